@@ -1,0 +1,35 @@
+// One esbuild script, one context per entry. The CLI/hook bundle carries everything it needs so the
+// hook starts fast with no node_modules; the extension keeps 'vscode' external; the webview is browser code.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+/** @type {esbuild.BuildOptions[]} */
+const entries = [
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['src/editor/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+  { entryPoints: ['src/webview/confirm.ts'], outfile: 'dist/webview/confirm.js', platform: 'browser', format: 'iife' },
+  { entryPoints: ['src/node/credentials/secretlintScanner.ts'], outfile: 'dist/secretlint.js', platform: 'node', format: 'cjs' },
+];
+
+const common = {
+  bundle: true,
+  target: 'node20',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
+const present = entries.filter((e) => existsSync(e.entryPoints[0]));
+if (watch) {
+  for (const e of present) {
+    const ctx = await esbuild.context({ ...common, ...e });
+    await ctx.watch();
+  }
+  console.log(`watching ${present.length} entries`);
+} else {
+  await Promise.all(present.map((e) => esbuild.build({ ...common, ...e })));
+}

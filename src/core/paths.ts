@@ -1,0 +1,60 @@
+/**
+ * POSIX path arithmetic for core, which may not import node:path. Windows paths are normalised to
+ * forward slashes by the node layer before they reach core.
+ */
+
+export function isAbsolute(p: string): boolean {
+  return p.startsWith('/');
+}
+
+/** Collapse '.', '..' and repeated slashes. Keeps a leading '/' for absolute paths. */
+export function normalize(p: string): string {
+  const abs = isAbsolute(p);
+  const out: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
+      else if (!abs) out.push('..');
+      continue;
+    }
+    out.push(seg);
+  }
+  const joined = out.join('/');
+  if (abs) return '/' + joined;
+  return joined === '' ? '.' : joined;
+}
+
+/** Resolve `p` against `base` (absolute), expanding a leading `~` to `home`. */
+export function resolvePath(base: string, p: string, home: string): string {
+  if (p === '~') return normalize(home);
+  if (p.startsWith('~/')) return normalize(home + '/' + p.slice(2));
+  if (isAbsolute(p)) return normalize(p);
+  return normalize(base + '/' + p);
+}
+
+export function basename(p: string): string {
+  const trimmed = p.replace(/\/+$/, '');
+  const i = trimmed.lastIndexOf('/');
+  return i < 0 ? trimmed : trimmed.slice(i + 1);
+}
+
+export function dirname(p: string): string {
+  const trimmed = p.replace(/\/+$/, '');
+  const i = trimmed.lastIndexOf('/');
+  if (i < 0) return '.';
+  if (i === 0) return '/';
+  return trimmed.slice(0, i);
+}
+
+/** Is `child` equal to or inside `parent`? Both absolute and normalised. */
+export function isWithin(parent: string, child: string): boolean {
+  if (parent === '/') return child.startsWith('/');
+  return child === parent || child.startsWith(parent + '/');
+}
+
+/** `target` relative to `from` when inside it, else `target` unchanged. */
+export function relativeTo(from: string, target: string): string {
+  if (target === from) return '.';
+  return isWithin(from, target) ? target.slice(from.length + 1) : target;
+}

@@ -1,0 +1,239 @@
+/**
+ * The policy engine's vocabulary. Everything here is data: the shell analysis produces `Analysis`,
+ * rule packs turn it into `Finding`s, and `composeVerdict` folds findings into one `Verdict`.
+ * Facts about the machine arrive through `Facts`; core never looks them up itself.
+ */
+
+export type Decision = 'allow' | 'ask' | 'deny';
+
+/** Where a target lives. `unknown` on a remote destructive target is treated as production. */
+export type Environment = 'production' | 'non-production' | 'local' | 'unknown';
+
+export type TargetKind =
+  | 'path'
+  | 'repository'
+  | 'branch'
+  | 'database'
+  | 'table'
+  | 'volume'
+  | 'service'
+  | 'environment'
+  | 'project'
+  | 'app'
+  | 'cluster'
+  | 'namespace'
+  | 'stack'
+  | 'bucket'
+  | 'resource'
+  | 'url'
+  | 'credential';
+
+export interface Target {
+  kind: TargetKind;
+  /** The name, id, path or URL as the command names it (never a secret value). */
+  name: string;
+  /** 'railway', 'aws', 'postgres', 'git', 'filesystem', ... */
+  provider?: string;
+  /** true when the action reaches a system other than this machine. */
+  remote: boolean;
+  environment: Environment;
+  /** A sentence saying why: "--environment production", "host db.prod.example.com", "environment unknown — treated as production". */
+  environmentReason: string;
+}
+
+/** The kinds of risk a finding can carry; `Verdict.risks` lists the distinct ones. */
+export type Risk =
+  | 'destructive'
+  | 'catastrophic'
+  | 'credential-read'
+  | 'credential-dump'
+  | 'credential-use'
+  | 'unanalyzable'
+  | 'self-protection'
+  | 'production-access';
+
+export interface Finding {
+  /** Stable id: '<pack>.<rule>', e.g. 'files.rm-recursive'. */
+  rule: string;
+  risk: Risk;
+  /** 'info' findings never block: they mark production access or add provenance to a verdict. */
+  severity: 'info' | 'ask' | 'deny';
+  /** One sentence a human reads. Never contains a secret value. */
+  reason: string;
+  targets: Target[];
+}
+
+export interface Verdict {
+  decision: Decision;
+  production: boolean;
+  risks: Risk[];
+  reasons: string[];
+  targets: Target[];
+  /** The phrase a human must type to allow once; names the target. null when nothing needs confirming. */
+  confirm: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shell analysis output
+
+/** One word of a simple command after quote removal. */
+export interface ArgWord {
+  /** Text with quotes removed and escapes applied. Dynamic parts ($X, $(...), `...`) stay as written. */
+  text: string;
+  /** As written in the source, quotes included. */
+  raw: string;
+  /** Depends on run-time values: parameter expansion, command substitution, arithmetic. */
+  dynamic: boolean;
+  /** Contains unquoted glob characters (*, ?, [...]) or braces that expand. */
+  glob: boolean;
+}
+
+export type RedirectOp = '>' | '>>' | '>|' | '<' | '<>' | '<<' | '<<-' | '<<<' | '>&' | '<&' | '&>' | '&>>';
+
+export interface Redirect {
+  op: RedirectOp;
+  /** The file descriptor written before the operator, if any. */
+  fd?: number;
+  target: ArgWord;
+}
+
+export type StdinSource =
+  | { kind: 'heredoc'; text: string }
+  | { kind: 'herestring'; text: string }
+  | { kind: 'file'; path: string }
+  | { kind: 'pipe'; from: Invocation };
+
+/** How an invocation was reached, outermost first: 'sudo', 'bash -c', 'eval', 'xargs', 'script ./deploy.sh'. */
+export type Via = string;
+
+/** One command that will run, with wrappers peeled off and nested shells expanded. */
+export interface Invocation {
+  /** The command name as it will be resolved: quotes and escapes removed, directory stripped (/bin/rm -> rm). */
+  name: string;
+  /** argv[0] as written after quote removal (may carry a path). */
+  command: string;
+  /** Arguments after the command name. */
+  args: ArgWord[];
+  /** `VAR=value` prefixes and `env VAR=value` assignments in effect for this command. */
+  assignments: Readonly<Record<string, string>>;
+  redirects: Redirect[];
+  stdin?: StdinSource;
+  /** The name of the command this one's stdout is piped into, if any. */
+  pipedInto?: string;
+  via: Via[];
+  /** Where the text came from: the agent's command line, a script file it runs, a decoded payload. */
+  origin: Origin;
+  /** The working directory the command runs in, as far as it can be known statically. */
+  cwd: string;
+}
+
+export type Origin =
+  | { kind: 'command' }
+  | { kind: 'script'; path: string }
+  | { kind: 'decoded'; encoding: 'base64' | 'printf' | 'hex' };
+
+export type SnippetLanguage = 'python' | 'javascript' | 'perl' | 'ruby' | 'php' | 'sql' | 'mongo' | 'redis' | 'graphql' | 'json';
+
+/** Code that is not shell but will run: interpreter one-liners, script files, SQL from heredocs or files. */
+export interface CodeSnippet {
+  language: SnippetLanguage;
+  text: string;
+  /** The invocation that runs it (python, psql, curl ...). */
+  runner: Invocation;
+  origin: Origin;
+}
+
+/** Something that cannot be known before it runs: always at least "ask". */
+export interface Opaque {
+  reason: string;
+  via: Via[];
+}
+
+export interface Analysis {
+  invocations: Invocation[];
+  snippets: CodeSnippet[];
+  opaque: Opaque[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Facts: what core is told about the world.
+
+/** What the user declared production in settings or the workspace map (only ever adds protection). */
+export interface ProductionMap {
+  names: readonly string[];
+  hosts: readonly string[];
+  resourceIds: readonly string[];
+}
+
+/** A credential file's description, without its contents. */
+export interface CredentialFileInfo {
+  /** Workspace-relative where possible, otherwise absolute or ~-relative. */
+  path: string;
+  /** 'dotenv', 'private-key', 'railway-token', 'aws-credentials', 'generic-secret', ... */
+  kind: string;
+  /** A label a human reads: "the Railway token", "an AWS secret key". */
+  label: string;
+}
+
+export interface CredentialFacts {
+  /** Is this absolute path a credential file (by path rules or a known content match)? */
+  fileInfo(absolutePath: string): CredentialFileInfo | undefined;
+  /** Credential files under this absolute directory (for recursive greps and globs), bounded. */
+  filesUnder(absoluteDir: string): readonly CredentialFileInfo[];
+  /** Where a literal value came from, compared by salted hash. Never returns the value. */
+  originOf(value: string): CredentialFileInfo | undefined;
+}
+
+export interface Facts {
+  /** Absolute working directory of the command. */
+  cwd: string;
+  /** Absolute home directory. */
+  home: string;
+  /** Workspace folders (absolute). */
+  workspaceRoots: readonly string[];
+  /** Names of environment variables set for the agent (names only, never values). */
+  envNames: readonly string[];
+  /** Values of non-secret environment selectors only: NODE_ENV, RAILS_ENV, APP_ENV, AWS_PROFILE, ... */
+  envSelectors: Readonly<Record<string, string>>;
+  /** Text of a small file the agent could read (script, payload, package.json), or undefined. */
+  readFile(absolutePath: string): string | undefined;
+  /** Entries of a directory (names only), for expanding globs; undefined when it is not one. */
+  listDir(absolutePath: string): readonly string[] | undefined;
+  /** The current kubectl context, when known. */
+  kubeContext?: string;
+  production: ProductionMap;
+  credentials?: CredentialFacts;
+}
+
+export interface ClassifyOptions {
+  lockdown: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rule packs
+
+export interface EnvironmentHints {
+  /** Flag values, app/project/stack/bucket names, hosts or URLs that might say which environment. */
+  values: readonly string[];
+  /** Whether the target is on another machine. Local targets are never production. */
+  remote: boolean;
+}
+
+export interface RuleContext {
+  facts: Facts;
+  /** Decide a target's environment from hints and the facts (production map, env selectors). */
+  environmentOf(hints: EnvironmentHints): { environment: Environment; reason: string };
+}
+
+/**
+ * A rule pack is a small declarative module: which commands it looks at, and a pure check that
+ * reports findings. Packs never decide the final verdict; `composeVerdict` does.
+ */
+export interface RulePack {
+  id: string;
+  title: string;
+  /** Command names (Invocation.name) this pack inspects. Omit to see every invocation. */
+  commands?: readonly string[];
+  checkInvocation?(inv: Invocation, ctx: RuleContext): Finding[];
+  checkSnippet?(snippet: CodeSnippet, ctx: RuleContext): Finding[];
+}
