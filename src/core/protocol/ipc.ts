@@ -1,0 +1,196 @@
+/**
+ * The hook <-> editor channel. The hook connects to a window's socket, sends one newline-terminated
+ * JSON request carrying the window's token, and reads one newline-terminated JSON reply. Every message
+ * is validated on arrival; anything malformed is an error, and the hook treats every error as deny.
+ */
+import type { Verdict } from '../policy/types';
+
+export const IPC_PROTOCOL_VERSION = 1;
+/** Requests and replies larger than this are rejected unread. */
+export const IPC_MAX_MESSAGE_BYTES = 256 * 1024;
+
+export type HostId = 'cursor' | 'claude' | 'vscode' | 'copilot' | 'cline';
+export const HOST_IDS: readonly HostId[] = ['cursor', 'claude', 'vscode', 'copilot', 'cline'];
+
+/** Written owner-only (0600) per window into the guard home's ipc folder. */
+export interface DiscoveryRecord {
+  version: typeof IPC_PROTOCOL_VERSION;
+  pid: number;
+  appName: string;
+  workspaceFolders: string[];
+  /** Unix socket path or Windows named pipe. */
+  endpoint: string;
+  token: string;
+  createdAt: string;
+}
+
+/** What the agent wants to do, already redacted (no secret values). */
+export type ActionDescription =
+  | { kind: 'shell'; command: string; cwd: string }
+  | { kind: 'mcp'; server: string; tool: string; input: string }
+  | { kind: 'write'; path: string; cwd: string }
+  | { kind: 'read'; path: string; cwd: string };
+
+export interface ConfirmRequest {
+  type: 'confirm';
+  version: typeof IPC_PROTOCOL_VERSION;
+  token: string;
+  /** Random per request. */
+  id: string;
+  host: HostId;
+  /** The host's event name: beforeShellExecution, PreToolUse ... */
+  event: string;
+  /** Model or agent name when the host says, for the dialog's "who asked". */
+  agent?: string;
+  action: ActionDescription;
+  verdict: Verdict;
+  /** Epoch milliseconds after which the hook will have given up (it then denies on its own). */
+  deadline: number;
+  /** Same key for the same action reaching us twice (Cursor also runs Claude hooks): one dialog, two answers. */
+  dedupeKey: string;
+}
+
+/** A health ping: no token-free path reveals anything; the reply says whether lockdown is on. */
+export interface PingRequest {
+  type: 'ping';
+  version: typeof IPC_PROTOCOL_VERSION;
+  token: string;
+  id: string;
+}
+
+/** Fire-and-forget note that a hook event arrived (for the per-host "last event" health). */
+export interface EventNotice {
+  type: 'event';
+  version: typeof IPC_PROTOCOL_VERSION;
+  token: string;
+  id: string;
+  host: HostId;
+  event: string;
+  decision: Verdict['decision'];
+  at: number;
+}
+
+export type IpcRequest = ConfirmRequest | PingRequest | EventNotice;
+
+export type IpcReply =
+  | { type: 'decision'; id: string; decision: 'allow' | 'deny'; reason: string }
+  | { type: 'pong'; id: string; lockdown: boolean; appName: string }
+  | { type: 'ack'; id: string }
+  | { type: 'error'; id: string; message: string };
+
+type Check = (v: unknown) => boolean;
+const isString: Check = (v) => typeof v === 'string';
+const isNumber: Check = (v) => typeof v === 'number' && Number.isFinite(v);
+const isStringArray: Check = (v) => Array.isArray(v) && v.every(isString);
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function hasShape(v: Record<string, unknown>, shape: Record<string, Check>, optional: Record<string, Check> = {}): boolean {
+  for (const [k, check] of Object.entries(shape)) if (!check(v[k])) return false;
+  for (const [k, check] of Object.entries(optional)) if (v[k] !== undefined && !check(v[k])) return false;
+  return true;
+}
+
+const isHost: Check = (v) => typeof v === 'string' && (HOST_IDS as readonly string[]).includes(v);
+const isDecision: Check = (v) => v === 'allow' || v === 'ask' || v === 'deny';
+
+function isTarget(v: unknown): boolean {
+  return (
+    isRecord(v) &&
+    hasShape(v, { kind: isString, name: isString, remote: (x) => typeof x === 'boolean', environment: isString, environmentReason: isString }, { provider: isString })
+  );
+}
+
+export function isVerdict(v: unknown): boolean {
+  return (
+    isRecord(v) &&
+    hasShape(v, {
+      decision: isDecision,
+      production: (x) => typeof x === 'boolean',
+      risks: isStringArray,
+      reasons: isStringArray,
+      targets: (x) => Array.isArray(x) && x.every(isTarget),
+      confirm: (x) => x === null || isString(x),
+    })
+  );
+}
+
+function isAction(v: unknown): boolean {
+  if (!isRecord(v)) return false;
+  switch (v.kind) {
+    case 'shell':
+      return hasShape(v, { command: isString, cwd: isString });
+    case 'mcp':
+      return hasShape(v, { server: isString, tool: isString, input: isString });
+    case 'write':
+    case 'read':
+      return hasShape(v, { path: isString, cwd: isString });
+    default:
+      return false;
+  }
+}
+
+const BASE = { version: (v: unknown) => v === IPC_PROTOCOL_VERSION, token: isString, id: isString };
+
+/** Parse one request line. Returns undefined for anything that is not exactly a known request. */
+export function parseIpcRequest(line: string): IpcRequest | undefined {
+  let v: unknown;
+  try {
+    v = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(v)) return undefined;
+  switch (v.type) {
+    case 'confirm':
+      return hasShape(v, { ...BASE, host: isHost, event: isString, action: isAction, verdict: isVerdict, deadline: isNumber, dedupeKey: isString }, { agent: isString })
+        ? (v as unknown as ConfirmRequest)
+        : undefined;
+    case 'ping':
+      return hasShape(v, BASE) ? (v as unknown as PingRequest) : undefined;
+    case 'event':
+      return hasShape(v, { ...BASE, host: isHost, event: isString, decision: isDecision, at: isNumber }) ? (v as unknown as EventNotice) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Parse one reply line. Returns undefined for anything malformed; the hook then denies. */
+export function parseIpcReply(line: string): IpcReply | undefined {
+  let v: unknown;
+  try {
+    v = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(v) || !isString(v.id)) return undefined;
+  switch (v.type) {
+    case 'decision':
+      return (v.decision === 'allow' || v.decision === 'deny') && isString(v.reason) ? (v as unknown as IpcReply) : undefined;
+    case 'pong':
+      return typeof v.lockdown === 'boolean' && isString(v.appName) ? (v as unknown as IpcReply) : undefined;
+    case 'ack':
+      return v as unknown as IpcReply;
+    case 'error':
+      return isString(v.message) ? (v as unknown as IpcReply) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+export function isDiscoveryRecord(v: unknown): v is DiscoveryRecord {
+  return (
+    isRecord(v) &&
+    hasShape(v, {
+      version: (x) => x === IPC_PROTOCOL_VERSION,
+      pid: isNumber,
+      appName: isString,
+      workspaceFolders: isStringArray,
+      endpoint: isString,
+      token: isString,
+      createdAt: isString,
+    })
+  );
+}
