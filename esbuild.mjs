@@ -20,6 +20,8 @@ const common = {
   sourcemap: production ? false : 'linked',
   minify: production,
   legalComments: 'none',
+  // Prefer packages' ESM builds: jsonc-parser's UMD main requires its own files at run time, which a bundle cannot resolve.
+  mainFields: ['module', 'main'],
   logLevel: 'warning',
 };
 

@@ -5,4 +5,12 @@ import type { Subcommand } from './io';
  * code it runs and nothing else. Add one line per subcommand; keep help text in the module itself.
  */
 export const SUBCOMMANDS: Record<string, { summary: string; load: () => Promise<Subcommand> }> = {
+  scan: { summary: 'List credential files in a folder (never their values)', load: async () => (await import('./scan')).run },
+  hide: { summary: "Keep credential files out of agents' ignore files and Claude Code reads", load: async () => (await import('./hide')).runHide },
+  unhide: { summary: 'Remove what hide wrote, restoring each file byte for byte', load: async () => (await import('./hide')).runUnhide },
+  hook: { summary: 'Answer one agent host hook call (stdin JSON -> the host\'s answer)', load: async () => (await import('./hook')).run },
+  install: { summary: 'Install or repair the hook entries for an agent host', load: async () => (await import('./install')).runInstall },
+  uninstall: { summary: 'Remove the hook entries, restoring each file', load: async () => (await import('./install')).runUninstall },
+  status: { summary: 'Per host: what is installed where, and whether it is intact', load: async () => (await import('./install')).runStatus },
+  audit: { summary: 'Verify the audit log chain, or print recent decisions', load: async () => (await import('./audit')).run },
 };

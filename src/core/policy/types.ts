@@ -125,6 +125,8 @@ export interface Invocation {
   origin: Origin;
   /** The working directory the command runs in, as far as it can be known statically. */
   cwd: string;
+  /** True when `cwd` is only the last directory known: an earlier `cd` went somewhere computed at run time. */
+  cwdUncertain?: boolean;
 }
 
 export type Origin =
@@ -203,6 +205,8 @@ export interface Facts {
   kubeContext?: string;
   production: ProductionMap;
   credentials?: CredentialFacts;
+  /** Blast Shield's own folder (~/.blast-shield unless moved), for self-protection. Omitted: ~/.blast-shield. */
+  guardHome?: string;
 }
 
 export interface ClassifyOptions {
@@ -217,6 +221,10 @@ export interface EnvironmentHints {
   values: readonly string[];
   /** Whether the target is on another machine. Local targets are never production. */
   remote: boolean;
+  /** Values with the flag or place they came from, for readable reasons: `{ source: '--context', value: 'prod-east' }`. */
+  sources?: readonly { source: string; value: string }[];
+  /** Environment selector variables that govern this target (RAILS_ENV for a Rails database). Omitted: the generic ones. */
+  selectors?: readonly string[];
 }
 
 export interface RuleContext {

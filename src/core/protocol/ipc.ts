@@ -27,8 +27,10 @@ export interface DiscoveryRecord {
 /** What the agent wants to do, already redacted (no secret values). */
 export type ActionDescription =
   | { kind: 'shell'; command: string; cwd: string }
-  | { kind: 'mcp'; server: string; tool: string; input: string }
-  | { kind: 'write'; path: string; cwd: string }
+  /** `cwd`: the agent's working directory, when the host says (optional for older senders). */
+  | { kind: 'mcp'; server: string; tool: string; input: string; cwd?: string }
+  /** `content`, when the host sends it, is the file's full new text (redacted, bounded) for the before/after preview. */
+  | { kind: 'write'; path: string; cwd: string; content?: string }
   | { kind: 'read'; path: string; cwd: string };
 
 export interface ConfirmRequest {
@@ -123,8 +125,9 @@ function isAction(v: unknown): boolean {
     case 'shell':
       return hasShape(v, { command: isString, cwd: isString });
     case 'mcp':
-      return hasShape(v, { server: isString, tool: isString, input: isString });
+      return hasShape(v, { server: isString, tool: isString, input: isString }, { cwd: isString });
     case 'write':
+      return hasShape(v, { path: isString, cwd: isString }, { content: isString });
     case 'read':
       return hasShape(v, { path: isString, cwd: isString });
     default:

@@ -1,0 +1,108 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { HOST_IDS, type HostId } from '../core/protocol/ipc';
+import { guardHome } from '../node/guardHome';
+import { allHostStatus, hostStatus, installHost, installShim, uninstallHost } from '../node/hosts/install';
+import type { FileStatus, HostStatus, InstallContext, InstallScope } from '../node/hosts/installCommon';
+import { UsageError, type CliIo } from './io';
+
+const HELP = `usage:
+  blast-shield install <host|all> [--user|--project] [--workspace DIR] [--node PATH] [--electron-run-as-node]
+  blast-shield uninstall <host|all> [--user|--project] [--workspace DIR]
+  blast-shield status [--workspace DIR] [--json]
+
+hosts: ${HOST_IDS.join(', ')}
+--user       ~/.cursor, ~/.claude, ~/.copilot/hooks, ~/Documents/Cline/Hooks (the default)
+--project    the workspace's own files (.cursor/hooks.json, .claude/settings.local.json,
+             .github/hooks/blast-shield-*.json, .clinerules/hooks/PreToolUse)
+--node PATH  the JavaScript runtime the hook shim runs (default: this node); the editor passes its
+             own executable together with --electron-run-as-node
+install copies this CLI to ~/.blast-shield/bin and writes the shim 'blast-shield-hook' there, then
+merges the entries (comments and other entries are kept). Running it again repairs altered or
+missing entries. uninstall restores each file byte for byte when it was not edited since.
+`;
+
+interface Parsed {
+  hosts: HostId[];
+  scope: InstallScope;
+  workspace?: string;
+  nodePath?: string;
+  electron: boolean;
+  json: boolean;
+}
+
+function parseArgs(args: string[], io: CliIo, needHost: boolean): Parsed {
+  const out: Parsed = { hosts: [], scope: 'user', electron: false, json: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--user') out.scope = 'user';
+    else if (a === '--project') out.scope = 'project';
+    else if (a === '--workspace') out.workspace = path.resolve(io.cwd, args[++i] ?? '');
+    else if (a.startsWith('--workspace=')) out.workspace = path.resolve(io.cwd, a.slice(12));
+    else if (a === '--node') out.nodePath = args[++i];
+    else if (a.startsWith('--node=')) out.nodePath = a.slice(7);
+    else if (a === '--electron-run-as-node') out.electron = true;
+    else if (a === '--json') out.json = true;
+    else if (a === 'all') out.hosts.push(...HOST_IDS);
+    else if ((HOST_IDS as readonly string[]).includes(a)) out.hosts.push(a as HostId);
+    else throw new UsageError(`unknown argument '${a}'`);
+  }
+  if (needHost && out.hosts.length === 0) throw new UsageError(`name a host (${HOST_IDS.join(', ')}) or 'all'`);
+  if (out.scope === 'project' && !out.workspace) out.workspace = io.cwd;
+  return out;
+}
+
+function context(p: Parsed, io: CliIo): InstallContext {
+  return { scope: p.scope, workspace: p.workspace, home: io.env.HOME || os.homedir(), guardHome: guardHome(io.env) };
+}
+
+function line(host: string, scope: string, f: FileStatus): string {
+  return `${host.padEnd(8)} ${scope.padEnd(8)} ${f.state.padEnd(9)} ${f.file}  (${f.detail})\n`;
+}
+
+export async function runInstall(args: string[], io: CliIo): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(HELP);
+    return 0;
+  }
+  const p = parseArgs(args, io, true);
+  const ctx = context(p, io);
+  const cliBundle = process.argv[1] ? path.resolve(process.argv[1]) : '';
+  if (!cliBundle.endsWith('.js')) throw new UsageError('install must run from the built CLI bundle (dist/cli.js)');
+  const shim = installShim({ guardHome: ctx.guardHome, nodePath: p.nodePath ?? process.execPath, electronRunAsNode: p.electron, cliBundle });
+  io.stdout(`hook shim: ${shim}\n`);
+  let failed = false;
+  for (const host of p.hosts) {
+    const status = installHost(host, ctx);
+    if (status.state !== 'intact') failed = true;
+    io.stdout(line(host, p.scope, status));
+  }
+  return failed ? 1 : 0;
+}
+
+export async function runUninstall(args: string[], io: CliIo): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(HELP);
+    return 0;
+  }
+  const p = parseArgs(args, io, true);
+  const ctx = context(p, io);
+  for (const host of p.hosts) io.stdout(line(host, p.scope, uninstallHost(host, ctx)));
+  return 0;
+}
+
+export async function runStatus(args: string[], io: CliIo): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(HELP);
+    return 0;
+  }
+  const p = parseArgs(args, io, false);
+  const base = { workspace: p.workspace, home: io.env.HOME || os.homedir(), guardHome: guardHome(io.env) };
+  const reports: HostStatus[] = p.hosts.length > 0 ? p.hosts.flatMap((h) => [hostStatus(h, { ...base, scope: 'user' }), ...(p.workspace ? [hostStatus(h, { ...base, scope: 'project' })] : [])]) : allHostStatus(base);
+  if (p.json) {
+    io.stdout(JSON.stringify(reports, null, 2) + '\n');
+    return 0;
+  }
+  for (const r of reports) for (const f of r.files) io.stdout(line(r.host, r.scope, f));
+  return 0;
+}

@@ -1,0 +1,103 @@
+import { AUDIT_FORMAT_VERSION, AUDIT_GENESIS, type AuditEntry, type AuditHead, type AuditRecord } from './entry';
+
+/** SHA-256 of a UTF-8 string as lower-case hex. Core has no crypto: the node layer passes it in. */
+export type Sha256Hex = (text: string) => string;
+
+/** JSON with object keys sorted at every level, no whitespace: the bytes the hash covers. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return '[' + value.map((v) => canonicalJson(v === undefined ? null : v)).join(',') + ']';
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+  return '{' + keys.map((k) => JSON.stringify(k) + ':' + canonicalJson(obj[k])).join(',') + '}';
+}
+
+function hashOf(entry: Omit<AuditEntry, 'hash'>, sha256: Sha256Hex): string {
+  return sha256(canonicalJson(entry));
+}
+
+/** Build the next entry after `head` (undefined for an empty log). */
+export function chainEntry(record: AuditRecord, head: AuditHead | undefined, at: Date, sha256: Sha256Hex): AuditEntry {
+  const body: Omit<AuditEntry, 'hash'> = {
+    v: AUDIT_FORMAT_VERSION,
+    seq: (head?.count ?? 0) + 1,
+    at: at.toISOString(),
+    prev: head?.lastHash ?? AUDIT_GENESIS,
+    ...record,
+  };
+  return { ...body, hash: hashOf(body, sha256) };
+}
+
+/** The line written for an entry: canonical JSON, one line. */
+export function serializeEntry(entry: AuditEntry): string {
+  return canonicalJson(entry);
+}
+
+export interface VerifyProblem {
+  /** 1-based line number in the file (0 for problems with the file as a whole). */
+  line: number;
+  problem: string;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  entries: number;
+  problems: VerifyProblem[];
+}
+
+function parseLine(line: string): AuditEntry | undefined {
+  try {
+    const v = JSON.parse(line) as unknown;
+    if (typeof v !== 'object' || v === null) return undefined;
+    const e = v as AuditEntry;
+    if (e.v !== AUDIT_FORMAT_VERSION || typeof e.seq !== 'number' || typeof e.hash !== 'string' || typeof e.prev !== 'string') return undefined;
+    return e;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Check a whole log: every line parses, its hash matches its content, it names the previous line's
+ * hash, sequence numbers run 1, 2, 3 ... without gaps, and the head record matches the last line.
+ */
+export function verifyChain(text: string, head: AuditHead | undefined, sha256: Sha256Hex): VerifyResult {
+  const lines = text.split('\n');
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  const problems: VerifyProblem[] = [];
+  let prevHash = AUDIT_GENESIS;
+  let expectedSeq = 1;
+  let count = 0;
+  lines.forEach((line, i) => {
+    const n = i + 1;
+    const entry = parseLine(line);
+    if (!entry) {
+      problems.push({ line: n, problem: 'not a valid audit entry (edited or corrupted)' });
+      return;
+    }
+    count++;
+    const { hash, ...body } = entry;
+    if (hashOf(body, sha256) !== hash) problems.push({ line: n, problem: 'content does not match its hash (edited)' });
+    if (entry.prev !== prevHash) problems.push({ line: n, problem: 'does not follow the previous line (inserted, deleted or reordered)' });
+    if (entry.seq !== expectedSeq) problems.push({ line: n, problem: `sequence ${entry.seq} where ${expectedSeq} was expected (inserted, deleted or reordered)` });
+    prevHash = hash;
+    expectedSeq = entry.seq + 1;
+  });
+  if (head) {
+    if (head.count !== count) problems.push({ line: 0, problem: `the head record counts ${head.count} entries but the log has ${count} (truncated or appended outside the guard)` });
+    else if (head.lastHash !== prevHash) problems.push({ line: 0, problem: 'the last line is not the one the head record names (tail replaced)' });
+  } else if (count > 0) {
+    problems.push({ line: 0, problem: 'the head record is missing' });
+  }
+  return { ok: problems.length === 0, entries: count, problems };
+}
+
+export function parseAuditLines(text: string): AuditEntry[] {
+  const out: AuditEntry[] = [];
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    const e = parseLine(line);
+    if (e) out.push(e);
+  }
+  return out;
+}

@@ -1,0 +1,122 @@
+import { minimatch } from 'minimatch';
+import { basename, normalize, relativeTo, isWithin } from '../paths';
+
+/**
+ * Path rules: file names that hold credentials whatever their content says, and the credential
+ * stores CLIs keep in the home folder. A rule with `needsAuthLine` only counts when the file also
+ * contains an authentication line (`.npmrc` without `_authToken` is just registry settings).
+ */
+export interface PathRule {
+  /** minimatch pattern against the base name, or against the ~-relative path when `home` is set. */
+  pattern: string;
+  kind: string;
+  label: string;
+  home?: boolean;
+  needsAuthLine?: RegExp;
+}
+
+export const PATH_RULES: readonly PathRule[] = [
+  { pattern: '.env', kind: 'dotenv', label: 'an environment file' },
+  { pattern: '.env.*', kind: 'dotenv', label: 'an environment file' },
+  { pattern: '*.env', kind: 'dotenv', label: 'an environment file' },
+  { pattern: '.envrc', kind: 'dotenv', label: 'an environment file' },
+  { pattern: '*.pem', kind: 'private-key', label: 'a PEM key or certificate' },
+  { pattern: '*.key', kind: 'private-key', label: 'a private key' },
+  { pattern: '*.p12', kind: 'private-key', label: 'a PKCS#12 key store' },
+  { pattern: '*.pfx', kind: 'private-key', label: 'a PKCS#12 key store' },
+  { pattern: '*.jks', kind: 'private-key', label: 'a Java key store' },
+  { pattern: '*.keystore', kind: 'private-key', label: 'a key store' },
+  { pattern: 'id_{rsa,dsa,ecdsa,ed25519}{,_*,-*,.*}', kind: 'ssh-key', label: 'an SSH private key' },
+  { pattern: '.npmrc', kind: 'npm-token', label: 'the npm token', needsAuthLine: /(_authToken|_auth|_password)\s*=/ },
+  { pattern: '.yarnrc.yml', kind: 'npm-token', label: 'the npm token', needsAuthLine: /npmAuthToken\s*:/ },
+  { pattern: '.pypirc', kind: 'pypi-token', label: 'the PyPI token', needsAuthLine: /^\s*password\s*[=:]/m },
+  { pattern: '{.netrc,_netrc}', kind: 'netrc', label: 'a netrc password', needsAuthLine: /\bpassword\s+\S/ },
+  { pattern: '.git-credentials', kind: 'git-credentials', label: 'git credentials' },
+  { pattern: '.pgpass', kind: 'database-password', label: 'a database password' },
+  { pattern: 'credentials*.json', kind: 'credentials-json', label: 'a credentials file' },
+  { pattern: '*-credentials.json', kind: 'credentials-json', label: 'a credentials file' },
+  { pattern: 'service-account*.json', kind: 'gcp-service-account', label: 'a Google service account key' },
+  { pattern: '*.tfvars', kind: 'terraform-vars', label: 'Terraform variables' },
+  { pattern: '*.tfvars.json', kind: 'terraform-vars', label: 'Terraform variables' },
+  { pattern: '*.tfstate*', kind: 'terraform-state', label: 'Terraform state' },
+  { pattern: '{kubeconfig,*.kubeconfig,kubeconfig.*}', kind: 'kubeconfig', label: 'a kubeconfig' },
+  { pattern: '.docker/config.json', kind: 'docker-config', label: 'Docker registry credentials' },
+  { pattern: '.aws/**', kind: 'aws-credentials', label: 'AWS credentials', home: true },
+  { pattern: '.config/gcloud/**', kind: 'gcloud-credentials', label: 'Google Cloud credentials', home: true },
+  { pattern: '.railway/**', kind: 'railway-token', label: 'the Railway token', home: true },
+  { pattern: '.config/railway/**', kind: 'railway-token', label: 'the Railway token', home: true },
+  { pattern: '.fly/**', kind: 'fly-token', label: 'the Fly.io token', home: true },
+  { pattern: '.kube/config', kind: 'kubeconfig', label: 'a kubeconfig', home: true },
+  { pattern: '.config/gh/hosts.yml', kind: 'github-token', label: 'the GitHub token', home: true },
+  { pattern: '.config/heroku/**', kind: 'heroku-token', label: 'the Heroku token', home: true },
+  { pattern: '.config/doppler/**', kind: 'doppler-token', label: 'the Doppler token', home: true },
+  { pattern: '.vault-token', kind: 'vault-token', label: 'the Vault token', home: true },
+  { pattern: '.azure/**', kind: 'azure-credentials', label: 'Azure credentials', home: true },
+  { pattern: '.ssh/id_*', kind: 'ssh-key', label: 'an SSH private key', home: true },
+];
+
+/** `.env.example` and friends hold placeholders by convention; content rules still look inside. */
+const TEMPLATE_SUFFIX = /\.(example|examples|sample|samples|template|tmpl|tpl|dist|defaults?|schema|public)$/i;
+/** Public halves and signatures are not secrets even when their names match. */
+const PUBLIC_SUFFIX = /\.(pub|pub\.pem|crt|cer|csr|sig|asc|md|txt|ts|js|py|go|rs)$/i;
+
+export interface PathMatch {
+  kind: string;
+  label: string;
+  /** Set when the match stands only if the file's content has this authentication line. */
+  needsAuthLine?: RegExp;
+}
+
+/**
+ * Does this absolute, normalised path name a credential file by its path alone? `home` is the
+ * user's home folder, for the CLIs' own credential stores.
+ */
+export function matchCredentialPath(absolutePath: string, home: string): PathMatch | undefined {
+  const path = normalize(absolutePath);
+  const name = basename(path);
+  if (TEMPLATE_SUFFIX.test(name)) return undefined;
+  const homeRelative = home && isWithin(normalize(home), path) ? relativeTo(normalize(home), path) : undefined;
+  for (const rule of PATH_RULES) {
+    if (rule.home) {
+      if (homeRelative !== undefined && minimatch(homeRelative, rule.pattern, { dot: true })) {
+        if (rule.pattern.startsWith('.ssh/') && PUBLIC_SUFFIX.test(name)) continue;
+        return toMatch(rule);
+      }
+      continue;
+    }
+    if (rule.pattern.includes('/')) {
+      if (minimatch(path, '**/' + rule.pattern, { dot: true })) return toMatch(rule);
+      continue;
+    }
+    if (PUBLIC_SUFFIX.test(name) && !rule.pattern.startsWith('.env')) continue;
+    if (minimatch(name, rule.pattern, { dot: true, nocase: true })) return toMatch(rule);
+  }
+  return undefined;
+}
+
+function toMatch(rule: PathRule): PathMatch {
+  return rule.needsAuthLine
+    ? { kind: rule.kind, label: rule.label, needsAuthLine: rule.needsAuthLine }
+    : { kind: rule.kind, label: rule.label };
+}
+
+/** Folders a scan never enters: dependencies, VCS data, build output, caches. */
+export const SKIPPED_DIRS: ReadonlySet<string> = new Set([
+  'node_modules', '.git', '.hg', '.svn', '.jj', 'bower_components', 'jspm_packages', '.venv', 'venv',
+  '__pycache__', '.tox', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.gradle', '.next', '.nuxt',
+  '.turbo', '.cache', '.parcel-cache', 'dist', 'build', 'out', 'target', 'coverage', '.terraform',
+  '.idea', 'vendor', 'Pods', 'DerivedData',
+]);
+
+/** Extensions of files that are never text worth scanning. */
+export const BINARY_EXTENSIONS: ReadonlySet<string> = new Set([
+  'png', 'jpg', 'jpeg', 'gif', 'webp', 'ico', 'bmp', 'tiff', 'psd', 'svgz', 'mp3', 'mp4', 'mov', 'avi',
+  'mkv', 'webm', 'wav', 'flac', 'ogg', 'pdf', 'zip', 'gz', 'tgz', 'bz2', 'xz', 'zst', '7z', 'rar', 'jar',
+  'war', 'class', 'so', 'dylib', 'dll', 'exe', 'bin', 'o', 'a', 'lib', 'wasm', 'node', 'woff', 'woff2',
+  'ttf', 'otf', 'eot', 'sqlite', 'db', 'pyc', 'pyo', 'iso', 'dmg', 'img',
+]);
+
+/** Lockfiles: full of integrity hashes that are not secrets; key-name rules skip them. */
+export function isLockfile(name: string): boolean {
+  return /^(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|Cargo\.lock|poetry\.lock|Pipfile\.lock|Gemfile\.lock|composer\.lock|go\.sum|flake\.lock|uv\.lock|mix\.lock|pubspec\.lock|packages\.lock\.json|.*\.lock)$/.test(name);
+}

@@ -1,0 +1,545 @@
+import { braceExpand, minimatch } from 'minimatch';
+import { classifyCredentialFile } from '../credentials/credentialFiles';
+import { isSecretKeyName } from '../credentials/secretValues';
+import { basename, resolvePath } from '../paths';
+import type { ArgWord, CodeSnippet, CredentialFileInfo, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+
+/**
+ * Credentials in shell commands: reads of credential files (by any reader, through globs and
+ * braces, redirects and interpreter one-liners), commands that print stored secrets, and the
+ * provenance of a secret a command carries ("uses the Railway token from legacy/config_backup.json").
+ * Reads and dumps ask; provenance is information added to whatever the other findings decide.
+ */
+
+const MAX_EXPANSIONS = 256;
+
+// ---------------------------------------------------------------------------------------------
+// Paths and globs
+
+function credentialTarget(info: CredentialFileInfo): Target {
+  return { kind: 'credential', name: info.path, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'a file on this machine' };
+}
+
+/** Credential info for an absolute path: the node layer's facts, or core rules over facts.readFile. */
+function infoFor(abs: string, facts: Facts): CredentialFileInfo | undefined {
+  if (facts.credentials) return facts.credentials.fileInfo(abs);
+  const verdict = classifyCredentialFile(abs, facts.home, facts.readFile(abs));
+  if (!verdict) return undefined;
+  const root = facts.workspaceRoots.find((r) => abs.startsWith(r + '/'));
+  return { path: root ? abs.slice(root.length + 1) : abs, kind: verdict.kind, label: verdict.label };
+}
+
+function substituteHome(text: string, home: string): string {
+  return text.replace(/^(\$HOME|\$\{HOME\})(?=\/|$)/, home);
+}
+
+function hasGlobChars(text: string): boolean {
+  return /[*?[]/.test(text);
+}
+
+function hasBraces(text: string): boolean {
+  return /\{[^{}]*,[^{}]*\}|\{[^{}]*\.\.[^{}]*\}/.test(text);
+}
+
+/** Expand shell glob segments against directory listings, the way bash would (dotfiles only by a leading dot). */
+function expandGlob(pattern: string, cwd: string, facts: Facts): string[] {
+  const abs = resolvePath(cwd, pattern, facts.home);
+  const segments = abs.split('/').filter((s) => s !== '');
+  let current = ['/'];
+  for (const seg of segments) {
+    const next: string[] = [];
+    for (const base of current) {
+      if (!hasGlobChars(seg)) {
+        next.push(base === '/' ? '/' + seg : base + '/' + seg);
+        continue;
+      }
+      for (const name of facts.listDir(base) ?? []) {
+        if (minimatch(name, seg)) next.push(base === '/' ? '/' + name : base + '/' + name);
+        if (next.length >= MAX_EXPANSIONS) break;
+      }
+    }
+    current = next;
+    if (current.length === 0) break;
+  }
+  return current;
+}
+
+/** The absolute paths a word can name: itself, or what its braces and globs expand to. */
+export function pathsOfWord(word: ArgWord, cwd: string, facts: Facts): string[] {
+  let text = substituteHome(word.text, facts.home);
+  if (word.dynamic && /[$`]/.test(text)) return [];
+  if (text === '' || text === '-') return [];
+  if (text.startsWith('@')) text = text.slice(1);
+  const variants = word.glob || hasBraces(text) ? braceExpand(text).slice(0, MAX_EXPANSIONS) : [text];
+  const out: string[] = [];
+  for (const v of variants) {
+    if ((word.glob || hasBraces(word.raw)) && hasGlobChars(v)) out.push(...expandGlob(v, cwd, facts));
+    else out.push(resolvePath(cwd, v, facts.home));
+  }
+  return [...new Set(out)].slice(0, MAX_EXPANSIONS);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Readers
+
+interface ReaderSpec {
+  verb: string;
+  /** Positionals before the files (a grep pattern, an awk program), unless given by an option. */
+  leading?: number;
+  /** Options that supply the leading positional instead (`grep -e PAT`, `awk -f prog`). */
+  leadingOptions?: readonly string[];
+  /** Options that take a separate value word. */
+  valued?: readonly string[];
+  /** The last positional is a destination, not a source (`cp a b`). */
+  destination?: boolean;
+  recursive?: 'always' | readonly string[];
+}
+
+const GREP_VALUED = ['-e', '-f', '-m', '-A', '-B', '-C', '-d', '-D', '--regexp', '--file', '--max-count', '--include', '--exclude', '--exclude-dir', '--label', '--color', '-g', '--glob', '-t', '--type', '-T', '--type-not', '--iglob', '-j', '--threads', '-M', '--max-columns', '--ignore-file', '-E', '--encoding'];
+
+const READERS: Readonly<Record<string, ReaderSpec>> = {
+  cat: { verb: 'prints' }, tac: { verb: 'prints' }, nl: { verb: 'prints' }, less: { verb: 'shows' }, more: { verb: 'shows' },
+  most: { verb: 'shows' }, bat: { verb: 'prints' }, batcat: { verb: 'prints' }, view: { verb: 'shows' },
+  head: { verb: 'prints', valued: ['-n', '-c', '--lines', '--bytes'] }, tail: { verb: 'prints', valued: ['-n', '-c', '--lines', '--bytes', '-s'] },
+  base64: { verb: 'encodes' }, basenc: { verb: 'encodes' }, xxd: { verb: 'dumps', valued: ['-c', '-g', '-l', '-s', '-o'] },
+  od: { verb: 'dumps', valued: ['-A', '-t', '-N', '-j', '-w'] }, hexdump: { verb: 'dumps', valued: ['-n', '-s', '-e'] }, hd: { verb: 'dumps' },
+  strings: { verb: 'prints', valued: ['-n', '-t', '-e'] }, cut: { verb: 'prints', valued: ['-d', '-f', '-c', '-b'] },
+  sort: { verb: 'prints', valued: ['-k', '-t', '-o'] }, uniq: { verb: 'prints' }, paste: { verb: 'prints', valued: ['-d'] },
+  rev: { verb: 'prints' }, fold: { verb: 'prints' }, column: { verb: 'prints' }, iconv: { verb: 'prints', valued: ['-f', '-t'] },
+  diff: { verb: 'compares' }, sdiff: { verb: 'compares' }, comm: { verb: 'compares' }, jq: { verb: 'reads', leading: 1, leadingOptions: ['-f', '--from-file'], valued: ['--arg', '--argjson', '--indent'] },
+  yq: { verb: 'reads', leading: 1 }, xargs: { verb: 'reads', valued: ['-a', '--arg-file'] },
+  grep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: ['-r', '-R', '--recursive', '--dereference-recursive'] },
+  egrep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f'], valued: GREP_VALUED, recursive: ['-r', '-R', '--recursive'] },
+  fgrep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f'], valued: GREP_VALUED, recursive: ['-r', '-R', '--recursive'] },
+  zgrep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f'], valued: GREP_VALUED },
+  rg: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: 'always' },
+  ag: { verb: 'searches', leading: 1, valued: GREP_VALUED, recursive: 'always' },
+  ack: { verb: 'searches', leading: 1, valued: GREP_VALUED, recursive: 'always' },
+  git: { verb: 'searches' },
+  awk: { verb: 'reads', leading: 1, leadingOptions: ['-f', '--file'], valued: ['-v', '-F', '-f', '--assign', '--field-separator', '--file'] },
+  gawk: { verb: 'reads', leading: 1, leadingOptions: ['-f', '--file'], valued: ['-v', '-F', '-f'] },
+  mawk: { verb: 'reads', leading: 1, leadingOptions: ['-f'], valued: ['-v', '-F', '-f'] },
+  nawk: { verb: 'reads', leading: 1, leadingOptions: ['-f'], valued: ['-v', '-F', '-f'] },
+  sed: { verb: 'prints', leading: 1, leadingOptions: ['-e', '-f', '--expression', '--file'], valued: ['-e', '-f', '-l', '--expression', '--file'] },
+  perl: { verb: 'reads', leading: 1, leadingOptions: ['-e', '-E'], valued: ['-e', '-E', '-I', '-M'] },
+  cp: { verb: 'copies', destination: true, valued: ['-t', '--target-directory', '-S', '--suffix'] },
+  scp: { verb: 'copies', destination: true, valued: ['-P', '-i', '-o', '-F', '-c', '-l', '-J'] },
+  rsync: { verb: 'copies', destination: true, valued: ['-e', '--rsh', '--exclude', '--include', '--filter', '-f'] },
+  tar: { verb: 'archives', valued: ['-f', '--file', '-C', '--directory', '-T', '--files-from', '--exclude'] },
+  zip: { verb: 'archives' }, '7z': { verb: 'archives' }, gpg: { verb: 'reads', valued: ['-r', '--recipient', '-o', '--output'] },
+  openssl: { verb: 'reads', valued: ['-out', '-passin', '-passout'] }, 'ssh-keygen': { verb: 'reads' },
+  curl: { verb: 'uploads' }, wget: { verb: 'uploads' }, http: { verb: 'uploads' }, https: { verb: 'uploads' },
+  nc: { verb: 'sends' }, ncat: { verb: 'sends' }, socat: { verb: 'sends' },
+  code: { verb: 'opens' }, vim: { verb: 'opens' }, vi: { verb: 'opens' }, nvim: { verb: 'opens' }, nano: { verb: 'opens' }, emacs: { verb: 'opens' },
+};
+
+/** curl/wget/httpie arguments that send a file's bytes: `-d @f`, `--data-binary @f`, `-F x=@f`, `-T f`, `--post-file=f`. */
+function uploadedFiles(name: string, args: readonly ArgWord[]): ArgWord[] {
+  const out: ArgWord[] = [];
+  const fileWord = (text: string, like: ArgWord): ArgWord => ({ ...like, text, raw: text });
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as ArgWord;
+    const next = args[i + 1];
+    const t = a.text;
+    if (name === 'curl') {
+      if (['-d', '--data', '--data-binary', '--data-raw', '--data-ascii', '--json'].includes(t) && next?.text.startsWith('@')) out.push(fileWord(next.text.slice(1), next));
+      else if (['-F', '--form'].includes(t) && next) {
+        const m = /[=]<?@?([^;]+)/.exec(next.text);
+        if (m && /=<?@/.test(next.text)) out.push(fileWord(m[1] ?? '', next));
+      } else if (t === '--data-urlencode' && next && /@/.test(next.text)) out.push(fileWord(next.text.slice(next.text.indexOf('@') + 1), next));
+      else if (['-T', '--upload-file'].includes(t) && next) out.push(next);
+      else if (/^-d@/.test(t)) out.push(fileWord(t.slice(3), a));
+      else if (/^--data(-binary|-raw)?=@/.test(t)) out.push(fileWord(t.slice(t.indexOf('@') + 1), a));
+    } else if (name === 'wget') {
+      const m = /^--(post|body)-file=(.+)$/.exec(t);
+      if (m) out.push(fileWord(m[2] ?? '', a));
+      else if (['--post-file', '--body-file'].includes(t) && next) out.push(next);
+    } else if (name === 'http' || name === 'https') {
+      const m = /^[^=@:]*[=:]?=?@(.+)$/.exec(t);
+      if (m && i > 0) out.push(fileWord(m[1] ?? '', a));
+      else if (t.startsWith('@')) out.push(fileWord(t.slice(1), a));
+    } else if (['nc', 'ncat', 'socat'].includes(name)) {
+      // Only through stdin redirects, handled separately.
+    }
+  }
+  return out;
+}
+
+/** The words a reader treats as input files, and whether it recurses into folders. */
+function readerInputs(name: string, spec: ReaderSpec, args: readonly ArgWord[]): { files: ArgWord[]; recursive: boolean; globFilters: string[]; hiddenToo: boolean } {
+  if (['curl', 'wget', 'http', 'https', 'nc', 'ncat', 'socat'].includes(name)) return { files: uploadedFiles(name, args), recursive: false, globFilters: [], hiddenToo: true };
+  if (name === 'git') {
+    // `git grep` searches tracked files; `git show HEAD:.env` / `git cat-file -p HEAD:.env` print them.
+    const sub = args.find((a) => !a.text.startsWith('-'))?.text;
+    if (sub === 'show' || sub === 'cat-file') return { files: args.filter((a) => a.text.includes(':')).map((a) => ({ ...a, text: a.text.slice(a.text.indexOf(':') + 1) })), recursive: false, globFilters: [], hiddenToo: true };
+    return { files: [], recursive: false, globFilters: [], hiddenToo: true };
+  }
+  const positionals: ArgWord[] = [];
+  let leadingGiven = false;
+  let recursive = spec.recursive === 'always';
+  const globFilters: string[] = [];
+  let hiddenToo = spec.recursive !== 'always';
+  let endOfOptions = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as ArgWord;
+    const t = a.text;
+    if (endOfOptions || !t.startsWith('-') || t === '-') {
+      positionals.push(a);
+      continue;
+    }
+    if (t === '--') {
+      endOfOptions = true;
+      continue;
+    }
+    const [flag, inline] = t.startsWith('--') && t.includes('=') ? [t.slice(0, t.indexOf('=')), t.slice(t.indexOf('=') + 1)] : [t, undefined];
+    if (spec.leadingOptions?.includes(flag)) leadingGiven = true;
+    if (Array.isArray(spec.recursive) && (spec.recursive.includes(flag) || (/^-[a-zA-Z]+$/.test(t) && /[rR]/.test(t)))) recursive = true;
+    if (['--hidden', '-u', '-uu', '-uuu', '--unrestricted', '-a', '--all-types'].includes(flag) || /^-u+$/.test(t)) hiddenToo = true;
+    const value = inline ?? (spec.valued?.includes(flag) ? args[++i]?.text : undefined);
+    if (value !== undefined && ['--include', '-g', '--glob', '--iglob'].includes(flag)) globFilters.push(value);
+    if (/^-[a-zA-Z]*[ef]$/.test(t) && spec.leadingOptions?.some((o) => o.length === 2 && t.endsWith(o[1] as string))) leadingGiven = true;
+  }
+  const skip = leadingGiven ? 0 : (spec.leading ?? 0);
+  let files = positionals.slice(skip);
+  if (spec.destination && files.length > 1) files = files.slice(0, -1);
+  return { files, recursive, globFilters, hiddenToo };
+}
+
+function isHiddenPath(p: string): boolean {
+  return p.split('/').some((seg) => seg.startsWith('.') && seg !== '.' && seg !== '..');
+}
+
+function readFinding(verb: string, info: CredentialFileInfo, how: string): Finding {
+  return {
+    rule: 'credentials.read',
+    risk: 'credential-read',
+    severity: 'ask',
+    reason: `${how} ${verb} ${info.path}, which holds ${info.label}.`,
+    targets: [credentialTarget(info)],
+  };
+}
+
+function checkReads(inv: Invocation, ctx: RuleContext): Finding[] {
+  const facts = ctx.facts;
+  const cwd = inv.cwd || facts.cwd;
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const add = (verb: string, info: CredentialFileInfo | undefined, how: string): void => {
+    if (!info || seen.has(info.path)) return;
+    seen.add(info.path);
+    findings.push(readFinding(verb, info, how));
+  };
+  for (const r of inv.redirects) {
+    if (r.op !== '<' && r.op !== '<>') continue;
+    for (const p of pathsOfWord(r.target, cwd, facts)) add('reads', infoFor(p, facts), `${inv.name || 'The shell'} <`);
+  }
+  if (inv.stdin?.kind === 'file') {
+    const p = resolvePath(cwd, inv.stdin.path, facts.home);
+    add('reads', infoFor(p, facts), `${inv.name || 'The shell'} <`);
+  }
+  const spec = READERS[inv.name];
+  if (!spec) return findings;
+  const { files, recursive, globFilters, hiddenToo } = readerInputs(inv.name, spec, inv.args);
+  const roots = files.length > 0 ? files : recursive ? [{ text: '.', raw: '.', dynamic: false, glob: false }] : [];
+  for (const word of roots) {
+    for (const p of pathsOfWord(word, cwd, facts)) {
+      const info = infoFor(p, facts);
+      if (info) {
+        add(spec.verb, info, inv.name);
+        continue;
+      }
+      if (!recursive || !facts.credentials) continue;
+      for (const under of facts.credentials.filesUnder(p)) {
+        if (!hiddenToo && isHiddenPath(under.path)) continue;
+        if (globFilters.length > 0 && !globFilters.some((g) => minimatch(basename(under.path), g.replace(/^!/, ''), { dot: true }) !== g.startsWith('!'))) continue;
+        add(spec.verb, under, `${inv.name} (recursive)`);
+      }
+    }
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dumps: commands that print stored secrets
+
+interface Dump {
+  /** Does this command line print secrets? Returns what it prints. */
+  match(args: readonly string[]): string | undefined;
+}
+
+const positionalsOf = (args: readonly string[]): string[] => args.filter((a) => !a.startsWith('-'));
+const has = (args: readonly string[], ...flags: string[]): boolean => args.some((a) => flags.some((f) => a === f || a.startsWith(f + '=')));
+const starts = (args: readonly string[], ...words: string[]): boolean => words.every((w, i) => positionalsOf(args)[i] === w);
+
+const DUMPS: Readonly<Record<string, Dump>> = {
+  printenv: { match: (a) => (positionalsOf(a).length === 0 ? 'every environment variable' : positionalsOf(a).some(isSecretKeyName) ? `the secret variable ${positionalsOf(a).find(isSecretKeyName)}` : undefined) },
+  env: { match: (a) => (a.every((x) => x === '-0' || x === '--null') ? 'every environment variable' : undefined) },
+  set: { match: (a) => (a.length === 0 ? 'every shell and environment variable' : undefined) },
+  export: { match: (a) => (a.length === 0 || (a.length === 1 && a[0] === '-p') ? 'every exported variable' : undefined) },
+  declare: { match: (a) => (a.length === 0 || a.every((x) => /^-[pxg]+$/.test(x)) ? 'every declared variable' : undefined) },
+  typeset: { match: (a) => (a.length === 0 || a.every((x) => /^-[pxg]+$/.test(x)) ? 'every declared variable' : undefined) },
+  compgen: { match: (a) => (has(a, '-v', '-e') ? 'variable names' : undefined) },
+  gh: { match: (a) => (starts(a, 'auth', 'token') ? 'the GitHub token' : starts(a, 'auth', 'status') && has(a, '-t', '--show-token') ? 'the GitHub token' : undefined) },
+  aws: {
+    match: (a) => {
+      const p = positionalsOf(a);
+      if (p[0] === 'configure' && p[1] === 'get' && /secret|token|key/i.test(p[2] ?? '')) return `the AWS setting ${p[2]}`;
+      if (p[0] === 'configure' && p[1] === 'export-credentials') return 'the AWS credentials';
+      if (p[0] === 'sts' && p[1] === 'get-session-token') return 'temporary AWS credentials';
+      if (p[0] === 'secretsmanager' && p[1] === 'get-secret-value') return 'a Secrets Manager secret';
+      if (p[0] === 'ssm' && /^get-parameters?(-by-path)?$/.test(p[1] ?? '') && has(a, '--with-decryption')) return 'decrypted SSM parameters';
+      if (p[0] === 'ecr' && p[1] === 'get-login-password') return 'the ECR registry password';
+      return undefined;
+    },
+  },
+  railway: { match: (a) => (/^(variables?|vars)$/.test(positionalsOf(a)[0] ?? '') && !has(a, '--set', '-s') ? 'the Railway variables' : undefined) },
+  heroku: { match: (a) => (/^config(:get)?$/.test(positionalsOf(a)[0] ?? '') || (positionalsOf(a)[0] === 'config' && positionalsOf(a)[1] === 'get') ? 'the Heroku config vars' : positionalsOf(a)[0] === 'auth:token' ? 'the Heroku token' : undefined) },
+  vercel: { match: (a) => (starts(a, 'env', 'pull') ? 'the Vercel environment variables' : undefined) },
+  netlify: { match: (a) => (/^env:(list|get)$/.test(positionalsOf(a)[0] ?? '') && (has(a, '--plain', '--json') || positionalsOf(a)[0] === 'env:get') ? 'the Netlify environment variables' : undefined) },
+  kubectl: {
+    match: (a) => {
+      const p = positionalsOf(a.filter((_x, i) => !(['-n', '--namespace', '--context', '-l', '--selector', '-o', '--output'].includes(a[i - 1] ?? ''))));
+      const secretKind = /^(secrets?|secret\/.+|secrets\/.+)$/;
+      if (p[0] === 'get' && p.slice(1).some((x) => secretKind.test(x) || x.split(',').some((k) => secretKind.test(k)))) {
+        const out = a.find((x, i) => (a[i - 1] === '-o' || a[i - 1] === '--output' ? true : /^(-o|--output=)/.test(x) && x.length > 2));
+        const format = out?.replace(/^(-o|--output=)/, '') ?? '';
+        if (/^(ya?ml|json|jsonpath|go-template|template|custom-columns)/.test(format)) return 'Kubernetes secret values';
+      }
+      return undefined;
+    },
+  },
+  doppler: { match: (a) => (positionalsOf(a)[0] === 'secrets' && !/^(set|delete|upload|rm|remove)$/.test(positionalsOf(a)[1] ?? '') ? 'the Doppler secrets' : undefined) },
+  vault: { match: (a) => (positionalsOf(a)[0] === 'read' || (positionalsOf(a)[0] === 'kv' && positionalsOf(a)[1] === 'get') || (positionalsOf(a)[0] === 'token' && positionalsOf(a)[1] === 'lookup') ? 'Vault secrets' : undefined) },
+  gcloud: { match: (a) => (positionalsOf(a).some((x) => /^print-(access|identity)-token$/.test(x)) ? 'a Google Cloud access token' : starts(a, 'secrets', 'versions', 'access') ? 'a Secret Manager secret' : undefined) },
+  az: { match: (a) => (starts(a, 'account', 'get-access-token') ? 'an Azure access token' : starts(a, 'keyvault', 'secret', 'show') ? 'a Key Vault secret' : undefined) },
+  security: { match: (a) => (/^find-(generic|internet)-password$/.test(positionalsOf(a)[0] ?? '') && has(a, '-w', '-g') ? 'a keychain password' : positionalsOf(a)[0] === 'dump-keychain' ? 'the keychain' : undefined) },
+  op: { match: (a) => (positionalsOf(a)[0] === 'read' || (starts(a, 'item', 'get') && has(a, '--reveal')) ? 'a 1Password secret' : undefined) },
+  git: { match: (a) => (starts(a, 'credential', 'fill') ? 'stored git credentials' : undefined) },
+  fly: { match: (a) => (starts(a, 'auth', 'token') ? 'the Fly.io token' : undefined) },
+  flyctl: { match: (a) => (starts(a, 'auth', 'token') ? 'the Fly.io token' : undefined) },
+  supabase: { match: (a) => (starts(a, 'status') && has(a, '-o', '--output') ? 'the Supabase keys' : undefined) },
+  npm: { match: (a) => (starts(a, 'config', 'get') && /token|auth/i.test(positionalsOf(a)[2] ?? '') ? 'the npm token' : undefined) },
+};
+
+/** `echo $STRIPE_KEY`, `printf '%s' "$DB_PASSWORD"`: printing a secret-named variable. */
+function printedSecretVariable(inv: Invocation): string | undefined {
+  if (!['echo', 'printf', 'print'].includes(inv.name)) return undefined;
+  for (const a of inv.args) {
+    for (const m of a.raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) if (isSecretKeyName(m[1] ?? '')) return m[1];
+  }
+  return undefined;
+}
+
+function checkDumps(inv: Invocation): Finding[] {
+  const dump = DUMPS[inv.name];
+  const what = dump?.match(inv.args.map((a) => a.text));
+  const variable = what ? undefined : printedSecretVariable(inv);
+  if (!what && !variable) return [];
+  const shown = what ?? `the secret variable $${variable}`;
+  return [
+    {
+      rule: 'credentials.dump',
+      risk: 'credential-dump',
+      severity: 'ask',
+      reason: `${[inv.name, ...inv.args.slice(0, 3).map((a) => a.text)].join(' ').slice(0, 60)} prints ${shown}.`,
+      targets: [{ kind: 'credential', name: what ? inv.name : `$${variable}`, remote: false, environment: 'local', environmentReason: 'this machine' }],
+    },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Provenance
+
+/** Bodies of `$(...)` and backtick substitutions, outermost first, quotes respected loosely. */
+export function substitutionBodies(text: string, max = 32): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length && out.length < max; i++) {
+    if (text[i] === '$' && text[i + 1] === '(' && text[i + 2] !== '(') {
+      let depth = 1;
+      let j = i + 2;
+      let quote: string | undefined;
+      for (; j < text.length && depth > 0; j++) {
+        const c = text[j];
+        if (quote) {
+          if (c === quote) quote = undefined;
+        } else if (c === "'" || c === '"') quote = c;
+        else if (c === '(') depth++;
+        else if (c === ')') depth--;
+      }
+      const body = text.slice(i + 2, j - 1);
+      out.push(body, ...substitutionBodies(body, max - out.length - 1));
+      i = j - 1;
+    } else if (text[i] === '`') {
+      const end = text.indexOf('`', i + 1);
+      if (end < 0) break;
+      out.push(text.slice(i + 1, end));
+      i = end;
+    }
+  }
+  return out;
+}
+
+/** Split a substitution body into words (quotes removed, no expansion). */
+function splitWords(body: string): string[] {
+  const words: string[] = [];
+  for (const m of body.matchAll(/'([^']*)'|"((?:[^"\\]|\\.)*)"|(<)|([^\s'"<|;&()]+)/g)) words.push(m[1] ?? m[2] ?? m[3] ?? m[4] ?? '');
+  return words;
+}
+
+/** Credential files a substitution body reads: `cat f`, `jq -r .token f`, `grep X f`, `< f`, `sed -n 1p f`. */
+function filesReadBy(body: string, cwd: string, facts: Facts): CredentialFileInfo[] {
+  const out: CredentialFileInfo[] = [];
+  for (const segment of body.split(/\||;|&&|\|\|/)) {
+    const words = splitWords(segment);
+    for (const w of words.slice(words[0] === '<' ? 0 : 1)) {
+      if (w === '<' || w.startsWith('-') || w === '' || /[$`]/.test(w)) continue;
+      const word: ArgWord = { text: w, raw: w, dynamic: false, glob: /[*?[]/.test(w) };
+      for (const p of pathsOfWord(word, cwd, facts)) {
+        const info = infoFor(p, facts);
+        if (info && !out.some((x) => x.path === info.path)) out.push(info);
+      }
+    }
+  }
+  return out;
+}
+
+const FILE_LEVEL_LABEL = /^(an? |[A-Z])/;
+
+function useFinding(info: CredentialFileInfo, how?: string): Finding {
+  const what = FILE_LEVEL_LABEL.test(info.label) && !info.label.startsWith('the ') ? `a secret from ${info.path} (${info.label})` : `${info.label} from ${info.path}`;
+  return {
+    rule: 'credentials.use',
+    risk: 'credential-use',
+    severity: 'info',
+    reason: `Uses ${what}${how ? ` ${how}` : ''}.`,
+    targets: [],
+  };
+}
+
+/** Substrings of command text that could be a secret: whole words, token runs, and parts split at URL and header punctuation. */
+export function candidateValues(text: string): string[] {
+  const out = new Set<string>();
+  const push = (s: string): void => {
+    const v = s.trim();
+    if (v.length >= 8 && v.length <= 4096) out.add(v);
+  };
+  push(text);
+  for (const m of text.matchAll(/[A-Za-z0-9_\-.~+/=]{8,}/g)) push(m[0]);
+  for (const m of text.matchAll(/[A-Za-z0-9_\-]{8,}/g)) push(m[0]);
+  for (const m of text.matchAll(/[^\s'"`,;&|()<>{}[\]\\]{8,}/g)) push(m[0]);
+  for (const m of text.matchAll(/(?:^|[=:\s])([^=\s&'"]{8,})/g)) push(m[1] ?? '');
+  return [...out].slice(0, 512);
+}
+
+function checkProvenance(texts: readonly string[], cwd: string, facts: Facts): Finding[] {
+  const findings: Finding[] = [];
+  const reasons = new Set<string>();
+  const add = (f: Finding): void => {
+    if (reasons.has(f.reason)) return;
+    reasons.add(f.reason);
+    findings.push(f);
+  };
+  for (const text of texts) {
+    for (const body of substitutionBodies(text)) {
+      for (const info of filesReadBy(body, cwd, facts)) {
+        add(useFinding(info));
+        add(readFinding('reads', info, 'A command substitution'));
+      }
+    }
+    const origin = facts.credentials?.originOf;
+    if (!origin) continue;
+    for (const candidate of candidateValues(text.replace(/\$\([^)]*\)|`[^`]*`/g, ' '))) {
+      const info = origin(candidate);
+      if (info) add(useFinding(info));
+    }
+  }
+  return findings;
+}
+
+function invocationTexts(inv: Invocation): string[] {
+  const texts = inv.args.map((a) => a.raw);
+  for (const v of Object.values(inv.assignments)) texts.push(v);
+  for (const r of inv.redirects) texts.push(r.target.raw);
+  if (inv.stdin?.kind === 'heredoc' || inv.stdin?.kind === 'herestring') texts.push(inv.stdin.text);
+  return texts;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Snippets
+
+const SNIPPET_READERS = /\b(open|read_text|read_bytes|readFileSync|readFile|createReadStream|readFileStr|File\.read|IO\.read|File\.open|file_get_contents|fopen|slurp|load_dotenv|dotenv_values|config\(|Path|readlines)\b/;
+
+function checkSnippetReads(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
+  const facts = ctx.facts;
+  const cwd = snippet.runner.cwd || facts.cwd;
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  if (!['python', 'javascript', 'perl', 'ruby', 'php'].includes(snippet.language) || !SNIPPET_READERS.test(snippet.text)) return findings;
+  for (const m of snippet.text.matchAll(/'([^'\n]{1,300})'|"([^"\n]{1,300})"|`([^`$\n]{1,300})`/g)) {
+    const literal = m[1] ?? m[2] ?? m[3] ?? '';
+    if (!/^[~./\w@-][\w.~/@ -]*$/.test(literal)) continue;
+    const parts = literal.split(/\s*[,+]\s*/);
+    for (const part of parts) {
+      const word: ArgWord = { text: part, raw: part, dynamic: false, glob: false };
+      for (const p of pathsOfWord(word, cwd, facts)) {
+        const info = infoFor(p, facts);
+        if (!info || seen.has(info.path)) continue;
+        seen.add(info.path);
+        findings.push(readFinding('reads', info, `A ${snippet.language} snippet run by ${snippet.runner.name}`));
+      }
+    }
+  }
+  // `os.path.join(os.path.expanduser('~'), '.aws', 'credentials')`-style joins: try the literals joined.
+  const literals = [...snippet.text.matchAll(/['"]([\w.~@-]{1,100})['"]/g)].map((m) => m[1] ?? '');
+  for (let i = 0; i + 1 < literals.length && findings.length === 0; i++) {
+    const joined = literals.slice(i, i + 3).join('/');
+    for (const p of [resolvePath(cwd, joined, facts.home)]) {
+      const info = infoFor(p, facts);
+      if (info && !seen.has(info.path)) {
+        seen.add(info.path);
+        findings.push(readFinding('reads', info, `A ${snippet.language} snippet run by ${snippet.runner.name}`));
+      }
+    }
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** `{cat,.env}` as a command word: bash brace-expands it into `cat .env`. */
+function braceExpandedInvocation(inv: Invocation): Invocation | undefined {
+  if (!hasBraces(inv.command)) return undefined;
+  const words = braceExpand(inv.command).slice(0, 64);
+  if (words.length < 2) return undefined;
+  const [name = '', ...rest] = words;
+  const restWords: ArgWord[] = rest.map((t) => ({ text: t, raw: t, dynamic: false, glob: hasGlobChars(t) }));
+  return { ...inv, name: basename(name), command: name, args: [...restWords, ...inv.args] };
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.rule}\u0000${f.reason}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export const credentialsPack: RulePack = {
+  id: 'credentials',
+  title: 'Credential files, secret dumps and where a secret came from',
+  checkInvocation(inv, ctx) {
+    const expanded = braceExpandedInvocation(inv) ?? inv;
+    const cwd = expanded.cwd || ctx.facts.cwd;
+    return dedupe([
+      ...checkReads(expanded, ctx),
+      ...checkDumps(expanded),
+      ...checkProvenance(invocationTexts(expanded), cwd, ctx.facts),
+    ]);
+  },
+  checkSnippet(snippet, ctx) {
+    const cwd = snippet.runner.cwd || ctx.facts.cwd;
+    return dedupe([...checkSnippetReads(snippet, ctx), ...checkProvenance([snippet.text], cwd, ctx.facts)]);
+  },
+};

@@ -1,0 +1,458 @@
+import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import { resolvePath } from '../paths';
+import { hostOf, isLocalHost, redactUrl } from '../policy/production';
+import { parseArgs, flagValues, hasFlag } from './cliArgs';
+import { effectiveCommand } from './commandLine';
+import { looksLikeSql, scanMongo, scanRedis, scanSql, type CodeEffect, type SqlStatement } from './sqlScan';
+
+/**
+ * Databases: SQL that drops, truncates or empties tables (through psql, mysql, sqlite3 and SQL inside
+ * programs), MongoDB and Redis wipes, dropdb, and the reset commands of ORMs and frameworks.
+ * Where the database lives comes from the URL, -h/--host, PG* variables and the framework's
+ * environment; no host means this machine (a unix socket or localhost default). Read-only work
+ * against a production database is recorded as production access and allowed.
+ */
+
+type Engine = 'postgres' | 'mysql' | 'sqlite' | 'mongodb' | 'redis' | 'database';
+
+/** Where the statements run. */
+interface Connection {
+  engine: Engine;
+  /** Database name, file or a description ("the Rails database"). Never a password. */
+  name: string;
+  remote: boolean;
+  values: string[];
+  sources: { source: string; value: string }[];
+  selectors?: readonly string[];
+}
+
+interface Work {
+  connection: Connection;
+  sql: string[];
+  mongo: string[];
+  redis: string[];
+  /** The client runs with no statements we could read (interactive, or input from a pipe). */
+  opaqueInput?: string;
+}
+
+const DB_SELECTORS = ['ENVIRONMENT', 'APP_ENV', 'STAGE', 'DEPLOY_ENV', 'NODE_ENV', 'RAILS_ENV', 'RACK_ENV', 'DJANGO_ENV', 'FLASK_ENV', 'MIX_ENV'];
+
+function assignment(inv: Invocation, facts: Facts, name: string): string | undefined {
+  return inv.assignments[name] ?? facts.envSelectors[name];
+}
+
+function readScript(inv: Invocation, facts: Facts, path: string): string | undefined {
+  return facts.readFile(resolvePath(inv.cwd, path, facts.home));
+}
+
+/** Text arriving on standard input: a heredoc, a here-string, a file (`< x.sql`) or what echo/cat/printf pipe in. */
+function stdinText(inv: Invocation, facts: Facts): { text?: string; opaque?: string } {
+  const s = inv.stdin;
+  if (!s) {
+    const fromRedirect = inv.redirects.find((r) => r.op === '<');
+    if (fromRedirect) {
+      const text = readScript(inv, facts, fromRedirect.target.text);
+      return text === undefined ? { opaque: `reads statements from ${fromRedirect.target.text}, which could not be read` } : { text };
+    }
+    const here = inv.redirects.find((r) => r.op === '<<<');
+    return here ? { text: here.target.text } : {};
+  }
+  if (s.kind === 'heredoc' || s.kind === 'herestring') return { text: s.text };
+  if (s.kind === 'file') {
+    const text = readScript(inv, facts, s.path);
+    return text === undefined ? { opaque: `reads statements from ${s.path}, which could not be read` } : { text };
+  }
+  const from = s.from;
+  if (from.name === 'echo' || from.name === 'printf') return { text: from.args.filter((a) => !/^-[neE]+$/.test(a.text)).map((a) => a.text).join(' ').replace(/\\n/g, '\n') };
+  if (from.name === 'cat' && from.args.length > 0) {
+    const texts = from.args.map((a) => readScript(from, facts, a.text));
+    if (texts.every((t) => t !== undefined)) return { text: texts.join('\n') };
+    return { opaque: `reads statements piped from cat ${from.args.map((a) => a.text).join(' ')}` };
+  }
+  return { opaque: `reads statements piped from ${from.name}` };
+}
+
+function connection(engine: Engine, parts: { url?: string; host?: string; database?: string; hostSource?: string; dbSource?: string; defaultLocal: boolean }): Connection {
+  const values: string[] = [];
+  const sources: { source: string; value: string }[] = [];
+  let remote = !parts.defaultLocal;
+  let host = parts.host;
+  let database = parts.database;
+  if (parts.url !== undefined) {
+    values.push(parts.url);
+    const h = hostOf(parts.url);
+    if (h !== undefined) host = host ?? h;
+    const path = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*\/([^?#]+)/i.exec(parts.url)?.[1];
+    if (path && database === undefined) database = decodeURIComponentSafe(path);
+    if (/[$`]/.test(parts.url) && h === undefined) remote = true;
+  }
+  if (host !== undefined) {
+    if (parts.hostSource) sources.push({ source: parts.hostSource, value: host });
+    else values.push(host);
+    remote = /[$`]/.test(host) || !isLocalHost(host);
+  }
+  if (database !== undefined) {
+    if (parts.dbSource) sources.push({ source: parts.dbSource, value: database });
+    else values.push(database);
+  }
+  const shownHost = host !== undefined && host !== '' && remote ? ` on ${host}` : '';
+  const name = database !== undefined ? `${database}${shownHost}` : parts.url !== undefined ? redactUrl(parts.url) : host !== undefined && host !== '' ? host : `the default ${engine} database`;
+  return { engine, name, remote, values, sources, selectors: DB_SELECTORS };
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function urlLike(text: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(text) || /(^|\s)(host|dbname)=/.test(text) || /^\$\{?\w*(URL|URI|DSN)\w*\}?$/i.test(text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clients
+
+const PSQL_VALUED = new Set(['-c', '--command', '-f', '--file', '-h', '--host', '-p', '--port', '-U', '--username', '-d', '--dbname', '-v', '--set', '--variable', '-o', '--output', '-L', '--log-file', '-P', '--pset', '-F', '--field-separator', '-R', '--record-separator', '-T', '--table-attr']);
+
+function psql(inv: Invocation, facts: Facts): Work {
+  const p = parseArgs(inv.args, { valueFlags: PSQL_VALUED });
+  const positional = p.positionals.map((w) => w.text);
+  const dbArg = flagValues(p, ['-d', '--dbname'])[0] ?? positional[0];
+  const url = dbArg !== undefined && urlLike(dbArg) ? dbArg : undefined;
+  const hostFlag = flagValues(p, ['-h', '--host'])[0];
+  const pgHost = assignment(inv, facts, 'PGHOST');
+  const conn = connection('postgres', {
+    url,
+    host: hostFlag ?? pgHost,
+    hostSource: hostFlag !== undefined ? '-h' : pgHost !== undefined ? 'PGHOST' : undefined,
+    database: url === undefined ? dbArg ?? assignment(inv, facts, 'PGDATABASE') : undefined,
+    defaultLocal: true,
+  });
+  return gatherStatements(inv, facts, conn, flagValues(p, ['-c', '--command']), flagValues(p, ['-f', '--file']));
+}
+
+function gatherStatements(inv: Invocation, facts: Facts, conn: Connection, inline: string[], files: string[], kind: 'sql' | 'mongo' | 'redis' = 'sql'): Work {
+  const texts = [...inline];
+  let opaque: string | undefined;
+  for (const f of files) {
+    if (f === '-') continue;
+    const text = readScript(inv, facts, f);
+    if (text === undefined) opaque = `runs statements from ${f}, which could not be read`;
+    else texts.push(text);
+  }
+  const usesStdin = texts.length === 0 || files.includes('-');
+  if (usesStdin) {
+    const s = stdinText(inv, facts);
+    if (s.text !== undefined) texts.push(s.text);
+    else if (s.opaque) opaque = s.opaque;
+  }
+  return { connection: conn, sql: kind === 'sql' ? texts : [], mongo: kind === 'mongo' ? texts : [], redis: kind === 'redis' ? texts : [], opaqueInput: opaque };
+}
+
+const MYSQL_VALUED = new Set(['-e', '--execute', '-h', '--host', '-P', '--port', '-u', '--user', '-D', '--database', '-S', '--socket', '--defaults-file', '--defaults-extra-file', '--login-path', '--protocol', '--default-character-set']);
+
+function mysql(inv: Invocation, facts: Facts): Work {
+  // `-pSECRET` glues a password to the flag: drop it before parsing so its letters are not read as flags.
+  const args = inv.args.filter((a) => !/^-p/.test(a.text) && !a.text.startsWith('--password'));
+  const p = parseArgs(args, { valueFlags: MYSQL_VALUED });
+  const hostFlag = flagValues(p, ['-h', '--host'])[0];
+  const envHost = assignment(inv, facts, 'MYSQL_HOST');
+  const db = flagValues(p, ['-D', '--database'])[0] ?? p.positionals[0]?.text;
+  const conn = connection('mysql', {
+    host: hostFlag ?? envHost,
+    hostSource: hostFlag !== undefined ? '-h' : envHost !== undefined ? 'MYSQL_HOST' : undefined,
+    database: db,
+    defaultLocal: true,
+  });
+  return gatherStatements(inv, facts, conn, flagValues(p, ['-e', '--execute']), []);
+}
+
+function sqlite(inv: Invocation, facts: Facts): Work {
+  const p = parseArgs(inv.args, { valueFlags: new Set(['-cmd', '-init', '-separator', '-newline', '-nullvalue', '-vfs', '-maxsize', '-lookaside', '-pagecache', '-mmap']) });
+  const [file, ...sql] = p.positionals.map((w) => w.text);
+  const conn: Connection = { engine: 'sqlite', name: file ?? 'an in-memory database', remote: false, values: [], sources: [] };
+  return gatherStatements(inv, facts, conn, [...flagValues(p, ['-cmd']), ...sql.slice(0, 1)], []);
+}
+
+function mongosh(inv: Invocation, facts: Facts): Work {
+  const p = parseArgs(inv.args, { valueFlags: new Set(['--eval', '--host', '--port', '-u', '--username', '-p', '--password', '--authenticationDatabase', '-f', '--file', '--tlsCAFile']) });
+  const positional = p.positionals.map((w) => w.text);
+  const uri = positional.find((t) => urlLike(t) || /^[\w.-]+(:\d+)?\/\w+$/.test(t));
+  const files = [...flagValues(p, ['-f', '--file']), ...positional.filter((t) => t.endsWith('.js'))];
+  const hostFlag = flagValues(p, ['--host'])[0];
+  const conn = connection('mongodb', {
+    url: uri !== undefined && urlLike(uri) ? uri : undefined,
+    host: hostFlag ?? (uri !== undefined && !urlLike(uri) ? uri.split('/')[0] : undefined),
+    hostSource: hostFlag !== undefined ? '--host' : undefined,
+    database: uri !== undefined && !urlLike(uri) ? uri.split('/')[1] : undefined,
+    defaultLocal: true,
+  });
+  return gatherStatements(inv, facts, conn, flagValues(p, ['--eval']), files, 'mongo');
+}
+
+function redisCli(inv: Invocation, facts: Facts): Work {
+  const p = parseArgs(inv.args, { valueFlags: new Set(['-h', '-p', '-s', '-a', '--user', '--pass', '-u', '-n', '-r', '-i', '-d', '--sni', '--cacert', '--cert', '--key', '--pattern', '--count']) });
+  const url = flagValues(p, ['-u'])[0];
+  const hostFlag = flagValues(p, ['-h'])[0];
+  const conn = connection('redis', {
+    url,
+    host: hostFlag,
+    hostSource: hostFlag !== undefined ? '-h' : undefined,
+    database: flagValues(p, ['-n'])[0],
+    dbSource: '-n',
+    defaultLocal: true,
+  });
+  const words = p.positionals.map((w) => w.text).join(' ');
+  return gatherStatements(inv, facts, conn, words === '' ? [] : [words], [], 'redis');
+}
+
+const CLIENTS: Record<string, (inv: Invocation, facts: Facts) => Work> = {
+  psql,
+  mysql,
+  mariadb: mysql,
+  sqlite3: sqlite,
+  sqlite: sqlite,
+  mongosh,
+  mongo: mongosh,
+  'redis-cli': redisCli,
+  'valkey-cli': redisCli,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Findings
+
+function targetFor(conn: Connection, ctx: RuleContext, object?: { kind: 'database' | 'table' | 'schema' | 'other'; name: string }): Target {
+  const env = ctx.environmentOf({ values: conn.values, sources: conn.sources, remote: conn.remote, selectors: conn.selectors });
+  const kind = object?.kind === 'table' ? 'table' : 'database';
+  const name = object && object.kind !== 'other' && object.kind !== 'database' ? object.name : object?.kind === 'database' ? object.name : conn.name;
+  return { kind, name, provider: conn.engine, remote: conn.remote, environment: env.environment, environmentReason: env.reason };
+}
+
+function destroyFinding(rule: string, reason: string, targets: Target[]): Finding {
+  return { rule: `database.${rule}`, risk: 'destructive', severity: 'ask', reason, targets };
+}
+
+function sqlFindings(statements: SqlStatement[], conn: Connection, ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const st of statements) {
+    if (st.effect !== 'destroy') continue;
+    const object = st.objectName && st.objectKind ? { kind: st.objectKind, name: st.objectName } : undefined;
+    const targets = [targetFor(conn, ctx, object)];
+    if (object && object.kind !== 'database') targets.push(targetFor(conn, ctx));
+    out.push(destroyFinding('sql-destroy', `Runs ${st.summary} on ${conn.name}.`, targets));
+    if (out.length >= 10) break;
+  }
+  return out;
+}
+
+function effectFindings(rule: string, effects: CodeEffect[], conn: Connection, ctx: RuleContext): Finding[] {
+  return effects.slice(0, 10).map((e) => destroyFinding(rule, `Runs ${e.summary} on ${conn.name}${e.object && !e.object.startsWith('the ') ? ` (${e.object})` : ''}.`, [targetFor(conn, ctx)]));
+}
+
+function productionAccess(conn: Connection, ctx: RuleContext, wrote: boolean): Finding[] {
+  const target = targetFor(conn, ctx);
+  if (target.environment !== 'production') return [];
+  return [{ rule: 'database.production-access', risk: 'production-access', severity: 'info', reason: `${wrote ? 'Writes to' : 'Reads from'} the production database ${conn.name}.`, targets: [target] }];
+}
+
+function judgeWork(work: Work, ctx: RuleContext): Finding[] {
+  const { connection: conn } = work;
+  const statements = work.sql.flatMap(scanSql);
+  const findings = [
+    ...sqlFindings(statements, conn, ctx),
+    ...effectFindings('mongo-destroy', work.mongo.flatMap(scanMongo), conn, ctx),
+    ...effectFindings('redis-flush', work.redis.flatMap(scanRedis), conn, ctx),
+  ];
+  if (findings.length > 0) return findings;
+  if (work.opaqueInput) {
+    return [{ rule: 'database.unreadable-input', risk: 'unanalyzable', severity: 'ask', reason: `The ${conn.engine} client ${work.opaqueInput}; its statements cannot be checked in advance.`, targets: [targetFor(conn, ctx)] }];
+  }
+  return productionAccess(conn, ctx, statements.some((s) => s.effect === 'write'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Command-line tools that drop databases, and framework resets
+
+function dropdb(inv: Invocation, ctx: RuleContext): Finding[] {
+  const p = parseArgs(inv.args, { valueFlags: new Set(['-h', '--host', '-p', '--port', '-U', '--username', '--maintenance-db']) });
+  const host = flagValues(p, ['-h', '--host'])[0] ?? assignment(inv, ctx.facts, 'PGHOST');
+  const db = p.positionals[0]?.text;
+  const conn = connection('postgres', { host, hostSource: '-h', database: db, defaultLocal: true });
+  return [destroyFinding('dropdb', `Drops the PostgreSQL database ${db ?? '(unnamed)'}${conn.remote ? ` on ${host}` : ''} (dropdb).`, [targetFor(conn, ctx, { kind: 'database', name: db ?? conn.name })])];
+}
+
+function pgRestore(inv: Invocation, ctx: RuleContext): Finding[] {
+  const p = parseArgs(inv.args, { valueFlags: new Set(['-h', '--host', '-p', '--port', '-U', '--username', '-d', '--dbname', '-f', '--file', '-j', '--jobs', '-n', '--schema', '-t', '--table', '-F', '--format']) });
+  if (!hasFlag(p, ['-c', '--clean'])) return [];
+  const dbArg = flagValues(p, ['-d', '--dbname'])[0];
+  const conn = connection('postgres', { url: dbArg !== undefined && urlLike(dbArg) ? dbArg : undefined, host: flagValues(p, ['-h', '--host'])[0], hostSource: '-h', database: dbArg !== undefined && !urlLike(dbArg) ? dbArg : undefined, defaultLocal: true });
+  return [destroyFinding('restore-clean', `Drops the objects of ${conn.name} before restoring them (pg_restore --clean).`, [targetFor(conn, ctx)])];
+}
+
+function mysqladmin(inv: Invocation, ctx: RuleContext): Finding[] {
+  const args = inv.args.filter((a) => !/^-p/.test(a.text) && !a.text.startsWith('--password'));
+  const p = parseArgs(args, { valueFlags: new Set(['-h', '--host', '-P', '--port', '-u', '--user', '-S', '--socket']) });
+  const words = p.positionals.map((w) => w.text);
+  const i = words.findIndex((w) => w.toLowerCase() === 'drop');
+  if (i < 0) return [];
+  const db = words[i + 1] ?? '(unnamed)';
+  const conn = connection('mysql', { host: flagValues(p, ['-h', '--host'])[0], hostSource: '-h', database: db, defaultLocal: true });
+  return [destroyFinding('dropdb', `Drops the MySQL database ${db} (mysqladmin drop).`, [targetFor(conn, ctx, { kind: 'database', name: db })])];
+}
+
+interface FrameworkReset {
+  tool: string;
+  /** Words that, present among the arguments, make the command destructive. */
+  matches(words: string[]): string | undefined;
+  /** The variable naming the framework's environment, and the flag that sets it. */
+  envVar?: string;
+  envFlags?: readonly string[];
+  /** The framework's default when nothing names an environment and no DATABASE_URL is set. */
+  defaultEnvironment?: string;
+}
+
+const RAILS_TASKS = new Set(['db:drop', 'db:drop:all', 'db:reset', 'db:schema:load', 'db:structure:load', 'db:purge', 'db:purge:all', 'db:truncate_all', 'db:migrate:reset', 'db:seed:replant', 'db:setup']);
+
+const RESETS: Record<string, FrameworkReset> = {
+  prisma: {
+    tool: 'Prisma',
+    matches: (w) => (w[0] === 'migrate' && w[1] === 'reset' ? 'prisma migrate reset' : w[0] === 'db' && w[1] === 'push' && w.includes('--accept-data-loss') ? 'prisma db push --accept-data-loss' : w.includes('--force-reset') ? 'prisma db push --force-reset' : undefined),
+  },
+  rails: { tool: 'Rails', matches: (w) => w.find((x) => RAILS_TASKS.has(x)), envVar: 'RAILS_ENV', envFlags: ['-e', '--environment'], defaultEnvironment: 'development' },
+  rake: { tool: 'Rails', matches: (w) => w.find((x) => RAILS_TASKS.has(x)), envVar: 'RAILS_ENV', defaultEnvironment: 'development' },
+  knex: { tool: 'Knex', matches: (w) => (w.includes('migrate:rollback') && w.includes('--all') ? 'knex migrate:rollback --all' : undefined), envVar: 'NODE_ENV', envFlags: ['--env'], defaultEnvironment: 'development' },
+  sequelize: { tool: 'Sequelize', matches: (w) => w.find((x) => ['db:drop', 'db:migrate:undo:all', 'db:seed:undo:all'].includes(x)), envVar: 'NODE_ENV', envFlags: ['--env'], defaultEnvironment: 'development' },
+  typeorm: { tool: 'TypeORM', matches: (w) => w.find((x) => x === 'schema:drop') },
+  django: { tool: 'Django', matches: (w) => w.find((x) => ['flush', 'reset_db', 'reset_schema'].includes(x)), envVar: 'DJANGO_SETTINGS_MODULE', envFlags: ['--settings'] },
+};
+
+function frameworkOf(inv: Invocation): { reset: FrameworkReset; words: string[]; args: ArgWord[] } | undefined {
+  const { name, args } = effectiveCommand(inv);
+  const words = args.map((a) => a.text);
+  const base = name.replace(/\.(js|ts|cjs|mjs)$/, '');
+  if (base === 'sequelize-cli') return { reset: RESETS.sequelize as FrameworkReset, words, args };
+  if (base.startsWith('typeorm')) return { reset: RESETS.typeorm as FrameworkReset, words, args };
+  if (base === 'django-admin' || base === 'manage.py') return { reset: RESETS.django as FrameworkReset, words, args };
+  if (/^python[0-9.]*$|^py$|^uv$|^poetry$/.test(base)) {
+    const i = words.findIndex((w) => w.endsWith('manage.py'));
+    if (i >= 0) return { reset: RESETS.django as FrameworkReset, words: words.slice(i + 1), args: args.slice(i + 1) };
+    return undefined;
+  }
+  const reset = RESETS[base];
+  return reset ? { reset, words, args } : undefined;
+}
+
+function frameworkReset(inv: Invocation, ctx: RuleContext): Finding[] {
+  const found = frameworkOf(inv);
+  if (!found) return [];
+  const what = found.reset.matches(found.words);
+  if (!what) return [];
+  const { reset, words } = found;
+  const sources: { source: string; value: string }[] = [];
+  const values: string[] = [];
+  // rake takes VAR=value arguments as well as prefixes.
+  for (const w of words) {
+    const m = /^([A-Z_]+)=(.*)$/.exec(w);
+    if (m && (m[1] === reset.envVar || m[1] === 'DATABASE_URL')) sources.push({ source: `${m[1]}=`, value: m[2] ?? '' });
+  }
+  for (const flag of reset.envFlags ?? []) {
+    for (let i = 0; i < words.length; i++) {
+      if (words[i] === flag && words[i + 1] !== undefined) sources.push({ source: flag, value: words[i + 1] as string });
+      else if (words[i]?.startsWith(flag + '=')) sources.push({ source: flag, value: (words[i] as string).slice(flag.length + 1) });
+    }
+  }
+  const url = inv.assignments.DATABASE_URL;
+  if (url !== undefined) values.push(url);
+  const selectors = reset.envVar ? [reset.envVar, ...DB_SELECTORS] : DB_SELECTORS;
+  const hasEnvSignal = sources.length > 0 || selectors.some((s) => inv.assignments[s] !== undefined || ctx.facts.envSelectors[s] !== undefined);
+  const urlHost = url !== undefined ? hostOf(url) : undefined;
+  const remote = !(urlHost !== undefined && isLocalHost(urlHost) && !/[$`]/.test(url ?? ''));
+  let env = ctx.environmentOf({ values, sources, remote, selectors });
+  if (env.environment === 'unknown' && !hasEnvSignal && url === undefined && reset.defaultEnvironment && !ctx.facts.envNames.includes('DATABASE_URL')) {
+    env = { environment: 'non-production', reason: `no environment set; ${reset.tool} defaults to ${reset.defaultEnvironment}` };
+  }
+  const name = url !== undefined ? (hostOf(url) ? `the ${reset.tool} database on ${hostOf(url)}` : `the ${reset.tool} database`) : `the ${reset.tool} database`;
+  const target: Target = { kind: 'database', name, provider: reset.tool.toLowerCase(), remote, environment: env.environment, environmentReason: env.reason };
+  return [destroyFinding('framework-reset', `Runs ${what}, which drops or empties ${name}.`, [target])];
+}
+
+const TOOLS: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = {
+  dropdb,
+  pg_restore: pgRestore,
+  mysqladmin,
+};
+
+// ---------------------------------------------------------------------------------------------
+// SQL, Mongo and Redis inside program code
+
+/** String literals of program code, including Python triple quotes and JS template literals. */
+function stringLiterals(code: string): string[] {
+  const out: string[] = [];
+  const re = /"""([\s\S]*?)"""|'''([\s\S]*?)'''|`((?:[^`\\]|\\.)*)`|"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'/g;
+  let count = 0;
+  for (const m of code.matchAll(re)) {
+    const text = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '';
+    if (text.length > 5) out.push(text);
+    if (++count > 5000) break;
+  }
+  return out;
+}
+
+function connectionInCode(code: string, runner: Invocation): Connection {
+  const sqliteFile = /sqlite3?\.(?:connect|Database)\(\s*['"]([^'"]+)['"]|new\s+(?:Database|sqlite3\.Database)\(\s*['"]([^'"]+)['"]|better-sqlite3/.exec(code);
+  if (sqliteFile) return { engine: 'sqlite', name: sqliteFile[1] ?? sqliteFile[2] ?? 'an SQLite database', remote: false, values: [], sources: [] };
+  const url = /\b((?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?):\/\/[^\s'"`]+)/i.exec(code)?.[1];
+  if (url) return connection('database', { url, defaultLocal: false });
+  const envUrl = /\b([A-Z][A-Z0-9_]*(?:DATABASE|DB|PG|MYSQL|MONGO|REDIS)[A-Z0-9_]*(?:URL|URI|DSN|HOST))\b/.exec(code)?.[1];
+  const assigned = runner.assignments.DATABASE_URL;
+  if (assigned !== undefined) return connection('database', { url: assigned, defaultLocal: false });
+  const values = envUrl ? [`$${envUrl}`] : [];
+  return { engine: 'database', name: envUrl ? `the database at $${envUrl}` : 'the database the program connects to', remote: true, values, sources: [], selectors: DB_SELECTORS };
+}
+
+function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
+  const runner = snippet.runner;
+  const client = CLIENTS[runner.name];
+  if (snippet.language === 'sql' || snippet.language === 'mongo' || snippet.language === 'redis') {
+    const conn = client ? client(runner, ctx.facts).connection : connectionInCode('', runner);
+    const work: Work = { connection: conn, sql: [], mongo: [], redis: [] };
+    work[snippet.language] = [snippet.text];
+    return judgeWork(work, ctx);
+  }
+  if (!['python', 'javascript', 'ruby', 'php', 'perl'].includes(snippet.language)) return [];
+  const literals = stringLiterals(snippet.text);
+  // SQL text only matters when the program hands it to a driver.
+  const executes = /\b(execute|executemany|executescript|query|exec|raw|run|prepare|sql|cursor|knex|sequelize)\b/i.test(snippet.text);
+  const sql = executes ? literals.filter(looksLikeSql) : [];
+  const destroysSql = sql.flatMap(scanSql).some((s) => s.effect === 'destroy');
+  const mongo = scanMongo(snippet.text);
+  const redis = scanRedis(literals.join('\n')).concat(/\.flush(all|db)\s*\(/i.test(snippet.text) ? [{ summary: 'FLUSH', object: 'the Redis database' }] : []);
+  if (!destroysSql && mongo.length === 0 && redis.length === 0) return [];
+  const conn = connectionInCode(snippet.text, runner);
+  return judgeWork({ connection: conn, sql: destroysSql ? sql : [], mongo: mongo.length > 0 ? [snippet.text] : [], redis: redis.length > 0 ? ['FLUSHALL'] : [] }, ctx).filter((f) => f.severity !== 'info');
+}
+
+function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
+  const client = CLIENTS[inv.name];
+  if (client) return judgeWork(client(inv, ctx.facts), ctx);
+  const tool = TOOLS[inv.name];
+  if (tool) return tool(inv, ctx);
+  return frameworkReset(inv, ctx);
+}
+
+export const DATABASE_COMMANDS: readonly string[] = [
+  ...Object.keys(CLIENTS), ...Object.keys(TOOLS),
+  'prisma', 'rails', 'rake', 'knex', 'sequelize', 'sequelize-cli', 'typeorm', 'typeorm-ts-node-commonjs', 'typeorm-ts-node-esm',
+  'django-admin', 'manage.py', 'python', 'python3', 'py', 'uv', 'poetry', 'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun', 'bundle',
+];
+
+export const databasePack: RulePack = {
+  id: 'database',
+  title: 'Dropped databases, emptied tables and ORM resets',
+  commands: DATABASE_COMMANDS,
+  checkInvocation,
+  checkSnippet,
+};

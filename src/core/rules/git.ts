@@ -1,0 +1,139 @@
+import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import { parseArgs, hasFlag } from './cliArgs';
+import { splitGlobalOptions } from './commandLine';
+
+/**
+ * Git: history rewrites on a shared remote, and local commands that throw away uncommitted work or
+ * unreachable commits. Switching branches, committing, and discarding changes to one named file pass.
+ */
+
+const GLOBAL_VALUED = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env']);
+
+/** Branches other people build on; rewriting them on a remote is treated as production. */
+const SHARED_BRANCH = /^(main|master|trunk|develop|development|release([/-].*)?|prod|production|live|stable|hotfix\/.*)$/;
+
+function finding(rule: string, reason: string, targets: Target[]): Finding {
+  return { rule: `git.${rule}`, risk: 'destructive', severity: 'ask', reason, targets };
+}
+
+function workTree(inv: Invocation, ctx: RuleContext, globals: Map<string, string>): Target {
+  const dir = globals.get('-C') ?? globals.get('--work-tree') ?? inv.cwd;
+  const env = ctx.environmentOf({ values: [], remote: false });
+  return { kind: 'repository', name: dir, provider: 'git', remote: false, environment: env.environment, environmentReason: env.reason };
+}
+
+function branchTarget(branch: string, remote: string | undefined, ctx: RuleContext): Target {
+  const name = branch.replace(/^refs\/heads\//, '');
+  if (remote === undefined) {
+    const env = ctx.environmentOf({ values: [], remote: false });
+    return { kind: 'branch', name, provider: 'git', remote: false, environment: env.environment, environmentReason: env.reason };
+  }
+  const mapped = ctx.environmentOf({ values: [name], remote: true, selectors: [] });
+  if (mapped.environment === 'production' || SHARED_BRANCH.test(name)) {
+    const reason = mapped.environment === 'production' ? mapped.reason : `${name} is a shared branch on ${remote}`;
+    return { kind: 'branch', name, provider: 'git', remote: true, environment: 'production', environmentReason: reason };
+  }
+  return { kind: 'branch', name, provider: 'git', remote: true, environment: 'non-production', environmentReason: `a working branch on ${remote}` };
+}
+
+const PUSH_VALUED = new Set(['--repo', '--receive-pack', '--exec', '-o', '--push-option', '--signed']);
+
+function checkPush(args: ArgWord[], ctx: RuleContext): Finding[] {
+  const parsed = parseArgs(args, { valueFlags: PUSH_VALUED });
+  const force = hasFlag(parsed, ['-f', '--force', '--force-with-lease', '--force-if-includes']) ||
+    [...parsed.flags.keys()].some((k) => k.startsWith('--force-with-lease'));
+  const deleting = hasFlag(parsed, ['-d', '--delete']);
+  const mirror = hasFlag(parsed, ['--mirror']);
+  const prune = hasFlag(parsed, ['--prune']);
+  const [remote = 'origin', ...refspecs] = parsed.positionals.map((w) => w.text);
+  const findings: Finding[] = [];
+  if (mirror) findings.push(finding('push-mirror', `Mirrors this repository onto ${remote}, overwriting and deleting its branches.`, [branchTarget('all branches', remote, ctx)]));
+  if (prune) findings.push(finding('push-prune', `Deletes branches on ${remote} that do not exist locally (--prune).`, [branchTarget('remote branches', remote, ctx)]));
+  for (const spec of refspecs) {
+    const [src = '', dst = src] = spec.replace(/^\+/, '').split(':');
+    const branch = dst === '' ? src : dst;
+    if (deleting) findings.push(finding('push-delete', `Deletes the branch ${branch} on ${remote}.`, [branchTarget(branch, remote, ctx)]));
+    else if (spec.startsWith(':') && dst !== '') findings.push(finding('push-delete', `Deletes the branch ${dst} on ${remote} (push :${dst}).`, [branchTarget(dst, remote, ctx)]));
+    else if (spec.startsWith('+') || force) findings.push(finding('push-force', `Force-pushes ${branch} to ${remote}, overwriting its history.`, [branchTarget(branch, remote, ctx)]));
+  }
+  if (force && refspecs.length === 0) {
+    findings.push(finding('push-force', `Force-pushes the current branch to ${remote}, overwriting its history.`, [branchTarget('the current branch', remote, ctx)]));
+  }
+  return findings;
+}
+
+/** A pathspec that covers the whole tree or many files: `.`, `:/`, `*`, a glob. */
+function broadPathspec(words: readonly ArgWord[]): boolean {
+  return words.some((w) => w.text === '.' || w.text === './' || w.text === ':/' || w.text === ':(top)' || w.text === '*' || w.glob || /[*?]/.test(w.text));
+}
+
+function checkLocal(sub: string, args: ArgWord[], inv: Invocation, ctx: RuleContext, globals: Map<string, string>): Finding[] {
+  const parsed = parseArgs(args, { valueFlags: new Set(['-m', '-b', '-B', '--source', '-s', '-e', '--exclude', '--expire', '--expire-unreachable', '--index-filter', '--tree-filter', '--msg-filter', '--env-filter', '--subdirectory-filter', '--path', '--invert-paths', '--prune']) });
+  const tree = () => [workTree(inv, ctx, globals)];
+  const pos = parsed.positionals;
+  switch (sub) {
+    case 'reset':
+      return hasFlag(parsed, ['--hard', '--merge'])
+        ? [finding('reset-hard', `Discards every uncommitted change in the working tree (git reset ${hasFlag(parsed, ['--hard']) ? '--hard' : '--merge'}).`, tree())]
+        : [];
+    case 'clean': {
+      const dry = hasFlag(parsed, ['-n', '--dry-run']);
+      if (dry || !hasFlag(parsed, ['-f', '--force'])) return [];
+      const ignored = hasFlag(parsed, ['-x', '-X']) ? ' including ignored files' : '';
+      return [finding('clean', `Deletes untracked files${hasFlag(parsed, ['-d']) ? ' and folders' : ''}${ignored} (git clean), which git cannot restore.`, tree())];
+    }
+    case 'checkout': {
+      const dash = args.findIndex((a) => a.text === '--');
+      const paths = dash >= 0 ? args.slice(dash + 1) : pos;
+      if (broadPathspec(paths) || hasFlag(parsed, ['-f', '--force'])) {
+        return [finding('checkout-discard', 'Discards uncommitted changes across the working tree (git checkout).', tree())];
+      }
+      return [];
+    }
+    case 'restore': {
+      const stagedOnly = hasFlag(parsed, ['--staged', '-S']) && !hasFlag(parsed, ['--worktree', '-W']);
+      return !stagedOnly && broadPathspec(pos)
+        ? [finding('restore-worktree', 'Discards uncommitted changes across the working tree (git restore).', tree())]
+        : [];
+    }
+    case 'branch': {
+      const forced = hasFlag(parsed, ['-D']) || ((hasFlag(parsed, ['-d', '--delete'])) && hasFlag(parsed, ['-f', '--force']));
+      if (!forced) return [];
+      return pos.map((b) => finding('branch-force-delete', `Deletes the branch ${b.text} even if it is not merged (git branch -D).`, [branchTarget(b.text, undefined, ctx)]));
+    }
+    case 'stash':
+      if (pos[0]?.text === 'clear') return [finding('stash-clear', 'Deletes every stash entry (git stash clear).', tree())];
+      if (pos[0]?.text === 'drop') return [finding('stash-drop', `Deletes the stash entry ${pos[1]?.text ?? 'stash@{0}'} (git stash drop).`, tree())];
+      return [];
+    case 'filter-branch':
+    case 'filter-repo':
+      return [finding('history-rewrite', `Rewrites the repository's history (git ${sub}).`, tree())];
+    case 'reflog':
+      return pos[0]?.text === 'expire' ? [finding('reflog-expire', 'Expires reflog entries, making lost commits unrecoverable (git reflog expire).', tree())] : [];
+    case 'gc': {
+      const prune = args.find((a) => a.text.startsWith('--prune'));
+      return prune && /=(now|all)/.test(prune.text) ? [finding('gc-prune', 'Prunes unreachable commits immediately (git gc --prune=now).', tree())] : [];
+    }
+    case 'prune':
+      return [finding('gc-prune', 'Prunes unreachable objects (git prune).', tree())];
+    case 'update-ref':
+      return hasFlag(parsed, ['-d']) ? [finding('update-ref-delete', `Deletes the ref ${pos[0]?.text ?? ''} (git update-ref -d).`, [branchTarget(pos[0]?.text ?? 'ref', undefined, ctx)])] : [];
+    default:
+      return [];
+  }
+}
+
+function checkGit(inv: Invocation, ctx: RuleContext): Finding[] {
+  const { globals, rest } = splitGlobalOptions(inv.args, GLOBAL_VALUED);
+  const [sub, ...args] = rest;
+  if (!sub) return [];
+  if (sub.text === 'push') return checkPush(args, ctx);
+  return checkLocal(sub.text, args, inv, ctx, globals);
+}
+
+export const gitPack: RulePack = {
+  id: 'git',
+  title: 'Git history rewrites and discarded work',
+  commands: ['git'],
+  checkInvocation: checkGit,
+};

@@ -1,0 +1,63 @@
+/**
+ * What the extension needs from the rest of Blast Shield, as one interface. `createGuardServices()`
+ * wires the real node-layer modules; keeping the shape here lets the editor code read as a list of
+ * capabilities and keeps every `vscode`-free module out of the editor folder.
+ */
+import type { ClassifyOptions, Facts, Verdict } from '../core/policy/types';
+import type { HostId } from '../core/protocol/ipc';
+import type { AuditRecord } from '../core/audit/entry';
+import type { VerifyResult } from '../core/audit/chain';
+
+export interface HostInstallState {
+  host: HostId;
+  /** Our entries are present in at least one of the host's config files. */
+  installed: boolean;
+  /** Present and unaltered (fail-closed flags, timeouts and command as we wrote them). */
+  intact: boolean;
+  /** Config files holding our entries. */
+  files: string[];
+  /** The command line the host runs, for the self-test; undefined when not installed. */
+  command?: string;
+  /** One line a human reads: "installed in ~/.cursor/hooks.json", "missing", "altered: failClosed removed". */
+  detail: string;
+}
+
+export interface HookInstaller {
+  install(host: HostId, workspaceRoot: string | undefined): Promise<HostInstallState>;
+  uninstall(host: HostId, workspaceRoot: string | undefined): Promise<HostInstallState>;
+  status(host: HostId, workspaceRoot: string | undefined): Promise<HostInstallState>;
+}
+
+export interface CredentialHiding {
+  /** Write the managed blocks for this workspace folder; returns the files changed. */
+  hide(root: string): Promise<string[]>;
+  /** Remove them again, restoring each file byte for byte; returns the files changed. */
+  unhide(root: string): Promise<string[]>;
+}
+
+export interface CredentialScan {
+  scan(root: string): Promise<{ files: { path: string; kind: string; label: string; reasons: string[] }[]; truncated: boolean }>;
+}
+
+export interface Policy {
+  gatherFacts(request: { cwd: string; workspaceRoots: readonly string[]; home: string; env: Readonly<Record<string, string | undefined>> }): Facts;
+  classify(command: string, facts: Facts, options: ClassifyOptions): Verdict;
+}
+
+export interface Audit {
+  append(record: AuditRecord): void;
+  verify(): VerifyResult;
+  /** The log file, to open in an editor. */
+  file(): string;
+}
+
+export interface GuardServices {
+  /** Blast Shield's folder (~/.blast-shield, or BLAST_SHIELD_HOME). */
+  guardHome: string;
+  userHome: string;
+  hooks: HookInstaller;
+  hiding: CredentialHiding;
+  scanner: CredentialScan;
+  policy: Policy;
+  audit: Audit;
+}

@@ -1,0 +1,64 @@
+import * as crypto from 'node:crypto';
+import { IPC_PROTOCOL_VERSION, type ActionDescription, type ConfirmRequest, type EventNotice, type HostId } from '../core/protocol/ipc';
+import type { Verdict } from '../core/policy/types';
+import { findWindow } from '../node/ipc/discovery';
+import { IpcError, newRequestId, sendIpcRequest } from '../node/ipc/client';
+
+/**
+ * Asking the editor window that owns the workspace. Resolves with the human's answer, or rejects
+ * with an IpcError the hook turns into a deny (no window, refused, wrong token, deadline ...).
+ */
+
+export interface AskRequest {
+  host: HostId;
+  event: string;
+  agent?: string;
+  action: ActionDescription;
+  verdict: Verdict;
+  workspaceRoots: readonly string[];
+  dedupeKey: string;
+  /** Epoch ms: give up (and deny) at this time. */
+  deadline: number;
+}
+
+export async function askEditor(guardHomeDir: string, ask: AskRequest): Promise<{ decision: 'allow' | 'deny'; reason: string }> {
+  const target = ask.workspaceRoots.length > 0 ? ask.workspaceRoots : ask.action.cwd ? [ask.action.cwd] : [];
+  const window = findWindow(guardHomeDir, target);
+  if (!window) throw new IpcError('no-editor', 'no editor window with Blast Shield is open on this workspace');
+  const request: ConfirmRequest = {
+    type: 'confirm',
+    version: IPC_PROTOCOL_VERSION,
+    token: window.record.token,
+    id: newRequestId(),
+    host: ask.host,
+    event: ask.event,
+    ...(ask.agent ? { agent: ask.agent } : {}),
+    action: ask.action,
+    verdict: ask.verdict,
+    deadline: ask.deadline,
+    dedupeKey: ask.dedupeKey,
+  };
+  const reply = await sendIpcRequest(window.record.endpoint, request, ask.deadline);
+  if (reply.type !== 'decision') throw new IpcError('malformed-reply', `the editor answered '${reply.type}' to a confirm request`);
+  return { decision: reply.decision, reason: reply.reason };
+}
+
+/** Best effort "a hook event arrived" note for the editor's health display; bounded to `budgetMs`. */
+export async function notifyEditor(guardHomeDir: string, workspaceRoots: readonly string[], notice: Omit<EventNotice, 'type' | 'version' | 'token' | 'id'>, budgetMs: number): Promise<void> {
+  try {
+    const window = findWindow(guardHomeDir, workspaceRoots);
+    if (!window) return;
+    const request: EventNotice = { type: 'event', version: IPC_PROTOCOL_VERSION, token: window.record.token, id: newRequestId(), ...notice };
+    await sendIpcRequest(window.record.endpoint, request, Date.now() + budgetMs);
+  } catch {
+    // health notes are best effort
+  }
+}
+
+/** Same key for the same action on the same workspace, whichever host or event delivered it. */
+export function dedupeKeyOf(action: ActionDescription, workspaceRoots: readonly string[]): string {
+  const subject =
+    action.kind === 'shell' ? action.command.trim() : action.kind === 'mcp' ? `${action.server}\u0000${action.tool}\u0000${action.input}` : action.path;
+  const root = [...workspaceRoots].sort()[0] ?? action.cwd ?? '';
+  return crypto.createHash('sha256').update(`${action.kind}\u0000${subject}\u0000${root}`).digest('hex').slice(0, 32);
+}

@@ -1,0 +1,223 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { minimatch } from 'minimatch';
+import type { DecidedBy } from '../core/audit/entry';
+import { redactSecrets } from '../core/audit/redact';
+import type { Facts, Finding, Verdict } from '../core/policy/types';
+import { composeVerdict } from '../core/policy/verdict';
+import { guardFileOf, isGuardedContent, type GuardLocations } from '../core/rules/selfProtection';
+import type { HookAction, ParsedHookInput } from '../node/hosts/action';
+import { isObject } from '../node/hosts/action';
+import type { HookEngine } from './engine';
+
+/**
+ * The local decision: everything the hook can settle without a human. Reads and writes are settled
+ * here in milliseconds and never prompt; shell commands and MCP calls may come out as "ask", which
+ * only the editor's dialog can turn into allow.
+ */
+
+export interface LocalDecision {
+  outcome: 'allow' | 'deny' | 'ask';
+  decidedBy: DecidedBy;
+  reasons: string[];
+  /** Set for shell and MCP decisions (the dialog shows it). */
+  verdict?: Verdict;
+  /** A read or search denied by the credential check (message wording differs). */
+  credentialRead?: boolean;
+}
+
+export interface DecideContext {
+  engine: HookEngine;
+  /** The user's home folder. */
+  home: string;
+  guardHome: string;
+  env: Readonly<Record<string, string | undefined>>;
+  lockdown: boolean;
+  /** Extra protected paths from settings (globs, workspace-relative or absolute). */
+  protectedPaths: readonly string[];
+}
+
+const MAX_GUARD_FILE_READ = 1024 * 1024;
+
+function readSmallFile(p: string): string | undefined {
+  try {
+    const st = fs.statSync(p);
+    if (!st.isFile() || st.size > MAX_GUARD_FILE_READ) return undefined;
+    return fs.readFileSync(p, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function allow(decidedBy: DecidedBy = 'policy', reasons: string[] = []): LocalDecision {
+  return { outcome: 'allow', decidedBy, reasons };
+}
+
+function matchesProtected(abs: string, input: ParsedHookInput, protectedPaths: readonly string[]): string | undefined {
+  for (const pattern of protectedPaths) {
+    if (path.isAbsolute(pattern)) {
+      if (minimatch(abs, pattern, { dot: true }) || abs === pattern || abs.startsWith(pattern.replace(/\/+$/, '') + '/')) return pattern;
+      continue;
+    }
+    for (const root of input.workspaceRoots) {
+      const rel = path.relative(root, abs);
+      if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
+      if (minimatch(rel, pattern, { dot: true, matchBase: !pattern.includes('/') })) return pattern;
+    }
+  }
+  return undefined;
+}
+
+function locations(input: ParsedHookInput, ctx: DecideContext): GuardLocations {
+  return { home: ctx.home, guardHome: ctx.guardHome, workspaceRoots: input.workspaceRoots };
+}
+
+function decideWrite(action: Extract<HookAction, { kind: 'write' }>, input: ParsedHookInput, ctx: DecideContext): LocalDecision {
+  if (action.paths.length === 0) return allow('policy', ['The edit names no file.']);
+  for (const p of action.paths) {
+    const file = guardFileOf(p, locations(input, ctx));
+    if (file && isGuardedContent(file, readSmallFile(p), action.newText)) {
+      return { outcome: 'deny', decidedBy: 'self-protection', reasons: [`Agents may not modify ${file.label}.`] };
+    }
+    if (ctx.engine.isCredentialPath(p, ctx.home)) {
+      return { outcome: 'deny', decidedBy: 'self-protection', reasons: [`${path.basename(p)} is a credential file; agents may not write it.`] };
+    }
+    const extra = matchesProtected(p, input, ctx.protectedPaths);
+    if (extra) return { outcome: 'deny', decidedBy: 'self-protection', reasons: [`${path.basename(p)} is a protected path (${extra}).`] };
+  }
+  return allow();
+}
+
+function decideRead(action: Extract<HookAction, { kind: 'read' }>, input: ParsedHookInput, ctx: DecideContext): LocalDecision {
+  const ipcDir = path.join(ctx.guardHome, 'ipc');
+  if (action.path === ipcDir || action.path.startsWith(ipcDir + path.sep)) {
+    return { outcome: 'deny', decidedBy: 'read-check', reasons: ["Blast Shield's window tokens are not for agents."], credentialRead: true };
+  }
+  const extra = matchesProtected(action.path, input, ctx.protectedPaths);
+  if (extra) return { outcome: 'deny', decidedBy: 'read-check', reasons: [`${path.basename(action.path)} is a protected path (${extra}).`], credentialRead: true };
+  const result = ctx.engine.checkAgentRead(action.path, { cwd: action.cwd, workspaceRoots: input.workspaceRoots, home: ctx.home, content: action.content });
+  if (result.deny) return { outcome: 'deny', decidedBy: 'read-check', reasons: [result.reason], credentialRead: true };
+  return allow('read-check');
+}
+
+function decideSearch(action: Extract<HookAction, { kind: 'search' }>, ctx: DecideContext): LocalDecision {
+  if (ctx.engine.isCredentialPath(action.path, ctx.home)) {
+    return { outcome: 'deny', decidedBy: 'read-check', reasons: [`${path.basename(action.path)} is a credential file.`], credentialRead: true };
+  }
+  return allow('read-check');
+}
+
+function factsFor(cwd: string, input: ParsedHookInput, ctx: DecideContext): Facts {
+  const facts = ctx.engine.gatherFacts({ cwd, workspaceRoots: input.workspaceRoots, home: ctx.home, env: ctx.env });
+  return { ...facts, guardHome: ctx.guardHome };
+}
+
+function fromVerdict(verdict: Verdict): LocalDecision {
+  const decidedBy: DecidedBy = verdict.risks.includes('self-protection') ? 'self-protection' : 'policy';
+  return { outcome: verdict.decision, decidedBy, reasons: verdict.reasons, verdict };
+}
+
+const DESTRUCTIVE_WORDS = /(delete|destroy|drop|remove|reset|purge|truncate|wipe|erase|terminate|teardown|force[-_]?push|rollback|revoke)/i;
+const MUTATION = /\bmutation\b[\s\S]*?\b\w*(delete|destroy|drop|remove|reset|purge)\w*/i;
+
+/** Strings anywhere in an MCP tool input, bounded. */
+function stringsIn(v: unknown, out: { key: string; value: string }[] = [], key = '', depth = 0): { key: string; value: string }[] {
+  if (out.length > 200 || depth > 8) return out;
+  if (typeof v === 'string') out.push({ key, value: v });
+  else if (Array.isArray(v)) for (const x of v) stringsIn(x, out, key, depth + 1);
+  else if (isObject(v)) for (const [k, x] of Object.entries(v)) stringsIn(x, out, k, depth + 1);
+  return out;
+}
+
+/**
+ * MCP calls: a tool input that carries a shell command is classified as one; a tool whose name (or
+ * GraphQL body) deletes, destroys or resets something asks, with its target's environment unknown and
+ * therefore production; reads of credential files through filesystem servers are denied.
+ */
+function decideMcp(action: Extract<HookAction, { kind: 'mcp' }>, input: ParsedHookInput, ctx: DecideContext): LocalDecision {
+  const strings = stringsIn(action.input);
+  const command = strings.find((s) => ['command', 'cmd', 'script', 'commandLine'].includes(s.key));
+  if (command) {
+    const verdict = ctx.engine.classify(command.value, factsFor(action.cwd, input, ctx), { lockdown: ctx.lockdown });
+    if (verdict.decision !== 'allow') return fromVerdict(verdict);
+  }
+  const pathArg = strings.find((s) => ['path', 'file_path', 'filePath', 'file', 'filename'].includes(s.key));
+  if (pathArg && /read|get|view|open|cat|download/i.test(action.tool)) {
+    const abs = path.resolve(action.cwd, pathArg.value);
+    const read = decideRead({ kind: 'read', path: abs, cwd: action.cwd }, input, ctx);
+    if (read.outcome === 'deny') return read;
+  }
+  if (pathArg && /write|edit|create|move|rename|delete|remove|patch/i.test(action.tool)) {
+    const abs = path.resolve(action.cwd, pathArg.value);
+    const write = decideWrite({ kind: 'write', paths: [abs], cwd: action.cwd }, input, ctx);
+    if (write.outcome === 'deny') return write;
+  }
+  const destructiveName = DESTRUCTIVE_WORDS.test(action.tool);
+  const mutation = strings.find((s) => MUTATION.test(s.value));
+  if (!destructiveName && !mutation) return allow();
+  const idArg = strings.find((s) => /(^|_)(id|name|uuid)$|Id$|Name$/.test(s.key) && s.value.length <= 120);
+  const targetName = redactSecrets(idArg?.value ?? `${action.server}/${action.tool}`);
+  const production = ctxProductionHit(targetName, strings, factsFor(action.cwd, input, ctx));
+  const finding: Finding = {
+    rule: 'mcp.destructive-tool',
+    risk: 'destructive',
+    severity: 'ask',
+    reason: mutation
+      ? `The MCP tool ${action.server}/${action.tool} sends a GraphQL mutation that deletes or resets something.`
+      : `The MCP tool ${action.server}/${action.tool} deletes, destroys or resets something.`,
+    targets: [
+      {
+        kind: 'resource',
+        name: targetName,
+        provider: action.server,
+        remote: true,
+        environment: production ? 'production' : 'unknown',
+        environmentReason: production ? `${production} is declared production` : 'the MCP call names no environment',
+      },
+    ],
+  };
+  return fromVerdict(composeVerdict([finding], { lockdown: ctx.lockdown }));
+}
+
+function ctxProductionHit(target: string, strings: { key: string; value: string }[], facts: Facts): string | undefined {
+  const declared = [...facts.production.names, ...facts.production.hosts, ...facts.production.resourceIds];
+  for (const d of declared) {
+    if (!d) continue;
+    if (target.includes(d) || strings.some((s) => s.value === d || s.value.includes(d))) return d;
+  }
+  return undefined;
+}
+
+function decideFetch(action: Extract<HookAction, { kind: 'fetch' }>, ctx: DecideContext): LocalDecision {
+  if (redactSecrets(action.url) === action.url) return allow();
+  const finding: Finding = {
+    rule: 'fetch.credential-in-url',
+    risk: 'credential-use',
+    severity: 'ask',
+    reason: 'The URL the agent wants to fetch carries what looks like a credential.',
+    targets: [{ kind: 'url', name: redactSecrets(action.url).slice(0, 200), remote: true, environment: 'unknown', environmentReason: 'a remote URL' }],
+  };
+  return fromVerdict(composeVerdict([finding], { lockdown: ctx.lockdown }));
+}
+
+export function decideLocally(input: ParsedHookInput, ctx: DecideContext): LocalDecision {
+  const action = input.action;
+  switch (action.kind) {
+    case 'shell':
+      return fromVerdict(ctx.engine.classify(action.command, factsFor(action.cwd, input, ctx), { lockdown: ctx.lockdown }));
+    case 'mcp':
+      return decideMcp(action, input, ctx);
+    case 'read':
+      return decideRead(action, input, ctx);
+    case 'search':
+      return decideSearch(action, ctx);
+    case 'write':
+      return decideWrite(action, input, ctx);
+    case 'fetch':
+      return decideFetch(action, ctx);
+    case 'edited':
+      return allow('observed');
+    case 'other':
+      return allow('policy', [`${action.tool} is not a tool Blast Shield checks.`]);
+  }
+}

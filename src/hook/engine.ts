@@ -1,0 +1,26 @@
+import type { ClassifyOptions, Facts, Verdict } from '../core/policy/types';
+
+/**
+ * The seam between the hook and the policy engine / credential checks, so the decision logic can be
+ * tested with a fake. `realEngine.ts` implements it with the real modules.
+ */
+
+export interface FactsRequest {
+  cwd: string;
+  workspaceRoots: readonly string[];
+  home: string;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+export interface ReadCheckResult {
+  deny: boolean;
+  reason: string;
+  kind?: string;
+}
+
+export interface HookEngine {
+  gatherFacts(request: FactsRequest): Facts;
+  classify(command: string, facts: Facts, options: ClassifyOptions): Verdict;
+  checkAgentRead(filePath: string, context: { cwd: string; workspaceRoots: readonly string[]; home: string; content?: string }): ReadCheckResult;
+  isCredentialPath(absolutePath: string, home: string): boolean;
+}

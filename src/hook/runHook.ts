@@ -1,0 +1,243 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { redactSecrets } from '../core/audit/redact';
+import type { AuditRecord, DecidedBy } from '../core/audit/entry';
+import { HOST_IDS, type ActionDescription, type HostId } from '../core/protocol/ipc';
+import { mirrorEntryFor, parseSettingsMirror } from '../core/settings/mirror';
+import { appendAudit } from '../node/audit/auditLog';
+import { GUARD_PATHS, guardHome } from '../node/guardHome';
+import type { HookAction, HookDecision, HostAdapter, HostReply, ParsedHookInput } from '../node/hosts/action';
+import { HOOK_TIMEOUT_SECONDS, HOST_ADAPTERS } from '../node/hosts/adapters';
+import { IpcError } from '../node/ipc/client';
+import { askEditor, dedupeKeyOf, notifyEditor, type AskRequest } from './askEditor';
+import { decideLocally, type LocalDecision } from './decide';
+import type { HookEngine } from './engine';
+import { ALLOWED, failureDenied, humanAllowed, humanDenied, policyDenied, readDenied } from './messages';
+
+/**
+ * One hook call: stdin JSON -> the host adapter -> a local decision -> (for "ask") the editor's
+ * dialog -> exactly the host's expected answer. Every path that is not a definite decision denies in
+ * the host's own format; the outermost catch guarantees it.
+ */
+
+export type HookEnv = Readonly<Record<string, string | undefined>>;
+
+/** Input larger than this is denied unread (Cursor's beforeReadFile carries the file's content). */
+export const MAX_HOOK_INPUT_BYTES = 8 * 1024 * 1024;
+/** The hook gives up on the dialog this long before the host's own timeout, to print a clean deny. */
+export const DEADLINE_MARGIN_MS = 5000;
+/** Budget for the best-effort health note after the answer is known. */
+const EVENT_NOTICE_BUDGET_MS = 40;
+const MAX_DESCRIBED = 4000;
+
+export interface HookDeps {
+  engine: HookEngine;
+  /** Replaces the IPC ask (tests). */
+  ask?: (guardHomeDir: string, request: AskRequest) => Promise<{ decision: 'allow' | 'deny'; reason: string }>;
+  now?: () => number;
+  /** Skip the audit append (benchmarks of the bare decision path). */
+  audit?: boolean;
+}
+
+export interface HookResult extends HostReply {
+  /** What was decided, for the CLI's own logging and tests. */
+  decision: 'allow' | 'deny';
+}
+
+function isHostId(v: string): v is HostId {
+  return (HOST_IDS as readonly string[]).includes(v);
+}
+
+function describe(action: HookAction): ActionDescription {
+  const cut = (s: string): string => redactSecrets(s).slice(0, MAX_DESCRIBED);
+  switch (action.kind) {
+    case 'shell':
+      return { kind: 'shell', command: cut(action.command), cwd: action.cwd };
+    case 'mcp':
+      return { kind: 'mcp', server: action.server, tool: action.tool, input: cut(JSON.stringify(action.input ?? null)), cwd: action.cwd };
+    case 'read':
+    case 'edited':
+      return { kind: 'read', path: action.path, cwd: action.cwd };
+    case 'search':
+      return { kind: 'read', path: action.path, cwd: action.cwd };
+    case 'write':
+      return { kind: 'write', path: action.paths.join(', '), cwd: action.cwd, ...(action.newText !== undefined ? { content: cut(action.newText) } : {}) };
+    case 'fetch':
+      return { kind: 'shell', command: cut(`fetch ${action.url}`), cwd: action.cwd };
+    case 'other':
+      return { kind: 'shell', command: action.tool, cwd: action.cwd };
+  }
+}
+
+function subjectOf(action: HookAction): string {
+  const d = describe(action);
+  switch (d.kind) {
+    case 'shell':
+      return d.command;
+    case 'mcp':
+      return `${d.server}/${d.tool} ${d.input}`.slice(0, 1000);
+    default:
+      return d.path;
+  }
+}
+
+function readSettings(guardHomeDir: string, workspaceRoots: readonly string[], cwd: string): { lockdown: boolean; protectedPaths: string[] } {
+  let text: string;
+  try {
+    text = fs.readFileSync(GUARD_PATHS.settingsMirror(guardHomeDir), 'utf8');
+  } catch {
+    return { lockdown: false, protectedPaths: [] };
+  }
+  const mirror = parseSettingsMirror(text);
+  if (!mirror) return { lockdown: false, protectedPaths: [] };
+  let lockdown = false;
+  const protectedPaths: string[] = [];
+  for (const place of [...workspaceRoots, cwd]) {
+    const entry = mirrorEntryFor(mirror, place);
+    if (!entry) continue;
+    lockdown ||= entry.lockdown;
+    protectedPaths.push(...entry.protectedPaths);
+  }
+  return { lockdown, protectedPaths };
+}
+
+function failureWhat(err: unknown): string {
+  if (err instanceof IpcError) {
+    switch (err.failure) {
+      case 'no-editor':
+        return 'no editor window with Blast Shield is open on this workspace to confirm it';
+      case 'refused':
+        return 'the editor window did not accept the connection';
+      case 'rejected':
+        return `the editor refused the request (${err.message.replace(/^the editor rejected the request: /, '')})`;
+      case 'deadline':
+        return 'nobody answered the confirmation dialog in time';
+      case 'malformed-reply':
+        return 'the editor sent an unreadable answer';
+      case 'oversize':
+        return 'the request was too large';
+      case 'closed':
+        return 'the editor closed the connection without answering';
+    }
+  }
+  return `the hook failed (${err instanceof Error ? err.message : String(err)})`;
+}
+
+interface Outcome {
+  decision: HookDecision;
+  decidedBy: DecidedBy;
+  reasons: string[];
+  failure: boolean;
+  production?: boolean;
+}
+
+async function settle(input: ParsedHookInput, local: LocalDecision, guardHomeDir: string, deps: HookDeps, startedAt: number): Promise<Outcome> {
+  if (local.outcome === 'allow') {
+    return { decision: { decision: 'allow', ...ALLOWED }, decidedBy: local.decidedBy, reasons: local.reasons, failure: false, production: local.verdict?.production };
+  }
+  if (local.outcome === 'deny') {
+    const words = local.credentialRead ? readDenied(local.reasons.join(' ')) : policyDenied(local.reasons);
+    return { decision: { decision: 'deny', ...words }, decidedBy: local.decidedBy, reasons: local.reasons, failure: false, production: local.verdict?.production };
+  }
+  // ask: only the human's dialog may turn it into allow
+  const verdict = local.verdict;
+  if (!verdict) throw new Error('an ask without a verdict');
+  const action = describe(input.action);
+  const request: AskRequest = {
+    host: input.host,
+    event: input.event,
+    agent: input.agent,
+    action,
+    verdict: { ...verdict, reasons: verdict.reasons.map(redactSecrets) },
+    workspaceRoots: input.workspaceRoots,
+    dedupeKey: dedupeKeyOf(action, input.workspaceRoots),
+    deadline: startedAt + HOOK_TIMEOUT_SECONDS * 1000 - DEADLINE_MARGIN_MS,
+  };
+  try {
+    const answer = await (deps.ask ?? askEditor)(guardHomeDir, request);
+    if (answer.decision === 'allow') {
+      return { decision: { decision: 'allow', ...humanAllowed(answer.reason) }, decidedBy: 'human', reasons: verdict.reasons, failure: false, production: verdict.production };
+    }
+    return { decision: { decision: 'deny', ...humanDenied(answer.reason) }, decidedBy: 'human', reasons: [...verdict.reasons, answer.reason].filter(Boolean), failure: false, production: verdict.production };
+  } catch (err) {
+    const what = failureWhat(err);
+    return { decision: { decision: 'deny', ...failureDenied(what) }, decidedBy: 'failure', reasons: [...verdict.reasons, what], failure: true, production: verdict.production };
+  }
+}
+
+function audit(guardHomeDir: string, record: AuditRecord, deps: HookDeps): void {
+  if (deps.audit === false) return;
+  try {
+    appendAudit(guardHomeDir, record);
+  } catch {
+    // an unwritable log must not turn into an allow or hang the agent; the decision stands
+  }
+}
+
+function failReply(adapter: HostAdapter | undefined, event: string | undefined, what: string): HookResult {
+  const words = failureDenied(what);
+  if (!adapter) {
+    return { stdout: '', stderr: `${words.userMessage}\n`, exitCode: 2, decision: 'deny' };
+  }
+  return { ...adapter.failClosed({ decision: 'deny', ...words }, event), decision: 'deny' };
+}
+
+/** A fail-closed deny for `host` without any input (stdin unreadable, watchdog). */
+export function failClosedReply(host: string, what: string): HookResult {
+  return failReply(isHostId(host) ? HOST_ADAPTERS[host] : undefined, undefined, what);
+}
+
+/** The whole hook call. Never throws; never answers anything but allow or deny. */
+export async function runHook(host: string, stdinText: string, env: HookEnv, deps: HookDeps): Promise<HookResult> {
+  const adapter = isHostId(host) ? HOST_ADAPTERS[host] : undefined;
+  let event: string | undefined;
+  try {
+    if (!adapter) return failReply(undefined, undefined, `'${host}' is not a known agent host (expected one of ${HOST_IDS.join(', ')})`);
+    const startedAt = (deps.now ?? Date.now)();
+    const guardHomeDir = guardHome(env);
+    const home = env.HOME || os.homedir();
+    if (Buffer.byteLength(stdinText, 'utf8') > MAX_HOOK_INPUT_BYTES) return failReply(adapter, undefined, `the hook input is larger than ${MAX_HOOK_INPUT_BYTES} bytes`);
+    let payload: unknown;
+    try {
+      payload = JSON.parse(stdinText);
+    } catch {
+      return failReply(adapter, undefined, 'the hook input is not valid JSON');
+    }
+    const parsed = adapter.parse(payload, env);
+    if (!parsed.ok) {
+      event = parsed.event;
+      const reply = failReply(adapter, parsed.event, parsed.reason);
+      audit(guardHomeDir, { host: adapter.host, event: parsed.event ?? 'unknown', kind: 'unparsed', subject: '', decision: 'deny', decidedBy: 'failure', reasons: [parsed.reason] }, deps);
+      return reply;
+    }
+    const input = parsed.input;
+    event = input.event;
+    const cwd = input.action.cwd;
+    const settings = readSettings(guardHomeDir, input.workspaceRoots, cwd);
+    const local = decideLocally(input, { engine: deps.engine, home, guardHome: guardHomeDir, env, lockdown: settings.lockdown, protectedPaths: settings.protectedPaths });
+    const outcome = await settle(input, local, guardHomeDir, deps, startedAt);
+    const reply = outcome.failure ? adapter.failClosed(outcome.decision, input.event) : adapter.respond(outcome.decision, input.event);
+    audit(
+      guardHomeDir,
+      {
+        host: input.host,
+        event: input.event,
+        kind: input.action.kind,
+        subject: subjectOf(input.action),
+        cwd,
+        decision: outcome.decision.decision,
+        decidedBy: outcome.decidedBy,
+        reasons: outcome.reasons.map(redactSecrets),
+        ...(outcome.production ? { production: true } : {}),
+        ...(input.agent ? { agent: input.agent } : {}),
+      },
+      deps,
+    );
+    if (!deps.ask) {
+      await notifyEditor(guardHomeDir, input.workspaceRoots, { host: input.host, event: input.event, decision: outcome.decision.decision, at: Date.now() }, EVENT_NOTICE_BUDGET_MS);
+    }
+    return { ...reply, decision: outcome.decision.decision };
+  } catch (err) {
+    return failReply(adapter, event, `the hook failed unexpectedly (${err instanceof Error ? err.message : String(err)})`);
+  }
+}

@@ -1,0 +1,148 @@
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chainEntry, parseAuditLines, serializeEntry, verifyChain, type VerifyResult } from '../../core/audit/chain';
+import { isAuditHead, type AuditEntry, type AuditHead, type AuditRecord } from '../../core/audit/entry';
+import { GUARD_PATHS } from '../guardHome';
+
+/**
+ * The audit log on disk: `audit.jsonl` (0600) in the guard home, one hash-chained entry per line, and
+ * `audit.head.json` holding the last hash and count (so a truncated tail is detectable). Hook
+ * processes run concurrently: appends happen under an exclusive lock file, with a bounded retry.
+ */
+
+export const sha256Hex = (text: string): string => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
+
+export function auditLogPath(home: string): string {
+  return GUARD_PATHS.auditLog(home);
+}
+export function auditHeadPath(home: string): string {
+  return path.join(home, 'audit.head.json');
+}
+function lockPath(home: string): string {
+  return GUARD_PATHS.auditLog(home) + '.lock';
+}
+
+const LOCK_WAIT_MS = 2000;
+const STALE_LOCK_MS = 10_000;
+const TAIL_BYTES = 256 * 1024;
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function acquireLock(home: string): () => void {
+  const file = lockPath(home);
+  const start = Date.now();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fd = fs.openSync(file, 'wx', 0o600);
+      fs.writeSync(fd, String(process.pid));
+      fs.closeSync(fd);
+      return () => {
+        try {
+          fs.unlinkSync(file);
+        } catch {
+          // removed as stale by another process
+        }
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      try {
+        if (Date.now() - fs.statSync(file).mtimeMs > STALE_LOCK_MS) {
+          fs.unlinkSync(file);
+          continue;
+        }
+      } catch {
+        continue;
+      }
+      if (Date.now() - start > LOCK_WAIT_MS) throw new Error('the audit log is locked by another process');
+      sleepSync(Math.min(50, 2 + attempt * 3));
+    }
+  }
+}
+
+function readHead(home: string): AuditHead | undefined {
+  try {
+    const v = JSON.parse(fs.readFileSync(auditHeadPath(home), 'utf8')) as unknown;
+    return isAuditHead(v) ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The last entry actually in the file (the head file can lag after a crash between the two writes). */
+function lastEntryInFile(home: string): AuditEntry | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync(auditLogPath(home), 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const size = fs.fstatSync(fd).size;
+    const len = Math.min(size, TAIL_BYTES);
+    const buf = Buffer.alloc(len);
+    fs.readSync(fd, buf, 0, len, size - len);
+    const entries = parseAuditLines(buf.toString('utf8'));
+    return entries[entries.length - 1];
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function writeHead(home: string, head: AuditHead): void {
+  const file = auditHeadPath(home);
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(head) + '\n', { mode: 0o600 });
+  fs.renameSync(tmp, file);
+}
+
+/**
+ * Where the next entry chains from. A crash between the append and the head write leaves the file one
+ * entry ahead: follow the file. A file shorter than the head says (truncated, deleted) is never
+ * healed silently: chain from the head so the gap stays visible to `audit verify`.
+ */
+function chainHead(last: AuditEntry | undefined, head: AuditHead | undefined): AuditHead | undefined {
+  if (!last) return head;
+  if (!head || last.seq >= head.count) return { count: last.seq, lastHash: last.hash };
+  return head;
+}
+
+/** Append one decision. Throws when the log cannot be written (the caller decides whether that matters). */
+export function appendAudit(home: string, record: AuditRecord, now: Date = new Date()): AuditEntry {
+  fs.mkdirSync(home, { recursive: true, mode: 0o700 });
+  const release = acquireLock(home);
+  try {
+    const head = chainHead(lastEntryInFile(home), readHead(home));
+    const entry = chainEntry(record, head, now, sha256Hex);
+    const fd = fs.openSync(auditLogPath(home), 'a', 0o600);
+    try {
+      fs.writeSync(fd, serializeEntry(entry) + '\n');
+    } finally {
+      fs.closeSync(fd);
+    }
+    writeHead(home, { count: entry.seq, lastHash: entry.hash });
+    return entry;
+  } finally {
+    release();
+  }
+}
+
+export function verifyAuditLog(home: string): VerifyResult {
+  let text = '';
+  try {
+    text = fs.readFileSync(auditLogPath(home), 'utf8');
+  } catch {
+    text = '';
+  }
+  return verifyChain(text, readHead(home), sha256Hex);
+}
+
+export function readAuditEntries(home: string): AuditEntry[] {
+  try {
+    return parseAuditLines(fs.readFileSync(auditLogPath(home), 'utf8'));
+  } catch {
+    return [];
+  }
+}

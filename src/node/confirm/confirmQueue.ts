@@ -1,0 +1,179 @@
+/**
+ * The queue of asks waiting for a human. One dialog at a time; every ask gets exactly one answer;
+ * everything that is not a correctly typed phrase answers deny: the deny button, closing the dialog,
+ * a reload, the deadline, lockdown, the window closing. The typed phrase is compared here, in the
+ * extension host, never by the page.
+ *
+ * The same action can reach us twice (Cursor also runs Claude Code hooks): asks with the same dedupe
+ * key share one dialog, and an answer is handed once more to a twin that arrives shortly after.
+ */
+import type { Logger } from '../../core/logger';
+import { confirmPhraseOf } from '../../core/preview/confirmView';
+import type { ConfirmRequest } from '../../core/protocol/ipc';
+import { phraseMatches } from '../../core/protocol/webview';
+
+export interface ConfirmAnswer {
+  decision: 'allow' | 'deny';
+  reason: string;
+}
+
+export interface PendingAsk {
+  request: ConfirmRequest;
+  /** What the human must type. */
+  phrase: string;
+  /** Epoch ms: the earlier of the hook's deadline and the dialog timeout. */
+  deadline: number;
+}
+
+/** Shows asks to a human. Implemented by the confirm panel; tests use a recording one. */
+export interface ConfirmPresenter {
+  show(ask: PendingAsk, queued: number): void;
+  queueChanged(queued: number): void;
+  /** The shown ask was answered; `next` says whether another ask follows at once. */
+  answered(ask: PendingAsk, answer: ConfirmAnswer, next: boolean): void;
+}
+
+export interface Timers {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): { cancel(): void };
+}
+
+export const systemTimers: Timers = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => {
+    const handle = setTimeout(fn, ms);
+    return { cancel: () => clearTimeout(handle) };
+  },
+};
+
+export interface ConfirmQueueOptions {
+  presenter: ConfirmPresenter;
+  logger: Logger;
+  dialogTimeoutMs: () => number;
+  lockdown: () => boolean;
+  timers?: Timers;
+  /** Called once per answered ask (twins included), for the audit log and health. */
+  onAnswered?: (request: ConfirmRequest, answer: ConfirmAnswer) => void;
+}
+
+/** How long an answer may be handed to a twin of the same action, and how many times. */
+const TWIN_WINDOW_MS = 30_000;
+
+interface Entry {
+  ask: PendingAsk;
+  waiters: { request: ConfirmRequest; resolve: (a: ConfirmAnswer) => void }[];
+  timer: { cancel(): void };
+}
+
+export type SubmitResult = 'allowed' | 'mismatch' | 'not-current';
+
+export class ConfirmQueue {
+  private readonly entries: Entry[] = [];
+  private readonly recent = new Map<string, { answer: ConfirmAnswer; until: number }>();
+  private readonly timers: Timers;
+  private closed = false;
+
+  constructor(private readonly options: ConfirmQueueOptions) {
+    this.timers = options.timers ?? systemTimers;
+  }
+
+  get current(): PendingAsk | undefined {
+    return this.entries[0]?.ask;
+  }
+
+  get pending(): readonly PendingAsk[] {
+    return this.entries.map((e) => e.ask);
+  }
+
+  /** Ask a human. Resolves with allow only after the exact phrase was typed for this ask. */
+  ask(request: ConfirmRequest): Promise<ConfirmAnswer> {
+    const now = this.timers.now();
+    const immediate = this.immediateAnswer(request, now);
+    if (immediate) {
+      this.options.onAnswered?.(request, immediate);
+      return Promise.resolve(immediate);
+    }
+    return new Promise<ConfirmAnswer>((resolve) => {
+      const twin = this.entries.find((e) => e.ask.request.dedupeKey === request.dedupeKey);
+      if (twin) {
+        twin.waiters.push({ request, resolve });
+        return;
+      }
+      const deadline = Math.min(request.deadline, now + this.options.dialogTimeoutMs());
+      const ask: PendingAsk = { request, phrase: confirmPhraseOf(request), deadline };
+      const entry: Entry = {
+        ask,
+        waiters: [{ request, resolve }],
+        timer: this.timers.setTimeout(() => this.finish(entry, { decision: 'deny', reason: 'Nobody confirmed before the deadline.' }), Math.max(0, deadline - now)),
+      };
+      this.entries.push(entry);
+      if (this.entries.length === 1) this.options.presenter.show(ask, 0);
+      else this.options.presenter.queueChanged(this.entries.length - 1);
+    });
+  }
+
+  private immediateAnswer(request: ConfirmRequest, now: number): ConfirmAnswer | undefined {
+    if (this.closed) return { decision: 'deny', reason: 'The editor window is closing.' };
+    if (this.options.lockdown()) return { decision: 'deny', reason: 'Lockdown is on in this workspace: every action that needs confirmation is denied.' };
+    if (request.verdict.decision !== 'ask') return { decision: 'deny', reason: `The request carried a "${request.verdict.decision}" verdict; only asks are confirmed.` };
+    if (request.deadline <= now) return { decision: 'deny', reason: 'The request arrived after its deadline.' };
+    const twin = this.recent.get(request.dedupeKey);
+    if (twin) {
+      this.recent.delete(request.dedupeKey);
+      if (twin.until > now) return twin.answer;
+    }
+    return undefined;
+  }
+
+  /** The human pressed Allow with this text. Only the ask on screen can be allowed. */
+  submit(id: string, typed: string): SubmitResult {
+    const head = this.entries[0];
+    if (!head || head.ask.request.id !== id) return 'not-current';
+    if (!phraseMatches(typed, head.ask.phrase)) {
+      this.options.logger.info(`Confirm ${id}: typed phrase did not match.`);
+      return 'mismatch';
+    }
+    this.finish(head, { decision: 'allow', reason: 'Allowed once by the user in the Blast Shield dialog.' });
+    return 'allowed';
+  }
+
+  /** Deny one ask, shown or queued. Returns false when it is no longer pending. */
+  deny(id: string, reason: string): boolean {
+    const entry = this.entries.find((e) => e.ask.request.id === id);
+    if (!entry) return false;
+    this.finish(entry, { decision: 'deny', reason });
+    return true;
+  }
+
+  /** Deny everything pending (lockdown switched on, window closing). */
+  denyAll(reason: string): void {
+    for (const entry of [...this.entries].reverse()) this.finish(entry, { decision: 'deny', reason });
+  }
+
+  dispose(): void {
+    this.closed = true;
+    this.denyAll('The editor window is closing.');
+  }
+
+  private finish(entry: Entry, answer: ConfirmAnswer): void {
+    const index = this.entries.indexOf(entry);
+    if (index < 0) return;
+    entry.timer.cancel();
+    this.entries.splice(index, 1);
+    const now = this.timers.now();
+    for (const [key, r] of this.recent) if (r.until <= now) this.recent.delete(key);
+    this.recent.set(entry.ask.request.dedupeKey, { answer, until: now + TWIN_WINDOW_MS });
+    this.options.logger.info(`Confirm ${entry.ask.request.id} (${entry.ask.request.host}): ${answer.decision} — ${answer.reason}`);
+    for (const w of entry.waiters) {
+      this.options.onAnswered?.(w.request, answer);
+      w.resolve(answer);
+    }
+    if (index === 0) {
+      const next = this.entries[0];
+      this.options.presenter.answered(entry.ask, answer, next !== undefined);
+      if (next) this.options.presenter.show(next.ask, this.entries.length - 1);
+    } else {
+      this.options.presenter.queueChanged(this.entries.length - 1);
+    }
+  }
+}

@@ -1,0 +1,181 @@
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { classifyCredentialFile } from '../../core/credentials/credentialFiles';
+import { matchCredentialPath, SKIPPED_DIRS, PATH_RULES } from '../../core/credentials/credentialPaths';
+import type { CredentialFacts, CredentialFileInfo } from '../../core/policy/types';
+import { loadCredentialCache, type CacheOptions, type CredentialCacheFile } from './credentialCache';
+import { hashSecret } from './workspaceScan';
+import { readTextForScan } from './walk';
+
+export interface CredentialFactsOptions extends Omit<CacheOptions, 'full'> {
+  workspaceRoots: readonly string[];
+}
+
+function toPosix(p: string): string {
+  return p.replace(/\\/g, '/');
+}
+
+function within(parent: string, child: string): boolean {
+  return child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
+}
+
+function displayPath(abs: string, roots: readonly string[], home: string): string {
+  for (const r of roots) if (within(r, abs)) return toPosix(path.relative(r, abs)) || '.';
+  if (home && within(home, abs)) return '~/' + toPosix(path.relative(home, abs));
+  return toPosix(abs);
+}
+
+/** Small files in the home folder's CLI credential stores, for provenance of their values. */
+function homeStoreFiles(home: string, maxFiles = 64): string[] {
+  const out: string[] = [];
+  const roots = PATH_RULES.filter((r) => r.home).map((r) => r.pattern.replace(/\/\*\*$/, '').replace(/\/\*.*$/, ''));
+  const visit = (abs: string, depth: number): void => {
+    if (out.length >= maxFiles || depth > 3) return;
+    let st: fs.Stats;
+    try {
+      st = fs.lstatSync(abs);
+    } catch {
+      return;
+    }
+    if (st.isFile() && st.size <= 64 * 1024) out.push(abs);
+    else if (st.isDirectory()) {
+      let names: string[] = [];
+      try {
+        names = fs.readdirSync(abs);
+      } catch {
+        return;
+      }
+      for (const n of names) visit(path.join(abs, n), depth + 1);
+    }
+  };
+  for (const r of new Set(roots)) visit(path.join(home, r), 0);
+  return out;
+}
+
+/**
+ * CredentialFacts over the workspace folders: the cached index (brought up to date first) for
+ * files found by content, path rules for everything else, and on-the-fly core content rules for
+ * files the index has not seen. Values are compared only as salted hashes.
+ */
+export async function loadCredentialFacts(options: CredentialFactsOptions): Promise<CredentialFacts> {
+  const caches: CredentialCacheFile[] = [];
+  for (const root of options.workspaceRoots) {
+    try {
+      caches.push(await loadCredentialCache(root, options));
+    } catch {
+      // An unreadable workspace folder has no index; path and content rules still apply per file.
+    }
+  }
+  const home = options.home;
+  const roots = caches.map((c) => c.root);
+  let homeIndex: Map<string, CredentialFileInfo> | undefined;
+  const homeSalt = crypto.randomBytes(16).toString('base64url');
+
+  const cachedInfo = (realAbs: string): CredentialFileInfo | undefined => {
+    for (const c of caches) {
+      if (!within(c.root, realAbs)) continue;
+      const hit = c.files[toPosix(path.relative(c.root, realAbs))];
+      if (hit) return { path: displayPath(realAbs, roots, home), kind: hit.kind, label: hit.label };
+    }
+    return undefined;
+  };
+
+  const fileInfo = (absolutePath: string): CredentialFileInfo | undefined => {
+    const abs = path.resolve(absolutePath);
+    let real = abs;
+    try {
+      real = fs.realpathSync(abs);
+    } catch {
+      // A path that does not exist is judged by its name.
+    }
+    const cached = cachedInfo(real) ?? cachedInfo(abs);
+    if (cached) return cached;
+    for (const candidate of real === abs ? [abs] : [abs, real]) {
+      const byPath = matchCredentialPath(toPosix(candidate), toPosix(home));
+      let text: string | undefined;
+      if (!byPath || byPath.needsAuthLine) {
+        try {
+          if (fs.statSync(candidate).isFile()) text = readTextForScan(candidate);
+        } catch {
+          text = undefined;
+        }
+      }
+      const verdict = classifyCredentialFile(toPosix(candidate), toPosix(home), text);
+      if (verdict) return { path: displayPath(candidate, roots, home), kind: verdict.kind, label: verdict.label };
+    }
+    return undefined;
+  };
+
+  const filesUnder = (absoluteDir: string): readonly CredentialFileInfo[] => {
+    const dir = path.resolve(absoluteDir);
+    let real = dir;
+    try {
+      real = fs.realpathSync(dir);
+    } catch {
+      return [];
+    }
+    const out: CredentialFileInfo[] = [];
+    let covered = false;
+    for (const c of caches) {
+      if (within(c.root, real)) {
+        covered = true;
+        for (const [rel, f] of Object.entries(c.files)) {
+          const abs = path.join(c.root, rel);
+          if (within(real, abs)) out.push({ path: displayPath(abs, roots, home), kind: f.kind, label: f.label });
+        }
+      } else if (within(real, c.root)) {
+        for (const [rel, f] of Object.entries(c.files)) out.push({ path: displayPath(path.join(c.root, rel), roots, home), kind: f.kind, label: f.label });
+      }
+    }
+    if (covered) return out;
+    // Outside the workspace: a bounded walk by path rules only.
+    let budget = 5000;
+    const visit = (abs: string, depth: number): void => {
+      if (budget <= 0 || depth > 6) return;
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(abs, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        if (--budget <= 0) return;
+        const child = path.join(abs, e.name);
+        if (e.isDirectory()) {
+          if (!SKIPPED_DIRS.has(e.name) && !roots.some((r) => within(r, child))) visit(child, depth + 1);
+        } else if (e.isFile() || e.isSymbolicLink()) {
+          const m = matchCredentialPath(toPosix(child), toPosix(home));
+          if (m) out.push({ path: displayPath(child, roots, home), kind: m.kind, label: m.label });
+        }
+      }
+    };
+    visit(real, 0);
+    return out;
+  };
+
+  const originOf = (value: string): CredentialFileInfo | undefined => {
+    const v = value.trim();
+    if (v.length < 8) return undefined;
+    for (const c of caches) {
+      const hash = hashSecret(c.salt, v);
+      for (const [rel, f] of Object.entries(c.files)) {
+        const s = f.secrets.find((x) => x.hash === hash);
+        if (s) return { path: displayPath(path.join(c.root, rel), roots, home), kind: s.kind, label: s.label };
+      }
+    }
+    if (!homeIndex) {
+      homeIndex = new Map();
+      for (const file of homeStoreFiles(home)) {
+        const text = readTextForScan(file);
+        if (text === undefined) continue;
+        const verdict = classifyCredentialFile(toPosix(file), toPosix(home), text);
+        if (!verdict) continue;
+        for (const s of verdict.secrets) homeIndex.set(hashSecret(homeSalt, s.value), { path: displayPath(file, roots, home), kind: s.kind, label: s.label });
+      }
+    }
+    return homeIndex.get(hashSecret(homeSalt, v));
+  };
+
+  return { fileInfo, filesUnder, originOf };
+}

@@ -1,0 +1,96 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { HOST_IDS, type HostId } from '../../core/protocol/ipc';
+import { GUARD_PATHS } from '../guardHome';
+import { claudeInstallSpec } from './claude/install';
+import { installCline, statusCline, uninstallCline } from './cline/install';
+import { copilotInstallSpec } from './copilot/install';
+import { cursorInstallSpec } from './cursor/install';
+import { installJson, shimPath, statusJson, uninstallJson, type FileStatus, type HostStatus, type InstallContext, type JsonHostSpec } from './installCommon';
+import { vscodeInstallSpec } from './vscode/install';
+
+/**
+ * The install API the CLI and the extension call. `installShim` first (copies the CLI bundle to a
+ * stable place and writes the shim the host entries run), then `installHost` per host.
+ */
+
+const JSON_SPECS: Partial<Record<HostId, JsonHostSpec>> = {
+  cursor: cursorInstallSpec,
+  claude: claudeInstallSpec,
+  vscode: vscodeInstallSpec,
+  copilot: copilotInstallSpec,
+};
+
+export interface ShimOptions {
+  guardHome: string;
+  /** The JavaScript runtime: a node binary, or the editor's own executable with ELECTRON_RUN_AS_NODE=1. */
+  nodePath: string;
+  electronRunAsNode?: boolean;
+  /** The built CLI bundle to copy (dist/cli.js). Sibling bundles it loads lazily are copied too. */
+  cliBundle: string;
+}
+
+/** Bundles the CLI loads lazily at run time and must find beside itself. */
+const SIBLING_BUNDLES = ['secretlint.js'];
+
+function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Copy the CLI into GUARD_PATHS.binDir and write the `blast-shield-hook` shim. Returns the shim path. */
+export function installShim(options: ShimOptions): string {
+  const binDir = GUARD_PATHS.binDir(options.guardHome);
+  fs.mkdirSync(options.guardHome, { recursive: true, mode: 0o700 });
+  fs.mkdirSync(binDir, { recursive: true, mode: 0o700 });
+  const target = path.join(binDir, 'cli.js');
+  const tmp = `${target}.${process.pid}.tmp`;
+  fs.copyFileSync(options.cliBundle, tmp);
+  fs.renameSync(tmp, target);
+  for (const sibling of SIBLING_BUNDLES) {
+    const from = path.join(path.dirname(options.cliBundle), sibling);
+    if (fs.existsSync(from)) fs.copyFileSync(from, path.join(binDir, sibling));
+  }
+  const shim = shimPath(options.guardHome);
+  let text: string;
+  if (process.platform === 'win32') {
+    text = [
+      '@echo off',
+      options.electronRunAsNode ? 'set ELECTRON_RUN_AS_NODE=1' : '',
+      `set "BLAST_SHIELD_HOME=${options.guardHome}"`,
+      `"${options.nodePath}" "${target}" %*`,
+      '',
+    ].filter((l, i, all) => l !== '' || i === all.length - 1).join('\r\n');
+  } else {
+    // The guard home is pinned so the hook finds the same folder whatever environment the host passes.
+    const envs = [options.electronRunAsNode ? 'ELECTRON_RUN_AS_NODE=1' : '', `BLAST_SHIELD_HOME=${shellQuote(options.guardHome)}`].filter(Boolean);
+    text = `#!/bin/sh\n# Blast Shield hook shim: written by 'blast-shield install'; host configurations run this path.\n${envs.length ? `export ${envs.join(' ')}\n` : ''}exec ${shellQuote(options.nodePath)} ${shellQuote(target)} "$@"\n`;
+  }
+  fs.writeFileSync(shim + '.tmp', text, { mode: 0o755 });
+  fs.renameSync(shim + '.tmp', shim);
+  fs.chmodSync(shim, 0o755);
+  return shim;
+}
+
+export function installHost(host: HostId, ctx: InstallContext): FileStatus {
+  const spec = JSON_SPECS[host];
+  return spec ? installJson(spec, ctx) : installCline(ctx);
+}
+
+export function uninstallHost(host: HostId, ctx: InstallContext): FileStatus {
+  const spec = JSON_SPECS[host];
+  return spec ? uninstallJson(spec, ctx) : uninstallCline(ctx);
+}
+
+export function hostStatus(host: HostId, ctx: InstallContext): HostStatus {
+  const spec = JSON_SPECS[host];
+  return { host, scope: ctx.scope, files: [spec ? statusJson(spec, ctx) : statusCline(ctx)] };
+}
+
+export function allHostStatus(ctx: Omit<InstallContext, 'scope'>): HostStatus[] {
+  const out: HostStatus[] = [];
+  for (const host of HOST_IDS) {
+    out.push(hostStatus(host, { ...ctx, scope: 'user' }));
+    if (ctx.workspace) out.push(hostStatus(host, { ...ctx, scope: 'project' }));
+  }
+  return out;
+}

@@ -1,0 +1,115 @@
+import { isObject, objectOrJsonString, patchPaths, pickString, pickStringArray, resolveFrom, toolKey, type HookAction } from './action';
+
+/**
+ * The tool vocabularies of the hosts (Claude Code, VS Code's agents, Copilot CLI, Cline, Cursor's
+ * preToolUse) overlap: the same tool is `Bash`, `run_in_terminal`, `bash`, `execute_command` or
+ * `Shell`. One table maps the normalised name to the kind of action; each adapter handles its own
+ * MCP naming and then calls `actionFromTool`.
+ */
+
+type Kind = 'shell' | 'read' | 'search' | 'write' | 'fetch';
+
+const TOOL_KINDS: Record<string, Kind> = {};
+function register(kind: Kind, names: string[]): void {
+  for (const n of names) TOOL_KINDS[toolKey(n)] = kind;
+}
+register('shell', ['Bash', 'Shell', 'run_in_terminal', 'runInTerminal', 'run_command', 'execute_command', 'powershell', 'terminal', 'run_terminal_cmd', 'runTerminalCommand', 'BashOutput']);
+register('read', ['Read', 'view', 'read_file', 'readFile', 'read_notebook', 'NotebookRead', 'view_image']);
+register('search', ['Grep', 'Glob', 'grep_search', 'grep', 'rg', 'glob', 'file_search', 'search_files', 'list_dir', 'list_files', 'LS', 'codebase_search', 'semantic_search', 'list_code_definition_names']);
+register('write', [
+  'Write', 'Edit', 'MultiEdit', 'NotebookEdit', 'create_file', 'replace_string_in_file', 'multi_replace_string_in_file',
+  'insert_edit_into_file', 'edit_notebook_file', 'editFiles', 'edit_file', 'editFile', 'apply_patch', 'write_to_file', 'replace_in_file',
+  'create', 'edit', 'write', 'str_replace', 'str_replace_editor', 'str_replace_based_edit_tool', 'delete', 'Delete', 'delete_file',
+  'TabWrite', 'StrReplace', 'search_replace', 'new_file', 'create_directory',
+]);
+register('fetch', ['WebFetch', 'web_fetch', 'fetch', 'fetch_webpage', 'fetchWebpage']);
+
+const PATH_KEYS = ['file_path', 'filePath', 'path', 'target_file', 'targetFile', 'notebook_path', 'notebookPath', 'file', 'uri', 'dirPath', 'directory'];
+const NEW_TEXT_KEYS = ['content', 'contents', 'file_text', 'fileText', 'new_string', 'newString', 'new_str', 'code', 'new_source', 'newSource', 'text', 'diff', 'streamingContent'];
+
+export interface ToolContext {
+  /** Base for relative paths: the payload's cwd, else the first workspace folder. */
+  cwd: string;
+  home: string;
+}
+
+function writePaths(key: string, input: unknown, ctx: ToolContext): string[] {
+  const raw: string[] = [];
+  const direct = pickString(input, ...PATH_KEYS);
+  if (direct) raw.push(direct);
+  raw.push(...pickStringArray(input, 'files'), ...pickStringArray(input, 'paths'), ...pickStringArray(input, 'filePaths'));
+  if (isObject(input)) {
+    for (const listKey of ['replacements', 'edits', 'files']) {
+      const list = input[listKey];
+      if (Array.isArray(list)) for (const item of list) {
+        const p = pickString(item, ...PATH_KEYS);
+        if (p) raw.push(p);
+      }
+    }
+  }
+  if (key === 'applypatch') {
+    const patch = typeof input === 'string' ? input : pickString(input, 'input', 'patch', 'diff');
+    if (patch) raw.push(...patchPaths(patch));
+  }
+  return [...new Set(raw.map((p) => resolveFrom(ctx.cwd, p, ctx.home)))];
+}
+
+function newTextOf(input: unknown): string | undefined {
+  const direct = pickString(input, ...NEW_TEXT_KEYS);
+  if (direct !== undefined) return direct;
+  if (isObject(input)) {
+    const parts: string[] = [];
+    for (const listKey of ['edits', 'replacements']) {
+      const list = input[listKey];
+      if (Array.isArray(list)) for (const item of list) {
+        const t = pickString(item, ...NEW_TEXT_KEYS);
+        if (t !== undefined) parts.push(t);
+      }
+    }
+    if (parts.length > 0) return parts.join('\n');
+  }
+  if (typeof input === 'string') return input;
+  return undefined;
+}
+
+/** Map one tool call to an action. Unknown tools become 'other' unless their input carries a shell command. */
+export function actionFromTool(toolName: string, rawInput: unknown, ctx: ToolContext): HookAction {
+  const key = toolKey(toolName);
+  const input = objectOrJsonString(rawInput);
+  let kind = TOOL_KINDS[key];
+  // str_replace_editor-style tools carry a sub-command: view is a read.
+  if (kind === 'write' && pickString(input, 'command') === 'view') kind = 'read';
+  switch (kind) {
+    case 'shell': {
+      const command = pickString(input, 'command', 'cmd', 'script', 'commandLine') ?? (typeof input === 'string' ? input : undefined);
+      if (command === undefined) return { kind: 'other', tool: toolName, cwd: ctx.cwd };
+      const cwd = pickString(input, 'cwd', 'working_directory', 'workingDirectory');
+      return { kind: 'shell', command, cwd: cwd ? resolveFrom(ctx.cwd, cwd, ctx.home) : ctx.cwd };
+    }
+    case 'read': {
+      const p = pickString(input, ...PATH_KEYS);
+      if (!p) return { kind: 'other', tool: toolName, cwd: ctx.cwd };
+      return { kind: 'read', path: resolveFrom(ctx.cwd, p, ctx.home), cwd: ctx.cwd };
+    }
+    case 'search': {
+      const p = pickString(input, 'path', 'dir', 'directory', 'dirPath', 'cwd', 'target_directory') ?? '.';
+      const pattern = pickString(input, 'pattern', 'query', 'regex', 'includePattern', 'glob', 'file_pattern') ?? '';
+      return { kind: 'search', path: resolveFrom(ctx.cwd, p, ctx.home), pattern, cwd: ctx.cwd };
+    }
+    case 'write': {
+      const paths = writePaths(key, input, ctx);
+      return { kind: 'write', paths, cwd: ctx.cwd, newText: newTextOf(input) };
+    }
+    case 'fetch': {
+      const url = pickString(input, 'url') ?? pickStringArray(input, 'urls').join(' ');
+      return { kind: 'fetch', url, cwd: ctx.cwd };
+    }
+    default: {
+      const command = pickString(input, 'command', 'cmd');
+      if (command !== undefined && /\s|^[a-z]/.test(command) && !['view', 'create', 'str_replace', 'insert', 'undo_edit'].includes(command)) {
+        return { kind: 'shell', command, cwd: ctx.cwd };
+      }
+      return { kind: 'other', tool: toolName, cwd: ctx.cwd };
+    }
+  }
+}

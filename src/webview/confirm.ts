@@ -1,0 +1,228 @@
+/**
+ * The confirm dialog page. It renders what the extension host sends and reports the human's input;
+ * it decides nothing. Allow sends the typed text and the host compares it; every other way out
+ * (Deny, Escape, closing, reloading, the deadline) is a deny the host settles itself.
+ * Built with DOM calls and textContent only: nothing from a request is ever parsed as HTML.
+ */
+import type { ConfirmView, HostToWebview, WebviewToHost } from '../core/protocol/webview';
+import type { Preview, PreviewSection } from '../core/preview/model';
+
+interface VsCodeApi {
+  postMessage(message: WebviewToHost): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('root') as HTMLElement;
+let current: ConfirmView | undefined;
+let countdown: number | undefined;
+let lastAnnounced = Infinity;
+
+type Child = Node | string | undefined | false;
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  for (const c of children) if (c !== undefined && c !== false) node.append(c);
+  return node;
+}
+
+function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
+function diffBlock(patch: string): HTMLElement {
+  const pre = el('pre', { class: 'diff', tabindex: '0', 'aria-label': 'diff' });
+  for (const line of patch.split('\n')) {
+    const cls = line.startsWith('+') && !line.startsWith('+++') ? 'add' : line.startsWith('-') && !line.startsWith('---') ? 'del' : line.startsWith('@@') ? 'hunk' : 'ctx';
+    pre.append(el('span', { class: `line ${cls}` }, line + '\n'));
+  }
+  return pre;
+}
+
+function section(s: PreviewSection): HTMLElement {
+  const box = el('section', { class: `preview-section kind-${s.kind}`, 'aria-label': s.title }, el('h3', {}, s.title));
+  switch (s.kind) {
+    case 'files': {
+      box.append(el('p', { class: 'summary' }, `${s.totalFiles} file${s.totalFiles === 1 ? '' : 's'}, ${formatBytes(s.totalBytes)}${s.truncated ? ' (list cut short)' : ''} under ${s.root}`));
+      const table = el('table', { class: 'files' }, el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Path'), el('th', { scope: 'col', class: 'num' }, 'Size'))));
+      const body = el('tbody');
+      for (const e of s.entries) body.append(el('tr', {}, el('td', {}, e.path), el('td', { class: 'num' }, e.directory ? '' : formatBytes(e.bytes))));
+      table.append(body);
+      box.append(table);
+      break;
+    }
+    case 'diff':
+      for (const f of s.files) box.append(el('h4', {}, `${f.path} — ${f.status}`), f.patch ? diffBlock(f.patch) : el('p', {}, '(not shown: preview size limit)'));
+      if (s.truncated) box.append(el('p', { class: 'note' }, 'The diff was cut short.'));
+      break;
+    case 'commits': {
+      const list = el('ol', { class: 'commits' });
+      for (const c of s.commits) list.append(el('li', {}, el('code', {}, c.sha), ` ${c.subject} — ${c.author}, ${c.date}`));
+      box.append(list);
+      if (s.truncated) box.append(el('p', { class: 'note' }, 'More commits than shown.'));
+      break;
+    }
+    case 'statements':
+      box.append(el('p', {}, 'Database: ', el('strong', {}, s.database)));
+      for (const st of s.statements) box.append(el('pre', { class: 'sql' }, st));
+      break;
+    case 'resources': {
+      const table = el('table', { class: 'resources' }, el('thead', {}, el('tr', {}, ...['Provider', 'Resource', 'Kind', 'Environment'].map((h) => el('th', { scope: 'col' }, h)))));
+      const body = el('tbody');
+      for (const r of s.rows) {
+        body.append(el('tr', { class: r.environment === 'production' ? 'prod' : '' }, el('td', {}, r.provider), el('td', {}, r.resource), el('td', {}, r.kind), el('td', {}, `${r.environment} — ${r.environmentReason}`)));
+      }
+      table.append(body);
+      box.append(table);
+      break;
+    }
+    case 'unavailable':
+      box.append(el('p', { class: 'unavailable' }, s.reason));
+      break;
+  }
+  return box;
+}
+
+function renderPreview(preview: Preview | undefined): HTMLElement {
+  const box = el('div', { id: 'preview', 'aria-live': 'polite' });
+  if (!preview) box.append(el('p', { class: 'note' }, 'Computing what this would destroy…'));
+  else for (const s of preview.sections) box.append(section(s));
+  return box;
+}
+
+function banner(view: ConfirmView): HTMLElement | undefined {
+  if (view.environment === 'production') return el('div', { class: 'banner production', role: 'alert' }, 'PRODUCTION');
+  if (view.environment === 'unknown') return el('div', { class: 'banner unknown', role: 'alert' }, 'ENVIRONMENT UNKNOWN — TREATED AS PRODUCTION');
+  return undefined;
+}
+
+function secondsLeft(deadline: number): number {
+  return Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
+}
+
+function tick(): void {
+  if (!current) return;
+  const left = secondsLeft(current.deadline);
+  const visible = document.getElementById('countdown');
+  if (visible) visible.textContent = `${left} s left — then denied automatically`;
+  const live = document.getElementById('countdown-live');
+  for (const mark of [60, 30, 10]) {
+    if (left <= mark && lastAnnounced > mark && live) {
+      live.textContent = `${mark} seconds left`;
+      lastAnnounced = mark;
+    }
+  }
+  if (left === 0) {
+    const allow = document.getElementById('allow') as HTMLButtonElement | null;
+    if (allow) allow.disabled = true;
+  }
+}
+
+function render(view: ConfirmView): void {
+  current = view;
+  lastAnnounced = Infinity;
+  const input = el('input', { id: 'phrase', type: 'text', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'phrase-help', 'aria-label': `Type ${view.phrase} to allow once` });
+  const allow = el('button', { id: 'allow', class: 'allow', type: 'submit', disabled: '' }, 'Allow once');
+  const deny = el('button', { id: 'deny', class: 'deny', type: 'button' }, 'Deny');
+  const mismatch = el('p', { id: 'mismatch', class: 'mismatch', role: 'alert' });
+  input.addEventListener('input', () => {
+    allow.disabled = input.value.trim() !== view.phrase;
+    mismatch.textContent = '';
+  });
+  const form = el('form', { id: 'confirm-form', 'aria-label': 'Confirm' },
+    el('label', { for: 'phrase', id: 'phrase-help' }, 'Type ', el('code', { class: 'phrase' }, view.phrase), ' to allow this once:'),
+    input,
+    el('div', { class: 'buttons' }, deny, allow),
+    mismatch,
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    vscode.postMessage({ type: 'submit', id: view.id, phrase: input.value });
+  });
+  deny.addEventListener('click', () => vscode.postMessage({ type: 'deny', id: view.id }));
+
+  const who = `${view.hostLabel}${view.agent ? ` (${view.agent})` : ''} asked via ${view.event}`;
+  const targets = el('ul', { class: 'targets' });
+  for (const t of view.targets) {
+    targets.append(el('li', { class: t.environment === 'production' ? 'prod' : '' }, el('strong', {}, t.name), ` — ${t.kind}${t.provider ? ` on ${t.provider}` : ''}, ${t.remote ? 'remote' : 'this machine'}, environment: ${t.environment}${t.environmentReason ? ` (${t.environmentReason})` : ''}`));
+  }
+  const reasons = el('ul', { class: 'reasons' });
+  for (const r of view.reasons) reasons.append(el('li', {}, r));
+
+  const main = el('main', { role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'title', 'aria-describedby': 'what' },
+    banner(view),
+    el('h1', { id: 'title' }, 'An agent wants to run something irreversible'),
+    el('p', { class: 'who' }, who),
+    view.queued > 0 && el('p', { id: 'queued', class: 'note' }, `${view.queued} more waiting after this one`),
+    el('h2', {}, 'The command as the agent wrote it'),
+    el('pre', { id: 'what', class: 'command', tabindex: '0' }, view.actionText),
+    view.cwd ? el('p', { class: 'note' }, `in ${view.cwd}`) : undefined,
+    view.targets.length > 0 && el('h2', {}, 'What it acts on'),
+    view.targets.length > 0 && targets,
+    el('h2', {}, 'Why Blast Shield stopped it'),
+    reasons,
+    view.credentialOrigins.length > 0 && el('h2', {}, 'Credentials involved'),
+    view.credentialOrigins.length > 0 && el('ul', { class: 'credentials' }, ...view.credentialOrigins.map((c) => el('li', {}, c))),
+    el('h2', {}, 'What this would destroy'),
+    renderPreview(view.preview),
+    el('p', { id: 'countdown', class: 'countdown', 'aria-hidden': 'true' }),
+    el('p', { id: 'countdown-live', class: 'sr-only', 'aria-live': 'assertive' }),
+    form,
+  );
+  root.replaceChildren(main);
+  tick();
+  input.focus();
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const msg = event.data as HostToWebview;
+  if (typeof msg !== 'object' || msg === null) return;
+  switch (msg.type) {
+    case 'show':
+      render(msg.view);
+      break;
+    case 'preview':
+      if (current && current.id === msg.id) {
+        current = { ...current, preview: msg.preview };
+        document.getElementById('preview')?.replaceWith(renderPreview(msg.preview));
+      }
+      break;
+    case 'queue': {
+      if (!current) break;
+      const q = document.getElementById('queued');
+      const text = msg.queued > 0 ? `${msg.queued} more waiting after this one` : '';
+      if (q) q.textContent = text;
+      else if (text) document.querySelector('.who')?.after(el('p', { id: 'queued', class: 'note' }, text));
+      break;
+    }
+    case 'phraseMismatch': {
+      const m = document.getElementById('mismatch');
+      if (m) m.textContent = 'That is not the phrase. Type it exactly, or press Deny.';
+      break;
+    }
+    case 'closed':
+      if (current && current.id === msg.id) {
+        current = undefined;
+        root.replaceChildren(el('main', { role: 'status' }, el('p', {}, msg.outcome === 'allowed' ? 'Allowed once.' : `Denied: ${msg.reason}`)));
+      }
+      break;
+  }
+});
+
+window.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && current) {
+    e.preventDefault();
+    vscode.postMessage({ type: 'deny', id: current.id });
+  }
+});
+
+countdown = window.setInterval(tick, 1000);
+window.addEventListener('unload', () => window.clearInterval(countdown));
+vscode.postMessage({ type: 'ready' });

@@ -1,0 +1,90 @@
+import { strict as assert } from 'node:assert';
+import { commandWords, planPreview, redactUrlPassword, sqlStatements, type PreviewTask } from '../../../src/core/preview/plan';
+import type { Target, Verdict } from '../../../src/core/policy/types';
+import type { ActionDescription } from '../../../src/core/protocol/ipc';
+
+const verdict = (targets: Target[] = []): Verdict => ({ decision: 'ask', production: false, risks: ['destructive'], reasons: ['r'], targets, confirm: 'x' });
+const shell = (command: string): ActionDescription => ({ kind: 'shell', command, cwd: '/w/app' });
+const plan = (command: string, targets: Target[] = []): PreviewTask[] => planPreview({ action: shell(command), verdict: verdict(targets), home: '/home/u' });
+
+describe('commandWords', () => {
+  const cases: [string, string[][]][] = [
+    ['rm -rf build', [['rm', '-rf', 'build']]],
+    ["rm -rf 'my dir' \"other dir\"", [['rm', '-rf', 'my dir', 'other dir']]],
+    ['cd x && git reset --hard; echo done', [['cd', 'x'], ['git', 'reset', '--hard'], ['echo', 'done']]],
+    ['a\\ b | c', [['a b'], ['c']]],
+    ['echo ""', [['echo', '']]],
+  ];
+  for (const [input, expected] of cases) it(JSON.stringify(input), () => assert.deepEqual(commandWords(input), expected));
+});
+
+describe('planPreview', () => {
+  const cases: { command: string; expected: PreviewTask['kind'][]; check?: (t: PreviewTask[]) => void }[] = [
+    { command: 'rm -rf build dist', expected: ['list-files'], check: (t) => assert.deepEqual((t[0] as { paths: string[] }).paths, ['build', 'dist']) },
+    { command: 'sudo /bin/rm -r -- -weird', expected: ['list-files'], check: (t) => assert.deepEqual((t[0] as { paths: string[] }).paths, ['-weird']) },
+    { command: 'git reset --hard origin/main', expected: ['git-reset'], check: (t) => assert.equal((t[0] as { ref?: string }).ref, 'origin/main') },
+    { command: 'git reset --soft HEAD~1', expected: ['unavailable' as PreviewTask['kind']] },
+    { command: 'git checkout -- .', expected: ['git-discard'] },
+    { command: 'git restore src/a.ts', expected: ['git-discard'] },
+    { command: 'git -C ../other clean -fdx', expected: ['git-clean'], check: (t) => {
+      const task = t[0] as { cwd: string; flags: string[] };
+      assert.equal(task.cwd, '/w/other');
+      assert.deepEqual(task.flags, ['-d', '-x']);
+    } },
+    { command: 'git push --force origin main', expected: ['git-force-push'], check: (t) => {
+      const task = t[0] as { remote: string; remoteBranch?: string };
+      assert.equal(task.remote, 'origin');
+      assert.equal(task.remoteBranch, 'main');
+    } },
+    { command: 'git push origin +feature:release', expected: ['git-force-push'], check: (t) => assert.equal((t[0] as { remoteBranch?: string }).remoteBranch, 'release') },
+    { command: 'git push -f', expected: ['git-force-push'] },
+    { command: 'git push origin main', expected: ['unavailable' as PreviewTask['kind']] },
+  ];
+  const kinds = (tasks: PreviewTask[]) => tasks.map((t) => (t.kind === 'static' ? t.section.kind : t.kind));
+  for (const c of cases) {
+    it(c.command, () => {
+      const tasks = plan(c.command);
+      assert.deepEqual(kinds(tasks), c.expected);
+      c.check?.(tasks);
+    });
+  }
+
+  it('shows SQL statements and the database, with the URL password redacted', () => {
+    const pw = 'pw' + Math.random().toString(36).slice(2);
+    const tasks = plan(`psql postgres://admin:${pw}@db.example.com/shop -c "DROP TABLE orders; SELECT 1"`);
+    const section = tasks[0]!.kind === 'static' ? tasks[0].section : undefined;
+    assert.equal(section?.kind, 'statements');
+    if (section?.kind !== 'statements') return;
+    assert.deepEqual(section.statements, ['DROP TABLE orders;']);
+    assert.ok(!section.database.includes(pw));
+    assert.match(section.database, /db\.example\.com/);
+  });
+
+  it('says plainly when SQL comes from a file', () => {
+    const tasks = plan('psql -d shop -f migrate.sql');
+    assert.equal(tasks[0]!.kind === 'static' && tasks[0].section.kind, 'unavailable');
+  });
+
+  it('lists remote targets as resources with their environment', () => {
+    const volume: Target = { kind: 'volume', name: 'vol-1', provider: 'railway', remote: true, environment: 'production', environmentReason: 'environment unknown — treated as production' };
+    const tasks = plan('curl -X POST https://backboard.railway.app/graphql', [volume]);
+    const section = tasks[0]!.kind === 'static' ? tasks[0].section : undefined;
+    assert.equal(section?.kind, 'resources');
+    if (section?.kind === 'resources') assert.deepEqual(section.rows[0], { provider: 'railway', resource: 'vol-1', kind: 'volume', environment: 'production', environmentReason: 'environment unknown — treated as production' });
+  });
+
+  it('plans a before/after diff for a file write', () => {
+    const tasks = planPreview({ action: { kind: 'write', path: 'config/app.json', cwd: '/w/app', content: '{}' }, verdict: verdict(), home: '/home/u' });
+    assert.deepEqual(tasks, [{ kind: 'file-write', path: '/w/app/config/app.json', content: '{}' }]);
+  });
+});
+
+describe('SQL helpers', () => {
+  it('finds data-changing statements and ignores reads', () => {
+    assert.deepEqual(sqlStatements('SELECT * FROM a; delete from b where id = 1; TRUNCATE c'), ['delete from b where id = 1;', 'TRUNCATE c']);
+  });
+  it('redacts URL passwords', () => {
+    assert.equal(redactUrlPassword('mysql://root:hunter@h/db'), 'mysql://root:•••@h/db');
+    assert.equal(redactUrlPassword('postgres://h/db'), 'postgres://h/db');
+  });
+});
