@@ -41,7 +41,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       if (reply.stderr) io.stderr(reply.stderr);
       return reply.exitCode;
     }
-    const result = await runHook(host, text, io.env, { engine: createRealEngine() });
+    const result = await runHook(host, text, io.env, { engine: createRealEngine(io.env) });
     if (answered) return result.exitCode;
     answered = true;
     io.stdout(result.stdout);

@@ -1,15 +1,19 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../core/logger';
-import { EDITS_AUTO_APPROVE_SETTING, editEntries, TERMINAL_AUTO_APPROVE_SETTING, TERMINAL_ENTRIES, withManagedEntries, withoutManagedEntries, type AutoApproveMap } from '../core/settings/chatAutoApprove';
+import type { AutoApproveMap } from '../core/settings/chatAutoApprove';
 
 const MANAGED_KEYS_STATE = 'blastShield.managedAutoApprove';
 
 type ManagedKeys = Record<string, string[]>;
 
-const TARGETS: { setting: string; wanted: () => readonly string[] }[] = [
-  { setting: TERMINAL_AUTO_APPROVE_SETTING, wanted: () => TERMINAL_ENTRIES },
-  { setting: EDITS_AUTO_APPROVE_SETTING, wanted: editEntries },
-];
+/** The managed settings and the entries each should hold; loaded on first use (it pulls in the credential rules). */
+async function targets(): Promise<{ setting: string; wanted: readonly string[] }[]> {
+  const m = await import('../core/settings/chatAutoApprove');
+  return [
+    { setting: m.TERMINAL_AUTO_APPROVE_SETTING, wanted: m.TERMINAL_ENTRIES },
+    { setting: m.EDITS_AUTO_APPROVE_SETTING, wanted: m.editEntries() },
+  ];
+}
 
 function split(setting: string): { section: string; key: string } {
   const dot = setting.lastIndexOf('.');
@@ -28,11 +32,12 @@ export class ChatAutoApprove {
 
   async apply(): Promise<void> {
     const owned = this.globalState.get<ManagedKeys>(MANAGED_KEYS_STATE) ?? {};
-    for (const t of TARGETS) {
+    const { withManagedEntries } = await import('../core/settings/chatAutoApprove');
+    for (const t of await targets()) {
       const { section, key } = split(t.setting);
       const config = vscode.workspace.getConfiguration(section);
       const current = config.inspect<AutoApproveMap>(key)?.globalValue;
-      const result = withManagedEntries(current, t.wanted(), owned[t.setting] ?? []);
+      const result = withManagedEntries(current, t.wanted, owned[t.setting] ?? []);
       owned[t.setting] = result.managed;
       if (result.conflicts.length > 0) this.logger.warn(`${t.setting}: left your own entries alone for ${result.conflicts.join(', ')} (Blast Shield would set them to false).`);
       if (!result.changed) continue;
@@ -50,7 +55,8 @@ export class ChatAutoApprove {
 
   async remove(): Promise<void> {
     const owned = this.globalState.get<ManagedKeys>(MANAGED_KEYS_STATE) ?? {};
-    for (const t of TARGETS) {
+    const { withoutManagedEntries } = await import('../core/settings/chatAutoApprove');
+    for (const t of await targets()) {
       const { section, key } = split(t.setting);
       const config = vscode.workspace.getConfiguration(section);
       const current = config.inspect<AutoApproveMap>(key)?.globalValue;

@@ -3,7 +3,7 @@
  * wires the real node-layer modules; keeping the shape here lets the editor code read as a list of
  * capabilities and keeps every `vscode`-free module out of the editor folder.
  */
-import type { ClassifyOptions, Facts, Verdict } from '../core/policy/types';
+import type { ClassifyOptions, Verdict } from '../core/policy/types';
 import type { HostId } from '../core/protocol/ipc';
 import type { AuditRecord } from '../core/audit/entry';
 import type { VerifyResult } from '../core/audit/chain';
@@ -40,13 +40,13 @@ export interface CredentialScan {
 }
 
 export interface Policy {
-  gatherFacts(request: { cwd: string; workspaceRoots: readonly string[]; home: string; env: Readonly<Record<string, string | undefined>> }): Facts;
-  classify(command: string, facts: Facts, options: ClassifyOptions): Verdict;
+  /** Classify a shell command as the hook would, with facts gathered for `cwd`. Loads the engine on first use. */
+  classifyCommand(command: string, request: { cwd: string; workspaceRoots: readonly string[]; home: string; env: Readonly<Record<string, string | undefined>> }, options: ClassifyOptions): Promise<Verdict>;
 }
 
 export interface Audit {
-  append(record: AuditRecord): void;
-  verify(): VerifyResult;
+  append(record: AuditRecord): Promise<void>;
+  verify(): Promise<VerifyResult>;
   /** The log file, to open in an editor. */
   file(): string;
 }

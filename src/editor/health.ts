@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { protectionOf, type Protection } from '../core/health/protection';
 import type { Logger } from '../core/logger';
 import { HOST_IDS, type EventNotice, type HostId } from '../core/protocol/ipc';
 import type { GuardServices, HostInstallState } from './guardServices';
@@ -18,10 +19,6 @@ export interface HostHealth {
   lastEvent?: LastEvent;
 }
 
-export type ProtectionState =
-  | { kind: 'protected'; detail: string }
-  | { kind: 'unprotected'; detail: string };
-
 /**
  * Per host: are our hook entries installed and intact, and when did an event last arrive from it.
  * "Protected" needs the socket up, at least one host installed intact, and an event seen from one:
@@ -33,6 +30,7 @@ export class Health extends Disposable {
   private installs = new Map<HostId, HostInstallState>();
   private ipcUp = false;
   private ipcProblem = 'the socket for the hooks is not running yet';
+  private selfTests = 0;
 
   constructor(
     private readonly globalState: vscode.Memento,
@@ -49,7 +47,24 @@ export class Health extends Disposable {
     this.changed.fire();
   }
 
+  /**
+   * Run `work` (the self-test) without counting the hook events it causes: they prove the installed
+   * command works, not that the host calls it, and only the latter makes a host "heard from".
+   */
+  async withoutCountingEvents<T>(work: () => Promise<T>): Promise<T> {
+    this.selfTests++;
+    try {
+      return await work();
+    } finally {
+      this.selfTests--;
+    }
+  }
+
   recordEvent(notice: EventNotice): void {
+    if (this.selfTests > 0) {
+      this.logger.debug(`Hook event from ${notice.host} (${notice.event}) during the self-test: not counted as the host calling the hook.`);
+      return;
+    }
     const events = { ...this.lastEvents() };
     events[notice.host] = { event: notice.event, decision: notice.decision, at: notice.at };
     void this.globalState.update(LAST_EVENTS_KEY, events);
@@ -88,16 +103,9 @@ export class Health extends Disposable {
     return this.ipcUp;
   }
 
-  protection(): ProtectionState {
-    if (!this.ipcUp) return { kind: 'unprotected', detail: `The dialog cannot be reached: ${this.ipcProblem}.` };
-    const hosts = this.hosts();
-    const installed = hosts.filter((h) => h.install.installed);
-    if (installed.length === 0) return { kind: 'unprotected', detail: 'No agent host has Blast Shield hooks installed.' };
-    const altered = installed.filter((h) => !h.install.intact);
-    if (altered.length > 0) return { kind: 'unprotected', detail: `Hook entries altered for ${altered.map((h) => h.host).join(', ')}.` };
-    const heard = installed.filter((h) => h.lastEvent);
-    if (heard.length === 0) return { kind: 'unprotected', detail: `Hooks installed for ${installed.map((h) => h.host).join(', ')}, but no hook event has arrived yet: run the self-test or let an agent run a command.` };
-    return { kind: 'protected', detail: `Hooks installed for ${installed.map((h) => h.host).join(', ')}; events seen from ${heard.map((h) => h.host).join(', ')}.` };
+  protection(): Protection {
+    const hosts = this.hosts().map((h) => ({ host: h.host, installed: h.install.installed, intact: h.install.intact, lastEventAt: h.lastEvent?.at }));
+    return protectionOf({ up: this.ipcUp, problem: this.ipcProblem }, hosts);
   }
 }
 

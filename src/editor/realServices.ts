@@ -1,57 +1,99 @@
-/** The real node-layer modules behind `GuardServices`. */
+/**
+ * The real node-layer modules behind `GuardServices`. Each is imported on first use, so activation
+ * pays only for evaluating what it runs (the policy engine, installers and scanners load later).
+ */
 import * as os from 'node:os';
-import { appendAudit, auditLogPath, verifyAuditLog } from '../node/audit/auditLog';
-import { scanWorkspace } from '../node/credentials/workspaceScan';
-import { guardHome } from '../node/guardHome';
-import type { GuardServices } from './guardServices';
+import * as path from 'node:path';
+import type { HostId } from '../core/protocol/ipc';
+import { GUARD_PATHS, guardHome } from '../node/guardHome';
+import type { FileStatus, InstallContext, InstallScope } from '../node/hosts/installCommon';
+import type { HideSummary } from '../node/credentials/hideFiles';
+import type { GuardServices, HostInstallState } from './guardServices';
 
-class NotInThisBuild extends Error {
-  constructor(what: string) {
-    super(`${what} is not available in this build of Blast Shield.`);
-  }
+function changedFiles(summary: HideSummary): string[] {
+  return [...summary.written, ...summary.created, ...summary.removed];
 }
 
-export function createGuardServices(env: Readonly<Record<string, string | undefined>> = process.env): GuardServices {
+function scopes(workspaceRoot: string | undefined): InstallScope[] {
+  return workspaceRoot ? ['project', 'user'] : ['user'];
+}
+
+function describe(host: HostId, files: FileStatus[], command: string): HostInstallState {
+  const present = files.filter((f) => f.state !== 'missing');
+  const installed = present.length > 0;
+  const intact = installed && present.every((f) => f.state === 'intact');
+  const detail = installed ? present.map((f) => `${f.state} in ${f.file}${f.state === 'intact' ? '' : ` (${f.detail})`}`).join('; ') : 'not installed';
+  return { host, installed, intact, files: present.map((f) => f.file), command: installed ? command : undefined, detail };
+}
+
+/**
+ * @param extensionPath where the extension is installed; its dist/cli.js is copied to a stable place
+ *   in the guard home, so host configs keep working across extension updates.
+ */
+export function createGuardServices(extensionPath: string, env: Readonly<Record<string, string | undefined>> = process.env): GuardServices {
   const home = guardHome(env);
   const userHome = os.homedir();
+  const context = (scope: InstallScope, workspace: string | undefined): InstallContext => ({ scope, workspace, home: userHome, guardHome: home });
+  const installers = () => Promise.all([import('../node/hosts/install'), import('../node/hosts/installCommon')]);
+  const status = async (host: HostId, root: string | undefined): Promise<HostInstallState> => {
+    const [{ hostStatus }, { hookCommand }] = await installers();
+    return describe(host, scopes(root).flatMap((s) => hostStatus(host, context(s, root)).files), hookCommand(home, host));
+  };
+
   return {
     guardHome: home,
     userHome,
     hooks: {
-      install: async () => {
-        throw new NotInThisBuild('Installing hooks');
+      install: async (host, root) => {
+        const [{ installShim, installHost }] = await installers();
+        // The editor's own runtime runs the hook, so no `node` is needed on PATH.
+        installShim({ guardHome: home, nodePath: process.execPath, electronRunAsNode: Boolean(process.versions.electron), cliBundle: path.join(extensionPath, 'dist', 'cli.js') });
+        installHost(host, context(root ? 'project' : 'user', root));
+        return status(host, root);
       },
-      uninstall: async () => {
-        throw new NotInThisBuild('Uninstalling hooks');
+      uninstall: async (host, root) => {
+        const [{ uninstallHost }] = await installers();
+        for (const s of scopes(root)) uninstallHost(host, context(s, root));
+        return status(host, root);
       },
-      status: async (host) => ({ host, installed: false, intact: false, files: [], detail: 'status not available in this build' }),
+      status,
     },
     hiding: {
-      hide: async () => {
-        throw new NotInThisBuild('Hiding credentials');
+      hide: async (root) => {
+        const { hideCredentialFiles } = await import('../node/credentials/hideFiles');
+        return changedFiles(await hideCredentialFiles(root, { home: userHome, cacheDir: GUARD_PATHS.cacheDir(home) }));
       },
-      unhide: async () => {
-        throw new NotInThisBuild('Unhiding credentials');
+      unhide: async (root) => {
+        const { unhideCredentialFiles } = await import('../node/credentials/hideFiles');
+        return changedFiles(unhideCredentialFiles(root, { cacheDir: GUARD_PATHS.cacheDir(home) }));
       },
     },
     scanner: {
       scan: async (root) => {
+        const { scanWorkspace } = await import('../node/credentials/workspaceScan');
         const result = await scanWorkspace(root, { home: userHome });
         return { files: result.files.map((f) => ({ path: f.path, kind: f.kind, label: f.label, reasons: f.reasons })), truncated: result.truncated };
       },
     },
     policy: {
-      gatherFacts: () => {
-        throw new NotInThisBuild('The policy engine');
-      },
-      classify: () => {
-        throw new NotInThisBuild('The policy engine');
+      classifyCommand: async (command, request, options) => {
+        const [{ gatherFacts }, { classify }, { loadCredentialFacts }] = await Promise.all([import('../node/facts'), import('../core/policy/classify'), import('../node/credentials/credentialFacts')]);
+        // The credential index gives provenance ("uses the token from …"); without it the path and content rules still apply.
+        const credentials =
+          request.workspaceRoots.length > 0
+            ? await loadCredentialFacts({ workspaceRoots: request.workspaceRoots, home: request.home, cacheDir: GUARD_PATHS.cacheDir(home), secretlint: false }).catch(() => undefined)
+            : undefined;
+        const facts = gatherFacts({ cwd: request.cwd, workspaceRoots: request.workspaceRoots, env: request.env, home: request.home, credentials });
+        return classify(command, facts, options);
       },
     },
     audit: {
-      append: (record) => void appendAudit(home, record),
-      verify: () => verifyAuditLog(home),
-      file: () => auditLogPath(home),
+      append: async (record) => {
+        const { appendAudit } = await import('../node/audit/auditLog');
+        appendAudit(home, record);
+      },
+      verify: async () => (await import('../node/audit/auditLog')).verifyAuditLog(home),
+      file: () => GUARD_PATHS.auditLog(home),
     },
   };
 }

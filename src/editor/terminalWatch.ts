@@ -29,12 +29,16 @@ export class TerminalWatch extends Disposable {
     if (!this.config.settings.terminalWatch) return;
     const command = e.execution.commandLine.value.trim();
     if (command.length === 0) return;
+    this.logger.trace(`Terminal command started: ${redactSecrets(command).slice(0, 300)}`);
+    void this.check(command, e);
+  }
+
+  private async check(command: string, e: vscode.TerminalShellExecutionStartEvent): Promise<void> {
     const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
     const cwd = e.execution.cwd?.scheme === 'file' ? e.execution.cwd.fsPath : (roots[0] ?? this.services.userHome);
     let verdict;
     try {
-      const facts = this.services.policy.gatherFacts({ cwd, workspaceRoots: roots, home: this.services.userHome, env: process.env });
-      verdict = this.services.policy.classify(command, facts, { lockdown: this.lockdown.isOn });
+      verdict = await this.services.policy.classifyCommand(command, { cwd, workspaceRoots: roots, home: this.services.userHome, env: process.env }, { lockdown: this.lockdown.isOn });
     } catch (err) {
       if (!this.engineMissingLogged) this.logger.warn(`Terminal watch cannot classify commands: ${err instanceof Error ? err.message : String(err)}`);
       this.engineMissingLogged = true;
@@ -45,8 +49,8 @@ export class TerminalWatch extends Disposable {
     const why = verdict.reasons[0] ?? 'flagged by the policy';
     const interrupt = this.lockdown.isOn;
     this.logger.warn(`Terminal command flagged (${verdict.decision}${interrupt ? ', interrupted' : ''}): ${shown} — ${verdict.reasons.join(' ')}`);
-    try {
-      this.services.audit.append({
+    void this.services.audit
+      .append({
         host: 'vscode',
         event: 'terminalShellExecution',
         kind: 'shell',
@@ -56,10 +60,8 @@ export class TerminalWatch extends Disposable {
         decidedBy: 'observed',
         reasons: [...verdict.reasons, interrupt ? 'Interrupted by terminal watch (best effort: it had already started).' : 'Seen by terminal watch after it started; not stopped.'],
         production: verdict.production,
-      });
-    } catch (err) {
-      this.logger.warn(`Could not append the terminal observation to the audit log: ${err instanceof Error ? err.message : String(err)}`);
-    }
+      })
+      .catch((err: unknown) => this.logger.warn(`Could not append the terminal observation to the audit log: ${err instanceof Error ? err.message : String(err)}`));
     if (interrupt) {
       e.terminal.sendText('\x03', false);
       setTimeout(() => e.terminal.dispose(), 150);

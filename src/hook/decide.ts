@@ -107,9 +107,11 @@ function decideSearch(action: Extract<HookAction, { kind: 'search' }>, ctx: Deci
   return allow('read-check');
 }
 
-function factsFor(cwd: string, input: ParsedHookInput, ctx: DecideContext): Facts {
-  const facts = ctx.engine.gatherFacts({ cwd, workspaceRoots: input.workspaceRoots, home: ctx.home, env: ctx.env });
-  return { ...facts, guardHome: ctx.guardHome };
+async function factsFor(cwd: string, input: ParsedHookInput, ctx: DecideContext): Promise<Facts> {
+  const facts = await ctx.engine.gatherFacts({ cwd, workspaceRoots: input.workspaceRoots, home: ctx.home, env: ctx.env });
+  // Set, not spread: the facts object computes some fields lazily through getters.
+  facts.guardHome = ctx.guardHome;
+  return facts;
 }
 
 function fromVerdict(verdict: Verdict): LocalDecision {
@@ -134,11 +136,11 @@ function stringsIn(v: unknown, out: { key: string; value: string }[] = [], key =
  * GraphQL body) deletes, destroys or resets something asks, with its target's environment unknown and
  * therefore production; reads of credential files through filesystem servers are denied.
  */
-function decideMcp(action: Extract<HookAction, { kind: 'mcp' }>, input: ParsedHookInput, ctx: DecideContext): LocalDecision {
+async function decideMcp(action: Extract<HookAction, { kind: 'mcp' }>, input: ParsedHookInput, ctx: DecideContext): Promise<LocalDecision> {
   const strings = stringsIn(action.input);
   const command = strings.find((s) => ['command', 'cmd', 'script', 'commandLine'].includes(s.key));
   if (command) {
-    const verdict = ctx.engine.classify(command.value, factsFor(action.cwd, input, ctx), { lockdown: ctx.lockdown });
+    const verdict = ctx.engine.classify(command.value, await factsFor(action.cwd, input, ctx), { lockdown: ctx.lockdown });
     if (verdict.decision !== 'allow') return fromVerdict(verdict);
   }
   const pathArg = strings.find((s) => ['path', 'file_path', 'filePath', 'file', 'filename'].includes(s.key));
@@ -157,7 +159,7 @@ function decideMcp(action: Extract<HookAction, { kind: 'mcp' }>, input: ParsedHo
   if (!destructiveName && !mutation) return allow();
   const idArg = strings.find((s) => /(^|_)(id|name|uuid)$|Id$|Name$/.test(s.key) && s.value.length <= 120);
   const targetName = redactSecrets(idArg?.value ?? `${action.server}/${action.tool}`);
-  const production = ctxProductionHit(targetName, strings, factsFor(action.cwd, input, ctx));
+  const production = ctxProductionHit(targetName, strings, await factsFor(action.cwd, input, ctx));
   const finding: Finding = {
     rule: 'mcp.destructive-tool',
     risk: 'destructive',
@@ -200,11 +202,11 @@ function decideFetch(action: Extract<HookAction, { kind: 'fetch' }>, ctx: Decide
   return fromVerdict(composeVerdict([finding], { lockdown: ctx.lockdown }));
 }
 
-export function decideLocally(input: ParsedHookInput, ctx: DecideContext): LocalDecision {
+export async function decideLocally(input: ParsedHookInput, ctx: DecideContext): Promise<LocalDecision> {
   const action = input.action;
   switch (action.kind) {
     case 'shell':
-      return fromVerdict(ctx.engine.classify(action.command, factsFor(action.cwd, input, ctx), { lockdown: ctx.lockdown }));
+      return fromVerdict(ctx.engine.classify(action.command, await factsFor(action.cwd, input, ctx), { lockdown: ctx.lockdown }));
     case 'mcp':
       return decideMcp(action, input, ctx);
     case 'read':

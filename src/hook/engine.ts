@@ -19,7 +19,8 @@ export interface ReadCheckResult {
 }
 
 export interface HookEngine {
-  gatherFacts(request: FactsRequest): Facts;
+  /** May read the workspace's credential index, hence async. */
+  gatherFacts(request: FactsRequest): Facts | Promise<Facts>;
   classify(command: string, facts: Facts, options: ClassifyOptions): Verdict;
   checkAgentRead(filePath: string, context: { cwd: string; workspaceRoots: readonly string[]; home: string; content?: string }): ReadCheckResult;
   isCredentialPath(absolutePath: string, home: string): boolean;

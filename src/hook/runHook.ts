@@ -214,7 +214,7 @@ export async function runHook(host: string, stdinText: string, env: HookEnv, dep
     event = input.event;
     const cwd = input.action.cwd;
     const settings = readSettings(guardHomeDir, input.workspaceRoots, cwd);
-    const local = decideLocally(input, { engine: deps.engine, home, guardHome: guardHomeDir, env, lockdown: settings.lockdown, protectedPaths: settings.protectedPaths });
+    const local = await decideLocally(input, { engine: deps.engine, home, guardHome: guardHomeDir, env, lockdown: settings.lockdown, protectedPaths: settings.protectedPaths });
     const outcome = await settle(input, local, guardHomeDir, deps, startedAt);
     const reply = outcome.failure ? adapter.failClosed(outcome.decision, input.event) : adapter.respond(outcome.decision, input.event);
     audit(

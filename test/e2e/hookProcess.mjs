@@ -29,10 +29,14 @@ function configuredCommand(host, workspace) {
       return entry && entry.command;
     }
     if (host === 'claude') {
-      const cfg = JSON.parse(fs.readFileSync(path.join(workspace, '.claude', 'settings.json'), 'utf8'));
-      for (const group of (cfg.hooks && cfg.hooks.PreToolUse) || []) {
-        const h = (group.hooks || []).find((x) => /blast-shield/i.test(x.command || ''));
-        if (h) return h.command;
+      for (const name of ['settings.local.json', 'settings.json']) {
+        const file = path.join(workspace, '.claude', name);
+        if (!fs.existsSync(file)) continue;
+        const cfg = JSON.parse(fs.readFileSync(file, 'utf8'));
+        for (const group of (cfg.hooks && cfg.hooks.PreToolUse) || []) {
+          const h = (group.hooks || []).find((x) => /blast-shield/i.test(x.command || ''));
+          if (h) return h.command;
+        }
       }
     }
   } catch {

@@ -23,13 +23,14 @@ export function defineCases(ctx) {
   const secrets = readDemoSecrets(workspace);
   const cli = path.join(extensionDir, 'dist', 'cli.js');
 
-  /** What the engine asks the human to type for this command (the dialog shows the same phrase). */
-  function expectedPhrase(command, cwd = workspace) {
+  /** What the engine asks the human to type for this command, when the CLI can say (else undefined). */
+  function enginePhrase(command, cwd = workspace) {
     const r = spawnSync(process.execPath, [cli, 'check', '--json', '--cwd', cwd, '--', command], { env, encoding: 'utf8', timeout: 20000 });
-    let verdict;
-    try { verdict = JSON.parse(r.stdout); } catch { throw new Error(`blast-shield check --json gave no verdict (exit ${r.status}): ${r.stderr.trim().slice(0, 300)}`); }
-    assert.ok(verdict.confirm, `the engine gives a confirm phrase for: ${command.slice(0, 80)} (decision ${verdict.decision})`);
-    return verdict.confirm;
+    try {
+      return JSON.parse(r.stdout).confirm || undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   function run(host, payload, cwd = workspace, timeoutMs = 90000) {
@@ -39,11 +40,18 @@ export function defineCases(ctx) {
     return startHook(cmd, payload, { cwd, env, timeoutMs });
   }
 
-  async function expectDenied(host, hook, { maxMs } = {}) {
+  /**
+   * The hook must deny, and for the stated reason (`because`): a deny from a hook that failed (no
+   * engine, no editor) is fail-closed behaviour, not the protection the case is about.
+   */
+  async function expectDenied(host, hook, { maxMs, because } = {}) {
     const result = await hook.done;
     const { decision, message } = decisionOf(host, result);
     assert.equal(decision, 'deny', `${host} hook answered ${decision} (exit ${result.code}): ${result.stdout.slice(0, 300)} ${result.stderr.slice(0, 300)}`);
     if (maxMs) assert.ok(result.ms <= maxMs, `denied in ${result.ms} ms (expected at most ${maxMs})`);
+    assert.doesNotMatch(String(message), /failed unexpectedly|not available in this build/i, `denied only because the hook failed: ${String(message).slice(0, 300)}`);
+    if (because) assert.match(String(message), because, `the deny says why: ${String(message).slice(0, 300)}`);
+    console.log(`       ${host} hook: deny in ${result.ms} ms: ${String(message).replace(/\s+/g, ' ').slice(0, 150)}`);
     return { result, message };
   }
 
@@ -51,6 +59,20 @@ export function defineCases(ctx) {
     const result = await hook.done;
     const { decision } = decisionOf(host, result);
     assert.equal(decision, 'allow', `${host} hook answered ${decision} (exit ${result.code}): ${result.stdout.slice(0, 300)} ${result.stderr.slice(0, 300)}`);
+  }
+
+  /** Wait for the dialog this hook asks for; fail at once, with the hook's answer, if it answers first. */
+  async function waitDialogFor(host, hook, timeout = 30000) {
+    const answeredFirst = hook.done.then((result) => result, () => undefined);
+    const winner = await Promise.race([
+      wb.waitDialog(timeout).then((text) => ({ text })),
+      answeredFirst.then((result) => ({ result })),
+    ]);
+    if (winner.result) {
+      const { decision, message } = decisionOf(host, winner.result);
+      throw new Error(`no dialog: the hook answered "${decision}" on its own: ${String(message || winner.result.stderr).slice(0, 300)}`);
+    }
+    return winner.text;
   }
 
   async function assertNoDialogFor(ms) {
@@ -63,11 +85,23 @@ export function defineCases(ctx) {
 
   async function setLockdown(on) {
     const now = /lockdown/i.test(await wb.statusText());
-    if (now !== on) await wb.runCommand(commandTitle(manifest, /toggle.*lockdown|lockdown/i));
+    if (now !== on) {
+      await wb.runCommand(commandTitle(manifest, /toggle.*lockdown|lockdown/i));
+      if (!on) {
+        // Turning lockdown off asks the human in a modal prompt.
+        const prompt = wb.page.locator('.monaco-dialog-box');
+        await prompt.waitFor({ state: 'visible', timeout: 10000 });
+        if (!ctx.lockdownPromptShot) {
+          ctx.lockdownPromptShot = true;
+          await wb.screenshot('05-lockdown-off-prompt.png', 'turning lockdown off needs a human: the modal prompt');
+        }
+        await prompt.getByRole('button', { name: /turn off/i }).click();
+      }
+    }
     await wb.page.waitForFunction(
       ([want]) => {
-        const items = [...document.querySelectorAll('.statusbar-item')].map((e) => `${e.textContent} ${e.querySelector('a')?.getAttribute('aria-label') || ''}`);
-        const shield = items.find((t) => /shield|lockdown|protected/i.test(t)) || '';
+        const items = [...document.querySelectorAll('.statusbar-item')].map((e) => e.textContent || '');
+        const shield = items.find((t) => /blast shield/i.test(t)) || '';
         return /lockdown/i.test(shield) === want;
       },
       [on],
@@ -95,11 +129,18 @@ export function defineCases(ctx) {
       const pick = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: /workspace|project/i }).first();
       if (await pick.isVisible({ timeout: 3000 }).catch(() => false)) await pick.click();
       const cursorHooks = path.join(workspace, '.cursor', 'hooks.json');
-      const claudeSettings = path.join(workspace, '.claude', 'settings.json');
+      const claudeFiles = ['settings.local.json', 'settings.json'].map((n) => path.join(workspace, '.claude', n));
+      const claudeWritten = () => claudeFiles.some((f) => fs.existsSync(f) && /blast-shield/i.test(fs.readFileSync(f, 'utf8')));
       const end = Date.now() + 20000;
-      while (!(fs.existsSync(cursorHooks) && fs.existsSync(claudeSettings)) && Date.now() < end) await sleep(200);
+      while (!(fs.existsSync(cursorHooks) && claudeWritten()) && Date.now() < end) await sleep(200);
+      const toast = wb.page.locator('.notification-toast', { hasText: /hooks installed/i });
+      await toast.waitFor({ state: 'visible', timeout: 15000 });
+      await wb.screenshot('00b-hooks-installed.png', 'after "Install Hooks": the notification says the hooks are installed');
+      // Keep the dialogs in later screenshots uncovered.
+      await wb.runCommand('Notifications: Clear All Notifications');
+      await toast.waitFor({ state: 'hidden', timeout: 10000 });
       assert.ok(fs.existsSync(cursorHooks), '.cursor/hooks.json written');
-      assert.ok(fs.existsSync(claudeSettings), '.claude/settings.json written');
+      assert.ok(claudeWritten(), '.claude/settings.local.json (or settings.json) carries our PreToolUse entry');
       const cfg = JSON.parse(fs.readFileSync(cursorHooks, 'utf8'));
       const entry = cfg.hooks.beforeShellExecution.find((e) => /blast-shield/i.test(e.command));
       assert.ok(entry, 'a Blast Shield beforeShellExecution entry');
@@ -107,31 +148,39 @@ export function defineCases(ctx) {
     }],
 
     ['1a incident: Railway volumeDelete via curl shows the dialog with target, unknown environment and token origin', async () => {
-      ctx.incidentPhrase = expectedPhrase(incidentCommand);
-      ctx.incidentHook = run('cursor', cursor.shell(workspace, incidentCommand));
-      const text = await wb.waitDialog();
+      const hook = run('cursor', cursor.shell(workspace, incidentCommand));
+      const text = await waitDialogFor('cursor', hook);
+      ctx.incidentHook = hook; // 1b and 1c continue in this dialog even if an assertion below fails
+      ctx.incidentPhrase = await wb.shownPhrase();
+      assert.ok(ctx.incidentPhrase.length > 0, 'the dialog shows a phrase to type');
+      const fromEngine = enginePhrase(incidentCommand);
+      if (fromEngine) assert.equal(ctx.incidentPhrase, fromEngine, 'the dialog asks for the phrase `blast-shield check` gives');
       await wb.screenshot('01-incident-dialog.png', 'the Railway volumeDelete incident: target volume, environment unknown treated as production, token from legacy/config_backup.json');
       assert.match(text, new RegExp(secrets.volumeId), 'the target volume id is shown');
       assert.match(text, /environment unknown/i);
       assert.match(text, /treated as production/i);
       assert.match(text, /legacy\/config_backup\.json/, 'the token origin is shown');
       assert.ok(!text.includes(secrets.railwayToken), 'the token value itself is never shown');
-      assert.ok(text.includes(ctx.incidentPhrase), 'the phrase to type is shown');
-    }],
+      assert.ok(ctx.incidentPhrase.includes(secrets.volumeId) || /volume/i.test(ctx.incidentPhrase), `the phrase names the target: ${ctx.incidentPhrase}`);
+    }, { keepDialog: true }],
 
     ['1b incident: a wrong phrase keeps it blocked', async () => {
-      assert.ok(ctx.incidentHook, 'the dialog from 1a is open');
+      assert.ok(ctx.incidentHook && !ctx.incidentHook.hasExited(), 'the dialog from 1a is open');
       await wb.typePhrase('delete the staging volume');
-      await wb.pressAllow();
-      await sleep(1500);
-      const text = await wb.dialogText();
-      await wb.screenshot('02-incident-wrong-phrase.png', 'the wrong phrase typed: the dialog stays, the action stays blocked');
-      assert.match(text, /match|incorrect|wrong|exactly/i, 'the dialog says the phrase does not match');
+      assert.equal(await wb.allowButton().isDisabled(), true, '"Allow once" stays disabled for a wrong phrase');
+      await wb.page.keyboard.press('Enter');
+      // A tampered page could submit anyway: the extension host compares the phrase and refuses.
+      await wb.forceSubmit();
+      const mismatch = wb.dialog().locator('#mismatch').filter({ hasText: /not the phrase/i });
+      await mismatch.waitFor({ timeout: 10000 });
+      await mismatch.scrollIntoViewIfNeeded();
+      await sleep(1000);
+      await wb.screenshot('02-incident-wrong-phrase.png', 'a wrong phrase submitted: the dialog says so and the action stays blocked');
       assert.equal(ctx.incidentHook.hasExited(), false, 'the hook is still waiting: nothing was allowed');
-    }],
+    }, { keepDialog: true }],
 
     ['1c incident: the right phrase allows it once', async () => {
-      assert.ok(ctx.incidentHook, 'the dialog from 1a is open');
+      assert.ok(ctx.incidentHook && !ctx.incidentHook.hasExited(), 'the dialog from 1a is open');
       await wb.typePhrase(ctx.incidentPhrase);
       await wb.screenshot('03-incident-right-phrase.png', 'the right phrase typed, before pressing allow');
       await wb.pressAllow();
@@ -142,7 +191,7 @@ export function defineCases(ctx) {
       await setLockdown(true);
       await wb.screenshot('04-lockdown-status.png', 'lockdown on: the status bar item');
       const hook = run('cursor', cursor.shell(workspace, incidentCommand));
-      const { result } = await expectDenied('cursor', hook, { maxMs: 10000 });
+      const { result } = await expectDenied('cursor', hook, { maxMs: 10000, because: /lockdown/i });
       await assertNoDialogFor(500);
       assert.ok(!result.stdout.includes(secrets.railwayToken), 'the answer to the agent carries no token');
       await setLockdown(false);
@@ -151,7 +200,7 @@ export function defineCases(ctx) {
     ['2 a production DROP TABLE through psql asks; Deny denies', async () => {
       const command = `psql "${secrets.productionDatabaseUrl}" -c 'DROP TABLE orders;'`;
       const hook = run('claude', claude.bash(workspace, command));
-      const text = await wb.waitDialog();
+      const text = await waitDialogFor('claude', hook);
       await wb.screenshot('05-psql-drop-table-dialog.png', 'DROP TABLE against the production database URL');
       assert.match(text, /production/i);
       assert.match(text, /orders|DROP TABLE/i);
@@ -173,19 +222,21 @@ export function defineCases(ctx) {
         await wb.screenshot('06-rm-rf-home-dialog.png', 'rm -rf ~/ inside bash -c');
         assert.match(text, /rm -rf|home|~/i);
         await wb.pressDeny();
+        await expectDenied('cursor', hook);
+      } else {
+        await expectDenied('cursor', hook, { because: /home|~|catastroph/i });
       }
-      await expectDenied('cursor', hook);
     }],
 
     ['4 terraform destroy -auto-approve against the production workspace asks; Escape denies', async () => {
       const infra = path.join(workspace, 'infra');
       const command = 'terraform destroy -auto-approve';
       const hook = run('cursor', cursor.shell(workspace, command, infra), infra);
-      const text = await wb.waitDialog();
+      const text = await waitDialogFor('cursor', hook);
       await wb.screenshot('07-terraform-destroy-dialog.png', 'terraform destroy in infra/ whose selected workspace is production');
       assert.match(text, /terraform/i);
       assert.match(text, /production/i);
-      await wb.dialog().getByRole('textbox').first().click();
+      await wb.dialog().locator('#phrase').click();
       await wb.page.keyboard.press('Escape');
       await expectDenied('cursor', hook);
     }],
@@ -193,10 +244,10 @@ export function defineCases(ctx) {
     ['5a the agent reading .env is denied at once with no dialog', async () => {
       const envFile = path.join(workspace, '.env');
       const hook = run('cursor', cursor.readFile(workspace, envFile, fs.readFileSync(envFile, 'utf8')));
-      const { result } = await expectDenied('cursor', hook, { maxMs: 5000 });
+      const { result } = await expectDenied('cursor', hook, { maxMs: 5000, because: /credential|secret|\.env/i });
       await assertNoDialogFor(500);
       const claudeHook = run('claude', claude.read(workspace, envFile));
-      await expectDenied('claude', claudeHook, { maxMs: 5000 });
+      await expectDenied('claude', claudeHook, { maxMs: 5000, because: /credential|secret|\.env/i });
       assert.ok(!/SESSION_SECRET=\w/.test(result.stdout), 'no file content echoed back');
     }],
 
@@ -204,12 +255,22 @@ export function defineCases(ctx) {
       const hooksFile = path.join(workspace, '.cursor', 'hooks.json');
       const before = fs.existsSync(hooksFile) ? fs.readFileSync(hooksFile, 'utf8') : '';
       const hook = run('cursor', cursor.write(workspace, hooksFile, '{"version":1,"hooks":{}}\n'));
-      await expectDenied('cursor', hook, { maxMs: 5000 });
+      await expectDenied('cursor', hook, { maxMs: 5000, because: /protect|its own|hook config|self/i });
       const settingsFile = path.join(workspace, '.claude', 'settings.json');
       const claudeHook = run('claude', claude.edit(workspace, settingsFile, '"PreToolUse"', '"Disabled"'));
-      await expectDenied('claude', claudeHook, { maxMs: 5000 });
+      await expectDenied('claude', claudeHook, { maxMs: 5000, because: /protect|its own|hook config|self/i });
       await assertNoDialogFor(300);
       assert.equal(fs.existsSync(hooksFile) ? fs.readFileSync(hooksFile, 'utf8') : '', before, 'the hook config is unchanged');
+    }],
+
+    ['the status bar says protected once the installed hooks have been heard from', async () => {
+      await wb.page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item')].some((e) => (e.textContent || '').trim() === 'Blast Shield'), undefined, { timeout: 15000 });
+      await wb.runCommand(commandTitle(manifest, /show status/i));
+      const status = wb.page.locator('.monaco-dialog-box');
+      await status.waitFor({ state: 'visible', timeout: 10000 });
+      await wb.screenshot('10-status.png', 'Blast Shield: Show Status after the cases: hooks installed, events seen, protected');
+      assert.match((await status.innerText()).replace(/\s+/g, ' '), /Overall: protected/i);
+      await wb.page.keyboard.press('Escape');
     }],
   ];
 }

@@ -33,7 +33,10 @@ function summary() {
   return `e2e: ${passed} passed, ${failed} failed, ${skipped} skipped`;
 }
 
+let finishing = false;
 async function finish(code) {
+  if (finishing) return; // the watchdog and the main flow may both get here
+  finishing = true;
   clearTimeout(watchdog);
   if (browser) await Promise.race([browser.context.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
   killAllGroups();
@@ -86,7 +89,8 @@ async function main() {
   trackGroup(server.pid);
   log(LABEL, `code-server ${server.origin} up`);
 
-  browser = await launchChromium({ profileDir: path.join(runDir, 'chromium') });
+  // Tall enough that a dialog's phrase box and buttons are on screen in the screenshots.
+  browser = await launchChromium({ profileDir: path.join(runDir, 'chromium'), viewport: { width: 1400, height: 1150 } });
   const consoleLog = fs.createWriteStream(path.join(runDir, 'browser-console.log'));
   browser.page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
   browser.page.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e}\n`));
@@ -97,7 +101,7 @@ async function main() {
   const ctx = { wb, workspace, extensionDir, env, manifest };
   const cases = defineCases(ctx);
   let blocked;
-  for (const [name, fn] of cases) {
+  for (const [name, fn, options = {}] of cases) {
     const t = Date.now();
     if (blocked) {
       failed++;
@@ -113,8 +117,8 @@ async function main() {
       console.log(`  FAIL ${name} (${((Date.now() - t) / 1000).toFixed(1)}s): ${String((e && e.message) || e).split('\n').slice(0, 3).join(' | ')}`);
       const safe = name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').slice(0, 60).toLowerCase();
       await wb.screenshot(`fail-${safe}.png`, `state after the failure of: ${name}`).catch(() => {});
-      // Dismiss a dialog a failed case may have left open, so the next case starts clean.
-      if (await wb.dialogVisible()) await wb.pressDeny().catch(() => {});
+      // Dismiss a dialog a failed case left open, so the next case starts clean (unless the next case continues in it).
+      if (!options.keepDialog && (await wb.dialogVisible())) await wb.pressDeny().catch(() => {});
       if (name.startsWith('the workbench loads')) blocked = 'the workbench did not load';
     }
   }

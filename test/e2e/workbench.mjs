@@ -29,14 +29,12 @@ export class Workbench {
 
   /** The status bar item of Blast Shield (its accessible name or text mentions the product). */
   statusItem() {
-    return this.page.locator('.statusbar-item').filter({ hasText: /shield|lockdown|protected/i }).first();
+    return this.page.locator('.statusbar-item').filter({ hasText: /blast shield/i }).first();
   }
 
+  /** The item's visible text ("Blast Shield", "Blast Shield: Lockdown", "Blast Shield: Unprotected"). */
   async statusText() {
-    const item = this.statusItem();
-    const text = ((await item.textContent()) || '').trim();
-    const label = (await item.locator('a, .statusbar-item-label').first().getAttribute('aria-label').catch(() => null)) || '';
-    return `${text} ${label}`.trim();
+    return ((await this.statusItem().textContent()) || '').trim();
   }
 
   /** The visible webview's inner document (the confirm dialog while one is open). */
@@ -54,7 +52,7 @@ export class Workbench {
     const body = this.dialog().locator('body');
     await body.waitFor({ state: 'visible', timeout });
     // The page renders after the host's `show` message: wait until the phrase box exists.
-    await this.dialog().getByRole('textbox').first().waitFor({ state: 'visible', timeout });
+    await this.dialog().locator('#phrase').waitFor({ state: 'visible', timeout });
     return ((await body.innerText()) || '').replace(/\s+/g, ' ');
   }
 
@@ -62,19 +60,36 @@ export class Workbench {
     return ((await this.dialog().locator('body').innerText()) || '').replace(/\s+/g, ' ');
   }
 
+  /** The phrase the dialog asks the human to type, read off the dialog. */
+  async shownPhrase() {
+    return ((await this.dialog().locator('#phrase-help code.phrase').textContent()) || '').trim();
+  }
+
   async typePhrase(phrase) {
-    const box = this.dialog().getByRole('textbox').first();
+    const box = this.dialog().locator('#phrase');
     await box.fill('');
     await box.click();
     await this.page.keyboard.type(phrase, { delay: 5 });
   }
 
+  allowButton() {
+    return this.dialog().locator('#allow');
+  }
+
   async pressAllow() {
-    await this.dialog().getByRole('button', { name: /allow|confirm|run/i }).first().click();
+    await this.allowButton().click();
+  }
+
+  /**
+   * Submit whatever is typed even though the page keeps "Allow once" disabled for a wrong phrase:
+   * what a tampered page could do. The extension host must compare the phrase itself.
+   */
+  async forceSubmit() {
+    await this.allowButton().evaluate((b) => { b.disabled = false; b.click(); });
   }
 
   async pressDeny() {
-    await this.dialog().getByRole('button', { name: /deny|block|cancel/i }).first().click();
+    await this.dialog().locator('#deny').click();
   }
 
   async screenshot(name, note) {

@@ -94,7 +94,8 @@ async function main() {
   await context.exposeBinding('codeAutomationExit', (_source, code) => reportExit(code));
   await context.exposeBinding('codeAutomationLog', (_source, type, args) => {
     const line = util.format(...(Array.isArray(args) ? args : [args]));
-    if (/ENOTFOUND|ERR_NAME_NOT_RESOLVED/.test(line)) { browserLog.write(`[automation:${type}] ${line}\n`); return; } // offline noise
+    // Offline noise, and a workbench race when a webview panel closes in a headless window: to the log file only.
+    if (/ENOTFOUND|ERR_NAME_NOT_RESOLVED|OverlayWebview has been disposed/.test(line)) { browserLog.write(`[automation:${type}] ${line}\n`); return; }
     (type === 'error' ? process.stderr : process.stdout).write(line + '\n');
   });
   page.on('console', (m) => browserLog.write(`[${m.type()}] ${m.text()}\n`));

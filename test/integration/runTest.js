@@ -41,6 +41,8 @@ async function main() {
         BLAST_SHIELD_TEST_WORKSPACE: workspace,
         BLAST_SHIELD_REPO: REPO,
         BLAST_SHIELD_TEST_LAYER: 'integration',
+        // Exposes the extension's `testing` API (src/editor/api.ts) for these suites.
+        BLAST_SHIELD_TEST_MODE: '1',
       },
     });
   } catch (err) {

@@ -26,7 +26,9 @@ export function buildVsix({ node24, label = 'vsix' }) {
   const script = manifest.scripts && manifest.scripts.package;
   const started = Date.now() - 1000;
   const env = { ...process.env, PATH: `${path.dirname(node24)}:${process.env.PATH}` };
-  if (script && !/not wired/.test(script)) {
+  const scriptFile = script && /node\s+(\S+\.m?js)/.exec(script);
+  const wired = script && !/not wired/.test(script) && (!scriptFile || fs.existsSync(path.join(REPO_ROOT, scriptFile[1])));
+  if (wired) {
     log(label, 'packaging with npm run package');
     const out = runChecked('npm run package', 'npm', ['run', '--silent', 'package'], { env, timeoutMs: 300000 });
     const reported = out.split('\n').map((l) => l.trim()).reverse().find((l) => l.endsWith('.vsix') && fs.existsSync(path.resolve(REPO_ROOT, l)));
@@ -39,6 +41,14 @@ export function buildVsix({ node24, label = 'vsix' }) {
   fs.mkdirSync(path.join(REPO_ROOT, 'out'), { recursive: true });
   const vsix = path.join(REPO_ROOT, 'out', `${manifest.name}-${manifest.version}.vsix`);
   const vsce = path.join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  runChecked('vsce package', node24, [vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '-o', vsix], { env, timeoutMs: 300000 });
+  const ownIgnore = path.join(REPO_ROOT, '.vscodeignore');
+  const ignoreArgs = [];
+  if (!fs.existsSync(ownIgnore)) {
+    // An allowlist of what the extension runs, until the project's own .vscodeignore exists.
+    const fallback = path.join(REPO_ROOT, 'out', 'fallback.vscodeignore');
+    fs.writeFileSync(fallback, ['**', '!package.json', '!dist/extension.js', '!dist/cli.js', '!dist/secretlint.js', '!dist/webview/**', '!media/**', '!README.md', '!CHANGELOG.md', '!LICENSE*', ''].join('\n'));
+    ignoreArgs.push('--ignoreFile', fallback);
+  }
+  runChecked('vsce package', node24, [vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', ...ignoreArgs, '-o', vsix], { env, timeoutMs: 300000 });
   return vsix;
 }

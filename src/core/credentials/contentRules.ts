@@ -50,13 +50,13 @@ export const PROVIDERS: readonly Provider[] = [
   { id: 'datadog', name: 'Datadog', words: /datadog|\bdd\b/ },
   { id: 'twilio', name: 'Twilio', words: /twilio/ },
   { id: 'sendgrid', name: 'SendGrid', words: /sendgrid/ },
-  { id: 'npm', name: 'npm', words: /\bnpm\b/ },
+  { id: 'npm', name: 'npm', words: /\bnpm(js)?\b/ },
   { id: 'docker', name: 'Docker', words: /docker/ },
 ];
 
 /** The provider a piece of context names, first match wins (most specific providers first). */
 export function providerIn(context: string): Provider | undefined {
-  const text = context.toLowerCase().replace(/[_\-]+/g, ' ');
+  const text = context.toLowerCase().replace(/[_-]+/g, ' ');
   return PROVIDERS.find((p) => p.words.test(text) || p.words.test(context.toLowerCase()));
 }
 
@@ -66,7 +66,7 @@ function secretNoun(key: string): { noun: string; article: string } {
   if (/password|passwd|pwd|pass|passphrase$/.test(joined) && !/token|key|secret/.test(joined)) return { noun: 'password', article: 'a' };
   if (/privatekey/.test(joined)) return { noun: 'private key', article: 'a' };
   if (/secret/.test(joined) && !/token|apikey/.test(joined)) return { noun: 'secret', article: 'a' };
-  if (/key$/.test(joined)) return { noun: 'API key', article: 'an' };
+  if (joined.endsWith('key')) return { noun: 'API key', article: 'an' };
   if (/credential/.test(joined)) return { noun: 'credential', article: 'a' };
   return { noun: 'token', article: 'a' };
 }
@@ -74,7 +74,8 @@ function secretNoun(key: string): { noun: string; article: string } {
 function describeKeyValue(kv: KeyValue, filePath: string): { kind: string; label: string } {
   const { noun, article } = secretNoun(kv.key);
   const context = [kv.key, ...kv.parents, ...kv.siblings].join(' ');
-  const provider = providerIn(context) ?? providerIn(basename(filePath));
+  // The file's last folders name a provider too (~/.railway/config.json, deploy/vercel/token.json).
+  const provider = providerIn(context) ?? providerIn(filePath.split('/').slice(-3).join('/'));
   if (provider) return { kind: `${provider.id}-${noun.replace(/ /g, '-').toLowerCase()}`, label: `the ${provider.name} ${noun}` };
   if (noun === 'token') return { kind: 'api-token', label: 'an API token' };
   return { kind: `generic-${noun.replace(/ /g, '-').toLowerCase()}`, label: `${article} ${noun}` };
@@ -82,6 +83,9 @@ function describeKeyValue(kv: KeyValue, filePath: string): { kind: string; label
 
 const PRIVATE_KEY_BLOCK = /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----[\s\S]{16,}?-----END \1-----/g;
 const CONNECTION_STRING = /\b((?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|clickhouse|cockroachdb)):\/\/([^:@\s/'"]+):([^@\s'"]+)@([^\s/'"?]+)/gi;
+
+/** Cheap test before parsing a config file: some key in it could name a secret. */
+const SECRET_KEY_HINT = /token|secret|passw|pwd|pass\b|auth|credential|key/i;
 
 /** Files whose prose may mention "token" or show example keys; key-name rules skip them. */
 function isProse(name: string): boolean {
@@ -109,7 +113,7 @@ export function scanCredentialContent(filePath: string, text: string): ContentHi
   }
   if (isLockfile(name) || isProse(name)) return hits;
   const format = configFormatOf(name) ?? (text.trimStart().startsWith('{') ? 'json' : undefined);
-  if (!format) return hits;
+  if (!format || !SECRET_KEY_HINT.test(text)) return hits;
   for (const kv of extractKeyValues(text, format)) {
     if (!isSecretKeyName(kv.key) || isIdLikeKey(kv.key)) continue;
     if (!looksLikeSecretValue(kv.value)) continue;

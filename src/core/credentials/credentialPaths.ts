@@ -1,4 +1,4 @@
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import { basename, normalize, relativeTo, isWithin } from '../paths';
 
 /**
@@ -75,23 +75,52 @@ export function matchCredentialPath(absolutePath: string, home: string): PathMat
   const path = normalize(absolutePath);
   const name = basename(path);
   if (TEMPLATE_SUFFIX.test(name)) return undefined;
-  const homeRelative = home && isWithin(normalize(home), path) ? relativeTo(normalize(home), path) : undefined;
-  for (const rule of PATH_RULES) {
+  const normalHome = home ? normalize(home) : '';
+  const homeRelative = normalHome && isWithin(normalHome, path) ? relativeTo(normalHome, path) : undefined;
+  const isPublic = PUBLIC_SUFFIX.test(name);
+  // One combined expression rejects the common case (an ordinary source file) in a single test.
+  const { rules } = compiledRules();
+  if (homeRelative === undefined && !MAYBE_CREDENTIAL_NAME.test(name) && !MAYBE_CREDENTIAL_PATH.test(path)) return undefined;
+  for (const { rule, matcher } of rules) {
     if (rule.home) {
-      if (homeRelative !== undefined && minimatch(homeRelative, rule.pattern, { dot: true })) {
-        if (rule.pattern.startsWith('.ssh/') && PUBLIC_SUFFIX.test(name)) continue;
-        return toMatch(rule);
-      }
-      continue;
+      if (homeRelative === undefined || !matcher.match(homeRelative)) continue;
+      if (rule.pattern.startsWith('.ssh/') && isPublic) continue;
+      return toMatch(rule);
     }
     if (rule.pattern.includes('/')) {
-      if (minimatch(path, '**/' + rule.pattern, { dot: true })) return toMatch(rule);
+      if (matcher.match(path)) return toMatch(rule);
       continue;
     }
-    if (PUBLIC_SUFFIX.test(name) && !rule.pattern.startsWith('.env')) continue;
-    if (minimatch(name, rule.pattern, { dot: true, nocase: true })) return toMatch(rule);
+    if (isPublic && !rule.pattern.startsWith('.env')) continue;
+    if (matcher.match(name)) return toMatch(rule);
   }
   return undefined;
+}
+
+interface CompiledRules {
+  rules: { rule: PathRule; matcher: Minimatch }[];
+}
+
+/**
+ * A superset of the names PATH_RULES can match, tested first so an ordinary source file costs one
+ * regular expression instead of every rule. Keep it wider than the rules (the path-rule tests
+ * exercise every rule through it).
+ */
+const MAYBE_CREDENTIAL_NAME = /^\.|^_netrc$|\.(pem|key|p12|pfx|jks|keystore|tfvars|env|kubeconfig)$|\.tfvars\.json$|\.tfstate|^id_(rsa|dsa|ecdsa|ed25519)|credentials|^service-account|^kubeconfig/i;
+const MAYBE_CREDENTIAL_PATH = /\/\.docker\/config\.json$/;
+
+let compiled: CompiledRules | undefined;
+
+/** Patterns compiled once: a scan checks every file name against every rule. */
+function compiledRules(): CompiledRules {
+  compiled ??= {
+    rules: PATH_RULES.map((rule) => {
+      if (rule.home) return { rule, matcher: new Minimatch(rule.pattern, { dot: true }) };
+      if (rule.pattern.includes('/')) return { rule, matcher: new Minimatch('**/' + rule.pattern, { dot: true }) };
+      return { rule, matcher: new Minimatch(rule.pattern, { dot: true, nocase: true }) };
+    }),
+  };
+  return compiled;
 }
 
 function toMatch(rule: PathRule): PathMatch {

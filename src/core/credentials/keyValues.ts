@@ -24,7 +24,7 @@ export function configFormatOf(fileName: string): ConfigFormat | undefined {
   if (/\.(ya?ml)$/.test(name) || name === 'kubeconfig' || name === 'config' ) return 'yaml';
   if (/\.(toml|tfvars)$/.test(name)) return 'toml';
   if (/\.(ini|cfg|conf)$/.test(name) || ['.npmrc', '.pypirc', 'credentials', '.gitconfig', '.pgpass'].includes(name)) return 'ini';
-  if (/\.properties$/.test(name)) return 'properties';
+  if (name.endsWith('.properties')) return 'properties';
   if (/\.(bak|backup|old|orig|save)$/.test(name)) return configFormatOf(name.replace(/\.(bak|backup|old|orig|save)$/, ''));
   return undefined;
 }
@@ -92,7 +92,7 @@ function extractLines(text: string, format: ConfigFormat): KeyValue[] {
   const lines = text.split(/\r?\n/);
   for (const line of lines) {
     const trimmed = line.trim();
-    if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith(';') || trimmed.startsWith('//')) continue;
+    if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith(';')) continue;
     const sectionMatch = /^\[+\s*([^\]]+?)\s*\]+$/.exec(trimmed);
     if (sectionMatch && format !== 'yaml') {
       section = (sectionMatch[1] ?? '').split('.').map((s) => unquote(s));

@@ -12,9 +12,10 @@ import { basename, dirname, isWithin, relativeTo, resolvePath } from '../paths';
 import type { Command, CommandList, Pipeline, SimpleCommand, Word, WordPart } from '../shell/ast';
 import { decodeBase64, decodeBase64Utf16le, decodeEchoEscapes, decodeHex, printfOutput } from '../shell/decode';
 import { DYNAMIC_WORD, findShellOuts } from '../shell/embedded';
+import { makeRecipes } from '../shell/makefile';
 import { DEFAULT_PARSE_LIMITS, parseShell, type ParseLimits } from '../shell/parser';
 import { scanOptions, WRAPPERS } from '../shell/wrappers';
-import { expandBraces, hasGlob, isDynamic, toArgWord, wordText } from '../shell/words';
+import { expandBraces, hasPatternGlob, isDynamic, toArgWord, wordText } from '../shell/words';
 import type {
   Analysis,
   ArgWord,
@@ -184,6 +185,8 @@ interface Scope {
   via: readonly Via[];
   origin: Origin;
   depth: number;
+  /** Inside the body of this shell function. */
+  functionName?: string;
 }
 
 /** What a simple command carries into the command it finally runs. */
@@ -237,6 +240,13 @@ class Analyzer {
   private invocationCapHit = false;
   private readonly activeFiles = new Set<string>();
   private readonly packageCache = new Map<string, PackageScripts | null>();
+  /**
+   * Files an earlier command in this analysis writes (redirects, downloads, tee, cp): what a later
+   * command reads from them is that content when known (`cat > x.sh <<EOF`), else unknowable.
+   */
+  private readonly writtenFiles = new Map<string, { writer: string; text: () => string | undefined }>();
+  /** Shell functions whose body runs their arguments as a command, with the words that follow. */
+  private readonly argumentRunners = new Map<string, ArgWord[]>();
 
   constructor(
     private readonly facts: Facts,
@@ -267,13 +277,14 @@ class Analyzer {
       return;
     }
     const parsed = parseShell(text, this.limits.parse);
-    if (parsed.truncated) this.addOpaque(parsed.errors[parsed.errors.length - 1] ?? 'the command could not be analysed completely', scope.via);
+    if (parsed.truncated) this.addOpaque(parsed.truncatedReason ?? 'the command could not be analysed completely', scope.via);
     else if (parsed.errors.length > 0) this.addOpaque(`the command could not be parsed completely: ${parsed.errors[0]}`, scope.via);
     this.walkList(parsed.list, { ...scope });
   }
 
   private walkList(list: CommandList, scope: Scope): void {
     for (const item of list.items) {
+      if (this.invocationCapHit) return;
       const last = this.walkPipeline(item.pipeline, scope);
       if (item.op !== '&' && last && item.pipeline.commands.length === 1) this.followDirectoryChange(last, scope);
     }
@@ -324,6 +335,7 @@ class Analyzer {
     }
     const isolated = command.keyword === 'subshell' || command.keyword === 'function';
     const bodyScope = isolated ? { ...scope } : scope;
+    if (command.keyword === 'function' && command.name) bodyScope.functionName = command.name;
     for (const body of command.bodies) this.walkList(body, bodyScope);
     return undefined;
   }
@@ -395,6 +407,11 @@ class Analyzer {
     const argv: ArgWord[] = [];
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
+      if (i === 0 && isDynamic(word) && scope.functionName !== undefined && runsAllArguments(word)) {
+        // `run() { "$@"; }` runs whatever it is called with: each call site is analysed instead.
+        this.argumentRunners.set(scope.functionName, words.slice(1).map(toArgWord));
+        return undefined;
+      }
       if (i === 0 && isDynamic(word)) {
         const resolved = this.staticCommandWord(word);
         if (resolved === undefined) {
@@ -406,8 +423,8 @@ class Analyzer {
       }
       const expanded = expandBraces(word);
       if (expanded) {
-        const glob = hasGlob({ parts: word.parts.filter((p) => p.kind === 'literal' && !(p.text.includes('{') || p.text.includes('}'))), raw: '' });
-        for (const text of expanded) argv.push({ text, raw: word.raw, dynamic: false, glob });
+        const glob = hasPatternGlob(word);
+        for (const text of expanded) argv.push({ text, raw: word.raw, dynamic: false, glob: glob && /[*?[]/.test(text) });
       } else argv.push(toArgWord(word));
     }
     return argv;
@@ -483,7 +500,84 @@ class Analyzer {
     if (exec.stdin) inv.stdin = exec.stdin;
     if (exec.scope.cwdUncertain) inv.cwdUncertain = true;
     this.invocations.push(inv);
+    this.recordWrites(inv);
     return inv;
+  }
+
+  /** Content is computed only if something later reads the file: most written files are never run. */
+  private recordWrite(inv: Invocation, target: ArgWord | undefined, text: () => string | undefined, append = false): void {
+    if (!target || target.dynamic || target.text === '' || target.text === '-' || target.text.startsWith('/dev/')) return;
+    const path = resolvePath(inv.cwd, target.text, this.facts.home);
+    const previous = this.writtenFiles.get(path);
+    const content = append
+      ? (): string | undefined => {
+          const head = previous?.text();
+          const tail = text();
+          return head !== undefined && tail !== undefined ? head + tail : undefined;
+        }
+      : text;
+    this.writtenFiles.set(path, { writer: inv.name, text: content });
+  }
+
+  private recordWrites(inv: Invocation): void {
+    for (const redirect of inv.redirects) {
+      const op = redirect.op;
+      if (op !== '>' && op !== '>>' && op !== '>|' && op !== '&>' && op !== '&>>') continue;
+      const stdout = redirect.fd === undefined || redirect.fd === 1;
+      const text = (): string | undefined => (!stdout ? undefined : inv.name === ':' ? '' : this.commandOutput(inv, 0)?.text);
+      this.recordWrite(inv, redirect.target, text, op === '>>' || op === '&>>');
+    }
+    const args = inv.args;
+    const valueOf = (...flags: string[]): ArgWord | undefined => {
+      for (let i = 0; i < args.length; i++) {
+        const t = args[i]!.text;
+        for (const flag of flags) {
+          if (t === flag) return args[i + 1];
+          if (flag.startsWith('--') && t.startsWith(flag + '=')) return { ...args[i]!, text: t.slice(flag.length + 1) };
+          if (!flag.startsWith('--') && t.startsWith(flag) && t.length > flag.length) return { ...args[i]!, text: t.slice(flag.length) };
+        }
+      }
+      return undefined;
+    };
+    switch (inv.name) {
+      case 'curl':
+        this.recordWrite(inv, valueOf('-o', '--output'), unknownContent);
+        break;
+      case 'wget': {
+        const output = valueOf('-O', '--output-document');
+        if (output) this.recordWrite(inv, output, unknownContent);
+        else {
+          const url = args.find((a) => /^[a-z]+:\/\//i.test(a.text));
+          const name = url ? basename(url.text.replace(/[?#].*$/, '')) : undefined;
+          if (name) this.recordWrite(inv, { text: name, raw: name, dynamic: false, glob: false }, unknownContent);
+        }
+        break;
+      }
+      case 'tee': {
+        const stdin = inv.stdin;
+        const text = (): string | undefined => (stdin ? this.stdinText(stdin, 0)?.text : undefined);
+        const append = args.some((a) => a.text === '-a' || a.text === '--append');
+        for (const a of args) if (!a.text.startsWith('-')) this.recordWrite(inv, a, text, append);
+        break;
+      }
+      case 'cp':
+      case 'mv':
+      case 'install':
+      case 'ln': {
+        const operands = args.filter((a) => !a.text.startsWith('-'));
+        const dest = operands[operands.length - 1];
+        if (operands.length < 2 || !dest) break;
+        this.recordWrite(inv, dest, unknownContent);
+        for (const source of operands.slice(0, -1)) {
+          if (source.dynamic || dest.dynamic) continue;
+          const name = basename(source.text);
+          this.recordWrite(inv, { ...dest, text: dest.text.replace(/\/+$/, '') + '/' + name }, unknownContent);
+        }
+        break;
+      }
+      default:
+        break;
+    }
   }
 
   run(argvIn: ArgWord[], exec: Exec): Invocation | undefined {
@@ -515,6 +609,12 @@ class Analyzer {
     const first = argv[0]!;
     const name = commandName(first.text);
     const args = argv.slice(1);
+    const runner = this.argumentRunners.get(name);
+    if (runner && args.length > 0) {
+      const inv = this.emit(name, first.text, args, exec);
+      this.run([...args, ...runner], { ...exec, wrappers: [...exec.wrappers, `function ${name}`] });
+      return inv;
+    }
     if (SHELLS.has(name)) return this.shell(name, first, args, exec);
     const language = interpreterLanguage(name);
     if (language) return this.interpreter(name, language, first, args, exec);
@@ -555,6 +655,9 @@ class Analyzer {
       case 'docker':
       case 'podman':
         return this.containerExec(name, first, args, exec);
+      case 'make':
+      case 'gmake':
+        return this.make(name, first, args, exec);
       default:
         break;
     }
@@ -626,7 +729,7 @@ class Analyzer {
     if (content === undefined) {
       if (stdin.kind === 'file') return;
       const producer = stdin.kind === 'pipe' ? stdin.from.name : 'its input';
-      this.addOpaque(`the output of ${producer} is run by ${name}, and it cannot be known before it runs`, this.viaOf(exec));
+      this.addOpaque(`the output of ${producer} is run by ${name}`, this.viaOf(exec));
       return;
     }
     const origin: Origin = content.encoding
@@ -800,6 +903,15 @@ class Analyzer {
 
   /** Text of a file, or undefined when it does not exist. Oversized or unreadable files are opaque. */
   private readFile(absolutePath: string, via: readonly Via[]): string | undefined {
+    const written = this.writtenFiles.get(absolutePath);
+    if (written) {
+      // Forget it first: content that reads the file it is written to must not loop.
+      this.writtenFiles.delete(absolutePath);
+      const text = written.text();
+      this.writtenFiles.set(absolutePath, { writer: written.writer, text: () => text });
+      if (text === undefined) this.addOpaque(`${this.display(absolutePath)} is written by an earlier command (${written.writer}), so its content cannot be known`, via);
+      return text;
+    }
     if (this.filesRead >= this.limits.maxFilesRead) {
       this.addOpaque(`too many files to read (more than ${this.limits.maxFilesRead})`, via);
       return undefined;
@@ -834,8 +946,12 @@ class Analyzer {
       this.addOpaque(`runs a file whose name is computed at run time (${word.raw.slice(0, 80)})`, this.viaOf(exec));
       return;
     }
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(word.text)) {
+      this.addOpaque(`runs code fetched from ${word.text.slice(0, 120)}`, this.viaOf(exec));
+      return;
+    }
     const path = resolvePath(exec.cwd, word.text, this.facts.home);
-    if (this.activeFiles.has(path)) return;
+    if (this.activeFiles.has(path) || isInstalledPackage(path)) return;
     const text = this.readFile(path, this.viaOf(exec));
     if (text === undefined) return;
     this.runFileText(path, text, kind, runner, exec, label);
@@ -856,7 +972,7 @@ class Analyzer {
   private executablePath(name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
     const inv = this.emit(name, first.text, args, exec);
     const path = resolvePath(exec.cwd, first.text, this.facts.home);
-    if (this.activeFiles.has(path)) return inv;
+    if (this.activeFiles.has(path) || isInstalledPackage(path)) return inv;
     const text = this.readFile(path, this.viaOf(exec));
     if (text === undefined || text.slice(0, 1024).includes('\0')) return inv;
     const interpreter = shebangInterpreter(text);
@@ -1031,7 +1147,7 @@ class Analyzer {
       if (rest.every((w) => w.text.startsWith('-'))) this.lifecycle(manager, local);
       return inv;
     }
-    if (manager === 'npm' || NODE_PM_BUILTINS.has(sub)) return inv;
+    if (manager === 'npm' || NODE_PM_BUILTINS.has(sub) || (manager === 'pnpm' && PNPM_BUILTINS.has(sub))) return inv;
     // `yarn build`, `pnpm lint`: a script when package.json has one, otherwise a binary from node_modules.
     if (!this.packageScript(manager, sub, rest[0]?.text === '--' ? rest.slice(1) : rest, local)) {
       this.run(args.slice(scan.index), { ...local, wrappers: [...local.wrappers, manager] });
@@ -1135,6 +1251,43 @@ class Analyzer {
     }
     if (argv.length > 0) {
       this.run(argv, { ...exec, stdin: undefined, stdinUnknown: false, redirects: [], assignments: {}, wrappers: [...exec.wrappers, `${name} exec`] });
+    }
+    return inv;
+  }
+
+  /** `make target`: the recipes of the target and its prerequisites, read from the Makefile. */
+  private make(name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
+    const inv = this.emit(name, first.text, args, exec);
+    let dir = exec.cwd;
+    let file: string | undefined;
+    const goals: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const t = args[i]!.text;
+      const value = (): string | undefined => args[++i]?.text;
+      if (t === '-n' || t === '--dry-run' || t === '--just-print' || t === '--recon' || t === '-q' || t === '--question' || t === '-p' || t === '--print-data-base' || t === '--version' || t === '--help' || t === '-v') return inv;
+      if (t === '-C' || t === '--directory') dir = resolvePath(dir, value() ?? '.', this.facts.home);
+      else if (t.startsWith('-C') && t.length > 2) dir = resolvePath(dir, t.slice(2), this.facts.home);
+      else if (t.startsWith('--directory=')) dir = resolvePath(dir, t.slice(12), this.facts.home);
+      else if (t === '-f' || t === '--file' || t === '--makefile') file = value();
+      else if (t.startsWith('-f') && t.length > 2) file = t.slice(2);
+      else if (t.startsWith('--file=') || t.startsWith('--makefile=')) file = t.slice(t.indexOf('=') + 1);
+      else if (t === '-o' || t === '-W' || t === '-I' || t === '--old-file' || t === '--what-if' || t === '--include-dir') i++;
+      else if ((t === '-j' || t === '-l' || t === '--jobs' || t === '--load-average') && /^\d+(\.\d+)?$/.test(args[i + 1]?.text ?? '')) i++;
+      else if (t.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*[:+?]?=/.test(t)) continue;
+      else if (args[i]!.dynamic) {
+        this.addOpaque(`${name} builds a target whose name is computed at run time`, this.viaOf(exec));
+        return inv;
+      } else goals.push(t);
+    }
+    const candidates = file !== undefined ? [resolvePath(dir, file, this.facts.home)] : ['GNUmakefile', 'makefile', 'Makefile'].map((f) => dir + '/' + f);
+    for (const path of candidates) {
+      const text = this.readFile(path, this.viaOf(exec));
+      if (text === undefined) continue;
+      for (const recipe of makeRecipes(text, goals) ?? []) {
+        const origin: Origin = { kind: 'script', path: `${this.display(path)}#${recipe.target}` };
+        for (const line of recipe.lines) this.analyzeText(line, this.childScope(exec, `${name} ${recipe.target}`, origin, dir));
+      }
+      break;
     }
     return inv;
   }
@@ -1252,9 +1405,11 @@ const NODE_PM_BUILTINS = new Set([
   'pack', 'publish', 'version', 'workspaces', 'workspace', 'set', 'plugin', 'node', 'bin', 'create', 'import', 'licenses',
   'list', 'ls', 'outdated', 'audit', 'login', 'logout', 'owner', 'tag', 'team', 'check', 'autoclean', 'help', 'policies',
   'upgrade-interactive', 'dedupe', 'npm', 'patch', 'patch-commit', 'rebuild', 'search', 'stage', 'unplug', 'explain',
-  'constraints', 'prune', 'fetch', 'store', 'env', 'deploy', 'setup', 'root', 'licenses', 'server', 'doctor',
-  'self-update', 'recursive', 'outdated', 'approve-builds', 'catalog',
+  'constraints',
 ]);
+
+/** pnpm's own commands beyond the shared ones: `yarn deploy` runs a script, `pnpm deploy` does not. */
+const PNPM_BUILTINS = new Set(['prune', 'fetch', 'store', 'env', 'deploy', 'setup', 'root', 'server', 'doctor', 'self-update', 'recursive', 'approve-builds', 'catalog']);
 
 const BUN_BUILTINS = new Set([
   'install', 'i', 'add', 'a', 'remove', 'rm', 'update', 'link', 'unlink', 'pm', 'init', 'create', 'c', 'build', 'test',
@@ -1263,6 +1418,22 @@ const BUN_BUILTINS = new Set([
 
 function isScriptPath(text: string): boolean {
   return text.includes('/') || /\.(js|mjs|cjs|ts|mts|cts|jsx|tsx)$/.test(text);
+}
+
+/**
+ * Code installed by a package manager (node_modules, site-packages, a virtualenv's bin) is the
+ * tool itself, not something the agent wrote: reading it would judge eslint by its own internals.
+ */
+function isInstalledPackage(path: string): boolean {
+  return /\/(node_modules|site-packages|dist-packages)\//.test(path) || /\/\.?venv\/bin\//.test(path);
+}
+
+const unknownContent = (): undefined => undefined;
+
+/** `"$@"`, `$*`: a word that is exactly all positional arguments. */
+function runsAllArguments(word: Word): boolean {
+  const part = word.parts.length === 1 ? word.parts[0] : undefined;
+  return part !== undefined && part.kind === 'parameter' && (part.name === '@' || part.name === '*') && part.raw.length <= 4;
 }
 
 function stripShebang(text: string): string {

@@ -169,6 +169,7 @@ function describe(value: string, source?: string): string {
   const host = hostOf(value);
   const shown = host !== undefined && host !== '' ? `host ${host}` : redactUrl(value);
   const clipped = shown.length > 80 ? shown.slice(0, 77) + '...' : shown;
+  if (!source && /^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(value.trim())) return `references ${value.trim()}`;
   return source ? `${source} ${clipped}` : clipped.startsWith('host ') ? clipped : `"${clipped}"`;
 }
 

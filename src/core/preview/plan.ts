@@ -130,7 +130,7 @@ function gitTasks(words: string[], cwd: string, home: string): PreviewTask[] {
       return paths.length > 0 ? [{ kind: 'git-discard', cwd: g.cwd, paths }] : [];
     }
     case 'clean': {
-      const keep = flags.flatMap((f) => (f.startsWith('--') ? [] : [...f.slice(1)])).filter((c) => c === 'd' || c === 'x' || c === 'X');
+      const keep = flags.flatMap((f) => (f.startsWith('--') ? [] : f.slice(1).split(''))).filter((c) => c === 'd' || c === 'x' || c === 'X');
       return [{ kind: 'git-clean', cwd: g.cwd, flags: [...new Set(keep)].map((c) => '-' + c), paths: operands(g.args) }];
     }
     case 'push': {

@@ -76,7 +76,10 @@ export interface ToolSpec {
   scopeKind?: TargetKind;
   rules: readonly CommandRule[];
   generic?: GenericRule;
-  /** The whole invocation targets this machine (e.g. --endpoint-url http://localhost:4566). */
+  /**
+   * The whole invocation targets a local emulator (--endpoint-url http://localhost:4566, --local):
+   * routine development, reported as nothing.
+   */
   local?: (parsed: ParsedArgs) => boolean;
   /** The invocation does nothing (dry run). */
   inert?: (parsed: ParsedArgs) => boolean;
@@ -153,6 +156,11 @@ interface Match {
   pathText: string;
 }
 
+/** The command path as written (`pg:reset`, `beta run services delete`). */
+function pathText(parsed: ParsedArgs, used: number): string {
+  return parsed.positionals.slice(0, used).map((w) => w.text).join(' ');
+}
+
 function matchRule(spec: ToolSpec, parsed: ParsedArgs): Match | undefined {
   const { words, consumed } = commandWords(spec, parsed.positionals);
   for (const rule of spec.rules) {
@@ -160,7 +168,7 @@ function matchRule(spec: ToolSpec, parsed: ParsedArgs): Match | undefined {
     if (!rule.path.every((seg, i) => segmentMatches(seg, words[i] as string))) continue;
     if (rule.when && !rule.when(parsed)) continue;
     const used = rule.path.length === 0 ? 0 : (consumed[rule.path.length - 1] as number);
-    return { ruleId: rule.id, rule, rest: parsed.positionals.slice(used), pathText: words.slice(0, rule.path.length).join(' ') };
+    return { ruleId: rule.id, rule, rest: parsed.positionals.slice(used), pathText: pathText(parsed, used) };
   }
   const generic = spec.generic;
   if (!generic) return undefined;
@@ -172,7 +180,7 @@ function matchRule(spec: ToolSpec, parsed: ParsedArgs): Match | undefined {
     const groups = words.slice(0, i);
     const described = generic.describe?.(words.slice(0, i + 1)) ?? {
       kind: kindFromWords(groups),
-      noun: groups.length > 0 ? (groups[groups.length - 1] as string).replace(/s$/, '') : 'resource',
+      noun: groups.length > 0 ? singular(groups[groups.length - 1] as string) : 'resource',
     };
     const pattern = generic.nameFlagPattern;
     const patternFlags = pattern ? [...parsed.flags.keys()].filter((f) => pattern.test(f)) : [];
@@ -185,9 +193,17 @@ function matchRule(spec: ToolSpec, parsed: ParsedArgs): Match | undefined {
       verb: verbPhrase(word),
       nameFlags,
     };
-    return { ruleId: generic.id, rule, rest: parsed.positionals.slice(consumed[i] as number), pathText: words.slice(0, i + 1).join(' ') };
+    return { ruleId: generic.id, rule, rest: parsed.positionals.slice(consumed[i] as number), pathText: pathText(parsed, consumed[i] as number) };
   }
   return undefined;
+}
+
+/** 'volumes' -> 'volume', 'policies' -> 'policy'; leaves 'tigris', 'status', 'access' alone. */
+export function singular(word: string): string {
+  if (word.endsWith('ies')) return word.slice(0, -3) + 'y';
+  if (/(ses|xes)$/.test(word)) return word.slice(0, -2);
+  if (/[^siu]s$/.test(word)) return word.slice(0, -1);
+  return word;
 }
 
 /** 'delete' -> 'deletes', 'rm' -> 'deletes', 'terminate-instances' -> 'terminates'. */
@@ -274,13 +290,14 @@ function joinNames(names: readonly string[]): string {
 export function checkCli(pack: string, spec: ToolSpec, inv: Invocation, ctx: RuleContext): Finding[] {
   const parsed = parseArgs(inv.args, spec.grammar);
   if (isHelp(parsed)) return [];
-  if (spec.inert?.(parsed) === true) return [];
+  if (spec.inert?.(parsed) === true || spec.local?.(parsed) === true) return [];
   const scope = flagSources(parsed, spec.scopeFlags ?? []);
   const environment = uniqueSources([
     ...flagSources(parsed, spec.environmentFlags),
     ...variableSources(inv, ctx, spec.environmentVariables ?? []),
   ]);
-  const context = spec.contextHints?.(inv, ctx) ?? [];
+  // Linked-project files are found from the working folder; a computed `cd` makes them unreliable.
+  const context = inv.cwdUncertain === true ? [] : (spec.contextHints?.(inv, ctx) ?? []);
   const selectors = spec.environmentVariables ?? [];
   const match = matchRule(spec, parsed);
   const toolText = inv.name;
@@ -290,10 +307,11 @@ export function checkCli(pack: string, spec: ToolSpec, inv: Invocation, ctx: Rul
   const { rule, rest } = match;
   let names = namesFor(rule, parsed, rest);
   if (names.length === 0 && rule.nameFilter === undefined && scope[0] !== undefined) names = [scope[0].value];
-  if (names.length === 0) names = [rule.defaultName ?? `${spec.label} ${rule.noun} (not named)`];
+  const unnamed = names.length === 0;
+  if (unnamed) names = [rule.defaultName ?? `the ${spec.label} ${rule.noun} (not named)`];
   const positionalEnvironment =
     rule.environmentPositional !== undefined ? rest[rule.environmentPositional]?.text : undefined;
-  const local = spec.local?.(parsed) === true || rule.local?.(parsed) === true;
+  const local = rule.local?.(parsed) === true;
   const sources = uniqueSources([
     ...environment,
     ...(positionalEnvironment ? [{ source: 'environment', value: positionalEnvironment }] : []),
@@ -313,8 +331,20 @@ export function checkCli(pack: string, spec: ToolSpec, inv: Invocation, ctx: Rul
   });
   const note = rule.note?.(parsed) ?? '';
   const where = local ? ' on this machine' : '';
-  const reason = `\`${toolText} ${match.pathText}\` ${rule.verb} the ${spec.label} ${rule.noun} ${joinNames(names)}${note}${where}.`;
+  const object = unnamed ? (names[0] as string) : `the ${spec.label} ${rule.noun} ${joinNames(names)}`;
+  const reason = `\`${toolText} ${match.pathText}\` ${rule.verb} ${object}${note}${where}.`;
   return [{ rule: `${pack}.${match.ruleId}`, risk: 'destructive', severity: rule.severity ?? 'ask', reason, targets }];
+}
+
+/**
+ * A cheap test that the resolver could answer 'production' for read-only work: a production-map entry
+ * exists or a value carries a production word. Read-only commands are most commands, and resolution
+ * is not free.
+ */
+export function mayBeProduction(ctx: RuleContext, values: readonly string[]): boolean {
+  const map = ctx.facts.production;
+  if (map.names.length > 0 || map.hosts.length > 0 || map.resourceIds.length > 0) return values.length > 0;
+  return values.some((v) => /pro?d|live/i.test(v));
 }
 
 function productionAccess(
@@ -327,9 +357,8 @@ function productionAccess(
   environment: readonly HintSource[],
   context: readonly HintSource[],
 ): Finding[] {
-  if (spec.local?.(parsed) === true) return [];
   const sources = uniqueSources([...environment, ...scope, ...context]);
-  if (sources.length === 0) return [];
+  if (!mayBeProduction(ctx, sources.map((s) => s.value))) return [];
   const resolved = ctx.environmentOf({ values: [], sources, selectors: spec.environmentVariables ?? [], remote: true });
   if (resolved.environment !== 'production') return [];
   const named = scope[0] ?? context[0];

@@ -148,7 +148,7 @@ function uploadedFiles(name: string, args: readonly ArgWord[]): ArgWord[] {
         if (m && /=<?@/.test(next.text)) out.push(fileWord(m[1] ?? '', next));
       } else if (t === '--data-urlencode' && next && /@/.test(next.text)) out.push(fileWord(next.text.slice(next.text.indexOf('@') + 1), next));
       else if (['-T', '--upload-file'].includes(t) && next) out.push(next);
-      else if (/^-d@/.test(t)) out.push(fileWord(t.slice(3), a));
+      else if (t.startsWith('-d@')) out.push(fileWord(t.slice(3), a));
       else if (/^--data(-binary|-raw)?=@/.test(t)) out.push(fileWord(t.slice(t.indexOf('@') + 1), a));
     } else if (name === 'wget') {
       const m = /^--(post|body)-file=(.+)$/.exec(t);
@@ -229,13 +229,15 @@ function checkReads(inv: Invocation, ctx: RuleContext): Finding[] {
     seen.add(info.path);
     findings.push(readFinding(verb, info, how));
   };
+  // `$(< file)` reaches packs as the no-op command ':' (or an empty name) with a redirect.
+  const redirectReader = inv.name === '' || inv.name === ':' ? 'A "<" redirect' : `${inv.name} with "<"`;
   for (const r of inv.redirects) {
     if (r.op !== '<' && r.op !== '<>') continue;
-    for (const p of pathsOfWord(r.target, cwd, facts)) add('reads', infoFor(p, facts), `${inv.name || 'The shell'} <`);
+    for (const p of pathsOfWord(r.target, cwd, facts)) add('reads', infoFor(p, facts), redirectReader);
   }
   if (inv.stdin?.kind === 'file') {
     const p = resolvePath(cwd, inv.stdin.path, facts.home);
-    add('reads', infoFor(p, facts), `${inv.name || 'The shell'} <`);
+    add('reads', infoFor(p, facts), redirectReader);
   }
   const spec = READERS[inv.name];
   if (!spec) return findings;
@@ -276,8 +278,8 @@ const DUMPS: Readonly<Record<string, Dump>> = {
   env: { match: (a) => (a.every((x) => x === '-0' || x === '--null') ? 'every environment variable' : undefined) },
   set: { match: (a) => (a.length === 0 ? 'every shell and environment variable' : undefined) },
   export: { match: (a) => (a.length === 0 || (a.length === 1 && a[0] === '-p') ? 'every exported variable' : undefined) },
-  declare: { match: (a) => (a.length === 0 || a.every((x) => /^-[pxg]+$/.test(x)) ? 'every declared variable' : undefined) },
-  typeset: { match: (a) => (a.length === 0 || a.every((x) => /^-[pxg]+$/.test(x)) ? 'every declared variable' : undefined) },
+  declare: { match: (a) => (a.every((x) => /^-[pxg]+$/.test(x)) ? 'every declared variable' : undefined) },
+  typeset: { match: (a) => (a.every((x) => /^-[pxg]+$/.test(x)) ? 'every declared variable' : undefined) },
   compgen: { match: (a) => (has(a, '-v', '-e') ? 'variable names' : undefined) },
   gh: { match: (a) => (starts(a, 'auth', 'token') ? 'the GitHub token' : starts(a, 'auth', 'status') && has(a, '-t', '--show-token') ? 'the GitHub token' : undefined) },
   aws: {
@@ -425,7 +427,7 @@ export function candidateValues(text: string): string[] {
   };
   push(text);
   for (const m of text.matchAll(/[A-Za-z0-9_\-.~+/=]{8,}/g)) push(m[0]);
-  for (const m of text.matchAll(/[A-Za-z0-9_\-]{8,}/g)) push(m[0]);
+  for (const m of text.matchAll(/[A-Za-z0-9_-]{8,}/g)) push(m[0]);
   for (const m of text.matchAll(/[^\s'"`,;&|()<>{}[\]\\]{8,}/g)) push(m[0]);
   for (const m of text.matchAll(/(?:^|[=:\s])([^=\s&'"]{8,})/g)) push(m[1] ?? '');
   return [...out].slice(0, 512);
@@ -441,10 +443,9 @@ function checkProvenance(texts: readonly string[], cwd: string, facts: Facts): F
   };
   for (const text of texts) {
     for (const body of substitutionBodies(text)) {
-      for (const info of filesReadBy(body, cwd, facts)) {
-        add(useFinding(info));
-        add(readFinding('reads', info, 'A command substitution'));
-      }
+      // The read itself is the inner command's own invocation (the analysis runs it through the
+      // packs with via '$(...)'); here it only says where the value in this command came from.
+      for (const info of filesReadBy(body, cwd, facts)) add(useFinding(info));
     }
     const origin = facts.credentials?.originOf;
     if (!origin) continue;

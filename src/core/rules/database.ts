@@ -156,7 +156,7 @@ const MYSQL_VALUED = new Set(['-e', '--execute', '-h', '--host', '-P', '--port',
 
 function mysql(inv: Invocation, facts: Facts): Work {
   // `-pSECRET` glues a password to the flag: drop it before parsing so its letters are not read as flags.
-  const args = inv.args.filter((a) => !/^-p/.test(a.text) && !a.text.startsWith('--password'));
+  const args = inv.args.filter((a) => !a.text.startsWith('-p') && !a.text.startsWith('--password'));
   const p = parseArgs(args, { valueFlags: MYSQL_VALUED });
   const hostFlag = flagValues(p, ['-h', '--host'])[0];
   const envHost = assignment(inv, facts, 'MYSQL_HOST');
@@ -293,7 +293,7 @@ function pgRestore(inv: Invocation, ctx: RuleContext): Finding[] {
 }
 
 function mysqladmin(inv: Invocation, ctx: RuleContext): Finding[] {
-  const args = inv.args.filter((a) => !/^-p/.test(a.text) && !a.text.startsWith('--password'));
+  const args = inv.args.filter((a) => !a.text.startsWith('-p') && !a.text.startsWith('--password'));
   const p = parseArgs(args, { valueFlags: new Set(['-h', '--host', '-P', '--port', '-u', '--user', '-S', '--socket']) });
   const words = p.positionals.map((w) => w.text);
   const i = words.findIndex((w) => w.toLowerCase() === 'drop');

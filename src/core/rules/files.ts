@@ -100,19 +100,21 @@ export function classifyPath(word: ArgWord, cwd: string, facts: Facts): Classifi
   }
   const absolute = resolvePath(cwd, text === '' ? '.' : text, facts.home);
   const shown = many ? display(absolute, facts).replace(/\/?$/, '/') + word.text.split('/').pop() : display(absolute, facts);
-  const insideWorkspace = rootsOf(facts).some((root) => root !== absolute && isWithin(root, absolute));
+  const insideWorkspace = rootsOf(facts).some((root) => root !== absolute && !SCRATCH_ROOTS.includes(root) && isWithin(root, absolute));
   const result = (c: PathClass): ClassifiedPath => ({ class: c, absolute, display: shown, many, insideWorkspace });
 
   if (SYSTEM_DIRS.has(absolute) || absolute === facts.home || isWithin(absolute, facts.home)) return result('catastrophic');
   if (absolute.split('/').includes('.git')) return result('git');
-  for (const s of SCRATCH_ROOTS) if (isWithin(s, absolute) && (absolute !== s || many)) return result('scratch');
+  // A workspace that lives under /tmp is still a workspace: its own rules come before scratch.
   for (const root of rootsOf(facts)) {
+    if (SCRATCH_ROOTS.includes(root)) continue;
     if (isWithin(absolute, root)) return result('workspace');
     if (isWithin(root, absolute)) {
       const segments = relativeTo(root, absolute).split('/');
-      if (segments.some((s) => ROUTINE_DIRS.has(s) || s.endsWith('.tsbuildinfo'))) return result('routine');
+      return result(segments.some((s) => ROUTINE_DIRS.has(s) || s.endsWith('.tsbuildinfo')) ? 'routine' : 'other');
     }
   }
+  for (const s of SCRATCH_ROOTS) if (isWithin(s, absolute) && (absolute !== s || many)) return result('scratch');
   return result('other');
 }
 
@@ -357,7 +359,7 @@ const BY_COMMAND: Record<string, InvocationCheck> = {
 
 const DELETE_CALLS: Record<string, RegExp> = {
   python: /(\bshutil\.rmtree|\bos\.(?:remove|unlink|rmdir|removedirs)|\.unlink|\.rmdir|\bsend2trash)\s*\(/g,
-  javascript: /\b(?:fs(?:Promises|Extra|e)?(?:\.promises)?\.(?:rmSync|rm|rmdirSync|rmdir|unlinkSync|unlink|removeSync|remove|emptyDirSync|emptyDir)|rimraf(?:\.sync)?|rimrafSync|deleteSync|rmSync|unlinkSync)\s*\(/g,
+  javascript: /\b((?:fs(?:Promises|Extra|e)?(?:\.promises)?\.(?:rmSync|rm|rmdirSync|rmdir|unlinkSync|unlink|removeSync|remove|emptyDirSync|emptyDir))|Deno\.(?:removeSync|remove)|rimraf(?:\.sync)?|rimrafSync|deleteSync|rmSync|unlinkSync)\s*\(/g,
   perl: /\b(unlink|rmtree|remove_tree|rmdir)\b\s*\(?/g,
   ruby: /\b(FileUtils\.(?:rm_rf|rm_r|rm_f|rm|remove_dir|remove_entry|remove_entry_secure|remove)|File\.(?:delete|unlink)|Dir\.(?:delete|rmdir|unlink)|Pathname\.new\([^)]*\)\.(?:rmtree|delete))\s*\(?/g,
   php: /\b(unlink|rmdir)\s*\(/g,
@@ -370,6 +372,25 @@ function literalArgument(text: string, from: number): string | undefined {
   const m = /^\s*\(?\s*(?:[rfbu]|Path\()?\s*(['"`])([^'"`\n]*)\1/.exec(text.slice(from, from + 300));
   if (!m || /\$\{|#\{/.test(m[2] ?? '')) return undefined;
   return m[2];
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Is the call's argument a folder the same code made with mkdtemp / tmpdir / TemporaryDirectory?
+ * Test and build scripts clean up their own temporary folders; that is scratch, not data.
+ */
+function deletesOwnTempDir(text: string, argumentStart: number): boolean {
+  const arg = /^\s*\(?\s*(?:(?:path|os\.path)\.(?:join|resolve)\(\s*|Path\(\s*|File\.join\(\s*)?([A-Za-z_$][\w$]*)/.exec(text.slice(argumentStart, argumentStart + 200));
+  const id = arg?.[1];
+  if (!id || /^(process|os|sys|path|__dirname|HOME|home)$/.test(id)) return false;
+  const name = escapeRegExp(id);
+  const temp = '(mkdtemp\\w*|tmpdir|mktemp|TemporaryDirectory|gettempdir|mktmpdir|tempfile|tmpDir|tempDir)';
+  return new RegExp(`(^|[^\\w$])${name}\\s*(?::[^=\\n]*)?=\\s*[^;\\n]*${temp}`).test(text) ||
+    new RegExp(`${temp}[^\\n]*\\bas\\s+${name}\\b`).test(text) ||
+    new RegExp(`mktmpdir[^\\n|]*\\|\\s*${name}\\s*\\|`).test(text);
 }
 
 function checkCodeSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
@@ -385,7 +406,7 @@ function checkCodeSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
       if (p.class === 'scratch' || p.class === 'routine') continue;
       const severity = p.class === 'catastrophic' ? 'deny' : 'ask';
       findings.push(finding('code-delete', severity, `${capitalize(where)} deletes ${describeClass(p)} (${call}).`, [pathTarget(p, ctx)]));
-    } else {
+    } else if (!deletesOwnTempDir(snippet.text, (m.index ?? 0) + m[0].length)) {
       findings.push(finding('code-delete', 'ask', `${capitalize(where)} deletes files with ${call}; which ones is decided at run time.`, []));
     }
     if (findings.length >= 5) break;

@@ -99,6 +99,9 @@ function checkLocal(sub: string, args: ArgWord[], inv: Invocation, ctx: RuleCont
     case 'branch': {
       const forced = hasFlag(parsed, ['-D']) || ((hasFlag(parsed, ['-d', '--delete'])) && hasFlag(parsed, ['-f', '--force']));
       if (!forced) return [];
+      if (pos.length === 0 && inv.via.some((v) => /^(xargs|parallel)\b/.test(v))) {
+        return [finding('branch-force-delete', 'Deletes branches named on standard input even if they are not merged (git branch -D).', tree())];
+      }
       return pos.map((b) => finding('branch-force-delete', `Deletes the branch ${b.text} even if it is not merged (git branch -D).`, [branchTarget(b.text, undefined, ctx)]));
     }
     case 'stash':

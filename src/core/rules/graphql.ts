@@ -38,6 +38,18 @@ class GraphqlSyntaxError extends Error {}
 
 const MAX_TOKENS = 200_000;
 
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isNameStart(code: number): boolean {
+  return code === 95 || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+function isNameChar(code: number): boolean {
+  return isNameStart(code) || isDigit(code);
+}
+
 function lex(src: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
@@ -63,16 +75,16 @@ function lex(src: string): Token[] {
       i++;
       continue;
     }
-    if (/[_A-Za-z]/.test(c)) {
+    if (isNameStart(src.charCodeAt(i))) {
       let j = i + 1;
-      while (j < n && /[_0-9A-Za-z]/.test(src[j] as string)) j++;
+      while (j < n && isNameChar(src.charCodeAt(j))) j++;
       tokens.push({ t: 'name', v: src.slice(i, j) });
       i = j;
       continue;
     }
-    if (/[-0-9]/.test(c)) {
+    if (c === '-' || isDigit(src.charCodeAt(i))) {
       let j = i + 1;
-      while (j < n && /[0-9eE.+-]/.test(src[j] as string)) j++;
+      while (j < n && (isDigit(src.charCodeAt(j)) || 'eE.+-'.includes(src[j] as string))) j++;
       tokens.push({ t: 'number', v: src.slice(i, j) });
       i = j;
       continue;
@@ -382,7 +394,10 @@ const DESTROY_PARTS = new Set(['delete', 'destroy', 'drop', 'remove', 'reset', '
 
 /** Does a mutation field's name say it destroys something (volumeDelete, deleteUser, purgeCache)? */
 export function isDestructiveFieldName(name: string): boolean {
-  return identifierParts(name).some((p) => DESTROY_PARTS.has(p));
+  const parts = identifierParts(name);
+  // resetPassword changes a credential; it destroys no data.
+  if (parts.includes('password')) return false;
+  return parts.some((p) => DESTROY_PARTS.has(p));
 }
 
 export interface DestructiveMutation {

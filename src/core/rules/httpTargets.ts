@@ -131,11 +131,20 @@ export function resourceFromPath(url: RequestUrl, provider: string | undefined):
   if (provider === 'supabase' && /^\/rest\/v1\/[^/]+/.test(url.path)) {
     return { kind: 'table', name: meaningful[0] as string };
   }
-  const last = meaningful[meaningful.length - 1] as string;
   if (meaningful.length === 1) return { kind: 'url', name: url.display };
-  const kind = kindFromWords([meaningful[meaningful.length - 2] as string]);
-  return { kind, name: last };
+  const last = meaningful[meaningful.length - 1] as string;
+  const parent = meaningful[meaningful.length - 2] as string;
+  const grandparent = meaningful[meaningful.length - 3];
+  // /repos/{owner}/{repo}: a collection word two segments up names a two-part resource.
+  if (grandparent !== undefined && kindFromWords([parent]) === 'resource' && kindFromWords([grandparent]) !== 'resource' && !ID_LIKE.test(parent)) {
+    return { kind: kindFromWords([grandparent]), name: `${parent}/${last}` };
+  }
+  const kind = kindFromWords([parent]);
+  // A bare id means little to a reader: keep its collection (`droplets/123`).
+  return { kind, name: kind === 'resource' || ID_LIKE.test(last) ? `${parent}/${last}` : last };
 }
+
+const ID_LIKE = /^(\d+|[0-9a-f]{8}-[0-9a-f-]{27,}|[0-9a-f]{24,})$/i;
 
 function safeDecode(s: string): string {
   try {
@@ -143,4 +152,31 @@ function safeDecode(s: string): string {
   } catch {
     return s;
   }
+}
+
+/** One request body as far as it can be known before the command runs. */
+export interface RequestBody {
+  /** The text, when it can be read. */
+  text?: string;
+  /** The text contains shell expansions whose values are unknown. */
+  dynamic: boolean;
+  /** Why the body could not be read: a phrase for the reason. */
+  unreadable?: string;
+}
+
+/** What an HTTP client invocation (or a snippet) will send. */
+export interface HttpRequest {
+  client: string;
+  /** Upper-case method. */
+  method: string;
+  urls: string[];
+  bodies: RequestBody[];
+  /** Content-Type header value, lower-case, if given. */
+  contentType?: string;
+  /** X-HTTP-Method-Override (or similar) header value, upper-case. */
+  methodOverride?: string;
+  /** Sent over a unix socket: this machine. */
+  unixSocket: boolean;
+  /** Something that cannot be read changes what is sent (a curl config file). */
+  unanalyzable?: string;
 }

@@ -1,6 +1,14 @@
 import type { RulePack } from '../policy/types';
 import { selfProtectionPack } from './selfProtection';
 import { credentialsPack } from './credentials';
+import { filesPack } from './files';
+import { gitPack } from './git';
+import { databasePack } from './database';
+import { containersPack } from './containers';
+import { infraPack } from './infra';
+import { cloudPack } from './cloud';
+import { paasPack } from './paas';
+import { httpPack } from './httpRequests';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -9,4 +17,12 @@ import { credentialsPack } from './credentials';
 export const RULE_PACKS: readonly RulePack[] = [
   selfProtectionPack,
   credentialsPack,
+  filesPack,
+  gitPack,
+  databasePack,
+  containersPack,
+  infraPack,
+  cloudPack,
+  paasPack,
+  httpPack,
 ];

@@ -31,6 +31,15 @@ function checkTerraform(inv: Invocation, ctx: RuleContext): Finding[] {
     rest = rest.slice(1);
   }
   const options = singleDashOptions(inv.args.slice(subIndex + 1));
+  // `-var x=y` and `-var-file f` also take their value as the next word.
+  for (let i = 0; i < rest.length - 1; i++) {
+    const flag = (rest[i] as string).replace(/^--/, '-');
+    if ((flag === '-var' || flag === '-var-file') && !rest[i + 1]?.startsWith('-')) {
+      const list = options.get(flag) ?? [];
+      list.push(rest[i + 1] as string);
+      options.set(flag, list);
+    }
+  }
   const chdir = singleDashOptions(inv.args.slice(0, subIndex)).get('-chdir')?.[0];
   const dir = chdir ? resolvePath(inv.cwd, chdir, ctx.facts.home) : inv.cwd;
 

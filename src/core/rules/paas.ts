@@ -200,8 +200,8 @@ const netlify: ToolSpec = {
     { id: 'netlify-sites-delete', path: ['sites', 'delete'], kind: 'app', noun: 'site', verb: 'deletes', namePositionals: 'first' },
     { id: 'netlify-env-unset', path: ['env', 'unset|delete|rm'], kind: 'credential', noun: 'environment variable', verb: 'unsets', namePositionals: 'first' },
     {
-      id: 'netlify-api-delete', path: ['api', /^(delete|destroy|remove|purge)[A-Z_]/], kind: 'resource', noun: 'resource through the API operation',
-      verb: 'deletes', names: netlifyApiName, defaultName: 'named in the request body',
+      id: 'netlify-api-delete', path: ['api', /^(delete|destroy|remove|purge)[A-Z_]/], kind: 'resource', noun: 'resource',
+      verb: 'deletes', names: netlifyApiName, defaultName: 'the resource named in the request body',
     },
   ],
   generic: { id: 'netlify-delete', verbs: /^(delete|unset|remove|rm|destroy)$/, maxDepth: 2, exclude: ['unlink', 'logout'] },
@@ -226,14 +226,15 @@ const supabase: ToolSpec = {
   rules: [
     {
       id: 'supabase-db-reset', path: ['db', 'reset'], kind: 'database', noun: 'database', verb: 'resets (drops and recreates)',
-      namePositionals: 'none', local: (p) => !supabaseRemote(p),
+      when: supabaseRemote, namePositionals: 'none', defaultName: "the linked Supabase project's database",
       names: (p) => {
         const url = parseRequestUrl(flagValues(p, ['--db-url'])[0] ?? '');
-        if (url) return [url.display];
-        const ref = flagValues(p, ['--project-ref'])[0];
-        if (ref) return [ref];
-        return [hasFlag(p, ['--linked']) ? 'the linked Supabase project database' : 'the local Supabase database'];
+        return url ? [url.display] : flagValues(p, ['--project-ref']);
       },
+    },
+    {
+      id: 'supabase-db-reset', path: ['db', 'reset'], kind: 'database', noun: 'database', verb: 'resets (drops and recreates)',
+      local: () => true, namePositionals: 'none', defaultName: 'the local Supabase database',
     },
     { id: 'supabase-projects-delete', path: ['projects', 'delete'], kind: 'project', noun: 'project', verb: 'deletes' },
     { id: 'supabase-branches-delete', path: ['branches', 'delete'], kind: 'branch', noun: 'branch', verb: 'deletes' },
@@ -348,7 +349,12 @@ const wrangler: ToolSpec = {
   environmentFlags: ['--env', '-e'],
   scopeFlags: ['--name'],
   scopeKind: 'service',
-  rules: [],
+  rules: [
+    {
+      id: 'wrangler-delete-worker', path: ['delete'], kind: 'service', noun: 'Worker', verb: 'deletes', nameFlags: ['--name'],
+      namePositionals: 'first', defaultName: 'the Worker named in wrangler.toml',
+    },
+  ],
   generic: { id: 'wrangler-delete', verbs: /^(delete|rm|remove)$/, maxDepth: 3, exclude: ['login', 'logout'], nameFlags: ['--name', '--binding', '--namespace-id'] },
   local: (p) => hasFlag(p, ['--local']) && !hasFlag(p, ['--remote']),
 };

@@ -65,7 +65,8 @@ function matchesAny(relative: string, patterns: readonly string[]): boolean {
 export function guardFileOf(absolutePath: string, where: GuardLocations): GuardFile | undefined {
   const path = normalize(absolutePath);
   const guardHome = normalize(where.guardHome);
-  if (isWithin(guardHome, path)) return { kind: 'guard-home', label: "Blast Shield's own folder (audit log, hook shim, settings)" };
+  const defaultGuardHome = normalize(where.home + '/.blast-shield');
+  if (isWithin(guardHome, path) || isWithin(defaultGuardHome, path)) return { kind: 'guard-home', label: "Blast Shield's own folder (audit log, hook shim, settings)" };
   const bases: string[] = [...where.workspaceRoots.map(normalize), normalize(where.home)];
   const home = normalize(where.home);
   for (const base of bases) {

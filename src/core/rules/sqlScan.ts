@@ -157,6 +157,8 @@ export interface CodeEffect {
 /** Destructive MongoDB shell calls: dropDatabase(), drop(), deleteMany({}), remove({}). */
 export function scanMongo(js: string): CodeEffect[] {
   const out: CodeEffect[] = [];
+  // A literal pre-check keeps large scripts with no candidate calls off the slower pattern below.
+  if (!/drop|deleteMany|remove/.test(js)) return out;
   if (/\.dropDatabase\s*\(/.test(js)) out.push({ summary: 'db.dropDatabase()', object: 'database' });
   for (const m of js.matchAll(/(?:db\.)?(?:getCollection\(\s*['"]([^'"]+)['"]\s*\)|([A-Za-z_][\w]*))\.(drop|deleteMany|remove|dropIndexes)\s*\(\s*(\{\s*\})?\s*\)?/g)) {
     const coll = m[1] ?? m[2] ?? 'collection';

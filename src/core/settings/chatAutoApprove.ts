@@ -55,7 +55,7 @@ export interface ManagedResult {
 
 /** Add our `false` entries, keeping every user key. */
 export function withManagedEntries(current: AutoApproveMap | undefined, wanted: readonly string[], previouslyManaged: readonly string[]): ManagedResult {
-  const next: AutoApproveMap = { ...(current ?? {}) };
+  const next: AutoApproveMap = { ...current };
   const managed: string[] = [];
   const conflicts: string[] = [];
   let changed = false;
@@ -83,7 +83,7 @@ export function withManagedEntries(current: AutoApproveMap | undefined, wanted: 
 
 /** Remove the keys we added, where they still hold our `false`. */
 export function withoutManagedEntries(current: AutoApproveMap | undefined, managed: readonly string[]): { next: AutoApproveMap; changed: boolean } {
-  const next: AutoApproveMap = { ...(current ?? {}) };
+  const next: AutoApproveMap = { ...current };
   let changed = false;
   for (const key of managed) {
     if (next[key] === false) {

@@ -83,7 +83,7 @@ export function mirrorEntryFor(mirror: SettingsMirror, path: string): MirroredWo
 
 /** Replace this window's folders in a mirror that other windows also write. */
 export function withWorkspaces(current: SettingsMirror | undefined, entries: Readonly<Record<string, MirroredWorkspace>>): SettingsMirror {
-  const workspaces: Record<string, MirroredWorkspace> = { ...(current?.workspaces ?? {}) };
+  const workspaces: Record<string, MirroredWorkspace> = { ...current?.workspaces };
   for (const [folder, entry] of Object.entries(entries)) workspaces[normalize(folder)] = entry;
   return { version: SETTINGS_MIRROR_VERSION, workspaces };
 }

@@ -106,4 +106,6 @@ export interface ParseResult {
   errors: string[];
   /** Parsing stopped early (nesting or size budget); the tree is incomplete. */
   truncated: boolean;
+  /** Why parsing stopped early, when it did. */
+  truncatedReason?: string;
 }

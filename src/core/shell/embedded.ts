@@ -272,7 +272,8 @@ function callsOf(text: string, api: Api, language: SnippetLanguage, out: ShellOu
     from = at + api.name.length;
     const before = text[at - 1];
     if (isIdentChar(before) || isIdentChar(text[from])) continue;
-    if (api.bareOnly && before === '.' && !/(child_process|childProcess|cp|Kernel|subprocess|os)\.$/.test(text.slice(Math.max(0, at - 16), at))) continue;
+    const method = before === '.' || (before === '>' && text[at - 2] === '-') || (before === ':' && text[at - 2] === ':');
+    if (api.bareOnly && method && !/(child_process|childProcess|cp|Kernel|subprocess|os)\.$/.test(text.slice(Math.max(0, at - 16), at))) continue;
     if (language === 'javascript' && api.name === 'exec' && before === '.' && !/(child_process|childProcess|cp|\))\.$/.test(text.slice(Math.max(0, at - 16), at))) continue;
     if (isCommented(text, at, language)) continue;
     let i = skipSpace(text, from);

@@ -31,7 +31,7 @@ export interface ParseLimits {
   maxNodes: number;
 }
 
-export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDepth: 100, maxNodes: 200_000 };
+export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDepth: 100, maxNodes: 50_000 };
 
 /** Shared between a parser and the parsers it starts for backtick bodies. */
 interface Budget {
@@ -39,6 +39,7 @@ interface Budget {
   depth: number;
   nodes: number;
   truncated: boolean;
+  truncatedReason?: string;
   errors: string[];
 }
 
@@ -64,6 +65,16 @@ const STOP_DONE = new Set(['done']);
 const STOP_BRACE = new Set(['}']);
 const STOP_ESAC = new Set(['esac']);
 const STOP_NONE: Stops = {};
+
+/** Characters that end a run of plain word text (ASCII codes): blanks, operators, quotes, `$`, `\\`. */
+const SPECIAL: Uint8Array = (() => {
+  const table = new Uint8Array(128);
+  for (const c of ' \t\r\n;&|<>()\\\'"$`') table[c.charCodeAt(0)] = 1;
+  return table;
+})();
+
+/** A word that is a variable name and `=` (or `+=`), as `declare`/`local` take before an array. */
+const DECLARED_ARRAY = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=$/;
 
 function isBlank(c: string | undefined): boolean {
   return c === ' ' || c === '\t' || c === '\r';
@@ -140,6 +151,7 @@ class Parser {
   private truncate(reason: string): void {
     if (!this.budget.truncated) {
       this.budget.truncated = true;
+      this.budget.truncatedReason = reason;
       this.error(reason);
     }
     this.pos = this.src.length;
@@ -722,17 +734,46 @@ class Parser {
           continue;
         }
       }
-      const word = this.parseWord();
+      let word = this.parseWord();
       if (word === undefined) {
         this.error(`unexpected '${c}'`);
         this.pos++;
         continue;
       }
+      if (src[this.pos] === '(' && word.raw.endsWith('=') && DECLARED_ARRAY.test(word.raw)) word = this.declaredArray(word);
       node.words.push(word);
       if (!this.count()) break;
     }
     if (node.words.length === 0 && node.assignments.length === 0 && node.redirects.length === 0) return undefined;
     return node;
+  }
+
+  /** `declare -A m=([a]=1)`, `local arr=(a b)`: an array value written as an argument. */
+  private declaredArray(head: Word): Word {
+    const src = this.src;
+    const start = this.pos;
+    this.pos++;
+    const parts: WordPart[] = [...head.parts, { kind: 'literal', text: '(', quoted: true }];
+    for (;;) {
+      this.skipLinebreaks();
+      const c = src[this.pos];
+      if (c === ')') {
+        this.pos++;
+        break;
+      }
+      if (c === undefined || this.budget.truncated) {
+        this.error("expected ')' closing an array");
+        break;
+      }
+      const element = this.parseWord();
+      if (element === undefined) {
+        this.pos++;
+        continue;
+      }
+      parts.push(...element.parts, { kind: 'literal', text: ' ', quoted: true });
+    }
+    parts.push({ kind: 'literal', text: ')', quoted: true });
+    return { parts, raw: head.raw + src.slice(start, this.pos) };
   }
 
   private tryAssignment(): Assignment | undefined {
@@ -836,15 +877,10 @@ class Parser {
   /** One shell word at the cursor, or undefined if a word cannot start here. */
   parseWord(): Word | undefined {
     const src = this.src;
+    const length = src.length;
     const start = this.pos;
     const parts: WordPart[] = [];
     let literal = '';
-    const flush = (): void => {
-      if (literal !== '') {
-        parts.push({ kind: 'literal', text: literal, quoted: false });
-        literal = '';
-      }
-    };
     if ((src[start] === '<' || src[start] === '>') && src[start + 1] === '(') {
       const direction = src[start] as '<' | '>';
       this.pos += 2;
@@ -853,7 +889,20 @@ class Parser {
       else if (!this.budget.truncated) this.error("expected ')' closing a process substitution");
       parts.push({ kind: 'process', raw: src.slice(start, this.pos), body, direction });
     }
-    while (this.pos < src.length && !this.budget.truncated) {
+    while (this.pos < length && !this.budget.truncated) {
+      // Runs of ordinary characters are taken in one slice: most words are nothing else.
+      const runStart = this.pos;
+      let end = runStart;
+      while (end < length) {
+        const code = src.charCodeAt(end);
+        if (code < 128 && SPECIAL[code] === 1) break;
+        end++;
+      }
+      if (end > runStart) {
+        literal += src.slice(runStart, end);
+        this.pos = end;
+        if (end >= length) break;
+      }
       const c = src[this.pos]!;
       if (isWordEnd(c)) {
         // Extended globs `@(a|b)` and friends keep going through their parentheses.
@@ -871,7 +920,10 @@ class Parser {
           this.pos += 2;
           continue;
         }
-        flush();
+        if (literal !== '') {
+          parts.push({ kind: 'literal', text: literal, quoted: false });
+          literal = '';
+        }
         if (next === undefined) {
           parts.push({ kind: 'literal', text: '\\', quoted: false });
           this.pos++;
@@ -881,13 +933,16 @@ class Parser {
         }
         continue;
       }
+      if (literal !== '') {
+        parts.push({ kind: 'literal', text: literal, quoted: false });
+        literal = '';
+      }
       if (c === "'") {
-        flush();
         const close = src.indexOf("'", this.pos + 1);
         if (close < 0) {
           this.error('unterminated single quote');
           parts.push({ kind: 'literal', text: src.slice(this.pos + 1), quoted: true });
-          this.pos = src.length;
+          this.pos = length;
         } else {
           parts.push({ kind: 'literal', text: src.slice(this.pos + 1, close), quoted: true });
           this.pos = close + 1;
@@ -895,7 +950,6 @@ class Parser {
         continue;
       }
       if (c === '"') {
-        flush();
         this.pos++;
         this.parseDoubleQuoted(parts);
         continue;
@@ -903,18 +957,15 @@ class Parser {
       if (c === '$') {
         const next = src[this.pos + 1];
         if (next === "'") {
-          flush();
           this.parseAnsiC(parts);
           continue;
         }
         if (next === '"') {
-          flush();
           this.pos += 2;
           this.parseDoubleQuoted(parts);
           continue;
         }
         if (next === '(' || next === '{' || next === '[' || isNameChar(next) || (next !== undefined && '@*#?$!-'.includes(next))) {
-          flush();
           this.parseDollar(parts, false);
           continue;
         }
@@ -923,14 +974,13 @@ class Parser {
         continue;
       }
       if (c === '`') {
-        flush();
         this.parseBacktick(parts, false);
         continue;
       }
       literal += c;
       this.pos++;
     }
-    flush();
+    if (literal !== '') parts.push({ kind: 'literal', text: literal, quoted: false });
     if (this.pos === start) return undefined;
     return { parts, raw: src.slice(start, this.pos) };
   }
@@ -953,17 +1003,26 @@ class Parser {
 
   private parseDoubleQuoted(parts: WordPart[]): void {
     const src = this.src;
+    const length = src.length;
     let literal = '';
-    const flush = (): void => {
-      parts.push({ kind: 'literal', text: literal, quoted: true });
-      literal = '';
-    };
     let emitted = false;
-    while (this.pos < src.length && !this.budget.truncated) {
+    while (this.pos < length && !this.budget.truncated) {
+      const runStart = this.pos;
+      let end = runStart;
+      while (end < length) {
+        const code = src.charCodeAt(end);
+        if (code === 34 /* " */ || code === 92 /* \\ */ || code === 36 /* $ */ || code === 96 /* ` */) break;
+        end++;
+      }
+      if (end > runStart) {
+        literal += src.slice(runStart, end);
+        this.pos = end;
+        if (end >= length) break;
+      }
       const c = src[this.pos]!;
       if (c === '"') {
         this.pos++;
-        if (literal !== '' || !emitted) flush();
+        if (literal !== '' || !emitted) parts.push({ kind: 'literal', text: literal, quoted: true });
         return;
       }
       if (c === '\\') {
@@ -978,19 +1037,17 @@ class Parser {
         }
         continue;
       }
-      if (c === '$' || c === '`') {
-        if (literal !== '') flush();
-        const before = parts.length;
-        if (c === '$') this.parseDollar(parts, true);
-        else this.parseBacktick(parts, true);
-        if (parts.length > before) emitted = true;
-        continue;
+      if (literal !== '') {
+        parts.push({ kind: 'literal', text: literal, quoted: true });
+        literal = '';
       }
-      literal += c;
-      this.pos++;
+      const before = parts.length;
+      if (c === '$') this.parseDollar(parts, true);
+      else this.parseBacktick(parts, true);
+      if (parts.length > before) emitted = true;
     }
     this.error('unterminated double quote');
-    flush();
+    parts.push({ kind: 'literal', text: literal, quoted: true });
   }
 
   private parseAnsiC(parts: WordPart[]): void {
@@ -1142,8 +1199,11 @@ export function parseShell(source: string, limits: ParseLimits = DEFAULT_PARSE_L
     // A defect in the parser (or a stack overflow the depth budget did not prevent) must not pass
     // the command through: report it as truncated so the caller treats it as unknowable.
     budget.truncated = true;
+    budget.truncatedReason = 'the command could not be parsed (internal parser error)';
     budget.errors.push(`internal parser error: ${error instanceof Error ? error.message : String(error)}`);
     list = { items: [] };
   }
-  return { list, errors: budget.errors, truncated: budget.truncated };
+  const result: ParseResult = { list, errors: budget.errors, truncated: budget.truncated };
+  if (budget.truncatedReason !== undefined) result.truncatedReason = budget.truncatedReason;
+  return result;
 }

@@ -28,9 +28,14 @@ function literalHasGlob(text: string): boolean {
   return false;
 }
 
-export function hasGlob(word: Word): boolean {
+/** Unquoted `*`, `?` or `[...]` (brace expansion aside). */
+export function hasPatternGlob(word: Word): boolean {
   for (const part of word.parts) if (part.kind === 'literal' && !part.quoted && literalHasGlob(part.text)) return true;
-  return hasBraceExpansion(word);
+  return false;
+}
+
+export function hasGlob(word: Word): boolean {
+  return hasPatternGlob(word) || hasBraceExpansion(word);
 }
 
 /** An unquoted `{...}` holding a top-level `,` or `..` (what bash expands). */

@@ -266,7 +266,16 @@ function parallelPeel(args: ArgWord[]): Peeled {
   const end = rest.findIndex((w) => w.text.startsWith(':::'));
   const command = end < 0 ? rest : rest.slice(0, end);
   if (command.length === 0) return { argv: [], none: true, label: 'parallel' };
-  return { argv: [], shellText: joinWords(command), label: 'parallel' };
+  // parallel runs the command once per input, appending it unless `{}` places it; one invocation
+  // carrying every input is what the packs need to see.
+  const inputs: ArgWord[] = [];
+  if (end >= 0 && !command.some((w) => w.text.includes('{}'))) {
+    for (let i = end + 1; i < rest.length && !rest[i]!.text.startsWith(':::'); i++) inputs.push(rest[i]!);
+  }
+  const line = joinWords(command);
+  if (inputs.length === 0) return { argv: [], shellText: line, label: 'parallel' };
+  const quoted = inputs.map((w) => (w.dynamic ? w.raw : "'" + w.text.replace(/'/g, "'\\''") + "'")).join(' ');
+  return { argv: [], shellText: { ...line, text: line.text + ' ' + quoted, dynamic: line.dynamic }, label: 'parallel' };
 }
 
 /** `npx cmd`, `bunx cmd`, `pnpm dlx cmd`: run a package's binary. */

@@ -1,12 +1,11 @@
-import { planPreview } from '../../core/preview/plan';
 import type { Preview } from '../../core/preview/model';
 import type { PendingAsk } from '../../node/confirm/confirmQueue';
-import { computePreview } from '../../node/preview/computePreview';
 
 const PREVIEW_BUDGET_MS = 6_000;
 
 /** The read-only preview for an ask, bounded in time; past the budget it says so instead of waiting. */
-export function previewFor(ask: PendingAsk, userHome: string): Promise<Preview> {
+export async function previewFor(ask: PendingAsk, userHome: string): Promise<Preview> {
+  const [{ planPreview }, { computePreview }] = await Promise.all([import('../../core/preview/plan'), import('../../node/preview/computePreview')]);
   const tasks = planPreview({ action: ask.request.action, verdict: ask.request.verdict, home: userHome });
   const slow = new Promise<Preview>((resolve) => {
     const t = setTimeout(

@@ -38,6 +38,13 @@ export interface HookDecision {
   userMessage: string;
   /** What the model reads. */
   agentMessage: string;
+  /** What the human should do next (failures); hosts with one message channel append it. */
+  help?: string;
+}
+
+/** The text for hosts with a single message channel. */
+export function singleMessage(d: HookDecision): string {
+  return [d.agentMessage || d.userMessage, d.help ?? ''].filter(Boolean).join(' ');
 }
 
 export interface HostReply {

@@ -38,7 +38,7 @@ function sleep(ms) {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-/** Poll `fn` until it returns a truthy value (or throws its last error after `ms`). */
+/** Poll `fn` until it returns a truthy value (or throws its last error after `ms`; an error with `final` set ends it at once). */
 async function eventually(fn, ms = 10000, what = 'condition') {
   const end = Date.now() + ms;
   let lastError;
@@ -47,6 +47,7 @@ async function eventually(fn, ms = 10000, what = 'condition') {
       const v = await fn();
       if (v) return v;
     } catch (e) {
+      if (e && e.final) throw e; // no point waiting longer
       lastError = e;
     }
     await sleep(100);
@@ -94,3 +95,49 @@ function claudeBashPayload(command, cwd = workspaceFolder()) {
 }
 
 module.exports = { REPO, MANIFEST, EXTENSION_ID, CLI, workspaceFolder, activate, testApi, sleep, eventually, runHook, claudeBashPayload };
+
+let requestCounter = 0;
+/** A ConfirmRequest as the hook would send it (src/core/protocol/ipc.ts), for an "ask" verdict. */
+function confirmRequest({ command = 'rm -rf build', phrase = 'delete build', production = false, deadlineMs = 60000, target } = {}) {
+  const cwd = workspaceFolder();
+  requestCounter++;
+  return {
+    type: 'confirm',
+    version: 1,
+    token: 'unused-by-the-testing-api',
+    id: `it-${process.pid}-${Date.now()}-${requestCounter}`,
+    host: 'claude',
+    event: 'PreToolUse',
+    agent: 'integration-test',
+    action: { kind: 'shell', command, cwd },
+    verdict: {
+      decision: 'ask',
+      production,
+      risks: ['destructive'],
+      reasons: [`Deletes ${target || 'build'} recursively.`],
+      targets: [{ kind: 'path', name: target || path.join(cwd, 'build'), remote: false, environment: production ? 'production' : 'local', environmentReason: production ? 'declared production' : 'a local path' }],
+      confirm: phrase,
+    },
+    deadline: Date.now() + deadlineMs,
+    dedupeKey: `dedupe-${requestCounter}-${Date.now()}`,
+  };
+}
+
+/** Replace a property for the duration of `fn` (used to stand in for a human at a modal prompt). */
+async function withReplaced(obj, key, value, fn) {
+  const original = obj[key];
+  try {
+    obj[key] = value;
+  } catch (e) {
+    throw new Error(`cannot replace ${key} in this editor: ${e.message}`);
+  }
+  if (obj[key] !== value) throw new Error(`cannot replace ${key} in this editor (the API object is frozen)`);
+  try {
+    return await fn();
+  } finally {
+    obj[key] = original;
+  }
+}
+
+module.exports.confirmRequest = confirmRequest;
+module.exports.withReplaced = withReplaced;

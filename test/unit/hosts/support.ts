@@ -127,8 +127,10 @@ export function messageIn(host: HostId, stdout: string): string {
 }
 
 /** A raw socket server for misbehaving-editor cases. */
-export async function rawServer(endpoint: string, onLine: (socket: net.Socket, line: string) => void): Promise<net.Server> {
+export async function rawServer(endpoint: string, onLine: (socket: net.Socket, line: string) => void): Promise<{ close(): void }> {
+  const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
+    sockets.add(socket);
     let buf = '';
     socket.on('data', (c) => {
       buf += c.toString('utf8');
@@ -138,5 +140,18 @@ export async function rawServer(endpoint: string, onLine: (socket: net.Socket, l
     socket.on('error', () => undefined);
   });
   await new Promise<void>((resolve) => server.listen(endpoint, resolve));
-  return server;
+  return {
+    close() {
+      for (const s of sockets) s.destroy();
+      server.close();
+    },
+  };
+}
+
+/** A token-shaped value made at run time (never committed): prefix + random alphanumerics. */
+export function fakeToken(prefix: string, length = 36): string {
+  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  let out = '';
+  for (let i = 0; i < length; i++) out += chars[Math.floor(Math.random() * chars.length)];
+  return prefix + out;
 }

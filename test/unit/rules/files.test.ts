@@ -207,6 +207,12 @@ describe('files pack', () => {
       ['ruby', "FileUtils.rm_rf('tmp')", 'none'],
       ['php', "unlink('index.php');", 'ask'],
       ['sql', 'DELETE FROM users', 'none'],
+      ['javascript', "const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'x-'));\nrun(dir);\nfs.rmSync(dir, { recursive: true, force: true });", 'none'],
+      ['javascript', "const work = await mkdtemp(join(tmpdir(), 'e2e-'));\nawait fs.promises.rm(path.join(work, 'out'), { recursive: true });", 'none'],
+      ['python', 'with tempfile.TemporaryDirectory() as tmp:\n    shutil.rmtree(tmp)', 'none'],
+      ['ruby', 'Dir.mktmpdir do |d|\n  FileUtils.rm_rf(d)\nend', 'none'],
+      ['javascript', "const target = process.argv[2];\nfs.rmSync(target, { recursive: true });", 'ask'],
+      ['javascript', "const tmp = os.tmpdir();\nfs.rmSync(process.env.HOME, { recursive: true });", 'ask'],
     ];
     for (const [language, text, expected] of scases) {
       it(`${language}: ${text} -> ${expected}`, () => {

@@ -1,8 +1,8 @@
-import type { HookDecision, HostReply } from '../action';
+import { singleMessage, type HookDecision, type HostReply } from '../action';
 import type { ClaudePreToolUseOutput } from './types';
 
 function reason(d: HookDecision): string {
-  return d.decision === 'allow' ? d.userMessage || 'Allowed by Blast Shield.' : `${d.userMessage} ${d.agentMessage}`.trim();
+  return d.decision === 'allow' ? d.userMessage || 'Allowed by Blast Shield.' : singleMessage(d);
 }
 
 /** A definite answer: the JSON decision and exit 0. Never "ask" (auto-approved in several modes). */

@@ -1,11 +1,11 @@
-import type { HookDecision, HostReply } from '../action';
+import { singleMessage, type HookDecision, type HostReply } from '../action';
 import type { CopilotPreToolUseOutput } from './types';
 
 export function respondCopilot(d: HookDecision): HostReply {
   const out: CopilotPreToolUseOutput =
     d.decision === 'allow'
       ? { permissionDecision: 'allow' }
-      : { permissionDecision: 'deny', permissionDecisionReason: `${d.userMessage} ${d.agentMessage}`.trim() };
+      : { permissionDecision: 'deny', permissionDecisionReason: singleMessage(d) };
   return { stdout: JSON.stringify(out) + '\n', exitCode: 0 };
 }
 

@@ -1,11 +1,12 @@
-import type { HookDecision, HostReply } from '../action';
+import { singleMessage, type HookDecision, type HostReply } from '../action';
 import type { CursorPermissionOutput, CursorReadOutput } from './types';
 
 /** Cursor reads JSON on exit 0; exit 2 also denies. afterFileEdit expects no decision. */
 export function respondCursor(d: HookDecision, event: string | undefined): HostReply {
   if (event === 'afterFileEdit') return { stdout: '{}\n', exitCode: 0 };
   if (event === 'beforeReadFile') {
-    const out: CursorReadOutput = d.decision === 'allow' ? { permission: 'allow' } : { permission: 'deny', user_message: d.userMessage };
+    // beforeReadFile has no agent message: the one message carries both parts.
+    const out: CursorReadOutput = d.decision === 'allow' ? { permission: 'allow' } : { permission: 'deny', user_message: singleMessage(d) };
     return { stdout: JSON.stringify(out) + '\n', exitCode: 0 };
   }
   const out: CursorPermissionOutput =
@@ -17,6 +18,6 @@ export function respondCursor(d: HookDecision, event: string | undefined): HostR
 export function failClosedCursor(d: HookDecision, event: string | undefined): HostReply {
   if (event === 'afterFileEdit') return { stdout: '{}\n', exitCode: 0 };
   const out: CursorPermissionOutput | CursorReadOutput =
-    event === 'beforeReadFile' ? { permission: 'deny', user_message: d.userMessage } : { permission: 'deny', user_message: d.userMessage, agent_message: d.agentMessage };
+    event === 'beforeReadFile' ? { permission: 'deny', user_message: singleMessage(d) } : { permission: 'deny', user_message: d.userMessage, agent_message: d.agentMessage };
   return { stdout: JSON.stringify(out) + '\n', exitCode: 2, stderr: d.agentMessage + '\n' };
 }

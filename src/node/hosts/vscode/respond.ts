@@ -1,4 +1,4 @@
-import type { HookDecision, HostReply } from '../action';
+import { singleMessage, type HookDecision, type HostReply } from '../action';
 import type { VscodePreToolUseOutput } from './types';
 
 /** Claude's shape on exit 0. Exit codes other than 0 and 2 are only warnings in VS Code, so every failure prints a deny. */
@@ -7,7 +7,7 @@ export function respondVscode(d: HookDecision): HostReply {
     hookSpecificOutput: {
       hookEventName: 'PreToolUse',
       permissionDecision: d.decision,
-      permissionDecisionReason: d.decision === 'allow' ? d.userMessage || 'Allowed by Blast Shield.' : `${d.userMessage} ${d.agentMessage}`.trim(),
+      permissionDecisionReason: d.decision === 'allow' ? d.userMessage || 'Allowed by Blast Shield.' : singleMessage(d),
     },
   };
   return { stdout: JSON.stringify(out) + '\n', exitCode: 0 };

@@ -1,6 +1,8 @@
 import type { ArgWord, CodeSnippet, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { resolvePath } from '../paths';
+import { printfOutput } from '../shell/decode';
 import { flagValues, identifierParts, parseArgs, type ParsedArgs } from './cliArgs';
+import { mayBeProduction } from './cliCommands';
 import { graphqlRequestsInBody, scanGraphqlRequest } from './graphql';
 import {
   apiProviderOf,
@@ -10,6 +12,8 @@ import {
   parseRequestUrl,
   resourceFromPath,
   type ApiProvider,
+  type HttpRequest,
+  type RequestBody,
   type RequestUrl,
 } from './httpTargets';
 import { snippetRequests } from './httpSnippets';
@@ -25,33 +29,6 @@ import { snippetRequests } from './httpSnippets';
  * DELETE against a local dev server is routine, and nothing there is production.
  */
 
-/** One request body as far as it can be known before the command runs. */
-export interface RequestBody {
-  /** The text, when it can be read. */
-  text?: string;
-  /** The text contains shell expansions whose values are unknown. */
-  dynamic: boolean;
-  /** Why the body could not be read: a phrase for the reason. */
-  unreadable?: string;
-}
-
-/** What an HTTP client invocation (or a snippet) will send. */
-export interface HttpRequest {
-  client: string;
-  /** Upper-case method. */
-  method: string;
-  urls: string[];
-  bodies: RequestBody[];
-  /** Content-Type header value, lower-case, if given. */
-  contentType?: string;
-  /** X-HTTP-Method-Override (or similar) header value, upper-case. */
-  methodOverride?: string;
-  /** Sent over a unix socket: this machine. */
-  unixSocket: boolean;
-  /** Something that cannot be read changes what is sent (a curl config file). */
-  unanalyzable?: string;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Reading bodies
 
@@ -62,6 +39,8 @@ function absoluteCwd(inv: Invocation, ctx: RuleContext): string {
 /** A file the request reads, through the facts interface; undefined when unknown or unreadable. */
 function readRequestFile(path: string, inv: Invocation, ctx: RuleContext): string | undefined {
   if (path.length === 0 || /[$`]/.test(path)) return undefined;
+  // After a `cd` to a computed folder, a relative path could name a different file than the one we see.
+  if (inv.cwdUncertain === true && !path.startsWith('/') && !path.startsWith('~')) return undefined;
   return ctx.facts.readFile(resolvePath(absoluteCwd(inv, ctx), path, ctx.facts.home));
 }
 
@@ -69,21 +48,8 @@ function fileBody(path: string, inv: Invocation, ctx: RuleContext): RequestBody 
   if (path === '-') return stdinBody(inv, ctx);
   const text = readRequestFile(path, inv, ctx);
   if (text !== undefined) return { text, dynamic: false };
-  const why = /[$`]/.test(path) ? 'is named at run time' : 'could not be read';
+  const why = /[$`]/.test(path) ? 'is named at run time' : inv.cwdUncertain === true ? 'could not be read (the working folder is computed at run time)' : 'could not be read';
   return { dynamic: false, unreadable: `request body file ${path} ${why}` };
-}
-
-/** printf's escapes, enough for JSON bodies. */
-function printfText(args: readonly ArgWord[]): string {
-  const format = args[0]?.text ?? '';
-  const rest = args.slice(1).map((a) => a.text);
-  let k = 0;
-  return format
-    .replace(/%[sdb]/g, () => rest[k++] ?? '')
-    .replace(/\\n/g, '\n')
-    .replace(/\\t/g, '\t')
-    .replace(/\\"/g, '"')
-    .replace(/\\\\/g, '\\');
 }
 
 function stdinBody(inv: Invocation, ctx: RuleContext): RequestBody {
@@ -103,7 +69,10 @@ function stdinBody(inv: Invocation, ctx: RuleContext): RequestBody {
         const words = from.args.filter((a, i) => !(i === 0 && /^-[neE]+$/.test(a.text)));
         return { text: words.map((a) => a.text).join(' '), dynamic: words.some((a) => a.dynamic) };
       }
-      if (from.name === 'printf') return { text: printfText(from.args), dynamic: from.args.some((a) => a.dynamic) };
+      if (from.name === 'printf' && from.args.length > 0) {
+        const text = printfOutput((from.args[0] as ArgWord).text, from.args.slice(1).map((a) => a.text));
+        if (text !== undefined) return { text, dynamic: from.args.some((a) => a.dynamic) };
+      }
       if (from.name === 'cat' && from.args.length === 1 && !(from.args[0] as ArgWord).text.startsWith('-')) {
         return fileBody((from.args[0] as ArgWord).text, from, ctx);
       }
@@ -472,7 +441,10 @@ const DESTROY_PATH_PARTS = new Set(['delete', 'destroy', 'drop', 'remove', 'rese
 function destroyingPathSegment(url: RequestUrl): string | undefined {
   const segments = url.path.split('/').filter((s) => s.length > 0);
   for (const s of segments.slice(-2)) {
-    if (identifierParts(s).some((p) => DESTROY_PATH_PARTS.has(p))) return s;
+    const parts = identifierParts(s);
+    // Password and token resets change a credential; they destroy nothing.
+    if (parts.includes('password') || parts.includes('token')) continue;
+    if (parts.some((p) => DESTROY_PATH_PARTS.has(p))) return s;
   }
   return undefined;
 }
@@ -593,13 +565,13 @@ export function judgeRequest(request: HttpRequest, ctx: RuleContext): Finding[] 
           rule: 'http.destructive-endpoint',
           risk: 'destructive',
           severity: 'ask',
-          reason: `${request.client} sends a ${method} to ${where}, an endpoint whose path says it ${segment}s${resource.kind === 'url' ? '' : ` the ${resource.kind} ${resource.name}`}.`,
+          reason: `${request.client} sends a ${method} to ${where}, a destructive endpoint ("${segment}")${resource.kind === 'url' ? '' : ` acting on the ${resource.kind} ${resource.name}`}.`,
           targets: [targetOf(ctx, url, api, resource.kind, resource.name, [])],
         });
       }
     }
 
-    if (findings.length === before && !url.dynamicHost) {
+    if (findings.length === before && !url.dynamicHost && mayBeProduction(ctx, [url.display])) {
       const resolved = ctx.environmentOf({ values: [url.display], sources: [{ source: 'host', value: url.host }], selectors: [], remote: true });
       if (resolved.environment === 'production') {
         findings.push({

@@ -1,0 +1,169 @@
+import * as path from 'node:path';
+import { classify } from '../core/policy/classify';
+import type { Decision, Facts, Target, Verdict } from '../core/policy/types';
+import { gatherFacts } from '../node/facts';
+import { UsageError, type CliIo } from './io';
+
+const HELP = `usage: blast-shield check [--lockdown] [--cwd DIR] [--json] -- COMMAND...
+       blast-shield check --jsonl [--lockdown] [--cwd DIR]
+
+Classify a shell command the way the hook would, without running it.
+
+  --lockdown   every action that would need confirmation is denied
+  --cwd DIR    the folder the command would run in (default: the current folder); its git
+               repository is the workspace
+  --json       print the verdict as one JSON object instead of readable text
+  --jsonl      batch mode: read JSON lines {"command": "...", "cwd"?: "..."} on standard input and
+               write one verdict JSON per line, in the same order. Blank lines are skipped. A line
+               that is not such an object gets {"error": "...", "line": N, "decision": "deny", ...}
+               in its place, the run continues, and the exit code is 2.
+
+COMMAND is the text after '--'; several words are joined with spaces, so quote the command as one
+argument when it has quoting of its own:  blast-shield check -- 'rm -rf "$DIR"'
+
+Exit codes (single command): 0 allow, 3 ask, 4 deny, 2 usage error. --jsonl exits 0 when every
+line was read, 2 when a line was malformed.
+`;
+
+export const EXIT_CODES: Record<Decision, number> = { allow: 0, ask: 3, deny: 4 };
+
+interface CheckOptions {
+  lockdown: boolean;
+  json: boolean;
+  jsonl: boolean;
+  cwd: string | undefined;
+  command: string | undefined;
+}
+
+function parseOptions(args: readonly string[]): CheckOptions | 'help' {
+  const o: CheckOptions = { lockdown: false, json: false, jsonl: false, cwd: undefined, command: undefined };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--') {
+      o.command = args.slice(i + 1).join(' ');
+      break;
+    }
+    if (a === '--help' || a === '-h') return 'help';
+    if (a === '--lockdown') o.lockdown = true;
+    else if (a === '--json') o.json = true;
+    else if (a === '--jsonl') o.jsonl = true;
+    else if (a === '--cwd' || a.startsWith('--cwd=')) {
+      const value = a === '--cwd' ? args[++i] : a.slice('--cwd='.length);
+      if (value === undefined || value === '') throw new UsageError('--cwd needs a folder');
+      o.cwd = value;
+    } else if (a.startsWith('-')) throw new UsageError(`unknown option '${a}' (put the command after '--')`);
+    else {
+      o.command = args.slice(i).join(' ');
+      break;
+    }
+  }
+  if (o.jsonl && o.command !== undefined) throw new UsageError('--jsonl reads commands from standard input; do not also give one');
+  if (o.jsonl && o.json) throw new UsageError('--json and --jsonl cannot be combined');
+  if (!o.jsonl && (o.command === undefined || o.command.trim() === '')) throw new UsageError("no command given: blast-shield check -- COMMAND");
+  return o;
+}
+
+function describeTarget(t: Target): string {
+  const where = t.remote ? 'remote' : 'this machine';
+  const provider = t.provider ? `, ${t.provider}` : '';
+  return `${t.kind} ${t.name} (${where}${provider}) — ${t.environment}: ${t.environmentReason}`;
+}
+
+/** Readable verdict: decision, production, targets, reasons, the confirm phrase. */
+export function formatVerdict(v: Verdict): string {
+  const lines = [`decision: ${v.decision}`, `production: ${v.production ? 'yes' : 'no'}`];
+  if (v.risks.length > 0) lines.push(`risks: ${v.risks.join(', ')}`);
+  if (v.targets.length > 0) {
+    lines.push('targets:');
+    for (const t of v.targets) lines.push(`  - ${describeTarget(t)}`);
+  }
+  if (v.reasons.length > 0) {
+    lines.push('reasons:');
+    for (const r of v.reasons) lines.push(`  - ${r}`);
+  }
+  if (v.confirm !== null) lines.push(`confirm: a human types "${v.confirm}" to allow it once`);
+  return lines.join('\n') + '\n';
+}
+
+function factsCache(env: CliIo['env']): (cwd: string) => Facts {
+  const cache = new Map<string, Facts>();
+  return (cwd) => {
+    let facts = cache.get(cwd);
+    if (!facts) {
+      facts = gatherFacts({ cwd, env, home: env.HOME });
+      cache.set(cwd, facts);
+    }
+    return facts;
+  };
+}
+
+function errorLine(line: number, message: string): string {
+  const verdict: Verdict & { error: string; line: number } = {
+    error: message,
+    line,
+    decision: 'deny',
+    production: false,
+    risks: ['unanalyzable'],
+    reasons: [`Input line ${line} was not read: ${message}.`],
+    targets: [],
+    confirm: null,
+  };
+  return JSON.stringify(verdict);
+}
+
+async function runBatch(o: CheckOptions, io: CliIo, baseCwd: string): Promise<number> {
+  const input = await io.readStdin();
+  const factsFor = factsCache(io.env);
+  const out: string[] = [];
+  let size = 0;
+  let malformed = false;
+  const flush = (): void => {
+    if (out.length === 0) return;
+    io.stdout(out.join('\n') + '\n');
+    out.length = 0;
+    size = 0;
+  };
+  const lines = input.split('\n');
+  for (let n = 0; n < lines.length; n++) {
+    const raw = (lines[n] as string).trim();
+    if (raw === '') continue;
+    let record: unknown;
+    try {
+      record = JSON.parse(raw);
+    } catch {
+      record = undefined;
+    }
+    const command = typeof record === 'object' && record !== null ? (record as { command?: unknown }).command : undefined;
+    const cwd = typeof record === 'object' && record !== null ? (record as { cwd?: unknown }).cwd : undefined;
+    let text: string;
+    if (typeof command !== 'string') {
+      malformed = true;
+      text = errorLine(n + 1, 'expected a JSON object with a "command" string');
+    } else if (cwd !== undefined && typeof cwd !== 'string') {
+      malformed = true;
+      text = errorLine(n + 1, '"cwd" must be a string');
+    } else {
+      const dir = cwd === undefined ? baseCwd : path.resolve(baseCwd, cwd);
+      text = JSON.stringify(classify(command, factsFor(dir), { lockdown: o.lockdown }));
+    }
+    out.push(text);
+    size += text.length;
+    if (size > 1 << 16) flush();
+  }
+  flush();
+  return malformed ? 2 : 0;
+}
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const o = parseOptions(args);
+  if (o === 'help') {
+    io.stdout(HELP);
+    return 0;
+  }
+  const cwd = path.resolve(io.cwd, o.cwd ?? '.');
+  if (o.jsonl) return runBatch(o, io, cwd);
+  const facts = gatherFacts({ cwd, env: io.env, home: io.env.HOME });
+  const verdict = classify(o.command as string, facts, { lockdown: o.lockdown });
+  io.stdout(o.json ? JSON.stringify(verdict) + '\n' : formatVerdict(verdict));
+  return EXIT_CODES[verdict.decision];
+}

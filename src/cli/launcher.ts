@@ -1,0 +1,57 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+import Module from 'node:module';
+import { GUARD_PATHS, guardHome } from '../node/guardHome';
+
+/**
+ * The start of dist/cli.js. The hook runs this before every agent command, and compiling the whole
+ * CLI bundle was most of its start-up cost, so the bundle (main.ts and everything it imports) is
+ * embedded here as one string — which V8 scans without parsing — and compiled with a V8 code cache
+ * kept in the guard's cache folder. The first run writes the cache; later runs skip most compiling.
+ * The cache is keyed by the bundle's hash and the V8 version, written atomically, and only inside an
+ * existing guard home; any problem with it means compiling from source, never a different behaviour.
+ */
+
+declare const __CLI_MAIN_SOURCE__: string;
+declare const __CLI_MAIN_HASH__: string;
+
+function cachePath(): string | undefined {
+  try {
+    const home = guardHome(process.env);
+    if (!fs.existsSync(home)) return undefined;
+    return path.join(GUARD_PATHS.cacheDir(home), `cli-${__CLI_MAIN_HASH__}-v8-${process.versions.v8}.bin`);
+  } catch {
+    return undefined;
+  }
+}
+
+function readCache(file: string | undefined): Buffer | undefined {
+  if (!file) return undefined;
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCache(file: string, script: vm.Script): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
+    fs.renameSync(tmp, file);
+  } catch {
+    // A cache that cannot be written only costs the next run its compile time.
+  }
+}
+
+const file = cachePath();
+const cachedData = readCache(file);
+const script = new vm.Script(Module.wrap(__CLI_MAIN_SOURCE__), { filename: __filename, cachedData });
+if (file && (cachedData === undefined || script.cachedDataRejected)) {
+  // Written at exit so the cache also holds the functions this run compiled lazily.
+  process.once('exit', () => writeCache(file, script));
+}
+const main = script.runInThisContext() as (exports: unknown, req: NodeJS.Require, mod: NodeJS.Module, filename: string, dirname: string) => void;
+main.call(module.exports, module.exports, require, module, __filename, __dirname);

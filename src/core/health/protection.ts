@@ -1,0 +1,29 @@
+/**
+ * Whether this window is protected, from facts the editor collects: is the hook socket up, which
+ * hosts have our entries (and are they unaltered), which hosts have actually called the hook.
+ * Installed-but-silent is not protected: only an event from the host proves the host runs the hook.
+ */
+import type { HostId } from '../protocol/ipc';
+
+export interface HostFacts {
+  host: HostId;
+  installed: boolean;
+  intact: boolean;
+  /** Epoch ms of the last hook event from this host, if any. */
+  lastEventAt?: number;
+}
+
+export type Protection = { kind: 'protected' | 'unprotected'; detail: string };
+
+export function protectionOf(ipc: { up: boolean; problem: string }, hosts: readonly HostFacts[]): Protection {
+  if (!ipc.up) return { kind: 'unprotected', detail: `The dialog cannot be reached: ${ipc.problem}.` };
+  const installed = hosts.filter((h) => h.installed);
+  if (installed.length === 0) return { kind: 'unprotected', detail: 'No agent host has Blast Shield hooks installed.' };
+  const altered = installed.filter((h) => !h.intact);
+  if (altered.length > 0) return { kind: 'unprotected', detail: `Hook entries altered for ${altered.map((h) => h.host).join(', ')}: run Install Hooks to repair them.` };
+  const heard = installed.filter((h) => h.lastEventAt !== undefined);
+  if (heard.length === 0) {
+    return { kind: 'unprotected', detail: `Hooks installed for ${installed.map((h) => h.host).join(', ')}, but no host has called them yet: let an agent run a command to prove it.` };
+  }
+  return { kind: 'protected', detail: `Hooks installed for ${installed.map((h) => h.host).join(', ')}; calls seen from ${heard.map((h) => h.host).join(', ')}.` };
+}

@@ -1,0 +1,133 @@
+import { RULE_PACKS } from '../rules/index';
+import { analyze } from './analyze';
+import { environmentOf } from './production';
+import type { Analysis, ClassifyOptions, Facts, Finding, Invocation, RuleContext, RulePack, Verdict } from './types';
+import { composeVerdict } from './verdict';
+
+/**
+ * The engine's front door: a command line and the facts about the machine in, one verdict out.
+ * Shell analysis finds every command that will run; each invocation visits only the packs that
+ * listed its name (plus the packs that watch everything); snippets visit every pack with a snippet
+ * check; whatever could not be analysed asks. Never throws and never allows on an internal error.
+ */
+
+interface PackIndex {
+  byCommand: Map<string, RulePack[]>;
+  everyInvocation: RulePack[];
+  snippetPacks: RulePack[];
+}
+
+const indexes = new WeakMap<readonly RulePack[], PackIndex>();
+
+function indexOf(packs: readonly RulePack[]): PackIndex {
+  const cached = indexes.get(packs);
+  if (cached) return cached;
+  const byCommand = new Map<string, RulePack[]>();
+  const everyInvocation: RulePack[] = [];
+  for (const pack of packs) {
+    if (!pack.checkInvocation) continue;
+    if (!pack.commands) {
+      everyInvocation.push(pack);
+      continue;
+    }
+    for (const name of pack.commands) {
+      const list = byCommand.get(name);
+      if (list) list.push(pack);
+      else byCommand.set(name, [pack]);
+    }
+  }
+  const index: PackIndex = { byCommand, everyInvocation, snippetPacks: packs.filter((p) => p.checkSnippet) };
+  indexes.set(packs, index);
+  return index;
+}
+
+function contextFor(facts: Facts, inv: Invocation): RuleContext {
+  return { facts, environmentOf: (hints) => environmentOf(hints, facts, { assignments: inv.assignments }) };
+}
+
+function packFailure(pack: RulePack, error: unknown): Finding {
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    rule: `${pack.id}.internal-error`,
+    risk: 'unanalyzable',
+    severity: 'ask',
+    reason: `The ${pack.id} rules failed on this command (${detail.slice(0, 120)}), so it needs confirmation.`,
+    targets: [],
+  };
+}
+
+/** Packs for one invocation, in registry order, each once. */
+function packsFor(index: PackIndex, packs: readonly RulePack[], name: string): readonly RulePack[] {
+  const named = index.byCommand.get(name);
+  if (!named) return index.everyInvocation;
+  if (index.everyInvocation.length === 0) return named;
+  return packs.filter((p) => named.includes(p) || index.everyInvocation.includes(p));
+}
+
+function findingKey(f: Finding): string {
+  return `${f.rule}\0${f.severity}\0${f.reason}\0${f.targets.map((t) => `${t.kind}:${t.name}`).join(',')}`;
+}
+
+/** Every finding of every pack for an analysis (deduplicated), plus one "ask" per opaque part. */
+export function findingsOf(analysis: Analysis, facts: Facts, packs: readonly RulePack[] = RULE_PACKS): Finding[] {
+  const index = indexOf(packs);
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const add = (list: readonly Finding[]): void => {
+    for (const f of list) {
+      const key = findingKey(f);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      findings.push(f);
+    }
+  };
+  for (const inv of analysis.invocations) {
+    const ctx = contextFor(facts, inv);
+    for (const pack of packsFor(index, packs, inv.name)) {
+      try {
+        add(pack.checkInvocation?.(inv, ctx) ?? []);
+      } catch (error) {
+        add([packFailure(pack, error)]);
+      }
+    }
+  }
+  for (const snippet of analysis.snippets) {
+    const ctx = contextFor(facts, snippet.runner);
+    for (const pack of index.snippetPacks) {
+      try {
+        add(pack.checkSnippet?.(snippet, ctx) ?? []);
+      } catch (error) {
+        add([packFailure(pack, error)]);
+      }
+    }
+  }
+  for (const o of analysis.opaque) {
+    const via = o.via.length > 0 ? ` (via ${o.via.join(' → ')})` : '';
+    add([{ rule: 'analysis.opaque', risk: 'unanalyzable', severity: 'ask', reason: `Cannot be checked before it runs: ${o.reason}${via}.`, targets: [] }]);
+  }
+  return findings;
+}
+
+/** The verdict for an already analysed command. */
+export function classifyAnalysis(analysis: Analysis, facts: Facts, options: ClassifyOptions, packs: readonly RulePack[] = RULE_PACKS): Verdict {
+  return composeVerdict(findingsOf(analysis, facts, packs), options);
+}
+
+/** Classify one shell command. An internal error becomes "ask" (deny in lockdown), never "allow". */
+export function classify(command: string, facts: Facts, options: ClassifyOptions): Verdict {
+  try {
+    return classifyAnalysis(analyze(command, facts), facts, options);
+  } catch (error) {
+    // Built by hand: whatever failed above must not be needed to fail closed.
+    const detail = error instanceof Error ? error.message : String(error);
+    const lockdown = options?.lockdown === true;
+    return {
+      decision: lockdown ? 'deny' : 'ask',
+      production: false,
+      risks: ['unanalyzable'],
+      reasons: [`Blast Shield could not analyse this command (internal error: ${detail.slice(0, 160)}), so it needs confirmation.`],
+      targets: [],
+      confirm: lockdown ? null : 'allow once',
+    };
+  }
+}

@@ -1,0 +1,75 @@
+import * as vscode from 'vscode';
+import type { Logger } from '../core/logger';
+import { createApi, TEST_MODE_ENV, type BlastShieldApi } from './api';
+import { ChatAutoApprove } from './chatAutoApprove';
+import { createCommands, firstFolder } from './commands';
+import { Configuration } from './configuration';
+import { ConfirmService } from './confirm/confirmService';
+import { Health } from './health';
+import { IpcBridge } from './ipcBridge';
+import { Lockdown } from './lockdown';
+import { createChannelLogger } from './logger';
+import type { GuardServices } from './guardServices';
+import { createGuardServices } from './realServices';
+import { StatusBar } from './statusBar';
+import { TerminalWatch } from './terminalWatch';
+
+/**
+ * Activation, in order: logging and settings; lockdown (mirrored for the hook); health; the dialog
+ * and its queue; the socket hooks talk to; the status bar; terminal watch; commands. Slow work
+ * (hook status, hiding credentials) runs after activation returns.
+ */
+export function activate(context: vscode.ExtensionContext): BlastShieldApi {
+  const own = <T extends vscode.Disposable | { dispose(): void }>(d: T): T => {
+    context.subscriptions.push(d);
+    return d;
+  };
+
+  const { logger, channel } = createChannelLogger();
+  own(channel);
+  const services = createGuardServices(context.extensionPath);
+  const config = own(new Configuration(logger));
+  const lockdown = own(new Lockdown(context.workspaceState, config, services.guardHome, logger));
+  const health = own(new Health(context.globalState, services, firstFolder, logger));
+  const confirm = own(new ConfirmService(context.extensionUri, config, lockdown, logger, services.userHome));
+  const ipc = own(
+    new IpcBridge({
+      guardHome: services.guardHome,
+      logger,
+      onConfirm: (request) => confirm.queue.ask(request),
+      lockdown: () => lockdown.isOn,
+      onEvent: (notice) => health.recordEvent(notice),
+      onState: (up, problem) => health.setIpc(up, problem),
+    }),
+  );
+  const statusBar = own(new StatusBar(lockdown, health));
+  own(new TerminalWatch(services, config, lockdown, logger));
+  const chat = new ChatAutoApprove(context.globalState, logger);
+
+  const commands = createCommands({ services, config, lockdown, health, confirm, chat, logger, channel });
+  for (const [id, run] of Object.entries(commands)) own(vscode.commands.registerCommand(id, run));
+
+  void ipc.start();
+  void afterActivation({ services, config, lockdown, health, logger });
+
+  return createApi({ lockdown, health, statusBar, confirm, ipc, testMode: process.env[TEST_MODE_ENV] === '1' }, context.subscriptions);
+}
+
+async function afterActivation(d: { services: GuardServices; config: Configuration; lockdown: Lockdown; health: Health; logger: Logger }): Promise<void> {
+  d.logger.info(`Blast Shield active (guard home ${d.services.guardHome}, lockdown ${d.lockdown.isOn ? 'on' : 'off'}).`);
+  await d.health.refresh().catch((err: unknown) => d.logger.warn(`Hook status: ${String(err)}`));
+  if (!d.config.settings.hideCredentialsOnStartup && !d.lockdown.isOn) return;
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    if (folder.uri.scheme !== 'file') continue;
+    try {
+      const changed = await d.services.hiding.hide(folder.uri.fsPath);
+      d.logger.info(`Start-up: credential files hidden in ${folder.name} (${changed.length} file(s) changed).`);
+    } catch (err) {
+      d.logger.warn(`Start-up: hiding credential files in ${folder.name} failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+}
+
+export function deactivate(): void {
+  // Everything is owned by context.subscriptions and disposed by the editor.
+}

@@ -1,0 +1,207 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { CredentialFacts, Facts, ProductionMap } from '../core/policy/types';
+import { parseSettingsMirror } from '../core/settings/mirror';
+import { GUARD_PATHS, WORKSPACE_MAP_FILE, guardHome } from './guardHome';
+
+/**
+ * The facts the policy engine is given about this machine, gathered lazily: nothing is read from
+ * disk until a rule asks (most commands never need a file, the kube context or the production map).
+ * Only names of environment variables leave this module, plus the values of a fixed allowlist of
+ * non-secret selectors (NODE_ENV, AWS_PROFILE ...).
+ */
+
+export interface GatherFactsOptions {
+  /** Absolute working directory of the command. */
+  cwd: string;
+  /** Workspace folders; by default the enclosing git repository of cwd, or cwd itself. */
+  workspaceRoots?: readonly string[];
+  env: Readonly<Record<string, string | undefined>>;
+  home?: string;
+  /** Credential look-ups, supplied by the credentials module when the caller has them. */
+  credentials?: CredentialFacts;
+}
+
+/** Environment variables whose values say which environment a command targets and are never secrets. */
+export const ENV_SELECTOR_ALLOWLIST: readonly string[] = [
+  'NODE_ENV', 'RAILS_ENV', 'RACK_ENV', 'APP_ENV', 'ENVIRONMENT', 'ENV', 'STAGE', 'DEPLOY_ENV', 'FLASK_ENV', 'DJANGO_ENV',
+  'DJANGO_SETTINGS_MODULE', 'MIX_ENV', 'ASPNETCORE_ENVIRONMENT', 'DOTNET_ENVIRONMENT', 'SPRING_PROFILES_ACTIVE',
+  'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'GOOGLE_CLOUD_PROJECT', 'CLOUDSDK_CORE_PROJECT',
+  'CLOUDSDK_ACTIVE_CONFIG_NAME', 'AZURE_SUBSCRIPTION_ID', 'TF_WORKSPACE', 'PULUMI_STACK', 'KUBE_CONTEXT',
+  'DOCKER_HOST', 'DOCKER_CONTEXT', 'PGHOST', 'PGDATABASE', 'PGPORT', 'MYSQL_HOST', 'REDIS_HOST',
+  'RAILWAY_ENVIRONMENT', 'RAILWAY_ENVIRONMENT_NAME', 'VERCEL_ENV', 'HEROKU_APP', 'FLY_APP', 'NETLIFY_SITE_ID',
+];
+
+/** Largest file handed to the engine. */
+export const MAX_FACT_FILE_BYTES = 1024 * 1024;
+const MAX_DIR_ENTRIES = 10_000;
+
+/** Pseudo file systems and devices: reading them can block, never end, or leak kernel state. */
+const FORBIDDEN_ROOTS = ['/proc', '/sys', '/dev'];
+
+function forbidden(p: string): boolean {
+  return FORBIDDEN_ROOTS.some((root) => p === root || p.startsWith(root + '/'));
+}
+
+/** Text of a regular file, at most 1 MB, containing no NUL byte; undefined for anything else. */
+export function readTextFile(absolutePath: string): string | undefined {
+  try {
+    if (!path.isAbsolute(absolutePath)) return undefined;
+    const normal = path.resolve(absolutePath);
+    if (forbidden(normal)) return undefined;
+    const real = fs.realpathSync(normal);
+    if (forbidden(real)) return undefined;
+    const stat = fs.statSync(real);
+    if (!stat.isFile() || stat.size > MAX_FACT_FILE_BYTES) return undefined;
+    const buffer = fs.readFileSync(real);
+    if (buffer.length > MAX_FACT_FILE_BYTES || buffer.includes(0)) return undefined;
+    return buffer.toString('utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function listDirectory(absolutePath: string): readonly string[] | undefined {
+  try {
+    if (!path.isAbsolute(absolutePath)) return undefined;
+    const normal = path.resolve(absolutePath);
+    if (forbidden(normal) || forbidden(fs.realpathSync(normal))) return undefined;
+    const names = fs.readdirSync(normal);
+    return names.length > MAX_DIR_ENTRIES ? names.slice(0, MAX_DIR_ENTRIES) : names;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The enclosing repository (a folder holding .git), or undefined. */
+function repositoryRoot(cwd: string): string | undefined {
+  let dir = path.resolve(cwd);
+  for (let i = 0; i < 64; i++) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+  return undefined;
+}
+
+/** `current-context:` of the first kubeconfig that names one (KUBECONFIG lists files with ':'). */
+export function currentKubeContext(env: Readonly<Record<string, string | undefined>>, home: string): string | undefined {
+  const files = env.KUBECONFIG ? env.KUBECONFIG.split(path.delimiter).filter((f) => f !== '') : [path.join(home, '.kube', 'config')];
+  for (const file of files) {
+    const text = readTextFile(path.resolve(file));
+    const m = text === undefined ? null : /^current-context:[ \t]*(["']?)([^"'\r\n]*)\1[ \t]*$/m.exec(text);
+    const name = m?.[2]?.trim();
+    if (name) return name;
+  }
+  return undefined;
+}
+
+function stringList(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
+}
+
+/** The `production` block of a JSON file: `{ "production": { "names": [], "hosts": [], "resourceIds": [] } }`. */
+function productionBlock(value: unknown): ProductionMap | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const p = (value as { production?: unknown }).production;
+  if (typeof p !== 'object' || p === null) return undefined;
+  const r = p as Record<string, unknown>;
+  return { names: stringList(r.names), hosts: stringList(r.hosts), resourceIds: stringList(r.resourceIds) };
+}
+
+/**
+ * Union of the production maps the user declared: every workspace entry of the settings mirror the
+ * extension writes (or a hand-written top-level "production" block in it), and each workspace's
+ * `.blast-shield.json`. A file that does not parse adds nothing; markers only ever add protection.
+ */
+export function loadProductionMap(guardHomeDir: string, workspaceRoots: readonly string[]): ProductionMap {
+  const names = new Set<string>();
+  const hosts = new Set<string>();
+  const resourceIds = new Set<string>();
+  const add = (m: ProductionMap | undefined): void => {
+    if (!m) return;
+    m.names.forEach((x) => names.add(x));
+    m.hosts.forEach((x) => hosts.add(x));
+    m.resourceIds.forEach((x) => resourceIds.add(x));
+  };
+  const mirrorText = readTextFile(GUARD_PATHS.settingsMirror(guardHomeDir));
+  if (mirrorText !== undefined) {
+    const mirror = parseSettingsMirror(mirrorText);
+    for (const entry of Object.values(mirror?.workspaces ?? {})) add(entry.production);
+    add(parseJson(mirrorText, productionBlock));
+  }
+  for (const root of workspaceRoots) {
+    const text = readTextFile(path.join(root, WORKSPACE_MAP_FILE));
+    if (text !== undefined) add(parseJson(text, productionBlock));
+  }
+  return { names: [...names], hosts: [...hosts], resourceIds: [...resourceIds] };
+}
+
+function parseJson<T>(text: string, pick: (v: unknown) => T | undefined): T | undefined {
+  try {
+    return pick(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+}
+
+function lazy<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
+}
+
+export function gatherFacts(opts: GatherFactsOptions): Facts {
+  const cwd = path.resolve(opts.cwd);
+  const env = opts.env;
+  const home = opts.home ?? env.HOME ?? os.homedir();
+  const envNames = Object.keys(env).filter((k) => env[k] !== undefined);
+  const envSelectors: Record<string, string> = {};
+  for (const name of ENV_SELECTOR_ALLOWLIST) {
+    const value = env[name];
+    if (value !== undefined && value !== '' && value.length <= 200) envSelectors[name] = value;
+  }
+  const roots = lazy(() => opts.workspaceRoots?.map((r) => path.resolve(r)) ?? [repositoryRoot(cwd) ?? cwd]);
+  const kubeContext = lazy(() => env.KUBE_CONTEXT || currentKubeContext(env, home));
+  const production = lazy(() => loadProductionMap(guardHome(env), roots()));
+  const files = new Map<string, string | undefined>();
+  const dirs = new Map<string, readonly string[] | undefined>();
+
+  const facts: Facts = {
+    cwd,
+    home,
+    get workspaceRoots() {
+      return roots();
+    },
+    envNames,
+    envSelectors,
+    readFile(absolutePath: string) {
+      if (files.has(absolutePath)) return files.get(absolutePath);
+      const text = readTextFile(absolutePath);
+      files.set(absolutePath, text);
+      return text;
+    },
+    listDir(absolutePath: string) {
+      if (dirs.has(absolutePath)) return dirs.get(absolutePath);
+      const names = listDirectory(absolutePath);
+      dirs.set(absolutePath, names);
+      return names;
+    },
+    get kubeContext() {
+      return kubeContext();
+    },
+    get production() {
+      return production();
+    },
+  };
+  if (opts.credentials) facts.credentials = opts.credentials;
+  return facts;
+}

@@ -1,0 +1,23 @@
+import { strict as assert } from 'node:assert';
+import { protectionOf, type HostFacts } from '../../../src/core/health/protection';
+
+const up = { up: true, problem: '' };
+const h = (host: HostFacts['host'], installed: boolean, intact = installed, lastEventAt?: number): HostFacts => ({ host, installed, intact, lastEventAt });
+
+describe('protectionOf', () => {
+  const cases: [string, { up: boolean; problem: string }, HostFacts[], 'protected' | 'unprotected', RegExp][] = [
+    ['socket down', { up: false, problem: 'EADDRINUSE' }, [h('cursor', true, true, 1)], 'unprotected', /EADDRINUSE/],
+    ['nothing installed', up, [h('cursor', false), h('claude', false)], 'unprotected', /No agent host/],
+    ['installed, never called', up, [h('cursor', true)], 'unprotected', /no host has called/],
+    ['altered entry', up, [h('cursor', true, false, 1)], 'unprotected', /altered for cursor/],
+    ['installed and called', up, [h('cursor', true, true, 1), h('claude', true)], 'protected', /calls seen from cursor/],
+    ['an event from a host without entries does not count', up, [h('cursor', false, false, 1), h('claude', true)], 'unprotected', /no host has called/],
+  ];
+  for (const [name, ipc, hosts, kind, detail] of cases) {
+    it(name, () => {
+      const p = protectionOf(ipc, hosts);
+      assert.equal(p.kind, kind);
+      assert.match(p.detail, detail);
+    });
+  }
+});

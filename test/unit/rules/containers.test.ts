@@ -1,0 +1,106 @@
+import { strict as assert } from 'node:assert';
+import { containersPack } from '../../../src/core/rules/containers';
+import { environmentOf } from '../../../src/core/policy/production';
+import type { Facts, Finding, Invocation } from '../../../src/core/policy/types';
+import { invocation, testFacts } from '../support/policyFixtures';
+
+function run(inv: Invocation, facts: Facts = testFacts()): Finding[] {
+  return containersPack.checkInvocation?.(inv, { facts, environmentOf: (h) => environmentOf(h, facts, { assignments: inv.assignments }) }) ?? [];
+}
+
+const argv = (s: string): string[] => s.split(' ');
+
+// [command, expected rule or severity, environment of the first target]
+const cases: Array<[string, string | null, string?, Partial<Facts>?, Record<string, string>?]> = [
+  ['docker volume rm pgdata', 'containers.volume-rm', 'local'],
+  ['docker volume rm -f pgdata redisdata', 'containers.volume-rm', 'local'],
+  ['docker volume remove pgdata', 'containers.volume-rm', 'local'],
+  ['docker volume prune', 'containers.volume-prune', 'local'],
+  ['docker volume prune -a -f', 'containers.volume-prune', 'local'],
+  ['docker system prune', 'containers.system-prune', 'local'],
+  ['docker system prune -a --volumes -f', 'containers.system-prune', 'local'],
+  ['docker compose down -v', 'containers.compose-down-volumes', 'local'],
+  ['docker compose down --volumes --remove-orphans', 'containers.compose-down-volumes', 'local'],
+  ['docker compose -f prod.yml down -v', 'containers.compose-down-volumes', 'local'],
+  ['docker-compose down -v', 'containers.compose-down-volumes', 'local'],
+  ['docker compose rm -v', 'containers.compose-down-volumes', 'local'],
+  ['docker rm -v db', 'containers.rm-volumes', 'local'],
+  ['docker rm -fv db', 'containers.rm-volumes', 'local'],
+  ['docker -H ssh://deploy@prod-host.acme.io volume rm pgdata', 'containers.volume-rm', 'production'],
+  ['docker --host tcp://10.0.0.9:2376 volume rm pgdata', 'containers.volume-rm', 'unknown'],
+  ['docker --context staging-box volume prune', 'containers.volume-prune', 'non-production'],
+  ['docker volume rm pgdata', 'containers.volume-rm', 'unknown', {}, { DOCKER_HOST: 'tcp://builder.example.com:2376' }],
+  ['podman volume rm data', 'containers.volume-rm', 'local'],
+  ['kubectl delete namespace payments', 'containers.kubectl-delete', 'unknown'],
+  ['kubectl delete ns payments --context prod-east', 'containers.kubectl-delete', 'production'],
+  ['kubectl --context=staging delete ns payments', 'containers.kubectl-delete', 'non-production'],
+  ['kubectl delete pvc data-db-0', 'containers.kubectl-delete', 'production', { kubeContext: 'gke_acme_europe_prod' }],
+  ['kubectl delete pv pv-001', 'containers.kubectl-delete', 'local', { kubeContext: 'kind-dev' }],
+  ['kubectl delete statefulset db -n prod', 'containers.kubectl-delete', 'production'],
+  ['kubectl delete sts db', 'containers.kubectl-delete', 'unknown'],
+  ['kubectl delete deployment api', 'containers.kubectl-delete', 'unknown'],
+  ['kubectl delete deploy/api', 'containers.kubectl-delete', 'unknown'],
+  ['kubectl delete all --all -n shop', 'containers.kubectl-delete', 'unknown'],
+  ['kubectl delete pods --all', 'containers.kubectl-delete', 'unknown'],
+  ['kubectl delete secret db-creds', 'containers.kubectl-delete', 'unknown'],
+  ['kubectl delete -f k8s/', 'containers.kubectl-delete', 'unknown'],
+  ['kubectl delete crd certificates.cert-manager.io', 'containers.kubectl-delete', 'unknown'],
+  ['kubectl drain node-1', 'containers.kubectl-drain', 'unknown'],
+  ['kubectl scale deploy/api --replicas=0', 'containers.kubectl-scale', 'unknown'],
+  ['oc delete project shop', 'containers.kubectl-delete', 'unknown'],
+  ['helm uninstall shop', 'containers.helm-uninstall', 'unknown'],
+  ['helm delete shop --kube-context prod-eu', 'containers.helm-uninstall', 'production'],
+  ['helm uninstall shop -n staging', 'containers.helm-uninstall', 'non-production'],
+  // allowed
+  ['docker compose down', null],
+  ['docker compose up -d', null],
+  ['docker volume ls', null],
+  ['docker rm -f web', null],
+  ['docker image prune -a', null],
+  ['docker ps -a', null],
+  ['docker run --rm -v data:/data alpine ls', null],
+  ['kubectl get pods', null],
+  ['kubectl delete pod api-7d9f', null, undefined, { kubeContext: 'kind-dev' }],
+  ['kubectl delete job migrate-1', null, undefined, { kubeContext: 'staging' }],
+  ['kubectl logs -f api', null],
+  ['helm list', null],
+  ['helm upgrade --install shop ./chart', null],
+];
+
+describe('containers pack', () => {
+  for (const [cmd, rule, environment, facts, assignments] of cases) {
+    it(`${cmd}${facts?.kubeContext ? ` [context ${facts.kubeContext}]` : ''} -> ${rule ?? 'nothing'}${environment ? ` (${environment})` : ''}`, () => {
+      const findings = run(invocation(argv(cmd), { assignments: assignments ?? {} }), testFacts(facts ?? {}));
+      if (rule === null) {
+        assert.deepEqual(findings.filter((f) => f.severity !== 'info'), []);
+        return;
+      }
+      const f = findings.find((x) => x.rule === rule);
+      assert.ok(f && f.severity === 'ask', JSON.stringify(findings));
+      if (environment) assert.equal(f.targets[0]?.environment, environment, JSON.stringify(f.targets));
+    });
+  }
+
+  it('records read-only kubectl against a production context as production access', () => {
+    const findings = run(invocation(argv('kubectl get pods --context prod-east')));
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0]?.severity, 'info');
+    assert.equal(findings[0]?.risk, 'production-access');
+    assert.equal(findings[0]?.targets[0]?.environment, 'production');
+  });
+
+  it('records helm status on the current production context', () => {
+    const findings = run(invocation(argv('helm status shop')), testFacts({ kubeContext: 'prod-eu' }));
+    assert.equal(findings[0]?.risk, 'production-access');
+  });
+
+  it('says nothing about read-only work on a non-production cluster', () => {
+    assert.deepEqual(run(invocation(argv('kubectl get pods')), testFacts({ kubeContext: 'staging' })), []);
+  });
+
+  it('names the volume in the target', () => {
+    const [f] = run(invocation(argv('docker volume rm pgdata')));
+    assert.equal(f?.targets[0]?.name, 'pgdata');
+    assert.equal(f?.targets[0]?.kind, 'volume');
+  });
+});
