@@ -292,15 +292,17 @@ function coldStart(scripts) {
   for (const script of scripts) {
     const bare = [];
     const loaded = [];
+    const ratios = [];
     let status = 0;
     timeSpawn([script.file, ...(script.args ?? [])]);
     for (let i = 0; i < runs; i++) {
       bare.push(timeSpawn(['-e', '0']).ms);
       const run = timeSpawn([script.file, ...(script.args ?? [])]);
       loaded.push(run.ms);
+      ratios.push(run.ms / bare[bare.length - 1]);
       status = run.status ?? -1;
     }
-    rows.push({ id: script.id, bare: median(bare), loaded: median(loaded), ratio: median(loaded) / median(bare), status });
+    rows.push({ id: script.id, bare: median(bare), loaded: median(loaded), ratio: median(loaded) / median(bare), pairRatio: median(ratios), status });
   }
   return rows;
 }
@@ -322,10 +324,10 @@ async function main() {
       for (const line of row.wrong.slice(0, 12)) console.log(`  ${line}`);
     }
     console.log(`\nCold start: median of ${runs} paired runs (process wall time; bare = node -e 0 in the same pairs):\n`);
-    console.log('| process | median | bare node | ratio | exit |');
-    console.log('|---|---|---|---|---|');
+    console.log('| process | median | bare node | ratio of medians | median of pair ratios | exit |');
+    console.log('|---|---|---|---|---|---|');
     for (const row of coldStart(coldScripts(dir, ownPath))) {
-      console.log(`| ${row.id} | ${row.loaded.toFixed(0)} ms | ${row.bare.toFixed(0)} ms | ${row.ratio.toFixed(2)}x | ${row.status} |`);
+      console.log(`| ${row.id} | ${row.loaded.toFixed(0)} ms | ${row.bare.toFixed(0)} ms | ${row.ratio.toFixed(2)}x | ${row.pairRatio.toFixed(2)}x | ${row.status} |`);
     }
   } finally {
     if (keep) console.log(`\nkept ${dir}`);

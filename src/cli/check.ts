@@ -7,7 +7,8 @@ import { UsageError, type CliIo } from './io';
 const HELP = `usage: blast-shield check [--lockdown] [--cwd DIR] [--json] -- COMMAND...
        blast-shield check --jsonl [--lockdown] [--cwd DIR]
 
-Classify a shell command the way the hook would, without running it.
+Classify a shell command with the policy engine, without running it. (The hook also consults the
+workspace's credential index to name where a secret value came from; check does not load it.)
 
   --lockdown   every action that would need confirmation is denied
   --cwd DIR    the folder the command would run in (default: the current folder); its git

@@ -1,5 +1,6 @@
+import * as fs from 'node:fs';
 import { HOOK_TIMEOUT_SECONDS } from '../node/hosts/adapters';
-import { failClosedReply, runHook } from '../hook/runHook';
+import { failClosedReply, MAX_HOOK_INPUT_BYTES, runHook } from '../hook/runHook';
 import { createRealEngine } from '../hook/realEngine';
 import type { CliIo } from './io';
 
@@ -10,6 +11,34 @@ expects on standard output. Host configurations call this through the shim that
 'blast-shield install' writes; it is not meant to be run by hand except for testing.
 Every failure denies, in the host's own format.
 `;
+
+/**
+ * Read all of stdin straight from fd 0. Hosts hand the hook a pipe or a file; reading the descriptor
+ * synchronously avoids building a stream (and loading `net`) for one small document. Returns
+ * undefined when the descriptor cannot be read that way (a non-blocking TTY), so the caller falls
+ * back to the stream reader. Input past the cap is cut at cap + 1 bytes: the hook then denies it.
+ */
+function readStdinFd(maxBytes: number): string | undefined {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const chunk = Buffer.alloc(64 * 1024);
+  for (;;) {
+    let n: number;
+    try {
+      n = fs.readSync(0, chunk, 0, chunk.length, null);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EOF') break;
+      if (code === 'EAGAIN' || code === 'EISDIR' || code === 'EINVAL' || code === 'ESPIPE') return chunks.length === 0 ? undefined : Buffer.concat(chunks).toString('utf8');
+      throw err;
+    }
+    if (n === 0) break;
+    chunks.push(Buffer.from(chunk.subarray(0, n)));
+    total += n;
+    if (total > maxBytes) break;
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 /** A last line of defence: answer deny just before the host's own timeout if anything hangs. */
 const WATCHDOG_MS = HOOK_TIMEOUT_SECONDS * 1000 - 2000;
@@ -33,7 +62,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   try {
     let text: string;
     try {
-      text = await io.readStdin();
+      // Bound to this process (main.ts passes process.env): read fd 0 directly; otherwise the supplied reader.
+      text = (io.env === process.env ? readStdinFd(MAX_HOOK_INPUT_BYTES) : undefined) ?? (await io.readStdin());
     } catch (err) {
       const reply = failClosedReply(host, `standard input could not be read (${err instanceof Error ? err.message : String(err)})`);
       answered = true;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../core/logger';
 import type { AutoApproveMap } from '../core/settings/chatAutoApprove';
+import { loadDeferred } from './loadDeferred';
 
 const MANAGED_KEYS_STATE = 'blastShield.managedAutoApprove';
 
@@ -8,7 +9,7 @@ type ManagedKeys = Record<string, string[]>;
 
 /** The managed settings and the entries each should hold; loaded on first use (it pulls in the credential rules). */
 async function targets(): Promise<{ setting: string; wanted: readonly string[] }[]> {
-  const m = await import('../core/settings/chatAutoApprove');
+  const m = loadDeferred();
   return [
     { setting: m.TERMINAL_AUTO_APPROVE_SETTING, wanted: m.TERMINAL_ENTRIES },
     { setting: m.EDITS_AUTO_APPROVE_SETTING, wanted: m.editEntries() },
@@ -32,7 +33,7 @@ export class ChatAutoApprove {
 
   async apply(): Promise<void> {
     const owned = this.globalState.get<ManagedKeys>(MANAGED_KEYS_STATE) ?? {};
-    const { withManagedEntries } = await import('../core/settings/chatAutoApprove');
+    const { withManagedEntries } = loadDeferred();
     for (const t of await targets()) {
       const { section, key } = split(t.setting);
       const config = vscode.workspace.getConfiguration(section);
@@ -55,7 +56,7 @@ export class ChatAutoApprove {
 
   async remove(): Promise<void> {
     const owned = this.globalState.get<ManagedKeys>(MANAGED_KEYS_STATE) ?? {};
-    const { withoutManagedEntries } = await import('../core/settings/chatAutoApprove');
+    const { withoutManagedEntries } = loadDeferred();
     for (const t of await targets()) {
       const { section, key } = split(t.setting);
       const config = vscode.workspace.getConfiguration(section);

@@ -9,6 +9,7 @@ import type { ConfirmService } from './confirm/confirmService';
 import { sampleAsk, type SampleKind } from './confirm/sampleAsks';
 import type { GuardServices } from './guardServices';
 import { describeHealth, type Health } from './health';
+import { loadDeferred } from './loadDeferred';
 import type { Lockdown } from './lockdown';
 
 export interface CommandDeps {
@@ -140,7 +141,7 @@ export function createCommands(d: CommandDeps): Record<CommandId, (...args: unkn
       return;
     }
     const results: SelfTestResult[] = [];
-    const { selfTestHost } = await import('../node/selfTest/selfTest');
+    const { selfTestHost } = loadDeferred();
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Blast Shield: running the self-test…' }, async () => {
       await d.health.withoutCountingEvents(async () => {
         for (const h of installed) results.push(...(await selfTestHost(h.host, h.install.command!, workspace, process.env)));

@@ -4,6 +4,7 @@ import { createApi, TEST_MODE_ENV, type BlastShieldApi } from './api';
 import { ChatAutoApprove } from './chatAutoApprove';
 import { createCommands, firstFolder } from './commands';
 import { Configuration } from './configuration';
+import { CredentialWatch } from './credentialWatch';
 import { ConfirmService } from './confirm/confirmService';
 import { Health } from './health';
 import { IpcBridge } from './ipcBridge';
@@ -16,11 +17,12 @@ import { TerminalWatch } from './terminalWatch';
 
 /**
  * Activation, in order: logging and settings; lockdown (mirrored for the hook); health; the dialog
- * and its queue; the socket hooks talk to; the status bar; terminal watch; commands. Slow work
- * (hook status, hiding credentials) runs after activation returns.
+ * and its queue; the socket hooks talk to; the status bar; the second layers (terminal watch,
+ * credential file watch); commands. Slow work (hook status, hiding credentials) runs after
+ * activation returns, and heavy modules (policy engine, installers, scanners) load on first use.
  */
 export function activate(context: vscode.ExtensionContext): BlastShieldApi {
-  const own = <T extends vscode.Disposable | { dispose(): void }>(d: T): T => {
+  const own = <T extends { dispose(): unknown }>(d: T): T => {
     context.subscriptions.push(d);
     return d;
   };
@@ -44,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): BlastShieldApi {
   );
   const statusBar = own(new StatusBar(lockdown, health));
   own(new TerminalWatch(services, config, lockdown, logger));
+  own(new CredentialWatch(services, config, lockdown, logger));
   const chat = new ChatAutoApprove(context.globalState, logger);
 
   const commands = createCommands({ services, config, lockdown, health, confirm, chat, logger, channel });
@@ -56,6 +59,8 @@ export function activate(context: vscode.ExtensionContext): BlastShieldApi {
 }
 
 async function afterActivation(d: { services: GuardServices; config: Configuration; lockdown: Lockdown; health: Health; logger: Logger }): Promise<void> {
+  // Yield first: activate() must return before the deferred bundle (installers, scanners) loads.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   d.logger.info(`Blast Shield active (guard home ${d.services.guardHome}, lockdown ${d.lockdown.isOn ? 'on' : 'off'}).`);
   await d.health.refresh().catch((err: unknown) => d.logger.warn(`Hook status: ${String(err)}`));
   if (!d.config.settings.hideCredentialsOnStartup && !d.lockdown.isOn) return;

@@ -1,5 +1,3 @@
-import type * as vscode from 'vscode';
-
 /** Anything with a dispose(), so owners need not know whether a child came from vscode or from us. */
 export interface IDisposable {
   dispose(): void;
@@ -46,5 +44,3 @@ export abstract class Disposable implements IDisposable {
     }
   }
 }
-
-export type VsDisposable = vscode.Disposable;

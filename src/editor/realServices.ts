@@ -1,6 +1,6 @@
 /**
- * The real node-layer modules behind `GuardServices`. Each is imported on first use, so activation
- * pays only for evaluating what it runs (the policy engine, installers and scanners load later).
+ * The real node-layer modules behind `GuardServices`. They live in the deferred bundle and load on
+ * first use, so activation pays only for what it runs.
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -9,6 +9,7 @@ import { GUARD_PATHS, guardHome } from '../node/guardHome';
 import type { FileStatus, InstallContext, InstallScope } from '../node/hosts/installCommon';
 import type { HideSummary } from '../node/credentials/hideFiles';
 import type { GuardServices, HostInstallState } from './guardServices';
+import { loadDeferred } from './loadDeferred';
 
 function changedFiles(summary: HideSummary): string[] {
   return [...summary.written, ...summary.created, ...summary.removed];
@@ -34,9 +35,8 @@ export function createGuardServices(extensionPath: string, env: Readonly<Record<
   const home = guardHome(env);
   const userHome = os.homedir();
   const context = (scope: InstallScope, workspace: string | undefined): InstallContext => ({ scope, workspace, home: userHome, guardHome: home });
-  const installers = () => Promise.all([import('../node/hosts/install'), import('../node/hosts/installCommon')]);
   const status = async (host: HostId, root: string | undefined): Promise<HostInstallState> => {
-    const [{ hostStatus }, { hookCommand }] = await installers();
+    const { hostStatus, hookCommand } = loadDeferred();
     return describe(host, scopes(root).flatMap((s) => hostStatus(host, context(s, root)).files), hookCommand(home, host));
   };
 
@@ -45,14 +45,14 @@ export function createGuardServices(extensionPath: string, env: Readonly<Record<
     userHome,
     hooks: {
       install: async (host, root) => {
-        const [{ installShim, installHost }] = await installers();
+        const { installShim, installHost } = loadDeferred();
         // The editor's own runtime runs the hook, so no `node` is needed on PATH.
         installShim({ guardHome: home, nodePath: process.execPath, electronRunAsNode: Boolean(process.versions.electron), cliBundle: path.join(extensionPath, 'dist', 'cli.js') });
         installHost(host, context(root ? 'project' : 'user', root));
         return status(host, root);
       },
       uninstall: async (host, root) => {
-        const [{ uninstallHost }] = await installers();
+        const { uninstallHost } = loadDeferred();
         for (const s of scopes(root)) uninstallHost(host, context(s, root));
         return status(host, root);
       },
@@ -60,24 +60,24 @@ export function createGuardServices(extensionPath: string, env: Readonly<Record<
     },
     hiding: {
       hide: async (root) => {
-        const { hideCredentialFiles } = await import('../node/credentials/hideFiles');
+        const { hideCredentialFiles } = loadDeferred();
         return changedFiles(await hideCredentialFiles(root, { home: userHome, cacheDir: GUARD_PATHS.cacheDir(home) }));
       },
       unhide: async (root) => {
-        const { unhideCredentialFiles } = await import('../node/credentials/hideFiles');
+        const { unhideCredentialFiles } = loadDeferred();
         return changedFiles(unhideCredentialFiles(root, { cacheDir: GUARD_PATHS.cacheDir(home) }));
       },
     },
     scanner: {
       scan: async (root) => {
-        const { scanWorkspace } = await import('../node/credentials/workspaceScan');
+        const { scanWorkspace } = loadDeferred();
         const result = await scanWorkspace(root, { home: userHome });
         return { files: result.files.map((f) => ({ path: f.path, kind: f.kind, label: f.label, reasons: f.reasons })), truncated: result.truncated };
       },
     },
     policy: {
       classifyCommand: async (command, request, options) => {
-        const [{ gatherFacts }, { classify }, { loadCredentialFacts }] = await Promise.all([import('../node/facts'), import('../core/policy/classify'), import('../node/credentials/credentialFacts')]);
+        const { gatherFacts, classify, loadCredentialFacts } = loadDeferred();
         // The credential index gives provenance ("uses the token from …"); without it the path and content rules still apply.
         const credentials =
           request.workspaceRoots.length > 0
@@ -89,10 +89,10 @@ export function createGuardServices(extensionPath: string, env: Readonly<Record<
     },
     audit: {
       append: async (record) => {
-        const { appendAudit } = await import('../node/audit/auditLog');
+        const { appendAudit } = loadDeferred();
         appendAudit(home, record);
       },
-      verify: async () => (await import('../node/audit/auditLog')).verifyAuditLog(home),
+      verify: async () => loadDeferred().verifyAuditLog(home),
       file: () => GUARD_PATHS.auditLog(home),
     },
   };

@@ -52,18 +52,29 @@ const LONG_RUN = /[A-Za-z0-9_+/=-]{32,}/g;
 
 function isHighEntropySecret(run: string): boolean {
   if (/^[0-9a-f]{40}$/i.test(run)) return false; // git object ids name commits, not secrets
-  if (/^[A-Za-z]+$/.test(run) || /^[0-9]+$/.test(run)) return false;
-  if (run.includes('/') && !/[+=]/.test(run) && run.split('/').every((seg) => seg.length < 24)) return false; // paths
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((r) => r.test(run)).length;
-  if (classes < 2) return false;
+  // Identifiers and words (CamelCase, snake_case) have no digits; random tokens of this length almost always do.
+  if (!/[0-9]/.test(run) || !/[A-Za-z]/.test(run)) return false;
   return shannonEntropy(run) >= 4.0;
 }
 
+/** Paths are judged segment by segment, so a long file name never hides its folder. */
+function redactRun(run: string): string {
+  if (run.includes('/') && !/[+=]/.test(run)) return run.split('/').map((seg) => (seg.length >= 32 && isHighEntropySecret(seg) ? REDACTED : seg)).join('/');
+  return isHighEntropySecret(run) ? REDACTED : run;
+}
+
+/**
+ * Text with none of these cannot match any rule above: no assignment, header, URL credential, flag
+ * value, key block or long token-like run. Most commands take this exit and skip the regex battery.
+ */
+const MIGHT_HOLD_SECRET = /[=:@]|-p\S|--[a-z-]*(pass|token|secret|key)|bearer|authorization|-----BEGIN|[A-Za-z0-9_+/=-]{16,}/i;
+
 /** Replace every secret-looking value in `text` with [REDACTED]. Idempotent. */
 export function redactSecrets(text: string): string {
+  if (!MIGHT_HOLD_SECRET.test(text)) return text;
   let out = text;
   for (const re of KNOWN_TOKENS) out = out.replace(re, REDACTED);
   for (const r of CONTEXTUAL) out = out.replace(r.pattern, r.replace as (substring: string, ...args: string[]) => string);
-  out = out.replace(LONG_RUN, (run) => (isHighEntropySecret(run) ? REDACTED : run));
+  out = out.replace(LONG_RUN, redactRun);
   return out;
 }

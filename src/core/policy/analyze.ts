@@ -13,6 +13,7 @@ import type { Command, CommandList, Pipeline, SimpleCommand, Word, WordPart } fr
 import { decodeBase64, decodeBase64Utf16le, decodeEchoEscapes, decodeHex, printfOutput } from '../shell/decode';
 import { DYNAMIC_WORD, findShellOuts } from '../shell/embedded';
 import { makeRecipes } from '../shell/makefile';
+import { splitPowershell } from '../shell/powershell';
 import { DEFAULT_PARSE_LIMITS, parseShell, type ParseLimits } from '../shell/parser';
 import { scanOptions, WRAPPERS } from '../shell/wrappers';
 import { expandBraces, hasPatternGlob, isDynamic, toArgWord, wordText } from '../shell/words';
@@ -253,8 +254,10 @@ class Analyzer {
     private readonly limits: AnalyzeLimits,
   ) {}
 
-  addOpaque(reason: string, via: readonly Via[]): void {
+  addOpaque(text: string, via: readonly Via[]): void {
     if (this.opaque.length >= 64) return;
+    // Reasons quote the command; a long token in it may be a secret, and reasons are shown and logged.
+    const reason = text.replace(LONG_TOKEN, '…');
     if (this.opaque.some((o) => o.reason === reason && o.via.join('\0') === via.join('\0'))) return;
     this.opaque.push({ reason, via: [...via] });
   }
@@ -412,13 +415,17 @@ class Analyzer {
         this.argumentRunners.set(scope.functionName, words.slice(1).map(toArgWord));
         return undefined;
       }
-      if (i === 0 && isDynamic(word)) {
-        const resolved = this.staticCommandWord(word);
+      if (isDynamic(word)) {
+        const resolved = this.resolveSubstitutions(word, scope);
         if (resolved === undefined) {
-          this.addOpaque(`the command name is computed at run time (${word.raw.slice(0, 80)})`, scope.via);
-          return undefined;
+          if (i === 0) {
+            this.addOpaque(`the command name is computed at run time (${word.raw.slice(0, 80)})`, scope.via);
+            return undefined;
+          }
+          argv.push(toArgWord(word));
+          continue;
         }
-        for (const text of resolved) argv.push({ text, raw: word.raw, dynamic: false, glob: false });
+        for (const text of resolved.words) argv.push({ text, raw: word.raw, dynamic: false, glob: resolved.split && /[*?[]/.test(text) });
         continue;
       }
       const expanded = expandBraces(word);
@@ -430,36 +437,55 @@ class Analyzer {
     return argv;
   }
 
-  /** `$(echo rm)`, `` `printf rm` ``, `"$(echo rm)"`: the words they produce, when that is static. */
-  private staticCommandWord(word: Word): string[] | undefined {
+  /**
+   * A word whose command substitutions print fixed text (`$(echo rm)`, `$(echo LmVudg== | base64 -d)`):
+   * the words it becomes. Undefined when any part is known only at run time.
+   */
+  private resolveSubstitutions(word: Word, scope: Scope): { words: string[]; split: boolean } | undefined {
+    if (!word.parts.some((p) => p.kind === 'command' || (p.kind === 'parameter' && this.knownParameter(p.raw, scope) !== undefined))) return undefined;
     let text = '';
     let split = false;
     for (const part of word.parts) {
       if (part.kind === 'literal') text += part.text;
-      else if (part.kind === 'command') {
-        const output = this.staticListOutput(part.body);
+      else if (part.kind === 'parameter') {
+        const value = this.knownParameter(part.raw, scope);
+        if (value === undefined) return undefined;
+        text += value;
+        if (!part.quoted && /[ \t\n]/.test(value)) split = true;
+      } else if (part.kind === 'command') {
+        const output = this.substitutionOutput(part.body, scope);
         if (output === undefined) return undefined;
         text += output.replace(/\n+$/, '');
         if (!part.quoted) split = true;
       } else return undefined;
     }
-    if (!split) return [text];
+    if (!split) return { words: [text], split };
     const words = text.split(/[ \t\n]+/).filter((w) => w !== '');
-    return words.length > 0 ? words : undefined;
+    return words.length > 0 ? { words, split } : undefined;
   }
 
-  /** The output of a substitution body that is one static echo/printf. */
-  private staticListOutput(list: CommandList): string | undefined {
-    if (list.items.length !== 1) return undefined;
-    const pipeline = list.items[0]!.pipeline;
-    if (pipeline.commands.length !== 1) return undefined;
-    const command = pipeline.commands[0]!;
-    if (command.type !== 'simple' || command.redirects.length > 0) return undefined;
-    if (command.words.some(isDynamic)) return undefined;
-    const argv = command.words.map(toArgWord);
-    const name = commandName(argv[0]?.text ?? '');
-    if (name !== 'echo' && name !== 'printf') return undefined;
-    return this.echoPrintf(name, argv.slice(1))?.text;
+  /** `$HOME` and `$PWD` are facts, not guesses; every other variable is unknown. */
+  private knownParameter(raw: string, scope: Scope): string | undefined {
+    if (raw === '$HOME' || raw === '${HOME}') return this.facts.home;
+    if ((raw === '$PWD' || raw === '${PWD}') && !scope.cwdUncertain) return scope.cwd;
+    return undefined;
+  }
+
+  /** What one pipeline in a substitution prints, when that is fixed text; analysed on the side, reported nowhere. */
+  private substitutionOutput(list: CommandList, scope: Scope): string | undefined {
+    if (list.items.length !== 1 || scope.depth >= this.limits.maxDepth) return undefined;
+    // Only pipelines of plain producers (echo, printf, cat, base64 -d ...) with static words are
+    // evaluated; anything else would make this side analysis as costly as the real one.
+    for (const command of list.items[0]!.pipeline.commands) {
+      if (command.type !== 'simple' || command.words.length === 0 || command.words.some(isDynamic)) return undefined;
+      if (!OUTPUT_PRODUCERS.has(commandName(wordText(command.words[0]!)))) return undefined;
+      if (command.redirects.some((r) => r.heredoc?.substitutions.length || isDynamic(r.target))) return undefined;
+    }
+    const side = new Analyzer(this.facts, { ...this.limits, maxInvocations: 32, maxFilesRead: 4 });
+    side.walkList(list, { ...scope, via: [], depth: scope.depth + 1 });
+    const last = side.invocations[side.invocations.length - 1];
+    if (side.opaque.length > 0 || !last || last.via.length > 0 || last.pipedInto !== undefined) return undefined;
+    return side.commandOutput(last, 0)?.text;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -486,6 +512,11 @@ class Analyzer {
         this.addOpaque(`more than ${this.limits.maxInvocations} commands: the rest was not analysed`, exec.scope.via);
       }
       return undefined;
+    }
+    // Interpolations from interpreter code stay dynamic even where the shell would quote them.
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i]!;
+      if (!arg.dynamic && arg.text.includes(DYNAMIC_WORD)) args[i] = { ...arg, dynamic: true };
     }
     const inv: Invocation = {
       name,
@@ -592,6 +623,7 @@ class Analyzer {
       const name = commandName(first.text);
       const peel = Object.prototype.hasOwnProperty.call(WRAPPERS, name) ? WRAPPERS[name] : undefined;
       if (!peel) break;
+      const before = argv;
       const peeled = peel(argv.slice(1));
       if (peeled.assignments) exec.assignments = { ...exec.assignments, ...peeled.assignments };
       if (peeled.chdir !== undefined) exec.cwd = resolvePath(exec.cwd, peeled.chdir, this.facts.home);
@@ -605,6 +637,10 @@ class Analyzer {
       }
       exec.wrappers = [...exec.wrappers, label];
       argv = peeled.argv;
+      if (name === 'xargs') {
+        const options = before.slice(1, Math.max(1, before.length - peeled.argv.length));
+        argv = this.xargsInput(argv, options, exec);
+      }
     }
     const first = argv[0]!;
     const name = commandName(first.text);
@@ -663,6 +699,22 @@ class Analyzer {
     }
     if (first.text.includes('/') && !first.text.endsWith('/')) return this.executablePath(name, first, args, exec);
     return this.emit(name, first.text, args, exec);
+  }
+
+  /**
+   * `echo a b | xargs rm`: when xargs reads fixed text, its words are the arguments it appends.
+   * Replacement mode (`-I`) and file input (`-a`) keep the command as written.
+   */
+  private xargsInput(argv: ArgWord[], xargsArgs: readonly ArgWord[], exec: Exec): ArgWord[] {
+    if (!exec.stdin || xargsArgs.some((a) => /^-(I|i|a|-replace|-arg-file)/.test(a.text))) return argv;
+    const input = this.stdinText(exec.stdin, 0);
+    if (!input) return argv;
+    const nul = xargsArgs.some((a) => a.text === '-0' || a.text === '--null');
+    const words = (nul ? input.text.split('\0') : input.text.split(/\s+/)).filter((w) => w !== '');
+    if (words.length === 0 || words.length > 256) return argv;
+    // The static input words are now the arguments, so the stdin it consumed is not the command's.
+    exec.stdin = undefined;
+    return [...argv, ...words.map((text) => ({ text, raw: text, dynamic: false, glob: false }))];
   }
 
   // ------------------------------------------------------------------------------------------
@@ -809,6 +861,8 @@ class Analyzer {
       case 'echo':
       case 'printf':
         return this.echoPrintf(inv.name, args);
+      case 'pwd':
+        return inv.cwdUncertain ? undefined : { text: inv.cwd + '\n' };
       case 'cat': {
         if (operands.length === 0) return fromStdin();
         let text = '';
@@ -1430,6 +1484,12 @@ function isInstalledPackage(path: string): boolean {
 
 const unknownContent = (): undefined => undefined;
 
+/** A run of key-like characters long enough to be a token. Bounded class, single quantifier: linear. */
+const LONG_TOKEN = /[A-Za-z0-9_+=-]{24,}/g;
+
+/** Commands whose output `commandOutput` can know. */
+const OUTPUT_PRODUCERS = new Set(['echo', 'printf', 'cat', 'base64', 'gbase64', 'basenc', 'openssl', 'xxd', 'rev', 'pwd']);
+
 /** `"$@"`, `$*`: a word that is exactly all positional arguments. */
 function runsAllArguments(word: Word): boolean {
   const part = word.parts.length === 1 ? word.parts[0] : undefined;
@@ -1455,106 +1515,6 @@ function shebangInterpreter(text: string): string | undefined {
     program = basename(words[i] ?? '');
   }
   return program === '' ? undefined : program;
-}
-
-interface PowershellStatement {
-  words: ArgWord[];
-  /** Script blocks `{ ... }` and subexpressions `$( ... )` inside the statement. */
-  blocks: string[];
-}
-
-function splitPowershell(text: string, depth: number): PowershellStatement[] {
-  const statements: PowershellStatement[] = [];
-  let current: PowershellStatement = { words: [], blocks: [] };
-  let word = '';
-  let raw = '';
-  let dynamic = false;
-  let inWord = false;
-  const endWord = (): void => {
-    if (inWord) {
-      if (!(current.words.length === 0 && (word === '&' || word === '.') && !dynamic)) current.words.push({ text: word, raw, dynamic, glob: /[*?[]/.test(word) });
-    }
-    word = '';
-    raw = '';
-    dynamic = false;
-    inWord = false;
-  };
-  const endStatement = (): void => {
-    endWord();
-    if (current.words.length > 0 || current.blocks.length > 0) statements.push(current);
-    current = { words: [], blocks: [] };
-  };
-  let i = 0;
-  while (i < text.length && statements.length < 1000) {
-    const c = text[i]!;
-    if (c === ' ' || c === '\t' || c === '\r') {
-      endWord();
-      i++;
-    } else if (c === '\n' || c === ';' || (c === '|' && text[i + 1] !== '|')) {
-      endStatement();
-      i++;
-    } else if ((c === '&' && text[i + 1] === '&') || (c === '|' && text[i + 1] === '|')) {
-      endStatement();
-      i += 2;
-    } else if (c === '#' && !inWord) {
-      while (i < text.length && text[i] !== '\n') i++;
-    } else if (c === "'") {
-      inWord = true;
-      let j = i + 1;
-      for (; j < text.length; j++) {
-        if (text[j] === "'" && text[j + 1] === "'") {
-          word += "'";
-          j++;
-        } else if (text[j] === "'") break;
-        else word += text[j];
-      }
-      raw += text.slice(i, j + 1);
-      i = j + 1;
-    } else if (c === '"') {
-      inWord = true;
-      let j = i + 1;
-      for (; j < text.length && text[j] !== '"'; j++) {
-        if (text[j] === '`' && j + 1 < text.length) word += text[++j];
-        else {
-          if (text[j] === '$') dynamic = true;
-          word += text[j];
-        }
-      }
-      raw += text.slice(i, j + 1);
-      i = j + 1;
-    } else if (c === '{' || (c === '$' && text[i + 1] === '(') || (c === '(' && !inWord)) {
-      const open = c === '$' ? i + 1 : i;
-      const closeChar = text[open] === '{' ? '}' : ')';
-      const openChar = text[open]!;
-      let level = 0;
-      let j = open;
-      for (; j < text.length; j++) {
-        if (text[j] === openChar) level++;
-        else if (text[j] === closeChar && --level === 0) break;
-      }
-      const inner = text.slice(open + 1, j);
-      if (depth < 8) current.blocks.push(inner);
-      inWord = true;
-      if (c === '$') dynamic = true;
-      word += text.slice(i, j + 1);
-      raw += text.slice(i, j + 1);
-      i = j + 1;
-    } else {
-      inWord = true;
-      if (c === '$') dynamic = true;
-      if (c === '`' && i + 1 < text.length) {
-        word += text[i + 1];
-        raw += text.slice(i, i + 2);
-        i += 2;
-        continue;
-      }
-      word += c;
-      raw += c;
-      i++;
-    }
-  }
-  endStatement();
-  return statements;
 }
 
 /**

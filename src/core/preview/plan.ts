@@ -5,7 +5,7 @@
  */
 import { isAbsolute, normalize, resolvePath } from '../paths';
 import type { ActionDescription } from '../protocol/ipc';
-import type { Target, Verdict } from '../policy/types';
+import type { Invocation, Target, Verdict } from '../policy/types';
 import { PREVIEW_LIMITS, type PreviewSection } from './model';
 
 export type PreviewTask =
@@ -203,6 +203,24 @@ export interface PlanInput {
   action: ActionDescription;
   verdict: Verdict;
   home: string;
+  /**
+   * The policy engine's invocations for a shell action (wrappers peeled, `bash -c` expanded, `cd`
+   * followed). Without them the planner splits the command line itself, top level only.
+   */
+  invocations?: readonly Invocation[];
+}
+
+interface SimpleCommand {
+  words: string[];
+  cwd: string;
+}
+
+function simpleCommands(command: string, cwd: string, invocations: readonly Invocation[] | undefined): SimpleCommand[] {
+  if (invocations) {
+    // Arguments only known at run time ($X, $(...)) cannot be previewed; they are left out.
+    return invocations.map((inv) => ({ words: [inv.name, ...inv.args.filter((a) => !a.dynamic).map((a) => a.text)], cwd: inv.cwd }));
+  }
+  return commandWords(command).map((raw) => ({ words: unwrap(raw), cwd }));
 }
 
 export function planPreview(input: PlanInput): PreviewTask[] {
@@ -212,17 +230,15 @@ export function planPreview(input: PlanInput): PreviewTask[] {
     const path = isAbsolute(action.path) ? normalize(action.path) : resolvePath(action.cwd, action.path, home);
     tasks.push({ kind: 'file-write', path, content: action.content });
   } else if (action.kind === 'shell') {
-    const allWords = commandWords(action.command);
     let sqlDone = false;
-    for (const raw of allWords) {
-      const words = unwrap(raw);
+    for (const { words, cwd } of simpleCommands(action.command, action.cwd, input.invocations)) {
       const name = words[0];
       if (!name) continue;
       if (name === 'rm' || name === 'rmdir' || name === 'shred' || name === 'unlink' || name === 'trash') {
         const paths = operands(words.slice(1));
-        if (paths.length > 0) tasks.push({ kind: 'list-files', cwd: action.cwd, paths });
+        if (paths.length > 0) tasks.push({ kind: 'list-files', cwd, paths });
       } else if (name === 'git') {
-        tasks.push(...gitTasks(words, action.cwd, home));
+        tasks.push(...gitTasks(words, cwd, home));
       } else if (SQL_CLIENTS.has(name) && !sqlDone) {
         sqlDone = true;
         const statements = sqlStatements(action.command);

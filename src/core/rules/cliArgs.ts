@@ -77,6 +77,15 @@ export function parseArgs(args: readonly ArgWord[], grammar: ArgGrammar): Parsed
       }
       continue;
     }
+    // Single-dash long options (PowerShell's -Uri, find-style flags) named exactly.
+    if (text.length > 2 && grammar.valueFlags.has(text)) {
+      if (i + 1 < args.length) {
+        const next = args[++i] as ArgWord;
+        addFlag(flags, text, next.text);
+        if (next.dynamic) dynamicFlagValue = true;
+      } else addFlag(flags, text, '');
+      continue;
+    }
     // Short flag: '-a app', '-aapp', '-a=app'; bundled switches ('-sSL') are recorded one by one.
     const short = text.slice(0, 2);
     if (grammar.valueFlags.has(short)) {

@@ -159,7 +159,9 @@ function checkKubectl(inv: Invocation, ctx: RuleContext): Finding[] {
     const targetNames = pairs.length > 0 ? pairs : names.length > 0 ? names.map((n) => `${kindWord}/${n}`) : [allFlag ? `all ${kindWord}` : selector ? `${kindWord} -l ${selector}` : kindWord];
     const kind: Target['kind'] = kinds.every((k) => KUBE_DELETE_KINDS[k] === 'namespace') ? 'namespace' : kinds.some((k) => /^(pvc?|persistentvolume)/.test(k)) ? 'volume' : 'resource';
     const scope = allFlag ? 'every ' : '';
-    return [finding('kubectl-delete', `Deletes ${scope}${label} ${targetNames.join(', ')}${where} (kubectl delete).`, targetNames.map((n) => clusterTarget(kind, n.replace(/^(namespace|namespaces|ns)\//, ''), cluster, ctx, 'kubernetes')))];
+    // `delete ns payments` reads "namespace payments"; mixed `kind/name` lists keep their kinds.
+    const shown = pairs.length === 0 && names.length > 0 ? names : targetNames;
+    return [finding('kubectl-delete', `Deletes ${scope}${label} ${shown.join(', ')}${where} (kubectl delete).`, targetNames.map((n) => clusterTarget(kind, n.replace(/^(namespace|namespaces|ns)\//, ''), cluster, ctx, 'kubernetes')))];
   }
   if (verb === 'drain' || (verb === 'scale' && inv.args.some((a) => /^--replicas=0$/.test(a.text) || a.text === '0'))) {
     return [finding(`kubectl-${verb}`, `${verb === 'drain' ? 'Drains a node' : 'Scales a workload to zero'}${where} (kubectl ${verb}).`, [clusterTarget('resource', objects.join(' ') || verb, cluster, ctx, 'kubernetes')])];

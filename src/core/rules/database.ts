@@ -249,7 +249,10 @@ function sqlFindings(statements: SqlStatement[], conn: Connection, ctx: RuleCont
 }
 
 function effectFindings(rule: string, effects: CodeEffect[], conn: Connection, ctx: RuleContext): Finding[] {
-  return effects.slice(0, 10).map((e) => destroyFinding(rule, `Runs ${e.summary} on ${conn.name}${e.object && !e.object.startsWith('the ') ? ` (${e.object})` : ''}.`, [targetFor(conn, ctx)]));
+  return effects.slice(0, 10).map((e) => {
+    const targets = e.collection && e.collection !== 'collection' ? [targetFor(conn, ctx, { kind: 'table', name: e.collection }), targetFor(conn, ctx)] : [targetFor(conn, ctx)];
+    return destroyFinding(rule, `Runs ${e.summary} on ${conn.name}${e.object && !e.object.startsWith('the ') ? ` (${e.object})` : ''}.`, targets);
+  });
 }
 
 function productionAccess(conn: Connection, ctx: RuleContext, wrote: boolean): Finding[] {

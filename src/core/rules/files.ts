@@ -114,7 +114,9 @@ export function classifyPath(word: ArgWord, cwd: string, facts: Facts): Classifi
       return result(segments.some((s) => ROUTINE_DIRS.has(s) || s.endsWith('.tsbuildinfo')) ? 'routine' : 'other');
     }
   }
-  for (const s of SCRATCH_ROOTS) if (isWithin(s, absolute) && (absolute !== s || many)) return result('scratch');
+  // `/tmp/*.log` picks some of the scratch folder; `/tmp/*` is everyone's temporary files.
+  const wholeFolder = many && /^\.?\*\/?$/.test(word.text.split('/').filter((p) => p !== '').pop() ?? '');
+  for (const s of SCRATCH_ROOTS) if (isWithin(s, absolute) && (absolute !== s || (many && !wholeFolder))) return result('scratch');
   return result('other');
 }
 

@@ -1,6 +1,7 @@
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { parseArgs, hasFlag } from './cliArgs';
 import { splitGlobalOptions } from './commandLine';
+import { resolvePath } from '../paths';
 
 /**
  * Git: history rewrites on a shared remote, and local commands that throw away uncommitted work or
@@ -38,7 +39,19 @@ function branchTarget(branch: string, remote: string | undefined, ctx: RuleConte
 
 const PUSH_VALUED = new Set(['--repo', '--receive-pack', '--exec', '-o', '--push-option', '--signed']);
 
-function checkPush(args: ArgWord[], ctx: RuleContext): Finding[] {
+/** The checked-out branch, from .git/HEAD of the workspace folder holding cwd (or cwd itself). */
+function currentBranch(cwd: string, ctx: RuleContext): string | undefined {
+  const roots = [...ctx.facts.workspaceRoots].filter((r) => cwd === r || cwd.startsWith(r + '/')).sort((a, b) => b.length - a.length);
+  for (const dir of [cwd, ...roots]) {
+    const head = ctx.facts.readFile(`${dir}/.git/HEAD`);
+    const m = head === undefined ? null : /^ref: refs\/heads\/(.+)\s*$/.exec(head.trim());
+    if (m?.[1]) return m[1];
+    if (head !== undefined) return undefined;
+  }
+  return undefined;
+}
+
+function checkPush(args: ArgWord[], ctx: RuleContext, cwd: string): Finding[] {
   const parsed = parseArgs(args, { valueFlags: PUSH_VALUED });
   const force = hasFlag(parsed, ['-f', '--force', '--force-with-lease', '--force-if-includes']) ||
     [...parsed.flags.keys()].some((k) => k.startsWith('--force-with-lease'));
@@ -57,7 +70,8 @@ function checkPush(args: ArgWord[], ctx: RuleContext): Finding[] {
     else if (spec.startsWith('+') || force) findings.push(finding('push-force', `Force-pushes ${branch} to ${remote}, overwriting its history.`, [branchTarget(branch, remote, ctx)]));
   }
   if (force && refspecs.length === 0) {
-    findings.push(finding('push-force', `Force-pushes the current branch to ${remote}, overwriting its history.`, [branchTarget('the current branch', remote, ctx)]));
+    const branch = currentBranch(cwd, ctx);
+    findings.push(finding('push-force', `Force-pushes ${branch ?? 'the current branch'} to ${remote}, overwriting its history.`, [branchTarget(branch ?? 'the current branch', remote, ctx)]));
   }
   return findings;
 }
@@ -130,7 +144,8 @@ function checkGit(inv: Invocation, ctx: RuleContext): Finding[] {
   const { globals, rest } = splitGlobalOptions(inv.args, GLOBAL_VALUED);
   const [sub, ...args] = rest;
   if (!sub) return [];
-  if (sub.text === 'push') return checkPush(args, ctx);
+  const dashC = globals.get('-C');
+  if (sub.text === 'push') return checkPush(args, ctx, dashC !== undefined ? resolvePath(inv.cwd, dashC, ctx.facts.home) : inv.cwd);
   return checkLocal(sub.text, args, inv, ctx, globals);
 }
 

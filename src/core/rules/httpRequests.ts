@@ -98,7 +98,7 @@ const CURL_VALUE_FLAGS = new Set([
   '--url-query', '--connect-timeout', '--retry', '--retry-delay', '--retry-max-time', '--cacert', '--capath',
   '--cert-type', '--key', '--key-type', '--pass', '--resolve', '--connect-to', '--interface', '--limit-rate',
   '--max-filesize', '--max-redirs', '--oauth2-bearer', '--aws-sigv4', '--variable', '--expand-url', '--expand-data',
-  '--expand-header', '--output-dir', '--trace', '--trace-ascii', '--stderr', '--noproxy', '--dns-servers',
+  '--expand-data-raw', '--expand-data-binary', '--expand-json', '--expand-header', '--expand-request', '--output-dir', '--trace', '--trace-ascii', '--stderr', '--noproxy', '--dns-servers',
   '--local-port', '--keepalive-time', '--request-target', '--unix-socket', '--abstract-unix-socket', '--preproxy',
   '--socks4', '--socks4a', '--socks5', '--socks5-hostname', '--hostpubmd5', '--hostpubsha256', '--pubkey',
   '--ciphers', '--tls-max', '--mail-from', '--mail-rcpt', '--mail-auth', '--proxy-header', '--netrc-file',
@@ -166,9 +166,12 @@ function curlRequest(inv: Invocation, ctx: RuleContext): HttpRequest | undefined
   }
   const dynamicOf = dynamicValues(inv.args);
   const bodies: RequestBody[] = [];
-  for (const [flag, values] of parsed.flags) {
+  for (const [written, values] of parsed.flags) {
+    // curl 8.3+: any option prefixed `--expand-` has {{variables}} substituted at run time.
+    const expanded = written.startsWith('--expand-');
+    const flag = expanded ? '--' + written.slice('--expand-'.length) : written;
     for (const value of values) {
-      const dynamic = dynamicOf.has(value);
+      const dynamic = dynamicOf.has(value) || (expanded && value.includes('{{'));
       switch (flag) {
         case '-d':
         case '--data':
@@ -203,7 +206,7 @@ function curlRequest(inv: Invocation, ctx: RuleContext): HttpRequest | undefined
     }
   }
   const headers = flagValues(parsed, ['-H', '--header']);
-  const explicit = flagValues(parsed, ['-X', '--request']).pop();
+  const explicit = flagValues(parsed, ['-X', '--request', '--expand-request']).pop();
   let method = explicit?.toUpperCase();
   if (!method) {
     if (parsed.flags.has('-I') || parsed.flags.has('--head')) method = 'HEAD';
@@ -212,7 +215,7 @@ function curlRequest(inv: Invocation, ctx: RuleContext): HttpRequest | undefined
     else if (bodies.length > 0) method = 'POST';
     else method = 'GET';
   }
-  const urls = [...flagValues(parsed, ['--url']), ...urlPositionals(parsed)];
+  const urls = [...flagValues(parsed, ['--url', '--expand-url']), ...urlPositionals(parsed)];
   const contentType = header(headers, 'content-type')?.toLowerCase() ?? (parsed.flags.has('--json') ? 'application/json' : undefined);
   const methodOverride = methodOverrideOf(headers);
   return {
@@ -434,6 +437,27 @@ function ghApiRequest(inv: Invocation, ctx: RuleContext): HttpRequest | undefine
 }
 
 // ---------------------------------------------------------------------------------------------
+// PowerShell: Invoke-RestMethod / Invoke-WebRequest (parameters are case-insensitive)
+
+const POWERSHELL_VALUE_PARAMETERS = new Set([
+  '-uri', '-method', '-body', '-infile', '-contenttype', '-headers', '-outfile', '-websession', '-sessionvariable',
+  '-credential', '-certificate', '-proxy', '-timeoutsec', '-maximumredirection', '-useragent', '-form', '-custommethod',
+]);
+
+function powershellRequest(inv: Invocation, ctx: RuleContext): HttpRequest | undefined {
+  const lowered = inv.args.map((a) => (a.text.startsWith('-') ? { ...a, text: a.text.toLowerCase().replace(/:$/, '') } : a));
+  const parsed = parseArgs(lowered, { valueFlags: POWERSHELL_VALUE_PARAMETERS });
+  const dynamicOf = dynamicValues(inv.args);
+  const bodies: RequestBody[] = [];
+  for (const b of flagValues(parsed, ['-body'])) bodies.push(inlineBody(b, dynamicOf.has(b) || b.startsWith('$')));
+  for (const f of flagValues(parsed, ['-infile'])) bodies.push(fileBody(f, inv, ctx));
+  const method = (flagValues(parsed, ['-custommethod', '-method']).pop() ?? (bodies.length > 0 ? 'POST' : 'GET')).toUpperCase();
+  const urls = [...flagValues(parsed, ['-uri']), ...parsed.positionals.map((w) => w.text).filter(looksLikeUrl)];
+  const contentType = flagValues(parsed, ['-contenttype'])[0]?.toLowerCase();
+  return { client: inv.name, method, urls, bodies, ...(contentType !== undefined ? { contentType } : {}), unixSocket: false };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Judging a request
 
 const DESTROY_PATH_PARTS = new Set(['delete', 'destroy', 'drop', 'remove', 'reset', 'purge', 'wipe', 'erase', 'truncate', 'terminate', 'nuke']);
@@ -591,6 +615,8 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+const POWERSHELL_CLIENTS = ['invoke-restmethod', 'invoke-webrequest', 'irm', 'iwr'];
+
 function requestOf(inv: Invocation, ctx: RuleContext): HttpRequest | undefined {
   switch (inv.name) {
     case 'curl':
@@ -605,14 +631,15 @@ function requestOf(inv: Invocation, ctx: RuleContext): HttpRequest | undefined {
     case 'gh':
       return ghApiRequest(inv, ctx);
     default:
+      if (POWERSHELL_CLIENTS.includes(inv.name.toLowerCase())) return powershellRequest(inv, ctx);
       return undefined;
   }
 }
 
 export const httpPack: RulePack = {
   id: 'http',
-  title: 'HTTP requests that delete (curl, wget, httpie, xh, gh api, fetch/axios/requests in scripts)',
-  commands: ['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'gh'],
+  title: 'HTTP requests that delete (curl, wget, httpie, xh, gh api, PowerShell Invoke-RestMethod, fetch/axios/requests in scripts)',
+  commands: ['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'gh', 'Invoke-RestMethod', 'Invoke-WebRequest', ...POWERSHELL_CLIENTS],
   checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     const request = requestOf(inv, ctx);
     return request ? judgeRequest(request, ctx) : [];

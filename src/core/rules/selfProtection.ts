@@ -138,9 +138,9 @@ export function writtenPaths(inv: Invocation): string[] {
   for (const r of inv.redirects) if (WRITE_REDIRECTS.has(r.op)) paths.push(r.target.text);
   const ops = operands(inv);
   if (ALL_ARGS_WRITE.has(inv.name)) {
-    // chmod/chown take a mode or owner first
-    const skip = inv.name === 'chmod' || inv.name === 'chown' || inv.name === 'chgrp' || inv.name === 'chattr' ? 1 : 0;
-    paths.push(...ops.slice(skip));
+    // chmod's mode may look like an option (-x) and is then already skipped; chown/chgrp/chattr take an owner or flags first
+    if (inv.name === 'chmod') paths.push(...ops.filter((o) => !/^([ugoa]*[-+=][rwxXst]*(,|$))+$|^[0-7]{3,4}$/.test(o)));
+    else paths.push(...ops.slice(inv.name === 'chown' || inv.name === 'chgrp' || inv.name === 'chattr' ? 1 : 0));
   } else if (LAST_ARG_WRITE.has(inv.name)) {
     if (inv.name === 'tee') paths.push(...ops);
     else if (ops.length > 0) paths.push(ops[ops.length - 1] as string);

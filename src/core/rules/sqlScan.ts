@@ -152,6 +152,8 @@ export function looksLikeSql(text: string): boolean {
 export interface CodeEffect {
   summary: string;
   object?: string;
+  /** The collection a MongoDB call destroys or empties, for targets. */
+  collection?: string;
 }
 
 /** Destructive MongoDB shell calls: dropDatabase(), drop(), deleteMany({}), remove({}). */
@@ -165,8 +167,8 @@ export function scanMongo(js: string): CodeEffect[] {
     const op = m[3] ?? '';
     if (coll === 'db' && op !== 'drop') continue;
     const emptyFilter = m[4] !== undefined || new RegExp(`\\.${op}\\s*\\(\\s*\\)`).test(m[0]);
-    if (op === 'drop') out.push({ summary: `${coll}.drop()`, object: `collection ${coll}` });
-    else if ((op === 'deleteMany' || op === 'remove') && emptyFilter) out.push({ summary: `${coll}.${op}({})`, object: `every document in ${coll}` });
+    if (op === 'drop') out.push({ summary: `${coll}.drop()`, object: `collection ${coll}`, collection: coll });
+    else if ((op === 'deleteMany' || op === 'remove') && emptyFilter) out.push({ summary: `${coll}.${op}({})`, object: `every document in ${coll}`, collection: coll });
   }
   if (/\.dropCollection\s*\(/.test(js)) out.push({ summary: 'dropCollection()', object: 'collection' });
   return out;

@@ -186,29 +186,50 @@ function readLiteral(text: string, start: number, language: SnippetLanguage): Li
   return undefined;
 }
 
-/** Adjacent literals concatenate in Python (`'rm ' '-rf'`) and `+` joins them in JS and Python. */
+/**
+ * A string expression: literals joined by `+` (Perl/PHP `.`, Python adjacency), where a non-literal
+ * term (`path`, `f(x)`) becomes DYNAMIC_WORD. Undefined unless it starts with a literal.
+ */
 function readStringExpression(text: string, start: number, language: SnippetLanguage): Literal | undefined {
-  let lit = readLiteral(text, start, language);
-  if (!lit) return undefined;
-  let value = lit.value;
-  let end = lit.end;
+  const head = readLiteral(text, start, language);
+  if (!head) return undefined;
+  let value = head.value;
+  let end = head.end;
+  const joiner = language === 'perl' || language === 'php' ? '.' : '+';
   for (let guard = 0; guard < 64; guard++) {
     let j = skipSpace(text, end);
-    if (text[j] === '+' || (language === 'perl' && text[j] === '.') || (language === 'php' && text[j] === '.')) j = skipSpace(text, j + 1);
-    else if (language !== 'python') break;
+    if (text[j] === joiner) j = skipSpace(text, j + 1);
+    else if (language !== 'python' || !readLiteral(text, j, language)) break;
     const next = readLiteral(text, j, language);
-    if (!next) {
-      // `"rm -rf " + path`: a literal head with a computed tail.
-      if (j > end && text[j] !== ')' && text[j] !== ',' && text[j] !== ']') {
-        value += DYNAMIC_WORD;
-        end = skipExpression(text, j);
-      }
-      break;
+    if (next) {
+      value += next.value;
+      end = next.end;
+      continue;
     }
-    value += next.value;
-    end = next.end;
+    const termEnd = skipTerm(text, j, joiner);
+    if (termEnd === j) break;
+    value += DYNAMIC_WORD;
+    end = termEnd;
   }
   return { value, end };
+}
+
+/** End of a non-literal operand: up to the next top-level joiner, ',' or closing bracket. */
+function skipTerm(text: string, i: number, joiner: string): number {
+  let depth = 0;
+  for (; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (depth === 0) return i;
+      depth--;
+    } else if (depth === 0 && (c === ',' || c === joiner || c === ';' || c === '\n')) return i;
+    else if (c === '"' || c === "'" || c === '`') {
+      const close = text.indexOf(c, i + 1);
+      i = close < 0 ? text.length : close;
+    }
+  }
+  return i;
 }
 
 /** End of an expression starting at `i`: up to the next top-level ',' or closing bracket. */

@@ -490,9 +490,6 @@ class Parser {
       else if (c === ')') {
         if (depth > 0) depth--;
         else return src[i + 1] === ')' ? i + 2 : -1;
-      } else if (c === '\n' && depth === 0) {
-        // Arithmetic may span lines, but a newline before `))` at depth 0 in practice means a subshell.
-        continue;
       }
     }
     return -1;

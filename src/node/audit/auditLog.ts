@@ -81,21 +81,26 @@ function lastEntryInFile(home: string): AuditEntry | undefined {
   }
   try {
     const size = fs.fstatSync(fd).size;
-    const len = Math.min(size, TAIL_BYTES);
-    const buf = Buffer.alloc(len);
-    fs.readSync(fd, buf, 0, len, size - len);
-    const entries = parseAuditLines(buf.toString('utf8'));
-    return entries[entries.length - 1];
+    // Read backwards in growing windows until the window holds one whole last line.
+    for (let window = 4096; ; window *= 4) {
+      const len = Math.min(size, window);
+      const buf = Buffer.alloc(len);
+      fs.readSync(fd, buf, 0, len, size - len);
+      const text = buf.toString('utf8').replace(/\n+$/, '');
+      const nl = text.lastIndexOf('\n');
+      if (nl >= 0 || len === size || len >= TAIL_BYTES) {
+        const entries = parseAuditLines(nl >= 0 ? text.slice(nl + 1) : text);
+        return entries[entries.length - 1];
+      }
+    }
   } finally {
     fs.closeSync(fd);
   }
 }
 
+/** Written in place under the append lock (no other writer can interleave); a torn head only makes `verify` complain. */
 function writeHead(home: string, head: AuditHead): void {
-  const file = auditHeadPath(home);
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(head) + '\n', { mode: 0o600 });
-  fs.renameSync(tmp, file);
+  fs.writeFileSync(auditHeadPath(home), JSON.stringify(head) + '\n', { mode: 0o600 });
 }
 
 /**

@@ -77,6 +77,8 @@ interface RememberedFile {
   original?: string;
   /** base64 of the bytes we last wrote. */
   written: string;
+  /** Folders that did not exist before our first write, deepest first (removed again when empty). */
+  createdDirs?: string[];
 }
 
 interface InstallState {
@@ -113,12 +115,22 @@ function readBytes(file: string): Buffer | undefined {
   }
 }
 
+function missingDirs(dir: string): string[] {
+  const out: string[] = [];
+  for (let d = dir; !fs.existsSync(d); d = path.dirname(d)) {
+    out.push(d);
+    if (path.dirname(d) === d) break;
+  }
+  return out;
+}
+
 /** Write `bytes` to `file`, remembering what was there before the first time. */
 export function writeManagedFile(guardHomeDir: string, file: string, bytes: Buffer, mode?: number): void {
   const state = readState(guardHomeDir);
   const before = readBytes(file);
   const known = state.files[file];
   const remembered: RememberedFile = known ?? (before === undefined ? { created: true, written: '' } : { created: false, original: before.toString('base64'), written: '' });
+  if (!known) remembered.createdDirs = missingDirs(path.dirname(file));
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, bytes, mode !== undefined ? { mode } : undefined);
   if (mode !== undefined) fs.chmodSync(file, mode);
@@ -138,8 +150,16 @@ export function restoreManagedFile(guardHomeDir: string, file: string, removeOur
   const current = readBytes(file);
   let result: 'restored' | 'edited' | 'absent' = 'absent';
   if (known && current && current.toString('base64') === known.written) {
-    if (known.created) fs.unlinkSync(file);
-    else fs.writeFileSync(file, Buffer.from(known.original ?? '', 'base64'));
+    if (known.created) {
+      fs.unlinkSync(file);
+      for (const dir of known.createdDirs ?? []) {
+        try {
+          fs.rmdirSync(dir);
+        } catch {
+          break; // not empty: the user put something there
+        }
+      }
+    } else fs.writeFileSync(file, Buffer.from(known.original ?? '', 'base64'));
     result = 'restored';
   } else if (current) {
     const edited = removeOurs(current.toString('utf8'));

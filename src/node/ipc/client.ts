@@ -1,5 +1,5 @@
 import * as crypto from 'node:crypto';
-import * as net from 'node:net';
+import type * as Net from 'node:net';
 import { IPC_MAX_MESSAGE_BYTES, parseIpcReply, type IpcReply, type IpcRequest } from '../../core/protocol/ipc';
 import { readOneLine } from './lineSocket';
 
@@ -29,6 +29,8 @@ export function sendIpcRequest(endpoint: string, request: IpcRequest, deadline: 
   if (Buffer.byteLength(line) > IPC_MAX_MESSAGE_BYTES) return Promise.reject(new IpcError('oversize', 'the request is too large to send'));
   return new Promise<IpcReply>((resolve, reject) => {
     let settled = false;
+    // Loaded on first use: most hook calls never open a socket, and `net` costs start-up time.
+    const net = require('node:net') as typeof Net;
     const socket = net.createConnection(endpoint);
     const finish = (err: IpcError | undefined, reply?: IpcReply): void => {
       if (settled) return;

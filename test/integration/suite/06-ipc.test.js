@@ -29,6 +29,10 @@ describe('the hook socket answers a real hook process', () => {
     await t.setLockdown(false);
   });
 
+  beforeEach(async () => {
+    await eventually(() => api.getState().pending.length === 0, 10000, 'no ask left from the previous case');
+  });
+
   it('a benign command is allowed without asking anyone', async () => {
     const result = await runHook('claude', claudeBashPayload('ls -la src'));
     assert.strictEqual(decision(result), 'allow', result.stdout + result.stderr);

@@ -18,6 +18,12 @@ describe('the confirm flow', () => {
     await t.setLockdown(false);
   });
 
+  // A closed dialog's tab disappears a moment after its answer: start each case from an empty editor
+  // area, so a case never acts on the tab of the one before.
+  beforeEach(async () => {
+    await eventually(() => dialogTabs().length === 0 && api.getState().pending.length === 0, 10000, 'no dialog left from the previous case');
+  });
+
   it('opens the dialog as a webview tab; a wrong phrase keeps it pending; the exact phrase allows', async () => {
     const req = confirmRequest({ phrase: 'delete build', production: true });
     const answer = t.ask(req);
@@ -42,8 +48,8 @@ describe('the confirm flow', () => {
   it('closing the dialog denies', async () => {
     const req = confirmRequest();
     const answer = t.ask(req);
-    const tab = await eventually(() => dialogTabs()[0], 15000, 'the dialog tab');
-    await vscode.window.tabGroups.close(tab);
+    const tab = await eventually(() => dialogTabs().length === 1 && dialogTabs()[0], 15000, 'the dialog tab');
+    assert.ok(await vscode.window.tabGroups.close(tab), 'the tab closed');
     const a = await answer;
     assert.strictEqual(a.decision, 'deny');
     assert.match(a.reason, /closed/i);

@@ -87,6 +87,7 @@ describe('installers', () => {
         if (host === 'claude') assert.match(text, /"onFailure": "block"/);
         uninstallHost(host, ctx());
         assert.ok(!fs.existsSync(file));
+        assert.ok(!fs.existsSync(path.dirname(file)), 'folders we created are removed again');
       });
 
       const original = USER_CONFIGS[host];

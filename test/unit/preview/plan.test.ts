@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { commandWords, planPreview, redactUrlPassword, sqlStatements, type PreviewTask } from '../../../src/core/preview/plan';
-import type { Target, Verdict } from '../../../src/core/policy/types';
+import type { Invocation, Target, Verdict } from '../../../src/core/policy/types';
+import { analyze } from '../../../src/core/policy/analyze';
+import type { Facts } from '../../../src/core/policy/types';
 import type { ActionDescription } from '../../../src/core/protocol/ipc';
 
 const verdict = (targets: Target[] = []): Verdict => ({ decision: 'ask', production: false, risks: ['destructive'], reasons: ['r'], targets, confirm: 'x' });
@@ -86,5 +88,26 @@ describe('SQL helpers', () => {
   it('redacts URL passwords', () => {
     assert.equal(redactUrlPassword('mysql://root:hunter@h/db'), 'mysql://root:•••@h/db');
     assert.equal(redactUrlPassword('postgres://h/db'), 'postgres://h/db');
+  });
+});
+
+describe('planPreview with the engine\'s invocations', () => {
+  const facts: Facts = {
+    cwd: '/w/app', home: '/home/u', workspaceRoots: ['/w/app'], envNames: [], envSelectors: {},
+    readFile: () => undefined, listDir: () => undefined, production: { names: [], hosts: [], resourceIds: [] },
+  };
+  const withEngine = (command: string): PreviewTask[] => {
+    const invocations: readonly Invocation[] = analyze(command, facts).invocations;
+    return planPreview({ action: shell(command), verdict: verdict(), home: '/home/u', invocations });
+  };
+
+  it('sees through sudo bash -c and follows cd', () => {
+    const tasks = withEngine("sudo bash -c 'cd sub && rm -rf build'");
+    assert.deepEqual(tasks, [{ kind: 'list-files', cwd: '/w/app/sub', paths: ['build'] }]);
+  });
+
+  it('leaves out arguments only known at run time', () => {
+    const tasks = withEngine('rm -rf "$TARGET" dist');
+    assert.deepEqual(tasks, [{ kind: 'list-files', cwd: '/w/app', paths: ['dist'] }]);
   });
 });

@@ -98,6 +98,12 @@ describe('containers pack', () => {
     assert.deepEqual(run(invocation(argv('kubectl get pods')), testFacts({ kubeContext: 'staging' })), []);
   });
 
+  it('reads "namespace payments" in the reason', () => {
+    const [f] = run(invocation(argv('kubectl delete ns payments')));
+    assert.match(f?.reason ?? '', /Deletes namespace payments/);
+    assert.equal(f?.targets[0]?.kind, 'namespace');
+  });
+
   it('names the volume in the target', () => {
     const [f] = run(invocation(argv('docker volume rm pgdata')));
     assert.equal(f?.targets[0]?.name, 'pgdata');

@@ -71,6 +71,8 @@ const cases: Array<[string[], Expect, string?]> = [
   [['rm', '-f', 'notes.txt'], 'none'],
   [['rm', 'src/old.ts'], 'none'],
   [['rm', '-f', '/tmp/*.json'], 'none'],
+  [['rm', '-rf', '/tmp/*'], 'ask', 'files.rm-recursive'],
+  [['rm', '-rf', '/tmp/test-*'], 'none'],
   [['rm', '-f', 'dist/*.js'], 'none'],
   [['rmdir', 'empty'], 'none'],
   // non-recursive but broad

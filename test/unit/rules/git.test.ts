@@ -98,6 +98,16 @@ describe('git pack', () => {
     assert.equal(run(['push', '-f', 'origin', 'feature/x'])[0]?.targets[0]?.environment, 'non-production');
   });
 
+  it('names the checked-out branch from .git/HEAD when no refspec is given', () => {
+    const facts = testFacts({ files: { '/work/app/.git/HEAD': 'ref: refs/heads/main\n' } });
+    const [f] = run(['push', '--force'], facts);
+    assert.equal(f?.targets[0]?.name, 'main');
+    assert.equal(f?.targets[0]?.environment, 'production');
+    const [g] = run(['push', '-f'], testFacts({ files: { '/work/app/.git/HEAD': 'ref: refs/heads/feature/x\n' } }));
+    assert.equal(g?.targets[0]?.name, 'feature/x');
+    assert.equal(run(['push', '-f'])[0]?.targets[0]?.name, 'the current branch');
+  });
+
   it('names the branch in the target', () => {
     const t = run(['push', 'origin', '--delete', 'release-1'])[0]?.targets[0];
     assert.equal(t?.name, 'release-1');

@@ -77,6 +77,7 @@ const bodiesFromElsewhere: Expectation[] = [
   { cmd: `curl -K req.cfg`, decision: 'ask', rule: 'http.delete-request', name: 'items/1', facts: files({ '/work/app/req.cfg': '# request\nurl = "https://api.example.com/items/1"\nrequest = "DELETE"\n' }) },
   { cmd: `curl -K req.cfg`, decision: 'ask', kind: 'volume', facts: files({ '/work/app/req.cfg': `url = "${RAILWAY}"\ndata = ${JSON.stringify(body('mutation { volumeDelete(volumeId: "v-cfg") }'))}\n` }) },
   { cmd: `curl -K missing.cfg`, decision: 'ask', rule: 'http.unreadable-config' },
+  { cmd: `curl --variable body@req.json --expand-data '{{body}}' ${RAILWAY}`, decision: 'ask', rule: 'http.body-unreadable' },
 ];
 
 const otherClients: Expectation[] = [
@@ -112,6 +113,9 @@ const restDeletes: Expectation[] = [
   { cmd: 'curl -X DELETE https://api.staging.acme.com/items/1', decision: 'ask', production: false },
   { cmd: 'sudo curl -X DELETE https://api.example.com/items/1', decision: 'ask' },
   { cmd: 'bash -c "curl -X DELETE https://api.example.com/items/1"', decision: 'ask' },
+  { cmd: 'Invoke-RestMethod -Method Delete -Uri https://api.example.com/items/7', decision: 'ask', name: 'items/7' },
+  { cmd: `irm ${RAILWAY} -Method Post -ContentType application/json -Body ${sq(body('mutation { volumeDelete(volumeId: "v-ps") }'))}`, decision: 'ask', name: 'v-ps' },
+  { cmd: 'iwr https://example.com/file.zip -OutFile file.zip', decision: 'allow' },
 ];
 
 const snippets: Expectation[] = [

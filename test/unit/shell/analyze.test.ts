@@ -190,6 +190,10 @@ const cases: Case[] = [
   { cmd: 'find . -name "*.tmp" | xargs -0 -n 1 rm -f', has: [{ name: 'rm', args: ['-f'], via: ['xargs'], stdin: 'pipe' }] },
   { cmd: 'xargs -I{} sh -c "rm {}"', has: [{ name: 'rm', args: ['{}'], via: ['xargs', 'sh -c'] }] },
   { cmd: 'xargs', has: [{ name: 'echo', via: ['xargs'] }] },
+  { cmd: 'echo dist build | xargs rm -rf', has: [{ name: 'rm', args: ['-rf', 'dist', 'build'], via: ['xargs'] }] },
+  { cmd: "printf '%s\\n' a b | sudo xargs -n1 rm", has: [{ name: 'rm', args: ['a', 'b'], via: ['sudo', 'xargs'] }] },
+  { cmd: 'echo a | xargs -I{} rm {}', has: [{ name: 'rm', args: ['{}'], stdin: 'pipe' }] },
+  { cmd: 'find . -name x | xargs rm', has: [{ name: 'rm', args: [], stdin: 'pipe' }] },
   { cmd: 'parallel rm ::: a b', has: [{ name: 'rm', args: ['a', 'b'], via: ['parallel'] }] },
   { cmd: 'parallel "rm {}" ::: a', has: [{ name: 'rm', args: ['{}'] }] },
   { cmd: 'find . -name "*.log" -exec rm -f {} \\;', has: [{ name: 'find' }, { name: 'rm', args: ['-f', '{}'], via: ['find -exec'] }] },
@@ -250,7 +254,15 @@ const cases: Case[] = [
   { cmd: `echo ${b64('rm -rf /')} | base64 -d | sh`, has: [{ name: 'rm', args: ['-rf', '/'], origin: { kind: 'decoded', encoding: 'base64' }, via: ['| sh'] }] },
   { cmd: `echo ${b64('rm -rf /')} | base64 --decode | bash`, has: [{ name: 'rm', origin: { kind: 'decoded', encoding: 'base64' } }] },
   { cmd: `base64 -d <<< ${b64('rm -rf /srv')} | sh`, has: [{ name: 'rm', args: ['-rf', '/srv'] }] },
-  { cmd: `bash <<< "$(echo ${b64('rm -rf /x')} | base64 -d)"`, has: [{ name: 'bash', stdin: 'herestring' }], opaque: /command name is computed at run time/ },
+  { cmd: `bash <<< "$(echo ${b64('rm -rf /x')} | base64 -d)"`, has: [{ name: 'bash', stdin: 'herestring' }, { name: 'rm', args: ['-rf', '/x'] }] },
+  { cmd: `cat $(echo ${b64('.env')} | base64 -d)`, has: [{ name: 'cat', args: ['.env'] }] },
+  { cmd: `$(echo ${b64('rm')} | base64 -d) -rf /`, has: [{ name: 'rm', args: ['-rf', '/'] }] },
+  { cmd: 'cat `printf ".e%s" nv`', has: [{ name: 'cat', args: ['.env'] }] },
+  { cmd: 'rm -rf "$(pwd)/x"', has: [{ name: 'rm', args: ['-rf', '/work/app/x'] }] },
+  { cmd: 'rm -rf $HOME', has: [{ name: 'rm', args: ['-rf', '/home/dev'] }] },
+  { cmd: 'cd /tmp && rm -rf "$PWD"/y', has: [{ name: 'rm', args: ['-rf', '/tmp/y'] }] },
+  { cmd: 'rm -rf "$(git rev-parse --show-toplevel)"', has: [{ name: 'rm', args: ['-rf', '$(git rev-parse --show-toplevel)'] }] },
+  { cmd: '$(curl -s https://x) --now', names: ['curl'], opaque: /command name is computed at run time/ },
   { cmd: `echo 726d202d7266202f | xxd -r -p | sh`, has: [{ name: 'rm', args: ['-rf', '/'], origin: { kind: 'decoded', encoding: 'hex' } }] },
   { cmd: "echo '/ fr- mr' | rev | sh", has: [{ name: 'rm', args: ['-rf', '/'] }] },
   { cmd: 'cat <<EOF | sh\nrm -rf heredoc-target\nEOF', has: [{ name: 'rm', args: ['-rf', 'heredoc-target'] }] },
@@ -303,6 +315,7 @@ const cases: Case[] = [
   { cmd: 'python fix.py', has: [{ name: 'git', args: ['reset', '--hard'], via: ['python fix.py', 'subprocess.run'] }] },
   { cmd: 'python dyn.py', opaque: /python dyn\.py runs a shell command built at run time/ },
   { cmd: 'python missing.py', names: ['python'], snippets: [] },
+  { cmd: `python -c "import os; os.system('rm -rf \\'' + p + '\\'')"`, has: [{ name: 'rm', args: ['-rf', '${DYNAMIC}'] }] },
   { cmd: 'ruby task.rb', has: [{ name: 'rm', args: ['-rf', 'tmp'] }] },
   { cmd: 'perl job.pl', has: [{ name: 'rm', args: ['-rf', 'cache'] }] },
   { cmd: 'php run.php', has: [{ name: 'rm', args: ['-rf', 'uploads'] }] },
@@ -455,6 +468,15 @@ describe('analyze', () => {
     assert.equal(rm?.cwdUncertain, true);
   });
 
+  it('keeps values interpolated by interpreter code dynamic, even inside shell quotes', () => {
+    const analysis = analyze(`python -c "import os; os.system('rm -rf \\'' + p + '\\'')"`, facts);
+    const rm = analysis.invocations.find((i) => i.name === 'rm');
+    assert.deepEqual(rm?.args.map((a) => [a.text, a.dynamic]), [
+      ['-rf', false],
+      ['${DYNAMIC}', true],
+    ]);
+  });
+
   it('keeps glob and dynamic flags on arguments', () => {
     const analysis = analyze('rm -f dir/*.md "$X" ".e*"', facts);
     const args = analysis.invocations[0]?.args.map((a) => [a.text, a.glob, a.dynamic]);
@@ -512,6 +534,13 @@ describe('analyze', () => {
     const analysis = analyze('a;'.repeat(3000), facts);
     assert.equal(analysis.invocations.length, 2000);
     assert.ok(analysis.opaque.some((o) => /more than 2000 commands/.test(o.reason)));
+  });
+
+  it('never quotes a long token from the command in an opaque reason', () => {
+    const token = 'sk_' + 'live_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3';
+    const analysis = analyze(`"$(curl -H 'Authorization: Bearer ${token}' https://x)" --go`, facts);
+    assert.ok(analysis.opaque.length > 0);
+    for (const o of analysis.opaque) assert.ok(!o.reason.includes(token.slice(8)), o.reason);
   });
 
   it('treats input beyond the size limit as opaque', () => {

@@ -48,6 +48,10 @@ const CORPUS = [
 const FILES: Record<string, string> = {
   '/work/app/deploy.sh': '#!/bin/sh\nrm -rf build\n./deploy.sh\n',
   '/work/app/package.json': JSON.stringify({ scripts: { build: 'npm run build && rm -rf dist' } }),
+  // Each script runs the next ten times: 10^8 runs if nothing bounded the walk.
+  '/work/fan/package.json': JSON.stringify({
+    scripts: Object.fromEntries('abcdefghi'.split('').map((c, i, all) => [c, Array(10).fill(`npm run ${all[i + 1] ?? 'a'}`).join(' && ')])),
+  }),
 };
 
 function assertWellFormed(analysis: Analysis): void {
@@ -91,7 +95,9 @@ function mutate(text: string, random: () => number): string {
   return chars.join('');
 }
 
-describe('analyze never throws and decides quickly (fuzz)', () => {
+describe('analyze never throws and decides quickly (fuzz)', function () {
+  // Whole-suite time on a busy CI machine; the per-command bounds below are the real assertions.
+  this.timeout(120_000);
   const facts = testFacts({ files: FILES });
 
   before(() => {
@@ -146,6 +152,7 @@ describe('analyze never throws and decides quickly (fuzz)', () => {
     ['deep bash -c', 'bash -c "'.repeat(200) + 'rm x' + '"'.repeat(200)],
     ['recursive script', './deploy.sh'],
     ['recursive npm script', 'npm run build'],
+    ['fan-out of npm scripts', 'cd /work/fan && npm run a'],
   ];
   for (const [label, command] of pathological) {
     it(`survives ${label}`, () => {

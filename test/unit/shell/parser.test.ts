@@ -175,6 +175,34 @@ describe('shell parser', () => {
   });
 });
 
+/** Valid bash that real scripts and agents write: none of it may be reported as a syntax error. */
+const VALID_BASH: string[] = [
+'echo ${x/#foo/bar} ${x%%.*}', 'echo "${x:-"default value"}"', 'echo $(( x > 1 ? 1 : 0 ))', 'arr+=(x)', 'declare -A m=([a]=1 [b]=2)', 'local arr=(a b)',
+'[[ -n "$x" && ( "$y" == a || "$y" == b ) ]]', 'if [[ $x =~ ^[0-9]+$ ]]; then echo; fi', `echo "$(printf '%s\\n' "a b")"`, `trap 'echo "exit $?"' EXIT`,
+'while (( i < 10 )); do ((i++)); done', 'for ((;;)); do break; done', 'case "$1" in --*) ;; esac', "x=$(cat <<'EOF'\nhello\nEOF\n)", 'echo hi | while read -r l; do :; done',
+'function f { :; }', 'f() ( echo sub )', '{ echo a; } 2>&1 | tee log', "echo $'multi\\nline'", "printf -v var '%s' x", 'echo \\"quoted\\"', 'ls -- -weird', '[ "$a" \\< "$b" ]',
+'time { sleep 1; }', '! { false; }', 'exec {fd}>file', 'cmd &>/dev/null &', 'echo ${arr[*]:1:2}', 'if true; then :; fi # done', 'cat <<EOF >file\nx\nEOF',
+'(cd x && make) || exit 1', 'echo $((16#ff))', 'local -r x=1', "echo \"a\" 'b' $'c'", 'echo ~user/x', 'shopt -s extglob; rm !(keep).txt', '<file cat', '2>&1 cmd',
+'[ -e x ] || { echo missing; exit 1; }', 'case $x in\n  a)\n    echo a\n    ;;\n  *)\n    echo other\n    ;;\nesac', 'for i in 1 2\ndo\n  echo $i\ndone',
+'if [ x ]\nthen\n  echo\nelif [ y ]\nthen\n  :\nelse\n  :\nfi', 'foo() {\n  local a=$1\n  echo "$a"\n}\nfoo x', 'set -euo pipefail\nIFS=$\'\\n\\t\'',
+'echo "${!prefix@}"', 'echo ${#arr[@]}', 'read -r -d \'\' VAR <<\'EOF\' || true\nbody\nEOF', 'cat <<EOF | grep x\n$HOME\nEOF', 'echo $[1+1]',
+'a=1; b=$((a+1)); echo "$b"', 'x=`echo \\`echo hi\\``', 'echo "`date`"', 'until [ -f x ]; do sleep 1; done', 'select x in a b; do echo $x; break; done',
+'echo a |& cat', 'coproc cat', 'echo {1..10..2}', 'mapfile -t arr < <(ls)', 'while IFS=, read -r a b; do :; done < f.csv', 'echo ${x:?missing}', 'echo ${x^^} ${x,,}',
+'git log --pretty=format:"%h %s" | head', "awk '{ if ($1 > 0) print }' f", "sed -e 's/(a)/b/g' f", 'echo "a)b"', 'echo a\\)b', 'test $# -eq 0 && exit',
+'echo "$@" "$*" $# $? $$ $! $-', 'case x in (a|b) echo;; esac', 'if ! grep -q x f; then echo; fi', 'echo "line1\nline2"', 'cat << "END"\n$x\nEND',
+'for f in "$@"; do echo "$f"; done', '[[ "$a" < "$b" ]]', 'echo $(( (1+2)*3 ))', 'ls -la | awk \'{print $9}\' | sort -u',
+];
+
+describe('shell parser accepts valid bash', () => {
+  for (const source of VALID_BASH) {
+    it(JSON.stringify(source).slice(0, 90), () => {
+      const result = parseShell(source);
+      assert.deepEqual(result.errors, []);
+      assert.equal(result.truncated, false);
+    });
+  }
+});
+
 describe('brace expansion', () => {
   const table: [string, string[] | undefined][] = [
     ['{cat,.env}', ['cat', '.env']],

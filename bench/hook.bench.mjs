@@ -1,0 +1,151 @@
+// Hook process cost: `blast-shield hook claude|cursor` on a benign `git status`, paired with a bare
+// `node -e 0` in the same rounds (target <= 1.3x), and the round trip of an "ask" through a live
+// socket served by the real startIpcServer auto-answering allow (in-process, and through the hook).
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const cli = path.join(root, 'dist', 'cli.js');
+const out = path.join(here, 'out', 'hook');
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function wall(args, input, env) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { input, env, encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.error) throw r.error;
+  return { ms, stdout: r.stdout, status: r.status };
+}
+
+/**
+ * CPU time (user + system) of one run, read from bash's `times` for its children: a machine shared
+ * with other work stretches wall time, much less the CPU a run needs. Unix only.
+ */
+function cpuMs(args, input, env) {
+  const quoted = [process.execPath, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const r = spawnSync('bash', ['-c', `${quoted} >/dev/null 2>&1; times`], { input, env, encoding: 'utf8' });
+  const line = r.stdout.trim().split('\n')[1] ?? '';
+  const secs = [...line.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  return secs.length === 2 ? (secs[0] + secs[1]) * 1000 : NaN;
+}
+
+function setup() {
+  fs.rmSync(out, { recursive: true, force: true });
+  const home = path.join(out, 'home');
+  const workspace = path.join(home, 'shop');
+  const guardHomeDir = path.join(home, '.blast-shield');
+  fs.mkdirSync(path.join(workspace, 'src'), { recursive: true });
+  fs.mkdirSync(guardHomeDir, { recursive: true, mode: 0o700 });
+  fs.writeFileSync(path.join(workspace, 'src', 'index.ts'), 'export const a = 1;\n');
+  fs.writeFileSync(path.join(workspace, 'README.md'), '# shop\n');
+  // The same environment as the other start-up benches (the machine's own, which may make node itself
+  // slower to start, e.g. NODE_EXTRA_CA_CERTS), with the home and guard home pointed at the fixture.
+  const env = { ...process.env, HOME: home, BLAST_SHIELD_HOME: guardHomeDir };
+  return { home, workspace, guardHomeDir, env };
+}
+
+const claudePayload = (ws, command) => JSON.stringify({ session_id: 'bench', transcript_path: '', cwd: ws, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, tool_use_id: 't1' });
+const cursorPayload = (ws, command) =>
+  JSON.stringify({ conversation_id: 'bench', generation_id: 'g', model: 'bench', hook_event_name: 'beforeShellExecution', cursor_version: 'bench', workspace_roots: [ws], user_email: null, transcript_path: null, command, cwd: ws, sandbox: false });
+
+function startupRows(t) {
+  const rounds = 15;
+  const claude = [cli, 'hook', 'claude'];
+  const cursor = [cli, 'hook', 'cursor'];
+  const claudeIn = claudePayload(t.workspace, 'git status');
+  const cursorIn = cursorPayload(t.workspace, 'git status');
+  // warm-up: writes the V8 code cache and the workspace credential index (steady state of an installed hook)
+  for (let i = 0; i < 2; i++) {
+    wall(['-e', '0'], '', t.env);
+    const a = wall(claude, claudeIn, t.env);
+    if (!a.stdout.includes('"allow"')) throw new Error(`hook claude did not allow git status: ${a.stdout}`);
+    const b = wall(cursor, cursorIn, t.env);
+    if (!b.stdout.includes('"allow"')) throw new Error(`hook cursor did not allow git status: ${b.stdout}`);
+  }
+  const check = [cli, 'check', '--cwd', t.workspace, '--', 'git status'];
+  const bare = [];
+  const c0 = [];
+  const c1 = [];
+  const c2 = [];
+  const cpuBare = [];
+  const cpu0 = [];
+  const cpu1 = [];
+  const cpu2 = [];
+  for (let i = 0; i < rounds; i++) {
+    bare.push(wall(['-e', '0'], '', t.env).ms);
+    c0.push(wall(check, '', t.env).ms);
+    c1.push(wall(claude, claudeIn, t.env).ms);
+    c2.push(wall(cursor, cursorIn, t.env).ms);
+    cpuBare.push(cpuMs(['-e', '0'], '', t.env));
+    cpu0.push(cpuMs(check, '', t.env));
+    cpu1.push(cpuMs(claude, claudeIn, t.env));
+    cpu2.push(cpuMs(cursor, cursorIn, t.env));
+  }
+  const b = median(bare);
+  const cb = median(cpuBare);
+  const row = (name, xs, cpu, extra = {}) => ({ name, median_ms: median(xs), min_ms: Math.min(...xs), ratio: median(xs) / b, cpu_ms: median(cpu), cpu_ratio: median(cpu) / cb, runs: rounds, ...extra });
+  return [
+    row('node -e 0', bare, cpuBare),
+    row("check -- 'git status' (reference: no stdin, no audit)", c0, cpu0),
+    row("hook claude: Bash 'git status'", c1, cpu1, { target: '<= 1.3x', ok: median(c1) / b <= 1.3 }),
+    row("hook cursor: beforeShellExecution 'git status'", c2, cpu2, { target: '<= 1.3x', ok: median(c2) / b <= 1.3 }),
+  ];
+}
+
+async function askRows(t) {
+  const { startIpcServer } = await tsImport(path.join(root, 'src/node/ipc/server.ts'), import.meta.url);
+  const { sendIpcRequest } = await tsImport(path.join(root, 'src/node/ipc/client.ts'), import.meta.url);
+  let asked = 0;
+  const server = await startIpcServer({ onConfirm: async () => (asked++, { decision: 'allow', reason: 'bench' }), appName: 'bench', workspaceFolders: [t.workspace], home: t.guardHomeDir, rememberDecisionMs: 0 });
+  try {
+    const verdict = { decision: 'ask', production: false, risks: ['destructive'], reasons: ['bench'], targets: [], confirm: 'x' };
+    const inProcess = [];
+    for (let i = 0; i < 200; i++) {
+      const req = { type: 'confirm', version: 1, token: server.token, id: `r${i}`, host: 'claude', event: 'PreToolUse', action: { kind: 'shell', command: 'rm -rf ./data', cwd: t.workspace }, verdict, deadline: Date.now() + 5000, dedupeKey: `k${i}` };
+      const t0 = process.hrtime.bigint();
+      const reply = await sendIpcRequest(server.endpoint, req, Date.now() + 5000);
+      inProcess.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      if (reply.type !== 'decision' || reply.decision !== 'allow') throw new Error('bad reply');
+    }
+    const hookAsk = [];
+    const bare = [];
+    for (let i = 0; i < 10; i++) {
+      bare.push(wall(['-e', '0'], '', t.env).ms);
+      const r = await new Promise((resolve, reject) => {
+        // spawn asynchronously: the server lives in this process and must keep serving
+        import('node:child_process').then(({ spawn }) => {
+          const t0 = process.hrtime.bigint();
+          const child = spawn(process.execPath, [cli, 'hook', 'claude'], { env: t.env });
+          let stdout = '';
+          child.stdout.on('data', (c) => (stdout += c));
+          child.on('error', reject);
+          child.on('close', () => resolve({ ms: Number(process.hrtime.bigint() - t0) / 1e6, stdout }));
+          child.stdin.end(claudePayload(t.workspace, `rm -rf ./data${i}`));
+        });
+      });
+      if (!r.stdout.includes('"allow"')) throw new Error(`the ask was not allowed: ${r.stdout}`);
+      hookAsk.push(r.ms);
+    }
+    return [
+      { name: 'ask round trip in-process (client -> socket -> server -> reply)', median_ms: median(inProcess), p99_ms: [...inProcess].sort((a, b) => a - b)[Math.floor(inProcess.length * 0.99)], runs: inProcess.length },
+      { name: "hook claude 'rm -rf' -> ask -> auto-allow (whole process)", median_ms: median(hookAsk), min_ms: Math.min(...hookAsk), ratio: median(hookAsk) / median(bare), runs: hookAsk.length, dialogs: asked - inProcess.length },
+    ];
+  } finally {
+    await server.dispose();
+  }
+}
+
+export async function run() {
+  if (!fs.existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` (npm run bench does)');
+  const t = setup();
+  return [...startupRows(t), ...(await askRows(t))];
+}

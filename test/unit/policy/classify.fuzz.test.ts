@@ -1,0 +1,97 @@
+import { strict as assert } from 'node:assert';
+import { classify } from '../../../src/core/policy/classify';
+import type { Verdict } from '../../../src/core/policy/types';
+import { testFacts } from '../support/policyFixtures';
+
+/**
+ * Rule packs on random and mutated input: classify never throws, always returns a well-formed
+ * verdict, and decides each command quickly (a generous bound: this guards against runaway regexes
+ * or loops in the packs, not against a busy machine).
+ */
+
+const SEEDS = [
+  'rm -rf src', 'git push --force origin main', 'psql -h db.prod.acme.io -c "DROP TABLE users"', 'docker volume rm pgdata',
+  'kubectl delete ns payments --context prod', 'terraform destroy -var-file=prod.tfvars', 'mysql -e "DELETE FROM t" shop',
+  "python -c \"import shutil; shutil.rmtree('x')\"", 'find . -name "*.ts" -delete', 'redis-cli -h cache FLUSHALL',
+  'mongosh --eval "db.users.deleteMany({})"', 'dd if=/dev/zero of=/dev/sda', 'shred notes.txt', 'helm uninstall shop -n prod',
+  "sqlite3 a.db 'UPDATE users SET x = 1'", 'npx prisma migrate reset --force', 'chmod -R 777 /', 'pulumi destroy -s org/p/prod',
+];
+const ALPHABET = ['rm', '-rf', '-f', '/', '~', '*', '"', "'", '`', '$(', ')', '{', '}', ';', '|', '&&', '||', '<<', 'EOF', '\n', '\\', ' ', 'DROP', 'TABLE', 'psql', '-c', 'git', 'push', '--force', '+', ':', 'kubectl', 'delete', '--context', 'prod', '$HOME', '=', '/dev/sda', '-e', 'db.x.drop()', 'FLUSHALL', '>', '<', 'find', '-delete', '-exec', '{}', '\\;'];
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const facts = testFacts({ files: { '/work/app/x.sql': 'DROP TABLE x; '.repeat(1000), '/work/app/run.sh': 'rm -rf src\n'.repeat(500) } });
+
+function wellFormed(v: Verdict): void {
+  assert.ok(['allow', 'ask', 'deny'].includes(v.decision));
+  assert.equal(typeof v.production, 'boolean');
+  assert.ok(Array.isArray(v.risks) && Array.isArray(v.reasons) && Array.isArray(v.targets));
+  assert.ok(v.confirm === null || typeof v.confirm === 'string');
+  if (v.decision !== 'allow') assert.ok(v.reasons.length > 0);
+}
+
+/** Classify, check the verdict, and return the time taken; `bound` catches runaway work, not a busy machine. */
+function timed(command: string, bound: number): number {
+  const t0 = performance.now();
+  const v = classify(command, facts, { lockdown: false });
+  const ms = performance.now() - t0;
+  wellFormed(v);
+  assert.ok(ms < bound, `${JSON.stringify(command.slice(0, 80))} took ${ms.toFixed(1)} ms`);
+  return ms;
+}
+
+function median(xs: number[]): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+}
+
+describe('classify fuzz: never throws, always decides, quickly', () => {
+  it('random token soup (1,500 commands: median < 10 ms, none over 250 ms)', () => {
+    const next = rng(7);
+    const times: number[] = [];
+    for (let i = 0; i < 1500; i++) {
+      const n = 1 + Math.floor(next() * 14);
+      const parts: string[] = [];
+      for (let k = 0; k < n; k++) parts.push(ALPHABET[Math.floor(next() * ALPHABET.length)] as string);
+      times.push(timed(parts.join(next() < 0.7 ? ' ' : ''), 250));
+    }
+    assert.ok(median(times) < 10, `median ${median(times).toFixed(2)} ms`);
+  });
+
+  it('mutated destructive commands (1,500 commands: median < 10 ms, none over 250 ms)', () => {
+    const next = rng(11);
+    const times: number[] = [];
+    for (let i = 0; i < 1500; i++) {
+      const seed = SEEDS[Math.floor(next() * SEEDS.length)] as string;
+      const chars = [...seed];
+      const edits = 1 + Math.floor(next() * 4);
+      for (let e = 0; e < edits; e++) {
+        const at = Math.floor(next() * (chars.length + 1));
+        const r = next();
+        if (r < 0.4) chars.splice(at, 1);
+        else if (r < 0.8) chars.splice(at, 0, ...(ALPHABET[Math.floor(next() * ALPHABET.length)] as string));
+        else chars.splice(at, 0, String.fromCharCode(Math.floor(next() * 0x2fff)));
+      }
+      times.push(timed(chars.join(''), 250));
+    }
+    assert.ok(median(times) < 10, `median ${median(times).toFixed(2)} ms`);
+  });
+
+  it('large inputs: a 1 MB command, 10,000 statements, a long pipeline', () => {
+    timed('echo ' + 'a'.repeat(1 << 20), 5000);
+    timed('psql -c "' + 'DROP TABLE t; '.repeat(10_000) + '"', 5000);
+    timed(Array.from({ length: 500 }, (_, i) => `cat f${i}`).join(' | '), 5000);
+    timed('psql -f x.sql && bash run.sh', 5000);
+  });
+
+  it('the seeds themselves are never allowed', () => {
+    for (const seed of SEEDS) {
+      assert.notEqual(classify(seed, facts, { lockdown: false }).decision, 'allow', seed);
+    }
+  });
+});
