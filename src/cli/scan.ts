@@ -35,6 +35,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (!isDir) throw new UsageError(`'${dir ?? '.'}' is not a folder`);
   const home = io.env.HOME ?? os.homedir();
   const result = await scanWorkspace(root, { home });
+  if (!result.secretlintUsed) io.stderr('blast-shield scan: secretlint.js was not found beside the CLI; known token formats were not checked (path and key-name rules only).\n');
   if (json) {
     const files = result.files.map((f) => ({ path: f.path, kind: f.kind, reasons: f.reasons }));
     io.stdout(JSON.stringify({ files, ...(result.truncated ? { truncated: true } : {}) }) + '\n');

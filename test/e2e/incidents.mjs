@@ -201,7 +201,7 @@ export function defineCases(ctx) {
       const command = `psql "${secrets.productionDatabaseUrl}" -c 'DROP TABLE orders;'`;
       const hook = run('claude', claude.bash(workspace, command));
       const text = await waitDialogFor('claude', hook);
-      await wb.screenshot('05-psql-drop-table-dialog.png', 'DROP TABLE against the production database URL');
+      await wb.screenshot('06-psql-drop-table-dialog.png', 'DROP TABLE against the production database URL');
       assert.match(text, /production/i);
       assert.match(text, /orders|DROP TABLE/i);
       assert.ok(!text.includes(secrets.productionDatabaseUrl.split(':')[2].split('@')[0]), 'the database password is not shown');
@@ -219,7 +219,7 @@ export function defineCases(ctx) {
       ]);
       if (shown) {
         const text = await wb.dialogText();
-        await wb.screenshot('06-rm-rf-home-dialog.png', 'rm -rf ~/ inside bash -c');
+        await wb.screenshot('07-rm-rf-home-dialog.png', 'rm -rf ~/ inside bash -c');
         assert.match(text, /rm -rf|home|~/i);
         await wb.pressDeny();
         await expectDenied('cursor', hook);
@@ -233,7 +233,7 @@ export function defineCases(ctx) {
       const command = 'terraform destroy -auto-approve';
       const hook = run('cursor', cursor.shell(workspace, command, infra), infra);
       const text = await waitDialogFor('cursor', hook);
-      await wb.screenshot('07-terraform-destroy-dialog.png', 'terraform destroy in infra/ whose selected workspace is production');
+      await wb.screenshot('08-terraform-destroy-dialog.png', 'terraform destroy in infra/ whose selected workspace is production');
       assert.match(text, /terraform/i);
       assert.match(text, /production/i);
       await wb.dialog().locator('#phrase').click();

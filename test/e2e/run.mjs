@@ -96,7 +96,8 @@ async function main() {
   browser.page.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e}\n`));
   await browser.page.goto(`${server.origin}/?folder=${encodeURIComponent(workspace)}`);
 
-  fs.rmSync(shotsDir, { recursive: true, force: true });
+  // Each run overwrites its named shots; failure and timeout shots from an earlier run would mislead.
+  if (fs.existsSync(shotsDir)) for (const f of fs.readdirSync(shotsDir)) if (/^(fail-|e2e-timeout)/.test(f)) fs.rmSync(path.join(shotsDir, f), { force: true });
   const wb = new Workbench(browser.page, shotsDir);
   const ctx = { wb, workspace, extensionDir, env, manifest };
   const cases = defineCases(ctx);
@@ -110,6 +111,8 @@ async function main() {
     }
     try {
       await fn();
+      // A dialog answered at the end of a case closes a moment later; the next case starts without it.
+      if (!options.keepDialog) await wb.waitNoDialog();
       passed++;
       console.log(`  ok   ${name} (${((Date.now() - t) / 1000).toFixed(1)}s)`);
     } catch (e) {

@@ -48,6 +48,10 @@ export class Workbench {
     return this.dialog().locator('body').isVisible().catch(() => false);
   }
 
+  async waitNoDialog(timeout = 10000) {
+    await this.page.locator('iframe.webview >> visible=true').first().waitFor({ state: 'detached', timeout });
+  }
+
   async waitDialog(timeout = 30000) {
     const body = this.dialog().locator('body');
     await body.waitFor({ state: 'visible', timeout });

@@ -188,6 +188,11 @@ interface Scope {
   depth: number;
   /** Inside the body of this shell function. */
   functionName?: string;
+  /**
+   * Shell variables this script set to fixed text (`DIR=build`), so `$DIR` can be read; null when
+   * the value is unknown or differs between branches. Shared by everything in the same shell.
+   */
+  vars: Map<string, string | null>;
 }
 
 /** What a simple command carries into the command it finally runs. */
@@ -313,7 +318,7 @@ class Analyzer {
 
   private walkPipeline(pipeline: Pipeline, scope: Scope): Invocation | undefined {
     // Stages of a multi-command pipeline run in subshells: a `cd` there does not carry on.
-    const stageScope = pipeline.commands.length > 1 ? { ...scope } : scope;
+    const stageScope = pipeline.commands.length > 1 ? { ...scope, vars: new Map(scope.vars) } : scope;
     let previous: Invocation | undefined;
     let previousUnknown = false;
     let last: Invocation | undefined;
@@ -337,14 +342,24 @@ class Analyzer {
       for (const list of redirect.heredoc?.substitutions ?? []) this.walkList(list, this.subScope(scope, '$(...)'));
     }
     const isolated = command.keyword === 'subshell' || command.keyword === 'function';
-    const bodyScope = isolated ? { ...scope } : scope;
+    const conditional = !isolated && command.keyword !== 'group';
+    const bodyScope = isolated || conditional ? { ...scope, vars: new Map(scope.vars) } : scope;
     if (command.keyword === 'function' && command.name) bodyScope.functionName = command.name;
+    if ((command.keyword === 'for' || command.keyword === 'select') && command.name) bodyScope.vars.set(command.name, null);
     for (const body of command.bodies) this.walkList(body, bodyScope);
+    if (conditional || command.keyword === 'function') {
+      // A branch, loop body or function may or may not run: what it assigns is unknown afterwards.
+      for (const [name, value] of bodyScope.vars) if (scope.vars.get(name) !== value) scope.vars.set(name, null);
+    }
+    if (conditional) {
+      scope.cwd = bodyScope.cwd;
+      scope.cwdUncertain = bodyScope.cwdUncertain;
+    }
     return undefined;
   }
 
   private subScope(scope: Scope, via: Via): Scope {
-    return { ...scope, via: [...scope.via, via] };
+    return { ...scope, via: [...scope.via, via], vars: new Map(scope.vars) };
   }
 
   /** Commands inside `$(...)`, backticks, `<(...)` and `${x:-$(...)}` in these parts. */
@@ -395,8 +410,15 @@ class Analyzer {
     if (stdin) exec.stdin = stdin;
     if (stdinUnknown) exec.stdinUnknown = true;
 
+    if (command.words.length === 0) {
+      for (const assignment of command.assignments) {
+        const value = assignment.array || assignment.values.length !== 1 ? undefined : this.staticValue(assignment.values[0]!, scope);
+        scope.vars.set(assignment.name, value ?? null);
+      }
+    }
     const argv = this.expandWords(command.words, scope);
     if (argv === undefined) return undefined;
+    if (argv[0] && DECLARATIONS.has(argv[0].text)) this.declare(argv[0].text, argv.slice(1), scope);
     if (argv.length === 0) {
       // `> file` alone truncates the file, exactly like `: > file`; report it as the null command.
       if (redirects.length === 0) return undefined;
@@ -451,7 +473,7 @@ class Analyzer {
         const value = this.knownParameter(part.raw, scope);
         if (value === undefined) return undefined;
         text += value;
-        if (!part.quoted && /[ \t\n]/.test(value)) split = true;
+        if (!part.quoted) split = true;
       } else if (part.kind === 'command') {
         const output = this.substitutionOutput(part.body, scope);
         if (output === undefined) return undefined;
@@ -464,11 +486,33 @@ class Analyzer {
     return words.length > 0 ? { words, split } : undefined;
   }
 
-  /** `$HOME` and `$PWD` are facts, not guesses; every other variable is unknown. */
+  /** A variable set earlier to fixed text; `$HOME` and `$PWD` are facts. Every other variable is unknown. */
   private knownParameter(raw: string, scope: Scope): string | undefined {
-    if (raw === '$HOME' || raw === '${HOME}') return this.facts.home;
-    if ((raw === '$PWD' || raw === '${PWD}') && !scope.cwdUncertain) return scope.cwd;
+    const name = raw.startsWith('${') ? raw.slice(2, -1) : raw.slice(1);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return undefined;
+    if (scope.vars.has(name)) return scope.vars.get(name) ?? undefined;
+    if (name === 'HOME') return this.facts.home;
+    if (name === 'PWD' && !scope.cwdUncertain) return scope.cwd;
     return undefined;
+  }
+
+  /** The text a word stands for when it is fixed (`build`, `"$DIR/out"` with DIR known), without splitting. */
+  private staticValue(word: Word, scope: Scope): string | undefined {
+    if (!isDynamic(word)) return wordText(word);
+    const resolved = this.resolveSubstitutions(word, scope);
+    return resolved && resolved.words.length === 1 && !resolved.split ? resolved.words[0] : resolved ? resolved.words.join(' ') : undefined;
+  }
+
+  /** `export X=1`, `local X`, `read X`, `unset X`: what they do to the variables this analysis tracks. */
+  private declare(builtin: string, args: readonly ArgWord[], scope: Scope): void {
+    for (const arg of args) {
+      if (arg.text.startsWith('-')) continue;
+      const eq = arg.text.indexOf('=');
+      const name = eq < 0 ? arg.text : arg.text.slice(0, eq);
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+      if (builtin === 'read' || builtin === 'unset' || builtin === 'mapfile' || builtin === 'readarray') scope.vars.set(name, null);
+      else if (eq >= 0) scope.vars.set(name, arg.dynamic ? null : arg.text.slice(eq + 1));
+    }
   }
 
   /** What one pipeline in a substitution prints, when that is fixed text; analysed on the side, reported nowhere. */
@@ -495,13 +539,15 @@ class Analyzer {
     return [...exec.scope.via, ...exec.wrappers];
   }
 
-  private childScope(exec: Exec, label: Via, origin: Origin = exec.scope.origin, cwd: string = exec.cwd): Scope {
+  /** A scope for text run by a new shell; `sameShell` for eval, source and trap, which share its variables. */
+  private childScope(exec: Exec, label: Via, origin: Origin = exec.scope.origin, cwd: string = exec.cwd, sameShell = false): Scope {
     return {
       cwd,
       cwdUncertain: exec.scope.cwdUncertain,
       via: [...this.viaOf(exec), label],
       origin,
       depth: exec.scope.depth + 1,
+      vars: sameShell ? exec.scope.vars : new Map(),
     };
   }
 
@@ -694,6 +740,10 @@ class Analyzer {
       case 'make':
       case 'gmake':
         return this.make(name, first, args, exec);
+      case 'tmux':
+        return this.tmux(first, args, exec);
+      case 'screen':
+        return this.screen(first, args, exec);
       default:
         break;
     }
@@ -927,7 +977,7 @@ class Analyzer {
       this.addOpaque('eval runs text built at run time', this.viaOf(exec));
       return inv;
     }
-    this.analyzeText(args.map((a) => a.text).join(' '), this.childScope(exec, 'eval'));
+    this.analyzeText(args.map((a) => a.text).join(' '), this.childScope(exec, 'eval', exec.scope.origin, exec.cwd, true));
     return inv;
   }
 
@@ -939,7 +989,7 @@ class Analyzer {
       this.addOpaque(`${first.text} reads a file whose name is computed at run time`, this.viaOf(exec));
       return inv;
     }
-    this.runFile(file, 'shell', inv, exec, `source ${file.text}`);
+    this.runFile(file, 'shell', inv, exec, `source ${file.text}`, true);
     return inv;
   }
 
@@ -948,7 +998,7 @@ class Analyzer {
     const action = args[0];
     if (!action || args.length < 2 || action.text === '-' || action.text.startsWith('-')) return inv;
     if (action.dynamic) this.addOpaque('trap runs a command line built at run time', this.viaOf(exec));
-    else this.analyzeText(action.text, this.childScope(exec, 'trap'));
+    else this.analyzeText(action.text, this.childScope(exec, 'trap', exec.scope.origin, exec.cwd, true));
     return inv;
   }
 
@@ -995,7 +1045,7 @@ class Analyzer {
   }
 
   /** Run the file named by `word` as `kind` (shell or an interpreter's language). */
-  private runFile(word: ArgWord, kind: SnippetLanguage | 'shell', runner: Invocation | undefined, exec: Exec, label: string): void {
+  private runFile(word: ArgWord, kind: SnippetLanguage | 'shell', runner: Invocation | undefined, exec: Exec, label: string, sameShell = false): void {
     if (word.dynamic) {
       this.addOpaque(`runs a file whose name is computed at run time (${word.raw.slice(0, 80)})`, this.viaOf(exec));
       return;
@@ -1008,14 +1058,14 @@ class Analyzer {
     if (this.activeFiles.has(path) || isInstalledPackage(path)) return;
     const text = this.readFile(path, this.viaOf(exec));
     if (text === undefined) return;
-    this.runFileText(path, text, kind, runner, exec, label);
+    this.runFileText(path, text, kind, runner, exec, label, sameShell);
   }
 
-  private runFileText(path: string, text: string, kind: SnippetLanguage | 'shell', runner: Invocation | undefined, exec: Exec, label: string): void {
+  private runFileText(path: string, text: string, kind: SnippetLanguage | 'shell', runner: Invocation | undefined, exec: Exec, label: string, sameShell = false): void {
     const origin: Origin = { kind: 'script', path: this.display(path) };
     this.activeFiles.add(path);
     try {
-      if (kind === 'shell') this.analyzeText(stripShebang(text), this.childScope(exec, label, origin));
+      if (kind === 'shell') this.analyzeText(stripShebang(text), this.childScope(exec, label, origin, exec.cwd, sameShell));
       else if (runner) this.snippet(kind, text, runner, origin, exec, label);
     } finally {
       this.activeFiles.delete(path);
@@ -1076,7 +1126,7 @@ class Analyzer {
       return;
     }
     for (const out of findShellOuts(language, text)) {
-      const scope: Scope = { cwd: exec.cwd, cwdUncertain: exec.scope.cwdUncertain, via: [...this.viaOf(exec), label, out.api], origin, depth };
+      const scope: Scope = { cwd: exec.cwd, cwdUncertain: exec.scope.cwdUncertain, via: [...this.viaOf(exec), label, out.api], origin, depth, vars: new Map() };
       if (out.kind === 'dynamic') this.addOpaque(`${label} runs a shell command built at run time (${out.api})`, scope.via);
       else if (out.kind === 'shell') this.analyzeText(out.text, scope);
       else {
@@ -1309,6 +1359,40 @@ class Analyzer {
     return inv;
   }
 
+  /** `tmux send-keys 'rm -rf x' Enter` types a command into another shell: analyse what is typed. */
+  private tmux(first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
+    const inv = this.emit('tmux', first.text, args, exec);
+    const global = scanOptions(args, 0, { shortWithValue: 'LSf' });
+    const sub = args[global.index]?.text;
+    if (sub !== 'send-keys' && sub !== 'send') return inv;
+    const scan = scanOptions(args, global.index + 1, { shortWithValue: 'tNc' });
+    const literal = scan.flags.has('l');
+    let typed = '';
+    for (const key of args.slice(scan.index)) {
+      if (key.dynamic) {
+        this.addOpaque('tmux send-keys types text built at run time', this.viaOf(exec));
+        return inv;
+      }
+      if (!literal && TMUX_ENTER.has(key.text)) typed += '\n';
+      else if (!literal && key.text === 'Space') typed += ' ';
+      else if (!literal && (key.text === 'Tab' || /^[CM]-.$/.test(key.text) || /^(Escape|BSpace|Up|Down|Left|Right|Home|End|F\d+)$/.test(key.text))) typed += ' ';
+      else typed += key.text;
+    }
+    if (typed.trim() !== '') this.analyzeText(typed, this.childScope(exec, 'tmux send-keys'));
+    return inv;
+  }
+
+  /** `screen -X stuff 'rm -rf x\n'`: the same, for GNU screen. */
+  private screen(first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
+    const inv = this.emit('screen', first.text, args, exec);
+    const stuff = args.findIndex((a) => a.text === 'stuff');
+    const text = stuff >= 0 ? args[stuff + 1] : undefined;
+    if (!text) return inv;
+    if (text.dynamic) this.addOpaque('screen stuff types text built at run time', this.viaOf(exec));
+    else this.analyzeText(decodeEchoEscapes(text.text.replace(/\^M/g, '\n')).text, this.childScope(exec, 'screen stuff'));
+    return inv;
+  }
+
   /** `make target`: the recipes of the target and its prerequisites, read from the Makefile. */
   private make(name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
     const inv = this.emit(name, first.text, args, exec);
@@ -1484,6 +1568,10 @@ function isInstalledPackage(path: string): boolean {
 
 const unknownContent = (): undefined => undefined;
 
+const TMUX_ENTER = new Set(['Enter', 'C-m', 'C-j', 'KPEnter']);
+
+const DECLARATIONS = new Set(['export', 'local', 'declare', 'typeset', 'readonly', 'read', 'unset', 'mapfile', 'readarray']);
+
 /** A run of key-like characters long enough to be a token. Bounded class, single quantifier: linear. */
 const LONG_TOKEN = /[A-Za-z0-9_+=-]{24,}/g;
 
@@ -1523,7 +1611,7 @@ function shebangInterpreter(text: string): string | undefined {
  */
 export function analyze(command: string, facts: Facts, limits: AnalyzeLimits = DEFAULT_ANALYZE_LIMITS): Analysis {
   const analyzer = new Analyzer(facts, limits);
-  const scope: Scope = { cwd: facts.cwd, cwdUncertain: false, via: [], origin: { kind: 'command' }, depth: 0 };
+  const scope: Scope = { cwd: facts.cwd, cwdUncertain: false, via: [], origin: { kind: 'command' }, depth: 0, vars: new Map() };
   try {
     if (typeof command !== 'string') analyzer.addOpaque('the command is not text', []);
     else analyzer.analyzeText(command, scope);

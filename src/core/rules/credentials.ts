@@ -166,19 +166,30 @@ function uploadedFiles(name: string, args: readonly ArgWord[]): ArgWord[] {
 }
 
 /** The words a reader treats as input files, and whether it recurses into folders. */
-function readerInputs(name: string, spec: ReaderSpec, args: readonly ArgWord[]): { files: ArgWord[]; recursive: boolean; globFilters: string[]; hiddenToo: boolean } {
-  if (['curl', 'wget', 'http', 'https', 'nc', 'ncat', 'socat'].includes(name)) return { files: uploadedFiles(name, args), recursive: false, globFilters: [], hiddenToo: true };
+interface ReaderInputs {
+  files: ArgWord[];
+  recursive: boolean;
+  globFilters: string[];
+  /** The tool also searches dotfiles (grep does; ripgrep only with --hidden). */
+  hiddenToo: boolean;
+  /** The tool also searches gitignored files (grep does; ripgrep only with --no-ignore / -uu). */
+  ignoredToo: boolean;
+}
+
+function readerInputs(name: string, spec: ReaderSpec, args: readonly ArgWord[]): ReaderInputs {
+  if (['curl', 'wget', 'http', 'https', 'nc', 'ncat', 'socat'].includes(name)) return { files: uploadedFiles(name, args), recursive: false, globFilters: [], hiddenToo: true, ignoredToo: true };
   if (name === 'git') {
     // `git grep` searches tracked files; `git show HEAD:.env` / `git cat-file -p HEAD:.env` print them.
     const sub = args.find((a) => !a.text.startsWith('-'))?.text;
-    if (sub === 'show' || sub === 'cat-file') return { files: args.filter((a) => a.text.includes(':')).map((a) => ({ ...a, text: a.text.slice(a.text.indexOf(':') + 1) })), recursive: false, globFilters: [], hiddenToo: true };
-    return { files: [], recursive: false, globFilters: [], hiddenToo: true };
+    if (sub === 'show' || sub === 'cat-file') return { files: args.filter((a) => a.text.includes(':')).map((a) => ({ ...a, text: a.text.slice(a.text.indexOf(':') + 1) })), recursive: false, globFilters: [], hiddenToo: true, ignoredToo: true };
+    return { files: [], recursive: false, globFilters: [], hiddenToo: true, ignoredToo: true };
   }
   const positionals: ArgWord[] = [];
   let leadingGiven = false;
   let recursive = spec.recursive === 'always';
   const globFilters: string[] = [];
   let hiddenToo = spec.recursive !== 'always';
+  let ignoredToo = spec.recursive !== 'always';
   let endOfOptions = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as ArgWord;
@@ -194,7 +205,8 @@ function readerInputs(name: string, spec: ReaderSpec, args: readonly ArgWord[]):
     const [flag, inline] = t.startsWith('--') && t.includes('=') ? [t.slice(0, t.indexOf('=')), t.slice(t.indexOf('=') + 1)] : [t, undefined];
     if (spec.leadingOptions?.includes(flag)) leadingGiven = true;
     if (Array.isArray(spec.recursive) && (spec.recursive.includes(flag) || (/^-[a-zA-Z]+$/.test(t) && /[rR]/.test(t)))) recursive = true;
-    if (['--hidden', '-u', '-uu', '-uuu', '--unrestricted', '-a', '--all-types'].includes(flag) || /^-u+$/.test(t)) hiddenToo = true;
+    if (['--hidden', '--unrestricted', '-a', '--all-types'].includes(flag) || /^-u+$/.test(t)) hiddenToo = true;
+    if (['--no-ignore', '--no-ignore-vcs', '--unrestricted', '--skip-vcs-ignores', '-U'].includes(flag) || /^-u+$/.test(t)) ignoredToo = true;
     const value = inline ?? (spec.valued?.includes(flag) ? args[++i]?.text : undefined);
     if (value !== undefined && ['--include', '-g', '--glob', '--iglob'].includes(flag)) globFilters.push(value);
     if (/^-[a-zA-Z]*[ef]$/.test(t) && spec.leadingOptions?.some((o) => o.length === 2 && t.endsWith(o[1] as string))) leadingGiven = true;
@@ -202,7 +214,34 @@ function readerInputs(name: string, spec: ReaderSpec, args: readonly ArgWord[]):
   const skip = leadingGiven ? 0 : (spec.leading ?? 0);
   let files = positionals.slice(skip);
   if (spec.destination && files.length > 1) files = files.slice(0, -1);
-  return { files, recursive, globFilters, hiddenToo };
+  return { files, recursive, globFilters, hiddenToo, ignoredToo };
+}
+
+/**
+ * Would ripgrep/ag skip this workspace-relative path because the workspace's top .gitignore lists
+ * it? A deliberately small reading of gitignore: plain patterns only, and any negation line makes
+ * it answer "no" (not ignored), so the guard errs towards asking.
+ */
+function gitignored(relativePath: string, facts: Facts): boolean {
+  for (const root of facts.workspaceRoots) {
+    const text = facts.readFile(root + '/.gitignore');
+    if (text === undefined) continue;
+    const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+    if (lines.some((l) => l.startsWith('!'))) return false;
+    for (const line of lines) {
+      const dirOnly = line.endsWith('/');
+      const pattern = line.replace(/\/$/, '');
+      const anchored = pattern.replace(/^\//, '');
+      const segments = relativePath.split('/');
+      if (!pattern.includes('/')) {
+        const hit = segments.some((seg, i) => (!dirOnly || i < segments.length - 1) && minimatch(seg, pattern, { dot: true }));
+        if (hit) return true;
+      } else if (minimatch(relativePath, anchored, { dot: true }) || minimatch(relativePath, anchored + '/**', { dot: true })) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 function isHiddenPath(p: string): boolean {
@@ -241,7 +280,7 @@ function checkReads(inv: Invocation, ctx: RuleContext): Finding[] {
   }
   const spec = READERS[inv.name];
   if (!spec) return findings;
-  const { files, recursive, globFilters, hiddenToo } = readerInputs(inv.name, spec, inv.args);
+  const { files, recursive, globFilters, hiddenToo, ignoredToo } = readerInputs(inv.name, spec, inv.args);
   const roots = files.length > 0 ? files : recursive ? [{ text: '.', raw: '.', dynamic: false, glob: false }] : [];
   for (const word of roots) {
     for (const p of pathsOfWord(word, cwd, facts)) {
@@ -253,6 +292,7 @@ function checkReads(inv: Invocation, ctx: RuleContext): Finding[] {
       if (!recursive || !facts.credentials) continue;
       for (const under of facts.credentials.filesUnder(p)) {
         if (!hiddenToo && isHiddenPath(under.path)) continue;
+        if (!ignoredToo && gitignored(under.path, facts)) continue;
         if (globFilters.length > 0 && !globFilters.some((g) => minimatch(basename(under.path), g.replace(/^!/, ''), { dot: true }) !== g.startsWith('!'))) continue;
         add(spec.verb, under, `${inv.name} (recursive)`);
       }

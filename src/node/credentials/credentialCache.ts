@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { scanFile, scanWorkspace, type ScannedCredentialFile } from './workspaceScan';
 import { walkTree, DEFAULT_WALK_LIMITS, type WalkLimits } from './walk';
+import { secretlintAvailable } from './loadSecretlint';
 
 /**
  * The per-workspace credential index the hook reads instead of rescanning the tree. One JSON file
@@ -26,6 +27,8 @@ export interface CredentialCacheFile {
   salt: string;
   scannedAt: number;
   truncated: boolean;
+  /** False when the index was built without secretlint (it could not be loaded); rebuilt once it can. */
+  secretlintUsed: boolean;
   dirs: Record<string, number>;
   files: Record<string, CachedCredentialFile>;
 }
@@ -78,7 +81,7 @@ async function fullScan(realRoot: string, options: CacheOptions, salt: string): 
     const s = withStat(realRoot, f);
     if (s) files[f.path] = s;
   }
-  return { version: CREDENTIAL_CACHE_VERSION, root: realRoot, salt, scannedAt: Date.now(), truncated: result.truncated, dirs: Object.fromEntries(result.dirs), files };
+  return { version: CREDENTIAL_CACHE_VERSION, root: realRoot, salt, scannedAt: Date.now(), truncated: result.truncated, secretlintUsed: result.secretlintUsed, dirs: Object.fromEntries(result.dirs), files };
 }
 
 function parentOf(rel: string): string {
@@ -128,6 +131,7 @@ async function refresh(cache: CredentialCacheFile, options: CacheOptions): Promi
   }
   for (const file of rescan) {
     const one = await scanFile(file, { home: options.home, salt: cache.salt, secretlint: options.secretlint });
+    if (one.secretlintMissing) cache.secretlintUsed = false;
     delete cache.files[file.relativePath];
     const s = one.result ? withStat(realRoot, one.result) : undefined;
     if (s) cache.files[file.relativePath] = s;
@@ -143,7 +147,9 @@ async function refresh(cache: CredentialCacheFile, options: CacheOptions): Promi
 export async function loadCredentialCache(root: string, options: CacheOptions): Promise<CredentialCacheFile> {
   const realRoot = fs.realpathSync(root);
   const file = cacheFileFor(options.cacheDir, realRoot);
-  const existing = options.full ? undefined : readCredentialCache(file, realRoot);
+  const cached = options.full ? undefined : readCredentialCache(file, realRoot);
+  const wantsSecretlint = options.secretlint !== false;
+  const existing = cached && cached.secretlintUsed === false && wantsSecretlint && secretlintAvailable() ? undefined : cached;
   if (!existing) {
     const salt = readCredentialCache(file, realRoot)?.salt ?? crypto.randomBytes(32).toString('base64url');
     const cache = await fullScan(realRoot, options, salt);

@@ -154,15 +154,20 @@ export async function loadCredentialFacts(options: CredentialFactsOptions): Prom
     return out;
   };
 
+  // hash -> origin per workspace, built on first use: a command may offer hundreds of candidates.
+  const byHash = caches.map((c) => {
+    const index = new Map<string, CredentialFileInfo>();
+    for (const [rel, f] of Object.entries(c.files)) {
+      for (const s of f.secrets) if (!index.has(s.hash)) index.set(s.hash, { path: displayPath(path.join(c.root, rel), roots, home), kind: s.kind, label: s.label });
+    }
+    return { salt: c.salt, index };
+  });
   const originOf = (value: string): CredentialFileInfo | undefined => {
     const v = value.trim();
     if (v.length < 8) return undefined;
-    for (const c of caches) {
-      const hash = hashSecret(c.salt, v);
-      for (const [rel, f] of Object.entries(c.files)) {
-        const s = f.secrets.find((x) => x.hash === hash);
-        if (s) return { path: displayPath(path.join(c.root, rel), roots, home), kind: s.kind, label: s.label };
-      }
+    for (const { salt, index } of byHash) {
+      const hit = index.get(hashSecret(salt, v));
+      if (hit) return hit;
     }
     if (!homeIndex) {
       homeIndex = new Map();

@@ -111,25 +111,28 @@ export function walkTree(root: string, limits: WalkLimits = DEFAULT_WALK_LIMITS,
   return { files, dirs, truncated };
 }
 
+/** One buffer reused for every read: a scan reads tens of thousands of small files in a row. */
+let scratch: Buffer | undefined;
+
 /**
- * Read a file for scanning: undefined when it is too large, unreadable, or binary (a NUL byte in
- * the first 8 KiB).
+ * Read a file for scanning: undefined when it is larger than `maxBytes`, unreadable, or binary
+ * (a NUL byte in the first 8 KiB). Reads up to one byte past the limit instead of stat'ing first,
+ * which saves a system call per file.
  */
 export function readTextForScan(filePath: string, maxBytes = MAX_SCANNED_FILE_BYTES): string | undefined {
   let fd: number | undefined;
   try {
     fd = fs.openSync(filePath, 'r');
-    const size = fs.fstatSync(fd).size;
-    if (size > maxBytes) return undefined;
-    const buffer = Buffer.allocUnsafe(size);
+    if (!scratch || scratch.length < maxBytes + 1) scratch = Buffer.allocUnsafe(maxBytes + 1);
+    const buffer = scratch;
     let read = 0;
-    while (read < size) {
-      const n = fs.readSync(fd, buffer, read, size - read, read);
+    while (read <= maxBytes) {
+      const n = fs.readSync(fd, buffer, read, maxBytes + 1 - read, null);
       if (n === 0) break;
       read += n;
     }
-    const head = buffer.subarray(0, Math.min(read, 8192));
-    if (head.includes(0)) return undefined;
+    if (read > maxBytes) return undefined;
+    if (buffer.subarray(0, Math.min(read, 8192)).includes(0)) return undefined;
     return buffer.toString('utf8', 0, read);
   } catch {
     return undefined;

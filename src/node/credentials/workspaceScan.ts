@@ -1,7 +1,7 @@
 import * as crypto from 'node:crypto';
 import { classifyCredentialFile } from '../../core/credentials/credentialFiles';
 import type { ContentHit } from '../../core/credentials/contentRules';
-import { loadSecretlintScanner } from './loadSecretlint';
+import { loadSecretlintScanner, secretlintAvailable } from './loadSecretlint';
 import { readTextForScan, walkTree, type PartialWalk, type WalkedFile, type WalkLimits, DEFAULT_WALK_LIMITS } from './walk';
 
 /** One credential file found by a scan. Secrets are kept only as salted hashes. */
@@ -31,6 +31,8 @@ export interface ScanResult {
   truncated: boolean;
   /** How many files were read, and how many went through secretlint. */
   stats: { walked: number; read: number; secretlint: number };
+  /** False when secretlint was wanted but could not be loaded: only path and core content rules ran. */
+  secretlintUsed: boolean;
 }
 
 export function hashSecret(salt: string, value: string): string {
@@ -66,20 +68,32 @@ function hashHits(salt: string, hits: readonly ContentHit[]): ScannedCredentialF
   return out;
 }
 
-/** Judge one file: path rules, core content rules and (optionally) secretlint. */
-export async function scanFile(file: WalkedFile, options: ScanOptions & { salt: string }): Promise<{ result?: ScannedCredentialFile; read: boolean; linted: boolean }> {
+/**
+ * Judge one file: path rules, core content rules and (optionally) secretlint. When secretlint is
+ * wanted but cannot be loaded (secretlint.js not beside the bundle), the file is judged by the
+ * other rules and `secretlintMissing` says so, rather than failing the scan or hiding the gap.
+ */
+export async function scanFile(
+  file: WalkedFile,
+  options: ScanOptions & { salt: string },
+): Promise<{ result?: ScannedCredentialFile; read: boolean; linted: boolean; secretlintMissing?: boolean }> {
   const text = readTextForScan(file.contentPath);
   let extra: ContentHit[] = [];
   let linted = false;
+  let secretlintMissing = false;
   if (text !== undefined && options.secretlint !== false && mayHoldKnownToken(text)) {
-    extra = await loadSecretlintScanner()(file.absolutePath, text);
-    linted = true;
+    if (secretlintAvailable()) {
+      extra = await loadSecretlintScanner()(file.absolutePath, text);
+      linted = true;
+    } else secretlintMissing = true;
   }
   const verdict = classifyCredentialFile(file.absolutePath.replace(/\\/g, '/'), options.home.replace(/\\/g, '/'), text, extra);
-  if (!verdict) return { read: text !== undefined, linted };
+  const read = text !== undefined;
+  if (!verdict) return { read, linted, secretlintMissing };
   return {
-    read: text !== undefined,
+    read,
     linted,
+    secretlintMissing,
     result: { path: file.relativePath, kind: verdict.kind, label: verdict.label, reasons: verdict.reasons, secrets: hashHits(options.salt, verdict.secrets) },
   };
 }
@@ -91,12 +105,14 @@ export async function scanWorkspace(root: string, options: ScanOptions): Promise
   const files: ScannedCredentialFile[] = [];
   let read = 0;
   let secretlint = 0;
+  let secretlintUsed = true;
   for (const file of walk.files) {
     const one = await scanFile(file, { ...options, salt });
     if (one.read) read++;
     if (one.linted) secretlint++;
+    if (one.secretlintMissing) secretlintUsed = false;
     if (one.result) files.push(one.result);
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, dirs: walk.dirs, truncated: walk.truncated, stats: { walked: walk.files.length, read, secretlint } };
+  return { files, dirs: walk.dirs, truncated: walk.truncated, stats: { walked: walk.files.length, read, secretlint }, secretlintUsed };
 }

@@ -279,3 +279,49 @@ describe('credentials pack: shell reads, dumps and provenance', function () {
     assert.equal(findings[0]?.severity, 'ask');
   });
 });
+
+describe('credentials pack: ripgrep honours the workspace .gitignore', () => {
+  let root: string;
+  let cacheDir: string;
+  let facts: Facts;
+  before(async () => {
+    root = makeWorkspace({
+      '.gitignore': '# local secrets\nlegacy/\n*.tfvars\n',
+      'legacy/config_backup.json': JSON.stringify({ railway: { token: fake.uuid() } }),
+      'infra/prod.tfvars': 'x = 1\n',
+      'config/settings.json': JSON.stringify({ stripe: { apiKey: fake.apiToken() } }),
+      'src/index.ts': 'export {};\n',
+    });
+    cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bs-cache-'));
+    const credentials = await loadCredentialFacts({ workspaceRoots: [root], home: '/nonexistent-home', cacheDir });
+    facts = testFacts({ cwd: root, workspaceRoots: [root], credentials, readFile: (p) => (fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : undefined) });
+  });
+  after(() => {
+    removeTree(root);
+    removeTree(cacheDir);
+  });
+  const files = (argv: string[]): string[] =>
+    (credentialsPack.checkInvocation?.({ ...invocation(argv), cwd: root }, plainContext(facts)) ?? [])
+      .filter((f) => f.rule === 'credentials.read')
+      .map((f) => f.targets[0]?.name ?? '')
+      .sort();
+
+  it('rg skips gitignored credential files but not tracked ones', () => {
+    assert.deepEqual(files(['rg', 'token']), ['config/settings.json']);
+  });
+  it('rg --no-ignore and rg -uu search them', () => {
+    assert.deepEqual(files(['rg', '--no-ignore', 'token']), ['config/settings.json', 'infra/prod.tfvars', 'legacy/config_backup.json']);
+    assert.deepEqual(files(['rg', '-uu', 'token']), ['config/settings.json', 'infra/prod.tfvars', 'legacy/config_backup.json']);
+  });
+  it('grep -r ignores .gitignore', () => {
+    assert.deepEqual(files(['grep', '-r', 'token', '.']), ['config/settings.json', 'infra/prod.tfvars', 'legacy/config_backup.json']);
+  });
+  it('a negation in .gitignore makes the guard assume nothing is ignored', () => {
+    fs.appendFileSync(path.join(root, '.gitignore'), '!legacy/keep.json\n');
+    try {
+      assert.deepEqual(files(['rg', 'token']), ['config/settings.json', 'infra/prod.tfvars', 'legacy/config_backup.json']);
+    } finally {
+      fs.writeFileSync(path.join(root, '.gitignore'), '# local secrets\nlegacy/\n*.tfvars\n');
+    }
+  });
+});

@@ -140,6 +140,23 @@ const cases: Case[] = [
   { cmd: '{cat,.env}', names: ['cat'], has: [{ name: 'cat', args: ['.env'] }] },
   { cmd: 'rm -rf {a,b}/c', has: [{ name: 'rm', args: ['-rf', 'a/c', 'b/c'] }] },
 
+  // Variables set to fixed text earlier in the same shell
+  { cmd: 'F=.env; cat $F', has: [{ name: 'cat', args: ['.env'] }] },
+  { cmd: 'DIR=/; rm -rf $DIR', has: [{ name: 'rm', args: ['-rf', '/'] }] },
+  { cmd: 'D=build; rm -rf "$D/out"', has: [{ name: 'rm', args: ['-rf', 'build/out'] }] },
+  { cmd: 'export T=/tmp/x; rm -rf ${T}', has: [{ name: 'rm', args: ['-rf', '/tmp/x'] }] },
+  { cmd: 'A=a; B="$A b"; rm $B', has: [{ name: 'rm', args: ['a', 'b'] }] },
+  { cmd: 'if x; then D=/; fi; rm -rf $D', has: [{ name: 'rm', args: ['-rf', '$D'] }] },
+  { cmd: 'X=$(date); rm $X', has: [{ name: 'rm', args: ['$X'] }] },
+  { cmd: 'for f in a b; do rm $f; done', has: [{ name: 'rm', args: ['$f'] }] },
+  { cmd: 'read X; rm $X', has: [{ name: 'rm', args: ['$X'] }] },
+  { cmd: 'D=/srv; (D=/tmp); rm -rf $D', has: [{ name: 'rm', args: ['-rf', '/srv'] }] },
+  { cmd: 'D=x; f() { D=y; }; f; rm $D', has: [{ name: 'rm', args: ['$D'] }] },
+  { cmd: 'D=x; bash -c "rm $D"', has: [{ name: 'rm', args: ['x'] }] },
+  { cmd: "D=x; bash -c 'rm $D'", has: [{ name: 'rm', args: ['$D'] }] },
+  { cmd: 'CMD=rm; $CMD -rf /', has: [{ name: 'rm', args: ['-rf', '/'] }] },
+  { cmd: 'HOME=/elsewhere; rm -rf $HOME', has: [{ name: 'rm', args: ['-rf', '/elsewhere'] }] },
+
   // Dynamic command names
   { cmd: '$CMD -rf /', names: [], opaque: /command name is computed/ },
   { cmd: '"${X}" -rf /', names: [], opaque: /command name is computed/ },
@@ -376,6 +393,13 @@ const cases: Case[] = [
   { cmd: './node_modules/.bin/eslint .', names: ['eslint'] },
   { cmd: 'node node_modules/.bin/eslint .', names: ['node'], snippets: [] },
 
+  // Typing into another terminal
+  { cmd: "tmux send-keys -t main 'rm -rf /srv' Enter", has: [{ name: 'tmux' }, { name: 'rm', args: ['-rf', '/srv'], via: ['tmux send-keys'] }] },
+  { cmd: 'tmux send-keys rm Space -rf Space x C-m', has: [{ name: 'rm', args: ['-rf', 'x'] }] },
+  { cmd: 'tmux send -t 0 "$CMD" Enter', opaque: /tmux send-keys types text built at run time/ },
+  { cmd: 'tmux ls', names: ['tmux'] },
+  { cmd: "screen -S s -X stuff 'git push -f^M'", has: [{ name: 'git', args: ['push', '-f'], via: ['screen stuff'] }] },
+
   // PowerShell and cmd
   { cmd: 'powershell -Command "Remove-Item -Recurse -Force C:\\data"', has: [{ name: 'Remove-Item', args: ['-Recurse', '-Force', 'C:\\data'], via: ['powershell -Command'] }] },
   { cmd: 'pwsh -c "Get-Content .env | Out-String"', has: [{ name: 'Get-Content', args: ['.env'] }, { name: 'Out-String' }] },
@@ -474,6 +498,15 @@ describe('analyze', () => {
     assert.deepEqual(rm?.args.map((a) => [a.text, a.dynamic]), [
       ['-rf', false],
       ['${DYNAMIC}', true],
+    ]);
+  });
+
+  it('marks an unquoted variable holding a pattern as a glob', () => {
+    const analysis = analyze('E=".e*"; cat $E "$E"', facts);
+    const cat = analysis.invocations.find((i) => i.name === 'cat');
+    assert.deepEqual(cat?.args.map((a) => [a.text, a.glob, a.dynamic]), [
+      ['.e*', true, false],
+      ['.e*', false, false],
     ]);
   });
 
