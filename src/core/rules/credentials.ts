@@ -445,15 +445,19 @@ function filesReadBy(body: string, cwd: string, facts: Facts): CredentialFileInf
   return out;
 }
 
-const FILE_LEVEL_LABEL = /^(an? |[A-Z])/;
+/** Kinds that describe a whole file ("an environment file"), not one secret ("the Railway token"). */
+const FILE_LEVEL_KINDS = new Set([
+  'dotenv', 'credentials-json', 'terraform-vars', 'terraform-state', 'kubeconfig', 'docker-config', 'aws-credentials',
+  'gcloud-credentials', 'azure-credentials', 'git-credentials', 'netrc',
+]);
 
-function useFinding(info: CredentialFileInfo, how?: string): Finding {
-  const what = FILE_LEVEL_LABEL.test(info.label) && !info.label.startsWith('the ') ? `a secret from ${info.path} (${info.label})` : `${info.label} from ${info.path}`;
+function useFinding(info: CredentialFileInfo): Finding {
+  const what = FILE_LEVEL_KINDS.has(info.kind) ? `a secret from ${info.path} (${info.label})` : `${info.label} from ${info.path}`;
   return {
     rule: 'credentials.use',
     risk: 'credential-use',
     severity: 'info',
-    reason: `Uses ${what}${how ? ` ${how}` : ''}.`,
+    reason: `Uses ${what}.`,
     targets: [],
   };
 }

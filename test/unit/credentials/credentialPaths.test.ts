@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { matchCredentialPath } from '../../../src/core/credentials/credentialPaths';
+import { matchCredentialPath, PATH_RULES } from '../../../src/core/credentials/credentialPaths';
 
 const HOME = '/home/dev';
 const WS = '/work/app';
@@ -39,7 +39,28 @@ describe('credentials: path rules', () => {
     [`${HOME}/.kube/config`, 'kubeconfig'],
     [`${HOME}/.ssh/id_ecdsa`, 'ssh-key'],
     [`${HOME}/.git-credentials`, 'git-credentials'],
+    [`${WS}/.envrc`, 'dotenv'],
+    [`${WS}/android/release.jks`, 'private-key'],
+    [`${WS}/android/debug.keystore`, 'private-key'],
+    [`${WS}/certs/client.pfx`, 'private-key'],
+    [`${WS}/.yarnrc.yml`, 'npm-token'],
+    [`${HOME}/_netrc`, 'netrc'],
+    [`${HOME}/.pgpass`, 'database-password'],
+    [`${WS}/firebase-credentials.json`, 'credentials-json'],
+    [`${WS}/infra/prod.tfvars.json`, 'terraform-vars'],
+    [`${WS}/kubeconfig.staging`, 'kubeconfig'],
+    [`${HOME}/.config/gh/hosts.yml`, 'github-token'],
+    [`${HOME}/.config/heroku/config.json`, 'heroku-token'],
+    [`${HOME}/.config/doppler/.doppler.yaml`, 'doppler-token'],
+    [`${HOME}/.vault-token`, 'vault-token'],
+    [`${HOME}/.azure/msal_token_cache.json`, 'azure-credentials'],
+    [`${HOME}/.ssh/id_rsa`, 'ssh-key'],
   ];
+
+  it('every path rule has a sample above', () => {
+    const kindsCovered = new Set(positives.map(([, k]) => k));
+    for (const rule of PATH_RULES) assert.ok(kindsCovered.has(rule.kind), rule.pattern);
+  });
   for (const [p, kind] of positives) {
     it(`${p} -> ${kind}`, () => assert.equal(matchCredentialPath(p, HOME)?.kind, kind));
   }
