@@ -44,7 +44,10 @@ export function generateTree(root, count = 50_000) {
       continue;
     }
     const ext = ['ts', 'md', 'json', 'py', 'css'][i % 5];
-    fs.writeFileSync(path.join(dir, `file${i}.${ext}`), SOURCE_TEMPLATES[i % 5](i));
+    // One file in ten carries a long hex run (a commit hash in a comment), as real code does, so the
+    // secretlint gate lets it through and the comparison includes secretlint's own cost.
+    const extra = i % 10 === 3 ? `\n// upstream commit ${crypto.createHash('sha1').update(String(i)).digest('hex')}\n` : '';
+    fs.writeFileSync(path.join(dir, `file${i}.${ext}`), SOURCE_TEMPLATES[i % 5](i) + extra);
   }
   fs.mkdirSync(path.join(root, 'node_modules', 'dep'), { recursive: true });
   fs.writeFileSync(path.join(root, 'node_modules', 'dep', 'index.js'), 'module.exports = 1;\n');

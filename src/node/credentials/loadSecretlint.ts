@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { SecretlintScan } from './secretlintScanner';
+import type { SecretlintModule } from './secretlintScanner';
 
-let loaded: SecretlintScan | undefined;
+let loaded: SecretlintModule | undefined;
 let failure: Error | undefined;
 
 /**
@@ -11,15 +11,15 @@ let failure: Error | undefined;
  * module beside this file is loaded instead. The specifier is a variable so esbuild does not
  * inline secretlint into the calling bundle.
  */
-export function loadSecretlintScanner(): SecretlintScan {
+export function loadSecretlintScanner(): SecretlintModule {
   if (loaded) return loaded;
   if (failure) throw failure;
   const bundled = path.join(__dirname, 'secretlint.js');
   const specifier = fs.existsSync(bundled) ? bundled : path.join(__dirname, 'secretlintScanner');
   try {
-    const mod = require(specifier) as { scanWithSecretlint?: SecretlintScan };
-    if (typeof mod.scanWithSecretlint !== 'function') throw new Error(`no scanWithSecretlint export in ${specifier}`);
-    loaded = mod.scanWithSecretlint;
+    const mod = require(specifier) as Partial<SecretlintModule>;
+    if (typeof mod.scanWithSecretlint !== 'function' || typeof mod.scanManyWithSecretlint !== 'function') throw new Error(`no scanner exports in ${specifier}`);
+    loaded = { scanWithSecretlint: mod.scanWithSecretlint, scanManyWithSecretlint: mod.scanManyWithSecretlint };
     return loaded;
   } catch (err) {
     failure = new Error(`secretlint could not be loaded from ${bundled}: ${err instanceof Error ? err.message : String(err)}`);

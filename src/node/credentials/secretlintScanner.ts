@@ -59,22 +59,13 @@ export async function scanWithSecretlint(filePath: string, content: string): Pro
 
 export type SecretlintScan = typeof scanWithSecretlint;
 
-/**
- * Files secretlint must see on their own: rules that look at the file name or extension (the GCP
- * rule for .json/.p12, the npm rule for package.json/.npmrc), and files with secretlint-disable
- * comments, which would otherwise switch rules off for the files after them in a batch.
- */
-export function needsOwnLint(filePath: string, content: string): boolean {
-  return /\.(json|p12)$|(^|\/)(package\.json|package-lock\.json|\.npmrc)$/i.test(filePath) || content.includes('secretlint-disable');
-}
-
 /** Between files in a batch: blank lines so line-anchored patterns cannot join two files. */
 const BATCH_SEPARATOR = '\n\n\n';
 
 /**
  * Lint many small files in one secretlint pass (its set-up costs more than the matching for a small
  * file): contents are joined, and each message is given back to the file its range starts in.
- * Callers keep files for which `needsOwnLint` is true out of batches.
+ * Callers keep files that need their own pass (see needsOwnLint in workspaceScan.ts) out of batches.
  */
 export async function scanManyWithSecretlint(files: readonly { filePath: string; content: string }[]): Promise<ContentHit[][]> {
   const starts: number[] = [];
@@ -102,4 +93,9 @@ export async function scanManyWithSecretlint(files: readonly { filePath: string;
     out[lo]?.push({ kind, label, reason: `${label} (secretlint ${m.messageId})`, value: joined.slice(m.range[0], m.range[1]) });
   }
   return out;
+}
+
+export interface SecretlintModule {
+  scanWithSecretlint: typeof scanWithSecretlint;
+  scanManyWithSecretlint: typeof scanManyWithSecretlint;
 }

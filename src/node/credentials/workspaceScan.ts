@@ -55,6 +55,19 @@ export function mayHoldKnownToken(text: string): boolean {
   return false;
 }
 
+/**
+ * Files secretlint must see on their own: rules that look at the file name or extension (the GCP
+ * rule for .json/.p12, the npm rule for package.json/.npmrc), and files with secretlint-disable
+ * comments, which would otherwise switch rules off for the files after them in a batch.
+ */
+export function needsOwnLint(filePath: string, content: string): boolean {
+  return /\.(json|p12)$|(^|\/)(package\.json|package-lock\.json|\.npmrc)$/i.test(filePath) || content.includes('secretlint-disable');
+}
+
+/** Batches for secretlint: at most this many files or characters each. */
+const BATCH_FILES = 64;
+const BATCH_CHARS = 256 * 1024;
+
 function hashHits(salt: string, hits: readonly ContentHit[]): ScannedCredentialFile['secrets'] {
   const out: ScannedCredentialFile['secrets'] = [];
   const seen = new Set<string>();
@@ -83,7 +96,7 @@ export async function scanFile(
   let secretlintMissing = false;
   if (text !== undefined && options.secretlint !== false && mayHoldKnownToken(text)) {
     if (secretlintAvailable()) {
-      extra = await loadSecretlintScanner()(file.absolutePath, text);
+      extra = await loadSecretlintScanner().scanWithSecretlint(file.absolutePath, text);
       linted = true;
     } else secretlintMissing = true;
   }
@@ -98,21 +111,63 @@ export async function scanFile(
   };
 }
 
+function toResult(file: WalkedFile, verdict: ReturnType<typeof classifyCredentialFile>, salt: string): ScannedCredentialFile | undefined {
+  if (!verdict) return undefined;
+  return { path: file.relativePath, kind: verdict.kind, label: verdict.label, reasons: verdict.reasons, secrets: hashHits(salt, verdict.secrets) };
+}
+
 /** Scan a folder for credential files by path and content. Never returns a secret value. */
 export async function scanWorkspace(root: string, options: ScanOptions): Promise<ScanResult> {
   const salt = options.salt ?? crypto.randomBytes(32).toString('base64url');
   const walk = walkTree(root, options.limits ?? DEFAULT_WALK_LIMITS, options.partial);
+  const home = options.home.replace(/\\/g, '/');
   const files: ScannedCredentialFile[] = [];
   let read = 0;
   let secretlint = 0;
   let secretlintUsed = true;
+  const wantSecretlint = options.secretlint !== false;
+  let batch: { file: WalkedFile; text: string }[] = [];
+  let batchChars = 0;
+
+  const judge = (file: WalkedFile, text: string | undefined, extra: readonly ContentHit[]): void => {
+    const result = toResult(file, classifyCredentialFile(file.absolutePath.replace(/\\/g, '/'), home, text, extra), salt);
+    if (result) files.push(result);
+  };
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const hits = await loadSecretlintScanner().scanManyWithSecretlint(batch.map((b) => ({ filePath: b.file.absolutePath, content: b.text })));
+    batch.forEach((b, i) => judge(b.file, b.text, hits[i] ?? []));
+    secretlint += batch.length;
+    batch = [];
+    batchChars = 0;
+  };
+
   for (const file of walk.files) {
-    const one = await scanFile(file, { ...options, salt });
-    if (one.read) read++;
-    if (one.linted) secretlint++;
-    if (one.secretlintMissing) secretlintUsed = false;
-    if (one.result) files.push(one.result);
+    const text = readTextForScan(file.contentPath);
+    if (text === undefined) {
+      judge(file, undefined, []);
+      continue;
+    }
+    read++;
+    if (!wantSecretlint || !mayHoldKnownToken(text)) {
+      judge(file, text, []);
+      continue;
+    }
+    if (!secretlintAvailable()) {
+      secretlintUsed = false;
+      judge(file, text, []);
+      continue;
+    }
+    if (needsOwnLint(file.relativePath, text)) {
+      judge(file, text, await loadSecretlintScanner().scanWithSecretlint(file.absolutePath, text));
+      secretlint++;
+      continue;
+    }
+    batch.push({ file, text });
+    batchChars += text.length;
+    if (batch.length >= BATCH_FILES || batchChars >= BATCH_CHARS) await flush();
   }
+  await flush();
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, dirs: walk.dirs, truncated: walk.truncated, stats: { walked: walk.files.length, read, secretlint }, secretlintUsed };
 }

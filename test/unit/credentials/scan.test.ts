@@ -93,6 +93,22 @@ describe('credentials: workspace scan', function () {
     for (const s of secrets) assert.ok(!text.includes(s));
   });
 
+  it('batched secretlint passes attribute each finding to its own file, and a secretlint-disable comment does not leak into the next file', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 20; i++) files[`src/m${String(i).padStart(2, '0')}.ts`] = `export const v${i} = "a1b2c3d4e5f6a7b8c9d0e1f2a3b4";\n`;
+    files['src/m05.ts'] = `export const k = "${fake.stripeKey()}";\n`;
+    files['src/m06.ts'] = `// secretlint-disable\nexport const k = "${fake.stripeKey()}";\n`;
+    files['src/m07.ts'] = `export const k = "${fake.githubToken()}";\n`;
+    files['src/m19.ts'] = `export const k = "${fake.stripeKey()}";\n`;
+    const ws = makeWorkspace(files);
+    try {
+      const result = await scanWorkspace(ws, { home: '/nonexistent-home' });
+      assert.deepEqual(result.files.map((f) => `${f.path}:${f.kind}`), ['src/m05.ts:stripe-api-key', 'src/m07.ts:github-token', 'src/m19.ts:stripe-api-key']);
+    } finally {
+      removeTree(ws);
+    }
+  });
+
   it('usage errors', async () => {
     const io = captureIo(root);
     await assert.rejects(runScan(['--nope'], io), /unknown option/);
