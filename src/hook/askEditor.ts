@@ -57,8 +57,9 @@ export async function notifyEditor(guardHomeDir: string, workspaceRoots: readonl
 
 /** Same key for the same action on the same workspace, whichever host or event delivered it. */
 export function dedupeKeyOf(action: ActionDescription, workspaceRoots: readonly string[]): string {
-  const subject =
-    action.kind === 'shell' ? action.command.trim() : action.kind === 'mcp' ? `${action.server}\u0000${action.tool}\u0000${action.input}` : action.path;
+  // MCP: the server is left out because Cursor names it differently in beforeMCPExecution (its
+  // launch command or URL) and preToolUse (its name) for the same call.
+  const subject = action.kind === 'shell' ? action.command.trim() : action.kind === 'mcp' ? `${action.tool}\u0000${action.input}` : action.path;
   const root = [...workspaceRoots].sort()[0] ?? action.cwd ?? '';
   return crypto.createHash('sha256').update(`${action.kind}\u0000${subject}\u0000${root}`).digest('hex').slice(0, 32);
 }

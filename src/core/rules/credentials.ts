@@ -92,7 +92,10 @@ interface ReaderSpec {
   valued?: readonly string[];
   /** The last positional is a destination, not a source (`cp a b`). */
   destination?: boolean;
+  /** Folders are walked: always, or when one of these flags is given (single letters also combine: `-av`). */
   recursive?: 'always' | readonly string[];
+  /** ripgrep and ag skip dotfiles and gitignored files unless told otherwise. */
+  skipsHiddenAndIgnored?: boolean;
 }
 
 const GREP_VALUED = ['-e', '-f', '-m', '-A', '-B', '-C', '-d', '-D', '--regexp', '--file', '--max-count', '--include', '--exclude', '--exclude-dir', '--label', '--color', '-g', '--glob', '-t', '--type', '-T', '--type-not', '--iglob', '-j', '--threads', '-M', '--max-columns', '--ignore-file', '-E', '--encoding'];
@@ -112,8 +115,8 @@ const READERS: Readonly<Record<string, ReaderSpec>> = {
   egrep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f'], valued: GREP_VALUED, recursive: ['-r', '-R', '--recursive'] },
   fgrep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f'], valued: GREP_VALUED, recursive: ['-r', '-R', '--recursive'] },
   zgrep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f'], valued: GREP_VALUED },
-  rg: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: 'always' },
-  ag: { verb: 'searches', leading: 1, valued: GREP_VALUED, recursive: 'always' },
+  rg: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: 'always', skipsHiddenAndIgnored: true },
+  ag: { verb: 'searches', leading: 1, valued: GREP_VALUED, recursive: 'always', skipsHiddenAndIgnored: true },
   ack: { verb: 'searches', leading: 1, valued: GREP_VALUED, recursive: 'always' },
   git: { verb: 'searches' },
   awk: { verb: 'reads', leading: 1, leadingOptions: ['-f', '--file'], valued: ['-v', '-F', '-f', '--assign', '--field-separator', '--file'] },
@@ -122,11 +125,11 @@ const READERS: Readonly<Record<string, ReaderSpec>> = {
   nawk: { verb: 'reads', leading: 1, leadingOptions: ['-f'], valued: ['-v', '-F', '-f'] },
   sed: { verb: 'prints', leading: 1, leadingOptions: ['-e', '-f', '--expression', '--file'], valued: ['-e', '-f', '-l', '--expression', '--file'] },
   perl: { verb: 'reads', leading: 1, leadingOptions: ['-e', '-E'], valued: ['-e', '-E', '-I', '-M'] },
-  cp: { verb: 'copies', destination: true, valued: ['-t', '--target-directory', '-S', '--suffix'] },
-  scp: { verb: 'copies', destination: true, valued: ['-P', '-i', '-o', '-F', '-c', '-l', '-J'] },
-  rsync: { verb: 'copies', destination: true, valued: ['-e', '--rsh', '--exclude', '--include', '--filter', '-f'] },
-  tar: { verb: 'archives', valued: ['-f', '--file', '-C', '--directory', '-T', '--files-from', '--exclude'] },
-  zip: { verb: 'archives' }, '7z': { verb: 'archives' }, gpg: { verb: 'reads', valued: ['-r', '--recipient', '-o', '--output'] },
+  cp: { verb: 'copies', destination: true, valued: ['-t', '--target-directory', '-S', '--suffix'], recursive: ['-r', '-R', '-a', '--recursive', '--archive'] },
+  scp: { verb: 'copies', destination: true, valued: ['-P', '-i', '-o', '-F', '-c', '-l', '-J'], recursive: ['-r'] },
+  rsync: { verb: 'copies', destination: true, valued: ['-e', '--rsh', '--exclude', '--include', '--filter', '-f'], recursive: ['-r', '-a', '--recursive', '--archive'] },
+  tar: { verb: 'archives', valued: ['-f', '--file', '-C', '--directory', '-T', '--files-from', '--exclude'], recursive: 'always' },
+  zip: { verb: 'archives', recursive: ['-r', '--recurse-paths'] }, '7z': { verb: 'archives', recursive: 'always' }, gpg: { verb: 'reads', valued: ['-r', '--recipient', '-o', '--output'] },
   openssl: { verb: 'reads', valued: ['-out', '-passin', '-passout'] }, 'ssh-keygen': { verb: 'reads' },
   curl: { verb: 'uploads' }, wget: { verb: 'uploads' }, http: { verb: 'uploads' }, https: { verb: 'uploads' },
   nc: { verb: 'sends' }, ncat: { verb: 'sends' }, socat: { verb: 'sends' },
@@ -188,8 +191,9 @@ function readerInputs(name: string, spec: ReaderSpec, args: readonly ArgWord[]):
   let leadingGiven = false;
   let recursive = spec.recursive === 'always';
   const globFilters: string[] = [];
-  let hiddenToo = spec.recursive !== 'always';
-  let ignoredToo = spec.recursive !== 'always';
+  let hiddenToo = spec.skipsHiddenAndIgnored !== true;
+  let ignoredToo = spec.skipsHiddenAndIgnored !== true;
+  const letters = Array.isArray(spec.recursive) ? spec.recursive.filter((f) => /^-[a-zA-Z]$/.test(f)).map((f) => f[1] as string) : [];
   let endOfOptions = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as ArgWord;
@@ -204,7 +208,7 @@ function readerInputs(name: string, spec: ReaderSpec, args: readonly ArgWord[]):
     }
     const [flag, inline] = t.startsWith('--') && t.includes('=') ? [t.slice(0, t.indexOf('=')), t.slice(t.indexOf('=') + 1)] : [t, undefined];
     if (spec.leadingOptions?.includes(flag)) leadingGiven = true;
-    if (Array.isArray(spec.recursive) && (spec.recursive.includes(flag) || (/^-[a-zA-Z]+$/.test(t) && /[rR]/.test(t)))) recursive = true;
+    if (Array.isArray(spec.recursive) && (spec.recursive.includes(flag) || (/^-[a-zA-Z]+$/.test(t) && t.slice(1).split('').some((c) => letters.includes(c))))) recursive = true;
     if (['--hidden', '--unrestricted', '-a', '--all-types'].includes(flag) || /^-u+$/.test(t)) hiddenToo = true;
     if (['--no-ignore', '--no-ignore-vcs', '--unrestricted', '--skip-vcs-ignores', '-U'].includes(flag) || /^-u+$/.test(t)) ignoredToo = true;
     const value = inline ?? (spec.valued?.includes(flag) ? args[++i]?.text : undefined);
@@ -281,7 +285,8 @@ function checkReads(inv: Invocation, ctx: RuleContext): Finding[] {
   const spec = READERS[inv.name];
   if (!spec) return findings;
   const { files, recursive, globFilters, hiddenToo, ignoredToo } = readerInputs(inv.name, spec, inv.args);
-  const roots = files.length > 0 ? files : recursive ? [{ text: '.', raw: '.', dynamic: false, glob: false }] : [];
+  // A recursive search with no path searches the working directory; a copy with no path copies nothing.
+  const roots = files.length > 0 ? files : recursive && spec.verb === 'searches' ? [{ text: '.', raw: '.', dynamic: false, glob: false }] : [];
   for (const word of roots) {
     for (const p of pathsOfWord(word, cwd, facts)) {
       const info = infoFor(p, facts);

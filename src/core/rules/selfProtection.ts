@@ -172,6 +172,23 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     workspaceRoots: facts.workspaceRoots,
   };
   const findings: Finding[] = [];
+  // The ipc folder holds each window's socket token: reading it lets an agent talk to the editor as the hook.
+  const ipcDir = normalize(where.guardHome + '/ipc');
+  const defaultIpcDir = normalize(facts.home + '/.blast-shield/ipc');
+  for (const a of inv.args) {
+    if (a.text.startsWith('-')) continue;
+    const abs = resolvePath(inv.cwd || facts.cwd, a.text, facts.home);
+    if (isWithin(ipcDir, abs) || isWithin(defaultIpcDir, abs) || /\.blast-shield\/ipc(\/|$)/.test(a.text)) {
+      findings.push({
+        rule: 'self-protection.read-window-token',
+        risk: 'self-protection',
+        severity: 'deny',
+        reason: `${inv.name} would touch Blast Shield's window tokens (${a.text}); they are not for agents.`,
+        targets: [protectedTarget(a.text)],
+      });
+      return findings;
+    }
+  }
   for (const written of writtenPaths(inv)) {
     const abs = resolvePath(inv.cwd || facts.cwd, written, facts.home);
     const file = guardFileOf(abs, where);

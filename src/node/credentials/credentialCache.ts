@@ -27,7 +27,10 @@ export interface CredentialCacheFile {
   salt: string;
   scannedAt: number;
   truncated: boolean;
-  /** False when the index was built without secretlint (it could not be loaded); rebuilt once it can. */
+  /**
+   * False when some file was indexed without secretlint (the hook indexes without it; or it could
+   * not be loaded). The next load that wants secretlint and has it rebuilds the index.
+   */
   secretlintUsed: boolean;
   dirs: Record<string, number>;
   files: Record<string, CachedCredentialFile>;

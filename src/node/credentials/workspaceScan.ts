@@ -19,7 +19,7 @@ export interface ScanOptions {
   home: string;
   /** Salt for value hashes; random when omitted (hashes are then only comparable within this scan). */
   salt?: string;
-  /** Run secretlint's recommended preset over candidate files (default true). */
+  /** Run secretlint's recommended preset over candidate files (default true; the hook passes false). */
   secretlint?: boolean;
   limits?: WalkLimits;
   partial?: PartialWalk;
@@ -31,7 +31,10 @@ export interface ScanResult {
   truncated: boolean;
   /** How many files were read, and how many went through secretlint. */
   stats: { walked: number; read: number; secretlint: number };
-  /** False when secretlint was wanted but could not be loaded: only path and core content rules ran. */
+  /**
+   * False when some file that could hold a known token format was not run through secretlint
+   * (turned off, or secretlint.js missing): only path and core content rules judged it.
+   */
   secretlintUsed: boolean;
 }
 
@@ -94,8 +97,8 @@ export async function scanFile(
   let extra: ContentHit[] = [];
   let linted = false;
   let secretlintMissing = false;
-  if (text !== undefined && options.secretlint !== false && mayHoldKnownToken(text)) {
-    if (secretlintAvailable()) {
+  if (text !== undefined && mayHoldKnownToken(text)) {
+    if (options.secretlint !== false && secretlintAvailable()) {
       extra = await loadSecretlintScanner().scanWithSecretlint(file.absolutePath, text);
       linted = true;
     } else secretlintMissing = true;
@@ -149,11 +152,12 @@ export async function scanWorkspace(root: string, options: ScanOptions): Promise
       continue;
     }
     read++;
-    if (!wantSecretlint || !mayHoldKnownToken(text)) {
+    if (!mayHoldKnownToken(text)) {
       judge(file, text, []);
       continue;
     }
-    if (!secretlintAvailable()) {
+    // Wanted-but-skipped and unavailable both leave the file unchecked for known token formats.
+    if (!wantSecretlint || !secretlintAvailable()) {
       secretlintUsed = false;
       judge(file, text, []);
       continue;

@@ -58,6 +58,16 @@ export function removeDiscoveryRecord(file: string): void {
   }
 }
 
+/** A dead window's socket file, removed only when it is a socket inside our own ipc folder. */
+function removeStaleSocket(endpoint: string, ipcDir: string): void {
+  if (process.platform === 'win32' || path.dirname(path.resolve(endpoint)) !== path.resolve(ipcDir)) return;
+  try {
+    if (fs.lstatSync(endpoint).isSocket()) fs.unlinkSync(endpoint);
+  } catch {
+    // already gone
+  }
+}
+
 export interface FoundWindow {
   record: DiscoveryRecord;
   file: string;
@@ -107,6 +117,7 @@ export function listWindows(guardHomeDir: string): FoundWindow[] {
     const state = processState(record.pid);
     if (state === 'dead') {
       removeDiscoveryRecord(file);
+      removeStaleSocket(record.endpoint, dir);
       continue;
     }
     out.push({ record, file, matchLength: 0 });

@@ -98,6 +98,18 @@ describe('credentials: CredentialFacts and its cache', function () {
     assert.equal(fs.statSync(file).mtimeMs, mtime);
   });
 
+  it('an index built without secretlint (as the hook does) is completed by the next load that has it', async () => {
+    fs.writeFileSync(path.join(root, 'src', 'a', 'gh.ts'), `export const t = "${fake.githubToken()}";\n`);
+    const partial = await loadCredentialCache(root, { home, cacheDir, secretlint: false });
+    assert.equal(partial.secretlintUsed, false);
+    assert.equal(partial.files['src/a/gh.ts'], undefined);
+    const again = await loadCredentialCache(root, { home, cacheDir, secretlint: false });
+    assert.equal(again.secretlintUsed, false, 'a hook load does not rebuild');
+    const full = await loadCredentialCache(root, { home, cacheDir });
+    assert.equal(full.secretlintUsed, true);
+    assert.equal(full.files['src/a/gh.ts']?.kind, 'github-token');
+  });
+
   it('a corrupt cache is rebuilt', async () => {
     await loadCredentialCache(root, { home, cacheDir });
     fs.writeFileSync(cacheFileFor(cacheDir, root), '{not json');

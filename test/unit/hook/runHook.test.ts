@@ -56,6 +56,26 @@ describe('hook: asking the editor through a live socket', () => {
     }
   });
 
+  it("Cursor's beforeMCPExecution and preToolUse for one MCP call show one dialog", async () => {
+    let asked = 0;
+    const server = await startIpcServer({
+      onConfirm: async () => (asked++, await new Promise((r) => setTimeout(r, 100)), { decision: 'allow', reason: '' }),
+      appName: 'Cursor',
+      workspaceFolders: [t.workspace],
+      home: t.guardHome,
+    });
+    try {
+      const results = await Promise.all([
+        runHook('cursor', fixtureText('cursor', 'beforeMCPExecution.volume-delete', t.home), t.env, { engine: fakeEngine() }),
+        runHook('cursor', fixtureText('cursor', 'preToolUse.mcp', t.home), t.env, { engine: fakeEngine() }),
+      ]);
+      assert.equal(asked, 1);
+      for (const r of results) assert.equal(decisionIn('cursor', r.stdout), 'allow');
+    } finally {
+      await server.dispose();
+    }
+  });
+
   it('secrets in a command are redacted before they reach the dialog and the audit log', async () => {
     const secret = fakeToken('gh' + 'p_');
     const seen: ConfirmRequest[] = [];

@@ -27,6 +27,8 @@ describe('rules/self-protection', () => {
     'git checkout -- .claude/settings.json',
     'bash -c "rm .cursor/hooks.json"',
     "perl -pi -e 's/x/y/' .cursor/hooks.json",
+    'cat ~/.blast-shield/ipc/*.window.json',
+    'grep -r token /home/dev/.blast-shield/ipc',
   ];
   for (const command of denied) {
     it(`denies: ${command}`, () => {
