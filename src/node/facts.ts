@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { CredentialFacts, Facts, ProductionMap } from '../core/policy/types';
+import type { CredentialFacts, Facts, FileStatus, ProductionMap } from '../core/policy/types';
 import { parseSettingsMirror } from '../core/settings/mirror';
 import { GUARD_PATHS, WORKSPACE_MAP_FILE, guardHome } from './guardHome';
 
@@ -59,6 +59,40 @@ export function readTextFile(absolutePath: string): string | undefined {
     return buffer.toString('utf8');
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Why `readTextFile` would return undefined: nothing there, a folder, a text file over 1 MB
+ * ('too-large'), or a file that cannot be read (permissions, devices, pseudo file systems). A
+ * binary file (a NUL byte in its first 4 KB) is a 'file': a program, not a script to analyse.
+ */
+export function fileStatus(absolutePath: string): FileStatus {
+  try {
+    if (!path.isAbsolute(absolutePath)) return 'missing';
+    const normal = path.resolve(absolutePath);
+    if (forbidden(normal)) return 'unreadable';
+    let real: string;
+    try {
+      real = fs.realpathSync(normal);
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'missing' : 'unreadable';
+    }
+    if (forbidden(real)) return 'unreadable';
+    const stat = fs.statSync(real);
+    if (stat.isDirectory()) return 'directory';
+    if (!stat.isFile()) return 'unreadable';
+    const fd = fs.openSync(real, 'r');
+    try {
+      const head = Buffer.alloc(Math.min(4096, stat.size));
+      const read = fs.readSync(fd, head, 0, head.length, 0);
+      if (head.subarray(0, read).includes(0)) return 'file';
+    } finally {
+      fs.closeSync(fd);
+    }
+    return stat.size > MAX_FACT_FILE_BYTES ? 'too-large' : 'file';
+  } catch {
+    return 'unreadable';
   }
 }
 
@@ -188,6 +222,9 @@ export function gatherFacts(opts: GatherFactsOptions): Facts {
       const text = readTextFile(absolutePath);
       files.set(absolutePath, text);
       return text;
+    },
+    fileStatus(absolutePath: string) {
+      return fileStatus(absolutePath);
     },
     listDir(absolutePath: string) {
       if (dirs.has(absolutePath)) return dirs.get(absolutePath);

@@ -22,6 +22,7 @@ import type {
   ArgWord,
   CodeSnippet,
   Facts,
+  FileStatus,
   Invocation,
   Opaque,
   Origin,
@@ -193,6 +194,12 @@ interface Scope {
    * the value is unknown or differs between branches. Shared by everything in the same shell.
    */
   vars: Map<string, string | null>;
+  /**
+   * For variables assigned from command substitutions (`TOKEN=$(jq -r .token f)`), those
+   * substitutions as written, so a later `$TOKEN` can say where its value came from. Unlike `vars`
+   * it over-approximates: a branch's assignment is kept, and child shells inherit it (exported).
+   */
+  sources: Map<string, readonly string[]>;
 }
 
 /** What a simple command carries into the command it finally runs. */
@@ -205,6 +212,8 @@ interface Exec {
   /** The producer of stdin is a compound command whose output cannot be known. */
   stdinUnknown?: boolean;
   wrappers: Via[];
+  /** Substitutions reaching the command through variables in its prefixes, redirects and heredocs. */
+  sources?: string[];
 }
 
 interface StaticText {
@@ -318,7 +327,7 @@ class Analyzer {
 
   private walkPipeline(pipeline: Pipeline, scope: Scope): Invocation | undefined {
     // Stages of a multi-command pipeline run in subshells: a `cd` there does not carry on.
-    const stageScope = pipeline.commands.length > 1 ? { ...scope, vars: new Map(scope.vars) } : scope;
+    const stageScope = pipeline.commands.length > 1 ? { ...scope, vars: new Map(scope.vars), sources: new Map(scope.sources) } : scope;
     let previous: Invocation | undefined;
     let previousUnknown = false;
     let last: Invocation | undefined;
@@ -343,13 +352,14 @@ class Analyzer {
     }
     const isolated = command.keyword === 'subshell' || command.keyword === 'function';
     const conditional = !isolated && command.keyword !== 'group';
-    const bodyScope = isolated || conditional ? { ...scope, vars: new Map(scope.vars) } : scope;
+    const bodyScope = isolated || conditional ? { ...scope, vars: new Map(scope.vars), sources: new Map(scope.sources) } : scope;
     if (command.keyword === 'function' && command.name) bodyScope.functionName = command.name;
     if ((command.keyword === 'for' || command.keyword === 'select') && command.name) bodyScope.vars.set(command.name, null);
     for (const body of command.bodies) this.walkList(body, bodyScope);
     if (conditional || command.keyword === 'function') {
       // A branch, loop body or function may or may not run: what it assigns is unknown afterwards.
       for (const [name, value] of bodyScope.vars) if (scope.vars.get(name) !== value) scope.vars.set(name, null);
+      for (const [name, sources] of bodyScope.sources) scope.sources.set(name, mergeSources(scope.sources.get(name), sources));
     }
     if (conditional) {
       scope.cwd = bodyScope.cwd;
@@ -359,7 +369,7 @@ class Analyzer {
   }
 
   private subScope(scope: Scope, via: Via): Scope {
-    return { ...scope, via: [...scope.via, via], vars: new Map(scope.vars) };
+    return { ...scope, via: [...scope.via, via], vars: new Map(scope.vars), sources: new Map(scope.sources) };
   }
 
   /** Commands inside `$(...)`, backticks, `<(...)` and `${x:-$(...)}` in these parts. */
@@ -386,39 +396,53 @@ class Analyzer {
     const redirects: Redirect[] = [];
     let stdin: StdinSource | undefined = pipeFrom ? { kind: 'pipe', from: pipeFrom } : undefined;
     let stdinUnknown = pipeUnknown;
+    // What a `read NAME` would take its value from, as substitution text the credential rules follow.
+    let stdinSources: string[] = [];
+    let sources: string[] = [];
+    for (const assignment of command.assignments) for (const value of assignment.values) sources = mergeSources(sources, this.variableSources(value, scope));
     for (const node of command.redirects) {
       this.substitutions(node.target.parts, scope);
-      const redirect: Redirect = { op: node.op, target: toArgWord(node.target) };
+      const redirect: Redirect = { op: node.op, target: this.argWord(node.target, scope) };
       if (node.fd !== undefined) redirect.fd = node.fd;
       redirects.push(redirect);
+      sources = mergeSources(sources, redirect.target.sources);
       if (node.heredoc) {
         for (const list of node.heredoc.substitutions) this.walkList(list, this.subScope(scope, '$(...)'));
+        if (!node.heredoc.quoted) sources = mergeSources(sources, this.textVariableSources(node.heredoc.text, scope));
         if (node.fd === undefined || node.fd === 0) {
           stdin = { kind: 'heredoc', text: node.heredoc.text };
           stdinUnknown = false;
+          stdinSources = [];
         }
       } else if (node.op === '<<<' && (node.fd === undefined || node.fd === 0)) {
         stdin = { kind: 'herestring', text: wordText(node.target) };
         stdinUnknown = false;
+        stdinSources = this.wordSources(node.target, scope);
       } else if ((node.op === '<' || node.op === '<>') && (node.fd === undefined || node.fd === 0)) {
         const target = redirect.target;
         stdin = { kind: 'file', path: target.dynamic ? target.text : resolvePath(scope.cwd, target.text, this.facts.home) };
         stdinUnknown = false;
+        stdinSources = target.dynamic ? [...(target.sources ?? [])] : ['$(< ' + shellQuote(stdin.path) + ')'];
       }
     }
     const exec: Exec = { scope, cwd: scope.cwd, assignments, redirects, wrappers: [] };
     if (stdin) exec.stdin = stdin;
     if (stdinUnknown) exec.stdinUnknown = true;
+    if (sources.length > 0) exec.sources = sources;
 
     if (command.words.length === 0) {
       for (const assignment of command.assignments) {
         const value = assignment.array || assignment.values.length !== 1 ? undefined : this.staticValue(assignment.values[0]!, scope);
         scope.vars.set(assignment.name, value ?? null);
+        this.setSources(scope, assignment.name, assignment.values.flatMap((v) => this.wordSources(v, scope)));
       }
     }
     const argv = this.expandWords(command.words, scope);
     if (argv === undefined) return undefined;
-    if (argv[0] && DECLARATIONS.has(argv[0].text)) this.declare(argv[0].text, argv.slice(1), scope);
+    if (argv[0] && DECLARATIONS.has(argv[0].text)) {
+      this.declare(argv[0].text, argv.slice(1), scope);
+      this.declareSources(argv[0].text, command.words.slice(1), scope, stdinSources);
+    }
     if (argv.length === 0) {
       // `> file` alone truncates the file, exactly like `: > file`; report it as the null command.
       if (redirects.length === 0) return undefined;
@@ -444,7 +468,7 @@ class Analyzer {
             this.addOpaque(`the command name is computed at run time (${word.raw.slice(0, 80)})`, scope.via);
             return undefined;
           }
-          argv.push(toArgWord(word));
+          argv.push(this.argWord(word, scope));
           continue;
         }
         for (const text of resolved.words) argv.push({ text, raw: word.raw, dynamic: false, glob: resolved.split && /[*?[]/.test(text) });
@@ -457,6 +481,65 @@ class Analyzer {
       } else argv.push(toArgWord(word));
     }
     return argv;
+  }
+
+  /** `toArgWord`, with the substitutions behind the variables it uses. */
+  private argWord(word: Word, scope: Scope): ArgWord {
+    const arg = toArgWord(word);
+    const sources = this.variableSources(word, scope);
+    if (sources.length > 0) arg.sources = sources;
+    return arg;
+  }
+
+  /** Substitutions behind the variables a word uses (`$TOKEN` after `TOKEN=$(jq ...)`). */
+  private variableSources(word: Word, scope: Scope): string[] {
+    if (scope.sources.size === 0) return [];
+    let out: string[] = [];
+    for (const part of word.parts) {
+      if (part.kind === 'parameter') out = mergeSources(out, scope.sources.get(part.name));
+    }
+    return out;
+  }
+
+  /** Substitutions a word's value comes from: those written in it and those behind its variables. */
+  private wordSources(word: Word, scope: Scope): string[] {
+    let out: string[] = [];
+    for (const part of word.parts) {
+      if (part.kind === 'command' || (part.kind === 'parameter' && part.inner.length > 0)) {
+        // `$(echo "$RAW" | jq ...)`: the value also comes from what RAW came from.
+        out = mergeSources(out, [part.raw]);
+        out = mergeSources(out, this.textVariableSources(part.raw, scope));
+      }
+    }
+    return mergeSources(out, this.variableSources(word, scope));
+  }
+
+  /** Substitutions behind `$NAME` / `${NAME}` in expanding text (an unquoted heredoc body). */
+  private textVariableSources(text: string, scope: Scope): string[] {
+    if (scope.sources.size === 0) return [];
+    let out: string[] = [];
+    for (const m of text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) out = mergeSources(out, scope.sources.get(m[1]!));
+    return out;
+  }
+
+  private setSources(scope: Scope, name: string, sources: readonly string[]): void {
+    if (sources.length > 0) scope.sources.set(name, sources.slice(0, MAX_SOURCES));
+    else scope.sources.delete(name);
+  }
+
+  /** `export TOKEN=$(...)`, `read -r TOKEN < f`, `unset TOKEN`: where the named variables now come from. */
+  private declareSources(builtin: string, words: readonly Word[], scope: Scope, stdinSources: readonly string[]): void {
+    const reads = builtin === 'read' || builtin === 'mapfile' || builtin === 'readarray';
+    for (const word of words) {
+      const text = wordText(word);
+      if (text.startsWith('-')) continue;
+      const eq = text.indexOf('=');
+      const name = eq < 0 ? text : text.slice(0, eq);
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+      if (builtin === 'unset') scope.sources.delete(name);
+      else if (reads) this.setSources(scope, name, stdinSources);
+      else if (eq >= 0) this.setSources(scope, name, this.wordSources(word, scope));
+    }
   }
 
   /**
@@ -548,6 +631,7 @@ class Analyzer {
       origin,
       depth: exec.scope.depth + 1,
       vars: sameShell ? exec.scope.vars : new Map(),
+      sources: sameShell ? exec.scope.sources : new Map(exec.scope.sources),
     };
   }
 
@@ -576,6 +660,9 @@ class Analyzer {
     };
     if (exec.stdin) inv.stdin = exec.stdin;
     if (exec.scope.cwdUncertain) inv.cwdUncertain = true;
+    let sources = exec.sources ?? [];
+    for (const arg of args) sources = mergeSources(sources, arg.sources);
+    if (sources.length > 0) inv.sources = sources;
     this.invocations.push(inv);
     this.recordWrites(inv);
     return inv;
@@ -740,6 +827,13 @@ class Analyzer {
       case 'make':
       case 'gmake':
         return this.make(name, first, args, exec);
+      case 'railway':
+        return this.railway(first, args, exec);
+      case 'heroku':
+        return this.heroku(first, args, exec);
+      case 'fly':
+      case 'flyctl':
+        return this.flySsh(name, first, args, exec);
       case 'tmux':
         return this.tmux(first, args, exec);
       case 'screen':
@@ -756,6 +850,12 @@ class Analyzer {
    * Replacement mode (`-I`) and file input (`-a`) keep the command as written.
    */
   private xargsInput(argv: ArgWord[], xargsArgs: readonly ArgWord[], exec: Exec): ArgWord[] {
+    const placeholder = xargsPlaceholder(xargsArgs);
+    if (placeholder !== undefined) {
+      // `-I{}`: each input line is pasted into the words holding the placeholder, so those words
+      // (`sh -c '{}'`, a command named `{}`) are run-time values, not the text written.
+      return argv.map((w) => (!w.dynamic && w.text.includes(placeholder) ? { ...w, dynamic: true } : w));
+    }
     if (!exec.stdin || xargsArgs.some((a) => /^-(I|i|a|-replace|-arg-file)/.test(a.text))) return argv;
     const input = this.stdinText(exec.stdin, 0);
     if (!input) return argv;
@@ -1028,12 +1128,27 @@ class Analyzer {
       this.addOpaque(`${this.display(absolutePath)} could not be read`, via);
       return undefined;
     }
-    if (text === undefined) return undefined;
+    if (text === undefined) {
+      this.explainUnread(absolutePath, via);
+      return undefined;
+    }
     if (text.length > this.limits.maxFileLength) {
       this.addOpaque(`${this.display(absolutePath)} is too large to analyse (${text.length} characters)`, via);
       return undefined;
     }
     return text;
+  }
+
+  /** A file that exists but whose text was not given (too large, unreadable) cannot be analysed. */
+  private explainUnread(absolutePath: string, via: readonly Via[]): void {
+    let status: FileStatus | undefined;
+    try {
+      status = this.facts.fileStatus?.(absolutePath);
+    } catch {
+      status = 'unreadable';
+    }
+    if (status === 'too-large') this.addOpaque(`${this.display(absolutePath)} is too large to analyse`, via);
+    else if (status === 'unreadable') this.addOpaque(`${this.display(absolutePath)} could not be read`, via);
   }
 
   /** A path for people: workspace-relative when inside a workspace folder, else absolute. */
@@ -1126,7 +1241,7 @@ class Analyzer {
       return;
     }
     for (const out of findShellOuts(language, text)) {
-      const scope: Scope = { cwd: exec.cwd, cwdUncertain: exec.scope.cwdUncertain, via: [...this.viaOf(exec), label, out.api], origin, depth, vars: new Map() };
+      const scope: Scope = { cwd: exec.cwd, cwdUncertain: exec.scope.cwdUncertain, via: [...this.viaOf(exec), label, out.api], origin, depth, vars: new Map(), sources: new Map(exec.scope.sources) };
       if (out.kind === 'dynamic') this.addOpaque(`${label} runs a shell command built at run time (${out.api})`, scope.via);
       else if (out.kind === 'shell') this.analyzeText(out.text, scope);
       else {
@@ -1359,6 +1474,69 @@ class Analyzer {
     return inv;
   }
 
+  /**
+   * `railway run [-e production] [--] cmd`: cmd runs here with the linked environment's variables
+   * (its DATABASE_URL, its tokens), so it is judged as a command of its own, reached via `railway run`.
+   */
+  private railway(first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
+    const inv = this.emit('railway', first.text, args, exec);
+    const global = scanOptions(args, 0, { shortWithValue: 'sep', longWithValue: ['service', 'environment', 'project'] });
+    if (args[global.index]?.text !== 'run') return inv;
+    const scan = scanOptions(args, global.index + 1, { shortWithValue: 'sep', longWithValue: ['service', 'environment', 'project'] });
+    const argv = args.slice(scan.index);
+    const environment = scan.values.get('e') ?? scan.values.get('environment') ?? global.values.get('e') ?? global.values.get('environment');
+    const label = environment !== undefined ? `railway run -e ${environment}` : 'railway run';
+    if (argv.length > 0) this.run(argv, { ...exec, wrappers: [...exec.wrappers, label] });
+    return inv;
+  }
+
+  /** `heroku run 'rm -rf /app' -a app`: a command line run on a one-off dyno (options may follow it). */
+  private heroku(first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
+    const inv = this.emit('heroku', first.text, args, exec);
+    const sub = args.findIndex((a) => !a.text.startsWith('-'));
+    if (sub < 0 || (args[sub]!.text !== 'run' && args[sub]!.text !== 'run:detached' && args[sub]!.text !== 'run:inside')) return inv;
+    const valued = new Set(['-a', '--app', '-r', '--remote', '-s', '--size', '-e', '--env', '--type']);
+    const words: ArgWord[] = [];
+    let app: string | undefined;
+    for (let i = sub + 1; i < args.length; i++) {
+      const t = args[i]!.text;
+      if (t === '--') {
+        words.push(...args.slice(i + 1));
+        break;
+      }
+      // Once the command has started, only the app option is read as heroku's (`rm -r /app` keeps -r).
+      const isApp = t === '-a' || t === '--app';
+      if (isApp || (words.length === 0 && valued.has(t))) {
+        if (isApp) app = args[i + 1]?.text;
+        i++;
+      } else if (t.startsWith('--app=')) app = t.slice('--app='.length);
+      else if (!t.startsWith('-') || words.length > 0) words.push(args[i]!);
+    }
+    if (words.length === 0) return inv;
+    const label = `heroku run${app !== undefined ? ' -a ' + app : ''}`;
+    if (words.some((w) => w.dynamic)) this.addOpaque('heroku run runs a command line built at run time', this.viaOf(exec));
+    else this.analyzeText(words.map((w) => w.text).join(' '), this.childScope(exec, label));
+    return inv;
+  }
+
+  /** `fly ssh console -C 'rm -rf /data'`: a command run on a Fly machine. */
+  private flySsh(name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
+    const inv = this.emit(name, first.text, args, exec);
+    const positionals = args.filter((a) => !a.text.startsWith('-')).slice(0, 2).map((a) => a.text);
+    if (positionals[0] !== 'ssh' || positionals[1] !== 'console') return inv;
+    let command: ArgWord | undefined;
+    for (let i = 0; i < args.length; i++) {
+      const t = args[i]!.text;
+      if (t === '-C' || t === '--command') command = args[i + 1];
+      else if (t.startsWith('--command=')) command = { ...args[i]!, text: t.slice('--command='.length) };
+      else if (/^-C./.test(t)) command = { ...args[i]!, text: t.slice(2) };
+    }
+    if (!command) return inv;
+    if (command.dynamic) this.addOpaque(`${name} ssh console runs a command line built at run time`, this.viaOf(exec));
+    else this.analyzeText(command.text, this.childScope(exec, `${name} ssh console`));
+    return inv;
+  }
+
   /** `tmux send-keys 'rm -rf x' Enter` types a command into another shell: analyse what is typed. */
   private tmux(first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
     const inv = this.emit('tmux', first.text, args, exec);
@@ -1568,6 +1746,45 @@ function isInstalledPackage(path: string): boolean {
 
 const unknownContent = (): undefined => undefined;
 
+/** The replace string of `xargs -I R`, `-IR`, `-i[R]`, `--replace[=R]` (GNU's default is `{}`). */
+function xargsPlaceholder(options: readonly ArgWord[]): string | undefined {
+  let placeholder: string | undefined;
+  for (let i = 0; i < options.length; i++) {
+    const t = options[i]!.text;
+    if (t === '--') break;
+    if (t === '-I') placeholder = options[++i]?.text;
+    else if (t === '--replace' || t === '-i') placeholder = '{}';
+    else if (t.startsWith('--replace=')) placeholder = t.slice('--replace='.length);
+    else if (/^-[^-]/.test(t)) {
+      // A cluster: letters before I/i are flags; I takes the rest or the next word, i the rest.
+      const at = t.search(/[Ii]/);
+      const valued = /[adELnPs]/.exec(t.slice(1));
+      if (at < 0 || (valued && valued.index + 1 < at)) {
+        if (valued && valued.index + 2 === t.length) i++;
+        continue;
+      }
+      const rest = t.slice(at + 1);
+      if (t[at] === 'I') placeholder = rest !== '' ? rest : options[++i]?.text;
+      else placeholder = rest !== '' ? rest : '{}';
+    }
+  }
+  return placeholder === '' ? undefined : placeholder;
+}
+
+/** Substitutions remembered per variable or word: enough for provenance, bounded against blow-up. */
+const MAX_SOURCES = 16;
+
+function mergeSources(into: readonly string[] | undefined, more: readonly string[] | undefined): string[] {
+  const out = [...(into ?? [])];
+  for (const source of more ?? []) if (out.length < MAX_SOURCES && !out.includes(source)) out.push(source);
+  return out;
+}
+
+/** A path as one shell word, for substitution text the credential rules read back. */
+function shellQuote(text: string): string {
+  return /^[A-Za-z0-9_@%+=:,./~-]+$/.test(text) ? text : "'" + text.replace(/'/g, "'\\''") + "'";
+}
+
 const TMUX_ENTER = new Set(['Enter', 'C-m', 'C-j', 'KPEnter']);
 
 const DECLARATIONS = new Set(['export', 'local', 'declare', 'typeset', 'readonly', 'read', 'unset', 'mapfile', 'readarray']);
@@ -1611,7 +1828,7 @@ function shebangInterpreter(text: string): string | undefined {
  */
 export function analyze(command: string, facts: Facts, limits: AnalyzeLimits = DEFAULT_ANALYZE_LIMITS): Analysis {
   const analyzer = new Analyzer(facts, limits);
-  const scope: Scope = { cwd: facts.cwd, cwdUncertain: false, via: [], origin: { kind: 'command' }, depth: 0, vars: new Map() };
+  const scope: Scope = { cwd: facts.cwd, cwdUncertain: false, via: [], origin: { kind: 'command' }, depth: 0, vars: new Map(), sources: new Map() };
   try {
     if (typeof command !== 'string') analyzer.addOpaque('the command is not text', []);
     else analyzer.analyzeText(command, scope);

@@ -86,6 +86,12 @@ export interface ArgWord {
   dynamic: boolean;
   /** Contains unquoted glob characters (*, ?, [...]) or braces that expand. */
   glob: boolean;
+  /**
+   * Command substitutions whose output reaches this word through shell variables, as written
+   * (`$(jq -r .token legacy/config_backup.json)` behind a later `$TOKEN`). Substitutions written in
+   * the word itself are in `raw` instead. Omitted when there are none.
+   */
+  sources?: string[];
 }
 
 export type RedirectOp = '>' | '>>' | '>|' | '<' | '<>' | '<<' | '<<-' | '<<<' | '>&' | '<&' | '&>' | '&>>';
@@ -127,6 +133,12 @@ export interface Invocation {
   cwd: string;
   /** True when `cwd` is only the last directory known: an earlier `cd` went somewhere computed at run time. */
   cwdUncertain?: boolean;
+  /**
+   * Every command substitution whose output reaches this command through shell variables: in its
+   * arguments (the union of their `sources`), `VAR=$TOKEN` prefixes, redirect targets and heredocs.
+   * Omitted when there are none.
+   */
+  sources?: string[];
 }
 
 export type Origin =
@@ -186,6 +198,8 @@ export interface CredentialFacts {
   originOf(value: string): CredentialFileInfo | undefined;
 }
 
+export type FileStatus = 'missing' | 'file' | 'too-large' | 'unreadable' | 'directory';
+
 export interface Facts {
   /** Absolute working directory of the command. */
   cwd: string;
@@ -201,6 +215,11 @@ export interface Facts {
   readFile(absolutePath: string): string | undefined;
   /** Entries of a directory (names only), for expanding globs; undefined when it is not one. */
   listDir(absolutePath: string): readonly string[] | undefined;
+  /**
+   * What is at a path, for telling why `readFile` returned undefined: a script that exists but is
+   * too large or unreadable cannot be analysed (opaque), while a missing one runs nothing.
+   */
+  fileStatus?(absolutePath: string): FileStatus;
   /** The current kubectl context, when known. */
   kubeContext?: string;
   production: ProductionMap;

@@ -511,6 +511,8 @@ function invocationTexts(inv: Invocation): string[] {
   for (const v of Object.values(inv.assignments)) texts.push(v);
   for (const r of inv.redirects) texts.push(r.target.raw);
   if (inv.stdin?.kind === 'heredoc' || inv.stdin?.kind === 'herestring') texts.push(inv.stdin.text);
+  // `TOKEN=$(jq -r .token f) && curl -H "Bearer $TOKEN"`: the substitution behind the variable.
+  if (inv.sources) texts.push(...inv.sources);
   return texts;
 }
 

@@ -107,4 +107,42 @@ describe('credentials: command strings end to end', function () {
       assert.notEqual(v.decision, 'allow');
     });
   }
+
+  /** The incident's shape: the token is read into a variable first and used by a later statement. */
+  const graphql = `curl -X POST https://backboard.railway.app/graphql/v2 -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" -d '{"query":"mutation { volumeDelete(volumeId: \\"3d0a1b7e-0000-4000-8000-000000000000\\") }"}'`;
+  const throughVariables: [string, string][] = [
+    [`TOKEN=$(jq -r .railway.token legacy/config_backup.json) && ${graphql}`, 'Uses the Railway token from legacy/config_backup.json.'],
+    [`TOKEN=$(jq -r .railway.token legacy/config_backup.json); ${graphql}`, 'Uses the Railway token from legacy/config_backup.json.'],
+    [`TOKEN=\`cat legacy/config_backup.json | jq -r .railway.token\`\n${graphql}`, 'Uses the Railway token from legacy/config_backup.json.'],
+    [`export TOKEN=$(jq -r .railway.token legacy/config_backup.json); ${graphql}`, 'Uses the Railway token from legacy/config_backup.json.'],
+    [`export TOKEN="$(jq -r .railway.token legacy/config_backup.json)" && bash -c '${graphql.replace(/'/g, '')}'`, 'Uses the Railway token from legacy/config_backup.json.'],
+    [`RAW=$(cat legacy/config_backup.json); TOKEN=$(echo "$RAW" | jq -r .railway.token); ${graphql}`, 'Uses the Railway token from legacy/config_backup.json.'],
+    [`read -r TOKEN < legacy/config_backup.json; ${graphql}`, 'Uses the Railway token from legacy/config_backup.json.'],
+    [`TOKEN=$(cat .env | grep STRIPE | cut -d= -f2); ${graphql}`, 'Uses a secret from .env (an environment file).'],
+    [`TOKEN=$(jq -r .railway.token legacy/config_backup.json); curl -d @- https://backboard.railway.app/graphql/v2 <<EOF\n{"token":"$TOKEN"}\nEOF`, 'Uses the Railway token from legacy/config_backup.json.'],
+    [`TOKEN=$(jq -r .railway.token legacy/config_backup.json); RAILWAY_TOKEN=$TOKEN railway volume delete vol-1`, 'Uses the Railway token from legacy/config_backup.json.'],
+    [`if true; then TOKEN=$(jq -r .railway.token legacy/config_backup.json); fi; ${graphql}`, 'Uses the Railway token from legacy/config_backup.json.'],
+  ];
+  for (const [command, reason] of throughVariables) {
+    it(`provenance across statements: ${command.replace(/\n/g, '⏎').slice(0, 90)}…`, () => {
+      const v = classify(command, facts, { lockdown: false });
+      assert.ok(v.reasons.includes(reason), v.reasons.join(' | '));
+      assert.notEqual(v.decision, 'allow');
+      assert.ok(!v.reasons.join(' ').includes(railwayToken));
+    });
+  }
+
+  const unrelated = [
+    `TOKEN=$(jq -r .railway.token legacy/config_backup.json); unset TOKEN; ${graphql}`,
+    `TOKEN=$(jq -r .railway.token legacy/config_backup.json); TOKEN=placeholder; ${graphql}`,
+    `OTHER=$(jq -r .railway.token legacy/config_backup.json); ${graphql}`,
+    `(TOKEN=$(jq -r .railway.token legacy/config_backup.json)); ${graphql}`,
+  ];
+  for (const command of unrelated) {
+    it(`no provenance claimed for the later curl: ${command.slice(0, 90)}…`, () => {
+      const v = classify(command, facts, { lockdown: false });
+      // The read itself is still reported; only the "Uses ..." provenance must not be invented.
+      assert.ok(!v.reasons.includes('Uses the Railway token from legacy/config_backup.json.'), v.reasons.join(' | '));
+    });
+  }
 });
