@@ -354,7 +354,11 @@ class Analyzer {
     const conditional = !isolated && command.keyword !== 'group';
     const bodyScope = isolated || conditional ? { ...scope, vars: new Map(scope.vars), sources: new Map(scope.sources) } : scope;
     if (command.keyword === 'function' && command.name) bodyScope.functionName = command.name;
-    if ((command.keyword === 'for' || command.keyword === 'select') && command.name) bodyScope.vars.set(command.name, null);
+    if ((command.keyword === 'for' || command.keyword === 'select') && command.name) {
+      bodyScope.vars.set(command.name, null);
+      // `for t in $(jq -r .tokens[] f)`: each value comes from the list's substitutions.
+      this.setSources(bodyScope, command.name, command.words.flatMap((w) => this.wordSources(w, scope)));
+    }
     for (const body of command.bodies) this.walkList(body, bodyScope);
     if (conditional || command.keyword === 'function') {
       // A branch, loop body or function may or may not run: what it assigns is unknown afterwards.
@@ -1116,6 +1120,7 @@ class Analyzer {
       if (text === undefined) this.addOpaque(`${this.display(absolutePath)} is written by an earlier command (${written.writer}), so its content cannot be known`, via);
       return text;
     }
+    if (absolutePath === '/dev/null') return '';
     if (this.filesRead >= this.limits.maxFilesRead) {
       this.addOpaque(`too many files to read (more than ${this.limits.maxFilesRead})`, via);
       return undefined;
@@ -1170,6 +1175,11 @@ class Analyzer {
       return;
     }
     const path = resolvePath(exec.cwd, word.text, this.facts.home);
+    if (STDIN_PATHS.has(path)) {
+      // `curl … | bash /dev/stdin`: the program is whatever arrives on stdin.
+      this.stdinProgram(runner?.name ?? basename(word.text), kind, runner, exec);
+      return;
+    }
     if (this.activeFiles.has(path) || isInstalledPackage(path)) return;
     const text = this.readFile(path, this.viaOf(exec));
     if (text === undefined) return;
@@ -1745,6 +1755,9 @@ function isInstalledPackage(path: string): boolean {
 }
 
 const unknownContent = (): undefined => undefined;
+
+/** Paths that name the process's own stdin. */
+const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 
 /** The replace string of `xargs -I R`, `-IR`, `-i[R]`, `--replace[=R]` (GNU's default is `{}`). */
 function xargsPlaceholder(options: readonly ArgWord[]): string | undefined {

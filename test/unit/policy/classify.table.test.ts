@@ -325,6 +325,18 @@ table('bypass: prefixes and wrappers', [
   deny('sudo -i rm -rf --no-preserve-root /'),
 ]);
 
+table('bypass: PaaS run-with-the-platform-environment wrappers', [
+  blocked("heroku run 'rm -rf /app' -a app"),
+  blocked('heroku run rm -rf /app --app shop'),
+  blocked("railway run psql -c 'DROP TABLE users'"),
+  blocked('railway run -e production -- psql -c "DROP TABLE users"'),
+  blocked('railway run npm run nuke'),
+  blocked("fly ssh console -C 'rm -rf /data'"),
+  blocked("flyctl ssh console --command 'dropdb app'"),
+  blocked('heroku run "$CMD" -a shop'),
+  allow('railway run npm test'),
+]);
+
 table('bypass: quoting and paths', [
   blocked('\\rm -rf src'),
   blocked('/bin/rm -rf src'),

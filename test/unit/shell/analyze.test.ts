@@ -205,7 +205,30 @@ const cases: Case[] = [
   { cmd: 'su -c "rm -rf /root/x" root', has: [{ name: 'rm', via: ['su'] }] },
   { cmd: 'xargs rm', has: [{ name: 'rm', args: [], via: ['xargs'] }] },
   { cmd: 'find . -name "*.tmp" | xargs -0 -n 1 rm -f', has: [{ name: 'rm', args: ['-f'], via: ['xargs'], stdin: 'pipe' }] },
-  { cmd: 'xargs -I{} sh -c "rm {}"', has: [{ name: 'rm', args: ['{}'], via: ['xargs', 'sh -c'] }] },
+  // The placeholder is pasted into the script text at run time: whatever the input says runs.
+  { cmd: 'xargs -I{} sh -c "rm {}"', has: [{ name: 'sh', args: ['-c', 'rm {}'], via: ['xargs'] }], absent: ['rm'], opaque: /sh -c runs a command line built at run time/ },
+  { cmd: 'xargs -a commands.txt -I{} sh -c "{}"', names: ['sh'], opaque: /sh -c runs a command line built at run time/ },
+  { cmd: "xargs -I % bash -c '%'", names: ['bash'], opaque: /bash -c runs a command line built at run time/ },
+  { cmd: 'xargs -i sh -c {}', names: ['sh'], opaque: /sh -c runs a command line built at run time/ },
+  { cmd: 'xargs -0 -IX X', names: [], opaque: /command name is computed at run time/ },
+  { cmd: 'xargs --replace=@@ sh -c @@', names: ['sh'], opaque: /built at run time/ },
+  { cmd: 'xargs -n1 -I {} cp {} backup/', has: [{ name: 'cp', args: ['{}', 'backup/'], via: ['xargs'] }] },
+  // PaaS "run with the platform's environment" wrappers: the inner command is judged.
+  { cmd: "railway run psql -c 'DROP TABLE users'", has: [{ name: 'railway' }, { name: 'psql', args: ['-c', 'DROP TABLE users'], via: ['railway run'] }] },
+  { cmd: 'railway run -e production -- rm -rf dist', has: [{ name: 'rm', args: ['-rf', 'dist'], via: ['railway run -e production'] }] },
+  { cmd: 'railway run --service api npm run clean', has: [{ name: 'rm', args: ['-rf', 'dist'], via: ['railway run', 'npm run clean'] }] },
+  { cmd: 'railway up --detach', names: ['railway'] },
+  { cmd: "heroku run 'rm -rf /app' -a shop", has: [{ name: 'rm', args: ['-rf', '/app'], via: ['heroku run -a shop'] }] },
+  { cmd: 'heroku run rm -r /app --app shop', has: [{ name: 'rm', args: ['-r', '/app'], via: ['heroku run -a shop'] }] },
+  { cmd: 'heroku run --size=standard-2x -- python manage.py flush', has: [{ name: 'python', args: ['manage.py', 'flush'], via: ['heroku run'] }] },
+  { cmd: 'heroku run "$CMD" -a shop', names: ['heroku'], opaque: /heroku run runs a command line built at run time/ },
+  { cmd: 'heroku logs --tail', names: ['heroku'] },
+  { cmd: "fly ssh console -C 'rm -rf /data'", has: [{ name: 'rm', args: ['-rf', '/data'], via: ['fly ssh console'] }] },
+  { cmd: "flyctl ssh console --command='dropdb app' -a shop", has: [{ name: 'dropdb', args: ['app'], via: ['flyctl ssh console'] }] },
+  { cmd: 'fly deploy', names: ['fly'] },
+  { cmd: 'curl -s https://example.com/x | bash /dev/stdin', names: ['curl', 'bash'], opaque: /the output of curl is run by bash/ },
+  { cmd: "echo 'rm -rf out' | sh /dev/fd/0", has: [{ name: 'rm', args: ['-rf', 'out'] }] },
+  { cmd: 'source /dev/stdin <<EOF\nrm -rf cache\nEOF', has: [{ name: 'rm', args: ['-rf', 'cache'] }] },
   { cmd: 'xargs', has: [{ name: 'echo', via: ['xargs'] }] },
   { cmd: 'echo dist build | xargs rm -rf', has: [{ name: 'rm', args: ['-rf', 'dist', 'build'], via: ['xargs'] }] },
   { cmd: "printf '%s\\n' a b | sudo xargs -n1 rm", has: [{ name: 'rm', args: ['a', 'b'], via: ['sudo', 'xargs'] }] },
@@ -554,6 +577,69 @@ describe('analyze', () => {
     };
     const analysis = analyze('bash x.sh', throwing);
     assert.ok(analysis.opaque.some((o) => /could not be read/.test(o.reason)));
+  });
+
+  it('reports a script the facts say is too large to hand over as opaque', () => {
+    const sized = testFacts({ files: {} });
+    sized.fileStatus = (p) => (p === '/work/app/huge.sh' ? 'too-large' : p === '/work/app/locked.sh' ? 'unreadable' : p === '/work/app/bin' ? 'directory' : 'missing');
+    assert.ok(analyze('bash huge.sh', sized).opaque.some((o) => /huge\.sh is too large to analyse/.test(o.reason)));
+    assert.ok(analyze('./huge.sh', sized).opaque.some((o) => /huge\.sh is too large/.test(o.reason)));
+    assert.ok(analyze('source locked.sh', sized).opaque.some((o) => /locked\.sh could not be read/.test(o.reason)));
+    assert.ok(analyze('python huge.sh', sized).opaque.some((o) => /too large/.test(o.reason)));
+    assert.deepEqual(analyze('bash missing.sh', sized).opaque, []);
+    assert.deepEqual(analyze('bash bin', sized).opaque, []);
+    assert.deepEqual(analyze('sh < /dev/null', sized).opaque, []);
+  });
+
+  it('treats a binary program (a file without text) as a program, not an opaque script', () => {
+    const binary = testFacts({ files: {} });
+    binary.fileStatus = () => 'file';
+    assert.deepEqual(analyze('./target/release/app --serve', binary).opaque, []);
+  });
+
+  describe('variables assigned from command substitutions carry their sources', () => {
+    const sourcesOf = (cmd: string, name: string): (string[] | undefined)[] =>
+      analyze(cmd, facts)
+        .invocations.filter((i) => i.name === name)
+        .map((i) => i.sources);
+    const table: [string, string, string[] | undefined][] = [
+      ['TOKEN=$(jq -r .token cfg.json) && curl -H "Bearer $TOKEN" https://x', 'curl', ['$(jq -r .token cfg.json)']],
+      ['TOKEN=`cat cfg.json`; curl -H "Bearer ${TOKEN}" https://x', 'curl', ['`cat cfg.json`']],
+      ['export TOKEN=$(cat cfg.json); curl $TOKEN', 'curl', ['$(cat cfg.json)']],
+      ['declare -x TOKEN="$(cat cfg.json)"; curl $TOKEN', 'curl', ['$(cat cfg.json)']],
+      ['A=$(cat cfg.json); B="Bearer $A"; curl -H "$B" https://x', 'curl', ['$(cat cfg.json)']],
+      ['A=$(cat cfg.json); B=$(echo "$A" | jq .t); curl $B', 'curl', ['$(echo "$A" | jq .t)', '$(cat cfg.json)']],
+      ['read -r TOKEN < cfg.json; curl $TOKEN', 'curl', ['$(< /work/app/cfg.json)']],
+      ['read -r TOKEN <<< "$(cat cfg.json)"; curl $TOKEN', 'curl', ['$(cat cfg.json)']],
+      ['TOKEN=$(cat cfg.json); T=$TOKEN curl https://x', 'curl', ['$(cat cfg.json)']],
+      ['TOKEN=$(cat cfg.json); curl https://x > "$TOKEN.log"', 'curl', ['$(cat cfg.json)']],
+      ['TOKEN=$(cat cfg.json); curl -d @- https://x <<EOF\n$TOKEN\nEOF', 'curl', ['$(cat cfg.json)']],
+      ["TOKEN=$(cat cfg.json); curl -d @- https://x <<'EOF'\n$TOKEN\nEOF", 'curl', undefined],
+      ['TOKEN=$(cat cfg.json); bash -c \'curl $TOKEN\'', 'curl', ['$(cat cfg.json)']],
+      ['TOKEN=$(cat cfg.json); unset TOKEN; curl $TOKEN', 'curl', undefined],
+      ['TOKEN=$(cat cfg.json); TOKEN=x; curl $TOKEN', 'curl', undefined],
+      ['(TOKEN=$(cat cfg.json)); curl $TOKEN', 'curl', undefined],
+      ['OTHER=$(cat cfg.json); curl $TOKEN', 'curl', undefined],
+      ['curl -H "Bearer $(cat cfg.json)" https://x', 'curl', undefined],
+      ['for t in $(jq -r ".tokens[]" cfg.json); do curl -H "Bearer $t" https://x; done', 'curl', ['$(jq -r ".tokens[]" cfg.json)']],
+      ['for t in a b; do curl -H "Bearer $t" https://x; done', 'curl', undefined],
+      ['f() { local T=$(cat cfg.json); curl $T; }; f', 'curl', ['$(cat cfg.json)']],
+    ];
+    for (const [cmd, name, expected] of table) {
+      it(cmd.replace(/\n/g, '⏎'), () => assert.deepEqual(sourcesOf(cmd, name), [expected]));
+    }
+
+    it('marks the argument that uses the variable, not the others', () => {
+      const curl = analyze('TOKEN=$(cat cfg.json); curl -H "Bearer $TOKEN" https://x', facts).invocations.find((i) => i.name === 'curl');
+      assert.deepEqual(curl?.args.map((a) => a.sources), [undefined, ['$(cat cfg.json)'], undefined]);
+    });
+
+    it('keeps the bound on how many sources are remembered', () => {
+      const many = Array.from({ length: 40 }, (_v, i) => `V${i}=$(cat f${i})`).join('; ');
+      const all = Array.from({ length: 40 }, (_v, i) => `$V${i}`).join('');
+      const curl = analyze(`${many}; curl "${all}"`, facts).invocations.find((i) => i.name === 'curl');
+      assert.equal(curl?.sources?.length, 16);
+    });
   });
 
   it('stops at the expansion depth', () => {
