@@ -200,6 +200,8 @@ interface Scope {
    * it over-approximates: a branch's assignment is kept, and child shells inherit it (exported).
    */
   sources: Map<string, readonly string[]>;
+  /** Inside a compound reading a file or a pipe (`… | while read t`): what a `read` there takes its value from. */
+  stdinSources?: readonly string[];
 }
 
 /** What a simple command carries into the command it finally runs. */
@@ -353,6 +355,9 @@ class Analyzer {
     const isolated = command.keyword === 'subshell' || command.keyword === 'function';
     const conditional = !isolated && command.keyword !== 'group';
     const bodyScope = isolated || conditional ? { ...scope, vars: new Map(scope.vars), sources: new Map(scope.sources) } : scope;
+    const outerStdinSources = scope.stdinSources;
+    const stdinSources = command.keyword === 'function' ? undefined : this.compoundStdinSources(command, scope, pipeFrom, pipeUnknown);
+    if (stdinSources) bodyScope.stdinSources = stdinSources;
     if (command.keyword === 'function' && command.name) bodyScope.functionName = command.name;
     if ((command.keyword === 'for' || command.keyword === 'select') && command.name) {
       bodyScope.vars.set(command.name, null);
@@ -360,6 +365,10 @@ class Analyzer {
       this.setSources(bodyScope, command.name, command.words.flatMap((w) => this.wordSources(w, scope)));
     }
     for (const body of command.bodies) this.walkList(body, bodyScope);
+    if (bodyScope === scope) {
+      if (outerStdinSources) scope.stdinSources = outerStdinSources;
+      else delete scope.stdinSources;
+    }
     if (conditional || command.keyword === 'function') {
       // A branch, loop body or function may or may not run: what it assigns is unknown afterwards.
       for (const [name, value] of bodyScope.vars) if (scope.vars.get(name) !== value) scope.vars.set(name, null);
@@ -370,6 +379,20 @@ class Analyzer {
       scope.cwdUncertain = bodyScope.cwdUncertain;
     }
     return undefined;
+  }
+
+  /** What a compound command's stdin carries, as substitution text: `done < f`, `jq … f | while …`. */
+  private compoundStdinSources(command: Command, scope: Scope, pipeFrom: Invocation | undefined, pipeUnknown: boolean): string[] | undefined {
+    let sources: string[] | undefined = pipeFrom ? [producerSource(pipeFrom)] : pipeUnknown ? [] : undefined;
+    for (const node of command.redirects) {
+      if (node.fd !== undefined && node.fd !== 0) continue;
+      if (node.heredoc) sources = [];
+      else if (node.op === '<<<') sources = this.wordSources(node.target, scope);
+      else if (node.op === '<' || node.op === '<>') {
+        sources = isDynamic(node.target) ? this.variableSources(node.target, scope) : ['$(< ' + shellQuote(resolvePath(scope.cwd, wordText(node.target), this.facts.home)) + ')'];
+      }
+    }
+    return sources;
   }
 
   private subScope(scope: Scope, via: Via): Scope {
@@ -401,7 +424,7 @@ class Analyzer {
     let stdin: StdinSource | undefined = pipeFrom ? { kind: 'pipe', from: pipeFrom } : undefined;
     let stdinUnknown = pipeUnknown;
     // What a `read NAME` would take its value from, as substitution text the credential rules follow.
-    let stdinSources: string[] = [];
+    let stdinSources: string[] = pipeFrom ? [producerSource(pipeFrom)] : pipeUnknown ? [] : [...(scope.stdinSources ?? [])];
     let sources: string[] = [];
     for (const assignment of command.assignments) for (const value of assignment.values) sources = mergeSources(sources, this.variableSources(value, scope));
     for (const node of command.redirects) {
@@ -1791,6 +1814,11 @@ function mergeSources(into: readonly string[] | undefined, more: readonly string
   const out = [...(into ?? [])];
   for (const source of more ?? []) if (out.length < MAX_SOURCES && !out.includes(source)) out.push(source);
   return out;
+}
+
+/** A pipe producer as substitution text (`jq -r .token f | read t` reads what `$(jq -r .token f)` prints). */
+function producerSource(inv: Invocation): string {
+  return '$(' + [inv.command, ...inv.args.map((a) => a.raw)].join(' ') + ')';
 }
 
 /** A path as one shell word, for substitution text the credential rules read back. */

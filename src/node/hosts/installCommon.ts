@@ -124,13 +124,27 @@ function missingDirs(dir: string): string[] {
   return out;
 }
 
+/**
+ * Folders to remove again with `file`: those missing now, plus those an earlier managed file created
+ * on its path. Two hosts share `.github/hooks/`; whichever file is restored last removes the folder,
+ * in any uninstall order (rmdir fails harmlessly while the other file or a user's file is there).
+ */
+function createdDirsFor(state: InstallState, file: string): string[] {
+  const dir = path.dirname(file);
+  const dirs = new Set(missingDirs(dir));
+  for (const other of Object.values(state.files)) {
+    for (const d of other.createdDirs ?? []) if (d === dir || dir.startsWith(d + path.sep)) dirs.add(d);
+  }
+  return [...dirs].sort((a, b) => b.length - a.length);
+}
+
 /** Write `bytes` to `file`, remembering what was there before the first time. */
 export function writeManagedFile(guardHomeDir: string, file: string, bytes: Buffer, mode?: number): void {
   const state = readState(guardHomeDir);
   const before = readBytes(file);
   const known = state.files[file];
   const remembered: RememberedFile = known ?? (before === undefined ? { created: true, written: '' } : { created: false, original: before.toString('base64'), written: '' });
-  if (!known) remembered.createdDirs = missingDirs(path.dirname(file));
+  if (!known) remembered.createdDirs = createdDirsFor(state, file);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, bytes, mode !== undefined ? { mode } : undefined);
   if (mode !== undefined) fs.chmodSync(file, mode);

@@ -122,6 +122,9 @@ describe('credentials: command strings end to end', function () {
     [`TOKEN=$(jq -r .railway.token legacy/config_backup.json); curl -d @- https://backboard.railway.app/graphql/v2 <<EOF\n{"token":"$TOKEN"}\nEOF`, 'Uses the Railway token from legacy/config_backup.json.'],
     [`TOKEN=$(jq -r .railway.token legacy/config_backup.json); RAILWAY_TOKEN=$TOKEN railway volume delete vol-1`, 'Uses the Railway token from legacy/config_backup.json.'],
     [`if true; then TOKEN=$(jq -r .railway.token legacy/config_backup.json); fi; ${graphql}`, 'Uses the Railway token from legacy/config_backup.json.'],
+    [`jq -r .railway.token legacy/config_backup.json | while read -r TOKEN; do ${graphql}; done`, 'Uses the Railway token from legacy/config_backup.json.'],
+    [`while read -r TOKEN; do ${graphql}; done < legacy/config_backup.json`, 'Uses the Railway token from legacy/config_backup.json.'],
+    [`for TOKEN in $(jq -r .railway.token legacy/config_backup.json); do ${graphql}; done`, 'Uses the Railway token from legacy/config_backup.json.'],
   ];
   for (const [command, reason] of throughVariables) {
     it(`provenance across statements: ${command.replace(/\n/g, '⏎').slice(0, 90)}…`, () => {

@@ -623,6 +623,12 @@ describe('analyze', () => {
       ['curl -H "Bearer $(cat cfg.json)" https://x', 'curl', undefined],
       ['for t in $(jq -r ".tokens[]" cfg.json); do curl -H "Bearer $t" https://x; done', 'curl', ['$(jq -r ".tokens[]" cfg.json)']],
       ['for t in a b; do curl -H "Bearer $t" https://x; done', 'curl', undefined],
+      ['while read -r t; do curl -H "Bearer $t" https://x; done < cfg.json', 'curl', ['$(< /work/app/cfg.json)']],
+      ['jq -r .token cfg.json | while read -r t; do curl -H "Bearer $t" https://x; done', 'curl', ['$(jq -r .token cfg.json)']],
+      ['cat cfg.json | { read -r t; curl $t; }', 'curl', ['$(cat cfg.json)']],
+      ['{ read -r t; curl $t; } < cfg.json', 'curl', ['$(< /work/app/cfg.json)']],
+      ['{ read -r t; } < cfg.json; read -r u; curl $u', 'curl', undefined],
+      ['jq -r .token cfg.json | read -r t; curl $t', 'curl', undefined],
       ['f() { local T=$(cat cfg.json); curl $T; }; f', 'curl', ['$(cat cfg.json)']],
     ];
     for (const [cmd, name, expected] of table) {
