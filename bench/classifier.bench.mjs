@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
+import { startupEnvironments } from './startupEnv.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -180,21 +181,21 @@ function wall(args, cwd, env = process.env) {
  * steady state of an installed hook; the first run writes the cache), then check with no guard home
  * (no cache: a first run, or `npx` without the extension). Medians and minimums of the same rounds.
  */
-function coldRows(root) {
+function coldRows(root, label, baseEnv) {
   const pairs = 21;
   const guardHomeDir = path.join(out, 'guard-home');
   fs.rmSync(guardHomeDir, { recursive: true, force: true });
   fs.mkdirSync(guardHomeDir, { recursive: true });
-  const withCache = { ...process.env, BLAST_SHIELD_HOME: guardHomeDir };
-  const noCache = { ...process.env, BLAST_SHIELD_HOME: path.join(out, 'no-guard-home') };
+  const withCache = { ...baseEnv, BLAST_SHIELD_HOME: guardHomeDir };
+  const noCache = { ...baseEnv, BLAST_SHIELD_HOME: path.join(out, 'no-guard-home') };
   const args = [cli, 'check', '--', 'ls -la'];
   const bare = [];
   const cached = [];
   const uncached = [];
-  wall(['-e', '0'], root);
+  wall(['-e', '0'], root, baseEnv);
   wall(args, root, withCache);
   for (let i = 0; i < pairs; i++) {
-    bare.push(wall(['-e', '0'], root).ms);
+    bare.push(wall(['-e', '0'], root, baseEnv).ms);
     const c = wall(args, root, withCache);
     if (c.status !== 0) throw new Error(`check -- 'ls -la' exited ${c.status}`);
     cached.push(c.ms);
@@ -205,9 +206,9 @@ function coldRows(root) {
   const size = fs.statSync(cli).size;
   const row = (name, xs, extra = {}) => ({ name, median_ms: median(xs), min_ms: Math.min(...xs), ratio: median(xs) / b, ratio_of_min: Math.min(...xs) / bMin, runs: pairs, ...extra });
   return [
-    row('node -e 0', bare),
-    row("blast-shield check -- 'ls -la' (code cache)", cached, { target: '<= 1.3x', ok: median(cached) / b <= 1.3, bundle_kb: Math.round(size / 1024) }),
-    row("blast-shield check -- 'ls -la' (no cache)", uncached),
+    row(`node -e 0 [${label}]`, bare),
+    row(`blast-shield check -- 'ls -la' (code cache) [${label}]`, cached, { target: '<= 1.3x', ok: median(cached) / b <= 1.3, bundle_kb: Math.round(size / 1024) }),
+    row(`blast-shield check -- 'ls -la' (no cache) [${label}]`, uncached),
   ];
 }
 
@@ -215,5 +216,5 @@ export async function run() {
   if (!fs.existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` (npm run bench does)');
   const classify = await bundledClassify();
   const root = workspace();
-  return [...classifierRows(classify, root), ...jsonlRows(root), ...coldRows(root)];
+  return [...classifierRows(classify, root), ...jsonlRows(root), ...startupEnvironments().flatMap(([label, env]) => coldRows(root, label, env))];
 }

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
+import { startupEnvironments } from './startupEnv.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -57,7 +58,8 @@ const claudePayload = (ws, command) => JSON.stringify({ session_id: 'bench', tra
 const cursorPayload = (ws, command) =>
   JSON.stringify({ conversation_id: 'bench', generation_id: 'g', model: 'bench', hook_event_name: 'beforeShellExecution', cursor_version: 'bench', workspace_roots: [ws], user_email: null, transcript_path: null, command, cwd: ws, sandbox: false });
 
-function startupRows(t) {
+function startupRows(t, label, env) {
+  t = { ...t, env: { ...env, HOME: t.home, BLAST_SHIELD_HOME: t.guardHomeDir } };
   const rounds = 15;
   const claude = [cli, 'hook', 'claude'];
   const cursor = [cli, 'hook', 'cursor'];
@@ -92,7 +94,8 @@ function startupRows(t) {
   }
   const b = median(bare);
   const cb = median(cpuBare);
-  const row = (name, xs, cpu, extra = {}) => ({ name, median_ms: median(xs), min_ms: Math.min(...xs), ratio: median(xs) / b, cpu_ms: median(cpu), cpu_ratio: median(cpu) / cb, runs: rounds, ...extra });
+  const bMin = Math.min(...bare);
+  const row = (name, xs, cpu, extra = {}) => ({ name: `${name} [${label}]`, median_ms: median(xs), min_ms: Math.min(...xs), ratio: median(xs) / b, ratio_of_min: Math.min(...xs) / bMin, cpu_ms: median(cpu), cpu_ratio: median(cpu) / cb, runs: rounds, ...extra });
   return [
     row('node -e 0', bare, cpuBare),
     row("check -- 'git status' (reference: no stdin, no audit)", c0, cpu0),
@@ -147,5 +150,5 @@ async function askRows(t) {
 export async function run() {
   if (!fs.existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` (npm run bench does)');
   const t = setup();
-  return [...startupRows(t), ...(await askRows(t))];
+  return [...startupEnvironments().flatMap(([label, env]) => startupRows(t, label, env)), ...(await askRows(t))];
 }

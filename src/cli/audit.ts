@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../core/audit/entry';
-import { auditLogPath, readAuditEntries, verifyAuditLog } from '../node/audit/auditLog';
+import { auditLogPath, describeAuditFailures, readAuditEntries, verifyAuditLog } from '../node/audit/auditLog';
 import { guardHome } from '../node/guardHome';
 import { UsageError, type CliIo } from './io';
 
@@ -7,7 +7,7 @@ const HELP = `usage:
   blast-shield audit verify          check the hash chain of ~/.blast-shield/audit.jsonl
   blast-shield audit tail [-n N]     print the last N decisions (default 20)
 verify exits 0 when the log is intact and 1 when a line was edited, inserted, reordered or deleted,
-or the tail was truncated.
+the tail was truncated, or some decision could not be written at all (listed in audit.failures).
 `;
 
 function formatEntry(e: AuditEntry): string {
@@ -27,12 +27,16 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   if (sub === 'verify') {
     const result = verifyAuditLog(home);
+    const gap = describeAuditFailures(home);
     if (result.ok) {
       io.stdout(`audit log intact: ${result.entries} entries (${auditLogPath(home)})\n`);
-      return 0;
+      if (!gap) return 0;
+      io.stdout(`audit log INCOMPLETE: ${gap}\n`);
+      return 1;
     }
     io.stdout(`audit log TAMPERED: ${result.problems.length} problem(s) in ${auditLogPath(home)}\n`);
     for (const p of result.problems) io.stdout(`  ${p.line > 0 ? `line ${p.line}` : 'file'}: ${p.problem}\n`);
+    if (gap) io.stdout(`audit log INCOMPLETE: ${gap}\n`);
     return 1;
   }
   if (sub === 'tail') {

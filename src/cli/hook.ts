@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import { HOOK_TIMEOUT_SECONDS } from '../node/hosts/adapters';
 import { failClosedReply, MAX_HOOK_INPUT_BYTES, runHook } from '../hook/runHook';
 import { createRealEngine } from '../hook/realEngine';
+import { emergencyDeny } from '../hook/emergencyDeny';
 import type { CliIo } from './io';
 
 const HELP = `usage: blast-shield hook <cursor|claude|vscode|copilot|cline>
@@ -78,10 +79,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     if (result.stderr) io.stderr(result.stderr);
     return result.exitCode;
   } catch (err) {
-    // runHook never throws; this is for the impossible, and exit 2 denies in every host.
-    if (!answered) io.stderr(`Blast Shield denied this action: the hook crashed (${err instanceof Error ? err.message : String(err)}).\n`);
+    // runHook never throws; this is for the impossible, answered in the host's format.
+    if (answered) return 2;
     answered = true;
-    return 2;
+    const reply = emergencyDeny(host, `the hook crashed (${err instanceof Error ? err.message : String(err)})`);
+    if (reply.stdout) io.stdout(reply.stdout);
+    if (reply.stderr) io.stderr(reply.stderr);
+    return reply.exitCode;
   } finally {
     clearTimeout(watchdog);
   }

@@ -1,6 +1,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { HOST_IDS, type HostId } from '../core/protocol/ipc';
+import { describeAuditFailures } from '../node/audit/auditLog';
 import { guardHome } from '../node/guardHome';
 import { allHostStatus, hostStatus, installHost, installShim, uninstallHost } from '../node/hosts/install';
 import type { FileStatus, HostStatus, InstallContext, InstallScope } from '../node/hosts/installCommon';
@@ -104,5 +105,7 @@ export async function runStatus(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   for (const r of reports) for (const f of r.files) io.stdout(line(r.host, r.scope, f));
+  const gap = describeAuditFailures(base.guardHome);
+  if (gap) io.stdout(`audit: ${gap}\n`);
   return 0;
 }

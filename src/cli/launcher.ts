@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import Module from 'node:module';
+import { emergencyDeny } from '../hook/emergencyDeny';
 import { GUARD_PATHS, guardHome } from '../node/guardHome';
 
 /**
@@ -46,12 +47,40 @@ function writeCache(file: string, script: vm.Script): void {
   }
 }
 
-const file = cachePath();
-const cachedData = readCache(file);
-const script = new vm.Script(Module.wrap(__CLI_MAIN_SOURCE__), { filename: __filename, cachedData });
-if (file && (cachedData === undefined || script.cachedDataRejected)) {
-  // Written at exit so the cache also holds the functions this run compiled lazily.
-  process.once('exit', () => writeCache(file, script));
+/**
+ * The bundle could not be compiled or threw while loading. For `hook` that must still be a deny the
+ * host understands (a bare crash exits 1, which some hosts treat as "go ahead"); otherwise one line.
+ */
+function failedToLoad(err: unknown): void {
+  const what = `the Blast Shield CLI failed to load (${err instanceof Error ? err.message : String(err)})`;
+  const write = (fd: number, text: string): void => {
+    try {
+      fs.writeSync(fd, text);
+    } catch {
+      // nothing else can be done; the exit code below still denies in every host that reads it
+    }
+  };
+  if (process.argv[2] === 'hook') {
+    const reply = emergencyDeny(process.argv[3] ?? '', what);
+    if (reply.stdout) write(1, reply.stdout);
+    if (reply.stderr) write(2, reply.stderr);
+    process.exitCode = reply.exitCode;
+    return;
+  }
+  write(2, `blast-shield: ${what}\n`);
+  process.exitCode = 1;
 }
-const main = script.runInThisContext() as (exports: unknown, req: NodeJS.Require, mod: NodeJS.Module, filename: string, dirname: string) => void;
-main.call(module.exports, module.exports, require, module, __filename, __dirname);
+
+try {
+  const file = cachePath();
+  const cachedData = readCache(file);
+  const script = new vm.Script(Module.wrap(__CLI_MAIN_SOURCE__), { filename: __filename, cachedData });
+  if (file && (cachedData === undefined || script.cachedDataRejected)) {
+    // Written at exit so the cache also holds the functions this run compiled lazily.
+    process.once('exit', () => writeCache(file, script));
+  }
+  const main = script.runInThisContext() as (exports: unknown, req: NodeJS.Require, mod: NodeJS.Module, filename: string, dirname: string) => void;
+  main.call(module.exports, module.exports, require, module, __filename, __dirname);
+} catch (err) {
+  failedToLoad(err);
+}

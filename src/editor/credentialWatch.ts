@@ -12,9 +12,19 @@ import type { Lockdown } from './lockdown';
  */
 const CREDENTIAL_NAMES = '**/{.env,.env.*,*.env,.envrc,*.pem,*.key,*.p12,*.pfx,id_rsa*,id_ed25519*,credentials*.json,*-credentials.json,service-account*.json,*.tfvars,*.tfstate*,kubeconfig,.npmrc,.pypirc,.netrc,.pgpass,.git-credentials}';
 const DEBOUNCE_MS = 2_000;
+/** Edits come in bursts (a save, a branch switch, an install): the index is refreshed once they settle. */
+const INDEX_DEBOUNCE_MS = 3_000;
 
+/**
+ * Keeps two things in step with the workspace: the agents' ignore files (hiding) when credential
+ * files come or go, and the credential index the hook reads (refreshed with secretlint after any
+ * change, so the hook's own secretlint-free loads find it complete and current).
+ */
 export class CredentialWatch extends Disposable {
   private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly pendingIndex = new Map<string, NodeJS.Timeout>();
+  /** One refresh at a time per folder; a change during a refresh schedules the next. */
+  private readonly indexing = new Map<string, Promise<void>>();
 
   constructor(
     private readonly services: GuardServices,
@@ -27,6 +37,47 @@ export class CredentialWatch extends Disposable {
     this._register(watcher.onDidCreate((uri) => this.schedule(uri)));
     this._register(watcher.onDidDelete((uri) => this.schedule(uri)));
     this._register(toDisposable(() => this.pending.forEach((t) => clearTimeout(t))));
+    const anyFile = this._register(vscode.workspace.createFileSystemWatcher('**/*'));
+    for (const event of [anyFile.onDidCreate, anyFile.onDidChange, anyFile.onDidDelete]) this._register(event((uri) => this.scheduleIndex(uri)));
+    this._register(toDisposable(() => this.pendingIndex.forEach((t) => clearTimeout(t))));
+  }
+
+  /** Build or refresh the index of every workspace folder now (after activation). */
+  warmAll(reason: string): Promise<void> {
+    const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+    return Promise.all(roots.map((root) => this.warm(root, reason))).then(() => undefined);
+  }
+
+  private warm(root: string, reason: string): Promise<void> {
+    const previous = this.indexing.get(root) ?? Promise.resolve();
+    const next = previous.then(async () => {
+      const started = Date.now();
+      try {
+        const { files, complete } = await this.services.scanner.warmIndex(root);
+        this.logger.info(`Credential index for ${root} ${reason}: ${files} credential file(s)${complete ? '' : ' (incomplete: secretlint unavailable or the walk hit its limits)'} in ${Date.now() - started} ms.`);
+      } catch (err) {
+        this.logger.warn(`Credential index for ${root} (${reason}) failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    });
+    this.indexing.set(root, next);
+    void next.then(() => {
+      if (this.indexing.get(root) === next) this.indexing.delete(root);
+    });
+    return next;
+  }
+
+  private scheduleIndex(uri: vscode.Uri): void {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder || folder.uri.scheme !== 'file') return;
+    const root = folder.uri.fsPath;
+    clearTimeout(this.pendingIndex.get(root));
+    this.pendingIndex.set(
+      root,
+      setTimeout(() => {
+        this.pendingIndex.delete(root);
+        void this.warm(root, 'refreshed after changes');
+      }, INDEX_DEBOUNCE_MS),
+    );
   }
 
   private schedule(uri: vscode.Uri): void {

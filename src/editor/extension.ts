@@ -38,7 +38,12 @@ export function activate(context: vscode.ExtensionContext): BlastShieldApi {
     new IpcBridge({
       guardHome: services.guardHome,
       logger,
-      onConfirm: (request) => confirm.queue.ask(request),
+      onConfirm: (request) => {
+        // An ask over the socket is the host calling the hook: count it now, not only when the
+        // answer's event notice arrives, so the status is not "unprotected" under an open dialog.
+        health.recordEvent({ type: 'event', version: request.version, token: '', id: request.id, host: request.host, event: request.event, decision: 'ask', at: Date.now() });
+        return confirm.queue.ask(request);
+      },
       lockdown: () => lockdown.isOn,
       onEvent: (notice) => health.recordEvent(notice),
       onState: (up, problem) => health.setIpc(up, problem),
@@ -46,23 +51,25 @@ export function activate(context: vscode.ExtensionContext): BlastShieldApi {
   );
   const statusBar = own(new StatusBar(lockdown, health));
   own(new TerminalWatch(services, config, lockdown, logger));
-  own(new CredentialWatch(services, config, lockdown, logger));
+  const credentialWatch = own(new CredentialWatch(services, config, lockdown, logger));
   const chat = new ChatAutoApprove(context.globalState, logger);
 
   const commands = createCommands({ services, config, lockdown, health, confirm, chat, logger, channel });
   for (const [id, run] of Object.entries(commands)) own(vscode.commands.registerCommand(id, run));
 
   void ipc.start();
-  void afterActivation({ services, config, lockdown, health, logger });
+  void afterActivation({ services, config, lockdown, health, logger, credentialWatch });
 
   return createApi({ lockdown, health, statusBar, confirm, ipc, testMode: process.env[TEST_MODE_ENV] === '1' }, context.subscriptions);
 }
 
-async function afterActivation(d: { services: GuardServices; config: Configuration; lockdown: Lockdown; health: Health; logger: Logger }): Promise<void> {
+async function afterActivation(d: { services: GuardServices; config: Configuration; lockdown: Lockdown; health: Health; logger: Logger; credentialWatch: CredentialWatch }): Promise<void> {
   // Yield first: activate() must return before the deferred bundle (installers, scanners) loads.
   await new Promise((resolve) => setTimeout(resolve, 0));
   d.logger.info(`Blast Shield active (guard home ${d.services.guardHome}, lockdown ${d.lockdown.isOn ? 'on' : 'off'}).`);
   await d.health.refresh().catch((err: unknown) => d.logger.warn(`Hook status: ${String(err)}`));
+  // Before hiding, which reads the same index: the first hook call then finds it built and complete.
+  await d.credentialWatch.warmAll('built at start-up');
   if (!d.config.settings.hideCredentialsOnStartup && !d.lockdown.isOn) return;
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     if (folder.uri.scheme !== 'file') continue;

@@ -37,6 +37,12 @@ export interface CredentialHiding {
 
 export interface CredentialScan {
   scan(root: string): Promise<{ files: { path: string; kind: string; label: string; reasons: string[] }[]; truncated: boolean }>;
+  /**
+   * Build or refresh the workspace's credential index in the guard home, with secretlint. The hook
+   * reads this index without secretlint (to start fast), so keeping it complete and current here
+   * spares the first hook call in a big workspace a full scan. Returns the number of files indexed.
+   */
+  warmIndex(root: string): Promise<{ files: number; complete: boolean }>;
 }
 
 export interface Policy {

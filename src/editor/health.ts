@@ -113,8 +113,9 @@ export class Health extends Disposable {
 export function describeHealth(health: Health, lockdown: boolean): string {
   const lines = [`Lockdown: ${lockdown ? 'on' : 'off'}`, `Dialog socket: ${health.ipcRunning ? 'running' : 'not running'}`, `Overall: ${health.protection().kind} — ${health.protection().detail}`, ''];
   for (const h of health.hosts()) {
-    const seen = h.lastEvent ? `last event ${h.lastEvent.event} (${h.lastEvent.decision}) at ${new Date(h.lastEvent.at).toISOString()}` : 'no event seen';
-    lines.push(`${h.host.padEnd(8)} ${h.install.installed ? (h.install.intact ? 'installed' : 'ALTERED') : 'not installed'} — ${h.install.detail}; ${seen}`);
+    const state = h.install.installed ? (h.install.intact ? 'installed, intact' : 'installed, ALTERED') : 'not installed';
+    const seen = h.lastEvent ? `last event ${h.lastEvent.event} (${h.lastEvent.decision}) at ${new Date(h.lastEvent.at).toISOString()}` : h.install.installed ? 'no event seen yet' : 'no event';
+    lines.push(`${h.host}: ${state}; ${seen}`, `    ${h.install.detail}`);
   }
   return lines.join('\n');
 }

@@ -74,6 +74,11 @@ export function createGuardServices(extensionPath: string, env: Readonly<Record<
         const result = await scanWorkspace(root, { home: userHome });
         return { files: result.files.map((f) => ({ path: f.path, kind: f.kind, label: f.label, reasons: f.reasons })), truncated: result.truncated };
       },
+      warmIndex: async (root) => {
+        const { loadCredentialCache } = loadDeferred();
+        const cache = await loadCredentialCache(root, { home: userHome, cacheDir: GUARD_PATHS.cacheDir(home) });
+        return { files: Object.keys(cache.files).length, complete: cache.secretlintUsed && !cache.truncated };
+      },
     },
     policy: {
       classifyCommand: async (command, request, options) => {

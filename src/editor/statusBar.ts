@@ -47,12 +47,16 @@ export class StatusBar extends Disposable {
         this.item.accessibilityInformation = { label: `Blast Shield protected. ${protection.detail} Activate to turn lockdown on.`, role: 'button' };
         tooltip.appendMarkdown(`**Protected.** ${escape(protection.detail)}\n\nClick to turn lockdown on.`);
         break;
-      case 'unprotected':
+      case 'unprotected': {
+        // Installed, intact and the dialog up, but no host has called yet: the usual state right after
+        // installing. Shown as a warning, not an error: nothing is broken, it is just not proven.
+        const awaitingFirstCall = this.health.ipcRunning && this.health.hosts().some((h) => h.install.installed) && this.health.hosts().every((h) => !h.install.installed || h.install.intact);
         this.item.text = '$(warning) Blast Shield: Unprotected';
-        this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+        this.item.backgroundColor = new vscode.ThemeColor(awaitingFirstCall ? 'statusBarItem.warningBackground' : 'statusBarItem.errorBackground');
         this.item.accessibilityInformation = { label: `Blast Shield unprotected. ${protection.detail} Activate to turn lockdown on.`, role: 'button' };
-        tooltip.appendMarkdown(`**Unprotected.** ${escape(protection.detail)}\n\nClick to turn lockdown on. Run *Blast Shield: Show Status* for details.`);
+        tooltip.appendMarkdown(`**Unprotected${awaitingFirstCall ? ' until a host calls the hook' : ''}.** ${escape(protection.detail)}\n\nClick to turn lockdown on. Run *Blast Shield: Show Status* for each host.`);
         break;
+      }
     }
     this.item.tooltip = tooltip;
   }

@@ -1,4 +1,4 @@
-import * as crypto from 'node:crypto';
+import { nodeCrypto } from '../node/lazyCrypto';
 import { IPC_PROTOCOL_VERSION, type ActionDescription, type ConfirmRequest, type EventNotice, type HostId } from '../core/protocol/ipc';
 import type { Verdict } from '../core/policy/types';
 import { findWindow } from '../node/ipc/discovery';
@@ -61,5 +61,5 @@ export function dedupeKeyOf(action: ActionDescription, workspaceRoots: readonly 
   // launch command or URL) and preToolUse (its name) for the same call.
   const subject = action.kind === 'shell' ? action.command.trim() : action.kind === 'mcp' ? `${action.tool}\u0000${action.input}` : action.path;
   const root = [...workspaceRoots].sort()[0] ?? action.cwd ?? '';
-  return crypto.createHash('sha256').update(`${action.kind}\u0000${subject}\u0000${root}`).digest('hex').slice(0, 32);
+  return nodeCrypto().createHash('sha256').update(`${action.kind}\u0000${subject}\u0000${root}`).digest('hex').slice(0, 32);
 }

@@ -6,7 +6,7 @@ import { redactSecrets } from '../core/audit/redact';
 import type { Facts, Finding, Verdict } from '../core/policy/types';
 import { composeVerdict } from '../core/policy/verdict';
 import { guardFileOf, isGuardedContent, type GuardLocations } from '../core/rules/selfProtection';
-import type { HookAction, ParsedHookInput } from '../node/hosts/action';
+import type { ContentSearch, HookAction, ParsedHookInput } from '../node/hosts/action';
 import { isObject } from '../node/hosts/action';
 import type { HookEngine } from './engine';
 
@@ -100,11 +100,62 @@ function decideRead(action: Extract<HookAction, { kind: 'read' }>, input: Parsed
   return allow('read-check');
 }
 
-function decideSearch(action: Extract<HookAction, { kind: 'search' }>, ctx: DecideContext): LocalDecision {
+function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The ripgrep command line that reads the same files as a content-search tool, so the credentials
+ * pack judges it exactly as it judges `rg` typed in a shell (recursion, dotfiles, .gitignore, globs).
+ * Globs with a folder part are dropped: the pack matches names only, and a dropped filter can only
+ * widen the search (more files judged), never narrow it.
+ */
+export function equivalentRipgrep(path_: string, content: ContentSearch): string {
+  const words = ['rg'];
+  if (content.hidden) words.push('--hidden');
+  if (content.ignored) words.push('--no-ignore');
+  const globs = content.globs.map((g) => g.replace(/^(\*\*\/)+/, ''));
+  if (globs.length > 0 && globs.every((g) => g !== '' && !g.includes('/'))) for (const g of globs) words.push('--glob', shellQuote(g));
+  words.push('-e', 'x', '--', shellQuote(path_));
+  return words.join(' ');
+}
+
+/**
+ * ripgrep never filters the folder it is told to search, only what lies below it: a search rooted in
+ * a dot-folder or a gitignored folder reads the files there. The credentials pack judges dotfiles and
+ * ignored files by their whole workspace-relative path, so for such a root they are counted as read.
+ */
+function widenForExplicitRoot(searchPath: string, content: ContentSearch, workspaceRoots: readonly string[]): ContentSearch {
+  let { hidden, ignored } = content;
+  for (const root of workspaceRoots) {
+    const rel = path.relative(root, searchPath);
+    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) continue;
+    const segments = rel.split(path.sep);
+    if (segments.some((seg) => seg.startsWith('.'))) hidden = true;
+    const ignoreText = readSmallFile(path.join(root, '.gitignore'));
+    if (ignoreText === undefined) continue;
+    for (const line of ignoreText.split(/\r?\n/).map((l) => l.trim())) {
+      if (line === '' || line.startsWith('#') || line.startsWith('!')) continue;
+      const pattern = line.replace(/\/$/, '').replace(/^\//, '');
+      const prefixes = segments.map((_, i) => segments.slice(0, i + 1).join('/'));
+      if (pattern.includes('/') ? prefixes.some((p) => minimatch(p, pattern, { dot: true })) : segments.some((seg) => minimatch(seg, pattern, { dot: true }))) ignored = true;
+    }
+  }
+  return { ...content, hidden, ignored };
+}
+
+async function decideSearch(action: Extract<HookAction, { kind: 'search' }>, input: ParsedHookInput, ctx: DecideContext): Promise<LocalDecision> {
   if (ctx.engine.isCredentialPath(action.path, ctx.home)) {
     return { outcome: 'deny', decidedBy: 'read-check', reasons: [`${path.basename(action.path)} is a credential file.`], credentialRead: true };
   }
-  return allow('read-check');
+  if (!action.content) return allow('read-check');
+  // Reads never prompt: whatever the shell equivalent would not simply allow is denied.
+  const content = widenForExplicitRoot(action.path, action.content, input.workspaceRoots);
+  const verdict = ctx.engine.classify(equivalentRipgrep(action.path, content), await factsFor(action.cwd, input, ctx), { lockdown: false });
+  if (verdict.decision === 'allow') return allow('read-check');
+  const tool = input.tool ?? 'the search';
+  const reasons = verdict.reasons.length > 0 ? verdict.reasons.map((r) => r.replace(/^rg \(recursive\)/, `${tool} (recursive)`)) : [`The search under ${action.path} would read files Blast Shield protects.`];
+  return { outcome: 'deny', decidedBy: 'read-check', reasons, credentialRead: true };
 }
 
 async function factsFor(cwd: string, input: ParsedHookInput, ctx: DecideContext): Promise<Facts> {
@@ -212,7 +263,7 @@ export async function decideLocally(input: ParsedHookInput, ctx: DecideContext):
     case 'read':
       return decideRead(action, input, ctx);
     case 'search':
-      return decideSearch(action, ctx);
+      return decideSearch(action, input, ctx);
     case 'write':
       return decideWrite(action, input, ctx);
     case 'fetch':

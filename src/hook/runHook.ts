@@ -4,7 +4,7 @@ import { redactSecrets } from '../core/audit/redact';
 import type { AuditRecord, DecidedBy } from '../core/audit/entry';
 import { HOST_IDS, type ActionDescription, type HostId } from '../core/protocol/ipc';
 import { mirrorEntryFor, parseSettingsMirror } from '../core/settings/mirror';
-import { appendAudit } from '../node/audit/auditLog';
+import { appendAudit, recordAuditFailure } from '../node/audit/auditLog';
 import { GUARD_PATHS, guardHome } from '../node/guardHome';
 import type { HookAction, HookDecision, HostAdapter, HostReply, ParsedHookInput } from '../node/hosts/action';
 import { HOOK_TIMEOUT_SECONDS, HOST_ADAPTERS } from '../node/hosts/adapters';
@@ -165,13 +165,25 @@ async function settle(input: ParsedHookInput, local: LocalDecision, guardHomeDir
   }
 }
 
-function audit(guardHomeDir: string, record: AuditRecord, deps: HookDeps): void {
-  if (deps.audit === false) return;
+/**
+ * Append the decision. An unwritable log must not turn into an allow or hang the agent, so the
+ * decision stands; but the gap is never silent: it is noted beside the log (for `audit verify` and
+ * `status`) and returned as a one-line warning for the host's stderr.
+ */
+function audit(guardHomeDir: string, record: AuditRecord, deps: HookDeps): string | undefined {
+  if (deps.audit === false) return undefined;
   try {
     appendAudit(guardHomeDir, record);
-  } catch {
-    // an unwritable log must not turn into an allow or hang the agent; the decision stands
+    return undefined;
+  } catch (err) {
+    const why = redactSecrets(err instanceof Error ? err.message : String(err));
+    const noted = recordAuditFailure(guardHomeDir, `${record.host} ${record.event} ${record.decision}: ${why}`);
+    return `Blast Shield warning: this decision (${record.decision}) could not be written to the audit log (${why})${noted ? '' : '; the failure could not be recorded either'}.\n`;
   }
+}
+
+function withWarning<T extends HostReply>(reply: T, warning: string | undefined): T {
+  return warning ? { ...reply, stderr: (reply.stderr ?? '') + warning } : reply;
 }
 
 function failReply(adapter: HostAdapter | undefined, event: string | undefined, what: string): HookResult {
@@ -207,8 +219,8 @@ export async function runHook(host: string, stdinText: string, env: HookEnv, dep
     if (!parsed.ok) {
       event = parsed.event;
       const reply = failReply(adapter, parsed.event, parsed.reason);
-      audit(guardHomeDir, { host: adapter.host, event: parsed.event ?? 'unknown', kind: 'unparsed', subject: '', decision: 'deny', decidedBy: 'failure', reasons: [parsed.reason] }, deps);
-      return reply;
+      const warning = audit(guardHomeDir, { host: adapter.host, event: parsed.event ?? 'unknown', kind: 'unparsed', subject: '', decision: 'deny', decidedBy: 'failure', reasons: [parsed.reason] }, deps);
+      return withWarning(reply, warning);
     }
     const input = parsed.input;
     event = input.event;
@@ -217,7 +229,7 @@ export async function runHook(host: string, stdinText: string, env: HookEnv, dep
     const local = await decideLocally(input, { engine: deps.engine, home, guardHome: guardHomeDir, env, lockdown: settings.lockdown, protectedPaths: settings.protectedPaths });
     const outcome = await settle(input, local, guardHomeDir, deps, startedAt);
     const reply = outcome.failure ? adapter.failClosed(outcome.decision, input.event) : adapter.respond(outcome.decision, input.event);
-    audit(
+    const auditWarning = audit(
       guardHomeDir,
       {
         host: input.host,
@@ -236,7 +248,7 @@ export async function runHook(host: string, stdinText: string, env: HookEnv, dep
     if (!deps.ask) {
       await notifyEditor(guardHomeDir, input.workspaceRoots, { host: input.host, event: input.event, decision: outcome.decision.decision, at: Date.now() }, EVENT_NOTICE_BUDGET_MS);
     }
-    return { ...reply, decision: outcome.decision.decision };
+    return withWarning({ ...reply, decision: outcome.decision.decision }, auditWarning);
   } catch (err) {
     return failReply(adapter, event, `the hook failed unexpectedly (${err instanceof Error ? err.message : String(err)})`);
   }

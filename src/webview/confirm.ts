@@ -6,6 +6,13 @@
  */
 import type { ConfirmView, HostToWebview, WebviewToHost } from '../core/protocol/webview';
 import type { Preview, PreviewSection } from '../core/preview/model';
+import { UNKNOWN_TREATED_AS_PRODUCTION } from '../core/policy/verdict';
+
+/** "production (host db.prod…)", or for a guess refused, "unknown — treated as production" rather than "production (environment unknown …)". */
+function environmentText(environment: string, reason: string | undefined): string {
+  if (reason === UNKNOWN_TREATED_AS_PRODUCTION) return reason;
+  return reason ? `${environment} (${reason})` : environment;
+}
 
 interface VsCodeApi {
   postMessage(message: WebviewToHost): void;
@@ -77,7 +84,7 @@ function section(s: PreviewSection): HTMLElement {
       const table = el('table', { class: 'resources' }, el('thead', {}, el('tr', {}, ...['Provider', 'Resource', 'Kind', 'Environment'].map((h) => el('th', { scope: 'col' }, h)))));
       const body = el('tbody');
       for (const r of s.rows) {
-        body.append(el('tr', { class: r.environment === 'production' ? 'prod' : '' }, el('td', {}, r.provider), el('td', {}, r.resource), el('td', {}, r.kind), el('td', {}, `${r.environment} — ${r.environmentReason}`)));
+        body.append(el('tr', { class: r.environment === 'production' ? 'prod' : '' }, el('td', {}, r.provider), el('td', {}, r.resource), el('td', {}, r.kind), el('td', {}, environmentText(r.environment, r.environmentReason))));
       }
       table.append(body);
       box.append(table);
@@ -151,10 +158,11 @@ function render(view: ConfirmView): void {
   const who = `${view.hostLabel}${view.agent ? ` (${view.agent})` : ''} asked via ${view.event}`;
   const targets = el('ul', { class: 'targets' });
   for (const t of view.targets) {
-    targets.append(el('li', { class: t.environment === 'production' ? 'prod' : '' }, el('strong', {}, t.name), ` — ${t.kind}${t.provider ? ` on ${t.provider}` : ''}, ${t.remote ? 'remote' : 'this machine'}, environment: ${t.environment}${t.environmentReason ? ` (${t.environmentReason})` : ''}`));
+    targets.append(el('li', { class: t.environment === 'production' ? 'prod' : '' }, el('strong', {}, t.name), ` — ${t.kind}${t.provider ? ` on ${t.provider}` : ''}, ${t.remote ? 'remote' : 'this machine'}, ${environmentText(t.environment, t.environmentReason).startsWith('environment') ? '' : 'environment: '}${environmentText(t.environment, t.environmentReason)}`));
   }
   const reasons = el('ul', { class: 'reasons' });
-  for (const r of view.reasons) reasons.append(el('li', {}, r));
+  // A credential line is listed once, under "Credentials involved", not also among the reasons.
+  for (const r of view.reasons) if (!view.credentialOrigins.includes(r)) reasons.append(el('li', {}, r));
 
   const main = el('main', { role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'title', 'aria-describedby': 'what' },
     banner(view),

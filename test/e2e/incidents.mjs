@@ -135,10 +135,20 @@ export function defineCases(ctx) {
       while (!(fs.existsSync(cursorHooks) && claudeWritten()) && Date.now() < end) await sleep(200);
       const toast = wb.page.locator('.notification-toast', { hasText: /hooks installed/i });
       await toast.waitFor({ state: 'visible', timeout: 15000 });
+      await sleep(800); // the toast fades in and the explorer refreshes: capture the settled view
       await wb.screenshot('00b-hooks-installed.png', 'after "Install Hooks": the notification says the hooks are installed');
       // Keep the dialogs in later screenshots uncovered.
       await wb.runCommand('Notifications: Clear All Notifications');
       await toast.waitFor({ state: 'hidden', timeout: 10000 });
+      // Installed but no host has called yet: the status bar's tooltip says why it is not protected yet.
+      await wb.statusItem().hover();
+      const hover = wb.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: /unprotected/i }).first();
+      if (await hover.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false)) {
+        await wb.screenshot('00c-status-tooltip.png', 'the status bar tooltip right after installing: why it says Unprotected and what to do');
+        assert.match((await hover.textContent()) || '', /no host has called them yet/i);
+      }
+      await wb.page.mouse.move(600, 400);
+      await wb.page.keyboard.press('Escape');
       assert.ok(fs.existsSync(cursorHooks), '.cursor/hooks.json written');
       assert.ok(claudeWritten(), '.claude/settings.local.json (or settings.json) carries our PreToolUse entry');
       const cfg = JSON.parse(fs.readFileSync(cursorHooks, 'utf8'));
@@ -205,6 +215,9 @@ export function defineCases(ctx) {
       assert.match(text, /production/i);
       assert.match(text, /orders|DROP TABLE/i);
       assert.ok(!text.includes(secrets.productionDatabaseUrl.split(':')[2].split('@')[0]), 'the database password is not shown');
+      // One password in one DATABASE_URL: one credential line, named by its most specific label, shown once.
+      const origins = text.match(/Uses [^.]* from \.env\.production\./g) || [];
+      assert.deepStrictEqual(origins, ['Uses a postgres password from .env.production.']);
       await wb.pressDeny();
       await expectDenied('claude', hook);
     }],

@@ -23,7 +23,10 @@ export function protectionOf(ipc: { up: boolean; problem: string }, hosts: reado
   if (altered.length > 0) return { kind: 'unprotected', detail: `Hook entries altered for ${altered.map((h) => h.host).join(', ')}: run Install Hooks to repair them.` };
   const heard = installed.filter((h) => h.lastEventAt !== undefined);
   if (heard.length === 0) {
-    return { kind: 'unprotected', detail: `Hooks installed for ${installed.map((h) => h.host).join(', ')}, but no host has called them yet: let an agent run a command to prove it.` };
+    return {
+      kind: 'unprotected',
+      detail: `Hooks installed for ${installed.map((h) => h.host).join(', ')}; no host has called them yet, so nothing proves a host runs them. Let the agent run one command, or run Blast Shield: Run Self-Test to check the hook command itself.`,
+    };
   }
   return { kind: 'protected', detail: `Hooks installed for ${installed.map((h) => h.host).join(', ')}; calls seen from ${heard.map((h) => h.host).join(', ')}.` };
 }

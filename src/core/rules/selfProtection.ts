@@ -1,6 +1,7 @@
 import { minimatch } from 'minimatch';
 import type { Finding, Invocation, RulePack, RuleContext, Target } from '../policy/types';
 import { basename, isWithin, normalize, relativeTo, resolvePath } from '../paths';
+import { AGENT_IGNORE_FILES } from '../credentials/ignoreBlocks';
 
 /**
  * Self-protection: the agent runs as the same OS user as the guard, so nothing but policy stops it
@@ -25,15 +26,7 @@ export interface GuardLocations {
 }
 
 /** Agent ignore files whose managed block the guard writes. */
-export const MANAGED_IGNORE_FILES: readonly string[] = [
-  '.cursorignore',
-  '.aiexclude',
-  '.geminiignore',
-  '.clineignore',
-  '.rooignore',
-  '.codeiumignore',
-  '.aiderignore',
-];
+export const MANAGED_IGNORE_FILES: readonly string[] = AGENT_IGNORE_FILES;
 
 /** Hook configuration files, relative to a workspace folder or to the home folder (same layout in both). */
 const HOOK_CONFIG_PATTERNS: readonly string[] = [

@@ -1,8 +1,8 @@
-import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chainEntry, parseAuditLines, serializeEntry, verifyChain, type VerifyResult } from '../../core/audit/chain';
 import { isAuditHead, type AuditEntry, type AuditHead, type AuditRecord } from '../../core/audit/entry';
+import { sha256Hex } from '../../core/audit/sha256';
 import { GUARD_PATHS } from '../guardHome';
 
 /**
@@ -11,13 +11,17 @@ import { GUARD_PATHS } from '../guardHome';
  * processes run concurrently: appends happen under an exclusive lock file, with a bounded retry.
  */
 
-export const sha256Hex = (text: string): string => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
+export { sha256Hex };
 
 export function auditLogPath(home: string): string {
   return GUARD_PATHS.auditLog(home);
 }
 export function auditHeadPath(home: string): string {
   return path.join(home, 'audit.head.json');
+}
+/** One JSON line per decision that could not be appended (see recordAuditFailure). */
+export function auditFailuresPath(home: string): string {
+  return path.join(home, 'audit.failures');
 }
 function lockPath(home: string): string {
   return GUARD_PATHS.auditLog(home) + '.lock';
@@ -150,4 +154,52 @@ export function readAuditEntries(home: string): AuditEntry[] {
   } catch {
     return [];
   }
+}
+
+export interface AuditFailureNote {
+  at: string;
+  reason: string;
+}
+
+/**
+ * Note that a decision could not be appended, so `audit verify` and `status` can say the log has a
+ * gap. Appending one line needs no lock and no read. Returns false when even this cannot be written
+ * (the guard home itself unwritable): the caller's stderr warning is then the only trace.
+ */
+export function recordAuditFailure(home: string, reason: string, now: Date = new Date()): boolean {
+  try {
+    fs.mkdirSync(home, { recursive: true, mode: 0o700 });
+    const note: AuditFailureNote = { at: now.toISOString(), reason: reason.replace(/\s+/g, ' ').slice(0, 300) };
+    fs.appendFileSync(auditFailuresPath(home), JSON.stringify(note) + '\n', { mode: 0o600 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** How many decisions were not written to the log, and the latest note. An unreadable file counts as none. */
+export function readAuditFailures(home: string): { count: number; last?: AuditFailureNote } {
+  let text: string;
+  try {
+    text = fs.readFileSync(auditFailuresPath(home), 'utf8');
+  } catch {
+    return { count: 0 };
+  }
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  let last: AuditFailureNote | undefined;
+  try {
+    const parsed = JSON.parse(lines[lines.length - 1] ?? '') as Partial<AuditFailureNote>;
+    if (typeof parsed.at === 'string' && typeof parsed.reason === 'string') last = { at: parsed.at, reason: parsed.reason };
+  } catch {
+    last = undefined;
+  }
+  return { count: lines.length, ...(last ? { last } : {}) };
+}
+
+/** One line for humans: "" when nothing was lost. */
+export function describeAuditFailures(home: string): string {
+  const { count, last } = readAuditFailures(home);
+  if (count === 0) return '';
+  const latest = last ? ` (latest ${last.at}: ${last.reason})` : '';
+  return `${count} decision(s) could not be written to the audit log${latest}; see ${auditFailuresPath(home)}`;
 }

@@ -1,4 +1,5 @@
-import * as crypto from 'node:crypto';
+import { nodeCrypto } from '../lazyCrypto';
+import { sha256Hex } from '../../core/audit/sha256';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { scanFile, scanWorkspace, type ScannedCredentialFile } from './workspaceScan';
@@ -46,7 +47,8 @@ export interface CacheOptions {
 }
 
 export function cacheFileFor(cacheDir: string, realRoot: string): string {
-  const key = crypto.createHash('sha256').update(realRoot).digest('hex').slice(0, 16);
+  // The pure hash: node:crypto is not loaded on the hook's path just to name this file.
+  const key = sha256Hex(realRoot).slice(0, 16);
   return path.join(cacheDir, `credentials-${key}.json`);
 }
 
@@ -63,7 +65,7 @@ export function readCredentialCache(file: string, realRoot: string): CredentialC
 
 function writeCredentialCache(file: string, cache: CredentialCacheFile): void {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+  const tmp = `${file}.${process.pid}.${nodeCrypto().randomBytes(4).toString('hex')}.tmp`;
   fs.writeFileSync(tmp, JSON.stringify(cache), { mode: 0o600 });
   fs.renameSync(tmp, file);
 }
@@ -154,7 +156,7 @@ export async function loadCredentialCache(root: string, options: CacheOptions): 
   const wantsSecretlint = options.secretlint !== false;
   const existing = cached && cached.secretlintUsed === false && wantsSecretlint && secretlintAvailable() ? undefined : cached;
   if (!existing) {
-    const salt = readCredentialCache(file, realRoot)?.salt ?? crypto.randomBytes(32).toString('base64url');
+    const salt = readCredentialCache(file, realRoot)?.salt ?? nodeCrypto().randomBytes(32).toString('base64url');
     const cache = await fullScan(realRoot, options, salt);
     writeCredentialCache(file, cache);
     return cache;

@@ -1,4 +1,4 @@
-import * as crypto from 'node:crypto';
+import { nodeCrypto } from '../lazyCrypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { classifyCredentialFile } from '../../core/credentials/credentialFiles';
@@ -70,7 +70,8 @@ export async function loadCredentialFacts(options: CredentialFactsOptions): Prom
   const home = options.home;
   const roots = caches.map((c) => c.root);
   let homeIndex: Map<string, CredentialFileInfo> | undefined;
-  const homeSalt = crypto.randomBytes(16).toString('base64url');
+  // Drawn on first use: most hook calls never ask for a value's origin, and node:crypto is slow to load.
+  let homeSalt: string | undefined;
 
   const cachedInfo = (realAbs: string): CredentialFileInfo | undefined => {
     for (const c of caches) {
@@ -155,17 +156,20 @@ export async function loadCredentialFacts(options: CredentialFactsOptions): Prom
   };
 
   // hash -> origin per workspace, built on first use: a command may offer hundreds of candidates.
-  const byHash = caches.map((c) => {
-    const index = new Map<string, CredentialFileInfo>();
-    for (const [rel, f] of Object.entries(c.files)) {
-      for (const s of f.secrets) if (!index.has(s.hash)) index.set(s.hash, { path: displayPath(path.join(c.root, rel), roots, home), kind: s.kind, label: s.label });
-    }
-    return { salt: c.salt, index };
-  });
+  let byHash: Array<{ salt: string; index: Map<string, CredentialFileInfo> }> | undefined;
+  const hashIndexes = (): Array<{ salt: string; index: Map<string, CredentialFileInfo> }> =>
+    (byHash ??= caches.map((c) => {
+      const index = new Map<string, CredentialFileInfo>();
+      for (const [rel, f] of Object.entries(c.files)) {
+        for (const s of f.secrets) if (!index.has(s.hash)) index.set(s.hash, { path: displayPath(path.join(c.root, rel), roots, home), kind: s.kind, label: s.label });
+      }
+      return { salt: c.salt, index };
+    }));
   const originOf = (value: string): CredentialFileInfo | undefined => {
     const v = value.trim();
     if (v.length < 8) return undefined;
-    for (const { salt, index } of byHash) {
+    homeSalt ??= nodeCrypto().randomBytes(16).toString('base64url');
+    for (const { salt, index } of hashIndexes()) {
       const hit = index.get(hashSecret(salt, v));
       if (hit) return hit;
     }

@@ -1,4 +1,4 @@
-import * as crypto from 'node:crypto';
+import { nodeCrypto } from '../lazyCrypto';
 import { classifyCredentialFile } from '../../core/credentials/credentialFiles';
 import type { ContentHit } from '../../core/credentials/contentRules';
 import { loadSecretlintScanner, secretlintAvailable } from './loadSecretlint';
@@ -39,7 +39,7 @@ export interface ScanResult {
 }
 
 export function hashSecret(salt: string, value: string): string {
-  return crypto.createHmac('sha256', salt).update(value.trim(), 'utf8').digest('base64url').slice(0, 22);
+  return nodeCrypto().createHmac('sha256', salt).update(value.trim(), 'utf8').digest('base64url').slice(0, 22);
 }
 
 /**
@@ -121,7 +121,7 @@ function toResult(file: WalkedFile, verdict: ReturnType<typeof classifyCredentia
 
 /** Scan a folder for credential files by path and content. Never returns a secret value. */
 export async function scanWorkspace(root: string, options: ScanOptions): Promise<ScanResult> {
-  const salt = options.salt ?? crypto.randomBytes(32).toString('base64url');
+  const salt = options.salt ?? nodeCrypto().randomBytes(32).toString('base64url');
   const walk = walkTree(root, options.limits ?? DEFAULT_WALK_LIMITS, options.partial);
   const home = options.home.replace(/\\/g, '/');
   const files: ScannedCredentialFile[] = [];

@@ -10,12 +10,25 @@ export type HookAction =
   | { kind: 'shell'; command: string; cwd: string }
   | { kind: 'mcp'; server: string; tool: string; input: unknown; cwd: string }
   | { kind: 'read'; path: string; cwd: string; content?: string }
-  | { kind: 'search'; path: string; pattern: string; cwd: string }
+  | { kind: 'search'; path: string; pattern: string; cwd: string; content?: ContentSearch }
   | { kind: 'write'; paths: string[]; cwd: string; newText?: string }
   | { kind: 'fetch'; url: string; cwd: string }
   /** After the fact (Cursor afterFileEdit): recorded, never blocked. */
   | { kind: 'edited'; path: string; cwd: string }
   | { kind: 'other'; tool: string; cwd: string };
+
+/**
+ * A search tool that reads file contents (Grep, grep_search, search_files), with the file filters
+ * that decide which files it reads. Absent on searches of names only (Glob, file_search, list_dir).
+ */
+export interface ContentSearch {
+  /** Name globs limiting the files read (ripgrep's --glob); empty for every file. */
+  globs: string[];
+  /** Reads dotfiles and files in dot-folders too. */
+  hidden: boolean;
+  /** Reads gitignored files too. */
+  ignored: boolean;
+}
 
 export interface ParsedHookInput {
   host: HostId;

@@ -1,4 +1,4 @@
-import { isObject, objectOrJsonString, patchPaths, pickString, pickStringArray, resolveFrom, toolKey, type HookAction } from './action';
+import { isObject, objectOrJsonString, patchPaths, pickString, pickStringArray, resolveFrom, toolKey, type ContentSearch, type HookAction } from './action';
 
 /**
  * The tool vocabularies of the hosts (Claude Code, VS Code's agents, Copilot CLI, Cline, Cursor's
@@ -72,6 +72,26 @@ function newTextOf(input: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Which files a content search reads. Claude Code's and Cursor's Grep run ripgrep with its defaults
+ * (dotfiles and gitignored files skipped, `glob` filters); VS Code's grep_search honours ignore files
+ * but reads dotfiles; any other content search is assumed to read everything under its path.
+ */
+function contentSearchOf(key: string, input: unknown): ContentSearch | undefined {
+  const globs = (...keys: string[]): string[] => keys.flatMap((k) => [...(pickString(input, k) ? [pickString(input, k) as string] : []), ...pickStringArray(input, k)]);
+  switch (key) {
+    case 'grep':
+    case 'rg':
+      return { globs: globs('glob', 'include'), hidden: false, ignored: false };
+    case 'grepsearch':
+      return { globs: globs('includePattern'), hidden: true, ignored: false };
+    case 'searchfiles':
+      return { globs: globs('file_pattern', 'filePattern'), hidden: true, ignored: true };
+    default:
+      return undefined;
+  }
+}
+
 /** Map one tool call to an action. Unknown tools become 'other' unless their input carries a shell command. */
 export function actionFromTool(toolName: string, rawInput: unknown, ctx: ToolContext): HookAction {
   const key = toolKey(toolName);
@@ -94,7 +114,8 @@ export function actionFromTool(toolName: string, rawInput: unknown, ctx: ToolCon
     case 'search': {
       const p = pickString(input, 'path', 'dir', 'directory', 'dirPath', 'cwd', 'target_directory') ?? '.';
       const pattern = pickString(input, 'pattern', 'query', 'regex', 'includePattern', 'glob', 'file_pattern') ?? '';
-      return { kind: 'search', path: resolveFrom(ctx.cwd, p, ctx.home), pattern, cwd: ctx.cwd };
+      const content = contentSearchOf(key, input);
+      return { kind: 'search', path: resolveFrom(ctx.cwd, p, ctx.home), pattern, cwd: ctx.cwd, ...(content ? { content } : {}) };
     }
     case 'write': {
       const paths = writePaths(key, input, ctx);

@@ -1,4 +1,4 @@
-import * as crypto from 'node:crypto';
+import { nodeCrypto } from '../lazyCrypto';
 import type * as Net from 'node:net';
 import { IPC_MAX_MESSAGE_BYTES, parseIpcReply, type IpcReply, type IpcRequest } from '../../core/protocol/ipc';
 import { readOneLine } from './lineSocket';
@@ -20,7 +20,7 @@ export class IpcError extends Error {
 }
 
 export function newRequestId(): string {
-  return crypto.randomBytes(8).toString('hex');
+  return nodeCrypto().randomBytes(8).toString('hex');
 }
 
 /** Send `request` to `endpoint`; resolves with the validated reply, or rejects by `deadline` (epoch ms). */

@@ -1,4 +1,4 @@
-import * as crypto from 'node:crypto';
+import { nodeCrypto } from '../lazyCrypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -43,7 +43,7 @@ export function processState(pid: number): 'alive' | 'dead' | 'unknown' {
 
 export function writeDiscoveryRecord(guardHomeDir: string, record: DiscoveryRecord): string {
   const dir = ensureIpcDir(guardHomeDir);
-  const file = path.join(dir, `${record.pid}-${crypto.randomBytes(6).toString('hex')}${DISCOVERY_SUFFIX}`);
+  const file = path.join(dir, `${record.pid}-${nodeCrypto().randomBytes(6).toString('hex')}${DISCOVERY_SUFFIX}`);
   const tmp = file + '.tmp';
   fs.writeFileSync(tmp, JSON.stringify(record), { mode: 0o600, flag: 'wx' });
   fs.renameSync(tmp, file);
@@ -142,7 +142,7 @@ export function findWindow(guardHomeDir: string, workspaces: readonly string[]):
 
 /** A fresh endpoint name: a Unix socket in the ipc folder, or a named pipe on Windows. */
 export function newEndpoint(ipcDir: string): string {
-  const id = crypto.randomBytes(12).toString('hex');
+  const id = nodeCrypto().randomBytes(12).toString('hex');
   if (process.platform === 'win32') return `\\\\.\\pipe\\blast-shield-${id}`;
   const candidate = path.join(ipcDir, `${id}.sock`);
   // sun_path is limited to about 104 bytes; fall back to a private folder under the temp dir.

@@ -23,6 +23,23 @@ function snapshot(files) {
   return out;
 }
 
+/** Every folder and file under `root` with each file's bytes: the workspace as a user sees it. */
+function treeOf(root) {
+  const out = {};
+  const visit = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const abs = path.join(dir, e.name);
+      const rel = path.relative(root, abs);
+      if (e.isDirectory()) {
+        out[rel + '/'] = 'dir';
+        visit(abs);
+      } else out[rel] = fs.readFileSync(abs).toString('base64');
+    }
+  };
+  visit(root);
+  return out;
+}
+
 function hostConfigFiles() {
   const ws = workspaceFolder();
   const home = os.homedir();
@@ -41,6 +58,7 @@ function hostConfigFiles() {
 describe('hook install / uninstall round trip', () => {
   let api;
   let before0;
+  let treeBefore;
   before(async () => {
     api = (await activate()).api;
     for (const [file, text] of Object.entries(userConfigs())) {
@@ -48,6 +66,7 @@ describe('hook install / uninstall round trip', () => {
       fs.writeFileSync(file, text);
     }
     before0 = snapshot(hostConfigFiles());
+    treeBefore = treeOf(workspaceFolder());
   });
 
   it('Install Hooks writes fail-closed entries and keeps the user\'s own', async () => {
@@ -73,6 +92,13 @@ describe('hook install / uninstall round trip', () => {
     const hosts = api.getState().hosts;
     const installed = hosts.filter((h) => h.installed).map((h) => h.host);
     assert.ok(installed.includes('cursor') && installed.includes('claude'), `installed: ${installed.join(', ')}`);
+    // No real host has called yet: the status says so, and what to do, instead of only "unprotected".
+    const state = api.getState();
+    if (!state.lockdown && hosts.every((h) => !h.lastEvent)) {
+      assert.strictEqual(state.status, 'unprotected');
+      assert.match(state.statusDetail, /no host has called them yet/);
+      assert.match(state.statusDetail, /Run Self-Test/);
+    }
   });
 
   it('Uninstall Hooks (confirmed by a human) restores every file byte for byte', async () => {
@@ -85,5 +111,13 @@ describe('hook install / uninstall round trip', () => {
     const t = await testApi('refreshHealth');
     await t.refreshHealth();
     await eventually(() => api.getState().hosts.every((h) => !h.installed), 5000, 'no host reported installed');
+  });
+
+  it('after install + uninstall the workspace tree equals the tree before (no empty folders left)', () => {
+    const after = treeOf(workspaceFolder());
+    const added = Object.keys(after).filter((k) => !(k in treeBefore));
+    const removed = Object.keys(treeBefore).filter((k) => !(k in after));
+    const changed = Object.keys(after).filter((k) => k in treeBefore && after[k] !== treeBefore[k]);
+    assert.deepStrictEqual({ added, removed, changed }, { added: [], removed: [], changed: [] });
   });
 });

@@ -47,8 +47,11 @@ describe('the confirm flow', () => {
 
   it('closing the dialog denies', async () => {
     const req = confirmRequest();
+    // The previous case's tab can linger in the tab model while it closes; closing it would answer nothing.
+    await eventually(() => dialogTabs().length === 0, 10000, 'no dialog tab left from the previous case');
     const answer = t.ask(req);
-    const tab = await eventually(() => dialogTabs().length === 1 && dialogTabs()[0], 15000, 'the dialog tab');
+    await eventually(() => api.getState().pending.some((p) => p.id === req.id), 10000, 'this ask pending');
+    const tab = await eventually(() => dialogTabs().length === 1 && dialogTabs()[0].isActive && dialogTabs()[0], 15000, 'the dialog tab of this ask');
     assert.ok(await vscode.window.tabGroups.close(tab), 'the tab closed');
     const a = await answer;
     assert.strictEqual(a.decision, 'deny');

@@ -9,6 +9,7 @@ describe('protectionOf', () => {
     ['socket down', { up: false, problem: 'EADDRINUSE' }, [h('cursor', true, true, 1)], 'unprotected', /EADDRINUSE/],
     ['nothing installed', up, [h('cursor', false), h('claude', false)], 'unprotected', /No agent host/],
     ['installed, never called', up, [h('cursor', true)], 'unprotected', /no host has called/],
+    ['installed, never called: says what to do', up, [h('cursor', true), h('claude', true)], 'unprotected', /^Hooks installed for cursor, claude; .*Let the agent run one command, or run Blast Shield: Run Self-Test/],
     ['altered entry', up, [h('cursor', true, false, 1)], 'unprotected', /altered for cursor/],
     ['installed and called', up, [h('cursor', true, true, 1), h('claude', true)], 'protected', /calls seen from cursor/],
     ['an event from a host without entries does not count', up, [h('cursor', false, false, 1), h('claude', true)], 'unprotected', /no host has called/],

@@ -1,0 +1,33 @@
+import * as assert from 'node:assert/strict';
+import * as crypto from 'node:crypto';
+import { sha256Hex } from '../../../src/core/audit/sha256';
+
+const reference = (text: string): string => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
+
+describe('sha256Hex (pure)', () => {
+  const cases: Array<[string, string]> = [
+    ['empty', ''],
+    ['abc', 'abc'],
+    ['55 bytes (padding fits one block)', 'a'.repeat(55)],
+    ['56 bytes (padding needs a second block)', 'a'.repeat(56)],
+    ['64 bytes', 'b'.repeat(64)],
+    ['multi-byte UTF-8', 'prod → 生产 🚀 ünïcödé'],
+    ['lone surrogates', 'a\ud800b\udc00c\ud83d'],
+    ['an audit-like line', JSON.stringify({ seq: 1, host: 'claude', subject: 'git status', reasons: ['x'] })],
+  ];
+  for (const [name, text] of cases) {
+    it(`matches node:crypto for ${name}`, () => assert.equal(sha256Hex(text), reference(text)));
+  }
+
+  it('matches node:crypto for 300 random strings of random lengths', () => {
+    for (let i = 0; i < 300; i++) {
+      const bytes = crypto.randomBytes(Math.floor(Math.random() * 700));
+      const text = bytes.toString('latin1') + String.fromCodePoint(0x1f600 + (i % 50));
+      assert.equal(sha256Hex(text), reference(text), `length ${text.length}`);
+    }
+  });
+
+  it('matches the published vector for "abc"', () => {
+    assert.equal(sha256Hex('abc'), 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});
