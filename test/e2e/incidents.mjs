@@ -18,6 +18,10 @@ function commandTitle(manifest, pattern) {
   return c.category ? `${c.category}: ${c.title}` : c.title;
 }
 
+/** The local folder the local-delete case seeds and asks about, and its files' total as the dialog prints it. */
+const LOCAL_EXPORTS = 'data/exports';
+const LOCAL_EXPORTS_TOTAL = '19.2 KB'; // 12345 + 2048 + 300 + 5000 bytes
+
 export function defineCases(ctx) {
   const { wb, workspace, extensionDir, env, manifest } = ctx;
   const secrets = readDemoSecrets(workspace);
@@ -31,6 +35,35 @@ export function defineCases(ctx) {
     } catch {
       return undefined;
     }
+  }
+
+  /** `blast-shield check --json` for this command, as the installed extension's CLI answers it. */
+  function engineCheck(command, cwd = workspace) {
+    const r = spawnSync(process.execPath, [cli, 'check', '--json', '--cwd', cwd, '--', command], { env, encoding: 'utf8', timeout: 20000 });
+    try {
+      return JSON.parse(r.stdout);
+    } catch {
+      throw new Error(`blast-shield check gave no JSON (exit ${r.status}): ${String(r.stdout).slice(0, 200)} ${String(r.stderr).slice(0, 200)}`);
+    }
+  }
+
+  /**
+   * A local data folder of known files the local-delete case would destroy (not a build folder such as
+   * dist/ or node_modules/, which the engine lets agents delete by design). Sizes as the dialog prints them.
+   */
+  function seedLocalExports() {
+    const spec = [
+      ['orders-2024.csv', 12345, '12.1 KB'],
+      ['customers.json', 2048, '2.0 KB'],
+      ['notes.txt', 300, '300 B'],
+      ['archive/orders-2023.csv', 5000, '4.9 KB'],
+    ];
+    return spec.map(([rel, bytes, size]) => {
+      const abs = path.join(workspace, LOCAL_EXPORTS, rel);
+      fs.mkdirSync(path.dirname(abs), { recursive: true });
+      fs.writeFileSync(abs, 'x'.repeat(bytes));
+      return { path: `${LOCAL_EXPORTS}/${rel}`, abs, bytes, size };
+    });
   }
 
   function run(host, payload, cwd = workspace, timeoutMs = 90000) {
@@ -252,6 +285,52 @@ export function defineCases(ctx) {
       await wb.dialog().locator('#phrase').click();
       await wb.page.keyboard.press('Escape');
       await expectDenied('cursor', hook);
+    }],
+
+    ['6a a local rm -rf data/exports asks without a production banner, previews the files; Deny keeps them', async () => {
+      const files = seedLocalExports();
+      const command = `rm -rf ${LOCAL_EXPORTS}`;
+      // The engine's own view first: it asks, and the target is local, not production.
+      const verdict = engineCheck(command);
+      assert.equal(verdict.decision, 'ask', `blast-shield check asks for ${command}: ${JSON.stringify(verdict)}`);
+      assert.equal(verdict.production, false, 'blast-shield check: not production');
+      const hook = run('claude', claude.bash(workspace, command));
+      const text = await waitDialogFor('claude', hook);
+      const dialog = wb.dialog();
+      // The preview is computed after the dialog opens: wait for the file table.
+      const table = dialog.locator('#preview table.files');
+      await table.waitFor({ state: 'visible', timeout: 15000 });
+      assert.equal(await dialog.locator('.banner').count(), 0, 'no production / unknown-environment banner');
+      assert.doesNotMatch(text, /production/i, 'nothing in the dialog calls this production');
+      const target = dialog.locator('ul.targets li', { hasText: LOCAL_EXPORTS });
+      assert.equal(await target.count(), 1, `the target ${LOCAL_EXPORTS} is listed`);
+      const targetText = (await target.innerText()).replace(/\s+/g, ' ');
+      assert.match(targetText, /this machine/, `the target is on this machine: ${targetText}`);
+      assert.match(targetText, /environment: local/, `the target's environment is local: ${targetText}`);
+      assert.equal(await wb.shownPhrase(), verdict.confirm, 'the dialog asks for the phrase `blast-shield check` gives');
+      const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent || '').trim())));
+      const shown = Object.fromEntries(rows.map(([p, size]) => [p, size]));
+      for (const f of files) assert.equal(shown[f.path], f.size, `the preview lists ${f.path} with its size ${f.size} (rows: ${JSON.stringify(rows)})`);
+      const summary = ((await dialog.locator('#preview .summary').textContent()) || '').trim();
+      assert.match(summary, new RegExp(`^${files.length} files, ${LOCAL_EXPORTS_TOTAL.replace('.', '\\.')} under `), `the summary counts the files and bytes: ${summary}`);
+      await dialog.locator('#preview').scrollIntoViewIfNeeded();
+      await wb.screenshot('09-local-dialog.png', `local rm -rf ${LOCAL_EXPORTS}: no production banner, target on this machine, the files and sizes that would be deleted`);
+      await wb.pressDeny();
+      await expectDenied('claude', hook);
+      for (const f of files) assert.equal(fs.statSync(f.abs).size, f.bytes, `${f.path} is still there after Deny: nothing ran`);
+    }],
+
+    ['6b the same local delete: the phrase allows it once', async () => {
+      const command = `rm -rf ${LOCAL_EXPORTS}`;
+      const hook = run('cursor', cursor.shell(workspace, command));
+      await waitDialogFor('cursor', hook);
+      const phrase = await wb.shownPhrase();
+      assert.equal(phrase, LOCAL_EXPORTS, 'the phrase is the local path');
+      assert.equal(await wb.allowButton().isDisabled(), true, '"Allow once" is disabled before the phrase is typed');
+      await wb.typePhrase(phrase);
+      assert.equal(await wb.allowButton().isDisabled(), false, '"Allow once" is enabled by the exact phrase');
+      await wb.pressAllow();
+      await expectAllowed('cursor', hook);
     }],
 
     ['5a the agent reading .env is denied at once with no dialog', async () => {
