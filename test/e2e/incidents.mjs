@@ -320,11 +320,18 @@ export function defineCases(ctx) {
       for (const f of files) assert.equal(fs.statSync(f.abs).size, f.bytes, `${f.path} is still there after Deny: nothing ran`);
     }],
 
-    ['6b the same local delete: the phrase allows it once', async () => {
-      const command = `rm -rf ${LOCAL_EXPORTS}`;
+    ['6b a local delete of the same folder: the phrase allows it once', async () => {
+      // Not the identical command: within 30 s an identical action is a twin (Cursor also runs Claude
+      // Code's hooks) and gets 6a's deny handed to it without a dialog.
+      const command = `rm -r ${LOCAL_EXPORTS}`;
+      const verdict = engineCheck(command);
+      assert.equal(verdict.decision, 'ask', `blast-shield check asks for ${command}: ${JSON.stringify(verdict)}`);
       const hook = run('cursor', cursor.shell(workspace, command));
       await waitDialogFor('cursor', hook);
+      await wb.dialog().locator('#preview table.files').waitFor({ state: 'visible', timeout: 15000 });
+      assert.equal(await wb.dialog().locator('.banner').count(), 0, 'no production banner');
       const phrase = await wb.shownPhrase();
+      assert.equal(phrase, verdict.confirm, 'the dialog asks for the phrase `blast-shield check` gives');
       assert.equal(phrase, LOCAL_EXPORTS, 'the phrase is the local path');
       assert.equal(await wb.allowButton().isDisabled(), true, '"Allow once" is disabled before the phrase is typed');
       await wb.typePhrase(phrase);
