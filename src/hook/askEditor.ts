@@ -60,6 +60,8 @@ export function dedupeKeyOf(action: ActionDescription, workspaceRoots: readonly 
   // MCP: the server is left out because Cursor names it differently in beforeMCPExecution (its
   // launch command or URL) and preToolUse (its name) for the same call.
   const subject = action.kind === 'shell' ? action.command.trim() : action.kind === 'mcp' ? `${action.tool}\u0000${action.input}` : action.path;
-  const root = [...workspaceRoots].sort()[0] ?? action.cwd ?? '';
-  return nodeCrypto().createHash('sha256').update(`${action.kind}\u0000${subject}\u0000${root}`).digest('hex').slice(0, 32);
+  // The working folder is part of the action: `rm -rf data` in ws/a and in ws/b are two actions.
+  const root = [...workspaceRoots].sort()[0] ?? '';
+  const cwd = action.cwd ?? '';
+  return nodeCrypto().createHash('sha256').update(`${action.kind}\u0000${subject}\u0000${root}\u0000${cwd}`).digest('hex').slice(0, 32);
 }

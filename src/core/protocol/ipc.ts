@@ -52,6 +52,15 @@ export interface ConfirmRequest {
   dedupeKey: string;
 }
 
+/**
+ * Which hook delivered a request. One action can reach the editor once per hook that carries it
+ * (Cursor also runs Claude Code's hooks; Cursor sends an MCP call to two events): those twins share
+ * one dialog. The same delivery repeating an action is a second run and is asked again.
+ */
+export function deliveryOf(request: Pick<ConfirmRequest, 'host' | 'event'>): string {
+  return `${request.host}/${request.event}`;
+}
+
 /** A health ping: no token-free path reveals anything; the reply says whether lockdown is on. */
 export interface PingRequest {
   type: 'ping';

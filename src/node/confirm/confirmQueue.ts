@@ -9,7 +9,7 @@
  */
 import type { Logger } from '../../core/logger';
 import { confirmPhraseOf } from '../../core/preview/confirmView';
-import type { ConfirmRequest } from '../../core/protocol/ipc';
+import { deliveryOf, type ConfirmRequest } from '../../core/protocol/ipc';
 import { phraseMatches } from '../../core/protocol/webview';
 
 export interface ConfirmAnswer {
@@ -56,8 +56,26 @@ export interface ConfirmQueueOptions {
   onAnswered?: (request: ConfirmRequest, answer: ConfirmAnswer) => void;
 }
 
-/** How long an answer may be handed to a twin of the same action, and how many times. */
+/**
+ * How long an answer may be handed to a twin of the same action. A twin is the same action delivered by
+ * another hook (Cursor also runs Claude Code's hooks, and sends one MCP call to two of its events), never
+ * the same hook repeating it: an allow covers exactly one run, so it is handed on at most once, and only
+ * to a hook that has not had it yet.
+ * A deny may be repeated to anyone within the window.
+ */
 const TWIN_WINDOW_MS = 30_000;
+
+interface RecentAnswer {
+  answer: ConfirmAnswer;
+  until: number;
+  hosts: Set<string>;
+}
+
+/** May a remembered answer be given to this request without asking again? */
+function twinMayReuse(recent: RecentAnswer, request: ConfirmRequest): boolean {
+  if (recent.answer.decision === 'deny') return true;
+  return !recent.hosts.has(deliveryOf(request));
+}
 
 interface Entry {
   ask: PendingAsk;
@@ -69,7 +87,7 @@ export type SubmitResult = 'allowed' | 'mismatch' | 'not-current';
 
 export class ConfirmQueue {
   private readonly entries: Entry[] = [];
-  private readonly recent = new Map<string, { answer: ConfirmAnswer; until: number }>();
+  private readonly recent = new Map<string, RecentAnswer>();
   private readonly timers: Timers;
   private closed = false;
 
@@ -94,7 +112,9 @@ export class ConfirmQueue {
       return Promise.resolve(immediate);
     }
     return new Promise<ConfirmAnswer>((resolve) => {
-      const twin = this.entries.find((e) => e.ask.request.dedupeKey === request.dedupeKey);
+      const twin = this.entries.find(
+        (e) => e.ask.request.dedupeKey === request.dedupeKey && !e.waiters.some((w) => deliveryOf(w.request) === deliveryOf(request)),
+      );
       if (twin) {
         twin.waiters.push({ request, resolve });
         return;
@@ -118,9 +138,10 @@ export class ConfirmQueue {
     if (request.verdict.decision !== 'ask') return { decision: 'deny', reason: `The request carried a "${request.verdict.decision}" verdict; only asks are confirmed.` };
     if (request.deadline <= now) return { decision: 'deny', reason: 'The request arrived after its deadline.' };
     const twin = this.recent.get(request.dedupeKey);
-    if (twin) {
-      this.recent.delete(request.dedupeKey);
-      if (twin.until > now) return twin.answer;
+    if (twin && twin.until > now && twinMayReuse(twin, request)) {
+      if (twin.answer.decision === 'allow') this.recent.delete(request.dedupeKey);
+      else twin.hosts.add(deliveryOf(request));
+      return twin.answer;
     }
     return undefined;
   }
@@ -162,7 +183,7 @@ export class ConfirmQueue {
     this.entries.splice(index, 1);
     const now = this.timers.now();
     for (const [key, r] of this.recent) if (r.until <= now) this.recent.delete(key);
-    this.recent.set(entry.ask.request.dedupeKey, { answer, until: now + TWIN_WINDOW_MS });
+    this.recent.set(entry.ask.request.dedupeKey, { answer, until: now + TWIN_WINDOW_MS, hosts: new Set(entry.waiters.map((w) => deliveryOf(w.request))) });
     this.options.logger.info(`Confirm ${entry.ask.request.id} (${entry.ask.request.host}): ${answer.decision} — ${answer.reason}`);
     for (const w of entry.waiters) {
       this.options.onAnswered?.(w.request, answer);

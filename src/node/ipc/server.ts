@@ -2,6 +2,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import {
+  deliveryOf,
   IPC_MAX_MESSAGE_BYTES,
   IPC_PROTOCOL_VERSION,
   parseIpcRequest,
@@ -74,8 +75,11 @@ export async function startIpcServer(options: IpcServerOptions): Promise<IpcServ
   const tokenBytes = Buffer.from(token, 'utf8');
   const remember = options.rememberDecisionMs ?? 5000;
   const readTimeout = options.requestReadTimeoutMs ?? 10_000;
-  const pending = new Map<string, Promise<ConfirmAnswer>>();
-  const decided = new Map<string, { answer: ConfirmAnswer; at: number }>();
+  // Coalescing is for one action delivered by two hosts (Cursor also runs Claude Code's hooks). The same
+  // hook (host and event) sending the same action again is a second run and gets its own dialog; an allow is handed on
+  // at most once, and only to a host that has not had it.
+  const pending = new Map<string, { answer: Promise<ConfirmAnswer>; hosts: Set<string> }>();
+  const decided = new Map<string, { answer: ConfirmAnswer; at: number; hosts: Set<string> }>();
   const sockets = new Set<net.Socket>();
   let disposed = false;
 
@@ -83,9 +87,17 @@ export async function startIpcServer(options: IpcServerOptions): Promise<IpcServ
     const now = Date.now();
     for (const [k, v] of decided) if (now - v.at > remember) decided.delete(k);
     const recent = decided.get(req.dedupeKey);
-    if (recent) return Promise.resolve(recent.answer);
+    if (recent && (recent.answer.decision === 'deny' || !recent.hosts.has(deliveryOf(req)))) {
+      if (recent.answer.decision === 'allow') decided.delete(req.dedupeKey);
+      else recent.hosts.add(deliveryOf(req));
+      return Promise.resolve(recent.answer);
+    }
     const inFlight = pending.get(req.dedupeKey);
-    if (inFlight) return inFlight;
+    if (inFlight && !inFlight.hosts.has(deliveryOf(req))) {
+      inFlight.hosts.add(deliveryOf(req));
+      return inFlight.answer;
+    }
+    const coalesce = !inFlight;
     const msLeft = Math.max(0, req.deadline - now);
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<ConfirmAnswer>((resolve) => {
@@ -101,11 +113,13 @@ export async function startIpcServer(options: IpcServerOptions): Promise<IpcServ
       deadline,
     ]).then((answer) => {
       if (timer) clearTimeout(timer);
+      if (!coalesce) return answer;
+      const hosts = pending.get(req.dedupeKey)?.hosts ?? new Set([deliveryOf(req)]);
       pending.delete(req.dedupeKey);
-      decided.set(req.dedupeKey, { answer, at: Date.now() });
+      decided.set(req.dedupeKey, { answer, at: Date.now(), hosts });
       return answer;
     });
-    pending.set(req.dedupeKey, asked);
+    if (coalesce) pending.set(req.dedupeKey, { answer: asked, hosts: new Set([deliveryOf(req)]) });
     return asked;
   };
 

@@ -125,11 +125,30 @@ describe('ConfirmQueue', () => {
     const p1 = queue.ask(first);
     queue.submit(first.id, 'build');
     await p1;
-    assert.equal((await queue.ask(request({ dedupeKey: 'late' }))).decision, 'allow');
-    const third = queue.ask(request({ dedupeKey: 'late' }));
+    assert.equal((await queue.ask(request({ dedupeKey: 'late', host: 'claude', event: 'PreToolUse' }))).decision, 'allow');
+    const third = queue.ask(request({ dedupeKey: 'late', host: 'vscode', event: 'PreToolUse' }));
     assert.equal(queue.pending.length, 1);
     queue.denyAll('done');
     assert.equal((await third).decision, 'deny');
+  });
+
+  it('never hands an allow to the same hook repeating the action: that is a second run', async () => {
+    const first = request({ dedupeKey: 'rerun' });
+    const p1 = queue.ask(first);
+    queue.submit(first.id, 'build');
+    assert.equal((await p1).decision, 'allow');
+    const again = queue.ask(request({ dedupeKey: 'rerun' }));
+    assert.equal(queue.pending.length, 1, 'the same delivery gets a new dialog');
+    queue.denyAll('done');
+    assert.equal((await again).decision, 'deny');
+  });
+
+  it('does not coalesce two pending asks from the same hook', async () => {
+    void queue.ask(request({ dedupeKey: 'twice' }));
+    void queue.ask(request({ dedupeKey: 'twice' }));
+    assert.equal(queue.pending.length, 2);
+    void queue.ask(request({ dedupeKey: 'twice', host: 'claude', event: 'PreToolUse' }));
+    assert.equal(queue.pending.length, 2, 'a twin from another hook joins the first ask');
   });
 
   it('does not hand an old answer to a twin after the window', async () => {

@@ -126,11 +126,35 @@ describe('ipc: server, client and discovery', () => {
     assert.equal(asked, 1);
     assert.ok(ra.type === 'decision' && ra.decision === 'allow' && ra.id === a.id);
     assert.ok(rb.type === 'decision' && rb.decision === 'allow' && rb.id === b.id);
-    const late = await sendIpcRequest(s.endpoint, confirm(s.token, { dedupeKey: 'same' }), Date.now() + 2000);
+    const late = await sendIpcRequest(s.endpoint, confirm(s.token, { dedupeKey: 'same', host: 'vscode', event: 'PreToolUse' }), Date.now() + 2000);
     assert.ok(late.type === 'decision' && late.decision === 'allow');
     assert.equal(asked, 1);
     await sendIpcRequest(s.endpoint, confirm(s.token, { dedupeKey: 'other' }), Date.now() + 2000);
     assert.equal(asked, 2);
+  });
+
+  it('an allow covers one run: the same hook sending the same action again is asked again', async () => {
+    let asked = 0;
+    const s = await start({ onConfirm: async () => (asked++, { decision: 'allow', reason: 'once' }) });
+    const again = () => sendIpcRequest(s.endpoint, confirm(s.token, { dedupeKey: 'rerun', host: 'claude', event: 'PreToolUse' }), Date.now() + 2000);
+    await again();
+    await again();
+    assert.equal(asked, 2);
+    const twin = await sendIpcRequest(s.endpoint, confirm(s.token, { dedupeKey: 'rerun', host: 'cursor', event: 'beforeShellExecution' }), Date.now() + 2000);
+    assert.ok(twin.type === 'decision' && twin.decision === 'allow');
+    assert.equal(asked, 2, 'a twin from another hook shares the answer once');
+    await sendIpcRequest(s.endpoint, confirm(s.token, { dedupeKey: 'rerun', host: 'vscode', event: 'PreToolUse' }), Date.now() + 2000);
+    assert.equal(asked, 3, 'the allow was already handed on once');
+  });
+
+  it('a deny is repeated to every delivery within the window without asking', async () => {
+    let asked = 0;
+    const s = await start({ onConfirm: async () => (asked++, { decision: 'deny', reason: 'no' }) });
+    for (let i = 0; i < 3; i++) {
+      const r = await sendIpcRequest(s.endpoint, confirm(s.token, { dedupeKey: 'denied', host: 'claude', event: 'PreToolUse' }), Date.now() + 2000);
+      assert.ok(r.type === 'decision' && r.decision === 'deny');
+    }
+    assert.equal(asked, 1);
   });
 
   it('forgets a decided key after the remember window', async () => {
