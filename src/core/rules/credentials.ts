@@ -1,7 +1,7 @@
 import { braceExpand, minimatch } from 'minimatch';
 import { classifyCredentialFile } from '../credentials/credentialFiles';
 import { isSecretKeyName } from '../credentials/secretValues';
-import { basename, resolvePath } from '../paths';
+import { basename, isWithin, relativeTo, resolvePath } from '../paths';
 import type { ArgWord, CodeSnippet, CredentialFileInfo, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 
 /**
@@ -248,6 +248,15 @@ function gitignored(relativePath: string, facts: Facts): boolean {
   return false;
 }
 
+/** The path relative to the workspace folder holding it, '' for the folder itself, undefined outside. */
+function workspaceRelative(absolutePath: string, facts: Facts): string | undefined {
+  for (const root of facts.workspaceRoots) {
+    if (absolutePath === root) return '';
+    if (isWithin(root, absolutePath)) return relativeTo(root, absolutePath);
+  }
+  return undefined;
+}
+
 function isHiddenPath(p: string): boolean {
   return p.split('/').some((seg) => seg.startsWith('.') && seg !== '.' && seg !== '..');
 }
@@ -295,9 +304,14 @@ function checkReads(inv: Invocation, ctx: RuleContext): Finding[] {
         continue;
       }
       if (!recursive || !facts.credentials) continue;
+      // ripgrep never filters the folder it is told to search: naming a dot-folder or an ignored
+      // folder reads what is inside it.
+      const rootRel = workspaceRelative(p, facts);
+      const explicitHidden = hiddenToo || (rootRel !== undefined && isHiddenPath(rootRel));
+      const explicitIgnored = ignoredToo || (rootRel !== undefined && rootRel !== '' && gitignored(rootRel + '/_', facts));
       for (const under of facts.credentials.filesUnder(p)) {
-        if (!hiddenToo && isHiddenPath(under.path)) continue;
-        if (!ignoredToo && gitignored(under.path, facts)) continue;
+        if (!explicitHidden && isHiddenPath(under.path)) continue;
+        if (!explicitIgnored && gitignored(under.path, facts)) continue;
         if (globFilters.length > 0 && !globFilters.some((g) => minimatch(basename(under.path), g.replace(/^!/, ''), { dot: true }) !== g.startsWith('!'))) continue;
         add(spec.verb, under, `${inv.name} (recursive)`);
       }

@@ -319,6 +319,13 @@ describe('credentials pack: ripgrep honours the workspace .gitignore', () => {
     assert.deepEqual(files(['rg', '--no-ignore', 'token']), ['config/settings.json', 'infra/prod.tfvars', 'legacy/config_backup.json']);
     assert.deepEqual(files(['rg', '-uu', 'token']), ['config/settings.json', 'infra/prod.tfvars', 'legacy/config_backup.json']);
   });
+  it('rg searching an ignored folder by name reads it: ripgrep never filters the folder it is given', () => {
+    assert.deepEqual(files(['rg', 'token', 'legacy']), ['legacy/config_backup.json']);
+    assert.deepEqual(files(['rg', 'token', 'legacy/']), ['legacy/config_backup.json']);
+  });
+  it('rg still skips ignored files below a searched folder that is not itself ignored', () => {
+    assert.deepEqual(files(['rg', 'x', 'infra']), []);
+  });
   it('grep -r ignores .gitignore', () => {
     assert.deepEqual(files(['grep', '-r', 'token', '.']), ['config/settings.json', 'infra/prod.tfvars', 'legacy/config_backup.json']);
   });
