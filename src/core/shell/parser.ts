@@ -751,9 +751,17 @@ class Parser {
     const start = this.pos;
     this.pos++;
     const parts: WordPart[] = [...head.parts, { kind: 'literal', text: '(', quoted: true }];
+    for (const element of this.parseArrayElements()) parts.push(...element.parts, { kind: 'literal', text: ' ', quoted: true });
+    parts.push({ kind: 'literal', text: ')', quoted: true });
+    return { parts, raw: head.raw + src.slice(start, this.pos) };
+  }
+
+  /** The words of an array body `( … )` whose '(' was consumed; consumes the closing ')'. */
+  private parseArrayElements(): Word[] {
+    const values: Word[] = [];
     for (;;) {
       this.skipLinebreaks();
-      const c = src[this.pos];
+      const c = this.src[this.pos];
       if (c === ')') {
         this.pos++;
         break;
@@ -762,15 +770,11 @@ class Parser {
         this.error("expected ')' closing an array");
         break;
       }
-      const element = this.parseWord();
-      if (element === undefined) {
-        this.pos++;
-        continue;
-      }
-      parts.push(...element.parts, { kind: 'literal', text: ' ', quoted: true });
+      const word = this.parseWord();
+      if (word === undefined) this.pos++;
+      else values.push(word);
     }
-    parts.push({ kind: 'literal', text: ')', quoted: true });
-    return { parts, raw: head.raw + src.slice(start, this.pos) };
+    return values;
   }
 
   private tryAssignment(): Assignment | undefined {
@@ -791,22 +795,7 @@ class Parser {
     this.pos = i;
     if (src[i] === '(') {
       this.pos++;
-      const values: Word[] = [];
-      for (;;) {
-        this.skipLinebreaks();
-        const c = src[this.pos];
-        if (c === ')') {
-          this.pos++;
-          break;
-        }
-        if (c === undefined || this.budget.truncated) {
-          this.error("expected ')' closing an array");
-          break;
-        }
-        const word = this.parseWord();
-        if (word === undefined) this.pos++;
-        else values.push(word);
-      }
+      const values = this.parseArrayElements();
       return { name, values, array: true, raw: src.slice(start, this.pos) };
     }
     const value = isWordEnd(src[this.pos]) ? { parts: [], raw: '' } : this.parseWord();
