@@ -5,7 +5,7 @@
  * Built with DOM calls and textContent only: nothing from a request is ever parsed as HTML.
  */
 import type { ConfirmView, HostToWebview, WebviewToHost } from '../core/protocol/webview';
-import type { Preview, PreviewSection } from '../core/preview/model';
+import { formatBytes, type Preview, type PreviewSection } from '../core/preview/model';
 import { UNKNOWN_TREATED_AS_PRODUCTION } from '../core/policy/verdict';
 
 /** "production (host db.prod…)", or for a guess refused, "unknown — treated as production" rather than "production (environment unknown …)". */
@@ -31,17 +31,6 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   for (const c of children) if (c !== undefined && c !== false) node.append(c);
   return node;
-}
-
-function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
 }
 
 function diffBlock(patch: string): HTMLElement {
