@@ -1,8 +1,8 @@
 // One esbuild script, one context per entry. The CLI/hook bundle carries everything it needs so the
 // hook starts fast with no node_modules; the extension keeps 'vscode' external; the webview is browser code.
 import * as esbuild from 'esbuild';
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { bundleMain, writeCli } from './scripts/cliBuild.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -28,26 +28,10 @@ const common = {
   logLevel: 'warning',
 };
 
-/**
- * The CLI is started before every agent command, and compiling its bundle dominated start-up. It is
- * built in two steps: the bundle as text, then src/cli/launcher.ts with that text embedded, which
- * compiles it through a V8 code cache (see launcher.ts). One file still, so installs copy one file.
- */
+/** dist/cli.js and dist/cli-main.js: see scripts/cliBuild.mjs. */
 async function buildWithLauncher({ launcher, banner, ...entry }) {
-  // Whitespace and syntax are minified (less to scan and cache); names stay readable in stack traces.
-  const inner = await esbuild.build({ ...common, ...entry, sourcemap: false, write: false, minifyWhitespace: true, minifySyntax: true });
-  const text = inner.outputFiles.find((f) => f.path.endsWith('.js')).text;
-  const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
-  await esbuild.build({
-    ...common,
-    entryPoints: [launcher],
-    outfile: entry.outfile,
-    platform: 'node',
-    format: 'cjs',
-    banner,
-    sourcemap: false,
-    define: { __CLI_MAIN_SOURCE__: JSON.stringify(text), __CLI_MAIN_HASH__: JSON.stringify(hash) },
-  });
+  const mainText = await bundleMain({ entry: entry.entryPoints[0], common });
+  await writeCli({ outfile: entry.outfile, mainText, launcher, banner, common });
 }
 
 const present = entries.filter((e) => existsSync(e.entryPoints[0]));

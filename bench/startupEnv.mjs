@@ -12,3 +12,14 @@ export function startupEnvironments() {
     ['clean env (NODE_EXTRA_CA_CERTS unset)', clean],
   ];
 }
+
+/**
+ * Median of the per-round ratios x[i] / bare[i]. Each round runs bare node and the measured process
+ * back to back, so a machine that slows down for a while slows both halves of a pair: the paired
+ * ratio is steadier than a ratio of medians on a shared, noisy machine. The target is judged on it.
+ */
+export function pairedRatio(xs, bare) {
+  const ratios = xs.map((x, i) => x / bare[i]).sort((a, b) => a - b);
+  const m = Math.floor(ratios.length / 2);
+  return ratios.length % 2 ? ratios[m] : (ratios[m - 1] + ratios[m]) / 2;
+}

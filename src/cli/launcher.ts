@@ -7,15 +7,35 @@ import { GUARD_PATHS, guardHome } from '../node/guardHome';
 
 /**
  * The start of dist/cli.js. The hook runs this before every agent command, and compiling the whole
- * CLI bundle was most of its start-up cost, so the bundle (main.ts and everything it imports) is
- * embedded here as one string — which V8 scans without parsing — and compiled with a V8 code cache
- * kept in the guard's cache folder. The first run writes the cache; later runs skip most compiling.
- * The cache is keyed by the bundle's hash and the V8 version, written atomically, and only inside an
- * existing guard home; any problem with it means compiling from source, never a different behaviour.
+ * CLI bundle was most of its start-up cost, so the bundle (main.ts and everything it imports) lives
+ * beside this file as dist/cli-main.js, is read as text, and is compiled with a V8 code cache kept in
+ * the guard's cache folder. The first run writes the cache; later runs skip most compiling. The cache
+ * is keyed by the bundle's hash and the V8 version, written atomically, and only inside an existing
+ * guard home; any problem with it means compiling from source, never a different behaviour.
+ *
+ * The bundle's first line names its hash; a bundle from another build (an install copied halfway, a
+ * stray file) is refused, which for `hook` is a deny.
  */
 
-declare const __CLI_MAIN_SOURCE__: string;
 declare const __CLI_MAIN_HASH__: string;
+declare const __CLI_MAIN_HEADER__: string;
+declare const __CLI_MAIN_FILE__: string;
+
+const MAIN_FILE = __CLI_MAIN_FILE__;
+
+function readMain(): string {
+  const file = path.join(__dirname, MAIN_FILE);
+  let text: string;
+  try {
+    // esbuild writes ASCII only (non-ASCII is escaped), so latin1 is exact and skips UTF-8 decoding.
+    text = fs.readFileSync(file, 'latin1');
+  } catch (err) {
+    throw new Error(`${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}); reinstall Blast Shield`);
+  }
+  const header = `${__CLI_MAIN_HEADER__}${__CLI_MAIN_HASH__}\n`;
+  if (!text.startsWith(header)) throw new Error(`${file} is from a different build than ${path.basename(__filename)} (an update in progress or a damaged install); reinstall Blast Shield`);
+  return text;
+}
 
 function cachePath(): string | undefined {
   try {
@@ -72,9 +92,10 @@ function failedToLoad(err: unknown): void {
 }
 
 try {
+  const source = readMain();
   const file = cachePath();
   const cachedData = readCache(file);
-  const script = new vm.Script(Module.wrap(__CLI_MAIN_SOURCE__), { filename: __filename, cachedData });
+  const script = new vm.Script(Module.wrap(source), { filename: path.join(__dirname, MAIN_FILE), cachedData });
   if (file && (cachedData === undefined || script.cachedDataRejected)) {
     // Written at exit so the cache also holds the functions this run compiled lazily.
     process.once('exit', () => writeCache(file, script));

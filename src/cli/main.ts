@@ -30,10 +30,11 @@ function readStdin(): Promise<string> {
  */
 const onStream = new Set<1 | 2>();
 function writeOut(fd: 1 | 2, text: string): void {
-  const stream = fd === 1 ? process.stdout : process.stderr;
+  // The stream is only touched when needed: the process.stdout getter itself builds it.
+  const stream = (): NodeJS.WriteStream => (fd === 1 ? process.stdout : process.stderr);
   // Once anything is queued on the stream, everything after goes there too, to keep the order.
   if (onStream.has(fd)) {
-    stream.write(text);
+    stream().write(text);
     return;
   }
   const bytes = Buffer.from(text, 'utf8');
@@ -42,7 +43,7 @@ function writeOut(fd: 1 | 2, text: string): void {
     while (written < bytes.length) written += fs.writeSync(fd, bytes, written, bytes.length - written);
   } catch {
     onStream.add(fd);
-    stream.write(bytes.subarray(written));
+    stream().write(bytes.subarray(written));
   }
 }
 

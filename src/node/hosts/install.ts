@@ -6,7 +6,7 @@ import { claudeInstallSpec } from './claude/install';
 import { installCline, statusCline, uninstallCline } from './cline/install';
 import { copilotInstallSpec } from './copilot/install';
 import { cursorInstallSpec } from './cursor/install';
-import { installJson, shimPath, statusJson, uninstallJson, type FileStatus, type HostStatus, type InstallContext, type JsonHostSpec } from './installCommon';
+import { INSTALLED_CLI_FILES, installJson, shimPath, statusJson, uninstallJson, type FileStatus, type HostStatus, type InstallContext, type JsonHostSpec } from './installCommon';
 import { vscodeInstallSpec } from './vscode/install';
 
 /**
@@ -30,11 +30,20 @@ export interface ShimOptions {
   cliBundle: string;
 }
 
-/** Bundles the CLI loads lazily at run time and must find beside itself. */
-const SIBLING_BUNDLES = ['secretlint.js'];
+/**
+ * Files the CLI loads at run time and must find beside itself: the bundle its launcher compiles, and
+ * secretlint's, loaded lazily.
+ */
+const SIBLING_BUNDLES = ['cli-main.js', 'secretlint.js'];
 
 function shellQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+function copyAtomically(from: string, to: string): void {
+  const tmp = `${to}.${process.pid}.tmp`;
+  fs.copyFileSync(from, tmp);
+  fs.renameSync(tmp, to);
 }
 
 /** Copy the CLI into GUARD_PATHS.binDir and write the `blast-shield-hook` shim. Returns the shim path. */
@@ -42,14 +51,18 @@ export function installShim(options: ShimOptions): string {
   const binDir = GUARD_PATHS.binDir(options.guardHome);
   fs.mkdirSync(options.guardHome, { recursive: true, mode: 0o700 });
   fs.mkdirSync(binDir, { recursive: true, mode: 0o700 });
-  const target = path.join(binDir, 'cli.js');
-  const tmp = `${target}.${process.pid}.tmp`;
-  fs.copyFileSync(options.cliBundle, tmp);
-  fs.renameSync(tmp, target);
-  for (const sibling of SIBLING_BUNDLES) {
-    const from = path.join(path.dirname(options.cliBundle), sibling);
-    if (fs.existsSync(from)) fs.copyFileSync(from, path.join(binDir, sibling));
+  // The bundles first, the launcher last: a hook starting in between runs the old launcher, which
+  // refuses the new bundle (its hash differs) and denies rather than run mismatched code.
+  const from = (name: string): string => path.join(path.dirname(options.cliBundle), name);
+  // A launcher without its bundle would deny every call: refuse to install it, leaving what was there.
+  for (const required of INSTALLED_CLI_FILES.map((f) => (f === 'cli.js' ? options.cliBundle : from(f)))) {
+    if (!fs.existsSync(required)) throw new Error(`cannot install the hook: ${required} is missing (run \`npm run build\`, or reinstall the extension)`);
   }
+  for (const sibling of SIBLING_BUNDLES) {
+    if (fs.existsSync(from(sibling))) copyAtomically(from(sibling), path.join(binDir, sibling));
+  }
+  const target = path.join(binDir, 'cli.js');
+  copyAtomically(options.cliBundle, target);
   const shim = shimPath(options.guardHome);
   let text: string;
   if (process.platform === 'win32') {

@@ -27,6 +27,16 @@ export interface InstallContext {
 /** The name every command we write contains; how our entries are recognised. */
 export const SHIM_NAME = 'blast-shield-hook';
 
+/** What the shim runs, copied into the guard's bin folder by installShim. */
+export const INSTALLED_CLI_FILES = ['cli.js', 'cli-main.js'];
+
+/** Why the installed hook command cannot run (the shim or a CLI file is gone), or undefined. */
+export function shimProblem(guardHomeDir: string): string | undefined {
+  if (!fs.existsSync(shimPath(guardHomeDir))) return 'the hook shim is missing';
+  const gone = INSTALLED_CLI_FILES.filter((f) => !fs.existsSync(path.join(GUARD_PATHS.binDir(guardHomeDir), f)));
+  return gone.length > 0 ? `the installed CLI is incomplete (${gone.join(', ')} missing; every hook call denies until it is reinstalled)` : undefined;
+}
+
 export function shimPath(guardHomeDir: string): string {
   return path.join(GUARD_PATHS.binDir(guardHomeDir), process.platform === 'win32' ? `${SHIM_NAME}.cmd` : SHIM_NAME);
 }
@@ -318,8 +328,8 @@ export function statusJson(spec: JsonHostSpec, ctx: InstallContext): FileStatus 
   if (states.every((s) => s === 'intact')) state = 'intact';
   else if (states.every((s) => s === 'missing')) state = 'missing';
   else state = 'altered';
-  const shim = shimPath(ctx.guardHome);
-  const detail = `${intact}/${entries.length} entries intact` + (state === 'intact' && !fs.existsSync(shim) ? '; the hook shim is missing' : '');
-  if (state === 'intact' && !fs.existsSync(shim)) state = 'altered';
+  const runtime = state === 'intact' ? shimProblem(ctx.guardHome) : undefined;
+  const detail = `${intact}/${entries.length} entries intact` + (runtime ? `; ${runtime}` : '');
+  if (runtime) state = 'altered';
   return { file, state, detail };
 }

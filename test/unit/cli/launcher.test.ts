@@ -1,15 +1,15 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as esbuild from 'esbuild';
+import { bundleMain, CLI_MAIN_FILE, CLI_MAIN_HEADER, writeCli } from '../../../scripts/cliBuild.mjs';
 
 /**
- * dist/cli.js is src/cli/launcher.ts with the CLI bundle embedded (see esbuild.mjs). Built here the
- * same two-step way from the current sources, it must behave exactly like the plain bundle, write its
- * V8 code cache only inside an existing guard home, and survive a damaged cache.
+ * dist/cli.js is src/cli/launcher.ts, which compiles dist/cli-main.js (the CLI bundle) through a V8
+ * code cache (see scripts/cliBuild.mjs). Built here the same way from the current sources, it must
+ * behave exactly like the plain bundle, write its cache only inside an existing guard home, survive a
+ * damaged cache, and refuse a bundle from another build.
  */
 describe('CLI launcher with a V8 code cache (process)', function () {
   this.timeout(60_000);
@@ -19,11 +19,8 @@ describe('CLI launcher with a V8 code cache (process)', function () {
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bs-launcher-'));
     cli = path.join(dir, 'cli.js');
-    const common = { bundle: true, platform: 'node' as const, format: 'cjs' as const, target: 'node20', mainFields: ['module', 'main'], logLevel: 'error' as const };
-    const inner = await esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: cli, write: false, minifyWhitespace: true, minifySyntax: true });
-    const text = inner.outputFiles.find((f) => f.path.endsWith('.js'))!.text;
-    const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
-    await esbuild.build({ ...common, entryPoints: ['src/cli/launcher.ts'], outfile: cli, define: { __CLI_MAIN_SOURCE__: JSON.stringify(text), __CLI_MAIN_HASH__: JSON.stringify(hash) } });
+    const common = { mainFields: ['module', 'main'], logLevel: 'error' as const };
+    await writeCli({ outfile: cli, mainText: await bundleMain({ common }), common });
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -89,6 +86,14 @@ describe('CLI launcher with a V8 code cache (process)', function () {
     assert.equal(r.code, 2);
     assert.equal(r.stderr.trim().split('\n').length, 1);
   });
+
+  it('imports Node built-ins without the interop copy, and the bundle is ASCII with its hash header', () => {
+    const text = fs.readFileSync(path.join(dir, CLI_MAIN_FILE), 'latin1');
+    assert.ok(text.startsWith(CLI_MAIN_HEADER));
+    assert.doesNotMatch(text, /__toESM\(require\("node:(fs|path|os)"\)\)/);
+    assert.match(text, /=require\("node:fs"\)/);
+    assert.ok([...text].every((c) => c.charCodeAt(0) < 0x80), 'ASCII only');
+  });
 });
 
 /**
@@ -98,10 +103,11 @@ describe('CLI launcher with a V8 code cache (process)', function () {
 describe('CLI launcher: a bundle that fails to load (process)', function () {
   this.timeout(60_000);
   let dir: string;
-  const common = { bundle: true, platform: 'node' as const, format: 'cjs' as const, target: 'node20', mainFields: ['module', 'main'], logLevel: 'error' as const };
+  const common = { mainFields: ['module', 'main'], logLevel: 'error' as const };
 
+  /** Each variant in its own folder: the launcher finds cli-main.js beside itself. */
   async function buildLauncher(out: string, innerSource: string): Promise<void> {
-    await esbuild.build({ ...common, entryPoints: ['src/cli/launcher.ts'], outfile: out, define: { __CLI_MAIN_SOURCE__: JSON.stringify(innerSource), __CLI_MAIN_HASH__: JSON.stringify('test') } });
+    await writeCli({ outfile: out, mainText: innerSource, common });
   }
 
   before(() => {
@@ -117,7 +123,7 @@ describe('CLI launcher: a bundle that fails to load (process)', function () {
   ];
   for (const [name, source] of broken) {
     it(`a bundle that ${name}: hook denies per host; other commands print one line and exit 1`, async () => {
-      const cli = path.join(dir, `cli-${name.replace(/\W+/g, '-')}.js`);
+      const cli = path.join(dir, name.replace(/\W+/g, '-'), 'cli.js');
       await buildLauncher(cli, source);
       const claude = run(cli, ['hook', 'claude']);
       assert.equal(claude.status, 0, claude.stderr);
@@ -138,15 +144,12 @@ describe('CLI launcher: a bundle that fails to load (process)', function () {
   }
 
   it('a hook module that throws when loaded: main prints a deny in the host format, not its generic line', async () => {
-    const cli = path.join(dir, 'cli-hook-module-broken.js');
-    const inner = await esbuild.build({
-      ...common,
-      entryPoints: ['src/cli/main.ts'],
-      write: false,
-      outfile: cli,
+    const cli = path.join(dir, 'hook-module-broken', 'cli.js');
+    const inner = await bundleMain({
+      common,
       plugins: [{ name: 'break-hook', setup: (b) => b.onLoad({ filter: /src[\\/]cli[\\/]hook\.ts$/ }, () => ({ contents: "throw new Error('hook module broken'); export const run = 1;", loader: 'ts' })) }],
     });
-    await buildLauncher(cli, inner.outputFiles.find((f) => f.path.endsWith('.js'))!.text);
+    await buildLauncher(cli, inner);
     const claude = run(cli, ['hook', 'claude']);
     assert.equal(claude.status, 0, claude.stderr);
     const out = JSON.parse(claude.stdout);
@@ -155,5 +158,50 @@ describe('CLI launcher: a bundle that fails to load (process)', function () {
     const cursor = run(cli, ['hook', 'cursor']);
     assert.equal(cursor.status, 2);
     assert.equal(JSON.parse(cursor.stdout).permission, 'deny');
+  });
+
+  const denies = (r: ReturnType<typeof run>, why: RegExp): void => {
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.hookSpecificOutput.permissionDecision, 'deny');
+    assert.match(out.hookSpecificOutput.permissionDecisionReason, why);
+  };
+
+  it('a missing cli-main.js: the hook denies and says to reinstall', async () => {
+    const cli = path.join(dir, 'missing-main', 'cli.js');
+    await buildLauncher(cli, 'module.exports = 1;');
+    fs.rmSync(path.join(dir, 'missing-main', CLI_MAIN_FILE));
+    denies(run(cli, ['hook', 'claude']), /cannot be read \(ENOENT\); reinstall Blast Shield/);
+    const check = run(cli, ['check', '--', 'ls']);
+    assert.equal(check.status, 1);
+    assert.match(check.stderr, /reinstall Blast Shield/);
+  });
+
+  it('a cli-main.js from another build (an update copied halfway): refused, the hook denies', async () => {
+    const cli = path.join(dir, 'mismatch', 'cli.js');
+    await buildLauncher(cli, await bundleMain({ common }));
+    // A different bundle written beside the same launcher: its header names another hash.
+    const other = path.join(dir, 'mismatch-other', 'cli.js');
+    await buildLauncher(other, await bundleMain({ common }) + '\n// another build\n');
+    fs.copyFileSync(path.join(dir, 'mismatch-other', CLI_MAIN_FILE), path.join(dir, 'mismatch', CLI_MAIN_FILE));
+    denies(run(cli, ['hook', 'claude']), /from a different build/);
+    // The launcher it belongs to runs it.
+    const ok = spawnSync(process.execPath, [other, 'check', '--', 'ls'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: dir, BLAST_SHIELD_HOME: path.join(dir, 'absent') } });
+    assert.equal(ok.status, 0, ok.stderr);
+  });
+
+  it('a bundle edited after the build (its header kept) still runs only as the text it now is', async () => {
+    // Not an integrity check: whoever can write the bin folder can write cli.js too (self-protection
+    // guards that folder). The header only pairs builds; the code cache is keyed by it and by V8,
+    // so an edited bundle of a different length is recompiled, never run from a stale cache.
+    const cli = path.join(dir, 'edited', 'cli.js');
+    await buildLauncher(cli, 'process.stdout.write("first\\n");');
+    const home = path.join(dir, 'edited-home');
+    fs.mkdirSync(home);
+    const env = { PATH: process.env.PATH ?? '', HOME: dir, BLAST_SHIELD_HOME: home };
+    assert.equal(spawnSync(process.execPath, [cli], { encoding: 'utf8', env }).stdout, 'first\n');
+    const main = path.join(dir, 'edited', CLI_MAIN_FILE);
+    fs.writeFileSync(main, fs.readFileSync(main, 'latin1').replace('first', 'second, longer'), 'latin1');
+    assert.equal(spawnSync(process.execPath, [cli], { encoding: 'utf8', env }).stdout, 'second, longer\n');
   });
 });

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { HOST_IDS, type HostId } from '../../../src/core/protocol/ipc';
 import { hostStatus, installHost, installShim, uninstallHost } from '../../../src/node/hosts/install';
-import { shimPath, type InstallContext } from '../../../src/node/hosts/installCommon';
+import { INSTALLED_CLI_FILES, shimPath, type InstallContext } from '../../../src/node/hosts/installCommon';
 import { cursorInstallSpec } from '../../../src/node/hosts/cursor/install';
 import { claudeInstallSpec } from '../../../src/node/hosts/claude/install';
 import { vscodeInstallSpec } from '../../../src/node/hosts/vscode/install';
@@ -63,9 +63,10 @@ describe('installers', () => {
     const guardHome = path.join(home, '.blast-shield');
     ctxUser = { scope: 'user', home, guardHome };
     ctxProject = { scope: 'project', home, guardHome, workspace };
-    // a shim so status can report intact
+    // a shim and the CLI files it runs, so status can report intact
     fs.mkdirSync(path.dirname(shimPath(guardHome)), { recursive: true });
     fs.writeFileSync(shimPath(guardHome), '#!/bin/sh\n', { mode: 0o755 });
+    for (const f of INSTALLED_CLI_FILES) fs.writeFileSync(path.join(path.dirname(shimPath(guardHome)), f), '// stand-in\n');
   });
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -163,12 +164,34 @@ describe('installers', () => {
     assert.match(s.detail, /shim is missing/);
   });
 
+  it('status reports an incomplete installed CLI (cli-main.js gone) as altered, for every host', () => {
+    installHost('cursor', ctxUser);
+    installHost('cline', ctxUser);
+    fs.unlinkSync(path.join(path.dirname(shimPath(ctxUser.guardHome)), 'cli-main.js'));
+    for (const host of ['cursor', 'cline'] as const) {
+      const s = hostStatus(host, ctxUser).files[0]!;
+      assert.equal(s.state, 'altered', host);
+      assert.match(s.detail, /cli-main\.js missing/);
+    }
+  });
+
+  it('installShim refuses a CLI without its bundle and leaves the installed one alone', () => {
+    const src = path.join(root, 'half-built');
+    fs.mkdirSync(src, { recursive: true });
+    fs.writeFileSync(path.join(src, 'cli.js'), '// new launcher\n');
+    const installed = path.join(path.dirname(shimPath(ctxUser.guardHome)), 'cli.js');
+    const before = fs.readFileSync(installed, 'utf8');
+    assert.throws(() => installShim({ guardHome: ctxUser.guardHome, nodePath: process.execPath, cliBundle: path.join(src, 'cli.js') }), /cli-main\.js is missing/);
+    assert.equal(fs.readFileSync(installed, 'utf8'), before);
+  });
+
   it('the shim runs the copied CLI with the runtime named at install time', function () {
     const cli = path.resolve(__dirname, '../../../dist/cli.js');
     if (!fs.existsSync(cli)) this.skip();
     const shim = installShim({ guardHome: ctxUser.guardHome, nodePath: process.execPath, electronRunAsNode: true, cliBundle: cli });
     assert.equal(shim, shimPath(ctxUser.guardHome));
     assert.ok(fs.existsSync(path.join(ctxUser.guardHome, 'bin', 'cli.js')));
+    assert.equal(fs.readFileSync(path.join(ctxUser.guardHome, 'bin', 'cli-main.js'), 'latin1'), fs.readFileSync(path.join(path.dirname(cli), 'cli-main.js'), 'latin1'));
     assert.match(fs.readFileSync(shim, 'utf8'), /ELECTRON_RUN_AS_NODE=1/);
     const payload = JSON.stringify({ session_id: 's', cwd: root, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'git status' } });
     const r = spawnSync(shim, ['hook', 'claude'], { input: payload, encoding: 'utf8', env: { PATH: '/nonexistent', HOME: ctxUser.home } });

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { requireWorkspace } from '../cursor/install';
-import { hookCommand, restoreManagedFile, SHIM_NAME, writeManagedFile, type FileStatus, type InstallContext } from '../installCommon';
+import { hookCommand, restoreManagedFile, shimProblem, SHIM_NAME, writeManagedFile, type FileStatus, type InstallContext } from '../installCommon';
 
 /**
  * Cline runs an executable named after the hook: `.clinerules/hooks/PreToolUse` (project) or
@@ -50,5 +50,7 @@ export function statusCline(ctx: InstallContext): FileStatus {
   if (!text.includes(SHIM_NAME)) return { file, state: 'conflict', detail: 'a PreToolUse hook that is not ours' };
   if (text !== clineScript(ctx)) return { file, state: 'altered', detail: 'the script was changed' };
   if ((fs.statSync(file).mode & 0o111) === 0) return { file, state: 'altered', detail: 'the script is not executable' };
+  const runtime = shimProblem(ctx.guardHome);
+  if (runtime) return { file, state: 'altered', detail: runtime };
   return { file, state: 'intact', detail: 'installed' };
 }

@@ -1,0 +1,66 @@
+// The two-file CLI build (dist/cli.js launcher + dist/cli-main.js bundle), shared by esbuild.mjs and
+// the launcher's tests so both build it the same way.
+//
+// The CLI is started before every agent command, and compiling its bundle dominated start-up. The
+// bundle (dist/cli-main.js, first line naming its hash) is read as text by a small launcher (dist/cli.js,
+// from src/cli/launcher.ts) and compiled through a V8 code cache (see launcher.ts). Embedding the bundle
+// as a string in the launcher cost V8 a full scan of it on every start; a separate file is read as plain
+// bytes. The launcher refuses a bundle whose hash is not its own, so a half-copied install denies
+// instead of running mismatched code.
+import * as esbuild from 'esbuild';
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+/** The first line of cli-main.js, followed by the bundle's hash (checked by src/cli/launcher.ts). */
+export const CLI_MAIN_HEADER = '// blast-shield cli-main ';
+export const CLI_MAIN_FILE = 'cli-main.js';
+
+/**
+ * `import * as fs from 'node:fs'` bundles as `fs = __toESM(require("node:fs"))`, which copies every
+ * property of the module onto a fresh object: once per importing file, about 2 ms of the hook's
+ * start-up over the whole bundle. A namespace import of a built-in only ever reads its properties,
+ * so the plain module object serves; a binding whose `.default` is read (a default import) keeps the
+ * interop wrapper. Identifiers are not minified, so the check is exact.
+ */
+export function dropBuiltinInterop(text) {
+  return text.replace(/\b([A-Za-z_$][\w$]*) ?= ?__toESM\(require\("(node:[a-z_/]+)"\)\)/g, (whole, name, mod) =>
+    new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\.default\\b`).test(text) ? whole : `${name}=require("${mod}")`,
+  );
+}
+
+/**
+ * Write `<dir of outfile>/cli-main.js` from `mainText` (the bundled src/cli/main.ts) and build the
+ * launcher at `outfile` bound to its hash. `common` is esbuild's shared options.
+ */
+export async function writeCli({ outfile, mainText, launcher = 'src/cli/launcher.ts', banner, common = {} }) {
+  const text = dropBuiltinInterop(mainText);
+  // The launcher reads the bundle as latin1, which is exact only for ASCII (esbuild's default charset).
+  if (/[^\x00-\x7f]/.test(text)) throw new Error(`${CLI_MAIN_FILE} must be ASCII: keep esbuild's default charset`);
+  const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
+  mkdirSync(path.dirname(outfile), { recursive: true });
+  writeFileSync(path.join(path.dirname(outfile), CLI_MAIN_FILE), `${CLI_MAIN_HEADER}${hash}\n${text}`);
+  await esbuild.build({
+    ...common,
+    bundle: true,
+    entryPoints: [launcher],
+    outfile,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    banner,
+    sourcemap: false,
+    define: { __CLI_MAIN_HASH__: JSON.stringify(hash), __CLI_MAIN_HEADER__: JSON.stringify(CLI_MAIN_HEADER), __CLI_MAIN_FILE__: JSON.stringify(CLI_MAIN_FILE) },
+  });
+  return hash;
+}
+
+/**
+ * Bundle src/cli/main.ts (or `entry`) to text: whitespace and syntax minified, names kept (readable
+ * stack traces, and dropBuiltinInterop needs them), the same in development and --production builds so
+ * the bench measures what users run.
+ */
+export async function bundleMain({ entry = 'src/cli/main.ts', common = {}, plugins = [] } = {}) {
+  const inner = await esbuild.build({ ...common, bundle: true, platform: 'node', format: 'cjs', target: 'node20', entryPoints: [entry], outfile: 'cli-main.js', sourcemap: false, write: false, minify: false, minifyWhitespace: true, minifySyntax: true, minifyIdentifiers: false, plugins });
+  return inner.outputFiles.find((f) => f.path.endsWith('.js')).text;
+}
