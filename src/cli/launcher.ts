@@ -1,14 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-import Module from 'node:module';
 import { emergencyDeny } from '../hook/emergencyDeny';
 import { GUARD_PATHS, guardHome } from '../node/guardHome';
 
 /**
  * The start of dist/cli.js. The hook runs this before every agent command, and compiling the whole
  * CLI bundle was most of its start-up cost, so the bundle (main.ts and everything it imports) lives
- * beside this file as dist/cli-main.js, is read as text, and is compiled with a V8 code cache kept in
+ * beside this file as dist/cli-main.js (already wrapped as a CommonJS module function), is read as
+ * text, and is compiled with a V8 code cache kept in
  * the guard's cache folder. The first run writes the cache; later runs skip most compiling. The cache
  * is keyed by the bundle's hash and the V8 version, written atomically, and only inside an existing
  * guard home; any problem with it means compiling from source, never a different behaviour.
@@ -95,7 +95,7 @@ try {
   const source = readMain();
   const file = cachePath();
   const cachedData = readCache(file);
-  const script = new vm.Script(Module.wrap(source), { filename: path.join(__dirname, MAIN_FILE), cachedData });
+  const script = new vm.Script(source, { filename: path.join(__dirname, MAIN_FILE), cachedData });
   if (file && (cachedData === undefined || script.cachedDataRejected)) {
     // Written at exit so the cache also holds the functions this run compiled lazily.
     process.once('exit', () => writeCache(file, script));
