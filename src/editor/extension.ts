@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../core/logger';
+import { IPC_PROTOCOL_VERSION } from '../core/protocol/ipc';
 import { createApi, TEST_MODE_ENV, type BlastShieldApi } from './api';
+import { AuditEvents } from './auditEvents';
 import { ChatAutoApprove } from './chatAutoApprove';
 import { createCommands, firstFolder } from './commands';
 import { Configuration } from './configuration';
@@ -49,6 +51,11 @@ export function activate(context: vscode.ExtensionContext): BlastShieldApi {
       onState: (up, problem) => health.setIpc(up, problem),
     }),
   );
+  // Every hook call appends to the audit log; its lines are the per-host "last event" (no extra socket round trip per call).
+  const auditEvents = own(
+    new AuditEvents(services.audit.file(), (e) => health.recordEvent({ type: 'event', version: IPC_PROTOCOL_VERSION, token: '', id: '', host: e.host, event: e.event, decision: e.decision, at: e.at }), logger),
+  );
+  health.setEventSource(auditEvents);
   const statusBar = own(new StatusBar(lockdown, health));
   own(new TerminalWatch(services, config, lockdown, logger));
   const credentialWatch = own(new CredentialWatch(services, config, lockdown, logger));

@@ -31,6 +31,7 @@ export class Health extends Disposable {
   private ipcUp = false;
   private ipcProblem = 'the socket for the hooks is not running yet';
   private selfTests = 0;
+  private eventSource: { catchUp(): void; skipToEnd(): void } | undefined;
 
   constructor(
     private readonly globalState: vscode.Memento,
@@ -52,12 +53,19 @@ export class Health extends Disposable {
    * command works, not that the host calls it, and only the latter makes a host "heard from".
    */
   async withoutCountingEvents<T>(work: () => Promise<T>): Promise<T> {
+    this.eventSource?.catchUp();
     this.selfTests++;
     try {
       return await work();
     } finally {
+      this.eventSource?.skipToEnd();
       this.selfTests--;
     }
+  }
+
+  /** Where hook events come from besides the socket (the audit log): paused around a self-test. */
+  setEventSource(source: { catchUp(): void; skipToEnd(): void }): void {
+    this.eventSource = source;
   }
 
   recordEvent(notice: EventNotice): void {
@@ -66,6 +74,8 @@ export class Health extends Disposable {
       return;
     }
     const events = { ...this.lastEvents() };
+    // Events can arrive out of order (the socket's ask, then the audit line of its answer).
+    if ((events[notice.host]?.at ?? 0) > notice.at) return;
     events[notice.host] = { event: notice.event, decision: notice.decision, at: notice.at };
     void this.globalState.update(LAST_EVENTS_KEY, events);
     this.changed.fire();

@@ -1,5 +1,5 @@
 import { nodeCrypto } from '../node/lazyCrypto';
-import { IPC_PROTOCOL_VERSION, type ActionDescription, type ConfirmRequest, type EventNotice, type HostId } from '../core/protocol/ipc';
+import { IPC_PROTOCOL_VERSION, type ActionDescription, type ConfirmRequest, type HostId } from '../core/protocol/ipc';
 import type { Verdict } from '../core/policy/types';
 import { findWindow } from '../node/ipc/discovery';
 import { IpcError, newRequestId, sendIpcRequest } from '../node/ipc/client';
@@ -41,18 +41,6 @@ export async function askEditor(guardHomeDir: string, ask: AskRequest): Promise<
   const reply = await sendIpcRequest(window.record.endpoint, request, ask.deadline);
   if (reply.type !== 'decision') throw new IpcError('malformed-reply', `the editor answered '${reply.type}' to a confirm request`);
   return { decision: reply.decision, reason: reply.reason };
-}
-
-/** Best effort "a hook event arrived" note for the editor's health display; bounded to `budgetMs`. */
-export async function notifyEditor(guardHomeDir: string, workspaceRoots: readonly string[], notice: Omit<EventNotice, 'type' | 'version' | 'token' | 'id'>, budgetMs: number): Promise<void> {
-  try {
-    const window = findWindow(guardHomeDir, workspaceRoots);
-    if (!window) return;
-    const request: EventNotice = { type: 'event', version: IPC_PROTOCOL_VERSION, token: window.record.token, id: newRequestId(), ...notice };
-    await sendIpcRequest(window.record.endpoint, request, Date.now() + budgetMs);
-  } catch {
-    // health notes are best effort
-  }
 }
 
 /** Same key for the same action on the same workspace, whichever host or event delivered it. */

@@ -9,7 +9,7 @@ import { GUARD_PATHS, guardHome } from '../node/guardHome';
 import type { HookAction, HookDecision, HostAdapter, HostReply, ParsedHookInput } from '../node/hosts/action';
 import { HOOK_TIMEOUT_SECONDS, HOST_ADAPTERS } from '../node/hosts/adapters';
 import { IpcError } from '../node/ipc/client';
-import { askEditor, dedupeKeyOf, notifyEditor, type AskRequest } from './askEditor';
+import { askEditor, dedupeKeyOf, type AskRequest } from './askEditor';
 import { decideLocally, type LocalDecision } from './decide';
 import type { HookEngine } from './engine';
 import { ALLOWED, failureDenied, humanAllowed, humanDenied, policyDenied, readDenied } from './messages';
@@ -26,8 +26,6 @@ export type HookEnv = Readonly<Record<string, string | undefined>>;
 export const MAX_HOOK_INPUT_BYTES = 8 * 1024 * 1024;
 /** The hook gives up on the dialog this long before the host's own timeout, to print a clean deny. */
 export const DEADLINE_MARGIN_MS = 5000;
-/** Budget for the best-effort health note after the answer is known. */
-const EVENT_NOTICE_BUDGET_MS = 40;
 const MAX_DESCRIBED = 4000;
 
 export interface HookDeps {
@@ -245,9 +243,7 @@ export async function runHook(host: string, stdinText: string, env: HookEnv, dep
       },
       deps,
     );
-    if (!deps.ask) {
-      await notifyEditor(guardHomeDir, input.workspaceRoots, { host: input.host, event: input.event, decision: outcome.decision.decision, at: Date.now() }, EVENT_NOTICE_BUDGET_MS);
-    }
+    // No separate "event" notice to the editor: it reads the audit line just written (AuditFollower).
     return withWarning({ ...reply, decision: outcome.decision.decision }, auditWarning);
   } catch (err) {
     return failReply(adapter, event, `the hook failed unexpectedly (${err instanceof Error ? err.message : String(err)})`);

@@ -27,6 +27,7 @@ import type {
   Opaque,
   Origin,
   Redirect,
+  RemoteContext,
   SnippetLanguage,
   StdinSource,
   Via,
@@ -202,6 +203,8 @@ interface Scope {
   sources: Map<string, readonly string[]>;
   /** Inside a compound reading a file or a pipe (`… | while read t`): what a `read` there takes its value from. */
   stdinSources?: readonly string[];
+  /** Commands here run on another machine or container (ssh, heroku run, fly ssh console, kubectl exec). */
+  remote?: RemoteContext;
 }
 
 /** What a simple command carries into the command it finally runs. */
@@ -659,7 +662,13 @@ class Analyzer {
       depth: exec.scope.depth + 1,
       vars: sameShell ? exec.scope.vars : new Map(),
       sources: sameShell ? exec.scope.sources : new Map(exec.scope.sources),
+      ...(exec.scope.remote ? { remote: exec.scope.remote } : {}),
     };
+  }
+
+  /** A child scope whose commands run elsewhere (the innermost remote hop names the place). */
+  private remoteScope(exec: Exec, label: Via, remote: RemoteContext): Scope {
+    return { ...this.childScope(exec, label), remote };
   }
 
   private emit(name: string, command: string, args: ArgWord[], exec: Exec): Invocation | undefined {
@@ -687,6 +696,7 @@ class Analyzer {
     };
     if (exec.stdin) inv.stdin = exec.stdin;
     if (exec.scope.cwdUncertain) inv.cwdUncertain = true;
+    if (exec.scope.remote) inv.remote = exec.scope.remote;
     let sources = exec.sources ?? [];
     for (const arg of args) sources = mergeSources(sources, arg.sources);
     if (sources.length > 0) inv.sources = sources;
@@ -1483,27 +1493,54 @@ class Analyzer {
     const remote = args.slice(scan.index + 1);
     if (!host || remote.length === 0) return inv;
     const text = remote.map((w) => w.text).join(' ');
-    this.analyzeText(text, this.childScope(exec, `ssh ${host.text}`));
+    const machine = host.text.replace(/^[^@]*@/, '');
+    this.analyzeText(text, this.remoteScope(exec, `ssh ${host.text}`, { place: machine, provider: 'ssh', names: [{ source: 'ssh host', value: machine }] }));
     return inv;
   }
 
   /** `kubectl exec pod -- cmd`, `docker exec box cmd`: a command run inside a container. */
   private containerExec(name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
     const inv = this.emit(name, first.text, args, exec);
-    const sub = args.findIndex((a) => !a.text.startsWith('-'));
-    if (sub < 0 || args[sub]!.text !== 'exec') return inv;
+    // Global options may come before the subcommand: `kubectl --context prod -n api exec ...`.
+    const global =
+      name === 'kubectl'
+        ? scanOptions(args, 0, { shortWithValue: 'nsc', longWithValue: ['context', 'namespace', 'cluster', 'kubeconfig', 'user', 'server', 'token', 'as', 'as-group', 'request-timeout'] })
+        : scanOptions(args, 0, { shortWithValue: 'cHl', longWithValue: ['context', 'host', 'config', 'log-level', 'tlscacert', 'tlscert', 'tlskey'] });
+    const sub = global.index;
+    if (args[sub]?.text !== 'exec') return inv;
     let argv: ArgWord[];
+    let local: ReturnType<typeof scanOptions>;
     if (name === 'kubectl') {
-      const dash = args.indexOf(args.find((a) => a.text === '--')!);
+      const dash = args.findIndex((a, i) => i > sub && a.text === '--');
       if (dash < 0) return inv;
+      local = scanOptions(args.slice(0, dash), sub + 1, { shortWithValue: 'nc', longWithValue: ['context', 'namespace', 'container', 'cluster', 'kubeconfig', 'pod-running-timeout'] });
       argv = args.slice(dash + 1);
     } else {
-      const scan = scanOptions(args, sub + 1, { shortWithValue: 'euw', longWithValue: ['env', 'env-file', 'user', 'workdir', 'detach-keys'] });
-      argv = args.slice(scan.index + 1);
+      local = scanOptions(args, sub + 1, { shortWithValue: 'euw', longWithValue: ['env', 'env-file', 'user', 'workdir', 'detach-keys'] });
+      argv = args.slice(local.index + 1);
     }
-    if (argv.length > 0) {
-      this.run(argv, { ...exec, stdin: undefined, stdinUnknown: false, redirects: [], assignments: {}, wrappers: [...exec.wrappers, `${name} exec`] });
+    if (argv.length === 0) return inv;
+    const inner: Exec = { ...exec, stdin: undefined, stdinUnknown: false, redirects: [], assignments: {}, wrappers: [...exec.wrappers, `${name} exec`] };
+    if (name === 'kubectl') {
+      // A pod runs in a cluster: remote. (`docker exec` reaches a container of the local daemon.)
+      const option = (short: string, long: string): string | undefined => local.values.get(long) ?? global.values.get(long) ?? (short ? local.values.get(short) ?? global.values.get(short) : undefined);
+      const pod = args.slice(local.index, args.findIndex((a, i) => i > sub && a.text === '--')).find((a) => !a.text.startsWith('-'))?.text ?? 'a pod';
+      const names: { source: string; value: string }[] = [];
+      const context = option('', 'context');
+      const namespace = option('n', 'namespace');
+      if (context !== undefined) names.push({ source: '--context', value: context });
+      if (namespace !== undefined) names.push({ source: '--namespace', value: namespace });
+      names.push({ source: 'pod', value: pod });
+      inner.scope = { ...exec.scope, remote: { place: `pod ${pod}`, provider: 'kubernetes', names } };
+    } else {
+      // `docker -H ssh://db1 exec ...` reaches another machine's daemon; a unix socket is this one.
+      const host = global.values.get('H') ?? global.values.get('host');
+      if (host !== undefined && !/^(unix|npipe|fd):\/\//.test(host)) {
+        const box = args[local.index]?.text ?? 'a container';
+        inner.scope = { ...exec.scope, remote: { place: `${box} on ${host.replace(/^[a-z]+:\/\/([^@/]*@)?/, '')}`, provider: 'docker', names: [{ source: 'docker host', value: host }] } };
+      }
     }
+    this.run(argv, inner);
     return inv;
   }
 
@@ -1548,7 +1585,7 @@ class Analyzer {
     if (words.length === 0) return inv;
     const label = `heroku run${app !== undefined ? ' -a ' + app : ''}`;
     if (words.some((w) => w.dynamic)) this.addOpaque('heroku run runs a command line built at run time', this.viaOf(exec));
-    else this.analyzeText(words.map((w) => w.text).join(' '), this.childScope(exec, label));
+    else this.analyzeText(words.map((w) => w.text).join(' '), this.remoteScope(exec, label, { place: app !== undefined ? `heroku ${app}` : 'heroku (app of the git remote)', provider: 'heroku', names: app !== undefined ? [{ source: '--app', value: app }] : [] }));
     return inv;
   }
 
@@ -1565,8 +1602,15 @@ class Analyzer {
       else if (/^-C./.test(t)) command = { ...args[i]!, text: t.slice(2) };
     }
     if (!command) return inv;
+    let app: string | undefined;
+    for (let i = 0; i < args.length; i++) {
+      const t = args[i]!.text;
+      if (t === '-a' || t === '--app') app = args[i + 1]?.text;
+      else if (t.startsWith('--app=')) app = t.slice('--app='.length);
+    }
+    const remote: RemoteContext = { place: app !== undefined ? `fly ${app}` : 'fly (app of fly.toml)', provider: 'fly', names: app !== undefined ? [{ source: '--app', value: app }] : [] };
     if (command.dynamic) this.addOpaque(`${name} ssh console runs a command line built at run time`, this.viaOf(exec));
-    else this.analyzeText(command.text, this.childScope(exec, `${name} ssh console`));
+    else this.analyzeText(command.text, this.remoteScope(exec, `${name} ssh console`, remote));
     return inv;
   }
 

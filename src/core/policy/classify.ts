@@ -1,7 +1,7 @@
 import { RULE_PACKS } from '../rules/index';
 import { analyze } from './analyze';
 import { environmentOf } from './production';
-import type { Analysis, ClassifyOptions, Facts, Finding, Invocation, RuleContext, RulePack, Verdict } from './types';
+import type { Analysis, ClassifyOptions, Facts, Finding, Invocation, RemoteContext, RuleContext, RulePack, Verdict } from './types';
 import { composeVerdict } from './verdict';
 
 /**
@@ -45,6 +45,26 @@ function contextFor(facts: Facts, inv: Invocation): RuleContext {
   return { facts, environmentOf: (hints) => environmentOf(hints, facts, { assignments: inv.assignments }) };
 }
 
+/**
+ * A command run through `ssh host`, `heroku run`, `fly ssh console` or `kubectl exec` acts on that
+ * machine, not this one: the packs judged it as if local, so its local targets (a path, a local
+ * database) become targets on the remote place, whose environment comes from the host, app, context
+ * or namespace names. None of them naming one means "environment unknown", which a destructive
+ * finding turns into production.
+ */
+function onRemote(finding: Finding, remote: RemoteContext, facts: Facts, inv: Invocation): Finding {
+  if (finding.targets.every((t) => t.remote)) return finding;
+  const names = [...remote.names];
+  if (remote.provider === 'kubernetes' && !names.some((n) => n.source === '--context') && facts.kubeContext) names.unshift({ source: 'kube context', value: facts.kubeContext });
+  const resolved = environmentOf({ values: [], sources: names, remote: true }, facts, { assignments: inv.assignments });
+  return {
+    ...finding,
+    targets: finding.targets.map((t) =>
+      t.remote ? t : { ...t, name: `${remote.place}:${t.name}`, provider: remote.provider, remote: true, environment: resolved.environment, environmentReason: resolved.reason },
+    ),
+  };
+}
+
 function packFailure(pack: RulePack, error: unknown): Finding {
   const detail = error instanceof Error ? error.message : String(error);
   return {
@@ -85,7 +105,8 @@ export function findingsOf(analysis: Analysis, facts: Facts, packs: readonly Rul
     const ctx = contextFor(facts, inv);
     for (const pack of packsFor(index, packs, inv.name)) {
       try {
-        add(pack.checkInvocation?.(inv, ctx) ?? []);
+        const found = pack.checkInvocation?.(inv, ctx) ?? [];
+        add(inv.remote ? found.map((f) => onRemote(f, inv.remote!, facts, inv)) : found);
       } catch (error) {
         add([packFailure(pack, error)]);
       }

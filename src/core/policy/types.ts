@@ -133,12 +133,28 @@ export interface Invocation {
   cwd: string;
   /** True when `cwd` is only the last directory known: an earlier `cd` went somewhere computed at run time. */
   cwdUncertain?: boolean;
+  /** Set when the command runs on another machine or container than this one (ssh, heroku run, fly ssh console, kubectl exec). */
+  remote?: RemoteContext;
   /**
    * Every command substitution whose output reaches this command through shell variables: in its
    * arguments (the union of their `sources`), `VAR=$TOKEN` prefixes, redirect targets and heredocs.
    * Omitted when there are none.
    */
   sources?: string[];
+}
+
+/**
+ * Where a command runs when it is not this machine: `ssh host '…'`, `heroku run '…' -a app`,
+ * `fly ssh console -C '…'`, `kubectl exec pod -- …`. What such a command deletes is remote, and its
+ * environment is resolved from these names; none resolving means production.
+ */
+export interface RemoteContext {
+  /** The place, short enough for a confirm phrase; targets there are named `place:path`. 'db1', 'heroku shop', 'pod web-0'. */
+  place: string;
+  /** 'ssh', 'heroku', 'fly', 'kubernetes'. */
+  provider: string;
+  /** Names that may say which environment it is (host, app, kube context, namespace), with where they came from. */
+  names: readonly { source: string; value: string }[];
 }
 
 export type Origin =

@@ -190,7 +190,8 @@ function databaseOf(words: string[], targets: readonly Target[]): string {
 }
 
 function resourceSection(targets: readonly Target[]): PreviewSection | undefined {
-  const remote = targets.filter((t) => t.remote && t.kind !== 'path' && t.kind !== 'credential');
+  // Paths count when remote: `ssh db1 'rm -rf /srv/data'` deletes db1:/srv/data, nothing here to preview.
+  const remote = targets.filter((t) => t.remote && t.kind !== 'credential');
   if (remote.length === 0) return undefined;
   return {
     kind: 'resources',

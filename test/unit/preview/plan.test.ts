@@ -75,6 +75,15 @@ describe('planPreview', () => {
     if (section?.kind === 'resources') assert.deepEqual(section.rows[0], { provider: 'railway', resource: 'vol-1', kind: 'volume', environment: 'production', environmentReason: 'environment unknown — treated as production' });
   });
 
+  it('lists a path on another machine as a remote resource, and never previews it from this disk', () => {
+    const remotePath: Target = { kind: 'path', name: 'db1:/srv/data', provider: 'ssh', remote: true, environment: 'production', environmentReason: 'environment unknown — treated as production' };
+    const tasks = plan("ssh db1 'rm -rf /srv/data'", [remotePath]);
+    assert.ok(tasks.every((t) => t.kind === 'static'), JSON.stringify(tasks));
+    const section = tasks[0]!.kind === 'static' ? tasks[0].section : undefined;
+    assert.equal(section?.kind, 'resources');
+    if (section?.kind === 'resources') assert.equal(section.rows[0]!.resource, 'db1:/srv/data');
+  });
+
   it('plans a before/after diff for a file write', () => {
     const tasks = planPreview({ action: { kind: 'write', path: 'config/app.json', cwd: '/w/app', content: '{}' }, verdict: verdict(), home: '/home/u' });
     assert.deepEqual(tasks, [{ kind: 'file-write', path: '/w/app/config/app.json', content: '{}' }]);

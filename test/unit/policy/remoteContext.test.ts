@@ -1,0 +1,74 @@
+import { strict as assert } from 'node:assert';
+import { classify } from '../../../src/core/policy/classify';
+import { UNKNOWN_TREATED_AS_PRODUCTION } from '../../../src/core/policy/verdict';
+import type { Facts, Verdict } from '../../../src/core/policy/types';
+import { testFacts } from '../support/policyFixtures';
+
+/**
+ * Commands run on another machine (`ssh host '…'`, `heroku run`, `fly ssh console -C`, `kubectl exec`,
+ * `docker -H ssh://… exec`): what they delete is there, not here. The dialog must never show a remote
+ * delete as a path "on this machine", and a place whose environment no name resolves is production.
+ */
+
+interface Case {
+  cmd: string;
+  decision: Verdict['decision'];
+  production: boolean;
+  /** The target the dialog shows (and the confirm phrase when it is the primary one). */
+  target?: string;
+  environment?: string;
+  /** Substring of the target's environment reason. */
+  because?: string;
+  facts?: Partial<Facts>;
+}
+
+const CASES: Case[] = [
+  { cmd: "ssh deploy@db1 'rm -rf /var/lib/postgresql'", decision: 'ask', production: true, target: 'db1:/var/lib/postgresql', environment: 'production', because: UNKNOWN_TREATED_AS_PRODUCTION },
+  { cmd: "ssh -p 2222 -i ~/.ssh/id deploy@db1 'rm -rf /srv/data'", decision: 'ask', production: true, target: 'db1:/srv/data', environment: 'production' },
+  { cmd: "ssh deploy@staging-db1 'rm -rf /srv/data'", decision: 'ask', production: false, target: 'staging-db1:/srv/data', environment: 'non-production', because: 'staging-db1' },
+  { cmd: "ssh localhost 'rm -rf /srv/x'", decision: 'ask', production: false, target: 'localhost:/srv/x', environment: 'local' },
+  { cmd: "ssh db1 'sqlite3 /srv/app.db \"DROP TABLE users\"'", decision: 'ask', production: true, target: 'db1:users', environment: 'production' },
+  { cmd: "ssh db1 'rm -rf /'", decision: 'deny', production: true, target: 'db1:/' },
+  { cmd: "ssh -t db1 'bash -c \"rm -rf /srv/uploads\"'", decision: 'ask', production: true, target: 'db1:/srv/uploads' },
+  { cmd: "fly ssh console -C 'rm -rf /data'", decision: 'ask', production: true, target: 'fly (app of fly.toml):/data', because: UNKNOWN_TREATED_AS_PRODUCTION },
+  { cmd: "flyctl ssh console -a api-staging --command 'rm -rf /data'", decision: 'ask', production: false, target: 'fly api-staging:/data', environment: 'non-production' },
+  { cmd: "heroku run 'rm -rf /app/uploads' -a shop-staging", decision: 'ask', production: false, target: 'heroku shop-staging:/app/uploads', environment: 'non-production' },
+  { cmd: "heroku run 'rm -rf /app/uploads' -a shop", decision: 'ask', production: true, target: 'heroku shop:/app/uploads', because: UNKNOWN_TREATED_AS_PRODUCTION },
+  { cmd: 'kubectl exec -it web-0 -- rm -rf /data', decision: 'ask', production: true, target: 'pod web-0:/data', because: UNKNOWN_TREATED_AS_PRODUCTION },
+  { cmd: 'kubectl exec -it web-0 -- rm -rf /data', decision: 'ask', production: true, target: 'pod web-0:/data', because: 'prod-east', facts: { kubeContext: 'prod-east' } },
+  { cmd: 'kubectl exec -it web-0 -- rm -rf /data', decision: 'ask', production: false, target: 'pod web-0:/data', environment: 'non-production', facts: { kubeContext: 'dev-cluster' } },
+  // Global options before the subcommand used to hide the command run in the pod entirely.
+  { cmd: 'kubectl --context kind-dev exec web-0 -- rm -rf /data', decision: 'ask', production: false, target: 'pod web-0:/data' },
+  { cmd: 'kubectl --context=prod-east -n api exec web-0 -c app -- rm -rf /data', decision: 'ask', production: true, target: 'pod web-0:/data' },
+  { cmd: 'docker -H ssh://deploy@db1 exec web rm -rf /data', decision: 'ask', production: true, target: 'web on db1:/data' },
+  // The local daemon's containers are this machine.
+  { cmd: 'docker exec web rm -rf /data', decision: 'ask', production: false, target: '/data', environment: 'local' },
+  { cmd: 'docker -H unix:///var/run/docker.sock exec web rm -rf /data', decision: 'ask', production: false, target: '/data', environment: 'local' },
+  // Reading remotely stays allowed.
+  { cmd: "ssh deploy@db1 'ls -la /srv'", decision: 'allow', production: false },
+  { cmd: "fly ssh console -C 'df -h'", decision: 'allow', production: false },
+  { cmd: 'kubectl exec web-0 -- ls /data', decision: 'allow', production: false },
+];
+
+describe('remote execution: targets on the machine the command runs on', () => {
+  for (const c of CASES) {
+    it(`${c.cmd}${c.facts ? ` (${JSON.stringify(c.facts)})` : ''} -> ${c.decision}${c.production ? ', production' : ''}`, () => {
+      const v = classify(c.cmd, testFacts(c.facts ?? {}), { lockdown: false });
+      const detail = JSON.stringify(v, null, 1);
+      assert.equal(v.decision, c.decision, detail);
+      assert.equal(v.production, c.production, detail);
+      if (c.target === undefined) return;
+      const t = v.targets.find((x) => x.name === c.target);
+      assert.ok(t, `target ${c.target} in ${detail}`);
+      if (c.environment) assert.equal(t.environment, c.environment, detail);
+      if (c.because) assert.ok(t.environmentReason.includes(c.because), detail);
+      // Never shown as this machine when it is not.
+      if (c.target.includes(':')) assert.equal(t.remote, true, detail);
+      if (v.decision === 'ask' && v.targets[0]?.name === c.target) assert.equal(v.confirm, c.target.slice(0, 40));
+    });
+  }
+
+  it('lockdown denies a remote delete like any other ask', () => {
+    assert.equal(classify("ssh db1 'rm -rf /srv/data'", testFacts(), { lockdown: true }).decision, 'deny');
+  });
+});
