@@ -4,6 +4,7 @@ import { HOST_IDS, type HostId } from '../core/protocol/ipc';
 import { describeAuditFailures } from '../node/audit/auditLog';
 import { guardHome } from '../node/guardHome';
 import { allHostStatus, hostStatus, installHost, installShim, uninstallHost } from '../node/hosts/install';
+import { claudeVersionSync, onFailureNote } from '../node/hosts/claude/version';
 import type { FileStatus, HostStatus, InstallContext, InstallScope } from '../node/hosts/installCommon';
 import { UsageError, type CliIo } from './io';
 
@@ -78,6 +79,10 @@ export async function runInstall(args: string[], io: CliIo): Promise<number> {
     if (status.state !== 'intact') failed = true;
     io.stdout(line(host, p.scope, status));
   }
+  if (p.hosts.includes('claude')) {
+    const note = onFailureNote(claudeVersionSync(io.env as NodeJS.ProcessEnv));
+    if (note) io.stdout(`claude: warning: ${note}\n`);
+  }
   return failed ? 1 : 0;
 }
 
@@ -105,6 +110,10 @@ export async function runStatus(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   for (const r of reports) for (const f of r.files) io.stdout(line(r.host, r.scope, f));
+  if (reports.some((r) => r.host === 'claude' && r.files.some((f) => f.state !== 'missing'))) {
+    const note = onFailureNote(claudeVersionSync(io.env as NodeJS.ProcessEnv));
+    if (note) io.stdout(`claude: warning: ${note}\n`);
+  }
   const gap = describeAuditFailures(base.guardHome);
   if (gap) io.stdout(`audit: ${gap}\n`);
   return 0;

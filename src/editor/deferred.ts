@@ -19,3 +19,4 @@ export { hostStatus, installHost, installShim, uninstallHost } from '../node/hos
 export { hookCommand } from '../node/hosts/installCommon';
 export { computePreview } from '../node/preview/computePreview';
 export { selfTestHost } from '../node/selfTest/selfTest';
+export { claudeVersion, onFailureNote } from '../node/hosts/claude/version';

@@ -35,9 +35,15 @@ export function createGuardServices(extensionPath: string, env: Readonly<Record<
   const home = guardHome(env);
   const userHome = os.homedir();
   const context = (scope: InstallScope, workspace: string | undefined): InstallContext => ({ scope, workspace, home: userHome, guardHome: home });
+  // Read once per session, without blocking the extension host: `claude --version` takes a while.
+  let claudeNote: Promise<string | undefined> | undefined;
   const status = async (host: HostId, root: string | undefined): Promise<HostInstallState> => {
-    const { hostStatus, hookCommand } = loadDeferred();
-    return describe(host, scopes(root).flatMap((s) => hostStatus(host, context(s, root)).files), hookCommand(home, host));
+    const { hostStatus, hookCommand, claudeVersion, onFailureNote } = loadDeferred();
+    const state = describe(host, scopes(root).flatMap((s) => hostStatus(host, context(s, root)).files), hookCommand(home, host));
+    if (host !== 'claude' || !state.installed) return state;
+    claudeNote ??= claudeVersion().then(onFailureNote, () => undefined);
+    const note = await claudeNote;
+    return note ? { ...state, detail: `${state.detail}; warning: ${note}` } : state;
   };
 
   return {
