@@ -109,7 +109,7 @@ function listDirectory(absolutePath: string): readonly string[] | undefined {
 }
 
 /** The enclosing repository (a folder holding .git), or undefined. */
-function repositoryRoot(cwd: string): string | undefined {
+export function repositoryRoot(cwd: string): string | undefined {
   let dir = path.resolve(cwd);
   for (let i = 0; i < 64; i++) {
     if (fs.existsSync(path.join(dir, '.git'))) return dir;

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -112,5 +113,26 @@ describe('blast-shield check (process)', function () {
     assert.deepEqual(out.map((v) => v.decision), ['allow', 'deny', 'deny', 'deny', 'deny']);
     assert.deepEqual(out.map((v) => v.line), [undefined, 2, 4, 5, undefined]);
     assert.ok(typeof out[1].error === 'string');
+  });
+
+  it('names where a credential in the command came from, with a guard folder (and never creates one)', () => {
+    const token = crypto.randomUUID();
+    fs.mkdirSync(path.join(ws, 'legacy'), { recursive: true });
+    fs.writeFileSync(path.join(ws, 'legacy', 'config_backup.json'), JSON.stringify({ railway: { apiToken: token } }, null, 2));
+    const curl = `curl -X POST https://backboard.railway.app/graphql/v2 -H 'Authorization: Bearer ${token}' -d '{"query":"mutation { volumeDelete(volumeId: \\"3f1c\\") }"}'`;
+    const guard = path.join(dir, 'guard');
+    fs.rmSync(guard, { recursive: true, force: true });
+    const without = check(['--json', '--', curl]);
+    assert.equal(without.code, 3, without.stderr);
+    assert.doesNotMatch(without.stdout, /config_backup/);
+    assert.equal(fs.existsSync(guard), false, 'check does not create the guard folder');
+    fs.mkdirSync(guard);
+    const withIndex = check(['--json', '--', curl]);
+    assert.equal(withIndex.code, 3, withIndex.stderr);
+    assert.match(withIndex.stdout, /legacy\/config_backup\.json/);
+    assert.ok(!withIndex.stdout.includes(token), 'the value is never printed');
+    const batch = check(['--jsonl'], JSON.stringify({ command: curl }) + '\n');
+    assert.match(batch.stdout, /legacy\/config_backup\.json/);
+    fs.rmSync(path.join(ws, 'legacy'), { recursive: true, force: true });
   });
 });
