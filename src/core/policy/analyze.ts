@@ -33,6 +33,9 @@ import type {
   Via,
 } from './types';
 
+/** The working folder of a command run on another machine: unknown, and never one of this machine's. */
+export const REMOTE_CWD = '/__remote_working_folder__';
+
 export interface AnalyzeLimits {
   /** Longest command text analysed; longer input is opaque. */
   maxInputLength: number;
@@ -666,9 +669,14 @@ class Analyzer {
     };
   }
 
-  /** A child scope whose commands run elsewhere (the innermost remote hop names the place). */
+  /**
+   * A child scope whose commands run elsewhere (the innermost remote hop names the place). Its working
+   * folder is the remote one, unknown here: relative paths resolve under REMOTE_CWD, never against
+   * this machine's folders (so `rm -rf node_modules` there is not this workspace's routine cleanup,
+   * and `bash ./deploy.sh` there is not the local file of that name).
+   */
   private remoteScope(exec: Exec, label: Via, remote: RemoteContext): Scope {
-    return { ...this.childScope(exec, label), remote };
+    return { ...this.childScope(exec, label, exec.scope.origin, REMOTE_CWD), cwdUncertain: false, remote };
   }
 
   private emit(name: string, command: string, args: ArgWord[], exec: Exec): Invocation | undefined {
@@ -1531,13 +1539,15 @@ class Analyzer {
       if (context !== undefined) names.push({ source: '--context', value: context });
       if (namespace !== undefined) names.push({ source: '--namespace', value: namespace });
       names.push({ source: 'pod', value: pod });
-      inner.scope = { ...exec.scope, remote: { place: `pod ${pod}`, provider: 'kubernetes', names } };
+      inner.scope = { ...exec.scope, cwd: REMOTE_CWD, cwdUncertain: false, remote: { place: `pod ${pod}`, provider: 'kubernetes', names } };
+      inner.cwd = REMOTE_CWD;
     } else {
       // `docker -H ssh://db1 exec ...` reaches another machine's daemon; a unix socket is this one.
       const host = global.values.get('H') ?? global.values.get('host');
       if (host !== undefined && !/^(unix|npipe|fd):\/\//.test(host)) {
         const box = args[local.index]?.text ?? 'a container';
-        inner.scope = { ...exec.scope, remote: { place: `${box} on ${host.replace(/^[a-z]+:\/\/([^@/]*@)?/, '')}`, provider: 'docker', names: [{ source: 'docker host', value: host }] } };
+        inner.scope = { ...exec.scope, cwd: REMOTE_CWD, cwdUncertain: false, remote: { place: `${box} on ${host.replace(/^[a-z]+:\/\/([^@/]*@)?/, '')}`, provider: 'docker', names: [{ source: 'docker host', value: host }] } };
+        inner.cwd = REMOTE_CWD;
       }
     }
     this.run(argv, inner);

@@ -1,5 +1,5 @@
 import { RULE_PACKS } from '../rules/index';
-import { analyze } from './analyze';
+import { analyze, REMOTE_CWD } from './analyze';
 import { environmentOf } from './production';
 import type { Analysis, ClassifyOptions, Facts, Finding, Invocation, RemoteContext, RuleContext, RulePack, Verdict } from './types';
 import { composeVerdict } from './verdict';
@@ -57,10 +57,12 @@ function onRemote(finding: Finding, remote: RemoteContext, facts: Facts, inv: In
   const names = [...remote.names];
   if (remote.provider === 'kubernetes' && !names.some((n) => n.source === '--context') && facts.kubeContext) names.unshift({ source: 'kube context', value: facts.kubeContext });
   const resolved = environmentOf({ values: [], sources: names, remote: true }, facts, { assignments: inv.assignments });
+  const here = (text: string): string => text.split(REMOTE_CWD + '/').join('').split(REMOTE_CWD).join('.');
   return {
     ...finding,
+    reason: `${here(finding.reason).replace(/\.$/, '')} (on ${remote.place}).`,
     targets: finding.targets.map((t) =>
-      t.remote ? t : { ...t, name: `${remote.place}:${t.name}`, provider: remote.provider, remote: true, environment: resolved.environment, environmentReason: resolved.reason },
+      t.remote ? t : { ...t, name: `${remote.place}:${here(t.name)}`, provider: remote.provider, remote: true, environment: resolved.environment, environmentReason: resolved.reason },
     ),
   };
 }

@@ -44,6 +44,13 @@ const CASES: Case[] = [
   // The local daemon's containers are this machine.
   { cmd: 'docker exec web rm -rf /data', decision: 'ask', production: false, target: '/data', environment: 'local' },
   { cmd: 'docker -H unix:///var/run/docker.sock exec web rm -rf /data', decision: 'ask', production: false, target: '/data', environment: 'local' },
+  // Relative paths there are relative to the remote working folder, not this workspace: the local
+  // routine-cleanup allowance (node_modules, dist ...) does not carry over.
+  { cmd: "heroku run 'rm -rf node_modules' -a shop", decision: 'ask', production: true, target: 'heroku shop:node_modules' },
+  { cmd: "ssh db1 'rm -rf data'", decision: 'ask', production: true, target: 'db1:data' },
+  { cmd: "ssh db1 'cd /srv && rm -rf data'", decision: 'ask', production: true, target: 'db1:/srv/data' },
+  { cmd: 'kubectl exec web-0 -- rm -rf tmp/cache', decision: 'ask', production: true, target: 'pod web-0:tmp/cache' },
+  { cmd: "ssh db1 'rm -rf ~'", decision: 'deny', production: true, target: 'db1:~' },
   // Reading remotely stays allowed.
   { cmd: "ssh deploy@db1 'ls -la /srv'", decision: 'allow', production: false },
   { cmd: "fly ssh console -C 'df -h'", decision: 'allow', production: false },
@@ -65,8 +72,15 @@ describe('remote execution: targets on the machine the command runs on', () => {
       // Never shown as this machine when it is not.
       if (c.target.includes(':')) assert.equal(t.remote, true, detail);
       if (v.decision === 'ask' && v.targets[0]?.name === c.target) assert.equal(v.confirm, c.target.slice(0, 40));
+      // The placeholder for the unknown remote folder never reaches a human.
+      assert.doesNotMatch(detail, /__remote_working_folder__/);
     });
   }
+
+  it('says where it runs in the reason', () => {
+    const v = classify("heroku run 'rm -rf node_modules' -a shop", testFacts(), { lockdown: false });
+    assert.ok(v.reasons.includes('Recursively deletes node_modules (on heroku shop).'), JSON.stringify(v.reasons));
+  });
 
   it('lockdown denies a remote delete like any other ask', () => {
     assert.equal(classify("ssh db1 'rm -rf /srv/data'", testFacts(), { lockdown: true }).decision, 'deny');
