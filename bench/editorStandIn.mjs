@@ -12,7 +12,8 @@ let contacts = 0;
 const server = await startIpcServer({
   onConfirm: async () => (contacts++, { decision: 'allow', reason: 'bench' }),
   onEvent: () => contacts++,
-  onPing: () => (contacts++, { lockdown: false }),
+  // Pings are the minimal-client reference row's, not the hook's.
+  onPing: () => ({ lockdown: false }),
   appName: 'bench editor',
   workspaceFolders: [workspace],
   home: guardHomeDir,

@@ -100,7 +100,10 @@ function startupRows(t, label, env, editorOpen) {
   const c0 = [];
   const c1 = [];
   const c2 = [];
+  const c3 = [];
+  const cpu3 = [];
   const withEditor = editorOpen ? ' (editor window open)' : '';
+  const minimal = [path.join(here, 'minimalClient.cjs')];
   const cpuBare = [];
   const cpu0 = [];
   const cpu1 = [];
@@ -114,6 +117,12 @@ function startupRows(t, label, env, editorOpen) {
     cpu0.push(cpuMs(check, '', t.env));
     cpu1.push(cpuMs(claude, claudeIn, t.env));
     cpu2.push(cpuMs(cursor, cursorIn, t.env));
+    if (editorOpen) {
+      const m = wall(minimal, claudeIn, t.env);
+      if (!m.stdout.includes('"pong"')) throw new Error(`the minimal client got no pong: ${m.stdout}`);
+      c3.push(m.ms);
+      cpu3.push(cpuMs(minimal, claudeIn, t.env));
+    }
   }
   const b = median(bare);
   const cb = median(cpuBare);
@@ -124,6 +133,7 @@ function startupRows(t, label, env, editorOpen) {
     row("check -- 'git status' (reference: no stdin, no audit)", c0, cpu0),
     row(`hook claude: Bash 'git status'${withEditor}`, c1, cpu1, { target: '<= 1.3x (paired)', ok: pairedRatio(c1, bare) <= 1.3 }),
     row(`hook cursor: beforeShellExecution 'git status'${withEditor}`, c2, cpu2, { target: '<= 1.3x (paired)', ok: pairedRatio(c2, bare) <= 1.3 }),
+    ...(editorOpen ? [row('reference, not the product: minimal Node client (stdin + one socket round trip)', c3, cpu3)] : []),
   ];
 }
 
