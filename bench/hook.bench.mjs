@@ -45,6 +45,8 @@ function setup() {
   const workspace = path.join(home, 'shop');
   const guardHomeDir = path.join(home, '.blast-shield');
   fs.mkdirSync(path.join(workspace, 'src'), { recursive: true });
+  // Its own repository: otherwise the enclosing checkout of Blast Shield would be the workspace.
+  fs.mkdirSync(path.join(workspace, '.git'), { recursive: true });
   fs.mkdirSync(guardHomeDir, { recursive: true, mode: 0o700 });
   fs.writeFileSync(path.join(workspace, 'src', 'index.ts'), 'export const a = 1;\n');
   fs.writeFileSync(path.join(workspace, 'README.md'), '# shop\n');
