@@ -3,6 +3,7 @@ import type { ConfirmRequest } from '../core/protocol/ipc';
 import type { ConfirmAnswer, SubmitResult } from '../node/confirm/confirmQueue';
 import type { ConfirmService } from './confirm/confirmService';
 import type { Health, HostHealth } from './health';
+import type { HookKeeper } from './hookKeeper';
 import type { IpcBridge } from './ipcBridge';
 import type { Lockdown } from './lockdown';
 import type { StatusBar, StatusKind } from './statusBar';
@@ -57,6 +58,8 @@ export interface BlastShieldTestingApi {
   ipcEndpoint(): { endpoint: string; token: string } | undefined;
   /** Re-read hook install status. */
   refreshHealth(): Promise<void>;
+  /** Run one pass of the hook keeper now (it also runs at start-up and every few minutes). */
+  keepHooks(): Promise<{ cliUpdated: boolean; repaired: string[]; failed: string[] } | undefined>;
 }
 
 export interface BlastShieldApi {
@@ -74,6 +77,7 @@ export interface ApiDeps {
   statusBar: StatusBar;
   confirm: ConfirmService;
   ipc: IpcBridge;
+  keeper: HookKeeper;
   testMode: boolean;
 }
 
@@ -88,6 +92,7 @@ export function createApi(d: ApiDeps, subscriptions: vscode.Disposable[]): Blast
         setLockdown: (on) => d.lockdown.set(on),
         ipcEndpoint: () => d.ipc.endpoint,
         refreshHealth: () => d.health.refresh(),
+        keepHooks: () => d.keeper.check(),
       }
     : undefined;
   return {

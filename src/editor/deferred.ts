@@ -20,3 +20,4 @@ export { hookCommand } from '../node/hosts/installCommon';
 export { computePreview } from '../node/preview/computePreview';
 export { selfTestHost } from '../node/selfTest/selfTest';
 export { claudeVersion, onFailureNote } from '../node/hosts/claude/version';
+export { keepHooksHealthy } from '../node/hosts/keeper';

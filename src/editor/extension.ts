@@ -9,6 +9,7 @@ import { Configuration } from './configuration';
 import { CredentialWatch } from './credentialWatch';
 import { ConfirmService } from './confirm/confirmService';
 import { Health } from './health';
+import { HookKeeper } from './hookKeeper';
 import { IpcBridge } from './ipcBridge';
 import { Lockdown } from './lockdown';
 import { createChannelLogger } from './logger';
@@ -59,22 +60,25 @@ export function activate(context: vscode.ExtensionContext): BlastShieldApi {
   const statusBar = own(new StatusBar(lockdown, health));
   own(new TerminalWatch(services, config, lockdown, logger));
   const credentialWatch = own(new CredentialWatch(services, config, lockdown, logger));
+  const keeper = own(new HookKeeper(services, health, firstFolder, logger));
   const chat = new ChatAutoApprove(context.globalState, logger);
 
   const commands = createCommands({ services, config, lockdown, health, confirm, chat, logger, channel });
   for (const [id, run] of Object.entries(commands)) own(vscode.commands.registerCommand(id, run));
 
   void ipc.start();
-  void afterActivation({ services, config, lockdown, health, logger, credentialWatch });
+  void afterActivation({ services, config, lockdown, health, logger, credentialWatch, keeper });
 
-  return createApi({ lockdown, health, statusBar, confirm, ipc, testMode: process.env[TEST_MODE_ENV] === '1' }, context.subscriptions);
+  return createApi({ lockdown, health, statusBar, confirm, ipc, keeper, testMode: process.env[TEST_MODE_ENV] === '1' }, context.subscriptions);
 }
 
-async function afterActivation(d: { services: GuardServices; config: Configuration; lockdown: Lockdown; health: Health; logger: Logger; credentialWatch: CredentialWatch }): Promise<void> {
+async function afterActivation(d: { services: GuardServices; config: Configuration; lockdown: Lockdown; health: Health; logger: Logger; credentialWatch: CredentialWatch; keeper: HookKeeper }): Promise<void> {
   // Yield first: activate() must return before the deferred bundle (installers, scanners) loads.
   await new Promise((resolve) => setTimeout(resolve, 0));
   d.logger.info(`Blast Shield active (guard home ${d.services.guardHome}, lockdown ${d.lockdown.isOn ? 'on' : 'off'}).`);
   await d.health.refresh().catch((err: unknown) => d.logger.warn(`Hook status: ${String(err)}`));
+  // Installed hooks that were altered are rewritten; the installed CLI follows this extension's version.
+  await d.keeper.check();
   // Before hiding, which reads the same index: the first hook call then finds it built and complete.
   await d.credentialWatch.warmAll('built at start-up');
   if (!d.config.settings.hideCredentialsOnStartup && !d.lockdown.isOn) return;

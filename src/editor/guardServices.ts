@@ -22,8 +22,17 @@ export interface HostInstallState {
   detail: string;
 }
 
+/** What one pass of keeping the installed hooks healthy did (src/node/hosts/keeper.ts). */
+export interface KeeperReport {
+  cliUpdated: boolean;
+  repaired: string[];
+  failed: string[];
+}
+
 export interface HookInstaller {
   install(host: HostId, workspaceRoot: string | undefined): Promise<HostInstallState>;
+  /** Rewrite altered entries and bring the installed CLI up to this extension's version. */
+  keep(workspaceRoot: string | undefined): Promise<KeeperReport>;
   uninstall(host: HostId, workspaceRoot: string | undefined): Promise<HostInstallState>;
   status(host: HostId, workspaceRoot: string | undefined): Promise<HostInstallState>;
 }

@@ -4,7 +4,7 @@
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { HostId } from '../core/protocol/ipc';
+import { HOST_IDS, type HostId } from '../core/protocol/ipc';
 import { GUARD_PATHS, guardHome } from '../node/guardHome';
 import type { FileStatus, InstallContext, InstallScope } from '../node/hosts/installCommon';
 import type { HideSummary } from '../node/credentials/hideFiles';
@@ -56,6 +56,10 @@ export function createGuardServices(extensionPath: string, env: Readonly<Record<
         installShim({ guardHome: home, nodePath: process.execPath, electronRunAsNode: Boolean(process.versions.electron), cliBundle: path.join(extensionPath, 'dist', 'cli.js') });
         installHost(host, context(root ? 'project' : 'user', root));
         return status(host, root);
+      },
+      keep: async (root) => {
+        const { keepHooksHealthy } = loadDeferred();
+        return keepHooksHealthy(HOST_IDS, { guardHome: home, home: userHome, workspace: root, shim: { nodePath: process.execPath, electronRunAsNode: Boolean(process.versions.electron), cliBundle: path.join(extensionPath, 'dist', 'cli.js') } });
       },
       uninstall: async (host, root) => {
         const { uninstallHost } = loadDeferred();

@@ -101,6 +101,22 @@ describe('hook install / uninstall round trip', () => {
     }
   });
 
+  it('an entry an agent weakened (failClosed off) is rewritten by the extension, and it says so', async () => {
+    const cursorFile = path.join(workspaceFolder(), '.cursor', 'hooks.json');
+    const text = fs.readFileSync(cursorFile, 'utf8');
+    assert.match(text, /"failClosed": true/);
+    fs.writeFileSync(cursorFile, text.replace(/"failClosed": true/g, '"failClosed": false'));
+    const t = await testApi('keepHooks');
+    const shown = [];
+    const report = await withReplaced(vscode.window, 'showWarningMessage', async (m) => (shown.push(m), undefined), () => t.keepHooks());
+    assert.ok(report && report.repaired.some((r) => r.startsWith('cursor (project)')), JSON.stringify(report));
+    assert.strictEqual(fs.readFileSync(cursorFile, 'utf8'), text, 'rewritten as installed');
+    assert.ok(shown.some((m) => /repaired hook entries/.test(m)), `warnings shown: ${JSON.stringify(shown)}`);
+    // A second pass has nothing to do.
+    const again = await t.keepHooks();
+    assert.deepStrictEqual(again && again.repaired, []);
+  });
+
   it('Uninstall Hooks (confirmed by a human) restores every file byte for byte', async () => {
     await withReplaced(vscode.window, 'showWarningMessage', async (_m, _o, ...items) => items.find((i) => /uninstall/i.test(typeof i === 'string' ? i : i.title)), () =>
       vscode.commands.executeCommand('blastShield.uninstallHooks'));
