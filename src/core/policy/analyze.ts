@@ -879,6 +879,8 @@ class Analyzer {
       case 'fly':
       case 'flyctl':
         return this.flySsh(name, first, args, exec);
+      case 'gcloud':
+        return this.gcloudSsh(first, args, exec);
       case 'tmux':
         return this.tmux(first, args, exec);
       case 'screen':
@@ -1621,6 +1623,28 @@ class Analyzer {
     const remote: RemoteContext = { place: app !== undefined ? `fly ${app}` : 'fly (app of fly.toml)', provider: 'fly', names: app !== undefined ? [{ source: '--app', value: app }] : [] };
     if (command.dynamic) this.addOpaque(`${name} ssh console runs a command line built at run time`, this.viaOf(exec));
     else this.analyzeText(command.text, this.remoteScope(exec, `${name} ssh console`, remote));
+    return inv;
+  }
+
+  /** `gcloud compute ssh vm --command 'rm -rf /data'`: a command run on a Compute Engine VM. */
+  private gcloudSsh(first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
+    const inv = this.emit('gcloud', first.text, args, exec);
+    const positionals = args.filter((a) => !a.text.startsWith('-'));
+    if (positionals[0]?.text !== 'compute' || positionals[1]?.text !== 'ssh') return inv;
+    let command: ArgWord | undefined;
+    let project: string | undefined;
+    for (let i = 0; i < args.length; i++) {
+      const t = args[i]!.text;
+      if (t === '--command') command = args[i + 1];
+      else if (t.startsWith('--command=')) command = { ...args[i]!, text: t.slice('--command='.length) };
+      else if (t === '--project') project = args[i + 1]?.text;
+      else if (t.startsWith('--project=')) project = t.slice('--project='.length);
+    }
+    if (!command) return inv;
+    const vm = (positionals[2]?.text ?? 'a VM').replace(/^[^@]*@/, '');
+    const names = [...(project !== undefined ? [{ source: '--project', value: project }] : []), { source: 'VM', value: vm }];
+    if (command.dynamic) this.addOpaque('gcloud compute ssh runs a command line built at run time', this.viaOf(exec));
+    else this.analyzeText(command.text, this.remoteScope(exec, 'gcloud compute ssh', { place: vm, provider: 'gcloud', names }));
     return inv;
   }
 

@@ -51,6 +51,9 @@ const CASES: Case[] = [
   { cmd: "ssh db1 'cd /srv && rm -rf data'", decision: 'ask', production: true, target: 'db1:/srv/data' },
   { cmd: 'kubectl exec web-0 -- rm -rf tmp/cache', decision: 'ask', production: true, target: 'pod web-0:tmp/cache' },
   { cmd: "ssh db1 'rm -rf ~'", decision: 'deny', production: true, target: 'db1:~' },
+  { cmd: "gcloud compute ssh db-vm --zone us-central1-a --command 'sudo rm -rf /var/lib/mysql'", decision: 'ask', production: true, target: 'db-vm:/var/lib/mysql', because: UNKNOWN_TREATED_AS_PRODUCTION },
+  { cmd: "gcloud compute ssh deploy@web-1 --project shop-staging --command='rm -rf /srv/cache'", decision: 'ask', production: false, target: 'web-1:/srv/cache', environment: 'non-production' },
+  { cmd: 'gcloud compute ssh db-vm --zone us-central1-a', decision: 'allow', production: false },
   // Reading remotely stays allowed.
   { cmd: "ssh deploy@db1 'ls -la /srv'", decision: 'allow', production: false },
   { cmd: "fly ssh console -C 'df -h'", decision: 'allow', production: false },
