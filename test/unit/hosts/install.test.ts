@@ -10,7 +10,7 @@ import { cursorInstallSpec } from '../../../src/node/hosts/cursor/install';
 import { claudeInstallSpec } from '../../../src/node/hosts/claude/install';
 import { vscodeInstallSpec } from '../../../src/node/hosts/vscode/install';
 import { copilotInstallSpec } from '../../../src/node/hosts/copilot/install';
-import { clineHookFile } from '../../../src/node/hosts/cline/install';
+import { CHAINED_HOOK_NAME, clineHookFile } from '../../../src/node/hosts/cline/install';
 import { decisionIn } from './support';
 
 /** Pre-existing user configurations, with comments, other hooks and unusual formatting. */
@@ -139,13 +139,35 @@ describe('installers', () => {
     }
   }
 
-  it('cline: never overwrites a PreToolUse hook of the user', () => {
+  it('cline: a PreToolUse hook of the user is kept (moved aside, chained after ours) and put back on uninstall', () => {
     const file = clineHookFile(ctxProject);
+    const chained = path.join(path.dirname(file), CHAINED_HOOK_NAME);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, '#!/bin/sh\necho \'{"cancel":false}\'\n', { mode: 0o755 });
+    const theirs = '#!/bin/sh\necho \'{"cancel":false}\'\n';
+    fs.writeFileSync(file, theirs, { mode: 0o750 });
+    const r = installHost('cline', ctxProject);
+    assert.equal(r.state, 'intact', r.detail);
+    assert.match(r.detail, /your own PreToolUse hook runs after Blast Shield allows/);
+    assert.equal(fs.readFileSync(chained, 'utf8'), theirs);
+    assert.equal(fs.statSync(chained).mode & 0o777, 0o750);
+    assert.match(fs.readFileSync(file, 'utf8'), /blast-shield-hook/);
+    assert.equal(hostStatus('cline', ctxProject).files[0]!.state, 'intact');
+    assert.equal(installHost('cline', ctxProject).detail, 'already installed');
+    uninstallHost('cline', ctxProject);
+    assert.equal(fs.readFileSync(file, 'utf8'), theirs);
+    assert.equal(fs.statSync(file).mode & 0o777, 0o750);
+    assert.equal(fs.existsSync(chained), false);
+  });
+
+  it('cline: both a hook of the user and a moved-aside one: a conflict, nothing touched', () => {
+    const file = clineHookFile(ctxProject);
+    const chained = path.join(path.dirname(file), CHAINED_HOOK_NAME);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, '#!/bin/sh\necho mine\n', { mode: 0o755 });
+    fs.writeFileSync(chained, '#!/bin/sh\necho older\n', { mode: 0o755 });
     assert.equal(installHost('cline', ctxProject).state, 'conflict');
-    assert.equal(hostStatus('cline', ctxProject).files[0]!.state, 'conflict');
-    assert.match(fs.readFileSync(file, 'utf8'), /cancel/);
+    assert.equal(fs.readFileSync(file, 'utf8'), '#!/bin/sh\necho mine\n');
+    assert.equal(fs.readFileSync(chained, 'utf8'), '#!/bin/sh\necho older\n');
   });
 
   it('refuses to edit a config that is not valid JSON', () => {
