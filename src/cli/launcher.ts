@@ -9,9 +9,9 @@ import { GUARD_PATHS, guardHome } from '../node/guardHome';
  * CLI bundle was most of its start-up cost, so the bundle (main.ts and everything it imports) lives
  * beside this file as dist/cli-main.js (already wrapped as a CommonJS module function), is read as
  * text, and is compiled with a V8 code cache kept in
- * the guard's cache folder. The first run writes the cache; later runs skip most compiling. The cache
- * is keyed by the bundle's hash and the V8 version, written atomically, and only inside an existing
- * guard home; any problem with it means compiling from source, never a different behaviour.
+ * the guard's cache folder. The second run writes the cache; later runs skip most compiling. The cache
+ * is keyed by the bundle's hash, the kind of run (hook, check, anything else) and the V8 version,
+ * written atomically, and only inside an existing guard home; any problem with it means compiling from source, never a different behaviour.
  *
  * The bundle's first line names its hash; a bundle from another build (an install copied halfway, a
  * stray file) is refused, which for `hook` is a deny.
@@ -41,7 +41,11 @@ function cachePath(): string | undefined {
   try {
     const home = guardHome(process.env);
     if (!fs.existsSync(home)) return undefined;
-    return path.join(GUARD_PATHS.cacheDir(home), `cli-${__CLI_MAIN_HASH__}-v8-${process.versions.v8}.bin`);
+    // One cache per kind of run: a cache holds the functions its first run compiled, so a `status`
+    // run writing it first would leave every later hook call compiling the hook path from source.
+    const sub = process.argv[2];
+    const family = sub === 'hook' || sub === 'check' ? sub : 'cli';
+    return path.join(GUARD_PATHS.cacheDir(home), `cli-${__CLI_MAIN_HASH__}-${family}-v8-${process.versions.v8}.bin`);
   } catch {
     return undefined;
   }
@@ -65,6 +69,30 @@ function writeCache(file: string, script: vm.Script): void {
   } catch {
     // A cache that cannot be written only costs the next run its compile time.
   }
+}
+
+/**
+ * A cache holds the functions its writing run compiled, and every later run deserialises all of them.
+ * The first run after an install is often not a typical one (the hook's first call in a workspace
+ * builds the credential index), so it only leaves a marker; the next run without a cache writes it.
+ */
+function secondRunWithoutCache(file: string): boolean {
+  const marker = `${file}.seen`;
+  if (fs.existsSync(marker)) {
+    try {
+      fs.unlinkSync(marker);
+    } catch {
+      // written anyway; a stale marker only means the next rebuild skips the wait
+    }
+    return true;
+  }
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    fs.writeFileSync(marker, '', { mode: 0o600 });
+  } catch {
+    // no marker: this run is simply not cached either
+  }
+  return false;
 }
 
 /**
@@ -96,7 +124,7 @@ try {
   const file = cachePath();
   const cachedData = readCache(file);
   const script = new vm.Script(source, { filename: path.join(__dirname, MAIN_FILE), cachedData });
-  if (file && (cachedData === undefined || script.cachedDataRejected)) {
+  if (file && (script.cachedDataRejected || (cachedData === undefined && secondRunWithoutCache(file)))) {
     // Written at exit so the cache also holds the functions this run compiled lazily.
     process.once('exit', () => writeCache(file, script));
   }

@@ -37,11 +37,14 @@ describe('CLI launcher with a V8 code cache (process)', function () {
     }
   };
 
-  it('writes the cache on the first run, reuses it, and answers the same', () => {
+  it('writes the cache on the second run (the first is often unusual), reuses it, and answers the same', () => {
     const home = path.join(dir, 'guard');
     fs.mkdirSync(home);
     const first = run(home, ['check', '--json', '--', 'rm -rf /']);
     assert.equal(first.code, 4, first.stderr);
+    assert.deepEqual(cacheFiles(home), [], 'the first run only leaves a marker');
+    const second0 = run(home, ['check', '--json', '--', 'rm -rf /']);
+    assert.equal(second0.stdout, first.stdout);
     const files = cacheFiles(home);
     assert.equal(files.length, 1);
     const stat = fs.statSync(path.join(home, 'cache', files[0]!));
@@ -52,9 +55,23 @@ describe('CLI launcher with a V8 code cache (process)', function () {
     assert.equal(fs.statSync(path.join(home, 'cache', files[0]!)).mtimeMs, stat.mtimeMs, 'a valid cache is not rewritten');
   });
 
+  it('keeps one cache per kind of run, so a status run first does not cost every hook call a compile', () => {
+    const home = path.join(dir, 'guard-families');
+    fs.mkdirSync(home);
+    run(home, ['--version']);
+    run(home, ['--version']);
+    assert.deepEqual(cacheFiles(home).map((f) => f.split('-')[2]), ['cli']);
+    const payload = JSON.stringify({ session_id: 's', transcript_path: '', cwd: dir, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'git status' }, tool_use_id: 't' });
+    for (let i = 0; i < 2; i++) spawnSync(process.execPath, [cli, 'hook', 'claude'], { cwd: dir, input: payload, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: dir, BLAST_SHIELD_HOME: home } });
+    run(home, ['check', '--', 'ls']);
+    run(home, ['check', '--', 'ls']);
+    assert.deepEqual(cacheFiles(home).map((f) => f.split('-')[2]).sort(), ['check', 'cli', 'hook']);
+  });
+
   it('recovers from a damaged cache by compiling from source and rewriting it', () => {
     const home = path.join(dir, 'guard2');
     fs.mkdirSync(home);
+    run(home, ['check', '--', 'ls']);
     run(home, ['check', '--', 'ls']);
     const file = path.join(home, 'cache', cacheFiles(home)[0]!);
     fs.writeFileSync(file, Buffer.from('not a code cache'));
@@ -73,6 +90,7 @@ describe('CLI launcher with a V8 code cache (process)', function () {
   it('a hook call over a damaged cache still answers in the host format', () => {
     const home = path.join(dir, 'guard3');
     fs.mkdirSync(home);
+    run(home, ['check', '--', 'ls']);
     run(home, ['check', '--', 'ls']);
     fs.writeFileSync(path.join(home, 'cache', cacheFiles(home)[0]!), Buffer.from('garbage'));
     const payload = JSON.stringify({ session_id: 's', transcript_path: '', cwd: dir, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'git status' }, tool_use_id: 't' });
