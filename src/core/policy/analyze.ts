@@ -1541,15 +1541,15 @@ class Analyzer {
       if (context !== undefined) names.push({ source: '--context', value: context });
       if (namespace !== undefined) names.push({ source: '--namespace', value: namespace });
       names.push({ source: 'pod', value: pod });
-      inner.scope = { ...exec.scope, cwd: REMOTE_CWD, cwdUncertain: false, remote: { place: `pod ${pod}`, provider: 'kubernetes', names } };
-      inner.cwd = REMOTE_CWD;
+      this.run(argv, remoteExec(inner, { place: `pod ${pod}`, provider: 'kubernetes', names }));
+      return inv;
     } else {
       // `docker -H ssh://db1 exec ...` reaches another machine's daemon; a unix socket is this one.
       const host = global.values.get('H') ?? global.values.get('host');
       if (host !== undefined && !/^(unix|npipe|fd):\/\//.test(host)) {
         const box = args[local.index]?.text ?? 'a container';
-        inner.scope = { ...exec.scope, cwd: REMOTE_CWD, cwdUncertain: false, remote: { place: `${box} on ${host.replace(/^[a-z]+:\/\/([^@/]*@)?/, '')}`, provider: 'docker', names: [{ source: 'docker host', value: host }] } };
-        inner.cwd = REMOTE_CWD;
+        this.run(argv, remoteExec(inner, { place: `${box} on ${host.replace(/^[a-z]+:\/\/([^@/]*@)?/, '')}`, provider: 'docker', names: [{ source: 'docker host', value: host }] }));
+        return inv;
       }
     }
     this.run(argv, inner);
@@ -1606,20 +1606,10 @@ class Analyzer {
     const inv = this.emit(name, first.text, args, exec);
     const positionals = args.filter((a) => !a.text.startsWith('-')).slice(0, 2).map((a) => a.text);
     if (positionals[0] !== 'ssh' || positionals[1] !== 'console') return inv;
-    let command: ArgWord | undefined;
-    for (let i = 0; i < args.length; i++) {
-      const t = args[i]!.text;
-      if (t === '-C' || t === '--command') command = args[i + 1];
-      else if (t.startsWith('--command=')) command = { ...args[i]!, text: t.slice('--command='.length) };
-      else if (/^-C./.test(t)) command = { ...args[i]!, text: t.slice(2) };
-    }
+    let command = optionWord(args, ['-C', '--command']);
+    for (const word of args) if (/^-C./.test(word.text)) command = { ...word, text: word.text.slice(2) };
     if (!command) return inv;
-    let app: string | undefined;
-    for (let i = 0; i < args.length; i++) {
-      const t = args[i]!.text;
-      if (t === '-a' || t === '--app') app = args[i + 1]?.text;
-      else if (t.startsWith('--app=')) app = t.slice('--app='.length);
-    }
+    const app = optionWord(args, ['-a', '--app'])?.text;
     const remote: RemoteContext = { place: app !== undefined ? `fly ${app}` : 'fly (app of fly.toml)', provider: 'fly', names: app !== undefined ? [{ source: '--app', value: app }] : [] };
     if (command.dynamic) this.addOpaque(`${name} ssh console runs a command line built at run time`, this.viaOf(exec));
     else this.analyzeText(command.text, this.remoteScope(exec, `${name} ssh console`, remote));
@@ -1631,15 +1621,8 @@ class Analyzer {
     const inv = this.emit('gcloud', first.text, args, exec);
     const positionals = args.filter((a) => !a.text.startsWith('-'));
     if (positionals[0]?.text !== 'compute' || positionals[1]?.text !== 'ssh') return inv;
-    let command: ArgWord | undefined;
-    let project: string | undefined;
-    for (let i = 0; i < args.length; i++) {
-      const t = args[i]!.text;
-      if (t === '--command') command = args[i + 1];
-      else if (t.startsWith('--command=')) command = { ...args[i]!, text: t.slice('--command='.length) };
-      else if (t === '--project') project = args[i + 1]?.text;
-      else if (t.startsWith('--project=')) project = t.slice('--project='.length);
-    }
+    const command = optionWord(args, ['--command']);
+    const project = optionWord(args, ['--project'])?.text;
     if (!command) return inv;
     const vm = (positionals[2]?.text ?? 'a VM').replace(/^[^@]*@/, '');
     const names = [...(project !== undefined ? [{ source: '--project', value: project }] : []), { source: 'VM', value: vm }];
@@ -1861,6 +1844,26 @@ const unknownContent = (): undefined => undefined;
 const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 
 /** The replace string of `xargs -I R`, `-IR`, `-i[R]`, `--replace[=R]` (GNU's default is `{}`). */
+/**
+ * The word after the last `-a x` / `--app x`, or the value of `--app=x`, anywhere in `args`; for CLIs
+ * whose options may follow their positionals (`fly ssh console -C cmd -a app`). Undefined when absent.
+ */
+function optionWord(args: readonly ArgWord[], names: readonly string[]): ArgWord | undefined {
+  let found: ArgWord | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i]!;
+    const name = names.find((n) => word.text === n || (n.startsWith('--') && word.text.startsWith(n + '=')));
+    if (!name) continue;
+    found = word.text === name ? args[i + 1] : { ...word, text: word.text.slice(name.length + 1) };
+  }
+  return found;
+}
+
+/** `exec` moved to another machine: its commands run in `remote`, in a working folder unknown here. */
+function remoteExec(exec: Exec, remote: RemoteContext): Exec {
+  return { ...exec, cwd: REMOTE_CWD, scope: { ...exec.scope, cwd: REMOTE_CWD, cwdUncertain: false, remote } };
+}
+
 function xargsPlaceholder(options: readonly ArgWord[]): string | undefined {
   let placeholder: string | undefined;
   for (let i = 0; i < options.length; i++) {
