@@ -3,6 +3,7 @@ import type { ConfirmRequest } from '../core/protocol/ipc';
 import type { ConfirmAnswer, SubmitResult } from '../node/confirm/confirmQueue';
 import type { ConfirmService } from './confirm/confirmService';
 import type { Health, HostHealth } from './health';
+import type { KeeperReport } from './guardServices';
 import type { HookKeeper } from './hookKeeper';
 import type { IpcBridge } from './ipcBridge';
 import type { Lockdown } from './lockdown';
@@ -59,7 +60,7 @@ export interface BlastShieldTestingApi {
   /** Re-read hook install status. */
   refreshHealth(): Promise<void>;
   /** Run one pass of the hook keeper now (it also runs at start-up and every few minutes). */
-  keepHooks(): Promise<{ cliUpdated: boolean; repaired: string[]; failed: string[] } | undefined>;
+  keepHooks(): Promise<KeeperReport | undefined>;
 }
 
 export interface BlastShieldApi {

@@ -7,6 +7,9 @@ import type { ClassifyOptions, Verdict } from '../core/policy/types';
 import type { HostId } from '../core/protocol/ipc';
 import type { AuditRecord } from '../core/audit/entry';
 import type { VerifyResult } from '../core/audit/chain';
+import type { KeeperReport } from '../node/hosts/keeper';
+
+export type { KeeperReport };
 
 export interface HostInstallState {
   host: HostId;
@@ -20,13 +23,6 @@ export interface HostInstallState {
   command?: string;
   /** One line a human reads: "installed in ~/.cursor/hooks.json", "missing", "altered: failClosed removed". */
   detail: string;
-}
-
-/** What one pass of keeping the installed hooks healthy did (src/node/hosts/keeper.ts). */
-export interface KeeperReport {
-  cliUpdated: boolean;
-  repaired: string[];
-  failed: string[];
 }
 
 export interface HookInstaller {
