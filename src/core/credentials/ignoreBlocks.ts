@@ -20,13 +20,17 @@ export const AGENT_IGNORE_FILES = [
 ] as const;
 export type AgentIgnoreFile = (typeof AGENT_IGNORE_FILES)[number];
 
-/** Escape a workspace-relative path as an anchored gitignore line. */
-export function ignoreLineFor(relativePath: string): string {
-  const escaped = relativePath
+/** A workspace-relative path as a gitignore pattern matching exactly it: wildcards, `!`, `#` and a trailing space escaped. */
+function escapeGitignorePath(relativePath: string): string {
+  return relativePath
     .replace(/\\/g, '\\\\')
     .replace(/([*?[\]!#])/g, '\\$1')
     .replace(/ $/, '\\ ');
-  return '/' + escaped;
+}
+
+/** Escape a workspace-relative path as an anchored gitignore line. */
+export function ignoreLineFor(relativePath: string): string {
+  return '/' + escapeGitignorePath(relativePath);
 }
 
 function blockText(relativePaths: readonly string[]): string {
@@ -80,8 +84,12 @@ export function withIgnoreBlock(existing: string | undefined, relativePaths: rea
 // ---------------------------------------------------------------------------------------------
 // Claude Code settings: permissions.deny Read(...) rules
 
+/**
+ * Claude Code's Read rules follow the gitignore specification, so a file named `creds[1].json` must be
+ * escaped or the rule names a different file (and the file stays readable by Claude's own tools).
+ */
 export function claudeReadRule(relativePath: string): string {
-  return `Read(./${relativePath})`;
+  return `Read(./${escapeGitignorePath(relativePath)})`;
 }
 
 function formattingOf(text: string): FormattingOptions {

@@ -94,6 +94,14 @@ describe('credentials: Claude Code deny rules', () => {
     });
   }
 
+  it('Read rules escape gitignore wildcards, so they name exactly the file', () => {
+    assert.equal(claudeReadRule('.env'), 'Read(./.env)');
+    assert.equal(claudeReadRule('legacy/config_backup.json'), 'Read(./legacy/config_backup.json)');
+    assert.equal(claudeReadRule('keys/creds[1].json'), 'Read(./keys/creds\\[1\\].json)');
+    assert.equal(claudeReadRule('a*b?.pem'), 'Read(./a\\*b\\?.pem)');
+    assert.equal(claudeReadRule('!important.key'), 'Read(./\\!important.key)');
+  });
+
   it('after the user edits the file, only our rules are removed structurally', () => {
     const added = withClaudeDenyRules('{\n  "model": "opus"\n}\n', rules);
     const edited = added.text.replace('"opus"', '"sonnet"');
