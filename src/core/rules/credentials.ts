@@ -221,31 +221,53 @@ function readerInputs(name: string, spec: ReaderSpec, args: readonly ArgWord[]):
   return { files, recursive, globFilters, hiddenToo, ignoredToo };
 }
 
-/**
- * Would ripgrep/ag skip this workspace-relative path because the workspace's top .gitignore lists
- * it? A deliberately small reading of gitignore: plain patterns only, and any negation line makes
- * it answer "no" (not ignored), so the guard errs towards asking.
- */
-function gitignored(relativePath: string, facts: Facts): boolean {
-  for (const root of facts.workspaceRoots) {
-    const text = facts.readFile(root + '/.gitignore');
-    if (text === undefined) continue;
-    const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
-    if (lines.some((l) => l.startsWith('!'))) return false;
-    for (const line of lines) {
-      const dirOnly = line.endsWith('/');
-      const pattern = line.replace(/\/$/, '');
-      const anchored = pattern.replace(/^\//, '');
-      const segments = relativePath.split('/');
-      if (!pattern.includes('/')) {
-        const hit = segments.some((seg, i) => (!dirOnly || i < segments.length - 1) && minimatch(seg, pattern, { dot: true }));
-        if (hit) return true;
-      } else if (minimatch(relativePath, anchored, { dot: true }) || minimatch(relativePath, anchored + '/**', { dot: true })) {
-        return true;
-      }
+/** The ignore files ripgrep and ag read in each folder on the way down (git's, and their own). */
+const IGNORE_FILE_NAMES = ['.gitignore', '.ignore', '.rgignore'];
+/** Folders below the workspace folder whose ignore files are read. */
+const MAX_IGNORE_DEPTH = 32;
+
+/** Does one ignore file's pattern list exclude `relativePath` (relative to that file's folder)? */
+function listedIn(lines: readonly string[], relativePath: string): boolean {
+  const segments = relativePath.split('/');
+  for (const line of lines) {
+    const dirOnly = line.endsWith('/');
+    const pattern = line.replace(/\/$/, '');
+    const anchored = pattern.replace(/^\//, '');
+    if (!pattern.includes('/')) {
+      if (segments.some((seg, i) => (!dirOnly || i < segments.length - 1) && minimatch(seg, pattern, { dot: true }))) return true;
+    } else if (minimatch(relativePath, anchored, { dot: true }) || minimatch(relativePath, anchored + '/**', { dot: true })) {
+      return true;
     }
   }
   return false;
+}
+
+/**
+ * Would ripgrep/ag skip this workspace-relative path because an ignore file lists it? They read
+ * .gitignore, .ignore and .rgignore in the workspace folder and in every folder on the way down to
+ * the file. A deliberately small reading: plain patterns only, and a negation line in any of those
+ * files makes it answer "no" (not ignored), so the guard errs towards asking. (An agent that writes
+ * `!.env` into a `.rgignore` gets an ask, not a silent read.) With several workspace folders, only the
+ * folder that holds the path is read; when that cannot be told, the answer is "no".
+ */
+function gitignored(relativePath: string, facts: Facts): boolean {
+  const roots = facts.workspaceRoots.length === 1 ? facts.workspaceRoots : facts.workspaceRoots.filter((r) => facts.fileStatus?.(r + '/' + relativePath) === 'file');
+  if (roots.length !== 1) return false;
+  const root = roots[0]!;
+  const segments = relativePath.split('/');
+  let ignored = false;
+  for (let depth = 0; depth < Math.min(segments.length, MAX_IGNORE_DEPTH); depth++) {
+    const dir = segments.slice(0, depth).join('/');
+    const below = segments.slice(depth).join('/');
+    for (const name of IGNORE_FILE_NAMES) {
+      const text = facts.readFile(root + (dir === '' ? '' : '/' + dir) + '/' + name);
+      if (text === undefined) continue;
+      const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+      if (lines.some((l) => l.startsWith('!'))) return false;
+      ignored ||= listedIn(lines, below);
+    }
+  }
+  return ignored;
 }
 
 /** The path relative to the workspace folder holding it, '' for the folder itself, undefined outside. */

@@ -329,6 +329,41 @@ describe('credentials pack: ripgrep honours the workspace .gitignore', () => {
   it('grep -r ignores .gitignore', () => {
     assert.deepEqual(files(['grep', '-r', 'token', '.']), ['config/settings.json', 'infra/prod.tfvars', 'legacy/config_backup.json']);
   });
+  it('a .gitignore, .ignore or .rgignore in a sub-folder counts for the files below it', () => {
+    for (const name of ['.gitignore', '.ignore', '.rgignore']) {
+      fs.writeFileSync(path.join(root, 'config', name), 'settings.json\n');
+      try {
+        assert.deepEqual(files(['rg', 'token']), [], name);
+      } finally {
+        fs.rmSync(path.join(root, 'config', name));
+      }
+    }
+    // a sub-folder's ignore file says nothing about its siblings
+    fs.writeFileSync(path.join(root, 'src', '.gitignore'), 'settings.json\n');
+    try {
+      assert.deepEqual(files(['rg', 'token']), ['config/settings.json']);
+    } finally {
+      fs.rmSync(path.join(root, 'src', '.gitignore'));
+    }
+  });
+  it('a negation in an .rgignore (which an agent can write) makes the guard assume nothing is ignored', () => {
+    fs.writeFileSync(path.join(root, '.rgignore'), '!legacy/\n');
+    try {
+      assert.deepEqual(files(['rg', 'token']), ['config/settings.json', 'infra/prod.tfvars', 'legacy/config_backup.json']);
+    } finally {
+      fs.rmSync(path.join(root, '.rgignore'));
+    }
+  });
+  it('with two workspace folders, only the folder holding the file has a say', () => {
+    const other = makeWorkspace({ '.gitignore': 'config/\n' });
+    try {
+      const two = { ...facts, workspaceRoots: [root, other], fileStatus: (p: string) => (fs.existsSync(p) ? ('file' as const) : ('missing' as const)) };
+      const found = (credentialsPack.checkInvocation?.({ ...invocation(['rg', 'token']), cwd: root }, plainContext(two)) ?? []).filter((f) => f.rule === 'credentials.read').map((f) => f.targets[0]?.name ?? '');
+      assert.ok(found.includes('config/settings.json'), JSON.stringify(found));
+    } finally {
+      removeTree(other);
+    }
+  });
   it('a negation in .gitignore makes the guard assume nothing is ignored', () => {
     fs.appendFileSync(path.join(root, '.gitignore'), '!legacy/keep.json\n');
     try {
