@@ -127,7 +127,7 @@ export async function run() {
     fs.copyFileSync(path.join(repo, 'dist', 'secretlint.js'), path.join(probeDir, 'secretlint.js'));
     fs.mkdirSync(path.join(tmp, 'home'));
     const probe = execFileSync(process.execPath, [path.join(probeDir, 'probe.js'), tree, path.join(tmp, 'home')], { encoding: 'utf8' });
-    rows.push({ name: 'hook path: loadCredentialFacts over the same tree (cold = first build, warm = per command)', ...JSON.parse(probe) });
+    rows.push({ name: 'credential index over the same tree (cold = first build, warm = per command that asks; lazy = the hook, per command that asks none)', ...JSON.parse(probe) });
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { classify } from '../core/policy/classify';
 import type { CredentialFacts, Decision, Facts, Target, Verdict } from '../core/policy/types';
-import { loadCredentialFacts } from '../node/credentials/credentialFacts';
+import { lazyCredentialFacts } from '../node/credentials/credentialFacts';
 import { gatherFacts, repositoryRoot } from '../node/facts';
 import { GUARD_PATHS, guardHome } from '../node/guardHome';
 import { UsageError, type CliIo } from './io';
@@ -13,7 +13,7 @@ const HELP = `usage: blast-shield check [--lockdown] [--cwd DIR] [--json] -- COM
 Classify a shell command with the policy engine, without running it. Inside a git repository, and
 when Blast Shield's guard folder exists (~/.blast-shield, or BLAST_SHIELD_HOME), the repository's
 credential index is used as the hook uses it, to name where a secret value in the command came from
-(built on first use and kept in the guard folder; never the values themselves).
+(loaded when a question needs it, kept in the guard folder; never the values themselves).
 
   --lockdown   every action that would need confirmation is denied
   --cwd DIR    the folder the command would run in (default: the current folder); its git
@@ -95,23 +95,19 @@ export function formatVerdict(v: Verdict): string {
  * The repository's credential index, as the hook loads it, when there is a guard folder to keep it
  * in: check never creates one. Undefined otherwise (path and content rules still apply).
  */
-async function credentialsFor(cwd: string, env: CliIo['env']): Promise<CredentialFacts | undefined> {
+function credentialsFor(cwd: string, env: CliIo['env']): CredentialFacts | undefined {
   const home = guardHome(env);
   const root = repositoryRoot(cwd);
   if (!root || !fs.existsSync(home)) return undefined;
-  try {
-    return await loadCredentialFacts({ workspaceRoots: [root], home: env.HOME ?? '', cacheDir: GUARD_PATHS.cacheDir(home), secretlint: false });
-  } catch {
-    return undefined;
-  }
+  return lazyCredentialFacts({ workspaceRoots: [root], home: env.HOME ?? '', cacheDir: GUARD_PATHS.cacheDir(home), secretlint: false });
 }
 
-async function factsAt(cwd: string, env: CliIo['env']): Promise<Facts> {
-  return gatherFacts({ cwd, env, home: env.HOME, credentials: await credentialsFor(cwd, env) });
+function factsAt(cwd: string, env: CliIo['env']): Facts {
+  return gatherFacts({ cwd, env, home: env.HOME, credentials: credentialsFor(cwd, env) });
 }
 
-function factsCache(env: CliIo['env']): (cwd: string) => Promise<Facts> {
-  const cache = new Map<string, Promise<Facts>>();
+function factsCache(env: CliIo['env']): (cwd: string) => Facts {
+  const cache = new Map<string, Facts>();
   return (cwd) => {
     let facts = cache.get(cwd);
     if (!facts) {
@@ -169,7 +165,7 @@ async function runBatch(o: CheckOptions, io: CliIo, baseCwd: string): Promise<nu
       text = errorLine(n + 1, '"cwd" must be a string');
     } else {
       const dir = cwd === undefined ? baseCwd : path.resolve(baseCwd, cwd);
-      text = JSON.stringify(classify(command, await factsFor(dir), { lockdown: o.lockdown }));
+      text = JSON.stringify(classify(command, factsFor(dir), { lockdown: o.lockdown }));
     }
     out.push(text);
     size += text.length;
@@ -187,7 +183,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   const cwd = path.resolve(io.cwd, o.cwd ?? '.');
   if (o.jsonl) return runBatch(o, io, cwd);
-  const verdict = classify(o.command as string, await factsAt(cwd, io.env), { lockdown: o.lockdown });
+  const verdict = classify(o.command as string, factsAt(cwd, io.env), { lockdown: o.lockdown });
   io.stdout(o.json ? JSON.stringify(verdict) + '\n' : formatVerdict(verdict));
   return EXIT_CODES[verdict.decision];
 }

@@ -1,6 +1,6 @@
 import { classify } from '../core/policy/classify';
 import type { CredentialFacts } from '../core/policy/types';
-import { loadCredentialFacts } from '../node/credentials/credentialFacts';
+import { lazyCredentialFacts } from '../node/credentials/credentialFacts';
 import { checkAgentRead, isCredentialPath } from '../node/credentials/readCheck';
 import { gatherFacts } from '../node/facts';
 import { GUARD_PATHS, guardHome } from '../node/guardHome';
@@ -14,20 +14,10 @@ export function createRealEngine(env: Readonly<Record<string, string | undefined
   const cacheDir = GUARD_PATHS.cacheDir(guardHome(env));
   return {
     async gatherFacts(request: FactsRequest) {
-      let credentials: CredentialFacts | undefined;
-      if (request.workspaceRoots.length > 0) {
-        try {
-          credentials = await loadCredentialFacts({
-            workspaceRoots: request.workspaceRoots,
-            home: request.home,
-            cacheDir,
-            // secretlint is loaded lazily by the scanner and is too heavy for every hook call
-            secretlint: false,
-          });
-        } catch {
-          credentials = undefined; // path and content rules over facts.readFile still apply
-        }
-      }
+      // Loaded on the first credential question only (most commands ask none), without secretlint:
+      // too heavy for every hook call; the extension's refresh runs it.
+      const credentials: CredentialFacts | undefined =
+        request.workspaceRoots.length > 0 ? lazyCredentialFacts({ workspaceRoots: request.workspaceRoots, home: request.home, cacheDir, secretlint: false }) : undefined;
       return gatherFacts({ cwd: request.cwd, workspaceRoots: request.workspaceRoots, env: request.env, home: request.home, credentials });
     },
     classify,

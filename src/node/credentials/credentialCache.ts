@@ -2,8 +2,8 @@ import { nodeCrypto } from '../lazyCrypto';
 import { sha256Hex } from '../../core/audit/sha256';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { scanFile, scanWorkspace, type ScannedCredentialFile } from './workspaceScan';
-import { walkTree, DEFAULT_WALK_LIMITS, type WalkLimits } from './walk';
+import { scanFile, scanFileSync, scanWorkspace, scanWorkspaceSync, type FileScan, type ScannedCredentialFile, type ScanResult } from './workspaceScan';
+import { walkTree, DEFAULT_WALK_LIMITS, type WalkedFile, type WalkLimits } from './walk';
 import { secretlintAvailable } from './loadSecretlint';
 
 /**
@@ -79,8 +79,7 @@ function withStat(realRoot: string, f: ScannedCredentialFile): CachedCredentialF
   }
 }
 
-async function fullScan(realRoot: string, options: CacheOptions, salt: string): Promise<CredentialCacheFile> {
-  const result = await scanWorkspace(realRoot, { home: options.home, salt, secretlint: options.secretlint, limits: options.limits });
+function cacheOf(realRoot: string, salt: string, result: ScanResult): CredentialCacheFile {
   const files: Record<string, CachedCredentialFile> = {};
   for (const f of result.files) {
     const s = withStat(realRoot, f);
@@ -94,8 +93,12 @@ function parentOf(rel: string): string {
   return i < 0 ? '' : rel.slice(0, i);
 }
 
-/** Bring a loaded cache up to date; returns true when anything changed. */
-async function refresh(cache: CredentialCacheFile, options: CacheOptions): Promise<boolean> {
+/**
+ * The file-system part of bringing a loaded cache up to date: folders gone are dropped, folders whose
+ * mtime changed are re-listed, credential files whose size or mtime changed are queued. Returns the
+ * files to scan again and whether the cache already changed.
+ */
+function planRefresh(cache: CredentialCacheFile, options: CacheOptions): { rescan: WalkedFile[]; changed: boolean } {
   const realRoot = cache.root;
   const relist = new Set<string>();
   const gone: string[] = [];
@@ -115,7 +118,7 @@ async function refresh(cache: CredentialCacheFile, options: CacheOptions): Promi
     for (const f of Object.keys(cache.files)) if (f.startsWith(rel + '/')) delete cache.files[f];
     changed = true;
   }
-  const rescan: { absolutePath: string; relativePath: string; contentPath: string }[] = [];
+  const rescan: WalkedFile[] = [];
   // Credential files edited in place: their folder's mtime does not change.
   for (const [rel, f] of Object.entries(cache.files)) {
     if (relist.has(parentOf(rel))) continue;
@@ -134,15 +137,34 @@ async function refresh(cache: CredentialCacheFile, options: CacheOptions): Promi
     rescan.push(...walk.files);
     changed = true;
   }
-  for (const file of rescan) {
-    const one = await scanFile(file, { home: options.home, salt: cache.salt, secretlint: options.secretlint });
-    if (one.secretlintMissing) cache.secretlintUsed = false;
-    delete cache.files[file.relativePath];
-    const s = one.result ? withStat(realRoot, one.result) : undefined;
-    if (s) cache.files[file.relativePath] = s;
-    changed = true;
+  return { rescan, changed };
+}
+
+function applyScan(cache: CredentialCacheFile, file: WalkedFile, one: FileScan): void {
+  if (one.secretlintMissing) cache.secretlintUsed = false;
+  delete cache.files[file.relativePath];
+  const s = one.result ? withStat(cache.root, one.result) : undefined;
+  if (s) cache.files[file.relativePath] = s;
+}
+
+/** Where a workspace's cache lives and what it holds now (undefined: none, or a full rescan asked). */
+function locate(root: string, options: CacheOptions): { realRoot: string; file: string; cached: CredentialCacheFile | undefined } {
+  const realRoot = fs.realpathSync(root);
+  const file = cacheFileFor(options.cacheDir, realRoot);
+  return { realRoot, file, cached: options.full ? undefined : readCredentialCache(file, realRoot) };
+}
+
+/** A rebuilt index keeps its workspace's salt, so hashes stay comparable across rebuilds. */
+function saltFor(file: string, realRoot: string): string {
+  return readCredentialCache(file, realRoot)?.salt ?? nodeCrypto().randomBytes(32).toString('base64url');
+}
+
+function saveIfChanged(file: string, cache: CredentialCacheFile, changed: boolean): CredentialCacheFile {
+  if (changed) {
+    cache.scannedAt = Date.now();
+    writeCredentialCache(file, cache);
   }
-  return changed;
+  return cache;
 }
 
 /**
@@ -150,20 +172,30 @@ async function refresh(cache: CredentialCacheFile, options: CacheOptions): Promi
  * scan when there is none. `root` may be any path to the workspace; it is resolved to its real path.
  */
 export async function loadCredentialCache(root: string, options: CacheOptions): Promise<CredentialCacheFile> {
-  const realRoot = fs.realpathSync(root);
-  const file = cacheFileFor(options.cacheDir, realRoot);
-  const cached = options.full ? undefined : readCredentialCache(file, realRoot);
+  const { realRoot, file, cached } = locate(root, options);
   const wantsSecretlint = options.secretlint !== false;
   const existing = cached && cached.secretlintUsed === false && wantsSecretlint && secretlintAvailable() ? undefined : cached;
   if (!existing) {
-    const salt = readCredentialCache(file, realRoot)?.salt ?? nodeCrypto().randomBytes(32).toString('base64url');
-    const cache = await fullScan(realRoot, options, salt);
-    writeCredentialCache(file, cache);
-    return cache;
+    const salt = saltFor(file, realRoot);
+    return saveIfChanged(file, cacheOf(realRoot, salt, await scanWorkspace(realRoot, { home: options.home, salt, secretlint: options.secretlint, limits: options.limits })), true);
   }
-  if (await refresh(existing, options)) {
-    existing.scannedAt = Date.now();
-    writeCredentialCache(file, existing);
+  const plan = planRefresh(existing, options);
+  for (const f of plan.rescan) applyScan(existing, f, await scanFile(f, { home: options.home, salt: existing.salt, secretlint: options.secretlint }));
+  return saveIfChanged(file, existing, plan.changed || plan.rescan.length > 0);
+}
+
+/**
+ * The same without secretlint, synchronously: how the hook loads the index, on first use only (most
+ * commands never ask a credential question). Path and core content rules judge new files; the
+ * extension's own refresh (with secretlint) completes the index.
+ */
+export function loadCredentialCacheSync(root: string, options: CacheOptions): CredentialCacheFile {
+  const { realRoot, file, cached } = locate(root, options);
+  if (!cached) {
+    const salt = saltFor(file, realRoot);
+    return saveIfChanged(file, cacheOf(realRoot, salt, scanWorkspaceSync(realRoot, { home: options.home, salt, limits: options.limits })), true);
   }
-  return existing;
+  const plan = planRefresh(cached, options);
+  for (const f of plan.rescan) applyScan(cached, f, scanFileSync(f, { home: options.home, salt: cached.salt }));
+  return saveIfChanged(file, cached, plan.changed || plan.rescan.length > 0);
 }

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { classifyCredentialFile } from '../../core/credentials/credentialFiles';
 import { matchCredentialPath, SKIPPED_DIRS, PATH_RULES } from '../../core/credentials/credentialPaths';
 import type { CredentialFacts, CredentialFileInfo } from '../../core/policy/types';
-import { loadCredentialCache, type CacheOptions, type CredentialCacheFile } from './credentialCache';
+import { loadCredentialCache, loadCredentialCacheSync, type CacheOptions, type CredentialCacheFile } from './credentialCache';
 import { hashSecret } from './workspaceScan';
 import { readTextForScan } from './walk';
 
@@ -67,13 +67,39 @@ export async function loadCredentialFacts(options: CredentialFactsOptions): Prom
       // An unreadable workspace folder has no index; path and content rules still apply per file.
     }
   }
-  const home = options.home;
-  const roots = caches.map((c) => c.root);
+  return credentialFactsOver(() => caches, options.home);
+}
+
+/**
+ * The same answers, with the index loaded (without secretlint, synchronously) only when a question
+ * first needs it. This is how the hook and `check` use it: most commands never ask one, and in a large
+ * workspace bringing the index up to date costs a stat of every folder.
+ */
+export function lazyCredentialFacts(options: CredentialFactsOptions): CredentialFacts {
+  let caches: CredentialCacheFile[] | undefined;
+  return credentialFactsOver(() => {
+    if (caches) return caches;
+    caches = [];
+    for (const root of options.workspaceRoots) {
+      try {
+        caches.push(loadCredentialCacheSync(root, options));
+      } catch {
+        // An unreadable workspace folder has no index; path and content rules still apply per file.
+      }
+    }
+    return caches;
+  }, options.home);
+}
+
+function credentialFactsOver(cachesNow: () => readonly CredentialCacheFile[], home: string): CredentialFacts {
   let homeIndex: Map<string, CredentialFileInfo> | undefined;
   // Drawn on first use: most hook calls never ask for a value's origin, and node:crypto is slow to load.
   let homeSalt: string | undefined;
 
+  const rootsNow = (): string[] => cachesNow().map((c) => c.root);
   const cachedInfo = (realAbs: string): CredentialFileInfo | undefined => {
+    const caches = cachesNow();
+    const roots = rootsNow();
     for (const c of caches) {
       if (!within(c.root, realAbs)) continue;
       const hit = c.files[toPosix(path.relative(c.root, realAbs))];
@@ -92,6 +118,7 @@ export async function loadCredentialFacts(options: CredentialFactsOptions): Prom
     }
     const cached = cachedInfo(real) ?? cachedInfo(abs);
     if (cached) return cached;
+    const roots = rootsNow();
     for (const candidate of real === abs ? [abs] : [abs, real]) {
       const byPath = matchCredentialPath(toPosix(candidate), toPosix(home));
       let text: string | undefined;
@@ -116,6 +143,8 @@ export async function loadCredentialFacts(options: CredentialFactsOptions): Prom
     } catch {
       return [];
     }
+    const caches = cachesNow();
+    const roots = rootsNow();
     const out: CredentialFileInfo[] = [];
     let covered = false;
     for (const c of caches) {
@@ -158,7 +187,8 @@ export async function loadCredentialFacts(options: CredentialFactsOptions): Prom
   // hash -> origin per workspace, built on first use: a command may offer hundreds of candidates.
   let byHash: Array<{ salt: string; index: Map<string, CredentialFileInfo> }> | undefined;
   const hashIndexes = (): Array<{ salt: string; index: Map<string, CredentialFileInfo> }> =>
-    (byHash ??= caches.map((c) => {
+    (byHash ??= cachesNow().map((c) => {
+      const roots = rootsNow();
       const index = new Map<string, CredentialFileInfo>();
       for (const [rel, f] of Object.entries(c.files)) {
         for (const s of f.secrets) if (!index.has(s.hash)) index.set(s.hash, { path: displayPath(path.join(c.root, rel), roots, home), kind: s.kind, label: s.label });
@@ -180,7 +210,7 @@ export async function loadCredentialFacts(options: CredentialFactsOptions): Prom
         if (text === undefined) continue;
         const verdict = classifyCredentialFile(toPosix(file), toPosix(home), text);
         if (!verdict) continue;
-        for (const s of verdict.secrets) homeIndex.set(hashSecret(homeSalt, s.value), { path: displayPath(file, roots, home), kind: s.kind, label: s.label });
+        for (const s of verdict.secrets) homeIndex.set(hashSecret(homeSalt, s.value), { path: displayPath(file, rootsNow(), home), kind: s.kind, label: s.label });
       }
     }
     return homeIndex.get(hashSecret(homeSalt, v));

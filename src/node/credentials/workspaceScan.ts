@@ -84,39 +84,66 @@ function hashHits(salt: string, hits: readonly ContentHit[]): ScannedCredentialF
   return out;
 }
 
-/**
- * Judge one file: path rules, core content rules and (optionally) secretlint. When secretlint is
- * wanted but cannot be loaded (secretlint.js not beside the bundle), the file is judged by the
- * other rules and `secretlintMissing` says so, rather than failing the scan or hiding the gap.
- */
-export async function scanFile(
-  file: WalkedFile,
-  options: ScanOptions & { salt: string },
-): Promise<{ result?: ScannedCredentialFile; read: boolean; linted: boolean; secretlintMissing?: boolean }> {
-  const text = readTextForScan(file.contentPath);
-  let extra: ContentHit[] = [];
-  let linted = false;
-  let secretlintMissing = false;
-  if (text !== undefined && mayHoldKnownToken(text)) {
-    if (options.secretlint !== false && secretlintAvailable()) {
-      extra = await loadSecretlintScanner().scanWithSecretlint(file.absolutePath, text);
-      linted = true;
-    } else secretlintMissing = true;
-  }
-  const verdict = classifyCredentialFile(file.absolutePath.replace(/\\/g, '/'), options.home.replace(/\\/g, '/'), text, extra);
-  const read = text !== undefined;
-  if (!verdict) return { read, linted, secretlintMissing };
-  return {
-    read,
-    linted,
-    secretlintMissing,
-    result: { path: file.relativePath, kind: verdict.kind, label: verdict.label, reasons: verdict.reasons, secrets: hashHits(options.salt, verdict.secrets) },
-  };
+/** What scanning one file found, and how it was judged. */
+export interface FileScan {
+  result?: ScannedCredentialFile;
+  read: boolean;
+  linted: boolean;
+  /** The file could hold a known token format but secretlint did not look at it. */
+  secretlintMissing?: boolean;
 }
 
 function toResult(file: WalkedFile, verdict: ReturnType<typeof classifyCredentialFile>, salt: string): ScannedCredentialFile | undefined {
   if (!verdict) return undefined;
   return { path: file.relativePath, kind: verdict.kind, label: verdict.label, reasons: verdict.reasons, secrets: hashHits(salt, verdict.secrets) };
+}
+
+function judgeFile(file: WalkedFile, home: string, salt: string, text: string | undefined, extra: readonly ContentHit[]): ScannedCredentialFile | undefined {
+  return toResult(file, classifyCredentialFile(file.absolutePath.replace(/\\/g, '/'), home.replace(/\\/g, '/'), text, extra), salt);
+}
+
+/** Path rules and core content rules only. */
+function scanWithoutSecretlint(file: WalkedFile, options: ScanOptions & { salt: string }, text: string | undefined): FileScan {
+  return { result: judgeFile(file, options.home, options.salt, text, []), read: text !== undefined, linted: false, secretlintMissing: text !== undefined && mayHoldKnownToken(text) };
+}
+
+/**
+ * Judge one file: path rules, core content rules and (optionally) secretlint. When secretlint is
+ * wanted but cannot be loaded (secretlint.js not beside the bundle), the file is judged by the
+ * other rules and `secretlintMissing` says so, rather than failing the scan or hiding the gap.
+ */
+export async function scanFile(file: WalkedFile, options: ScanOptions & { salt: string }): Promise<FileScan> {
+  const text = readTextForScan(file.contentPath);
+  if (text !== undefined && mayHoldKnownToken(text) && options.secretlint !== false && secretlintAvailable()) {
+    const extra = await loadSecretlintScanner().scanWithSecretlint(file.absolutePath, text);
+    return { result: judgeFile(file, options.home, options.salt, text, extra), read: true, linted: true, secretlintMissing: false };
+  }
+  return scanWithoutSecretlint(file, options, text);
+}
+
+/** scanFile without secretlint, synchronously (the hook's index, loaded on first use). */
+export function scanFileSync(file: WalkedFile, options: ScanOptions & { salt: string }): FileScan {
+  return scanWithoutSecretlint(file, options, readTextForScan(file.contentPath));
+}
+
+/** scanWorkspace without secretlint, synchronously: path and core content rules only. */
+export function scanWorkspaceSync(root: string, options: ScanOptions & { salt: string }): ScanResult {
+  const walk = walkTree(root, options.limits ?? DEFAULT_WALK_LIMITS, options.partial);
+  const files: ScannedCredentialFile[] = [];
+  let read = 0;
+  let secretlintUsed = true;
+  for (const file of walk.files) {
+    const one = scanFileSync(file, options);
+    if (one.read) read++;
+    if (one.secretlintMissing) secretlintUsed = false;
+    if (one.result) files.push(one.result);
+  }
+  files.sort(byPath);
+  return { files, dirs: walk.dirs, truncated: walk.truncated, stats: { walked: walk.files.length, read, secretlint: 0 }, secretlintUsed };
+}
+
+function byPath(a: ScannedCredentialFile, b: ScannedCredentialFile): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
 /** Scan a folder for credential files by path and content. Never returns a secret value. */
@@ -133,7 +160,7 @@ export async function scanWorkspace(root: string, options: ScanOptions): Promise
   let batchChars = 0;
 
   const judge = (file: WalkedFile, text: string | undefined, extra: readonly ContentHit[]): void => {
-    const result = toResult(file, classifyCredentialFile(file.absolutePath.replace(/\\/g, '/'), home, text, extra), salt);
+    const result = judgeFile(file, home, salt, text, extra);
     if (result) files.push(result);
   };
   const flush = async (): Promise<void> => {
@@ -172,6 +199,6 @@ export async function scanWorkspace(root: string, options: ScanOptions): Promise
     if (batch.length >= BATCH_FILES || batchChars >= BATCH_CHARS) await flush();
   }
   await flush();
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  files.sort(byPath);
   return { files, dirs: walk.dirs, truncated: walk.truncated, stats: { walked: walk.files.length, read, secretlint }, secretlintUsed };
 }

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { cacheFileFor, loadCredentialCache } from '../../../src/node/credentials/credentialCache';
-import { loadCredentialFacts } from '../../../src/node/credentials/credentialFacts';
+import { lazyCredentialFacts, loadCredentialFacts } from '../../../src/node/credentials/credentialFacts';
 import { fake, makeWorkspace, removeTree } from './fakeSecrets';
 
 function bumpMtime(p: string, seconds: number): void {
@@ -54,6 +54,28 @@ describe('credentials: CredentialFacts and its cache', function () {
     assert.deepEqual(facts.filesUnder(path.join(root, 'legacy')).map((f) => f.path), ['legacy/config_backup.json']);
     assert.deepEqual(facts.filesUnder(path.join(root, 'src')), []);
     assert.equal(facts.filesUnder(root).length, 2);
+  });
+
+  it('the lazy form (hook, check) touches no index until a question needs one, then answers the same', async () => {
+    const lazy = lazyCredentialFacts({ workspaceRoots: [root], home, cacheDir, secretlint: false });
+    const file = cacheFileFor(cacheDir, root);
+    assert.equal(fs.existsSync(file), false, 'nothing read or built yet');
+    assert.deepEqual(lazy.originOf(railway), { path: 'legacy/config_backup.json', kind: 'railway-token', label: 'the Railway token' });
+    assert.equal(fs.existsSync(file), true, 'built on the first question');
+    const eager = await loadCredentialFacts({ workspaceRoots: [root], home, cacheDir, secretlint: false });
+    for (const value of [railway, stripe, fake.uuid(), 'short']) assert.deepEqual(lazy.originOf(value), eager.originOf(value), value.slice(0, 4));
+    for (const p of ['.env', 'legacy/config_backup.json', 'src/a/index.ts', 'nope.pem']) assert.deepEqual(lazy.fileInfo(path.join(root, p)), eager.fileInfo(path.join(root, p)), p);
+    for (const d of ['', 'legacy', 'src']) assert.deepEqual(lazy.filesUnder(path.join(root, d)), eager.filesUnder(path.join(root, d)), d);
+  });
+
+  it('the lazy form brings an existing index up to date once, on first use', async () => {
+    await loadCredentialCache(root, { home, cacheDir, secretlint: false });
+    const lazy = lazyCredentialFacts({ workspaceRoots: [root], home, cacheDir, secretlint: false });
+    const later = fake.uuid();
+    fs.writeFileSync(path.join(root, 'src', 'a', 'deploy.json'), JSON.stringify({ railway: { token: later } }));
+    bumpMtime(path.join(root, 'src', 'a'), 5);
+    assert.equal(lazy.originOf(later)?.path, 'src/a/deploy.json');
+    assert.deepEqual(lazy.filesUnder(path.join(root, 'src')).map((f) => f.path), ['src/a/deploy.json']);
   });
 
   it('originOf also knows the home folder credential stores', async () => {
