@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { createDemoWorkspace, defaultDemoDir } from './demo-workspace.mjs';
+import { ensureDependencies } from './ensure-deps.mjs';
 import { REPO_ROOT, ensureEditorEnv, killAllGroups, log, runChecked, trackGroup } from '../test/support/editorRun.mjs';
 import { buildVsix } from '../test/support/vsix.mjs';
 
@@ -60,7 +61,7 @@ async function installIntoDesktop(editor) {
   if (editor !== 'code' && editor !== 'cursor') throw new Error(`--install-into takes code or cursor, not ${editor}`);
   const bin = onPath(editor);
   if (!bin) throw new Error(`'${editor}' is not on PATH. Install ${editor === 'code' ? 'VS Code' : 'Cursor'} and its shell command first, or run 'npm run try' without --install-into to use VS Code in the browser.`);
-  ensureDependencies();
+  ensureDependencies((m) => log(LABEL, m));
   runChecked('build', process.execPath, ['esbuild.mjs']);
   const vsix = buildVsix({ node24: node24(), label: LABEL });
   runChecked(`${editor} --install-extension`, bin, ['--install-extension', vsix, '--force'], { timeoutMs: 180000 });
@@ -79,15 +80,8 @@ function installHooks(extensionDir, workspace, env) {
   return done;
 }
 
-/** A fresh clone has no node_modules yet: install the project's dependencies first. */
-function ensureDependencies() {
-  if (fs.existsSync(path.join(REPO_ROOT, 'node_modules', 'esbuild')) && fs.existsSync(path.join(REPO_ROOT, 'node_modules', '@vscode', 'vsce'))) return;
-  log(LABEL, 'installing the project\'s dependencies (npm install)');
-  runChecked('npm install', 'npm', ['install', '--no-audit', '--no-fund'], { timeoutMs: 600000 });
-}
-
 async function serve(opts) {
-  ensureDependencies();
+  ensureDependencies((m) => log(LABEL, m));
   runChecked('build', process.execPath, ['esbuild.mjs']);
   const editor = ensureEditorEnv();
   const env = { ...process.env, ...editor };
