@@ -287,6 +287,22 @@ export function defineCases(ctx) {
       await expectDenied('cursor', hook);
     }],
 
+    ['4b rm -rf on a Fly machine through fly ssh console: a remote production target, never "this machine"; Deny denies', async () => {
+      const command = "fly ssh console -C 'rm -rf /data'";
+      const hook = run('claude', claude.bash(workspace, command));
+      const text = await waitDialogFor('claude', hook);
+      await wb.screenshot('08b-remote-delete-dialog.png', 'rm -rf /data on a Fly machine (fly ssh console -C): the target is the machine, its environment unknown, treated as production');
+      assert.match(text, /fly \(app of fly\.toml\):\/data/);
+      assert.match(text, /production/i);
+      assert.match(text, /environment unknown/i);
+      assert.doesNotMatch(text, /this machine/i);
+      // Nothing on this disk is previewed for a delete on another machine; the target is listed as remote.
+      assert.doesNotMatch(text, /Files that would be deleted|Nothing found at/);
+      assert.match(text, /Remote resources this acts on/);
+      await wb.pressDeny();
+      await expectDenied('claude', hook);
+    }],
+
     ['6a a local rm -rf data/exports asks without a production banner, previews the files; Deny keeps them', async () => {
       const files = seedLocalExports();
       const command = `rm -rf ${LOCAL_EXPORTS}`;

@@ -214,14 +214,16 @@ export interface PlanInput {
 interface SimpleCommand {
   words: string[];
   cwd: string;
+  /** Runs on another machine (ssh, heroku run, kubectl exec ...): nothing on this disk to preview. */
+  remote: boolean;
 }
 
 function simpleCommands(command: string, cwd: string, invocations: readonly Invocation[] | undefined): SimpleCommand[] {
   if (invocations) {
     // Arguments only known at run time ($X, $(...)) cannot be previewed; they are left out.
-    return invocations.map((inv) => ({ words: [inv.name, ...inv.args.filter((a) => !a.dynamic).map((a) => a.text)], cwd: inv.cwd }));
+    return invocations.map((inv) => ({ words: [inv.name, ...inv.args.filter((a) => !a.dynamic).map((a) => a.text)], cwd: inv.cwd, remote: inv.remote !== undefined }));
   }
-  return commandWords(command).map((raw) => ({ words: unwrap(raw), cwd }));
+  return commandWords(command).map((raw) => ({ words: unwrap(raw), cwd, remote: false }));
 }
 
 export function planPreview(input: PlanInput): PreviewTask[] {
@@ -232,9 +234,12 @@ export function planPreview(input: PlanInput): PreviewTask[] {
     tasks.push({ kind: 'file-write', path, content: action.content });
   } else if (action.kind === 'shell') {
     let sqlDone = false;
-    for (const { words, cwd } of simpleCommands(action.command, action.cwd, input.invocations)) {
+    for (const { words, cwd, remote } of simpleCommands(action.command, action.cwd, input.invocations)) {
       const name = words[0];
       if (!name) continue;
+      // A delete or reset on another machine: this disk says nothing about it (its targets are listed
+      // as remote resources below). SQL statements are shown from the command text either way.
+      if (remote && !SQL_CLIENTS.has(name)) continue;
       if (name === 'rm' || name === 'rmdir' || name === 'shred' || name === 'unlink' || name === 'trash') {
         const paths = operands(words.slice(1));
         if (paths.length > 0) tasks.push({ kind: 'list-files', cwd, paths });

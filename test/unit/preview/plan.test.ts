@@ -3,6 +3,7 @@ import { commandWords, planPreview, redactUrlPassword, sqlStatements, type Previ
 import type { Invocation, Target, Verdict } from '../../../src/core/policy/types';
 import { analyze } from '../../../src/core/policy/analyze';
 import type { Facts } from '../../../src/core/policy/types';
+import { testFacts } from '../support/policyFixtures';
 import type { ActionDescription } from '../../../src/core/protocol/ipc';
 
 const verdict = (targets: Target[] = []): Verdict => ({ decision: 'ask', production: false, risks: ['destructive'], reasons: ['r'], targets, confirm: 'x' });
@@ -73,6 +74,22 @@ describe('planPreview', () => {
     const section = tasks[0]!.kind === 'static' ? tasks[0].section : undefined;
     assert.equal(section?.kind, 'resources');
     if (section?.kind === 'resources') assert.deepEqual(section.rows[0], { provider: 'railway', resource: 'vol-1', kind: 'volume', environment: 'production', environmentReason: 'environment unknown — treated as production' });
+  });
+
+  it('a delete or reset run on another machine plans nothing on this disk; its SQL is still shown', () => {
+    const facts = testFacts({ cwd: '/w/app', workspaceRoots: ['/w/app'] });
+    for (const command of ["fly ssh console -C 'rm -rf /data'", "ssh db1 'cd /srv/app && git reset --hard && rm -rf data'", 'kubectl exec web-0 -- rm -rf /data']) {
+      const invocations = analyze(command, facts).invocations;
+      assert.ok(invocations.some((i) => i.remote), command);
+      const tasks = planPreview({ action: { kind: 'shell', command, cwd: '/w/app' }, verdict: verdict(), home: '/home/u', invocations });
+      assert.deepEqual(tasks.filter((t) => t.kind !== 'static'), [], command);
+    }
+    const sql = "ssh db1 'psql -c \"DROP TABLE users;\"'";
+    const tasks = planPreview({ action: { kind: 'shell', command: sql, cwd: '/w/app' }, verdict: verdict(), home: '/home/u', invocations: analyze(sql, facts).invocations });
+    assert.ok(tasks.some((t) => t.kind === 'static' && t.section.kind === 'statements'), JSON.stringify(tasks));
+    // The same delete run here is previewed.
+    const local = planPreview({ action: { kind: 'shell', command: 'rm -rf /data', cwd: '/w/app' }, verdict: verdict(), home: '/home/u', invocations: analyze('rm -rf /data', facts).invocations });
+    assert.deepEqual(local, [{ kind: 'list-files', cwd: '/w/app', paths: ['/data'] }]);
   });
 
   it('lists a path on another machine as a remote resource, and never previews it from this disk', () => {
