@@ -68,6 +68,20 @@ function writeCache(file: string, script: vm.Script): void {
     fs.renameSync(tmp, file);
   } catch {
     // A cache that cannot be written only costs the next run its compile time.
+    return;
+  }
+  // Caches of other builds (the name carries the bundle's hash) left untouched for a day belong to
+  // builds no longer run: drop them. A day, so two builds in use at once do not delete each other's.
+  try {
+    const dir = path.dirname(file);
+    const dayAgo = Date.now() - 24 * 3600 * 1000;
+    for (const name of fs.readdirSync(dir)) {
+      if (!/^cli-[0-9a-f]{16}-/.test(name) || name.startsWith(`cli-${__CLI_MAIN_HASH__}-`)) continue;
+      const other = path.join(dir, name);
+      if (fs.statSync(other).mtimeMs < dayAgo) fs.rmSync(other, { force: true });
+    }
+  } catch {
+    // leftovers only cost disk space
   }
 }
 

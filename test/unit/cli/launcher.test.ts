@@ -68,6 +68,22 @@ describe('CLI launcher with a V8 code cache (process)', function () {
     assert.deepEqual(cacheFiles(home).map((f) => f.split('-')[2]).sort(), ['check', 'cli', 'hook']);
   });
 
+  it('writing a cache removes other builds\' caches unused for a day, and nothing else', () => {
+    const home = path.join(dir, 'guard-old');
+    fs.mkdirSync(path.join(home, 'cache'), { recursive: true });
+    const stale = ['cli-0123456789abcdef-hook-v8-1.bin', 'cli-0123456789abcdef-hook-v8-1.bin.seen'];
+    const recent = 'cli-fedcba9876543210-hook-v8-1.bin';
+    for (const f of [...stale, recent, 'credentials-0123456789abcdef.json']) fs.writeFileSync(path.join(home, 'cache', f), 'x');
+    const twoDaysAgo = new Date(Date.now() - 48 * 3600 * 1000);
+    for (const f of [...stale, 'credentials-0123456789abcdef.json']) fs.utimesSync(path.join(home, 'cache', f), twoDaysAgo, twoDaysAgo);
+    run(home, ['--version']);
+    run(home, ['--version']);
+    const left = fs.readdirSync(path.join(home, 'cache'));
+    for (const f of stale) assert.ok(!left.includes(f), `${f} removed`);
+    assert.ok(left.includes(recent), 'a build in use recently keeps its cache');
+    assert.ok(left.includes('credentials-0123456789abcdef.json'));
+  });
+
   it('recovers from a damaged cache by compiling from source and rewriting it', () => {
     const home = path.join(dir, 'guard2');
     fs.mkdirSync(home);
