@@ -208,6 +208,11 @@ interface Scope {
   stdinSources?: readonly string[];
   /** Commands here run on another machine or container (ssh, heroku run, fly ssh console, kubectl exec). */
   remote?: RemoteContext;
+  /**
+   * What a command in this text reads as standard input when it has none of its own: the input of the
+   * command that runs the text on another machine (`ssh db1 'bash -s' < cleanup.sh`).
+   */
+  inheritedStdin?: { stdin?: StdinSource; unknown: boolean };
 }
 
 /** What a simple command carries into the command it finally runs. */
@@ -429,6 +434,10 @@ class Analyzer {
     const redirects: Redirect[] = [];
     let stdin: StdinSource | undefined = pipeFrom ? { kind: 'pipe', from: pipeFrom } : undefined;
     let stdinUnknown = pipeUnknown;
+    if (!pipeFrom && !pipeUnknown && scope.inheritedStdin) {
+      stdin = scope.inheritedStdin.stdin;
+      stdinUnknown = scope.inheritedStdin.unknown;
+    }
     // What a `read NAME` would take its value from, as substitution text the credential rules follow.
     let stdinSources: string[] = pipeFrom ? [producerSource(pipeFrom)] : pipeUnknown ? [] : [...(scope.stdinSources ?? [])];
     let sources: string[] = [];
@@ -676,7 +685,10 @@ class Analyzer {
    * and `bash ./deploy.sh` there is not the local file of that name).
    */
   private remoteScope(exec: Exec, label: Via, remote: RemoteContext): Scope {
-    return { ...this.childScope(exec, label, exec.scope.origin, REMOTE_CWD), cwdUncertain: false, remote };
+    const scope: Scope = { ...this.childScope(exec, label, exec.scope.origin, REMOTE_CWD), cwdUncertain: false, remote };
+    // The remote command reads what is fed to the local one: `ssh db1 'bash -s' < cleanup.sh`.
+    if (exec.stdin || exec.stdinUnknown) scope.inheritedStdin = { stdin: exec.stdin, unknown: exec.stdinUnknown === true };
+    return scope;
   }
 
   private emit(name: string, command: string, args: ArgWord[], exec: Exec): Invocation | undefined {
@@ -1500,11 +1512,16 @@ class Analyzer {
     const inv = this.emit('ssh', first.text, args, exec);
     const scan = scanOptions(args, 0, { shortWithValue: 'bcDEeFIiJLlmOopQRSWw' });
     const host = args[scan.index];
+    if (!host) return inv;
     const remote = args.slice(scan.index + 1);
-    if (!host || remote.length === 0) return inv;
-    const text = remote.map((w) => w.text).join(' ');
     const machine = host.text.replace(/^[^@]*@/, '');
-    this.analyzeText(text, this.remoteScope(exec, `ssh ${host.text}`, { place: machine, provider: 'ssh', names: [{ source: 'ssh host', value: machine }] }));
+    const place: RemoteContext = { place: machine, provider: 'ssh', names: [{ source: 'ssh host', value: machine }] };
+    // No command: the remote login shell runs whatever comes in on standard input (`ssh db1 < x.sh`).
+    if (remote.length === 0) {
+      if (exec.stdin || exec.stdinUnknown) this.stdinProgram(`ssh ${host.text}`, 'shell', inv, remoteExec(exec, place));
+      return inv;
+    }
+    this.analyzeText(remote.map((w) => w.text).join(' '), this.remoteScope(exec, `ssh ${host.text}`, place));
     return inv;
   }
 
@@ -1530,7 +1547,8 @@ class Analyzer {
       argv = args.slice(local.index + 1);
     }
     if (argv.length === 0) return inv;
-    const inner: Exec = { ...exec, stdin: undefined, stdinUnknown: false, redirects: [], assignments: {}, wrappers: [...exec.wrappers, `${name} exec`] };
+    // Standard input goes through to the command (`kubectl exec -i pod -- sh < x.sh`).
+    const inner: Exec = { ...exec, redirects: [], assignments: {}, wrappers: [...exec.wrappers, `${name} exec`] };
     if (name === 'kubectl') {
       // A pod runs in a cluster: remote. (`docker exec` reaches a container of the local daemon.)
       const option = (short: string, long: string): string | undefined => local.values.get(long) ?? global.values.get(long) ?? (short ? local.values.get(short) ?? global.values.get(short) : undefined);
