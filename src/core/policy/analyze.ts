@@ -1516,12 +1516,14 @@ class Analyzer {
     const remote = args.slice(scan.index + 1);
     const machine = host.text.replace(/^[^@]*@/, '');
     const place: RemoteContext = { place: machine, provider: 'ssh', names: [{ source: 'ssh host', value: machine }] };
-    // No command: the remote login shell runs whatever comes in on standard input (`ssh db1 < x.sh`).
-    if (remote.length === 0) {
-      if (exec.stdin || exec.stdinUnknown) this.stdinProgram(`ssh ${host.text}`, 'shell', inv, remoteExec(exec, place));
-      return inv;
-    }
+    if (remote.length === 0) return this.remoteLoginShell(`ssh ${host.text}`, inv, exec, place);
     this.analyzeText(remote.map((w) => w.text).join(' '), this.remoteScope(exec, `ssh ${host.text}`, place));
+    return inv;
+  }
+
+  /** No command given: the remote login shell runs whatever comes in on standard input (`ssh db1 < x.sh`). */
+  private remoteLoginShell(label: string, inv: Invocation | undefined, exec: Exec, remote: RemoteContext): Invocation | undefined {
+    if (exec.stdin || exec.stdinUnknown) this.stdinProgram(label, 'shell', inv, remoteExec(exec, remote));
     return inv;
   }
 
@@ -1626,9 +1628,9 @@ class Analyzer {
     if (positionals[0] !== 'ssh' || positionals[1] !== 'console') return inv;
     let command = optionWord(args, ['-C', '--command']);
     for (const word of args) if (/^-C./.test(word.text)) command = { ...word, text: word.text.slice(2) };
-    if (!command) return inv;
     const app = optionWord(args, ['-a', '--app'])?.text;
     const remote: RemoteContext = { place: app !== undefined ? `fly ${app}` : 'fly (app of fly.toml)', provider: 'fly', names: app !== undefined ? [{ source: '--app', value: app }] : [] };
+    if (!command) return this.remoteLoginShell(`${name} ssh console`, inv, exec, remote);
     if (command.dynamic) this.addOpaque(`${name} ssh console runs a command line built at run time`, this.viaOf(exec));
     else this.analyzeText(command.text, this.remoteScope(exec, `${name} ssh console`, remote));
     return inv;
@@ -1641,11 +1643,12 @@ class Analyzer {
     if (positionals[0]?.text !== 'compute' || positionals[1]?.text !== 'ssh') return inv;
     const command = optionWord(args, ['--command']);
     const project = optionWord(args, ['--project'])?.text;
-    if (!command) return inv;
     const vm = (positionals[2]?.text ?? 'a VM').replace(/^[^@]*@/, '');
     const names = [...(project !== undefined ? [{ source: '--project', value: project }] : []), { source: 'VM', value: vm }];
+    const remote: RemoteContext = { place: vm, provider: 'gcloud', names };
+    if (!command) return this.remoteLoginShell('gcloud compute ssh', inv, exec, remote);
     if (command.dynamic) this.addOpaque('gcloud compute ssh runs a command line built at run time', this.viaOf(exec));
-    else this.analyzeText(command.text, this.remoteScope(exec, 'gcloud compute ssh', { place: vm, provider: 'gcloud', names }));
+    else this.analyzeText(command.text, this.remoteScope(exec, 'gcloud compute ssh', remote));
     return inv;
   }
 
