@@ -893,6 +893,10 @@ class Analyzer {
         return this.flySsh(name, first, args, exec);
       case 'gcloud':
         return this.gcloudSsh(first, args, exec);
+      case 'aws':
+        return this.awsSsm(first, args, exec);
+      case 'az':
+        return this.azRunCommand(first, args, exec);
       case 'tmux':
         return this.tmux(first, args, exec);
       case 'screen':
@@ -1652,6 +1656,58 @@ class Analyzer {
     return inv;
   }
 
+  /**
+   * `aws ssm send-command --parameters 'commands=["rm -rf /data"]' --instance-ids i-0abc`: shell
+   * commands run on EC2 instances. The commands are read from the shorthand or JSON parameters;
+   * parameters that cannot be read (a file://, a variable) are an ask.
+   */
+  private awsSsm(first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
+    const inv = this.emit('aws', first.text, args, exec);
+    const positionals = args.filter((a) => !a.text.startsWith('-')).map((a) => a.text);
+    const at = positionals.indexOf('ssm');
+    if (at < 0 || positionals[at + 1] !== 'send-command') return inv;
+    const parameters = optionWord(args, ['--parameters']);
+    const instances = optionWord(args, ['--instance-ids'])?.text;
+    const targets = optionWord(args, ['--targets'])?.text;
+    const profile = optionWord(args, ['--profile'])?.text;
+    const names = [
+      ...(profile !== undefined ? [{ source: '--profile', value: profile }] : []),
+      ...(instances !== undefined ? [{ source: '--instance-ids', value: instances }] : []),
+      ...(targets !== undefined ? [{ source: '--targets', value: targets }] : []),
+    ];
+    const place = `ssm ${instances ?? targets ?? 'instances'}`;
+    if (!parameters) return inv;
+    const commands = parameters.dynamic ? undefined : ssmCommands(parameters.text);
+    if (!commands) {
+      this.addOpaque('aws ssm send-command runs commands that cannot be read from its --parameters', this.viaOf(exec));
+      return inv;
+    }
+    this.analyzeText(commands.join('\n'), this.remoteScope(exec, 'aws ssm send-command', { place, provider: 'aws', names }));
+    return inv;
+  }
+
+  /** `az vm run-command invoke -g rg -n vm --scripts 'rm -rf /data'`: a script run on an Azure VM. */
+  private azRunCommand(first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
+    const inv = this.emit('az', first.text, args, exec);
+    const positionals = args.filter((a) => !a.text.startsWith('-')).map((a) => a.text);
+    if (positionals[0] !== 'vm' || positionals[1] !== 'run-command' || (positionals[2] !== 'invoke' && positionals[2] !== 'create')) return inv;
+    const at = args.findIndex((a) => a.text === '--scripts' || a.text === '--script');
+    if (at < 0) return inv;
+    const scripts: ArgWord[] = [];
+    for (let i = at + 1; i < args.length && !args[i]!.text.startsWith('--'); i++) scripts.push(args[i]!);
+    const group = optionWord(args, ['-g', '--resource-group'])?.text;
+    const vm = optionWord(args, ['-n', '--name', '--vm-name'])?.text ?? 'a VM';
+    const subscription = optionWord(args, ['--subscription'])?.text;
+    const names = [
+      ...(subscription !== undefined ? [{ source: '--subscription', value: subscription }] : []),
+      ...(group !== undefined ? [{ source: '--resource-group', value: group }] : []),
+      { source: 'VM', value: vm },
+    ];
+    if (scripts.some((w) => w.dynamic)) this.addOpaque('az vm run-command runs a script built at run time', this.viaOf(exec));
+    else if (scripts.length > 0) this.analyzeText(scripts.map((w) => w.text).join('\n'), this.remoteScope(exec, 'az vm run-command', { place: `azure vm ${vm}`, provider: 'azure', names }));
+    return inv;
+  }
+
   /** `tmux send-keys 'rm -rf x' Enter` types a command into another shell: analyse what is typed. */
   private tmux(first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
     const inv = this.emit('tmux', first.text, args, exec);
@@ -1865,6 +1921,35 @@ const unknownContent = (): undefined => undefined;
 const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 
 /** The replace string of `xargs -I R`, `-IR`, `-i[R]`, `--replace[=R]` (GNU's default is `{}`). */
+/**
+ * The `commands` of `aws ssm send-command --parameters`, from the JSON form (`{"commands":["a","b"]}`)
+ * or the shorthand (`commands=["a","b"]`, `commands=a`). Undefined when they cannot be read here.
+ */
+function ssmCommands(text: string): string[] | undefined {
+  const t = text.trim();
+  if (t.startsWith('file://')) return undefined;
+  let value: unknown;
+  if (t.startsWith('{')) {
+    try {
+      value = (JSON.parse(t) as Record<string, unknown>).commands;
+    } catch {
+      return undefined;
+    }
+  } else {
+    const m = /(?:^|,)\s*commands\s*=\s*(.*)$/s.exec(t);
+    if (!m) return undefined;
+    const rest = m[1]!.trim();
+    if (rest.startsWith('[')) {
+      try {
+        value = JSON.parse(rest);
+      } catch {
+        return undefined;
+      }
+    } else value = [rest];
+  }
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : undefined;
+}
+
 /**
  * The word after the last `-a x` / `--app x`, or the value of `--app=x`, anywhere in `args`; for CLIs
  * whose options may follow their positionals (`fly ssh console -C cmd -a app`). Undefined when absent.

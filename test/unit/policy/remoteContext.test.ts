@@ -74,6 +74,14 @@ const CASES: Case[] = [
   { cmd: 'gcloud compute ssh db-vm --zone us-central1-a < cleanup.sh', decision: 'ask', production: true, target: 'db-vm:/var/lib/postgresql', facts: { files: SCRIPTS } },
   { cmd: "ssh db1 'bash -s' < status.sh", decision: 'allow', production: false, facts: { files: SCRIPTS } },
   { cmd: "ssh db1 'ls' < cleanup.sh", decision: 'allow', production: false, facts: { files: SCRIPTS } },
+  // Cloud APIs that run shell commands on instances.
+  { cmd: `aws ssm send-command --instance-ids i-0abc --document-name AWS-RunShellScript --parameters 'commands=["rm -rf /var/lib/mysql"]'`, decision: 'ask', production: true, target: 'ssm i-0abc:/var/lib/mysql', because: UNKNOWN_TREATED_AS_PRODUCTION },
+  { cmd: `aws ssm send-command --instance-ids i-0abc --parameters '{"commands":["cd /srv","rm -rf uploads"]}'`, decision: 'ask', production: true, target: 'ssm i-0abc:/srv/uploads' },
+  { cmd: `aws ssm send-command --instance-ids i-0abc --parameters '{"commands":["df -h"]}'`, decision: 'allow', production: false },
+  { cmd: 'aws ssm send-command --instance-ids i-1 --parameters file://params.json', decision: 'ask', production: false },
+  { cmd: 'aws ssm send-command --instance-ids i-1 --parameters "$PARAMS"', decision: 'ask', production: false },
+  { cmd: "az vm run-command invoke -g shop-staging-rg -n db-vm --command-id RunShellScript --scripts 'rm -rf /var/lib/mysql'", decision: 'ask', production: false, target: 'azure vm db-vm:/var/lib/mysql', environment: 'non-production' },
+  { cmd: "az vm run-command invoke -g rg -n db-vm --command-id RunShellScript --scripts 'uptime' 'df -h'", decision: 'allow', production: false },
   // Reading remotely stays allowed.
   { cmd: "ssh deploy@db1 'ls -la /srv'", decision: 'allow', production: false },
   { cmd: "fly ssh console -C 'df -h'", decision: 'allow', production: false },
