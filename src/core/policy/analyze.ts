@@ -895,6 +895,8 @@ class Analyzer {
         return this.gcloudSsh(first, args, exec);
       case 'aws':
         return this.awsSsm(first, args, exec);
+      case 'ansible':
+        return this.ansibleAdHoc(first, args, exec);
       case 'az':
         return this.azRunCommand(first, args, exec);
       case 'tmux':
@@ -1683,6 +1685,30 @@ class Analyzer {
       return inv;
     }
     this.analyzeText(commands.join('\n'), this.remoteScope(exec, 'aws ssm send-command', { place, provider: 'aws', names }));
+    return inv;
+  }
+
+  /**
+   * `ansible web -i inventories/production -m shell -a 'rm -rf /data'`: an ad-hoc command run on every
+   * host the pattern selects. The `command`, `shell` and `raw` modules (command is the default) run
+   * their argument as a command line; other modules are judged by the cloud and infra packs, if at all.
+   */
+  private ansibleAdHoc(first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
+    const inv = this.emit('ansible', first.text, args, exec);
+    const scan = scanOptions(args, 0, { shortWithValue: 'aeifmMuBPtTlc', longWithValue: ['args', 'inventory', 'module-name', 'extra-vars', 'user', 'limit', 'forks', 'module-path', 'become-user', 'private-key', 'connection', 'timeout', 'vault-password-file'] });
+    const pattern = args.find((a) => !a.text.startsWith('-') && !Object.values(Object.fromEntries(scan.values)).includes(a.text))?.text;
+    const command = optionWord(args, ['-a', '--args']);
+    const module = optionWord(args, ['-m', '--module-name'])?.text ?? 'command';
+    if (!command || !pattern || !['command', 'shell', 'raw', 'ansible.builtin.command', 'ansible.builtin.shell', 'ansible.builtin.raw'].includes(module)) return inv;
+    const inventory = optionWord(args, ['-i', '--inventory'])?.text;
+    const limit = optionWord(args, ['-l', '--limit'])?.text;
+    const names = [
+      ...(inventory !== undefined ? [{ source: '--inventory', value: inventory }] : []),
+      ...(limit !== undefined ? [{ source: '--limit', value: limit }] : []),
+      { source: 'host pattern', value: pattern },
+    ];
+    if (command.dynamic) this.addOpaque('ansible runs a command line built at run time', this.viaOf(exec));
+    else this.analyzeText(command.text, this.remoteScope(exec, `ansible ${pattern}`, { place: `ansible ${pattern}`, provider: 'ansible', names }));
     return inv;
   }
 

@@ -82,6 +82,14 @@ const CASES: Case[] = [
   { cmd: 'aws ssm send-command --instance-ids i-1 --parameters "$PARAMS"', decision: 'ask', production: false },
   { cmd: "az vm run-command invoke -g shop-staging-rg -n db-vm --command-id RunShellScript --scripts 'rm -rf /var/lib/mysql'", decision: 'ask', production: false, target: 'azure vm db-vm:/var/lib/mysql', environment: 'non-production' },
   { cmd: "az vm run-command invoke -g rg -n db-vm --command-id RunShellScript --scripts 'uptime' 'df -h'", decision: 'allow', production: false },
+  // Ansible ad-hoc commands run on every host the pattern selects.
+  { cmd: "ansible all -i inventories/production -m shell -a 'rm -rf /var/lib/mysql'", decision: 'ask', production: true, target: 'ansible all:/var/lib/mysql', because: 'production' },
+  { cmd: "ansible webservers -a 'rm -rf /srv/app'", decision: 'ask', production: true, target: 'ansible webservers:/srv/app', because: UNKNOWN_TREATED_AS_PRODUCTION },
+  { cmd: "ansible staging-web -b -a 'rm -rf /srv/app'", decision: 'ask', production: false, target: 'ansible staging-web:/srv/app', environment: 'non-production' },
+  { cmd: "ansible db -i hosts -m shell -a 'dropdb shop'", decision: 'ask', production: true, target: 'ansible db:shop' },
+  { cmd: 'ansible all -m ping', decision: 'allow', production: false },
+  { cmd: "ansible all -m copy -a 'src=a dest=/b'", decision: 'allow', production: false },
+  { cmd: "ansible all -a 'uptime'", decision: 'allow', production: false },
   // Reading remotely stays allowed.
   { cmd: "ssh deploy@db1 'ls -la /srv'", decision: 'allow', production: false },
   { cmd: "fly ssh console -C 'df -h'", decision: 'allow', production: false },
