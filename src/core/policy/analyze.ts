@@ -1544,41 +1544,33 @@ class Analyzer {
     const sub = global.index;
     if (args[sub]?.text !== 'exec') return inv;
     let argv: ArgWord[];
-    let local: ReturnType<typeof scanOptions>;
+    let remote: RemoteContext | undefined;
     if (name === 'kubectl') {
       const dash = args.findIndex((a, i) => i > sub && a.text === '--');
       if (dash < 0) return inv;
-      local = scanOptions(args.slice(0, dash), sub + 1, { shortWithValue: 'nc', longWithValue: ['context', 'namespace', 'container', 'cluster', 'kubeconfig', 'pod-running-timeout'] });
+      const local = scanOptions(args.slice(0, dash), sub + 1, { shortWithValue: 'nc', longWithValue: ['context', 'namespace', 'container', 'cluster', 'kubeconfig', 'pod-running-timeout'] });
       argv = args.slice(dash + 1);
+      // A pod runs in a cluster: remote.
+      const value = (...keys: string[]): string | undefined => keys.map((k) => local.values.get(k) ?? global.values.get(k)).find((v) => v !== undefined);
+      const pod = local.index < dash ? args[local.index]!.text : 'a pod';
+      const context = value('context');
+      const namespace = value('namespace', 'n');
+      const names = [...(context !== undefined ? [{ source: '--context', value: context }] : []), ...(namespace !== undefined ? [{ source: '--namespace', value: namespace }] : []), { source: 'pod', value: pod }];
+      remote = { place: `pod ${pod}`, provider: 'kubernetes', names };
     } else {
-      local = scanOptions(args, sub + 1, { shortWithValue: 'euw', longWithValue: ['env', 'env-file', 'user', 'workdir', 'detach-keys'] });
+      const local = scanOptions(args, sub + 1, { shortWithValue: 'euw', longWithValue: ['env', 'env-file', 'user', 'workdir', 'detach-keys'] });
       argv = args.slice(local.index + 1);
+      // A container of the local daemon is this machine; `docker -H ssh://db1 exec ...` reaches another's.
+      const host = global.values.get('H') ?? global.values.get('host');
+      if (host !== undefined && !/^(unix|npipe|fd):\/\//.test(host)) {
+        const box = args[local.index]?.text ?? 'a container';
+        remote = { place: `${box} on ${host.replace(/^[a-z]+:\/\/([^@/]*@)?/, '')}`, provider: 'docker', names: [{ source: 'docker host', value: host }] };
+      }
     }
     if (argv.length === 0) return inv;
     // Standard input goes through to the command (`kubectl exec -i pod -- sh < x.sh`).
     const inner: Exec = { ...exec, redirects: [], assignments: {}, wrappers: [...exec.wrappers, `${name} exec`] };
-    if (name === 'kubectl') {
-      // A pod runs in a cluster: remote. (`docker exec` reaches a container of the local daemon.)
-      const option = (short: string, long: string): string | undefined => local.values.get(long) ?? global.values.get(long) ?? (short ? local.values.get(short) ?? global.values.get(short) : undefined);
-      const pod = args.slice(local.index, args.findIndex((a, i) => i > sub && a.text === '--')).find((a) => !a.text.startsWith('-'))?.text ?? 'a pod';
-      const names: { source: string; value: string }[] = [];
-      const context = option('', 'context');
-      const namespace = option('n', 'namespace');
-      if (context !== undefined) names.push({ source: '--context', value: context });
-      if (namespace !== undefined) names.push({ source: '--namespace', value: namespace });
-      names.push({ source: 'pod', value: pod });
-      this.run(argv, remoteExec(inner, { place: `pod ${pod}`, provider: 'kubernetes', names }));
-      return inv;
-    } else {
-      // `docker -H ssh://db1 exec ...` reaches another machine's daemon; a unix socket is this one.
-      const host = global.values.get('H') ?? global.values.get('host');
-      if (host !== undefined && !/^(unix|npipe|fd):\/\//.test(host)) {
-        const box = args[local.index]?.text ?? 'a container';
-        this.run(argv, remoteExec(inner, { place: `${box} on ${host.replace(/^[a-z]+:\/\/([^@/]*@)?/, '')}`, provider: 'docker', names: [{ source: 'docker host', value: host }] }));
-        return inv;
-      }
-    }
-    this.run(argv, inner);
+    this.run(argv, remote ? remoteExec(inner, remote) : inner);
     return inv;
   }
 

@@ -124,19 +124,25 @@ function after(args: ArgWord[], spec: OptionSpec): Peeled {
   return { argv: args.slice(scan.index) };
 }
 
+/** `NAME=value` words from `start` on (as `env` and `sudo` take them), and where the command begins. */
+function leadingAssignments(args: readonly ArgWord[], start: number): { assignments: Record<string, string>; end: number } {
+  const assignments: Record<string, string> = {};
+  let end = start;
+  while (end < args.length && isAssignmentWord(args[end]!)) {
+    const text = args[end]!.text;
+    const eq = text.indexOf('=');
+    assignments[text.slice(0, eq)] = text.slice(eq + 1);
+    end++;
+  }
+  return { assignments, end };
+}
+
 function envPeel(args: ArgWord[]): Peeled {
   const scan = scanOptions(args, 0, {
     shortWithValue: 'uCSP',
     longWithValue: ['unset', 'chdir', 'split-string'],
   });
-  let i = scan.index;
-  const assignments: Record<string, string> = {};
-  while (i < args.length && isAssignmentWord(args[i]!)) {
-    const text = args[i]!.text;
-    const eq = text.indexOf('=');
-    assignments[text.slice(0, eq)] = text.slice(eq + 1);
-    i++;
-  }
+  const { assignments, end: i } = leadingAssignments(args, scan.index);
   const peeled: Peeled = { argv: args.slice(i), assignments };
   const chdir = scan.values.get('C') ?? scan.values.get('chdir');
   if (chdir !== undefined) peeled.chdir = chdir;
@@ -157,14 +163,7 @@ function sudoPeel(args: ArgWord[]): Peeled {
   for (const mode of ['l', 'v', 'k', 'K', 'e', 'V', 'list', 'validate', 'edit', 'version', 'help']) {
     if (scan.flags.has(mode) && !(mode === 'k' && scan.index < args.length)) return { argv: [], none: true };
   }
-  let i = scan.index;
-  const assignments: Record<string, string> = {};
-  while (i < args.length && isAssignmentWord(args[i]!)) {
-    const text = args[i]!.text;
-    const eq = text.indexOf('=');
-    assignments[text.slice(0, eq)] = text.slice(eq + 1);
-    i++;
-  }
+  const { assignments, end: i } = leadingAssignments(args, scan.index);
   const chdir = scan.values.get('D') ?? scan.values.get('chdir');
   return { argv: args.slice(i), assignments, ...(chdir !== undefined ? { chdir } : {}) };
 }
