@@ -95,15 +95,16 @@ export function formatVerdict(v: Verdict): string {
  * The repository's credential index, as the hook loads it, when there is a guard folder to keep it
  * in: check never creates one. Undefined otherwise (path and content rules still apply).
  */
-function credentialsFor(cwd: string, env: CliIo['env']): CredentialFacts | undefined {
+function credentialsFor(root: string | undefined, env: CliIo['env']): CredentialFacts | undefined {
   const home = guardHome(env);
-  const root = repositoryRoot(cwd);
   if (!root || !fs.existsSync(home)) return undefined;
   return lazyCredentialFacts({ workspaceRoots: [root], home: env.HOME ?? '', cacheDir: GUARD_PATHS.cacheDir(home), secretlint: false });
 }
 
+/** The facts for `cwd`: its git repository is the workspace (the folder itself outside one). */
 function factsAt(cwd: string, env: CliIo['env']): Facts {
-  return gatherFacts({ cwd, env, home: env.HOME, credentials: credentialsFor(cwd, env) });
+  const root = repositoryRoot(cwd);
+  return gatherFacts({ cwd, env, home: env.HOME, workspaceRoots: [root ?? cwd], credentials: credentialsFor(root, env) });
 }
 
 function factsCache(env: CliIo['env']): (cwd: string) => Facts {

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../core/logger';
-import { IPC_PROTOCOL_VERSION } from '../core/protocol/ipc';
 import { createApi, TEST_MODE_ENV, type BlastShieldApi } from './api';
 import { AuditEvents } from './auditEvents';
 import { ChatAutoApprove } from './chatAutoApprove';
@@ -44,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): BlastShieldApi {
       onConfirm: (request) => {
         // An ask over the socket is the host calling the hook: count it now, not only when the
         // answer's event notice arrives, so the status is not "unprotected" under an open dialog.
-        health.recordEvent({ type: 'event', version: request.version, token: '', id: request.id, host: request.host, event: request.event, decision: 'ask', at: Date.now() });
+        health.recordEvent({ host: request.host, event: request.event, decision: 'ask', at: Date.now() });
         return confirm.queue.ask(request);
       },
       lockdown: () => lockdown.isOn,
@@ -54,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): BlastShieldApi {
   );
   // Every hook call appends to the audit log; its lines are the per-host "last event" (no extra socket round trip per call).
   const auditEvents = own(
-    new AuditEvents(services.audit.file(), (e) => health.recordEvent({ type: 'event', version: IPC_PROTOCOL_VERSION, token: '', id: '', host: e.host, event: e.event, decision: e.decision, at: e.at }), logger),
+    new AuditEvents(services.audit.file(), (e) => health.recordEvent(e), logger),
   );
   health.setEventSource(auditEvents);
   const statusBar = own(new StatusBar(lockdown, health));

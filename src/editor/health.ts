@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { protectionOf, type Protection } from '../core/health/protection';
 import type { Logger } from '../core/logger';
-import { HOST_IDS, type EventNotice, type HostId } from '../core/protocol/ipc';
+import { HOST_IDS, type HostId } from '../core/protocol/ipc';
 import type { GuardServices, HostInstallState } from './guardServices';
 import { Disposable } from './lifecycle';
 
@@ -11,6 +11,11 @@ export interface LastEvent {
   event: string;
   decision: string;
   at: number;
+}
+
+/** A host calling the hook: from the audit log each call writes, or an ask arriving on the socket. */
+export interface HookEvent extends LastEvent {
+  host: HostId;
 }
 
 export interface HostHealth {
@@ -68,7 +73,7 @@ export class Health extends Disposable {
     this.eventSource = source;
   }
 
-  recordEvent(notice: EventNotice): void {
+  recordEvent(notice: HookEvent): void {
     if (this.selfTests > 0) {
       this.logger.debug(`Hook event from ${notice.host} (${notice.event}) during the self-test: not counted as the host calling the hook.`);
       return;

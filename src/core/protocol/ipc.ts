@@ -69,7 +69,11 @@ export interface PingRequest {
   id: string;
 }
 
-/** Fire-and-forget note that a hook event arrived (for the per-host "last event" health). */
+/**
+ * A note that a hook event arrived (for the per-host "last event" health). The hook no longer sends
+ * it: the editor reads hook events from the audit log every call appends (AuditFollower), which costs
+ * the hook no socket round trip. The server still acknowledges it, as part of protocol version 1.
+ */
 export interface EventNotice {
   type: 'event';
   version: typeof IPC_PROTOCOL_VERSION;
