@@ -63,6 +63,7 @@ function describe(action: HookAction): ActionDescription {
     case 'fetch':
       return { kind: 'shell', command: cut(`fetch ${action.url}`), cwd: action.cwd };
     case 'other':
+    case 'unreadable':
       return { kind: 'shell', command: action.tool, cwd: action.cwd };
   }
 }

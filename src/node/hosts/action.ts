@@ -15,7 +15,9 @@ export type HookAction =
   | { kind: 'fetch'; url: string; cwd: string }
   /** After the fact (Cursor afterFileEdit): recorded, never blocked. */
   | { kind: 'edited'; path: string; cwd: string }
-  | { kind: 'other'; tool: string; cwd: string };
+  | { kind: 'other'; tool: string; cwd: string }
+  /** A tool the hook checks whose input cannot be read (a command that is missing, a number, an array, null): denied. */
+  | { kind: 'unreadable'; tool: string; reason: string; cwd: string };
 
 /**
  * A search tool that reads file contents (Grep, grep_search, search_files), with the file filters
