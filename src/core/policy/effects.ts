@@ -656,6 +656,32 @@ function git(args: readonly ArgWord[]): PathEffect[] {
   }
 }
 
+/**
+ * Shells and `source`: the script file is read (the analysis runs its text and judges what it does),
+ * and so is the `-c` text; words after them become `$0`, `$1` ... inside, which the analysis cannot
+ * follow, so they are unknown (`sh -c 'echo x > "$0"' ~/.bashrc`).
+ */
+function shellRunner(args: readonly ArgWord[]): PathEffect[] {
+  const out: PathEffect[] = [];
+  let i = 0;
+  for (; i < args.length; i++) {
+    const t = args[i]!.text;
+    if (t === '--' || t === '-') {
+      i++;
+      break;
+    }
+    if (!/^[-+]/.test(t) || t.length < 2) break;
+    if (/^[-+]o$|^--(rcfile|init-file)$/.test(t) && args[i + 1]) out.push({ kind: 'read', word: args[++i]! });
+  }
+  if (i < args.length) out.push({ kind: 'read', word: args[i]! });
+  return [...out, ...each('unknown', args.slice(i + 1))];
+}
+
+function sourceFile(args: readonly ArgWord[]): PathEffect[] {
+  const [file, ...rest] = args;
+  return [...(file ? [{ kind: 'read' as const, word: file }] : []), ...each('unknown', rest)];
+}
+
 /** Words after `-m`, `--message`, `--body` ... are prose, not paths: an unknown command's message may name a file it does not touch. */
 export const PROSE_OPTIONS: ReadonlySet<string> = new Set(['-m', '--message', '--body', '--title', '--description', '--notes', '--subject', '--comment']);
 
@@ -717,6 +743,10 @@ export const EFFECT_RULES: Readonly<Record<string, EffectRule>> = {
   git: git,
   ...Object.fromEntries([...gzipLike].map((name) => [name, compressor(name)])),
   ...Object.fromEntries(EDITOR_CLIS.map((name) => [name, editorCli])),
+  ...Object.fromEntries(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'yash', 'posh', 'rbash'].map((name) => [name, shellRunner])),
+  source: sourceFile,
+  '.': sourceFile,
+  eval: (args) => each('read', args),
 };
 
 /**

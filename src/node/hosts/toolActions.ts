@@ -48,7 +48,8 @@ function writePaths(key: string, input: unknown, ctx: ToolContext): string[] {
     }
   }
   if (key === 'applypatch') {
-    const patch = typeof input === 'string' ? input : pickString(input, 'input', 'patch', 'diff');
+    // Codex sends the patch as tool_input.command.
+    const patch = typeof input === 'string' ? input : pickString(input, 'input', 'patch', 'diff', 'command');
     if (patch) raw.push(...patchPaths(patch));
   }
   return [...new Set(raw.map((p) => resolveFrom(ctx.cwd, p, ctx.home)))];
