@@ -205,8 +205,15 @@ export function knownPlaces(view: PerimeterView, cwd: string): string[] {
  * files and editor settings, and the well-known configurations of every workspace folder, the home
  * folder and the folder itself (and its parent, for `rm -r .claude`).
  */
-export function protectedBeneath(folder: string, facts: Facts, view: PerimeterView, limit = 8): string[] {
+export function protectedBeneath(folder: string, facts: Facts, view: PerimeterView, limit = 8, throughAliases = true): string[] {
   const found: string[] = [];
+  // A folder above the real path of something aliased (`rm -rf /data` when the guard home is /data/guard)
+  // holds whatever the aliased path holds.
+  if (throughAliases) {
+    for (const a of view.aliases) {
+      if (within(folder, a.real) && lower(folder) !== lower(a.real)) for (const p of protectedBeneath(a.path, facts, view, limit, false)) if (!found.includes(p)) found.push(p);
+    }
+  }
   const consider = (path: string): void => {
     if (found.length >= limit || !within(folder, path) || found.includes(path)) return;
     if (exists(facts, path)) found.push(path);
