@@ -150,7 +150,7 @@ export const READ_ONLY_COMMANDS: ReadonlySet<string> = new Set([
   'cd', 'pushd', 'popd', 'jq', 'gron', 'column', 'cut', 'paste', 'fold', 'fmt', 'expand', 'unexpand', 'rev', 'look', 'tr',
   'type', 'which', 'whereis', 'whatis', 'man', 'info', 'locate', 'id', 'whoami', 'date', 'printenv', 'getfacl', 'lsattr',
   'namei', 'true', 'false', ':', 'zcat', 'bzcat', 'xzcat', 'zless', 'zmore', 'lsof', 'fuser', 'ps', 'pgrep', 'uname', 'hostname',
-  'sleep', 'wait', 'history', 'alias', 'export', 'local', 'declare', 'typeset', 'readonly', 'set', 'shopt', 'hash', 'jobs',
+  'sleep', 'wait', 'history', 'alias', 'set', 'shopt', 'hash', 'jobs',
   'git-status', 'sha256', 'xmllint-check', 'identify', 'pdfinfo', 'mediainfo', 'ffprobe', 'nproc', 'free', 'uptime', 'env-check',
 ]);
 

@@ -414,6 +414,20 @@ const DENIED: Record<string, readonly string[]> = {
     "code --install-extension /tmp/blast-shield-0.0.1.vsix",
     "codium --uninstall-extension=blast-shield.blast-shield",
   ],
+  "J. Variables, session environment, settings and system places": [
+    "X=.claude python3 -c \"import os;open(os.environ['X']+'/settings.json','w')\"",
+    "env T=.cursor/hooks.json node -e \"require('fs').writeFileSync(process.env.T,'{}')\"",
+    "export T=~/.claude/settings.json",
+    "systemctl --user set-environment NODE_OPTIONS=--require=/tmp/x.js",
+    "systemctl --user import-environment LD_PRELOAD",
+    "launchctl setenv LD_PRELOAD /tmp/x.so",
+    "dbus-update-activation-environment --systemd NODE_OPTIONS=--require=/tmp/x.js",
+    "echo '{\"chat.hookFilesLocations\":{}}' > .vscode/settings.json",
+    "sed -i 's/true/false/' .vscode/settings.json",
+    "echo x > /etc/cursor/hooks.json",
+    "sh -c 'echo x > \"$0\"' ~/.bashrc",
+    "bash -c 'rm -f \"$1\"' _ .cursor/hooks.json",
+  ],
   "I. Window tokens": [
     "cat ~/.blast-shield/ipc/abc.window.json",
     "cat ~/.blast*/ipc/*",
@@ -432,6 +446,13 @@ const DENIED: Record<string, readonly string[]> = {
 };
 
 const ALLOWED: readonly string[] = [
+  "rm .vscode/launch.json",
+  "export PATH=$PATH:/opt/bin",
+  "NODE_ENV=test npm test",
+  "systemctl --user status",
+  "echo '{}' > .vscode/launch.json",
+  "bash ~/.bashrc",
+  "systemctl --user set-environment EDITOR=vim",
   "cat .cursor/hooks.json",
   "cat ~/.claude/settings.json",
   "less .claude/settings.local.json",

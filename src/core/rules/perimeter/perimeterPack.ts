@@ -143,7 +143,10 @@ function judgePath(abs: string, effect: PathEffect, j: Judge): void {
   const shown = display(abs, j);
   const protection = protectionOf(abs, j.view);
   if (protection && !(effect.kind === 'write' && effect.into && j.facts.listDir(abs) !== undefined)) {
-    const guarded = isContentDependent(protection.kind) || protection.kind === 'user-settings' ? guardedByContent(protection.kind, j.facts.readFile(abs)) : true;
+    // A shell write's new text is unknown: settings files are then guarded whatever they hold now;
+    // a delete or move only takes away what is there.
+    const newTextUnknown = protection.kind !== 'ignore-file' && effect.kind !== 'delete' && effect.kind !== 'move';
+    const guarded = isContentDependent(protection.kind) ? newTextUnknown || guardedByContent(protection.kind, j.facts.readFile(abs)) : true;
     if (guarded) {
       const rest = effect.kind === 'unknown' ? ` and is not known to only read it; ${DENY_SUFFIX}.` : `; ${DENY_SUFFIX}.`;
       deny(j, 'write-guard-file', `${j.inv.name} ${verb} ${protection.label}${rest}`, shown);
@@ -376,6 +379,30 @@ function fedEffects(inv: Invocation): PathEffect[] {
   return producer.args.filter((a) => !a.text.startsWith('-')).map((word) => ({ kind: 'delete' as const, word, recursive: true }));
 }
 
+/** `X=.claude python3 -c "…os.environ['X']…"`: values handed to a command that is not known to only read are words it may use as paths. */
+function assignmentEffects(inv: Invocation): PathEffect[] {
+  if (READ_ONLY_COMMANDS.has(inv.name)) return [];
+  return Object.entries(inv.assignments).map(([name, value]) => ({ kind: 'unknown' as const, word: { text: `${name}=${value}`, raw: `${name}=${value}`, dynamic: /\$|`/.test(value), glob: false } }));
+}
+
+/** Variables that change how a runtime or shell loads code, in the environment of processes started later. */
+const CODE_LOADING_VARIABLES = /^(NODE_OPTIONS|NODE_PATH|LD_PRELOAD|LD_LIBRARY_PATH|LD_AUDIT|DYLD_[A-Z_]+|BASH_ENV|ENV|ZDOTDIR|ELECTRON_RUN_AS_NODE|PYTHONSTARTUP|PERL5OPT|RUBYOPT|BLAST_SHIELD_HOME)(=|$)/;
+
+/**
+ * `systemctl --user set-environment`, `launchctl setenv`, `dbus-update-activation-environment`: they
+ * set variables for every process the session starts later, the editor and so the hook among them.
+ */
+function judgeEnvironmentSetters(inv: Invocation, j: Judge): void {
+  const words = inv.args.map((a) => a.text);
+  const setter =
+    (inv.name === 'systemctl' && words.some((w) => w === 'set-environment' || w === 'import-environment')) ||
+    (inv.name === 'launchctl' && words.some((w) => w === 'setenv' || w === 'config')) ||
+    inv.name === 'dbus-update-activation-environment';
+  if (!setter) return;
+  const variable = words.find((w) => CODE_LOADING_VARIABLES.test(w)) ?? (words.includes('import-environment') || inv.name === 'dbus-update-activation-environment' ? words.find((w) => /^--all$/.test(w)) : undefined);
+  if (variable) deny(j, 'write-guard-file', `${inv.name} would set ${variable.split('=')[0]} for every program the session starts later, the hook among them; ${DENY_SUFFIX}.`, variable.split('=')[0]!);
+}
+
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.remote) return [];
   const facts = ctx.facts;
@@ -386,7 +413,8 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   judgeEditorCli(inv, j);
   const described = READ_ONLY_COMMANDS.has(inv.name) || EFFECT_RULES[inv.name] !== undefined;
   let effects = patchEffects(effectsOf(inv), inv, j);
-  effects = [...effects, ...redirectEffects(inv), ...fedEffects(inv), ...(inv.wrapperWords ?? []).map((word) => ({ kind: 'unknown' as const, word }))];
+  effects = [...effects, ...redirectEffects(inv), ...fedEffects(inv), ...(inv.wrapperWords ?? []).map((word) => ({ kind: 'unknown' as const, word })), ...assignmentEffects(inv)];
+  judgeEnvironmentSetters(inv, j);
   for (const effect of effects) judgeEffect(effect, j);
   // A command nobody described, run inside a protected folder, may change what is there by relative names.
   if (!described) {

@@ -91,6 +91,7 @@ const FILE_RULES: readonly { re: RegExp; kind: ProtectedKind; label: string }[] 
   { re: new RegExp(`/${EDITOR_DIRS}/user/(profiles/[^/]+/)?settings\\.json$`), kind: 'user-settings', label: "the editor's user settings (where Blast Shield's relaxing settings live)" },
   { re: /\/\.[a-z-]*-server\/data\/(machine|user)\/settings\.json$/, kind: 'user-settings', label: "the editor's machine settings" },
   { re: /\/extensions\/blast-shield\.[^/]*(\/|$)/, kind: 'extension', label: 'the Blast Shield extension itself' },
+  { re: /^\/etc\/(cursor|windsurf|codeium\/windsurf)\/hooks\.json$/, kind: 'hook-config', label: 'a system-wide agent hook configuration' },
   { re: /^\/etc\/(profile|bash\.bashrc|bashrc|environment|zshenv|zshrc|zprofile|zlogin|zsh\/.*|profile\.d(\/.*)?|fish(\/.*)?)$/, kind: 'startup-file', label: 'a system shell start-up file' },
 ];
 
@@ -107,7 +108,7 @@ const DEDICATED_FOLDERS = new RegExp(
 
 /** Kinds that are guarded only while their content says so (our managed block, our settings keys). */
 export function isContentDependent(kind: ProtectedKind): boolean {
-  return kind === 'ignore-file' || kind === 'editor-settings';
+  return kind === 'ignore-file' || kind === 'editor-settings' || kind === 'user-settings';
 }
 
 function protectionOfOne(path: string, view: PerimeterView): Protection | undefined {
@@ -144,22 +145,24 @@ export function dedicatedFolder(absolutePath: string, view: PerimeterView): stri
 }
 
 export const SETTINGS_KEY_PREFIX = 'blastShield';
+/** Settings that decide whether an editor loads hook files at all. */
+const HOOK_LOADING_SETTINGS = /chat\.hookFilesLocations|chat\.useClaudeHooks|chat\.hooks/;
 /** Text that appears in every managed block the guard writes into an ignore file. */
 export const MANAGED_BLOCK_MARKER = /blast[- ]shield/i;
 
 /**
  * For content-dependent kinds: guarded given the current text and, for a write, the new text?
  * Ignore files while they carry our managed block; `.vscode/settings.json` and the user settings
- * while either version mentions our keys (user settings with unknown new text always are).
+ * while either version mentions our keys or the settings that decide which hook files load. A
+ * shell write whose new text is unknown is judged by the perimeter as guarded (see `isContentDependent`).
  */
 export function guardedByContent(kind: ProtectedKind, currentText: string | undefined, newText?: string): boolean {
   switch (kind) {
     case 'ignore-file':
       return MANAGED_BLOCK_MARKER.test(currentText ?? '') || MANAGED_BLOCK_MARKER.test(newText ?? '');
     case 'editor-settings':
-      return (currentText ?? '').includes(SETTINGS_KEY_PREFIX) || (newText ?? '').includes(SETTINGS_KEY_PREFIX);
     case 'user-settings':
-      return newText === undefined || (currentText ?? '').includes(SETTINGS_KEY_PREFIX) || newText.includes(SETTINGS_KEY_PREFIX);
+      return [currentText ?? '', newText ?? ''].some((text) => text.includes(SETTINGS_KEY_PREFIX) || HOOK_LOADING_SETTINGS.test(text));
     default:
       return true;
   }
