@@ -16,7 +16,7 @@ const HOME_STARTUP_FILES = ['.bashrc', '.bash_profile', '.profile', '.zshenv', '
 
 function realPath(p: string): string | undefined {
   try {
-    return fs.realpathSync(p);
+    return fs.realpathSync.native(p);
   } catch {
     return undefined;
   }

@@ -65,7 +65,7 @@ function sameInstall(a: InstallRecord, b: Pick<InstallRecord, 'host' | 'scope' |
 
 function realPathOf(file: string): string | undefined {
   try {
-    const real = fs.realpathSync(file);
+    const real = fs.realpathSync.native(file);
     return real !== file ? real : undefined;
   } catch {
     return undefined;

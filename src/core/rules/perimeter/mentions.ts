@@ -41,18 +41,26 @@ function decodeEscapes(text: string): string {
     .replace(/string\.fromcharcode\s*\(([\d\s,]{1,400})\)/g, (_m, list: string) => `'${list.split(',').map((d) => String.fromCharCode(Number(d.trim()))).join('')}'`);
 }
 
-/** The spellings of `text` to search, lower-cased. */
+/** The spellings of `text` to search, lower-cased; the costlier ones only when the text could need them. */
 export function spellings(text: string): string[] {
   const written = text.toLowerCase();
-  const decoded = decodeEscapes(written);
+  const decoded = /\\[xu0-3]|chr|fromcharcode/.test(written) ? decodeEscapes(written) : written;
   const joined = decoded.replace(/\$\{|[\s'"`+\\}]/g, '');
   const foldered = joined.replace(/,/g, '/');
-  const reversed = [...joined].reverse().join('');
-  return [...new Set([written, decoded, joined, foldered, reversed])];
+  const out = [written, decoded, joined, foldered];
+  if (/\[::-1\]|reverse|\brev\b/.test(written)) out.push([...joined].reverse().join(''));
+  return [...new Set(out)];
 }
+
+/** All needles in one pass; the single ones only name what matched. */
+const ANY_NEEDLE = new RegExp(NEEDLES.map((n) => `(?:${n.re.source})`).join('|'));
+
+const fixedNeedlesOf = new WeakMap<PerimeterView, string[]>();
 
 /** Absolute places from the facts that may appear in text as written: the guard home wherever it was moved, installed configs. */
 function fixedNeedles(view: PerimeterView): string[] {
+  const cached = fixedNeedlesOf.get(view);
+  if (cached) return cached;
   const out: string[] = [];
   const add = (path: string): void => {
     const l = path.toLowerCase();
@@ -63,17 +71,24 @@ function fixedNeedles(view: PerimeterView): string[] {
   for (const f of view.installed) add(f);
   for (const f of view.startupFiles) add(f);
   for (const a of view.aliases) add(a.real);
-  return [...new Set(out)];
+  const needles = [...new Set(out)];
+  fixedNeedlesOf.set(view, needles);
+  return needles;
 }
+
+/** Every needle holds a dot, a slash or "blast"; escapes need a backslash or a char-code call. */
+const MAY_NAME_A_PLACE = /[./\\~]|blast|chr|fromcharcode/i;
 
 /** The first protected place `text` names, as a label, or undefined. */
 export function mentionIn(text: string, view: PerimeterView): string | undefined {
-  if (text.length === 0) return undefined;
+  if (text.length === 0 || !MAY_NAME_A_PLACE.test(text)) return undefined;
   const fixed = fixedNeedles(view);
   for (const spelling of spellings(text)) {
-    for (const needle of NEEDLES) {
-      const m = needle.re.exec(spelling);
-      if (m) return needle.label(m);
+    if (ANY_NEEDLE.test(spelling)) {
+      for (const needle of NEEDLES) {
+        const m = needle.re.exec(spelling);
+        if (m) return needle.label(m);
+      }
     }
     for (const place of fixed) {
       const at = spelling.indexOf(place);

@@ -7,6 +7,7 @@ import { mentionIn, mentionsWindowTokens } from './mentions';
 import {
   aliasesOf,
   dedicatedFolder,
+  exists,
   guardedByContent,
   isContentDependent,
   perimeterView,
@@ -113,11 +114,6 @@ function copiesOnlySafeEntries(effect: PathEffect, j: Judge): boolean {
     const entries = j.facts.listDir(resolvePath(j.cwd, source.text.replace(/\/\.?$/, ''), j.facts.home));
     return entries !== undefined && !entries.some((e) => DANGEROUS_ENTRIES.test(e));
   });
-}
-
-function exists(facts: Facts, path: string): boolean {
-  if (facts.fileStatus) return facts.fileStatus(path) !== 'missing';
-  return facts.readFile(path) !== undefined || facts.listDir(path) !== undefined;
 }
 
 function dirnameOf(path: string): string {

@@ -188,9 +188,29 @@ const HOME_PLACES: readonly string[] = [
 /** Where editors keep extensions; ours is the `blast-shield.*` folder in each. */
 const EXTENSION_FOLDERS: readonly string[] = ['.vscode/extensions', '.vscode-insiders/extensions', '.cursor/extensions', '.windsurf/extensions', '.vscode-oss/extensions', '.local/share/code-server/extensions', '.vscode-server/extensions', '.cursor-server/extensions'];
 
-function exists(facts: Facts, path: string): boolean {
-  if (facts.fileStatus) return facts.fileStatus(path) !== 'missing';
-  return facts.readFile(path) !== undefined || facts.listDir(path) !== undefined;
+/**
+ * Is something there? Answered from folder listings (cached by the facts, one per folder) rather than
+ * a stat per candidate: most candidates sit in folders that do not exist, which one listing settles.
+ * A name matching in another case counts (a case-insensitive disk would open it).
+ */
+export function exists(facts: Facts, path: string): boolean {
+  if (path === '/' || path === '') return true;
+  const parent = dirname(path);
+  if (parent !== path && !exists(facts, parent)) return false;
+  const names = facts.listDir(parent);
+  if (names === undefined) return facts.fileStatus ? facts.fileStatus(path) !== 'missing' : facts.readFile(path) !== undefined;
+  return lowerNames(names).has(lower(basename(path)));
+}
+
+const lowerNameSets = new WeakMap<readonly string[], Set<string>>();
+
+function lowerNames(names: readonly string[]): Set<string> {
+  let set = lowerNameSets.get(names);
+  if (!set) {
+    set = new Set(names.map(lower));
+    lowerNameSets.set(names, set);
+  }
+  return set;
 }
 
 /** Every place a protected file may be, as absolute paths (existing or not): for globs and for what a folder holds. */
