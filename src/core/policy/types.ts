@@ -77,7 +77,7 @@ export interface Verdict {
 // Shell analysis output
 
 export type { ArgWord, RedirectOp } from '../shell/ast';
-import type { ArgWord, RedirectOp } from '../shell/ast';
+import type { ArgWord, RedirectOp, SnippetLanguage } from '../shell/ast';
 
 
 export interface Redirect {
@@ -146,7 +146,7 @@ export type Origin =
   | { kind: 'script'; path: string }
   | { kind: 'decoded'; encoding: 'base64' | 'printf' | 'hex' };
 
-export type SnippetLanguage = 'python' | 'javascript' | 'perl' | 'ruby' | 'php' | 'sql' | 'mongo' | 'redis' | 'graphql' | 'json';
+export type { SnippetLanguage } from '../shell/ast';
 
 /** Code that is not shell but will run: interpreter one-liners, script files, SQL from heredocs or files. */
 export interface CodeSnippet {

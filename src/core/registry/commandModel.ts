@@ -150,3 +150,14 @@ export function invocationCommand(inv: Invocation): { tool: ToolSpec; parsed: Pa
   const tool = toolNamed(inv.name);
   return tool ? { tool, parsed: parsedArgs(inv.args, tool) } : undefined;
 }
+
+const elsewhereCache = new WeakMap<CommandSpec, boolean>();
+
+/** Whether any subcommand of `spec` runs a command line somewhere else (walked once per tool). */
+export function runsCommandsElsewhere(spec: CommandSpec): boolean {
+  const cached = elsewhereCache.get(spec);
+  if (cached !== undefined) return cached;
+  const found = spec.runsElsewhere !== undefined || Object.values(spec.commands ?? {}).some(runsCommandsElsewhere);
+  elsewhereCache.set(spec, found);
+  return found;
+}

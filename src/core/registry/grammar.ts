@@ -71,6 +71,8 @@ export interface GrammarSpec extends GrammarNode {
   skipLeading?: readonly string[];
   /** Short options not described: 'unsure' unless said otherwise. */
   unknownShort?: UnknownOption;
+  /** The tool's own options come only before the subcommand; a subcommand's options are its own (`git -c x commit -c y`). */
+  globalsBeforeSubcommand?: boolean;
 }
 
 export interface ParsedOption {
@@ -129,7 +131,8 @@ function scopeOf(node: GrammarNode, parent: Scope | undefined, parentNode: Gramm
   let byParent = compiled.get(node);
   const cached = byParent?.get(parentNode);
   if (cached) return cached;
-  const bySpelling = new Map(parent?.bySpelling);
+  const inherits = !(spec.globalsBeforeSubcommand && parentNode === spec);
+  const bySpelling = new Map(inherits ? parent?.bySpelling : undefined);
   for (const option of node.options ?? []) {
     const entry: CompiledOption = { name: option.names[0]!, takes: option.takes ?? 'none' };
     for (const spelling of option.names) {
@@ -272,7 +275,7 @@ export function parseCommand(args: readonly ArgWord[], spec: GrammarSpec, readin
       const eq = text.indexOf('=');
       const spelling = eq < 0 ? text : text.slice(0, eq);
       let known = scope.bySpelling.get(spelling);
-      if (!known && spec.abbreviations && spelling.startsWith('--') && spelling.length > 3) {
+      if (!known && spec.abbreviations && spelling.startsWith('--') && spelling.length > 2) {
         const matches = new Set<CompiledOption>();
         for (const long of scope.longNames) if (long.startsWith(spelling)) matches.add(scope.bySpelling.get(long)!);
         if (matches.size === 1) known = [...matches][0];
@@ -310,6 +313,7 @@ export function parseCommand(args: readonly ArgWord[], spec: GrammarSpec, readin
     }
     i = consumedTo;
   }
+  result.node = node;
   return result;
 }
 
@@ -344,7 +348,8 @@ function findSpelling(spec: GrammarSpec, path: readonly string[], spelling: stri
     levels.push(child);
     node = child;
   }
-  for (let i = levels.length - 1; i >= 0; i--) {
+  const outermost = spec.globalsBeforeSubcommand && levels.length > 1 ? 1 : 0;
+  for (let i = levels.length - 1; i >= outermost; i--) {
     for (const option of levels[i]!.options ?? []) if (option.names.includes(spelling)) return option.names[0];
   }
   return undefined;

@@ -2,6 +2,7 @@ import { ansible } from './tools/ansible';
 import { aws } from './tools/aws';
 import { az, azcopy } from './tools/az';
 import { docker, dockerCompose } from './tools/docker';
+import { chmod, chown, cp, mkfs, mv, rm, shred, truncate, unlink } from './tools/coreutils';
 import { doctl } from './tools/doctl';
 import { doppler } from './tools/doppler';
 import { firebase } from './tools/firebase';
@@ -15,6 +16,7 @@ import { netlify } from './tools/netlify';
 import { pscale } from './tools/pscale';
 import { railway } from './tools/railway';
 import { render } from './tools/render';
+import { git } from './tools/git';
 import { ssh } from './tools/ssh';
 import { supabase } from './tools/supabase';
 import { vercel } from './tools/vercel';
@@ -29,5 +31,6 @@ import type { ToolSpec } from './types';
 export const TOOLS: readonly ToolSpec[] = [
   aws, gcloud, gsutil, az, azcopy, doctl,
   railway, fly, heroku, vercel, netlify, supabase, neon, pscale, render, gh, doppler, firebase, wrangler,
-  ssh, ansible, kubectl, docker, dockerCompose,
+  git, ssh, ansible, kubectl, docker, dockerCompose,
+  rm, chmod, chown, mv, cp, shred, truncate, unlink, mkfs,
 ];

@@ -25,6 +25,9 @@ export interface ArgWord {
 }
 
 
+/** Languages of code the engine reads (interpreter one-liners, SQL, payloads). */
+export type SnippetLanguage = 'python' | 'javascript' | 'perl' | 'ruby' | 'php' | 'sql' | 'mongo' | 'redis' | 'graphql' | 'json';
+
 export type WordPart =
   | { kind: 'literal'; text: string; quoted: boolean }
   /** `$X`, `${X:-...}`; `inner` holds command substitutions nested inside the braces. */

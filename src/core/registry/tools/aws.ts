@@ -101,15 +101,14 @@ export const aws: ToolSpec = {
   provider: 'aws',
   label: 'AWS',
   unknownLong: 'one',
+  // Switches; every other option takes a value (one globally and for s3, a list for API operations).
   options: [
-    ...[
-      '--recursive', '--force', '--skip-final-snapshot', '--no-skip-final-snapshot', '--delete-automated-backups',
-      '--dry-run', '--no-dry-run', '--dryrun', '--debug', '--no-verify-ssl', '--no-paginate', '--no-cli-pager',
-      '--no-sign-request', '--quiet', '--delete', '--only-show-errors', '--exact-timestamps', '--follow-symlinks',
-      '--no-follow-symlinks', '--force-delete-without-recovery', '--no-progress', '--human-readable', '--summarize',
-      '--bypass-governance-retention', '--cli-auto-prompt', '--no-cli-auto-prompt', '--size-only', '--help', '--with-decryption',
-    ].map((n) => flag(n)),
-  ],
+    '--recursive', '--force', '--skip-final-snapshot', '--no-skip-final-snapshot', '--delete-automated-backups',
+    '--dry-run', '--no-dry-run', '--dryrun', '--debug', '--no-verify-ssl', '--no-paginate', '--no-cli-pager',
+    '--no-sign-request', '--quiet', '--delete', '--only-show-errors', '--exact-timestamps', '--follow-symlinks',
+    '--no-follow-symlinks', '--force-delete-without-recovery', '--no-progress', '--human-readable', '--summarize',
+    '--bypass-governance-retention', '--cli-auto-prompt', '--no-cli-auto-prompt', '--size-only', '--help', '--with-decryption',
+  ].map((n) => flag(n)),
   commands: {
     s3: { unknownLong: 'one' },
     ssm: { commands: { 'send-command': sendCommand, '*': operation } },
