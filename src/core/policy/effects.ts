@@ -45,6 +45,8 @@ export interface PathEffect {
   into?: readonly ArgWord[];
   /** For `extract` by a copy (`cp -r src/. here`): the folders whose entries land there, when they can be listed. */
   from?: readonly ArgWord[];
+  /** For an append whose text is known (`echo 'tmp/' >> .cursorignore`): that text. */
+  appended?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -257,7 +259,9 @@ function transfer(sourceKind: EffectKind, name: string): EffectRule {
     let kind = sourceKind;
     if (name === 'cp' && has(read, 'l', 'link', 's', 'symbolic-link')) kind = 'link';
     if (name === 'install' && has(read, 'd', 'directory')) return each('create', read.operands);
-    const out: PathEffect[] = sources.map((word) => ({ kind, word, ...(recursive && kind !== 'link' ? { recursive: true } : {}) }));
+    // `ln -sfn x .cursor` replaces a symlinked folder, or creates `.cursor` pointing elsewhere: the link name is judged as itself too.
+    const linkName: PathEffect[] = name === 'ln' && dest && !target ? [{ kind: 'link', word: dest }] : [];
+    const out: PathEffect[] = [...linkName, ...sources.map((word) => ({ kind, word, ...(recursive && kind !== 'link' ? { recursive: true } : {}) }))];
     if (dest) {
       out.push({ kind: 'write', word: dest, into: sources });
       const spilling = sources.filter((source) => /\/\.?$/.test(source.text) || source.glob);
@@ -578,6 +582,11 @@ function find(args: readonly ArgWord[]): PathEffect[] {
   return out;
 }
 
+/** A revision that is not a branch name: `HEAD~2`, `main^`, `@{1}`, `HEAD`, a sha. */
+function isRevision(text: string): boolean {
+  return /[~^]|@\{|^HEAD$|^ORIG_HEAD$|^FETCH_HEAD$|^[0-9a-f]{7,40}$/.test(text);
+}
+
 /** git: read-only subcommands read; the ones that rewrite the work tree say how far. */
 function git(args: readonly ArgWord[]): PathEffect[] {
   const read = readOptions(args, { short: 'Cc', long: ['git-dir', 'work-tree', 'namespace', 'exec-path', 'config-env'], posix: true });
@@ -610,14 +619,16 @@ function git(args: readonly ArgWord[]): PathEffect[] {
     }
     case 'checkout': {
       const dashed = rest.findIndex((w) => w.text === '--');
-      if (has(opts, 'f', 'force', 'p', 'patch', 'ours', 'theirs', 'm', 'merge', 'overwrite-ignore')) out.push(rewrite());
+      if (has(opts, 'f', 'force', 'p', 'patch', 'ours', 'theirs', 'm', 'merge', 'overwrite-ignore', 'detach')) out.push(rewrite());
+      // Moving to an older commit (`HEAD~3`, a sha) rewrites tracked files; switching to a named branch keeps local changes.
+      if (dashed < 0 && opts.operands.some((w) => isRevision(w.text))) out.push(rewrite());
       if (dashed >= 0) return [...out, ...each('write', rest.slice(dashed + 1), { recursive: true })];
       if (has(opts, 'b', 'B', 'orphan')) return out;
       // `git checkout main` switches branches and keeps local changes; `git checkout FILE` or `.` overwrites them.
       return [...out, ...each('write', opts.operands, { recursive: true })];
     }
     case 'switch':
-      if (has(opts, 'f', 'force', 'discard-changes', 'orphan', 'merge', 'm')) out.push(rewrite());
+      if (has(opts, 'f', 'force', 'discard-changes', 'orphan', 'merge', 'm', 'd', 'detach') || opts.operands.some((w) => isRevision(w.text))) out.push(rewrite());
       return out;
     case 'restore':
       if (has(opts, 'S', 'staged') && !has(opts, 'W', 'worktree')) return out;

@@ -428,6 +428,21 @@ const DENIED: Record<string, readonly string[]> = {
     "sh -c 'echo x > \"$0\"' ~/.bashrc",
     "bash -c 'rm -f \"$1\"' _ .cursor/hooks.json",
   ],
+  "K. Driving the dialog, the extension list, revisions, computed names": [
+    "xdotool search --name 'Visual Studio Code' windowactivate --sync type 'allow once'",
+    "ydotool type 'allow once'",
+    "osascript -e 'tell application \"System Events\" to keystroke return'",
+    "echo '[{\"identifier\":{\"id\":\"blast-shield.blast-shield\"}}]' > ~/.vscode/extensions/.obsolete",
+    "rm -rf ~/.vscode/extensions/blast-shield.blast-shield-*",
+    "python3 -c \"import json; p='.vscode/settings.json'; d=json.load(open(p)); d.pop('blastShield.production.names'); json.dump(d, open(p,'w'))\"",
+    "git switch --detach HEAD~1",
+    "git checkout HEAD~5",
+    "git checkout -b old 1a2b3c4d",
+    "node -e \"require('fs').unlinkSync(['.cur','sor'].join('')+'/hooks.json')\"",
+    "f=$(printf '.%s/%s' cursor hooks.json); : > \"$f\"",
+    "\"$(command -v blast-shield)\" uninstall all",
+    "mkdir -p /tmp/nohooks && ln -sfn /tmp/nohooks .cursor",
+  ],
   "I. Window tokens": [
     "cat ~/.blast-shield/ipc/abc.window.json",
     "cat ~/.blast*/ipc/*",
@@ -446,6 +461,12 @@ const DENIED: Record<string, readonly string[]> = {
 };
 
 const ALLOWED: readonly string[] = [
+  "echo 'tmp/' >> .cursorignore",
+  "git checkout HEAD -- src/index.ts",
+  "git checkout feature/login",
+  "code --list-extensions | grep blast-shield",
+  "which blast-shield",
+  "xargs echo < notes.txt",
   "rm .vscode/launch.json",
   "export PATH=$PATH:/opt/bin",
   "NODE_ENV=test npm test",

@@ -30,6 +30,8 @@ const NEEDLES: readonly { re: RegExp; label: (m: RegExpExecArray) => string }[] 
   { re: /-server\/data\/(machine|user)/, label: () => "the editor's machine settings" },
   { re: /extensions\/blast-shield\./, label: () => 'the Blast Shield extension itself' },
   { re: /blast_shield_home/, label: () => "Blast Shield's own folder (BLAST_SHIELD_HOME)" },
+  { re: /blastshield\.[a-z]/, label: () => "Blast Shield's settings" },
+  { re: /blast-shield\.blast-shield/, label: () => 'the Blast Shield extension itself' },
 ];
 
 function decodeEscapes(text: string): string {
@@ -47,7 +49,9 @@ export function spellings(text: string): string[] {
   const decoded = /\\[xu0-3]|chr|fromcharcode/.test(written) ? decodeEscapes(written) : written;
   const joined = decoded.replace(/\$\{|[\s'"`+\\}]/g, '');
   const foldered = joined.replace(/,/g, '/');
-  const out = [written, decoded, joined, foldered];
+  // `['.cur', 'sor'].join('')`
+  const glued = joined.replace(/,/g, '');
+  const out = [written, decoded, joined, foldered, glued];
   if (/\[::-1\]|reverse|\brev\b/.test(written)) out.push([...joined].reverse().join(''));
   return [...new Set(out)];
 }

@@ -10,6 +10,7 @@ import {
   exists,
   guardedByContent,
   isContentDependent,
+  MANAGED_BLOCK_MARKER,
   perimeterView,
   placesMatchingGlob,
   protectedBeneath,
@@ -48,7 +49,7 @@ function expandKnown(text: string, facts: Facts, view: PerimeterView, cwd: strin
 
 const STILL_DYNAMIC = /\$|`/;
 /** Names of protected files: a computed path ending in one of these may well be one. */
-const PROTECTED_NAMES = /(^|\/)(hooks\.json|settings(\.[^/]*)?\.json|config\.toml|\.blast-shield(\.json)?|\.(bashrc|bash_profile|profile|zshenv|zshrc|zprofile|zlogin)|pretooluse)$/i;
+const PROTECTED_NAMES = /(^|\/)(hooks\.json|settings(\.[^/]*)?\.json|config\.toml|\.blast-shield(\.json)?|blast-shield(-hook)?|\.(bashrc|bash_profile|profile|zshenv|zshrc|zprofile|zlogin)|pretooluse)$/i;
 
 const WRITING: ReadonlySet<PathEffect['kind']> = new Set(['write', 'create', 'delete', 'move', 'link', 'extract', 'rewrite', 'unknown']);
 const REACHING_BELOW: ReadonlySet<PathEffect['kind']> = new Set(['delete', 'move', 'link', 'extract', 'rewrite']);
@@ -141,8 +142,10 @@ function judgePath(abs: string, effect: PathEffect, j: Judge): void {
   if (protection && !(effect.kind === 'write' && effect.into && j.facts.listDir(abs) !== undefined)) {
     // A shell write's new text is unknown: settings files are then guarded whatever they hold now;
     // a delete or move only takes away what is there.
-    const newTextUnknown = protection.kind !== 'ignore-file' && effect.kind !== 'delete' && effect.kind !== 'move';
-    const guarded = isContentDependent(protection.kind) ? newTextUnknown || guardedByContent(protection.kind, j.facts.readFile(abs)) : true;
+    const newTextUnknown = protection.kind === 'user-settings' && effect.kind !== 'delete' && effect.kind !== 'move';
+    // Appending lines to an ignore file leaves our block in place, unless a line un-ignores something after it.
+    const harmlessAppend = protection.kind === 'ignore-file' && effect.appended !== undefined && !/^\s*!/m.test(effect.appended) && !MANAGED_BLOCK_MARKER.test(effect.appended);
+    const guarded = isContentDependent(protection.kind) ? !harmlessAppend && (newTextUnknown || guardedByContent(protection.kind, j.facts.readFile(abs))) : true;
     if (guarded) {
       const rest = effect.kind === 'unknown' ? ` and is not known to only read it; ${DENY_SUFFIX}.` : `; ${DENY_SUFFIX}.`;
       deny(j, 'write-guard-file', `${j.inv.name} ${verb} ${protection.label}${rest}`, shown);
@@ -233,9 +236,8 @@ function judgeEffect(effect: PathEffect, j: Judge): void {
     const text = expandKnown(raw, j.facts, j.view, j.cwd);
     if (text === '' || text === '-') continue;
     if (word.dynamic && STILL_DYNAMIC.test(text)) {
-      const tail = text.slice(Math.max(text.lastIndexOf(')'), text.lastIndexOf('}'), text.lastIndexOf('`')) + 1);
-      if (effect.kind !== 'read' && effect.kind !== 'unknown' && effect.kind !== 'create' && PROTECTED_NAMES.test(tail)) {
-        deny(j, 'write-guard-file', `${j.inv.name} would change a path computed at run time that ends like a protected file (${text.slice(0, 80)}); ${DENY_SUFFIX}.`, text.slice(0, 80));
+      if (effect.kind !== 'read' && effect.kind !== 'unknown' && effect.kind !== 'create' && computedPathMayBeProtected(text, word, j)) {
+        deny(j, 'write-guard-file', `${j.inv.name} would change a path computed at run time from parts that name a protected file (${text.slice(0, 80)}); ${DENY_SUFFIX}.`, text.slice(0, 80));
       }
       continue;
     }
@@ -248,6 +250,21 @@ function judgeEffect(effect: PathEffect, j: Judge): void {
     }
     judgePath(abs, effect, j);
   }
+}
+
+/**
+ * A path computed at run time (`"$f"` after `f=$(printf '.%s/%s' cursor hooks.json)`, `$(echo .claude)/x`)
+ * may be protected when its written tail, or any word of the substitutions that feed it, names a
+ * protected place or file.
+ */
+function computedPathMayBeProtected(text: string, word: ArgWord, j: Judge): boolean {
+  const tail = text.slice(Math.max(text.lastIndexOf(')'), text.lastIndexOf('}'), text.lastIndexOf('`')) + 1);
+  if (PROTECTED_NAMES.test(tail)) return true;
+  for (const source of word.sources ?? []) {
+    if (mentionIn(source, j.view)) return true;
+    if (source.split(/[\s'"`()$;|&]+/).some((token) => token !== '' && PROTECTED_NAMES.test(token))) return true;
+  }
+  return false;
 }
 
 /** Texts of the patches `patch` / `git apply` would apply, when all of them can be read. */
@@ -328,13 +345,31 @@ function guardCliArgs(inv: Invocation, j: Judge): number {
   return marker >= 0 ? marker + 1 : -1;
 }
 
+/** `"$(command -v blast-shield)" uninstall`: looking the guard's CLI up inside a substitution is how a computed command name runs it. */
+const LOOKUPS: ReadonlySet<string> = new Set(['command', 'which', 'type', 'whereis', 'realpath', 'readlink']);
+
 function judgeGuardCli(inv: Invocation, j: Judge): void {
+  if (LOOKUPS.has(inv.name) && inv.via.some((v) => v === '$(...)' || v === '`...`') && inv.args.some((a) => GUARD_CLI.test(basename(a.text)))) {
+    deny(j, 'guard-cli', `${inv.name} looks up Blast Shield's own CLI inside a substitution, where its output may run as a command; ${DENY_SUFFIX}.`, 'blast-shield');
+  }
   const start = guardCliArgs(inv, j);
   if (start < 0) return;
   const sub = inv.args.slice(start).find((a) => a.text !== '--' && !/^--?(json|user|project|lockdown|cwd)$/.test(a.text));
   if (!sub) return;
   if (sub.dynamic || !SAFE_GUARD_SUBCOMMANDS.has(sub.text)) {
     deny(j, 'guard-cli', `${inv.name} runs Blast Shield's own \`${sub.text}\`: installing, uninstalling or unhiding the guard is for a human, not an agent; ${DENY_SUFFIX}.`, `blast-shield ${sub.text}`);
+  }
+}
+
+/** Programs that type or click into windows: the confirm dialog is answered by a human, not by keystrokes an agent sends. */
+const UI_AUTOMATION: ReadonlySet<string> = new Set(['xdotool', 'ydotool', 'wtype', 'cliclick', 'xte', 'dotool', 'autokey-run', 'nircmd', 'AutoHotkey', 'autohotkey']);
+
+function judgeUiAutomation(inv: Invocation, j: Judge): void {
+  const text = inv.args.map((a) => a.text).join(' ');
+  const scripted = inv.name === 'osascript' && /system events|keystroke|key code|click/i.test(text);
+  const sendKeys = (inv.name === 'powershell' || inv.name === 'pwsh') && /sendkeys|sendwait/i.test(text);
+  if (UI_AUTOMATION.has(inv.name) || scripted || sendKeys) {
+    deny(j, 'ui-automation', `${inv.name} sends keystrokes or clicks to windows; Blast Shield's dialog is answered by a human at the keyboard, and ${DENY_SUFFIX}.`, inv.name);
   }
 }
 
@@ -356,10 +391,17 @@ function judgeEditorCli(inv: Invocation, j: Judge): void {
 
 const WRITE_REDIRECTS = new Set(['>', '>>', '>|', '<>', '&>', '&>>']);
 
+/** What `echo …`/`printf …` with fixed words print, for judging an append. */
+function printedText(inv: Invocation): string | undefined {
+  if ((inv.name !== 'echo' && inv.name !== 'printf') || inv.args.some((a) => a.dynamic)) return undefined;
+  return inv.args.filter((a) => !/^-[neE]+$/.test(a.text)).map((a) => a.text.replace(/\\n/g, '\n')).join(' ');
+}
+
 function redirectEffects(inv: Invocation): PathEffect[] {
   const out: PathEffect[] = [];
   for (const r of inv.redirects) {
-    if (WRITE_REDIRECTS.has(r.op)) out.push({ kind: 'write', word: r.target });
+    const printed = r.op === '>>' && (r.fd === undefined || r.fd === 1) ? printedText(inv) : undefined;
+    if (WRITE_REDIRECTS.has(r.op)) out.push({ kind: 'write', word: r.target, ...(printed !== undefined ? { appended: printed } : {}) });
     else if ((r.op === '>&' || r.op === '<&') && !/^(\d+|-)$/.test(r.target.text)) out.push({ kind: 'write', word: r.target });
     else if (r.op === '<') out.push({ kind: 'read', word: r.target });
   }
@@ -407,6 +449,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   const j: Judge = { inv, facts, view, cwd, findings: [] };
   judgeGuardCli(inv, j);
   judgeEditorCli(inv, j);
+  judgeUiAutomation(inv, j);
   const described = READ_ONLY_COMMANDS.has(inv.name) || EFFECT_RULES[inv.name] !== undefined;
   let effects = patchEffects(effectsOf(inv), inv, j);
   effects = [...effects, ...redirectEffects(inv), ...fedEffects(inv), ...(inv.wrapperWords ?? []).map((word) => ({ kind: 'unknown' as const, word })), ...assignmentEffects(inv)];

@@ -91,6 +91,7 @@ const FILE_RULES: readonly { re: RegExp; kind: ProtectedKind; label: string }[] 
   { re: new RegExp(`/${EDITOR_DIRS}/user/(profiles/[^/]+/)?settings\\.json$`), kind: 'user-settings', label: "the editor's user settings (where Blast Shield's relaxing settings live)" },
   { re: /\/\.[a-z-]*-server\/data\/(machine|user)\/settings\.json$/, kind: 'user-settings', label: "the editor's machine settings" },
   { re: /\/extensions\/blast-shield\.[^/]*(\/|$)/, kind: 'extension', label: 'the Blast Shield extension itself' },
+  { re: /\/(\.[a-z-]+|code-server)\/extensions\/(\.obsolete|extensions\.json)$/, kind: 'extension', label: "the editor's list of installed and removed extensions" },
   { re: /^\/etc\/(cursor|windsurf|codeium\/windsurf)\/hooks\.json$/, kind: 'hook-config', label: 'a system-wide agent hook configuration' },
   { re: /^\/etc\/(profile|bash\.bashrc|bashrc|environment|zshenv|zshrc|zprofile|zlogin|zsh\/.*|profile\.d(\/.*)?|fish(\/.*)?)$/, kind: 'startup-file', label: 'a system shell start-up file' },
 ];
@@ -219,6 +220,8 @@ export function knownPlaces(view: PerimeterView, cwd: string): string[] {
   const out: string[] = [...view.guardHomes, ...view.guardHomes.map((g) => g + '/ipc/window'), ...view.installed, ...view.startupFiles];
   for (const base of unique([...view.workspaceRoots, normalize(cwd), view.home])) for (const rel of CONFIG_PLACES) out.push(base + '/' + rel);
   for (const rel of HOME_PLACES) out.push(view.home + '/' + rel);
+  // `blast-shield.blast-shield-0` stands for this extension's folder in each editor, so `…/blast-shield.*` finds it.
+  for (const rel of EXTENSION_FOLDERS) out.push(`${view.home}/${rel}/blast-shield.blast-shield-0`, `${view.home}/${rel}/.obsolete`);
   return unique(out);
 }
 
