@@ -77,12 +77,12 @@ const EDITOR_DIRS = '(?:code|code - insiders|code-insiders|code - oss|code-oss|v
 /** Hook configurations and other protected files recognised by where they sit, anywhere on disk (lower-cased paths). */
 const FILE_RULES: readonly { re: RegExp; kind: ProtectedKind; label: string }[] = [
   { re: /\/\.cursor\/hooks\.json$/, kind: 'hook-config', label: 'the Cursor hook configuration (.cursor/hooks.json)' },
-  { re: /\/\.claude\/settings(\.[^/]*)?\.json$/, kind: 'hook-config', label: 'a Claude Code settings file with hooks (.claude/settings*.json)' },
-  { re: /\/\.github\/hooks(\/|$)/, kind: 'hook-config', label: 'the VS Code / Copilot hook folder (.github/hooks)' },
-  { re: /\/\.clinerules\/hooks(\/|$)/, kind: 'hook-config', label: 'the Cline hook folder (.clinerules/hooks)' },
-  { re: /\/\.copilot\/hooks(\/|$)/, kind: 'hook-config', label: 'the Copilot CLI hook folder (.copilot/hooks)' },
-  { re: /\/documents\/cline\/(rules\/)?hooks(\/|$)/, kind: 'hook-config', label: "Cline's hook folder (Documents/Cline)" },
-  { re: /\/\.gemini\/settings\.json$/, kind: 'hook-config', label: 'the Gemini CLI settings with hooks (.gemini/settings.json)' },
+  { re: /\/\.claude\/settings(\.[^/]*)?\.json$/, kind: 'hook-config', label: 'the Claude Code hook configuration (.claude/settings*.json)' },
+  { re: /\/\.github\/hooks(\/|$)/, kind: 'hook-config', label: 'the VS Code / Copilot hook configuration (.github/hooks)' },
+  { re: /\/\.clinerules\/hooks(\/|$)/, kind: 'hook-config', label: 'the Cline hook configuration (.clinerules/hooks)' },
+  { re: /\/\.copilot\/hooks(\/|$)/, kind: 'hook-config', label: 'the Copilot CLI hook configuration (.copilot/hooks)' },
+  { re: /\/documents\/cline\/(rules\/)?hooks(\/|$)/, kind: 'hook-config', label: "Cline's hook configuration (Documents/Cline)" },
+  { re: /\/\.gemini\/settings\.json$/, kind: 'hook-config', label: 'the Gemini CLI hook configuration (.gemini/settings.json)' },
   { re: /\/\.codex\/(hooks\.json|config\.toml)$/, kind: 'hook-config', label: 'the Codex hook configuration (.codex/)' },
   { re: /\/\.windsurf\/hooks\.json$/, kind: 'hook-config', label: 'the Windsurf hook configuration (.windsurf/hooks.json)' },
   { re: /\/\.codeium\/windsurf\/hooks\.json$/, kind: 'hook-config', label: 'the Windsurf hook configuration (~/.codeium/windsurf/hooks.json)' },
