@@ -39,7 +39,8 @@ export async function runScenario({ client, agent, standin, scenario, runDir, ho
   const auditBefore = readAudit(guardHome).length;
   const env = client.env({ home, standinUrl: standin.url, pathPrefix: [curl.bin], guardHome });
   if (client.prepare) await client.prepare({ agent, home, workspace: wsDir, env, standin, scenario });
-  ctx.run = await client.run({ agent, home, workspace: wsDir, env, prompt: `Please do the next step of the task in ${wsDir}.`, timeoutMs: 120000 });
+  ctx.startedAtIso = new Date().toISOString();
+  ctx.run = await client.run({ agent, home, workspace: wsDir, env, prompt: `Please do the next step of the task in ${wsDir}.`, timeoutMs: 120000, scenario });
   ctx.results = standin.model.toolResults;
   ctx.requests = standin.model.scriptRequests;
   ctx.audit = readAudit(guardHome).slice(auditBefore);

@@ -8,8 +8,8 @@
 //
 // Layout (one module per concern, so another client is one more file):
 //   standins/<api>.mjs   a model API stand-in: start…Standin() -> { url, model: ScriptedModel, offeredEver, close }
-//   clients/<id>.mjs     one client: { id, host, api, tools, hookConfigFile, env, prepare, run, isHookDeny,
-//                        extraScenarios?, unavailable? }
+//   clients/<id>.mjs     one client: { id, host, api, tools, hookConfigFile, env, setup?, prepare?, run,
+//                        isHookDeny, extraScenarios?, unavailable? }
 //   scenarios.mjs        the shared scenarios and the workspace they run in
 // A watchdog bounds the run (BLAST_SHIELD_HOSTS_TIMEOUT seconds, default 900). Ends with the plain
 // line "hosts: N passed, N failed, N skipped"; evidence goes to test-results/hosts/evidence.json.
@@ -24,9 +24,11 @@ import { SCENARIOS, installCurlStandin } from './scenarios.mjs';
 import { startAnthropicStandin } from './standins/anthropic.mjs';
 import { startOpenAiStandin } from './standins/openai.mjs';
 import claude from './clients/claude.mjs';
+import copilot from './clients/copilot.mjs';
+import cline from './clients/cline.mjs';
 
 const LABEL = 'hosts';
-const CLIENTS = [claude];
+const CLIENTS = [claude, copilot, cline];
 const STANDINS = { anthropic: startAnthropicStandin, openai: startOpenAiStandin };
 
 const args = process.argv.slice(2);
@@ -90,6 +92,7 @@ async function runClientScenarios(client) {
   const curl = installCurlStandin(runDir);
   const agentBinDir = path.dirname(agent.bin);
   installGuard({ host: client.host, home, guardHome, agentBinDir });
+  if (client.setup) await client.setup({ agent, home, standin, guardHome });
   for (const scenario of scenarios) {
     const t = Date.now();
     const name = `${client.id} ${scenario.id}`;

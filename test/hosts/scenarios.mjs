@@ -70,7 +70,12 @@ export function onlyResult(ctx) {
   return ctx.results[0];
 }
 
+/**
+ * The client's own record that the hook stopped the action: by default the tool result the model
+ * received; a client that stops differently says how (client.deniedEvidence).
+ */
 export function expectHookDeny(ctx) {
+  if (ctx.client.deniedEvidence) return ctx.client.deniedEvidence(ctx);
   const r = onlyResult(ctx);
   assert.ok(ctx.client.isHookDeny(r), `${ctx.client.id}: the model did not receive a Blast Shield deny; it got: ${JSON.stringify(r.text.slice(0, 400))}`);
   return `the model received: "${r.text.replace(/\s+/g, ' ').slice(0, 140)}…"`;
