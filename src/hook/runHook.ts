@@ -64,7 +64,7 @@ function describe(action: HookAction): ActionDescription {
       return { kind: 'shell', command: cut(`fetch ${action.url}`), cwd: action.cwd };
     case 'all': {
       const parts = action.actions.map(describe);
-      const path = parts.map((p) => ('path' in p ? p.path : '')).filter(Boolean).join(', ');
+      const path = [...new Set(parts.map((p) => ('path' in p ? p.path : p.kind === 'shell' ? p.command : '')))].filter(Boolean).join(', ');
       return parts.every((p) => p.kind === 'read') ? { kind: 'read', path, cwd: action.cwd } : { kind: 'write', path, cwd: action.cwd };
     }
     case 'other':
