@@ -9,9 +9,10 @@ import { FACT_LOOKUP_UNITS, type WorkMeter } from './workMeter';
  */
 export function memoizedFacts(facts: Facts, meter: WorkMeter): Facts {
   const once = <T>(lookup: (path: string) => T, fallback: T): ((path: string) => T) => {
-    const seen = new Map<string, T>();
+    let seen: Map<string, T> | undefined;
     return (path) => {
-      if (seen.has(path)) return seen.get(path) as T;
+      if (seen?.has(path)) return seen.get(path) as T;
+      seen ??= new Map();
       if (!meter.spend(FACT_LOOKUP_UNITS)) return fallback;
       const value = lookup(path);
       seen.set(path, value);

@@ -21,24 +21,21 @@ export const DEFAULT_WORK_LIMIT = 6_000_000;
 /** What one file-system fact costs in units (a stat or read is much dearer than a character). */
 export const FACT_LOOKUP_UNITS = 2_000;
 
+class Meter implements WorkMeter {
+  spent = 0;
+  exhausted = false;
+  constructor(readonly limit: number) {}
+
+  spend(units: number): boolean {
+    if (this.exhausted || this.spent + units > this.limit) {
+      this.exhausted = true;
+      return false;
+    }
+    this.spent += units;
+    return true;
+  }
+}
+
 export function workMeter(limit: number = DEFAULT_WORK_LIMIT): WorkMeter {
-  let spent = 0;
-  let exhausted = false;
-  return {
-    get spent() {
-      return spent;
-    },
-    limit,
-    get exhausted() {
-      return exhausted;
-    },
-    spend(units: number): boolean {
-      if (exhausted || spent + units > limit) {
-        exhausted = true;
-        return false;
-      }
-      spent += units;
-      return true;
-    },
-  };
+  return new Meter(limit);
 }
