@@ -9,6 +9,7 @@ import { GUARD_PATHS, guardHome } from '../node/guardHome';
 import type { HookAction, HookDecision, HostAdapter, HostReply, ParsedHookInput } from '../node/hosts/action';
 import { HOOK_TIMEOUT_SECONDS, HOST_ADAPTERS } from '../node/hosts/adapters';
 import { IpcError } from '../node/ipc/client';
+import type { WindowVerifier } from '../node/ipc/windowIdentity';
 import { askEditor, dedupeKeyOf, type AskRequest } from './askEditor';
 import { decideLocally, type LocalDecision } from './decide';
 import type { HookEngine } from './engine';
@@ -32,6 +33,11 @@ export interface HookDeps {
   engine: HookEngine;
   /** Replaces the IPC ask (tests). */
   ask?: (guardHomeDir: string, request: AskRequest) => Promise<{ decision: 'allow' | 'deny'; reason: string }>;
+  /**
+   * Replaces the check that a window is a real editor's extension host (in-process tests, whose
+   * stand-in editor runs in the test process). Never settable from anything an agent can write.
+   */
+  verifier?: WindowVerifier;
   now?: () => number;
   /** Skip the audit append (benchmarks of the bare decision path). */
   audit?: boolean;
@@ -104,6 +110,8 @@ function failureWhat(err: unknown): string {
     switch (err.failure) {
       case 'no-editor':
         return 'no editor window with Blast Shield is open on this workspace to confirm it';
+      case 'unverified':
+        return `no editor window could be verified to confirm it (${err.message})`;
       case 'refused':
         return 'the editor window did not accept the connection';
       case 'rejected':
@@ -152,7 +160,7 @@ async function settle(input: ParsedHookInput, local: LocalDecision, guardHomeDir
     deadline: startedAt + HOOK_TIMEOUT_SECONDS * 1000 - DEADLINE_MARGIN_MS,
   };
   try {
-    const answer = await (deps.ask ?? askEditor)(guardHomeDir, request);
+    const answer = await (deps.ask ?? ((home: string, req: AskRequest) => askEditor(home, req, deps.verifier)))(guardHomeDir, request);
     if (answer.decision === 'allow') {
       return { decision: { decision: 'allow', ...humanAllowed(answer.reason) }, decidedBy: 'human', reasons: verdict.reasons, failure: false, production: verdict.production };
     }

@@ -13,7 +13,7 @@ import {
   type PingRequest,
 } from '../../core/protocol/ipc';
 import { guardHome } from '../guardHome';
-import { ensureIpcDir, newEndpoint, removeDiscoveryRecord, writeDiscoveryRecord } from './discovery';
+import { ensureIpcDir, isAbstractEndpoint, newEndpoint, removeDiscoveryRecord, writeDiscoveryRecord } from './discovery';
 import { LineTooLongError, readOneLine } from './lineSocket';
 
 /**
@@ -183,7 +183,8 @@ export async function startIpcServer(options: IpcServerOptions): Promise<IpcServ
   });
   server.maxConnections = 256;
 
-  if (process.platform !== 'win32') {
+  const fileSocket = process.platform !== 'win32' && !isAbstractEndpoint(endpoint);
+  if (fileSocket) {
     try {
       fs.unlinkSync(endpoint);
     } catch {
@@ -197,7 +198,7 @@ export async function startIpcServer(options: IpcServerOptions): Promise<IpcServ
       resolve();
     });
   });
-  if (process.platform !== 'win32') fs.chmodSync(endpoint, 0o600);
+  if (fileSocket) fs.chmodSync(endpoint, 0o600);
 
   let folders = [...options.workspaceFolders];
   const record = (): DiscoveryRecord => ({
@@ -232,7 +233,7 @@ export async function startIpcServer(options: IpcServerOptions): Promise<IpcServ
         s.destroy();
       }
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      if (process.platform !== 'win32') {
+      if (fileSocket) {
         try {
           fs.unlinkSync(endpoint);
         } catch {
