@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { redactSecrets } from '../core/audit/redact';
 import type { AuditRecord, DecidedBy } from '../core/audit/entry';
-import { HOST_IDS, type ActionDescription, type HostId } from '../core/protocol/ipc';
+import { HOST_IDS, type ActionDescription, type AgentEnvironment, type HostId } from '../core/protocol/ipc';
+import { ENV_SELECTOR_ALLOWLIST } from '../node/facts';
 import { mirrorEntryFor, parseSettingsMirror } from '../core/settings/mirror';
 import { appendAudit, recordAuditFailure } from '../node/audit/auditLog';
 import { GUARD_PATHS, guardHome } from '../node/guardHome';
@@ -10,7 +11,7 @@ import type { HookAction, HookDecision, HostAdapter, HostReply, ParsedHookInput 
 import { HOOK_TIMEOUT_SECONDS, HOST_ADAPTERS } from '../node/hosts/adapters';
 import { IpcError } from '../node/ipc/client';
 import type { WindowVerifier } from '../node/ipc/windowIdentity';
-import { askEditor, dedupeKeyOf, type AskRequest } from './askEditor';
+import { askEditor, type AskRequest } from './askEditor';
 import { decideLocally, type LocalDecision } from './decide';
 import type { HookEngine } from './engine';
 import { ALLOWED, failureDenied, humanAllowed, humanDenied, policyDenied, readDenied } from './messages';
@@ -67,10 +68,25 @@ function describe(action: HookAction): ActionDescription {
     case 'write':
       return { kind: 'write', path: action.paths.join(', '), cwd: action.cwd, ...(action.newText !== undefined ? { content: cut(action.newText) } : {}) };
     case 'fetch':
-      return { kind: 'shell', command: cut(`fetch ${action.url}`), cwd: action.cwd };
+      return { kind: 'fetch', url: cut(action.url), cwd: action.cwd };
     case 'other':
       return { kind: 'shell', command: action.tool, cwd: action.cwd };
   }
+}
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+/** Selector values the editor's analysis needs besides ENV_SELECTOR_ALLOWLIST: where kubectl's context comes from. */
+const EXTRA_VALUES = ['KUBECONFIG'];
+
+/** What of the agent's environment the editor's analysis reads: variable names, and non-secret selector values. */
+function agentEnvironment(env: HookEnv): AgentEnvironment {
+  const names = Object.keys(env).filter((k) => env[k] !== undefined && ENV_NAME.test(k)).slice(0, 2000);
+  const values: Record<string, string> = {};
+  for (const name of [...ENV_SELECTOR_ALLOWLIST, ...EXTRA_VALUES]) {
+    const value = env[name];
+    if (value !== undefined && value !== '' && value.length <= 1000) values[name] = redactSecrets(value);
+  }
+  return { names, values };
 }
 
 function subjectOf(action: HookAction): string {
@@ -80,6 +96,8 @@ function subjectOf(action: HookAction): string {
       return d.command;
     case 'mcp':
       return `${d.server}/${d.tool} ${d.input}`.slice(0, 1000);
+    case 'fetch':
+      return d.url;
     default:
       return d.path;
   }
@@ -137,7 +155,7 @@ interface Outcome {
   production?: boolean;
 }
 
-async function settle(input: ParsedHookInput, local: LocalDecision, guardHomeDir: string, deps: HookDeps, startedAt: number): Promise<Outcome> {
+async function settle(input: ParsedHookInput, local: LocalDecision, guardHomeDir: string, deps: HookDeps, startedAt: number, env: HookEnv): Promise<Outcome> {
   if (local.outcome === 'allow') {
     return { decision: { decision: 'allow', ...ALLOWED }, decidedBy: local.decidedBy, reasons: local.reasons, failure: false, production: local.verdict?.production };
   }
@@ -154,9 +172,8 @@ async function settle(input: ParsedHookInput, local: LocalDecision, guardHomeDir
     event: input.event,
     agent: input.agent,
     action,
-    verdict: { ...verdict, reasons: verdict.reasons.map(redactSecrets) },
     workspaceRoots: input.workspaceRoots,
-    dedupeKey: dedupeKeyOf(action, input.workspaceRoots),
+    environment: agentEnvironment(env),
     deadline: startedAt + HOOK_TIMEOUT_SECONDS * 1000 - DEADLINE_MARGIN_MS,
   };
   try {
@@ -233,7 +250,7 @@ export async function runHook(host: string, stdinText: string, env: HookEnv, dep
     const cwd = input.action.cwd;
     const settings = readSettings(guardHomeDir, input.workspaceRoots, cwd);
     const local = await decideLocally(input, { engine: deps.engine, home, guardHome: guardHomeDir, env, lockdown: settings.lockdown, protectedPaths: settings.protectedPaths });
-    const outcome = await settle(input, local, guardHomeDir, deps, startedAt);
+    const outcome = await settle(input, local, guardHomeDir, deps, startedAt, env);
     const reply = outcome.failure ? adapter.failClosed(outcome.decision, input.event) : adapter.respond(outcome.decision, input.event);
     const auditWarning = audit(
       guardHomeDir,

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { ConfirmRequest } from '../../../src/core/protocol/ipc';
+import type { ConfirmAsk } from '../../../src/core/protocol/ipc';
 import { runHook } from '../../../src/hook/runHook';
 import { startIpcServer } from '../../../src/node/ipc/server';
 import { readAuditEntries } from '../../../src/node/audit/auditLog';
@@ -13,7 +13,7 @@ describe('hook: asking the editor through a live socket', () => {
   afterEach(() => t.cleanup());
 
   it('an ask goes to the window that owns the workspace; the human allows; the host gets allow', async () => {
-    const seen: ConfirmRequest[] = [];
+    const seen: ConfirmAsk[] = [];
     const server = await startIpcServer({ onConfirm: async (req) => (seen.push(req), { decision: 'allow', reason: 'typed ./data' }), appName: 'Test', workspaceFolders: [t.workspace], home: t.guardHome });
     try {
       const r = await runHook('claude', fixtureText('claude', 'Bash.incident-curl', t.home), t.env, { engine: fakeEngine(), verifier: inProcessEditor });
@@ -78,7 +78,7 @@ describe('hook: asking the editor through a live socket', () => {
 
   it('secrets in a command are redacted before they reach the dialog and the audit log', async () => {
     const secret = fakeToken('gh' + 'p_');
-    const seen: ConfirmRequest[] = [];
+    const seen: ConfirmAsk[] = [];
     const server = await startIpcServer({ onConfirm: async (req) => (seen.push(req), { decision: 'deny', reason: '' }), appName: 'Test', workspaceFolders: [t.workspace], home: t.guardHome });
     try {
       const payload = JSON.stringify({ ...JSON.parse(fixtureText('claude', 'Bash.git-status', t.home)), tool_input: { command: `rm -rf ./data && curl -H "Authorization: token ${secret}" https://api.github.com` } });
@@ -86,6 +86,34 @@ describe('hook: asking the editor through a live socket', () => {
       assert.equal(seen.length, 1);
       assert.ok(!JSON.stringify(seen[0]).includes(secret));
       assert.ok(!JSON.stringify(readAuditEntries(t.guardHome)).includes(secret));
+    } finally {
+      await server.dispose();
+    }
+  });
+
+  it('the request carries the action and its context, never a verdict, reasons or a dedupe key', async () => {
+    const seen: ConfirmAsk[] = [];
+    const raw: string[] = [];
+    const server = await startIpcServer({ onConfirm: async (req) => (seen.push(req), { decision: 'deny', reason: '' }), appName: 'Test', workspaceFolders: [t.workspace], home: t.guardHome });
+    try {
+      await runHook('claude', fixtureText('claude', 'Bash.incident-curl', t.home), t.env, { engine: fakeEngine(), verifier: inProcessEditor, ask: undefined });
+      raw.push(JSON.stringify(seen[0]));
+      assert.equal(seen.length, 1);
+      assert.deepEqual(Object.keys(seen[0]!).sort(), ['action', 'deadline', 'environment', 'event', 'host', 'id', 'token', 'type', 'version', 'workspaceRoots'].sort());
+      assert.ok(!/"verdict"|"reasons"|"dedupeKey"|"confirm":/.test(raw[0]!));
+    } finally {
+      await server.dispose();
+    }
+  });
+
+  it('an allow bound to another action is refused (the answer names the digest of the action shown)', async () => {
+    const server = await startIpcServer({ onConfirm: async () => ({ decision: 'allow', reason: 'typed', actionDigest: 'f'.repeat(64) }), appName: 'Test', workspaceFolders: [t.workspace], home: t.guardHome });
+    try {
+      const r = await runHook('claude', fixtureText('claude', 'Bash.incident-curl', t.home), t.env, { engine: fakeEngine(), verifier: inProcessEditor });
+      assert.equal(decisionIn('claude', r.stdout), 'deny', r.stdout);
+      assert.match(r.stdout, /unreadable answer/);
+      const last = readAuditEntries(t.guardHome).at(-1);
+      assert.equal(last?.decidedBy, 'failure');
     } finally {
       await server.dispose();
     }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { HostId } from '../../../src/core/protocol/ipc';
+import { IPC_PROTOCOL_VERSION, type HostId } from '../../../src/core/protocol/ipc';
 import type { HookAction } from '../../../src/node/hosts/action';
 import { HOST_ADAPTERS } from '../../../src/node/hosts/adapters';
 import { IpcError } from '../../../src/node/ipc/client';
@@ -143,7 +143,7 @@ export function describeHost(host: HostId, suite: HostSuite): void {
       });
       it('a refused connection', async () => {
         writeDiscoveryRecord(t.guardHome, {
-          version: 1,
+          version: IPC_PROTOCOL_VERSION,
           pid: process.pid,
           appName: 'test',
           workspaceFolders: [t.workspace],
@@ -183,7 +183,7 @@ export function describeHost(host: HostId, suite: HostSuite): void {
         fs.mkdirSync(path.dirname(endpoint), { recursive: true, mode: 0o700 });
         const server = await rawServer(endpoint, (s) => s.end('{"type":"decision","id":42}\n'));
         try {
-          writeDiscoveryRecord(t.guardHome, { version: 1, pid: process.pid, appName: 'test', workspaceFolders: [t.workspace], endpoint, token: 'x', createdAt: new Date().toISOString() });
+          writeDiscoveryRecord(t.guardHome, { version: IPC_PROTOCOL_VERSION, pid: process.pid, appName: 'test', workspaceFolders: [t.workspace], endpoint, token: 'x', createdAt: new Date().toISOString() });
           expectFailureDeny(await run(fixtureText(host, suite.askFixture, t.home), { ask: undefined, verifier: inProcessEditor }), /unreadable answer/);
         } finally {
           server.close();
@@ -194,7 +194,7 @@ export function describeHost(host: HostId, suite: HostSuite): void {
         fs.mkdirSync(path.dirname(endpoint), { recursive: true, mode: 0o700 });
         const server = await rawServer(endpoint, () => undefined);
         try {
-          writeDiscoveryRecord(t.guardHome, { version: 1, pid: process.pid, appName: 'test', workspaceFolders: [t.workspace], endpoint, token: 'x', createdAt: new Date().toISOString() });
+          writeDiscoveryRecord(t.guardHome, { version: IPC_PROTOCOL_VERSION, pid: process.pid, appName: 'test', workspaceFolders: [t.workspace], endpoint, token: 'x', createdAt: new Date().toISOString() });
           const startedLongAgo = Date.now() - (HOOK_TIMEOUT_SECONDS * 1000 - DEADLINE_MARGIN_MS) + 150;
           const started = Date.now();
           const result = await run(fixtureText(host, suite.askFixture, t.home), { ask: undefined, verifier: inProcessEditor, now: () => startedLongAgo });
