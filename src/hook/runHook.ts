@@ -9,6 +9,7 @@ import { appendAudit, recordAuditFailure } from '../node/audit/auditLog';
 import { GUARD_PATHS, guardHome } from '../node/guardHome';
 import type { HookAction, HookDecision, HostAdapter, HostReply, ParsedHookInput } from '../node/hosts/action';
 import { HOOK_TIMEOUT_SECONDS, HOST_ADAPTERS } from '../node/hosts/adapters';
+import { secretRedactor } from '../node/credentials/knownSecrets';
 import { IpcError } from '../node/ipc/client';
 import type { WindowVerifier } from '../node/ipc/windowIdentity';
 import { askEditor, type AskRequest } from './askEditor';
@@ -53,8 +54,11 @@ function isHostId(v: string): v is HostId {
   return (HOST_IDS as readonly string[]).includes(v);
 }
 
-function describe(action: HookAction): ActionDescription {
-  const cut = (s: string): string => redactSecrets(s).slice(0, MAX_DESCRIBED);
+type Redact = (text: string) => string;
+
+/** The action as it may leave the hook: every value passes `redact` (known credentials and token shapes). */
+function describe(action: HookAction, redact: Redact): ActionDescription {
+  const cut = (s: string): string => redact(s).slice(0, MAX_DESCRIBED);
   switch (action.kind) {
     case 'shell':
       return { kind: 'shell', command: cut(action.command), cwd: action.cwd };
@@ -62,15 +66,15 @@ function describe(action: HookAction): ActionDescription {
       return { kind: 'mcp', server: action.server, tool: action.tool, input: cut(JSON.stringify(action.input ?? null)), cwd: action.cwd };
     case 'read':
     case 'edited':
-      return { kind: 'read', path: action.path, cwd: action.cwd };
+      return { kind: 'read', path: redact(action.path), cwd: action.cwd };
     case 'search':
-      return { kind: 'read', path: action.path, cwd: action.cwd };
+      return { kind: 'read', path: redact(action.path), cwd: action.cwd };
     case 'write':
-      return { kind: 'write', path: action.paths.join(', '), cwd: action.cwd, ...(action.newText !== undefined ? { content: cut(action.newText) } : {}) };
+      return { kind: 'write', path: redact(action.paths.join(', ')), cwd: action.cwd, ...(action.newText !== undefined ? { content: cut(action.newText) } : {}) };
     case 'fetch':
       return { kind: 'fetch', url: cut(action.url), cwd: action.cwd };
     case 'other':
-      return { kind: 'shell', command: action.tool, cwd: action.cwd };
+      return { kind: 'shell', command: redact(action.tool), cwd: action.cwd };
   }
 }
 
@@ -89,8 +93,8 @@ function agentEnvironment(env: HookEnv): AgentEnvironment {
   return { names, values };
 }
 
-function subjectOf(action: HookAction): string {
-  const d = describe(action);
+function subjectOf(action: HookAction, redact: Redact): string {
+  const d = describe(action, redact);
   switch (d.kind) {
     case 'shell':
       return d.command;
@@ -155,7 +159,7 @@ interface Outcome {
   production?: boolean;
 }
 
-async function settle(input: ParsedHookInput, local: LocalDecision, guardHomeDir: string, deps: HookDeps, startedAt: number, env: HookEnv): Promise<Outcome> {
+async function settle(input: ParsedHookInput, local: LocalDecision, guardHomeDir: string, deps: HookDeps, startedAt: number, env: HookEnv, forEditor: Redact): Promise<Outcome> {
   if (local.outcome === 'allow') {
     return { decision: { decision: 'allow', ...ALLOWED }, decidedBy: local.decidedBy, reasons: local.reasons, failure: false, production: local.verdict?.production };
   }
@@ -166,7 +170,7 @@ async function settle(input: ParsedHookInput, local: LocalDecision, guardHomeDir
   // ask: only the human's dialog may turn it into allow
   const verdict = local.verdict;
   if (!verdict) throw new Error('an ask without a verdict');
-  const action = describe(input.action);
+  const action = describe(input.action, forEditor);
   const request: AskRequest = {
     host: input.host,
     event: input.event,
@@ -242,7 +246,7 @@ export async function runHook(host: string, stdinText: string, env: HookEnv, dep
     if (!parsed.ok) {
       event = parsed.event;
       const reply = failReply(adapter, parsed.event, parsed.reason);
-      const warning = audit(guardHomeDir, { host: adapter.host, event: parsed.event ?? 'unknown', kind: 'unparsed', subject: '', decision: 'deny', decidedBy: 'failure', reasons: [parsed.reason] }, deps);
+      const warning = audit(guardHomeDir, { host: adapter.host, event: parsed.event ?? 'unknown', kind: 'unparsed', subject: '', decision: 'deny', decidedBy: 'failure', reasons: [redactSecrets(parsed.reason)] }, deps);
       return withWarning(reply, warning);
     }
     const input = parsed.input;
@@ -250,19 +254,24 @@ export async function runHook(host: string, stdinText: string, env: HookEnv, dep
     const cwd = input.action.cwd;
     const settings = readSettings(guardHomeDir, input.workspaceRoots, cwd);
     const local = await decideLocally(input, { engine: deps.engine, home, guardHome: guardHomeDir, env, lockdown: settings.lockdown, protectedPaths: settings.protectedPaths });
-    const outcome = await settle(input, local, guardHomeDir, deps, startedAt, env);
-    const reply = outcome.failure ? adapter.failClosed(outcome.decision, input.event) : adapter.respond(outcome.decision, input.event);
+    // Everything that leaves the hook (the host's reply, the audit line, the request to the editor) is
+    // redacted with the workspace's known credential values as well as generic token shapes.
+    const known = deps.engine.knownSecrets?.(input.workspaceRoots);
+    const plain = secretRedactor(known, 'plain');
+    const outcome = await settle(input, local, guardHomeDir, deps, startedAt, env, secretRedactor(known, 'marked'));
+    const said = { ...outcome.decision, userMessage: plain(outcome.decision.userMessage), agentMessage: plain(outcome.decision.agentMessage), ...(outcome.decision.help ? { help: plain(outcome.decision.help) } : {}) };
+    const reply = outcome.failure ? adapter.failClosed(said, input.event) : adapter.respond(said, input.event);
     const auditWarning = audit(
       guardHomeDir,
       {
         host: input.host,
         event: input.event,
         kind: input.action.kind,
-        subject: subjectOf(input.action),
+        subject: subjectOf(input.action, plain),
         cwd,
         decision: outcome.decision.decision,
         decidedBy: outcome.decidedBy,
-        reasons: outcome.reasons.map(redactSecrets),
+        reasons: outcome.reasons.map(plain),
         ...(outcome.production ? { production: true } : {}),
         ...(input.agent ? { agent: input.agent } : {}),
       },

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
+import { redactSecrets, redactVerdict } from '../../core/audit/redact';
 import type { Verdict } from '../../core/policy/types';
 import type { ConfirmAsk } from '../../core/protocol/ipc';
 import { ConfirmQueue, type ConfirmAnswer } from '../../node/confirm/confirmQueue';
@@ -49,7 +50,7 @@ export class ConfirmService extends Disposable {
   async ask(ask: ConfirmAsk, digest: string): Promise<ConfirmAnswer> {
     let verdict: Verdict;
     try {
-      verdict = await this.analyse(ask, this.lockdown.isOn);
+      verdict = redactVerdict(await this.analyse(ask, this.lockdown.isOn), redactSecrets);
     } catch (err) {
       this.logger.error(`Could not analyse the ask ${ask.id}: ${err instanceof Error ? err.message : String(err)}`);
       return { decision: 'deny', reason: 'This editor window could not analyse the action.', actionDigest: digest };
