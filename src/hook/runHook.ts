@@ -75,7 +75,7 @@ function describe(action: HookAction, redact: Redact): ActionDescription {
       return { kind: 'fetch', url: cut(action.url), cwd: action.cwd };
     case 'all': {
       const parts = action.actions.map((a) => describe(a, redact));
-      const path = [...new Set(parts.map((p) => ('path' in p ? p.path : p.kind === 'shell' ? p.command : '')))].filter(Boolean).join(', ');
+      const path = [...new Set(parts.map((p) => ('path' in p ? p.path : p.kind === 'shell' ? p.command : p.kind === 'fetch' ? `fetch ${p.url}` : '')))].filter(Boolean).join(', ');
       return parts.every((p) => p.kind === 'read') ? { kind: 'read', path, cwd: action.cwd } : { kind: 'write', path, cwd: action.cwd };
     }
     case 'other':
