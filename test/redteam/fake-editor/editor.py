@@ -56,6 +56,14 @@ if worker == 0:
                      'actionDigest': digest(req['action'], req.get('workspaceRoots', []))}
         elif req.get('type') == 'ping':
             reply = {'type': 'pong', 'id': req['id'], 'lockdown': False, 'appName': 'Visual Studio Code'}
+        elif req.get('type') == 'anchor':
+            # The anchor audit verify compares with: whatever the log now says (or nothing seen).
+            try:
+                last = json.loads(open(os.path.join(guard_home, 'audit.jsonl')).read().strip().split('\n')[-1])
+                anchor = {'count': last['seq'], 'lastHash': last['hash']}
+            except (OSError, ValueError, KeyError, IndexError):
+                anchor = None
+            reply = {'type': 'anchor', 'id': req['id'], 'anchor': anchor}
         else:
             reply = {'type': 'ack', 'id': req['id']}
         conn.sendall((json.dumps(reply) + '\n').encode())
