@@ -1,6 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { analyze } from '../core/policy/analyze';
 import { classify } from '../core/policy/classify';
+import { applyExtraRules } from '../core/settings/extraRules';
+import { hookPolicy } from '../node/policy/policyFiles';
 import type { CredentialFacts, Decision, Facts, Target, Verdict } from '../core/policy/types';
 import { lazyCredentialFacts } from '../node/credentials/credentialFacts';
 import { gatherFacts, repositoryRoot } from '../node/facts';
@@ -166,7 +169,7 @@ async function runBatch(o: CheckOptions, io: CliIo, baseCwd: string): Promise<nu
       text = errorLine(n + 1, '"cwd" must be a string');
     } else {
       const dir = cwd === undefined ? baseCwd : path.resolve(baseCwd, cwd);
-      text = JSON.stringify(classify(command, factsFor(dir), { lockdown: o.lockdown }));
+      text = JSON.stringify(judge(command, factsFor(dir), o.lockdown, io.env));
     }
     out.push(text);
     size += text.length;
@@ -174,6 +177,15 @@ async function runBatch(o: CheckOptions, io: CliIo, baseCwd: string): Promise<nu
   }
   flush();
   return malformed ? 2 : 0;
+}
+
+/** The hook's verdict: the engine, then the team policy (a managed lockdown, extra rules). */
+function judge(command: string, facts: Facts, lockdown: boolean, env: CliIo['env']): Verdict {
+  const team = hookPolicy(facts.workspaceRoots, env);
+  const verdict = classify(command, facts, { lockdown: lockdown || team.lockdown });
+  if (team.extraRules.length === 0) return verdict;
+  const texts = [command, ...analyze(command, facts).invocations.map((inv) => [inv.name, ...inv.args.map((a) => a.text)].join(' '))];
+  return applyExtraRules(verdict, texts, team.extraRules, lockdown || team.lockdown);
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
@@ -184,7 +196,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   const cwd = path.resolve(io.cwd, o.cwd ?? '.');
   if (o.jsonl) return runBatch(o, io, cwd);
-  const verdict = classify(o.command as string, factsAt(cwd, io.env), { lockdown: o.lockdown });
+  const verdict = judge(o.command as string, factsAt(cwd, io.env), o.lockdown, io.env);
   io.stdout(o.json ? JSON.stringify(verdict) + '\n' : formatVerdict(verdict));
   return EXIT_CODES[verdict.decision];
 }

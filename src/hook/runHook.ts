@@ -6,6 +6,7 @@ import { HOST_IDS, type ActionDescription, type HostId } from '../core/protocol/
 import { mirrorEntryFor, parseSettingsMirror } from '../core/settings/mirror';
 import { appendAudit, recordAuditFailure } from '../node/audit/auditLog';
 import { GUARD_PATHS, guardHome } from '../node/guardHome';
+import { hookPolicy } from '../node/policy/policyFiles';
 import type { HookAction, HookDecision, HostAdapter, HostReply, ParsedHookInput } from '../node/hosts/action';
 import { HOOK_TIMEOUT_SECONDS, HOST_ADAPTERS } from '../node/hosts/adapters';
 import { IpcError } from '../node/ipc/client';
@@ -224,7 +225,17 @@ export async function runHook(host: string, stdinText: string, env: HookEnv, dep
     event = input.event;
     const cwd = input.action.cwd;
     const settings = readSettings(guardHomeDir, input.workspaceRoots, cwd);
-    const local = await decideLocally(input, { engine: deps.engine, home, guardHome: guardHomeDir, env, lockdown: settings.lockdown, protectedPaths: settings.protectedPaths });
+    // Team policy applies with or without an editor: a managed lockdown, protected paths, extra rules.
+    const team = hookPolicy(input.workspaceRoots.length > 0 ? input.workspaceRoots : [cwd], env);
+    const local = await decideLocally(input, {
+      engine: deps.engine,
+      home,
+      guardHome: guardHomeDir,
+      env,
+      lockdown: settings.lockdown || team.lockdown,
+      protectedPaths: [...settings.protectedPaths, ...team.protectedPaths],
+      extraRules: team.extraRules,
+    });
     const outcome = await settle(input, local, guardHomeDir, deps, startedAt);
     const reply = outcome.failure ? adapter.failClosed(outcome.decision, input.event) : adapter.respond(outcome.decision, input.event);
     const auditWarning = audit(
