@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Logger } from '../core/logger';
 import { createApi, TEST_MODE_ENV, type BlastShieldApi } from './api';
 import { AuditEvents } from './auditEvents';
+import { AuditExport } from './auditExport';
 import { ChatAutoApprove } from './chatAutoApprove';
 import { createCommands, firstFolder } from './commands';
 import { Configuration } from './configuration';
@@ -56,6 +57,8 @@ export function activate(context: vscode.ExtensionContext): BlastShieldApi {
     new AuditEvents(services.audit.file(), (e) => health.recordEvent(e), logger),
   );
   health.setEventSource(auditEvents);
+  // The team's pipeline follows the same log, from here: the hook itself never exports.
+  own(new AuditExport(services.guardHome, config, logger));
   const statusBar = own(new StatusBar(lockdown, health));
   own(new TerminalWatch(services, config, lockdown, logger));
   const credentialWatch = own(new CredentialWatch(services, config, lockdown, logger));
