@@ -36,7 +36,7 @@ export function activate(context: vscode.ExtensionContext): BlastShieldApi {
   const config = own(new Configuration(logger));
   const lockdown = own(new Lockdown(context.workspaceState, config, services.guardHome, logger));
   const health = own(new Health(context.globalState, services, firstFolder, logger));
-  const confirm = own(new ConfirmService(context.extensionUri, config, lockdown, logger, services.userHome));
+  const confirm = own(new ConfirmService(context.extensionUri, config, lockdown, logger, services.userHome, services.guardHome));
   const ipc = own(
     new IpcBridge({
       guardHome: services.guardHome,
@@ -45,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): BlastShieldApi {
         // An ask over the socket is the host calling the hook: count it now, not only when the
         // answer's event notice arrives, so the status is not "unprotected" under an open dialog.
         health.recordEvent({ host: request.host, event: request.event, decision: 'ask', at: Date.now() });
-        return confirm.queue.ask(request);
+        return confirm.ask(request);
       },
       lockdown: () => lockdown.isOn,
       onEvent: (notice) => health.recordEvent(notice),

@@ -21,7 +21,16 @@ export interface AskRequest {
   deadline: number;
 }
 
-export async function askEditor(guardHomeDir: string, ask: AskRequest): Promise<{ decision: 'allow' | 'deny'; reason: string }> {
+export interface EditorAnswer {
+  decision: 'allow' | 'deny';
+  reason: string;
+  /** The copy the editor kept before allowing. */
+  snapshot?: string;
+  /** Dump the affected tables before allowing (the human asked). */
+  backupFirst?: boolean;
+}
+
+export async function askEditor(guardHomeDir: string, ask: AskRequest): Promise<EditorAnswer> {
   const target = ask.workspaceRoots.length > 0 ? ask.workspaceRoots : ask.action.cwd ? [ask.action.cwd] : [];
   const window = findWindow(guardHomeDir, target);
   if (!window) throw new IpcError('no-editor', 'no editor window with Blast Shield is open on this workspace');
@@ -40,7 +49,7 @@ export async function askEditor(guardHomeDir: string, ask: AskRequest): Promise<
   };
   const reply = await sendIpcRequest(window.record.endpoint, request, ask.deadline);
   if (reply.type !== 'decision') throw new IpcError('malformed-reply', `the editor answered '${reply.type}' to a confirm request`);
-  return { decision: reply.decision, reason: reply.reason };
+  return { decision: reply.decision, reason: reply.reason, ...(reply.snapshot ? { snapshot: reply.snapshot } : {}), ...(reply.backupFirst ? { backupFirst: true } : {}) };
 }
 
 /** Same key for the same action on the same workspace, whichever host or event delivered it. */

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { redactSecrets } from '../core/audit/redact';
 import type { AuditRecord, DecidedBy } from '../core/audit/entry';
+import type { Verdict } from '../core/policy/types';
 import { HOST_IDS, type ActionDescription, type HostId } from '../core/protocol/ipc';
 import { mirrorEntryFor, parseSettingsMirror } from '../core/settings/mirror';
 import { appendAudit, recordAuditFailure } from '../node/audit/auditLog';
@@ -11,7 +12,7 @@ import type { HookAction, HookDecision, HostAdapter, HostReply, ParsedHookInput 
 import { HOST_ADAPTERS } from '../node/hosts/adapters';
 import { dialogDeadline } from '../node/hosts/deadlines';
 import { IpcError } from '../node/ipc/client';
-import { askEditor, dedupeKeyOf, type AskRequest } from './askEditor';
+import { askEditor, dedupeKeyOf, type AskRequest, type EditorAnswer } from './askEditor';
 import { decideLocally, type LocalDecision } from './decide';
 import type { HookEngine } from './engine';
 import { ALLOWED, failureDenied, humanAllowed, humanDenied, policyDenied, readDenied } from './messages';
@@ -32,7 +33,7 @@ const MAX_DESCRIBED = 4000;
 export interface HookDeps {
   engine: HookEngine;
   /** Replaces the IPC ask (tests). */
-  ask?: (guardHomeDir: string, request: AskRequest) => Promise<{ decision: 'allow' | 'deny'; reason: string }>;
+  ask?: (guardHomeDir: string, request: AskRequest) => Promise<EditorAnswer>;
   now?: () => number;
   /** Skip the audit append (benchmarks of the bare decision path). */
   audit?: boolean;
@@ -133,9 +134,32 @@ interface Outcome {
   reasons: string[];
   failure: boolean;
   production?: boolean;
+  /** What keeps the action undoable, for the audit log. */
+  recovery?: Pick<AuditRecord, 'snapshot' | 'backups'>;
 }
 
-async function settle(input: ParsedHookInput, local: LocalDecision, guardHomeDir: string, deps: HookDeps, startedAt: number): Promise<Outcome> {
+/**
+ * An allow the human combined with "back up first": the dump runs here, before the host hears
+ * "allow", and a dump that fails turns the allow into a deny (the statement must not run unbacked).
+ */
+async function withBackup(input: ParsedHookInput, answer: EditorAnswer, verdict: Verdict, context: { guardHome: string; home: string; env: HookEnv; deadline: number }): Promise<Outcome> {
+  const snapshot = answer.snapshot ? { snapshot: answer.snapshot } : {};
+  const allowed: Outcome = { decision: { decision: 'allow', ...humanAllowed(answer.reason) }, decidedBy: 'human', reasons: verdict.reasons, failure: false, production: verdict.production, recovery: snapshot };
+  if (!answer.backupFirst || input.action.kind !== 'shell') return allowed;
+  // Loaded on this path only: the dump code is evaluated when a human asked for a back-up.
+  const { backUpFirst } = require('./backupFirst') as typeof import('./backupFirst');
+  const id = new Date().toISOString().replace(/[:.]/g, '-');
+  const result = await backUpFirst(input.action.command, { cwd: input.action.cwd, workspaceRoots: input.workspaceRoots, home: context.home, env: context.env, guardHome: context.guardHome, id, deadline: context.deadline });
+  if (!result.ok) {
+    const why = `The back-up you asked for could not be taken (${redactSecrets(result.why)}), so the statement was not run.`;
+    return { decision: { decision: 'deny', ...humanDenied(why) }, decidedBy: 'human', reasons: [...verdict.reasons, why], failure: false, production: verdict.production, recovery: snapshot };
+  }
+  const backups = result.dumps.map((d) => ({ file: d.file, tool: d.tool, objects: d.objects, bytes: d.bytes }));
+  const note = `Backed up first with ${backups.map((b) => `${b.tool} to ${b.file}`).join(', ')}.`;
+  return { ...allowed, decision: { decision: 'allow', ...humanAllowed(`${answer.reason} ${note}`) }, recovery: { ...snapshot, backups } };
+}
+
+async function settle(input: ParsedHookInput, local: LocalDecision, guardHomeDir: string, deps: HookDeps, startedAt: number, context: { home: string; env: HookEnv }): Promise<Outcome> {
   if (local.outcome === 'allow') {
     return { decision: { decision: 'allow', ...ALLOWED }, decidedBy: local.decidedBy, reasons: local.reasons, failure: false, production: local.verdict?.production };
   }
@@ -160,9 +184,7 @@ async function settle(input: ParsedHookInput, local: LocalDecision, guardHomeDir
   };
   try {
     const answer = await (deps.ask ?? askEditor)(guardHomeDir, request);
-    if (answer.decision === 'allow') {
-      return { decision: { decision: 'allow', ...humanAllowed(answer.reason) }, decidedBy: 'human', reasons: verdict.reasons, failure: false, production: verdict.production };
-    }
+    if (answer.decision === 'allow') return await withBackup(input, answer, verdict, { guardHome: guardHomeDir, home: context.home, env: context.env, deadline: request.deadline });
     return { decision: { decision: 'deny', ...humanDenied(answer.reason) }, decidedBy: 'human', reasons: [...verdict.reasons, answer.reason].filter(Boolean), failure: false, production: verdict.production };
   } catch (err) {
     const what = failureWhat(err);
@@ -242,7 +264,7 @@ export async function runHook(host: string, stdinText: string, env: HookEnv, dep
       protectedPaths: [...settings.protectedPaths, ...team.protectedPaths],
       extraRules: team.extraRules,
     });
-    const outcome = await settle(input, local, guardHomeDir, deps, startedAt);
+    const outcome = await settle(input, local, guardHomeDir, deps, startedAt, { home, env });
     const reply = outcome.failure ? adapter.failClosed(outcome.decision, input.event) : adapter.respond(outcome.decision, input.event);
     const auditWarning = audit(
       guardHomeDir,
@@ -257,6 +279,7 @@ export async function runHook(host: string, stdinText: string, env: HookEnv, dep
         reasons: outcome.reasons.map(redactSecrets),
         ...(outcome.production ? { production: true } : {}),
         ...(input.agent ? { agent: input.agent } : {}),
+        ...outcome.recovery,
       },
       deps,
     );

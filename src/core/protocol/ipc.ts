@@ -88,7 +88,8 @@ export interface EventNotice {
 export type IpcRequest = ConfirmRequest | PingRequest | EventNotice;
 
 export type IpcReply =
-  | { type: 'decision'; id: string; decision: 'allow' | 'deny'; reason: string }
+  /** `snapshot`: the copy kept before an allow; `backupFirst`: the hook dumps the affected tables before allowing. */
+  | { type: 'decision'; id: string; decision: 'allow' | 'deny'; reason: string; snapshot?: string; backupFirst?: boolean }
   | { type: 'pong'; id: string; lockdown: boolean; appName: string }
   | { type: 'ack'; id: string }
   | { type: 'error'; id: string; message: string };
@@ -184,6 +185,7 @@ export function parseIpcReply(line: string): IpcReply | undefined {
   if (!isRecord(v) || !isString(v.id)) return undefined;
   switch (v.type) {
     case 'decision':
+      if ((v.snapshot !== undefined && !isString(v.snapshot)) || (v.backupFirst !== undefined && v.backupFirst !== true)) return undefined;
       return (v.decision === 'allow' || v.decision === 'deny') && isString(v.reason) ? (v as unknown as IpcReply) : undefined;
     case 'pong':
       return typeof v.lockdown === 'boolean' && isString(v.appName) ? (v as unknown as IpcReply) : undefined;

@@ -25,6 +25,10 @@ import { LineTooLongError, readOneLine } from './lineSocket';
 export interface ConfirmAnswer {
   decision: 'allow' | 'deny';
   reason: string;
+  /** A copy was kept before the allow (its snapshot id). */
+  snapshot?: string;
+  /** The human asked for a database dump before the statement runs; the hook takes it. */
+  backupFirst?: boolean;
 }
 
 export interface IpcServerOptions {
@@ -60,6 +64,12 @@ export interface IpcServerHandle {
 function tokenMatches(expected: Buffer, given: string): boolean {
   const g = Buffer.from(given, 'utf8');
   return g.length === expected.length && crypto.timingSafeEqual(g, expected);
+}
+
+/** What an allow carries about undoing it: only on an allow, only well-formed. */
+function recoveryFields(a: ConfirmAnswer): { snapshot?: string; backupFirst?: boolean } {
+  if (a.decision !== 'allow') return {};
+  return { ...(typeof a.snapshot === 'string' ? { snapshot: a.snapshot } : {}), ...(a.backupFirst === true ? { backupFirst: true } : {}) };
 }
 
 function send(socket: net.Socket, reply: IpcReply): void {
@@ -107,7 +117,10 @@ export async function startIpcServer(options: IpcServerOptions): Promise<IpcServ
       Promise.resolve()
         .then(() => options.onConfirm(req))
         .then(
-          (a): ConfirmAnswer => (a && (a.decision === 'allow' || a.decision === 'deny') ? { decision: a.decision, reason: String(a.reason ?? '') } : { decision: 'deny', reason: 'The dialog gave no valid answer.' }),
+          (a): ConfirmAnswer =>
+            a && (a.decision === 'allow' || a.decision === 'deny')
+              ? { decision: a.decision, reason: String(a.reason ?? ''), ...recoveryFields(a) }
+              : { decision: 'deny', reason: 'The dialog gave no valid answer.' },
           (err: unknown): ConfirmAnswer => ({ decision: 'deny', reason: `The dialog failed: ${err instanceof Error ? err.message : String(err)}` }),
         ),
       deadline,
@@ -169,7 +182,7 @@ export async function startIpcServer(options: IpcServerOptions): Promise<IpcServ
       }
       case 'confirm': {
         const answer = await confirmOnce(req);
-        send(socket, { type: 'decision', id: req.id, decision: answer.decision, reason: answer.reason });
+        send(socket, { type: 'decision', id: req.id, decision: answer.decision, reason: answer.reason, ...recoveryFields(answer) });
         return;
       }
     }
