@@ -357,10 +357,12 @@ export function defineCases(ctx) {
       await wb.typePhrase(phrase);
       assert.equal(await wb.allowButton().isDisabled(), false, '"Allow once" is enabled by the exact phrase');
       await wb.pressAllow();
-      const allowed = await expectAllowed('cursor', hook);
-      // The copy was kept before the hook heard "allow": run the delete as the host would, then restore.
-      const id = /blast-shield restore (\d{8}-\d{6}-[0-9a-f]{4})/.exec(allowed.stdout)?.[1];
-      assert.ok(id, `the allow names the kept copy: ${allowed.stdout.slice(0, 300)}`);
+      await expectAllowed('cursor', hook);
+      // The copy was kept before the hook heard "allow", and the audit log names it: run the delete as
+      // the host would, then restore.
+      const audit = fs.readFileSync(path.join(env.BLAST_SHIELD_HOME, 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+      const id = audit.reverse().find((e) => e.decision === 'allow' && e.decidedBy === 'human')?.snapshot;
+      assert.match(String(id), /^\d{8}-\d{6}-[0-9a-f]{4}$/, `the audit entry of the allow names the kept copy: ${JSON.stringify(audit[0])}`);
       const before = Object.fromEntries(localFiles.map((f) => [f.abs, fs.readFileSync(f.abs, 'utf8')]));
       fs.rmSync(path.join(workspace, LOCAL_EXPORTS), { recursive: true });
       const restored = spawnSync(process.execPath, [cli, 'restore', id], { cwd: workspace, env, encoding: 'utf8', timeout: 30000 });
