@@ -158,23 +158,23 @@ export class RecoveryKeeper {
    * Settle an answer: for an allow, keep the snapshot first (once per answer, however many twins
    * share it) and pass the back-up choice on. Never turns a deny into an allow.
    */
-  afterAnswer(request: ConfirmRequest, answer: { decision: 'allow' | 'deny'; reason: string }): Promise<RecoveryOutcome> {
-    if (answer.decision !== 'allow') return Promise.resolve({ decision: answer.decision, reason: answer.reason });
-    const known = this.taken.get(answer);
+  afterAnswer<A extends { decision: 'allow' | 'deny'; reason: string }>(request: ConfirmRequest, answer: A): Promise<A & RecoveryOutcome> {
+    if (answer.decision !== 'allow') return Promise.resolve(answer);
+    const known = this.taken.get(answer) as Promise<A & RecoveryOutcome> | undefined;
     if (known) return known;
     const outcome = this.keep(request, answer);
     this.taken.set(answer, outcome);
     return outcome;
   }
 
-  private async keep(request: ConfirmRequest, answer: { decision: 'allow' | 'deny'; reason: string }): Promise<RecoveryOutcome> {
+  private async keep<A extends { decision: 'allow' | 'deny'; reason: string }>(request: ConfirmRequest, answer: A): Promise<A & RecoveryOutcome> {
     const choice = this.choices.get(request.id);
     this.choices.delete(request.id);
     const prepared = await this.prepare(request);
     // The next run of the same action is another action: its own dialog, its own snapshot id.
     this.prepared.delete(request.dedupeKey);
     const backupFirst = choice?.backupFirst === true && prepared.backupOffered;
-    const base: RecoveryOutcome = { decision: 'allow', reason: answer.reason, ...(backupFirst ? { backupFirst: true } : {}) };
+    const base: A & RecoveryOutcome = { ...answer, decision: 'allow', ...(backupFirst ? { backupFirst: true } : {}) };
     if (!this.deps.settings().snapshots.enabled || !prepared.plan || prepared.plan.steps.length === 0 || !prepared.estimate?.recoverable) return base;
     try {
       const manifest = await this.deps.engine().takeSnapshot(prepared.plan, { guardHome: this.deps.guardHome, home: this.deps.userHome, limits: prepared.limits }, { id: prepared.id, action: request.action.kind === 'shell' ? request.action.command : request.action.kind, cwd: request.action.cwd ?? '' });
@@ -183,7 +183,7 @@ export class RecoveryKeeper {
     } catch (err) {
       const why = err instanceof Error ? err.message : String(err);
       this.deps.logger.warn(`Snapshot before ${request.id} failed: ${why}. Denying, since the dialog promised a copy.`);
-      return { decision: 'deny', reason: `The copy the dialog promised could not be kept (${why}), so the action was not allowed. Ask again to retry.` };
+      return { ...answer, decision: 'deny', reason: `The copy the dialog promised could not be kept (${why}), so the action was not allowed. Ask again to retry.` };
     }
   }
 }

@@ -32,7 +32,8 @@ describe('recovery keeper: the dialog promises a copy, the allow keeps it first'
     const facts = gatherFacts({ cwd: ws, workspaceRoots: [ws], env: {}, home: dir });
     return {
       type: 'confirm',
-      version: 1,
+      version: 2,
+      workspaceRoots: [ws],
       token: 't',
       id,
       host: 'claude',
@@ -41,7 +42,7 @@ describe('recovery keeper: the dialog promises a copy, the allow keeps it first'
       verdict: classify(command, facts, { lockdown: false }),
       deadline: Date.now() + 60_000,
       dedupeKey: `key:${command}`,
-    } as ConfirmRequest;
+    } as unknown as ConfirmRequest;
   };
 
   beforeEach(() => {

@@ -5,7 +5,7 @@ import { createRealEngine } from '../../../src/hook/realEngine';
 import { readAuditEntries, verifyAuditLog } from '../../../src/node/audit/auditLog';
 import { startIpcServer } from '../../../src/node/ipc/server';
 import { postgresBinaries, startPostgres, type PostgresServer } from '../../support/postgresServer';
-import { decisionIn, fixtureText, makeTempHome, type TempHome } from '../hosts/support';
+import { decisionIn, fixtureText, inProcessEditor, makeTempHome, type TempHome } from '../hosts/support';
 
 /**
  * The whole "back up first" path through the hook: the editor's answer (over a live socket) says
@@ -46,7 +46,7 @@ describe('hook: back up first, against a real PostgreSQL server', function () {
 
   it('dumps the dropped table before answering allow, and the audit log names the file', async () => {
     const command = `psql -h 127.0.0.1 -p ${server!.port} -U postgres -d shop -c "DROP TABLE orders"`;
-    const r = await withEditor({ decision: 'allow', reason: 'Allowed once.', snapshot: '20261101-120000-abcd', backupFirst: true }, () => runHook('claude', bash(command), t.env, { engine: createRealEngine(t.env) }));
+    const r = await withEditor({ decision: 'allow', reason: 'Allowed once.', snapshot: '20261101-120000-abcd', backupFirst: true }, () => runHook('claude', bash(command), t.env, { engine: createRealEngine(t.env), verifier: inProcessEditor }));
     assert.equal(decisionIn('claude', r.stdout), 'allow', r.stdout);
     const entry = readAuditEntries(t.guardHome).at(-1)!;
     assert.equal(entry.decidedBy, 'human');
@@ -67,7 +67,7 @@ describe('hook: back up first, against a real PostgreSQL server', function () {
 
   it('a dump that fails turns the allow into a deny, and says so', async () => {
     const command = 'psql -h 127.0.0.1 -p 1 -U postgres -d shop -c "TRUNCATE orders"';
-    const r = await withEditor({ decision: 'allow', reason: 'Allowed once.', backupFirst: true }, () => runHook('claude', bash(command), t.env, { engine: createRealEngine(t.env) }));
+    const r = await withEditor({ decision: 'allow', reason: 'Allowed once.', backupFirst: true }, () => runHook('claude', bash(command), t.env, { engine: createRealEngine(t.env), verifier: inProcessEditor }));
     assert.equal(decisionIn('claude', r.stdout), 'deny', r.stdout);
     assert.match(r.stdout + (r.stderr ?? ''), /back-up you asked for could not be taken/);
     const entry = readAuditEntries(t.guardHome).at(-1)!;
@@ -77,7 +77,7 @@ describe('hook: back up first, against a real PostgreSQL server', function () {
 
   it('without the choice nothing is dumped', async () => {
     const command = `psql -h 127.0.0.1 -p ${server!.port} -U postgres -d shop -c "TRUNCATE keep"`;
-    const r = await withEditor({ decision: 'allow', reason: 'Allowed once.' }, () => runHook('claude', bash(command), t.env, { engine: createRealEngine(t.env) }));
+    const r = await withEditor({ decision: 'allow', reason: 'Allowed once.' }, () => runHook('claude', bash(command), t.env, { engine: createRealEngine(t.env), verifier: inProcessEditor }));
     assert.equal(decisionIn('claude', r.stdout), 'allow');
     assert.equal(readAuditEntries(t.guardHome).at(-1)!.backups, undefined);
     assert.equal(fs.existsSync(`${t.guardHome}/backups`), false);
