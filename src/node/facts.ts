@@ -7,6 +7,7 @@ import { parsePolicyFile } from '../core/settings/policyFile';
 import { SETTING_KEYS } from '../core/settings/types';
 import { managedPolicyPaths, repositoryPolicyPaths } from './policy/policyPaths';
 import { GUARD_PATHS, guardHome } from './guardHome';
+import { gatherPerimeterFacts } from './perimeterFacts';
 
 /**
  * The facts the policy engine is given about this machine, gathered lazily: nothing is read from
@@ -216,6 +217,7 @@ export function gatherFacts(opts: GatherFactsOptions): Facts {
   const roots = lazy(() => opts.workspaceRoots?.map((r) => path.resolve(r)) ?? [repositoryRoot(cwd) ?? cwd]);
   const kubeContext = lazy(() => env.KUBE_CONTEXT || currentKubeContext(env, home));
   const production = lazy(() => loadProductionMap(guardHome(env), roots(), env));
+  const perimeter = lazy(() => gatherPerimeterFacts({ guardHome: facts.guardHome ?? guardHome(env), home, workspaceRoots: roots(), env }));
   const files = new Map<string, string | undefined>();
   const dirs = new Map<string, readonly string[] | undefined>();
 
@@ -248,6 +250,10 @@ export function gatherFacts(opts: GatherFactsOptions): Facts {
     get production() {
       return production();
     },
+    get perimeter() {
+      return perimeter();
+    },
+    guardHome: guardHome(env),
   };
   if (opts.credentials) facts.credentials = opts.credentials;
   return facts;
