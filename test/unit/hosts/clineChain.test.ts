@@ -72,9 +72,19 @@ describe('cline: the chained PreToolUse script (sh)', function () {
     assert.equal(r.userSaw, undefined);
   });
 
-  it('ours fails: its exit status stands, and the user hook never runs', () => {
+  it('ours fails without an answer: Cline gets a deny (it runs the tool on an empty answer), and the user hook never runs', () => {
     const r = run('crash');
-    assert.equal(r.status, 3);
+    assert.equal(r.status, 0);
+    assert.equal(JSON.parse(r.out).cancel, true);
+    assert.match(JSON.parse(r.out).errorMessage, /ended without an answer/);
+    assert.equal(r.userSaw, undefined);
+  });
+
+  it('the shim is gone: Cline gets a deny, and the user hook never runs', () => {
+    fs.rmSync(shimPath(ctx.guardHome));
+    const r = run('npm test');
+    assert.equal(r.status, 0);
+    assert.equal(JSON.parse(r.out).cancel, true);
     assert.equal(r.userSaw, undefined);
   });
 });

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { requireWorkspace } from '../cursor/install';
+import { fallbackReply, posixAnswer, shellQuote } from '../hookEntry';
 import { hookCommand, restoreManagedFile, shimProblem, SHIM_NAME, writeManagedFile, type FileStatus, type InstallContext } from '../installCommon';
 
 /**
@@ -22,24 +23,24 @@ function chainedFile(ctx: InstallContext): string {
   return path.join(path.dirname(clineHookFile(ctx)), CHAINED_HOOK_NAME);
 }
 
-function shellQuote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
-/** Our script; with `chainTo`, the user's own hook runs after ours allows. */
+/**
+ * Our script; with `chainTo`, the user's own hook runs after ours allows. Ours is the host entry
+ * command (the shim, or Cline's deny when the shim is gone); an answer that is empty or not ours
+ * to pass on is a deny too, since Cline runs the tool when a hook prints nothing.
+ */
 export function clineScript(ctx: InstallContext, chainTo?: string): string {
   const head = `#!/bin/sh\n# ${SHIM_NAME}: managed by Blast Shield (blast-shield uninstall cline removes it${chainTo ? ' and puts your own hook back' : ''})\n`;
-  if (!chainTo) return `${head}exec ${hookCommand(ctx.guardHome, 'cline')}\n`;
+  if (!chainTo) return `${head}${hookCommand(ctx.guardHome, 'cline')}\n`;
   return (
     head +
     `# Blast Shield decides first; only when it allows does your own hook (${CHAINED_HOOK_NAME}) run.\n` +
     `input=$(cat; printf x)\n` +
     `input=\${input%x}\n` +
-    `ours=$(printf '%s' "$input" | ${hookCommand(ctx.guardHome, 'cline')})\n` +
+    `ours=$(printf '%s' "$input" | { ${hookCommand(ctx.guardHome, 'cline')}; })\n` +
     `status=$?\n` +
     `if [ "$status" -ne 0 ] || [ "$ours" != '{"cancel":false}' ]; then\n` +
-    `  printf '%s\\n' "$ours"\n` +
-    `  exit "$status"\n` +
+    `  case $ours in '{'*'}') printf '%s\\n' "$ours"; exit "$status" ;; esac\n` +
+    `  ${posixAnswer(fallbackReply('cline', 'its hook ended without an answer'))}\n` +
     `fi\n` +
     `printf '%s' "$input" | exec ${shellQuote(chainTo)}\n`
   );
