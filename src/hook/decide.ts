@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { minimatch } from 'minimatch';
 import type { DecidedBy } from '../core/audit/entry';
@@ -8,6 +7,7 @@ import { composeVerdict } from '../core/policy/verdict';
 import { guardFileOf, isGuardedContent, type GuardLocations } from '../core/rules/selfProtection';
 import type { ContentSearch, HookAction, ParsedHookInput } from '../node/hosts/action';
 import { isObject } from '../node/hosts/action';
+import { readRegularFileSync } from '../node/safeOpen';
 import type { HookEngine } from './engine';
 
 /**
@@ -40,13 +40,7 @@ export interface DecideContext {
 const MAX_GUARD_FILE_READ = 1024 * 1024;
 
 function readSmallFile(p: string): string | undefined {
-  try {
-    const st = fs.statSync(p);
-    if (!st.isFile() || st.size > MAX_GUARD_FILE_READ) return undefined;
-    return fs.readFileSync(p, 'utf8');
-  } catch {
-    return undefined;
-  }
+  return readRegularFileSync(p, MAX_GUARD_FILE_READ)?.toString('utf8');
 }
 
 function allow(decidedBy: DecidedBy = 'policy', reasons: string[] = []): LocalDecision {

@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { redactSecrets } from '../core/audit/redact';
 import type { AuditRecord, DecidedBy } from '../core/audit/entry';
@@ -6,8 +5,10 @@ import { HOST_IDS, type ActionDescription, type HostId } from '../core/protocol/
 import { mirrorEntryFor, parseSettingsMirror } from '../core/settings/mirror';
 import { appendAudit, recordAuditFailure } from '../node/audit/auditLog';
 import { GUARD_PATHS, guardHome } from '../node/guardHome';
+import { readRegularFileSync } from '../node/safeOpen';
 import type { HookAction, HookDecision, HostAdapter, HostReply, ParsedHookInput } from '../node/hosts/action';
-import { HOOK_TIMEOUT_SECONDS, HOST_ADAPTERS } from '../node/hosts/adapters';
+import { HOST_ADAPTERS } from '../node/hosts/adapters';
+import { DEADLINE_MARGIN_MS, hostTimeLimitMs } from '../node/hosts/timeLimits';
 import { IpcError } from '../node/ipc/client';
 import { askEditor, dedupeKeyOf, type AskRequest } from './askEditor';
 import { decideLocally, type LocalDecision } from './decide';
@@ -25,8 +26,10 @@ export type HookEnv = Readonly<Record<string, string | undefined>>;
 /** Input larger than this is denied unread (Cursor's beforeReadFile carries the file's content). */
 export const MAX_HOOK_INPUT_BYTES = 8 * 1024 * 1024;
 /** The hook gives up on the dialog this long before the host's own timeout, to print a clean deny. */
-export const DEADLINE_MARGIN_MS = 5000;
+export { DEADLINE_MARGIN_MS };
 const MAX_DESCRIBED = 4000;
+/** The settings mirror the extension writes is a few KB; anything far larger is not one. */
+const MAX_SETTINGS_BYTES = 4 * 1024 * 1024;
 
 export interface HookDeps {
   engine: HookEngine;
@@ -80,12 +83,8 @@ function subjectOf(action: HookAction): string {
 }
 
 function readSettings(guardHomeDir: string, workspaceRoots: readonly string[], cwd: string): { lockdown: boolean; protectedPaths: string[] } {
-  let text: string;
-  try {
-    text = fs.readFileSync(GUARD_PATHS.settingsMirror(guardHomeDir), 'utf8');
-  } catch {
-    return { lockdown: false, protectedPaths: [] };
-  }
+  const text = readRegularFileSync(GUARD_PATHS.settingsMirror(guardHomeDir), MAX_SETTINGS_BYTES)?.toString('utf8');
+  if (text === undefined) return { lockdown: false, protectedPaths: [] };
   const mirror = parseSettingsMirror(text);
   if (!mirror) return { lockdown: false, protectedPaths: [] };
   let lockdown = false;
@@ -149,7 +148,7 @@ async function settle(input: ParsedHookInput, local: LocalDecision, guardHomeDir
     verdict: { ...verdict, reasons: verdict.reasons.map(redactSecrets) },
     workspaceRoots: input.workspaceRoots,
     dedupeKey: dedupeKeyOf(action, input.workspaceRoots),
-    deadline: startedAt + HOOK_TIMEOUT_SECONDS * 1000 - DEADLINE_MARGIN_MS,
+    deadline: startedAt + hostTimeLimitMs(input.host) - DEADLINE_MARGIN_MS,
   };
   try {
     const answer = await (deps.ask ?? askEditor)(guardHomeDir, request);

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { CredentialFacts, Facts, FileStatus, ProductionMap } from '../core/policy/types';
 import { parseSettingsMirror } from '../core/settings/mirror';
 import { GUARD_PATHS, WORKSPACE_MAP_FILE, guardHome } from './guardHome';
+import { openRegularFileSync, readRegularFileSync } from './safeOpen';
 
 /**
  * The facts the policy engine is given about this machine, gathered lazily: nothing is read from
@@ -52,10 +53,8 @@ export function readTextFile(absolutePath: string): string | undefined {
     if (forbidden(normal)) return undefined;
     const real = fs.realpathSync(normal);
     if (forbidden(real)) return undefined;
-    const stat = fs.statSync(real);
-    if (!stat.isFile() || stat.size > MAX_FACT_FILE_BYTES) return undefined;
-    const buffer = fs.readFileSync(real);
-    if (buffer.length > MAX_FACT_FILE_BYTES || buffer.includes(0)) return undefined;
+    const buffer = readRegularFileSync(real, MAX_FACT_FILE_BYTES);
+    if (!buffer || buffer.includes(0)) return undefined;
     return buffer.toString('utf8');
   } catch {
     return undefined;
@@ -81,16 +80,16 @@ export function fileStatus(absolutePath: string): FileStatus {
     if (forbidden(real)) return 'unreadable';
     const stat = fs.statSync(real);
     if (stat.isDirectory()) return 'directory';
-    if (!stat.isFile()) return 'unreadable';
-    const fd = fs.openSync(real, 'r');
+    const file = openRegularFileSync(real);
+    if (!file) return 'unreadable';
     try {
-      const head = Buffer.alloc(Math.min(4096, stat.size));
-      const read = fs.readSync(fd, head, 0, head.length, 0);
+      const head = Buffer.alloc(Math.min(4096, file.size));
+      const read = fs.readSync(file.fd, head, 0, head.length, 0);
       if (head.subarray(0, read).includes(0)) return 'file';
     } finally {
-      fs.closeSync(fd);
+      fs.closeSync(file.fd);
     }
-    return stat.size > MAX_FACT_FILE_BYTES ? 'too-large' : 'file';
+    return file.size > MAX_FACT_FILE_BYTES ? 'too-large' : 'file';
   } catch {
     return 'unreadable';
   }

@@ -5,6 +5,10 @@ import * as path from 'node:path';
 import { scanFile, scanFileSync, scanWorkspace, scanWorkspaceSync, type FileScan, type ScannedCredentialFile, type ScanResult } from './workspaceScan';
 import { walkTree, DEFAULT_WALK_LIMITS, type WalkedFile, type WalkLimits } from './walk';
 import { secretlintAvailable } from './loadSecretlint';
+import { readRegularFileSync } from '../safeOpen';
+
+/** Far above any real index (about 1 MB per 50,000 files); a larger file is not one of ours. */
+const MAX_CACHE_FILE_BYTES = 256 * 1024 * 1024;
 
 /**
  * The per-workspace credential index the hook reads instead of rescanning the tree. One JSON file
@@ -54,7 +58,9 @@ export function cacheFileFor(cacheDir: string, realRoot: string): string {
 
 export function readCredentialCache(file: string, realRoot: string): CredentialCacheFile | undefined {
   try {
-    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<CredentialCacheFile>;
+    const bytes = readRegularFileSync(file, MAX_CACHE_FILE_BYTES);
+    if (!bytes) return undefined;
+    const parsed = JSON.parse(bytes.toString('utf8')) as Partial<CredentialCacheFile>;
     if (parsed.version !== CREDENTIAL_CACHE_VERSION || parsed.root !== realRoot || typeof parsed.salt !== 'string') return undefined;
     if (typeof parsed.dirs !== 'object' || parsed.dirs === null || typeof parsed.files !== 'object' || parsed.files === null) return undefined;
     return parsed as CredentialCacheFile;

@@ -122,7 +122,10 @@ export function posixShim(spec: ShimSpec): string {
     '  status=$?',
     "  case $answer in '{'*'}')",
     "    printf '%s\\n' \"$answer\"",
-    '    exit "$status" ;;',
+    // Every host reads a JSON answer on exit 0; the CLI's own codes are 0 and 2, and any other status
+    // (it ended itself by a signal once its answer was out) must not make a host ignore the answer.
+    '    case $status in 0|2) exit "$status" ;; esac',
+    '    exit 0 ;;',
     '  esac',
     'fi',
     'case "$1 $2" in',

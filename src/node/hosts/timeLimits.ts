@@ -22,7 +22,7 @@ export const DEADLINE_MARGIN_MS = 5000;
 /** The hook's last line of defence fires this long before the host's limit. */
 export const WATCHDOG_MARGIN_MS = 2000;
 /** A host writes its payload at once; stdin still open after this is a host (or an agent) that will not close it. */
-export const STDIN_DEADLINE_MS = 20_000;
+export const STDIN_DEADLINE_MS = 10_000;
 
 export function hostTimeLimitMs(host: string): number {
   return (Object.prototype.hasOwnProperty.call(HOST_TIME_LIMIT_SECONDS, host) ? (HOST_TIME_LIMIT_SECONDS[host] as number) : UNKNOWN_HOST_TIME_LIMIT_SECONDS) * 1000;
