@@ -211,16 +211,22 @@ function credentialFactsOver(source: IndexSource, home: string): CredentialFacts
     return out;
   };
 
-  // hash -> origin per workspace, built once per set of indexes: a command may offer hundreds of candidates.
-  const hashIndexes = new WeakMap<readonly CredentialCacheFile[], Array<{ salt: string; index: Map<string, CredentialFileInfo> }>>();
-  const byHash = (caches: readonly CredentialCacheFile[]): Array<{ salt: string; index: Map<string, CredentialFileInfo> }> => {
+  // hash -> where it was found, built once per set of indexes: a command may offer hundreds of
+  // candidates. The path shown is worked out for a hit only.
+  interface Found {
+    root: string;
+    rel: string;
+    kind: string;
+    label: string;
+  }
+  const hashIndexes = new WeakMap<readonly CredentialCacheFile[], Array<{ salt: string; index: Map<string, Found> }>>();
+  const byHash = (caches: readonly CredentialCacheFile[]): Array<{ salt: string; index: Map<string, Found> }> => {
     let built = hashIndexes.get(caches);
     if (!built) {
-      const roots = rootsNow();
       built = caches.map((c) => {
-        const index = new Map<string, CredentialFileInfo>();
+        const index = new Map<string, Found>();
         for (const [rel, f] of Object.entries(c.files)) {
-          for (const s of f.secrets) if (!index.has(s.hash)) index.set(s.hash, { path: displayPath(path.join(c.root, rel), roots, home), kind: s.kind, label: s.label });
+          for (const s of f.secrets) if (!index.has(s.hash)) index.set(s.hash, { root: c.root, rel, kind: s.kind, label: s.label });
         }
         return { salt: c.salt, index };
       });
@@ -231,7 +237,7 @@ function credentialFactsOver(source: IndexSource, home: string): CredentialFacts
   const lookUp = (caches: readonly CredentialCacheFile[], v: string): CredentialFileInfo | undefined => {
     for (const { salt, index } of byHash(caches)) {
       const hit = index.get(hashSecret(salt, v));
-      if (hit) return hit;
+      if (hit) return { path: displayPath(path.join(hit.root, hit.rel), rootsNow(), home), kind: hit.kind, label: hit.label };
     }
     return undefined;
   };
