@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { hostTimeLimitMs, STDIN_DEADLINE_MS, WATCHDOG_MARGIN_MS } from '../node/hosts/timeLimits';
+import { hostHookLimitSeconds, STDIN_DEADLINE_MS, WATCHDOG_MARGIN_MS } from '../node/hosts/deadlines';
 import { failClosedReply, MAX_HOOK_INPUT_BYTES, runHook } from '../hook/runHook';
 import { createRealEngine } from '../hook/realEngine';
 import { emergencyDeny } from '../hook/emergencyDeny';
@@ -102,14 +102,14 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     if (answered) return;
     answered = true;
     answerAndExit(io, failClosedReply(host, 'the hook ran out of time'), reading);
-  }, Math.max(1000, hostTimeLimitMs(host) - WATCHDOG_MARGIN_MS));
+  }, Math.max(1000, hostHookLimitSeconds(host) * 1000 - WATCHDOG_MARGIN_MS));
   watchdog.unref();
   try {
     let text: string;
     try {
       // Bound to this process (main.ts passes process.env): read fd 0 directly; otherwise the supplied reader.
       const read = (bound ? readStdinFd(MAX_HOOK_INPUT_BYTES) : Promise.resolve(undefined)).then((t) => t ?? io.readStdin());
-      text = await Promise.race([read, timeLimit(Math.min(STDIN_DEADLINE_MS, hostTimeLimitMs(host) - WATCHDOG_MARGIN_MS), `standard input was not closed within ${Math.round(STDIN_DEADLINE_MS / 1000)} s`)]);
+      text = await Promise.race([read, timeLimit(Math.min(STDIN_DEADLINE_MS, hostHookLimitSeconds(host) * 1000 - WATCHDOG_MARGIN_MS), `standard input was not closed within ${Math.round(STDIN_DEADLINE_MS / 1000)} s`)]);
     } catch (err) {
       const reply = failClosedReply(host, `standard input could not be read (${err instanceof Error ? err.message : String(err)})`);
       answered = true;

@@ -16,7 +16,8 @@ const HELP = `usage:
 hosts: ${HOST_IDS.join(', ')}
 --user       ~/.cursor, ~/.claude, ~/.copilot/hooks, ~/Documents/Cline/Hooks (the default)
 --project    the workspace's own files (.cursor/hooks.json, .claude/settings.local.json,
-             .github/hooks/blast-shield-*.json, .clinerules/hooks/PreToolUse)
+             .github/hooks/blast-shield-*.json, .clinerules/hooks/PreToolUse). Copilot CLI loads
+             project hooks only in folders it trusts: such an install reports not-loaded until then
 --node PATH  the JavaScript runtime the hook shim runs (default: this node); the editor passes its
              own executable together with --electron-run-as-node
 install copies this CLI to ~/.blast-shield/bin and writes the shim 'blast-shield-hook' there, then
@@ -55,11 +56,11 @@ function parseArgs(args: string[], io: CliIo, needHost: boolean): Parsed {
 }
 
 function context(p: Parsed, io: CliIo): InstallContext {
-  return { scope: p.scope, workspace: p.workspace, home: io.env.HOME || os.homedir(), guardHome: guardHome(io.env) };
+  return { scope: p.scope, workspace: p.workspace, home: io.env.HOME || os.homedir(), guardHome: guardHome(io.env), env: io.env };
 }
 
 function line(host: string, scope: string, f: FileStatus): string {
-  return `${host.padEnd(8)} ${scope.padEnd(8)} ${f.state.padEnd(9)} ${f.file}  (${f.detail})\n`;
+  return `${host.padEnd(8)} ${scope.padEnd(8)} ${f.state.padEnd(10)} ${f.file}  (${f.detail})\n`;
 }
 
 export async function runInstall(args: string[], io: CliIo): Promise<number> {
@@ -103,7 +104,7 @@ export async function runStatus(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const p = parseArgs(args, io, false);
-  const base = { workspace: p.workspace, home: io.env.HOME || os.homedir(), guardHome: guardHome(io.env) };
+  const base = { workspace: p.workspace, home: io.env.HOME || os.homedir(), guardHome: guardHome(io.env), env: io.env };
   const reports: HostStatus[] = p.hosts.length > 0 ? p.hosts.flatMap((h) => [hostStatus(h, { ...base, scope: 'user' }), ...(p.workspace ? [hostStatus(h, { ...base, scope: 'project' })] : [])]) : allHostStatus(base);
   if (p.json) {
     io.stdout(JSON.stringify(reports, null, 2) + '\n');

@@ -6,7 +6,7 @@ import { HOST_IDS, type HostId } from '../../../src/core/protocol/ipc';
 import { TimeBoxExceeded, withinTimeBox } from '../../../src/hook/timeBox';
 import { installShim } from '../../../src/node/hosts/install';
 import { shimPath } from '../../../src/node/hosts/installCommon';
-import { hostTimeLimitMs, STDIN_DEADLINE_MS, WATCHDOG_MARGIN_MS } from '../../../src/node/hosts/timeLimits';
+import { hostHookLimitSeconds, STDIN_DEADLINE_MS, WATCHDOG_MARGIN_MS } from '../../../src/node/hosts/deadlines';
 import { decisionIn, fixtureText, makeTempHome, type TempHome } from '../hosts/support';
 
 /**
@@ -47,7 +47,7 @@ describe('the hook answers before the host gives up', function () {
       const label = `${r.host}${r.viaShim ? ' via the shim' : ''}`;
       assert.equal(decisionIn(r.host, r.stdout.trim()), 'deny', `${label}: ${r.stdout}`);
       assert.match(r.stdout, /standard input/);
-      assert.ok(r.ms < hostTimeLimitMs(r.host) - WATCHDOG_MARGIN_MS, `${label} answered after ${r.ms} ms`);
+      assert.ok(r.ms < hostHookLimitSeconds(r.host) * 1000 - WATCHDOG_MARGIN_MS, `${label} answered after ${r.ms} ms`);
       assert.ok(r.ms < 40_000, `${label} ended by itself`);
       assert.ok(r.ms >= STDIN_DEADLINE_MS - 1000, 'it waited for the payload first');
       if (r.viaShim) assert.equal(r.code, 0, `${label}: a JSON answer on exit 0`);

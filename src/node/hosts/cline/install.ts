@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { requireWorkspace } from '../cursor/install';
-import { fallbackReply, posixAnswer, shellQuote } from '../hookEntry';
+import { shellQuote } from '../hookEntry';
 import { hookCommand, restoreManagedFile, shimProblem, SHIM_NAME, writeManagedFile, type FileStatus, type InstallContext } from '../installCommon';
 
 /**
@@ -24,13 +24,20 @@ function chainedFile(ctx: InstallContext): string {
 }
 
 /**
- * Our script; with `chainTo`, the user's own hook runs after ours allows. Ours is the host entry
- * command (the shim, or Cline's deny when the shim is gone); an answer that is empty or not ours
- * to pass on is a deny too, since Cline runs the tool when a hook prints nothing.
+ * Cline runs the action when its hook prints nothing it can read (a shim or runtime that is gone, a
+ * crash before the answer): the script itself then answers a cancel. Ours is the host entry command
+ * (the shim, or Cline's deny when the shim is gone).
  */
+const SILENT_GUARD_CANCEL = JSON.stringify({
+  cancel: true,
+  errorMessage: 'Blast Shield could not run its hook, so this action is blocked. Do not retry it. The user should run `blast-shield install cline` (or reopen the editor with Blast Shield) to repair the hook.',
+});
+
+/** Our script; with `chainTo`, the user's own hook runs after ours allows. */
 export function clineScript(ctx: InstallContext, chainTo?: string): string {
   const head = `#!/bin/sh\n# ${SHIM_NAME}: managed by Blast Shield (blast-shield uninstall cline removes it${chainTo ? ' and puts your own hook back' : ''})\n`;
-  if (!chainTo) return `${head}${hookCommand(ctx.guardHome, 'cline')}\n`;
+  const answerOrCancel = `case "$ours" in\n  '{'*) printf '%s\\n' "$ours" ;;\n  *) printf '%s\\n' ${shellQuote(SILENT_GUARD_CANCEL)} ;;\nesac\n`;
+  if (!chainTo) return `${head}ours=$(${hookCommand(ctx.guardHome, 'cline')})\n${answerOrCancel}exit 0\n`;
   return (
     head +
     `# Blast Shield decides first; only when it allows does your own hook (${CHAINED_HOOK_NAME}) run.\n` +
@@ -39,8 +46,8 @@ export function clineScript(ctx: InstallContext, chainTo?: string): string {
     `ours=$(printf '%s' "$input" | { ${hookCommand(ctx.guardHome, 'cline')}; })\n` +
     `status=$?\n` +
     `if [ "$status" -ne 0 ] || [ "$ours" != '{"cancel":false}' ]; then\n` +
-    `  case $ours in '{'*'}') printf '%s\\n' "$ours"; exit "$status" ;; esac\n` +
-    `  ${posixAnswer(fallbackReply('cline', 'its hook ended without an answer'))}\n` +
+    answerOrCancel.replace(/^/gm, '  ').replace(/ +$/, '') +
+    `  exit 0\n` +
     `fi\n` +
     `printf '%s' "$input" | exec ${shellQuote(chainTo)}\n`
   );
