@@ -1,6 +1,7 @@
 import { classify } from '../core/policy/classify';
 import type { CredentialFacts } from '../core/policy/types';
 import { lazyCredentialFacts } from '../node/credentials/credentialFacts';
+import { knownSecretsOf } from '../node/credentials/knownSecrets';
 import { checkAgentRead, isCredentialPath } from '../node/credentials/readCheck';
 import { gatherFacts } from '../node/facts';
 import { GUARD_PATHS, guardHome } from '../node/guardHome';
@@ -30,5 +31,6 @@ export function createRealEngine(env: Readonly<Record<string, string | undefined
     classify: (command, facts, options) => withinTimeBox(ANALYSIS_TIME_LIMIT_MS, 'the analysis of the command', () => classify(command, facts, options)),
     checkAgentRead: (filePath, context) => withinTimeBox(ANALYSIS_TIME_LIMIT_MS, 'the read check', () => checkAgentRead(filePath, { ...context, cacheDir })),
     isCredentialPath,
+    knownSecrets: (workspaceRoots) => knownSecretsOf(workspaceRoots, cacheDir, env.HOME ?? ''),
   };
 }

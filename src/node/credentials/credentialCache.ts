@@ -1,5 +1,5 @@
 import { nodeCrypto } from '../lazyCrypto';
-import { sha256Hex } from '../../core/audit/sha256';
+import { sha256Hex } from '../hashing';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { scanFile, scanFileSync, scanWorkspace, scanWorkspaceSync, type FileScan, type ScannedCredentialFile, type ScanResult } from './workspaceScan';
@@ -54,7 +54,7 @@ export interface CacheOptions {
 }
 
 export function cacheFileFor(cacheDir: string, realRoot: string): string {
-  // The pure hash: node:crypto is not loaded on the hook's path just to name this file.
+  // Not node:crypto: it is not loaded on the hook's path just to name this file.
   const key = sha256Hex(realRoot).slice(0, 16);
   return path.join(cacheDir, `credentials-${key}.json`);
 }
@@ -229,6 +229,15 @@ export async function loadCredentialCache(root: string, options: CacheOptions): 
   const plan = planRefresh(existing, options);
   for (const f of plan.rescan) applyScan(existing, f, await scanFile(f, { home: options.home, salt: existing.salt, secretlint: options.secretlint }));
   return saveIfChanged(file, existing, plan.changed || plan.rescan.length > 0);
+}
+
+/**
+ * The whole index brought up to date synchronously, without secretlint (path and core content rules
+ * judge new files; the extension's refresh completes it): built when there is none.
+ */
+export function loadCredentialCacheSync(root: string, options: CacheOptions): CredentialCacheFile {
+  const index = new WorkspaceIndex(root, options);
+  return index.currentUnder(index.root);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -252,6 +252,17 @@ function credentialFactsOver(source: IndexSource, home: string): CredentialFacts
   let current: readonly CredentialCacheFile[] | undefined;
   const originOf = (value: string): CredentialFileInfo | undefined => {
     const v = value.trim();
+    // A value the hook redacted for the editor carries its salted hash: look that up directly.
+    const marker = /^\[REDACTED:([A-Za-z0-9_-]{22})\]$/.exec(v.replace(/^['"]|['"]$/g, ''));
+    if (marker) {
+      for (const caches of [source.known(), (current ??= source.currentUnder(undefined))]) {
+        for (const { index } of byHash(caches)) {
+          const hit = index.get(marker[1] as string);
+          if (hit) return { path: displayPath(path.join(hit.root, hit.rel), rootsNow(), home), kind: hit.kind, label: hit.label };
+        }
+      }
+      return undefined;
+    }
     if (v.length < 8) return undefined;
     // Found in the index as it is: a value is where it was found. Not found: the index brought up
     // to date (a file created since may hold it), then the home folder's credential stores.

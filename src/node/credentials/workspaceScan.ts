@@ -1,6 +1,5 @@
-import { hmac } from '@noble/hashes/hmac.js';
-import { sha256 } from '@noble/hashes/sha2.js';
 import { nodeCrypto } from '../lazyCrypto';
+import { base64url, hmacSha256 } from '../hashing';
 import { classifyCredentialFile } from '../../core/credentials/credentialFiles';
 import type { ContentHit } from '../../core/credentials/contentRules';
 import { loadSecretlintScanner, secretlintAvailable } from './loadSecretlint';
@@ -40,17 +39,8 @@ export interface ScanResult {
   secretlintUsed: boolean;
 }
 
-/**
- * HMAC-SHA256 of the value under the workspace's salt, base64url, cut to 22 characters. Pure
- * JavaScript (@noble/hashes, the same bytes as node:crypto's HMAC, tested): a credential question in
- * the hook would otherwise load node:crypto, which costs a hook process more than the question itself.
- */
 export function hashSecret(salt: string, value: string): string {
-  return Buffer.from(hmac(sha256, utf8Bytes(salt), utf8Bytes(value.trim()))).toString('base64url').slice(0, 22);
-}
-
-function utf8Bytes(text: string): Uint8Array {
-  return Buffer.from(text, 'utf8');
+  return base64url(hmacSha256(salt, value.trim())).slice(0, 22);
 }
 
 /**
