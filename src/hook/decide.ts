@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { minimatch } from 'minimatch';
 import type { DecidedBy } from '../core/audit/entry';
@@ -7,6 +8,7 @@ import { guardFileOf, isGuardedContent, type GuardLocations } from '../core/rule
 import type { ContentSearch, HookAction, ParsedHookInput } from '../node/hosts/action';
 import { readRegularFileSync } from '../node/safeOpen';
 import { commandIn, fetchCredentialFinding, mcpDestructiveFinding, mcpLooksDestructive, stringsIn } from '../node/confirm/toolFindings';
+import { gatherPerimeterFacts } from '../node/perimeterFacts';
 import type { HookEngine } from './engine';
 
 /**
@@ -62,15 +64,39 @@ function matchesProtected(abs: string, input: ParsedHookInput, protectedPaths: r
 }
 
 function locations(input: ParsedHookInput, ctx: DecideContext): GuardLocations {
-  return { home: ctx.home, guardHome: ctx.guardHome, workspaceRoots: input.workspaceRoots };
+  const perimeter = gatherPerimeterFacts({ guardHome: ctx.guardHome, home: ctx.home, workspaceRoots: input.workspaceRoots, env: ctx.env });
+  return { home: ctx.home, guardHome: ctx.guardHome, workspaceRoots: input.workspaceRoots, perimeter };
+}
+
+/**
+ * The path as the disk resolves it: the real path of its deepest existing folder plus the rest, so a
+ * write through a symlink made earlier (`/tmp/x` -> `~/.claude`) is judged where it lands.
+ */
+function landingPath(p: string): string {
+  let head = p;
+  const tail: string[] = [];
+  for (let i = 0; i < 64; i++) {
+    try {
+      return path.join(fs.realpathSync(head), ...tail.reverse());
+    } catch {
+      const parent = path.dirname(head);
+      if (parent === head) return p;
+      tail.push(path.basename(head));
+      head = parent;
+    }
+  }
+  return p;
 }
 
 function decideWrite(action: Extract<HookAction, { kind: 'write' }>, input: ParsedHookInput, ctx: DecideContext): LocalDecision {
   if (action.paths.length === 0) return allow('policy', ['The edit names no file.']);
+  const where = locations(input, ctx);
   for (const p of action.paths) {
-    const file = guardFileOf(p, locations(input, ctx));
-    if (file && isGuardedContent(file, readSmallFile(p), action.newText)) {
-      return { outcome: 'deny', decidedBy: 'self-protection', reasons: [`Agents may not modify ${file.label}.`] };
+    for (const candidate of new Set([p, landingPath(p)])) {
+      const file = guardFileOf(candidate, where);
+      if (file && isGuardedContent(file, readSmallFile(candidate), action.newText)) {
+        return { outcome: 'deny', decidedBy: 'self-protection', reasons: [`Agents may not modify ${file.label}.`] };
+      }
     }
     if (ctx.engine.isCredentialPath(p, ctx.home)) {
       return { outcome: 'deny', decidedBy: 'self-protection', reasons: [`${path.basename(p)} is a credential file; agents may not write it.`] };
@@ -82,8 +108,9 @@ function decideWrite(action: Extract<HookAction, { kind: 'write' }>, input: Pars
 }
 
 function decideRead(action: Extract<HookAction, { kind: 'read' }>, input: ParsedHookInput, ctx: DecideContext): LocalDecision {
-  const ipcDir = path.join(ctx.guardHome, 'ipc');
-  if (action.path === ipcDir || action.path.startsWith(ipcDir + path.sep)) {
+  const ipcDirs = [path.join(ctx.guardHome, 'ipc'), path.join(landingPath(ctx.guardHome), 'ipc')].map((d) => d.toLowerCase());
+  const read = [action.path, landingPath(action.path)].map((p) => p.toLowerCase());
+  if (read.some((p) => ipcDirs.some((ipcDir) => p === ipcDir || p.startsWith(ipcDir + path.sep)))) {
     return { outcome: 'deny', decidedBy: 'read-check', reasons: ["Blast Shield's window tokens are not for agents."], credentialRead: true };
   }
   const extra = matchesProtected(action.path, input, ctx.protectedPaths);
@@ -218,6 +245,8 @@ export async function decideLocally(input: ParsedHookInput, ctx: DecideContext):
       return decideAll(action, input, ctx);
     case 'other':
       return allow('policy', [`${action.tool} carries no command, script, path or URL Blast Shield judges.`]);
+    case 'unreadable':
+      return { outcome: 'deny', decidedBy: 'failure', reasons: [`The ${action.tool} call cannot be checked: ${action.reason}.`] };
   }
 }
 

@@ -81,6 +81,7 @@ function describe(action: HookAction, redact: Redact): ActionDescription {
       return parts.every((p) => p.kind === 'read') ? { kind: 'read', path, cwd: action.cwd } : { kind: 'write', path, cwd: action.cwd };
     }
     case 'other':
+    case 'unreadable':
       return { kind: 'shell', command: redact(action.tool), cwd: action.cwd };
   }
 }

@@ -8,6 +8,7 @@ import { copilotInstallSpec } from './copilot/install';
 import { cursorInstallSpec } from './cursor/install';
 import { posixShim, windowsShim } from './hookEntry';
 import { INSTALLED_CLI_FILES, installJson, shimPath, statusJson, uninstallJson, type FileStatus, type HostStatus, type InstallContext, type InstallScope, type JsonHostSpec } from './installCommon';
+import { forgetInstall, recordInstall } from './installRegistry';
 import { vscodeInstallSpec } from './vscode/install';
 
 /**
@@ -84,14 +85,19 @@ export function defaultInstallScope(host: HostId, workspace: string | undefined)
   return 'project';
 }
 
+/** Install one host's entries and put the file on the install registry the hook protects and the keeper restores. */
 export function installHost(host: HostId, ctx: InstallContext): FileStatus {
   const spec = JSON_SPECS[host];
-  return spec ? installJson(spec, ctx) : installCline(ctx);
+  const status = spec ? installJson(spec, ctx) : installCline(ctx);
+  if (status.state === 'intact') recordInstall(ctx.guardHome, { host, scope: ctx.scope, file: status.file, ...(ctx.scope === 'project' && ctx.workspace ? { workspace: ctx.workspace } : {}) });
+  return status;
 }
 
 export function uninstallHost(host: HostId, ctx: InstallContext): FileStatus {
   const spec = JSON_SPECS[host];
-  return spec ? uninstallJson(spec, ctx) : uninstallCline(ctx);
+  const status = spec ? uninstallJson(spec, ctx) : uninstallCline(ctx);
+  forgetInstall(ctx.guardHome, { host, scope: ctx.scope, file: status.file });
+  return status;
 }
 
 export function hostStatus(host: HostId, ctx: InstallContext): HostStatus {
