@@ -1,3 +1,4 @@
+import { analyze } from '../core/policy/analyze';
 import { classify } from '../core/policy/classify';
 import type { CredentialFacts } from '../core/policy/types';
 import { lazyCredentialFacts } from '../node/credentials/credentialFacts';
@@ -29,6 +30,7 @@ export function createRealEngine(env: Readonly<Record<string, string | undefined
       return gatherFacts({ cwd: request.cwd, workspaceRoots: request.workspaceRoots, env: request.env, home: request.home, credentials });
     },
     classify: (command, facts, options) => withinTimeBox(ANALYSIS_TIME_LIMIT_MS, 'the analysis of the command', () => classify(command, facts, options)),
+    commandTexts: (command, facts) => withinTimeBox(ANALYSIS_TIME_LIMIT_MS, 'the analysis of the command', () => analyze(command, facts).invocations.map((inv) => [inv.name, ...inv.args.map((a) => a.text)].join(' '))),
     checkAgentRead: (filePath, context) => withinTimeBox(ANALYSIS_TIME_LIMIT_MS, 'the read check', () => checkAgentRead(filePath, { ...context, cacheDir })),
     isCredentialPath,
     knownSecrets: (workspaceRoots) => knownSecretsOf(workspaceRoots, cacheDir, env.HOME ?? ''),
