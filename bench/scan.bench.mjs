@@ -1,5 +1,7 @@
-// Scan speed: `blast-shield scan` over a generated 50,000-file tree, the secretlint CLI over the
-// same tree for comparison, and the hook-path cost of loading credential facts from a warm cache.
+// Scan speed: `blast-shield scan` over a generated 50,000-file monorepo (bench/monorepoTree.mjs: the
+// shape is printed), the secretlint CLI over the same tree for comparison, and what a credential
+// question costs there: in-process per kind of question, and through the real hook process paired
+// with a benign command in the same rounds, with and without an editor vouching for the index.
 // Fake secrets are assembled at run time from pieces; nothing key-shaped is written in this file.
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as crypto from 'node:crypto';
@@ -7,52 +9,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
+import { generateMonorepo } from './monorepoTree.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
 const cli = path.join(repo, 'dist', 'cli.js');
-
-function randomToken(n, alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789') {
-  const bytes = crypto.randomBytes(n);
-  let s = '';
-  for (const b of bytes) s += alphabet[b % alphabet.length];
-  return s;
-}
-
-const SOURCE_TEMPLATES = [
-  (i) => `import { helper${i} } from './helper${i}';\n\nexport function run${i}(input: string): string {\n  const tokens = input.split(' ');\n  return tokens.map((t) => helper${i}(t)).join(' ');\n}\n`,
-  (i) => `# Module ${i}\n\nThis page explains how the token refresh works. Set API_KEY in your environment.\n`,
-  (i) => `{\n  "name": "pkg-${i}",\n  "version": "1.0.${i}",\n  "dependencies": { "left-pad": "^1.3.0" }\n}\n`,
-  (i) => `def handler_${i}(event, context):\n    user_id = event["user_id"]\n    return {"status": 200, "id": user_id}\n`,
-  (i) => `.card-${i} { display: flex; padding: ${i % 20}px; color: #333; }\n`,
-];
-
-/** Build the tree: `count` files, 1 in 500 a credential file of one of several shapes. */
-export function generateTree(root, count = 50_000) {
-  const perDir = 40;
-  let credentials = 0;
-  for (let i = 0; i < count; i++) {
-    const dir = path.join(root, `pkg${Math.floor(i / 2000)}`, `mod${Math.floor(i / perDir) % 50}`, `d${Math.floor(i / perDir)}`);
-    if (i % perDir === 0) fs.mkdirSync(dir, { recursive: true });
-    if (i % 500 === 250) {
-      credentials++;
-      const shape = credentials % 4;
-      if (shape === 0) fs.writeFileSync(path.join(dir, '.env'), `STRIPE_KEY=${'sk_' + 'live_' + randomToken(24)}\nDEBUG=1\n`);
-      else if (shape === 1) fs.writeFileSync(path.join(dir, `config_backup_${i}.json`), JSON.stringify({ railway: { token: crypto.randomUUID() } }, null, 2));
-      else if (shape === 2) fs.writeFileSync(path.join(dir, `settings_${i}.yaml`), `database:\n  url: ${'postgres' + '://app:' + randomToken(16) + '@db.internal:5432/app'}\n`);
-      else fs.writeFileSync(path.join(dir, `deploy_${i}.key`), `-----BEGIN ${'PRIVATE'} KEY-----\n${randomToken(64)}\n-----END ${'PRIVATE'} KEY-----\n`);
-      continue;
-    }
-    const ext = ['ts', 'md', 'json', 'py', 'css'][i % 5];
-    // One file in ten carries a long hex run (a commit hash in a comment), as real code does, so the
-    // secretlint gate lets it through and the comparison includes secretlint's own cost.
-    const extra = i % 10 === 3 ? `\n// upstream commit ${crypto.createHash('sha1').update(String(i)).digest('hex')}\n` : '';
-    fs.writeFileSync(path.join(dir, `file${i}.${ext}`), SOURCE_TEMPLATES[i % 5](i) + extra);
-  }
-  fs.mkdirSync(path.join(root, 'node_modules', 'dep'), { recursive: true });
-  fs.writeFileSync(path.join(root, 'node_modules', 'dep', 'index.js'), 'module.exports = 1;\n');
-  return credentials;
-}
 
 /** A preload that reports the process's own CPU time on exit, so figures survive a busy machine. */
 function cpuReporter(dir) {
@@ -84,12 +46,90 @@ function secretlintCli(prefixDir) {
   return r.status === 0 && fs.existsSync(bin) ? bin : undefined;
 }
 
+/**
+ * The real hook (`dist/cli.js hook claude`) in the tree, with the index in place: each credential
+ * question paired with a benign `git status` in the same round; the extra cost is the median of the
+ * per-round differences (target <= 10 ms). Run once with no editor (the hook verifies the folders a
+ * question needs) and once with an editor's feed vouching for the index (written by this process,
+ * which stays alive, as the extension host does).
+ */
+async function hookQuestionRows(tree, tmp) {
+  const home = path.join(tmp, 'hook-home');
+  const guardHomeDir = path.join(home, '.blast-shield');
+  fs.mkdirSync(guardHomeDir, { recursive: true, mode: 0o700 });
+  const env = { ...process.env, HOME: home, BLAST_SHIELD_HOME: guardHomeDir };
+  delete env.NODE_EXTRA_CA_CERTS;
+  const payload = (command) => JSON.stringify({ session_id: 'bench', transcript_path: '', cwd: tree, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, tool_use_id: 't' });
+  // Through bash, whose `times` reports the CPU its child used: on a shared machine wall time swings
+  // with other work, CPU time much less. The bash start-up is in both halves of every pair.
+  const quoted = [process.execPath, cli, 'hook', 'claude'].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const hook = (command) => {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync('bash', ['-c', `${quoted}; times >&2`], { input: payload(command), env, encoding: 'utf8' });
+    const line = r.stderr.trim().split('\n').pop() ?? '';
+    const secs = [...line.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+    return { ms: Number(process.hrtime.bigint() - t0) / 1e6, cpu: secs.length === 2 ? (secs[0] + secs[1]) * 1000 : NaN, out: r.stdout };
+  };
+  const { loadCredentialCache, writeIndexFeed, cacheFileFor } = await tsImport(path.join(repo, 'src/node/credentials/credentialCache.ts'), import.meta.url);
+  const cacheDir = path.join(guardHomeDir, 'cache');
+  // A fresh workspace: the first question builds the index (what a first hook call there pays).
+  const first = hook('cat apps/pkg-0/README.md');
+  if (!first.out.includes('"allow"')) throw new Error(`the first question was not answered allow: ${first.out}`);
+  // The steady state: the index as the extension keeps it, the hook's code cache written.
+  await loadCredentialCache(tree, { home, cacheDir });
+  for (let i = 0; i < 3; i++) hook('git status');
+  const token = 'ghp_' + 'Ab3Cd4'.repeat(6);
+  const questions = [
+    ['cat a file', 'cat apps/pkg-0/README.md'],
+    ['grep -r one package', 'grep -rn TODO apps/pkg-1'],
+    ['grep -r the workspace', 'grep -rn TODO .'],
+    ['a token-shaped value in no file', `curl -s -H "Authorization: Bearer ${token}" https://api.example.com/v1/me`],
+  ];
+  const rows = [{ name: 'hook: first credential question in a fresh workspace (builds the index), whole process', median_ms: Math.round(first.ms), target: '< 1000 ms', ok: first.ms < 1000 }];
+  for (const vouched of [false, true]) {
+    if (vouched) {
+      const scannedAt = JSON.parse(fs.readFileSync(cacheFileFor(cacheDir, fs.realpathSync(tree)), 'utf8')).scannedAt;
+      writeIndexFeed(cacheDir, tree, { state: 'current', scannedAt });
+    }
+    const rounds = 9;
+    const base = [];
+    const baseCpu = [];
+    const extra = Object.fromEntries(questions.map(([label]) => [label, []]));
+    const extraCpu = Object.fromEntries(questions.map(([label]) => [label, []]));
+    for (let r = 0; r < rounds; r++) {
+      const b = hook('git status');
+      base.push(b.ms);
+      baseCpu.push(b.cpu);
+      for (const [label, command] of questions) {
+        const q = hook(command);
+        extra[label].push(q.ms - b.ms);
+        extraCpu[label].push(q.cpu - b.cpu);
+      }
+    }
+    const where = vouched ? 'an editor vouches for the index' : 'no editor: the hook verifies the folders a question needs';
+    rows.push({ name: `hook: git status, no credential question [${where}]`, median_ms: +median(base).toFixed(1), cpu_ms: +median(baseCpu).toFixed(1), runs: rounds, load_average: os.loadavg()[0].toFixed(1) });
+    for (const [label] of questions) {
+      const wallExtra = median(extra[label]);
+      const cpuExtra = median(extraCpu[label]);
+      rows.push({ name: `hook: extra for "${label}" over git status [${where}]`, median_ms: +wallExtra.toFixed(1), cpu_ms: +cpuExtra.toFixed(1), runs: rounds, target: '<= 10 ms (cpu, paired)', ok: cpuExtra <= 10 });
+    }
+  }
+  return rows;
+}
+
 export async function run() {
   const rows = [];
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bs-scan-bench-'));
   const tree = path.join(tmp, 'tree');
   fs.mkdirSync(tree);
-  const credentials = generateTree(tree);
+  const shape = generateMonorepo(tree);
+  const credentials = shape.credentials;
+  // One more, whose value the probes look up (kept in a file, never printed).
+  const knownValue = crypto.randomUUID();
+  fs.mkdirSync(path.join(tree, 'legacy'));
+  fs.writeFileSync(path.join(tree, 'legacy', 'config_backup.json'), JSON.stringify({ railway: { token: knownValue } }, null, 2));
+  fs.writeFileSync(path.join(tmp, 'known-value'), knownValue);
+  fs.mkdirSync(path.join(tree, '.git'));
   try {
     const preload = cpuReporter(tmp);
     const scans = [];
@@ -99,8 +139,9 @@ export async function run() {
       const t = timeIt(() => spawnSync(process.execPath, ['-r', preload, cli, 'scan', '--json', tree], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
       scans.push(t.ms);
       cpus.push(cpuMsOf(t.out.stderr));
-      found = JSON.parse(t.out.stdout).files.length;
+      found = JSON.parse(t.out.stdout).files.length - 1;
     }
+    rows.push({ name: 'tree: a JS/Python monorepo with vendored code (bench/monorepoTree.mjs)', files: shape.files + 1, folders_walked: shape.folders + 1, deepest: shape.maxDepth, planted: credentials + 1 });
     rows.push({ name: 'blast-shield scan, 50,000 files', median_ms: Math.round(median(scans)), cpu_ms: median(cpus), runs: scans.length, found, planted: credentials, target_ms: 3000, load_average: os.loadavg()[0].toFixed(1) });
 
     const prefix = path.join(os.tmpdir(), 'bs-secretlint-cli');
@@ -126,8 +167,9 @@ export async function run() {
     await esbuild.build({ entryPoints: [path.join(here, 'credentialFactsProbe.ts')], outfile: path.join(probeDir, 'probe.js'), bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], logLevel: 'error' });
     fs.copyFileSync(path.join(repo, 'dist', 'secretlint.js'), path.join(probeDir, 'secretlint.js'));
     fs.mkdirSync(path.join(tmp, 'home'));
-    const probe = execFileSync(process.execPath, [path.join(probeDir, 'probe.js'), tree, path.join(tmp, 'home')], { encoding: 'utf8' });
-    rows.push({ name: 'credential index over the same tree (cold = first build, warm = per command that asks; lazy = the hook, per command that asks none)', ...JSON.parse(probe) });
+    const probe = execFileSync(process.execPath, [path.join(probeDir, 'probe.js'), tree, path.join(tmp, 'home'), 'legacy/config_backup.json', path.join(tmp, 'known-value')], { encoding: 'utf8' });
+    rows.push({ name: 'credential questions in-process, median ms (fresh facts per question, as each hook call): first = fresh workspace, builds the index', ...JSON.parse(probe), target: 'first < 1000 ms' });
+    rows.push(...(await hookQuestionRows(tree, tmp)));
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { hostHookLimitSeconds, WATCHDOG_MARGIN_MS } from '../node/hosts/deadlines';
+import { hostHookLimitSeconds, STDIN_DEADLINE_MS, WATCHDOG_MARGIN_MS } from '../node/hosts/deadlines';
 import { failClosedReply, MAX_HOOK_INPUT_BYTES, runHook } from '../hook/runHook';
 import { createRealEngine } from '../hook/realEngine';
 import { emergencyDeny } from '../hook/emergencyDeny';
@@ -14,33 +14,78 @@ Every failure denies, in the host's own format.
 `;
 
 /**
- * Read all of stdin straight from fd 0. Hosts hand the hook a pipe or a file; reading the descriptor
- * synchronously avoids building a stream (and loading `net`) for one small document. Returns
- * undefined when the descriptor cannot be read that way (a non-blocking TTY), so the caller falls
- * back to the stream reader. Input past the cap is cut at cap + 1 bytes: the hook then denies it.
+ * Read all of stdin from fd 0 without ever blocking the process: hosts hand the hook a pipe, and a
+ * pipe that is never closed must end in a deny before the host's own timeout, so a pipe (or socket,
+ * or terminal) is read asynchronously and the caller's timer stays able to fire; a regular file is
+ * read at once. Resolves undefined when the descriptor refuses plain reads (a non-blocking terminal),
+ * so the caller falls back to the stream reader. Input past the cap is cut at cap + 1 bytes: the hook
+ * then denies it.
  */
-function readStdinFd(maxBytes: number): string | undefined {
+function readStdinFd(maxBytes: number): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   let total = 0;
   const chunk = Buffer.alloc(64 * 1024);
-  for (;;) {
-    let n: number;
-    try {
-      n = fs.readSync(0, chunk, 0, chunk.length, null);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'EOF') break;
-      if (code === 'EAGAIN' || code === 'EISDIR' || code === 'EINVAL' || code === 'ESPIPE') return chunks.length === 0 ? undefined : Buffer.concat(chunks).toString('utf8');
-      throw err;
-    }
-    if (n === 0) break;
+  const done = (): string => Buffer.concat(chunks).toString('utf8');
+  const take = (n: number): boolean => {
     chunks.push(Buffer.from(chunk.subarray(0, n)));
     total += n;
-    if (total > maxBytes) break;
+    return n === 0 || total > maxBytes;
+  };
+  const unreadable = (code: string | undefined): boolean => code === 'EAGAIN' || code === 'EISDIR' || code === 'EINVAL' || code === 'ESPIPE';
+  let regularFile = false;
+  try {
+    regularFile = fs.fstatSync(0).isFile();
+  } catch {
+    return Promise.resolve(undefined);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  if (regularFile) {
+    for (;;) {
+      let n: number;
+      try {
+        n = fs.readSync(0, chunk, 0, chunk.length, null);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EOF') break;
+        if (unreadable(code)) return Promise.resolve(chunks.length === 0 ? undefined : done());
+        return Promise.reject(err);
+      }
+      if (take(n)) break;
+    }
+    return Promise.resolve(done());
+  }
+  return new Promise((resolve, reject) => {
+    const next = (): void =>
+      fs.read(0, chunk, 0, chunk.length, null, (err, n) => {
+        if (err) {
+          if (err.code === 'EOF') resolve(done());
+          else if (unreadable(err.code)) resolve(chunks.length === 0 ? undefined : done());
+          else reject(err);
+          return;
+        }
+        if (take(n)) resolve(done());
+        else next();
+      });
+    next();
+  });
 }
 
+/** Settles with `what` as an error once `ms` pass; the timer does not keep the process alive by itself. */
+function timeLimit(ms: number, what: string): Promise<never> {
+  return new Promise((_, reject) => setTimeout(() => reject(new Error(what)), ms).unref());
+}
+
+/**
+ * Write the reply and end the process at once. A read of a stdin that never closes is still pending
+ * in a libuv worker thread, and a normal exit waits for that thread (forever), so the process then
+ * ends by SIGKILL once the answer is written: the installed shim passes a JSON answer on with exit 0
+ * whatever the status (see hookEntry.ts), so the host reads the deny.
+ */
+function answerAndExit(io: CliIo, reply: { stdout: string; stderr?: string; exitCode: number }, readPending: boolean): never {
+  io.stdout(reply.stdout);
+  if (reply.stderr) io.stderr(reply.stderr);
+  if (readPending) process.kill(process.pid, 'SIGKILL');
+  process.exit(reply.exitCode);
+}
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const host = args[0] ?? '';
@@ -49,28 +94,32 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   let answered = false;
-  // A last line of defence: answer deny just before the host's own limit if anything hangs.
+  let reading = true;
+  const bound = io.env === process.env;
+  // The last line of defence, per host: a deny just before that host stops waiting (and, on most
+  // hosts, runs the action). The dialog's own deadline comes before it (runHook).
   const watchdog = setTimeout(() => {
     if (answered) return;
     answered = true;
-    const reply = failClosedReply(host, 'the hook ran out of time');
-    io.stdout(reply.stdout);
-    if (reply.stderr) io.stderr(reply.stderr);
-    process.exit(reply.exitCode);
-  }, hostHookLimitSeconds(host) * 1000 - WATCHDOG_MARGIN_MS);
+    answerAndExit(io, failClosedReply(host, 'the hook ran out of time'), reading);
+  }, Math.max(1000, hostHookLimitSeconds(host) * 1000 - WATCHDOG_MARGIN_MS));
   watchdog.unref();
   try {
     let text: string;
     try {
       // Bound to this process (main.ts passes process.env): read fd 0 directly; otherwise the supplied reader.
-      text = (io.env === process.env ? readStdinFd(MAX_HOOK_INPUT_BYTES) : undefined) ?? (await io.readStdin());
+      const read = (bound ? readStdinFd(MAX_HOOK_INPUT_BYTES) : Promise.resolve(undefined)).then((t) => t ?? io.readStdin());
+      text = await Promise.race([read, timeLimit(Math.min(STDIN_DEADLINE_MS, hostHookLimitSeconds(host) * 1000 - WATCHDOG_MARGIN_MS), `standard input was not closed within ${Math.round(STDIN_DEADLINE_MS / 1000)} s`)]);
     } catch (err) {
       const reply = failClosedReply(host, `standard input could not be read (${err instanceof Error ? err.message : String(err)})`);
       answered = true;
+      // The read may still be pending: end here rather than wait for a stdin that never closes.
+      if (bound) answerAndExit(io, reply, reading);
       io.stdout(reply.stdout);
       if (reply.stderr) io.stderr(reply.stderr);
       return reply.exitCode;
     }
+    reading = false;
     const result = await runHook(host, text, io.env, { engine: createRealEngine(io.env) });
     if (answered) return result.exitCode;
     answered = true;

@@ -14,6 +14,21 @@ const CREDENTIAL_NAMES = '**/{.env,.env.*,*.env,.envrc,*.pem,*.key,*.p12,*.pfx,i
 const DEBOUNCE_MS = 2_000;
 /** Edits come in bursts (a save, a branch switch, an install): the index is refreshed once they settle. */
 const INDEX_DEBOUNCE_MS = 3_000;
+/** How often a "current" feed is renewed (the hook ignores one older than 150 s). */
+const FEED_RENEW_MS = 60_000;
+
+/** Folder names the index never walks (SKIPPED_DIRS): excluding them from watching hides nothing from it. */
+const UNINDEXED = /(^|\/)(node_modules|\.git|\.hg|\.svn|\.venv|venv|__pycache__|dist|build|out|target|coverage|vendor|\.next|\.nuxt|\.turbo|\.cache|\.terraform|\.gradle|bower_components)(\/|$)/;
+
+/**
+ * Can this window vouch for the index of a folder? Only when the file watcher sees every folder the
+ * index walks: a `files.watcherExclude` pattern that names no skipped folder could hide a new
+ * credential file from it.
+ */
+function watchesEverythingIndexed(folder: vscode.WorkspaceFolder): boolean {
+  const excluded = vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, boolean>>('watcherExclude') ?? {};
+  return Object.entries(excluded).every(([pattern, on]) => !on || UNINDEXED.test(pattern));
+}
 
 /**
  * Keeps two things in step with the workspace: the agents' ignore files (hiding) when credential
@@ -25,6 +40,9 @@ export class CredentialWatch extends Disposable {
   private readonly pendingIndex = new Map<string, NodeJS.Timeout>();
   /** One refresh at a time per folder; a change during a refresh schedules the next. */
   private readonly indexing = new Map<string, Promise<void>>();
+  /** When a change was last seen per folder, and the index this window vouches for (the change feed). */
+  private readonly lastChange = new Map<string, number>();
+  private readonly vouched = new Map<string, number>();
 
   constructor(
     private readonly services: GuardServices,
@@ -40,6 +58,15 @@ export class CredentialWatch extends Disposable {
     const anyFile = this._register(vscode.workspace.createFileSystemWatcher('**/*'));
     for (const event of [anyFile.onDidCreate, anyFile.onDidChange, anyFile.onDidDelete]) this._register(event((uri) => this.scheduleIndex(uri)));
     this._register(toDisposable(() => this.pendingIndex.forEach((t) => clearTimeout(t))));
+    const renew = setInterval(() => {
+      for (const [root, scannedAt] of this.vouched) this.report(root, { state: 'current', scannedAt });
+    }, FEED_RENEW_MS);
+    this._register(toDisposable(() => clearInterval(renew)));
+    // A closing window stops vouching: its feeds name a process that is gone, which the hook ignores.
+  }
+
+  private report(root: string, feed: { state: 'current' | 'changed'; scannedAt?: number }): void {
+    this.services.scanner.reportIndexFeed(root, feed).catch((err: unknown) => this.logger.warn(`Could not update the credential index feed for ${root}: ${err instanceof Error ? err.message : String(err)}`));
   }
 
   /** Build or refresh the index of every workspace folder now (after activation). */
@@ -53,7 +80,13 @@ export class CredentialWatch extends Disposable {
     const next = previous.then(async () => {
       const started = Date.now();
       try {
-        const { files, complete } = await this.services.scanner.warmIndex(root);
+        const { files, complete, scannedAt } = await this.services.scanner.warmIndex(root);
+        // Vouch for it only if nothing changed since this refresh began and the watcher sees it all.
+        const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(root));
+        if ((this.lastChange.get(root) ?? 0) < started && folder && watchesEverythingIndexed(folder)) {
+          this.vouched.set(root, scannedAt);
+          this.report(root, { state: 'current', scannedAt });
+        }
         this.logger.info(`Credential index for ${root} ${reason}: ${files} credential file(s)${complete ? '' : ' (incomplete: secretlint unavailable or the walk hit its limits)'} in ${Date.now() - started} ms.`);
       } catch (err) {
         this.logger.warn(`Credential index for ${root} (${reason}) failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -70,6 +103,8 @@ export class CredentialWatch extends Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder || folder.uri.scheme !== 'file') return;
     const root = folder.uri.fsPath;
+    this.lastChange.set(root, Date.now());
+    if (this.vouched.delete(root)) this.report(root, { state: 'changed' });
     clearTimeout(this.pendingIndex.get(root));
     this.pendingIndex.set(
       root,

@@ -10,7 +10,7 @@ export { classify } from '../core/policy/classify';
 export { planPreview } from '../core/preview/plan';
 export { EDITS_AUTO_APPROVE_SETTING, editEntries, TERMINAL_AUTO_APPROVE_SETTING, TERMINAL_ENTRIES, withManagedEntries, withoutManagedEntries } from '../core/settings/chatAutoApprove';
 export { appendAudit, verifyAuditLog } from '../node/audit/auditLog';
-export { loadCredentialCache } from '../node/credentials/credentialCache';
+export { loadCredentialCache, writeIndexFeed } from '../node/credentials/credentialCache';
 export { loadCredentialFacts } from '../node/credentials/credentialFacts';
 export { hideCredentialFiles, unhideCredentialFiles } from '../node/credentials/hideFiles';
 export { scanWorkspace } from '../node/credentials/workspaceScan';

@@ -52,7 +52,12 @@ export interface CredentialScan {
    * reads this index without secretlint (to start fast), so keeping it complete and current here
    * spares the first hook call in a big workspace a full scan. Returns the number of files indexed.
    */
-  warmIndex(root: string): Promise<{ files: number; complete: boolean }>;
+  warmIndex(root: string): Promise<{ files: number; complete: boolean; scannedAt: number }>;
+  /**
+   * Tell the hook whether this window vouches for the index it just refreshed ('current', with that
+   * index's scannedAt) or has seen changes since ('changed'); see credentialCache.ts (the change feed).
+   */
+  reportIndexFeed(root: string, feed: { state: 'current' | 'changed'; scannedAt?: number }): Promise<void>;
 }
 
 export interface Policy {

@@ -89,7 +89,11 @@ export function createGuardServices(extensionPath: string, env: Readonly<Record<
       warmIndex: async (root) => {
         const { loadCredentialCache } = loadDeferred();
         const cache = await loadCredentialCache(root, { home: userHome, cacheDir: GUARD_PATHS.cacheDir(home) });
-        return { files: Object.keys(cache.files).length, complete: cache.secretlintUsed && !cache.truncated };
+        return { files: Object.keys(cache.files).length, complete: cache.secretlintUsed && !cache.truncated, scannedAt: cache.scannedAt };
+      },
+      reportIndexFeed: async (root, feed) => {
+        const { writeIndexFeed } = loadDeferred();
+        writeIndexFeed(GUARD_PATHS.cacheDir(home), root, feed);
       },
     },
     policy: {

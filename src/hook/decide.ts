@@ -8,6 +8,7 @@ import { applyExtraRules } from '../core/settings/extraRules';
 import type { ExtraRule } from '../core/settings/types';
 import { guardFileOf, isGuardedContent, type GuardLocations } from '../core/rules/selfProtection';
 import type { ContentSearch, HookAction, ParsedHookInput } from '../node/hosts/action';
+import { readRegularFileSync } from '../node/safeOpen';
 import { commandIn, fetchCredentialFinding, mcpDestructiveFinding, mcpLooksDestructive, stringsIn } from '../node/confirm/toolFindings';
 import { gatherPerimeterFacts } from '../node/perimeterFacts';
 import type { HookEngine } from './engine';
@@ -44,13 +45,7 @@ export interface DecideContext {
 const MAX_GUARD_FILE_READ = 1024 * 1024;
 
 function readSmallFile(p: string): string | undefined {
-  try {
-    const st = fs.statSync(p);
-    if (!st.isFile() || st.size > MAX_GUARD_FILE_READ) return undefined;
-    return fs.readFileSync(p, 'utf8');
-  } catch {
-    return undefined;
-  }
+  return readRegularFileSync(p, MAX_GUARD_FILE_READ)?.toString('utf8');
 }
 
 function allow(decidedBy: DecidedBy = 'policy', reasons: string[] = []): LocalDecision {

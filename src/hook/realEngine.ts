@@ -7,6 +7,13 @@ import { checkAgentRead, isCredentialPath } from '../node/credentials/readCheck'
 import { gatherFacts } from '../node/facts';
 import { GUARD_PATHS, guardHome } from '../node/guardHome';
 import type { FactsRequest, HookEngine } from './engine';
+import { withinTimeBox } from './timeBox';
+
+/**
+ * Longest a single analysis (a command, a read check) may take before the hook gives up and denies:
+ * far beyond any real command (they take microseconds to milliseconds), far inside every host's limit.
+ */
+export const ANALYSIS_TIME_LIMIT_MS = 15_000;
 
 /**
  * The hook's engine: the policy engine's classify and facts, the workspace credential index for
@@ -22,10 +29,9 @@ export function createRealEngine(env: Readonly<Record<string, string | undefined
         request.workspaceRoots.length > 0 ? lazyCredentialFacts({ workspaceRoots: request.workspaceRoots, home: request.home, cacheDir, secretlint: false }) : undefined;
       return gatherFacts({ cwd: request.cwd, workspaceRoots: request.workspaceRoots, env: request.env, home: request.home, credentials });
     },
-    classify,
-    commandTexts: (command, facts) => analyze(command, facts).invocations.map((inv) => [inv.name, ...inv.args.map((a) => a.text)].join(' ')),
-    checkAgentRead: (filePath, context) =>
-      checkAgentRead(filePath, { ...context, cacheDir }),
+    classify: (command, facts, options) => withinTimeBox(ANALYSIS_TIME_LIMIT_MS, 'the analysis of the command', () => classify(command, facts, options)),
+    commandTexts: (command, facts) => withinTimeBox(ANALYSIS_TIME_LIMIT_MS, 'the analysis of the command', () => analyze(command, facts).invocations.map((inv) => [inv.name, ...inv.args.map((a) => a.text)].join(' '))),
+    checkAgentRead: (filePath, context) => withinTimeBox(ANALYSIS_TIME_LIMIT_MS, 'the read check', () => checkAgentRead(filePath, { ...context, cacheDir })),
     isCredentialPath,
     knownSecrets: (workspaceRoots) => knownSecretsOf(workspaceRoots, cacheDir, env.HOME ?? ''),
   };

@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { redactSecrets } from '../core/audit/redact';
 import type { AuditRecord, DecidedBy } from '../core/audit/entry';
@@ -8,6 +7,7 @@ import { ENV_SELECTOR_ALLOWLIST } from '../node/facts';
 import { mirrorEntryFor, parseSettingsMirror } from '../core/settings/mirror';
 import { appendAudit, recordAuditFailure } from '../node/audit/auditLog';
 import { GUARD_PATHS, guardHome } from '../node/guardHome';
+import { readRegularFileSync } from '../node/safeOpen';
 import { hookPolicy } from '../node/policy/policyFiles';
 import type { HookAction, HookDecision, HostAdapter, HostReply, ParsedHookInput } from '../node/hosts/action';
 import { HOST_ADAPTERS } from '../node/hosts/adapters';
@@ -32,6 +32,8 @@ export type HookEnv = Readonly<Record<string, string | undefined>>;
 export const MAX_HOOK_INPUT_BYTES = 8 * 1024 * 1024;
 export { DEADLINE_MARGIN_MS } from '../node/hosts/deadlines';
 const MAX_DESCRIBED = 4000;
+/** The settings mirror the extension writes is a few KB; anything far larger is not one. */
+const MAX_SETTINGS_BYTES = 4 * 1024 * 1024;
 
 export interface HookDeps {
   engine: HookEngine;
@@ -116,12 +118,8 @@ function subjectOf(action: HookAction, redact: Redact): string {
 }
 
 function readSettings(guardHomeDir: string, workspaceRoots: readonly string[], cwd: string): { lockdown: boolean; protectedPaths: string[] } {
-  let text: string;
-  try {
-    text = fs.readFileSync(GUARD_PATHS.settingsMirror(guardHomeDir), 'utf8');
-  } catch {
-    return { lockdown: false, protectedPaths: [] };
-  }
+  const text = readRegularFileSync(GUARD_PATHS.settingsMirror(guardHomeDir), MAX_SETTINGS_BYTES)?.toString('utf8');
+  if (text === undefined) return { lockdown: false, protectedPaths: [] };
   const mirror = parseSettingsMirror(text);
   if (!mirror) return { lockdown: false, protectedPaths: [] };
   let lockdown = false;

@@ -7,6 +7,7 @@ import { parsePolicyFile } from '../core/settings/policyFile';
 import { SETTING_KEYS } from '../core/settings/types';
 import { managedPolicyPaths, repositoryPolicyPaths } from './policy/policyPaths';
 import { GUARD_PATHS, guardHome } from './guardHome';
+import { openRegularFileSync, readRegularFileSync } from './safeOpen';
 import { gatherPerimeterFacts } from './perimeterFacts';
 
 /**
@@ -56,10 +57,8 @@ export function readTextFile(absolutePath: string): string | undefined {
     if (forbidden(normal)) return undefined;
     const real = fs.realpathSync(normal);
     if (forbidden(real)) return undefined;
-    const stat = fs.statSync(real);
-    if (!stat.isFile() || stat.size > MAX_FACT_FILE_BYTES) return undefined;
-    const buffer = fs.readFileSync(real);
-    if (buffer.length > MAX_FACT_FILE_BYTES || buffer.includes(0)) return undefined;
+    const buffer = readRegularFileSync(real, MAX_FACT_FILE_BYTES);
+    if (!buffer || buffer.includes(0)) return undefined;
     return buffer.toString('utf8');
   } catch {
     return undefined;
@@ -85,16 +84,16 @@ export function fileStatus(absolutePath: string): FileStatus {
     if (forbidden(real)) return 'unreadable';
     const stat = fs.statSync(real);
     if (stat.isDirectory()) return 'directory';
-    if (!stat.isFile()) return 'unreadable';
-    const fd = fs.openSync(real, 'r');
+    const file = openRegularFileSync(real);
+    if (!file) return 'unreadable';
     try {
-      const head = Buffer.alloc(Math.min(4096, stat.size));
-      const read = fs.readSync(fd, head, 0, head.length, 0);
+      const head = Buffer.alloc(Math.min(4096, file.size));
+      const read = fs.readSync(file.fd, head, 0, head.length, 0);
       if (head.subarray(0, read).includes(0)) return 'file';
     } finally {
-      fs.closeSync(fd);
+      fs.closeSync(file.fd);
     }
-    return stat.size > MAX_FACT_FILE_BYTES ? 'too-large' : 'file';
+    return file.size > MAX_FACT_FILE_BYTES ? 'too-large' : 'file';
   } catch {
     return 'unreadable';
   }

@@ -78,9 +78,10 @@ export function matchCredentialPath(absolutePath: string, home: string): PathMat
   const normalHome = home ? normalize(home) : '';
   const homeRelative = normalHome && isWithin(normalHome, path) ? relativeTo(normalHome, path) : undefined;
   const isPublic = PUBLIC_SUFFIX.test(name);
-  // One combined expression rejects the common case (an ordinary source file) in a single test.
-  const { rules } = compiledRules();
+  // One combined expression rejects the common case (an ordinary source file) in a single test,
+  // before the rules are compiled: a hook call asking about one ordinary file never compiles them.
   if (homeRelative === undefined && !MAYBE_CREDENTIAL_NAME.test(name) && !MAYBE_CREDENTIAL_PATH.test(path)) return undefined;
+  const { rules } = compiledRules();
   for (const { rule, matcher } of rules) {
     if (rule.home) {
       if (homeRelative === undefined || !matcher.match(homeRelative)) continue;

@@ -5,15 +5,22 @@ import * as path from 'node:path';
 import { scanFile, scanFileSync, scanWorkspace, scanWorkspaceSync, type FileScan, type ScannedCredentialFile, type ScanResult } from './workspaceScan';
 import { walkTree, DEFAULT_WALK_LIMITS, type WalkedFile, type WalkLimits } from './walk';
 import { secretlintAvailable } from './loadSecretlint';
+import { readRegularFileSync } from '../safeOpen';
+
+/** Far above any real index (about 1 MB per 50,000 files); a larger file is not one of ours. */
+const MAX_CACHE_FILE_BYTES = 256 * 1024 * 1024;
 
 /**
- * The per-workspace credential index the hook reads instead of rescanning the tree. One JSON file
- * per workspace in the guard's cache folder (0600): credential files with their kinds and salted
- * value hashes, and the mtime of every folder walked. A folder whose mtime changed is re-listed
- * (files created, deleted or renamed in it are rescanned); every credential file is re-stat'ed.
- * A file edited in place inside an unchanged folder is seen on the next full scan only.
+ * The per-workspace credential index the hook reads instead of rescanning the tree, in the guard's
+ * cache folder (0600), as two files written together: `credentials-<key>.json` holds the credential
+ * files with their kinds and salted value hashes (small: every credential question reads it), and
+ * `credentials-<key>.dirs.json` the mtime of every folder walked (large in a monorepo: read only to
+ * bring the index up to date). A folder whose mtime changed is re-listed (files created, deleted or
+ * renamed in it are rescanned); every credential file is re-stat'ed. A refresh can be limited to the
+ * folders under one path. A file edited in place inside an unchanged folder is seen on the next full
+ * scan only.
  */
-export const CREDENTIAL_CACHE_VERSION = 1;
+export const CREDENTIAL_CACHE_VERSION = 2;
 
 export interface CachedCredentialFile extends ScannedCredentialFile {
   mtimeMs: number;
@@ -52,22 +59,60 @@ export function cacheFileFor(cacheDir: string, realRoot: string): string {
   return path.join(cacheDir, `credentials-${key}.json`);
 }
 
-export function readCredentialCache(file: string, realRoot: string): CredentialCacheFile | undefined {
+/** The folder mtimes that go with the index in `file`. */
+export function dirsFileFor(file: string): string {
+  return file.replace(/\.json$/, '.dirs.json');
+}
+
+function readJson(file: string): unknown {
+  const bytes = readRegularFileSync(file, MAX_CACHE_FILE_BYTES);
+  return bytes ? (JSON.parse(bytes.toString('utf8')) as unknown) : undefined;
+}
+
+/** The credential files part of the index, without the folder mtimes (`dirs` is empty). */
+export function readCredentialFiles(file: string, realRoot: string): CredentialCacheFile | undefined {
   try {
-    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<CredentialCacheFile>;
-    if (parsed.version !== CREDENTIAL_CACHE_VERSION || parsed.root !== realRoot || typeof parsed.salt !== 'string') return undefined;
-    if (typeof parsed.dirs !== 'object' || parsed.dirs === null || typeof parsed.files !== 'object' || parsed.files === null) return undefined;
-    return parsed as CredentialCacheFile;
+    const parsed = readJson(file) as Partial<CredentialCacheFile> | undefined;
+    if (!parsed || parsed.version !== CREDENTIAL_CACHE_VERSION || parsed.root !== realRoot || typeof parsed.salt !== 'string') return undefined;
+    if (typeof parsed.files !== 'object' || parsed.files === null || typeof parsed.scannedAt !== 'number') return undefined;
+    return { ...(parsed as CredentialCacheFile), dirs: {} };
   } catch {
     return undefined;
   }
 }
 
+/** Fill in the folder mtimes written with `cache`; false when they are missing or from another write. */
+function readDirsInto(file: string, cache: CredentialCacheFile): boolean {
+  try {
+    const parsed = readJson(dirsFileFor(file)) as { scannedAt?: unknown; dirs?: unknown } | undefined;
+    if (!parsed || parsed.scannedAt !== cache.scannedAt || typeof parsed.dirs !== 'object' || parsed.dirs === null) return false;
+    cache.dirs = parsed.dirs as Record<string, number>;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The whole index (files and folder mtimes), or undefined when either part is missing or does not match. */
+export function readCredentialCache(file: string, realRoot: string): CredentialCacheFile | undefined {
+  const cache = readCredentialFiles(file, realRoot);
+  return cache && readDirsInto(file, cache) ? cache : undefined;
+}
+
+let written = 0;
+function writeAtomically(file: string, text: string): void {
+  // Unique per process and write; renamed over the target, so readers see the old or the new file.
+  const tmp = `${file}.${process.pid}.${Date.now()}.${written++}.tmp`;
+  fs.writeFileSync(tmp, text, { mode: 0o600 });
+  fs.renameSync(tmp, file);
+}
+
+/** The folder mtimes first, then the files part that names them by `scannedAt`. */
 function writeCredentialCache(file: string, cache: CredentialCacheFile): void {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const tmp = `${file}.${process.pid}.${nodeCrypto().randomBytes(4).toString('hex')}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(cache), { mode: 0o600 });
-  fs.renameSync(tmp, file);
+  const { dirs, ...files } = cache;
+  writeAtomically(dirsFileFor(file), JSON.stringify({ scannedAt: cache.scannedAt, dirs }));
+  writeAtomically(file, JSON.stringify(files));
 }
 
 function withStat(realRoot: string, f: ScannedCredentialFile): CachedCredentialFile | undefined {
@@ -98,11 +143,13 @@ function parentOf(rel: string): string {
  * mtime changed are re-listed, credential files whose size or mtime changed are queued. Returns the
  * files to scan again and whether the cache already changed.
  */
-function planRefresh(cache: CredentialCacheFile, options: CacheOptions): { rescan: WalkedFile[]; changed: boolean } {
+function planRefresh(cache: CredentialCacheFile, options: CacheOptions, scope = ''): { rescan: WalkedFile[]; changed: boolean } {
   const realRoot = cache.root;
   const relist = new Set<string>();
   const gone: string[] = [];
+  const inScope = (rel: string): boolean => scope === '' || rel === scope || rel.startsWith(scope + '/');
   for (const [rel, mtime] of Object.entries(cache.dirs)) {
+    if (!inScope(rel)) continue;
     let now: number | undefined;
     try {
       now = fs.statSync(rel === '' ? realRoot : path.join(realRoot, rel)).mtimeMs;
@@ -121,7 +168,7 @@ function planRefresh(cache: CredentialCacheFile, options: CacheOptions): { resca
   const rescan: WalkedFile[] = [];
   // Credential files edited in place: their folder's mtime does not change.
   for (const [rel, f] of Object.entries(cache.files)) {
-    if (relist.has(parentOf(rel))) continue;
+    if (!inScope(rel) || relist.has(parentOf(rel))) continue;
     try {
       const st = fs.statSync(path.join(realRoot, rel));
       if (st.mtimeMs !== f.mtimeMs || st.size !== f.size) rescan.push({ absolutePath: path.join(realRoot, rel), relativePath: rel, contentPath: fs.realpathSync(path.join(realRoot, rel)) });
@@ -156,7 +203,7 @@ function locate(root: string, options: CacheOptions): { realRoot: string; file: 
 
 /** A rebuilt index keeps its workspace's salt, so hashes stay comparable across rebuilds. */
 function saltFor(file: string, realRoot: string): string {
-  return readCredentialCache(file, realRoot)?.salt ?? nodeCrypto().randomBytes(32).toString('base64url');
+  return readCredentialFiles(file, realRoot)?.salt ?? nodeCrypto().randomBytes(32).toString('base64url');
 }
 
 function saveIfChanged(file: string, cache: CredentialCacheFile, changed: boolean): CredentialCacheFile {
@@ -185,17 +232,164 @@ export async function loadCredentialCache(root: string, options: CacheOptions): 
 }
 
 /**
- * The same without secretlint, synchronously: how the hook loads the index, on first use only (most
- * commands never ask a credential question). Path and core content rules judge new files; the
- * extension's own refresh (with secretlint) completes the index.
+ * The whole index brought up to date synchronously, without secretlint (path and core content rules
+ * judge new files; the extension's refresh completes it): built when there is none.
  */
 export function loadCredentialCacheSync(root: string, options: CacheOptions): CredentialCacheFile {
-  const { realRoot, file, cached } = locate(root, options);
-  if (!cached) {
-    const salt = saltFor(file, realRoot);
-    return saveIfChanged(file, cacheOf(realRoot, salt, scanWorkspaceSync(realRoot, { home: options.home, salt, limits: options.limits })), true);
+  const index = new WorkspaceIndex(root, options);
+  return index.currentUnder(index.root);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The change feed: the editor vouches for the index while it watches the workspace
+
+/**
+ * While an editor window with the extension is open on a workspace, it watches every file change
+ * there and refreshes the index after each burst. It says so in `credentials-<key>.feed.json`:
+ * "current" (with the index it vouches for, by its `scannedAt`) once a refresh finished with no change
+ * since it started, "changed" as soon as a change arrives, and it renews "current" every minute. The
+ * hook then skips stat'ing the workspace's folders, which in a monorepo is most of a credential
+ * question's cost. A feed from a process that is gone, older than FEED_FRESH_MS, or naming another
+ * index is ignored.
+ */
+export type FeedState = 'current' | 'changed';
+
+export interface IndexFeed {
+  version: 1;
+  pid: number;
+  state: FeedState;
+  /** The index this feed vouches for (its `scannedAt`), for "current". */
+  scannedAt?: number;
+  at: number;
+}
+
+export const FEED_FRESH_MS = 150_000;
+
+
+export function feedFileFor(file: string): string {
+  return file.replace(/\.json$/, '.feed.json');
+}
+
+export function writeIndexFeed(cacheDir: string, root: string, feed: Omit<IndexFeed, 'version' | 'pid' | 'at'>): void {
+  const file = cacheFileFor(cacheDir, fs.realpathSync(root));
+  fs.mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
+  writeAtomically(feedFileFor(file), JSON.stringify({ version: 1, pid: process.pid, at: Date.now(), ...feed } satisfies IndexFeed));
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
-  const plan = planRefresh(cached, options);
-  for (const f of plan.rescan) applyScan(cached, f, scanFileSync(f, { home: options.home, salt: cached.salt }));
-  return saveIfChanged(file, cached, plan.changed || plan.rescan.length > 0);
+}
+
+function readFeed(file: string): Partial<IndexFeed> | undefined {
+  try {
+    const feed = readJson(feedFileFor(file)) as Partial<IndexFeed> | undefined;
+    if (!feed || feed.version !== 1 || typeof feed.at !== 'number' || typeof feed.pid !== 'number') return undefined;
+    return feed;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Does a live editor vouch that `index` (read from `file`) is current? Only then is it used without
+ * stat'ing the workspace's folders; with no editor open, every question that needs the index current
+ * verifies the folders it concerns, so no answer is weaker for the want of an editor.
+ */
+export function indexIsVouchedFor(file: string, index: CredentialCacheFile, now = Date.now()): boolean {
+  const feed = readFeed(file);
+  if (!feed || feed.state !== 'current' || feed.scannedAt !== index.scannedAt) return false;
+  if (now - (feed.at as number) > FEED_FRESH_MS || (feed.at as number) > now + 5000) return false;
+  return processAlive(feed.pid as number);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The hook's view: stale for look-ups, brought up to date only where a question needs it
+
+function within(parentRel: string, rel: string): boolean {
+  return parentRel === '' || rel === parentRel || rel.startsWith(parentRel + '/');
+}
+
+/**
+ * One workspace's index as the hook uses it. `known()` is the files part as it is on disk: no folder
+ * is stat'ed (enough to look up one file, which is also judged by its own name and content, and to
+ * find a value's origin when it is already there). `currentUnder(dir)` brings it up to date for the
+ * folders under `dir` only, unless a live editor vouches for it; with no index yet, a sub-folder is
+ * scanned on its own and the whole workspace is indexed only when a question is about all of it.
+ * Synchronous and without secretlint: the extension's refresh completes the index.
+ */
+export class WorkspaceIndex {
+  private loaded = false;
+  private index: CredentialCacheFile | undefined;
+  private readonly file: string;
+  private readonly realRoot: string;
+  /** Scopes (root-relative) already brought up to date in this process. */
+  private readonly current: string[] = [];
+  private full: CredentialCacheFile | undefined;
+
+  constructor(root: string, private readonly options: CacheOptions) {
+    this.realRoot = fs.realpathSync(root);
+    this.file = cacheFileFor(options.cacheDir, this.realRoot);
+  }
+
+  get root(): string {
+    return this.realRoot;
+  }
+
+  known(): CredentialCacheFile | undefined {
+    if (!this.loaded) {
+      this.index = readCredentialFiles(this.file, this.realRoot);
+      this.loaded = true;
+    }
+    return this.index;
+  }
+
+  /** The index with everything under `absDir` (a real path inside the workspace, or the workspace) up to date. */
+  currentUnder(absDir: string): CredentialCacheFile {
+    const rel = path.relative(this.realRoot, absDir).split(path.sep).join('/');
+    const scope = rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? '' : rel;
+    if (this.full || this.current.some((done) => within(done, scope))) return this.full ?? (this.index as CredentialCacheFile);
+    const known = this.known();
+    if (known && indexIsVouchedFor(this.file, known)) {
+      this.current.push('');
+      return known;
+    }
+    const cache = known && readDirsInto(this.file, (this.index = { ...known, dirs: {} })) ? this.index : undefined;
+    if (!cache) return scope === '' ? this.build() : this.scanApart(scope, known);
+    const plan = planRefresh(cache, this.options, scope);
+    for (const f of plan.rescan) applyScan(cache, f, scanFileSync(f, { home: this.options.home, salt: cache.salt }));
+    saveIfChanged(this.file, cache, plan.changed || plan.rescan.length > 0);
+    this.current.push(scope);
+    if (scope === '') this.full = cache;
+    return cache;
+  }
+
+  private build(): CredentialCacheFile {
+    const salt = saltFor(this.file, this.realRoot);
+    this.full = saveIfChanged(this.file, cacheOf(this.realRoot, salt, scanWorkspaceSync(this.realRoot, { home: this.options.home, salt, limits: this.options.limits })), true);
+    this.index = this.full;
+    this.loaded = true;
+    return this.full;
+  }
+
+  /** No usable index: scan the one sub-folder asked about, keeping what is known elsewhere; nothing is written. */
+  private scanApart(scope: string, known: CredentialCacheFile | undefined): CredentialCacheFile {
+    const salt = known?.salt ?? saltFor(this.file, this.realRoot);
+    const result = scanWorkspaceSync(path.join(this.realRoot, scope), { home: this.options.home, salt, limits: this.options.limits });
+    const files: Record<string, CachedCredentialFile> = {};
+    for (const [rel, f] of Object.entries(known?.files ?? {})) if (!within(scope, rel)) files[rel] = f;
+    for (const f of result.files) {
+      const rel = `${scope}/${f.path}`;
+      const s = withStat(this.realRoot, { ...f, path: rel });
+      if (s) files[rel] = s;
+    }
+    this.index = { version: CREDENTIAL_CACHE_VERSION, root: this.realRoot, salt, scannedAt: known?.scannedAt ?? 0, truncated: result.truncated, secretlintUsed: false, dirs: {}, files };
+    this.loaded = true;
+    this.current.push(scope);
+    return this.index;
+  }
 }

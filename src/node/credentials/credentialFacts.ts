@@ -1,10 +1,9 @@
-import { nodeCrypto } from '../lazyCrypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { classifyCredentialFile } from '../../core/credentials/credentialFiles';
 import { matchCredentialPath, SKIPPED_DIRS, PATH_RULES } from '../../core/credentials/credentialPaths';
 import type { CredentialFacts, CredentialFileInfo } from '../../core/policy/types';
-import { loadCredentialCache, loadCredentialCacheSync, type CacheOptions, type CredentialCacheFile } from './credentialCache';
+import { loadCredentialCache, WorkspaceIndex, type CacheOptions, type CredentialCacheFile } from './credentialCache';
 import { hashSecret } from './workspaceScan';
 import { readTextForScan } from './walk';
 
@@ -67,36 +66,64 @@ export async function loadCredentialFacts(options: CredentialFactsOptions): Prom
       // An unreadable workspace folder has no index; path and content rules still apply per file.
     }
   }
-  return credentialFactsOver(() => caches, options.home);
+  return credentialFactsOver({ roots: () => caches.map((c) => c.root), known: () => caches, currentUnder: () => caches }, options.home);
 }
 
 /**
- * The same answers, with the index loaded (without secretlint, synchronously) only when a question
- * first needs it. This is how the hook and `check` use it: most commands never ask one, and in a large
- * workspace bringing the index up to date costs a stat of every folder.
+ * The same answers, with the index read only when a question first needs it, and brought up to
+ * date only where the question looks (see WorkspaceIndex). This is how the hook and `check` use it:
+ * most commands never ask a credential question, and in a large workspace stat'ing every folder is
+ * most of the cost of one that does.
  */
 export function lazyCredentialFacts(options: CredentialFactsOptions): CredentialFacts {
-  let caches: CredentialCacheFile[] | undefined;
-  return credentialFactsOver(() => {
-    if (caches) return caches;
-    caches = [];
-    for (const root of options.workspaceRoots) {
+  let indexes: WorkspaceIndex[] | undefined;
+  const all = (): WorkspaceIndex[] =>
+    (indexes ??= options.workspaceRoots.flatMap((root) => {
       try {
-        caches.push(loadCredentialCacheSync(root, options));
+        return [new WorkspaceIndex(root, options)];
       } catch {
         // An unreadable workspace folder has no index; path and content rules still apply per file.
+        return [];
       }
-    }
-    return caches;
-  }, options.home);
+    }));
+  // The same array until an index changes, so per-array work (the hash look-up tables) is done once.
+  let known: CredentialCacheFile[] | undefined;
+  return credentialFactsOver(
+    {
+      roots: () => all().map((i) => i.root),
+      known: () => (known ??= all().flatMap((i) => i.known() ?? [])),
+      currentUnder: (dir) => {
+        known = undefined;
+        return all().flatMap((i) => {
+          // Only the workspaces the folder overlaps: inside one, or holding one.
+          if (dir !== undefined && !within(i.root, dir) && !within(dir, i.root)) return i.known() ?? [];
+          try {
+            return [i.currentUnder(dir === undefined || within(dir, i.root) ? i.root : dir)];
+          } catch {
+            return i.known() ?? [];
+          }
+        });
+      },
+    },
+    options.home,
+  );
 }
 
-function credentialFactsOver(cachesNow: () => readonly CredentialCacheFile[], home: string): CredentialFacts {
-  let homeIndex: Map<string, CredentialFileInfo> | undefined;
-  // Drawn on first use: most hook calls never ask for a value's origin, and node:crypto is slow to load.
-  let homeSalt: string | undefined;
+/** Where the index comes from: as it is on disk, or brought up to date under a folder (every folder when undefined). */
+interface IndexSource {
+  /** The workspace folders (real paths), for showing paths relative to them. */
+  roots(): readonly string[];
+  known(): readonly CredentialCacheFile[];
+  currentUnder(realDir: string | undefined): readonly CredentialCacheFile[];
+}
 
-  const rootsNow = (): string[] => cachesNow().map((c) => c.root);
+function credentialFactsOver(source: IndexSource, home: string): CredentialFacts {
+  let homeIndex: Map<string, CredentialFileInfo> | undefined;
+  // The home stores' hashes live only in this process's memory, never written: a fixed salt serves.
+  const homeSalt = 'blast-shield-home-stores';
+  const cachesNow = source.known;
+
+  const rootsNow = source.roots;
   const cachedInfo = (realAbs: string): CredentialFileInfo | undefined => {
     const caches = cachesNow();
     const roots = rootsNow();
@@ -143,7 +170,7 @@ function credentialFactsOver(cachesNow: () => readonly CredentialCacheFile[], ho
     } catch {
       return [];
     }
-    const caches = cachesNow();
+    const caches = source.currentUnder(real);
     const roots = rootsNow();
     const out: CredentialFileInfo[] = [];
     let covered = false;
@@ -184,34 +211,68 @@ function credentialFactsOver(cachesNow: () => readonly CredentialCacheFile[], ho
     return out;
   };
 
-  // hash -> origin per workspace, built on first use: a command may offer hundreds of candidates.
-  let byHash: Array<{ salt: string; index: Map<string, CredentialFileInfo> }> | undefined;
-  const hashIndexes = (): Array<{ salt: string; index: Map<string, CredentialFileInfo> }> =>
-    (byHash ??= cachesNow().map((c) => {
-      const roots = rootsNow();
-      const index = new Map<string, CredentialFileInfo>();
-      for (const [rel, f] of Object.entries(c.files)) {
-        for (const s of f.secrets) if (!index.has(s.hash)) index.set(s.hash, { path: displayPath(path.join(c.root, rel), roots, home), kind: s.kind, label: s.label });
-      }
-      return { salt: c.salt, index };
-    }));
+  // hash -> where it was found, built once per set of indexes: a command may offer hundreds of
+  // candidates. The path shown is worked out for a hit only.
+  interface Found {
+    root: string;
+    rel: string;
+    kind: string;
+    label: string;
+  }
+  const hashIndexes = new WeakMap<readonly CredentialCacheFile[], Array<{ salt: string; index: Map<string, Found> }>>();
+  const byHash = (caches: readonly CredentialCacheFile[]): Array<{ salt: string; index: Map<string, Found> }> => {
+    let built = hashIndexes.get(caches);
+    if (!built) {
+      built = caches.map((c) => {
+        const index = new Map<string, Found>();
+        for (const [rel, f] of Object.entries(c.files)) {
+          for (const s of f.secrets) if (!index.has(s.hash)) index.set(s.hash, { root: c.root, rel, kind: s.kind, label: s.label });
+        }
+        return { salt: c.salt, index };
+      });
+      hashIndexes.set(caches, built);
+    }
+    return built;
+  };
+  // One HMAC per value and salt: the index as it is and brought up to date share their salts.
+  const hashes = new Map<string, string>();
+  const hashOf = (salt: string, v: string): string => {
+    const key = `${salt}\u0000${v}`;
+    let h = hashes.get(key);
+    if (h === undefined) hashes.set(key, (h = hashSecret(salt, v)));
+    return h;
+  };
+  const lookUp = (caches: readonly CredentialCacheFile[], v: string): CredentialFileInfo | undefined => {
+    for (const { salt, index } of byHash(caches)) {
+      const hit = index.get(hashOf(salt, v));
+      if (hit) return { path: displayPath(path.join(hit.root, hit.rel), rootsNow(), home), kind: hit.kind, label: hit.label };
+    }
+    return undefined;
+  };
+  let current: readonly CredentialCacheFile[] | undefined;
   const originOf = (value: string): CredentialFileInfo | undefined => {
     const v = value.trim();
     // A value the hook redacted for the editor carries its salted hash: look that up directly.
     const marker = /^\[REDACTED:([A-Za-z0-9_-]{22})\]$/.exec(v.replace(/^['"]|['"]$/g, ''));
     if (marker) {
-      for (const { index } of hashIndexes()) {
-        const hit = index.get(marker[1] as string);
-        if (hit) return hit;
+      for (const caches of [source.known(), (current ??= source.currentUnder(undefined))]) {
+        for (const { index } of byHash(caches)) {
+          const hit = index.get(marker[1] as string);
+          if (hit) return { path: displayPath(path.join(hit.root, hit.rel), rootsNow(), home), kind: hit.kind, label: hit.label };
+        }
       }
       return undefined;
     }
     if (v.length < 8) return undefined;
-    homeSalt ??= nodeCrypto().randomBytes(16).toString('base64url');
-    for (const { salt, index } of hashIndexes()) {
-      const hit = index.get(hashSecret(salt, v));
-      if (hit) return hit;
-    }
+    // Found in the index as it is: a value is where it was found. Not found: the index brought up
+    // to date (a file created since may hold it), then the home folder's credential stores.
+    const known = source.known();
+    const hit = lookUp(known, v) ?? (() => {
+      current ??= source.currentUnder(undefined);
+      // The same indexes (an editor vouched for them): already looked in.
+      return current.length === known.length && current.every((c, i) => c === known[i]) ? undefined : lookUp(current, v);
+    })();
+    if (hit) return hit;
     if (!homeIndex) {
       homeIndex = new Map();
       for (const file of homeStoreFiles(home)) {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { REDACTED, redactSecrets } from '../../core/audit/redact';
-import { cacheFileFor, loadCredentialCacheSync, readCredentialCache, type CredentialCacheFile } from './credentialCache';
+import { cacheFileFor, loadCredentialCacheSync, readCredentialFiles, type CredentialCacheFile } from './credentialCache';
 import { hashSecret } from './workspaceScan';
 
 /**
@@ -51,7 +51,8 @@ export function knownSecretsOf(workspaceRoots: readonly string[], cacheDir: stri
     for (const root of workspaceRoots) {
       try {
         const real = fs.realpathSync(root);
-        caches.push(readCredentialCache(cacheFileFor(cacheDir, real), real) ?? loadCredentialCacheSync(real, { home, cacheDir, secretlint: false }));
+        // The credential files part only: the folder mtimes are not needed to compare values.
+        caches.push(readCredentialFiles(cacheFileFor(cacheDir, real), real) ?? loadCredentialCacheSync(real, { home, cacheDir, secretlint: false }));
       } catch {
         // no index for this folder
       }

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { classifyCredentialFile } from '../../core/credentials/credentialFiles';
 import { matchCredentialPath } from '../../core/credentials/credentialPaths';
 import { guardHome, GUARD_PATHS } from '../guardHome';
-import { cacheFileFor, readCredentialCache } from './credentialCache';
+import { cacheFileFor, readCredentialFiles } from './credentialCache';
 import { readTextForScan } from './walk';
 
 export interface AgentReadVerdict {
@@ -103,7 +103,7 @@ export function checkAgentRead(filePath: string, opts: AgentReadOptions): AgentR
   const cacheDir = opts.cacheDir ?? GUARD_PATHS.cacheDir(guardHome());
   for (const root of roots) {
     if (!within(root, real)) continue;
-    const cache = readCredentialCache(cacheFileFor(cacheDir, root), root);
+    const cache = readCredentialFiles(cacheFileFor(cacheDir, root), root);
     const hit = cache?.files[toPosix(path.relative(root, real))];
     if (hit) return denial(real, roots, home, hit.label, hit.kind, hit.reasons[0] ?? hit.label);
   }

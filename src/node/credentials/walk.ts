@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BINARY_EXTENSIONS, SKIPPED_DIRS } from '../../core/credentials/credentialPaths';
+import { openRegularFileSync } from '../safeOpen';
 
 /** Files larger than this are never read: credentials live in small files. */
 export const MAX_SCANNED_FILE_BYTES = 1024 * 1024;
@@ -122,7 +123,8 @@ let scratch: Buffer | undefined;
 export function readTextForScan(filePath: string, maxBytes = MAX_SCANNED_FILE_BYTES): string | undefined {
   let fd: number | undefined;
   try {
-    fd = fs.openSync(filePath, 'r');
+    fd = openRegularFileSync(filePath)?.fd;
+    if (fd === undefined) return undefined;
     if (!scratch || scratch.length < maxBytes + 1) scratch = Buffer.allocUnsafe(maxBytes + 1);
     const buffer = scratch;
     let read = 0;

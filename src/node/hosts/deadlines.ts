@@ -36,6 +36,8 @@ export function hostHookLimitSeconds(host: string): number {
 export const DEADLINE_MARGIN_MS = 5000;
 /** The watchdog answers deny this long before the host's limit if anything in the hook hangs. */
 export const WATCHDOG_MARGIN_MS = 2000;
+/** A host writes its payload at once; stdin still open after this is a host (or an agent) that will not close it. */
+export const STDIN_DEADLINE_MS = 10_000;
 
 /** Epoch ms at which the dialog is given up and the hook denies. */
 export function dialogDeadline(host: string, startedAt: number): number {

@@ -6,6 +6,7 @@ import { claudeInstallSpec } from './claude/install';
 import { installCline, statusCline, uninstallCline } from './cline/install';
 import { copilotInstallSpec } from './copilot/install';
 import { cursorInstallSpec } from './cursor/install';
+import { posixShim, windowsShim } from './hookEntry';
 import { INSTALLED_CLI_FILES, installJson, shimPath, statusJson, uninstallJson, type FileStatus, type HostStatus, type InstallContext, type InstallScope, type JsonHostSpec } from './installCommon';
 import { forgetInstall, recordInstall } from './installRegistry';
 import { vscodeInstallSpec } from './vscode/install';
@@ -37,14 +38,17 @@ export interface ShimOptions {
  */
 const SIBLING_BUNDLES = ['cli-main.js', 'secretlint.js', 'audit-export.js'];
 
-function shellQuote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
 function copyAtomically(from: string, to: string): void {
   const tmp = `${to}.${process.pid}.tmp`;
   fs.copyFileSync(from, tmp);
   fs.renameSync(tmp, to);
+}
+
+/** What the shim for these options holds. */
+export function shimText(options: ShimOptions): string {
+  // The guard home is pinned so the hook finds the same folder whatever environment the host passes.
+  const spec = { runtime: options.nodePath, electronRunAsNode: options.electronRunAsNode === true, guardHome: options.guardHome, binDir: GUARD_PATHS.binDir(options.guardHome), hosts: HOST_IDS };
+  return process.platform === 'win32' ? windowsShim(spec) : posixShim(spec);
 }
 
 /** Copy the CLI into GUARD_PATHS.binDir and write the `blast-shield-hook` shim. Returns the shim path. */
@@ -65,20 +69,7 @@ export function installShim(options: ShimOptions): string {
   const target = path.join(binDir, 'cli.js');
   copyAtomically(options.cliBundle, target);
   const shim = shimPath(options.guardHome);
-  let text: string;
-  if (process.platform === 'win32') {
-    text = [
-      '@echo off',
-      options.electronRunAsNode ? 'set ELECTRON_RUN_AS_NODE=1' : '',
-      `set "BLAST_SHIELD_HOME=${options.guardHome}"`,
-      `"${options.nodePath}" "${target}" %*`,
-      '',
-    ].filter((l, i, all) => l !== '' || i === all.length - 1).join('\r\n');
-  } else {
-    // The guard home is pinned so the hook finds the same folder whatever environment the host passes.
-    const envs = [options.electronRunAsNode ? 'ELECTRON_RUN_AS_NODE=1' : '', `BLAST_SHIELD_HOME=${shellQuote(options.guardHome)}`].filter(Boolean);
-    text = `#!/bin/sh\n# Blast Shield hook shim: written by 'blast-shield install'; host configurations run this path.\n${envs.length ? `export ${envs.join(' ')}\n` : ''}exec ${shellQuote(options.nodePath)} ${shellQuote(target)} "$@"\n`;
-  }
+  const text = shimText(options);
   fs.writeFileSync(shim + '.tmp', text, { mode: 0o755 });
   fs.renameSync(shim + '.tmp', shim);
   fs.chmodSync(shim, 0o755);

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { applyEdits, findNodeAtLocation, getNodeValue, modify, parseTree, type JSONPath, type Node, type ParseError } from 'jsonc-parser';
 import type { HostId } from '../../core/protocol/ipc';
 import { GUARD_PATHS } from '../guardHome';
+import { posixHookEntry } from './hookEntry';
 
 /**
  * Installing our entries into the hosts' configuration files: merged with jsonc-parser edits so the
@@ -51,8 +52,17 @@ function quoteArg(p: string): string {
   return /^[A-Za-z0-9_@%+=:,./\\-]+$/.test(p) ? p : `"${p.replace(/(["\\$`])/g, '\\$1')}"`;
 }
 
-/** The command line a host runs: the stable shim, `hook`, the host id. */
-export function hookCommand(guardHomeDir: string, host: HostId): string {
+/**
+ * The command line a host runs: on macOS and Linux the stable shim when it is there and the host's own
+ * deny when it is not (see hookEntry.ts); on Windows, and in the `windows`/`powershell` fields that
+ * hosts run there, the shim itself.
+ */
+export function hookCommand(guardHomeDir: string, host: HostId, platform: NodeJS.Platform = process.platform): string {
+  return platform === 'win32' ? windowsHookCommand(guardHomeDir, host) : posixHookEntry(shimPath(guardHomeDir), host);
+}
+
+/** The shim alone, for the fields a host runs on Windows (VS Code's `windows`, Copilot's `powershell`). */
+export function windowsHookCommand(guardHomeDir: string, host: HostId): string {
   return `${quoteArg(shimPath(guardHomeDir))} hook ${host}`;
 }
 

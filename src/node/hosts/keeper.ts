@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { HostId } from '../../core/protocol/ipc';
 import { GUARD_PATHS } from '../guardHome';
-import { hostStatus, installHost, installShim, type ShimOptions } from './install';
+import { hostStatus, installHost, installShim, shimText, type ShimOptions } from './install';
 import { INSTALLED_CLI_FILES, shimPath, type InstallContext, type InstallScope } from './installCommon';
 import { readInstallRegistry } from './installRegistry';
 
@@ -56,10 +56,19 @@ export function installedCliIsStale(guardHomeDir: string, cliBundle: string): bo
   return INSTALLED_CLI_FILES.some((f) => !sameBytes(path.join(bin, f), path.join(path.dirname(cliBundle), f === 'cli.js' ? path.basename(cliBundle) : f)));
 }
 
+/** True when the shim is not the one this extension writes (an older version, or edited). */
+function shimIsStale(ctx: KeeperContext): boolean {
+  try {
+    return fs.readFileSync(shimPath(ctx.guardHome), 'utf8') !== shimText({ ...ctx.shim, guardHome: ctx.guardHome });
+  } catch {
+    return true;
+  }
+}
+
 export function keepHooksHealthy(hosts: readonly HostId[], ctx: KeeperContext): KeeperReport {
   const report: KeeperReport = { cliUpdated: false, repaired: [], restored: [], failed: [] };
   // Only once something was installed: the shim is what host configs run.
-  if (fs.existsSync(shimPath(ctx.guardHome)) && installedCliIsStale(ctx.guardHome, ctx.shim.cliBundle)) {
+  if (fs.existsSync(shimPath(ctx.guardHome)) && (installedCliIsStale(ctx.guardHome, ctx.shim.cliBundle) || shimIsStale(ctx))) {
     try {
       installShim({ ...ctx.shim, guardHome: ctx.guardHome });
       report.cliUpdated = true;
@@ -79,7 +88,7 @@ export function keepHooksHealthy(hosts: readonly HostId[], ctx: KeeperContext): 
       }
       if (!state || state.state !== 'altered') continue;
       try {
-        if (!fs.existsSync(shimPath(ctx.guardHome)) || installedCliIsStale(ctx.guardHome, ctx.shim.cliBundle)) installShim({ ...ctx.shim, guardHome: ctx.guardHome });
+        if (!fs.existsSync(shimPath(ctx.guardHome)) || installedCliIsStale(ctx.guardHome, ctx.shim.cliBundle) || shimIsStale(ctx)) installShim({ ...ctx.shim, guardHome: ctx.guardHome });
         const after = installHost(host, install);
         if (after.state === 'intact') report.repaired.push(`${host} (${scope}): ${state.file} (${state.detail})`);
         else report.failed.push(`${host} (${scope}): ${after.file} is still ${after.state} (${after.detail})`);
@@ -107,7 +116,7 @@ function restoreRemoved(hosts: readonly HostId[], ctx: KeeperContext, report: Ke
     if (!state || state.file !== record.file || state.state !== 'missing') continue;
     if (record.scope === 'project' && (!record.workspace || !fs.existsSync(record.workspace))) continue;
     try {
-      if (!fs.existsSync(shimPath(ctx.guardHome)) || installedCliIsStale(ctx.guardHome, ctx.shim.cliBundle)) installShim({ ...ctx.shim, guardHome: ctx.guardHome });
+      if (!fs.existsSync(shimPath(ctx.guardHome)) || installedCliIsStale(ctx.guardHome, ctx.shim.cliBundle) || shimIsStale(ctx)) installShim({ ...ctx.shim, guardHome: ctx.guardHome });
       const after = installHost(record.host, install);
       if (after.state === 'intact') report.restored.push(`${record.host} (${record.scope}): ${record.file}`);
       else report.failed.push(`${record.host} (${record.scope}): ${after.file} could not be put back (${after.state}: ${after.detail})`);

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { auditSays, expectHookDeny, expectNotDenied, onlyResult } from '../scenarios.mjs';
+import { auditSays, expectHookDeny, expectNotDenied } from '../scenarios.mjs';
 import { baseEnv, runClient } from './process.mjs';
 
 /** A Workflow script (JavaScript that orchestrates agents) that also deletes the data folder. */
@@ -50,12 +50,6 @@ export default {
   },
   /** What a hook deny looks like in the tool result the model receives. */
   isHookDeny: (result) => result.isError && /Blast Shield/.test(result.text),
-  /** A hook command that cannot start: Claude Code blocks because our entry says onFailure "block". */
-  deniedWithoutGuard(ctx) {
-    const r = onlyResult(ctx);
-    assert.ok(r.isError && /blocking because onFailure is "block"/.test(r.text), `Claude Code did not block the failed hook: ${r.text.slice(0, 300)}`);
-    return `Claude Code blocked on its own: "${r.text.replace(/\s+/g, ' ').replace(/\/tmp\/\S+/g, '…').slice(0, 120)}"`;
-  },
   /** The hook is installed for every tool ("*"): tools Blast Shield has no table entry for reach it too. */
   extraScenarios: [
     {

@@ -4,12 +4,26 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { cacheFileFor, loadCredentialCache } from '../../../src/node/credentials/credentialCache';
 import { lazyCredentialFacts, loadCredentialFacts } from '../../../src/node/credentials/credentialFacts';
+import { hashSecret } from '../../../src/node/credentials/workspaceScan';
+import { createHmac, randomBytes } from 'node:crypto';
 import { fake, makeWorkspace, removeTree } from './fakeSecrets';
 
 function bumpMtime(p: string, seconds: number): void {
   const t = new Date(Date.now() + seconds * 1000);
   fs.utimesSync(p, t, t);
 }
+
+describe('credentials: hashSecret', () => {
+  it('is node:crypto\'s HMAC-SHA256 (base64url, 22 characters) of the trimmed value, for any text', () => {
+    const values = ['x', ' padded value ', fake.uuid(), fake.stripeKey(), 'ünïcødé 🔑 \u0000 end', 'a'.repeat(5000), randomBytes(40).toString('latin1')];
+    for (const salt of [randomBytes(32).toString('base64url'), 'short', 'ß'.repeat(100)]) {
+      for (const value of values) {
+        const expected = createHmac('sha256', salt).update(value.trim(), 'utf8').digest('base64url').slice(0, 22);
+        assert.equal(hashSecret(salt, value), expected);
+      }
+    }
+  });
+});
 
 describe('credentials: CredentialFacts and its cache', function () {
   this.timeout(30_000);

@@ -79,6 +79,14 @@ describe('cline: the chained PreToolUse script (sh)', function () {
     assert.match(JSON.parse(r.out).errorMessage, /Blast Shield could not run its hook/);
     assert.equal(r.userSaw, undefined);
   });
+
+  it('the shim is gone: Cline gets a deny, and the user hook never runs', () => {
+    fs.rmSync(shimPath(ctx.guardHome));
+    const r = run('npm test');
+    assert.equal(r.status, 0);
+    assert.equal(JSON.parse(r.out).cancel, true);
+    assert.equal(r.userSaw, undefined);
+  });
 });
 
 describe('cline: the PreToolUse script (sh) when the guard cannot answer', function () {

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { requireWorkspace } from '../cursor/install';
+import { shellQuote } from '../hookEntry';
 import { hookCommand, restoreManagedFile, shimProblem, SHIM_NAME, writeManagedFile, type FileStatus, type InstallContext } from '../installCommon';
 
 /**
@@ -22,13 +23,10 @@ function chainedFile(ctx: InstallContext): string {
   return path.join(path.dirname(clineHookFile(ctx)), CHAINED_HOOK_NAME);
 }
 
-function shellQuote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
 /**
  * Cline runs the action when its hook prints nothing it can read (a shim or runtime that is gone, a
- * crash before the answer): the script itself then answers a cancel.
+ * crash before the answer): the script itself then answers a cancel. Ours is the host entry command
+ * (the shim, or Cline's deny when the shim is gone).
  */
 const SILENT_GUARD_CANCEL = JSON.stringify({
   cancel: true,
@@ -45,7 +43,7 @@ export function clineScript(ctx: InstallContext, chainTo?: string): string {
     `# Blast Shield decides first; only when it allows does your own hook (${CHAINED_HOOK_NAME}) run.\n` +
     `input=$(cat; printf x)\n` +
     `input=\${input%x}\n` +
-    `ours=$(printf '%s' "$input" | ${hookCommand(ctx.guardHome, 'cline')})\n` +
+    `ours=$(printf '%s' "$input" | { ${hookCommand(ctx.guardHome, 'cline')}; })\n` +
     `status=$?\n` +
     `if [ "$status" -ne 0 ] || [ "$ours" != '{"cancel":false}' ]; then\n` +
     answerOrCancel.replace(/^/gm, '  ').replace(/ +$/, '') +

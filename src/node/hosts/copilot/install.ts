@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { HOOK_TIMEOUT_SECONDS } from '../adapters';
 import { requireWorkspace } from '../cursor/install';
-import { hookCommand, type InstallContext, type JsonHostSpec } from '../installCommon';
+import { hookCommand, windowsHookCommand, type InstallContext, type JsonHostSpec } from '../installCommon';
 import { copilotTrustProblem } from './trust';
 
 /**
@@ -16,7 +16,7 @@ export const copilotInstallSpec: JsonHostSpec = {
   entries: (ctx) => [
     {
       arrayPath: ['hooks', 'preToolUse'],
-      entry: { type: 'command', bash: hookCommand(ctx.guardHome, 'copilot'), powershell: hookCommand(ctx.guardHome, 'copilot'), timeoutSec: HOOK_TIMEOUT_SECONDS },
+      entry: { type: 'command', bash: hookCommand(ctx.guardHome, 'copilot'), powershell: windowsHookCommand(ctx.guardHome, 'copilot'), timeoutSec: HOOK_TIMEOUT_SECONDS },
     },
   ],
   skeleton: { version: 1, hooks: {} },

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { HOOK_TIMEOUT_SECONDS } from '../adapters';
 import { requireWorkspace } from '../cursor/install';
-import { hookCommand, type InstallContext, type JsonHostSpec } from '../installCommon';
+import { hookCommand, windowsHookCommand, type InstallContext, type JsonHostSpec } from '../installCommon';
 
 /** Our own file in `.github/hooks/` (project) or `~/.copilot/hooks/` (user), in the Local harness format. */
 export const vscodeInstallSpec: JsonHostSpec = {
@@ -11,7 +11,7 @@ export const vscodeInstallSpec: JsonHostSpec = {
   entries: (ctx) => [
     {
       arrayPath: ['hooks', 'PreToolUse'],
-      entry: { type: 'command', command: hookCommand(ctx.guardHome, 'vscode'), windows: hookCommand(ctx.guardHome, 'vscode'), timeout: HOOK_TIMEOUT_SECONDS },
+      entry: { type: 'command', command: hookCommand(ctx.guardHome, 'vscode'), windows: windowsHookCommand(ctx.guardHome, 'vscode'), timeout: HOOK_TIMEOUT_SECONDS },
     },
   ],
   skeleton: { hooks: {} },

@@ -1,0 +1,132 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { cacheFileFor, dirsFileFor, feedFileFor, loadCredentialCache, writeIndexFeed } from '../../../src/node/credentials/credentialCache';
+import { lazyCredentialFacts } from '../../../src/node/credentials/credentialFacts';
+import { fake, makeWorkspace, removeTree } from './fakeSecrets';
+
+/**
+ * How the hook reads the index in a large workspace: a question about one file reads no folder
+ * mtimes; a search under a folder brings only that folder up to date; a value is looked up in the
+ * index as it is first; an editor that watches the workspace can vouch for the index, and only a live,
+ * recent feed naming this very index is believed. Every case checks the answer, not the timing.
+ */
+describe('credentials: the hook\'s view of the index (WorkspaceIndex)', function () {
+  this.timeout(30_000);
+  let root: string;
+  let home: string;
+  let cacheDir: string;
+  const railway = fake.uuid();
+
+  function bump(p: string): void {
+    const t = new Date(Date.now() + 10_000);
+    fs.utimesSync(p, t, t);
+  }
+  const lazy = () => lazyCredentialFacts({ workspaceRoots: [root], home, cacheDir, secretlint: false });
+  const indexFile = () => cacheFileFor(cacheDir, fs.realpathSync(root));
+  const indexed = () => Object.keys((JSON.parse(fs.readFileSync(indexFile(), 'utf8')) as { files: Record<string, unknown> }).files).sort();
+  /** A credential file by content only (its name says nothing), created after the index was built. */
+  function plantLater(rel: string): string {
+    const token = fake.uuid();
+    fs.writeFileSync(path.join(root, rel), JSON.stringify({ railway: { token } }));
+    bump(path.dirname(path.join(root, rel)));
+    return token;
+  }
+
+  beforeEach(async () => {
+    root = makeWorkspace({
+      'legacy/config_backup.json': JSON.stringify({ railway: { token: railway } }),
+      'apps/web/src/index.ts': 'export {};\n',
+      'services/api/handlers.py': 'def h(): pass\n',
+    });
+    home = makeWorkspace({}, 'bs-home-');
+    cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bs-cache-'));
+    await loadCredentialCache(root, { home, cacheDir, secretlint: false });
+  });
+  afterEach(() => {
+    for (const d of [root, home, cacheDir]) removeTree(d);
+  });
+
+  it('the index is two files: the credential files (small) and the folder mtimes', () => {
+    assert.deepEqual(indexed(), ['legacy/config_backup.json']);
+    const dirs = JSON.parse(fs.readFileSync(dirsFileFor(indexFile()), 'utf8')) as { dirs: Record<string, number>; scannedAt: number };
+    assert.ok('apps/web/src' in dirs.dirs && '' in dirs.dirs);
+    assert.equal(dirs.scannedAt, (JSON.parse(fs.readFileSync(indexFile(), 'utf8')) as { scannedAt: number }).scannedAt);
+    assert.ok(!fs.readFileSync(indexFile(), 'utf8').includes('apps/web/src'), 'folders are not in the files part');
+  });
+
+  it('a file question needs no folder: an indexed file, a new file judged by its content, a plain file', () => {
+    const facts = lazy();
+    plantLater('apps/web/src/deploy.json');
+    assert.equal(facts.fileInfo(path.join(root, 'legacy', 'config_backup.json'))?.label, 'the Railway token');
+    assert.equal(facts.fileInfo(path.join(root, 'apps', 'web', 'src', 'deploy.json'))?.label, 'the Railway token');
+    assert.equal(facts.fileInfo(path.join(root, 'apps', 'web', 'src', 'index.ts')), undefined);
+    assert.deepEqual(indexed(), ['legacy/config_backup.json'], 'nothing refreshed for file questions');
+  });
+
+  it('a search under a folder brings that folder up to date, and only it', () => {
+    plantLater('apps/web/src/deploy.json');
+    plantLater('services/api/settings.json');
+    const facts = lazy();
+    assert.deepEqual(facts.filesUnder(path.join(root, 'apps')).map((f) => f.path), ['apps/web/src/deploy.json']);
+    assert.deepEqual(indexed(), ['apps/web/src/deploy.json', 'legacy/config_backup.json'], 'services/ not refreshed yet');
+    assert.deepEqual(facts.filesUnder(root).map((f) => f.path).sort(), ['apps/web/src/deploy.json', 'legacy/config_backup.json', 'services/api/settings.json']);
+  });
+
+  it('a value found in the index as it is needs no refresh; one found nowhere brings the whole index up to date', () => {
+    const later = plantLater('services/api/settings.json');
+    const facts = lazy();
+    assert.equal(facts.originOf(railway)?.path, 'legacy/config_backup.json');
+    assert.deepEqual(indexed(), ['legacy/config_backup.json'], 'a hit needs no refresh');
+    assert.equal(facts.originOf(later)?.path, 'services/api/settings.json');
+    assert.deepEqual(indexed(), ['legacy/config_backup.json', 'services/api/settings.json']);
+    assert.equal(facts.originOf(fake.uuid()), undefined);
+  });
+
+  it('a live editor vouching for this index is believed: a file created since goes unseen until it reports a change', () => {
+    const scannedAt = (JSON.parse(fs.readFileSync(indexFile(), 'utf8')) as { scannedAt: number }).scannedAt;
+    writeIndexFeed(cacheDir, root, { state: 'current', scannedAt });
+    const later = plantLater('services/api/settings.json');
+    assert.equal(lazy().originOf(later), undefined, 'vouched for: the folders are not stat\'ed');
+    assert.deepEqual(lazy().filesUnder(root).map((f) => f.path), ['legacy/config_backup.json']);
+    writeIndexFeed(cacheDir, root, { state: 'changed' });
+    assert.equal(lazy().originOf(later)?.path, 'services/api/settings.json');
+  });
+
+  for (const [what, edit] of [
+    ['from a process that is gone', (feed: Record<string, unknown>) => ({ ...feed, pid: 2 ** 22 + 12345 })],
+    ['older than the feed may be', (feed: Record<string, unknown>) => ({ ...feed, at: Date.now() - 10 * 60_000 })],
+    ['dated in the future', (feed: Record<string, unknown>) => ({ ...feed, at: Date.now() + 10 * 60_000 })],
+    ['naming another index', (feed: Record<string, unknown>) => ({ ...feed, scannedAt: 1 })],
+    ['of another version', (feed: Record<string, unknown>) => ({ ...feed, version: 2 })],
+  ] as const) {
+    it(`a feed ${what} is ignored: the hook verifies the folders itself`, () => {
+      const scannedAt = (JSON.parse(fs.readFileSync(indexFile(), 'utf8')) as { scannedAt: number }).scannedAt;
+      writeIndexFeed(cacheDir, root, { state: 'current', scannedAt });
+      const feedFile = feedFileFor(indexFile());
+      fs.writeFileSync(feedFile, JSON.stringify(edit(JSON.parse(fs.readFileSync(feedFile, 'utf8')) as Record<string, unknown>)));
+      const later = plantLater('services/api/settings.json');
+      assert.equal(lazy().originOf(later)?.path, 'services/api/settings.json');
+    });
+  }
+
+  it('no index yet: a search under a sub-folder scans that folder alone and writes nothing; a value question builds the index', () => {
+    removeTree(cacheDir);
+    fs.mkdirSync(cacheDir);
+    const facts = lazy();
+    plantLater('apps/web/src/deploy.json');
+    assert.deepEqual(facts.filesUnder(path.join(root, 'apps')).map((f) => f.path), ['apps/web/src/deploy.json']);
+    assert.equal(fs.existsSync(indexFile()), false);
+    assert.equal(facts.originOf(railway)?.path, 'legacy/config_backup.json');
+    assert.ok(fs.existsSync(indexFile()) && fs.existsSync(dirsFileFor(indexFile())));
+  });
+
+  it('folder mtimes from another write than the files part: treated as no index (verified by a full scan)', () => {
+    const dirsFile = dirsFileFor(indexFile());
+    const dirs = JSON.parse(fs.readFileSync(dirsFile, 'utf8')) as { scannedAt: number };
+    fs.writeFileSync(dirsFile, JSON.stringify({ ...dirs, scannedAt: dirs.scannedAt - 1 }));
+    const later = plantLater('services/api/settings.json');
+    assert.equal(lazy().originOf(later)?.path, 'services/api/settings.json');
+  });
+});
