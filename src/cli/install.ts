@@ -14,9 +14,13 @@ const HELP = `usage:
   blast-shield status [--workspace DIR] [--json]
 
 hosts: ${HOST_IDS.join(', ')}
---user       ~/.cursor, ~/.claude, ~/.copilot/hooks, ~/Documents/Cline/Hooks (the default)
+--user       ~/.cursor, ~/.claude, ~/.copilot/hooks, ~/Documents/Cline/Hooks, ~/.gemini/settings.json,
+             ~/.codex/hooks.json, ~/.codeium/windsurf/hooks.json (the default)
 --project    the workspace's own files (.cursor/hooks.json, .claude/settings.local.json,
-             .github/hooks/blast-shield-*.json, .clinerules/hooks/PreToolUse)
+             .github/hooks/blast-shield-*.json, .clinerules/hooks/PreToolUse, .gemini/settings.json,
+             .codex/hooks.json, .windsurf/hooks.json)
+codex        also trusts the hook in ~/.codex/config.toml (Codex skips an untrusted hook silently)
+vscode-agent VS Code's Copilot harness runs the vscode (and copilot) entries: installs the vscode one
 --node PATH  the JavaScript runtime the hook shim runs (default: this node); the editor passes its
              own executable together with --electron-run-as-node
 install copies this CLI to ~/.blast-shield/bin and writes the shim 'blast-shield-hook' there, then
@@ -59,7 +63,8 @@ function context(p: Parsed, io: CliIo): InstallContext {
 }
 
 function line(host: string, scope: string, f: FileStatus): string {
-  return `${host.padEnd(8)} ${scope.padEnd(8)} ${f.state.padEnd(9)} ${f.file}  (${f.detail})\n`;
+  const notLoaded = f.notLoaded ? `${' '.repeat(13)}WILL NOT BE LOADED: ${f.notLoaded}\n` : '';
+  return `${host.padEnd(12)} ${scope.padEnd(8)} ${f.state.padEnd(9)} ${f.file}  (${f.detail})\n${notLoaded}`;
 }
 
 export async function runInstall(args: string[], io: CliIo): Promise<number> {
@@ -76,7 +81,7 @@ export async function runInstall(args: string[], io: CliIo): Promise<number> {
   let failed = false;
   for (const host of p.hosts) {
     const status = installHost(host, ctx);
-    if (status.state !== 'intact') failed = true;
+    if (status.state !== 'intact' || status.notLoaded) failed = true;
     io.stdout(line(host, p.scope, status));
   }
   if (p.hosts.includes('claude')) {

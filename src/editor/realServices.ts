@@ -22,8 +22,11 @@ function scopes(workspaceRoot: string | undefined): InstallScope[] {
 function describe(host: HostId, files: FileStatus[], command: string): HostInstallState {
   const present = files.filter((f) => f.state !== 'missing');
   const installed = present.length > 0;
-  const intact = installed && present.every((f) => f.state === 'intact');
-  const detail = installed ? present.map((f) => `${f.state} in ${f.file}${f.state === 'intact' ? '' : ` (${f.detail})`}`).join('; ') : 'not installed';
+  // An entry the host will not run (an untrusted folder, hooks turned off) protects nothing.
+  const intact = installed && present.every((f) => f.state === 'intact' && !f.notLoaded);
+  const detail = installed
+    ? present.map((f) => `${f.state} in ${f.file}${f.state === 'intact' ? '' : ` (${f.detail})`}${f.notLoaded ? `, but will not be loaded: ${f.notLoaded}` : ''}`).join('; ')
+    : 'not installed';
   return { host, installed, intact, files: present.map((f) => f.file), command: installed ? command : undefined, detail };
 }
 

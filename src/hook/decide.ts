@@ -24,6 +24,8 @@ export interface LocalDecision {
   verdict?: Verdict;
   /** A read or search denied by the credential check (message wording differs). */
   credentialRead?: boolean;
+  /** In a batch, the one part that asks: the dialog shows it. */
+  asked?: HookAction;
 }
 
 export interface DecideContext {
@@ -253,9 +255,32 @@ function decideFetch(action: Extract<HookAction, { kind: 'fetch' }>, ctx: Decide
   return fromVerdict(composeVerdict([finding], { lockdown: ctx.lockdown }));
 }
 
+/**
+ * A batch goes ahead only when every part may: the first part denied denies it; one part asking is
+ * the batch's question (the dialog shows that part). Two parts asking cannot both be confirmed by one
+ * answer, so the batch is denied and the agent is told to send them one at a time.
+ */
+async function decideBatch(action: Extract<HookAction, { kind: 'batch' }>, input: ParsedHookInput, ctx: DecideContext): Promise<LocalDecision> {
+  if (action.actions.length === 0) return allow('policy', ['The call names no action.']);
+  const asking: LocalDecision[] = [];
+  const reasons: string[] = [];
+  for (const part of action.actions) {
+    const decided = part.kind === 'batch' ? await decideBatch(part, input, ctx) : await decideLocally({ ...input, action: part }, ctx);
+    if (decided.outcome === 'deny') return decided;
+    if (decided.outcome === 'ask') asking.push({ ...decided, asked: decided.asked ?? part });
+    reasons.push(...decided.reasons);
+  }
+  if (asking.length > 1) {
+    return { outcome: 'deny', decidedBy: 'policy', reasons: [`${asking.length} of the ${action.actions.length} actions sent together need a human's confirmation, and one answer cannot confirm them all; send them one at a time.`] };
+  }
+  return asking[0] ?? allow('policy', reasons);
+}
+
 export async function decideLocally(input: ParsedHookInput, ctx: DecideContext): Promise<LocalDecision> {
   const action = input.action;
   switch (action.kind) {
+    case 'batch':
+      return decideBatch(action, input, ctx);
     case 'shell':
       return fromVerdict(ctx.engine.classify(action.command, await factsFor(action.cwd, input, ctx), { lockdown: ctx.lockdown }));
     case 'mcp':

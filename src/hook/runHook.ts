@@ -64,6 +64,8 @@ function describe(action: HookAction): ActionDescription {
       return { kind: 'shell', command: cut(`fetch ${action.url}`), cwd: action.cwd };
     case 'other':
       return { kind: 'shell', command: action.tool, cwd: action.cwd };
+    case 'batch':
+      return { kind: 'shell', command: cut(action.actions.map((a) => subjectOf(a)).join('\n')), cwd: action.cwd };
   }
 }
 
@@ -140,7 +142,7 @@ async function settle(input: ParsedHookInput, local: LocalDecision, guardHomeDir
   // ask: only the human's dialog may turn it into allow
   const verdict = local.verdict;
   if (!verdict) throw new Error('an ask without a verdict');
-  const action = describe(input.action);
+  const action = describe(local.asked ?? input.action);
   const request: AskRequest = {
     host: input.host,
     event: input.event,

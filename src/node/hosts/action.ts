@@ -15,7 +15,12 @@ export type HookAction =
   | { kind: 'fetch'; url: string; cwd: string }
   /** After the fact (Cursor afterFileEdit): recorded, never blocked. */
   | { kind: 'edited'; path: string; cwd: string }
-  | { kind: 'other'; tool: string; cwd: string };
+  | { kind: 'other'; tool: string; cwd: string }
+  /**
+   * Several actions in one hook call (Gemini's read_many_files, the VS Code Agent Host's toolCalls[]):
+   * each is judged, and the call goes ahead only when every part may.
+   */
+  | { kind: 'batch'; actions: HookAction[]; cwd: string };
 
 /**
  * A search tool that reads file contents (Grep, grep_search, search_files), with the file filters

@@ -4,22 +4,50 @@ import { HOST_IDS, type HostId } from '../../core/protocol/ipc';
 import { GUARD_PATHS } from '../guardHome';
 import { claudeInstallSpec } from './claude/install';
 import { installCline, statusCline, uninstallCline } from './cline/install';
+import { installCodex, statusCodex, uninstallCodex } from './codex/install';
 import { copilotInstallSpec } from './copilot/install';
 import { cursorInstallSpec } from './cursor/install';
+import { geminiInstallSpec, geminiNotLoaded } from './gemini/install';
 import { INSTALLED_CLI_FILES, installJson, shimPath, statusJson, uninstallJson, type FileStatus, type HostStatus, type InstallContext, type JsonHostSpec } from './installCommon';
 import { vscodeInstallSpec } from './vscode/install';
+import { vscodeAgentInstallSpec } from './vscodeAgent/install';
+import { windsurfInstallSpec } from './windsurf/install';
 
 /**
  * The install API the CLI and the extension call. `installShim` first (copies the CLI bundle to a
  * stable place and writes the shim the host entries run), then `installHost` per host.
  */
 
-const JSON_SPECS: Partial<Record<HostId, JsonHostSpec>> = {
+export const JSON_SPECS: Partial<Record<HostId, JsonHostSpec>> = {
   cursor: cursorInstallSpec,
   claude: claudeInstallSpec,
   vscode: vscodeInstallSpec,
   copilot: copilotInstallSpec,
+  gemini: geminiInstallSpec,
+  windsurf: windsurfInstallSpec,
+  'vscode-agent': vscodeAgentInstallSpec,
 };
+
+/** Hosts that need more than JSON entries: Cline's executable script, Codex's trust entry. */
+const OTHER_INSTALLERS: Partial<Record<HostId, { install(ctx: InstallContext): FileStatus; uninstall(ctx: InstallContext): FileStatus; status(ctx: InstallContext): FileStatus }>> = {
+  cline: { install: installCline, uninstall: uninstallCline, status: statusCline },
+  codex: { install: installCodex, uninstall: uninstallCodex, status: statusCodex },
+};
+
+/** Why a host will not run an entry that is in place (settings of the host itself), if we can tell. */
+function withLoadCheck(host: HostId, ctx: InstallContext, status: FileStatus): FileStatus {
+  if (status.state !== 'intact' || status.notLoaded || host !== 'gemini') return status;
+  const notLoaded = geminiNotLoaded(ctx);
+  return notLoaded ? { ...status, notLoaded } : status;
+}
+
+function installerFor(host: HostId): { install(ctx: InstallContext): FileStatus; uninstall(ctx: InstallContext): FileStatus; status(ctx: InstallContext): FileStatus } {
+  const other = OTHER_INSTALLERS[host];
+  if (other) return other;
+  const spec = JSON_SPECS[host];
+  if (!spec) throw new Error(`no installer for ${host}`);
+  return { install: (ctx) => installJson(spec, ctx), uninstall: (ctx) => uninstallJson(spec, ctx), status: (ctx) => statusJson(spec, ctx) };
+}
 
 export interface ShimOptions {
   guardHome: string;
@@ -85,18 +113,15 @@ export function installShim(options: ShimOptions): string {
 }
 
 export function installHost(host: HostId, ctx: InstallContext): FileStatus {
-  const spec = JSON_SPECS[host];
-  return spec ? installJson(spec, ctx) : installCline(ctx);
+  return withLoadCheck(host, ctx, installerFor(host).install(ctx));
 }
 
 export function uninstallHost(host: HostId, ctx: InstallContext): FileStatus {
-  const spec = JSON_SPECS[host];
-  return spec ? uninstallJson(spec, ctx) : uninstallCline(ctx);
+  return installerFor(host).uninstall(ctx);
 }
 
 export function hostStatus(host: HostId, ctx: InstallContext): HostStatus {
-  const spec = JSON_SPECS[host];
-  return { host, scope: ctx.scope, files: [spec ? statusJson(spec, ctx) : statusCline(ctx)] };
+  return { host, scope: ctx.scope, files: [withLoadCheck(host, ctx, installerFor(host).status(ctx))] };
 }
 
 export function allHostStatus(ctx: Omit<InstallContext, 'scope'>): HostStatus[] {

@@ -70,6 +70,11 @@ export interface FileStatus {
   file: string;
   state: EntryState;
   detail: string;
+  /**
+   * Set when our entry is in place but the host will not run it, and why (a folder the host does not
+   * trust, hooks turned off in the host's settings): not repairable by rewriting our entry.
+   */
+  notLoaded?: string;
 }
 
 export interface HostStatus {
