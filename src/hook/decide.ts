@@ -256,16 +256,16 @@ function decideFetch(action: Extract<HookAction, { kind: 'fetch' }>, ctx: Decide
 }
 
 /**
- * A batch goes ahead only when every part may: the first part denied denies it; one part asking is
- * the batch's question (the dialog shows that part). Two parts asking cannot both be confirmed by one
- * answer, so the batch is denied and the agent is told to send them one at a time.
+ * Several actions in one call go ahead only when every part may: the first part denied denies them; one
+ * part asking is the call's question (the dialog shows that part). Two parts asking cannot both be
+ * confirmed by one answer, so the call is denied and the agent is told to send them one at a time.
  */
-async function decideBatch(action: Extract<HookAction, { kind: 'batch' }>, input: ParsedHookInput, ctx: DecideContext): Promise<LocalDecision> {
+async function decideAll(action: Extract<HookAction, { kind: 'all' }>, input: ParsedHookInput, ctx: DecideContext): Promise<LocalDecision> {
   if (action.actions.length === 0) return allow('policy', ['The call names no action.']);
   const asking: LocalDecision[] = [];
   const reasons: string[] = [];
   for (const part of action.actions) {
-    const decided = part.kind === 'batch' ? await decideBatch(part, input, ctx) : await decideLocally({ ...input, action: part }, ctx);
+    const decided = await decideLocally({ ...input, action: part }, ctx);
     if (decided.outcome === 'deny') return decided;
     if (decided.outcome === 'ask') asking.push({ ...decided, asked: decided.asked ?? part });
     reasons.push(...decided.reasons);
@@ -273,14 +273,14 @@ async function decideBatch(action: Extract<HookAction, { kind: 'batch' }>, input
   if (asking.length > 1) {
     return { outcome: 'deny', decidedBy: 'policy', reasons: [`${asking.length} of the ${action.actions.length} actions sent together need a human's confirmation, and one answer cannot confirm them all; send them one at a time.`] };
   }
-  return asking[0] ?? allow('policy', reasons);
+  return asking[0] ?? allow(action.actions.some((a) => a.kind === 'read' || a.kind === 'search') ? 'read-check' : 'policy', reasons);
 }
 
 export async function decideLocally(input: ParsedHookInput, ctx: DecideContext): Promise<LocalDecision> {
   const action = input.action;
   switch (action.kind) {
-    case 'batch':
-      return decideBatch(action, input, ctx);
+    case 'all':
+      return decideAll(action, input, ctx);
     case 'shell':
       return fromVerdict(ctx.engine.classify(action.command, await factsFor(action.cwd, input, ctx), { lockdown: ctx.lockdown }));
     case 'mcp':
@@ -296,6 +296,6 @@ export async function decideLocally(input: ParsedHookInput, ctx: DecideContext):
     case 'edited':
       return allow('observed');
     case 'other':
-      return allow('policy', [`${action.tool} is not a tool Blast Shield checks.`]);
+      return allow('policy', [`${action.tool} carries no command, script, path or URL Blast Shield judges.`]);
   }
 }

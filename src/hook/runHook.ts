@@ -62,10 +62,15 @@ function describe(action: HookAction): ActionDescription {
       return { kind: 'write', path: action.paths.join(', '), cwd: action.cwd, ...(action.newText !== undefined ? { content: cut(action.newText) } : {}) };
     case 'fetch':
       return { kind: 'shell', command: cut(`fetch ${action.url}`), cwd: action.cwd };
+    case 'all': {
+      const parts = action.actions.map(describe);
+      // Commands and MCP calls among the parts: the subject is every part, one per line.
+      if (parts.some((p) => p.kind === 'shell' || p.kind === 'mcp')) return { kind: 'shell', command: cut(action.actions.map(subjectOf).join('\n')), cwd: action.cwd };
+      const path = parts.map((p) => ('path' in p ? p.path : '')).filter(Boolean).join(', ');
+      return parts.every((p) => p.kind === 'read') ? { kind: 'read', path, cwd: action.cwd } : { kind: 'write', path, cwd: action.cwd };
+    }
     case 'other':
       return { kind: 'shell', command: action.tool, cwd: action.cwd };
-    case 'batch':
-      return { kind: 'shell', command: cut(action.actions.map((a) => subjectOf(a)).join('\n')), cwd: action.cwd };
   }
 }
 

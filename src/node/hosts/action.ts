@@ -15,12 +15,14 @@ export type HookAction =
   | { kind: 'fetch'; url: string; cwd: string }
   /** After the fact (Cursor afterFileEdit): recorded, never blocked. */
   | { kind: 'edited'; path: string; cwd: string }
-  | { kind: 'other'; tool: string; cwd: string }
   /**
-   * Several actions in one hook call (Gemini's read_many_files, the VS Code Agent Host's toolCalls[]):
-   * each is judged, and the call goes ahead only when every part may.
+   * One tool call that does several things at once (Cline's read_files of many paths, Gemini's
+   * read_many_files, the VS Code Agent Host's toolCalls[]; an unknown tool whose file path may be read
+   * or written): each part is judged and the call goes ahead only when every part may. One part may
+   * ask (the dialog shows that part); two cannot be confirmed by one answer and are refused.
    */
-  | { kind: 'batch'; actions: HookAction[]; cwd: string };
+  | { kind: 'all'; actions: HookAction[]; cwd: string }
+  | { kind: 'other'; tool: string; cwd: string };
 
 /**
  * A search tool that reads file contents (Grep, grep_search, search_files), with the file filters

@@ -14,13 +14,13 @@ describeHost('gemini', {
     { fixture: 'mcp.volume-delete', kind: 'mcp', decision: 'deny', asks: true, check: (a) => assert.deepEqual(a.kind === 'mcp' && [a.server, a.tool], ['railway', 'volume_delete']) },
     { fixture: 'read_file.env', kind: 'read', decision: 'deny', check: (a, t) => assert.equal(a.kind === 'read' && a.path, path.join(t.workspace, '.env')) },
     { fixture: 'read_file.source', kind: 'read', decision: 'allow' },
-    { fixture: 'read_many_files.env', kind: 'batch', decision: 'deny' },
+    { fixture: 'read_many_files.env', kind: 'all', decision: 'deny' },
     {
       fixture: 'read_many_files.source',
-      kind: 'batch',
+      kind: 'all',
       decision: 'allow',
       check: (a, t) => {
-        assert.ok(a.kind === 'batch');
+        assert.ok(a.kind === 'all');
         const [glob, readme] = a.actions;
         assert.ok(glob?.kind === 'search' && glob.path === path.join(t.workspace, 'src') && glob.content?.globs[0] === '*.ts', JSON.stringify(glob));
         assert.deepEqual(readme, { kind: 'read', path: path.join(t.workspace, 'README.md'), cwd: t.workspace });

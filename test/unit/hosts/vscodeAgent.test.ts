@@ -10,10 +10,10 @@ describeHost('vscode-agent', {
   cases: [
     { fixture: 'bash.git-status', kind: 'shell', decision: 'allow', check: (a) => assert.equal(a.kind === 'shell' && a.command, 'git status') },
     { fixture: 'bash.rm-rf', kind: 'shell', decision: 'deny', asks: true },
-    { fixture: 'batch.env-among-reads', kind: 'batch', decision: 'deny' },
+    { fixture: 'batch.env-among-reads', kind: 'all', decision: 'deny' },
     // Two deletions in one call cannot both be confirmed by one answer: denied without asking.
-    { fixture: 'batch.two-deletes', kind: 'batch', decision: 'deny' },
-    { fixture: 'batch.view-and-status', kind: 'batch', decision: 'allow', check: (a) => assert.deepEqual(a.kind === 'batch' && a.actions.map((x) => x.kind), ['read', 'shell']) },
+    { fixture: 'batch.two-deletes', kind: 'all', decision: 'deny' },
+    { fixture: 'batch.view-and-status', kind: 'all', decision: 'allow', check: (a) => assert.deepEqual(a.kind === 'all' && a.actions.map((x) => x.kind), ['read', 'shell']) },
     { fixture: 'create.claude-settings', kind: 'write', decision: 'deny' },
     { fixture: 'edit.source', kind: 'write', decision: 'allow' },
     { fixture: 'powershell.remove-item', kind: 'shell', decision: 'deny', asks: true, check: (a) => assert.equal(a.kind === 'shell' && a.command, 'Remove-Item -LiteralPath .\\pipelines -Recurse -Force') },

@@ -51,7 +51,7 @@ function geminiAction(tool: string, input: unknown, ctx: ToolContext): HookActio
       const include = [...pickStringArray(input, 'include'), ...pickStringArray(input, 'paths')];
       const ignored = isObject(input) && isObject(input.file_filtering_options) ? input.file_filtering_options.respect_git_ignore === false : false;
       const parts: HookAction[] = include.map((p) => (GLOB.test(p) ? globSearch(p, ctx, ignored) : literalRead(resolveFrom(ctx.cwd, p, ctx.home), ctx, ignored)));
-      return { kind: 'batch', actions: parts, cwd: ctx.cwd };
+      return { kind: 'all', actions: parts, cwd: ctx.cwd };
     }
     case 'write_file':
     case 'replace': {

@@ -51,6 +51,6 @@ export function parseAgentHost(payload: unknown, env: Readonly<Record<string, st
     names.push(name);
     actions.push(callAction(name, args, { cwd: base, home }));
   }
-  const action: HookAction = actions.length === 1 && actions[0] ? actions[0] : { kind: 'batch', actions, cwd: base };
+  const action: HookAction = actions.length === 1 && actions[0] ? actions[0] : { kind: 'all', actions, cwd: base };
   return { ok: true, input: { host: 'vscode-agent', event, tool: names.join(', '), action, workspaceRoots: [base] } };
 }
