@@ -23,13 +23,15 @@ import { installGuard, runScenario } from './harness.mjs';
 import { SCENARIOS, installCurlStandin } from './scenarios.mjs';
 import { startAnthropicStandin } from './standins/anthropic.mjs';
 import { startOpenAiStandin } from './standins/openai.mjs';
+import { startGeminiStandin } from './standins/gemini.mjs';
 import claude from './clients/claude.mjs';
 import copilot from './clients/copilot.mjs';
 import cline from './clients/cline.mjs';
+import gemini from './clients/gemini.mjs';
 
 const LABEL = 'hosts';
-const CLIENTS = [claude, copilot, cline];
-const STANDINS = { anthropic: startAnthropicStandin, openai: startOpenAiStandin };
+const CLIENTS = [claude, copilot, cline, gemini];
+const STANDINS = { anthropic: startAnthropicStandin, openai: startOpenAiStandin, gemini: startGeminiStandin };
 
 const args = process.argv.slice(2);
 function listArg(name) {
