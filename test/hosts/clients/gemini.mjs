@@ -48,8 +48,8 @@ export default {
   setup({ home }) {
     const file = path.join(home, '.gemini', 'settings.json');
     const settings = readJson(file);
-    settings.security = { ...(settings.security || {}), auth: { selectedType: 'gemini-api-key' } };
-    settings.general = { ...(settings.general || {}), disableAutoUpdate: true, disableUpdateNag: true };
+    settings.security = { ...settings.security, auth: { selectedType: 'gemini-api-key' } };
+    settings.general = { ...settings.general, disableAutoUpdate: true, disableUpdateNag: true };
     settings.privacy = { usageStatisticsEnabled: false };
     fs.writeFileSync(file, JSON.stringify(settings, null, 2) + '\n');
   },
