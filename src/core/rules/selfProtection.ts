@@ -36,10 +36,15 @@ const HOOK_CONFIG_PATTERNS: readonly string[] = [
   '.claude/settings.*.json',
   '.github/hooks/*.json',
   '.clinerules/hooks/**',
+  // Gemini CLI (hooks and hooksConfig live in its settings), Codex (hooks, and hook trust in config.toml), Windsurf.
+  '.gemini/settings.json',
+  '.codex/hooks.json',
+  '.codex/config.toml',
+  '.windsurf/hooks.json',
 ];
 
 /** Only in the home folder. */
-const HOME_HOOK_CONFIG_PATTERNS: readonly string[] = ['.copilot/hooks/**', 'Documents/Cline/Hooks/**', 'Documents/Cline/Rules/Hooks/**'];
+const HOME_HOOK_CONFIG_PATTERNS: readonly string[] = ['.copilot/hooks/**', 'Documents/Cline/Hooks/**', 'Documents/Cline/Rules/Hooks/**', '.gemini/trustedFolders.json', '.codeium/windsurf/hooks.json'];
 
 /** Our settings keys share this prefix; `.vscode/settings.json` is guarded when it mentions them. */
 export const SETTINGS_KEY_PREFIX = 'blastShield';

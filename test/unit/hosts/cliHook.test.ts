@@ -97,6 +97,7 @@ const EXPECTED: Record<HostId, Record<string, 'allow' | 'deny' | 'none'>> = {
     'apply_patch.source': 'allow',
     'mcp.volume-delete': 'deny',
     'spawn_agent.other': 'allow',
+    'view_image.env': 'deny',
   },
   windsurf: {
     'pre_mcp_tool_use.volume-delete': 'deny',

@@ -17,5 +17,6 @@ describeHost('codex', {
     { fixture: 'apply_patch.source', kind: 'write', decision: 'allow', check: (a, t) => assert.deepEqual(a.kind === 'write' && a.paths, [path.join(t.workspace, 'src/index.ts')]) },
     { fixture: 'mcp.volume-delete', kind: 'mcp', decision: 'deny', asks: true, check: (a) => assert.deepEqual(a.kind === 'mcp' && [a.server, a.tool], ['railway', 'volume_delete']) },
     { fixture: 'spawn_agent.other', kind: 'other', decision: 'allow' },
+    { fixture: 'view_image.env', kind: 'read', decision: 'deny' },
   ],
 });

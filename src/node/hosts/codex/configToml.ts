@@ -134,7 +134,11 @@ export function readHookState(text: string, key: string): HookStateRead {
 /** Our marked block for `key`: marker, header, trusted_hash; keys Codex later adds to the table belong to it too. */
 function ourBlock(lines: string[], key: string): { from: number; to: number } | undefined {
   const table = tables(lines).find((t) => same(t.segments, ['hooks', 'state', key]) && lines[t.header - 1] === TRUST_MARKER);
-  return table ? { from: table.header - 1, to: table.end } : undefined;
+  if (!table) return undefined;
+  // Blank and comment lines before the next table belong to that table (its marker, if ours).
+  let to = table.end;
+  while (to > table.header + 1 && /^\s*(#.*)?$/.test(lines[to - 1] ?? '') && to < lines.length) to--;
+  return { from: table.header - 1, to };
 }
 
 /** Whether any block of ours is left (one per installed scope). */
