@@ -23,6 +23,8 @@ export interface HostInstallState {
   command?: string;
   /** One line a human reads: "installed in ~/.cursor/hooks.json", "missing", "altered: failClosed removed". */
   detail: string;
+  /** In place, but the host will not run them (an untrusted folder, hooks turned off): why. */
+  notLoaded?: string;
 }
 
 export interface HookInstaller {

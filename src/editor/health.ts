@@ -119,7 +119,7 @@ export class Health extends Disposable {
   }
 
   protection(): Protection {
-    const hosts = this.hosts().map((h) => ({ host: h.host, installed: h.install.installed, intact: h.install.intact, lastEventAt: h.lastEvent?.at }));
+    const hosts = this.hosts().map((h) => ({ host: h.host, installed: h.install.installed, intact: h.install.intact, lastEventAt: h.lastEvent?.at, ...(h.install.notLoaded ? { notLoaded: h.install.notLoaded } : {}) }));
     return protectionOf({ up: this.ipcUp, problem: this.ipcProblem }, hosts);
   }
 }
@@ -128,7 +128,7 @@ export class Health extends Disposable {
 export function describeHealth(health: Health, lockdown: boolean): string {
   const lines = [`Lockdown: ${lockdown ? 'on' : 'off'}`, `Dialog socket: ${health.ipcRunning ? 'running' : 'not running'}`, `Overall: ${health.protection().kind} — ${health.protection().detail}`, ''];
   for (const h of health.hosts()) {
-    const state = h.install.installed ? (h.install.intact ? 'installed, intact' : 'installed, ALTERED') : 'not installed';
+    const state = h.install.installed ? `${h.install.intact ? 'installed, intact' : 'installed, ALTERED'}${h.install.notLoaded ? ', WILL NOT BE LOADED' : ''}` : 'not installed';
     const seen = h.lastEvent ? `last event ${h.lastEvent.event} (${h.lastEvent.decision}) at ${new Date(h.lastEvent.at).toISOString()}` : h.install.installed ? 'no event seen yet' : 'no event';
     lines.push(`${h.host}: ${state}; ${seen}`, `    ${h.install.detail}`);
   }

@@ -22,12 +22,13 @@ function scopes(workspaceRoot: string | undefined): InstallScope[] {
 function describe(host: HostId, files: FileStatus[], command: string): HostInstallState {
   const present = files.filter((f) => f.state !== 'missing');
   const installed = present.length > 0;
-  // An entry the host will not run (an untrusted folder, hooks turned off) protects nothing.
-  const intact = installed && present.every((f) => f.state === 'intact' && !f.notLoaded);
+  const intact = installed && present.every((f) => f.state === 'intact');
   const detail = installed
     ? present.map((f) => `${f.state} in ${f.file}${f.state === 'intact' ? '' : ` (${f.detail})`}${f.notLoaded ? `, but will not be loaded: ${f.notLoaded}` : ''}`).join('; ')
     : 'not installed';
-  return { host, installed, intact, files: present.map((f) => f.file), command: installed ? command : undefined, detail };
+  // An entry the host will not run protects nothing; one loaded scope is enough.
+  const notLoaded = present.length > 0 && present.every((f) => f.notLoaded) ? present.map((f) => f.notLoaded).join('; ') : undefined;
+  return { host, installed, intact, files: present.map((f) => f.file), command: installed ? command : undefined, detail, ...(notLoaded ? { notLoaded } : {}) };
 }
 
 /**
@@ -57,7 +58,9 @@ export function createGuardServices(extensionPath: string, env: Readonly<Record<
         const { installShim, installHost } = loadDeferred();
         // The editor's own runtime runs the hook, so no `node` is needed on PATH.
         installShim({ guardHome: home, nodePath: process.execPath, electronRunAsNode: Boolean(process.versions.electron), cliBundle: path.join(extensionPath, 'dist', 'cli.js') });
-        installHost(host, context(root ? 'project' : 'user', root));
+        // Codex reads hook trust from the user's config only, and loads a project's hooks only in a
+        // project it trusts: its entry goes to the user's ~/.codex.
+        installHost(host, context(root && host !== 'codex' ? 'project' : 'user', root));
         return status(host, root);
       },
       keep: async (root) => {

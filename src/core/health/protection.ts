@@ -11,6 +11,8 @@ export interface HostFacts {
   intact: boolean;
   /** Epoch ms of the last hook event from this host, if any. */
   lastEventAt?: number;
+  /** Our entries are in place but the host will not run them (an untrusted folder, hooks turned off): why. */
+  notLoaded?: string;
 }
 
 export type Protection = { kind: 'protected' | 'unprotected'; detail: string };
@@ -21,12 +23,16 @@ export function protectionOf(ipc: { up: boolean; problem: string }, hosts: reado
   if (installed.length === 0) return { kind: 'unprotected', detail: 'No agent host has Blast Shield hooks installed.' };
   const altered = installed.filter((h) => !h.intact);
   if (altered.length > 0) return { kind: 'unprotected', detail: `Hook entries altered for ${altered.map((h) => h.host).join(', ')}: run Install Hooks to repair them.` };
-  const heard = installed.filter((h) => h.lastEventAt !== undefined);
+  const loaded = installed.filter((h) => !h.notLoaded);
+  const notLoaded = installed.filter((h) => h.notLoaded).map((h) => `${h.host} will not run them (${h.notLoaded})`);
+  if (loaded.length === 0) return { kind: 'unprotected', detail: `Hooks installed for ${installed.map((h) => h.host).join(', ')}, but ${notLoaded.join('; ')}.` };
+  const note = notLoaded.length > 0 ? ` Note: ${notLoaded.join('; ')}.` : '';
+  const heard = loaded.filter((h) => h.lastEventAt !== undefined);
   if (heard.length === 0) {
     return {
       kind: 'unprotected',
-      detail: `Hooks installed for ${installed.map((h) => h.host).join(', ')}; no host has called them yet, so nothing proves a host runs them. Let the agent run one command, or run Blast Shield: Run Self-Test to check the hook command itself.`,
+      detail: `Hooks installed for ${loaded.map((h) => h.host).join(', ')}; no host has called them yet, so nothing proves a host runs them. Let the agent run one command, or run Blast Shield: Run Self-Test to check the hook command itself.${note}`,
     };
   }
-  return { kind: 'protected', detail: `Hooks installed for ${installed.map((h) => h.host).join(', ')}; calls seen from ${heard.map((h) => h.host).join(', ')}.` };
+  return { kind: 'protected', detail: `Hooks installed for ${loaded.map((h) => h.host).join(', ')}; calls seen from ${heard.map((h) => h.host).join(', ')}.${note}` };
 }
