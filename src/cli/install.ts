@@ -18,7 +18,9 @@ hosts: ${HOST_IDS.join(', ')}
              ~/.codex/hooks.json, ~/.codeium/windsurf/hooks.json (the default)
 --project    the workspace's own files (.cursor/hooks.json, .claude/settings.local.json,
              .github/hooks/blast-shield-*.json, .clinerules/hooks/PreToolUse, .gemini/settings.json,
-             .codex/hooks.json, .windsurf/hooks.json)
+             .codex/hooks.json, .windsurf/hooks.json). Copilot CLI loads project hooks only in folders
+             it trusts, Gemini CLI runs no hooks in a folder it does not trust, Codex loads a project's
+             hooks only in a project it trusts: such an install reports not-loaded until then
 codex        also trusts the hook in ~/.codex/config.toml (Codex skips an untrusted hook silently)
 vscode-agent VS Code's Copilot harness runs the vscode (and copilot) entries: installs the vscode one
 --node PATH  the JavaScript runtime the hook shim runs (default: this node); the editor passes its
@@ -59,12 +61,11 @@ function parseArgs(args: string[], io: CliIo, needHost: boolean): Parsed {
 }
 
 function context(p: Parsed, io: CliIo): InstallContext {
-  return { scope: p.scope, workspace: p.workspace, home: io.env.HOME || os.homedir(), guardHome: guardHome(io.env) };
+  return { scope: p.scope, workspace: p.workspace, home: io.env.HOME || os.homedir(), guardHome: guardHome(io.env), env: io.env };
 }
 
 function line(host: string, scope: string, f: FileStatus): string {
-  const notLoaded = f.notLoaded ? `${' '.repeat(13)}WILL NOT BE LOADED: ${f.notLoaded}\n` : '';
-  return `${host.padEnd(12)} ${scope.padEnd(8)} ${f.state.padEnd(9)} ${f.file}  (${f.detail})\n${notLoaded}`;
+  return `${host.padEnd(12)} ${scope.padEnd(8)} ${f.state.padEnd(10)} ${f.file}  (${f.detail})\n`;
 }
 
 export async function runInstall(args: string[], io: CliIo): Promise<number> {
@@ -81,7 +82,7 @@ export async function runInstall(args: string[], io: CliIo): Promise<number> {
   let failed = false;
   for (const host of p.hosts) {
     const status = installHost(host, ctx);
-    if (status.state !== 'intact' || status.notLoaded) failed = true;
+    if (status.state !== 'intact') failed = true;
     io.stdout(line(host, p.scope, status));
   }
   if (p.hosts.includes('claude')) {
@@ -108,7 +109,7 @@ export async function runStatus(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const p = parseArgs(args, io, false);
-  const base = { workspace: p.workspace, home: io.env.HOME || os.homedir(), guardHome: guardHome(io.env) };
+  const base = { workspace: p.workspace, home: io.env.HOME || os.homedir(), guardHome: guardHome(io.env), env: io.env };
   const reports: HostStatus[] = p.hosts.length > 0 ? p.hosts.flatMap((h) => [hostStatus(h, { ...base, scope: 'user' }), ...(p.workspace ? [hostStatus(h, { ...base, scope: 'project' })] : [])]) : allHostStatus(base);
   if (p.json) {
     io.stdout(JSON.stringify(reports, null, 2) + '\n');

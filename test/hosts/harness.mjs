@@ -1,6 +1,7 @@
 // What running one scenario against one client takes: the guard installed with the real CLI into a
 // temp HOME, a fresh workspace, the stand-in's script, the client run, and the evidence gathered.
 // Used by run.mjs and editor.mjs.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, runChecked } from '../support/editorRun.mjs';
@@ -10,6 +11,13 @@ import { makeWorkspace } from './scenarios.mjs';
 export function installGuard({ host, home, guardHome, agentBinDir, extraArgs = [] }) {
   const env = { ...process.env, HOME: home, BLAST_SHIELD_HOME: guardHome, PATH: `${agentBinDir}:${process.env.PATH}` };
   return runChecked(`blast-shield install ${host}`, process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), 'install', host, ...extraArgs], { env, timeoutMs: 60000 });
+}
+
+/** The built CLI run as a user would, in the test HOME; returns { code, stdout, stderr } whatever the exit. */
+export function guardCli(args, { home, guardHome, agentBinDir }) {
+  const env = { ...process.env, HOME: home, BLAST_SHIELD_HOME: guardHome, PATH: `${agentBinDir}:${process.env.PATH}` };
+  const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), ...args], { env, encoding: 'utf8', timeout: 60000 });
+  return { code: r.status, stdout: r.stdout || '', stderr: r.stderr || '' };
 }
 
 export function readAudit(guardHome) {
@@ -29,11 +37,22 @@ function assertNoSecretSent(ctx) {
   }
 }
 
-export async function runScenario({ client, agent, standin, scenario, runDir, home, guardHome, curl }) {
+/**
+ * One scenario. `scenario.isolated`: it gets a HOME and guard home of its own with nothing installed,
+ * and installs what it tests in `prepare` (ctx.guard(args) runs the CLI there).
+ */
+export async function runScenario({ client, agent, standin, scenario, runDir, home: sharedHome, guardHome: sharedGuardHome, curl }) {
   const wsDir = path.join(runDir, 'ws', scenario.id);
+  const home = scenario.isolated ? path.join(runDir, 'iso', scenario.id, 'home') : sharedHome;
+  const guardHome = scenario.isolated ? path.join(runDir, 'iso', scenario.id, 'guard-home') : sharedGuardHome;
+  fs.mkdirSync(home, { recursive: true });
+  // Each scenario counts its own curl calls.
+  fs.rmSync(curl.log, { force: true });
   const ws = makeWorkspace(wsDir);
-  const ctx = { client, agent, ws, runDir, home, guardHome, curl, workspace: wsDir };
-  if (scenario.prepare) scenario.prepare(ctx);
+  const agentBinDir = path.dirname(agent.bin);
+  const ctx = { client, agent, ws, runDir, home, guardHome, curl, workspace: wsDir, guard: (args) => guardCli(args, { home, guardHome, agentBinDir }) };
+  if (scenario.isolated && client.setup) await client.setup({ agent, home, standin, guardHome });
+  if (scenario.prepare) await scenario.prepare(ctx);
   const steps = scenario.steps(client.tools, ws, ctx);
   standin.model.setScript(steps, { label: `${client.id}/${scenario.id}` });
   const auditBefore = readAudit(guardHome).length;

@@ -4,13 +4,14 @@
 // into a temp HOME, and each client runs in the mode that lets every tool run, so only the hook can
 // stop an action. Evidence per scenario comes from the client itself (see scenarios.mjs).
 //
-//   node test/hosts/run.mjs [--client claude,copilot] [--scenario incident-curl,…]
+//   node test/hosts/run.mjs [--client claude,copilot] [--scenario incident-curl,…] [--no-editor]
 //
 // Layout (one module per concern, so another client is one more file):
 //   standins/<api>.mjs   a model API stand-in: start…Standin() -> { url, model: ScriptedModel, offeredEver, close }
 //   clients/<id>.mjs     one client: { id, host, api, tools, hookConfigFile, env, setup?, prepare?, run,
 //                        isHookDeny, extraScenarios?, unavailable? }
 //   scenarios.mjs        the shared scenarios and the workspace they run in
+//   editor.mjs           allow once: the real editor (code-server + the VSIX, in Chromium) answers the dialog
 // A watchdog bounds the run (BLAST_SHIELD_HOSTS_TIMEOUT seconds, default 900). Ends with the plain
 // line "hosts: N passed, N failed, N skipped"; evidence goes to test-results/hosts/evidence.json.
 import fs from 'node:fs';
@@ -42,6 +43,7 @@ function listArg(name) {
 }
 const onlyClients = listArg('--client');
 const onlyScenarios = listArg('--scenario');
+const withEditor = !args.includes('--no-editor');
 const timeoutS = Number(process.env.BLAST_SHIELD_HOSTS_TIMEOUT || 900);
 const resultsDir = path.join(REPO_ROOT, 'test-results', 'hosts');
 
@@ -125,6 +127,14 @@ async function main() {
   for (const client of CLIENTS) {
     if (onlyClients && !onlyClients.includes(client.id)) continue;
     await runClientScenarios(client);
+  }
+  if (withEditor && (!onlyScenarios || onlyScenarios.includes('allow-once-real-editor'))) {
+    const { runAllowOnce } = await import('./editor.mjs');
+    const outcome = await runAllowOnce({ clients: CLIENTS.filter((c) => !onlyClients || onlyClients.includes(c.id)), log: (m) => log(LABEL, m), cleanups });
+    passed += outcome.passed;
+    failed += outcome.failed;
+    skipped += outcome.skipped;
+    evidence.push(...outcome.evidence);
   }
   log(LABEL, `finished in ${((Date.now() - started) / 1000).toFixed(1)}s`);
   return failed === 0 ? 0 : 1;

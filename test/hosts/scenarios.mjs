@@ -186,4 +186,19 @@ export const SCENARIOS = [
     /** Puts the guard back for the scenarios after it. */
     reinstall: true,
   },
+  {
+    id: 'guard-bin-removed',
+    title: "the incident with the guard's whole bin folder (shim, launcher, bundle) removed",
+    expect: 'blocked',
+    steps: (t) => [t.shell(INCIDENT_COMMAND)],
+    prepare(ctx) {
+      fs.rmSync(path.join(ctx.guardHome, 'bin'), { recursive: true, force: true });
+    },
+    check(ctx) {
+      const said = ctx.client.deniedWithoutGuard ? ctx.client.deniedWithoutGuard(ctx) : expectHookDeny(ctx);
+      assert.deepEqual(ctx.curl.calls(), [], 'the stand-in curl ran');
+      return [said, 'the stand-in curl was never run (the hook command itself could not start)'];
+    },
+    reinstall: true,
+  },
 ];

@@ -9,10 +9,10 @@ export interface HostFacts {
   host: HostId;
   installed: boolean;
   intact: boolean;
+  /** The host will load an intact entry (scope, folder trust); false when it skips every one. */
+  loaded?: boolean;
   /** Epoch ms of the last hook event from this host, if any. */
   lastEventAt?: number;
-  /** Our entries are in place but the host will not run them (an untrusted folder, hooks turned off): why. */
-  notLoaded?: string;
 }
 
 export type Protection = { kind: 'protected' | 'unprotected'; detail: string };
@@ -23,16 +23,16 @@ export function protectionOf(ipc: { up: boolean; problem: string }, hosts: reado
   if (installed.length === 0) return { kind: 'unprotected', detail: 'No agent host has Blast Shield hooks installed.' };
   const altered = installed.filter((h) => !h.intact);
   if (altered.length > 0) return { kind: 'unprotected', detail: `Hook entries altered for ${altered.map((h) => h.host).join(', ')}: run Install Hooks to repair them.` };
-  const loaded = installed.filter((h) => !h.notLoaded);
-  const notLoaded = installed.filter((h) => h.notLoaded).map((h) => `${h.host} will not run them (${h.notLoaded})`);
-  if (loaded.length === 0) return { kind: 'unprotected', detail: `Hooks installed for ${installed.map((h) => h.host).join(', ')}, but ${notLoaded.join('; ')}.` };
-  const note = notLoaded.length > 0 ? ` Note: ${notLoaded.join('; ')}.` : '';
-  const heard = loaded.filter((h) => h.lastEventAt !== undefined);
+  const skipped = installed.filter((h) => h.loaded === false);
+  if (skipped.length > 0) {
+    return { kind: 'unprotected', detail: `Hooks for ${skipped.map((h) => h.host).join(', ')} are installed where the host does not load them (see Show Status): run Install Hooks to install them where it does.` };
+  }
+  const heard = installed.filter((h) => h.lastEventAt !== undefined);
   if (heard.length === 0) {
     return {
       kind: 'unprotected',
-      detail: `Hooks installed for ${loaded.map((h) => h.host).join(', ')}; no host has called them yet, so nothing proves a host runs them. Let the agent run one command, or run Blast Shield: Run Self-Test to check the hook command itself.${note}`,
+      detail: `Hooks installed for ${installed.map((h) => h.host).join(', ')}; no host has called them yet, so nothing proves a host runs them. Let the agent run one command, or run Blast Shield: Run Self-Test to check the hook command itself.`,
     };
   }
-  return { kind: 'protected', detail: `Hooks installed for ${loaded.map((h) => h.host).join(', ')}; calls seen from ${heard.map((h) => h.host).join(', ')}.${note}` };
+  return { kind: 'protected', detail: `Hooks installed for ${installed.map((h) => h.host).join(', ')}; calls seen from ${heard.map((h) => h.host).join(', ')}.` };
 }

@@ -7,8 +7,8 @@ import { installCline, statusCline, uninstallCline } from './cline/install';
 import { installCodex, statusCodex, uninstallCodex } from './codex/install';
 import { copilotInstallSpec } from './copilot/install';
 import { cursorInstallSpec } from './cursor/install';
-import { geminiInstallSpec, geminiNotLoaded } from './gemini/install';
-import { INSTALLED_CLI_FILES, installJson, shimPath, statusJson, uninstallJson, type FileStatus, type HostStatus, type InstallContext, type JsonHostSpec } from './installCommon';
+import { geminiInstallSpec } from './gemini/install';
+import { INSTALLED_CLI_FILES, installJson, shimPath, statusJson, uninstallJson, type FileStatus, type HostStatus, type InstallContext, type InstallScope, type JsonHostSpec } from './installCommon';
 import { vscodeInstallSpec } from './vscode/install';
 import { vscodeAgentInstallSpec } from './vscodeAgent/install';
 import { windsurfInstallSpec } from './windsurf/install';
@@ -33,13 +33,6 @@ const OTHER_INSTALLERS: Partial<Record<HostId, { install(ctx: InstallContext): F
   cline: { install: installCline, uninstall: uninstallCline, status: statusCline },
   codex: { install: installCodex, uninstall: uninstallCodex, status: statusCodex },
 };
-
-/** Why a host will not run an entry that is in place (settings of the host itself), if we can tell. */
-function withLoadCheck(host: HostId, ctx: InstallContext, status: FileStatus): FileStatus {
-  if (status.state !== 'intact' || status.notLoaded || host !== 'gemini') return status;
-  const notLoaded = geminiNotLoaded(ctx);
-  return notLoaded ? { ...status, notLoaded } : status;
-}
 
 function installerFor(host: HostId): { install(ctx: InstallContext): FileStatus; uninstall(ctx: InstallContext): FileStatus; status(ctx: InstallContext): FileStatus } {
   const other = OTHER_INSTALLERS[host];
@@ -112,8 +105,19 @@ export function installShim(options: ShimOptions): string {
   return shim;
 }
 
+/**
+ * Where the editor installs a host when a workspace is open: the project's own files, except for
+ * Copilot CLI, which loads project hooks only in folders it trusts and user hooks everywhere, and Codex,
+ * which reads hook trust from the user's config only and loads a project's hooks only in a project it
+ * trusts.
+ */
+export function defaultInstallScope(host: HostId, workspace: string | undefined): InstallScope {
+  if (!workspace || host === 'copilot' || host === 'codex') return 'user';
+  return 'project';
+}
+
 export function installHost(host: HostId, ctx: InstallContext): FileStatus {
-  return withLoadCheck(host, ctx, installerFor(host).install(ctx));
+  return installerFor(host).install(ctx);
 }
 
 export function uninstallHost(host: HostId, ctx: InstallContext): FileStatus {
@@ -121,7 +125,7 @@ export function uninstallHost(host: HostId, ctx: InstallContext): FileStatus {
 }
 
 export function hostStatus(host: HostId, ctx: InstallContext): HostStatus {
-  return { host, scope: ctx.scope, files: [withLoadCheck(host, ctx, installerFor(host).status(ctx))] };
+  return { host, scope: ctx.scope, files: [installerFor(host).status(ctx)] };
 }
 
 export function allHostStatus(ctx: Omit<InstallContext, 'scope'>): HostStatus[] {

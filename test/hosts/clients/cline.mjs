@@ -96,8 +96,11 @@ export default {
   deniedEvidence(ctx) {
     const events = jsonLines(ctx.run.stdout);
     assert.ok(events.some((e) => e.type === 'hook_event' && e.hookEventName === 'tool_call'), 'Cline never ran the PreToolUse (tool_call) hook');
-    assert.ok(!events.some((e) => e.type === 'agent_event' && e.event && e.event.type === 'content_start' && e.event.contentType === 'tool'), 'Cline started the tool');
-    assert.equal(ctx.results.length, 0, 'a tool result reached the model');
+    // `allowedBefore`: tool calls that were allowed earlier in the same run (the allow-once case).
+    const allowedBefore = ctx.allowedBefore || 0;
+    const started = events.filter((e) => e.type === 'agent_event' && e.event && e.event.type === 'content_start' && e.event.contentType === 'tool').length;
+    assert.equal(started, allowedBefore, 'Cline started the tool');
+    assert.equal(ctx.results.length, allowedBefore, 'a tool result reached the model');
     const result = events.find((e) => e.type === 'run_result');
     assert.equal(result && result.finishReason, 'aborted', `the task did not stop: ${JSON.stringify(result).slice(0, 300)}`);
     const stop = clineLog(ctx.home).find((l) => l.errorName === 'ControlledStopError' && l.time >= ctx.startedAtIso && /Blast Shield/.test(l.errorMessage || ''));

@@ -12,10 +12,8 @@ describe('protectionOf', () => {
     ['installed, never called: says what to do', up, [h('cursor', true), h('claude', true)], 'unprotected', /^Hooks installed for cursor, claude; .*Let the agent run one command, or run Blast Shield: Run Self-Test/],
     ['altered entry', up, [h('cursor', true, false, 1)], 'unprotected', /altered for cursor/],
     ['installed and called', up, [h('cursor', true, true, 1), h('claude', true)], 'protected', /calls seen from cursor/],
+    ['installed where the host does not load it (Copilot CLI, untrusted folder)', up, [{ host: 'copilot', installed: true, intact: true, loaded: false, lastEventAt: 1 }], 'unprotected', /copilot are installed where the host does not load them/],
     ['an event from a host without entries does not count', up, [h('cursor', false, false, 1), h('claude', true)], 'unprotected', /no host has called/],
-    ['installed only where the host will not run them', up, [{ ...h('gemini', true), notLoaded: 'the folder is not trusted' }], 'unprotected', /gemini will not run them \(the folder is not trusted\)/],
-    ['one host will not run them, another was heard: protected, with a note', up, [{ ...h('gemini', true), notLoaded: 'the folder is not trusted' }, h('cursor', true, true, 1)], 'protected', /calls seen from cursor\. Note: gemini will not run them/],
-    ['not loaded is not "altered"', up, [{ ...h('codex', true), notLoaded: 'the project is not trusted' }, h('claude', true)], 'unprotected', /^Hooks installed for claude; no host has called/],
   ];
   for (const [name, ipc, hosts, kind, detail] of cases) {
     it(name, () => {

@@ -95,10 +95,10 @@ describe('codex hook trust', () => {
 
     it('says a project install will not be loaded until Codex trusts the project', () => {
       const r = installHost('codex', project);
-      assert.equal(r.state, 'intact');
-      assert.match(r.notLoaded ?? '', /trusts the project/);
+      assert.equal(r.state, 'not-loaded');
+      assert.match(r.detail, /trusts the project/);
       fs.appendFileSync(codexConfigFile(project), `\n[projects."${project.workspace}"]\ntrust_level = "trusted"\n`);
-      assert.equal(hostStatus('codex', project).files[0]?.notLoaded, undefined);
+      assert.equal(hostStatus('codex', project).files[0]?.state, 'intact');
     });
 
     it('says so when the user turned the hook or hooks off in Codex', () => {
@@ -106,9 +106,10 @@ describe('codex hook trust', () => {
       const file = codexConfigFile(user);
       const key = codexTrustFor(user)?.key ?? '';
       fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^trusted_hash/m, 'enabled = false\ntrusted_hash'));
-      assert.match(hostStatus('codex', user).files[0]?.notLoaded ?? '', /turned off/);
+      assert.equal(hostStatus('codex', user).files[0]?.state, 'not-loaded');
+      assert.match(hostStatus('codex', user).files[0]?.detail ?? '', /turned off/);
       fs.writeFileSync(file, `[features]\nhooks = false\n\n${fs.readFileSync(file, 'utf8').replace('enabled = false\n', '')}`);
-      assert.match(hostStatus('codex', user).files[0]?.notLoaded ?? '', /features\.hooks = false/);
+      assert.match(hostStatus('codex', user).files[0]?.detail ?? '', /features\.hooks = false/);
       assert.ok(key);
     });
 

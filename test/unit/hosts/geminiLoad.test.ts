@@ -27,8 +27,8 @@ describe('gemini: will the entry be loaded', () => {
 
   it('an untrusted workspace: installed, but will not be loaded, with what to do', () => {
     const r = installHost('gemini', ctx);
-    assert.equal(r.state, 'intact');
-    assert.match(r.notLoaded ?? '', /does not trust.*run `gemini` there once/);
+    assert.equal(r.state, 'not-loaded');
+    assert.match(r.detail, /does not trust.*run `gemini` there once/);
   });
 
   it('trusted folders follow Gemini: longest match, TRUST_PARENT, DO_NOT_TRUST', () => {
@@ -45,13 +45,14 @@ describe('gemini: will the entry be loaded', () => {
   it('a trusted workspace loads; hooks turned off or our hook disabled in any settings file does not', () => {
     trusted({ [ctx.workspace ?? '']: 'TRUST_FOLDER' });
     installHost('gemini', ctx);
-    assert.equal(hostStatus('gemini', ctx).files[0]?.notLoaded, undefined);
+    assert.equal(hostStatus('gemini', ctx).files[0]?.state, 'intact');
     const projectSettings = path.join(ctx.workspace ?? '', '.gemini', 'settings.json');
     fs.mkdirSync(path.dirname(projectSettings), { recursive: true });
     fs.writeFileSync(projectSettings, '{ "hooksConfig": { "enabled": false } }');
-    assert.match(hostStatus('gemini', ctx).files[0]?.notLoaded ?? '', /hooksConfig.enabled is false/);
+    assert.match(hostStatus('gemini', ctx).files[0]?.detail ?? '', /hooksConfig.enabled is false/);
     fs.writeFileSync(projectSettings, '{ "hooksConfig": { "disabled": ["blast-shield"] } }');
-    assert.match(hostStatus('gemini', ctx).files[0]?.notLoaded ?? '', /hooksConfig.disabled/);
+    assert.equal(hostStatus('gemini', ctx).files[0]?.state, 'not-loaded');
+    assert.match(hostStatus('gemini', ctx).files[0]?.detail ?? '', /hooksConfig.disabled/);
   });
 
   it('folder trust turned off in the user settings: loads anywhere', () => {
@@ -59,6 +60,6 @@ describe('gemini: will the entry be loaded', () => {
     const file = path.join(ctx.home, '.gemini', 'settings.json');
     const settings = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
     fs.writeFileSync(file, JSON.stringify({ ...settings, security: { folderTrust: { enabled: false } } }));
-    assert.equal(hostStatus('gemini', ctx).files[0]?.notLoaded, undefined);
+    assert.equal(hostStatus('gemini', ctx).files[0]?.state, 'intact');
   });
 });

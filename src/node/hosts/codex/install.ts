@@ -86,7 +86,7 @@ export function installCodex(ctx: InstallContext): FileStatus {
   }
   if (after !== before) writeManagedFile(ctx.guardHome, configFile, Buffer.from(after, 'utf8'));
   const notLoaded = codexNotLoaded(ctx, after, trust.key);
-  return { ...hooks, detail: `${hooks.detail}; trusted in ${configFile}`, ...(notLoaded ? { notLoaded } : {}) };
+  return { ...hooks, state: notLoaded ? 'not-loaded' : 'intact', detail: `${hooks.detail}; trusted in ${configFile}${notLoaded ? `, but ${notLoaded}` : ''}` };
 }
 
 export function uninstallCodex(ctx: InstallContext): FileStatus {
@@ -114,6 +114,6 @@ export function statusCodex(ctx: InstallContext): FileStatus {
     return { ...hooks, state: 'altered', detail: `${hooks.detail}; not trusted in ${configFile}, so Codex skips it without a word (installing again writes the trust)` };
   }
   const notLoaded = codexNotLoaded(ctx, config, trust.key);
-  return { ...hooks, detail: `${hooks.detail}; trusted`, ...(notLoaded ? { notLoaded } : {}) };
+  return { ...hooks, state: notLoaded ? 'not-loaded' : 'intact', detail: `${hooks.detail}; trusted${notLoaded ? `; ${notLoaded}` : ''}` };
 }
 

@@ -24,6 +24,7 @@ export const geminiInstallSpec: JsonHostSpec = {
       },
     },
   ],
+  loadProblem: (ctx) => geminiNotLoaded(ctx),
 };
 
 function readSettings(file: string): Record<string, unknown> | undefined {
