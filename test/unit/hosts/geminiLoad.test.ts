@@ -25,10 +25,15 @@ describe('gemini: will the entry be loaded', () => {
   });
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
-  it('an untrusted workspace: installed, but will not be loaded, with what to do', () => {
+  it('a workspace marked DO_NOT_TRUST: installed, but will not be loaded, with what to do', () => {
+    trusted({ [ctx.workspace ?? '']: 'DO_NOT_TRUST' });
     const r = installHost('gemini', ctx);
     assert.equal(r.state, 'not-loaded');
-    assert.match(r.detail, /does not trust.*run `gemini` there once/);
+    assert.match(r.detail, /does not trust.*DO_NOT_TRUST.*trust the folder/);
+  });
+
+  it('a workspace with no trust decision yet is not reported (Gemini asks before it runs anything there)', () => {
+    assert.equal(installHost('gemini', ctx).state, 'intact');
   });
 
   it('trusted folders follow Gemini: longest match, TRUST_PARENT, DO_NOT_TRUST', () => {

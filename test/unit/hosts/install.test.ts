@@ -99,8 +99,8 @@ describe('installers', () => {
     for (const scope of ['user', 'project'] as const) {
       const ctx = () => (scope === 'user' ? ctxUser : ctxProject);
       // Copilot CLI skips project hooks in a folder it does not trust (the temp workspace is not).
-      // Copilot CLI, Gemini CLI and Codex load a project's hooks only where the folder is trusted.
-      const installedState = (host === 'copilot' || host === 'gemini' || host === 'codex') && scope === 'project' ? 'not-loaded' : 'intact';
+      // Copilot CLI and Codex load a project's hooks only in a folder they trust.
+      const installedState = (host === 'copilot' || host === 'codex') && scope === 'project' ? 'not-loaded' : 'intact';
 
       it(`${host} (${scope}): install into a fresh home, status intact, uninstall removes what we created`, () => {
         const file = configFile(host, ctx());

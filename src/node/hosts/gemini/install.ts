@@ -44,6 +44,8 @@ function hooksConfigOf(settings: Record<string, unknown> | undefined): { enabled
 /**
  * Why Gemini CLI will not run our entry, read from the settings it merges and its trusted-folders file,
  * or undefined. Gemini runs no settings hook at all (user ones included) in a folder it does not trust.
+ * A folder with no trust decision yet is not reported: there Gemini asks before it does anything
+ * (interactive) or refuses to start (`-p`), and the answer "do not trust" is recorded and reported.
  */
 export function geminiNotLoaded(ctx: InstallContext): string | undefined {
   const files = [path.join(ctx.home, '.gemini', 'settings.json'), ...(ctx.workspace ? [path.join(ctx.workspace, '.gemini', 'settings.json')] : [])];
@@ -57,9 +59,8 @@ export function geminiNotLoaded(ctx: InstallContext): string | undefined {
   const user = readSettings(files[0] as string);
   const security = isObject(user?.security) ? user.security : undefined;
   if (isObject(security?.folderTrust) && security.folderTrust.enabled === false) return undefined;
-  const trust = geminiFolderTrust(ctx.home, ctx.workspace);
-  if (trust === true) return undefined;
-  return `Gemini CLI runs no hooks in a folder it does not trust, and ${ctx.workspace} is ${trust === false ? 'marked DO_NOT_TRUST' : 'not trusted yet'} in ~/.gemini/trustedFolders.json: run \`gemini\` there once and choose to trust the folder`;
+  if (geminiFolderTrust(ctx.home, ctx.workspace) !== false) return undefined;
+  return `Gemini CLI runs no hooks in a folder it does not trust, and ${ctx.workspace} is marked DO_NOT_TRUST in ~/.gemini/trustedFolders.json: trust the folder in Gemini (/permissions) to let the hook run`;
 }
 
 /** Gemini's longest-match rule over `~/.gemini/trustedFolders.json`: true, false (DO_NOT_TRUST) or undefined (no rule). */
