@@ -1,9 +1,9 @@
 // Gemini CLI (npm @google/gemini-cli), driven by `gemini -p` against the Gemini API stand-in
 // (GOOGLE_GEMINI_BASE_URL, an API key the stand-in never checks). `--approval-mode yolo` runs every
 // tool without asking: only our BeforeTool hook can stop an action. Gemini runs no hooks at all (and
-// refuses `-p`) in a folder it does not trust, so each workspace is listed in
-// ~/.gemini/trustedFolders.json, and the API-key sign-in is chosen in ~/.gemini/settings.json, next to
-// the hook entry `blast-shield install gemini` wrote there.
+// refuses `-p`) in a folder it does not trust, so the run trusts its workspace
+// (GEMINI_CLI_TRUST_WORKSPACE, as choosing "trust" would), and the API-key sign-in is chosen in
+// ~/.gemini/settings.json, next to the hook entry `blast-shield install gemini` wrote there.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -41,6 +41,7 @@ export default {
         GEMINI_API_KEY: 'standin-key',
         GEMINI_CLI_NO_RELAUNCH: 'true',
         GEMINI_TELEMETRY_ENABLED: 'false',
+        GEMINI_CLI_TRUST_WORKSPACE: 'true',
       },
     });
   },
@@ -53,13 +54,6 @@ export default {
     settings.privacy = { usageStatisticsEnabled: false };
     fs.writeFileSync(file, JSON.stringify(settings, null, 2) + '\n');
   },
-  /** Each scenario's workspace is a new folder: trusted before the run, as a user would. */
-  prepare({ home, workspace }) {
-    const file = path.join(home, '.gemini', 'trustedFolders.json');
-    const trusted = readJson(file);
-    trusted[workspace] = 'TRUST_FOLDER';
-    fs.writeFileSync(file, JSON.stringify(trusted, null, 2) + '\n');
-  },
   run({ agent, workspace, env, prompt, timeoutMs }) {
     return runClient(agent.bin, ['-p', prompt, '--approval-mode', 'yolo', '--output-format', 'json', '-m', 'gemini-2.5-flash'], { cwd: workspace, env, timeoutMs });
   },
@@ -71,11 +65,22 @@ export default {
    * not know (the incident's config backup) is the extra scenario below, which only the hook can stop.
    */
   deniedEvidence(ctx) {
-    const r = onlyResult(ctx);
+    // After an allowed run (the real-editor case), the deny is the next result.
+    const r = ctx.allowedBefore ? ctx.results[ctx.allowedBefore] : onlyResult(ctx);
+    assert.ok(r, `gemini: no tool result after the ${ctx.allowedBefore ?? 0} allowed one(s)`);
     if (isHookDeny(r)) return `the model received: "${r.text.replace(/\s+/g, ' ').slice(0, 140)}…"`;
     assert.match(r.text, /Path not in workspace/, `gemini: neither the hook nor Gemini itself refused: ${JSON.stringify(r.text.slice(0, 400))}`);
     assert.ok(!ctx.audit.some((e) => e.decision === 'allow'), 'the hook allowed it');
     return `Gemini CLI refused the path itself before its BeforeTool hook ran ("${r.text.replace(/\s+/g, ' ').slice(0, 90)}…")`;
+  },
+  /**
+   * With the hook program gone, Gemini's own rule blocks: a hook command that cannot be found (exit 127)
+   * counts as a block, its shell's message as the reason.
+   */
+  deniedWithoutGuard(ctx) {
+    const r = onlyResult(ctx);
+    assert.match(r.text, /Tool execution blocked: .*blast-shield-hook: (No such file|not found)/, `gemini: the action was not blocked: ${JSON.stringify(r.text.slice(0, 300))}`);
+    return `Gemini CLI blocked it itself: a hook command that cannot start counts as a block ("${r.text.replace(/\s+/g, ' ').slice(0, 100)}…")`;
   },
   extraScenarios: [
     {

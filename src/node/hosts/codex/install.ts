@@ -3,20 +3,21 @@ import * as path from 'node:path';
 import { getNodeValue, parseTree } from 'jsonc-parser';
 import { HOOK_TIMEOUT_SECONDS } from '../adapters';
 import { requireWorkspace } from '../cursor/install';
-import { hookCommand, installJson, isOurs, restoreManagedFile, statusJson, uninstallJson, writeManagedFile, type FileStatus, type InstallContext, type JsonHostSpec } from '../installCommon';
+import { exit2HookCommand, installJson, isOurs, restoreManagedFile, statusJson, uninstallJson, writeManagedFile, type FileStatus, type InstallContext, type JsonHostSpec } from '../installCommon';
 import { hasTrustBlock, hooksFeatureOff, projectTrust, readHookState, removeTrustBlock, withTrust } from './configToml';
 import { codexHookHash, codexHookKey } from './trustHash';
 
 /**
  * `~/.codex/hooks.json` (user) or `<project>/.codex/hooks.json`: one PreToolUse group without a matcher
- * (every tool), 300 s. Codex skips a hook it has not been told to trust, without a word, so install
+ * (every tool), 300 s, whose command blocks by itself when the hook program is gone (Codex would run
+ * the action on a hook that cannot start). Codex skips a hook it has not been told to trust, without a word, so install
  * also writes the trust entry Codex itself would write when the user approves the hook (into the
  * user's `~/.codex/config.toml`, the only place Codex reads hook trust from), and status checks it.
  */
 export const codexHooksSpec: JsonHostSpec = {
   host: 'codex',
   file: (ctx: InstallContext) => path.join(ctx.scope === 'user' ? ctx.home : requireWorkspace(ctx), '.codex', 'hooks.json'),
-  entries: (ctx) => [{ arrayPath: ['hooks', 'PreToolUse'], entry: { hooks: [{ type: 'command', command: hookCommand(ctx.guardHome, 'codex'), timeout: HOOK_TIMEOUT_SECONDS }] } }],
+  entries: (ctx) => [{ arrayPath: ['hooks', 'PreToolUse'], entry: { hooks: [{ type: 'command', command: exit2HookCommand(ctx.guardHome, 'codex'), timeout: HOOK_TIMEOUT_SECONDS }] } }],
   skeleton: { hooks: {} },
 };
 
