@@ -2,12 +2,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { minimatch } from 'minimatch';
 import type { DecidedBy } from '../core/audit/entry';
-import { redactSecrets } from '../core/audit/redact';
-import type { Facts, Finding, Verdict } from '../core/policy/types';
+import type { Facts, Verdict } from '../core/policy/types';
 import { composeVerdict } from '../core/policy/verdict';
 import { guardFileOf, isGuardedContent, type GuardLocations } from '../core/rules/selfProtection';
 import type { ContentSearch, HookAction, ParsedHookInput } from '../node/hosts/action';
-import { isObject } from '../node/hosts/action';
+import { commandIn, fetchCredentialFinding, mcpDestructiveFinding, mcpLooksDestructive, stringsIn } from '../node/confirm/toolFindings';
+import { gatherPerimeterFacts } from '../node/perimeterFacts';
 import type { HookEngine } from './engine';
 
 /**
@@ -71,15 +71,39 @@ function matchesProtected(abs: string, input: ParsedHookInput, protectedPaths: r
 }
 
 function locations(input: ParsedHookInput, ctx: DecideContext): GuardLocations {
-  return { home: ctx.home, guardHome: ctx.guardHome, workspaceRoots: input.workspaceRoots };
+  const perimeter = gatherPerimeterFacts({ guardHome: ctx.guardHome, home: ctx.home, workspaceRoots: input.workspaceRoots, env: ctx.env });
+  return { home: ctx.home, guardHome: ctx.guardHome, workspaceRoots: input.workspaceRoots, perimeter };
+}
+
+/**
+ * The path as the disk resolves it: the real path of its deepest existing folder plus the rest, so a
+ * write through a symlink made earlier (`/tmp/x` -> `~/.claude`) is judged where it lands.
+ */
+function landingPath(p: string): string {
+  let head = p;
+  const tail: string[] = [];
+  for (let i = 0; i < 64; i++) {
+    try {
+      return path.join(fs.realpathSync(head), ...tail.reverse());
+    } catch {
+      const parent = path.dirname(head);
+      if (parent === head) return p;
+      tail.push(path.basename(head));
+      head = parent;
+    }
+  }
+  return p;
 }
 
 function decideWrite(action: Extract<HookAction, { kind: 'write' }>, input: ParsedHookInput, ctx: DecideContext): LocalDecision {
   if (action.paths.length === 0) return allow('policy', ['The edit names no file.']);
+  const where = locations(input, ctx);
   for (const p of action.paths) {
-    const file = guardFileOf(p, locations(input, ctx));
-    if (file && isGuardedContent(file, readSmallFile(p), action.newText)) {
-      return { outcome: 'deny', decidedBy: 'self-protection', reasons: [`Agents may not modify ${file.label}.`] };
+    for (const candidate of new Set([p, landingPath(p)])) {
+      const file = guardFileOf(candidate, where);
+      if (file && isGuardedContent(file, readSmallFile(candidate), action.newText)) {
+        return { outcome: 'deny', decidedBy: 'self-protection', reasons: [`Agents may not modify ${file.label}.`] };
+      }
     }
     if (ctx.engine.isCredentialPath(p, ctx.home)) {
       return { outcome: 'deny', decidedBy: 'self-protection', reasons: [`${path.basename(p)} is a credential file; agents may not write it.`] };
@@ -91,8 +115,9 @@ function decideWrite(action: Extract<HookAction, { kind: 'write' }>, input: Pars
 }
 
 function decideRead(action: Extract<HookAction, { kind: 'read' }>, input: ParsedHookInput, ctx: DecideContext): LocalDecision {
-  const ipcDir = path.join(ctx.guardHome, 'ipc');
-  if (action.path === ipcDir || action.path.startsWith(ipcDir + path.sep)) {
+  const ipcDirs = [path.join(ctx.guardHome, 'ipc'), path.join(landingPath(ctx.guardHome), 'ipc')].map((d) => d.toLowerCase());
+  const read = [action.path, landingPath(action.path)].map((p) => p.toLowerCase());
+  if (read.some((p) => ipcDirs.some((ipcDir) => p === ipcDir || p.startsWith(ipcDir + path.sep)))) {
     return { outcome: 'deny', decidedBy: 'read-check', reasons: ["Blast Shield's window tokens are not for agents."], credentialRead: true };
   }
   const extra = matchesProtected(action.path, input, ctx.protectedPaths);
@@ -172,18 +197,6 @@ function fromVerdict(verdict: Verdict): LocalDecision {
   return { outcome: verdict.decision, decidedBy, reasons: verdict.reasons, verdict };
 }
 
-const DESTRUCTIVE_WORDS = /(delete|destroy|drop|remove|reset|purge|truncate|wipe|erase|terminate|teardown|force[-_]?push|rollback|revoke)/i;
-const MUTATION = /\bmutation\b[\s\S]*?\b\w*(delete|destroy|drop|remove|reset|purge)\w*/i;
-
-/** Strings anywhere in an MCP tool input, bounded. */
-function stringsIn(v: unknown, out: { key: string; value: string }[] = [], key = '', depth = 0): { key: string; value: string }[] {
-  if (out.length > 200 || depth > 8) return out;
-  if (typeof v === 'string') out.push({ key, value: v });
-  else if (Array.isArray(v)) for (const x of v) stringsIn(x, out, key, depth + 1);
-  else if (isObject(v)) for (const [k, x] of Object.entries(v)) stringsIn(x, out, k, depth + 1);
-  return out;
-}
-
 /**
  * MCP calls: a tool input that carries a shell command is classified as one; a tool whose name (or
  * GraphQL body) deletes, destroys or resets something asks, with its target's environment unknown and
@@ -191,9 +204,9 @@ function stringsIn(v: unknown, out: { key: string; value: string }[] = [], key =
  */
 async function decideMcp(action: Extract<HookAction, { kind: 'mcp' }>, input: ParsedHookInput, ctx: DecideContext): Promise<LocalDecision> {
   const strings = stringsIn(action.input);
-  const command = strings.find((s) => ['command', 'cmd', 'script', 'commandLine'].includes(s.key));
-  if (command) {
-    const verdict = ctx.engine.classify(command.value, await factsFor(action.cwd, input, ctx), { lockdown: ctx.lockdown });
+  const command = commandIn(strings);
+  if (command !== undefined) {
+    const verdict = ctx.engine.classify(command, await factsFor(action.cwd, input, ctx), { lockdown: ctx.lockdown });
     if (verdict.decision !== 'allow') return fromVerdict(verdict);
   }
   const pathArg = strings.find((s) => ['path', 'file_path', 'filePath', 'file', 'filename'].includes(s.key));
@@ -207,52 +220,15 @@ async function decideMcp(action: Extract<HookAction, { kind: 'mcp' }>, input: Pa
     const write = decideWrite({ kind: 'write', paths: [abs], cwd: action.cwd }, input, ctx);
     if (write.outcome === 'deny') return write;
   }
-  const destructiveName = DESTRUCTIVE_WORDS.test(action.tool);
-  const mutation = strings.find((s) => MUTATION.test(s.value));
-  if (!destructiveName && !mutation) return allow();
-  const idArg = strings.find((s) => /(^|_)(id|name|uuid)$|Id$|Name$/.test(s.key) && s.value.length <= 120);
-  const targetName = redactSecrets(idArg?.value ?? `${action.server}/${action.tool}`);
-  const production = ctxProductionHit(targetName, strings, await factsFor(action.cwd, input, ctx));
-  const finding: Finding = {
-    rule: 'mcp.destructive-tool',
-    risk: 'destructive',
-    severity: 'ask',
-    reason: mutation
-      ? `The MCP tool ${action.server}/${action.tool} sends a GraphQL mutation that deletes or resets something.`
-      : `The MCP tool ${action.server}/${action.tool} deletes, destroys or resets something.`,
-    targets: [
-      {
-        kind: 'resource',
-        name: targetName,
-        provider: action.server,
-        remote: true,
-        environment: production ? 'production' : 'unknown',
-        environmentReason: production ? `${production} is declared production` : 'the MCP call names no environment',
-      },
-    ],
-  };
-  return fromVerdict(composeVerdict([finding], { lockdown: ctx.lockdown }));
-}
-
-function ctxProductionHit(target: string, strings: { key: string; value: string }[], facts: Facts): string | undefined {
-  const declared = [...facts.production.names, ...facts.production.hosts, ...facts.production.resourceIds];
-  for (const d of declared) {
-    if (!d) continue;
-    if (target.includes(d) || strings.some((s) => s.value === d || s.value.includes(d))) return d;
-  }
-  return undefined;
+  if (!mcpLooksDestructive(action.tool, strings)) return allow();
+  const facts = await factsFor(action.cwd, input, ctx);
+  const finding = mcpDestructiveFinding(action.server, action.tool, strings, facts);
+  return finding ? fromVerdict(composeVerdict([finding], { lockdown: ctx.lockdown })) : allow();
 }
 
 function decideFetch(action: Extract<HookAction, { kind: 'fetch' }>, ctx: DecideContext): LocalDecision {
-  if (redactSecrets(action.url) === action.url) return allow();
-  const finding: Finding = {
-    rule: 'fetch.credential-in-url',
-    risk: 'credential-use',
-    severity: 'ask',
-    reason: 'The URL the agent wants to fetch carries what looks like a credential.',
-    targets: [{ kind: 'url', name: redactSecrets(action.url).slice(0, 200), remote: true, environment: 'unknown', environmentReason: 'a remote URL' }],
-  };
-  return fromVerdict(composeVerdict([finding], { lockdown: ctx.lockdown }));
+  const finding = fetchCredentialFinding(action.url);
+  return finding ? fromVerdict(composeVerdict([finding], { lockdown: ctx.lockdown })) : allow();
 }
 
 /**
@@ -297,5 +273,7 @@ export async function decideLocally(input: ParsedHookInput, ctx: DecideContext):
       return allow('observed');
     case 'other':
       return allow('policy', [`${action.tool} carries no command, script, path or URL Blast Shield judges.`]);
+    case 'unreadable':
+      return { outcome: 'deny', decidedBy: 'failure', reasons: [`The ${action.tool} call cannot be checked: ${action.reason}.`] };
   }
 }

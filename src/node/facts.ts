@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { CredentialFacts, Facts, FileStatus, ProductionMap } from '../core/policy/types';
 import { parseSettingsMirror } from '../core/settings/mirror';
 import { GUARD_PATHS, WORKSPACE_MAP_FILE, guardHome } from './guardHome';
+import { gatherPerimeterFacts } from './perimeterFacts';
 
 /**
  * The facts the policy engine is given about this machine, gathered lazily: nothing is read from
@@ -206,6 +207,7 @@ export function gatherFacts(opts: GatherFactsOptions): Facts {
   const roots = lazy(() => opts.workspaceRoots?.map((r) => path.resolve(r)) ?? [repositoryRoot(cwd) ?? cwd]);
   const kubeContext = lazy(() => env.KUBE_CONTEXT || currentKubeContext(env, home));
   const production = lazy(() => loadProductionMap(guardHome(env), roots()));
+  const perimeter = lazy(() => gatherPerimeterFacts({ guardHome: facts.guardHome ?? guardHome(env), home, workspaceRoots: roots(), env }));
   const files = new Map<string, string | undefined>();
   const dirs = new Map<string, readonly string[] | undefined>();
 
@@ -238,6 +240,10 @@ export function gatherFacts(opts: GatherFactsOptions): Facts {
     get production() {
       return production();
     },
+    get perimeter() {
+      return perimeter();
+    },
+    guardHome: guardHome(env),
   };
   if (opts.credentials) facts.credentials = opts.credentials;
   return facts;

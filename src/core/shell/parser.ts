@@ -41,6 +41,14 @@ interface Budget {
   truncated: boolean;
   truncatedReason?: string;
   errors: string[];
+  /** POSIX sh (dash) reading: `((` opens two subshells, not a bash arithmetic command. */
+  posix: boolean;
+}
+
+/** Which shell's grammar to read where they differ. */
+export interface ParseDialect {
+  /** dash/POSIX sh: `((rm -rf ~))` is nested subshells there, arithmetic in bash and zsh. */
+  posix?: boolean;
 }
 
 interface Stops {
@@ -389,7 +397,7 @@ class Parser {
     const src = this.src;
     const c = src[this.pos];
     if (c === '(') {
-      if (src[this.pos + 1] === '(') {
+      if (src[this.pos + 1] === '(' && !this.budget.posix) {
         const arith = this.tryArithmeticCommand();
         if (arith) return this.withTrailingRedirects(arith);
       }
@@ -1092,11 +1100,13 @@ class Parser {
       while (isNameChar(src[i])) i++;
       this.pos = i;
       parts.push({ kind: 'parameter', name: src.slice(start + 1, i), raw: src.slice(start, i), quoted, inner: [] });
+      this.count();
       return;
     }
     if (next !== undefined && (isDigit(next) || '@*#?$!-'.includes(next))) {
       this.pos = start + 2;
       parts.push({ kind: 'parameter', name: next, raw: src.slice(start, start + 2), quoted, inner: [] });
+      this.count();
       return;
     }
     this.pos = start + 1;
@@ -1140,6 +1150,7 @@ class Parser {
     const found: CommandList[] = [];
     collectSubstitutions(inner, found);
     parts.push({ kind: 'parameter', name, raw: src.slice(start, this.pos), quoted, inner: found });
+    this.count();
   }
 
   parseBacktick(parts: WordPart[], quoted: boolean): void {
@@ -1176,8 +1187,8 @@ export function collectSubstitutions(parts: readonly WordPart[], into: CommandLi
 }
 
 /** Parse shell source. Never throws; problems are reported in `errors`, budget overruns in `truncated`. */
-export function parseShell(source: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParseResult {
-  const budget: Budget = { limits, depth: 0, nodes: 0, truncated: false, errors: [] };
+export function parseShell(source: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS, dialect: ParseDialect = {}): ParseResult {
+  const budget: Budget = { limits, depth: 0, nodes: 0, truncated: false, errors: [], posix: dialect.posix === true };
   let list: CommandList;
   try {
     list = new Parser(source, budget).parseProgram();
@@ -1189,7 +1200,7 @@ export function parseShell(source: string, limits: ParseLimits = DEFAULT_PARSE_L
     budget.errors.push(`internal parser error: ${error instanceof Error ? error.message : String(error)}`);
     list = { items: [] };
   }
-  const result: ParseResult = { list, errors: budget.errors, truncated: budget.truncated };
+  const result: ParseResult = { list, errors: budget.errors, truncated: budget.truncated, nodes: budget.nodes };
   if (budget.truncatedReason !== undefined) result.truncatedReason = budget.truncatedReason;
   return result;
 }

@@ -15,6 +15,8 @@ import { phraseMatches } from '../../core/protocol/webview';
 export interface ConfirmAnswer {
   decision: 'allow' | 'deny';
   reason: string;
+  /** The digest of the action the dialog was shown for (the ask's dedupe key): what an allow is bound to. */
+  actionDigest?: string;
 }
 
 export interface PendingAsk {
@@ -176,7 +178,8 @@ export class ConfirmQueue {
     this.denyAll('The editor window is closing.');
   }
 
-  private finish(entry: Entry, answer: ConfirmAnswer): void {
+  private finish(entry: Entry, given: ConfirmAnswer): void {
+    const answer: ConfirmAnswer = { ...given, actionDigest: entry.ask.request.dedupeKey };
     const index = this.entries.indexOf(entry);
     if (index < 0) return;
     entry.timer.cancel();

@@ -9,6 +9,7 @@ import { copilotInstallSpec } from './copilot/install';
 import { cursorInstallSpec } from './cursor/install';
 import { geminiInstallSpec } from './gemini/install';
 import { INSTALLED_CLI_FILES, installJson, shimPath, statusJson, uninstallJson, type FileStatus, type HostStatus, type InstallContext, type InstallScope, type JsonHostSpec } from './installCommon';
+import { forgetInstall, recordInstall } from './installRegistry';
 import { vscodeInstallSpec } from './vscode/install';
 import { vscodeAgentInstallSpec } from './vscodeAgent/install';
 import { windsurfInstallSpec } from './windsurf/install';
@@ -116,12 +117,17 @@ export function defaultInstallScope(host: HostId, workspace: string | undefined)
   return 'project';
 }
 
+/** Install one host's entries and put the file on the install registry the hook protects and the keeper restores. */
 export function installHost(host: HostId, ctx: InstallContext): FileStatus {
-  return installerFor(host).install(ctx);
+  const status = installerFor(host).install(ctx);
+  if (status.state === 'intact') recordInstall(ctx.guardHome, { host, scope: ctx.scope, file: status.file, ...(ctx.scope === 'project' && ctx.workspace ? { workspace: ctx.workspace } : {}) });
+  return status;
 }
 
 export function uninstallHost(host: HostId, ctx: InstallContext): FileStatus {
-  return installerFor(host).uninstall(ctx);
+  const status = installerFor(host).uninstall(ctx);
+  forgetInstall(ctx.guardHome, { host, scope: ctx.scope, file: status.file });
+  return status;
 }
 
 export function hostStatus(host: HostId, ctx: InstallContext): HostStatus {

@@ -88,7 +88,6 @@ describe('rules/self-protection', () => {
       ['/home/dev/Documents/Cline/Hooks/PreToolUse', 'hook-config'],
       ['/work/app/.gemini/settings.json', 'hook-config'],
       ['/home/dev/.gemini/settings.json', 'hook-config'],
-      ['/home/dev/.gemini/trustedFolders.json', 'hook-config'],
       ['/work/app/.codex/hooks.json', 'hook-config'],
       ['/home/dev/.codex/config.toml', 'hook-config'],
       ['/work/app/.windsurf/hooks.json', 'hook-config'],

@@ -20,7 +20,9 @@ export function parseCodex(payload: unknown, env: Readonly<Record<string, string
   else if (tool === 'apply_patch') {
     // The freeform patch arrives as `command`; its paths are relative to the session's folder.
     const patch = pickString(input, 'command', 'input', 'patch') ?? (typeof input === 'string' ? input : '');
-    action = { kind: 'write', paths: patchPaths(patch).map((p) => resolveFrom(base, p, home)), cwd: base, newText: patch };
+    const paths = patchPaths(patch).map((p) => resolveFrom(base, p, home));
+    // A patch whose files cannot be read off is judged by what it would touch: unknown, so refused.
+    action = paths.length > 0 ? { kind: 'write', paths, cwd: base, newText: patch } : { kind: 'unreadable', tool, reason: 'the files its patch touches cannot be read off it', cwd: base };
   } else action = actionFromTool(tool, input, { cwd: base, home });
   return { ok: true, input: { host: 'codex', event, tool, action, workspaceRoots: [base], ...(agent ? { agent } : {}) } };
 }

@@ -38,17 +38,18 @@ function geminiAction(tool: string, input: unknown, ctx: ToolContext): HookActio
   switch (tool) {
     case 'run_shell_command': {
       const command = pickString(input, 'command');
-      if (command === undefined) return { kind: 'other', tool, cwd: ctx.cwd };
+      if (command === undefined) return { kind: 'unreadable', tool, reason: 'its command is missing or not text', cwd: ctx.cwd };
       return { kind: 'shell', command, cwd: pickString(input, 'dir_path') ? dir() : ctx.cwd };
     }
     case 'read_file': {
       const file = pickString(input, 'file_path', 'absolute_path', 'path');
-      return file ? { kind: 'read', path: resolveFrom(ctx.cwd, file, ctx.home), cwd: ctx.cwd } : { kind: 'other', tool, cwd: ctx.cwd };
+      return file ? { kind: 'read', path: resolveFrom(ctx.cwd, file, ctx.home), cwd: ctx.cwd } : { kind: 'unreadable', tool, reason: 'the file it reads is not given as text', cwd: ctx.cwd };
     }
     case 'read_many_files': {
       // Literal paths are read checks; globs are content searches from the working folder that read
       // dotfiles, and ignored files unless the default excludes apply.
       const include = [...pickStringArray(input, 'include'), ...pickStringArray(input, 'paths')];
+      if (include.length === 0) return { kind: 'unreadable', tool, reason: 'the files it reads are not given as text', cwd: ctx.cwd };
       const ignored = isObject(input) && isObject(input.file_filtering_options) ? input.file_filtering_options.respect_git_ignore === false : false;
       const parts: HookAction[] = include.map((p) => (GLOB.test(p) ? globSearch(p, ctx, ignored) : literalRead(resolveFrom(ctx.cwd, p, ctx.home), ctx, ignored)));
       return { kind: 'all', actions: parts, cwd: ctx.cwd };
@@ -56,8 +57,9 @@ function geminiAction(tool: string, input: unknown, ctx: ToolContext): HookActio
     case 'write_file':
     case 'replace': {
       const file = pickString(input, 'file_path');
+      if (!file) return { kind: 'unreadable', tool, reason: 'the file it writes is not given as text', cwd: ctx.cwd };
       const newText = pickString(input, 'content', 'new_string');
-      return { kind: 'write', paths: file ? [resolveFrom(ctx.cwd, file, ctx.home)] : [], cwd: ctx.cwd, ...(newText !== undefined ? { newText } : {}) };
+      return { kind: 'write', paths: [resolveFrom(ctx.cwd, file, ctx.home)], cwd: ctx.cwd, ...(newText !== undefined ? { newText } : {}) };
     }
     case 'grep_search':
     case 'search_file_content': {

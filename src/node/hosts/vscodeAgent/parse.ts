@@ -20,7 +20,7 @@ function callAction(name: string, args: unknown, ctx: ToolContext): HookAction {
   // Keystrokes sent into a running shell session are commands too.
   if (name === 'write_bash' || name === 'write_powershell') {
     const keys = pickString(args, 'input', 'command');
-    return keys === undefined ? { kind: 'other', tool: name, cwd: ctx.cwd } : { kind: 'shell', command: keys, cwd: ctx.cwd };
+    return keys === undefined ? { kind: 'unreadable', tool: name, reason: 'the keystrokes it sends are not text', cwd: ctx.cwd } : { kind: 'shell', command: keys, cwd: ctx.cwd };
   }
   const mcp = splitMcpName(name, '__') ?? (/^([^/]+)\/(.+)$/.exec(name) ? { server: name.split('/')[0] ?? '', tool: name.split('/').slice(1).join('/') } : undefined);
   if (mcp) return { kind: 'mcp', server: mcp.server, tool: mcp.tool, input: args, cwd: ctx.cwd };
