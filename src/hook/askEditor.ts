@@ -20,12 +20,21 @@ export interface AskRequest {
   deadline: number;
 }
 
+export interface EditorAnswer {
+  decision: 'allow' | 'deny';
+  reason: string;
+  /** The copy the editor kept before allowing. */
+  snapshot?: string;
+  /** Dump the affected tables before allowing (the human asked). */
+  backupFirst?: boolean;
+}
+
 /**
  * A window counts only once the process its record names is verified as an editor's extension host
  * that holds the record's socket and was not started by the agent (windowIdentity.ts); the same
  * process must still hold that socket when the answer arrives. A window that fails is no window.
  */
-export async function askEditor(guardHomeDir: string, ask: AskRequest, verifier: WindowVerifier = systemWindowVerifier()): Promise<{ decision: 'allow' | 'deny'; reason: string }> {
+export async function askEditor(guardHomeDir: string, ask: AskRequest, verifier: WindowVerifier = systemWindowVerifier()): Promise<EditorAnswer> {
   const target = ask.workspaceRoots.length > 0 ? ask.workspaceRoots : ask.action.cwd ? [ask.action.cwd] : [];
   const windows = findWindows(guardHomeDir, target);
   if (windows.length === 0) throw new IpcError('no-editor', 'no editor window with Blast Shield is open on this workspace');
@@ -55,7 +64,7 @@ export async function askEditor(guardHomeDir: string, ask: AskRequest, verifier:
     if (reply.decision === 'allow' && reply.actionDigest !== digest) throw new IpcError('malformed-reply', 'the editor allowed another action than this one');
     const still = verifier.reconfirm(window.record, identity.proof);
     if (!still.ok) throw new IpcError('unverified', still.reason);
-    return { decision: reply.decision, reason: reply.reason };
+    return { decision: reply.decision, reason: reply.reason, ...(reply.decision === 'allow' && reply.snapshot ? { snapshot: reply.snapshot } : {}), ...(reply.decision === 'allow' && reply.backupFirst ? { backupFirst: true } : {}) };
   }
   throw new IpcError('unverified', refused ?? 'no editor window could be verified');
 }

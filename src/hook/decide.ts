@@ -4,6 +4,8 @@ import { minimatch } from 'minimatch';
 import type { DecidedBy } from '../core/audit/entry';
 import type { Facts, Verdict } from '../core/policy/types';
 import { composeVerdict } from '../core/policy/verdict';
+import { applyExtraRules } from '../core/settings/extraRules';
+import type { ExtraRule } from '../core/settings/types';
 import { guardFileOf, isGuardedContent, type GuardLocations } from '../core/rules/selfProtection';
 import type { ContentSearch, HookAction, ParsedHookInput } from '../node/hosts/action';
 import { commandIn, fetchCredentialFinding, mcpDestructiveFinding, mcpLooksDestructive, stringsIn } from '../node/confirm/toolFindings';
@@ -37,6 +39,8 @@ export interface DecideContext {
   lockdown: boolean;
   /** Extra protected paths from settings (globs, workspace-relative or absolute). */
   protectedPaths: readonly string[];
+  /** A team's own command rules from policy files (only add asks and denies). */
+  extraRules?: readonly ExtraRule[];
 }
 
 const MAX_GUARD_FILE_READ = 1024 * 1024;
@@ -257,8 +261,12 @@ export async function decideLocally(input: ParsedHookInput, ctx: DecideContext):
   switch (action.kind) {
     case 'all':
       return decideAll(action, input, ctx);
-    case 'shell':
-      return fromVerdict(ctx.engine.classify(action.command, await factsFor(action.cwd, input, ctx), { lockdown: ctx.lockdown }));
+    case 'shell': {
+      const facts = await factsFor(action.cwd, input, ctx);
+      const verdict = ctx.engine.classify(action.command, facts, { lockdown: ctx.lockdown });
+      if (!ctx.extraRules || ctx.extraRules.length === 0) return fromVerdict(verdict);
+      return fromVerdict(applyExtraRules(verdict, [action.command, ...(ctx.engine.commandTexts?.(action.command, facts) ?? [])], ctx.extraRules, ctx.lockdown));
+    }
     case 'mcp':
       return decideMcp(action, input, ctx);
     case 'read':

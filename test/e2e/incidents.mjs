@@ -92,6 +92,7 @@ export function defineCases(ctx) {
     const result = await hook.done;
     const { decision } = decisionOf(host, result);
     assert.equal(decision, 'allow', `${host} hook answered ${decision} (exit ${result.code}): ${result.stdout.slice(0, 300)} ${result.stderr.slice(0, 300)}`);
+    return result;
   }
 
   /** Wait for the dialog this hook asks for; fail at once, with the hook's answer, if it answers first. */
@@ -327,8 +328,10 @@ export function defineCases(ctx) {
       const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent || '').trim())));
       const shown = Object.fromEntries(rows.map(([p, size]) => [p, size]));
       for (const f of files) assert.equal(shown[f.path], f.size, `the preview lists ${f.path} with its size ${f.size} (rows: ${JSON.stringify(rows)})`);
-      const summary = ((await dialog.locator('#preview .summary').textContent()) || '').trim();
+      const summary = ((await dialog.locator('#preview .kind-files .summary').textContent()) || '').trim();
       assert.match(summary, new RegExp(`^${files.length} files, ${LOCAL_EXPORTS_TOTAL.replace('.', '\\.')} under `), `the summary counts the files and bytes: ${summary}`);
+      const undo = ((await dialog.locator('#recovery-summary').textContent()) || '').trim();
+      assert.match(undo, /^A copy is kept for 7 days: restore with blast-shield restore \d{8}-\d{6}-[0-9a-f]{4} /, `the dialog says a copy is kept and how to restore it: ${undo}`);
       await dialog.locator('#preview').scrollIntoViewIfNeeded();
       await wb.screenshot('09-local-dialog.png', `local rm -rf ${LOCAL_EXPORTS}: no production banner, target on this machine, the files and sizes that would be deleted`);
       await wb.pressDeny();
@@ -340,6 +343,7 @@ export function defineCases(ctx) {
       // Not the identical command: within 30 s an identical action is a twin (Cursor also runs Claude
       // Code's hooks) and gets 6a's deny handed to it without a dialog.
       const command = `rm -r ${LOCAL_EXPORTS}`;
+      const localFiles = seedLocalExports();
       const verdict = engineCheck(command);
       assert.equal(verdict.decision, 'ask', `blast-shield check asks for ${command}: ${JSON.stringify(verdict)}`);
       const hook = run('cursor', cursor.shell(workspace, command));
@@ -354,6 +358,17 @@ export function defineCases(ctx) {
       assert.equal(await wb.allowButton().isDisabled(), false, '"Allow once" is enabled by the exact phrase');
       await wb.pressAllow();
       await expectAllowed('cursor', hook);
+      // The copy was kept before the hook heard "allow", and the audit log names it: run the delete as
+      // the host would, then restore.
+      const audit = fs.readFileSync(path.join(env.BLAST_SHIELD_HOME, 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+      const id = audit.reverse().find((e) => e.decision === 'allow' && e.decidedBy === 'human')?.snapshot;
+      assert.match(String(id), /^\d{8}-\d{6}-[0-9a-f]{4}$/, `the audit entry of the allow names the kept copy: ${JSON.stringify(audit[0])}`);
+      const before = Object.fromEntries(localFiles.map((f) => [f.abs, fs.readFileSync(f.abs, 'utf8')]));
+      fs.rmSync(path.join(workspace, LOCAL_EXPORTS), { recursive: true });
+      const restored = spawnSync(process.execPath, [cli, 'restore', id], { cwd: workspace, env, encoding: 'utf8', timeout: 30000 });
+      assert.equal(restored.status, 0, `blast-shield restore ${id}: ${restored.stderr}${restored.stdout}`);
+      for (const f of localFiles) assert.equal(fs.readFileSync(f.abs, 'utf8'), before[f.abs], `${f.path} is back byte for byte after blast-shield restore`);
+      console.log(`       restored ${id}: ${localFiles.length} files back after the delete ran`);
     }],
 
     ['5a the agent reading .env is denied at once with no dialog', async () => {

@@ -146,7 +146,8 @@ export interface AnchorState {
 }
 
 export type IpcReply =
-  | { type: 'decision'; id: string; decision: 'allow' | 'deny'; reason: string; actionDigest: string }
+  /** `snapshot`: the copy kept before an allow; `backupFirst`: the hook dumps the affected tables before allowing. */
+  | { type: 'decision'; id: string; decision: 'allow' | 'deny'; reason: string; actionDigest: string; snapshot?: string; backupFirst?: boolean }
   | { type: 'anchor'; id: string; anchor: AnchorState | null }
   | { type: 'pong'; id: string; lockdown: boolean; appName: string }
   | { type: 'ack'; id: string }
@@ -274,6 +275,7 @@ export function parseIpcReply(line: string): IpcReply | undefined {
   if (!isRecord(v) || !isString(v.id)) return undefined;
   switch (v.type) {
     case 'decision':
+      if ((v.snapshot !== undefined && !isString(v.snapshot)) || (v.backupFirst !== undefined && v.backupFirst !== true)) return undefined;
       return (v.decision === 'allow' || v.decision === 'deny') && isString(v.reason) && isDigest(v.actionDigest) ? (v as unknown as IpcReply) : undefined;
     case 'anchor':
       return v.anchor === null || (isRecord(v.anchor) && Number.isInteger(v.anchor.count) && (v.anchor.count as number) >= 0 && isDigest(v.anchor.lastHash)) ? (v as unknown as IpcReply) : undefined;

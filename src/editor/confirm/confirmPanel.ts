@@ -14,6 +14,8 @@ export interface ConfirmPanelDeps {
   logger: Logger;
   /** Computes the read-only preview of what an ask destroys. */
   preview(ask: PendingAsk): Promise<Preview>;
+  /** The human's choices beside the phrase ("back up first"), reported before the phrase is checked. */
+  choose?(requestId: string, choice: { backupFirst: boolean }): void;
 }
 
 /**
@@ -133,6 +135,7 @@ export class ConfirmPanel extends Disposable implements ConfirmPresenter {
         this.postShow();
         return;
       case 'submit': {
+        this.deps.choose?.(message.id, { backupFirst: message.backupFirst === true });
         const result = this.queue?.submit(message.id, message.phrase) ?? 'not-current';
         if (result === 'mismatch') this.post({ type: 'phraseMismatch', id: message.id });
         return;

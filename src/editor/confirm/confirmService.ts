@@ -2,8 +2,12 @@ import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
 import { redactSecrets, redactVerdict } from '../../core/audit/redact';
 import type { Verdict } from '../../core/policy/types';
+import type { Preview } from '../../core/preview/model';
 import type { ConfirmAsk } from '../../core/protocol/ipc';
-import { ConfirmQueue, type ConfirmAnswer } from '../../node/confirm/confirmQueue';
+import { applyExtraRules } from '../../core/settings/extraRules';
+import { ConfirmQueue, type ConfirmAnswer, type PendingAsk } from '../../node/confirm/confirmQueue';
+import { RecoveryKeeper, type RecoveryOutcome } from '../../node/confirm/recoveryKeeper';
+import { loadDeferred } from '../loadDeferred';
 import type { Configuration } from '../configuration';
 import { Disposable, toDisposable } from '../lifecycle';
 import type { Lockdown } from '../lockdown';
@@ -14,20 +18,31 @@ function workspaceRoots(): string[] {
   return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
 }
 
-/** The queue of asks and the panel that shows them, wired to settings and lockdown. */
+/**
+ * The queue of asks and the panel that shows them, wired to settings and lockdown. The recovery
+ * keeper adds the dialog's "Undo" section and keeps the promised copy after an allow, before the
+ * hook hears the answer (`ask`).
+ */
 export class ConfirmService extends Disposable {
   readonly queue: ConfirmQueue;
+  readonly recovery: RecoveryKeeper;
 
   constructor(
     extensionUri: vscode.Uri,
-    config: Configuration,
+    private readonly config: Configuration,
     private readonly lockdown: Lockdown,
     private readonly logger: Logger,
-    userHome: string,
+    private readonly userHome: string,
     private readonly analyse: (ask: ConfirmAsk, lockdown: boolean) => Promise<Verdict>,
+    guardHome: string,
   ) {
     super();
-    const panel = this._register(new ConfirmPanel({ extensionUri, logger, preview: (ask) => previewFor(ask, userHome, workspaceRoots()) }));
+    this.recovery = new RecoveryKeeper({ engine: loadDeferred, guardHome, userHome, workspaceRoots, settings: () => config.settings, logger, env: process.env });
+    const preview = async (ask: PendingAsk): Promise<Preview> => {
+      const [main, undo] = await Promise.all([previewFor(ask, userHome, workspaceRoots()), this.recovery.sectionFor(ask.request).catch(() => undefined)]);
+      return undo ? { sections: [undo, ...main.sections] } : main;
+    };
+    const panel = this._register(new ConfirmPanel({ extensionUri, logger, preview, choose: (id, choice) => this.recovery.choose(id, choice) }));
     this.queue = new ConfirmQueue({
       presenter: panel,
       logger,
@@ -47,15 +62,27 @@ export class ConfirmService extends Disposable {
    * An ask from a hook: this window judges the action itself (the request carries no verdict or text
    * to show), denies at once what its own analysis denies, and shows the rest in the dialog.
    */
-  async ask(ask: ConfirmAsk, digest: string): Promise<ConfirmAnswer> {
+  async ask(ask: ConfirmAsk, digest: string): Promise<ConfirmAnswer & Omit<RecoveryOutcome, 'decision' | 'reason'>> {
     let verdict: Verdict;
     try {
-      verdict = redactVerdict(await this.analyse(ask, this.lockdown.isOn), redactSecrets);
+      verdict = redactVerdict(this.withTeamRules(ask, await this.analyse(ask, this.lockdown.isOn)), redactSecrets);
     } catch (err) {
       this.logger.error(`Could not analyse the ask ${ask.id}: ${err instanceof Error ? err.message : String(err)}`);
       return { decision: 'deny', reason: 'This editor window could not analyse the action.', actionDigest: digest };
     }
     if (verdict.decision === 'deny') return { decision: 'deny', reason: `Denied by this editor window: ${verdict.reasons.join(' ')}`, actionDigest: digest };
-    return this.queue.ask({ ...ask, verdict, dedupeKey: digest });
+    const request = { ...ask, verdict, dedupeKey: digest };
+    // An allow comes back only once the copy it promised is kept.
+    return this.recovery.afterAnswer(request, await this.queue.ask(request));
+  }
+
+  /** The team's extra command rules (policy files, settings), as the hook applied them: the dialog shows their reasons. */
+  private withTeamRules(ask: ConfirmAsk, verdict: Verdict): Verdict {
+    const rules = this.config.settings.extraRules;
+    if (rules.length === 0 || ask.action.kind !== 'shell') return verdict;
+    const { analyze, gatherFacts } = loadDeferred();
+    const facts = gatherFacts({ cwd: ask.action.cwd, workspaceRoots: ask.workspaceRoots, env: {}, home: this.userHome });
+    const texts = [ask.action.command, ...analyze(ask.action.command, facts).invocations.map((inv) => [inv.name, ...inv.args.map((a) => a.text)].join(' '))];
+    return applyExtraRules(verdict, texts, rules, this.lockdown.isOn);
   }
 }

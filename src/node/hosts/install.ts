@@ -54,9 +54,9 @@ export interface ShimOptions {
 
 /**
  * Files the CLI loads at run time and must find beside itself: the bundle its launcher compiles, and
- * secretlint's, loaded lazily.
+ * secretlint's and the audit exporter's, loaded lazily.
  */
-const SIBLING_BUNDLES = ['cli-main.js', 'secretlint.js'];
+const SIBLING_BUNDLES = ['cli-main.js', 'secretlint.js', 'audit-export.js'];
 
 function shellQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
