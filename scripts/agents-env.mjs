@@ -25,6 +25,8 @@ export const AGENT_PINS = {
   claude: { pkg: '@anthropic-ai/claude-code', version: '2.1.332', bin: 'claude' },
   copilot: { pkg: '@github/copilot', version: '1.0.102', bin: 'copilot' },
   cline: { pkg: 'cline', version: '3.0.65', bin: 'cline' },
+  gemini: { pkg: '@google/gemini-cli', version: '0.61.0', bin: 'gemini' },
+  codex: { pkg: '@openai/codex', version: '0.169.0', bin: 'codex' },
 };
 
 export function agentsCache(env = process.env) {

@@ -5,7 +5,7 @@ import { createRealEngine } from '../hook/realEngine';
 import { emergencyDeny } from '../hook/emergencyDeny';
 import type { CliIo } from './io';
 
-const HELP = `usage: blast-shield hook <cursor|claude|vscode|copilot|cline>
+const HELP = `usage: blast-shield hook <cursor|claude|vscode|copilot|cline|gemini|codex|windsurf|vscode-agent>
 
 Reads one hook payload (JSON) on standard input, decides, and writes exactly the answer the host
 expects on standard output. Host configurations call this through the shim that

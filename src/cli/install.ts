@@ -14,10 +14,15 @@ const HELP = `usage:
   blast-shield status [--workspace DIR] [--json]
 
 hosts: ${HOST_IDS.join(', ')}
---user       ~/.cursor, ~/.claude, ~/.copilot/hooks, ~/Documents/Cline/Hooks (the default)
+--user       ~/.cursor, ~/.claude, ~/.copilot/hooks, ~/Documents/Cline/Hooks, ~/.gemini/settings.json,
+             ~/.codex/hooks.json, ~/.codeium/windsurf/hooks.json (the default)
 --project    the workspace's own files (.cursor/hooks.json, .claude/settings.local.json,
-             .github/hooks/blast-shield-*.json, .clinerules/hooks/PreToolUse). Copilot CLI loads
-             project hooks only in folders it trusts: such an install reports not-loaded until then
+             .github/hooks/blast-shield-*.json, .clinerules/hooks/PreToolUse, .gemini/settings.json,
+             .codex/hooks.json, .windsurf/hooks.json). Copilot CLI loads project hooks only in folders
+             it trusts, Gemini CLI runs no hooks in a folder it does not trust, Codex loads a project's
+             hooks only in a project it trusts: such an install reports not-loaded until then
+codex        also trusts the hook in ~/.codex/config.toml (Codex skips an untrusted hook silently)
+vscode-agent VS Code's Copilot harness runs the vscode (and copilot) entries: installs the vscode one
 --node PATH  the JavaScript runtime the hook shim runs (default: this node); the editor passes its
              own executable together with --electron-run-as-node
 install copies this CLI to ~/.blast-shield/bin and writes the shim 'blast-shield-hook' there, then
@@ -60,7 +65,7 @@ function context(p: Parsed, io: CliIo): InstallContext {
 }
 
 function line(host: string, scope: string, f: FileStatus): string {
-  return `${host.padEnd(8)} ${scope.padEnd(8)} ${f.state.padEnd(10)} ${f.file}  (${f.detail})\n`;
+  return `${host.padEnd(12)} ${scope.padEnd(8)} ${f.state.padEnd(10)} ${f.file}  (${f.detail})\n`;
 }
 
 export async function runInstall(args: string[], io: CliIo): Promise<number> {

@@ -27,6 +27,8 @@ export interface LocalDecision {
   verdict?: Verdict;
   /** A read or search denied by the credential check (message wording differs). */
   credentialRead?: boolean;
+  /** In a batch, the one part that asks: the dialog shows it. */
+  asked?: HookAction;
 }
 
 export interface DecideContext {
@@ -228,9 +230,32 @@ function decideFetch(action: Extract<HookAction, { kind: 'fetch' }>, ctx: Decide
   return finding ? fromVerdict(composeVerdict([finding], { lockdown: ctx.lockdown })) : allow();
 }
 
+/**
+ * Several actions in one call go ahead only when every part may: the first part denied denies them; one
+ * part asking is the call's question (the dialog shows that part). Two parts asking cannot both be
+ * confirmed by one answer, so the call is denied and the agent is told to send them one at a time.
+ */
+async function decideAll(action: Extract<HookAction, { kind: 'all' }>, input: ParsedHookInput, ctx: DecideContext): Promise<LocalDecision> {
+  if (action.actions.length === 0) return allow('policy', ['The call names no action.']);
+  const asking: LocalDecision[] = [];
+  const reasons: string[] = [];
+  for (const part of action.actions) {
+    const decided = await decideLocally({ ...input, action: part }, ctx);
+    if (decided.outcome === 'deny') return decided;
+    if (decided.outcome === 'ask') asking.push({ ...decided, asked: decided.asked ?? part });
+    reasons.push(...decided.reasons);
+  }
+  if (asking.length > 1) {
+    return { outcome: 'deny', decidedBy: 'policy', reasons: [`${asking.length} of the ${action.actions.length} actions sent together need a human's confirmation, and one answer cannot confirm them all; send them one at a time.`] };
+  }
+  return asking[0] ?? allow(action.actions.some((a) => a.kind === 'read' || a.kind === 'search') ? 'read-check' : 'policy', reasons);
+}
+
 export async function decideLocally(input: ParsedHookInput, ctx: DecideContext): Promise<LocalDecision> {
   const action = input.action;
   switch (action.kind) {
+    case 'all':
+      return decideAll(action, input, ctx);
     case 'shell': {
       const facts = await factsFor(action.cwd, input, ctx);
       const verdict = ctx.engine.classify(action.command, facts, { lockdown: ctx.lockdown });
@@ -249,23 +274,9 @@ export async function decideLocally(input: ParsedHookInput, ctx: DecideContext):
       return decideFetch(action, ctx);
     case 'edited':
       return allow('observed');
-    case 'all':
-      return decideAll(action, input, ctx);
     case 'other':
       return allow('policy', [`${action.tool} carries no command, script, path or URL Blast Shield judges.`]);
     case 'unreadable':
       return { outcome: 'deny', decidedBy: 'failure', reasons: [`The ${action.tool} call cannot be checked: ${action.reason}.`] };
   }
-}
-
-/** Every part must be allowed; the first refusal is the answer. Parts never prompt, so an ask here is a deny. */
-async function decideAll(action: Extract<HookAction, { kind: 'all' }>, input: ParsedHookInput, ctx: DecideContext): Promise<LocalDecision> {
-  const reasons: string[] = [];
-  for (const part of action.actions) {
-    const d = await decideLocally({ ...input, action: part }, ctx);
-    if (d.outcome === 'deny') return d;
-    if (d.outcome === 'ask') return { ...d, outcome: 'deny', verdict: undefined };
-    reasons.push(...d.reasons);
-  }
-  return allow(action.actions.some((a) => a.kind === 'read' || a.kind === 'search') ? 'read-check' : 'policy', reasons);
 }

@@ -1,9 +1,13 @@
 import type { HostReply } from '../node/hosts/action';
 import { failClosedClaude } from '../node/hosts/claude/respond';
 import { failClosedCline } from '../node/hosts/cline/respond';
+import { failClosedCodex } from '../node/hosts/codex/respond';
 import { failClosedCopilot } from '../node/hosts/copilot/respond';
 import { failClosedCursor } from '../node/hosts/cursor/respond';
+import { failClosedGemini } from '../node/hosts/gemini/respond';
 import { failClosedVscode } from '../node/hosts/vscode/respond';
+import { failClosedAgentHost } from '../node/hosts/vscodeAgent/respond';
+import { failClosedWindsurf } from '../node/hosts/windsurf/respond';
 import { failureDenied } from './messages';
 
 /**
@@ -25,6 +29,14 @@ export function emergencyDeny(host: string, what: string): HostReply {
       return failClosedCopilot(decision);
     case 'cline':
       return failClosedCline(decision);
+    case 'gemini':
+      return failClosedGemini(decision);
+    case 'codex':
+      return failClosedCodex(decision);
+    case 'windsurf':
+      return failClosedWindsurf(decision);
+    case 'vscode-agent':
+      return failClosedAgentHost(decision);
     default:
       return { stdout: '', stderr: `${decision.userMessage}\n`, exitCode: 2 };
   }

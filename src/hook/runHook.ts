@@ -199,7 +199,7 @@ async function settle(input: ParsedHookInput, local: LocalDecision, guardHomeDir
   // ask: only the human's dialog may turn it into allow
   const verdict = local.verdict;
   if (!verdict) throw new Error('an ask without a verdict');
-  const action = describe(input.action, forEditor);
+  const action = describe(local.asked ?? input.action, forEditor);
   const request: AskRequest = {
     host: input.host,
     event: input.event,

@@ -17,11 +17,13 @@ import { installGuard, readAudit } from './harness.mjs';
 import { INCIDENT_COMMAND, installCurlStandin, makeWorkspace } from './scenarios.mjs';
 import { startAnthropicStandin } from './standins/anthropic.mjs';
 import { startOpenAiStandin } from './standins/openai.mjs';
+import { startGeminiStandin } from './standins/gemini.mjs';
+import { startResponsesStandin } from './standins/responses.mjs';
 
 const require = createRequire(import.meta.url);
 const { installExtension, startCodeServer, launchChromium } = require('../support/codeServer.cjs');
 
-const STANDINS = { anthropic: startAnthropicStandin, openai: startOpenAiStandin };
+const STANDINS = { anthropic: startAnthropicStandin, openai: startOpenAiStandin, gemini: startGeminiStandin, responses: startResponsesStandin };
 const shotsDir = path.join(REPO_ROOT, 'test-results', 'screenshots');
 
 async function oneClient({ client, wb, home, guardHome, workspace: editorFolder, ws, curl }) {

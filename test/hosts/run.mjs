@@ -24,13 +24,17 @@ import { installGuard, runScenario } from './harness.mjs';
 import { SCENARIOS, installCurlStandin } from './scenarios.mjs';
 import { startAnthropicStandin } from './standins/anthropic.mjs';
 import { startOpenAiStandin } from './standins/openai.mjs';
+import { startGeminiStandin } from './standins/gemini.mjs';
+import { startResponsesStandin } from './standins/responses.mjs';
 import claude from './clients/claude.mjs';
 import copilot from './clients/copilot.mjs';
 import cline from './clients/cline.mjs';
+import gemini from './clients/gemini.mjs';
+import codex from './clients/codex.mjs';
 
 const LABEL = 'hosts';
-const CLIENTS = [claude, copilot, cline];
-const STANDINS = { anthropic: startAnthropicStandin, openai: startOpenAiStandin };
+const CLIENTS = [claude, copilot, cline, gemini, codex];
+const STANDINS = { anthropic: startAnthropicStandin, openai: startOpenAiStandin, gemini: startGeminiStandin, responses: startResponsesStandin };
 
 const args = process.argv.slice(2);
 function listArg(name) {

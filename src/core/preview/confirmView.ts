@@ -10,6 +10,10 @@ export const HOST_LABELS: Record<HostId, string> = {
   vscode: 'VS Code agent',
   copilot: 'GitHub Copilot',
   cline: 'Cline',
+  gemini: 'Gemini CLI',
+  codex: 'OpenAI Codex',
+  windsurf: 'Windsurf',
+  'vscode-agent': 'VS Code (Copilot harness)',
 };
 
 /** Used when a verdict asks without naming a phrase: still something deliberate to type. */

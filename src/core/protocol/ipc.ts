@@ -14,8 +14,13 @@ export const IPC_PROTOCOL_VERSION = 2;
 /** Requests and replies larger than this are rejected unread. */
 export const IPC_MAX_MESSAGE_BYTES = 256 * 1024;
 
-export type HostId = 'cursor' | 'claude' | 'vscode' | 'copilot' | 'cline';
-export const HOST_IDS: readonly HostId[] = ['cursor', 'claude', 'vscode', 'copilot', 'cline'];
+/**
+ * The agent hosts. `vscode-agent` is VS Code's Copilot harness (its Agent Host process): it runs the
+ * hook entries of the `vscode` and `copilot` files with a payload of its own, so it has no file of its
+ * own, but its calls, dialogs and audit lines are told apart.
+ */
+export type HostId = 'cursor' | 'claude' | 'vscode' | 'copilot' | 'cline' | 'gemini' | 'codex' | 'windsurf' | 'vscode-agent';
+export const HOST_IDS: readonly HostId[] = ['cursor', 'claude', 'vscode', 'copilot', 'cline', 'gemini', 'codex', 'windsurf', 'vscode-agent'];
 
 /** Written owner-only (0600) per window into the guard home's ipc folder. */
 export interface DiscoveryRecord {

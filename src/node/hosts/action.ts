@@ -16,9 +16,10 @@ export type HookAction =
   /** After the fact (Cursor afterFileEdit): recorded, never blocked. */
   | { kind: 'edited'; path: string; cwd: string }
   /**
-   * One tool call that does several things at once (Cline's read_files of many paths; an unknown tool
-   * whose file path may be read or written): every part must be allowed. Parts are reads, writes and
-   * searches only, which never prompt.
+   * One tool call that does several things at once (Cline's read_files of many paths, Gemini's
+   * read_many_files, the VS Code Agent Host's toolCalls[]; an unknown tool whose file path may be read
+   * or written): each part is judged and the call goes ahead only when every part may. One part may
+   * ask (the dialog shows that part); two cannot be confirmed by one answer and are refused.
    */
   | { kind: 'all'; actions: HookAction[]; cwd: string }
   | { kind: 'other'; tool: string; cwd: string }

@@ -25,6 +25,11 @@ export const HOST_HOOK_LIMITS: Partial<Record<HostId, HostHookLimit>> = {
   vscode: { ...ENTRY, onKill: 'runs the action (a failing hook is only a warning)' },
   copilot: { ...ENTRY, onKill: 'runs the action (documented as fail-open)' },
   cline: { seconds: 120, setBy: 'the host', onKill: 'runs the action (a timed-out hook is skipped)' },
+  gemini: { ...ENTRY, onKill: 'runs the action (a timed-out hook is only a warning)' },
+  codex: { ...ENTRY, onKill: 'runs the action (only a well-formed deny blocks)' },
+  // Windsurf documents no hook timeout: a short one is assumed so the hook always answers first.
+  windsurf: { seconds: 30, setBy: 'the host', onKill: 'not documented (assumed to run the action)' },
+  'vscode-agent': { ...ENTRY, onKill: 'runs the action (hook failures are swallowed)' },
 };
 
 /** The host's limit for `host`; a host without a row reads our entry's timeout. */

@@ -4,24 +4,45 @@ import { HOST_IDS, type HostId } from '../../core/protocol/ipc';
 import { GUARD_PATHS } from '../guardHome';
 import { claudeInstallSpec } from './claude/install';
 import { installCline, statusCline, uninstallCline } from './cline/install';
+import { installCodex, statusCodex, uninstallCodex } from './codex/install';
 import { copilotInstallSpec } from './copilot/install';
 import { cursorInstallSpec } from './cursor/install';
+import { geminiInstallSpec } from './gemini/install';
 import { posixShim, windowsShim } from './hookEntry';
 import { INSTALLED_CLI_FILES, installJson, shimPath, statusJson, uninstallJson, type FileStatus, type HostStatus, type InstallContext, type InstallScope, type JsonHostSpec } from './installCommon';
 import { forgetInstall, recordInstall } from './installRegistry';
 import { vscodeInstallSpec } from './vscode/install';
+import { vscodeAgentInstallSpec } from './vscodeAgent/install';
+import { windsurfInstallSpec } from './windsurf/install';
 
 /**
  * The install API the CLI and the extension call. `installShim` first (copies the CLI bundle to a
  * stable place and writes the shim the host entries run), then `installHost` per host.
  */
 
-const JSON_SPECS: Partial<Record<HostId, JsonHostSpec>> = {
+export const JSON_SPECS: Partial<Record<HostId, JsonHostSpec>> = {
   cursor: cursorInstallSpec,
   claude: claudeInstallSpec,
   vscode: vscodeInstallSpec,
   copilot: copilotInstallSpec,
+  gemini: geminiInstallSpec,
+  windsurf: windsurfInstallSpec,
+  'vscode-agent': vscodeAgentInstallSpec,
 };
+
+/** Hosts that need more than JSON entries: Cline's executable script, Codex's trust entry. */
+const OTHER_INSTALLERS: Partial<Record<HostId, { install(ctx: InstallContext): FileStatus; uninstall(ctx: InstallContext): FileStatus; status(ctx: InstallContext): FileStatus }>> = {
+  cline: { install: installCline, uninstall: uninstallCline, status: statusCline },
+  codex: { install: installCodex, uninstall: uninstallCodex, status: statusCodex },
+};
+
+function installerFor(host: HostId): { install(ctx: InstallContext): FileStatus; uninstall(ctx: InstallContext): FileStatus; status(ctx: InstallContext): FileStatus } {
+  const other = OTHER_INSTALLERS[host];
+  if (other) return other;
+  const spec = JSON_SPECS[host];
+  if (!spec) throw new Error(`no installer for ${host}`);
+  return { install: (ctx) => installJson(spec, ctx), uninstall: (ctx) => uninstallJson(spec, ctx), status: (ctx) => statusJson(spec, ctx) };
+}
 
 export interface ShimOptions {
   guardHome: string;
@@ -78,31 +99,30 @@ export function installShim(options: ShimOptions): string {
 
 /**
  * Where the editor installs a host when a workspace is open: the project's own files, except for
- * Copilot CLI, which loads project hooks only in folders it trusts and user hooks everywhere.
+ * Copilot CLI, which loads project hooks only in folders it trusts and user hooks everywhere, and Codex,
+ * which reads hook trust from the user's config only and loads a project's hooks only in a project it
+ * trusts.
  */
 export function defaultInstallScope(host: HostId, workspace: string | undefined): InstallScope {
-  if (!workspace || host === 'copilot') return 'user';
+  if (!workspace || host === 'copilot' || host === 'codex') return 'user';
   return 'project';
 }
 
 /** Install one host's entries and put the file on the install registry the hook protects and the keeper restores. */
 export function installHost(host: HostId, ctx: InstallContext): FileStatus {
-  const spec = JSON_SPECS[host];
-  const status = spec ? installJson(spec, ctx) : installCline(ctx);
+  const status = installerFor(host).install(ctx);
   if (status.state === 'intact') recordInstall(ctx.guardHome, { host, scope: ctx.scope, file: status.file, ...(ctx.scope === 'project' && ctx.workspace ? { workspace: ctx.workspace } : {}) });
   return status;
 }
 
 export function uninstallHost(host: HostId, ctx: InstallContext): FileStatus {
-  const spec = JSON_SPECS[host];
-  const status = spec ? uninstallJson(spec, ctx) : uninstallCline(ctx);
+  const status = installerFor(host).uninstall(ctx);
   forgetInstall(ctx.guardHome, { host, scope: ctx.scope, file: status.file });
   return status;
 }
 
 export function hostStatus(host: HostId, ctx: InstallContext): HostStatus {
-  const spec = JSON_SPECS[host];
-  return { host, scope: ctx.scope, files: [spec ? statusJson(spec, ctx) : statusCline(ctx)] };
+  return { host, scope: ctx.scope, files: [installerFor(host).status(ctx)] };
 }
 
 export function allHostStatus(ctx: Omit<InstallContext, 'scope'>): HostStatus[] {

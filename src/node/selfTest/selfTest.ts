@@ -66,15 +66,47 @@ export function probesFor(host: HostId, workspace: string): SelfTestProbe[] {
         { name: 'read_file .env', expect: 'deny', payload: { ...common, preToolUse: { toolName: 'read_file', parameters: { path: env } } } },
       ];
     }
+    case 'gemini': {
+      const common = { session_id: 'blast-shield-self-test', transcript_path: '', cwd: workspace, hook_event_name: 'BeforeTool', timestamp: new Date().toISOString() };
+      return [
+        { name: 'run_shell_command: git status', expect: 'allow', payload: { ...common, tool_name: 'run_shell_command', tool_input: { command: benign, description: 'self-test' } } },
+        { name: 'read_file .env', expect: 'deny', payload: { ...common, tool_name: 'read_file', tool_input: { file_path: '.env' } } },
+      ];
+    }
+    case 'codex': {
+      const common = { session_id: 'blast-shield-self-test', turn_id: 'self-test', transcript_path: null, cwd: workspace, hook_event_name: 'PreToolUse', model: 'self-test', permission_mode: 'default' };
+      return [
+        { name: 'Bash: git status', expect: 'allow', payload: { ...common, tool_name: 'Bash', tool_input: { command: benign }, tool_use_id: 'self-test-1' } },
+        { name: 'apply_patch: write .env', expect: 'deny', payload: { ...common, tool_name: 'apply_patch', tool_input: { command: `*** Begin Patch\n*** Add File: .env\n+X=1\n*** End Patch\n` }, tool_use_id: 'self-test-2' } },
+      ];
+    }
+    case 'windsurf': {
+      const common = { trajectory_id: 'blast-shield-self-test', execution_id: `self-test-${Date.now()}`, timestamp: new Date().toISOString() };
+      return [
+        { name: 'pre_run_command: git status', expect: 'allow', payload: { ...common, agent_action_name: 'pre_run_command', tool_info: { command_line: benign, cwd: workspace } } },
+        { name: 'pre_read_code .env', expect: 'deny', payload: { ...common, agent_action_name: 'pre_read_code', tool_info: { file_path: env } } },
+      ];
+    }
+    case 'vscode-agent': {
+      const common = { sessionId: 'blast-shield-self-test', timestamp: Date.now(), cwd: workspace };
+      return [
+        { name: 'bash: git status', expect: 'allow', payload: { ...common, toolCalls: [{ id: 'self-test-1', name: 'bash', args: JSON.stringify({ command: benign, description: 'self-test' }) }] } },
+        { name: 'view .env', expect: 'deny', payload: { ...common, toolCalls: [{ id: 'self-test-2', name: 'view', args: JSON.stringify({ path: env }) }] } },
+      ];
+    }
   }
 }
 
+/** Hosts for which exit 0 without a deny in its output lets the action run (no JSON allow is printed). */
+const EXIT_CODE_HOSTS: readonly HostId[] = ['windsurf', 'codex'];
+
 /** Read a host's answer: exit code 2 denies everywhere; otherwise the JSON says. */
-export function interpretReply(exitCode: number | null, stdout: string): 'allow' | 'deny' | 'unclear' {
+export function interpretReply(exitCode: number | null, stdout: string, host?: HostId): 'allow' | 'deny' | 'unclear' {
   if (exitCode === 2) return 'deny';
   if (exitCode !== 0) return 'unclear';
   const text = stdout.trim();
-  if (text === '') return 'unclear';
+  const exitCodeHost = host !== undefined && EXIT_CODE_HOSTS.includes(host);
+  if (text === '') return exitCodeHost ? 'allow' : 'unclear';
   let v: unknown;
   try {
     v = JSON.parse(text);
@@ -84,11 +116,11 @@ export function interpretReply(exitCode: number | null, stdout: string): 'allow'
   if (typeof v !== 'object' || v === null) return 'unclear';
   const o = v as Record<string, unknown>;
   const specific = (o.hookSpecificOutput ?? {}) as Record<string, unknown>;
-  const decision = o.permission ?? o.permissionDecision ?? specific.permissionDecision;
+  const decision = o.permission ?? o.permissionDecision ?? specific.permissionDecision ?? o.decision;
   if (decision === 'allow' || decision === 'deny') return decision;
   if (o.cancel === true) return 'deny';
   if (o.cancel === false) return 'allow';
-  return 'unclear';
+  return exitCodeHost ? 'allow' : 'unclear';
 }
 
 const PROBE_TIMEOUT_MS = 20_000;
@@ -124,7 +156,7 @@ export async function selfTestHost(host: HostId, command: string, workspace: str
   for (const probe of probesFor(host, workspace)) {
     const hostEnv = host === 'cursor' ? { ...env, CURSOR_PROJECT_DIR: workspace } : host === 'claude' ? { ...env, CLAUDE_PROJECT_DIR: workspace } : env;
     const run = await runProbe(command, probe.payload, hostEnv, workspace);
-    const got = interpretReply(run.exitCode, run.stdout);
+    const got = interpretReply(run.exitCode, run.stdout, host);
     results.push({ host, probe: probe.name, expect: probe.expect, got, exitCode: run.exitCode, output: run.stdout.trim().slice(0, 400), ms: run.ms, pass: got === probe.expect });
   }
   return results;

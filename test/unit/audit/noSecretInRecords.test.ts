@@ -23,7 +23,7 @@ const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 
 /** The shell tool fixture of each host, with its command replaced (also inside JSON-encoded strings). */
 function shellPayload(host: HostId, t: TempHome, command: string): string {
-  const name = { claude: 'Bash.git-status', cursor: 'beforeShellExecution.git-status', vscode: 'run_in_terminal.git-status', copilot: 'bash.git-status', cline: 'execute_command.git-status' }[host];
+  const name = { claude: 'Bash.git-status', cursor: 'beforeShellExecution.git-status', vscode: 'run_in_terminal.git-status', copilot: 'bash.git-status', cline: 'execute_command.git-status', gemini: 'run_shell_command.git-status', codex: 'Bash.git-status', windsurf: 'pre_run_command.git-status', 'vscode-agent': 'bash.git-status' }[host];
   const swap = (v: unknown): unknown => {
     if (v === 'git status') return command;
     if (typeof v === 'string' && v.startsWith('{') && v.includes('git status')) return JSON.stringify(swap(JSON.parse(v)));

@@ -31,6 +31,14 @@ function writePayload(host: HostId, file: string, folder: string, home: string):
       return { ...base('copilot', 'create.claude-settings', home), cwd: folder, toolArgs: JSON.stringify({ path: file, file_text: '{}\n' }) };
     case 'cline':
       return { ...base('cline', 'write_to_file.source', home), workspaceRoots: [folder], preToolUse: { toolName: 'write_to_file', parameters: { path: file, content: '{}\n' } } };
+    case 'gemini':
+      return { ...base('gemini', 'write_file.source', home), cwd: folder, tool_input: { file_path: file, content: '{}\n' } };
+    case 'codex':
+      return { ...base('codex', 'apply_patch.source', home), cwd: folder, tool_input: { command: `*** Begin Patch\n*** Add File: ${file}\n+{}\n*** End Patch\n` } };
+    case 'windsurf':
+      return { ...base('windsurf', 'pre_write_code.source', home), tool_info: { file_path: file, edits: [{ old_string: '', new_string: '{}' }] } };
+    case 'vscode-agent':
+      return { ...base('vscode-agent', 'create.claude-settings', home), cwd: folder, toolCalls: [{ id: 'c', name: 'create', args: JSON.stringify({ path: file, file_text: '{}\n' }) }] };
   }
 }
 
@@ -47,10 +55,18 @@ function shellPayload(host: HostId, input: unknown, home: string): Payload {
       return { ...base('copilot', 'bash.git-status', home), toolArgs: input };
     case 'cline':
       return { ...base('cline', 'execute_command.git-status', home), preToolUse: { toolName: 'execute_command', parameters: input } };
+    case 'gemini':
+      return { ...base('gemini', 'run_shell_command.git-status', home), tool_input: input };
+    case 'codex':
+      return { ...base('codex', 'Bash.git-status', home), tool_input: input };
+    case 'windsurf':
+      return { ...base('windsurf', 'pre_run_command.git-status', home), tool_info: { command_line: (input as { command?: unknown } | null)?.command, cwd: '/tmp' } };
+    case 'vscode-agent':
+      return { ...base('vscode-agent', 'bash.git-status', home), toolCalls: [{ id: 'c', name: 'bash', args: JSON.stringify(input) }] };
   }
 }
 
-const HOSTS: HostId[] = ['claude', 'cursor', 'vscode', 'copilot', 'cline'];
+const HOSTS: HostId[] = ['claude', 'cursor', 'vscode', 'copilot', 'cline', 'gemini', 'codex', 'windsurf', 'vscode-agent'];
 
 describe('hook: the perimeter for agent file tools, whatever the payload folder', () => {
   let t: TempHome;
@@ -92,7 +108,7 @@ describe('hook: the perimeter for agent file tools, whatever the payload folder'
       for (const folder of ['/tmp', t.workspace]) {
         for (const file of protectedFiles(t)) {
           const r = await runHook(host, JSON.stringify(writePayload(host, file, folder, t.home)), t.env, { engine: fakeEngine() });
-          assert.equal(decisionIn(host, r.stdout), 'deny', `${host} ${folder} ${file}: ${r.stdout}`);
+          assert.equal(decisionIn(host, r.stdout, r.exitCode), 'deny', `${host} ${folder} ${file}: ${r.stdout}`);
         }
       }
     });
@@ -100,7 +116,7 @@ describe('hook: the perimeter for agent file tools, whatever the payload folder'
     it(`${host}: ordinary files stay writable`, async () => {
       for (const file of [path.join(t.workspace, 'src', 'new.ts'), path.join(t.workspace, '.claude', 'commands', 'review.md'), path.join(t.workspace, '.cursor', 'rules', 'x.mdc')]) {
         const r = await runHook(host, JSON.stringify(writePayload(host, file, '/tmp', t.home)), t.env, { engine: fakeEngine() });
-        assert.equal(decisionIn(host, r.stdout), 'allow', `${host} ${file}: ${r.stdout}`);
+        assert.equal(decisionIn(host, r.stdout, r.exitCode), 'allow', `${host} ${file}: ${r.stdout}`);
       }
     });
 
@@ -108,7 +124,7 @@ describe('hook: the perimeter for agent file tools, whatever the payload folder'
       const inputs: unknown[] = [{}, { command: 5 }, { command: ['rm', '-rf', '/'] }, { command: { text: 'rm -rf /' } }, { command: null }, null, 42, ['rm -rf /']];
       for (const input of inputs) {
         const r = await runHook(host, JSON.stringify(shellPayload(host, input, t.home)), t.env, { engine: fakeEngine() });
-        assert.equal(decisionIn(host, r.stdout), 'deny', `${host} ${JSON.stringify(input)}: ${r.stdout}`);
+        assert.equal(decisionIn(host, r.stdout, r.exitCode), 'deny', `${host} ${JSON.stringify(input)}: ${r.stdout}`);
       }
     });
   }

@@ -18,9 +18,10 @@ describe('hosts: deadlines per host', () => {
     }
   });
 
-  it('Cline waits 120 s whatever the hook file says; the others read our entry', () => {
+  it('Cline waits 120 s whatever the hook file says; Windsurf documents none (30 s assumed); the others read our entry', () => {
     assert.equal(hostHookLimitSeconds('cline'), 120);
-    for (const host of HOST_IDS.filter((h) => h !== 'cline')) assert.equal(hostHookLimitSeconds(host), HOOK_TIMEOUT_SECONDS);
+    assert.equal(hostHookLimitSeconds('windsurf'), 30);
+    for (const host of HOST_IDS.filter((h) => h !== 'cline' && h !== 'windsurf')) assert.equal(hostHookLimitSeconds(host), HOOK_TIMEOUT_SECONDS);
   });
 
   for (const host of HOST_IDS) {
@@ -41,7 +42,9 @@ describe('hosts: deadlines per host', () => {
         const ctx = { scope: 'user' as const, home: t.home, guardHome: t.guardHome, env: {} };
         installHost(host, ctx);
         const file = hostStatus(host, ctx).files[0]!.file;
-        assert.match(fs.readFileSync(file, 'utf8'), new RegExp(`"(timeout|timeoutSec)": ${HOOK_TIMEOUT_SECONDS}\\b`), `${host}: ${file}`);
+        // Gemini CLI reads milliseconds.
+        const written = host === 'gemini' ? `${HOOK_TIMEOUT_SECONDS * 1000}` : `${HOOK_TIMEOUT_SECONDS}`;
+        assert.match(fs.readFileSync(file, 'utf8'), new RegExp(`"(timeout|timeoutSec)": ${written}\\b`), `${host}: ${file}`);
       }
     } finally {
       t.cleanup();

@@ -31,6 +31,8 @@ export interface HostSuite {
   unknownEvent: (t: TempHome) => string;
   /** Exit code of a failure deny (Cursor: 2, others: 0 with a JSON deny). */
   failureExitCode: number;
+  /** Exit code of every other deny (Codex and Windsurf block on 2); 0 when unset. */
+  denyExitCode?: number;
 }
 
 const noEditor: HookDeps['ask'] = async () => {
@@ -70,11 +72,11 @@ export function describeHost(host: HostId, suite: HostSuite): void {
       for (const c of suite.cases) {
         it(`${c.fixture} -> ${c.decision}`, async () => {
           const result = await run(fixtureText(host, c.fixture, t.home));
-          assert.equal(decisionIn(host, result.stdout), c.decision, result.stdout);
-          assert.ok(result.stdout.endsWith('\n'));
-          const expectedExit = c.asks ? suite.failureExitCode : 0;
+          assert.equal(decisionIn(host, result.stdout, result.exitCode), c.decision, result.stdout);
+          if (result.stdout !== '' || host !== 'windsurf') assert.ok(result.stdout.endsWith('\n'));
+          const expectedExit = c.asks ? suite.failureExitCode : c.decision === 'deny' ? (suite.denyExitCode ?? 0) : 0;
           assert.equal(result.exitCode, expectedExit);
-          if (c.decision === 'deny') assert.match(messageIn(host, result.stdout), /Do not retry/);
+          if (c.decision === 'deny') assert.match(messageIn(host, result.stdout, result.stderr), /Do not retry/);
         });
         if (c.asks) {
           it(`${c.fixture}: the human allows -> allow`, async () => {
@@ -88,7 +90,7 @@ export function describeHost(host: HostId, suite: HostSuite): void {
               },
             });
             assert.equal(asked, 1);
-            assert.equal(decisionIn(host, result.stdout), 'allow');
+            assert.equal(decisionIn(host, result.stdout, result.exitCode), 'allow');
             assert.equal(result.exitCode, 0);
           });
           it(`${c.fixture}: lockdown denies without asking`, async () => {
@@ -102,18 +104,18 @@ export function describeHost(host: HostId, suite: HostSuite): void {
                 throw new Error('must not ask in lockdown');
               },
             });
-            assert.equal(decisionIn(host, result.stdout), 'deny');
-            assert.equal(result.exitCode, 0);
+            assert.equal(decisionIn(host, result.stdout, result.exitCode), 'deny');
+            assert.equal(result.exitCode, suite.denyExitCode ?? 0);
           });
         }
       }
     });
 
     describe('fails closed', () => {
-      const expectFailureDeny = (result: { stdout: string; exitCode: number }, pattern: RegExp): void => {
-        assert.equal(decisionIn(host, result.stdout), 'deny', result.stdout);
+      const expectFailureDeny = (result: { stdout: string; stderr?: string; exitCode: number }, pattern: RegExp): void => {
+        assert.equal(decisionIn(host, result.stdout, result.exitCode), 'deny', result.stdout);
         assert.equal(result.exitCode, suite.failureExitCode);
-        const message = messageIn(host, result.stdout);
+        const message = messageIn(host, result.stdout, result.stderr);
         assert.match(message, pattern);
         assert.match(message, /Do not retry/);
         assert.match(message, /do not look for other credentials/);

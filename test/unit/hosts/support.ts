@@ -48,13 +48,14 @@ export function makeTempHome(): TempHome {
     home,
     workspace,
     guardHome,
-    env: { HOME: home, BLAST_SHIELD_HOME: guardHome, PATH: process.env.PATH ?? '' },
+    // PWD: the folder a host started the hook in, as the shell reports it (Windsurf names no workspace).
+    env: { HOME: home, BLAST_SHIELD_HOME: guardHome, PATH: process.env.PATH ?? '', PWD: workspace },
     cleanup: () => fs.rmSync(home, { recursive: true, force: true }),
   };
 }
 
 function verdictFor(command: string, options: ClassifyOptions): Verdict {
-  if (/rm -rf|volumeDelete|DROP TABLE/.test(command)) {
+  if (/rm -rf|volumeDelete|DROP TABLE|Remove-Item .*-Recurse/.test(command)) {
     return composeVerdict(
       [{ rule: 'fake.destructive', risk: 'destructive', severity: 'ask', reason: 'Deletes data.', targets: [{ kind: 'path', name: './data', remote: false, environment: 'local', environmentReason: 'this machine' }] }],
       options,
@@ -87,7 +88,9 @@ export function fakeEngine(overrides: Partial<HookEngine> = {}): HookEngine {
 }
 
 /** What a host's stdout says, in one word; undefined when it is not that host's format. */
-export function decisionIn(host: HostId, stdout: string): 'allow' | 'deny' | 'none' | undefined {
+export function decisionIn(host: HostId, stdout: string, exitCode?: number): 'allow' | 'deny' | 'none' | undefined {
+  // Windsurf reads only the exit code.
+  if (host === 'windsurf') return stdout !== '' ? undefined : exitCode === 0 ? 'allow' : exitCode === 2 ? 'deny' : undefined;
   let v: Record<string, unknown>;
   try {
     v = JSON.parse(stdout) as Record<string, unknown>;
@@ -108,22 +111,47 @@ export function decisionIn(host: HostId, stdout: string): 'allow' | 'deny' | 'no
       return v.permissionDecision === 'allow' || v.permissionDecision === 'deny' ? v.permissionDecision : undefined;
     case 'cline':
       return v.cancel === true ? 'deny' : v.cancel === false ? 'allow' : undefined;
+    case 'gemini':
+      return v.decision === 'allow' || v.decision === 'deny' ? v.decision : undefined;
+    case 'codex': {
+      // Allow is an empty object; a deny is Codex's hookSpecificOutput deny (on exit 2, with stderr).
+      if (Object.keys(v).length === 0) return exitCode === undefined || exitCode === 0 ? 'allow' : undefined;
+      const h = v.hookSpecificOutput as Record<string, unknown> | undefined;
+      if (!h || h.hookEventName !== 'PreToolUse' || h.permissionDecision !== 'deny' || !h.permissionDecisionReason || Object.keys(v).length !== 1) return undefined;
+      return exitCode === undefined || exitCode === 2 ? 'deny' : undefined;
+    }
+    case 'vscode-agent': {
+      const h = v.hookSpecificOutput as Record<string, unknown> | undefined;
+      if (!h || h.permissionDecision !== v.permissionDecision) return undefined;
+      return v.permissionDecision === 'allow' || v.permissionDecision === 'deny' ? v.permissionDecision : undefined;
+    }
   }
 }
 
 /** The deny message text a host shows, for checking the fail-closed wording. */
-export function messageIn(host: HostId, stdout: string): string {
+export function messageIn(host: HostId, stdout: string, stderr = ''): string {
+  if (host === 'windsurf') return stderr;
   const v = JSON.parse(stdout) as Record<string, unknown>;
   switch (host) {
     case 'cursor':
       return `${String(v.user_message ?? '')} ${String(v.agent_message ?? '')}`;
     case 'claude':
     case 'vscode':
+      // The VS Code entry answers the Copilot harness (and unreadable input) in the shape both read.
       return String((v.hookSpecificOutput as Record<string, unknown>).permissionDecisionReason ?? '');
+    case 'codex': {
+      const reason = String((v.hookSpecificOutput as Record<string, unknown>).permissionDecisionReason ?? '');
+      // Codex blocks on exit 2 with the same reason on stderr.
+      if (stderr.trim() !== reason) throw new Error(`codex stderr ${JSON.stringify(stderr)} is not the reason ${JSON.stringify(reason)}`);
+      return reason;
+    }
     case 'copilot':
+    case 'vscode-agent':
       return String(v.permissionDecisionReason ?? '');
     case 'cline':
       return String(v.errorMessage ?? '');
+    case 'gemini':
+      return String(v.reason ?? '');
   }
 }
 

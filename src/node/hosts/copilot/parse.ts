@@ -1,6 +1,7 @@
 import * as os from 'node:os';
 import { isObject, pickString, resolveFrom, type ParseResult } from '../action';
 import { actionFromTool } from '../toolActions';
+import { isAgentHostPayload, parseAgentHost } from '../vscodeAgent/parse';
 
 /**
  * Copilot CLI payloads carry no event name in the camelCase format (the configured event decides
@@ -8,6 +9,8 @@ import { actionFromTool } from '../toolActions';
  */
 export function parseCopilot(payload: unknown, env: Readonly<Record<string, string | undefined>>): ParseResult {
   if (!isObject(payload)) return { ok: false, reason: 'the hook input is not a JSON object' };
+  // VS Code's Copilot harness (Agent Host) runs this entry too, with its own envelope.
+  if (isAgentHostPayload(payload)) return parseAgentHost(payload, env, 'copilot');
   const named = pickString(payload, 'hookEventName', 'hook_event_name');
   const event = named ?? 'preToolUse';
   if (event !== 'preToolUse' && event !== 'PreToolUse') return { ok: false, reason: `unexpected Copilot hook event '${event}'`, event };

@@ -1,6 +1,7 @@
 import * as os from 'node:os';
 import { isObject, pickString, resolveFrom, type ParseResult } from '../action';
 import { actionFromTool } from '../toolActions';
+import { isAgentHostPayload, parseAgentHost } from '../vscodeAgent/parse';
 
 /** VS Code names MCP tools `mcp_<server>_<tool>`; the split is a best guess (server names may hold `_`). */
 function mcpParts(tool: string): { server: string; tool: string } | undefined {
@@ -10,6 +11,8 @@ function mcpParts(tool: string): { server: string; tool: string } | undefined {
 
 export function parseVscode(payload: unknown, env: Readonly<Record<string, string | undefined>>): ParseResult {
   if (!isObject(payload)) return { ok: false, reason: 'the hook input is not a JSON object' };
+  // The Copilot harness (Agent Host) runs this entry too, with its own envelope.
+  if (isAgentHostPayload(payload)) return parseAgentHost(payload, env, 'vscode');
   const event = pickString(payload, 'hookEventName', 'hook_event_name');
   if (event !== 'PreToolUse') return { ok: false, reason: `unexpected VS Code hook event '${event ?? ''}'`, event };
   const tool = pickString(payload, 'tool_name', 'toolName');
