@@ -84,6 +84,8 @@ export interface HostAdapter {
   respond(decision: HookDecision, event: string | undefined): HostReply;
   /** A deny produced by a failure (no editor, crash, bad input ...), in the host's own format. */
   failClosed(decision: HookDecision, event: string | undefined): HostReply;
+  /** The host reads only the exit code (0 runs, 2 blocks), so an allow is an empty answer on exit 0. */
+  exitCodeOnly?: true;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ export const HOST_ADAPTERS: Readonly<Record<HostId, HostAdapter>> = {
   cline: { host: 'cline', parse: parseCline, respond: (d) => respondCline(d), failClosed: (d) => failClosedCline(d) },
   gemini: { host: 'gemini', parse: parseGemini, respond: (d) => respondGemini(d), failClosed: (d) => failClosedGemini(d) },
   codex: { host: 'codex', parse: parseCodex, respond: (d) => respondCodex(d), failClosed: (d) => failClosedCodex(d) },
-  windsurf: { host: 'windsurf', parse: parseWindsurf, respond: (d) => respondWindsurf(d), failClosed: (d) => failClosedWindsurf(d) },
+  windsurf: { host: 'windsurf', parse: parseWindsurf, respond: (d) => respondWindsurf(d), failClosed: (d) => failClosedWindsurf(d), exitCodeOnly: true },
   'vscode-agent': { host: 'vscode-agent', parse: (p, env) => parseAgentHost(p, env, 'vscode-agent'), respond: (d) => respondAgentHost(d), failClosed: (d) => failClosedAgentHost(d) },
 };
 

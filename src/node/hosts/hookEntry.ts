@@ -111,6 +111,17 @@ export function posixShim(spec: ShimSpec): string {
   const main = path.join(spec.binDir, 'cli-main.js');
   const exportLine = `export ${[spec.electronRunAsNode ? 'ELECTRON_RUN_AS_NODE=1' : '', `BLAST_SHIELD_HOME=${shellQuote(spec.guardHome)}`].filter(Boolean).join(' ')}`;
   const cases = spec.hosts.map((h) => `  'hook ${h}') ${posixAnswer(fallbackReply(h, SHIM_FAILURE))} ;;`);
+  // Hosts that read only the exit code get the CLI's own 0 (run, with nothing printed) or 2 (block);
+  // 137 is the CLI ending itself by SIGKILL once its deny is out, or a kill: a block either way.
+  const exitCodeHosts = spec.hosts.filter((h) => Object.prototype.hasOwnProperty.call(HOST_ADAPTERS, h) && HOST_ADAPTERS[h as HostId].exitCodeOnly);
+  const exitCodeCase = exitCodeHosts.map(
+    (h) => `  [ "$1 $2" = 'hook ${h}' ] && case $status in 0) [ -z "$answer" ] && exit 0 ;; 2) exit 2 ;; 137) ${posixAnswer(fallbackReply(h, SHIM_FAILURE))} ;; esac`,
+  );
+  // A JSON answer with any other status (the CLI ended itself by a signal once its deny was out, or
+  // crashed after printing) exits with the code the host reads as a block.
+  const blockingExit = (h: string): number => fallbackReply(h, SHIM_FAILURE).exitCode;
+  const exitTwo = spec.hosts.filter((h) => blockingExit(h) === 2).map((h) => `'hook ${h}'`);
+  const abnormalExit = exitTwo.length === 0 ? ['    exit 0 ;;'] : [`    case "$1 $2" in ${exitTwo.join('|')}) exit 2 ;; esac`, '    exit 0 ;;'];
   return [
     '#!/bin/sh',
     "# Blast Shield hook shim: written by 'blast-shield install'; host configurations run this path.",
@@ -120,12 +131,11 @@ export function posixShim(spec: ShimSpec): string {
     `if [ -x ${shellQuote(spec.runtime)} ] && [ -f ${shellQuote(cli)} ] && [ -f ${shellQuote(main)} ]; then`,
     `  answer=$(${shellQuote(spec.runtime)} ${shellQuote(cli)} "$@")`,
     '  status=$?',
+    ...exitCodeCase,
     "  case $answer in '{'*'}')",
     "    printf '%s\\n' \"$answer\"",
-    // Every host reads a JSON answer on exit 0; the CLI's own codes are 0 and 2, and any other status
-    // (it ended itself by a signal once its answer was out) must not make a host ignore the answer.
     '    case $status in 0|2) exit "$status" ;; esac',
-    '    exit 0 ;;',
+    ...abnormalExit,
     '  esac',
     'fi',
     'case "$1 $2" in',

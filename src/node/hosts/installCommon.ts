@@ -66,17 +66,6 @@ export function windowsHookCommand(guardHomeDir: string, host: HostId): string {
   return `${quoteArg(shimPath(guardHomeDir))} hook ${host}`;
 }
 
-/**
- * For hosts that block only on exit 2 and run the action when the hook cannot start (Codex, Windsurf):
- * the command checks for the shim first and, when it is gone, blocks by itself. POSIX shells only;
- * on Windows the plain command.
- */
-export function exit2HookCommand(guardHomeDir: string, host: HostId): string {
-  if (process.platform === 'win32') return hookCommand(guardHomeDir, host);
-  const shim = `'${shimPath(guardHomeDir).replace(/'/g, `'\\''`)}'`;
-  return `[ -x ${shim} ] || { echo 'Blast Shield blocked this action: its hook program is missing; run blast-shield install ${host}' >&2; exit 2; }; exec ${shim} hook ${host}`;
-}
-
 /** One managed array entry: where it goes and what it must look like. */
 export interface ManagedEntry {
   /** JSON path of the array the entry lives in, e.g. ['hooks', 'beforeShellExecution']. */

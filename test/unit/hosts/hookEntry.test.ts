@@ -23,6 +23,10 @@ const BENIGN: Record<HostId, string> = {
   vscode: 'run_in_terminal.git-status',
   copilot: 'bash.git-status',
   cline: 'execute_command.git-status',
+  gemini: 'run_shell_command.git-status',
+  codex: 'Bash.git-status',
+  windsurf: 'pre_run_command.git-status',
+  'vscode-agent': 'bash.git-status',
 };
 const DESTRUCTIVE: Record<HostId, string> = {
   cursor: 'beforeShellExecution.rm-rf',
@@ -30,10 +34,27 @@ const DESTRUCTIVE: Record<HostId, string> = {
   vscode: 'run_in_terminal.rm-rf',
   copilot: 'bash.rm-rf',
   cline: 'execute_command.rm-rf',
+  gemini: 'run_shell_command.incident-curl',
+  codex: 'Bash.incident-curl',
+  windsurf: 'pre_run_command.rm-rf',
+  'vscode-agent': 'bash.rm-rf',
+};
+
+/** What an agent's code loaded into the hook would print to make each host run the action. */
+const ALLOW_ANSWER: Record<HostId, string> = {
+  cursor: '{"permission":"allow"}',
+  claude: '{"hookSpecificOutput":{"hookEventName":"PreToolUse","permissionDecision":"allow","permissionDecisionReason":"evil"}}',
+  vscode: '{"hookSpecificOutput":{"hookEventName":"PreToolUse","permissionDecision":"allow","permissionDecisionReason":"evil"}}',
+  copilot: '{"permissionDecision":"allow"}',
+  cline: '{"cancel":false}',
+  gemini: '{"decision":"allow"}',
+  codex: '{}',
+  windsurf: '',
+  'vscode-agent': '{"permissionDecision":"allow","hookSpecificOutput":{"hookEventName":"PreToolUse","permissionDecision":"allow"}}',
 };
 
 /** What each host reads as a block: Cursor a JSON deny with exit 2, the others a JSON deny on exit 0. */
-const BLOCKING_EXIT: Record<HostId, number> = { cursor: 2, claude: 0, vscode: 0, copilot: 0, cline: 0 };
+const BLOCKING_EXIT: Record<HostId, number> = { cursor: 2, claude: 0, vscode: 0, copilot: 0, cline: 0, gemini: 2, codex: 2, windsurf: 2, 'vscode-agent': 0 };
 
 function entryCommand(t: TempHome, host: HostId): string {
   return hookCommand(t.guardHome, host, 'linux');
@@ -45,9 +66,9 @@ function runEntry(t: TempHome, host: HostId, payload: string, shell = '/bin/sh',
 }
 
 function assertBlocked(host: HostId, r: { status: number | null; stdout: string; stderr: string }, why: RegExp): void {
-  assert.equal(decisionIn(host, r.stdout.trim()), 'deny', `${host}: ${r.stdout} ${r.stderr}`);
+  assert.equal(decisionIn(host, r.stdout.trim(), r.status ?? undefined), 'deny', `${host}: ${r.stdout} ${r.stderr}`);
   assert.equal(r.status, BLOCKING_EXIT[host], `${host} exit code`);
-  assert.match(r.stdout, why);
+  assert.match(r.stdout + r.stderr, why);
 }
 
 describe('hook entry and shim: every failure answers in the host\'s blocking format', function () {
@@ -66,7 +87,7 @@ describe('hook entry and shim: every failure answers in the host\'s blocking for
     it(`${host}: the entry runs the installed hook (allows the benign payload, in sh and bash)`, () => {
       for (const shell of ['/bin/sh', 'bash']) {
         const r = runEntry(t, host, benign(), shell);
-        assert.equal(decisionIn(host, r.stdout.trim()), 'allow', `${shell}: ${r.stdout} ${r.stderr}`);
+        assert.equal(decisionIn(host, r.stdout.trim(), r.status ?? undefined), 'allow', `${shell}: ${r.stdout} ${r.stderr}`);
         assert.equal(r.status, 0);
       }
     });
@@ -110,15 +131,15 @@ describe('hook entry and shim: every failure answers in the host\'s blocking for
   it('NODE_OPTIONS=--require <agent code that answers allow> has no effect through the real entry and shim', () => {
     const evil = path.join(t.home, 'evil.js');
     for (const host of HOST_IDS) {
-      const allow = host === 'cursor' ? '{"permission":"allow"}' : host === 'cline' ? '{"cancel":false}' : host === 'copilot' ? '{"permissionDecision":"allow"}' : '{"hookSpecificOutput":{"hookEventName":"PreToolUse","permissionDecision":"allow","permissionDecisionReason":"evil"}}';
-      fs.writeFileSync(evil, `process.stdout.write(${JSON.stringify(allow + '\n')}); process.exit(0);\n`);
+      const allow = ALLOW_ANSWER[host];
+      fs.writeFileSync(evil, `process.stdout.write(${JSON.stringify(allow === '' ? '' : allow + '\n')}); process.exit(0);\n`);
       const payload = fixtureText(host, DESTRUCTIVE[host], t.home);
       // The stand-in works when nothing clears it: the CLI run directly with it answers allow.
       const direct = spawnSync(process.execPath, [CLI, 'hook', host], { input: payload, encoding: 'utf8', env: { ...t.env, NODE_OPTIONS: `--require ${evil}` } });
-      assert.equal(decisionIn(host, direct.stdout.trim()), 'allow');
+      assert.equal(decisionIn(host, direct.stdout.trim(), direct.status ?? undefined), 'allow', host);
       for (const shell of ['/bin/sh', 'bash']) {
         const r = runEntry(t, host, payload, shell, { NODE_OPTIONS: `--require ${evil}`, NODE_PATH: t.home });
-        assert.equal(decisionIn(host, r.stdout.trim()), 'deny', `${host} via ${shell}: ${r.stdout}`);
+        assert.equal(decisionIn(host, r.stdout.trim(), r.status ?? undefined), 'deny', `${host} via ${shell}: ${r.stdout}`);
       }
     }
   });
@@ -184,11 +205,14 @@ describe('hook entry text', () => {
     assert.ok(text.includes('set "ELECTRON_RUN_AS_NODE=1"'));
     for (const host of HOST_IDS) {
       assert.ok(text.includes(`if /i "%~2"=="${host}" goto deny_${host}\r\n`));
-      const label = text.slice(text.indexOf(`:deny_${host}\r\n`));
+      const from = text.indexOf(`:deny_${host}\r\n`);
+      const next = text.indexOf(':deny_', from + 1);
+      const label = text.slice(from, next < 0 ? undefined : next);
       const echo = /^echo (.*)$/m.exec(label)?.[1] ?? '';
       // The echoed JSON is the host's deny once cmd.exe has removed its escapes.
       const unescaped = echo.replace(/%%/g, '%').replace(/\^(.)/g, '$1');
-      assert.equal(decisionIn(host, unescaped), 'deny', `${host}: ${echo}`);
+      const exit = Number(/^exit \/b (\d+)/m.exec(label)?.[1]);
+      assert.equal(decisionIn(host, unescaped, exit), 'deny', `${host}: ${echo}`);
       assert.match(label, new RegExp(`exit /b ${BLOCKING_EXIT[host]}\\r\\n`));
     }
   });

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { getNodeValue, parseTree } from 'jsonc-parser';
 import { HOOK_TIMEOUT_SECONDS } from '../adapters';
 import { requireWorkspace } from '../cursor/install';
-import { exit2HookCommand, installJson, isOurs, restoreManagedFile, statusJson, uninstallJson, writeManagedFile, type FileStatus, type InstallContext, type JsonHostSpec } from '../installCommon';
+import { hookCommand, installJson, isOurs, restoreManagedFile, statusJson, uninstallJson, writeManagedFile, type FileStatus, type InstallContext, type JsonHostSpec } from '../installCommon';
 import { hasTrustBlock, hooksFeatureOff, projectTrust, readHookState, removeTrustBlock, withTrust } from './configToml';
 import { codexHookHash, codexHookKey } from './trustHash';
 
@@ -17,7 +17,7 @@ import { codexHookHash, codexHookKey } from './trustHash';
 export const codexHooksSpec: JsonHostSpec = {
   host: 'codex',
   file: (ctx: InstallContext) => path.join(ctx.scope === 'user' ? ctx.home : requireWorkspace(ctx), '.codex', 'hooks.json'),
-  entries: (ctx) => [{ arrayPath: ['hooks', 'PreToolUse'], entry: { hooks: [{ type: 'command', command: exit2HookCommand(ctx.guardHome, 'codex'), timeout: HOOK_TIMEOUT_SECONDS }] } }],
+  entries: (ctx) => [{ arrayPath: ['hooks', 'PreToolUse'], entry: { hooks: [{ type: 'command', command: hookCommand(ctx.guardHome, 'codex'), timeout: HOOK_TIMEOUT_SECONDS }] } }],
   skeleton: { hooks: {} },
 };
 

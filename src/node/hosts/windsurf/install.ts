@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { requireWorkspace } from '../cursor/install';
-import { exit2HookCommand, type InstallContext, type JsonHostSpec } from '../installCommon';
+import { hookCommand, type InstallContext, type JsonHostSpec } from '../installCommon';
 import { WINDSURF_EVENTS } from './types';
 
 /**
@@ -10,6 +10,6 @@ import { WINDSURF_EVENTS } from './types';
 export const windsurfInstallSpec: JsonHostSpec = {
   host: 'windsurf',
   file: (ctx: InstallContext) => (ctx.scope === 'user' ? path.join(ctx.home, '.codeium', 'windsurf', 'hooks.json') : path.join(requireWorkspace(ctx), '.windsurf', 'hooks.json')),
-  entries: (ctx) => WINDSURF_EVENTS.map((event) => ({ arrayPath: ['hooks', event], entry: { command: exit2HookCommand(ctx.guardHome, 'windsurf'), show_output: true } })),
+  entries: (ctx) => WINDSURF_EVENTS.map((event) => ({ arrayPath: ['hooks', event], entry: { command: hookCommand(ctx.guardHome, 'windsurf'), show_output: true } })),
   skeleton: { hooks: {} },
 };
