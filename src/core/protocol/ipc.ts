@@ -87,8 +87,18 @@ export interface EventNotice {
 
 export type IpcRequest = ConfirmRequest | PingRequest | EventNotice;
 
+/**
+ * Who or what settled an ask, so the hook can word its answer without guessing from a sentence:
+ * the human at the dialog, the deadline (nobody answered), lockdown, the dialog closed or reloaded
+ * without an answer, the window closing, or the editor refusing the request (`refused`: late, or not
+ * an ask at all).
+ */
+export type AnswerBy = 'user' | 'deadline' | 'lockdown' | 'closed' | 'reloaded' | 'window-closing' | 'refused';
+export const ANSWER_BY: readonly AnswerBy[] = ['user', 'deadline', 'lockdown', 'closed', 'reloaded', 'window-closing', 'refused'];
+
 export type IpcReply =
-  | { type: 'decision'; id: string; decision: 'allow' | 'deny'; reason: string }
+  /** `by` is optional for replies from editors that predate it; the hook then words the reason alone. */
+  | { type: 'decision'; id: string; decision: 'allow' | 'deny'; reason: string; by?: AnswerBy }
   | { type: 'pong'; id: string; lockdown: boolean; appName: string }
   | { type: 'ack'; id: string }
   | { type: 'error'; id: string; message: string };
@@ -184,6 +194,7 @@ export function parseIpcReply(line: string): IpcReply | undefined {
   if (!isRecord(v) || !isString(v.id)) return undefined;
   switch (v.type) {
     case 'decision':
+      if (v.by !== undefined && !(ANSWER_BY as readonly unknown[]).includes(v.by)) return undefined;
       return (v.decision === 'allow' || v.decision === 'deny') && isString(v.reason) ? (v as unknown as IpcReply) : undefined;
     case 'pong':
       return typeof v.lockdown === 'boolean' && isString(v.appName) ? (v as unknown as IpcReply) : undefined;

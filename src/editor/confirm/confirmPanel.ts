@@ -108,7 +108,7 @@ export class ConfirmPanel extends Disposable implements ConfirmPresenter {
         this.panel = undefined;
         this.pageReady = false;
         const current = this.shown?.ask.request.id;
-        if (current) this.queue?.deny(current, 'The dialog was closed.');
+        if (current) this.queue?.deny(current, 'closed');
       }),
     ];
     this.panel = panel;
@@ -126,7 +126,7 @@ export class ConfirmPanel extends Disposable implements ConfirmPresenter {
       case 'ready':
         if (this.pageReady && this.shown) {
           // A pending confirmation must not survive a reload of the page.
-          this.queue?.deny(this.shown.ask.request.id, 'The dialog reloaded before an answer.');
+          this.queue?.deny(this.shown.ask.request.id, 'reloaded');
           return;
         }
         this.pageReady = true;
@@ -138,7 +138,7 @@ export class ConfirmPanel extends Disposable implements ConfirmPresenter {
         return;
       }
       case 'deny':
-        this.queue?.deny(message.id, 'Denied by the user.');
+        this.queue?.deny(message.id, 'user');
         return;
     }
   }

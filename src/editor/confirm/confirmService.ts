@@ -28,7 +28,7 @@ export class ConfirmService extends Disposable {
     this._register(toDisposable(() => this.queue.dispose()));
     this._register(
       lockdown.onDidChange((on) => {
-        if (on) this.queue.denyAll('Lockdown was switched on.');
+        if (on) this.queue.denyAll('lockdown');
       }),
     );
   }

@@ -6,6 +6,7 @@ import {
   IPC_MAX_MESSAGE_BYTES,
   IPC_PROTOCOL_VERSION,
   parseIpcRequest,
+  type AnswerBy,
   type ConfirmRequest,
   type DiscoveryRecord,
   type EventNotice,
@@ -25,6 +26,7 @@ import { LineTooLongError, readOneLine } from './lineSocket';
 export interface ConfirmAnswer {
   decision: 'allow' | 'deny';
   reason: string;
+  by?: AnswerBy;
 }
 
 export interface IpcServerOptions {
@@ -76,8 +78,9 @@ export async function startIpcServer(options: IpcServerOptions): Promise<IpcServ
   const remember = options.rememberDecisionMs ?? 5000;
   const readTimeout = options.requestReadTimeoutMs ?? 10_000;
   // Coalescing is for one action delivered by two hosts (Cursor also runs Claude Code's hooks). The same
-  // hook (host and event) sending the same action again is a second run and gets its own dialog; an allow is handed on
-  // at most once, and only to a host that has not had it.
+  // hook (host and event) sending the same action again is a second run and gets its own dialog, after an
+  // allow and after a deny alike (the agent may retry once the user said so in chat); an answer is handed
+  // to each other delivery at most once.
   const pending = new Map<string, { answer: Promise<ConfirmAnswer>; hosts: Set<string> }>();
   const decided = new Map<string, { answer: ConfirmAnswer; at: number; hosts: Set<string> }>();
   const sockets = new Set<net.Socket>();
@@ -87,7 +90,7 @@ export async function startIpcServer(options: IpcServerOptions): Promise<IpcServ
     const now = Date.now();
     for (const [k, v] of decided) if (now - v.at > remember) decided.delete(k);
     const recent = decided.get(req.dedupeKey);
-    if (recent && (recent.answer.decision === 'deny' || !recent.hosts.has(deliveryOf(req)))) {
+    if (recent && !recent.hosts.has(deliveryOf(req))) {
       if (recent.answer.decision === 'allow') decided.delete(req.dedupeKey);
       else recent.hosts.add(deliveryOf(req));
       return Promise.resolve(recent.answer);
@@ -101,14 +104,17 @@ export async function startIpcServer(options: IpcServerOptions): Promise<IpcServ
     const msLeft = Math.max(0, req.deadline - now);
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<ConfirmAnswer>((resolve) => {
-      timer = setTimeout(() => resolve({ decision: 'deny', reason: 'No answer before the deadline.' }), msLeft);
+      timer = setTimeout(() => resolve({ decision: 'deny', reason: 'Nobody answered before the deadline.', by: 'deadline' }), msLeft);
     });
     const asked = Promise.race([
       Promise.resolve()
         .then(() => options.onConfirm(req))
         .then(
-          (a): ConfirmAnswer => (a && (a.decision === 'allow' || a.decision === 'deny') ? { decision: a.decision, reason: String(a.reason ?? '') } : { decision: 'deny', reason: 'The dialog gave no valid answer.' }),
-          (err: unknown): ConfirmAnswer => ({ decision: 'deny', reason: `The dialog failed: ${err instanceof Error ? err.message : String(err)}` }),
+          (a): ConfirmAnswer =>
+            a && (a.decision === 'allow' || a.decision === 'deny')
+              ? { decision: a.decision, reason: String(a.reason ?? ''), ...(a.by ? { by: a.by } : {}) }
+              : { decision: 'deny', reason: 'The dialog gave no valid answer.', by: 'refused' },
+          (err: unknown): ConfirmAnswer => ({ decision: 'deny', reason: `The dialog failed: ${err instanceof Error ? err.message : String(err)}`, by: 'refused' }),
         ),
       deadline,
     ]).then((answer) => {
@@ -169,7 +175,7 @@ export async function startIpcServer(options: IpcServerOptions): Promise<IpcServ
       }
       case 'confirm': {
         const answer = await confirmOnce(req);
-        send(socket, { type: 'decision', id: req.id, decision: answer.decision, reason: answer.reason });
+        send(socket, { type: 'decision', id: req.id, decision: answer.decision, reason: answer.reason, ...(answer.by ? { by: answer.by } : {}) });
         return;
       }
     }
