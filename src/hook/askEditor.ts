@@ -1,5 +1,5 @@
 import { nodeCrypto } from '../node/lazyCrypto';
-import { IPC_PROTOCOL_VERSION, type ActionDescription, type ConfirmRequest, type HostId } from '../core/protocol/ipc';
+import { IPC_PROTOCOL_VERSION, type ActionDescription, type AnswerBy, type ConfirmRequest, type HostId } from '../core/protocol/ipc';
 import type { Verdict } from '../core/policy/types';
 import { findWindow } from '../node/ipc/discovery';
 import { IpcError, newRequestId, sendIpcRequest } from '../node/ipc/client';
@@ -21,7 +21,14 @@ export interface AskRequest {
   deadline: number;
 }
 
-export async function askEditor(guardHomeDir: string, ask: AskRequest): Promise<{ decision: 'allow' | 'deny'; reason: string }> {
+export interface EditorAnswer {
+  decision: 'allow' | 'deny';
+  reason: string;
+  /** Who decided, when the editor says. */
+  by?: AnswerBy;
+}
+
+export async function askEditor(guardHomeDir: string, ask: AskRequest): Promise<EditorAnswer> {
   const target = ask.workspaceRoots.length > 0 ? ask.workspaceRoots : ask.action.cwd ? [ask.action.cwd] : [];
   const window = findWindow(guardHomeDir, target);
   if (!window) throw new IpcError('no-editor', 'no editor window with Blast Shield is open on this workspace');
@@ -40,7 +47,7 @@ export async function askEditor(guardHomeDir: string, ask: AskRequest): Promise<
   };
   const reply = await sendIpcRequest(window.record.endpoint, request, ask.deadline);
   if (reply.type !== 'decision') throw new IpcError('malformed-reply', `the editor answered '${reply.type}' to a confirm request`);
-  return { decision: reply.decision, reason: reply.reason };
+  return { decision: reply.decision, reason: reply.reason, ...(reply.by ? { by: reply.by } : {}) };
 }
 
 /** Same key for the same action on the same workspace, whichever host or event delivered it. */

@@ -91,7 +91,7 @@ function decideWrite(action: Extract<HookAction, { kind: 'write' }>, input: Pars
 function decideRead(action: Extract<HookAction, { kind: 'read' }>, input: ParsedHookInput, ctx: DecideContext): LocalDecision {
   const ipcDir = path.join(ctx.guardHome, 'ipc');
   if (action.path === ipcDir || action.path.startsWith(ipcDir + path.sep)) {
-    return { outcome: 'deny', decidedBy: 'read-check', reasons: ["Blast Shield's window tokens are not for agents."], credentialRead: true };
+    return { outcome: 'deny', decidedBy: 'read-check', reasons: ["This folder holds the editor windows' private tokens; agents may not read it."], credentialRead: true };
   }
   const extra = matchesProtected(action.path, input, ctx.protectedPaths);
   if (extra) return { outcome: 'deny', decidedBy: 'read-check', reasons: [`${path.basename(action.path)} is a protected path (${extra}).`], credentialRead: true };

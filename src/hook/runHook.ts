@@ -9,10 +9,10 @@ import { GUARD_PATHS, guardHome } from '../node/guardHome';
 import type { HookAction, HookDecision, HostAdapter, HostReply, ParsedHookInput } from '../node/hosts/action';
 import { HOOK_TIMEOUT_SECONDS, HOST_ADAPTERS } from '../node/hosts/adapters';
 import { IpcError } from '../node/ipc/client';
-import { askEditor, dedupeKeyOf, type AskRequest } from './askEditor';
+import { askEditor, dedupeKeyOf, type AskRequest, type EditorAnswer } from './askEditor';
 import { decideLocally, type LocalDecision } from './decide';
 import type { HookEngine } from './engine';
-import { ALLOWED, failureDenied, humanAllowed, humanDenied, policyDenied, readDenied } from './messages';
+import { ALLOWED, dialogAllowed, dialogDenied, failureDenied, policyDenied, readDenied, timedOut } from './messages';
 
 /**
  * One hook call: stdin JSON -> the host adapter -> a local decision -> (for "ask") the editor's
@@ -31,7 +31,7 @@ const MAX_DESCRIBED = 4000;
 export interface HookDeps {
   engine: HookEngine;
   /** Replaces the IPC ask (tests). */
-  ask?: (guardHomeDir: string, request: AskRequest) => Promise<{ decision: 'allow' | 'deny'; reason: string }>;
+  ask?: (guardHomeDir: string, request: AskRequest) => Promise<EditorAnswer>;
   now?: () => number;
   /** Skip the audit append (benchmarks of the bare decision path). */
   audit?: boolean;
@@ -109,7 +109,7 @@ function failureWhat(err: unknown): string {
       case 'rejected':
         return `the editor refused the request (${err.message.replace(/^the editor rejected the request: /, '')})`;
       case 'deadline':
-        return 'nobody answered the confirmation dialog in time';
+        return 'nobody answered the Blast Shield dialog in time';
       case 'malformed-reply':
         return 'the editor sent an unreadable answer';
       case 'oversize':
@@ -154,12 +154,14 @@ async function settle(input: ParsedHookInput, local: LocalDecision, guardHomeDir
   try {
     const answer = await (deps.ask ?? askEditor)(guardHomeDir, request);
     if (answer.decision === 'allow') {
-      return { decision: { decision: 'allow', ...humanAllowed(answer.reason) }, decidedBy: 'human', reasons: verdict.reasons, failure: false, production: verdict.production };
+      return { decision: { decision: 'allow', ...dialogAllowed() }, decidedBy: 'human', reasons: verdict.reasons, failure: false, production: verdict.production };
     }
-    return { decision: { decision: 'deny', ...humanDenied(answer.reason) }, decidedBy: 'human', reasons: [...verdict.reasons, answer.reason].filter(Boolean), failure: false, production: verdict.production };
+    return { decision: { decision: 'deny', ...dialogDenied(answer.by, answer.reason) }, decidedBy: 'human', reasons: [...verdict.reasons, answer.reason].filter(Boolean), failure: false, production: verdict.production };
   } catch (err) {
     const what = failureWhat(err);
-    return { decision: { decision: 'deny', ...failureDenied(what) }, decidedBy: 'failure', reasons: [...verdict.reasons, what], failure: true, production: verdict.production };
+    // The hook's own deadline passed: nobody answered, the window was there; no "open an editor" advice.
+    const words = err instanceof IpcError && err.failure === 'deadline' ? timedOut() : failureDenied(what);
+    return { decision: { decision: 'deny', ...words }, decidedBy: 'failure', reasons: [...verdict.reasons, what], failure: true, production: verdict.production };
   }
 }
 
