@@ -4,6 +4,7 @@
  * one-line message (the modal notice, the notification after the answer) say what is at stake.
  */
 import type { Invocation, Target, Verdict } from '../policy/types';
+import type { AnswerBy } from '../protocol/ipc';
 
 export type AskKind = 'destroy' | 'change' | 'expose-credential' | 'send-out';
 
@@ -64,13 +65,40 @@ export function subjectOf(targets: readonly Target[]): string | undefined {
   return `${same.length} ${plural}${production}`;
 }
 
-/**
- * One sentence for the modal notice and the notification after the answer: "Claude Code wants to
- * destroy volume 3f1c… (production)." An ask that names no target is described by its command.
- */
-export function askMessage(kind: AskKind, who: string, targets: readonly Target[], command: string): string {
+/** What the agent wants to do, in a few words: "destroy volume 3f1c… (production)"; an ask that names no target is described by its command. */
+export function askPhrase(kind: AskKind, targets: readonly Target[], command: string): string {
   const subject = subjectOf(targets);
-  if (subject) return `${who} wants to ${ASK_WORDS[kind].verb} ${subject}.`;
+  if (subject) return `${ASK_WORDS[kind].verb} ${subject}`;
   const shown = command.replace(/\s+/g, ' ').trim();
-  return `${who} wants to run ${shown.length <= 80 ? shown : `${shown.slice(0, 77)}…`}.`;
+  return `run ${shown.length <= 80 ? shown : `${shown.slice(0, 77)}…`}`;
+}
+
+/** One sentence for the modal notice and the dialog: "Claude Code wants to destroy volume 3f1c… (production)." */
+export function askMessage(kind: AskKind, who: string, targets: readonly Target[], command: string): string {
+  return `${who} wants to ${askPhrase(kind, targets, command)}.`;
+}
+
+/**
+ * The notification after a decision: what was decided, about what, and by whom or by the deadline.
+ * "Blast Shield denied Cursor's request to destroy volume 3f1c… (production): nobody answered in time."
+ */
+export function decisionNotice(host: string, phrase: string, answer: { decision: 'allow' | 'deny'; by: AnswerBy; reason: string }): string {
+  const request = `${host}'s request to ${phrase}`;
+  if (answer.decision === 'allow') return `Blast Shield: you allowed ${request}, once.`;
+  switch (answer.by) {
+    case 'user':
+      return `Blast Shield: you denied ${request}.`;
+    case 'deadline':
+      return `Blast Shield denied ${request}: nobody answered in time.`;
+    case 'lockdown':
+      return `Blast Shield denied ${request}: lockdown is on.`;
+    case 'closed':
+      return `Blast Shield denied ${request}: the dialog was closed without an answer.`;
+    case 'reloaded':
+      return `Blast Shield denied ${request}: the dialog reloaded before an answer.`;
+    case 'window-closing':
+      return `Blast Shield denied ${request}: the window closed before an answer.`;
+    case 'refused':
+      return `Blast Shield denied ${request}: ${answer.reason.replace(/^./, (c) => c.toLowerCase())}`;
+  }
 }
