@@ -163,7 +163,8 @@ function render(view: ConfirmView): void {
   });
   deny.addEventListener('click', () => vscode.postMessage({ type: 'deny', id: view.id }));
 
-  const who = `Asked by ${view.hostLabel}${view.agent ? ` (${view.agent})` : ''} via ${view.event}${view.cwd ? ` · in ${view.cwd}` : ''}`;
+  // The message above names the host and agent; this line says through which hook and where.
+  const who = `Through the ${view.event} hook${view.cwd ? ` · in ${view.cwd}` : ''}`;
   const targets = el('ul', { class: 'targets' });
   for (const t of view.targets) {
     targets.append(el('li', { class: t.environment === 'production' ? 'prod' : '' }, el('strong', {}, t.name), ` — ${t.kind}${t.provider ? ` on ${t.provider}` : ''}, ${t.remote ? 'remote' : 'this machine'}, ${environmentText(t.environment, t.environmentReason).startsWith('environment') ? '' : 'environment: '}${environmentText(t.environment, t.environmentReason)}`));

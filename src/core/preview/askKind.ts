@@ -79,26 +79,27 @@ export function askMessage(kind: AskKind, who: string, targets: readonly Target[
 }
 
 /**
- * The notification after a decision: what was decided, about what, and by whom or by the deadline.
- * "Blast Shield denied Cursor's request to destroy volume 3f1c… (production): nobody answered in time."
+ * The notification after a decision, decision first (a toast shows its first line only): what was
+ * decided, by whom or by the deadline, about what, asked by which host.
+ * "Blast Shield — denied, nobody answered in time: destroy volume 3f1c… (production), asked by Cursor."
  */
 export function decisionNotice(host: string, phrase: string, answer: { decision: 'allow' | 'deny'; by: AnswerBy; reason: string }): string {
-  const request = `${host}'s request to ${phrase}`;
-  if (answer.decision === 'allow') return `Blast Shield: you allowed ${request}, once.`;
+  const what = `${phrase}, asked by ${host}.`;
+  if (answer.decision === 'allow') return `Blast Shield — allowed once by you: ${what}`;
   switch (answer.by) {
     case 'user':
-      return `Blast Shield: you denied ${request}.`;
+      return `Blast Shield — denied by you: ${what}`;
     case 'deadline':
-      return `Blast Shield denied ${request}: nobody answered in time.`;
+      return `Blast Shield — denied, nobody answered in time: ${what}`;
     case 'lockdown':
-      return `Blast Shield denied ${request}: lockdown is on.`;
+      return `Blast Shield — denied by lockdown: ${what}`;
     case 'closed':
-      return `Blast Shield denied ${request}: the dialog was closed without an answer.`;
+      return `Blast Shield — denied, the dialog was closed unanswered: ${what}`;
     case 'reloaded':
-      return `Blast Shield denied ${request}: the dialog reloaded before an answer.`;
+      return `Blast Shield — denied, the dialog reloaded unanswered: ${what}`;
     case 'window-closing':
-      return `Blast Shield denied ${request}: the window closed before an answer.`;
+      return `Blast Shield — denied, the window closed unanswered: ${what}`;
     case 'refused':
-      return `Blast Shield denied ${request}: ${answer.reason.replace(/^./, (c) => c.toLowerCase())}`;
+      return `Blast Shield — denied by the editor (${answer.reason.replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase())}): ${what}`;
   }
 }

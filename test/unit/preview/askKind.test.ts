@@ -58,13 +58,13 @@ describe('the one-line message and the notification after a decision', () => {
   for (const [name, kind, targets, command, expected] of messages) it(name, () => assert.equal(askMessage(kind, 'Cursor', targets, command), expected));
 
   const notices: [AnswerBy, 'allow' | 'deny', string][] = [
-    ['user', 'allow', "Blast Shield: you allowed Cursor's request to destroy paths src and legacy, once."],
-    ['user', 'deny', "Blast Shield: you denied Cursor's request to destroy paths src and legacy."],
-    ['deadline', 'deny', "Blast Shield denied Cursor's request to destroy paths src and legacy: nobody answered in time."],
-    ['lockdown', 'deny', "Blast Shield denied Cursor's request to destroy paths src and legacy: lockdown is on."],
-    ['closed', 'deny', "Blast Shield denied Cursor's request to destroy paths src and legacy: the dialog was closed without an answer."],
-    ['reloaded', 'deny', "Blast Shield denied Cursor's request to destroy paths src and legacy: the dialog reloaded before an answer."],
-    ['refused', 'deny', "Blast Shield denied Cursor's request to destroy paths src and legacy: the request arrived after its deadline."],
+    ['user', 'allow', 'Blast Shield — allowed once by you: destroy paths src and legacy, asked by Cursor.'],
+    ['user', 'deny', 'Blast Shield — denied by you: destroy paths src and legacy, asked by Cursor.'],
+    ['deadline', 'deny', 'Blast Shield — denied, nobody answered in time: destroy paths src and legacy, asked by Cursor.'],
+    ['lockdown', 'deny', 'Blast Shield — denied by lockdown: destroy paths src and legacy, asked by Cursor.'],
+    ['closed', 'deny', 'Blast Shield — denied, the dialog was closed unanswered: destroy paths src and legacy, asked by Cursor.'],
+    ['reloaded', 'deny', 'Blast Shield — denied, the dialog reloaded unanswered: destroy paths src and legacy, asked by Cursor.'],
+    ['refused', 'deny', 'Blast Shield — denied by the editor (the request arrived after its deadline): destroy paths src and legacy, asked by Cursor.'],
   ];
   for (const [by, decision, expected] of notices) {
     it(`notification: ${decision} by ${by}`, () => assert.equal(decisionNotice('Cursor', 'destroy paths src and legacy', { decision, by, reason: 'The request arrived after its deadline.' }), expected));
