@@ -103,6 +103,10 @@ export class ConfirmPanel<A extends { sendsOut: boolean }> extends Disposable im
     let choice: typeof REVIEW | typeof DENY | undefined;
     try {
       choice = await vscode.window.showWarningMessage(`Blast Shield: ${message}`, { modal: true, detail }, REVIEW, DENY);
+    } catch (err) {
+      // An editor that refuses modal dialogs (its test driver) still gets the review, focused.
+      this.deps.logger.info(`The modal notice could not be shown (${err instanceof Error ? err.message : String(err)}); showing the review.`);
+      choice = REVIEW;
     } finally {
       this.noticeOpen = false;
     }
