@@ -245,7 +245,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     case 'closed':
       if (current && current.id === msg.id) {
         current = undefined;
-        root.replaceChildren(el('main', { role: 'status' }, el('p', {}, msg.outcome === 'allowed' ? 'Allowed once.' : `Denied: ${msg.reason}`)));
+        root.replaceChildren(el('main', { role: 'status' }, el('p', {}, msg.outcome === 'allowed' ? 'Allowed once.' : `Denied. ${msg.reason}`)));
       }
       break;
   }

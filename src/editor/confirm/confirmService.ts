@@ -8,6 +8,7 @@ import { Disposable, toDisposable } from '../lifecycle';
 import type { Lockdown } from '../lockdown';
 import { ConfirmPanel } from './confirmPanel';
 import { analyseAsk, previewFor, type AskAnalysis } from './previewService';
+import { isSampleAsk } from './sampleAsks';
 
 function workspaceRoots(): string[] {
   return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
@@ -48,7 +49,7 @@ export class ConfirmService extends Disposable {
   }
 
   private notify(request: ConfirmRequest, answer: ConfirmAnswer): void {
-    if (answer.by === 'window-closing') return;
+    if (answer.by === 'window-closing' || isSampleAsk(request)) return;
     const { host, phrase } = this.panel.describe({ request, phrase: '', deadline: request.deadline });
     const text = decisionNotice(host, phrase, answer);
     const calm = answer.decision === 'allow' || answer.by === 'user';
