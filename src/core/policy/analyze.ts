@@ -16,6 +16,9 @@ import { makeRecipes } from '../shell/makefile';
 import { splitPowershell } from '../shell/powershell';
 import { DEFAULT_PARSE_LIMITS, parseShell, type ParseLimits } from '../shell/parser';
 import { scanOptions, WRAPPERS } from '../shell/wrappers';
+import { optionsMatching } from '../registry/grammar';
+import { commandNode, readingsOf, runsCommandsElsewhere, toolArgs, toolNamed } from '../registry/commandModel';
+import type { CommandSpec, ToolSpec } from '../registry/types';
 import { expandBraces, hasPatternGlob, isDynamic, toArgWord, wordText } from '../shell/words';
 import type {
   Analysis,
@@ -842,6 +845,8 @@ class Analyzer {
       return inv;
     }
     if (SHELLS.has(name)) return this.shell(name, first, args, exec);
+    const tool = toolNamed(name);
+    if (tool && runsCommandsElsewhere(tool)) return this.elsewhere(tool, name, first, args, exec);
     const language = interpreterLanguage(name);
     if (language) return this.interpreter(name, language, first, args, exec);
     switch (name) {
@@ -862,8 +867,6 @@ class Analyzer {
         return this.bun(first, args, exec);
       case 'deno':
         return this.deno(first, args, exec);
-      case 'ssh':
-        return this.ssh(first, args, exec);
       case 'awk':
       case 'gawk':
       case 'mawk':
@@ -877,28 +880,9 @@ class Analyzer {
         return this.powershell(name, first, args, exec);
       case 'cmd':
         return this.cmd(first, args, exec);
-      case 'kubectl':
-      case 'docker':
-      case 'podman':
-        return this.containerExec(name, first, args, exec);
       case 'make':
       case 'gmake':
         return this.make(name, first, args, exec);
-      case 'railway':
-        return this.railway(first, args, exec);
-      case 'heroku':
-        return this.heroku(first, args, exec);
-      case 'fly':
-      case 'flyctl':
-        return this.flySsh(name, first, args, exec);
-      case 'gcloud':
-        return this.gcloudSsh(first, args, exec);
-      case 'aws':
-        return this.awsSsm(first, args, exec);
-      case 'ansible':
-        return this.ansibleAdHoc(first, args, exec);
-      case 'az':
-        return this.azRunCommand(first, args, exec);
       case 'tmux':
         return this.tmux(first, args, exec);
       case 'screen':
@@ -1514,215 +1498,62 @@ class Analyzer {
     return inv;
   }
 
-  private ssh(first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
-    const inv = this.emit('ssh', first.text, args, exec);
-    const scan = scanOptions(args, 0, { shortWithValue: 'bcDEeFIiJLlmOopQRSWw' });
-    const host = args[scan.index];
-    if (!host) return inv;
-    const remote = args.slice(scan.index + 1);
-    const machine = host.text.replace(/^[^@]*@/, '');
-    const place: RemoteContext = { place: machine, provider: 'ssh', names: [{ source: 'ssh host', value: machine }] };
-    if (remote.length === 0) return this.remoteLoginShell(`ssh ${host.text}`, inv, exec, place);
-    this.analyzeText(remote.map((w) => w.text).join(' '), this.remoteScope(exec, `ssh ${host.text}`, place));
+  /**
+   * A tool whose subcommand runs a command line or script somewhere else (`ssh db1 …`, `fly ssh
+   * console -C …`, `kubectl exec pod -- …`, `railway run …`), as its registry entry describes. When an
+   * unknown option may have taken the next word, each reading that reaches such a subcommand is run.
+   */
+  private elsewhere(tool: ToolSpec, name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
+    const inv = this.emit(name, first.text, args, exec);
+    const seen = new Set<CommandSpec>();
+    for (const parsed of readingsOf(args, tool)) {
+      const node = commandNode(parsed);
+      const spec = node.runsElsewhere;
+      if (!spec || seen.has(node)) continue;
+      seen.add(node);
+      const view = toolArgs(name, parsed, tool);
+      if (spec.when && !spec.when(view)) continue;
+      const place = spec.place(view);
+      const label = spec.label(view);
+      const source = spec.command;
+      if ('argv' in source) {
+        const argv = source.argv === 'after-dashdash' ? parsed.command ?? [] : parsed.operands.slice(source.skip);
+        if (argv.length === 0) continue;
+        // Standard input goes through to the command (`kubectl exec -i pod -- sh < x.sh`).
+        const inner: Exec = { ...exec, redirects: [], assignments: {}, wrappers: [...exec.wrappers, label] };
+        this.run(argv, place ? remoteExec(inner, place) : inner);
+        continue;
+      }
+      let words: ArgWord[];
+      if (source.text === 'option') {
+        const given = optionsMatching(parsed, tool, [source.option]).pop();
+        words = given ? given.valueWords.map((w, i) => ({ ...w, text: given.values[i]! })) : [];
+      } else words = parsed.operands.slice(source.skip);
+      if (words.length === 0) {
+        if (spec.loginShell && place) this.remoteLoginShell(label, inv, exec, place);
+        continue;
+      }
+      if (words.some((w) => w.dynamic)) {
+        this.addOpaque(`${[name, ...parsed.path].join(' ')} runs a command line built at run time`, this.viaOf(exec));
+        continue;
+      }
+      let text = words.map((w) => w.text).join(source.text === 'option' ? '\n' : ' ');
+      if (source.text === 'option' && source.decode) {
+        const decoded = source.decode(text);
+        if (!decoded) {
+          this.addOpaque(source.undecodable ?? `${label} runs commands that cannot be read`, this.viaOf(exec));
+          continue;
+        }
+        text = decoded.join('\n');
+      }
+      this.analyzeText(text, place ? this.remoteScope(exec, label, place) : this.childScope(exec, label));
+    }
     return inv;
   }
 
   /** No command given: the remote login shell runs whatever comes in on standard input (`ssh db1 < x.sh`). */
   private remoteLoginShell(label: string, inv: Invocation | undefined, exec: Exec, remote: RemoteContext): Invocation | undefined {
     if (exec.stdin || exec.stdinUnknown) this.stdinProgram(label, 'shell', inv, remoteExec(exec, remote));
-    return inv;
-  }
-
-  /** `kubectl exec pod -- cmd`, `docker exec box cmd`: a command run inside a container. */
-  private containerExec(name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
-    const inv = this.emit(name, first.text, args, exec);
-    // Global options may come before the subcommand: `kubectl --context prod -n api exec ...`.
-    const global =
-      name === 'kubectl'
-        ? scanOptions(args, 0, { shortWithValue: 'nsc', longWithValue: ['context', 'namespace', 'cluster', 'kubeconfig', 'user', 'server', 'token', 'as', 'as-group', 'request-timeout'] })
-        : scanOptions(args, 0, { shortWithValue: 'cHl', longWithValue: ['context', 'host', 'config', 'log-level', 'tlscacert', 'tlscert', 'tlskey'] });
-    const sub = global.index;
-    if (args[sub]?.text !== 'exec') return inv;
-    let argv: ArgWord[];
-    let remote: RemoteContext | undefined;
-    if (name === 'kubectl') {
-      const dash = args.findIndex((a, i) => i > sub && a.text === '--');
-      if (dash < 0) return inv;
-      const local = scanOptions(args.slice(0, dash), sub + 1, { shortWithValue: 'nc', longWithValue: ['context', 'namespace', 'container', 'cluster', 'kubeconfig', 'pod-running-timeout'] });
-      argv = args.slice(dash + 1);
-      // A pod runs in a cluster: remote.
-      const value = (...keys: string[]): string | undefined => keys.map((k) => local.values.get(k) ?? global.values.get(k)).find((v) => v !== undefined);
-      const pod = local.index < dash ? args[local.index]!.text : 'a pod';
-      const context = value('context');
-      const namespace = value('namespace', 'n');
-      const names = [...(context !== undefined ? [{ source: '--context', value: context }] : []), ...(namespace !== undefined ? [{ source: '--namespace', value: namespace }] : []), { source: 'pod', value: pod }];
-      remote = { place: `pod ${pod}`, provider: 'kubernetes', names };
-    } else {
-      const local = scanOptions(args, sub + 1, { shortWithValue: 'euw', longWithValue: ['env', 'env-file', 'user', 'workdir', 'detach-keys'] });
-      argv = args.slice(local.index + 1);
-      // A container of the local daemon is this machine; `docker -H ssh://db1 exec ...` reaches another's.
-      const host = global.values.get('H') ?? global.values.get('host');
-      if (host !== undefined && !/^(unix|npipe|fd):\/\//.test(host)) {
-        const box = args[local.index]?.text ?? 'a container';
-        remote = { place: `${box} on ${host.replace(/^[a-z]+:\/\/([^@/]*@)?/, '')}`, provider: 'docker', names: [{ source: 'docker host', value: host }] };
-      }
-    }
-    if (argv.length === 0) return inv;
-    // Standard input goes through to the command (`kubectl exec -i pod -- sh < x.sh`).
-    const inner: Exec = { ...exec, redirects: [], assignments: {}, wrappers: [...exec.wrappers, `${name} exec`] };
-    this.run(argv, remote ? remoteExec(inner, remote) : inner);
-    return inv;
-  }
-
-  /**
-   * `railway run [-e production] [--] cmd`: cmd runs here with the linked environment's variables
-   * (its DATABASE_URL, its tokens), so it is judged as a command of its own, reached via `railway run`.
-   */
-  private railway(first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
-    const inv = this.emit('railway', first.text, args, exec);
-    const global = scanOptions(args, 0, { shortWithValue: 'sep', longWithValue: ['service', 'environment', 'project'] });
-    if (args[global.index]?.text !== 'run') return inv;
-    const scan = scanOptions(args, global.index + 1, { shortWithValue: 'sep', longWithValue: ['service', 'environment', 'project'] });
-    const argv = args.slice(scan.index);
-    const environment = scan.values.get('e') ?? scan.values.get('environment') ?? global.values.get('e') ?? global.values.get('environment');
-    const label = environment !== undefined ? `railway run -e ${environment}` : 'railway run';
-    if (argv.length > 0) this.run(argv, { ...exec, wrappers: [...exec.wrappers, label] });
-    return inv;
-  }
-
-  /** `heroku run 'rm -rf /app' -a app`: a command line run on a one-off dyno (options may follow it). */
-  private heroku(first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
-    const inv = this.emit('heroku', first.text, args, exec);
-    const sub = args.findIndex((a) => !a.text.startsWith('-'));
-    if (sub < 0 || (args[sub]!.text !== 'run' && args[sub]!.text !== 'run:detached' && args[sub]!.text !== 'run:inside')) return inv;
-    const valued = new Set(['-a', '--app', '-r', '--remote', '-s', '--size', '-e', '--env', '--type']);
-    const words: ArgWord[] = [];
-    let app: string | undefined;
-    for (let i = sub + 1; i < args.length; i++) {
-      const t = args[i]!.text;
-      if (t === '--') {
-        words.push(...args.slice(i + 1));
-        break;
-      }
-      // Once the command has started, only the app option is read as heroku's (`rm -r /app` keeps -r).
-      const isApp = t === '-a' || t === '--app';
-      if (isApp || (words.length === 0 && valued.has(t))) {
-        if (isApp) app = args[i + 1]?.text;
-        i++;
-      } else if (t.startsWith('--app=')) app = t.slice('--app='.length);
-      else if (!t.startsWith('-') || words.length > 0) words.push(args[i]!);
-    }
-    if (words.length === 0) return inv;
-    const label = `heroku run${app !== undefined ? ' -a ' + app : ''}`;
-    if (words.some((w) => w.dynamic)) this.addOpaque('heroku run runs a command line built at run time', this.viaOf(exec));
-    else this.analyzeText(words.map((w) => w.text).join(' '), this.remoteScope(exec, label, { place: app !== undefined ? `heroku ${app}` : 'heroku (app of the git remote)', provider: 'heroku', names: app !== undefined ? [{ source: '--app', value: app }] : [] }));
-    return inv;
-  }
-
-  /** `fly ssh console -C 'rm -rf /data'`: a command run on a Fly machine. */
-  private flySsh(name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
-    const inv = this.emit(name, first.text, args, exec);
-    const positionals = args.filter((a) => !a.text.startsWith('-')).slice(0, 2).map((a) => a.text);
-    if (positionals[0] !== 'ssh' || positionals[1] !== 'console') return inv;
-    let command = optionWord(args, ['-C', '--command']);
-    for (const word of args) if (/^-C./.test(word.text)) command = { ...word, text: word.text.slice(2) };
-    const app = optionWord(args, ['-a', '--app'])?.text;
-    const remote: RemoteContext = { place: app !== undefined ? `fly ${app}` : 'fly (app of fly.toml)', provider: 'fly', names: app !== undefined ? [{ source: '--app', value: app }] : [] };
-    if (!command) return this.remoteLoginShell(`${name} ssh console`, inv, exec, remote);
-    if (command.dynamic) this.addOpaque(`${name} ssh console runs a command line built at run time`, this.viaOf(exec));
-    else this.analyzeText(command.text, this.remoteScope(exec, `${name} ssh console`, remote));
-    return inv;
-  }
-
-  /** `gcloud compute ssh vm --command 'rm -rf /data'`: a command run on a Compute Engine VM. */
-  private gcloudSsh(first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
-    const inv = this.emit('gcloud', first.text, args, exec);
-    const positionals = args.filter((a) => !a.text.startsWith('-'));
-    if (positionals[0]?.text !== 'compute' || positionals[1]?.text !== 'ssh') return inv;
-    const command = optionWord(args, ['--command']);
-    const project = optionWord(args, ['--project'])?.text;
-    const vm = (positionals[2]?.text ?? 'a VM').replace(/^[^@]*@/, '');
-    const names = [...(project !== undefined ? [{ source: '--project', value: project }] : []), { source: 'VM', value: vm }];
-    const remote: RemoteContext = { place: vm, provider: 'gcloud', names };
-    if (!command) return this.remoteLoginShell('gcloud compute ssh', inv, exec, remote);
-    if (command.dynamic) this.addOpaque('gcloud compute ssh runs a command line built at run time', this.viaOf(exec));
-    else this.analyzeText(command.text, this.remoteScope(exec, 'gcloud compute ssh', remote));
-    return inv;
-  }
-
-  /**
-   * `aws ssm send-command --parameters 'commands=["rm -rf /data"]' --instance-ids i-0abc`: shell
-   * commands run on EC2 instances. The commands are read from the shorthand or JSON parameters;
-   * parameters that cannot be read (a file://, a variable) are an ask.
-   */
-  private awsSsm(first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
-    const inv = this.emit('aws', first.text, args, exec);
-    const positionals = args.filter((a) => !a.text.startsWith('-')).map((a) => a.text);
-    const at = positionals.indexOf('ssm');
-    if (at < 0 || positionals[at + 1] !== 'send-command') return inv;
-    const parameters = optionWord(args, ['--parameters']);
-    const instances = optionWord(args, ['--instance-ids'])?.text;
-    const targets = optionWord(args, ['--targets'])?.text;
-    const profile = optionWord(args, ['--profile'])?.text;
-    const names = [
-      ...(profile !== undefined ? [{ source: '--profile', value: profile }] : []),
-      ...(instances !== undefined ? [{ source: '--instance-ids', value: instances }] : []),
-      ...(targets !== undefined ? [{ source: '--targets', value: targets }] : []),
-    ];
-    const place = `ssm ${instances ?? targets ?? 'instances'}`;
-    if (!parameters) return inv;
-    const commands = parameters.dynamic ? undefined : ssmCommands(parameters.text);
-    if (!commands) {
-      this.addOpaque('aws ssm send-command runs commands that cannot be read from its --parameters', this.viaOf(exec));
-      return inv;
-    }
-    this.analyzeText(commands.join('\n'), this.remoteScope(exec, 'aws ssm send-command', { place, provider: 'aws', names }));
-    return inv;
-  }
-
-  /**
-   * `ansible web -i inventories/production -m shell -a 'rm -rf /data'`: an ad-hoc command run on every
-   * host the pattern selects. The `command`, `shell` and `raw` modules (command is the default) run
-   * their argument as a command line; other modules are judged by the cloud and infra packs, if at all.
-   */
-  private ansibleAdHoc(first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
-    const inv = this.emit('ansible', first.text, args, exec);
-    const scan = scanOptions(args, 0, { shortWithValue: 'aeifmMuBPtTlc', longWithValue: ['args', 'inventory', 'module-name', 'extra-vars', 'user', 'limit', 'forks', 'module-path', 'become-user', 'private-key', 'connection', 'timeout', 'vault-password-file'] });
-    const pattern = args.find((a) => !a.text.startsWith('-') && !Object.values(Object.fromEntries(scan.values)).includes(a.text))?.text;
-    const command = optionWord(args, ['-a', '--args']);
-    const module = optionWord(args, ['-m', '--module-name'])?.text ?? 'command';
-    if (!command || !pattern || !['command', 'shell', 'raw', 'ansible.builtin.command', 'ansible.builtin.shell', 'ansible.builtin.raw'].includes(module)) return inv;
-    const inventory = optionWord(args, ['-i', '--inventory'])?.text;
-    const limit = optionWord(args, ['-l', '--limit'])?.text;
-    const names = [
-      ...(inventory !== undefined ? [{ source: '--inventory', value: inventory }] : []),
-      ...(limit !== undefined ? [{ source: '--limit', value: limit }] : []),
-      { source: 'host pattern', value: pattern },
-    ];
-    if (command.dynamic) this.addOpaque('ansible runs a command line built at run time', this.viaOf(exec));
-    else this.analyzeText(command.text, this.remoteScope(exec, `ansible ${pattern}`, { place: `ansible ${pattern}`, provider: 'ansible', names }));
-    return inv;
-  }
-
-  /** `az vm run-command invoke -g rg -n vm --scripts 'rm -rf /data'`: a script run on an Azure VM. */
-  private azRunCommand(first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
-    const inv = this.emit('az', first.text, args, exec);
-    const positionals = args.filter((a) => !a.text.startsWith('-')).map((a) => a.text);
-    if (positionals[0] !== 'vm' || positionals[1] !== 'run-command' || (positionals[2] !== 'invoke' && positionals[2] !== 'create')) return inv;
-    const at = args.findIndex((a) => a.text === '--scripts' || a.text === '--script');
-    if (at < 0) return inv;
-    const scripts: ArgWord[] = [];
-    for (let i = at + 1; i < args.length && !args[i]!.text.startsWith('--'); i++) scripts.push(args[i]!);
-    const group = optionWord(args, ['-g', '--resource-group'])?.text;
-    const vm = optionWord(args, ['-n', '--name', '--vm-name'])?.text ?? 'a VM';
-    const subscription = optionWord(args, ['--subscription'])?.text;
-    const names = [
-      ...(subscription !== undefined ? [{ source: '--subscription', value: subscription }] : []),
-      ...(group !== undefined ? [{ source: '--resource-group', value: group }] : []),
-      { source: 'VM', value: vm },
-    ];
-    if (scripts.some((w) => w.dynamic)) this.addOpaque('az vm run-command runs a script built at run time', this.viaOf(exec));
-    else if (scripts.length > 0) this.analyzeText(scripts.map((w) => w.text).join('\n'), this.remoteScope(exec, 'az vm run-command', { place: `azure vm ${vm}`, provider: 'azure', names }));
     return inv;
   }
 
@@ -1938,56 +1769,12 @@ const unknownContent = (): undefined => undefined;
 /** Paths that name the process's own stdin. */
 const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 
-/** The replace string of `xargs -I R`, `-IR`, `-i[R]`, `--replace[=R]` (GNU's default is `{}`). */
-/**
- * The `commands` of `aws ssm send-command --parameters`, from the JSON form (`{"commands":["a","b"]}`)
- * or the shorthand (`commands=["a","b"]`, `commands=a`). Undefined when they cannot be read here.
- */
-function ssmCommands(text: string): string[] | undefined {
-  const t = text.trim();
-  if (t.startsWith('file://')) return undefined;
-  let value: unknown;
-  if (t.startsWith('{')) {
-    try {
-      value = (JSON.parse(t) as Record<string, unknown>).commands;
-    } catch {
-      return undefined;
-    }
-  } else {
-    const m = /(?:^|,)\s*commands\s*=\s*(.*)$/s.exec(t);
-    if (!m) return undefined;
-    const rest = m[1]!.trim();
-    if (rest.startsWith('[')) {
-      try {
-        value = JSON.parse(rest);
-      } catch {
-        return undefined;
-      }
-    } else value = [rest];
-  }
-  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : undefined;
-}
-
-/**
- * The word after the last `-a x` / `--app x`, or the value of `--app=x`, anywhere in `args`; for CLIs
- * whose options may follow their positionals (`fly ssh console -C cmd -a app`). Undefined when absent.
- */
-function optionWord(args: readonly ArgWord[], names: readonly string[]): ArgWord | undefined {
-  let found: ArgWord | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const word = args[i]!;
-    const name = names.find((n) => word.text === n || (n.startsWith('--') && word.text.startsWith(n + '=')));
-    if (!name) continue;
-    found = word.text === name ? args[i + 1] : { ...word, text: word.text.slice(name.length + 1) };
-  }
-  return found;
-}
-
 /** `exec` moved to another machine: its commands run in `remote`, in a working folder unknown here. */
 function remoteExec(exec: Exec, remote: RemoteContext): Exec {
   return { ...exec, cwd: REMOTE_CWD, scope: { ...exec.scope, cwd: REMOTE_CWD, cwdUncertain: false, remote } };
 }
 
+/** The replace string of `xargs -I R`, `-IR`, `-i[R]`, `--replace[=R]` (GNU's default is `{}`). */
 function xargsPlaceholder(options: readonly ArgWord[]): string | undefined {
   let placeholder: string | undefined;
   for (let i = 0; i < options.length; i++) {

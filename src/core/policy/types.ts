@@ -76,25 +76,9 @@ export interface Verdict {
 // ---------------------------------------------------------------------------------------------
 // Shell analysis output
 
-/** One word of a simple command after quote removal. */
-export interface ArgWord {
-  /** Text with quotes removed and escapes applied. Dynamic parts ($X, $(...), `...`) stay as written. */
-  text: string;
-  /** As written in the source, quotes included. */
-  raw: string;
-  /** Depends on run-time values: parameter expansion, command substitution, arithmetic. */
-  dynamic: boolean;
-  /** Contains unquoted glob characters (*, ?, [...]) or braces that expand. */
-  glob: boolean;
-  /**
-   * Command substitutions whose output reaches this word through shell variables, as written
-   * (`$(jq -r .token legacy/config_backup.json)` behind a later `$TOKEN`). Substitutions written in
-   * the word itself are in `raw` instead. Omitted when there are none.
-   */
-  sources?: string[];
-}
+export type { ArgWord, RedirectOp } from '../shell/ast';
+import type { ArgWord, RedirectOp, SnippetLanguage } from '../shell/ast';
 
-export type RedirectOp = '>' | '>>' | '>|' | '<' | '<>' | '<<' | '<<-' | '<<<' | '>&' | '<&' | '&>' | '&>>';
 
 export interface Redirect {
   op: RedirectOp;
@@ -162,7 +146,7 @@ export type Origin =
   | { kind: 'script'; path: string }
   | { kind: 'decoded'; encoding: 'base64' | 'printf' | 'hex' };
 
-export type SnippetLanguage = 'python' | 'javascript' | 'perl' | 'ruby' | 'php' | 'sql' | 'mongo' | 'redis' | 'graphql' | 'json';
+export type { SnippetLanguage } from '../shell/ast';
 
 /** Code that is not shell but will run: interpreter one-liners, script files, SQL from heredocs or files. */
 export interface CodeSnippet {

@@ -1,6 +1,9 @@
 import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { basename, dirname, isWithin, relativeTo, resolvePath } from '../paths';
-import { parseArgs, hasFlag } from './cliArgs';
+import { cliArgs, hasFlag } from '../registry/args';
+import { parsedArgs, toolNamed } from '../registry/commandModel';
+import { mkfs } from '../registry/tools/coreutils';
+import type { CliArgs } from '../registry/types';
 
 /**
  * Files: deleting, overwriting or wiping files and disks on this machine.
@@ -144,13 +147,19 @@ function describeClass(p: ClassifiedPath): string {
   }
 }
 
+/** The invocation's words read by its registry entry (rm, chmod, mv, mkfs.ext4 …). */
+function fileArgs(inv: Invocation): CliArgs {
+  const tool = toolNamed(inv.name) ?? mkfs;
+  return cliArgs(parsedArgs(inv.args, tool), tool, inv.args);
+}
+
 const fromFindExec = (inv: Invocation): boolean => inv.via.some((v) => /^find\b/.test(v));
 
 /** A word that is a run-time placeholder from find/xargs/parallel: {}, {/}, {.}. */
 const PLACEHOLDER = /^\{[^}]*\}$/;
 
 function checkRm(inv: Invocation, ctx: RuleContext): Finding[] {
-  const parsed = parseArgs(inv.args, { valueFlags: new Set() });
+  const parsed = fileArgs(inv);
   const recursive = hasFlag(parsed, ['-r', '-R', '--recursive']);
   const words = parsed.positionals.filter((w) => !(PLACEHOLDER.test(w.text) && fromFindExec(inv)));
   const fromFind = words.length < parsed.positionals.length;
@@ -180,7 +189,7 @@ function checkRm(inv: Invocation, ctx: RuleContext): Finding[] {
 
 /** shred, unlink, truncate: each destroys one file's contents; scratch and build outputs excepted. */
 function checkFileWipe(inv: Invocation, ctx: RuleContext): Finding[] {
-  const parsed = parseArgs(inv.args, { valueFlags: new Set(['-s', '--size', '-r', '--reference', '-n', '--iterations', '--random-source']) });
+  const parsed = fileArgs(inv);
   const findings: Finding[] = [];
   const verb = inv.name === 'shred' ? 'Shreds' : inv.name === 'unlink' ? 'Deletes' : 'Truncates';
   for (const w of parsed.positionals) {
@@ -215,14 +224,14 @@ function checkMkfs(inv: Invocation, ctx: RuleContext): Finding[] {
   if (devices.some((d) => DISK_DEVICE.test(d.text))) {
     return [finding('format-device', 'deny', `Formats or wipes the disk ${devices.map((d) => d.text).join(', ')} (${inv.name}).`, devices.map((d) => deviceTarget(d.text, ctx)))];
   }
-  const files = parseArgs(inv.args, { valueFlags: new Set(['-t', '-L', '-n', '-b', '-O', '-F', '-U', '-E', '-T', '-N', '-m', '-o']) }).positionals;
+  const files = fileArgs(inv).positionals;
   const last = files[files.length - 1];
   if (!last) return [];
   return [finding('format', 'ask', `Formats ${last.text} with ${inv.name}, erasing what it holds.`, [deviceTarget(last.text, ctx)])];
 }
 
 function checkPermissions(inv: Invocation, ctx: RuleContext): Finding[] {
-  const parsed = parseArgs(inv.args, { valueFlags: new Set(['--reference', '--from']) });
+  const parsed = fileArgs(inv);
   if (!hasFlag(parsed, ['-R', '--recursive'])) return [];
   // chmod MODE paths / chown OWNER paths: the first positional is the mode or owner.
   const paths = hasFlag(parsed, ['--reference']) ? parsed.positionals : parsed.positionals.slice(1);
@@ -239,7 +248,7 @@ function checkPermissions(inv: Invocation, ctx: RuleContext): Finding[] {
 }
 
 function checkMoveToNull(inv: Invocation, ctx: RuleContext): Finding[] {
-  const positionals = parseArgs(inv.args, { valueFlags: new Set(['-t', '--target-directory', '-S', '--suffix']) }).positionals;
+  const positionals = fileArgs(inv).positionals;
   const destination = positionals[positionals.length - 1];
   if (!destination || destination.text !== '/dev/null' || positionals.length < 2) return [];
   return positionals.slice(0, -1).map((w) => {
@@ -249,7 +258,7 @@ function checkMoveToNull(inv: Invocation, ctx: RuleContext): Finding[] {
 }
 
 function checkCopyNull(inv: Invocation, ctx: RuleContext): Finding[] {
-  const positionals = parseArgs(inv.args, { valueFlags: new Set(['-t', '--target-directory']) }).positionals;
+  const positionals = fileArgs(inv).positionals;
   if (positionals.length !== 2 || positionals[0]?.text !== '/dev/null') return [];
   const p = classifyPath(positionals[1] as ArgWord, inv.cwd, ctx.facts);
   if (p.class === 'scratch' || !exists(p.absolute, ctx.facts)) return [];

@@ -1,14 +1,14 @@
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
-import { parseArgs, hasFlag } from './cliArgs';
-import { splitGlobalOptions } from './commandLine';
 import { resolvePath } from '../paths';
+import { optionsMatching, type ParsedCommand } from '../registry/grammar';
+import { parsedArgs, toolArgs } from '../registry/commandModel';
+import { git } from '../registry/tools/git';
+import type { ToolArgs } from '../registry/types';
 
 /**
  * Git: history rewrites on a shared remote, and local commands that throw away uncommitted work or
  * unreachable commits. Switching branches, committing, and discarding changes to one named file pass.
  */
-
-const GLOBAL_VALUED = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env']);
 
 /** Branches other people build on; rewriting them on a remote is treated as production. */
 const SHARED_BRANCH = /^(main|master|trunk|develop|development|release([/-].*)?|prod|production|live|stable|hotfix\/.*)$/;
@@ -17,8 +17,13 @@ function finding(rule: string, reason: string, targets: Target[]): Finding {
   return { rule: `git.${rule}`, risk: 'destructive', severity: 'ask', reason, targets };
 }
 
-function workTree(inv: Invocation, ctx: RuleContext, globals: Map<string, string>): Target {
-  const dir = globals.get('-C') ?? globals.get('--work-tree') ?? inv.cwd;
+/** The value of a global option (written before the subcommand). */
+function globalValue(parsed: ParsedCommand, name: string): string | undefined {
+  return optionsMatching(parsed, git, [name]).filter((o) => o.depth === 0).pop()?.values[0];
+}
+
+function workTree(inv: Invocation, ctx: RuleContext, parsed: ParsedCommand): Target {
+  const dir = globalValue(parsed, '-C') ?? globalValue(parsed, '--work-tree') ?? inv.cwd;
   const env = ctx.environmentOf({ values: [], remote: false });
   return { kind: 'repository', name: dir, provider: 'git', remote: false, environment: env.environment, environmentReason: env.reason };
 }
@@ -37,8 +42,6 @@ function branchTarget(branch: string, remote: string | undefined, ctx: RuleConte
   return { kind: 'branch', name, provider: 'git', remote: true, environment: 'non-production', environmentReason: `a working branch on ${remote}` };
 }
 
-const PUSH_VALUED = new Set(['--repo', '--receive-pack', '--exec', '-o', '--push-option', '--signed']);
-
 /** The checked-out branch, from .git/HEAD of the workspace folder holding cwd (or cwd itself). */
 function currentBranch(cwd: string, ctx: RuleContext): string | undefined {
   const roots = [...ctx.facts.workspaceRoots].filter((r) => cwd === r || cwd.startsWith(r + '/')).sort((a, b) => b.length - a.length);
@@ -51,14 +54,12 @@ function currentBranch(cwd: string, ctx: RuleContext): string | undefined {
   return undefined;
 }
 
-function checkPush(args: ArgWord[], ctx: RuleContext, cwd: string): Finding[] {
-  const parsed = parseArgs(args, { valueFlags: PUSH_VALUED });
-  const force = hasFlag(parsed, ['-f', '--force', '--force-with-lease', '--force-if-includes']) ||
-    [...parsed.flags.keys()].some((k) => k.startsWith('--force-with-lease'));
-  const deleting = hasFlag(parsed, ['-d', '--delete']);
-  const mirror = hasFlag(parsed, ['--mirror']);
-  const prune = hasFlag(parsed, ['--prune']);
-  const [remote = 'origin', ...refspecs] = parsed.positionals.map((w) => w.text);
+function checkPush(a: ToolArgs, ctx: RuleContext, cwd: string): Finding[] {
+  const force = a.has('--force', '--force-with-lease', '--force-if-includes');
+  const deleting = a.has('--delete');
+  const mirror = a.has('--mirror');
+  const prune = a.has('--prune');
+  const [remote = 'origin', ...refspecs] = a.parsed.operands.map((w) => w.text);
   const findings: Finding[] = [];
   if (mirror) findings.push(finding('push-mirror', `Mirrors this repository onto ${remote}, overwriting and deleting its branches.`, [branchTarget('all branches', remote, ctx)]));
   if (prune) findings.push(finding('push-prune', `Deletes branches on ${remote} that do not exist locally (--prune).`, [branchTarget('remote branches', remote, ctx)]));
@@ -81,37 +82,35 @@ function broadPathspec(words: readonly ArgWord[]): boolean {
   return words.some((w) => w.text === '.' || w.text === './' || w.text === ':/' || w.text === ':(top)' || w.text === '*' || w.glob || /[*?]/.test(w.text));
 }
 
-function checkLocal(sub: string, args: ArgWord[], inv: Invocation, ctx: RuleContext, globals: Map<string, string>): Finding[] {
-  const parsed = parseArgs(args, { valueFlags: new Set(['-m', '-b', '-B', '--source', '-s', '-e', '--exclude', '--expire', '--expire-unreachable', '--index-filter', '--tree-filter', '--msg-filter', '--env-filter', '--subdirectory-filter', '--path', '--invert-paths', '--prune']) });
-  const tree = () => [workTree(inv, ctx, globals)];
-  const pos = parsed.positionals;
+function checkLocal(sub: string, a: ToolArgs, inv: Invocation, ctx: RuleContext): Finding[] {
+  const tree = () => [workTree(inv, ctx, a.parsed)];
+  const pos = a.parsed.operands;
   switch (sub) {
     case 'reset':
-      return hasFlag(parsed, ['--hard', '--merge'])
-        ? [finding('reset-hard', `Discards every uncommitted change in the working tree (git reset ${hasFlag(parsed, ['--hard']) ? '--hard' : '--merge'}).`, tree())]
+      return a.has('--hard', '--merge')
+        ? [finding('reset-hard', `Discards every uncommitted change in the working tree (git reset ${a.has('--hard') ? '--hard' : '--merge'}).`, tree())]
         : [];
     case 'clean': {
-      const dry = hasFlag(parsed, ['-n', '--dry-run']);
-      if (dry || !hasFlag(parsed, ['-f', '--force'])) return [];
-      const ignored = hasFlag(parsed, ['-x', '-X']) ? ' including ignored files' : '';
-      return [finding('clean', `Deletes untracked files${hasFlag(parsed, ['-d']) ? ' and folders' : ''}${ignored} (git clean), which git cannot restore.`, tree())];
+      const dry = a.has('-n', '--dry-run');
+      if (dry || !a.has('-f', '--force')) return [];
+      const ignored = a.has('-x', '-X') ? ' including ignored files' : '';
+      return [finding('clean', `Deletes untracked files${a.has('-d') ? ' and folders' : ''}${ignored} (git clean), which git cannot restore.`, tree())];
     }
     case 'checkout': {
-      const dash = args.findIndex((a) => a.text === '--');
-      const paths = dash >= 0 ? args.slice(dash + 1) : pos;
-      if (broadPathspec(paths) || hasFlag(parsed, ['-f', '--force'])) {
+      const paths = pos;
+      if (broadPathspec(paths) || a.has('-f', '--force')) {
         return [finding('checkout-discard', 'Discards uncommitted changes across the working tree (git checkout).', tree())];
       }
       return [];
     }
     case 'restore': {
-      const stagedOnly = hasFlag(parsed, ['--staged', '-S']) && !hasFlag(parsed, ['--worktree', '-W']);
+      const stagedOnly = a.has('--staged', '-S') && !a.has('--worktree', '-W');
       return !stagedOnly && broadPathspec(pos)
         ? [finding('restore-worktree', 'Discards uncommitted changes across the working tree (git restore).', tree())]
         : [];
     }
     case 'branch': {
-      const forced = hasFlag(parsed, ['-D']) || ((hasFlag(parsed, ['-d', '--delete'])) && hasFlag(parsed, ['-f', '--force']));
+      const forced = a.has('-D') || (a.has('-d', '--delete') && a.has('-f', '--force'));
       if (!forced) return [];
       if (pos.length === 0 && inv.via.some((v) => /^(xargs|parallel)\b/.test(v))) {
         return [finding('branch-force-delete', 'Deletes branches named on standard input even if they are not merged (git branch -D).', tree())];
@@ -119,34 +118,35 @@ function checkLocal(sub: string, args: ArgWord[], inv: Invocation, ctx: RuleCont
       return pos.map((b) => finding('branch-force-delete', `Deletes the branch ${b.text} even if it is not merged (git branch -D).`, [branchTarget(b.text, undefined, ctx)]));
     }
     case 'stash':
-      if (pos[0]?.text === 'clear') return [finding('stash-clear', 'Deletes every stash entry (git stash clear).', tree())];
-      if (pos[0]?.text === 'drop') return [finding('stash-drop', `Deletes the stash entry ${pos[1]?.text ?? 'stash@{0}'} (git stash drop).`, tree())];
+      if (a.parsed.path[1] === 'clear') return [finding('stash-clear', 'Deletes every stash entry (git stash clear).', tree())];
+      if (a.parsed.path[1] === 'drop') return [finding('stash-drop', `Deletes the stash entry ${pos[0]?.text ?? 'stash@{0}'} (git stash drop).`, tree())];
       return [];
     case 'filter-branch':
     case 'filter-repo':
       return [finding('history-rewrite', `Rewrites the repository's history (git ${sub}).`, tree())];
     case 'reflog':
-      return pos[0]?.text === 'expire' ? [finding('reflog-expire', 'Expires reflog entries, making lost commits unrecoverable (git reflog expire).', tree())] : [];
+      return a.parsed.path[1] === 'expire' ? [finding('reflog-expire', 'Expires reflog entries, making lost commits unrecoverable (git reflog expire).', tree())] : [];
     case 'gc': {
-      const prune = args.find((a) => a.text.startsWith('--prune'));
-      return prune && /=(now|all)/.test(prune.text) ? [finding('gc-prune', 'Prunes unreachable commits immediately (git gc --prune=now).', tree())] : [];
+      const prune = a.values('--prune').pop();
+      return prune !== undefined && /^(now|all)$/.test(prune) ? [finding('gc-prune', 'Prunes unreachable commits immediately (git gc --prune=now).', tree())] : [];
     }
     case 'prune':
       return [finding('gc-prune', 'Prunes unreachable objects (git prune).', tree())];
     case 'update-ref':
-      return hasFlag(parsed, ['-d']) ? [finding('update-ref-delete', `Deletes the ref ${pos[0]?.text ?? ''} (git update-ref -d).`, [branchTarget(pos[0]?.text ?? 'ref', undefined, ctx)])] : [];
+      return a.has('-d') ? [finding('update-ref-delete', `Deletes the ref ${pos[0]?.text ?? ''} (git update-ref -d).`, [branchTarget(pos[0]?.text ?? 'ref', undefined, ctx)])] : [];
     default:
       return [];
   }
 }
 
 function checkGit(inv: Invocation, ctx: RuleContext): Finding[] {
-  const { globals, rest } = splitGlobalOptions(inv.args, GLOBAL_VALUED);
-  const [sub, ...args] = rest;
-  if (!sub) return [];
-  const dashC = globals.get('-C');
-  if (sub.text === 'push') return checkPush(args, ctx, dashC !== undefined ? resolvePath(inv.cwd, dashC, ctx.facts.home) : inv.cwd);
-  return checkLocal(sub.text, args, inv, ctx, globals);
+  const parsed = parsedArgs(inv.args, git);
+  const sub = parsed.path[0];
+  if (sub === undefined) return [];
+  const a = toolArgs(inv.name, parsed, git);
+  const dashC = globalValue(parsed, '-C');
+  if (sub === 'push') return checkPush(a, ctx, dashC !== undefined ? resolvePath(inv.cwd, dashC, ctx.facts.home) : inv.cwd);
+  return checkLocal(sub, a, inv, ctx);
 }
 
 export const gitPack: RulePack = {

@@ -9,6 +9,7 @@ import { infraPack } from './infra';
 import { cloudPack } from './cloud';
 import { paasPack } from './paas';
 import { httpPack } from './httpRequests';
+import { unsureOptionsPack } from './unsureOptions';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -25,4 +26,5 @@ export const RULE_PACKS: readonly RulePack[] = [
   cloudPack,
   paasPack,
   httpPack,
+  unsureOptionsPack,
 ];

@@ -4,7 +4,29 @@
  * part, not its value); `words.ts` turns words into the engine's `ArgWord`s.
  */
 
-import type { RedirectOp } from '../policy/types';
+export type RedirectOp = '>' | '>>' | '>|' | '<' | '<>' | '<<' | '<<-' | '<<<' | '>&' | '<&' | '&>' | '&>>';
+
+/** One word of a simple command after quote removal. */
+export interface ArgWord {
+  /** Text with quotes removed and escapes applied. Dynamic parts ($X, $(...), `...`) stay as written. */
+  text: string;
+  /** As written in the source, quotes included. */
+  raw: string;
+  /** Depends on run-time values: parameter expansion, command substitution, arithmetic. */
+  dynamic: boolean;
+  /** Contains unquoted glob characters (*, ?, [...]) or braces that expand. */
+  glob: boolean;
+  /**
+   * Command substitutions whose output reaches this word through shell variables, as written
+   * (`$(jq -r .token legacy/config_backup.json)` behind a later `$TOKEN`). Substitutions written in
+   * the word itself are in `raw` instead. Omitted when there are none.
+   */
+  sources?: string[];
+}
+
+
+/** Languages of code the engine reads (interpreter one-liners, SQL, payloads). */
+export type SnippetLanguage = 'python' | 'javascript' | 'perl' | 'ruby' | 'php' | 'sql' | 'mongo' | 'redis' | 'graphql' | 'json';
 
 export type WordPart =
   | { kind: 'literal'; text: string; quoted: boolean }

@@ -5,7 +5,7 @@
  * dynamic, so the engine asks rather than guesses.
  */
 
-import type { SnippetLanguage } from '../policy/types';
+import type { SnippetLanguage } from './ast';
 
 export type ShellOut =
   /** A command line run through a shell. Interpolations are replaced by `$DYNAMIC` words. */

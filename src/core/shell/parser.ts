@@ -6,7 +6,7 @@
  * nesting or size budget, marking the result truncated.
  */
 
-import type { RedirectOp } from '../policy/types';
+import type { RedirectOp } from './ast';
 import type {
   Assignment,
   Command,

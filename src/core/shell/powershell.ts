@@ -5,7 +5,7 @@
  * for the caller to analyse in turn. Not a PowerShell parser: a `$` makes a word dynamic.
  */
 
-import type { ArgWord } from '../policy/types';
+import type { ArgWord } from './ast';
 
 export interface PowershellStatement {
   words: ArgWord[];

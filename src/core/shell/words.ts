@@ -3,8 +3,7 @@
  * brace expansion of static words (`{cat,.env}` is two words, `cat` and `.env`).
  */
 
-import type { ArgWord } from '../policy/types';
-import type { Word } from './ast';
+import type { ArgWord, Word } from './ast';
 
 /** A word's text with quotes removed; dynamic parts stay as written. */
 export function wordText(word: Word): string {

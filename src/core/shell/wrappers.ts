@@ -4,7 +4,7 @@
  * `nice -n 10 rm` is seen as `rm`, not as a command named `10`.
  */
 
-import type { ArgWord } from '../policy/types';
+import type { ArgWord } from './ast';
 
 export interface OptionSpec {
   /** Short options that take a value (`-u root`, `-uroot`). */

@@ -1,0 +1,393 @@
+/**
+ * The one option grammar: a getopt-style reader that turns a command's words into its subcommand
+ * path, options (with their values) and operands, driven by the command's description in the
+ * registry. It knows short clusters (`-sSL`, `-aX`, `-a X`, `-a=X`), long options (`--app X`,
+ * `--app=X`), unambiguous long-option prefixes where the tool accepts them (git, GNU tools),
+ * single-dash long options (`-chdir=dir`, `-name x`), `--` ending the options, global options before a
+ * subcommand, options interspersed with operands or ending at the first operand, and AWS-style
+ * option lists.
+ *
+ * An option it does not know, followed by a word, may or may not take that word as its value: the
+ * reader records it as **unsure** and reads it as a switch; `readings` gives the other reading too,
+ * so a caller can see whether the subcommand depends on it (`fly --weird prod ssh console`).
+ */
+
+import type { ArgWord } from '../shell/ast';
+
+/** How many words an option takes. */
+export type OptionArity =
+  /** A switch: `-f`, `--force`. A value glued with `=` is still recorded. */
+  | 'none'
+  /** Exactly one value: glued (`-aX`, `--app=X`) or the next word. */
+  | 'one'
+  /** A value only when glued (`--color=always`, `-i.bak`); the next word is never taken. */
+  | 'optional'
+  /** Every following word up to the next long option (`aws ec2 … --instance-ids i-1 i-2`). */
+  | 'list';
+
+export interface OptionSpec {
+  /** Every spelling with its dashes: `-a`, `--app`, `-chdir`. The first names the option in results. */
+  names: readonly string[];
+  /** Default 'none'. */
+  takes?: OptionArity;
+}
+
+/** How an option not in the description is read. */
+export type UnknownOption = 'unsure' | 'switch' | 'one' | 'list';
+
+/** One level of a command: the tool itself or one of its subcommands. */
+export interface GrammarNode {
+  /** Options known at this level; inner levels also know their parents' options. */
+  options?: readonly OptionSpec[];
+  /** Subcommands by name; a key may list aliases (`rm|remove`) or be `*` (any word). */
+  commands?: Readonly<Record<string, GrammarNode>>;
+  /**
+   * Options may follow operands (GNU, cobra, oclif). When false the first operand ends the options
+   * and every later word is an operand (ssh, sudo, `docker exec box cmd`). Inherited; the tool's
+   * default is true.
+   */
+  interspersed?: boolean;
+  /** Long options not described here: inherited; the tool's default is 'unsure'. */
+  unknownLong?: UnknownOption;
+  /** After this level's operands begin, words after `--` are a command of their own (`kubectl exec pod -- cmd`). */
+  commandAfterDashDash?: boolean;
+  /**
+   * Options still read as the tool's after the first operand ended the options (`heroku run 'cmd' -a app`):
+   * spellings, each taking one value.
+   */
+  trailingOptions?: readonly string[];
+}
+
+export interface GrammarSpec extends GrammarNode {
+  /** Long options may be shortened to any unambiguous prefix (`git push --del`, `rm --rec`). */
+  abbreviations?: boolean;
+  /** Options are Go-flag style: one or two dashes alike (`-chdir=x`, `--chdir=x`), no short clusters. */
+  goFlags?: boolean;
+  /** `-20` is an option (nice, head, git log); otherwise a word starting with a digit is an operand. */
+  numericOptions?: boolean;
+  /** The first subcommand word may join levels with colons (`heroku apps:destroy`). */
+  colonCommands?: boolean;
+  /** Words skipped before the subcommand (release tracks: `gcloud beta …`). */
+  skipLeading?: readonly string[];
+  /** Short options not described: 'unsure' unless said otherwise. */
+  unknownShort?: UnknownOption;
+  /** The tool's own options come only before the subcommand; a subcommand's options are its own (`git -c x commit -c y`). */
+  globalsBeforeSubcommand?: boolean;
+}
+
+export interface ParsedOption {
+  /** The option's first spelling in its description, or the spelling written when unknown. */
+  name: string;
+  /** As written (`--del`, `-a`, `-sSL` gives one entry per letter). */
+  written: string;
+  /** Values taken ([] for a switch). */
+  values: string[];
+  /** The words values came from, for dynamic checks and provenance. */
+  valueWords: ArgWord[];
+  /** Index of the option's word in the argument list. */
+  index: number;
+  /** How many subcommand words came before it (0: a global option). */
+  depth: number;
+  known: boolean;
+}
+
+export interface ParsedCommand {
+  /** Subcommand words as written (colon commands split): `['ssh', 'console']`. */
+  path: string[];
+  /** Index in `args` of each subcommand word (a colon command's parts share one). */
+  pathIndexes: number[];
+  /** The deepest level reached. */
+  node: GrammarNode;
+  options: ParsedOption[];
+  /** Words that are neither options, option values nor subcommand words, in order. */
+  operands: ArgWord[];
+  /** Words after `--` at a level that runs a command there (`kubectl exec pod -- rm -rf /data`). */
+  command: ArgWord[] | undefined;
+  /** Options whose value-taking is not known, read as switches here. */
+  unsure: { option: string; index: number }[];
+  /** Long options written as a prefix that matches several options (the tool refuses them). */
+  ambiguous: string[];
+  /** Some option value is only known at run time. */
+  dynamicValue: boolean;
+}
+
+interface CompiledOption {
+  name: string;
+  takes: OptionArity;
+}
+
+interface Scope {
+  /** Spelling -> option, this level and its parents. */
+  bySpelling: Map<string, CompiledOption>;
+  /** Long spellings, for prefix matching. */
+  longNames: string[];
+  interspersed: boolean;
+  unknownLong: UnknownOption;
+}
+
+const compiled = new WeakMap<GrammarNode, Map<GrammarNode | null, Scope>>();
+
+function scopeOf(node: GrammarNode, parent: Scope | undefined, parentNode: GrammarNode | null, spec: GrammarSpec): Scope {
+  let byParent = compiled.get(node);
+  const cached = byParent?.get(parentNode);
+  if (cached) return cached;
+  const inherits = !(spec.globalsBeforeSubcommand && parentNode === spec);
+  const bySpelling = new Map(inherits ? parent?.bySpelling : undefined);
+  for (const option of node.options ?? []) {
+    const entry: CompiledOption = { name: option.names[0]!, takes: option.takes ?? 'none' };
+    for (const spelling of option.names) {
+      bySpelling.set(spelling, entry);
+      if (spec.goFlags) bySpelling.set(spelling.startsWith('--') ? spelling.slice(1) : '-' + spelling, entry);
+    }
+  }
+  const scope: Scope = {
+    bySpelling,
+    longNames: [...bySpelling.keys()].filter((s) => s.startsWith('--')),
+    interspersed: node.interspersed ?? parent?.interspersed ?? true,
+    unknownLong: node.unknownLong ?? parent?.unknownLong ?? 'unsure',
+  };
+  if (!byParent) {
+    byParent = new Map();
+    compiled.set(node, byParent);
+  }
+  byParent.set(parentNode, scope);
+  return scope;
+}
+
+function childOf(node: GrammarNode, word: string): GrammarNode | undefined {
+  const commands = node.commands;
+  if (!commands) return undefined;
+  const exact = Object.prototype.hasOwnProperty.call(commands, word) ? commands[word] : undefined;
+  if (exact) return exact;
+  for (const key of Object.keys(commands)) {
+    if (key.includes('|') && key.split('|').includes(word)) return commands[key];
+  }
+  return commands['*'];
+}
+
+function isOptionWord(text: string, spec: GrammarSpec): boolean {
+  if (text.length < 2 || text[0] !== '-') return false;
+  if (!spec.numericOptions && /^-\d/.test(text)) return false;
+  return true;
+}
+
+/** How unsure options are read: as switches (the usual reading) or as taking the next word. */
+export type UnsureReading = 'switch' | 'value';
+
+/** Read `args` (the words after the command name) by `spec`. */
+export function parseCommand(args: readonly ArgWord[], spec: GrammarSpec, reading: UnsureReading = 'switch'): ParsedCommand {
+  const result: ParsedCommand = {
+    path: [],
+    pathIndexes: [],
+    node: spec,
+    options: [],
+    operands: [],
+    command: undefined,
+    unsure: [],
+    ambiguous: [],
+    dynamicValue: false,
+  };
+  let node: GrammarNode = spec;
+  let scope = scopeOf(spec, undefined, null, spec);
+  let descending = spec.commands !== undefined;
+  let skipping = spec.skipLeading !== undefined;
+  let optionsEnded = false;
+  let dashDash = false;
+  let i = 0;
+
+  const take = (option: ParsedOption, word: ArgWord, text: string): void => {
+    option.values.push(text);
+    option.valueWords.push(word);
+    if (word.dynamic) result.dynamicValue = true;
+  };
+  const record = (name: string, written: string, index: number, known: boolean): ParsedOption => {
+    const option: ParsedOption = { name, written, values: [], valueWords: [], index, depth: result.path.length, known };
+    result.options.push(option);
+    return option;
+  };
+  /** Takes the words an option's arity asks for after the option word at `i`; returns the new index. */
+  const takeValues = (option: ParsedOption, takes: OptionArity | UnknownOption, at: number, glued: boolean): number => {
+    let next = at;
+    if (takes === 'one' && !glued && next + 1 < args.length) take(option, args[++next]!, args[next]!.text);
+    else if (takes === 'list') {
+      while (next + 1 < args.length && !args[next + 1]!.text.startsWith('--')) take(option, args[++next]!, args[next]!.text);
+    } else if (takes === 'unsure' && !glued && next + 1 < args.length && !isOptionWord(args[next + 1]!.text, spec)) {
+      result.unsure.push({ option: option.written, index: at });
+      if (reading === 'value') take(option, args[++next]!, args[next]!.text);
+    }
+    return next;
+  };
+
+  for (; i < args.length; i++) {
+    const word = args[i]!;
+    const text = word.text;
+    if (!optionsEnded && text === '--') {
+      if (node.commandAfterDashDash && !descending) {
+        result.command = args.slice(i + 1);
+        i = args.length;
+        break;
+      }
+      optionsEnded = true;
+      dashDash = true;
+      continue;
+    }
+    if (optionsEnded && !dashDash && node.trailingOptions?.includes(text)) {
+      const option = record(scope.bySpelling.get(text)?.name ?? text, text, i, true);
+      if (i + 1 < args.length) take(option, args[++i]!, args[i]!.text);
+      continue;
+    }
+    if (optionsEnded && !dashDash && node.trailingOptions) {
+      const eq = text.indexOf('=');
+      if (eq > 0 && node.trailingOptions.includes(text.slice(0, eq))) {
+        const option = record(scope.bySpelling.get(text.slice(0, eq))?.name ?? text.slice(0, eq), text, i, true);
+        take(option, word, text.slice(eq + 1));
+        continue;
+      }
+    }
+    if (optionsEnded || !isOptionWord(text, spec)) {
+      if (skipping && spec.skipLeading!.includes(text) && result.path.length === 0) {
+        skipping = false;
+        continue;
+      }
+      skipping = false;
+      const parts = descending && spec.colonCommands && result.path.length === 0 && text.includes(':') ? text.split(':') : [text];
+      const child = descending && !optionsEnded ? childOf(node, parts[0]!) : undefined;
+      if (child) {
+        for (let k = 0; k < parts.length; k++) {
+          const next = k === 0 ? child : childOf(node, parts[k]!);
+          if (next) {
+            const parentNode = node;
+            node = next;
+            scope = scopeOf(node, scope, parentNode, spec);
+          }
+          result.path.push(parts[k]!);
+        }
+        result.pathIndexes.push(i);
+        descending = node.commands !== undefined;
+        continue;
+      }
+      descending = false;
+      result.operands.push(word);
+      if (!scope.interspersed) optionsEnded = true;
+      continue;
+    }
+    if (text.startsWith('--') || (spec.goFlags && text.startsWith('-'))) {
+      const eq = text.indexOf('=');
+      const spelling = eq < 0 ? text : text.slice(0, eq);
+      let known = scope.bySpelling.get(spelling);
+      if (!known && spec.abbreviations && spelling.startsWith('--') && spelling.length > 2) {
+        const matches = new Set<CompiledOption>();
+        for (const long of scope.longNames) if (long.startsWith(spelling)) matches.add(scope.bySpelling.get(long)!);
+        if (matches.size === 1) known = [...matches][0];
+        else if (matches.size > 1) result.ambiguous.push(spelling);
+      }
+      const option = record(known?.name ?? spelling, text, i, known !== undefined);
+      if (eq >= 0) take(option, word, text.slice(eq + 1));
+      i = takeValues(option, known?.takes ?? scope.unknownLong, i, eq >= 0);
+      continue;
+    }
+    // Single-dash long options named in the description (`-chdir`, `-name`), whole or with `=value`.
+    const eq = text.indexOf('=');
+    const whole = scope.bySpelling.get(eq < 0 ? text : text.slice(0, eq));
+    if (whole && text.length > 2 && (eq < 0 || eq > 2)) {
+      const option = record(whole.name, text, i, true);
+      if (eq >= 0) take(option, word, text.slice(eq + 1));
+      i = takeValues(option, whole.takes, i, eq >= 0);
+      continue;
+    }
+    // A cluster of short options: `-sSL`, `-aX`, `-a=X`, `-n5`.
+    let consumedTo = i;
+    for (let k = 1; k < text.length; k++) {
+      const letter = '-' + text[k];
+      const known = scope.bySpelling.get(letter);
+      const option = record(known?.name ?? letter, letter, i, known !== undefined);
+      const rest = text.slice(k + 1);
+      const takes = known?.takes ?? (spec.unknownShort ?? 'unsure');
+      if (takes === 'none' || takes === 'switch') continue;
+      if (rest !== '' && (takes === 'one' || takes === 'optional' || takes === 'list')) {
+        take(option, word, rest.startsWith('=') ? rest.slice(1) : rest);
+        break;
+      }
+      if (rest !== '') continue;
+      consumedTo = takeValues(option, takes, i, false);
+    }
+    i = consumedTo;
+  }
+  result.node = node;
+  return result;
+}
+
+/**
+ * Both readings of a command when an unknown option may have taken the next word, else the one.
+ * The first is always the usual reading (unknown options are switches).
+ */
+export function readings(args: readonly ArgWord[], spec: GrammarSpec): ParsedCommand[] {
+  const usual = parseCommand(args, spec, 'switch');
+  if (usual.unsure.length === 0) return [usual];
+  return [usual, parseCommand(args, spec, 'value')];
+}
+
+/** The option names `names` stand for at the level reached (aliases resolve to the described name). */
+function resolvedNames(parsed: ParsedCommand, spec: GrammarSpec, names: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const name of names) {
+    out.add(name);
+    const known = findSpelling(spec, parsed.path, name);
+    if (known) out.add(known);
+  }
+  return out;
+}
+
+/** The described name of a spelling at the level `path` reaches, searching the innermost level first. */
+function findSpelling(spec: GrammarSpec, path: readonly string[], spelling: string): string | undefined {
+  const levels: GrammarNode[] = [spec];
+  let node: GrammarNode = spec;
+  for (const word of path) {
+    const child = childOf(node, word);
+    if (!child) break;
+    levels.push(child);
+    node = child;
+  }
+  const outermost = spec.globalsBeforeSubcommand && levels.length > 1 ? 1 : 0;
+  for (let i = levels.length - 1; i >= outermost; i--) {
+    for (const option of levels[i]!.options ?? []) if (option.names.includes(spelling)) return option.names[0];
+  }
+  return undefined;
+}
+
+/** The options given under any spelling of `names`, in order. */
+export function optionsMatching(parsed: ParsedCommand, spec: GrammarSpec, names: readonly string[]): ParsedOption[] {
+  const wanted = resolvedNames(parsed, spec, names);
+  return parsed.options.filter((o) => wanted.has(o.name));
+}
+
+/** Every value given to any of `names` (any spelling of the same option), in order. */
+export function optionValues(parsed: ParsedCommand, spec: GrammarSpec, names: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const option of optionsMatching(parsed, spec, names)) for (const v of option.values) if (v !== '') out.push(v);
+  return out;
+}
+
+/** The word of the last value given to any of `names`. */
+export function lastOptionWord(parsed: ParsedCommand, spec: GrammarSpec, names: readonly string[]): ArgWord | undefined {
+  const wanted = resolvedNames(parsed, spec, names);
+  let found: ArgWord | undefined;
+  for (const option of parsed.options) {
+    if (!wanted.has(option.name) || option.valueWords.length === 0) continue;
+    const word = option.valueWords[option.valueWords.length - 1]!;
+    const value = option.values[option.values.length - 1]!;
+    found = word.text === value ? word : { ...word, text: value };
+  }
+  return found;
+}
+
+/** Whether any of `names` was given. */
+export function hasOption(parsed: ParsedCommand, spec: GrammarSpec, names: readonly string[]): boolean {
+  const wanted = resolvedNames(parsed, spec, names);
+  return parsed.options.some((o) => wanted.has(o.name));
+}
+
+/** Subcommand words then operands: what a rule table matches command paths against. */
+export function commandWords(parsed: ParsedCommand, args: readonly ArgWord[]): ArgWord[] {
+  return [...new Set(parsed.pathIndexes)].map((i) => args[i]!).concat(parsed.operands);
+}

@@ -1,0 +1,58 @@
+import type { TargetKind } from '../policy/types';
+
+/** Words of command paths read as what they act on: `volumes delete` names a volume, `rm` deletes. */
+
+const KIND_WORDS: Readonly<Record<string, TargetKind>> = {
+  app: 'app', apps: 'app', site: 'app', sites: 'app',
+  project: 'project', projects: 'project',
+  volume: 'volume', volumes: 'volume', vol: 'volume', disk: 'volume', disks: 'volume',
+  service: 'service', services: 'service', function: 'service', functions: 'service',
+  environment: 'environment', environments: 'environment', env: 'credential', configs: 'environment',
+  database: 'database', databases: 'database', db: 'database', dbs: 'database', sql: 'database',
+  pg: 'database', postgres: 'database', mpg: 'database', d1: 'database', firestore: 'database',
+  cluster: 'cluster', clusters: 'cluster', kubernetes: 'cluster',
+  bucket: 'bucket', buckets: 'bucket', r2: 'bucket', storage: 'bucket',
+  repo: 'repository', repos: 'repository', repository: 'repository', repositories: 'repository', registry: 'repository',
+  branch: 'branch', branches: 'branch',
+  secret: 'credential', secrets: 'credential', variable: 'credential', variables: 'credential', vars: 'credential',
+  config: 'credential', keys: 'credential', key: 'credential',
+  namespace: 'namespace', namespaces: 'namespace',
+  table: 'table', tables: 'table',
+  stack: 'stack', stacks: 'stack',
+};
+
+/** The kind named by the nearest command word before the verb, else 'resource'. */
+export function kindFromWords(words: readonly string[]): TargetKind {
+  for (let i = words.length - 1; i >= 0; i--) {
+    const kind = KIND_WORDS[words[i]!.toLowerCase()];
+    if (kind) return kind;
+  }
+  return 'resource';
+}
+
+/** 'volumes' -> 'volume', 'policies' -> 'policy'; leaves 'tigris', 'status', 'access' alone. */
+export function singular(word: string): string {
+  if (word.endsWith('ies')) return word.slice(0, -3) + 'y';
+  if (/(ses|xes)$/.test(word)) return word.slice(0, -2);
+  if (/[^siu]s$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/** 'delete' -> 'deletes', 'rm' -> 'deletes', 'terminate-instances' -> 'terminates'. */
+export function verbPhrase(word: string): string {
+  const head = (word.toLowerCase().split(/[-:_]/)[0] ?? word).replace(/^batch$/, 'delete');
+  switch (head) {
+    case 'rm':
+    case 'del':
+    case 'rb':
+      return 'deletes';
+    case 'destroy':
+      return 'destroys';
+    case 'unset':
+      return 'unsets';
+    case 'down':
+      return 'takes down';
+    default:
+      return head.endsWith('e') ? head + 's' : head.endsWith('h') ? head + 'es' : head + 's';
+  }
+}

@@ -1,0 +1,36 @@
+import { ansible } from './tools/ansible';
+import { aws } from './tools/aws';
+import { az, azcopy } from './tools/az';
+import { docker, dockerCompose } from './tools/docker';
+import { chmod, chown, cp, mkfs, mv, rm, shred, truncate, unlink } from './tools/coreutils';
+import { doctl } from './tools/doctl';
+import { doppler } from './tools/doppler';
+import { firebase } from './tools/firebase';
+import { fly } from './tools/fly';
+import { gcloud, gsutil } from './tools/gcloud';
+import { gh } from './tools/gh';
+import { heroku } from './tools/heroku';
+import { kubectl } from './tools/kubectl';
+import { neon } from './tools/neon';
+import { netlify } from './tools/netlify';
+import { pscale } from './tools/pscale';
+import { railway } from './tools/railway';
+import { render } from './tools/render';
+import { git } from './tools/git';
+import { ssh } from './tools/ssh';
+import { supabase } from './tools/supabase';
+import { vercel } from './tools/vercel';
+import { wrangler } from './tools/wrangler';
+import type { ToolSpec } from './types';
+
+/**
+ * Every tool the registry describes, one file each under `tools/`. Add a tool by writing
+ * `tools/<name>.ts` exporting a `ToolSpec` and listing it here; the generated grammar table in
+ * `test/unit/registry/` then covers it.
+ */
+export const TOOLS: readonly ToolSpec[] = [
+  aws, gcloud, gsutil, az, azcopy, doctl,
+  railway, fly, heroku, vercel, netlify, supabase, neon, pscale, render, gh, doppler, firebase, wrangler,
+  git, ssh, ansible, kubectl, docker, dockerCompose,
+  rm, chmod, chown, mv, cp, shred, truncate, unlink, mkfs,
+];

@@ -1,0 +1,181 @@
+import type { TargetKind } from '../../policy/types';
+import { isLocalUrl, parseRequestUrl } from '../../rules/httpTargets';
+import { flagValues, hasFlag } from '../args';
+import type { CliArgs, CommandSpec, ToolArgs, ToolSpec } from '../types';
+import { flag } from './options';
+
+/**
+ * The AWS CLI: `aws [global options] <service> <operation> [--parameter value…]`. Global options and
+ * the s3 file commands take one value each; API operations take lists (`--instance-ids i-1 i-2`).
+ * `ssm send-command` runs shell commands on instances.
+ */
+
+const S3_URL = /^s3:\/\/./i;
+
+const AWS_SERVICE_KINDS: Readonly<Record<string, TargetKind>> = {
+  s3api: 'bucket', s3control: 'bucket', rds: 'database', dynamodb: 'table', cloudformation: 'stack',
+  eks: 'cluster', ecr: 'repository', 'ecr-public': 'repository', codecommit: 'repository',
+  secretsmanager: 'credential', iam: 'credential', kms: 'credential', ssm: 'credential',
+  lambda: 'service', ecs: 'service', apprunner: 'service', amplify: 'app', elasticbeanstalk: 'app',
+  efs: 'volume', elasticache: 'database', redshift: 'database', docdb: 'database', neptune: 'database',
+  opensearch: 'database', es: 'database', memorydb: 'database', timestream: 'database',
+};
+
+/** `aws rds delete-db-instance` -> database 'db instance'; `aws ec2 delete-volume` -> volume. */
+function describeAwsOperation(words: readonly string[]): { kind: TargetKind; noun: string } {
+  const service = words[0] ?? '';
+  const op = words[words.length - 1] ?? '';
+  const noun = op.replace(/^(batch-)?(delete|terminate|remove|purge|deregister)-/, '').replace(/-/g, ' ');
+  let kind = AWS_SERVICE_KINDS[service] ?? 'resource';
+  if (/(^|-)volumes?$/.test(op)) kind = 'volume';
+  if (/(^|-)(db-)?clusters?$/.test(op) && kind === 'resource') kind = 'cluster';
+  if (/(^|-)(table)s?$/.test(op)) kind = 'table';
+  if (/(^|-)bucket$/.test(op)) kind = 'bucket';
+  return { kind, noun };
+}
+
+function s3Bucket(url: string): string {
+  return url.replace(/^s3:\/\//i, '').split('/')[0] ?? url;
+}
+
+function anyFlag(...names: string[]): (p: CliArgs) => boolean {
+  return (p) => hasFlag(p, names);
+}
+
+/**
+ * The `commands` of `aws ssm send-command --parameters`, from the JSON form (`{"commands":["a","b"]}`)
+ * or the shorthand (`commands=["a","b"]`, `commands=a`). Undefined when they cannot be read here.
+ */
+export function ssmCommands(text: string): string[] | undefined {
+  const t = text.trim();
+  if (t.startsWith('file://')) return undefined;
+  let value: unknown;
+  if (t.startsWith('{')) {
+    try {
+      value = (JSON.parse(t) as Record<string, unknown>).commands;
+    } catch {
+      return undefined;
+    }
+  } else {
+    const m = /(?:^|,)\s*commands\s*=\s*(.*)$/s.exec(t);
+    if (!m) return undefined;
+    const rest = m[1]!.trim();
+    if (rest.startsWith('[')) {
+      try {
+        value = JSON.parse(rest);
+      } catch {
+        return undefined;
+      }
+    } else value = [rest];
+  }
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : undefined;
+}
+
+/** API operations: every long option not known as a switch takes the words up to the next option. */
+const operation: CommandSpec = { unknownLong: 'list' };
+
+const sendCommand: CommandSpec = {
+  unknownLong: 'list',
+  effect: 'exec',
+  runsElsewhere: {
+    command: { text: 'option', option: '--parameters', decode: ssmCommands, undecodable: 'aws ssm send-command runs commands that cannot be read from its --parameters' },
+    label: () => 'aws ssm send-command',
+    place: (a: ToolArgs) => {
+      const instances = a.value('--instance-ids');
+      const targets = a.value('--targets');
+      const profile = a.value('--profile');
+      const names = [
+        ...(profile !== undefined ? [{ source: '--profile', value: profile }] : []),
+        ...(instances !== undefined ? [{ source: '--instance-ids', value: instances }] : []),
+        ...(targets !== undefined ? [{ source: '--targets', value: targets }] : []),
+      ];
+      return { place: `ssm ${instances ?? targets ?? 'instances'}`, provider: 'aws', names };
+    },
+  },
+};
+
+export const aws: ToolSpec = {
+  names: ['aws'],
+  family: 'cloud',
+  locality: 'remote',
+  provider: 'aws',
+  label: 'AWS',
+  unknownLong: 'one',
+  // Switches; every other option takes a value (one globally and for s3, a list for API operations).
+  options: [
+    '--recursive', '--force', '--skip-final-snapshot', '--no-skip-final-snapshot', '--delete-automated-backups',
+    '--dry-run', '--no-dry-run', '--dryrun', '--debug', '--no-verify-ssl', '--no-paginate', '--no-cli-pager',
+    '--no-sign-request', '--quiet', '--delete', '--only-show-errors', '--exact-timestamps', '--follow-symlinks',
+    '--no-follow-symlinks', '--force-delete-without-recovery', '--no-progress', '--human-readable', '--summarize',
+    '--bypass-governance-retention', '--cli-auto-prompt', '--no-cli-auto-prompt', '--size-only', '--help', '--with-decryption',
+  ].map((n) => flag(n)),
+  commands: {
+    s3: { unknownLong: 'one' },
+    ssm: { commands: { 'send-command': sendCommand, '*': operation } },
+    '*': { commands: { '*': operation } },
+  },
+  dryRun: ['--dry-run', '--dryrun'],
+  environmentFlags: ['--profile'],
+  environmentVariables: ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE'],
+  scopeKind: 'resource',
+  rules: [
+    {
+      id: 'aws-s3-rb', path: ['s3', 'rb'], kind: 'bucket', noun: 'S3 bucket', verb: 'deletes', nameFilter: S3_URL,
+      note: (p) => (hasFlag(p, ['--force']) ? ' and every object in it' : undefined),
+    },
+    {
+      id: 'aws-s3-rm', path: ['s3', 'rm'], kind: 'resource', noun: 'S3 objects', verb: 'deletes', nameFilter: S3_URL,
+      note: (p) => (hasFlag(p, ['--recursive']) ? ', recursively (every object under it)' : undefined),
+    },
+    {
+      id: 'aws-s3-sync-delete', path: ['s3', 'sync'], kind: 'bucket', noun: 'sync destination', namePositionals: 'last',
+      verb: 'deletes every file missing from the source in', when: anyFlag('--delete'),
+      local: (p) => !S3_URL.test(p.positionals[p.positionals.length - 1]?.text ?? ''),
+    },
+    {
+      id: 'aws-s3api-delete-object', path: ['s3api', /^delete-objects?$/], kind: 'resource', noun: 'S3 objects in bucket',
+      verb: 'deletes',
+      names: (p) => {
+        const bucket = flagValues(p, ['--bucket'])[0] ?? '(bucket not named)';
+        const keys = flagValues(p, ['--key']);
+        return keys.length > 0 ? keys.map((k) => `${bucket}/${k}`) : [bucket];
+      },
+    },
+    {
+      id: 'aws-rds-delete', path: ['rds', /^delete-db-(instance|cluster)$/], kind: 'database', noun: 'RDS database',
+      verb: 'deletes', nameFlags: ['--db-instance-identifier', '--db-cluster-identifier'],
+      note: (p) => {
+        const parts: string[] = [];
+        if (hasFlag(p, ['--skip-final-snapshot'])) parts.push(' without a final snapshot');
+        if (hasFlag(p, ['--delete-automated-backups'])) parts.push(' and its automated backups');
+        return parts.join('');
+      },
+    },
+    {
+      id: 'aws-kms-schedule-key-deletion', path: ['kms', 'schedule-key-deletion'], kind: 'credential', noun: 'KMS key',
+      verb: 'schedules the deletion of', nameFlags: ['--key-id'],
+      note: () => ': data encrypted with it becomes unreadable',
+    },
+    {
+      id: 'aws-secretsmanager-delete-secret', path: ['secretsmanager', 'delete-secret'], kind: 'credential', noun: 'secret',
+      verb: 'deletes', nameFlags: ['--secret-id'],
+      note: (p) => (hasFlag(p, ['--force-delete-without-recovery']) ? ' with no recovery window' : undefined),
+    },
+    {
+      id: 'aws-sqs-purge-queue', path: ['sqs', 'purge-queue'], kind: 'resource', noun: 'SQS queue', verb: 'purges every message in',
+      nameFlags: ['--queue-url'],
+    },
+  ],
+  generic: {
+    id: 'aws-delete-operation',
+    verbs: /^(batch-delete|delete|terminate|remove|deregister)-[a-z0-9-]+$/,
+    maxDepth: 1,
+    nameFlagPattern: /^--(?!.*(final|kms|snapshot-identifier$|region))([a-z0-9-]*-)?(name|names|id|ids|identifier|arn|arns|bucket|url)$/,
+    describe: describeAwsOperation,
+  },
+  local: (p) => flagValues(p, ['--endpoint-url']).some((u) => {
+    const url = parseRequestUrl(u);
+    return url !== undefined && isLocalUrl(url);
+  }),
+  contextHints: (inv) => inv.args.map((w) => w.text).filter((t) => S3_URL.test(t)).map((t) => ({ source: 'bucket', value: s3Bucket(t) })),
+};

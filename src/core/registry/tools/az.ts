@@ -1,0 +1,92 @@
+import { flagValues, hasFlag } from '../args';
+import type { CliArgs, ToolSpec } from '../types';
+import { valued } from './options';
+
+/**
+ * Azure: `az <group…> <command> [--arguments]` and azcopy. `vm run-command invoke|create --scripts`
+ * runs a script on a VM.
+ */
+
+function recursiveNote(...names: string[]): (p: CliArgs) => string | undefined {
+  return (p) => (hasFlag(p, names) ? ', recursively (every object under it)' : undefined);
+}
+
+const runCommand = {
+  options: [{ names: ['--scripts', '--script'], takes: 'list' as const }],
+  effect: 'exec' as const,
+  runsElsewhere: {
+    command: { text: 'option' as const, option: '--scripts' },
+    label: () => 'az vm run-command',
+    place: (a: import('../types').ToolArgs) => {
+      const group = a.value('-g', '--resource-group');
+      const vm = a.value('-n', '--name', '--vm-name') ?? 'a VM';
+      const subscription = a.value('--subscription');
+      const names = [
+        ...(subscription !== undefined ? [{ source: '--subscription', value: subscription }] : []),
+        ...(group !== undefined ? [{ source: '--resource-group', value: group }] : []),
+        { source: 'VM', value: vm },
+      ];
+      return { place: `azure vm ${vm}`, provider: 'azure', names };
+    },
+  },
+};
+
+export const az: ToolSpec = {
+  names: ['az'],
+  family: 'cloud',
+  locality: 'remote',
+  provider: 'azure',
+  label: 'Azure',
+  options: [
+    valued('--name', '-n'), valued('--resource-group', '-g'), valued('--subscription'), valued('--output', '-o'), valued('--query'),
+    valued('--account-name'), valued('--account-key'), valued('--connection-string'), valued('--sas-token'),
+    valued('--container-name', '-c'), valued('--source', '-s'), valued('--destination', '-d'), valued('--pattern'), valued('--mode'),
+    valued('--template-file', '-f'), valued('--parameters', '-p'), valued('--location', '-l'), valued('--server'), valued('--vault-name'),
+    valued('--workspace-name'), valued('--cluster-name'), valued('--ids'), valued('--database-name'), valued('--service-name'),
+    valued('--template-uri'), valued('--resource-type'), valued('--namespace'), valued('--share-name'), valued('--vm-name'),
+    valued('--command-id'),
+  ],
+  commands: { vm: { commands: { 'run-command': { commands: { 'invoke|create': runCommand } } } } },
+  environmentFlags: ['--subscription', '--resource-group', '-g'],
+  environmentVariables: ['AZURE_SUBSCRIPTION_ID'],
+  scopeFlags: ['--resource-group', '-g'],
+  scopeKind: 'resource',
+  rules: [
+    {
+      id: 'az-group-delete', path: ['group', 'delete'], kind: 'resource', noun: 'resource group and everything in it',
+      verb: 'deletes', nameFlags: ['--name', '-n', '--resource-group', '-g'],
+    },
+    {
+      id: 'az-deployment-complete-mode', path: ['deployment', 'group', 'create'], kind: 'resource', noun: 'resource group',
+      verb: 'deletes every resource missing from the template in', nameFlags: ['--resource-group', '-g'],
+      when: (p) => flagValues(p, ['--mode']).some((m) => m.toLowerCase() === 'complete'),
+    },
+    { id: 'az-keyvault-purge', path: ['keyvault', 'purge'], kind: 'credential', noun: 'key vault', verb: 'permanently purges', nameFlags: ['--name', '-n'] },
+    {
+      id: 'az-storage-delete-batch', path: ['storage', /^(blob|file)$/, 'delete-batch'], kind: 'bucket', noun: 'storage container',
+      verb: 'deletes many blobs in', nameFlags: ['--source', '-s'],
+    },
+  ],
+  generic: {
+    id: 'az-delete', verbs: /^(delete|delete-batch|purge)$/, maxDepth: 4, exclude: ['extension', 'config', 'cache', 'cloud'],
+    nameFlags: ['--name', '-n', '--ids', '--container-name', '-c', '--share-name'],
+  },
+};
+
+export const azcopy: ToolSpec = {
+  names: ['azcopy'],
+  family: 'cloud',
+  locality: 'remote',
+  provider: 'azure',
+  label: 'Azure',
+  options: ['--delete-destination', '--include-pattern', '--exclude-pattern', '--log-level', '--from-to'].map((n) => valued(n)),
+  rules: [
+    { id: 'azcopy-remove', path: ['remove|rm'], kind: 'resource', noun: 'storage objects', verb: 'deletes', namePositionals: 'all', note: recursiveNote('--recursive') },
+    {
+      id: 'azcopy-sync-delete', path: ['sync'], kind: 'bucket', noun: 'sync destination', namePositionals: 'last',
+      verb: 'deletes every file missing from the source in',
+      when: (p) => flagValues(p, ['--delete-destination']).some((v) => /^(true|prompt)$/i.test(v)),
+      local: (p) => !/^https?:\/\//i.test(p.positionals[p.positionals.length - 1]?.text ?? ''),
+    },
+  ],
+};

@@ -1,0 +1,20 @@
+import type { ToolSpec } from '../types';
+import { valued } from './options';
+
+/** DigitalOcean's doctl: `doctl <group…> <command> [flags]`, flags anywhere. */
+
+export const doctl: ToolSpec = {
+  names: ['doctl'],
+  family: 'cloud',
+  locality: 'remote',
+  provider: 'digitalocean',
+  label: 'DigitalOcean',
+  options: [
+    valued('--context'), valued('--access-token', '-t'), valued('--output', '-o'), valued('--format'), valued('--api-url', '-u'),
+    valued('--config', '-c'), valued('--region'), valued('--tag-name'), valued('--project-id'),
+  ],
+  environmentFlags: ['--context'],
+  environmentVariables: ['DIGITALOCEAN_CONTEXT'],
+  rules: [],
+  generic: { id: 'doctl-delete', verbs: /^(delete|rm|del|delete-[a-z-]+)$/, maxDepth: 4, exclude: ['auth'] },
+};

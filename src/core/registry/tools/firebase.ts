@@ -1,0 +1,26 @@
+import { hasFlag } from '../args';
+import type { ToolSpec } from '../types';
+import { valued } from './options';
+
+/** Firebase: subcommands then flags, flags anywhere. */
+
+export const firebase: ToolSpec = {
+  names: ['firebase'],
+  family: 'paas',
+  locality: 'remote',
+  provider: 'firebase',
+  label: 'Firebase',
+  options: ['--project', '-P', '--token', '--config', '--instance', '--database', '--only'].map((n) => valued(n)),
+  colonCommands: true,
+  environmentFlags: ['--project', '-P'],
+  scopeFlags: ['--project', '-P'],
+  scopeKind: 'project',
+  rules: [
+    {
+      id: 'firebase-firestore-delete', path: ['firestore', 'delete'], kind: 'database', noun: 'Firestore documents', verb: 'deletes',
+      defaultName: 'every Firestore collection', note: (p) => (hasFlag(p, ['-r', '--recursive', '--all-collections']) ? ', recursively' : undefined),
+    },
+    { id: 'firebase-database-remove', path: ['database', 'remove'], kind: 'database', noun: 'Realtime Database path', verb: 'deletes' },
+  ],
+  generic: { id: 'firebase-delete', verbs: /^(delete|remove|destroy)$/, maxDepth: 2, exclude: ['logout', 'emulators', 'login'] },
+};

@@ -1,0 +1,52 @@
+import type { ToolSpec } from '../types';
+import { flyAppHints } from './linkedProjects';
+import { valued } from './options';
+
+/** Fly.io: `fly|flyctl <command…> [flags]`, flags anywhere; `ssh console -C cmd` runs cmd on a machine. */
+
+const DESTROY = /^(delete|destroy|remove|rm|unset)$/;
+
+export const fly: ToolSpec = {
+  names: ['fly', 'flyctl'],
+  family: 'paas',
+  locality: 'remote',
+  provider: 'fly',
+  label: 'Fly.io',
+  options: [
+    valued('-a', '--app'), valued('-c', '--config'), valued('-r', '--region'), valued('-o', '--org'), valued('-t', '--access-token'),
+    valued('--image'), valued('-s', '--select'), valued('--machine'), valued('--cluster'),
+  ],
+  commands: {
+    ssh: {
+      commands: {
+        console: {
+          options: [valued('-C', '--command'), valued('-u', '--user'), valued('-A', '--address'), valued('--process-group')],
+          effect: 'exec',
+          runsElsewhere: {
+            command: { text: 'option', option: '--command' },
+            label: (a) => `${a.name} ssh console`,
+            loginShell: true,
+            place: (a) => {
+              const app = a.value('--app');
+              return { place: app !== undefined ? `fly ${app}` : 'fly (app of fly.toml)', provider: 'fly', names: app !== undefined ? [{ source: '--app', value: app }] : [] };
+            },
+          },
+        },
+      },
+    },
+  },
+  environmentFlags: [],
+  environmentVariables: ['FLY_APP'],
+  scopeFlags: ['-a', '--app'],
+  scopeKind: 'app',
+  rules: [
+    { id: 'fly-apps-destroy', path: ['apps|app', 'destroy|delete|remove|rm'], kind: 'app', noun: 'app', verb: 'destroys', note: () => ' with its machines and volumes' },
+    { id: 'fly-destroy', path: ['destroy'], kind: 'app', noun: 'app', verb: 'destroys', note: () => ' with its machines and volumes' },
+    { id: 'fly-volumes-destroy', path: ['volumes|volume|vol', 'destroy|delete|remove|rm'], kind: 'volume', noun: 'volume', verb: 'destroys' },
+    { id: 'fly-machine-destroy', path: ['machine|machines|m', 'destroy|remove|rm'], kind: 'resource', noun: 'machine', verb: 'destroys' },
+    { id: 'fly-postgres-destroy', path: ['postgres|pg|mpg', 'destroy|delete'], kind: 'database', noun: 'Postgres cluster', verb: 'destroys' },
+    { id: 'fly-secrets-unset', path: ['secrets|secret', 'unset'], kind: 'credential', noun: 'secret', verb: 'unsets' },
+  ],
+  generic: { id: 'fly-destroy-generic', verbs: DESTROY, maxDepth: 2, exclude: ['auth', 'ssh', 'console'] },
+  contextHints: flyAppHints,
+};

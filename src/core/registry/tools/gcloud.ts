@@ -1,0 +1,92 @@
+import { hasFlag } from '../args';
+import type { CliArgs, ToolSpec } from '../types';
+import { valued } from './options';
+
+/**
+ * Google Cloud: `gcloud [alpha|beta] <group…> <command> [flags]` (flags anywhere), and gsutil.
+ * `compute ssh --command` runs a command line on a VM.
+ */
+
+const GS_URL = /^gs:\/\/./i;
+
+function recursiveNote(...names: string[]): (p: CliArgs) => string | undefined {
+  return (p) => (hasFlag(p, names) ? ', recursively (every object under it)' : undefined);
+}
+
+export const gcloud: ToolSpec = {
+  names: ['gcloud'],
+  family: 'cloud',
+  locality: 'remote',
+  provider: 'gcp',
+  label: 'Google Cloud',
+  options: [
+    '--project', '--account', '--configuration', '--format', '--verbosity', '--zone', '--region', '--instance',
+    '--cluster', '--location', '--filter', '--impersonate-service-account', '--billing-project', '--flags-file',
+    '--database', '--keyring', '--key', '--version', '--service', '--limit', '--sort-by', '--page-size',
+  ].map((n) => valued(n)),
+  skipLeading: ['alpha', 'beta', 'preview'],
+  commands: {
+    compute: {
+      commands: {
+        ssh: {
+          options: [valued('--command'), valued('--ssh-key-file'), valued('--ssh-flag'), valued('--container'), valued('--strict-host-key-checking')],
+          effect: 'exec',
+          runsElsewhere: {
+            command: { text: 'option', option: '--command' },
+            label: () => 'gcloud compute ssh',
+            loginShell: true,
+            place: (a) => {
+              const project = a.value('--project');
+              const vm = (a.operand(0) ?? 'a VM').replace(/^[^@]*@/, '');
+              return { place: vm, provider: 'gcloud', names: [...(project !== undefined ? [{ source: '--project', value: project }] : []), { source: 'VM', value: vm }] };
+            },
+          },
+        },
+      },
+    },
+  },
+  environmentFlags: ['--project', '--configuration'],
+  environmentVariables: ['CLOUDSDK_CORE_PROJECT', 'CLOUDSDK_ACTIVE_CONFIG_NAME', 'GOOGLE_CLOUD_PROJECT'],
+  scopeFlags: ['--project'],
+  scopeKind: 'project',
+  rules: [
+    {
+      id: 'gcloud-storage-rm', path: ['storage', 'rm'], kind: 'resource', noun: 'Cloud Storage objects', verb: 'deletes',
+      nameFilter: GS_URL, note: recursiveNote('-r', '-R', '--recursive'),
+    },
+    {
+      id: 'gcloud-storage-rsync-delete', path: ['storage', 'rsync'], kind: 'bucket', noun: 'sync destination',
+      verb: 'deletes every object missing from the source in', namePositionals: 'last',
+      when: (p) => hasFlag(p, ['--delete-unmatched-destination-objects']),
+      local: (p) => !GS_URL.test(p.positionals[p.positionals.length - 1]?.text ?? ''),
+    },
+    { id: 'gcloud-storage-buckets-delete', path: ['storage', 'buckets', 'delete'], kind: 'bucket', noun: 'Cloud Storage bucket', verb: 'deletes' },
+    { id: 'gcloud-projects-delete', path: ['projects', 'delete'], kind: 'project', noun: 'project', verb: 'deletes' },
+    { id: 'gcloud-sql-instances-delete', path: ['sql', 'instances', 'delete'], kind: 'database', noun: 'Cloud SQL instance', verb: 'deletes' },
+    { id: 'gcloud-sql-databases-delete', path: ['sql', 'databases', 'delete'], kind: 'database', noun: 'Cloud SQL database', verb: 'deletes' },
+    { id: 'gcloud-container-clusters-delete', path: ['container', 'clusters', 'delete'], kind: 'cluster', noun: 'GKE cluster', verb: 'deletes' },
+  ],
+  generic: { id: 'gcloud-delete', verbs: /^(delete|destroy)$/, maxDepth: 4, exclude: ['config', 'auth', 'components', 'emulators'] },
+};
+
+export const gsutil: ToolSpec = {
+  names: ['gsutil'],
+  family: 'cloud',
+  locality: 'remote',
+  provider: 'gcp',
+  label: 'Google Cloud',
+  options: ['-o', '-h', '-u', '-x', '-j', '-p'].map((n) => valued(n)),
+  environmentFlags: ['-u'],
+  environmentVariables: ['CLOUDSDK_CORE_PROJECT', 'GOOGLE_CLOUD_PROJECT'],
+  rules: [
+    { id: 'gsutil-rm', path: ['rm'], kind: 'resource', noun: 'Cloud Storage objects', verb: 'deletes', nameFilter: GS_URL, note: recursiveNote('-r', '-R', '-a') },
+    { id: 'gsutil-rb', path: ['rb'], kind: 'bucket', noun: 'Cloud Storage bucket', verb: 'deletes', nameFilter: GS_URL },
+    {
+      id: 'gsutil-rsync-delete', path: ['rsync'], kind: 'bucket', noun: 'sync destination', namePositionals: 'last',
+      verb: 'deletes every object missing from the source in',
+      when: (p) => hasFlag(p, ['-d']) && !hasFlag(p, ['-n']),
+      local: (p) => !GS_URL.test(p.positionals[p.positionals.length - 1]?.text ?? ''),
+    },
+  ],
+  contextHints: (inv) => inv.args.map((w) => w.text).filter((t) => GS_URL.test(t)).map((t) => ({ source: 'bucket', value: t.slice(5).split('/')[0] ?? t })),
+};

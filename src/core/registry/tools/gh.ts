@@ -1,0 +1,22 @@
+import type { ToolSpec } from '../types';
+import { valued } from './options';
+
+/** The GitHub CLI: subcommands then flags, flags anywhere. */
+
+export const gh: ToolSpec = {
+  names: ['gh'],
+  family: 'paas',
+  locality: 'remote',
+  provider: 'github',
+  label: 'GitHub',
+  options: ['-R', '--repo', '--hostname', '-e', '--env', '-o', '--org', '-a', '--app', '-u', '--user', '--jq', '-q', '--template', '-t'].map((n) => valued(n)),
+  environmentFlags: ['-e', '--env'],
+  scopeFlags: ['-R', '--repo'],
+  scopeKind: 'repository',
+  rules: [
+    { id: 'gh-repo-delete', path: ['repo', 'delete'], kind: 'repository', noun: 'repository', verb: 'deletes', defaultName: 'the current repository', note: () => ' with its issues, pull requests and wiki' },
+    { id: 'gh-release-delete', path: ['release', 'delete|delete-asset'], kind: 'resource', noun: 'release', verb: 'deletes', namePositionals: 'joined' },
+    { id: 'gh-secret-delete', path: ['secret|variable', 'delete|remove'], kind: 'credential', noun: 'secret or variable', verb: 'deletes' },
+  ],
+  generic: { id: 'gh-delete', verbs: /^(delete|delete-asset|remove)$/, maxDepth: 1, exclude: ['alias', 'extension', 'config', 'auth', 'api'] },
+};

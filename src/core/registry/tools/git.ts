@@ -1,0 +1,128 @@
+import type { OptionSpec } from '../grammar';
+import type { CommandSpec, ToolSpec } from '../types';
+import { flag, valued } from './options';
+
+/**
+ * git: `git [global options] <command> [options] [args]`. Global options come only before the
+ * command; each command parses its own with git's parse-options, which accepts any unambiguous
+ * prefix of a long option (`git push --del`, `--force-w`) and `--no-` forms.
+ */
+
+const optional = (...names: string[]): OptionSpec => ({ names, takes: 'optional' });
+
+const quiet = [flag('-q', '--quiet'), flag('--no-quiet'), flag('-v', '--verbose'), flag('--progress'), flag('--no-progress')];
+const pathspecFile = [valued('--pathspec-from-file'), flag('--pathspec-file-nul')];
+const submodules = [optional('--recurse-submodules'), flag('--no-recurse-submodules')];
+
+const push: CommandSpec = {
+  effect: 'mutate',
+  options: [
+    flag('--all'), flag('--branches'), flag('--prune'), flag('--mirror'), flag('-n', '--dry-run'), flag('--porcelain'),
+    flag('-d', '--delete'), flag('--tags'), flag('--follow-tags'), flag('--no-follow-tags'), optional('--signed'), flag('--no-signed'),
+    flag('--atomic'), flag('--no-atomic'), valued('-o', '--push-option'), valued('--receive-pack', '--exec'),
+    optional('--force-with-lease'), flag('--no-force-with-lease'), flag('-f', '--force'), flag('--no-force'), flag('--force-if-includes'),
+    flag('--no-force-if-includes'), valued('--repo'), flag('-u', '--set-upstream'), flag('--thin'), flag('--no-thin'),
+    flag('--verify'), flag('--no-verify'), flag('-4', '--ipv4'), flag('-6', '--ipv6'), ...quiet, ...submodules,
+  ],
+};
+
+const reset: CommandSpec = {
+  options: [
+    flag('--hard'), flag('--merge'), flag('--keep'), flag('--soft'), flag('--mixed'), flag('-p', '--patch'), flag('-N', '--intent-to-add'),
+    ...quiet, ...pathspecFile, ...submodules,
+  ],
+};
+
+const clean: CommandSpec = {
+  options: [flag('-d'), flag('-f', '--force'), flag('-i', '--interactive'), flag('-n', '--dry-run'), valued('-e', '--exclude'), flag('-x'), flag('-X'), ...quiet],
+};
+
+const checkoutLike = [
+  flag('-f', '--force'), flag('--ours'), flag('--theirs'), flag('-m', '--merge'), valued('--conflict'), flag('-p', '--patch'),
+  flag('--ignore-skip-worktree-bits'), flag('--overlay'), flag('--no-overlay'), ...quiet, ...pathspecFile, ...submodules,
+];
+
+const checkout: CommandSpec = {
+  options: [
+    ...checkoutLike, valued('-b'), valued('-B'), valued('--orphan'), optional('-t', '--track'), flag('--no-track'), flag('--guess'),
+    flag('--no-guess'), flag('-l'), flag('-d', '--detach'), flag('--ignore-other-worktrees'), flag('--overwrite-ignore'), flag('--no-overwrite-ignore'),
+  ],
+};
+
+const restore: CommandSpec = {
+  options: [...checkoutLike, valued('-s', '--source'), flag('-W', '--worktree'), flag('-S', '--staged'), flag('--ignore-unmerged')],
+};
+
+const branch: CommandSpec = {
+  options: [
+    flag('-d', '--delete'), flag('-D'), flag('-f', '--force'), flag('-m', '--move'), flag('-M'), flag('-c', '--copy'), flag('-C'),
+    flag('-l', '--list'), flag('-a', '--all'), flag('-r', '--remotes'), optional('--color'), flag('--no-color'), optional('--abbrev'),
+    flag('--no-abbrev'), optional('--column'), flag('--no-column'), valued('--sort'), flag('--merged'), flag('--no-merged'),
+    flag('--contains'), flag('--no-contains'), valued('--points-at'), valued('--format'), optional('-t', '--track'), flag('--no-track'),
+    valued('-u', '--set-upstream-to'), flag('--unset-upstream'), flag('--edit-description'), flag('--create-reflog'),
+    flag('-i', '--ignore-case'), flag('--show-current'), flag('--omit-empty'), ...quiet, ...submodules,
+  ],
+};
+
+const stash: CommandSpec = {
+  options: [valued('-m', '--message'), flag('-u', '--include-untracked'), flag('-a', '--all'), flag('-k', '--keep-index'), flag('-p', '--patch'), flag('-S', '--staged'), ...quiet, ...pathspecFile],
+  commands: {
+    'clear|drop': { effect: 'delete' },
+    'push|save|pop|apply|branch|store|create': { effect: 'mutate' },
+    'list|show': { effect: 'read' },
+  },
+};
+
+const gc: CommandSpec = {
+  options: [optional('--prune'), flag('--no-prune'), flag('--aggressive'), flag('--auto'), flag('--force'), flag('--keep-largest-pack'), flag('--cruft'), flag('--no-cruft'), ...quiet],
+};
+
+const reflog: CommandSpec = {
+  commands: {
+    expire: { options: [optional('--expire'), optional('--expire-unreachable'), flag('--all'), flag('--rewrite'), flag('--updateref'), flag('--stale-fix'), flag('-n', '--dry-run'), flag('--verbose')], effect: 'delete' },
+    delete: { effect: 'delete' },
+    'show|exists|list': { effect: 'read' },
+  },
+};
+
+const filterBranch: CommandSpec = {
+  options: [
+    valued('--env-filter'), valued('--tree-filter'), valued('--index-filter'), valued('--parent-filter'), valued('--msg-filter'),
+    valued('--commit-filter'), valued('--tag-name-filter'), valued('--subdirectory-filter'), flag('--prune-empty'), valued('--original'),
+    valued('-d'), flag('-f', '--force'), valued('--setup'), valued('--state-branch'),
+  ],
+  effect: 'delete',
+};
+
+const read: CommandSpec = { effect: 'read' };
+
+export const git: ToolSpec = {
+  names: ['git'],
+  family: 'git',
+  locality: 'either',
+  abbreviations: true,
+  globalsBeforeSubcommand: true,
+  options: [
+    valued('-C'), valued('-c'), optional('--exec-path'), valued('--git-dir'), valued('--work-tree'), valued('--namespace'), valued('--config-env'),
+    valued('--super-prefix'), valued('--list-cmds'), flag('-p', '--paginate'), flag('-P', '--no-pager'), flag('--no-replace-objects'),
+    flag('--bare'), flag('--literal-pathspecs'), flag('--glob-pathspecs'), flag('--noglob-pathspecs'), flag('--icase-pathspecs'),
+    flag('--no-optional-locks'), flag('--no-advice'), flag('--html-path'), flag('--man-path'), flag('--info-path'), flag('--version'), flag('--help'),
+  ],
+  commands: {
+    push,
+    reset,
+    clean,
+    checkout,
+    restore,
+    branch,
+    stash,
+    gc,
+    reflog,
+    'filter-branch': filterBranch,
+    'filter-repo': { effect: 'delete' },
+    prune: { options: [flag('-n', '--dry-run'), valued('--expire'), ...quiet], effect: 'delete' },
+    'update-ref': { options: [flag('-d'), valued('-m'), flag('--no-deref'), flag('--stdin'), flag('-z'), flag('--create-reflog')] },
+    'status|log|diff|show|blame|grep|ls-files|ls-tree|rev-parse|describe|shortlog|cat-file': read,
+    'add|commit|merge|rebase|pull|fetch|switch|cherry-pick|revert|init|clone|mv|rm|worktree|submodule|am|apply|tag|config|remote': { effect: 'mutate' },
+  },
+};

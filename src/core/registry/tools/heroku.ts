@@ -1,0 +1,50 @@
+import type { ToolSpec } from '../types';
+import { valued } from './options';
+
+/**
+ * Heroku: `heroku <topic:command> [flags]`. `heroku run 'cmd' -a app` runs a command line on a one-off
+ * dyno; once the command has started only the app option is read as heroku's (`rm -r /app` keeps -r).
+ */
+
+export const heroku: ToolSpec = {
+  names: ['heroku'],
+  family: 'paas',
+  locality: 'remote',
+  provider: 'heroku',
+  label: 'Heroku',
+  options: [valued('-a', '--app'), valued('-r', '--remote'), valued('--confirm'), valued('-t', '--team'), valued('-s', '--space'), valued('--source-app')],
+  colonCommands: true,
+  commands: {
+    run: {
+      options: [valued('-s', '--size'), valued('-e', '--env'), valued('--type')],
+      interspersed: false,
+      trailingOptions: ['-a', '--app'],
+      effect: 'exec',
+      runsElsewhere: {
+        command: { text: 'operands', skip: 0 },
+        label: (a) => {
+          const app = a.value('--app');
+          return `heroku run${app !== undefined ? ' -a ' + app : ''}`;
+        },
+        place: (a) => {
+          const app = a.value('--app');
+          return { place: app !== undefined ? `heroku ${app}` : 'heroku (app of the git remote)', provider: 'heroku', names: app !== undefined ? [{ source: '--app', value: app }] : [] };
+        },
+      },
+    },
+  },
+  environmentFlags: ['-r', '--remote'],
+  environmentVariables: ['HEROKU_APP'],
+  scopeFlags: ['-a', '--app', '--confirm'],
+  scopeKind: 'app',
+  rules: [
+    { id: 'heroku-apps-destroy', path: ['apps', 'destroy'], kind: 'app', noun: 'app', verb: 'destroys', note: () => ' with its add-ons and databases' },
+    { id: 'heroku-destroy', path: ['destroy'], kind: 'app', noun: 'app', verb: 'destroys', note: () => ' with its add-ons and databases' },
+    { id: 'heroku-pg-reset', path: ['pg', 'reset'], kind: 'database', noun: 'Postgres database', verb: 'erases every table in' },
+    { id: 'heroku-pg-backups-restore', path: ['pg', 'backups', 'restore'], kind: 'database', noun: 'Postgres database', verb: 'overwrites', namePositionals: 'last' },
+    { id: 'heroku-pg-copy', path: ['pg', 'copy'], kind: 'database', noun: 'Postgres database', verb: 'overwrites', namePositionals: 'last' },
+    { id: 'heroku-addons-destroy', path: ['addons', 'destroy|remove|delete'], kind: 'resource', noun: 'add-on', verb: 'destroys' },
+    { id: 'heroku-config-unset', path: ['config', 'unset|remove'], kind: 'credential', noun: 'config var', verb: 'unsets' },
+  ],
+  generic: { id: 'heroku-destroy-generic', verbs: /^(destroy|delete|remove|reset|unset|rm)$/, maxDepth: 2, exclude: ['run', 'local', 'plugins', 'auth', 'login', 'logout', 'git', 'autocomplete'] },
+};

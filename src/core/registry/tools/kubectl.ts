@@ -1,0 +1,52 @@
+import type { CommandSpec, ToolSpec } from '../types';
+import { flag, valued } from './options';
+
+/**
+ * kubectl (and oc, k): `kubectl [global flags] <verb> [kind] [name] [flags]`, flags anywhere.
+ * `exec pod -- cmd` runs cmd in a container of the pod, in the cluster.
+ */
+
+const read: CommandSpec = { effect: 'read' };
+
+const exec: CommandSpec = {
+  options: [valued('-c', '--container'), valued('--pod-running-timeout'), flag('-i', '--stdin'), flag('-t', '--tty'), flag('-q', '--quiet')],
+  commandAfterDashDash: true,
+  effect: 'exec',
+  runsElsewhere: {
+    command: { argv: 'after-dashdash' },
+    label: (a) => `${a.name} exec`,
+    place: (a) => {
+      const pod = a.operand(0) ?? 'a pod';
+      const context = a.value('--context');
+      const namespace = a.value('--namespace');
+      const names = [
+        ...(context !== undefined ? [{ source: '--context', value: context }] : []),
+        ...(namespace !== undefined ? [{ source: '--namespace', value: namespace }] : []),
+        { source: 'pod', value: pod },
+      ];
+      return { place: `pod ${pod}`, provider: 'kubernetes', names };
+    },
+  },
+};
+
+export const kubectl: ToolSpec = {
+  names: ['kubectl', 'oc', 'k'],
+  family: 'containers',
+  locality: 'remote',
+  provider: 'kubernetes',
+  options: [
+    valued('-n', '--namespace'), valued('--context'), valued('--cluster'), valued('--kubeconfig'), valued('--user'),
+    valued('-s', '--server'), valued('--token'), valued('--as'), valued('--as-group'), valued('--request-timeout'),
+    valued('-l', '--selector'), valued('-f', '--filename'), valued('-o', '--output'), valued('--field-selector'),
+    valued('--grace-period'), valued('--timeout'), valued('-k', '--kustomize'), valued('--replicas'),
+    flag('-A', '--all-namespaces'), flag('--all'), flag('-w', '--watch'), flag('--force'), flag('--now'), flag('--wait'),
+  ],
+  commands: {
+    exec,
+    'get|describe|logs|log|top|explain|api-resources|api-versions|version|cluster-info|events|auth|diff|wait': read,
+    delete: { effect: 'delete' },
+    'apply|create|replace|patch|edit|label|annotate|set|rollout|scale|autoscale|expose|run|cordon|uncordon|taint': { effect: 'mutate' },
+    drain: { effect: 'mutate' },
+  },
+  dryRun: ['--dry-run'],
+};

@@ -1,0 +1,43 @@
+import { flagValues } from '../args';
+import { isRecord } from './linkedProjects';
+import type { CliArgs, ToolSpec } from '../types';
+import { valued } from './options';
+
+/** Netlify: subcommands then flags, flags anywhere. */
+
+function netlifyApiName(p: CliArgs): string[] {
+  const data = flagValues(p, ['--data', '-d'])[0];
+  if (data) {
+    try {
+      const parsed = JSON.parse(data) as unknown;
+      if (isRecord(parsed)) {
+        for (const [k, v] of Object.entries(parsed)) if (/(^|_)id$/.test(k) && typeof v === 'string') return [v];
+      }
+    } catch {
+      // A body that is not JSON names nothing; the operation name still says what is destroyed.
+    }
+  }
+  return [];
+}
+
+export const netlify: ToolSpec = {
+  names: ['netlify', 'ntl'],
+  family: 'paas',
+  locality: 'remote',
+  provider: 'netlify',
+  label: 'Netlify',
+  options: ['--context', '--site', '--filter', '--auth', '--scope', '--data', '-d'].map((n) => valued(n)),
+  colonCommands: true,
+  environmentFlags: ['--context'],
+  scopeFlags: ['--site', '--filter'],
+  scopeKind: 'app',
+  rules: [
+    { id: 'netlify-sites-delete', path: ['sites', 'delete'], kind: 'app', noun: 'site', verb: 'deletes', namePositionals: 'first' },
+    { id: 'netlify-env-unset', path: ['env', 'unset|delete|rm'], kind: 'credential', noun: 'environment variable', verb: 'unsets', namePositionals: 'first' },
+    {
+      id: 'netlify-api-delete', path: ['api', /^(delete|destroy|remove|purge)[A-Z_]/], kind: 'resource', noun: 'resource',
+      verb: 'deletes', names: netlifyApiName, defaultName: 'the resource named in the request body',
+    },
+  ],
+  generic: { id: 'netlify-delete', verbs: /^(delete|unset|remove|rm|destroy)$/, maxDepth: 2, exclude: ['unlink', 'logout'] },
+};

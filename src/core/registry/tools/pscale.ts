@@ -1,0 +1,20 @@
+import type { ToolSpec } from '../types';
+import { valued } from './options';
+
+/** PlanetScale (pscale): subcommands then flags, flags anywhere. */
+
+export const pscale: ToolSpec = {
+  names: ['pscale'],
+  family: 'paas',
+  locality: 'remote',
+  provider: 'planetscale',
+  label: 'PlanetScale',
+  options: ['--org', '--service-token', '--service-token-id', '-f', '--format', '--config'].map((n) => valued(n)),
+  environmentFlags: ['--org'],
+  scopeKind: 'database',
+  rules: [
+    { id: 'pscale-database-delete', path: ['database|db', 'delete'], kind: 'database', noun: 'database', verb: 'deletes', namePositionals: 'first' },
+    { id: 'pscale-branch-delete', path: ['branch', 'delete'], kind: 'branch', noun: 'database branch', verb: 'deletes', namePositionals: 'joined' },
+  ],
+  generic: { id: 'pscale-delete', verbs: /^(delete|rm)$/, maxDepth: 1, exclude: ['auth'] },
+};

@@ -1,0 +1,54 @@
+import type { ToolSpec } from '../types';
+import { railwayLinkHints } from './linkedProjects';
+import { valued } from './options';
+
+/** Railway: `railway [flags] <command>`; `railway run cmd` runs cmd here with the linked environment's variables. */
+
+const DESTROY = /^(delete|destroy|remove|rm|unset)$/;
+
+export const railway: ToolSpec = {
+  names: ['railway'],
+  family: 'paas',
+  locality: 'remote',
+  provider: 'railway',
+  label: 'Railway',
+  options: [valued('-e', '--environment'), valued('-s', '--service'), valued('-p', '--project'), valued('-v', '--volume'), valued('-d', '--deployment')],
+  commands: {
+    run: {
+      interspersed: false,
+      effect: 'exec',
+      runsElsewhere: {
+        // The command runs on this machine, with the environment's DATABASE_URL and tokens.
+        command: { argv: 'operands', skip: 0 },
+        place: () => undefined,
+        label: (a) => {
+          const environment = a.value('-e', '--environment');
+          return environment !== undefined ? `railway run -e ${environment}` : 'railway run';
+        },
+      },
+    },
+  },
+  environmentFlags: ['-e', '--environment'],
+  environmentVariables: ['RAILWAY_ENVIRONMENT', 'RAILWAY_ENVIRONMENT_NAME'],
+  scopeFlags: ['-s', '--service', '-p', '--project'],
+  scopeKind: 'service',
+  rules: [
+    { id: 'railway-volume-delete', path: ['volume|volumes', 'delete|rm|remove'], kind: 'volume', noun: 'volume', verb: 'deletes', nameFlags: ['-v', '--volume'] },
+    {
+      id: 'railway-environment-delete', path: ['environment|env', 'delete|rm|remove'], kind: 'environment', noun: 'environment',
+      verb: 'deletes', nameFlags: ['-e', '--environment'], note: () => ' with every service, volume and variable in it',
+    },
+    { id: 'railway-service-delete', path: ['service|services', 'delete|rm|remove'], kind: 'service', noun: 'service', verb: 'deletes' },
+    { id: 'railway-variable-delete', path: ['variables|variable|vars', 'delete|rm|remove|unset'], kind: 'credential', noun: 'variable', verb: 'deletes' },
+    {
+      id: 'railway-project-delete', path: ['delete'], kind: 'project', noun: 'project', verb: 'deletes', nameFlags: ['-p', '--project'],
+      defaultName: 'the linked Railway project', namePositionals: 'none',
+    },
+    {
+      id: 'railway-down', path: ['down'], kind: 'service', noun: 'service', verb: 'removes the latest deployment of',
+      nameFlags: ['-s', '--service'], defaultName: 'the linked Railway service', namePositionals: 'none',
+    },
+  ],
+  generic: { id: 'railway-delete', verbs: DESTROY, maxDepth: 1, exclude: ['run', 'shell', 'logout', 'unlink'] },
+  contextHints: railwayLinkHints,
+};

@@ -1,0 +1,51 @@
+import { isLocalUrl, parseRequestUrl } from '../../rules/httpTargets';
+import { flagValues, hasFlag } from '../args';
+import { supabaseLinkHints } from './linkedProjects';
+import type { CliArgs, ToolSpec } from '../types';
+import { valued } from './options';
+
+/** Supabase: subcommands then flags, flags anywhere. */
+
+function supabaseRemote(p: CliArgs): boolean {
+  if (hasFlag(p, ['--linked'])) return true;
+  const url = flagValues(p, ['--db-url'])[0];
+  if (url === undefined) return false;
+  const parsed = parseRequestUrl(url);
+  return parsed === undefined || !isLocalUrl(parsed);
+}
+
+export const supabase: ToolSpec = {
+  names: ['supabase'],
+  family: 'paas',
+  locality: 'remote',
+  provider: 'supabase',
+  label: 'Supabase',
+  options: ['--project-ref', '--db-url', '--workdir', '-o', '--output', '--profile', '--org-id', '--schema', '-s'].map((n) => valued(n)),
+  environmentFlags: ['--project-ref', '--profile'],
+  scopeFlags: ['--project-ref'],
+  scopeKind: 'project',
+  rules: [
+    {
+      id: 'supabase-db-reset', path: ['db', 'reset'], kind: 'database', noun: 'database', verb: 'resets (drops and recreates)',
+      when: supabaseRemote, namePositionals: 'none', defaultName: "the linked Supabase project's database",
+      names: (p) => {
+        const url = parseRequestUrl(flagValues(p, ['--db-url'])[0] ?? '');
+        return url ? [url.display] : flagValues(p, ['--project-ref']);
+      },
+    },
+    {
+      id: 'supabase-db-reset', path: ['db', 'reset'], kind: 'database', noun: 'database', verb: 'resets (drops and recreates)',
+      local: () => true, namePositionals: 'none', defaultName: 'the local Supabase database',
+    },
+    { id: 'supabase-projects-delete', path: ['projects', 'delete'], kind: 'project', noun: 'project', verb: 'deletes' },
+    { id: 'supabase-branches-delete', path: ['branches', 'delete'], kind: 'branch', noun: 'branch', verb: 'deletes' },
+    { id: 'supabase-storage-rm', path: ['storage', 'rm'], kind: 'resource', noun: 'storage objects', verb: 'deletes', note: (p) => (hasFlag(p, ['-r', '--recursive']) ? ', recursively' : undefined), local: (p) => hasFlag(p, ['--local']) },
+    {
+      id: 'supabase-stop-no-backup', path: ['stop'], kind: 'volume', noun: 'local data volumes', verb: 'deletes', when: (p) => hasFlag(p, ['--no-backup']),
+      local: () => true, namePositionals: 'none', defaultName: 'the local Supabase data volumes',
+    },
+  ],
+  generic: { id: 'supabase-delete', verbs: /^(delete|reset|unset|rm|remove)$/, maxDepth: 1, exclude: ['logout', 'unlink', 'migration'] },
+  local: (p) => hasFlag(p, ['--local']),
+  contextHints: supabaseLinkHints,
+};

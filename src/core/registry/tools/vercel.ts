@@ -1,0 +1,23 @@
+import type { ToolSpec } from '../types';
+import { valued } from './options';
+
+/** Vercel: subcommands then flags, flags anywhere. */
+
+export const vercel: ToolSpec = {
+  names: ['vercel', 'vc'],
+  family: 'paas',
+  locality: 'remote',
+  provider: 'vercel',
+  label: 'Vercel',
+  options: ['--scope', '-S', '--token', '-t', '--cwd', '-A', '--local-config', '-Q', '--global-config', '--environment', '--target'].map((n) => valued(n)),
+  environmentFlags: ['--environment', '--target'],
+  scopeFlags: ['--scope', '-S'],
+  scopeKind: 'project',
+  rules: [
+    { id: 'vercel-remove', path: ['remove|rm'], kind: 'project', noun: 'project or deployment', verb: 'removes' },
+    { id: 'vercel-env-rm', path: ['env', 'rm|remove'], kind: 'credential', noun: 'environment variable', verb: 'removes', namePositionals: 'first', environmentPositional: 1 },
+    { id: 'vercel-projects-rm', path: ['projects|project', 'rm|remove'], kind: 'project', noun: 'project', verb: 'removes' },
+    { id: 'vercel-domains-rm', path: ['domains|domain', 'rm|remove'], kind: 'resource', noun: 'domain', verb: 'removes' },
+  ],
+  generic: { id: 'vercel-remove-generic', verbs: /^(rm|remove|del|delete)$/, maxDepth: 1, exclude: ['link', 'logout'] },
+};

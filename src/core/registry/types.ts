@@ -1,0 +1,158 @@
+/**
+ * The command model: each external CLI described once, as data the walker (wrappers, remote and
+ * nested execution) and the rule packs (destructive paths, production) both read. A tool is its
+ * option grammar (see grammar.ts), its subcommand tree with what each subcommand does, where the
+ * target and environment come from, and which subcommands run a command somewhere else.
+ */
+
+import type { ArgWord } from '../shell/ast';
+import type { Invocation, RemoteContext, RuleContext, TargetKind } from '../policy/types';
+import type { GrammarNode, GrammarSpec, ParsedCommand } from './grammar';
+
+/**
+ * What a subcommand does, as far as the guard cares:
+ * - read: looks only (list, get, logs, status);
+ * - mutate: changes something that can be changed back (deploy, set, scale up);
+ * - delete: destroys or empties something (the rule table names what);
+ * - exec: runs a command line or script somewhere (ssh, `heroku run`, `kubectl exec`).
+ */
+export type Effect = 'read' | 'mutate' | 'delete' | 'exec';
+
+/** The parsed words of one reading of an invocation, with accessors by option name. */
+export interface ToolArgs {
+  /** The invocation's command name (`fly` or `flyctl`). */
+  name: string;
+  parsed: ParsedCommand;
+  /** The last value of any of these options (any spelling). */
+  value(...names: string[]): string | undefined;
+  /** The word of that value (for `dynamic`). */
+  valueWord(...names: string[]): ArgWord | undefined;
+  /** Every value of these options, in order. */
+  values(...names: string[]): string[];
+  has(...names: string[]): boolean;
+  /** The n-th operand after the subcommand path. */
+  operand(n: number): string | undefined;
+}
+
+/** Where a command run elsewhere comes from. */
+export type CommandSource =
+  /** The value of an option is a command line (`-C 'rm -rf /data'`); `list` joins every value as lines. */
+  | { text: 'option'; option: string; decode?: (text: string) => string[] | undefined; undecodable?: string }
+  /** Operands after the first `skip` are one command line (`ssh db1 rm -rf /data`). */
+  | { text: 'operands'; skip: number }
+  /** The words after `--` are a command (`kubectl exec pod -- rm -rf /data`). */
+  | { argv: 'after-dashdash' }
+  /** Operands after the first `skip` are a command (`docker exec box rm -rf /data`). */
+  | { argv: 'operands'; skip: number };
+
+/** A subcommand that runs a command line or script on another machine, or here with another environment. */
+export interface RunsElsewhere {
+  command: CommandSource;
+  /** The remote place; undefined when the command runs on this machine (`railway run`, a local docker daemon). */
+  place(args: ToolArgs): RemoteContext | undefined;
+  /** How `via` names the hop: 'fly ssh console', 'ssh db1'. */
+  label(args: ToolArgs): string;
+  /** Without a command the remote login shell runs whatever standard input carries. */
+  loginShell?: boolean;
+  /** Applies only when this holds (ansible's command, shell and raw modules). */
+  when?(args: ToolArgs): boolean;
+}
+
+/** A subcommand: its grammar, its children and what it does. */
+export interface CommandSpec extends GrammarNode {
+  commands?: Readonly<Record<string, CommandSpec>>;
+  effect?: Effect;
+  runsElsewhere?: RunsElsewhere;
+}
+
+/** One segment of a command path: 'delete', 'volume|volumes' (alternatives), '*' (any word), or a pattern. */
+export type PathSegment = string | RegExp;
+
+/** A destructive command path and how to name what it destroys. */
+export interface CommandRule {
+  /** Rule id within the pack, e.g. 'railway-volume-delete'. */
+  id: string;
+  path: readonly PathSegment[];
+  kind: TargetKind;
+  /** What the target is, for the reason: 'volume', 'S3 bucket', 'Postgres database'. */
+  noun: string;
+  /** Present tense, for the reason: 'deletes', 'destroys', 'resets'. */
+  verb: string;
+  /** Options whose values name the target (every value of every one listed); tried before operands. */
+  nameFlags?: readonly string[];
+  /** Operands after the path that name the target; default all of them. */
+  namePositionals?: 'all' | 'first' | 'last' | 'none' | 'joined';
+  /** Computes the names when options and operands are not enough (bucket + key). */
+  names?: (args: CliArgs, rest: readonly ArgWord[]) => string[];
+  /** Keep only names matching this (e.g. s3:// URLs), searched in every operand after the path. */
+  nameFilter?: RegExp;
+  /** Used when nothing names the target. */
+  defaultName?: string;
+  /** The rule applies only when this holds. */
+  when?: (args: CliArgs) => boolean;
+  /** A clause appended to the reason, e.g. ' without a final snapshot'. */
+  note?: (args: CliArgs) => string | undefined;
+  /** The target lives on this machine (a local emulator, a local dev database). */
+  local?: (args: CliArgs) => boolean;
+  /** Operand (after the path) that names an environment, e.g. `vercel env rm KEY production`. */
+  environmentPositional?: number;
+  severity?: 'ask' | 'deny';
+}
+
+/** Catches destructive subcommands the table does not list: `<group...> <verb> <names...>`. */
+export interface GenericRule {
+  id: string;
+  verbs: RegExp;
+  /** Highest word index the verb may sit at (0 = the first word after the tool). */
+  maxDepth: number;
+  /** Leading words that mark commands acting only on this machine's CLI state (auth, alias, ...). */
+  exclude?: readonly string[];
+  nameFlags?: readonly string[];
+  /** Options matching this name the target, in the order given (AWS: --table-name, --instance-ids). */
+  nameFlagPattern?: RegExp;
+  /** Kind and noun from the command words up to and including the verb. */
+  describe?: (words: readonly string[]) => { kind: TargetKind; noun: string };
+}
+
+/** A value that may say which environment, with where it came from ('--profile', 'fly.toml app'). */
+export interface HintSource {
+  source: string;
+  value: string;
+}
+
+/** A rule's view of the words: command words (path, then operands) and options by any spelling. */
+export interface CliArgs {
+  /** Subcommand words then operands. */
+  positionals: ArgWord[];
+  parsed: ParsedCommand;
+  spec: GrammarSpec;
+}
+
+export interface ToolSpec extends Omit<GrammarSpec, 'commands'>, CommandSpec {
+  /** Invocation names that run this tool. */
+  names: readonly string[];
+  /** The rule pack that judges it ('cloud', 'paas', 'git', ...); the walker reads every tool. */
+  family: 'git' | 'containers' | 'infra' | 'cloud' | 'paas' | 'database' | 'remote' | 'http' | 'files' | 'package-manager' | 'runner';
+  /** Whether what it acts on lives on this machine, elsewhere, or either (docker, psql). */
+  locality: 'local' | 'remote' | 'either';
+  provider?: string;
+  /** The provider's name as a reader knows it: 'Railway', 'AWS'. */
+  label?: string;
+  /** Options that make any subcommand do nothing (`--dry-run`). */
+  dryRun?: readonly string[];
+  /** Options whose values say which environment, account or project the command reaches. */
+  environmentFlags?: readonly string[];
+  /** Environment variables (assignments or known selectors) that say the same. */
+  environmentVariables?: readonly string[];
+  /** Options naming the app/project/service in scope; also the fallback target name. */
+  scopeFlags?: readonly string[];
+  /** Kind of the scope target for production-access findings. */
+  scopeKind?: TargetKind;
+  /** Destructive command paths, most specific first. */
+  rules?: readonly CommandRule[];
+  generic?: GenericRule;
+  /** The whole invocation targets a local emulator (`--endpoint-url http://localhost:4566`, `--local`). */
+  local?: (args: CliArgs) => boolean;
+  /** Extra environment hints from workspace files the CLI itself reads (fly.toml, linked projects). */
+  contextHints?: (inv: Invocation, ctx: RuleContext) => HintSource[];
+}
