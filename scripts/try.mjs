@@ -4,8 +4,8 @@
 //   2. sets up VS Code for the browser (code-server) with Node 24 and Chromium's libraries, on first
 //      use only (cached in ~/.cache/blast-shield-editor)
 //   3. creates the demo workspace that re-enacts the incident (~/.cache/blast-shield-editor/demo-workspace)
-//   4. starts code-server with Blast Shield installed on that workspace, installs every host's hook
-//      into it, and prints the URL and, for each installed host and each scenario of the demo, a
+//   4. starts code-server with Blast Shield installed on that workspace, installs the project hooks of
+//      Cursor, Claude Code, VS Code and Cline into it, and prints the URL and, for each installed host and each scenario of the demo, a
 //      command that plays the agent (scripts/play-agent.mjs); runs until Ctrl-C
 //
 //   npm run try -- [--port N] [--fresh]         --fresh recreates the demo workspace; a busy port is
@@ -108,7 +108,8 @@ function runningInstance(file) {
 function installHooks(extensionDir, workspace, env) {
   const cli = path.join(extensionDir, 'dist', 'cli.js');
   const done = [];
-  for (const host of ['cursor', 'claude', 'vscode', 'copilot', 'cline']) {
+  // Copilot CLI loads project hooks only in folders it was told to trust, so the demo leaves it out.
+  for (const host of ['cursor', 'claude', 'vscode', 'cline']) {
     const r = spawnSync(process.execPath, [cli, 'install', host, '--project'], { cwd: workspace, env, encoding: 'utf8', timeout: 30000 });
     if (r.status === 0) done.push(host);
     else log(LABEL, `could not install the ${host} hook (${(r.stderr || r.stdout || '').trim().split('\n')[0] || `exit ${r.status}`}); run "Blast Shield: Install Hooks" in the editor`);

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { HOOK_TIMEOUT_SECONDS } from '../node/hosts/adapters';
+import { hostHookLimitSeconds, WATCHDOG_MARGIN_MS } from '../node/hosts/deadlines';
 import { failClosedReply, MAX_HOOK_INPUT_BYTES, runHook } from '../hook/runHook';
 import { createRealEngine } from '../hook/realEngine';
 import { emergencyDeny } from '../hook/emergencyDeny';
@@ -41,8 +41,6 @@ function readStdinFd(maxBytes: number): string | undefined {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** A last line of defence: answer deny just before the host's own timeout if anything hangs. */
-const WATCHDOG_MS = HOOK_TIMEOUT_SECONDS * 1000 - 2000;
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const host = args[0] ?? '';
@@ -51,6 +49,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   let answered = false;
+  // A last line of defence: answer deny just before the host's own limit if anything hangs.
   const watchdog = setTimeout(() => {
     if (answered) return;
     answered = true;
@@ -58,7 +57,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stdout(reply.stdout);
     if (reply.stderr) io.stderr(reply.stderr);
     process.exit(reply.exitCode);
-  }, WATCHDOG_MS);
+  }, hostHookLimitSeconds(host) * 1000 - WATCHDOG_MARGIN_MS);
   watchdog.unref();
   try {
     let text: string;

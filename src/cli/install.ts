@@ -17,7 +17,8 @@ const HELP = `usage:
 hosts: ${HOST_IDS.join(', ')}
 --user       ~/.cursor, ~/.claude, ~/.copilot/hooks, ~/Documents/Cline/Hooks (the default)
 --project    the workspace's own files (.cursor/hooks.json, .claude/settings.local.json,
-             .github/hooks/blast-shield-*.json, .clinerules/hooks/PreToolUse)
+             .github/hooks/blast-shield-*.json, .clinerules/hooks/PreToolUse). Copilot CLI loads
+             project hooks only in folders it trusts: such an install reports not-loaded until then
 --node PATH  the JavaScript runtime the hook shim runs (default: this node); the editor passes its
              own executable together with --electron-run-as-node
 install copies this CLI to ~/.blast-shield/bin and writes the shim 'blast-shield-hook' there, then
@@ -56,11 +57,11 @@ function parseArgs(args: string[], io: CliIo, needHost: boolean): Parsed {
 }
 
 function context(p: Parsed, io: CliIo): InstallContext {
-  return { scope: p.scope, workspace: p.workspace, home: io.env.HOME || os.homedir(), guardHome: guardHome(io.env) };
+  return { scope: p.scope, workspace: p.workspace, home: io.env.HOME || os.homedir(), guardHome: guardHome(io.env), env: io.env };
 }
 
 function line(host: string, scope: string, f: FileStatus): string {
-  return `${host.padEnd(8)} ${scope.padEnd(8)} ${f.state.padEnd(9)} ${f.file}  (${f.detail})\n`;
+  return `${host.padEnd(8)} ${scope.padEnd(8)} ${f.state.padEnd(10)} ${f.file}  (${f.detail})\n`;
 }
 
 export async function runInstall(args: string[], io: CliIo): Promise<number> {
@@ -124,7 +125,7 @@ export async function runStatus(args: string[], io: CliIo): Promise<number> {
   }
   const p = parseArgs(args, io, false);
   const home = io.env.HOME || os.homedir();
-  const base = { workspace: p.workspace ?? workspaceAround(io.cwd, home), home, guardHome: guardHome(io.env) };
+  const base = { workspace: p.workspace ?? workspaceAround(io.cwd, home), home, guardHome: guardHome(io.env), env: io.env };
   const reports: HostStatus[] = p.hosts.length > 0 ? p.hosts.flatMap((h) => [hostStatus(h, { ...base, scope: 'user' }), ...(base.workspace ? [hostStatus(h, { ...base, scope: 'project' })] : [])]) : allHostStatus(base);
   if (p.json) {
     io.stdout(JSON.stringify(reports, null, 2) + '\n');

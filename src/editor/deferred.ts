@@ -15,7 +15,7 @@ export { loadCredentialFacts } from '../node/credentials/credentialFacts';
 export { hideCredentialFiles, unhideCredentialFiles } from '../node/credentials/hideFiles';
 export { scanWorkspace } from '../node/credentials/workspaceScan';
 export { gatherFacts } from '../node/facts';
-export { hostStatus, installHost, installShim, uninstallHost } from '../node/hosts/install';
+export { defaultInstallScope, hostStatus, installHost, installShim, uninstallHost } from '../node/hosts/install';
 export { hookCommand } from '../node/hosts/installCommon';
 export { computePreview } from '../node/preview/computePreview';
 export { selfTestHost } from '../node/selfTest/selfTest';

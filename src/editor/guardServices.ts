@@ -17,6 +17,11 @@ export interface HostInstallState {
   installed: boolean;
   /** Present and unaltered (fail-closed flags, timeouts and command as we wrote them). */
   intact: boolean;
+  /**
+   * The host will load at least one of our intact entries (scope, folder trust). False when every
+   * entry sits where the host skips it (a Copilot CLI project hook in an untrusted folder).
+   */
+  loaded: boolean;
   /** Config files holding our entries. */
   files: string[];
   /** The command line the host runs, for the self-test; undefined when not installed. */

@@ -97,7 +97,7 @@ export class Health extends Disposable {
         try {
           this.installs.set(host, await this.services.hooks.status(host, root));
         } catch (err) {
-          this.installs.set(host, { host, installed: false, intact: false, files: [], detail: `status failed: ${err instanceof Error ? err.message : String(err)}` });
+          this.installs.set(host, { host, installed: false, intact: false, loaded: false, files: [], detail: `status failed: ${err instanceof Error ? err.message : String(err)}` });
         }
       }),
     );
@@ -109,7 +109,7 @@ export class Health extends Disposable {
     const events = this.lastEvents();
     return HOST_IDS.map((host) => ({
       host,
-      install: this.installs.get(host) ?? { host, installed: false, intact: false, files: [], detail: 'not checked yet' },
+      install: this.installs.get(host) ?? { host, installed: false, intact: false, loaded: false, files: [], detail: 'not checked yet' },
       lastEvent: events[host],
     }));
   }
@@ -119,7 +119,7 @@ export class Health extends Disposable {
   }
 
   protection(): Protection {
-    const hosts = this.hosts().map((h) => ({ host: h.host, installed: h.install.installed, intact: h.install.intact, lastEventAt: h.lastEvent?.at }));
+    const hosts = this.hosts().map((h) => ({ host: h.host, installed: h.install.installed, intact: h.install.intact, loaded: h.install.loaded, lastEventAt: h.lastEvent?.at }));
     return protectionOf({ up: this.ipcUp, problem: this.ipcProblem }, hosts);
   }
 }
@@ -128,7 +128,7 @@ export class Health extends Disposable {
 export function describeHealth(health: Health, lockdown: boolean): string {
   const lines = [`Lockdown: ${lockdown ? 'on' : 'off'}`, `Dialog socket: ${health.ipcRunning ? 'running' : 'not running'}`, `Overall: ${health.protection().kind} — ${health.protection().detail}`, ''];
   for (const h of health.hosts()) {
-    const state = h.install.installed ? (h.install.intact ? 'installed, intact' : 'installed, ALTERED') : 'not installed';
+    const state = !h.install.installed ? 'not installed' : !h.install.intact ? 'installed, ALTERED' : h.install.loaded ? 'installed, intact, will be loaded' : 'installed, NOT LOADED by the host';
     const seen = h.lastEvent ? `last event ${h.lastEvent.event} (${h.lastEvent.decision}) at ${new Date(h.lastEvent.at).toISOString()}` : h.install.installed ? 'no event seen yet' : 'no event';
     lines.push(`${h.host}: ${state}; ${seen}`, `    ${h.install.detail}`);
   }

@@ -22,9 +22,11 @@ function scopes(workspaceRoot: string | undefined): InstallScope[] {
 function describe(host: HostId, files: FileStatus[], command: string): HostInstallState {
   const present = files.filter((f) => f.state !== 'missing');
   const installed = present.length > 0;
-  const intact = installed && present.every((f) => f.state === 'intact');
+  // An entry the host will not load is as we wrote it (not altered) but protects nothing.
+  const intact = installed && present.every((f) => f.state === 'intact' || f.state === 'not-loaded');
+  const loaded = present.some((f) => f.state === 'intact');
   const detail = installed ? present.map((f) => `${f.state} in ${f.file}${f.state === 'intact' ? '' : ` (${f.detail})`}`).join('; ') : 'not installed';
-  return { host, installed, intact, files: present.map((f) => f.file), command: installed ? command : undefined, detail };
+  return { host, installed, intact, loaded, files: present.map((f) => f.file), command: installed ? command : undefined, detail };
 }
 
 /**
@@ -34,7 +36,7 @@ function describe(host: HostId, files: FileStatus[], command: string): HostInsta
 export function createGuardServices(extensionPath: string, env: Readonly<Record<string, string | undefined>> = process.env): GuardServices {
   const home = guardHome(env);
   const userHome = os.homedir();
-  const context = (scope: InstallScope, workspace: string | undefined): InstallContext => ({ scope, workspace, home: userHome, guardHome: home });
+  const context = (scope: InstallScope, workspace: string | undefined): InstallContext => ({ scope, workspace, home: userHome, guardHome: home, env });
   // Read once per session, without blocking the extension host: `claude --version` takes a while.
   let claudeNote: Promise<string | undefined> | undefined;
   const status = async (host: HostId, root: string | undefined): Promise<HostInstallState> => {
@@ -51,10 +53,10 @@ export function createGuardServices(extensionPath: string, env: Readonly<Record<
     userHome,
     hooks: {
       install: async (host, root) => {
-        const { installShim, installHost } = loadDeferred();
+        const { installShim, installHost, defaultInstallScope } = loadDeferred();
         // The editor's own runtime runs the hook, so no `node` is needed on PATH.
         installShim({ guardHome: home, nodePath: process.execPath, electronRunAsNode: Boolean(process.versions.electron), cliBundle: path.join(extensionPath, 'dist', 'cli.js') });
-        installHost(host, context(root ? 'project' : 'user', root));
+        installHost(host, context(defaultInstallScope(host, root), root));
         return status(host, root);
       },
       keep: async (root) => {

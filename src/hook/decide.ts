@@ -270,7 +270,21 @@ export async function decideLocally(input: ParsedHookInput, ctx: DecideContext):
       return decideFetch(action, ctx);
     case 'edited':
       return allow('observed');
+    case 'all':
+      return decideAll(action, input, ctx);
     case 'other':
-      return allow('policy', [`${action.tool} is not a tool Blast Shield checks.`]);
+      return allow('policy', [`${action.tool} carries no command, script, path or URL Blast Shield judges.`]);
   }
+}
+
+/** Every part must be allowed; the first refusal is the answer. Parts never prompt, so an ask here is a deny. */
+async function decideAll(action: Extract<HookAction, { kind: 'all' }>, input: ParsedHookInput, ctx: DecideContext): Promise<LocalDecision> {
+  const reasons: string[] = [];
+  for (const part of action.actions) {
+    const d = await decideLocally({ ...input, action: part }, ctx);
+    if (d.outcome === 'deny') return d;
+    if (d.outcome === 'ask') return { ...d, outcome: 'deny', verdict: undefined };
+    reasons.push(...d.reasons);
+  }
+  return allow(action.actions.some((a) => a.kind === 'read' || a.kind === 'search') ? 'read-check' : 'policy', reasons);
 }

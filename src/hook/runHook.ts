@@ -7,7 +7,8 @@ import { mirrorEntryFor, parseSettingsMirror } from '../core/settings/mirror';
 import { appendAudit, recordAuditFailure } from '../node/audit/auditLog';
 import { GUARD_PATHS, guardHome } from '../node/guardHome';
 import type { HookAction, HookDecision, HostAdapter, HostReply, ParsedHookInput } from '../node/hosts/action';
-import { HOOK_TIMEOUT_SECONDS, HOST_ADAPTERS } from '../node/hosts/adapters';
+import { HOST_ADAPTERS } from '../node/hosts/adapters';
+import { dialogDeadline } from '../node/hosts/deadlines';
 import { IpcError } from '../node/ipc/client';
 import { askEditor, dedupeKeyOf, type AskRequest, type EditorAnswer } from './askEditor';
 import { decideLocally, type LocalDecision } from './decide';
@@ -24,8 +25,7 @@ export type HookEnv = Readonly<Record<string, string | undefined>>;
 
 /** Input larger than this is denied unread (Cursor's beforeReadFile carries the file's content). */
 export const MAX_HOOK_INPUT_BYTES = 8 * 1024 * 1024;
-/** The hook gives up on the dialog this long before the host's own timeout, to print a clean deny. */
-export const DEADLINE_MARGIN_MS = 5000;
+export { DEADLINE_MARGIN_MS } from '../node/hosts/deadlines';
 const MAX_DESCRIBED = 4000;
 
 export interface HookDeps {
@@ -62,6 +62,11 @@ function describe(action: HookAction): ActionDescription {
       return { kind: 'write', path: action.paths.join(', '), cwd: action.cwd, ...(action.newText !== undefined ? { content: cut(action.newText) } : {}) };
     case 'fetch':
       return { kind: 'shell', command: cut(`fetch ${action.url}`), cwd: action.cwd };
+    case 'all': {
+      const parts = action.actions.map(describe);
+      const path = [...new Set(parts.map((p) => ('path' in p ? p.path : p.kind === 'shell' ? p.command : '')))].filter(Boolean).join(', ');
+      return parts.every((p) => p.kind === 'read') ? { kind: 'read', path, cwd: action.cwd } : { kind: 'write', path, cwd: action.cwd };
+    }
     case 'other':
       return { kind: 'shell', command: action.tool, cwd: action.cwd };
   }
@@ -149,7 +154,8 @@ async function settle(input: ParsedHookInput, local: LocalDecision, guardHomeDir
     verdict: { ...verdict, reasons: verdict.reasons.map(redactSecrets) },
     workspaceRoots: input.workspaceRoots,
     dedupeKey: dedupeKeyOf(action, input.workspaceRoots),
-    deadline: startedAt + HOOK_TIMEOUT_SECONDS * 1000 - DEADLINE_MARGIN_MS,
+    // Before the host's own limit (Cline: 120 s, others: our entry's timeout), so the host gets our deny.
+    deadline: dialogDeadline(input.host, startedAt),
   };
   try {
     const answer = await (deps.ask ?? askEditor)(guardHomeDir, request);

@@ -9,6 +9,8 @@ export interface HostFacts {
   host: HostId;
   installed: boolean;
   intact: boolean;
+  /** The host will load an intact entry (scope, folder trust); false when it skips every one. */
+  loaded?: boolean;
   /** Epoch ms of the last hook event from this host, if any. */
   lastEventAt?: number;
 }
@@ -25,6 +27,10 @@ export function protectionOf(ipc: { up: boolean; problem: string }, hosts: reado
   if (installed.length === 0) return { kind: 'unprotected', detail: 'No agent host has Blast Shield hooks installed.' };
   const altered = installed.filter((h) => !h.intact);
   if (altered.length > 0) return { kind: 'unprotected', detail: `Hook entries altered for ${altered.map((h) => h.host).join(', ')}: run Install Hooks to repair them.` };
+  const skipped = installed.filter((h) => h.loaded === false);
+  if (skipped.length > 0) {
+    return { kind: 'unprotected', detail: `Hooks for ${skipped.map((h) => h.host).join(', ')} are installed where the host does not load them (see Show Status): run Install Hooks to install them where it does.` };
+  }
   const heard = installed.filter((h) => h.lastEventAt !== undefined);
   if (heard.length === 0) {
     return {

@@ -15,6 +15,12 @@ export type HookAction =
   | { kind: 'fetch'; url: string; cwd: string }
   /** After the fact (Cursor afterFileEdit): recorded, never blocked. */
   | { kind: 'edited'; path: string; cwd: string }
+  /**
+   * One tool call that does several things at once (Cline's read_files of many paths; an unknown tool
+   * whose file path may be read or written): every part must be allowed. Parts are reads, writes and
+   * searches only, which never prompt.
+   */
+  | { kind: 'all'; actions: HookAction[]; cwd: string }
   | { kind: 'other'; tool: string; cwd: string };
 
 /**

@@ -6,7 +6,7 @@ import { claudeInstallSpec } from './claude/install';
 import { installCline, statusCline, uninstallCline } from './cline/install';
 import { copilotInstallSpec } from './copilot/install';
 import { cursorInstallSpec } from './cursor/install';
-import { INSTALLED_CLI_FILES, installJson, shimPath, statusJson, uninstallJson, type FileStatus, type HostStatus, type InstallContext, type JsonHostSpec } from './installCommon';
+import { INSTALLED_CLI_FILES, installJson, shimPath, statusJson, uninstallJson, type FileStatus, type HostStatus, type InstallContext, type InstallScope, type JsonHostSpec } from './installCommon';
 import { vscodeInstallSpec } from './vscode/install';
 
 /**
@@ -82,6 +82,15 @@ export function installShim(options: ShimOptions): string {
   fs.renameSync(shim + '.tmp', shim);
   fs.chmodSync(shim, 0o755);
   return shim;
+}
+
+/**
+ * Where the editor installs a host when a workspace is open: the project's own files, except for
+ * Copilot CLI, which loads project hooks only in folders it trusts and user hooks everywhere.
+ */
+export function defaultInstallScope(host: HostId, workspace: string | undefined): InstallScope {
+  if (!workspace || host === 'copilot') return 'user';
+  return 'project';
 }
 
 export function installHost(host: HostId, ctx: InstallContext): FileStatus {

@@ -12,7 +12,11 @@ import { GUARD_PATHS } from '../guardHome';
  */
 
 export type InstallScope = 'user' | 'project';
-export type EntryState = 'intact' | 'missing' | 'altered' | 'conflict';
+/**
+ * `not-loaded`: our entries are there as written, but the host will not load them (Copilot CLI skips
+ * project hooks in a folder it does not trust). Never reported as intact: nothing runs the hook.
+ */
+export type EntryState = 'intact' | 'missing' | 'altered' | 'conflict' | 'not-loaded';
 
 export interface InstallContext {
   scope: InstallScope;
@@ -22,6 +26,8 @@ export interface InstallContext {
   home: string;
   /** The guard home (~/.blast-shield). */
   guardHome: string;
+  /** The environment hosts read their own homes from (COPILOT_HOME …); the process's when absent. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The name every command we write contains; how our entries are recognised. */
@@ -64,6 +70,8 @@ export interface JsonHostSpec {
   entries(ctx: InstallContext): ManagedEntry[];
   /** Top-level keys a freshly created file needs (`version: 1`). */
   skeleton?: Record<string, unknown>;
+  /** Why the host will not load entries written for this context (scope, trust), or undefined. */
+  loadProblem?(ctx: InstallContext): string | undefined;
 }
 
 export interface FileStatus {
@@ -308,7 +316,9 @@ export function installJson(spec: JsonHostSpec, ctx: InstallContext): FileStatus
   }
   const after = mergeOurEntries(before, spec.entries(ctx), spec.skeleton);
   if (after !== before) writeManagedFile(ctx.guardHome, file, Buffer.from(after, 'utf8'));
-  return { file, state: 'intact', detail: before === after ? 'already installed' : before === undefined ? 'created' : 'entries merged' };
+  const detail = before === after ? 'already installed' : before === undefined ? 'created' : 'entries merged';
+  const unloaded = spec.loadProblem?.(ctx);
+  return unloaded ? { file, state: 'not-loaded', detail: `${detail}, but ${unloaded}` } : { file, state: 'intact', detail };
 }
 
 export function uninstallJson(spec: JsonHostSpec, ctx: InstallContext): FileStatus {
@@ -330,6 +340,8 @@ export function statusJson(spec: JsonHostSpec, ctx: InstallContext): FileStatus 
   else state = 'altered';
   const runtime = state === 'intact' ? shimProblem(ctx.guardHome) : undefined;
   const detail = `${intact}/${entries.length} entries intact` + (runtime ? `; ${runtime}` : '');
-  if (runtime) state = 'altered';
+  if (runtime) return { file, state: 'altered', detail };
+  const unloaded = state === 'intact' ? spec.loadProblem?.(ctx) : undefined;
+  if (unloaded) return { file, state: 'not-loaded', detail: `${detail}; ${unloaded}` };
   return { file, state, detail };
 }

@@ -125,12 +125,54 @@ export function actionFromTool(toolName: string, rawInput: unknown, ctx: ToolCon
       const url = pickString(input, 'url') ?? pickStringArray(input, 'urls').join(' ');
       return { kind: 'fetch', url, cwd: ctx.cwd };
     }
-    default: {
-      const command = pickString(input, 'command', 'cmd');
-      if (command !== undefined && /\s|^[a-z]/.test(command) && !['view', 'create', 'str_replace', 'insert', 'undo_edit'].includes(command)) {
-        return { kind: 'shell', command, cwd: ctx.cwd };
-      }
-      return { kind: 'other', tool: toolName, cwd: ctx.cwd };
-    }
+    default:
+      return unknownToolAction(toolName, key, input, ctx);
   }
+}
+
+function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** How a script file is run, by its extension: the engine then reads and judges the script itself. */
+function scriptFileCommand(file: string): string {
+  const quoted = shellQuote(file);
+  if (/\.(m|c)?js$/i.test(file)) return `node ${quoted}`;
+  if (/\.(m|c)?ts$/i.test(file)) return `npx tsx ${quoted}`;
+  if (/\.py$/i.test(file)) return `python3 ${quoted}`;
+  return `sh ${quoted}`;
+}
+
+const URL_KEYS = ['url', 'uri', 'href', 'endpoint'];
+
+/**
+ * A tool the table does not know is judged on what it carries: a command as a shell command; a script
+ * as the shell or JavaScript it is (Claude Code's Workflow scripts are JavaScript that orchestrates
+ * agents); a script path as running that file; a file path as a read and a write of it (credential,
+ * guard and protected files are refused either way); a URL as a fetch. A tool carrying none of these
+ * is allowed, and the audit log records it.
+ */
+function unknownToolAction(toolName: string, key: string, input: unknown, ctx: ToolContext): HookAction {
+  const command = pickString(input, 'command', 'cmd', 'commandLine');
+  // str_replace_editor-style sub-commands are verbs, not shell commands.
+  if (command !== undefined && /\s|^[a-z]/.test(command) && !['view', 'create', 'str_replace', 'insert', 'undo_edit'].includes(command)) {
+    return { kind: 'shell', command, cwd: ctx.cwd };
+  }
+  const script = pickString(input, 'script', 'code', 'source');
+  if (script !== undefined && script.trim() !== '') {
+    const javascript = key === 'workflow' || /^\s*(export|import)\s|\bawait\s|=>/.test(script);
+    return { kind: 'shell', command: javascript ? `node --input-type=module -e ${shellQuote(script)}` : script, cwd: ctx.cwd };
+  }
+  const scriptPath = pickString(input, 'scriptPath', 'script_path', 'scriptFile', 'script_file');
+  if (scriptPath) return { kind: 'shell', command: scriptFileCommand(resolveFrom(ctx.cwd, scriptPath, ctx.home)), cwd: ctx.cwd };
+  const isUrl = (v: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(v) && !v.startsWith('file://');
+  const named = [...PATH_KEYS.map((k) => pickString(input, k)), ...pickStringArray(input, 'paths'), ...pickStringArray(input, 'filePaths'), ...pickStringArray(input, 'files')];
+  const paths = [...new Set(named.filter((p): p is string => typeof p === 'string' && p !== '' && !isUrl(p)).map((p) => resolveFrom(ctx.cwd, p, ctx.home)))];
+  const urls = [...URL_KEYS.map((k) => pickString(input, k)), ...pickStringArray(input, 'urls')].filter((u): u is string => typeof u === 'string' && isUrl(u));
+  const parts: HookAction[] = [
+    ...paths.flatMap((p): HookAction[] => [{ kind: 'read', path: p, cwd: ctx.cwd }, { kind: 'write', paths: [p], cwd: ctx.cwd }]),
+    ...(urls.length > 0 ? [{ kind: 'fetch' as const, url: urls.join(' '), cwd: ctx.cwd }] : []),
+  ];
+  if (parts.length === 0) return { kind: 'other', tool: toolName, cwd: ctx.cwd };
+  return parts.length === 1 ? (parts[0] as HookAction) : { kind: 'all', actions: parts, cwd: ctx.cwd };
 }

@@ -12,6 +12,7 @@ describe('protectionOf', () => {
     ['installed, never called: says what to do', up, [h('cursor', true), h('claude', true)], 'waiting', /^Hooks installed for cursor, claude; .*Let the agent run one command, or run Blast Shield: Run Self-Test/],
     ['altered entry', up, [h('cursor', true, false, 1)], 'unprotected', /altered for cursor/],
     ['installed and called', up, [h('cursor', true, true, 1), h('claude', true)], 'protected', /calls seen from cursor/],
+    ['installed where the host does not load it (Copilot CLI, untrusted folder)', up, [{ host: 'copilot', installed: true, intact: true, loaded: false, lastEventAt: 1 }], 'unprotected', /copilot are installed where the host does not load them/],
     ['an event from a host without entries does not count', up, [h('cursor', false, false, 1), h('claude', true)], 'waiting', /no host has called/],
   ];
   for (const [name, ipc, hosts, kind, detail] of cases) {

@@ -20,6 +20,16 @@ describeHost('claude', {
     { fixture: 'WebFetch.docs', kind: 'fetch', decision: 'allow' },
     { fixture: 'Write.guard-home', kind: 'write', decision: 'deny' },
     { fixture: 'Write.settings', kind: 'write', decision: 'deny' },
+    // Captured from Claude Code 2.1.332 with the hook installed for every tool ("*").
+    {
+      fixture: 'Workflow.script',
+      kind: 'shell',
+      decision: 'allow',
+      check: (a) => assert.match(a.kind === 'shell' ? a.command : '', /^node --input-type=module -e 'export const meta = /),
+    },
+    { fixture: 'Workflow.scriptPath', kind: 'shell', decision: 'allow', check: (a, t) => assert.equal(a.kind === 'shell' && a.command, `node '${path.join(t.workspace, 'scripts/cleanup.workflow.js')}'`) },
+    { fixture: 'Agent.explore', kind: 'other', decision: 'allow' },
+    { fixture: 'ScheduleWakeup.loop', kind: 'other', decision: 'allow' },
     { fixture: 'mcp.volume-delete', kind: 'mcp', decision: 'deny', asks: true, check: (a) => assert.deepEqual(a.kind === 'mcp' && [a.server, a.tool], ['railway', 'volume_delete']) },
   ],
 });

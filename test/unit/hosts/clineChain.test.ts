@@ -72,9 +72,44 @@ describe('cline: the chained PreToolUse script (sh)', function () {
     assert.equal(r.userSaw, undefined);
   });
 
-  it('ours fails: its exit status stands, and the user hook never runs', () => {
+  it('ours fails without an answer: the script answers a cancel (Cline would run the action), and the user hook never runs', () => {
     const r = run('crash');
-    assert.equal(r.status, 3);
+    assert.equal(r.status, 0);
+    assert.equal(JSON.parse(r.out).cancel, true);
+    assert.match(JSON.parse(r.out).errorMessage, /Blast Shield could not run its hook/);
     assert.equal(r.userSaw, undefined);
   });
+});
+
+describe('cline: the PreToolUse script (sh) when the guard cannot answer', function () {
+  let root: string;
+  let ctx: InstallContext;
+  before(function () {
+    if (process.platform === 'win32') this.skip();
+  });
+  beforeEach(() => {
+    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'bs-cline-')));
+    ctx = { scope: 'user', home: path.join(root, 'home'), guardHome: path.join(root, 'home', '.blast-shield') };
+    fs.mkdirSync(path.dirname(shimPath(ctx.guardHome)), { recursive: true });
+    assert.equal(installHost('cline', ctx).state, 'intact');
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  const run = () => spawnSync(clineHookFile(ctx), [], { input: '{"hookName":"tool_call"}\n', encoding: 'utf8' });
+  const shim = (text: string) => fs.writeFileSync(shimPath(ctx.guardHome), text, { mode: 0o755 });
+
+  const table: [string, () => void, boolean][] = [
+    ['the shim is gone', () => fs.rmSync(shimPath(ctx.guardHome), { force: true }), true],
+    ['the shim crashes before answering', () => shim('#!/bin/sh\necho boom >&2\nexit 1\n'), true],
+    ['the shim prints something that is not JSON', () => shim('#!/bin/sh\necho warming up\n'), true],
+    ['the shim answers', () => shim('#!/bin/sh\ncat >/dev/null\necho \'{"cancel":false}\'\n'), false],
+  ];
+  for (const [name, arrange, cancels] of table) {
+    it(`${name} -> ${cancels ? 'a cancel' : 'its answer'}`, () => {
+      arrange();
+      const r = run();
+      assert.equal(r.status, 0);
+      assert.equal(JSON.parse(r.stdout).cancel, cancels, r.stdout);
+    });
+  }
 });

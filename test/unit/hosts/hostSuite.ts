@@ -8,7 +8,7 @@ import { IpcError } from '../../../src/node/ipc/client';
 import { writeDiscoveryRecord } from '../../../src/node/ipc/discovery';
 import { startIpcServer } from '../../../src/node/ipc/server';
 import { runHook, MAX_HOOK_INPUT_BYTES, DEADLINE_MARGIN_MS, type HookDeps } from '../../../src/hook/runHook';
-import { HOOK_TIMEOUT_SECONDS } from '../../../src/node/hosts/adapters';
+import { hostHookLimitSeconds } from '../../../src/node/hosts/deadlines';
 import { readAuditEntries, verifyAuditLog } from '../../../src/node/audit/auditLog';
 import { decisionIn, fakeEngine, fixtureNames, fixtureText, makeTempHome, messageIn, rawServer, type TempHome } from './support';
 
@@ -181,7 +181,7 @@ export function describeHost(host: HostId, suite: HostSuite): void {
         const server = await rawServer(endpoint, () => undefined);
         try {
           writeDiscoveryRecord(t.guardHome, { version: 1, pid: process.pid, appName: 'test', workspaceFolders: [t.workspace], endpoint, token: 'x', createdAt: new Date().toISOString() });
-          const startedLongAgo = Date.now() - (HOOK_TIMEOUT_SECONDS * 1000 - DEADLINE_MARGIN_MS) + 150;
+          const startedLongAgo = Date.now() - (hostHookLimitSeconds(host) * 1000 - DEADLINE_MARGIN_MS) + 150;
           const started = Date.now();
           const result = await run(fixtureText(host, suite.askFixture, t.home), { ask: undefined, now: () => startedLongAgo });
           assert.ok(Date.now() - started < 5000);

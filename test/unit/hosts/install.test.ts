@@ -61,8 +61,8 @@ describe('installers', () => {
     fs.mkdirSync(home, { recursive: true });
     fs.mkdirSync(workspace, { recursive: true });
     const guardHome = path.join(home, '.blast-shield');
-    ctxUser = { scope: 'user', home, guardHome };
-    ctxProject = { scope: 'project', home, guardHome, workspace };
+    ctxUser = { scope: 'user', home, guardHome, env: {} };
+    ctxProject = { scope: 'project', home, guardHome, workspace, env: {} };
     // a shim and the CLI files it runs, so status can report intact
     fs.mkdirSync(path.dirname(shimPath(guardHome)), { recursive: true });
     fs.writeFileSync(shimPath(guardHome), '#!/bin/sh\n', { mode: 0o755 });
@@ -73,13 +73,15 @@ describe('installers', () => {
   for (const host of HOST_IDS) {
     for (const scope of ['user', 'project'] as const) {
       const ctx = () => (scope === 'user' ? ctxUser : ctxProject);
+      // Copilot CLI skips project hooks in a folder it does not trust (the temp workspace is not).
+      const installedState = host === 'copilot' && scope === 'project' ? 'not-loaded' : 'intact';
 
       it(`${host} (${scope}): install into a fresh home, status intact, uninstall removes what we created`, () => {
         const file = configFile(host, ctx());
         assert.equal(hostStatus(host, ctx()).files[0]!.state, 'missing');
-        assert.equal(installHost(host, ctx()).state, 'intact');
+        assert.equal(installHost(host, ctx()).state, installedState);
         assert.ok(fs.existsSync(file));
-        assert.equal(hostStatus(host, ctx()).files[0]!.state, 'intact');
+        assert.equal(hostStatus(host, ctx()).files[0]!.state, installedState);
         const text = fs.readFileSync(file, 'utf8');
         assert.match(text, /blast-shield-hook/);
         assert.match(text, new RegExp(`hook ${host}`));
@@ -102,7 +104,7 @@ describe('installers', () => {
           for (const keep of ['my own hooks', './format.sh', 'lint-bash', 'Read(./secrets/**)', 'notify', 'prettier', 'echo hi', '// keep']) {
             if (original.includes(keep)) assert.ok(merged.includes(keep), `kept ${keep}`);
           }
-          assert.equal(hostStatus(host, ctx()).files[0]!.state, 'intact');
+          assert.equal(hostStatus(host, ctx()).files[0]!.state, installedState);
           // idempotent: installing again changes nothing
           installHost(host, ctx());
           assert.equal(fs.readFileSync(file, 'utf8'), merged);
@@ -119,12 +121,12 @@ describe('installers', () => {
           fs.writeFileSync(file, installed.replace(/"(timeout|timeoutSec)": 300/, '"$1": 1').replace('"failClosed": true', '"failClosed": false'));
           assert.equal(hostStatus(host, ctx()).files[0]!.state, 'altered');
           installHost(host, ctx());
-          assert.equal(hostStatus(host, ctx()).files[0]!.state, 'intact');
+          assert.equal(hostStatus(host, ctx()).files[0]!.state, installedState);
           assert.equal(fs.readFileSync(file, 'utf8'), installed);
           fs.writeFileSync(file, original);
           assert.equal(hostStatus(host, ctx()).files[0]!.state, 'missing');
           installHost(host, ctx());
-          assert.equal(hostStatus(host, ctx()).files[0]!.state, 'intact');
+          assert.equal(hostStatus(host, ctx()).files[0]!.state, installedState);
           // the user edited their own part after install: uninstall removes only ours
           const edited = fs.readFileSync(file, 'utf8').replace('"version": 1', '"version": 1, "extra": true');
           if (edited !== fs.readFileSync(file, 'utf8')) {

@@ -30,6 +30,18 @@ describe('hosts/toolActions: one vocabulary for every host', () => {
     ['fetch_webpage', { urls: ['https://a', 'https://b'] }, 'fetch'],
     ['TodoWrite', { todos: [] }, 'other'],
     ['some_new_tool', { command: 'rm -rf /' }, 'shell'],
+    // Tools the table does not know are judged on what they carry.
+    ['Workflow', { script: 'await agent({ prompt: "x" })' }, 'shell', { command: `node --input-type=module -e 'await agent({ prompt: "x" })'`, cwd: '/w' }],
+    ['Workflow', { scriptPath: 'wf/cleanup.js' }, 'shell', { command: "node '/w/wf/cleanup.js'", cwd: '/w' }],
+    ['Workflow', { name: 'nightly' }, 'other'],
+    ['RunScript', { script: 'rm -rf data' }, 'shell', { command: 'rm -rf data', cwd: '/w' }],
+    ['RunScript', { scriptPath: 'bin/clean.sh' }, 'shell', { command: "sh '/w/bin/clean.sh'", cwd: '/w' }],
+    ['RunScript', { script_path: 'tools/fix.py' }, 'shell', { command: "python3 '/w/tools/fix.py'", cwd: '/w' }],
+    ['Upload', { file_path: '.env' }, 'all', { cwd: '/w', actions: [{ kind: 'read', path: '/w/.env', cwd: '/w' }, { kind: 'write', paths: ['/w/.env'], cwd: '/w' }] }],
+    ['Browse', { url: 'https://example.com/a' }, 'fetch', { url: 'https://example.com/a', cwd: '/w' }],
+    ['Mixed', { path: 'a.txt', url: 'https://example.com' }, 'all'],
+    ['Agent', { description: 'x', prompt: 'list files' }, 'other'],
+    ['Skill', { skill: 'deploy', args: 'production' }, 'other'],
   ];
   for (const [tool, input, kind, exact] of table) {
     it(`${tool} ${JSON.stringify(input).slice(0, 50)} -> ${kind}`, () => {

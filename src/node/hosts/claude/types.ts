@@ -4,8 +4,12 @@
  */
 export const CLAUDE_EVENTS = ['PreToolUse'] as const;
 
-/** The tools we register for; `mcp__<server>__<tool>` for MCP. */
-export const CLAUDE_MATCHER = 'Bash|Read|Grep|Glob|Edit|Write|MultiEdit|NotebookEdit|WebFetch|mcp__.*';
+/**
+ * Every tool: Claude Code keeps adding tools (Agent, Workflow with a script or script path, Skill,
+ * ScheduleWakeup …) and a tool the matcher does not name never reaches the hook. The adapter judges
+ * each on what it carries (see toolActions).
+ */
+export const CLAUDE_MATCHER = '*';
 
 export interface ClaudePreToolUsePayload {
   session_id?: string;

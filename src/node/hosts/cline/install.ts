@@ -26,10 +26,20 @@ function shellQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
+/**
+ * Cline runs the action when its hook prints nothing it can read (a shim or runtime that is gone, a
+ * crash before the answer): the script itself then answers a cancel.
+ */
+const SILENT_GUARD_CANCEL = JSON.stringify({
+  cancel: true,
+  errorMessage: 'Blast Shield could not run its hook, so this action is blocked. Do not retry it. The user should run `blast-shield install cline` (or reopen the editor with Blast Shield) to repair the hook.',
+});
+
 /** Our script; with `chainTo`, the user's own hook runs after ours allows. */
 export function clineScript(ctx: InstallContext, chainTo?: string): string {
   const head = `#!/bin/sh\n# ${SHIM_NAME}: managed by Blast Shield (blast-shield uninstall cline removes it${chainTo ? ' and puts your own hook back' : ''})\n`;
-  if (!chainTo) return `${head}exec ${hookCommand(ctx.guardHome, 'cline')}\n`;
+  const answerOrCancel = `case "$ours" in\n  '{'*) printf '%s\\n' "$ours" ;;\n  *) printf '%s\\n' ${shellQuote(SILENT_GUARD_CANCEL)} ;;\nesac\n`;
+  if (!chainTo) return `${head}ours=$(${hookCommand(ctx.guardHome, 'cline')})\n${answerOrCancel}exit 0\n`;
   return (
     head +
     `# Blast Shield decides first; only when it allows does your own hook (${CHAINED_HOOK_NAME}) run.\n` +
@@ -38,8 +48,8 @@ export function clineScript(ctx: InstallContext, chainTo?: string): string {
     `ours=$(printf '%s' "$input" | ${hookCommand(ctx.guardHome, 'cline')})\n` +
     `status=$?\n` +
     `if [ "$status" -ne 0 ] || [ "$ours" != '{"cancel":false}' ]; then\n` +
-    `  printf '%s\\n' "$ours"\n` +
-    `  exit "$status"\n` +
+    answerOrCancel.replace(/^/gm, '  ').replace(/ +$/, '') +
+    `  exit 0\n` +
     `fi\n` +
     `printf '%s' "$input" | exec ${shellQuote(chainTo)}\n`
   );

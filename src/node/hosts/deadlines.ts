@@ -1,0 +1,43 @@
+import type { HostId } from '../../core/protocol/ipc';
+import { HOOK_TIMEOUT_SECONDS } from './adapters';
+
+/**
+ * How long each host waits for a PreToolUse hook before it kills it, and what it does then. The
+ * dialog must end, and the hook answer deny, before that: a host that kills the hook decides by itself,
+ * and several then let the action run. Where the host reads a timeout from our entry, the installer
+ * writes HOOK_TIMEOUT_SECONDS there; where it does not (Cline), the host's own limit applies.
+ * README "Deadlines per host" is the same table for people.
+ */
+export interface HostHookLimit {
+  /** Seconds the host waits. */
+  seconds: number;
+  /** Whether that number comes from our entry (the installer writes it) or is the host's own. */
+  setBy: 'our entry' | 'the host';
+  /** What the host does with a hook it had to kill. */
+  onKill: string;
+}
+
+const ENTRY: Pick<HostHookLimit, 'seconds' | 'setBy'> = { seconds: HOOK_TIMEOUT_SECONDS, setBy: 'our entry' };
+
+export const HOST_HOOK_LIMITS: Partial<Record<HostId, HostHookLimit>> = {
+  cursor: { ...ENTRY, onKill: 'blocks (our entry sets failClosed: true)' },
+  claude: { ...ENTRY, onKill: 'blocks (our entry sets onFailure: "block", Claude Code 2.1.295+); older versions run the action' },
+  vscode: { ...ENTRY, onKill: 'runs the action (a failing hook is only a warning)' },
+  copilot: { ...ENTRY, onKill: 'runs the action (documented as fail-open)' },
+  cline: { seconds: 120, setBy: 'the host', onKill: 'runs the action (a timed-out hook is skipped)' },
+};
+
+/** The host's limit for `host`; a host without a row reads our entry's timeout. */
+export function hostHookLimitSeconds(host: string): number {
+  return HOST_HOOK_LIMITS[host as HostId]?.seconds ?? HOOK_TIMEOUT_SECONDS;
+}
+
+/** The hook gives up on the dialog this long before the host's limit, to print a clean deny in time. */
+export const DEADLINE_MARGIN_MS = 5000;
+/** The watchdog answers deny this long before the host's limit if anything in the hook hangs. */
+export const WATCHDOG_MARGIN_MS = 2000;
+
+/** Epoch ms at which the dialog is given up and the hook denies. */
+export function dialogDeadline(host: string, startedAt: number): number {
+  return startedAt + hostHookLimitSeconds(host) * 1000 - DEADLINE_MARGIN_MS;
+}
