@@ -173,8 +173,8 @@ function render(view: ConfirmView): void {
   // A credential line is listed once, under "Credentials involved", not also among the reasons.
   for (const r of view.reasons) if (!view.credentialOrigins.includes(r)) reasons.append(el('li', {}, r));
 
-  // The top says what, where and on what, and stays on screen at the top; the answer sits in a footer
-  // that stays visible however far the details below are scrolled.
+  // The top says what, where and on what; the answer follows right under it, clear of the editor's
+  // notifications at the bottom, and stays in view however far the details below are scrolled.
   const top = el('header', { class: 'top' },
     banner(view),
     el('h1', { id: 'title' }, view.heading),
@@ -195,12 +195,12 @@ function render(view: ConfirmView): void {
     el('h2', { id: 'preview-title' }, view.previewTitle),
     renderPreview(view.preview),
   );
-  const footer = el('footer', { class: 'decide' },
+  const decide = el('section', { class: 'decide', 'aria-label': 'Answer' },
     el('p', { id: 'countdown', class: 'countdown', 'aria-hidden': 'true' }),
     el('p', { id: 'countdown-live', class: 'sr-only', 'aria-live': 'assertive' }),
     form,
   );
-  const main = el('main', { role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'title', 'aria-describedby': 'message' }, top, details, footer);
+  const main = el('main', { role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'title', 'aria-describedby': 'message' }, top, decide, details);
   root.replaceChildren(main);
   tick();
   focusPhrase();
