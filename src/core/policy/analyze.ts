@@ -35,6 +35,14 @@ import type {
   StdinSource,
   Via,
 } from './types';
+import { workMeter, type WorkMeter } from './workMeter';
+
+/** Units walking one simple command costs, and each of its words (expansion, wrappers, handlers). */
+const UNITS_PER_COMMAND = 1_000;
+const UNITS_PER_WORD = 16;
+/** Parsing costs about this many units a character read and a node built. */
+const UNITS_PER_PARSED_CHARACTER = 8;
+const UNITS_PER_NODE = 600;
 
 /** The working folder of a command run on another machine: unknown, and never one of this machine's. */
 export const REMOTE_CWD = '/__remote_working_folder__';
@@ -268,6 +276,7 @@ class Analyzer {
   readonly opaque: Opaque[] = [];
   private filesRead = 0;
   private sourceParsed = 0;
+  private budgetReported = false;
   private invocationCapHit = false;
   private readonly activeFiles = new Set<string>();
   private readonly packageCache = new Map<string, PackageScripts | null>();
@@ -282,7 +291,18 @@ class Analyzer {
   constructor(
     private readonly facts: Facts,
     private readonly limits: AnalyzeLimits,
+    private readonly work: WorkMeter,
   ) {}
+
+  /** Spend from the decision's budget before a step; false (with the reason recorded once) when it is spent. */
+  private afford(units: number, via: readonly Via[]): boolean {
+    if (this.work.spend(units)) return true;
+    if (!this.budgetReported) {
+      this.budgetReported = true;
+      this.addOpaque('the command needs more work to analyse than one decision may take', via);
+    }
+    return false;
+  }
 
   addOpaque(text: string, via: readonly Via[]): void {
     if (this.opaque.length >= 64) return;
@@ -309,7 +329,11 @@ class Analyzer {
       this.addOpaque('too much text to analyse (command, scripts and payloads together)', scope.via);
       return;
     }
-    const parsed = parseShell(text, this.limits.parse);
+    if (!this.afford(UNITS_PER_PARSED_CHARACTER * text.length + 1, scope.via)) return;
+    // The parse may build only as many nodes as the budget left can pay for.
+    const affordable = Math.floor((this.work.limit - this.work.spent) / UNITS_PER_NODE);
+    const parsed = parseShell(text, { ...this.limits.parse, maxNodes: Math.max(1, Math.min(this.limits.parse.maxNodes, affordable)) });
+    this.work.spend(Math.min(parsed.nodes, affordable) * UNITS_PER_NODE);
     if (parsed.truncated) this.addOpaque(parsed.truncatedReason ?? 'the command could not be analysed completely', scope.via);
     else if (parsed.errors.length > 0) this.addOpaque(`the command could not be parsed completely: ${parsed.errors[0]}`, scope.via);
     this.walkList(parsed.list, { ...scope });
@@ -317,7 +341,7 @@ class Analyzer {
 
   private walkList(list: CommandList, scope: Scope): void {
     for (const item of list.items) {
-      if (this.invocationCapHit) return;
+      if (this.invocationCapHit || !this.afford(1 + item.pipeline.commands.length, scope.via)) return;
       const last = this.walkPipeline(item.pipeline, scope);
       if (item.op !== '&' && last && item.pipeline.commands.length === 1) this.followDirectoryChange(last, scope);
     }
@@ -428,6 +452,7 @@ class Analyzer {
   // Simple commands
 
   private simple(command: SimpleCommand, scope: Scope, pipeFrom: Invocation | undefined, pipeUnknown: boolean): Invocation | undefined {
+    if (!this.afford(UNITS_PER_COMMAND + UNITS_PER_WORD * (command.words.length + command.assignments.length + command.redirects.length), scope.via)) return undefined;
     const assignments: Record<string, string> = {};
     for (const assignment of command.assignments) {
       for (const value of assignment.values) this.substitutions(value.parts, scope);
@@ -653,7 +678,7 @@ class Analyzer {
       if (!OUTPUT_PRODUCERS.has(commandName(wordText(command.words[0]!)))) return undefined;
       if (command.redirects.some((r) => r.heredoc?.substitutions.length || isDynamic(r.target))) return undefined;
     }
-    const side = new Analyzer(this.facts, { ...this.limits, maxInvocations: 32, maxFilesRead: 4 });
+    const side = new Analyzer(this.facts, { ...this.limits, maxInvocations: 32, maxFilesRead: 4 }, this.work);
     side.walkList(list, { ...scope, via: [], depth: scope.depth + 1 });
     const last = side.invocations[side.invocations.length - 1];
     if (side.opaque.length > 0 || !last || last.via.length > 0 || last.pipedInto !== undefined) return undefined;
@@ -1289,6 +1314,7 @@ class Analyzer {
   }
 
   private snippet(language: SnippetLanguage, text: string, runner: Invocation, origin: Origin, exec: Exec, label: string): void {
+    if (!this.afford(text.length + 1, this.viaOf(exec))) return;
     this.snippets.push({ language, text, runner, origin });
     const depth = exec.scope.depth + 1;
     if (depth > this.limits.maxDepth) {
@@ -1711,6 +1737,7 @@ class Analyzer {
 
   /** PowerShell and cmd.exe lines: statements split on `;`, `|`, `&&`, `||`, words on blanks and quotes. */
   private analyzePowershell(text: string, scope: Scope): void {
+    if (!this.afford(text.length + 1, scope.via)) return;
     if (scope.depth > this.limits.maxDepth) {
       this.addOpaque('commands nest too deeply to analyse (shells, evals or scripts inside one another)', scope.via);
       return;
@@ -1859,8 +1886,8 @@ function shebangInterpreter(text: string): string | undefined {
  * Every command the text will run, as far as it can be known before it runs. Never throws: an
  * internal failure is reported as an opaque entry, which the engine turns into "ask".
  */
-export function analyze(command: string, facts: Facts, limits: AnalyzeLimits = DEFAULT_ANALYZE_LIMITS): Analysis {
-  const analyzer = new Analyzer(facts, limits);
+export function analyze(command: string, facts: Facts, limits: AnalyzeLimits = DEFAULT_ANALYZE_LIMITS, work: WorkMeter = workMeter()): Analysis {
+  const analyzer = new Analyzer(facts, limits, work);
   const scope: Scope = { cwd: facts.cwd, cwdUncertain: false, via: [], origin: { kind: 'command' }, depth: 0, vars: new Map(), sources: new Map() };
   try {
     if (typeof command !== 'string') analyzer.addOpaque('the command is not text', []);

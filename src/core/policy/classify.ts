@@ -1,6 +1,8 @@
 import { RULE_PACKS } from '../rules/index';
-import { analyze, REMOTE_CWD } from './analyze';
+import { analyze, DEFAULT_ANALYZE_LIMITS, REMOTE_CWD } from './analyze';
+import { memoizedFacts } from './memoFacts';
 import { environmentOf } from './production';
+import { workMeter, type WorkMeter } from './workMeter';
 import type { Analysis, ClassifyOptions, Facts, Finding, Invocation, RemoteContext, RuleContext, RulePack, Verdict } from './types';
 import { composeVerdict } from './verdict';
 
@@ -41,9 +43,46 @@ function indexOf(packs: readonly RulePack[]): PackIndex {
   return index;
 }
 
-function contextFor(facts: Facts, inv: Invocation): RuleContext {
-  return { facts, environmentOf: (hints) => environmentOf(hints, facts, { assignments: inv.assignments }) };
+interface Budgets {
+  work: WorkMeter;
+  rescan: WorkMeter;
 }
+
+function contextFor(facts: Facts, inv: Invocation, budgets: Budgets | undefined): RuleContext {
+  const ctx: RuleContext = { facts, environmentOf: (hints) => environmentOf(hints, facts, { assignments: inv.assignments }) };
+  if (budgets) {
+    ctx.work = budgets.work;
+    ctx.rescan = budgets.rescan;
+  }
+  return ctx;
+}
+
+/** Re-reading budget: enough for ordinary commands' substitutions, proportional to the command. */
+const RESCAN_UNITS_PER_CHARACTER = 16;
+const RESCAN_BASE_UNITS = 1 << 16;
+
+/**
+ * Units the packs cost per invocation and per argument word (paths classified, names matched,
+ * provenance looked up): calibrated so that the whole budget is spent in about 50 ms.
+ */
+const UNITS_PER_INVOCATION = 4_000;
+const UNITS_PER_WORD = 2_000;
+const UNITS_PER_CHARACTER = 16;
+
+function rawLength(inv: Invocation): number {
+  let length = 0;
+  for (const arg of inv.args) length += arg.raw.length;
+  return length;
+}
+
+/** The finding an analysis that ran out of budget adds: what was not looked at cannot be allowed. */
+const OUT_OF_BUDGET: Finding = {
+  rule: 'analysis.budget',
+  risk: 'unanalyzable',
+  severity: 'ask',
+  reason: 'Cannot be checked before it runs: the command needs more work to analyse than one decision may take.',
+  targets: [],
+};
 
 /**
  * A command run through `ssh host`, `heroku run`, `fly ssh console` or `kubectl exec` acts on that
@@ -91,7 +130,8 @@ function findingKey(f: Finding): string {
 }
 
 /** Every finding of every pack for an analysis (deduplicated), plus one "ask" per opaque part. */
-export function findingsOf(analysis: Analysis, facts: Facts, packs: readonly RulePack[] = RULE_PACKS): Finding[] {
+export function findingsOf(analysis: Analysis, facts: Facts, packs: readonly RulePack[] = RULE_PACKS, budgets?: Budgets): Finding[] {
+  const work = budgets?.work;
   const index = indexOf(packs);
   const findings: Finding[] = [];
   const seen = new Set<string>();
@@ -104,7 +144,8 @@ export function findingsOf(analysis: Analysis, facts: Facts, packs: readonly Rul
     }
   };
   for (const inv of analysis.invocations) {
-    const ctx = contextFor(facts, inv);
+    if (work && !work.spend(UNITS_PER_INVOCATION + UNITS_PER_WORD * inv.args.length + UNITS_PER_CHARACTER * rawLength(inv))) break;
+    const ctx = contextFor(facts, inv, budgets);
     for (const pack of packsFor(index, packs, inv.name)) {
       try {
         const found = pack.checkInvocation?.(inv, ctx) ?? [];
@@ -115,7 +156,8 @@ export function findingsOf(analysis: Analysis, facts: Facts, packs: readonly Rul
     }
   }
   for (const snippet of analysis.snippets) {
-    const ctx = contextFor(facts, snippet.runner);
+    if (work && !work.spend(UNITS_PER_INVOCATION + snippet.text.length)) break;
+    const ctx = contextFor(facts, snippet.runner, budgets);
     for (const pack of index.snippetPacks) {
       try {
         add(pack.checkSnippet?.(snippet, ctx) ?? []);
@@ -124,6 +166,7 @@ export function findingsOf(analysis: Analysis, facts: Facts, packs: readonly Rul
       }
     }
   }
+  if (work?.exhausted) add([OUT_OF_BUDGET]);
   for (const o of analysis.opaque) {
     const via = o.via.length > 0 ? ` (via ${o.via.join(' → ')})` : '';
     add([{ rule: 'analysis.opaque', risk: 'unanalyzable', severity: 'ask', reason: `Cannot be checked before it runs: ${o.reason}${via}.`, targets: [] }]);
@@ -132,14 +175,20 @@ export function findingsOf(analysis: Analysis, facts: Facts, packs: readonly Rul
 }
 
 /** The verdict for an already analysed command. */
-export function classifyAnalysis(analysis: Analysis, facts: Facts, options: ClassifyOptions, packs: readonly RulePack[] = RULE_PACKS): Verdict {
-  return composeVerdict(findingsOf(analysis, facts, packs), options);
+export function classifyAnalysis(analysis: Analysis, facts: Facts, options: ClassifyOptions, packs: readonly RulePack[] = RULE_PACKS, budgets?: Budgets): Verdict {
+  return composeVerdict(findingsOf(analysis, facts, packs, budgets), options);
 }
 
-/** Classify one shell command. An internal error becomes "ask" (deny in lockdown), never "allow". */
-export function classify(command: string, facts: Facts, options: ClassifyOptions): Verdict {
+/**
+ * Classify one shell command. An internal error becomes "ask" (deny in lockdown), never "allow".
+ * The decision's work is bounded by `work` (a fresh budget unless given); facts are looked up once
+ * per path.
+ */
+export function classify(command: string, facts: Facts, options: ClassifyOptions, work: WorkMeter = workMeter()): Verdict {
   try {
-    return classifyAnalysis(analyze(command, facts), facts, options);
+    const once = memoizedFacts(facts, work);
+    const rescan = workMeter(RESCAN_UNITS_PER_CHARACTER * command.length + RESCAN_BASE_UNITS);
+    return classifyAnalysis(analyze(command, once, DEFAULT_ANALYZE_LIMITS, work), once, options, RULE_PACKS, { work, rescan });
   } catch (error) {
     // Built by hand: whatever failed above must not be needed to fail closed.
     const detail = error instanceof Error ? error.message : String(error);

@@ -78,6 +78,7 @@ export interface Verdict {
 
 export type { ArgWord, RedirectOp } from '../shell/ast';
 import type { ArgWord, RedirectOp, SnippetLanguage } from '../shell/ast';
+import type { WorkMeter } from './workMeter';
 
 
 export interface Redirect {
@@ -248,6 +249,14 @@ export interface EnvironmentHints {
 
 export interface RuleContext {
   facts: Facts;
+  /** The decision's work budget; costly steps spend from it first and stop when it is spent. */
+  work?: WorkMeter;
+  /**
+   * What reading text again may cost (provenance re-reads substitutions nested in every enclosing
+   * command): proportional to the command's length, so nesting cannot make it quadratic. Only
+   * information is skipped when it is spent.
+   */
+  rescan?: WorkMeter;
   /** Decide a target's environment from hints and the facts (production map, env selectors). */
   environmentOf(hints: EnvironmentHints): { environment: Environment; reason: string };
 }

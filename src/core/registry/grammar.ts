@@ -154,15 +154,19 @@ function scopeOf(node: GrammarNode, parent: Scope | undefined, parentNode: Gramm
   return scope;
 }
 
+const childIndexes = new WeakMap<GrammarNode, Map<string, GrammarNode>>();
+
+/** The subcommand `word` names under `node` (aliases split once per node), else the `*` child. */
 function childOf(node: GrammarNode, word: string): GrammarNode | undefined {
   const commands = node.commands;
   if (!commands) return undefined;
-  const exact = Object.prototype.hasOwnProperty.call(commands, word) ? commands[word] : undefined;
-  if (exact) return exact;
-  for (const key of Object.keys(commands)) {
-    if (key.includes('|') && key.split('|').includes(word)) return commands[key];
+  let index = childIndexes.get(node);
+  if (!index) {
+    index = new Map();
+    for (const [key, child] of Object.entries(commands)) for (const alias of key.split('|')) if (!index.has(alias)) index.set(alias, child);
+    childIndexes.set(node, index);
   }
-  return commands['*'];
+  return index.get(word) ?? commands['*'];
 }
 
 function isOptionWord(text: string, spec: GrammarSpec): boolean {

@@ -3,6 +3,7 @@ import { classifyCredentialFile } from '../credentials/credentialFiles';
 import { isSecretKeyName } from '../credentials/secretValues';
 import { basename, isWithin, relativeTo, resolvePath } from '../paths';
 import type { ArgWord, CodeSnippet, CredentialFileInfo, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import type { WorkMeter } from '../policy/workMeter';
 
 /**
  * Credentials in shell commands: reads of credential files (by any reader, through globs and
@@ -20,9 +21,24 @@ function credentialTarget(info: CredentialFileInfo): Target {
   return { kind: 'credential', name: info.path, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'a file on this machine' };
 }
 
+/** Paths already classified in this decision (the facts object is the decision's own). */
+const classified = new WeakMap<Facts, Map<string, CredentialFileInfo | undefined>>();
+
 /** Credential info for an absolute path: the node layer's facts, or core rules over facts.readFile. */
 function infoFor(abs: string, facts: Facts): CredentialFileInfo | undefined {
   if (facts.credentials) return facts.credentials.fileInfo(abs);
+  let seen = classified.get(facts);
+  if (!seen) {
+    seen = new Map();
+    classified.set(facts, seen);
+  }
+  if (seen.has(abs)) return seen.get(abs);
+  const info = classifyByRules(abs, facts);
+  seen.set(abs, info);
+  return info;
+}
+
+function classifyByRules(abs: string, facts: Facts): CredentialFileInfo | undefined {
   const verdict = classifyCredentialFile(abs, facts.home, facts.readFile(abs));
   if (!verdict) return undefined;
   const root = facts.workspaceRoots.find((r) => abs.startsWith(r + '/'));
@@ -407,8 +423,14 @@ const DUMPS: Readonly<Record<string, Dump>> = {
 /** `echo $STRIPE_KEY`, `printf '%s' "$DB_PASSWORD"`: printing a secret-named variable. */
 function printedSecretVariable(inv: Invocation): string | undefined {
   if (!['echo', 'printf', 'print'].includes(inv.name)) return undefined;
+  const checked = new Set<string>();
   for (const a of inv.args) {
-    for (const m of a.raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) if (isSecretKeyName(m[1] ?? '')) return m[1];
+    for (const m of a.raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+      const name = m[1] ?? '';
+      if (checked.has(name)) continue;
+      checked.add(name);
+      if (isSecretKeyName(name)) return name;
+    }
   }
   return undefined;
 }
@@ -433,9 +455,19 @@ function checkDumps(inv: Invocation): Finding[] {
 // ---------------------------------------------------------------------------------------------
 // Provenance
 
-/** Bodies of `$(...)` and backtick substitutions, outermost first, quotes respected loosely. */
+/**
+ * Bodies of `$(...)` and backtick substitutions, outermost first, quotes respected loosely. Inner
+ * bodies are read until four times the text's length has been scanned: a substitution nested in
+ * another repeats its text, and a deeply nested line must not cost its length squared.
+ */
 export function substitutionBodies(text: string, max = 32): string[] {
   const out: string[] = [];
+  collectBodies(text, max, { left: text.length * 4 }, out);
+  return out;
+}
+
+function collectBodies(text: string, max: number, budget: { left: number }, out: string[]): void {
+  budget.left -= text.length;
   for (let i = 0; i < text.length && out.length < max; i++) {
     if (text[i] === '$' && text[i + 1] === '(' && text[i + 2] !== '(') {
       let depth = 1;
@@ -450,7 +482,8 @@ export function substitutionBodies(text: string, max = 32): string[] {
         else if (c === ')') depth--;
       }
       const body = text.slice(i + 2, j - 1);
-      out.push(body, ...substitutionBodies(body, max - out.length - 1));
+      out.push(body);
+      if (budget.left > body.length) collectBodies(body, max, budget, out);
       i = j - 1;
     } else if (text[i] === '`') {
       const end = text.indexOf('`', i + 1);
@@ -459,7 +492,6 @@ export function substitutionBodies(text: string, max = 32): string[] {
       i = end;
     }
   }
-  return out;
 }
 
 /** Split a substitution body into words (quotes removed, no expansion). */
@@ -469,8 +501,28 @@ function splitWords(body: string): string[] {
   return words;
 }
 
+/**
+ * Bodies already read in this decision (the facts object is the decision's own). Nested
+ * substitutions repeat their inner bodies at every level; each is read once.
+ */
+const bodiesRead = new WeakMap<Facts, Map<string, CredentialFileInfo[]>>();
+
 /** Credential files a substitution body reads: `cat f`, `jq -r .token f`, `grep X f`, `< f`, `sed -n 1p f`. */
 function filesReadBy(body: string, cwd: string, facts: Facts): CredentialFileInfo[] {
+  let seen = bodiesRead.get(facts);
+  if (!seen) {
+    seen = new Map();
+    bodiesRead.set(facts, seen);
+  }
+  const key = cwd + '\0' + body;
+  const known = seen.get(key);
+  if (known) return known;
+  const out = readsOfBody(body, cwd, facts);
+  seen.set(key, out);
+  return out;
+}
+
+function readsOfBody(body: string, cwd: string, facts: Facts): CredentialFileInfo[] {
   const out: CredentialFileInfo[] = [];
   for (const segment of body.split(/\||;|&&|\|\|/)) {
     const words = splitWords(segment);
@@ -518,7 +570,7 @@ export function candidateValues(text: string): string[] {
   return [...out].slice(0, 512);
 }
 
-function checkProvenance(texts: readonly string[], cwd: string, facts: Facts): Finding[] {
+function checkProvenance(texts: readonly string[], cwd: string, facts: Facts, work: WorkMeter | undefined): Finding[] {
   const findings: Finding[] = [];
   const reasons = new Set<string>();
   const add = (f: Finding): void => {
@@ -527,7 +579,11 @@ function checkProvenance(texts: readonly string[], cwd: string, facts: Facts): F
     findings.push(f);
   };
   for (const text of texts) {
+    // Nested substitutions repeat their text in every enclosing command: the decision's re-scan
+    // budget (proportional to the command's length) bounds how much is read again.
+    if (work && !work.spend(text.length * 2 + 1)) return findings;
     for (const body of substitutionBodies(text)) {
+      if (work && !work.spend(16 * body.length + 1)) return findings;
       // The read itself is the inner command's own invocation (the analysis runs it through the
       // packs with via '$(...)'); here it only says where the value in this command came from.
       for (const info of filesReadBy(body, cwd, facts)) add(useFinding(info));
@@ -535,6 +591,7 @@ function checkProvenance(texts: readonly string[], cwd: string, facts: Facts): F
     const origin = facts.credentials?.originOf;
     if (!origin) continue;
     for (const candidate of candidateValues(text.replace(/\$\([^)]*\)|`[^`]*`/g, ' '))) {
+      if (work && !work.spend(64 + candidate.length)) return findings;
       const info = origin(candidate);
       if (info) add(useFinding(info));
     }
@@ -623,11 +680,11 @@ export const credentialsPack: RulePack = {
     return dedupe([
       ...checkReads(expanded, ctx),
       ...checkDumps(expanded),
-      ...checkProvenance(invocationTexts(expanded), cwd, ctx.facts),
+      ...checkProvenance(invocationTexts(expanded), cwd, ctx.facts, ctx.rescan),
     ]);
   },
   checkSnippet(snippet, ctx) {
     const cwd = snippet.runner.cwd || ctx.facts.cwd;
-    return dedupe([...checkSnippetReads(snippet, ctx), ...checkProvenance([snippet.text], cwd, ctx.facts)]);
+    return dedupe([...checkSnippetReads(snippet, ctx), ...checkProvenance([snippet.text], cwd, ctx.facts, ctx.rescan)]);
   },
 };

@@ -130,4 +130,6 @@ export interface ParseResult {
   truncated: boolean;
   /** Why parsing stopped early, when it did. */
   truncatedReason?: string;
+  /** Nodes built (commands, words, substitutions, parameters): the parse's work. */
+  nodes: number;
 }

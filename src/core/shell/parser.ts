@@ -1092,11 +1092,13 @@ class Parser {
       while (isNameChar(src[i])) i++;
       this.pos = i;
       parts.push({ kind: 'parameter', name: src.slice(start + 1, i), raw: src.slice(start, i), quoted, inner: [] });
+      this.count();
       return;
     }
     if (next !== undefined && (isDigit(next) || '@*#?$!-'.includes(next))) {
       this.pos = start + 2;
       parts.push({ kind: 'parameter', name: next, raw: src.slice(start, start + 2), quoted, inner: [] });
+      this.count();
       return;
     }
     this.pos = start + 1;
@@ -1140,6 +1142,7 @@ class Parser {
     const found: CommandList[] = [];
     collectSubstitutions(inner, found);
     parts.push({ kind: 'parameter', name, raw: src.slice(start, this.pos), quoted, inner: found });
+    this.count();
   }
 
   parseBacktick(parts: WordPart[], quoted: boolean): void {
@@ -1189,7 +1192,7 @@ export function parseShell(source: string, limits: ParseLimits = DEFAULT_PARSE_L
     budget.errors.push(`internal parser error: ${error instanceof Error ? error.message : String(error)}`);
     list = { items: [] };
   }
-  const result: ParseResult = { list, errors: budget.errors, truncated: budget.truncated };
+  const result: ParseResult = { list, errors: budget.errors, truncated: budget.truncated, nodes: budget.nodes };
   if (budget.truncatedReason !== undefined) result.truncatedReason = budget.truncatedReason;
   return result;
 }

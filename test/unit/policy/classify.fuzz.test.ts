@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { classify } from '../../../src/core/policy/classify';
 import type { Verdict } from '../../../src/core/policy/types';
+import { workMeter } from '../../../src/core/policy/workMeter';
+import { FLAT, NESTED, type AdversarialInput } from '../support/adversarialInputs';
 import { testFacts } from '../support/policyFixtures';
 
 /**
@@ -93,5 +95,59 @@ describe('classify fuzz: never throws, always decides, quickly', () => {
     for (const seed of SEEDS) {
       assert.notEqual(classify(seed, facts, { lockdown: false }).decision, 'allow', seed);
     }
+  });
+});
+
+/**
+ * Bounded work, counted in work units rather than time: for every construct the parser supports
+ * nested deeper and deeper (and flat inputs longer and longer), the units one decision spends stay
+ * under a fixed multiple of the input's length, and doubling the input at most about doubles them.
+ * Words holding a substitution repeat its text at every enclosing level (`$(…)` inside `$(…)`), so
+ * below the parser's depth limit (100) their work grows faster than their length; the fixed multiple
+ * covers that region, and beyond the limit (not analysed: it asks) doubling is checked.
+ */
+describe('work grows linearly with the size of the input', () => {
+  const UNITS_PER_CHARACTER = 5_000;
+  const BASE_UNITS = 300_000;
+  const unitsFor = (text: string): { units: number; decision: string } => {
+    const meter = workMeter(Number.MAX_SAFE_INTEGER);
+    const decision = classify(text, facts, { lockdown: false }, meter).decision;
+    return { units: meter.spent, decision };
+  };
+  const check = (input: AdversarialInput, sizes: readonly number[], doublingFrom = 0): void => {
+    let previous: { units: number; length: number } | undefined;
+    for (const n of sizes) {
+      const text = input.make(n);
+      const { units } = unitsFor(text);
+      assert.ok(units <= UNITS_PER_CHARACTER * text.length + BASE_UNITS, `${input.name} at ${n}: ${units} units for ${text.length} characters`);
+      if (previous && n > doublingFrom && text.length >= 2 * previous.length * 0.95) {
+        assert.ok(units <= 2.2 * previous.units * (text.length / (2 * previous.length)) + BASE_UNITS / 10, `${input.name} at ${n}: ${units} units after ${previous.units}`);
+      }
+      previous = { units, length: text.length };
+    }
+  };
+  for (const input of NESTED) it(`${input.name} nested 25 to 800 deep`, () => check(input, [25, 50, 100, 200, 400, 800], 100));
+  for (const input of FLAT) it(`${input.name} repeated 100 to 3200 times`, () => check(input, [100, 200, 400, 800, 1600, 3200]));
+
+  it('random compositions of the constructs stay under the same bound', () => {
+    const next = rng(7);
+    const all = [...NESTED, ...FLAT];
+    for (let round = 0; round < 40; round++) {
+      const parts: string[] = [];
+      for (let k = 0; k < 3; k++) parts.push(all[Math.floor(next() * all.length)]!.make(1 + Math.floor(next() * 60)));
+      const text = parts.join(next() < 0.5 ? ' | ' : '; ');
+      const { units } = unitsFor(text);
+      assert.ok(units <= UNITS_PER_CHARACTER * text.length + BASE_UNITS, `${units} units for ${text.length} characters: ${text.slice(0, 120)}`);
+    }
+  });
+
+  it('a decision that runs out of budget asks, never allows', () => {
+    for (const input of [...NESTED, ...FLAT]) {
+      const text = input.make(400);
+      const meter = workMeter(20_000);
+      const verdict = classify(text, facts, { lockdown: false }, meter);
+      if (meter.exhausted) assert.notEqual(verdict.decision, 'allow', input.name);
+    }
+    assert.equal(classify('ls '.repeat(300_000), facts, { lockdown: false }).decision, 'ask');
   });
 });

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../../src/core/policy/analyze';
+import { findingsOf } from '../../../src/core/policy/classify';
 import { environmentOf } from '../../../src/core/policy/production';
 import { composeVerdict } from '../../../src/core/policy/verdict';
 import type { Facts, Finding, RuleContext, RulePack, TargetKind, Verdict } from '../../../src/core/policy/types';
@@ -15,16 +16,14 @@ export interface PackRun {
   verdict: Verdict;
 }
 
-/** Parse `command` with the real shell analysis and run one pack over it, as the engine would. */
+/**
+ * Parse `command` with the real shell analysis and run one pack over it through the engine's own
+ * path (`findingsOf`: pack selection by command name, remote relabelling, deduplication). What the
+ * analysis could not read is left out, so a pack's table judges the pack alone.
+ */
 export function runPack(pack: RulePack, command: string, facts: Facts = testFacts(), lockdown = false): PackRun {
-  const ctx = realContext(facts);
   const analysis = analyze(command, facts);
-  const findings: Finding[] = [];
-  for (const inv of analysis.invocations) {
-    if (pack.commands && !pack.commands.includes(inv.name)) continue;
-    findings.push(...(pack.checkInvocation?.(inv, ctx) ?? []));
-  }
-  for (const snippet of analysis.snippets) findings.push(...(pack.checkSnippet?.(snippet, ctx) ?? []));
+  const findings = findingsOf({ ...analysis, opaque: [] }, facts, [pack]);
   return { findings, verdict: composeVerdict(findings, { lockdown }) };
 }
 

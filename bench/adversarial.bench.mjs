@@ -1,0 +1,26 @@
+// Bounded work: every construct the parser supports nested 500 deep, and flat inputs up to the 1 MiB
+// limit, classified in-process with real facts (file system and a credential index). Prints each
+// input and the worst case; the target is 50 ms, and no input may be allowed for being too large.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const out = path.join(here, 'out');
+
+export async function run() {
+  fs.mkdirSync(out, { recursive: true });
+  const probe = path.join(out, 'adversarial-probe.js');
+  await esbuild.build({ entryPoints: [path.join(here, 'adversarialProbe.ts')], outfile: probe, bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], logLevel: 'error' });
+  const res = spawnSync(process.execPath, [probe], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (res.status !== 0) throw new Error(`adversarial probe exited ${res.status}: ${res.stderr}`);
+  const rows = res.stdout.trim().split('\n').map((line) => JSON.parse(line));
+  const worst = rows.reduce((a, b) => (b.max_ms > a.max_ms ? b : a));
+  const allowedHuge = rows.filter((r) => r.bytes > 64 * 1024 && r.decision === 'allow');
+  return [
+    ...rows,
+    { name: `worst case: ${worst.name}`, bytes: worst.bytes, max_ms: worst.max_ms, target: '<= 50 ms', ok: worst.max_ms <= 50 && allowedHuge.length === 0 },
+  ];
+}

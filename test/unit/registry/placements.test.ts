@@ -1,0 +1,111 @@
+import { strict as assert } from 'node:assert';
+import { classify } from '../../../src/core/policy/classify';
+import { TOOLS } from '../../../src/core/registry/tools';
+import type { ToolSpec } from '../../../src/core/registry/types';
+import { testFacts } from '../support/policyFixtures';
+
+/**
+ * Generated from the registry: for every CLI, a command the guard must stop and a global option with
+ * a value, placed before, between and after the subcommand words, separated, glued and abbreviated
+ * where the tool accepts it. The verdict never changes with the placement. A tool added to the
+ * registry without a row here fails the coverage check below.
+ */
+
+interface Row {
+  /** Words after the command name; `@` marks where the option may go (before, between, after the path). */
+  words: string;
+  /** The option's spellings and a value. */
+  option: readonly string[];
+  value: string;
+  decision: 'ask' | 'deny';
+  production?: boolean;
+}
+
+const ROWS: Readonly<Record<string, Row>> = {
+  aws: { words: '@ s3 @ rb @ s3://prod-bucket --force', option: ['--profile'], value: 'prod', decision: 'ask', production: true },
+  gcloud: { words: "@ compute @ ssh @ vm1 --command 'rm -rf /data'", option: ['--project'], value: 'prod-proj', decision: 'ask', production: true },
+  gsutil: { words: '@ rm -r gs://prod-bucket/data', option: ['-u'], value: 'prod-proj', decision: 'ask', production: true },
+  az: { words: "@ vm @ run-command @ invoke -n vm1 --scripts 'rm -rf /data'", option: ['--subscription'], value: 'prod', decision: 'ask', production: true },
+  azcopy: { words: '@ remove https://prod.blob.core.windows.net/c --recursive', option: ['--log-level'], value: 'INFO', decision: 'ask' },
+  doctl: { words: '@ compute @ droplet @ delete web-1', option: ['--context'], value: 'prod', decision: 'ask', production: true },
+  railway: { words: '@ volume @ delete', option: ['-e', '--environment'], value: 'production', decision: 'ask', production: true },
+  fly: { words: "@ ssh @ console -C 'rm -rf /data'", option: ['-a', '--app'], value: 'prod-app', decision: 'ask', production: true },
+  heroku: { words: "@ run 'rm -rf /app/uploads'", option: ['-a', '--app'], value: 'shop-prod', decision: 'ask', production: true },
+  vercel: { words: '@ projects @ rm web', option: ['--scope'], value: 'prod-team', decision: 'ask', production: true },
+  netlify: { words: '@ sites:delete @ site-1', option: ['--context'], value: 'production', decision: 'ask', production: true },
+  supabase: { words: '@ projects @ delete ref1', option: ['--profile'], value: 'production', decision: 'ask', production: true },
+  neonctl: { words: '@ projects @ delete p1', option: ['--project-id'], value: 'prod-db', decision: 'ask', production: true },
+  pscale: { words: '@ database @ delete shop', option: ['--org'], value: 'prod-org', decision: 'ask', production: true },
+  render: { words: '@ services @ delete srv-1', option: ['-o', '--output'], value: 'json', decision: 'ask' },
+  gh: { words: '@ repo @ delete acme/prod-site', option: ['-R', '--repo'], value: 'acme/prod-site', decision: 'ask', production: true },
+  doppler: { words: '@ secrets @ delete API_KEY', option: ['-c', '--config'], value: 'prd', decision: 'ask', production: true },
+  firebase: { words: '@ firestore:delete @ users -r', option: ['-P', '--project'], value: 'prod-app', decision: 'ask', production: true },
+  wrangler: { words: '@ delete @ worker-1', option: ['-e', '--env'], value: 'production', decision: 'ask', production: true },
+  ssh: { words: "@ db1.prod.example.com 'rm -rf /data'", option: ['-p'], value: '2222', decision: 'ask', production: true },
+  ansible: { words: "@ web -m shell -a 'rm -rf /data'", option: ['-i', '--inventory'], value: 'inventories/production', decision: 'ask', production: true },
+  kubectl: { words: '@ delete @ namespace payments', option: ['--context'], value: 'prod-east', decision: 'ask', production: true },
+  docker: { words: '@ exec @ web rm -rf /data', option: ['-H', '--host'], value: 'ssh://deploy@db1', decision: 'ask', production: true },
+  'docker-compose': { words: '@ down @ -v', option: ['-p', '--project-name'], value: 'shop', decision: 'ask' },
+  git: { words: '@ push --force origin main', option: ['-C'], value: '/work/app', decision: 'ask', production: true },
+  rm: { words: '@ src', option: ['-r', '--recursive'], value: '', decision: 'ask' },
+  chmod: { words: '@ 777 /', option: ['-R', '--recursive'], value: '', decision: 'deny' },
+  chown: { words: '@ root /', option: ['-R', '--recursive'], value: '', decision: 'deny' },
+  mv: { words: '@ src /dev/null', option: ['-S', '--suffix'], value: '.bak', decision: 'ask' },
+  cp: { words: '@ /dev/null src/app.ts', option: ['-S', '--suffix'], value: '.bak', decision: 'ask' },
+  shred: { words: '@ notes.txt', option: ['-n', '--iterations'], value: '3', decision: 'ask' },
+  truncate: { words: '@ notes.txt', option: ['-s', '--size'], value: '0', decision: 'ask' },
+  unlink: { words: '@ notes.txt', option: [], value: '', decision: 'ask' },
+  mkfs: { words: '@ /dev/sda1', option: ['-t'], value: 'ext4', decision: 'deny' },
+};
+
+/** Every way to write `option value` the tool accepts. */
+function spellings(tool: ToolSpec, option: readonly string[], value: string): string[] {
+  const out: string[] = [];
+  for (const name of option) {
+    if (value === '') {
+      out.push(name);
+      if (name.startsWith('--') && tool.abbreviations) out.push(name.slice(0, -1));
+      continue;
+    }
+    out.push(`${name} ${value}`);
+    if (name.startsWith('--')) out.push(`${name}=${value}`);
+    else if (name.length === 2) out.push(`${name}${value}`);
+    if (name.startsWith('--') && tool.abbreviations && name.length > 5) out.push(`${name.slice(0, -1)} ${value}`);
+  }
+  return out;
+}
+
+/** The row's words with the option at each marked place, and with no option at all. */
+function placements(words: string, option: string): string[] {
+  const parts = words.split('@');
+  const out: string[] = [];
+  for (let i = 0; i < parts.length - 1; i++) out.push(parts.map((p, k) => (k === i ? p + option + ' ' : p)).join('').replace(/\s+/g, ' ').trim());
+  return out;
+}
+
+const facts = testFacts({ files: { '/work/app/notes.txt': 'notes\n', '/work/app/src/app.ts': 'x\n' } });
+
+describe('registry: option placements never change the verdict', () => {
+  it('every tool in the registry has a row', () => {
+    const missing = TOOLS.filter((t) => !ROWS[t.names[0]!]).map((t) => t.names[0]);
+    assert.deepEqual(missing, []);
+  });
+  for (const tool of TOOLS) {
+    const row = ROWS[tool.names[0]!];
+    if (!row) continue;
+    for (const name of tool.names) {
+      const forms = row.option.length === 0 ? [''] : spellings(tool, row.option, row.value);
+      for (const form of forms) {
+        for (const words of placements(row.words, form)) {
+          const cmd = `${name} ${words}`;
+          it(cmd, () => {
+            const v = classify(cmd, facts, { lockdown: false });
+            const shown = JSON.stringify(v, null, 1);
+            assert.equal(v.decision, row.decision, shown);
+            if (row.production !== undefined) assert.equal(v.production, row.production, shown);
+          });
+        }
+      }
+    }
+  }
+});

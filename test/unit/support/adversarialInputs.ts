@@ -1,0 +1,62 @@
+/**
+ * Command lines built to be costly to analyse: every construct the parser supports nested `depth`
+ * deep, and flat inputs up to the 1 MiB limit. Shared by the work-unit property test (fuzz suite) and
+ * `bench/adversarial.bench.mjs`, which times them.
+ */
+
+export interface AdversarialInput {
+  name: string;
+  /** The input at nesting depth (or repetition count) n. */
+  make(n: number): string;
+}
+
+function nest(n: number, wrap: (inner: string) => string, leaf = 'rm -rf /data'): string {
+  let s = leaf;
+  for (let i = 0; i < n; i++) s = wrap(s);
+  return s;
+}
+
+export const NESTED: readonly AdversarialInput[] = [
+  { name: '$(…)', make: (n) => nest(n, (s) => `echo $(${s})`) },
+  { name: 'bash -c "$(…)"', make: (n) => nest(n, (s) => `bash -c "$(${s})"`) },
+  { name: 'eval "$(…)"', make: (n) => nest(n, (s) => `eval "$(${s})"`) },
+  { name: 'eval eval …', make: (n) => 'eval '.repeat(n) + 'rm -rf /data' },
+  { name: 'sh -c sh -c …', make: (n) => 'sh -c '.repeat(n) + 'rm' },
+  { name: '<(…)', make: (n) => nest(n, (s) => `cat <(${s})`) },
+  { name: '( … )', make: (n) => nest(n, (s) => `( ${s} )`) },
+  { name: '{ …; }', make: (n) => nest(n, (s) => `{ ${s}; }`) },
+  { name: 'if … fi', make: (n) => nest(n, (s) => `if true; then ${s}; fi`) },
+  { name: 'heredoc in $(…)', make: (n) => nest(n, (s) => `cat <<E\n$(${s})\nE`) },
+  { name: '"${x:-$(…)}"', make: (n) => nest(n, (s) => `echo "\${x:-$(${s})}"`) },
+  { name: 'backticks', make: (n) => nest(Math.min(n, 14), (s) => 'echo `' + s.replace(/\\/g, '\\\\').replace(/`/g, '\\`') + '`') },
+  { name: 'sudo env timeout …', make: (n) => 'sudo env X=1 timeout 5 nice '.repeat(n) + 'rm -rf /data' },
+  { name: 'xargs sh -c', make: (n) => nest(Math.min(n, 12), (s) => `echo x | xargs sh -c "${s.replace(/["\\$`]/g, '\\$&')}"`) },
+];
+
+/** Flat inputs: `count` repetitions of a piece. */
+export const FLAT: readonly AdversarialInput[] = [
+  { name: 'a; a; …', make: (n) => 'ls; '.repeat(n) },
+  { name: 'a | a | …', make: (n) => 'cat x | '.repeat(n) + 'cat' },
+  { name: 'long word', make: (n) => 'echo ' + 'a'.repeat(n) },
+  { name: 'many words', make: (n) => 'rm ' + 'f '.repeat(n) },
+  { name: '$x$x…', make: (n) => 'echo ' + '$x'.repeat(n) },
+  { name: '{a,b}…', make: (n) => 'echo ' + '{a,b}'.repeat(Math.min(n, 64)) },
+  { name: 'quoted "…"', make: (n) => 'echo "' + 'a b '.repeat(n) + '"' },
+  { name: 'token-like', make: (n) => 'curl -H "Authorization: Bearer ' + 'A1b2C3d4E5'.repeat(n) + '" https://x.example' },
+  { name: 'git -c …', make: (n) => 'git ' + '-c a=b '.repeat(n) + 'push --force origin main' },
+  { name: 'aws --x y …', make: (n) => 'aws ec2 terminate-instances ' + '--instance-ids i-1 '.repeat(n) },
+  { name: 'unknown options', make: (n) => 'kubectl ' + '--weird x '.repeat(n) + 'delete ns payments' },
+];
+
+/** The largest n whose input stays within `bytes`. */
+export function largestWithin(input: AdversarialInput, bytes: number, cap = 1 << 20): number {
+  let lo = 1;
+  let hi = cap;
+  if (input.make(lo).length > bytes) return 0;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (input.make(mid).length <= bytes) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
