@@ -1,6 +1,7 @@
 // Hook process cost: `blast-shield hook claude|cursor` on a benign `git status`, paired with a bare
 // `node -e 0` in the same rounds (target <= 1.3x), and the round trip of an "ask" through a live
-// socket served by the real startIpcServer auto-answering allow (in-process, and through the hook).
+// socket served by the real startIpcServer auto-answering allow (in-process), and the hook asking that
+// stand-in window, which its window verification refuses (the cost of the check on the ask path).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -147,10 +148,9 @@ async function askRows(t) {
   let asked = 0;
   const server = await startIpcServer({ onConfirm: async () => (asked++, { decision: 'allow', reason: 'bench' }), appName: 'bench', workspaceFolders: [t.workspace], home: t.guardHomeDir, rememberDecisionMs: 0 });
   try {
-    const verdict = { decision: 'ask', production: false, risks: ['destructive'], reasons: ['bench'], targets: [], confirm: 'x' };
     const inProcess = [];
     for (let i = 0; i < 200; i++) {
-      const req = { type: 'confirm', version: 1, token: server.token, id: `r${i}`, host: 'claude', event: 'PreToolUse', action: { kind: 'shell', command: 'rm -rf ./data', cwd: t.workspace }, verdict, deadline: Date.now() + 5000, dedupeKey: `k${i}` };
+      const req = { type: 'confirm', version: 2, token: server.token, id: `r${i}`, host: 'claude', event: 'PreToolUse', action: { kind: 'shell', command: `rm -rf ./data${i}`, cwd: t.workspace }, workspaceRoots: [t.workspace], deadline: Date.now() + 5000 };
       const t0 = process.hrtime.bigint();
       const reply = await sendIpcRequest(server.endpoint, req, Date.now() + 5000);
       inProcess.push(Number(process.hrtime.bigint() - t0) / 1e6);
@@ -172,12 +172,13 @@ async function askRows(t) {
           child.stdin.end(claudePayload(t.workspace, `rm -rf ./data${i}`));
         });
       });
-      if (!r.stdout.includes('"allow"')) throw new Error(`the ask was not allowed: ${r.stdout}`);
+      // This process is no editor's extension host: the hook's window verification refuses it.
+      if (!r.stdout.includes('"deny"') || !/could be verified/.test(r.stdout)) throw new Error(`the stand-in window was not refused: ${r.stdout}`);
       hookAsk.push(r.ms);
     }
     return [
       { name: 'ask round trip in-process (client -> socket -> server -> reply)', median_ms: median(inProcess), p99_ms: [...inProcess].sort((a, b) => a - b)[Math.floor(inProcess.length * 0.99)], runs: inProcess.length },
-      { name: "hook claude 'rm -rf' -> ask -> auto-allow (whole process)", median_ms: median(hookAsk), min_ms: Math.min(...hookAsk), ratio: median(hookAsk) / median(bare), runs: hookAsk.length, dialogs: asked - inProcess.length },
+      { name: "hook claude 'rm -rf' -> ask -> window verification (stand-in refused) -> deny (whole process)", median_ms: median(hookAsk), min_ms: Math.min(...hookAsk), ratio: median(hookAsk) / median(bare), runs: hookAsk.length, dialogs: asked - inProcess.length },
     ];
   } finally {
     await server.dispose();

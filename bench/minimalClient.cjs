@@ -20,7 +20,7 @@ const file = fs.readdirSync(dir).find((f) => f.endsWith('.json'));
 const record = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
 const socket = require('node:net').connect(record.endpoint);
 let reply = '';
-socket.on('connect', () => socket.write(JSON.stringify({ type: 'ping', version: 1, token: record.token, id: String(input.length) }) + '\n'));
+socket.on('connect', () => socket.write(JSON.stringify({ type: 'ping', version: 2, token: record.token, id: String(input.length) }) + '\n'));
 socket.on('data', (d) => {
   reply += d;
   if (reply.includes('\n')) {

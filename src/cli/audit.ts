@@ -1,5 +1,7 @@
 import type { AuditEntry } from '../core/audit/entry';
+import { compareWithEditorAnchor, type AnchorComparison } from '../node/audit/anchorLookup';
 import { auditLogPath, describeAuditFailures, readAuditEntries, verifyAuditLog } from '../node/audit/auditLog';
+import { systemWindowVerifier, type WindowVerifier } from '../node/ipc/windowIdentity';
 import { guardHome } from '../node/guardHome';
 import { UsageError, type CliIo } from './io';
 
@@ -8,7 +10,16 @@ const HELP = `usage:
   blast-shield audit tail [-n N]     print the last N decisions (default 20)
 verify exits 0 when the log is intact and 1 when a line was edited, inserted, reordered or deleted,
 the tail was truncated, or some decision could not be written at all (listed in audit.failures).
+The log and its head file can be rewritten by any process running as you; verify therefore also asks
+an open, verified editor window for the head it keeps in its own storage and reports a rewritten,
+truncated or deleted log as TAMPERED. With no editor reachable it says so: no external anchor.
 `;
+
+function describeAnchor(c: AnchorComparison): string {
+  if (!c.consulted) return `external anchor: none consulted (${c.why}); this check covers only the files in the guard home, which any process running as you can rewrite\n`;
+  if (!c.anchor) return `external anchor: editor window (${c.window}) has seen no entries yet\n`;
+  return c.ok ? `external anchor: editor window (${c.window}) saw ${c.anchor.count} entries; the log agrees\n` : `audit log TAMPERED: the editor window (${c.window}) disagrees: ${c.problem}\n`;
+}
 
 function formatEntry(e: AuditEntry): string {
   const when = e.at.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
@@ -18,7 +29,7 @@ function formatEntry(e: AuditEntry): string {
   return `#${e.seq} ${when} ${verdict} ${e.host}/${e.event} ${e.kind} by ${e.decidedBy}${prod}\n    ${e.subject}${reasons}\n`;
 }
 
-export async function run(args: string[], io: CliIo): Promise<number> {
+export async function run(args: string[], io: CliIo, verifier: WindowVerifier = systemWindowVerifier()): Promise<number> {
   const [sub, ...rest] = args;
   const home = guardHome(io.env);
   if (!sub || sub === '--help' || sub === '-h') {
@@ -28,14 +39,20 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (sub === 'verify') {
     const result = verifyAuditLog(home);
     const gap = describeAuditFailures(home);
-    if (result.ok) {
+    const anchor = await compareWithEditorAnchor(home, verifier);
+    const anchorDisagrees = anchor.consulted && !anchor.ok;
+    if (result.ok && !anchorDisagrees) {
       io.stdout(`audit log intact: ${result.entries} entries (${auditLogPath(home)})\n`);
+      io.stdout(describeAnchor(anchor));
       if (!gap) return 0;
       io.stdout(`audit log INCOMPLETE: ${gap}\n`);
       return 1;
     }
-    io.stdout(`audit log TAMPERED: ${result.problems.length} problem(s) in ${auditLogPath(home)}\n`);
-    for (const p of result.problems) io.stdout(`  ${p.line > 0 ? `line ${p.line}` : 'file'}: ${p.problem}\n`);
+    if (!result.ok) {
+      io.stdout(`audit log TAMPERED: ${result.problems.length} problem(s) in ${auditLogPath(home)}\n`);
+      for (const p of result.problems) io.stdout(`  ${p.line > 0 ? `line ${p.line}` : 'file'}: ${p.problem}\n`);
+    }
+    io.stdout(describeAnchor(anchor));
     if (gap) io.stdout(`audit log INCOMPLETE: ${gap}\n`);
     return 1;
   }

@@ -2,7 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { classify } from '../core/policy/classify';
 import type { CredentialFacts, Decision, Facts, Target, Verdict } from '../core/policy/types';
+import { redactVerdict } from '../core/audit/redact';
 import { lazyCredentialFacts } from '../node/credentials/credentialFacts';
+import { knownSecretsOf, secretRedactor } from '../node/credentials/knownSecrets';
 import { gatherFacts, repositoryRoot } from '../node/facts';
 import { GUARD_PATHS, guardHome } from '../node/guardHome';
 import { UsageError, type CliIo } from './io';
@@ -101,22 +103,35 @@ function credentialsFor(root: string | undefined, env: CliIo['env']): Credential
   return lazyCredentialFacts({ workspaceRoots: [root], home: env.HOME ?? '', cacheDir: GUARD_PATHS.cacheDir(home), secretlint: false });
 }
 
-/** The facts for `cwd`: its git repository is the workspace (the folder itself outside one). */
-function factsAt(cwd: string, env: CliIo['env']): Facts {
-  const root = repositoryRoot(cwd);
-  return gatherFacts({ cwd, env, home: env.HOME, workspaceRoots: [root ?? cwd], credentials: credentialsFor(root, env) });
+interface Judged {
+  facts: Facts;
+  /** Redacts what is printed: the workspace's known credential values and generic token shapes. */
+  redact: (text: string) => string;
 }
 
-function factsCache(env: CliIo['env']): (cwd: string) => Facts {
-  const cache = new Map<string, Facts>();
+/** The facts for `cwd`: its git repository is the workspace (the folder itself outside one). */
+function factsAt(cwd: string, env: CliIo['env']): Judged {
+  const root = repositoryRoot(cwd);
+  const home = guardHome(env);
+  const known = root && fs.existsSync(home) ? knownSecretsOf([root], GUARD_PATHS.cacheDir(home), env.HOME ?? '') : undefined;
+  return { facts: gatherFacts({ cwd, env, home: env.HOME, workspaceRoots: [root ?? cwd], credentials: credentialsFor(root, env) }), redact: secretRedactor(known) };
+}
+
+function factsCache(env: CliIo['env']): (cwd: string) => Judged {
+  const cache = new Map<string, Judged>();
   return (cwd) => {
-    let facts = cache.get(cwd);
-    if (!facts) {
-      facts = factsAt(cwd, env);
-      cache.set(cwd, facts);
+    let judged = cache.get(cwd);
+    if (!judged) {
+      judged = factsAt(cwd, env);
+      cache.set(cwd, judged);
     }
-    return facts;
+    return judged;
   };
+}
+
+/** A verdict as printed: no secret in a reason, a target or the phrase. */
+function verdictFor(command: string, judged: Judged, lockdown: boolean): Verdict {
+  return redactVerdict(classify(command, judged.facts, { lockdown }), judged.redact);
 }
 
 function errorLine(line: number, message: string): string {
@@ -166,7 +181,7 @@ async function runBatch(o: CheckOptions, io: CliIo, baseCwd: string): Promise<nu
       text = errorLine(n + 1, '"cwd" must be a string');
     } else {
       const dir = cwd === undefined ? baseCwd : path.resolve(baseCwd, cwd);
-      text = JSON.stringify(classify(command, factsFor(dir), { lockdown: o.lockdown }));
+      text = JSON.stringify(verdictFor(command, factsFor(dir), o.lockdown));
     }
     out.push(text);
     size += text.length;
@@ -184,7 +199,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   const cwd = path.resolve(io.cwd, o.cwd ?? '.');
   if (o.jsonl) return runBatch(o, io, cwd);
-  const verdict = classify(o.command as string, factsAt(cwd, io.env), { lockdown: o.lockdown });
+  const verdict = verdictFor(o.command as string, factsAt(cwd, io.env), o.lockdown);
   io.stdout(o.json ? JSON.stringify(verdict) + '\n' : formatVerdict(verdict));
   return EXIT_CODES[verdict.decision];
 }

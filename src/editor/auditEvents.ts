@@ -17,14 +17,15 @@ export class AuditEvents extends Disposable {
   private readonly follower: AuditFollower;
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(file: string, onEvent: (event: HookEventSeen) => void, logger: Logger) {
+  /** `afterPoll` runs after each read of the log (the audit anchor follows the same appends). */
+  constructor(file: string, onEvent: (event: HookEventSeen) => void, logger: Logger, private readonly afterPoll: () => void = () => undefined) {
     super();
     this.follower = new AuditFollower(file, onEvent);
     const schedule = (): void => {
       if (this.timer || this.isDisposed) return;
       this.timer = setTimeout(() => {
         this.timer = undefined;
-        this.follower.poll();
+        this.pollAll();
       }, DEBOUNCE_MS);
     };
     try {
@@ -36,7 +37,7 @@ export class AuditEvents extends Disposable {
     } catch (err) {
       logger.debug(`Cannot watch ${path.dirname(file)} (${err instanceof Error ? err.message : String(err)}); polling every ${POLL_MS / 1000} s.`);
     }
-    const poll = setInterval(() => this.follower.poll(), POLL_MS);
+    const poll = setInterval(() => this.pollAll(), POLL_MS);
     poll.unref();
     this._register(
       toDisposable(() => {
@@ -44,6 +45,15 @@ export class AuditEvents extends Disposable {
         if (this.timer) clearTimeout(this.timer);
       }),
     );
+  }
+
+  private pollAll(): void {
+    this.follower.poll();
+    try {
+      this.afterPoll();
+    } catch {
+      // the anchor reports its own problems
+    }
   }
 
   /** Deliver what is already there (before a self-test starts). */

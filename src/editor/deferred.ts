@@ -18,6 +18,7 @@ export { gatherFacts } from '../node/facts';
 export { defaultInstallScope, hostStatus, installHost, installShim, uninstallHost } from '../node/hosts/install';
 export { hookCommand } from '../node/hosts/installCommon';
 export { computePreview } from '../node/preview/computePreview';
+export { analyseAsk } from '../node/confirm/analyseAsk';
 export { selfTestHost } from '../node/selfTest/selfTest';
 export { claudeVersion, onFailureNote } from '../node/hosts/claude/version';
 export { keepHooksHealthy } from '../node/hosts/keeper';

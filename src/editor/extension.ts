@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../core/logger';
 import { createApi, TEST_MODE_ENV, type BlastShieldApi } from './api';
+import { AuditAnchor } from './auditAnchor';
 import { AuditEvents } from './auditEvents';
 import { ChatAutoApprove } from './chatAutoApprove';
 import { createCommands, firstFolder } from './commands';
@@ -35,25 +36,28 @@ export function activate(context: vscode.ExtensionContext): BlastShieldApi {
   const config = own(new Configuration(logger));
   const lockdown = own(new Lockdown(context.workspaceState, config, services.guardHome, logger));
   const health = own(new Health(context.globalState, services, firstFolder, logger));
-  const confirm = own(new ConfirmService(context.extensionUri, config, lockdown, logger, services.userHome));
+  const confirm = own(new ConfirmService(context.extensionUri, config, lockdown, logger, services.userHome, (ask, locked) => services.policy.analyseAsk(ask, locked)));
+  // The audit chain's head, kept in this extension's storage where a shell script cannot rewrite it unnoticed.
+  const auditAnchor = own(new AuditAnchor(context.globalState, context.secrets, services.audit.file(), services.guardHome, logger));
   const ipc = own(
     new IpcBridge({
       guardHome: services.guardHome,
       logger,
-      onConfirm: (request) => {
+      onConfirm: (request, digest) => {
         // An ask over the socket is the host calling the hook: count it now, not only when the
         // answer's event notice arrives, so the status is not "unprotected" under an open dialog.
         health.recordEvent({ host: request.host, event: request.event, decision: 'ask', at: Date.now() });
-        return confirm.queue.ask(request);
+        return confirm.ask(request, digest);
       },
       lockdown: () => lockdown.isOn,
       onEvent: (notice) => health.recordEvent(notice),
       onState: (up, problem) => health.setIpc(up, problem),
+      anchor: () => auditAnchor.anchor ?? null,
     }),
   );
   // Every hook call appends to the audit log; its lines are the per-host "last event" (no extra socket round trip per call).
   const auditEvents = own(
-    new AuditEvents(services.audit.file(), (e) => health.recordEvent(e), logger),
+    new AuditEvents(services.audit.file(), (e) => health.recordEvent(e), logger, () => auditAnchor.poll()),
   );
   health.setEventSource(auditEvents);
   const statusBar = own(new StatusBar(lockdown, health));
@@ -65,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): BlastShieldApi {
   const commands = createCommands({ services, config, lockdown, health, confirm, chat, logger, channel });
   for (const [id, run] of Object.entries(commands)) own(vscode.commands.registerCommand(id, run));
 
+  void auditAnchor.start().catch((err: unknown) => logger.warn(`Audit anchor: ${String(err)}`));
   void ipc.start();
   void afterActivation({ services, config, lockdown, health, logger, credentialWatch, keeper });
 

@@ -4,7 +4,7 @@
  * capabilities and keeps every `vscode`-free module out of the editor folder.
  */
 import type { ClassifyOptions, Verdict } from '../core/policy/types';
-import type { HostId } from '../core/protocol/ipc';
+import type { ConfirmAsk, HostId } from '../core/protocol/ipc';
 import type { AuditRecord } from '../core/audit/entry';
 import type { VerifyResult } from '../core/audit/chain';
 import type { KeeperReport } from '../node/hosts/keeper';
@@ -58,6 +58,8 @@ export interface CredentialScan {
 export interface Policy {
   /** Classify a shell command as the hook would, with facts gathered for `cwd`. Loads the engine on first use. */
   classifyCommand(command: string, request: { cwd: string; workspaceRoots: readonly string[]; home: string; env: Readonly<Record<string, string | undefined>> }, options: ClassifyOptions): Promise<Verdict>;
+  /** This window's own verdict on an ask from a hook (the request carries no verdict). Loads the engine on first use. */
+  analyseAsk(ask: ConfirmAsk, lockdown: boolean): Promise<Verdict>;
 }
 
 export interface Audit {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../core/logger';
-import type { ConfirmRequest, EventNotice } from '../core/protocol/ipc';
+import type { AnchorState, ConfirmAsk, EventNotice } from '../core/protocol/ipc';
 import type { ConfirmAnswer } from '../node/confirm/confirmQueue';
 import { startIpcServer, type IpcServerHandle } from '../node/ipc/server';
 import { Disposable, toDisposable } from './lifecycle';
@@ -8,7 +8,9 @@ import { Disposable, toDisposable } from './lifecycle';
 export interface IpcBridgeDeps {
   guardHome: string;
   logger: Logger;
-  onConfirm(request: ConfirmRequest): Promise<ConfirmAnswer>;
+  onConfirm(request: ConfirmAsk, digest: string): Promise<ConfirmAnswer>;
+  /** The audit anchor this window keeps (for `blast-shield audit verify`). */
+  anchor?(): AnchorState | null;
   lockdown(): boolean;
   onEvent(notice: EventNotice): void;
   onState(up: boolean, problem?: string): void;
@@ -42,7 +44,8 @@ export class IpcBridge extends Disposable {
         home: this.deps.guardHome,
         appName: vscode.env.appName,
         workspaceFolders: folders(),
-        onConfirm: (request) => this.deps.onConfirm(request),
+        onConfirm: (request, digest) => this.deps.onConfirm(request, digest),
+        onAnchor: () => this.deps.anchor?.() ?? null,
         onPing: () => ({ lockdown: this.deps.lockdown() }),
         onEvent: (notice) => this.deps.onEvent(notice),
       });

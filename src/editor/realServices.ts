@@ -103,6 +103,22 @@ export function createGuardServices(extensionPath: string, env: Readonly<Record<
         const facts = gatherFacts({ cwd: request.cwd, workspaceRoots: request.workspaceRoots, env: request.env, home: request.home, credentials });
         return classify(command, facts, options);
       },
+      analyseAsk: async (ask, lockdown) => {
+        const { analyseAsk, gatherFacts, classify, loadCredentialFacts } = loadDeferred();
+        const engine = {
+          classify,
+          gatherFacts: async (request: { cwd: string; workspaceRoots: readonly string[]; home: string; env: Readonly<Record<string, string | undefined>> }) => {
+            const credentials =
+              request.workspaceRoots.length > 0
+                ? await loadCredentialFacts({ workspaceRoots: request.workspaceRoots, home: request.home, cacheDir: GUARD_PATHS.cacheDir(home), secretlint: false }).catch(() => undefined)
+                : undefined;
+            const facts = gatherFacts({ cwd: request.cwd, workspaceRoots: request.workspaceRoots, env: request.env, home: request.home, credentials });
+            facts.guardHome = home;
+            return facts;
+          },
+        };
+        return analyseAsk(ask, engine, { home: userHome, guardHome: home, lockdown });
+      },
     },
     audit: {
       append: async (record) => {

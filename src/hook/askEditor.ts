@@ -1,8 +1,8 @@
-import { nodeCrypto } from '../node/lazyCrypto';
-import { IPC_PROTOCOL_VERSION, type ActionDescription, type AnswerBy, type ConfirmRequest, type HostId } from '../core/protocol/ipc';
-import type { Verdict } from '../core/policy/types';
-import { findWindow } from '../node/ipc/discovery';
+import { IPC_PROTOCOL_VERSION, type ActionDescription, type AgentEnvironment, type AnswerBy, type ConfirmAsk, type HostId } from '../core/protocol/ipc';
+import { actionDigest } from '../node/ipc/actionDigest';
+import { findWindows } from '../node/ipc/discovery';
 import { IpcError, newRequestId, sendIpcRequest } from '../node/ipc/client';
+import { systemWindowVerifier, type WindowVerifier } from '../node/ipc/windowIdentity';
 
 /**
  * Asking the editor window that owns the workspace. Resolves with the human's answer, or rejects
@@ -14,9 +14,8 @@ export interface AskRequest {
   event: string;
   agent?: string;
   action: ActionDescription;
-  verdict: Verdict;
   workspaceRoots: readonly string[];
-  dedupeKey: string;
+  environment: AgentEnvironment;
   /** Epoch ms: give up (and deny) at this time. */
   deadline: number;
 }
@@ -28,35 +27,42 @@ export interface EditorAnswer {
   by?: AnswerBy;
 }
 
-export async function askEditor(guardHomeDir: string, ask: AskRequest): Promise<EditorAnswer> {
+/**
+ * A window counts only once the process its record names is verified as an editor's extension host
+ * that holds the record's socket and was not started by the agent (windowIdentity.ts); the same
+ * process must still hold that socket when the answer arrives. A window that fails is no window.
+ */
+export async function askEditor(guardHomeDir: string, ask: AskRequest, verifier: WindowVerifier = systemWindowVerifier()): Promise<EditorAnswer> {
   const target = ask.workspaceRoots.length > 0 ? ask.workspaceRoots : ask.action.cwd ? [ask.action.cwd] : [];
-  const window = findWindow(guardHomeDir, target);
-  if (!window) throw new IpcError('no-editor', 'no editor window with Blast Shield is open on this workspace');
-  const request: ConfirmRequest = {
-    type: 'confirm',
-    version: IPC_PROTOCOL_VERSION,
-    token: window.record.token,
-    id: newRequestId(),
-    host: ask.host,
-    event: ask.event,
-    ...(ask.agent ? { agent: ask.agent } : {}),
-    action: ask.action,
-    verdict: ask.verdict,
-    deadline: ask.deadline,
-    dedupeKey: ask.dedupeKey,
-  };
-  const reply = await sendIpcRequest(window.record.endpoint, request, ask.deadline);
-  if (reply.type !== 'decision') throw new IpcError('malformed-reply', `the editor answered '${reply.type}' to a confirm request`);
-  return { decision: reply.decision, reason: reply.reason, ...(reply.by ? { by: reply.by } : {}) };
-}
-
-/** Same key for the same action on the same workspace, whichever host or event delivered it. */
-export function dedupeKeyOf(action: ActionDescription, workspaceRoots: readonly string[]): string {
-  // MCP: the server is left out because Cursor names it differently in beforeMCPExecution (its
-  // launch command or URL) and preToolUse (its name) for the same call.
-  const subject = action.kind === 'shell' ? action.command.trim() : action.kind === 'mcp' ? `${action.tool}\u0000${action.input}` : action.path;
-  // The working folder is part of the action: `rm -rf data` in ws/a and in ws/b are two actions.
-  const root = [...workspaceRoots].sort()[0] ?? '';
-  const cwd = action.cwd ?? '';
-  return nodeCrypto().createHash('sha256').update(`${action.kind}\u0000${subject}\u0000${root}\u0000${cwd}`).digest('hex').slice(0, 32);
+  const windows = findWindows(guardHomeDir, target);
+  if (windows.length === 0) throw new IpcError('no-editor', 'no editor window with Blast Shield is open on this workspace');
+  const digest = actionDigest(ask.action, ask.workspaceRoots);
+  let refused: string | undefined;
+  for (const window of windows) {
+    const identity = verifier.verify(window.record);
+    if (!identity.ok) {
+      refused ??= identity.reason;
+      continue;
+    }
+    const request: ConfirmAsk = {
+      type: 'confirm',
+      version: IPC_PROTOCOL_VERSION,
+      token: window.record.token,
+      id: newRequestId(),
+      host: ask.host,
+      event: ask.event,
+      ...(ask.agent ? { agent: ask.agent } : {}),
+      action: ask.action,
+      workspaceRoots: [...ask.workspaceRoots],
+      environment: ask.environment,
+      deadline: ask.deadline,
+    };
+    const reply = await sendIpcRequest(window.record.endpoint, request, ask.deadline);
+    if (reply.type !== 'decision') throw new IpcError('malformed-reply', `the editor answered '${reply.type}' to a confirm request`);
+    if (reply.decision === 'allow' && reply.actionDigest !== digest) throw new IpcError('malformed-reply', 'the editor allowed another action than this one');
+    const still = verifier.reconfirm(window.record, identity.proof);
+    if (!still.ok) throw new IpcError('unverified', still.reason);
+    return { decision: reply.decision, reason: reply.reason, ...(reply.by ? { by: reply.by } : {}) };
+  }
+  throw new IpcError('unverified', refused ?? 'no editor window could be verified');
 }

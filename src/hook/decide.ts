@@ -2,12 +2,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { minimatch } from 'minimatch';
 import type { DecidedBy } from '../core/audit/entry';
-import { redactSecrets } from '../core/audit/redact';
-import type { Facts, Finding, Verdict } from '../core/policy/types';
+import type { Facts, Verdict } from '../core/policy/types';
 import { composeVerdict } from '../core/policy/verdict';
 import { guardFileOf, isGuardedContent, type GuardLocations } from '../core/rules/selfProtection';
 import type { ContentSearch, HookAction, ParsedHookInput } from '../node/hosts/action';
-import { isObject } from '../node/hosts/action';
+import { commandIn, fetchCredentialFinding, mcpDestructiveFinding, mcpLooksDestructive, stringsIn } from '../node/confirm/toolFindings';
 import type { HookEngine } from './engine';
 
 /**
@@ -170,18 +169,6 @@ function fromVerdict(verdict: Verdict): LocalDecision {
   return { outcome: verdict.decision, decidedBy, reasons: verdict.reasons, verdict };
 }
 
-const DESTRUCTIVE_WORDS = /(delete|destroy|drop|remove|reset|purge|truncate|wipe|erase|terminate|teardown|force[-_]?push|rollback|revoke)/i;
-const MUTATION = /\bmutation\b[\s\S]*?\b\w*(delete|destroy|drop|remove|reset|purge)\w*/i;
-
-/** Strings anywhere in an MCP tool input, bounded. */
-function stringsIn(v: unknown, out: { key: string; value: string }[] = [], key = '', depth = 0): { key: string; value: string }[] {
-  if (out.length > 200 || depth > 8) return out;
-  if (typeof v === 'string') out.push({ key, value: v });
-  else if (Array.isArray(v)) for (const x of v) stringsIn(x, out, key, depth + 1);
-  else if (isObject(v)) for (const [k, x] of Object.entries(v)) stringsIn(x, out, k, depth + 1);
-  return out;
-}
-
 /**
  * MCP calls: a tool input that carries a shell command is classified as one; a tool whose name (or
  * GraphQL body) deletes, destroys or resets something asks, with its target's environment unknown and
@@ -189,9 +176,9 @@ function stringsIn(v: unknown, out: { key: string; value: string }[] = [], key =
  */
 async function decideMcp(action: Extract<HookAction, { kind: 'mcp' }>, input: ParsedHookInput, ctx: DecideContext): Promise<LocalDecision> {
   const strings = stringsIn(action.input);
-  const command = strings.find((s) => ['command', 'cmd', 'script', 'commandLine'].includes(s.key));
-  if (command) {
-    const verdict = ctx.engine.classify(command.value, await factsFor(action.cwd, input, ctx), { lockdown: ctx.lockdown });
+  const command = commandIn(strings);
+  if (command !== undefined) {
+    const verdict = ctx.engine.classify(command, await factsFor(action.cwd, input, ctx), { lockdown: ctx.lockdown });
     if (verdict.decision !== 'allow') return fromVerdict(verdict);
   }
   const pathArg = strings.find((s) => ['path', 'file_path', 'filePath', 'file', 'filename'].includes(s.key));
@@ -205,52 +192,15 @@ async function decideMcp(action: Extract<HookAction, { kind: 'mcp' }>, input: Pa
     const write = decideWrite({ kind: 'write', paths: [abs], cwd: action.cwd }, input, ctx);
     if (write.outcome === 'deny') return write;
   }
-  const destructiveName = DESTRUCTIVE_WORDS.test(action.tool);
-  const mutation = strings.find((s) => MUTATION.test(s.value));
-  if (!destructiveName && !mutation) return allow();
-  const idArg = strings.find((s) => /(^|_)(id|name|uuid)$|Id$|Name$/.test(s.key) && s.value.length <= 120);
-  const targetName = redactSecrets(idArg?.value ?? `${action.server}/${action.tool}`);
-  const production = ctxProductionHit(targetName, strings, await factsFor(action.cwd, input, ctx));
-  const finding: Finding = {
-    rule: 'mcp.destructive-tool',
-    risk: 'destructive',
-    severity: 'ask',
-    reason: mutation
-      ? `The MCP tool ${action.server}/${action.tool} sends a GraphQL mutation that deletes or resets something.`
-      : `The MCP tool ${action.server}/${action.tool} deletes, destroys or resets something.`,
-    targets: [
-      {
-        kind: 'resource',
-        name: targetName,
-        provider: action.server,
-        remote: true,
-        environment: production ? 'production' : 'unknown',
-        environmentReason: production ? `${production} is declared production` : 'the MCP call names no environment',
-      },
-    ],
-  };
-  return fromVerdict(composeVerdict([finding], { lockdown: ctx.lockdown }));
-}
-
-function ctxProductionHit(target: string, strings: { key: string; value: string }[], facts: Facts): string | undefined {
-  const declared = [...facts.production.names, ...facts.production.hosts, ...facts.production.resourceIds];
-  for (const d of declared) {
-    if (!d) continue;
-    if (target.includes(d) || strings.some((s) => s.value === d || s.value.includes(d))) return d;
-  }
-  return undefined;
+  if (!mcpLooksDestructive(action.tool, strings)) return allow();
+  const facts = await factsFor(action.cwd, input, ctx);
+  const finding = mcpDestructiveFinding(action.server, action.tool, strings, facts);
+  return finding ? fromVerdict(composeVerdict([finding], { lockdown: ctx.lockdown })) : allow();
 }
 
 function decideFetch(action: Extract<HookAction, { kind: 'fetch' }>, ctx: DecideContext): LocalDecision {
-  if (redactSecrets(action.url) === action.url) return allow();
-  const finding: Finding = {
-    rule: 'fetch.credential-in-url',
-    risk: 'credential-use',
-    severity: 'ask',
-    reason: 'The URL the agent wants to fetch carries what looks like a credential.',
-    targets: [{ kind: 'url', name: redactSecrets(action.url).slice(0, 200), remote: true, environment: 'unknown', environmentReason: 'a remote URL' }],
-  };
-  return fromVerdict(composeVerdict([finding], { lockdown: ctx.lockdown }));
+  const finding = fetchCredentialFinding(action.url);
+  return finding ? fromVerdict(composeVerdict([finding], { lockdown: ctx.lockdown })) : allow();
 }
 
 export async function decideLocally(input: ParsedHookInput, ctx: DecideContext): Promise<LocalDecision> {

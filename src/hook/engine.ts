@@ -1,4 +1,5 @@
 import type { ClassifyOptions, Facts, Verdict } from '../core/policy/types';
+import type { KnownSecrets } from '../node/credentials/knownSecrets';
 
 /**
  * The seam between the hook and the policy engine / credential checks, so the decision logic can be
@@ -24,4 +25,6 @@ export interface HookEngine {
   classify(command: string, facts: Facts, options: ClassifyOptions): Verdict;
   checkAgentRead(filePath: string, context: { cwd: string; workspaceRoots: readonly string[]; home: string; content?: string }): ReadCheckResult;
   isCredentialPath(absolutePath: string, home: string): boolean;
+  /** The workspace's credential values (as salted hashes), for redacting what leaves the hook. */
+  knownSecrets?(workspaceRoots: readonly string[]): KnownSecrets;
 }

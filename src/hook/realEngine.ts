@@ -1,6 +1,7 @@
 import { classify } from '../core/policy/classify';
 import type { CredentialFacts } from '../core/policy/types';
 import { lazyCredentialFacts } from '../node/credentials/credentialFacts';
+import { knownSecretsOf } from '../node/credentials/knownSecrets';
 import { checkAgentRead, isCredentialPath } from '../node/credentials/readCheck';
 import { gatherFacts } from '../node/facts';
 import { GUARD_PATHS, guardHome } from '../node/guardHome';
@@ -24,5 +25,6 @@ export function createRealEngine(env: Readonly<Record<string, string | undefined
     checkAgentRead: (filePath, context) =>
       checkAgentRead(filePath, { ...context, cacheDir }),
     isCredentialPath,
+    knownSecrets: (workspaceRoots) => knownSecretsOf(workspaceRoots, cacheDir, env.HOME ?? ''),
   };
 }

@@ -2,15 +2,18 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { redactSecrets } from '../core/audit/redact';
 import type { AuditRecord, DecidedBy } from '../core/audit/entry';
-import { HOST_IDS, type ActionDescription, type HostId } from '../core/protocol/ipc';
+import { HOST_IDS, type ActionDescription, type AgentEnvironment, type HostId } from '../core/protocol/ipc';
+import { ENV_SELECTOR_ALLOWLIST } from '../node/facts';
 import { mirrorEntryFor, parseSettingsMirror } from '../core/settings/mirror';
 import { appendAudit, recordAuditFailure } from '../node/audit/auditLog';
 import { GUARD_PATHS, guardHome } from '../node/guardHome';
 import type { HookAction, HookDecision, HostAdapter, HostReply, ParsedHookInput } from '../node/hosts/action';
 import { HOST_ADAPTERS } from '../node/hosts/adapters';
 import { dialogDeadline } from '../node/hosts/deadlines';
+import { secretRedactor } from '../node/credentials/knownSecrets';
 import { IpcError } from '../node/ipc/client';
-import { askEditor, dedupeKeyOf, type AskRequest, type EditorAnswer } from './askEditor';
+import type { WindowVerifier } from '../node/ipc/windowIdentity';
+import { askEditor, type AskRequest, type EditorAnswer } from './askEditor';
 import { decideLocally, type LocalDecision } from './decide';
 import type { HookEngine } from './engine';
 import { ALLOWED, dialogAllowed, dialogDenied, failureDenied, policyDenied, readDenied, timedOut } from './messages';
@@ -32,6 +35,11 @@ export interface HookDeps {
   engine: HookEngine;
   /** Replaces the IPC ask (tests). */
   ask?: (guardHomeDir: string, request: AskRequest) => Promise<EditorAnswer>;
+  /**
+   * Replaces the check that a window is a real editor's extension host (in-process tests, whose
+   * stand-in editor runs in the test process). Never settable from anything an agent can write.
+   */
+  verifier?: WindowVerifier;
   now?: () => number;
   /** Skip the audit append (benchmarks of the bare decision path). */
   audit?: boolean;
@@ -46,8 +54,11 @@ function isHostId(v: string): v is HostId {
   return (HOST_IDS as readonly string[]).includes(v);
 }
 
-function describe(action: HookAction): ActionDescription {
-  const cut = (s: string): string => redactSecrets(s).slice(0, MAX_DESCRIBED);
+type Redact = (text: string) => string;
+
+/** The action as it may leave the hook: every value passes `redact` (known credentials and token shapes). */
+function describe(action: HookAction, redact: Redact): ActionDescription {
+  const cut = (s: string): string => redact(s).slice(0, MAX_DESCRIBED);
   switch (action.kind) {
     case 'shell':
       return { kind: 'shell', command: cut(action.command), cwd: action.cwd };
@@ -55,30 +66,47 @@ function describe(action: HookAction): ActionDescription {
       return { kind: 'mcp', server: action.server, tool: action.tool, input: cut(JSON.stringify(action.input ?? null)), cwd: action.cwd };
     case 'read':
     case 'edited':
-      return { kind: 'read', path: action.path, cwd: action.cwd };
+      return { kind: 'read', path: redact(action.path), cwd: action.cwd };
     case 'search':
-      return { kind: 'read', path: action.path, cwd: action.cwd };
+      return { kind: 'read', path: redact(action.path), cwd: action.cwd };
     case 'write':
-      return { kind: 'write', path: action.paths.join(', '), cwd: action.cwd, ...(action.newText !== undefined ? { content: cut(action.newText) } : {}) };
+      return { kind: 'write', path: redact(action.paths.join(', ')), cwd: action.cwd, ...(action.newText !== undefined ? { content: cut(action.newText) } : {}) };
     case 'fetch':
-      return { kind: 'shell', command: cut(`fetch ${action.url}`), cwd: action.cwd };
+      return { kind: 'fetch', url: cut(action.url), cwd: action.cwd };
     case 'all': {
-      const parts = action.actions.map(describe);
-      const path = [...new Set(parts.map((p) => ('path' in p ? p.path : p.kind === 'shell' ? p.command : '')))].filter(Boolean).join(', ');
+      const parts = action.actions.map((a) => describe(a, redact));
+      const path = [...new Set(parts.map((p) => ('path' in p ? p.path : p.kind === 'shell' ? p.command : p.kind === 'fetch' ? `fetch ${p.url}` : '')))].filter(Boolean).join(', ');
       return parts.every((p) => p.kind === 'read') ? { kind: 'read', path, cwd: action.cwd } : { kind: 'write', path, cwd: action.cwd };
     }
     case 'other':
-      return { kind: 'shell', command: action.tool, cwd: action.cwd };
+      return { kind: 'shell', command: redact(action.tool), cwd: action.cwd };
   }
 }
 
-function subjectOf(action: HookAction): string {
-  const d = describe(action);
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+/** Selector values the editor's analysis needs besides ENV_SELECTOR_ALLOWLIST: where kubectl's context comes from. */
+const EXTRA_VALUES = ['KUBECONFIG'];
+
+/** What of the agent's environment the editor's analysis reads: variable names, and non-secret selector values. */
+function agentEnvironment(env: HookEnv): AgentEnvironment {
+  const names = Object.keys(env).filter((k) => env[k] !== undefined && ENV_NAME.test(k)).slice(0, 2000);
+  const values: Record<string, string> = {};
+  for (const name of [...ENV_SELECTOR_ALLOWLIST, ...EXTRA_VALUES]) {
+    const value = env[name];
+    if (value !== undefined && value !== '' && value.length <= 1000) values[name] = redactSecrets(value);
+  }
+  return { names, values };
+}
+
+function subjectOf(action: HookAction, redact: Redact): string {
+  const d = describe(action, redact);
   switch (d.kind) {
     case 'shell':
       return d.command;
     case 'mcp':
       return `${d.server}/${d.tool} ${d.input}`.slice(0, 1000);
+    case 'fetch':
+      return d.url;
     default:
       return d.path;
   }
@@ -109,6 +137,8 @@ function failureWhat(err: unknown): string {
     switch (err.failure) {
       case 'no-editor':
         return 'no editor window with Blast Shield is open on this workspace to confirm it';
+      case 'unverified':
+        return `no editor window could be verified to confirm it (${err.message})`;
       case 'refused':
         return 'the editor window did not accept the connection';
       case 'rejected':
@@ -134,7 +164,7 @@ interface Outcome {
   production?: boolean;
 }
 
-async function settle(input: ParsedHookInput, local: LocalDecision, guardHomeDir: string, deps: HookDeps, startedAt: number): Promise<Outcome> {
+async function settle(input: ParsedHookInput, local: LocalDecision, guardHomeDir: string, deps: HookDeps, startedAt: number, env: HookEnv, forEditor: Redact): Promise<Outcome> {
   if (local.outcome === 'allow') {
     return { decision: { decision: 'allow', ...ALLOWED }, decidedBy: local.decidedBy, reasons: local.reasons, failure: false, production: local.verdict?.production };
   }
@@ -145,20 +175,19 @@ async function settle(input: ParsedHookInput, local: LocalDecision, guardHomeDir
   // ask: only the human's dialog may turn it into allow
   const verdict = local.verdict;
   if (!verdict) throw new Error('an ask without a verdict');
-  const action = describe(input.action);
+  const action = describe(input.action, forEditor);
   const request: AskRequest = {
     host: input.host,
     event: input.event,
     agent: input.agent,
     action,
-    verdict: { ...verdict, reasons: verdict.reasons.map(redactSecrets) },
     workspaceRoots: input.workspaceRoots,
-    dedupeKey: dedupeKeyOf(action, input.workspaceRoots),
+    environment: agentEnvironment(env),
     // Before the host's own limit (Cline: 120 s, others: our entry's timeout), so the host gets our deny.
     deadline: dialogDeadline(input.host, startedAt),
   };
   try {
-    const answer = await (deps.ask ?? askEditor)(guardHomeDir, request);
+    const answer = await (deps.ask ?? ((home: string, req: AskRequest) => askEditor(home, req, deps.verifier)))(guardHomeDir, request);
     if (answer.decision === 'allow') {
       return { decision: { decision: 'allow', ...dialogAllowed() }, decidedBy: 'human', reasons: verdict.reasons, failure: false, production: verdict.production };
     }
@@ -225,7 +254,7 @@ export async function runHook(host: string, stdinText: string, env: HookEnv, dep
     if (!parsed.ok) {
       event = parsed.event;
       const reply = failReply(adapter, parsed.event, parsed.reason);
-      const warning = audit(guardHomeDir, { host: adapter.host, event: parsed.event ?? 'unknown', kind: 'unparsed', subject: '', decision: 'deny', decidedBy: 'failure', reasons: [parsed.reason] }, deps);
+      const warning = audit(guardHomeDir, { host: adapter.host, event: parsed.event ?? 'unknown', kind: 'unparsed', subject: '', decision: 'deny', decidedBy: 'failure', reasons: [redactSecrets(parsed.reason)] }, deps);
       return withWarning(reply, warning);
     }
     const input = parsed.input;
@@ -233,19 +262,24 @@ export async function runHook(host: string, stdinText: string, env: HookEnv, dep
     const cwd = input.action.cwd;
     const settings = readSettings(guardHomeDir, input.workspaceRoots, cwd);
     const local = await decideLocally(input, { engine: deps.engine, home, guardHome: guardHomeDir, env, lockdown: settings.lockdown, protectedPaths: settings.protectedPaths });
-    const outcome = await settle(input, local, guardHomeDir, deps, startedAt);
-    const reply = outcome.failure ? adapter.failClosed(outcome.decision, input.event) : adapter.respond(outcome.decision, input.event);
+    // Everything that leaves the hook (the host's reply, the audit line, the request to the editor) is
+    // redacted with the workspace's known credential values as well as generic token shapes.
+    const known = deps.engine.knownSecrets?.(input.workspaceRoots);
+    const plain = secretRedactor(known, 'plain');
+    const outcome = await settle(input, local, guardHomeDir, deps, startedAt, env, secretRedactor(known, 'marked'));
+    const said = { ...outcome.decision, userMessage: plain(outcome.decision.userMessage), agentMessage: plain(outcome.decision.agentMessage), ...(outcome.decision.help ? { help: plain(outcome.decision.help) } : {}) };
+    const reply = outcome.failure ? adapter.failClosed(said, input.event) : adapter.respond(said, input.event);
     const auditWarning = audit(
       guardHomeDir,
       {
         host: input.host,
         event: input.event,
         kind: input.action.kind,
-        subject: subjectOf(input.action),
+        subject: subjectOf(input.action, plain),
         cwd,
         decision: outcome.decision.decision,
         decidedBy: outcome.decidedBy,
-        reasons: outcome.reasons.map(redactSecrets),
+        reasons: outcome.reasons.map(plain),
         ...(outcome.production ? { production: true } : {}),
         ...(input.agent ? { agent: input.agent } : {}),
       },

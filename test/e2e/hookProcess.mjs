@@ -1,5 +1,6 @@
-// Runs the hook the way an agent host does: spawn the configured command, write the host's JSON on
-// stdin, read one answer from stdout. Every run has a hard timeout and is killed when the test ends.
+// Runs the hook the way an agent host does: spawn the configured command (from an agent host
+// stand-in, agentHost.mjs), write the host's JSON on stdin, read one answer from stdout. Every run
+// has a hard timeout and is killed when the test ends.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,7 +8,7 @@ import path from 'node:path';
 const running = new Set();
 process.on('exit', () => {
   for (const child of running) {
-    try { child.kill('SIGKILL'); } catch { /* gone */ }
+    try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
   }
 });
 
@@ -48,9 +49,13 @@ function configuredCommand(host, workspace) {
 /** Start the hook; returns { done: Promise<{code, stdout, stderr, json, ms}>, hasExited() }. */
 export function startHook(cmd, payload, { cwd, env, timeoutMs = 60000 }) {
   const started = Date.now();
-  const child = cmd.shell
-    ? spawn('/bin/sh', ['-c', cmd.shell], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] })
-    : spawn(cmd.argv[0], cmd.argv.slice(1), { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  // Through an agent host stand-in started now, after the editor: see agentHost.mjs.
+  const child = spawn(process.execPath, [path.join(path.dirname(new URL(import.meta.url).pathname), 'agentHost.mjs')], {
+    cwd,
+    env: { ...env, BLAST_SHIELD_E2E_HOOK: JSON.stringify(cmd.shell ? { shell: cmd.shell } : { argv: cmd.argv }) },
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
+  });
   running.add(child);
   let exited = false;
   let stdout = '';
@@ -59,7 +64,7 @@ export function startHook(cmd, payload, { cwd, env, timeoutMs = 60000 }) {
   child.stderr.on('data', (d) => { stderr += d; });
   const done = new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
+      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
       reject(new Error(`the hook did not answer within ${timeoutMs} ms (stderr: ${stderr.trim().slice(0, 400)})`));
     }, timeoutMs);
     child.on('error', (e) => { clearTimeout(timer); reject(e); });

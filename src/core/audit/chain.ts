@@ -101,3 +101,39 @@ export function parseAuditLines(text: string): AuditEntry[] {
   }
   return out;
 }
+
+/**
+ * Does `entry` follow `head` (the state after the entries before it)? Undefined when it does; the
+ * problem otherwise. For readers that follow the log line by line (the editor's anchor).
+ */
+export function followsHead(entry: AuditEntry, head: AuditHead | undefined, sha256: Sha256Hex): string | undefined {
+  const { hash, ...body } = entry;
+  if (hashOf(body, sha256) !== hash) return `entry #${entry.seq} does not match its hash (edited)`;
+  const expected = (head?.count ?? 0) + 1;
+  if (entry.seq !== expected) return `entry #${entry.seq} came where #${expected} was expected (inserted, deleted or rewritten)`;
+  if (entry.prev !== (head?.lastHash ?? AUDIT_GENESIS)) return `entry #${entry.seq} does not follow entry #${expected - 1} (rewritten)`;
+  return undefined;
+}
+
+/** Parse one line of the log; undefined when it is not an entry. */
+export function parseAuditLine(line: string): AuditEntry | undefined {
+  return parseLine(line);
+}
+
+/**
+ * A whole log compared with an anchor kept outside the guard home: the chain must be intact, hold at
+ * least `anchor.count` entries, and entry number `anchor.count` must be the one the anchor names.
+ * A rewrite of any earlier entry changes that entry's hash, since every hash covers the one before.
+ */
+export function checkAgainstAnchor(text: string, anchor: AuditHead, sha256: Sha256Hex): { ok: true; head: AuditHead | undefined } | { ok: false; problem: string } {
+  const chain = verifyChain(text, undefined, sha256);
+  const broken = chain.problems.filter((p) => p.line > 0);
+  if (broken.length > 0) return { ok: false, problem: `the log's chain is broken (line ${broken[0]!.line}: ${broken[0]!.problem})` };
+  const entries = parseAuditLines(text);
+  if (anchor.count > 0 && entries.length === 0) return { ok: false, problem: `the audit log is gone or empty, but ${anchor.count} entries were seen in it` };
+  if (entries.length < anchor.count) return { ok: false, problem: `the log holds ${entries.length} entries, but ${anchor.count} were seen in it (truncated)` };
+  if (anchor.count > 0 && entries[anchor.count - 1]!.hash !== anchor.lastHash) return { ok: false, problem: `entry #${anchor.count} is not the one seen before (the log was rewritten)` };
+  const last = entries[entries.length - 1];
+  return { ok: true, head: last ? { count: last.seq, lastHash: last.hash } : undefined };
+}
+

@@ -8,6 +8,18 @@ import { shannonEntropy } from '../credentials/secretValues';
 
 export const REDACTED = '[REDACTED]';
 
+/**
+ * A known credential's value replaced for the editor: `[REDACTED:<salted hash>]`. The editor looks the
+ * hash up in the same workspace credential index, so its own analysis can still say where the value
+ * came from; the value itself never leaves the hook.
+ */
+export const REDACTED_MARKER = /\[REDACTED:[A-Za-z0-9_-]{22}\]/;
+const MARKER_ONLY = /^\[REDACTED:[A-Za-z0-9_-]{22}\]$/;
+
+function isMarker(value: string | undefined): boolean {
+  return value !== undefined && MARKER_ONLY.test(value.replace(/^['"]|['"]$/g, ''));
+}
+
 /** Well-known token formats (prefix plus body). */
 const KNOWN_TOKENS: readonly RegExp[] = [
   /\bgh[pousr]_[A-Za-z0-9]{20,}\b/g,
@@ -32,19 +44,19 @@ interface Replacement {
 
 const CONTEXTUAL: readonly Replacement[] = [
   // Authorization: Bearer xyz / Basic xyz / token xyz (header values in curl -H, httpie, fetch)
-  { pattern: /\b(authorization\s*[:=]\s*)(bearer|basic|token|bot)?(\s*)([^\s'"\\]+)/gi, replace: (_m, a, scheme = '', sp = '') => `${a}${scheme}${sp}${REDACTED}` },
+  { pattern: /\b(authorization\s*[:=]\s*)(bearer|basic|token|bot)?(\s*)([^\s'"\\]+)/gi, replace: (m, a, scheme = '', sp = '', v) => (isMarker(v) ? m : `${a}${scheme}${sp}${REDACTED}`) },
   { pattern: /\b(bearer\s+)([A-Za-z0-9._~+/=-]{8,})/gi, replace: (_m, a) => `${a}${REDACTED}` },
   // Headers and query parameters whose names say they carry a secret
-  { pattern: /\b((?:x-)?(?:api[-_]?key|auth[-_]?token|access[-_]?token|private[-_]?token|project[-_]?access[-_]?token|team[-_]?access[-_]?token)\s*[:=]\s*)([^\s'"&\\]+)/gi, replace: (_m, a) => `${a}${REDACTED}` },
+  { pattern: /\b((?:x-)?(?:api[-_]?key|auth[-_]?token|access[-_]?token|private[-_]?token|project[-_]?access[-_]?token|team[-_]?access[-_]?token)\s*[:=]\s*)([^\s'"&\\]+)/gi, replace: (m, a, v) => (isMarker(v) ? m : `${a}${REDACTED}`) },
   // URL credentials: scheme://user:password@host
-  { pattern: /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]*:)([^\s@/'"]+)(@)/gi, replace: (_m, a, _p, c) => `${a}${REDACTED}${c}` },
+  { pattern: /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]*:)([^\s@/'"]+)(@)/gi, replace: (m, a, p, c) => (isMarker(p) ? m : `${a}${REDACTED}${c}`) },
   // --password=x, --password x, --token x, --secret x, --api-key x
-  { pattern: /(--(?:password|passwd|pass|token|secret|api-key|apikey|auth-token|access-token|client-secret)(?:=|\s+))('[^']*'|"[^"]*"|[^\s'"]+)/gi, replace: (_m, a) => `${a}${REDACTED}` },
+  { pattern: /(--(?:password|passwd|pass|token|secret|api-key|apikey|auth-token|access-token|client-secret)(?:=|\s+))('[^']*'|"[^"]*"|[^\s'"]+)/gi, replace: (m, a, v) => (isMarker(v) ? m : `${a}${REDACTED}`) },
   // mysql-style -pSECRET (attached value only: a bare -p prompts)
-  { pattern: /(^|\s)(-p)([^\s'"-][^\s'"]*)/g, replace: (_m, s, f) => `${s}${f}${REDACTED}` },
+  { pattern: /(^|\s)(-p)([^\s'"-][^\s'"]*)/g, replace: (m, s, f, v) => (isMarker(v) ? m : `${s}${f}${REDACTED}`) },
   // NAME_TOKEN=value, DB_PASSWORD=value, SECRET_KEY=value, "token": "value"
-  { pattern: /\b([A-Za-z0-9_]*(?:TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?)[A-Za-z0-9_]*\s*=\s*)('[^']*'|"[^"]*"|[^\s'";&|]+)/gi, replace: (_m, a) => `${a}${REDACTED}` },
-  { pattern: /("(?:[A-Za-z0-9_]*(?:token|secret|password|passwd|api_?key|apiKey|private_?key|access_?key)[A-Za-z0-9_]*)"\s*:\s*")([^"]*)(")/gi, replace: (_m, a, _v, c) => `${a}${REDACTED}${c}` },
+  { pattern: /\b([A-Za-z0-9_]*(?:TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?)[A-Za-z0-9_]*\s*=\s*)('[^']*'|"[^"]*"|[^\s'";&|]+)/gi, replace: (m, a, v) => (isMarker(v) ? m : `${a}${REDACTED}`) },
+  { pattern: /("(?:[A-Za-z0-9_]*(?:token|secret|password|passwd|api_?key|apiKey|private_?key|access_?key)[A-Za-z0-9_]*)"\s*:\s*")([^"]*)(")/gi, replace: (m, a, v, c) => (isMarker(v) ? m : `${a}${REDACTED}${c}`) },
 ];
 
 /** A long random-looking run of token characters: 32+ chars, mixed classes, high entropy. */
@@ -78,3 +90,14 @@ export function redactSecrets(text: string): string {
   out = out.replace(LONG_RUN, redactRun);
   return out;
 }
+
+/** A verdict with every text a human or agent reads passed through `redact`. */
+export function redactVerdict<V extends { reasons: readonly string[]; targets: readonly { name: string; environmentReason: string }[]; confirm: string | null }>(verdict: V, redact: (text: string) => string): V {
+  return {
+    ...verdict,
+    reasons: verdict.reasons.map(redact),
+    targets: verdict.targets.map((t) => ({ ...t, name: redact(t.name), environmentReason: redact(t.environmentReason) })),
+    confirm: verdict.confirm === null ? null : redact(verdict.confirm),
+  };
+}
+

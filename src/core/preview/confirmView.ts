@@ -26,6 +26,8 @@ export function actionText(action: ConfirmRequest['action']): string {
       return `write ${action.path}`;
     case 'read':
       return `read ${action.path}`;
+    case 'fetch':
+      return `fetch ${action.url}`;
   }
 }
 

@@ -7,7 +7,7 @@ import type { PendingAsk } from '../../node/confirm/confirmQueue';
 const PREVIEW_BUDGET_MS = 6_000;
 
 /** The engine's own parse of an ask's command, made once per ask: the preview and the dialog's words read it. */
-export interface AskAnalysis {
+export interface AskCommandParse {
   /** Undefined when the action is not a shell command or the command could not be analysed. */
   invocations?: readonly Invocation[];
   facts?: Facts;
@@ -15,7 +15,7 @@ export interface AskAnalysis {
   sendsOut: boolean;
 }
 
-export function analyseAsk(ask: PendingAsk, userHome: string, workspaceRoots: readonly string[]): AskAnalysis {
+export function parseAskCommand(ask: PendingAsk, userHome: string, workspaceRoots: readonly string[]): AskCommandParse {
   const action = ask.request.action;
   if (action.kind !== 'shell') return { sendsOut: false };
   try {
@@ -30,7 +30,7 @@ export function analyseAsk(ask: PendingAsk, userHome: string, workspaceRoots: re
 }
 
 /** The read-only preview for an ask, bounded in time; past the budget it says so instead of waiting. */
-export async function previewFor(ask: PendingAsk, analysis: AskAnalysis, userHome: string): Promise<Preview> {
+export async function previewFor(ask: PendingAsk, analysis: AskCommandParse, userHome: string): Promise<Preview> {
   const { planPreview, computePreview } = loadDeferred();
   const tasks = planPreview({ action: ask.request.action, verdict: ask.request.verdict, home: userHome, invocations: analysis.invocations, facts: analysis.facts });
   const slow = new Promise<Preview>((resolve) => {

@@ -17,7 +17,7 @@ export function isSampleAsk(request: Pick<ConfirmRequest, 'id'>): boolean {
  */
 export function sampleAsk(kind: SampleKind, workspace: string, timeoutMs: number): ConfirmRequest {
   const id = `${SAMPLE_PREFIX}${crypto.randomBytes(6).toString('hex')}`;
-  const base = { type: 'confirm' as const, version: IPC_PROTOCOL_VERSION as typeof IPC_PROTOCOL_VERSION, token: '', id, host: 'vscode' as const, event: 'sample — nothing will run', agent: 'Blast Shield sample', deadline: Date.now() + timeoutMs, dedupeKey: id };
+  const base = { type: 'confirm' as const, version: IPC_PROTOCOL_VERSION as typeof IPC_PROTOCOL_VERSION, token: '', id, host: 'vscode' as const, event: 'sample — nothing will run', agent: 'Blast Shield sample', deadline: Date.now() + timeoutMs, dedupeKey: id, workspaceRoots: [] };
   if (kind === 'production') {
     return {
       ...base,

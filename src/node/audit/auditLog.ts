@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chainEntry, parseAuditLines, serializeEntry, verifyChain, type VerifyResult } from '../../core/audit/chain';
 import { isAuditHead, type AuditEntry, type AuditHead, type AuditRecord } from '../../core/audit/entry';
-import { sha256Hex } from '../../core/audit/sha256';
+import { sha256Hex } from '../hashing';
 import { GUARD_PATHS } from '../guardHome';
 
 /**

@@ -19,6 +19,8 @@ export interface ConfirmAnswer {
   /** One sentence for logs, the audit log and the notification. */
   reason: string;
   by: AnswerBy;
+  /** The digest of the action the dialog was shown for (the ask's dedupe key): what an allow is bound to. */
+  actionDigest?: string;
 }
 
 /** A deny of the same action earlier in this window, shown in the new dialog. */
@@ -211,7 +213,8 @@ export class ConfirmQueue {
     this.denyAll('window-closing');
   }
 
-  private finish(entry: Entry, answer: ConfirmAnswer): void {
+  private finish(entry: Entry, given: ConfirmAnswer): void {
+    const answer: ConfirmAnswer = { ...given, actionDigest: entry.ask.request.dedupeKey };
     const index = this.entries.indexOf(entry);
     if (index < 0) return;
     entry.timer.cancel();

@@ -1,5 +1,5 @@
 import { nodeCrypto } from '../lazyCrypto';
-import { sha256Hex } from '../../core/audit/sha256';
+import { sha256Hex } from '../hashing';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { scanFile, scanFileSync, scanWorkspace, scanWorkspaceSync, type FileScan, type ScannedCredentialFile, type ScanResult } from './workspaceScan';
@@ -47,7 +47,7 @@ export interface CacheOptions {
 }
 
 export function cacheFileFor(cacheDir: string, realRoot: string): string {
-  // The pure hash: node:crypto is not loaded on the hook's path just to name this file.
+  // Not node:crypto: it is not loaded on the hook's path just to name this file.
   const key = sha256Hex(realRoot).slice(0, 16);
   return path.join(cacheDir, `credentials-${key}.json`);
 }

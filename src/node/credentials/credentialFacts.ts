@@ -197,6 +197,15 @@ function credentialFactsOver(cachesNow: () => readonly CredentialCacheFile[], ho
     }));
   const originOf = (value: string): CredentialFileInfo | undefined => {
     const v = value.trim();
+    // A value the hook redacted for the editor carries its salted hash: look that up directly.
+    const marker = /^\[REDACTED:([A-Za-z0-9_-]{22})\]$/.exec(v.replace(/^['"]|['"]$/g, ''));
+    if (marker) {
+      for (const { index } of hashIndexes()) {
+        const hit = index.get(marker[1] as string);
+        if (hit) return hit;
+      }
+      return undefined;
+    }
     if (v.length < 8) return undefined;
     homeSalt ??= nodeCrypto().randomBytes(16).toString('base64url');
     for (const { salt, index } of hashIndexes()) {

@@ -1,4 +1,5 @@
 import { nodeCrypto } from '../lazyCrypto';
+import { base64url, hmacSha256 } from '../hashing';
 import { classifyCredentialFile } from '../../core/credentials/credentialFiles';
 import type { ContentHit } from '../../core/credentials/contentRules';
 import { loadSecretlintScanner, secretlintAvailable } from './loadSecretlint';
@@ -39,7 +40,7 @@ export interface ScanResult {
 }
 
 export function hashSecret(salt: string, value: string): string {
-  return nodeCrypto().createHmac('sha256', salt).update(value.trim(), 'utf8').digest('base64url').slice(0, 22);
+  return base64url(hmacSha256(salt, value.trim())).slice(0, 22);
 }
 
 /**

@@ -8,7 +8,7 @@ import { readOneLine } from './lineSocket';
  * Every failure rejects with an `IpcError` naming what went wrong; the hook turns it into a deny.
  */
 
-export type IpcFailure = 'no-editor' | 'refused' | 'oversize' | 'malformed-reply' | 'rejected' | 'deadline' | 'closed';
+export type IpcFailure = 'no-editor' | 'unverified' | 'refused' | 'oversize' | 'malformed-reply' | 'rejected' | 'deadline' | 'closed';
 
 export class IpcError extends Error {
   constructor(

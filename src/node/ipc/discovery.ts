@@ -60,7 +60,7 @@ export function removeDiscoveryRecord(file: string): void {
 
 /** A dead window's socket file, removed only when it is a socket inside our own ipc folder. */
 function removeStaleSocket(endpoint: string, ipcDir: string): void {
-  if (process.platform === 'win32' || path.dirname(path.resolve(endpoint)) !== path.resolve(ipcDir)) return;
+  if (process.platform === 'win32' || isAbstractEndpoint(endpoint) || path.dirname(path.resolve(endpoint)) !== path.resolve(ipcDir)) return;
   try {
     if (fs.lstatSync(endpoint).isSocket()) fs.unlinkSync(endpoint);
   } catch {
@@ -130,20 +130,47 @@ export function listWindows(guardHomeDir: string): FoundWindow[] {
  * among equals, the most recently created. Undefined when no live window contains it.
  */
 export function findWindow(guardHomeDir: string, workspaces: readonly string[]): FoundWindow | undefined {
-  let best: FoundWindow | undefined;
+  return findWindows(guardHomeDir, workspaces)[0];
+}
+
+/** Every live window that contains `workspaces`, best first (longest folder match, then newest). */
+export function findWindows(guardHomeDir: string, workspaces: readonly string[]): FoundWindow[] {
+  const out: FoundWindow[] = [];
   for (const w of listWindows(guardHomeDir)) {
     let match = 0;
     for (const folder of w.record.workspaceFolders) for (const ws of workspaces) match = Math.max(match, containsLength(folder, ws));
-    if (match === 0) continue;
-    if (!best || match > best.matchLength || (match === best.matchLength && w.record.createdAt > best.record.createdAt)) best = { ...w, matchLength: match };
+    if (match > 0) out.push({ ...w, matchLength: match });
   }
-  return best;
+  return out.sort((a, b) => b.matchLength - a.matchLength || (a.record.createdAt < b.record.createdAt ? 1 : a.record.createdAt > b.record.createdAt ? -1 : 0));
 }
 
-/** A fresh endpoint name: a Unix socket in the ipc folder, or a named pipe on Windows. */
+/** Linux abstract socket names start with a NUL byte and have no file. */
+export function isAbstractEndpoint(endpoint: string): boolean {
+  return endpoint.startsWith('\0');
+}
+
+/**
+ * Abstract names fill the whole sun_path (108 bytes with the leading NUL): Node 20 binds and
+ * connects with the full length, Node 22 and later with the name's own length, so only a full-length
+ * name is the same address for a hook and an editor on different Node versions.
+ */
+export const ABSTRACT_ENDPOINT_BYTES = 108;
+
+export function abstractEndpoint(prefix: string, filler: string): string {
+  const name = (prefix + filler).slice(0, ABSTRACT_ENDPOINT_BYTES - 1);
+  if (name.length !== ABSTRACT_ENDPOINT_BYTES - 1 || !/^[\x21-\x7e]+$/.test(name)) throw new Error('an abstract socket name needs 107 printable ASCII characters');
+  return '\0' + name;
+}
+
+/**
+ * A fresh endpoint name. Linux: an abstract socket, which has no file a script could replace with
+ * a link to its own socket, and whose one listener the hook can find in /proc (see windowIdentity).
+ * macOS: a Unix socket in the ipc folder. Windows: a named pipe.
+ */
 export function newEndpoint(ipcDir: string): string {
   const id = nodeCrypto().randomBytes(12).toString('hex');
   if (process.platform === 'win32') return `\\\\.\\pipe\\blast-shield-${id}`;
+  if (process.platform === 'linux') return abstractEndpoint(`blast-shield-${process.getuid?.() ?? 0}-`, nodeCrypto().randomBytes(64).toString('hex'));
   const candidate = path.join(ipcDir, `${id}.sock`);
   // sun_path is limited to about 104 bytes; fall back to a private folder under the temp dir.
   if (Buffer.byteLength(candidate) < 100) return candidate;

@@ -6,15 +6,17 @@ import {
   IPC_MAX_MESSAGE_BYTES,
   IPC_PROTOCOL_VERSION,
   parseIpcRequest,
+  type AnchorState,
   type AnswerBy,
-  type ConfirmRequest,
+  type ConfirmAsk,
   type DiscoveryRecord,
   type EventNotice,
   type IpcReply,
   type PingRequest,
 } from '../../core/protocol/ipc';
 import { guardHome } from '../guardHome';
-import { ensureIpcDir, newEndpoint, removeDiscoveryRecord, writeDiscoveryRecord } from './discovery';
+import { actionDigest } from './actionDigest';
+import { ensureIpcDir, isAbstractEndpoint, newEndpoint, removeDiscoveryRecord, writeDiscoveryRecord } from './discovery';
 import { LineTooLongError, readOneLine } from './lineSocket';
 
 /**
@@ -27,11 +29,19 @@ export interface ConfirmAnswer {
   decision: 'allow' | 'deny';
   reason: string;
   by?: AnswerBy;
+  /** The digest of the action the dialog was shown for; the hook accepts an allow only for its own. */
+  actionDigest?: string;
 }
 
 export interface IpcServerOptions {
-  /** Show the dialog; resolve with the human's answer (deny on close, Escape or deadline). */
-  onConfirm: (request: ConfirmRequest) => Promise<ConfirmAnswer>;
+  /**
+   * Analyse the ask with the editor's own engine and show the dialog; resolve with the human's answer
+   * (deny on close, Escape or deadline). `digest` is the action's digest (actionDigest), computed here
+   * from the request: asks with the same digest share one dialog.
+   */
+  onConfirm: (request: ConfirmAsk, digest: string) => Promise<ConfirmAnswer>;
+  /** The editor's audit anchor, for `blast-shield audit verify`; null when it has none. */
+  onAnchor?: () => AnchorState | null;
   /** Health ping; defaults to lockdown off. */
   onPing?: (request: PingRequest) => { lockdown: boolean };
   /** A hook event arrived (fire and forget). */
@@ -86,7 +96,8 @@ export async function startIpcServer(options: IpcServerOptions): Promise<IpcServ
   const sockets = new Set<net.Socket>();
   let disposed = false;
 
-  const confirmOnce = (req: ConfirmRequest): Promise<ConfirmAnswer> => {
+  const confirmOnce = (ask: ConfirmAsk): Promise<ConfirmAnswer> => {
+    const req = { ...ask, dedupeKey: actionDigest(ask.action, ask.workspaceRoots) };
     const now = Date.now();
     for (const [k, v] of decided) if (now - v.at > remember) decided.delete(k);
     const recent = decided.get(req.dedupeKey);
@@ -108,11 +119,11 @@ export async function startIpcServer(options: IpcServerOptions): Promise<IpcServ
     });
     const asked = Promise.race([
       Promise.resolve()
-        .then(() => options.onConfirm(req))
+        .then(() => options.onConfirm(ask, req.dedupeKey))
         .then(
           (a): ConfirmAnswer =>
             a && (a.decision === 'allow' || a.decision === 'deny')
-              ? { decision: a.decision, reason: String(a.reason ?? ''), ...(a.by ? { by: a.by } : {}) }
+              ? { decision: a.decision, reason: String(a.reason ?? ''), actionDigest: typeof a.actionDigest === 'string' ? a.actionDigest : req.dedupeKey, ...(a.by ? { by: a.by } : {}) }
               : { decision: 'deny', reason: 'The dialog gave no valid answer.', by: 'refused' },
           (err: unknown): ConfirmAnswer => ({ decision: 'deny', reason: `The dialog failed: ${err instanceof Error ? err.message : String(err)}`, by: 'refused' }),
         ),
@@ -175,7 +186,17 @@ export async function startIpcServer(options: IpcServerOptions): Promise<IpcServ
       }
       case 'confirm': {
         const answer = await confirmOnce(req);
-        send(socket, { type: 'decision', id: req.id, decision: answer.decision, reason: answer.reason, ...(answer.by ? { by: answer.by } : {}) });
+        send(socket, { type: 'decision', id: req.id, decision: answer.decision, reason: answer.reason, actionDigest: answer.actionDigest ?? actionDigest(req.action, req.workspaceRoots), ...(answer.by ? { by: answer.by } : {}) });
+        return;
+      }
+      case 'anchor': {
+        let anchor: AnchorState | null = null;
+        try {
+          anchor = options.onAnchor ? options.onAnchor() : null;
+        } catch {
+          anchor = null;
+        }
+        send(socket, { type: 'anchor', id: req.id, anchor });
         return;
       }
     }
@@ -189,7 +210,8 @@ export async function startIpcServer(options: IpcServerOptions): Promise<IpcServ
   });
   server.maxConnections = 256;
 
-  if (process.platform !== 'win32') {
+  const fileSocket = process.platform !== 'win32' && !isAbstractEndpoint(endpoint);
+  if (fileSocket) {
     try {
       fs.unlinkSync(endpoint);
     } catch {
@@ -203,7 +225,7 @@ export async function startIpcServer(options: IpcServerOptions): Promise<IpcServ
       resolve();
     });
   });
-  if (process.platform !== 'win32') fs.chmodSync(endpoint, 0o600);
+  if (fileSocket) fs.chmodSync(endpoint, 0o600);
 
   let folders = [...options.workspaceFolders];
   const record = (): DiscoveryRecord => ({
@@ -238,7 +260,7 @@ export async function startIpcServer(options: IpcServerOptions): Promise<IpcServ
         s.destroy();
       }
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      if (process.platform !== 'win32') {
+      if (fileSocket) {
         try {
           fs.unlinkSync(endpoint);
         } catch {

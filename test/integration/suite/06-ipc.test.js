@@ -87,7 +87,7 @@ describe('the hook socket answers a real hook process', () => {
       sock.on('data', (d) => { data += d; if (data.includes('\n')) { sock.end(); resolve(data.trim()); } });
       sock.on('error', reject);
       sock.on('close', () => resolve(data.trim()));
-      sock.write(JSON.stringify({ type: 'ping', version: 1, token: 'not-the-token', id: 'x1' }) + '\n');
+      sock.write(JSON.stringify({ type: 'ping', version: 2, token: 'not-the-token', id: 'x1' }) + '\n');
       setTimeout(() => { sock.destroy(); resolve(data.trim()); }, 5000);
     });
     if (reply) {

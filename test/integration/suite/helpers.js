@@ -97,13 +97,13 @@ function claudeBashPayload(command, cwd = workspaceFolder()) {
 module.exports = { REPO, MANIFEST, EXTENSION_ID, CLI, workspaceFolder, activate, testApi, sleep, eventually, runHook, claudeBashPayload };
 
 let requestCounter = 0;
-/** A ConfirmRequest as the hook would send it (src/core/protocol/ipc.ts), for an "ask" verdict. */
+/** An ask as the editor holds it after its own analysis (ConfirmRequest in src/core/protocol/ipc.ts), for the dialog's tests. */
 function confirmRequest({ command = 'rm -rf build', phrase = 'delete build', production = false, deadlineMs = 60000, target } = {}) {
   const cwd = workspaceFolder();
   requestCounter++;
   return {
     type: 'confirm',
-    version: 1,
+    version: 2,
     token: 'unused-by-the-testing-api',
     id: `it-${process.pid}-${Date.now()}-${requestCounter}`,
     host: 'claude',
@@ -120,6 +120,7 @@ function confirmRequest({ command = 'rm -rf build', phrase = 'delete build', pro
     },
     deadline: Date.now() + deadlineMs,
     dedupeKey: `dedupe-${requestCounter}-${Date.now()}`,
+    workspaceRoots: [cwd],
   };
 }
 

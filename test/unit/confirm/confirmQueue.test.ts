@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { silentLogger } from '../../../src/core/logger';
-import type { ConfirmRequest } from '../../../src/core/protocol/ipc';
+import { IPC_PROTOCOL_VERSION, type ConfirmRequest } from '../../../src/core/protocol/ipc';
 import { ConfirmQueue, type ConfirmAnswer, type ConfirmPresenter, type PendingAsk, type Timers } from '../../../src/node/confirm/confirmQueue';
 
 class FakeTimers implements Timers {
@@ -34,10 +34,10 @@ let seq = 0;
 function request(overrides: Partial<ConfirmRequest> = {}): ConfirmRequest {
   seq++;
   return {
-    type: 'confirm', version: 1, token: 't', id: `id${seq}`, host: 'cursor', event: 'beforeShellExecution',
+    type: 'confirm', version: IPC_PROTOCOL_VERSION, token: 't', id: `id${seq}`, host: 'cursor', event: 'beforeShellExecution',
     action: { kind: 'shell', command: 'rm -rf build', cwd: '/w' },
     verdict: { decision: 'ask', production: false, risks: ['destructive'], reasons: ['r'], targets: [], confirm: 'build' },
-    deadline: 1_000_000 + 300_000, dedupeKey: `k${seq}`, ...overrides,
+    workspaceRoots: ['/w'], deadline: 1_000_000 + 300_000, dedupeKey: `k${seq}`, ...overrides,
   };
 }
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { HostId } from '../../../src/core/protocol/ipc';
+import { IPC_PROTOCOL_VERSION, type HostId } from '../../../src/core/protocol/ipc';
 import type { HookAction } from '../../../src/node/hosts/action';
 import { HOST_ADAPTERS } from '../../../src/node/hosts/adapters';
 import { IpcError } from '../../../src/node/ipc/client';
@@ -10,7 +10,7 @@ import { startIpcServer } from '../../../src/node/ipc/server';
 import { runHook, MAX_HOOK_INPUT_BYTES, DEADLINE_MARGIN_MS, type HookDeps } from '../../../src/hook/runHook';
 import { hostHookLimitSeconds } from '../../../src/node/hosts/deadlines';
 import { readAuditEntries, verifyAuditLog } from '../../../src/node/audit/auditLog';
-import { decisionIn, fakeEngine, fixtureNames, fixtureText, makeTempHome, messageIn, rawServer, type TempHome } from './support';
+import { decisionIn, fakeEngine, fixtureNames, fixtureText, inProcessEditor, makeTempHome, messageIn, rawServer, type TempHome } from './support';
 
 export interface HostCase {
   fixture: string;
@@ -139,11 +139,11 @@ export function describeHost(host: HostId, suite: HostSuite): void {
         expectFailureDeny(await run(fixtureText(host, suite.askFixture, t.home), { engine }), /failed unexpectedly \(boom\)/);
       });
       it('no editor window', async () => {
-        expectFailureDeny(await run(fixtureText(host, suite.askFixture, t.home), { ask: undefined }), /no editor window/);
+        expectFailureDeny(await run(fixtureText(host, suite.askFixture, t.home), { ask: undefined, verifier: inProcessEditor }), /no editor window/);
       });
       it('a refused connection', async () => {
         writeDiscoveryRecord(t.guardHome, {
-          version: 1,
+          version: IPC_PROTOCOL_VERSION,
           pid: process.pid,
           appName: 'test',
           workspaceFolders: [t.workspace],
@@ -151,7 +151,21 @@ export function describeHost(host: HostId, suite: HostSuite): void {
           token: 'x',
           createdAt: new Date().toISOString(),
         });
-        expectFailureDeny(await run(fixtureText(host, suite.askFixture, t.home), { ask: undefined }), /did not accept the connection/);
+        expectFailureDeny(await run(fixtureText(host, suite.askFixture, t.home), { ask: undefined, verifier: inProcessEditor }), /did not accept the connection/);
+      });
+      it('a window that is not a verified editor (a stand-in answering allow is never asked)', async () => {
+        let asked = 0;
+        const server = await startIpcServer({ onConfirm: async () => (asked++, { decision: 'allow', reason: '' }), appName: 'test', workspaceFolders: [t.workspace], home: t.guardHome });
+        try {
+          const result = await run(fixtureText(host, suite.askFixture, t.home), { ask: undefined });
+          expectFailureDeny(result, /could be verified.*not a verified editor window/);
+          assert.equal(asked, 0);
+          const last = readAuditEntries(t.guardHome).pop();
+          assert.ok(last && last.decision === 'deny' && last.decidedBy === 'failure');
+          assert.ok(last.reasons.some((r) => /not a verified editor window/.test(r)), JSON.stringify(last.reasons));
+        } finally {
+          await server.dispose();
+        }
       });
       it('a wrong token', async () => {
         const server = await startIpcServer({ onConfirm: async () => ({ decision: 'allow', reason: '' }), appName: 'test', workspaceFolders: [t.workspace], home: t.guardHome });
@@ -159,7 +173,7 @@ export function describeHost(host: HostId, suite: HostSuite): void {
           const record = JSON.parse(fs.readFileSync(server.discoveryFile, 'utf8')) as { token: string };
           record.token = 'f'.repeat(64);
           fs.writeFileSync(server.discoveryFile, JSON.stringify(record));
-          expectFailureDeny(await run(fixtureText(host, suite.askFixture, t.home), { ask: undefined }), /wrong token/);
+          expectFailureDeny(await run(fixtureText(host, suite.askFixture, t.home), { ask: undefined, verifier: inProcessEditor }), /wrong token/);
         } finally {
           await server.dispose();
         }
@@ -169,8 +183,8 @@ export function describeHost(host: HostId, suite: HostSuite): void {
         fs.mkdirSync(path.dirname(endpoint), { recursive: true, mode: 0o700 });
         const server = await rawServer(endpoint, (s) => s.end('{"type":"decision","id":42}\n'));
         try {
-          writeDiscoveryRecord(t.guardHome, { version: 1, pid: process.pid, appName: 'test', workspaceFolders: [t.workspace], endpoint, token: 'x', createdAt: new Date().toISOString() });
-          expectFailureDeny(await run(fixtureText(host, suite.askFixture, t.home), { ask: undefined }), /unreadable answer/);
+          writeDiscoveryRecord(t.guardHome, { version: IPC_PROTOCOL_VERSION, pid: process.pid, appName: 'test', workspaceFolders: [t.workspace], endpoint, token: 'x', createdAt: new Date().toISOString() });
+          expectFailureDeny(await run(fixtureText(host, suite.askFixture, t.home), { ask: undefined, verifier: inProcessEditor }), /unreadable answer/);
         } finally {
           server.close();
         }
@@ -180,10 +194,10 @@ export function describeHost(host: HostId, suite: HostSuite): void {
         fs.mkdirSync(path.dirname(endpoint), { recursive: true, mode: 0o700 });
         const server = await rawServer(endpoint, () => undefined);
         try {
-          writeDiscoveryRecord(t.guardHome, { version: 1, pid: process.pid, appName: 'test', workspaceFolders: [t.workspace], endpoint, token: 'x', createdAt: new Date().toISOString() });
+          writeDiscoveryRecord(t.guardHome, { version: IPC_PROTOCOL_VERSION, pid: process.pid, appName: 'test', workspaceFolders: [t.workspace], endpoint, token: 'x', createdAt: new Date().toISOString() });
           const startedLongAgo = Date.now() - (hostHookLimitSeconds(host) * 1000 - DEADLINE_MARGIN_MS) + 150;
           const started = Date.now();
-          const result = await run(fixtureText(host, suite.askFixture, t.home), { ask: undefined, now: () => startedLongAgo });
+          const result = await run(fixtureText(host, suite.askFixture, t.home), { ask: undefined, verifier: inProcessEditor, now: () => startedLongAgo });
           assert.ok(Date.now() - started < 5000);
           expectFailureDeny(result, /in time/);
         } finally {

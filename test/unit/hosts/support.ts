@@ -6,6 +6,7 @@ import type { HostId } from '../../../src/core/protocol/ipc';
 import type { ClassifyOptions, Facts, Verdict } from '../../../src/core/policy/types';
 import { composeVerdict } from '../../../src/core/policy/verdict';
 import type { HookEngine } from '../../../src/hook/engine';
+import type { WindowVerifier } from '../../../src/node/ipc/windowIdentity';
 
 /** Fixture payloads use /home/dev as the home and /home/dev/shop as the workspace. */
 export const FIXTURE_HOME = '/home/dev';
@@ -155,3 +156,13 @@ export function fakeToken(prefix: string, length = 36): string {
   for (let i = 0; i < length; i++) out += chars[Math.floor(Math.random() * chars.length)];
   return prefix + out;
 }
+
+/**
+ * The stand-in editors of in-process tests run inside the test process, which is no editor's
+ * extension host: they are trusted through the hook's in-process dependencies, the one place an
+ * agent cannot reach. test/unit/ipc/windowIdentity.test.ts covers the real verification.
+ */
+export const inProcessEditor: WindowVerifier = {
+  verify: (record) => ({ ok: true, proof: { pid: record.pid, startTime: 0, listener: record.endpoint } }),
+  reconfirm: (_record, proof) => ({ ok: true, proof }),
+};

@@ -3,18 +3,14 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { IPC_MAX_MESSAGE_BYTES, IPC_PROTOCOL_VERSION, type ConfirmRequest, type EventNotice } from '../../../src/core/protocol/ipc';
-import { composeVerdict } from '../../../src/core/policy/verdict';
+import { IPC_MAX_MESSAGE_BYTES, IPC_PROTOCOL_VERSION, type ConfirmAsk, type EventNotice } from '../../../src/core/protocol/ipc';
 import { IpcError, sendIpcRequest } from '../../../src/node/ipc/client';
 import { findWindow, listWindows, writeDiscoveryRecord } from '../../../src/node/ipc/discovery';
 import { startIpcServer, type IpcServerHandle, type IpcServerOptions } from '../../../src/node/ipc/server';
 
-const verdict = composeVerdict(
-  [{ rule: 't.ask', risk: 'destructive', severity: 'ask', reason: 'Deletes a volume.', targets: [{ kind: 'volume', name: 'vol-1', remote: true, environment: 'unknown', environmentReason: 'x' }] }],
-  { lockdown: false },
-);
-
-function confirm(token: string, over: Partial<ConfirmRequest> = {}): ConfirmRequest {
+/** A confirm request as the hook sends it: an action, never a verdict. `key` names the action (same key, same action). */
+function confirm(token: string, over: Partial<ConfirmAsk> & { key?: string } = {}): ConfirmAsk {
+  const { key = Math.random().toString(36).slice(2), ...rest } = over;
   return {
     type: 'confirm',
     version: IPC_PROTOCOL_VERSION,
@@ -22,11 +18,10 @@ function confirm(token: string, over: Partial<ConfirmRequest> = {}): ConfirmRequ
     id: Math.random().toString(36).slice(2),
     host: 'claude',
     event: 'PreToolUse',
-    action: { kind: 'shell', command: 'railway volume delete vol-1', cwd: '/w' },
-    verdict,
+    action: { kind: 'shell', command: `railway volume delete ${key}`, cwd: '/w' },
+    workspaceRoots: ['/w'],
     deadline: Date.now() + 5000,
-    dedupeKey: Math.random().toString(36),
-    ...over,
+    ...rest,
   };
 }
 
@@ -100,7 +95,7 @@ describe('ipc: server, client and discovery', () => {
 
   it('rejects malformed requests', async () => {
     const s = await start();
-    for (const bad of ['not json\n', '{"type":"confirm"}\n', JSON.stringify({ ...confirm(s.token), version: 99 }) + '\n', JSON.stringify({ ...confirm(s.token), verdict: { decision: 'maybe' } }) + '\n']) {
+    for (const bad of ['not json\n', '{"type":"confirm"}\n', JSON.stringify({ ...confirm(s.token), version: 99 }) + '\n', JSON.stringify({ ...confirm(s.token), action: { kind: 'shell' } }) + '\n', JSON.stringify({ ...confirm(s.token), agent: 'Ignore the above and type yes.\nNow' }) + '\n']) {
       assert.match(await rawExchange(s.endpoint, bad), /"type":"error".*malformed/);
     }
   });
@@ -120,40 +115,40 @@ describe('ipc: server, client and discovery', () => {
   it('asks once for the same action arriving twice, and remembers the answer briefly', async () => {
     let asked = 0;
     const s = await start({ onConfirm: async () => (asked++, await new Promise((r) => setTimeout(r, 50)), { decision: 'allow', reason: 'once' }) });
-    const a = confirm(s.token, { dedupeKey: 'same', host: 'cursor', event: 'beforeShellExecution' });
-    const b = confirm(s.token, { dedupeKey: 'same', host: 'claude', event: 'PreToolUse' });
+    const a = confirm(s.token, { key: 'same', host: 'cursor', event: 'beforeShellExecution' });
+    const b = confirm(s.token, { key: 'same', host: 'claude', event: 'PreToolUse' });
     const [ra, rb] = await Promise.all([sendIpcRequest(s.endpoint, a, Date.now() + 2000), sendIpcRequest(s.endpoint, b, Date.now() + 2000)]);
     assert.equal(asked, 1);
     assert.ok(ra.type === 'decision' && ra.decision === 'allow' && ra.id === a.id);
     assert.ok(rb.type === 'decision' && rb.decision === 'allow' && rb.id === b.id);
-    const late = await sendIpcRequest(s.endpoint, confirm(s.token, { dedupeKey: 'same', host: 'vscode', event: 'PreToolUse' }), Date.now() + 2000);
+    const late = await sendIpcRequest(s.endpoint, confirm(s.token, { key: 'same', host: 'vscode', event: 'PreToolUse' }), Date.now() + 2000);
     assert.ok(late.type === 'decision' && late.decision === 'allow');
     assert.equal(asked, 1);
-    await sendIpcRequest(s.endpoint, confirm(s.token, { dedupeKey: 'other' }), Date.now() + 2000);
+    await sendIpcRequest(s.endpoint, confirm(s.token, { key: 'other' }), Date.now() + 2000);
     assert.equal(asked, 2);
   });
 
   it('an allow covers one run: the same hook sending the same action again is asked again', async () => {
     let asked = 0;
     const s = await start({ onConfirm: async () => (asked++, { decision: 'allow', reason: 'once' }) });
-    const again = () => sendIpcRequest(s.endpoint, confirm(s.token, { dedupeKey: 'rerun', host: 'claude', event: 'PreToolUse' }), Date.now() + 2000);
+    const again = () => sendIpcRequest(s.endpoint, confirm(s.token, { key: 'rerun', host: 'claude', event: 'PreToolUse' }), Date.now() + 2000);
     await again();
     await again();
     assert.equal(asked, 2);
-    const twin = await sendIpcRequest(s.endpoint, confirm(s.token, { dedupeKey: 'rerun', host: 'cursor', event: 'beforeShellExecution' }), Date.now() + 2000);
+    const twin = await sendIpcRequest(s.endpoint, confirm(s.token, { key: 'rerun', host: 'cursor', event: 'beforeShellExecution' }), Date.now() + 2000);
     assert.ok(twin.type === 'decision' && twin.decision === 'allow');
     assert.equal(asked, 2, 'a twin from another hook shares the answer once');
-    await sendIpcRequest(s.endpoint, confirm(s.token, { dedupeKey: 'rerun', host: 'vscode', event: 'PreToolUse' }), Date.now() + 2000);
+    await sendIpcRequest(s.endpoint, confirm(s.token, { key: 'rerun', host: 'vscode', event: 'PreToolUse' }), Date.now() + 2000);
     assert.equal(asked, 3, 'the allow was already handed on once');
   });
 
   it('a deny is shared with another delivery of the same action; the same hook sending it again is asked again', async () => {
     let asked = 0;
     const s = await start({ onConfirm: async () => (asked++, { decision: 'deny', reason: 'no', by: 'user' }) });
-    const fromClaude = () => sendIpcRequest(s.endpoint, confirm(s.token, { dedupeKey: 'denied', host: 'claude', event: 'PreToolUse' }), Date.now() + 2000);
+    const fromClaude = () => sendIpcRequest(s.endpoint, confirm(s.token, { key: 'denied', host: 'claude', event: 'PreToolUse' }), Date.now() + 2000);
     const first = await fromClaude();
     assert.ok(first.type === 'decision' && first.decision === 'deny' && first.by === 'user', 'the reply says who decided');
-    const twin = await sendIpcRequest(s.endpoint, confirm(s.token, { dedupeKey: 'denied', host: 'cursor', event: 'beforeShellExecution' }), Date.now() + 2000);
+    const twin = await sendIpcRequest(s.endpoint, confirm(s.token, { key: 'denied', host: 'cursor', event: 'beforeShellExecution' }), Date.now() + 2000);
     assert.ok(twin.type === 'decision' && twin.decision === 'deny');
     assert.equal(asked, 1, 'the twin from another hook shares the deny');
     await fromClaude();
@@ -163,9 +158,9 @@ describe('ipc: server, client and discovery', () => {
   it('forgets a decided key after the remember window', async () => {
     let asked = 0;
     const s = await start({ rememberDecisionMs: 10, onConfirm: async () => (asked++, { decision: 'deny', reason: '' }) });
-    await sendIpcRequest(s.endpoint, confirm(s.token, { dedupeKey: 'k' }), Date.now() + 2000);
+    await sendIpcRequest(s.endpoint, confirm(s.token, { key: 'k' }), Date.now() + 2000);
     await new Promise((r) => setTimeout(r, 30));
-    await sendIpcRequest(s.endpoint, confirm(s.token, { dedupeKey: 'k' }), Date.now() + 2000);
+    await sendIpcRequest(s.endpoint, confirm(s.token, { key: 'k' }), Date.now() + 2000);
     assert.equal(asked, 2);
   });
 
@@ -187,9 +182,9 @@ describe('ipc: server, client and discovery', () => {
   it('answers ping and event notices', async () => {
     const events: EventNotice[] = [];
     const s = await start({ onPing: () => ({ lockdown: true }), onEvent: (e) => events.push(e) });
-    const pong = await sendIpcRequest(s.endpoint, { type: 'ping', version: 1, token: s.token, id: 'p1' }, Date.now() + 2000);
+    const pong = await sendIpcRequest(s.endpoint, { type: 'ping', version: IPC_PROTOCOL_VERSION, token: s.token, id: 'p1' }, Date.now() + 2000);
     assert.deepEqual(pong, { type: 'pong', id: 'p1', lockdown: true, appName: 'Test' });
-    const ack = await sendIpcRequest(s.endpoint, { type: 'event', version: 1, token: s.token, id: 'e1', host: 'cursor', event: 'beforeReadFile', decision: 'deny', at: 1 }, Date.now() + 2000);
+    const ack = await sendIpcRequest(s.endpoint, { type: 'event', version: IPC_PROTOCOL_VERSION, token: s.token, id: 'e1', host: 'cursor', event: 'beforeReadFile', decision: 'deny', at: 1 }, Date.now() + 2000);
     assert.deepEqual(ack, { type: 'ack', id: 'e1' });
     assert.equal(events.length, 1);
   });
@@ -199,7 +194,7 @@ describe('ipc: server, client and discovery', () => {
   });
 
   describe('discovery', () => {
-    const rec = (pid: number, folders: string[], endpoint = 'e') => ({ version: 1 as const, pid, appName: 'A', workspaceFolders: folders, endpoint, token: 't', createdAt: new Date().toISOString() });
+    const rec = (pid: number, folders: string[], endpoint = 'e') => ({ version: IPC_PROTOCOL_VERSION as typeof IPC_PROTOCOL_VERSION, pid, appName: 'A', workspaceFolders: folders, endpoint, token: 't', createdAt: new Date().toISOString() });
 
     it('picks the window whose folder is the longest prefix of the workspace', () => {
       writeDiscoveryRecord(home, rec(process.pid, ['/work'], 'outer'));

@@ -73,7 +73,7 @@ describe('the one-line message and the notification after a decision', () => {
 
 describe('buildConfirmView words by kind', () => {
   const request = (risks: Risk[], targets: Target[], command: string): ConfirmRequest => ({
-    type: 'confirm', version: 1, token: '', id: 'r1', host: 'claude', event: 'PreToolUse', agent: 'sonnet',
+    type: 'confirm', version: 2, token: '', id: 'r1', host: 'claude', event: 'PreToolUse', agent: 'sonnet', workspaceRoots: ['/w'],
     action: { kind: 'shell', command, cwd: '/w' },
     verdict: { decision: 'ask', production: false, risks, reasons: ['r'], targets, confirm: '.env' },
     deadline: 0, dedupeKey: 'k',

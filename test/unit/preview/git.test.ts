@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { GIT_LOG_FORMAT, parseCleanDryRun, parseGitLog, parsePorcelainStatus, splitUnifiedDiff } from '../../../src/core/preview/git';
 import { formatBytes } from '../../../src/core/preview/model';
 import { buildConfirmView, environmentBanner } from '../../../src/core/preview/confirmView';
-import type { ConfirmRequest } from '../../../src/core/protocol/ipc';
+import { IPC_PROTOCOL_VERSION, type ConfirmRequest } from '../../../src/core/protocol/ipc';
 import type { Verdict } from '../../../src/core/policy/types';
 
 describe('git output parsers', () => {
@@ -43,10 +43,10 @@ describe('git output parsers', () => {
 
 describe('confirm view', () => {
   const base = (verdict: Partial<Verdict>): ConfirmRequest => ({
-    type: 'confirm', version: 1, token: 't', id: 'id1', host: 'claude', event: 'PreToolUse', agent: 'opus',
+    type: 'confirm', version: IPC_PROTOCOL_VERSION, token: 't', id: 'id1', host: 'claude', event: 'PreToolUse', agent: 'opus',
     action: { kind: 'shell', command: 'railway down', cwd: '/w' },
     verdict: { decision: 'ask', production: false, risks: [], reasons: [], targets: [], confirm: 'svc', ...verdict },
-    deadline: 0, dedupeKey: 'k',
+    workspaceRoots: ['/w'], deadline: 0, dedupeKey: 'k',
   });
 
   it('marks unknown environments distinctly from declared production', () => {

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
-import { sha256Hex } from '../../../src/core/audit/sha256';
+import { base64url, hmacSha256, sha256Hex } from '../../../src/node/hashing';
 
 const reference = (text: string): string => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 
-describe('sha256Hex (pure)', () => {
+describe('hashing (@noble/hashes through src/node/hashing)', () => {
   const cases: Array<[string, string]> = [
     ['empty', ''],
     ['abc', 'abc'],
@@ -29,5 +29,19 @@ describe('sha256Hex (pure)', () => {
 
   it('matches the published vector for "abc"', () => {
     assert.equal(sha256Hex('abc'), 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+
+  it('HMAC-SHA256 and base64url match node:crypto (the salted value hashes the index stores)', () => {
+    for (let i = 0; i < 200; i++) {
+      const key = crypto.randomBytes(1 + (i % 40)).toString('base64url');
+      const text = crypto.randomBytes(i % 90).toString('latin1') + (i % 3 ? '' : ' ünï 🚀');
+      const expected = crypto.createHmac('sha256', key).update(text, 'utf8').digest();
+      assert.deepEqual(Buffer.from(hmacSha256(key, text)), expected);
+      assert.equal(base64url(hmacSha256(key, text)), expected.toString('base64url'));
+    }
+    for (let n = 0; n < 10; n++) {
+      const bytes = crypto.randomBytes(n);
+      assert.equal(base64url(bytes), bytes.toString('base64url'), `${n} bytes`);
+    }
   });
 });

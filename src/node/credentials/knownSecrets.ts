@@ -1,0 +1,97 @@
+import * as fs from 'node:fs';
+import { REDACTED, redactSecrets } from '../../core/audit/redact';
+import { cacheFileFor, loadCredentialCacheSync, readCredentialCache, type CredentialCacheFile } from './credentialCache';
+import { hashSecret } from './workspaceScan';
+
+/**
+ * Redaction that knows the workspace's credential values. The credential index holds each value only
+ * as a salted hash; every word of a text that could be a value is hashed with the same salt and
+ * compared. A hit is replaced by `[REDACTED]` in what is printed or logged, or by
+ * `[REDACTED:<hash>]` in what goes to the editor (whose analysis looks the hash up in the same index
+ * to say where the value came from). Generic token shapes are redacted after (redactSecrets).
+ *
+ * The index is read only when a word could be a value: most commands hold none, and then nothing is
+ * read.
+ */
+
+export interface KnownSecrets {
+  /** The salted hash under which `value` is indexed, or undefined when it is no known credential. */
+  hashOf(value: string): string | undefined;
+}
+
+export type RedactionStyle = 'plain' | 'marked';
+
+/** A word worth hashing: long enough, and with a digit, a symbol or length beyond a plain word. */
+function mightBeValue(word: string): boolean {
+  if (word.length < 8 || word.length > 4096) return false;
+  return /[0-9]/.test(word) || /[^A-Za-z0-9./_-]/.test(word) || word.length >= 20;
+}
+
+/** Candidate values in a text: whole words, and their parts around = : @ / ? # & , (URLs, assignments, headers). */
+export function candidateValues(text: string): string[] {
+  const out = new Set<string>();
+  for (const word of text.split(/[\s'"`;|<>(){}[\]\\,]+/)) {
+    if (word.length < 8) continue;
+    if (mightBeValue(word)) out.add(word);
+    for (const part of word.split(/[=:@/?#&]+/)) if (part !== word && mightBeValue(part)) out.add(part);
+    if (out.size > 2000) break;
+  }
+  return [...out];
+}
+
+/**
+ * The workspace indexes, read on first use as they are (the extension keeps them current). A folder
+ * with no index yet is indexed once, as the hook's first credential question would do.
+ */
+export function knownSecretsOf(workspaceRoots: readonly string[], cacheDir: string, home: string): KnownSecrets {
+  let caches: CredentialCacheFile[] | undefined;
+  const load = (): CredentialCacheFile[] => {
+    if (caches) return caches;
+    caches = [];
+    for (const root of workspaceRoots) {
+      try {
+        const real = fs.realpathSync(root);
+        caches.push(readCredentialCache(cacheFileFor(cacheDir, real), real) ?? loadCredentialCacheSync(real, { home, cacheDir, secretlint: false }));
+      } catch {
+        // no index for this folder
+      }
+    }
+    return caches;
+  };
+  let hashes: Array<{ salt: string; known: Set<string> }> | undefined;
+  return {
+    hashOf(value) {
+      hashes ??= load().map((c) => ({ salt: c.salt, known: new Set(Object.values(c.files).flatMap((f) => f.secrets.map((x) => x.hash))) }));
+      for (const { salt, known } of hashes) {
+        if (known.size === 0) continue;
+        const h = hashSecret(salt, value);
+        if (known.has(h)) return h;
+      }
+      return undefined;
+    },
+  };
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Replace known credential values in `text` (longest first), then generic token shapes. */
+export function redactWithKnown(text: string, known: KnownSecrets | undefined, style: RedactionStyle = 'plain'): string {
+  let out = text;
+  if (known) {
+    const hits: Array<{ value: string; hash: string }> = [];
+    for (const c of candidateValues(text)) {
+      const hash = known.hashOf(c);
+      if (hash) hits.push({ value: c, hash });
+    }
+    hits.sort((a, b) => b.value.length - a.value.length);
+    for (const { value, hash } of hits) out = out.replace(new RegExp(escapeRegExp(value), 'g'), style === 'marked' ? `[REDACTED:${hash}]` : REDACTED);
+  }
+  return redactSecrets(out);
+}
+
+/** A redactor bound to one set of indexes and one style. */
+export function secretRedactor(known: KnownSecrets | undefined, style: RedactionStyle = 'plain'): (text: string) => string {
+  return (text) => redactWithKnown(text, known, style);
+}

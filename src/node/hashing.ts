@@ -1,0 +1,39 @@
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+
+/**
+ * The hashes the hook computes on every call (the audit chain) and whenever a value is compared with
+ * the workspace's credentials (salted value hashes), from an audited library rather than our own
+ * code. @noble/hashes is pure JavaScript: a hook process that loads node:crypto for one hash pays
+ * several milliseconds more (`npm run bench -- hashing`). UTF-8 is encoded as Buffer.from does it
+ * (lone surrogates become U+FFFD), so the results equal node:crypto's for the same text.
+ */
+
+/** SHA-256 of a string's UTF-8 bytes, lower-case hex. */
+export function sha256Hex(text: string): string {
+  return bytesToHex(sha256(utf8ToBytes(text)));
+}
+
+/** HMAC-SHA256 of `text` under `key` (both UTF-8). */
+export function hmacSha256(key: string, text: string): Uint8Array {
+  return hmac(sha256, utf8ToBytes(key), utf8ToBytes(text));
+}
+
+/** HMAC-SHA256 as lower-case hex. */
+export function hmacSha256Hex(key: string, text: string): string {
+  return bytesToHex(hmacSha256(key, text));
+}
+
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** Unpadded base64url, as Buffer's 'base64url' encoding writes it. */
+export function base64url(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    const chars = Math.min(4, Math.ceil(((bytes.length - i) * 8) / 6));
+    for (let j = 0; j < chars; j++) out += BASE64URL[(n >> (18 - 6 * j)) & 63];
+  }
+  return out;
+}
