@@ -197,8 +197,10 @@ function credentialFactsOver(cachesNow: () => readonly CredentialCacheFile[], ho
     }));
   const originOf = (value: string): CredentialFileInfo | undefined => {
     const v = value.trim();
-    // A value the hook redacted for the editor carries its salted hash: look that up directly.
-    const marker = /^\[REDACTED:([A-Za-z0-9_-]{22})\]$/.exec(v.replace(/^['"]|['"]$/g, ''));
+    // A value the hook redacted for the editor carries its salted hash: look that up directly. It may be
+    // a whole word, or the password of a connection URL whose host and database were kept.
+    const unquoted = v.replace(/^['"]|['"]$/g, '');
+    const marker = /^\[REDACTED:([A-Za-z0-9_-]{22})\]$/.exec(unquoted) ?? /^[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:\[REDACTED:([A-Za-z0-9_-]{22})\]@\S+$/i.exec(unquoted);
     if (marker) {
       for (const { index } of hashIndexes()) {
         const hit = index.get(marker[1] as string);
