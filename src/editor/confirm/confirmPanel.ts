@@ -17,6 +17,11 @@ export interface ConfirmPanelDeps<A extends { sendsOut: boolean }> {
   analyse(ask: PendingAsk): A;
   /** Computes the read-only preview of what an ask destroys. */
   preview(ask: PendingAsk, analysis: A): Promise<Preview>;
+  /**
+   * Open the modal notice over the workbench (always, except under the integration tests' API: a
+   * modal only a human can dismiss would hold the workbench those tests drive programmatically).
+   */
+  modalNotice: boolean;
 }
 
 const REVIEW = { title: 'Review…' };
@@ -89,7 +94,7 @@ export class ConfirmPanel<A extends { sendsOut: boolean }> extends Disposable im
   }
 
   private async notice(ask: PendingAsk): Promise<void> {
-    if (this.noticeOpen) return;
+    if (!this.deps.modalNotice || this.noticeOpen) return;
     this.noticeOpen = true;
     const { message, production } = this.describe(ask);
     const command = actionText(ask.request.action);

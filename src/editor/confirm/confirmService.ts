@@ -11,6 +11,7 @@ import type { Lockdown } from '../lockdown';
 import { ConfirmPanel } from './confirmPanel';
 import { parseAskCommand, previewFor, type AskCommandParse } from './previewService';
 import { isSampleAsk } from './sampleAsks';
+import { TEST_MODE_ENV } from '../api';
 
 function workspaceRoots(): string[] {
   return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
@@ -39,6 +40,7 @@ export class ConfirmService extends Disposable {
         logger,
         analyse: (ask) => parseAskCommand(ask, userHome, workspaceRoots()),
         preview: (ask, analysis) => previewFor(ask, analysis, userHome),
+        modalNotice: process.env[TEST_MODE_ENV] !== '1',
       }),
     );
     this.queue = new ConfirmQueue({
