@@ -15,6 +15,8 @@ const entries = [
   { entryPoints: ['src/editor/deferred.ts'], outfile: 'dist/deferred.js', platform: 'node', format: 'cjs' },
   { entryPoints: ['src/webview/confirm.ts'], outfile: 'dist/webview/confirm.js', platform: 'browser', format: 'iife' },
   { entryPoints: ['src/node/credentials/secretlintScanner.ts'], outfile: 'dist/secretlint.js', platform: 'node', format: 'cjs' },
+  // The audit exporter and the OpenTelemetry SDK: loaded by `audit export` and the editor, never by the hook.
+  { entryPoints: ['src/node/audit/export/auditExport.ts'], outfile: 'dist/audit-export.js', platform: 'node', format: 'cjs' },
 ];
 
 const common = {

@@ -1,13 +1,20 @@
 import type { AuditEntry } from '../core/audit/entry';
 import { compareWithEditorAnchor, type AnchorComparison } from '../node/audit/anchorLookup';
 import { auditLogPath, describeAuditFailures, readAuditEntries, verifyAuditLog } from '../node/audit/auditLog';
+import { loadAuditExport } from '../node/audit/export/loadAuditExport';
 import { systemWindowVerifier, type WindowVerifier } from '../node/ipc/windowIdentity';
 import { guardHome } from '../node/guardHome';
+import { effectivePolicyFor } from '../node/policy/policyFiles';
 import { UsageError, type CliIo } from './io';
 
 const HELP = `usage:
   blast-shield audit verify          check the hash chain of ~/.blast-shield/audit.jsonl
   blast-shield audit tail [-n N]     print the last N decisions (default 20)
+  blast-shield audit export [--otlp URL]... [--syslog udp://host:514|tcp://host:601]... [--follow]
+                                     send entries not yet sent to OpenTelemetry collectors and syslog
+                                     (plus the destinations of the managed policy); --follow keeps
+                                     sending as entries are written. The editor does this by itself
+                                     while it is open; this is for machines without one.
 verify exits 0 when the log is intact and 1 when a line was edited, inserted, reordered or deleted,
 the tail was truncated, or some decision could not be written at all (listed in audit.failures).
 The log and its head file can be rewritten by any process running as you; verify therefore also asks
@@ -69,5 +76,36 @@ export async function run(args: string[], io: CliIo, verifier: WindowVerifier = 
     if (entries.length === 0) io.stdout('the audit log is empty\n');
     return 0;
   }
-  throw new UsageError(`unknown audit command '${sub}' (verify, tail)`);
+  if (sub === 'export') return runExport(rest, io, home);
+  throw new UsageError(`unknown audit command '${sub}' (verify, tail, export)`);
+}
+
+async function runExport(args: string[], io: CliIo, home: string): Promise<number> {
+  const otlp: string[] = [];
+  const syslog: string[] = [];
+  let follow = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--follow') follow = true;
+    else if (a === '--otlp' || a === '--syslog') {
+      const v = args[++i];
+      if (!v) throw new UsageError(`${a} needs a destination`);
+      (a === '--otlp' ? otlp : syslog).push(v);
+    } else throw new UsageError(`unknown argument '${a}'`);
+  }
+  const policy = effectivePolicyFor(io.cwd, io.env).settings.auditExport;
+  const destinations = { otlpEndpoints: [...new Set([...otlp, ...policy.otlpEndpoints])], syslogTargets: [...new Set([...syslog, ...policy.syslogTargets])] };
+  if (destinations.otlpEndpoints.length + destinations.syslogTargets.length === 0) throw new UsageError('no destination: pass --otlp or --syslog, or set audit.export in the managed policy');
+  const { exportPending } = loadAuditExport();
+  for (;;) {
+    const report = await exportPending(home, destinations);
+    let failed = false;
+    for (const d of report.destinations) {
+      if (d.error) failed = true;
+      if (d.sent > 0 || d.error || !follow) io.stdout(`${d.destination}: ${d.sent} sent, through #${d.through}${d.error ? `; failed: ${d.error} (kept for the next run)` : ''}\n`);
+    }
+    if (report.busy && !follow) io.stdout('another process is exporting now; nothing was sent by this one\n');
+    if (!follow) return failed ? 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, failed ? 10_000 : 2_000));
+  }
 }

@@ -1,6 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { analyze } from '../core/policy/analyze';
 import { classify } from '../core/policy/classify';
+import { applyExtraRules } from '../core/settings/extraRules';
+import { hookPolicy } from '../node/policy/policyFiles';
 import type { CredentialFacts, Decision, Facts, Target, Verdict } from '../core/policy/types';
 import { redactVerdict } from '../core/audit/redact';
 import { lazyCredentialFacts } from '../node/credentials/credentialFacts';
@@ -130,8 +133,17 @@ function factsCache(env: CliIo['env']): (cwd: string) => Judged {
 }
 
 /** A verdict as printed: no secret in a reason, a target or the phrase. */
-function verdictFor(command: string, judged: Judged, lockdown: boolean): Verdict {
-  return redactVerdict(classify(command, judged.facts, { lockdown }), judged.redact);
+/** The hook's verdict: the engine, then the team policy (a managed lockdown, extra rules), redacted. */
+function verdictFor(command: string, judged: Judged, lockdown: boolean, env: CliIo['env']): Verdict {
+  const facts = judged.facts;
+  const team = hookPolicy(facts.workspaceRoots, env);
+  const locked = lockdown || team.lockdown;
+  let verdict = classify(command, facts, { lockdown: locked });
+  if (team.extraRules.length > 0) {
+    const texts = [command, ...analyze(command, facts).invocations.map((inv) => [inv.name, ...inv.args.map((a) => a.text)].join(' '))];
+    verdict = applyExtraRules(verdict, texts, team.extraRules, locked);
+  }
+  return redactVerdict(verdict, judged.redact);
 }
 
 function errorLine(line: number, message: string): string {
@@ -181,7 +193,7 @@ async function runBatch(o: CheckOptions, io: CliIo, baseCwd: string): Promise<nu
       text = errorLine(n + 1, '"cwd" must be a string');
     } else {
       const dir = cwd === undefined ? baseCwd : path.resolve(baseCwd, cwd);
-      text = JSON.stringify(verdictFor(command, factsFor(dir), o.lockdown));
+      text = JSON.stringify(verdictFor(command, factsFor(dir), o.lockdown, io.env));
     }
     out.push(text);
     size += text.length;
@@ -199,7 +211,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   const cwd = path.resolve(io.cwd, o.cwd ?? '.');
   if (o.jsonl) return runBatch(o, io, cwd);
-  const verdict = verdictFor(o.command as string, factsAt(cwd, io.env), o.lockdown);
+  const verdict = verdictFor(o.command as string, factsAt(cwd, io.env), o.lockdown, io.env);
   io.stdout(o.json ? JSON.stringify(verdict) + '\n' : formatVerdict(verdict));
   return EXIT_CODES[verdict.decision];
 }

@@ -13,5 +13,7 @@ export const SUBCOMMANDS: Record<string, { summary: string; load: () => Promise<
   install: { summary: 'Install or repair the hook entries for an agent host', load: async () => (await import('./install')).runInstall },
   uninstall: { summary: 'Remove the hook entries, restoring each file', load: async () => (await import('./install')).runUninstall },
   status: { summary: 'Per host: what is installed where, and whether it is intact', load: async () => (await import('./install')).runStatus },
-  audit: { summary: 'Verify the audit log chain, or print recent decisions', load: async () => (await import('./audit')).run },
+  audit: { summary: 'Verify the audit log chain, print recent decisions, or export them', load: async () => (await import('./audit')).run },
+  restore: { summary: 'List the snapshots kept before approved destructive actions, or restore one', load: async () => (await import('./restore')).run },
+  policy: { summary: 'Explain the effective team policy and where each value came from', load: async () => (await import('./policy')).run },
 };

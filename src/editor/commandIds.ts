@@ -15,6 +15,7 @@ export const COMMANDS = {
   showStatus: 'blastShield.showStatus',
   showLog: 'blastShield.showLog',
   showSampleDialog: 'blastShield.showSampleDialog',
+  restoreSnapshot: 'blastShield.restoreSnapshot',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { restoreSnapshotCommand } from './restoreCommand';
 import type { Logger } from '../core/logger';
 import { HOST_IDS } from '../core/protocol/ipc';
 import type { SelfTestResult } from '../node/selfTest/selfTest';
@@ -206,6 +207,7 @@ export function createCommands(d: CommandDeps): Record<CommandId, (...args: unkn
     },
     [COMMANDS.showLog]: () => d.channel.show(),
     [COMMANDS.showSampleDialog]: showSample,
+    [COMMANDS.restoreSnapshot]: restoreSnapshotCommand({ guardHome: d.services.guardHome, userHome: d.services.userHome, config: d.config, logger: d.logger }),
   };
 }
 

@@ -2,16 +2,24 @@ import * as vscode from 'vscode';
 import type { Logger } from '../core/logger';
 import { mergeSettings } from '../core/settings/merge';
 import { CONFIG_SECTION, SETTING_KEYS, type GuardSettings, type RawLayer, type RawLayers } from '../core/settings/types';
-import { Disposable } from './lifecycle';
+import { Disposable, toDisposable } from './lifecycle';
+import { WORKSPACE_MAP_FILE } from '../node/guardHome';
+import { readPolicyFiles } from '../node/policy/policyFiles';
+
+const MANAGED_POLL_MS = 60_000;
 
 /**
- * The one place that reads `blastShield.*` settings. Values are read per layer with `inspect()` and
- * merged in core so that workspace values can only tighten; `onDidChange` fires once per relevant change.
+ * The one place that reads `blastShield.*` settings. Values are read per layer with `inspect()`,
+ * together with the team's policy files (the managed policy and each folder's `.blast-shield.json`),
+ * and merged in core so that workspace values and policy files can only tighten; `onDidChange` fires
+ * once per relevant change, including an edit of a policy file.
  */
 export class Configuration extends Disposable {
   private readonly changed = this._register(new vscode.EventEmitter<GuardSettings>());
   readonly onDidChange = this.changed.event;
   private current: GuardSettings;
+  /** Warnings already logged, so a poll that finds nothing new stays quiet. */
+  private reported = new Set<string>();
 
   constructor(private readonly log: Logger) {
     super();
@@ -29,6 +37,20 @@ export class Configuration extends Disposable {
         this.changed.fire(this.current);
       }),
     );
+    const reread = (): void => {
+      const next = this.read();
+      if (JSON.stringify(next) === JSON.stringify(this.current)) return;
+      this.current = next;
+      this.changed.fire(next);
+    };
+    const repositoryFiles = this._register(vscode.workspace.createFileSystemWatcher(`**/${WORKSPACE_MAP_FILE}`));
+    this._register(repositoryFiles.onDidChange(reread));
+    this._register(repositoryFiles.onDidCreate(reread));
+    this._register(repositoryFiles.onDidDelete(reread));
+    // The managed policy lives outside every workspace; an administrator's change is picked up within a minute.
+    const poll = setInterval(reread, MANAGED_POLL_MS);
+    poll.unref();
+    this._register(toDisposable(() => clearInterval(poll)));
   }
 
   get settings(): GuardSettings {
@@ -54,9 +76,18 @@ export class Configuration extends Disposable {
       }
       return layer;
     });
-    const layers: RawLayers = { user, workspace, workspaceFolders };
+    const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+    const policy = readPolicyFiles(roots, process.env);
+    const layers: RawLayers = { user, workspace, workspaceFolders, managed: policy.managed, repository: policy.repository };
     const { settings, ignored } = mergeSettings(layers);
-    for (const i of ignored) this.log.warn(`Ignored workspace setting blastShield.${i.key} = ${JSON.stringify(i.value)}: ${i.why}.`);
+    const said = new Set<string>();
+    const once = (line: string): void => {
+      if (!said.has(line) && !this.reported.has(line)) this.log.warn(line);
+      said.add(line);
+    };
+    for (const i of ignored) once(`Ignored blastShield.${i.key} = ${JSON.stringify(i.value)}: ${i.why}.`);
+    for (const p of policy.problems) once(`Policy file ${p.source}: ${p.problem}.`);
+    this.reported = said;
     return settings;
   }
 }

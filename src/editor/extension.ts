@@ -3,6 +3,7 @@ import type { Logger } from '../core/logger';
 import { createApi, TEST_MODE_ENV, type BlastShieldApi } from './api';
 import { AuditAnchor } from './auditAnchor';
 import { AuditEvents } from './auditEvents';
+import { AuditExport } from './auditExport';
 import { ChatAutoApprove } from './chatAutoApprove';
 import { createCommands, firstFolder } from './commands';
 import { Configuration } from './configuration';
@@ -36,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): BlastShieldApi {
   const config = own(new Configuration(logger));
   const lockdown = own(new Lockdown(context.workspaceState, config, services.guardHome, logger));
   const health = own(new Health(context.globalState, services, firstFolder, logger));
-  const confirm = own(new ConfirmService(context.extensionUri, config, lockdown, logger, services.userHome, (ask, locked) => services.policy.analyseAsk(ask, locked)));
+  const confirm = own(new ConfirmService(context.extensionUri, config, lockdown, logger, services.userHome, (ask, locked) => services.policy.analyseAsk(ask, locked), services.guardHome));
   // The audit chain's head, kept in this extension's storage where a shell script cannot rewrite it unnoticed.
   const auditAnchor = own(new AuditAnchor(context.globalState, context.secrets, services.audit.file(), services.guardHome, logger));
   const ipc = own(
@@ -60,6 +61,8 @@ export function activate(context: vscode.ExtensionContext): BlastShieldApi {
     new AuditEvents(services.audit.file(), (e) => health.recordEvent(e), logger, () => auditAnchor.poll()),
   );
   health.setEventSource(auditEvents);
+  // The team's pipeline follows the same log, from here: the hook itself never exports.
+  own(new AuditExport(services.guardHome, config, logger));
   const statusBar = own(new StatusBar(lockdown, health));
   own(new TerminalWatch(services, config, lockdown, logger, context.extensionPath));
   const credentialWatch = own(new CredentialWatch(services, config, lockdown, logger));

@@ -26,17 +26,36 @@ export class Lockdown extends Disposable {
     private readonly logger: Logger,
   ) {
     super();
-    this._register(config.onDidChange(() => this.sync()));
+    let wasOn = this.isOn;
+    this._register(
+      config.onDidChange(() => {
+        this.sync();
+        // A managed policy that starts (or stops) forcing lockdown changes it without a toggle.
+        if (this.isOn !== wasOn) this.changed.fire(this.isOn);
+        wasOn = this.isOn;
+      }),
+    );
     this._register(watchSettingsMirror(guardHome, () => this.reassert()));
     this.sync();
   }
 
+  /** The managed policy forces lockdown: nobody at this machine can switch it off. */
+  get isForced(): boolean {
+    return this.config.settings.lockdownForced;
+  }
+
   get isOn(): boolean {
+    if (this.isForced) return true;
     const stored = this.state.get<boolean>(STATE_KEY);
     return stored ?? this.config.settings.lockdownDefault;
   }
 
   async set(on: boolean): Promise<void> {
+    if (!on && this.isForced) {
+      this.logger.warn('Lockdown is forced on by the managed policy; it cannot be switched off here.');
+      void vscode.window.showWarningMessage('Blast Shield: lockdown is required by your organisation\'s managed policy and cannot be switched off.');
+      return;
+    }
     await this.state.update(STATE_KEY, on);
     this.logger.info(`Lockdown ${on ? 'on' : 'off'} for this workspace.`);
     this.sync();

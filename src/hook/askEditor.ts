@@ -25,6 +25,10 @@ export interface EditorAnswer {
   reason: string;
   /** Who decided, when the editor says. */
   by?: AnswerBy;
+  /** The copy the editor kept before allowing. */
+  snapshot?: string;
+  /** Dump the affected tables before allowing (the human asked). */
+  backupFirst?: boolean;
 }
 
 /**
@@ -62,7 +66,7 @@ export async function askEditor(guardHomeDir: string, ask: AskRequest, verifier:
     if (reply.decision === 'allow' && reply.actionDigest !== digest) throw new IpcError('malformed-reply', 'the editor allowed another action than this one');
     const still = verifier.reconfirm(window.record, identity.proof);
     if (!still.ok) throw new IpcError('unverified', still.reason);
-    return { decision: reply.decision, reason: reply.reason, ...(reply.by ? { by: reply.by } : {}) };
+    return { decision: reply.decision, reason: reply.reason, ...(reply.by ? { by: reply.by } : {}), ...(reply.decision === 'allow' && reply.snapshot ? { snapshot: reply.snapshot } : {}), ...(reply.decision === 'allow' && reply.backupFirst ? { backupFirst: true } : {}) };
   }
   throw new IpcError('unverified', refused ?? 'no editor window could be verified');
 }

@@ -4,9 +4,12 @@ import { minimatch } from 'minimatch';
 import type { DecidedBy } from '../core/audit/entry';
 import type { Facts, Verdict } from '../core/policy/types';
 import { composeVerdict } from '../core/policy/verdict';
+import { applyExtraRules } from '../core/settings/extraRules';
+import type { ExtraRule } from '../core/settings/types';
 import { guardFileOf, isGuardedContent, type GuardLocations } from '../core/rules/selfProtection';
 import type { ContentSearch, HookAction, ParsedHookInput } from '../node/hosts/action';
 import { commandIn, fetchCredentialFinding, mcpDestructiveFinding, mcpLooksDestructive, stringsIn } from '../node/confirm/toolFindings';
+import { gatherPerimeterFacts } from '../node/perimeterFacts';
 import type { HookEngine } from './engine';
 
 /**
@@ -34,6 +37,8 @@ export interface DecideContext {
   lockdown: boolean;
   /** Extra protected paths from settings (globs, workspace-relative or absolute). */
   protectedPaths: readonly string[];
+  /** A team's own command rules from policy files (only add asks and denies). */
+  extraRules?: readonly ExtraRule[];
 }
 
 const MAX_GUARD_FILE_READ = 1024 * 1024;
@@ -68,15 +73,39 @@ function matchesProtected(abs: string, input: ParsedHookInput, protectedPaths: r
 }
 
 function locations(input: ParsedHookInput, ctx: DecideContext): GuardLocations {
-  return { home: ctx.home, guardHome: ctx.guardHome, workspaceRoots: input.workspaceRoots };
+  const perimeter = gatherPerimeterFacts({ guardHome: ctx.guardHome, home: ctx.home, workspaceRoots: input.workspaceRoots, env: ctx.env });
+  return { home: ctx.home, guardHome: ctx.guardHome, workspaceRoots: input.workspaceRoots, perimeter };
+}
+
+/**
+ * The path as the disk resolves it: the real path of its deepest existing folder plus the rest, so a
+ * write through a symlink made earlier (`/tmp/x` -> `~/.claude`) is judged where it lands.
+ */
+function landingPath(p: string): string {
+  let head = p;
+  const tail: string[] = [];
+  for (let i = 0; i < 64; i++) {
+    try {
+      return path.join(fs.realpathSync(head), ...tail.reverse());
+    } catch {
+      const parent = path.dirname(head);
+      if (parent === head) return p;
+      tail.push(path.basename(head));
+      head = parent;
+    }
+  }
+  return p;
 }
 
 function decideWrite(action: Extract<HookAction, { kind: 'write' }>, input: ParsedHookInput, ctx: DecideContext): LocalDecision {
   if (action.paths.length === 0) return allow('policy', ['The edit names no file.']);
+  const where = locations(input, ctx);
   for (const p of action.paths) {
-    const file = guardFileOf(p, locations(input, ctx));
-    if (file && isGuardedContent(file, readSmallFile(p), action.newText)) {
-      return { outcome: 'deny', decidedBy: 'self-protection', reasons: [`Agents may not modify ${file.label}.`] };
+    for (const candidate of new Set([p, landingPath(p)])) {
+      const file = guardFileOf(candidate, where);
+      if (file && isGuardedContent(file, readSmallFile(candidate), action.newText)) {
+        return { outcome: 'deny', decidedBy: 'self-protection', reasons: [`Agents may not modify ${file.label}.`] };
+      }
     }
     if (ctx.engine.isCredentialPath(p, ctx.home)) {
       return { outcome: 'deny', decidedBy: 'self-protection', reasons: [`${path.basename(p)} is a credential file; agents may not write it.`] };
@@ -88,8 +117,9 @@ function decideWrite(action: Extract<HookAction, { kind: 'write' }>, input: Pars
 }
 
 function decideRead(action: Extract<HookAction, { kind: 'read' }>, input: ParsedHookInput, ctx: DecideContext): LocalDecision {
-  const ipcDir = path.join(ctx.guardHome, 'ipc');
-  if (action.path === ipcDir || action.path.startsWith(ipcDir + path.sep)) {
+  const ipcDirs = [path.join(ctx.guardHome, 'ipc'), path.join(landingPath(ctx.guardHome), 'ipc')].map((d) => d.toLowerCase());
+  const read = [action.path, landingPath(action.path)].map((p) => p.toLowerCase());
+  if (read.some((p) => ipcDirs.some((ipcDir) => p === ipcDir || p.startsWith(ipcDir + path.sep)))) {
     return { outcome: 'deny', decidedBy: 'read-check', reasons: ["This folder holds the editor windows' private tokens; agents may not read it."], credentialRead: true };
   }
   const extra = matchesProtected(action.path, input, ctx.protectedPaths);
@@ -206,8 +236,12 @@ function decideFetch(action: Extract<HookAction, { kind: 'fetch' }>, ctx: Decide
 export async function decideLocally(input: ParsedHookInput, ctx: DecideContext): Promise<LocalDecision> {
   const action = input.action;
   switch (action.kind) {
-    case 'shell':
-      return fromVerdict(ctx.engine.classify(action.command, await factsFor(action.cwd, input, ctx), { lockdown: ctx.lockdown }));
+    case 'shell': {
+      const facts = await factsFor(action.cwd, input, ctx);
+      const verdict = ctx.engine.classify(action.command, facts, { lockdown: ctx.lockdown });
+      if (!ctx.extraRules || ctx.extraRules.length === 0) return fromVerdict(verdict);
+      return fromVerdict(applyExtraRules(verdict, [action.command, ...(ctx.engine.commandTexts?.(action.command, facts) ?? [])], ctx.extraRules, ctx.lockdown));
+    }
     case 'mcp':
       return decideMcp(action, input, ctx);
     case 'read':
@@ -224,6 +258,8 @@ export async function decideLocally(input: ParsedHookInput, ctx: DecideContext):
       return decideAll(action, input, ctx);
     case 'other':
       return allow('policy', [`${action.tool} carries no command, script, path or URL Blast Shield judges.`]);
+    case 'unreadable':
+      return { outcome: 'deny', decidedBy: 'failure', reasons: [`The ${action.tool} call cannot be checked: ${action.reason}.`] };
   }
 }
 

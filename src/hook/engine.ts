@@ -23,6 +23,8 @@ export interface HookEngine {
   /** May read the workspace's credential index, hence async. */
   gatherFacts(request: FactsRequest): Facts | Promise<Facts>;
   classify(command: string, facts: Facts, options: ClassifyOptions): Verdict;
+  /** Each command a command line runs, as the engine sees it (wrappers peeled), for a team's extra rules. */
+  commandTexts?(command: string, facts: Facts): string[];
   checkAgentRead(filePath: string, context: { cwd: string; workspaceRoots: readonly string[]; home: string; content?: string }): ReadCheckResult;
   isCredentialPath(absolutePath: string, home: string): boolean;
   /** The workspace's credential values (as salted hashes), for redacting what leaves the hook. */

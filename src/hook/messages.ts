@@ -54,8 +54,9 @@ export function timedOut(): Words {
   return dialogDenied('deadline', '');
 }
 
-export function dialogAllowed(): Words {
-  return { userMessage: 'Allowed once in the Blast Shield dialog.', agentMessage: '' };
+/** `note`: what the hook did before letting it run ("Backed up first with pg_dump to …"). */
+export function dialogAllowed(note?: string): Words {
+  return { userMessage: `Allowed once in the Blast Shield dialog.${note ? ` ${note}` : ''}`, agentMessage: '' };
 }
 
 export function readDenied(reason: string): Words {

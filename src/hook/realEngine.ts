@@ -1,3 +1,4 @@
+import { analyze } from '../core/policy/analyze';
 import { classify } from '../core/policy/classify';
 import type { CredentialFacts } from '../core/policy/types';
 import { lazyCredentialFacts } from '../node/credentials/credentialFacts';
@@ -22,6 +23,7 @@ export function createRealEngine(env: Readonly<Record<string, string | undefined
       return gatherFacts({ cwd: request.cwd, workspaceRoots: request.workspaceRoots, env: request.env, home: request.home, credentials });
     },
     classify,
+    commandTexts: (command, facts) => analyze(command, facts).invocations.map((inv) => [inv.name, ...inv.args.map((a) => a.text)].join(' ')),
     checkAgentRead: (filePath, context) =>
       checkAgentRead(filePath, { ...context, cacheDir }),
     isCredentialPath,

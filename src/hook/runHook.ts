@@ -2,11 +2,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { redactSecrets } from '../core/audit/redact';
 import type { AuditRecord, DecidedBy } from '../core/audit/entry';
+import type { Verdict } from '../core/policy/types';
 import { HOST_IDS, type ActionDescription, type AgentEnvironment, type HostId } from '../core/protocol/ipc';
 import { ENV_SELECTOR_ALLOWLIST } from '../node/facts';
 import { mirrorEntryFor, parseSettingsMirror } from '../core/settings/mirror';
 import { appendAudit, recordAuditFailure } from '../node/audit/auditLog';
 import { GUARD_PATHS, guardHome } from '../node/guardHome';
+import { hookPolicy } from '../node/policy/policyFiles';
 import type { HookAction, HookDecision, HostAdapter, HostReply, ParsedHookInput } from '../node/hosts/action';
 import { HOST_ADAPTERS } from '../node/hosts/adapters';
 import { dialogDeadline } from '../node/hosts/deadlines';
@@ -79,6 +81,7 @@ function describe(action: HookAction, redact: Redact): ActionDescription {
       return parts.every((p) => p.kind === 'read') ? { kind: 'read', path, cwd: action.cwd } : { kind: 'write', path, cwd: action.cwd };
     }
     case 'other':
+    case 'unreadable':
       return { kind: 'shell', command: redact(action.tool), cwd: action.cwd };
   }
 }
@@ -162,9 +165,32 @@ interface Outcome {
   reasons: string[];
   failure: boolean;
   production?: boolean;
+  /** What keeps the action undoable, for the audit log. */
+  recovery?: Pick<AuditRecord, 'snapshot' | 'backups'>;
 }
 
-async function settle(input: ParsedHookInput, local: LocalDecision, guardHomeDir: string, deps: HookDeps, startedAt: number, env: HookEnv, forEditor: Redact): Promise<Outcome> {
+/**
+ * An allow the human combined with "back up first": the dump runs here, before the host hears
+ * "allow", and a dump that fails turns the allow into a deny (the statement must not run unbacked).
+ */
+async function withBackup(input: ParsedHookInput, answer: EditorAnswer, verdict: Verdict, context: { guardHome: string; home: string; env: HookEnv; deadline: number }): Promise<Outcome> {
+  const snapshot = answer.snapshot ? { snapshot: answer.snapshot } : {};
+  const allowed: Outcome = { decision: { decision: 'allow', ...dialogAllowed() }, decidedBy: 'human', reasons: verdict.reasons, failure: false, production: verdict.production, recovery: snapshot };
+  if (!answer.backupFirst || input.action.kind !== 'shell') return allowed;
+  // Loaded on this path only: the dump code is evaluated when a human asked for a back-up.
+  const { backUpFirst } = require('./backupFirst') as typeof import('./backupFirst');
+  const id = new Date().toISOString().replace(/[:.]/g, '-');
+  const result = await backUpFirst(input.action.command, { cwd: input.action.cwd, workspaceRoots: input.workspaceRoots, home: context.home, env: context.env, guardHome: context.guardHome, id, deadline: context.deadline });
+  if (!result.ok) {
+    const why = `The back-up you asked for could not be taken (${redactSecrets(result.why)}), so the statement was not run.`;
+    return { decision: { decision: 'deny', ...policyDenied([why]) }, decidedBy: 'human', reasons: [...verdict.reasons, why], failure: false, production: verdict.production, recovery: snapshot };
+  }
+  const backups = result.dumps.map((d) => ({ file: d.file, tool: d.tool, objects: d.objects, bytes: d.bytes }));
+  const note = `Backed up first with ${backups.map((b) => `${b.tool} to ${b.file}`).join(', ')}.`;
+  return { ...allowed, decision: { decision: 'allow', ...dialogAllowed(note) }, recovery: { ...snapshot, backups } };
+}
+
+async function settle(input: ParsedHookInput, local: LocalDecision, guardHomeDir: string, deps: HookDeps, startedAt: number, env: HookEnv, forEditor: Redact, home: string): Promise<Outcome> {
   if (local.outcome === 'allow') {
     return { decision: { decision: 'allow', ...ALLOWED }, decidedBy: local.decidedBy, reasons: local.reasons, failure: false, production: local.verdict?.production };
   }
@@ -187,10 +213,8 @@ async function settle(input: ParsedHookInput, local: LocalDecision, guardHomeDir
     deadline: dialogDeadline(input.host, startedAt),
   };
   try {
-    const answer = await (deps.ask ?? ((home: string, req: AskRequest) => askEditor(home, req, deps.verifier)))(guardHomeDir, request);
-    if (answer.decision === 'allow') {
-      return { decision: { decision: 'allow', ...dialogAllowed() }, decidedBy: 'human', reasons: verdict.reasons, failure: false, production: verdict.production };
-    }
+    const answer = await (deps.ask ?? ((dir: string, req: AskRequest) => askEditor(dir, req, deps.verifier)))(guardHomeDir, request);
+    if (answer.decision === 'allow') return await withBackup(input, answer, verdict, { guardHome: guardHomeDir, home, env, deadline: request.deadline });
     return { decision: { decision: 'deny', ...dialogDenied(answer.by, answer.reason) }, decidedBy: 'human', reasons: [...verdict.reasons, answer.reason].filter(Boolean), failure: false, production: verdict.production };
   } catch (err) {
     const what = failureWhat(err);
@@ -261,12 +285,22 @@ export async function runHook(host: string, stdinText: string, env: HookEnv, dep
     event = input.event;
     const cwd = input.action.cwd;
     const settings = readSettings(guardHomeDir, input.workspaceRoots, cwd);
-    const local = await decideLocally(input, { engine: deps.engine, home, guardHome: guardHomeDir, env, lockdown: settings.lockdown, protectedPaths: settings.protectedPaths });
+    // Team policy applies with or without an editor: a managed lockdown, protected paths, extra rules.
+    const team = hookPolicy(input.workspaceRoots.length > 0 ? input.workspaceRoots : [cwd], env);
+    const local = await decideLocally(input, {
+      engine: deps.engine,
+      home,
+      guardHome: guardHomeDir,
+      env,
+      lockdown: settings.lockdown || team.lockdown,
+      protectedPaths: [...settings.protectedPaths, ...team.protectedPaths],
+      extraRules: team.extraRules,
+    });
     // Everything that leaves the hook (the host's reply, the audit line, the request to the editor) is
     // redacted with the workspace's known credential values as well as generic token shapes.
     const known = deps.engine.knownSecrets?.(input.workspaceRoots);
     const plain = secretRedactor(known, 'plain');
-    const outcome = await settle(input, local, guardHomeDir, deps, startedAt, env, secretRedactor(known, 'marked'));
+    const outcome = await settle(input, local, guardHomeDir, deps, startedAt, env, secretRedactor(known, 'marked'), home);
     const said = { ...outcome.decision, userMessage: plain(outcome.decision.userMessage), agentMessage: plain(outcome.decision.agentMessage), ...(outcome.decision.help ? { help: plain(outcome.decision.help) } : {}) };
     const reply = outcome.failure ? adapter.failClosed(said, input.event) : adapter.respond(said, input.event);
     const auditWarning = audit(
@@ -282,6 +316,7 @@ export async function runHook(host: string, stdinText: string, env: HookEnv, dep
         reasons: outcome.reasons.map(plain),
         ...(outcome.production ? { production: true } : {}),
         ...(input.agent ? { agent: input.agent } : {}),
+        ...outcome.recovery,
       },
       deps,
     );

@@ -3,7 +3,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CredentialFacts, Facts, FileStatus, ProductionMap } from '../core/policy/types';
 import { parseSettingsMirror } from '../core/settings/mirror';
-import { GUARD_PATHS, WORKSPACE_MAP_FILE, guardHome } from './guardHome';
+import { parsePolicyFile } from '../core/settings/policyFile';
+import { SETTING_KEYS } from '../core/settings/types';
+import { managedPolicyPaths, repositoryPolicyPaths } from './policy/policyPaths';
+import { GUARD_PATHS, guardHome } from './guardHome';
+import { gatherPerimeterFacts } from './perimeterFacts';
 
 /**
  * The facts the policy engine is given about this machine, gathered lazily: nothing is read from
@@ -136,7 +140,7 @@ function stringList(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
 }
 
-/** The `production` block of a JSON file: `{ "production": { "names": [], "hosts": [], "resourceIds": [] } }`. */
+/** The `production` block of the settings mirror when written by hand: `{ "production": { "names": [], "hosts": [], "resourceIds": [] } }`. */
 function productionBlock(value: unknown): ProductionMap | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const p = (value as { production?: unknown }).production;
@@ -145,12 +149,19 @@ function productionBlock(value: unknown): ProductionMap | undefined {
   return { names: stringList(r.names), hosts: stringList(r.hosts), resourceIds: stringList(r.resourceIds) };
 }
 
+/** The production markers of a policy file (`.blast-shield.json` or the managed policy); accounts count as resource ids. */
+function policyMarkers(text: string): ProductionMap {
+  const { values } = parsePolicyFile(text);
+  return { names: stringList(values[SETTING_KEYS.productionNames]), hosts: stringList(values[SETTING_KEYS.productionHosts]), resourceIds: stringList(values[SETTING_KEYS.productionResourceIds]) };
+}
+
 /**
- * Union of the production maps the user declared: every workspace entry of the settings mirror the
- * extension writes (or a hand-written top-level "production" block in it), and each workspace's
- * `.blast-shield.json`. A file that does not parse adds nothing; markers only ever add protection.
+ * Union of the production maps the user and the team declared: every workspace entry of the settings
+ * mirror the extension writes (or a hand-written top-level "production" block in it), the managed
+ * policy, and each workspace's `.blast-shield.json`. A file that does not parse adds nothing; markers
+ * only ever add protection.
  */
-export function loadProductionMap(guardHomeDir: string, workspaceRoots: readonly string[]): ProductionMap {
+export function loadProductionMap(guardHomeDir: string, workspaceRoots: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env): ProductionMap {
   const names = new Set<string>();
   const hosts = new Set<string>();
   const resourceIds = new Set<string>();
@@ -166,9 +177,9 @@ export function loadProductionMap(guardHomeDir: string, workspaceRoots: readonly
     for (const entry of Object.values(mirror?.workspaces ?? {})) add(entry.production);
     add(parseJson(mirrorText, productionBlock));
   }
-  for (const root of workspaceRoots) {
-    const text = readTextFile(path.join(root, WORKSPACE_MAP_FILE));
-    if (text !== undefined) add(parseJson(text, productionBlock));
+  for (const file of [...managedPolicyPaths(process.platform, env), ...repositoryPolicyPaths(workspaceRoots)]) {
+    const text = readTextFile(file);
+    if (text !== undefined) add(policyMarkers(text));
   }
   return { names: [...names], hosts: [...hosts], resourceIds: [...resourceIds] };
 }
@@ -205,7 +216,8 @@ export function gatherFacts(opts: GatherFactsOptions): Facts {
   }
   const roots = lazy(() => opts.workspaceRoots?.map((r) => path.resolve(r)) ?? [repositoryRoot(cwd) ?? cwd]);
   const kubeContext = lazy(() => env.KUBE_CONTEXT || currentKubeContext(env, home));
-  const production = lazy(() => loadProductionMap(guardHome(env), roots()));
+  const production = lazy(() => loadProductionMap(guardHome(env), roots(), env));
+  const perimeter = lazy(() => gatherPerimeterFacts({ guardHome: facts.guardHome ?? guardHome(env), home, workspaceRoots: roots(), env }));
   const files = new Map<string, string | undefined>();
   const dirs = new Map<string, readonly string[] | undefined>();
 
@@ -238,6 +250,10 @@ export function gatherFacts(opts: GatherFactsOptions): Facts {
     get production() {
       return production();
     },
+    get perimeter() {
+      return perimeter();
+    },
+    guardHome: guardHome(env),
   };
   if (opts.credentials) facts.credentials = opts.credentials;
   return facts;

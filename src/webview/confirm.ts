@@ -83,6 +83,16 @@ function section(s: PreviewSection): HTMLElement {
     case 'unavailable':
       box.append(el('p', { class: 'unavailable' }, s.reason));
       break;
+    case 'recovery':
+      box.classList.add(s.recoverable ? 'recoverable' : 'irreversible');
+      box.append(el('p', { class: 'summary', id: 'recovery-summary' }, s.summary));
+      if (s.details.length > 0) box.append(el('ul', { class: 'details' }, ...s.details.map((d) => el('li', {}, d))));
+      if (s.backup?.available) {
+        box.append(el('p', { class: 'backup' }, el('input', { type: 'checkbox', id: 'backup-first' }), ' ', el('label', { for: 'backup-first' }, s.backup.label)));
+      } else if (s.backup) {
+        box.append(el('p', { class: 'note' }, `${s.backup.label}: not offered (${s.backup.why ?? 'unavailable'}).`));
+      }
+      break;
   }
   return box;
 }
@@ -159,7 +169,8 @@ function render(view: ConfirmView): void {
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    vscode.postMessage({ type: 'submit', id: view.id, phrase: input.value });
+    const backup = document.getElementById('backup-first') as HTMLInputElement | null;
+    vscode.postMessage({ type: 'submit', id: view.id, phrase: input.value, ...(backup?.checked ? { backupFirst: true } : {}) });
   });
   deny.addEventListener('click', () => vscode.postMessage({ type: 'deny', id: view.id }));
 

@@ -92,6 +92,7 @@ export function defineCases(ctx) {
     const result = await hook.done;
     const { decision } = decisionOf(host, result);
     assert.equal(decision, 'allow', `${host} hook answered ${decision} (exit ${result.code}): ${result.stdout.slice(0, 300)} ${result.stderr.slice(0, 300)}`);
+    return result;
   }
 
   /** Wait for the dialog this hook asks for; fail at once, with the hook's answer, if it answers first. */
@@ -396,8 +397,10 @@ export function defineCases(ctx) {
       const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent || '').trim())));
       const shown = Object.fromEntries(rows.map(([p, size]) => [p, size]));
       for (const f of files) assert.equal(shown[f.path], f.size, `the preview lists ${f.path} with its size ${f.size} (rows: ${JSON.stringify(rows)})`);
-      const summary = ((await dialog.locator('#preview .summary').textContent()) || '').trim();
+      const summary = ((await dialog.locator('#preview .kind-files .summary').textContent()) || '').trim();
       assert.match(summary, new RegExp(`^${files.length} files, ${LOCAL_EXPORTS_TOTAL.replace('.', '\\.')} under `), `the summary counts the files and bytes: ${summary}`);
+      const undo = ((await dialog.locator('#recovery-summary').textContent()) || '').trim();
+      assert.match(undo, /^A copy is kept for 7 days: restore with blast-shield restore \d{8}-\d{6}-[0-9a-f]{4} /, `the dialog says a copy is kept and how to restore it: ${undo}`);
       await dialog.locator('#preview').scrollIntoViewIfNeeded();
       await wb.screenshot('09-local-dialog.png', `local rm -rf ${LOCAL_EXPORTS}: no production banner, target on this machine, the files and sizes that would be deleted`);
       await wb.pressDeny();
@@ -409,6 +412,7 @@ export function defineCases(ctx) {
       // The same command from the same hook right after the deny: the agent retrying (perhaps the user
       // said "go ahead" in chat). It gets a new dialog, never 6a's deny from memory.
       const command = `rm -rf ${LOCAL_EXPORTS}`;
+      const localFiles = seedLocalExports();
       const verdict = engineCheck(command);
       const hook = run('claude', claude.bash(workspace, command));
       const text = await waitDialogFor('claude', hook);
@@ -426,6 +430,17 @@ export function defineCases(ctx) {
       await expectAllowed('claude', hook);
       await wb.page.locator('.notification-toast', { hasText: /allowed once by you: destroy path data\/exports/i }).waitFor({ state: 'visible', timeout: 10000 });
       await wb.clearNotifications();
+      // The copy was kept before the hook heard "allow", and the audit log names it: run the delete as
+      // the host would, then restore.
+      const audit = fs.readFileSync(path.join(env.BLAST_SHIELD_HOME, 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+      const id = audit.reverse().find((e) => e.decision === 'allow' && e.decidedBy === 'human')?.snapshot;
+      assert.match(String(id), /^\d{8}-\d{6}-[0-9a-f]{4}$/, `the audit entry of the allow names the kept copy: ${JSON.stringify(audit[0])}`);
+      const before = Object.fromEntries(localFiles.map((f) => [f.abs, fs.readFileSync(f.abs, 'utf8')]));
+      fs.rmSync(path.join(workspace, LOCAL_EXPORTS), { recursive: true });
+      const restored = spawnSync(process.execPath, [cli, 'restore', id], { cwd: workspace, env, encoding: 'utf8', timeout: 30000 });
+      assert.equal(restored.status, 0, `blast-shield restore ${id}: ${restored.stderr}${restored.stdout}`);
+      for (const f of localFiles) assert.equal(fs.readFileSync(f.abs, 'utf8'), before[f.abs], `${f.path} is back byte for byte after blast-shield restore`);
+      console.log(`       restored ${id}: ${localFiles.length} files back after the delete ran`);
     }],
 
     ['6c a delete of two folders asks for a phrase that names both', async () => {

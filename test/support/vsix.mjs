@@ -46,7 +46,7 @@ export function buildVsix({ node24, label = 'vsix' }) {
   if (!fs.existsSync(ownIgnore)) {
     // An allowlist of what the extension runs, until the project's own .vscodeignore exists.
     const fallback = path.join(REPO_ROOT, 'out', 'fallback.vscodeignore');
-    fs.writeFileSync(fallback, ['**', '!package.json', '!dist/extension.js', '!dist/cli.js', '!dist/cli-main.js', '!dist/secretlint.js', '!dist/webview/**', '!media/**', '!README.md', '!CHANGELOG.md', '!LICENSE*', ''].join('\n'));
+    fs.writeFileSync(fallback, ['**', '!package.json', '!dist/extension.js', '!dist/cli.js', '!dist/cli-main.js', '!dist/secretlint.js', '!dist/audit-export.js', '!dist/webview/**', '!media/**', '!README.md', '!CHANGELOG.md', '!LICENSE*', ''].join('\n'));
     ignoreArgs.push('--ignoreFile', fallback);
   }
   runChecked('vsce package', node24, [vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', ...ignoreArgs, '-o', vsix], { env, timeoutMs: 300000 });

@@ -26,6 +26,10 @@ export interface AuditRecord {
   reasons: string[];
   production?: boolean;
   agent?: string;
+  /** A copy was kept before the action: `blast-shield restore <snapshot>` brings it back. */
+  snapshot?: string;
+  /** Database dumps taken before the action ("back up first"): file, tool and what it holds. */
+  backups?: { file: string; tool: string; objects: string[]; bytes: number }[];
 }
 
 export interface AuditEntry extends AuditRecord {

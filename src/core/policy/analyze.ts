@@ -236,6 +236,8 @@ interface Exec {
   /** The producer of stdin is a compound command whose output cannot be known. */
   stdinUnknown?: boolean;
   wrappers: Via[];
+  /** Words the wrappers consumed themselves (their options and operands). */
+  wrapperWords?: ArgWord[];
   /** Substitutions reaching the command through variables in its prefixes, redirects and heredocs. */
   sources?: string[];
 }
@@ -336,7 +338,11 @@ class Analyzer {
     this.work.spend(Math.min(parsed.nodes, affordable) * UNITS_PER_NODE);
     if (parsed.truncated) this.addOpaque(parsed.truncatedReason ?? 'the command could not be analysed completely', scope.via);
     else if (parsed.errors.length > 0) this.addOpaque(`the command could not be parsed completely: ${parsed.errors[0]}`, scope.via);
-    this.walkList(parsed.list, { ...scope });
+    // bash reads `((…))` as arithmetic, dash (Debian's /bin/sh) as two subshells; which shell runs the
+    // text is not always known, so both readings are judged and the findings of both count.
+    const posixReading = ARITHMETIC_COMMAND.test(text) ? parseShell(text, this.limits.parse, { posix: true }) : undefined;
+    this.walkList(parsed.list, { ...scope, ...(posixReading ? { vars: new Map(scope.vars), sources: new Map(scope.sources) } : {}) });
+    if (posixReading && !posixReading.truncated) this.walkList(posixReading.list, { ...scope });
   }
 
   private walkList(list: CommandList, scope: Scope): void {
@@ -745,6 +751,7 @@ class Analyzer {
     if (exec.stdin) inv.stdin = exec.stdin;
     if (exec.scope.cwdUncertain) inv.cwdUncertain = true;
     if (exec.scope.remote) inv.remote = exec.scope.remote;
+    if (exec.wrapperWords && exec.wrapperWords.length > 0) inv.wrapperWords = exec.wrapperWords;
     let sources = exec.sources ?? [];
     for (const arg of args) sources = mergeSources(sources, arg.sources);
     if (sources.length > 0) inv.sources = sources;
@@ -831,9 +838,14 @@ class Analyzer {
 
   run(argvIn: ArgWord[], exec: Exec): Invocation | undefined {
     let argv = argvIn;
-    for (let hop = 0; hop < 32; hop++) {
+    for (let hop = 0; ; hop++) {
       const first = argv[0];
       if (!first) return undefined;
+      if (hop >= MAX_WRAPPER_HOPS) {
+        // What runs after this many wrappers was not looked at: a limit never passes a command as ordinary.
+        this.addOpaque(`more than ${MAX_WRAPPER_HOPS} wrappers (env, sudo, timeout ...) in a row`, this.viaOf(exec));
+        return undefined;
+      }
       if (first.dynamic) {
         this.addOpaque(`the command name is computed at run time (${first.raw.slice(0, 80)})`, this.viaOf(exec));
         return undefined;
@@ -854,6 +866,8 @@ class Analyzer {
         return inv;
       }
       exec.wrappers = [...exec.wrappers, label];
+      const consumed = before.slice(1, before.length - peeled.argv.length);
+      if (consumed.length > 0) exec.wrapperWords = [...(exec.wrapperWords ?? []), ...consumed];
       argv = peeled.argv;
       if (name === 'xargs') {
         const options = before.slice(1, Math.max(1, before.length - peeled.argv.length));
@@ -935,7 +949,11 @@ class Analyzer {
     if (!input) return argv;
     const nul = xargsArgs.some((a) => a.text === '-0' || a.text === '--null');
     const words = (nul ? input.text.split('\0') : input.text.split(/\s+/)).filter((w) => w !== '');
-    if (words.length === 0 || words.length > 256) return argv;
+    if (words.length === 0) return argv;
+    if (words.length > MAX_XARGS_WORDS) {
+      this.addOpaque(`xargs is fed more than ${MAX_XARGS_WORDS} words: the arguments it appends were not all looked at`, this.viaOf(exec));
+      return argv;
+    }
     // The static input words are now the arguments, so the stdin it consumed is not the command's.
     exec.stdin = undefined;
     return [...argv, ...words.map((text) => ({ text, raw: text, dynamic: false, glob: false }))];
@@ -1828,6 +1846,11 @@ function xargsPlaceholder(options: readonly ArgWord[]): string | undefined {
 
 /** Substitutions remembered per variable or word: enough for provenance, bounded against blow-up. */
 const MAX_SOURCES = 16;
+/** `((` that is not `$((`: an arithmetic command in bash, nested subshells in POSIX sh. */
+const ARITHMETIC_COMMAND = /(^|[^$])\(\(/;
+/** Wrappers peeled in a row (`env env env … rm`); more asks. */
+export const MAX_WRAPPER_HOPS = 32;
+const MAX_XARGS_WORDS = 256;
 
 function mergeSources(into: readonly string[] | undefined, more: readonly string[] | undefined): string[] {
   const out = [...(into ?? [])];

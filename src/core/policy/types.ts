@@ -120,6 +120,8 @@ export interface Invocation {
   cwdUncertain?: boolean;
   /** Set when the command runs on another machine or container than this one (ssh, heroku run, fly ssh console, kubectl exec). */
   remote?: RemoteContext;
+  /** Words the wrappers in `via` consumed themselves (`strace -o FILE`, `flock LOCKFILE`), in order. Omitted when none. */
+  wrapperWords?: ArgWord[];
   /**
    * Every command substitution whose output reaches this command through shell variables: in its
    * arguments (the union of their `sources`), `VAR=$TOKEN` prefixes, redirect targets and heredocs.
@@ -227,6 +229,22 @@ export interface Facts {
   credentials?: CredentialFacts;
   /** Blast Shield's own folder (~/.blast-shield unless moved), for self-protection. Omitted: ~/.blast-shield. */
   guardHome?: string;
+  /** Where the guard installed itself and which real paths stand for protected ones (rules/perimeter). */
+  perimeter?: PerimeterFacts;
+}
+
+/**
+ * What the perimeter needs beyond the well-known paths: the hook configurations this guard installed
+ * (from its install registry, protected wherever the command runs), symlink aliases, and start-up
+ * files the environment names. Gathered by the node layer; cheap (one small file, a few realpaths).
+ */
+export interface PerimeterFacts {
+  /** Absolute paths of hook configuration files this guard installed. */
+  installedConfigs: readonly string[];
+  /** A real path that stands for a protected one (the guard home, the home folder, an installed config or start-up file behind a symlink). */
+  aliases: readonly { real: string; path: string }[];
+  /** Start-up files named by the environment: `$BASH_ENV`, `$ENV`, `$ZDOTDIR/.zshenv` ... */
+  startupFiles: readonly string[];
 }
 
 export interface ClassifyOptions {

@@ -32,7 +32,17 @@ export type PreviewSection =
   /** `tables`: the tables the statements name, from the parsed statements (never the database). */
   | { kind: 'statements'; title: string; database: string; tables: string[]; statements: string[] }
   | { kind: 'resources'; title: string; rows: { provider: string; resource: string; kind: string; environment: string; environmentReason: string }[] }
-  | { kind: 'unavailable'; title: string; reason: string };
+  | { kind: 'unavailable'; title: string; reason: string }
+  /** Whether the action can be undone: the copy kept first (core/snapshot/recoveryNote.ts), and "back up first" for databases. */
+  | { kind: 'recovery'; title: string; recoverable: boolean; summary: string; details: string[]; backup?: BackupOffer };
+
+/** "Back up first" as the dialog offers it: a checkbox when available, a sentence why not otherwise. */
+export interface BackupOffer {
+  available: boolean;
+  /** "Back up orders, items with pg_dump first (PostgreSQL shop on 127.0.0.1:5433)". */
+  label: string;
+  why?: string;
+}
 
 export interface Preview {
   sections: PreviewSection[];

@@ -150,8 +150,8 @@ export type AnswerBy = 'user' | 'deadline' | 'lockdown' | 'closed' | 'reloaded' 
 export const ANSWER_BY: readonly AnswerBy[] = ['user', 'deadline', 'lockdown', 'closed', 'reloaded', 'window-closing', 'refused'];
 
 export type IpcReply =
-  /** `by` says who decided; the hook words its reply from it (without it, from the reason alone). */
-  | { type: 'decision'; id: string; decision: 'allow' | 'deny'; reason: string; actionDigest: string; by?: AnswerBy }
+  /** `by` says who decided (the hook words its reply from it); `snapshot`: the copy kept before an allow; `backupFirst`: the hook dumps the affected tables before allowing. */
+  | { type: 'decision'; id: string; decision: 'allow' | 'deny'; reason: string; actionDigest: string; by?: AnswerBy; snapshot?: string; backupFirst?: boolean }
   | { type: 'anchor'; id: string; anchor: AnchorState | null }
   | { type: 'pong'; id: string; lockdown: boolean; appName: string }
   | { type: 'ack'; id: string }
@@ -280,6 +280,7 @@ export function parseIpcReply(line: string): IpcReply | undefined {
   switch (v.type) {
     case 'decision':
       if (v.by !== undefined && !(ANSWER_BY as readonly unknown[]).includes(v.by)) return undefined;
+      if ((v.snapshot !== undefined && !isString(v.snapshot)) || (v.backupFirst !== undefined && v.backupFirst !== true)) return undefined;
       return (v.decision === 'allow' || v.decision === 'deny') && isString(v.reason) && isDigest(v.actionDigest) ? (v as unknown as IpcReply) : undefined;
     case 'anchor':
       return v.anchor === null || (isRecord(v.anchor) && Number.isInteger(v.anchor.count) && (v.anchor.count as number) >= 0 && isDigest(v.anchor.lastHash)) ? (v as unknown as IpcReply) : undefined;

@@ -59,7 +59,8 @@ export type HostToWebview =
 
 export type WebviewToHost =
   | { type: 'ready' }
-  | { type: 'submit'; id: string; phrase: string }
+  /** `backupFirst`: the human ticked "back up first" (only offered for a database the machine can reach). */
+  | { type: 'submit'; id: string; phrase: string; backupFirst?: boolean }
   | { type: 'deny'; id: string };
 
 /** Longest phrase the page may send; anything longer is not a phrase a human typed. */
@@ -76,7 +77,13 @@ export function isWebviewToHost(v: unknown): v is WebviewToHost {
     case 'ready':
       return Object.keys(v).length === 1;
     case 'submit':
-      return typeof v.id === 'string' && typeof v.phrase === 'string' && v.phrase.length <= MAX_TYPED_PHRASE && Object.keys(v).length === 3;
+      return (
+        typeof v.id === 'string' &&
+        typeof v.phrase === 'string' &&
+        v.phrase.length <= MAX_TYPED_PHRASE &&
+        (v.backupFirst === undefined || typeof v.backupFirst === 'boolean') &&
+        Object.keys(v).length === (v.backupFirst === undefined ? 3 : 4)
+      );
     case 'deny':
       return typeof v.id === 'string' && Object.keys(v).length === 2;
     default:

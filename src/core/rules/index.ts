@@ -1,5 +1,5 @@
 import type { RulePack } from '../policy/types';
-import { selfProtectionPack } from './selfProtection';
+import { perimeterPack } from './perimeter/perimeterPack';
 import { credentialsPack } from './credentials';
 import { filesPack } from './files';
 import { gitPack } from './git';
@@ -16,7 +16,7 @@ import { unsureOptionsPack } from './unsureOptions';
  * `RulePack` and listing it here; its table-driven tests live in `test/unit/rules/<id>.test.ts`.
  */
 export const RULE_PACKS: readonly RulePack[] = [
-  selfProtectionPack,
+  perimeterPack,
   credentialsPack,
   filesPack,
   gitPack,

@@ -41,6 +41,14 @@ interface Budget {
   truncated: boolean;
   truncatedReason?: string;
   errors: string[];
+  /** POSIX sh (dash) reading: `((` opens two subshells, not a bash arithmetic command. */
+  posix: boolean;
+}
+
+/** Which shell's grammar to read where they differ. */
+export interface ParseDialect {
+  /** dash/POSIX sh: `((rm -rf ~))` is nested subshells there, arithmetic in bash and zsh. */
+  posix?: boolean;
 }
 
 interface Stops {
@@ -389,7 +397,7 @@ class Parser {
     const src = this.src;
     const c = src[this.pos];
     if (c === '(') {
-      if (src[this.pos + 1] === '(') {
+      if (src[this.pos + 1] === '(' && !this.budget.posix) {
         const arith = this.tryArithmeticCommand();
         if (arith) return this.withTrailingRedirects(arith);
       }
@@ -1179,8 +1187,8 @@ export function collectSubstitutions(parts: readonly WordPart[], into: CommandLi
 }
 
 /** Parse shell source. Never throws; problems are reported in `errors`, budget overruns in `truncated`. */
-export function parseShell(source: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParseResult {
-  const budget: Budget = { limits, depth: 0, nodes: 0, truncated: false, errors: [] };
+export function parseShell(source: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS, dialect: ParseDialect = {}): ParseResult {
+  const budget: Budget = { limits, depth: 0, nodes: 0, truncated: false, errors: [], posix: dialect.posix === true };
   let list: CommandList;
   try {
     list = new Parser(source, budget).parseProgram();

@@ -17,6 +17,8 @@ export interface ConfirmPanelDeps<A extends { sendsOut: boolean }> {
   analyse(ask: PendingAsk): A;
   /** Computes the read-only preview of what an ask destroys. */
   preview(ask: PendingAsk, analysis: A): Promise<Preview>;
+  /** The human's choices beside the phrase ("back up first"), reported before the phrase is checked. */
+  choose?(requestId: string, choice: { backupFirst: boolean }): void;
   /**
    * Open the modal notice over the workbench (always, except under the integration tests' API: a
    * modal only a human can dismiss would hold the workbench those tests drive programmatically).
@@ -220,6 +222,7 @@ export class ConfirmPanel<A extends { sendsOut: boolean }> extends Disposable im
         this.postShow();
         return;
       case 'submit': {
+        this.deps.choose?.(message.id, { backupFirst: message.backupFirst === true });
         const result = this.queue?.submit(message.id, message.phrase) ?? 'not-current';
         if (result === 'mismatch') this.post({ type: 'phraseMismatch', id: message.id });
         return;

@@ -21,7 +21,9 @@ export type HookAction =
    * searches only, which never prompt.
    */
   | { kind: 'all'; actions: HookAction[]; cwd: string }
-  | { kind: 'other'; tool: string; cwd: string };
+  | { kind: 'other'; tool: string; cwd: string }
+  /** A tool the hook checks whose input cannot be read (a command that is missing, a number, an array, null): denied. */
+  | { kind: 'unreadable'; tool: string; reason: string; cwd: string };
 
 /**
  * A search tool that reads file contents (Grep, grep_search, search_files), with the file filters

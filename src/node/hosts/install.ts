@@ -7,6 +7,7 @@ import { installCline, statusCline, uninstallCline } from './cline/install';
 import { copilotInstallSpec } from './copilot/install';
 import { cursorInstallSpec } from './cursor/install';
 import { INSTALLED_CLI_FILES, installJson, shimPath, statusJson, uninstallJson, type FileStatus, type HostStatus, type InstallContext, type InstallScope, type JsonHostSpec } from './installCommon';
+import { forgetInstall, recordInstall } from './installRegistry';
 import { vscodeInstallSpec } from './vscode/install';
 
 /**
@@ -32,9 +33,9 @@ export interface ShimOptions {
 
 /**
  * Files the CLI loads at run time and must find beside itself: the bundle its launcher compiles, and
- * secretlint's, loaded lazily.
+ * secretlint's and the audit exporter's, loaded lazily.
  */
-const SIBLING_BUNDLES = ['cli-main.js', 'secretlint.js'];
+const SIBLING_BUNDLES = ['cli-main.js', 'secretlint.js', 'audit-export.js'];
 
 function shellQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
@@ -93,14 +94,19 @@ export function defaultInstallScope(host: HostId, workspace: string | undefined)
   return 'project';
 }
 
+/** Install one host's entries and put the file on the install registry the hook protects and the keeper restores. */
 export function installHost(host: HostId, ctx: InstallContext): FileStatus {
   const spec = JSON_SPECS[host];
-  return spec ? installJson(spec, ctx) : installCline(ctx);
+  const status = spec ? installJson(spec, ctx) : installCline(ctx);
+  if (status.state === 'intact') recordInstall(ctx.guardHome, { host, scope: ctx.scope, file: status.file, ...(ctx.scope === 'project' && ctx.workspace ? { workspace: ctx.workspace } : {}) });
+  return status;
 }
 
 export function uninstallHost(host: HostId, ctx: InstallContext): FileStatus {
   const spec = JSON_SPECS[host];
-  return spec ? uninstallJson(spec, ctx) : uninstallCline(ctx);
+  const status = spec ? uninstallJson(spec, ctx) : uninstallCline(ctx);
+  forgetInstall(ctx.guardHome, { host, scope: ctx.scope, file: status.file });
+  return status;
 }
 
 export function hostStatus(host: HostId, ctx: InstallContext): HostStatus {

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import type { HostId } from '../../core/protocol/ipc';
 import { GUARD_PATHS } from '../guardHome';
 import { hostStatus, installHost, installShim, type ShimOptions } from './install';
-import { INSTALLED_CLI_FILES, shimPath, type InstallScope } from './installCommon';
+import { INSTALLED_CLI_FILES, shimPath, type InstallContext, type InstallScope } from './installCommon';
+import { readInstallRegistry } from './installRegistry';
 
 /**
  * Keeping installed hooks healthy without the user asking: the editor runs this at start-up and
@@ -12,8 +13,10 @@ import { INSTALLED_CLI_FILES, shimPath, type InstallScope } from './installCommo
  * - The installed CLI (`~/.blast-shield/bin`) is brought up to this extension's version when it
  *   differs, so an updated extension's rules reach the hook and a half-copied install is completed.
  * - Hook entries that are present but altered (a fail-closed flag removed, a timeout shortened, the
- *   command changed, the installed CLI incomplete) are rewritten. Entries that are missing are left
- *   alone (uninstalling is the user's choice) and so is a host hook of the user's own (a conflict).
+ *   command changed, the installed CLI incomplete) are rewritten.
+ * - An entry on the install registry (this guard installed it, and no uninstall took it off) that has
+ *   disappeared is put back, wherever it was installed: only `uninstall` removes an entry for good.
+ *   A host hook of the user's own (a conflict) is left alone.
  */
 
 export interface KeeperContext {
@@ -31,6 +34,8 @@ export interface KeeperReport {
   cliUpdated: boolean;
   /** One line per repaired host config: "cursor (user): ~/.cursor/hooks.json (failClosed changed)". */
   repaired: string[];
+  /** One line per entry put back after it disappeared without an uninstall: "cursor (project): /w/.cursor/hooks.json". */
+  restored: string[];
   /** Repairs that failed, with why. */
   failed: string[];
 }
@@ -52,7 +57,7 @@ export function installedCliIsStale(guardHomeDir: string, cliBundle: string): bo
 }
 
 export function keepHooksHealthy(hosts: readonly HostId[], ctx: KeeperContext): KeeperReport {
-  const report: KeeperReport = { cliUpdated: false, repaired: [], failed: [] };
+  const report: KeeperReport = { cliUpdated: false, repaired: [], restored: [], failed: [] };
   // Only once something was installed: the shim is what host configs run.
   if (fs.existsSync(shimPath(ctx.guardHome)) && installedCliIsStale(ctx.guardHome, ctx.shim.cliBundle)) {
     try {
@@ -83,5 +88,31 @@ export function keepHooksHealthy(hosts: readonly HostId[], ctx: KeeperContext): 
       }
     }
   }
+  restoreRemoved(hosts, ctx, report);
   return report;
+}
+
+/** Entries on the install registry that are gone (file deleted, entries edited out) are installed again. */
+function restoreRemoved(hosts: readonly HostId[], ctx: KeeperContext, report: KeeperReport): void {
+  for (const record of readInstallRegistry(ctx.guardHome)) {
+    if (!hosts.includes(record.host)) continue;
+    const install: InstallContext = { scope: record.scope, home: ctx.home, guardHome: ctx.guardHome, ...(record.workspace ? { workspace: record.workspace } : {}) };
+    let state;
+    try {
+      state = hostStatus(record.host, install).files[0];
+    } catch {
+      continue;
+    }
+    // The record must still describe this machine's layout (the same home, the same file).
+    if (!state || state.file !== record.file || state.state !== 'missing') continue;
+    if (record.scope === 'project' && (!record.workspace || !fs.existsSync(record.workspace))) continue;
+    try {
+      if (!fs.existsSync(shimPath(ctx.guardHome)) || installedCliIsStale(ctx.guardHome, ctx.shim.cliBundle)) installShim({ ...ctx.shim, guardHome: ctx.guardHome });
+      const after = installHost(record.host, install);
+      if (after.state === 'intact') report.restored.push(`${record.host} (${record.scope}): ${record.file}`);
+      else report.failed.push(`${record.host} (${record.scope}): ${after.file} could not be put back (${after.state}: ${after.detail})`);
+    } catch (err) {
+      report.failed.push(`${record.host} (${record.scope}): ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
 }

@@ -48,7 +48,8 @@ function writePaths(key: string, input: unknown, ctx: ToolContext): string[] {
     }
   }
   if (key === 'applypatch') {
-    const patch = typeof input === 'string' ? input : pickString(input, 'input', 'patch', 'diff');
+    // Codex sends the patch as tool_input.command.
+    const patch = typeof input === 'string' ? input : pickString(input, 'input', 'patch', 'diff', 'command');
     if (patch) raw.push(...patchPaths(patch));
   }
   return [...new Set(raw.map((p) => resolveFrom(ctx.cwd, p, ctx.home)))];
@@ -92,6 +93,10 @@ function contentSearchOf(key: string, input: unknown): ContentSearch | undefined
   }
 }
 
+function unreadable(tool: string, reason: string, ctx: ToolContext): HookAction {
+  return { kind: 'unreadable', tool, reason, cwd: ctx.cwd };
+}
+
 /** Map one tool call to an action. Unknown tools become 'other' unless their input carries a shell command. */
 export function actionFromTool(toolName: string, rawInput: unknown, ctx: ToolContext): HookAction {
   const key = toolKey(toolName);
@@ -102,13 +107,13 @@ export function actionFromTool(toolName: string, rawInput: unknown, ctx: ToolCon
   switch (kind) {
     case 'shell': {
       const command = pickString(input, 'command', 'cmd', 'script', 'commandLine') ?? (typeof input === 'string' ? input : undefined);
-      if (command === undefined) return { kind: 'other', tool: toolName, cwd: ctx.cwd };
+      if (command === undefined) return unreadable(toolName, 'its command is missing or not text', ctx);
       const cwd = pickString(input, 'cwd', 'working_directory', 'workingDirectory');
       return { kind: 'shell', command, cwd: cwd ? resolveFrom(ctx.cwd, cwd, ctx.home) : ctx.cwd };
     }
     case 'read': {
       const p = pickString(input, ...PATH_KEYS);
-      if (!p) return { kind: 'other', tool: toolName, cwd: ctx.cwd };
+      if (!p) return isObject(input) && PATH_KEYS.some((k) => k in input) ? unreadable(toolName, 'the file it reads is not given as text', ctx) : { kind: 'other', tool: toolName, cwd: ctx.cwd };
       return { kind: 'read', path: resolveFrom(ctx.cwd, p, ctx.home), cwd: ctx.cwd };
     }
     case 'search': {
@@ -119,6 +124,7 @@ export function actionFromTool(toolName: string, rawInput: unknown, ctx: ToolCon
     }
     case 'write': {
       const paths = writePaths(key, input, ctx);
+      if (paths.length === 0 && (!isObject(input) || PATH_KEYS.some((k) => k in input))) return unreadable(toolName, 'the file it writes is not given as text', ctx);
       return { kind: 'write', paths, cwd: ctx.cwd, newText: newTextOf(input) };
     }
     case 'fetch': {

@@ -31,6 +31,10 @@ export interface ConfirmAnswer {
   by?: AnswerBy;
   /** The digest of the action the dialog was shown for; the hook accepts an allow only for its own. */
   actionDigest?: string;
+  /** A copy was kept before the allow (its snapshot id). */
+  snapshot?: string;
+  /** The human asked for a database dump before the statement runs; the hook takes it. */
+  backupFirst?: boolean;
 }
 
 export interface IpcServerOptions {
@@ -72,6 +76,12 @@ export interface IpcServerHandle {
 function tokenMatches(expected: Buffer, given: string): boolean {
   const g = Buffer.from(given, 'utf8');
   return g.length === expected.length && crypto.timingSafeEqual(g, expected);
+}
+
+/** What an allow carries about undoing it: only on an allow, only well-formed. */
+function recoveryFields(a: ConfirmAnswer): { snapshot?: string; backupFirst?: boolean } {
+  if (a.decision !== 'allow') return {};
+  return { ...(typeof a.snapshot === 'string' ? { snapshot: a.snapshot } : {}), ...(a.backupFirst === true ? { backupFirst: true } : {}) };
 }
 
 function send(socket: net.Socket, reply: IpcReply): void {
@@ -123,7 +133,7 @@ export async function startIpcServer(options: IpcServerOptions): Promise<IpcServ
         .then(
           (a): ConfirmAnswer =>
             a && (a.decision === 'allow' || a.decision === 'deny')
-              ? { decision: a.decision, reason: String(a.reason ?? ''), actionDigest: typeof a.actionDigest === 'string' ? a.actionDigest : req.dedupeKey, ...(a.by ? { by: a.by } : {}) }
+              ? { decision: a.decision, reason: String(a.reason ?? ''), actionDigest: typeof a.actionDigest === 'string' ? a.actionDigest : req.dedupeKey, ...(a.by ? { by: a.by } : {}), ...recoveryFields(a) }
               : { decision: 'deny', reason: 'The dialog gave no valid answer.', by: 'refused' },
           (err: unknown): ConfirmAnswer => ({ decision: 'deny', reason: `The dialog failed: ${err instanceof Error ? err.message : String(err)}`, by: 'refused' }),
         ),
@@ -186,7 +196,7 @@ export async function startIpcServer(options: IpcServerOptions): Promise<IpcServ
       }
       case 'confirm': {
         const answer = await confirmOnce(req);
-        send(socket, { type: 'decision', id: req.id, decision: answer.decision, reason: answer.reason, actionDigest: answer.actionDigest ?? actionDigest(req.action, req.workspaceRoots), ...(answer.by ? { by: answer.by } : {}) });
+        send(socket, { type: 'decision', id: req.id, decision: answer.decision, reason: answer.reason, actionDigest: answer.actionDigest ?? actionDigest(req.action, req.workspaceRoots), ...(answer.by ? { by: answer.by } : {}), ...recoveryFields(answer) });
         return;
       }
       case 'anchor': {

@@ -16,7 +16,11 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
 const contributed = pkg.contributes;
 
 /** Settings a workspace must not be able to relax: user or machine scope only. */
-const RELAXING_WHEN_CHANGED = [SETTING_KEYS.hosts, SETTING_KEYS.terminalWatch, SETTING_KEYS.manageChatAutoApprove, SETTING_KEYS.hideCredentialsOnStartup];
+const RELAXING_WHEN_CHANGED = [
+  SETTING_KEYS.hosts, SETTING_KEYS.terminalWatch, SETTING_KEYS.manageChatAutoApprove, SETTING_KEYS.hideCredentialsOnStartup,
+  SETTING_KEYS.snapshotsEnabled, SETTING_KEYS.snapshotsMaxMegabytes, SETTING_KEYS.snapshotsMaxTotalMegabytes, SETTING_KEYS.snapshotsKeepDays,
+  SETTING_KEYS.offerDatabaseBackup, SETTING_KEYS.otlpEndpoints, SETTING_KEYS.syslogTargets,
+];
 
 describe('package.json contributes', () => {
   it('declares exactly the commands the code registers', () => {

@@ -11,7 +11,8 @@ import { installedCliIsStale, keepHooksHealthy, type KeeperContext } from '../..
 
 /**
  * The editor keeps installed hooks healthy on its own: altered entries are rewritten, the installed CLI
- * follows the extension's version, and what the user removed or owns is left alone.
+ * follows the extension's version, entries removed without an uninstall are put back, and what the
+ * user uninstalled or owns is left alone.
  */
 describe('keepHooksHealthy', () => {
   let root: string;
@@ -40,7 +41,7 @@ describe('keepHooksHealthy', () => {
 
   it('does nothing when nothing was installed', () => {
     const r = keepHooksHealthy(HOST_IDS, keeper);
-    assert.deepEqual(r, { cliUpdated: false, repaired: [], failed: [] });
+    assert.deepEqual(r, { cliUpdated: false, repaired: [], restored: [], failed: [] });
     assert.equal(fs.existsSync(user.guardHome), false);
   });
 
@@ -53,7 +54,7 @@ describe('keepHooksHealthy', () => {
     assert.equal(r.repaired.length, 1, JSON.stringify(r));
     assert.match(r.repaired[0]!, /^cursor \(user\): .*hooks\.json/);
     assert.equal(hostStatus('cursor', user).files[0]!.state, 'intact');
-    assert.deepEqual(keepHooksHealthy(HOST_IDS, keeper), { cliUpdated: false, repaired: [], failed: [] });
+    assert.deepEqual(keepHooksHealthy(HOST_IDS, keeper), { cliUpdated: false, repaired: [], restored: [], failed: [] });
   });
 
   it('brings the installed CLI up to the extension version, and completes a half-copied one', () => {
@@ -81,6 +82,39 @@ describe('keepHooksHealthy', () => {
     assert.deepEqual(r.repaired, []);
     assert.equal(hostStatus('cursor', user).files[0]!.state, 'missing');
     assert.equal(fs.readFileSync(cline, 'utf8'), '#!/bin/sh\necho mine\n');
+  });
+
+  it('puts back an installed entry whose file was deleted, and says so', () => {
+    install();
+    const file = cursorInstallSpec.file(user);
+    fs.rmSync(file);
+    const r = keepHooksHealthy(HOST_IDS, keeper);
+    assert.deepEqual(r.restored, [`cursor (user): ${file}`], JSON.stringify(r));
+    assert.equal(hostStatus('cursor', user).files[0]!.state, 'intact');
+    assert.deepEqual(keepHooksHealthy(HOST_IDS, keeper).restored, []);
+  });
+
+  it('puts back entries edited out of a file, and a project install in a workspace that is not open', () => {
+    install();
+    const workspace = path.join(root, 'elsewhere');
+    fs.mkdirSync(workspace);
+    const project: InstallContext = { scope: 'project', workspace, home: user.home, guardHome: user.guardHome };
+    installHost('claude', project);
+    const userFile = cursorInstallSpec.file(user);
+    fs.writeFileSync(userFile, '{"version":1,"hooks":{}}\n');
+    const projectFile = hostStatus('claude', project).files[0]!.file;
+    fs.rmSync(path.dirname(projectFile), { recursive: true });
+    const r = keepHooksHealthy(HOST_IDS, keeper);
+    assert.equal(r.restored.length, 2, JSON.stringify(r));
+    assert.equal(hostStatus('cursor', user).files[0]!.state, 'intact');
+    assert.equal(hostStatus('claude', project).files[0]!.state, 'intact');
+  });
+
+  it('does not put back what uninstall removed', () => {
+    install();
+    uninstallHost('cursor', user);
+    assert.deepEqual(keepHooksHealthy(HOST_IDS, keeper).restored, []);
+    assert.equal(hostStatus('cursor', user).files[0]!.state, 'missing');
   });
 
   it('repairs project-scope entries too, and reports what it could not repair', () => {

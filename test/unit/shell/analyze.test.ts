@@ -99,7 +99,12 @@ const cases: Case[] = [
   { cmd: 'cleanup() { rm -rf /tmp/x; }; cleanup', names: ['rm', 'cleanup'] },
   { cmd: 'function wipe { git clean -fdx; }', names: ['git'] },
   { cmd: '[[ $(rm z) == x ]]', names: ['rm'] },
-  { cmd: '(( $(rm n) ))', names: ['rm'] },
+  // One rm per reading: bash arithmetic, and dash's two subshells around a computed command name.
+  { cmd: '(( $(rm n) ))', names: ['rm', 'rm'], opaque: /command name is computed/ },
+  { cmd: '((rm -rf ~))', names: ['rm'] },
+  { cmd: 'sh -c "((rm -rf ~))"', has: [{ name: 'rm' }] },
+  { cmd: 'dash -c "( (rm -rf /tmp/x) )"', has: [{ name: 'rm' }] },
+  { cmd: 'echo $((1+2))', names: ['echo'] },
 
   // Redirections, heredocs, here-strings
   { cmd: 'psql <<EOF\nDROP TABLE x;\nEOF', has: [{ name: 'psql', stdin: 'heredoc', stdinText: 'DROP TABLE x;\n' }] },

@@ -1,0 +1,110 @@
+import type { PerimeterView } from './protectedPaths';
+
+/**
+ * Does a piece of text (interpreter code, a sed script, an argument of a command nobody described)
+ * name a protected place? Paths in code are often built: `'.cla' + 'ude/settings.json'`,
+ * `os.path.join(home, '.claude')`, `'\x2eclaude'`, `chr(46) + 'claude'`, `'nosj.sgnittes'[::-1]`. The
+ * text is read in several spellings (as written, escapes decoded, quotes and `+` removed, commas as
+ * folder separators, reversed) and each is searched for the protected names. A match is enough:
+ * the perimeter treats code that names a protected place and is not known to only read as a writer.
+ */
+
+const BEFORE = '(?<![a-z0-9_])';
+const AFTER = '(?![a-z0-9_-])';
+
+const NEEDLES: readonly { re: RegExp; label: (m: RegExpExecArray) => string }[] = [
+  { re: new RegExp(`${BEFORE}\\.(cursor|claude|clinerules|copilot|gemini|codex|windsurf|codeium)${AFTER}`), label: (m) => `the agent configuration folder .${m[1]}` },
+  { re: new RegExp(`${BEFORE}\\.blast-shield${AFTER}`), label: () => "Blast Shield's own files" },
+  { re: new RegExp(`\\.github/hooks${AFTER}`), label: () => 'the VS Code / Copilot hook folder (.github/hooks)' },
+  { re: new RegExp(`documents/cline${AFTER}`), label: () => "Cline's hook folder (Documents/Cline)" },
+  {
+    re: new RegExp(`${BEFORE}\\.(bashrc|bash_profile|bash_login|bash_logout|profile|zshenv|zshrc|zprofile|zlogin|zlogout|pam_environment|xprofile|xsessionrc)${AFTER}`),
+    label: (m) => `the shell start-up file .${m[1]}`,
+  },
+  { re: new RegExp(`\\.config/(fish|environment\\.d)${AFTER}`), label: (m) => `the shell start-up folder .config/${m[1]}` },
+  { re: new RegExp(`${BEFORE}/etc/(profile|environment|bash\\.bashrc|bashrc|zsh|zshenv|zshrc|zprofile|fish)${AFTER}`), label: (m) => `the system start-up file /etc/${m[1]}` },
+  {
+    re: /(\.config|application ?support|appdata\/roaming|\.local\/share)\/(code|code ?- ?insiders|code ?- ?oss|vscodium|cursor|windsurf|positron|code-server)(\/user|\/?$|[^a-z0-9_/-])/,
+    label: () => "the editor's user settings",
+  },
+  { re: /-server\/data\/(machine|user)/, label: () => "the editor's machine settings" },
+  { re: /extensions\/blast-shield\./, label: () => 'the Blast Shield extension itself' },
+  { re: /blast_shield_home/, label: () => "Blast Shield's own folder (BLAST_SHIELD_HOME)" },
+  { re: /blastshield\.[a-z]/, label: () => "Blast Shield's settings" },
+  { re: /blast-shield\.blast-shield/, label: () => 'the Blast Shield extension itself' },
+];
+
+function decodeEscapes(text: string): string {
+  return text
+    .replace(/\\x([0-9a-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)))
+    .replace(/\\u\{?([0-9a-f]{4})\}?/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)))
+    .replace(/\\([0-3][0-7]{2})/g, (_m, o: string) => String.fromCharCode(parseInt(o, 8)))
+    .replace(/\b(?:chr|unichr)\s*\(\s*(\d{1,3})\s*\)/g, (_m, d: string) => `'${String.fromCharCode(Number(d))}'`)
+    .replace(/string\.fromcharcode\s*\(([\d\s,]{1,400})\)/g, (_m, list: string) => `'${list.split(',').map((d) => String.fromCharCode(Number(d.trim()))).join('')}'`);
+}
+
+/** The spellings of `text` to search, lower-cased; the costlier ones only when the text could need them. */
+export function spellings(text: string): string[] {
+  const written = text.toLowerCase();
+  const decoded = /\\[xu0-3]|chr|fromcharcode/.test(written) ? decodeEscapes(written) : written;
+  const joined = decoded.replace(/\$\{|[\s'"`+\\}]/g, '');
+  const foldered = joined.replace(/,/g, '/');
+  // `['.cur', 'sor'].join('')`
+  const glued = joined.replace(/,/g, '');
+  const out = [written, decoded, joined, foldered, glued];
+  if (/\[::-1\]|reverse|\brev\b/.test(written)) out.push([...joined].reverse().join(''));
+  return [...new Set(out)];
+}
+
+/** All needles in one pass; the single ones only name what matched. */
+const ANY_NEEDLE = new RegExp(NEEDLES.map((n) => `(?:${n.re.source})`).join('|'));
+
+const fixedNeedlesOf = new WeakMap<PerimeterView, string[]>();
+
+/** Absolute places from the facts that may appear in text as written: the guard home wherever it was moved, installed configs. */
+function fixedNeedles(view: PerimeterView): string[] {
+  const cached = fixedNeedlesOf.get(view);
+  if (cached) return cached;
+  const out: string[] = [];
+  const add = (path: string): void => {
+    const l = path.toLowerCase();
+    out.push(l, l.replace(/\s/g, ''));
+    if (view.home !== '/' && l.startsWith(view.home.toLowerCase() + '/')) out.push('~' + l.slice(view.home.length));
+  };
+  for (const g of view.guardHomes) add(g);
+  for (const f of view.installed) add(f);
+  for (const f of view.startupFiles) add(f);
+  for (const a of view.aliases) add(a.real);
+  const needles = [...new Set(out)];
+  fixedNeedlesOf.set(view, needles);
+  return needles;
+}
+
+/** Every needle holds a dot, a slash or "blast"; escapes need a backslash or a char-code call. */
+const MAY_NAME_A_PLACE = /[./\\~]|blast|chr|fromcharcode/i;
+
+/** The first protected place `text` names, as a label, or undefined. */
+export function mentionIn(text: string, view: PerimeterView): string | undefined {
+  if (text.length === 0 || !MAY_NAME_A_PLACE.test(text)) return undefined;
+  const fixed = fixedNeedles(view);
+  for (const spelling of spellings(text)) {
+    if (ANY_NEEDLE.test(spelling)) {
+      for (const needle of NEEDLES) {
+        const m = needle.re.exec(spelling);
+        if (m) return needle.label(m);
+      }
+    }
+    for (const place of fixed) {
+      const at = spelling.indexOf(place);
+      if (at >= 0 && !/[a-z0-9_-]/.test(spelling[at + place.length] ?? '')) return place;
+    }
+  }
+  return undefined;
+}
+
+/** Does the text name the window-token folder (`.blast-shield/ipc`, `$BLAST_SHIELD_HOME/ipc`, the moved guard home's `ipc`)? */
+export function mentionsWindowTokens(text: string, view: PerimeterView): boolean {
+  const l = text.toLowerCase();
+  if (/\.blast-shield[^/\s]*\/ipc|blast_shield_home\}?\/ipc/.test(l)) return true;
+  return view.guardHomes.some((g) => l.includes(g.toLowerCase() + '/ipc'));
+}

@@ -1,0 +1,486 @@
+import { minimatch } from 'minimatch';
+import { basename, isWithin, normalize, resolvePath } from '../../paths';
+import { EFFECT_RULES, effectsOf, READ_ONLY_COMMANDS, type PathEffect } from '../../policy/effects';
+import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../../policy/types';
+import { patchPaths } from './patchText';
+import { mentionIn, mentionsWindowTokens } from './mentions';
+import {
+  aliasesOf,
+  dedicatedFolder,
+  exists,
+  guardedByContent,
+  isContentDependent,
+  MANAGED_BLOCK_MARKER,
+  perimeterView,
+  placesMatchingGlob,
+  protectedBeneath,
+  protectionOf,
+  type PerimeterView,
+} from './protectedPaths';
+
+/**
+ * One perimeter, enforced for every writer. Each invocation's effects (policy/effects.ts: which
+ * words it reads, writes, deletes, moves, links or extracts into) are judged against the protected
+ * paths; a command nobody described is a writer of every path it names, and so is code that names a
+ * protected place. What reaches the perimeter is denied, never asked: switching the guard off is not
+ * a question an agent may put to a tired human.
+ */
+
+const DENY_SUFFIX = "agents may not change Blast Shield's protection";
+
+function protectedTarget(name: string): Target {
+  return { kind: 'path', name, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' };
+}
+
+function finding(rule: string, reason: string, target: string): Finding {
+  return { rule: `self-protection.${rule}`, risk: 'self-protection', severity: 'deny', reason, targets: [protectedTarget(target)] };
+}
+
+/** Variables whose value the perimeter knows, so `$HOME/.bashrc` is a path and not a mystery. */
+function expandKnown(text: string, facts: Facts, view: PerimeterView, cwd: string): string {
+  const guard = view.guardHomes[0] ?? facts.home + '/.blast-shield';
+  return text
+    .replace(/\$\{HOME\}|\$HOME(?![A-Za-z0-9_])/g, facts.home)
+    .replace(/\$\{PWD\}|\$PWD(?![A-Za-z0-9_])/g, cwd)
+    .replace(/\$\{XDG_CONFIG_HOME(:-[^}]*)?\}|\$XDG_CONFIG_HOME(?![A-Za-z0-9_])/g, facts.home + '/.config')
+    .replace(/\$\{BLAST_SHIELD_HOME(:-[^}]*)?\}|\$BLAST_SHIELD_HOME(?![A-Za-z0-9_])/g, guard)
+    .replace(/^~(?=\/|$)/, facts.home);
+}
+
+const STILL_DYNAMIC = /\$|`/;
+/** Names of protected files: a computed path ending in one of these may well be one. */
+const PROTECTED_NAMES = /(^|\/)(hooks\.json|settings(\.[^/]*)?\.json|config\.toml|\.blast-shield(\.json)?|blast-shield(-hook)?|\.(bashrc|bash_profile|profile|zshenv|zshrc|zprofile|zlogin)|pretooluse)$/i;
+
+const WRITING: ReadonlySet<PathEffect['kind']> = new Set(['write', 'create', 'delete', 'move', 'link', 'extract', 'rewrite', 'unknown']);
+const REACHING_BELOW: ReadonlySet<PathEffect['kind']> = new Set(['delete', 'move', 'link', 'extract', 'rewrite']);
+/** Top-level names whose arrival in a workspace or home folder creates or replaces a protected file. */
+const DANGEROUS_ENTRIES = /^(\.(cursor|claude|clinerules|copilot|gemini|codex|windsurf|codeium|github|blast-shield|blast-shield\.json|bashrc|bash_profile|bash_login|profile|zshenv|zshrc|zprofile|zlogin|config|vscode)|documents)$/i;
+
+interface Judge {
+  inv: Invocation;
+  facts: Facts;
+  view: PerimeterView;
+  cwd: string;
+  findings: Finding[];
+}
+
+function deny(j: Judge, rule: string, reason: string, target: string): void {
+  if (j.findings.some((f) => f.rule === `self-protection.${rule}` && f.targets[0]?.name === target)) return;
+  j.findings.push(finding(rule, reason, target));
+}
+
+function display(path: string, j: Judge): string {
+  for (const root of j.view.workspaceRoots) if (isWithin(root, path) && path !== root) return path.slice(root.length + 1);
+  if (isWithin(j.view.home, path) && path !== j.view.home) return '~/' + path.slice(j.view.home.length + 1);
+  return path;
+}
+
+function windowTokenFolders(view: PerimeterView): string[] {
+  return view.guardHomes.map((g) => g + '/ipc');
+}
+
+function isRecursiveReader(inv: Invocation): boolean {
+  if (inv.name === 'rg' || inv.name === 'ag' || inv.name === 'ack' || inv.name === 'tree' || inv.name === 'du') return inv.name !== 'du' && inv.name !== 'tree';
+  return inv.args.some((a) => /^-[a-zA-Z]*[rR]/.test(a.text) || a.text === '--recursive' || a.text === '--dereference-recursive');
+}
+
+/** Reads of the window tokens, and of folders above them by a command that reads everything below. */
+function judgeWindowTokens(abs: string, effect: PathEffect, j: Judge): boolean {
+  for (const path of aliasesOf(abs, j.view)) {
+    for (const ipc of windowTokenFolders(j.view)) {
+      const inside = isWithin(ipc.toLowerCase(), path.toLowerCase());
+      const above = effect.kind === 'read' && isWithin(path.toLowerCase(), ipc.toLowerCase()) && (effect.recursive === true || isRecursiveReader(j.inv));
+      if (inside || above) {
+        deny(j, 'read-window-token', `${j.inv.name} would touch Blast Shield's window tokens (${effect.word.text}); they are not for agents.`, effect.word.text);
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+function namesMatch(path: string, names: readonly string[] | undefined, facts: Facts): boolean {
+  if (!names || names.length === 0) return true;
+  const candidates = [basename(path), ...(facts.listDir(path) ?? [])];
+  return candidates.some((c) => names.some((n) => minimatch(c, n, { nocase: true, dot: true })));
+}
+
+function copiesOnlySafeEntries(effect: PathEffect, j: Judge): boolean {
+  if (!effect.from || effect.from.length === 0) return false;
+  return effect.from.every((source) => {
+    if (source.dynamic) return false;
+    const lastSegment = basename(source.text);
+    // A glob whose last part does not start with a dot does not match dot-folders.
+    if (source.glob) return !lastSegment.startsWith('.') && !/documents/i.test(lastSegment);
+    const entries = j.facts.listDir(resolvePath(j.cwd, source.text.replace(/\/\.?$/, ''), j.facts.home));
+    return entries !== undefined && !entries.some((e) => DANGEROUS_ENTRIES.test(e));
+  });
+}
+
+function dirnameOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i <= 0 ? '/' : path.slice(0, i);
+}
+
+/** A workspace folder or the home folder itself: a configuration created there takes effect. */
+function isPlaceForNewConfigs(folder: string, j: Judge): boolean {
+  return [...j.view.workspaceRoots, j.view.home].some((place) => place.toLowerCase() === folder.toLowerCase());
+}
+
+/** Workspace folders, the home folder and the guard homes: where a new configuration file takes effect. */
+function holdsPlacesForNewConfigs(abs: string, j: Judge): boolean {
+  const places = [...j.view.workspaceRoots, j.view.home, ...j.view.guardHomes];
+  return aliasesOf(abs, j.view).some((p) => places.some((place) => isWithin(p.toLowerCase(), place.toLowerCase())));
+}
+
+function judgePath(abs: string, effect: PathEffect, j: Judge): void {
+  if (judgeWindowTokens(abs, effect, j)) return;
+  if (!WRITING.has(effect.kind)) return;
+  const verb = effect.kind === 'unknown' ? `names` : 'would change';
+  const shown = display(abs, j);
+  const protection = protectionOf(abs, j.view);
+  if (protection && !(effect.kind === 'write' && effect.into && j.facts.listDir(abs) !== undefined)) {
+    // A shell write's new text is unknown: settings files are then guarded whatever they hold now;
+    // a delete or move only takes away what is there.
+    const newTextUnknown = protection.kind === 'user-settings' && effect.kind !== 'delete' && effect.kind !== 'move';
+    // Appending lines to an ignore file leaves our block in place, unless a line un-ignores something after it.
+    const harmlessAppend = protection.kind === 'ignore-file' && effect.appended !== undefined && !/^\s*!/m.test(effect.appended) && !MANAGED_BLOCK_MARKER.test(effect.appended);
+    const guarded = isContentDependent(protection.kind) ? !harmlessAppend && (newTextUnknown || guardedByContent(protection.kind, j.facts.readFile(abs))) : true;
+    if (guarded) {
+      const rest = effect.kind === 'unknown' ? ` and is not known to only read it; ${DENY_SUFFIX}.` : `; ${DENY_SUFFIX}.`;
+      deny(j, 'write-guard-file', `${j.inv.name} ${verb} ${protection.label}${rest}`, shown);
+      return;
+    }
+  }
+  if (effect.into) {
+    for (const source of effect.into) {
+      // `src/` and `src/.` spill their entries (an `extract` effect judges those); `src` arrives as itself.
+      if (source.dynamic || /\/\.?$/.test(source.text)) continue;
+      const landing = normalize(abs + '/' + basename(source.text));
+      const landingFolder = dedicatedFolder(landing, j.view);
+      // A dedicated folder is reached when it is there already or would take effect where it lands.
+      if (landingFolder && !exists(j.facts, landing) && !isPlaceForNewConfigs(dirnameOf(landing), j)) continue;
+      judgePath(landing, { kind: 'write', word: source }, j);
+    }
+    return;
+  }
+  if (effect.kind === 'extract' && copiesOnlySafeEntries(effect, j)) return;
+  const folder = dedicatedFolder(abs, j.view);
+  if (folder && effect.kind !== 'create') {
+    deny(j, 'write-guard-file', `${j.inv.name} ${verb} ${folder}; ${DENY_SUFFIX}.`, shown);
+    return;
+  }
+  const reachesBelow = REACHING_BELOW.has(effect.kind) || (effect.kind === 'write' && (effect.recursive === true || j.facts.listDir(abs) !== undefined));
+  if (!reachesBelow) return;
+  // git's own rewrites (reset --hard, checkout -f, read-tree -u) change tracked files only: the guard home is never one.
+  const below = protectedBeneath(abs, j.facts, j.view, effect.names ? 64 : 8).filter(
+    (p) => namesMatch(p, effect.names, j.facts) && !(effect.kind === 'rewrite' && protectionOf(p, j.view)?.kind === 'guard-home'),
+  );
+  if (below.length > 0) {
+    const first = below[0]!;
+    const what = protectionOf(first, j.view)?.label ?? display(first, j);
+    deny(j, 'write-guard-file', `${j.inv.name} would reach ${display(first, j)} inside ${shown} (${what}); ${DENY_SUFFIX}.`, shown);
+    return;
+  }
+  if (effect.kind === 'extract' && holdsPlacesForNewConfigs(abs, j)) {
+    deny(j, 'write-guard-file', `${j.inv.name} writes files of names not known before it runs into ${shown}, where a hook configuration or start-up file would take effect; ${DENY_SUFFIX}.`, shown);
+  }
+}
+
+/**
+ * The folder a glob lists (`~/.blast-shield/ipc/*`, `.cursor/*`): its entries are what the command
+ * reads or changes, whatever they are called. Only the window tokens and dedicated folders count
+ * here: `rm *.log` in a workspace reaches nothing protected below it.
+ */
+function judgeGlobFolder(absolutePattern: string, effect: PathEffect, j: Judge): void {
+  const segments = absolutePattern.split('/');
+  const firstGlob = segments.findIndex((s) => /[*?[]/.test(s));
+  if (firstGlob <= 0) return;
+  const folder = segments.slice(0, firstGlob).join('/') || '/';
+  if (judgeWindowTokens(folder + '/x', effect, j)) return;
+  if (!WRITING.has(effect.kind)) return;
+  const dedicated = dedicatedFolder(folder, j.view);
+  const protection = protectionOf(folder, j.view);
+  if (dedicated || (protection && !isContentDependent(protection.kind))) {
+    deny(j, 'write-guard-file', `${j.inv.name} would change what ${display(folder, j)} holds (${dedicated ?? protection!.label}); ${DENY_SUFFIX}.`, display(folder, j));
+  }
+}
+
+/** Texts an option-bearing word may hold a path in: `--output=x`, `-ox`, `of=x`. */
+function pathTexts(word: ArgWord, effect: PathEffect): string[] {
+  const t = word.text;
+  if (effect.kind !== 'unknown') return [t];
+  const out = [t];
+  const eq = t.indexOf('=');
+  if (eq > 0) out.push(t.slice(eq + 1));
+  if (/^-[A-Za-z]./.test(t) && !t.startsWith('--')) out.push(t.slice(2));
+  return out;
+}
+
+function judgeEffect(effect: PathEffect, j: Judge): void {
+  const word = effect.word;
+  if (effect.kind === 'code' || effect.kind === 'unknown') {
+    if (mentionsWindowTokens(word.text, j.view)) {
+      deny(j, 'read-window-token', `${j.inv.name} names Blast Shield's window tokens; they are not for agents.`, word.text.slice(0, 80));
+      return;
+    }
+    const named = mentionIn(expandKnown(word.text, j.facts, j.view, j.cwd), j.view);
+    if (named) {
+      const what = effect.kind === 'code' ? 'program text' : 'an argument';
+      deny(j, 'code-names-guard-file', `${j.inv.name} has ${what} naming ${named} and is not known to only read it; ${DENY_SUFFIX}.`, named);
+      return;
+    }
+    if (effect.kind === 'code') return;
+  }
+  for (const raw of pathTexts(word, effect)) {
+    const text = expandKnown(raw, j.facts, j.view, j.cwd);
+    if (text === '' || text === '-') continue;
+    if (word.dynamic && STILL_DYNAMIC.test(text)) {
+      if (effect.kind !== 'read' && effect.kind !== 'unknown' && effect.kind !== 'create' && computedPathMayBeProtected(text, word, j)) {
+        deny(j, 'write-guard-file', `${j.inv.name} would change a path computed at run time from parts that name a protected file (${text.slice(0, 80)}); ${DENY_SUFFIX}.`, text.slice(0, 80));
+      }
+      continue;
+    }
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) continue;
+    const abs = resolvePath(j.cwd, text, j.facts.home);
+    if (word.glob && /[*?[]/.test(text)) {
+      for (const place of placesMatchingGlob(abs, j.view, j.cwd)) judgePath(place, effect, j);
+      judgeGlobFolder(abs, effect, j);
+      continue;
+    }
+    judgePath(abs, effect, j);
+  }
+}
+
+/**
+ * A path computed at run time (`"$f"` after `f=$(printf '.%s/%s' cursor hooks.json)`, `$(echo .claude)/x`)
+ * may be protected when its written tail, or any word of the substitutions that feed it, names a
+ * protected place or file.
+ */
+function computedPathMayBeProtected(text: string, word: ArgWord, j: Judge): boolean {
+  const tail = text.slice(Math.max(text.lastIndexOf(')'), text.lastIndexOf('}'), text.lastIndexOf('`')) + 1);
+  if (PROTECTED_NAMES.test(tail)) return true;
+  for (const source of word.sources ?? []) {
+    if (mentionIn(source, j.view)) return true;
+    if (source.split(/[\s'"`()$;|&]+/).some((token) => token !== '' && PROTECTED_NAMES.test(token))) return true;
+  }
+  return false;
+}
+
+/** Texts of the patches `patch` / `git apply` would apply, when all of them can be read. */
+function patchTexts(inv: Invocation, facts: Facts, cwd: string): string[] | undefined {
+  const texts: string[] = [];
+  const stdin = inv.stdin;
+  if (stdin?.kind === 'heredoc' || stdin?.kind === 'herestring') texts.push(stdin.text);
+  else if (stdin?.kind === 'file') {
+    const text = facts.readFile(resolvePath(cwd, stdin.path, facts.home));
+    if (text === undefined) return undefined;
+    texts.push(text);
+  } else if (stdin?.kind === 'pipe') return undefined;
+  const files: string[] = [];
+  const args = inv.args;
+  for (let i = 0; i < args.length; i++) {
+    const t = args[i]!.text;
+    if (inv.name === 'patch') {
+      if (t === '-i' || t === '--input') files.push(args[i + 1]?.text ?? '');
+      else if (t.startsWith('--input=')) files.push(t.slice(8));
+      else if (t.startsWith('-i') && t.length > 2) files.push(t.slice(2));
+    } else if (i > 0 && !t.startsWith('-')) files.push(t);
+  }
+  if (inv.name === 'patch') {
+    const operands = args.filter((a, i) => !a.text.startsWith('-') && !/^-[ipdoBrDFVYzg]$/.test(args[i - 1]?.text ?? ''));
+    if (operands[1]) files.push(operands[1].text);
+  }
+  for (const f of files) {
+    if (f === '-' || f === '') return undefined;
+    const text = facts.readFile(resolvePath(cwd, f, facts.home));
+    if (text === undefined) return undefined;
+    texts.push(text);
+  }
+  return texts.length > 0 ? texts : undefined;
+}
+
+function patchEffects(effects: PathEffect[], inv: Invocation, j: Judge): PathEffect[] {
+  const isPatch = inv.name === 'patch' || (inv.name === 'git' && inv.args.some((a) => a.text === 'apply' || a.text === 'am'));
+  if (!isPatch) return effects;
+  const texts = patchTexts(inv, j.facts, j.cwd);
+  if (!texts) return effects;
+  const dirWord = effects.find((e) => e.kind === 'extract')?.word;
+  const base = dirWord ? resolvePath(j.cwd, dirWord.text, j.facts.home) : j.cwd;
+  const written: PathEffect[] = [];
+  for (const text of texts) {
+    for (const p of patchPaths(text)) {
+      for (const candidate of [p, p.replace(/^[ab]\//, ''), p.split('/').slice(1).join('/')]) {
+        if (candidate) written.push({ kind: 'write', word: { text: normalize(base + '/' + candidate), raw: candidate, dynamic: false, glob: false } });
+      }
+    }
+  }
+  return [...effects.filter((e) => e.kind !== 'extract'), ...written];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The guard's own CLI and the editor's extension switches
+
+const GUARD_CLI = /^blast-shield(-hook)?(\.cmd|\.js|\.mjs)?$/i;
+const SAFE_GUARD_SUBCOMMANDS: ReadonlySet<string> = new Set(['check', 'scan', 'status', 'audit', 'hook', 'help', 'version', 'hide', '--help', '-h', '--version', '-v', '-V']);
+const RUNTIMES: ReadonlySet<string> = new Set(['node', 'nodejs', 'bun', 'deno', 'tsx', 'ts-node', 'electron']);
+const EDITOR_CLIS: ReadonlySet<string> = new Set(['code', 'code-insiders', 'cursor', 'codium', 'vscodium', 'code-oss', 'code-server', 'windsurf', 'positron', 'trae', 'kiro']);
+
+/** Where the guard CLI's own arguments start in this invocation, or -1 when it does not run the guard CLI. */
+function guardCliArgs(inv: Invocation, j: Judge): number {
+  if (GUARD_CLI.test(inv.name)) return 0;
+  const args = inv.args;
+  if (RUNTIMES.has(inv.name)) {
+    const script = args.findIndex((a) => !a.text.startsWith('-'));
+    const word = args[script];
+    if (word && !word.dynamic) {
+      const abs = resolvePath(j.cwd, word.text, j.facts.home);
+      const named = GUARD_CLI.test(basename(word.text)) || /blast[-_]shield/i.test(word.text);
+      const content = /^cli(-main)?\.m?js$/i.test(basename(word.text)) ? j.facts.readFile(abs) : undefined;
+      if (named || (content !== undefined && /blast[-_]shield/i.test(content.slice(0, 20_000)))) return script + 1;
+    }
+  }
+  // npx / pnpm dlx / npm exec / yarn dlx ... blast-shield[@version] <subcommand>
+  const marker = args.findIndex((a) => /(^|[/@])blast-shield(@[^/\s]*)?$/i.test(a.text) && !a.text.startsWith('-'));
+  return marker >= 0 ? marker + 1 : -1;
+}
+
+/** `"$(command -v blast-shield)" uninstall`: looking the guard's CLI up inside a substitution is how a computed command name runs it. */
+const LOOKUPS: ReadonlySet<string> = new Set(['command', 'which', 'type', 'whereis', 'realpath', 'readlink']);
+
+function judgeGuardCli(inv: Invocation, j: Judge): void {
+  if (LOOKUPS.has(inv.name) && inv.via.some((v) => v === '$(...)' || v === '`...`') && inv.args.some((a) => GUARD_CLI.test(basename(a.text)))) {
+    deny(j, 'guard-cli', `${inv.name} looks up Blast Shield's own CLI inside a substitution, where its output may run as a command; ${DENY_SUFFIX}.`, 'blast-shield');
+  }
+  const start = guardCliArgs(inv, j);
+  if (start < 0) return;
+  const sub = inv.args.slice(start).find((a) => a.text !== '--' && !/^--?(json|user|project|lockdown|cwd)$/.test(a.text));
+  if (!sub) return;
+  if (sub.dynamic || !SAFE_GUARD_SUBCOMMANDS.has(sub.text)) {
+    deny(j, 'guard-cli', `${inv.name} runs Blast Shield's own \`${sub.text}\`: installing, uninstalling or unhiding the guard is for a human, not an agent; ${DENY_SUFFIX}.`, `blast-shield ${sub.text}`);
+  }
+}
+
+/** Programs that type or click into windows: the confirm dialog is answered by a human, not by keystrokes an agent sends. */
+const UI_AUTOMATION: ReadonlySet<string> = new Set(['xdotool', 'ydotool', 'wtype', 'cliclick', 'xte', 'dotool', 'autokey-run', 'nircmd', 'AutoHotkey', 'autohotkey']);
+
+function judgeUiAutomation(inv: Invocation, j: Judge): void {
+  const text = inv.args.map((a) => a.text).join(' ');
+  const scripted = inv.name === 'osascript' && /system events|keystroke|key code|click/i.test(text);
+  const sendKeys = (inv.name === 'powershell' || inv.name === 'pwsh') && /sendkeys|sendwait/i.test(text);
+  if (UI_AUTOMATION.has(inv.name) || scripted || sendKeys) {
+    deny(j, 'ui-automation', `${inv.name} sends keystrokes or clicks to windows; Blast Shield's dialog is answered by a human at the keyboard, and ${DENY_SUFFIX}.`, inv.name);
+  }
+}
+
+function judgeEditorCli(inv: Invocation, j: Judge): void {
+  if (!EDITOR_CLIS.has(inv.name)) return;
+  for (let i = 0; i < inv.args.length; i++) {
+    const t = inv.args[i]!.text;
+    const value = t.includes('=') ? t.slice(t.indexOf('=') + 1) : (inv.args[i + 1]?.text ?? '');
+    const option = t.split('=')[0];
+    const ours = /blast[-_]shield/i.test(value);
+    if (option === '--disable-extensions' || ((option === '--uninstall-extension' || option === '--disable-extension') && (ours || value === '' || inv.args[i + 1]?.dynamic)) || (option === '--install-extension' && ours)) {
+      deny(j, 'editor-extension', `${inv.name} ${option} would switch the Blast Shield extension off or replace it; ${DENY_SUFFIX}.`, `${inv.name} ${option}`);
+      return;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const WRITE_REDIRECTS = new Set(['>', '>>', '>|', '<>', '&>', '&>>']);
+
+/** What `echo …`/`printf …` with fixed words print, for judging an append. */
+function printedText(inv: Invocation): string | undefined {
+  if ((inv.name !== 'echo' && inv.name !== 'printf') || inv.args.some((a) => a.dynamic)) return undefined;
+  return inv.args.filter((a) => !/^-[neE]+$/.test(a.text)).map((a) => a.text.replace(/\\n/g, '\n')).join(' ');
+}
+
+function redirectEffects(inv: Invocation): PathEffect[] {
+  const out: PathEffect[] = [];
+  for (const r of inv.redirects) {
+    const printed = r.op === '>>' && (r.fd === undefined || r.fd === 1) ? printedText(inv) : undefined;
+    if (WRITE_REDIRECTS.has(r.op)) out.push({ kind: 'write', word: r.target, ...(printed !== undefined ? { appended: printed } : {}) });
+    else if ((r.op === '>&' || r.op === '<&') && !/^(\d+|-)$/.test(r.target.text)) out.push({ kind: 'write', word: r.target });
+    else if (r.op === '<') out.push({ kind: 'read', word: r.target });
+  }
+  return out;
+}
+
+/** `find … | xargs rm`: the writer's arguments are the producer's output, so the producer's paths are what it changes. */
+function fedEffects(inv: Invocation): PathEffect[] {
+  if (READ_ONLY_COMMANDS.has(inv.name) || !inv.via.includes('xargs') || inv.stdin?.kind !== 'pipe') return [];
+  const producer = inv.stdin.from;
+  const fromFind = producer.name === 'find' ? effectsOf({ ...producer, args: [...producer.args, { text: '-delete', raw: '-delete', dynamic: false, glob: false }] }) : [];
+  if (fromFind.length > 0) return fromFind;
+  return producer.args.filter((a) => !a.text.startsWith('-')).map((word) => ({ kind: 'delete' as const, word, recursive: true }));
+}
+
+/** `X=.claude python3 -c "…os.environ['X']…"`: values handed to a command that is not known to only read are words it may use as paths. */
+function assignmentEffects(inv: Invocation): PathEffect[] {
+  if (READ_ONLY_COMMANDS.has(inv.name)) return [];
+  return Object.entries(inv.assignments).map(([name, value]) => ({ kind: 'unknown' as const, word: { text: `${name}=${value}`, raw: `${name}=${value}`, dynamic: /\$|`/.test(value), glob: false } }));
+}
+
+/** Variables that change how a runtime or shell loads code, in the environment of processes started later. */
+const CODE_LOADING_VARIABLES = /^(NODE_OPTIONS|NODE_PATH|LD_PRELOAD|LD_LIBRARY_PATH|LD_AUDIT|DYLD_[A-Z_]+|BASH_ENV|ENV|ZDOTDIR|ELECTRON_RUN_AS_NODE|PYTHONSTARTUP|PERL5OPT|RUBYOPT|BLAST_SHIELD_HOME)(=|$)/;
+
+/**
+ * `systemctl --user set-environment`, `launchctl setenv`, `dbus-update-activation-environment`: they
+ * set variables for every process the session starts later, the editor and so the hook among them.
+ */
+function judgeEnvironmentSetters(inv: Invocation, j: Judge): void {
+  const words = inv.args.map((a) => a.text);
+  const setter =
+    (inv.name === 'systemctl' && words.some((w) => w === 'set-environment' || w === 'import-environment')) ||
+    (inv.name === 'launchctl' && words.some((w) => w === 'setenv' || w === 'config')) ||
+    inv.name === 'dbus-update-activation-environment';
+  if (!setter) return;
+  const variable = words.find((w) => CODE_LOADING_VARIABLES.test(w)) ?? (words.includes('import-environment') || inv.name === 'dbus-update-activation-environment' ? words.find((w) => /^--all$/.test(w)) : undefined);
+  if (variable) deny(j, 'write-guard-file', `${inv.name} would set ${variable.split('=')[0]} for every program the session starts later, the hook among them; ${DENY_SUFFIX}.`, variable.split('=')[0]!);
+}
+
+function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (inv.remote) return [];
+  const facts = ctx.facts;
+  const view = perimeterView(facts);
+  const cwd = inv.cwd || facts.cwd;
+  const j: Judge = { inv, facts, view, cwd, findings: [] };
+  judgeGuardCli(inv, j);
+  judgeEditorCli(inv, j);
+  judgeUiAutomation(inv, j);
+  const described = READ_ONLY_COMMANDS.has(inv.name) || EFFECT_RULES[inv.name] !== undefined;
+  let effects = patchEffects(effectsOf(inv), inv, j);
+  effects = [...effects, ...redirectEffects(inv), ...fedEffects(inv), ...(inv.wrapperWords ?? []).map((word) => ({ kind: 'unknown' as const, word })), ...assignmentEffects(inv)];
+  judgeEnvironmentSetters(inv, j);
+  for (const effect of effects) judgeEffect(effect, j);
+  // A command nobody described, run inside a protected folder, may change what is there by relative names.
+  if (!described) {
+    const here = normalize(cwd);
+    const inside = dedicatedFolder(here, view) ?? protectionOf(here, view)?.label;
+    if (inside) deny(j, 'write-guard-file', `${inv.name} runs inside ${inside} and is not known to only read there; ${DENY_SUFFIX}.`, display(here, j));
+  }
+  return j.findings;
+}
+
+const CODE_LANGUAGES: ReadonlySet<CodeSnippet['language']> = new Set(['python', 'javascript', 'perl', 'ruby', 'php', 'sql']);
+
+function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
+  if (!CODE_LANGUAGES.has(snippet.language) || snippet.runner.remote) return [];
+  const view = perimeterView(ctx.facts);
+  if (mentionsWindowTokens(snippet.text, view)) {
+    return [finding('read-window-token', `The ${snippet.language} code run by ${snippet.runner.name} names Blast Shield's window tokens; they are not for agents.`, 'ipc')];
+  }
+  const named = mentionIn(snippet.text, view);
+  if (!named) return [];
+  return [finding('code-names-guard-file', `The ${snippet.language} code run by ${snippet.runner.name} names ${named}; code that is not known to only read it may not reach it (${DENY_SUFFIX}).`, named)];
+}
+
+export const perimeterPack: RulePack = {
+  id: 'self-protection',
+  title: "Blast Shield's perimeter",
+  checkInvocation,
+  checkSnippet,
+};
+

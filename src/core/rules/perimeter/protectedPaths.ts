@@ -1,0 +1,278 @@
+import { minimatch } from 'minimatch';
+import { AGENT_IGNORE_FILES } from '../../credentials/ignoreBlocks';
+import { basename, dirname, isWithin, normalize } from '../../paths';
+import type { Facts } from '../../policy/types';
+
+/**
+ * The perimeter: every path whose change would switch the guard off or let an agent's code run
+ * inside it. Hook configurations of every host (by their well-known place anywhere, and wherever
+ * this guard installed them), the guard home with its `bin/`, `ipc/`, settings mirror and audit log,
+ * the workspace policy file, the managed ignore-file blocks, shell start-up files, the editor's user
+ * settings and this extension's own folder. Paths compare case-insensitively (a case-insensitive disk
+ * makes `.CURSOR/hooks.json` the same file) and through the symlink aliases the facts carry.
+ */
+
+export type ProtectedKind = 'hook-config' | 'guard-home' | 'workspace-map' | 'ignore-file' | 'editor-settings' | 'user-settings' | 'startup-file' | 'extension';
+
+export interface Protection {
+  kind: ProtectedKind;
+  /** What a human reads: "the Cursor hook configuration (.cursor/hooks.json)". */
+  label: string;
+}
+
+/** The facts the perimeter works from, normalised once per `Facts` object. */
+export interface PerimeterView {
+  home: string;
+  guardHomes: readonly string[];
+  installed: readonly string[];
+  startupFiles: readonly string[];
+  aliases: readonly { real: string; path: string }[];
+  workspaceRoots: readonly string[];
+}
+
+/** Where the perimeter's places are: the facts, or the hook's locations for an agent's file write. */
+export type PerimeterPlaces = Pick<Facts, 'home' | 'guardHome' | 'workspaceRoots' | 'perimeter'>;
+
+const views = new WeakMap<PerimeterPlaces, PerimeterView>();
+
+export function perimeterView(facts: PerimeterPlaces): PerimeterView {
+  const cached = views.get(facts);
+  if (cached) return cached;
+  const home = normalize(facts.home);
+  const perimeter = facts.perimeter;
+  const guardHomes = unique([normalize(facts.guardHome ?? home + '/.blast-shield'), normalize(home + '/.blast-shield')]);
+  const view: PerimeterView = {
+    home,
+    guardHomes,
+    installed: unique((perimeter?.installedConfigs ?? []).map(normalize)),
+    startupFiles: unique((perimeter?.startupFiles ?? []).map(normalize)),
+    aliases: (perimeter?.aliases ?? []).map((a) => ({ real: normalize(a.real), path: normalize(a.path) })).filter((a) => a.real !== a.path),
+    workspaceRoots: facts.workspaceRoots.map(normalize),
+  };
+  views.set(facts, view);
+  return view;
+}
+
+function unique(list: readonly string[]): string[] {
+  return [...new Set(list)];
+}
+
+const lower = (p: string): string => p.toLowerCase();
+
+function within(parent: string, child: string): boolean {
+  return isWithin(lower(parent), lower(child));
+}
+
+/** The path and the protected paths it stands for through a symlink alias (a real path of the guard home, an installed config ...). */
+export function aliasesOf(path: string, view: PerimeterView): string[] {
+  const out = [path];
+  for (const a of view.aliases) {
+    if (within(a.real, path)) out.push(normalize(a.path + path.slice(a.real.length)));
+  }
+  return out;
+}
+
+const EDITOR_DIRS = '(?:code|code - insiders|code-insiders|code - oss|code-oss|vscodium|cursor|windsurf|positron|code-server|trae|kiro)';
+
+/** Hook configurations and other protected files recognised by where they sit, anywhere on disk (lower-cased paths). */
+const FILE_RULES: readonly { re: RegExp; kind: ProtectedKind; label: string }[] = [
+  { re: /\/\.cursor\/hooks\.json$/, kind: 'hook-config', label: 'the Cursor hook configuration (.cursor/hooks.json)' },
+  { re: /\/\.claude\/settings(\.[^/]*)?\.json$/, kind: 'hook-config', label: 'the Claude Code hook configuration (.claude/settings*.json)' },
+  { re: /\/\.github\/hooks(\/|$)/, kind: 'hook-config', label: 'the VS Code / Copilot hook configuration (.github/hooks)' },
+  { re: /\/\.clinerules\/hooks(\/|$)/, kind: 'hook-config', label: 'the Cline hook configuration (.clinerules/hooks)' },
+  { re: /\/\.copilot\/hooks(\/|$)/, kind: 'hook-config', label: 'the Copilot CLI hook configuration (.copilot/hooks)' },
+  { re: /\/documents\/cline\/(rules\/)?hooks(\/|$)/, kind: 'hook-config', label: "Cline's hook configuration (Documents/Cline)" },
+  { re: /\/\.gemini\/settings\.json$/, kind: 'hook-config', label: 'the Gemini CLI hook configuration (.gemini/settings.json)' },
+  { re: /\/\.codex\/(hooks\.json|config\.toml)$/, kind: 'hook-config', label: 'the Codex hook configuration (.codex/)' },
+  { re: /\/\.windsurf\/hooks\.json$/, kind: 'hook-config', label: 'the Windsurf hook configuration (.windsurf/hooks.json)' },
+  { re: /\/\.codeium\/windsurf\/hooks\.json$/, kind: 'hook-config', label: 'the Windsurf hook configuration (~/.codeium/windsurf/hooks.json)' },
+  { re: /\/\.blast-shield\.json$/, kind: 'workspace-map', label: 'the workspace policy file (.blast-shield.json)' },
+  { re: /\/\.blast-shield(\/|$)/, kind: 'guard-home', label: "Blast Shield's own folder (hook shim, audit log, settings, window tokens)" },
+  { re: new RegExp(`/${EDITOR_DIRS}/user/(profiles/[^/]+/)?settings\\.json$`), kind: 'user-settings', label: "the editor's user settings (where Blast Shield's relaxing settings live)" },
+  { re: /\/\.[a-z-]*-server\/data\/(machine|user)\/settings\.json$/, kind: 'user-settings', label: "the editor's machine settings" },
+  { re: /\/extensions\/blast-shield\.[^/]*(\/|$)/, kind: 'extension', label: 'the Blast Shield extension itself' },
+  { re: /\/(\.[a-z-]+|code-server)\/extensions\/(\.obsolete|extensions\.json)$/, kind: 'extension', label: "the editor's list of installed and removed extensions" },
+  { re: /^\/etc\/(cursor|windsurf|codeium\/windsurf)\/hooks\.json$/, kind: 'hook-config', label: 'a system-wide agent hook configuration' },
+  { re: /^\/etc\/(profile|bash\.bashrc|bashrc|environment|zshenv|zshrc|zprofile|zlogin|zsh\/.*|profile\.d(\/.*)?|fish(\/.*)?)$/, kind: 'startup-file', label: 'a system shell start-up file' },
+];
+
+/** Start-up files in the home folder: what runs in every new shell, and so in the hook's environment. */
+const HOME_STARTUP = /^\.(bashrc|bash_profile|bash_login|bash_logout|profile|zshenv|zshrc|zprofile|zlogin|zlogout|pam_environment|xprofile|xsessionrc|config\/fish(\/.*)?|config\/environment\.d(\/.*)?)$/;
+
+/**
+ * Folders that exist to hold protected files (`.cursor`, `.claude`, `.codex` ...): deleting, moving,
+ * re-permissioning or linking them reaches what they hold, whatever it is today.
+ */
+const DEDICATED_FOLDERS = new RegExp(
+  `/(\\.(cursor|claude|clinerules|copilot|gemini|codex|windsurf|codeium)|\\.codeium/windsurf|documents/cline|documents/cline/rules|\\.github/hooks|(\\.config|application support|appdata/roaming|\\.local/share)/${EDITOR_DIRS}(/user)?|\\.[a-z-]*-server/data(/machine|/user)?)$`,
+);
+
+/** Kinds that are guarded only while their content says so (our managed block, our settings keys). */
+export function isContentDependent(kind: ProtectedKind): boolean {
+  return kind === 'ignore-file' || kind === 'editor-settings' || kind === 'user-settings';
+}
+
+function protectionOfOne(path: string, view: PerimeterView): Protection | undefined {
+  const lp = lower(path);
+  for (const g of view.guardHomes) if (within(g, path)) return { kind: 'guard-home', label: "Blast Shield's own folder (hook shim, audit log, settings, window tokens)" };
+  for (const file of view.installed) if (lower(file) === lp) return { kind: 'hook-config', label: `a hook configuration Blast Shield installed (${file})` };
+  for (const file of view.startupFiles) if (within(file, path)) return { kind: 'startup-file', label: `a shell start-up file (${file})` };
+  if (within(view.home, path) && lp !== lower(view.home) && HOME_STARTUP.test(lp.slice(view.home.length + 1))) {
+    return { kind: 'startup-file', label: `a shell start-up file (~/${path.slice(view.home.length + 1)})` };
+  }
+  for (const rule of FILE_RULES) if (rule.re.test(lp)) return { kind: rule.kind, label: rule.label };
+  const name = basename(lp);
+  if (AGENT_IGNORE_FILES.some((f) => lower(f) === name)) return { kind: 'ignore-file', label: `the agent ignore file ${basename(path)} (its Blast Shield block)` };
+  if (name === 'settings.json' && basename(dirname(lp)) === '.vscode') return { kind: 'editor-settings', label: 'Blast Shield settings in .vscode/settings.json' };
+  return undefined;
+}
+
+/** Is this absolute path protected itself (or inside a protected folder)? Content-dependent kinds need `guardedByContent`. */
+export function protectionOf(absolutePath: string, view: PerimeterView): Protection | undefined {
+  for (const p of aliasesOf(normalize(absolutePath), view)) {
+    const found = protectionOfOne(p, view);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A folder that exists to hold protected files, by its place (its label), or undefined. */
+export function dedicatedFolder(absolutePath: string, view: PerimeterView): string | undefined {
+  for (const p of aliasesOf(normalize(absolutePath), view)) {
+    const m = DEDICATED_FOLDERS.exec(lower(p));
+    if (m) return `the folder ${basename(p)}, which holds agent hook configurations or editor settings`;
+  }
+  return undefined;
+}
+
+export const SETTINGS_KEY_PREFIX = 'blastShield';
+/** Settings that decide whether an editor loads hook files at all. */
+const HOOK_LOADING_SETTINGS = /chat\.hookFilesLocations|chat\.useClaudeHooks|chat\.hooks/;
+/** Text that appears in every managed block the guard writes into an ignore file. */
+export const MANAGED_BLOCK_MARKER = /blast[- ]shield/i;
+
+/**
+ * For content-dependent kinds: guarded given the current text and, for a write, the new text?
+ * Ignore files while they carry our managed block; `.vscode/settings.json` and the user settings
+ * while either version mentions our keys or the settings that decide which hook files load. A
+ * shell write whose new text is unknown is judged by the perimeter as guarded (see `isContentDependent`).
+ */
+export function guardedByContent(kind: ProtectedKind, currentText: string | undefined, newText?: string): boolean {
+  switch (kind) {
+    case 'ignore-file':
+      return MANAGED_BLOCK_MARKER.test(currentText ?? '') || MANAGED_BLOCK_MARKER.test(newText ?? '');
+    case 'editor-settings':
+    case 'user-settings':
+      return [currentText ?? '', newText ?? ''].some((text) => text.includes(SETTINGS_KEY_PREFIX) || HOOK_LOADING_SETTINGS.test(text));
+    default:
+      return true;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a folder holds
+
+/** Protected places relative to a workspace folder or the home folder. */
+const CONFIG_PLACES: readonly string[] = [
+  '.cursor/hooks.json', '.claude/settings.json', '.claude/settings.local.json', '.github/hooks', '.clinerules/hooks', '.copilot/hooks',
+  '.gemini/settings.json', '.codex/hooks.json', '.codex/config.toml', '.windsurf/hooks.json', '.codeium/windsurf/hooks.json',
+  '.blast-shield.json', '.blast-shield', 'Documents/Cline/Hooks', 'Documents/Cline/Rules/Hooks',
+];
+
+const HOME_PLACES: readonly string[] = [
+  '.bashrc', '.bash_profile', '.bash_login', '.profile', '.zshenv', '.zshrc', '.zprofile', '.zlogin', '.pam_environment', '.config/fish', '.config/environment.d',
+  '.config/Code/User/settings.json', '.config/Cursor/User/settings.json', '.config/Code - Insiders/User/settings.json', '.config/VSCodium/User/settings.json',
+  '.local/share/code-server/User/settings.json', 'Library/Application Support/Code/User/settings.json', 'Library/Application Support/Cursor/User/settings.json',
+  '.vscode-server/data/Machine/settings.json', '.cursor-server/data/Machine/settings.json',
+];
+
+/** Where editors keep extensions; ours is the `blast-shield.*` folder in each. */
+const EXTENSION_FOLDERS: readonly string[] = ['.vscode/extensions', '.vscode-insiders/extensions', '.cursor/extensions', '.windsurf/extensions', '.vscode-oss/extensions', '.local/share/code-server/extensions', '.vscode-server/extensions', '.cursor-server/extensions'];
+
+/**
+ * Is something there? Answered from folder listings (cached by the facts, one per folder) rather than
+ * a stat per candidate: most candidates sit in folders that do not exist, which one listing settles.
+ * A name matching in another case counts (a case-insensitive disk would open it).
+ */
+export function exists(facts: Facts, path: string): boolean {
+  if (path === '/' || path === '') return true;
+  const parent = dirname(path);
+  if (parent !== path && !exists(facts, parent)) return false;
+  const names = facts.listDir(parent);
+  if (names === undefined) return facts.fileStatus ? facts.fileStatus(path) !== 'missing' : facts.readFile(path) !== undefined;
+  return lowerNames(names).has(lower(basename(path)));
+}
+
+const lowerNameSets = new WeakMap<readonly string[], Set<string>>();
+
+function lowerNames(names: readonly string[]): Set<string> {
+  let set = lowerNameSets.get(names);
+  if (!set) {
+    set = new Set(names.map(lower));
+    lowerNameSets.set(names, set);
+  }
+  return set;
+}
+
+/** Every place a protected file may be, as absolute paths (existing or not): for globs and for what a folder holds. */
+export function knownPlaces(view: PerimeterView, cwd: string): string[] {
+  // `ipc/window` stands for any window token file, so `~/.blast*/ipc/*` finds it.
+  const out: string[] = [...view.guardHomes, ...view.guardHomes.map((g) => g + '/ipc/window'), ...view.installed, ...view.startupFiles];
+  for (const base of unique([...view.workspaceRoots, normalize(cwd), view.home])) for (const rel of CONFIG_PLACES) out.push(base + '/' + rel);
+  for (const rel of HOME_PLACES) out.push(view.home + '/' + rel);
+  // `blast-shield.blast-shield-0` stands for this extension's folder in each editor, so `…/blast-shield.*` finds it.
+  for (const rel of EXTENSION_FOLDERS) out.push(`${view.home}/${rel}/blast-shield.blast-shield-0`, `${view.home}/${rel}/.obsolete`);
+  return unique(out);
+}
+
+/**
+ * Protected paths that exist at or below `folder` (bounded): what deleting, moving, re-permissioning
+ * or rewriting the folder would reach. The guard home, the installed configs, the home's start-up
+ * files and editor settings, and the well-known configurations of every workspace folder, the home
+ * folder and the folder itself (and its parent, for `rm -r .claude`).
+ */
+export function protectedBeneath(folder: string, facts: Facts, view: PerimeterView, limit = 8, throughAliases = true): string[] {
+  const found: string[] = [];
+  // A folder above the real path of something aliased (`rm -rf /data` when the guard home is /data/guard)
+  // holds whatever the aliased path holds.
+  if (throughAliases) {
+    for (const a of view.aliases) {
+      if (within(folder, a.real) && lower(folder) !== lower(a.real)) for (const p of protectedBeneath(a.path, facts, view, limit, false)) if (!found.includes(p)) found.push(p);
+    }
+  }
+  const consider = (path: string): void => {
+    if (found.length >= limit || !within(folder, path) || found.includes(path)) return;
+    if (exists(facts, path)) found.push(path);
+  };
+  for (const folderAlias of aliasesOf(normalize(folder), view)) {
+    for (const g of view.guardHomes) consider(g);
+    for (const file of [...view.installed, ...view.startupFiles]) consider(file);
+    for (const rel of HOME_PLACES) consider(view.home + '/' + rel);
+    for (const rel of EXTENSION_FOLDERS) {
+      const dir = view.home + '/' + rel;
+      if (within(folderAlias, dir)) for (const name of facts.listDir(dir) ?? []) if (lower(name).startsWith('blast-shield.')) consider(dir + '/' + name);
+    }
+    const bases = unique([folderAlias, dirname(folderAlias), ...view.workspaceRoots.filter((r) => within(folderAlias, r)), ...(within(folderAlias, view.home) ? [view.home] : [])]);
+    for (const base of bases) {
+      for (const rel of CONFIG_PLACES) consider(base + '/' + rel);
+      // .claude/settings.<anything>.json
+      for (const name of facts.listDir(base + '/.claude') ?? []) if (/^settings(\.[^/]*)?\.json$/i.test(name)) consider(base + '/.claude/' + name);
+    }
+  }
+  return found;
+}
+
+/** Known places a glob may name (`rm .cursor/hook*`, `cat ~/.blast*\/ipc/*`), including the folders above them. */
+export function placesMatchingGlob(absolutePattern: string, view: PerimeterView, cwd: string): string[] {
+  const out: string[] = [];
+  for (const place of knownPlaces(view, cwd)) {
+    for (let p = place; p !== '/' && p !== '.'; p = dirname(p)) {
+      if (minimatch(p, absolutePattern, { nocase: true, dot: false })) {
+        out.push(p);
+        break;
+      }
+    }
+    if (out.length >= 16) break;
+  }
+  return unique(out);
+}

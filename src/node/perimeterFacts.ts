@@ -1,0 +1,65 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { PerimeterFacts } from '../core/policy/types';
+import { readInstallRegistry } from './hosts/installRegistry';
+
+/**
+ * The facts the perimeter needs from this machine (rules/perimeter): the hook configurations the
+ * guard installed (its install registry), the real paths behind symlinks that lead to protected
+ * places (the guard home, the home folder, workspace folders, installed configs, start-up files), and
+ * the start-up files the environment names. A handful of system calls: this runs on every hook call
+ * that classifies a command or an agent's file write.
+ */
+
+/** Start-up files in the home folder that are often symlinks into a dotfiles repository. */
+const HOME_STARTUP_FILES = ['.bashrc', '.bash_profile', '.profile', '.zshenv', '.zshrc', '.zprofile', '.config/fish'];
+
+function realPath(p: string): string | undefined {
+  try {
+    return fs.realpathSync.native(p);
+  } catch {
+    return undefined;
+  }
+}
+
+export interface PerimeterFactsOptions {
+  guardHome: string;
+  home: string;
+  workspaceRoots: readonly string[];
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+export function gatherPerimeterFacts(opts: PerimeterFactsOptions): PerimeterFacts {
+  const aliases: { real: string; path: string }[] = [];
+  const alias = (p: string): void => {
+    const real = realPath(p);
+    if (real && real !== p) aliases.push({ real, path: p });
+  };
+  const installs = readInstallRegistry(opts.guardHome);
+  const installedConfigs: string[] = [];
+  for (const record of installs) {
+    installedConfigs.push(record.file);
+    if (record.realFile) aliases.push({ real: record.realFile, path: record.file });
+    else alias(record.file);
+  }
+  alias(opts.guardHome);
+  alias(opts.home);
+  for (const root of opts.workspaceRoots) alias(root);
+  for (const name of HOME_STARTUP_FILES) {
+    const file = path.join(opts.home, name);
+    try {
+      if (fs.lstatSync(file).isSymbolicLink()) alias(file);
+    } catch {
+      // not there
+    }
+  }
+  const startupFiles: string[] = [];
+  for (const name of ['BASH_ENV', 'ENV']) {
+    const value = opts.env[name];
+    if (value && path.isAbsolute(value)) startupFiles.push(value);
+  }
+  const zdotdir = opts.env.ZDOTDIR;
+  if (zdotdir && path.isAbsolute(zdotdir)) for (const name of ['.zshenv', '.zshrc', '.zprofile', '.zlogin']) startupFiles.push(path.join(zdotdir, name));
+  for (const file of startupFiles.slice()) alias(file);
+  return { installedConfigs, aliases, startupFiles };
+}

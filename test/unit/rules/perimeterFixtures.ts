@@ -1,0 +1,106 @@
+import type { Facts, FileStatus } from '../../../src/core/policy/types';
+import { testFacts } from '../support/policyFixtures';
+
+/**
+ * A machine where Blast Shield is installed everywhere it can be: project hooks in /work/app, user
+ * hooks in /home/dev, a project install elsewhere (/other/proj) known only from the install
+ * registry, a guard home reached through a symlink (/data/guard), a start-up file that is a symlink
+ * into a dotfiles folder, and the files an agent might bring along (patches, templates, scripts).
+ */
+
+const HOOKS = '{"version":1,"hooks":{"beforeShellExecution":[{"command":"/home/dev/.blast-shield/bin/blast-shield-hook hook cursor","failClosed":true}]}}\n';
+const CLAUDE = '{"hooks":{"PreToolUse":[{"matcher":"Bash","hooks":[{"type":"command","command":"/home/dev/.blast-shield/bin/blast-shield-hook hook claude","onFailure":"block"}]}]}}\n';
+
+export const PERIMETER_FILES: Record<string, string> = {
+  '/work/app/.cursor/hooks.json': HOOKS,
+  '/work/app/.cursor/rules/style.mdc': 'Use tabs.\n',
+  '/work/app/.claude/settings.json': CLAUDE,
+  '/work/app/.claude/settings.local.json': CLAUDE,
+  '/work/app/.claude/commands/review.md': 'Review the diff.\n',
+  '/work/app/.github/hooks/blast-shield-vscode.json': '{"hooks":{}}\n',
+  '/work/app/.github/workflows/ci.yml': 'on: push\n',
+  '/work/app/.clinerules/hooks/PreToolUse': '#!/bin/sh\nexec blast-shield-hook hook cline\n',
+  '/work/app/.blast-shield.json': '{"production":{"names":["prod"]}}\n',
+  '/work/app/.cursorignore': 'dist\n# >>> blast-shield managed block >>>\n.env\n# <<< blast-shield <<<\n',
+  '/work/app/.gitignore': 'node_modules\n',
+  '/work/app/.vscode/settings.json': '{ "blastShield.lockdown.default": true }\n',
+  '/work/app/.vscode/launch.json': '{}\n',
+  '/work/app/src/index.ts': 'export const a = 1;\n',
+  '/work/app/src/util.ts': 'export const b = 2;\n',
+  '/work/app/package.json': '{"name":"app","scripts":{"test":"mocha","build":"tsc"}}\n',
+  '/work/app/README.md': '# App\n',
+  '/work/app/build/out.js': 'x\n',
+  '/work/app/dist/cli.js': '#!/usr/bin/env node\n// Blast Shield launcher\nconst home = process.env.BLAST_SHIELD_HOME;\n',
+  '/work/app/scripts/cli.js': "console.log('a tool of this project');\n",
+  '/work/app/fix.py': "open('.claude/settings.json', 'w').write('{}')\n",
+  '/work/app/tidy.py': "print('tidy')\n",
+  '/work/app/clean.sh': '#!/bin/sh\nrm -f .cursor/hooks.json\n',
+  '/work/app/notes.txt': 'notes\n',
+  '/home/dev/.bashrc': 'export PATH=$PATH:/opt/bin\n',
+  '/home/dev/.zshrc': 'export PATH=$PATH:/opt/bin\n',
+  '/home/dev/.profile': 'export EDITOR=vim\n',
+  '/home/dev/.zshenv': 'export LANG=C\n',
+  '/home/dev/.claude/settings.json': CLAUDE,
+  '/home/dev/.cursor/hooks.json': HOOKS,
+  '/home/dev/.copilot/hooks/blast-shield-copilot.json': '{"version":1}\n',
+  '/home/dev/Documents/Cline/Hooks/PreToolUse': '#!/bin/sh\n',
+  '/home/dev/.blast-shield/settings.json': '{}\n',
+  '/home/dev/.blast-shield/audit.jsonl': '{}\n',
+  '/home/dev/.blast-shield/audit.head.json': '{}\n',
+  '/home/dev/.blast-shield/installs.json': '{}\n',
+  '/home/dev/.blast-shield/bin/blast-shield-hook': '#!/bin/sh\n',
+  '/home/dev/.blast-shield/bin/cli.js': '// launcher\n',
+  '/home/dev/.blast-shield/ipc/abc.window.json': '{}\n',
+  '/home/dev/.config/Code/User/settings.json': '{ "blastShield.lockdown.default": true }\n',
+  '/home/dev/.config/fish/config.fish': 'set -x A 1\n',
+  '/home/dev/.vscode/extensions/blast-shield.blast-shield-0.1.0/package.json': '{}\n',
+  '/home/dev/projects/other/README.md': '# other\n',
+  '/home/dev/dotfiles/bashrc': 'export PATH=$PATH:/opt/bin\n',
+  '/other/proj/.cursor/hooks.json': HOOKS,
+  '/other/proj/src/main.go': 'package main\n',
+  '/tmp/patches/evil.diff': '--- a/.claude/settings.json\n+++ b/.claude/settings.json\n@@ -1 +1 @@\n-{}\n+{"disableAllHooks":true}\n',
+  '/tmp/patches/ok.diff': '--- a/src/index.ts\n+++ b/src/index.ts\n@@ -1 +1 @@\n-export const a = 1;\n+export const a = 2;\n',
+  '/tmp/tpl/.claude/settings.json': '{}\n',
+  '/tmp/tpl/README.md': '# tpl\n',
+  '/tmp/safe/a.txt': 'a\n',
+  '/tmp/safe/b.txt': 'b\n',
+};
+
+function statusIn(files: Record<string, string>): (p: string) => FileStatus {
+  return (p) => {
+    if (p in files) return 'file';
+    const prefix = p.endsWith('/') ? p : p + '/';
+    return Object.keys(files).some((f) => f.startsWith(prefix)) ? 'directory' : 'missing';
+  };
+}
+
+export function perimeterFacts(overrides: Partial<Facts> = {}): Facts {
+  const files = PERIMETER_FILES;
+  return testFacts({
+    home: '/home/dev',
+    cwd: '/work/app',
+    workspaceRoots: ['/work/app'],
+    guardHome: '/home/dev/.blast-shield',
+    files,
+    fileStatus: statusIn(files),
+    perimeter: {
+      installedConfigs: ['/other/proj/.cursor/hooks.json', '/work/app/.claude/settings.local.json', '/home/dev/.claude/settings.json', '/home/dev/.cursor/hooks.json'],
+      aliases: [
+        { real: '/data/guard', path: '/home/dev/.blast-shield' },
+        { real: '/home/dev/dotfiles/bashrc', path: '/home/dev/.bashrc' },
+      ],
+      startupFiles: ['/home/dev/.config/bash_env.sh'],
+    },
+    ...overrides,
+  });
+}
+
+/** The same machine with nothing installed and no protected file present: what a fresh project looks like. */
+export function emptyFacts(): Facts {
+  const files: Record<string, string> = {
+    '/work/app/src/index.ts': 'export const a = 1;\n',
+    '/work/app/package.json': '{"name":"app","scripts":{"test":"mocha"}}\n',
+    '/work/app/.github/workflows/ci.yml': 'on: push\n',
+  };
+  return testFacts({ home: '/home/dev', cwd: '/work/app', workspaceRoots: ['/work/app'], guardHome: '/home/dev/.blast-shield', files, fileStatus: statusIn(files) });
+}
