@@ -48,16 +48,19 @@ happened to contain a Railway API token under a plain \`"token"\` key. It then s
 \`volumeDelete\` through \`curl\` for a volume it *guessed* was staging. It was production, and the
 data was gone.
 
-**What to try** (in an agent, or by running the hook by hand — see the Blast Shield README):
+**What to try.** \`npm run try\` prints, for each agent host whose hook is installed here, a command that
+plays the agent (\`node scripts/play-agent.mjs <host> <scenario>\` in the Blast Shield repository); run
+them in a terminal in the editor. Or let a real agent try:
 
-| The agent runs | Blast Shield |
+| The agent | Blast Shield |
 | --- | --- |
-| the \`curl … volumeDelete\` call with the backup's token | asks you to type a phrase; the dialog says the volume's environment is unknown and therefore treated as production, and that the token came from \`legacy/config_backup.json\` |
-| \`psql "postgres://…@${PRODUCTION_DB_HOST}/shop" -c 'DROP TABLE orders'\` | production database: asks |
-| \`bash -c 'rm -rf ~/'\` | the home folder: asks, or denies outright |
+| \`incident\`: the \`curl … volumeDelete\` call with the backup's token | asks you to type a phrase; the dialog says the volume's environment is unknown and therefore treated as production, and that the token came from \`legacy/config_backup.json\` |
+| \`prod-drop\`: \`psql "postgres://…@${PRODUCTION_DB_HOST}/shop" -c 'DROP TABLE orders;'\` | production database: asks, showing the statement, the table and the database |
+| \`local-delete\`: \`rm -rf exports\` | asks, without a production banner, listing the files and sizes it would delete |
+| \`credential-read\`: reading \`.env\` with its file tool | denied at once, no dialog |
+| \`hook-edit\`: editing its own hook entry (\`.cursor/hooks.json\`, \`.claude/settings.local.json\`, \`.github/hooks/\`, \`.clinerules/hooks/\`) | denied: the guard protects its own hooks |
+| \`bash -c 'rm -rf ~/'\` | the home folder: denied outright |
 | \`terraform destroy -auto-approve\` in \`infra/\` (workspace \`production\`) | production infrastructure: asks |
-| reading \`.env\` | denied at once, no dialog |
-| editing \`.cursor/hooks.json\` or \`.claude/settings.json\` | denied: the guard protects its own hooks |
 
 Turn on **lockdown** (status bar, or "Blast Shield: Toggle Lockdown") and every one of those is denied
 without a dialog.
@@ -171,6 +174,10 @@ export function createDemoWorkspace(dir, { force = false } = {}) {
     // Terraform records the selected workspace here; `terraform workspace show` prints it.
     write(root, 'infra/.terraform/environment', 'production'),
     write(root, 'infra/production.tfvars', 'environment = "production"\ninstance_count = 3\n'),
+    // Local data the local-delete scenario asks about: the dialog lists these with their sizes.
+    write(root, 'exports/orders-2025-q3.csv', 'order_id,total\n' + Array.from({ length: 400 }, (_, i) => `${1000 + i},${(i * 7.31).toFixed(2)}`).join('\n') + '\n'),
+    write(root, 'exports/orders-2025-q4.csv', 'order_id,total\n' + Array.from({ length: 250 }, (_, i) => `${2000 + i},${(i * 3.17).toFixed(2)}`).join('\n') + '\n'),
+    write(root, 'exports/customers.json', JSON.stringify(Array.from({ length: 40 }, (_, i) => ({ id: i + 1, name: `Customer ${i + 1}` })), null, 2) + '\n'),
   ];
   const facts = { volumeId, productionDatabaseHost: PRODUCTION_DB_HOST, files, createdAt: new Date().toISOString() };
   // The marker lets a later run recognise (and safely replace) a demo folder.

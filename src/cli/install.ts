@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { HOST_IDS, type HostId } from '../core/protocol/ipc';
@@ -11,7 +12,7 @@ import { UsageError, type CliIo } from './io';
 const HELP = `usage:
   blast-shield install <host|all> [--user|--project] [--workspace DIR] [--node PATH] [--electron-run-as-node]
   blast-shield uninstall <host|all> [--user|--project] [--workspace DIR]
-  blast-shield status [--workspace DIR] [--json]
+  blast-shield status [--workspace DIR] [--json]     inside a workspace, its project installs too
 
 hosts: ${HOST_IDS.join(', ')}
 --user       ~/.cursor, ~/.claude, ~/.copilot/hooks, ~/Documents/Cline/Hooks, ~/.gemini/settings.json,
@@ -103,18 +104,39 @@ export async function runUninstall(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+/** Files and folders that mark a workspace: a repository, or a host's project configuration. */
+const WORKSPACE_MARKERS = ['.git', '.cursor', '.claude', '.github/hooks', '.clinerules', '.vscode'];
+
+/**
+ * The workspace `dir` is in: the nearest folder at or above it with a repository or a host's project
+ * configuration. The home folder is never one (its `.claude` is the user's own configuration).
+ */
+export function workspaceAround(dir: string, home: string): string | undefined {
+  let current = path.resolve(dir);
+  const homeDir = path.resolve(home);
+  for (;;) {
+    if (current === homeDir) return undefined;
+    if (WORKSPACE_MARKERS.some((m) => fs.existsSync(path.join(current, m)))) return current;
+    const up = path.dirname(current);
+    if (up === current) return undefined;
+    current = up;
+  }
+}
+
 export async function runStatus(args: string[], io: CliIo): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     io.stdout(HELP);
     return 0;
   }
   const p = parseArgs(args, io, false);
-  const base = { workspace: p.workspace, home: io.env.HOME || os.homedir(), guardHome: guardHome(io.env), env: io.env };
-  const reports: HostStatus[] = p.hosts.length > 0 ? p.hosts.flatMap((h) => [hostStatus(h, { ...base, scope: 'user' }), ...(p.workspace ? [hostStatus(h, { ...base, scope: 'project' })] : [])]) : allHostStatus(base);
+  const home = io.env.HOME || os.homedir();
+  const base = { workspace: p.workspace ?? workspaceAround(io.cwd, home), home, guardHome: guardHome(io.env), env: io.env };
+  const reports: HostStatus[] = p.hosts.length > 0 ? p.hosts.flatMap((h) => [hostStatus(h, { ...base, scope: 'user' }), ...(base.workspace ? [hostStatus(h, { ...base, scope: 'project' })] : [])]) : allHostStatus(base);
   if (p.json) {
     io.stdout(JSON.stringify(reports, null, 2) + '\n');
     return 0;
   }
+  io.stdout(base.workspace ? `workspace: ${base.workspace}\n` : 'workspace: none here (run inside one, or pass --workspace DIR, to see its project installs)\n');
   for (const r of reports) for (const f of r.files) io.stdout(line(r.host, r.scope, f));
   if (reports.some((r) => r.host === 'claude' && r.files.some((f) => f.state !== 'missing'))) {
     const note = onFailureNote(claudeVersionSync(io.env as NodeJS.ProcessEnv));

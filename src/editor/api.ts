@@ -89,7 +89,7 @@ export function createApi(d: ApiDeps, subscriptions: vscode.Disposable[]): Blast
     ? {
         ask: (request) => d.confirm.queue.ask(request),
         submitPhrase: (id, typed) => d.confirm.queue.submit(id, typed),
-        deny: (id) => d.confirm.queue.deny(id, 'Denied by the user.'),
+        deny: (id) => d.confirm.queue.deny(id, 'user'),
         setLockdown: (on) => d.lockdown.set(on),
         ipcEndpoint: () => d.ipc.endpoint,
         refreshHealth: () => d.health.refresh(),

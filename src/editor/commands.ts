@@ -77,7 +77,7 @@ export function createCommands(d: CommandDeps): Record<CommandId, (...args: unkn
     if (d.config.settings.manageChatAutoApprove) await d.chat.apply().catch((err: unknown) => d.logger.warn(`Chat auto-approve entries: ${message(err)}`));
     for (const l of lines) d.logger.info(`Install: ${l}`);
     await d.health.refresh();
-    // The status bar says Unprotected until a host first calls the hook; the toast says what proves it (kept short: toasts clip).
+    // The status bar waits for the first agent action until a host first calls the hook; the toast says what proves it (kept short: toasts clip).
     const summary = failed === 0 ? 'Blast Shield hooks installed. Run an agent once to verify.' : `Blast Shield hooks: ${failed} host(s) failed.`;
     void (failed === 0 ? vscode.window.showInformationMessage(summary, { detail: lines.join('\n') }) : vscode.window.showErrorMessage(summary, { modal: true, detail: lines.join('\n') }));
   };

@@ -64,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): BlastShieldApi {
   // The team's pipeline follows the same log, from here: the hook itself never exports.
   own(new AuditExport(services.guardHome, config, logger));
   const statusBar = own(new StatusBar(lockdown, health));
-  own(new TerminalWatch(services, config, lockdown, logger));
+  own(new TerminalWatch(services, config, lockdown, logger, context.extensionPath));
   const credentialWatch = own(new CredentialWatch(services, config, lockdown, logger));
   const keeper = own(new HookKeeper(services, health, firstFolder, logger));
   const chat = new ChatAutoApprove(context.globalState, logger);

@@ -1,4 +1,4 @@
-import { IPC_PROTOCOL_VERSION, type ActionDescription, type AgentEnvironment, type ConfirmAsk, type HostId } from '../core/protocol/ipc';
+import { IPC_PROTOCOL_VERSION, type ActionDescription, type AgentEnvironment, type AnswerBy, type ConfirmAsk, type HostId } from '../core/protocol/ipc';
 import { actionDigest } from '../node/ipc/actionDigest';
 import { findWindows } from '../node/ipc/discovery';
 import { IpcError, newRequestId, sendIpcRequest } from '../node/ipc/client';
@@ -23,6 +23,8 @@ export interface AskRequest {
 export interface EditorAnswer {
   decision: 'allow' | 'deny';
   reason: string;
+  /** Who decided, when the editor says. */
+  by?: AnswerBy;
   /** The copy the editor kept before allowing. */
   snapshot?: string;
   /** Dump the affected tables before allowing (the human asked). */
@@ -64,7 +66,7 @@ export async function askEditor(guardHomeDir: string, ask: AskRequest, verifier:
     if (reply.decision === 'allow' && reply.actionDigest !== digest) throw new IpcError('malformed-reply', 'the editor allowed another action than this one');
     const still = verifier.reconfirm(window.record, identity.proof);
     if (!still.ok) throw new IpcError('unverified', still.reason);
-    return { decision: reply.decision, reason: reply.reason, ...(reply.decision === 'allow' && reply.snapshot ? { snapshot: reply.snapshot } : {}), ...(reply.decision === 'allow' && reply.backupFirst ? { backupFirst: true } : {}) };
+    return { decision: reply.decision, reason: reply.reason, ...(reply.by ? { by: reply.by } : {}), ...(reply.decision === 'allow' && reply.snapshot ? { snapshot: reply.snapshot } : {}), ...(reply.decision === 'allow' && reply.backupFirst ? { backupFirst: true } : {}) };
   }
   throw new IpcError('unverified', refused ?? 'no editor window could be verified');
 }

@@ -117,7 +117,7 @@ function decideRead(action: Extract<HookAction, { kind: 'read' }>, input: Parsed
   const ipcDirs = [path.join(ctx.guardHome, 'ipc'), path.join(landingPath(ctx.guardHome), 'ipc')].map((d) => d.toLowerCase());
   const read = [action.path, landingPath(action.path)].map((p) => p.toLowerCase());
   if (read.some((p) => ipcDirs.some((ipcDir) => p === ipcDir || p.startsWith(ipcDir + path.sep)))) {
-    return { outcome: 'deny', decidedBy: 'read-check', reasons: ["Blast Shield's window tokens are not for agents."], credentialRead: true };
+    return { outcome: 'deny', decidedBy: 'read-check', reasons: ["This folder holds the editor windows' private tokens; agents may not read it."], credentialRead: true };
   }
   const extra = matchesProtected(action.path, input, ctx.protectedPaths);
   if (extra) return { outcome: 'deny', decidedBy: 'read-check', reasons: [`${path.basename(action.path)} is a protected path (${extra}).`], credentialRead: true };

@@ -18,7 +18,7 @@ import type { WindowVerifier } from '../node/ipc/windowIdentity';
 import { askEditor, type AskRequest, type EditorAnswer } from './askEditor';
 import { decideLocally, type LocalDecision } from './decide';
 import type { HookEngine } from './engine';
-import { ALLOWED, failureDenied, humanAllowed, humanDenied, policyDenied, readDenied } from './messages';
+import { ALLOWED, dialogAllowed, dialogDenied, failureDenied, policyDenied, readDenied, timedOut } from './messages';
 
 /**
  * One hook call: stdin JSON -> the host adapter -> a local decision -> (for "ask") the editor's
@@ -145,7 +145,7 @@ function failureWhat(err: unknown): string {
       case 'rejected':
         return `the editor refused the request (${err.message.replace(/^the editor rejected the request: /, '')})`;
       case 'deadline':
-        return 'nobody answered the confirmation dialog in time';
+        return 'nobody answered the Blast Shield dialog in time';
       case 'malformed-reply':
         return 'the editor sent an unreadable answer';
       case 'oversize':
@@ -173,7 +173,7 @@ interface Outcome {
  */
 async function withBackup(input: ParsedHookInput, answer: EditorAnswer, verdict: Verdict, context: { guardHome: string; home: string; env: HookEnv; deadline: number }): Promise<Outcome> {
   const snapshot = answer.snapshot ? { snapshot: answer.snapshot } : {};
-  const allowed: Outcome = { decision: { decision: 'allow', ...humanAllowed(answer.reason) }, decidedBy: 'human', reasons: verdict.reasons, failure: false, production: verdict.production, recovery: snapshot };
+  const allowed: Outcome = { decision: { decision: 'allow', ...dialogAllowed() }, decidedBy: 'human', reasons: verdict.reasons, failure: false, production: verdict.production, recovery: snapshot };
   if (!answer.backupFirst || input.action.kind !== 'shell') return allowed;
   // Loaded on this path only: the dump code is evaluated when a human asked for a back-up.
   const { backUpFirst } = require('./backupFirst') as typeof import('./backupFirst');
@@ -181,11 +181,11 @@ async function withBackup(input: ParsedHookInput, answer: EditorAnswer, verdict:
   const result = await backUpFirst(input.action.command, { cwd: input.action.cwd, workspaceRoots: input.workspaceRoots, home: context.home, env: context.env, guardHome: context.guardHome, id, deadline: context.deadline });
   if (!result.ok) {
     const why = `The back-up you asked for could not be taken (${redactSecrets(result.why)}), so the statement was not run.`;
-    return { decision: { decision: 'deny', ...humanDenied(why) }, decidedBy: 'human', reasons: [...verdict.reasons, why], failure: false, production: verdict.production, recovery: snapshot };
+    return { decision: { decision: 'deny', ...policyDenied([why]) }, decidedBy: 'human', reasons: [...verdict.reasons, why], failure: false, production: verdict.production, recovery: snapshot };
   }
   const backups = result.dumps.map((d) => ({ file: d.file, tool: d.tool, objects: d.objects, bytes: d.bytes }));
   const note = `Backed up first with ${backups.map((b) => `${b.tool} to ${b.file}`).join(', ')}.`;
-  return { ...allowed, decision: { decision: 'allow', ...humanAllowed(`${answer.reason} ${note}`) }, recovery: { ...snapshot, backups } };
+  return { ...allowed, decision: { decision: 'allow', ...dialogAllowed(note) }, recovery: { ...snapshot, backups } };
 }
 
 async function settle(input: ParsedHookInput, local: LocalDecision, guardHomeDir: string, deps: HookDeps, startedAt: number, env: HookEnv, forEditor: Redact, home: string): Promise<Outcome> {
@@ -213,10 +213,12 @@ async function settle(input: ParsedHookInput, local: LocalDecision, guardHomeDir
   try {
     const answer = await (deps.ask ?? ((dir: string, req: AskRequest) => askEditor(dir, req, deps.verifier)))(guardHomeDir, request);
     if (answer.decision === 'allow') return await withBackup(input, answer, verdict, { guardHome: guardHomeDir, home, env, deadline: request.deadline });
-    return { decision: { decision: 'deny', ...humanDenied(answer.reason) }, decidedBy: 'human', reasons: [...verdict.reasons, answer.reason].filter(Boolean), failure: false, production: verdict.production };
+    return { decision: { decision: 'deny', ...dialogDenied(answer.by, answer.reason) }, decidedBy: 'human', reasons: [...verdict.reasons, answer.reason].filter(Boolean), failure: false, production: verdict.production };
   } catch (err) {
     const what = failureWhat(err);
-    return { decision: { decision: 'deny', ...failureDenied(what) }, decidedBy: 'failure', reasons: [...verdict.reasons, what], failure: true, production: verdict.production };
+    // The hook's own deadline passed: nobody answered, the window was there; no "open an editor" advice.
+    const words = err instanceof IpcError && err.failure === 'deadline' ? timedOut() : failureDenied(what);
+    return { decision: { decision: 'deny', ...words }, decidedBy: 'failure', reasons: [...verdict.reasons, what], failure: true, production: verdict.production };
   }
 }
 

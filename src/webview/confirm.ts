@@ -66,7 +66,8 @@ function section(s: PreviewSection): HTMLElement {
       break;
     }
     case 'statements':
-      box.append(el('p', {}, 'Database: ', el('strong', {}, s.database)));
+      box.append(el('p', { class: 'database' }, 'Database: ', el('strong', {}, s.database)));
+      if (s.tables.length > 0) box.append(el('p', { class: 'tables' }, `Table${s.tables.length === 1 ? '' : 's'}: `, el('strong', {}, s.tables.join(', '))));
       for (const st of s.statements) box.append(el('pre', { class: 'sql' }, st));
       break;
     case 'resources': {
@@ -98,7 +99,7 @@ function section(s: PreviewSection): HTMLElement {
 
 function renderPreview(preview: Preview | undefined): HTMLElement {
   const box = el('div', { id: 'preview', 'aria-live': 'polite' });
-  if (!preview) box.append(el('p', { class: 'note' }, 'Computing what this would destroy…'));
+  if (!preview) box.append(el('p', { class: 'note' }, 'Computing the preview…'));
   else for (const s of preview.sections) box.append(section(s));
   return box;
 }
@@ -131,6 +132,25 @@ function tick(): void {
   }
 }
 
+function ago(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  return s < 90 ? `${s} s ago` : `${Math.round(s / 60)} min ago`;
+}
+
+/** "You denied this same action at 14:02:11 (40 s ago)": the agent is sending it again. */
+function earlierDenyNote(view: ConfirmView): HTMLElement | undefined {
+  const earlier = view.earlierDeny;
+  if (!earlier) return undefined;
+  const when = `${new Date(earlier.at).toLocaleTimeString()} (${ago(Date.now() - earlier.at)})`;
+  const what =
+    earlier.by === 'user'
+      ? `You denied this same action at ${when}.`
+      : earlier.by === 'deadline'
+        ? `This same action was asked at ${when} and nobody answered in time.`
+        : `This same action was denied at ${when}.`;
+  return el('p', { id: 'earlier', class: 'earlier', role: 'note' }, `${what} The agent is sending it again.`);
+}
+
 function render(view: ConfirmView): void {
   current = view;
   lastAnnounced = Infinity;
@@ -144,8 +164,7 @@ function render(view: ConfirmView): void {
   });
   const form = el('form', { id: 'confirm-form', 'aria-label': 'Confirm' },
     el('label', { for: 'phrase', id: 'phrase-help' }, 'Type ', el('code', { class: 'phrase' }, view.phrase), ' to allow this once:'),
-    input,
-    el('div', { class: 'buttons' }, deny, allow),
+    el('div', { class: 'entry' }, input, deny, allow),
     mismatch,
   );
   form.addEventListener('submit', (e) => {
@@ -155,7 +174,8 @@ function render(view: ConfirmView): void {
   });
   deny.addEventListener('click', () => vscode.postMessage({ type: 'deny', id: view.id }));
 
-  const who = `${view.hostLabel}${view.agent ? ` (${view.agent})` : ''} asked via ${view.event}`;
+  // The message above names the host and agent; this line says through which hook and where.
+  const who = `Through the ${view.event} hook${view.cwd ? ` · in ${view.cwd}` : ''}`;
   const targets = el('ul', { class: 'targets' });
   for (const t of view.targets) {
     targets.append(el('li', { class: t.environment === 'production' ? 'prod' : '' }, el('strong', {}, t.name), ` — ${t.kind}${t.provider ? ` on ${t.provider}` : ''}, ${t.remote ? 'remote' : 'this machine'}, ${environmentText(t.environment, t.environmentReason).startsWith('environment') ? '' : 'environment: '}${environmentText(t.environment, t.environmentReason)}`));
@@ -164,29 +184,44 @@ function render(view: ConfirmView): void {
   // A credential line is listed once, under "Credentials involved", not also among the reasons.
   for (const r of view.reasons) if (!view.credentialOrigins.includes(r)) reasons.append(el('li', {}, r));
 
-  const main = el('main', { role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'title', 'aria-describedby': 'what' },
+  // The top says what, where and on what; the answer follows right under it, clear of the editor's
+  // notifications at the bottom, and stays in view however far the details below are scrolled.
+  const top = el('header', { class: 'top' },
     banner(view),
-    el('h1', { id: 'title' }, 'An agent wants to run something irreversible'),
+    el('h1', { id: 'title' }, view.heading),
+    el('p', { id: 'message', class: 'message' }, view.message),
     el('p', { class: 'who' }, who),
+    earlierDenyNote(view),
     view.queued > 0 && el('p', { id: 'queued', class: 'note' }, `${view.queued} more waiting after this one`),
     el('h2', {}, 'The command as the agent wrote it'),
     el('pre', { id: 'what', class: 'command', tabindex: '0' }, view.actionText),
-    view.cwd ? el('p', { class: 'note' }, `in ${view.cwd}`) : undefined,
     view.targets.length > 0 && el('h2', {}, 'What it acts on'),
     view.targets.length > 0 && targets,
+  );
+  const details = el('section', { class: 'details', 'aria-label': 'Details' },
     el('h2', {}, 'Why Blast Shield stopped it'),
     reasons,
     view.credentialOrigins.length > 0 && el('h2', {}, 'Credentials involved'),
     view.credentialOrigins.length > 0 && el('ul', { class: 'credentials' }, ...view.credentialOrigins.map((c) => el('li', {}, c))),
-    el('h2', {}, 'What this would destroy'),
+    el('h2', { id: 'preview-title' }, view.previewTitle),
     renderPreview(view.preview),
+  );
+  const decide = el('section', { class: 'decide', 'aria-label': 'Answer' },
     el('p', { id: 'countdown', class: 'countdown', 'aria-hidden': 'true' }),
     el('p', { id: 'countdown-live', class: 'sr-only', 'aria-live': 'assertive' }),
     form,
   );
+  const main = el('main', { role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'title', 'aria-describedby': 'message' }, top, decide, details);
   root.replaceChildren(main);
   tick();
-  input.focus();
+  focusPhrase();
+}
+
+/** The caret in the phrase box, the page at its top: the banner, the command and the targets first. */
+function focusPhrase(): void {
+  const input = document.getElementById('phrase') as HTMLInputElement | null;
+  input?.focus({ preventScroll: true });
+  window.scrollTo(0, 0);
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
@@ -210,6 +245,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       else if (text) document.querySelector('.who')?.after(el('p', { id: 'queued', class: 'note' }, text));
       break;
     }
+    case 'focus':
+      if (current && current.id === msg.id) focusPhrase();
+      break;
     case 'phraseMismatch': {
       const m = document.getElementById('mismatch');
       if (m) m.textContent = 'That is not the phrase. Type it exactly, or press Deny.';
@@ -218,7 +256,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     case 'closed':
       if (current && current.id === msg.id) {
         current = undefined;
-        root.replaceChildren(el('main', { role: 'status' }, el('p', {}, msg.outcome === 'allowed' ? 'Allowed once.' : `Denied: ${msg.reason}`)));
+        root.replaceChildren(el('main', { role: 'status' }, el('p', {}, msg.outcome === 'allowed' ? 'Allowed once.' : `Denied. ${msg.reason}`)));
       }
       break;
   }

@@ -1,4 +1,5 @@
-// What each agent host writes on the hook's stdin (shapes from docs/AGENT-HOOKS.md), so the browser
+// What each agent host writes on the hook's stdin (the shapes each adapter reads are documented in
+// src/node/hosts/<host>/types.ts, and real payloads are in test/fixtures/hosts/), so the browser
 // tests run the hook exactly as the host would.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';

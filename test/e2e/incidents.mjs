@@ -96,10 +96,10 @@ export function defineCases(ctx) {
   }
 
   /** Wait for the dialog this hook asks for; fail at once, with the hook's answer, if it answers first. */
-  async function waitDialogFor(host, hook, timeout = 30000) {
+  async function waitDialogFor(host, hook, timeout = 30000, options = {}) {
     const answeredFirst = hook.done.then((result) => result, () => undefined);
     const winner = await Promise.race([
-      wb.waitDialog(timeout).then((text) => ({ text })),
+      wb.waitDialog(timeout, options).then((text) => ({ text })),
       answeredFirst.then((result) => ({ result })),
     ]);
     if (winner.result) {
@@ -117,13 +117,13 @@ export function defineCases(ctx) {
     }
   }
 
+  /** Lockdown through its own status bar item: one click turns it on; turning it off asks a human. */
   async function setLockdown(on) {
-    const now = /lockdown/i.test(await wb.statusText());
-    if (now !== on) {
-      await wb.runCommand(commandTitle(manifest, /toggle.*lockdown|lockdown/i));
+    if ((await wb.lockdownOn()) !== on) {
+      await wb.lockdownItem().click();
       if (!on) {
         // Turning lockdown off asks the human in a modal prompt.
-        const prompt = wb.page.locator('.monaco-dialog-box');
+        const prompt = wb.page.locator('.monaco-dialog-box').filter({ hasText: /lockdown/i });
         await prompt.waitFor({ state: 'visible', timeout: 10000 });
         if (!ctx.lockdownPromptShot) {
           ctx.lockdownPromptShot = true;
@@ -134,13 +134,33 @@ export function defineCases(ctx) {
     }
     await wb.page.waitForFunction(
       ([want]) => {
-        const items = [...document.querySelectorAll('.statusbar-item')].map((e) => e.textContent || '');
-        const shield = items.find((t) => /blast shield/i.test(t)) || '';
-        return /lockdown/i.test(shield) === want;
+        const items = [...document.querySelectorAll('.statusbar-item')].map((e) => (e.textContent || '').trim());
+        const item = items.find((t) => /^lockdown/i.test(t)) || '';
+        return /lockdown on/i.test(item) === want;
       },
       [on],
       { timeout: 15000 },
     );
+  }
+
+  /**
+   * The dialog is in front, at its top, and ready for typing: the banner (when there is one), the
+   * command and the targets inside its first screen, the caret in the phrase box, which is on screen too.
+   */
+  async function assertDialogReady(label) {
+    const l = await wb.dialogLayout();
+    const where = `${label}: ${JSON.stringify(l)}`;
+    assert.equal(l.scrollY, 0, `scrolled to the top (${where})`);
+    assert.equal(l.focused, 'phrase', `the phrase box has the caret (${where})`);
+    for (const part of ['banner', 'title', 'command', 'targets', 'phrase', 'allow']) {
+      if (!l[part]) continue;
+      assert.ok(l[part].top >= 0 && l[part].bottom <= l.innerHeight, `${part} is visible without scrolling (${where})`);
+    }
+    assert.ok(l.command && l.phrase, `the command and the phrase box are shown (${where})`);
+    // The dialog's tab is the active editor: in front of any other work.
+    const activeTab = await wb.page.locator('.tabs-container .tab.active').first().innerText().catch(() => '');
+    assert.match(activeTab, /blast shield/i, `the dialog is the active tab (${where})`);
+    return l;
   }
 
   const incidentCommand = [
@@ -174,15 +194,26 @@ export function defineCases(ctx) {
       // Keep the dialogs in later screenshots uncovered.
       await wb.runCommand('Notifications: Clear All Notifications');
       await toast.waitFor({ state: 'hidden', timeout: 10000 });
-      // Installed but no host has called yet: the status bar's tooltip says why it is not protected yet.
+      // Installed but no host has called yet: the first state explains itself, with no warning colour.
+      await wb.page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item')].some((e) => /waiting for the first agent action/i.test(e.textContent || '')), undefined, { timeout: 15000 });
+      assert.match(await wb.statusText(), /Blast Shield: waiting for the first agent action/);
+      assert.match(((await wb.lockdownItem().textContent()) || '').trim(), /^Lockdown$/, 'lockdown has its own item, off');
       await wb.statusItem().hover();
-      const hover = wb.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: /unprotected/i }).first();
+      const hover = wb.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: /waiting for the first agent action/i }).first();
       if (await hover.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false)) {
-        await wb.screenshot('00c-status-tooltip.png', 'the status bar tooltip right after installing: why it says Unprotected and what to do');
+        await wb.screenshot('00c-status-tooltip.png', 'the status bar right after set-up: "waiting for the first agent action", and its tooltip says what proves protection');
         assert.match((await hover.textContent()) || '', /no host has called them yet/i);
       }
       await wb.page.mouse.move(600, 400);
       await wb.page.keyboard.press('Escape');
+      // A click on the item opens the status view; it does not turn lockdown on.
+      await wb.statusItem().click();
+      const statusView = wb.page.locator('.monaco-dialog-box').filter({ hasText: /Blast Shield status/i });
+      await statusView.waitFor({ state: 'visible', timeout: 10000 });
+      await wb.screenshot('00d-status-view-from-click.png', 'a click on the status bar item opens the status view (lockdown stays off)');
+      assert.match((await statusView.innerText()).replace(/\s+/g, ' '), /Lockdown: off/);
+      await wb.page.keyboard.press('Escape');
+      assert.equal(await wb.lockdownOn(), false, 'the click did not turn lockdown on');
       assert.ok(fs.existsSync(cursorHooks), '.cursor/hooks.json written');
       assert.ok(claudeWritten(), '.claude/settings.local.json (or settings.json) carries our PreToolUse entry');
       const cfg = JSON.parse(fs.readFileSync(cursorHooks, 'utf8'));
@@ -191,9 +222,34 @@ export function defineCases(ctx) {
       assert.equal(entry.failClosed, true, 'failClosed: true');
     }],
 
+    ["the terminal panel is open; the user's own commands in it are not policed, nor the guard's CLI", async () => {
+      await wb.runCommand('Terminal: Create New Terminal');
+      const term = wb.page.locator('.terminal-wrapper.active .xterm, .terminal .xterm').first();
+      await term.waitFor({ state: 'visible', timeout: 20000 });
+      await sleep(1500); // shell integration starts with the prompt
+      // What the README tells a newcomer to run: the hook fed an agent's payload, and a flagged command of the user's own.
+      const payload = JSON.stringify(claude.bash(workspace, 'git status'));
+      await wb.page.keyboard.type(`echo '${payload}' | node ${cli} hook claude`, { delay: 1 });
+      await wb.page.keyboard.press('Enter');
+      await wb.page.keyboard.type('git reset --hard 2>/dev/null; echo done', { delay: 1 });
+      await wb.page.keyboard.press('Enter');
+      const flagged = wb.page.locator('.notification-toast', { hasText: /flagged|terminal command|interrupted/i });
+      const end = Date.now() + 4000;
+      while (Date.now() < end) {
+        assert.equal(await flagged.count(), 0, 'no terminal-watch warning for the user\'s own terminal');
+        await sleep(200);
+      }
+      await wb.screenshot('00e-terminal-open.png', "the terminal panel open at 1280×800; the user's own commands (the hook by hand, git reset --hard) raise no terminal-watch warning");
+    }],
+
     ['1a incident: Railway volumeDelete via curl shows the dialog with target, unknown environment and token origin', async () => {
       const hook = run('cursor', cursor.shell(workspace, incidentCommand));
-      const text = await waitDialogFor('cursor', hook);
+      const text = await waitDialogFor('cursor', hook, 30000, {
+        onNotice: async () => wb.screenshot('01a-incident-notice.png', 'an ask arrives: a modal notice over the workbench (terminal open) says what is at stake; Review leads into the dialog, Deny or Escape denies'),
+      });
+      assert.match(wb.lastNotice, /Cursor.* wants to destroy volume .*\(production\)/, `the notice says what is at stake: ${wb.lastNotice}`);
+      await assertDialogReady('incident');
+      assert.match(text, /An agent wants to destroy something/);
       ctx.incidentHook = hook; // 1b and 1c continue in this dialog even if an assertion below fails
       ctx.incidentPhrase = await wb.shownPhrase();
       assert.ok(ctx.incidentPhrase.length > 0, 'the dialog shows a phrase to type');
@@ -244,28 +300,41 @@ export function defineCases(ctx) {
     ['2 a production DROP TABLE through psql asks; Deny denies', async () => {
       const command = `psql "${secrets.productionDatabaseUrl}" -c 'DROP TABLE orders;'`;
       const hook = run('claude', claude.bash(workspace, command));
-      const text = await waitDialogFor('claude', hook);
-      await wb.screenshot('06-psql-drop-table-dialog.png', 'DROP TABLE against the production database URL');
+      await waitDialogFor('claude', hook);
+      await assertDialogReady('psql');
+      const statements = wb.dialog().locator('#preview .kind-statements');
+      await statements.waitFor({ state: 'visible', timeout: 15000 });
+      const text = await wb.dialogText();
+      await wb.screenshot('06-psql-drop-table-dialog.png', 'DROP TABLE against the production database URL: the statement, its table and its database from the parsed command');
       assert.match(text, /production/i);
-      assert.match(text, /orders|DROP TABLE/i);
+      // From the parse: the statement as the client receives it (no stray quote), the table as a table, the database as the database.
+      assert.deepEqual(await statements.locator('pre.sql').allInnerTexts(), ['DROP TABLE orders']);
+      assert.match(text, /Table: orders/);
+      assert.match(text, /Database: shop on db\.prod\.acme-shop\.internal \(production\)/);
       assert.ok(!text.includes(secrets.productionDatabaseUrl.split(':')[2].split('@')[0]), 'the database password is not shown');
       // One password in one DATABASE_URL: one credential line, named by its most specific label, shown once.
       const origins = text.match(/Uses [^.]* from \.env\.production\./g) || [];
       assert.deepStrictEqual(origins, ['Uses a postgres password from .env.production.']);
       await wb.pressDeny();
-      await expectDenied('claude', hook);
+      const { message } = await expectDenied('claude', hook);
+      assert.match(String(message), /^The user denied this action in the Blast Shield dialog\./, 'the agent is told who denied, once');
+      const toast = wb.page.locator('.notification-toast', { hasText: /denied by you: destroy table orders/i });
+      await toast.waitFor({ state: 'visible', timeout: 10000 });
+      await wb.screenshot('06b-notification-after-deny.png', 'after the decision: a notification says what was denied and by whom');
+      await wb.clearNotifications();
     }],
 
     ['3 rm -rf ~/ hidden inside bash -c is stopped', async () => {
       const command = `bash -c 'cd /tmp && rm -rf ~/'`;
       const hook = run('cursor', cursor.shell(workspace, command));
       // Catastrophic targets may be denied outright; otherwise the dialog asks and we deny.
+      // Wait for the notice without clicking anything: a waiter left behind must not answer a later case's notice.
       const shown = await Promise.race([
-        wb.waitDialog(20000).then(() => true, () => false),
+        wb.notice().waitFor({ state: 'visible', timeout: 20000 }).then(() => true, () => false),
         hook.done.then(() => false),
       ]);
       if (shown) {
-        const text = await wb.dialogText();
+        const text = await wb.waitDialog(5000);
         await wb.screenshot('07-rm-rf-home-dialog.png', 'rm -rf ~/ inside bash -c');
         assert.match(text, /rm -rf|home|~/i);
         await wb.pressDeny();
@@ -339,17 +408,18 @@ export function defineCases(ctx) {
       for (const f of files) assert.equal(fs.statSync(f.abs).size, f.bytes, `${f.path} is still there after Deny: nothing ran`);
     }],
 
-    ['6b a local delete of the same folder: the phrase allows it once', async () => {
-      // Not the identical command: within 30 s an identical action is a twin (Cursor also runs Claude
-      // Code's hooks) and gets 6a's deny handed to it without a dialog.
-      const command = `rm -r ${LOCAL_EXPORTS}`;
+    ['6b the agent sends the denied delete again: a new dialog notes the earlier deny; the phrase allows it once', async () => {
+      // The same command from the same hook right after the deny: the agent retrying (perhaps the user
+      // said "go ahead" in chat). It gets a new dialog, never 6a's deny from memory.
+      const command = `rm -rf ${LOCAL_EXPORTS}`;
       const localFiles = seedLocalExports();
       const verdict = engineCheck(command);
-      assert.equal(verdict.decision, 'ask', `blast-shield check asks for ${command}: ${JSON.stringify(verdict)}`);
-      const hook = run('cursor', cursor.shell(workspace, command));
-      await waitDialogFor('cursor', hook);
+      const hook = run('claude', claude.bash(workspace, command));
+      const text = await waitDialogFor('claude', hook);
       await wb.dialog().locator('#preview table.files').waitFor({ state: 'visible', timeout: 15000 });
-      assert.equal(await wb.dialog().locator('.banner').count(), 0, 'no production banner');
+      assert.match(text, /You denied this same action at .*The agent is sending it again\./, `the earlier deny is noted: ${text.slice(0, 400)}`);
+      await assertDialogReady('retry');
+      await wb.screenshot('09b-retry-notes-earlier-deny.png', 'the same delete sent again by the same agent: a new dialog, noting the earlier deny and when');
       const phrase = await wb.shownPhrase();
       assert.equal(phrase, verdict.confirm, 'the dialog asks for the phrase `blast-shield check` gives');
       assert.equal(phrase, LOCAL_EXPORTS, 'the phrase is the local path');
@@ -357,7 +427,9 @@ export function defineCases(ctx) {
       await wb.typePhrase(phrase);
       assert.equal(await wb.allowButton().isDisabled(), false, '"Allow once" is enabled by the exact phrase');
       await wb.pressAllow();
-      await expectAllowed('cursor', hook);
+      await expectAllowed('claude', hook);
+      await wb.page.locator('.notification-toast', { hasText: /allowed once by you: destroy path data\/exports/i }).waitFor({ state: 'visible', timeout: 10000 });
+      await wb.clearNotifications();
       // The copy was kept before the hook heard "allow", and the audit log names it: run the delete as
       // the host would, then restore.
       const audit = fs.readFileSync(path.join(env.BLAST_SHIELD_HOME, 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
@@ -369,6 +441,62 @@ export function defineCases(ctx) {
       assert.equal(restored.status, 0, `blast-shield restore ${id}: ${restored.stderr}${restored.stdout}`);
       for (const f of localFiles) assert.equal(fs.readFileSync(f.abs, 'utf8'), before[f.abs], `${f.path} is back byte for byte after blast-shield restore`);
       console.log(`       restored ${id}: ${localFiles.length} files back after the delete ran`);
+    }],
+
+    ['6c a delete of two folders asks for a phrase that names both', async () => {
+      const command = 'rm -rf src legacy';
+      const verdict = engineCheck(command);
+      assert.equal(verdict.confirm, 'src legacy', `the engine's phrase covers every target: ${JSON.stringify(verdict)}`);
+      const hook = run('cursor', cursor.shell(workspace, command));
+      await waitDialogFor('cursor', hook);
+      assert.equal(await wb.shownPhrase(), 'src legacy');
+      assert.equal(await wb.dialog().locator('ul.targets li').count(), 2, 'both targets listed');
+      await wb.screenshot('09c-two-folders-phrase.png', 'rm -rf src legacy: both targets listed, the phrase names both');
+      await wb.pressDeny();
+      await expectDenied('cursor', hook);
+      assert.ok(fs.existsSync(path.join(workspace, 'legacy', 'config_backup.json')), 'nothing was deleted');
+      await wb.clearNotifications();
+    }],
+
+    ['7 a credential read through the shell asks in the words of a credential, not of destruction', async () => {
+      const hook = run('claude', claude.bash(workspace, 'cat .env'));
+      const text = await waitDialogFor('claude', hook);
+      await assertDialogReady('credential read');
+      await wb.screenshot('10a-credential-read-dialog.png', 'cat .env: "An agent wants to read a credential", "What this would expose"');
+      assert.match(text, /An agent wants to read a credential/);
+      assert.match(text, /What this would expose/i);
+      assert.doesNotMatch(text, /irreversible|would destroy/i);
+      await wb.pressDeny();
+      await expectDenied('claude', hook);
+      await wb.clearNotifications();
+    }],
+
+    ['8 nobody answers: the deadline denies, and everyone is told it was the deadline', async () => {
+      // A workspace may shorten the dialog's timeout (15 s is the least it accepts).
+      const settingsDir = path.join(workspace, '.vscode');
+      fs.mkdirSync(settingsDir, { recursive: true });
+      fs.writeFileSync(path.join(settingsDir, 'settings.json'), JSON.stringify({ 'blastShield.dialog.timeoutSeconds': 15 }, null, 2));
+      await sleep(3000);
+      try {
+        const hook = run('claude', claude.bash(workspace, 'rm -rf legacy'), workspace, 60000);
+        await waitDialogFor('claude', hook, 30000, { review: false });
+        const countdown = wb.dialog().locator('#countdown');
+        await countdown.waitFor({ state: 'attached', timeout: 10000 });
+        const left = Number(/(\d+) s left/.exec((await countdown.textContent()) || '')?.[1]);
+        assert.ok(left <= 15, `the workspace's 15 s dialog timeout applies (countdown: ${left} s)`);
+        const { message } = await expectDenied('claude', hook);
+        assert.match(String(message), /^Nobody answered the Blast Shield dialog in time, so this action was denied\./, `the agent is told nobody answered: ${message}`);
+        assert.doesNotMatch(String(message), /user denied/i);
+        const toast = wb.page.locator('.notification-toast', { hasText: /denied, nobody answered in time/i });
+        await toast.waitFor({ state: 'visible', timeout: 10000 });
+        await wb.screenshot('11-deadline-notification.png', 'nobody answered: the hook denied at the deadline and the notification says so');
+        // The notice cannot be closed by the extension; a late "Review…" finds nothing pending.
+        if (await wb.notice().isVisible().catch(() => false)) await wb.notice().getByRole('button', { name: /review/i }).click();
+        await wb.clearNotifications();
+      } finally {
+        fs.writeFileSync(path.join(settingsDir, 'settings.json'), '{}\n');
+        await sleep(1000);
+      }
     }],
 
     ['5a the agent reading .env is denied at once with no dialog', async () => {
@@ -395,7 +523,7 @@ export function defineCases(ctx) {
 
     ['the status bar says protected once the installed hooks have been heard from', async () => {
       await wb.page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item')].some((e) => (e.textContent || '').trim() === 'Blast Shield'), undefined, { timeout: 15000 });
-      await wb.runCommand(commandTitle(manifest, /show status/i));
+      await wb.statusItem().click();
       const status = wb.page.locator('.monaco-dialog-box');
       await status.waitFor({ state: 'visible', timeout: 10000 });
       await wb.screenshot('10-status.png', 'Blast Shield: Show Status after the cases: hooks installed, events seen, protected');

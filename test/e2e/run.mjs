@@ -70,6 +70,9 @@ async function main() {
 
   runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bs-e2e-'));
   const workspace = createDemoWorkspace(path.join(runDir, 'acme-shop')).dir;
+  // An empty workspace settings file from the start, so the editor picks up a case's change to it at once.
+  fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+  fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), '{}\n');
   const home = path.join(runDir, 'home');
   const guardHome = path.join(runDir, 'guard-home');
   fs.mkdirSync(home, { recursive: true });
@@ -89,8 +92,9 @@ async function main() {
   trackGroup(server.pid);
   log(LABEL, `code-server ${server.origin} up`);
 
-  // Tall enough that a dialog's phrase box and buttons are on screen in the screenshots.
-  browser = await launchChromium({ profileDir: path.join(runDir, 'chromium'), viewport: { width: 1400, height: 1150 } });
+  // A laptop screen: the dialog must show its banner, command, targets and phrase box at 1280×800
+  // with the terminal panel open (the cases open it before the first ask).
+  browser = await launchChromium({ profileDir: path.join(runDir, 'chromium'), viewport: { width: 1280, height: 800 } });
   const consoleLog = fs.createWriteStream(path.join(runDir, 'browser-console.log'));
   browser.page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
   browser.page.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e}\n`));
@@ -121,6 +125,7 @@ async function main() {
       const safe = name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').slice(0, 60).toLowerCase();
       await wb.screenshot(`fail-${safe}.png`, `state after the failure of: ${name}`).catch(() => {});
       // Dismiss a dialog a failed case left open, so the next case starts clean (unless the next case continues in it).
+      if (!options.keepDialog && (await wb.notice().isVisible().catch(() => false))) await wb.notice().getByRole('button', { name: /deny/i }).click().catch(() => {});
       if (!options.keepDialog && (await wb.dialogVisible())) await wb.pressDeny().catch(() => {});
       if (name.startsWith('the workbench loads')) blocked = 'the workbench did not load';
     }

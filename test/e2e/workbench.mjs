@@ -32,9 +32,23 @@ export class Workbench {
     return this.page.locator('.statusbar-item').filter({ hasText: /blast shield/i }).first();
   }
 
-  /** The item's visible text ("Blast Shield", "Blast Shield: Lockdown", "Blast Shield: Unprotected"). */
+  /** The item's visible text ("Blast Shield", "Blast Shield: waiting for the first agent action", "Blast Shield: Unprotected"). */
   async statusText() {
     return ((await this.statusItem().textContent()) || '').trim();
+  }
+
+  /** Lockdown's own status bar item ("Lockdown" or "Lockdown on"). */
+  lockdownItem() {
+    return this.page.locator('.statusbar-item').filter({ hasText: /^\s*lockdown/i }).first();
+  }
+
+  async lockdownOn() {
+    return /lockdown on/i.test(((await this.lockdownItem().textContent()) || '').trim());
+  }
+
+  /** The modal notice an ask opens over the workbench ("Blast Shield: Cursor wants to destroy …"). */
+  notice() {
+    return this.page.locator('.monaco-dialog-box').filter({ hasText: /Blast Shield: .* wants to /i }).first();
   }
 
   /** The visible webview's inner document (the confirm dialog while one is open). */
@@ -52,12 +66,56 @@ export class Workbench {
     await this.page.locator('iframe.webview >> visible=true').first().waitFor({ state: 'detached', timeout });
   }
 
-  async waitDialog(timeout = 30000) {
+  /**
+   * Wait for an ask: the modal notice first, then (after "Review…", unless `review` is false) the
+   * dialog with its phrase box. `onNotice` runs while the notice is up (for a screenshot).
+   */
+  async waitDialog(timeout = 30000, { review = true, onNotice } = {}) {
+    const notice = this.notice();
+    await notice.waitFor({ state: 'visible', timeout });
+    this.lastNotice = ((await notice.innerText()) || '').replace(/\s+/g, ' ');
+    if (onNotice) await onNotice(notice);
+    if (!review) return this.lastNotice;
+    await notice.getByRole('button', { name: /review/i }).click();
+    await notice.waitFor({ state: 'hidden', timeout: 10000 });
     const body = this.dialog().locator('body');
     await body.waitFor({ state: 'visible', timeout });
     // The page renders after the host's `show` message: wait until the phrase box exists.
     await this.dialog().locator('#phrase').waitFor({ state: 'visible', timeout });
     return ((await body.innerText()) || '').replace(/\s+/g, ' ');
+  }
+
+  /**
+   * Where the dialog's parts sit in its own viewport, whether the page is scrolled, and what has focus:
+   * the banner, the command and the targets must be on the first screen, the caret in the phrase box.
+   */
+  async dialogLayout() {
+    return this.dialog().locator('body').evaluate(() => {
+      const box = (sel) => {
+        const e = document.querySelector(sel);
+        if (!e) return undefined;
+        const r = e.getBoundingClientRect();
+        return { top: Math.round(r.top), bottom: Math.round(r.bottom) };
+      };
+      return {
+        scrollY: window.scrollY,
+        innerHeight: window.innerHeight,
+        focused: document.activeElement ? document.activeElement.id : '',
+        hasFocus: document.hasFocus(),
+        banner: box('.banner'),
+        title: box('#title'),
+        command: box('#what'),
+        targets: box('ul.targets'),
+        phrase: box('#phrase'),
+        allow: box('#allow'),
+      };
+    });
+  }
+
+  /** Dismiss notifications so they cover nothing in the next screenshot. */
+  async clearNotifications() {
+    await this.runCommand('Notifications: Clear All Notifications');
+    await this.page.keyboard.press('Escape');
   }
 
   async dialogText() {

@@ -69,10 +69,10 @@ async function oneClient({ client, wb, home, guardHome, workspace: editorFolder,
     let secondSaid;
     if (client.deniedEvidence) {
       secondSaid = client.deniedEvidence({ ...ctx, allowedBefore: 1 });
-      assert.match(secondSaid, /denied this action in Blast Shield/);
+      assert.match(secondSaid, /denied this action in the Blast Shield dialog/);
     } else {
       assert.equal(ctx.results.length, 2, `expected two tool results, got ${ctx.results.length}`);
-      assert.ok(client.isHookDeny(ctx.results[1]) && /denied this action in Blast Shield/.test(ctx.results[1].text), `the second run was not denied by the human: ${ctx.results[1].text.slice(0, 200)}`);
+      assert.ok(client.isHookDeny(ctx.results[1]) && /denied this action in the Blast Shield dialog/.test(ctx.results[1].text), `the second run was not denied by the human: ${ctx.results[1].text.slice(0, 200)}`);
       secondSaid = `the model received: "${ctx.results[1].text.replace(/\s+/g, ' ').slice(0, 120)}…"`;
     }
     const audit = readAudit(guardHome).slice(auditBefore).filter((e) => e.kind === 'shell');

@@ -7,7 +7,7 @@ const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
 
-/** Settings that keep a fresh code-server quiet and deterministic (see docs: TESTING.md traps). */
+/** Settings that keep a fresh code-server quiet and deterministic (the traps are listed in AGENTS.md, "Testing in a real editor"). */
 const QUIET_USER_SETTINGS = {
   'security.workspace.trust.enabled': false,
   'workbench.startupEditor': 'none',

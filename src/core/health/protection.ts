@@ -15,7 +15,11 @@ export interface HostFacts {
   lastEventAt?: number;
 }
 
-export type Protection = { kind: 'protected' | 'unprotected'; detail: string };
+/**
+ * `waiting`: installed, intact and the dialog reachable, but no host has called yet (the usual state
+ * right after set-up). Nothing is broken; only an agent's first action proves the host runs the hook.
+ */
+export type Protection = { kind: 'protected' | 'waiting' | 'unprotected'; detail: string };
 
 export function protectionOf(ipc: { up: boolean; problem: string }, hosts: readonly HostFacts[]): Protection {
   if (!ipc.up) return { kind: 'unprotected', detail: `The dialog cannot be reached: ${ipc.problem}.` };
@@ -30,7 +34,7 @@ export function protectionOf(ipc: { up: boolean; problem: string }, hosts: reado
   const heard = installed.filter((h) => h.lastEventAt !== undefined);
   if (heard.length === 0) {
     return {
-      kind: 'unprotected',
+      kind: 'waiting',
       detail: `Hooks installed for ${installed.map((h) => h.host).join(', ')}; no host has called them yet, so nothing proves a host runs them. Let the agent run one command, or run Blast Shield: Run Self-Test to check the hook command itself.`,
     };
   }

@@ -22,13 +22,28 @@ function sameTarget(a: Target, b: Target): boolean {
   return a.kind === b.kind && a.name === b.name && a.provider === b.provider;
 }
 
-/** The phrase a human types to allow once: the primary target's name, short enough to type. */
+/** Longest phrase a human is asked to type; a longer name is cut, a longer list is counted instead. */
+const MAX_PHRASE = 40;
+
+const PLURAL: Partial<Record<Target['kind'], string>> = { path: 'paths', repository: 'repositories', branch: 'branches', database: 'databases', table: 'tables', volume: 'volumes', bucket: 'buckets', namespace: 'namespaces', cluster: 'clusters', credential: 'credential files' };
+const COUNT_VERB: Partial<Record<Target['kind'], string>> = { path: 'delete', table: 'drop', database: 'drop', credential: 'read' };
+
+/**
+ * The phrase a human types to allow once. It covers every target of the kind being acted on (the
+ * production one's kind first), never just the first of several: one name, the names side by side
+ * ("src legacy"), or when they would not fit, their count ("delete 5 paths"). A credential that only
+ * carries the request is not what is acted on, and is left out while anything else is named.
+ */
 export function confirmPhrase(targets: readonly Target[], fallback: string): string {
-  const primary = targets.find((t) => t.environment === 'production') ?? targets[0];
+  const acted = targets.filter((t) => t.kind !== 'credential' && t.name.trim() !== '');
+  const pool = acted.length > 0 ? acted : targets.filter((t) => t.name.trim() !== '');
+  const primary = pool.find((t) => t.environment === 'production') ?? pool[0];
   if (!primary) return fallback;
-  const name = primary.name.trim();
-  if (name.length === 0) return fallback;
-  return name.length <= 40 ? name : name.slice(0, 40);
+  const names = [...new Set(pool.filter((t) => t.kind === primary.kind).map((t) => t.name.trim()))];
+  if (names.length === 1) return names[0]!.slice(0, MAX_PHRASE);
+  const list = names.join(' ');
+  if (list.length <= MAX_PHRASE) return list;
+  return `${COUNT_VERB[primary.kind] ?? 'destroy'} ${names.length} ${PLURAL[primary.kind] ?? `${primary.kind}s`}`;
 }
 
 /** Fold findings into one verdict. Lockdown turns every ask into deny. */

@@ -1,7 +1,8 @@
 /** Build what the confirm dialog shows from a hook's request. Pure, so it is tested without an editor. */
 import { UNKNOWN_TREATED_AS_PRODUCTION } from '../policy/verdict';
-import type { ConfirmRequest, HostId } from '../protocol/ipc';
+import type { AnswerBy, ConfirmRequest, HostId } from '../protocol/ipc';
 import type { ConfirmView } from '../protocol/webview';
+import { ASK_WORDS, askKindOf, askMessage } from './askKind';
 import type { Preview } from './model';
 
 export const HOST_LABELS: Record<HostId, string> = {
@@ -52,10 +53,30 @@ export function confirmPhraseOf(request: ConfirmRequest): string {
   return phrase && phrase.length > 0 ? phrase : FALLBACK_PHRASE;
 }
 
-export function buildConfirmView(request: ConfirmRequest, options: { deadline: number; queued: number; preview?: Preview }): ConfirmView {
+/** "Claude Code (claude-sonnet)", "Cursor". */
+export function whoAsked(request: Pick<ConfirmRequest, 'host' | 'agent'>): string {
+  return `${HOST_LABELS[request.host]}${request.agent ? ` (${request.agent})` : ''}`;
+}
+
+export interface ConfirmViewOptions {
+  deadline: number;
+  queued: number;
+  preview?: Preview;
+  /** From the editor's own analysis of the command: it hands data to a program that sends it elsewhere. */
+  sendsOut?: boolean;
+  earlierDeny?: { at: number; by: AnswerBy };
+}
+
+export function buildConfirmView(request: ConfirmRequest, options: ConfirmViewOptions): ConfirmView {
   const { action, verdict } = request;
+  const kind = askKindOf(verdict, options.sendsOut ?? false);
   return {
     id: request.id,
+    kind,
+    heading: ASK_WORDS[kind].heading,
+    previewTitle: ASK_WORDS[kind].previewTitle,
+    message: askMessage(kind, whoAsked(request), verdict.targets, actionText(action)),
+    ...(options.earlierDeny ? { earlierDeny: options.earlierDeny } : {}),
     actionKind: action.kind,
     actionText: actionText(action),
     cwd: 'cwd' in action ? action.cwd : undefined,

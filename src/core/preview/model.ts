@@ -29,7 +29,8 @@ export type PreviewSection =
   | { kind: 'files'; title: string; root: string; entries: FileEntry[]; totalFiles: number; totalBytes: number; truncated: boolean }
   | { kind: 'diff'; title: string; files: DiffFile[]; truncated: boolean }
   | { kind: 'commits'; title: string; remote: string; branch: string; commits: CommitLine[]; truncated: boolean }
-  | { kind: 'statements'; title: string; database: string; statements: string[] }
+  /** `tables`: the tables the statements name, from the parsed statements (never the database). */
+  | { kind: 'statements'; title: string; database: string; tables: string[]; statements: string[] }
   | { kind: 'resources'; title: string; rows: { provider: string; resource: string; kind: string; environment: string; environmentReason: string }[] }
   | { kind: 'unavailable'; title: string; reason: string }
   /** Whether the action can be undone: the copy kept first (core/snapshot/recoveryNote.ts), and "back up first" for databases. */

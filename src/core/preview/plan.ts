@@ -1,11 +1,14 @@
 /**
- * Decide which read-only look-ups describe what an action would destroy. This reads the command only
- * to pick a preview; the decision itself is the policy engine's. A command the planner does not
- * understand gets an "unavailable" section that says so, never silence.
+ * Decide which read-only look-ups describe what an action would destroy. It works from the policy
+ * engine's parse of the command (its invocations, and the database pack's reading of what a client
+ * runs), never from a second reading of the raw text; the decision itself is the engine's. A command
+ * the planner does not understand gets an "unavailable" section that says so, never silence.
  */
 import { isAbsolute, normalize, resolvePath } from '../paths';
 import type { ActionDescription } from '../protocol/ipc';
-import type { Invocation, Target, Verdict } from '../policy/types';
+import type { Facts, Invocation, Target, Verdict } from '../policy/types';
+import { databaseWorkOf, type DatabaseWork } from '../rules/database';
+import { looksLikeSql, scanSqlAsWritten } from '../rules/sqlScan';
 import { PREVIEW_LIMITS, type PreviewSection } from './model';
 
 export type PreviewTask =
@@ -23,70 +26,6 @@ export type PreviewTask =
   | { kind: 'file-write'; path: string; content?: string }
   /** A section computed from the request alone. */
   | { kind: 'static'; section: PreviewSection };
-
-/** Split a command line into simple commands and their words. Quote-aware; operators split commands. */
-export function commandWords(command: string): string[][] {
-  const commands: string[][] = [];
-  let words: string[] = [];
-  let word = '';
-  let inWord = false;
-  const endWord = () => {
-    if (inWord) words.push(word);
-    word = '';
-    inWord = false;
-  };
-  const endCommand = () => {
-    endWord();
-    if (words.length > 0) commands.push(words);
-    words = [];
-  };
-  for (let i = 0; i < command.length; i++) {
-    const c = command[i]!;
-    if (c === "'") {
-      const end = command.indexOf("'", i + 1);
-      const stop = end < 0 ? command.length : end;
-      word += command.slice(i + 1, stop);
-      inWord = true;
-      i = stop;
-    } else if (c === '"') {
-      inWord = true;
-      for (i++; i < command.length && command[i] !== '"'; i++) {
-        if (command[i] === '\\' && i + 1 < command.length && '"\\$`'.includes(command[i + 1]!)) i++;
-        word += command[i];
-      }
-    } else if (c === '\\' && i + 1 < command.length) {
-      word += command[++i];
-      inWord = true;
-    } else if (c === ' ' || c === '\t') {
-      endWord();
-    } else if (c === '\n' || c === ';' || c === '&' || c === '|' || c === '(' || c === ')') {
-      endCommand();
-    } else {
-      word += c;
-      inWord = true;
-    }
-  }
-  endCommand();
-  return commands;
-}
-
-const WRAPPERS = new Set(['sudo', 'env', 'command', 'nohup', 'time', 'nice', 'xargs', 'exec', 'doas']);
-
-/** Drop wrappers (`sudo`, `env X=1`) and leading assignments so words[0] is the command. */
-function unwrap(words: string[]): string[] {
-  let i = 0;
-  while (i < words.length) {
-    const w = words[i]!;
-    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) i++;
-    else if (WRAPPERS.has(w)) {
-      i++;
-      while (i < words.length && words[i]!.startsWith('-')) i++;
-    } else break;
-  }
-  const rest = words.slice(i);
-  if (rest[0]) rest[0] = rest[0].slice(rest[0].lastIndexOf('/') + 1);
-  return rest;
-}
 
 function operands(args: string[]): string[] {
   const out: string[] = [];
@@ -148,45 +87,66 @@ function gitTasks(words: string[], cwd: string, home: string): PreviewTask[] {
   }
 }
 
-const SQL_CLIENTS = new Set(['psql', 'mysql', 'mariadb', 'sqlite3', 'sqlcmd', 'cockroach', 'clickhouse-client', 'mongosh', 'mongo', 'redis-cli']);
-const SQL_STATEMENT = /\b(?:DROP|DELETE|TRUNCATE|ALTER|UPDATE|INSERT|GRANT|REVOKE|CREATE|REPLACE|MERGE|db\.\w+\.(?:drop|deleteMany|remove)|dropDatabase|FLUSHALL|FLUSHDB)\b[^;]*;?/gi;
-
-/** Statements that change data, from the whole command text (flags, heredocs, here-strings alike). */
-export function sqlStatements(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(SQL_STATEMENT)) {
-    const s = m[0].trim().slice(0, PREVIEW_LIMITS.statementChars);
-    if (!out.includes(s)) out.push(s);
-    if (out.length >= PREVIEW_LIMITS.statements) break;
-  }
-  return out;
-}
-
 /** A database URL with its password replaced, so the dialog never shows a secret. */
 export function redactUrlPassword(url: string): string {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@\s]+):[^@\s]*@/i, '$1:•••@');
 }
 
-function databaseOf(words: string[], targets: readonly Target[]): string {
-  const named = targets.filter((t) => t.kind === 'database' || t.kind === 'table').map((t) => `${t.name} (${t.environment === 'production' ? 'production' : t.environment})`);
-  if (named.length > 0) return named.join(', ');
-  const url = words.find((w) => /^[a-z][a-z0-9+.-]*:\/\//i.test(w));
-  if (url) return redactUrlPassword(url);
-  const flagValue = (names: string[]) => {
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i]!;
-      for (const n of names) {
-        if (w === n && i + 1 < words.length) return words[i + 1];
-        if (n.startsWith('--') && w.startsWith(n + '=')) return w.slice(n.length + 1);
-      }
+interface ShownStatements {
+  statements: string[];
+  tables: string[];
+}
+
+/** Statements that change data, as written, and the tables they name: from the scripts the client receives. */
+export function changingStatements(scripts: readonly string[]): ShownStatements {
+  const statements: string[] = [];
+  const tables: string[] = [];
+  for (const script of scripts) {
+    for (const { written, statement } of scanSqlAsWritten(script)) {
+      if (statement.effect === 'read') continue;
+      const text = written.slice(0, PREVIEW_LIMITS.statementChars);
+      if (!statements.includes(text) && statements.length < PREVIEW_LIMITS.statements) statements.push(text);
+      if (statement.objectKind === 'table' && statement.objectName && !tables.includes(statement.objectName)) tables.push(statement.objectName);
     }
-    return undefined;
+  }
+  return { statements, tables };
+}
+
+/** "shop on db.prod.example.com (production)": the connection as the database pack named it, with the verdict's environment for it. */
+function databaseLabel(name: string, targets: readonly Target[]): string {
+  const target = targets.find((t) => t.kind === 'database' && t.name === name);
+  const shown = redactUrlPassword(name);
+  return target ? `${shown} (${target.environment})` : shown;
+}
+
+function statementsSection(work: DatabaseWork, targets: readonly Target[], title: string): PreviewSection {
+  const database = databaseLabel(work.database, targets);
+  const { statements, tables } = changingStatements(work.sql);
+  const other = [...work.mongo, ...work.redis].map((t) => t.trim().slice(0, PREVIEW_LIMITS.statementChars)).filter(Boolean);
+  const shown = [...statements, ...other].slice(0, PREVIEW_LIMITS.statements);
+  if (shown.length > 0) return { kind: 'statements', title, database, tables, statements: shown };
+  const why = work.opaqueInput ? `The client ${work.opaqueInput}` : 'The statements are not in the command line (read from standard input or typed interactively)';
+  return { kind: 'unavailable', title: 'Statements', reason: `${why}, so they cannot be shown. Database: ${database}.` };
+}
+
+/** SQL handed to an MCP tool: the string values of its input that read as SQL. */
+function mcpSqlScripts(input: string): string[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(input);
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  const visit = (v: unknown, depth: number): void => {
+    if (out.length > 50 || depth > 8) return;
+    if (typeof v === 'string') {
+      if (looksLikeSql(v)) out.push(v);
+    } else if (Array.isArray(v)) for (const x of v) visit(x, depth + 1);
+    else if (v !== null && typeof v === 'object') for (const x of Object.values(v)) visit(x, depth + 1);
   };
-  const db = flagValue(['-d', '--dbname', '-D', '--database']);
-  const host = flagValue(['-h', '--host']);
-  if (db || host) return [db, host && `on ${host}`].filter(Boolean).join(' ');
-  if (words[0] === 'sqlite3' && words[1] && !words[1].startsWith('-')) return words[1];
-  return 'not named in the command (the client default: treat as production)';
+  visit(parsed, 0);
+  return out;
 }
 
 function resourceSection(targets: readonly Target[]): PreviewSection | undefined {
@@ -206,24 +166,17 @@ export interface PlanInput {
   home: string;
   /**
    * The policy engine's invocations for a shell action (wrappers peeled, `bash -c` expanded, `cd`
-   * followed). Without them the planner splits the command line itself, top level only.
+   * followed). Without them nothing is previewed for a shell command: the planner never splits the
+   * command line itself.
    */
   invocations?: readonly Invocation[];
+  /** The facts the invocations were analysed with (scripts a database client reads come from them). */
+  facts?: Facts;
 }
 
-interface SimpleCommand {
-  words: string[];
-  cwd: string;
-  /** Runs on another machine (ssh, heroku run, kubectl exec ...): nothing on this disk to preview. */
-  remote: boolean;
-}
-
-function simpleCommands(command: string, cwd: string, invocations: readonly Invocation[] | undefined): SimpleCommand[] {
-  if (invocations) {
-    // Arguments only known at run time ($X, $(...)) cannot be previewed; they are left out.
-    return invocations.map((inv) => ({ words: [inv.name, ...inv.args.filter((a) => !a.dynamic).map((a) => a.text)], cwd: inv.cwd, remote: inv.remote !== undefined }));
-  }
-  return commandWords(command).map((raw) => ({ words: unwrap(raw), cwd, remote: false }));
+/** Facts that know nothing: a script a client reads is then "not readable", never guessed. */
+function noFacts(cwd: string, home: string): Facts {
+  return { cwd, home, workspaceRoots: [], envNames: [], envSelectors: {}, readFile: () => undefined, listDir: () => undefined, production: { names: [], hosts: [], resourceIds: [] } };
 }
 
 export function planPreview(input: PlanInput): PreviewTask[] {
@@ -233,33 +186,37 @@ export function planPreview(input: PlanInput): PreviewTask[] {
     const path = isAbsolute(action.path) ? normalize(action.path) : resolvePath(action.cwd, action.path, home);
     tasks.push({ kind: 'file-write', path, content: action.content });
   } else if (action.kind === 'shell') {
+    if (!input.invocations) {
+      tasks.push({ kind: 'static', section: { kind: 'unavailable', title: 'Preview', reason: 'The command could not be analysed, so nothing is previewed. Judge it by the command and the reasons above.' } });
+    }
+    const facts = input.facts ?? noFacts(action.cwd, home);
     let sqlDone = false;
-    for (const { words, cwd, remote } of simpleCommands(action.command, action.cwd, input.invocations)) {
-      const name = words[0];
-      if (!name) continue;
+    for (const inv of input.invocations ?? []) {
+      // Arguments only known at run time ($X, $(...)) cannot be previewed; they are left out.
+      const words = [inv.name, ...inv.args.filter((a) => !a.dynamic).map((a) => a.text)];
+      const name = inv.name;
+      const work = databaseWorkOf(inv, facts);
+      if (work) {
+        // Statements are shown wherever they run, here or on another machine.
+        if (!sqlDone) tasks.push({ kind: 'static', section: statementsSection(work, verdict.targets, 'Statements that change data') });
+        sqlDone = true;
+        continue;
+      }
       // A delete or reset on another machine: this disk says nothing about it (its targets are listed
-      // as remote resources below). SQL statements are shown from the command text either way.
-      if (remote && !SQL_CLIENTS.has(name)) continue;
+      // as remote resources below).
+      if (inv.remote) continue;
       if (name === 'rm' || name === 'rmdir' || name === 'shred' || name === 'unlink' || name === 'trash') {
         const paths = operands(words.slice(1));
-        if (paths.length > 0) tasks.push({ kind: 'list-files', cwd, paths });
+        if (paths.length > 0) tasks.push({ kind: 'list-files', cwd: inv.cwd, paths });
       } else if (name === 'git') {
-        tasks.push(...gitTasks(words, cwd, home));
-      } else if (SQL_CLIENTS.has(name) && !sqlDone) {
-        sqlDone = true;
-        const statements = sqlStatements(action.command);
-        tasks.push({
-          kind: 'static',
-          section:
-            statements.length > 0
-              ? { kind: 'statements', title: 'Statements that change data', database: databaseOf(words, verdict.targets), statements }
-              : { kind: 'unavailable', title: 'Statements', reason: `The statements are not in the command line (read from a file or standard input), so they cannot be shown. Database: ${databaseOf(words, verdict.targets)}.` },
-        });
+        tasks.push(...gitTasks(words, inv.cwd, home));
       }
     }
   } else if (action.kind === 'mcp') {
-    const statements = sqlStatements(action.input);
-    if (statements.length > 0) tasks.push({ kind: 'static', section: { kind: 'statements', title: `Statements sent to ${action.server}/${action.tool}`, database: databaseOf([], verdict.targets), statements } });
+    const { statements, tables } = changingStatements(mcpSqlScripts(action.input));
+    const named = verdict.targets.find((t) => t.kind === 'database');
+    const database = named ? databaseLabel(named.name, verdict.targets) : 'not named in the call';
+    if (statements.length > 0) tasks.push({ kind: 'static', section: { kind: 'statements', title: `Statements sent to ${action.server}/${action.tool}`, database, tables, statements } });
   }
   const resources = resourceSection(verdict.targets);
   if (resources) tasks.push({ kind: 'static', section: resources });

@@ -145,9 +145,18 @@ export interface AnchorState {
   lastHash: string;
 }
 
+/**
+ * Who or what settled an ask, so the hook can word its answer without guessing from a sentence:
+ * the human at the dialog, the deadline (nobody answered), lockdown, the dialog closed or reloaded
+ * without an answer, the window closing, or the editor refusing the request (`refused`: late, or not
+ * an ask at all).
+ */
+export type AnswerBy = 'user' | 'deadline' | 'lockdown' | 'closed' | 'reloaded' | 'window-closing' | 'refused';
+export const ANSWER_BY: readonly AnswerBy[] = ['user', 'deadline', 'lockdown', 'closed', 'reloaded', 'window-closing', 'refused'];
+
 export type IpcReply =
-  /** `snapshot`: the copy kept before an allow; `backupFirst`: the hook dumps the affected tables before allowing. */
-  | { type: 'decision'; id: string; decision: 'allow' | 'deny'; reason: string; actionDigest: string; snapshot?: string; backupFirst?: boolean }
+  /** `by` says who decided (the hook words its reply from it); `snapshot`: the copy kept before an allow; `backupFirst`: the hook dumps the affected tables before allowing. */
+  | { type: 'decision'; id: string; decision: 'allow' | 'deny'; reason: string; actionDigest: string; by?: AnswerBy; snapshot?: string; backupFirst?: boolean }
   | { type: 'anchor'; id: string; anchor: AnchorState | null }
   | { type: 'pong'; id: string; lockdown: boolean; appName: string }
   | { type: 'ack'; id: string }
@@ -275,6 +284,7 @@ export function parseIpcReply(line: string): IpcReply | undefined {
   if (!isRecord(v) || !isString(v.id)) return undefined;
   switch (v.type) {
     case 'decision':
+      if (v.by !== undefined && !(ANSWER_BY as readonly unknown[]).includes(v.by)) return undefined;
       if ((v.snapshot !== undefined && !isString(v.snapshot)) || (v.backupFirst !== undefined && v.backupFirst !== true)) return undefined;
       return (v.decision === 'allow' || v.decision === 'deny') && isString(v.reason) && isDigest(v.actionDigest) ? (v as unknown as IpcReply) : undefined;
     case 'anchor':

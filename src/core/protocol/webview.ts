@@ -6,13 +6,22 @@
  * Handshake: the page posts `ready` once its script runs; only then does the host post `show`.
  * A second `ready` for the same panel means the page reloaded, and the pending ask is denied.
  */
-import type { HostId } from './ipc';
+import type { AnswerBy, HostId } from './ipc';
 import type { Target } from '../policy/types';
+import type { AskKind } from '../preview/askKind';
 import type { Preview } from '../preview/model';
 
 /** Everything the dialog shows about one pending ask. Redacted before it reaches the page. */
 export interface ConfirmView {
   id: string;
+  /** The kind of risk; the heading, the preview's title and the message follow it. */
+  kind: AskKind;
+  heading: string;
+  previewTitle: string;
+  /** One sentence: "Claude Code wants to destroy volume 3f1c… (production)." */
+  message: string;
+  /** The same action was denied earlier in this window: the agent is sending it again. */
+  earlierDeny?: { at: number; by: AnswerBy };
   /** 'shell' | 'mcp' | 'write' | 'read'. */
   actionKind: string;
   /** The command (or MCP call, or file path) as the agent wrote it. */
@@ -44,6 +53,8 @@ export type HostToWebview =
   | { type: 'preview'; id: string; preview: Preview }
   | { type: 'queue'; queued: number }
   | { type: 'phraseMismatch'; id: string }
+  /** Put the caret in the phrase box (the human chose to review the ask). */
+  | { type: 'focus'; id: string }
   | { type: 'closed'; id: string; outcome: 'allowed' | 'denied'; reason: string };
 
 export type WebviewToHost =
@@ -91,6 +102,7 @@ export function isHostToWebview(v: unknown): v is HostToWebview {
     case 'queue':
       return typeof v.queued === 'number';
     case 'phraseMismatch':
+    case 'focus':
       return typeof v.id === 'string';
     case 'closed':
       return typeof v.id === 'string' && (v.outcome === 'allowed' || v.outcome === 'denied') && typeof v.reason === 'string';

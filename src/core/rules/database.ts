@@ -438,6 +438,27 @@ function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   return judgeWork({ connection: conn, sql: destroysSql ? sql : [], mongo: mongo.length > 0 ? [snippet.text] : [], redis: redis.length > 0 ? ['FLUSHALL'] : [] }, ctx).filter((f) => f.severity !== 'info');
 }
 
+/** What a database client invocation runs, as this pack reads it: the dialog previews this, never its own reading of the command text. */
+export interface DatabaseWork {
+  engine: string;
+  /** "shop on db.prod.example.com", "the default postgres database", a file for SQLite. Never a password. */
+  database: string;
+  remote: boolean;
+  /** Scripts as the client receives them: -c/-e values, heredocs, here-strings, files it reads. */
+  sql: string[];
+  mongo: string[];
+  redis: string[];
+  /** Set when the statements cannot be read (interactive, piped from a program, an unreadable file). */
+  opaqueInput?: string;
+}
+
+export function databaseWorkOf(inv: Invocation, facts: Facts): DatabaseWork | undefined {
+  const client = CLIENTS[inv.name];
+  if (!client) return undefined;
+  const w = client(inv, facts);
+  return { engine: w.connection.engine, database: w.connection.name, remote: w.connection.remote, sql: w.sql, mongo: w.mongo, redis: w.redis, ...(w.opaqueInput ? { opaqueInput: w.opaqueInput } : {}) };
+}
+
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   const client = CLIENTS[inv.name];
   if (client) return judgeWork(client(inv, ctx.facts), ctx);

@@ -21,8 +21,14 @@ export interface SqlStatement {
 
 /** Split on top-level `;`, dropping comments and emptying string literals. Bounded by the input length. */
 export function splitSql(sql: string): string[] {
-  const out: string[] = [];
+  return splitSqlWithSource(sql).map((s) => s.clean);
+}
+
+/** Each statement twice: cleaned for classifying, and as written (quotes and literals kept) for showing. */
+function splitSqlWithSource(sql: string): { clean: string; written: string }[] {
+  const out: { clean: string; written: string }[] = [];
   let cur = '';
+  let start = 0;
   let i = 0;
   const n = sql.length;
   while (i < n) {
@@ -31,17 +37,21 @@ export function splitSql(sql: string): string[] {
     if (c === '-' && next === '-') {
       const end = sql.indexOf('\n', i);
       i = end < 0 ? n : end;
+      // A comment before a statement is not part of it as written.
+      if (cur.trim() === '') start = i;
       continue;
     }
     if (c === '#' && (i === 0 || /\s/.test(sql[i - 1] ?? ''))) {
       // MySQL comment; harmless to strip elsewhere since a '#' only appears in strings or comments.
       const end = sql.indexOf('\n', i);
       i = end < 0 ? n : end;
+      if (cur.trim() === '') start = i;
       continue;
     }
     if (c === '/' && next === '*') {
       const end = sql.indexOf('*/', i + 2);
       i = end < 0 ? n : end + 2;
+      if (cur.trim() === '') start = i;
       cur += ' ';
       continue;
     }
@@ -74,15 +84,16 @@ export function splitSql(sql: string): string[] {
       }
     }
     if (c === ';') {
-      if (cur.trim() !== '') out.push(cur.trim());
+      if (cur.trim() !== '') out.push({ clean: cur.trim(), written: sql.slice(start, i).trim() });
       cur = '';
       i++;
+      start = i;
       continue;
     }
     cur += c;
     i++;
   }
-  if (cur.trim() !== '') out.push(cur.trim());
+  if (cur.trim() !== '') out.push({ clean: cur.trim(), written: sql.slice(start).trim() });
   return out;
 }
 
@@ -139,6 +150,11 @@ export function classifyStatement(text: string): SqlStatement {
 /** Every statement of a script, classified. Scripts larger than 1 MB are read up to that size. */
 export function scanSql(sql: string): SqlStatement[] {
   return splitSql(sql.length > 1_000_000 ? sql.slice(0, 1_000_000) : sql).map(classifyStatement);
+}
+
+/** Every statement classified, with its text as written: what the confirm dialog shows. */
+export function scanSqlAsWritten(sql: string): { written: string; statement: SqlStatement }[] {
+  return splitSqlWithSource(sql.length > 1_000_000 ? sql.slice(0, 1_000_000) : sql).map((s) => ({ written: s.written, statement: classifyStatement(s.clean) }));
 }
 
 /** Does a string look like SQL (starts with a statement keyword)? For literals inside program code. */

@@ -1,7 +1,8 @@
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
-import { buildConfirmView } from '../../core/preview/confirmView';
+import { askKindOf, askMessage, askPhrase } from '../../core/preview/askKind';
+import { actionText, buildConfirmView, environmentBanner, HOST_LABELS, whoAsked } from '../../core/preview/confirmView';
 import type { Preview } from '../../core/preview/model';
 import { isWebviewToHost, type HostToWebview, type WebviewToHost } from '../../core/protocol/webview';
 import type { ConfirmAnswer, ConfirmPresenter, ConfirmQueue, PendingAsk } from '../../node/confirm/confirmQueue';
@@ -9,28 +10,48 @@ import { Disposable, toDisposable } from '../lifecycle';
 
 const VIEW_TYPE = 'blastShield.confirm';
 
-export interface ConfirmPanelDeps {
+export interface ConfirmPanelDeps<A extends { sendsOut: boolean }> {
   extensionUri: vscode.Uri;
   logger: Logger;
+  /** The editor's own parse of the ask's command, made once per ask. */
+  analyse(ask: PendingAsk): A;
   /** Computes the read-only preview of what an ask destroys. */
-  preview(ask: PendingAsk): Promise<Preview>;
+  preview(ask: PendingAsk, analysis: A): Promise<Preview>;
   /** The human's choices beside the phrase ("back up first"), reported before the phrase is checked. */
   choose?(requestId: string, choice: { backupFirst: boolean }): void;
+  /**
+   * Open the modal notice over the workbench (always, except under the integration tests' API: a
+   * modal only a human can dismiss would hold the workbench those tests drive programmatically).
+   */
+  modalNotice: boolean;
 }
 
+const REVIEW = { title: 'Review…' };
+const DENY = { title: 'Deny', isCloseAffordance: true };
+
 /**
- * The confirm dialog as a webview panel that takes focus. It shows the head of the queue, relays the
- * page's input to the queue (which compares the phrase), and turns every way of leaving into a deny:
- * closing the panel, and a second `ready` (the page reloaded).
+ * The confirm dialog. VS Code gives an extension no modal webview and no way to raise its window;
+ * the one modal surface is a modal message, which blocks the workbench until answered and, in the
+ * desktop editors' native dialog style, is brought to the front by the OS. So an ask opens the
+ * review (a webview panel revealed and focused in the active editor group) and, over it, a modal
+ * notice naming what is at stake: "Review…" puts the caret in the phrase box, "Deny" or Escape
+ * denies. At most one notice is open at a time (a modal cannot be closed by the extension, so one
+ * left over from an ask answered meanwhile only leads to the review of whatever is pending).
+ *
+ * The panel shows the head of the queue, relays the page's input to the queue (which compares the
+ * phrase), and turns every way of leaving into a deny: closing the panel, and a second `ready` (the
+ * page reloaded).
  */
-export class ConfirmPanel extends Disposable implements ConfirmPresenter {
+export class ConfirmPanel<A extends { sendsOut: boolean }> extends Disposable implements ConfirmPresenter {
   private panel: vscode.WebviewPanel | undefined;
   private pageReady = false;
   private shown: { ask: PendingAsk; queued: number } | undefined;
   private readonly previews = new Map<string, Preview>();
+  private readonly analyses = new Map<string, A>();
   private queue: ConfirmQueue | undefined;
+  private noticeOpen = false;
 
-  constructor(private readonly deps: ConfirmPanelDeps) {
+  constructor(private readonly deps: ConfirmPanelDeps<A>) {
     super();
     this._register(toDisposable(() => this.panel?.dispose()));
   }
@@ -47,6 +68,65 @@ export class ConfirmPanel extends Disposable implements ConfirmPresenter {
     panel.reveal(vscode.ViewColumn.Active, false);
     if (this.pageReady) this.postShow();
     this.startPreview(ask);
+    void this.notice(ask);
+  }
+
+  /** What the ask is about, for the notice and the notification after the answer. */
+  describe(ask: PendingAsk): { message: string; host: string; phrase: string; production: boolean } {
+    const { request } = ask;
+    // An ask denied without a dialog (lockdown) is analysed here once and not kept.
+    const analysis = this.analyses.get(request.id) ?? this.deps.analyse(ask);
+    const kind = askKindOf(request.verdict, analysis.sendsOut);
+    const command = actionText(request.action);
+    return {
+      message: askMessage(kind, whoAsked(request), request.verdict.targets, command),
+      host: HOST_LABELS[request.host],
+      phrase: askPhrase(kind, request.verdict.targets, command),
+      production: environmentBanner(request.verdict) !== null,
+    };
+  }
+
+  private analysisOf(ask: PendingAsk): A {
+    let a = this.analyses.get(ask.request.id);
+    if (!a) {
+      a = this.deps.analyse(ask);
+      this.analyses.set(ask.request.id, a);
+    }
+    return a;
+  }
+
+  private async notice(ask: PendingAsk): Promise<void> {
+    if (!this.deps.modalNotice || this.noticeOpen) return;
+    this.noticeOpen = true;
+    const { message, production } = this.describe(ask);
+    const command = actionText(ask.request.action);
+    const detail = [
+      production ? (environmentBanner(ask.request.verdict) === 'unknown' ? 'PRODUCTION (environment unknown, treated as production).' : 'PRODUCTION.') : undefined,
+      command.length > 400 ? `${command.slice(0, 400)}…` : command,
+      'Review it to type the confirmation phrase, or deny it. Nothing runs until you answer.',
+    ]
+      .filter(Boolean)
+      .join('\n\n');
+    let choice: typeof REVIEW | typeof DENY | undefined;
+    try {
+      choice = await vscode.window.showWarningMessage(`Blast Shield: ${message}`, { modal: true, detail }, REVIEW, DENY);
+    } catch (err) {
+      // An editor that refuses modal dialogs (its test driver) still gets the review, focused.
+      this.deps.logger.info(`The modal notice could not be shown (${err instanceof Error ? err.message : String(err)}); showing the review.`);
+      choice = REVIEW;
+    } finally {
+      this.noticeOpen = false;
+    }
+    const current = this.shown?.ask;
+    if (choice === DENY) {
+      // Deny what the notice was about, only if it is still pending.
+      this.queue?.deny(ask.request.id, 'user');
+      return;
+    }
+    if (!current) return;
+    // Another ask may have come to the head meanwhile: review that one.
+    this.panel?.reveal(vscode.ViewColumn.Active, false);
+    this.post({ type: 'focus', id: current.request.id });
   }
 
   queueChanged(queued: number): void {
@@ -56,6 +136,7 @@ export class ConfirmPanel extends Disposable implements ConfirmPresenter {
 
   answered(ask: PendingAsk, answer: ConfirmAnswer, next: boolean): void {
     this.previews.delete(ask.request.id);
+    this.analyses.delete(ask.request.id);
     this.post({ type: 'closed', id: ask.request.id, outcome: answer.decision === 'allow' ? 'allowed' : 'denied', reason: answer.reason });
     this.shown = undefined;
     if (!next) {
@@ -68,7 +149,7 @@ export class ConfirmPanel extends Disposable implements ConfirmPresenter {
   private startPreview(ask: PendingAsk): void {
     const id = ask.request.id;
     if (this.previews.has(id)) return;
-    this.deps.preview(ask).then(
+    this.deps.preview(ask, this.analysisOf(ask)).then(
       (preview) => {
         this.previews.set(id, preview);
         if (this.shown?.ask.request.id === id) this.post({ type: 'preview', id, preview });
@@ -80,7 +161,13 @@ export class ConfirmPanel extends Disposable implements ConfirmPresenter {
   private postShow(): void {
     if (!this.shown) return;
     const { ask, queued } = this.shown;
-    const view = buildConfirmView(ask.request, { deadline: ask.deadline, queued, preview: this.previews.get(ask.request.id) });
+    const view = buildConfirmView(ask.request, {
+      deadline: ask.deadline,
+      queued,
+      preview: this.previews.get(ask.request.id),
+      sendsOut: this.analysisOf(ask).sendsOut,
+      earlierDeny: ask.earlierDeny,
+    });
     view.phrase = ask.phrase;
     this.post({ type: 'show', view });
   }
@@ -110,7 +197,7 @@ export class ConfirmPanel extends Disposable implements ConfirmPresenter {
         this.panel = undefined;
         this.pageReady = false;
         const current = this.shown?.ask.request.id;
-        if (current) this.queue?.deny(current, 'The dialog was closed.');
+        if (current) this.queue?.deny(current, 'closed');
       }),
     ];
     this.panel = panel;
@@ -128,7 +215,7 @@ export class ConfirmPanel extends Disposable implements ConfirmPresenter {
       case 'ready':
         if (this.pageReady && this.shown) {
           // A pending confirmation must not survive a reload of the page.
-          this.queue?.deny(this.shown.ask.request.id, 'The dialog reloaded before an answer.');
+          this.queue?.deny(this.shown.ask.request.id, 'reloaded');
           return;
         }
         this.pageReady = true;
@@ -141,7 +228,7 @@ export class ConfirmPanel extends Disposable implements ConfirmPresenter {
         return;
       }
       case 'deny':
-        this.queue?.deny(message.id, 'Denied by the user.');
+        this.queue?.deny(message.id, 'user');
         return;
     }
   }

@@ -4,12 +4,19 @@ import { IPC_PROTOCOL_VERSION, type ConfirmRequest } from '../../core/protocol/i
 
 export type SampleKind = 'production' | 'local';
 
+const SAMPLE_PREFIX = 'sample-';
+
+/** A sample ask: its command says itself that nothing ran, so no decision notification follows it. */
+export function isSampleAsk(request: Pick<ConfirmRequest, 'id'>): boolean {
+  return request.id.startsWith(SAMPLE_PREFIX);
+}
+
 /**
  * Sample asks for the walkthrough and for screenshots: they go through the same queue and dialog as
  * real ones, but nothing runs whatever the answer. The production one retells the incident.
  */
 export function sampleAsk(kind: SampleKind, workspace: string, timeoutMs: number): ConfirmRequest {
-  const id = `sample-${crypto.randomBytes(6).toString('hex')}`;
+  const id = `${SAMPLE_PREFIX}${crypto.randomBytes(6).toString('hex')}`;
   const base = { type: 'confirm' as const, version: IPC_PROTOCOL_VERSION as typeof IPC_PROTOCOL_VERSION, token: '', id, host: 'vscode' as const, event: 'sample — nothing will run', agent: 'Blast Shield sample', deadline: Date.now() + timeoutMs, dedupeKey: id, workspaceRoots: [] };
   if (kind === 'production') {
     return {

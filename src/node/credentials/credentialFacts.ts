@@ -252,8 +252,10 @@ function credentialFactsOver(source: IndexSource, home: string): CredentialFacts
   let current: readonly CredentialCacheFile[] | undefined;
   const originOf = (value: string): CredentialFileInfo | undefined => {
     const v = value.trim();
-    // A value the hook redacted for the editor carries its salted hash: look that up directly.
-    const marker = /^\[REDACTED:([A-Za-z0-9_-]{22})\]$/.exec(v.replace(/^['"]|['"]$/g, ''));
+    // A value the hook redacted for the editor carries its salted hash: look that up directly. It may be
+    // a whole word, or the password of a connection URL whose host and database were kept.
+    const unquoted = v.replace(/^['"]|['"]$/g, '');
+    const marker = /^\[REDACTED:([A-Za-z0-9_-]{22})\]$/.exec(unquoted) ?? /^[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:\[REDACTED:([A-Za-z0-9_-]{22})\]@\S+$/i.exec(unquoted);
     if (marker) {
       for (const caches of [source.known(), (current ??= source.currentUnder(undefined))]) {
         for (const { index } of byHash(caches)) {

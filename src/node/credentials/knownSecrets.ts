@@ -77,7 +77,14 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Replace known credential values in `text` (longest first), then generic token shapes. */
+/** A connection URL with a password: only the password is secret; the scheme, user, host and database are what says where it points. */
+const URL_WITH_PASSWORD = /^([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)([^@\s]+)(@[^\s]+)$/i;
+
+/**
+ * Replace known credential values in `text` (longest first), then generic token shapes. A known value
+ * that is a connection URL keeps everything but its password, so the editor's own analysis still sees
+ * the host (`postgres://shop:[REDACTED:…]@db.prod…/shop` is production; a fully hidden URL is not).
+ */
 export function redactWithKnown(text: string, known: KnownSecrets | undefined, style: RedactionStyle = 'plain'): string {
   let out = text;
   if (known) {
@@ -87,7 +94,11 @@ export function redactWithKnown(text: string, known: KnownSecrets | undefined, s
       if (hash) hits.push({ value: c, hash });
     }
     hits.sort((a, b) => b.value.length - a.value.length);
-    for (const { value, hash } of hits) out = out.replace(new RegExp(escapeRegExp(value), 'g'), style === 'marked' ? `[REDACTED:${hash}]` : REDACTED);
+    for (const { value, hash } of hits) {
+      const mark = style === 'marked' ? `[REDACTED:${hash}]` : REDACTED;
+      const url = URL_WITH_PASSWORD.exec(value);
+      out = out.replace(new RegExp(escapeRegExp(value), 'g'), url ? `${url[1]}${mark}${url[3]}` : mark);
+    }
   }
   return redactSecrets(out);
 }

@@ -47,7 +47,7 @@ function denial(abs: string, roots: readonly string[], home: string, label: stri
   return {
     deny: true,
     kind,
-    reason: `Blast Shield: ${shown(abs, roots, home)} holds ${label} (${why}). Agents may not read credential files; ask the user for what you need instead.`,
+    reason: `${shown(abs, roots, home)} holds ${label} (${why}). Agents may not read credential files; ask the user for what you need instead.`,
   };
 }
 

@@ -7,6 +7,7 @@ import {
   IPC_PROTOCOL_VERSION,
   parseIpcRequest,
   type AnchorState,
+  type AnswerBy,
   type ConfirmAsk,
   type DiscoveryRecord,
   type EventNotice,
@@ -27,6 +28,7 @@ import { LineTooLongError, readOneLine } from './lineSocket';
 export interface ConfirmAnswer {
   decision: 'allow' | 'deny';
   reason: string;
+  by?: AnswerBy;
   /** The digest of the action the dialog was shown for; the hook accepts an allow only for its own. */
   actionDigest?: string;
   /** A copy was kept before the allow (its snapshot id). */
@@ -96,8 +98,9 @@ export async function startIpcServer(options: IpcServerOptions): Promise<IpcServ
   const remember = options.rememberDecisionMs ?? 5000;
   const readTimeout = options.requestReadTimeoutMs ?? 10_000;
   // Coalescing is for one action delivered by two hosts (Cursor also runs Claude Code's hooks). The same
-  // hook (host and event) sending the same action again is a second run and gets its own dialog; an allow is handed on
-  // at most once, and only to a host that has not had it.
+  // hook (host and event) sending the same action again is a second run and gets its own dialog, after an
+  // allow and after a deny alike (the agent may retry once the user said so in chat); an answer is handed
+  // to each other delivery at most once.
   const pending = new Map<string, { answer: Promise<ConfirmAnswer>; hosts: Set<string> }>();
   const decided = new Map<string, { answer: ConfirmAnswer; at: number; hosts: Set<string> }>();
   const sockets = new Set<net.Socket>();
@@ -108,7 +111,7 @@ export async function startIpcServer(options: IpcServerOptions): Promise<IpcServ
     const now = Date.now();
     for (const [k, v] of decided) if (now - v.at > remember) decided.delete(k);
     const recent = decided.get(req.dedupeKey);
-    if (recent && (recent.answer.decision === 'deny' || !recent.hosts.has(deliveryOf(req)))) {
+    if (recent && !recent.hosts.has(deliveryOf(req))) {
       if (recent.answer.decision === 'allow') decided.delete(req.dedupeKey);
       else recent.hosts.add(deliveryOf(req));
       return Promise.resolve(recent.answer);
@@ -122,7 +125,7 @@ export async function startIpcServer(options: IpcServerOptions): Promise<IpcServ
     const msLeft = Math.max(0, req.deadline - now);
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<ConfirmAnswer>((resolve) => {
-      timer = setTimeout(() => resolve({ decision: 'deny', reason: 'No answer before the deadline.' }), msLeft);
+      timer = setTimeout(() => resolve({ decision: 'deny', reason: 'Nobody answered before the deadline.', by: 'deadline' }), msLeft);
     });
     const asked = Promise.race([
       Promise.resolve()
@@ -130,9 +133,9 @@ export async function startIpcServer(options: IpcServerOptions): Promise<IpcServ
         .then(
           (a): ConfirmAnswer =>
             a && (a.decision === 'allow' || a.decision === 'deny')
-              ? { decision: a.decision, reason: String(a.reason ?? ''), actionDigest: typeof a.actionDigest === 'string' ? a.actionDigest : req.dedupeKey, ...recoveryFields(a) }
-              : { decision: 'deny', reason: 'The dialog gave no valid answer.' },
-          (err: unknown): ConfirmAnswer => ({ decision: 'deny', reason: `The dialog failed: ${err instanceof Error ? err.message : String(err)}` }),
+              ? { decision: a.decision, reason: String(a.reason ?? ''), actionDigest: typeof a.actionDigest === 'string' ? a.actionDigest : req.dedupeKey, ...(a.by ? { by: a.by } : {}), ...recoveryFields(a) }
+              : { decision: 'deny', reason: 'The dialog gave no valid answer.', by: 'refused' },
+          (err: unknown): ConfirmAnswer => ({ decision: 'deny', reason: `The dialog failed: ${err instanceof Error ? err.message : String(err)}`, by: 'refused' }),
         ),
       deadline,
     ]).then((answer) => {
@@ -193,7 +196,7 @@ export async function startIpcServer(options: IpcServerOptions): Promise<IpcServ
       }
       case 'confirm': {
         const answer = await confirmOnce(req);
-        send(socket, { type: 'decision', id: req.id, decision: answer.decision, reason: answer.reason, actionDigest: answer.actionDigest ?? actionDigest(req.action, req.workspaceRoots), ...recoveryFields(answer) });
+        send(socket, { type: 'decision', id: req.id, decision: answer.decision, reason: answer.reason, actionDigest: answer.actionDigest ?? actionDigest(req.action, req.workspaceRoots), ...(answer.by ? { by: answer.by } : {}), ...recoveryFields(answer) });
         return;
       }
       case 'anchor': {

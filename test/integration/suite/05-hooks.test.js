@@ -92,10 +92,10 @@ describe('hook install / uninstall round trip', () => {
     const hosts = api.getState().hosts;
     const installed = hosts.filter((h) => h.installed).map((h) => h.host);
     assert.ok(installed.includes('cursor') && installed.includes('claude'), `installed: ${installed.join(', ')}`);
-    // No real host has called yet: the status says so, and what to do, instead of only "unprotected".
+    // No real host has called yet: the status is "waiting" (not a warning) and says what to do.
     const state = api.getState();
     if (!state.lockdown && hosts.every((h) => !h.lastEvent)) {
-      assert.strictEqual(state.status, 'unprotected');
+      assert.strictEqual(state.status, 'waiting');
       assert.match(state.statusDetail, /no host has called them yet/);
       assert.match(state.statusDetail, /Run Self-Test/);
     }

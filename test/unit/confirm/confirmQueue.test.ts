@@ -68,7 +68,8 @@ describe('ConfirmQueue', () => {
     timers.advance(10_000);
     const a = await answer;
     assert.equal(a.decision, 'deny');
-    assert.match(a.reason, /deadline/);
+    assert.equal(a.by, 'deadline');
+    assert.match(a.reason, /Nobody answered/);
   });
 
   it('denies at the dialog timeout when the hook would wait longer', async () => {
@@ -102,7 +103,7 @@ describe('ConfirmQueue', () => {
     assert.deepEqual(presenter.shown, [a.id]);
     assert.deepEqual(presenter.queued, [1, 2]);
     assert.equal(queue.submit(b.id, 'build'), 'not-current');
-    assert.ok(queue.deny(a.id, 'Denied by the user.'));
+    assert.ok(queue.deny(a.id, 'user'));
     assert.deepEqual(presenter.shown, [a.id, b.id]);
     assert.equal(queue.submit(b.id, 'build'), 'allowed');
     assert.ok(queue.deny(c.id, 'closed'));
@@ -128,7 +129,7 @@ describe('ConfirmQueue', () => {
     assert.equal((await queue.ask(request({ dedupeKey: 'late', host: 'claude', event: 'PreToolUse' }))).decision, 'allow');
     const third = queue.ask(request({ dedupeKey: 'late', host: 'vscode', event: 'PreToolUse' }));
     assert.equal(queue.pending.length, 1);
-    queue.denyAll('done');
+    queue.denyAll('user');
     assert.equal((await third).decision, 'deny');
   });
 
@@ -139,8 +140,63 @@ describe('ConfirmQueue', () => {
     assert.equal((await p1).decision, 'allow');
     const again = queue.ask(request({ dedupeKey: 'rerun' }));
     assert.equal(queue.pending.length, 1, 'the same delivery gets a new dialog');
-    queue.denyAll('done');
+    queue.denyAll('user');
     assert.equal((await again).decision, 'deny');
+  });
+
+  it('a denied action sent again by the same hook gets a new dialog that notes the earlier deny', async () => {
+    const first = request({ dedupeKey: 'retry' });
+    const p1 = queue.ask(first);
+    assert.equal(queue.current?.earlierDeny, undefined, 'a first ask notes nothing');
+    assert.ok(queue.deny(first.id, 'user'));
+    assert.equal((await p1).decision, 'deny');
+    const deniedAt = timers.time;
+    timers.advance(12_000);
+    const retry = request({ dedupeKey: 'retry' });
+    const p2 = queue.ask(retry);
+    assert.deepEqual(presenter.shown, [first.id, retry.id], 'the retry is shown, not denied from memory');
+    assert.deepEqual(queue.current?.earlierDeny, { at: deniedAt, by: 'user' });
+    assert.equal(queue.submit(retry.id, 'build'), 'allowed');
+    assert.equal((await p2).decision, 'allow');
+    const third = request({ dedupeKey: 'retry' });
+    void queue.ask(third);
+    assert.equal(queue.current?.earlierDeny, undefined, 'an allow clears the note');
+  });
+
+  it('a deny is handed to a twin from another hook once, without a dialog', async () => {
+    const first = request({ dedupeKey: 'twin-deny' });
+    const p1 = queue.ask(first);
+    queue.deny(first.id, 'user');
+    await p1;
+    const twin = await queue.ask(request({ dedupeKey: 'twin-deny', host: 'claude', event: 'PreToolUse' }));
+    assert.deepEqual([twin.decision, twin.by], ['deny', 'user']);
+    assert.deepEqual(presenter.shown, [first.id]);
+    void queue.ask(request({ dedupeKey: 'twin-deny', host: 'claude', event: 'PreToolUse' }));
+    assert.equal(queue.pending.length, 1, 'the twin retrying is asked');
+  });
+
+  it('a timed-out ask is noted as such in the next dialog of the same action', async () => {
+    void queue.ask(request({ dedupeKey: 'slow', deadline: timers.time + 5_000 }));
+    timers.advance(5_000);
+    void queue.ask(request({ dedupeKey: 'slow' }));
+    assert.equal(queue.current?.earlierDeny?.by, 'deadline');
+  });
+
+  it('reports every decision once (dialogs and lockdown), not twins handed an answer', async () => {
+    const decided: [string, string, string][] = [];
+    const q = new ConfirmQueue({ presenter, logger: silentLogger, dialogTimeoutMs: () => 60_000, lockdown: () => lockdown, timers, onDecided: (r, a) => decided.push([r.id, a.decision, a.by]) });
+    const a = request({ dedupeKey: 'd' });
+    const twin = request({ dedupeKey: 'd', host: 'claude', event: 'PreToolUse' });
+    const pa = q.ask(a);
+    const pt = q.ask(twin);
+    q.submit(a.id, 'build');
+    await Promise.all([pa, pt]);
+    const late = request({ dedupeKey: 'd', host: 'vscode', event: 'PreToolUse' });
+    await q.ask(late);
+    lockdown = true;
+    const locked = request();
+    await q.ask(locked);
+    assert.deepEqual(decided, [[a.id, 'allow', 'user'], [locked.id, 'deny', 'lockdown']]);
   });
 
   it('does not coalesce two pending asks from the same hook', async () => {

@@ -38,7 +38,7 @@ describe('credentials: agent read check', () => {
   const denied: [string, () => string, RegExp][] = [
     ['absolute .env', () => path.join(root, '.env'), /\.env holds an environment file/],
     ['relative .env', () => '.env', /\.env/],
-    ['relative with ..', () => 'src/../.env', /^Blast Shield: \.env holds/],
+    ['relative with ..', () => 'src/../.env', /^\.env holds/],
     ['the incident file by content', () => 'legacy/config_backup.json', /legacy\/config_backup\.json holds the Railway token/],
     ['a symlink to .env', () => 'src/innocent.txt', /\.env/],
     ['through a symlinked folder', () => 'old/config_backup.json', /Railway token/],

@@ -5,15 +5,15 @@ const up = { up: true, problem: '' };
 const h = (host: HostFacts['host'], installed: boolean, intact = installed, lastEventAt?: number): HostFacts => ({ host, installed, intact, lastEventAt });
 
 describe('protectionOf', () => {
-  const cases: [string, { up: boolean; problem: string }, HostFacts[], 'protected' | 'unprotected', RegExp][] = [
+  const cases: [string, { up: boolean; problem: string }, HostFacts[], 'protected' | 'waiting' | 'unprotected', RegExp][] = [
     ['socket down', { up: false, problem: 'EADDRINUSE' }, [h('cursor', true, true, 1)], 'unprotected', /EADDRINUSE/],
     ['nothing installed', up, [h('cursor', false), h('claude', false)], 'unprotected', /No agent host/],
-    ['installed, never called', up, [h('cursor', true)], 'unprotected', /no host has called/],
-    ['installed, never called: says what to do', up, [h('cursor', true), h('claude', true)], 'unprotected', /^Hooks installed for cursor, claude; .*Let the agent run one command, or run Blast Shield: Run Self-Test/],
+    ['installed, never called: waiting, not a warning', up, [h('cursor', true)], 'waiting', /no host has called/],
+    ['installed, never called: says what to do', up, [h('cursor', true), h('claude', true)], 'waiting', /^Hooks installed for cursor, claude; .*Let the agent run one command, or run Blast Shield: Run Self-Test/],
     ['altered entry', up, [h('cursor', true, false, 1)], 'unprotected', /altered for cursor/],
     ['installed and called', up, [h('cursor', true, true, 1), h('claude', true)], 'protected', /calls seen from cursor/],
     ['installed where the host does not load it (Copilot CLI, untrusted folder)', up, [{ host: 'copilot', installed: true, intact: true, loaded: false, lastEventAt: 1 }], 'unprotected', /copilot are installed where the host does not load them/],
-    ['an event from a host without entries does not count', up, [h('cursor', false, false, 1), h('claude', true)], 'unprotected', /no host has called/],
+    ['an event from a host without entries does not count', up, [h('cursor', false, false, 1), h('claude', true)], 'waiting', /no host has called/],
   ];
   for (const [name, ipc, hosts, kind, detail] of cases) {
     it(name, () => {

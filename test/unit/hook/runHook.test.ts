@@ -48,9 +48,9 @@ describe('hook: asking the editor through a live socket', () => {
       assert.equal(decisionIn('cursor', cursor.stdout), 'deny');
       assert.equal(decisionIn('claude', claude.stdout), 'deny');
       assert.match(claude.stdout, /not now/);
-      // a second call right after gets the remembered answer without a new dialog
+      // the agent sending it again through the same hook is a retry: it gets a new dialog
       await runHook('claude', claudePayload, t.env, { engine: fakeEngine(), verifier: inProcessEditor });
-      assert.equal(asked, 1);
+      assert.equal(asked, 2);
     } finally {
       await server.dispose();
     }

@@ -142,14 +142,17 @@ describe('ipc: server, client and discovery', () => {
     assert.equal(asked, 3, 'the allow was already handed on once');
   });
 
-  it('a deny is repeated to every delivery within the window without asking', async () => {
+  it('a deny is shared with another delivery of the same action; the same hook sending it again is asked again', async () => {
     let asked = 0;
-    const s = await start({ onConfirm: async () => (asked++, { decision: 'deny', reason: 'no' }) });
-    for (let i = 0; i < 3; i++) {
-      const r = await sendIpcRequest(s.endpoint, confirm(s.token, { key: 'denied', host: 'claude', event: 'PreToolUse' }), Date.now() + 2000);
-      assert.ok(r.type === 'decision' && r.decision === 'deny');
-    }
-    assert.equal(asked, 1);
+    const s = await start({ onConfirm: async () => (asked++, { decision: 'deny', reason: 'no', by: 'user' }) });
+    const fromClaude = () => sendIpcRequest(s.endpoint, confirm(s.token, { key: 'denied', host: 'claude', event: 'PreToolUse' }), Date.now() + 2000);
+    const first = await fromClaude();
+    assert.ok(first.type === 'decision' && first.decision === 'deny' && first.by === 'user', 'the reply says who decided');
+    const twin = await sendIpcRequest(s.endpoint, confirm(s.token, { key: 'denied', host: 'cursor', event: 'beforeShellExecution' }), Date.now() + 2000);
+    assert.ok(twin.type === 'decision' && twin.decision === 'deny');
+    assert.equal(asked, 1, 'the twin from another hook shares the deny');
+    await fromClaude();
+    assert.equal(asked, 2, 'the agent retrying through the same hook gets a new dialog');
   });
 
   it('forgets a decided key after the remember window', async () => {

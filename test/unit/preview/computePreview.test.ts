@@ -5,6 +5,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { computePreview } from '../../../src/node/preview/computePreview';
 import { planPreview } from '../../../src/core/preview/plan';
+import { analyze } from '../../../src/core/policy/analyze';
+import { testFacts } from '../support/policyFixtures';
 import type { Verdict } from '../../../src/core/policy/types';
 import type { ActionDescription } from '../../../src/core/protocol/ipc';
 
@@ -16,7 +18,12 @@ function gitIn(cwd: string, ...args: string[]): string {
 
 describe('computePreview (read-only look-ups on a temp repository)', () => {
   let dir: string;
-  const preview = (action: ActionDescription) => computePreview(planPreview({ action, verdict, home: dir }), { home: dir });
+  // Planned from the engine's parse, as the editor plans it.
+  const preview = (action: ActionDescription) => {
+    const facts = testFacts({ cwd: dir, home: dir, workspaceRoots: [dir] });
+    const invocations = action.kind === 'shell' ? analyze(action.command, facts).invocations : undefined;
+    return computePreview(planPreview({ action, verdict, home: dir, invocations, facts }), { home: dir });
+  };
   const shell = (command: string): ActionDescription => ({ kind: 'shell', command, cwd: dir });
 
   beforeEach(() => {

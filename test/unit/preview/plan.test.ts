@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { commandWords, planPreview, redactUrlPassword, sqlStatements, type PreviewTask } from '../../../src/core/preview/plan';
+import { changingStatements, planPreview, redactUrlPassword, type PreviewTask } from '../../../src/core/preview/plan';
+import { classify } from '../../../src/core/policy/classify';
 import type { Invocation, Target, Verdict } from '../../../src/core/policy/types';
 import { analyze } from '../../../src/core/policy/analyze';
 import type { Facts } from '../../../src/core/policy/types';
@@ -8,18 +9,9 @@ import type { ActionDescription } from '../../../src/core/protocol/ipc';
 
 const verdict = (targets: Target[] = []): Verdict => ({ decision: 'ask', production: false, risks: ['destructive'], reasons: ['r'], targets, confirm: 'x' });
 const shell = (command: string): ActionDescription => ({ kind: 'shell', command, cwd: '/w/app' });
-const plan = (command: string, targets: Target[] = []): PreviewTask[] => planPreview({ action: shell(command), verdict: verdict(targets), home: '/home/u' });
-
-describe('commandWords', () => {
-  const cases: [string, string[][]][] = [
-    ['rm -rf build', [['rm', '-rf', 'build']]],
-    ["rm -rf 'my dir' \"other dir\"", [['rm', '-rf', 'my dir', 'other dir']]],
-    ['cd x && git reset --hard; echo done', [['cd', 'x'], ['git', 'reset', '--hard'], ['echo', 'done']]],
-    ['a\\ b | c', [['a b'], ['c']]],
-    ['echo ""', [['echo', '']]],
-  ];
-  for (const [input, expected] of cases) it(JSON.stringify(input), () => assert.deepEqual(commandWords(input), expected));
-});
+/** The preview planned from the engine's own parse of the command, as the editor plans it. */
+const plan = (command: string, targets: Target[] = [], facts: Facts = testFacts({ cwd: '/w/app', workspaceRoots: ['/w/app'] })): PreviewTask[] =>
+  planPreview({ action: shell(command), verdict: verdict(targets), home: '/home/u', invocations: analyze(command, facts).invocations, facts });
 
 describe('planPreview', () => {
   const cases: { command: string; expected: PreviewTask['kind'][]; check?: (t: PreviewTask[]) => void }[] = [
@@ -58,16 +50,21 @@ describe('planPreview', () => {
     const section = tasks[0]!.kind === 'static' ? tasks[0].section : undefined;
     assert.equal(section?.kind, 'statements');
     if (section?.kind !== 'statements') return;
-    assert.deepEqual(section.statements, ['DROP TABLE orders;']);
+    assert.deepEqual(section.statements, ['DROP TABLE orders']);
+    assert.deepEqual(section.tables, ['orders']);
     assert.ok(!section.database.includes(pw));
-    assert.match(section.database, /db\.example\.com/);
+    assert.equal(section.database, 'shop on db.example.com');
   });
 
-  it('says plainly when SQL comes from a file', () => {
+  it('says plainly when SQL comes from a file it cannot read', () => {
     const tasks = plan('psql -d shop -f migrate.sql');
     assert.equal(tasks[0]!.kind === 'static' && tasks[0].section.kind, 'unavailable');
   });
 
+  it('never shows no preview for a shell command it could not analyse, and never splits the text itself', () => {
+    const tasks = planPreview({ action: shell('rm -rf build'), verdict: verdict(), home: '/home/u' });
+    assert.deepEqual(tasks.map((t) => (t.kind === 'static' ? t.section.kind : t.kind)), ['unavailable']);
+  });
   it('lists remote targets as resources with their environment', () => {
     const volume: Target = { kind: 'volume', name: 'vol-1', provider: 'railway', remote: true, environment: 'production', environmentReason: 'environment unknown — treated as production' };
     const tasks = plan('curl -X POST https://backboard.railway.app/graphql', [volume]);
@@ -108,8 +105,11 @@ describe('planPreview', () => {
 });
 
 describe('SQL helpers', () => {
-  it('finds data-changing statements and ignores reads', () => {
-    assert.deepEqual(sqlStatements('SELECT * FROM a; delete from b where id = 1; TRUNCATE c'), ['delete from b where id = 1;', 'TRUNCATE c']);
+  it('finds data-changing statements as written, and the tables they name; ignores reads', () => {
+    assert.deepEqual(changingStatements(["SELECT * FROM a; delete from b where id = 1; TRUNCATE c; UPDATE d SET x = 'a;b'"]), {
+      statements: ['delete from b where id = 1', 'TRUNCATE c', "UPDATE d SET x = 'a;b'"],
+      tables: ['c', 'd'],
+    });
   });
   it('redacts URL passwords', () => {
     assert.equal(redactUrlPassword('mysql://root:hunter@h/db'), 'mysql://root:•••@h/db');
@@ -136,4 +136,37 @@ describe('planPreview with the engine\'s invocations', () => {
     const tasks = withEngine('rm -rf "$TARGET" dist');
     assert.deepEqual(tasks, [{ kind: 'list-files', cwd: '/w/app', paths: ['dist'] }]);
   });
+});
+
+describe('the SQL preview comes from the parse', () => {
+  const prodUrl = () => `postgres://shop:${'pw' + Math.random().toString(36).slice(2)}@db.prod.example.com/shop`;
+  const statementsOf = (command: string, files: Record<string, string> = {}): { database: string; tables: string[]; statements: string[] } => {
+    const facts = testFacts({ cwd: '/w/app', workspaceRoots: ['/w/app'], files });
+    const v = classify(command, facts, { lockdown: false });
+    const tasks = planPreview({ action: shell(command), verdict: v, home: '/home/u', invocations: analyze(command, facts).invocations, facts });
+    const section = tasks.map((t) => (t.kind === 'static' ? t.section : undefined)).find((x) => x?.kind === 'statements');
+    assert.ok(section && section.kind === 'statements', `a statements section for ${command}: ${JSON.stringify(tasks)}`);
+    return { database: section.database, tables: section.tables, statements: section.statements };
+  };
+  const cases: [string, (url: string) => string, { tables: string[]; statements: string[]; database?: RegExp }, Record<string, string>?][] = [
+    ['double-quoted -c: no stray quote', (u) => `psql "${u}" -c "DROP TABLE orders"`, { tables: ['orders'], statements: ['DROP TABLE orders'], database: /^shop on db\.prod\.example\.com \(production\)$/ }],
+    ['single-quoted -c with a semicolon', (u) => `psql '${u}' -c 'DROP TABLE orders;'`, { tables: ['orders'], statements: ['DROP TABLE orders'] }],
+    ['two statements, a read among them', (u) => `psql ${u} -c "SELECT 1; TRUNCATE items; DELETE FROM carts"`, { tables: ['items', 'carts'], statements: ['TRUNCATE items', 'DELETE FROM carts'] }],
+    ['a heredoc', (u) => `psql ${u} <<'SQL'\nDROP TABLE orders;\nSQL`, { tables: ['orders'], statements: ['DROP TABLE orders'] }],
+    ['a here-string', (u) => `psql ${u} <<< "DROP TABLE orders"`, { tables: ['orders'], statements: ['DROP TABLE orders'] }],
+    ['piped from echo', (u) => `echo 'DROP TABLE orders;' | psql ${u}`, { tables: ['orders'], statements: ['DROP TABLE orders'] }],
+    ['a file the client reads', (u) => `psql ${u} -f /w/app/drop.sql`, { tables: ['orders'], statements: ['DROP TABLE orders'] }, { '/w/app/drop.sql': '-- cleanup\nDROP TABLE orders;\n' }],
+    ['inside bash -c through sudo', (u) => `sudo bash -c "psql ${u} -c 'DROP TABLE orders'"`, { tables: ['orders'], statements: ['DROP TABLE orders'] }],
+    ['a dropped database is not a table', (u) => `psql ${u} -c "DROP DATABASE shop"`, { tables: [], statements: ['DROP DATABASE shop'] }],
+    ['mysql -e', () => `mysql -h db.prod.example.com shop -e "DROP TABLE orders"`, { tables: ['orders'], statements: ['DROP TABLE orders'] }],
+  ];
+  for (const [name, make, expected, files] of cases) {
+    it(name, () => {
+      const got = statementsOf(make(prodUrl()), files);
+      assert.deepEqual(got.statements, expected.statements);
+      assert.deepEqual(got.tables, expected.tables);
+      if (expected.database) assert.match(got.database, expected.database);
+      assert.doesNotMatch(got.database, /pw[a-z0-9]/, 'no password in the database label');
+    });
+  }
 });

@@ -1,0 +1,49 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runStatus, workspaceAround } from '../../../src/cli/install';
+import type { CliIo } from '../../../src/cli/io';
+import { installHost } from '../../../src/node/hosts/install';
+import { makeTempHome, type TempHome } from '../hosts/support';
+
+describe('blast-shield status inside a workspace', () => {
+  let t: TempHome;
+  const io = (cwd: string): CliIo & { out: string[] } => {
+    const out: string[] = [];
+    return { out, stdout: (s) => out.push(s), stderr: (s) => out.push(s), readStdin: async () => '', env: { ...t.env, PATH: '/nonexistent' }, cwd };
+  };
+  beforeEach(() => {
+    t = makeTempHome();
+  });
+  afterEach(() => t.cleanup());
+
+  it('shows the project installs of the workspace it runs in, from any folder below it', async () => {
+    installHost('claude', { scope: 'project', workspace: t.workspace, home: t.home, guardHome: t.guardHome });
+    const sub = path.join(t.workspace, 'src');
+    const r = io(sub);
+    await runStatus([], r);
+    const text = r.out.join('');
+    assert.match(text, new RegExp(`workspace: ${t.workspace.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`));
+    assert.match(text, /claude\s+project\s+(intact|altered)\s+\S*shop\/\.claude\/settings\.local\.json/, text);
+    assert.match(text, /cursor\s+user\s+missing/, 'user installs are listed as well');
+  });
+
+  it('outside any workspace it says how to see one', async () => {
+    const r = io(t.home);
+    await runStatus([], r);
+    assert.match(r.out.join(''), /workspace: none here/);
+    assert.doesNotMatch(r.out.join(''), /\bproject\b\s+(intact|missing)/);
+  });
+
+  it('finds the workspace by a repository or a host configuration, never the home folder', () => {
+    assert.equal(workspaceAround(path.join(t.workspace, 'src'), t.home), t.workspace, 'the .cursor folder marks it');
+    const repo = path.join(t.home, 'repo', 'deep', 'er');
+    fs.mkdirSync(repo, { recursive: true });
+    fs.mkdirSync(path.join(t.home, 'repo', '.git'));
+    assert.equal(workspaceAround(repo, t.home), path.join(t.home, 'repo'));
+    fs.mkdirSync(path.join(t.home, '.claude'), { recursive: true });
+    const loose = path.join(t.home, 'loose');
+    fs.mkdirSync(loose);
+    assert.equal(workspaceAround(loose, t.home), undefined, "the home folder's .claude is the user's, not a workspace");
+  });
+});
