@@ -14,7 +14,7 @@ const CODE = /^(src|scripts|bench|test\/(e2e|integration|support))\/.*\.(ts|mjs|
 /** A repository path (src/…, test/…) or a Markdown file name. */
 const REFERENCE = /(?<![\w./<-])((?:src|test|scripts|media|bench|docs)\/[\w./-]*\w|[\w./-]*[A-Z][\w-]*\.md)(?![\w<])/g;
 /** Paths inside the demo workspace or an example, not in this repository. */
-const NOT_OURS = /^(src\/(server|migrate)\.js|docs\/auth\.md|scripts\/fix\.py)$/;
+const NOT_OURS = /^(src\/(server|migrate)\.js|docs\/auth\.md|scripts\/fix\.py|src\/components\/hooks\/__tests__)$/;
 
 function trackedFiles(): string[] {
   return execFileSync('git', ['ls-files'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);

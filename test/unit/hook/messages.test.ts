@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { AnswerBy } from '../../../src/core/protocol/ipc';
+import { HOST_IDS, type AnswerBy } from '../../../src/core/protocol/ipc';
 import { AGENT_STOP, FAILURE_HELP, dialogAllowed, dialogDenied, failureDenied, policyDenied, readDenied, timedOut } from '../../../src/hook/messages';
 import { emergencyDeny } from '../../../src/hook/emergencyDeny';
 import { runHook, type HookDeps } from '../../../src/hook/runHook';
@@ -58,7 +58,7 @@ const rows: Row[] = [
   ['an editor that does not say who decided', (t) => claudeAsk(t, async () => ({ decision: 'deny', reason: 'Denied by the user.' })), 'The Blast Shield editor denied this action: Denied by the user.' + STOP],
   ['the hook stopped waiting', () => timedOut().agentMessage, 'Nobody answered the Blast Shield dialog in time, so this action was denied.' + STOP],
   ...ipcRows,
-  ['the host is not known', (t) => runHook('nosuchhost', '{}', t.env, { engine: fakeEngine() }).then((r) => r.stderr ?? ''), "Blast Shield denied this action because 'nosuchhost' is not a known agent host (expected one of cursor, claude, vscode, copilot, cline)." + HELP + '\n'],
+  ['the host is not known', (t) => runHook('nosuchhost', '{}', t.env, { engine: fakeEngine() }).then((r) => r.stderr ?? ''), `Blast Shield denied this action because 'nosuchhost' is not a known agent host (expected one of ${HOST_IDS.join(', ')}).` + HELP + '\n'],
   ['the input is not JSON', (t) => runHook('claude', 'not json', t.env, { engine: fakeEngine() }).then((r) => messageIn('claude', r.stdout)), 'Blast Shield blocked this action because the hook input is not valid JSON, so no human could confirm it.' + STOP + HELP],
   ['the payload is not a Claude Code PreToolUse', (t) => runHook('claude', '{"hook_event_name":"Stop"}', t.env, { engine: fakeEngine() }).then((r) => messageIn('claude', r.stdout)), "Blast Shield blocked this action because unexpected Claude Code hook event 'Stop', so no human could confirm it." + STOP + HELP],
   ['the hook crashed (emergency deny)', () => messageIn('claude', emergencyDeny('claude', 'the hook crashed (boom)').stdout), 'Blast Shield blocked this action because the hook crashed (boom), so no human could confirm it.' + STOP + HELP],
