@@ -50,7 +50,9 @@ export type Risk =
   | 'credential-use'
   | 'unanalyzable'
   | 'self-protection'
-  | 'production-access';
+  | 'production-access'
+  /** A change that removes a protection against losing data (backups, versioning, deletion protection, privacy). */
+  | 'protection-removal';
 
 export interface Finding {
   /** Stable id: '<pack>.<rule>', e.g. 'files.rm-recursive'. */

@@ -11,6 +11,7 @@ import { paasPack } from './paas';
 import { httpPack } from './httpRequests';
 import { unsureOptionsPack } from './unsureOptions';
 import { verbFloorPack } from './verbs';
+import { safetyNetPack } from './safetyNet';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -28,6 +29,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   paasPack,
   httpPack,
   unsureOptionsPack,
+  safetyNetPack,
 ];
 
 /** The verb floor judges what no specific pack names (`src/core/rules/verbs.ts`). */

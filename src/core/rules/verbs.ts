@@ -5,6 +5,7 @@ import { kindFromWords, singular, verbPhrase } from '../registry/targetWords';
 import { FLOOR_BENEATH, SHARED_DRY_RUN, verbTraitsOf, type VerbTraits } from '../registry/verbTraits';
 import { identifierParts } from './cliArgs';
 import { mayBeProduction } from './cliCommands';
+import { removalOf } from './safetyNet';
 import { destructiveMongo, destructiveStatement } from './storeProtocols';
 
 /**
@@ -266,7 +267,7 @@ function firstCommandWord(args: readonly ArgWord[], tool: NonNullable<ReturnType
 const FLOOR_TOO: Readonly<Record<string, readonly string[] | undefined>> = { npm: undefined, pnpm: undefined, yarn: undefined, bun: undefined, pulumi: ['env'] };
 
 export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: ReadonlySet<string>): Finding[] {
-  if (!floorApplies(inv, specific)) return [];
+  if (!floorApplies(inv, specific) || removalOf(inv) !== undefined) return [];
   const traits = verbTraitsOf(inv.name);
   if (traits.allRoutine) return [];
   const tool = toolNamed(inv.name);
