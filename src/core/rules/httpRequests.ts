@@ -617,7 +617,8 @@ function escapeRegExp(s: string): string {
 
 const POWERSHELL_CLIENTS = ['invoke-restmethod', 'invoke-webrequest', 'irm', 'iwr'];
 
-function requestOf(inv: Invocation, ctx: RuleContext): HttpRequest | undefined {
+/** The request an HTTP client invocation sends, as this pack reads it (the wire pack reads stores' APIs from it). */
+export function httpRequestOf(inv: Invocation, ctx: RuleContext): HttpRequest | undefined {
   switch (inv.name) {
     case 'curl':
       return curlRequest(inv, ctx);
@@ -641,7 +642,7 @@ export const httpPack: RulePack = {
   title: 'HTTP requests that delete (curl, wget, httpie, xh, gh api, PowerShell Invoke-RestMethod, fetch/axios/requests in scripts)',
   commands: ['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'gh', 'Invoke-RestMethod', 'Invoke-WebRequest', ...POWERSHELL_CLIENTS],
   checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
-    const request = requestOf(inv, ctx);
+    const request = httpRequestOf(inv, ctx);
     return request ? judgeRequest(request, ctx) : [];
   },
   checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {

@@ -12,6 +12,7 @@ import { httpPack } from './httpRequests';
 import { unsureOptionsPack } from './unsureOptions';
 import { verbFloorPack } from './verbs';
 import { safetyNetPack } from './safetyNet';
+import { wirePack } from './wire';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -30,6 +31,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   httpPack,
   unsureOptionsPack,
   safetyNetPack,
+  wirePack,
 ];
 
 /** The verb floor judges what no specific pack names (`src/core/rules/verbs.ts`). */
