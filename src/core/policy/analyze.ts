@@ -35,6 +35,7 @@ import type {
   StdinSource,
   Via,
 } from './types';
+import { shellEscapesOf } from './codeRunners';
 import { workMeter, type WorkMeter } from './workMeter';
 
 /** Units walking one simple command costs, and each of its words (expansion, wrappers, handlers). */
@@ -883,6 +884,7 @@ class Analyzer {
       this.run([...args, ...runner], { ...exec, wrappers: [...exec.wrappers, `function ${name}`] });
       return inv;
     }
+    this.codeRunnerEscapes(name, args, exec);
     if (SHELLS.has(name)) return this.shell(name, first, args, exec);
     const tool = toolNamed(name);
     if (tool && runsCommandsElsewhere(tool)) return this.elsewhere(tool, name, first, args, exec);
@@ -931,6 +933,14 @@ class Analyzer {
     }
     if (first.text.includes('/') && !first.text.endsWith('/')) return this.executablePath(name, first, args, exec);
     return this.emit(name, first.text, args, exec);
+  }
+
+  /** Editors, REPLs and debuggers in batch mode run shell text of their own (`codeRunners.ts`): analysed like any other. */
+  private codeRunnerEscapes(name: string, args: ArgWord[], exec: Exec): void {
+    const escapes = shellEscapesOf(name, args, exec.assignments, () => (exec.stdin ? this.stdinText(exec.stdin, 0)?.text : undefined));
+    if (!escapes) return;
+    for (const reason of escapes.opaque) this.addOpaque(reason, this.viaOf(exec));
+    for (const escape of escapes.shell) this.analyzeText(escape.text, this.childScope(exec, escape.label));
   }
 
   /**
