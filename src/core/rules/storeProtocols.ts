@@ -90,6 +90,14 @@ function statementLike(text: string): boolean {
   return /^\s*(select|insert|update|delete|drop|truncate|alter|create|with|merge|replace|match|optional|call|detach|unwind|show|describe|use)\b/i.test(text);
 }
 
+/** The destroying keywords with their grammar, so prose ("delete the old importer") is not a statement. */
+function sqlShaped(s: string): boolean {
+  if (/^delete\b/i.test(s)) return /^delete\s+(?:[\w.`"$-]+\s+)?from\s/i.test(s);
+  if (/^drop\b/i.test(s)) return /^drop\s+(database|schema|table|view|materialized\s+view|index|sequence|type|function|procedure|trigger|collection|user|role|owned\s+by|extension|keyspace|tablespace|measurement|series|retention\s+policy|continuous\s+query|dictionary|constraint|graph|stream|topic)\b/i.test(s);
+  if (/^truncate\b/i.test(s)) return /^truncate\s+(?:table\s+)?(?:only\s+)?(?:if\s+exists\s+)?[\w.`"$-]+(?:\s*,\s*[\w.`"$-]+)*(?:\s+(?:on\s+cluster\s+\S+|cascade|restrict|restart\s+identity|continue\s+identity|sync))*\s*$/i.test(s);
+  return true;
+}
+
 /**
  * What a statement destroys, in a few words: `DROP TABLE x`, `TRUNCATE x`, `DELETE FROM x`,
  * `ALTER TABLE x DELETE`, `MATCH … DETACH DELETE`. Scoped deletes count: through a client the guard
@@ -99,6 +107,7 @@ export function destructiveStatement(text: string): string | undefined {
   if (text.length > 200_000 || !statementLike(text.replace(/^\s*(--[^\n]*\n|\/\*[\s\S]*?\*\/)\s*/g, ''))) return undefined;
   for (const statement of scanSql(text)) {
     const s = statement.text;
+    if (!sqlShaped(s)) continue;
     if (statement.effect === 'destroy') return statement.summary;
     if (/^delete\b/i.test(s)) return statement.summary.replace(/ WHERE \.\.\.$/, '') + ' (rows matching its WHERE clause)';
     const alter = /^alter\s+table\s+([\w$.`"-]+)[\s\S]*?\b(delete|drop\s+partition|truncate)\b/i.exec(s);

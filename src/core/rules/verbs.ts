@@ -1,5 +1,5 @@
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
-import { READ_ONLY_COMMANDS, OPTION_GRAMMARS, EFFECT_RULES } from '../policy/effects';
+import { READ_ONLY_COMMANDS, OPTION_GRAMMARS, EFFECT_RULES, PROSE_OPTIONS } from '../policy/effects';
 import { parsedArgs, toolNamed } from '../registry/commandModel';
 import { kindFromWords, singular, verbPhrase } from '../registry/targetWords';
 import { FLOOR_BENEATH, SHARED_DRY_RUN, verbTraitsOf, type VerbTraits } from '../registry/verbTraits';
@@ -165,7 +165,9 @@ function nameVerb(inv: Invocation, traits: VerbTraits): string | undefined {
 
 /** A free-text argument that is a statement destroying data: SQL, CQL, InfluxQL, Cypher, a Mongo call. */
 function statementOf(args: readonly ArgWord[]): string | undefined {
-  for (const arg of args) {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (PROSE_OPTIONS.has(args[i - 1]?.text ?? '') || [...PROSE_OPTIONS].some((o) => arg.text.startsWith(`${o}=`))) continue;
     const text = arg.text.startsWith('-') && arg.text.includes('=') ? arg.text.slice(arg.text.indexOf('=') + 1) : arg.text;
     if (!/\s|\(/.test(text)) continue;
     const found = destructiveStatement(text) ?? destructiveMongo(text);
@@ -212,13 +214,15 @@ interface Found {
   /** Command words before the verb, for the kind and noun of what is destroyed. */
   groups: string[];
   names: string[];
+  /** For statements: what the statement destroys (`DROP TABLE x`). */
+  statement?: string;
 }
 
 function finding(inv: Invocation, ctx: RuleContext, found: Found, traits: VerbTraits): Finding {
   const local = traits.locality === 'local';
   const hints = hintValues(inv.args);
   const resolved = ctx.environmentOf({ values: hints, remote: !local });
-  const kind = kindFromWords(found.groups);
+  const kind = found.statement !== undefined ? 'database' : kindFromWords(found.groups);
   const noun = found.groups.length > 0 ? singular(found.groups[found.groups.length - 1]!.toLowerCase()) : undefined;
   const names = found.names.length > 0 ? found.names : [`the ${inv.name} ${noun ?? 'resource'} (not named)`];
   const targets: Target[] = names.map((name) => ({
@@ -229,7 +233,7 @@ function finding(inv: Invocation, ctx: RuleContext, found: Found, traits: VerbTr
     environment: resolved.environment,
     environmentReason: resolved.reason,
   }));
-  const object = found.names.length > 0 ? `${noun !== undefined && noun !== found.names[0] ? `${noun} ` : ''}${found.names.join(', ')}` : names[0]!;
+  const object = found.statement !== undefined ? `${found.statement} on ${names[0]}` : found.names.length > 0 ? `${noun !== undefined && noun !== found.names[0] ? `${noun} ` : ''}${found.names.join(', ')}` : names[0]!;
   const where = local ? ' on this machine' : '';
   const reason = `\`${found.shown}\` ${verbPhrase(found.verb)} ${object}${where} (${inv.name} has no rules of its own: judged by its ${found.rule === 'verbs.destroying-statement' ? 'statement' : 'verb'}).`;
   return { rule: found.rule, risk: 'destructive', severity: 'ask', reason, targets };
@@ -278,8 +282,8 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
 
   const statement = statementOf(args);
   if (statement) {
-    const names = targetWords(args, { positionals: [], options: reading.options }, -1);
-    return [finding(inv, ctx, { rule: 'verbs.destroying-statement', shown: inv.name, verb: 'runs', groups: [], names: [statement, ...names].slice(0, 1) }, traits)];
+    const server = hintValues(args).find((v) => /^[a-z][a-z0-9+.-]*:\/\/|^[\w-]+(\.[\w-]+)+(:\d+)?$|^[\w.-]+:\d+$|^\$\{?\w*(URL|URI|HOST|DSN)\b/i.test(v));
+    return [finding(inv, ctx, { rule: 'verbs.destroying-statement', shown: inv.name, verb: 'run', groups: [], names: [server ?? `the ${inv.name} server (not named)`], statement }, traits)];
   }
   const path = pathVerb(reading, traits);
   if (path) {

@@ -174,8 +174,10 @@ function storeOfUrl(url: RequestUrl, raw: string): StoreInfo | undefined {
   return undefined;
 }
 
+/** A body's texts a store reads as commands: the body, form values, and the strings of a JSON body (`{"statements":[{"statement":"…"}]}`). */
 function formValues(text: string): string[] {
   const out = [text];
+  if (/^\s*[[{]/.test(text)) for (const m of text.matchAll(/"((?:[^"\\]|\\.)*)"/g)) if (/\s/.test(m[1]!)) out.push(m[1]!.replace(/\\(.)/g, '$1'));
   for (const pair of text.split('&')) {
     const eq = pair.indexOf('=');
     if (eq < 0) continue;
@@ -213,9 +215,11 @@ function httpFindings(inv: Invocation, ctx: RuleContext): Finding[] {
     }
     const method = request.methodOverride ?? request.method;
     // Remote DELETEs and destroying endpoints are the HTTP pack's; on this machine it stays quiet, so this pack speaks.
-    if (!found && local && (method === 'DELETE' || (method !== 'GET' && /_delete_by_query|deleterange|\/_truncate|\/purge/.test(url.path)))) {
+    if (!found && local && (method === 'DELETE' || (method !== 'GET' && /_delete_by_query|\/_truncate|\/purge/.test(url.path)))) {
       found = method === 'DELETE' ? `an HTTP DELETE of ${url.path}` : `a ${method} to ${url.path}`;
     }
+    // etcd's v3 gateway deletes by POSTing a range: no HTTP word says so.
+    if (!found && method !== 'GET' && /\/v3(beta|alpha)?\/kv\/deleterange$/.test(url.path)) found = 'an etcd DeleteRange';
     if (!found) continue;
     const resolved = ctx.environmentOf({ values: [url.display], sources: [{ source: 'host', value: url.host }], selectors: [], remote: !local });
     findings.push({
