@@ -45,7 +45,19 @@ function viCommand(command: string, label: string, out: Escapes): void {
       out.shell.push({ text: system[2]!, label });
       continue;
     }
-    if (/\b(system|systemlist|jobstart|termopen)\s*\(|^\s*:?\s*(exe(c(ute)?)?|ter(minal)?|py(thon)?3?|pyx|lua|rub(y)?|perl)\b/.test(part)) {
+    const embedded = /^\s*:?\s*(lua|py(?:thon)?3?|pyx|rub(?:y)?|perl)\b\s*(.*)$/s.exec(part);
+    if (embedded) {
+      // Code in another language runs programs only through its own process calls.
+      if (embedded[1] === 'lua') {
+        const found = luaCode(embedded[2] ?? '', false, `${label} lua`);
+        out.shell.push(...found.shell);
+        out.opaque.push(...found.opaque);
+      } else if (/\b(system|popen|subprocess|exec[lv]?p?e?|spawn|rmtree|remove|unlink|rmdir)\b|`/.test(embedded[2] ?? '')) {
+        out.opaque.push(`${label} runs ${embedded[1]} code that starts programs or deletes files`);
+      }
+      continue;
+    }
+    if (/\b(system|systemlist|jobstart|termopen)\s*\(|^\s*:?\s*(ter(minal)?\b|exe(c(ute)?)?\s+(["']:*\s*!|.*\bsystem))/.test(part)) {
       out.opaque.push(`${label} runs \`${part.trim().slice(0, 60)}\`, which cannot be read before it runs`);
     }
   }
@@ -150,22 +162,31 @@ function sqliteEscapes(args: readonly ArgWord[], stdin: string | undefined): Esc
 // ---------------------------------------------------------------------------------------------
 // Lua and Tcl
 
+/** Lua's process and file calls (`os.execute`, `io.popen`, Neovim's `vim.fn.system`, `os.remove`). */
+function luaCode(code: string, dynamic: boolean, label: string): Escapes {
+  const out = empty();
+  for (const m of code.matchAll(/\b(os\.execute|io\.popen|os\.remove|os\.rename|vim\.fn\.system|vim\.system)\s*\(\s*(?:(['"])((?:(?!\2)[^\\]|\\.)*)\2|\[\[([\s\S]*?)\]\])?/g)) {
+    const literal = m[3] ?? m[4];
+    const fn = m[1]!;
+    if (literal === undefined || dynamic) {
+      out.opaque.push(`${label} runs ${fn} with a value computed at run time`);
+      continue;
+    }
+    if (fn === 'os.remove') out.shell.push({ text: `rm -f -- ${quoted(literal)}`, label: `${label} os.remove` });
+    else if (fn !== 'os.rename') out.shell.push({ text: literal, label: `${label} ${fn}` });
+  }
+  return out;
+}
+
 function luaEscapes(args: readonly ArgWord[]): Escapes {
   const out = empty();
   for (let i = 0; i < args.length; i++) {
     if (args[i]!.text !== '-e') continue;
     const code = args[++i];
     if (!code) continue;
-    for (const m of code.text.matchAll(/\b(os\.execute|io\.popen|os\.remove|os\.rename)\s*\(\s*(?:(['"])((?:(?!\2)[^\\]|\\.)*)\2|\[\[([\s\S]*?)\]\])?/g)) {
-      const literal = m[3] ?? m[4];
-      const fn = m[1]!;
-      if (literal === undefined || code.dynamic) {
-        out.opaque.push(`lua -e runs ${fn} with a value computed at run time`);
-        continue;
-      }
-      if (fn === 'os.remove') out.shell.push({ text: `rm -f -- ${quoted(literal)}`, label: 'lua os.remove' });
-      else if (fn !== 'os.rename') out.shell.push({ text: literal, label: `lua ${fn}` });
-    }
+    const found = luaCode(code.text, code.dynamic, 'lua -e');
+    out.shell.push(...found.shell);
+    out.opaque.push(...found.opaque);
   }
   return out;
 }

@@ -56,6 +56,8 @@ const OFF_INSIDE = /(?:^|[\s,{"'])([A-Za-z]*(?:Backup|Retention|Versioning|Prote
 function protectionOff(w: Words): Removal | undefined {
   for (const o of w.options) {
     const bare = o.bare;
+    // Turning off the switch that disables termination or stopping (EC2's API termination protection).
+    if (/^no-disable-api-(termination|stop)$/.test(bare)) return { id: 'deletion-protection-off', does: `turns ${bare.slice('no-disable-api-'.length)} protection off (${o.name})`, lost: LOST['deletion protection']! };
     if (!PROTECTION.test(bare)) continue;
     const named = /soft|delete-retention/.test(bare) ? 'soft delete' : /retention/.test(bare) ? 'backup retention' : /versioning|mfa/.test(bare) ? 'versioning' : /point|pitr/.test(bare) ? 'point-in-time recovery' : /protection|lock/.test(bare) ? 'deletion protection' : /soft/.test(bare) ? 'soft delete' : 'backups';
     const negated = /^(no|disable|skip|without)-/.test(bare) && !/^no-(skip|disable)/.test(bare);

@@ -54,6 +54,7 @@ describe('rules/safetyNet: removing a protection asks and says what is lost', ()
     { cmd: 'vault secrets disable secret/', rule: 'safety-net.secrets-disabled', lost: /every secret stored in that engine/ },
     { cmd: 'vault audit disable file/', rule: 'safety-net.audit-disabled' },
     { cmd: 'aws cloudtrail stop-logging --name org-trail', rule: 'safety-net.audit-disabled' },
+    { cmd: 'aws ec2 modify-instance-attribute --instance-id i-0abc1234def567890 --no-disable-api-termination', rule: 'safety-net.deletion-protection-off' },
   ];
 
   const keeping: string[] = [
@@ -76,6 +77,7 @@ describe('rules/safetyNet: removing a protection asks and says what is lost', ()
     'az storage account update --name acmeprod --allow-blob-public-access false',
     'cp --backup=none a.txt b.txt',
     'npm run delete-backups',
+    'aws ec2 modify-instance-attribute --instance-id i-0abc1234def567890 --disable-api-termination',
   ];
 
   for (const row of removing) {

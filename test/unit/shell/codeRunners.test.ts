@@ -39,6 +39,8 @@ describe('policy/codeRunners: what editors and REPLs run', () => {
     [['git', '-c', 'core.pager=rm -rf uploads; cat', 'log', '-1'], undefined, ['rm -rf uploads; cat']],
     [['git', '-c', 'alias.st=!rm -rf uploads', 'st'], undefined, ['rm -rf uploads']],
     [['man', '-P', 'rm -rf uploads', 'ls'], undefined, ['rm -rf uploads']],
+    [['nvim', '--headless', '-c', 'lua os.execute("rm -rf build")', '-c', 'qa'], undefined, ['rm -rf build']],
+    [['nvim', '--headless', '-c', 'lua vim.fn.system("make clean")'], undefined, ['make clean']],
   ];
   for (const [argv, stdin, shell] of recovered) it(`${argv.join(' ')}${stdin ? ' <<< ' + JSON.stringify(stdin) : ''}`, () => assert.deepEqual(escapes(argv, stdin).shell, shell));
 
@@ -53,6 +55,8 @@ describe('policy/codeRunners: what editors and REPLs run', () => {
     [['git', '-c', 'alias.st=status', 'st'], undefined],
     [['git', '-c', 'core.fsmonitor=false', 'status'], undefined],
     [['tclsh'], 'puts [clock seconds]\n'],
+    [['nvim', '--headless', '-c', 'lua vim.print(vim.version())', '-c', 'qa'], undefined],
+    [['vim', '-es', '-c', 'execute "normal! gg=G"', '-c', 'wq'], undefined],
   ];
   for (const [argv, stdin] of quiet) {
     it(`runs no destroying shell text: ${argv.join(' ')}`, () => {
@@ -67,6 +71,7 @@ describe('policy/codeRunners: what editors and REPLs run', () => {
     ['lua', '-e', 'os.execute(cmd)'],
     ['vim', '-es', '-c', 'execute "!" . g:cmd'],
     ['expect', '-c', 'exec $cmd'],
+    ['vim', '-es', '-c', 'py3 import subprocess; subprocess.run(cmd)'],
   ];
   for (const argv of unreadable) it(`cannot be read, so it is reported: ${argv.join(' ')}`, () => assert.ok(escapes(argv).opaque > 0));
 });
