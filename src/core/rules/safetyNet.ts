@@ -161,7 +161,7 @@ function madePublic(w: Words): Removal | undefined {
     const value = (o.value ?? '').toLowerCase();
     if (o.bare === 'visibility' && value === 'public' && !w.positionals.includes('create')) return { id: 'made-public', does: 'makes it public', lost };
     if ((o.bare === 'acl' || o.bare === 'canned-acl' || o.bare === 'predefined-acl') && /^(public-read|public-read-write|authenticated-read|publicread|publicreadwrite)$/.test(value)) return { id: 'made-public', does: `sets the ACL ${o.value}`, lost };
-    if (o.bare === 'public-access-type' && /^objectread/.test(value)) return { id: 'made-public', does: `sets public access to ${o.value}`, lost };
+    if (o.bare === 'public-access-type' && value.startsWith('objectread')) return { id: 'made-public', does: `sets public access to ${o.value}`, lost };
     if (o.bare === 'public-access' && /^(blob|container)$/.test(value)) return { id: 'made-public', does: `sets public access to ${o.value}`, lost };
     if (/^(allow-blob-public-access|public)$/.test(o.bare) && /^true$/.test(value)) return { id: 'made-public', does: `sets ${o.name} true`, lost };
   }

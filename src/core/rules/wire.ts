@@ -170,7 +170,7 @@ function storeOfUrl(url: RequestUrl, raw: string): StoreInfo | undefined {
   const byPort = port !== undefined ? storeOfPort(port) : undefined;
   if (byPort) return byPort;
   if (/\/_(delete_by_query|bulk|doc|cat|cluster|search)\b/.test(url.path)) return storeOfPort(9200);
-  if (/^\/solr\//.test(url.path)) return storeOfPort(8983);
+  if (url.path.startsWith('/solr/')) return storeOfPort(8983);
   return undefined;
 }
 

@@ -64,7 +64,9 @@ describe('corpus: unknown tools (issue #18)', function () {
   let cleanup: () => void = () => undefined;
 
   before(async () => {
-    const { buildWorkspace } = (await import('../../corpus/workspace.mjs')) as { buildWorkspace: () => { root: string; home: string; guardHome: string; cleanup: () => void } };
+    // The scorer's own fixture world (an .mjs module without types, so it is imported by a computed path).
+    const workspaceModule = resolve(__dirname, '../../corpus/workspace.mjs');
+    const { buildWorkspace } = (await import(workspaceModule)) as { buildWorkspace: () => { root: string; home: string; guardHome: string; cleanup: () => void } };
     const world = buildWorkspace();
     cleanup = world.cleanup;
     const env = { HOME: world.home, BLAST_SHIELD_HOME: world.guardHome, PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8' };
