@@ -6,7 +6,7 @@ import type { ArgWord } from '../shell/ast';
  * '!rm -rf x'` and `ex`, `emacs --batch --eval '(shell-command "…")'`, `sqlite3 db '.shell …'`,
  * `lua -e 'os.execute("…")'`, Tcl's `exec`, `gdb -ex 'shell …'`, the programs `git -c core.pager=…` and
  * `man -P …` start. Their own file deletions (`os.remove`, `delete-directory`, `file delete`) become
- * the equivalent `rm`, so the file rules judge them. What runs but cannot be read statically (a
+ * the equivalent `rm`, so the file rules judge them, as are npm's deleters (`rimraf`, `del-cli`). What runs but cannot be read statically (a
  * command built from variables, code in another embedded language) is reported as unreadable.
  */
 
@@ -298,7 +298,17 @@ function manEscapes(args: readonly ArgWord[], assignments: Readonly<Record<strin
   return out;
 }
 
-const RUNNERS = new Set([...VI, 'emacs', 'emacs-nox', 'sqlite3', 'sqlite', 'lua', 'luajit', 'lua5.1', 'lua5.3', 'lua5.4', 'tclsh', 'wish', 'expect', 'gdb', 'lldb', 'git', 'man']);
+/** npm's deleters (`rimraf`, `del-cli`): each operand goes with what it holds; they expand globs themselves, `!x` keeps x. */
+function deleterEscapes(name: string, args: readonly ArgWord[]): Escapes {
+  const out = empty();
+  const operands = args.filter((a) => !a.text.startsWith('-') && !a.text.startsWith('!'));
+  if (operands.some((a) => a.dynamic)) out.opaque.push(`${name} deletes paths computed at run time`);
+  const words = operands.filter((a) => !a.dynamic).map((a) => (/^[\w./*?@+-]+$/.test(a.text) ? a.text : quoted(a.text)));
+  if (words.length > 0) out.shell.push({ text: `rm -rf -- ${words.join(' ')}`, label: name });
+  return out;
+}
+
+const RUNNERS = new Set(['rimraf', 'del-cli', ...VI, 'emacs', 'emacs-nox', 'sqlite3', 'sqlite', 'lua', 'luajit', 'lua5.1', 'lua5.3', 'lua5.4', 'tclsh', 'wish', 'expect', 'gdb', 'lldb', 'git', 'man']);
 
 /**
  * The shell escapes of one invocation, or undefined when the command is not a code runner.
@@ -306,9 +316,12 @@ const RUNNERS = new Set([...VI, 'emacs', 'emacs-nox', 'sqlite3', 'sqlite', 'lua'
  */
 export function shellEscapesOf(name: string, args: readonly ArgWord[], assignments: Readonly<Record<string, string>>, stdinText: () => string | undefined): Escapes | undefined {
   if (!RUNNERS.has(name)) return undefined;
-  const stdin = name === 'git' || name === 'man' || name === 'emacs' || name === 'emacs-nox' ? undefined : stdinText();
+  const stdin = ['git', 'man', 'emacs', 'emacs-nox', 'rimraf', 'del-cli'].includes(name) ? undefined : stdinText();
   if (VI.has(name)) return viEscapes(name, args, stdin);
   switch (name) {
+    case 'rimraf':
+    case 'del-cli':
+      return deleterEscapes(name, args);
     case 'emacs':
     case 'emacs-nox':
       return emacsEscapes(args);

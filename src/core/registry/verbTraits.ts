@@ -14,7 +14,7 @@ export interface VerbTraits {
   locality?: 'local' | 'remote';
   /** Destroying-looking words that are routine for this tool (`npm uninstall`, `nx reset`); lower-case. */
   routine?: readonly string[];
-  /** Options that make the run dry, beyond the spellings every tool shares (`--dry-run`, `--what-if`). */
+  /** Options that make the run dry, beyond the spellings every tool shares (`isSharedDryRun`). */
   dryRun?: readonly string[];
   /** The run is dry unless one of these is given (`kafka-consumer-groups --reset-offsets` plans unless `--execute`). */
   dryUnless?: readonly string[];
@@ -89,8 +89,14 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
   bq: { dryRun: ['--dry_run'] },
 };
 
-/** Dry-run spellings every tool shares; a value of `none` or `false` (`--dry-run=none`) is not dry. */
-export const SHARED_DRY_RUN = ['--dry-run', '--dryrun', '--dry_run', '--what-if', '--whatif', '-whatif', '-WhatIf', '--simulate', '--noop'];
+/**
+ * Dry-run options every tool shares, in any spelling, case and separators (`--dry-run`, `--dryRun`,
+ * `--dry_run`, `--what-if`, `-WhatIf`, `--simulate`, `--noop`); a value of `none` or `false`
+ * (`--dry-run=none`) is not dry, which the callers check.
+ */
+export function isSharedDryRun(option: string): boolean {
+  return /^(dryrun|whatif|simulate|noop)$/.test(option.replace(/^-+/, '').replace(/[-_]/g, '').toLowerCase());
+}
 
 /**
  * Registry tools whose own rules cover only the subcommands they describe: the floor also judges their

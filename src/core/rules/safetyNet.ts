@@ -1,6 +1,6 @@
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { READ_ONLY_COMMANDS, OPTION_GRAMMARS, EFFECT_RULES } from '../policy/effects';
-import { SHARED_DRY_RUN, verbTraitsOf } from '../registry/verbTraits';
+import { isSharedDryRun, verbTraitsOf } from '../registry/verbTraits';
 import { identifierParts } from './cliArgs';
 
 /**
@@ -211,8 +211,8 @@ function notACli(name: string): boolean {
 
 function isDry(inv: Invocation, w: Words): boolean {
   const traits = verbTraitsOf(inv.name);
-  const dry = new Set([...SHARED_DRY_RUN, ...(traits.dryRun ?? [])]);
-  return w.options.some((o) => dry.has(o.name) && !/^(none|false)$/i.test(o.value ?? ''));
+  const dry = new Set(traits.dryRun ?? []);
+  return w.options.some((o) => (dry.has(o.name) || isSharedDryRun(o.name)) && !/^(none|false)$/i.test(o.value ?? ''));
 }
 
 /** What protection an invocation removes, if any; the verb floor leaves such commands to this pack. */

@@ -2,7 +2,7 @@ import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from
 import { READ_ONLY_COMMANDS, OPTION_GRAMMARS, EFFECT_RULES, PROSE_OPTIONS } from '../policy/effects';
 import { parsedArgs, toolNamed } from '../registry/commandModel';
 import { kindFromWords, singular, verbPhrase } from '../registry/targetWords';
-import { FLOOR_BENEATH, SHARED_DRY_RUN, verbTraitsOf, type VerbTraits } from '../registry/verbTraits';
+import { FLOOR_BENEATH, isSharedDryRun, verbTraitsOf, type VerbTraits } from '../registry/verbTraits';
 import { identifierParts } from './cliArgs';
 import { mayBeProduction } from './cliCommands';
 import { removalOf } from './safetyNet';
@@ -60,7 +60,7 @@ const NOT_A_CLI = new Set([
   'export', 'unset', 'local', 'declare', 'typeset', 'readonly', 'let', 'shift', 'return', 'exit', 'break', 'continue', 'wait', 'git',
   'rsync', 'scp', 'sftp', 'ssh', 'curl', 'wget', 'openssl', 'nc', 'ncat', 'netcat', 'socat', 'telnet', 'crontab', 'at', 'systemd-run',
   'chmod', 'chown', 'chgrp', 'cp', 'mv', 'rm', 'dd', 'vim', 'vi', 'nvim', 'ex', 'emacs', 'nano', 'code', 'cursor', 'open', 'xdg-open',
-  'yes', 'seq', 'base64', 'xxd', 'iconv', 'patch', 'diff3', 'mktemp', 'trash', 'trash-put', 'launchctl', 'systemctl', 'service',
+  'rimraf', 'del-cli', 'yes', 'seq', 'base64', 'xxd', 'iconv', 'patch', 'diff3', 'mktemp', 'trash', 'trash-put', 'launchctl', 'systemctl', 'service',
 ]);
 
 interface Word {
@@ -92,8 +92,8 @@ function readWords(args: readonly ArgWord[]): Reading {
 }
 
 function isDry(reading: Reading, traits: VerbTraits, registryDry: readonly string[]): boolean {
-  const spellings = new Set([...SHARED_DRY_RUN, ...(traits.dryRun ?? []), ...registryDry]);
-  const dry = reading.options.some((o) => spellings.has(o.name) && !/^(none|false|0|no)$/i.test(o.value ?? ''));
+  const spellings = new Set([...(traits.dryRun ?? []), ...registryDry]);
+  const dry = reading.options.some((o) => (spellings.has(o.name) || isSharedDryRun(o.name)) && !/^(none|false|0|no)$/i.test(o.value ?? ''));
   if (dry) return true;
   if (traits.dryUnless) return !reading.options.some((o) => traits.dryUnless!.includes(o.name));
   return false;

@@ -41,6 +41,8 @@ describe('policy/codeRunners: what editors and REPLs run', () => {
     [['man', '-P', 'rm -rf uploads', 'ls'], undefined, ['rm -rf uploads']],
     [['nvim', '--headless', '-c', 'lua os.execute("rm -rf build")', '-c', 'qa'], undefined, ['rm -rf build']],
     [['nvim', '--headless', '-c', 'lua vim.fn.system("make clean")'], undefined, ['make clean']],
+    [['rimraf', 'dist', 'coverage'], undefined, ['rm -rf -- dist coverage']],
+    [['del-cli', 'storage/app/**', '!storage/app/.gitignore'], undefined, ['rm -rf -- storage/app/**']],
   ];
   for (const [argv, stdin, shell] of recovered) it(`${argv.join(' ')}${stdin ? ' <<< ' + JSON.stringify(stdin) : ''}`, () => assert.deepEqual(escapes(argv, stdin).shell, shell));
 
