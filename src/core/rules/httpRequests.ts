@@ -1,9 +1,9 @@
 import type { ArgWord, CodeSnippet, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { resolvePath } from '../paths';
 import { printfOutput } from '../shell/decode';
-import { flagValues, identifierParts, parseArgs, type ParsedArgs } from './cliArgs';
-import { mayBeProduction } from './cliCommands';
-import { graphqlRequestsInBody, scanGraphqlRequest } from './graphql';
+import { flagValues, identifierParts, parseArgs, type ParsedArgs } from './support/cliArgs';
+import { mayBeProduction } from './support/cliCommands';
+import { graphqlRequestsInBody, scanGraphqlRequest } from './support/graphql';
 import {
   apiProviderOf,
   isGraphqlEndpoint,
@@ -15,8 +15,8 @@ import {
   type HttpRequest,
   type RequestBody,
   type RequestUrl,
-} from './httpTargets';
-import { snippetRequests } from './httpSnippets';
+} from './support/httpTargets';
+import { snippetRequests } from './support/httpSnippets';
 
 /**
  * HTTP requests that destroy remote things: curl, wget, httpie (http/https), xh and `gh api` sending
