@@ -1,7 +1,8 @@
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
-import { READ_ONLY_COMMANDS, OPTION_GRAMMARS, EFFECT_RULES } from '../policy/effects';
+import { READ_ONLY_COMMANDS, EFFECT_RULES } from '../policy/effects';
+import { OPTION_GRAMMARS } from '../policy/effectOptions';
 import { isSharedDryRun, verbTraitsOf } from '../registry/verbTraits';
-import { identifierParts } from './cliArgs';
+import { identifierParts } from './support/cliArgs';
 
 /**
  * Removing the safety net: changes that leave data one step from loss without destroying anything

@@ -1,12 +1,13 @@
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
-import { READ_ONLY_COMMANDS, OPTION_GRAMMARS, EFFECT_RULES, PROSE_OPTIONS } from '../policy/effects';
+import { READ_ONLY_COMMANDS, EFFECT_RULES, PROSE_OPTIONS } from '../policy/effects';
+import { OPTION_GRAMMARS } from '../policy/effectOptions';
 import { parsedArgs, toolNamed } from '../registry/commandModel';
 import { kindFromWords, singular, verbPhrase } from '../registry/targetWords';
 import { FLOOR_BENEATH, isSharedDryRun, verbTraitsOf, type VerbTraits } from '../registry/verbTraits';
-import { identifierParts } from './cliArgs';
-import { mayBeProduction } from './cliCommands';
+import { identifierParts } from './support/cliArgs';
+import { mayBeProduction } from './support/cliCommands';
 import { removalOf } from './safetyNet';
-import { destructiveMongo, destructiveStatement } from './storeProtocols';
+import { destructiveMongo, destructiveStatement } from './support/storeProtocols';
 
 /**
  * The verb floor: a CLI the guard has no rules for is judged by what its words mean. A subcommand

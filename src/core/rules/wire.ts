@@ -1,9 +1,9 @@
 import type { Analysis, CodeSnippet, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { isLocalHost } from '../policy/production';
 import { printfOutput } from '../shell/decode';
-import { flagValues, parseArgs } from './cliArgs';
-import { httpRequestOf } from './httpRequests';
-import { isLocalUrl, parseRequestUrl, type RequestUrl } from './httpTargets';
+import { flagValues, parseArgs } from './support/cliArgs';
+import { requestOf } from './support/httpClients';
+import { isLocalUrl, parseRequestUrl, type RequestUrl } from './support/httpTargets';
 import {
   destructiveLineCommands,
   destructivePayload,
@@ -11,7 +11,7 @@ import {
   storeOfScheme,
   unescapePrintf,
   type StoreInfo,
-} from './storeProtocols';
+} from './support/storeProtocols';
 
 /**
  * Destructive text over any wire: what a data store reads as a destroying command, wherever it is
@@ -198,7 +198,7 @@ function solrDelete(text: string): string | undefined {
 }
 
 function httpFindings(inv: Invocation, ctx: RuleContext): Finding[] {
-  const request = httpRequestOf(inv, ctx);
+  const request = requestOf(inv, ctx);
   if (!request) return [];
   const findings: Finding[] = [];
   for (const raw of request.urls) {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { classify } from '../../../src/core/policy/classify';
-import { destructiveLineCommands, destructiveStatement } from '../../../src/core/rules/storeProtocols';
+import { destructiveLineCommands, destructiveStatement } from '../../../src/core/rules/support/storeProtocols';
 import { testFacts } from '../support/policyFixtures';
 
 /**
@@ -72,7 +72,7 @@ describe('rules/wire: destroying commands sent to data stores', () => {
   for (const cmd of reading) it(`allows: ${cmd.slice(0, 110)}`, () => assert.equal(verdictOf(cmd).decision, 'allow', JSON.stringify(verdictOf(cmd))));
 });
 
-describe('rules/storeProtocols: the destroying words of each protocol', () => {
+describe('rules/support/storeProtocols: the destroying words of each protocol', () => {
   const statements: [string, boolean][] = [
     ['DROP KEYSPACE metrics;', true],
     ['TRUNCATE shop.carts', true],

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { classify } from '../../../src/core/policy/classify';
-import { shellEscapesOf } from '../../../src/core/policy/codeRunners';
+import { shellEscapesOf } from '../../../src/core/policy/handlers/codeRunners';
 import { testFacts, word } from '../support/policyFixtures';
 
 /**
@@ -15,7 +15,7 @@ function escapes(argv: string[], stdin?: string, assignments: Record<string, str
   return { shell: found?.shell.map((s) => s.text) ?? [], opaque: found?.opaque.length ?? 0 };
 }
 
-describe('policy/codeRunners: what editors and REPLs run', () => {
+describe('policy/handlers/codeRunners: what editors and REPLs run', () => {
   const recovered: [string[], string | undefined, string[]][] = [
     [['vim', '-es', '-c', '!rm -rf uploads', '-c', 'qa!'], undefined, ['rm -rf uploads']],
     [['vim', '-E', '-s', '-c', ':silent !make clean'], undefined, ['make clean']],
@@ -78,7 +78,7 @@ describe('policy/codeRunners: what editors and REPLs run', () => {
   for (const argv of unreadable) it(`cannot be read, so it is reported: ${argv.join(' ')}`, () => assert.ok(escapes(argv).opaque > 0));
 });
 
-describe('policy/codeRunners through the engine', () => {
+describe('policy/handlers/codeRunners through the engine', () => {
   const facts = testFacts();
   const asks = [
     `vim -E -s -c ':!psql "$PROD_DATABASE_URL" -c "DROP TABLE sessions"' -c q`,

@@ -1,4 +1,7 @@
-import type { ArgWord } from '../shell/ast';
+import type { ArgWord } from '../../shell/ast';
+import type { Invocation } from '../types';
+import { stdinText } from '../knownOutput';
+import type { Exec, Handler, Walker } from './context';
 
 /**
  * Shell escapes of editors, REPLs and tools run in batch mode: the command lines they will run,
@@ -349,3 +352,15 @@ export function shellEscapesOf(name: string, args: readonly ArgWord[], assignmen
       return undefined;
   }
 }
+
+/** Reports the runner itself, then walks what it runs: escapes as shell text, what cannot be read as opaque. */
+const codeRunner: Handler = (w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined => {
+  const inv = w.emit(name, first.text, args, exec);
+  const escapes = shellEscapesOf(name, args, exec.assignments, () => (exec.stdin && !exec.stdinUnknown ? stdinText(w, exec.stdin, 0)?.text : undefined));
+  if (!escapes) return inv;
+  for (const reason of escapes.opaque) w.addOpaque(reason, w.viaOf(exec));
+  for (const escape of escapes.shell) w.analyzeText(escape.text, w.childScope(exec, escape.label));
+  return inv;
+};
+
+export const codeRunnerHandlers: Record<string, Handler> = Object.fromEntries([...RUNNERS].map((name) => [name, codeRunner]));
