@@ -56,6 +56,9 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
   lerna: { locality: 'local', routine: ['clean'] },
   jest: BUILD_TOOL, vitest: BUILD_TOOL, tsc: BUILD_TOOL, vite: BUILD_TOOL, webpack: BUILD_TOOL, next: BUILD_TOOL, nuxt: BUILD_TOOL,
   expo: BUILD_TOOL, 'react-native': BUILD_TOOL, ng: BUILD_TOOL, 'pre-commit': BUILD_TOOL, husky: BUILD_TOOL, lefthook: BUILD_TOOL,
+  // Test runners: their words are test names and filters (`pytest -k delete`).
+  pytest: BUILD_TOOL, 'py.test': BUILD_TOOL, tox: BUILD_TOOL, nox: BUILD_TOOL, mocha: BUILD_TOOL, jasmine: BUILD_TOOL, karma: BUILD_TOOL,
+  phpunit: BUILD_TOOL, rspec: BUILD_TOOL, cucumber: BUILD_TOOL, playwright: BUILD_TOOL, cypress: BUILD_TOOL, ava: BUILD_TOOL, bats: BUILD_TOOL, ctest: BUILD_TOOL,
   // Machines and containers on this machine: destroying one asks, but it is not production.
   vagrant: { locality: 'local', routine: ['prune'] },
   multipass: { locality: 'local' },
@@ -72,6 +75,19 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
   k3d: { locality: 'local' },
   orb: { locality: 'local' },
   orbctl: { locality: 'local' },
+  // This machine's own settings, devices, simulators and key stores.
+  xcrun: { locality: 'local' },
+  adb: { locality: 'local' },
+  defaults: { locality: 'local' },
+  diskutil: { locality: 'local' },
+  gpg: { locality: 'local' },
+  gpg2: { locality: 'local' },
+  keytool: { locality: 'local' },
+  security: { locality: 'local' },
+  'ssh-keygen': { locality: 'local' },
+  'ssh-add': { locality: 'local' },
+  pm2: { locality: 'local' },
+  supervisorctl: { locality: 'local' },
   // Password stores kept on this machine.
   bw: { locality: 'local' },
   gopass: { locality: 'local' },

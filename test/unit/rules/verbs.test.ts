@@ -68,6 +68,10 @@ describe('rules/verbs: the verb floor beneath the known tools', () => {
     { cmd: 'vagrant destroy -f', decision: 'ask', production: false, reason: /on this machine/ },
     { cmd: 'multipass delete --purge dev-vm', decision: 'ask', production: false, name: 'dev-vm' },
     { cmd: 'virsh undefine db-vm --remove-all-storage', decision: 'ask', production: false },
+    { cmd: 'adb uninstall com.acme.app', decision: 'ask', production: false },
+    { cmd: 'gpg --batch --yes --delete-secret-keys 3AA5C34371567BD2', decision: 'ask', production: false },
+    { cmd: 'mix ecto.drop', decision: 'ask' },
+    { cmd: 'migrate -database "$DATABASE_URL" -path db/migrations down -all', decision: 'ask', production: true },
     // A named environment other than production is believed.
     { cmd: 'hcloud server delete web-staging-3', decision: 'ask', production: false },
   ];
@@ -109,6 +113,11 @@ describe('rules/verbs: the verb floor beneath the known tools', () => {
     { cmd: 'vagrant up --provision', decision: 'allow' },
     { cmd: 'acmectl logs purge-worker --follow', decision: 'allow' },
     { cmd: 'grep -rn delete src/', decision: 'allow' },
+    { cmd: 'pytest -k "delete and not slow" tests/', decision: 'allow' },
+    { cmd: 'go test ./... -run TestDeleteUser', decision: 'allow' },
+    { cmd: "yq -i 'del(.spec.replicas)' deploy.yaml", decision: 'allow' },
+    { cmd: 'poetry env remove python3.11', decision: 'allow' },
+    { cmd: 'pip cache purge', decision: 'allow' },
   ];
 
   for (const row of destroying) it(`asks: ${row.cmd}`, () => check(row));
