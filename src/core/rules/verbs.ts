@@ -160,7 +160,9 @@ function optionVerb(reading: Reading, traits: VerbTraits): { name: string; verb:
 function nameVerb(inv: Invocation, traits: VerbTraits): string | undefined {
   if (inv.command.includes('/') && inv.remote === undefined) return undefined;
   const base = inv.name.replace(/\.(sh|py|rb|pl|js|exe|cmd|bat)$/, '');
-  if (!/[-_:.]/.test(base)) return undefined;
+  // Programs join words with '-', '.' or ':' (`kafka-delete-records.sh`, `apps:destroy`); a snake_case
+  // name is most often a shell function, whose body the walker has already judged.
+  if (!/[-:.]/.test(base)) return undefined;
   return destroyingPart(base, traits);
 }
 

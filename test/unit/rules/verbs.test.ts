@@ -118,6 +118,7 @@ describe('rules/verbs: the verb floor beneath the known tools', () => {
     { cmd: "yq -i 'del(.spec.replicas)' deploy.yaml", decision: 'allow' },
     { cmd: 'poetry env remove python3.11', decision: 'allow' },
     { cmd: 'pip cache purge', decision: 'allow' },
+    { cmd: 'delete_tmp() { rm -rf /tmp/build-1; }; delete_tmp', decision: 'allow' },
   ];
 
   for (const row of destroying) it(`asks: ${row.cmd}`, () => check(row));
