@@ -88,6 +88,12 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
   'ssh-add': { locality: 'local' },
   pm2: { locality: 'local' },
   supervisorctl: { locality: 'local' },
+  // PowerShell's file-system cmdlets act on this machine's paths (names compared in lower case).
+  'remove-item': { locality: 'local' },
+  'clear-content': { locality: 'local' },
+  'clear-item': { locality: 'local' },
+  'remove-itemproperty': { locality: 'local' },
+  'clear-recyclebin': { locality: 'local' },
   // Password stores kept on this machine.
   bw: { locality: 'local' },
   gopass: { locality: 'local' },
@@ -121,5 +127,6 @@ export function isSharedDryRun(option: string): boolean {
 export const FLOOR_BENEATH: ReadonlySet<string> = new Set(['kubectl', 'oc', 'k']);
 
 export function verbTraitsOf(name: string): VerbTraits {
-  return VERB_TRAITS[name] ?? VERB_TRAITS[name.replace(/\.(sh|py|exe|cmd|bat)$/, '')] ?? {};
+  const bare = name.replace(/\.(sh|py|exe|cmd|bat)$/, '');
+  return VERB_TRAITS[name] ?? VERB_TRAITS[bare] ?? VERB_TRAITS[bare.toLowerCase()] ?? {};
 }

@@ -303,7 +303,8 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   }
   const named = nameVerb(inv, traits);
   if (named) {
-    const names = targetWords(args, { positionals: [], options: reading.options }, -1);
+    const byOption = targetWords(args, { positionals: [], options: reading.options }, -1);
+    const names = byOption.length > 0 ? byOption : targetWords(args, reading, -1);
     return [finding(inv, ctx, { rule: 'verbs.destroying-name', shown: inv.name, verb: named, groups: [], names }, traits)];
   }
   return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
