@@ -87,6 +87,8 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
   'ssh-keygen': { locality: 'local' },
   'ssh-add': { locality: 'local' },
   pm2: { locality: 'local' },
+  watchman: { locality: 'local', allRoutine: true },
+  ollama: { locality: 'local', routine: ['rm'] },
   supervisorctl: { locality: 'local' },
   // PowerShell's file-system cmdlets act on this machine's paths (names compared in lower case).
   'remove-item': { locality: 'local' },

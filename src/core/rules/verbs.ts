@@ -61,7 +61,7 @@ const NOT_A_CLI = new Set([
   'export', 'unset', 'local', 'declare', 'typeset', 'readonly', 'let', 'shift', 'return', 'exit', 'break', 'continue', 'wait', 'git',
   'rsync', 'scp', 'sftp', 'ssh', 'curl', 'wget', 'openssl', 'nc', 'ncat', 'netcat', 'socat', 'telnet', 'crontab', 'at', 'systemd-run',
   'chmod', 'chown', 'chgrp', 'cp', 'mv', 'rm', 'dd', 'vim', 'vi', 'nvim', 'ex', 'emacs', 'nano', 'code', 'cursor', 'open', 'xdg-open',
-  'rimraf', 'del-cli', 'yes', 'seq', 'base64', 'xxd', 'iconv', 'patch', 'diff3', 'mktemp', 'trash', 'trash-put', 'launchctl', 'systemctl', 'service',
+  'rimraf', 'del-cli', 'tput', 'stty', 'yes', 'seq', 'base64', 'xxd', 'iconv', 'patch', 'diff3', 'mktemp', 'trash', 'trash-put', 'launchctl', 'systemctl', 'service',
 ]);
 
 interface Word {

@@ -121,6 +121,9 @@ describe('rules/verbs: the verb floor beneath the known tools', () => {
     { cmd: 'poetry env remove python3.11', decision: 'allow' },
     { cmd: 'pip cache purge', decision: 'allow' },
     { cmd: 'delete_tmp() { rm -rf /tmp/build-1; }; delete_tmp', decision: 'allow' },
+    { cmd: 'tput clear', decision: 'allow' },
+    { cmd: 'watchman watch-del-all', decision: 'allow' },
+    { cmd: 'ollama rm llama3', decision: 'allow' },
   ];
 
   for (const row of destroying) it(`asks: ${row.cmd}`, () => check(row));
