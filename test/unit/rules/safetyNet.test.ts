@@ -55,6 +55,9 @@ describe('rules/safetyNet: removing a protection asks and says what is lost', ()
     { cmd: 'vault audit disable file/', rule: 'safety-net.audit-disabled' },
     { cmd: 'aws cloudtrail stop-logging --name org-trail', rule: 'safety-net.audit-disabled' },
     { cmd: 'aws ec2 modify-instance-attribute --instance-id i-0abc1234def567890 --no-disable-api-termination', rule: 'safety-net.deletion-protection-off' },
+    { cmd: 'aws s3api put-public-access-block --bucket acme-exports --public-access-block-configuration BlockPublicAcls=false,IgnorePublicAcls=false,BlockPublicPolicy=false,RestrictPublicBuckets=false', rule: 'safety-net.public-access-block-removed' },
+    { cmd: 'gcloud storage buckets update gs://acme-backups --clear-soft-delete', rule: 'safety-net.soft-delete-off' },
+    { cmd: 'gcloud sql instances patch acme-prod --retained-backups-count=0', rule: 'safety-net.backups-off' },
   ];
 
   const keeping: string[] = [
@@ -78,6 +81,8 @@ describe('rules/safetyNet: removing a protection asks and says what is lost', ()
     'cp --backup=none a.txt b.txt',
     'npm run delete-backups',
     'aws ec2 modify-instance-attribute --instance-id i-0abc1234def567890 --disable-api-termination',
+    'aws s3api put-public-access-block --bucket acme-exports --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true',
+    'gcloud storage buckets update gs://acme-backups --soft-delete-duration=7d',
   ];
 
   for (const row of removing) {
