@@ -5,7 +5,8 @@ import type { CodeSnippet, Finding, Invocation, RulePack } from '../policy/types
  * server and extension host included) open its inspector, through which code runs inside it, and code
  * inside the editor can answer the confirm dialog. The guard cannot tell from a pid whether the
  * target is the editor, so the signal and the tools that send it are denied whatever the target
- * (`kill -USR1`, `pkill -USR1`, `process._debugProcess`, `node inspect -p`, `os.kill(…, SIGUSR1)`);
+ * (`kill -USR1`, `pkill -USR1`, `process._debugProcess`, `node inspect -p`, `os.kill(…, SIGUSR1)`), as
+ * are the editor's own debugger switches (`code --inspect-extensions=9333`, `--remote-debugging-port`);
  * other signals stay allowed. Sending USR1 to a non-Node daemon (log reopening) is left to the user.
  */
 
@@ -35,11 +36,19 @@ function signalsOf(inv: Invocation): string[] {
   return out;
 }
 
+/** Editor launchers, and the switches that open a debugger in the editor's own processes. */
+const EDITORS = new Set(['code', 'code-insiders', 'cursor', 'windsurf', 'codium', 'vscodium', 'code-oss', 'code-server', 'positron', 'trae', 'kiro']);
+const EDITOR_DEBUG_FLAGS = /^--(inspect|inspect-brk|inspect-extensions|inspect-brk-extensions|inspect-search|inspect-brk-search|inspect-ptyhost|inspect-brk-ptyhost|inspect-sharedprocess|inspect-brk-sharedprocess|remote-debugging-port|remote-debugging-pipe)(=|$)/;
+
 const deny = (what: string): Finding => ({ rule: 'inspector.signal-usr1', risk: 'self-protection', severity: 'deny', reason: `${what}: ${REASON}`, targets: [] });
 
 function checkInvocation(inv: Invocation): Finding[] {
   if (inv.name === 'kill' || inv.name === 'pkill' || inv.name === 'killall') {
     return signalsOf(inv).some(isUsr1) ? [deny(`\`${inv.name}\` sends SIGUSR1`)] : [];
+  }
+  if (EDITORS.has(inv.name)) {
+    const flag = inv.args.map((a) => a.text).find((a) => EDITOR_DEBUG_FLAGS.test(a));
+    if (flag) return [deny(`\`${inv.name} ${flag}\` opens a debugger port in the editor`)];
   }
   if (inv.name === 'node' || inv.name === 'nodejs') {
     const args = inv.args.map((a) => a.text);

@@ -32,6 +32,10 @@ const DENIED: readonly string[] = [
   "python3 -c 'import os, signal; os.kill(21010, signal.SIGUSR1)'",
   "perl -e 'kill \"USR1\", 21010'",
   "ruby -e 'Process.kill(\"USR1\", 21010)'",
+  'code --remote-debugging-port=9222 .',
+  'code --inspect-extensions=9333 .',
+  'cursor --inspect-brk-extensions 9333 .',
+  'code-server --inspect=0 .',
 ];
 
 const ALLOWED: readonly string[] = [
@@ -48,6 +52,9 @@ const ALLOWED: readonly string[] = [
   'node --inspect-brk app.js',
   "node -e 'process.kill(process.pid, \"SIGTERM\")'",
   'pgrep -f code-server',
+  'code --list-extensions',
+  'code --diff a.ts b.ts',
+  'cursor .',
 ];
 
 describe('inspector: SIGUSR1 and debuggers attached to other processes', () => {
@@ -55,13 +62,13 @@ describe('inspector: SIGUSR1 and debuggers attached to other processes', () => {
     it(`denies: ${command}`, () => {
       const v = classify(command, testFacts(), { lockdown: false });
       assert.equal(v.decision, 'deny', `${command}: ${v.reasons.join('; ')}`);
-      assert.ok(v.reasons.some((r) => /SIGUSR1 opens the inspector|attaches a debugger/.test(r)), v.reasons.join('; '));
+      assert.ok(v.reasons.some((r) => /SIGUSR1 opens the inspector|attaches a debugger|opens a debugger port/.test(r)), v.reasons.join('; '));
     });
   }
   for (const command of ALLOWED) {
     it(`allows: ${command}`, () => {
       const v = classify(command, testFacts(), { lockdown: false });
-      assert.ok(!v.reasons.some((r) => /SIGUSR1 opens the inspector|attaches a debugger/.test(r)), `${command}: ${v.reasons.join('; ')}`);
+      assert.ok(!v.reasons.some((r) => /SIGUSR1 opens the inspector|attaches a debugger|opens a debugger port/.test(r)), `${command}: ${v.reasons.join('; ')}`);
     });
   }
 });
