@@ -57,7 +57,8 @@ function checkInvocation(inv: Invocation): Finding[] {
   return [];
 }
 
-const SNIPPET_USR1 = /\b_debugProcess\b|\bSIGUSR1\b|['"]USR1['"]|\bSignal\.USR1\b/;
+/** By name in any language, or by number (10, 30, 16) as the second argument of a kill call. */
+const SNIPPET_USR1 = /\b_debugProcess\b|\bSIGUSR1\b|['"]USR1['"]|\bSignal\.USR1\b|\bkill\s*\(\s*[^,()]+,\s*(10|30|16)\s*\)/;
 
 function checkSnippet(snippet: CodeSnippet): Finding[] {
   return SNIPPET_USR1.test(snippet.text) ? [deny(`${snippet.runner.name} code sends SIGUSR1 or opens another process's inspector`)] : [];
