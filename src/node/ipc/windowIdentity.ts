@@ -116,12 +116,17 @@ function installationOf(file: string): string | undefined {
   return m?.[1];
 }
 
-/** The extension host's bootstrap-fork belongs to the same installation as the server's entry. */
+/**
+ * The extension host's bootstrap-fork belongs to the same installation as its parent: below the
+ * server entry's installation folder, or (an Electron main running it with ELECTRON_RUN_AS_NODE, as
+ * desktop editors before utility processes did) below the main executable's folder or app bundle.
+ */
 function sameInstallation(main: ProcessInfo, host: ProcessInfo, platform: NodeJS.Platform): boolean {
   const entry = main.argv.find((a) => SERVER_ENTRY.test(a));
   const fork = host.argv[nodeScriptIndex(host.argv)];
-  if (!entry || !fork) return false;
-  const root = installationOf(entry);
+  if (!fork) return false;
+  const exeFolder = /^(.*?\.app)[\\/]Contents[\\/]/.exec(main.exe)?.[1] ?? main.exe.replace(/[\\/][^\\/]*$/, '');
+  const root = entry ? installationOf(entry) : exeFolder;
   if (!root) return false;
   const norm = (p: string): string => (platform === 'win32' ? p.replace(/\\/g, '/').toLowerCase() : p);
   return norm(fork).startsWith(`${norm(root)}/`);
@@ -196,9 +201,9 @@ export function judgeWindow(record: DiscoveryRecord, table: ProcessTable, asker:
   if (host.nodeOptionsLoadCode === true || main.nodeOptionsLoadCode === true) return fail('NODE_OPTIONS in its environment loads other code or opens an inspector');
   // Electron and Chromium processes map Chromium's data files from their folder; a multiplexer, a
   // shell or Node running a script under the same executable name does not.
-  if (shape === 'electron-utility' && table.mapsChromiumData) {
+  if (mainShape === 'electron-main' && table.mapsChromiumData) {
     if (table.mapsChromiumData(main.pid) !== true) return fail(`its parent ${describeProcess(main, main.pid)} is not an Electron application (it maps none of Chromium's data files)`);
-    if (table.mapsChromiumData(pid) !== true) return fail(`${describeProcess(host, pid)} is not an Electron process (it maps none of Chromium's data files)`);
+    if (shape === 'electron-utility' && table.mapsChromiumData(pid) !== true) return fail(`${describeProcess(host, pid)} is not an Electron process (it maps none of Chromium's data files)`);
   }
   const inspector = inspectorIn(table, [host, main]);
   if (inspector) return fail(inspector);

@@ -74,6 +74,27 @@ describe('window identity: shapes', () => {
     assert.deepEqual(agentChain(table, { selfPid: 50, parentPid: 40 }).map((p) => p.pid), [40, 30]);
   });
 
+  it('a desktop extension host run as Node by the Electron main (ELECTRON_RUN_AS_NODE, older editors): its bootstrap is in the main\'s folder, and the main maps Chromium\'s data files', () => {
+    const judgeTree = (mainArgv: string[], hostArgv: string[], chromium: boolean, exe = mainArgv[0] as string) => {
+      const procs = new Map<number, ProcessInfo>([
+        [10, info(10, 1, mainArgv, exe, 1)],
+        [11, { ...info(11, 10, hostArgv, exe, 2), electronRunAsNode: true }],
+        [30, info(30, 1, ['claude'], '/usr/bin/node', 5)],
+      ]);
+      const table: ProcessTable = { platform: 'linux', get: (pid) => procs.get(pid), holdsListener: () => ({ held: true, listener: '1' }), mapsChromiumData: (pid) => chromium && pid === 10 };
+      return judgeWindow({ version: IPC_PROTOCOL_VERSION, pid: 11, appName: 'x', workspaceFolders: [], endpoint: '\0x', token: 't', createdAt: '' }, table, { selfPid: 40, parentPid: 30 });
+    };
+    const real = judgeTree(['/usr/share/code/code'], ['/usr/share/code/code', '--max-old-space-size=3072', '/usr/share/code/resources/app/out/bootstrap-fork', '--type=extensionHost'], true);
+    assert.ok(real.ok, real.ok ? '' : real.reason);
+    // A tmux server (older than the agent) and a pane exec()ing tmux with that argv: no Chromium data.
+    const tmux = judgeTree(['tmux', '-L', 'user'], ['tmux', '/usr/bin/out/bootstrap-fork', '--type=extensionHost'], false, '/usr/bin/tmux');
+    assert.ok(!tmux.ok);
+    assert.match(tmux.reason, /not an Electron application/);
+    const elsewhere = judgeTree(['/usr/share/code/code'], ['/usr/share/code/code', '/tmp/x/out/bootstrap-fork', '--type=extensionHost'], true);
+    assert.ok(!elsewhere.ok);
+    assert.match(elsewhere.reason, /own installation/);
+  });
+
   it('compares programs (macOS helpers live in the same application bundle)', () => {
     assert.ok(sameProgram('/usr/share/code/code', '/usr/share/code/code', 'linux'));
     assert.ok(!sameProgram('/usr/share/code/code', '/tmp/code', 'linux'));
