@@ -185,7 +185,7 @@ async function decideSearch(action: Extract<HookAction, { kind: 'search' }>, inp
 }
 
 async function factsFor(cwd: string, input: ParsedHookInput, ctx: DecideContext): Promise<Facts> {
-  const facts = await ctx.engine.gatherFacts({ cwd, workspaceRoots: input.workspaceRoots, home: ctx.home, env: ctx.env });
+  const facts = await ctx.engine.gatherFacts({ cwd, workspaceRoots: input.workspaceRoots, home: ctx.home, env: ctx.env, strictScripts: ctx.lockdown });
   // Set, not spread: the facts object computes some fields lazily through getters.
   facts.guardHome = ctx.guardHome;
   return facts;
