@@ -3,6 +3,9 @@ import { basename, isWithin, normalize, resolvePath } from '../../paths';
 import { EFFECT_RULES, effectsOf, READ_ONLY_COMMANDS, type PathEffect } from '../../policy/effects';
 import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../../policy/types';
 import { patchPaths } from './patchText';
+import { unreadFinding } from './reach';
+import { decodedLiterals, interpreterText, OTHER_INTERPRETERS, unreadableCode } from './runtimeCode';
+import { runtimeTargetProducer, substitutionBodies } from './runtimeTargets';
 import { mentionIn, mentionsWindowTokens } from './mentions';
 import {
   aliasesOf,
@@ -236,8 +239,13 @@ function judgeEffect(effect: PathEffect, j: Judge): void {
     const text = expandKnown(raw, j.facts, j.view, j.cwd);
     if (text === '' || text === '-') continue;
     if (word.dynamic && STILL_DYNAMIC.test(text)) {
-      if (effect.kind !== 'read' && effect.kind !== 'unknown' && effect.kind !== 'create' && computedPathMayBeProtected(text, word, j)) {
-        deny(j, 'write-guard-file', `${j.inv.name} would change a path computed at run time from parts that name a protected file (${text.slice(0, 80)}); ${DENY_SUFFIX}.`, text.slice(0, 80));
+      if (effect.kind !== 'read' && effect.kind !== 'unknown' && effect.kind !== 'create') {
+        if (computedPathMayBeProtected(text, word, j)) {
+          deny(j, 'write-guard-file', `${j.inv.name} would change a path computed at run time from parts that name a protected file (${text.slice(0, 80)}); ${DENY_SUFFIX}.`, text.slice(0, 80));
+        } else {
+          const producer = runtimeTargetProducer(text, word, effect.kind !== 'write');
+          if (producer) j.findings.push(unreadFinding('runtime-target', `${j.inv.name} would change a path computed at run time from ${producer}, which may name any file`, text.slice(0, 80), j.facts, j.view));
+        }
       }
       continue;
     }
@@ -260,7 +268,7 @@ function judgeEffect(effect: PathEffect, j: Judge): void {
 function computedPathMayBeProtected(text: string, word: ArgWord, j: Judge): boolean {
   const tail = text.slice(Math.max(text.lastIndexOf(')'), text.lastIndexOf('}'), text.lastIndexOf('`')) + 1);
   if (PROTECTED_NAMES.test(tail)) return true;
-  for (const source of word.sources ?? []) {
+  for (const source of [...(word.sources ?? []), ...substitutionBodies(text)]) {
     if (mentionIn(source, j.view)) return true;
     if (source.split(/[\s'"`()$;|&]+/).some((token) => token !== '' && PROTECTED_NAMES.test(token))) return true;
   }
@@ -450,6 +458,8 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   judgeGuardCli(inv, j);
   judgeEditorCli(inv, j);
   judgeUiAutomation(inv, j);
+  judgeOtherInterpreter(inv, j);
+  judgeArgumentFiles(inv, j);
   const described = READ_ONLY_COMMANDS.has(inv.name) || EFFECT_RULES[inv.name] !== undefined;
   let effects = patchEffects(effectsOf(inv), inv, j);
   effects = [...effects, ...redirectEffects(inv), ...fedEffects(inv), ...(inv.wrapperWords ?? []).map((word) => ({ kind: 'unknown' as const, word })), ...assignmentEffects(inv)];
@@ -473,8 +483,44 @@ function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
     return [finding('read-window-token', `The ${snippet.language} code run by ${snippet.runner.name} names Blast Shield's window tokens; they are not for agents.`, 'ipc')];
   }
   const named = mentionIn(snippet.text, view);
-  if (!named) return [];
-  return [finding('code-names-guard-file', `The ${snippet.language} code run by ${snippet.runner.name} names ${named}; code that is not known to only read it may not reach it (${DENY_SUFFIX}).`, named)];
+  if (named) return [finding('code-names-guard-file', `The ${snippet.language} code run by ${snippet.runner.name} names ${named}; code that is not known to only read it may not reach it (${DENY_SUFFIX}).`, named)];
+  if (snippet.language === 'sql') return [];
+  return judgeRuntimeCode(snippet.text, `The ${snippet.language} code run by ${snippet.runner.name}`, ctx.facts, view);
+}
+
+/** Code decoded or looked up at run time (runtimeCode.ts): what it decodes is searched, and code that cannot be read is not allowed silently. */
+function judgeRuntimeCode(code: string, who: string, facts: Facts, view: PerimeterView): Finding[] {
+  const decoded = decodedLiterals(code);
+  const named = decoded ? mentionIn(decoded, view) : undefined;
+  if (named) return [finding('code-names-guard-file', `${who} decodes text naming ${named} at run time; ${DENY_SUFFIX}.`, named)];
+  const why = unreadableCode(code);
+  return why ? [unreadFinding('unreadable-code', `${who} cannot be read before it runs: ${why}`, who.slice(0, 80), facts, view)] : [];
+}
+
+/** `parallel CMD :::: FILE`, `parallel -a FILE CMD`: the command's arguments are the lines of a file the hook does not read. */
+function judgeArgumentFiles(inv: Invocation, j: Judge): void {
+  if (inv.name !== 'parallel') return;
+  const words = inv.args.map((a) => a.text);
+  const fromFile = words.findIndex((w) => w === '::::' || w === '-a' || w === '--arg-file' || w.startsWith('--arg-file='));
+  if (fromFile < 0) return;
+  const command = words.find((w) => !w.startsWith('-') && w !== '::::' && w !== ':::');
+  if (!command || READ_ONLY_COMMANDS.has(basename(command))) return;
+  j.findings.push(unreadFinding('runtime-target', `parallel runs ${command} on paths read at run time from ${words[fromFile + 1] ?? 'a file'}, which may name any file`, `parallel ${command}`, j.facts, j.view));
+}
+
+function judgeOtherInterpreter(inv: Invocation, j: Judge): void {
+  if (!OTHER_INTERPRETERS.has(inv.name)) return;
+  const code = interpreterText(inv);
+  if (mentionsWindowTokens(code, j.view)) {
+    deny(j, 'read-window-token', `${inv.name} runs code naming Blast Shield's window tokens; they are not for agents.`, 'ipc');
+    return;
+  }
+  const named = mentionIn(code, j.view);
+  if (named) {
+    deny(j, 'code-names-guard-file', `${inv.name} runs code naming ${named} and is not known to only read it; ${DENY_SUFFIX}.`, named);
+    return;
+  }
+  j.findings.push(...judgeRuntimeCode(code, `The code run by ${inv.name}`, j.facts, j.view));
 }
 
 export const perimeterPack: RulePack = {
