@@ -47,6 +47,17 @@ export interface PathEffect {
   from?: readonly ArgWord[];
   /** For an append whose text is known (`echo 'tmp/' >> .cursorignore`): that text. */
   appended?: string;
+  /**
+   * For a git rewrite back to the last commit or the index (`reset --hard`, `stash`, `checkout -- .`):
+   * it changes only tracked files that differ from it (and files staged as new), plus untracked or
+   * ignored files when it says so. Omitted for rewrites to another commit, which may change any file.
+   */
+  gitScope?: GitScope;
+}
+
+export interface GitScope {
+  untracked: boolean;
+  ignored: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -597,8 +608,11 @@ function git(args: readonly ArgWord[]): PathEffect[] {
   if (!sub) return out;
   const subName = sub.text;
   const opts = readOptions(rest, { short: 'mFbBcCsSopUOX', long: ['message', 'file', 'source', 'output', 'orphan', 'pathspec-from-file', 'template', 'reference', 'separate-git-dir', 'branch', 'depth', 'onto', 'strategy', 'strategy-option', 'exec', 'upload-pack', 'prefix'] });
-  const rewrite = (): PathEffect => ({ kind: 'rewrite', word: workTree });
+  const rewrite = (scope?: GitScope): PathEffect => ({ kind: 'rewrite', word: workTree, ...(scope ? { gitScope: scope } : {}) });
+  const toHead: GitScope = { untracked: false, ignored: false };
   const pathspecs = (kind: EffectKind): PathEffect[] => each(kind, opts.operands, { recursive: true });
+  // `:(exclude)src`, `:!src`, `:/`, `:(top)`, `:(glob)**`, `:(icase).CURSOR`, `'*.json'`: git matches these itself, anywhere in the work tree.
+  const magic = (words: readonly ArgWord[]): boolean => words.some((w) => /^:/.test(w.text) || (!w.glob && /[*?[]/.test(w.text)));
   if (GIT_READ_ONLY.has(subName)) {
     out.push(...each('write', values(opts, 'output', 'o').filter(() => subName !== 'clone' && subName !== 'init')));
     if (subName === 'clone' || subName === 'init') out.push(...each('unknown', opts.operands.slice(subName === 'clone' ? 1 : 0)));
@@ -607,14 +621,23 @@ function git(args: readonly ArgWord[]): PathEffect[] {
     return out;
   }
   switch (subName) {
-    case 'reset':
-      if (has(opts, 'hard', 'merge', 'keep')) out.push(rewrite());
+    case 'reset': {
+      const target = opts.operands.find((w) => w.text !== '--');
+      if (has(opts, 'hard', 'merge', 'keep')) out.push(rewrite(!target || target.text === 'HEAD' ? toHead : undefined));
       return out;
+    }
     case 'stash': {
       const action = opts.operands[0]?.text;
       if (action === 'list' || action === 'show' || action === 'drop' || action === 'clear' || action === 'create') return out;
-      if ((action === 'push' || action === undefined) && opts.operands.length > 1) return [...out, ...each('write', opts.operands.slice(1), { recursive: true })];
-      out.push(rewrite());
+      const all = has(opts, 'a', 'all');
+      const scope: GitScope = { untracked: all || has(opts, 'u', 'include-untracked'), ignored: all };
+      const saving = action === 'push' || action === 'save' || action === undefined || action.startsWith('-');
+      const specs = rest.slice(rest.findIndex((w) => w.text === '--') + 1).filter((w) => w.text !== '--' && !w.text.startsWith('-') && w.text !== 'push');
+      if (saving && (action === 'push' || action === undefined) && opts.operands.length > 1) {
+        if (magic(specs)) return [...out, rewrite(scope)];
+        return [...out, ...each('write', opts.operands.slice(1), { recursive: true })];
+      }
+      out.push(rewrite(saving ? scope : undefined));
       return out;
     }
     case 'checkout': {
@@ -622,7 +645,12 @@ function git(args: readonly ArgWord[]): PathEffect[] {
       if (has(opts, 'f', 'force', 'p', 'patch', 'ours', 'theirs', 'm', 'merge', 'overwrite-ignore', 'detach')) out.push(rewrite());
       // Moving to an older commit (`HEAD~3`, a sha) rewrites tracked files; switching to a named branch keeps local changes.
       if (dashed < 0 && opts.operands.some((w) => isRevision(w.text))) out.push(rewrite());
-      if (dashed >= 0) return [...out, ...each('write', rest.slice(dashed + 1), { recursive: true })];
+      if (dashed >= 0) {
+        const specs = rest.slice(dashed + 1);
+        const fromIndex = !opts.operands.some((w) => !specs.includes(w) && w.text !== 'HEAD');
+        if (magic(specs)) return [...out, rewrite(fromIndex ? toHead : undefined)];
+        return [...out, ...each('write', specs, { recursive: true })];
+      }
       if (has(opts, 'b', 'B', 'orphan')) return out;
       // `git checkout main` switches branches and keeps local changes; `git checkout FILE` or `.` overwrites them.
       return [...out, ...each('write', opts.operands, { recursive: true })];
@@ -630,9 +658,12 @@ function git(args: readonly ArgWord[]): PathEffect[] {
     case 'switch':
       if (has(opts, 'f', 'force', 'discard-changes', 'orphan', 'merge', 'm', 'd', 'detach') || opts.operands.some((w) => isRevision(w.text))) out.push(rewrite());
       return out;
-    case 'restore':
+    case 'restore': {
       if (has(opts, 'S', 'staged') && !has(opts, 'W', 'worktree')) return out;
+      const fromIndex = !has(opts, 's', 'source');
+      if (magic(opts.operands)) return [...out, rewrite(fromIndex ? toHead : undefined)];
       return [...out, ...pathspecs('write'), ...(opts.operands.length === 0 || has(opts, 'pathspec-from-file') ? [rewrite()] : [])];
+    }
     case 'read-tree':
       // `-mu` is a cluster of flags here (the shared reader above gives -m a value)
       if (rest.some((w) => /^-[a-zA-Z]*u/.test(w.text) || w.text === '--reset')) out.push(rewrite());

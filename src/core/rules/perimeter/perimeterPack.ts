@@ -3,6 +3,7 @@ import { basename, isWithin, normalize, resolvePath } from '../../paths';
 import { EFFECT_RULES, effectsOf, READ_ONLY_COMMANDS, type PathEffect } from '../../policy/effects';
 import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../../policy/types';
 import { patchPaths } from './patchText';
+import { gitFedEffects, touchedByGit } from './gitState';
 import { unreadFinding } from './reach';
 import { decodedLiterals, interpreterText, OTHER_INTERPRETERS, unreadableCode } from './runtimeCode';
 import { runtimeTargetProducer, substitutionBodies } from './runtimeTargets';
@@ -176,9 +177,10 @@ function judgePath(abs: string, effect: PathEffect, j: Judge): void {
   const reachesBelow = REACHING_BELOW.has(effect.kind) || (effect.kind === 'write' && (effect.recursive === true || j.facts.listDir(abs) !== undefined));
   if (!reachesBelow) return;
   // git's own rewrites (reset --hard, checkout -f, read-tree -u) change tracked files only: the guard home is never one.
-  const below = protectedBeneath(abs, j.facts, j.view, effect.names ? 64 : 8).filter(
+  let below = protectedBeneath(abs, j.facts, j.view, effect.names || effect.gitScope ? 64 : 8).filter(
     (p) => namesMatch(p, effect.names, j.facts) && !(effect.kind === 'rewrite' && protectionOf(p, j.view)?.kind === 'guard-home'),
   );
+  if (effect.kind === 'rewrite' && effect.gitScope) below = touchedByGit(below, abs, effect.gitScope, j.facts);
   if (below.length > 0) {
     const first = below[0]!;
     const what = protectionOf(first, j.view)?.label ?? display(first, j);
@@ -420,6 +422,8 @@ function redirectEffects(inv: Invocation): PathEffect[] {
 function fedEffects(inv: Invocation): PathEffect[] {
   if (READ_ONLY_COMMANDS.has(inv.name) || !inv.via.includes('xargs') || inv.stdin?.kind !== 'pipe') return [];
   const producer = inv.stdin.from;
+  const fromGit = gitFedEffects(inv, producer);
+  if (fromGit.length > 0) return fromGit;
   const fromFind = producer.name === 'find' ? effectsOf({ ...producer, args: [...producer.args, { text: '-delete', raw: '-delete', dynamic: false, glob: false }] }) : [];
   if (fromFind.length > 0) return fromFind;
   return producer.args.filter((a) => !a.text.startsWith('-')).map((word) => ({ kind: 'delete' as const, word, recursive: true }));
