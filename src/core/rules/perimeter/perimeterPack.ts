@@ -4,6 +4,7 @@ import { EFFECT_RULES, effectsOf, READ_ONLY_COMMANDS, type PathEffect } from '..
 import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../../policy/types';
 import { patchPaths } from './patchText';
 import { gitFedEffects, touchedByGit } from './gitState';
+import { judgeCodeLoads, judgeModuleLoading } from './moduleLoading';
 import { unreadFinding } from './reach';
 import { decodedLiterals, interpreterText, OTHER_INTERPRETERS, unreadableCode } from './runtimeCode';
 import { runtimeTargetProducer, substitutionBodies } from './runtimeTargets';
@@ -468,6 +469,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   let effects = patchEffects(effectsOf(inv), inv, j);
   effects = [...effects, ...redirectEffects(inv), ...fedEffects(inv), ...(inv.wrapperWords ?? []).map((word) => ({ kind: 'unknown' as const, word })), ...assignmentEffects(inv)];
   judgeEnvironmentSetters(inv, j);
+  j.findings.push(...judgeModuleLoading(inv, ctx, view));
   for (const effect of effects) judgeEffect(effect, j);
   // A command nobody described, run inside a protected folder, may change what is there by relative names.
   if (!described) {
@@ -489,7 +491,7 @@ function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   const named = mentionIn(snippet.text, view);
   if (named) return [finding('code-names-guard-file', `The ${snippet.language} code run by ${snippet.runner.name} names ${named}; code that is not known to only read it may not reach it (${DENY_SUFFIX}).`, named)];
   if (snippet.language === 'sql') return [];
-  return judgeRuntimeCode(snippet.text, `The ${snippet.language} code run by ${snippet.runner.name}`, ctx.facts, view);
+  return [...judgeRuntimeCode(snippet.text, `The ${snippet.language} code run by ${snippet.runner.name}`, ctx.facts, view), ...judgeCodeLoads(snippet.text, snippet.runner, ctx, view)];
 }
 
 /** Code decoded or looked up at run time (runtimeCode.ts): what it decodes is searched, and code that cannot be read is not allowed silently. */
