@@ -203,7 +203,7 @@ function scheduled(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
       for (; i < args.length; i++) {
         const t = texts[i]!;
         if (!t.startsWith('-')) break;
-        if (/^-(S|c|t|L|Logfile|h|e|p|T|X)$/.test(t)) i++;
+        if (/^-[a-zA-Z]*[SctheTpX]$/.test(t) || t === '-Logfile') i++;
       }
       return run(args.slice(i), 'a detached screen session', 'now, in a session the agent does not wait for');
     }
