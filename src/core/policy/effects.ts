@@ -612,7 +612,7 @@ function git(args: readonly ArgWord[]): PathEffect[] {
   const toHead: GitScope = { untracked: false, ignored: false };
   const pathspecs = (kind: EffectKind): PathEffect[] => each(kind, opts.operands, { recursive: true });
   // `:(exclude)src`, `:!src`, `:/`, `:(top)`, `:(glob)**`, `:(icase).CURSOR`, `'*.json'`: git matches these itself, anywhere in the work tree.
-  const magic = (words: readonly ArgWord[]): boolean => words.some((w) => /^:/.test(w.text) || (!w.glob && /[*?[]/.test(w.text)));
+  const magic = (words: readonly ArgWord[]): boolean => words.some((w) => w.text.startsWith(':') || (!w.glob && /[*?[]/.test(w.text)));
   if (GIT_READ_ONLY.has(subName)) {
     out.push(...each('write', values(opts, 'output', 'o').filter(() => subName !== 'clone' && subName !== 'init')));
     if (subName === 'clone' || subName === 'init') out.push(...each('unknown', opts.operands.slice(subName === 'clone' ? 1 : 0)));

@@ -178,7 +178,7 @@ function scheduled(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
         if (!t.startsWith('-')) break;
         if (SYSTEMD_RUN_VALUED.test(t)) i++;
       }
-      const timer = texts.find((t) => /^--on-/.test(t));
+      const timer = texts.find((t) => t.startsWith('--on-'));
       return run(args.slice(i), 'a transient systemd unit', timer ? `on its timer (${timer.split('=')[0]})` : 'now, outside the agent');
     }
     case 'tmux': {

@@ -36,7 +36,7 @@ function whenOf(key: string): string | undefined {
   if (/^filter\..+\.(clean|smudge|process)$/.test(k)) return 'whenever git adds or checks out files that use the filter';
   if (k === 'gpg.program' || /^gpg\..+\.program$/.test(k)) return 'whenever git signs or verifies';
   if (k === 'uploadpack.packobjectshook') return 'whenever git serves a fetch';
-  if (/^alias\./.test(k)) return `when \`git ${key.slice(6)}\` runs`;
+  if (k.startsWith('alias.')) return `when \`git ${key.slice(6)}\` runs`;
   if (/^(web\.browser|browser\..+\.(cmd|path)|man\..+\.(cmd|path))$/.test(k)) return 'when git opens help';
   if (/^sendemail\.(smtpserver|.*cmd)$/.test(k)) return 'when git sends mail';
   return undefined;
@@ -227,11 +227,11 @@ export function gitPrograms(inv: Invocation): GitProgram[] {
     case 'archive': {
       const pack = valueAfter('--upload-pack', '-u', '--receive-pack', '--exec');
       if (pack && !/^git-(upload|receive)-pack$/.test(pack)) now(pack, `git ${sub} --upload-pack`);
-      for (const t of texts) if (/^ext::/.test(t)) now(t.slice(5).replace(/%s/g, 'git-upload-pack').replace(/%S/g, 'git-upload-pack'), `the ext:: remote of git ${sub}`);
+      for (const t of texts) if (t.startsWith('ext::')) now(t.slice(5).replace(/%s/g, 'git-upload-pack').replace(/%S/g, 'git-upload-pack'), `the ext:: remote of git ${sub}`);
       break;
     }
     case 'remote':
-      for (const t of texts) if (/^ext::/.test(t)) out.push({ kind: 'shell', text: t.slice(5), key: 'remote', where: 'an ext:: remote', when: 'on every fetch or push' });
+      for (const t of texts) if (t.startsWith('ext::')) out.push({ kind: 'shell', text: t.slice(5), key: 'remote', where: 'an ext:: remote', when: 'on every fetch or push' });
       break;
     default:
       break;

@@ -184,14 +184,14 @@ export function deferredPlaceOf(absolutePath: string, text?: string): PlaceRule 
     const rule = hook(`the git hook .git/hooks/${m[1]}`, m[1]!);
     return text !== undefined ? { ...rule, language: shellOrPython(text) } : rule;
   }
-  if (/\/\.git\/config$/.test(l) || /\/\.git\/worktrees\/[^/]+\/config(\.worktree)?$/.test(l) || /\/\.gitconfig$/.test(l) || /\/\.config\/git\/config$/.test(l)) {
+  if (l.endsWith('/.git/config') || /\/\.git\/worktrees\/[^/]+\/config(\.worktree)?$/.test(l) || l.endsWith('/.gitconfig') || l.endsWith('/.config/git/config')) {
     return { where: `the git settings ${p.includes('/.git/') ? '.git/config' : '~/.gitconfig'}`, when: 'whenever git reads them', language: 'shell', strictUnknown: false, commands: whole, gitConfig: true };
   }
   if ((m = /\/\.husky\/([^/_][^/]*)$/.exec(p))) return { ...hook(`the husky hook .husky/${m[1]}`, m[1]!), strictUnknown: false };
   if ((m = /\/\.githooks\/([^/]+)$/.exec(p))) return { ...hook(`the hook file .githooks/${m[1]}`, m[1]!), strictUnknown: false };
   if (/^\.?lefthook(-local)?\.ya?ml$/.test(lname)) return { where: name, when: 'when git runs the hooks lefthook installs', language: 'shell', strictUnknown: false, commands: yamlCommands };
   if (lname === '.pre-commit-config.yaml') return { where: name, when: 'on every commit (pre-commit hooks)', language: 'shell', strictUnknown: false, commands: yamlCommands };
-  if (/^(gnu)?makefile$/.test(lname) || /\.mk$/.test(lname)) return { where: name, when: 'when `make` runs that target', language: 'shell', strictUnknown: false, commands: makeRecipes };
+  if (/^(gnu)?makefile$/.test(lname) || lname.endsWith('.mk')) return { where: name, when: 'when `make` runs that target', language: 'shell', strictUnknown: false, commands: makeRecipes };
   if (lname === 'justfile' || lname === '.justfile') return { where: name, when: 'when `just` runs that recipe', language: 'shell', strictUnknown: false, commands: justRecipes };
   if (/^taskfile(\.dist)?\.ya?ml$/.test(lname)) return { where: name, when: 'when `task` runs that task', language: 'shell', strictUnknown: false, commands: yamlCommands };
   if (lname === 'package.json' && !l.includes('/node_modules/')) return { where: 'the scripts of package.json', when: 'when npm runs them (lifecycle scripts on every install)', language: 'shell', strictUnknown: false, commands: packageScripts };
@@ -200,13 +200,13 @@ export function deferredPlaceOf(absolutePath: string, text?: string): PlaceRule 
     return { where: `the CI configuration ${name}`, when: 'in CI on the events it names', language: 'shell', strictUnknown: false, commands: yamlCommands };
   }
   if (lname === 'jenkinsfile') return { where: 'the Jenkinsfile', when: 'in CI', language: 'shell', strictUnknown: false, commands: (t) => [...t.matchAll(/\bsh\s*\(?\s*(?:'''([\s\S]*?)'''|"""([\s\S]*?)"""|'([^']*)'|"([^"]*)")/g)].map((x) => x[1] ?? x[2] ?? x[3] ?? x[4] ?? '').join('\n') };
-  if (/\/\.vscode\/tasks\.json$/.test(l)) {
+  if (l.endsWith('/.vscode/tasks.json')) {
     const onOpen = text !== undefined && /"runOn"\s*:\s*"folderOpen"/.test(text);
     return { where: '.vscode/tasks.json', when: onOpen ? 'as soon as the folder is opened in the editor (runOn: folderOpen)' : 'when the task is run', language: 'shell', strictUnknown: onOpen, commands: editorTasks };
   }
   if (lname === '.envrc' || lname === '.env.sh') return { where: name, when: 'whenever a shell enters the folder (direnv)', language: 'shell', strictUnknown: true, commands: whole };
-  if (l === '/etc/crontab' || /^\/etc\/cron\.d\//.test(l)) return { where: p, when: 'on its cron schedule', language: 'shell', strictUnknown: true, commands: (t) => cronCommands(t, true) };
-  if (/^\/var\/spool\/cron\//.test(l)) return { where: p, when: 'on its cron schedule', language: 'shell', strictUnknown: true, commands: (t) => cronCommands(t, false) };
+  if (l === '/etc/crontab' || l.startsWith('/etc/cron.d/')) return { where: p, when: 'on its cron schedule', language: 'shell', strictUnknown: true, commands: (t) => cronCommands(t, true) };
+  if (l.startsWith('/var/spool/cron/')) return { where: p, when: 'on its cron schedule', language: 'shell', strictUnknown: true, commands: (t) => cronCommands(t, false) };
   if (/^\/etc\/cron\.(hourly|daily|weekly|monthly)\//.test(l)) return { where: p, when: `every ${/cron\.(\w+)/.exec(l)![1]!.replace(/ly$/, '').replace('dai', 'day')}`, language: 'shell', strictUnknown: true, commands: whole };
   if (/\/systemd\/(user|system)\/[^/]+\.(service|timer|path|socket)$/.test(l)) return { where: `the systemd unit ${name}`, when: 'when the unit starts (at boot, login or on its timer)', language: 'shell', strictUnknown: true, commands: execLines };
   if (/\/library\/launch(agents|daemons)\/[^/]+\.plist$/.test(l)) return { where: `the launchd job ${name}`, when: 'when launchd loads it (at login, boot or on its schedule)', language: 'shell', strictUnknown: true, commands: launchdProgram };
