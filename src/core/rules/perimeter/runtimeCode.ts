@@ -96,6 +96,19 @@ const DECODES = /b64decode|a85decode|b32decode|fromhex|unhexlify|codecs\.|\bpack
 /** ... or names assembled from pieces (`'re'+'move'`, `"un"."link"`). */
 const ASSEMBLES = /\+\s*['"]|['"]\s*\+|['"]\s*\.\s*['"]|\bjoin\s*\(|\bconcat\s*\(/;
 
+/** At most this many calls of a kind are read; code made of more than that is not read further and counts as unreadable. */
+const MAX_CALLS = 256;
+
+function capped(code: string, re: RegExp): RegExpExecArray[] | undefined {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(code); m; m = re.exec(code)) {
+    if (out.length >= MAX_CALLS) return undefined;
+    out.push(m);
+  }
+  return out;
+}
+
 /** The argument text of the call whose `(` is at `open` (balanced, bounded). */
 function argumentAt(code: string, open: number): string {
   let depth = 0;
@@ -130,16 +143,20 @@ function lookupIsComputed(arg: string): boolean {
  */
 export function unreadableCode(code: string): string | undefined {
   if (RAW_INTERNALS.test(code)) return "it reaches the runtime's raw internals";
-  for (const m of code.matchAll(RUNS_CODE)) {
+  const runsCode = capped(code, RUNS_CODE);
+  const runsCommand = capped(code, RUNS_COMMAND);
+  const looksUp = capped(code, LOOKS_UP);
+  if (!runsCode || !runsCommand || !looksUp) return `it makes more than ${MAX_CALLS} calls that run or look up code`;
+  for (const m of runsCode) {
     const at = m.index + m[0].length - 1;
     const arg = code[at] === '(' ? argumentAt(code, at) : code.slice(at, at + 200).split(/[;\n]/)[0]!;
     if (!plainLiterals(arg)) return `it runs code computed at run time (${m[0].replace(/\s*\($/, '').trim()})`;
   }
-  for (const m of code.matchAll(RUNS_COMMAND)) {
+  for (const m of runsCommand) {
     const arg = argumentAt(code, m.index + m[0].length - 1);
     if (DECODES.test(arg)) return `it runs a command decoded or assembled at run time (${m[0].replace(/\s*\($/, '')})`;
   }
-  for (const m of code.matchAll(LOOKS_UP)) {
+  for (const m of looksUp) {
     const arg = argumentAt(code, m.index + m[0].length - 1);
     if (lookupIsComputed(arg) && (DECODES.test(arg) || ASSEMBLES.test(arg))) return `it looks up which function to call by a name assembled at run time (${m[0].replace(/\s*\($/, '')})`;
   }
