@@ -148,8 +148,26 @@ function judgeHooksFolder(p: GitProgram, inv: Invocation, ctx: RuleContext, cwd:
   return out;
 }
 
+let includeDepth = 0;
+
+/** An included config file: the programs it names, or code the hook never read when it cannot be read. */
+function judgeInclude(p: GitProgram, inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
+  const facts = ctx.facts;
+  const file = resolvePath(cwd, p.text, facts.home);
+  const text = facts.readFile(file);
+  if (text === undefined) return [unreadFinding('deferred-unread', `${inv.name} makes git read settings from ${p.text} (${p.key}), a file the hook cannot read now; it may name programs git runs`, p.text, facts, perimeterView(facts))];
+  if (includeDepth >= 3) return [];
+  includeDepth++;
+  try {
+    return configFilePrograms(text, p.text).flatMap((q) => judgeProgram(q, inv, ctx, cwd));
+  } finally {
+    includeDepth--;
+  }
+}
+
 function judgeProgram(p: GitProgram, inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
   if (p.kind === 'hooks') return judgeHooksFolder(p, inv, ctx, cwd);
+  if (p.kind === 'include') return judgeInclude(p, inv, ctx, cwd);
   return judgePayload(p.text, 'shell', { where: p.where, when: p.when }, inv.name === 'git' ? 'git' : inv.name, ctx, cwd);
 }
 

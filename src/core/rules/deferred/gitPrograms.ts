@@ -12,7 +12,7 @@ import type { ArgWord, Invocation } from '../../policy/types';
 
 export interface GitProgram {
   /** A command line (`shell`), or a folder of hooks (`hooks`). */
-  kind: 'shell' | 'hooks';
+  kind: 'shell' | 'hooks' | 'include';
   text: string;
   key: string;
   where: string;
@@ -25,6 +25,7 @@ const BOOLEAN = /^(true|false|yes|no|on|off|1|0|)$/i;
 function whenOf(key: string): string | undefined {
   const k = key.toLowerCase();
   if (k === 'core.hookspath') return 'whenever git runs its hooks (commit, checkout, merge, push)';
+  if (k === 'include.path' || /^includeif\..+\.path$/.test(k)) return 'whenever git reads its settings (the included file may name programs)';
   if (k === 'init.templatedir') return 'in every repository git creates or clones from then on (its hooks)';
   if (k === 'core.fsmonitor') return 'on every git status, diff or add';
   if (k === 'core.pager' || k.startsWith('pager.')) return 'whenever git pages its output';
@@ -50,6 +51,7 @@ function programOf(key: string, value: string): GitProgram | undefined {
   const v = value.trim();
   if (k === 'core.hookspath') return { kind: 'hooks', text: v, key, where: `git's ${key} setting`, when };
   if (k === 'init.templatedir') return { kind: 'hooks', text: v.replace(/\/+$/, '') + '/hooks', key, where: `git's ${key} setting`, when };
+  if (k === 'include.path' || /^includeif\..+\.path$/.test(k)) return { kind: 'include', text: v, key, where: `git's ${key} setting`, when };
   if (k.startsWith('alias.')) return v.startsWith('!') ? { kind: 'shell', text: v.slice(1), key, where: `the git alias ${key.slice(6)}`, when } : undefined;
   if (BOOLEAN.test(v)) return undefined;
   if (k === 'credential.helper' || /^credential\..+\.helper$/.test(k)) {
@@ -101,6 +103,11 @@ export function environmentPrograms(inv: Invocation): GitProgram[] {
   return out;
 }
 
+const SECTIONLESS: Readonly<Record<string, string>> = {
+  fsmonitor: 'core.fsmonitor', hookspath: 'core.hooksPath', pager: 'core.pager', editor: 'core.editor', sshcommand: 'core.sshCommand', askpass: 'core.askPass',
+  gitproxy: 'core.gitProxy', external: 'diff.external', helper: 'credential.helper', program: 'gpg.program', packobjectshook: 'uploadpack.packObjectsHook', path: 'include.path',
+};
+
 /** Settings in the text of a git config file (`[core]\n\tfsmonitor = /tmp/x`). */
 export function configFilePrograms(text: string, where: string): GitProgram[] {
   const out: GitProgram[] = [];
@@ -114,9 +121,12 @@ export function configFilePrograms(text: string, where: string): GitProgram[] {
       body = header[3] ?? '';
     }
     const kv = /^([A-Za-z][A-Za-z0-9-]*)\s*(?:=\s*(.*))?$/.exec(body);
-    if (!kv || !section) continue;
+    if (!kv) continue;
     const value = (kv[2] ?? 'true').replace(/^"(.*)"$/, '$1').replace(/\\"/g, '"');
-    const p = programOf(`${section}.${kv[1]}`, value);
+    // A fragment appended without a section joins whatever section ends the file: read it as the section that gives it a meaning.
+    const key = section ? `${section}.${kv[1]}` : (SECTIONLESS[kv[1]!.toLowerCase()] ?? '');
+    if (!key) continue;
+    const p = programOf(key, value);
     if (p) out.push({ ...p, where: `${p.where} in ${where}` });
   }
   return out;

@@ -57,7 +57,7 @@ function rot13(text: string): string {
   });
 }
 
-const QUOTED = /'((?:[^'\\\n]|\\.){4,4000})'|"((?:[^"\\\n]|\\.){4,4000})"/g;
+const QUOTED = /'((?:[^'\\\n]|\\.){0,4000})'|"((?:[^"\\\n]|\\.){0,4000})"/g;
 const CHAR_LIST = /(?:\d{1,3}\s*,\s*){3,}\d{1,3}/g;
 
 /**
@@ -67,13 +67,16 @@ const CHAR_LIST = /(?:\d{1,3}\s*,\s*){3,}\d{1,3}/g;
 export function decodedLiterals(code: string): string {
   const out: string[] = [];
   const wantsRot13 = /rot.?13/i.test(code);
+  const reversed = /reverse|\[::-1\]|\brev\b/.test(code);
   for (const m of code.matchAll(QUOTED)) {
     const literal = m[1] ?? m[2] ?? '';
+    if (literal.length < 4) continue;
     const b64 = decodeBase64(literal);
     if (b64) out.push(b64);
     const hex = decodeHex(literal);
     if (hex) out.push(hex);
     if (wantsRot13) out.push(rot13(literal));
+    if (reversed) out.push([...literal].reverse().join(''));
   }
   for (const m of code.matchAll(CHAR_LIST)) {
     const chars = m[0].split(',').map((d) => Number(d.trim()));
@@ -87,6 +90,8 @@ const RUNS_CODE =
   /(?<![\w.$])(?:exec|eval|compile|execfile|new\s+Function|Function|loadstring|load|dofile|create_function|evalc)\s*\(|(?<![\w$])(?:runInThisContext|runInNewContext|runInContext|compileFunction|instance_eval|class_eval|module_eval)\s*\(|(?<![\w.$])eval\s+(?=[A-Za-z_$])/g;
 const RUNS_COMMAND =
   /(?<![\w$])(?:os\.system|os\.popen|system|popen|exec[lv]p?e?|spawn[lv]?p?e?|subprocess\.\w+|execSync|execFileSync|spawnSync|execFile|shell_exec|passthru|proc_open|os\.execute|io\.popen|IO\.popen|Open3\.\w+|Kernel\.\w+|qx)\s*\(/g;
+/** Deserialisers that run code from the data they read (pickle's `__reduce__`, marshal'd code objects). */
+const RUNS_DATA = /(?<![\w$])(?:pickle|cPickle|_pickle|dill|marshal|jsonpickle)\.(?:loads?|decode)\s*\(/g;
 /** Looking a function or module up by a computed name: which one runs is not in the text. */
 const LOOKS_UP = /(?<![\w])(?:getattr|__import__|import_module|send|public_send|method|call_user_func(?:_array)?|const_get|Reflect\.get)\s*\(/g;
 /** Raw runtime internals: a way around every named function. */
@@ -155,6 +160,11 @@ export function unreadableCode(code: string): string | undefined {
   for (const m of runsCommand) {
     const arg = argumentAt(code, m.index + m[0].length - 1);
     if (DECODES.test(arg)) return `it runs a command decoded or assembled at run time (${m[0].replace(/\s*\($/, '')})`;
+  }
+  for (const m of capped(code, RUNS_DATA) ?? []) {
+    const arg = argumentAt(code, m.index + m[0].length - 1);
+    // Loading the project's own model file is ordinary; data decoded in the line or read from a scratch folder is not.
+    if (DECODES.test(arg) || /['"](?:\/tmp|\/var\/tmp|\/dev\/shm)\//.test(arg)) return `it runs code hidden in serialised data (${m[0].replace(/\s*\($/, '')})`;
   }
   for (const m of looksUp) {
     const arg = argumentAt(code, m.index + m[0].length - 1);

@@ -64,8 +64,15 @@ function pathProducer(body: string): string | undefined {
   const trimmed = body.trim();
   // `$(< file)`: the file's text.
   if (trimmed.startsWith('<')) return `the content of ${trimmed.slice(1).trim().split(/\s+/)[0] ?? 'a file'}`;
+  // A substitution nested in this one is a producer of its own.
+  for (const inner of substitutionBodies(trimmed)) {
+    const why = pathProducer(inner);
+    if (why) return why;
+  }
   const names = commandsOf(trimmed);
   const producers = names.filter((n) => !FILTERS.has(n));
+  // Only string functions over fixed words (`$(basename README.md)`): the output is known from the text.
+  if (names.every((n) => n === 'basename' || n === 'dirname') && !/[$`<]/.test(trimmed)) return undefined;
   for (const name of producers.length > 0 ? producers : names) {
     if (FRESH_NAMES.has(name)) continue;
     if (name.startsWith('git ') && GIT_NAMES.has(name.slice(4))) continue;
