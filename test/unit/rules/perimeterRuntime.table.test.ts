@@ -89,6 +89,11 @@ const DENIED: Record<string, readonly string[]> = {
     'cp /dev/null "$(ls ~/.cursor/*.json | head -1)"',
     'parallel rm :::: /tmp/target.txt',
     'mv /tmp/x "$(cat /tmp/dest)"',
+    'xargs rm -f < /tmp/target.txt',
+    'xargs -a /tmp/target.txt rm -f',
+    'cat /tmp/target.txt | xargs truncate -s 0',
+    "python3 -c \"import pathlib; [p.unlink() for p in pathlib.Path('.').glob('.c*/hooks.json')]\"",
+    "node -e \"const f=require('fs');f.readdirSync('.').filter(n=>n.startsWith('.cu')).forEach(n=>f.rmSync(n,{recursive:true}))\"",
   ],
   'git-runs-program: programs git is told to run': [
     'git config core.hooksPath /tmp/hooks',
@@ -173,6 +178,11 @@ const ALLOWED: readonly string[] = [
   'git stash push -m wip -- src',
   'git ls-files -m',
   'tmux new -d "npm run dev"',
+  'echo a.txt | xargs rm',
+  "find . -name '*.log' | xargs rm",
+  'xargs -n1 echo < notes.txt',
+  "python3 -c \"import glob,os; [os.remove(f) for f in glob.glob('build/*.pyc')]\"",
+  "python3 -c \"import glob; print(glob.glob('src/**/*.py', recursive=True))\"",
 ];
 
 /** The fixture machine, where git says which protected files differ from the last commit. */

@@ -6,7 +6,7 @@ import { patchPaths } from './patchText';
 import { gitFedEffects, touchedByGit } from './gitState';
 import { judgeCodeLoads, judgeModuleLoading } from './moduleLoading';
 import { unreadFinding } from './reach';
-import { decodedLiterals, interpreterText, OTHER_INTERPRETERS, unreadableCode } from './runtimeCode';
+import { decodedLiterals, interpreterText, OTHER_INTERPRETERS, runtimeSelection, unreadableCode } from './runtimeCode';
 import { runtimeTargetProducer, substitutionBodies } from './runtimeTargets';
 import { mentionIn, mentionsWindowTokens } from './mentions';
 import {
@@ -491,7 +491,27 @@ function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   const named = mentionIn(snippet.text, view);
   if (named) return [finding('code-names-guard-file', `The ${snippet.language} code run by ${snippet.runner.name} names ${named}; code that is not known to only read it may not reach it (${DENY_SUFFIX}).`, named)];
   if (snippet.language === 'sql') return [];
-  return [...judgeRuntimeCode(snippet.text, `The ${snippet.language} code run by ${snippet.runner.name}`, ctx.facts, view), ...judgeCodeLoads(snippet.text, snippet.runner, ctx, view)];
+  const selected = snippet.origin.kind === 'command' ? judgeRuntimeSelection(snippet, ctx.facts, view) : [];
+  return [...selected, ...judgeRuntimeCode(snippet.text, `The ${snippet.language} code run by ${snippet.runner.name}`, ctx.facts, view), ...judgeCodeLoads(snippet.text, snippet.runner, ctx, view)];
+}
+
+/** A one-liner that deletes what a listing or glob finds: denied when a pattern it names, or a plain listing, may reach a protected place. */
+function judgeRuntimeSelection(snippet: CodeSnippet, facts: Facts, view: PerimeterView): Finding[] {
+  const patterns = runtimeSelection(snippet.text);
+  if (!patterns) return [];
+  const cwd = snippet.runner.cwd || facts.cwd;
+  const who = `The ${snippet.language} code run by ${snippet.runner.name}`;
+  if (patterns.length === 0) return [unreadFinding('runtime-target', `${who} deletes or overwrites paths it lists while running`, snippet.runner.name, facts, view)];
+  for (const pattern of patterns) {
+    const places = placesMatchingGlob(resolvePath(cwd, pattern.replace(/^\.\//, ''), facts.home), view, cwd).filter((p) => exists(facts, p));
+    if (places.length > 0) return [finding('code-names-guard-file', `${who} deletes or overwrites what ${pattern} matches, which includes ${display2(places[0]!, view)}; ${DENY_SUFFIX}.`, pattern)];
+  }
+  return [];
+}
+
+function display2(path: string, view: PerimeterView): string {
+  for (const root of view.workspaceRoots) if (isWithin(root, path) && path !== root) return path.slice(root.length + 1);
+  return path;
 }
 
 /** Code decoded or looked up at run time (runtimeCode.ts): what it decodes is searched, and code that cannot be read is not allowed silently. */
@@ -505,6 +525,17 @@ function judgeRuntimeCode(code: string, who: string, facts: Facts, view: Perimet
 
 /** `parallel CMD :::: FILE`, `parallel -a FILE CMD`: the command's arguments are the lines of a file the hook does not read. */
 function judgeArgumentFiles(inv: Invocation, j: Judge): void {
+  // `xargs rm < list`, `xargs -a list rm`, `cat list | xargs truncate -s0`: a writer's paths are a file's lines.
+  if (inv.via.includes('xargs') && EFFECT_RULES[inv.name] && !READ_ONLY_COMMANDS.has(inv.name)) {
+    const producer = inv.stdin?.kind === 'pipe' ? inv.stdin.from : undefined;
+    const described = producer && (producer.name === 'find' || producer.name === 'git' || producer.name === 'echo' || producer.name === 'printf' || producer.name === 'fd' || producer.name === 'ls');
+    const argFile = (inv.wrapperWords ?? []).some((w) => w.text === '-a' || w.text.startsWith('--arg-file') || /^-a./.test(w.text));
+    if (!described && (inv.stdin?.kind === 'file' || producer || argFile)) {
+      const from = inv.stdin?.kind === 'file' ? inv.stdin.path : producer ? `the output of ${producer.name}` : 'an argument file (xargs -a)';
+      j.findings.push(unreadFinding('runtime-target', `${inv.name} (through xargs) changes paths read at run time from ${from}, which may name any file`, `xargs ${inv.name}`, j.facts, j.view));
+      return;
+    }
+  }
   if (inv.name !== 'parallel') return;
   const words = inv.args.map((a) => a.text);
   const fromFile = words.findIndex((w) => w === '::::' || w === '-a' || w === '--arg-file' || w.startsWith('--arg-file='));

@@ -193,3 +193,23 @@ export function interpreterText(inv: Invocation): string {
   }
   return parts.join('\n');
 }
+
+/** Calls that delete, move or overwrite a path. */
+const DESTROYS = /\b(?:unlink|unlinkSync|remove|removedirs|rmtree|rmSync|rmdirSync|rmdir|rm_rf|rm_r|rename|renameSync|replace|truncate|writeFileSync|write_text|write_bytes|delete|File\.delete|FileUtils\.rm\w*)\s*\(|\bunlink\s+/;
+/** Calls that choose paths while running: listings, globs, walks. */
+const LISTS = /\b(?:glob|iglob|rglob|listdir|scandir|walk|readdirSync|readdir|opendir|Dir\.glob|Dir\.children|Dir\.entries|glob\.sync|globSync|fg\.sync|os\.ReadDir)\s*\(|\bglob\s*\(|<\*/;
+
+/**
+ * Code that deletes or overwrites paths it chooses while running (a glob, a folder listing): the
+ * literal patterns it names, for the perimeter to match against protected places. Undefined when
+ * the code does not both list and destroy; an empty list when it names no pattern (a plain listing).
+ */
+export function runtimeSelection(code: string): string[] | undefined {
+  if (!DESTROYS.test(code) || !LISTS.test(code)) return undefined;
+  const patterns: string[] = [];
+  for (const m of code.matchAll(/'((?:[^'\\\n]|\\.){0,400})'|"((?:[^"\\\n]|\\.){0,400})"/g)) {
+    const literal = m[1] ?? m[2] ?? '';
+    if (/[*?[]/.test(literal)) patterns.push(literal);
+  }
+  return patterns;
+}
