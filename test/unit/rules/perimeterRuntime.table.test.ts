@@ -243,6 +243,9 @@ describe('rules/perimeter: code and targets the hook never reads', () => {
       // Another commit may differ anywhere: git's view of the work tree does not narrow it.
       ['git reset --hard HEAD~1', {}, true],
       ['git checkout HEAD~1 -- :/', {}, true],
+      // Git pointed at another repository or index: this repository's view says nothing about it.
+      ['GIT_DIR=/other/proj/.git git reset --hard', {}, true],
+      ['git --git-dir=/other/proj/.git reset --hard', {}, true],
     ];
     for (const [command, states, denied] of rows) {
       it(`${denied ? 'denies' : 'leaves to the git rules'}: ${command} ${JSON.stringify(states)}`, () => {
