@@ -462,10 +462,15 @@ function git(args: readonly ArgWord[]): PathEffect[] {
     case 'checkout-index':
       if (has(opts, 'a', 'all', 'stdin')) out.push(rewrite());
       return [...out, ...each('write', opts.operands)];
-    case 'clean':
+    case 'clean': {
       if (has(opts, 'n', 'dry-run') && !has(opts, 'f', 'force')) return out;
-      if (opts.operands.length === 0) out.push({ kind: 'delete', word: here('.'), recursive: true });
-      return [...out, ...pathspecs('delete')];
+      // clean removes untracked files (and ignored ones with -x; only ignored ones with -X), never tracked ones.
+      const onlyIgnored = rest.some((w) => /^-[a-zA-Z]*X/.test(w.text));
+      const gitScope: GitScope = { tracked: false, untracked: !onlyIgnored, ignored: onlyIgnored || has(opts, 'x') };
+      if (opts.operands.length === 0) out.push({ kind: 'delete', word: here('.'), recursive: true, gitScope });
+      if (magic(opts.operands)) return [...out, { kind: 'delete', word: here('.'), recursive: true, gitScope }];
+      return [...out, ...each('delete', opts.operands, { recursive: true, gitScope })];
+    }
     case 'rm':
       if (has(opts, 'cached')) return out;
       return [...out, ...each('delete', opts.operands, { recursive: has(opts, 'r') })];

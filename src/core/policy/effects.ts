@@ -57,6 +57,8 @@ export interface PathEffect {
 }
 
 export interface GitScope {
+  /** Tracked files that differ from the last commit, and files staged as new (omitted: yes; `git clean`: no). */
+  tracked?: boolean;
   untracked: boolean;
   ignored: boolean;
 }

@@ -240,6 +240,12 @@ describe('rules/perimeter: code and targets the hook never reads', () => {
       ["git checkout -- ':!src'", { '/work/app/.cursor/hooks.json': 'modified' }, true],
       ['git ls-files -m | xargs git checkout --', { '/work/app/.cursor/hooks.json': 'modified' }, true],
       ['git ls-files -m | xargs git checkout --', {}, false],
+      // git clean removes untracked files (ignored ones with -x, only ignored ones with -X), never tracked ones.
+      ['git clean -fd', { '/work/app/.cursor/hooks.json': 'modified' }, false],
+      ['git clean -fd', { '/work/app/.clinerules/hooks': 'untracked' }, true],
+      ['git clean -fd', { '/work/app/.claude/settings.local.json': 'ignored' }, false],
+      ['git clean -fdx', { '/work/app/.claude/settings.local.json': 'ignored' }, true],
+      ['git clean -fX', { '/work/app/.clinerules/hooks': 'untracked' }, false],
       // Another commit may differ anywhere: git's view of the work tree does not narrow it.
       ['git reset --hard HEAD~1', {}, true],
       ['git checkout HEAD~1 -- :/', {}, true],

@@ -22,6 +22,7 @@ export function touchedByGit(paths: readonly string[], workTree: string, scope: 
     if (state === 'unmodified') return false;
     if (state === 'untracked') return scope.untracked;
     if (state === 'ignored') return scope.ignored;
+    if (state === 'modified' || state === 'staged-new') return scope.tracked !== false;
     return true;
   });
 }

@@ -183,7 +183,7 @@ function judgePath(abs: string, effect: PathEffect, j: Judge): void {
   );
   // Git's view is read for the repository holding the folder; a command that points git elsewhere keeps every path.
   const elsewhere = Object.keys(j.inv.assignments).some((k) => /^GIT_(DIR|WORK_TREE|INDEX_FILE|COMMON_DIR|OBJECT_DIRECTORY)$/.test(k)) || j.inv.args.some((a) => /^--git-dir|^core\.worktree=|^--index-file/i.test(a.text));
-  if (effect.kind === 'rewrite' && effect.gitScope && !elsewhere) below = touchedByGit(below, abs, effect.gitScope, j.facts);
+  if ((effect.kind === 'rewrite' || effect.kind === 'delete') && effect.gitScope && !elsewhere) below = touchedByGit(below, abs, effect.gitScope, j.facts);
   if (below.length > 0) {
     const first = below[0]!;
     const what = protectionOf(first, j.view)?.label ?? display(first, j);
