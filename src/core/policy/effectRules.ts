@@ -6,7 +6,7 @@
 
 import { basename } from '../paths';
 import { COMPRESSED_SUFFIX, each, valueWord, grammarOf, gzipLike, has, readOptions, values } from './effectOptions';
-import type { EffectKind, PathEffect } from './effects';
+import type { EffectKind, GitScope, PathEffect } from './effects';
 import type { ArgWord, Invocation } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -399,8 +399,11 @@ function git(args: readonly ArgWord[]): PathEffect[] {
   if (!sub) return out;
   const subName = sub.text;
   const opts = readOptions(rest, { short: 'mFbBcCsSopUOX', long: ['message', 'file', 'source', 'output', 'orphan', 'pathspec-from-file', 'template', 'reference', 'separate-git-dir', 'branch', 'depth', 'onto', 'strategy', 'strategy-option', 'exec', 'upload-pack', 'prefix'] });
-  const rewrite = (): PathEffect => ({ kind: 'rewrite', word: workTree });
+  const rewrite = (scope?: GitScope): PathEffect => ({ kind: 'rewrite', word: workTree, ...(scope ? { gitScope: scope } : {}) });
+  const toHead: GitScope = { untracked: false, ignored: false };
   const pathspecs = (kind: EffectKind): PathEffect[] => each(kind, opts.operands, { recursive: true });
+  // `:(exclude)src`, `:!src`, `:/`, `:(top)`, `:(glob)**`, `:(icase).CURSOR`, `'*.json'`: git matches these itself, anywhere in the work tree.
+  const magic = (words: readonly ArgWord[]): boolean => words.some((w) => w.text.startsWith(':') || (!w.glob && /[*?[]/.test(w.text)));
   if (GIT_READ_ONLY.has(subName)) {
     out.push(...each('write', values(opts, 'output', 'o').filter(() => subName !== 'clone' && subName !== 'init')));
     if (subName === 'clone' || subName === 'init') out.push(...each('unknown', opts.operands.slice(subName === 'clone' ? 1 : 0)));
@@ -409,14 +412,23 @@ function git(args: readonly ArgWord[]): PathEffect[] {
     return out;
   }
   switch (subName) {
-    case 'reset':
-      if (has(opts, 'hard', 'merge', 'keep')) out.push(rewrite());
+    case 'reset': {
+      const target = opts.operands.find((w) => w.text !== '--');
+      if (has(opts, 'hard', 'merge', 'keep')) out.push(rewrite(!target || target.text === 'HEAD' ? toHead : undefined));
       return out;
+    }
     case 'stash': {
       const action = opts.operands[0]?.text;
       if (action === 'list' || action === 'show' || action === 'drop' || action === 'clear' || action === 'create') return out;
-      if ((action === 'push' || action === undefined) && opts.operands.length > 1) return [...out, ...each('write', opts.operands.slice(1), { recursive: true })];
-      out.push(rewrite());
+      const all = has(opts, 'a', 'all');
+      const scope: GitScope = { untracked: all || has(opts, 'u', 'include-untracked'), ignored: all };
+      const saving = action === 'push' || action === 'save' || action === undefined || action.startsWith('-');
+      const specs = rest.slice(rest.findIndex((w) => w.text === '--') + 1).filter((w) => w.text !== '--' && !w.text.startsWith('-') && w.text !== 'push');
+      if (saving && (action === 'push' || action === undefined) && opts.operands.length > 1) {
+        if (magic(specs)) return [...out, rewrite(scope)];
+        return [...out, ...each('write', opts.operands.slice(1), { recursive: true })];
+      }
+      out.push(rewrite(saving ? scope : undefined));
       return out;
     }
     case 'checkout': {
@@ -424,7 +436,12 @@ function git(args: readonly ArgWord[]): PathEffect[] {
       if (has(opts, 'f', 'force', 'p', 'patch', 'ours', 'theirs', 'm', 'merge', 'overwrite-ignore', 'detach')) out.push(rewrite());
       // Moving to an older commit (`HEAD~3`, a sha) rewrites tracked files; switching to a named branch keeps local changes.
       if (dashed < 0 && opts.operands.some((w) => isRevision(w.text))) out.push(rewrite());
-      if (dashed >= 0) return [...out, ...each('write', rest.slice(dashed + 1), { recursive: true })];
+      if (dashed >= 0) {
+        const specs = rest.slice(dashed + 1);
+        const fromIndex = !opts.operands.some((w) => !specs.includes(w) && w.text !== 'HEAD');
+        if (magic(specs)) return [...out, rewrite(fromIndex ? toHead : undefined)];
+        return [...out, ...each('write', specs, { recursive: true })];
+      }
       if (has(opts, 'b', 'B', 'orphan')) return out;
       // `git checkout main` switches branches and keeps local changes; `git checkout FILE` or `.` overwrites them.
       return [...out, ...each('write', opts.operands, { recursive: true })];
@@ -432,9 +449,12 @@ function git(args: readonly ArgWord[]): PathEffect[] {
     case 'switch':
       if (has(opts, 'f', 'force', 'discard-changes', 'orphan', 'merge', 'm', 'd', 'detach') || opts.operands.some((w) => isRevision(w.text))) out.push(rewrite());
       return out;
-    case 'restore':
+    case 'restore': {
       if (has(opts, 'S', 'staged') && !has(opts, 'W', 'worktree')) return out;
+      const fromIndex = !has(opts, 's', 'source');
+      if (magic(opts.operands)) return [...out, rewrite(fromIndex ? toHead : undefined)];
       return [...out, ...pathspecs('write'), ...(opts.operands.length === 0 || has(opts, 'pathspec-from-file') ? [rewrite()] : [])];
+    }
     case 'read-tree':
       // `-mu` is a cluster of flags here (the shared reader above gives -m a value)
       if (rest.some((w) => /^-[a-zA-Z]*u/.test(w.text) || w.text === '--reset')) out.push(rewrite());
@@ -442,10 +462,15 @@ function git(args: readonly ArgWord[]): PathEffect[] {
     case 'checkout-index':
       if (has(opts, 'a', 'all', 'stdin')) out.push(rewrite());
       return [...out, ...each('write', opts.operands)];
-    case 'clean':
+    case 'clean': {
       if (has(opts, 'n', 'dry-run') && !has(opts, 'f', 'force')) return out;
-      if (opts.operands.length === 0) out.push({ kind: 'delete', word: here('.'), recursive: true });
-      return [...out, ...pathspecs('delete')];
+      // clean removes untracked files (and ignored ones with -x; only ignored ones with -X), never tracked ones.
+      const onlyIgnored = rest.some((w) => /^-[a-zA-Z]*X/.test(w.text));
+      const gitScope: GitScope = { tracked: false, untracked: !onlyIgnored, ignored: onlyIgnored || has(opts, 'x') };
+      if (opts.operands.length === 0) out.push({ kind: 'delete', word: here('.'), recursive: true, gitScope });
+      if (magic(opts.operands)) return [...out, { kind: 'delete', word: here('.'), recursive: true, gitScope }];
+      return [...out, ...each('delete', opts.operands, { recursive: true, gitScope })];
+    }
     case 'rm':
       if (has(opts, 'cached')) return out;
       return [...out, ...each('delete', opts.operands, { recursive: has(opts, 'r') })];
