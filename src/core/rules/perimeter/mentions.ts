@@ -1,4 +1,6 @@
 import type { PerimeterView } from './protectedPaths';
+import { STARTUP_NEEDLES } from './startupPlaces';
+import { namesTokenFiles, textGlobReachesTokens } from './windowTokens';
 
 /**
  * Does a piece of text (interpreter code, a sed script, an argument of a command nobody described)
@@ -32,6 +34,9 @@ const NEEDLES: readonly { re: RegExp; label: (m: RegExpExecArray) => string }[] 
   { re: /blast_shield_home/, label: () => "Blast Shield's own folder (BLAST_SHIELD_HOME)" },
   { re: /blastshield\.[a-z]/, label: () => "Blast Shield's settings" },
   { re: /blast-shield\.blast-shield/, label: () => 'the Blast Shield extension itself' },
+  { re: STARTUP_NEEDLES, label: (m) => `the shell start-up file ${m[0]}` },
+  { re: /extensions\/(extensions\.json|\.obsolete)|globalstorage\/state\.vscdb|state\.vscdb/, label: () => "the editor's extension list or state" },
+  { re: /\/etc\/(claude-code|codex|gemini-cli)\/|managed-settings\.json/, label: () => "an agent's managed settings" },
 ];
 
 function decodeEscapes(text: string): string {
@@ -106,5 +111,6 @@ export function mentionIn(text: string, view: PerimeterView): string | undefined
 export function mentionsWindowTokens(text: string, view: PerimeterView): boolean {
   const l = text.toLowerCase();
   if (/\.blast-shield[^/\s]*\/ipc|blast_shield_home\}?\/ipc/.test(l)) return true;
-  return view.guardHomes.some((g) => l.includes(g.toLowerCase() + '/ipc'));
+  if (view.guardHomes.some((g) => l.includes(g.toLowerCase() + '/ipc'))) return true;
+  return namesTokenFiles(l) || textGlobReachesTokens(text, view);
 }
