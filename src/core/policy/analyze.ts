@@ -269,6 +269,8 @@ function commandName(text: string): string {
   const trimmed = text.endsWith('/') ? text.slice(0, -1) : text;
   const slash = trimmed.lastIndexOf('/');
   const base = slash < 0 ? trimmed : trimmed.slice(slash + 1);
+  // zsh expands `=rm` to the path of rm (its EQUALS option, on by default); elsewhere it names nothing.
+  if (/^=[A-Za-z0-9_][A-Za-z0-9_.+-]*$/.test(base) && slash < 0) return commandName(base.slice(1));
   return base.toLowerCase().endsWith('.exe') ? base.slice(0, -4) : base;
 }
 
@@ -342,7 +344,9 @@ class Analyzer {
     // text is not always known, so both readings are judged and the findings of both count.
     const posixReading = ARITHMETIC_COMMAND.test(text) ? parseShell(text, this.limits.parse, { posix: true }) : undefined;
     this.walkList(parsed.list, { ...scope, ...(posixReading ? { vars: new Map(scope.vars), sources: new Map(scope.sources) } : {}) });
-    if (posixReading && !posixReading.truncated) this.walkList(posixReading.list, { ...scope });
+    // A reading cut short by a limit is not a reading that found nothing.
+    if (posixReading?.truncated) this.addOpaque(posixReading.truncatedReason ?? 'the command could not be analysed completely', scope.via);
+    if (posixReading) this.walkList(posixReading.list, { ...scope });
   }
 
   private walkList(list: CommandList, scope: Scope): void {

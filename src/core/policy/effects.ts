@@ -462,6 +462,23 @@ function cpio(args: readonly ArgWord[]): PathEffect[] {
   return [...each('write', values(read, 'F', 'O', 'file')), ...each('read', read.operands)];
 }
 
+/** pax (POSIX): list; `-r` extracts the archive here; `-w` writes one from the operands; `-rw` copies the operands into the last. */
+function pax(args: readonly ArgWord[]): PathEffect[] {
+  const read = readOptions(args, { short: 'fsoxbp', posix: false });
+  const reading = has(read, 'r');
+  const writing = has(read, 'w');
+  const archives = values(read, 'f');
+  const here = { text: '.', raw: '.', dynamic: false, glob: false };
+  if (reading && writing) {
+    const dest = read.operands[read.operands.length - 1];
+    const sources = read.operands.slice(0, -1);
+    return [...each('read', sources, { recursive: true }), ...(dest ? [{ kind: 'extract' as const, word: dest }] : [])];
+  }
+  if (reading) return [...each('read', archives), { kind: 'extract', word: here }];
+  if (writing) return [...each('write', archives), ...each('read', read.operands, { recursive: true })];
+  return [...each('read', archives), ...each('read', read.operands)];
+}
+
 function rsync(args: readonly ArgWord[]): PathEffect[] {
   const read = readOptions(args, grammarOf('rsync'));
   const local = read.operands.filter((w) => !/^[^/]*:/.test(w.text) && !w.text.startsWith('rsync://'));
@@ -745,6 +762,7 @@ export const EFFECT_RULES: Readonly<Record<string, EffectRule>> = {
   '7za': sevenZip,
   '7zr': sevenZip,
   cpio: cpio,
+  pax: pax,
   rsync: rsync,
   scp: scp,
   curl: curl,

@@ -121,7 +121,9 @@ export function envInjectionFindings(inv: Invocation): Finding[] {
     const w = inv.args.map((a) => a.text);
     const at = w.findIndex((t, i) => t === 'set' && w[i - 1] === 'config');
     if (at >= 0) {
-      const pair = w.slice(at + 1).filter((t) => !t.startsWith('-'));
+      const afterSet = w.slice(at + 1);
+      const keyAt = afterSet.findIndex((t) => !t.startsWith('-'));
+      const pair = keyAt < 0 ? [] : afterSet.slice(keyAt).filter((t, i) => i < 2 || !/^--(global|location|user|project)/.test(t));
       const [key, ...rest] = (pair[0] ?? '').includes('=') ? [pair[0]!.split('=')[0]!, pair[0]!.slice(pair[0]!.indexOf('=') + 1)] : pair;
       const variable = NPMRC_KEYS[(key ?? '').toLowerCase()];
       if (variable && loadsCode(variable, rest.join(' '))) {
