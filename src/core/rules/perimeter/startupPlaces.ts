@@ -33,7 +33,7 @@ export function extraStartupLabel(relativeToHome: string): string | undefined {
 export const NPMRC = /(^|\/)\.npmrc$/i;
 
 /** Keys of an `.npmrc` (and environment spellings) that load code into every run. */
-export const NPMRC_CODE_KEYS = /(^|[\s;])(node[-_]options|script[-_]shell|onload[-_]script|init[-_]module|node[-_]gyp|shell)\s*=/im;
+export const NPMRC_CODE_KEYS = /(^|[\s;+])(node[-_]options|script[-_]shell|onload[-_]script|init[-_]module|node[-_]gyp|shell)\s*=/im;
 
 /**
  * Needles for text (interpreter code, arguments) naming one of the places above: the ones specific
