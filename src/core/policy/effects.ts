@@ -1,5 +1,6 @@
 import { basename } from '../paths';
 import type { ArgWord, Invocation } from './types';
+import { EXTRACTOR_EFFECTS } from './extractorEffects';
 
 /**
  * What an invocation can do to the paths it names, as declarative per-command data: which words it
@@ -405,7 +406,10 @@ function tar(args: readonly ArgWord[]): PathEffect[] {
   }
   if (create) {
     out.push(...each('write', archives));
-    out.push(...each(has(read, 'remove-files') ? 'delete' : 'read', read.operands, { recursive: true }));
+    // Members are named relative to the last -C folder before them (`tar -cf - -C ~ .blast-shield`).
+    const base = dir[dir.length - 1];
+    const members = base ? read.operands.map((m) => (m.text.startsWith('/') ? m : valueWord(m, base.text.replace(/\/+$/, '') + '/' + m.text))) : read.operands;
+    out.push(...each(has(read, 'remove-files') ? 'delete' : 'read', members, { recursive: true }));
     return out;
   }
   out.push(...each('read', archives), ...each('read', read.operands));
@@ -763,6 +767,7 @@ export const EFFECT_RULES: Readonly<Record<string, EffectRule>> = {
   '7zr': sevenZip,
   cpio: cpio,
   pax: pax,
+  ...EXTRACTOR_EFFECTS,
   rsync: rsync,
   scp: scp,
   curl: curl,

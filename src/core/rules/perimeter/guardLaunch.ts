@@ -61,6 +61,23 @@ function inSubstitution(inv: Invocation): boolean {
   return inv.via.some((v) => v === '$(...)' || v === '`...`' || v === '<(...)');
 }
 
+const RUNTIMES: ReadonlySet<string> = new Set(['node', 'nodejs', 'bun', 'deno', 'tsx', 'ts-node', 'electron']);
+const UNSAFE_SUBCOMMANDS = /^(uninstall|install|unhide|remove|disable|off)$/i;
+
+/** `node "$(npm root -g)/blast-shield/dist/cli.js" uninstall all`: a computed path that still names the guard's package or CLI. */
+function computedGuardScript(j: LaunchJudge): Finding | undefined {
+  if (!RUNTIMES.has(j.inv.name)) return undefined;
+  const at = j.inv.args.findIndex((a) => !a.text.startsWith('-'));
+  const script = j.inv.args[at];
+  if (!script?.dynamic) return undefined;
+  const names = /blast[-_]shield/i.test(script.text) || GUARD_FILES.test(basename(script.text));
+  const sub = j.inv.args.slice(at + 1).find((a) => !a.text.startsWith('-'));
+  if (names && sub && (sub.dynamic || UNSAFE_SUBCOMMANDS.test(sub.text))) {
+    return perimeterFinding('guard-cli', `${j.inv.name} runs a computed path to Blast Shield's own CLI (${script.text.slice(0, 80)}) with \`${sub.text}\`; ${DENY_SUFFIX}.`, 'blast-shield');
+  }
+  return undefined;
+}
+
 function guardLookup(j: LaunchJudge): Finding | undefined {
   if (!inSubstitution(j.inv) && j.inv.pipedInto === undefined) return undefined;
   if (j.inv.name === 'find') {
@@ -93,10 +110,10 @@ function guardLookup(j: LaunchJudge): Finding | undefined {
 const AGENT_CLIS: Readonly<Record<string, string>> = {
   claude: 'claude', 'claude-code': 'claude', '@anthropic-ai/claude-code': 'claude',
   codex: 'codex', '@openai/codex': 'codex',
-  gemini: 'gemini', '@google/gemini-cli': 'gemini',
+  gemini: 'gemini', '@google/gemini-cli': 'gemini', 'gemini-cli': 'gemini',
   'cursor-agent': 'cursor-agent', agent: 'cursor-agent',
   copilot: 'copilot', '@github/copilot': 'copilot',
-  qwen: 'qwen', '@qwen-code/qwen-code': 'qwen',
+  qwen: 'qwen', '@qwen-code/qwen-code': 'qwen', 'qwen-code': 'qwen',
   amp: 'amp', '@sourcegraph/amp': 'amp',
   opencode: 'opencode', 'opencode-ai': 'opencode',
   aider: 'aider', 'aider-chat': 'aider',
@@ -233,7 +250,7 @@ function gitInGuardHome(j: LaunchJudge): Finding | undefined {
 /** Every launch-shaped road to switching the guard off, for one invocation. */
 export function launchFindings(j: LaunchJudge): Finding[] {
   const out: Finding[] = [];
-  for (const judge of [packageRemoval, guardLookup, nestedAgent, editorExtensionFromPath, gitInGuardHome]) {
+  for (const judge of [packageRemoval, guardLookup, computedGuardScript, nestedAgent, editorExtensionFromPath, gitInGuardHome]) {
     const found = judge(j);
     if (found) out.push(found);
   }

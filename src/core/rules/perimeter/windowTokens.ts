@@ -162,7 +162,7 @@ export function tokenReadFindings(j: TokenJudge): Finding[] {
   if (found) out.push(found);
   for (const word of j.inv.args) {
     const text = expandKnown(word.text, j.facts, j.view, j.cwd);
-    if (/^\/proc\/(?:self|thread-self|\d+|[^/]*[*?[][^/]*)\/environ$/.test(text)) {
+    if (/^\/proc\/(?:self|thread-self|\d+|[^/]*[*?[][^/]*)\/environ$/.test(text) || (word.dynamic && /^\/proc\/.*\/environ$/.test(text))) {
       out.push(deny('read-process-environment', `${j.inv.name} would read other processes' environments (${word.text}), where the editor's and agents' secrets live; they are not for agents.`, word.text));
       continue;
     }
