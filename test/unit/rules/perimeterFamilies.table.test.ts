@@ -148,6 +148,12 @@ const DENIED: Record<string, readonly string[]> = {
     'dpkg-deb -x /tmp/x.deb ~',
     'cabextract /tmp/x.cab',
   ],
+  'paths hidden in base64 or hex literals inside code': [
+    "python3 -c \"exec(__import__('base64').b64decode('aW1wb3J0IG9zOyBvcy5yZW1vdmUob3MucGF0aC5leHBhbmR1c2VyKCd+Ly5ibGFzdC1zaGllbGQvYXVkaXQuanNvbmwnKSk='))\"",
+    "python3 -c \"exec(__import__('base64').b64decode('aW1wb3J0IG9zLHN1YnByb2Nlc3M7IHN1YnByb2Nlc3MucnVuKFsnbm9kZScsIG9zLnBhdGguZXhwYW5kdXNlcignfi8uYmxhc3Qtc2hpZWxkL2Jpbi9jbGkuanMnKSwgJ3VuaW5zdGFsbCcsICdhbGwnLCAnLS11c2VyJ10p'))\"",
+    "python3 -c \"import os; os.remove(bytes.fromhex('2e637572736f722f686f6f6b732e6a736f6e').decode())\"",
+    "node -e \"require('fs').unlinkSync(Buffer.from('LmNsYXVkZS9zZXR0aW5ncy5qc29u','base64').toString())\"",
+  ],
 };
 
 const ALLOWED: readonly string[] = [
@@ -192,6 +198,8 @@ const ALLOWED: readonly string[] = [
   "echo 'export PATH=$HOME/bin:$PATH' >> /tmp/notes.txt",
   "python3 -c \"import glob; print(glob.glob('src/*/*.py'))\"",
   'cat src/*/*.ts',
+  "python3 -c \"import base64; print(base64.b64decode('aGVsbG8gd29ybGQsIG5vdGhpbmcgaGVyZQ=='))\"",
+  "node -e \"console.log(Buffer.from('c3JjL2luZGV4LnRz','base64').toString())\"",
 ];
 
 describe('rules/perimeter: families beyond direct writes', () => {

@@ -1,4 +1,5 @@
 import type { PerimeterView } from './protectedPaths';
+import { decodedLiterals } from './encodedLiterals';
 import { STARTUP_NEEDLES } from './startupPlaces';
 import { namesTokenFiles, textGlobReachesTokens } from './windowTokens';
 
@@ -58,6 +59,7 @@ export function spellings(text: string): string[] {
   const glued = joined.replace(/,/g, '');
   const out = [written, decoded, joined, foldered, glued];
   if (/\[::-1\]|reverse|\brev\b/.test(written)) out.push([...joined].reverse().join(''));
+  if (/b64|base64|atob|fromhex|unhexlify|hex/.test(written)) for (const decoded of decodedLiterals(text)) out.push(decoded.toLowerCase());
   return [...new Set(out)];
 }
 
