@@ -165,6 +165,8 @@ const ALLOWED: readonly string[] = [
   'npm config get node-options',
   'npm config set registry https://registry.npmjs.org/',
   'NODE_OPTIONS=--max-old-space-size=4096 npm run build',
+  "NODE_OPTIONS='--require @opentelemetry/auto-instrumentations-node/register' node app.js",
+  "export NODE_OPTIONS='--import @sentry/node/preload'",
   'export NODE_ENV=production',
   'ENV=staging npm start',
   'GIT_PAGER=cat git log -5',

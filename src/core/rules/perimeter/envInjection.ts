@@ -12,6 +12,19 @@ import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
  */
 
 /**
+ * NODE_OPTIONS that preload a file (`--require /tmp/x.js`, `--import ./hook.mjs`, `--loader=$X`).
+ * A package from node_modules (`--require @opentelemetry/auto-instrumentations-node/register`, the
+ * documented way to trace an app) is code the project installed, not a file an agent just wrote.
+ */
+function nodeOptionsLoadFile(value: string): boolean {
+  for (const m of value.matchAll(/(?:^|\s)(?:-r|--require|--import|--loader|--experimental-loader)(?:=|\s+)("[^"]*"|'[^']*'|\S+)/g)) {
+    const target = m[1]!.replace(/^["']|["']$/g, '');
+    if (/^[./~$]|^[a-z]:\\|\.(c|m)?[jt]s$|^file:|^data:/i.test(target) || target === '') return true;
+  }
+  return /(?:^|\s)(?:-r|--require|--import|--loader|--experimental-loader)$/.test(value.trim());
+}
+
+/**
  * A setting that loads code, by variable and value. NODE_OPTIONS only with an option that loads or
  * debugs code (`--max-old-space-size` is fine); the shell's `ENV` only with a path (`ENV=production`
  * is an application's own variable).
@@ -21,7 +34,7 @@ function loadsCode(name: string, value: string): boolean {
   const v = value.trim();
   switch (n) {
     case 'NODE_OPTIONS':
-      return /(^|\s)-r(\s|=|$)|--require|--import|--loader|--experimental-loader/.test(v);
+      return nodeOptionsLoadFile(v);
     case 'ENV':
       return /(\.(sh|bash|ksh)|rc|profile)["']?$/.test(v);
     case 'BASH_ENV':
@@ -109,10 +122,12 @@ export function envInjectionFindings(inv: Invocation): Finding[] {
   }
   // export NODE_OPTIONS=--require=/tmp/x.js ; declare -x BASH_ENV=…
   if (SHELLS.has(inv.name)) {
-    const text = inv.args.map((a) => a.text).join(' ');
-    const variable = codeLoadingSettingIn(text.replace(/^(-[a-zA-Z]+\s+)+/, ''));
-    if (variable) {
-      found(variable, 'sets');
+    const words = inv.args.map((a) => a.text).filter((t) => !/^[-+][a-zA-Z]+$/.test(t));
+    // `export X=value` (one word each), `set -x X value` / `setenv X value` (fish, csh).
+    const pairs = words.some((t) => t.includes('=')) ? words.map((t) => [t.slice(0, Math.max(0, t.indexOf('='))), t.slice(t.indexOf('=') + 1)] as const) : [[words[0] ?? '', words.slice(1).join(' ')] as const];
+    const hit = pairs.find(([name, value]) => name !== '' && loadsCode(name, value));
+    if (hit) {
+      found(hit[0], 'sets');
       return out;
     }
   }
