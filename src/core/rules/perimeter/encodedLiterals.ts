@@ -31,7 +31,7 @@ function fromHex(text: string): string {
   return out;
 }
 
-const PRINTABLE = /^[\x09\x0a\x0d\x20-\x7e]+$/;
+const PRINTABLE = /^[\t\n\r -~]+$/;
 const MAX_LITERALS = 32;
 
 /** The printable texts that base64 and hex literals in `code` decode to (nested once). */
