@@ -116,6 +116,32 @@ function unreadableWrite(host: HostId, value: unknown, home: string): Payload {
 
 const HOSTS: HostId[] = ['claude', 'cursor', 'vscode', 'copilot', 'cline', 'gemini', 'codex', 'windsurf', 'vscode-agent'];
 
+describe('hook: searching or listing the window-token folder', () => {
+  let t: TempHome;
+  beforeEach(() => {
+    t = makeTempHome();
+    fs.mkdirSync(path.join(t.guardHome, 'ipc'), { recursive: true });
+    fs.writeFileSync(path.join(t.guardHome, 'ipc', 'w.window.json'), '{}');
+  });
+  afterEach(() => t.cleanup());
+
+  it('Glob, Grep and LS over ipc/ are denied; over the workspace they stay allowed', async () => {
+    const ipc = path.join(t.guardHome, 'ipc');
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['Glob', { pattern: '*.json', path: ipc }, 'deny'],
+      ['Grep', { pattern: 'token', path: ipc }, 'deny'],
+      ['LS', { path: ipc }, 'deny'],
+      ['Glob', { pattern: '**/*.ts', path: t.workspace }, 'allow'],
+      ['LS', { path: t.workspace }, 'allow'],
+    ];
+    for (const [tool, input, expected] of cases) {
+      const payload = { ...base('claude', 'Glob.all', t.home), cwd: t.workspace, tool_name: tool, tool_input: input };
+      const r = await runHook('claude', JSON.stringify(payload), t.env, { engine: fakeEngine() });
+      assert.equal(decisionIn('claude', r.stdout, r.exitCode), expected, `${tool} ${JSON.stringify(input)}: ${r.stdout}`);
+    }
+  });
+});
+
 describe('hook: start-up files, editor state, managed settings and window tokens through every host file tool', () => {
   let t: TempHome;
   beforeEach(() => {
@@ -174,6 +200,9 @@ describe('hook: start-up files, editor state, managed settings and window tokens
     });
 
     it(`${host}: reading its start-up files and the guard's settings stays allowed`, async () => {
+      fs.writeFileSync(path.join(t.guardHome, 'settings.json'), '{}\n');
+      const settings = await runHook(host, JSON.stringify(readPayload(host, path.join(t.guardHome, 'settings.json'), t.home)), t.env, { engine: fakeEngine() });
+      assert.equal(decisionIn(host, settings.stdout, settings.exitCode), 'allow', `${host} settings: ${settings.stdout}`);
       fs.writeFileSync(path.join(t.home, '.bash_aliases'), 'alias ll="ls -la"\n');
       const r = await runHook(host, JSON.stringify(readPayload(host, path.join(t.home, '.bash_aliases'), t.home)), t.env, { engine: fakeEngine() });
       assert.equal(decisionIn(host, r.stdout, r.exitCode), 'allow', `${host}: ${r.stdout}`);
