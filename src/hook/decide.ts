@@ -6,7 +6,7 @@ import type { Facts, Verdict } from '../core/policy/types';
 import { composeVerdict } from '../core/policy/verdict';
 import { applyExtraRules } from '../core/settings/extraRules';
 import type { ExtraRule } from '../core/settings/types';
-import { guardFileOf, isGuardedContent, type GuardLocations } from '../core/rules/selfProtection';
+import { codeLoadingSettingIn, guardFileOf, isGuardedContent, type GuardLocations } from '../core/rules/selfProtection';
 import type { ContentSearch, HookAction, ParsedHookInput } from '../node/hosts/action';
 import { readRegularFileSync } from '../node/safeOpen';
 import { commandIn, fetchCredentialFinding, mcpDestructiveFinding, mcpLooksDestructive, stringsIn } from '../node/confirm/toolFindings';
@@ -110,6 +110,8 @@ function decideWrite(action: Extract<HookAction, { kind: 'write' }>, input: Pars
     const extra = matchesProtected(p, input, ctx.protectedPaths);
     if (extra) return { outcome: 'deny', decidedBy: 'self-protection', reasons: [`${path.basename(p)} is a protected path (${extra}).`] };
   }
+  const loading = action.newText !== undefined ? codeLoadingSettingIn(action.newText) : undefined;
+  if (loading) return { outcome: 'deny', decidedBy: 'self-protection', reasons: [`Agents may not write a ${loading} setting that loads code into the next program.`] };
   return allow();
 }
 

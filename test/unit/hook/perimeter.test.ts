@@ -192,6 +192,14 @@ describe('hook: start-up files, editor state, managed settings and window tokens
       assert.equal(decisionIn(host, loading.stdout, loading.exitCode), 'deny', `${host} node-options: ${loading.stdout}`);
     });
 
+    it(`${host}: a file tool writing a code-loading setting anywhere is denied like the shell's echo`, async () => {
+      const envrc = path.join(t.workspace, '.envrc');
+      const planted = await runHook(host, JSON.stringify(writePayload(host, envrc, t.workspace, t.home, 'export NODE_OPTIONS=--require=/tmp/x/a.js\n')), t.env, { engine: fakeEngine() });
+      assert.equal(decisionIn(host, planted.stdout, planted.exitCode), 'deny', `${host} planted: ${planted.stdout}`);
+      const tuning = await runHook(host, JSON.stringify(writePayload(host, path.join(t.workspace, '.env.local'), t.workspace, t.home, 'NODE_OPTIONS=--max-old-space-size=4096\n')), t.env, { engine: fakeEngine() });
+      assert.equal(decisionIn(host, tuning.stdout, tuning.exitCode), 'allow', `${host} tuning: ${tuning.stdout}`);
+    });
+
     it(`${host}: reading a window token with the read tool is denied`, async () => {
       for (const file of [path.join(t.guardHome, 'ipc', 'w.window.json'), path.join(t.guardHome, 'ipc')]) {
         const r = await runHook(host, JSON.stringify(readPayload(host, file, t.home)), t.env, { engine: fakeEngine() });
