@@ -200,6 +200,10 @@ const ALLOWED: readonly string[] = [
   "echo 'export PATH=$HOME/bin:$PATH' >> /tmp/notes.txt",
   "python3 -c \"import glob; print(glob.glob('src/*/*.py'))\"",
   'cat src/*/*.ts',
+  'vim src/window.json',
+  'fd -e ts . src',
+  "fd -H '\\.md$' ~/projects -x wc -l",
+  "python3 -c \"import json; print(json.load(open('config/window.json')))\"",
   "python3 -c \"import base64; print(base64.b64decode('aGVsbG8gd29ybGQsIG5vdGhpbmcgaGVyZQ=='))\"",
   "node -e \"console.log(Buffer.from('c3JjL2luZGV4LnRz','base64').toString())\"",
 ];

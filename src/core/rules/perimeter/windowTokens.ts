@@ -78,7 +78,8 @@ export function textGlobReachesTokens(text: string, view: PerimeterView): boolea
 
 /** Does text name the token files by their own name (`*.window.json`, `endswith('window.json')`)? */
 export function namesTokenFiles(text: string): boolean {
-  return /window\.json/i.test(text);
+  // `*.window.json`, `abc.window.json`, or a suffix test in code (`f.endswith('window.json')`); a project's own `src/window.json` is not one.
+  return /\.window\.json|['"`]window\.json['"`]/i.test(text);
 }
 
 const CONSUMERS: ReadonlySet<string> = new Set(['xargs', 'parallel', 'while', 'read', 'sh', 'bash', 'zsh', 'dash', 'tar', 'cpio', 'zip', 'rsync', 'tee']);
@@ -155,10 +156,48 @@ function findReachesTokens(j: TokenJudge): Finding | undefined {
   return undefined;
 }
 
+/** `fd [options] pattern [path…]` (hidden files with -H): the same question as for find. */
+function fdReachesTokens(j: TokenJudge): Finding | undefined {
+  if (j.inv.name !== 'fd' && j.inv.name !== 'fdfind') return undefined;
+  const args = j.inv.args;
+  const operands: ArgWord[] = [];
+  let runs = false;
+  for (let i = 0; i < args.length; i++) {
+    const t = args[i]!.text;
+    if (/^(-x|-X|--exec|--exec-batch)$/.test(t)) {
+      runs = true;
+      break;
+    }
+    if (/^(-e|--extension|-t|--type|-E|--exclude|-d|--max-depth|--min-depth|-S|--size|--changed-within|--changed-before|-o|--owner|-j|--threads|--search-path|--base-directory|--ignore-file|-c|--color)$/.test(t)) {
+      i++;
+      continue;
+    }
+    if (!t.startsWith('-')) operands.push(args[i]!);
+  }
+  const [pattern, ...paths] = operands;
+  const roots = paths.length > 0 ? paths : [{ text: '.', raw: '.', dynamic: false, glob: false }];
+  if (!roots.some((r) => {
+    const abs = absoluteOf(r, j);
+    return abs === undefined || holdsTokens(abs, j.view);
+  })) return undefined;
+  let couldMatch = true;
+  try {
+    couldMatch = pattern === undefined || new RegExp(pattern.text, 'i').test(TOKEN_NAME);
+  } catch {
+    couldMatch = true;
+  }
+  const targeted = pattern !== undefined && TOKEN_WORDS.test(pattern.text);
+  const consumed = runs || (j.inv.pipedInto !== undefined && CONSUMERS.has(j.inv.pipedInto)) || j.inv.via.some((v) => /^(\$\(|`|<\()/.test(v));
+  if (targeted || (couldMatch && consumed)) {
+    return deny('read-window-token', `${j.inv.name} searches a folder that holds Blast Shield's window tokens and would hand them on; they are not for agents.`, 'ipc');
+  }
+  return undefined;
+}
+
 /** Every way an invocation's words reach the tokens that the path judge does not see. */
 export function tokenReadFindings(j: TokenJudge): Finding[] {
   const out: Finding[] = [];
-  const found = findReachesTokens(j);
+  const found = findReachesTokens(j) ?? fdReachesTokens(j);
   if (found) out.push(found);
   for (const word of j.inv.args) {
     const text = expandKnown(word.text, j.facts, j.view, j.cwd);
