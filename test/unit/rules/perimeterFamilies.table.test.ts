@@ -147,6 +147,8 @@ const DENIED: Record<string, readonly string[]> = {
     'jar xf /tmp/x.jar',
     'dpkg-deb -x /tmp/x.deb ~',
     'cabextract /tmp/x.cab',
+    'rm -rf .kiro/hooks',
+    "python3 -c \"import shutil; shutil.rmtree('.kiro/hooks')\"",
   ],
   'paths hidden in base64 or hex literals inside code': [
     "python3 -c \"exec(__import__('base64').b64decode('aW1wb3J0IG9zOyBvcy5yZW1vdmUob3MucGF0aC5leHBhbmR1c2VyKCd+Ly5ibGFzdC1zaGllbGQvYXVkaXQuanNvbmwnKSk='))\"",
@@ -201,6 +203,7 @@ const ALLOWED: readonly string[] = [
   "python3 -c \"import glob; print(glob.glob('src/*/*.py'))\"",
   'cat src/*/*.ts',
   'vim src/window.json',
+  'rm -rf .kiro/specs/old-feature',
   'fd -e ts . src',
   "fd -H '\\.md$' ~/projects -x wc -l",
   "python3 -c \"import json; print(json.load(open('config/window.json')))\"",

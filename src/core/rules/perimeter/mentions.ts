@@ -19,6 +19,7 @@ const NEEDLES: readonly { re: RegExp; label: (m: RegExpExecArray) => string }[] 
   { re: new RegExp(`${BEFORE}\\.(cursor|claude|clinerules|copilot|gemini|codex|windsurf|codeium)${AFTER}`), label: (m) => `the agent configuration folder .${m[1]}` },
   { re: new RegExp(`${BEFORE}\\.blast-shield${AFTER}`), label: () => "Blast Shield's own files" },
   { re: new RegExp(`\\.github/hooks${AFTER}`), label: () => 'the VS Code / Copilot hook folder (.github/hooks)' },
+  { re: new RegExp(`\\.kiro/hooks${AFTER}`), label: () => 'the Kiro agent hooks (.kiro/hooks)' },
   { re: new RegExp(`documents/cline${AFTER}`), label: () => "Cline's hook folder (Documents/Cline)" },
   {
     re: new RegExp(`${BEFORE}\\.(bashrc|bash_profile|bash_login|bash_logout|profile|zshenv|zshrc|zprofile|zlogin|zlogout|pam_environment|xprofile|xsessionrc)${AFTER}`),

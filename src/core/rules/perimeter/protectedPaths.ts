@@ -87,6 +87,7 @@ const FILE_RULES: readonly { re: RegExp; kind: ProtectedKind; label: string }[] 
   { re: /\/\.codex\/(hooks\.json|config\.toml)$/, kind: 'hook-config', label: 'the Codex hook configuration (.codex/)' },
   { re: /\/\.windsurf\/hooks\.json$/, kind: 'hook-config', label: 'the Windsurf hook configuration (.windsurf/hooks.json)' },
   { re: /\/\.codeium\/windsurf\/hooks\.json$/, kind: 'hook-config', label: 'the Windsurf hook configuration (~/.codeium/windsurf/hooks.json)' },
+  { re: /\/\.kiro\/hooks(\/|$)/, kind: 'hook-config', label: 'the Kiro agent hooks (.kiro/hooks)' },
   { re: /\/\.blast-shield\.json$/, kind: 'workspace-map', label: 'the workspace policy file (.blast-shield.json)' },
   { re: /\/\.blast-shield(\/|$)/, kind: 'guard-home', label: "Blast Shield's own folder (hook shim, audit log, settings, window tokens)" },
   { re: new RegExp(`/${EDITOR_DIRS}/user/(profiles/[^/]+/)?settings\\.json$`), kind: 'user-settings', label: "the editor's user settings (where Blast Shield's relaxing settings live)" },
@@ -109,7 +110,7 @@ const HOME_STARTUP = /^\.(bashrc|bash_profile|bash_login|bash_logout|profile|zsh
  * re-permissioning or linking them reaches what they hold, whatever it is today.
  */
 const DEDICATED_FOLDERS = new RegExp(
-  `/(\\.(cursor|claude|clinerules|copilot|gemini|codex|windsurf|codeium)|\\.codeium/windsurf|documents/cline|documents/cline/rules|\\.github/hooks|(\\.config|application support|appdata/roaming|\\.local/share)/${EDITOR_DIRS}(/user)?|\\.[a-z-]*-server/data(/machine|/user)?)$`,
+  `/(\\.(cursor|claude|clinerules|copilot|gemini|codex|windsurf|codeium)|\\.codeium/windsurf|\\.kiro/hooks|documents/cline|documents/cline/rules|\\.github/hooks|(\\.config|application support|appdata/roaming|\\.local/share)/${EDITOR_DIRS}(/user)?|\\.[a-z-]*-server/data(/machine|/user)?)$`,
 );
 
 /** Kinds that are guarded only while their content says so (our managed block, our settings keys). */
