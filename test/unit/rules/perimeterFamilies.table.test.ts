@@ -203,6 +203,7 @@ const ALLOWED: readonly string[] = [
   "python3 -c \"import glob; print(glob.glob('src/*/*.py'))\"",
   'cat src/*/*.ts',
   'vim src/window.json',
+  "node \"$(find . -name cli.js -path '*scripts*' | head -1)\" --help",
   'rm -rf .kiro/specs/old-feature',
   'fd -e ts . src',
   "fd -H '\\.md$' ~/projects -x wc -l",

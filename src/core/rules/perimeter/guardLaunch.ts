@@ -82,11 +82,22 @@ function guardLookup(j: LaunchJudge): Finding | undefined {
   if (!inSubstitution(j.inv) && j.inv.pipedInto === undefined) return undefined;
   if (j.inv.name === 'find') {
     const w = words(j.inv);
+    // Only a search that covers the guard home (`find ~ -name cli.js`); a project's own `find . -name cli.js` does not.
+    const firstOption = w.findIndex((t) => /^[-(!]/.test(t));
+    const roots = j.inv.args.slice(0, firstOption < 0 ? w.length : firstOption);
+    const coversGuard = (roots.length > 0 ? roots : [{ text: '.', raw: '.', dynamic: false, glob: false }]).some((r) => {
+      if (r.dynamic) return true;
+      const abs = resolvePath(j.cwd, expandKnown(r.text, j.facts, j.view, j.cwd), j.facts.home).toLowerCase();
+      return j.view.guardHomes.some((g) => isWithin(abs, g.toLowerCase()) || isWithin(g.toLowerCase(), abs));
+    });
+    if (!coversGuard) return undefined;
     for (let i = 0; i < w.length - 1; i++) {
       if (!/^-i?(name|path|wholename)$/.test(w[i]!)) continue;
       const pattern = w[i + 1]!;
       const last = basename(pattern.replace(/\/+$/, '')) || pattern;
-      if (['cli.js', 'cli-main.js', 'blast-shield-hook', 'blast-shield'].some((name) => minimatch(name, last, { nocase: true })) && last !== '*' && GUARD_FILES.test(last.replace(/[*?]/g, '')) ) {
+      // The pattern must match one of the guard's file names and say more than `*` or `*.js`.
+      const matchesGuardFile = ['cli.js', 'cli-main.js', 'blast-shield-hook', 'blast-shield'].some((name) => minimatch(name, last, { nocase: true }));
+      if (matchesGuardFile && GUARD_FILES.test(last.replace(/[*?]/g, ''))) {
         return perimeterFinding('guard-cli', `find looks for Blast Shield's own CLI (${pattern}) where its output may run as a command; ${DENY_SUFFIX}.`, 'blast-shield');
       }
     }
