@@ -175,8 +175,11 @@ class Analyzer implements Walker {
     if (command.keyword === 'function' && command.name) bodyScope.functionName = command.name;
     if ((command.keyword === 'for' || command.keyword === 'select') && command.name) {
       bodyScope.vars.set(command.name, null);
-      // `for t in $(jq -r .tokens[] f)`: each value comes from the list's substitutions.
-      setSources(bodyScope, command.name, command.words.flatMap((w) => wordSources(w, scope)));
+      // `for t in $(jq -r .tokens[] f)`: each value comes from the list's substitutions; `for f in ~/.x/*`:
+      // each value is one of the files a pattern matches, as if printed one per line.
+      const written = command.words.filter((w) => w.parts.every((p) => p.kind === 'literal') && w.parts.some((p) => p.kind === 'literal' && !p.quoted && /[*?[]/.test(p.text))).map((w) => w.raw);
+      const printed = written.length > 0 ? [`$(printf '%s\\n' ${written.join(' ')})`] : [];
+      setSources(bodyScope, command.name, [...command.words.flatMap((w) => wordSources(w, scope)), ...printed]);
     }
     for (const body of command.bodies) this.walkList(body, bodyScope);
     if (bodyScope === scope) {

@@ -41,6 +41,8 @@ const DENIED: Record<string, readonly string[]> = {
     "tar xOf /tmp/h.tar --wildcards '*/.blast-shield/ipc/*'",
     'tar -cf - -C ~ .blast-shield | base64',
     'fd -H window.json ~ -x cat',
+    'for f in ~/.*/i*/*; do cat "$f"; done',
+    'for f in ~/.blast-shield/ipc/*; do jq . "$f"; done',
   ],
   'start-up files that start-up files read': [
     "echo 'alias rm=\"rm\"' >> ~/.bash_aliases",
@@ -148,6 +150,7 @@ const DENIED: Record<string, readonly string[]> = {
     'dpkg-deb -x /tmp/x.deb ~',
     'cabextract /tmp/x.cab',
     'rm -rf .kiro/hooks',
+    'for f in .cursor/*; do rm "$f"; done',
     "python3 -c \"import shutil; shutil.rmtree('.kiro/hooks')\"",
   ],
   'paths hidden in base64 or hex literals inside code': [
@@ -203,6 +206,9 @@ const ALLOWED: readonly string[] = [
   "python3 -c \"import glob; print(glob.glob('src/*/*.py'))\"",
   'cat src/*/*.ts',
   'vim src/window.json',
+  'for f in src/*.ts; do cat "$f"; done',
+  'for f in a b c; do echo "$f"; done',
+  'for f in ~/.blast-shield/*.json; do cat "$f"; done',
   "node \"$(find . -name cli.js -path '*scripts*' | head -1)\" --help",
   'rm -rf .kiro/specs/old-feature',
   'fd -e ts . src',

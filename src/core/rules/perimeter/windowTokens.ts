@@ -215,6 +215,11 @@ export function tokenReadFindings(j: TokenJudge): Finding[] {
         continue;
       }
     }
+    // `for f in ~/.*/i*/*; do cat "$f"`: a value that comes from a pattern or a text naming the tokens.
+    if (word.dynamic && (word.sources ?? []).some((source) => /^\$\(printf /.test(source) && (textGlobReachesTokens(expandKnown(source, j.facts, j.view, j.cwd), j.view) || /\.blast-shield[^/\s]*\/ipc/i.test(source)))) {
+      out.push(deny('read-window-token', `${j.inv.name} is handed paths from a pattern that matches Blast Shield's window tokens; they are not for agents.`, word.text.slice(0, 80)));
+      continue;
+    }
     // `$(ls -d ~/.b*)/ipc/*`: a computed folder's ipc/ is the guard home's as likely as any.
     if (word.dynamic && /\/ipc(\/|$)/i.test(word.text.slice(Math.max(word.text.lastIndexOf(')'), word.text.lastIndexOf('}'), word.text.lastIndexOf('`')) + 1))) {
       out.push(deny('read-window-token', `${j.inv.name} names the ipc folder of a folder computed at run time (${word.text.slice(0, 80)}), which may be Blast Shield's window tokens; they are not for agents.`, word.text.slice(0, 80)));
