@@ -78,7 +78,7 @@ export function textGlobReachesTokens(text: string, view: PerimeterView): boolea
 
 /** Does text name the token files by their own name (`*.window.json`, `endswith('window.json')`)? */
 export function namesTokenFiles(text: string): boolean {
-  // `*.window.json`, `abc.window.json`, or a suffix test in code (`f.endswith('window.json')`); a project's own `src/window.json` is not one.
+  // `*.window.json`, `abc.window.json`, or a suffix test in code (`f.endswith('window.json')`); a project file of that plain name is not one.
   return /\.window\.json|['"`]window\.json['"`]/i.test(text);
 }
 
