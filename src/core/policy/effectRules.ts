@@ -8,6 +8,7 @@ import { basename } from '../paths';
 import { COMPRESSED_SUFFIX, each, valueWord, grammarOf, gzipLike, has, readOptions, values } from './effectOptions';
 import type { EffectKind, GitScope, PathEffect } from './effects';
 import type { ArgWord, Invocation } from './types';
+import { EXTRACTOR_EFFECTS } from './extractorEffects';
 
 // ---------------------------------------------------------------------------------------------
 // Commands that only read what they are given
@@ -207,7 +208,10 @@ function tar(args: readonly ArgWord[]): PathEffect[] {
   }
   if (create) {
     out.push(...each('write', archives));
-    out.push(...each(has(read, 'remove-files') ? 'delete' : 'read', read.operands, { recursive: true }));
+    // Members are named relative to the last -C folder before them (`tar -cf - -C ~ .blast-shield`).
+    const base = dir[dir.length - 1];
+    const members = base ? read.operands.map((m) => (m.text.startsWith('/') ? m : valueWord(m, base.text.replace(/\/+$/, '') + '/' + m.text))) : read.operands;
+    out.push(...each(has(read, 'remove-files') ? 'delete' : 'read', members, { recursive: true }));
     return out;
   }
   out.push(...each('read', archives), ...each('read', read.operands));
@@ -262,6 +266,23 @@ function cpio(args: readonly ArgWord[]): PathEffect[] {
   if (extract) return [{ kind: 'extract', word: values(read, 'D', 'directory')[0] ?? { text: '.', raw: '.', dynamic: false, glob: false } }];
   if (pass) return each('extract', read.operands);
   return [...each('write', values(read, 'F', 'O', 'file')), ...each('read', read.operands)];
+}
+
+/** pax (POSIX): list; `-r` extracts the archive here; `-w` writes one from the operands; `-rw` copies the operands into the last. */
+function pax(args: readonly ArgWord[]): PathEffect[] {
+  const read = readOptions(args, { short: 'fsoxbp' });
+  const reading = has(read, 'r');
+  const writing = has(read, 'w');
+  const archives = values(read, 'f');
+  const here = { text: '.', raw: '.', dynamic: false, glob: false };
+  if (reading && writing) {
+    const dest = read.operands[read.operands.length - 1];
+    const sources = read.operands.slice(0, -1);
+    return [...each('read', sources, { recursive: true }), ...(dest ? [{ kind: 'extract' as const, word: dest }] : [])];
+  }
+  if (reading) return [...each('read', archives), { kind: 'extract', word: here }];
+  if (writing) return [...each('write', archives), ...each('read', read.operands, { recursive: true })];
+  return [...each('read', archives), ...each('read', read.operands)];
 }
 
 function rsync(args: readonly ArgWord[]): PathEffect[] {
@@ -569,6 +590,8 @@ export const EFFECT_RULES: Readonly<Record<string, EffectRule>> = {
   '7za': sevenZip,
   '7zr': sevenZip,
   cpio: cpio,
+  pax: pax,
+  ...EXTRACTOR_EFFECTS,
   rsync: rsync,
   scp: scp,
   curl: curl,

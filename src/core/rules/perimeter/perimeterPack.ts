@@ -1,14 +1,16 @@
 import { minimatch } from 'minimatch';
 import { basename, isWithin, normalize, resolvePath } from '../../paths';
 import { EFFECT_RULES, effectsOf, READ_ONLY_COMMANDS, type PathEffect } from '../../policy/effects';
-import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../../policy/types';
+import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack } from '../../policy/types';
 import { patchPaths } from './patchText';
 import { gitFedEffects, touchedByGit } from './gitState';
 import { judgeCodeLoads, judgeModuleLoading } from './moduleLoading';
 import { unreadFinding } from './reach';
 import { decodedLiterals, interpreterText, OTHER_INTERPRETERS, runtimeSelection, unreadableCode } from './runtimeCode';
 import { runtimeTargetProducer, substitutionBodies } from './runtimeTargets';
+import { DENY_SUFFIX, expandKnown, perimeterFinding as finding, withoutProcAlias } from './perimeterFinding';
 import { mentionIn, mentionsWindowTokens } from './mentions';
+import { wholeInvocationFindings } from './perimeterExtras';
 import {
   aliasesOf,
   dedicatedFolder,
@@ -30,27 +32,6 @@ import {
  * protected place. What reaches the perimeter is denied, never asked: switching the guard off is not
  * a question an agent may put to a tired human.
  */
-
-const DENY_SUFFIX = "agents may not change Blast Shield's protection";
-
-function protectedTarget(name: string): Target {
-  return { kind: 'path', name, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' };
-}
-
-function finding(rule: string, reason: string, target: string): Finding {
-  return { rule: `self-protection.${rule}`, risk: 'self-protection', severity: 'deny', reason, targets: [protectedTarget(target)] };
-}
-
-/** Variables whose value the perimeter knows, so `$HOME/.bashrc` is a path and not a mystery. */
-function expandKnown(text: string, facts: Facts, view: PerimeterView, cwd: string): string {
-  const guard = view.guardHomes[0] ?? facts.home + '/.blast-shield';
-  return text
-    .replace(/\$\{HOME\}|\$HOME(?![A-Za-z0-9_])/g, facts.home)
-    .replace(/\$\{PWD\}|\$PWD(?![A-Za-z0-9_])/g, cwd)
-    .replace(/\$\{XDG_CONFIG_HOME(:-[^}]*)?\}|\$XDG_CONFIG_HOME(?![A-Za-z0-9_])/g, facts.home + '/.config')
-    .replace(/\$\{BLAST_SHIELD_HOME(:-[^}]*)?\}|\$BLAST_SHIELD_HOME(?![A-Za-z0-9_])/g, guard)
-    .replace(/^~(?=\/|$)/, facts.home);
-}
 
 const STILL_DYNAMIC = /\$|`/;
 /** Names of protected files: a computed path ending in one of these may well be one. */
@@ -147,10 +128,12 @@ function judgePath(abs: string, effect: PathEffect, j: Judge): void {
   if (protection && !(effect.kind === 'write' && effect.into && j.facts.listDir(abs) !== undefined)) {
     // A shell write's new text is unknown: settings files are then guarded whatever they hold now;
     // a delete or move only takes away what is there.
-    const newTextUnknown = protection.kind === 'user-settings' && effect.kind !== 'delete' && effect.kind !== 'move';
+    // The npm configuration too, unless the appended line is known.
+    const newText = effect.appended ?? (j.inv.redirects.some((r) => r.target === effect.word) ? printedText(j.inv) : undefined);
+    const newTextUnknown = (protection.kind === 'user-settings' || (protection.kind === 'runtime-config' && newText === undefined)) && effect.kind !== 'delete' && effect.kind !== 'move';
     // Appending lines to an ignore file leaves our block in place, unless a line un-ignores something after it.
     const harmlessAppend = protection.kind === 'ignore-file' && effect.appended !== undefined && !/^\s*!/m.test(effect.appended) && !MANAGED_BLOCK_MARKER.test(effect.appended);
-    const guarded = isContentDependent(protection.kind) ? !harmlessAppend && (newTextUnknown || guardedByContent(protection.kind, j.facts.readFile(abs))) : true;
+    const guarded = isContentDependent(protection.kind) ? !harmlessAppend && (newTextUnknown || guardedByContent(protection.kind, j.facts.readFile(abs), newText)) : true;
     if (guarded) {
       const rest = effect.kind === 'unknown' ? ` and is not known to only read it; ${DENY_SUFFIX}.` : `; ${DENY_SUFFIX}.`;
       deny(j, 'write-guard-file', `${j.inv.name} ${verb} ${protection.label}${rest}`, shown);
@@ -255,7 +238,7 @@ function judgeEffect(effect: PathEffect, j: Judge): void {
       continue;
     }
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) continue;
-    const abs = resolvePath(j.cwd, text, j.facts.home);
+    const abs = withoutProcAlias(resolvePath(j.cwd, text, j.facts.home), j.cwd);
     if (word.glob && /[*?[]/.test(text)) {
       for (const place of placesMatchingGlob(abs, j.view, j.cwd)) judgePath(place, effect, j);
       judgeGlobFolder(abs, effect, j);
@@ -467,6 +450,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   judgeUiAutomation(inv, j);
   judgeOtherInterpreter(inv, j);
   judgeArgumentFiles(inv, j);
+  for (const f of wholeInvocationFindings(inv, facts, view, cwd)) deny(j, f.rule.replace(/^self-protection\./, ''), f.reason, f.targets[0]?.name ?? '');
   const described = READ_ONLY_COMMANDS.has(inv.name) || EFFECT_RULES[inv.name] !== undefined;
   let effects = patchEffects(effectsOf(inv), inv, j);
   effects = [...effects, ...redirectEffects(inv), ...fedEffects(inv), ...(inv.wrapperWords ?? []).map((word) => ({ kind: 'unknown' as const, word })), ...assignmentEffects(inv)];
