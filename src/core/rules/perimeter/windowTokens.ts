@@ -216,7 +216,7 @@ export function tokenReadFindings(j: TokenJudge): Finding[] {
       }
     }
     // `for f in ~/.*/i*/*; do cat "$f"`: a value that comes from a pattern or a text naming the tokens.
-    if (word.dynamic && (word.sources ?? []).some((source) => /^\$\(printf /.test(source) && (textGlobReachesTokens(expandKnown(source, j.facts, j.view, j.cwd), j.view) || /\.blast-shield[^/\s]*\/ipc/i.test(source)))) {
+    if (word.dynamic && (word.sources ?? []).some((source) => source.startsWith('$(printf ') && (textGlobReachesTokens(expandKnown(source, j.facts, j.view, j.cwd), j.view) || /\.blast-shield[^/\s]*\/ipc/i.test(source)))) {
       out.push(deny('read-window-token', `${j.inv.name} is handed paths from a pattern that matches Blast Shield's window tokens; they are not for agents.`, word.text.slice(0, 80)));
       continue;
     }
