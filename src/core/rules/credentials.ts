@@ -284,6 +284,8 @@ function printedSecretVariable(inv: Invocation): string | undefined {
       const name = m[1] ?? '';
       if (checked.has(name)) continue;
       checked.add(name);
+      // The shell's own working-folder variables end in "PWD" but hold a path, not a password.
+      if (name === 'PWD' || name === 'OLDPWD') continue;
       if (isSecretKeyName(name)) return name;
     }
   }

@@ -34,7 +34,6 @@ export const MORE_WRAPPERS: Readonly<Record<string, Peeler>> = {
   taskset: optionsThen({}, 1, ['p', 'pid']),
   numactl: optionsThen({ shortWithValue: 'NmCipPw', longWithValue: ['cpunodebind', 'membind', 'physcpubind', 'interleave', 'preferred', 'preferred-many', 'weighted-interleave'] }, 0, ['s', 'show', 'H', 'hardware']),
   firejail: optionsThen({}, 0, ['list', 'tree', 'top', 'version', 'help']),
-  'systemd-run': optionsThen({ shortWithValue: 'pEuMH', longWithValue: ['property', 'setenv', 'unit', 'description', 'slice', 'uid', 'gid', 'nice', 'working-directory', 'machine', 'host', 'on-active', 'on-boot', 'on-startup', 'on-unit-active', 'on-unit-inactive', 'on-calendar', 'on-timer-property', 'path-property', 'socket-property', 'service-type', 'timer-property', 'slice-inherit'] }),
   fakeroot: optionsThen({ shortWithValue: 'lisb', longWithValue: ['lib', 'faked'] }),
   nsenter: optionsThen({ shortWithValue: 'tSGwWZ', longWithValue: ['target', 'setuid', 'setgid', 'wd', 'wdns'] }),
   unshare: optionsThen({ shortWithValue: 'SGRwl', longWithValue: ['setuid', 'setgid', 'root', 'wd', 'map-user', 'map-group', 'map-users', 'map-groups', 'load-interp', 'propagation', 'setgroups', 'kill-child'] }),

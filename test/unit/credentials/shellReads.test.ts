@@ -145,6 +145,8 @@ describe('credentials pack: shell reads, dumps and provenance', function () {
     ['kubectl get secrets (names only)', argv('kubectl', 'get', 'secrets')],
     ['railway variables --set A=1', argv('railway', 'variables', '--set', 'A=1')],
     ['echo $HOME', invocation(['echo'], { args: [{ text: '$HOME', raw: '$HOME', dynamic: true, glob: false }] })],
+    ['echo $PWD (the working folder, not a password)', invocation(['echo'], { args: [{ text: '$PWD/.cursor', raw: '"$PWD/.cursor"', dynamic: true, glob: false }] })],
+    ['echo $OLDPWD', invocation(['echo'], { args: [{ text: '$OLDPWD', raw: '$OLDPWD', dynamic: true, glob: false }] })],
   ];
   for (const [what, inv] of allowed) {
     it(`allows: ${what}`, () => {

@@ -29,6 +29,8 @@ function nodeOptionsLoadFile(value: string): boolean {
  * debugs code (`--max-old-space-size` is fine); the shell's `ENV` only with a path (`ENV=production`
  * is an application's own variable).
  */
+const SYSTEM_LIBRARY = /^(?!.*\/\.\.(\/|$))\/(usr\/)?lib(32|64|x32)?\/[\w.+/-]+\.so(\.[\d.]+)?$/;
+
 function loadsCode(name: string, value: string): boolean {
   const n = name.toUpperCase().replace(/-/g, '_');
   const v = value.trim();
@@ -37,11 +39,14 @@ function loadsCode(name: string, value: string): boolean {
       return nodeOptionsLoadFile(v);
     case 'ENV':
       return /(\.(sh|bash|ksh)|rc|profile)["']?$/.test(v);
-    case 'BASH_ENV':
-    case 'PROMPT_COMMAND':
     case 'LD_PRELOAD':
     case 'LD_AUDIT':
     case 'DYLD_INSERT_LIBRARIES':
+      // A library the system's package manager installed (`libjemalloc.so.2` under /usr/lib) is not
+      // code an agent wrote; anything else, or anything not readable as a list of paths, is.
+      return v !== '' && !v.split(/[\s:]+/).filter(Boolean).every((p) => SYSTEM_LIBRARY.test(p));
+    case 'BASH_ENV':
+    case 'PROMPT_COMMAND':
     case 'DYLD_LIBRARY_PATH':
     case 'PERL5OPT':
     case 'PYTHONSTARTUP':
