@@ -9,6 +9,7 @@ import { firebase } from './tools/firebase';
 import { fly } from './tools/fly';
 import { gcloud, gsutil } from './tools/gcloud';
 import { gh } from './tools/gh';
+import { helm } from './tools/helm';
 import { heroku } from './tools/heroku';
 import { kubectl } from './tools/kubectl';
 import { neon } from './tools/neon';
@@ -33,7 +34,7 @@ import type { ToolSpec } from './types';
 export const TOOLS: readonly ToolSpec[] = [
   aws, gcloud, gsutil, az, azcopy, doctl,
   railway, fly, heroku, vercel, netlify, supabase, neon, pscale, render, gh, doppler, firebase, wrangler,
-  git, ssh, ansible, kubectl, docker, dockerCompose,
+  git, ssh, ansible, kubectl, helm, docker, dockerCompose,
   terraform, terragrunt, pulumi, cdk,
   rm, chmod, chown, mv, cp, shred, truncate, unlink, mkfs,
 ];

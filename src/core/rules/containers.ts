@@ -1,5 +1,7 @@
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { hostOf, isLocalHost, isLocalKubeContext } from '../policy/production';
+import { parsedArgs, toolArgs } from '../registry/commandModel';
+import { helm } from '../registry/tools/helm';
 import { splitGlobalOptions, valueAfter } from './support/commandLine';
 
 /**
@@ -117,14 +119,15 @@ interface Cluster {
   sources: { source: string; value: string }[];
 }
 
-function clusterOf(inv: Invocation, args: readonly ArgWord[], ctx: RuleContext, contextFlags: readonly string[]): Cluster {
-  const flagContext = valueAfter(args, contextFlags);
+/** `value(...names)`: the last value of any of these options, as the command's grammar reads it. */
+function clusterOf(inv: Invocation, value: (...names: string[]) => string | undefined, ctx: RuleContext, contextFlags: readonly string[]): Cluster {
+  const flagContext = value(...contextFlags);
   const context = flagContext ?? ctx.facts.kubeContext;
-  const namespace = valueAfter(args, ['-n', '--namespace']);
+  const namespace = value('-n', '--namespace');
   const sources: { source: string; value: string }[] = [];
   if (context !== undefined) sources.push({ source: flagContext !== undefined ? contextFlags[0] ?? '--context' : 'kube context', value: context });
   if (namespace !== undefined) sources.push({ source: 'namespace', value: namespace });
-  const kubeconfig = valueAfter(args, ['--kubeconfig']) ?? inv.assignments.KUBECONFIG;
+  const kubeconfig = value('--kubeconfig') ?? inv.assignments.KUBECONFIG;
   if (kubeconfig !== undefined) sources.push({ source: 'kubeconfig', value: kubeconfig.replace(/^.*\//, '') });
   // With no context known the cluster could be anywhere: remote, environment unknown.
   const remote = !(context !== undefined && isLocalKubeContext(context));
@@ -140,7 +143,7 @@ function clusterTarget(kind: Target['kind'], name: string, cluster: Cluster, ctx
 const KUBECTL_VALUED = new Set(['-n', '--namespace', '--context', '--cluster', '--kubeconfig', '-l', '--selector', '-f', '--filename', '-o', '--output', '--field-selector', '--grace-period', '--timeout', '-c', '--container', '--user', '-s', '--server', '--token', '--as', '-k', '--kustomize']);
 
 function checkKubectl(inv: Invocation, ctx: RuleContext): Finding[] {
-  const cluster = clusterOf(inv, inv.args, ctx, ['--context']);
+  const cluster = clusterOf(inv, (...names) => valueAfter(inv.args, names), ctx, ['--context']);
   const words = positionals(inv.args, KUBECTL_VALUED);
   const [verb, ...objects] = words;
   if (verb === undefined) return [];
@@ -177,11 +180,12 @@ function productionAccess(verb: string, cluster: Cluster, ctx: RuleContext): Fin
   return [{ rule: 'containers.production-access', risk: 'production-access', severity: 'info', reason: `${reads ? 'Reads from' : 'Works on'} the production cluster ${cluster.context ?? ''} (${verb}).`.replace('  ', ' '), targets: [target] }];
 }
 
-const HELM_VALUED = new Set(['-n', '--namespace', '--kube-context', '--kubeconfig', '--timeout', '-o', '--output', '--description', '--cascade']);
-
 function checkHelm(inv: Invocation, ctx: RuleContext): Finding[] {
-  const cluster = clusterOf(inv, inv.args, ctx, ['--kube-context']);
-  const [verb, ...names] = positionals(inv.args, HELM_VALUED);
+  const parsed = parsedArgs(inv.args, helm);
+  const args = toolArgs(inv.name, parsed, helm);
+  const cluster = clusterOf(inv, args.value, ctx, ['--kube-context']);
+  const operands = parsed.operands.map((w) => w.text);
+  const [verb, ...names] = parsed.path.length > 0 ? [parsed.path[0]!, ...operands] : operands;
   if (verb === 'uninstall' || verb === 'delete' || verb === 'del' || verb === 'un') {
     const where = cluster.context ? ` in ${cluster.context}` : '';
     return [finding('helm-uninstall', `Uninstalls the helm release${names.length === 1 ? '' : 's'} ${names.join(', ')}${where}, deleting its resources.`, names.map((n) => clusterTarget('service', n, cluster, ctx, 'helm')))];

@@ -44,6 +44,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   ssh: { words: "@ db1.prod.example.com 'rm -rf /data'", option: ['-p'], value: '2222', decision: 'ask', production: true },
   ansible: { words: "@ web -m shell -a 'rm -rf /data'", option: ['-i', '--inventory'], value: 'inventories/production', decision: 'ask', production: true },
   kubectl: { words: '@ delete @ namespace payments', option: ['--context'], value: 'prod-east', decision: 'ask', production: true },
+  helm: { words: '@ uninstall @ shop @', option: ['--kube-context'], value: 'prod-eu', decision: 'ask', production: true },
   docker: { words: '@ exec @ web rm -rf /data', option: ['-H', '--host'], value: 'ssh://deploy@db1', decision: 'ask', production: true },
   'docker-compose': { words: '@ down @ -v', option: ['-p', '--project-name'], value: 'shop', decision: 'ask' },
   terraform: { words: '@ destroy @ -auto-approve @', option: ['-var-file'], value: 'prod.tfvars', decision: 'ask', production: true },

@@ -63,6 +63,13 @@ const cases: Array<[string, string | null, string?, Partial<Facts>?, Record<stri
   ['kubectl delete pod api-7d9f', null, undefined, { kubeContext: 'kind-dev' }],
   ['kubectl delete job migrate-1', null, undefined, { kubeContext: 'staging' }],
   ['kubectl logs -f api', null],
+  // Read through the registry's helm grammar: global options before or after the command, glued or separated.
+  ['helm --kube-context prod-eu uninstall shop', 'containers.helm-uninstall', 'production'],
+  ['helm -n staging un shop --wait', 'containers.helm-uninstall', 'non-production'],
+  ['helm --namespace=staging del --timeout 5m0s shop', 'containers.helm-uninstall', 'non-production'],
+  ['helm uninstall --kube-context=prod-eu --cascade foreground shop', 'containers.helm-uninstall', 'production'],
+  ['helm --kube-context prod-eu -n payments history shop', null],
+  ['helm -n staging upgrade --install shop ./chart -f values-staging.yaml', null],
   ['helm list', null],
   ['helm upgrade --install shop ./chart', null],
 ];

@@ -70,23 +70,6 @@ export function splitGlobalOptions(
   return { globals, rest: args.slice(i) };
 }
 
-/** Single-dash long options (`-destroy`, `-var-file=prod.tfvars`, `-chdir=envs/prod`): name -> values. */
-export function singleDashOptions(args: readonly ArgWord[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const a of args) {
-    const t = a.text;
-    if (!/^--?[A-Za-z]/.test(t)) continue;
-    const name = t.replace(/^--?/, '-');
-    const eq = name.indexOf('=');
-    const key = eq > 0 ? name.slice(0, eq) : name;
-    const value = eq > 0 ? name.slice(eq + 1) : '';
-    const list = out.get(key);
-    if (list) list.push(value);
-    else out.set(key, [value]);
-  }
-  return out;
-}
-
 /** The value that follows a flag as its own word, or is glued with '=' (`--context x`, `--context=x`). */
 export function valueAfter(args: readonly ArgWord[], names: readonly string[]): string | undefined {
   let found: string | undefined;
