@@ -2,7 +2,8 @@ import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from
 import { hostOf, isLocalHost, isLocalKubeContext } from '../policy/production';
 import { parsedArgs, toolArgs } from '../registry/commandModel';
 import { helm } from '../registry/tools/helm';
-import { splitGlobalOptions, valueAfter } from './support/commandLine';
+import { kubectl } from '../registry/tools/kubectl';
+import { splitGlobalOptions } from './support/commandLine';
 
 /**
  * Containers and clusters: docker volumes (where data lives), prunes, compose down -v; kubectl
@@ -140,19 +141,19 @@ function clusterTarget(kind: Target['kind'], name: string, cluster: Cluster, ctx
   return { kind, name: `${name}${kind === 'cluster' ? '' : where}`.trim(), provider, remote: cluster.remote, environment: env.environment, environmentReason: env.reason };
 }
 
-const KUBECTL_VALUED = new Set(['-n', '--namespace', '--context', '--cluster', '--kubeconfig', '-l', '--selector', '-f', '--filename', '-o', '--output', '--field-selector', '--grace-period', '--timeout', '-c', '--container', '--user', '-s', '--server', '--token', '--as', '-k', '--kustomize']);
-
 function checkKubectl(inv: Invocation, ctx: RuleContext): Finding[] {
-  const cluster = clusterOf(inv, (...names) => valueAfter(inv.args, names), ctx, ['--context']);
-  const words = positionals(inv.args, KUBECTL_VALUED);
-  const [verb, ...objects] = words;
+  const parsed = parsedArgs(inv.args, kubectl);
+  const args = toolArgs(inv.name, parsed, kubectl);
+  const cluster = clusterOf(inv, args.value, ctx, ['--context']);
+  const operands = parsed.operands.map((w) => w.text);
+  const [verb, ...objects] = parsed.path.length > 0 ? [parsed.path[0]!, ...operands] : operands;
   if (verb === undefined) return [];
   const where = cluster.context ? ` in ${cluster.context}` : '';
   if (verb === 'delete') {
-    const files = [valueAfter(inv.args, ['-f', '--filename']), valueAfter(inv.args, ['-k', '--kustomize'])].filter((f): f is string => f !== undefined);
+    const files = [args.value('-f'), args.value('-k')].filter((f): f is string => f !== undefined);
     if (files.length > 0) return [finding('kubectl-delete', `Deletes every resource defined in ${files.join(', ')}${where} (kubectl delete -f).`, [clusterTarget('resource', files.join(', '), cluster, ctx, 'kubernetes')])];
-    const allFlag = inv.args.some((a) => a.text === '--all' || a.text === '--all-namespaces' || a.text === '-A');
-    const selector = valueAfter(inv.args, ['-l', '--selector']);
+    const allFlag = args.has('--all', '-A');
+    const selector = args.value('-l');
     const [kindWord = '', ...names] = objects.flatMap((o) => o.split(',').length > 1 && !o.includes('/') ? o.split(',') : [o]);
     const pairs = [kindWord, ...names].filter((x) => x.includes('/'));
     const kinds = pairs.length > 0 ? pairs.map((p) => (p.split('/')[0] ?? '').toLowerCase().replace(/\..*$/, '')) : [kindWord.toLowerCase().replace(/\..*$/, '')];
@@ -166,7 +167,7 @@ function checkKubectl(inv: Invocation, ctx: RuleContext): Finding[] {
     const shown = pairs.length === 0 && names.length > 0 ? names : targetNames;
     return [finding('kubectl-delete', `Deletes ${scope}${label} ${shown.join(', ')}${where} (kubectl delete).`, targetNames.map((n) => clusterTarget(kind, n.replace(/^(namespace|namespaces|ns)\//, ''), cluster, ctx, 'kubernetes')))];
   }
-  if (verb === 'drain' || (verb === 'scale' && inv.args.some((a) => /^--replicas=0$/.test(a.text) || a.text === '0'))) {
+  if (verb === 'drain' || (verb === 'scale' && args.values('--replicas').includes('0'))) {
     return [finding(`kubectl-${verb}`, `${verb === 'drain' ? 'Drains a node' : 'Scales a workload to zero'}${where} (kubectl ${verb}).`, [clusterTarget('resource', objects.join(' ') || verb, cluster, ctx, 'kubernetes')])];
   }
   return productionAccess(verb, cluster, ctx);

@@ -28,6 +28,7 @@ const REMOVED: ReadonlyArray<[RegExp, string]> = [
   [/\bsingleDashOptions\b/, 'Go-style flags are a grammar with `goFlags: true` (registry/tools/terraform.ts)'],
   [/\bTF_SUBCOMMAND_POSITION\b/, 'terraform subcommands are the registry entry\'s `commands`'],
   [/\bHELM_VALUED\b/, 'helm options are its registry entry (registry/tools/helm.ts)'],
+  [/\bKUBECTL_VALUED\b/, 'kubectl options are its registry entry (registry/tools/kubectl.ts)'],
 ];
 
 /** Packs whose tools are in the registry and that read their options only through it. */
