@@ -1,9 +1,10 @@
-import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { hostOf, isLocalHost, isLocalKubeContext } from '../policy/production';
 import { parsedArgs, toolArgs } from '../registry/commandModel';
+import { docker, dockerCompose } from '../registry/tools/docker';
 import { helm } from '../registry/tools/helm';
 import { kubectl } from '../registry/tools/kubectl';
-import { splitGlobalOptions } from './support/commandLine';
+import type { ToolArgs } from '../registry/types';
 
 /**
  * Containers and clusters: docker volumes (where data lives), prunes, compose down -v; kubectl
@@ -20,17 +21,16 @@ function finding(rule: string, reason: string, targets: Target[]): Finding {
 // ---------------------------------------------------------------------------------------------
 // docker, podman, nerdctl
 
-const DOCKER_GLOBAL_VALUED = new Set(['-H', '--host', '--context', '-c', '--config', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey']);
-
 interface Daemon {
   name: string;
   remote: boolean;
   sources: { source: string; value: string }[];
 }
 
-function daemonOf(inv: Invocation, globals: Map<string, string>, ctx: RuleContext): Daemon {
-  const host = globals.get('-H') ?? globals.get('--host') ?? inv.assignments.DOCKER_HOST ?? ctx.facts.envSelectors.DOCKER_HOST;
-  const context = globals.get('--context') ?? globals.get('-c') ?? inv.assignments.DOCKER_CONTEXT ?? ctx.facts.envSelectors.DOCKER_CONTEXT;
+/** `value(...names)`: the last value of any of these options, as the command's grammar reads it. */
+function daemonOf(inv: Invocation, value: (...names: string[]) => string | undefined, ctx: RuleContext): Daemon {
+  const host = value('-H') ?? inv.assignments.DOCKER_HOST ?? ctx.facts.envSelectors.DOCKER_HOST;
+  const context = value('--context') ?? inv.assignments.DOCKER_CONTEXT ?? ctx.facts.envSelectors.DOCKER_CONTEXT;
   if (host !== undefined && host !== '') {
     const h = hostOf(host) ?? host;
     const local = /^(unix|npipe):/i.test(host) || isLocalHost(h);
@@ -47,56 +47,37 @@ function dockerTarget(kind: Target['kind'], name: string, daemon: Daemon, ctx: R
   return { kind, name, provider: 'docker', remote: daemon.remote, environment: env.environment, environmentReason: env.reason };
 }
 
-function positionals(words: readonly ArgWord[], valued: ReadonlySet<string>): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const t = (words[i] as ArgWord).text;
-    if (t.startsWith('-')) {
-      if (valued.has(t)) i++;
-      continue;
-    }
-    out.push(t);
-  }
-  return out;
-}
-
-function has(words: readonly ArgWord[], ...flags: string[]): boolean {
-  return words.some((w) => flags.includes(w.text) || (/^-[A-Za-z]{2,}$/.test(w.text) && flags.some((f) => /^-[A-Za-z]$/.test(f) && w.text.includes(f.slice(1)))));
-}
-
 function checkDocker(inv: Invocation, ctx: RuleContext): Finding[] {
-  const { globals, rest } = splitGlobalOptions(inv.args, DOCKER_GLOBAL_VALUED);
-  const daemon = daemonOf(inv, globals, ctx);
-  const words = rest.map((w) => w.text);
-  const [a, b] = words;
+  const parsed = parsedArgs(inv.args, docker);
+  const args = toolArgs(inv.name, parsed, docker);
+  const daemon = daemonOf(inv, args.value, ctx);
+  const [a, b] = parsed.path;
+  const names = parsed.operands.map((w) => w.text);
   const on = daemon.remote ? ` on ${daemon.name}` : '';
   if (a === 'volume' && (b === 'rm' || b === 'remove')) {
-    const names = positionals(rest.slice(2), new Set());
     return [finding('volume-rm', `Deletes the docker volume${names.length === 1 ? '' : 's'} ${names.join(', ')}${on} and the data in ${names.length === 1 ? 'it' : 'them'}.`, names.map((n) => dockerTarget('volume', n, daemon, ctx)))];
   }
   if (a === 'volume' && b === 'prune') {
-    const all = has(rest, '-a', '--all');
+    const all = args.has('-a');
     return [finding('volume-prune', `Deletes ${all ? 'every' : 'every unused anonymous'} docker volume${on} and its data (docker volume prune).`, [dockerTarget('volume', 'unused volumes', daemon, ctx)])];
   }
   if (a === 'system' && b === 'prune') {
-    const volumes = has(rest, '--volumes');
-    return [finding('system-prune', `Deletes stopped containers, unused networks and images${volumes ? ' and unused volumes with their data' : ''}${on} (docker system prune${has(rest, '-a', '--all') ? ' -a' : ''}${volumes ? ' --volumes' : ''}).`, [dockerTarget('resource', daemon.name, daemon, ctx)])];
+    const volumes = args.has('--volumes');
+    return [finding('system-prune', `Deletes stopped containers, unused networks and images${volumes ? ' and unused volumes with their data' : ''}${on} (docker system prune${args.has('-a') ? ' -a' : ''}${volumes ? ' --volumes' : ''}).`, [dockerTarget('resource', daemon.name, daemon, ctx)])];
   }
-  if ((a === 'rm' || (a === 'container' && b === 'rm')) && has(rest, '-v', '--volumes')) {
-    const names = positionals(rest.slice(a === 'rm' ? 1 : 2), new Set());
+  if ((a === 'rm' || (a === 'container' && (b === 'rm' || b === 'remove'))) && args.has('-v')) {
     return [finding('rm-volumes', `Removes the container${names.length === 1 ? '' : 's'} ${names.join(', ')} with ${names.length === 1 ? 'its' : 'their'} anonymous volumes${on}.`, names.map((n) => dockerTarget('resource', n, daemon, ctx)))];
   }
-  if (a === 'compose') return checkCompose(rest.slice(1), daemon, ctx);
+  if (a === 'compose') return checkCompose(b, args, daemon, ctx);
   return [];
 }
 
-function checkCompose(words: readonly ArgWord[], daemon: Daemon, ctx: RuleContext): Finding[] {
-  const { globals, rest } = splitGlobalOptions(words, new Set(['-f', '--file', '-p', '--project-name', '--profile', '--env-file', '--project-directory', '--ansi', '--parallel', '--progress']));
-  if (rest[0]?.text !== 'down' && rest[0]?.text !== 'rm') return [];
-  const args = rest.slice(1);
-  if (!has(args, '-v', '--volumes')) return [];
-  const project = globals.get('-p') ?? globals.get('--project-name') ?? 'this compose project';
-  return [finding('compose-down-volumes', `Stops ${project} and deletes its volumes and their data (docker compose ${rest[0]?.text} -v).`, [dockerTarget('volume', `${project} volumes`, daemon, ctx)])];
+/** `docker compose down|rm -v` (or `docker-compose`): `sub` is the compose command, `args` its reading. */
+function checkCompose(sub: string | undefined, args: ToolArgs, daemon: Daemon, ctx: RuleContext): Finding[] {
+  if (sub !== 'down' && sub !== 'rm') return [];
+  if (!args.has('-v')) return [];
+  const project = args.value('-p') ?? 'this compose project';
+  return [finding('compose-down-volumes', `Stops ${project} and deletes its volumes and their data (docker compose ${sub} -v).`, [dockerTarget('volume', `${project} volumes`, daemon, ctx)])];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -206,7 +187,10 @@ export const containersPack: RulePack = {
         return checkDocker(inv, ctx);
       case 'docker-compose':
       case 'podman-compose':
-        return checkCompose(inv.args, daemonOf(inv, new Map(), ctx), ctx);
+      {
+        const parsed = parsedArgs(inv.args, dockerCompose);
+        return checkCompose(parsed.path[0], toolArgs(inv.name, parsed, dockerCompose), daemonOf(inv, () => undefined, ctx), ctx);
+      }
       case 'kubectl':
       case 'oc':
       case 'k':
