@@ -1,14 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { containersPack } from '../../../src/core/rules/containers';
-import { environmentOf } from '../../../src/core/policy/production';
-import type { Facts, Finding, Invocation } from '../../../src/core/policy/types';
-import { invocation, testFacts } from '../support/policyFixtures';
+import type { Facts, Finding } from '../../../src/core/policy/types';
+import { runPack } from '../support/packRun';
+import { testFacts } from '../support/policyFixtures';
 
-function run(inv: Invocation, facts: Facts = testFacts()): Finding[] {
-  return containersPack.checkInvocation?.(inv, { facts, environmentOf: (h) => environmentOf(h, facts, { assignments: inv.assignments }) }) ?? [];
+/** The pack's findings for a command, through the engine's real path (shell analysis, `findingsOf`); assignments become its prefix. */
+function run(cmd: string, facts: Facts = testFacts(), assignments: Record<string, string> = {}): Finding[] {
+  const prefix = Object.entries(assignments).map(([k, v]) => `${k}=${v} `).join('');
+  return runPack(containersPack, prefix + cmd, facts).findings;
 }
-
-const argv = (s: string): string[] => s.split(' ');
 
 // [command, expected rule or severity, environment of the first target]
 const cases: Array<[string, string | null, string?, Partial<Facts>?, Record<string, string>?]> = [
@@ -98,7 +98,7 @@ const cases: Array<[string, string | null, string?, Partial<Facts>?, Record<stri
 describe('containers pack', () => {
   for (const [cmd, rule, environment, facts, assignments] of cases) {
     it(`${cmd}${facts?.kubeContext ? ` [context ${facts.kubeContext}]` : ''} -> ${rule ?? 'nothing'}${environment ? ` (${environment})` : ''}`, () => {
-      const findings = run(invocation(argv(cmd), { assignments: assignments ?? {} }), testFacts(facts ?? {}));
+      const findings = run(cmd, testFacts(facts ?? {}), assignments ?? {});
       if (rule === null) {
         assert.deepEqual(findings.filter((f) => f.severity !== 'info'), []);
         return;
@@ -110,7 +110,7 @@ describe('containers pack', () => {
   }
 
   it('records read-only kubectl against a production context as production access', () => {
-    const findings = run(invocation(argv('kubectl get pods --context prod-east')));
+    const findings = run('kubectl get pods --context prod-east');
     assert.equal(findings.length, 1);
     assert.equal(findings[0]?.severity, 'info');
     assert.equal(findings[0]?.risk, 'production-access');
@@ -118,22 +118,22 @@ describe('containers pack', () => {
   });
 
   it('records helm status on the current production context', () => {
-    const findings = run(invocation(argv('helm status shop')), testFacts({ kubeContext: 'prod-eu' }));
+    const findings = run('helm status shop', testFacts({ kubeContext: 'prod-eu' }));
     assert.equal(findings[0]?.risk, 'production-access');
   });
 
   it('says nothing about read-only work on a non-production cluster', () => {
-    assert.deepEqual(run(invocation(argv('kubectl get pods')), testFacts({ kubeContext: 'staging' })), []);
+    assert.deepEqual(run('kubectl get pods', testFacts({ kubeContext: 'staging' })), []);
   });
 
   it('reads "namespace payments" in the reason', () => {
-    const [f] = run(invocation(argv('kubectl delete ns payments')));
+    const [f] = run('kubectl delete ns payments');
     assert.match(f?.reason ?? '', /Deletes namespace payments/);
     assert.equal(f?.targets[0]?.kind, 'namespace');
   });
 
   it('names the volume in the target', () => {
-    const [f] = run(invocation(argv('docker volume rm pgdata')));
+    const [f] = run('docker volume rm pgdata');
     assert.equal(f?.targets[0]?.name, 'pgdata');
     assert.equal(f?.targets[0]?.kind, 'volume');
   });

@@ -1,11 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { infraPack } from '../../../src/core/rules/infra';
-import { environmentOf } from '../../../src/core/policy/production';
 import type { Facts, Finding, Invocation } from '../../../src/core/policy/types';
-import { invocation, testFacts } from '../support/policyFixtures';
+import { runPack } from '../support/packRun';
+import { testFacts } from '../support/policyFixtures';
 
-function run(inv: Invocation, facts: Facts = testFacts()): Finding[] {
-  return infraPack.checkInvocation?.(inv, { facts, environmentOf: (h) => environmentOf(h, facts, { assignments: inv.assignments }) }) ?? [];
+/** The pack's findings for a command, through the engine's real path (shell analysis, `findingsOf`). */
+function run(cmd: string, extra: Partial<Invocation>, facts: FactsWithFiles): Finding[] {
+  const prefix = Object.entries(extra.assignments ?? {}).map(([k, v]) => `${k}=${v} `).join('');
+  const f = testFacts({ ...facts, ...(extra.cwd !== undefined ? { cwd: extra.cwd } : {}) });
+  return runPack(infraPack, prefix + cmd, f).findings.filter((x) => x.rule.startsWith('infra.'));
 }
 
 type FactsWithFiles = Partial<Facts> & { files?: Record<string, string> };
@@ -75,12 +78,13 @@ describe('infra pack', () => {
   for (const [cmd, rule, environment, extra, facts] of cases) {
     const label = `${extra?.assignments ? Object.entries(extra.assignments).map(([k, v]) => `${k}=${v} `).join('') : ''}${cmd}${extra?.cwd ? ` [in ${extra.cwd}]` : ''}${facts ? ' [facts]' : ''}`;
     it(`${label} -> ${rule ?? 'nothing'}${environment ? ` (${environment})` : ''}`, () => {
-      const findings = run(invocation(cmd.split(' '), extra ?? {}), testFacts(facts ?? {}));
+      const findings = run(cmd, extra ?? {}, facts ?? {});
       if (rule === null) return assert.deepEqual(findings, []);
-      assert.equal(findings[0]?.rule, rule, JSON.stringify(findings));
-      assert.equal(findings[0]?.severity, 'ask');
-      assert.equal(findings[0]?.targets[0]?.remote, true);
-      if (environment) assert.equal(findings[0]?.targets[0]?.environment, environment, JSON.stringify(findings[0]?.targets));
+      const found = findings.find((f) => f.rule === rule);
+      assert.ok(found, JSON.stringify(findings));
+      assert.equal(found.severity, 'ask');
+      assert.equal(found.targets[0]?.remote, true);
+      if (environment) assert.equal(found.targets[0]?.environment, environment, JSON.stringify(found.targets));
     });
   }
 });
