@@ -9,16 +9,19 @@ import { firebase } from './tools/firebase';
 import { fly } from './tools/fly';
 import { gcloud, gsutil } from './tools/gcloud';
 import { gh } from './tools/gh';
+import { helm } from './tools/helm';
 import { heroku } from './tools/heroku';
 import { kubectl } from './tools/kubectl';
 import { neon } from './tools/neon';
 import { netlify } from './tools/netlify';
 import { pscale } from './tools/pscale';
+import { cdk, pulumi } from './tools/pulumi';
 import { railway } from './tools/railway';
 import { render } from './tools/render';
 import { git } from './tools/git';
 import { ssh } from './tools/ssh';
 import { supabase } from './tools/supabase';
+import { terraform, terragrunt } from './tools/terraform';
 import { vercel } from './tools/vercel';
 import { wrangler } from './tools/wrangler';
 import type { ToolSpec } from './types';
@@ -31,6 +34,7 @@ import type { ToolSpec } from './types';
 export const TOOLS: readonly ToolSpec[] = [
   aws, gcloud, gsutil, az, azcopy, doctl,
   railway, fly, heroku, vercel, netlify, supabase, neon, pscale, render, gh, doppler, firebase, wrangler,
-  git, ssh, ansible, kubectl, docker, dockerCompose,
+  git, ssh, ansible, kubectl, helm, docker, dockerCompose,
+  terraform, terragrunt, pulumi, cdk,
   rm, chmod, chown, mv, cp, shred, truncate, unlink, mkfs,
 ];

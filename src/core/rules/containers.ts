@@ -1,6 +1,10 @@
-import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { hostOf, isLocalHost, isLocalKubeContext } from '../policy/production';
-import { splitGlobalOptions, valueAfter } from './support/commandLine';
+import { parsedArgs, toolArgs } from '../registry/commandModel';
+import { docker, dockerCompose } from '../registry/tools/docker';
+import { helm } from '../registry/tools/helm';
+import { kubectl } from '../registry/tools/kubectl';
+import type { ToolArgs } from '../registry/types';
 
 /**
  * Containers and clusters: docker volumes (where data lives), prunes, compose down -v; kubectl
@@ -17,17 +21,16 @@ function finding(rule: string, reason: string, targets: Target[]): Finding {
 // ---------------------------------------------------------------------------------------------
 // docker, podman, nerdctl
 
-const DOCKER_GLOBAL_VALUED = new Set(['-H', '--host', '--context', '-c', '--config', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey']);
-
 interface Daemon {
   name: string;
   remote: boolean;
   sources: { source: string; value: string }[];
 }
 
-function daemonOf(inv: Invocation, globals: Map<string, string>, ctx: RuleContext): Daemon {
-  const host = globals.get('-H') ?? globals.get('--host') ?? inv.assignments.DOCKER_HOST ?? ctx.facts.envSelectors.DOCKER_HOST;
-  const context = globals.get('--context') ?? globals.get('-c') ?? inv.assignments.DOCKER_CONTEXT ?? ctx.facts.envSelectors.DOCKER_CONTEXT;
+/** `value(...names)`: the last value of any of these options, as the command's grammar reads it. */
+function daemonOf(inv: Invocation, value: (...names: string[]) => string | undefined, ctx: RuleContext): Daemon {
+  const host = value('-H') ?? inv.assignments.DOCKER_HOST ?? ctx.facts.envSelectors.DOCKER_HOST;
+  const context = value('--context') ?? inv.assignments.DOCKER_CONTEXT ?? ctx.facts.envSelectors.DOCKER_CONTEXT;
   if (host !== undefined && host !== '') {
     const h = hostOf(host) ?? host;
     const local = /^(unix|npipe):/i.test(host) || isLocalHost(h);
@@ -44,56 +47,37 @@ function dockerTarget(kind: Target['kind'], name: string, daemon: Daemon, ctx: R
   return { kind, name, provider: 'docker', remote: daemon.remote, environment: env.environment, environmentReason: env.reason };
 }
 
-function positionals(words: readonly ArgWord[], valued: ReadonlySet<string>): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const t = (words[i] as ArgWord).text;
-    if (t.startsWith('-')) {
-      if (valued.has(t)) i++;
-      continue;
-    }
-    out.push(t);
-  }
-  return out;
-}
-
-function has(words: readonly ArgWord[], ...flags: string[]): boolean {
-  return words.some((w) => flags.includes(w.text) || (/^-[A-Za-z]{2,}$/.test(w.text) && flags.some((f) => /^-[A-Za-z]$/.test(f) && w.text.includes(f.slice(1)))));
-}
-
 function checkDocker(inv: Invocation, ctx: RuleContext): Finding[] {
-  const { globals, rest } = splitGlobalOptions(inv.args, DOCKER_GLOBAL_VALUED);
-  const daemon = daemonOf(inv, globals, ctx);
-  const words = rest.map((w) => w.text);
-  const [a, b] = words;
+  const parsed = parsedArgs(inv.args, docker);
+  const args = toolArgs(inv.name, parsed, docker);
+  const daemon = daemonOf(inv, args.value, ctx);
+  const [a, b] = parsed.path;
+  const names = parsed.operands.map((w) => w.text);
   const on = daemon.remote ? ` on ${daemon.name}` : '';
   if (a === 'volume' && (b === 'rm' || b === 'remove')) {
-    const names = positionals(rest.slice(2), new Set());
     return [finding('volume-rm', `Deletes the docker volume${names.length === 1 ? '' : 's'} ${names.join(', ')}${on} and the data in ${names.length === 1 ? 'it' : 'them'}.`, names.map((n) => dockerTarget('volume', n, daemon, ctx)))];
   }
   if (a === 'volume' && b === 'prune') {
-    const all = has(rest, '-a', '--all');
+    const all = args.has('-a');
     return [finding('volume-prune', `Deletes ${all ? 'every' : 'every unused anonymous'} docker volume${on} and its data (docker volume prune).`, [dockerTarget('volume', 'unused volumes', daemon, ctx)])];
   }
   if (a === 'system' && b === 'prune') {
-    const volumes = has(rest, '--volumes');
-    return [finding('system-prune', `Deletes stopped containers, unused networks and images${volumes ? ' and unused volumes with their data' : ''}${on} (docker system prune${has(rest, '-a', '--all') ? ' -a' : ''}${volumes ? ' --volumes' : ''}).`, [dockerTarget('resource', daemon.name, daemon, ctx)])];
+    const volumes = args.has('--volumes');
+    return [finding('system-prune', `Deletes stopped containers, unused networks and images${volumes ? ' and unused volumes with their data' : ''}${on} (docker system prune${args.has('-a') ? ' -a' : ''}${volumes ? ' --volumes' : ''}).`, [dockerTarget('resource', daemon.name, daemon, ctx)])];
   }
-  if ((a === 'rm' || (a === 'container' && b === 'rm')) && has(rest, '-v', '--volumes')) {
-    const names = positionals(rest.slice(a === 'rm' ? 1 : 2), new Set());
+  if ((a === 'rm' || (a === 'container' && (b === 'rm' || b === 'remove'))) && args.has('-v')) {
     return [finding('rm-volumes', `Removes the container${names.length === 1 ? '' : 's'} ${names.join(', ')} with ${names.length === 1 ? 'its' : 'their'} anonymous volumes${on}.`, names.map((n) => dockerTarget('resource', n, daemon, ctx)))];
   }
-  if (a === 'compose') return checkCompose(rest.slice(1), daemon, ctx);
+  if (a === 'compose') return checkCompose(b, args, daemon, ctx);
   return [];
 }
 
-function checkCompose(words: readonly ArgWord[], daemon: Daemon, ctx: RuleContext): Finding[] {
-  const { globals, rest } = splitGlobalOptions(words, new Set(['-f', '--file', '-p', '--project-name', '--profile', '--env-file', '--project-directory', '--ansi', '--parallel', '--progress']));
-  if (rest[0]?.text !== 'down' && rest[0]?.text !== 'rm') return [];
-  const args = rest.slice(1);
-  if (!has(args, '-v', '--volumes')) return [];
-  const project = globals.get('-p') ?? globals.get('--project-name') ?? 'this compose project';
-  return [finding('compose-down-volumes', `Stops ${project} and deletes its volumes and their data (docker compose ${rest[0]?.text} -v).`, [dockerTarget('volume', `${project} volumes`, daemon, ctx)])];
+/** `docker compose down|rm -v` (or `docker-compose`): `sub` is the compose command, `args` its reading. */
+function checkCompose(sub: string | undefined, args: ToolArgs, daemon: Daemon, ctx: RuleContext): Finding[] {
+  if (sub !== 'down' && sub !== 'rm') return [];
+  if (!args.has('-v')) return [];
+  const project = args.value('-p') ?? 'this compose project';
+  return [finding('compose-down-volumes', `Stops ${project} and deletes its volumes and their data (docker compose ${sub} -v).`, [dockerTarget('volume', `${project} volumes`, daemon, ctx)])];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -117,14 +101,15 @@ interface Cluster {
   sources: { source: string; value: string }[];
 }
 
-function clusterOf(inv: Invocation, args: readonly ArgWord[], ctx: RuleContext, contextFlags: readonly string[]): Cluster {
-  const flagContext = valueAfter(args, contextFlags);
+/** `value(...names)`: the last value of any of these options, as the command's grammar reads it. */
+function clusterOf(inv: Invocation, value: (...names: string[]) => string | undefined, ctx: RuleContext, contextFlags: readonly string[]): Cluster {
+  const flagContext = value(...contextFlags);
   const context = flagContext ?? ctx.facts.kubeContext;
-  const namespace = valueAfter(args, ['-n', '--namespace']);
+  const namespace = value('-n', '--namespace');
   const sources: { source: string; value: string }[] = [];
   if (context !== undefined) sources.push({ source: flagContext !== undefined ? contextFlags[0] ?? '--context' : 'kube context', value: context });
   if (namespace !== undefined) sources.push({ source: 'namespace', value: namespace });
-  const kubeconfig = valueAfter(args, ['--kubeconfig']) ?? inv.assignments.KUBECONFIG;
+  const kubeconfig = value('--kubeconfig') ?? inv.assignments.KUBECONFIG;
   if (kubeconfig !== undefined) sources.push({ source: 'kubeconfig', value: kubeconfig.replace(/^.*\//, '') });
   // With no context known the cluster could be anywhere: remote, environment unknown.
   const remote = !(context !== undefined && isLocalKubeContext(context));
@@ -137,19 +122,19 @@ function clusterTarget(kind: Target['kind'], name: string, cluster: Cluster, ctx
   return { kind, name: `${name}${kind === 'cluster' ? '' : where}`.trim(), provider, remote: cluster.remote, environment: env.environment, environmentReason: env.reason };
 }
 
-const KUBECTL_VALUED = new Set(['-n', '--namespace', '--context', '--cluster', '--kubeconfig', '-l', '--selector', '-f', '--filename', '-o', '--output', '--field-selector', '--grace-period', '--timeout', '-c', '--container', '--user', '-s', '--server', '--token', '--as', '-k', '--kustomize']);
-
 function checkKubectl(inv: Invocation, ctx: RuleContext): Finding[] {
-  const cluster = clusterOf(inv, inv.args, ctx, ['--context']);
-  const words = positionals(inv.args, KUBECTL_VALUED);
-  const [verb, ...objects] = words;
+  const parsed = parsedArgs(inv.args, kubectl);
+  const args = toolArgs(inv.name, parsed, kubectl);
+  const cluster = clusterOf(inv, args.value, ctx, ['--context']);
+  const operands = parsed.operands.map((w) => w.text);
+  const [verb, ...objects] = parsed.path.length > 0 ? [parsed.path[0]!, ...operands] : operands;
   if (verb === undefined) return [];
   const where = cluster.context ? ` in ${cluster.context}` : '';
   if (verb === 'delete') {
-    const files = [valueAfter(inv.args, ['-f', '--filename']), valueAfter(inv.args, ['-k', '--kustomize'])].filter((f): f is string => f !== undefined);
+    const files = [args.value('-f'), args.value('-k')].filter((f): f is string => f !== undefined);
     if (files.length > 0) return [finding('kubectl-delete', `Deletes every resource defined in ${files.join(', ')}${where} (kubectl delete -f).`, [clusterTarget('resource', files.join(', '), cluster, ctx, 'kubernetes')])];
-    const allFlag = inv.args.some((a) => a.text === '--all' || a.text === '--all-namespaces' || a.text === '-A');
-    const selector = valueAfter(inv.args, ['-l', '--selector']);
+    const allFlag = args.has('--all', '-A');
+    const selector = args.value('-l');
     const [kindWord = '', ...names] = objects.flatMap((o) => o.split(',').length > 1 && !o.includes('/') ? o.split(',') : [o]);
     const pairs = [kindWord, ...names].filter((x) => x.includes('/'));
     const kinds = pairs.length > 0 ? pairs.map((p) => (p.split('/')[0] ?? '').toLowerCase().replace(/\..*$/, '')) : [kindWord.toLowerCase().replace(/\..*$/, '')];
@@ -163,7 +148,7 @@ function checkKubectl(inv: Invocation, ctx: RuleContext): Finding[] {
     const shown = pairs.length === 0 && names.length > 0 ? names : targetNames;
     return [finding('kubectl-delete', `Deletes ${scope}${label} ${shown.join(', ')}${where} (kubectl delete).`, targetNames.map((n) => clusterTarget(kind, n.replace(/^(namespace|namespaces|ns)\//, ''), cluster, ctx, 'kubernetes')))];
   }
-  if (verb === 'drain' || (verb === 'scale' && inv.args.some((a) => /^--replicas=0$/.test(a.text) || a.text === '0'))) {
+  if (verb === 'drain' || (verb === 'scale' && args.values('--replicas').includes('0'))) {
     return [finding(`kubectl-${verb}`, `${verb === 'drain' ? 'Drains a node' : 'Scales a workload to zero'}${where} (kubectl ${verb}).`, [clusterTarget('resource', objects.join(' ') || verb, cluster, ctx, 'kubernetes')])];
   }
   return productionAccess(verb, cluster, ctx);
@@ -177,11 +162,12 @@ function productionAccess(verb: string, cluster: Cluster, ctx: RuleContext): Fin
   return [{ rule: 'containers.production-access', risk: 'production-access', severity: 'info', reason: `${reads ? 'Reads from' : 'Works on'} the production cluster ${cluster.context ?? ''} (${verb}).`.replace('  ', ' '), targets: [target] }];
 }
 
-const HELM_VALUED = new Set(['-n', '--namespace', '--kube-context', '--kubeconfig', '--timeout', '-o', '--output', '--description', '--cascade']);
-
 function checkHelm(inv: Invocation, ctx: RuleContext): Finding[] {
-  const cluster = clusterOf(inv, inv.args, ctx, ['--kube-context']);
-  const [verb, ...names] = positionals(inv.args, HELM_VALUED);
+  const parsed = parsedArgs(inv.args, helm);
+  const args = toolArgs(inv.name, parsed, helm);
+  const cluster = clusterOf(inv, args.value, ctx, ['--kube-context']);
+  const operands = parsed.operands.map((w) => w.text);
+  const [verb, ...names] = parsed.path.length > 0 ? [parsed.path[0]!, ...operands] : operands;
   if (verb === 'uninstall' || verb === 'delete' || verb === 'del' || verb === 'un') {
     const where = cluster.context ? ` in ${cluster.context}` : '';
     return [finding('helm-uninstall', `Uninstalls the helm release${names.length === 1 ? '' : 's'} ${names.join(', ')}${where}, deleting its resources.`, names.map((n) => clusterTarget('service', n, cluster, ctx, 'helm')))];
@@ -201,7 +187,10 @@ export const containersPack: RulePack = {
         return checkDocker(inv, ctx);
       case 'docker-compose':
       case 'podman-compose':
-        return checkCompose(inv.args, daemonOf(inv, new Map(), ctx), ctx);
+      {
+        const parsed = parsedArgs(inv.args, dockerCompose);
+        return checkCompose(parsed.path[0], toolArgs(inv.name, parsed, dockerCompose), daemonOf(inv, () => undefined, ctx), ctx);
+      }
       case 'kubectl':
       case 'oc':
       case 'k':

@@ -248,13 +248,14 @@ function floorApplies(inv: Invocation, specific: ReadonlySet<string>): boolean {
   if (name === '' || name.includes('=') || NOT_A_CLI.has(name) || READ_ONLY_COMMANDS.has(name)) return false;
   if (OPTION_GRAMMARS[name] !== undefined || EFFECT_RULES[name] !== undefined) return false;
   const tool = toolNamed(name);
-  if (tool) {
-    if (!FLOOR_BENEATH.has(name)) return false;
+  if (tool && FLOOR_BENEATH.has(name)) {
     const first = firstCommandWord(inv.args, tool);
     const described = Object.keys(tool.commands ?? {}).some((key) => key.split('|').includes(first?.text ?? ''));
     return first !== undefined && !described;
   }
-  if (!specific.has(name)) return true;
+  // A registry tool a pack reads only in part (pulumi: not `pulumi env`) is the floor's in the rest, as listed below.
+  if (tool && !(name in FLOOR_TOO)) return false;
+  if (!tool && !specific.has(name)) return true;
   if (!(name in FLOOR_TOO)) return false;
   const groups = FLOOR_TOO[name];
   return groups === undefined || groups.includes(readWords(inv.args).positionals[0]?.text ?? '');

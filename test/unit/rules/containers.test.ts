@@ -1,14 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { containersPack } from '../../../src/core/rules/containers';
-import { environmentOf } from '../../../src/core/policy/production';
-import type { Facts, Finding, Invocation } from '../../../src/core/policy/types';
-import { invocation, testFacts } from '../support/policyFixtures';
+import type { Facts, Finding } from '../../../src/core/policy/types';
+import { runPack } from '../support/packRun';
+import { testFacts } from '../support/policyFixtures';
 
-function run(inv: Invocation, facts: Facts = testFacts()): Finding[] {
-  return containersPack.checkInvocation?.(inv, { facts, environmentOf: (h) => environmentOf(h, facts, { assignments: inv.assignments }) }) ?? [];
+/** The pack's findings for a command, through the engine's real path (shell analysis, `findingsOf`); assignments become its prefix. */
+function run(cmd: string, facts: Facts = testFacts(), assignments: Record<string, string> = {}): Finding[] {
+  const prefix = Object.entries(assignments).map(([k, v]) => `${k}=${v} `).join('');
+  return runPack(containersPack, prefix + cmd, facts).findings;
 }
-
-const argv = (s: string): string[] => s.split(' ');
 
 // [command, expected rule or severity, environment of the first target]
 const cases: Array<[string, string | null, string?, Partial<Facts>?, Record<string, string>?]> = [
@@ -31,6 +31,14 @@ const cases: Array<[string, string | null, string?, Partial<Facts>?, Record<stri
   ['docker --context staging-box volume prune', 'containers.volume-prune', 'non-production'],
   ['docker volume rm pgdata', 'containers.volume-rm', 'unknown', {}, { DOCKER_HOST: 'tcp://builder.example.com:2376' }],
   ['podman volume rm data', 'containers.volume-rm', 'local'],
+  // Read through the registry's docker grammar: global options glued or separated, option clusters, options after operands.
+  ['docker -H=ssh://deploy@prod-host.acme.io volume rm -f pgdata', 'containers.volume-rm', 'production'],
+  ['docker --context=staging-box system prune --volumes --all --force', 'containers.system-prune', 'non-production'],
+  ['docker -l debug volume prune --filter label=keep=false', 'containers.volume-prune', 'local'],
+  ['docker container rm db --volumes', 'containers.rm-volumes', 'local'],
+  ['docker rm db -vf', 'containers.rm-volumes', 'local'],
+  ['docker compose --project-name shop -f prod.yml down --volumes', 'containers.compose-down-volumes', 'local'],
+  ['docker-compose -p shop rm -fsv', 'containers.compose-down-volumes', 'local'],
   ['kubectl delete namespace payments', 'containers.kubectl-delete', 'unknown'],
   ['kubectl delete ns payments --context prod-east', 'containers.kubectl-delete', 'production'],
   ['kubectl --context=staging delete ns payments', 'containers.kubectl-delete', 'non-production'],
@@ -48,11 +56,21 @@ const cases: Array<[string, string | null, string?, Partial<Facts>?, Record<stri
   ['kubectl drain node-1', 'containers.kubectl-drain', 'unknown'],
   ['kubectl scale deploy/api --replicas=0', 'containers.kubectl-scale', 'unknown'],
   ['oc delete project shop', 'containers.kubectl-delete', 'unknown'],
+  // Read through the registry's kubectl grammar: options before the verb, glued or separated.
+  ['kubectl -n prod delete sts db', 'containers.kubectl-delete', 'production'],
+  ['kubectl --namespace=prod --request-timeout 30s delete statefulset db', 'containers.kubectl-delete', 'production'],
+  ['kubectl --context prod-east delete -f k8s/ --wait', 'containers.kubectl-delete', 'production'],
+  ['kubectl scale --replicas 0 deploy/api', 'containers.kubectl-scale', 'unknown'],
+  ['kubectl -A delete pods --all', 'containers.kubectl-delete', 'unknown'],
   ['helm uninstall shop', 'containers.helm-uninstall', 'unknown'],
   ['helm delete shop --kube-context prod-eu', 'containers.helm-uninstall', 'production'],
   ['helm uninstall shop -n staging', 'containers.helm-uninstall', 'non-production'],
   // allowed
   ['docker compose down', null],
+  ['docker -H ssh://deploy@prod-host.acme.io volume ls', null],
+  ['docker --context staging-box rm -f web', null],
+  ['docker compose -p shop -f prod.yml down --remove-orphans', null],
+  ['docker-compose -p shop rm -f', null],
   ['docker compose up -d', null],
   ['docker volume ls', null],
   ['docker rm -f web', null],
@@ -60,9 +78,19 @@ const cases: Array<[string, string | null, string?, Partial<Facts>?, Record<stri
   ['docker ps -a', null],
   ['docker run --rm -v data:/data alpine ls', null],
   ['kubectl get pods', null],
+  ['kubectl -n prod --context kind-dev delete pod api-7d9f', null],
+  ['kubectl scale --replicas 3 deploy/api', null],
+  ['kubectl --context prod-east -f k8s/ diff', null],
   ['kubectl delete pod api-7d9f', null, undefined, { kubeContext: 'kind-dev' }],
   ['kubectl delete job migrate-1', null, undefined, { kubeContext: 'staging' }],
   ['kubectl logs -f api', null],
+  // Read through the registry's helm grammar: global options before or after the command, glued or separated.
+  ['helm --kube-context prod-eu uninstall shop', 'containers.helm-uninstall', 'production'],
+  ['helm -n staging un shop --wait', 'containers.helm-uninstall', 'non-production'],
+  ['helm --namespace=staging del --timeout 5m0s shop', 'containers.helm-uninstall', 'non-production'],
+  ['helm uninstall --kube-context=prod-eu --cascade foreground shop', 'containers.helm-uninstall', 'production'],
+  ['helm --kube-context prod-eu -n payments history shop', null],
+  ['helm -n staging upgrade --install shop ./chart -f values-staging.yaml', null],
   ['helm list', null],
   ['helm upgrade --install shop ./chart', null],
 ];
@@ -70,7 +98,7 @@ const cases: Array<[string, string | null, string?, Partial<Facts>?, Record<stri
 describe('containers pack', () => {
   for (const [cmd, rule, environment, facts, assignments] of cases) {
     it(`${cmd}${facts?.kubeContext ? ` [context ${facts.kubeContext}]` : ''} -> ${rule ?? 'nothing'}${environment ? ` (${environment})` : ''}`, () => {
-      const findings = run(invocation(argv(cmd), { assignments: assignments ?? {} }), testFacts(facts ?? {}));
+      const findings = run(cmd, testFacts(facts ?? {}), assignments ?? {});
       if (rule === null) {
         assert.deepEqual(findings.filter((f) => f.severity !== 'info'), []);
         return;
@@ -82,7 +110,7 @@ describe('containers pack', () => {
   }
 
   it('records read-only kubectl against a production context as production access', () => {
-    const findings = run(invocation(argv('kubectl get pods --context prod-east')));
+    const findings = run('kubectl get pods --context prod-east');
     assert.equal(findings.length, 1);
     assert.equal(findings[0]?.severity, 'info');
     assert.equal(findings[0]?.risk, 'production-access');
@@ -90,22 +118,22 @@ describe('containers pack', () => {
   });
 
   it('records helm status on the current production context', () => {
-    const findings = run(invocation(argv('helm status shop')), testFacts({ kubeContext: 'prod-eu' }));
+    const findings = run('helm status shop', testFacts({ kubeContext: 'prod-eu' }));
     assert.equal(findings[0]?.risk, 'production-access');
   });
 
   it('says nothing about read-only work on a non-production cluster', () => {
-    assert.deepEqual(run(invocation(argv('kubectl get pods')), testFacts({ kubeContext: 'staging' })), []);
+    assert.deepEqual(run('kubectl get pods', testFacts({ kubeContext: 'staging' })), []);
   });
 
   it('reads "namespace payments" in the reason', () => {
-    const [f] = run(invocation(argv('kubectl delete ns payments')));
+    const [f] = run('kubectl delete ns payments');
     assert.match(f?.reason ?? '', /Deletes namespace payments/);
     assert.equal(f?.targets[0]?.kind, 'namespace');
   });
 
   it('names the volume in the target', () => {
-    const [f] = run(invocation(argv('docker volume rm pgdata')));
+    const [f] = run('docker volume rm pgdata');
     assert.equal(f?.targets[0]?.name, 'pgdata');
     assert.equal(f?.targets[0]?.kind, 'volume');
   });

@@ -1,10 +1,15 @@
 import { strict as assert } from 'node:assert';
 import { gitPack } from '../../../src/core/rules/git';
 import type { Finding } from '../../../src/core/policy/types';
+import { runPack } from '../support/packRun';
 import { invocation, plainContext, testFacts } from '../support/policyFixtures';
 
+/** One word as the shell reads it back. */
+const quote = (word: string): string => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
+
+/** The pack's findings for `git <argv>`, through the engine's real path (shell analysis, `findingsOf`). */
 function run(argv: string[], facts = testFacts()): Finding[] {
-  return gitPack.checkInvocation?.(invocation(['git', ...argv]), plainContext(facts)) ?? [];
+  return runPack(gitPack, ['git', ...argv].map(quote).join(' '), facts).findings;
 }
 
 const cases: Array<[string, string | null]> = [

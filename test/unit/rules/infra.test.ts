@@ -1,11 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { infraPack } from '../../../src/core/rules/infra';
-import { environmentOf } from '../../../src/core/policy/production';
 import type { Facts, Finding, Invocation } from '../../../src/core/policy/types';
-import { invocation, testFacts } from '../support/policyFixtures';
+import { runPack } from '../support/packRun';
+import { testFacts } from '../support/policyFixtures';
 
-function run(inv: Invocation, facts: Facts = testFacts()): Finding[] {
-  return infraPack.checkInvocation?.(inv, { facts, environmentOf: (h) => environmentOf(h, facts, { assignments: inv.assignments }) }) ?? [];
+/** The pack's findings for a command, through the engine's real path (shell analysis, `findingsOf`). */
+function run(cmd: string, extra: Partial<Invocation>, facts: FactsWithFiles): Finding[] {
+  const prefix = Object.entries(extra.assignments ?? {}).map(([k, v]) => `${k}=${v} `).join('');
+  const f = testFacts({ ...facts, ...(extra.cwd !== undefined ? { cwd: extra.cwd } : {}) });
+  return runPack(infraPack, prefix + cmd, f).findings.filter((x) => x.rule.startsWith('infra.'));
 }
 
 type FactsWithFiles = Partial<Facts> & { files?: Record<string, string> };
@@ -38,6 +41,26 @@ const cases: Array<[string, string | null, string?, Partial<Invocation>?, FactsW
   ['cdk destroy', 'infra.cdk-destroy', 'unknown'],
   ['cdk destroy ShopProdStack --force', 'infra.cdk-destroy', 'production'],
   ['cdk destroy --all --profile staging', 'infra.cdk-destroy', 'non-production'],
+  // Read through the registry's grammar: Go flags with one or two dashes, glued or separated, global or per command.
+  ['terraform -chdir envs/production destroy', 'infra.terraform-destroy', 'production'],
+  ['terraform --chdir=envs/production destroy -auto-approve', 'infra.terraform-destroy', 'production'],
+  ['terraform destroy --var-file prod.tfvars', 'infra.terraform-destroy', 'production'],
+  ['terraform apply --destroy --auto-approve', 'infra.terraform-destroy', 'unknown'],
+  ['terraform state -lock=false rm aws_s3_bucket.logs', 'infra.terraform-state-rm', 'unknown'],
+  ['terraform workspace delete -force prod', 'infra.terraform-workspace-delete', 'production'],
+  ['terragrunt --terragrunt-non-interactive run-all destroy', 'infra.terraform-destroy', 'unknown'],
+  ['pulumi destroy --stack=org/proj/prod --skip-preview', 'infra.pulumi-destroy', 'production'],
+  ['pulumi dn -s dev -y', 'infra.pulumi-destroy', 'non-production'],
+  ['pulumi --non-interactive stack rm -f acme/shop/staging', 'infra.pulumi-stack-rm', 'non-production'],
+  ['cdk destroy --profile prod ShopStack', 'infra.cdk-destroy', 'production'],
+  ['cdk --profile=staging destroy --all --force', 'infra.cdk-destroy', 'non-production'],
+  ['terraform -chdir=envs/production plan', null],
+  ['terraform --chdir envs/production apply -var-file=prod.tfvars', null],
+  ['terraform state -lock=false list', null],
+  ['terragrunt run-all plan', null],
+  ['pulumi -s prod up --yes', null],
+  ['pulumi stack ls', null],
+  ['cdk --profile prod deploy ShopStack', null],
   ['terraform plan', null],
   ['terraform plan -destroy', null],
   ['terraform apply', null],
@@ -55,12 +78,13 @@ describe('infra pack', () => {
   for (const [cmd, rule, environment, extra, facts] of cases) {
     const label = `${extra?.assignments ? Object.entries(extra.assignments).map(([k, v]) => `${k}=${v} `).join('') : ''}${cmd}${extra?.cwd ? ` [in ${extra.cwd}]` : ''}${facts ? ' [facts]' : ''}`;
     it(`${label} -> ${rule ?? 'nothing'}${environment ? ` (${environment})` : ''}`, () => {
-      const findings = run(invocation(cmd.split(' '), extra ?? {}), testFacts(facts ?? {}));
+      const findings = run(cmd, extra ?? {}, facts ?? {});
       if (rule === null) return assert.deepEqual(findings, []);
-      assert.equal(findings[0]?.rule, rule, JSON.stringify(findings));
-      assert.equal(findings[0]?.severity, 'ask');
-      assert.equal(findings[0]?.targets[0]?.remote, true);
-      if (environment) assert.equal(findings[0]?.targets[0]?.environment, environment, JSON.stringify(findings[0]?.targets));
+      const found = findings.find((f) => f.rule === rule);
+      assert.ok(found, JSON.stringify(findings));
+      assert.equal(found.severity, 'ask');
+      assert.equal(found.targets[0]?.remote, true);
+      if (environment) assert.equal(found.targets[0]?.environment, environment, JSON.stringify(found.targets));
     });
   }
 });

@@ -31,10 +31,18 @@ const compose: CommandSpec = {
     valued('--ansi'), valued('--parallel'), valued('--progress'),
   ],
   commands: {
-    'down|rm': { options: [flag('-v', '--volumes')], effect: 'mutate' },
+    'down|rm': {
+      options: [flag('-v', '--volumes'), flag('-f', '--force'), flag('-s', '--stop'), flag('--remove-orphans'), valued('--rmi'), valued('-t', '--timeout')],
+      effect: 'mutate',
+    },
     'ps|logs|config|ls|images|top|version': { effect: 'read' },
   },
 };
+
+/** `rm`: removes containers; `-v` takes their anonymous volumes (and the data in them) too. */
+const remove: CommandSpec = { effect: 'mutate', options: [flag('-f', '--force'), flag('-v', '--volumes'), flag('-l', '--link')] };
+
+const PRUNE = [flag('-a', '--all'), flag('-f', '--force'), valued('--filter')];
 
 export const docker: ToolSpec = {
   names: ['docker', 'podman', 'nerdctl'],
@@ -48,9 +56,16 @@ export const docker: ToolSpec = {
   commands: {
     exec,
     compose,
-    volume: { commands: { 'rm|remove|prune': { effect: 'delete' }, 'ls|inspect': { effect: 'read' } } },
-    system: { commands: { prune: { effect: 'delete' }, 'df|info': { effect: 'read' } } },
-    container: { commands: { exec, 'ls|inspect|logs': { effect: 'read' } } },
+    volume: {
+      commands: {
+        'rm|remove': { effect: 'delete', options: [flag('-f', '--force')] },
+        prune: { effect: 'delete', options: PRUNE },
+        'ls|inspect': { effect: 'read' },
+      },
+    },
+    system: { commands: { prune: { effect: 'delete', options: [...PRUNE, flag('--volumes')] }, 'df|info': { effect: 'read' } } },
+    container: { commands: { exec, 'rm|remove': remove, prune: { effect: 'delete', options: PRUNE }, 'ls|inspect|logs': { effect: 'read' } } },
+    rm: remove,
     'ps|images|logs|inspect|version|info|stats|top': { effect: 'read' },
   },
 };

@@ -1,0 +1,33 @@
+import type { ToolSpec } from '../types';
+import { flag, valued } from './options';
+
+/** Helm: `helm <command> [release] [chart] [flags]`, flags anywhere (cobra); `uninstall` deletes a release's resources. */
+
+const CHART_VALUES = [
+  valued('-f', '--values'), valued('--set'), valued('--set-string'), valued('--set-file'), valued('--set-json'), valued('--version'),
+  valued('--timeout'), valued('--description'), valued('--post-renderer'), valued('--repo'), valued('-o', '--output'), valued('--history-max'),
+  flag('--install', '-i'), flag('--wait'), flag('--atomic'), flag('--create-namespace'), flag('--dry-run'), flag('--force'), flag('--reuse-values'),
+];
+
+export const helm: ToolSpec = {
+  names: ['helm'],
+  family: 'containers',
+  locality: 'remote',
+  provider: 'helm',
+  options: [
+    valued('-n', '--namespace'), valued('--kube-context'), valued('--kubeconfig'), valued('--kube-apiserver'), valued('--kube-token'),
+    valued('--kube-as-user'), valued('--kube-as-group'), valued('--kube-ca-file'), valued('--kube-tls-server-name'), valued('--registry-config'),
+    valued('--repository-config'), valued('--repository-cache'), valued('--burst-limit'), valued('--qps'), flag('--debug'), flag('-A', '--all-namespaces'),
+  ],
+  commands: {
+    'uninstall|delete|del|un': {
+      effect: 'delete',
+      options: [valued('--timeout'), valued('--description'), valued('--cascade'), flag('--dry-run'), flag('--keep-history'), flag('--no-hooks'), flag('--wait'), flag('--ignore-not-found')],
+    },
+    'install|upgrade': { effect: 'mutate', options: CHART_VALUES },
+    rollback: { effect: 'mutate', options: [valued('--timeout'), flag('--wait'), flag('--force'), flag('--dry-run')] },
+    'list|ls': { effect: 'read', options: [valued('-o', '--output'), valued('-f', '--filter'), flag('-a', '--all')] },
+    'status|get|history|hist|template|show|inspect|search|lint|diff|verify|env|version|completion': { effect: 'read', options: CHART_VALUES },
+    'repo|dependency|dep|plugin|pull|fetch|package|push|registry|create|test': {},
+  },
+};

@@ -1,0 +1,72 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/**
+ * The command model is the only option parser for the CLIs it describes: option readers that were
+ * replaced by the registry's grammar must not come back, and hand-written option scans for a tool
+ * the registry describes are read through `toolArgs`/`cliArgs` instead. Also: core stays readable,
+ * no file in src/core much over 600 lines.
+ */
+
+const root = path.resolve(__dirname, '../../../src');
+
+function sources(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...sources(full));
+    else if (entry.name.endsWith('.ts')) out.push(full);
+  }
+  return out;
+}
+
+const files = sources(root).map((file) => ({ file: path.relative(root, file), text: fs.readFileSync(file, 'utf8') }));
+
+/** Helpers the registry grammar replaced; each line says what replaced it. */
+const REMOVED: ReadonlyArray<[RegExp, string]> = [
+  [/\bsplitGlobalOptions\b/, 'global options before a subcommand are the registry entry\'s top-level `options`'],
+  [/\bvalueAfter\b/, 'option values are read with `toolArgs(...).value(...)` over the registry grammar'],
+  [/\bsingleDashOptions\b/, 'Go-style flags are a grammar with `goFlags: true` (registry/tools/terraform.ts)'],
+  [/\bTF_SUBCOMMAND_POSITION\b/, 'terraform subcommands are the registry entry\'s `commands`'],
+  [/\bHELM_VALUED\b/, 'helm options are its registry entry (registry/tools/helm.ts)'],
+  [/\bKUBECTL_VALUED\b/, 'kubectl options are its registry entry (registry/tools/kubectl.ts)'],
+];
+
+/** Packs whose tools are in the registry and that read their options only through it. */
+const GRAMMAR_ONLY = ['core/rules/infra.ts', 'core/rules/containers.ts'];
+
+describe('one option grammar', () => {
+  for (const [pattern, instead] of REMOVED) {
+    it(`no ${pattern.source.replace(/\\b/g, '')} in src/ (${instead})`, () => {
+      const found = files.filter((f) => pattern.test(f.text)).map((f) => f.file);
+      assert.deepEqual(found, []);
+    });
+  }
+
+  for (const file of GRAMMAR_ONLY) {
+    it(`${file} parses no options by hand`, () => {
+      const text = files.find((f) => f.file === file)?.text;
+      assert.ok(text !== undefined, `${file} is missing`);
+      // Option words compared or filtered by their leading dash are the grammar's job.
+      const handRolled = text.split('\n').filter((line) => /\.startsWith\('-'\)|\.text === '-|valueAfter|splitGlobalOptions|parseArgs\(/.test(line));
+      assert.deepEqual(handRolled, []);
+    });
+  }
+
+  it('no file in src/core is over 620 lines', () => {
+    const long = files
+      .filter((f) => f.file.startsWith('core' + path.sep))
+      .map((f) => ({ file: f.file, lines: f.text.split('\n').length }))
+      .filter((f) => f.lines > 620);
+    assert.deepEqual(long, []);
+  });
+
+  it('src/core/shell imports nothing from policy, rules, registry or preview', () => {
+    const crossing = files
+      .filter((f) => f.file.startsWith(path.join('core', 'shell') + path.sep))
+      .filter((f) => /from '\.\.\/(policy|rules|registry|preview)\//.test(f.text))
+      .map((f) => f.file);
+    assert.deepEqual(crossing, []);
+  });
+});
