@@ -14,6 +14,7 @@ import { decodeBase64, decodeBase64Utf16le, decodeEchoEscapes, decodeHex, printf
 import { DYNAMIC_WORD, findShellOuts } from '../shell/embedded';
 import { makeRecipes } from '../shell/makefile';
 import { splitPowershell } from '../shell/powershell';
+import { powershellCommands } from '../shell/powershellCmdlets';
 import { DEFAULT_PARSE_LIMITS, parseShell, type ParseLimits } from '../shell/parser';
 import { scanOptions, WRAPPERS } from '../shell/wrappers';
 import { optionsMatching } from '../registry/grammar';
@@ -1753,30 +1754,34 @@ class Analyzer {
     return inv;
   }
 
-  /** PowerShell and cmd.exe lines: statements split on `;`, `|`, `&&`, `||`, words on blanks and quotes. */
-  private analyzePowershell(text: string, scope: Scope): void {
+  /** PowerShell and cmd.exe lines: statements split on `;`, `|`, `&&`, `||`, words on blanks and quotes; PowerShell's file cmdlets read as what they do. */
+  private analyzePowershell(text: string, scope: Scope, cmdExe = false): void {
     if (!this.afford(text.length + 1, scope.via)) return;
     if (scope.depth > this.limits.maxDepth) {
       this.addOpaque('commands nest too deeply to analyse (shells, evals or scripts inside one another)', scope.via);
       return;
     }
     for (const statement of splitPowershell(text, 0)) {
-      const [head, ...rest] = statement.words;
+      const [head] = statement.words;
       if (!head) continue;
-      for (const block of statement.blocks) this.analyzePowershell(block, { ...scope, depth: scope.depth + 1 });
+      for (const block of statement.blocks) this.analyzePowershell(block, { ...scope, depth: scope.depth + 1 }, cmdExe);
       const exec: Exec = { scope, cwd: scope.cwd, assignments: {}, redirects: [], wrappers: [] };
       if (head.dynamic) {
         this.addOpaque(`the command name is computed at run time (${head.raw.slice(0, 80)})`, scope.via);
         continue;
       }
-      this.emit(commandName(head.text), head.text, rest, exec);
+      for (const command of cmdExe ? [{ kind: 'command' as const, name: head.text, args: statement.words.slice(1) }] : powershellCommands(statement.words)) {
+        if (command.kind === 'command') this.emit(commandName(command.name), command.name, command.args, exec);
+        else if (command.kind === 'powershell') this.analyzePowershell(command.text, { ...scope, depth: scope.depth + 1 });
+        else this.addOpaque(command.reason, scope.via);
+      }
     }
   }
 
   private cmd(first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
     const inv = this.emit('cmd', first.text, args, exec);
     const index = args.findIndex((a) => /^\/[ck]$/i.test(a.text));
-    if (index >= 0 && index + 1 < args.length) this.analyzePowershell(args.slice(index + 1).map((a) => a.text).join(' '), this.childScope(exec, 'cmd /c'));
+    if (index >= 0 && index + 1 < args.length) this.analyzePowershell(args.slice(index + 1).map((a) => a.text).join(' '), this.childScope(exec, 'cmd /c'), true);
     return inv;
   }
 }
