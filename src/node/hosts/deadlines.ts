@@ -27,7 +27,8 @@ export const HOST_HOOK_LIMITS: Partial<Record<HostId, HostHookLimit>> = {
   cline: { seconds: 120, setBy: 'the host', onKill: 'runs the action (a timed-out hook is skipped)' },
   gemini: { ...ENTRY, onKill: 'runs the action (a timed-out hook is only a warning)' },
   codex: { ...ENTRY, onKill: 'runs the action (only a well-formed deny blocks)' },
-  // Windsurf documents no hook timeout: a short one is assumed so the hook always answers first.
+  // Windsurf documents no hook timeout (its Cascade Hooks page, docs.windsurf.com/windsurf/cascade/hooks, shows
+  // entries with `command` and `show_output` only): a short one is assumed so the hook always answers first.
   windsurf: { seconds: 30, setBy: 'the host', onKill: 'not documented (assumed to run the action)' },
   'vscode-agent': { ...ENTRY, onKill: 'runs the action (hook failures are swallowed)' },
 };
