@@ -2,7 +2,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { HOST_IDS, type HostId } from '../core/protocol/ipc';
+import { requiredHostGaps } from '../core/health/requiredHosts';
 import { describeAuditFailures } from '../node/audit/auditLog';
+import { effectivePolicyFor } from '../node/policy/policyFiles';
 import { guardHome } from '../node/guardHome';
 import { allHostStatus, hostStatus, installHost, installShim, uninstallHost } from '../node/hosts/install';
 import { claudeVersionSync, onFailureNote } from '../node/hosts/claude/version';
@@ -144,5 +146,17 @@ export async function runStatus(args: string[], io: CliIo): Promise<number> {
   }
   const gap = describeAuditFailures(base.guardHome);
   if (gap) io.stdout(`audit: ${gap}\n`);
-  return 0;
+  // Hosts a policy file requires: each needs an intact entry its host loads, in either scope.
+  const policy = effectivePolicyFor(base.workspace ?? io.cwd, io.env);
+  const required = policy.settings.requiredHosts;
+  if (required.length === 0) return 0;
+  const all = p.hosts.length > 0 && required.some((h) => !p.hosts.includes(h)) ? allHostStatus(base) : reports;
+  const facts = all.flatMap((r) => (r.files.length === 0 ? [] : [{ host: r.host, installed: r.files.every((f) => f.state !== 'missing'), intact: r.files.every((f) => f.state === 'intact' || f.state === 'not-loaded'), loaded: r.files.every((f) => f.state !== 'not-loaded') }]));
+  const gaps = requiredHostGaps(required, facts);
+  const from = (h: HostId): string => policy.origins.find((o) => o.key === 'hooks.required' && o.value === h)?.from ?? 'policy';
+  for (const h of required) {
+    const g = gaps.find((x) => x.host === h);
+    io.stdout(g ? `REQUIRED ${h}: MISSING — ${g.problem} (required by ${from(h)}); run blast-shield install ${h}\n` : `required ${h}: installed and loaded (required by ${from(h)})\n`);
+  }
+  return gaps.length > 0 ? 1 : 0;
 }

@@ -46,4 +46,28 @@ describe('blast-shield status inside a workspace', () => {
     fs.mkdirSync(loose);
     assert.equal(workspaceAround(loose, t.home), undefined, "the home folder's .claude is the user's, not a workspace");
   });
+
+  it('a host the repository policy requires is reported loudly while missing, and status exits 1', async () => {
+    fs.writeFileSync(path.join(t.workspace, '.blast-shield.json'), JSON.stringify({ hosts: { required: ['claude', 'gemini'] } }));
+    let r = io(t.workspace);
+    assert.equal(await runStatus([], r), 1);
+    let text = r.out.join('');
+    assert.match(text, /REQUIRED claude: MISSING — no hook entry is installed \(required by repository policy \S*\.blast-shield\.json\)/, text);
+    assert.match(text, /REQUIRED gemini: MISSING/);
+    installHost('claude', { scope: 'user', home: t.home, guardHome: t.guardHome });
+    installHost('gemini', { scope: 'project', workspace: t.workspace, home: t.home, guardHome: t.guardHome });
+    r = io(t.workspace);
+    const code = await runStatus([], r);
+    text = r.out.join('');
+    // The entry is there but the shim it runs is not (no installShim here): that does not count either.
+    assert.match(text, /REQUIRED claude: MISSING — its hook entry is altered/, text);
+    assert.match(text, /REQUIRED gemini: MISSING — /);
+    assert.equal(code, 1);
+  });
+
+  it('without required hosts, status exits 0 and prints no required lines', async () => {
+    const r = io(t.workspace);
+    assert.equal(await runStatus([], r), 0);
+    assert.doesNotMatch(r.out.join(''), /required/i);
+  });
 });
