@@ -10,6 +10,7 @@ import { cloudPack } from './cloud';
 import { paasPack } from './paas';
 import { httpPack } from './httpRequests';
 import { unsureOptionsPack } from './unsureOptions';
+import { guardRestorePack } from './guardRestore';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -27,4 +28,5 @@ export const RULE_PACKS: readonly RulePack[] = [
   paasPack,
   httpPack,
   unsureOptionsPack,
+  guardRestorePack,
 ];
