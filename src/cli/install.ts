@@ -8,6 +8,7 @@ import { effectivePolicyFor } from '../node/policy/policyFiles';
 import { guardHome } from '../node/guardHome';
 import { allHostStatus, hostStatus, installHost, installShim, uninstallHost } from '../node/hosts/install';
 import { claudeVersionSync, onFailureNote } from '../node/hosts/claude/version';
+import { applyVersion, assessVersion, hasVersionCheck, hostVersionSync, type VersionAssessment } from '../node/hosts/hostVersions';
 import type { FileStatus, HostStatus, InstallContext, InstallScope } from '../node/hosts/installCommon';
 import { UsageError, type CliIo } from './io';
 
@@ -133,16 +134,24 @@ export async function runStatus(args: string[], io: CliIo): Promise<number> {
   const p = parseArgs(args, io, false);
   const home = io.env.HOME || os.homedir();
   const base = { workspace: p.workspace ?? workspaceAround(io.cwd, home), home, guardHome: guardHome(io.env), env: io.env };
-  const reports: HostStatus[] = p.hosts.length > 0 ? p.hosts.flatMap((h) => [hostStatus(h, { ...base, scope: 'user' }), ...(base.workspace ? [hostStatus(h, { ...base, scope: 'project' })] : [])]) : allHostStatus(base);
+  const raw: HostStatus[] = p.hosts.length > 0 ? p.hosts.flatMap((h) => [hostStatus(h, { ...base, scope: 'user' }), ...(base.workspace ? [hostStatus(h, { ...base, scope: 'project' })] : [])]) : allHostStatus(base);
+  // The installed CLI's version decides whether some scopes load at all (and what a failure does).
+  const versions = new Map<HostId, VersionAssessment>();
+  for (const host of new Set(raw.map((r) => r.host))) {
+    if (!hasVersionCheck(host) || !raw.some((r) => r.host === host && r.files.some((f) => f.state !== 'missing'))) continue;
+    const assessment = assessVersion(host, hostVersionSync(host, io.env as NodeJS.ProcessEnv));
+    if (assessment) versions.set(host, assessment);
+  }
+  const reports = raw.map((r) => ({ ...r, files: applyVersion(r.scope, r.files, versions.get(r.host)) }));
   if (p.json) {
     io.stdout(JSON.stringify(reports, null, 2) + '\n');
     return 0;
   }
   io.stdout(base.workspace ? `workspace: ${base.workspace}\n` : 'workspace: none here (run inside one, or pass --workspace DIR, to see its project installs)\n');
   for (const r of reports) for (const f of r.files) io.stdout(line(r.host, r.scope, f));
-  if (reports.some((r) => r.host === 'claude' && r.files.some((f) => f.state !== 'missing'))) {
-    const note = onFailureNote(claudeVersionSync(io.env as NodeJS.ProcessEnv));
-    if (note) io.stdout(`claude: warning: ${note}\n`);
+  for (const [host, a] of versions) {
+    io.stdout(`${host}: ${a.summary}${a.notLoaded ? ` — NOT LOADED (${a.notLoaded.scopes.join(', ')}): ${a.notLoaded.why}` : ''}\n`);
+    if (a.warning) io.stdout(`${host}: warning: ${a.warning}\n`);
   }
   const gap = describeAuditFailures(base.guardHome);
   if (gap) io.stdout(`audit: ${gap}\n`);
