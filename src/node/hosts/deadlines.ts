@@ -33,9 +33,19 @@ export const HOST_HOOK_LIMITS: Partial<Record<HostId, HostHookLimit>> = {
   'vscode-agent': { ...ENTRY, onKill: 'runs the action (hook failures are swallowed)' },
 };
 
+/**
+ * A shorter limit for this hook process (`BLAST_SHIELD_HOOK_LIMIT_SECONDS`, for a host entry whose
+ * timeout was set lower by hand, and for the host level's test of a dialog left open). It can only
+ * lower the limit: a longer one would let the host kill the hook first, so it is ignored.
+ */
+export const HOOK_LIMIT_ENV = 'BLAST_SHIELD_HOOK_LIMIT_SECONDS';
+
 /** The host's limit for `host`; a host without a row reads our entry's timeout. */
-export function hostHookLimitSeconds(host: string): number {
-  return HOST_HOOK_LIMITS[host as HostId]?.seconds ?? HOOK_TIMEOUT_SECONDS;
+export function hostHookLimitSeconds(host: string, env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const own = HOST_HOOK_LIMITS[host as HostId]?.seconds ?? HOOK_TIMEOUT_SECONDS;
+  const lower = Number(env[HOOK_LIMIT_ENV]);
+  // At least 10 s: the dialog needs a few seconds after the 5 s margin, and the watchdog its 2 s.
+  return Number.isFinite(lower) && lower >= 10 && lower < own ? lower : own;
 }
 
 /** The hook gives up on the dialog this long before the host's limit, to print a clean deny in time. */

@@ -77,7 +77,7 @@ describe('blast-shield status inside a workspace', () => {
     fs.writeFileSync(path.join(bin, 'copilot'), '#!/bin/sh\necho "GitHub Copilot CLI 0.0.400"\n', { mode: 0o755 });
     installHost('copilot', { scope: 'user', home: t.home, guardHome: t.guardHome });
     const r = io(t.workspace);
-    r.env.PATH = `${bin}:/usr/bin:/bin`;
+    (r.env as Record<string, string>).PATH = `${bin}:/usr/bin:/bin`;
     await runStatus(['copilot'], r);
     assert.match(r.out.join(''), /copilot: Copilot CLI 0\.0\.400 — NOT LOADED \(user\): Copilot CLI 0\.0\.400 reads no user hooks \(~\/\.copilot\/hooks came in 0\.0\.422\)/, r.out.join(''));
   });
