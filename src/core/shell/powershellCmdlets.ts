@@ -195,7 +195,8 @@ export function powershellCommands(words: readonly ArgWord[]): PowershellCommand
     case 'invoke-expression': {
       const text = [...(b.values.get('command') ?? []), ...b.positional];
       if (text.length === 0) break;
-      if (text.some((w) => w.dynamic)) out.unshift({ kind: 'opaque', reason: `Invoke-Expression runs text built at run time (${head.raw} ${text.map((w) => w.raw).join(' ').slice(0, 80)})` });
+      // `(Get-Content x.ps1 -Raw)` and `$(...)` are text computed when it runs.
+      if (text.some((w) => w.dynamic || /^\$?\(/.test(w.raw))) out.unshift({ kind: 'opaque', reason: `Invoke-Expression runs text built at run time (${head.raw} ${text.map((w) => w.raw).join(' ').slice(0, 80)})` });
       else out.unshift({ kind: 'powershell', text: text.map((w) => w.text).join(' ') });
       break;
     }

@@ -36,6 +36,7 @@ const rows: Array<[string, 'allow' | 'ask' | 'deny']> = [
   ['Remove-Item -Path $env:TEMP/cache -Recurse -Force', 'ask'],
   ['Invoke-Expression "Remove-Item -Recurse src"', 'ask'],
   ['iex $payload', 'ask'],
+  ['Invoke-Expression (Get-Content ./cleanup.ps1 -Raw)', 'ask'],
   ['Remove-Item build/app.log', 'allow'],
   ['Get-ChildItem -Recurse -Filter *.ts', 'allow'],
   ['Write-Output "Remove-Item -Recurse src"', 'allow'],
