@@ -9,7 +9,7 @@ import { infraPack } from './infra';
 import { cloudPack } from './cloud';
 import { paasPack } from './paas';
 import { httpPack } from './httpRequests';
-import { unsureOptionsPack } from './unsureOptions';
+import { unsureOptionsPack } from './support/unsureOptions';
 import { guardRestorePack } from './guardRestore';
 
 /**
