@@ -85,23 +85,6 @@ export default {
       },
     },
     {
-      // Keystrokes into a running shell session (write_bash): the line they type is judged like a command.
-      id: 'write-bash-keystrokes',
-      title: 'the incident typed into a running shell session (write_bash) is blocked',
-      expect: 'blocked',
-      steps: () => [
-        { tool: 'bash', input: { command: 'sh', description: 'Start a shell', mode: 'async', shellId: 'work' } },
-        { tool: 'write_bash', input: { shellId: 'work', input: `${INCIDENT_COMMAND}{enter}`, delay: 5 } },
-      ],
-      check(ctx) {
-        assert.ok(ctx.results.length >= 2, `Copilot CLI sent back ${ctx.results.length} tool results; stdout tail: ${ctx.run.stdout.slice(-400)}`);
-        const typed = ctx.results[1];
-        assert.ok(/Denied by preToolUse hook/.test(typed.text) && /Blast Shield/.test(typed.text), `the keystrokes were not denied: ${typed.text.slice(0, 300)}`);
-        assert.deepEqual(ctx.curl.calls(), [], 'the stand-in curl ran');
-        return [`the shell session started (allowed); the typed incident: "${typed.text.replace(/\s+/g, ' ').slice(0, 140)}…"`, 'the stand-in curl was never run'];
-      },
-    },
-    {
       id: 'project-install-trusted',
       title: 'project install once the folder is trusted: reported intact, and blocks',
       expect: 'blocked',
