@@ -3,7 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { HOST_IDS, type HostId } from '../core/protocol/ipc';
 import { requiredHostGaps } from '../core/health/requiredHosts';
-import { describeAuditFailures } from '../node/audit/auditLog';
+import { lastEventPerHost } from '../node/audit/auditFollower';
+import { auditLogPath, describeAuditFailures } from '../node/audit/auditLog';
 import { effectivePolicyFor } from '../node/policy/policyFiles';
 import { guardHome } from '../node/guardHome';
 import { allHostStatus, hostStatus, installHost, installShim, uninstallHost } from '../node/hosts/install';
@@ -152,6 +153,13 @@ export async function runStatus(args: string[], io: CliIo): Promise<number> {
   for (const [host, a] of versions) {
     io.stdout(`${host}: ${a.summary}${a.notLoaded ? ` — NOT LOADED (${a.notLoaded.scopes.join(', ')}): ${a.notLoaded.why}` : ''}\n`);
     if (a.warning) io.stdout(`${host}: warning: ${a.warning}\n`);
+  }
+  // Events arriving: the last call each installed host made to the hook, from the audit log.
+  const seen = lastEventPerHost(auditLogPath(base.guardHome));
+  const installedHosts = [...new Set(reports.filter((r) => r.files.some((f) => f.state !== 'missing')).map((r) => r.host))];
+  for (const host of installedHosts) {
+    const e = seen.get(host);
+    io.stdout(`${host}: ${e ? `last hook call ${new Date(e.at).toISOString()} (${e.event}, ${e.decision})` : 'no hook call seen yet (installed but not yet heard from)'}\n`);
   }
   const gap = describeAuditFailures(base.guardHome);
   if (gap) io.stdout(`audit: ${gap}\n`);

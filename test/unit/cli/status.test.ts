@@ -81,4 +81,19 @@ describe('blast-shield status inside a workspace', () => {
     await runStatus(['copilot'], r);
     assert.match(r.out.join(''), /copilot: Copilot CLI 0\.0\.400 — NOT LOADED \(user\): Copilot CLI 0\.0\.400 reads no user hooks \(~\/\.copilot\/hooks came in 0\.0\.422\)/, r.out.join(''));
   });
+
+  it('says per installed host whether hook calls arrive (the last one in the audit log)', async () => {
+    installHost('claude', { scope: 'project', workspace: t.workspace, home: t.home, guardHome: t.guardHome });
+    installHost('cursor', { scope: 'project', workspace: t.workspace, home: t.home, guardHome: t.guardHome });
+    fs.mkdirSync(t.guardHome, { recursive: true });
+    const line = (host: string, at: string, decidedBy = 'policy') => JSON.stringify({ seq: 1, at, host, event: 'PreToolUse', decision: 'deny', decidedBy, kind: 'shell' });
+    fs.writeFileSync(path.join(t.guardHome, 'audit.jsonl'), [line('claude', '2026-12-01T10:00:00.000Z'), line('claude', '2026-12-02T09:30:00.000Z'), line('cursor', '2026-12-02T09:31:00.000Z', 'observed')].join('\n') + '\n');
+    const r = io(t.workspace);
+    await runStatus([], r);
+    const text = r.out.join('');
+    assert.match(text, /claude: last hook call 2026-12-02T09:30:00\.000Z \(PreToolUse, deny\)/, text);
+    // The terminal watch's own observation is not the host calling the hook.
+    assert.match(text, /cursor: no hook call seen yet/);
+    assert.doesNotMatch(text, /gemini: (last|no) hook call/, 'hosts with nothing installed are not listed');
+  });
 });
