@@ -6,7 +6,7 @@ import type { Facts, Verdict } from '../core/policy/types';
 import { composeVerdict } from '../core/policy/verdict';
 import { applyExtraRules } from '../core/settings/extraRules';
 import type { ExtraRule } from '../core/settings/types';
-import { guardFileOf, isGuardedContent, type GuardLocations } from '../core/rules/selfProtection';
+import { codeLoadingSettingIn, guardFileOf, isGuardedContent, type GuardLocations } from '../core/rules/selfProtection';
 import type { ContentSearch, HookAction, ParsedHookInput } from '../node/hosts/action';
 import { readRegularFileSync } from '../node/safeOpen';
 import { commandIn, fetchCredentialFinding, mcpDestructiveFinding, mcpLooksDestructive, stringsIn } from '../node/confirm/toolFindings';
@@ -110,15 +110,24 @@ function decideWrite(action: Extract<HookAction, { kind: 'write' }>, input: Pars
     const extra = matchesProtected(p, input, ctx.protectedPaths);
     if (extra) return { outcome: 'deny', decidedBy: 'self-protection', reasons: [`${path.basename(p)} is a protected path (${extra}).`] };
   }
+  const loading = action.newText !== undefined ? codeLoadingSettingIn(action.newText) : undefined;
+  if (loading) return { outcome: 'deny', decidedBy: 'self-protection', reasons: [`Agents may not write a ${loading} setting that loads code into the next program.`] };
   return allow();
 }
 
-function decideRead(action: Extract<HookAction, { kind: 'read' }>, input: ParsedHookInput, ctx: DecideContext): LocalDecision {
+/** A read or a listing of the window-token folder (through a symlinked guard home too), denied. */
+function windowTokenRead(p: string, ctx: DecideContext): LocalDecision | undefined {
   const ipcDirs = [path.join(ctx.guardHome, 'ipc'), path.join(landingPath(ctx.guardHome), 'ipc')].map((d) => d.toLowerCase());
-  const read = [action.path, landingPath(action.path)].map((p) => p.toLowerCase());
-  if (read.some((p) => ipcDirs.some((ipcDir) => p === ipcDir || p.startsWith(ipcDir + path.sep)))) {
+  const read = [p, landingPath(p)].map((x) => x.toLowerCase());
+  if (read.some((x) => ipcDirs.some((ipcDir) => x === ipcDir || x.startsWith(ipcDir + path.sep)))) {
     return { outcome: 'deny', decidedBy: 'read-check', reasons: ["This folder holds the editor windows' private tokens; agents may not read it."], credentialRead: true };
   }
+  return undefined;
+}
+
+function decideRead(action: Extract<HookAction, { kind: 'read' }>, input: ParsedHookInput, ctx: DecideContext): LocalDecision {
+  const tokens = windowTokenRead(action.path, ctx);
+  if (tokens) return tokens;
   const extra = matchesProtected(action.path, input, ctx.protectedPaths);
   if (extra) return { outcome: 'deny', decidedBy: 'read-check', reasons: [`${path.basename(action.path)} is a protected path (${extra}).`], credentialRead: true };
   const result = ctx.engine.checkAgentRead(action.path, { cwd: action.cwd, workspaceRoots: input.workspaceRoots, home: ctx.home, content: action.content });
@@ -171,6 +180,9 @@ function widenForExplicitRoot(searchPath: string, content: ContentSearch, worksp
 }
 
 async function decideSearch(action: Extract<HookAction, { kind: 'search' }>, input: ParsedHookInput, ctx: DecideContext): Promise<LocalDecision> {
+  // Listing or searching the window-token folder is reading it (the shell's `ls ~/.blast-shield/ipc` is denied too).
+  const tokens = windowTokenRead(action.path, ctx);
+  if (tokens) return tokens;
   if (ctx.engine.isCredentialPath(action.path, ctx.home)) {
     return { outcome: 'deny', decidedBy: 'read-check', reasons: [`${path.basename(action.path)} is a credential file.`], credentialRead: true };
   }
@@ -185,7 +197,7 @@ async function decideSearch(action: Extract<HookAction, { kind: 'search' }>, inp
 }
 
 async function factsFor(cwd: string, input: ParsedHookInput, ctx: DecideContext): Promise<Facts> {
-  const facts = await ctx.engine.gatherFacts({ cwd, workspaceRoots: input.workspaceRoots, home: ctx.home, env: ctx.env });
+  const facts = await ctx.engine.gatherFacts({ cwd, workspaceRoots: input.workspaceRoots, home: ctx.home, env: ctx.env, strictScripts: ctx.lockdown });
   // Set, not spread: the facts object computes some fields lazily through getters.
   facts.guardHome = ctx.guardHome;
   return facts;

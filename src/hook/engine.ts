@@ -11,6 +11,11 @@ export interface FactsRequest {
   workspaceRoots: readonly string[];
   home: string;
   env: Readonly<Record<string, string | undefined>>;
+  /**
+   * Lockdown: a script the agent changed during its session is not judged by its text (it could be
+   * swapped before it runs), so running it asks, which lockdown turns into a deny.
+   */
+  strictScripts?: boolean;
 }
 
 export interface ReadCheckResult {

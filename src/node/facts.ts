@@ -8,6 +8,7 @@ import { SETTING_KEYS } from '../core/settings/types';
 import { managedPolicyPaths, repositoryPolicyPaths } from './policy/policyPaths';
 import { GUARD_PATHS, guardHome } from './guardHome';
 import { openRegularFileSync, readRegularFileSync } from './safeOpen';
+import { gitPathStates } from './gitPathState';
 import { gatherPerimeterFacts } from './perimeterFacts';
 import { unstableScriptReason } from './scriptStability';
 
@@ -262,6 +263,9 @@ export function gatherFacts(opts: GatherFactsOptions): Facts {
       return perimeter();
     },
     guardHome: guardHome(env),
+    gitPathStates(workTree: string, absolutePaths: readonly string[]) {
+      return gitPathStates(workTree, absolutePaths);
+    },
   };
   if (opts.credentials) facts.credentials = opts.credentials;
   return facts;

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { PerimeterFacts } from '../core/policy/types';
 import { readInstallRegistry } from './hosts/installRegistry';
+import { sourcedStartupFiles } from './sourcedFiles';
 
 /**
  * The facts the perimeter needs from this machine (rules/perimeter): the hook configurations the
@@ -60,6 +61,7 @@ export function gatherPerimeterFacts(opts: PerimeterFactsOptions): PerimeterFact
   }
   const zdotdir = opts.env.ZDOTDIR;
   if (zdotdir && path.isAbsolute(zdotdir)) for (const name of ['.zshenv', '.zshrc', '.zprofile', '.zlogin']) startupFiles.push(path.join(zdotdir, name));
+  startupFiles.push(...sourcedStartupFiles(opts.home));
   for (const file of startupFiles.slice()) alias(file);
   return { installedConfigs, aliases, startupFiles };
 }

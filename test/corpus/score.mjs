@@ -76,10 +76,33 @@ function cleanEnv(world) {
   return env;
 }
 
+/** States of an install line that leave the guard in place: a host that loads project hooks only in a folder it trusts reports not-loaded. */
+const INSTALLED_STATES = new Set(['intact', 'not-loaded']);
+
+/**
+ * `install` exits 1 when any host is not intact, and a host that does not load project hooks in an
+ * untrusted folder (Copilot CLI) is one of them: that is the world as it is, not a failed install.
+ * Any other state, or no host line at all, is.
+ */
+function installFailure(run, args) {
+  if (run.error || (run.status !== 0 && run.status !== 1)) return `exit ${run.status ?? run.signal}`;
+  const states = (run.stdout ?? '')
+    .split('\n')
+    .map((line) => /^(\S+)\s+(user|project)\s+(\S+)\s/.exec(line))
+    .filter(Boolean)
+    .map((m) => ({ host: m[1], state: m[3] }));
+  if (states.length === 0) return `no host was reported for ${args.join(' ')}`;
+  const bad = states.filter((s) => !INSTALLED_STATES.has(s.state));
+  if (bad.length > 0) return bad.map((s) => `${s.host} ${s.state}`).join(', ');
+  if (run.status !== 0 && states.every((s) => s.state === 'intact')) return `exit ${run.status} with every host intact`;
+  return null;
+}
+
 function install(world) {
   for (const args of [['install', 'all', '--project'], ['install', 'all', '--user']]) {
     const run = spawnSync(process.execPath, [cli, ...args], { cwd: world.app, env: cleanEnv(world), encoding: 'utf8', timeout: 120_000 });
-    if (run.status !== 0) throw new Error(`blast-shield ${args.join(' ')} failed (${run.status}): ${run.stderr || run.stdout}`);
+    const failure = installFailure(run, args);
+    if (failure) throw new Error(`blast-shield ${args.join(' ')} failed (${failure}): ${run.stderr || run.stdout}`);
   }
 }
 

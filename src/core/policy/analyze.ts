@@ -110,7 +110,9 @@ class Analyzer implements Walker {
     // text is not always known, so both readings are judged and the findings of both count.
     const posixReading = ARITHMETIC_COMMAND.test(text) ? parseShell(text, this.limits.parse, { posix: true }) : undefined;
     this.walkList(parsed.list, { ...scope, ...(posixReading ? { vars: new Map(scope.vars), sources: new Map(scope.sources) } : {}) });
-    if (posixReading && !posixReading.truncated) this.walkList(posixReading.list, { ...scope });
+    // A reading cut short by a limit is not a reading that found nothing.
+    if (posixReading?.truncated) this.addOpaque(posixReading.truncatedReason ?? 'the command could not be analysed completely', scope.via);
+    if (posixReading) this.walkList(posixReading.list, { ...scope });
   }
 
   private walkList(list: CommandList, scope: Scope): void {
@@ -173,8 +175,11 @@ class Analyzer implements Walker {
     if (command.keyword === 'function' && command.name) bodyScope.functionName = command.name;
     if ((command.keyword === 'for' || command.keyword === 'select') && command.name) {
       bodyScope.vars.set(command.name, null);
-      // `for t in $(jq -r .tokens[] f)`: each value comes from the list's substitutions.
-      setSources(bodyScope, command.name, command.words.flatMap((w) => wordSources(w, scope)));
+      // `for t in $(jq -r .tokens[] f)`: each value comes from the list's substitutions; `for f in ~/.x/*`:
+      // each value is one of the files a pattern matches, as if printed one per line.
+      const written = command.words.filter((w) => w.parts.every((p) => p.kind === 'literal') && w.parts.some((p) => p.kind === 'literal' && !p.quoted && /[*?[]/.test(p.text))).map((w) => w.raw);
+      const printed = written.length > 0 ? [`$(printf '%s\\n' ${written.join(' ')})`] : [];
+      setSources(bodyScope, command.name, [...command.words.flatMap((w) => wordSources(w, scope)), ...printed]);
     }
     for (const body of command.bodies) this.walkList(body, bodyScope);
     if (bodyScope === scope) {

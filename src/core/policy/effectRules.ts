@@ -6,8 +6,9 @@
 
 import { basename } from '../paths';
 import { COMPRESSED_SUFFIX, each, valueWord, grammarOf, gzipLike, has, readOptions, values } from './effectOptions';
-import type { EffectKind, PathEffect } from './effects';
+import type { EffectKind, GitScope, PathEffect } from './effects';
 import type { ArgWord, Invocation } from './types';
+import { EXTRACTOR_EFFECTS } from './extractorEffects';
 
 // ---------------------------------------------------------------------------------------------
 // Commands that only read what they are given
@@ -207,7 +208,10 @@ function tar(args: readonly ArgWord[]): PathEffect[] {
   }
   if (create) {
     out.push(...each('write', archives));
-    out.push(...each(has(read, 'remove-files') ? 'delete' : 'read', read.operands, { recursive: true }));
+    // Members are named relative to the last -C folder before them (`tar -cf - -C ~ .blast-shield`).
+    const base = dir[dir.length - 1];
+    const members = base ? read.operands.map((m) => (m.text.startsWith('/') ? m : valueWord(m, base.text.replace(/\/+$/, '') + '/' + m.text))) : read.operands;
+    out.push(...each(has(read, 'remove-files') ? 'delete' : 'read', members, { recursive: true }));
     return out;
   }
   out.push(...each('read', archives), ...each('read', read.operands));
@@ -262,6 +266,23 @@ function cpio(args: readonly ArgWord[]): PathEffect[] {
   if (extract) return [{ kind: 'extract', word: values(read, 'D', 'directory')[0] ?? { text: '.', raw: '.', dynamic: false, glob: false } }];
   if (pass) return each('extract', read.operands);
   return [...each('write', values(read, 'F', 'O', 'file')), ...each('read', read.operands)];
+}
+
+/** pax (POSIX): list; `-r` extracts the archive here; `-w` writes one from the operands; `-rw` copies the operands into the last. */
+function pax(args: readonly ArgWord[]): PathEffect[] {
+  const read = readOptions(args, { short: 'fsoxbp' });
+  const reading = has(read, 'r');
+  const writing = has(read, 'w');
+  const archives = values(read, 'f');
+  const here = { text: '.', raw: '.', dynamic: false, glob: false };
+  if (reading && writing) {
+    const dest = read.operands[read.operands.length - 1];
+    const sources = read.operands.slice(0, -1);
+    return [...each('read', sources, { recursive: true }), ...(dest ? [{ kind: 'extract' as const, word: dest }] : [])];
+  }
+  if (reading) return [...each('read', archives), { kind: 'extract', word: here }];
+  if (writing) return [...each('write', archives), ...each('read', read.operands, { recursive: true })];
+  return [...each('read', archives), ...each('read', read.operands)];
 }
 
 function rsync(args: readonly ArgWord[]): PathEffect[] {
@@ -399,8 +420,11 @@ function git(args: readonly ArgWord[]): PathEffect[] {
   if (!sub) return out;
   const subName = sub.text;
   const opts = readOptions(rest, { short: 'mFbBcCsSopUOX', long: ['message', 'file', 'source', 'output', 'orphan', 'pathspec-from-file', 'template', 'reference', 'separate-git-dir', 'branch', 'depth', 'onto', 'strategy', 'strategy-option', 'exec', 'upload-pack', 'prefix'] });
-  const rewrite = (): PathEffect => ({ kind: 'rewrite', word: workTree });
+  const rewrite = (scope?: GitScope): PathEffect => ({ kind: 'rewrite', word: workTree, ...(scope ? { gitScope: scope } : {}) });
+  const toHead: GitScope = { untracked: false, ignored: false };
   const pathspecs = (kind: EffectKind): PathEffect[] => each(kind, opts.operands, { recursive: true });
+  // `:(exclude)src`, `:!src`, `:/`, `:(top)`, `:(glob)**`, `:(icase).CURSOR`, `'*.json'`: git matches these itself, anywhere in the work tree.
+  const magic = (words: readonly ArgWord[]): boolean => words.some((w) => w.text.startsWith(':') || (!w.glob && /[*?[]/.test(w.text)));
   if (GIT_READ_ONLY.has(subName)) {
     out.push(...each('write', values(opts, 'output', 'o').filter(() => subName !== 'clone' && subName !== 'init')));
     if (subName === 'clone' || subName === 'init') out.push(...each('unknown', opts.operands.slice(subName === 'clone' ? 1 : 0)));
@@ -409,14 +433,23 @@ function git(args: readonly ArgWord[]): PathEffect[] {
     return out;
   }
   switch (subName) {
-    case 'reset':
-      if (has(opts, 'hard', 'merge', 'keep')) out.push(rewrite());
+    case 'reset': {
+      const target = opts.operands.find((w) => w.text !== '--');
+      if (has(opts, 'hard', 'merge', 'keep')) out.push(rewrite(!target || target.text === 'HEAD' ? toHead : undefined));
       return out;
+    }
     case 'stash': {
       const action = opts.operands[0]?.text;
       if (action === 'list' || action === 'show' || action === 'drop' || action === 'clear' || action === 'create') return out;
-      if ((action === 'push' || action === undefined) && opts.operands.length > 1) return [...out, ...each('write', opts.operands.slice(1), { recursive: true })];
-      out.push(rewrite());
+      const all = has(opts, 'a', 'all');
+      const scope: GitScope = { untracked: all || has(opts, 'u', 'include-untracked'), ignored: all };
+      const saving = action === 'push' || action === 'save' || action === undefined || action.startsWith('-');
+      const specs = rest.slice(rest.findIndex((w) => w.text === '--') + 1).filter((w) => w.text !== '--' && !w.text.startsWith('-') && w.text !== 'push');
+      if (saving && (action === 'push' || action === undefined) && opts.operands.length > 1) {
+        if (magic(specs)) return [...out, rewrite(scope)];
+        return [...out, ...each('write', opts.operands.slice(1), { recursive: true })];
+      }
+      out.push(rewrite(saving ? scope : undefined));
       return out;
     }
     case 'checkout': {
@@ -424,7 +457,12 @@ function git(args: readonly ArgWord[]): PathEffect[] {
       if (has(opts, 'f', 'force', 'p', 'patch', 'ours', 'theirs', 'm', 'merge', 'overwrite-ignore', 'detach')) out.push(rewrite());
       // Moving to an older commit (`HEAD~3`, a sha) rewrites tracked files; switching to a named branch keeps local changes.
       if (dashed < 0 && opts.operands.some((w) => isRevision(w.text))) out.push(rewrite());
-      if (dashed >= 0) return [...out, ...each('write', rest.slice(dashed + 1), { recursive: true })];
+      if (dashed >= 0) {
+        const specs = rest.slice(dashed + 1);
+        const fromIndex = !opts.operands.some((w) => !specs.includes(w) && w.text !== 'HEAD');
+        if (magic(specs)) return [...out, rewrite(fromIndex ? toHead : undefined)];
+        return [...out, ...each('write', specs, { recursive: true })];
+      }
       if (has(opts, 'b', 'B', 'orphan')) return out;
       // `git checkout main` switches branches and keeps local changes; `git checkout FILE` or `.` overwrites them.
       return [...out, ...each('write', opts.operands, { recursive: true })];
@@ -432,9 +470,12 @@ function git(args: readonly ArgWord[]): PathEffect[] {
     case 'switch':
       if (has(opts, 'f', 'force', 'discard-changes', 'orphan', 'merge', 'm', 'd', 'detach') || opts.operands.some((w) => isRevision(w.text))) out.push(rewrite());
       return out;
-    case 'restore':
+    case 'restore': {
       if (has(opts, 'S', 'staged') && !has(opts, 'W', 'worktree')) return out;
+      const fromIndex = !has(opts, 's', 'source');
+      if (magic(opts.operands)) return [...out, rewrite(fromIndex ? toHead : undefined)];
       return [...out, ...pathspecs('write'), ...(opts.operands.length === 0 || has(opts, 'pathspec-from-file') ? [rewrite()] : [])];
+    }
     case 'read-tree':
       // `-mu` is a cluster of flags here (the shared reader above gives -m a value)
       if (rest.some((w) => /^-[a-zA-Z]*u/.test(w.text) || w.text === '--reset')) out.push(rewrite());
@@ -442,10 +483,15 @@ function git(args: readonly ArgWord[]): PathEffect[] {
     case 'checkout-index':
       if (has(opts, 'a', 'all', 'stdin')) out.push(rewrite());
       return [...out, ...each('write', opts.operands)];
-    case 'clean':
+    case 'clean': {
       if (has(opts, 'n', 'dry-run') && !has(opts, 'f', 'force')) return out;
-      if (opts.operands.length === 0) out.push({ kind: 'delete', word: here('.'), recursive: true });
-      return [...out, ...pathspecs('delete')];
+      // clean removes untracked files (and ignored ones with -x; only ignored ones with -X), never tracked ones.
+      const onlyIgnored = rest.some((w) => /^-[a-zA-Z]*X/.test(w.text));
+      const gitScope: GitScope = { tracked: false, untracked: !onlyIgnored, ignored: onlyIgnored || has(opts, 'x') };
+      if (opts.operands.length === 0) out.push({ kind: 'delete', word: here('.'), recursive: true, gitScope });
+      if (magic(opts.operands)) return [...out, { kind: 'delete', word: here('.'), recursive: true, gitScope }];
+      return [...out, ...each('delete', opts.operands, { recursive: true, gitScope })];
+    }
     case 'rm':
       if (has(opts, 'cached')) return out;
       return [...out, ...each('delete', opts.operands, { recursive: has(opts, 'r') })];
@@ -544,6 +590,8 @@ export const EFFECT_RULES: Readonly<Record<string, EffectRule>> = {
   '7za': sevenZip,
   '7zr': sevenZip,
   cpio: cpio,
+  pax: pax,
+  ...EXTRACTOR_EFFECTS,
   rsync: rsync,
   scp: scp,
   curl: curl,

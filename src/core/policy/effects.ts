@@ -48,6 +48,19 @@ export interface PathEffect {
   from?: readonly ArgWord[];
   /** For an append whose text is known (`echo 'tmp/' >> .cursorignore`): that text. */
   appended?: string;
+  /**
+   * For a git rewrite back to the last commit or the index (`reset --hard`, `stash`, `checkout -- .`):
+   * it changes only tracked files that differ from it (and files staged as new), plus untracked or
+   * ignored files when it says so. Omitted for rewrites to another commit, which may change any file.
+   */
+  gitScope?: GitScope;
+}
+
+export interface GitScope {
+  /** Tracked files that differ from the last commit, and files staged as new (omitted: yes; `git clean`: no). */
+  tracked?: boolean;
+  untracked: boolean;
+  ignored: boolean;
 }
 
 

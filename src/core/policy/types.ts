@@ -238,7 +238,16 @@ export interface Facts {
   guardHome?: string;
   /** Where the guard installed itself and which real paths stand for protected ones (rules/perimeter). */
   perimeter?: PerimeterFacts;
+  /**
+   * How git sees these paths of the repository holding `workTree` (a folder's state is the most
+   * exposed of the files below it): whether `git reset --hard` or `git stash` would change them.
+   * Undefined when it cannot be known (no repository, git failed): the perimeter then assumes the worst.
+   */
+  gitPathStates?(workTree: string, absolutePaths: readonly string[]): Readonly<Record<string, GitPathState>> | undefined;
 }
+
+/** A path against the last commit: as committed (or deleted, which a reset restores), changed, staged as new, untracked, ignored. */
+export type GitPathState = 'unmodified' | 'modified' | 'staged-new' | 'untracked' | 'ignored' | 'unknown';
 
 /**
  * What the perimeter needs beyond the well-known paths: the hook configurations this guard installed

@@ -79,7 +79,8 @@ function checkPush(a: ToolArgs, ctx: RuleContext, cwd: string): Finding[] {
 
 /** A pathspec that covers the whole tree or many files: `.`, `:/`, `*`, a glob. */
 function broadPathspec(words: readonly ArgWord[]): boolean {
-  return words.some((w) => w.text === '.' || w.text === './' || w.text === ':/' || w.text === ':(top)' || w.text === '*' || w.glob || /[*?]/.test(w.text));
+  // Magic pathspecs that reach the whole tree: `:!src`/`:(exclude)src` (all but src), `:/x` (from the top), `:(glob)**`, `:(attr:…)`.
+  return words.some((w) => w.text === '.' || w.text === './' || w.text === ':/' || w.text === ':(top)' || w.text === '*' || w.glob || /[*?]/.test(w.text) || /^:(?:[!^]|\((?:[^)]*,)?(?:exclude|top|glob|attr)\b)/.test(w.text));
 }
 
 function checkLocal(sub: string, a: ToolArgs, inv: Invocation, ctx: RuleContext): Finding[] {

@@ -15,6 +15,7 @@ import { verbFloorPack } from './verbs';
 import { safetyNetPack } from './safetyNet';
 import { wirePack } from './wire';
 import { inspectorPack } from './inspector';
+import { deferredPack } from './deferred/deferredPack';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -36,6 +37,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   safetyNetPack,
   wirePack,
   inspectorPack,
+  deferredPack,
 ];
 
 /** The verb floor judges what no specific pack names (`src/core/rules/verbs.ts`). */

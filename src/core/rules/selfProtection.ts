@@ -27,6 +27,8 @@ export interface GuardLocations {
 export const MANAGED_IGNORE_FILES: readonly string[] = AGENT_IGNORE_FILES;
 
 export { MANAGED_BLOCK_MARKER, SETTINGS_KEY_PREFIX } from './perimeter/protectedPaths';
+/** A code-loading setting (`NODE_OPTIONS=--require /tmp/x.js`, `BASH_ENV=…`) in text an agent writes: the same answer as a shell write of it. */
+export { codeLoadingSettingIn } from './perimeter/envInjection';
 
 /**
  * Is this absolute path one of the guard's own files (wherever the payload's cwd is)? Files guarded

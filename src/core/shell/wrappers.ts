@@ -5,6 +5,7 @@
  */
 
 import type { ArgWord } from './ast';
+import { MORE_WRAPPERS } from './moreWrappers';
 
 export interface OptionSpec {
   /** Short options that take a value (`-u root`, `-uroot`). */
@@ -381,4 +382,5 @@ export const WRAPPERS: Readonly<Record<string, Peeler>> = {
   hatch: subcommandRunner(['run']),
   bundle: subcommandRunner(['exec']),
   direnv: (args) => (args[0]?.text === 'exec' && args.length > 2 ? { argv: args.slice(2) } : { argv: [], none: true }),
+  ...MORE_WRAPPERS,
 };

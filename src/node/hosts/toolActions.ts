@@ -117,7 +117,7 @@ export function actionFromTool(toolName: string, rawInput: unknown, ctx: ToolCon
     }
     case 'read': {
       const p = pickString(input, ...PATH_KEYS);
-      if (!p) return isObject(input) && PATH_KEYS.some((k) => k in input) ? unreadable(toolName, 'the file it reads is not given as text', ctx) : { kind: 'other', tool: toolName, cwd: ctx.cwd };
+      if (!p) return unreadable(toolName, 'the file it reads is not given as text', ctx);
       return { kind: 'read', path: resolveFrom(ctx.cwd, p, ctx.home), cwd: ctx.cwd };
     }
     case 'search': {
@@ -128,8 +128,11 @@ export function actionFromTool(toolName: string, rawInput: unknown, ctx: ToolCon
     }
     case 'write': {
       const paths = writePaths(key, input, ctx);
-      if (paths.length === 0 && (!isObject(input) || PATH_KEYS.some((k) => k in input))) return unreadable(toolName, 'the file it writes is not given as text', ctx);
-      return { kind: 'write', paths, cwd: ctx.cwd, newText: newTextOf(input) };
+      // A write that names no file it writes (the path missing, or a patch without file headers) cannot be judged.
+      if (paths.length === 0) return unreadable(toolName, 'the file it writes is not given as text', ctx);
+      // Codex's apply_patch carries the new text as the patch itself (tool_input.command).
+      const newText = newTextOf(input) ?? (key === 'applypatch' ? pickString(input, 'input', 'patch', 'command') : undefined);
+      return { kind: 'write', paths, cwd: ctx.cwd, newText };
     }
     case 'fetch': {
       const url = pickString(input, 'url') ?? pickStringArray(input, 'urls').join(' ');

@@ -19,26 +19,26 @@ function base(host: HostId, fixture: string, home: string): Payload {
 }
 
 /** A write of `file` by each host's own file tool, with the payload's folder set to `folder`. */
-function writePayload(host: HostId, file: string, folder: string, home: string): Payload {
+function writePayload(host: HostId, file: string, folder: string, home: string, content = '{}\n'): Payload {
   switch (host) {
     case 'claude':
-      return { ...base('claude', 'Write.settings', home), cwd: folder, tool_input: { file_path: file, content: '{}\n' } };
+      return { ...base('claude', 'Write.settings', home), cwd: folder, tool_input: { file_path: file, content } };
     case 'cursor':
-      return { ...base('cursor', 'preToolUse.write-hooks', home), cwd: folder, workspace_roots: [folder], tool_input: { file_path: file, contents: '{}' } };
+      return { ...base('cursor', 'preToolUse.write-hooks', home), cwd: folder, workspace_roots: [folder], tool_input: { file_path: file, contents: content } };
     case 'vscode':
-      return { ...base('vscode', 'create_file.source', home), cwd: folder, tool_input: { filePath: file, content: '{}\n' } };
+      return { ...base('vscode', 'create_file.source', home), cwd: folder, tool_input: { filePath: file, content } };
     case 'copilot':
-      return { ...base('copilot', 'create.claude-settings', home), cwd: folder, toolArgs: JSON.stringify({ path: file, file_text: '{}\n' }) };
+      return { ...base('copilot', 'create.claude-settings', home), cwd: folder, toolArgs: JSON.stringify({ path: file, file_text: content }) };
     case 'cline':
-      return { ...base('cline', 'write_to_file.source', home), workspaceRoots: [folder], preToolUse: { toolName: 'write_to_file', parameters: { path: file, content: '{}\n' } } };
+      return { ...base('cline', 'write_to_file.source', home), workspaceRoots: [folder], preToolUse: { toolName: 'write_to_file', parameters: { path: file, content } } };
     case 'gemini':
-      return { ...base('gemini', 'write_file.source', home), cwd: folder, tool_input: { file_path: file, content: '{}\n' } };
+      return { ...base('gemini', 'write_file.source', home), cwd: folder, tool_input: { file_path: file, content } };
     case 'codex':
-      return { ...base('codex', 'apply_patch.source', home), cwd: folder, tool_input: { command: `*** Begin Patch\n*** Add File: ${file}\n+{}\n*** End Patch\n` } };
+      return { ...base('codex', 'apply_patch.source', home), cwd: folder, tool_input: { command: `*** Begin Patch\n*** Add File: ${file}\n+${content.trimEnd()}\n*** End Patch\n` } };
     case 'windsurf':
-      return { ...base('windsurf', 'pre_write_code.source', home), tool_info: { file_path: file, edits: [{ old_string: '', new_string: '{}' }] } };
+      return { ...base('windsurf', 'pre_write_code.source', home), tool_info: { file_path: file, edits: [{ old_string: '', new_string: content }] } };
     case 'vscode-agent':
-      return { ...base('vscode-agent', 'create.claude-settings', home), cwd: folder, toolCalls: [{ id: 'c', name: 'create', args: JSON.stringify({ path: file, file_text: '{}\n' }) }] };
+      return { ...base('vscode-agent', 'create.claude-settings', home), cwd: folder, toolCalls: [{ id: 'c', name: 'create', args: JSON.stringify({ path: file, file_text: content }) }] };
   }
 }
 
@@ -66,7 +66,164 @@ function shellPayload(host: HostId, input: unknown, home: string): Payload {
   }
 }
 
+/** A read of `file` by each host's own read tool. */
+function readPayload(host: HostId, file: string, home: string): Payload {
+  switch (host) {
+    case 'claude':
+      return { ...base('claude', 'Read.source', home), cwd: '/tmp', tool_input: { file_path: file } };
+    case 'cursor':
+      return { ...base('cursor', 'beforeReadFile.readme', home), file_path: file, content: '{}' };
+    case 'vscode':
+      return { ...base('vscode', 'read_file.source', home), cwd: '/tmp', tool_input: { filePath: file } };
+    case 'copilot':
+      return { ...base('copilot', 'view.env', home), cwd: '/tmp', toolArgs: JSON.stringify({ path: file }) };
+    case 'cline':
+      return { ...base('cline', 'read_file.source', home), preToolUse: { toolName: 'read_file', parameters: { path: file } } };
+    case 'gemini':
+      return { ...base('gemini', 'read_file.source', home), cwd: '/tmp', tool_input: { file_path: file } };
+    case 'codex':
+      return { ...base('codex', 'view_image.env', home), cwd: '/tmp', tool_input: { path: file } };
+    case 'windsurf':
+      return { ...base('windsurf', 'pre_read_code.source', home), tool_info: { file_path: file } };
+    case 'vscode-agent':
+      return { ...base('vscode-agent', 'view.source', home), cwd: '/tmp', toolCalls: [{ id: 'c', name: 'view', args: JSON.stringify({ path: file }) }] };
+  }
+}
+
+/** A file-tool write of each host whose path cannot be read (`path` is the value put where the path goes). */
+function unreadableWrite(host: HostId, value: unknown, home: string): Payload {
+  switch (host) {
+    case 'claude':
+      return { ...base('claude', 'Write.settings', home), tool_input: { file_path: value, content: '{}' } };
+    case 'cursor':
+      return { ...base('cursor', 'preToolUse.write-hooks', home), tool_input: { file_path: value, contents: '{}' } };
+    case 'vscode':
+      return { ...base('vscode', 'create_file.source', home), tool_input: { filePath: value, content: '{}' } };
+    case 'copilot':
+      return { ...base('copilot', 'create.claude-settings', home), toolArgs: JSON.stringify({ path: value, file_text: '{}' }) };
+    case 'cline':
+      return { ...base('cline', 'write_to_file.source', home), preToolUse: { toolName: 'write_to_file', parameters: { path: value, content: '{}' } } };
+    case 'gemini':
+      return { ...base('gemini', 'write_file.source', home), tool_input: { file_path: value, content: '{}' } };
+    case 'codex':
+      return { ...base('codex', 'apply_patch.source', home), tool_input: { command: value } };
+    case 'windsurf':
+      return { ...base('windsurf', 'pre_write_code.source', home), tool_info: { file_path: value, edits: [{ old_string: '', new_string: '{}' }] } };
+    case 'vscode-agent':
+      return { ...base('vscode-agent', 'create.claude-settings', home), toolCalls: [{ id: 'c', name: 'create', args: JSON.stringify({ path: value, file_text: '{}' }) }] };
+  }
+}
+
 const HOSTS: HostId[] = ['claude', 'cursor', 'vscode', 'copilot', 'cline', 'gemini', 'codex', 'windsurf', 'vscode-agent'];
+
+describe('hook: searching or listing the window-token folder', () => {
+  let t: TempHome;
+  beforeEach(() => {
+    t = makeTempHome();
+    fs.mkdirSync(path.join(t.guardHome, 'ipc'), { recursive: true });
+    fs.writeFileSync(path.join(t.guardHome, 'ipc', 'w.window.json'), '{}');
+  });
+  afterEach(() => t.cleanup());
+
+  it('Glob, Grep and LS over ipc/ are denied; over the workspace they stay allowed', async () => {
+    const ipc = path.join(t.guardHome, 'ipc');
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['Glob', { pattern: '*.json', path: ipc }, 'deny'],
+      ['Grep', { pattern: 'token', path: ipc }, 'deny'],
+      ['LS', { path: ipc }, 'deny'],
+      ['Glob', { pattern: '**/*.ts', path: t.workspace }, 'allow'],
+      ['LS', { path: t.workspace }, 'allow'],
+    ];
+    for (const [tool, input, expected] of cases) {
+      const payload = { ...base('claude', 'Glob.all', t.home), cwd: t.workspace, tool_name: tool, tool_input: input };
+      const r = await runHook('claude', JSON.stringify(payload), t.env, { engine: fakeEngine() });
+      assert.equal(decisionIn('claude', r.stdout, r.exitCode), expected, `${tool} ${JSON.stringify(input)}: ${r.stdout}`);
+    }
+  });
+});
+
+describe('hook: start-up files, editor state, managed settings and window tokens through every host file tool', () => {
+  let t: TempHome;
+  beforeEach(() => {
+    t = makeTempHome();
+    fs.mkdirSync(path.join(t.guardHome, 'ipc'), { recursive: true });
+    fs.writeFileSync(path.join(t.guardHome, 'ipc', 'w.window.json'), '{}');
+  });
+  afterEach(() => t.cleanup());
+
+  const places = (h: TempHome): string[] => [
+    path.join(h.home, '.bash_aliases'),
+    path.join(h.home, '.bashrc.d', '50-node.sh'),
+    path.join(h.home, '.zshrc.d', 'x.zsh'),
+    path.join(h.home, '.profile.d', 'node.sh'),
+    path.join(h.home, '.config', 'fish', 'conf.d', 'x.fish'),
+    path.join(h.home, '.config', 'environment.d', '50-x.conf'),
+    path.join(h.home, '.pam_environment'),
+    path.join(h.home, '.kshrc'),
+    path.join(h.home, '.tmux.conf'),
+    path.join(h.home, '.ssh', 'environment'),
+    path.join(h.home, '.cargo', 'env'),
+    path.join(h.home, '.nvm', 'nvm.sh'),
+    path.join(h.home, '.oh-my-zsh', 'custom', 'node.zsh'),
+    path.join(h.home, '.config', 'Code', 'User', 'globalStorage', 'state.vscdb'),
+    path.join(h.home, '.config', 'Cursor', 'User', 'globalStorage', 'state.vscdb'),
+    path.join(h.home, '.local', 'share', 'code-server', 'User', 'globalStorage', 'state.vscdb'),
+    path.join(h.home, '.config', 'VSCodium', 'User', 'globalStorage', 'blast-shield.blast-shield', 'anchor.json'),
+    path.join(h.home, '.vscode', 'extensions', 'extensions.json'),
+    '/etc/claude-code/managed-settings.json',
+  ];
+
+  for (const host of HOSTS) {
+    it(`${host}: every start-up and editor-state place is denied to the file tool`, async () => {
+      for (const folder of ['/tmp', t.workspace]) {
+        for (const file of places(t)) {
+          const r = await runHook(host, JSON.stringify(writePayload(host, file, folder, t.home)), t.env, { engine: fakeEngine() });
+          assert.equal(decisionIn(host, r.stdout, r.exitCode), 'deny', `${host} ${folder} ${file}: ${r.stdout}`);
+        }
+      }
+    });
+
+    it(`${host}: an .npmrc is guarded while it holds or would hold code-loading keys`, async () => {
+      const npmrc = path.join(t.home, '.npmrc');
+      const withText = (text: string): string => JSON.stringify(writePayload(host, npmrc, '/tmp', t.home, text + '\n'));
+      const plain = await runHook(host, withText('registry=https://registry.npmjs.org/'), t.env, { engine: fakeEngine() });
+      assert.equal(decisionIn(host, plain.stdout, plain.exitCode), 'allow', `${host} plain: ${plain.stdout}`);
+      const loading = await runHook(host, withText('node-options=--require /tmp/x.js'), t.env, { engine: fakeEngine() });
+      assert.equal(decisionIn(host, loading.stdout, loading.exitCode), 'deny', `${host} node-options: ${loading.stdout}`);
+    });
+
+    it(`${host}: a file tool writing a code-loading setting anywhere is denied like the shell's echo`, async () => {
+      const envrc = path.join(t.workspace, '.envrc');
+      const planted = await runHook(host, JSON.stringify(writePayload(host, envrc, t.workspace, t.home, 'export NODE_OPTIONS=--require=/tmp/x/a.js\n')), t.env, { engine: fakeEngine() });
+      assert.equal(decisionIn(host, planted.stdout, planted.exitCode), 'deny', `${host} planted: ${planted.stdout}`);
+      const tuning = await runHook(host, JSON.stringify(writePayload(host, path.join(t.workspace, '.env.local'), t.workspace, t.home, 'NODE_OPTIONS=--max-old-space-size=4096\n')), t.env, { engine: fakeEngine() });
+      assert.equal(decisionIn(host, tuning.stdout, tuning.exitCode), 'allow', `${host} tuning: ${tuning.stdout}`);
+    });
+
+    it(`${host}: reading a window token with the read tool is denied`, async () => {
+      for (const file of [path.join(t.guardHome, 'ipc', 'w.window.json'), path.join(t.guardHome, 'ipc')]) {
+        const r = await runHook(host, JSON.stringify(readPayload(host, file, t.home)), t.env, { engine: fakeEngine() });
+        assert.equal(decisionIn(host, r.stdout, r.exitCode), 'deny', `${host} ${file}: ${r.stdout}`);
+      }
+    });
+
+    it(`${host}: reading its start-up files and the guard's settings stays allowed`, async () => {
+      fs.writeFileSync(path.join(t.guardHome, 'settings.json'), '{}\n');
+      const settings = await runHook(host, JSON.stringify(readPayload(host, path.join(t.guardHome, 'settings.json'), t.home)), t.env, { engine: fakeEngine() });
+      assert.equal(decisionIn(host, settings.stdout, settings.exitCode), 'allow', `${host} settings: ${settings.stdout}`);
+      fs.writeFileSync(path.join(t.home, '.bash_aliases'), 'alias ll="ls -la"\n');
+      const r = await runHook(host, JSON.stringify(readPayload(host, path.join(t.home, '.bash_aliases'), t.home)), t.env, { engine: fakeEngine() });
+      assert.equal(decisionIn(host, r.stdout, r.exitCode), 'allow', `${host}: ${r.stdout}`);
+    });
+
+    it(`${host}: a file tool whose path cannot be read is denied`, async () => {
+      for (const value of [undefined, null, 5, ['/tmp/a'], { path: '/tmp/a' }, '']) {
+        const r = await runHook(host, JSON.stringify(unreadableWrite(host, value, t.home)), t.env, { engine: fakeEngine() });
+        assert.equal(decisionIn(host, r.stdout, r.exitCode), 'deny', `${host} ${JSON.stringify(value)}: ${r.stdout}`);
+      }
+    });
+  }
+});
 
 describe('hook: the perimeter for agent file tools, whatever the payload folder', () => {
   let t: TempHome;

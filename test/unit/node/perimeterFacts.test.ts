@@ -55,6 +55,26 @@ describe('perimeter facts and the install registry', () => {
     assert.ok(facts.startupFiles.includes(path.join(root, 'zdot', '.zshenv')));
   });
 
+  it('files the start-up files source are start-up files too, two levels deep; a path built from other variables is not followed', () => {
+    fs.mkdirSync(path.join(home, 'dotfiles'), { recursive: true });
+    fs.writeFileSync(path.join(home, '.bashrc'), [
+      '# source /nowhere/commented',
+      '[ -f ~/.fzf.bash ] && source ~/.fzf.bash',
+      '. "$HOME/dotfiles/aliases.sh"',
+      'for rc in ~/.bashrc.d/*; do [ -f "$rc" ] && . "$rc"; done',
+      "alias x='ls . foo'",
+      '. "$SOMEWHERE/x.sh"',
+      '',
+    ].join('\n'));
+    fs.writeFileSync(path.join(home, 'dotfiles', 'aliases.sh'), 'source ./more.sh\n');
+    const facts = gatherPerimeterFacts({ guardHome: guard, home, workspaceRoots: [workspace], env: {} });
+    for (const expected of ['.fzf.bash', 'dotfiles/aliases.sh', 'dotfiles/more.sh', '.bashrc.d']) assert.ok(facts.startupFiles.includes(path.join(home, expected)), `${expected}: ${JSON.stringify(facts.startupFiles)}`);
+    assert.ok(!facts.startupFiles.some((f) => f.includes('nowhere') || f.endsWith('/foo') || f.includes('SOMEWHERE')), JSON.stringify(facts.startupFiles));
+    const all = gatherFacts({ cwd: workspace, workspaceRoots: [workspace], env: { HOME: home, BLAST_SHIELD_HOME: guard }, home });
+    assert.equal(classify(`echo 'export X=1' >> ${path.join(home, 'dotfiles', 'aliases.sh')}`, all, { lockdown: false }).decision, 'deny');
+    assert.equal(classify(`echo x >> ${path.join(home, 'dotfiles', 'notes.txt')}`, all, { lockdown: false }).decision, 'allow');
+  });
+
   it('deleting the guard home through its real path is denied; the default facts carry the perimeter', () => {
     const facts = gatherFacts({ cwd: workspace, workspaceRoots: [workspace], env: { HOME: home, BLAST_SHIELD_HOME: guard }, home });
     for (const command of [`rm -rf ${path.join(root, 'data', 'guard')}`, `rm -rf ${path.join(root, 'data')}`, `echo x > ${path.join(root, 'zdot', '.zshenv')}`]) {

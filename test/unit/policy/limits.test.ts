@@ -52,7 +52,70 @@ describe('policy: limits never answer allow', () => {
     assert.equal(verdict(`echo ${words} | xargs rm`).decision, 'ask');
   });
 
+  describe('every kind of wrapper and nesting past its limit asks (deny in lockdown)', () => {
+    const repeat = (word: string, n: number): string => word.repeat(n);
+    const parens = (n: number, inner: string): string => '('.repeat(n) + inner + ')'.repeat(n);
+    const spacedParens = (n: number, inner: string): string => '( '.repeat(n) + inner + ' )'.repeat(n);
+    const substitutions = (n: number, inner: string): string => {
+      let text = inner;
+      for (let i = 0; i < n; i++) text = `echo "$(${text})"`;
+      return text;
+    };
+    const evals = (n: number, inner: string): string => {
+      let text = inner;
+      for (let i = 0; i < n; i++) text = `eval ${JSON.stringify(text)}`;
+      return text;
+    };
+    const groups = (n: number, inner: string): string => '{ '.repeat(n) + inner + '; }'.repeat(n);
+    const cases: Record<string, (inner: string) => string> = {
+      'stdbuf × 40': (inner) => repeat('stdbuf -o0 ', 40) + inner,
+      'doas × 40': (inner) => repeat('doas ', 40) + inner,
+      'command × 40': (inner) => repeat('command ', 40) + inner,
+      'exec × 40': (inner) => repeat('exec ', 40) + inner,
+      'ionice × 40': (inner) => repeat('ionice -c3 ', 40) + inner,
+      'chrt × 40': (inner) => repeat('chrt -i 0 ', 40) + inner,
+      'taskset × 40': (inner) => repeat('taskset -c 0 ', 40) + inner,
+      'firejail × 40': (inner) => repeat('firejail --quiet ', 40) + inner,
+      'flock × 40': (inner) => repeat('flock /tmp/l ', 40) + inner,
+      'nested parentheses × 300 (dash: subshells, bash: arithmetic)': (inner) => parens(300, inner),
+      'spaced subshells × 300': (inner) => spacedParens(300, inner),
+      'brace groups × 300': (inner) => groups(300, inner),
+      'command substitutions × 120': (inner) => substitutions(120, inner),
+      'eval × 12': (inner) => evals(12, inner),
+    };
+    for (const [name, build] of Object.entries(cases)) {
+      for (const inner of ['ls', 'rm -rf /']) {
+        it(`${name} then ${inner}: never allowed, denied in lockdown`, () => {
+          const v = verdict(build(inner));
+          assert.notEqual(v.decision, 'allow', JSON.stringify(v.reasons));
+          assert.equal(verdict(build(inner), true).decision, 'deny');
+        });
+      }
+    }
+  });
+
+  describe('wrappers the analysis reads through', () => {
+    const wrapped = [
+      'chrt -i 0 rm -rf /', 'chrt --idle 0 rm -rf /', 'taskset -c 0 rm -rf /', 'taskset 0x1 rm -rf /', 'numactl -N 0 rm -rf /', 'numactl --cpunodebind=0 rm -rf /',
+      'firejail --noprofile rm -rf /', 'systemd-run --user -p MemoryMax=1G rm -rf /', 'systemd-run --scope --unit x rm -rf /', 'fakeroot rm -rf /', 'nsenter -t 1 -m rm -rf /',
+      'unshare -r rm -rf /', 'dbus-run-session -- rm -rf /', 'xvfb-run -a rm -rf /', 'valgrind --leak-check=full rm -rf /', 'dumb-init rm -rf /', 'tini -- rm -rf /',
+      'ssh-agent rm -rf /', 'prlimit --nofile=1024 rm -rf /', 'cgexec -g cpu:low rm -rf /', "sg docker -c 'rm -rf /'", 'sg docker rm -rf /', 'setpriv --reuid=1000 rm -rf /',
+    ];
+    for (const command of wrapped) it(`${command}: the wrapped rm is judged`, () => assert.equal(verdict(command).decision, 'deny'));
+    for (const command of ['chrt -p 123', 'taskset -p 1234', 'numactl --hardware', 'firejail --list', 'chrt -i 0 ls', 'taskset -c 0 ls', 'systemd-run --user ls']) {
+      it(`${command}: stays allowed`, () => assert.equal(verdict(command).decision, 'allow'));
+    }
+  });
+
   describe('dialects: every reading counts', () => {
+    // zsh expands `=rm` to rm's path (EQUALS); bash has no command of that name: zsh's reading is the dangerous one.
+    for (const command of ['=rm -rf ~', 'zsh -c "=rm -rf ~"', '=sudo =rm -rf /', "sh -c \"$'\\x72\\x6d' -rf ~\"", "sh -c 'rm -rf {/,x}'", "bash -c 'rm -rf {~,/tmp/x}'"]) {
+      it(`${command} is judged by its most dangerous reading`, () => assert.equal(verdict(command).decision, 'deny'));
+    }
+    it('=ls and $((1+2)) stay allowed', () => {
+      assert.equal(verdict('=ls -la').decision, 'allow');
+      assert.equal(verdict('echo $((1 + 2))').decision, 'allow');
+    });
     const cases = ['sh -c "((rm -rf ~))"', 'dash -c "((rm -rf ~))"', 'bash -c "((rm -rf ~))"', '((rm -rf ~))', 'sh -c "((rm -rf / ))"', 'busybox sh -c "((rm -rf ~))"', 'echo x | sh -c "((rm -rf ~))"'];
     for (const command of cases) {
       it(`${command} is judged as dash runs it (nested subshells)`, () => assert.equal(verdict(command).decision, 'deny'));

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { classify } from '../../../src/core/policy/classify';
 import { gatherFacts } from '../../../src/node/facts';
 import { agentSessionStart, unstableScriptReason } from '../../../src/node/scriptStability';
+import { createRealEngine } from '../../../src/hook/realEngine';
 
 /**
  * A script the agent could have written during its session is not judged by its text: it can be
@@ -60,6 +61,16 @@ describe('scripts changed during the agent session are not judged by their text'
     const v = classify('sh fresh.sh', gatherFacts({ cwd: dir, workspaceRoots: [dir], env: { HOME: os.homedir() } }), { lockdown: false });
     assert.equal(v.decision, 'allow');
   });
+
+  // Agents write a script and run it all the time: outside lockdown the hook judges it by its text (the
+  // swap is a residual risk in README's Security section); lockdown closes it.
+  for (const strictScripts of [false, true]) {
+    it(`the hook's engine judges a fresh script by its text ${strictScripts ? 'only outside lockdown (lockdown asks)' : 'outside lockdown'}`, async () => {
+      const engine = createRealEngine({ HOME: os.homedir() });
+      const facts = await engine.gatherFacts({ cwd: dir, workspaceRoots: [dir], home: os.homedir(), env: { HOME: os.homedir() }, strictScripts });
+      assert.equal(engine.classify('sh fresh.sh', facts, { lockdown: false }).decision, strictScripts ? 'ask' : 'allow');
+    });
+  }
 
   it('commands that run no script file are not affected', () => {
     for (const command of ['git status', 'ls -la', 'cat fresh.sh', 'echo sh fresh.sh']) assert.equal(decide(command, sessionBefore()).decision, 'allow', command);

@@ -1,4 +1,7 @@
 import type { PerimeterView } from './protectedPaths';
+import { decodedLiterals } from './encodedLiterals';
+import { STARTUP_NEEDLES } from './startupPlaces';
+import { namesTokenFiles, textGlobReachesTokens } from './windowTokens';
 
 /**
  * Does a piece of text (interpreter code, a sed script, an argument of a command nobody described)
@@ -16,6 +19,7 @@ const NEEDLES: readonly { re: RegExp; label: (m: RegExpExecArray) => string }[] 
   { re: new RegExp(`${BEFORE}\\.(cursor|claude|clinerules|copilot|gemini|codex|windsurf|codeium)${AFTER}`), label: (m) => `the agent configuration folder .${m[1]}` },
   { re: new RegExp(`${BEFORE}\\.blast-shield${AFTER}`), label: () => "Blast Shield's own files" },
   { re: new RegExp(`\\.github/hooks${AFTER}`), label: () => 'the VS Code / Copilot hook folder (.github/hooks)' },
+  { re: new RegExp(`\\.kiro/hooks${AFTER}`), label: () => 'the Kiro agent hooks (.kiro/hooks)' },
   { re: new RegExp(`documents/cline${AFTER}`), label: () => "Cline's hook folder (Documents/Cline)" },
   {
     re: new RegExp(`${BEFORE}\\.(bashrc|bash_profile|bash_login|bash_logout|profile|zshenv|zshrc|zprofile|zlogin|zlogout|pam_environment|xprofile|xsessionrc)${AFTER}`),
@@ -32,6 +36,9 @@ const NEEDLES: readonly { re: RegExp; label: (m: RegExpExecArray) => string }[] 
   { re: /blast_shield_home/, label: () => "Blast Shield's own folder (BLAST_SHIELD_HOME)" },
   { re: /blastshield\.[a-z]/, label: () => "Blast Shield's settings" },
   { re: /blast-shield\.blast-shield/, label: () => 'the Blast Shield extension itself' },
+  { re: STARTUP_NEEDLES, label: (m) => `the shell start-up file ${m[0]}` },
+  { re: /extensions\/(extensions\.json|\.obsolete)|globalstorage\/state\.vscdb|state\.vscdb/, label: () => "the editor's extension list or state" },
+  { re: /\/etc\/(claude-code|codex|gemini-cli)\/|managed-settings\.json/, label: () => "an agent's managed settings" },
 ];
 
 function decodeEscapes(text: string): string {
@@ -53,6 +60,7 @@ export function spellings(text: string): string[] {
   const glued = joined.replace(/,/g, '');
   const out = [written, decoded, joined, foldered, glued];
   if (/\[::-1\]|reverse|\brev\b/.test(written)) out.push([...joined].reverse().join(''));
+  if (/b64|base64|atob|fromhex|unhexlify|hex/.test(written)) for (const decoded of decodedLiterals(text)) out.push(decoded.toLowerCase());
   return [...new Set(out)];
 }
 
@@ -106,5 +114,6 @@ export function mentionIn(text: string, view: PerimeterView): string | undefined
 export function mentionsWindowTokens(text: string, view: PerimeterView): boolean {
   const l = text.toLowerCase();
   if (/\.blast-shield[^/\s]*\/ipc|blast_shield_home\}?\/ipc/.test(l)) return true;
-  return view.guardHomes.some((g) => l.includes(g.toLowerCase() + '/ipc'));
+  if (view.guardHomes.some((g) => l.includes(g.toLowerCase() + '/ipc'))) return true;
+  return namesTokenFiles(l) || textGlobReachesTokens(text, view);
 }

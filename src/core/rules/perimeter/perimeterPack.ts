@@ -1,9 +1,16 @@
 import { minimatch } from 'minimatch';
 import { basename, isWithin, normalize, resolvePath } from '../../paths';
 import { EFFECT_RULES, effectsOf, READ_ONLY_COMMANDS, type PathEffect } from '../../policy/effects';
-import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../../policy/types';
+import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack } from '../../policy/types';
 import { patchPaths } from './patchText';
+import { gitFedEffects, touchedByGit } from './gitState';
+import { judgeCodeLoads, judgeModuleLoading } from './moduleLoading';
+import { unreadFinding } from './reach';
+import { decodedLiterals, interpreterText, OTHER_INTERPRETERS, runtimeSelection, unreadableCode } from './runtimeCode';
+import { runtimeTargetProducer, substitutionBodies } from './runtimeTargets';
+import { DENY_SUFFIX, expandKnown, perimeterFinding as finding, withoutProcAlias } from './perimeterFinding';
 import { mentionIn, mentionsWindowTokens } from './mentions';
+import { wholeInvocationFindings } from './perimeterExtras';
 import {
   aliasesOf,
   dedicatedFolder,
@@ -25,27 +32,6 @@ import {
  * protected place. What reaches the perimeter is denied, never asked: switching the guard off is not
  * a question an agent may put to a tired human.
  */
-
-const DENY_SUFFIX = "agents may not change Blast Shield's protection";
-
-function protectedTarget(name: string): Target {
-  return { kind: 'path', name, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' };
-}
-
-function finding(rule: string, reason: string, target: string): Finding {
-  return { rule: `self-protection.${rule}`, risk: 'self-protection', severity: 'deny', reason, targets: [protectedTarget(target)] };
-}
-
-/** Variables whose value the perimeter knows, so `$HOME/.bashrc` is a path and not a mystery. */
-function expandKnown(text: string, facts: Facts, view: PerimeterView, cwd: string): string {
-  const guard = view.guardHomes[0] ?? facts.home + '/.blast-shield';
-  return text
-    .replace(/\$\{HOME\}|\$HOME(?![A-Za-z0-9_])/g, facts.home)
-    .replace(/\$\{PWD\}|\$PWD(?![A-Za-z0-9_])/g, cwd)
-    .replace(/\$\{XDG_CONFIG_HOME(:-[^}]*)?\}|\$XDG_CONFIG_HOME(?![A-Za-z0-9_])/g, facts.home + '/.config')
-    .replace(/\$\{BLAST_SHIELD_HOME(:-[^}]*)?\}|\$BLAST_SHIELD_HOME(?![A-Za-z0-9_])/g, guard)
-    .replace(/^~(?=\/|$)/, facts.home);
-}
 
 const STILL_DYNAMIC = /\$|`/;
 /** Names of protected files: a computed path ending in one of these may well be one. */
@@ -142,10 +128,12 @@ function judgePath(abs: string, effect: PathEffect, j: Judge): void {
   if (protection && !(effect.kind === 'write' && effect.into && j.facts.listDir(abs) !== undefined)) {
     // A shell write's new text is unknown: settings files are then guarded whatever they hold now;
     // a delete or move only takes away what is there.
-    const newTextUnknown = protection.kind === 'user-settings' && effect.kind !== 'delete' && effect.kind !== 'move';
+    // The npm configuration too, unless the appended line is known.
+    const newText = effect.appended ?? (j.inv.redirects.some((r) => r.target === effect.word) ? printedText(j.inv) : undefined);
+    const newTextUnknown = (protection.kind === 'user-settings' || (protection.kind === 'runtime-config' && newText === undefined)) && effect.kind !== 'delete' && effect.kind !== 'move';
     // Appending lines to an ignore file leaves our block in place, unless a line un-ignores something after it.
     const harmlessAppend = protection.kind === 'ignore-file' && effect.appended !== undefined && !/^\s*!/m.test(effect.appended) && !MANAGED_BLOCK_MARKER.test(effect.appended);
-    const guarded = isContentDependent(protection.kind) ? !harmlessAppend && (newTextUnknown || guardedByContent(protection.kind, j.facts.readFile(abs))) : true;
+    const guarded = isContentDependent(protection.kind) ? !harmlessAppend && (newTextUnknown || guardedByContent(protection.kind, j.facts.readFile(abs), newText)) : true;
     if (guarded) {
       const rest = effect.kind === 'unknown' ? ` and is not known to only read it; ${DENY_SUFFIX}.` : `; ${DENY_SUFFIX}.`;
       deny(j, 'write-guard-file', `${j.inv.name} ${verb} ${protection.label}${rest}`, shown);
@@ -173,9 +161,12 @@ function judgePath(abs: string, effect: PathEffect, j: Judge): void {
   const reachesBelow = REACHING_BELOW.has(effect.kind) || (effect.kind === 'write' && (effect.recursive === true || j.facts.listDir(abs) !== undefined));
   if (!reachesBelow) return;
   // git's own rewrites (reset --hard, checkout -f, read-tree -u) change tracked files only: the guard home is never one.
-  const below = protectedBeneath(abs, j.facts, j.view, effect.names ? 64 : 8).filter(
+  let below = protectedBeneath(abs, j.facts, j.view, effect.names || effect.gitScope ? 64 : 8).filter(
     (p) => namesMatch(p, effect.names, j.facts) && !(effect.kind === 'rewrite' && protectionOf(p, j.view)?.kind === 'guard-home'),
   );
+  // Git's view is read for the repository holding the folder; a command that points git elsewhere keeps every path.
+  const elsewhere = Object.keys(j.inv.assignments).some((k) => /^GIT_(DIR|WORK_TREE|INDEX_FILE|COMMON_DIR|OBJECT_DIRECTORY)$/.test(k)) || j.inv.args.some((a) => /^--git-dir|^core\.worktree=|^--index-file/i.test(a.text));
+  if ((effect.kind === 'rewrite' || effect.kind === 'delete') && effect.gitScope && !elsewhere) below = touchedByGit(below, abs, effect.gitScope, j.facts);
   if (below.length > 0) {
     const first = below[0]!;
     const what = protectionOf(first, j.view)?.label ?? display(first, j);
@@ -236,13 +227,18 @@ function judgeEffect(effect: PathEffect, j: Judge): void {
     const text = expandKnown(raw, j.facts, j.view, j.cwd);
     if (text === '' || text === '-') continue;
     if (word.dynamic && STILL_DYNAMIC.test(text)) {
-      if (effect.kind !== 'read' && effect.kind !== 'unknown' && effect.kind !== 'create' && computedPathMayBeProtected(text, word, j)) {
-        deny(j, 'write-guard-file', `${j.inv.name} would change a path computed at run time from parts that name a protected file (${text.slice(0, 80)}); ${DENY_SUFFIX}.`, text.slice(0, 80));
+      if (effect.kind !== 'read' && effect.kind !== 'unknown' && effect.kind !== 'create') {
+        if (computedPathMayBeProtected(text, word, j)) {
+          deny(j, 'write-guard-file', `${j.inv.name} would change a path computed at run time from parts that name a protected file (${text.slice(0, 80)}); ${DENY_SUFFIX}.`, text.slice(0, 80));
+        } else {
+          const producer = runtimeTargetProducer(text, word, effect.kind !== 'write');
+          if (producer) j.findings.push(unreadFinding('runtime-target', `${j.inv.name} would change a path computed at run time from ${producer}, which may name any file`, text.slice(0, 80), j.facts, j.view));
+        }
       }
       continue;
     }
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) continue;
-    const abs = resolvePath(j.cwd, text, j.facts.home);
+    const abs = withoutProcAlias(resolvePath(j.cwd, text, j.facts.home), j.cwd);
     if (word.glob && /[*?[]/.test(text)) {
       for (const place of placesMatchingGlob(abs, j.view, j.cwd)) judgePath(place, effect, j);
       judgeGlobFolder(abs, effect, j);
@@ -260,7 +256,7 @@ function judgeEffect(effect: PathEffect, j: Judge): void {
 function computedPathMayBeProtected(text: string, word: ArgWord, j: Judge): boolean {
   const tail = text.slice(Math.max(text.lastIndexOf(')'), text.lastIndexOf('}'), text.lastIndexOf('`')) + 1);
   if (PROTECTED_NAMES.test(tail)) return true;
-  for (const source of word.sources ?? []) {
+  for (const source of [...(word.sources ?? []), ...substitutionBodies(text)]) {
     if (mentionIn(source, j.view)) return true;
     if (source.split(/[\s'"`()$;|&]+/).some((token) => token !== '' && PROTECTED_NAMES.test(token))) return true;
   }
@@ -419,6 +415,8 @@ function redirectEffects(inv: Invocation): PathEffect[] {
 function fedEffects(inv: Invocation): PathEffect[] {
   if (READ_ONLY_COMMANDS.has(inv.name) || !inv.via.includes('xargs') || inv.stdin?.kind !== 'pipe') return [];
   const producer = inv.stdin.from;
+  const fromGit = gitFedEffects(inv, producer);
+  if (fromGit.length > 0) return fromGit;
   const fromFind = producer.name === 'find' ? effectsOf({ ...producer, args: [...producer.args, { text: '-delete', raw: '-delete', dynamic: false, glob: false }] }) : [];
   if (fromFind.length > 0) return fromFind;
   return producer.args.filter((a) => !a.text.startsWith('-')).map((word) => ({ kind: 'delete' as const, word, recursive: true }));
@@ -457,10 +455,14 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   judgeGuardCli(inv, j);
   judgeEditorCli(inv, j);
   judgeUiAutomation(inv, j);
+  judgeOtherInterpreter(inv, j);
+  judgeArgumentFiles(inv, j);
+  for (const f of wholeInvocationFindings(inv, facts, view, cwd)) deny(j, f.rule.replace(/^self-protection\./, ''), f.reason, f.targets[0]?.name ?? '');
   const described = READ_ONLY_COMMANDS.has(inv.name) || EFFECT_RULES[inv.name] !== undefined;
   let effects = patchEffects(effectsOf(inv), inv, j);
   effects = [...effects, ...redirectEffects(inv), ...fedEffects(inv), ...(inv.wrapperWords ?? []).map((word) => ({ kind: 'unknown' as const, word })), ...assignmentEffects(inv)];
   judgeEnvironmentSetters(inv, j);
+  j.findings.push(...judgeModuleLoading(inv, ctx, view));
   for (const effect of effects) judgeEffect(effect, j);
   // A command nobody described, run inside a protected folder, may change what is there by relative names.
   if (!described) {
@@ -480,8 +482,75 @@ function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
     return [finding('read-window-token', `The ${snippet.language} code run by ${snippet.runner.name} names Blast Shield's window tokens; they are not for agents.`, 'ipc')];
   }
   const named = mentionIn(snippet.text, view);
-  if (!named) return [];
-  return [finding('code-names-guard-file', `The ${snippet.language} code run by ${snippet.runner.name} names ${named}; code that is not known to only read it may not reach it (${DENY_SUFFIX}).`, named)];
+  if (named) return [finding('code-names-guard-file', `The ${snippet.language} code run by ${snippet.runner.name} names ${named}; code that is not known to only read it may not reach it (${DENY_SUFFIX}).`, named)];
+  if (snippet.language === 'sql') return [];
+  const selected = snippet.origin.kind === 'command' ? judgeRuntimeSelection(snippet, ctx.facts, view) : [];
+  return [...selected, ...judgeRuntimeCode(snippet.text, `The ${snippet.language} code run by ${snippet.runner.name}`, ctx.facts, view), ...judgeCodeLoads(snippet.text, snippet.runner, ctx, view)];
+}
+
+/** A one-liner that deletes what a listing or glob finds: denied when a pattern it names, or a plain listing, may reach a protected place. */
+function judgeRuntimeSelection(snippet: CodeSnippet, facts: Facts, view: PerimeterView): Finding[] {
+  const patterns = runtimeSelection(snippet.text);
+  if (!patterns) return [];
+  const cwd = snippet.runner.cwd || facts.cwd;
+  const who = `The ${snippet.language} code run by ${snippet.runner.name}`;
+  if (patterns.length === 0) return [unreadFinding('runtime-target', `${who} deletes or overwrites paths it lists while running`, snippet.runner.name, facts, view)];
+  for (const pattern of patterns) {
+    const places = placesMatchingGlob(resolvePath(cwd, pattern.replace(/^\.\//, ''), facts.home), view, cwd).filter((p) => exists(facts, p));
+    if (places.length > 0) return [finding('code-names-guard-file', `${who} deletes or overwrites what ${pattern} matches, which includes ${display2(places[0]!, view)}; ${DENY_SUFFIX}.`, pattern)];
+  }
+  return [];
+}
+
+function display2(path: string, view: PerimeterView): string {
+  for (const root of view.workspaceRoots) if (isWithin(root, path) && path !== root) return path.slice(root.length + 1);
+  return path;
+}
+
+/** Code decoded or looked up at run time (runtimeCode.ts): what it decodes is searched, and code that cannot be read is not allowed silently. */
+function judgeRuntimeCode(code: string, who: string, facts: Facts, view: PerimeterView): Finding[] {
+  const decoded = decodedLiterals(code);
+  const named = decoded ? mentionIn(decoded, view) : undefined;
+  if (named) return [finding('code-names-guard-file', `${who} decodes text naming ${named} at run time; ${DENY_SUFFIX}.`, named)];
+  const why = unreadableCode(code);
+  return why ? [unreadFinding('unreadable-code', `${who} cannot be read before it runs: ${why}`, who.slice(0, 80), facts, view)] : [];
+}
+
+/** `parallel CMD :::: FILE`, `parallel -a FILE CMD`: the command's arguments are the lines of a file the hook does not read. */
+function judgeArgumentFiles(inv: Invocation, j: Judge): void {
+  // `xargs rm < list`, `xargs -a list rm`, `cat list | xargs truncate -s0`: a writer's paths are a file's lines.
+  if (inv.via.includes('xargs') && EFFECT_RULES[inv.name] && !READ_ONLY_COMMANDS.has(inv.name)) {
+    const producer = inv.stdin?.kind === 'pipe' ? inv.stdin.from : undefined;
+    const described = producer && (producer.name === 'find' || producer.name === 'git' || producer.name === 'echo' || producer.name === 'printf' || producer.name === 'fd' || producer.name === 'ls');
+    const argFile = (inv.wrapperWords ?? []).some((w) => w.text === '-a' || w.text.startsWith('--arg-file') || /^-a./.test(w.text));
+    if (!described && (inv.stdin?.kind === 'file' || producer || argFile)) {
+      const from = inv.stdin?.kind === 'file' ? inv.stdin.path : producer ? `the output of ${producer.name}` : 'an argument file (xargs -a)';
+      j.findings.push(unreadFinding('runtime-target', `${inv.name} (through xargs) changes paths read at run time from ${from}, which may name any file`, `xargs ${inv.name}`, j.facts, j.view));
+      return;
+    }
+  }
+  if (inv.name !== 'parallel') return;
+  const words = inv.args.map((a) => a.text);
+  const fromFile = words.findIndex((w) => w === '::::' || w === '-a' || w === '--arg-file' || w.startsWith('--arg-file='));
+  if (fromFile < 0) return;
+  const command = words.find((w) => !w.startsWith('-') && w !== '::::' && w !== ':::');
+  if (!command || READ_ONLY_COMMANDS.has(basename(command))) return;
+  j.findings.push(unreadFinding('runtime-target', `parallel runs ${command} on paths read at run time from ${words[fromFile + 1] ?? 'a file'}, which may name any file`, `parallel ${command}`, j.facts, j.view));
+}
+
+function judgeOtherInterpreter(inv: Invocation, j: Judge): void {
+  if (!OTHER_INTERPRETERS.has(inv.name)) return;
+  const code = interpreterText(inv);
+  if (mentionsWindowTokens(code, j.view)) {
+    deny(j, 'read-window-token', `${inv.name} runs code naming Blast Shield's window tokens; they are not for agents.`, 'ipc');
+    return;
+  }
+  const named = mentionIn(code, j.view);
+  if (named) {
+    deny(j, 'code-names-guard-file', `${inv.name} runs code naming ${named} and is not known to only read it; ${DENY_SUFFIX}.`, named);
+    return;
+  }
+  j.findings.push(...judgeRuntimeCode(code, `The code run by ${inv.name}`, j.facts, j.view));
 }
 
 export const perimeterPack: RulePack = {

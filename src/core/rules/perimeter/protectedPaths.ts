@@ -2,6 +2,7 @@ import { minimatch } from 'minimatch';
 import { AGENT_IGNORE_FILES } from '../../credentials/ignoreBlocks';
 import { basename, dirname, isWithin, normalize } from '../../paths';
 import type { Facts } from '../../policy/types';
+import { extraStartupLabel, NPMRC, NPMRC_CODE_KEYS } from './startupPlaces';
 
 /**
  * The perimeter: every path whose change would switch the guard off or let an agent's code run
@@ -12,7 +13,7 @@ import type { Facts } from '../../policy/types';
  * makes `.CURSOR/hooks.json` the same file) and through the symlink aliases the facts carry.
  */
 
-export type ProtectedKind = 'hook-config' | 'guard-home' | 'workspace-map' | 'ignore-file' | 'editor-settings' | 'user-settings' | 'startup-file' | 'extension';
+export type ProtectedKind = 'hook-config' | 'guard-home' | 'workspace-map' | 'ignore-file' | 'editor-settings' | 'user-settings' | 'startup-file' | 'extension' | 'runtime-config';
 
 export interface Protection {
   kind: ProtectedKind;
@@ -89,6 +90,7 @@ const FILE_RULES: readonly { re: RegExp; kind: ProtectedKind; label: string }[] 
   { re: /\/\.copilot\/config\.json$/, kind: 'hook-config', label: "Copilot CLI's configuration (~/.copilot/config.json: trusted folders and hook settings)" },
   { re: /\/\.windsurf\/hooks\.json$/, kind: 'hook-config', label: 'the Windsurf hook configuration (.windsurf/hooks.json)' },
   { re: /\/\.codeium\/windsurf\/hooks\.json$/, kind: 'hook-config', label: 'the Windsurf hook configuration (~/.codeium/windsurf/hooks.json)' },
+  { re: /\/\.kiro\/hooks(\/|$)/, kind: 'hook-config', label: 'the Kiro agent hooks (.kiro/hooks)' },
   { re: /\/\.blast-shield\.json$/, kind: 'workspace-map', label: 'the workspace policy file (.blast-shield.json)' },
   { re: /\/\.blast-shield(\/|$)/, kind: 'guard-home', label: "Blast Shield's own folder (hook shim, audit log, settings, window tokens)" },
   { re: new RegExp(`/${EDITOR_DIRS}/user/(profiles/[^/]+/)?settings\\.json$`), kind: 'user-settings', label: "the editor's user settings (where Blast Shield's relaxing settings live)" },
@@ -97,6 +99,10 @@ const FILE_RULES: readonly { re: RegExp; kind: ProtectedKind; label: string }[] 
   { re: new RegExp(`/(${EDITOR_DIRS}/user|\\.[a-z-]*-server/data/user)/globalstorage/state\\.vscdb(\\.backup)?$`), kind: 'extension', label: "the editor's state database (where Blast Shield keeps the audit log's anchor)" },
   { re: /\/(\.[a-z-]+|code-server)\/extensions\/(\.obsolete|extensions\.json)$/, kind: 'extension', label: "the editor's list of installed and removed extensions" },
   { re: /^\/etc\/(cursor|windsurf|codeium\/windsurf)\/hooks\.json$/, kind: 'hook-config', label: 'a system-wide agent hook configuration' },
+  { re: /^\/etc\/(claude-code|codex|gemini-cli|github-copilot|copilot)\/.*$|^\/library\/application support\/(claudecode|claude-code|codex|gemini-cli)\/.*$|^\/(program ?data|programdata)\/(claudecode|claude-code)\/.*$/, kind: 'hook-config', label: "an agent's managed (system-wide) settings, which decide which hooks run" },
+  { re: new RegExp(`/${EDITOR_DIRS}/user/(globalstorage|workspacestorage/[^/]+)/state\\.vscdb(\\.backup)?$|/\\.[a-z-]*-server/data/user/(globalstorage|workspacestorage/[^/]+)/state\\.vscdb(\\.backup)?$`), kind: 'extension', label: "the editor's extension state (where Blast Shield keeps its secrets and the audit anchor)" },
+  { re: /\/globalstorage\/blast-shield\.blast-shield(\/|$)/, kind: 'extension', label: "the Blast Shield extension's own storage" },
+  { re: /\.code-workspace$/, kind: 'editor-settings', label: 'Blast Shield settings in a .code-workspace file' },
   { re: /^\/etc\/(profile|bash\.bashrc|bashrc|environment|zshenv|zshrc|zprofile|zlogin|zsh\/.*|profile\.d(\/.*)?|fish(\/.*)?)$/, kind: 'startup-file', label: 'a system shell start-up file' },
 ];
 
@@ -108,12 +114,12 @@ const HOME_STARTUP = /^\.(bashrc|bash_profile|bash_login|bash_logout|profile|zsh
  * re-permissioning or linking them reaches what they hold, whatever it is today.
  */
 const DEDICATED_FOLDERS = new RegExp(
-  `/(\\.(cursor|claude|clinerules|copilot|gemini|codex|windsurf|codeium)|\\.codeium/windsurf|documents/cline|documents/cline/rules|\\.github/hooks|(\\.config|application support|appdata/roaming|\\.local/share)/${EDITOR_DIRS}(/user)?|\\.[a-z-]*-server/data(/machine|/user)?)$`,
+  `/(\\.(cursor|claude|clinerules|copilot|gemini|codex|windsurf|codeium)|\\.codeium/windsurf|\\.kiro/hooks|documents/cline|documents/cline/rules|\\.github/hooks|(\\.config|application support|appdata/roaming|\\.local/share)/${EDITOR_DIRS}(/user)?|\\.[a-z-]*-server/data(/machine|/user)?)$`,
 );
 
 /** Kinds that are guarded only while their content says so (our managed block, our settings keys). */
 export function isContentDependent(kind: ProtectedKind): boolean {
-  return kind === 'ignore-file' || kind === 'editor-settings' || kind === 'user-settings';
+  return kind === 'ignore-file' || kind === 'editor-settings' || kind === 'user-settings' || kind === 'runtime-config';
 }
 
 function protectionOfOne(path: string, view: PerimeterView): Protection | undefined {
@@ -124,6 +130,12 @@ function protectionOfOne(path: string, view: PerimeterView): Protection | undefi
   if (within(view.home, path) && lp !== lower(view.home) && HOME_STARTUP.test(lp.slice(view.home.length + 1))) {
     return { kind: 'startup-file', label: `a shell start-up file (~/${path.slice(view.home.length + 1)})` };
   }
+  if (within(view.home, path) && lp !== lower(view.home)) {
+    const extra = extraStartupLabel(path.slice(view.home.length + 1));
+    if (extra) return { kind: 'startup-file', label: extra };
+    if (lower(path.slice(view.home.length + 1)) === '.npmrc') return { kind: 'runtime-config', label: 'the npm configuration (~/.npmrc), whose node-options load code into every node and npm run' };
+  }
+  if (NPMRC.test(lp)) return { kind: 'runtime-config', label: `the npm configuration ${basename(path)} (its node-options load code into every run)` };
   for (const rule of FILE_RULES) if (rule.re.test(lp)) return { kind: rule.kind, label: rule.label };
   const name = basename(lp);
   if (AGENT_IGNORE_FILES.some((f) => lower(f) === name)) return { kind: 'ignore-file', label: `the agent ignore file ${basename(path)} (its Blast Shield block)` };
@@ -165,6 +177,8 @@ export function guardedByContent(kind: ProtectedKind, currentText: string | unde
   switch (kind) {
     case 'ignore-file':
       return MANAGED_BLOCK_MARKER.test(currentText ?? '') || MANAGED_BLOCK_MARKER.test(newText ?? '');
+    case 'runtime-config':
+      return [currentText ?? '', newText ?? ''].some((text) => NPMRC_CODE_KEYS.test(text));
     case 'editor-settings':
     case 'user-settings':
       return [currentText ?? '', newText ?? ''].some((text) => text.includes(SETTINGS_KEY_PREFIX) || HOOK_LOADING_SETTINGS.test(text));

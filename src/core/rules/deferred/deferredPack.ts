@@ -1,0 +1,290 @@
+import { basename, normalize, resolvePath } from '../../paths';
+import { EFFECT_RULES, effectsOf, READ_ONLY_COMMANDS } from '../../policy/effects';
+import type { ArgWord, Facts, Finding, Invocation, RuleContext, RulePack } from '../../policy/types';
+import { perimeterView } from '../perimeter/protectedPaths';
+import { unreadFinding } from '../perimeter/reach';
+import { configFilePrograms, GIT_HOOK_NAMES, gitPrograms, type GitProgram } from './gitPrograms';
+import { judgePayload } from './payload';
+import { cronCommands, deferredPlaceOf, type PlaceRule } from './places';
+
+/**
+ * Deferred execution is execution (issue #18, item 5). A write into a place that runs its content
+ * later, a scheduler given a command, a package script set through the package manager and a
+ * program git is told to run are analysed as if the command ran now; what it would do flags the
+ * write, worded with where it goes and when it runs. Content the hook cannot know (a copy of a file
+ * written in the same command, a download) into a place that runs it is code the hook never read.
+ */
+
+/** printf's output for fixed words: the format (escapes, `%s`/`%b`/`%d`, `%%`) applied to the arguments, reused while arguments remain. */
+export function printfOutput(words: readonly string[]): string {
+  const [format = '', ...rest] = words;
+  let out = '';
+  let next = 0;
+  do {
+    out += format.replace(/%%|%[-+ #0]*\d*(?:\.\d+)?([sbdiouxXcfeEgGq])/g, (m, conv: string | undefined) => {
+      if (m === '%%') return '%';
+      const value = rest[next++] ?? '';
+      return conv === 'b' ? escapes(value) : value;
+    });
+  } while (next > 0 && next < rest.length);
+  return escapes(out);
+}
+
+function escapes(text: string): string {
+  return text.replace(/\\(n|t|r|\\|'|"|0[0-7]{0,3}|[0-7]{1,3}|x[0-9a-fA-F]{1,2}|e|a|c)/g, (_m, e: string) => {
+    switch (e[0]) {
+      case 'n':
+        return '\n';
+      case 't':
+        return '\t';
+      case 'r':
+        return '\r';
+      case 'x':
+        return String.fromCharCode(parseInt(e.slice(1), 16));
+      case 'e':
+      case 'a':
+      case 'c':
+        return '';
+      case '\\':
+      case "'":
+      case '"':
+        return e;
+      default:
+        return String.fromCharCode(parseInt(e, 8));
+    }
+  });
+}
+
+/** What a command prints, when it is a printer of fixed words or text on its stdin. */
+function printed(inv: Invocation): string | undefined {
+  if (inv.args.some((a) => a.dynamic && /\$\(|`/.test(a.text))) return undefined;
+  const words = inv.args.map((a) => a.text);
+  if (inv.name === 'echo') {
+    const start = words.findIndex((w) => !/^-[neE]+$/.test(w));
+    return escapes((start < 0 ? [] : words.slice(start)).join(' ')) + (words.some((w) => /^-[eE]*n/.test(w)) ? '' : '\n');
+  }
+  if (inv.name === 'printf') return words[0] === '--' ? printfOutput(words.slice(1)) : words[0] === '-v' ? undefined : printfOutput(words);
+  if (inv.name === ':' || inv.name === 'true') return '';
+  if ((inv.name === 'cat' || inv.name === 'tee') && inv.args.every((a) => a.text.startsWith('-') || inv.name === 'tee')) return stdinText(inv);
+  return undefined;
+}
+
+function stdinText(inv: Invocation): string | undefined {
+  const stdin = inv.stdin;
+  if (stdin?.kind === 'heredoc' || stdin?.kind === 'herestring') return stdin.kind === 'herestring' ? stdin.text + '\n' : stdin.text;
+  if (stdin?.kind === 'pipe') return printed(stdin.from);
+  return undefined;
+}
+
+interface Written {
+  path: string;
+  text: string | undefined;
+  writer: string;
+}
+
+/** Files this invocation writes, with their new text when it can be known. */
+function writesOf(inv: Invocation, facts: Facts, cwd: string): Written[] {
+  const out: Written[] = [];
+  const abs = (w: ArgWord): string | undefined => (w.dynamic || w.text === '' || w.text === '-' || w.text.startsWith('/dev/') ? undefined : resolvePath(cwd, w.text, facts.home));
+  for (const r of inv.redirects) {
+    if (r.op !== '>' && r.op !== '>>' && r.op !== '>|' && r.op !== '&>' && r.op !== '&>>') continue;
+    const path = abs(r.target);
+    if (!path) continue;
+    const stdout = r.fd === undefined || r.fd === 1;
+    out.push({ path, text: stdout ? printed(inv) : undefined, writer: inv.name });
+  }
+  if (inv.name === 'tee') {
+    const text = stdinText(inv);
+    for (const w of inv.args) if (!w.text.startsWith('-')) {
+      const path = abs(w);
+      if (path) out.push({ path, text, writer: 'tee' });
+    }
+    return out;
+  }
+  if (READ_ONLY_COMMANDS.has(inv.name) || !EFFECT_RULES[inv.name]) return out;
+  for (const effect of effectsOf(inv)) {
+    if (effect.kind !== 'write' && effect.kind !== 'link') continue;
+    const path = abs(effect.word);
+    if (!path) continue;
+    if (effect.into && effect.into.length > 0) {
+      const isFolder = facts.listDir(path) !== undefined || effect.word.text.endsWith('/');
+      for (const source of effect.into) {
+        const from = abs(source);
+        const target = isFolder ? normalize(path + '/' + basename(source.text)) : path;
+        out.push({ path: target, text: from ? facts.readFile(from) : undefined, writer: inv.name });
+      }
+    } else if (effect.kind === 'write' && inv.name !== 'sed' && inv.name !== 'perl' && inv.name !== 'ruby' && inv.name !== 'chmod' && inv.name !== 'chown' && inv.name !== 'chgrp' && inv.name !== 'touch' && inv.name !== 'truncate' && inv.name !== 'setfacl' && inv.name !== 'chattr') {
+      out.push({ path, text: undefined, writer: inv.name });
+    }
+  }
+  return out;
+}
+
+function judgeWrite(w: Written, place: PlaceRule, inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
+  if (w.text === undefined) {
+    if (!place.strictUnknown) return [];
+    return [unreadFinding('deferred-unread', `${w.writer} writes into ${place.where}, which runs it ${place.when}, text the hook cannot read now`, place.where, ctx.facts, perimeterView(ctx.facts))];
+  }
+  if (place.gitConfig) return configFilePrograms(w.text, place.where).flatMap((p) => judgeProgram(p, inv, ctx, cwd));
+  const commands = place.commands(w.text);
+  return judgePayload(commands, place.language, place, w.writer, ctx, cwd);
+}
+
+/** A folder of git hooks (core.hooksPath, a template folder): every hook in it, or code the hook never read when it cannot be listed. */
+function judgeHooksFolder(p: GitProgram, inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
+  const facts = ctx.facts;
+  const folder = resolvePath(cwd, p.text, facts.home);
+  const entries = facts.listDir(folder);
+  if (entries === undefined) {
+    return [unreadFinding('deferred-unread', `${inv.name} makes ${p.where} point at ${p.text}, so git runs the programs there ${p.when}; the hook cannot read that folder now`, p.text, facts, perimeterView(facts))];
+  }
+  const out: Finding[] = [];
+  for (const name of entries.filter((e) => GIT_HOOK_NAMES.has(e)).slice(0, 16)) {
+    const text = facts.readFile(folder + '/' + name);
+    const place = { where: `the hook ${p.text}/${name} (${p.where})`, when: `when git runs its ${name} hook` };
+    if (text === undefined) out.push(unreadFinding('deferred-unread', `${inv.name} makes git run ${p.text}/${name}, a file the hook cannot read now`, `${p.text}/${name}`, facts, perimeterView(facts)));
+    else out.push(...judgePayload(text, /^#!.*python/.test(text) ? 'python' : 'shell', place, inv.name, ctx, cwd));
+  }
+  return out;
+}
+
+let includeDepth = 0;
+
+/** An included config file: the programs it names, or code the hook never read when it cannot be read. */
+function judgeInclude(p: GitProgram, inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
+  const facts = ctx.facts;
+  const file = resolvePath(cwd, p.text, facts.home);
+  const text = facts.readFile(file);
+  if (text === undefined) return [unreadFinding('deferred-unread', `${inv.name} makes git read settings from ${p.text} (${p.key}), a file the hook cannot read now; it may name programs git runs`, p.text, facts, perimeterView(facts))];
+  if (includeDepth >= 3) return [];
+  includeDepth++;
+  try {
+    return configFilePrograms(text, p.text).flatMap((q) => judgeProgram(q, inv, ctx, cwd));
+  } finally {
+    includeDepth--;
+  }
+}
+
+function judgeProgram(p: GitProgram, inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
+  if (p.kind === 'hooks') return judgeHooksFolder(p, inv, ctx, cwd);
+  if (p.kind === 'include') return judgeInclude(p, inv, ctx, cwd);
+  return judgePayload(p.text, 'shell', { where: p.where, when: p.when }, inv.name === 'git' ? 'git' : inv.name, ctx, cwd);
+}
+
+/** Quote words back into a command line. */
+function commandLine(words: readonly ArgWord[]): string {
+  if (words.length === 1) return words[0]!.text;
+  return words.map((w) => (w.dynamic ? w.raw : /^[\w@%+=:,./-]+$/.test(w.text) ? w.text : `'${w.text.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+const SYSTEMD_RUN_VALUED = /^(-u|--unit|-p|--property|--description|--slice|-E|--setenv|--on-active|--on-boot|--on-startup|--on-unit-active|--on-unit-inactive|--on-calendar|--on-clock-change|--on-timezone-change|--timer-property|--path-property|--socket-property|-M|--machine|-H|--host|--uid|--gid|--nice|--working-directory|--service-type|--expand-environment|--json)$/;
+
+/** Schedulers and detached runners given a command: systemd-run, tmux/screen detached sessions, kubectl create cronjob, crontab. */
+function scheduled(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
+  const args = inv.args;
+  const texts = args.map((a) => a.text);
+  const run = (words: readonly ArgWord[], where: string, when: string): Finding[] => (words.length === 0 ? [] : judgePayload(commandLine(words), 'shell', { where, when }, inv.name, ctx, cwd));
+  switch (inv.name) {
+    case 'systemd-run': {
+      let i = 0;
+      for (; i < args.length; i++) {
+        const t = texts[i]!;
+        if (t === '--') {
+          i++;
+          break;
+        }
+        if (!t.startsWith('-')) break;
+        if (SYSTEMD_RUN_VALUED.test(t)) i++;
+      }
+      const timer = texts.find((t) => t.startsWith('--on-'));
+      return run(args.slice(i), 'a transient systemd unit', timer ? `on its timer (${timer.split('=')[0]})` : 'now, outside the agent');
+    }
+    case 'tmux': {
+      const sub = texts.findIndex((t) => /^(new-session|new|new-window|neww|split-window|splitw|run-shell|run|respawn-pane|respawnp|respawn-window|respawnw|display-popup|popup)$/.test(t));
+      if (sub < 0) return [];
+      let i = sub + 1;
+      for (; i < args.length; i++) {
+        const t = texts[i]!;
+        if (t === '--') {
+          i++;
+          break;
+        }
+        if (!t.startsWith('-')) break;
+        if (/^-[a-zA-Z]*[censtFxylpfL]$/.test(t) && !/^-[dADEPXhvbkZ]+$/.test(t)) i++;
+      }
+      return run(args.slice(i), `a tmux ${texts[sub]} session`, 'now, in a session the agent does not wait for');
+    }
+    case 'screen': {
+      const detached = texts.some((t) => /^-[a-zA-Z]*[dD][a-zA-Z]*m|^-m$/.test(t));
+      if (!detached) return [];
+      let i = 0;
+      for (; i < args.length; i++) {
+        const t = texts[i]!;
+        if (!t.startsWith('-')) break;
+        if (/^-[a-zA-Z]*[SctheTpX]$/.test(t) || t === '-Logfile') i++;
+      }
+      return run(args.slice(i), 'a detached screen session', 'now, in a session the agent does not wait for');
+    }
+    case 'kubectl': {
+      const create = texts.indexOf('create');
+      if (create < 0 || texts[create + 1] !== 'cronjob' && texts[create + 1] !== 'cj') return [];
+      const dash = texts.indexOf('--');
+      if (dash < 0) return [];
+      return run(args.slice(dash + 1), `the Kubernetes CronJob ${texts[create + 2] ?? ''}`.trim(), 'on the CronJob schedule, in the cluster');
+    }
+    case 'crontab': {
+      if (texts.some((t) => /^-[a-zA-Z]*[lreTV]/.test(t))) return [];
+      const file = args.find((a) => !a.text.startsWith('-') || a.text === '-');
+      const where = { where: 'your crontab', when: 'on its cron schedule' };
+      let text: string | undefined;
+      if (!file || file.text === '-') text = stdinText(inv);
+      else if (!file.dynamic) text = ctx.facts.readFile(resolvePath(cwd, file.text, ctx.facts.home));
+      if (text === undefined) return [unreadFinding('deferred-unread', 'crontab installs a table whose text the hook cannot read now, and cron runs it on its schedule', 'crontab', ctx.facts, perimeterView(ctx.facts))];
+      return judgePayload(cronCommands(text, false), 'shell', where, 'crontab', ctx, cwd);
+    }
+    default:
+      return [];
+  }
+}
+
+const LIFECYCLE = /^(pre|post)?(install|uninstall|prepare|prepublish|prepublishOnly|prepack|postpack|publish|restart|start|stop|test|version|shrinkwrap)$|^dependencies$/;
+
+/** `npm pkg set scripts.x=…`, `npm set-script x …`, `pnpm pkg set`: package scripts set without writing package.json by hand. */
+function packageScripts(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
+  if (!/^(npm|pnpm|yarn|bun)$/.test(inv.name)) return [];
+  const texts = inv.args.map((a) => a.text);
+  const out: Finding[] = [];
+  const judge = (name: string, command: string): void => {
+    const when = LIFECYCLE.test(name) ? `whenever npm runs the ${name} step (${/install|prepare|dependencies/.test(name) ? 'on every install' : `\`npm ${name.replace(/^(pre|post)/, '')}\``})` : `when \`npm run ${name}\` runs`;
+    out.push(...judgePayload(command, 'shell', { where: `the npm script ${name} in package.json`, when }, `${inv.name} pkg set`, ctx, cwd));
+  };
+  const pkg = texts.indexOf('pkg');
+  if (pkg >= 0 && texts[pkg + 1] === 'set') {
+    for (const t of texts.slice(pkg + 2)) {
+      const m = /^scripts\.([^=]+)=(.*)$/s.exec(t);
+      if (m) judge(m[1]!, m[2]!);
+    }
+  }
+  const setScript = texts.indexOf('set-script');
+  if (setScript >= 0 && texts[setScript + 1] && texts[setScript + 2]) judge(texts[setScript + 1]!, texts[setScript + 2]!);
+  return out;
+}
+
+function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (inv.remote) return [];
+  const cwd = inv.cwd || ctx.facts.cwd;
+  const out: Finding[] = [];
+  for (const p of gitPrograms(inv)) out.push(...judgeProgram(p, inv, ctx, cwd));
+  for (const w of writesOf(inv, ctx.facts, cwd)) {
+    const place = deferredPlaceOf(w.path, w.text);
+    if (place) out.push(...judgeWrite(w, place, inv, ctx, cwd));
+  }
+  out.push(...scheduled(inv, ctx, cwd), ...packageScripts(inv, ctx, cwd));
+  return out;
+}
+
+export const deferredPack: RulePack = {
+  id: 'deferred',
+  title: 'Deferred execution',
+  checkInvocation,
+};

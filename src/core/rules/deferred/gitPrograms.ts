@@ -1,0 +1,258 @@
+import type { ArgWord, Invocation } from '../../policy/types';
+
+/**
+ * Programs git runs on the agent's behalf: settings that name a command (`core.fsmonitor`,
+ * `core.pager`, `core.sshCommand`, `diff.external`, filter drivers, `alias.x = !…`,
+ * `credential.helper`, `gpg.program`, `core.hooksPath` …), given for one run (`git -c k=v`,
+ * `GIT_CONFIG_*`, `GIT_SSH_COMMAND`), written into a config (`git config k v`, a `.git/config` write),
+ * and the subcommands that run a command line (`bisect run`, `rebase --exec`, `submodule foreach`,
+ * `filter-branch --tree-filter`, `ext::` remotes, `--upload-pack`). Each becomes a program line for
+ * payload.ts to judge as if it ran, with where it is set and when git runs it.
+ */
+
+export interface GitProgram {
+  /** A command line (`shell`), or a folder of hooks (`hooks`). */
+  kind: 'shell' | 'hooks' | 'include';
+  text: string;
+  key: string;
+  where: string;
+  when: string;
+}
+
+const BOOLEAN = /^(true|false|yes|no|on|off|1|0|)$/i;
+
+/** When git runs the program a key names, for people. */
+function whenOf(key: string): string | undefined {
+  const k = key.toLowerCase();
+  if (k === 'core.hookspath') return 'whenever git runs its hooks (commit, checkout, merge, push)';
+  if (k === 'include.path' || /^includeif\..+\.path$/.test(k)) return 'whenever git reads its settings (the included file may name programs)';
+  if (k === 'init.templatedir') return 'in every repository git creates or clones from then on (its hooks)';
+  if (k === 'core.fsmonitor') return 'on every git status, diff or add';
+  if (k === 'core.pager' || k.startsWith('pager.')) return 'whenever git pages its output';
+  if (k === 'core.editor' || k === 'sequence.editor') return 'whenever git opens an editor';
+  if (k === 'core.sshcommand' || k === 'core.gitproxy' || /^remote\..+\.(uploadpack|receivepack)$/.test(k)) return 'on every fetch or push';
+  if (k === 'core.askpass' || k === 'credential.helper' || /^credential\..+\.helper$/.test(k)) return 'whenever git needs credentials';
+  if (k === 'diff.external' || /^diff\..+\.(textconv|command)$/.test(k) || /^difftool\..+\.cmd$/.test(k)) return 'whenever git shows a diff';
+  if (/^merge\..+\.driver$/.test(k) || /^mergetool\..+\.cmd$/.test(k)) return 'whenever git merges';
+  if (/^filter\..+\.(clean|smudge|process)$/.test(k)) return 'whenever git adds or checks out files that use the filter';
+  if (k === 'gpg.program' || /^gpg\..+\.program$/.test(k)) return 'whenever git signs or verifies';
+  if (k === 'uploadpack.packobjectshook') return 'whenever git serves a fetch';
+  if (k.startsWith('alias.')) return `when \`git ${key.slice(6)}\` runs`;
+  if (/^(web\.browser|browser\..+\.(cmd|path)|man\..+\.(cmd|path))$/.test(k)) return 'when git opens help';
+  if (/^sendemail\.(smtpserver|.*cmd)$/.test(k)) return 'when git sends mail';
+  return undefined;
+}
+
+/** The program line a key's value runs, or undefined when the value runs nothing. */
+function programOf(key: string, value: string): GitProgram | undefined {
+  const when = whenOf(key);
+  if (!when) return undefined;
+  const k = key.toLowerCase();
+  const v = value.trim();
+  if (k === 'core.hookspath') return { kind: 'hooks', text: v, key, where: `git's ${key} setting`, when };
+  if (k === 'init.templatedir') return { kind: 'hooks', text: v.replace(/\/+$/, '') + '/hooks', key, where: `git's ${key} setting`, when };
+  if (k === 'include.path' || /^includeif\..+\.path$/.test(k)) return { kind: 'include', text: v, key, where: `git's ${key} setting`, when };
+  if (k.startsWith('alias.')) return v.startsWith('!') ? { kind: 'shell', text: v.slice(1), key, where: `the git alias ${key.slice(6)}`, when } : undefined;
+  if (BOOLEAN.test(v)) return undefined;
+  if (k === 'credential.helper' || /^credential\..+\.helper$/.test(k)) {
+    if (v.startsWith('!')) return { kind: 'shell', text: v.slice(1), key, where: `git's ${key} setting`, when };
+    // `store`, `cache --timeout=3600`, `osxkeychain`, `manager`: git-credential-<name>, a helper of its own.
+    if (!v.includes('/')) return undefined;
+  }
+  return { kind: 'shell', text: v, key, where: `git's ${key} setting`, when };
+}
+
+/** `key=value` pairs set for one run by the environment (`GIT_CONFIG_PARAMETERS`, `GIT_CONFIG_KEY_0`…). */
+function environmentPairs(assignments: Readonly<Record<string, string>>): [string, string][] {
+  const pairs: [string, string][] = [];
+  const params = assignments.GIT_CONFIG_PARAMETERS;
+  if (params) for (const m of params.matchAll(/'([^'=]+)=([^']*)'|'([^']+)'='([^']*)'/g)) pairs.push([m[1] ?? m[3] ?? '', m[2] ?? m[4] ?? '']);
+  for (const [name, key] of Object.entries(assignments)) {
+    const n = /^GIT_CONFIG_KEY_(\d+)$/.exec(name);
+    if (n) pairs.push([key, assignments[`GIT_CONFIG_VALUE_${n[1]}`] ?? '']);
+  }
+  return pairs;
+}
+
+/** Variables git reads a program from. */
+const PROGRAM_VARIABLES: Readonly<Record<string, string>> = {
+  GIT_SSH_COMMAND: 'core.sshCommand',
+  GIT_SSH: 'core.sshCommand',
+  GIT_PAGER: 'core.pager',
+  GIT_EDITOR: 'core.editor',
+  GIT_SEQUENCE_EDITOR: 'sequence.editor',
+  GIT_EXTERNAL_DIFF: 'diff.external',
+  GIT_ASKPASS: 'core.askPass',
+  GIT_PROXY_COMMAND: 'core.gitProxy',
+  GIT_TEMPLATE_DIR: 'init.templateDir',
+};
+
+/** Programs an invocation's environment makes git run (for git, or anything that runs git). */
+export function environmentPrograms(inv: Invocation): GitProgram[] {
+  const out: GitProgram[] = [];
+  for (const [name, key] of Object.entries(PROGRAM_VARIABLES)) {
+    const value = inv.assignments[name];
+    if (value === undefined) continue;
+    const p = programOf(key, value);
+    if (p) out.push({ ...p, where: `the ${name} variable`, when: `now (${inv.name})` });
+  }
+  for (const [key, value] of environmentPairs(inv.assignments)) {
+    const p = programOf(key, value);
+    if (p) out.push({ ...p, where: `git's ${key} setting (from the environment)`, when: `now (${inv.name})` });
+  }
+  return out;
+}
+
+const SECTIONLESS: Readonly<Record<string, string>> = {
+  fsmonitor: 'core.fsmonitor', hookspath: 'core.hooksPath', pager: 'core.pager', editor: 'core.editor', sshcommand: 'core.sshCommand', askpass: 'core.askPass',
+  gitproxy: 'core.gitProxy', external: 'diff.external', helper: 'credential.helper', program: 'gpg.program', packobjectshook: 'uploadpack.packObjectsHook', path: 'include.path',
+};
+
+/** Settings in the text of a git config file (`[core]\n\tfsmonitor = /tmp/x`). */
+export function configFilePrograms(text: string, where: string): GitProgram[] {
+  const out: GitProgram[] = [];
+  let section = '';
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    const header = /^\[\s*([A-Za-z0-9.-]+)(?:\s+"([^"]*)")?\s*\]\s*(.*)$/.exec(line);
+    let body = line;
+    if (header) {
+      section = header[2] !== undefined ? `${header[1]}.${header[2]}` : header[1]!;
+      body = header[3] ?? '';
+    }
+    const kv = /^([A-Za-z][A-Za-z0-9-]*)\s*(?:=\s*(.*))?$/.exec(body);
+    if (!kv) continue;
+    const value = (kv[2] ?? 'true').replace(/^"(.*)"$/, '$1').replace(/\\"/g, '"');
+    // A fragment appended without a section joins whatever section ends the file: read it as the section that gives it a meaning.
+    const key = section ? `${section}.${kv[1]}` : (SECTIONLESS[kv[1]!.toLowerCase()] ?? '');
+    if (!key) continue;
+    const p = programOf(key, value);
+    if (p) out.push({ ...p, where: `${p.where} in ${where}` });
+  }
+  return out;
+}
+
+const CONFIG_READS = new Set(['--get', '--get-all', '--get-regexp', '--get-urlmatch', '--list', '-l', '--unset', '--unset-all', '--remove-section', '--rename-section', '--show-origin', '--show-scope', '--name-only', 'get', 'list', 'unset', 'remove-section', 'rename-section', '--edit', '-e', 'edit']);
+const CONFIG_VALUED = new Set(['-f', '--file', '--blob', '--type', '--default', '--comment', '--value']);
+
+/** `git config [scope] key value`, `git config set key value`, `--add`/`--replace-all`: the key and value set. */
+function configSet(rest: readonly ArgWord[]): { key: string; value: string; scope: string } | undefined {
+  const operands: string[] = [];
+  let scope = 'repository';
+  for (let i = 0; i < rest.length; i++) {
+    const t = rest[i]!.text;
+    if (CONFIG_READS.has(t)) return undefined;
+    if (t === '--global' || t === '--system' || t === '--local' || t === '--worktree') scope = t.slice(2);
+    else if (CONFIG_VALUED.has(t)) {
+      if (t === '-f' || t === '--file') scope = rest[i + 1]?.text ?? scope;
+      i++;
+    } else if (t.startsWith('-')) continue;
+    else operands.push(t);
+  }
+  if (operands[0] === 'set') operands.shift();
+  const [key, value] = operands;
+  return key !== undefined && value !== undefined ? { key, value, scope } : undefined;
+}
+
+const GIT_GLOBAL_VALUED = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env', '--super-prefix', '--list-cmds', '--attr-source']);
+
+/** Programs one `git` invocation sets or runs. */
+export function gitPrograms(inv: Invocation): GitProgram[] {
+  if (inv.name !== 'git') return environmentPrograms(inv);
+  const out: GitProgram[] = environmentPrograms(inv);
+  const args = inv.args;
+  let i = 0;
+  for (; i < args.length; i++) {
+    const t = args[i]!.text;
+    if (!t.startsWith('-')) break;
+    const eq = t.indexOf('=');
+    const name = t.startsWith('--') && eq > 0 ? t.slice(0, eq) : t;
+    const inline = t.startsWith('--') && eq > 0 ? t.slice(eq + 1) : undefined;
+    const value = inline ?? (GIT_GLOBAL_VALUED.has(name) ? args[++i]?.text : undefined);
+    if (name === '-c' && value !== undefined) {
+      const at = value.indexOf('=');
+      const p = at > 0 ? programOf(value.slice(0, at), value.slice(at + 1)) : undefined;
+      if (p) out.push({ ...p, where: `git's ${p.key} setting (git -c)`, when: 'now, in this git command' });
+    } else if (name === '--config-env' && value !== undefined) {
+      const key = value.split('=')[0] ?? '';
+      if (whenOf(key)) out.push({ kind: 'shell', text: `$${value.split('=')[1] ?? ''}`, key, where: `git's ${key} setting (--config-env)`, when: 'now, in this git command' });
+    } else if (name === '--exec-path' && value !== undefined) {
+      out.push({ kind: 'hooks', text: value, key: '--exec-path', where: "git's program folder (--exec-path)", when: 'now, for every git subcommand' });
+    }
+  }
+  const sub = args[i]?.text;
+  const rest = args.slice(i + 1);
+  const texts = rest.map((a) => a.text);
+  const valueAfter = (...flags: string[]): string | undefined => {
+    for (let k = 0; k < texts.length; k++) {
+      for (const f of flags) {
+        if (texts[k] === f) return texts[k + 1];
+        if (f.startsWith('--') && texts[k]!.startsWith(f + '=')) return texts[k]!.slice(f.length + 1);
+      }
+    }
+    return undefined;
+  };
+  const now = (text: string, what: string): void => {
+    out.push({ kind: 'shell', text, key: `git ${sub}`, where: what, when: 'now' });
+  };
+  switch (sub) {
+    case 'config': {
+      const set = configSet(rest);
+      const p = set ? programOf(set.key, set.value) : undefined;
+      if (p && set) out.push({ ...p, where: `${p.where} (${set.scope} config)` });
+      break;
+    }
+    case 'bisect':
+      if (texts[0] === 'run' && texts.length > 1) now(texts.slice(1).join(' '), 'git bisect run');
+      break;
+    case 'rebase':
+      for (let k = 0; k < texts.length; k++) {
+        const t = texts[k]!;
+        if ((t === '-x' || t === '--exec') && texts[k + 1] !== undefined) now(texts[k + 1]!, 'git rebase --exec');
+        else if (t.startsWith('--exec=')) now(t.slice(7), 'git rebase --exec');
+      }
+      break;
+    case 'submodule': {
+      const at = texts.indexOf('foreach');
+      const command = texts.slice(at + 1).filter((t) => t !== '--recursive' && t !== '-q' && t !== '--quiet');
+      if (at >= 0 && command.length > 0) now(command.join(' '), 'git submodule foreach');
+      break;
+    }
+    case 'filter-branch':
+      for (let k = 0; k < texts.length; k++) {
+        if (/^--(tree|index|env|parent|msg|commit|tag-name)-filter$/.test(texts[k]!) && texts[k + 1] !== undefined) now(texts[k + 1]!, `git filter-branch ${texts[k]}`);
+      }
+      break;
+    case 'difftool':
+    case 'mergetool': {
+      const command = valueAfter('-x', '--extcmd', '--tool-cmd');
+      if (command) now(command, `git ${sub}`);
+      break;
+    }
+    case 'fetch':
+    case 'pull':
+    case 'push':
+    case 'clone':
+    case 'ls-remote':
+    case 'archive': {
+      const pack = valueAfter('--upload-pack', '-u', '--receive-pack', '--exec');
+      if (pack && !/^git-(upload|receive)-pack$/.test(pack)) now(pack, `git ${sub} --upload-pack`);
+      for (const t of texts) if (t.startsWith('ext::')) now(t.slice(5).replace(/%s/g, 'git-upload-pack').replace(/%S/g, 'git-upload-pack'), `the ext:: remote of git ${sub}`);
+      break;
+    }
+    case 'remote':
+      for (const t of texts) if (t.startsWith('ext::')) out.push({ kind: 'shell', text: t.slice(5), key: 'remote', where: 'an ext:: remote', when: 'on every fetch or push' });
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+/** Names of git's hooks (githooks(5)), for telling a hook file from other files. */
+export const GIT_HOOK_NAMES: ReadonlySet<string> = new Set([
+  'applypatch-msg', 'pre-applypatch', 'post-applypatch', 'pre-commit', 'pre-merge-commit', 'prepare-commit-msg', 'commit-msg', 'post-commit',
+  'pre-rebase', 'post-checkout', 'post-merge', 'pre-push', 'pre-receive', 'update', 'proc-receive', 'post-receive', 'post-update',
+  'reference-transaction', 'push-to-checkout', 'pre-auto-gc', 'post-rewrite', 'sendemail-validate', 'fsmonitor-watchman', 'p4-changelist',
+  'p4-prepare-changelist', 'p4-post-changelist', 'p4-pre-submit', 'post-index-change',
+]);

@@ -1,0 +1,86 @@
+import { basename, resolvePath } from '../../paths';
+import { analyze } from '../../policy/analyze';
+import { findingsOf } from '../../policy/classify';
+import type { Facts, Finding, RuleContext } from '../../policy/types';
+import { perimeterView } from '../perimeter/protectedPaths';
+import { unreadFinding } from '../perimeter/reach';
+
+/**
+ * Deferred execution is execution: a command line written where something runs it later (a git
+ * hook, a crontab, a CI workflow, a package script, a git setting that names a program) is analysed
+ * as if it ran now, and what it would do flags the write itself, saying where it goes and when it
+ * runs. A payload that runs a file the hook cannot read (a script that does not exist yet, a folder
+ * of hooks elsewhere) cannot be judged, and is treated as code the hook never read (reach.ts).
+ */
+
+/** The place a payload is written to and when it runs, for people: "the git hook .git/hooks/pre-commit", "on every commit". */
+export interface DeferredPlace {
+  where: string;
+  when: string;
+}
+
+export type PayloadLanguage = 'shell' | 'python';
+
+let depth = 0;
+const MAX_DEPTH = 3;
+
+/** Words of a command line that name a script file (`/tmp/tidy.sh`, `./hooks/x`, `~/bin/y`). */
+const SCRIPT_WORD = /^(?:~\/|\.{0,2}\/)[^\s;|&<>()'"`$]*$/;
+const SYSTEM_PROGRAM = /^\/(usr\/(local\/)?)?s?bin\/[^/]+$|^\/opt\/homebrew\/bin\/[^/]+$/;
+/** Commands whose path arguments are data, not programs. */
+const DATA_COMMANDS = /^(cat|echo|printf|ls|cd|test|\[|rm|cp|mv|mkdir|touch|chmod|chown|ln|tee|grep|head|tail|find|tar|gzip|wc|diff|git)$/;
+
+/** Script files a command line runs that the hook cannot read (absent now, or unreadable). */
+export function unreadScripts(text: string, facts: Facts, cwd: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split(/\n|;|&&|\|\|?/)) {
+    const words = line.trim().replace(/^(exec|nohup|sudo|env|command)\s+/, '').split(/\s+/).filter((w) => w !== '');
+    if (words.length === 0 || words[0]!.startsWith('#')) continue;
+    // `/bin/sh`, `/usr/bin/env`: programs of the system, named by their place.
+    if (SYSTEM_PROGRAM.test(words[0]!)) words[0] = basename(words[0]!);
+    const first = words[0]!;
+    const runsFile = SCRIPT_WORD.test(first) || (/^(sh|bash|zsh|dash|ksh|python3?|node|perl|ruby|php|source|\.)$/.test(first) && words[1] !== undefined && !words[1].startsWith('-'));
+    if (!runsFile || DATA_COMMANDS.test(first)) continue;
+    const script = SCRIPT_WORD.test(first) ? first : words[1]!;
+    if (!/\//.test(script) && !/\.(sh|py|js|mjs|cjs|pl|rb|php)$/.test(script)) continue;
+    const abs = resolvePath(cwd, script, facts.home);
+    if (facts.readFile(abs) === undefined) out.push(script);
+  }
+  return out;
+}
+
+function wrap(found: Finding, place: DeferredPlace, writer: string): Finding {
+  const reason = found.reason.replace(/\.$/, '');
+  return {
+    ...found,
+    rule: found.rule.startsWith('deferred.') ? found.rule : `deferred.${found.rule}`,
+    reason: `${writer} puts a command into ${place.where}, which runs it ${place.when}: ${reason}.`,
+  };
+}
+
+/**
+ * Findings for a payload that will run later (or now, through a program git is told to run),
+ * as the analysis of that payload would report them, each worded as the write that plants it.
+ */
+export function judgePayload(text: string, language: PayloadLanguage, place: DeferredPlace, writer: string, ctx: RuleContext, cwd: string): Finding[] {
+  const facts = ctx.facts;
+  if (text.trim() === '') return [];
+  const view = perimeterView(facts);
+  if (language === 'shell') {
+    const unread = unreadScripts(text, facts, cwd);
+    if (unread.length > 0) {
+      return [unreadFinding('deferred-unread', `${writer} makes ${place.where} run ${unread[0]} ${place.when}, a file the hook cannot read now`, basename(unread[0]!), facts, view)];
+    }
+  }
+  if (depth >= MAX_DEPTH) return [unreadFinding('deferred-unread', `${writer} puts commands into ${place.where} nested too deeply to follow`, place.where, facts, view)];
+  const shellText = language === 'python' ? `python3 - <<'BLAST_SHIELD_PY'\n${text}\nBLAST_SHIELD_PY` : text;
+  depth++;
+  try {
+    const nested: Facts = cwd === facts.cwd ? facts : (Object.assign(Object.create(facts) as Facts, { cwd }) as Facts);
+    const analysis = analyze(shellText, nested, undefined, ctx.work);
+    const found = findingsOf(analysis, nested, undefined, ctx.work && ctx.rescan ? { work: ctx.work, rescan: ctx.rescan } : undefined);
+    return found.filter((f) => f.severity !== 'info').map((f) => wrap(f, place, writer));
+  } finally {
+    depth--;
+  }
+}

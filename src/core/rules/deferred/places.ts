@@ -1,0 +1,218 @@
+import { basename } from '../../paths';
+import type { PayloadLanguage } from './payload';
+
+/**
+ * Places that run what is written into them later, by where they sit: VCS hooks and hook managers,
+ * task runners and package scripts, CI workflows, editor tasks, direnv, schedulers (cron, systemd,
+ * launchd, desktop autostart, Kubernetes CronJob manifests) and the start-up hooks of Python. Each
+ * says where and when it runs and how to read the command lines out of its text.
+ */
+
+export interface PlaceRule {
+  /** For people: "the git hook .git/hooks/pre-commit". */
+  where: string;
+  /** For people: "when git runs pre-commit". */
+  when: string;
+  language: PayloadLanguage;
+  /** A write whose text is not known is judged as code the hook never read (hooks, schedulers); project files edited by many tools are not. */
+  strictUnknown: boolean;
+  /** The command lines in the file's text (or in the text appended). */
+  commands(text: string): string;
+  /** `.git/config`: programs come from git's own settings reader. */
+  gitConfig?: boolean;
+}
+
+const whole = (text: string): string => text;
+
+function shellOrPython(text: string): PayloadLanguage {
+  return /^#!.*\bpython/.test(text) ? 'python' : 'shell';
+}
+
+/** Recipe lines of a Makefile (tab-indented), without the `@`, `-` and `+` prefixes. */
+export function makeRecipes(text: string): string {
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith('\t'))
+    .map((l) => l.slice(1).replace(/^[@+-]+/, ''))
+    .join('\n');
+}
+
+/** Indented recipe lines of a justfile. */
+function justRecipes(text: string): string {
+  return text
+    .split('\n')
+    .filter((l) => /^( {2,}|\t)\S/.test(l))
+    .map((l) => l.trim().replace(/^[@-]+/, ''))
+    .join('\n');
+}
+
+/**
+ * Command lines in a YAML file of a CI system, a hook manager or a task runner: values of `run:`,
+ * `script:`, `entry:`, `cmd:`/`cmds:`, `command:`/`commands:`/`args:` (inline, block scalars and
+ * list items).
+ */
+export function yamlCommands(text: string): string {
+  const out: string[] = [];
+  const lines = text.split('\n');
+  const KEY = /^(\s*)(?:-\s+)?(run|script|before_script|after_script|entry|cmd|cmds|command|commands|args|sh|shell|exec|steps)\s*:\s*(.*)$/;
+  for (let i = 0; i < lines.length; i++) {
+    const m = KEY.exec(lines[i]!);
+    if (!m) continue;
+    const indent = m[1]!.length;
+    const value = m[3]!.trim();
+    if (value !== '' && !/^[|>][-+]?$/.test(value)) {
+      // Inline: a scalar, or a flow list `["sh", "-c", "…"]`.
+      if (value.startsWith('[')) out.push(flowList(value));
+      else out.push(unquote(value));
+      continue;
+    }
+    // A block scalar or a list below the key.
+    const block: string[] = [];
+    for (let k = i + 1; k < lines.length; k++) {
+      const line = lines[k]!;
+      if (line.trim() === '') continue;
+      const lineIndent = line.length - line.trimStart().length;
+      if (lineIndent <= indent && !line.trimStart().startsWith('- ')) break;
+      if (lineIndent < indent) break;
+      const item = /^\s*-\s+(.*)$/.exec(line);
+      if (value === '' && item) {
+        if (/^(run|cmd|command|script|name|uses|with|if|shell)\s*:/.test(item[1]!)) {
+          const inner = /^(?:run|cmd|command|script)\s*:\s*(.*)$/.exec(item[1]!);
+          if (inner && inner[1]!.trim() !== '' && !/^[|>]/.test(inner[1]!.trim())) block.push(unquote(inner[1]!.trim()));
+          continue;
+        }
+        block.push(unquote(item[1]!.trim()));
+      } else if (value !== '') block.push(line.trim());
+    }
+    if (block.length > 0) out.push(m[2] === 'args' || m[2] === 'command' ? joinArgv(block) : block.join('\n'));
+  }
+  return out.join('\n');
+}
+
+function unquote(v: string): string {
+  return v.replace(/^"(.*)"$/s, '$1').replace(/^'(.*)'$/s, '$1');
+}
+
+function flowList(v: string): string {
+  const items = [...v.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|([^,[\]\s][^,\]]*)/g)].map((m) => (m[1] ?? m[2] ?? m[3] ?? '').trim());
+  return joinArgv(items);
+}
+
+/** An argv as a command line: `["sh","-c","rm -rf x"]` runs the third word as shell. */
+function joinArgv(items: readonly string[]): string {
+  const shell = items.findIndex((w, i) => w === '-c' && /(^|\/)(ba|z|da)?sh$/.test(items[i - 1] ?? ''));
+  if (shell >= 0 && items[shell + 1] !== undefined) return items[shell + 1]!;
+  return items.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+/** The scripts of a package.json (all of them: a lifecycle script runs on install, the others when named). */
+function packageScripts(text: string): string {
+  try {
+    const scripts = (JSON.parse(text) as { scripts?: Record<string, unknown> }).scripts ?? {};
+    return Object.values(scripts).filter((v): v is string => typeof v === 'string').join('\n');
+  } catch {
+    // A fragment (`>>`) or broken JSON: search its quoted values.
+    return [...text.matchAll(/"[\w:-]+"\s*:\s*"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!.replace(/\\"/g, '"')).join('\n');
+  }
+}
+
+/** Editor tasks (`.vscode/tasks.json`): every task's command and arguments. */
+function editorTasks(text: string): string {
+  const clean = text.replace(/^\s*\/\/.*$/gm, '').replace(/,(\s*[}\]])/g, '$1');
+  try {
+    const tasks = (JSON.parse(clean) as { tasks?: { command?: unknown; args?: unknown }[] }).tasks ?? [];
+    return tasks
+      .map((t) => [typeof t.command === 'string' ? t.command : '', ...(Array.isArray(t.args) ? t.args.filter((a): a is string => typeof a === 'string') : [])].join(' '))
+      .join('\n');
+  } catch {
+    return [...text.matchAll(/"command"\s*:\s*"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!).join('\n');
+  }
+}
+
+/** Crontab lines without their schedule (five fields or `@daily`), and the user field of system crontabs. */
+export function cronCommands(text: string, systemTable: boolean): string {
+  const out: string[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#') || /^[A-Za-z_][A-Za-z0-9_]*\s*=/.test(line)) continue;
+    const m = /^(@\w+|(?:\S+\s+){4}\S+)\s+(.*)$/.exec(line);
+    if (!m) continue;
+    let command = m[2]!;
+    if (systemTable) command = command.replace(/^\S+\s+/, '');
+    out.push(command.replace(/(?<!\\)%.*$/, ''));
+  }
+  return out.join('\n');
+}
+
+/** `ExecStart=` and friends of a systemd unit; `Exec=` of a desktop entry. */
+function execLines(text: string): string {
+  return [...text.matchAll(/^\s*Exec(?:Start|StartPre|StartPost|Stop|StopPost|Reload|Condition)?\s*=\s*[-@:+!]*(.*)$/gm)].map((m) => m[1]!.trim()).join('\n');
+}
+
+/** A launchd plist's ProgramArguments (or Program). */
+function launchdProgram(text: string): string {
+  const args = /<key>\s*ProgramArguments\s*<\/key>\s*<array>([\s\S]*?)<\/array>/.exec(text);
+  if (args) return joinArgv([...args[1]!.matchAll(/<string>([\s\S]*?)<\/string>/g)].map((m) => xmlText(m[1]!)));
+  const program = /<key>\s*Program\s*<\/key>\s*<string>([\s\S]*?)<\/string>/.exec(text);
+  return program ? xmlText(program[1]!) : '';
+}
+
+function xmlText(s: string): string {
+  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+}
+
+/** Lines of a `.pth` file that Python runs at start-up (those starting with `import`). */
+function pthLines(text: string): string {
+  return text
+    .split('\n')
+    .filter((l) => /^import[\s\t]/.test(l))
+    .join('\n');
+}
+
+function hook(where: string, name: string): PlaceRule {
+  return { where, when: `when git runs its ${name} hook`, language: 'shell', strictUnknown: true, commands: whole };
+}
+
+/** The place a path is, when something runs what is written there later. `text` (when known) settles content-dependent kinds. */
+export function deferredPlaceOf(absolutePath: string, text?: string): PlaceRule | undefined {
+  const p = absolutePath.replace(/\\/g, '/');
+  const l = p.toLowerCase();
+  const name = basename(p);
+  const lname = name.toLowerCase();
+  let m: RegExpExecArray | null;
+  if ((m = /\/\.git\/hooks\/([^/]+)$/.exec(p))) {
+    const rule = hook(`the git hook .git/hooks/${m[1]}`, m[1]!);
+    return text !== undefined ? { ...rule, language: shellOrPython(text) } : rule;
+  }
+  if (l.endsWith('/.git/config') || /\/\.git\/worktrees\/[^/]+\/config(\.worktree)?$/.test(l) || l.endsWith('/.gitconfig') || l.endsWith('/.config/git/config')) {
+    return { where: `the git settings ${p.includes('/.git/') ? '.git/config' : '~/.gitconfig'}`, when: 'whenever git reads them', language: 'shell', strictUnknown: false, commands: whole, gitConfig: true };
+  }
+  if ((m = /\/\.husky\/([^/_][^/]*)$/.exec(p))) return { ...hook(`the husky hook .husky/${m[1]}`, m[1]!), strictUnknown: false };
+  if ((m = /\/\.githooks\/([^/]+)$/.exec(p))) return { ...hook(`the hook file .githooks/${m[1]}`, m[1]!), strictUnknown: false };
+  if (/^\.?lefthook(-local)?\.ya?ml$/.test(lname)) return { where: name, when: 'when git runs the hooks lefthook installs', language: 'shell', strictUnknown: false, commands: yamlCommands };
+  if (lname === '.pre-commit-config.yaml') return { where: name, when: 'on every commit (pre-commit hooks)', language: 'shell', strictUnknown: false, commands: yamlCommands };
+  if (/^(gnu)?makefile$/.test(lname) || lname.endsWith('.mk')) return { where: name, when: 'when `make` runs that target', language: 'shell', strictUnknown: false, commands: makeRecipes };
+  if (lname === 'justfile' || lname === '.justfile') return { where: name, when: 'when `just` runs that recipe', language: 'shell', strictUnknown: false, commands: justRecipes };
+  if (/^taskfile(\.dist)?\.ya?ml$/.test(lname)) return { where: name, when: 'when `task` runs that task', language: 'shell', strictUnknown: false, commands: yamlCommands };
+  if (lname === 'package.json' && !l.includes('/node_modules/')) return { where: 'the scripts of package.json', when: 'when npm runs them (lifecycle scripts on every install)', language: 'shell', strictUnknown: false, commands: packageScripts };
+  if (/\/\.github\/workflows\/[^/]+\.ya?ml$/.test(l) || /\/\.gitea\/workflows\/[^/]+\.ya?ml$/.test(l)) return { where: `the CI workflow .github/workflows/${name}`, when: 'in CI on the events it names (push, schedule …)', language: 'shell', strictUnknown: false, commands: yamlCommands };
+  if (/^(\.gitlab-ci|bitbucket-pipelines|azure-pipelines|\.travis|\.drone|appveyor|cloudbuild|buildspec|codemagic)\.ya?ml$/.test(lname) || /\/\.circleci\/config\.ya?ml$/.test(l) || /\/\.buildkite\/[^/]+\.ya?ml$/.test(l)) {
+    return { where: `the CI configuration ${name}`, when: 'in CI on the events it names', language: 'shell', strictUnknown: false, commands: yamlCommands };
+  }
+  if (lname === 'jenkinsfile') return { where: 'the Jenkinsfile', when: 'in CI', language: 'shell', strictUnknown: false, commands: (t) => [...t.matchAll(/\bsh\s*\(?\s*(?:'''([\s\S]*?)'''|"""([\s\S]*?)"""|'([^']*)'|"([^"]*)")/g)].map((x) => x[1] ?? x[2] ?? x[3] ?? x[4] ?? '').join('\n') };
+  if (l.endsWith('/.vscode/tasks.json')) {
+    const onOpen = text !== undefined && /"runOn"\s*:\s*"folderOpen"/.test(text);
+    return { where: '.vscode/tasks.json', when: onOpen ? 'as soon as the folder is opened in the editor (runOn: folderOpen)' : 'when the task is run', language: 'shell', strictUnknown: onOpen, commands: editorTasks };
+  }
+  if (lname === '.envrc' || lname === '.env.sh') return { where: name, when: 'whenever a shell enters the folder (direnv)', language: 'shell', strictUnknown: true, commands: whole };
+  if (l === '/etc/crontab' || l.startsWith('/etc/cron.d/')) return { where: p, when: 'on its cron schedule', language: 'shell', strictUnknown: true, commands: (t) => cronCommands(t, true) };
+  if (l.startsWith('/var/spool/cron/')) return { where: p, when: 'on its cron schedule', language: 'shell', strictUnknown: true, commands: (t) => cronCommands(t, false) };
+  if (/^\/etc\/cron\.(hourly|daily|weekly|monthly)\//.test(l)) return { where: p, when: `every ${/cron\.(\w+)/.exec(l)![1]!.replace(/ly$/, '').replace('dai', 'day')}`, language: 'shell', strictUnknown: true, commands: whole };
+  if (/\/systemd\/(user|system)\/[^/]+\.(service|timer|path|socket)$/.test(l)) return { where: `the systemd unit ${name}`, when: 'when the unit starts (at boot, login or on its timer)', language: 'shell', strictUnknown: true, commands: execLines };
+  if (/\/library\/launch(agents|daemons)\/[^/]+\.plist$/.test(l)) return { where: `the launchd job ${name}`, when: 'when launchd loads it (at login, boot or on its schedule)', language: 'shell', strictUnknown: true, commands: launchdProgram };
+  if (/\/\.config\/autostart\/[^/]+\.desktop$/.test(l)) return { where: `the autostart entry ${name}`, when: 'at every login', language: 'shell', strictUnknown: true, commands: execLines };
+  if (/\/(site|dist)-packages\/[^/]+\.pth$/.test(l)) return { where: `the Python path file ${name}`, when: 'whenever Python starts', language: 'python', strictUnknown: true, commands: pthLines };
+  if (lname === 'sitecustomize.py' || lname === 'usercustomize.py') return { where: `Python's ${name}`, when: 'whenever Python starts', language: 'python', strictUnknown: true, commands: whole };
+  if (/\.ya?ml$/.test(lname) && text !== undefined && /^\s*kind:\s*CronJob\b/m.test(text)) return { where: `the Kubernetes CronJob manifest ${name}`, when: 'on the CronJob schedule once applied', language: 'shell', strictUnknown: false, commands: yamlCommands };
+  return undefined;
+}

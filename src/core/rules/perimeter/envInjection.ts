@@ -1,0 +1,168 @@
+import type { Finding, Invocation } from '../../policy/types';
+import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
+
+/**
+ * Variables and settings that make a runtime or a shell load code nobody asked for: set for a
+ * command the guard would allow (`BASH_ENV=/tmp/x.sh bash -c 'git status'`), exported for what the
+ * shell runs next, written into a file a shell, npm or a terminal multiplexer reads
+ * (`node-options=--require …` in an `.npmrc`, `export NODE_OPTIONS=--require …` anywhere), or set
+ * through `npm config set` and `tmux set-environment`. The hook itself clears these before it
+ * loads anything; what is judged here is the agent planting them for the next program, the hook's
+ * runtime and the commands a human approved among them.
+ */
+
+/**
+ * NODE_OPTIONS that preload a file (`--require /tmp/x.js`, `--import ./hook.mjs`, `--loader=$X`).
+ * A package from node_modules (`--require @opentelemetry/auto-instrumentations-node/register`, the
+ * documented way to trace an app) is code the project installed, not a file an agent just wrote.
+ */
+function nodeOptionsLoadFile(value: string): boolean {
+  for (const m of value.matchAll(/(?:^|\s)(?:-r|--require|--import|--loader|--experimental-loader)(?:=|\s+)("[^"]*"|'[^']*'|\S+)/g)) {
+    const target = m[1]!.replace(/^["']|["']$/g, '');
+    if (/^[./~$]|^[a-z]:\\|\.(c|m)?[jt]s$|^file:|^data:/i.test(target) || target === '') return true;
+  }
+  return /(?:^|\s)(?:-r|--require|--import|--loader|--experimental-loader)$/.test(value.trim());
+}
+
+/**
+ * A setting that loads code, by variable and value. NODE_OPTIONS only with an option that loads or
+ * debugs code (`--max-old-space-size` is fine); the shell's `ENV` only with a path (`ENV=production`
+ * is an application's own variable).
+ */
+function loadsCode(name: string, value: string): boolean {
+  const n = name.toUpperCase().replace(/-/g, '_');
+  const v = value.trim();
+  switch (n) {
+    case 'NODE_OPTIONS':
+      return nodeOptionsLoadFile(v);
+    case 'ENV':
+      return /(\.(sh|bash|ksh)|rc|profile)["']?$/.test(v);
+    case 'BASH_ENV':
+    case 'PROMPT_COMMAND':
+    case 'LD_PRELOAD':
+    case 'LD_AUDIT':
+    case 'DYLD_INSERT_LIBRARIES':
+    case 'DYLD_LIBRARY_PATH':
+    case 'PERL5OPT':
+    case 'PYTHONSTARTUP':
+    case 'ZDOTDIR':
+    case 'GIT_CONFIG_PARAMETERS':
+    case 'GIT_EXEC_PATH':
+    case 'GIT_EXTERNAL_DIFF':
+    case 'GIT_PROXY_COMMAND':
+    case 'GIT_TEMPLATE_DIR':
+    case 'ELECTRON_RUN_AS_NODE':
+      return v !== '';
+    case 'RUBYOPT':
+      return /(^|\s)-r/.test(v);
+    case 'GIT_CONFIG_COUNT':
+      return v !== '' && v !== '0';
+    case 'SCRIPT_SHELL':
+    case 'NPM_CONFIG_NODE_OPTIONS':
+    case 'NPM_CONFIG_SCRIPT_SHELL':
+    case 'NPM_CONFIG_ONLOAD_SCRIPT':
+      return v !== '';
+    default:
+      return false;
+  }
+}
+
+/** Variables an `npm config set` key or a `.npmrc` line spells in its own way. */
+const NPMRC_KEYS: Readonly<Record<string, string>> = { 'node-options': 'NODE_OPTIONS', 'script-shell': 'SCRIPT_SHELL', 'onload-script': 'NPM_CONFIG_ONLOAD_SCRIPT' };
+
+/**
+ * Settings of code-loading variables in text that will be written somewhere: `export X=…`,
+ * `X=…`, `set -x X …` (fish), `setenv X …` (csh, tmux), `"X": "…"` (JSON), `X DEFAULT=…`
+ * (pam_environment), `node-options=…` (npmrc). Returns the first variable that loads code.
+ */
+export function codeLoadingSettingIn(text: string): string | undefined {
+  const patterns: RegExp[] = [
+    /(?:^|[\s;&|(])(?:export\s+|declare\s+-x\s+|typeset\s+-x\s+|local\s+)?([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s;&|]*)/g,
+    /(?:^|[\s;])(?:set\s+-[gUx]+\s+|set\s+-x\s+|setenv\s+|set-environment\s+(?:-g\s+)?|env\s+set\s+)([A-Za-z_][A-Za-z0-9_]*)\s+("[^"]*"|'[^']*'|[^\n;]*)/g,
+    /"([A-Za-z_][A-Za-z0-9_]*)"\s*:\s*"([^"]*)"/g,
+    /(?:^|\n)\s*([A-Za-z_][A-Za-z0-9_]*)\s+(?:DEFAULT|OVERRIDE)=("[^"]*"|\S*)/g,
+    /(?:^|\n|\s)(node-options|script-shell|onload-script)\s*=\s*([^\n]*)/gi,
+    /(?:^|\n)\s*([A-Z_][A-Z0-9_]*)\s*=\s*"([^"]*)"/g,
+  ];
+  for (const re of patterns) {
+    for (const m of text.matchAll(re)) {
+      const name = NPMRC_KEYS[m[1]!.toLowerCase()] ?? m[1]!;
+      const value = m[2]!.replace(/^["']|["']$/g, '');
+      if (loadsCode(name, value)) return name;
+    }
+  }
+  return undefined;
+}
+
+/** The text an invocation prints into a file, when it is written in the command: `echo`/`printf` words, a heredoc or here-string. */
+function writtenText(inv: Invocation): string | undefined {
+  const writes = inv.redirects.some((r) => ['>', '>>', '>|', '&>', '&>>', '<>'].includes(r.op)) || inv.pipedInto === 'tee' || inv.pipedInto === 'sponge' || inv.pipedInto === 'dd';
+  const feeds = inv.name === 'tee' || inv.name === 'sponge' || inv.name === 'cat' || inv.name === 'dd';
+  if (!writes && !feeds) return undefined;
+  const parts: string[] = [];
+  if (inv.name === 'echo' || inv.name === 'printf' || inv.name === 'print') parts.push(inv.args.map((a) => a.text.replace(/\\n/g, '\n')).join(' '));
+  const stdin = inv.stdin;
+  if (stdin?.kind === 'heredoc' || stdin?.kind === 'herestring') parts.push(stdin.text);
+  if (stdin?.kind === 'pipe' && (stdin.from.name === 'echo' || stdin.from.name === 'printf')) parts.push(stdin.from.args.map((a) => a.text.replace(/\\n/g, '\n')).join(' '));
+  return parts.length > 0 ? parts.join('\n') : undefined;
+}
+
+const SHELLS: ReadonlySet<string> = new Set(['export', 'declare', 'typeset', 'set', 'setenv']);
+
+export function envInjectionFindings(inv: Invocation): Finding[] {
+  const out: Finding[] = [];
+  const found = (variable: string, how: string): void => {
+    out.push(perimeterFinding('env-injection', `${inv.name} ${how} ${variable}, which makes the next program load code nobody reviewed (the hook's runtime and approved commands among them); ${DENY_SUFFIX}.`, variable));
+  };
+  for (const [name, value] of Object.entries(inv.assignments)) {
+    if (loadsCode(name, value)) {
+      found(name, 'runs with');
+      return out;
+    }
+  }
+  // export NODE_OPTIONS=--require=/tmp/x.js ; declare -x BASH_ENV=…
+  if (SHELLS.has(inv.name)) {
+    const words = inv.args.map((a) => a.text).filter((t) => !/^[-+][a-zA-Z]+$/.test(t));
+    // `export X=value` (one word each), `set -x X value` / `setenv X value` (fish, csh).
+    const pairs = words.some((t) => t.includes('=')) ? words.map((t) => [t.slice(0, Math.max(0, t.indexOf('='))), t.slice(t.indexOf('=') + 1)] as const) : [[words[0] ?? '', words.slice(1).join(' ')] as const];
+    const hit = pairs.find(([name, value]) => name !== '' && loadsCode(name, value));
+    if (hit) {
+      found(hit[0], 'sets');
+      return out;
+    }
+  }
+  // npm config set node-options …, pnpm config set …, yarn config set …
+  if (['npm', 'pnpm', 'yarn', 'bun'].includes(inv.name)) {
+    const w = inv.args.map((a) => a.text);
+    const at = w.findIndex((t, i) => t === 'set' && w[i - 1] === 'config');
+    if (at >= 0) {
+      const afterSet = w.slice(at + 1);
+      const keyAt = afterSet.findIndex((t) => !t.startsWith('-'));
+      const pair = keyAt < 0 ? [] : afterSet.slice(keyAt).filter((t, i) => i < 2 || !/^--(global|location|user|project)/.test(t));
+      const [key, ...rest] = (pair[0] ?? '').includes('=') ? [pair[0]!.split('=')[0]!, pair[0]!.slice(pair[0]!.indexOf('=') + 1)] : pair;
+      const variable = NPMRC_KEYS[(key ?? '').toLowerCase()];
+      if (variable && loadsCode(variable, rest.join(' '))) {
+        found(variable, 'writes into the npm configuration');
+        return out;
+      }
+    }
+  }
+  // tmux set-environment -g NODE_OPTIONS …; screen setenv …
+  if (inv.name === 'tmux' || inv.name === 'screen') {
+    const w = inv.args.map((a) => a.text);
+    const at = w.findIndex((t) => t === 'set-environment' || t === 'setenv' || t === 'setenv-global');
+    if (at >= 0) {
+      const [name, ...value] = w.slice(at + 1).filter((t) => !/^-[a-zA-Z]+$/.test(t));
+      if (name && loadsCode(name, value.join(' '))) {
+        found(name, 'sets for every new terminal');
+        return out;
+      }
+    }
+  }
+  const text = writtenText(inv);
+  if (text !== undefined) {
+    const variable = codeLoadingSettingIn(text);
+    if (variable) found(variable, 'writes a setting of');
+  }
+  return out;
+}

@@ -1,0 +1,58 @@
+import { EFFECT_RULES, GIT_READ_ONLY, READ_ONLY_COMMANDS, type GitScope, type PathEffect } from '../../policy/effects';
+import type { ArgWord, Facts, GitPathState, Invocation } from '../../policy/types';
+
+/**
+ * A git rewrite back to the last commit or the index (`git reset --hard`, plain `git stash`,
+ * `git checkout -- ':!src'`) changes only tracked files that differ from it and files staged as new;
+ * untracked files only with `-u`, ignored ones only with `-a`. A protected file git would leave as it
+ * is keeps the command an ordinary git question (the git rules ask or allow as usual); one it would
+ * revert or remove reaches the perimeter. When git's view cannot be had, every path counts.
+ */
+export function touchedByGit(paths: readonly string[], workTree: string, scope: GitScope, facts: Facts): string[] {
+  if (paths.length === 0 || !facts.gitPathStates) return [...paths];
+  let states: Readonly<Record<string, GitPathState>> | undefined;
+  try {
+    states = facts.gitPathStates(workTree, paths);
+  } catch {
+    states = undefined;
+  }
+  if (!states) return [...paths];
+  return paths.filter((p) => {
+    const state = states[p] ?? 'unknown';
+    if (state === 'unmodified') return false;
+    if (state === 'untracked') return scope.untracked;
+    if (state === 'ignored') return scope.ignored;
+    if (state === 'modified' || state === 'staged-new') return scope.tracked !== false;
+    return true;
+  });
+}
+
+const LISTS_CHANGED = /^(diff|diff-files|diff-index|status)$/;
+const PASS_ON: ReadonlySet<string> = new Set(['awk', 'gawk', 'mawk', 'cut', 'sed', 'grep', 'egrep', 'sort', 'uniq', 'head', 'tail', 'tr', 'xargs', 'cat', 'rev', 'column']);
+
+/**
+ * `git ls-files -m | xargs git checkout --`, `git diff --name-only | xargs rm`: a writer fed the
+ * paths git lists changes whatever git lists, anywhere in the work tree. Git lists changed files
+ * (`diff`, `status`, `ls-files -m`) or every tracked one (`ls-files`); the effect covers the work
+ * tree, narrowed by git's view when only changed files are listed.
+ */
+export function gitFedEffects(inv: Invocation, fed: Invocation): PathEffect[] {
+  // `git status --porcelain | awk '{print $2}' | xargs …`: filters pass git's list on.
+  let producer = fed;
+  for (let i = 0; i < 8 && producer.name !== 'git' && PASS_ON.has(producer.name) && producer.stdin?.kind === 'pipe'; i++) producer = producer.stdin.from;
+  if (producer.name !== 'git' || READ_ONLY_COMMANDS.has(inv.name)) return [];
+  // Only writers whose effect is known: an unknown tool fed file names (a linter, a formatter) is judged as it always was.
+  if (inv.name === 'git' ? GIT_READ_ONLY.has(inv.args.find((a) => !a.text.startsWith('-'))?.text ?? '') : !EFFECT_RULES[inv.name]) return [];
+  const words = producer.args.map((a) => a.text);
+  const sub = words.find((w) => !w.startsWith('-'));
+  if (!sub || !(LISTS_CHANGED.test(sub) || sub === 'ls-files' || sub === 'grep')) return [];
+  // A list against another commit, or a checkout from one, may hold any file: git's view of the work tree does not narrow it.
+  const revision = (t: string): boolean => /[~^]|@\{|^[0-9a-f]{7,40}$|^stash/.test(t) && t !== 'HEAD';
+  const otherCommit = producer.args.some((a) => revision(a.text)) || inv.args.some((a) => revision(a.text) || /^(--source|-s$)/.test(a.text));
+  if (otherCommit) return [{ kind: 'rewrite', word: { text: '.', raw: '.', dynamic: false, glob: false } }];
+  const changedOnly = LISTS_CHANGED.test(sub) || (sub === 'ls-files' && words.some((w) => /^-[a-zA-Z]*[md]|^--(modified|deleted)$/.test(w)));
+  const untracked = sub === 'ls-files' && words.some((w) => /^-[a-zA-Z]*o|^--others$/.test(w));
+  const here: ArgWord = { text: '.', raw: '.', dynamic: false, glob: false };
+  const scope = changedOnly || untracked ? { gitScope: { untracked, ignored: untracked && words.some((w) => w === '-i' || w === '--ignored') } } : {};
+  return [{ kind: 'rewrite', word: here, ...scope }];
+}

@@ -1,0 +1,269 @@
+import { minimatch } from 'minimatch';
+import { basename, isWithin, resolvePath } from '../../paths';
+import type { ArgWord, Facts, Finding, Invocation } from '../../policy/types';
+import { DENY_SUFFIX, expandKnown, perimeterFinding } from './perimeterFinding';
+import { protectionOf, type PerimeterView } from './protectedPaths';
+
+/**
+ * Roads to switching the guard off that run a program rather than write a file: removing the
+ * installed package with a package manager, running the guard's CLI found by a lookup whose output
+ * becomes the command (`$(grep -o '/…cli.js' ~/.claude/settings.json) uninstall all`), starting
+ * another agent CLI with its approvals or its hooks turned off (`claude --settings`,
+ * `CLAUDE_CONFIG_DIR=…`, `codex --dangerously-bypass-approvals-and-sandbox`, `gemini --yolo`),
+ * loading an editor extension from a path, and making the guard home a git repository.
+ */
+
+export interface LaunchJudge {
+  inv: Invocation;
+  facts: Facts;
+  view: PerimeterView;
+  cwd: string;
+}
+
+const PACKAGE = /^(@[^/\s]+\/)?blast-shield(@[^/\s]*)?$/i;
+
+function words(inv: Invocation): string[] {
+  return inv.args.map((a) => a.text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Package managers removing the installed guard
+
+const REMOVE_VERBS: Readonly<Record<string, ReadonlySet<string>>> = {
+  npm: new Set(['uninstall', 'un', 'unlink', 'remove', 'rm', 'r']),
+  pnpm: new Set(['remove', 'rm', 'uninstall', 'un', 'unlink']),
+  bun: new Set(['remove', 'rm', 'uninstall', 'unlink']),
+  yarn: new Set(['remove', 'unlink']),
+  volta: new Set(['uninstall']),
+};
+
+function packageRemoval(j: LaunchJudge): Finding | undefined {
+  const verbs = REMOVE_VERBS[j.inv.name];
+  if (!verbs) return undefined;
+  const w = words(j.inv);
+  const verbAt = w.findIndex((t) => verbs.has(t));
+  if (verbAt < 0) return undefined;
+  // `yarn global remove blast-shield`; npm/pnpm/bun need -g, volta is always global.
+  const global = j.inv.name === 'volta' || w.some((t) => t === '-g' || t === '--global' || t === '--location=global' || t === 'global');
+  if (!global) return undefined;
+  const target = j.inv.args.slice(verbAt + 1).find((a) => a.dynamic || PACKAGE.test(a.text));
+  if (!target) return undefined;
+  return perimeterFinding('guard-cli', `${j.inv.name} ${w[verbAt]} would remove the installed Blast Shield package (${target.text}); installing or removing the guard is for a human, and ${DENY_SUFFIX}.`, 'blast-shield');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lookups whose output becomes a command: the guard's CLI found on disk or read out of a hook entry
+
+const GUARD_FILES = /^(cli(-main)?\.m?js|blast-shield(-hook)?(\.cmd|\.js)?)$/i;
+const EXTRACTORS: ReadonlySet<string> = new Set(['grep', 'egrep', 'rg', 'jq', 'yq', 'sed', 'awk', 'gawk', 'cut', 'head', 'tail', 'cat', 'python', 'python3', 'node']);
+
+function inSubstitution(inv: Invocation): boolean {
+  return inv.via.some((v) => v === '$(...)' || v === '`...`' || v === '<(...)');
+}
+
+const RUNTIMES: ReadonlySet<string> = new Set(['node', 'nodejs', 'bun', 'deno', 'tsx', 'ts-node', 'electron']);
+const UNSAFE_SUBCOMMANDS = /^(uninstall|install|unhide|remove|disable|off)$/i;
+
+/** `node "$(npm root -g)/blast-shield/dist/cli.js" uninstall all`: a computed path that still names the guard's package or CLI. */
+function computedGuardScript(j: LaunchJudge): Finding | undefined {
+  if (!RUNTIMES.has(j.inv.name)) return undefined;
+  const at = j.inv.args.findIndex((a) => !a.text.startsWith('-'));
+  const script = j.inv.args[at];
+  if (!script?.dynamic) return undefined;
+  const names = /blast[-_]shield/i.test(script.text) || GUARD_FILES.test(basename(script.text));
+  const sub = j.inv.args.slice(at + 1).find((a) => !a.text.startsWith('-'));
+  if (names && sub && (sub.dynamic || UNSAFE_SUBCOMMANDS.test(sub.text))) {
+    return perimeterFinding('guard-cli', `${j.inv.name} runs a computed path to Blast Shield's own CLI (${script.text.slice(0, 80)}) with \`${sub.text}\`; ${DENY_SUFFIX}.`, 'blast-shield');
+  }
+  return undefined;
+}
+
+function guardLookup(j: LaunchJudge): Finding | undefined {
+  if (!inSubstitution(j.inv) && j.inv.pipedInto === undefined) return undefined;
+  if (j.inv.name === 'find') {
+    const w = words(j.inv);
+    // Only a search that covers the guard home (`find ~ -name cli.js`); a project's own `find . -name cli.js` does not.
+    const firstOption = w.findIndex((t) => /^[-(!]/.test(t));
+    const roots = j.inv.args.slice(0, firstOption < 0 ? w.length : firstOption);
+    const coversGuard = (roots.length > 0 ? roots : [{ text: '.', raw: '.', dynamic: false, glob: false }]).some((r) => {
+      if (r.dynamic) return true;
+      const abs = resolvePath(j.cwd, expandKnown(r.text, j.facts, j.view, j.cwd), j.facts.home).toLowerCase();
+      return j.view.guardHomes.some((g) => isWithin(abs, g.toLowerCase()) || isWithin(g.toLowerCase(), abs));
+    });
+    if (!coversGuard) return undefined;
+    for (let i = 0; i < w.length - 1; i++) {
+      if (!/^-i?(name|path|wholename)$/.test(w[i]!)) continue;
+      const pattern = w[i + 1]!;
+      const last = basename(pattern.replace(/\/+$/, '')) || pattern;
+      // The pattern must match one of the guard's file names and say more than `*` or `*.js`.
+      const matchesGuardFile = ['cli.js', 'cli-main.js', 'blast-shield-hook', 'blast-shield'].some((name) => minimatch(name, last, { nocase: true }));
+      if (matchesGuardFile && GUARD_FILES.test(last.replace(/[*?]/g, ''))) {
+        return perimeterFinding('guard-cli', `find looks for Blast Shield's own CLI (${pattern}) where its output may run as a command; ${DENY_SUFFIX}.`, 'blast-shield');
+      }
+    }
+    return undefined;
+  }
+  if (!inSubstitution(j.inv) || !EXTRACTORS.has(j.inv.name)) return undefined;
+  for (const word of j.inv.args) {
+    if (word.dynamic || word.text.startsWith('-')) continue;
+    const abs = resolvePath(j.cwd, expandKnown(word.text, j.facts, j.view, j.cwd), j.facts.home);
+    if (protectionOf(abs, j.view)?.kind === 'hook-config') {
+      return perimeterFinding('guard-cli', `${j.inv.name} reads the hook command out of ${word.text} inside a substitution, where its output may run as a command; ${DENY_SUFFIX}.`, word.text);
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Another agent CLI started with its approvals or hooks off
+
+/** Agent CLIs by command name, or by the npm package a launcher runs. */
+const AGENT_CLIS: Readonly<Record<string, string>> = {
+  claude: 'claude', 'claude-code': 'claude', '@anthropic-ai/claude-code': 'claude',
+  codex: 'codex', '@openai/codex': 'codex',
+  gemini: 'gemini', '@google/gemini-cli': 'gemini', 'gemini-cli': 'gemini',
+  'cursor-agent': 'cursor-agent', agent: 'cursor-agent',
+  copilot: 'copilot', '@github/copilot': 'copilot',
+  qwen: 'qwen', '@qwen-code/qwen-code': 'qwen', 'qwen-code': 'qwen',
+  amp: 'amp', '@sourcegraph/amp': 'amp',
+  opencode: 'opencode', 'opencode-ai': 'opencode',
+  aider: 'aider', 'aider-chat': 'aider',
+  droid: 'droid', goose: 'goose', crush: 'crush', auggie: 'auggie', '@augmentcode/auggie': 'auggie', cline: 'cline',
+};
+
+/** Options that turn approvals off or replace the settings (and so the hooks) an agent loads. */
+const BYPASS_OPTIONS = new RegExp(
+  '^(' +
+    [
+      '--dangerously-skip-permissions', '--allow-dangerously-skip-permissions', '--dangerously-bypass-approvals-and-sandbox', '--dangerously-allow-all',
+      '--skip-permissions-unsafe', '--yolo', '-y', '--force', '-f', '--allow-all-tools', '--allow-all', '--allow-all-paths', '--yes-always', '--full-auto',
+      '--settings', '--setting-sources', '--config', '-c', '--profile', '--sandbox', '-s', '--approval-mode', '--permission-mode', '--ask-for-approval', '-a',
+      '--trust-all-tools', '--auto', '--no-hooks', '--disable-hooks',
+    ].join('|') +
+    ')(=.*)?$',
+);
+
+/** Values of `--approval-mode`/`--permission-mode`/`-a`/`-s` that keep approvals on. */
+const SAFE_MODES = /^(default|plan|on-request|untrusted|on-failure|read-only|workspace-write|suggest|ask|auto_edit)$/i;
+
+/** Environment that moves an agent's own settings (and so the user's hooks) elsewhere, or turns approvals off. */
+const AGENT_ENV = /^(CLAUDE_CONFIG_DIR|CODEX_HOME|GEMINI_CLI_HOME|GEMINI_CLI_SYSTEM_SETTINGS_PATH|GEMINI_CLI_SYSTEM_DEFAULTS_PATH|COPILOT_HOME|CURSOR_CONFIG_DIR|XDG_CONFIG_HOME|HOME|USERPROFILE|APPDATA|GOOSE_MODE|CLAUDE_CODE_SKIP_HOOKS|DISABLE_HOOKS|AMP_SETTINGS_FILE|OPENCODE_CONFIG|OPENCODE_CONFIG_DIR|QWEN_HOME)$/;
+
+/** The agent an invocation starts and where its own arguments begin, or undefined. */
+function agentOf(inv: Invocation): { agent: string; args: readonly ArgWord[] } | undefined {
+  const direct = AGENT_CLIS[inv.name];
+  if (direct) return { agent: direct, args: inv.args };
+  // npx @anthropic-ai/claude-code …, pnpm dlx @openai/codex …, bunx @google/gemini-cli …
+  const at = inv.args.findIndex((a) => !a.text.startsWith('-') && AGENT_CLIS[a.text.replace(/(?<=.)@[^/]*$/, '')] !== undefined && a.text.includes('/'));
+  if (at >= 0 && ['npx', 'bunx', 'pnpx', 'pnpm', 'yarn', 'npm', 'bun', 'uvx', 'pipx'].includes(inv.name)) {
+    return { agent: AGENT_CLIS[inv.args[at]!.text.replace(/(?<=.)@[^/]*$/, '')]!, args: inv.args.slice(at + 1) };
+  }
+  return undefined;
+}
+
+function nestedAgent(j: LaunchJudge): Finding | undefined {
+  const found = agentOf(j.inv);
+  if (!found) return undefined;
+  const { agent, args } = found;
+  // `cursor-agent`'s short `agent` name is too common to judge alone.
+  if (j.inv.name === 'agent' && !args.some((a) => /^--(force|yolo)$/.test(a.text))) return undefined;
+  const env = Object.keys(j.inv.assignments).find((name) => AGENT_ENV.test(name));
+  if (env) {
+    return perimeterFinding('nested-agent', `${j.inv.name} would start ${agent} with ${env} moved, so the settings and hooks it loads are not the ones that guard this machine; ${DENY_SUFFIX}.`, agent);
+  }
+  for (let i = 0; i < args.length; i++) {
+    const t = args[i]!.text;
+    const m = BYPASS_OPTIONS.exec(t);
+    if (!m) continue;
+    // Short letters differ per agent: -c is codex's config override, but claude's --continue; -y is a yes for gemini/qwen/aider.
+    if (t === '-c' && agent !== 'codex') continue;
+    if ((t === '-y' || t === '-f') && !['gemini', 'qwen', 'aider', 'cursor-agent', 'cline'].includes(agent)) continue;
+    if ((t === '-s' || t === '-a') && agent !== 'codex') continue;
+    if (/^--(sandbox|approval-mode|permission-mode|ask-for-approval)$|^-[sa]$/.test(m[1]!)) {
+      const value = m[2] ? m[2].slice(1) : (args[i + 1]?.text ?? '');
+      if (SAFE_MODES.test(value)) continue;
+    }
+    if (t.startsWith('--profile') && agent !== 'codex') continue;
+    if (t.startsWith('--auto') && agent !== 'droid') continue;
+    // `codex -c model="o3"` tunes the model; keys about hooks, approvals, the sandbox or trust switch the guard off.
+    if ((t === '-c' || t.startsWith('--config')) && agent === 'codex') {
+      const value = m[2] ? m[2].slice(1) : (args[i + 1]?.text ?? '');
+      if (!/hook|approval|sandbox|trust|notify|shell_environment|features|projects/i.test(value) && !args[i + 1]?.dynamic) continue;
+    }
+    return perimeterFinding('nested-agent', `${j.inv.name} would start ${agent} with ${t.split('=')[0]}, which turns its approvals off or replaces the settings that load its hooks; an agent may not start another one outside the guard, and ${DENY_SUFFIX}.`, agent);
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Editors loading an extension from a path
+
+const EDITOR_CLIS: ReadonlySet<string> = new Set(['code', 'code-insiders', 'cursor', 'codium', 'vscodium', 'code-oss', 'code-server', 'windsurf', 'positron', 'trae', 'kiro', 'openvscode-server']);
+
+function editorExtensionFromPath(j: LaunchJudge): Finding | undefined {
+  if (!EDITOR_CLIS.has(j.inv.name)) return undefined;
+  const args = j.inv.args;
+  for (let i = 0; i < args.length; i++) {
+    const t = args[i]!.text;
+    const option = t.split('=')[0]!;
+    const value = t.includes('=') ? t.slice(t.indexOf('=') + 1) : (args[i + 1]?.text ?? '');
+    if (/^--extension-?development-?path$/i.test(option)) {
+      return perimeterFinding('editor-extension', `${j.inv.name} ${option} would load an extension from ${value || 'a folder'} into an editor window, where it could answer Blast Shield's dialog; ${DENY_SUFFIX}.`, `${j.inv.name} ${option}`);
+    }
+    if (option === '--install-extension' && (/\.vsix$/i.test(value) || /[/\\]/.test(value) || args[i + 1]?.dynamic)) {
+      return perimeterFinding('editor-extension', `${j.inv.name} --install-extension ${value} installs an extension from a file, which could answer Blast Shield's dialog; installing extensions that way is for a human, and ${DENY_SUFFIX}.`, `${j.inv.name} ${option}`);
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// git making the guard home a repository
+
+const GIT_KEEPS_TREE: ReadonlySet<string> = new Set(['status', 'log', 'diff', 'show', 'rev-parse', 'ls-files', 'help', 'version']);
+
+function gitInGuardHome(j: LaunchJudge): Finding | undefined {
+  if (j.inv.name !== 'git') return undefined;
+  const args = j.inv.args;
+  let dir = j.cwd;
+  let sub: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const t = args[i]!.text;
+    if (t === '-C' || t === '--work-tree' || t === '--git-dir') {
+      const value = args[++i];
+      if (value && !value.dynamic) dir = resolvePath(dir, expandKnown(value.text, j.facts, j.view, j.cwd), j.facts.home);
+      continue;
+    }
+    if (/^--(work-tree|git-dir)=/.test(t)) {
+      dir = resolvePath(dir, expandKnown(t.slice(t.indexOf('=') + 1), j.facts, j.view, j.cwd), j.facts.home);
+      continue;
+    }
+    if (t === '-c') {
+      i++;
+      continue;
+    }
+    if (t.startsWith('-')) continue;
+    sub = t;
+    // `git init DIR` / `git clone URL DIR`
+    const rest = args.slice(i + 1).filter((a) => !a.text.startsWith('-'));
+    const target = sub === 'init' ? rest[0] : sub === 'clone' ? rest[1] : undefined;
+    if (target && !target.dynamic) dir = resolvePath(dir, expandKnown(target.text, j.facts, j.view, j.cwd), j.facts.home);
+    break;
+  }
+  const env = j.inv.assignments;
+  if (env.GIT_WORK_TREE) dir = resolvePath(j.cwd, expandKnown(env.GIT_WORK_TREE, j.facts, j.view, j.cwd), j.facts.home);
+  if (!sub || GIT_KEEPS_TREE.has(sub)) return undefined;
+  const inGuardHome = j.view.guardHomes.some((g) => isWithin(g.toLowerCase(), dir.toLowerCase()));
+  if (!inGuardHome) return undefined;
+  return perimeterFinding('write-guard-file', `git ${sub} would make or use a repository inside Blast Shield's own folder (${dir}), writing there and reading its window tokens into the index; ${DENY_SUFFIX}.`, dir);
+}
+
+/** Every launch-shaped road to switching the guard off, for one invocation. */
+export function launchFindings(j: LaunchJudge): Finding[] {
+  const out: Finding[] = [];
+  for (const judge of [packageRemoval, guardLookup, computedGuardScript, nestedAgent, editorExtensionFromPath, gitInGuardHome]) {
+    const found = judge(j);
+    if (found) out.push(found);
+  }
+  return out;
+}

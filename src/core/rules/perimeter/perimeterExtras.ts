@@ -1,0 +1,16 @@
+import type { Facts, Finding, Invocation } from '../../policy/types';
+import { envInjectionFindings } from './envInjection';
+import { launchFindings } from './guardLaunch';
+import type { PerimeterView } from './protectedPaths';
+import { tokenReadFindings } from './windowTokens';
+
+/**
+ * The perimeter's judges that look at an invocation as a whole rather than at the paths it names:
+ * reads that reach the window tokens by pattern or search, programs that switch the guard off
+ * (package removal, a nested agent, an extension from a path, a lookup run as a command), and
+ * code-loading settings planted for the next program.
+ */
+export function wholeInvocationFindings(inv: Invocation, facts: Facts, view: PerimeterView, cwd: string): Finding[] {
+  const j = { inv, facts, view, cwd };
+  return [...tokenReadFindings(j), ...launchFindings(j), ...envInjectionFindings(inv)];
+}

