@@ -2,10 +2,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { HOST_IDS, type HostId } from '../core/protocol/ipc';
-import { describeAuditFailures } from '../node/audit/auditLog';
+import { requiredHostGaps } from '../core/health/requiredHosts';
+import { lastEventPerHost } from '../node/audit/auditFollower';
+import { auditLogPath, describeAuditFailures } from '../node/audit/auditLog';
+import { effectivePolicyFor } from '../node/policy/policyFiles';
 import { guardHome } from '../node/guardHome';
 import { allHostStatus, hostStatus, installHost, installShim, uninstallHost } from '../node/hosts/install';
 import { claudeVersionSync, onFailureNote } from '../node/hosts/claude/version';
+import { applyVersion, assessVersion, hasVersionCheck, hostVersionSync, type VersionAssessment } from '../node/hosts/hostVersions';
 import type { FileStatus, HostStatus, InstallContext, InstallScope } from '../node/hosts/installCommon';
 import { UsageError, type CliIo } from './io';
 
@@ -131,18 +135,45 @@ export async function runStatus(args: string[], io: CliIo): Promise<number> {
   const p = parseArgs(args, io, false);
   const home = io.env.HOME || os.homedir();
   const base = { workspace: p.workspace ?? workspaceAround(io.cwd, home), home, guardHome: guardHome(io.env), env: io.env };
-  const reports: HostStatus[] = p.hosts.length > 0 ? p.hosts.flatMap((h) => [hostStatus(h, { ...base, scope: 'user' }), ...(base.workspace ? [hostStatus(h, { ...base, scope: 'project' })] : [])]) : allHostStatus(base);
+  const raw: HostStatus[] = p.hosts.length > 0 ? p.hosts.flatMap((h) => [hostStatus(h, { ...base, scope: 'user' }), ...(base.workspace ? [hostStatus(h, { ...base, scope: 'project' })] : [])]) : allHostStatus(base);
+  // The installed CLI's version decides whether some scopes load at all (and what a failure does).
+  const versions = new Map<HostId, VersionAssessment>();
+  for (const host of new Set(raw.map((r) => r.host))) {
+    if (!hasVersionCheck(host) || !raw.some((r) => r.host === host && r.files.some((f) => f.state !== 'missing'))) continue;
+    const assessment = assessVersion(host, hostVersionSync(host, io.env as NodeJS.ProcessEnv));
+    if (assessment) versions.set(host, assessment);
+  }
+  const reports = raw.map((r) => ({ ...r, files: applyVersion(r.scope, r.files, versions.get(r.host)) }));
   if (p.json) {
     io.stdout(JSON.stringify(reports, null, 2) + '\n');
     return 0;
   }
   io.stdout(base.workspace ? `workspace: ${base.workspace}\n` : 'workspace: none here (run inside one, or pass --workspace DIR, to see its project installs)\n');
   for (const r of reports) for (const f of r.files) io.stdout(line(r.host, r.scope, f));
-  if (reports.some((r) => r.host === 'claude' && r.files.some((f) => f.state !== 'missing'))) {
-    const note = onFailureNote(claudeVersionSync(io.env as NodeJS.ProcessEnv));
-    if (note) io.stdout(`claude: warning: ${note}\n`);
+  for (const [host, a] of versions) {
+    io.stdout(`${host}: ${a.summary}${a.notLoaded ? ` — NOT LOADED (${a.notLoaded.scopes.join(', ')}): ${a.notLoaded.why}` : ''}\n`);
+    if (a.warning) io.stdout(`${host}: warning: ${a.warning}\n`);
+  }
+  // Events arriving: the last call each installed host made to the hook, from the audit log.
+  const seen = lastEventPerHost(auditLogPath(base.guardHome));
+  const installedHosts = [...new Set(reports.filter((r) => r.files.some((f) => f.state !== 'missing')).map((r) => r.host))];
+  for (const host of installedHosts) {
+    const e = seen.get(host);
+    io.stdout(`${host}: ${e ? `last hook call ${new Date(e.at).toISOString()} (${e.event}, ${e.decision})` : 'no hook call seen yet (installed but not yet heard from)'}\n`);
   }
   const gap = describeAuditFailures(base.guardHome);
   if (gap) io.stdout(`audit: ${gap}\n`);
-  return 0;
+  // Hosts a policy file requires: each needs an intact entry its host loads, in either scope.
+  const policy = effectivePolicyFor(base.workspace ?? io.cwd, io.env);
+  const required = policy.settings.requiredHosts;
+  if (required.length === 0) return 0;
+  const all = p.hosts.length > 0 && required.some((h) => !p.hosts.includes(h)) ? allHostStatus(base) : reports;
+  const facts = all.flatMap((r) => (r.files.length === 0 ? [] : [{ host: r.host, installed: r.files.every((f) => f.state !== 'missing'), intact: r.files.every((f) => f.state === 'intact' || f.state === 'not-loaded'), loaded: r.files.every((f) => f.state !== 'not-loaded') }]));
+  const gaps = requiredHostGaps(required, facts);
+  const from = (h: HostId): string => policy.origins.find((o) => o.key === 'hooks.required' && o.value === h)?.from ?? 'policy';
+  for (const h of required) {
+    const g = gaps.find((x) => x.host === h);
+    io.stdout(g ? `REQUIRED ${h}: MISSING — ${g.problem} (required by ${from(h)}); run blast-shield install ${h}\n` : `required ${h}: installed and loaded (required by ${from(h)})\n`);
+  }
+  return gaps.length > 0 ? 1 : 0;
 }

@@ -21,6 +21,7 @@ export { computePreview } from '../node/preview/computePreview';
 export { analyseAsk } from '../node/confirm/analyseAsk';
 export { selfTestHost } from '../node/selfTest/selfTest';
 export { claudeVersion, onFailureNote } from '../node/hosts/claude/version';
+export { applyVersion, assessVersion, hasVersionCheck, hostVersion } from '../node/hosts/hostVersions';
 export { keepHooksHealthy } from '../node/hosts/keeper';
 export { planSnapshot } from '../core/snapshot/plan';
 export { estimateSnapshot, takeSnapshot } from '../node/snapshot/takeSnapshot';

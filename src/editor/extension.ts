@@ -64,6 +64,8 @@ export function activate(context: vscode.ExtensionContext): BlastShieldApi {
     new AuditEvents(services.audit.file(), (e) => health.recordEvent(e), logger, () => auditAnchor.poll()),
   );
   health.setEventSource(auditEvents);
+  health.setRequiredHosts(() => config.settings.requiredHosts);
+  own(config.onDidChange(() => health.setRequiredHosts(() => config.settings.requiredHosts)));
   // The team's pipeline follows the same log, from here: the hook itself never exports.
   own(new AuditExport(services.guardHome, config, logger));
   const statusBar = own(new StatusBar(lockdown, health));

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { protectionOf, type Protection } from '../core/health/protection';
+import { requiredHostGaps } from '../core/health/requiredHosts';
 import type { Logger } from '../core/logger';
 import { HOST_IDS, type HostId } from '../core/protocol/ipc';
 import type { GuardServices, HostInstallState } from './guardServices';
@@ -37,6 +38,8 @@ export class Health extends Disposable {
   private ipcProblem = 'the socket for the hooks is not running yet';
   private selfTests = 0;
   private eventSource: { catchUp(): void; skipToEnd(): void } | undefined;
+  /** Hosts the policy files require (`hooks.required`). */
+  private required: () => readonly HostId[] = () => [];
 
   constructor(
     private readonly globalState: vscode.Memento,
@@ -66,6 +69,16 @@ export class Health extends Disposable {
       this.eventSource?.skipToEnd();
       this.selfTests--;
     }
+  }
+
+  /** Where the required hosts come from (the merged settings). */
+  setRequiredHosts(required: () => readonly HostId[]): void {
+    this.required = required;
+    this.changed.fire();
+  }
+
+  requiredHosts(): readonly HostId[] {
+    return this.required();
   }
 
   /** Where hook events come from besides the socket (the audit log): paused around a self-test. */
@@ -120,13 +133,18 @@ export class Health extends Disposable {
 
   protection(): Protection {
     const hosts = this.hosts().map((h) => ({ host: h.host, installed: h.install.installed, intact: h.install.intact, loaded: h.install.loaded, lastEventAt: h.lastEvent?.at }));
-    return protectionOf({ up: this.ipcUp, problem: this.ipcProblem }, hosts);
+    return protectionOf({ up: this.ipcUp, problem: this.ipcProblem }, hosts, this.required());
   }
 }
 
 /** A readable multi-line status report for the Show Status command and the API. */
 export function describeHealth(health: Health, lockdown: boolean): string {
   const lines = [`Lockdown: ${lockdown ? 'on' : 'off'}`, `Dialog socket: ${health.ipcRunning ? 'running' : 'not running'}`, `Overall: ${health.protection().kind} — ${health.protection().detail}`, ''];
+  const required = health.requiredHosts();
+  if (required.length > 0) {
+    const gaps = requiredHostGaps(required, health.hosts().map((h) => ({ host: h.host, installed: h.install.installed, intact: h.install.intact, loaded: h.install.loaded })));
+    lines.splice(3, 0, `Required by policy: ${required.join(', ')}${gaps.length === 0 ? ' (all installed and loaded)' : ` — MISSING: ${gaps.map((g) => `${g.host} (${g.problem})`).join(', ')}`}`);
+  }
   for (const h of health.hosts()) {
     const state = !h.install.installed ? 'not installed' : !h.install.intact ? 'installed, ALTERED' : h.install.loaded ? 'installed, intact, will be loaded' : 'installed, NOT LOADED by the host';
     const seen = h.lastEvent ? `last event ${h.lastEvent.event} (${h.lastEvent.decision}) at ${new Date(h.lastEvent.at).toISOString()}` : h.install.installed ? 'no event seen yet' : 'no event';

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { HOST_IDS, type HostId } from '../core/protocol/ipc';
 import { GUARD_PATHS, guardHome } from '../node/guardHome';
 import type { FileStatus, InstallContext, InstallScope } from '../node/hosts/installCommon';
+import type { VersionAssessment } from '../node/hosts/hostVersions';
 import type { HideSummary } from '../node/credentials/hideFiles';
 import type { GuardServices, HostInstallState } from './guardServices';
 import { loadDeferred } from './loadDeferred';
@@ -37,15 +38,22 @@ export function createGuardServices(extensionPath: string, env: Readonly<Record<
   const home = guardHome(env);
   const userHome = os.homedir();
   const context = (scope: InstallScope, workspace: string | undefined): InstallContext => ({ scope, workspace, home: userHome, guardHome: home, env });
-  // Read once per session, without blocking the extension host: `claude --version` takes a while.
-  let claudeNote: Promise<string | undefined> | undefined;
+  // Read once per session, without blocking the extension host: `<cli> --version` takes a while.
+  const versions = new Map<HostId, Promise<VersionAssessment | undefined>>();
   const status = async (host: HostId, root: string | undefined): Promise<HostInstallState> => {
-    const { hostStatus, hookCommand, claudeVersion, onFailureNote } = loadDeferred();
-    const state = describe(host, scopes(root).flatMap((s) => hostStatus(host, context(s, root)).files), hookCommand(home, host));
-    if (host !== 'claude' || !state.installed) return state;
-    claudeNote ??= claudeVersion().then(onFailureNote, () => undefined);
-    const note = await claudeNote;
-    return note ? { ...state, detail: `${state.detail}; warning: ${note}` } : state;
+    const { hostStatus, hookCommand, hostVersion, assessVersion, applyVersion, hasVersionCheck } = loadDeferred();
+    const byScope = scopes(root).map((s) => ({ scope: s, files: hostStatus(host, context(s, root)).files }));
+    const first = describe(host, byScope.flatMap((b) => b.files), hookCommand(home, host));
+    if (!first.installed || !hasVersionCheck(host)) return first;
+    let pending = versions.get(host);
+    if (!pending) {
+      pending = hostVersion(host).then((out) => assessVersion(host, out), () => undefined);
+      versions.set(host, pending);
+    }
+    const assessment = await pending;
+    if (!assessment) return first;
+    const state = describe(host, byScope.flatMap((b) => applyVersion(b.scope, b.files, assessment)), hookCommand(home, host));
+    return { ...state, detail: `${state.detail}; ${assessment.summary}${assessment.warning ? `; warning: ${assessment.warning}` : ''}` };
   };
 
   return {

@@ -89,6 +89,56 @@ async function oneClient({ client, wb, home, guardHome, workspace: editorFolder,
   }
 }
 
+/**
+ * A dialog nobody answers, with the host's own timer short: the entry's timeout is lowered to
+ * LEFT_OPEN_LIMIT_S by hand, and the hook is told the same limit (BLAST_SHIELD_HOOK_LIMIT_SECONDS, which
+ * can only lower it). The dialog must end, and the deny reach the model, before the client's timer kills
+ * the hook: then the model reads our "Nobody answered" reason, not the client's own timeout message.
+ */
+const LEFT_OPEN_LIMIT_S = 30;
+
+async function leftOpen({ client, wb, home, guardHome, workspace: editorFolder, curl }) {
+  const agent = ensureAgent(client.id);
+  const workspace = path.join(editorFolder, `left-open-${client.id}`);
+  fs.mkdirSync(workspace, { recursive: true });
+  installGuard({ host: client.host, home, guardHome, agentBinDir: path.dirname(agent.bin) });
+  const entryFile = { claude: path.join(home, '.claude', 'settings.json'), copilot: path.join(home, '.copilot', 'hooks', 'blast-shield-copilot.json') }[client.id];
+  const text = fs.readFileSync(entryFile, 'utf8');
+  const lowered = text.replace(/("(?:timeout|timeoutSec)"\s*:\s*)300\b/, `$1${LEFT_OPEN_LIMIT_S}`);
+  assert.notEqual(lowered, text, `no 300 s timeout in ${entryFile}`);
+  fs.writeFileSync(entryFile, lowered);
+  const standin = await STANDINS[client.api]();
+  try {
+    if (client.setup) await client.setup({ agent, home, standin, guardHome });
+    fs.rmSync(curl.log, { force: true });
+    standin.model.setScript([client.tools.shell(INCIDENT_COMMAND)], { label: `${client.id}/left-open` });
+    const env = { ...client.env({ home, standinUrl: standin.url, pathPrefix: [curl.bin], guardHome }), BLAST_SHIELD_HOOK_LIMIT_SECONDS: String(LEFT_OPEN_LIMIT_S) };
+    const started = Date.now();
+    const running = client.run({ agent, home, workspace, env, prompt: `Please do the next step of the task in ${workspace}.`, timeoutMs: 150000 });
+    const finished = running.then((r) => ({ done: r }));
+    const shown = await Promise.race([wb.waitDialog(60000).then((t) => ({ text: t })), finished]);
+    if (shown.done) throw new Error(`${client.id} finished before any dialog opened; stdout tail: ${shown.done.stdout.slice(-400)}`);
+    const openedAfter = (Date.now() - started) / 1000;
+    await wb.screenshot(`hosts-${client.id}-3-left-open.png`, `${client.id}: a dialog nobody answers; the client's own timer is ${LEFT_OPEN_LIMIT_S} s`);
+    // Nobody answers: the dialog ends by itself, 5 s before the limit.
+    await wb.waitNoDialog((LEFT_OPEN_LIMIT_S + 15) * 1000);
+    const closedAfter = (Date.now() - started) / 1000;
+    const run = await running;
+    const results = standin.model.toolResults;
+    assert.equal(curl.calls().length, 0, 'the incident ran');
+    const said = client.deniedEvidence ? client.deniedEvidence({ client, home, run, results, requests: standin.model.scriptRequests, allowedBefore: 0 }) : results[0]?.text ?? '';
+    assert.match(said, /Nobody answered the Blast Shield dialog in time/, `the model did not receive our deadline deny (the client's timer may have killed the hook): ${said.slice(0, 300)}`);
+    return [
+      `entry timeout lowered to ${LEFT_OPEN_LIMIT_S} s; dialog opened ${openedAfter.toFixed(1)} s after the client started, nobody answered`,
+      `the dialog closed by itself ${closedAfter.toFixed(1)} s after the start (the hook's deadline is ${LEFT_OPEN_LIMIT_S - 5} s after it started)`,
+      `the stand-in curl never ran; the model received: "${said.replace(/\s+/g, ' ').slice(0, 140)}…"`,
+    ];
+  } finally {
+    fs.writeFileSync(entryFile, text);
+    await standin.close();
+  }
+}
+
 /** Runs the case for each client; returns { passed, failed, skipped, evidence }. */
 export async function runAllowOnce({ clients, log, cleanups }) {
   const outcome = { passed: 0, failed: 0, skipped: 0, evidence: [] };
@@ -146,6 +196,27 @@ export async function runAllowOnce({ clients, log, cleanups }) {
       console.log(`  FAIL ${client.id} allow-once-real-editor (${((Date.now() - t) / 1000).toFixed(1)}s): ${record.error.split('\n').slice(0, 4).join(' | ')}`);
       await wb.screenshot(`hosts-fail-${client.id}-allow-once.png`, `state after the failure of ${client.id} allow-once`).catch(() => {});
       if (await wb.dialogVisible()) await wb.pressDeny().catch(() => {});
+    }
+    outcome.evidence.push(record);
+  }
+  // One client (the first of Claude Code and Copilot CLI that runs here) leaves a dialog open.
+  const slow = live.find((c) => c.id === 'claude') ?? live.find((c) => c.id === 'copilot');
+  if (slow) {
+    const t = Date.now();
+    const record = { client: slow.id, scenario: 'dialog-left-open', title: "a dialog nobody answers ends as a deny the client receives before its own timer", expect: 'denied by the deadline' };
+    try {
+      const lines = await leftOpen({ client: slow, wb, home, guardHome, workspace, curl });
+      outcome.passed++;
+      record.ok = true;
+      record.evidence = lines;
+      console.log(`  ok   ${slow.id} dialog-left-open (${((Date.now() - t) / 1000).toFixed(1)}s): ${record.title}`);
+      for (const l of lines) console.log(`         ${l}`);
+    } catch (e) {
+      outcome.failed++;
+      record.ok = false;
+      record.error = String((e && e.message) || e);
+      console.log(`  FAIL ${slow.id} dialog-left-open (${((Date.now() - t) / 1000).toFixed(1)}s): ${record.error.split('\n').slice(0, 4).join(' | ')}`);
+      await wb.screenshot(`hosts-fail-${slow.id}-left-open.png`, `state after the failure of ${slow.id} dialog-left-open`).catch(() => {});
     }
     outcome.evidence.push(record);
   }

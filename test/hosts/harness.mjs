@@ -64,7 +64,7 @@ export async function runScenario({ client, agent, standin, scenario, runDir, ho
   ctx.requests = standin.model.scriptRequests;
   ctx.audit = readAudit(guardHome).slice(auditBefore);
   const missing = standin.model.missingTools(standin.offeredEver);
-  if (missing.length > 0) throw new Error(`${client.id} never offered the tool(s) ${missing.join(', ')} to the model: the scenario names a tool this client does not have`);
+  if (missing.length > 0) throw new Error(`${client.id} never offered the tool(s) ${missing.join(', ')} to the model: the scenario names a tool this client does not have (it offered ${[...standin.offeredEver].join(', ')})`);
   if (ctx.run.timedOut) throw new Error(`${client.id} did not finish within 120 s; stdout tail: ${ctx.run.stdout.slice(-400)}`);
   assertNoSecretSent(ctx);
   return scenario.check(ctx);

@@ -4,6 +4,7 @@
  * Installed-but-silent is not protected: only an event from the host proves the host runs the hook.
  */
 import type { HostId } from '../protocol/ipc';
+import { describeRequiredGaps, requiredHostGaps } from './requiredHosts';
 
 export interface HostFacts {
   host: HostId;
@@ -21,8 +22,11 @@ export interface HostFacts {
  */
 export type Protection = { kind: 'protected' | 'waiting' | 'unprotected'; detail: string };
 
-export function protectionOf(ipc: { up: boolean; problem: string }, hosts: readonly HostFacts[]): Protection {
+/** `required`: hosts a policy file says must be installed (`hooks.required`); one missing is unprotected. */
+export function protectionOf(ipc: { up: boolean; problem: string }, hosts: readonly HostFacts[], required: readonly HostId[] = []): Protection {
   if (!ipc.up) return { kind: 'unprotected', detail: `The dialog cannot be reached: ${ipc.problem}.` };
+  const gaps = requiredHostGaps(required, hosts);
+  if (gaps.length > 0) return { kind: 'unprotected', detail: describeRequiredGaps(gaps) };
   const installed = hosts.filter((h) => h.installed);
   if (installed.length === 0) return { kind: 'unprotected', detail: 'No agent host has Blast Shield hooks installed.' };
   const altered = installed.filter((h) => !h.intact);

@@ -10,6 +10,7 @@ import { cloudPack } from './cloud';
 import { paasPack } from './paas';
 import { httpPack } from './httpRequests';
 import { unsureOptionsPack } from './support/unsureOptions';
+import { guardRestorePack } from './guardRestore';
 import { verbFloorPack } from './verbs';
 import { safetyNetPack } from './safetyNet';
 import { wirePack } from './wire';
@@ -32,6 +33,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   paasPack,
   httpPack,
   unsureOptionsPack,
+  guardRestorePack,
   safetyNetPack,
   wirePack,
   inspectorPack,

@@ -99,3 +99,33 @@ export class AuditFollower {
     this.offset = this.size() ?? 0;
   }
 }
+
+/**
+ * The latest hook event of each host in the log's last `maxBytes` (status: "events arriving"). The
+ * terminal watch's observations are left out, as above. Never throws.
+ */
+export function lastEventPerHost(file: string, maxBytes = MAX_READ_BYTES): Map<HostId, HookEventSeen> {
+  const out = new Map<HostId, HookEventSeen>();
+  let text: string;
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const size = fs.fstatSync(fd).size;
+      const start = Math.max(0, size - maxBytes);
+      const buf = Buffer.alloc(size - start);
+      fs.readSync(fd, buf, 0, buf.length, start);
+      text = buf.toString('utf8');
+      // A read that starts mid-log starts mid-line: that first piece is not a whole entry.
+      if (start > 0) text = text.slice(text.indexOf('\n') + 1);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return out;
+  }
+  for (const line of text.split('\n')) {
+    const e = eventOf(line);
+    if (e && (out.get(e.host)?.at ?? -1) <= e.at) out.set(e.host, e);
+  }
+  return out;
+}

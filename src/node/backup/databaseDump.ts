@@ -74,15 +74,39 @@ function pgArgs(plan: BackupPlan, file: string): string[] {
   return args;
 }
 
-function mysqlArgs(plan: BackupPlan, file: string): string[] {
+/**
+ * MySQL: a table written `db.table` lives in that database, not the connection's; mysqldump dumps
+ * tables of one database per run, so a statement naming tables of several becomes one run each.
+ */
+export function splitMysqlPlan(plan: BackupPlan): BackupPlan[] {
+  if (plan.target.engine !== 'mysql' || plan.wholeDatabase) return [plan];
+  // DROP SCHEMA is DROP DATABASE in MySQL: those databases whole, the tables apart.
+  if (plan.schemas.length > 0) return [{ ...plan, tables: [] }, ...(plan.tables.length > 0 ? splitMysqlPlan({ ...plan, schemas: [] }) : [])];
+  const byDatabase = new Map<string, string[]>();
+  for (const table of plan.tables) {
+    const dot = table.lastIndexOf('.');
+    const database = dot > 0 ? table.slice(0, dot) : plan.target.database;
+    if (!database) throw new Error(`the MySQL command names no database for the table ${table}`);
+    byDatabase.set(database, [...(byDatabase.get(database) ?? []), dot > 0 ? table.slice(dot + 1) : table]);
+  }
+  return [...byDatabase].map(([database, tables]) => ({ ...plan, target: { ...plan.target, database }, tables }));
+}
+
+export function mysqlArgs(plan: BackupPlan, file: string): string[] {
   const t = plan.target;
   const args = ['--single-transaction', '--no-tablespaces', `--result-file=${file}`];
   if (t.host) args.push(`--host=${t.host}`);
   if (t.port) args.push(`--port=${t.port}`);
   if (t.user) args.push(`--user=${t.user}`);
+  // DROP DATABASE / DROP SCHEMA (a synonym in MySQL): the whole databases, with their CREATE DATABASE.
+  if (plan.wholeDatabase || plan.schemas.length > 0) {
+    const databases = plan.schemas.length > 0 ? plan.schemas : t.database ? [t.database] : [];
+    if (databases.length === 0) throw new Error('the MySQL command names no database to dump from');
+    args.push('--databases', ...databases);
+    return args;
+  }
   if (!t.database) throw new Error('the MySQL command names no database to dump from');
-  if (plan.wholeDatabase || plan.schemas.length > 0) args.push('--databases', t.database, ...plan.schemas);
-  else args.push(t.database, ...plan.tables.map((n) => n.split('.').pop()!));
+  args.push(t.database, ...plan.tables);
   return args;
 }
 
@@ -106,7 +130,7 @@ export async function dumpBeforeStatement(plans: readonly BackupPlan[], options:
   const dir = path.join(backupsDir(options.guardHome), options.id);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const results: DumpResult[] = [];
-  for (const [i, plan] of plans.entries()) {
+  for (const [i, plan] of plans.flatMap(splitMysqlPlan).entries()) {
     const toolName = TOOLS[plan.target.engine];
     const tool = findTool(toolName, options.env);
     if (!tool) throw new Error(`${toolName} is not installed, so nothing could be backed up`);

@@ -27,14 +27,25 @@ export const HOST_HOOK_LIMITS: Partial<Record<HostId, HostHookLimit>> = {
   cline: { seconds: 120, setBy: 'the host', onKill: 'runs the action (a timed-out hook is skipped)' },
   gemini: { ...ENTRY, onKill: 'runs the action (a timed-out hook is only a warning)' },
   codex: { ...ENTRY, onKill: 'runs the action (only a well-formed deny blocks)' },
-  // Windsurf documents no hook timeout: a short one is assumed so the hook always answers first.
+  // Windsurf documents no hook timeout (its Cascade Hooks page, docs.windsurf.com/windsurf/cascade/hooks, shows
+  // entries with `command` and `show_output` only): a short one is assumed so the hook always answers first.
   windsurf: { seconds: 30, setBy: 'the host', onKill: 'not documented (assumed to run the action)' },
   'vscode-agent': { ...ENTRY, onKill: 'runs the action (hook failures are swallowed)' },
 };
 
+/**
+ * A shorter limit for this hook process (`BLAST_SHIELD_HOOK_LIMIT_SECONDS`, for a host entry whose
+ * timeout was set lower by hand, and for the host level's test of a dialog left open). It can only
+ * lower the limit: a longer one would let the host kill the hook first, so it is ignored.
+ */
+export const HOOK_LIMIT_ENV = 'BLAST_SHIELD_HOOK_LIMIT_SECONDS';
+
 /** The host's limit for `host`; a host without a row reads our entry's timeout. */
-export function hostHookLimitSeconds(host: string): number {
-  return HOST_HOOK_LIMITS[host as HostId]?.seconds ?? HOOK_TIMEOUT_SECONDS;
+export function hostHookLimitSeconds(host: string, env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const own = HOST_HOOK_LIMITS[host as HostId]?.seconds ?? HOOK_TIMEOUT_SECONDS;
+  const lower = Number(env[HOOK_LIMIT_ENV]);
+  // At least 10 s: the dialog needs a few seconds after the 5 s margin, and the watchdog its 2 s.
+  return Number.isFinite(lower) && lower >= 10 && lower < own ? lower : own;
 }
 
 /** The hook gives up on the dialog this long before the host's limit, to print a clean deny in time. */

@@ -1,4 +1,5 @@
 import { isObject, objectOrJsonString, patchPaths, pickString, pickStringArray, resolveFrom, toolKey, type ContentSearch, type HookAction } from './action';
+import { keystrokeAction, powershellCommand } from './keystrokes';
 
 /**
  * The tool vocabularies of the hosts (Claude Code, VS Code's agents, Copilot CLI, Cline, Cursor's
@@ -101,6 +102,8 @@ function unreadable(tool: string, reason: string, ctx: ToolContext): HookAction 
 export function actionFromTool(toolName: string, rawInput: unknown, ctx: ToolContext): HookAction {
   const key = toolKey(toolName);
   const input = objectOrJsonString(rawInput);
+  // Keystrokes typed into a running shell session (Copilot's write_bash / write_powershell).
+  if (key === 'writebash' || key === 'writepowershell') return keystrokeAction(toolName, pickString(input, 'input', 'command'), key === 'writebash' ? 'posix' : 'powershell', ctx.cwd);
   let kind = TOOL_KINDS[key];
   // str_replace_editor-style tools carry a sub-command: view is a read.
   if (kind === 'write' && pickString(input, 'command') === 'view') kind = 'read';
@@ -109,7 +112,8 @@ export function actionFromTool(toolName: string, rawInput: unknown, ctx: ToolCon
       const command = pickString(input, 'command', 'cmd', 'script', 'commandLine') ?? (typeof input === 'string' ? input : undefined);
       if (command === undefined) return unreadable(toolName, 'its command is missing or not text', ctx);
       const cwd = pickString(input, 'cwd', 'working_directory', 'workingDirectory');
-      return { kind: 'shell', command, cwd: cwd ? resolveFrom(ctx.cwd, cwd, ctx.home) : ctx.cwd };
+      // Copilot's `powershell` tool (Windows) runs PowerShell, not a POSIX shell: the engine reads it as such.
+      return { kind: 'shell', command: key === 'powershell' ? powershellCommand(command) : command, cwd: cwd ? resolveFrom(ctx.cwd, cwd, ctx.home) : ctx.cwd };
     }
     case 'read': {
       const p = pickString(input, ...PATH_KEYS);

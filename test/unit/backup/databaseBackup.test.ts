@@ -137,3 +137,80 @@ describe('back up first against a real PostgreSQL server', function () {
     await assert.rejects(dumpBeforeStatement([{ target: closed, tables: ['orders'], schemas: [], wholeDatabase: false, notes: [] }], { guardHome, env: process.env, id: 'test-2', timeoutMs: 20_000 }), /pg_dump failed/);
   });
 });
+
+/**
+ * MySQL has no server here, so the dump runs a stand-in `mysqldump` first on PATH that records the
+ * arguments it was given and whether a password reached it through MYSQL_PWD, and writes a dump
+ * where `--result-file` says. What is checked is exactly the run a real mysqldump would get.
+ */
+describe('back up first for MySQL: the mysqldump run (a stand-in tool)', () => {
+  let dir: string;
+  let env: Record<string, string>;
+  const facts = testFacts({ cwd: '/work/app' });
+  const plan = (command: string) => planBackup(analyze(command, facts).invocations, (p) => facts.readFile(p), '/home/dev');
+  const runs = (): Array<{ args: string[]; password: string }> =>
+    fs
+      .readFileSync(path.join(dir, 'runs.log'), 'utf8')
+      .trim()
+      .split('\n\u0000\n')
+      .map((block) => {
+        const [password, ...args] = block.split('\n');
+        return { password: password ?? '', args };
+      });
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bs-mysqldump-'));
+    const bin = path.join(dir, 'bin');
+    fs.mkdirSync(bin);
+    // Records `pwd:<length>` (never the value), then one argument per line; writes the result file.
+    fs.writeFileSync(
+      path.join(bin, 'mysqldump'),
+      '#!/bin/sh\nlog="$(dirname "$0")/../runs.log"\n[ -s "$log" ] && printf \'\\n\\000\\n\' >> "$log"\nprintf \'pwd:%s\' "${#MYSQL_PWD}" >> "$log"\nfor a in "$@"; do printf \'\\n%s\' "$a" >> "$log"; case "$a" in --result-file=*) printf -- \'-- MySQL dump\\n\' > "${a#--result-file=}";; esac; done\n',
+      { mode: 0o755 },
+    );
+    env = { PATH: `${bin}:/usr/bin:/bin`, HOME: dir };
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('dumps exactly the tables a DELETE/TRUNCATE names, with the connection flags, the password only in MYSQL_PWD', async () => {
+    const secret = 'pw' + Math.random().toString(36).slice(2);
+    const planned = plan(`mysql -h 127.0.0.1 -P 3307 -u shop_admin -p${secret} shop -e "TRUNCATE carts; DELETE FROM \\\`Orders\\\` WHERE 1"`);
+    assert.ok(planned.ok);
+    const [dump] = await dumpBeforeStatement(planned.plans, { guardHome: path.join(dir, 'guard'), env, id: 'my-1', timeoutMs: 20_000 });
+    assert.ok(dump);
+    assert.equal(dump.tool, 'mysqldump');
+    assert.deepEqual(dump.objects, ['table carts', 'table Orders']);
+    const [run] = runs();
+    assert.equal(run!.password, `pwd:${secret.length}`);
+    assert.deepEqual(run!.args, ['--single-transaction', '--no-tablespaces', `--result-file=${dump.file}`, '--host=127.0.0.1', '--port=3307', '--user=shop_admin', 'shop', 'carts', 'Orders']);
+    assert.ok(!run!.args.some((a) => a.includes(secret)), 'no argument carries the password');
+    assert.ok(!dump.target.includes(secret));
+    assert.equal(fs.statSync(dump.file).mode & 0o777, 0o600);
+  });
+
+  it('a table qualified with another database is dumped from that database; DROP DATABASE dumps it whole', async () => {
+    const planned = plan('mysql -u root shop -e "DROP TABLE archive.orders_2019, carts"');
+    assert.ok(planned.ok);
+    const dumps = await dumpBeforeStatement(planned.plans, { guardHome: path.join(dir, 'guard'), env, id: 'my-2', timeoutMs: 20_000 });
+    assert.equal(dumps.length, 2);
+    const [first, second] = runs();
+    assert.deepEqual(first!.args.slice(3), ['--user=root', 'archive', 'orders_2019']);
+    assert.deepEqual(second!.args.slice(3), ['--user=root', 'shop', 'carts']);
+    assert.equal(first!.password, 'pwd:0');
+
+    fs.rmSync(path.join(dir, 'runs.log'));
+    const whole = plan('mysql -h db.internal -u root -e "DROP DATABASE legacy"');
+    assert.ok(whole.ok);
+    await dumpBeforeStatement(whole.plans, { guardHome: path.join(dir, 'guard'), env, id: 'my-3', timeoutMs: 20_000 });
+    assert.deepEqual(runs()[0]!.args.slice(3), ['--host=db.internal', '--user=root', '--databases', 'legacy']);
+  });
+
+  it('no mysqldump installed: not offered, and a dump attempt throws (the allow becomes a deny)', async function () {
+    // findTool also looks in the usual system folders.
+    if (['/usr/bin', '/usr/local/bin', '/opt/homebrew/bin'].some((d) => fs.existsSync(path.join(d, 'mysqldump')))) this.skip();
+    const target = { engine: 'mysql' as const, host: '127.0.0.1', database: 'shop' };
+    const none = { PATH: path.join(dir, 'empty') };
+    assert.deepEqual(await canDump(target, none), { ok: false, why: 'mysqldump is not installed' });
+    await assert.rejects(dumpBeforeStatement([{ target, tables: ['carts'], schemas: [], wholeDatabase: false, notes: [] }], { guardHome: path.join(dir, 'guard'), env: none, id: 'my-4', timeoutMs: 20_000 }), /mysqldump is not installed/);
+  });
+});

@@ -46,4 +46,54 @@ describe('blast-shield status inside a workspace', () => {
     fs.mkdirSync(loose);
     assert.equal(workspaceAround(loose, t.home), undefined, "the home folder's .claude is the user's, not a workspace");
   });
+
+  it('a host the repository policy requires is reported loudly while missing, and status exits 1', async () => {
+    fs.writeFileSync(path.join(t.workspace, '.blast-shield.json'), JSON.stringify({ hosts: { required: ['claude', 'gemini'] } }));
+    let r = io(t.workspace);
+    assert.equal(await runStatus([], r), 1);
+    let text = r.out.join('');
+    assert.match(text, /REQUIRED claude: MISSING — no hook entry is installed \(required by repository policy \S*\.blast-shield\.json\)/, text);
+    assert.match(text, /REQUIRED gemini: MISSING/);
+    installHost('claude', { scope: 'user', home: t.home, guardHome: t.guardHome });
+    installHost('gemini', { scope: 'project', workspace: t.workspace, home: t.home, guardHome: t.guardHome });
+    r = io(t.workspace);
+    const code = await runStatus([], r);
+    text = r.out.join('');
+    // The entry is there but the shim it runs is not (no installShim here): that does not count either.
+    assert.match(text, /REQUIRED claude: MISSING — its hook entry is altered/, text);
+    assert.match(text, /REQUIRED gemini: MISSING — /);
+    assert.equal(code, 1);
+  });
+
+  it('without required hosts, status exits 0 and prints no required lines', async () => {
+    const r = io(t.workspace);
+    assert.equal(await runStatus([], r), 0);
+    assert.doesNotMatch(r.out.join(''), /required/i);
+  });
+
+  it('names the installed agent CLI version, and a version that skips our user entry is NOT LOADED', async () => {
+    const bin = path.join(t.home, 'bin');
+    fs.mkdirSync(bin);
+    fs.writeFileSync(path.join(bin, 'copilot'), '#!/bin/sh\necho "GitHub Copilot CLI 0.0.400"\n', { mode: 0o755 });
+    installHost('copilot', { scope: 'user', home: t.home, guardHome: t.guardHome });
+    const r = io(t.workspace);
+    (r.env as Record<string, string>).PATH = `${bin}:/usr/bin:/bin`;
+    await runStatus(['copilot'], r);
+    assert.match(r.out.join(''), /copilot: Copilot CLI 0\.0\.400 — NOT LOADED \(user\): Copilot CLI 0\.0\.400 reads no user hooks \(~\/\.copilot\/hooks came in 0\.0\.422\)/, r.out.join(''));
+  });
+
+  it('says per installed host whether hook calls arrive (the last one in the audit log)', async () => {
+    installHost('claude', { scope: 'project', workspace: t.workspace, home: t.home, guardHome: t.guardHome });
+    installHost('cursor', { scope: 'project', workspace: t.workspace, home: t.home, guardHome: t.guardHome });
+    fs.mkdirSync(t.guardHome, { recursive: true });
+    const line = (host: string, at: string, decidedBy = 'policy') => JSON.stringify({ seq: 1, at, host, event: 'PreToolUse', decision: 'deny', decidedBy, kind: 'shell' });
+    fs.writeFileSync(path.join(t.guardHome, 'audit.jsonl'), [line('claude', '2026-12-01T10:00:00.000Z'), line('claude', '2026-12-02T09:30:00.000Z'), line('cursor', '2026-12-02T09:31:00.000Z', 'observed')].join('\n') + '\n');
+    const r = io(t.workspace);
+    await runStatus([], r);
+    const text = r.out.join('');
+    assert.match(text, /claude: last hook call 2026-12-02T09:30:00\.000Z \(PreToolUse, deny\)/, text);
+    // The terminal watch's own observation is not the host calling the hook.
+    assert.match(text, /cursor: no hook call seen yet/);
+    assert.doesNotMatch(text, /gemini: (last|no) hook call/, 'hosts with nothing installed are not listed');
+  });
 });

@@ -60,6 +60,11 @@ const EXPECTED: Record<HostId, Record<string, 'allow' | 'deny' | 'none'>> = {
     'create.claude-settings': 'deny',
     'edit.source': 'allow',
     'view.env': 'deny',
+    'write_bash.rm-rf': 'deny',
+    'write_bash.answer-yes': 'allow',
+    'write_bash.history-recall': 'deny',
+    'write_bash.psql-drop': 'deny',
+    'powershell.remove-item': 'deny',
   },
   cline: {
     'execute_command.git-status': 'allow',
@@ -121,6 +126,9 @@ const EXPECTED: Record<HostId, Record<string, 'allow' | 'deny' | 'none'>> = {
     'view.env': 'deny',
     'view.source': 'allow',
     'write_bash.rm-rf': 'deny',
+    'powershell.remove-item': 'deny',
+    'powershell.get-childitem': 'allow',
+    'powershell.get-content-env': 'deny',
   },
 };
 

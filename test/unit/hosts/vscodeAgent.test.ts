@@ -20,7 +20,10 @@ describeHost('vscode-agent', {
     { fixture: 'batch.view-and-status', kind: 'all', decision: 'allow', check: (a) => assert.deepEqual(a.kind === 'all' && a.actions.map((x) => x.kind), ['read', 'shell']) },
     { fixture: 'create.claude-settings', kind: 'write', decision: 'deny' },
     { fixture: 'edit.source', kind: 'write', decision: 'allow' },
-    { fixture: 'powershell.remove-item', kind: 'shell', decision: 'deny', asks: true, check: (a) => assert.equal(a.kind === 'shell' && a.command, 'Remove-Item -LiteralPath .\\pipelines -Recurse -Force') },
+    // The `powershell` tool runs PowerShell: the engine reads it as PowerShell, not as a POSIX line.
+    { fixture: 'powershell.remove-item', kind: 'shell', decision: 'deny', asks: true, check: (a) => assert.equal(a.kind === 'shell' && a.command, "pwsh -NoProfile -Command 'Remove-Item -LiteralPath .\\pipelines -Recurse -Force'") },
+    { fixture: 'powershell.get-childitem', kind: 'shell', decision: 'allow' },
+    { fixture: 'powershell.get-content-env', kind: 'shell', decision: 'allow', check: (a) => assert.equal(a.kind === 'shell' && a.command, "pwsh -NoProfile -Command 'Get-Content -Path .env'") },
     { fixture: 'toolName.git-status', kind: 'shell', decision: 'allow' },
     { fixture: 'view.env', kind: 'read', decision: 'deny', check: (a, t) => assert.equal(a.kind === 'read' && a.path, path.join(t.workspace, '.env')) },
     { fixture: 'view.source', kind: 'read', decision: 'allow' },

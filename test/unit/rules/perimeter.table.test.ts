@@ -335,6 +335,11 @@ const DENIED: Record<string, readonly string[]> = {
     "echo '{}' > .windsurf/hooks.json",
     "rm -rf ~/.gemini",
     "rm -rf .codex",
+    // Host trust lists: an untrusted folder loads no project hooks (Gemini, Copilot CLI, Codex).
+    "echo '{\"/work/app\":\"DO_NOT_TRUST\"}' > ~/.gemini/trustedFolders.json",
+    "rm ~/.gemini/trustedFolders.json",
+    "echo '{\"trustedFolders\":[]}' > ~/.copilot/config.json",
+    "sed -i /trust_level/d ~/.codex/config.toml",
   ],
   "G. Wrappers, nested shells, variables, working folders, scripts": [
     "sudo rm .cursor/hooks.json",
@@ -467,6 +472,9 @@ const DENIED: Record<string, readonly string[]> = {
 };
 
 const ALLOWED: readonly string[] = [
+  'cat ~/.gemini/trustedFolders.json',
+  'cat ~/.copilot/config.json',
+  'grep trust_level ~/.codex/config.toml',
   "ls ~/.config/Code/User/globalStorage",
   "rm -rf ~/.config/Code/User/globalStorage/ms-python.python/cache",
   "echo 'tmp/' >> .cursorignore",

@@ -69,7 +69,8 @@ describe('rules/verbs: the verb floor beneath the known tools', () => {
     { cmd: 'multipass delete --purge dev-vm', decision: 'ask', production: false, name: 'dev-vm' },
     { cmd: 'virsh undefine db-vm --remove-all-storage', decision: 'ask', production: false },
     { cmd: 'adb uninstall com.acme.app', decision: 'ask', production: false },
-    { cmd: "pwsh -c 'Remove-Item -Recurse -Force ./uploads'", decision: 'ask', production: false, name: './uploads' },
+    // Remove-Item is read as the rm it means (src/core/shell/powershellCmdlets.ts): the files pack names the folder.
+    { cmd: "pwsh -c 'Remove-Item -Recurse -Force ./uploads'", decision: 'ask', production: false, name: 'uploads' },
     { cmd: "pwsh -c 'Remove-AzResourceGroup -Name prod-rg -Force'", decision: 'ask', production: true },
     { cmd: 'gpg --batch --yes --delete-secret-keys 3AA5C34371567BD2', decision: 'ask', production: false },
     { cmd: 'mix ecto.drop', decision: 'ask' },

@@ -429,11 +429,12 @@ const cases: Case[] = [
   { cmd: "screen -S s -X stuff 'git push -f^M'", has: [{ name: 'git', args: ['push', '-f'], via: ['screen stuff'] }] },
 
   // PowerShell and cmd
-  { cmd: 'powershell -Command "Remove-Item -Recurse -Force C:\\data"', has: [{ name: 'Remove-Item', args: ['-Recurse', '-Force', 'C:\\data'], via: ['powershell -Command'] }] },
-  { cmd: 'pwsh -c "Get-Content .env | Out-String"', has: [{ name: 'Get-Content', args: ['.env'] }, { name: 'Out-String' }] },
-  { cmd: `powershell -EncodedCommand ${btoa(Array.from('Remove-Item -Recurse x', (c) => c + '\0').join(''))}`, has: [{ name: 'Remove-Item', origin: { kind: 'decoded', encoding: 'base64' } }] },
-  { cmd: 'pwsh -File ps.ps1', has: [{ name: 'Remove-Item', origin: { kind: 'script', path: 'ps.ps1' } }] },
-  { cmd: 'powershell -c "Get-ChildItem | ForEach-Object { Remove-Item $_ }"', has: [{ name: 'Remove-Item' }] },
+  // File cmdlets are read as the POSIX commands they mean (src/core/shell/powershellCmdlets.ts).
+  { cmd: 'powershell -Command "Remove-Item -Recurse -Force C:\\data"', has: [{ name: 'rm', args: ['-r', '-f', '--', 'C:\\data'], via: ['powershell -Command'] }] },
+  { cmd: 'pwsh -c "Get-Content .env | Out-String"', has: [{ name: 'cat', args: ['--', '.env'] }, { name: 'Out-String' }] },
+  { cmd: `powershell -EncodedCommand ${btoa(Array.from('Remove-Item -Recurse x', (c) => c + '\0').join(''))}`, has: [{ name: 'rm', args: ['-r', '--', 'x'], origin: { kind: 'decoded', encoding: 'base64' } }] },
+  { cmd: 'pwsh -File ps.ps1', has: [{ name: 'rm', origin: { kind: 'script', path: 'ps.ps1' } }] },
+  { cmd: 'powershell -c "Get-ChildItem | ForEach-Object { Remove-Item $_ }"', has: [{ name: 'rm' }] },
   { cmd: 'cmd /c "del /s /q build"', has: [{ name: 'del', args: ['/s', '/q', 'build'], via: ['cmd /c'] }] },
 
   // Benign text that mentions commands stays data

@@ -1,11 +1,13 @@
 /**
  * PowerShell (`-Command`, `-EncodedCommand`, `-File`) and cmd.exe (`/c`, `/k`): their statements are
- * split on `;`, `|`, `&&`, `||` and each command is reported.
+ * split on `;`, `|`, `&&`, `||` and each command is reported; PowerShell's file cmdlets as the commands
+ * they mean (`src/core/shell/powershellCmdlets.ts`).
  */
 
 import { resolvePath } from '../../paths';
 import { decodeBase64Utf16le } from '../../shell/decode';
 import { splitPowershell } from '../../shell/powershell';
+import { powershellCommands } from '../../shell/powershellCmdlets';
 import type { ArgWord, Invocation } from '../types';
 import { commandName, type Exec, type Handler, type Scope, type Walker } from './context';
 
@@ -56,30 +58,34 @@ function powershellText(w: Walker, words: ArgWord[], exec: Exec, label: string, 
   return inv;
 }
 
-/** PowerShell and cmd.exe lines: statements split on `;`, `|`, `&&`, `||`, words on blanks and quotes. */
-function analyzePowershell(w: Walker, text: string, scope: Scope): void {
+/** PowerShell and cmd.exe lines: statements split on `;`, `|`, `&&`, `||`, words on blanks and quotes; PowerShell's file cmdlets read as what they do. */
+function analyzePowershell(w: Walker, text: string, scope: Scope, cmdExe = false): void {
   if (!w.afford(text.length + 1, scope.via)) return;
   if (scope.depth > w.limits.maxDepth) {
     w.addOpaque('commands nest too deeply to analyse (shells, evals or scripts inside one another)', scope.via);
     return;
   }
   for (const statement of splitPowershell(text, 0)) {
-    const [head, ...rest] = statement.words;
+    const [head] = statement.words;
     if (!head) continue;
-    for (const block of statement.blocks) analyzePowershell(w, block, { ...scope, depth: scope.depth + 1 });
+    for (const block of statement.blocks) analyzePowershell(w, block, { ...scope, depth: scope.depth + 1 }, cmdExe);
     const exec: Exec = { scope, cwd: scope.cwd, assignments: {}, redirects: [], wrappers: [] };
     if (head.dynamic) {
       w.addOpaque(`the command name is computed at run time (${head.raw.slice(0, 80)})`, scope.via);
       continue;
     }
-    w.emit(commandName(head.text), head.text, rest, exec);
+    for (const command of cmdExe ? [{ kind: 'command' as const, name: head.text, args: statement.words.slice(1) }] : powershellCommands(statement.words)) {
+      if (command.kind === 'command') w.emit(commandName(command.name), command.name, command.args, exec);
+      else if (command.kind === 'powershell') analyzePowershell(w, command.text, { ...scope, depth: scope.depth + 1 });
+      else w.addOpaque(command.reason, scope.via);
+    }
   }
 }
 
 function cmd(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
   const inv = w.emit('cmd', first.text, args, exec);
   const index = args.findIndex((a) => /^\/[ck]$/i.test(a.text));
-  if (index >= 0 && index + 1 < args.length) analyzePowershell(w, args.slice(index + 1).map((a) => a.text).join(' '), w.childScope(exec, 'cmd /c'));
+  if (index >= 0 && index + 1 < args.length) analyzePowershell(w, args.slice(index + 1).map((a) => a.text).join(' '), w.childScope(exec, 'cmd /c'), true);
   return inv;
 }
 

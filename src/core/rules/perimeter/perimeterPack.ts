@@ -318,7 +318,8 @@ function patchEffects(effects: PathEffect[], inv: Invocation, j: Judge): PathEff
 // The guard's own CLI and the editor's extension switches
 
 const GUARD_CLI = /^blast-shield(-hook)?(\.cmd|\.js|\.mjs)?$/i;
-const SAFE_GUARD_SUBCOMMANDS: ReadonlySet<string> = new Set(['check', 'scan', 'status', 'audit', 'hook', 'help', 'version', 'hide', '--help', '-h', '--version', '-v', '-V']);
+// `restore` changes no guard file: the guard-restore pack asks a human before one is brought back.
+const SAFE_GUARD_SUBCOMMANDS: ReadonlySet<string> = new Set(['check', 'scan', 'status', 'audit', 'hook', 'help', 'version', 'hide', 'restore', '--help', '-h', '--version', '-v', '-V']);
 const RUNTIMES: ReadonlySet<string> = new Set(['node', 'nodejs', 'bun', 'deno', 'tsx', 'ts-node', 'electron']);
 const EDITOR_CLIS: ReadonlySet<string> = new Set(['code', 'code-insiders', 'cursor', 'codium', 'vscodium', 'code-oss', 'code-server', 'windsurf', 'positron', 'trae', 'kiro']);
 
@@ -339,6 +340,12 @@ function guardCliArgs(inv: Invocation, j: Judge): number {
   // npx / pnpm dlx / npm exec / yarn dlx ... blast-shield[@version] <subcommand>
   const marker = args.findIndex((a) => /(^|[/@])blast-shield(@[^/\s]*)?$/i.test(a.text) && !a.text.startsWith('-'));
   return marker >= 0 ? marker + 1 : -1;
+}
+
+/** Where the guard CLI's own arguments start in `inv` (`blast-shield …`, `node …/cli.js …`, `npx blast-shield …`), or -1. */
+export function guardCliArgStart(inv: Invocation, facts: Facts, cwd: string): number {
+  const view: PerimeterView = { home: facts.home, guardHomes: [], installed: [], startupFiles: [], aliases: [], workspaceRoots: [] };
+  return guardCliArgs(inv, { inv, facts, view, cwd, findings: [] });
 }
 
 /** `"$(command -v blast-shield)" uninstall`: looking the guard's CLI up inside a substitution is how a computed command name runs it. */

@@ -85,6 +85,9 @@ const FILE_RULES: readonly { re: RegExp; kind: ProtectedKind; label: string }[] 
   { re: /\/documents\/cline\/(rules\/)?hooks(\/|$)/, kind: 'hook-config', label: "Cline's hook configuration (Documents/Cline)" },
   { re: /\/\.gemini\/settings\.json$/, kind: 'hook-config', label: 'the Gemini CLI hook configuration (.gemini/settings.json)' },
   { re: /\/\.codex\/(hooks\.json|config\.toml)$/, kind: 'hook-config', label: 'the Codex hook configuration (.codex/)' },
+  // Trust lists: a folder a host does not trust loads no project hooks (Gemini CLI runs none at all there).
+  { re: /\/\.gemini\/trustedfolders\.json$/, kind: 'hook-config', label: "Gemini CLI's trusted folders (~/.gemini/trustedFolders.json), which decide whether its hooks run" },
+  { re: /\/\.copilot\/config\.json$/, kind: 'hook-config', label: "Copilot CLI's configuration (~/.copilot/config.json: trusted folders and hook settings)" },
   { re: /\/\.windsurf\/hooks\.json$/, kind: 'hook-config', label: 'the Windsurf hook configuration (.windsurf/hooks.json)' },
   { re: /\/\.codeium\/windsurf\/hooks\.json$/, kind: 'hook-config', label: 'the Windsurf hook configuration (~/.codeium/windsurf/hooks.json)' },
   { re: /\/\.kiro\/hooks(\/|$)/, kind: 'hook-config', label: 'the Kiro agent hooks (.kiro/hooks)' },
@@ -190,7 +193,7 @@ export function guardedByContent(kind: ProtectedKind, currentText: string | unde
 /** Protected places relative to a workspace folder or the home folder. */
 const CONFIG_PLACES: readonly string[] = [
   '.cursor/hooks.json', '.claude/settings.json', '.claude/settings.local.json', '.github/hooks', '.clinerules/hooks', '.copilot/hooks',
-  '.gemini/settings.json', '.codex/hooks.json', '.codex/config.toml', '.windsurf/hooks.json', '.codeium/windsurf/hooks.json',
+  '.gemini/settings.json', '.gemini/trustedFolders.json', '.copilot/config.json', '.codex/hooks.json', '.codex/config.toml', '.windsurf/hooks.json', '.codeium/windsurf/hooks.json',
   '.blast-shield.json', '.blast-shield', 'Documents/Cline/Hooks', 'Documents/Cline/Rules/Hooks',
 ];
 

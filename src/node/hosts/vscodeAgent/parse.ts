@@ -17,11 +17,6 @@ export function isAgentHostPayload(payload: unknown): boolean {
 }
 
 function callAction(name: string, args: unknown, ctx: ToolContext): HookAction {
-  // Keystrokes sent into a running shell session are commands too.
-  if (name === 'write_bash' || name === 'write_powershell') {
-    const keys = pickString(args, 'input', 'command');
-    return keys === undefined ? { kind: 'unreadable', tool: name, reason: 'the keystrokes it sends are not text', cwd: ctx.cwd } : { kind: 'shell', command: keys, cwd: ctx.cwd };
-  }
   const mcp = splitMcpName(name, '__') ?? (/^([^/]+)\/(.+)$/.exec(name) ? { server: name.split('/')[0] ?? '', tool: name.split('/').slice(1).join('/') } : undefined);
   if (mcp) return { kind: 'mcp', server: mcp.server, tool: mcp.tool, input: args, cwd: ctx.cwd };
   return actionFromTool(name, args, ctx);
