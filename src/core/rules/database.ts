@@ -4,6 +4,7 @@ import { hostOf, isLocalHost, redactUrl } from '../policy/production';
 import { parseArgs, flagValues, hasFlag } from './cliArgs';
 import { effectiveCommand } from './commandLine';
 import { looksLikeSql, scanMongo, scanRedis, scanSql, type CodeEffect, type SqlStatement } from './sqlScan';
+import { redisKeyDeletes, scopedMongoChanges, scopedSqlChanges } from './productionWrites';
 
 /**
  * Databases: SQL that drops, truncates or empties tables (through psql, mysql, sqlite3 and SQL inside
@@ -13,10 +14,10 @@ import { looksLikeSql, scanMongo, scanRedis, scanSql, type CodeEffect, type SqlS
  * against a production database is recorded as production access and allowed.
  */
 
-type Engine = 'postgres' | 'mysql' | 'sqlite' | 'mongodb' | 'redis' | 'database';
+export type Engine = 'postgres' | 'mysql' | 'sqlite' | 'mongodb' | 'redis' | 'database';
 
 /** Where the statements run. */
-interface Connection {
+export interface Connection {
   engine: Engine;
   /** Database name, file or a description ("the Rails database"). Never a password. */
   name: string;
@@ -26,7 +27,7 @@ interface Connection {
   selectors?: readonly string[];
 }
 
-interface Work {
+export interface Work {
   connection: Connection;
   sql: string[];
   mongo: string[];
@@ -41,12 +42,12 @@ function assignment(inv: Invocation, facts: Facts, name: string): string | undef
   return inv.assignments[name] ?? facts.envSelectors[name];
 }
 
-function readScript(inv: Invocation, facts: Facts, path: string): string | undefined {
+export function readScript(inv: Invocation, facts: Facts, path: string): string | undefined {
   return facts.readFile(resolvePath(inv.cwd, path, facts.home));
 }
 
 /** Text arriving on standard input: a heredoc, a here-string, a file (`< x.sql`) or what echo/cat/printf pipe in. */
-function stdinText(inv: Invocation, facts: Facts): { text?: string; opaque?: string } {
+export function stdinText(inv: Invocation, facts: Facts): { text?: string; opaque?: string } {
   const s = inv.stdin;
   if (!s) {
     const fromRedirect = inv.redirects.find((r) => r.op === '<');
@@ -72,7 +73,7 @@ function stdinText(inv: Invocation, facts: Facts): { text?: string; opaque?: str
   return { opaque: `reads statements piped from ${from.name}` };
 }
 
-function connection(engine: Engine, parts: { url?: string; host?: string; database?: string; hostSource?: string; dbSource?: string; defaultLocal: boolean }): Connection {
+export function connection(engine: Engine, parts: { url?: string; host?: string; database?: string; hostSource?: string; dbSource?: string; defaultLocal: boolean }): Connection {
   const values: string[] = [];
   const sources: { source: string; value: string }[] = [];
   let remote = !parts.defaultLocal;
@@ -261,7 +262,19 @@ function productionAccess(conn: Connection, ctx: RuleContext, wrote: boolean): F
   return [{ rule: 'database.production-access', risk: 'production-access', severity: 'info', reason: `${wrote ? 'Writes to' : 'Reads from'} the production database ${conn.name}.`, targets: [target] }];
 }
 
-function judgeWork(work: Work, ctx: RuleContext): Finding[] {
+/** Scoped deletes and updates: routine on a development database, destructive on production or an unknown remote one. */
+function productionChanges(statements: SqlStatement[], work: Work, ctx: RuleContext): Finding[] {
+  const changes = [...scopedSqlChanges(statements), ...scopedMongoChanges(work.mongo), ...redisKeyDeletes(work.redis)];
+  if (changes.length === 0) return [];
+  const target = targetFor(work.connection, ctx);
+  const production = target.environment === 'production' || (target.environment === 'unknown' && target.remote);
+  if (!production) return [];
+  const shown = changes.slice(0, 3).join('; ');
+  const more = changes.length > 3 ? ` and ${changes.length - 3} more` : '';
+  return [destroyFinding('production-change', `Deletes or rewrites rows of the ${target.environment === 'production' ? 'production' : 'remote'} database ${work.connection.name}: ${shown}${more}.`, [target])];
+}
+
+export function judgeWork(work: Work, ctx: RuleContext): Finding[] {
   const { connection: conn } = work;
   const statements = work.sql.flatMap(scanSql);
   const findings = [
@@ -269,6 +282,7 @@ function judgeWork(work: Work, ctx: RuleContext): Finding[] {
     ...effectFindings('mongo-destroy', work.mongo.flatMap(scanMongo), conn, ctx),
     ...effectFindings('redis-flush', work.redis.flatMap(scanRedis), conn, ctx),
   ];
+  if (findings.length === 0) findings.push(...productionChanges(statements, work, ctx));
   if (findings.length > 0) return findings;
   if (work.opaqueInput) {
     return [{ rule: 'database.unreadable-input', risk: 'unanalyzable', severity: 'ask', reason: `The ${conn.engine} client ${work.opaqueInput}; its statements cannot be checked in advance.`, targets: [targetFor(conn, ctx)] }];
