@@ -21,6 +21,7 @@ import { ssh } from './tools/ssh';
 import { supabase } from './tools/supabase';
 import { vercel } from './tools/vercel';
 import { wrangler } from './tools/wrangler';
+import { turso } from './tools/turso';
 import type { ToolSpec } from './types';
 
 /**
@@ -30,7 +31,7 @@ import type { ToolSpec } from './types';
  */
 export const TOOLS: readonly ToolSpec[] = [
   aws, gcloud, gsutil, az, azcopy, doctl,
-  railway, fly, heroku, vercel, netlify, supabase, neon, pscale, render, gh, doppler, firebase, wrangler,
+  railway, fly, heroku, vercel, netlify, supabase, neon, pscale, render, gh, doppler, firebase, wrangler, turso,
   git, ssh, ansible, kubectl, docker, dockerCompose,
   rm, chmod, chown, mv, cp, shred, truncate, unlink, mkfs,
 ];

@@ -3,7 +3,7 @@ import { resolvePath } from '../paths';
 import { hostOf, isLocalHost, redactUrl } from '../policy/production';
 import { parseArgs, flagValues, hasFlag } from './cliArgs';
 import { effectiveCommand } from './commandLine';
-import { looksLikeSql, scanMongo, scanRedis, scanSql, type CodeEffect, type SqlStatement } from './sqlScan';
+import { looksLikeSql, scanMongo, scanRedis, scanSql, scanSqlAsWritten, type CodeEffect, type SqlStatement } from './sqlScan';
 import { redisKeyDeletes, scopedMongoChanges, scopedSqlChanges } from './productionWrites';
 
 /**
@@ -264,7 +264,8 @@ function productionAccess(conn: Connection, ctx: RuleContext, wrote: boolean): F
 
 /** Scoped deletes and updates: routine on a development database, destructive on production or an unknown remote one. */
 function productionChanges(statements: SqlStatement[], work: Work, ctx: RuleContext): Finding[] {
-  const changes = [...scopedSqlChanges(statements), ...scopedMongoChanges(work.mongo), ...redisKeyDeletes(work.redis)];
+  const sql = scopedSqlChanges(statements).length > 0 ? scopedSqlChanges(work.sql.flatMap((s) => scanSqlAsWritten(s).map((w) => ({ ...w.statement, text: w.written.replace(/\s+/g, ' ') })))) : [];
+  const changes = [...sql, ...scopedMongoChanges(work.mongo), ...redisKeyDeletes(work.redis)];
   if (changes.length === 0) return [];
   const target = targetFor(work.connection, ctx);
   const production = target.environment === 'production' || (target.environment === 'unknown' && target.remote);

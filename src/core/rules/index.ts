@@ -10,6 +10,7 @@ import { cloudPack } from './cloud';
 import { paasPack } from './paas';
 import { httpPack } from './httpRequests';
 import { unsureOptionsPack } from './unsureOptions';
+import { platformSqlPack } from './platformSql';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -21,6 +22,7 @@ export const RULE_PACKS: readonly RulePack[] = [
   filesPack,
   gitPack,
   databasePack,
+  platformSqlPack,
   containersPack,
   infraPack,
   cloudPack,
