@@ -11,6 +11,7 @@ import { paasPack } from './paas';
 import { httpPack } from './httpRequests';
 import { unsureOptionsPack } from './unsureOptions';
 import { platformSqlPack } from './platformSql';
+import { frameworksPack } from './frameworks';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -23,6 +24,7 @@ export const RULE_PACKS: readonly RulePack[] = [
   gitPack,
   databasePack,
   platformSqlPack,
+  frameworksPack,
   containersPack,
   infraPack,
   cloudPack,
