@@ -12,6 +12,7 @@ import { httpPack } from './httpRequests';
 import { unsureOptionsPack } from './unsureOptions';
 import { platformSqlPack } from './platformSql';
 import { frameworksPack } from './frameworks';
+import { mcpPack } from './mcp';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -25,6 +26,7 @@ export const RULE_PACKS: readonly RulePack[] = [
   databasePack,
   platformSqlPack,
   frameworksPack,
+  mcpPack,
   containersPack,
   infraPack,
   cloudPack,

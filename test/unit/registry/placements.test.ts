@@ -41,6 +41,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   doppler: { words: '@ secrets @ delete API_KEY', option: ['-c', '--config'], value: 'prd', decision: 'ask', production: true },
   firebase: { words: '@ firestore:delete @ users -r', option: ['-P', '--project'], value: 'prod-app', decision: 'ask', production: true },
   wrangler: { words: '@ delete @ worker-1', option: ['-e', '--env'], value: 'production', decision: 'ask', production: true },
+  turso: { words: '@ db @ destroy shop --yes', option: ['--org'], value: 'acme-prod', decision: 'ask', production: true },
   ssh: { words: "@ db1.prod.example.com 'rm -rf /data'", option: ['-p'], value: '2222', decision: 'ask', production: true },
   ansible: { words: "@ web -m shell -a 'rm -rf /data'", option: ['-i', '--inventory'], value: 'inventories/production', decision: 'ask', production: true },
   kubectl: { words: '@ delete @ namespace payments', option: ['--context'], value: 'prod-east', decision: 'ask', production: true },
