@@ -13,6 +13,7 @@ import { unsureOptionsPack } from './unsureOptions';
 import { platformSqlPack } from './platformSql';
 import { frameworksPack } from './frameworks';
 import { mcpPack } from './mcp';
+import { changeBatchesPack } from './changeBatches';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -27,6 +28,7 @@ export const RULE_PACKS: readonly RulePack[] = [
   platformSqlPack,
   frameworksPack,
   mcpPack,
+  changeBatchesPack,
   containersPack,
   infraPack,
   cloudPack,
