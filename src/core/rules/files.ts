@@ -198,11 +198,12 @@ function checkRm(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const w of words) {
     const p = classifyPath(w, inv.cwd, ctx.facts);
     if (p.class === 'scratch' || p.class === 'routine') continue;
+    if (p.many && !recursive && junkGlob(w.text)) continue;
     if (p.class === 'catastrophic' && (recursive || p.many)) {
       findings.push(finding('rm-catastrophic', 'deny', `Deletes ${describeClass(p)}${recursive ? ' recursively' : ''}.`, [pathTarget(p, ctx)]));
     } else if (recursive) {
       findings.push(finding('rm-recursive', 'ask', `Recursively deletes ${describeClass(p)}.`, [pathTarget(p, ctx)]));
-    } else if (p.many && p.class !== 'dynamic' && !junkGlob(w.text)) {
+    } else if (p.many && p.class !== 'dynamic') {
       findings.push(finding('rm-glob', 'ask', `Deletes every file matching ${p.display}.`, [pathTarget(p, ctx)]));
     } else if (p.class === 'git' || p.class === 'dynamic' || p.class === 'workspace') {
       findings.push(finding('rm-file', 'ask', `Deletes ${describeClass(p)}.`, [pathTarget(p, ctx)]));
