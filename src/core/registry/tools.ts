@@ -22,6 +22,7 @@ import { supabase } from './tools/supabase';
 import { vercel } from './tools/vercel';
 import { wrangler } from './tools/wrangler';
 import { turso } from './tools/turso';
+import { delCli, rimraf, rsync, trash } from './tools/sync';
 import type { ToolSpec } from './types';
 
 /**
@@ -33,5 +34,5 @@ export const TOOLS: readonly ToolSpec[] = [
   aws, gcloud, gsutil, az, azcopy, doctl,
   railway, fly, heroku, vercel, netlify, supabase, neon, pscale, render, gh, doppler, firebase, wrangler, turso,
   git, ssh, ansible, kubectl, docker, dockerCompose,
-  rm, chmod, chown, mv, cp, shred, truncate, unlink, mkfs,
+  rm, chmod, chown, mv, cp, shred, truncate, unlink, mkfs, rsync, rimraf, delCli, trash,
 ];

@@ -14,6 +14,7 @@ import { platformSqlPack } from './platformSql';
 import { frameworksPack } from './frameworks';
 import { mcpPack } from './mcp';
 import { changeBatchesPack } from './changeBatches';
+import { localDataPack } from './localData';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -29,6 +30,7 @@ export const RULE_PACKS: readonly RulePack[] = [
   frameworksPack,
   mcpPack,
   changeBatchesPack,
+  localDataPack,
   containersPack,
   infraPack,
   cloudPack,

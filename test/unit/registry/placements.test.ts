@@ -57,6 +57,10 @@ const ROWS: Readonly<Record<string, Row>> = {
   truncate: { words: '@ notes.txt', option: ['-s', '--size'], value: '0', decision: 'ask' },
   unlink: { words: '@ notes.txt', option: [], value: '', decision: 'ask' },
   mkfs: { words: '@ /dev/sda1', option: ['-t'], value: 'ext4', decision: 'deny' },
+  rsync: { words: '@ -a --delete ./ deploy@web1.prod.example.com:/srv/app/', option: ['--exclude'], value: 'node_modules', decision: 'ask', production: true },
+  rimraf: { words: '@ uploads', option: ['--impl'], value: 'native', decision: 'ask' },
+  'del-cli': { words: '@ uploads', option: [], value: '', decision: 'ask' },
+  trash: { words: '@ .env.production', option: [], value: '', decision: 'ask' },
 };
 
 /** Every way to write `option value` the tool accepts. */
