@@ -17,7 +17,7 @@ function finding(rule: string, reason: string, targets: Target[]): Finding {
 // ---------------------------------------------------------------------------------------------
 // docker, podman, nerdctl
 
-const DOCKER_GLOBAL_VALUED = new Set(['-H', '--host', '--context', '-c', '--config', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey']);
+const DOCKER_GLOBAL_VALUED = new Set(['-H', '--host', '--context', '-c', '--config', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey', '--connection', '--url', '--identity']);
 
 interface Daemon {
   name: string;
@@ -26,7 +26,12 @@ interface Daemon {
 }
 
 function daemonOf(inv: Invocation, globals: Map<string, string>, ctx: RuleContext): Daemon {
-  const host = globals.get('-H') ?? globals.get('--host') ?? inv.assignments.DOCKER_HOST ?? ctx.facts.envSelectors.DOCKER_HOST;
+  const host = globals.get('-H') ?? globals.get('--host') ?? globals.get('--url') ?? inv.assignments.DOCKER_HOST ?? ctx.facts.envSelectors.DOCKER_HOST ?? inv.assignments.CONTAINER_HOST;
+  // podman --connection NAME (or CONTAINER_CONNECTION): a remote engine named in podman's configuration.
+  const connection = globals.get('--connection') ?? inv.assignments.CONTAINER_CONNECTION ?? ctx.facts.envSelectors.CONTAINER_CONNECTION;
+  if ((host === undefined || host === '') && connection !== undefined && connection !== '') {
+    return { name: `podman connection ${connection}`, remote: true, sources: [{ source: '--connection', value: connection }] };
+  }
   const context = globals.get('--context') ?? globals.get('-c') ?? inv.assignments.DOCKER_CONTEXT ?? ctx.facts.envSelectors.DOCKER_CONTEXT;
   if (host !== undefined && host !== '') {
     const h = hostOf(host) ?? host;
@@ -78,6 +83,9 @@ function checkDocker(inv: Invocation, ctx: RuleContext): Finding[] {
   if (a === 'system' && b === 'prune') {
     const volumes = has(rest, '--volumes');
     return [finding('system-prune', `Deletes stopped containers, unused networks and images${volumes ? ' and unused volumes with their data' : ''}${on} (docker system prune${has(rest, '-a', '--all') ? ' -a' : ''}${volumes ? ' --volumes' : ''}).`, [dockerTarget('resource', daemon.name, daemon, ctx)])];
+  }
+  if (a === 'system' && b === 'reset') {
+    return [finding('system-reset', `Deletes every container, image, volume and network${on}, with their data (${inv.name} system reset).`, [dockerTarget('resource', daemon.name, daemon, ctx)])];
   }
   if ((a === 'rm' || (a === 'container' && b === 'rm')) && has(rest, '-v', '--volumes')) {
     const names = positionals(rest.slice(a === 'rm' ? 1 : 2), new Set());

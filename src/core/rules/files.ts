@@ -130,7 +130,7 @@ export function classifyPath(word: ArgWord, cwd: string, facts: Facts): Classifi
   for (const root of rootsOf(facts)) {
     if (SCRATCH_ROOTS.includes(root)) continue;
     if (isWithin(absolute, root)) return result('workspace');
-    if (isWithin(root, absolute)) {
+    if (isWithin(root, absolute) && !(many && globSegment !== undefined && isWithin(absolute, root) && !segmentGlobMayMatch(globSegment, relativeTo(absolute, root).split('/')[0] ?? ''))) {
       const segments = relativeTo(root, absolute).split('/');
       return result(segments.some((s) => ROUTINE_DIRS.has(s) || s.endsWith('.tsbuildinfo')) ? 'routine' : 'other');
     }

@@ -44,12 +44,14 @@ export const docker: ToolSpec = {
   options: [
     valued('-H', '--host'), valued('-c', '--context'), valued('--config'), valued('-l', '--log-level'),
     valued('--tlscacert'), valued('--tlscert'), valued('--tlskey'), flag('-D', '--debug'), flag('--tls'), flag('--tlsverify'),
+    // podman: a remote engine by connection name or URL.
+    valued('--connection'), valued('--url'), valued('--identity'), flag('--remote'),
   ],
   commands: {
     exec,
     compose,
     volume: { commands: { 'rm|remove|prune': { effect: 'delete' }, 'ls|inspect': { effect: 'read' } } },
-    system: { commands: { prune: { effect: 'delete' }, 'df|info': { effect: 'read' } } },
+    system: { commands: { 'prune|reset': { effect: 'delete' }, 'df|info': { effect: 'read' } } },
     container: { commands: { exec, 'ls|inspect|logs': { effect: 'read' } } },
     'ps|images|logs|inspect|version|info|stats|top': { effect: 'read' },
   },
