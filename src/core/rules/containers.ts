@@ -126,9 +126,11 @@ interface Cluster {
 }
 
 function clusterOf(inv: Invocation, args: readonly ArgWord[], ctx: RuleContext, contextFlags: readonly string[]): Cluster {
-  const flagContext = valueAfter(args, contextFlags);
+  // helm also reads its context and namespace from HELM_KUBECONTEXT / HELM_NAMESPACE.
+  const helm = contextFlags.includes('--kube-context');
+  const flagContext = valueAfter(args, contextFlags) ?? (helm ? inv.assignments.HELM_KUBECONTEXT ?? ctx.facts.envSelectors.HELM_KUBECONTEXT : undefined);
   const context = flagContext ?? ctx.facts.kubeContext;
-  const namespace = valueAfter(args, ['-n', '--namespace']);
+  const namespace = valueAfter(args, ['-n', '--namespace']) ?? (helm ? inv.assignments.HELM_NAMESPACE : undefined);
   const sources: { source: string; value: string }[] = [];
   if (context !== undefined) sources.push({ source: flagContext !== undefined ? contextFlags[0] ?? '--context' : 'kube context', value: context });
   if (namespace !== undefined) sources.push({ source: 'namespace', value: namespace });

@@ -15,6 +15,7 @@ import { frameworksPack } from './frameworks';
 import { mcpPack } from './mcp';
 import { changeBatchesPack } from './changeBatches';
 import { localDataPack } from './localData';
+import { envArgsPack } from './envArgs';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -31,6 +32,7 @@ export const RULE_PACKS: readonly RulePack[] = [
   mcpPack,
   changeBatchesPack,
   localDataPack,
+  envArgsPack,
   containersPack,
   infraPack,
   cloudPack,
