@@ -16,6 +16,7 @@ import { mcpPack } from './mcp';
 import { changeBatchesPack } from './changeBatches';
 import { localDataPack } from './localData';
 import { envArgsPack } from './envArgs';
+import { indirectCallsPack } from './indirectCalls';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -33,6 +34,7 @@ export const RULE_PACKS: readonly RulePack[] = [
   changeBatchesPack,
   localDataPack,
   envArgsPack,
+  indirectCallsPack,
   containersPack,
   infraPack,
   cloudPack,
