@@ -5,6 +5,7 @@ import { parseArgs, flagValues, hasFlag } from './cliArgs';
 import { effectiveCommand } from './commandLine';
 import { looksLikeSql, scanMongo, scanRedis, scanSql, scanSqlAsWritten, type CodeEffect, type SqlStatement } from './sqlScan';
 import { redisKeyDeletes, scopedMongoChanges, scopedSqlChanges } from './productionWrites';
+import { runtimeHints, substitutionsOf } from './runtimeTarget';
 
 /**
  * Databases: SQL that drops, truncates or empties tables (through psql, mysql, sqlite3 and SQL inside
@@ -73,7 +74,7 @@ export function stdinText(inv: Invocation, facts: Facts): { text?: string; opaqu
   return { opaque: `reads statements piped from ${from.name}` };
 }
 
-export function connection(engine: Engine, parts: { url?: string; host?: string; database?: string; hostSource?: string; dbSource?: string; defaultLocal: boolean }): Connection {
+export function connection(engine: Engine, parts: { url?: string; host?: string; database?: string; hostSource?: string; dbSource?: string; defaultLocal: boolean; runtime?: readonly string[] }): Connection {
   const values: string[] = [];
   const sources: { source: string; value: string }[] = [];
   let remote = !parts.defaultLocal;
@@ -86,6 +87,8 @@ export function connection(engine: Engine, parts: { url?: string; host?: string;
     const path = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*\/([^?#]+)/i.exec(parts.url)?.[1];
     if (path && database === undefined) database = decodeURIComponentSafe(path);
     if (/[$`]/.test(parts.url) && h === undefined) remote = true;
+    // A pg_service.conf entry names a server defined elsewhere.
+    if (/(^|\s)service=/.test(parts.url) && h === undefined) remote = true;
   }
   if (host !== undefined) {
     if (parts.hostSource) sources.push({ source: parts.hostSource, value: host });
@@ -95,6 +98,11 @@ export function connection(engine: Engine, parts: { url?: string; host?: string;
   if (database !== undefined) {
     if (parts.dbSource) sources.push({ source: parts.dbSource, value: database });
     else values.push(database);
+  }
+  // A target computed at run time is never this machine: what it is read from may say its environment.
+  if (parts.runtime !== undefined && parts.runtime.length > 0) {
+    remote = true;
+    sources.push(...runtimeHints(parts.runtime));
   }
   const shownHost = host !== undefined && host !== '' && remote ? ` on ${host}` : '';
   const name = database !== undefined ? `${database}${shownHost}` : parts.url !== undefined ? redactUrl(parts.url) : host !== undefined && host !== '' ? host : `the default ${engine} database`;
@@ -109,8 +117,16 @@ function decodeURIComponentSafe(s: string): string {
   }
 }
 
+/** Substitutions behind the words that name the target (the database argument, the host). */
+function runtimeOf(args: readonly ArgWord[], texts: readonly (string | undefined)[]): string[] {
+  const wanted = texts.filter((t): t is string => t !== undefined && /[$`]/.test(t));
+  if (wanted.length === 0) return [];
+  return args.filter((a) => wanted.includes(a.text) || wanted.some((t) => a.text.endsWith('=' + t))).flatMap(substitutionsOf);
+}
+
 function urlLike(text: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(text) || /(^|\s)(host|dbname)=/.test(text) || /^\$\{?\w*(URL|URI|DSN)\w*\}?$/i.test(text);
+  if (/\$\(|`/.test(text)) return true;
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(text) || /(^|\s)(host|dbname|service)=/.test(text) || /^\$\{?\w*(URL|URI|DSN)\w*\}?$/i.test(text);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -126,6 +142,7 @@ function psql(inv: Invocation, facts: Facts): Work {
   const hostFlag = flagValues(p, ['-h', '--host'])[0];
   const pgHost = assignment(inv, facts, 'PGHOST');
   const conn = connection('postgres', {
+    runtime: runtimeOf(inv.args, [dbArg, hostFlag]),
     url,
     host: hostFlag ?? pgHost,
     hostSource: hostFlag !== undefined ? '-h' : pgHost !== undefined ? 'PGHOST' : undefined,
@@ -181,10 +198,11 @@ function sqlite(inv: Invocation, facts: Facts): Work {
 function mongosh(inv: Invocation, facts: Facts): Work {
   const p = parseArgs(inv.args, { valueFlags: new Set(['--eval', '--host', '--port', '-u', '--username', '-p', '--password', '--authenticationDatabase', '-f', '--file', '--tlsCAFile']) });
   const positional = p.positionals.map((w) => w.text);
-  const uri = positional.find((t) => urlLike(t) || /^[\w.-]+(:\d+)?\/\w+$/.test(t));
+  const uri = positional.find((t) => urlLike(t) || /^[\w.-]+(:\d+)?\/\w+$/.test(t) || /^\$\{?\w+\}?$/.test(t));
   const files = [...flagValues(p, ['-f', '--file']), ...positional.filter((t) => t.endsWith('.js'))];
   const hostFlag = flagValues(p, ['--host'])[0];
   const conn = connection('mongodb', {
+    runtime: runtimeOf(inv.args, [uri, hostFlag]),
     url: uri !== undefined && urlLike(uri) ? uri : undefined,
     host: hostFlag ?? (uri !== undefined && !urlLike(uri) ? uri.split('/')[0] : undefined),
     hostSource: hostFlag !== undefined ? '--host' : undefined,
@@ -210,7 +228,17 @@ function redisCli(inv: Invocation, facts: Facts): Work {
   return gatherStatements(inv, facts, conn, words === '' ? [] : [words], [], 'redis');
 }
 
+/** Microsoft's sqlcmd: `-S server[,port] -d db -Q "statements"` (or -q, -i files, stdin). */
+function sqlcmd(inv: Invocation, facts: Facts): Work {
+  const p = parseArgs(inv.args, { valueFlags: new Set(['-S', '-d', '-U', '-P', '-Q', '-q', '-i', '-o', '-G', '-l', '-t', '-h', '-s', '-w', '-v', '-f', '-H', '-A', '-a', '-c', '-L', '-W', '-e', '-K', '-M', '-F']) });
+  const server = flagValues(p, ['-S'])[0];
+  const host = server?.replace(/^(tcp|np|lpc):/i, '').split(/[,\\]/)[0];
+  const conn = connection('database', { host, hostSource: '-S', database: flagValues(p, ['-d'])[0], defaultLocal: true, runtime: runtimeOf(inv.args, [server]) });
+  return gatherStatements(inv, facts, conn, flagValues(p, ['-Q', '-q']), flagValues(p, ['-i']));
+}
+
 const CLIENTS: Record<string, (inv: Invocation, facts: Facts) => Work> = {
+  sqlcmd,
   psql,
   mysql,
   mariadb: mysql,
@@ -306,7 +334,7 @@ function pgRestore(inv: Invocation, ctx: RuleContext): Finding[] {
   const p = parseArgs(inv.args, { valueFlags: new Set(['-h', '--host', '-p', '--port', '-U', '--username', '-d', '--dbname', '-f', '--file', '-j', '--jobs', '-n', '--schema', '-t', '--table', '-F', '--format']) });
   if (!hasFlag(p, ['-c', '--clean'])) return [];
   const dbArg = flagValues(p, ['-d', '--dbname'])[0];
-  const conn = connection('postgres', { url: dbArg !== undefined && urlLike(dbArg) ? dbArg : undefined, host: flagValues(p, ['-h', '--host'])[0], hostSource: '-h', database: dbArg !== undefined && !urlLike(dbArg) ? dbArg : undefined, defaultLocal: true });
+  const conn = connection('postgres', { runtime: runtimeOf(inv.args, [dbArg]), url: dbArg !== undefined && urlLike(dbArg) ? dbArg : undefined, host: flagValues(p, ['-h', '--host'])[0], hostSource: '-h', database: dbArg !== undefined && !urlLike(dbArg) ? dbArg : undefined, defaultLocal: true });
   return [destroyFinding('restore-clean', `Drops the objects of ${conn.name} before restoring them (pg_restore --clean).`, [targetFor(conn, ctx)])];
 }
 
@@ -474,9 +502,19 @@ export function databaseWorkOf(inv: Invocation, facts: Facts): DatabaseWork | un
   return { engine: w.connection.engine, database: w.connection.name, remote: w.connection.remote, sql: w.sql, mongo: w.mongo, redis: w.redis, ...(w.opaqueInput ? { opaqueInput: w.opaqueInput } : {}) };
 }
 
+/**
+ * A client run on another machine (`kubectl exec pod -- psql`, `ssh db1 psql`, `heroku run psql`): its
+ * "local" database is that machine's, whose environment the place's names say.
+ */
+function onRemoteMachine(work: Work, inv: Invocation): Work {
+  if (!inv.remote || work.connection.remote) return work;
+  const c = work.connection;
+  return { ...work, connection: { ...c, name: `${c.name} on ${inv.remote.place}`, remote: true, sources: [...c.sources, ...inv.remote.names] } };
+}
+
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   const client = CLIENTS[inv.name];
-  if (client) return judgeWork(client(inv, ctx.facts), ctx);
+  if (client) return judgeWork(onRemoteMachine(client(inv, ctx.facts), inv), ctx);
   const tool = TOOLS[inv.name];
   if (tool) return tool(inv, ctx);
   return frameworkReset(inv, ctx);
