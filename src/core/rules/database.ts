@@ -35,6 +35,8 @@ export interface Work {
   redis: string[];
   /** The client runs with no statements we could read (interactive, or input from a pipe). */
   opaqueInput?: string;
+  /** The client runs on another machine (`kubectl exec`, `ssh`): the names that say that machine's environment. */
+  elsewhere?: readonly { source: string; value: string }[];
 }
 
 const DB_SELECTORS = ['ENVIRONMENT', 'APP_ENV', 'STAGE', 'DEPLOY_ENV', 'NODE_ENV', 'RAILS_ENV', 'RACK_ENV', 'DJANGO_ENV', 'FLASK_ENV', 'MIX_ENV'];
@@ -296,7 +298,11 @@ function productionChanges(statements: SqlStatement[], work: Work, ctx: RuleCont
   const changes = [...sql, ...scopedMongoChanges(work.mongo), ...redisKeyDeletes(work.redis)];
   if (changes.length === 0) return [];
   const target = targetFor(work.connection, ctx);
-  const production = target.environment === 'production' || (target.environment === 'unknown' && target.remote);
+  let production = target.environment === 'production' || (target.environment === 'unknown' && target.remote);
+  if (!production && work.elsewhere) {
+    const there = ctx.environmentOf({ values: [], sources: work.elsewhere, remote: true });
+    production = there.environment === 'production' || there.environment === 'unknown';
+  }
   if (!production) return [];
   const shown = changes.slice(0, 3).join('; ');
   const more = changes.length > 3 ? ` and ${changes.length - 3} more` : '';
@@ -507,9 +513,9 @@ export function databaseWorkOf(inv: Invocation, facts: Facts): DatabaseWork | un
  * "local" database is that machine's, whose environment the place's names say.
  */
 function onRemoteMachine(work: Work, inv: Invocation): Work {
+  // Targets stay as the client names them: the engine relabels them to the place (db1:users).
   if (!inv.remote || work.connection.remote) return work;
-  const c = work.connection;
-  return { ...work, connection: { ...c, name: `${c.name} on ${inv.remote.place}`, remote: true, sources: [...c.sources, ...inv.remote.names] } };
+  return { ...work, elsewhere: inv.remote.names };
 }
 
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {

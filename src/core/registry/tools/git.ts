@@ -96,6 +96,33 @@ const filterBranch: CommandSpec = {
 
 const read: CommandSpec = { effect: 'read' };
 
+/** `alias.NAME=VALUE` settings given with `-c`: NAME -> VALUE. */
+function inlineAliases(settings: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const s of settings) {
+    const m = /^alias\.([^=\s]+)=([\s\S]*)$/i.exec(s);
+    if (m) out.set((m[1] as string).toLowerCase(), m[2] as string);
+  }
+  return out;
+}
+
+/**
+ * A subcommand git does not know may be an alias defined inline (`git -c alias.nuke='!rm -rf x' nuke`):
+ * a `!` alias runs its text in the shell, any other runs `git <text>`. Each alias given is read.
+ */
+const alias: CommandSpec = {
+  runsElsewhere: {
+    command: {
+      text: 'option',
+      option: '-c',
+      decode: (text) => [...inlineAliases(text.split('\n')).values()].map((v) => (v.startsWith('!') ? v.slice(1) : `git ${v}`)),
+    },
+    when: (a) => inlineAliases(a.values('-c')).has((a.parsed.path[0] ?? '').toLowerCase()),
+    place: () => undefined,
+    label: (a) => `git alias ${a.parsed.path[0] ?? ''}`,
+  },
+};
+
 export const git: ToolSpec = {
   names: ['git'],
   family: 'git',
@@ -124,5 +151,6 @@ export const git: ToolSpec = {
     'update-ref': { options: [flag('-d'), valued('-m'), flag('--no-deref'), flag('--stdin'), flag('-z'), flag('--create-reflog')] },
     'status|log|diff|show|blame|grep|ls-files|ls-tree|rev-parse|describe|shortlog|cat-file': read,
     'add|commit|merge|rebase|pull|fetch|switch|cherry-pick|revert|init|clone|mv|rm|worktree|submodule|am|apply|tag|config|remote': { effect: 'mutate' },
+    '*': alias,
   },
 };
