@@ -129,8 +129,9 @@ export function classifyPath(word: ArgWord, cwd: string, facts: Facts): Classifi
   // A workspace that lives under /tmp is still a workspace: its own rules come before scratch.
   for (const root of rootsOf(facts)) {
     if (SCRATCH_ROOTS.includes(root)) continue;
-    if (isWithin(absolute, root)) return result('workspace');
-    if (isWithin(root, absolute) && !(many && globSegment !== undefined && isWithin(absolute, root) && !segmentGlobMayMatch(globSegment, relativeTo(absolute, root).split('/')[0] ?? ''))) {
+    // `/tmp/acme-build-*` cannot select a workspace at /tmp/bs-x/app: the glob's segment decides.
+    if (isWithin(absolute, root) && !(many && globSegment !== undefined && absolute !== root && !segmentGlobMayMatch(globSegment, relativeTo(absolute, root).split('/')[0] ?? ''))) return result('workspace');
+    if (isWithin(root, absolute)) {
       const segments = relativeTo(root, absolute).split('/');
       return result(segments.some((s) => ROUTINE_DIRS.has(s) || s.endsWith('.tsbuildinfo')) ? 'routine' : 'other');
     }

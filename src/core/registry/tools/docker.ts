@@ -1,5 +1,6 @@
 import type { CommandSpec, ToolSpec } from '../types';
 import { flag, valued } from './options';
+import { environmentOfName } from '../../policy/production';
 
 /**
  * docker, podman, nerdctl: `docker [global options] <command> [options]`. `exec box cmd` runs cmd in
@@ -18,7 +19,11 @@ const exec: CommandSpec = {
     label: (a) => `${a.name} exec`,
     place: (a) => {
       const host = a.value('--host');
-      if (host === undefined || /^(unix|npipe|fd):\/\//.test(host)) return undefined;
+      if (host === undefined || /^(unix|npipe|fd):\/\//.test(host)) {
+        // A container on this machine's daemon is still not this machine: one named for production is treated as such.
+        const box = a.operand(0);
+        return box !== undefined && environmentOfName(box) === 'production' ? { place: `container ${box}`, provider: 'docker', names: [{ source: 'container', value: box }] } : undefined;
+      }
       const box = a.operand(0) ?? 'a container';
       return { place: `${box} on ${host.replace(/^[a-z]+:\/\/([^@/]*@)?/, '')}`, provider: 'docker', names: [{ source: 'docker host', value: host }] };
     },
