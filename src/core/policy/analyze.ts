@@ -1582,7 +1582,7 @@ class Analyzer {
         continue;
       }
       let text = words.map((w) => w.text).join(source.text === 'option' ? '\n' : ' ');
-      if (source.text === 'option' && source.decode) {
+      if (source.decode) {
         const decoded = source.decode(text);
         if (!decoded) {
           this.addOpaque(source.undecodable ?? `${label} runs commands that cannot be read`, this.viaOf(exec));

@@ -107,6 +107,21 @@ function inlineAliases(settings: readonly string[]): Map<string, string> {
 }
 
 /**
+ * `git config [--global] alias.NAME '!cmd'` stores a command line that `git NAME` runs later in the
+ * shell (any other alias runs `git <text>`): what it stores is read as if it ran.
+ */
+const configAlias: CommandSpec = {
+  options: [flag('--global'), flag('--system'), flag('--local'), flag('--worktree'), valued('-f', '--file'), flag('--add'), flag('--replace-all'), flag('--unset'), flag('--unset-all'), flag('-l', '--list'), flag('--get'), flag('--get-all'), valued('--type')],
+  effect: 'mutate',
+  runsElsewhere: {
+    command: { text: 'operands', skip: 1, decode: (text) => [text.startsWith('!') ? text.slice(1) : `git ${text}`] },
+    when: (a) => /^alias\./i.test(a.operand(0) ?? '') && a.operand(1) !== undefined && !a.has('--unset', '--unset-all', '--get', '--get-all', '-l', '--list'),
+    place: () => undefined,
+    label: (a) => `git ${a.operand(0) ?? 'alias'}`,
+  },
+};
+
+/**
  * A subcommand git does not know may be an alias defined inline (`git -c alias.nuke='!rm -rf x' nuke`):
  * a `!` alias runs its text in the shell, any other runs `git <text>`. Each alias given is read.
  */
@@ -150,7 +165,8 @@ export const git: ToolSpec = {
     prune: { options: [flag('-n', '--dry-run'), valued('--expire'), ...quiet], effect: 'delete' },
     'update-ref': { options: [flag('-d'), valued('-m'), flag('--no-deref'), flag('--stdin'), flag('-z'), flag('--create-reflog')] },
     'status|log|diff|show|blame|grep|ls-files|ls-tree|rev-parse|describe|shortlog|cat-file': read,
-    'add|commit|merge|rebase|pull|fetch|switch|cherry-pick|revert|init|clone|mv|rm|worktree|submodule|am|apply|tag|config|remote': { effect: 'mutate' },
+    'add|commit|merge|rebase|pull|fetch|switch|cherry-pick|revert|init|clone|mv|rm|worktree|submodule|am|apply|tag|remote': { effect: 'mutate' },
+    config: configAlias,
     '*': alias,
   },
 };
