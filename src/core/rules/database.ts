@@ -155,8 +155,10 @@ function psql(inv: Invocation, facts: Facts): Work {
 }
 
 function gatherStatements(inv: Invocation, facts: Facts, conn: Connection, inline: string[], files: string[], kind: 'sql' | 'mongo' | 'redis' = 'sql'): Work {
-  const texts = [...inline];
-  let opaque: string | undefined;
+  // A statement that is wholly a run-time value (`-c "$1"`, `-e "$(cat x)"`) cannot be read.
+  const unknown = inline.filter((t) => /^\s*(\$\{?[\w@*#?]+\}?|\$\(.*\)|`.*`)\s*$/s.test(t));
+  const texts = inline.filter((t) => !unknown.includes(t));
+  let opaque: string | undefined = unknown.length > 0 ? `runs statements only known at run time (${unknown[0]!.trim().slice(0, 40)})` : undefined;
   for (const f of files) {
     if (f === '-') continue;
     const text = readScript(inv, facts, f);

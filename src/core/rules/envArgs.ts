@@ -52,7 +52,7 @@ function kubectl(inv: Invocation, ctx: RuleContext): Finding[] {
 function psql(inv: Invocation, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   const rc = variable(inv, ctx, 'PSQLRC');
-  if (rc !== undefined && rc !== '' && !inv.args.some((a) => a.text === '-X' || a.text === '--no-psqlrc')) {
+  if (rc !== undefined && rc !== '' && rc !== '/dev/null' && !inv.args.some((a) => a.text === '-X' || a.text === '--no-psqlrc')) {
     const text = /[$`]/.test(rc) ? undefined : ctx.facts.readFile(resolvePath(resolvePath(ctx.facts.cwd, inv.cwd, ctx.facts.home), rc, ctx.facts.home));
     const destroys = text !== undefined && scanSql(text).some((s) => s.effect !== 'read');
     if (text === undefined || destroys) {
