@@ -1,7 +1,7 @@
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { resolvePath } from '../paths';
 import { infraPack } from './infra';
-import { scanSql } from './sqlScan';
+import { scanSql } from './support/sqlScan';
 
 /**
  * Arguments and start-up code a tool takes from its environment: `TF_CLI_ARGS` / `TF_CLI_ARGS_apply`

@@ -4,7 +4,7 @@ import { cliArgs, hasFlag } from '../registry/args';
 import { parsedArgs, toolNamed } from '../registry/commandModel';
 import { mkfs } from '../registry/tools/coreutils';
 import type { CliArgs } from '../registry/types';
-import { deletesScratchOrOutput } from './scriptTemps';
+import { deletesScratchOrOutput } from './support/scriptTemps';
 
 /**
  * Files: deleting, overwriting or wiping files and disks on this machine.

@@ -1,8 +1,8 @@
 import type { ArgWord, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { resolvePath } from '../paths';
 import { hostOf, isLocalHost } from '../policy/production';
-import { effectiveCommand } from './commandLine';
-import { scanSql } from './sqlScan';
+import { effectiveCommand } from './support/commandLine';
+import { scanSql } from './support/sqlScan';
 import { stdinText } from './database';
 
 /**

@@ -9,7 +9,7 @@ import { infraPack } from './infra';
 import { cloudPack } from './cloud';
 import { paasPack } from './paas';
 import { httpPack } from './httpRequests';
-import { unsureOptionsPack } from './unsureOptions';
+import { unsureOptionsPack } from './support/unsureOptions';
 import { platformSqlPack } from './platformSql';
 import { frameworksPack } from './frameworks';
 import { mcpPack } from './mcp';

@@ -2,7 +2,7 @@ import type { Finding, Invocation, RuleContext, RulePack } from '../policy/types
 import { environmentOf, isLocalHost } from '../policy/production';
 import type { Facts } from '../policy/types';
 import { judgeWork, stdinText, type Work } from './database';
-import { looksLikeSql } from './sqlScan';
+import { looksLikeSql } from './support/sqlScan';
 
 /**
  * MCP tool calls and HTTP query endpoints that carry SQL or deletions, judged on their arguments:

@@ -4,7 +4,7 @@ import { commandNode, parsedArgs, toolArgs, toolNamed } from '../registry/comman
 import { TOOLS } from '../registry/tools';
 import type { CommandSpec, HintSource, SqlSession, ToolArgs, ToolSpec } from '../registry/types';
 import { judgeWork, readScript, stdinText, type DatabaseWork, type Engine, type Work } from './database';
-import { mayBeProduction } from './cliCommands';
+import { mayBeProduction } from './support/cliCommands';
 
 /**
  * SQL sent through a platform's database shell: `heroku pg:psql -c/-f/stdin`, `railway connect <db>`

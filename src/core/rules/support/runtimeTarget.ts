@@ -1,4 +1,4 @@
-import type { ArgWord } from '../policy/types';
+import type { ArgWord } from '../../policy/types';
 
 /**
  * A database target computed at run time: `psql "$(grep ^DATABASE_URL= .env.production | cut -d= -f2-)"`,
