@@ -168,7 +168,7 @@ function rails(words: string[], inv: Invocation, facts: Facts): Hit | undefined 
   const command = words[0];
   if (command === 'runner' || command === 'r') {
     const code = words.slice(1).find((w) => !w.startsWith('-') && !/^(production|staging|development|test)$/.test(w));
-    if (code !== undefined && /\.rb$/.test(code)) return codeHit('rails', 'rails runner', readCode(inv, facts, code));
+    if (code !== undefined && code.endsWith('.rb')) return codeHit('rails', 'rails runner', readCode(inv, facts, code));
     return codeHit('rails', 'rails runner', code);
   }
   if (command === 'console' || command === 'c' || command === 'dbconsole' || command === 'db') {
@@ -240,7 +240,7 @@ function typeorm(words: string[]): Hit | undefined {
 
 function sequelize(words: string[]): Hit | undefined {
   const command = words.find((w) => /^db:(migrate:undo|seed:undo)/.test(w));
-  return command ? { framework: 'sequelize', what: `sequelize ${command}`, effect: /all$/.test(command) ? 'reverts everything applied to' : 'reverts changes applied to' } : undefined;
+  return command ? { framework: 'sequelize', what: `sequelize ${command}`, effect: command.endsWith('all') ? 'reverts everything applied to' : 'reverts changes applied to' } : undefined;
 }
 
 function knex(words: string[]): Hit | undefined {

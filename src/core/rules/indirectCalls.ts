@@ -26,7 +26,12 @@ function decodeBase64(text: string): string | undefined {
       out += String.fromCharCode((value >> bits) & 0xff);
     }
   }
-  return /^[\x09\x0a\x0d\x20-\x7e]*$/.test(out) ? out : undefined;
+  // Only printable text (and tab, newline, return) is code worth reading again.
+  for (let i = 0; i < out.length; i++) {
+    const c = out.charCodeAt(i);
+    if (c > 0x7e || (c < 0x20 && c !== 9 && c !== 10 && c !== 13)) return undefined;
+  }
+  return out;
 }
 
 /** The code with indirect spellings made plain; undefined when nothing was rewritten. */

@@ -287,6 +287,7 @@ table('rsync --delete (download.samba.org/pub/rsync/rsync.1)', [
   ask('rsync -av --delete build/ deploy@web1.acme.com:/var/www/acme/', { production: true }),
   ask('rsync -a --delete-after ./public/ static@cdn-origin.acme.io:/srv/static/', { production: true }),
   ask('rsync -av --delete ~/Downloads/assets/ ./src/'),
+  blocked('rsync -a --delete --exclude node_modules ../backup-2026-03/ ./'),
   ask('rsync -rlptz --delete-excluded ./ backup@nas.local:/volume1/acme/', { production: true }),
   allow('rsync -av --delete --dry-run build/ deploy@web1.acme.com:/var/www/acme/'),
   allow('rsync -avn --delete build/ deploy@web1.acme.com:/var/www/acme/'),
