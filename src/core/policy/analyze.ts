@@ -227,7 +227,8 @@ class Analyzer implements Walker {
 
   private simple(command: SimpleCommand, scope: Scope, pipeFrom: Invocation | undefined, pipeUnknown: boolean): Invocation | undefined {
     if (!this.afford(UNITS_PER_COMMAND + UNITS_PER_WORD * (command.words.length + command.assignments.length + command.redirects.length), scope.via)) return undefined;
-    const assignments: Record<string, string> = {};
+    // Variables exported earlier on the line (`export DOCKER_HOST=…; docker …`) are in every later command's environment.
+    const assignments: Record<string, string> = exportedVariables(scope);
     for (const assignment of command.assignments) {
       for (const value of assignment.values) this.substitutions(value.parts, scope);
       assignments[assignment.name] = assignment.values.map(wordText).join(' ');
@@ -285,6 +286,7 @@ class Analyzer implements Walker {
     if (argv === undefined) return undefined;
     if (argv[0] && DECLARATIONS.has(argv[0].text)) {
       declare(argv[0].text, argv.slice(1), scope);
+      if (argv[0].text === 'export') recordExports(argv.slice(1), scope);
       declareSources(argv[0].text, command.words.slice(1), scope, stdinSources);
     }
     if (argv.length === 0) {
@@ -558,6 +560,31 @@ export const MAX_WRAPPER_HOPS = 32;
 /** A pipe producer as substitution text (`jq -r .token f | read t` reads what `$(jq -r .token f)` prints). */
 function producerSource(inv: Invocation): string {
   return '$(' + [inv.command, ...inv.args.map((a) => a.raw)].join(' ') + ')';
+}
+
+const EXPORTED = '\u0000export:';
+
+/** `export NAME=value` / `export NAME`: kept beside the shell variables (so subshells copy them alike). */
+function recordExports(args: readonly ArgWord[], scope: Scope): void {
+  for (const a of args.slice(0, 64)) {
+    if (a.text.startsWith('-')) continue;
+    const eq = a.text.indexOf('=');
+    const name = eq > 0 ? a.text.slice(0, eq) : a.text;
+    if (!/^[A-Za-z_]\w*$/.test(name)) continue;
+    const value = eq > 0 ? a.text.slice(eq + 1) : scope.vars.get(name);
+    if (value !== undefined && value !== null) {
+      scope.vars.set(EXPORTED, '');
+      scope.vars.set(EXPORTED + name, value);
+    }
+  }
+}
+
+function exportedVariables(scope: Scope): Record<string, string> {
+  const out: Record<string, string> = {};
+  // Most lines export nothing: the marker keeps them from walking the variables.
+  if (!scope.vars.has(EXPORTED)) return out;
+  for (const [key, value] of scope.vars) if (key.length > EXPORTED.length && key.startsWith(EXPORTED) && value !== null) out[key.slice(EXPORTED.length)] = value;
+  return out;
 }
 
 const DECLARATIONS = new Set(['export', 'local', 'declare', 'typeset', 'readonly', 'read', 'unset', 'mapfile', 'readarray']);
