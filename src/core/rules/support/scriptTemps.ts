@@ -1,6 +1,6 @@
 /**
  * Test and build scripts that delete only what they made: a folder from mkdtemp / tmpdir / mktemp /
- * TemporaryDirectory, a path under the system's temporary folder, or a test/build output folder
+ * TemporaryDirectory, a path under the system's temporary folder, or an output folder of tests or builds
  * (`path.join(ROOT, 'test-results', …)`). That is routine cleanup, not data; the files pack skips it.
  * The argument is followed back through at most three assignments in the same code.
  */
