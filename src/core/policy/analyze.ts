@@ -23,6 +23,8 @@ import { commandOutput, recordWrites, stdinText } from './knownOutput';
 import type { Analysis, ArgWord, CodeSnippet, Facts, Invocation, Opaque, Origin, Redirect, RemoteContext, SnippetLanguage, StdinSource, Via } from './types';
 import { workMeter, type WorkMeter } from './workMeter';
 import { xargsInput } from './xargs';
+import { commandNode, parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
+import type { CommandSpec } from '../registry/types';
 
 export { REMOTE_CWD, type AnalyzeLimits } from './handlers/context';
 
@@ -287,6 +289,14 @@ class Analyzer implements Walker {
     if (argv[0] && DECLARATIONS.has(argv[0].text)) {
       declare(argv[0].text, argv.slice(1), scope);
       if (argv[0].text === 'export') recordExports(argv.slice(1), scope);
+    }
+    if (argv[0]) {
+      // `docker context use prod`: later commands of the line reach what it selected.
+      const selected = selectionOf(argv);
+      for (const [name, value] of Object.entries(selected)) {
+        scope.vars.set(EXPORTED, '');
+        scope.vars.set(EXPORTED + name, value);
+      }
       declareSources(argv[0].text, command.words.slice(1), scope, stdinSources);
     }
     if (argv.length === 0) {
@@ -577,6 +587,23 @@ function recordExports(args: readonly ArgWord[], scope: Scope): void {
       scope.vars.set(EXPORTED + name, value);
     }
   }
+}
+
+function selectionOf(argv: readonly ArgWord[]): Readonly<Record<string, string>> {
+  const tool = toolNamed(commandName(argv[0]!.text));
+  if (!tool || !selectsAnything(tool)) return {};
+  const parsed = parsedArgs(argv.slice(1), tool);
+  return commandNode(parsed).selects?.(toolArgs(tool.names[0] ?? '', parsed, tool)) ?? {};
+}
+
+const selecting = new WeakMap<CommandSpec, boolean>();
+
+function selectsAnything(spec: CommandSpec): boolean {
+  const cached = selecting.get(spec);
+  if (cached !== undefined) return cached;
+  const found = spec.selects !== undefined || Object.values(spec.commands ?? {}).some(selectsAnything);
+  selecting.set(spec, found);
+  return found;
 }
 
 function exportedVariables(scope: Scope): Record<string, string> {

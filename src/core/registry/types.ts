@@ -87,6 +87,11 @@ export interface CommandSpec extends GrammarNode {
   runsElsewhere?: RunsElsewhere;
   /** It runs statements on a hosted database (read from options, operands or standard input). */
   sql?: SqlSession;
+  /**
+   * It switches the CLI's persistent selection, as if exporting these variables for every later
+   * command (`docker context use prod` -> DOCKER_CONTEXT=prod).
+   */
+  selects?(args: ToolArgs): Readonly<Record<string, string>>;
   /** The operand that names the hosted resource it works on (`wrangler d1 export prod-db`): an environment hint for read-only work. */
   resourceOperand?: number;
 }

@@ -87,6 +87,10 @@ function checkDocker(inv: Invocation, ctx: RuleContext): Finding[] {
   if (a === 'system' && b === 'reset') {
     return [finding('system-reset', `Deletes every container, image, volume and network${on}, with their data (${inv.name} system reset).`, [dockerTarget('resource', daemon.name, daemon, ctx)])];
   }
+  if ((a === 'rm' || (a === 'container' && b === 'rm')) && daemon.remote && !has(rest, '-v', '--volumes')) {
+    const names = positionals(rest.slice(a === 'rm' ? 1 : 2), new Set());
+    return [finding('rm-remote', `Removes the container${names.length === 1 ? '' : 's'} ${names.join(', ')}${on}${has(rest, '-f', '--force') ? ', stopping it if it runs' : ''}.`, names.map((n) => dockerTarget('resource', n, daemon, ctx)))];
+  }
   if ((a === 'rm' || (a === 'container' && b === 'rm')) && has(rest, '-v', '--volumes')) {
     const names = positionals(rest.slice(a === 'rm' ? 1 : 2), new Set());
     return [finding('rm-volumes', `Removes the container${names.length === 1 ? '' : 's'} ${names.join(', ')} with ${names.length === 1 ? 'its' : 'their'} anonymous volumes${on}.`, names.map((n) => dockerTarget('resource', n, daemon, ctx)))];

@@ -74,11 +74,7 @@ describe('data-destruction corpus (issue #11)', function () {
 
   it('no production row that must be flagged is let through', () => {
     const missed = result.misses.filter((m) => m.kinds.includes('missed-flag') && m.production);
-    // Reached: one row short — `docker context use prod && docker rm -f acme-db` needs the context a
-    // `docker context use` earlier on the line selects, which the analysis does not carry yet.
-    const known = missed.filter((m) => /^docker context use /.test(m.command));
-    assert.deepEqual(missed.filter((m) => !known.includes(m)).map((m) => `${m.line}: ${m.command}`), []);
-    assert.ok(known.length <= 1, known.map((m) => m.command).join('\n'));
+    assert.deepEqual(missed.map((m) => `${m.line}: ${m.command}`), []);
   });
 
   it('false positives on allow rows are at most 3%', () => {

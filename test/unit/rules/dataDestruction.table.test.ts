@@ -321,6 +321,10 @@ table('remote and reset container engines (docs.docker.com/engine/security/prote
   ask('podman --remote --connection prod-box volume rm pgdata', { production: true }),
   ask('docker -H ssh://deploy@prod-docker-01.acme.net volume rm acme_pgdata', { production: true }),
   ask('DOCKER_HOST=tcp://10.0.3.14:2376 docker system prune -af --volumes', { production: true }),
+  ask('docker context use prod && docker rm -f acme-db', { production: true }),
+  ask('export DOCKER_HOST=ssh://deploy@prod-docker-01.acme.net; docker compose -p acme down --volumes', { production: true }),
+  allow('docker context use default && docker rm -f acme-db'),
+  allow('docker context use prod && docker ps'),
   allow('podman system df'),
   allow('docker -H ssh://deploy@prod-docker-01.acme.net ps'),
   allow('docker compose down'),
@@ -343,6 +347,7 @@ table('scripts that delete only what they made (item 4)', [
 table('arguments injected by the environment (developer.hashicorp.com/terraform/cli/config/environment-variables)', [
   ask('TF_CLI_ARGS_apply="-auto-approve -destroy" terraform -chdir=terraform apply', { production: true }),
   ask('TF_CLI_ARGS_plan="-destroy" terraform -chdir=terraform plan -out=tfplan', { production: true }),
+  ask('export TF_CLI_ARGS="-destroy -auto-approve"; terraform -chdir=terraform apply', { production: true }),
   ask(`printf 'TRUNCATE orders;\\n' > /tmp/rc && PSQLRC=/tmp/rc psql "$PROD_DATABASE_URL" -c 'select 1'`),
   ask('PGOPTIONS="-c session_replication_role=replica" psql -h db.prod.acme.internal -d app -c "SELECT 1"'),
   ask('KUBECTL_EXTERNAL_DIFF=/tmp/xdiff kubectl --context prod-eu-west-1 diff -f k8s/'),

@@ -59,6 +59,12 @@ export const docker: ToolSpec = {
     system: { commands: { 'prune|reset': { effect: 'delete' }, 'df|info': { effect: 'read' } } },
     container: { commands: { exec, 'ls|inspect|logs': { effect: 'read' } } },
     'ps|images|logs|inspect|version|info|stats|top': { effect: 'read' },
+    context: {
+      commands: {
+        use: { effect: 'mutate', selects: (a): Record<string, string> => (a.operand(0) !== undefined ? { DOCKER_CONTEXT: a.operand(0) as string } : {}) },
+        'ls|list|inspect|show': { effect: 'read' },
+      },
+    },
   },
 };
 
