@@ -288,6 +288,7 @@ class Analyzer implements Walker {
     if (argv === undefined) return undefined;
     if (argv[0] && DECLARATIONS.has(argv[0].text)) {
       declare(argv[0].text, argv.slice(1), scope);
+      declareSources(argv[0].text, command.words.slice(1), scope, stdinSources);
       if (argv[0].text === 'export') recordExports(argv.slice(1), scope);
     }
     if (argv[0]) {
@@ -297,7 +298,14 @@ class Analyzer implements Walker {
         scope.vars.set(EXPORTED, '');
         scope.vars.set(EXPORTED + name, value);
       }
-      declareSources(argv[0].text, command.words.slice(1), scope, stdinSources);
+      if (argv[0].text === 'alias') recordAliases(argv.slice(1), scope);
+      else if (argv[0].raw === argv[0].text && scope.vars.has(ALIAS + argv[0].text) && !scope.via.includes(`alias ${argv[0].text}`)) {
+        // An alias defined earlier (`alias ll='rm -rf'` then `ll uploads`) runs its text with the words after it.
+        // Expanded whether or not `shopt -s expand_aliases` is on: asking about a command bash would not expand is the safe side.
+        const text = [scope.vars.get(ALIAS + argv[0].text) ?? '', ...command.words.slice(1).map((w) => w.raw)].join(' ');
+        this.analyzeText(text, this.childScope(exec, `alias ${argv[0].text}`, scope.origin, exec.cwd, true));
+        return undefined;
+      }
     }
     if (argv.length === 0) {
       // `> file` alone truncates the file, exactly like `: > file`; report it as the null command.
@@ -573,6 +581,17 @@ function producerSource(inv: Invocation): string {
 }
 
 const EXPORTED = '\u0000export:';
+const ALIAS = '\u0000alias:';
+
+/** `alias NAME='text'`: kept beside the shell variables, read when NAME is later a command name. */
+function recordAliases(args: readonly ArgWord[], scope: Scope): void {
+  for (const a of args.slice(0, 64)) {
+    const eq = a.text.indexOf('=');
+    if (eq <= 0) continue;
+    const name = a.text.slice(0, eq);
+    if (/^[\w.:+@%-]+$/.test(name)) scope.vars.set(ALIAS + name, a.text.slice(eq + 1));
+  }
+}
 
 /** `export NAME=value` / `export NAME`: kept beside the shell variables (so subshells copy them alike). */
 function recordExports(args: readonly ArgWord[], scope: Scope): void {

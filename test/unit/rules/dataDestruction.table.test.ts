@@ -365,6 +365,15 @@ table('git aliases defined inline (git-scm.com/docs/git-config#Documentation/git
   allow('git bisect start'),
 ]);
 
+table('aliases and functions defined earlier on the line (gnu.org/software/bash/manual/html_node/Aliases.html)', [
+  ask("shopt -s expand_aliases\nalias ll='rm -rf'\nll uploads storage/app"),
+  ask("alias wipe='psql \"$PROD_DATABASE_URL\" -c'\nwipe 'TRUNCATE orders'", { production: true }),
+  ask(`q() { psql "$PROD_DATABASE_URL" -c "$1"; }; q 'DELETE FROM sessions'`, { production: true }),
+  allow("shopt -s expand_aliases\nalias k=kubectl\nk get pods -n payments"),
+  allow("alias ls='ls -la'; ls src"),
+  allow("alias gs='git status'; gs"),
+]);
+
 table('indirect calls in interpreter one-liners', [
   ask(`python3 -c "__import__('shutil').rmtree('uploads')"`),
   ask(`python -c "getattr(__import__('os'), 'remove')('db/development.sqlite3')"`),
