@@ -365,6 +365,15 @@ table('git aliases defined inline (git-scm.com/docs/git-config#Documentation/git
   allow('git bisect start'),
 ]);
 
+table('word splitting through IFS (gnu.org/software/bash/manual/html_node/Word-Splitting.html)', [
+  ask('IFS=,; cmd="rm,-rf,uploads"; $cmd'),
+  ask("IFS=']'; x='rm]-rf]src'; $x"),
+  ask('IFS=:; c="psql:-h:db.prod.acme.internal:-c"; $c "DROP TABLE sessions"', { production: true }),
+  allow('IFS=, read -r name email <<< "ada,ada@example.com"; echo "$name"'),
+  allow('cmd="ls -la"; $cmd'),
+  allow('IFS=,; list="a,b"; echo $list'),
+]);
+
 table('aliases and functions defined earlier on the line (gnu.org/software/bash/manual/html_node/Aliases.html)', [
   ask("shopt -s expand_aliases\nalias ll='rm -rf'\nll uploads storage/app"),
   ask("alias wipe='psql \"$PROD_DATABASE_URL\" -c'\nwipe 'TRUNCATE orders'", { production: true }),
