@@ -361,9 +361,22 @@ function targetOf(hit: Hit, inv: Invocation, ctx: RuleContext): Target {
   return { kind: 'database', name: `the ${fw.label} database${where}`, provider: hit.framework, remote, environment: env.environment, environmentReason: env.reason };
 }
 
+/** Read-only framework work under an env file a wrapper loads (`dotenv -e .env.production -- prisma migrate status`): marked production. */
+function envFileAccess(inv: Invocation, ctx: RuleContext): Finding[] {
+  for (const w of inv.wrapperWords ?? []) {
+    const m = ENV_FILE.exec(w.text);
+    if (!m) continue;
+    const env = ctx.environmentOf({ values: [], sources: [{ source: w.text, value: m[1] as string }], remote: true });
+    if (env.environment !== 'production') continue;
+    const target: Target = { kind: 'database', name: `the database of ${w.text}`, remote: true, environment: 'production', environmentReason: env.reason };
+    return [{ rule: 'frameworks.production-access', risk: 'production-access', severity: 'info', reason: `${inv.name} runs with the variables of ${w.text}, which is production.`, targets: [target] }];
+  }
+  return [];
+}
+
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   const hit = hitOf(inv, ctx.facts);
-  if (!hit) return [];
+  if (!hit) return envFileAccess(inv, ctx);
   const target = targetOf(hit, inv, ctx);
   return [{ rule: `frameworks.${hit.framework}`, risk: 'destructive', severity: 'ask', reason: `Runs ${hit.what}, which ${hit.effect} ${target.name}.`, targets: [target] }];
 }

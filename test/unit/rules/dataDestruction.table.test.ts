@@ -398,4 +398,6 @@ table('targets read at run time (production from the file they come from)', [
   ask('pg_restore --clean -d "$(cat config/production.url)" /tmp/dev.dump', { production: true }),
   allow('psql "$(neonctl connection-string main --project-id polished-sky-123456)" -c "SELECT count(*) FROM orders"', { production: true }),
   allow('DB=$(node -p "require(\'./config/development.json\').database.url"); psql "$DB" -c "DELETE FROM events WHERE id = 1"'),
+  allow('npx dotenv -e .env.production -- npx prisma migrate status', { production: true }),
+  allow('npx dotenv -e .env.development -- npx prisma migrate status'),
 ]);
