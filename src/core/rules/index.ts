@@ -17,12 +17,15 @@ import { changeBatchesPack } from './changeBatches';
 import { localDataPack } from './localData';
 import { envArgsPack } from './envArgs';
 import { indirectCallsPack } from './indirectCalls';
+import { verbFloorPack } from './verbs';
+import { safetyNetPack } from './safetyNet';
+import { wirePack } from './wire';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
  * `RulePack` and listing it here; its table-driven tests live in `test/unit/rules/<id>.test.ts`.
  */
-export const RULE_PACKS: readonly RulePack[] = [
+const SPECIFIC_PACKS: readonly RulePack[] = [
   perimeterPack,
   credentialsPack,
   filesPack,
@@ -41,4 +44,9 @@ export const RULE_PACKS: readonly RulePack[] = [
   paasPack,
   httpPack,
   unsureOptionsPack,
+  safetyNetPack,
+  wirePack,
 ];
+
+/** The verb floor judges what no specific pack names (`src/core/rules/verbs.ts`). */
+export const RULE_PACKS: readonly RulePack[] = [...SPECIFIC_PACKS, verbFloorPack(new Set(SPECIFIC_PACKS.flatMap((p) => p.commands ?? [])))];
