@@ -38,8 +38,8 @@ export interface ToolArgs {
 export type CommandSource =
   /** The value of an option is a command line (`-C 'rm -rf /data'`); `list` joins every value as lines. */
   | { text: 'option'; option: string; decode?: (text: string) => string[] | undefined; undecodable?: string }
-  /** Operands after the first `skip` are one command line (`ssh db1 rm -rf /data`), as `decode` reads it when given. */
-  | { text: 'operands'; skip: number; decode?: (text: string) => string[] | undefined; undecodable?: string }
+  /** Operands after the first `skip` are one command line (`ssh db1 rm -rf /data`). */
+  | { text: 'operands'; skip: number }
   /** The words after `--` are a command (`kubectl exec pod -- rm -rf /data`). */
   | { argv: 'after-dashdash' }
   /** Operands after the first `skip` are a command (`docker exec box rm -rf /data`). */

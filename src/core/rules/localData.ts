@@ -64,8 +64,9 @@ function deleters(spec: ToolSpec, inv: Invocation, ctx: RuleContext): Finding[] 
   const globbing = spec.names[0] === 'del-cli' || hasFlag(args, ['--glob']);
   const paths = args.positionals.filter((w) => !w.text.startsWith('!')).map((w) => (globbing ? word(w.text, /[*?[{]/.test(w.text)) : w));
   if (paths.length === 0) return [];
+  // rimraf and del-cli reach the files pack as the `rm -rf` they are (policy/handlers/codeRunners.ts); `del` and trash are judged here the same way.
   const asRm: Invocation = { ...inv, name: 'rm', command: 'rm', args: [word('-r'), word('-f'), word('--'), ...paths], redirects: [] };
-  const judged = (filesPack.checkInvocation?.(asRm, ctx) ?? []).map((f) => ({ ...f, reason: f.reason.replace(/^Recursively deletes/, `${inv.name} deletes`) }));
+  const judged = inv.name !== 'rimraf' && inv.name !== 'del-cli' ? (filesPack.checkInvocation?.(asRm, ctx) ?? []).map((f) => ({ ...f, reason: f.reason.replace(/^Recursively deletes/, `${inv.name} deletes`) })) : [];
   return [...judged, ...untrackedFindings(paths, inv, ctx, `${inv.name} deletes`)];
 }
 

@@ -138,6 +138,7 @@ table('redis-cli fed by a pipe or xargs (redis.io/docs/latest/develop/tools/cli)
   allow("redis-cli -h cache.prod.internal --scan --pattern 'session:*' | wc -l", { production: true }),
   allow('redis-cli -u "$REDIS_URL" INFO keyspace'),
   allow('redis-cli DEL session:123'),
+  allow('redis-cli -h 127.0.0.1 UNLINK cache:v1:home'),
 ]);
 
 // ---------------------------------------------------------------------------------------------
@@ -361,7 +362,9 @@ table('git aliases defined inline (git-scm.com/docs/git-config#Documentation/git
   ask(`git -c alias.wipe='!psql "$PROD_DATABASE_URL" -c "TRUNCATE orders CASCADE"' wipe`, { production: true }),
   ask("git -c alias.pf='push --force origin main' pf"),
   allow("git -c alias.lg='log --oneline --graph -20' lg"),
-  allow("git -c alias.x='!rm -rf uploads' status"),
+  // A `!` alias given with -c is read whatever the subcommand (policy/handlers/codeRunners.ts).
+  ask("git -c alias.x='!rm -rf uploads' status"),
+  allow("git -c alias.st='status -sb' st"),
   allow('git bisect start'),
 ]);
 

@@ -50,7 +50,7 @@ function elsewhere(w: Walker, tool: ToolSpec, name: string, first: ArgWord, args
       continue;
     }
     let text = words.map((word) => word.text).join(source.text === 'option' ? '\n' : ' ');
-    if (source.decode) {
+    if (source.text === 'option' && source.decode) {
       const decoded = source.decode(text);
       if (!decoded) {
         w.addOpaque(source.undecodable ?? `${label} runs commands that cannot be read`, w.viaOf(exec));

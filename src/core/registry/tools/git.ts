@@ -96,47 +96,6 @@ const filterBranch: CommandSpec = {
 
 const read: CommandSpec = { effect: 'read' };
 
-/** `alias.NAME=VALUE` settings given with `-c`: NAME -> VALUE. */
-function inlineAliases(settings: readonly string[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const s of settings) {
-    const m = /^alias\.([^=\s]+)=([\s\S]*)$/i.exec(s);
-    if (m) out.set((m[1] as string).toLowerCase(), m[2] as string);
-  }
-  return out;
-}
-
-/**
- * `git config [--global] alias.NAME '!cmd'` stores a command line that `git NAME` runs later in the
- * shell (any other alias runs `git <text>`): what it stores is read as if it ran.
- */
-const configAlias: CommandSpec = {
-  options: [flag('--global'), flag('--system'), flag('--local'), flag('--worktree'), valued('-f', '--file'), flag('--add'), flag('--replace-all'), flag('--unset'), flag('--unset-all'), flag('-l', '--list'), flag('--get'), flag('--get-all'), valued('--type')],
-  effect: 'mutate',
-  runsElsewhere: {
-    command: { text: 'operands', skip: 1, decode: (text) => [text.startsWith('!') ? text.slice(1) : `git ${text}`] },
-    when: (a) => /^alias\./i.test(a.operand(0) ?? '') && a.operand(1) !== undefined && !a.has('--unset', '--unset-all', '--get', '--get-all', '-l', '--list'),
-    place: () => undefined,
-    label: (a) => `git ${a.operand(0) ?? 'alias'}`,
-  },
-};
-
-/**
- * A subcommand git does not know may be an alias defined inline (`git -c alias.nuke='!rm -rf x' nuke`):
- * a `!` alias runs its text in the shell, any other runs `git <text>`. Each alias given is read.
- */
-const alias: CommandSpec = {
-  runsElsewhere: {
-    command: {
-      text: 'option',
-      option: '-c',
-      decode: (text) => [...inlineAliases(text.split('\n')).values()].map((v) => (v.startsWith('!') ? v.slice(1) : `git ${v}`)),
-    },
-    when: (a) => inlineAliases(a.values('-c')).has((a.parsed.path[0] ?? '').toLowerCase()),
-    place: () => undefined,
-    label: (a) => `git alias ${a.parsed.path[0] ?? ''}`,
-  },
-};
 
 export const git: ToolSpec = {
   names: ['git'],
@@ -165,8 +124,6 @@ export const git: ToolSpec = {
     prune: { options: [flag('-n', '--dry-run'), valued('--expire'), ...quiet], effect: 'delete' },
     'update-ref': { options: [flag('-d'), valued('-m'), flag('--no-deref'), flag('--stdin'), flag('-z'), flag('--create-reflog')] },
     'status|log|diff|show|blame|grep|ls-files|ls-tree|rev-parse|describe|shortlog|cat-file': read,
-    'add|commit|merge|rebase|pull|fetch|switch|cherry-pick|revert|init|clone|mv|rm|worktree|submodule|am|apply|tag|remote': { effect: 'mutate' },
-    config: configAlias,
-    '*': alias,
+    'add|commit|merge|rebase|pull|fetch|switch|cherry-pick|revert|init|clone|mv|rm|worktree|submodule|am|apply|tag|config|remote': { effect: 'mutate' },
   },
 };
