@@ -9,7 +9,8 @@ import type { ExtraRule } from '../core/settings/types';
 import { codeLoadingSettingIn, guardFileOf, isGuardedContent, type GuardLocations } from '../core/rules/selfProtection';
 import type { ContentSearch, HookAction, ParsedHookInput } from '../node/hosts/action';
 import { readRegularFileSync } from '../node/safeOpen';
-import { commandIn, fetchCredentialFinding, mcpDestructiveFinding, mcpLooksDestructive, stringsIn } from '../node/confirm/toolFindings';
+import { commandIn, fetchCredentialFinding, mcpFindings, mcpLooksDestructive, stringsIn } from '../node/confirm/toolFindings';
+import { mcpMayDestroy } from '../core/rules/mcp';
 import { gatherPerimeterFacts } from '../node/perimeterFacts';
 import type { HookEngine } from './engine';
 
@@ -231,10 +232,10 @@ async function decideMcp(action: Extract<HookAction, { kind: 'mcp' }>, input: Pa
     const write = decideWrite({ kind: 'write', paths: [abs], cwd: action.cwd }, input, ctx);
     if (write.outcome === 'deny') return write;
   }
-  if (!mcpLooksDestructive(action.tool, strings)) return allow();
+  if (!mcpLooksDestructive(action.tool, strings) && !mcpMayDestroy(action.tool, strings.map((s) => s.value))) return allow();
   const facts = await factsFor(action.cwd, input, ctx);
-  const finding = mcpDestructiveFinding(action.server, action.tool, strings, facts);
-  return finding ? fromVerdict(composeVerdict([finding], { lockdown: ctx.lockdown })) : allow();
+  const findings = mcpFindings(action.server, action.tool, action.input, strings, facts);
+  return findings.length > 0 ? fromVerdict(composeVerdict(findings, { lockdown: ctx.lockdown })) : allow();
 }
 
 function decideFetch(action: Extract<HookAction, { kind: 'fetch' }>, ctx: DecideContext): LocalDecision {

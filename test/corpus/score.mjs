@@ -2,7 +2,7 @@
 // Scores the labelled corpora in this folder against the built CLI (`dist/cli.js check --jsonl`).
 // It reports; it never fails: the exit code is 0 whatever the figures (thresholds are decided elsewhere).
 //
-//   node test/corpus/score.mjs [--json] [--state fresh|installed|both] [--corpus NAME] [--keep]
+//   node test/corpus/score.mjs [--json] [--state fresh|installed|both] [--corpus NAME] [--keep] [--cli PATH]
 //
 // fresh      a temp HOME with fixture dotfiles and no guard folder (BLAST_SHIELD_HOME not created)
 // installed  the same, after `blast-shield install all --project` (in app/) and `--user`
@@ -14,7 +14,7 @@ import { buildWorkspace } from './workspace.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..');
-const cli = join(repoRoot, 'dist', 'cli.js');
+let cli = join(repoRoot, 'dist', 'cli.js');
 const FLAGGED = new Set(['ask', 'deny']);
 const LABELS = new Set(['flag', 'allow']);
 const DEFAULT_CWD = 'app';
@@ -28,6 +28,7 @@ function parseArgs(argv) {
     else if (arg === '--state') options.state = argv[++i];
     else if (arg.startsWith('--state=')) options.state = arg.slice('--state='.length);
     else if (arg === '--corpus') options.corpus = argv[++i];
+    else if (arg === '--cli') cli = resolve(argv[++i]);
     else if (arg.startsWith('--corpus=')) options.corpus = arg.slice('--corpus='.length);
     else throw new Error(`unknown argument: ${arg}`);
   }

@@ -23,6 +23,8 @@ import { commandOutput, recordWrites, stdinText } from './knownOutput';
 import type { Analysis, ArgWord, CodeSnippet, Facts, Invocation, Opaque, Origin, Redirect, RemoteContext, SnippetLanguage, StdinSource, Via } from './types';
 import { workMeter, type WorkMeter } from './workMeter';
 import { xargsInput } from './xargs';
+import { commandNode, parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
+import type { CommandSpec } from '../registry/types';
 
 export { REMOTE_CWD, type AnalyzeLimits } from './handlers/context';
 
@@ -232,7 +234,8 @@ class Analyzer implements Walker {
 
   private simple(command: SimpleCommand, scope: Scope, pipeFrom: Invocation | undefined, pipeUnknown: boolean): Invocation | undefined {
     if (!this.afford(UNITS_PER_COMMAND + UNITS_PER_WORD * (command.words.length + command.assignments.length + command.redirects.length), scope.via)) return undefined;
-    const assignments: Record<string, string> = {};
+    // Variables exported earlier on the line (`export DOCKER_HOST=…; docker …`) are in every later command's environment.
+    const assignments: Record<string, string> = exportedVariables(scope);
     for (const assignment of command.assignments) {
       for (const value of assignment.values) this.substitutions(value.parts, scope);
       assignments[assignment.name] = assignment.values.map(wordText).join(' ');
@@ -291,6 +294,23 @@ class Analyzer implements Walker {
     if (argv[0] && DECLARATIONS.has(argv[0].text)) {
       declare(argv[0].text, argv.slice(1), scope);
       declareSources(argv[0].text, command.words.slice(1), scope, stdinSources);
+      if (argv[0].text === 'export') recordExports(argv.slice(1), scope);
+    }
+    if (argv[0]) {
+      // `docker context use prod`: later commands of the line reach what it selected.
+      const selected = selectionOf(argv);
+      for (const [name, value] of Object.entries(selected)) {
+        scope.vars.set(EXPORTED, '');
+        scope.vars.set(EXPORTED + name, value);
+      }
+      if (argv[0].text === 'alias') recordAliases(argv.slice(1), scope);
+      else if (argv[0].raw === argv[0].text && scope.vars.has(ALIAS + argv[0].text) && !scope.via.includes(`alias ${argv[0].text}`)) {
+        // An alias defined earlier (`alias ll='rm -rf'` then `ll uploads`) runs its text with the words after it.
+        // Expanded whether or not `shopt -s expand_aliases` is on: asking about a command bash would not expand is the safe side.
+        const text = [scope.vars.get(ALIAS + argv[0].text) ?? '', ...command.words.slice(1).map((w) => w.raw)].join(' ');
+        this.analyzeText(text, this.childScope(exec, `alias ${argv[0].text}`, scope.origin, exec.cwd, true));
+        return undefined;
+      }
     }
     if (argv.length === 0) {
       // `> file` alone truncates the file, exactly like `: > file`; report it as the null command.
@@ -565,6 +585,59 @@ export const MAX_WRAPPER_HOPS = 32;
 /** A pipe producer as substitution text (`jq -r .token f | read t` reads what `$(jq -r .token f)` prints). */
 function producerSource(inv: Invocation): string {
   return '$(' + [inv.command, ...inv.args.map((a) => a.raw)].join(' ') + ')';
+}
+
+const EXPORTED = '\u0000export:';
+const ALIAS = '\u0000alias:';
+
+/** `alias NAME='text'`: kept beside the shell variables, read when NAME is later a command name. */
+function recordAliases(args: readonly ArgWord[], scope: Scope): void {
+  for (const a of args.slice(0, 64)) {
+    const eq = a.text.indexOf('=');
+    if (eq <= 0) continue;
+    const name = a.text.slice(0, eq);
+    if (/^[\w.:+@%-]+$/.test(name)) scope.vars.set(ALIAS + name, a.text.slice(eq + 1));
+  }
+}
+
+/** `export NAME=value` / `export NAME`: kept beside the shell variables (so subshells copy them alike). */
+function recordExports(args: readonly ArgWord[], scope: Scope): void {
+  for (const a of args.slice(0, 64)) {
+    if (a.text.startsWith('-')) continue;
+    const eq = a.text.indexOf('=');
+    const name = eq > 0 ? a.text.slice(0, eq) : a.text;
+    if (!/^[A-Za-z_]\w*$/.test(name)) continue;
+    const value = eq > 0 ? a.text.slice(eq + 1) : scope.vars.get(name);
+    if (value !== undefined && value !== null) {
+      scope.vars.set(EXPORTED, '');
+      scope.vars.set(EXPORTED + name, value);
+    }
+  }
+}
+
+function selectionOf(argv: readonly ArgWord[]): Readonly<Record<string, string>> {
+  const tool = toolNamed(commandName(argv[0]!.text));
+  if (!tool || !selectsAnything(tool)) return {};
+  const parsed = parsedArgs(argv.slice(1), tool);
+  return commandNode(parsed).selects?.(toolArgs(tool.names[0] ?? '', parsed, tool)) ?? {};
+}
+
+const selecting = new WeakMap<CommandSpec, boolean>();
+
+function selectsAnything(spec: CommandSpec): boolean {
+  const cached = selecting.get(spec);
+  if (cached !== undefined) return cached;
+  const found = spec.selects !== undefined || Object.values(spec.commands ?? {}).some(selectsAnything);
+  selecting.set(spec, found);
+  return found;
+}
+
+function exportedVariables(scope: Scope): Record<string, string> {
+  const out: Record<string, string> = {};
+  // Most lines export nothing: the marker keeps them from walking the variables.
+  if (!scope.vars.has(EXPORTED)) return out;
+  for (const [key, value] of scope.vars) if (key.length > EXPORTED.length && key.startsWith(EXPORTED) && value !== null) out[key.slice(EXPORTED.length)] = value;
+  return out;
 }
 
 const DECLARATIONS = new Set(['export', 'local', 'declare', 'typeset', 'readonly', 'read', 'unset', 'mapfile', 'readarray']);

@@ -8,6 +8,7 @@ import { isAbsolute, normalize, resolvePath } from '../paths';
 import type { ActionDescription } from '../protocol/ipc';
 import type { Facts, Invocation, Target, Verdict } from '../policy/types';
 import { databaseWorkOf, type DatabaseWork } from '../rules/database';
+import { platformDatabaseWorkOf } from '../rules/platformSql';
 import { looksLikeSql, scanSqlAsWritten } from '../rules/support/sqlScan';
 import { PREVIEW_LIMITS, type PreviewSection } from './model';
 
@@ -195,7 +196,7 @@ export function planPreview(input: PlanInput): PreviewTask[] {
       // Arguments only known at run time ($X, $(...)) cannot be previewed; they are left out.
       const words = [inv.name, ...inv.args.filter((a) => !a.dynamic).map((a) => a.text)];
       const name = inv.name;
-      const work = databaseWorkOf(inv, facts);
+      const work = databaseWorkOf(inv, facts) ?? platformDatabaseWorkOf(inv, facts);
       if (work) {
         // Statements are shown wherever they run, here or on another machine.
         if (!sqlDone) tasks.push({ kind: 'static', section: statementsSection(work, verdict.targets, 'Statements that change data') });

@@ -139,7 +139,8 @@ export function commandNode(parsed: ParsedCommand): CommandSpec {
  */
 export function effectOf(spec: ToolSpec, parsed: ParsedCommand, args: readonly ArgWord[]): Effect | undefined {
   const node = commandNode(parsed);
-  if (node.runsElsewhere) return 'exec';
+  const elsewhere = node.runsElsewhere;
+  if (elsewhere && (!elsewhere.when || elsewhere.when(toolArgs(spec.names[0] ?? '', parsed, spec)))) return 'exec';
   if (node.effect === 'delete' || node.effect === 'exec') return node.effect;
   if (matchCommandPath(spec, cliArgs(parsed, spec, args))) return 'delete';
   return node.effect;

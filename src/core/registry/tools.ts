@@ -24,6 +24,8 @@ import { supabase } from './tools/supabase';
 import { terraform, terragrunt } from './tools/terraform';
 import { vercel } from './tools/vercel';
 import { wrangler } from './tools/wrangler';
+import { turso } from './tools/turso';
+import { delCli, rimraf, rsync, trash } from './tools/sync';
 import type { ToolSpec } from './types';
 
 /**
@@ -33,8 +35,8 @@ import type { ToolSpec } from './types';
  */
 export const TOOLS: readonly ToolSpec[] = [
   aws, gcloud, gsutil, az, azcopy, doctl,
-  railway, fly, heroku, vercel, netlify, supabase, neon, pscale, render, gh, doppler, firebase, wrangler,
+  railway, fly, heroku, vercel, netlify, supabase, neon, pscale, render, gh, doppler, firebase, wrangler, turso,
   git, ssh, ansible, kubectl, helm, docker, dockerCompose,
   terraform, terragrunt, pulumi, cdk,
-  rm, chmod, chown, mv, cp, shred, truncate, unlink, mkfs,
+  rm, chmod, chown, mv, cp, shred, truncate, unlink, mkfs, rsync, rimraf, delCli, trash,
 ];

@@ -58,11 +58,42 @@ export interface RunsElsewhere {
   when?(args: ToolArgs): boolean;
 }
 
+/**
+ * A subcommand that sends statements to a database the platform hosts (`heroku pg:psql`,
+ * `wrangler d1 execute`, `railway connect`, `turso db shell`): where the statements come from and
+ * which database they reach. The database pack reads them like any SQL client's.
+ */
+export interface SqlSession {
+  /** 'postgres', 'mysql', 'sqlite', 'redis', 'mongodb', or chosen from the words (`railway connect redis`). */
+  engine: string | ((args: ToolArgs) => string);
+  /** Options whose values are statements (`-c`, `--command`). */
+  statementOptions?: readonly string[];
+  /** Options whose values are files of statements (`-f`, `--file`). */
+  fileOptions?: readonly string[];
+  /** Operands from this index on are statements (`turso db shell db "DELETE …"`). */
+  statementOperand?: number;
+  /** The database as the command names it (for the dialog and as an environment hint). */
+  database(args: ToolArgs): string | undefined;
+  /** More names that say the environment (PlanetScale's `main` branch is its production branch). */
+  environmentHints?(args: ToolArgs): HintSource[];
+  /** The statements run against a copy on this machine (`wrangler d1 execute --local`). */
+  local?(args: ToolArgs): boolean;
+}
+
 /** A subcommand: its grammar, its children and what it does. */
 export interface CommandSpec extends GrammarNode {
   commands?: Readonly<Record<string, CommandSpec>>;
   effect?: Effect;
   runsElsewhere?: RunsElsewhere;
+  /** It runs statements on a hosted database (read from options, operands or standard input). */
+  sql?: SqlSession;
+  /**
+   * It switches the CLI's persistent selection, as if exporting these variables for every later
+   * command (`docker context use prod` -> DOCKER_CONTEXT=prod).
+   */
+  selects?(args: ToolArgs): Readonly<Record<string, string>>;
+  /** The operand that names the hosted resource it works on (`wrangler d1 export prod-db`): an environment hint for read-only work. */
+  resourceOperand?: number;
 }
 
 /** One segment of a command path: 'delete', 'volume|volumes' (alternatives), '*' (any word), or a pattern. */

@@ -29,7 +29,12 @@ interface Daemon {
 
 /** `value(...names)`: the last value of any of these options, as the command's grammar reads it. */
 function daemonOf(inv: Invocation, value: (...names: string[]) => string | undefined, ctx: RuleContext): Daemon {
-  const host = value('-H') ?? inv.assignments.DOCKER_HOST ?? ctx.facts.envSelectors.DOCKER_HOST;
+  const host = value('-H', '--url') ?? inv.assignments.DOCKER_HOST ?? ctx.facts.envSelectors.DOCKER_HOST ?? inv.assignments.CONTAINER_HOST;
+  // podman --connection NAME (or CONTAINER_CONNECTION): a remote engine named in podman's configuration.
+  const connection = value('--connection') ?? inv.assignments.CONTAINER_CONNECTION ?? ctx.facts.envSelectors.CONTAINER_CONNECTION;
+  if ((host === undefined || host === '') && connection !== undefined && connection !== '') {
+    return { name: `podman connection ${connection}`, remote: true, sources: [{ source: '--connection', value: connection }] };
+  }
   const context = value('--context') ?? inv.assignments.DOCKER_CONTEXT ?? ctx.facts.envSelectors.DOCKER_CONTEXT;
   if (host !== undefined && host !== '') {
     const h = hostOf(host) ?? host;
@@ -65,7 +70,14 @@ function checkDocker(inv: Invocation, ctx: RuleContext): Finding[] {
     const volumes = args.has('--volumes');
     return [finding('system-prune', `Deletes stopped containers, unused networks and images${volumes ? ' and unused volumes with their data' : ''}${on} (docker system prune${args.has('-a') ? ' -a' : ''}${volumes ? ' --volumes' : ''}).`, [dockerTarget('resource', daemon.name, daemon, ctx)])];
   }
-  if ((a === 'rm' || (a === 'container' && (b === 'rm' || b === 'remove'))) && args.has('-v')) {
+  if (a === 'system' && b === 'reset') {
+    return [finding('system-reset', `Deletes every container, image, volume and network${on}, with their data (${inv.name} system reset).`, [dockerTarget('resource', daemon.name, daemon, ctx)])];
+  }
+  const removes = a === 'rm' || (a === 'container' && (b === 'rm' || b === 'remove'));
+  if (removes && daemon.remote && !args.has('-v')) {
+    return [finding('rm-remote', `Removes the container${names.length === 1 ? '' : 's'} ${names.join(', ')}${on}${args.has('-f') ? ', stopping it if it runs' : ''}.`, names.map((n) => dockerTarget('resource', n, daemon, ctx)))];
+  }
+  if (removes && args.has('-v')) {
     return [finding('rm-volumes', `Removes the container${names.length === 1 ? '' : 's'} ${names.join(', ')} with ${names.length === 1 ? 'its' : 'their'} anonymous volumes${on}.`, names.map((n) => dockerTarget('resource', n, daemon, ctx)))];
   }
   if (a === 'compose') return checkCompose(b, args, daemon, ctx);
@@ -103,9 +115,11 @@ interface Cluster {
 
 /** `value(...names)`: the last value of any of these options, as the command's grammar reads it. */
 function clusterOf(inv: Invocation, value: (...names: string[]) => string | undefined, ctx: RuleContext, contextFlags: readonly string[]): Cluster {
-  const flagContext = value(...contextFlags);
+  // helm also reads its context and namespace from HELM_KUBECONTEXT / HELM_NAMESPACE.
+  const helm = contextFlags.includes('--kube-context');
+  const flagContext = value(...contextFlags) ?? (helm ? inv.assignments.HELM_KUBECONTEXT ?? ctx.facts.envSelectors.HELM_KUBECONTEXT : undefined);
   const context = flagContext ?? ctx.facts.kubeContext;
-  const namespace = value('-n', '--namespace');
+  const namespace = value('-n', '--namespace') ?? (helm ? inv.assignments.HELM_NAMESPACE : undefined);
   const sources: { source: string; value: string }[] = [];
   if (context !== undefined) sources.push({ source: flagContext !== undefined ? contextFlags[0] ?? '--context' : 'kube context', value: context });
   if (namespace !== undefined) sources.push({ source: 'namespace', value: namespace });

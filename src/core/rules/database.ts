@@ -3,7 +3,9 @@ import { resolvePath } from '../paths';
 import { hostOf, isLocalHost, redactUrl } from '../policy/production';
 import { parseArgs, flagValues, hasFlag } from './support/cliArgs';
 import { effectiveCommand } from './support/commandLine';
-import { looksLikeSql, scanMongo, scanRedis, scanSql, type CodeEffect, type SqlStatement } from './support/sqlScan';
+import { looksLikeSql, scanMongo, scanRedis, scanSql, scanSqlAsWritten, type CodeEffect, type SqlStatement } from './support/sqlScan';
+import { redisKeyDeletes, scopedMongoChanges, scopedSqlChanges } from './support/productionWrites';
+import { runtimeHints, substitutionsOf } from './support/runtimeTarget';
 
 /**
  * Databases: SQL that drops, truncates or empties tables (through psql, mysql, sqlite3 and SQL inside
@@ -13,10 +15,10 @@ import { looksLikeSql, scanMongo, scanRedis, scanSql, type CodeEffect, type SqlS
  * against a production database is recorded as production access and allowed.
  */
 
-type Engine = 'postgres' | 'mysql' | 'sqlite' | 'mongodb' | 'redis' | 'database';
+export type Engine = 'postgres' | 'mysql' | 'sqlite' | 'mongodb' | 'redis' | 'database';
 
 /** Where the statements run. */
-interface Connection {
+export interface Connection {
   engine: Engine;
   /** Database name, file or a description ("the Rails database"). Never a password. */
   name: string;
@@ -26,13 +28,15 @@ interface Connection {
   selectors?: readonly string[];
 }
 
-interface Work {
+export interface Work {
   connection: Connection;
   sql: string[];
   mongo: string[];
   redis: string[];
   /** The client runs with no statements we could read (interactive, or input from a pipe). */
   opaqueInput?: string;
+  /** The client runs on another machine (`kubectl exec`, `ssh`): the names that say that machine's environment. */
+  elsewhere?: readonly { source: string; value: string }[];
 }
 
 const DB_SELECTORS = ['ENVIRONMENT', 'APP_ENV', 'STAGE', 'DEPLOY_ENV', 'NODE_ENV', 'RAILS_ENV', 'RACK_ENV', 'DJANGO_ENV', 'FLASK_ENV', 'MIX_ENV'];
@@ -41,12 +45,12 @@ function assignment(inv: Invocation, facts: Facts, name: string): string | undef
   return inv.assignments[name] ?? facts.envSelectors[name];
 }
 
-function readScript(inv: Invocation, facts: Facts, path: string): string | undefined {
+export function readScript(inv: Invocation, facts: Facts, path: string): string | undefined {
   return facts.readFile(resolvePath(inv.cwd, path, facts.home));
 }
 
 /** Text arriving on standard input: a heredoc, a here-string, a file (`< x.sql`) or what echo/cat/printf pipe in. */
-function stdinText(inv: Invocation, facts: Facts): { text?: string; opaque?: string } {
+export function stdinText(inv: Invocation, facts: Facts): { text?: string; opaque?: string } {
   const s = inv.stdin;
   if (!s) {
     const fromRedirect = inv.redirects.find((r) => r.op === '<');
@@ -72,7 +76,7 @@ function stdinText(inv: Invocation, facts: Facts): { text?: string; opaque?: str
   return { opaque: `reads statements piped from ${from.name}` };
 }
 
-function connection(engine: Engine, parts: { url?: string; host?: string; database?: string; hostSource?: string; dbSource?: string; defaultLocal: boolean }): Connection {
+export function connection(engine: Engine, parts: { url?: string; host?: string; database?: string; hostSource?: string; dbSource?: string; defaultLocal: boolean; runtime?: readonly string[] }): Connection {
   const values: string[] = [];
   const sources: { source: string; value: string }[] = [];
   let remote = !parts.defaultLocal;
@@ -85,6 +89,8 @@ function connection(engine: Engine, parts: { url?: string; host?: string; databa
     const path = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*\/([^?#]+)/i.exec(parts.url)?.[1];
     if (path && database === undefined) database = decodeURIComponentSafe(path);
     if (/[$`]/.test(parts.url) && h === undefined) remote = true;
+    // A pg_service.conf entry names a server defined elsewhere.
+    if (/(^|\s)service=/.test(parts.url) && h === undefined) remote = true;
   }
   if (host !== undefined) {
     if (parts.hostSource) sources.push({ source: parts.hostSource, value: host });
@@ -94,6 +100,11 @@ function connection(engine: Engine, parts: { url?: string; host?: string; databa
   if (database !== undefined) {
     if (parts.dbSource) sources.push({ source: parts.dbSource, value: database });
     else values.push(database);
+  }
+  // A target computed at run time is never this machine: what it is read from may say its environment.
+  if (parts.runtime !== undefined && parts.runtime.length > 0) {
+    remote = true;
+    sources.push(...runtimeHints(parts.runtime));
   }
   const shownHost = host !== undefined && host !== '' && remote ? ` on ${host}` : '';
   const name = database !== undefined ? `${database}${shownHost}` : parts.url !== undefined ? redactUrl(parts.url) : host !== undefined && host !== '' ? host : `the default ${engine} database`;
@@ -108,8 +119,16 @@ function decodeURIComponentSafe(s: string): string {
   }
 }
 
+/** Substitutions behind the words that name the target (the database argument, the host). */
+function runtimeOf(args: readonly ArgWord[], texts: readonly (string | undefined)[]): string[] {
+  const wanted = texts.filter((t): t is string => t !== undefined && /[$`]/.test(t));
+  if (wanted.length === 0) return [];
+  return args.filter((a) => wanted.includes(a.text) || wanted.some((t) => a.text.endsWith('=' + t))).flatMap(substitutionsOf);
+}
+
 function urlLike(text: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(text) || /(^|\s)(host|dbname)=/.test(text) || /^\$\{?\w*(URL|URI|DSN)\w*\}?$/i.test(text);
+  if (/\$\(|`/.test(text)) return true;
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(text) || /(^|\s)(host|dbname|service)=/.test(text) || /^\$\{?\w*(URL|URI|DSN)\w*\}?$/i.test(text);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -125,6 +144,7 @@ function psql(inv: Invocation, facts: Facts): Work {
   const hostFlag = flagValues(p, ['-h', '--host'])[0];
   const pgHost = assignment(inv, facts, 'PGHOST');
   const conn = connection('postgres', {
+    runtime: runtimeOf(inv.args, [dbArg, hostFlag]),
     url,
     host: hostFlag ?? pgHost,
     hostSource: hostFlag !== undefined ? '-h' : pgHost !== undefined ? 'PGHOST' : undefined,
@@ -135,8 +155,10 @@ function psql(inv: Invocation, facts: Facts): Work {
 }
 
 function gatherStatements(inv: Invocation, facts: Facts, conn: Connection, inline: string[], files: string[], kind: 'sql' | 'mongo' | 'redis' = 'sql'): Work {
-  const texts = [...inline];
-  let opaque: string | undefined;
+  // A statement that is wholly a run-time value (`-c "$1"`, `-e "$(cat x)"`) cannot be read.
+  const unknown = inline.filter((t) => /^\s*(\$\{?[\w@*#?]+\}?|\$\(.*\)|`.*`)\s*$/s.test(t));
+  const texts = inline.filter((t) => !unknown.includes(t));
+  let opaque: string | undefined = unknown.length > 0 ? `runs statements only known at run time (${unknown[0]!.trim().slice(0, 40)})` : undefined;
   for (const f of files) {
     if (f === '-') continue;
     const text = readScript(inv, facts, f);
@@ -180,10 +202,11 @@ function sqlite(inv: Invocation, facts: Facts): Work {
 function mongosh(inv: Invocation, facts: Facts): Work {
   const p = parseArgs(inv.args, { valueFlags: new Set(['--eval', '--host', '--port', '-u', '--username', '-p', '--password', '--authenticationDatabase', '-f', '--file', '--tlsCAFile']) });
   const positional = p.positionals.map((w) => w.text);
-  const uri = positional.find((t) => urlLike(t) || /^[\w.-]+(:\d+)?\/\w+$/.test(t));
+  const uri = positional.find((t) => urlLike(t) || /^[\w.-]+(:\d+)?\/\w+$/.test(t) || /^\$\{?\w+\}?$/.test(t));
   const files = [...flagValues(p, ['-f', '--file']), ...positional.filter((t) => t.endsWith('.js'))];
   const hostFlag = flagValues(p, ['--host'])[0];
   const conn = connection('mongodb', {
+    runtime: runtimeOf(inv.args, [uri, hostFlag]),
     url: uri !== undefined && urlLike(uri) ? uri : undefined,
     host: hostFlag ?? (uri !== undefined && !urlLike(uri) ? uri.split('/')[0] : undefined),
     hostSource: hostFlag !== undefined ? '--host' : undefined,
@@ -209,7 +232,17 @@ function redisCli(inv: Invocation, facts: Facts): Work {
   return gatherStatements(inv, facts, conn, words === '' ? [] : [words], [], 'redis');
 }
 
+/** Microsoft's sqlcmd: `-S server[,port] -d db -Q "statements"` (or -q, -i files, stdin). */
+function sqlcmd(inv: Invocation, facts: Facts): Work {
+  const p = parseArgs(inv.args, { valueFlags: new Set(['-S', '-d', '-U', '-P', '-Q', '-q', '-i', '-o', '-G', '-l', '-t', '-h', '-s', '-w', '-v', '-f', '-H', '-A', '-a', '-c', '-L', '-W', '-e', '-K', '-M', '-F']) });
+  const server = flagValues(p, ['-S'])[0];
+  const host = server?.replace(/^(tcp|np|lpc):/i, '').split(/[,\\]/)[0];
+  const conn = connection('database', { host, hostSource: '-S', database: flagValues(p, ['-d'])[0], defaultLocal: true, runtime: runtimeOf(inv.args, [server]) });
+  return gatherStatements(inv, facts, conn, flagValues(p, ['-Q', '-q']), flagValues(p, ['-i']));
+}
+
 const CLIENTS: Record<string, (inv: Invocation, facts: Facts) => Work> = {
+  sqlcmd,
   psql,
   mysql,
   mariadb: mysql,
@@ -261,7 +294,24 @@ function productionAccess(conn: Connection, ctx: RuleContext, wrote: boolean): F
   return [{ rule: 'database.production-access', risk: 'production-access', severity: 'info', reason: `${wrote ? 'Writes to' : 'Reads from'} the production database ${conn.name}.`, targets: [target] }];
 }
 
-function judgeWork(work: Work, ctx: RuleContext): Finding[] {
+/** Scoped deletes and updates: routine on a development database, destructive on production or an unknown remote one. */
+function productionChanges(statements: SqlStatement[], work: Work, ctx: RuleContext): Finding[] {
+  const sql = scopedSqlChanges(statements).length > 0 ? scopedSqlChanges(work.sql.flatMap((s) => scanSqlAsWritten(s).map((w) => ({ ...w.statement, text: w.written.replace(/\s+/g, ' ') })))) : [];
+  const changes = [...sql, ...scopedMongoChanges(work.mongo), ...redisKeyDeletes(work.redis)];
+  if (changes.length === 0) return [];
+  const target = targetFor(work.connection, ctx);
+  let production = target.environment === 'production' || (target.environment === 'unknown' && target.remote);
+  if (!production && work.elsewhere) {
+    const there = ctx.environmentOf({ values: [], sources: work.elsewhere, remote: true });
+    production = there.environment === 'production' || there.environment === 'unknown';
+  }
+  if (!production) return [];
+  const shown = changes.slice(0, 3).join('; ');
+  const more = changes.length > 3 ? ` and ${changes.length - 3} more` : '';
+  return [destroyFinding('production-change', `Deletes or rewrites rows of the ${target.environment === 'production' ? 'production' : 'remote'} database ${work.connection.name}: ${shown}${more}.`, [target])];
+}
+
+export function judgeWork(work: Work, ctx: RuleContext): Finding[] {
   const { connection: conn } = work;
   const statements = work.sql.flatMap(scanSql);
   const findings = [
@@ -269,6 +319,7 @@ function judgeWork(work: Work, ctx: RuleContext): Finding[] {
     ...effectFindings('mongo-destroy', work.mongo.flatMap(scanMongo), conn, ctx),
     ...effectFindings('redis-flush', work.redis.flatMap(scanRedis), conn, ctx),
   ];
+  if (findings.length === 0) findings.push(...productionChanges(statements, work, ctx));
   if (findings.length > 0) return findings;
   if (work.opaqueInput) {
     return [{ rule: 'database.unreadable-input', risk: 'unanalyzable', severity: 'ask', reason: `The ${conn.engine} client ${work.opaqueInput}; its statements cannot be checked in advance.`, targets: [targetFor(conn, ctx)] }];
@@ -291,7 +342,7 @@ function pgRestore(inv: Invocation, ctx: RuleContext): Finding[] {
   const p = parseArgs(inv.args, { valueFlags: new Set(['-h', '--host', '-p', '--port', '-U', '--username', '-d', '--dbname', '-f', '--file', '-j', '--jobs', '-n', '--schema', '-t', '--table', '-F', '--format']) });
   if (!hasFlag(p, ['-c', '--clean'])) return [];
   const dbArg = flagValues(p, ['-d', '--dbname'])[0];
-  const conn = connection('postgres', { url: dbArg !== undefined && urlLike(dbArg) ? dbArg : undefined, host: flagValues(p, ['-h', '--host'])[0], hostSource: '-h', database: dbArg !== undefined && !urlLike(dbArg) ? dbArg : undefined, defaultLocal: true });
+  const conn = connection('postgres', { runtime: runtimeOf(inv.args, [dbArg]), url: dbArg !== undefined && urlLike(dbArg) ? dbArg : undefined, host: flagValues(p, ['-h', '--host'])[0], hostSource: '-h', database: dbArg !== undefined && !urlLike(dbArg) ? dbArg : undefined, defaultLocal: true });
   return [destroyFinding('restore-clean', `Drops the objects of ${conn.name} before restoring them (pg_restore --clean).`, [targetFor(conn, ctx)])];
 }
 
@@ -459,9 +510,19 @@ export function databaseWorkOf(inv: Invocation, facts: Facts): DatabaseWork | un
   return { engine: w.connection.engine, database: w.connection.name, remote: w.connection.remote, sql: w.sql, mongo: w.mongo, redis: w.redis, ...(w.opaqueInput ? { opaqueInput: w.opaqueInput } : {}) };
 }
 
+/**
+ * A client run on another machine (`kubectl exec pod -- psql`, `ssh db1 psql`, `heroku run psql`): its
+ * "local" database is that machine's, whose environment the place's names say.
+ */
+function onRemoteMachine(work: Work, inv: Invocation): Work {
+  // Targets stay as the client names them: the engine relabels them to the place (db1:users).
+  if (!inv.remote || work.connection.remote) return work;
+  return { ...work, elsewhere: inv.remote.names };
+}
+
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   const client = CLIENTS[inv.name];
-  if (client) return judgeWork(client(inv, ctx.facts), ctx);
+  if (client) return judgeWork(onRemoteMachine(client(inv, ctx.facts), inv), ctx);
   const tool = TOOLS[inv.name];
   if (tool) return tool(inv, ctx);
   return frameworkReset(inv, ctx);

@@ -4,6 +4,7 @@ import { cliArgs, hasFlag } from '../registry/args';
 import { parsedArgs, toolNamed } from '../registry/commandModel';
 import { mkfs } from '../registry/tools/coreutils';
 import type { CliArgs } from '../registry/types';
+import { deletesScratchOrOutput } from './support/scriptTemps';
 
 /**
  * Files: deleting, overwriting or wiping files and disks on this machine.
@@ -79,20 +80,36 @@ function display(absolute: string, facts: Facts): string {
 }
 
 /** Where a path word points and how dangerous deleting it is. `cwd` is the invocation's directory. */
+/** Can one path segment's glob (`acme-build-*`) match `name`? Braces and classes are assumed to. */
+function segmentGlobMayMatch(glob: string, name: string): boolean {
+  if (/[{[]/.test(glob)) return true;
+  const re = new RegExp(`^${glob.replace(/[.+^$()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  return re.test(name);
+}
+
+/** `"$tmp"` (or `"$tmp/sub"`) where every value `tmp` can hold comes from `$(mktemp …)`: a scratch folder the command made. */
+function madeByMktemp(word: ArgWord): boolean {
+  const sources = word.sources ?? [];
+  return sources.length > 0 && sources.every((s) => /^\$\(\s*mktemp\b[^;&|`$()]*\)$/.test(s)) && /^\$\{?\w+\}?(\/[\w.-]+)*\/?$/.test(word.text) && !word.text.includes('..');
+}
+
 export function classifyPath(word: ArgWord, cwd: string, facts: Facts): ClassifiedPath {
   let text = substituteKnownVariables(word.text, facts.home);
   const stillDynamic = word.dynamic && /\$|`/.test(text);
   // A glob only selects entries of the folder before its first wildcard.
   let many = false;
+  let globSegment: string | undefined;
   if (word.glob || GLOB_CHARS.test(text)) {
     const parts = text.split('/');
     const firstGlob = parts.findIndex((p) => GLOB_CHARS.test(p));
     if (firstGlob >= 0) {
       many = true;
+      globSegment = parts[firstGlob];
       text = parts.slice(0, firstGlob).join('/') || (text.startsWith('/') ? '/' : '.');
     }
   }
   if (stillDynamic) {
+    if (madeByMktemp(word)) return { class: 'scratch', absolute: word.text, display: word.text, many: true, insideWorkspace: false };
     // `/tmp/build-$X` stays in scratch; `/tmp/$X` or `$DIR` could be anything.
     const dollar = text.search(/\$|`/);
     const slash = text.lastIndexOf('/', dollar);
@@ -106,12 +123,14 @@ export function classifyPath(word: ArgWord, cwd: string, facts: Facts): Classifi
   const insideWorkspace = rootsOf(facts).some((root) => root !== absolute && !SCRATCH_ROOTS.includes(root) && isWithin(root, absolute));
   const result = (c: PathClass): ClassifiedPath => ({ class: c, absolute, display: shown, many, insideWorkspace });
 
-  if (SYSTEM_DIRS.has(absolute) || absolute === facts.home || isWithin(absolute, facts.home)) return result('catastrophic');
+  const reachesHome = absolute === facts.home || (isWithin(absolute, facts.home) && !(many && globSegment !== undefined && !segmentGlobMayMatch(globSegment, relativeTo(absolute, facts.home).split('/')[0] ?? '')));
+  if (SYSTEM_DIRS.has(absolute) || reachesHome) return result('catastrophic');
   if (absolute.split('/').includes('.git')) return result('git');
   // A workspace that lives under /tmp is still a workspace: its own rules come before scratch.
   for (const root of rootsOf(facts)) {
     if (SCRATCH_ROOTS.includes(root)) continue;
-    if (isWithin(absolute, root)) return result('workspace');
+    // `/tmp/acme-build-*` cannot select a workspace at /tmp/bs-x/app: the glob's segment decides.
+    if (isWithin(absolute, root) && !(many && globSegment !== undefined && absolute !== root && !segmentGlobMayMatch(globSegment, relativeTo(absolute, root).split('/')[0] ?? ''))) return result('workspace');
     if (isWithin(root, absolute)) {
       const segments = relativeTo(root, absolute).split('/');
       return result(segments.some((s) => ROUTINE_DIRS.has(s) || s.endsWith('.tsbuildinfo')) ? 'routine' : 'other');
@@ -167,6 +186,12 @@ const fromFindExec = (inv: Invocation): boolean => inv.via.some((v) => /^find\b/
 /** A word that is a run-time placeholder from find/xargs/parallel: {}, {/}, {.}. */
 const PLACEHOLDER = /^\{[^}]*\}$/;
 
+/** A glob of one folder's logs or junk files (`npm-debug.log*`, `*.pyc`): routine, like the same `find -name`. */
+function junkGlob(text: string): boolean {
+  const last = text.split('/').pop() ?? '';
+  return !text.includes('/') && (ROUTINE_NAME_PATTERNS.has(last) || /^[\w.-]*\.log(\.?\*|\.\d+)?$/.test(last));
+}
+
 function checkRm(inv: Invocation, ctx: RuleContext): Finding[] {
   const parsed = fileArgs(inv);
   const recursive = hasFlag(parsed, ['-r', '-R', '--recursive']);
@@ -183,6 +208,7 @@ function checkRm(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const w of words) {
     const p = classifyPath(w, inv.cwd, ctx.facts);
     if (p.class === 'scratch' || p.class === 'routine') continue;
+    if (p.many && !recursive && junkGlob(w.text)) continue;
     if (p.class === 'catastrophic' && (recursive || p.many)) {
       findings.push(finding('rm-catastrophic', 'deny', `Deletes ${describeClass(p)}${recursive ? ' recursively' : ''}.`, [pathTarget(p, ctx)]));
     } else if (recursive) {
@@ -426,7 +452,7 @@ function checkCodeSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
       if (p.class === 'scratch' || p.class === 'routine') continue;
       const severity = p.class === 'catastrophic' ? 'deny' : 'ask';
       findings.push(finding('code-delete', severity, `${capitalize(where)} deletes ${describeClass(p)} (${call}).`, [pathTarget(p, ctx)]));
-    } else if (!deletesOwnTempDir(snippet.text, (m.index ?? 0) + m[0].length)) {
+    } else if (!deletesOwnTempDir(snippet.text, (m.index ?? 0) + m[0].length) && !deletesScratchOrOutput(snippet.text, (m.index ?? 0) + m[0].length, ROUTINE_DIRS)) {
       findings.push(finding('code-delete', 'ask', `${capitalize(where)} deletes files with ${call}; which ones is decided at run time.`, []));
     }
     if (findings.length >= 5) break;

@@ -15,6 +15,7 @@ import {
 } from './support/httpTargets';
 import { snippetRequests } from './support/httpSnippets';
 import { POWERSHELL_CLIENTS, requestOf } from './support/httpClients';
+import { httpBodyFindings } from './mcp';
 
 /**
  * HTTP requests that destroy remote things: curl, wget, httpie (http/https), xh and `gh api` sending
@@ -82,6 +83,8 @@ export function judgeRequest(request: HttpRequest, ctx: RuleContext): Finding[] 
   if (request.unixSocket) return findings;
   for (const rawUrl of request.urls) {
     const url = parseRequestUrl(rawUrl);
+    // MCP calls and SQL are judged wherever they are sent: a local MCP server reaches a real database.
+    if (url) for (const body of request.bodies) if (body.text !== undefined) findings.push(...httpBodyFindings(body.text, url.host, url.path, url.display, ctx));
     if (!url || isLocalUrl(url)) continue;
     const api = url.dynamicHost ? undefined : apiProviderOf(url.host);
     const graphqlEndpoint = isGraphqlEndpoint(url) || /graphql/.test(request.contentType ?? '');

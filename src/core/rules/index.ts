@@ -11,6 +11,13 @@ import { paasPack } from './paas';
 import { httpPack } from './httpRequests';
 import { unsureOptionsPack } from './support/unsureOptions';
 import { guardRestorePack } from './guardRestore';
+import { platformSqlPack } from './platformSql';
+import { frameworksPack } from './frameworks';
+import { mcpPack } from './mcp';
+import { changeBatchesPack } from './changeBatches';
+import { localDataPack } from './localData';
+import { envArgsPack } from './envArgs';
+import { indirectCallsPack } from './indirectCalls';
 import { verbFloorPack } from './verbs';
 import { safetyNetPack } from './safetyNet';
 import { wirePack } from './wire';
@@ -27,6 +34,13 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   filesPack,
   gitPack,
   databasePack,
+  platformSqlPack,
+  frameworksPack,
+  mcpPack,
+  changeBatchesPack,
+  localDataPack,
+  envArgsPack,
+  indirectCallsPack,
   containersPack,
   infraPack,
   cloudPack,

@@ -248,6 +248,8 @@ function redisClientFindings(inv: Invocation, ctx: RuleContext): Finding[] {
   const url = flagValues(p, ['-u'])[0];
   const host = flagValues(p, ['-h'])[0] ?? (url !== undefined ? parseRequestUrl(url)?.host : undefined) ?? 'localhost';
   const remote = !isLocalHost(host) || /[$`]/.test(host);
+  // A key deleted on this machine's Redis is routine development, like a scoped DELETE on a local database (issue #11).
+  if (!remote) return [];
   const resolved = ctx.environmentOf({ values: url !== undefined ? [url] : [], sources: [{ source: '-h', value: host }], remote });
   return [{
     rule: 'wire.redis-delete',

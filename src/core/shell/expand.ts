@@ -145,7 +145,11 @@ export function resolveSubstitutions<S extends ExpansionScope>(word: Word, scope
     } else return undefined;
   }
   if (!split) return { words: [text], split };
-  const words = text.split(/[ \t\n]+/).filter((w) => w !== '');
+  // Field splitting uses IFS when the line set it (`IFS=,; cmd="rm,-rf,x"; $cmd` runs rm -rf x).
+  const ifs = scope.vars.get('IFS');
+  const separators = typeof ifs === 'string' ? ifs : ' \t\n';
+  if (separators === '') return { words: [text], split };
+  const words = text.split(new RegExp(`[${separators.replace(/[\\\]^-]/g, '\\$&')}]+`)).filter((w) => w !== '');
   return words.length > 0 ? { words, split } : undefined;
 }
 

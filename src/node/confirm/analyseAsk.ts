@@ -1,7 +1,7 @@
 import { composeVerdict } from '../../core/policy/verdict';
 import type { ClassifyOptions, Facts, Verdict } from '../../core/policy/types';
 import type { ConfirmAsk } from '../../core/protocol/ipc';
-import { commandIn, fetchCredentialFinding, mcpDestructiveFinding, stringsIn } from './toolFindings';
+import { commandIn, fetchCredentialFinding, mcpFindings, stringsIn } from './toolFindings';
 
 /**
  * The editor's own judgement of an ask that arrived over the socket. The request carries the action,
@@ -56,11 +56,12 @@ export async function analyseAsk(ask: ConfirmAsk, engine: AskAnalysisEngine, ctx
       verdict = engine.classify(action.command, await facts(), options);
       break;
     case 'mcp': {
-      const strings = stringsIn(parsedInput(action.input));
+      const input = parsedInput(action.input);
+      const strings = stringsIn(input);
       const command = commandIn(strings);
       const fromCommand = command === undefined ? undefined : engine.classify(command, await facts(), options);
-      const finding = mcpDestructiveFinding(action.server, action.tool, strings, await facts());
-      verdict = fromCommand && fromCommand.decision !== 'allow' ? fromCommand : composeVerdict(finding ? [finding] : [], options);
+      const findings = mcpFindings(action.server, action.tool, input, strings, await facts());
+      verdict = fromCommand && fromCommand.decision !== 'allow' ? fromCommand : composeVerdict(findings, options);
       break;
     }
     case 'fetch': {

@@ -1,6 +1,7 @@
 import { redactSecrets } from '../../core/audit/redact';
 import type { Facts, Finding } from '../../core/policy/types';
 import { isObject } from '../hosts/action';
+import { mcpToolFindings } from '../../core/rules/mcp';
 
 /**
  * Findings for tool calls that are not shell commands (MCP tools, web fetches), shared by the hook's
@@ -64,6 +65,17 @@ export function mcpDestructiveFinding(server: string, tool: string, strings: rea
       },
     ],
   };
+}
+
+/**
+ * Every finding for an MCP call's input: the SQL it carries (read like any SQL client's) and a tool
+ * named for deleting (core/rules/mcp.ts), else the name and GraphQL reading above.
+ */
+export function mcpFindings(server: string, tool: string, input: unknown, strings: readonly { key: string; value: string }[], facts: Facts): Finding[] {
+  const judged = mcpToolFindings(server, tool, input, facts);
+  if (judged.some((f) => f.severity !== 'info')) return judged;
+  const named = mcpDestructiveFinding(server, tool, strings, facts);
+  return named ? [...judged, named] : judged;
 }
 
 /** A URL to fetch that carries what looks like a credential. */

@@ -41,6 +41,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   doppler: { words: '@ secrets @ delete API_KEY', option: ['-c', '--config'], value: 'prd', decision: 'ask', production: true },
   firebase: { words: '@ firestore:delete @ users -r', option: ['-P', '--project'], value: 'prod-app', decision: 'ask', production: true },
   wrangler: { words: '@ delete @ worker-1', option: ['-e', '--env'], value: 'production', decision: 'ask', production: true },
+  turso: { words: '@ db @ destroy shop --yes', option: ['--org'], value: 'acme-prod', decision: 'ask', production: true },
   ssh: { words: "@ db1.prod.example.com 'rm -rf /data'", option: ['-p'], value: '2222', decision: 'ask', production: true },
   ansible: { words: "@ web -m shell -a 'rm -rf /data'", option: ['-i', '--inventory'], value: 'inventories/production', decision: 'ask', production: true },
   kubectl: { words: '@ delete @ namespace payments', option: ['--context'], value: 'prod-east', decision: 'ask', production: true },
@@ -61,6 +62,10 @@ const ROWS: Readonly<Record<string, Row>> = {
   truncate: { words: '@ notes.txt', option: ['-s', '--size'], value: '0', decision: 'ask' },
   unlink: { words: '@ notes.txt', option: [], value: '', decision: 'ask' },
   mkfs: { words: '@ /dev/sda1', option: ['-t'], value: 'ext4', decision: 'deny' },
+  rsync: { words: '@ -a --delete ./ deploy@web1.prod.example.com:/srv/app/', option: ['--exclude'], value: 'node_modules', decision: 'ask', production: true },
+  rimraf: { words: '@ uploads', option: ['--impl'], value: 'native', decision: 'ask' },
+  'del-cli': { words: '@ uploads', option: [], value: '', decision: 'ask' },
+  trash: { words: '@ .env.production', option: [], value: '', decision: 'ask' },
 };
 
 /** Every way to write `option value` the tool accepts. */

@@ -282,6 +282,48 @@ function gitEscapes(args: readonly ArgWord[], assignments: Readonly<Record<strin
     const value = assignments[name];
     if (value !== undefined && value !== '') out.shell.push({ text: value, label: `git ${name}` });
   }
+  out.shell.push(...gitAliases(args));
+  return out;
+}
+
+const GIT_VALUED_GLOBALS = new Set(['-c', '-C', '--git-dir', '--work-tree', '--namespace', '--config-env', '--super-prefix', '--exec-path']);
+
+/** What an alias runs: a `!` alias is shell text, any other is `git <text>`. */
+function aliasText(value: string): string {
+  return value.startsWith('!') ? value.slice(1) : `git ${value}`;
+}
+
+/**
+ * Aliases (issue #11): `git -c alias.pf='push --force' pf` runs `git push --force`; `git config alias.x
+ * '!…'` stores text a later `git x` runs, read here as if it ran.
+ */
+function gitAliases(args: readonly ArgWord[]): { text: string; label: string }[] {
+  const inline = new Map<string, string>();
+  let i = 0;
+  for (; i < args.length; i++) {
+    const t = args[i]!.text;
+    if (GIT_VALUED_GLOBALS.has(t)) {
+      const value = args[++i];
+      const m = t === '-c' && value && !value.dynamic ? /^alias\.([^=\s]+)=([\s\S]*)$/i.exec(value.text) : null;
+      if (m) inline.set((m[1] as string).toLowerCase(), m[2] as string);
+      continue;
+    }
+    if (!t.startsWith('-')) break;
+  }
+  const sub = args[i]?.text;
+  if (sub === undefined) return [];
+  const out: { text: string; label: string }[] = [];
+  // A `!` alias given with -c is read above whatever the subcommand; a git alias runs when it is the subcommand.
+  const defined = inline.get(sub.toLowerCase());
+  if (defined !== undefined && !defined.startsWith('!')) out.push({ text: aliasText(defined), label: `git alias ${sub}` });
+  if (sub === 'config') {
+    const rest = args.slice(i + 1);
+    if (rest.some((a) => /^--(unset|unset-all|get|get-all|get-regexp|list)$|^-l$/.test(a.text))) return out;
+    const operands = rest.filter((a) => !a.text.startsWith('-'));
+    const key = operands[0];
+    const value = operands[1];
+    if (key && value && !value.dynamic && /^alias\./i.test(key.text)) out.push({ text: aliasText(value.text), label: `git config ${key.text}` });
+  }
   return out;
 }
 
@@ -304,6 +346,8 @@ function manEscapes(args: readonly ArgWord[], assignments: Readonly<Record<strin
 /** npm's deleters (`rimraf`, `del-cli`): each operand goes with what it holds; they expand globs themselves, `!x` keeps x. */
 function deleterEscapes(name: string, args: readonly ArgWord[]): Escapes {
   const out = empty();
+  // `del-cli --dry-run` (or `-d`) only lists what it would delete.
+  if (name === 'del-cli' && args.some((a) => a.text === '--dry-run' || a.text === '-d')) return out;
   const operands = args.filter((a) => !a.text.startsWith('-') && !a.text.startsWith('!'));
   if (operands.some((a) => a.dynamic)) out.opaque.push(`${name} deletes paths computed at run time`);
   const words = operands.filter((a) => !a.dynamic).map((a) => (/^[\w./*?@+-]+$/.test(a.text) ? a.text : quoted(a.text)));

@@ -1,5 +1,6 @@
 import type { CommandSpec, ToolSpec } from '../types';
 import { flag, valued } from './options';
+import { environmentOfName } from '../../policy/production';
 
 /**
  * docker, podman, nerdctl: `docker [global options] <command> [options]`. `exec box cmd` runs cmd in
@@ -18,7 +19,11 @@ const exec: CommandSpec = {
     label: (a) => `${a.name} exec`,
     place: (a) => {
       const host = a.value('--host');
-      if (host === undefined || /^(unix|npipe|fd):\/\//.test(host)) return undefined;
+      if (host === undefined || /^(unix|npipe|fd):\/\//.test(host)) {
+        // A container on this machine's daemon is still not this machine: one named for production is treated as such.
+        const box = a.operand(0);
+        return box !== undefined && environmentOfName(box) === 'production' ? { place: `container ${box}`, provider: 'docker', names: [{ source: 'container', value: box }] } : undefined;
+      }
       const box = a.operand(0) ?? 'a container';
       return { place: `${box} on ${host.replace(/^[a-z]+:\/\/([^@/]*@)?/, '')}`, provider: 'docker', names: [{ source: 'docker host', value: host }] };
     },
@@ -52,6 +57,8 @@ export const docker: ToolSpec = {
   options: [
     valued('-H', '--host'), valued('-c', '--context'), valued('--config'), valued('-l', '--log-level'),
     valued('--tlscacert'), valued('--tlscert'), valued('--tlskey'), flag('-D', '--debug'), flag('--tls'), flag('--tlsverify'),
+    // podman: a remote engine by connection name or URL.
+    valued('--connection'), valued('--url'), valued('--identity'), flag('--remote'),
   ],
   commands: {
     exec,
@@ -63,10 +70,16 @@ export const docker: ToolSpec = {
         'ls|inspect': { effect: 'read' },
       },
     },
-    system: { commands: { prune: { effect: 'delete', options: [...PRUNE, flag('--volumes')] }, 'df|info': { effect: 'read' } } },
+    system: { commands: { prune: { effect: 'delete', options: [...PRUNE, flag('--volumes')] }, reset: { effect: 'delete', options: [flag('-f', '--force')] }, 'df|info': { effect: 'read' } } },
     container: { commands: { exec, 'rm|remove': remove, prune: { effect: 'delete', options: PRUNE }, 'ls|inspect|logs': { effect: 'read' } } },
     rm: remove,
     'ps|images|logs|inspect|version|info|stats|top': { effect: 'read' },
+    context: {
+      commands: {
+        use: { effect: 'mutate', selects: (a): Record<string, string> => (a.operand(0) !== undefined ? { DOCKER_CONTEXT: a.operand(0) as string } : {}) },
+        'ls|list|inspect|show': { effect: 'read' },
+      },
+    },
   },
 };
 

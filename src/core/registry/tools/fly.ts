@@ -1,6 +1,18 @@
 import type { ToolSpec } from '../types';
 import { flyAppHints } from './linkedProjects';
 import { valued } from './options';
+import type { CommandSpec } from '../types';
+
+/** `fly postgres connect -a app [-d db]`: a psql session on the cluster; statements fed on standard input run there. */
+const postgresConnect: CommandSpec = {
+  commands: {
+    connect: {
+      options: [valued('-d', '--database'), valued('-u', '--user')],
+      effect: 'exec',
+      sql: { engine: 'postgres', database: (a) => a.value('--database') ?? a.value('--app') },
+    },
+  },
+};
 
 /** Fly.io: `fly|flyctl <command…> [flags]`, flags anywhere; `ssh console -C cmd` runs cmd on a machine. */
 
@@ -17,6 +29,7 @@ export const fly: ToolSpec = {
     valued('--image'), valued('-s', '--select'), valued('--machine'), valued('--cluster'),
   ],
   commands: {
+    'postgres|pg|mpg': postgresConnect,
     ssh: {
       commands: {
         console: {

@@ -96,6 +96,7 @@ const filterBranch: CommandSpec = {
 
 const read: CommandSpec = { effect: 'read' };
 
+
 export const git: ToolSpec = {
   names: ['git'],
   family: 'git',

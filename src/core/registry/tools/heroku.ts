@@ -1,5 +1,5 @@
 import type { ToolSpec } from '../types';
-import { valued } from './options';
+import { flag, valued } from './options';
 
 /**
  * Heroku: `heroku <topic:command> [flags]`. `heroku run 'cmd' -a app` runs a command line on a one-off
@@ -15,6 +15,16 @@ export const heroku: ToolSpec = {
   options: [valued('-a', '--app'), valued('-r', '--remote'), valued('--confirm'), valued('-t', '--team'), valued('-s', '--space'), valued('--source-app')],
   colonCommands: true,
   commands: {
+    pg: {
+      commands: {
+        // `heroku pg:psql [DATABASE] -a app -c 'SQL' | -f file.sql`, or statements on standard input.
+        psql: {
+          options: [valued('-c', '--command'), valued('-f', '--file'), valued('--credential'), flag('-x', '--extended-display')],
+          effect: 'exec',
+          sql: { engine: 'postgres', statementOptions: ['--command'], fileOptions: ['--file'], database: (a) => a.operand(0) ?? a.value('--app') },
+        },
+      },
+    },
     run: {
       options: [valued('-s', '--size'), valued('-e', '--env'), valued('--type')],
       interspersed: false,

@@ -10,6 +10,19 @@ export const pscale: ToolSpec = {
   provider: 'planetscale',
   label: 'PlanetScale',
   options: ['--org', '--service-token', '--service-token-id', '-f', '--format', '--config'].map((n) => valued(n)),
+  commands: {
+    // `pscale shell DATABASE BRANCH` opens a MySQL shell on the branch; statements piped or redirected into it run there.
+    shell: {
+      options: [valued('--local-addr'), valued('--role'), valued('--remote-addr')],
+      effect: 'exec',
+      sql: {
+        engine: 'mysql',
+        database: (a) => [a.operand(0), a.operand(1)].filter((x) => x !== undefined).join('/') || undefined,
+        // A database's default branch, `main`, is its production branch.
+        environmentHints: (a) => (a.operand(1) === 'main' ? [{ source: 'production branch', value: 'production' }] : []),
+      },
+    },
+  },
   environmentFlags: ['--org'],
   scopeKind: 'database',
   rules: [

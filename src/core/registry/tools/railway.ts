@@ -14,6 +14,18 @@ export const railway: ToolSpec = {
   label: 'Railway',
   options: [valued('-e', '--environment'), valued('-s', '--service'), valued('-p', '--project'), valued('-v', '--volume'), valued('-d', '--deployment')],
   commands: {
+    // `railway connect [SERVICE]` opens the database shell of a service (psql, mysql, redis-cli, mongosh); fed a
+    // here-string, a pipe or a file, it runs those statements.
+    connect: {
+      effect: 'exec',
+      sql: {
+        engine: (a) => {
+          const service = (a.operand(0) ?? '').toLowerCase();
+          return /redis|valkey/.test(service) ? 'redis' : /mongo/.test(service) ? 'mongodb' : /mysql|maria/.test(service) ? 'mysql' : /postgres|pg|psql/.test(service) ? 'postgres' : 'database';
+        },
+        database: (a) => a.operand(0),
+      },
+    },
     run: {
       interspersed: false,
       effect: 'exec',

@@ -1,6 +1,6 @@
 import { hasFlag } from '../args';
 import type { ToolSpec } from '../types';
-import { valued } from './options';
+import { flag, valued } from './options';
 
 /** Cloudflare Wrangler: subcommands then flags, flags anywhere. */
 
@@ -11,10 +11,41 @@ export const wrangler: ToolSpec = {
   provider: 'cloudflare',
   label: 'Cloudflare',
   options: ['--env', '-e', '--config', '-c', '--name', '--binding', '--namespace-id', '--account-id', '--jurisdiction'].map((n) => valued(n)),
+  commands: {
+    d1: {
+      options: [flag('--remote'), flag('--local'), flag('--preview'), flag('-y', '--yes'), flag('--json'), valued('--persist-to')],
+      commands: {
+        // Since Wrangler 3 `d1 execute` runs against the local copy unless `--remote` is given.
+        execute: {
+          options: [valued('--command'), valued('--file')],
+          effect: 'exec',
+          sql: {
+            engine: 'sqlite',
+            statementOptions: ['--command'],
+            fileOptions: ['--file'],
+            database: (a) => a.operand(0),
+            local: (a) => !a.has('--remote') && !a.has('--preview'),
+          },
+        },
+        export: { options: [valued('--output'), valued('--table'), flag('--no-data'), flag('--no-schema')], effect: 'read', resourceOperand: 0 },
+        info: { effect: 'read', resourceOperand: 0 },
+        insights: { effect: 'read', resourceOperand: 0 },
+        migrations: { commands: { list: { effect: 'read', resourceOperand: 0 }, apply: { effect: 'mutate', resourceOperand: 0 }, create: { effect: 'mutate' } } },
+        'time-travel': {
+          options: [valued('--timestamp'), valued('--bookmark')],
+          commands: { info: { effect: 'read', resourceOperand: 0 }, restore: { effect: 'delete', resourceOperand: 0 } },
+        },
+      },
+    },
+  },
   environmentFlags: ['--env', '-e'],
   scopeFlags: ['--name'],
   scopeKind: 'service',
   rules: [
+    {
+      id: 'wrangler-d1-time-travel-restore', path: ['d1', 'time-travel', 'restore'], kind: 'database', noun: 'D1 database', namePositionals: 'first',
+      verb: 'rolls back, discarding every write made after the restore point to,',
+    },
     {
       id: 'wrangler-delete-worker', path: ['delete'], kind: 'service', noun: 'Worker', verb: 'deletes', nameFlags: ['--name'],
       namePositionals: 'first', defaultName: 'the Worker named in wrangler.toml',

@@ -1,0 +1,71 @@
+import type { Finding, Invocation, RuleContext, RulePack } from '../policy/types';
+import { resolvePath } from '../paths';
+import { cliArgs, flagValues } from '../registry/args';
+import { parsedArgs, toolNamed } from '../registry/commandModel';
+
+/**
+ * DNS change batches that delete records: `aws route53 change-resource-record-sets --change-batch`
+ * with a `"Action": "DELETE"` change, given inline or as `file://batch.json`. Deleting the record
+ * behind a production name takes the site down; the zone is production unless said otherwise. A batch
+ * file that cannot be read could delete anything, so it asks too.
+ */
+
+function batchText(value: string, inv: Invocation, ctx: RuleContext): string | undefined {
+  const file = /^(file|fileb):\/\/(.+)$/.exec(value)?.[2];
+  if (file === undefined) return value;
+  if (/[$`]/.test(file)) return undefined;
+  return ctx.facts.readFile(resolvePath(resolvePath(ctx.facts.cwd, inv.cwd, ctx.facts.home), file, ctx.facts.home));
+}
+
+/** The names of the records a batch deletes (bounded), or undefined when the batch deletes none. */
+export function deletedRecords(batch: string): string[] | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(batch);
+  } catch {
+    return /"Action"\s*:\s*"DELETE"/i.test(batch) ? ['(records in an unparsed batch)'] : undefined;
+  }
+  const changes = (parsed as { Changes?: unknown }).Changes;
+  if (!Array.isArray(changes)) return undefined;
+  const names: string[] = [];
+  for (const c of changes.slice(0, 1000)) {
+    const change = c as { Action?: unknown; ResourceRecordSet?: { Name?: unknown; Type?: unknown } };
+    if (typeof change.Action !== 'string' || change.Action.toUpperCase() !== 'DELETE') continue;
+    const set = change.ResourceRecordSet;
+    names.push(`${typeof set?.Name === 'string' ? set.Name : '(unnamed)'}${typeof set?.Type === 'string' ? ` ${set.Type}` : ''}`);
+  }
+  return names.length > 0 ? names : undefined;
+}
+
+function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
+  const spec = toolNamed(inv.name);
+  if (!spec) return [];
+  const args = cliArgs(parsedArgs(inv.args, spec), spec, inv.args);
+  const words = args.positionals.map((w) => w.text);
+  if (words[0] !== 'route53' || words[1] !== 'change-resource-record-sets') return [];
+  const zone = flagValues(args, ['--hosted-zone-id'])[0] ?? '(zone not named)';
+  const profile = flagValues(args, ['--profile'])[0];
+  const sources = [{ source: '--hosted-zone-id', value: zone }, ...(profile !== undefined ? [{ source: '--profile', value: profile }] : [])];
+  const env = ctx.environmentOf({ values: [], sources, remote: true });
+  const target = { kind: 'resource' as const, name: `Route 53 zone ${zone}`, provider: 'aws', remote: true, environment: env.environment, environmentReason: env.reason };
+  const batches = flagValues(args, ['--change-batch']);
+  for (const value of batches) {
+    const text = batchText(value, inv, ctx);
+    if (text === undefined) {
+      return [{ rule: 'dns.change-batch-unreadable', risk: 'unanalyzable', severity: 'ask', reason: `The Route 53 change batch ${value} cannot be read in advance; it may delete records of ${zone}.`, targets: [target] }];
+    }
+    const deleted = deletedRecords(text);
+    if (deleted) {
+      const shown = deleted.slice(0, 3).join(', ') + (deleted.length > 3 ? ` and ${deleted.length - 3} more` : '');
+      return [{ rule: 'dns.change-batch-delete', risk: 'destructive', severity: 'ask', reason: `Deletes the DNS records ${shown} from the Route 53 zone ${zone}.`, targets: [target] }];
+    }
+  }
+  return [];
+}
+
+export const changeBatchesPack: RulePack = {
+  id: 'dns',
+  title: 'DNS change batches that delete records (aws route53 change-resource-record-sets)',
+  commands: ['aws'],
+  checkInvocation,
+};

@@ -1,0 +1,400 @@
+import type { ArgWord, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import { resolvePath } from '../paths';
+import { hostOf, isLocalHost } from '../policy/production';
+import { effectiveCommand } from './support/commandLine';
+import { scanSql } from './support/sqlScan';
+import { stdinText } from './database';
+
+/**
+ * ORMs, migration tools and framework consoles that destroy data: schema pushes that accept data
+ * loss (drizzle-kit push --force), fresh/reset/wipe/rollback commands (artisan, alembic, rails, knex,
+ * sequelize, typeorm), restores that drop first (mongorestore --drop), SQL handed to an ORM's
+ * executor (prisma db execute, typeorm query), and framework consoles evaluating code that deletes
+ * records (rails runner/console, manage.py shell, artisan tinker, an Elixir release's eval).
+ *
+ * Each asks wherever it runs: a rollback or a delete_all on a development database still destroys
+ * work nobody committed. The environment is the framework's (RAILS_ENV, APP_ENV, --env, --settings,
+ * an env file a wrapper loads, the remote place of `heroku run`/`fly ssh console`); nothing naming
+ * one on this machine means the framework's development default.
+ */
+
+interface Framework {
+  /** What the reader calls it: 'Laravel', 'Alembic'. */
+  label: string;
+  /** Variables naming its environment. */
+  envVars: readonly string[];
+  /** Options naming its environment (`--env`, `-e`, `--settings`), as `--x value` or `--x=value`. */
+  envFlags: readonly string[];
+  /** What it runs against with nothing set, when that is this machine's development database. */
+  defaultEnvironment?: string;
+}
+
+const FRAMEWORKS = {
+  drizzle: { label: 'Drizzle', envVars: ['NODE_ENV'], envFlags: [], defaultEnvironment: 'development' },
+  laravel: { label: 'Laravel', envVars: ['APP_ENV'], envFlags: ['--env'], defaultEnvironment: 'local' },
+  alembic: { label: 'Alembic', envVars: [], envFlags: ['-x'], defaultEnvironment: 'development' },
+  rails: { label: 'Rails', envVars: ['RAILS_ENV', 'RACK_ENV'], envFlags: ['-e', '--environment'], defaultEnvironment: 'development' },
+  django: { label: 'Django', envVars: ['DJANGO_SETTINGS_MODULE', 'DJANGO_ENV'], envFlags: ['--settings'], defaultEnvironment: 'development' },
+  prisma: { label: 'Prisma', envVars: ['NODE_ENV'], envFlags: [], defaultEnvironment: 'development' },
+  typeorm: { label: 'TypeORM', envVars: ['NODE_ENV'], envFlags: [], defaultEnvironment: 'development' },
+  sequelize: { label: 'Sequelize', envVars: ['NODE_ENV'], envFlags: ['--env'], defaultEnvironment: 'development' },
+  knex: { label: 'Knex', envVars: ['NODE_ENV'], envFlags: ['--env'], defaultEnvironment: 'development' },
+  mongodb: { label: 'MongoDB', envVars: [], envFlags: [] },
+  elixir: { label: 'Elixir', envVars: ['MIX_ENV'], envFlags: [], defaultEnvironment: 'dev' },
+} satisfies Record<string, Framework>;
+
+type FrameworkId = keyof typeof FRAMEWORKS;
+
+/** One destructive reading of a command: what it does, for the reason. */
+interface Hit {
+  framework: FrameworkId;
+  /** "php artisan migrate:fresh", "alembic downgrade base". */
+  what: string;
+  /** Present tense, after the command: "drops every table of". */
+  effect: string;
+  /** The words the framework's environment options are read from (defaults to the command's). */
+  words?: readonly string[];
+  /** An explicit database target (mongorestore --uri). */
+  url?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// ORM code evaluated by a console
+
+const ORM_DELETES: readonly RegExp[] = [
+  /\.(delete_all|destroy_all|destroy_by|delete_by|update_all|truncate|destroy!?|delete)\b(?!\?)/, // ActiveRecord
+  /\bconnection\.(truncate|execute)\b/,
+  /\.objects\b[\s\S]*?\.(delete|update)\s*\(/, // Django querysets
+  /\bRepo\.(delete_all|delete!?|update_all)\s*\(/, // Ecto
+  /->\s*(delete|forceDelete|truncate|destroy)\s*\(|::\s*(destroy|truncate)\s*\(/, // Eloquent
+  /\.(deleteMany|deleteOne|drop|dropDatabase|remove)\s*\(/, // Mongoose / Mongo
+  /\b(shutil\.rmtree|FileUtils\.rm_rf)\b/,
+];
+
+const SQL_IN_CODE = /\b(DELETE\s+FROM|DROP\s+(TABLE|DATABASE|SCHEMA)|TRUNCATE(\s+TABLE)?\s+\w)/i;
+
+/** The first ORM call (or SQL) in code that deletes or rewrites records. */
+export function ormDeleteIn(code: string): string | undefined {
+  const text = code.length > 200_000 ? code.slice(0, 200_000) : code;
+  for (const re of ORM_DELETES) {
+    const m = re.exec(text);
+    if (m) {
+      const start = Math.max(0, text.lastIndexOf('\n', m.index) + 1);
+      const lineEnd = text.indexOf('\n', m.index);
+      const line = text.slice(start, lineEnd < 0 ? undefined : lineEnd).trim();
+      return line.length > 100 ? `${line.slice(0, 100)}…` : line;
+    }
+  }
+  const sql = SQL_IN_CODE.exec(text);
+  return sql ? sql[0] : undefined;
+}
+
+function readCode(inv: Invocation, facts: Facts, path: string): string | undefined {
+  if (/[$`]/.test(path)) return undefined;
+  return facts.readFile(resolvePath(resolvePath(facts.cwd, inv.cwd, facts.home), path, facts.home));
+}
+
+/** Code a console reads on standard input (a heredoc, `< script.py`, `echo '…' |`); undefined when none or unreadable. */
+function consoleInput(inv: Invocation, facts: Facts): { code?: string; opaque?: string } {
+  const s = stdinText(inv, facts);
+  return s.text !== undefined ? { code: s.text } : s.opaque !== undefined ? { opaque: s.opaque } : {};
+}
+
+function codeHit(framework: FrameworkId, what: string, code: string | undefined): Hit | undefined {
+  if (code === undefined) return undefined;
+  const call = ormDeleteIn(code);
+  return call ? { framework, what, effect: `evaluates code that deletes or rewrites records (${call}) in` } : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands
+
+const texts = (args: readonly ArgWord[]): string[] => args.map((a) => a.text);
+
+function optionValue(words: readonly string[], names: readonly string[]): string | undefined {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    for (const n of names) {
+      if (w === n && words[i + 1] !== undefined) return words[i + 1];
+      if (w.startsWith(n + '=')) return w.slice(n.length + 1);
+    }
+  }
+  return undefined;
+}
+
+function drizzle(words: string[]): Hit | undefined {
+  if (words[0] === 'push' && (words.includes('--force') || words.includes('--force=true'))) {
+    return { framework: 'drizzle', what: 'drizzle-kit push --force', effect: 'applies the schema without asking about data loss (dropped tables and columns) to' };
+  }
+  if (words[0] === 'drop') return { framework: 'drizzle', what: 'drizzle-kit drop', effect: 'deletes a generated migration of' };
+  return undefined;
+}
+
+const ARTISAN_DESTROY: Record<string, string> = {
+  'migrate:fresh': 'drops every table of',
+  'migrate:reset': 'rolls back every migration of',
+  'migrate:refresh': 'rolls back and re-runs every migration of',
+  'migrate:rollback': 'rolls back migrations of',
+  'db:wipe': 'drops every table, view and type of',
+  'queue:flush': 'deletes every failed job of',
+  'queue:clear': 'deletes every queued job of',
+};
+
+function artisan(words: string[], inv: Invocation, facts: Facts): Hit | undefined {
+  const command = words[0];
+  if (command === undefined || words.includes('--pretend')) return undefined;
+  const effect = ARTISAN_DESTROY[command];
+  if (effect) return { framework: 'laravel', what: `artisan ${command}`, effect };
+  if (command === 'tinker') {
+    const code = optionValue(words, ['--execute']);
+    return codeHit('laravel', 'artisan tinker', code ?? consoleInput(inv, facts).code);
+  }
+  if (command === 'db' && inv.stdin) return undefined;
+  return undefined;
+}
+
+function alembic(words: string[]): Hit | undefined {
+  const i = words.indexOf('downgrade');
+  if (i < 0 || words.includes('--sql')) return undefined;
+  const target = words.slice(i + 1).find((w) => !w.startsWith('-')) ?? '';
+  return { framework: 'alembic', what: `alembic downgrade ${target}`.trim(), effect: target === 'base' ? 'reverts every migration (dropping their tables and columns) of' : 'reverts migrations (dropping the tables and columns they added) of' };
+}
+
+const RAILS_ROLLBACK = new Set(['db:rollback', 'db:migrate:down', 'db:migrate:redo']);
+
+function rails(words: string[], inv: Invocation, facts: Facts): Hit | undefined {
+  const task = words.find((w) => RAILS_ROLLBACK.has(w));
+  if (task) return { framework: 'rails', what: `rails ${task}`, effect: 'reverts migrations (dropping the tables and columns they added) of' };
+  const command = words[0];
+  if (command === 'runner' || command === 'r') {
+    const code = words.slice(1).find((w) => !w.startsWith('-') && !/^(production|staging|development|test)$/.test(w));
+    if (code !== undefined && code.endsWith('.rb')) return codeHit('rails', 'rails runner', readCode(inv, facts, code));
+    return codeHit('rails', 'rails runner', code);
+  }
+  if (command === 'console' || command === 'c' || command === 'dbconsole' || command === 'db') {
+    const input = consoleInput(inv, facts);
+    if (command === 'console' || command === 'c') return codeHit('rails', 'rails console', input.code);
+    if (input.code !== undefined) {
+      const destroy = scanSql(input.code).find((s) => s.effect === 'destroy' || /^(delete|update)\b/i.test(s.text));
+      if (destroy) return { framework: 'rails', what: 'rails dbconsole', effect: `runs ${destroy.summary} on` };
+    }
+  }
+  return undefined;
+}
+
+function django(words: string[], inv: Invocation, facts: Facts): Hit | undefined {
+  const command = words[0];
+  if (command === 'shell' || command === 'shell_plus') {
+    const code = optionValue(words, ['-c', '--command']);
+    return codeHit('django', `manage.py ${command}`, code ?? consoleInput(inv, facts).code);
+  }
+  if (command === 'migrate') {
+    const operands = words.slice(1).filter((w) => !w.startsWith('-'));
+    if (operands[1] === 'zero' && !words.includes('--plan')) return { framework: 'django', what: `manage.py migrate ${operands[0]} zero`, effect: 'reverts every migration of the app (dropping its tables) in' };
+  }
+  if (command === 'dbshell') {
+    const s = inv.stdin;
+    if (s?.kind === 'pipe' && s.from.args.some((a) => a.text === 'sqlflush')) return { framework: 'django', what: 'manage.py sqlflush | manage.py dbshell', effect: 'empties every table of' };
+    const input = consoleInput(inv, facts);
+    if (input.code !== undefined) {
+      const destroy = scanSql(input.code).find((st) => st.effect === 'destroy' || /^(delete|update)\b/i.test(st.text));
+      if (destroy) return { framework: 'django', what: 'manage.py dbshell', effect: `runs ${destroy.summary} on` };
+    }
+  }
+  return undefined;
+}
+
+function sqlFrom(framework: FrameworkId, what: string, scripts: readonly string[]): Hit | undefined {
+  for (const script of scripts) {
+    const st = scanSql(script).find((s) => s.effect === 'destroy' || /^(delete|update)\b/i.test(s.text));
+    if (st) return { framework, what, effect: `runs ${st.summary} on` };
+  }
+  return undefined;
+}
+
+function prisma(words: string[], inv: Invocation, facts: Facts): Hit | undefined {
+  if (words[0] !== 'db' || words[1] !== 'execute') return undefined;
+  const scripts: string[] = [];
+  const file = optionValue(words, ['--file']);
+  if (file !== undefined) {
+    const text = readCode(inv, facts, file);
+    if (text === undefined) return { framework: 'prisma', what: 'prisma db execute', effect: `runs the statements of ${file}, which cannot be read in advance, on` };
+    scripts.push(text);
+  }
+  if (words.includes('--stdin')) {
+    const input = consoleInput(inv, facts);
+    if (input.code !== undefined) scripts.push(input.code);
+    else return { framework: 'prisma', what: 'prisma db execute --stdin', effect: 'runs statements read from standard input, which cannot be read in advance, on' };
+  }
+  return sqlFrom('prisma', 'prisma db execute', scripts);
+}
+
+function typeorm(words: string[]): Hit | undefined {
+  if (words[0] === 'migration:revert') return { framework: 'typeorm', what: 'typeorm migration:revert', effect: 'reverts the last migration of' };
+  if (words[0] === 'query') {
+    const sql = words.slice(1).find((w) => !w.startsWith('-'));
+    return sql !== undefined ? sqlFrom('typeorm', 'typeorm query', [sql]) : undefined;
+  }
+  return undefined;
+}
+
+function sequelize(words: string[]): Hit | undefined {
+  const command = words.find((w) => /^db:(migrate:undo|seed:undo)/.test(w));
+  return command ? { framework: 'sequelize', what: `sequelize ${command}`, effect: command.endsWith('all') ? 'reverts everything applied to' : 'reverts changes applied to' } : undefined;
+}
+
+function knex(words: string[]): Hit | undefined {
+  const command = words.find((w) => w === 'migrate:down' || w === 'migrate:rollback');
+  return command ? { framework: 'knex', what: `knex ${command}${words.includes('--all') ? ' --all' : ''}`, effect: 'reverts migrations (dropping the tables and columns they added) of' } : undefined;
+}
+
+function mongorestore(words: string[]): Hit | undefined {
+  if (!words.includes('--drop') || words.includes('--dryRun')) return undefined;
+  const uri = optionValue(words, ['--uri']) ?? optionValue(words, ['--host', '-h']);
+  return { framework: 'mongodb', what: 'mongorestore --drop', effect: 'drops each collection before restoring it in', ...(uri !== undefined ? { url: uri } : {}) };
+}
+
+/** `bin/app eval 'Repo.delete_all(…)'` (an Elixir release), `mix run -e '…'`. */
+function elixir(name: string, command: string, words: string[]): Hit | undefined {
+  if (name === 'mix' && words[0] === 'run') return codeHit('elixir', 'mix run', optionValue(words, ['-e', '--eval']));
+  if (/(^|\/)bin\/[\w-]+$/.test(command) && (words[0] === 'eval' || words[0] === 'rpc')) return codeHit('elixir', `${command} ${words[0]}`, words[1]);
+  return undefined;
+}
+
+const PYTHONS = /^(python[0-9.]*|py)$/;
+
+function hitOf(inv: Invocation, facts: Facts): Hit | undefined {
+  const { name, args } = effectiveCommand(inv);
+  let words = texts(args);
+  let tool = name.replace(/\.(js|ts|cjs|mjs)$/, '');
+  // `pnpm drizzle-kit push`, `yarn knex migrate:down`: a package manager running a project binary.
+  if ((tool === 'pnpm' || tool === 'yarn' || tool === 'bun') && words[0] !== undefined && /^(drizzle-kit|knex|typeorm|sequelize(-cli)?|prisma)$/.test(words[0])) {
+    tool = words[0];
+    words = words.slice(1);
+  }
+  if (tool === 'php' || tool === 'sail') {
+    const i = words.findIndex((w) => /(^|\/)artisan$/.test(w));
+    return i >= 0 ? artisan(words.slice(i + 1), inv, facts) : undefined;
+  }
+  if (tool === 'artisan') return artisan(words, inv, facts);
+  if (PYTHONS.test(tool)) {
+    const i = words.findIndex((w) => w.endsWith('manage.py'));
+    if (i >= 0) return django(words.slice(i + 1), inv, facts);
+    const m = words.findIndex((w) => w === '-m');
+    if (m >= 0 && words[m + 1] === 'alembic') return alembic(words.slice(m + 2));
+    return undefined;
+  }
+  switch (tool) {
+    case 'drizzle-kit':
+      return drizzle(words);
+    case 'alembic':
+      return alembic(words);
+    case 'rails':
+    case 'rake':
+      return rails(words, inv, facts);
+    case 'manage.py':
+    case 'django-admin':
+      return django(words, inv, facts);
+    case 'prisma':
+      return prisma(words, inv, facts);
+    case 'sequelize':
+    case 'sequelize-cli':
+      return sequelize(words);
+    case 'knex':
+      return knex(words);
+    case 'mongorestore':
+      return mongorestore(words);
+    default:
+      if (tool.startsWith('typeorm')) return typeorm(words);
+      return elixir(tool, inv.command, words);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Environment
+
+const ENV_FILE = /(?:^|\/)\.env\.([A-Za-z0-9_-]+)$/;
+
+/** Names that say which environment the framework runs in, with where each came from. */
+function environmentSources(hit: Hit, inv: Invocation, facts: Facts): { source: string; value: string }[] {
+  const fw: Framework = FRAMEWORKS[hit.framework];
+  const out: { source: string; value: string }[] = [];
+  const words = hit.words ?? texts(effectiveCommand(inv).args);
+  for (const v of fw.envVars) {
+    const value = inv.assignments[v] ?? facts.envSelectors[v];
+    if (value !== undefined && value !== '') out.push({ source: v, value });
+  }
+  for (const w of words) {
+    const m = /^([A-Z][A-Z_]*)=(.+)$/.exec(w);
+    if (m && fw.envVars.includes(m[1] as string)) out.push({ source: `${m[1]}=`, value: m[2] as string });
+  }
+  for (const flag of fw.envFlags) {
+    const value = optionValue(words, [flag]);
+    if (value !== undefined) out.push({ source: flag, value: value.replace(/^env=/, '') });
+  }
+  // Rails: `bin/rails console -e production` / `rails runner -e production`; `bin/rails console production`.
+  if (hit.framework === 'rails' && /^(console|c|dbconsole|db|runner|r)$/.test(words[0] ?? '') && /^(production|staging)$/.test(words[1] ?? '')) out.push({ source: 'environment', value: words[1] as string });
+  // An env file a wrapper loads (`dotenv -e .env.production --`, `env-cmd -f .env.staging`).
+  for (const w of inv.wrapperWords ?? []) {
+    const m = ENV_FILE.exec(w.text);
+    if (m) out.push({ source: w.text, value: m[1] as string });
+  }
+  if (inv.remote) out.push(...inv.remote.names);
+  return out;
+}
+
+function targetOf(hit: Hit, inv: Invocation, ctx: RuleContext): Target {
+  const fw: Framework = FRAMEWORKS[hit.framework];
+  const sources = environmentSources(hit, inv, ctx.facts);
+  const url = hit.url ?? inv.assignments.DATABASE_URL;
+  const values = url !== undefined ? [url] : [];
+  const urlHost = url !== undefined ? hostOf(url) : undefined;
+  const urlIsLocal = url !== undefined && urlHost !== undefined && isLocalHost(urlHost) && !/[$`]/.test(url);
+  const remote = inv.remote !== undefined || !urlIsLocal;
+  const selectors = [...fw.envVars, 'NODE_ENV', 'APP_ENV', 'RAILS_ENV', 'ENVIRONMENT', 'STAGE'];
+  let env = ctx.environmentOf({ values, sources, remote, selectors });
+  const signalled = sources.length > 0 || url !== undefined || selectors.some((s) => inv.assignments[s] !== undefined || ctx.facts.envSelectors[s] !== undefined);
+  if (env.environment === 'unknown' && !signalled && fw.defaultEnvironment !== undefined && !ctx.facts.envNames.includes('DATABASE_URL')) {
+    env = { environment: 'non-production', reason: `no environment set; ${fw.label} defaults to ${fw.defaultEnvironment}` };
+  }
+  const where = inv.remote ? ` on ${inv.remote.place}` : urlHost ? ` on ${urlHost}` : '';
+  return { kind: 'database', name: `the ${fw.label} database${where}`, provider: hit.framework, remote, environment: env.environment, environmentReason: env.reason };
+}
+
+/** Read-only framework work under an env file a wrapper loads (`dotenv -e .env.production -- prisma migrate status`): marked production. */
+function envFileAccess(inv: Invocation, ctx: RuleContext): Finding[] {
+  for (const w of inv.wrapperWords ?? []) {
+    const m = ENV_FILE.exec(w.text);
+    if (!m) continue;
+    const env = ctx.environmentOf({ values: [], sources: [{ source: w.text, value: m[1] as string }], remote: true });
+    if (env.environment !== 'production') continue;
+    const target: Target = { kind: 'database', name: `the database of ${w.text}`, remote: true, environment: 'production', environmentReason: env.reason };
+    return [{ rule: 'frameworks.production-access', risk: 'production-access', severity: 'info', reason: `${inv.name} runs with the variables of ${w.text}, which is production.`, targets: [target] }];
+  }
+  return [];
+}
+
+function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
+  const hit = hitOf(inv, ctx.facts);
+  if (!hit) return envFileAccess(inv, ctx);
+  const target = targetOf(hit, inv, ctx);
+  return [{ rule: `frameworks.${hit.framework}`, risk: 'destructive', severity: 'ask', reason: `Runs ${hit.what}, which ${hit.effect} ${target.name}.`, targets: [target] }];
+}
+
+export const FRAMEWORK_COMMANDS: readonly string[] = [
+  'drizzle-kit', 'php', 'sail', 'artisan', 'alembic', 'rails', 'rake', 'manage.py', 'django-admin', 'python', 'python3', 'py',
+  'prisma', 'typeorm', 'typeorm-ts-node-commonjs', 'typeorm-ts-node-esm', 'sequelize', 'sequelize-cli', 'knex', 'mongorestore', 'mix',
+  'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun', 'bundle',
+];
+
+export const frameworksPack: RulePack = {
+  id: 'frameworks',
+  title: 'ORMs, migration tools and framework consoles that drop, roll back or delete records',
+  checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
+    // Release binaries (`bin/shop eval …`) have project-specific names: only their `eval`/`rpc` word is looked at.
+    if (!FRAMEWORK_COMMANDS.includes(inv.name) && !((inv.args[0]?.text === 'eval' || inv.args[0]?.text === 'rpc') && /(^|\/)bin\//.test(inv.command))) {
+      if (!/^python[0-9.]*$/.test(inv.name)) return [];
+    }
+    return checkInvocation(inv, ctx);
+  },
+};

@@ -1,0 +1,147 @@
+import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import { basename, resolvePath } from '../paths';
+import { cliArgs, hasFlag } from '../registry/args';
+import { parsedArgs, toolNamed } from '../registry/commandModel';
+import type { ToolSpec } from '../registry/types';
+import { classifyPath, filesPack } from './files';
+
+
+/**
+ * Data git cannot bring back, and deletes that travel by other roads:
+ * - deleting files a repository never tracks — environment files (`.env`, `.env.production`), local
+ *   databases (`*.sqlite3`, `*.db`), Rails' `master.key`, credential files — is not routine cleanup,
+ *   even one file at a time;
+ * - rimraf, del-cli and trash-cli (often through npx / pnpm dlx / bunx) delete like `rm -rf`, judged
+ *   by the files pack with the same routine build folders;
+ * - `rsync --delete*` makes the destination an exact copy of the source: on another host that host's
+ *   files go (its environment resolved from the host name; unknown is production), here a source
+ *   folder's files go unless the destination is scratch or a build output.
+ */
+
+const ENV_FILE = /^\.env(\.[\w.-]+)?$/;
+const ENV_TEMPLATE = /\.(example|sample|template|dist|defaults?)$/;
+const LOCAL_DATABASE = /\.(sqlite3?|db|sqlite-wal|sqlite-shm|duckdb|mdb|realm)$/;
+const KEY_FILES = new Set(['master.key', 'credentials.yml.enc', 'production.key', 'storage.yml']);
+
+function word(text: string, glob = false): ArgWord {
+  return { text, raw: text, dynamic: /[$`]/.test(text), glob };
+}
+
+/** Why git cannot restore this path, or undefined when it is not such a file. */
+function untrackedKind(text: string, inv: Invocation, ctx: RuleContext): string | undefined {
+  if (/[$`]/.test(text)) return undefined;
+  const name = basename(text.replace(/\/+$/, ''));
+  if (name.includes('node_modules')) return undefined;
+  if ((ENV_FILE.test(name) || /^\.env[.*]/.test(name)) && !ENV_TEMPLATE.test(name)) return 'an environment file (git does not track it, so nothing brings it back)';
+  if (LOCAL_DATABASE.test(name) || /\.sqlite3?\*?$/.test(name)) return 'a local database (its data is in no commit)';
+  if (KEY_FILES.has(name)) return 'a key file git does not track';
+  const abs = resolvePath(resolvePath(ctx.facts.cwd, inv.cwd, ctx.facts.home), text, ctx.facts.home);
+  const info = ctx.facts.credentials?.fileInfo(abs);
+  return info ? `${info.label} (a credential file git does not track)` : undefined;
+}
+
+function untrackedFindings(paths: readonly ArgWord[], inv: Invocation, ctx: RuleContext, verb: string): Finding[] {
+  const out: Finding[] = [];
+  for (const p of paths) {
+    const kind = untrackedKind(p.text, inv, ctx);
+    if (!kind) continue;
+    const env = ctx.environmentOf({ values: [p.text], remote: false });
+    const target: Target = { kind: 'path', name: p.text, provider: 'filesystem', remote: false, environment: env.environment, environmentReason: env.reason };
+    out.push({ rule: 'local-data.untracked-delete', risk: 'destructive', severity: 'ask', reason: `${verb} ${p.text}, ${kind}.`, targets: [target] });
+    if (out.length >= 5) break;
+  }
+  return out;
+}
+
+function parse(spec: ToolSpec, inv: Invocation) {
+  return cliArgs(parsedArgs(inv.args, spec), spec, inv.args);
+}
+
+/** rimraf / del-cli / trash: the files pack's judgement of the same `rm -rf`, plus untracked data. */
+function deleters(spec: ToolSpec, inv: Invocation, ctx: RuleContext): Finding[] {
+  const args = parse(spec, inv);
+  if (spec.dryRun !== undefined && hasFlag(args, spec.dryRun)) return [];
+  const globbing = spec.names[0] === 'del-cli' || hasFlag(args, ['--glob']);
+  const paths = args.positionals.filter((w) => !w.text.startsWith('!')).map((w) => (globbing ? word(w.text, /[*?[{]/.test(w.text)) : w));
+  if (paths.length === 0) return [];
+  // rimraf and del-cli reach the files pack as the `rm -rf` they are (policy/handlers/codeRunners.ts); `del` and trash are judged here the same way.
+  const asRm: Invocation = { ...inv, name: 'rm', command: 'rm', args: [word('-r'), word('-f'), word('--'), ...paths], redirects: [] };
+  const judged = inv.name !== 'rimraf' && inv.name !== 'del-cli' ? (filesPack.checkInvocation?.(asRm, ctx) ?? []).map((f) => ({ ...f, reason: f.reason.replace(/^Recursively deletes/, `${inv.name} deletes`) })) : [];
+  return [...judged, ...untrackedFindings(paths, inv, ctx, `${inv.name} deletes`)];
+}
+
+const REMOTE_DESTINATION = /^(?:rsync:\/\/|(?:[\w.-]+@)?[\w.-]+:(?!\/\/))/;
+
+function rsync(spec: ToolSpec, inv: Invocation, ctx: RuleContext): Finding[] {
+  const args = parse(spec, inv);
+  const deleting = hasFlag(args, ['--delete', '--del', '--delete-before', '--delete-during', '--delete-delay', '--delete-after', '--delete-excluded']);
+  const removesSources = hasFlag(args, ['--remove-source-files']);
+  if ((!deleting && !removesSources) || hasFlag(args, spec.dryRun ?? [])) return [];
+  const operands = args.positionals;
+  if (operands.length < 2) return [];
+  const destination = operands[operands.length - 1] as ArgWord;
+  const sources = operands.slice(0, -1).map((w) => w.text).join(', ');
+  const findings: Finding[] = [];
+  if (deleting) {
+    const remote = REMOTE_DESTINATION.exec(destination.text);
+    if (remote && !/^[A-Za-z]:[\\/]/.test(destination.text)) {
+      const host = destination.text.replace(/^rsync:\/\//, '').replace(/^[\w.-]+@/, '').split(/[:/]/)[0] ?? destination.text;
+      let env = ctx.environmentOf({ values: [], sources: [{ source: 'host', value: host }], remote: true });
+      // rsync reaches another machine even at a `.local` name: never "this machine".
+      if (env.environment === 'local') env = { environment: 'unknown', reason: `${host} is another machine` };
+      findings.push({
+        rule: 'local-data.rsync-delete-remote',
+        risk: 'destructive',
+        severity: 'ask',
+        reason: `rsync --delete makes ${destination.text} an exact copy of ${sources}, deleting every file there that ${sources} lacks.`,
+        targets: [{ kind: 'path', name: destination.text, provider: 'ssh', remote: true, environment: env.environment, environmentReason: env.reason }],
+      });
+    } else {
+      const p = classifyPath(destination, inv.cwd, ctx.facts);
+      if (p.class !== 'scratch' && p.class !== 'routine') {
+        const env = ctx.environmentOf({ values: [p.display], remote: false });
+        findings.push({
+          rule: 'local-data.rsync-delete',
+          risk: p.class === 'catastrophic' ? 'catastrophic' : 'destructive',
+          severity: p.class === 'catastrophic' ? 'deny' : 'ask',
+          reason: `rsync --delete makes ${p.display} an exact copy of ${sources}, deleting every file in it that ${sources} lacks.`,
+          targets: [{ kind: 'path', name: p.display, provider: 'filesystem', remote: false, environment: env.environment, environmentReason: env.reason }],
+        });
+      }
+    }
+  }
+  if (removesSources) {
+    findings.push({ rule: 'local-data.rsync-remove-sources', risk: 'destructive', severity: 'ask', reason: `rsync --remove-source-files deletes ${sources} once copied.`, targets: [] });
+  }
+  return findings;
+}
+
+/** rm / unlink of single files that git cannot restore (the files pack leaves single files alone). */
+function singleFiles(spec: ToolSpec, inv: Invocation, ctx: RuleContext): Finding[] {
+  const args = parse(spec, inv);
+  return untrackedFindings(args.positionals, inv, ctx, 'Deletes');
+}
+
+const BY_NAME: Record<string, (spec: ToolSpec, inv: Invocation, ctx: RuleContext) => Finding[]> = {
+  rsync,
+  rimraf: deleters,
+  'del-cli': deleters,
+  del: deleters,
+  trash: deleters,
+  'trash-cli': deleters,
+  'trash-put': deleters,
+  rm: singleFiles,
+  unlink: singleFiles,
+  shred: singleFiles,
+};
+
+export const localDataPack: RulePack = {
+  id: 'local-data',
+  title: 'Data git cannot restore (env files, local databases, keys), rimraf/del-cli/trash, rsync --delete',
+  commands: Object.keys(BY_NAME),
+  checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
+    const spec = toolNamed(inv.name);
+    const check = BY_NAME[inv.name];
+    return spec && check ? check(spec, inv, ctx) : [];
+  },
+};
