@@ -97,13 +97,14 @@ export function formatVerdict(v: Verdict): string {
 }
 
 /**
- * The repository's credential index, as the hook loads it, when there is a guard folder to keep it
- * in: check never creates one. Undefined otherwise (path and content rules still apply).
+ * The repository's credential index, as the hook loads it. Check never creates the guard folder: with
+ * none, the index is built in memory when a question needs it (bounded in time, a search it could not
+ * finish asks), so the verdict is the same on a fresh machine and a set-up one.
  */
-function credentialsFor(root: string | undefined, env: CliIo['env']): CredentialFacts | undefined {
+function credentialsFor(root: string | undefined, cwd: string, env: CliIo['env']): CredentialFacts {
   const home = guardHome(env);
-  if (!root || !fs.existsSync(home)) return undefined;
-  return lazyCredentialFacts({ workspaceRoots: [root], home: env.HOME ?? '', cacheDir: GUARD_PATHS.cacheDir(home), secretlint: false });
+  // Outside a repository the folder itself is the workspace; its index is not kept.
+  return lazyCredentialFacts({ workspaceRoots: [root ?? cwd], home: env.HOME ?? '', cacheDir: GUARD_PATHS.cacheDir(home), secretlint: false, persist: root !== undefined && fs.existsSync(home) });
 }
 
 interface Judged {
@@ -117,7 +118,7 @@ function factsAt(cwd: string, env: CliIo['env']): Judged {
   const root = repositoryRoot(cwd);
   const home = guardHome(env);
   const known = root && fs.existsSync(home) ? knownSecretsOf([root], GUARD_PATHS.cacheDir(home), env.HOME ?? '') : undefined;
-  return { facts: gatherFacts({ cwd, env, home: env.HOME, workspaceRoots: [root ?? cwd], credentials: credentialsFor(root, env) }), redact: secretRedactor(known) };
+  return { facts: gatherFacts({ cwd, env, home: env.HOME, workspaceRoots: [root ?? cwd], credentials: credentialsFor(root, cwd, env) }), redact: secretRedactor(known) };
 }
 
 function factsCache(env: CliIo['env']): (cwd: string) => Judged {

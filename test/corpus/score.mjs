@@ -79,7 +79,11 @@ function cleanEnv(world) {
 function install(world) {
   for (const args of [['install', 'all', '--project'], ['install', 'all', '--user']]) {
     const run = spawnSync(process.execPath, [cli, ...args], { cwd: world.app, env: cleanEnv(world), encoding: 'utf8', timeout: 120_000 });
-    if (run.status !== 0) throw new Error(`blast-shield ${args.join(' ')} failed (${run.status}): ${run.stderr || run.stdout}`);
+    // A project install of a host that loads project hooks only in folders it trusts reports
+    // not-loaded (exit 1): the entry is written, which is all the installed state needs.
+    const states = (run.stdout ?? '').split('\n').filter((l) => / (project|user) /.test(l)).map((l) => l.trim().split(/\s+/)[2]);
+    const written = run.status === 1 && states.length > 0 && states.every((s) => s === 'intact' || s === 'not-loaded');
+    if (run.status !== 0 && !written) throw new Error(`blast-shield ${args.join(' ')} failed (${run.status}): ${run.stderr || run.stdout}`);
   }
 }
 
