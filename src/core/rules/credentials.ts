@@ -1,6 +1,7 @@
 import { braceExpand, minimatch } from 'minimatch';
 import { classifyCredentialFile } from '../credentials/credentialFiles';
 import { isSecretKeyName } from '../credentials/secretValues';
+import { searchReaches, incompleteListing, isSecretVariableName } from './credentialHunt';
 import { basename, isWithin, relativeTo, resolvePath } from '../paths';
 import type { ArgWord, CodeSnippet, CredentialFileInfo, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import type { WorkMeter } from '../policy/workMeter';
@@ -25,7 +26,7 @@ function credentialTarget(info: CredentialFileInfo): Target {
 const classified = new WeakMap<Facts, Map<string, CredentialFileInfo | undefined>>();
 
 /** Credential info for an absolute path: the node layer's facts, or core rules over facts.readFile. */
-function infoFor(abs: string, facts: Facts): CredentialFileInfo | undefined {
+export function infoFor(abs: string, facts: Facts): CredentialFileInfo | undefined {
   if (facts.credentials) return facts.credentials.fileInfo(abs);
   let seen = classified.get(facts);
   if (!seen) {
@@ -242,20 +243,27 @@ const IGNORE_FILE_NAMES = ['.gitignore', '.ignore', '.rgignore'];
 /** Folders below the workspace folder whose ignore files are read. */
 const MAX_IGNORE_DEPTH = 32;
 
-/** Does one ignore file's pattern list exclude `relativePath` (relative to that file's folder)? */
-function listedIn(lines: readonly string[], relativePath: string): boolean {
+/**
+ * What one ignore file's pattern list says of `relativePath` (relative to that file's folder): the
+ * last line that matches decides, a `!` line re-including. Undefined when no line matches.
+ */
+function listedIn(lines: readonly string[], relativePath: string): boolean | undefined {
   const segments = relativePath.split('/');
-  for (const line of lines) {
+  let verdict: boolean | undefined;
+  for (const raw of lines) {
+    const negated = raw.startsWith('!');
+    const line = negated ? raw.slice(1) : raw;
     const dirOnly = line.endsWith('/');
     const pattern = line.replace(/\/$/, '');
     const anchored = pattern.replace(/^\//, '');
-    if (!pattern.includes('/')) {
-      if (segments.some((seg, i) => (!dirOnly || i < segments.length - 1) && minimatch(seg, pattern, { dot: true }))) return true;
-    } else if (minimatch(relativePath, anchored, { dot: true }) || minimatch(relativePath, anchored + '/**', { dot: true })) {
-      return true;
-    }
+    const matches = !pattern.includes('/')
+      ? segments.some((seg, i) => (!dirOnly || i < segments.length - 1) && minimatch(seg, pattern, { dot: true }))
+      : minimatch(relativePath, anchored, { dot: true }) || minimatch(relativePath, anchored + '/**', { dot: true });
+    if (!matches) continue;
+    // (git cannot re-include a file inside an excluded folder; taking the negation errs towards asking.)
+    verdict = !negated;
   }
-  return false;
+  return verdict;
 }
 
 /**
@@ -266,7 +274,7 @@ function listedIn(lines: readonly string[], relativePath: string): boolean {
  * `!.env` into a `.rgignore` gets an ask, not a silent read.) With several workspace folders, only the
  * folder that holds the path is read; when that cannot be told, the answer is "no".
  */
-function gitignored(relativePath: string, facts: Facts): boolean {
+export function gitignored(relativePath: string, facts: Facts): boolean {
   const roots = facts.workspaceRoots.length === 1 ? facts.workspaceRoots : facts.workspaceRoots.filter((r) => facts.fileStatus?.(r + '/' + relativePath) === 'file');
   if (roots.length !== 1) return false;
   const root = roots[0]!;
@@ -279,15 +287,14 @@ function gitignored(relativePath: string, facts: Facts): boolean {
       const text = facts.readFile(root + (dir === '' ? '' : '/' + dir) + '/' + name);
       if (text === undefined) continue;
       const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
-      if (lines.some((l) => l.startsWith('!'))) return false;
-      ignored ||= listedIn(lines, below);
+      ignored = listedIn(lines, below) ?? ignored;
     }
   }
   return ignored;
 }
 
 /** The path relative to the workspace folder holding it, '' for the folder itself, undefined outside. */
-function workspaceRelative(absolutePath: string, facts: Facts): string | undefined {
+export function workspaceRelative(absolutePath: string, facts: Facts): string | undefined {
   for (const root of facts.workspaceRoots) {
     if (absolutePath === root) return '';
     if (isWithin(root, absolutePath)) return relativeTo(root, absolutePath);
@@ -295,11 +302,11 @@ function workspaceRelative(absolutePath: string, facts: Facts): string | undefin
   return undefined;
 }
 
-function isHiddenPath(p: string): boolean {
+export function isHiddenPath(p: string): boolean {
   return p.split('/').some((seg) => seg.startsWith('.') && seg !== '.' && seg !== '..');
 }
 
-function readFinding(verb: string, info: CredentialFileInfo, how: string): Finding {
+export function readFinding(verb: string, info: CredentialFileInfo, how: string): Finding {
   return {
     rule: 'credentials.read',
     risk: 'credential-read',
@@ -347,12 +354,15 @@ function checkReads(inv: Invocation, ctx: RuleContext): Finding[] {
       const rootRel = workspaceRelative(p, facts);
       const explicitHidden = hiddenToo || (rootRel !== undefined && isHiddenPath(rootRel));
       const explicitIgnored = ignoredToo || (rootRel !== undefined && rootRel !== '' && gitignored(rootRel + '/_', facts));
+      const reaches = spec.verb === 'searches' ? searchReaches(inv, facts) : () => true;
       for (const under of facts.credentials.filesUnder(p)) {
         if (!explicitHidden && isHiddenPath(under.path)) continue;
         if (!explicitIgnored && gitignored(under.path, facts)) continue;
         if (globFilters.length > 0 && !globFilters.some((g) => minimatch(basename(under.path), g.replace(/^!/, ''), { dot: true }) !== g.startsWith('!'))) continue;
+        if (!reaches(under)) continue;
         add(spec.verb, under, `${inv.name} (recursive)`);
       }
+      if (facts.credentials.incomplete?.(p)) findings.push(incompleteListing(inv, p, facts));
     }
   }
   return findings;
@@ -392,7 +402,16 @@ const DUMPS: Readonly<Record<string, Dump>> = {
     },
   },
   railway: { match: (a) => (/^(variables?|vars)$/.test(positionalsOf(a)[0] ?? '') && !has(a, '--set', '-s') ? 'the Railway variables' : undefined) },
-  heroku: { match: (a) => (/^config(:get)?$/.test(positionalsOf(a)[0] ?? '') || (positionalsOf(a)[0] === 'config' && positionalsOf(a)[1] === 'get') ? 'the Heroku config vars' : positionalsOf(a)[0] === 'auth:token' ? 'the Heroku token' : undefined) },
+  heroku: {
+    match: (a) => {
+      const p = positionalsOf(a.filter((_x, i) => !['-a', '--app', '-r', '--remote'].includes(a[i - 1] ?? '')));
+      // `config:get NAME` prints one variable: a secret only when its name says so.
+      const named = p[0] === 'config:get' ? p[1] : p[0] === 'config' && p[1] === 'get' ? p[2] : undefined;
+      if (named !== undefined && !/^[$]/.test(named) && !isSecretVariableName(named)) return undefined;
+      if (/^config(:get)?$/.test(p[0] ?? '')) return named !== undefined ? `the Heroku config var ${named}` : 'the Heroku config vars';
+      return p[0] === 'auth:token' ? 'the Heroku token' : undefined;
+    },
+  },
   vercel: { match: (a) => (starts(a, 'env', 'pull') ? 'the Vercel environment variables' : undefined) },
   netlify: { match: (a) => (/^env:(list|get)$/.test(positionalsOf(a)[0] ?? '') && (has(a, '--plain', '--json') || positionalsOf(a)[0] === 'env:get') ? 'the Netlify environment variables' : undefined) },
   kubectl: {
@@ -435,7 +454,12 @@ function printedSecretVariable(inv: Invocation): string | undefined {
   return undefined;
 }
 
+/** Commands that print every variable; piped into a filter, the filter's stage judges what reaches the screen. */
+const VARIABLE_LISTINGS = new Set(['env', 'printenv', 'set', 'export', 'declare', 'typeset', 'compgen']);
+const FILTERS = new Set(['grep', 'egrep', 'fgrep', 'rg', 'ag']);
+
 function checkDumps(inv: Invocation): Finding[] {
+  if (VARIABLE_LISTINGS.has(inv.name) && inv.pipedInto !== undefined && FILTERS.has(inv.pipedInto)) return [];
   const dump = DUMPS[inv.name];
   const what = dump?.match(inv.args.map((a) => a.text));
   const variable = what ? undefined : printedSecretVariable(inv);

@@ -1,6 +1,7 @@
 import type { RulePack } from '../policy/types';
 import { perimeterPack } from './perimeter/perimeterPack';
 import { credentialsPack } from './credentials';
+import { credentialHuntPack } from './credentialHunt';
 import { filesPack } from './files';
 import { gitPack } from './git';
 import { databasePack } from './database';
@@ -18,6 +19,7 @@ import { unsureOptionsPack } from './unsureOptions';
 export const RULE_PACKS: readonly RulePack[] = [
   perimeterPack,
   credentialsPack,
+  credentialHuntPack,
   filesPack,
   gitPack,
   databasePack,

@@ -1,0 +1,711 @@
+import { minimatch } from 'minimatch';
+import { matchCredentialPath } from '../credentials/credentialPaths';
+import { providerIn } from '../credentials/contentRules';
+import { isHunt, isHuntPattern, searchMatchesText, searchPatternsOf, type SearchPatterns } from '../credentials/searchPatterns';
+import { isSecretKeyName } from '../credentials/secretValues';
+import { basename, isAbsolute, resolvePath } from '../paths';
+import type { ArgWord, CodeSnippet, CredentialFileInfo, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import { gitignored, infoFor, isHiddenPath, pathsOfWord, readFinding } from './credentials';
+import { metadataRequests } from './metadataEndpoints';
+
+/**
+ * The hunt around a credential, not only its read: searches whose pattern names secrets or matches a
+ * credential file's lines, variable listings and shell histories filtered for secrets, reads that name
+ * the file somewhere other than the usual argument (sed `r`, awk `getline <`, make recipes, git
+ * history, rebase commands), bulk copies of the home folder's stores, cloud metadata credential
+ * endpoints, secret stores and tools that print what they keep, and secret-named variables sent to a
+ * host that is not their own service. Every finding names the file, variable or store, never a value.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+function dumpTarget(name: string, ctx: RuleContext, remote = false, values: readonly string[] = []): Target {
+  if (!remote) return { kind: 'credential', name, remote: false, environment: 'local', environmentReason: 'this machine' };
+  const env = ctx.environmentOf({ values, remote: true });
+  return { kind: 'credential', name, remote: true, environment: env.environment, environmentReason: env.reason };
+}
+
+function dump(rule: string, reason: string, target: Target): Finding {
+  return { rule: `credentials.${rule}`, risk: 'credential-dump', severity: 'ask', reason, targets: [target] };
+}
+
+const positionals = (args: readonly ArgWord[]): string[] => args.filter((a) => !a.text.startsWith('-')).map((a) => a.text);
+const hasFlag = (args: readonly ArgWord[], ...flags: string[]): boolean =>
+  args.some((a) => flags.some((f) => a.text === f || (f.startsWith('--') && a.text.startsWith(f + '='))));
+const optionValue = (args: readonly ArgWord[], ...flags: string[]): string | undefined => {
+  for (let i = 0; i < args.length; i++) {
+    const t = (args[i] as ArgWord).text;
+    for (const f of flags) {
+      if (t === f) return args[i + 1]?.text;
+      if (f.startsWith('--') && t.startsWith(f + '=')) return t.slice(f.length + 1);
+    }
+  }
+  return undefined;
+};
+
+/** Variable names whose values are secrets: `GITHUB_TOKEN`, `DB_PASSWORD`, and connection URLs that carry a password. */
+export function isSecretVariableName(name: string): boolean {
+  if (isSecretKeyName(name)) return true;
+  return /^(DATABASE|DB|[A-Z]+_DB|MONGO(DB)?|REDIS|POSTGRES(QL)?|PG|MYSQL|AMQP|RABBITMQ|CLOUDAMQP|SENTRY|SLACK_WEBHOOK|DISCORD_WEBHOOK|WEBHOOK)_?(URL|URI|DSN|CONNECTION(_STRING)?)$/i.test(name);
+}
+
+/** Absolute path of a credential file the index shows relative to a workspace folder or the home. */
+function absoluteOf(info: CredentialFileInfo, facts: Facts): string[] {
+  if (info.path.startsWith('~/')) return [facts.home + info.path.slice(1)];
+  if (isAbsolute(info.path)) return [info.path];
+  return facts.workspaceRoots.map((r) => `${r}/${info.path}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recursive searches: which credential files a search would print
+
+function searchOfInvocation(inv: Invocation): SearchPatterns | undefined {
+  if (inv.name === 'git') {
+    const i = inv.args.findIndex((a) => !a.text.startsWith('-'));
+    if (inv.args[i]?.text !== 'grep') return undefined;
+    return searchPatternsOf('git-grep', inv.args.slice(i + 1));
+  }
+  if (!['grep', 'egrep', 'fgrep', 'zgrep', 'rg', 'ag', 'ack'].includes(inv.name)) return undefined;
+  return searchPatternsOf(inv.name, inv.args);
+}
+
+/**
+ * A filter over the credential files a recursive search reaches: those it would print a line of.
+ * A hunt (a pattern naming secrets, an unreadable or inverted one) reaches every one; otherwise a file
+ * counts when the pattern matches one of its lines (a file that cannot be read counts).
+ */
+export function searchReaches(inv: Invocation, facts: Facts): (info: CredentialFileInfo) => boolean {
+  const search = searchOfInvocation(inv);
+  if (!search) return () => true;
+  if (search.namesOnly) return () => false;
+  if (isHunt(search)) return () => true;
+  return (info) => {
+    const texts = absoluteOf(info, facts).map((p) => facts.readFile(p)).filter((t): t is string => t !== undefined);
+    return texts.length === 0 || texts.some((t) => searchMatchesText(search, t));
+  };
+}
+
+/** A recursive command over a folder the guard could not list completely in time. */
+export function incompleteListing(inv: Invocation, dir: string, facts: Facts): Finding {
+  const shown = dir === facts.home ? '~' : dir.startsWith(facts.home + '/') ? '~' + dir.slice(facts.home.length) : dir;
+  return {
+    rule: 'credentials.incomplete-listing',
+    risk: 'credential-read',
+    severity: 'ask',
+    reason: `${inv.name} walks ${shown}, where the guard could not list every file in time to rule out credential files (answering conservatively).`,
+    targets: [{ kind: 'path', name: shown, remote: false, environment: 'local', environmentReason: 'a folder on this machine' }],
+  };
+}
+
+/** Credential files under `dir` that a search honouring (or not) ignore files and hidden names reaches. */
+function credentialFilesUnder(dir: string, facts: Facts, options: { hidden: boolean; ignored: boolean; name?: (base: string) => boolean }): CredentialFileInfo[] {
+  if (!facts.credentials) return [];
+  return facts.credentials.filesUnder(dir).filter((f) => {
+    if (!options.hidden && isHiddenPath(f.path)) return false;
+    if (!options.ignored && gitignored(f.path, facts)) return false;
+    return options.name ? options.name(basename(f.path)) : true;
+  });
+}
+
+/** Readers whose output is a credential file's text when given its path. */
+const PRINTERS = new Set(['cat', 'head', 'tail', 'less', 'more', 'bat', 'batcat', 'strings', 'base64', 'xxd', 'od', 'hexdump', 'tac', 'nl', 'cp', 'tar', 'zip', 'curl', 'jq', 'yq', 'awk', 'sed', 'perl', 'sort']);
+
+/** What `find ROOT… -name GLOB` (or `fd PATTERN ROOT`) selects: roots and a name test. */
+function fileFinder(inv: Invocation, cwd: string, facts: Facts): { roots: string[]; name?: (base: string) => boolean; hidden: boolean; nameHunt: boolean } | undefined {
+  if (inv.name === 'find') {
+    const roots: string[] = [];
+    let i = 0;
+    for (; i < inv.args.length; i++) {
+      const t = (inv.args[i] as ArgWord).text;
+      if (t.startsWith('-') || t === '(' || t === '!') break;
+      roots.push(resolvePath(cwd, t, facts.home));
+    }
+    const globs: { glob: string; nocase: boolean }[] = [];
+    for (; i < inv.args.length; i++) {
+      const t = (inv.args[i] as ArgWord).text;
+      if ((t === '-name' || t === '-iname') && inv.args[i + 1]) globs.push({ glob: (inv.args[i + 1] as ArgWord).text, nocase: t === '-iname' });
+    }
+    const name = globs.length > 0 ? (base: string) => globs.some((g) => minimatch(base, g.glob, { dot: true, nocase: g.nocase })) : undefined;
+    const nameHunt = globs.some((g) => matchCredentialPath(`/x/${g.glob.replace(/\*/g, 'x')}`, '/nonexistent-home') !== undefined);
+    return { roots: roots.length > 0 ? roots : [cwd], name, hidden: true, nameHunt };
+  }
+  if (inv.name === 'fd' || inv.name === 'fdfind') {
+    const pos: string[] = [];
+    let hidden = false;
+    for (let i = 0; i < inv.args.length; i++) {
+      const t = (inv.args[i] as ArgWord).text;
+      if (t === '-x' || t === '--exec' || t === '-X' || t === '--exec-batch') break;
+      if (/^-[a-zA-Z]*H/.test(t) || t === '--hidden' || /^-[a-zA-Z]*u/.test(t)) hidden = true;
+      if (['-t', '--type', '-e', '--extension', '-E', '--exclude', '-d', '--max-depth', '-S', '--size', '-j', '--threads', '-g', '--glob'].includes(t)) {
+        i++;
+        continue;
+      }
+      if (!t.startsWith('-')) pos.push(t);
+    }
+    const pattern = pos[0];
+    let re: RegExp | undefined;
+    try {
+      re = pattern !== undefined ? new RegExp(pattern, 'i') : undefined;
+    } catch {
+      re = undefined;
+    }
+    const name = pattern === undefined ? undefined : (base: string) => (re ? re.test(base) : true);
+    const roots = pos.slice(1).map((p) => resolvePath(cwd, p, facts.home));
+    return { roots: roots.length > 0 ? roots : [cwd], name, hidden, nameHunt: pattern !== undefined && /env|secret|cred|key|token|pem|tfstate/i.test(pattern) };
+  }
+  return undefined;
+}
+
+/** `find … -exec grep PAT {} +`, `fd … -x cat`, `find … | xargs grep PAT`, `git ls-files | xargs grep PAT`. */
+function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
+  const facts = ctx.facts;
+  const cwd = inv.cwd || facts.cwd;
+  let finder: ReturnType<typeof fileFinder>;
+  let consumer: { name: string; args: ArgWord[] } | undefined;
+  if (inv.name === 'find' || inv.name === 'fd' || inv.name === 'fdfind') {
+    const at = inv.args.findIndex((a) => ['-exec', '-execdir', '-ok', '-okdir', '-x', '--exec', '-X', '--exec-batch'].includes(a.text));
+    if (at < 0) return [];
+    const words = inv.args.slice(at + 1);
+    const end = words.findIndex((w) => w.text === ';' || w.text === '+' || w.text === '\\;');
+    const cmd = end < 0 ? words : words.slice(0, end);
+    if (!cmd[0]) return [];
+    consumer = { name: basename(cmd[0].text), args: cmd.slice(1).filter((w) => w.text !== '{}') };
+    finder = fileFinder(inv, cwd, facts);
+  } else if (inv.via.some((v) => v.startsWith('xargs')) && inv.stdin?.kind === 'pipe') {
+    const from = inv.stdin.from;
+    consumer = { name: inv.name, args: inv.args };
+    if (from.name === 'git' && from.args[0]?.text === 'ls-files') finder = { roots: [from.cwd || cwd], hidden: true, nameHunt: false };
+    else finder = fileFinder(from, from.cwd || cwd, facts);
+  }
+  if (!finder || !consumer) return [];
+  const isSearch = ['grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack'].includes(consumer.name);
+  if (!isSearch && !PRINTERS.has(consumer.name)) return [];
+  const probe: Invocation = { ...inv, name: consumer.name, args: consumer.args };
+  const reaches = isSearch ? searchReaches(probe, facts) : () => true;
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const root of finder.roots) {
+    const files = credentialFilesUnder(root, facts, { hidden: finder.hidden, ignored: inv.name !== 'fd' && inv.name !== 'fdfind', name: finder.name });
+    for (const f of files) {
+      if (seen.has(f.path) || !reaches(f)) continue;
+      seen.add(f.path);
+      findings.push(readFinding(isSearch ? 'searches' : 'reads', f, `${consumer.name} on the files ${inv.name === consumer.name ? (inv.stdin?.kind === 'pipe' ? inv.stdin.from.name : 'find') : inv.name} finds`));
+    }
+    if (facts.credentials?.incomplete?.(root) && (finder.nameHunt || !isSearch || isHunt(searchOfInvocation(probe) ?? { patterns: undefined, flavor: 'basic', ignoreCase: false, invert: false, namesOnly: false }))) {
+      findings.push(incompleteListing(inv, root, facts));
+    }
+  }
+  return findings;
+}
+
+/** `git grep`: the tracked files of the repository, hidden ones included, ignored ones not. */
+function checkGitGrep(inv: Invocation, ctx: RuleContext): Finding[] {
+  const search = searchOfInvocation(inv);
+  if (!search || inv.name !== 'git') return [];
+  const facts = ctx.facts;
+  const cwd = inv.cwd || facts.cwd;
+  const untracked = hasFlag(inv.args, '--untracked', '--no-index');
+  const reaches = searchReaches(inv, facts);
+  const findings: Finding[] = [];
+  for (const f of credentialFilesUnder(cwd, facts, { hidden: true, ignored: untracked && hasFlag(inv.args, '--no-exclude-standard', '--no-index') })) {
+    if (reaches(f)) findings.push(readFinding('searches', f, 'git grep'));
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Variable listings and shell histories filtered for secrets
+
+const VARIABLE_LISTINGS = new Set(['env', 'printenv', 'set', 'export', 'declare', 'typeset', 'compgen']);
+const HISTORY_LISTINGS = new Set(['history', 'fc', 'atuin']);
+
+/** `env | grep -i token`, `history | grep KEY`, `fc -l 1 | grep secret`, `ps auxe | grep TOKEN`. */
+function checkFilteredListing(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (inv.stdin?.kind !== 'pipe') return [];
+  const search = searchOfInvocation(inv);
+  if (!search) return [];
+  const from = inv.stdin.from;
+  const listsVariables = VARIABLE_LISTINGS.has(from.name) && from.args.every((a) => a.text.startsWith('-'));
+  const listsHistory = HISTORY_LISTINGS.has(from.name);
+  const listsProcessEnv = from.name === 'ps' && processEnvironmentShown(from.args);
+  if (!listsVariables && !listsHistory && !listsProcessEnv) return [];
+  const secretNames = ctx.facts.envNames.filter(isSecretVariableName);
+  const matchesSecretName = search.patterns !== undefined && secretNames.some((n) => searchMatchesText(search, `${n}=`));
+  const keyWord = search.patterns?.some((p) => /key|pass|token|secret|auth|cred|url|dsn/i.test(p)) === true;
+  if (!isHunt(search) && !matchesSecretName && !(listsVariables && keyWord)) return [];
+  const what = listsVariables ? 'environment variables' : listsHistory ? 'the shell history' : 'process environments';
+  const pattern = search.patterns?.[0] ?? 'a pattern read at run time';
+  return [dump('filtered-listing', `${from.name} | ${inv.name} searches ${what} for "${pattern.slice(0, 40)}", which prints the secrets it finds.`, dumpTarget(listsVariables ? 'environment variables' : listsHistory ? 'shell history' : 'process environments', ctx))];
+}
+
+/** `ps e`, `ps eww`, `ps auxe`, `ps -E`: the environment of every process beside its command line. */
+function processEnvironmentShown(args: readonly ArgWord[]): boolean {
+  return args.some((a) => (/^[a-zA-Z]+$/.test(a.text) && a.text.includes('e')) || a.text === '-E' || a.text === 'e');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reads named somewhere other than the usual argument
+
+/** Credential files a piece of shell-like text names as words (`cat .env`, `$(shell cat f)`, `r .env`). */
+function credentialFilesNamedIn(text: string, cwd: string, facts: Facts): CredentialFileInfo[] {
+  const out: CredentialFileInfo[] = [];
+  for (const m of text.matchAll(/[^\s'"`;|&()<>{},=]+/g)) {
+    const w = m[0].replace(/^@/, '');
+    if (w.startsWith('-') || w.startsWith('$') || w.length > 300) continue;
+    const word: ArgWord = { text: w, raw: w, dynamic: false, glob: /[*?[]/.test(w) };
+    for (const p of pathsOfWord(word, cwd, facts)) {
+      const info = infoFor(p, facts);
+      if (info && !out.some((x) => x.path === info.path)) out.push(info);
+    }
+    if (out.length >= 8) break;
+  }
+  return out;
+}
+
+/** The file names of sed's `r`/`R`/`w` commands in a script. */
+function sedScriptFiles(script: string): string[] {
+  const out: string[] = [];
+  for (const m of script.matchAll(/(?:^|[\n;{}]|[0-9$/,!]\s*)\s*[rRwW] ?\s*([^;\n}]+)/g)) out.push((m[1] ?? '').trim());
+  return out;
+}
+
+function checkIndirectReads(inv: Invocation, ctx: RuleContext): Finding[] {
+  const facts = ctx.facts;
+  const cwd = inv.cwd || facts.cwd;
+  const findings: Finding[] = [];
+  const report = (verb: string, files: CredentialFileInfo[], how: string): void => {
+    for (const f of files) findings.push(readFinding(verb, f, how));
+  };
+  if (inv.name === 'sed' || inv.name === 'gsed') {
+    const scripts: string[] = [];
+    let scriptGiven = false;
+    for (let i = 0; i < inv.args.length; i++) {
+      const t = (inv.args[i] as ArgWord).text;
+      if (t === '-e' || t === '--expression') {
+        scriptGiven = true;
+        scripts.push(inv.args[++i]?.text ?? '');
+      } else if (t === '-f' || t === '--file') {
+        scriptGiven = true;
+        const file = inv.args[++i];
+        const text = file ? facts.readFile(resolvePath(cwd, file.text, facts.home)) : undefined;
+        if (text !== undefined) scripts.push(text);
+        else if (file && file.text !== '-') findings.push(dump('unread-script', `sed runs the script ${file.text}, which the guard cannot read to rule out a read of a credential file (answering conservatively).`, dumpTarget(file.text, ctx)));
+      } else if (!t.startsWith('-') && !scriptGiven) {
+        scriptGiven = true;
+        scripts.push(t);
+      }
+    }
+    for (const s of scripts) {
+      const named = sedScriptFiles(s).flatMap((f) => credentialFilesNamedIn(f, cwd, facts));
+      report('reads', named, 'sed (its r/R command)');
+    }
+  } else if (['awk', 'gawk', 'mawk', 'nawk'].includes(inv.name)) {
+    const program = inv.args.find((a, i) => !a.text.startsWith('-') && !['-v', '-F', '-f'].includes(inv.args[i - 1]?.text ?? ''))?.text ?? '';
+    for (const m of program.matchAll(/getline\s*[A-Za-z_]*\s*<\s*"([^"]+)"/g)) report('reads', credentialFilesNamedIn(m[1] ?? '', cwd, facts), 'awk (getline <)');
+    for (const m of program.matchAll(/ENVIRON\s*\[\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\]/g)) {
+      if (isSecretVariableName(m[1] ?? '')) findings.push(dump('dump', `awk prints the secret variable $${m[1]} (ENVIRON).`, dumpTarget(`$${m[1]}`, ctx)));
+    }
+  } else if (inv.name === 'make' || inv.name === 'gmake') {
+    const texts: string[] = [];
+    for (let i = 0; i < inv.args.length; i++) {
+      const t = (inv.args[i] as ArgWord).text;
+      if (t.startsWith('--eval=')) texts.push(t.slice(7));
+      else if (t === '--eval') texts.push(inv.args[++i]?.text ?? '');
+      else if ((t === '-f' || t === '--file' || t === '--makefile') && inv.args[i + 1]?.text === '-') {
+        i++;
+        if (inv.stdin?.kind === 'pipe') texts.push(inv.stdin.from.args.map((a) => a.text.replace(/\\n/g, '\n').replace(/\\t/g, '\t')).join(' '));
+        else if (inv.stdin?.kind === 'heredoc' || inv.stdin?.kind === 'herestring') texts.push(inv.stdin.text);
+      }
+    }
+    for (const t of texts) report('reads', credentialFilesNamedIn(t, cwd, facts), 'make (a recipe given on the command line)');
+  } else if (inv.name === 'git') {
+    findings.push(...checkGitHistory(inv, ctx));
+  } else if (inv.name === 'sqlite3' || inv.name === 'duckdb' || inv.name === 'sqlite') {
+    const db = inv.args.find((a) => !a.text.startsWith('-'));
+    if (db) for (const p of pathsOfWord(db, cwd, facts)) {
+      const info = infoFor(p, facts);
+      if (info) findings.push(readFinding('opens', info, inv.name));
+    }
+  }
+  return findings;
+}
+
+/** `git log -p -- f`, `git show REV:f`, `git diff A B -- dir`, `git log -p -S PASSWORD`, `git rebase --exec 'cat .env'`, `git archive`. */
+function checkGitHistory(inv: Invocation, ctx: RuleContext): Finding[] {
+  const facts = ctx.facts;
+  const cwd = inv.cwd || facts.cwd;
+  const args = inv.args;
+  const subAt = args.findIndex((a) => !a.text.startsWith('-'));
+  const sub = args[subAt]?.text;
+  const rest = args.slice(subAt + 1);
+  const findings: Finding[] = [];
+  if (sub === 'rebase') {
+    for (let i = 0; i < rest.length; i++) {
+      const t = (rest[i] as ArgWord).text;
+      const text = t === '--exec' || t === '-x' ? rest[i + 1]?.text : t.startsWith('--exec=') ? t.slice(7) : undefined;
+      if (text !== undefined) for (const f of credentialFilesNamedIn(text, cwd, facts)) findings.push(readFinding('reads', f, 'git rebase --exec (at every commit)'));
+    }
+    return findings;
+  }
+  if (sub === 'archive') {
+    const files = credentialFilesUnder(cwd, facts, { hidden: true, ignored: false });
+    for (const f of files) findings.push(readFinding('archives', f, 'git archive'));
+    return findings;
+  }
+  if (!['log', 'show', 'diff', 'whatchanged'].includes(sub ?? '')) return [];
+  const patch = sub !== 'log' || hasFlag(rest, '-p', '--patch', '-u') || rest.some((a) => /^-[a-zA-Z]*p[a-zA-Z]*$/.test(a.text) && !a.text.startsWith('--'));
+  if (!patch) return [];
+  const stat = hasFlag(rest, '--stat', '--name-only', '--name-status', '--shortstat', '--numstat', '--summary') && !hasFlag(rest, '-p', '--patch');
+  if (stat) return [];
+  // A pickaxe (-S/-G) for a secret searches every change ever made.
+  const pickaxe = optionValue(rest, '-S', '-G') ?? rest.find((a) => /^-[SG]./.test(a.text))?.text.slice(2);
+  if (pickaxe !== undefined && isHuntPattern(pickaxe)) {
+    findings.push(dump('history-search', `git ${sub} -p searches the repository's history for "${pickaxe.slice(0, 40)}" and prints every change that matches.`, dumpTarget('git history', ctx)));
+  }
+  // Paths: after `--`, `REV:path` words, and positionals that name files.
+  const dash = rest.findIndex((a) => a.text === '--');
+  const pathWords = dash >= 0 ? rest.slice(dash + 1) : [];
+  const revPaths = rest.filter((a, i) => (dash < 0 || i < dash) && /^[^-:][^:]*:[^/].*/.test(a.text) && !/^[a-z]+:\/\//.test(a.text)).map((a) => a.text.slice(a.text.indexOf(':') + 1));
+  for (const text of [...pathWords.map((w) => w.text), ...revPaths]) {
+    const abs = resolvePath(cwd, text, facts.home);
+    const info = infoFor(abs, facts);
+    if (info) {
+      findings.push(readFinding('prints the history of', info, `git ${sub}`));
+      continue;
+    }
+    const status = facts.fileStatus?.(abs);
+    if (status === 'directory') {
+      for (const f of credentialFilesUnder(abs, facts, { hidden: true, ignored: false })) findings.push(readFinding('prints the history of', f, `git ${sub}`));
+    } else if (status === 'missing' && /\.(py|rb|js|ts|json|ya?ml|toml|ini|cfg|conf|properties|xml|php|env)$|(^|\/)[^/.]+$/.test(text)) {
+      // Gone from the working tree: what it held cannot be checked.
+      findings.push({
+        rule: 'credentials.history-read',
+        risk: 'credential-read',
+        severity: 'ask',
+        reason: `git ${sub} prints ${text} from the repository's history; it is no longer in the working tree, so the guard cannot check whether it held credentials (answering conservatively).`,
+        targets: [{ kind: 'path', name: text, remote: false, environment: 'local', environmentReason: 'a file in this repository' }],
+      });
+    }
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tools that print what they keep: secret stores, infrastructure state, process environments
+
+const NON_SECRET_OUTPUT = /^(id|title|name|names|label|labels|url|urls|uri|type|kind|created|updated|version|vault|tags?|category|folder|path|region|arn|status)$/i;
+
+const JSON_FILTERS = new Set(['jq', 'yq', 'gojq', 'jaq']);
+
+/** Does a JSON filter keep only fields that are not secrets (`jq -r ".[].name"`)? */
+function narrowedToNonSecrets(filterInv: Invocation): boolean {
+  const filter = filterInv.args.find((a) => !a.text.startsWith('-'))?.text ?? '';
+  const fields = [...filter.matchAll(/\.([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? '');
+  return fields.length > 0 && fields.every((f) => NON_SECRET_OUTPUT.test(f)) && !/password|secret|token|totp|notes|fields|value/i.test(filter);
+}
+
+interface StoreDump {
+  what: string;
+  /** Names that say the environment (a stack, a vault, `--env prod`): the store is elsewhere. */
+  names?: string[];
+}
+
+function terraformDump(args: readonly ArgWord[]): StoreDump | undefined {
+  const p = positionals(args);
+  if (p[0] === 'output' && (hasFlag(args, '-json', '--json', '-raw', '--raw') || (p[1] !== undefined && isSecretKeyName(p[1])))) return { what: 'Terraform outputs (sensitive values in plain text)', names: ['terraform'] };
+  if (p[0] === 'show' && hasFlag(args, '-json', '--json')) return { what: 'the Terraform state (sensitive values in plain text)', names: ['terraform'] };
+  if (p[0] === 'state' && p[1] === 'pull') return { what: 'the Terraform state', names: ['terraform'] };
+  return undefined;
+}
+
+const STORE_DUMPS: Readonly<Record<string, (args: readonly ArgWord[]) => StoreDump | undefined>> = {
+  terraform: terraformDump,
+  tofu: terraformDump,
+  terragrunt: terraformDump,
+  pulumi: (a) => {
+    const p = positionals(a);
+    if (p[0] === 'stack' && p[1] === 'output' && hasFlag(a, '--show-secrets')) return { what: 'the Pulumi stack outputs with secrets', names: [optionValue(a, '--stack', '-s') ?? ''] };
+    if (p[0] === 'config' && (p[1] === 'get' ? isSecretKeyName(p[2] ?? '') : hasFlag(a, '--show-secrets'))) return { what: `the Pulumi config ${p[1] === 'get' ? `value ${p[2]}` : 'secrets'}`, names: [optionValue(a, '--stack', '-s') ?? ''] };
+    if (p[0] === 'stack' && p[1] === 'export' && hasFlag(a, '--show-secrets')) return { what: 'the Pulumi stack state with secrets', names: [optionValue(a, '--stack', '-s') ?? ''] };
+    return undefined;
+  },
+  esc: (a) => {
+    const p = positionals(a);
+    if (p[0] === 'env' && (p[1] === 'open' || (p[1] === 'get' && hasFlag(a, '--show-secrets')) || p[1] === 'run')) return p[1] === 'run' ? undefined : { what: `the Pulumi ESC environment ${p[2] ?? ''}`.trim(), names: [p[2] ?? ''] };
+    return undefined;
+  },
+  infisical: (a) => {
+    const p = positionals(a);
+    const env = optionValue(a, '--env', '-e') ?? '';
+    if (p[0] === 'export' || (p[0] === 'secrets' && (p[1] === undefined || p[1] === 'get'))) return { what: `the Infisical secrets${env ? ` of ${env}` : ''}`, names: [env] };
+    return undefined;
+  },
+  sops: (a) => (hasFlag(a, '-d', '--decrypt') || positionals(a)[0] === 'decrypt' ? { what: `the sops-encrypted file ${positionals(a).filter((x) => x !== 'decrypt')[0] ?? ''} decrypted`.trim() } : undefined),
+  'ansible-vault': (a) => (['view', 'decrypt'].includes(positionals(a)[0] ?? '') && !(positionals(a)[0] === 'decrypt' && !hasFlag(a, '--output')) ? { what: `the Ansible vault ${positionals(a)[1] ?? ''}`.trim() } : positionals(a)[0] === 'view' ? { what: `the Ansible vault ${positionals(a)[1] ?? ''}`.trim() } : undefined),
+  pass: (a) => {
+    const p = positionals(a);
+    if (p.length === 0 || ['ls', 'list', 'find', 'search', 'init', 'insert', 'edit', 'generate', 'rm', 'mv', 'cp', 'git', 'help', 'version'].includes(p[0] ?? '')) return undefined;
+    return { what: `the password-store entry ${p[0] === 'show' ? (p[1] ?? '') : p[0]}`.trim() };
+  },
+  gopass: (a) => {
+    const p = positionals(a);
+    if (['show', 'cat', 'otp'].includes(p[0] ?? '') || (p.length === 1 && !['ls', 'list', 'find', 'search', 'sync', 'help', 'version', 'config', 'setup', 'init', 'mounts', 'recipients', 'audit', 'fsck'].includes(p[0] ?? ''))) return { what: `the gopass entry ${p[0] === 'show' || p[0] === 'cat' || p[0] === 'otp' ? (p[1] ?? '') : p[0]}`.trim() };
+    return undefined;
+  },
+  bw: (a) => {
+    const p = positionals(a);
+    if (p[0] === 'get' && ['password', 'totp', 'notes', 'item', 'attachment', 'exposed', 'send'].includes(p[1] ?? '')) return { what: `the Bitwarden ${p[1]} of ${p[2] ?? 'an item'}` };
+    if (p[0] === 'list' && p[1] === 'items') return { what: 'Bitwarden items with their passwords' };
+    if (p[0] === 'export') return { what: 'the Bitwarden vault' };
+    return undefined;
+  },
+  op: (a) => {
+    const p = positionals(a);
+    if (p[0] === 'inject') return { what: '1Password secrets rendered into a template' };
+    if (p[0] === 'item' && p[1] === 'get' && hasFlag(a, '--reveal')) return undefined;
+    return undefined;
+  },
+  'secret-tool': (a) => (['lookup', 'search'].includes(positionals(a)[0] ?? '') && (positionals(a)[0] === 'lookup' || hasFlag(a, '--unlock') || hasFlag(a, '--all')) ? { what: 'a secret from the desktop keyring' } : undefined),
+  'keepassxc-cli': (a) => (['show', 'clip', 'export'].includes(positionals(a)[0] ?? '') && (positionals(a)[0] !== 'show' || hasFlag(a, '-s', '--show-protected', '-a', '--attributes')) ? { what: 'a KeePassXC entry' } : undefined),
+  lpass: (a) => (positionals(a)[0] === 'show' || positionals(a)[0] === 'export' ? { what: 'a LastPass entry' } : undefined),
+  chamber: (a) => (['read', 'export', 'exec'].includes(positionals(a)[0] ?? '') && positionals(a)[0] !== 'exec' ? { what: `the chamber secrets of ${positionals(a)[1] ?? 'a service'}`, names: [positionals(a)[1] ?? ''] } : undefined),
+  'docker-credential-desktop': (a) => (positionals(a)[0] === 'get' || positionals(a)[0] === 'list' ? { what: 'Docker registry credentials' } : undefined),
+  kubectl: (a) => {
+    const p = positionals(a.filter((_x, i) => !['-o', '--output', '--context', '-n', '--namespace'].includes(a[i - 1]?.text ?? '')));
+    if (p[0] === 'config' && p[1] === 'view' && hasFlag(a, '--raw', '--flatten')) return { what: 'the kubeconfig with its tokens and keys' };
+    return undefined;
+  },
+  docker: (a) => {
+    const p = positionals(a.filter((_x, i) => !['-f', '--format', '--file', '-p', '--project-name', '--env-file', '--profile'].includes(a[i - 1]?.text ?? '')));
+    if ((p[0] === 'inspect' || (p[0] === 'container' && p[1] === 'inspect')) ) {
+      const format = optionValue(a, '--format', '-f');
+      if (format === undefined || /Env|Config\b|json \.Config|\{\{\s*json\s+\.\s*\}\}/.test(format)) return { what: 'the container environment (its secrets)' };
+    }
+    if (p[0] === 'compose' && p[1] === 'config' && !hasFlag(a, '--services', '--volumes', '--profiles', '--images', '--hash', '-q', '--quiet', '--networks')) return { what: 'the Compose configuration with the environment files interpolated' };
+    return undefined;
+  },
+  'docker-compose': (a) => (positionals(a)[0] === 'config' && !hasFlag(a, '--services', '--volumes', '--profiles', '--images', '--hash', '-q', '--quiet') ? { what: 'the Compose configuration with the environment files interpolated' } : undefined),
+  ps: (a) => (processEnvironmentShown(a) ? { what: 'the environment of running processes' } : undefined),
+  rails: railsDump,
+  'bin/rails': railsDump,
+  trufflehog: (a) => (positionals(a).length > 0 && !['--help', '--version'].some((f) => hasFlag(a, f)) ? { what: 'every secret a scanner finds, in plain text' } : undefined),
+  gitleaks: (a) => (['detect', 'git', 'dir', 'directory', 'protect', 'stdin'].includes(positionals(a)[0] ?? '') && !hasFlag(a, '--redact') ? { what: 'every secret a scanner finds, in plain text' } : undefined),
+  'detect-secrets': (a) => (positionals(a)[0] === 'scan' ? { what: 'every secret a scanner finds' } : undefined),
+};
+
+function railsDump(args: readonly ArgWord[]): StoreDump | undefined {
+  const p = positionals(args);
+  if (/^credentials:(show|edit)$|^encrypted:(show|edit)$/.test(p[0] ?? '')) return { what: 'the Rails encrypted credentials' };
+  if (p[0] === 'secrets:show') return { what: 'the Rails secrets' };
+  if ((p[0] === 'runner' || p[0] === 'r') && /secret_key_base|credentials|secrets|master_key|ENV\[/.test(p.slice(1).join(' '))) return { what: 'Rails secrets (printed by a runner script)' };
+  return undefined;
+}
+
+/** Stores that list whole items: piped into a JSON filter, the filter's stage judges what is printed. */
+const LISTED_BY_ITEM = new Set(['bw', 'op', 'lpass']);
+
+function checkStoreDumps(inv: Invocation, ctx: RuleContext): Finding[] {
+  // `bw list items | jq -r '.[].login.password'`: judged at the filter, which sees both.
+  if (JSON_FILTERS.has(inv.name) && inv.stdin?.kind === 'pipe' && LISTED_BY_ITEM.has(inv.stdin.from.name)) {
+    return narrowedToNonSecrets(inv) ? [] : checkStoreDumps({ ...inv.stdin.from, pipedInto: undefined }, ctx);
+  }
+  if (LISTED_BY_ITEM.has(inv.name) && inv.pipedInto !== undefined && JSON_FILTERS.has(inv.pipedInto)) return [];
+  const name = inv.name.startsWith('docker-credential-') ? 'docker-credential-desktop' : inv.name;
+  const judge = STORE_DUMPS[name];
+  const found = judge?.(inv.args);
+  if (!found) return [];
+  if (name === 'rails' && /credentials:edit/.test(inv.args.map((a) => a.text).join(' '))) {
+    // An editor session: only an EDITOR that prints (cat, less) shows the file without a human at the keyboard.
+    const editor = inv.assignments.EDITOR ?? inv.assignments.VISUAL;
+    if (editor === undefined || !/^(cat|less|more|head|tail|tee|bat|strings)\b/.test(basename(editor.split(/\s+/)[0] ?? ''))) return [];
+  }
+  const names = (found.names ?? []).filter((n) => n !== '');
+  const remote = found.names !== undefined;
+  const shown = [inv.name, ...inv.args.slice(0, 3).map((a) => a.text)].join(' ').slice(0, 60);
+  return [dump('store-dump', `${shown} prints ${found.what}.`, dumpTarget(found.what, ctx, remote, [...names, ...inv.args.map((a) => a.text)]))];
+}
+
+/** `/proc/<pid>/environ` in any reader's argument, the raw text (the pid is often computed). */
+function checkProcEnviron(inv: Invocation, ctx: RuleContext): Finding[] {
+  const hit = [...inv.args, ...inv.redirects.map((r) => r.target)].find((a) => /\/proc\/[^/\s]*\/environ\b/.test(a.raw) || /\/proc\/[^/\s]*\/environ\b/.test(a.text));
+  if (!hit) return [];
+  return [dump('process-environment', `${inv.name} reads a process environment (/proc/…/environ), which holds the secrets that process was started with.`, dumpTarget('/proc/*/environ', ctx))];
+}
+
+/** `gh gist create .env`, `gh release upload v1 .env`: a credential file published. */
+function checkPublishedFiles(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (inv.name !== 'gh') return [];
+  const p = positionals(inv.args);
+  const files = p[0] === 'gist' && ['create', 'new', 'edit'].includes(p[1] ?? '') ? p.slice(2) : p[0] === 'release' && p[1] === 'upload' ? p.slice(3) : [];
+  const facts = ctx.facts;
+  const cwd = inv.cwd || facts.cwd;
+  const out: Finding[] = [];
+  for (const f of files) {
+    for (const abs of pathsOfWord({ text: f, raw: f, dynamic: false, glob: /[*?[]/.test(f) }, cwd, facts)) {
+      const info = infoFor(abs, facts);
+      if (info) out.push({ ...readFinding('uploads', info, `gh ${p[0]} ${p[1]}`), rule: 'credentials.sent-out' });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Secrets sent to a host that is not their own service
+
+const NETWORK_SENDERS = new Set(['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'httpie', 'nc', 'ncat', 'netcat', 'socat', 'telnet', 'dig', 'nslookup', 'host', 'drill', 'ping']);
+
+/** Hosts whose purpose is to receive and show what is sent: paste sites, request bins, chat webhooks, tunnels. */
+const DROP_HOSTS = /(^|\.)(webhook\.site|requestbin\.[a-z.]+|pipedream\.net|paste\.rs|pastebin\.[a-z.]+|hastebin\.[a-z.]+|termbin\.com|0x0\.st|transfer\.sh|ntfy\.sh|discord(app)?\.com|api\.telegram\.org|hooks\.slack\.com|ngrok(-free)?\.(io|app|dev)|interact\.sh|oast\.[a-z]+|burpcollaborator\.net|requestcatcher\.com|beeceptor\.com|free\.beeceptor\.com|postb\.in|ix\.io|sprunge\.us|dpaste\.[a-z]+|file\.io|catbox\.moe|gist\.githubusercontent\.com)$/i;
+
+interface Destination {
+  host: string | undefined;
+  /** The URL was a variable: the host is known by the variable's name only. */
+  variable?: string;
+}
+
+function destinationsOf(inv: Invocation): Destination[] {
+  const out: Destination[] = [];
+  for (const a of inv.args) {
+    const m = /^['"]?(?:https?|wss?|ftp|telnet):\/\/([^/:?#@\s'"]*@)?(\[[^\]]+\]|[^/:?#\s'"]+)/i.exec(a.raw) ?? /^(?:https?|wss?):\/\/([^/:?#@\s]*@)?(\[[^\]]+\]|[^/:?#\s]+)/i.exec(a.text);
+    if (m) {
+      const host = m[2] ?? '';
+      const variable = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(host)?.[1];
+      out.push(variable ? { host: undefined, variable } : { host: host.toLowerCase() });
+      continue;
+    }
+    const bare = /^"?\$\{?([A-Za-z_][A-Za-z0-9_]*_(URL|URI|ENDPOINT|HOOK|WEBHOOK))\}?"?$/.exec(a.raw);
+    if (bare) out.push({ host: undefined, variable: bare[1] });
+  }
+  if (out.length === 0 && ['nc', 'ncat', 'netcat', 'socat', 'telnet'].includes(inv.name)) {
+    const host = positionals(inv.args)[0];
+    if (host) out.push({ host: host.toLowerCase() });
+  }
+  if (out.length === 0 && ['dig', 'nslookup', 'host', 'drill', 'ping'].includes(inv.name)) {
+    for (const p of positionals(inv.args)) if (p.includes('.')) out.push({ host: p.replace(/^@/, '').toLowerCase() });
+  }
+  return out;
+}
+
+/** Secret-named variables a command sends: in its arguments (not the URL's host), a here-string or heredoc. */
+function secretVariablesSent(inv: Invocation): string[] {
+  const texts: string[] = [];
+  for (const a of inv.args) {
+    // The URL's own path and query may carry the service's key (`bot$TG_TOKEN`): that is where it belongs.
+    if (/^['"]?(https?|wss?):\/\//i.test(a.raw)) continue;
+    texts.push(a.raw);
+  }
+  if (inv.stdin?.kind === 'herestring' || inv.stdin?.kind === 'heredoc') texts.push(inv.stdin.text);
+  const out: string[] = [];
+  for (const t of texts) {
+    for (const m of t.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+      const name = m[1] ?? '';
+      if (isSecretVariableName(name) && !out.includes(name)) out.push(name);
+    }
+  }
+  return out;
+}
+
+/** Is `host` the service the variable belongs to (GITHUB_TOKEN and api.github.com)? Undefined when the variable names no service. */
+function belongsTo(variable: string, destination: Destination): boolean | undefined {
+  const service = providerIn(variable);
+  if (!service) return undefined;
+  if (destination.variable !== undefined) {
+    const where = providerIn(destination.variable);
+    return where === undefined ? undefined : where.id === service.id;
+  }
+  const host = destination.host ?? '';
+  const hostService = providerIn(host.replace(/\./g, ' '));
+  if (hostService) return hostService.id === service.id;
+  return false;
+}
+
+function checkSentOut(inv: Invocation): Finding[] {
+  if (!NETWORK_SENDERS.has(inv.name)) return [];
+  const variables = secretVariablesSent(inv);
+  if (variables.length === 0) return [];
+  const destinations = destinationsOf(inv);
+  const findings: Finding[] = [];
+  for (const variable of variables) {
+    for (const d of destinations) {
+      const own = belongsTo(variable, d);
+      const drop = d.host !== undefined && DROP_HOSTS.test(d.host);
+      if (own === true && !drop) continue;
+      if (own === undefined && !drop) continue;
+      const where = d.host ?? `the address in $${d.variable}`;
+      findings.push({
+        rule: 'credentials.sent-out',
+        risk: 'credential-dump',
+        severity: 'ask',
+        reason: `${inv.name} sends the secret variable $${variable} to ${where}, which is not the service it belongs to.`,
+        targets: [{ kind: 'credential', name: `$${variable}`, remote: true, environment: 'local', environmentReason: 'a secret of this machine' }],
+      });
+      break;
+    }
+  }
+  return findings;
+}
+
+/** `urlopen('https://paste…', data=os.environ['OPENAI_API_KEY'])`: a snippet sending a secret-named variable to a foreign host. */
+function checkSnippetSentOut(snippet: CodeSnippet): Finding[] {
+  const text = snippet.text;
+  const variables = [...text.matchAll(/(?:environ(?:\.get)?\s*[[(]\s*|getenv\(\s*|process\.env\.|process\.env\[\s*|ENV\[\s*|Deno\.env\.get\(\s*)['"]?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? '').filter(isSecretVariableName);
+  if (variables.length === 0) return [];
+  const hosts = [...text.matchAll(/(?:https?|wss?):\/\/([^/:?#'"\s]+)/g)].map((m) => (m[1] ?? '').toLowerCase());
+  for (const variable of variables) {
+    for (const host of hosts) {
+      const own = belongsTo(variable, { host });
+      if (own === true || (own === undefined && !DROP_HOSTS.test(host) && !/paste|bin|hook|collect/.test(host))) continue;
+      return [{
+        rule: 'credentials.sent-out',
+        risk: 'credential-dump',
+        severity: 'ask',
+        reason: `A ${snippet.language} snippet run by ${snippet.runner.name} sends the secret variable $${variable} to ${host}, which is not the service it belongs to.`,
+        targets: [{ kind: 'credential', name: `$${variable}`, remote: true, environment: 'local', environmentReason: 'a secret of this machine' }],
+      }];
+    }
+  }
+  return [];
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function metadataFindings(texts: readonly string[], who: string, ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const r of metadataRequests(texts)) {
+    out.push({
+      rule: 'credentials.metadata-endpoint',
+      risk: 'credential-dump',
+      severity: 'ask',
+      reason: `${who} requests ${r.path || '/'} from the ${r.cloud} metadata endpoint ${r.host}, which hands out the machine's cloud credentials and configuration.`,
+      targets: [dumpTarget(`${r.cloud} instance metadata (${r.host})`, ctx)],
+    });
+    break;
+  }
+  return out;
+}
+
+/** Commands that only print or search text: a metadata address in their words is not a request. */
+const TEXT_ONLY = new Set(['echo', 'printf', 'grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'sed', 'git', 'jq', 'yq', 'cat', 'less', 'head', 'tail', 'man', 'tldr']);
+
+export const credentialHuntPack: RulePack = {
+  id: 'credential-hunt',
+  title: 'Hunting for credentials: searches, indirect reads, secret stores, metadata endpoints, secrets sent out',
+  checkInvocation(inv, ctx) {
+    const texts = TEXT_ONLY.has(inv.name) ? [] : [...inv.args.map((a) => a.raw), ...inv.args.map((a) => a.text)];
+    return [
+      ...checkGitGrep(inv, ctx),
+      ...checkFoundFiles(inv, ctx),
+      ...checkFilteredListing(inv, ctx),
+      ...checkIndirectReads(inv, ctx),
+      ...checkStoreDumps(inv, ctx),
+      ...checkProcEnviron(inv, ctx),
+      ...checkPublishedFiles(inv, ctx),
+      ...checkSentOut(inv),
+      ...metadataFindings(texts, inv.name, ctx),
+    ];
+  },
+  checkSnippet(snippet, ctx) {
+    return [...checkSnippetSentOut(snippet), ...metadataFindings([snippet.text], `A ${snippet.language} snippet run by ${snippet.runner.name}`, ctx)];
+  },
+};
