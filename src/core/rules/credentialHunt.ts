@@ -185,6 +185,10 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
   const reaches = isSearch ? searchReaches(probe, facts) : () => true;
   const findings: Finding[] = [];
   const seen = new Set<string>();
+  if (finder.nameHunt && !isSearch) {
+    const source = inv.name === consumer.name && inv.stdin?.kind === 'pipe' ? inv.stdin.from.name : inv.name;
+    findings.push(dump('name-hunt', `${source} looks for credential files by name and ${consumer.name} prints what it finds.`, dumpTarget('credential files found by name', ctx)));
+  }
   for (const root of finder.roots) {
     const files = credentialFilesUnder(root, facts, { hidden: finder.hidden, ignored: inv.name !== 'fd' && inv.name !== 'fdfind', name: finder.name });
     for (const f of files) {
@@ -194,6 +198,63 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
     }
     if (facts.credentials?.incomplete?.(root) && (finder.nameHunt || !isSearch || isHunt(searchOfInvocation(probe) ?? { patterns: undefined, flavor: 'basic', ignoreCase: false, invert: false, namesOnly: false }))) {
       findings.push(incompleteListing(inv, root, facts));
+    }
+  }
+  return findings;
+}
+
+/** `tar -C ~ -cf - .config`: the paths an archiver takes are relative to its -C folder. */
+function checkArchiveFromFolder(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (inv.name !== 'tar' && inv.name !== 'bsdtar' && inv.name !== 'gtar') return [];
+  const facts = ctx.facts;
+  let dir: string | undefined;
+  const names: string[] = [];
+  for (let i = 0; i < inv.args.length; i++) {
+    const t = (inv.args[i] as ArgWord).text;
+    if (t === '-C' || t === '--directory') dir = inv.args[++i]?.text;
+    else if (t.startsWith('--directory=')) dir = t.slice(12);
+    else if (t === '-f' || t === '--file' || t === '-T' || t === '--files-from' || t === '--exclude' || t === '-X') i++;
+    else if (/^-[a-zA-Z]*f$/.test(t) || /^[a-zA-Z]*f$/.test(t) && i === 0) i++;
+    else if (!t.startsWith('-') && !(i === 0 && /^[a-zA-Z]+$/.test(t))) names.push(t);
+  }
+  if (dir === undefined) return [];
+  const base = resolvePath(inv.cwd || facts.cwd, dir, facts.home);
+  const findings: Finding[] = [];
+  for (const n of names) {
+    const abs = resolvePath(base, n, facts.home);
+    const info = infoFor(abs, facts);
+    if (info) findings.push(readFinding('archives', info, `${inv.name} -C ${dir}`));
+    else if (facts.credentials) {
+      for (const f of facts.credentials.filesUnder(abs).slice(0, 8)) findings.push(readFinding('archives', f, `${inv.name} -C ${dir}`));
+      if (facts.credentials.incomplete?.(abs)) findings.push(incompleteListing(inv, abs, facts));
+    }
+  }
+  return findings;
+}
+
+/** `cat "$(ls -a | grep -m1 '^\.env\.prod')"`: a reader's file name computed by filtering a listing for a credential file. */
+function checkComputedNames(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (!PRINTERS.has(inv.name)) return [];
+  const facts = ctx.facts;
+  const cwd = inv.cwd || facts.cwd;
+  const findings: Finding[] = [];
+  for (const a of inv.args) {
+    if (!a.dynamic || !/\$\(|`/.test(a.raw) || !/\b(ls|find|fd|grep|rg)\b/.test(a.raw)) continue;
+    const literals = [...a.raw.matchAll(/'([^']+)'|"([^"$]+)"|(?<=\s)([^\s'"|)$]+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? '').filter((x) => x !== '' && !x.startsWith('-'));
+    for (const name of facts.listDir(cwd) ?? []) {
+      const info = infoFor(`${cwd}/${name}`, facts);
+      if (!info) continue;
+      const selected = literals.some((l) => {
+        try {
+          return new RegExp(l).test(name) && l.length >= 3 && /[a-z]/i.test(l);
+        } catch {
+          return false;
+        }
+      });
+      if (selected) {
+        findings.push(readFinding('reads', info, `${inv.name} (a file name computed from a listing)`));
+        break;
+      }
     }
   }
   return findings;
@@ -218,6 +279,12 @@ function checkGitGrep(inv: Invocation, ctx: RuleContext): Finding[] {
 // Variable listings and shell histories filtered for secrets
 
 const VARIABLE_LISTINGS = new Set(['env', 'printenv', 'set', 'export', 'declare', 'typeset', 'compgen']);
+/** Names secrets commonly live under, whether or not this agent's environment has them (a sourced file adds them). */
+const COMMON_SECRET_VARIABLES = [
+  'DATABASE_URL', 'REDIS_URL', 'MONGODB_URI', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'GITHUB_TOKEN', 'GH_TOKEN', 'NPM_TOKEN',
+  'OPENAI_API_KEY', 'ANTHROPIC_API_KEY', 'STRIPE_SECRET_KEY', 'SECRET_KEY_BASE', 'DB_PASSWORD', 'PGPASSWORD', 'MYSQL_PWD', 'RAILWAY_TOKEN',
+  'VERCEL_TOKEN', 'HEROKU_API_KEY', 'SLACK_BOT_TOKEN', 'SENTRY_AUTH_TOKEN', 'GOOGLE_APPLICATION_CREDENTIALS', 'JWT_SECRET', 'SESSION_SECRET',
+];
 const HISTORY_LISTINGS = new Set(['history', 'fc', 'atuin']);
 
 /** `env | grep -i token`, `history | grep KEY`, `fc -l 1 | grep secret`, `ps auxe | grep TOKEN`. */
@@ -230,7 +297,7 @@ function checkFilteredListing(inv: Invocation, ctx: RuleContext): Finding[] {
   const listsHistory = HISTORY_LISTINGS.has(from.name);
   const listsProcessEnv = from.name === 'ps' && processEnvironmentShown(from.args);
   if (!listsVariables && !listsHistory && !listsProcessEnv) return [];
-  const secretNames = ctx.facts.envNames.filter(isSecretVariableName);
+  const secretNames = [...ctx.facts.envNames.filter(isSecretVariableName), ...COMMON_SECRET_VARIABLES];
   const matchesSecretName = search.patterns !== undefined && secretNames.some((n) => searchMatchesText(search, `${n}=`));
   const keyWord = search.patterns?.some((p) => /key|pass|token|secret|auth|cred|url|dsn/i.test(p)) === true;
   if (!isHunt(search) && !matchesSecretName && !(listsVariables && keyWord)) return [];
@@ -696,6 +763,8 @@ export const credentialHuntPack: RulePack = {
     return [
       ...checkGitGrep(inv, ctx),
       ...checkFoundFiles(inv, ctx),
+      ...checkArchiveFromFolder(inv, ctx),
+      ...checkComputedNames(inv, ctx),
       ...checkFilteredListing(inv, ctx),
       ...checkIndirectReads(inv, ctx),
       ...checkStoreDumps(inv, ctx),

@@ -636,7 +636,7 @@ function invocationTexts(inv: Invocation): string[] {
 // ---------------------------------------------------------------------------------------------
 // Snippets
 
-const SNIPPET_READERS = /\b(open|read_text|read_bytes|readFileSync|readFile|createReadStream|readFileStr|File\.read|IO\.read|File\.open|file_get_contents|fopen|slurp|load_dotenv|dotenv_values|config\(|Path|readlines)\b/;
+const SNIPPET_READERS = /\b(open|read_text|read_bytes|readFileSync|readFile|createReadStream|readFileStr|File\.read|IO\.read|File\.open|file_get_contents|fopen|slurp|load_dotenv|dotenv_values|config\(|Path|readlines|require|import|load_file|safe_load_file|unsafe_load_file|readTextFile|readTextFileSync|Bun\.file|parse_ini_file|loadFile)\b/;
 
 function checkSnippetReads(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   const facts = ctx.facts;
