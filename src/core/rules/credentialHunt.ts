@@ -390,9 +390,17 @@ function checkIndirectReads(inv: Invocation, ctx: RuleContext): Finding[] {
     findings.push(...checkGitHistory(inv, ctx));
   } else if (inv.name === 'sqlite3' || inv.name === 'duckdb' || inv.name === 'sqlite') {
     const db = inv.args.find((a) => !a.text.startsWith('-'));
-    if (db) for (const p of pathsOfWord(db, cwd, facts)) {
-      const info = infoFor(p, facts);
-      if (info) findings.push(readFinding('opens', info, inv.name));
+    if (db) {
+      const paths = pathsOfWord(db, cwd, facts);
+      // A glob that matches nothing here is judged by its shape (`~/.mozilla/firefox/*.default/cookies.sqlite`).
+      if (paths.length === 0 && db.glob) paths.push(resolvePath(cwd, db.text.replace(/[*?]/g, 'x'), facts.home));
+      for (const p of paths) {
+        const info = infoFor(p, facts) ?? (() => {
+          const m = matchCredentialPath(p, facts.home);
+          return m ? { path: p.startsWith(facts.home + '/') ? '~' + p.slice(facts.home.length) : p, kind: m.kind, label: m.label } : undefined;
+        })();
+        if (info) findings.push(readFinding('opens', info, inv.name));
+      }
     }
   }
   return findings;
@@ -593,9 +601,59 @@ function checkStoreDumps(inv: Invocation, ctx: RuleContext): Finding[] {
   return [dump('store-dump', `${shown} prints ${found.what}.`, dumpTarget(found.what, ctx, remote, [...names, ...inv.args.map((a) => a.text)]))];
 }
 
+/** Secret managers whose reads the credentials pack already asks about: which environment they reach. */
+function remoteSecretRead(inv: Invocation): boolean {
+  const p = positionals(inv.args);
+  switch (inv.name) {
+    case 'vault':
+      return p[0] === 'read' || (p[0] === 'kv' && p[1] === 'get');
+    case 'aws':
+      return (p[0] === 'secretsmanager' && p[1] === 'get-secret-value') || (p[0] === 'ssm' && /^get-parameters?(-by-path)?$/.test(p[1] ?? '') && hasFlag(inv.args, '--with-decryption'));
+    case 'az':
+      return p[0] === 'keyvault' && p[1] === 'secret' && (p[2] === 'show' || p[2] === 'download');
+    case 'gcloud':
+      return p[0] === 'secrets' && p[1] === 'versions' && p[2] === 'access';
+    case 'doppler':
+      return p[0] === 'secrets';
+    case 'terraform':
+    case 'tofu':
+      return ['output', 'show', 'state'].includes(p[0] ?? '');
+    default:
+      return false;
+  }
+}
+
+/** Names in a Terraform folder's backend block (`key = "prod/terraform.tfstate"`) that may say its environment. */
+function terraformBackendNames(inv: Invocation, facts: Facts): string[] {
+  const chdir = inv.args.find((a) => a.text.startsWith('-chdir='))?.text.slice(7);
+  const dir = chdir ? resolvePath(inv.cwd || facts.cwd, chdir, facts.home) : inv.cwd || facts.cwd;
+  const out = [basename(dir)];
+  for (const name of (facts.listDir(dir) ?? []).filter((n) => n.endsWith('.tf')).slice(0, 16)) {
+    const text = facts.readFile(`${dir}/${name}`) ?? '';
+    const backend = /backend\s+"[^"]+"\s*\{([^}]*)\}/.exec(text)?.[1] ?? '';
+    for (const m of backend.matchAll(/\b(key|bucket|prefix|workspace|name|organization)\s*=\s*"([^"]+)"/g)) out.push(m[2] ?? '');
+  }
+  return out;
+}
+
+/** An information finding that places a secret read in its environment (`secret/prod/db` is production). */
+function checkSecretEnvironment(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (!remoteSecretRead(inv)) return [];
+  const values = [...inv.args.map((a) => a.text), ...(inv.name === 'terraform' || inv.name === 'tofu' ? terraformBackendNames(inv, ctx.facts) : [])];
+  const env = ctx.environmentOf({ values, remote: true });
+  if (env.environment !== 'production') return [];
+  return [{
+    rule: 'credentials.secret-environment',
+    risk: 'production-access',
+    severity: 'info',
+    reason: `${inv.name} reads secrets or state of a production environment (${env.reason}).`,
+    targets: [{ kind: 'credential', name: `${inv.name} ${positionals(inv.args).slice(0, 2).join(' ')}`.trim(), remote: true, environment: env.environment, environmentReason: env.reason }],
+  }];
+}
+
 /** `/proc/<pid>/environ` in any reader's argument, the raw text (the pid is often computed). */
 function checkProcEnviron(inv: Invocation, ctx: RuleContext): Finding[] {
-  const hit = [...inv.args, ...inv.redirects.map((r) => r.target)].find((a) => /\/proc\/[^/\s]*\/environ\b/.test(a.raw) || /\/proc\/[^/\s]*\/environ\b/.test(a.text));
+  const hit = [...inv.args, ...inv.redirects.map((r) => r.target)].find((a) => /\/proc\/(\S*?|\$\(.{0,200}?\))\/environ\b/.test(a.raw) || /\/proc\/\S*\/environ\b/.test(a.text));
   if (!hit) return [];
   return [dump('process-environment', `${inv.name} reads a process environment (/proc/…/environ), which holds the secrets that process was started with.`, dumpTarget('/proc/*/environ', ctx))];
 }
@@ -769,6 +827,7 @@ export const credentialHuntPack: RulePack = {
       ...checkIndirectReads(inv, ctx),
       ...checkStoreDumps(inv, ctx),
       ...checkProcEnviron(inv, ctx),
+      ...checkSecretEnvironment(inv, ctx),
       ...checkPublishedFiles(inv, ctx),
       ...checkSentOut(inv),
       ...metadataFindings(texts, inv.name, ctx),
