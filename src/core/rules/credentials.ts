@@ -243,27 +243,20 @@ const IGNORE_FILE_NAMES = ['.gitignore', '.ignore', '.rgignore'];
 /** Folders below the workspace folder whose ignore files are read. */
 const MAX_IGNORE_DEPTH = 32;
 
-/**
- * What one ignore file's pattern list says of `relativePath` (relative to that file's folder): the
- * last line that matches decides, a `!` line re-including. Undefined when no line matches.
- */
-function listedIn(lines: readonly string[], relativePath: string): boolean | undefined {
+/** Does one ignore file's pattern list exclude `relativePath` (relative to that file's folder)? */
+function listedIn(lines: readonly string[], relativePath: string): boolean {
   const segments = relativePath.split('/');
-  let verdict: boolean | undefined;
-  for (const raw of lines) {
-    const negated = raw.startsWith('!');
-    const line = negated ? raw.slice(1) : raw;
+  for (const line of lines) {
     const dirOnly = line.endsWith('/');
     const pattern = line.replace(/\/$/, '');
     const anchored = pattern.replace(/^\//, '');
-    const matches = !pattern.includes('/')
-      ? segments.some((seg, i) => (!dirOnly || i < segments.length - 1) && minimatch(seg, pattern, { dot: true }))
-      : minimatch(relativePath, anchored, { dot: true }) || minimatch(relativePath, anchored + '/**', { dot: true });
-    if (!matches) continue;
-    // (git cannot re-include a file inside an excluded folder; taking the negation errs towards asking.)
-    verdict = !negated;
+    if (!pattern.includes('/')) {
+      if (segments.some((seg, i) => (!dirOnly || i < segments.length - 1) && minimatch(seg, pattern, { dot: true }))) return true;
+    } else if (minimatch(relativePath, anchored, { dot: true }) || minimatch(relativePath, anchored + '/**', { dot: true })) {
+      return true;
+    }
   }
-  return verdict;
+  return false;
 }
 
 /**
@@ -287,7 +280,8 @@ export function gitignored(relativePath: string, facts: Facts): boolean {
       const text = facts.readFile(root + (dir === '' ? '' : '/' + dir) + '/' + name);
       if (text === undefined) continue;
       const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
-      ignored = listedIn(lines, below) ?? ignored;
+      if (lines.some((l) => l.startsWith('!'))) return false;
+      ignored ||= listedIn(lines, below);
     }
   }
   return ignored;
