@@ -101,10 +101,11 @@ export function formatVerdict(v: Verdict): string {
  * none, the index is built in memory when a question needs it (bounded in time, a search it could not
  * finish asks), so the verdict is the same on a fresh machine and a set-up one.
  */
-function credentialsFor(root: string | undefined, cwd: string, env: CliIo['env']): CredentialFacts {
+function credentialsFor(root: string | undefined, env: CliIo['env']): CredentialFacts {
   const home = guardHome(env);
-  // Outside a repository the folder itself is the workspace; its index is not kept.
-  return lazyCredentialFacts({ workspaceRoots: [root ?? cwd], home: env.HOME ?? '', cacheDir: GUARD_PATHS.cacheDir(home), secretlint: false, persist: root !== undefined && fs.existsSync(home) });
+  // Outside a repository there is no workspace to index (it may be / or the home folder): a search
+  // there walks by path rules, bounded, and says when it could not finish.
+  return lazyCredentialFacts({ workspaceRoots: root ? [root] : [], home: env.HOME ?? '', cacheDir: GUARD_PATHS.cacheDir(home), secretlint: false, persist: fs.existsSync(home) });
 }
 
 interface Judged {
@@ -118,7 +119,7 @@ function factsAt(cwd: string, env: CliIo['env']): Judged {
   const root = repositoryRoot(cwd);
   const home = guardHome(env);
   const known = root && fs.existsSync(home) ? knownSecretsOf([root], GUARD_PATHS.cacheDir(home), env.HOME ?? '') : undefined;
-  return { facts: gatherFacts({ cwd, env, home: env.HOME, workspaceRoots: [root ?? cwd], credentials: credentialsFor(root, cwd, env) }), redact: secretRedactor(known) };
+  return { facts: gatherFacts({ cwd, env, home: env.HOME, workspaceRoots: [root ?? cwd], credentials: credentialsFor(root, env) }), redact: secretRedactor(known) };
 }
 
 function factsCache(env: CliIo['env']): (cwd: string) => Judged {
