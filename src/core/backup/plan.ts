@@ -6,7 +6,7 @@
  */
 import { resolvePath } from '../paths';
 import type { Invocation } from '../policy/types';
-import { splitSql } from '../rules/sqlScan';
+import { splitSql } from '../rules/support/sqlScan';
 
 export type DumpEngine = 'postgres' | 'mysql';
 

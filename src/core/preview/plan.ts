@@ -8,7 +8,7 @@ import { isAbsolute, normalize, resolvePath } from '../paths';
 import type { ActionDescription } from '../protocol/ipc';
 import type { Facts, Invocation, Target, Verdict } from '../policy/types';
 import { databaseWorkOf, type DatabaseWork } from '../rules/database';
-import { looksLikeSql, scanSqlAsWritten } from '../rules/sqlScan';
+import { looksLikeSql, scanSqlAsWritten } from '../rules/support/sqlScan';
 import { PREVIEW_LIMITS, type PreviewSection } from './model';
 
 export type PreviewTask =

@@ -1,6 +1,6 @@
 import type { Finding, Invocation, RulePack, RuleContext } from '../policy/types';
 import { toolNamed, toolsOf } from '../registry/commandModel';
-import { checkCli } from './cliCommands';
+import { checkCli } from './support/cliCommands';
 
 /**
  * Cloud CLIs: aws, gcloud, gsutil, az, azcopy, doctl (described in `src/core/registry/tools/`).

@@ -1,6 +1,6 @@
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { hostOf, isLocalHost, isLocalKubeContext } from '../policy/production';
-import { splitGlobalOptions, valueAfter } from './commandLine';
+import { splitGlobalOptions, valueAfter } from './support/commandLine';
 
 /**
  * Containers and clusters: docker volumes (where data lives), prunes, compose down -v; kubectl

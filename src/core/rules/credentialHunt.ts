@@ -5,7 +5,8 @@ import { isHunt, isHuntPattern, searchMatchesText, searchPatternsOf, type Search
 import { isSecretKeyName } from '../credentials/secretValues';
 import { basename, isAbsolute, resolvePath } from '../paths';
 import type { ArgWord, CodeSnippet, CredentialFileInfo, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
-import { gitignored, infoFor, isHiddenPath, pathsOfWord, readFinding } from './credentials';
+import { readFinding } from './credentials';
+import { gitignored, infoFor, isHiddenPath, pathsOfWord } from './support/credentialPaths';
 import { metadataRequests } from './metadataEndpoints';
 
 /**

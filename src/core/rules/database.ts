@@ -1,9 +1,9 @@
 import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { resolvePath } from '../paths';
 import { hostOf, isLocalHost, redactUrl } from '../policy/production';
-import { parseArgs, flagValues, hasFlag } from './cliArgs';
-import { effectiveCommand } from './commandLine';
-import { looksLikeSql, scanMongo, scanRedis, scanSql, type CodeEffect, type SqlStatement } from './sqlScan';
+import { parseArgs, flagValues, hasFlag } from './support/cliArgs';
+import { effectiveCommand } from './support/commandLine';
+import { looksLikeSql, scanMongo, scanRedis, scanSql, type CodeEffect, type SqlStatement } from './support/sqlScan';
 
 /**
  * Databases: SQL that drops, truncates or empties tables (through psql, mysql, sqlite3 and SQL inside

@@ -10,7 +10,7 @@ import { infraPack } from './infra';
 import { cloudPack } from './cloud';
 import { paasPack } from './paas';
 import { httpPack } from './httpRequests';
-import { unsureOptionsPack } from './unsureOptions';
+import { unsureOptionsPack } from './support/unsureOptions';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a

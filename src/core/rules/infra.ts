@@ -1,6 +1,6 @@
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { resolvePath, basename } from '../paths';
-import { singleDashOptions, valueAfter } from './commandLine';
+import { singleDashOptions, valueAfter } from './support/commandLine';
 
 /**
  * Infrastructure as code: terraform/tofu/terragrunt destroy, apply -destroy, state rm and workspace

@@ -1,6 +1,6 @@
 import type { Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { toolNamed, toolsOf } from '../registry/commandModel';
-import { checkCli } from './cliCommands';
+import { checkCli } from './support/cliCommands';
 
 /**
  * PaaS and developer-platform CLIs: railway, fly, heroku, vercel, netlify, supabase, neon, pscale,

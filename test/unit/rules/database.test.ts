@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { databasePack } from '../../../src/core/rules/database';
-import { scanSql, splitSql, scanMongo, scanRedis } from '../../../src/core/rules/sqlScan';
+import { scanSql, splitSql, scanMongo, scanRedis } from '../../../src/core/rules/support/sqlScan';
 import { environmentOf } from '../../../src/core/policy/production';
 import type { CodeSnippet, Facts, Finding, Invocation, RuleContext } from '../../../src/core/policy/types';
 import { invocation, testFacts } from '../support/policyFixtures';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { httpPack } from '../../../src/core/rules/httpRequests';
-import { isDestructiveFieldName, parseGraphql, scanGraphqlRequest, graphqlRequestsInBody } from '../../../src/core/rules/graphql';
-import { parseRequestUrl, resourceFromPath } from '../../../src/core/rules/httpTargets';
+import { isDestructiveFieldName, parseGraphql, scanGraphqlRequest, graphqlRequestsInBody } from '../../../src/core/rules/support/graphql';
+import { parseRequestUrl, resourceFromPath } from '../../../src/core/rules/support/httpTargets';
 import { UNKNOWN_TREATED_AS_PRODUCTION } from '../../../src/core/policy/verdict';
 import { classify } from '../../../src/core/policy/classify';
 import type { CodeSnippet } from '../../../src/core/policy/types';

@@ -1,5 +1,5 @@
 import type { TargetKind } from '../../policy/types';
-import { isLocalUrl, parseRequestUrl } from '../../rules/httpTargets';
+import { isLocalUrl, parseRequestUrl } from '../../rules/support/httpTargets';
 import { flagValues, hasFlag } from '../args';
 import type { CliArgs, CommandSpec, ToolArgs, ToolSpec } from '../types';
 import { flag } from './options';

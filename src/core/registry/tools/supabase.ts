@@ -1,4 +1,4 @@
-import { isLocalUrl, parseRequestUrl } from '../../rules/httpTargets';
+import { isLocalUrl, parseRequestUrl } from '../../rules/support/httpTargets';
 import { flagValues, hasFlag } from '../args';
 import { supabaseLinkHints } from './linkedProjects';
 import type { CliArgs, ToolSpec } from '../types';

@@ -1,4 +1,4 @@
-import type { ArgWord } from '../policy/types';
+import type { ArgWord } from '../../policy/types';
 
 /**
  * Splitting a CLI's arguments into positionals and flag values, so packs can match command paths

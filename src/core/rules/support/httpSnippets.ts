@@ -1,4 +1,4 @@
-import type { CodeSnippet } from '../policy/types';
+import type { CodeSnippet } from '../../policy/types';
 import { looksLikeUrl, type HttpRequest, type RequestBody } from './httpTargets';
 
 /**

@@ -1,6 +1,6 @@
-import type { TargetKind } from '../policy/types';
-import { isLocalHost } from '../policy/production';
-import { kindFromWords } from '../registry/targetWords';
+import type { TargetKind } from '../../policy/types';
+import { isLocalHost } from '../../policy/production';
+import { kindFromWords } from '../../registry/targetWords';
 
 /**
  * What an HTTP request reaches: URL parsing that tolerates curl/httpie shorthands, whether a host is

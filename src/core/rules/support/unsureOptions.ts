@@ -1,7 +1,7 @@
-import type { Finding, Invocation, RulePack } from '../policy/types';
-import { effectOf, readingsOf, toolNamed } from '../registry/commandModel';
-import type { Effect } from '../registry/types';
-import { TOOLS } from '../registry/tools';
+import type { Finding, Invocation, RulePack } from '../../policy/types';
+import { effectOf, readingsOf, toolNamed } from '../../registry/commandModel';
+import type { Effect } from '../../registry/types';
+import { TOOLS } from '../../registry/tools';
 
 /**
  * Where the command model's knowledge ends. An option the registry does not know may or may not take

@@ -1,6 +1,6 @@
-import type { TargetKind } from '../policy/types';
+import type { TargetKind } from '../../policy/types';
 import { identifierParts } from './cliArgs';
-import { kindFromWords } from '../registry/targetWords';
+import { kindFromWords } from '../../registry/targetWords';
 
 /**
  * Just enough GraphQL to see what a request body does: a lexer and a parser for executable documents

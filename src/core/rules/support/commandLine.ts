@@ -1,4 +1,4 @@
-import type { ArgWord, Invocation } from '../policy/types';
+import type { ArgWord, Invocation } from '../../policy/types';
 
 /**
  * Command-line shapes the rule packs share beyond plain option parsing (see cliArgs.ts): the tool a

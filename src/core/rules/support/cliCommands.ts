@@ -1,7 +1,7 @@
-import type { ArgWord, Finding, Invocation, RuleContext, Target } from '../policy/types';
-import { cliArgs, flagValues, hasFlag, optionsNamed } from '../registry/args';
-import { matchCommandPath, parsedArgs } from '../registry/commandModel';
-import type { CliArgs, CommandRule, HintSource, ToolSpec } from '../registry/types';
+import type { ArgWord, Finding, Invocation, RuleContext, Target } from '../../policy/types';
+import { cliArgs, flagValues, hasFlag, optionsNamed } from '../../registry/args';
+import { matchCommandPath, parsedArgs } from '../../registry/commandModel';
+import type { CliArgs, CommandRule, HintSource, ToolSpec } from '../../registry/types';
 
 /**
  * The engine behind the cloud and PaaS packs: each CLI is described once in the registry (its

@@ -1,0 +1,560 @@
+/**
+ * The path-effect rules, one small function per command (or family) over its option grammar
+ * (`effectOptions.ts`): which words a command reads, writes, creates, deletes, moves, links or
+ * extracts into. `effects.ts` applies them.
+ */
+
+import { basename } from '../paths';
+import { COMPRESSED_SUFFIX, each, valueWord, grammarOf, gzipLike, has, readOptions, values } from './effectOptions';
+import type { EffectKind, PathEffect } from './effects';
+import type { ArgWord, Invocation } from './types';
+
+// ---------------------------------------------------------------------------------------------
+// Commands that only read what they are given
+
+/**
+ * Every operand and option value of these is only read, listed or compared; their output goes to
+ * stdout (a redirect is judged on its own). Commands with an output option (`sort -o`) are not here.
+ */
+export const READ_ONLY_COMMANDS: ReadonlySet<string> = new Set([
+  'cat', 'tac', 'nl', 'head', 'tail', 'less', 'more', 'most', 'bat', 'batcat', 'grep', 'egrep', 'fgrep', 'zgrep', 'rg', 'ag', 'ack',
+  'ls', 'll', 'la', 'dir', 'vdir', 'exa', 'eza', 'lsd', 'tree', 'stat', 'file', 'wc', 'du', 'df', 'diff', 'cmp', 'comm', 'colordiff',
+  'md5sum', 'sha1sum', 'sha224sum', 'sha256sum', 'sha384sum', 'sha512sum', 'b2sum', 'cksum', 'sum', 'shasum', 'md5',
+  'od', 'hexdump', 'hd', 'strings', 'readlink', 'realpath', 'basename', 'dirname', 'test', '[', '[[', 'echo', 'printf', 'pwd',
+  'cd', 'pushd', 'popd', 'jq', 'gron', 'column', 'cut', 'paste', 'fold', 'fmt', 'expand', 'unexpand', 'rev', 'look', 'tr',
+  'type', 'which', 'whereis', 'whatis', 'man', 'info', 'locate', 'id', 'whoami', 'date', 'printenv', 'getfacl', 'lsattr',
+  'namei', 'true', 'false', ':', 'zcat', 'bzcat', 'xzcat', 'zless', 'zmore', 'lsof', 'fuser', 'ps', 'pgrep', 'uname', 'hostname',
+  'sleep', 'wait', 'history', 'alias', 'set', 'shopt', 'hash', 'jobs',
+  'git-status', 'sha256', 'xmllint-check', 'identify', 'pdfinfo', 'mediainfo', 'ffprobe', 'nproc', 'free', 'uptime', 'env-check',
+]);
+
+/** `git` subcommands that leave the work tree alone (they may write inside `.git`, which holds nothing protected). */
+export const GIT_READ_ONLY: ReadonlySet<string> = new Set([
+  'status', 'diff', 'log', 'show', 'blame', 'annotate', 'ls-files', 'ls-tree', 'ls-remote', 'cat-file', 'rev-parse', 'rev-list', 'grep',
+  'describe', 'shortlog', 'reflog', 'name-rev', 'check-ignore', 'check-attr', 'check-mailmap', 'count-objects', 'fsck', 'for-each-ref',
+  'show-ref', 'show-branch', 'merge-base', 'cherry', 'range-diff', 'whatchanged', 'help', 'version', 'var', 'fetch', 'add', 'commit',
+  'branch', 'tag', 'remote', 'push', 'diff-tree', 'diff-files', 'diff-index', 'verify-commit', 'verify-tag', 'difftool', 'gc', 'prune',
+  'maintenance', 'notes', 'blame-tree', 'bisect', 'pull', 'merge', 'rebase', 'cherry-pick', 'revert', 'init', 'clone', 'lfs',
+]);
+
+
+export type EffectRule = (args: readonly ArgWord[], inv: Invocation) => PathEffect[];
+
+const RECURSIVE = ['r', 'R', 'recursive', 'a', 'archive'];
+
+/** cp, mv, install, ln: sources, then a destination (or `-t DIR` first). */
+function transfer(sourceKind: EffectKind, name: string): EffectRule {
+  return (args) => {
+    const read = readOptions(args, grammarOf(name));
+    const target = values(read, 't', 'target-directory')[0];
+    const recursive = has(read, ...RECURSIVE);
+    let sources = read.operands;
+    let dest = target;
+    if (!dest) {
+      if (name === 'ln' && sources.length === 1) {
+        // `ln -s TARGET` makes ./basename(TARGET)
+        return [{ kind: 'link', word: sources[0]! }];
+      }
+      dest = sources[sources.length - 1];
+      sources = sources.slice(0, -1);
+    }
+    let kind = sourceKind;
+    if (name === 'cp' && has(read, 'l', 'link', 's', 'symbolic-link')) kind = 'link';
+    if (name === 'install' && has(read, 'd', 'directory')) return each('create', read.operands);
+    // `ln -sfn x .cursor` replaces a symlinked folder, or creates `.cursor` pointing elsewhere: the link name is judged as itself too.
+    const linkName: PathEffect[] = name === 'ln' && dest && !target ? [{ kind: 'link', word: dest }] : [];
+    const out: PathEffect[] = [...linkName, ...sources.map((word) => ({ kind, word, ...(recursive && kind !== 'link' ? { recursive: true } : {}) }))];
+    if (dest) {
+      out.push({ kind: 'write', word: dest, into: sources });
+      const spilling = sources.filter((source) => /\/\.?$/.test(source.text) || source.glob);
+      if ((recursive || name === 'mv') && spilling.length > 0) out.push({ kind: 'extract', word: dest, from: spilling });
+    }
+    return out;
+  };
+}
+
+/** Every operand is changed, after a leading mode/owner operand for chmod/chown/chgrp/chattr. */
+function changeAll(kind: EffectKind, name: string, skipFirst: boolean): EffectRule {
+  return (args) => {
+    const read = readOptions(args, grammarOf(name));
+    const recursive = has(read, ...RECURSIVE);
+    const reference = has(read, 'reference');
+    let operands = read.operands;
+    // chmod's mode may look like an option (-x) and is then already among the options
+    if (skipFirst && !reference) operands = name === 'chmod' ? operands.filter((o, i) => !(i === 0 && /^([ugoa]*[-+=][rwxXst]*,?)+$|^[0-7]{3,4}$/.test(o.text))) : operands.slice(1);
+    const out = each(kind, operands, recursive ? { recursive: true } : {});
+    for (const r of values(read, 'r', 'reference')) out.push({ kind: 'read', word: r });
+    return out;
+  };
+}
+
+function sed(args: readonly ArgWord[]): PathEffect[] {
+  const read = readOptions(args, grammarOf('sed'));
+  const inPlace = has(read, 'i', 'in-place');
+  const scripts = values(read, 'e', 'expression');
+  let files = read.operands;
+  if (scripts.length === 0 && !has(read, 'f', 'file') && files.length > 0) {
+    scripts.push(files[0]!);
+    files = files.slice(1);
+  }
+  return [...each('code', scripts), ...each('read', values(read, 'f', 'file')), ...each(inPlace ? 'write' : 'read', files)];
+}
+
+/** perl/ruby: `-i` edits the files named after the code in place; otherwise what the code does to them is unknown. */
+function scriptingInPlace(name: string): EffectRule {
+  return (args) => {
+    const inPlace = args.some((a) => /^-[a-zA-Z0-9]*i/.test(a.text) && !a.text.startsWith('--'));
+    // The code itself is judged as a snippet and as words (see the perimeter); the operands after it:
+    const read = readOptions(args, grammarOf(name));
+    const code = values(read, 'e', 'E');
+    const operands = read.operands.filter((w) => !code.includes(w));
+    return [...each('code', code), ...each(inPlace ? 'write' : 'unknown', operands)];
+  };
+}
+
+function awk(args: readonly ArgWord[]): PathEffect[] {
+  const read = readOptions(args, grammarOf('awk'));
+  const includes = values(read, 'i', 'include').map((w) => w.text);
+  const inPlace = includes.some((t) => t === 'inplace' || t === 'inplace.awk');
+  const files = values(read, 'f', 'file');
+  let operands = read.operands;
+  const program = files.length === 0 ? operands[0] : undefined;
+  if (program) operands = operands.slice(1);
+  // An awk program that prints into files or runs commands may write the files it reads (`print > FILENAME`).
+  const writes = inPlace || program === undefined || /(print|printf)[^;{}]*>|\|\s*["a-z]|system\s*\(|FILENAME/.test(program.text);
+  const inputs = operands.filter((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w.text));
+  return [...(program ? [{ kind: 'code' as const, word: program }] : []), ...each('read', files), ...each(writes ? (inPlace ? 'write' : 'unknown') : 'read', inputs)];
+}
+
+function dd(args: readonly ArgWord[]): PathEffect[] {
+  const out: PathEffect[] = [];
+  for (const a of args) {
+    if (a.text.startsWith('of=')) out.push({ kind: 'write', word: valueWord(a, a.text.slice(3)) });
+    else if (a.text.startsWith('if=')) out.push({ kind: 'read', word: valueWord(a, a.text.slice(3)) });
+    else out.push({ kind: 'unknown', word: a });
+  }
+  return out;
+}
+
+function tee(args: readonly ArgWord[]): PathEffect[] {
+  return each('write', readOptions(args, {}).operands);
+}
+
+function sort(args: readonly ArgWord[]): PathEffect[] {
+  const read = readOptions(args, grammarOf('sort'));
+  return [
+    ...each('write', values(read, 'o', 'output')),
+    ...each('read', read.operands),
+    ...each('read', values(read, 'files0-from')),
+    ...each('unknown', values(read, 'compress-program', 'T', 'temporary-directory')),
+  ];
+}
+
+/** `uniq IN OUT`, `xxd IN OUT`: the second operand is written. */
+function inputOutput(name: string): EffectRule {
+  return (args) => {
+    const read = readOptions(args, grammarOf(name));
+    const [input, output, ...rest] = read.operands;
+    return [...(input ? [{ kind: 'read' as const, word: input }] : []), ...(output ? [{ kind: 'write' as const, word: output }] : []), ...each('unknown', rest)];
+  };
+}
+
+/** split/csplit: the input is read; the prefix names files that are written. */
+function split(name: string): EffectRule {
+  return (args) => {
+    const read = readOptions(args, grammarOf(name));
+    const [input, ...rest] = read.operands;
+    const prefix = name === 'csplit' ? values(read, 'f', 'prefix') : rest.slice(-1);
+    return [...(input ? [{ kind: 'read' as const, word: input }] : []), ...each('write', prefix), ...each('unknown', values(read, 'filter'))];
+  };
+}
+
+/** gzip and friends replace each file with its (de)compressed sibling unless told to keep it or write to stdout. */
+function compressor(name: string): EffectRule {
+  return (args) => {
+    const read = readOptions(args, grammarOf(name));
+    if (has(read, 'c', 'stdout', 'to-stdout', 'l', 'list', 't', 'test')) return each('read', read.operands);
+    const keep = has(read, 'k', 'keep');
+    const recursive = has(read, 'r', 'recursive');
+    const out: PathEffect[] = [];
+    for (const word of read.operands) {
+      out.push({ kind: keep ? 'read' : 'move', word, ...(recursive ? { recursive: true } : {}) });
+      const stripped = word.text.replace(COMPRESSED_SUFFIX, '');
+      out.push({ kind: 'write', word: valueWord(word, stripped === word.text ? word.text + '.gz' : stripped) });
+      if (recursive) out.push({ kind: 'extract', word });
+    }
+    return out;
+  };
+}
+
+function tar(args: readonly ArgWord[]): PathEffect[] {
+  // The first word may be a bundle of letters without a dash (`tar xzf a.tgz`).
+  const first = args[0];
+  const words = first && !first.text.startsWith('-') && /^[A-Za-z]+$/.test(first.text) ? [{ ...first, text: '-' + first.text }, ...args.slice(1)] : args;
+  const read = readOptions(words, grammarOf('tar'));
+  const extract = has(read, 'x', 'extract', 'get');
+  const create = has(read, 'c', 'create', 'r', 'append', 'u', 'update', 'A', 'catenate', 'concatenate', 'delete');
+  const archives = values(read, 'f', 'file');
+  const dir = values(read, 'C', 'directory');
+  const out: PathEffect[] = [...each('unknown', values(read, 'to-command', 'use-compress-program', 'info-script', 'new-volume-script', 'checkpoint-action')), ...each('read', values(read, 'T', 'files-from', 'X', 'exclude-from'))];
+  if (extract && !has(read, 'O', 'to-stdout')) {
+    out.push(...each('read', archives));
+    const at = dir[dir.length - 1];
+    if (read.operands.length > 0) {
+      for (const member of read.operands) out.push({ kind: 'write', word: at ? valueWord(member, at.text.replace(/\/+$/, '') + '/' + member.text) : member, recursive: true });
+    } else out.push({ kind: 'extract', word: at ?? valueWord(first ?? { text: '.', raw: '.', dynamic: false, glob: false }, '.') });
+    return out;
+  }
+  if (create) {
+    out.push(...each('write', archives));
+    out.push(...each(has(read, 'remove-files') ? 'delete' : 'read', read.operands, { recursive: true }));
+    return out;
+  }
+  out.push(...each('read', archives), ...each('read', read.operands));
+  return out;
+}
+
+function unzip(args: readonly ArgWord[]): PathEffect[] {
+  const read = readOptions(args, grammarOf('unzip'));
+  const [archive, ...members] = read.operands;
+  const out: PathEffect[] = archive ? [{ kind: 'read', word: archive }] : [];
+  if (has(read, 'l', 'v', 't', 'p', 'Z', 'z')) return [...out, ...each('read', members)];
+  const dir = values(read, 'd')[0];
+  if (members.length > 0 && members.every((m) => !m.glob)) {
+    for (const m of members) out.push({ kind: 'write', word: dir ? valueWord(m, dir.text.replace(/\/+$/, '') + '/' + m.text) : m });
+  } else out.push({ kind: 'extract', word: dir ?? valueWord(archive ?? { text: '.', raw: '.', dynamic: false, glob: false }, '.') });
+  return out;
+}
+
+function zip(args: readonly ArgWord[]): PathEffect[] {
+  const read = readOptions(args, grammarOf('zip'));
+  const [archive, ...files] = read.operands;
+  const moving = has(read, 'm', 'move');
+  return [...(archive ? [{ kind: 'write' as const, word: archive }] : []), ...each(moving ? 'delete' : 'read', files, { recursive: has(read, 'r', 'recurse-paths') })];
+}
+
+/** 7z/7za/7zr: `x`/`e` extract (into `-oDIR`), `a`/`u`/`d` change the archive, `l`/`t` read. */
+function sevenZip(args: readonly ArgWord[]): PathEffect[] {
+  const [command, ...rest] = args;
+  const operands = rest.filter((w) => !w.text.startsWith('-'));
+  const dir = rest.find((w) => w.text.startsWith('-o') && w.text.length > 2);
+  const [archive, ...files] = operands;
+  const out: PathEffect[] = archive ? [{ kind: 'read', word: archive }] : [];
+  switch (command?.text) {
+    case 'x':
+    case 'e':
+      out.push({ kind: 'extract', word: dir ? valueWord(dir, dir.text.slice(2)) : valueWord(command, '.') });
+      return out;
+    case 'a':
+    case 'u':
+    case 'd':
+    case 'rn':
+      return [...(archive ? [{ kind: 'write' as const, word: archive }] : []), ...each(rest.some((w) => w.text === '-sdel') ? 'delete' : 'read', files, { recursive: true })];
+    default:
+      return [...out, ...each('read', files)];
+  }
+}
+
+function cpio(args: readonly ArgWord[]): PathEffect[] {
+  const read = readOptions(args, { short: 'DEFHIMORst', long: ['directory', 'pattern-file', 'file', 'format', 'message', 'owner', 'rsh-command'] });
+  const extract = has(read, 'i', 'extract');
+  const pass = has(read, 'p', 'pass-through');
+  if (extract) return [{ kind: 'extract', word: values(read, 'D', 'directory')[0] ?? { text: '.', raw: '.', dynamic: false, glob: false } }];
+  if (pass) return each('extract', read.operands);
+  return [...each('write', values(read, 'F', 'O', 'file')), ...each('read', read.operands)];
+}
+
+function rsync(args: readonly ArgWord[]): PathEffect[] {
+  const read = readOptions(args, grammarOf('rsync'));
+  const local = read.operands.filter((w) => !/^[^/]*:/.test(w.text) && !w.text.startsWith('rsync://'));
+  const dest = read.operands[read.operands.length - 1];
+  const sources = read.operands.slice(0, -1).filter((w) => local.includes(w));
+  const removing = has(read, 'remove-source-files', 'remove-sent-files');
+  const out: PathEffect[] = [
+    ...each(removing ? 'delete' : 'read', sources, { recursive: true }),
+    ...each('write', values(read, 'log-file', 'write-batch', 'only-write-batch', 'backup-dir', 'partial-dir', 'temp-dir')),
+    ...each('read', values(read, 'exclude-from', 'include-from', 'files-from', 'password-file', 'compare-dest', 'copy-dest', 'read-batch')),
+    ...each('link', values(read, 'link-dest')),
+    ...each('unknown', values(read, 'e', 'rsh', 'rsync-path')),
+  ];
+  if (dest && local.includes(dest)) {
+    out.push({ kind: 'write', word: dest, into: sources });
+    out.push({ kind: 'extract', word: dest, from: sources });
+    // --delete removes whatever in the destination the source lacks
+    if (read.options.some((o) => o.name.startsWith('delete') || o.name === 'del')) out.push({ kind: 'delete', word: dest, recursive: true });
+  }
+  return out;
+}
+
+function scp(args: readonly ArgWord[]): PathEffect[] {
+  const read = readOptions(args, grammarOf('scp'));
+  const local = (w: ArgWord): boolean => !/^[^/]*:/.test(w.text) && !w.text.startsWith('scp://');
+  const dest = read.operands[read.operands.length - 1];
+  const sources = read.operands.slice(0, -1).filter(local);
+  const out: PathEffect[] = [...each('read', sources, { recursive: true }), ...each('read', values(read, 'F', 'i'))];
+  if (dest && local(dest)) out.push({ kind: 'write', word: dest, into: sources });
+  return out;
+}
+
+function curl(args: readonly ArgWord[]): PathEffect[] {
+  const read = readOptions(args, grammarOf('curl'));
+  const out: PathEffect[] = [
+    ...each('write', values(read, 'o', 'output', 'D', 'dump-header', 'c', 'cookie-jar', 'trace', 'trace-ascii', 'stderr', 'libcurl', 'etag-save', 'hsts', 'alt-svc')),
+    ...each('read', values(read, 'K', 'config', 'T', 'upload-file', 'etag-compare', 'cert', 'key', 'cacert', 'netrc-file', 'E')),
+  ];
+  const dir = values(read, 'output-dir')[0];
+  const urls = [...read.operands, ...values(read, 'url')];
+  for (const url of urls) {
+    // file:// URLs are paths: an upload (-T) to one writes it.
+    if (/^file:\/\//i.test(url.text)) out.push({ kind: has(read, 'T', 'upload-file') ? 'write' : 'read', word: valueWord(url, url.text.replace(/^file:\/\/(localhost)?/i, '')) });
+  }
+  if (has(read, 'O', 'remote-name', 'remote-name-all')) {
+    for (const url of urls) {
+      const name = basename(url.text.replace(/[?#].*$/, ''));
+      if (name) out.push({ kind: 'write', word: valueWord(url, dir ? dir.text.replace(/\/+$/, '') + '/' + name : name) });
+    }
+  }
+  for (const data of values(read, 'd', 'data', 'data-binary', 'data-urlencode', 'F', 'form', 'json')) {
+    const at = data.text.indexOf('@');
+    if (at >= 0 && !data.text.slice(at + 1).startsWith('-')) out.push({ kind: 'read', word: valueWord(data, data.text.slice(at + 1).replace(/;.*$/, '')) });
+  }
+  return out;
+}
+
+function wget(args: readonly ArgWord[]): PathEffect[] {
+  const read = readOptions(args, grammarOf('wget'));
+  const out: PathEffect[] = [
+    ...each('write', values(read, 'O', 'output-document', 'o', 'output-file', 'a', 'append-output', 'save-cookies')),
+    ...each('read', values(read, 'i', 'input-file', 'load-cookies', 'post-file', 'body-file', 'ca-certificate', 'certificate', 'private-key', 'config')),
+  ];
+  const dir = values(read, 'P', 'directory-prefix')[0];
+  if (values(read, 'O', 'output-document').length === 0) {
+    if (has(read, 'r', 'recursive', 'm', 'mirror', 'x', 'force-directories')) out.push({ kind: 'extract', word: dir ?? valueWord(args[0] ?? { text: '.', raw: '.', dynamic: false, glob: false }, '.') });
+    for (const url of read.operands) {
+      const name = basename(url.text.replace(/[?#].*$/, '')) || 'index.html';
+      out.push({ kind: 'write', word: valueWord(url, dir ? dir.text.replace(/\/+$/, '') + '/' + name : name) });
+    }
+  }
+  return out;
+}
+
+function patch(args: readonly ArgWord[]): PathEffect[] {
+  const read = readOptions(args, grammarOf('patch'));
+  const dir = values(read, 'd', 'directory')[0];
+  const out: PathEffect[] = [...each('read', values(read, 'i', 'input')), ...each('write', values(read, 'o', 'output', 'r', 'reject-file'))];
+  const [original, patchFile] = read.operands;
+  if (original) out.push({ kind: 'write', word: original });
+  if (patchFile) out.push({ kind: 'read', word: patchFile });
+  // Which files the patch touches is in its text; the perimeter reads it when it can, else anything below the folder.
+  if (has(read, 'dry-run')) return out;
+  out.push({ kind: 'extract', word: dir ?? { text: '.', raw: '.', dynamic: false, glob: false } });
+  return out;
+}
+
+function find(args: readonly ArgWord[]): PathEffect[] {
+  const starts: ArgWord[] = [];
+  let i = 0;
+  while (i < args.length && !/^[-(!]/.test(args[i]!.text)) starts.push(args[i++]!);
+  const rest = args.slice(i);
+  const names: string[] = [];
+  let narrowing = true;
+  let deletes = false;
+  const out: PathEffect[] = [];
+  for (let k = 0; k < rest.length; k++) {
+    const t = rest[k]!.text;
+    if (t === '-name' || t === '-iname') {
+      const v = rest[k + 1];
+      if (v) names.push(v.text);
+      k++;
+    } else if (t === '-path' || t === '-wholename' || t === '-ipath' || t === '-regex' || t === '-iregex' || t === '-o' || t === '-or' || t === '!' || t === '-not') {
+      narrowing = false;
+    } else if (t === '-delete') deletes = true;
+    else if (t === '-exec' || t === '-execdir' || t === '-ok' || t === '-okdir') {
+      const command = rest[k + 1]?.text ?? '';
+      if (!READ_ONLY_COMMANDS.has(basename(command))) deletes = true;
+    } else if (t === '-fprint' || t === '-fprint0' || t === '-fls' || t === '-fprintf') {
+      const v = rest[k + 1];
+      if (v) out.push({ kind: 'write', word: v });
+      k++;
+    }
+  }
+  const roots = starts.length > 0 ? starts : [{ text: '.', raw: '.', dynamic: false, glob: false }];
+  if (deletes) for (const word of roots) out.push({ kind: 'delete', word, recursive: true, ...(narrowing && names.length > 0 ? { names } : {}) });
+  else out.push(...each('read', roots));
+  return out;
+}
+
+/** A revision that is not a branch name: `HEAD~2`, `main^`, `@{1}`, `HEAD`, a sha. */
+function isRevision(text: string): boolean {
+  return /[~^]|@\{|^HEAD$|^ORIG_HEAD$|^FETCH_HEAD$|^[0-9a-f]{7,40}$/.test(text);
+}
+
+/** git: read-only subcommands read; the ones that rewrite the work tree say how far. */
+function git(args: readonly ArgWord[]): PathEffect[] {
+  const read = readOptions(args, { short: 'Cc', long: ['git-dir', 'work-tree', 'namespace', 'exec-path', 'config-env'], posix: true });
+  const here = (text: string): ArgWord => ({ text, raw: text, dynamic: false, glob: false });
+  const workTree = values(read, 'work-tree')[0] ?? values(read, 'C')[0] ?? here('.');
+  const out: PathEffect[] = each('unknown', values(read, 'c', 'config-env', 'exec-path'));
+  const [sub, ...rest] = read.operands;
+  if (!sub) return out;
+  const subName = sub.text;
+  const opts = readOptions(rest, { short: 'mFbBcCsSopUOX', long: ['message', 'file', 'source', 'output', 'orphan', 'pathspec-from-file', 'template', 'reference', 'separate-git-dir', 'branch', 'depth', 'onto', 'strategy', 'strategy-option', 'exec', 'upload-pack', 'prefix'] });
+  const rewrite = (): PathEffect => ({ kind: 'rewrite', word: workTree });
+  const pathspecs = (kind: EffectKind): PathEffect[] => each(kind, opts.operands, { recursive: true });
+  if (GIT_READ_ONLY.has(subName)) {
+    out.push(...each('write', values(opts, 'output', 'o').filter(() => subName !== 'clone' && subName !== 'init')));
+    if (subName === 'clone' || subName === 'init') out.push(...each('unknown', opts.operands.slice(subName === 'clone' ? 1 : 0)));
+    out.push(...each('read', values(opts, 'F', 'file', 'pathspec-from-file')));
+    if ((subName === 'rebase' || subName === 'bisect') && has(opts, 'x', 'exec')) out.push(...each('unknown', values(opts, 'x', 'exec')));
+    return out;
+  }
+  switch (subName) {
+    case 'reset':
+      if (has(opts, 'hard', 'merge', 'keep')) out.push(rewrite());
+      return out;
+    case 'stash': {
+      const action = opts.operands[0]?.text;
+      if (action === 'list' || action === 'show' || action === 'drop' || action === 'clear' || action === 'create') return out;
+      if ((action === 'push' || action === undefined) && opts.operands.length > 1) return [...out, ...each('write', opts.operands.slice(1), { recursive: true })];
+      out.push(rewrite());
+      return out;
+    }
+    case 'checkout': {
+      const dashed = rest.findIndex((w) => w.text === '--');
+      if (has(opts, 'f', 'force', 'p', 'patch', 'ours', 'theirs', 'm', 'merge', 'overwrite-ignore', 'detach')) out.push(rewrite());
+      // Moving to an older commit (`HEAD~3`, a sha) rewrites tracked files; switching to a named branch keeps local changes.
+      if (dashed < 0 && opts.operands.some((w) => isRevision(w.text))) out.push(rewrite());
+      if (dashed >= 0) return [...out, ...each('write', rest.slice(dashed + 1), { recursive: true })];
+      if (has(opts, 'b', 'B', 'orphan')) return out;
+      // `git checkout main` switches branches and keeps local changes; `git checkout FILE` or `.` overwrites them.
+      return [...out, ...each('write', opts.operands, { recursive: true })];
+    }
+    case 'switch':
+      if (has(opts, 'f', 'force', 'discard-changes', 'orphan', 'merge', 'm', 'd', 'detach') || opts.operands.some((w) => isRevision(w.text))) out.push(rewrite());
+      return out;
+    case 'restore':
+      if (has(opts, 'S', 'staged') && !has(opts, 'W', 'worktree')) return out;
+      return [...out, ...pathspecs('write'), ...(opts.operands.length === 0 || has(opts, 'pathspec-from-file') ? [rewrite()] : [])];
+    case 'read-tree':
+      // `-mu` is a cluster of flags here (the shared reader above gives -m a value)
+      if (rest.some((w) => /^-[a-zA-Z]*u/.test(w.text) || w.text === '--reset')) out.push(rewrite());
+      return out;
+    case 'checkout-index':
+      if (has(opts, 'a', 'all', 'stdin')) out.push(rewrite());
+      return [...out, ...each('write', opts.operands)];
+    case 'clean':
+      if (has(opts, 'n', 'dry-run') && !has(opts, 'f', 'force')) return out;
+      if (opts.operands.length === 0) out.push({ kind: 'delete', word: here('.'), recursive: true });
+      return [...out, ...pathspecs('delete')];
+    case 'rm':
+      if (has(opts, 'cached')) return out;
+      return [...out, ...each('delete', opts.operands, { recursive: has(opts, 'r') })];
+    case 'mv': {
+      const dest = opts.operands[opts.operands.length - 1];
+      return [...out, ...each('move', opts.operands.slice(0, -1), { recursive: true }), ...(dest ? [{ kind: 'write' as const, word: dest, into: opts.operands.slice(0, -1) }] : [])];
+    }
+    case 'apply':
+    case 'am':
+      if (has(opts, 'check', 'stat', 'numstat', 'summary', 'cached') && !has(opts, 'apply', 'index')) return out;
+      return [...out, ...each('read', opts.operands), { kind: 'extract', word: workTree }];
+    case 'worktree': {
+      const action = opts.operands[0]?.text;
+      if (action === 'list' || action === 'prune' || action === 'lock' || action === 'unlock') return out;
+      return [...out, ...each('unknown', opts.operands.slice(1))];
+    }
+    case 'config':
+      return [...out, ...each('unknown', rest)];
+    default:
+      return [...out, ...each('unknown', rest)];
+  }
+}
+
+/**
+ * Shells and `source`: the script file is read (the analysis runs its text and judges what it does),
+ * and so is the `-c` text; words after them become `$0`, `$1` ... inside, which the analysis cannot
+ * follow, so they are unknown (`sh -c 'echo x > "$0"' ~/.bashrc`).
+ */
+function shellRunner(args: readonly ArgWord[]): PathEffect[] {
+  const out: PathEffect[] = [];
+  let i = 0;
+  for (; i < args.length; i++) {
+    const t = args[i]!.text;
+    if (t === '--' || t === '-') {
+      i++;
+      break;
+    }
+    if (!/^[-+]/.test(t) || t.length < 2) break;
+    if (/^[-+]o$|^--(rcfile|init-file)$/.test(t) && args[i + 1]) out.push({ kind: 'read', word: args[++i]! });
+  }
+  if (i < args.length) out.push({ kind: 'read', word: args[i]! });
+  return [...out, ...each('unknown', args.slice(i + 1))];
+}
+
+function sourceFile(args: readonly ArgWord[]): PathEffect[] {
+  const [file, ...rest] = args;
+  return [...(file ? [{ kind: 'read' as const, word: file }] : []), ...each('unknown', rest)];
+}
+
+/** Editors' command lines open files for a human to see; the switches that disable this extension are judged by the perimeter. */
+const EDITOR_CLIS = ['code', 'code-insiders', 'cursor', 'codium', 'vscodium', 'code-oss', 'code-server', 'windsurf', 'positron'];
+const editorCli: EffectRule = (args) => each('read', readOptions(args, { long: ['goto', 'user-data-dir', 'extensions-dir', 'profile', 'locale', 'log', 'install-extension', 'uninstall-extension', 'disable-extension', 'enable-proposed-api'] }).operands);
+
+export const EFFECT_RULES: Readonly<Record<string, EffectRule>> = {
+  cp: transfer('read', 'cp'),
+  mv: transfer('move', 'mv'),
+  install: transfer('read', 'install'),
+  ln: transfer('link', 'ln'),
+  rm: changeAll('delete', 'rm', false),
+  rmdir: changeAll('delete', 'rmdir', false),
+  unlink: changeAll('delete', 'unlink', false),
+  shred: changeAll('delete', 'shred', false),
+  srm: changeAll('delete', 'srm', false),
+  trash: changeAll('delete', 'trash', false),
+  'trash-put': changeAll('delete', 'trash-put', false),
+  touch: changeAll('create', 'touch', false),
+  mkdir: changeAll('create', 'mkdir', false),
+  mkfifo: changeAll('create', 'mkfifo', false),
+  truncate: changeAll('write', 'truncate', false),
+  chmod: changeAll('write', 'chmod', true),
+  chown: changeAll('write', 'chown', true),
+  chgrp: changeAll('write', 'chgrp', true),
+  chattr: changeAll('write', 'chattr', true),
+  setfacl: changeAll('write', 'setfacl', false),
+  tee: tee,
+  sed: sed,
+  gsed: sed,
+  perl: scriptingInPlace('perl'),
+  ruby: scriptingInPlace('ruby'),
+  awk: awk,
+  gawk: awk,
+  mawk: awk,
+  nawk: awk,
+  dd: dd,
+  sort: sort,
+  uniq: inputOutput('uniq'),
+  xxd: inputOutput('xxd'),
+  split: split('split'),
+  csplit: split('csplit'),
+  tar: tar,
+  bsdtar: tar,
+  gtar: tar,
+  unzip: unzip,
+  zip: zip,
+  '7z': sevenZip,
+  '7za': sevenZip,
+  '7zr': sevenZip,
+  cpio: cpio,
+  rsync: rsync,
+  scp: scp,
+  curl: curl,
+  wget: wget,
+  patch: patch,
+  find: find,
+  git: git,
+  ...Object.fromEntries([...gzipLike].map((name) => [name, compressor(name)])),
+  ...Object.fromEntries(EDITOR_CLIS.map((name) => [name, editorCli])),
+  ...Object.fromEntries(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'yash', 'posh', 'rbash'].map((name) => [name, shellRunner])),
+  source: sourceFile,
+  '.': sourceFile,
+  eval: (args) => each('read', args),
+};

@@ -1,0 +1,91 @@
+/**
+ * The files one analysis reads (scripts, sourced files, package.json, Makefiles), within its limits,
+ * and the files earlier commands in it write: what a later command reads from such a file is the
+ * content written when that is known (`cat > x.sh <<EOF … EOF; sh x.sh`), else unknowable.
+ */
+
+import { isWithin, relativeTo, resolvePath } from '../paths';
+import type { AnalyzeLimits } from './handlers/context';
+import type { ArgWord, Facts, FileStatus, Invocation, Via } from './types';
+
+export class FileReads {
+  private filesRead = 0;
+  /** Written files by absolute path: which command wrote them, and their content when known. */
+  private readonly writtenFiles = new Map<string, { writer: string; text: () => string | undefined }>();
+
+  constructor(
+    private readonly facts: Facts,
+    private readonly limits: AnalyzeLimits,
+    private readonly addOpaque: (text: string, via: readonly Via[]) => void,
+  ) {}
+
+  /** Content is computed only if something later reads the file: most written files are never run. */
+  recordWrite(inv: Invocation, target: ArgWord | undefined, text: () => string | undefined, append = false): void {
+    if (!target || target.dynamic || target.text === '' || target.text === '-' || target.text.startsWith('/dev/')) return;
+    const path = resolvePath(inv.cwd, target.text, this.facts.home);
+    const previous = this.writtenFiles.get(path);
+    const content = append
+      ? (): string | undefined => {
+          const head = previous?.text();
+          const tail = text();
+          return head !== undefined && tail !== undefined ? head + tail : undefined;
+        }
+      : text;
+    this.writtenFiles.set(path, { writer: inv.name, text: content });
+  }
+
+  /** Text of a file, or undefined when it does not exist. Oversized or unreadable files are opaque. */
+  read(absolutePath: string, via: readonly Via[]): string | undefined {
+    const written = this.writtenFiles.get(absolutePath);
+    if (written) {
+      // Forget it first: content that reads the file it is written to must not loop.
+      this.writtenFiles.delete(absolutePath);
+      const text = written.text();
+      this.writtenFiles.set(absolutePath, { writer: written.writer, text: () => text });
+      if (text === undefined) this.addOpaque(`${this.display(absolutePath)} is written by an earlier command (${written.writer}), so its content cannot be known`, via);
+      return text;
+    }
+    if (absolutePath === '/dev/null') return '';
+    if (this.filesRead >= this.limits.maxFilesRead) {
+      this.addOpaque(`too many files to read (more than ${this.limits.maxFilesRead})`, via);
+      return undefined;
+    }
+    this.filesRead++;
+    let text: string | undefined;
+    try {
+      text = this.facts.readFile(absolutePath);
+    } catch {
+      this.addOpaque(`${this.display(absolutePath)} could not be read`, via);
+      return undefined;
+    }
+    if (text === undefined) {
+      this.explainUnread(absolutePath, via);
+      return undefined;
+    }
+    if (text.length > this.limits.maxFileLength) {
+      this.addOpaque(`${this.display(absolutePath)} is too large to analyse (${text.length} characters)`, via);
+      return undefined;
+    }
+    return text;
+  }
+
+  /** A file that exists but whose text was not given (too large, unreadable) cannot be analysed. */
+  private explainUnread(absolutePath: string, via: readonly Via[]): void {
+    let status: FileStatus | undefined;
+    try {
+      status = this.facts.fileStatus?.(absolutePath);
+    } catch {
+      status = 'unreadable';
+    }
+    if (status === 'too-large') this.addOpaque(`${this.display(absolutePath)} is too large to analyse`, via);
+    else if (status === 'unreadable') this.addOpaque(`${this.display(absolutePath)} could not be read`, via);
+  }
+
+  /** A path for people: workspace-relative when inside a workspace folder, else absolute. */
+  display(absolutePath: string): string {
+    for (const root of this.facts.workspaceRoots) {
+      if (isWithin(root, absolutePath) && absolutePath !== root) return relativeTo(root, absolutePath);
+    }
+    return absolutePath;
+  }
+}

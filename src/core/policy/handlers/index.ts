@@ -1,0 +1,35 @@
+/**
+ * The handlers of commands that run other commands, by command name. The walker peels wrappers
+ * (`sudo`, `env`, `xargs` …, `../../shell/wrappers.ts`) and then asks `handlerFor` what the command
+ * runs; a command with no handler is reported as it is. Adding one: a module here exporting a
+ * `Record<string, Handler>`, listed in `BY_NAME` below.
+ */
+
+import { SHELLS, type Handler } from './context';
+import { interpreterHandler, runtimeHandlers } from './interpreters';
+import { packageManagerHandlers } from './packageManagers';
+import { powershellHandlers } from './powershell';
+import { remoteHandler } from './remote';
+import { runnerHandlers } from './runners';
+import { shell, shellHandlers } from './shells';
+import { terminalHandlers } from './terminals';
+
+const BY_NAME: ReadonlyMap<string, Handler> = new Map(
+  Object.entries({
+    ...shellHandlers,
+    ...runtimeHandlers,
+    ...packageManagerHandlers,
+    ...runnerHandlers,
+    ...terminalHandlers,
+    ...powershellHandlers,
+  }),
+);
+
+/**
+ * The handler for `name`. Shells come first, then registry tools that run commands elsewhere, then
+ * interpreters known by their language, then handlers by exact name.
+ */
+export function handlerFor(name: string): Handler | undefined {
+  if (SHELLS.has(name)) return shell;
+  return remoteHandler(name) ?? interpreterHandler(name) ?? BY_NAME.get(name);
+}

@@ -1,0 +1,76 @@
+/**
+ * Tools whose subcommand runs a command line or script somewhere else (`ssh db1 …`, `fly ssh console
+ * -C …`, `kubectl exec pod -- …`, `railway run …`), read from their registry entry
+ * (`../../registry/tools/*.ts`): a CLI described there with `runsElsewhere` needs no handler here.
+ */
+
+import { optionsMatching } from '../../registry/grammar';
+import { commandNode, readingsOf, runsCommandsElsewhere, toolArgs, toolNamed } from '../../registry/commandModel';
+import type { CommandSpec, ToolSpec } from '../../registry/types';
+import type { ArgWord, Invocation, RemoteContext } from '../types';
+import { remoteExec, type Exec, type Handler, type Walker } from './context';
+
+/**
+ * A tool whose subcommand runs a command line or script somewhere else (`ssh db1 …`, `fly ssh
+ * console -C …`, `kubectl exec pod -- …`, `railway run …`), as its registry entry describes. When an
+ * unknown option may have taken the next word, each reading that reaches such a subcommand is run.
+ */
+function elsewhere(w: Walker, tool: ToolSpec, name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
+  const inv = w.emit(name, first.text, args, exec);
+  const seen = new Set<CommandSpec>();
+  for (const parsed of readingsOf(args, tool)) {
+    const node = commandNode(parsed);
+    const spec = node.runsElsewhere;
+    if (!spec || seen.has(node)) continue;
+    seen.add(node);
+    const view = toolArgs(name, parsed, tool);
+    if (spec.when && !spec.when(view)) continue;
+    const place = spec.place(view);
+    const label = spec.label(view);
+    const source = spec.command;
+    if ('argv' in source) {
+      const argv = source.argv === 'after-dashdash' ? parsed.command ?? [] : parsed.operands.slice(source.skip);
+      if (argv.length === 0) continue;
+      // Standard input goes through to the command (`kubectl exec -i pod -- sh < x.sh`).
+      const inner: Exec = { ...exec, redirects: [], assignments: {}, wrappers: [...exec.wrappers, label] };
+      w.run(argv, place ? remoteExec(inner, place) : inner);
+      continue;
+    }
+    let words: ArgWord[];
+    if (source.text === 'option') {
+      const given = optionsMatching(parsed, tool, [source.option]).pop();
+      words = given ? given.valueWords.map((word, i) => ({ ...word, text: given.values[i]! })) : [];
+    } else words = parsed.operands.slice(source.skip);
+    if (words.length === 0) {
+      if (spec.loginShell && place) remoteLoginShell(w, label, inv, exec, place);
+      continue;
+    }
+    if (words.some((word) => word.dynamic)) {
+      w.addOpaque(`${[name, ...parsed.path].join(' ')} runs a command line built at run time`, w.viaOf(exec));
+      continue;
+    }
+    let text = words.map((word) => word.text).join(source.text === 'option' ? '\n' : ' ');
+    if (source.text === 'option' && source.decode) {
+      const decoded = source.decode(text);
+      if (!decoded) {
+        w.addOpaque(source.undecodable ?? `${label} runs commands that cannot be read`, w.viaOf(exec));
+        continue;
+      }
+      text = decoded.join('\n');
+    }
+    w.analyzeText(text, place ? w.remoteScope(exec, label, place) : w.childScope(exec, label));
+  }
+  return inv;
+}
+
+/** No command given: the remote login shell runs whatever comes in on standard input (`ssh db1 < x.sh`). */
+function remoteLoginShell(w: Walker, label: string, inv: Invocation | undefined, exec: Exec, remote: RemoteContext): Invocation | undefined {
+  if (exec.stdin || exec.stdinUnknown) w.stdinProgram(label, 'shell', inv, remoteExec(exec, remote));
+  return inv;
+}
+
+/** The handler of a registry tool that runs commands elsewhere, if `name` is one. */
+export function remoteHandler(name: string): Handler | undefined {
+  const tool = toolNamed(name);
+  return tool && runsCommandsElsewhere(tool) ? (w, _name, first, args, exec) => elsewhere(w, tool, name, first, args, exec) : undefined;
+}

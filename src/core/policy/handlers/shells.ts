@@ -1,0 +1,126 @@
+/**
+ * Nested shells and the builtins that run shell text: `bash -c`, `sh script.sh`, `… | sh`, `eval`,
+ * `source`, `trap`, and a path run directly (`./deploy.sh`, judged by its shebang).
+ */
+
+import { basename, resolvePath } from '../../paths';
+import type { ArgWord, Invocation } from '../types';
+import { commandName, isInstalledPackage, SHELLS, type Exec, type Handler, type Walker } from './context';
+import { interpreterLanguage } from './interpreters';
+
+export function shell(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
+  const inv = w.emit(name, first.text, args, exec);
+  let i = 0;
+  let commandMode = false;
+  let stdinMode = false;
+  let commandText: ArgWord | undefined;
+  while (i < args.length) {
+    const t = args[i]!.text;
+    if (t === '--' || t === '-') {
+      i++;
+      break;
+    }
+    if (t.startsWith('--')) {
+      if (t === '--command' || t.startsWith('--command=')) {
+        commandMode = true;
+        if (t.startsWith('--command=')) commandText = { ...args[i]!, text: t.slice('--command='.length) };
+      } else if (t === '--rcfile' || t === '--init-file' || t === '--init-command') i++;
+      i++;
+      continue;
+    }
+    if ((t[0] === '-' || t[0] === '+') && t.length > 1) {
+      if (t[0] === '-' && t.includes('c')) commandMode = true;
+      if (t[0] === '-' && t.includes('s')) stdinMode = true;
+      if (/[oO]/.test(t)) i++;
+      i++;
+      continue;
+    }
+    break;
+  }
+  if (commandMode) {
+    const word = commandText ?? args[i];
+    if (!word) return inv;
+    if (word.dynamic) w.addOpaque(`${name} -c runs a command line built at run time`, w.viaOf(exec));
+    else w.analyzeText(word.text, w.childScope(exec, `${name} -c`));
+    return inv;
+  }
+  if (!stdinMode && i < args.length) {
+    w.runFile(args[i]!, 'shell', inv, exec, `${name} ${args[i]!.text}`);
+    return inv;
+  }
+  w.stdinProgram(name, 'shell', inv, exec);
+  return inv;
+}
+
+function evalCommand(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
+  const inv = w.emit('eval', first.text, args, exec);
+  if (args.length === 0) return inv;
+  if (args.some((a) => a.dynamic)) {
+    w.addOpaque('eval runs text built at run time', w.viaOf(exec));
+    return inv;
+  }
+  w.analyzeText(args.map((a) => a.text).join(' '), w.childScope(exec, 'eval', exec.scope.origin, exec.cwd, true));
+  return inv;
+}
+
+function source(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
+  const inv = w.emit(commandName(first.text), first.text, args, exec);
+  const file = args[0];
+  if (!file) return inv;
+  if (file.dynamic) {
+    w.addOpaque(`${first.text} reads a file whose name is computed at run time`, w.viaOf(exec));
+    return inv;
+  }
+  w.runFile(file, 'shell', inv, exec, `source ${file.text}`, true);
+  return inv;
+}
+
+function trap(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
+  const inv = w.emit('trap', first.text, args, exec);
+  const action = args[0];
+  if (!action || args.length < 2 || action.text === '-' || action.text.startsWith('-')) return inv;
+  if (action.dynamic) w.addOpaque('trap runs a command line built at run time', w.viaOf(exec));
+  else w.analyzeText(action.text, w.childScope(exec, 'trap', exec.scope.origin, exec.cwd, true));
+  return inv;
+}
+
+/** `./deploy.sh`, `scripts/fix.py`: a path run directly, judged by its shebang. */
+export function executablePath(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
+  const inv = w.emit(name, first.text, args, exec);
+  const path = resolvePath(exec.cwd, first.text, w.facts.home);
+  if (w.isActiveFile(path) || isInstalledPackage(path)) return inv;
+  const text = w.readFile(path, w.viaOf(exec));
+  if (text === undefined || text.slice(0, 1024).includes('\0')) return inv;
+  const interpreter = shebangInterpreter(text);
+  const label = `script ${first.text}`;
+  if (interpreter === undefined || SHELLS.has(interpreter)) w.runFileText(path, text, 'shell', inv, exec, label);
+  else {
+    const language = interpreterLanguage(interpreter) ?? (interpreter === 'deno' || interpreter === 'bun' ? 'javascript' : undefined);
+    if (language) w.runFileText(path, text, language, inv, exec, label);
+  }
+  return inv;
+}
+
+/** The program a `#!` line names: `#!/usr/bin/env -S node --flag` -> node. */
+function shebangInterpreter(text: string): string | undefined {
+  if (!text.startsWith('#!')) return undefined;
+  const end = text.indexOf('\n');
+  const words = text.slice(2, end < 0 ? text.length : end).trim().split(/[ \t]+/);
+  let program = basename(words[0] ?? '');
+  let i = 1;
+  if (program === 'env') {
+    while (i < words.length && (words[i]!.startsWith('-') || words[i]!.includes('='))) {
+      if (words[i] === '-u' || words[i] === '-C') i++;
+      i++;
+    }
+    program = basename(words[i] ?? '');
+  }
+  return program === '' ? undefined : program;
+}
+
+export const shellHandlers: Record<string, Handler> = {
+  eval: (w, _name, first, args, exec) => evalCommand(w, first, args, exec),
+  source: (w, _name, first, args, exec) => source(w, first, args, exec),
+  '.': (w, _name, first, args, exec) => source(w, first, args, exec),
+  trap: (w, _name, first, args, exec) => trap(w, first, args, exec),
+};

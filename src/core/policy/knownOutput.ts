@@ -1,0 +1,201 @@
+/**
+ * What a command prints or writes, when that is fixed text the engine can know before it runs:
+ * `echo`/`printf`, `cat` of a file, `base64 -d`/`xxd -r` of such, what a pipe or heredoc feeds a
+ * command, and which files a command writes (redirects, `curl -o`, `tee`, `cp`) so a later command
+ * that runs them is judged by their content.
+ */
+
+import { basename, resolvePath } from '../paths';
+import { decodeBase64, decodeEchoEscapes, decodeHex, printfOutput } from '../shell/decode';
+import type { StaticText, Walker } from './handlers/context';
+import type { ArgWord, Invocation, StdinSource } from './types';
+
+const unknownContent = (): undefined => undefined;
+
+export function stdinText(w: Walker, stdin: StdinSource, depth: number): StaticText | undefined {
+  switch (stdin.kind) {
+    case 'heredoc':
+      return { text: stdin.text };
+    case 'herestring':
+      return { text: stdin.text + '\n' };
+    case 'file': {
+      const text = w.readFile(stdin.path, []);
+      return text === undefined ? undefined : { text, path: stdin.path };
+    }
+    case 'pipe':
+      return commandOutput(w, stdin.from, depth + 1);
+  }
+}
+
+function echoPrintf(name: 'echo' | 'printf', args: readonly ArgWord[]): StaticText | undefined {
+  if (args.some((a) => a.dynamic)) return undefined;
+  if (name === 'echo') {
+    let i = 0;
+    let newline = true;
+    let escapes = false;
+    while (i < args.length && /^-[neE]+$/.test(args[i]!.text)) {
+      const flags = args[i]!.text;
+      if (flags.includes('n')) newline = false;
+      if (flags.includes('e')) escapes = true;
+      if (flags.includes('E')) escapes = false;
+      i++;
+    }
+    let text = args.slice(i).map((a) => a.text).join(' ');
+    let encoding: StaticText['encoding'];
+    if (escapes) {
+      const decoded = decodeEchoEscapes(text);
+      if (decoded.text !== text) encoding = 'printf';
+      text = decoded.text;
+      if (decoded.stopped) newline = false;
+    }
+    return encoding ? { text: newline ? text + '\n' : text, encoding } : { text: newline ? text + '\n' : text };
+  }
+  let i = 0;
+  if (args[0]?.text === '-v') return undefined;
+  if (args[0]?.text === '--') i = 1;
+  const format = args[i];
+  if (!format) return undefined;
+  const rest = args.slice(i + 1).map((a) => a.text);
+  const text = printfOutput(format.text, rest);
+  if (text === undefined) return undefined;
+  const plain = format.text.includes('\\') && /\\(x[0-9a-fA-F]|[0-7]|u[0-9a-fA-F])/.test(format.text);
+  return plain || rest.some((r) => r.includes('\\')) ? { text, encoding: 'printf' } : { text };
+}
+
+/** What `inv` writes to stdout, when that is fixed text (echo, printf, cat of a file, base64 -d of such). */
+export function commandOutput(w: Walker, inv: Invocation, depth: number): StaticText | undefined {
+  if (depth > 8) return undefined;
+  const args = inv.args;
+  if (args.some((a) => a.dynamic)) return undefined;
+  const fromStdin = (): StaticText | undefined => (inv.stdin ? stdinText(w, inv.stdin, depth) : undefined);
+  const operands = args.filter((a) => !a.text.startsWith('-') || a.text === '-');
+  const input = (): StaticText | undefined => {
+    const file = operands[0];
+    if (!file || file.text === '-') return fromStdin();
+    const path = resolvePath(inv.cwd, file.text, w.facts.home);
+    const text = w.readFile(path, []);
+    return text === undefined ? undefined : { text, path };
+  };
+  switch (inv.name) {
+    case 'echo':
+    case 'printf':
+      return echoPrintf(inv.name, args);
+    case 'pwd':
+      return inv.cwdUncertain ? undefined : { text: inv.cwd + '\n' };
+    case 'cat': {
+      if (operands.length === 0) return fromStdin();
+      let text = '';
+      let path: string | undefined;
+      for (const operand of operands) {
+        const part = operand.text === '-' ? fromStdin() : input();
+        if (!part) return undefined;
+        text += part.text;
+        path = path ?? part.path;
+      }
+      return path ? { text, path } : { text };
+    }
+    case 'base64':
+    case 'gbase64':
+    case 'basenc': {
+      const decode = args.some((a) => a.text === '-d' || a.text === '--decode' || a.text === '-D' || /^-[a-zA-Z]*d/.test(a.text));
+      if (!decode) return undefined;
+      const source = input();
+      const text = source ? decodeBase64(source.text) : undefined;
+      return text === undefined ? undefined : { text, encoding: 'base64' };
+    }
+    case 'openssl': {
+      const isBase64 = args.some((a) => a.text === 'base64' || a.text === '-base64' || a.text === '-a');
+      const decode = args.some((a) => a.text === '-d');
+      if (!isBase64 || !decode) return undefined;
+      const inIndex = args.findIndex((a) => a.text === '-in');
+      const source = inIndex >= 0 && args[inIndex + 1]
+        ? (() => {
+            const path = resolvePath(inv.cwd, args[inIndex + 1]!.text, w.facts.home);
+            const text = w.readFile(path, []);
+            return text === undefined ? undefined : { text };
+          })()
+        : fromStdin();
+      const text = source ? decodeBase64(source.text) : undefined;
+      return text === undefined ? undefined : { text, encoding: 'base64' };
+    }
+    case 'xxd': {
+      const reverse = args.some((a) => /^-[a-z]*r/.test(a.text));
+      if (!reverse) return undefined;
+      const source = input();
+      const text = source ? decodeHex(source.text) : undefined;
+      return text === undefined ? undefined : { text, encoding: 'hex' };
+    }
+    case 'rev': {
+      const source = input();
+      if (!source) return undefined;
+      const text = source.text
+        .split('\n')
+        .map((line) => [...line].reverse().join(''))
+        .join('\n');
+      return { text, encoding: source.encoding ?? 'printf' };
+    }
+    default:
+      return undefined;
+  }
+}
+
+export function recordWrites(w: Walker, inv: Invocation): void {
+  for (const redirect of inv.redirects) {
+    const op = redirect.op;
+    if (op !== '>' && op !== '>>' && op !== '>|' && op !== '&>' && op !== '&>>') continue;
+    const stdout = redirect.fd === undefined || redirect.fd === 1;
+    const text = (): string | undefined => (!stdout ? undefined : inv.name === ':' ? '' : commandOutput(w, inv, 0)?.text);
+    w.recordWrite(inv, redirect.target, text, op === '>>' || op === '&>>');
+  }
+  const args = inv.args;
+  const valueOf = (...flags: string[]): ArgWord | undefined => {
+    for (let i = 0; i < args.length; i++) {
+      const t = args[i]!.text;
+      for (const flag of flags) {
+        if (t === flag) return args[i + 1];
+        if (flag.startsWith('--') && t.startsWith(flag + '=')) return { ...args[i]!, text: t.slice(flag.length + 1) };
+        if (!flag.startsWith('--') && t.startsWith(flag) && t.length > flag.length) return { ...args[i]!, text: t.slice(flag.length) };
+      }
+    }
+    return undefined;
+  };
+  switch (inv.name) {
+    case 'curl':
+      w.recordWrite(inv, valueOf('-o', '--output'), unknownContent);
+      break;
+    case 'wget': {
+      const output = valueOf('-O', '--output-document');
+      if (output) w.recordWrite(inv, output, unknownContent);
+      else {
+        const url = args.find((a) => /^[a-z]+:\/\//i.test(a.text));
+        const name = url ? basename(url.text.replace(/[?#].*$/, '')) : undefined;
+        if (name) w.recordWrite(inv, { text: name, raw: name, dynamic: false, glob: false }, unknownContent);
+      }
+      break;
+    }
+    case 'tee': {
+      const stdin = inv.stdin;
+      const text = (): string | undefined => (stdin ? stdinText(w, stdin, 0)?.text : undefined);
+      const append = args.some((a) => a.text === '-a' || a.text === '--append');
+      for (const a of args) if (!a.text.startsWith('-')) w.recordWrite(inv, a, text, append);
+      break;
+    }
+    case 'cp':
+    case 'mv':
+    case 'install':
+    case 'ln': {
+      const operands = args.filter((a) => !a.text.startsWith('-'));
+      const dest = operands[operands.length - 1];
+      if (operands.length < 2 || !dest) break;
+      w.recordWrite(inv, dest, unknownContent);
+      for (const source of operands.slice(0, -1)) {
+        if (source.dynamic || dest.dynamic) continue;
+        const name = basename(source.text);
+        w.recordWrite(inv, { ...dest, text: dest.text.replace(/\/+$/, '') + '/' + name }, unknownContent);
+      }
+      break;
+    }
+    default:
+      break;
+  }
+}

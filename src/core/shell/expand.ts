@@ -1,0 +1,197 @@
+/**
+ * Word expansion as far as it can be known before a command runs: brace expansion, variables set
+ * earlier to fixed text, command substitutions that print fixed text (`$(echo rm)`), and for every
+ * word the substitutions its value comes from (`$TOKEN` after `TOKEN=$(jq -r .token f)`), which the
+ * credential rules follow. What a substitution prints is asked of the caller (the policy walker runs
+ * it on the side); this layer knows nothing of policy.
+ */
+
+import type { ArgWord, CommandList, Word } from './ast';
+import { expandBraces, hasPatternGlob, isDynamic, toArgWord, wordText } from './words';
+
+/** Substitutions remembered per variable or word: enough for provenance, bounded against blow-up. */
+export const MAX_SOURCES = 16;
+
+/** What expansion reads of the shell it happens in. */
+export interface ExpansionScope {
+  cwd: string;
+  cwdUncertain: boolean;
+  /** Variables set to fixed text; null when the value is unknown or differs between branches. */
+  vars: Map<string, string | null>;
+  /** Per variable, the command substitutions its value came from, as written. */
+  sources: Map<string, readonly string[]>;
+  /** Inside the body of this shell function. */
+  functionName?: string;
+}
+
+export interface ExpansionEnv<S extends ExpansionScope> {
+  home: string;
+  /** What one command substitution prints when that is fixed text; undefined when it is not known. */
+  substitutionOutput(list: CommandList, scope: S): string | undefined;
+}
+
+export function mergeSources(into: readonly string[] | undefined, more: readonly string[] | undefined): string[] {
+  const out = [...(into ?? [])];
+  for (const source of more ?? []) if (out.length < MAX_SOURCES && !out.includes(source)) out.push(source);
+  return out;
+}
+
+/** A path as one shell word, for substitution text the credential rules read back. */
+export function shellQuote(text: string): string {
+  return /^[A-Za-z0-9_@%+=:,./~-]+$/.test(text) ? text : "'" + text.replace(/'/g, "'\\''") + "'";
+}
+
+/** `toArgWord`, with the substitutions behind the variables it uses. */
+export function argWord(word: Word, scope: ExpansionScope): ArgWord {
+  const arg = toArgWord(word);
+  const sources = variableSources(word, scope);
+  if (sources.length > 0) arg.sources = sources;
+  return arg;
+}
+
+/** Substitutions behind the variables a word uses (`$TOKEN` after `TOKEN=$(jq ...)`). */
+export function variableSources(word: Word, scope: ExpansionScope): string[] {
+  if (scope.sources.size === 0) return [];
+  let out: string[] = [];
+  for (const part of word.parts) {
+    if (part.kind === 'parameter') out = mergeSources(out, scope.sources.get(part.name));
+  }
+  return out;
+}
+
+/** Substitutions a word's value comes from: those written in it and those behind its variables. */
+export function wordSources(word: Word, scope: ExpansionScope): string[] {
+  let out: string[] = [];
+  for (const part of word.parts) {
+    if (part.kind === 'command' || (part.kind === 'parameter' && part.inner.length > 0)) {
+      // `$(echo "$RAW" | jq ...)`: the value also comes from what RAW came from.
+      out = mergeSources(out, [part.raw]);
+      out = mergeSources(out, textVariableSources(part.raw, scope));
+    }
+  }
+  return mergeSources(out, variableSources(word, scope));
+}
+
+/** Substitutions behind `$NAME` / `${NAME}` in expanding text (an unquoted heredoc body). */
+export function textVariableSources(text: string, scope: ExpansionScope): string[] {
+  if (scope.sources.size === 0) return [];
+  let out: string[] = [];
+  for (const m of text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) out = mergeSources(out, scope.sources.get(m[1]!));
+  return out;
+}
+
+export function setSources(scope: ExpansionScope, name: string, sources: readonly string[]): void {
+  if (sources.length > 0) scope.sources.set(name, sources.slice(0, MAX_SOURCES));
+  else scope.sources.delete(name);
+}
+
+/** `export TOKEN=$(...)`, `read -r TOKEN < f`, `unset TOKEN`: where the named variables now come from. */
+export function declareSources(builtin: string, words: readonly Word[], scope: ExpansionScope, stdinSources: readonly string[]): void {
+  const reads = builtin === 'read' || builtin === 'mapfile' || builtin === 'readarray';
+  for (const word of words) {
+    const text = wordText(word);
+    if (text.startsWith('-')) continue;
+    const eq = text.indexOf('=');
+    const name = eq < 0 ? text : text.slice(0, eq);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+    if (builtin === 'unset') scope.sources.delete(name);
+    else if (reads) setSources(scope, name, stdinSources);
+    else if (eq >= 0) setSources(scope, name, wordSources(word, scope));
+  }
+}
+
+/** `export X=1`, `local X`, `read X`, `unset X`: what they do to the variables tracked. */
+export function declare(builtin: string, args: readonly ArgWord[], scope: ExpansionScope): void {
+  for (const arg of args) {
+    if (arg.text.startsWith('-')) continue;
+    const eq = arg.text.indexOf('=');
+    const name = eq < 0 ? arg.text : arg.text.slice(0, eq);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+    if (builtin === 'read' || builtin === 'unset' || builtin === 'mapfile' || builtin === 'readarray') scope.vars.set(name, null);
+    else if (eq >= 0) scope.vars.set(name, arg.dynamic ? null : arg.text.slice(eq + 1));
+  }
+}
+
+/** A variable set earlier to fixed text; `$HOME` and `$PWD` are facts. Every other variable is unknown. */
+export function knownParameter(raw: string, scope: ExpansionScope, home: string): string | undefined {
+  const name = raw.startsWith('${') ? raw.slice(2, -1) : raw.slice(1);
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return undefined;
+  if (scope.vars.has(name)) return scope.vars.get(name) ?? undefined;
+  if (name === 'HOME') return home;
+  if (name === 'PWD' && !scope.cwdUncertain) return scope.cwd;
+  return undefined;
+}
+
+/**
+ * A word whose command substitutions print fixed text (`$(echo rm)`, `$(echo LmVudg== | base64 -d)`):
+ * the words it becomes. Undefined when any part is known only at run time.
+ */
+export function resolveSubstitutions<S extends ExpansionScope>(word: Word, scope: S, env: ExpansionEnv<S>): { words: string[]; split: boolean } | undefined {
+  if (!word.parts.some((p) => p.kind === 'command' || (p.kind === 'parameter' && knownParameter(p.raw, scope, env.home) !== undefined))) return undefined;
+  let text = '';
+  let split = false;
+  for (const part of word.parts) {
+    if (part.kind === 'literal') text += part.text;
+    else if (part.kind === 'parameter') {
+      const value = knownParameter(part.raw, scope, env.home);
+      if (value === undefined) return undefined;
+      text += value;
+      if (!part.quoted) split = true;
+    } else if (part.kind === 'command') {
+      const output = env.substitutionOutput(part.body, scope);
+      if (output === undefined) return undefined;
+      text += output.replace(/\n+$/, '');
+      if (!part.quoted) split = true;
+    } else return undefined;
+  }
+  if (!split) return { words: [text], split };
+  const words = text.split(/[ \t\n]+/).filter((w) => w !== '');
+  return words.length > 0 ? { words, split } : undefined;
+}
+
+/** The text a word stands for when it is fixed (`build`, `"$DIR/out"` with DIR known), without splitting. */
+export function staticValue<S extends ExpansionScope>(word: Word, scope: S, env: ExpansionEnv<S>): string | undefined {
+  if (!isDynamic(word)) return wordText(word);
+  const resolved = resolveSubstitutions(word, scope, env);
+  return resolved && resolved.words.length === 1 && !resolved.split ? resolved.words[0] : resolved ? resolved.words.join(' ') : undefined;
+}
+
+/** `"$@"`, `$*`: a word that is exactly all positional arguments. */
+export function runsAllArguments(word: Word): boolean {
+  const part = word.parts.length === 1 ? word.parts[0] : undefined;
+  return part !== undefined && part.kind === 'parameter' && (part.name === '@' || part.name === '*') && part.raw.length <= 4;
+}
+
+export type ExpandedWords =
+  | { kind: 'words'; argv: ArgWord[] }
+  /** `run() { "$@"; }` runs whatever it is called with: each call site is analysed instead. */
+  | { kind: 'runs-arguments'; function: string; words: ArgWord[] }
+  /** The command name itself is known only at run time. */
+  | { kind: 'dynamic-name'; raw: string };
+
+/** A simple command's words after brace expansion, with a static `$(echo rm)` resolved. */
+export function expandWords<S extends ExpansionScope>(words: readonly Word[], scope: S, env: ExpansionEnv<S>): ExpandedWords {
+  const argv: ArgWord[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (i === 0 && isDynamic(word) && scope.functionName !== undefined && runsAllArguments(word)) {
+      return { kind: 'runs-arguments', function: scope.functionName, words: words.slice(1).map(toArgWord) };
+    }
+    if (isDynamic(word)) {
+      const resolved = resolveSubstitutions(word, scope, env);
+      if (resolved === undefined) {
+        if (i === 0) return { kind: 'dynamic-name', raw: word.raw };
+        argv.push(argWord(word, scope));
+        continue;
+      }
+      for (const text of resolved.words) argv.push({ text, raw: word.raw, dynamic: false, glob: resolved.split && /[*?[]/.test(text) });
+      continue;
+    }
+    const expanded = expandBraces(word);
+    if (expanded) {
+      const glob = hasPatternGlob(word);
+      for (const text of expanded) argv.push({ text, raw: word.raw, dynamic: false, glob: glob && /[*?[]/.test(text) });
+    } else argv.push(toArgWord(word));
+  }
+  return { kind: 'words', argv };
+}
