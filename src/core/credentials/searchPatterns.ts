@@ -107,7 +107,7 @@ export function searchPatternsOf(tool: string, args: readonly { text: string; dy
       }
     }
   }
-  if (given.length === 0) {
+  if (given.length === 0 && !unknown) {
     if (positional === undefined) {
       // `rg --files` lists names; a grep with no pattern is an error.
       out.namesOnly = true;
