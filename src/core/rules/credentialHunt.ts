@@ -1,13 +1,14 @@
 import { minimatch } from 'minimatch';
 import { matchCredentialPath } from '../credentials/credentialPaths';
-import { providerIn } from '../credentials/contentRules';
 import { isHunt, isHuntPattern, searchMatchesText, searchPatternsOf, type SearchPatterns } from '../credentials/searchPatterns';
-import { isSecretKeyName } from '../credentials/secretValues';
 import { basename, isAbsolute, resolvePath } from '../paths';
-import type { ArgWord, CodeSnippet, CredentialFileInfo, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import type { ArgWord, CredentialFileInfo, Facts, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { readFinding } from './credentials';
 import { gitignored, infoFor, isHiddenPath, pathsOfWord } from './support/credentialPaths';
-import { metadataRequests } from './metadataEndpoints';
+import { metadataRequests } from './support/metadataEndpoints';
+import { dump, dumpTarget, hasFlag, isSecretVariableName, optionValue, positionals } from './support/huntCommon';
+import { checkSecretEnvironment, checkStoreDumps, processEnvironmentShown } from './support/secretStores';
+import { checkSentOut, checkSnippetSentOut } from './support/secretsSentOut';
 
 /**
  * The hunt around a credential, not only its read: searches whose pattern names secrets or matches a
@@ -17,39 +18,6 @@ import { metadataRequests } from './metadataEndpoints';
  * endpoints, secret stores and tools that print what they keep, and secret-named variables sent to a
  * host that is not their own service. Every finding names the file, variable or store, never a value.
  */
-
-// ---------------------------------------------------------------------------------------------
-// Helpers
-
-function dumpTarget(name: string, ctx: RuleContext, remote = false, values: readonly string[] = []): Target {
-  if (!remote) return { kind: 'credential', name, remote: false, environment: 'local', environmentReason: 'this machine' };
-  const env = ctx.environmentOf({ values, remote: true });
-  return { kind: 'credential', name, remote: true, environment: env.environment, environmentReason: env.reason };
-}
-
-function dump(rule: string, reason: string, target: Target): Finding {
-  return { rule: `credentials.${rule}`, risk: 'credential-dump', severity: 'ask', reason, targets: [target] };
-}
-
-const positionals = (args: readonly ArgWord[]): string[] => args.filter((a) => !a.text.startsWith('-')).map((a) => a.text);
-const hasFlag = (args: readonly ArgWord[], ...flags: string[]): boolean =>
-  args.some((a) => flags.some((f) => a.text === f || (f.startsWith('--') && a.text.startsWith(f + '='))));
-const optionValue = (args: readonly ArgWord[], ...flags: string[]): string | undefined => {
-  for (let i = 0; i < args.length; i++) {
-    const t = (args[i] as ArgWord).text;
-    for (const f of flags) {
-      if (t === f) return args[i + 1]?.text;
-      if (f.startsWith('--') && t.startsWith(f + '=')) return t.slice(f.length + 1);
-    }
-  }
-  return undefined;
-};
-
-/** Variable names whose values are secrets: `GITHUB_TOKEN`, `DB_PASSWORD`, and connection URLs that carry a password. */
-export function isSecretVariableName(name: string): boolean {
-  if (isSecretKeyName(name)) return true;
-  return /^(DATABASE|DB|[A-Z]+_DB|MONGO(DB)?|REDIS|POSTGRES(QL)?|PG|MYSQL|AMQP|RABBITMQ|CLOUDAMQP|SENTRY|SLACK_WEBHOOK|DISCORD_WEBHOOK|WEBHOOK)_?(URL|URI|DSN|CONNECTION(_STRING)?)$/i.test(name);
-}
 
 /** Absolute path of a credential file the index shows relative to a workspace folder or the home. */
 function absoluteOf(info: CredentialFileInfo, facts: Facts): string[] {
@@ -307,11 +275,6 @@ function checkFilteredListing(inv: Invocation, ctx: RuleContext): Finding[] {
   return [dump('filtered-listing', `${from.name} | ${inv.name} searches ${what} for "${pattern.slice(0, 40)}", which prints the secrets it finds.`, dumpTarget(listsVariables ? 'environment variables' : listsHistory ? 'shell history' : 'process environments', ctx))];
 }
 
-/** `ps e`, `ps eww`, `ps auxe`, `ps -E`: the environment of every process beside its command line. */
-function processEnvironmentShown(args: readonly ArgWord[]): boolean {
-  return args.some((a) => (/^[a-zA-Z]+$/.test(a.text) && a.text.includes('e')) || a.text === '-E' || a.text === 'e');
-}
-
 // ---------------------------------------------------------------------------------------------
 // Reads named somewhere other than the usual argument
 
@@ -467,191 +430,6 @@ function checkGitHistory(inv: Invocation, ctx: RuleContext): Finding[] {
   return findings;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Tools that print what they keep: secret stores, infrastructure state, process environments
-
-const NON_SECRET_OUTPUT = /^(id|title|name|names|label|labels|url|urls|uri|type|kind|created|updated|version|vault|tags?|category|folder|path|region|arn|status)$/i;
-
-const JSON_FILTERS = new Set(['jq', 'yq', 'gojq', 'jaq']);
-
-/** Does a JSON filter keep only fields that are not secrets (`jq -r ".[].name"`)? */
-function narrowedToNonSecrets(filterInv: Invocation): boolean {
-  const filter = filterInv.args.find((a) => !a.text.startsWith('-'))?.text ?? '';
-  const fields = [...filter.matchAll(/\.([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? '');
-  return fields.length > 0 && fields.every((f) => NON_SECRET_OUTPUT.test(f)) && !/password|secret|token|totp|notes|fields|value/i.test(filter);
-}
-
-interface StoreDump {
-  what: string;
-  /** Names that say the environment (a stack, a vault, `--env prod`): the store is elsewhere. */
-  names?: string[];
-}
-
-function terraformDump(args: readonly ArgWord[]): StoreDump | undefined {
-  const p = positionals(args);
-  if (p[0] === 'output' && (hasFlag(args, '-json', '--json', '-raw', '--raw') || (p[1] !== undefined && isSecretKeyName(p[1])))) return { what: 'Terraform outputs (sensitive values in plain text)', names: ['terraform'] };
-  if (p[0] === 'show' && hasFlag(args, '-json', '--json')) return { what: 'the Terraform state (sensitive values in plain text)', names: ['terraform'] };
-  if (p[0] === 'state' && p[1] === 'pull') return { what: 'the Terraform state', names: ['terraform'] };
-  return undefined;
-}
-
-const STORE_DUMPS: Readonly<Record<string, (args: readonly ArgWord[]) => StoreDump | undefined>> = {
-  terraform: terraformDump,
-  tofu: terraformDump,
-  terragrunt: terraformDump,
-  pulumi: (a) => {
-    const p = positionals(a);
-    if (p[0] === 'stack' && p[1] === 'output' && hasFlag(a, '--show-secrets')) return { what: 'the Pulumi stack outputs with secrets', names: [optionValue(a, '--stack', '-s') ?? ''] };
-    if (p[0] === 'config' && (p[1] === 'get' ? isSecretKeyName(p[2] ?? '') : hasFlag(a, '--show-secrets'))) return { what: `the Pulumi config ${p[1] === 'get' ? `value ${p[2]}` : 'secrets'}`, names: [optionValue(a, '--stack', '-s') ?? ''] };
-    if (p[0] === 'stack' && p[1] === 'export' && hasFlag(a, '--show-secrets')) return { what: 'the Pulumi stack state with secrets', names: [optionValue(a, '--stack', '-s') ?? ''] };
-    return undefined;
-  },
-  esc: (a) => {
-    const p = positionals(a);
-    if (p[0] === 'env' && (p[1] === 'open' || (p[1] === 'get' && hasFlag(a, '--show-secrets')) || p[1] === 'run')) return p[1] === 'run' ? undefined : { what: `the Pulumi ESC environment ${p[2] ?? ''}`.trim(), names: [p[2] ?? ''] };
-    return undefined;
-  },
-  infisical: (a) => {
-    const p = positionals(a);
-    const env = optionValue(a, '--env', '-e') ?? '';
-    if (p[0] === 'export' || (p[0] === 'secrets' && (p[1] === undefined || p[1] === 'get'))) return { what: `the Infisical secrets${env ? ` of ${env}` : ''}`, names: [env] };
-    return undefined;
-  },
-  sops: (a) => (hasFlag(a, '-d', '--decrypt') || positionals(a)[0] === 'decrypt' ? { what: `the sops-encrypted file ${positionals(a).filter((x) => x !== 'decrypt')[0] ?? ''} decrypted`.trim() } : undefined),
-  'ansible-vault': (a) => (['view', 'decrypt'].includes(positionals(a)[0] ?? '') && !(positionals(a)[0] === 'decrypt' && !hasFlag(a, '--output')) ? { what: `the Ansible vault ${positionals(a)[1] ?? ''}`.trim() } : positionals(a)[0] === 'view' ? { what: `the Ansible vault ${positionals(a)[1] ?? ''}`.trim() } : undefined),
-  pass: (a) => {
-    const p = positionals(a);
-    if (p.length === 0 || ['ls', 'list', 'find', 'search', 'init', 'insert', 'edit', 'generate', 'rm', 'mv', 'cp', 'git', 'help', 'version'].includes(p[0] ?? '')) return undefined;
-    return { what: `the password-store entry ${p[0] === 'show' ? (p[1] ?? '') : p[0]}`.trim() };
-  },
-  gopass: (a) => {
-    const p = positionals(a);
-    if (['show', 'cat', 'otp'].includes(p[0] ?? '') || (p.length === 1 && !['ls', 'list', 'find', 'search', 'sync', 'help', 'version', 'config', 'setup', 'init', 'mounts', 'recipients', 'audit', 'fsck'].includes(p[0] ?? ''))) return { what: `the gopass entry ${p[0] === 'show' || p[0] === 'cat' || p[0] === 'otp' ? (p[1] ?? '') : p[0]}`.trim() };
-    return undefined;
-  },
-  bw: (a) => {
-    const p = positionals(a);
-    if (p[0] === 'get' && ['password', 'totp', 'notes', 'item', 'attachment', 'exposed', 'send'].includes(p[1] ?? '')) return { what: `the Bitwarden ${p[1]} of ${p[2] ?? 'an item'}` };
-    if (p[0] === 'list' && p[1] === 'items') return { what: 'Bitwarden items with their passwords' };
-    if (p[0] === 'export') return { what: 'the Bitwarden vault' };
-    return undefined;
-  },
-  op: (a) => {
-    const p = positionals(a);
-    if (p[0] === 'inject') return { what: '1Password secrets rendered into a template' };
-    if (p[0] === 'item' && p[1] === 'get' && hasFlag(a, '--reveal')) return undefined;
-    return undefined;
-  },
-  'secret-tool': (a) => (['lookup', 'search'].includes(positionals(a)[0] ?? '') && (positionals(a)[0] === 'lookup' || hasFlag(a, '--unlock') || hasFlag(a, '--all')) ? { what: 'a secret from the desktop keyring' } : undefined),
-  'keepassxc-cli': (a) => (['show', 'clip', 'export'].includes(positionals(a)[0] ?? '') && (positionals(a)[0] !== 'show' || hasFlag(a, '-s', '--show-protected', '-a', '--attributes')) ? { what: 'a KeePassXC entry' } : undefined),
-  lpass: (a) => (positionals(a)[0] === 'show' || positionals(a)[0] === 'export' ? { what: 'a LastPass entry' } : undefined),
-  chamber: (a) => (['read', 'export', 'exec'].includes(positionals(a)[0] ?? '') && positionals(a)[0] !== 'exec' ? { what: `the chamber secrets of ${positionals(a)[1] ?? 'a service'}`, names: [positionals(a)[1] ?? ''] } : undefined),
-  'docker-credential-desktop': (a) => (positionals(a)[0] === 'get' || positionals(a)[0] === 'list' ? { what: 'Docker registry credentials' } : undefined),
-  kubectl: (a) => {
-    const p = positionals(a.filter((_x, i) => !['-o', '--output', '--context', '-n', '--namespace'].includes(a[i - 1]?.text ?? '')));
-    if (p[0] === 'config' && p[1] === 'view' && hasFlag(a, '--raw', '--flatten')) return { what: 'the kubeconfig with its tokens and keys' };
-    return undefined;
-  },
-  docker: (a) => {
-    const p = positionals(a.filter((_x, i) => !['-f', '--format', '--file', '-p', '--project-name', '--env-file', '--profile'].includes(a[i - 1]?.text ?? '')));
-    if ((p[0] === 'inspect' || (p[0] === 'container' && p[1] === 'inspect')) ) {
-      const format = optionValue(a, '--format', '-f');
-      if (format === undefined || /Env|Config\b|json \.Config|\{\{\s*json\s+\.\s*\}\}/.test(format)) return { what: 'the container environment (its secrets)' };
-    }
-    if (p[0] === 'compose' && p[1] === 'config' && !hasFlag(a, '--services', '--volumes', '--profiles', '--images', '--hash', '-q', '--quiet', '--networks')) return { what: 'the Compose configuration with the environment files interpolated' };
-    return undefined;
-  },
-  'docker-compose': (a) => (positionals(a)[0] === 'config' && !hasFlag(a, '--services', '--volumes', '--profiles', '--images', '--hash', '-q', '--quiet') ? { what: 'the Compose configuration with the environment files interpolated' } : undefined),
-  ps: (a) => (processEnvironmentShown(a) ? { what: 'the environment of running processes' } : undefined),
-  rails: railsDump,
-  'bin/rails': railsDump,
-  trufflehog: (a) => (positionals(a).length > 0 && !['--help', '--version'].some((f) => hasFlag(a, f)) ? { what: 'every secret a scanner finds, in plain text' } : undefined),
-  gitleaks: (a) => (['detect', 'git', 'dir', 'directory', 'protect', 'stdin'].includes(positionals(a)[0] ?? '') && !hasFlag(a, '--redact') ? { what: 'every secret a scanner finds, in plain text' } : undefined),
-  'detect-secrets': (a) => (positionals(a)[0] === 'scan' ? { what: 'every secret a scanner finds' } : undefined),
-};
-
-function railsDump(args: readonly ArgWord[]): StoreDump | undefined {
-  const p = positionals(args);
-  if (/^credentials:(show|edit)$|^encrypted:(show|edit)$/.test(p[0] ?? '')) return { what: 'the Rails encrypted credentials' };
-  if (p[0] === 'secrets:show') return { what: 'the Rails secrets' };
-  if ((p[0] === 'runner' || p[0] === 'r') && /secret_key_base|credentials|secrets|master_key|ENV\[/.test(p.slice(1).join(' '))) return { what: 'Rails secrets (printed by a runner script)' };
-  return undefined;
-}
-
-/** Stores that list whole items: piped into a JSON filter, the filter's stage judges what is printed. */
-const LISTED_BY_ITEM = new Set(['bw', 'op', 'lpass']);
-
-function checkStoreDumps(inv: Invocation, ctx: RuleContext): Finding[] {
-  // `bw list items | jq -r '.[].login.password'`: judged at the filter, which sees both.
-  if (JSON_FILTERS.has(inv.name) && inv.stdin?.kind === 'pipe' && LISTED_BY_ITEM.has(inv.stdin.from.name)) {
-    return narrowedToNonSecrets(inv) ? [] : checkStoreDumps({ ...inv.stdin.from, pipedInto: undefined }, ctx);
-  }
-  if (LISTED_BY_ITEM.has(inv.name) && inv.pipedInto !== undefined && JSON_FILTERS.has(inv.pipedInto)) return [];
-  const name = inv.name.startsWith('docker-credential-') ? 'docker-credential-desktop' : inv.name;
-  const judge = STORE_DUMPS[name];
-  const found = judge?.(inv.args);
-  if (!found) return [];
-  if (name === 'rails' && /credentials:edit/.test(inv.args.map((a) => a.text).join(' '))) {
-    // An editor session: only an EDITOR that prints (cat, less) shows the file without a human at the keyboard.
-    const editor = inv.assignments.EDITOR ?? inv.assignments.VISUAL;
-    if (editor === undefined || !/^(cat|less|more|head|tail|tee|bat|strings)\b/.test(basename(editor.split(/\s+/)[0] ?? ''))) return [];
-  }
-  const names = (found.names ?? []).filter((n) => n !== '');
-  const remote = found.names !== undefined;
-  const shown = [inv.name, ...inv.args.slice(0, 3).map((a) => a.text)].join(' ').slice(0, 60);
-  return [dump('store-dump', `${shown} prints ${found.what}.`, dumpTarget(found.what, ctx, remote, [...names, ...inv.args.map((a) => a.text)]))];
-}
-
-/** Secret managers whose reads the credentials pack already asks about: which environment they reach. */
-function remoteSecretRead(inv: Invocation): boolean {
-  const p = positionals(inv.args);
-  switch (inv.name) {
-    case 'vault':
-      return p[0] === 'read' || (p[0] === 'kv' && p[1] === 'get');
-    case 'aws':
-      return (p[0] === 'secretsmanager' && p[1] === 'get-secret-value') || (p[0] === 'ssm' && /^get-parameters?(-by-path)?$/.test(p[1] ?? '') && hasFlag(inv.args, '--with-decryption'));
-    case 'az':
-      return p[0] === 'keyvault' && p[1] === 'secret' && (p[2] === 'show' || p[2] === 'download');
-    case 'gcloud':
-      return p[0] === 'secrets' && p[1] === 'versions' && p[2] === 'access';
-    case 'doppler':
-      return p[0] === 'secrets';
-    case 'terraform':
-    case 'tofu':
-      return ['output', 'show', 'state'].includes(p[0] ?? '');
-    default:
-      return false;
-  }
-}
-
-/** Names in a Terraform folder's backend block (`key = "prod/terraform.tfstate"`) that may say its environment. */
-function terraformBackendNames(inv: Invocation, facts: Facts): string[] {
-  const chdir = inv.args.find((a) => a.text.startsWith('-chdir='))?.text.slice(7);
-  const dir = chdir ? resolvePath(inv.cwd || facts.cwd, chdir, facts.home) : inv.cwd || facts.cwd;
-  const out = [basename(dir)];
-  for (const name of (facts.listDir(dir) ?? []).filter((n) => n.endsWith('.tf')).slice(0, 16)) {
-    const text = facts.readFile(`${dir}/${name}`) ?? '';
-    const backend = /backend\s+"[^"]+"\s*\{([^}]*)\}/.exec(text)?.[1] ?? '';
-    for (const m of backend.matchAll(/\b(key|bucket|prefix|workspace|name|organization)\s*=\s*"([^"]+)"/g)) out.push(m[2] ?? '');
-  }
-  return out;
-}
-
-/** An information finding that places a secret read in its environment (`secret/prod/db` is production). */
-function checkSecretEnvironment(inv: Invocation, ctx: RuleContext): Finding[] {
-  if (!remoteSecretRead(inv)) return [];
-  const values = [...inv.args.map((a) => a.text), ...(inv.name === 'terraform' || inv.name === 'tofu' ? terraformBackendNames(inv, ctx.facts) : [])];
-  const env = ctx.environmentOf({ values, remote: true });
-  if (env.environment !== 'production') return [];
-  return [{
-    rule: 'credentials.secret-environment',
-    risk: 'production-access',
-    severity: 'info',
-    reason: `${inv.name} reads secrets or state of a production environment (${env.reason}).`,
-    targets: [{ kind: 'credential', name: `${inv.name} ${positionals(inv.args).slice(0, 2).join(' ')}`.trim(), remote: true, environment: env.environment, environmentReason: env.reason }],
-  }];
-}
-
 /** `/proc/<pid>/environ` in any reader's argument, the raw text (the pid is often computed). */
 function checkProcEnviron(inv: Invocation, ctx: RuleContext): Finding[] {
   const hit = [...inv.args, ...inv.redirects.map((r) => r.target)].find((a) => /\/proc\/(\S*?|\$\(.{0,200}?\))\/environ\b/.test(a.raw) || /\/proc\/\S*\/environ\b/.test(a.text));
@@ -674,124 +452,6 @@ function checkPublishedFiles(inv: Invocation, ctx: RuleContext): Finding[] {
     }
   }
   return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Secrets sent to a host that is not their own service
-
-const NETWORK_SENDERS = new Set(['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'httpie', 'nc', 'ncat', 'netcat', 'socat', 'telnet', 'dig', 'nslookup', 'host', 'drill', 'ping']);
-
-/** Hosts whose purpose is to receive and show what is sent: paste sites, request bins, chat webhooks, tunnels. */
-const DROP_HOSTS = /(^|\.)(webhook\.site|requestbin\.[a-z.]+|pipedream\.net|paste\.rs|pastebin\.[a-z.]+|hastebin\.[a-z.]+|termbin\.com|0x0\.st|transfer\.sh|ntfy\.sh|discord(app)?\.com|api\.telegram\.org|hooks\.slack\.com|ngrok(-free)?\.(io|app|dev)|interact\.sh|oast\.[a-z]+|burpcollaborator\.net|requestcatcher\.com|beeceptor\.com|free\.beeceptor\.com|postb\.in|ix\.io|sprunge\.us|dpaste\.[a-z]+|file\.io|catbox\.moe|gist\.githubusercontent\.com)$/i;
-
-interface Destination {
-  host: string | undefined;
-  /** The URL was a variable: the host is known by the variable's name only. */
-  variable?: string;
-}
-
-function destinationsOf(inv: Invocation): Destination[] {
-  const out: Destination[] = [];
-  for (const a of inv.args) {
-    const m = /^['"]?(?:https?|wss?|ftp|telnet):\/\/([^/:?#@\s'"]*@)?(\[[^\]]+\]|[^/:?#\s'"]+)/i.exec(a.raw) ?? /^(?:https?|wss?):\/\/([^/:?#@\s]*@)?(\[[^\]]+\]|[^/:?#\s]+)/i.exec(a.text);
-    if (m) {
-      const host = m[2] ?? '';
-      const variable = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(host)?.[1];
-      out.push(variable ? { host: undefined, variable } : { host: host.toLowerCase() });
-      continue;
-    }
-    const bare = /^"?\$\{?([A-Za-z_][A-Za-z0-9_]*_(URL|URI|ENDPOINT|HOOK|WEBHOOK))\}?"?$/.exec(a.raw);
-    if (bare) out.push({ host: undefined, variable: bare[1] });
-  }
-  if (out.length === 0 && ['nc', 'ncat', 'netcat', 'socat', 'telnet'].includes(inv.name)) {
-    const host = positionals(inv.args)[0];
-    if (host) out.push({ host: host.toLowerCase() });
-  }
-  if (out.length === 0 && ['dig', 'nslookup', 'host', 'drill', 'ping'].includes(inv.name)) {
-    for (const p of positionals(inv.args)) if (p.includes('.')) out.push({ host: p.replace(/^@/, '').toLowerCase() });
-  }
-  return out;
-}
-
-/** Secret-named variables a command sends: in its arguments (not the URL's host), a here-string or heredoc. */
-function secretVariablesSent(inv: Invocation): string[] {
-  const texts: string[] = [];
-  for (const a of inv.args) {
-    // The URL's own path and query may carry the service's key (`bot$TG_TOKEN`): that is where it belongs.
-    if (/^['"]?(https?|wss?):\/\//i.test(a.raw)) continue;
-    texts.push(a.raw);
-  }
-  if (inv.stdin?.kind === 'herestring' || inv.stdin?.kind === 'heredoc') texts.push(inv.stdin.text);
-  const out: string[] = [];
-  for (const t of texts) {
-    for (const m of t.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
-      const name = m[1] ?? '';
-      if (isSecretVariableName(name) && !out.includes(name)) out.push(name);
-    }
-  }
-  return out;
-}
-
-/** Is `host` the service the variable belongs to (GITHUB_TOKEN and api.github.com)? Undefined when the variable names no service. */
-function belongsTo(variable: string, destination: Destination): boolean | undefined {
-  const service = providerIn(variable);
-  if (!service) return undefined;
-  if (destination.variable !== undefined) {
-    const where = providerIn(destination.variable);
-    return where === undefined ? undefined : where.id === service.id;
-  }
-  const host = destination.host ?? '';
-  const hostService = providerIn(host.replace(/\./g, ' '));
-  if (hostService) return hostService.id === service.id;
-  return false;
-}
-
-function checkSentOut(inv: Invocation): Finding[] {
-  if (!NETWORK_SENDERS.has(inv.name)) return [];
-  const variables = secretVariablesSent(inv);
-  if (variables.length === 0) return [];
-  const destinations = destinationsOf(inv);
-  const findings: Finding[] = [];
-  for (const variable of variables) {
-    for (const d of destinations) {
-      const own = belongsTo(variable, d);
-      const drop = d.host !== undefined && DROP_HOSTS.test(d.host);
-      if (own === true && !drop) continue;
-      if (own === undefined && !drop) continue;
-      const where = d.host ?? `the address in $${d.variable}`;
-      findings.push({
-        rule: 'credentials.sent-out',
-        risk: 'credential-dump',
-        severity: 'ask',
-        reason: `${inv.name} sends the secret variable $${variable} to ${where}, which is not the service it belongs to.`,
-        targets: [{ kind: 'credential', name: `$${variable}`, remote: true, environment: 'local', environmentReason: 'a secret of this machine' }],
-      });
-      break;
-    }
-  }
-  return findings;
-}
-
-/** `urlopen('https://paste…', data=os.environ['OPENAI_API_KEY'])`: a snippet sending a secret-named variable to a foreign host. */
-function checkSnippetSentOut(snippet: CodeSnippet): Finding[] {
-  const text = snippet.text;
-  const variables = [...text.matchAll(/(?:environ(?:\.get)?\s*[[(]\s*|getenv\(\s*|process\.env\.|process\.env\[\s*|ENV\[\s*|Deno\.env\.get\(\s*)['"]?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? '').filter(isSecretVariableName);
-  if (variables.length === 0) return [];
-  const hosts = [...text.matchAll(/(?:https?|wss?):\/\/([^/:?#'"\s]+)/g)].map((m) => (m[1] ?? '').toLowerCase());
-  for (const variable of variables) {
-    for (const host of hosts) {
-      const own = belongsTo(variable, { host });
-      if (own === true || (own === undefined && !DROP_HOSTS.test(host) && !/paste|bin|hook|collect/.test(host))) continue;
-      return [{
-        rule: 'credentials.sent-out',
-        risk: 'credential-dump',
-        severity: 'ask',
-        reason: `A ${snippet.language} snippet run by ${snippet.runner.name} sends the secret variable $${variable} to ${host}, which is not the service it belongs to.`,
-        targets: [{ kind: 'credential', name: `$${variable}`, remote: true, environment: 'local', environmentReason: 'a secret of this machine' }],
-      }];
-    }
-  }
-  return [];
 }
 
 // ---------------------------------------------------------------------------------------------

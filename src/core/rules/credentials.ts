@@ -4,7 +4,8 @@ import { basename, resolvePath } from '../paths';
 import type { ArgWord, CodeSnippet, CredentialFileInfo, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { credentialTarget, gitignored, hasBraces, hasGlobChars, infoFor, isHiddenPath, pathsOfWord, workspaceRelative } from './support/credentialPaths';
 import { checkProvenance, invocationTexts } from './support/credentialProvenance';
-import { incompleteListing, isSecretVariableName, searchReaches } from './credentialHunt';
+import { incompleteListing, searchReaches } from './credentialHunt';
+import { isSecretVariableName } from './support/huntCommon';
 
 /**
  * Credentials in shell commands: reads of credential files (by any reader, through globs and

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { cloudOfHost, ipv4Value, metadataRequests } from '../../../src/core/rules/metadataEndpoints';
+import { cloudOfHost, ipv4Value, metadataRequests } from '../../../src/core/rules/support/metadataEndpoints';
 
 describe('metadata endpoints: every spelling of the address', () => {
   const hosts: Array<[string, string | undefined]> = [
