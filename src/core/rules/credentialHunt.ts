@@ -350,6 +350,14 @@ function checkIndirectReads(inv: Invocation, ctx: RuleContext): Finding[] {
       }
     }
     for (const t of texts) report('reads', credentialFilesNamedIn(t, cwd, facts), 'make (a recipe given on the command line)');
+  } else if (inv.name === 'source' || inv.name === '.') {
+    // Sourcing an environment file is routine; sourcing a key or token file runs its lines, and the
+    // shell prints each one it cannot run.
+    const file = inv.args[0];
+    if (file) for (const p of pathsOfWord(file, cwd, facts)) {
+      const info = infoFor(p, facts);
+      if (info && info.kind !== 'dotenv') findings.push(readFinding('runs (its errors print the lines)', info, inv.name));
+    }
   } else if (inv.name === 'git') {
     findings.push(...checkGitHistory(inv, ctx));
   } else if (inv.name === 'sqlite3' || inv.name === 'duckdb' || inv.name === 'sqlite') {

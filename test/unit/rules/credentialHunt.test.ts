@@ -133,6 +133,8 @@ describe('credential hunt: table per family', () => {
         { cmd: `ruby -ryaml -e 'puts YAML.load_file("config/secrets.yml")'`, names: 'config/secrets.yml' },
         { cmd: "cat \"$(ls -a | grep -m1 '^\\.env\\.prod')\"", names: '.env.production' },
         { cmd: 'cat src/../.env', names: '.env' },
+        { cmd: 'cat ~home/.aws/credentials', names: '.aws/credentials' },
+        { cmd: 'source ~/.ssh/../.ssh/id_ed25519', names: '.ssh/id_ed25519' },
         { cmd: "sqlite3 ~/.config/google-chrome/Default/'Login Data' 'SELECT origin_url FROM logins'", names: 'Login Data' },
       ],
       allow: [
@@ -144,6 +146,8 @@ describe('credential hunt: table per family', () => {
         { cmd: 'cat config/database.yml' },
         { cmd: "awk -F: '{print $1}' /etc/passwd" },
         { cmd: 'cat .env.example' },
+        { cmd: 'source .env && npm run dev' },
+        { cmd: 'ls ~home/.ssh' },
       ],
     },
     'dumps from tools': {
