@@ -56,13 +56,13 @@ export interface CacheOptions {
    * in memory when a question needs it. The answers are the same either way.
    */
   persist?: boolean;
-  /** How long an index built on demand (the hook, `check`) may walk before it stops, marked truncated. */
+  /** How long an index built on demand may walk before it stops, marked truncated (default: ON_DEMAND_BUILD_MS when not persisted). */
   buildTimeMs?: number;
 }
 
 /**
- * The walk of an index built on demand stops after this long; a question about a folder it did not
- * finish is then answered conservatively (see CredentialFacts.incomplete).
+ * The walk of an index built in memory (no guard folder to keep it in) stops after this long; a
+ * question about a folder it did not finish is then answered conservatively (CredentialFacts.incomplete).
  */
 export const ON_DEMAND_BUILD_MS = 8000;
 
@@ -362,8 +362,14 @@ export class WorkspaceIndex {
     return this.options.persist !== false;
   }
 
+  /**
+   * An index kept on disk is built once and reused (its time is the hook's own time box); one built in
+   * memory for every question (no guard folder) stops after ON_DEMAND_BUILD_MS.
+   */
   private limits(): WalkLimits {
-    return { ...(this.options.limits ?? DEFAULT_WALK_LIMITS), deadline: Date.now() + (this.options.buildTimeMs ?? ON_DEMAND_BUILD_MS) };
+    const base = this.options.limits ?? DEFAULT_WALK_LIMITS;
+    const ms = this.options.buildTimeMs ?? (this.persist ? undefined : ON_DEMAND_BUILD_MS);
+    return ms === undefined ? base : { ...base, deadline: Date.now() + ms };
   }
 
   known(): CredentialCacheFile | undefined {

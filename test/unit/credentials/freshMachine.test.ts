@@ -5,7 +5,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
+import { classify } from '../../../src/core/policy/classify';
 import { createRealEngine } from '../../../src/hook/realEngine';
+import { lazyCredentialFacts } from '../../../src/node/credentials/credentialFacts';
+import { gatherFacts } from '../../../src/node/facts';
 import { runHook } from '../../../src/hook/runHook';
 import { fake, randomChars } from './fakeSecrets';
 
@@ -98,6 +101,19 @@ describe('credentials: the same verdict on a fresh machine and a set-up one', fu
     assert.deepEqual(fresh, setUp);
     // The table is not vacuous: both answers occur.
     assert.ok(fresh.includes('ask') && fresh.includes('allow'), JSON.stringify(fresh));
+  });
+
+  it('an index built in memory that runs out of time answers conservatively, and says so', () => {
+    const judge = (buildTimeMs: number | undefined, command: string) => {
+      const credentials = lazyCredentialFacts({ workspaceRoots: [ws], home, cacheDir: path.join(guard, 'cache'), secretlint: false, persist: false, ...(buildTimeMs !== undefined ? { buildTimeMs } : {}) });
+      return classify(command, gatherFacts({ cwd: ws, env: env(), home, workspaceRoots: [ws], credentials }), { lockdown: false });
+    };
+    assert.equal(judge(undefined, 'rg useState').decision, 'allow');
+    // A deadline already past: the walk stops before the first folder.
+    const cut = judge(-1, 'rg useState');
+    assert.equal(cut.decision, 'ask');
+    assert.ok(cut.reasons.some((r) => /could not list every file in time/.test(r)), cut.reasons.join(' | '));
+    assert.equal(judge(-1, 'cat src/App.tsx').decision, 'allow', 'a question about one file needs no listing');
   });
 
   it('the hook with an empty HOME answers like the hook on a set-up machine, and like check', async () => {
