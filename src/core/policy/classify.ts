@@ -17,6 +17,7 @@ interface PackIndex {
   byCommand: Map<string, RulePack[]>;
   everyInvocation: RulePack[];
   snippetPacks: RulePack[];
+  analysisPacks: RulePack[];
 }
 
 const indexes = new WeakMap<readonly RulePack[], PackIndex>();
@@ -38,7 +39,7 @@ function indexOf(packs: readonly RulePack[]): PackIndex {
       else byCommand.set(name, [pack]);
     }
   }
-  const index: PackIndex = { byCommand, everyInvocation, snippetPacks: packs.filter((p) => p.checkSnippet) };
+  const index: PackIndex = { byCommand, everyInvocation, snippetPacks: packs.filter((p) => p.checkSnippet), analysisPacks: packs.filter((p) => p.checkAnalysis) };
   indexes.set(packs, index);
   return index;
 }
@@ -48,7 +49,7 @@ interface Budgets {
   rescan: WorkMeter;
 }
 
-function contextFor(facts: Facts, inv: Invocation, budgets: Budgets | undefined): RuleContext {
+function contextFor(facts: Facts, inv: Pick<Invocation, 'assignments'>, budgets: Budgets | undefined): RuleContext {
   const ctx: RuleContext = { facts, environmentOf: (hints) => environmentOf(hints, facts, { assignments: inv.assignments }) };
   if (budgets) {
     ctx.work = budgets.work;
@@ -161,6 +162,16 @@ export function findingsOf(analysis: Analysis, facts: Facts, packs: readonly Rul
     for (const pack of index.snippetPacks) {
       try {
         add(pack.checkSnippet?.(snippet, ctx) ?? []);
+      } catch (error) {
+        add([packFailure(pack, error)]);
+      }
+    }
+  }
+  if (index.analysisPacks.length > 0 && !work?.exhausted) {
+    const ctx = contextFor(facts, { assignments: {} }, budgets);
+    for (const pack of index.analysisPacks) {
+      try {
+        add(pack.checkAnalysis?.(analysis, ctx) ?? []);
       } catch (error) {
         add([packFailure(pack, error)]);
       }

@@ -50,7 +50,9 @@ export type Risk =
   | 'credential-use'
   | 'unanalyzable'
   | 'self-protection'
-  | 'production-access';
+  | 'production-access'
+  /** A change that removes a protection against losing data (backups, versioning, deletion protection, privacy). */
+  | 'protection-removal';
 
 export interface Finding {
   /** Stable id: '<pack>.<rule>', e.g. 'files.rm-recursive'. */
@@ -295,4 +297,9 @@ export interface RulePack {
   commands?: readonly string[];
   checkInvocation?(inv: Invocation, ctx: RuleContext): Finding[];
   checkSnippet?(snippet: CodeSnippet, ctx: RuleContext): Finding[];
+  /**
+   * Sees the whole analysis once, for what only shows across invocations: a group or an fd opened
+   * earlier feeding a socket (`{ echo …; } | telnet …`, `exec 3<>/dev/tcp/…; printf … >&3`).
+   */
+  checkAnalysis?(analysis: Analysis, ctx: RuleContext): Finding[];
 }

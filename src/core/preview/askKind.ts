@@ -6,7 +6,7 @@
 import type { Invocation, Target, Verdict } from '../policy/types';
 import type { AnswerBy } from '../protocol/ipc';
 
-export type AskKind = 'destroy' | 'change' | 'expose-credential' | 'send-out';
+export type AskKind = 'destroy' | 'change' | 'expose-credential' | 'send-out' | 'unprotect';
 
 export interface AskWords {
   /** The dialog's heading. */
@@ -22,6 +22,7 @@ export const ASK_WORDS: Record<AskKind, AskWords> = {
   change: { heading: 'An agent wants to change something that needs your confirmation', previewTitle: 'What this would change', verb: 'change' },
   'expose-credential': { heading: 'An agent wants to read a credential', previewTitle: 'What this would expose', verb: 'read' },
   'send-out': { heading: 'An agent wants to send data off this machine', previewTitle: 'What this would send, and where', verb: 'send' },
+  unprotect: { heading: 'An agent wants to remove a safety net', previewTitle: 'What protection this would remove', verb: 'remove the protection of' },
 };
 
 /** Programs whose job is to move data to another machine. */
@@ -35,7 +36,8 @@ export function sendsDataOut(invocations: readonly Pick<Invocation, 'name'>[]): 
 /**
  * Destroying outranks everything (the incident's curl used a token, but what mattered was the
  * volume it deleted); a credential that leaves the machine is "send out"; a credential read or
- * printed is "expose"; everything else that asks (self-protection, what cannot be checked) "change".
+ * printed is "expose"; a protection removed (backups, versioning, deletion protection) "unprotect";
+ * everything else that asks (self-protection, what cannot be checked) "change".
  */
 export function askKindOf(verdict: Pick<Verdict, 'risks'>, sendsOut: boolean): AskKind {
   const risks = verdict.risks;
@@ -43,6 +45,7 @@ export function askKindOf(verdict: Pick<Verdict, 'risks'>, sendsOut: boolean): A
   const credential = risks.includes('credential-read') || risks.includes('credential-dump');
   if ((credential && sendsOut) || (risks.includes('credential-use') && !credential && sendsOut)) return 'send-out';
   if (credential) return 'expose-credential';
+  if (risks.includes('protection-removal')) return 'unprotect';
   return 'change';
 }
 

@@ -11,12 +11,15 @@ import { cloudPack } from './cloud';
 import { paasPack } from './paas';
 import { httpPack } from './httpRequests';
 import { unsureOptionsPack } from './support/unsureOptions';
+import { verbFloorPack } from './verbs';
+import { safetyNetPack } from './safetyNet';
+import { wirePack } from './wire';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
  * `RulePack` and listing it here; its table-driven tests live in `test/unit/rules/<id>.test.ts`.
  */
-export const RULE_PACKS: readonly RulePack[] = [
+const SPECIFIC_PACKS: readonly RulePack[] = [
   perimeterPack,
   credentialsPack,
   credentialHuntPack,
@@ -29,4 +32,9 @@ export const RULE_PACKS: readonly RulePack[] = [
   paasPack,
   httpPack,
   unsureOptionsPack,
+  safetyNetPack,
+  wirePack,
 ];
+
+/** The verb floor judges what no specific pack names (`src/core/rules/verbs.ts`). */
+export const RULE_PACKS: readonly RulePack[] = [...SPECIFIC_PACKS, verbFloorPack(new Set(SPECIFIC_PACKS.flatMap((p) => p.commands ?? [])))];

@@ -13,6 +13,7 @@ import { remoteHandler } from './remote';
 import { runnerHandlers } from './runners';
 import { shell, shellHandlers } from './shells';
 import { terminalHandlers } from './terminals';
+import { codeRunnerHandlers } from './codeRunners';
 
 const BY_NAME: ReadonlyMap<string, Handler> = new Map(
   Object.entries({
@@ -22,6 +23,7 @@ const BY_NAME: ReadonlyMap<string, Handler> = new Map(
     ...runnerHandlers,
     ...terminalHandlers,
     ...powershellHandlers,
+    ...codeRunnerHandlers,
   }),
 );
 

@@ -1,0 +1,366 @@
+import type { ArgWord } from '../../shell/ast';
+import type { Invocation } from '../types';
+import { stdinText } from '../knownOutput';
+import type { Exec, Handler, Walker } from './context';
+
+/**
+ * Shell escapes of editors, REPLs and tools run in batch mode: the command lines they will run,
+ * recovered from their own languages, so the walker analyses them like any shell text. `vim -es -c
+ * '!rm -rf x'` and `ex`, `emacs --batch --eval '(shell-command "…")'`, `sqlite3 db '.shell …'`,
+ * `lua -e 'os.execute("…")'`, Tcl's `exec`, `gdb -ex 'shell …'`, the programs `git -c core.pager=…` and
+ * `man -P …` start. Their own file deletions (`os.remove`, `delete-directory`, `file delete`) become
+ * the equivalent `rm`, so the file rules judge them, as are npm's deleters (`rimraf`, `del-cli`). What runs but cannot be read statically (a
+ * command built from variables, code in another embedded language) is reported as unreadable.
+ */
+
+export interface Escapes {
+  /** Shell command lines, with how the walker names the hop ('vim -c', 'sqlite3 .shell'). */
+  shell: { text: string; label: string }[];
+  /** Why something will run that cannot be read. */
+  opaque: string[];
+}
+
+function empty(): Escapes {
+  return { shell: [], opaque: [] };
+}
+
+/** A shell word for a literal path in generated `rm` lines. */
+function quoted(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// vi, vim, nvim, ex: `-c cmd`, `+cmd`, `--cmd cmd`, and commands read from stdin in ex mode
+
+const VI = new Set(['vi', 'vim', 'nvim', 'ex', 'view', 'gvim', 'vimdiff', 'rvim', 'evim']);
+/** `:!cmd`, `:r !cmd`, `:w !cmd`, `:%!filter`, `:silent !cmd`. */
+const VI_BANG = /^[\s:]*(?:sil(?:ent)?!?\s+)?(?:[%.$,0-9'<>+-]*)\s*(?:r(?:ead)?\s*|w(?:rite)?\s*)?!(.*)$/;
+
+function viCommand(command: string, label: string, out: Escapes): void {
+  for (const part of command.split(/\s*\|\s*(?=[a-z:])/)) {
+    const bang = VI_BANG.exec(part);
+    if (bang && bang[1]!.trim() !== '') {
+      out.shell.push({ text: bang[1]!, label });
+      continue;
+    }
+    const system = /\bsystem(?:list)?\s*\(\s*(['"])((?:(?!\1).)*)\1\s*\)/.exec(part);
+    if (system) {
+      out.shell.push({ text: system[2]!, label });
+      continue;
+    }
+    const embedded = /^\s*:?\s*(lua|py(?:thon)?3?|pyx|rub(?:y)?|perl)\b\s*(.*)$/s.exec(part);
+    if (embedded) {
+      // Code in another language runs programs only through its own process calls.
+      if (embedded[1] === 'lua') {
+        const found = luaCode(embedded[2] ?? '', false, `${label} lua`);
+        out.shell.push(...found.shell);
+        out.opaque.push(...found.opaque);
+      } else if (/\b(system|popen|subprocess|exec[lv]?p?e?|spawn|rmtree|remove|unlink|rmdir)\b|`/.test(embedded[2] ?? '')) {
+        out.opaque.push(`${label} runs ${embedded[1]} code that starts programs or deletes files`);
+      }
+      continue;
+    }
+    if (/\b(system|systemlist|jobstart|termopen)\s*\(|^\s*:?\s*(ter(minal)?\b|exe(c(ute)?)?\s+(["']:*\s*!|.*\bsystem))/.test(part)) {
+      out.opaque.push(`${label} runs \`${part.trim().slice(0, 60)}\`, which cannot be read before it runs`);
+    }
+  }
+}
+
+function viEscapes(name: string, args: readonly ArgWord[], stdin: string | undefined): Escapes {
+  const out = empty();
+  let exMode = name === 'ex';
+  for (let i = 0; i < args.length; i++) {
+    const t = args[i]!.text;
+    if (/^-[a-zA-Z]*[eE]/.test(t) && !t.startsWith('--')) exMode = true;
+    let command: ArgWord | undefined;
+    if (t === '-c' || t === '--cmd') command = args[++i];
+    else if (/^-[a-zA-Z]*c$/.test(t) && t.length > 2) command = args[++i];
+    else if (t.startsWith('+') && t.length > 1) command = { ...args[i]!, text: t.slice(1) };
+    if (!command) continue;
+    if (command.dynamic) out.opaque.push(`${name} runs an editor command built at run time`);
+    else viCommand(command.text, `${name} -c`, out);
+  }
+  if (exMode && stdin !== undefined) for (const line of stdin.split('\n')) viCommand(line, `${name} (commands on stdin)`, out);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Emacs Lisp: `--eval`, `-eval`, `--batch --eval`
+
+function elispString(text: string): string | undefined {
+  const m = /^\s*"((?:[^"\\]|\\.)*)"/.exec(text);
+  return m ? m[1]!.replace(/\\(.)/g, '$1') : undefined;
+}
+
+function elispEscapes(code: string, out: Escapes): void {
+  const label = 'emacs --eval';
+  for (const m of code.matchAll(/\((shell-command(?:-to-string)?|async-shell-command|call-process-shell-command|process-lines|call-process|start-process(?:-shell-command)?|delete-directory|delete-file|make-process)\b([^)]*)\)?/g)) {
+    const fn = m[1]!;
+    const rest = m[2] ?? '';
+    if (fn === 'delete-directory' || fn === 'delete-file') {
+      const path = elispString(rest);
+      if (path === undefined) out.opaque.push(`${label} deletes a path computed at run time (${fn})`);
+      else out.shell.push({ text: `${fn === 'delete-file' ? 'rm -f' : /\s(t|'t)\s*$/.test(rest.slice(rest.lastIndexOf('"') + 1)) ? 'rm -rf' : 'rmdir'} -- ${quoted(path)}`, label });
+      continue;
+    }
+    if (fn === 'make-process' || fn === 'start-process' || fn === 'call-process' || fn === 'process-lines') {
+      const words = [...rest.matchAll(/"((?:[^"\\]|\\.)*)"|\b(nil|t)\b/g)].map((w) => w[1]);
+      const literal = words.filter((w): w is string => w !== undefined);
+      // start-process takes a name and a buffer before the program.
+      const program = fn === 'start-process' ? literal.slice(2) : literal;
+      if (program.length === 0 || /\(|'\w|\b[a-z-]+\b(?![^"]*")/.test(rest.replace(/"(?:[^"\\]|\\.)*"|\bnil\b|\bt\b/g, ''))) out.opaque.push(`${label} starts a program with arguments computed at run time (${fn})`);
+      else out.shell.push({ text: program.map(quoted).join(' '), label });
+      continue;
+    }
+    const text = elispString(rest);
+    if (text === undefined) out.opaque.push(`${label} runs a shell command built at run time (${fn})`);
+    else out.shell.push({ text, label });
+  }
+}
+
+function emacsEscapes(args: readonly ArgWord[]): Escapes {
+  const out = empty();
+  for (let i = 0; i < args.length; i++) {
+    const t = args[i]!.text;
+    let code: ArgWord | undefined;
+    if (t === '--eval' || t === '-eval') code = args[++i];
+    else if (t.startsWith('--eval=')) code = { ...args[i]!, text: t.slice('--eval='.length) };
+    if (!code) continue;
+    if (code.dynamic) out.opaque.push('emacs evaluates Lisp built at run time');
+    else elispEscapes(code.text, out);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// sqlite3 dot-commands
+
+function sqliteLines(text: string, out: Escapes): void {
+  for (const line of text.split(/\n|;(?=\s*\.)/)) {
+    const m = /^\s*\.(shell|system)\s+(.*)$/s.exec(line);
+    if (m) out.shell.push({ text: m[2]!, label: `sqlite3 .${m[1]}` });
+  }
+}
+
+function sqliteEscapes(args: readonly ArgWord[], stdin: string | undefined): Escapes {
+  const out = empty();
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const t = a.text;
+    if (t === '-cmd' || t === '--cmd') {
+      const next = args[++i];
+      if (next) sqliteLines(next.text, out);
+      continue;
+    }
+    if (t.startsWith('-')) continue;
+    if (/\.(shell|system)\b/.test(t)) {
+      if (a.dynamic) out.opaque.push('sqlite3 runs a .shell command built at run time');
+      else sqliteLines(t, out);
+    }
+  }
+  if (stdin !== undefined) sqliteLines(stdin, out);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lua and Tcl
+
+/** Lua's process and file calls (`os.execute`, `io.popen`, Neovim's `vim.fn.system`, `os.remove`). */
+function luaCode(code: string, dynamic: boolean, label: string): Escapes {
+  const out = empty();
+  for (const m of code.matchAll(/\b(os\.execute|io\.popen|os\.remove|os\.rename|vim\.fn\.system|vim\.system)\s*\(\s*(?:(['"])((?:(?!\2)[^\\]|\\.)*)\2|\[\[([\s\S]*?)\]\])?/g)) {
+    const literal = m[3] ?? m[4];
+    const fn = m[1]!;
+    if (literal === undefined || dynamic) {
+      out.opaque.push(`${label} runs ${fn} with a value computed at run time`);
+      continue;
+    }
+    if (fn === 'os.remove') out.shell.push({ text: `rm -f -- ${quoted(literal)}`, label: `${label} os.remove` });
+    else if (fn !== 'os.rename') out.shell.push({ text: literal, label: `${label} ${fn}` });
+  }
+  return out;
+}
+
+function luaEscapes(args: readonly ArgWord[]): Escapes {
+  const out = empty();
+  for (let i = 0; i < args.length; i++) {
+    if (args[i]!.text !== '-e') continue;
+    const code = args[++i];
+    if (!code) continue;
+    const found = luaCode(code.text, code.dynamic, 'lua -e');
+    out.shell.push(...found.shell);
+    out.opaque.push(...found.opaque);
+  }
+  return out;
+}
+
+/** Tcl: `exec prog args…` runs a program; `file delete ?-force? path…` deletes. */
+function tclEscapes(code: string, label: string): Escapes {
+  const out = empty();
+  for (const raw of code.split(/\n|;/)) {
+    const line = raw.trim().replace(/^\[|\]$/g, '');
+    const exec = /^(?:.*\[\s*)?exec\s+(.*?)\]?$/.exec(line);
+    if (exec) {
+      if (/\$|\[/.test(exec[1]!)) out.opaque.push(`${label} runs exec with words computed at run time`);
+      else out.shell.push({ text: exec[1]!.replace(/[{}]/g, "'"), label });
+      continue;
+    }
+    const del = /^file\s+delete\s+(-force\s+)?(?:--\s+)?(.*)$/.exec(line);
+    if (del) {
+      if (/\$|\[/.test(del[2]!)) out.opaque.push(`${label} deletes a path computed at run time`);
+      else out.shell.push({ text: `rm ${del[1] ? '-rf' : '-f'} -- ${del[2]!}`, label });
+    }
+  }
+  return out;
+}
+
+function tclRunner(name: string, args: readonly ArgWord[], stdin: string | undefined): Escapes {
+  const out = empty();
+  const code = args.findIndex((a) => a.text === '-c');
+  if (code >= 0 && args[code + 1]) {
+    const found = tclEscapes(args[code + 1]!.text, `${name} -c`);
+    out.shell.push(...found.shell);
+    out.opaque.push(...found.opaque);
+  }
+  if (stdin !== undefined && !args.some((a) => !a.text.startsWith('-'))) {
+    const found = tclEscapes(stdin, `${name} (script on stdin)`);
+    out.shell.push(...found.shell);
+    out.opaque.push(...found.opaque);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Debuggers, git's configured programs, man's pager
+
+function debuggerEscapes(name: string, args: readonly ArgWord[]): Escapes {
+  const out = empty();
+  for (let i = 0; i < args.length; i++) {
+    const t = args[i]!.text;
+    let command: string | undefined;
+    if (t === '-ex' || t === '--ex' || t === '-iex' || t === '--eval-command' || t === '-o' || t === '--one-line' || t === '-O') command = args[++i]?.text;
+    else if (t.startsWith('--eval-command=') || t.startsWith('--ex=')) command = t.slice(t.indexOf('=') + 1);
+    if (command === undefined) continue;
+    const m = /^\s*(?:shell|!|platform\s+shell)\s*(.*)$/s.exec(command);
+    if (m && m[1]!.trim() !== '') out.shell.push({ text: m[1]!, label: `${name} shell` });
+    else if (/^\s*(python|py|pi|script)\b/.test(command) && /\b(os|subprocess|system|popen)\b/.test(command)) out.opaque.push(`${name} runs Python that starts programs`);
+  }
+  return out;
+}
+
+/** git configuration whose value is a program git starts: `-c core.pager=…`, `GIT_PAGER=…`. */
+const GIT_PROGRAM_KEY = /^(core\.(pager|editor|sshcommand|fsmonitor|askpass)|sequence\.editor|diff\.external|diff\.[^.]+\.(textconv|command)|merge\.[^.]+\.driver|filter\.[^.]+\.(clean|smudge|process)|gpg\.program|gpg\.[^.]+\.program|pager\.[^.]+|uploadpack\.packobjectshook|credential\.helper|alias\.[^.]+)$/i;
+const GIT_PROGRAM_VARIABLES = ['GIT_PAGER', 'GIT_EDITOR', 'GIT_SSH_COMMAND', 'GIT_SEQUENCE_EDITOR', 'GIT_EXTERNAL_DIFF', 'GIT_ASKPASS'];
+
+function gitProgram(key: string, value: string): string | undefined {
+  if (/^(true|false|yes|no|on|off|0|1)$/i.test(value) || value.trim() === '') return undefined;
+  // Credential helpers and aliases run a shell only when they start with `!`; otherwise they name a git subcommand or helper.
+  if (/^(credential\.helper|alias\.)/i.test(key)) return value.startsWith('!') ? value.slice(1) : undefined;
+  return value;
+}
+
+function gitEscapes(args: readonly ArgWord[], assignments: Readonly<Record<string, string>>): Escapes {
+  const out = empty();
+  for (let i = 0; i < args.length; i++) {
+    const t = args[i]!.text;
+    if (t !== '-c') {
+      if (!t.startsWith('-')) break;
+      continue;
+    }
+    const setting = args[++i];
+    if (!setting) continue;
+    const eq = setting.text.indexOf('=');
+    if (eq < 0) continue;
+    const key = setting.text.slice(0, eq);
+    if (!GIT_PROGRAM_KEY.test(key)) continue;
+    const program = gitProgram(key, setting.text.slice(eq + 1));
+    if (program === undefined) continue;
+    if (setting.dynamic) out.opaque.push(`git -c ${key} names a program computed at run time`);
+    else out.shell.push({ text: program, label: `git -c ${key}` });
+  }
+  for (const name of GIT_PROGRAM_VARIABLES) {
+    const value = assignments[name];
+    if (value !== undefined && value !== '') out.shell.push({ text: value, label: `git ${name}` });
+  }
+  return out;
+}
+
+function manEscapes(args: readonly ArgWord[], assignments: Readonly<Record<string, string>>): Escapes {
+  const out = empty();
+  for (let i = 0; i < args.length; i++) {
+    const t = args[i]!.text;
+    if (t === '-P' || t === '--pager') {
+      const pager = args[++i];
+      if (pager) out.shell.push({ text: pager.text, label: 'man -P' });
+    } else if (t.startsWith('--pager=')) out.shell.push({ text: t.slice('--pager='.length), label: 'man --pager' });
+  }
+  for (const name of ['MANPAGER', 'PAGER']) {
+    const value = assignments[name];
+    if (value !== undefined && value !== '') out.shell.push({ text: value, label: `man ${name}` });
+  }
+  return out;
+}
+
+/** npm's deleters (`rimraf`, `del-cli`): each operand goes with what it holds; they expand globs themselves, `!x` keeps x. */
+function deleterEscapes(name: string, args: readonly ArgWord[]): Escapes {
+  const out = empty();
+  const operands = args.filter((a) => !a.text.startsWith('-') && !a.text.startsWith('!'));
+  if (operands.some((a) => a.dynamic)) out.opaque.push(`${name} deletes paths computed at run time`);
+  const words = operands.filter((a) => !a.dynamic).map((a) => (/^[\w./*?@+-]+$/.test(a.text) ? a.text : quoted(a.text)));
+  if (words.length > 0) out.shell.push({ text: `rm -rf -- ${words.join(' ')}`, label: name });
+  return out;
+}
+
+const RUNNERS = new Set(['rimraf', 'del-cli', ...VI, 'emacs', 'emacs-nox', 'sqlite3', 'sqlite', 'lua', 'luajit', 'lua5.1', 'lua5.3', 'lua5.4', 'tclsh', 'wish', 'expect', 'gdb', 'lldb', 'git', 'man']);
+
+/**
+ * The shell escapes of one invocation, or undefined when the command is not a code runner.
+ * `stdinText` gives the static text on its standard input, when known (asked only of runners that read it).
+ */
+export function shellEscapesOf(name: string, args: readonly ArgWord[], assignments: Readonly<Record<string, string>>, stdinText: () => string | undefined): Escapes | undefined {
+  if (!RUNNERS.has(name)) return undefined;
+  const stdin = ['git', 'man', 'emacs', 'emacs-nox', 'rimraf', 'del-cli'].includes(name) ? undefined : stdinText();
+  if (VI.has(name)) return viEscapes(name, args, stdin);
+  switch (name) {
+    case 'rimraf':
+    case 'del-cli':
+      return deleterEscapes(name, args);
+    case 'emacs':
+    case 'emacs-nox':
+      return emacsEscapes(args);
+    case 'sqlite3':
+    case 'sqlite':
+      return sqliteEscapes(args, stdin);
+    case 'lua':
+    case 'luajit':
+    case 'lua5.1':
+    case 'lua5.3':
+    case 'lua5.4':
+      return luaEscapes(args);
+    case 'tclsh':
+    case 'wish':
+    case 'expect':
+      return tclRunner(name, args, stdin);
+    case 'gdb':
+    case 'lldb':
+      return debuggerEscapes(name, args);
+    case 'git':
+      return gitEscapes(args, assignments);
+    case 'man':
+      return manEscapes(args, assignments);
+    default:
+      return undefined;
+  }
+}
+
+/** Reports the runner itself, then walks what it runs: escapes as shell text, what cannot be read as opaque. */
+const codeRunner: Handler = (w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined => {
+  const inv = w.emit(name, first.text, args, exec);
+  const escapes = shellEscapesOf(name, args, exec.assignments, () => (exec.stdin && !exec.stdinUnknown ? stdinText(w, exec.stdin, 0)?.text : undefined));
+  if (!escapes) return inv;
+  for (const reason of escapes.opaque) w.addOpaque(reason, w.viaOf(exec));
+  for (const escape of escapes.shell) w.analyzeText(escape.text, w.childScope(exec, escape.label));
+  return inv;
+};
+
+export const codeRunnerHandlers: Record<string, Handler> = Object.fromEntries([...RUNNERS].map((name) => [name, codeRunner]));

@@ -1,0 +1,134 @@
+/**
+ * What the verb floor (`src/core/rules/verbs.ts`) needs to know about CLIs the registry does not
+ * describe in full: whether what they act on lives on this machine, which of their destroying-looking
+ * words are routine there (removing a dependency from a manifest, clearing a build cache), which options
+ * make a run dry, and words that destroy for this tool only. A tool not listed is remote: its targets'
+ * environment is unknown, and unknown is production.
+ *
+ * Keep entries to facts from each tool's own documentation; an entry can only make the floor quieter for
+ * words that really are routine for that tool, never for the tool as a whole.
+ */
+
+export interface VerbTraits {
+  /** What it acts on lives on this machine (a local VM, a local vault, a project's dependencies). */
+  locality?: 'local' | 'remote';
+  /** Destroying-looking words that are routine for this tool (`npm uninstall`, `nx reset`); lower-case. */
+  routine?: readonly string[];
+  /** Options that make the run dry, beyond the spellings every tool shares (`isSharedDryRun`). */
+  dryRun?: readonly string[];
+  /** The run is dry unless one of these is given (`kafka-consumer-groups --reset-offsets` plans unless `--execute`). */
+  dryUnless?: readonly string[];
+  /** Words that destroy for this tool though they do not for others (`rclone sync` deletes at the destination). */
+  destroying?: readonly string[];
+  /** Everything this tool does is routine local work (build tools whose goals only touch the project). */
+  allRoutine?: boolean;
+}
+
+/** Removing a dependency is routine and local; what is left (`npm unpublish`) reaches the registry. */
+const PACKAGE_MANAGER: VerbTraits = {
+  routine: ['uninstall', 'remove', 'rm', 'un', 'r', 'prune', 'dedupe', 'clean', 'clear', 'purge', 'autoremove', 'cache', 'reset', 'unlink', 'del', 'delete'],
+};
+
+const VERSION_MANAGER: VerbTraits = { locality: 'local', routine: ['uninstall', 'remove', 'rm', 'unalias', 'prune', 'clean', 'unlink', 'reset'] };
+
+const BUILD_TOOL: VerbTraits = { locality: 'local', allRoutine: true };
+
+export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
+  // Language and system package managers: a dependency removed is put back by installing it again.
+  npm: PACKAGE_MANAGER, pnpm: PACKAGE_MANAGER, yarn: PACKAGE_MANAGER, bun: PACKAGE_MANAGER,
+  pip: PACKAGE_MANAGER, pip3: PACKAGE_MANAGER, pipx: PACKAGE_MANAGER, uv: PACKAGE_MANAGER, poetry: PACKAGE_MANAGER, pipenv: PACKAGE_MANAGER,
+  pdm: PACKAGE_MANAGER, hatch: PACKAGE_MANAGER, conda: PACKAGE_MANAGER, mamba: PACKAGE_MANAGER, micromamba: PACKAGE_MANAGER,
+  gem: PACKAGE_MANAGER, bundle: PACKAGE_MANAGER, bundler: PACKAGE_MANAGER, composer: PACKAGE_MANAGER, cargo: PACKAGE_MANAGER,
+  go: PACKAGE_MANAGER, dotnet: PACKAGE_MANAGER, nuget: PACKAGE_MANAGER, mix: PACKAGE_MANAGER, dart: PACKAGE_MANAGER, flutter: PACKAGE_MANAGER,
+  pub: PACKAGE_MANAGER, swift: PACKAGE_MANAGER, pod: PACKAGE_MANAGER, carthage: PACKAGE_MANAGER, deno: PACKAGE_MANAGER, jsr: PACKAGE_MANAGER,
+  brew: PACKAGE_MANAGER, port: PACKAGE_MANAGER, apt: PACKAGE_MANAGER, 'apt-get': PACKAGE_MANAGER, dnf: PACKAGE_MANAGER, yum: PACKAGE_MANAGER,
+  apk: PACKAGE_MANAGER, pacman: PACKAGE_MANAGER, zypper: PACKAGE_MANAGER, snap: PACKAGE_MANAGER, flatpak: PACKAGE_MANAGER, nix: PACKAGE_MANAGER,
+  'nix-env': PACKAGE_MANAGER, choco: PACKAGE_MANAGER, scoop: PACKAGE_MANAGER, winget: PACKAGE_MANAGER, vcpkg: PACKAGE_MANAGER, conan: PACKAGE_MANAGER,
+  // Version and toolchain managers.
+  nvm: VERSION_MANAGER, fnm: VERSION_MANAGER, volta: VERSION_MANAGER, n: VERSION_MANAGER, pyenv: VERSION_MANAGER, rbenv: VERSION_MANAGER,
+  asdf: VERSION_MANAGER, mise: VERSION_MANAGER, rtx: VERSION_MANAGER, sdk: VERSION_MANAGER, rustup: VERSION_MANAGER, goenv: VERSION_MANAGER,
+  jenv: VERSION_MANAGER, tfenv: VERSION_MANAGER, corepack: VERSION_MANAGER,
+  // Build tools, task runners and monorepo caches: their goals touch the project and its caches only.
+  mvn: BUILD_TOOL, mvnw: BUILD_TOOL, gradle: BUILD_TOOL, gradlew: BUILD_TOOL, bazel: BUILD_TOOL, bazelisk: BUILD_TOOL, buck2: BUILD_TOOL,
+  sbt: BUILD_TOOL, lein: BUILD_TOOL, cmake: BUILD_TOOL, ninja: BUILD_TOOL, meson: BUILD_TOOL, ccache: BUILD_TOOL, sccache: BUILD_TOOL,
+  nx: { locality: 'local', routine: ['reset', 'clear', 'clean'] },
+  turbo: { locality: 'local', routine: ['prune', 'clean'] },
+  lerna: { locality: 'local', routine: ['clean'] },
+  jest: BUILD_TOOL, vitest: BUILD_TOOL, tsc: BUILD_TOOL, vite: BUILD_TOOL, webpack: BUILD_TOOL, next: BUILD_TOOL, nuxt: BUILD_TOOL,
+  expo: BUILD_TOOL, 'react-native': BUILD_TOOL, ng: BUILD_TOOL, 'pre-commit': BUILD_TOOL, husky: BUILD_TOOL, lefthook: BUILD_TOOL,
+  // Test runners: their words are test names and filters (`pytest -k delete`).
+  pytest: BUILD_TOOL, 'py.test': BUILD_TOOL, tox: BUILD_TOOL, nox: BUILD_TOOL, mocha: BUILD_TOOL, jasmine: BUILD_TOOL, karma: BUILD_TOOL,
+  phpunit: BUILD_TOOL, rspec: BUILD_TOOL, cucumber: BUILD_TOOL, playwright: BUILD_TOOL, cypress: BUILD_TOOL, ava: BUILD_TOOL, bats: BUILD_TOOL, ctest: BUILD_TOOL,
+  // Machines and containers on this machine: destroying one asks, but it is not production.
+  vagrant: { locality: 'local', routine: ['prune'] },
+  multipass: { locality: 'local' },
+  lxc: { locality: 'local' },
+  lxd: { locality: 'local' },
+  incus: { locality: 'local' },
+  virsh: { locality: 'local' },
+  vboxmanage: { locality: 'local' },
+  VBoxManage: { locality: 'local' },
+  limactl: { locality: 'local' },
+  colima: { locality: 'local' },
+  minikube: { locality: 'local' },
+  kind: { locality: 'local' },
+  k3d: { locality: 'local' },
+  orb: { locality: 'local' },
+  orbctl: { locality: 'local' },
+  // This machine's own settings, devices, simulators and key stores.
+  xcrun: { locality: 'local' },
+  adb: { locality: 'local' },
+  defaults: { locality: 'local' },
+  diskutil: { locality: 'local' },
+  gpg: { locality: 'local' },
+  gpg2: { locality: 'local' },
+  keytool: { locality: 'local' },
+  security: { locality: 'local' },
+  'ssh-keygen': { locality: 'local' },
+  'ssh-add': { locality: 'local' },
+  pm2: { locality: 'local' },
+  watchman: { locality: 'local', allRoutine: true },
+  ollama: { locality: 'local', routine: ['rm'] },
+  supervisorctl: { locality: 'local' },
+  // PowerShell's file-system cmdlets act on this machine's paths (names compared in lower case).
+  'remove-item': { locality: 'local' },
+  'clear-content': { locality: 'local' },
+  'clear-item': { locality: 'local' },
+  'remove-itemproperty': { locality: 'local' },
+  'clear-recyclebin': { locality: 'local' },
+  // Password stores kept on this machine.
+  bw: { locality: 'local' },
+  gopass: { locality: 'local' },
+  pass: { locality: 'local' },
+  // Tools whose run is dry by a short option or until told to execute (from their documentation).
+  rclone: { dryRun: ['-n', '--dry-run'], destroying: ['sync', 'purge', 'deletefile', 'rmdirs', 'cleanup', 'dedupe', 'move'] },
+  restic: { dryRun: ['-n', '--dry-run'], destroying: ['forget'] },
+  borg: { dryRun: ['-n', '--dry-run'], destroying: ['compact'] },
+  kopia: { destroying: ['expire'] },
+  'kafka-consumer-groups': { dryUnless: ['--execute'] },
+  'kafka-consumer-groups.sh': { dryUnless: ['--execute'] },
+  'kafka-reassign-partitions': { dryUnless: ['--execute'] },
+  'kafka-reassign-partitions.sh': { dryUnless: ['--execute'] },
+  mc: { destroying: ['mirror-remove'] },
+  bq: { dryRun: ['--dry_run'] },
+};
+
+/**
+ * Dry-run options every tool shares, in any spelling, case and separators (`--dry-run`, `--dryRun`,
+ * `--dry_run`, `--what-if`, `-WhatIf`, `--simulate`, `--noop`); a value of `none` or `false`
+ * (`--dry-run=none`) is not dry, which the callers check.
+ */
+export function isSharedDryRun(option: string): boolean {
+  return /^(dryrun|whatif|simulate|noop)$/.test(option.replace(/^-+/, '').replace(/[-_]/g, '').toLowerCase());
+}
+
+/**
+ * Registry tools whose own rules cover only the subcommands they describe: the floor also judges their
+ * subcommands the registry does not describe (kubectl plugins such as `kubectl cnpg destroy`).
+ */
+export const FLOOR_BENEATH: ReadonlySet<string> = new Set(['kubectl', 'oc', 'k']);
+
+export function verbTraitsOf(name: string): VerbTraits {
+  const bare = name.replace(/\.(sh|py|exe|cmd|bat)$/, '');
+  return VERB_TRAITS[name] ?? VERB_TRAITS[bare] ?? VERB_TRAITS[bare.toLowerCase()] ?? {};
+}

@@ -1,0 +1,270 @@
+import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import { READ_ONLY_COMMANDS, EFFECT_RULES } from '../policy/effects';
+import { OPTION_GRAMMARS } from '../policy/effectOptions';
+import { isSharedDryRun, verbTraitsOf } from '../registry/verbTraits';
+import { identifierParts } from './support/cliArgs';
+
+/**
+ * Removing the safety net: changes that leave data one step from loss without destroying anything
+ * yet. Backup retention set to zero or backups switched off, point-in-time recovery or versioning
+ * suspended, deletion protection and resource locks removed, lifecycle rules that expire everything,
+ * snapshots, backups and recovery points deleted, backup repositories pruned, branch protection
+ * removed, a private resource made public, a secrets engine or audit device disabled. Judged by what
+ * the words mean, for any CLI (cloud CLIs, object-store clients, backup tools, `gh api`, `curl`): each
+ * asks, and its reason says which protection is lost.
+ */
+
+/** One protection a command removes: what it does, and what is lost with it. */
+interface Removal {
+  id: string;
+  /** What the command does, as a clause: 'sets backup retention to 0'. */
+  does: string;
+  /** What is lost: 'automated backups stop and the existing ones are deleted'. */
+  lost: string;
+}
+
+interface Words {
+  /** Operands and subcommand words, in order. */
+  positionals: string[];
+  /** Options with their value (glued after '=' or the next word when it is not an option). */
+  options: { name: string; bare: string; value: string | undefined }[];
+  all: string[];
+}
+
+function wordsOf(args: readonly ArgWord[]): Words {
+  const positionals: string[] = [];
+  const options: Words['options'] = [];
+  for (let i = 0; i < args.length; i++) {
+    const text = args[i]!.text;
+    if (text.length > 1 && text.startsWith('-') && !/^-\d/.test(text)) {
+      const eq = text.indexOf('=');
+      const name = eq > 0 ? text.slice(0, eq) : text;
+      const next = args[i + 1]?.text;
+      const value = eq > 0 ? text.slice(eq + 1) : next !== undefined && !next.startsWith('-') ? next : undefined;
+      options.push({ name, bare: name.replace(/^-+/, '').toLowerCase(), value });
+    } else positionals.push(text);
+  }
+  return { positionals, options, all: args.map((a) => a.text) };
+}
+
+/** Options and settings that name a protection (`--backup-retention-period`, `--enable-delete-retention`, `--versioning`). */
+const PROTECTION = /(backup|retention|versioning|deletion-?protection|delete-?protection|termination-?protection|point-?in-?time|pitr|soft-?delete|purge-?protection|object-?lock|mfa-?delete)/i;
+/** Values that switch something off. */
+const OFF = /^(false|off|disabled?|suspend(ed)?|0|0d|none|no)$/i;
+/** The same inside a structured value: `Status=Suspended`, `PointInTimeRecoveryEnabled=false`, `"Enabled": false`. */
+const OFF_INSIDE = /(?:^|[\s,{"'])([A-Za-z]*(?:Backup|Retention|Versioning|Protection|PointInTime|Pitr|SoftDelete|ObjectLock|MFADelete|Status|Enabled)[A-Za-z]*)["']?\s*[=:]\s*["']?(false|off|disabled|suspended|0)\b/i;
+
+function protectionOff(w: Words): Removal | undefined {
+  for (const o of w.options) {
+    const bare = o.bare;
+    // Turning off the switch that disables termination or stopping (EC2's API termination protection).
+    if (/^no-disable-api-(termination|stop)$/.test(bare)) return { id: 'deletion-protection-off', does: `turns ${bare.slice('no-disable-api-'.length)} protection off (${o.name})`, lost: LOST['deletion protection']! };
+    if (bare === 'public-access-block-configuration' && /=\s*false\b/i.test(o.value ?? '')) return { id: 'public-access-block-removed', does: `turns the block on public access off (${o.value})`, lost: 'nothing stops the data from being made public any more' };
+    if (!PROTECTION.test(bare)) continue;
+    const named = /soft|delete-retention/.test(bare) ? 'soft delete' : /retention/.test(bare) ? 'backup retention' : /versioning|mfa/.test(bare) ? 'versioning' : /point|pitr/.test(bare) ? 'point-in-time recovery' : /protection|lock/.test(bare) ? 'deletion protection' : /soft/.test(bare) ? 'soft delete' : 'backups';
+    const negated = /^(no|disable|skip|without|clear|remove)-/.test(bare) && !/^no-(skip|disable)/.test(bare);
+    const value = o.value ?? '';
+    const switchedOff = negated || OFF.test(value) || (OFF_INSIDE.test(value) && /versioning|point|pitr|backup|protection|retention/i.test(bare + value));
+    if (!switchedOff) continue;
+    // A negated option that takes a value (`--no-x false`) is not read further; an explicit value decides.
+    return {
+      id: `${named.replace(/[^a-z]+/g, '-')}-off`,
+      does: negated ? `turns ${named} off (${o.name})` : `sets ${o.name} to ${value}`,
+      lost: LOST[named] ?? 'a protection against losing data is removed',
+    };
+  }
+  for (const word of w.all) {
+    const m = OFF_INSIDE.exec(word);
+    if (!m || !/backup|retention|versioning|protection|pointintime|pitr|softdelete|objectlock|mfadelete/i.test(m[1] ?? '')) continue;
+    const setting = m[1] ?? '';
+    const named = /retention/i.test(setting) ? 'backup retention' : /point|pitr/i.test(setting) ? 'point-in-time recovery' : /protection|lock/i.test(setting) ? 'deletion protection' : /versioning|mfa/i.test(setting) ? 'versioning' : 'backups';
+    return { id: `${named.replace(/[^a-z]+/g, '-')}-off`, does: `sets ${setting} to ${m[2]}`, lost: LOST[named] ?? 'a protection against losing data is removed' };
+  }
+  return undefined;
+}
+
+const LOST: Readonly<Record<string, string>> = {
+  'backup retention': 'automated backups stop, and existing ones may be deleted',
+  backups: 'no backup is taken any more, so nothing can be restored',
+  versioning: 'overwritten and deleted objects are no longer kept, so they cannot be recovered',
+  'point-in-time recovery': 'the data can no longer be restored to a moment before a mistake',
+  'deletion protection': 'the resource can then be deleted in one step',
+  'soft delete': 'deleted data is gone at once instead of being kept for recovery',
+};
+
+/** `gsutil versioning set off`, `mc version suspend`, `gcloud … versioning disable`. */
+function versioningWords(w: Words): Removal | undefined {
+  const p = w.positionals.slice(0, 6).map((x) => x.toLowerCase());
+  const at = p.findIndex((x) => x === 'versioning' || x === 'version');
+  if (at < 0) return undefined;
+  if (!p.slice(at + 1, at + 4).some((x) => /^(suspend|off|disable|disabled|suspended)$/.test(x))) return undefined;
+  return { id: 'versioning-off', does: 'suspends versioning', lost: LOST.versioning! };
+}
+
+/** Word parts of the command path: `disable-protection`, `delete-public-access-block`, `lock delete`. */
+function pathParts(w: Words): string[] {
+  return w.positionals.slice(0, 6).filter((x) => /^[A-Za-z][A-Za-z0-9:_-]*$/.test(x)).flatMap((x) => identifierParts(x));
+}
+
+const REMOVE = new Set(['delete', 'remove', 'rm', 'del', 'disable', 'destroy', 'purge', 'drop', 'deregister']);
+
+function protectionRemoved(w: Words): Removal | undefined {
+  const parts = pathParts(w);
+  const removes = parts.some((p) => REMOVE.has(p));
+  if (!removes) return undefined;
+  if (parts.includes('protection') || (parts.includes('lock') && !parts.includes('state')) || parts.includes('locks')) {
+    return { id: 'protection-removed', does: 'removes deletion protection or a resource lock', lost: LOST['deletion protection']! };
+  }
+  if (parts.includes('public') && parts.includes('access') && parts.includes('block')) {
+    return { id: 'public-access-block-removed', does: 'removes the block on public access', lost: 'nothing stops the data from being made public any more' };
+  }
+  return undefined;
+}
+
+/** Snapshots, backups, recovery points and backup schedules deleted. */
+function backupDeleted(w: Words): Removal | undefined {
+  const parts = pathParts(w);
+  if (!parts.some((p) => REMOVE.has(p) && p !== 'disable')) return undefined;
+  const what = parts.find((p) => /^(snapshot|snapshots|backup|backups|recovery|archive|archives|restorepoint)$/.test(p));
+  if (what === undefined) return undefined;
+  const noun = what.startsWith('recovery') ? 'a recovery point' : what.startsWith('snapshot') ? 'a snapshot' : what.startsWith('archive') ? 'a backup archive' : 'a backup';
+  return { id: 'backup-deleted', does: `deletes ${noun}`, lost: 'what it holds can no longer be restored' };
+}
+
+/** Backup programs whose repositories keep restore points (restic, borg, kopia, duplicity …). */
+const BACKUP_TOOLS = new Set(['restic', 'rustic', 'borg', 'borgmatic', 'kopia', 'duplicity', 'duply', 'rdiff-backup', 'tarsnap', 'duplicacy', 'bup', 'zfs', 'btrfs', 'tmutil']);
+const PRUNING = /^(forget|prune|delete|compact|remove-older-than|remove-all-but-n-full|remove-all-inc-of-but-n-full|expire|destroy|deletesnapshots|delete-snapshot)$/i;
+
+function repositoryPruned(inv: Invocation, w: Words): Removal | undefined {
+  if (!BACKUP_TOOLS.has(inv.name)) return undefined;
+  const word = [...w.positionals.slice(0, 3), ...w.options.map((o) => o.bare)].find((x) => PRUNING.test(x.replace(/^-+/, '')));
+  if (word === undefined) return undefined;
+  if ((inv.name === 'zfs' || inv.name === 'btrfs') && !w.all.some((x) => x.includes('@') || /snapshot/.test(x))) return undefined;
+  return { id: 'backup-repository-pruned', does: `removes restore points from the backup repository (${inv.name} ${word})`, lost: 'the snapshots it forgets or prunes can no longer be restored' };
+}
+
+/** `vault secrets disable`, `vault audit disable`, `vault auth disable`, `aws cloudtrail stop-logging`. */
+function engineDisabled(inv: Invocation, w: Words): Removal | undefined {
+  const p = w.positionals.slice(0, 3).map((x) => x.toLowerCase());
+  if (p[1] === 'disable' && (p[0] === 'secrets' || p[0] === 'audit' || p[0] === 'auth')) {
+    const lost = p[0] === 'secrets' ? 'every secret stored in that engine is deleted with it' : p[0] === 'audit' ? 'actions are no longer recorded' : 'everyone who signs in through that method loses access, and its configuration is deleted';
+    return { id: `${p[0]}-disabled`, does: `disables the ${p[0] === 'secrets' ? 'secrets engine' : p[0] === 'audit' ? 'audit device' : 'auth method'} ${p[2] ?? ''}`.trim(), lost };
+  }
+  if (p.includes('stop-logging') || (inv.name === 'gcloud' && p.includes('sinks') && p.includes('delete'))) {
+    return { id: 'audit-disabled', does: 'stops audit logging', lost: 'actions are no longer recorded' };
+  }
+  return undefined;
+}
+
+/** Made public: visibility, ACLs, anonymous policies and IAM grants to everyone. */
+function madePublic(w: Words): Removal | undefined {
+  const lost = 'anyone on the internet can read it';
+  for (const o of w.options) {
+    const value = (o.value ?? '').toLowerCase();
+    if (o.bare === 'visibility' && value === 'public' && !w.positionals.includes('create')) return { id: 'made-public', does: 'makes it public', lost };
+    if ((o.bare === 'acl' || o.bare === 'canned-acl' || o.bare === 'predefined-acl') && /^(public-read|public-read-write|authenticated-read|publicread|publicreadwrite)$/.test(value)) return { id: 'made-public', does: `sets the ACL ${o.value}`, lost };
+    if (o.bare === 'public-access-type' && value.startsWith('objectread')) return { id: 'made-public', does: `sets public access to ${o.value}`, lost };
+    if (o.bare === 'public-access' && /^(blob|container)$/.test(value)) return { id: 'made-public', does: `sets public access to ${o.value}`, lost };
+    if (/^(allow-blob-public-access|public)$/.test(o.bare) && /^true$/.test(value)) return { id: 'made-public', does: `sets ${o.name} true`, lost };
+  }
+  for (const word of w.all) {
+    if (/^(visibility=public|private=false)$/i.test(word)) return { id: 'made-public', does: `sets ${word}`, lost };
+    if (/\ball(Authenticated)?Users\b/.test(word)) return { id: 'made-public', does: `grants access to ${/Authenticated/.test(word) ? 'every Google account' : 'everyone'}`, lost };
+    if (/^allPublic$/.test(word)) return { id: 'made-public', does: 'makes the bucket allPublic', lost };
+    if (/"Principal"\s*:\s*("\*"|\{\s*"AWS"\s*:\s*"\*"\s*\})/.test(word) && /"Effect"\s*:\s*"Allow"/.test(word)) return { id: 'made-public', does: 'grants access to every principal', lost };
+  }
+  const p = w.positionals.slice(0, 5).map((x) => x.toLowerCase());
+  const anon = p.findIndex((x) => x === 'anonymous' || x === 'policy');
+  if (anon >= 0 && p[anon + 1] === 'set' && /^(public|download|upload|readwrite|readonly)$/.test(p[anon + 2] ?? '')) return { id: 'made-public', does: `sets anonymous access to ${p[anon + 2]}`, lost };
+  return undefined;
+}
+
+/** Lifecycle rules that expire everything: an expiration with no prefix, tag or filter that narrows it. */
+function expiresEverything(w: Words): Removal | undefined {
+  const lost = 'every object is deleted when it reaches that age, with no copy kept';
+  const expireOption = w.options.find((o) => /^(expire-days|expiry-days|expire-date|expiration-days|noncurrent-expire-days)$/.test(o.bare));
+  if (expireOption && !w.options.some((o) => /^(prefix|tags|filter)$/.test(o.bare))) return { id: 'lifecycle-expire-all', does: `adds a lifecycle rule expiring every object after ${expireOption.value ?? 'a time'}`, lost };
+  for (const word of w.all) {
+    if (!/"Expiration"\s*:/.test(word) && !/"NoncurrentVersionExpiration"\s*:/.test(word)) continue;
+    const narrowed = /"Prefix"\s*:\s*"[^"]+"|"Tag"\s*:|"And"\s*:|"ObjectSize/.test(word);
+    if (!narrowed) return { id: 'lifecycle-expire-all', does: 'sets a lifecycle rule that expires every object', lost };
+  }
+  return undefined;
+}
+
+/** `gh api -X DELETE repos/o/r/branches/main/protection`, `curl -X DELETE …/rulesets/42`. */
+function branchProtectionRemoved(w: Words): Removal | undefined {
+  const method = w.options.find((o) => /^(x|method|request)$/i.test(o.bare) || /^x(delete)$/i.test(o.bare));
+  const deleting = method !== undefined && (/^delete$/i.test(method.value ?? '') || /^-XDELETE$/i.test(method.name));
+  if (!deleting) return undefined;
+  const path = w.all.find((x) => /\/branches\/[^/\s]+\/protection\b|\/rulesets\/\d+|\/protected_branches\//.test(x));
+  if (path === undefined) return undefined;
+  return { id: 'branch-protection-removed', does: `removes branch protection (${path.replace(/^https?:\/\/[^/]+\//, '')})`, lost: 'force-pushes and deletions of the branch are no longer stopped, and reviews are no longer required' };
+}
+
+/** Commands whose operands are files or data on this machine, never a resource's settings. */
+function notACli(name: string): boolean {
+  if (READ_ONLY_COMMANDS.has(name) || OPTION_GRAMMARS[name] !== undefined || EFFECT_RULES[name] !== undefined) return true;
+  if (/^(echo|printf|cat|grep|sed|awk|jq|yq|git|sudo|env|find|xargs|make|npx|pnpx|bunx)$/.test(name)) return true;
+  const traits = verbTraitsOf(name);
+  // Package managers and build tools manage a project's dependencies, never a resource's protection.
+  return traits.allRoutine === true || traits.routine !== undefined;
+}
+
+function isDry(inv: Invocation, w: Words): boolean {
+  const traits = verbTraitsOf(inv.name);
+  const dry = new Set(traits.dryRun ?? []);
+  return w.options.some((o) => (dry.has(o.name) || isSharedDryRun(o.name)) && !/^(none|false)$/i.test(o.value ?? ''));
+}
+
+/** What protection an invocation removes, if any; the verb floor leaves such commands to this pack. */
+export function removalOf(inv: Invocation): Removal | undefined {
+  if (notACli(inv.name)) return undefined;
+  const w = wordsOf(inv.args);
+  if (w.options.some((o) => o.name === '--help') || isDry(inv, w)) return undefined;
+  return (
+    branchProtectionRemoved(w) ??
+    engineDisabled(inv, w) ??
+    repositoryPruned(inv, w) ??
+    protectionOff(w) ??
+    versioningWords(w) ??
+    protectionRemoved(w) ??
+    madePublic(w) ??
+    expiresEverything(w) ??
+    backupDeleted(w)
+  );
+}
+
+/** Options whose value names what is changed. */
+const NAME_OPTION = /(^|-)(name|id|identifier|bucket|arn|repo|repository|table|instance|cluster|account|vault|volume|snapshot|resource)$/;
+
+function targetName(inv: Invocation, w: Words): string {
+  for (const o of w.options) if (NAME_OPTION.test(o.bare) && o.value !== undefined && o.value !== '') return o.value;
+  const operand = [...w.positionals].reverse().find((x) => /[/:@.\d]/.test(x) && !/^(public|off|suspend|set|disable)$/i.test(x));
+  return operand ?? w.positionals[w.positionals.length - 1] ?? inv.name;
+}
+
+function checkSafetyNet(inv: Invocation, ctx: RuleContext): Finding[] {
+  const removal = removalOf(inv);
+  if (!removal) return [];
+  const w = wordsOf(inv.args);
+  const local = verbTraitsOf(inv.name).locality === 'local';
+  const values = inv.args.map((a) => (a.text.startsWith('-') && a.text.includes('=') ? a.text.slice(a.text.indexOf('=') + 1) : a.text)).filter((t) => t !== '' && !t.startsWith('-') && !/^(\/|~)/.test(t) && t.length <= 200);
+  const resolved = ctx.environmentOf({ values, remote: !local });
+  const name = targetName(inv, w);
+  const target: Target = { kind: 'resource', name, provider: inv.name, remote: !local, environment: resolved.environment, environmentReason: resolved.reason };
+  const shown = [inv.name, ...w.positionals.slice(0, 2).filter((x) => /^[A-Za-z][A-Za-z0-9:_-]*$/.test(x))].join(' ');
+  return [{
+    rule: `safety-net.${removal.id}`,
+    risk: 'protection-removal',
+    severity: 'ask',
+    reason: `\`${shown}\` ${removal.does} on ${name}: a safety net is removed — ${removal.lost}.`,
+    targets: [target],
+  }];
+}
+
+export const safetyNetPack: RulePack = {
+  id: 'safety-net',
+  title: 'Removing the safety net: backups, versioning, deletion protection, public access, audit',
+  checkInvocation: checkSafetyNet,
+};

@@ -1,0 +1,331 @@
+import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import { READ_ONLY_COMMANDS, EFFECT_RULES, PROSE_OPTIONS } from '../policy/effects';
+import { OPTION_GRAMMARS } from '../policy/effectOptions';
+import { parsedArgs, toolNamed } from '../registry/commandModel';
+import { kindFromWords, singular, verbPhrase } from '../registry/targetWords';
+import { FLOOR_BENEATH, isSharedDryRun, verbTraitsOf, type VerbTraits } from '../registry/verbTraits';
+import { identifierParts } from './support/cliArgs';
+import { mayBeProduction } from './support/cliCommands';
+import { removalOf } from './safetyNet';
+import { destructiveMongo, destructiveStatement } from './support/storeProtocols';
+
+/**
+ * The verb floor: a CLI the guard has no rules for is judged by what its words mean. A subcommand
+ * path, an option or the program's own name carrying a destroying verb (in any spelling CLIs use:
+ * `delete`, `rm`, `rb`, `del`, `deleteall`, `topic-delete`, `purge_queue`, `apps:destroy`, `--delete`,
+ * `-purge`), or a statement that destroys data in a free-text argument, asks, naming the tool and the
+ * words it targets. What it reaches is remote, so an environment nobody named is production, unless
+ * the registry says the tool acts on this machine (`verbTraits.ts`). Read-only verbs, help, and dry
+ * runs stay allowed. Tools with rules of their own are left to them; this is the floor beneath.
+ */
+
+/** Verbs that destroy or cannot be taken back; compared with each part of a word (`service-instance-delete`). */
+const DESTROY = new Set([
+  'delete', 'deleteall', 'del', 'remove', 'rm', 'rmr', 'rb', 'rmdir', 'destroy', 'drop', 'purge', 'flush', 'flushall', 'flushdb',
+  'prune', 'truncate', 'wipe', 'erase', 'reset', 'terminate', 'deregister', 'unregister', 'unpublish', 'revoke', 'undefine',
+  'uninstall', 'teardown', 'nuke', 'obliterate', 'expunge', 'clear', 'cancel', 'decommission', 'evict', 'shred', 'zap', 'unset',
+]);
+
+/** Whole words only (never a part of a compound): `migrate down` rolls back; `scale-down` does not destroy. */
+const DESTROY_WHOLE = new Set(['down', 'teardown', 'permanent-delete']);
+
+/** Verbs that only look; once one is the command, later words are names, not verbs. */
+const READ = new Set([
+  'list', 'ls', 'get', 'describe', 'show', 'status', 'logs', 'log', 'plan', 'diff', 'view', 'info', 'inspect', 'search', 'find',
+  'query', 'help', 'whoami', 'tail', 'health', 'top', 'cat', 'print', 'validate', 'check', 'lint', 'count', 'stats', 'du', 'history',
+  'watch', 'explain', 'read', 'retrieve', 'fetch', 'lookup', 'members', 'ping', 'version', 'versions-list', 'preview', 'verify', 'test',
+  'lsd', 'tree', 'stat', 'dominfo', 'account', 'whatif',
+]);
+
+/** Verbs that create or change: the command is what they say, so later words are names, not verbs. */
+const OTHER_ACTION = new Set([
+  'create', 'add', 'new', 'set', 'update', 'put', 'apply', 'deploy', 'run', 'start', 'stop', 'restart', 'up', 'push', 'pull', 'login',
+  'logout', 'init', 'install', 'build', 'exec', 'open', 'edit', 'patch', 'rename', 'upload', 'download', 'clone', 'generate', 'scale',
+  'enable', 'attach', 'connect', 'invoke', 'call', 'send', 'publish', 'promote', 'provision', 'reload',
+]);
+
+/** Option names whose first word destroys (`--delete`, `-purge`, `--prune`, `--force-delete-storage`); `rm`/`remove` mean cleanup (`--rm`). */
+const OPTION_DESTROY = new Set(['delete', 'deleteall', 'purge', 'prune', 'destroy', 'drop', 'truncate', 'wipe', 'flush', 'erase', 'replace', 'down']);
+/** What follows an option's verb when it only clears a cache or a view (`--reset-cache`, `--purge-cache`). */
+const BENIGN_OBJECT = new Set(['cache', 'caches', 'cached', 'build', 'builds', 'tmp', 'temp', 'output', 'dist', 'artifacts', 'screen', 'console', 'after', 'before', 'during', 'excluded', 'empty', 'dirs']);
+
+/** Options whose next word names what is acted on. */
+const NAME_OPTION = /^-{1,2}(?:[a-z]+-)*(name|names|id|ids|sid|bucket|bucket-name|topic|topics|cluster|cluster-name|index|queue|table|database|db|app|project|stack|stack-name|service|instance|instance-id|key|prefix|vault|dataset|snapshot|volume|group|stream|accessor-id|resource|item|repo|org)$/i;
+
+/** Commands that are programs of their own kind: their operands are data, files or commands, never subcommands. */
+const NOT_A_CLI = new Set([
+  'sh', 'bash', 'zsh', 'dash', 'ksh', 'fish', 'sudo', 'doas', 'env', 'nohup', 'time', 'timeout', 'nice', 'ionice', 'xargs', 'exec',
+  'command', 'builtin', 'eval', 'source', '.', 'trap', 'find', 'make', 'gmake', 'tmux', 'screen', 'watch', 'stdbuf', 'flock', 'strace',
+  'sed', 'awk', 'gawk', 'mawk', 'nawk', 'sort', 'uniq', 'tee', 'touch', 'mkdir', 'ln', 'install', 'tar', 'zip', 'unzip', 'gzip', 'gunzip',
+  'python', 'python3', 'node', 'deno', 'ruby', 'perl', 'php', 'lua', 'tclsh', 'npx', 'pnpx', 'bunx', 'kill', 'pkill', 'killall', 'read',
+  'export', 'unset', 'local', 'declare', 'typeset', 'readonly', 'let', 'shift', 'return', 'exit', 'break', 'continue', 'wait', 'git',
+  'rsync', 'scp', 'sftp', 'ssh', 'curl', 'wget', 'openssl', 'nc', 'ncat', 'netcat', 'socat', 'telnet', 'crontab', 'at', 'systemd-run',
+  'chmod', 'chown', 'chgrp', 'cp', 'mv', 'rm', 'dd', 'vim', 'vi', 'nvim', 'ex', 'emacs', 'nano', 'code', 'cursor', 'open', 'xdg-open',
+  'rimraf', 'del-cli', 'tput', 'stty', 'yes', 'seq', 'base64', 'xxd', 'iconv', 'patch', 'diff3', 'mktemp', 'trash', 'trash-put', 'launchctl', 'systemctl', 'service',
+]);
+
+interface Word {
+  text: string;
+  index: number;
+}
+
+interface Reading {
+  positionals: Word[];
+  /** Options as written, name without value; `value` when glued with '='. */
+  options: { name: string; value?: string; index: number }[];
+}
+
+function readWords(args: readonly ArgWord[]): Reading {
+  const positionals: Word[] = [];
+  const options: Reading['options'] = [];
+  for (let i = 0; i < args.length; i++) {
+    const text = args[i]!.text;
+    if (text === '--') {
+      for (let k = i + 1; k < args.length; k++) positionals.push({ text: args[k]!.text, index: k });
+      break;
+    }
+    if (text.length > 1 && text.startsWith('-') && !/^-\d/.test(text)) {
+      const eq = text.indexOf('=');
+      options.push(eq > 0 ? { name: text.slice(0, eq), value: text.slice(eq + 1), index: i } : { name: text, index: i });
+    } else positionals.push({ text, index: i });
+  }
+  return { positionals, options };
+}
+
+function isDry(reading: Reading, traits: VerbTraits, registryDry: readonly string[]): boolean {
+  const spellings = new Set([...(traits.dryRun ?? []), ...registryDry]);
+  const dry = reading.options.some((o) => (spellings.has(o.name) || isSharedDryRun(o.name)) && !/^(none|false|0|no)$/i.test(o.value ?? ''));
+  if (dry) return true;
+  if (traits.dryUnless) return !reading.options.some((o) => traits.dryUnless!.includes(o.name));
+  return false;
+}
+
+function isHelp(reading: Reading): boolean {
+  if (reading.options.some((o) => o.name === '--help' || o.name === '--version' || o.name === '-help')) return true;
+  const first = reading.positionals[0]?.text;
+  return first === 'help' || first === 'version' || first === '--version';
+}
+
+/** A word that could be a command word: no path, no URL, no key=value, no quoted text. */
+function commandShaped(text: string): boolean {
+  return text.length <= 64 && /^[A-Za-z][A-Za-z0-9]*(?:[-_:.][A-Za-z0-9]+)*$/.test(text);
+}
+
+function destroyingPart(text: string, traits: VerbTraits): string | undefined {
+  const lower = text.toLowerCase();
+  if (traits.routine?.includes(lower)) return undefined;
+  if (traits.destroying?.includes(lower) || DESTROY_WHOLE.has(lower)) return lower;
+  const parts = identifierParts(text);
+  return parts.find((p) => DESTROY.has(p) && !traits.routine?.includes(p));
+}
+
+function readsOnly(text: string): boolean {
+  const parts = identifierParts(text);
+  return parts.length > 0 && (READ.has(text.toLowerCase()) || READ.has(parts[0]!) || READ.has(parts[parts.length - 1]!));
+}
+
+const MAX_VERB_DEPTH = 5;
+
+/** The first destroying word of the command path, with its position, or undefined when the command reads or does something else. */
+function pathVerb(reading: Reading, traits: VerbTraits): { word: Word; verb: string; at: number } | undefined {
+  const words = reading.positionals;
+  for (let at = 0; at < Math.min(words.length, MAX_VERB_DEPTH); at++) {
+    const word = words[at]!;
+    if (!commandShaped(word.text)) continue;
+    const verb = destroyingPart(word.text, traits);
+    if (verb !== undefined) return { word, verb, at };
+    const lower = word.text.toLowerCase();
+    if (readsOnly(word.text) || OTHER_ACTION.has(lower)) return undefined;
+  }
+  return undefined;
+}
+
+function optionVerb(reading: Reading, traits: VerbTraits): { name: string; verb: string } | undefined {
+  for (const option of reading.options) {
+    const bare = option.name.replace(/^-+/, '').toLowerCase();
+    if (traits.routine?.includes(bare)) continue;
+    const parts = bare.split(/[-_]/).filter((p) => p !== '');
+    const start = parts[0] === 'force' ? 1 : 0;
+    const verb = parts[start];
+    if (verb === undefined) continue;
+    if (verb === 'reset' && parts.length > start + 1 && !BENIGN_OBJECT.has(parts[start + 1]!)) return { name: option.name, verb: 'reset' };
+    if (!OPTION_DESTROY.has(verb)) continue;
+    if (parts.slice(start + 1).some((p) => BENIGN_OBJECT.has(p))) continue;
+    if (/^(false|no|0|off|none)$/i.test(option.value ?? '')) continue;
+    return { name: option.name, verb };
+  }
+  return undefined;
+}
+
+function nameVerb(inv: Invocation, traits: VerbTraits): string | undefined {
+  if (inv.command.includes('/') && inv.remote === undefined) return undefined;
+  const base = inv.name.replace(/\.(sh|py|rb|pl|js|exe|cmd|bat)$/, '');
+  // Programs join words with '-', '.' or ':' (`kafka-delete-records.sh`, `apps:destroy`); a snake_case
+  // name is most often a shell function, whose body the walker has already judged.
+  if (!/[-:.]/.test(base)) return undefined;
+  return destroyingPart(base, traits);
+}
+
+/** A free-text argument that is a statement destroying data: SQL, CQL, InfluxQL, Cypher, a Mongo call. */
+function statementOf(args: readonly ArgWord[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (PROSE_OPTIONS.has(args[i - 1]?.text ?? '') || [...PROSE_OPTIONS].some((o) => arg.text.startsWith(`${o}=`))) continue;
+    const text = arg.text.startsWith('-') && arg.text.includes('=') ? arg.text.slice(arg.text.indexOf('=') + 1) : arg.text;
+    if (!/\s|\(/.test(text)) continue;
+    const found = destructiveStatement(text) ?? destructiveMongo(text);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+const MAX_TARGETS = 3;
+
+/** What the command names after its verb: operands first, then the values of options that name things. */
+function targetWords(args: readonly ArgWord[], reading: Reading, afterIndex: number): string[] {
+  const operands = reading.positionals
+    .filter((w) => w.index > afterIndex && !readsOnly(w.text))
+    .map((w) => w.text)
+    .filter((t) => t !== '' && !/\s/.test(t));
+  if (operands.length > 0) return operands.slice(0, MAX_TARGETS);
+  const named: string[] = [];
+  for (const option of reading.options) {
+    if (!NAME_OPTION.test(option.name)) continue;
+    const value = option.value ?? args[option.index + 1]?.text;
+    if (value !== undefined && value !== '' && !value.startsWith('-')) named.push(value);
+  }
+  return named.slice(0, MAX_TARGETS);
+}
+
+/** Values that may say where the command reaches: every operand and option value except paths on this machine. */
+function hintValues(args: readonly ArgWord[]): string[] {
+  return args
+    .map((a) => (a.text.startsWith('-') && a.text.includes('=') ? a.text.slice(a.text.indexOf('=') + 1) : a.text))
+    .filter((t) => t !== '' && !t.startsWith('-') && !/^(\/|~)/.test(t) && t.length <= 200);
+}
+
+function shownPath(inv: Invocation, reading: Reading, upTo: number): string {
+  const words = reading.positionals.filter((w) => w.index <= upTo && commandShaped(w.text)).map((w) => w.text);
+  return [inv.name, ...words].join(' ');
+}
+
+interface Found {
+  rule: string;
+  /** The words shown in backquotes: `stripe customers delete`. */
+  shown: string;
+  verb: string;
+  /** Command words before the verb, for the kind and noun of what is destroyed. */
+  groups: string[];
+  names: string[];
+  /** For statements: what the statement destroys (`DROP TABLE x`). */
+  statement?: string;
+}
+
+function finding(inv: Invocation, ctx: RuleContext, found: Found, traits: VerbTraits): Finding {
+  const local = traits.locality === 'local';
+  const hints = hintValues(inv.args);
+  const resolved = ctx.environmentOf({ values: hints, remote: !local });
+  const kind = found.statement !== undefined ? 'database' : kindFromWords(found.groups);
+  const noun = found.groups.length > 0 ? singular(found.groups[found.groups.length - 1]!.toLowerCase()) : undefined;
+  const names = found.names.length > 0 ? found.names : [`the ${inv.name} ${noun ?? 'resource'} (not named)`];
+  const targets: Target[] = names.map((name) => ({
+    kind,
+    name,
+    provider: inv.name,
+    remote: !local,
+    environment: resolved.environment,
+    environmentReason: resolved.reason,
+  }));
+  const object = found.statement !== undefined ? `${found.statement} on ${names[0]}` : found.names.length > 0 ? `${noun !== undefined && noun !== found.names[0] ? `${noun} ` : ''}${found.names.join(', ')}` : names[0]!;
+  const where = local ? ' on this machine' : '';
+  const reason = `\`${found.shown}\` ${verbPhrase(found.verb)} ${object}${where} (${inv.name} has no rules of its own: judged by its ${found.rule === 'verbs.destroying-statement' ? 'statement' : 'verb'}).`;
+  return { rule: found.rule, risk: 'destructive', severity: 'ask', reason, targets };
+}
+
+/** Is this invocation the floor's to judge: no pack knows the tool, or the registry leaves this subcommand undescribed? */
+function floorApplies(inv: Invocation, specific: ReadonlySet<string>): boolean {
+  const name = inv.name;
+  if (name === '' || name.includes('=') || NOT_A_CLI.has(name) || READ_ONLY_COMMANDS.has(name)) return false;
+  if (OPTION_GRAMMARS[name] !== undefined || EFFECT_RULES[name] !== undefined) return false;
+  const tool = toolNamed(name);
+  if (tool) {
+    if (!FLOOR_BENEATH.has(name)) return false;
+    const first = firstCommandWord(inv.args, tool);
+    const described = Object.keys(tool.commands ?? {}).some((key) => key.split('|').includes(first?.text ?? ''));
+    return first !== undefined && !described;
+  }
+  if (!specific.has(name)) return true;
+  if (!(name in FLOOR_TOO)) return false;
+  const groups = FLOOR_TOO[name];
+  return groups === undefined || groups.includes(readWords(inv.args).positionals[0]?.text ?? '');
+}
+
+/** The first subcommand word of a registry tool's invocation (an undescribed plugin's name is an operand). */
+function firstCommandWord(args: readonly ArgWord[], tool: NonNullable<ReturnType<typeof toolNamed>>): { text: string; index: number } | undefined {
+  const parsed = parsedArgs(args, tool);
+  const index = parsed.pathIndexes[0] ?? (parsed.operands[0] !== undefined ? args.indexOf(parsed.operands[0]) : -1);
+  return index >= 0 ? { text: args[index]!.text, index } : undefined;
+}
+
+/**
+ * Names other packs list whose interest is narrow: the floor judges the rest of what they do (all of it,
+ * or the first words listed: `pulumi env` is Pulumi ESC, which the infrastructure pack does not read).
+ */
+const FLOOR_TOO: Readonly<Record<string, readonly string[] | undefined>> = { npm: undefined, pnpm: undefined, yarn: undefined, bun: undefined, pulumi: ['env'] };
+
+export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: ReadonlySet<string>): Finding[] {
+  if (!floorApplies(inv, specific) || removalOf(inv) !== undefined) return [];
+  const traits = verbTraitsOf(inv.name);
+  if (traits.allRoutine) return [];
+  const tool = toolNamed(inv.name);
+  const args = tool ? inv.args.slice(firstCommandWord(inv.args, tool)?.index ?? 0) : inv.args;
+  const reading = readWords(args);
+  if (isHelp(reading)) return [];
+  if (isDry(reading, traits, tool?.dryRun ?? [])) return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
+
+  const statement = statementOf(args);
+  if (statement) {
+    const server = hintValues(args).find((v) => /^[a-z][a-z0-9+.-]*:\/\/|^[\w-]+(\.[\w-]+)+(:\d+)?$|^[\w.-]+:\d+$|^\$\{?\w*(URL|URI|HOST|DSN)\b/i.test(v));
+    return [finding(inv, ctx, { rule: 'verbs.destroying-statement', shown: inv.name, verb: 'run', groups: [], names: [server ?? `the ${inv.name} server (not named)`], statement }, traits)];
+  }
+  const path = pathVerb(reading, traits);
+  if (path) {
+    const groups = reading.positionals.slice(0, path.at).map((w) => w.text).filter(commandShaped);
+    const names = targetWords(args, reading, path.word.index);
+    return [finding(inv, ctx, { rule: 'verbs.destroying-verb', shown: shownPath(inv, reading, path.word.index), verb: path.verb, groups, names }, traits)];
+  }
+  const option = optionVerb(reading, traits);
+  if (option) {
+    const groups = reading.positionals.filter((w) => commandShaped(w.text)).slice(0, 2).map((w) => w.text);
+    const names = targetWords(args, { positionals: [], options: reading.options }, -1);
+    const fallback = reading.positionals.slice(groups.length).map((w) => w.text).filter((t) => !/\s/.test(t)).slice(0, MAX_TARGETS);
+    return [finding(inv, ctx, { rule: 'verbs.destroying-option', shown: [inv.name, ...groups, option.name].join(' '), verb: option.verb, groups, names: names.length > 0 ? names : fallback }, traits)];
+  }
+  const named = nameVerb(inv, traits);
+  if (named) {
+    const byOption = targetWords(args, { positionals: [], options: reading.options }, -1);
+    const names = byOption.length > 0 ? byOption : targetWords(args, reading, -1);
+    return [finding(inv, ctx, { rule: 'verbs.destroying-name', shown: inv.name, verb: named, groups: [], names }, traits)];
+  }
+  return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
+}
+
+/** Read-only work that names production (`bq ls acme-prod:analytics`) is allowed and marked production. */
+function productionAccess(inv: Invocation, ctx: RuleContext, reading: Reading): Finding[] {
+  const values = hintValues(inv.args);
+  if (!mayBeProduction(ctx, values)) return [];
+  const resolved = ctx.environmentOf({ values, remote: true });
+  if (resolved.environment !== 'production') return [];
+  const shown = [inv.name, ...reading.positionals.slice(0, 2).map((w) => w.text).filter(commandShaped)].join(' ');
+  const target: Target = { kind: 'resource', name: inv.name, provider: inv.name, remote: true, environment: 'production', environmentReason: resolved.reason };
+  return [{ rule: 'verbs.production-access', risk: 'production-access', severity: 'info', reason: `\`${shown}\` reaches production (${resolved.reason}).`, targets: [target] }];
+}
+
+/** The floor as a pack: it sees every invocation and leaves the names in `specific` (other packs' tools) to their packs. */
+export function verbFloorPack(specific: ReadonlySet<string>): RulePack {
+  return {
+    id: 'verbs',
+    title: 'The verb floor: destroying verbs of CLIs without rules of their own',
+    checkInvocation: (inv, ctx) => checkVerbs(inv, ctx, specific),
+  };
+}

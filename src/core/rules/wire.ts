@@ -1,0 +1,288 @@
+import type { Analysis, CodeSnippet, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import { isLocalHost } from '../policy/production';
+import { printfOutput } from '../shell/decode';
+import { flagValues, parseArgs } from './support/cliArgs';
+import { requestOf } from './support/httpClients';
+import { isLocalUrl, parseRequestUrl, type RequestUrl } from './support/httpTargets';
+import {
+  destructiveLineCommands,
+  destructivePayload,
+  storeOfPort,
+  storeOfScheme,
+  unescapePrintf,
+  type StoreInfo,
+} from './support/storeProtocols';
+
+/**
+ * Destructive text over any wire: what a data store reads as a destroying command, wherever it is
+ * written. A raw socket (`nc`, `ncat`, `socat`, `telnet`, `openssl s_client`, bash's `/dev/tcp`) fed
+ * `FLUSHALL`, `DEL`, `UNLINK` or `flush_all`; an HTTP request whose body or query carries `DROP`,
+ * `TRUNCATE` or a Solr `<delete>`, or that deletes through a store's API on this machine (requests to
+ * remote hosts that DELETE are the HTTP pack's); `redis-cli DEL`/`UNLINK`; a program that opens a
+ * socket to a store's port and sends such a command. The store is known by the client, the port or the
+ * URL scheme; a generic client with an unknown port is judged by both line vocabularies.
+ */
+
+interface Socket {
+  /** The command that opens it, for reasons: 'nc', 'openssl s_client', 'bash /dev/tcp'. */
+  client: string;
+  host: string;
+  port: number | undefined;
+  store: StoreInfo | undefined;
+  inv: Invocation;
+}
+
+const SOCKET_TOOLS = new Set(['nc', 'ncat', 'netcat', 'socat', 'telnet', 'openssl']);
+
+function portOf(text: string | undefined): number | undefined {
+  if (text === undefined || !/^\d{1,5}$/.test(text)) return undefined;
+  return Number(text);
+}
+
+function socketOf(inv: Invocation): Socket | undefined {
+  const words = inv.args.map((a) => a.text);
+  if (inv.name === 'openssl') {
+    if (words[0] !== 's_client') return undefined;
+    const i = words.findIndex((w) => w === '-connect' || w === '--connect');
+    const target = i >= 0 ? words[i + 1] : undefined;
+    if (target === undefined) return undefined;
+    const m = /^(.*):(\d+)$/.exec(target);
+    const port = portOf(m?.[2]);
+    return { client: 'openssl s_client', host: m?.[1] ?? target, port, store: port !== undefined ? storeOfPort(port) : undefined, inv };
+  }
+  if (inv.name === 'socat') {
+    for (const w of words) {
+      const m = /^(?:tcp[46]?|tcp[46]?-connect|openssl|openssl-connect|ssl):([^:,]+):(\d+)/i.exec(w);
+      if (m) {
+        const port = portOf(m[2]);
+        return { client: 'socat', host: m[1]!, port, store: port !== undefined ? storeOfPort(port) : undefined, inv };
+      }
+    }
+    return undefined;
+  }
+  // nc, ncat, netcat, telnet: `[options] host port`; `-z` only scans.
+  if (words.some((w) => /^-[a-yA-Z]*z/.test(w))) return undefined;
+  const p = parseArgs(inv.args, { valueFlags: new Set(['-w', '-i', '-p', '-s', '-x', '-X', '-e', '-c', '-q', '-W', '-I', '-O', '-T', '-l', '--proxy', '--proxy-type', '-b', '-m']) });
+  const operands = p.positionals.map((w) => w.text);
+  if (operands.length === 0) return undefined;
+  const port = portOf(operands[operands.length - 1]);
+  const host = port !== undefined && operands.length >= 2 ? operands[operands.length - 2]! : operands[0]!;
+  return { client: inv.name, host, port, store: port !== undefined ? storeOfPort(port) : undefined, inv };
+}
+
+/** Sockets opened by redirecting to bash's `/dev/tcp/host/port` (`exec 3<>/dev/tcp/redis/6379`). */
+function devTcpSockets(inv: Invocation): Socket[] {
+  const out: Socket[] = [];
+  for (const r of inv.redirects) {
+    const m = /^\/dev\/(?:tcp|udp)\/([^/]+)\/(\d+)$/.exec(r.target.text);
+    if (!m) continue;
+    const port = portOf(m[2]);
+    out.push({ client: 'bash /dev/tcp', host: m[1]!, port, store: port !== undefined ? storeOfPort(port) : undefined, inv });
+  }
+  return out;
+}
+
+/** What a producer writes: echo's words, printf's format with its arguments, a heredoc. */
+function producedText(inv: Invocation): string | undefined {
+  if (inv.name === 'echo') {
+    const words = inv.args.map((a) => a.text);
+    const escapes = words.some((w) => /^-[neE]*e/.test(w));
+    const text = words.filter((w) => !/^-[neE]+$/.test(w)).join(' ');
+    return escapes ? unescapePrintf(text) : text;
+  }
+  if (inv.name === 'printf') {
+    const [format, ...rest] = inv.args.map((a) => a.text);
+    if (format === undefined) return undefined;
+    return printfOutput(format, rest) ?? unescapePrintf(format);
+  }
+  if ((inv.name === 'cat' || inv.name === 'tee') && (inv.stdin?.kind === 'heredoc' || inv.stdin?.kind === 'herestring')) return inv.stdin.text;
+  return undefined;
+}
+
+function stdinOf(inv: Invocation): string | undefined {
+  const s = inv.stdin;
+  if (!s) {
+    const here = inv.redirects.find((r) => r.op === '<<<');
+    return here?.target.text;
+  }
+  if (s.kind === 'heredoc' || s.kind === 'herestring') return s.text;
+  if (s.kind === 'pipe') return producedText(s.from);
+  return undefined;
+}
+
+function socketTarget(socket: Socket, ctx: RuleContext): Target {
+  const remote = !isLocalHost(socket.host) || /[$`]/.test(socket.host);
+  const resolved = ctx.environmentOf({ values: [], sources: [{ source: 'host', value: socket.host }], remote });
+  const name = socket.port !== undefined ? `${socket.host}:${socket.port}` : socket.host;
+  return { kind: 'database', name, provider: socket.store?.protocol ?? 'network', remote, environment: resolved.environment, environmentReason: resolved.reason };
+}
+
+function wireFinding(socket: Socket, command: string, ctx: RuleContext): Finding {
+  const store = socket.store ? `${socket.store.label} at ` : '';
+  return {
+    rule: 'wire.raw-socket-destroy',
+    risk: 'destructive',
+    severity: 'ask',
+    reason: `\`${socket.client}\` sends ${command} to ${store}${socket.port !== undefined ? `${socket.host}:${socket.port}` : socket.host} over a raw connection.`,
+    targets: [socketTarget(socket, ctx)],
+  };
+}
+
+/** Raw sockets need the whole command line: a group (`{ echo …; sleep 1; } | telnet …`) or an fd opened earlier feeds them. */
+function checkAnalysis(analysis: Analysis, ctx: RuleContext): Finding[] {
+  const sockets: Socket[] = [];
+  for (const inv of analysis.invocations) {
+    if (SOCKET_TOOLS.has(inv.name)) {
+      const s = socketOf(inv);
+      if (s) sockets.push(s);
+    }
+    sockets.push(...devTcpSockets(inv));
+  }
+  if (sockets.length === 0) return [];
+  // Text any producer in the same command line writes: it may reach the socket through a group or an fd.
+  const produced = analysis.invocations.map(producedText).filter((t): t is string => t !== undefined && t.length > 0);
+  const findings: Finding[] = [];
+  for (const socket of sockets) {
+    const own = socket.client === 'bash /dev/tcp' ? undefined : stdinOf(socket.inv);
+    const payloads = own !== undefined ? [own] : produced;
+    for (const payload of payloads) {
+      const found = socket.store && socket.store.protocol !== 'redis' && socket.store.protocol !== 'memcached'
+        ? destructivePayload(payload, socket.store.protocol)
+        : destructiveLineCommands(payload, socket.store?.protocol)[0] ?? destructivePayload(payload, socket.store?.protocol);
+      if (found) {
+        findings.push(wireFinding(socket, found, ctx));
+        break;
+      }
+    }
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP APIs of data stores
+
+/** Paths that name a store's API even on an unusual port. */
+function storeOfUrl(url: RequestUrl, raw: string): StoreInfo | undefined {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(raw)?.[1];
+  const byScheme = scheme && !/^https?$/i.test(scheme) ? storeOfScheme(scheme) : undefined;
+  if (byScheme) return byScheme;
+  const port = portOf(url.port);
+  const byPort = port !== undefined ? storeOfPort(port) : undefined;
+  if (byPort) return byPort;
+  if (/\/_(delete_by_query|bulk|doc|cat|cluster|search)\b/.test(url.path)) return storeOfPort(9200);
+  if (url.path.startsWith('/solr/')) return storeOfPort(8983);
+  return undefined;
+}
+
+/** A body's texts a store reads as commands: the body, form values, and the strings of a JSON body (`{"statements":[{"statement":"…"}]}`). */
+function formValues(text: string): string[] {
+  const out = [text];
+  if (/^\s*[[{]/.test(text)) for (const m of text.matchAll(/"((?:[^"\\]|\\.)*)"/g)) if (/\s/.test(m[1]!)) out.push(m[1]!.replace(/\\(.)/g, '$1'));
+  for (const pair of text.split('&')) {
+    const eq = pair.indexOf('=');
+    if (eq < 0) continue;
+    try {
+      out.push(decodeURIComponent(pair.slice(eq + 1).replace(/\+/g, ' ')));
+    } catch {
+      out.push(pair.slice(eq + 1));
+    }
+  }
+  return out;
+}
+
+/** A Solr update that deletes (`<delete>…</delete>`, `{"delete": …}`). */
+function solrDelete(text: string): string | undefined {
+  if (/<delete>/i.test(text)) return 'a Solr <delete>';
+  if (/"delete"\s*:/.test(text)) return 'a Solr delete command';
+  return undefined;
+}
+
+function httpFindings(inv: Invocation, ctx: RuleContext): Finding[] {
+  const request = requestOf(inv, ctx);
+  if (!request) return [];
+  const findings: Finding[] = [];
+  for (const raw of request.urls) {
+    const url = parseRequestUrl(raw);
+    if (!url) continue;
+    const store = storeOfUrl(url, raw);
+    if (!store) continue;
+    const local = isLocalUrl(url);
+    const texts = [...request.bodies.flatMap((b) => (b.text !== undefined ? formValues(b.text) : [])), ...formValues(url.query)];
+    let found: string | undefined;
+    for (const text of texts) {
+      found = (store.protocol === 'solr' ? solrDelete(text) : undefined) ?? destructivePayload(text, store.protocol);
+      if (found) break;
+    }
+    const method = request.methodOverride ?? request.method;
+    // Remote DELETEs and destroying endpoints are the HTTP pack's; on this machine it stays quiet, so this pack speaks.
+    if (!found && local && (method === 'DELETE' || (method !== 'GET' && /_delete_by_query|\/_truncate|\/purge/.test(url.path)))) {
+      found = method === 'DELETE' ? `an HTTP DELETE of ${url.path}` : `a ${method} to ${url.path}`;
+    }
+    // etcd's v3 gateway deletes by POSTing a range: no HTTP word says so.
+    if (!found && method !== 'GET' && /\/v3(beta|alpha)?\/kv\/deleterange$/.test(url.path)) found = 'an etcd DeleteRange';
+    if (!found) continue;
+    const resolved = ctx.environmentOf({ values: [url.display], sources: [{ source: 'host', value: url.host }], selectors: [], remote: !local });
+    findings.push({
+      rule: 'wire.store-http-destroy',
+      risk: 'destructive',
+      severity: 'ask',
+      reason: `\`${inv.name}\` sends ${found} to the ${store.label} API at ${url.display}.`,
+      targets: [{ kind: 'database', name: url.display, provider: store.protocol, remote: !local, environment: resolved.environment, environmentReason: resolved.reason }],
+    });
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Store clients: redis-cli deleting keys (the database pack reads its FLUSHALL/FLUSHDB)
+
+const REDIS_CLIENTS = new Set(['redis-cli', 'valkey-cli', 'keydb-cli']);
+
+function redisClientFindings(inv: Invocation, ctx: RuleContext): Finding[] {
+  const p = parseArgs(inv.args, { valueFlags: new Set(['-h', '-p', '-s', '-a', '--user', '--pass', '-u', '-n', '-r', '-i', '-d', '--sni', '--cacert', '--cert', '--key', '--pattern', '--count']) });
+  const words = p.positionals.map((w) => w.text);
+  if (words.length === 0) return [];
+  const line = words.join(' ');
+  const found = destructiveLineCommands(line, 'redis').find((c) => !/^flush(all|db)\b/i.test(c));
+  if (!found) return [];
+  const url = flagValues(p, ['-u'])[0];
+  const host = flagValues(p, ['-h'])[0] ?? (url !== undefined ? parseRequestUrl(url)?.host : undefined) ?? 'localhost';
+  const remote = !isLocalHost(host) || /[$`]/.test(host);
+  const resolved = ctx.environmentOf({ values: url !== undefined ? [url] : [], sources: [{ source: '-h', value: host }], remote });
+  return [{
+    rule: 'wire.redis-delete',
+    risk: 'destructive',
+    severity: 'ask',
+    reason: `\`${inv.name}\` runs ${found} on the Redis server at ${host}.`,
+    targets: [{ kind: 'database', name: host, provider: 'redis', remote, environment: resolved.environment, environmentReason: resolved.reason }],
+  }];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Programs that open a socket to a store
+
+function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
+  if (!['python', 'javascript', 'ruby', 'perl', 'php'].includes(snippet.language)) return [];
+  const code = snippet.text;
+  if (!/socket|create_connection|net\.connect|createConnection|TCPSocket|fsockopen|IO::Socket/i.test(code)) return [];
+  const port = [...code.matchAll(/\b(\d{4,5})\b/g)].map((m) => Number(m[1])).find((n) => storeOfPort(n) !== undefined);
+  if (port === undefined) return [];
+  const store = storeOfPort(port)!;
+  const literals = [...code.matchAll(/b?(['"])((?:(?!\1)[^\\]|\\.)*)\1/g)].map((m) => unescapePrintf(m[2] ?? ''));
+  const found = literals.map((l) => destructivePayload(l, store.protocol)).find((f) => f !== undefined);
+  if (!found) return [];
+  const host = /['"]([A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z]{2,}|[0-9]{1,3}(?:\.[0-9]{1,3}){3}|localhost)['"]/.exec(code)?.[1] ?? 'the host the program connects to';
+  const socket: Socket = { client: `${snippet.runner.name} program`, host, port, store, inv: snippet.runner };
+  return [wireFinding(socket, found, ctx)];
+}
+
+export const wirePack: RulePack = {
+  id: 'wire',
+  title: 'Destructive commands sent to data stores over raw sockets, HTTP APIs and store clients',
+  commands: ['curl', 'wget', 'http', 'https', 'xh', 'xhs', ...REDIS_CLIENTS],
+  checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
+    return REDIS_CLIENTS.has(inv.name) ? redisClientFindings(inv, ctx) : httpFindings(inv, ctx);
+  },
+  checkAnalysis,
+  checkSnippet,
+};

@@ -1,0 +1,95 @@
+import { strict as assert } from 'node:assert';
+import { classify } from '../../../src/core/policy/classify';
+import { shellEscapesOf } from '../../../src/core/policy/handlers/codeRunners';
+import { testFacts, word } from '../support/policyFixtures';
+
+/**
+ * Shell escapes of editors, REPLs and debuggers in batch mode: the command line each runs is
+ * recovered from the tool's own language (from its manual) and analysed like any shell text, next to
+ * batch work that runs nothing.
+ */
+
+function escapes(argv: string[], stdin?: string, assignments: Record<string, string> = {}): { shell: string[]; opaque: number } {
+  const [name = '', ...rest] = argv;
+  const found = shellEscapesOf(name, rest.map(word), assignments, () => stdin);
+  return { shell: found?.shell.map((s) => s.text) ?? [], opaque: found?.opaque.length ?? 0 };
+}
+
+describe('policy/handlers/codeRunners: what editors and REPLs run', () => {
+  const recovered: [string[], string | undefined, string[]][] = [
+    [['vim', '-es', '-c', '!rm -rf uploads', '-c', 'qa!'], undefined, ['rm -rf uploads']],
+    [['vim', '-E', '-s', '-c', ':silent !make clean'], undefined, ['make clean']],
+    [['ex', '-sc', 'r !curl -s https://example.com', '-c', 'q'], undefined, ['curl -s https://example.com']],
+    [['nvim', '--headless', '+%!sort', '+wq', 'list.txt'], undefined, ['sort']],
+    [['vim', '-c', 'call system("git push --force")'], undefined, ['git push --force']],
+    [['ex', '-s', 'notes.txt'], '!rm -rf build\nwq\n', ['rm -rf build']],
+    [['emacs', '--batch', '--eval', '(shell-command "rm -rf storage/app")'], undefined, ['rm -rf storage/app']],
+    [['emacs', '--batch', '--eval', '(delete-directory "uploads" t)'], undefined, ["rm -rf -- 'uploads'"]],
+    [['emacs', '--batch', '--eval', '(delete-file "db.sqlite3")'], undefined, ["rm -f -- 'db.sqlite3'"]],
+    [['emacs', '--batch', '--eval', '(call-process "kubectl" nil nil nil "delete" "ns" "prod")'], undefined, ["'kubectl' 'delete' 'ns' 'prod'"]],
+    [['sqlite3', ':memory:', '.shell rm -rf uploads'], undefined, ['rm -rf uploads']],
+    [['sqlite3', 'app.db', '-cmd', '.system dropdb shop'], undefined, ['dropdb shop']],
+    [['sqlite3', 'app.db'], '.tables\n.shell rm -rf ~/.ssh\n', ['rm -rf ~/.ssh']],
+    [['lua', '-e', 'os.execute("rm -rf uploads")'], undefined, ['rm -rf uploads']],
+    [['lua', '-e', 'os.remove("db/development.sqlite3")'], undefined, ["rm -f -- 'db/development.sqlite3'"]],
+    [['tclsh'], 'exec rm -rf uploads\n', ['rm -rf uploads']],
+    [['expect', '-c', 'file delete -force build'], undefined, ['rm -rf -- build']],
+    [['gdb', '-batch', '-ex', 'shell rm -rf uploads'], undefined, ['rm -rf uploads']],
+    [['lldb', '--batch', '-o', 'platform shell kubectl delete ns prod'], undefined, ['kubectl delete ns prod']],
+    [['git', '-c', 'core.pager=rm -rf uploads; cat', 'log', '-1'], undefined, ['rm -rf uploads; cat']],
+    [['git', '-c', 'alias.st=!rm -rf uploads', 'st'], undefined, ['rm -rf uploads']],
+    [['man', '-P', 'rm -rf uploads', 'ls'], undefined, ['rm -rf uploads']],
+    [['nvim', '--headless', '-c', 'lua os.execute("rm -rf build")', '-c', 'qa'], undefined, ['rm -rf build']],
+    [['nvim', '--headless', '-c', 'lua vim.fn.system("make clean")'], undefined, ['make clean']],
+    [['rimraf', 'dist', 'coverage'], undefined, ['rm -rf -- dist coverage']],
+    [['del-cli', 'storage/app/**', '!storage/app/.gitignore'], undefined, ['rm -rf -- storage/app/**']],
+  ];
+  for (const [argv, stdin, shell] of recovered) it(`${argv.join(' ')}${stdin ? ' <<< ' + JSON.stringify(stdin) : ''}`, () => assert.deepEqual(escapes(argv, stdin).shell, shell));
+
+  const quiet: [string[], string | undefined][] = [
+    [['vim', '-es', '-c', '%s/foo/bar/g', '-c', 'wq', 'src/index.ts'], undefined],
+    [['vim', '-c', 'wq!'], undefined],
+    [['emacs', '--batch', '--eval', '(message "%s" emacs-version)'], undefined],
+    [['sqlite3', 'db/development.sqlite3', '.tables'], undefined],
+    [['lua', '-e', 'print(_VERSION)'], undefined],
+    [['gdb', '-batch', '-ex', 'bt', './core'], undefined],
+    [['git', '-c', 'core.pager=less -FRX', 'log'], undefined],
+    [['git', '-c', 'alias.st=status', 'st'], undefined],
+    [['git', '-c', 'core.fsmonitor=false', 'status'], undefined],
+    [['tclsh'], 'puts [clock seconds]\n'],
+    [['nvim', '--headless', '-c', 'lua vim.print(vim.version())', '-c', 'qa'], undefined],
+    [['vim', '-es', '-c', 'execute "normal! gg=G"', '-c', 'wq'], undefined],
+  ];
+  for (const [argv, stdin] of quiet) {
+    it(`runs no destroying shell text: ${argv.join(' ')}`, () => {
+      const found = escapes(argv, stdin);
+      assert.equal(found.opaque, 0);
+      assert.ok(found.shell.every((s) => !/rm|delete|drop/.test(s)), JSON.stringify(found));
+    });
+  }
+
+  const unreadable: string[][] = [
+    ['emacs', '--batch', '--eval', '(shell-command (concat "rm -rf " dir))'],
+    ['lua', '-e', 'os.execute(cmd)'],
+    ['vim', '-es', '-c', 'execute "!" . g:cmd'],
+    ['expect', '-c', 'exec $cmd'],
+    ['vim', '-es', '-c', 'py3 import subprocess; subprocess.run(cmd)'],
+  ];
+  for (const argv of unreadable) it(`cannot be read, so it is reported: ${argv.join(' ')}`, () => assert.ok(escapes(argv).opaque > 0));
+});
+
+describe('policy/handlers/codeRunners through the engine', () => {
+  const facts = testFacts();
+  const asks = [
+    `vim -E -s -c ':!psql "$PROD_DATABASE_URL" -c "DROP TABLE sessions"' -c q`,
+    `emacs -Q --batch --eval '(shell-command "kubectl delete namespace payments")'`,
+    `echo '.system dropdb shop_production' | sqlite3 :memory:`,
+    `echo 'exec kubectl delete namespace payments' | tclsh`,
+    `GIT_PAGER='kubectl delete namespace payments; cat' git log -1`,
+    `lua -e 'os.execute(cmd)'`,
+  ];
+  for (const cmd of asks) it(`asks: ${cmd}`, () => assert.equal(classify(cmd, facts, { lockdown: false }).decision, 'ask'));
+  const allows = [`vim -es -c '%s/foo/bar/g' -c 'wq' src/index.ts`, `git -c core.pager='less -FRX' log --oneline -5`, `sqlite3 db/development.sqlite3 '.tables'`, `man -P cat ls`];
+  for (const cmd of allows) it(`allows: ${cmd}`, () => assert.equal(classify(cmd, facts, { lockdown: false }).decision, 'allow'));
+  it('production follows the escaped command', () => assert.equal(classify(asks[0]!, facts, { lockdown: false }).production, true));
+});
