@@ -49,7 +49,11 @@ export async function run(args: string[], io: CliIo, verifier: WindowVerifier = 
     const anchor = await compareWithEditorAnchor(home, verifier);
     const anchorDisagrees = anchor.consulted && !anchor.ok;
     if (result.ok && !anchorDisagrees) {
-      io.stdout(`audit log intact: ${result.entries} entries (${auditLogPath(home)})\n`);
+      if (result.entries === 0 && !(anchor.consulted && anchor.anchor)) {
+        io.stdout(`audit log empty: no entries (${auditLogPath(home)}); without an editor anchor that has seen entries, a deleted log cannot be told from a new one\n`);
+      } else {
+        io.stdout(`audit log intact: ${result.entries} entries (${auditLogPath(home)})\n`);
+      }
       io.stdout(describeAnchor(anchor));
       if (!gap) return 0;
       io.stdout(`audit log INCOMPLETE: ${gap}\n`);

@@ -18,6 +18,7 @@ import type { GuardServices } from './guardServices';
 import { createGuardServices } from './realServices';
 import { StatusBar } from './statusBar';
 import { TerminalWatch } from './terminalWatch';
+import { keepInspectorClosed } from '../node/ipc/signalInspector';
 
 /**
  * Activation, in order: logging and settings; lockdown (mirrored for the hook); health; the dialog
@@ -33,6 +34,8 @@ export function activate(context: vscode.ExtensionContext): BlastShieldApi {
 
   const { logger, channel } = createChannelLogger();
   own(channel);
+  // kill -USR1 on the extension host would open Node's inspector, through which code could answer asks.
+  own(keepInspectorClosed(logger));
   const services = createGuardServices(context.extensionPath);
   const config = own(new Configuration(logger));
   const lockdown = own(new Lockdown(context.workspaceState, config, services.guardHome, logger));

@@ -5,6 +5,7 @@ import { lazyCredentialFacts } from '../node/credentials/credentialFacts';
 import { knownSecretsOf } from '../node/credentials/knownSecrets';
 import { checkAgentRead, isCredentialPath } from '../node/credentials/readCheck';
 import { gatherFacts } from '../node/facts';
+import { agentSessionStart } from '../node/scriptStability';
 import { GUARD_PATHS, guardHome } from '../node/guardHome';
 import type { FactsRequest, HookEngine } from './engine';
 import { withinTimeBox } from './timeBox';
@@ -27,7 +28,7 @@ export function createRealEngine(env: Readonly<Record<string, string | undefined
       // too heavy for every hook call; the extension's refresh runs it.
       const credentials: CredentialFacts | undefined =
         request.workspaceRoots.length > 0 ? lazyCredentialFacts({ workspaceRoots: request.workspaceRoots, home: request.home, cacheDir, secretlint: false }) : undefined;
-      return gatherFacts({ cwd: request.cwd, workspaceRoots: request.workspaceRoots, env: request.env, home: request.home, credentials });
+      return gatherFacts({ cwd: request.cwd, workspaceRoots: request.workspaceRoots, env: request.env, home: request.home, credentials, scriptSession: () => agentSessionStart() });
     },
     classify: (command, facts, options) => withinTimeBox(ANALYSIS_TIME_LIMIT_MS, 'the analysis of the command', () => classify(command, facts, options)),
     commandTexts: (command, facts) => withinTimeBox(ANALYSIS_TIME_LIMIT_MS, 'the analysis of the command', () => analyze(command, facts).invocations.map((inv) => [inv.name, ...inv.args.map((a) => a.text)].join(' '))),

@@ -9,6 +9,7 @@ import { managedPolicyPaths, repositoryPolicyPaths } from './policy/policyPaths'
 import { GUARD_PATHS, guardHome } from './guardHome';
 import { openRegularFileSync, readRegularFileSync } from './safeOpen';
 import { gatherPerimeterFacts } from './perimeterFacts';
+import { unstableScriptReason } from './scriptStability';
 
 /**
  * The facts the policy engine is given about this machine, gathered lazily: nothing is read from
@@ -26,6 +27,12 @@ export interface GatherFactsOptions {
   home?: string;
   /** Credential look-ups, supplied by the credentials module when the caller has them. */
   credentials?: CredentialFacts;
+  /**
+   * The hook: when the agent's session began (epoch ms; undefined: the last hour stands in), so a
+   * script changed since is not judged by its text (scriptStability.ts). Omitted: scripts are judged
+   * by their text (`check`, the corpus).
+   */
+  scriptSession?: () => number | undefined;
 }
 
 /** Environment variables whose values say which environment a command targets and are never secrets. */
@@ -219,6 +226,7 @@ export function gatherFacts(opts: GatherFactsOptions): Facts {
   const perimeter = lazy(() => gatherPerimeterFacts({ guardHome: facts.guardHome ?? guardHome(env), home, workspaceRoots: roots(), env }));
   const files = new Map<string, string | undefined>();
   const dirs = new Map<string, readonly string[] | undefined>();
+  const sessionStart = lazy(() => (typeof opts.scriptSession === 'function' ? opts.scriptSession() : undefined));
 
   const facts: Facts = {
     cwd,
@@ -237,6 +245,7 @@ export function gatherFacts(opts: GatherFactsOptions): Facts {
     fileStatus(absolutePath: string) {
       return fileStatus(absolutePath);
     },
+    ...(opts.scriptSession ? { unstableScript: (absolutePath: string) => unstableScriptReason(absolutePath, sessionStart()) } : {}),
     listDir(absolutePath: string) {
       if (dirs.has(absolutePath)) return dirs.get(absolutePath);
       const names = listDirectory(absolutePath);

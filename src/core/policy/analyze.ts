@@ -519,6 +519,8 @@ class Analyzer implements Walker {
 
   runFileText(path: string, text: string, kind: SnippetLanguage | 'shell', runner: Invocation | undefined, exec: Exec, label: string, sameShell = false): void {
     const origin: Origin = { kind: 'script', path: this.display(path) };
+    const unstable = this.facts.unstableScript?.(path);
+    if (unstable) this.addOpaque(`${this.display(path)} ${unstable}`, this.viaOf(exec));
     this.activeFiles.add(path);
     try {
       if (kind === 'shell') this.analyzeText(stripShebang(text), this.childScope(exec, label, origin, exec.cwd, sameShell));

@@ -230,6 +230,11 @@ export interface Facts {
    * too large or unreadable cannot be analysed (opaque), while a missing one runs nothing.
    */
   fileStatus?(absolutePath: string): FileStatus;
+  /**
+   * Why a script file's text cannot stand for what will run (the agent may rewrite it between the
+   * check and the run), or undefined. Omitted: scripts are judged by their text.
+   */
+  unstableScript?(absolutePath: string): string | undefined;
   /** The current kubectl context, when known. */
   kubeContext?: string;
   production: ProductionMap;

@@ -98,7 +98,7 @@ export function classifyPath(word: ArgWord, cwd: string, facts: Facts): Classifi
     const slash = text.lastIndexOf('/', dollar);
     const dir = slash >= 0 ? resolvePath(cwd, text.slice(0, slash) || '/', facts.home) : undefined;
     const segmentPrefix = text.slice(slash + 1, dollar);
-    const inScratch = dir !== undefined && !text.includes('..') && SCRATCH_ROOTS.some((s) => isWithin(s, dir) && (dir !== s || segmentPrefix !== ''));
+    const inScratch = dir !== undefined && !text.includes('..') && !inHomeFolder(dir, facts.home) && SCRATCH_ROOTS.some((s) => isWithin(s, dir) && (dir !== s || segmentPrefix !== ''));
     return { class: inScratch ? 'scratch' : 'dynamic', absolute: word.text, display: word.text, many: true, insideWorkspace: false };
   }
   const absolute = resolvePath(cwd, text === '' ? '.' : text, facts.home);
@@ -119,8 +119,17 @@ export function classifyPath(word: ArgWord, cwd: string, facts: Facts): Classifi
   }
   // `/tmp/*.log` picks some of the scratch folder; `/tmp/*` is everyone's temporary files.
   const wholeFolder = many && /^\.?\*\/?$/.test(word.text.split('/').filter((p) => p !== '').pop() ?? '');
+  if (inHomeFolder(absolute, facts.home)) return result('other');
   for (const s of SCRATCH_ROOTS) if (isWithin(s, absolute) && (absolute !== s || (many && !wholeFolder))) return result('scratch');
   return result('other');
+}
+
+/**
+ * The home folder is never scratch, even when it lives under /tmp (CI runners, containers, test
+ * fixtures with `HOME=/tmp/...`): `rm -rf ~/.aws` must not pass as a temporary-file cleanup.
+ */
+function inHomeFolder(absolute: string, home: string): boolean {
+  return home !== '' && !SCRATCH_ROOTS.includes(home) && isWithin(home, absolute);
 }
 
 function pathTarget(p: ClassifiedPath, ctx: RuleContext): Target {

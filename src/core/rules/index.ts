@@ -14,6 +14,7 @@ import { unsureOptionsPack } from './support/unsureOptions';
 import { verbFloorPack } from './verbs';
 import { safetyNetPack } from './safetyNet';
 import { wirePack } from './wire';
+import { inspectorPack } from './inspector';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -34,6 +35,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   unsureOptionsPack,
   safetyNetPack,
   wirePack,
+  inspectorPack,
 ];
 
 /** The verb floor judges what no specific pack names (`src/core/rules/verbs.ts`). */

@@ -17,6 +17,8 @@ import { hashSecret } from './workspaceScan';
 export interface KnownSecrets {
   /** The salted hash under which `value` is indexed, or undefined when it is no known credential. */
   hashOf(value: string): string | undefined;
+  /** The lengths of the indexed values, so a value glued to other characters is still found. */
+  lengths?(): readonly number[];
 }
 
 export type RedactionStyle = 'plain' | 'marked';
@@ -30,13 +32,53 @@ function mightBeValue(word: string): boolean {
 /** Candidate values in a text: whole words, and their parts around = : @ / ? # & , (URLs, assignments, headers). */
 export function candidateValues(text: string): string[] {
   const out = new Set<string>();
-  for (const word of text.split(/[\s'"`;|<>(){}[\]\\,]+/)) {
-    if (word.length < 8) continue;
+  for (const word of wordsOf(text)) {
     if (mightBeValue(word)) out.add(word);
     for (const part of word.split(/[=:@/?#&]+/)) if (part !== word && mightBeValue(part)) out.add(part);
+    // Punctuation glued to either end: a full stop ending a sentence, `!`, `-P-`, `*P*`.
+    const bare = word.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
+    if (bare !== word && mightBeValue(bare)) out.add(bare);
     if (out.size > 2000) break;
   }
   return [...out];
+}
+
+function wordsOf(text: string): string[] {
+  return text.split(/[\s'"`;|<>(){}[\]\\,]+/).filter((w) => w.length >= 8);
+}
+
+/** Hashes spent looking for known values inside longer words before the rest is hidden whole. */
+export const GLUED_SEARCH_BUDGET = 20000;
+
+/**
+ * Known values inside longer words (`xP`, `P_old`, `P.`): every substring of each indexed length is
+ * hashed. Words left when the budget runs out come back in `unsearched`: they are hidden whole, so a
+ * limit never lets a value through.
+ */
+function gluedValues(text: string, known: KnownSecrets, lengths: readonly number[]): { hits: Array<{ value: string; hash: string }>; unsearched: string[] } {
+  const hits: Array<{ value: string; hash: string }> = [];
+  const unsearched: string[] = [];
+  const sizes = [...new Set(lengths)].filter((n) => n >= 8).sort((a, b) => b - a);
+  let spent = 0;
+  for (const word of new Set(wordsOf(text))) {
+    const fits = sizes.filter((n) => n <= word.length);
+    if (fits.length === 0) continue;
+    const cost = fits.reduce((sum, n) => sum + word.length - n + 1, 0);
+    if (spent + cost > GLUED_SEARCH_BUDGET) {
+      if (mightBeValue(word)) unsearched.push(word);
+      continue;
+    }
+    spent += cost;
+    for (const n of fits) {
+      for (let i = 0; i + n <= word.length; i++) {
+        const part = word.slice(i, i + n);
+        if (!mightBeValue(part)) continue;
+        const hash = known.hashOf(part);
+        if (hash) hits.push({ value: part, hash });
+      }
+    }
+  }
+  return { hits, unsearched };
 }
 
 /**
@@ -60,7 +102,12 @@ export function knownSecretsOf(workspaceRoots: readonly string[], cacheDir: stri
     return caches;
   };
   let hashes: Array<{ salt: string; known: Set<string> }> | undefined;
+  let lengths: number[] | undefined;
   return {
+    lengths() {
+      lengths ??= [...new Set(load().flatMap((c) => Object.values(c.files).flatMap((f) => f.secrets.map((x) => x.length ?? 0))))].filter((n) => n > 0);
+      return lengths;
+    },
     hashOf(value) {
       hashes ??= load().map((c) => ({ salt: c.salt, known: new Set(Object.values(c.files).flatMap((f) => f.secrets.map((x) => x.hash))) }));
       for (const { salt, known } of hashes) {
@@ -89,9 +136,16 @@ export function redactWithKnown(text: string, known: KnownSecrets | undefined, s
   let out = text;
   if (known) {
     const hits: Array<{ value: string; hash: string }> = [];
-    for (const c of candidateValues(text)) {
+    const candidates = candidateValues(text);
+    for (const c of candidates) {
       const hash = known.hashOf(c);
       if (hash) hits.push({ value: c, hash });
+    }
+    // Only when some word could hold a value (most commands hold none, and the index stays unread).
+    if (candidates.length > 0 && known.lengths) {
+      const glued = gluedValues(text, known, known.lengths());
+      hits.push(...glued.hits);
+      for (const word of glued.unsearched) out = out.split(word).join(REDACTED);
     }
     hits.sort((a, b) => b.value.length - a.value.length);
     for (const { value, hash } of hits) {

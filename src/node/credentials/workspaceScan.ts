@@ -12,8 +12,11 @@ export interface ScannedCredentialFile {
   kind: string;
   label: string;
   reasons: string[];
-  /** Salted hashes of the secret values in the file, each with the label of that secret. */
-  secrets: { hash: string; kind: string; label: string }[];
+  /**
+   * Salted hashes of the secret values in the file, each with the label of that secret and the length
+   * of the (trimmed) value, so redaction can look for a value inside a longer word (`P.`, `xP`, `-P-`).
+   */
+  secrets: { hash: string; kind: string; label: string; length?: number }[];
 }
 
 export interface ScanOptions {
@@ -80,7 +83,7 @@ function hashHits(salt: string, hits: readonly ContentHit[]): ScannedCredentialF
     const hash = hashSecret(salt, h.value);
     if (seen.has(hash)) continue;
     seen.add(hash);
-    out.push({ hash, kind: h.kind, label: h.label });
+    out.push({ hash, kind: h.kind, label: h.label, length: h.value.trim().length });
   }
   return out;
 }

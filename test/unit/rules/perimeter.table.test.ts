@@ -442,6 +442,12 @@ const DENIED: Record<string, readonly string[]> = {
     "f=$(printf '.%s/%s' cursor hooks.json); : > \"$f\"",
     "\"$(command -v blast-shield)\" uninstall all",
     "mkdir -p /tmp/nohooks && ln -sfn /tmp/nohooks .cursor",
+    // The editor's state database holds the audit log's anchor.
+    "rm ~/.config/Code/User/globalStorage/state.vscdb",
+    "mv ~/.config/Cursor/User/globalStorage/state.vscdb /tmp/state.old",
+    "truncate -s 0 ~/.local/share/code-server/User/globalStorage/state.vscdb",
+    "cp /dev/null ~/.vscode-server/data/User/globalStorage/state.vscdb.backup",
+    "rm \"$HOME/Library/Application Support/Code/User/globalStorage/state.vscdb\"",
   ],
   "I. Window tokens": [
     "cat ~/.blast-shield/ipc/abc.window.json",
@@ -461,6 +467,8 @@ const DENIED: Record<string, readonly string[]> = {
 };
 
 const ALLOWED: readonly string[] = [
+  "ls ~/.config/Code/User/globalStorage",
+  "rm -rf ~/.config/Code/User/globalStorage/ms-python.python/cache",
   "echo 'tmp/' >> .cursorignore",
   "git checkout HEAD -- src/index.ts",
   "git checkout feature/login",

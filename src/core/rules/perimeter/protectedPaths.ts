@@ -91,6 +91,7 @@ const FILE_RULES: readonly { re: RegExp; kind: ProtectedKind; label: string }[] 
   { re: new RegExp(`/${EDITOR_DIRS}/user/(profiles/[^/]+/)?settings\\.json$`), kind: 'user-settings', label: "the editor's user settings (where Blast Shield's relaxing settings live)" },
   { re: /\/\.[a-z-]*-server\/data\/(machine|user)\/settings\.json$/, kind: 'user-settings', label: "the editor's machine settings" },
   { re: /\/extensions\/blast-shield\.[^/]*(\/|$)/, kind: 'extension', label: 'the Blast Shield extension itself' },
+  { re: new RegExp(`/(${EDITOR_DIRS}/user|\\.[a-z-]*-server/data/user)/globalstorage/state\\.vscdb(\\.backup)?$`), kind: 'extension', label: "the editor's state database (where Blast Shield keeps the audit log's anchor)" },
   { re: /\/(\.[a-z-]+|code-server)\/extensions\/(\.obsolete|extensions\.json)$/, kind: 'extension', label: "the editor's list of installed and removed extensions" },
   { re: /^\/etc\/(cursor|windsurf|codeium\/windsurf)\/hooks\.json$/, kind: 'hook-config', label: 'a system-wide agent hook configuration' },
   { re: /^\/etc\/(profile|bash\.bashrc|bashrc|environment|zshenv|zshrc|zprofile|zlogin|zsh\/.*|profile\.d(\/.*)?|fish(\/.*)?)$/, kind: 'startup-file', label: 'a system shell start-up file' },

@@ -1,0 +1,72 @@
+import type { CodeSnippet, Finding, Invocation, RulePack } from '../policy/types';
+
+/**
+ * Opening a debugger inside another process: SIGUSR1 makes any Node or Electron process (the editor's
+ * server and extension host included) open its inspector, through which code runs inside it, and code
+ * inside the editor can answer the confirm dialog. The guard cannot tell from a pid whether the
+ * target is the editor, so the signal and the tools that send it are denied whatever the target
+ * (`kill -USR1`, `pkill -USR1`, `process._debugProcess`, `node inspect -p`, `os.kill(…, SIGUSR1)`), as
+ * are the editor's own debugger switches (`code --inspect-extensions=9333`, `--remote-debugging-port`);
+ * other signals stay allowed. Sending USR1 to a non-Node daemon (log reopening) is left to the user.
+ */
+
+const REASON = 'SIGUSR1 opens the inspector of a Node or Electron process (the editor included), through which code can run inside it and answer Blast Shield\'s dialog; agents may not change Blast Shield\'s protection.';
+
+/** Signal names and numbers that mean SIGUSR1 (10 on Linux x86/ARM, 30 on macOS and BSD, 16 on MIPS/SPARC Linux). */
+function isUsr1(word: string): boolean {
+  const w = word.replace(/^-/, '').toUpperCase();
+  return w === 'USR1' || w === 'SIGUSR1' || w === '10' || w === '30' || w === '16';
+}
+
+/** The signals a kill/pkill/killall invocation names, as written (none: the default, TERM). */
+function signalsOf(inv: Invocation): string[] {
+  const args = inv.args.map((a) => a.text);
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--') break;
+    if (a === '-s' || a === '--signal' || a === '-n') {
+      if (args[i + 1] !== undefined) out.push(args[i + 1] as string);
+      i++;
+    } else if (a.startsWith('--signal=')) out.push(a.slice('--signal='.length));
+    else if (/^-s[A-Za-z0-9]+$/.test(a) && inv.name !== 'pkill') out.push(a.slice(2));
+    else if (/^-(SIG)?[A-Za-z][A-Za-z0-9]*$/.test(a) && isUsr1(a)) out.push(a);
+    else if (/^-[0-9]+$/.test(a)) out.push(a);
+  }
+  return out;
+}
+
+/** Editor launchers, and the switches that open a debugger in the editor's own processes. */
+const EDITORS = new Set(['code', 'code-insiders', 'cursor', 'windsurf', 'codium', 'vscodium', 'code-oss', 'code-server', 'positron', 'trae', 'kiro']);
+const EDITOR_DEBUG_FLAGS = /^--(inspect|inspect-brk|inspect-extensions|inspect-brk-extensions|inspect-search|inspect-brk-search|inspect-ptyhost|inspect-brk-ptyhost|inspect-sharedprocess|inspect-brk-sharedprocess|remote-debugging-port|remote-debugging-pipe)(=|$)/;
+
+const deny = (what: string): Finding => ({ rule: 'inspector.signal-usr1', risk: 'self-protection', severity: 'deny', reason: `${what}: ${REASON}`, targets: [] });
+
+function checkInvocation(inv: Invocation): Finding[] {
+  if (inv.name === 'kill' || inv.name === 'pkill' || inv.name === 'killall') {
+    return signalsOf(inv).some(isUsr1) ? [deny(`\`${inv.name}\` sends SIGUSR1`)] : [];
+  }
+  if (EDITORS.has(inv.name)) {
+    const flag = inv.args.map((a) => a.text).find((a) => EDITOR_DEBUG_FLAGS.test(a));
+    if (flag) return [deny(`\`${inv.name} ${flag}\` opens a debugger port in the editor`)];
+  }
+  if (inv.name === 'node' || inv.name === 'nodejs') {
+    const args = inv.args.map((a) => a.text);
+    if (args[0] === 'inspect' && args.some((a) => a === '-p' || a === '--port' || /^-p[0-9]/.test(a))) return [deny('`node inspect -p` attaches a debugger to a running process')];
+  }
+  return [];
+}
+
+/** By name in any language, or by number (10, 30, 16) as the second argument of a kill call. */
+const SNIPPET_USR1 = /\b_debugProcess\b|\bSIGUSR1\b|['"]USR1['"]|\bSignal\.USR1\b|\bkill\s*\(\s*[^,()]+,\s*(10|30|16)\s*\)/;
+
+function checkSnippet(snippet: CodeSnippet): Finding[] {
+  return SNIPPET_USR1.test(snippet.text) ? [deny(`${snippet.runner.name} code sends SIGUSR1 or opens another process's inspector`)] : [];
+}
+
+export const inspectorPack: RulePack = {
+  id: 'inspector',
+  title: 'Debuggers opened in other processes',
+  checkInvocation,
+  checkSnippet,
+};
