@@ -97,13 +97,15 @@ export function formatVerdict(v: Verdict): string {
 }
 
 /**
- * The repository's credential index, as the hook loads it, when there is a guard folder to keep it
- * in: check never creates one. Undefined otherwise (path and content rules still apply).
+ * The repository's credential index, as the hook loads it. Check never creates the guard folder: with
+ * none, the index is built in memory when a question needs it (bounded in time, a search it could not
+ * finish asks), so the verdict is the same on a fresh machine and a set-up one.
  */
-function credentialsFor(root: string | undefined, env: CliIo['env']): CredentialFacts | undefined {
+function credentialsFor(root: string | undefined, env: CliIo['env']): CredentialFacts {
   const home = guardHome(env);
-  if (!root || !fs.existsSync(home)) return undefined;
-  return lazyCredentialFacts({ workspaceRoots: [root], home: env.HOME ?? '', cacheDir: GUARD_PATHS.cacheDir(home), secretlint: false });
+  // Outside a repository there is no workspace to index (it may be / or the home folder): a search
+  // there walks by path rules, bounded, and says when it could not finish.
+  return lazyCredentialFacts({ workspaceRoots: root ? [root] : [], home: env.HOME ?? '', cacheDir: GUARD_PATHS.cacheDir(home), secretlint: false, persist: fs.existsSync(home) });
 }
 
 interface Judged {

@@ -146,13 +146,18 @@ function shellQuote(s: string): string {
  * Globs with a folder part are dropped: the pack matches names only, and a dropped filter can only
  * widen the search (more files judged), never narrow it.
  */
-export function equivalentRipgrep(path_: string, content: ContentSearch): string {
+export function equivalentRipgrep(path_: string, content: ContentSearch, pattern?: string): string {
   const words = ['rg'];
   if (content.hidden) words.push('--hidden');
   if (content.ignored) words.push('--no-ignore');
   const globs = content.globs.map((g) => g.replace(/^(\*\*\/)+/, ''));
   if (globs.length > 0 && globs.every((g) => g !== '' && !g.includes('/'))) for (const g of globs) words.push('--glob', shellQuote(g));
-  words.push('-e', 'x', '--', shellQuote(path_));
+  // The tool's own pattern, case-insensitive (a tool may be told to ignore case): what it could print
+  // decides. With none known, an empty pattern, which matches every line.
+  const patterns = (pattern ?? '').split('\n').filter((p, _i, all) => p !== '' || all.length === 1);
+  if (pattern !== undefined) words.push('-i');
+  for (const p of patterns) words.push('-e', shellQuote(p));
+  words.push('--', shellQuote(path_));
   return words.join(' ');
 }
 
@@ -190,7 +195,7 @@ async function decideSearch(action: Extract<HookAction, { kind: 'search' }>, inp
   if (!action.content) return allow('read-check');
   // Reads never prompt: whatever the shell equivalent would not simply allow is denied.
   const content = widenForExplicitRoot(action.path, action.content, input.workspaceRoots);
-  const verdict = ctx.engine.classify(equivalentRipgrep(action.path, content), await factsFor(action.cwd, input, ctx), { lockdown: false });
+  const verdict = ctx.engine.classify(equivalentRipgrep(action.path, content, content.pattern), await factsFor(action.cwd, input, ctx), { lockdown: false });
   if (verdict.decision === 'allow') return allow('read-check');
   const tool = input.tool ?? 'the search';
   const reasons = verdict.reasons.length > 0 ? verdict.reasons.map((r) => r.replace(/^rg \(recursive\)/, `${tool} (recursive)`)) : [`The search under ${action.path} would read files Blast Shield protects.`];

@@ -53,6 +53,10 @@ export const PATH_RULES: readonly PathRule[] = [
   { pattern: '.vault-token', kind: 'vault-token', label: 'the Vault token', home: true },
   { pattern: '.azure/**', kind: 'azure-credentials', label: 'Azure credentials', home: true },
   { pattern: '.ssh/id_*', kind: 'ssh-key', label: 'an SSH private key', home: true },
+  { pattern: '{.bash_history,.zsh_history,.sh_history,.ksh_history,.history,.psql_history,.mysql_history,.sqlite_history,.python_history,.node_repl_history,.rediscli_history,.irb_history,.mongosh_history,.dbshell}', kind: 'shell-history', label: 'a shell history (secrets typed on command lines)' },
+  { pattern: '.local/share/{fish/fish_history,atuin/history.db}', kind: 'shell-history', label: 'a shell history (secrets typed on command lines)', home: true },
+  { pattern: '{.config,Library/Application Support,AppData/Local,snap/*/common/.config}/**/{Login Data,Login Data For Account,Cookies,Web Data}', kind: 'browser-profile', label: 'a browser profile database (saved passwords, session cookies)', home: true },
+  { pattern: '{.mozilla,snap/firefox/common/.mozilla,Library/Application Support/Firefox,AppData/Roaming/Mozilla}/**/{cookies.sqlite,logins.json,key4.db,key3.db}', kind: 'browser-profile', label: 'a browser profile database (saved passwords, session cookies)', home: true },
 ];
 
 /** `.env.example` and friends hold placeholders by convention; content rules still look inside. */

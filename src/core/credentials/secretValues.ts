@@ -82,7 +82,7 @@ export function isSecretKeyName(key: string): boolean {
   if (ID_LIKE_TAIL.has(last)) return false;
   if (['max', 'min', 'num', 'total', 'count', 'n'].includes(words[0] ?? '')) return false;
   const joined = words.join('');
-  if (/(apikey|privatekey|accesskey|secretkey|signingkey|encryptionkey|masterkey|clientsecret|authtoken|accesstoken|refreshtoken)$/.test(joined)) return true;
+  if (/(apikey|privatekey|accesskey|secretkey|signingkey|encryptionkey|masterkey|clientsecret|authtoken|accesstoken|refreshtoken|secretkeybase|keybase)$/.test(joined)) return true;
   if (SECRET_WORDS.has(last)) return true;
   // `KEY` alone is too broad ("key": "ArrowUp"), but `STRIPE_KEY` / `api-key` style names are secrets.
   if (last === 'key' && words.length >= 2) return !['primary', 'foreign', 'sort', 'partition', 'public', 'cache', 'map', 'lookup', 'hash', 'row', 'i18n', 'translation', 'react', 'unique', 'composite'].includes(words[words.length - 2] ?? '');

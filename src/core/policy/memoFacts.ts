@@ -32,6 +32,9 @@ export function memoizedFacts(facts: Facts, meter: WorkMeter): Facts {
       filesUnder: once((p) => credentials.filesUnder(p), []),
       originOf: once((v) => credentials.originOf(v), undefined),
     };
+    // Not memoised: it reports on listings made so far, which change as the decision asks for more.
+    const incomplete = credentials.incomplete;
+    if (incomplete) memoCredentials.incomplete = (dir) => incomplete.call(credentials, dir);
     memo.credentials = memoCredentials;
   }
   return memo;

@@ -201,6 +201,11 @@ export interface CredentialFacts {
   filesUnder(absoluteDir: string): readonly CredentialFileInfo[];
   /** Where a literal value came from, compared by salted hash. Never returns the value. */
   originOf(value: string): CredentialFileInfo | undefined;
+  /**
+   * After `filesUnder(dir)`: true when a limit (entries, depth, the time an index built on demand may
+   * take) stopped the listing before it saw everything, so a search there may reach more.
+   */
+  incomplete?(absoluteDir: string): boolean;
 }
 
 export type FileStatus = 'missing' | 'file' | 'too-large' | 'unreadable' | 'directory';

@@ -4,6 +4,8 @@ import { basename, resolvePath } from '../paths';
 import type { ArgWord, CodeSnippet, CredentialFileInfo, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { credentialTarget, gitignored, hasBraces, hasGlobChars, infoFor, isHiddenPath, pathsOfWord, workspaceRelative } from './support/credentialPaths';
 import { checkProvenance, invocationTexts } from './support/credentialProvenance';
+import { incompleteListing, searchReaches } from './credentialHunt';
+import { isSecretVariableName } from './support/huntCommon';
 
 /**
  * Credentials in shell commands: reads of credential files (by any reader, through globs and
@@ -154,7 +156,7 @@ function readerInputs(name: string, spec: ReaderSpec, args: readonly ArgWord[]):
   return { files, recursive, globFilters, hiddenToo, ignoredToo };
 }
 
-function readFinding(verb: string, info: CredentialFileInfo, how: string): Finding {
+export function readFinding(verb: string, info: CredentialFileInfo, how: string): Finding {
   return {
     rule: 'credentials.read',
     risk: 'credential-read',
@@ -202,12 +204,15 @@ function checkReads(inv: Invocation, ctx: RuleContext): Finding[] {
       const rootRel = workspaceRelative(p, facts);
       const explicitHidden = hiddenToo || (rootRel !== undefined && isHiddenPath(rootRel));
       const explicitIgnored = ignoredToo || (rootRel !== undefined && rootRel !== '' && gitignored(rootRel + '/_', facts));
+      const reaches = spec.verb === 'searches' ? searchReaches(inv, facts) : () => true;
       for (const under of facts.credentials.filesUnder(p)) {
         if (!explicitHidden && isHiddenPath(under.path)) continue;
         if (!explicitIgnored && gitignored(under.path, facts)) continue;
         if (globFilters.length > 0 && !globFilters.some((g) => minimatch(basename(under.path), g.replace(/^!/, ''), { dot: true }) !== g.startsWith('!'))) continue;
+        if (!reaches(under)) continue;
         add(spec.verb, under, `${inv.name} (recursive)`);
       }
+      if (facts.credentials.incomplete?.(p)) findings.push(incompleteListing(inv, p, facts));
     }
   }
   return findings;
@@ -247,7 +252,16 @@ const DUMPS: Readonly<Record<string, Dump>> = {
     },
   },
   railway: { match: (a) => (/^(variables?|vars)$/.test(positionalsOf(a)[0] ?? '') && !has(a, '--set', '-s') ? 'the Railway variables' : undefined) },
-  heroku: { match: (a) => (/^config(:get)?$/.test(positionalsOf(a)[0] ?? '') || (positionalsOf(a)[0] === 'config' && positionalsOf(a)[1] === 'get') ? 'the Heroku config vars' : positionalsOf(a)[0] === 'auth:token' ? 'the Heroku token' : undefined) },
+  heroku: {
+    match: (a) => {
+      const p = positionalsOf(a.filter((_x, i) => !['-a', '--app', '-r', '--remote'].includes(a[i - 1] ?? '')));
+      // `config:get NAME` prints one variable: a secret only when its name says so.
+      const named = p[0] === 'config:get' ? p[1] : p[0] === 'config' && p[1] === 'get' ? p[2] : undefined;
+      if (named !== undefined && !/^[$]/.test(named) && !isSecretVariableName(named)) return undefined;
+      if (/^config(:get)?$/.test(p[0] ?? '')) return named !== undefined ? `the Heroku config var ${named}` : 'the Heroku config vars';
+      return p[0] === 'auth:token' ? 'the Heroku token' : undefined;
+    },
+  },
   vercel: { match: (a) => (starts(a, 'env', 'pull') ? 'the Vercel environment variables' : undefined) },
   netlify: { match: (a) => (/^env:(list|get)$/.test(positionalsOf(a)[0] ?? '') && (has(a, '--plain', '--json') || positionalsOf(a)[0] === 'env:get') ? 'the Netlify environment variables' : undefined) },
   kubectl: {
@@ -292,7 +306,12 @@ function printedSecretVariable(inv: Invocation): string | undefined {
   return undefined;
 }
 
+/** Commands that print every variable; piped into a filter, the filter's stage judges what reaches the screen. */
+const VARIABLE_LISTINGS = new Set(['env', 'printenv', 'set', 'export', 'declare', 'typeset', 'compgen']);
+const FILTERS = new Set(['grep', 'egrep', 'fgrep', 'rg', 'ag']);
+
 function checkDumps(inv: Invocation): Finding[] {
+  if (VARIABLE_LISTINGS.has(inv.name) && inv.pipedInto !== undefined && FILTERS.has(inv.pipedInto)) return [];
   const dump = DUMPS[inv.name];
   const what = dump?.match(inv.args.map((a) => a.text));
   const variable = what ? undefined : printedSecretVariable(inv);
@@ -312,7 +331,7 @@ function checkDumps(inv: Invocation): Finding[] {
 // ---------------------------------------------------------------------------------------------
 // Snippets
 
-const SNIPPET_READERS = /\b(open|read_text|read_bytes|readFileSync|readFile|createReadStream|readFileStr|File\.read|IO\.read|File\.open|file_get_contents|fopen|slurp|load_dotenv|dotenv_values|config\(|Path|readlines)\b/;
+const SNIPPET_READERS = /\b(open|read_text|read_bytes|readFileSync|readFile|createReadStream|readFileStr|File\.read|IO\.read|File\.open|file_get_contents|fopen|slurp|load_dotenv|dotenv_values|config\(|Path|readlines|require|import|load_file|safe_load_file|unsafe_load_file|readTextFile|readTextFileSync|Bun\.file|parse_ini_file|loadFile)\b/;
 
 function checkSnippetReads(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   const facts = ctx.facts;

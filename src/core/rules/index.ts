@@ -1,6 +1,7 @@
 import type { RulePack } from '../policy/types';
 import { perimeterPack } from './perimeter/perimeterPack';
 import { credentialsPack } from './credentials';
+import { credentialHuntPack } from './credentialHunt';
 import { filesPack } from './files';
 import { gitPack } from './git';
 import { databasePack } from './database';
@@ -31,6 +32,7 @@ import { deferredPack } from './deferred/deferredPack';
 const SPECIFIC_PACKS: readonly RulePack[] = [
   perimeterPack,
   credentialsPack,
+  credentialHuntPack,
   filesPack,
   gitPack,
   databasePack,

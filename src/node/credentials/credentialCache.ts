@@ -51,7 +51,20 @@ export interface CacheOptions {
   limits?: WalkLimits;
   /** Rescan everything even when the cache looks valid. */
   full?: boolean;
+  /**
+   * False: no index file is read or written (a machine with no guard folder yet); the index is built
+   * in memory when a question needs it. The answers are the same either way.
+   */
+  persist?: boolean;
+  /** How long an index built on demand may walk before it stops, marked truncated (default: ON_DEMAND_BUILD_MS when not persisted). */
+  buildTimeMs?: number;
 }
+
+/**
+ * The walk of an index built in memory (no guard folder to keep it in) stops after this long; a
+ * question about a folder it did not finish is then answered conservatively (CredentialFacts.incomplete).
+ */
+export const ON_DEMAND_BUILD_MS = 8000;
 
 export function cacheFileFor(cacheDir: string, realRoot: string): string {
   // Not node:crypto: it is not loaded on the hook's path just to name this file.
@@ -340,9 +353,28 @@ export class WorkspaceIndex {
     return this.realRoot;
   }
 
+  /** True when the index in use stopped at a limit (entries, depth or time) before it saw everything. */
+  incomplete(): boolean {
+    return (this.full ?? this.index)?.truncated === true;
+  }
+
+  private get persist(): boolean {
+    return this.options.persist !== false;
+  }
+
+  /**
+   * An index kept on disk is built once and reused (its time is the hook's own time box); one built in
+   * memory for every question (no guard folder) stops after ON_DEMAND_BUILD_MS.
+   */
+  private limits(): WalkLimits {
+    const base = this.options.limits ?? DEFAULT_WALK_LIMITS;
+    const ms = this.options.buildTimeMs ?? (this.persist ? undefined : ON_DEMAND_BUILD_MS);
+    return ms === undefined ? base : { ...base, deadline: Date.now() + ms };
+  }
+
   known(): CredentialCacheFile | undefined {
     if (!this.loaded) {
-      this.index = readCredentialFiles(this.file, this.realRoot);
+      this.index = this.persist ? readCredentialFiles(this.file, this.realRoot) : undefined;
       this.loaded = true;
     }
     return this.index;
@@ -369,8 +401,13 @@ export class WorkspaceIndex {
   }
 
   private build(): CredentialCacheFile {
-    const salt = saltFor(this.file, this.realRoot);
-    this.full = saveIfChanged(this.file, cacheOf(this.realRoot, salt, scanWorkspaceSync(this.realRoot, { home: this.options.home, salt, limits: this.options.limits })), true);
+    const salt = this.persist ? saltFor(this.file, this.realRoot) : nodeCrypto().randomBytes(32).toString('base64url');
+    const limits = this.limits();
+    const built = cacheOf(this.realRoot, salt, scanWorkspaceSync(this.realRoot, { home: this.options.home, salt, limits }));
+    // An index cut short by its time limit is kept in memory only: written, later refreshes would
+    // trust it for folders it never saw.
+    const timedOut = built.truncated && Date.now() > (limits.deadline ?? Infinity);
+    this.full = saveIfChanged(this.file, built, this.persist && !timedOut);
     this.index = this.full;
     this.loaded = true;
     return this.full;
@@ -378,8 +415,8 @@ export class WorkspaceIndex {
 
   /** No usable index: scan the one sub-folder asked about, keeping what is known elsewhere; nothing is written. */
   private scanApart(scope: string, known: CredentialCacheFile | undefined): CredentialCacheFile {
-    const salt = known?.salt ?? saltFor(this.file, this.realRoot);
-    const result = scanWorkspaceSync(path.join(this.realRoot, scope), { home: this.options.home, salt, limits: this.options.limits });
+    const salt = known?.salt ?? (this.persist ? saltFor(this.file, this.realRoot) : nodeCrypto().randomBytes(32).toString('base64url'));
+    const result = scanWorkspaceSync(path.join(this.realRoot, scope), { home: this.options.home, salt, limits: this.limits() });
     const files: Record<string, CachedCredentialFile> = {};
     for (const [rel, f] of Object.entries(known?.files ?? {})) if (!within(scope, rel)) files[rel] = f;
     for (const f of result.files) {

@@ -66,7 +66,7 @@ export async function loadCredentialFacts(options: CredentialFactsOptions): Prom
       // An unreadable workspace folder has no index; path and content rules still apply per file.
     }
   }
-  return credentialFactsOver({ roots: () => caches.map((c) => c.root), known: () => caches, currentUnder: () => caches }, options.home);
+  return credentialFactsOver({ roots: () => caches.map((c) => c.root), known: () => caches, currentUnder: () => caches, incomplete: () => caches.some((c) => c.truncated) }, options.home);
 }
 
 /**
@@ -88,6 +88,7 @@ export function lazyCredentialFacts(options: CredentialFactsOptions): Credential
     }));
   // The same array until an index changes, so per-array work (the hash look-up tables) is done once.
   let known: CredentialCacheFile[] | undefined;
+  let failed = false;
   return credentialFactsOver(
     {
       roots: () => all().map((i) => i.root),
@@ -100,10 +101,12 @@ export function lazyCredentialFacts(options: CredentialFactsOptions): Credential
           try {
             return [i.currentUnder(dir === undefined || within(dir, i.root) ? i.root : dir)];
           } catch {
+            failed = true;
             return i.known() ?? [];
           }
         });
       },
+      incomplete: () => failed || all().some((i) => i.incomplete()),
     },
     options.home,
   );
@@ -115,6 +118,8 @@ interface IndexSource {
   roots(): readonly string[];
   known(): readonly CredentialCacheFile[];
   currentUnder(realDir: string | undefined): readonly CredentialCacheFile[];
+  /** Did bringing an index up to date stop at a limit, or fail? */
+  incomplete(): boolean;
 }
 
 function credentialFactsOver(source: IndexSource, home: string): CredentialFacts {
@@ -162,6 +167,8 @@ function credentialFactsOver(source: IndexSource, home: string): CredentialFacts
     return undefined;
   };
 
+  /** Folders whose credential files could not all be listed (a walk or index limit). */
+  const incompleteDirs = new Set<string>();
   const filesUnder = (absoluteDir: string): readonly CredentialFileInfo[] => {
     const dir = path.resolve(absoluteDir);
     let real = dir;
@@ -185,10 +192,15 @@ function credentialFactsOver(source: IndexSource, home: string): CredentialFacts
         for (const [rel, f] of Object.entries(c.files)) out.push({ path: displayPath(path.join(c.root, rel), roots, home), kind: f.kind, label: f.label });
       }
     }
-    if (covered) return out;
+    if (covered) {
+      if (source.incomplete()) incompleteDirs.add(real);
+      return out;
+    }
     // Outside the workspace: a bounded walk by path rules only.
     let budget = 5000;
+    let deepest = 0;
     const visit = (abs: string, depth: number): void => {
+      deepest = Math.max(deepest, depth);
       if (budget <= 0 || depth > 6) return;
       let entries: fs.Dirent[];
       try {
@@ -208,7 +220,17 @@ function credentialFactsOver(source: IndexSource, home: string): CredentialFacts
       }
     };
     visit(real, 0);
+    if (budget <= 0 || deepest > 6) incompleteDirs.add(real);
     return out;
+  };
+  const incomplete = (absoluteDir: string): boolean => {
+    let real = path.resolve(absoluteDir);
+    try {
+      real = fs.realpathSync(real);
+    } catch {
+      // judged by the path as written
+    }
+    return incompleteDirs.has(real);
   };
 
   // hash -> where it was found, built once per set of indexes: a command may offer hundreds of
@@ -288,5 +310,5 @@ function credentialFactsOver(source: IndexSource, home: string): CredentialFacts
     return homeIndex.get(hashSecret(homeSalt, v));
   };
 
-  return { fileInfo, filesUnder, originOf };
+  return { fileInfo, filesUnder, originOf, incomplete };
 }

@@ -9,6 +9,8 @@ export const MAX_SCANNED_FILE_BYTES = 1024 * 1024;
 export interface WalkLimits {
   maxEntries: number;
   maxDepth: number;
+  /** Stop (truncated) once Date.now() passes this: an index built on demand must answer in time. */
+  deadline?: number;
 }
 
 export const DEFAULT_WALK_LIMITS: WalkLimits = { maxEntries: 500_000, maxDepth: 40 };
@@ -61,6 +63,7 @@ export function walkTree(root: string, limits: WalkLimits = DEFAULT_WALK_LIMITS,
     : [{ rel: '', depth: 0 }];
   for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
     const { rel, depth } = next;
+    if (limits.deadline !== undefined && Date.now() > limits.deadline) return { files, dirs, truncated: true };
     const abs = rel === '' ? realRoot : path.join(realRoot, rel);
     let list: fs.Dirent[];
     try {

@@ -37,6 +37,11 @@ export interface ContentSearch {
   hidden: boolean;
   /** Reads gitignored files too. */
   ignored: boolean;
+  /**
+   * The regular expression the tool prints matching lines of, when it searches by one (Grep,
+   * grep_search, search_files); omitted when it reads whole files or searches by meaning.
+   */
+  pattern?: string;
 }
 
 export interface ParsedHookInput {

@@ -79,16 +79,20 @@ function newTextOf(input: unknown): string | undefined {
  * (dotfiles and gitignored files skipped, `glob` filters); VS Code's grep_search honours ignore files
  * but reads dotfiles; any other content search is assumed to read everything under its path.
  */
+function withPattern(content: ContentSearch, pattern: string | undefined): ContentSearch {
+  return pattern === undefined ? content : { ...content, pattern };
+}
+
 function contentSearchOf(key: string, input: unknown): ContentSearch | undefined {
   const globs = (...keys: string[]): string[] => keys.flatMap((k) => [...(pickString(input, k) ? [pickString(input, k) as string] : []), ...pickStringArray(input, k)]);
   switch (key) {
     case 'grep':
     case 'rg':
-      return { globs: globs('glob', 'include'), hidden: false, ignored: false };
+      return withPattern({ globs: globs('glob', 'include'), hidden: false, ignored: false }, pickString(input, 'pattern'));
     case 'grepsearch':
-      return { globs: globs('includePattern'), hidden: true, ignored: false };
+      return withPattern({ globs: globs('includePattern'), hidden: true, ignored: false }, pickString(input, 'query'));
     case 'searchfiles':
-      return { globs: globs('file_pattern', 'filePattern'), hidden: true, ignored: true };
+      return withPattern({ globs: globs('file_pattern', 'filePattern'), hidden: true, ignored: true }, pickString(input, 'regex'));
     default:
       return undefined;
   }

@@ -115,7 +115,7 @@ describe('blast-shield check (process)', function () {
     assert.ok(typeof out[1].error === 'string');
   });
 
-  it('names where a credential in the command came from, with a guard folder (and never creates one)', () => {
+  it('names where a credential in the command came from, with or without a guard folder (and never creates one)', () => {
     const token = crypto.randomUUID();
     fs.mkdirSync(path.join(ws, 'legacy'), { recursive: true });
     fs.writeFileSync(path.join(ws, 'legacy', 'config_backup.json'), JSON.stringify({ railway: { apiToken: token } }, null, 2));
@@ -124,7 +124,8 @@ describe('blast-shield check (process)', function () {
     fs.rmSync(guard, { recursive: true, force: true });
     const without = check(['--json', '--', curl]);
     assert.equal(without.code, 3, without.stderr);
-    assert.doesNotMatch(without.stdout, /config_backup/);
+    assert.match(without.stdout, /legacy\/config_backup\.json/, 'an index built in memory answers like a kept one');
+    assert.ok(!without.stdout.includes(token), 'the value is never printed');
     assert.equal(fs.existsSync(guard), false, 'check does not create the guard folder');
     fs.mkdirSync(guard);
     const withIndex = check(['--json', '--', curl]);

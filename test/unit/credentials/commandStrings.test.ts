@@ -62,7 +62,7 @@ describe('credentials: command strings end to end', function () {
     [`python3 -c "print(open('.env').read())"`, /python snippet run by python3 reads \.env/],
     [`node -e "console.log(require('fs').readFileSync('.env','utf8'))"`, /javascript snippet run by node reads \.env/],
     ['printenv', /prints every environment variable/],
-    ['env | grep KEY', /prints every environment variable/],
+    ['env | grep KEY', /searches environment variables for "KEY"/],
     ['set', /every shell and environment variable/],
     ['gh auth token', /GitHub token/],
     ['kubectl get secret db -o yaml', /Kubernetes secret values/],

@@ -55,6 +55,13 @@ describe('credentials: path rules', () => {
     [`${HOME}/.vault-token`, 'vault-token'],
     [`${HOME}/.azure/msal_token_cache.json`, 'azure-credentials'],
     [`${HOME}/.ssh/id_rsa`, 'ssh-key'],
+    [`${HOME}/.bash_history`, 'shell-history'],
+    [`${HOME}/.zsh_history`, 'shell-history'],
+    [`${HOME}/.local/share/atuin/history.db`, 'shell-history'],
+    [`${HOME}/.config/google-chrome/Default/Login Data`, 'browser-profile'],
+    [`${HOME}/.config/google-chrome/Profile 1/Cookies`, 'browser-profile'],
+    [`${HOME}/.mozilla/firefox/abcd1234.default-release/cookies.sqlite`, 'browser-profile'],
+    [`${HOME}/Library/Application Support/Google/Chrome/Default/Login Data`, 'browser-profile'],
   ];
 
   it('every path rule has a sample above', () => {
@@ -76,6 +83,9 @@ describe('credentials: path rules', () => {
     `${HOME}/.ssh/id_ed25519.pub`,
     `${HOME}/.ssh/known_hosts`,
     `${WS}/src/environment.ts`,
+    `${WS}/src/history.ts`,
+    `${WS}/src/cookies.ts`,
+    `${HOME}/.config/google-chrome/Default/Preferences`,
     `${WS}/package.json`,
     `${WS}/aws/config`,
     `${WS}/.kube/notes.txt`,

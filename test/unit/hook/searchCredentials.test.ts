@@ -84,11 +84,13 @@ describe('hook: content searches over credential files (real engine)', () => {
 
 describe('equivalentRipgrep', () => {
   const table: Array<[string, Parameters<typeof equivalentRipgrep>, string]> = [
-    ['ripgrep defaults', ['/ws', { globs: [], hidden: false, ignored: false }], "rg -e x -- '/ws'"],
-    ['dotfiles and ignored files', ['/ws', { globs: [], hidden: true, ignored: true }], "rg --hidden --no-ignore -e x -- '/ws'"],
-    ['name globs, leading **/ dropped', ['/w s', { globs: ['*.ts', '**/*.md'], hidden: false, ignored: false }], "rg --glob '*.ts' --glob '*.md' -e x -- '/w s'"],
-    ['a folder glob widens to every file', ['/ws', { globs: ['src/*.ts'], hidden: false, ignored: false }], "rg -e x -- '/ws'"],
-    ['quotes in the path', ["/it's", { globs: [], hidden: false, ignored: false }], "rg -e x -- '/it'\\''s'"],
+    ['ripgrep defaults, no pattern known (matches every line)', ['/ws', { globs: [], hidden: false, ignored: false }], "rg -e '' -- '/ws'"],
+    ['the tool\'s pattern, case-insensitive', ['/ws', { globs: [], hidden: false, ignored: false }, 'api.?key'], "rg -i -e 'api.?key' -- '/ws'"],
+    ['several queries, one pattern each', ['/ws', { globs: [], hidden: false, ignored: false }, 'token\nsecret'], "rg -i -e 'token' -e 'secret' -- '/ws'"],
+    ['dotfiles and ignored files', ['/ws', { globs: [], hidden: true, ignored: true }], "rg --hidden --no-ignore -e '' -- '/ws'"],
+    ['name globs, leading **/ dropped', ['/w s', { globs: ['*.ts', '**/*.md'], hidden: false, ignored: false }], "rg --glob '*.ts' --glob '*.md' -e '' -- '/w s'"],
+    ['a folder glob widens to every file', ['/ws', { globs: ['src/*.ts'], hidden: false, ignored: false }], "rg -e '' -- '/ws'"],
+    ['quotes in the path', ["/it's", { globs: [], hidden: false, ignored: false }], "rg -e '' -- '/it'\\''s'"],
   ];
   for (const [name, args, expected] of table) it(name, () => assert.equal(equivalentRipgrep(...args), expected));
 });

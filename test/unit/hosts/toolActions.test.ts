@@ -19,7 +19,7 @@ describe('hosts/toolActions: one vocabulary for every host', () => {
     ['view', { path: '~/x' }, 'read', { path: '/h/x', cwd: '/w' }],
     ['str_replace_editor', { command: 'view', path: 'a.ts' }, 'read'],
     ['str_replace_editor', { command: 'str_replace', path: 'a.ts', old_str: 'a', new_str: 'b' }, 'write'],
-    ['Grep', { pattern: 'x' }, 'search', { path: '/w', pattern: 'x', cwd: '/w', content: { globs: [], hidden: false, ignored: false } }],
+    ['Grep', { pattern: 'x' }, 'search', { path: '/w', pattern: 'x', cwd: '/w', content: { globs: [], hidden: false, ignored: false, pattern: 'x' } }],
     ['search_files', { path: 'src', regex: 'x' }, 'search'],
     ['Write', { file_path: 'a.ts', content: 'x' }, 'write', { paths: ['/w/a.ts'], cwd: '/w', newText: 'x' }],
     ['multi_replace_string_in_file', { replacements: [{ filePath: 'a.ts' }, { filePath: 'b.ts' }] }, 'write'],

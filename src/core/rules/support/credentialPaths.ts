@@ -40,6 +40,15 @@ function classifyByRules(abs: string, facts: Facts): CredentialFileInfo | undefi
 }
 
 function substituteHome(text: string, home: string): string {
+  // `~user/` is that user's home: this one's when the name is its folder's, else a sibling home folder
+  // (/home/user, /Users/user), or /root.
+  const tilde = /^~([a-z_][a-z0-9_.-]*)(?=\/|$)/i.exec(text);
+  if (tilde) {
+    const user = tilde[1] as string;
+    const parent = home.replace(/\/[^/]+\/?$/, '');
+    const theirs = home.replace(/\/+$/, '').endsWith('/' + user) ? home : user === 'root' ? '/root' : `${parent}/${user}`;
+    return theirs + text.slice(tilde[0].length);
+  }
   return text.replace(/^(\$HOME|\$\{HOME\})(?=\/|$)/, home);
 }
 

@@ -64,7 +64,8 @@ function geminiAction(tool: string, input: unknown, ctx: ToolContext): HookActio
     case 'grep_search':
     case 'search_file_content': {
       const includes = pickString(input, 'include_pattern', 'include');
-      const content = { globs: includes ? [includes] : [], hidden: true, ignored: isObject(input) && input.no_ignore === true };
+      const pattern = pickString(input, 'pattern');
+      const content = { globs: includes ? [includes] : [], hidden: true, ignored: isObject(input) && input.no_ignore === true, ...(pattern !== undefined ? { pattern } : {}) };
       return { kind: 'search', path: dir(pickString(input, 'dir_path') ? 'dir_path' : 'path'), pattern: pickString(input, 'pattern') ?? '', cwd: ctx.cwd, content };
     }
     case 'glob':

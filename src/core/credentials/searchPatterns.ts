@@ -1,0 +1,202 @@
+/**
+ * What a search tool looks for, and whether that could print a credential: the patterns of `grep`,
+ * `rg`, `ag`, `ack` and `git grep` read from their options, tested against the text of the
+ * credential files a search reaches. A search that cannot match any line of them prints no secret;
+ * a pattern that names secrets (token, password, a key prefix) is a hunt whatever it matches; a
+ * pattern that cannot be read (from a file, a syntax JavaScript does not share) counts as matching.
+ */
+
+export interface SearchPatterns {
+  /** The patterns, or undefined when they cannot be known (`-f FILE`, a word built at run time). */
+  patterns: string[] | undefined;
+  flavor: 'basic' | 'extended' | 'fixed' | 'perl';
+  ignoreCase: boolean;
+  /** `-v`: every line that does not match is printed. */
+  invert: boolean;
+  /** `rg --files`, `ag -g`: file names only, no pattern searched in contents. */
+  namesOnly: boolean;
+}
+
+/** Options that take a value word, per tool family (the value is not a pattern or a path). */
+const VALUED = new Set([
+  '-m', '-A', '-B', '-C', '-d', '-D', '--max-count', '--include', '--exclude', '--exclude-dir', '--label', '--color', '--colour',
+  '-g', '--glob', '--iglob', '-t', '--type', '-T', '--type-not', '-j', '--threads', '-M', '--max-columns', '--ignore-file',
+  '--encoding', '-E', '--max-depth', '--maxdepth', '--sort', '--sortr', '--context', '--after-context', '--before-context',
+  '--type-add', '--pre', '--pre-glob', '--max-filesize', '-r', '--replace', '--context-separator', '--field-match-separator',
+  '--path-separator', '--ignore', '--ignore-dir', '--file-search-regex', '-G', '--depth', '--threads',
+]);
+
+/** Search tools this module reads. */
+export const SEARCH_TOOLS = new Set(['grep', 'egrep', 'fgrep', 'zgrep', 'rg', 'ag', 'ack', 'git-grep']);
+
+/**
+ * Read a search tool's patterns from its arguments. `tool` is the command name (`git-grep` for
+ * `git grep`, whose `grep` word is already removed). Unknown single-letter options are taken as flags.
+ */
+export function searchPatternsOf(tool: string, args: readonly { text: string; dynamic: boolean }[]): SearchPatterns {
+  const rustLike = tool === 'rg' || tool === 'ag' || tool === 'ack';
+  const out: SearchPatterns = {
+    patterns: [],
+    flavor: tool === 'egrep' ? 'extended' : tool === 'fgrep' ? 'fixed' : rustLike ? 'perl' : 'basic',
+    ignoreCase: false,
+    invert: false,
+    namesOnly: false,
+  };
+  const given: string[] = [];
+  let unknown = false;
+  let positional: { text: string; dynamic: boolean } | undefined;
+  let endOfOptions = false;
+  // rg's valued short options differ from grep's: -E is --encoding there, -r is --replace.
+  const valued = (flag: string): boolean => {
+    if (!rustLike && (flag === '-E' || flag === '-r' || flag === '-G')) return false;
+    if (tool === 'ag' && flag === '-G') return true;
+    return VALUED.has(flag);
+  };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as { text: string; dynamic: boolean };
+    const t = a.text;
+    if (endOfOptions || !t.startsWith('-') || t === '-') {
+      if (positional === undefined) positional = a;
+      continue;
+    }
+    if (t === '--') {
+      endOfOptions = true;
+      continue;
+    }
+    if (t.startsWith('--')) {
+      const eq = t.indexOf('=');
+      const flag = eq < 0 ? t : t.slice(0, eq);
+      const inline = eq < 0 ? undefined : t.slice(eq + 1);
+      if (flag === '--regexp') {
+        const v = inline ?? args[++i]?.text;
+        if (v === undefined || (inline === undefined && args[i]?.dynamic)) unknown = true;
+        else given.push(v);
+      } else if (flag === '--file') {
+        unknown = true;
+        if (inline === undefined) i++;
+      } else if (flag === '--ignore-case' || flag === '--smart-case') out.ignoreCase = true;
+      else if (flag === '--invert-match') out.invert = true;
+      else if (flag === '--fixed-strings') out.flavor = 'fixed';
+      else if (flag === '--extended-regexp') out.flavor = 'extended';
+      else if (flag === '--perl-regexp' || flag === '--pcre2') out.flavor = 'perl';
+      else if (flag === '--basic-regexp') out.flavor = 'basic';
+      else if (flag === '--files') out.namesOnly = true;
+      else if (inline === undefined && valued(flag)) i++;
+      continue;
+    }
+    // A cluster of short options: `-rniE`, `-e PAT`, `-ePAT`, `-m3`.
+    const letters = t.slice(1);
+    for (let j = 0; j < letters.length; j++) {
+      const c = letters[j] as string;
+      const rest = letters.slice(j + 1);
+      if (c === 'e' || c === 'f') {
+        const v = rest !== '' ? rest : args[++i]?.text;
+        if (c === 'f' || v === undefined || (rest === '' && args[i]?.dynamic)) unknown = true;
+        else given.push(v);
+        break;
+      }
+      if (c === 'i' || c === 'y' || c === 'S') out.ignoreCase = true;
+      else if (c === 'v') out.invert = true;
+      else if (c === 'F' || (c === 'Q' && rustLike)) out.flavor = 'fixed';
+      else if (c === 'E' && !rustLike) out.flavor = 'extended';
+      else if (c === 'P') out.flavor = 'perl';
+      else if (c === 'G' && !rustLike) out.flavor = 'basic';
+      else if (valued('-' + c)) {
+        if (rest === '') i++;
+        break;
+      }
+    }
+  }
+  if (given.length === 0 && !unknown) {
+    if (positional === undefined) {
+      // `rg --files` lists names; a grep with no pattern is an error.
+      out.namesOnly = true;
+      out.patterns = [];
+      return out;
+    }
+    if (positional.dynamic) unknown = true;
+    else given.push(positional.text);
+  }
+  out.patterns = unknown ? undefined : given;
+  return out;
+}
+
+/** Does the pattern name what a hunt for secrets looks for, whatever it matches in this workspace? */
+const HUNT_WORDS =
+  /token|secret|passw|passphrase|pwd|api[\W_]{0,2}key|apikey|access[\W_]{0,2}key|private[\W_]{0,2}key|credential|bearer|auth(?!or)|_key\b|key[\W_]*=|akia|sk_(live|test)|\bsk-|gh[pousr]_|github_pat|xox[abprs]|glpat|npm_|begin .{0,20}private|-----begin|(postgres(ql)?|mysql|mongodb(\+srv)?|redis|rediss|amqps?):\/\/|:\/\/[^\s/]*:[^\s/]*@|database_url|\bdsn\b|\bcookie|session[\W_]?id|\bjwt\b|\beyj|\bpat\b/i;
+
+export function isHuntPattern(pattern: string): boolean {
+  return HUNT_WORDS.test(pattern);
+}
+
+const POSIX_CLASSES: Readonly<Record<string, string>> = {
+  alpha: 'a-zA-Z', digit: '0-9', alnum: 'a-zA-Z0-9', upper: 'A-Z', lower: 'a-z', space: '\\s', blank: ' \\t',
+  xdigit: '0-9A-Fa-f', punct: '!-/:-@\\[-`{-~', word: '\\w', print: ' -~', graph: '!-~', cntrl: '\\x00-\\x1f',
+};
+
+/** A grep/rg pattern as a JavaScript expression, or undefined when it cannot be translated. */
+export function toJsRegExp(pattern: string, flavor: SearchPatterns['flavor'], ignoreCase: boolean): RegExp | undefined {
+  let source: string;
+  let flags = ignoreCase ? 'i' : '';
+  if (flavor === 'fixed') source = pattern.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  else {
+    let p = pattern.replace(/\[:([a-z]+):\]/g, (m, name: string) => POSIX_CLASSES[name] ?? m);
+    const inline = /^\(\?([imsx]+)\)/.exec(p);
+    if (inline) {
+      if (inline[1]?.includes('i')) flags = 'i';
+      if (inline[1]?.includes('x')) return undefined;
+      p = p.slice(inline[0].length);
+    }
+    if (flavor === 'basic') {
+      let converted = '';
+      for (let i = 0; i < p.length; i++) {
+        const c = p[i] as string;
+        if (c === '\\' && i + 1 < p.length) {
+          const n = p[i + 1] as string;
+          converted += '|(){}+?'.includes(n) ? n : '\\' + n;
+          i++;
+        } else converted += '|(){}+?'.includes(c) ? '\\' + c : c;
+      }
+      p = converted;
+    }
+    // Back-references, look-around and possessive forms are not read: the pattern counts as matching.
+    if (/\\[1-9]|\(\?[=!<]|[*+?}]\+|\\[pPQE]/.test(p)) return undefined;
+    source = p;
+  }
+  try {
+    return new RegExp(source, flags);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Longest line tested: credential files are small, and a long line is a blob (a minified bundle). */
+const MAX_LINE = 4096;
+/** Lines tested per file. */
+const MAX_LINES = 5000;
+
+/**
+ * Could the search print a line of `text`? True when a pattern matches some line, when the
+ * patterns cannot be read or translated, when the match is inverted, or when the file is too large
+ * to test line by line.
+ */
+export function searchMatchesText(search: SearchPatterns, text: string): boolean {
+  if (search.namesOnly) return false;
+  if (search.patterns === undefined || search.invert) return true;
+  const expressions = search.patterns.map((p) => toJsRegExp(p, search.flavor, search.ignoreCase));
+  if (expressions.some((e) => e === undefined)) return true;
+  const lines = text.split('\n');
+  if (lines.length > MAX_LINES) return true;
+  for (const line of lines) {
+    if (line.length > MAX_LINE) return true;
+    for (const e of expressions) if ((e as RegExp).test(line)) return true;
+  }
+  return false;
+}
+
+/** Is the search a hunt: a pattern that names secrets, one that cannot be read, or an inverted match? */
+export function isHunt(search: SearchPatterns): boolean {
+  if (search.namesOnly) return false;
+  if (search.patterns === undefined || search.invert) return true;
+  return search.patterns.some(isHuntPattern);
+}

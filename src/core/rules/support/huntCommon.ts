@@ -1,0 +1,33 @@
+import type { Finding, RuleContext, Target, ArgWord } from '../../policy/types';
+import { isSecretKeyName } from '../../credentials/secretValues';
+
+/** Shared by the credential-hunt pack and its helpers: targets, findings and argument readers. */
+export function dumpTarget(name: string, ctx: RuleContext, remote = false, values: readonly string[] = []): Target {
+  if (!remote) return { kind: 'credential', name, remote: false, environment: 'local', environmentReason: 'this machine' };
+  const env = ctx.environmentOf({ values, remote: true });
+  return { kind: 'credential', name, remote: true, environment: env.environment, environmentReason: env.reason };
+}
+
+export function dump(rule: string, reason: string, target: Target): Finding {
+  return { rule: `credentials.${rule}`, risk: 'credential-dump', severity: 'ask', reason, targets: [target] };
+}
+
+export const positionals = (args: readonly ArgWord[]): string[] => args.filter((a) => !a.text.startsWith('-')).map((a) => a.text);
+export const hasFlag = (args: readonly ArgWord[], ...flags: string[]): boolean =>
+  args.some((a) => flags.some((f) => a.text === f || (f.startsWith('--') && a.text.startsWith(f + '='))));
+export const optionValue = (args: readonly ArgWord[], ...flags: string[]): string | undefined => {
+  for (let i = 0; i < args.length; i++) {
+    const t = (args[i] as ArgWord).text;
+    for (const f of flags) {
+      if (t === f) return args[i + 1]?.text;
+      if (f.startsWith('--') && t.startsWith(f + '=')) return t.slice(f.length + 1);
+    }
+  }
+  return undefined;
+};
+
+/** Variable names whose values are secrets: `GITHUB_TOKEN`, `DB_PASSWORD`, and connection URLs that carry a password. */
+export function isSecretVariableName(name: string): boolean {
+  if (isSecretKeyName(name)) return true;
+  return /^(DATABASE|DB|[A-Z]+_DB|MONGO(DB)?|REDIS|POSTGRES(QL)?|PG|MYSQL|AMQP|RABBITMQ|CLOUDAMQP|SENTRY|SLACK_WEBHOOK|DISCORD_WEBHOOK|WEBHOOK)_?(URL|URI|DSN|CONNECTION(_STRING)?)$/i.test(name);
+}

@@ -1,0 +1,121 @@
+import { providerIn } from '../../credentials/contentRules';
+import type { CodeSnippet, Finding, Invocation } from '../../policy/types';
+import { isSecretVariableName, positionals } from './huntCommon';
+
+// ---------------------------------------------------------------------------------------------
+// Secrets sent to a host that is not their own service
+
+const NETWORK_SENDERS = new Set(['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'httpie', 'nc', 'ncat', 'netcat', 'socat', 'telnet', 'dig', 'nslookup', 'host', 'drill', 'ping']);
+
+/** Hosts whose purpose is to receive and show what is sent: paste sites, request bins, chat webhooks, tunnels. */
+const DROP_HOSTS = /(^|\.)(webhook\.site|requestbin\.[a-z.]+|pipedream\.net|paste\.rs|pastebin\.[a-z.]+|hastebin\.[a-z.]+|termbin\.com|0x0\.st|transfer\.sh|ntfy\.sh|discord(app)?\.com|api\.telegram\.org|hooks\.slack\.com|ngrok(-free)?\.(io|app|dev)|interact\.sh|oast\.[a-z]+|burpcollaborator\.net|requestcatcher\.com|beeceptor\.com|free\.beeceptor\.com|postb\.in|ix\.io|sprunge\.us|dpaste\.[a-z]+|file\.io|catbox\.moe|gist\.githubusercontent\.com)$/i;
+
+interface Destination {
+  host: string | undefined;
+  /** The URL was a variable: the host is known by the variable's name only. */
+  variable?: string;
+}
+
+function destinationsOf(inv: Invocation): Destination[] {
+  const out: Destination[] = [];
+  for (const a of inv.args) {
+    const m = /^['"]?(?:https?|wss?|ftp|telnet):\/\/([^/:?#@\s'"]*@)?(\[[^\]]+\]|[^/:?#\s'"]+)/i.exec(a.raw) ?? /^(?:https?|wss?):\/\/([^/:?#@\s]*@)?(\[[^\]]+\]|[^/:?#\s]+)/i.exec(a.text);
+    if (m) {
+      const host = m[2] ?? '';
+      const variable = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(host)?.[1];
+      out.push(variable ? { host: undefined, variable } : { host: host.toLowerCase() });
+      continue;
+    }
+    const bare = /^"?\$\{?([A-Za-z_][A-Za-z0-9_]*_(URL|URI|ENDPOINT|HOOK|WEBHOOK))\}?"?$/.exec(a.raw);
+    if (bare) out.push({ host: undefined, variable: bare[1] });
+  }
+  if (out.length === 0 && ['nc', 'ncat', 'netcat', 'socat', 'telnet'].includes(inv.name)) {
+    const host = positionals(inv.args)[0];
+    if (host) out.push({ host: host.toLowerCase() });
+  }
+  if (out.length === 0 && ['dig', 'nslookup', 'host', 'drill', 'ping'].includes(inv.name)) {
+    for (const p of positionals(inv.args)) if (p.includes('.')) out.push({ host: p.replace(/^@/, '').toLowerCase() });
+  }
+  return out;
+}
+
+/** Secret-named variables a command sends: in its arguments (not the URL's host), a here-string or heredoc. */
+function secretVariablesSent(inv: Invocation): string[] {
+  const texts: string[] = [];
+  for (const a of inv.args) {
+    // The URL's own path and query may carry the service's key (`bot$TG_TOKEN`): that is where it belongs.
+    if (/^['"]?(https?|wss?):\/\//i.test(a.raw)) continue;
+    texts.push(a.raw);
+  }
+  if (inv.stdin?.kind === 'herestring' || inv.stdin?.kind === 'heredoc') texts.push(inv.stdin.text);
+  const out: string[] = [];
+  for (const t of texts) {
+    for (const m of t.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+      const name = m[1] ?? '';
+      if (isSecretVariableName(name) && !out.includes(name)) out.push(name);
+    }
+  }
+  return out;
+}
+
+/** Is `host` the service the variable belongs to (GITHUB_TOKEN and api.github.com)? Undefined when the variable names no service. */
+function belongsTo(variable: string, destination: Destination): boolean | undefined {
+  const service = providerIn(variable);
+  if (!service) return undefined;
+  if (destination.variable !== undefined) {
+    const where = providerIn(destination.variable);
+    return where === undefined ? undefined : where.id === service.id;
+  }
+  const host = destination.host ?? '';
+  const hostService = providerIn(host.replace(/\./g, ' '));
+  if (hostService) return hostService.id === service.id;
+  return false;
+}
+
+export function checkSentOut(inv: Invocation): Finding[] {
+  if (!NETWORK_SENDERS.has(inv.name)) return [];
+  const variables = secretVariablesSent(inv);
+  if (variables.length === 0) return [];
+  const destinations = destinationsOf(inv);
+  const findings: Finding[] = [];
+  for (const variable of variables) {
+    for (const d of destinations) {
+      const own = belongsTo(variable, d);
+      const drop = d.host !== undefined && DROP_HOSTS.test(d.host);
+      if (own === true && !drop) continue;
+      if (own === undefined && !drop) continue;
+      const where = d.host ?? `the address in $${d.variable}`;
+      findings.push({
+        rule: 'credentials.sent-out',
+        risk: 'credential-dump',
+        severity: 'ask',
+        reason: `${inv.name} sends the secret variable $${variable} to ${where}, which is not the service it belongs to.`,
+        targets: [{ kind: 'credential', name: `$${variable}`, remote: true, environment: 'local', environmentReason: 'a secret of this machine' }],
+      });
+      break;
+    }
+  }
+  return findings;
+}
+
+/** `urlopen('https://paste…', data=os.environ['OPENAI_API_KEY'])`: a snippet sending a secret-named variable to a foreign host. */
+export function checkSnippetSentOut(snippet: CodeSnippet): Finding[] {
+  const text = snippet.text;
+  const variables = [...text.matchAll(/(?:environ(?:\.get)?\s*[[(]\s*|getenv\(\s*|process\.env\.|process\.env\[\s*|ENV\[\s*|Deno\.env\.get\(\s*)['"]?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? '').filter(isSecretVariableName);
+  if (variables.length === 0) return [];
+  const hosts = [...text.matchAll(/(?:https?|wss?):\/\/([^/:?#'"\s]+)/g)].map((m) => (m[1] ?? '').toLowerCase());
+  for (const variable of variables) {
+    for (const host of hosts) {
+      const own = belongsTo(variable, { host });
+      if (own === true || (own === undefined && !DROP_HOSTS.test(host) && !/paste|bin|hook|collect/.test(host))) continue;
+      return [{
+        rule: 'credentials.sent-out',
+        risk: 'credential-dump',
+        severity: 'ask',
+        reason: `A ${snippet.language} snippet run by ${snippet.runner.name} sends the secret variable $${variable} to ${host}, which is not the service it belongs to.`,
+        targets: [{ kind: 'credential', name: `$${variable}`, remote: true, environment: 'local', environmentReason: 'a secret of this machine' }],
+      }];
+    }
+  }
+  return [];
+}

@@ -1,0 +1,135 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+import { classify } from '../../../src/core/policy/classify';
+import { createRealEngine } from '../../../src/hook/realEngine';
+import { lazyCredentialFacts } from '../../../src/node/credentials/credentialFacts';
+import { gatherFacts } from '../../../src/node/facts';
+import { runHook } from '../../../src/hook/runHook';
+import { fake, randomChars } from './fakeSecrets';
+
+/**
+ * A guard's answer may never get weaker because its own state is missing (issue #12): `check` and the
+ * hook give the same verdict on a machine with an empty HOME and no guard folder as on one where the
+ * guard folder and the credential index exist. `check` builds the index in memory; the hook builds
+ * and keeps it.
+ */
+describe('credentials: the same verdict on a fresh machine and a set-up one', function () {
+  this.timeout(120_000);
+  let dir: string;
+  let cli: string;
+  let ws: string;
+  let home: string;
+  let guard: string;
+
+  before(async () => {
+    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'bs-fresh-')));
+    cli = path.join(dir, 'cli.js');
+    await esbuild.build({ entryPoints: ['src/cli/main.ts'], outfile: cli, bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], logLevel: 'error' });
+    home = path.join(dir, 'home');
+    fs.mkdirSync(home);
+    guard = path.join(home, '.blast-shield');
+    ws = path.join(dir, 'shop');
+    const files: Record<string, string> = {
+      '.gitignore': '.env*\n!.env.example\n',
+      '.env.production': `DATABASE_URL=${fake.postgresUrl(fake.password())}\nSTRIPE_SECRET_KEY=${fake.stripeKey()}\n`,
+      'legacy/config_backup.json': JSON.stringify({ railway: { token: fake.uuid() } }, null, 2),
+      'config/secrets.yml': `production:\n  secret_key_base: ${crypto.randomBytes(64).toString('hex')}\n`,
+      'deploy/service-token.json': JSON.stringify({ auth: { apiToken: randomChars(40) } }),
+      'src/App.tsx': "import { useState } from 'react';\n// TODO\n",
+    };
+    for (const [rel, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(ws, rel)), { recursive: true });
+      fs.writeFileSync(path.join(ws, rel), text);
+    }
+    fs.mkdirSync(path.join(ws, '.git'));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const commands = [
+    'grep -rn token .',
+    'grep -ri railway legacy/',
+    'rg -i secret_key_base',
+    'git grep -n apiToken',
+    'find . -name "*.json" | xargs grep -il token',
+    'grep -r "" config/',
+    'tar czf /tmp/shop.tgz .',
+    'zip -r site.zip .',
+    'cp -r deploy /tmp/deploy-copy',
+    'cat config/secrets.yml',
+    "sed '1r legacy/config_backup.json' src/App.tsx",
+    'rg useState',
+    'grep -r TODO src/',
+    'rg --files',
+    'tar czf /tmp/src.tgz src',
+  ];
+
+  const env = (): Record<string, string> => ({ HOME: home, BLAST_SHIELD_HOME: guard, PATH: process.env.PATH ?? '', PWD: ws });
+
+  function checkAll(): string[] {
+    const input = commands.map((command) => JSON.stringify({ command, cwd: ws })).join('\n') + '\n';
+    const r = spawnSync(process.execPath, [cli, 'check', '--jsonl'], { cwd: ws, input, encoding: 'utf8', env: env() });
+    const lines = r.stdout.split('\n').filter((l) => l.trim() !== '');
+    assert.equal(lines.length, commands.length, r.stderr);
+    return lines.map((l) => (JSON.parse(l) as { decision: string }).decision);
+  }
+
+  async function hook(command: string): Promise<string> {
+    const payload = JSON.stringify({ session_id: 's', cwd: ws, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, tool_use_id: 't' });
+    let asked = false;
+    const r = await runHook('claude', payload, env(), {
+      engine: createRealEngine(env()),
+      ask: async () => {
+        asked = true;
+        return { decision: 'deny', reason: 'asked in a test' };
+      },
+    });
+    return asked ? 'ask' : r.decision;
+  }
+
+  it('check with no guard folder answers like check with one, and never creates it', () => {
+    fs.rmSync(guard, { recursive: true, force: true });
+    const fresh = checkAll();
+    assert.equal(fs.existsSync(guard), false, 'check does not create the guard folder');
+    fs.mkdirSync(guard, { recursive: true });
+    checkAll(); // the second state: the index kept in the guard folder
+    const setUp = checkAll();
+    assert.deepEqual(fresh, setUp);
+    // The table is not vacuous: both answers occur.
+    assert.ok(fresh.includes('ask') && fresh.includes('allow'), JSON.stringify(fresh));
+  });
+
+  it('an index built in memory that runs out of time answers conservatively, and says so', () => {
+    const judge = (buildTimeMs: number | undefined, command: string) => {
+      const credentials = lazyCredentialFacts({ workspaceRoots: [ws], home, cacheDir: path.join(guard, 'cache'), secretlint: false, persist: false, ...(buildTimeMs !== undefined ? { buildTimeMs } : {}) });
+      return classify(command, gatherFacts({ cwd: ws, env: env(), home, workspaceRoots: [ws], credentials }), { lockdown: false });
+    };
+    assert.equal(judge(undefined, 'rg useState').decision, 'allow');
+    // A deadline already past: the walk stops before the first folder.
+    const cut = judge(-1, 'rg useState');
+    assert.equal(cut.decision, 'ask');
+    assert.ok(cut.reasons.some((r) => /could not list every file in time/.test(r)), cut.reasons.join(' | '));
+    assert.equal(judge(-1, 'cat src/App.tsx').decision, 'allow', 'a question about one file needs no listing');
+  });
+
+  it('the hook with an empty HOME answers like the hook on a set-up machine, and like check', async () => {
+    const fresh: string[] = [];
+    for (const c of commands) {
+      fs.rmSync(guard, { recursive: true, force: true });
+      fresh.push(await hook(c));
+    }
+    const setUp: string[] = [];
+    for (const c of commands) setUp.push(await hook(c));
+    assert.ok(fs.existsSync(guard), 'the hook keeps its state once it runs');
+    assert.deepEqual(fresh, setUp);
+    const checked = checkAll().map((d) => (d === 'ask' ? 'ask' : d));
+    assert.deepEqual(
+      fresh.map((d) => (d === 'allow' ? 'allow' : 'stopped')),
+      checked.map((d) => (d === 'allow' ? 'allow' : 'stopped')),
+    );
+  });
+});
