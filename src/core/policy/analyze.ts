@@ -23,8 +23,7 @@ import { commandOutput, recordWrites, stdinText } from './knownOutput';
 import type { Analysis, ArgWord, CodeSnippet, Facts, Invocation, Opaque, Origin, Redirect, RemoteContext, SnippetLanguage, StdinSource, Via } from './types';
 import { workMeter, type WorkMeter } from './workMeter';
 import { xargsInput } from './xargs';
-import { commandNode, parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
-import type { CommandSpec } from '../registry/types';
+import { ALIAS, EXPORTED, exportedVariables, recordAliases, recordExports, selectionOf } from './lineState';
 
 export { REMOTE_CWD, type AnalyzeLimits } from './handlers/context';
 
@@ -585,59 +584,6 @@ export const MAX_WRAPPER_HOPS = 32;
 /** A pipe producer as substitution text (`jq -r .token f | read t` reads what `$(jq -r .token f)` prints). */
 function producerSource(inv: Invocation): string {
   return '$(' + [inv.command, ...inv.args.map((a) => a.raw)].join(' ') + ')';
-}
-
-const EXPORTED = '\u0000export:';
-const ALIAS = '\u0000alias:';
-
-/** `alias NAME='text'`: kept beside the shell variables, read when NAME is later a command name. */
-function recordAliases(args: readonly ArgWord[], scope: Scope): void {
-  for (const a of args.slice(0, 64)) {
-    const eq = a.text.indexOf('=');
-    if (eq <= 0) continue;
-    const name = a.text.slice(0, eq);
-    if (/^[\w.:+@%-]+$/.test(name)) scope.vars.set(ALIAS + name, a.text.slice(eq + 1));
-  }
-}
-
-/** `export NAME=value` / `export NAME`: kept beside the shell variables (so subshells copy them alike). */
-function recordExports(args: readonly ArgWord[], scope: Scope): void {
-  for (const a of args.slice(0, 64)) {
-    if (a.text.startsWith('-')) continue;
-    const eq = a.text.indexOf('=');
-    const name = eq > 0 ? a.text.slice(0, eq) : a.text;
-    if (!/^[A-Za-z_]\w*$/.test(name)) continue;
-    const value = eq > 0 ? a.text.slice(eq + 1) : scope.vars.get(name);
-    if (value !== undefined && value !== null) {
-      scope.vars.set(EXPORTED, '');
-      scope.vars.set(EXPORTED + name, value);
-    }
-  }
-}
-
-function selectionOf(argv: readonly ArgWord[]): Readonly<Record<string, string>> {
-  const tool = toolNamed(commandName(argv[0]!.text));
-  if (!tool || !selectsAnything(tool)) return {};
-  const parsed = parsedArgs(argv.slice(1), tool);
-  return commandNode(parsed).selects?.(toolArgs(tool.names[0] ?? '', parsed, tool)) ?? {};
-}
-
-const selecting = new WeakMap<CommandSpec, boolean>();
-
-function selectsAnything(spec: CommandSpec): boolean {
-  const cached = selecting.get(spec);
-  if (cached !== undefined) return cached;
-  const found = spec.selects !== undefined || Object.values(spec.commands ?? {}).some(selectsAnything);
-  selecting.set(spec, found);
-  return found;
-}
-
-function exportedVariables(scope: Scope): Record<string, string> {
-  const out: Record<string, string> = {};
-  // Most lines export nothing: the marker keeps them from walking the variables.
-  if (!scope.vars.has(EXPORTED)) return out;
-  for (const [key, value] of scope.vars) if (key.length > EXPORTED.length && key.startsWith(EXPORTED) && value !== null) out[key.slice(EXPORTED.length)] = value;
-  return out;
 }
 
 const DECLARATIONS = new Set(['export', 'local', 'declare', 'typeset', 'readonly', 'read', 'unset', 'mapfile', 'readarray']);

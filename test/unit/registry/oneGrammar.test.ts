@@ -36,10 +36,18 @@ const REMOVED: ReadonlyArray<[RegExp, string]> = [
 /** Packs whose tools are in the registry and that read their options only through it. */
 const GRAMMAR_ONLY = ['core/rules/infra.ts', 'core/rules/containers.ts'];
 
+/**
+ * Hand-written readers not yet moved onto the registry grammar, each with what is missing. The list
+ * may only shrink (issue #10).
+ */
+const NOT_YET: Readonly<Record<string, string>> = {
+  'core/rules/deferred/gitPrograms.ts': 'the git entry does not describe difftool/mergetool -x or fetch/push --upload-pack yet',
+};
+
 describe('one option grammar', () => {
   for (const [pattern, instead] of REMOVED) {
     it(`no ${pattern.source.replace(/\\b/g, '')} in src/ (${instead})`, () => {
-      const found = files.filter((f) => pattern.test(f.text)).map((f) => f.file);
+      const found = files.filter((f) => pattern.test(f.text) && NOT_YET[f.file] === undefined).map((f) => f.file);
       assert.deepEqual(found, []);
     });
   }

@@ -68,7 +68,7 @@ const cases: Array<[string, string | null, string?, Partial<Facts>?, Record<stri
   // allowed
   ['docker compose down', null],
   ['docker -H ssh://deploy@prod-host.acme.io volume ls', null],
-  ['docker --context staging-box rm -f web', null],
+  ['docker --context staging-box rm -f web', 'containers.rm-remote', 'non-production'],
   ['docker compose -p shop -f prod.yml down --remove-orphans', null],
   ['docker-compose -p shop rm -f', null],
   ['docker compose up -d', null],

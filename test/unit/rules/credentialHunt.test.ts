@@ -286,7 +286,8 @@ describe('credential hunt: table per family', () => {
           const facts = factsIn(row.in === 'clean' ? clean : app);
           const v = classify(row.cmd, facts, { lockdown: false });
           const shown = v.reasons.join(' | ');
-          assert.equal(v.decision, 'ask', shown);
+          // A road that also reaches the guard's own secrets (another process's environ) is denied: stronger, never weaker.
+          assert.ok(v.decision === 'ask' || (v.decision === 'deny' && v.risks.includes('self-protection')), `${v.decision}: ${shown}`);
           if (row.names) assert.ok(shown.includes(row.names), `reason should name ${row.names}: ${shown}`);
           if (row.production !== undefined) assert.equal(v.production, row.production, shown);
           for (const s of secrets) assert.ok(!JSON.stringify(v).includes(s.trim().slice(0, 24)), 'never a value');
