@@ -182,7 +182,8 @@ function checkHelm(inv: Invocation, ctx: RuleContext): Finding[] {
   const cluster = clusterOf(inv, args.value, ctx, ['--kube-context']);
   const operands = parsed.operands.map((w) => w.text);
   const [verb, ...names] = parsed.path.length > 0 ? [parsed.path[0]!, ...operands] : operands;
-  if (verb === 'uninstall' || verb === 'delete' || verb === 'del' || verb === 'un') {
+  // `helm uninstall --dry-run` simulates the uninstall and deletes nothing.
+  if ((verb === 'uninstall' || verb === 'delete' || verb === 'del' || verb === 'un') && !args.has('--dry-run')) {
     const where = cluster.context ? ` in ${cluster.context}` : '';
     return [finding('helm-uninstall', `Uninstalls the helm release${names.length === 1 ? '' : 's'} ${names.join(', ')}${where}, deleting its resources.`, names.map((n) => clusterTarget('service', n, cluster, ctx, 'helm')))];
   }

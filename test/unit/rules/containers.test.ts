@@ -92,6 +92,8 @@ const cases: Array<[string, string | null, string?, Partial<Facts>?, Record<stri
   ['helm --kube-context prod-eu -n payments history shop', null],
   ['helm -n staging upgrade --install shop ./chart -f values-staging.yaml', null],
   ['helm list', null],
+  ['helm uninstall web --dry-run', null],
+  ['helm --kube-context prod-eu uninstall --dry-run shop', null],
   ['helm upgrade --install shop ./chart', null],
 ];
 
