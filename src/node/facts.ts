@@ -8,7 +8,7 @@ import { SETTING_KEYS } from '../core/settings/types';
 import { managedPolicyPaths, repositoryPolicyPaths } from './policy/policyPaths';
 import { GUARD_PATHS, guardHome } from './guardHome';
 import { openRegularFileSync, readRegularFileSync } from './safeOpen';
-import { gitPathStates } from './gitPathState';
+import { gitPathStates, repositoryRoot } from './gitPathState';
 import { gatherPerimeterFacts } from './perimeterFacts';
 import { unstableScriptReason } from './scriptStability';
 
@@ -119,17 +119,7 @@ function listDirectory(absolutePath: string): readonly string[] | undefined {
   }
 }
 
-/** The enclosing repository (a folder holding .git), or undefined. */
-export function repositoryRoot(cwd: string): string | undefined {
-  let dir = path.resolve(cwd);
-  for (let i = 0; i < 64; i++) {
-    if (fs.existsSync(path.join(dir, '.git'))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-  return undefined;
-}
+export { repositoryRoot };
 
 /** `current-context:` of the first kubeconfig that names one (KUBECONFIG lists files with ':'). */
 export function currentKubeContext(env: Readonly<Record<string, string | undefined>>, home: string): string | undefined {

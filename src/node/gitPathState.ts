@@ -18,7 +18,8 @@ const TIMEOUT_MS = 1500;
 const MAX_FILES = 256;
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
-function repositoryOf(start: string): string | undefined {
+/** The enclosing repository (a folder holding .git), or undefined. */
+export function repositoryRoot(start: string): string | undefined {
   let dir = path.resolve(start);
   for (let i = 0; i < 64; i++) {
     if (fs.existsSync(path.join(dir, '.git'))) return dir;
@@ -76,7 +77,7 @@ function blobHash(file: string, algorithm: 'sha1' | 'sha256'): string | undefine
 const RANK: Record<GitPathState, number> = { unmodified: 0, ignored: 1, untracked: 2, 'staged-new': 3, modified: 4, unknown: 5 };
 
 export function gitPathStates(workTree: string, absolutePaths: readonly string[]): Record<string, GitPathState> | undefined {
-  const root = repositoryOf(workTree);
+  const root = repositoryRoot(workTree);
   if (!root) return undefined;
   const rel = (p: string): string => path.relative(root, p).split(path.sep).join('/');
   const files = new Map<string, string[]>();
