@@ -41,6 +41,12 @@ interface VersionCheck {
 export const COPILOT_USER_HOOKS_SINCE: Version = [0, 0, 422];
 /** Codex runs PreToolUse hooks from 0.118.0 on. */
 export const CODEX_HOOKS_SINCE: Version = [0, 118, 0];
+/**
+ * Gemini CLI runs hooks without an opt-in from 0.26.0 on (released with the hooks announcement of
+ * 27 January 2026; google-gemini/gemini-cli issue 17831 reports 0.26.0 reading `hooks`); before it they
+ * were experimental and ran only with `tools.enableHooks`, which our installer does not write.
+ */
+export const GEMINI_HOOKS_SINCE: Version = [0, 26, 0];
 /** The Cline CLI on the SDK (3.x) sends `hookName: "tool_call"`; the extension sends `PreToolUse`. Both are read. */
 export const CLINE_SDK_SINCE: Version = [3, 0, 0];
 
@@ -74,6 +80,15 @@ const CHECKS: Partial<Record<HostId, VersionCheck>> = {
       if (!v) return { warning: 'could not read the Cline CLI version from `cline --version`' };
       if (atLeast(v, CLINE_SDK_SINCE)) return {};
       return { warning: `Cline CLI ${v.join('.')} predates the 3.x CLI the host level runs; its hook format is not tested here (both the tool_call and the PreToolUse formats are read)` };
+    },
+  },
+  gemini: {
+    bin: 'gemini',
+    label: 'Gemini CLI',
+    assess: (v) => {
+      if (!v) return { warning: 'could not read the Gemini CLI version from `gemini --version`' };
+      if (atLeast(v, GEMINI_HOOKS_SINCE)) return {};
+      return { notLoaded: { scopes: ['user', 'project'], why: `Gemini CLI ${v.join('.')} runs hooks only as an experiment switched on by hand (they are on from ${GEMINI_HOOKS_SINCE.join('.')}): update Gemini CLI` } };
     },
   },
   codex: {

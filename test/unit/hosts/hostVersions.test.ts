@@ -14,6 +14,9 @@ describe('hosts/hostVersions: the installed agent CLI decides what loads', () =>
     ['cline', '2.4.1', { summary: /2\.4\.1/, warning: /not tested here/ }],
     ['codex', 'codex-cli 0.169.0', { summary: /^Codex 0\.169\.0$/ }],
     ['codex', 'codex-cli 0.117.2', { summary: /0\.117\.2/, notLoaded: ['user', 'project'] }],
+    ['gemini', '0.61.0', { summary: /^Gemini CLI 0\.61\.0$/ }],
+    ['gemini', '0.26.0', { summary: /^Gemini CLI 0\.26\.0$/ }],
+    ['gemini', '0.25.2', { summary: /0\.25\.2/, notLoaded: ['user', 'project'] }],
     ['claude', '2.1.332 (Claude Code)', { summary: /^Claude Code 2\.1\.332$/ }],
     ['claude', '2.1.200 (Claude Code)', { summary: /2\.1\.200/, warning: /ignores onFailure/ }],
   ];
