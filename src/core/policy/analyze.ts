@@ -9,7 +9,7 @@
  */
 
 import { basename, resolvePath } from '../paths';
-import type { Command, CommandList, Pipeline, SimpleCommand, Word, WordPart } from '../shell/ast';
+import type { Command, CommandList, Pipeline, RedirectNode, SimpleCommand, Word, WordPart } from '../shell/ast';
 import { DYNAMIC_WORD, findShellOuts } from '../shell/embedded';
 import { argWord, declare, declareSources, expandWords, mergeSources, setSources, shellQuote, staticValue, textVariableSources, variableSources, wordSources, type ExpansionEnv } from '../shell/expand';
 import { DEFAULT_PARSE_LIMITS, parseShell } from '../shell/parser';
@@ -166,6 +166,8 @@ class Analyzer implements Walker {
     for (const redirect of command.redirects) {
       this.substitutions(redirect.target.parts, scope);
       for (const list of redirect.heredoc?.substitutions ?? []) this.walkList(list, this.subScope(scope, '$(...)'));
+      // `while read l; do echo "$l"; done < .env`: the body reads the file as `cat < .env` would.
+      if ((redirect.op === '<' || redirect.op === '<>') && !redirect.heredoc) this.simple(readerOf(redirect), this.subScope(scope, `${command.keyword} < ${redirect.target.raw}`), undefined, false);
     }
     const isolated = command.keyword === 'subshell' || command.keyword === 'function';
     const conditional = !isolated && command.keyword !== 'group';
@@ -594,6 +596,8 @@ const LONG_TOKEN = /[A-Za-z0-9_+=-]{24,}/g;
 /** Commands whose output `commandOutput` can know. */
 const OUTPUT_PRODUCERS = new Set(['echo', 'printf', 'cat', 'base64', 'gbase64', 'basenc', 'openssl', 'xxd', 'rev', 'pwd']);
 
+/** A compound command's input redirect, as the reading it is: `cat < FILE`. */
+const readerOf = (redirect: RedirectNode): SimpleCommand => ({ type: 'simple', assignments: [], words: [{ parts: [{ kind: 'literal', text: 'cat', quoted: false }], raw: 'cat' }], redirects: [redirect] });
 function stripShebang(text: string): string {
   return text.startsWith('#!') ? text.slice(text.indexOf('\n') + 1 || text.length) : text;
 }

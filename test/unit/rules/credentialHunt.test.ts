@@ -136,9 +136,14 @@ describe('credential hunt: table per family', () => {
         { cmd: 'cat ~home/.aws/credentials', names: '.aws/credentials' },
         { cmd: 'source ~/.ssh/../.ssh/id_ed25519', names: '.ssh/id_ed25519' },
         { cmd: "sqlite3 ~/.config/google-chrome/Default/'Login Data' 'SELECT origin_url FROM logins'", names: 'Login Data' },
+        // A compound command's input: the body reads the file.
+        { cmd: 'while IFS= read -r l; do echo "$l"; done < .env.production', names: '.env.production' },
+        { cmd: '{ cat; } < .env', names: '.env' },
+        { cmd: 'if true; then tr a-z A-Z; fi < .env', names: '.env' },
       ],
       allow: [
         { cmd: "sed -n '1,20p' src/App.tsx" },
+        { cmd: 'while read -r l; do echo "$l"; done < src/App.tsx' },
         { cmd: 'git log -p -- src/App.tsx | head -50' },
         { cmd: 'git show HEAD --stat' },
         { cmd: `node -e "console.log(require('./package.json').scripts)"` },
