@@ -123,7 +123,7 @@ export function searchPatternsOf(tool: string, args: readonly { text: string; dy
 
 /** Does the pattern name what a hunt for secrets looks for, whatever it matches in this workspace? */
 const HUNT_WORDS =
-  /token|secret|passw|passphrase|pwd|api[\W_]{0,2}key|apikey|access[\W_]{0,2}key|private[\W_]{0,2}key|credential|bearer|auth(?!or)|_key\b|key[\W_]*=|akia|sk_(live|test)|\bsk-|gh[pousr]_|github_pat|xox[abprs]|glpat|npm_|begin .{0,20}private|-----begin|(postgres(ql)?|mysql|mongodb(\+srv)?|redis|rediss|amqps?):\/\/|:\/\/[^\s/]*:[^\s/]*@|database_url|\bdsn\b|\bcookie|session[\W_]?id|\bjwt\b|\beyj|\bpat\b/i;
+  /token|secret|passw|passphrase|pwd|api[\W_]{0,2}key|apikey|access[\W_]{0,2}key|private[\W_]{0,2}key|credential|bearer|auth(?!or(?!i[sz]))|_key\b|key[\W_]*=|akia|sk_(live|test)|\bsk-|gh[pousr]_|github_pat|xox[abprs]|glpat|npm_|begin .{0,20}private|-----begin|(postgres(ql)?|mysql|mongodb(\+srv)?|redis|rediss|amqps?):\/\/|:\/\/[^\s/]*:[^\s/]*@|database_url|\bdsn\b|\bcookie|session[\W_]?id|\bjwt\b|\beyj|\bpat\b/i;
 
 export function isHuntPattern(pattern: string): boolean {
   return HUNT_WORDS.test(pattern);

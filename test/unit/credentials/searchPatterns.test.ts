@@ -26,6 +26,10 @@ describe('search patterns: what a search prints', () => {
     ['rg', ['-e', '$PATTERN'], { hunt: true, matches: true }],
     ['ag', ['describe\\(', 'test/'], { hunt: false, matches: false }],
     ['git-grep', ['-n', 'fetchUser'], { hunt: false, matches: false }],
+    // "author" is not a credential word; "authorization" (a header) is.
+    ['grep', ['-ri', 'author', '.'], { hunt: false, matches: false }],
+    ['grep', ['-i', 'curl.*authorization', '.'], { hunt: true, matches: false }],
+    ['grep', ['-ri', 'Authorisation', '.'], { hunt: true, matches: false }],
   ];
   for (const [tool, args, expected] of rows) {
     it(`${tool} ${args.join(' ')}`, () => {
