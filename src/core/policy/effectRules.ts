@@ -67,8 +67,12 @@ function transfer(sourceKind: EffectKind, name: string): EffectRule {
     const out: PathEffect[] = [...linkName, ...sources.map((word) => ({ kind, word, ...(recursive && kind !== 'link' ? { recursive: true } : {}) }))];
     if (dest) {
       out.push({ kind: 'write', word: dest, into: sources });
-      const spilling = sources.filter((source) => /\/\.?$/.test(source.text) || source.glob);
-      if ((recursive || name === 'mv') && spilling.length > 0) out.push({ kind: 'extract', word: dest, from: spilling });
+      const spilling = sources.filter((source) => /\/\.?$/.test(source.text) || source.glob || source.dynamic);
+      // `cp /tmp/d/* .cursor/` (names known only when it runs) and `cp -rT /tmp/d .claude` (the folder
+      // itself is the destination) put entries nobody named into the destination.
+      const unnamed = sources.some((source) => source.glob || source.dynamic);
+      const noTargetDirectory = has(read, 'T', 'no-target-directory');
+      if (((recursive || name === 'mv') && spilling.length > 0) || unnamed || noTargetDirectory) out.push({ kind: 'extract', word: dest, from: spilling.length > 0 ? spilling : sources });
     }
     return out;
   };

@@ -275,6 +275,16 @@ function checkFilteredListing(inv: Invocation, ctx: RuleContext): Finding[] {
   return [dump('filtered-listing', `${from.name} | ${inv.name} searches ${what} for "${pattern.slice(0, 40)}", which prints the secrets it finds.`, dumpTarget(listsVariables ? 'environment variables' : listsHistory ? 'shell history' : 'process environments', ctx))];
 }
 
+/** `atuin search TOKEN`: a history tool's own search prints the command lines that typed a secret. */
+function checkHistoryTool(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (inv.name !== 'atuin' || inv.args[0]?.text !== 'search') return [];
+  const query = inv.args.slice(1).filter((a) => !a.text.startsWith('-'));
+  const hunts = query.some((a) => a.dynamic || isHuntPattern(a.text));
+  if (!hunts) return [];
+  const pattern = query[0]?.text ?? '';
+  return [dump('history-search', `atuin search looks through the shell history for "${pattern.slice(0, 40)}", which prints the secrets typed on those command lines.`, dumpTarget('shell history', ctx))];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reads named somewhere other than the usual argument
 
@@ -493,6 +503,7 @@ export const credentialHuntPack: RulePack = {
       ...checkArchiveFromFolder(inv, ctx),
       ...checkComputedNames(inv, ctx),
       ...checkFilteredListing(inv, ctx),
+      ...checkHistoryTool(inv, ctx),
       ...checkIndirectReads(inv, ctx),
       ...checkStoreDumps(inv, ctx),
       ...checkProcEnviron(inv, ctx),

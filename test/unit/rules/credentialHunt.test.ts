@@ -113,8 +113,10 @@ describe('credential hunt: table per family', () => {
         { cmd: 'history | grep -iE "export .*(KEY|TOKEN)"', names: 'shell history' },
         { cmd: 'fc -l 1 | grep -i secret', names: 'shell history' },
         { cmd: 'cat ~/.bash_history | grep OPENAI', names: '.bash_history' },
+        { cmd: "history 500 | grep -i 'curl.*authorization'", names: 'shell history' },
+        { cmd: 'atuin search --cmd-only TOKEN', names: 'shell history' },
       ],
-      allow: [{ cmd: 'wc -l ~/.bash_history' }, { cmd: 'history | tail -5' }, { cmd: 'echo $HISTFILE' }],
+      allow: [{ cmd: 'wc -l ~/.bash_history' }, { cmd: 'history | tail -5' }, { cmd: 'echo $HISTFILE' }, { cmd: 'atuin search --cmd-only docker' }, { cmd: "history | grep -i 'git log --author'" }],
     },
     'indirect reads': {
       ask: [

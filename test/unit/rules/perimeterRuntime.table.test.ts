@@ -71,6 +71,16 @@ const DENIED: Record<string, readonly string[]> = {
     'cp /tmp/mods/c.py ~/.local/lib/python3.11/site-packages/usercustomize.py',
   ],
   'runtime-target: write targets computed at run time': [
+    // Red team, round 2: interpreters writing what a glob or listing finds; copies of unnamed entries into a hook folder.
+    `python3 -c "import glob;[open(f,'w').write('{}') for f in glob.glob('.*/*.json')]"`,
+    `perl -e 'for(glob(".*/*.json")){open F,">",$_;print F "{}"}'`,
+    `ruby -e 'Dir[".*/*.json"].each{|f| File.write(f,"{}")}'`,
+    `node -e "const fs=require('fs');for(const d of fs.readdirSync('.'))if(d.startsWith('.c'))fs.writeFileSync(d+'/hooks.json','{}')"`,
+    'cp /tmp/d/* .cursor/',
+    'mv /tmp/d/* .cursor',
+    'rsync -a /tmp/d/* .cursor',
+    'cp -r /tmp/d/* .claude',
+    'cp -rT /tmp/d .cursor',
     'echo {} > "$(cat /tmp/target.txt)"',
     'f=$(cat /tmp/target.txt); : > "$f"',
     'while read f; do : > "$f"; done < /tmp/target.txt',
@@ -140,6 +150,10 @@ const DENIED: Record<string, readonly string[]> = {
 };
 
 const ALLOWED: readonly string[] = [
+  `python3 -c "import glob;[print(open(f).read()) for f in glob.glob('src/*.ts')]"`,
+  `python3 -c "import os;[print(f) for f in os.listdir('.')]"`,
+  'cp /tmp/d/* src/',
+  'cp -r src/* dist/',
   `python3 -c "import base64; print(base64.b64decode('${b64('hello world')}').decode())"`,
   `node -e "console.log(Buffer.from('${b64('hello')}','base64').toString())"`,
   `perl -MMIME::Base64 -e 'print decode_base64("${b64('hello')}")'`,

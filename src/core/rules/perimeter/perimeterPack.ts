@@ -152,8 +152,9 @@ function judgePath(abs: string, effect: PathEffect, j: Judge): void {
     }
     return;
   }
-  if (effect.kind === 'extract' && copiesOnlySafeEntries(effect, j)) return;
   const folder = dedicatedFolder(abs, j.view);
+  // Entries of any name land in a dedicated folder's own files (`cp /tmp/d/* .cursor/`); elsewhere only dot-entries matter.
+  if (effect.kind === 'extract' && !folder && copiesOnlySafeEntries(effect, j)) return;
   if (folder && effect.kind !== 'create') {
     deny(j, 'write-guard-file', `${j.inv.name} ${verb} ${folder}; ${DENY_SUFFIX}.`, shown);
     return;
