@@ -300,7 +300,8 @@ function printedSecretVariable(inv: Invocation): string | undefined {
       checked.add(name);
       // The shell's own working-folder variables end in "PWD" but hold a path, not a password.
       if (name === 'PWD' || name === 'OLDPWD') continue;
-      if (isSecretKeyName(name)) return name;
+      // Connection strings (`$DATABASE_URL`, `$SENTRY_DSN`) carry their password, as the credential hunt reads them.
+      if (isSecretVariableName(name)) return name;
     }
   }
   return undefined;

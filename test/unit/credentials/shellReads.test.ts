@@ -157,6 +157,8 @@ describe('credentials pack: shell reads, dumps and provenance', function () {
 
   const dumps: [string, Invocation][] = [
     ['printenv', argv('printenv')],
+    ['echo "$DATABASE_URL" (a connection string holds its password)', invocation(['echo'], { args: [{ text: '$DATABASE_URL', raw: '"$DATABASE_URL"', dynamic: true, glob: false }] })],
+    ['echo $SENTRY_DSN', invocation(['echo'], { args: [{ text: '$SENTRY_DSN', raw: '$SENTRY_DSN', dynamic: true, glob: false }] })],
     ['printenv STRIPE_KEY', argv('printenv', 'STRIPE_KEY')],
     ['env', argv('env')],
     ['set', argv('set')],
