@@ -171,6 +171,18 @@ function gatherStatements(inv: Invocation, facts: Facts, conn: Connection, inlin
     if (s.text !== undefined) texts.push(s.text);
     else if (s.opaque) opaque = s.opaque;
   }
+  if (kind === 'sql') {
+    // Client commands that run another file's statements (psql `\i`, mysql `source`, sqlite `.read`)
+    // or a shell command (psql `\!`, mysql `\!`/`system`, sqlite `.shell`/`.system`), one level deep.
+    for (const text of [...texts]) {
+      for (const m of text.matchAll(/(?:^|\n|\\\\|;|-c\s)\s*(?:\\i|\\ir|\\include|\\include_relative|\\\.|source|\.read)\s+(['"]?)([^\s'";]+)\1/gi)) {
+        const included = readScript(inv, facts, m[2]!);
+        if (included === undefined) opaque = `runs statements from ${m[2]}, which could not be read`;
+        else texts.push(included);
+      }
+      if (/(?:^|\n|;)\s*(?:\\!|system\s|\.shell\s|\.system\s)/i.test(text)) opaque = 'runs a shell command from the database client (\\! or .shell), which is not read here';
+    }
+  }
   return { connection: conn, sql: kind === 'sql' ? texts : [], mongo: kind === 'mongo' ? texts : [], redis: kind === 'redis' ? texts : [], opaqueInput: opaque };
 }
 

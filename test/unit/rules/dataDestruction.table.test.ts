@@ -404,3 +404,25 @@ table('targets read at run time (production from the file they come from)', [
   allow('npx dotenv -e .env.production -- npx prisma migrate status', { production: true }),
   allow('npx dotenv -e .env.development -- npx prisma migrate status'),
 ]);
+
+// ---------------------------------------------------------------------------------------------
+// Red team, round 2: statements hidden from the statement reader
+
+table('client commands that run a file or a shell (psql \\i, mysql source, sqlite .read, \\!)', [
+  ask('psql "postgres://app@db.prod.acme.internal/shop" -c "\\i scripts/wipe_sessions.sql"', { production: true, says: /TRUNCATE/ }),
+  ask("psql -h db.prod.acme.internal shop -c '\\ir scripts/wipe_sessions.sql'", { production: true }),
+  ask('mysql -h db.prod.acme.internal shop -e "source scripts/wipe_sessions.sql"', { production: true }),
+  ask('mysql -h db.prod.acme.internal shop -e "\\. scripts/wipe_sessions.sql"', { production: true }),
+  ask('psql -h db.prod.acme.internal shop -c "select 1" -c "\\! rm -rf uploads"'),
+  allow('psql -h db.prod.acme.internal shop -c "\\i scripts/report.sql"', { production: true }),
+  allow('mysql -h db.prod.acme.internal shop -e "SELECT source FROM events"', { production: true }),
+]);
+
+table('statements a DO block or a prepared statement runs (postgresql.org/docs/current/sql-do.html, sql-prepare.html)', [
+  ask('psql -h db.prod.acme.internal shop -c "DO \\$\\$ BEGIN TRUNCATE users; END \\$\\$"', { production: true, says: /DO block/ }),
+  ask(`psql -h db.prod.acme.internal shop -c "DO \\$\\$ BEGIN EXECUTE 'DROP TABLE users'; END \\$\\$"`, { production: true }),
+  ask(`psql -h db.prod.acme.internal shop -c "DO 'BEGIN DELETE FROM users; END'"`, { production: true }),
+  ask('psql -h db.prod.acme.internal shop -c "PREPARE p AS DELETE FROM users; EXECUTE p"', { production: true }),
+  allow(`psql -h db.prod.acme.internal shop -c "DO \\$\\$ BEGIN RAISE NOTICE 'hello'; END \\$\\$"`, { production: true }),
+  allow('psql -h db.prod.acme.internal shop -c "PREPARE q AS SELECT * FROM users WHERE id = \\$1; EXECUTE q(1)"', { production: true }),
+]);

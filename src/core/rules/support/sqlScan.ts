@@ -147,14 +147,33 @@ export function classifyStatement(text: string): SqlStatement {
   return { text: s, effect: 'read', summary: s.slice(0, 40) };
 }
 
+/**
+ * What a block or a prepared statement will run: `DO $$ BEGIN TRUNCATE users; END $$` (its body,
+ * quoted text included, since `EXECUTE 'DROP TABLE x'` builds the statement) and `PREPARE p AS DELETE …`.
+ */
+function withBody(written: string, st: SqlStatement): SqlStatement {
+  if (st.effect === 'destroy') return st;
+  const s = written.replace(/\s+/g, ' ').trim();
+  const prepared = /^prepare\s+\S+?(?:\s*\([^)]*\))?\s+as\s+([\s\S]+)$/i.exec(s);
+  if (prepared) {
+    const inner = classifyStatement(prepared[1]!);
+    return inner.effect === 'destroy' ? { ...inner, text: s, summary: `PREPARE … AS ${inner.summary}` } : st;
+  }
+  if (/^do\b/i.test(s)) {
+    const m = /\b(drop\s+(?:table|database|schema|view|index)\s+(?:if\s+exists\s+)?[\w."]+|truncate\s+(?:table\s+)?[\w."]+|delete\s+from\s+[\w."]+)/i.exec(s);
+    if (m) return { text: s, effect: 'destroy', object: `what the DO block runs (${m[1]})`, summary: `DO block: ${m[1]}` };
+  }
+  return st;
+}
+
 /** Every statement of a script, classified. Scripts larger than 1 MB are read up to that size. */
 export function scanSql(sql: string): SqlStatement[] {
-  return splitSql(sql.length > 1_000_000 ? sql.slice(0, 1_000_000) : sql).map(classifyStatement);
+  return scanSqlAsWritten(sql).map((s) => s.statement);
 }
 
 /** Every statement classified, with its text as written: what the confirm dialog shows. */
 export function scanSqlAsWritten(sql: string): { written: string; statement: SqlStatement }[] {
-  return splitSqlWithSource(sql.length > 1_000_000 ? sql.slice(0, 1_000_000) : sql).map((s) => ({ written: s.written, statement: classifyStatement(s.clean) }));
+  return splitSqlWithSource(sql.length > 1_000_000 ? sql.slice(0, 1_000_000) : sql).map((s) => ({ written: s.written, statement: withBody(s.written, classifyStatement(s.clean)) }));
 }
 
 /** Does a string look like SQL (starts with a statement keyword)? For literals inside program code. */
