@@ -422,7 +422,9 @@ function checkGitHistory(inv: Invocation, ctx: RuleContext): Finding[] {
   }
   // Paths: after `--`, `REV:path` words, and positionals that name files.
   const dash = rest.findIndex((a) => a.text === '--');
-  const pathWords = dash >= 0 ? rest.slice(dash + 1) : [];
+  // Without `--`, git takes a word that names a file in the work tree as a path: `git log -p .env`.
+  const namedFiles = rest.filter((a, i) => (dash < 0 || i < dash) && !a.text.startsWith('-') && !a.text.includes(':') && infoFor(resolvePath(cwd, a.text, facts.home), facts) !== undefined);
+  const pathWords = [...(dash >= 0 ? rest.slice(dash + 1) : []), ...namedFiles];
   const revPaths = rest.filter((a, i) => (dash < 0 || i < dash) && /^[^-:][^:]*:[^/].*/.test(a.text) && !/^[a-z]+:\/\//.test(a.text)).map((a) => a.text.slice(a.text.indexOf(':') + 1));
   for (const text of [...pathWords.map((w) => w.text), ...revPaths]) {
     const abs = resolvePath(cwd, text, facts.home);

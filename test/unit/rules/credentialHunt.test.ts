@@ -128,6 +128,8 @@ describe('credential hunt: table per family', () => {
         { cmd: "printf 'all:\\n\\t@cat ~/.aws/credentials\\n' | make -f -", names: '.aws/credentials' },
         { cmd: "git rebase --exec 'cat .env.production' HEAD~1", names: '.env.production' },
         { cmd: 'git log -p -- legacy/config_backup.json', names: 'legacy/config_backup.json' },
+        { cmd: 'git log -p legacy/config_backup.json', names: 'legacy/config_backup.json' },
+        { cmd: 'git show HEAD~1 config/secrets.yml', names: 'config/secrets.yml' },
         { cmd: 'git show HEAD~1:config/old_settings.py', names: 'config/old_settings.py' },
         { cmd: 'git log --all -p -S PASSWORD', names: 'PASSWORD' },
         { cmd: 'git diff HEAD~1 HEAD -- config/', names: 'config/secrets.yml' },
