@@ -411,7 +411,8 @@ function find(args: readonly ArgWord[]): PathEffect[] {
 
 /** A revision that is not a branch name: `HEAD~2`, `main^`, `@{1}`, `HEAD`, a sha. */
 function isRevision(text: string): boolean {
-  return /[~^]|@\{|^HEAD$|^ORIG_HEAD$|^FETCH_HEAD$|^[0-9a-f]{7,40}$/.test(text);
+  // git accepts an abbreviated object name of four hex digits or more.
+  return /[~^]|@\{|^HEAD$|^ORIG_HEAD$|^FETCH_HEAD$|^[0-9a-f]{4,40}$/.test(text);
 }
 
 /** git: read-only subcommands read; the ones that rewrite the work tree say how far. */
@@ -514,6 +515,11 @@ function git(args: readonly ArgWord[]): PathEffect[] {
     }
     case 'config':
       return [...out, ...each('unknown', rest)];
+    case 'sparse-checkout':
+      // Narrowing (or widening) the checkout removes files outside the pattern from the work tree,
+      // untracked ones in folders it drops included: anything protected there is reached.
+      if (['set', 'add', 'init', 'reapply', 'disable'].includes(opts.operands[0]?.text ?? '')) out.push({ kind: 'delete', word: workTree, recursive: true });
+      return out;
     default:
       return [...out, ...each('unknown', rest)];
   }

@@ -132,6 +132,12 @@ const DENIED: Record<string, readonly string[]> = {
     "git config --global core.pager /tmp/tidy.sh",
     "git config filter.x.smudge /tmp/tidy.sh",
   ],
+  'git-worktree: commands that take files out of the work tree or move it to another commit (red team, round 2)': [
+    'git sparse-checkout set src',
+    'git sparse-checkout set --no-cone /src',
+    'git sparse-checkout init --cone',
+    'git checkout 877a',
+  ],
   'git-pathspec: magic pathspecs and paths fed from git reach the whole tree': [
     "git stash push -- ':(exclude)src'",
     "git stash push -- ':!src'",
@@ -150,6 +156,8 @@ const DENIED: Record<string, readonly string[]> = {
 };
 
 const ALLOWED: readonly string[] = [
+  'git sparse-checkout list',
+  'git checkout -b cafe',
   `python3 -c "import glob;[print(open(f).read()) for f in glob.glob('src/*.ts')]"`,
   `python3 -c "import os;[print(f) for f in os.listdir('.')]"`,
   'cp /tmp/d/* src/',
