@@ -174,7 +174,7 @@ function gatherStatements(inv: Invocation, facts: Facts, conn: Connection, inlin
   if (kind === 'sql') {
     // Client commands that run another file's statements (psql `\i`, mysql `source`, sqlite `.read`)
     // or a shell command (psql `\!`, mysql `\!`/`system`, sqlite `.shell`/`.system`), one level deep.
-    for (const text of [...texts]) {
+    for (const text of texts.slice()) {
       for (const m of text.matchAll(/(?:^|\n|\\\\|;|-c\s)\s*(?:\\i|\\ir|\\include|\\include_relative|\\\.|source|\.read)\s+(['"]?)([^\s'";]+)\1/gi)) {
         const included = readScript(inv, facts, m[2]!);
         if (included === undefined) opaque = `runs statements from ${m[2]}, which could not be read`;
