@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { classify } from '../../../src/core/policy/classify';
-import type { Verdict } from '../../../src/core/policy/types';
 import { printfOutput } from '../../../src/core/rules/deferred/deferredPack';
 import { configFilePrograms, gitPrograms } from '../../../src/core/rules/deferred/gitPrograms';
 import { cronCommands, deferredPlaceOf, makeRecipes, yamlCommands } from '../../../src/core/rules/deferred/places';
 import { invocation, testFacts } from '../support/policyFixtures';
+import { show } from './perimeterFixtures';
 
 /**
  * Deferred execution is execution (issue #18, item 5): a command written where something runs it
@@ -13,10 +13,6 @@ import { invocation, testFacts } from '../support/policyFixtures';
  * plants something harmless in the same place and stays allowed. The machine holds no protected
  * place (a plain project), so what is found is the payload's own risk, not the perimeter's.
  */
-
-function show(v: Verdict): string {
-  return JSON.stringify({ decision: v.decision, risks: v.risks, reasons: v.reasons });
-}
 
 const FILES: Record<string, string> = {
   '/work/app/package.json': '{"name":"app","scripts":{"test":"mocha"}}\n',

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { classify } from '../../../src/core/policy/classify';
-import type { Verdict } from '../../../src/core/policy/types';
-import { emptyFacts, perimeterFacts } from './perimeterFixtures';
+import { emptyFacts, perimeterFacts, show } from './perimeterFixtures';
 
 /**
  * The perimeter, as an agent would try it: every command below reaches a hook configuration, the
@@ -10,10 +9,6 @@ import { emptyFacts, perimeterFacts } from './perimeterFixtures';
  * shell, a variable, a working folder), and every one is denied, not asked. The look-alikes after
  * them read, or write somewhere else, and stay allowed. Facts: perimeterFixtures.ts.
  */
-
-function show(v: Verdict): string {
-  return JSON.stringify({ decision: v.decision, risks: v.risks, reasons: v.reasons });
-}
 
 const DENIED: Record<string, readonly string[]> = {
   "A. Interpreter one-liners, scripts, and the paths they build": [

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { classify } from '../../../src/core/policy/classify';
-import type { Verdict } from '../../../src/core/policy/types';
-import { perimeterFacts } from './perimeterFixtures';
+import { perimeterFacts, show } from './perimeterFixtures';
 
 /**
  * The perimeter's families beyond paths an agent writes directly: reads that reach the window
@@ -11,10 +10,6 @@ import { perimeterFacts } from './perimeterFixtures';
  * through a lookup; the guard home made a repository; archive tools that write entries of unknown
  * names. Every row is denied (not asked); the look-alikes stay allowed. Facts: perimeterFixtures.ts.
  */
-
-function show(v: Verdict): string {
-  return JSON.stringify({ decision: v.decision, risks: v.risks, reasons: v.reasons });
-}
 
 const DENIED: Record<string, readonly string[]> = {
   'window tokens by pattern, search and process files': [

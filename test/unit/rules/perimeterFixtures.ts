@@ -1,4 +1,4 @@
-import type { Facts, FileStatus } from '../../../src/core/policy/types';
+import type { Facts, FileStatus, Verdict } from '../../../src/core/policy/types';
 import { testFacts } from '../support/policyFixtures';
 
 /**
@@ -103,4 +103,9 @@ export function emptyFacts(): Facts {
     '/work/app/.github/workflows/ci.yml': 'on: push\n',
   };
   return testFacts({ home: '/home/dev', cwd: '/work/app', workspaceRoots: ['/work/app'], guardHome: '/home/dev/.blast-shield', files, fileStatus: statusIn(files) });
+}
+
+/** A verdict in one line, for assertion messages. */
+export function show(v: Verdict): string {
+  return JSON.stringify({ decision: v.decision, risks: v.risks, reasons: v.reasons });
 }

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { classify } from '../../../src/core/policy/classify';
-import type { Facts, GitPathState, Verdict } from '../../../src/core/policy/types';
+import type { Facts, GitPathState } from '../../../src/core/policy/types';
 import { decodeBase64, decodedLiterals, unreadableCode } from '../../../src/core/rules/perimeter/runtimeCode';
 import { runtimeTargetProducer } from '../../../src/core/rules/perimeter/runtimeTargets';
-import { emptyFacts, perimeterFacts } from './perimeterFixtures';
+import { emptyFacts, perimeterFacts, show } from './perimeterFixtures';
 
 /**
  * The perimeter against code and targets the hook never reads (issue #19, item 2): interpreter code
@@ -12,10 +12,6 @@ import { emptyFacts, perimeterFacts } from './perimeterFixtures';
  * machine holding hook configurations (perimeterFixtures.ts); the look-alikes stay allowed; on a
  * machine holding nothing of the guard's, unreadable code asks instead of denying.
  */
-
-function show(v: Verdict): string {
-  return JSON.stringify({ decision: v.decision, risks: v.risks, reasons: v.reasons });
-}
 
 const b64 = (text: string): string => Buffer.from(text).toString('base64');
 const hex = (text: string): string => Buffer.from(text).toString('hex');

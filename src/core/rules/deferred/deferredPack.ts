@@ -179,6 +179,21 @@ function commandLine(words: readonly ArgWord[]): string {
 
 const SYSTEMD_RUN_VALUED = /^(-u|--unit|-p|--property|--description|--slice|-E|--setenv|--on-active|--on-boot|--on-startup|--on-unit-active|--on-unit-inactive|--on-calendar|--on-clock-change|--on-timezone-change|--timer-property|--path-property|--socket-property|-M|--machine|-H|--host|--uid|--gid|--nice|--working-directory|--service-type|--expand-environment|--json)$/;
 
+/**
+ * Where the command a runner is given starts: after its options from `from` on (an option for which
+ * `takesValue` holds also skips the next word), and after `--` where the runner reads it.
+ */
+function commandStart(texts: readonly string[], from: number, takesValue: (option: string) => boolean, dashDash: boolean): number {
+  let i = from;
+  for (; i < texts.length; i++) {
+    const t = texts[i]!;
+    if (dashDash && t === '--') return i + 1;
+    if (!t.startsWith('-')) break;
+    if (takesValue(t)) i++;
+  }
+  return i;
+}
+
 /** Schedulers and detached runners given a command: systemd-run, tmux/screen detached sessions, kubectl create cronjob, crontab. */
 function scheduled(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
   const args = inv.args;
@@ -186,43 +201,20 @@ function scheduled(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
   const run = (words: readonly ArgWord[], where: string, when: string): Finding[] => (words.length === 0 ? [] : judgePayload(commandLine(words), 'shell', { where, when }, inv.name, ctx, cwd));
   switch (inv.name) {
     case 'systemd-run': {
-      let i = 0;
-      for (; i < args.length; i++) {
-        const t = texts[i]!;
-        if (t === '--') {
-          i++;
-          break;
-        }
-        if (!t.startsWith('-')) break;
-        if (SYSTEMD_RUN_VALUED.test(t)) i++;
-      }
+      const i = commandStart(texts, 0, (t) => SYSTEMD_RUN_VALUED.test(t), true);
       const timer = texts.find((t) => t.startsWith('--on-'));
       return run(args.slice(i), 'a transient systemd unit', timer ? `on its timer (${timer.split('=')[0]})` : 'now, outside the agent');
     }
     case 'tmux': {
       const sub = texts.findIndex((t) => /^(new-session|new|new-window|neww|split-window|splitw|run-shell|run|respawn-pane|respawnp|respawn-window|respawnw|display-popup|popup)$/.test(t));
       if (sub < 0) return [];
-      let i = sub + 1;
-      for (; i < args.length; i++) {
-        const t = texts[i]!;
-        if (t === '--') {
-          i++;
-          break;
-        }
-        if (!t.startsWith('-')) break;
-        if (/^-[a-zA-Z]*[censtFxylpfL]$/.test(t) && !/^-[dADEPXhvbkZ]+$/.test(t)) i++;
-      }
+      const i = commandStart(texts, sub + 1, (t) => /^-[a-zA-Z]*[censtFxylpfL]$/.test(t) && !/^-[dADEPXhvbkZ]+$/.test(t), true);
       return run(args.slice(i), `a tmux ${texts[sub]} session`, 'now, in a session the agent does not wait for');
     }
     case 'screen': {
       const detached = texts.some((t) => /^-[a-zA-Z]*[dD][a-zA-Z]*m|^-m$/.test(t));
       if (!detached) return [];
-      let i = 0;
-      for (; i < args.length; i++) {
-        const t = texts[i]!;
-        if (!t.startsWith('-')) break;
-        if (/^-[a-zA-Z]*[SctheTpX]$/.test(t) || t === '-Logfile') i++;
-      }
+      const i = commandStart(texts, 0, (t) => /^-[a-zA-Z]*[SctheTpX]$/.test(t) || t === '-Logfile', false);
       return run(args.slice(i), 'a detached screen session', 'now, in a session the agent does not wait for');
     }
     case 'kubectl': {
