@@ -179,6 +179,8 @@ export async function runAllowOnce({ clients, log, cleanups }) {
   const end = Date.now() + 30000;
   while (!(fs.existsSync(ipcDir) && fs.readdirSync(ipcDir).some((f) => f.endsWith('.json'))) && Date.now() < end) await new Promise((r) => setTimeout(r, 200));
   log(`editor up at ${server.origin}; asking it from ${live.map((c) => c.id).join(', ')}`);
+  // Background processes a client leaves behind (Cline's hub daemon) end with the run.
+  for (const c of live) if (c.teardown) cleanups.push(() => c.teardown({ home }));
   for (const client of live) {
     const t = Date.now();
     const record = { client: client.id, scenario: 'allow-once-real-editor', title: 'the incident allowed once in the real editor, then asked again and denied', expect: 'allowed once' };

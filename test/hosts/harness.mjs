@@ -59,6 +59,7 @@ export async function runScenario({ client, agent, standin, scenario, runDir, ho
   const env = client.env({ home, standinUrl: standin.url, pathPrefix: [curl.bin], guardHome });
   if (client.prepare) await client.prepare({ agent, home, workspace: wsDir, env, standin, scenario });
   ctx.startedAtIso = new Date().toISOString();
+  if (scenario.isolated && client.teardown) process.once('exit', () => client.teardown({ home }));
   ctx.run = await client.run({ agent, home, workspace: wsDir, env, prompt: `Please do the next step of the task in ${wsDir}.`, timeoutMs: 120000, scenario });
   ctx.results = standin.model.toolResults;
   ctx.requests = standin.model.scriptRequests;

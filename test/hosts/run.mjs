@@ -99,6 +99,8 @@ async function runClientScenarios(client) {
   const agentBinDir = path.dirname(agent.bin);
   installGuard({ host: client.host, home, guardHome, agentBinDir });
   if (client.setup) await client.setup({ agent, home, standin, guardHome });
+  // Background processes a client leaves behind (Cline's hub daemon) end with the run, before its HOME goes.
+  if (client.teardown) cleanups.push(() => client.teardown({ home }));
   for (const scenario of scenarios) {
     const t = Date.now();
     const name = `${client.id} ${scenario.id}`;

@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import net from 'node:net';
 import { spawnSync } from 'node:child_process';
 import { baseEnv, runClient } from './process.mjs';
 import { expectHookDeny, expectNotDenied } from '../scenarios.mjs';
@@ -28,10 +29,15 @@ export default {
   },
   hookConfigFile: ({ home }) => path.join(home, 'Documents', 'Cline', 'Hooks', 'PreToolUse'),
   env({ home, pathPrefix }) {
-    return baseEnv({ home, pathPrefix });
+    // Cline 3.x starts a background "hub" daemon on its first run and later runs in the same HOME
+    // send their sessions through it. A port of this HOME's own keeps a daemon some earlier run left
+    // behind (on the default port) from changing which road this run takes.
+    const port = hubPorts.get(home);
+    return { ...baseEnv({ home, pathPrefix }), ...(port ? { CLINE_HUB_PORT: String(port) } : {}) };
   },
   /** Once per HOME: point the "openai" (OpenAI-compatible) provider at the stand-in. */
-  setup({ agent, home, standin }) {
+  async setup({ agent, home, standin }) {
+    hubPorts.set(home, await freePort());
     const r = spawnSync(agent.bin, ['auth', '-p', 'openai', '-k', 'standin-key', '-m', CLINE_MODEL, '-b', standin.url], { env: baseEnv({ home }), encoding: 'utf8', timeout: 60000 });
     if (r.status !== 0) throw new Error(`cline auth failed (exit ${r.status}): ${r.stderr || r.stdout}`);
   },
@@ -87,11 +93,34 @@ export default {
       },
     },
   ],
+  /** Stops the hub daemon this HOME's runs started (it outlives the CLI; its pid is in the hub lock file). */
+  teardown({ home }) {
+    let pid;
+    try {
+      pid = JSON.parse(fs.readFileSync(path.join(home, '.cline', 'data', 'locks', 'hub', 'production.json'), 'utf8')).pid;
+    } catch {
+      return;
+    }
+    let cmdline = '';
+    try {
+      cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      return;
+    }
+    if (Number.isInteger(pid) && cmdline.includes('--cline-hub-daemon')) {
+      try {
+        process.kill(pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+  },
   isHookDeny: (result) => /Blast Shield/.test(result.text),
   /**
    * A cancel from a PreToolUse hook stops Cline's whole task before the tool runs: no tool output
    * reaches the model, the run ends "aborted", and Cline's own log records the hook's message as the
-   * ControlledStopError that stopped it.
+   * ControlledStopError that stopped it. A session run through the hub daemon (every run after the
+   * first in a HOME) logs nothing of it; the hub's event store keeps the run's `lastError` instead.
    */
   deniedEvidence(ctx) {
     const events = jsonLines(ctx.run.stdout);
@@ -107,11 +136,14 @@ export default {
     // moment after the run has ended, so look again for a few seconds before concluding it is not there.
     const stopLine = () => clineLog(ctx.home).find((l) => l.errorName === 'ControlledStopError' && l.time >= ctx.startedAtIso && /Blast Shield/.test(l.errorMessage || ''));
     let stop = stopLine();
-    for (let waited = 0; !stop && waited < 5000; waited += 250) {
+    let hubError = stop ? undefined : hubLastError(ctx.home, Date.parse(ctx.startedAtIso));
+    for (let waited = 0; !stop && !hubError && waited < 5000; waited += 250) {
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
       stop = stopLine();
+      hubError = stop ? undefined : hubLastError(ctx.home, Date.parse(ctx.startedAtIso));
     }
-    assert.ok(stop, "Cline's log has no ControlledStopError carrying Blast Shield's message");
+    if (hubError) return `Cline's hub stopped the task before the tool ran; the run's lastError: "${hubError.replace(/\s+/g, ' ').slice(0, 120)}…"`;
+    assert.ok(stop, "Neither Cline's log (a ControlledStopError) nor its hub's event store (a run's lastError) carries Blast Shield's message");
     return `Cline stopped the task before the tool ran; its log: ControlledStopError "${stop.errorMessage.replace(/\s+/g, ' ').slice(0, 120)}…"`;
   },
 };
@@ -124,6 +156,45 @@ function jsonLines(text) {
       return [];
     }
   });
+}
+
+const hubPorts = new Map();
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The `lastError` of a run the hub recorded since `sinceMs` that carries Blast Shield's message, read
+ * from the hub's SQLite event store with the sqlite3 shell (Debian's package; .ci/run installs it).
+ */
+function hubLastError(home, sinceMs) {
+  const db = path.join(home, '.cline', 'data', 'db', 'hub-events-hub-production.db');
+  if (!fs.existsSync(db)) return undefined;
+  const r = spawnSync('sqlite3', ['-readonly', db, `select envelope_json from hub_events where created_at >= ${Number(sinceMs) || 0} and envelope_json like '%Blast Shield%' order by sequence`], { encoding: 'utf8', timeout: 20000 });
+  if (r.error) throw new Error(`reading Cline's hub event store needs the sqlite3 shell (apt install sqlite3): ${r.error.message}`);
+  for (const envelope of jsonLines(r.stdout)) {
+    const found = findLastError(envelope);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function findLastError(value) {
+  if (!value || typeof value !== 'object') return undefined;
+  if (typeof value.lastError === 'string' && /Blast Shield/.test(value.lastError)) return value.lastError;
+  for (const v of Object.values(value)) {
+    const found = findLastError(v);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function clineLog(home) {
