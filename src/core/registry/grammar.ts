@@ -20,6 +20,8 @@ export type OptionArity =
   | 'none'
   /** Exactly one value: glued (`-aX`, `--app=X`) or the next word. */
   | 'one'
+  /** Two values (`sqlite3 -lookaside SIZE N`): the glued one and the next word, or the next two. */
+  | 'two'
   /** A value only when glued (`--color=always`, `-i.bak`); the next word is never taken. */
   | 'optional'
   /** Every following word up to the next long option (`aws ec2 … --instance-ids i-1 i-2`). */
@@ -213,7 +215,9 @@ export function parseCommand(args: readonly ArgWord[], spec: GrammarSpec, readin
   const takeValues = (option: ParsedOption, takes: OptionArity | UnknownOption, at: number, glued: boolean): number => {
     let next = at;
     if (takes === 'one' && !glued && next + 1 < args.length) take(option, args[++next]!, args[next]!.text);
-    else if (takes === 'list') {
+    else if (takes === 'two') {
+      for (let n = glued ? 1 : 2; n > 0 && next + 1 < args.length; n--) take(option, args[++next]!, args[next]!.text);
+    } else if (takes === 'list') {
       while (next + 1 < args.length && !args[next + 1]!.text.startsWith('--')) take(option, args[++next]!, args[next]!.text);
     } else if (takes === 'unsure' && !glued && next + 1 < args.length && !isOptionWord(args[next + 1]!.text, spec)) {
       result.unsure.push({ option: option.written, index: at });
@@ -308,7 +312,7 @@ export function parseCommand(args: readonly ArgWord[], spec: GrammarSpec, readin
       const rest = text.slice(k + 1);
       const takes = known?.takes ?? (spec.unknownShort ?? 'unsure');
       if (takes === 'none' || takes === 'switch') continue;
-      if (rest !== '' && (takes === 'one' || takes === 'optional' || takes === 'list')) {
+      if (rest !== '' && (takes === 'one' || takes === 'optional' || takes === 'list' || takes === 'two')) {
         take(option, word, rest.startsWith('=') ? rest.slice(1) : rest);
         break;
       }

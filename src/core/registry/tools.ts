@@ -26,6 +26,10 @@ import { vercel } from './tools/vercel';
 import { wrangler } from './tools/wrangler';
 import { turso } from './tools/turso';
 import { delCli, rimraf, rsync, trash } from './tools/sync';
+import { dropdb, pgRestore, psql } from './tools/postgres';
+import { mysql, mysqladmin } from './tools/mysql';
+import { mongosh, redisCli } from './tools/nosql';
+import { sqlcmd, sqlite3 } from './tools/sqlite';
 import type { ToolSpec } from './types';
 
 /**
@@ -38,5 +42,6 @@ export const TOOLS: readonly ToolSpec[] = [
   railway, fly, heroku, vercel, netlify, supabase, neon, pscale, render, gh, doppler, firebase, wrangler, turso,
   git, ssh, ansible, kubectl, helm, docker, dockerCompose,
   terraform, terragrunt, pulumi, cdk,
+  psql, dropdb, pgRestore, mysql, mysqladmin, mongosh, redisCli, sqlite3, sqlcmd,
   rm, chmod, chown, mv, cp, shred, truncate, unlink, mkfs, rsync, rimraf, delCli, trash,
 ];

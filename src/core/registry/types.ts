@@ -80,6 +80,25 @@ export interface SqlSession {
   local?(args: ToolArgs): boolean;
 }
 
+/**
+ * A database client's own statements (`psql -c`, `mysql -e`, `sqlite3 db "SQL"`, `redis-cli FLUSHALL`):
+ * which options and operands carry them. The database pack reads the connection (URL, host, database)
+ * and judges the statements; with none of these given the client reads standard input.
+ */
+export interface DatabaseClient {
+  engine: 'postgres' | 'mysql' | 'sqlite' | 'mongodb' | 'redis' | 'database';
+  /** Options whose values are statements, each run on its own (`-c`, `--execute`, `--init-command`). */
+  statementOptions?: readonly string[];
+  /** Options whose values are files of statements (`-f`, `--file`); `-` is standard input. */
+  fileOptions?: readonly string[];
+  /** Operands from this index on are statements, each its own (`sqlite3 db.sqlite "DROP …" "VACUUM"`). */
+  statementOperands?: number;
+  /** Operands from this index on are one command (`redis-cli -n 2 FLUSHDB`). */
+  commandOperands?: number;
+  /** The option that appends standard input to that command as its last argument (`redis-cli -x`). */
+  stdinArgument?: string;
+}
+
 /** A subcommand: its grammar, its children and what it does. */
 export interface CommandSpec extends GrammarNode {
   commands?: Readonly<Record<string, CommandSpec>>;
@@ -184,6 +203,8 @@ export interface ToolSpec extends Omit<GrammarSpec, 'commands'>, CommandSpec {
   generic?: GenericRule;
   /** The whole invocation targets a local emulator (`--endpoint-url http://localhost:4566`, `--local`). */
   local?: (args: CliArgs) => boolean;
+  /** A database client: where its statements come from (the database pack reads them). */
+  client?: DatabaseClient;
   /** Extra environment hints from workspace files the CLI itself reads (fly.toml, linked projects). */
   contextHints?: (inv: Invocation, ctx: RuleContext) => HintSource[];
 }

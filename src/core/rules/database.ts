@@ -1,7 +1,8 @@
 import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { resolvePath } from '../paths';
 import { hostOf, isLocalHost, redactUrl } from '../policy/production';
-import { parseArgs, flagValues, hasFlag } from './support/cliArgs';
+import { parsedArgs, readingsOf, toolArgs, toolNamed, toolsOf } from '../registry/commandModel';
+import type { DatabaseClient, ToolArgs } from '../registry/types';
 import { effectiveCommand } from './support/commandLine';
 import { looksLikeSql, scanMongo, scanRedis, scanSql, scanSqlAsWritten, type CodeEffect, type SqlStatement } from './support/sqlScan';
 import { redisKeyDeletes, scopedMongoChanges, scopedSqlChanges } from './support/productionWrites';
@@ -134,14 +135,27 @@ function urlLike(text: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Clients
 
-const PSQL_VALUED = new Set(['-c', '--command', '-f', '--file', '-h', '--host', '-p', '--port', '-U', '--username', '-d', '--dbname', '-v', '--set', '--variable', '-o', '--output', '-L', '--log-file', '-P', '--pset', '-F', '--field-separator', '-R', '--record-separator', '-T', '--table-attr']);
+/** One reading of a client's command line, through its registry entry, and where its statements come from. */
+interface ClientArgs {
+  a: ToolArgs;
+  client: DatabaseClient;
+  operands: string[];
+}
 
-function psql(inv: Invocation, facts: Facts): Work {
-  const p = parseArgs(inv.args, { valueFlags: PSQL_VALUED });
-  const positional = p.positionals.map((w) => w.text);
-  const dbArg = flagValues(p, ['-d', '--dbname'])[0] ?? positional[0];
+/** Statements given on the command line: the entry's statement options and operands. */
+function inlineStatements({ a, client }: ClientArgs): string[] {
+  const out = a.values(...(client.statementOptions ?? []));
+  const operands = a.parsed.operands.map((w) => w.text);
+  if (client.statementOperands !== undefined) out.push(...operands.slice(client.statementOperands));
+  if (client.commandOperands !== undefined && operands.length > client.commandOperands) out.push(operands.slice(client.commandOperands).join(' '));
+  return out;
+}
+
+function psql(inv: Invocation, facts: Facts, c: ClientArgs): Work {
+  const { a, operands } = c;
+  const dbArg = a.value('-d') ?? operands[0];
   const url = dbArg !== undefined && urlLike(dbArg) ? dbArg : undefined;
-  const hostFlag = flagValues(p, ['-h', '--host'])[0];
+  const hostFlag = a.value('-h');
   const pgHost = assignment(inv, facts, 'PGHOST');
   const conn = connection('postgres', {
     runtime: runtimeOf(inv.args, [dbArg, hostFlag]),
@@ -151,7 +165,7 @@ function psql(inv: Invocation, facts: Facts): Work {
     database: url === undefined ? dbArg ?? assignment(inv, facts, 'PGDATABASE') : undefined,
     defaultLocal: true,
   });
-  return gatherStatements(inv, facts, conn, flagValues(p, ['-c', '--command']), flagValues(p, ['-f', '--file']));
+  return gatherStatements(inv, facts, conn, inlineStatements(c), a.values(...(c.client.fileOptions ?? [])));
 }
 
 function gatherStatements(inv: Invocation, facts: Facts, conn: Connection, inline: string[], files: string[], kind: 'sql' | 'mongo' | 'redis' = 'sql'): Work {
@@ -186,37 +200,30 @@ function gatherStatements(inv: Invocation, facts: Facts, conn: Connection, inlin
   return { connection: conn, sql: kind === 'sql' ? texts : [], mongo: kind === 'mongo' ? texts : [], redis: kind === 'redis' ? texts : [], opaqueInput: opaque };
 }
 
-const MYSQL_VALUED = new Set(['-e', '--execute', '-h', '--host', '-P', '--port', '-u', '--user', '-D', '--database', '-S', '--socket', '--defaults-file', '--defaults-extra-file', '--login-path', '--protocol', '--default-character-set']);
-
-function mysql(inv: Invocation, facts: Facts): Work {
-  // `-pSECRET` glues a password to the flag: drop it before parsing so its letters are not read as flags.
-  const args = inv.args.filter((a) => !a.text.startsWith('-p') && !a.text.startsWith('--password'));
-  const p = parseArgs(args, { valueFlags: MYSQL_VALUED });
-  const hostFlag = flagValues(p, ['-h', '--host'])[0];
+function mysql(inv: Invocation, facts: Facts, c: ClientArgs): Work {
+  const { a, operands } = c;
+  const hostFlag = a.value('-h');
   const envHost = assignment(inv, facts, 'MYSQL_HOST');
-  const db = flagValues(p, ['-D', '--database'])[0] ?? p.positionals[0]?.text;
   const conn = connection('mysql', {
     host: hostFlag ?? envHost,
     hostSource: hostFlag !== undefined ? '-h' : envHost !== undefined ? 'MYSQL_HOST' : undefined,
-    database: db,
+    database: a.value('-D') ?? operands[0],
     defaultLocal: true,
   });
-  return gatherStatements(inv, facts, conn, flagValues(p, ['-e', '--execute']), []);
+  return gatherStatements(inv, facts, conn, inlineStatements(c), []);
 }
 
-function sqlite(inv: Invocation, facts: Facts): Work {
-  const p = parseArgs(inv.args, { valueFlags: new Set(['-cmd', '-init', '-separator', '-newline', '-nullvalue', '-vfs', '-maxsize', '-lookaside', '-pagecache', '-mmap']) });
-  const [file, ...sql] = p.positionals.map((w) => w.text);
+function sqlite(inv: Invocation, facts: Facts, c: ClientArgs): Work {
+  const file = c.operands[0];
   const conn: Connection = { engine: 'sqlite', name: file ?? 'an in-memory database', remote: false, values: [], sources: [] };
-  return gatherStatements(inv, facts, conn, [...flagValues(p, ['-cmd']), ...sql.slice(0, 1)], []);
+  return gatherStatements(inv, facts, conn, inlineStatements(c), c.a.values(...(c.client.fileOptions ?? [])));
 }
 
-function mongosh(inv: Invocation, facts: Facts): Work {
-  const p = parseArgs(inv.args, { valueFlags: new Set(['--eval', '--host', '--port', '-u', '--username', '-p', '--password', '--authenticationDatabase', '-f', '--file', '--tlsCAFile']) });
-  const positional = p.positionals.map((w) => w.text);
-  const uri = positional.find((t) => urlLike(t) || /^[\w.-]+(:\d+)?\/\w+$/.test(t) || /^\$\{?\w+\}?$/.test(t));
-  const files = [...flagValues(p, ['-f', '--file']), ...positional.filter((t) => t.endsWith('.js'))];
-  const hostFlag = flagValues(p, ['--host'])[0];
+function mongosh(inv: Invocation, facts: Facts, c: ClientArgs): Work {
+  const { a, operands } = c;
+  const uri = operands.find((t) => urlLike(t) || /^[\w.-]+(:\d+)?\/\w+$/.test(t) || /^\$\{?\w+\}?$/.test(t));
+  const files = [...a.values(...(c.client.fileOptions ?? [])), ...operands.filter((t) => t.endsWith('.js'))];
+  const hostFlag = a.value('--host');
   const conn = connection('mongodb', {
     runtime: runtimeOf(inv.args, [uri, hostFlag]),
     url: uri !== undefined && urlLike(uri) ? uri : undefined,
@@ -225,46 +232,58 @@ function mongosh(inv: Invocation, facts: Facts): Work {
     database: uri !== undefined && !urlLike(uri) ? uri.split('/')[1] : undefined,
     defaultLocal: true,
   });
-  return gatherStatements(inv, facts, conn, flagValues(p, ['--eval']), files, 'mongo');
+  return gatherStatements(inv, facts, conn, inlineStatements(c), files, 'mongo');
 }
 
-function redisCli(inv: Invocation, facts: Facts): Work {
-  const p = parseArgs(inv.args, { valueFlags: new Set(['-h', '-p', '-s', '-a', '--user', '--pass', '-u', '-n', '-r', '-i', '-d', '--sni', '--cacert', '--cert', '--key', '--pattern', '--count']) });
-  const url = flagValues(p, ['-u'])[0];
-  const hostFlag = flagValues(p, ['-h'])[0];
+/** Commands whose last argument is a script: with `-x` standard input is that script. */
+const REDIS_SCRIPT_COMMANDS = /^(eval|eval_ro|script\s+load|function\s+load)\b/i;
+
+function redisCli(inv: Invocation, facts: Facts, c: ClientArgs): Work {
+  const { a } = c;
+  const hostFlag = a.value('-h');
   const conn = connection('redis', {
-    url,
+    url: a.value('-u'),
     host: hostFlag,
     hostSource: hostFlag !== undefined ? '-h' : undefined,
-    database: flagValues(p, ['-n'])[0],
+    database: a.value('-n'),
     dbSource: '-n',
     defaultLocal: true,
   });
-  const words = p.positionals.map((w) => w.text).join(' ');
-  return gatherStatements(inv, facts, conn, words === '' ? [] : [words], [], 'redis');
+  const inline = inlineStatements(c);
+  const command = inline[0];
+  if (command !== undefined && c.client.stdinArgument !== undefined && a.has(c.client.stdinArgument) && REDIS_SCRIPT_COMMANDS.test(command)) {
+    const s = stdinText(inv, facts);
+    if (s.text !== undefined) inline.push(s.text);
+  }
+  const work = gatherStatements(inv, facts, conn, inline, a.values(...(c.client.fileOptions ?? [])), 'redis');
+  // Lua run by the server (EVAL, --eval, a script on standard input) runs commands of its own.
+  const called = work.redis.flatMap((t) => [...t.matchAll(/redis\.p?call\(\s*['"]([\w.]+)['"]/gi)].map((m) => m[1]!));
+  return called.length > 0 ? { ...work, redis: [...work.redis, called.join('\n')] } : work;
 }
 
 /** Microsoft's sqlcmd: `-S server[,port] -d db -Q "statements"` (or -q, -i files, stdin). */
-function sqlcmd(inv: Invocation, facts: Facts): Work {
-  const p = parseArgs(inv.args, { valueFlags: new Set(['-S', '-d', '-U', '-P', '-Q', '-q', '-i', '-o', '-G', '-l', '-t', '-h', '-s', '-w', '-v', '-f', '-H', '-A', '-a', '-c', '-L', '-W', '-e', '-K', '-M', '-F']) });
-  const server = flagValues(p, ['-S'])[0];
+function sqlcmd(inv: Invocation, facts: Facts, c: ClientArgs): Work {
+  const server = c.a.value('-S');
   const host = server?.replace(/^(tcp|np|lpc):/i, '').split(/[,\\]/)[0];
-  const conn = connection('database', { host, hostSource: '-S', database: flagValues(p, ['-d'])[0], defaultLocal: true, runtime: runtimeOf(inv.args, [server]) });
-  return gatherStatements(inv, facts, conn, flagValues(p, ['-Q', '-q']), flagValues(p, ['-i']));
+  const conn = connection('database', { host, hostSource: '-S', database: c.a.value('-d'), defaultLocal: true, runtime: runtimeOf(inv.args, [server]) });
+  return gatherStatements(inv, facts, conn, inlineStatements(c), c.a.values(...(c.client.fileOptions ?? [])));
 }
 
-const CLIENTS: Record<string, (inv: Invocation, facts: Facts) => Work> = {
-  sqlcmd,
-  psql,
-  mysql,
-  mariadb: mysql,
-  sqlite3: sqlite,
-  sqlite: sqlite,
-  mongosh,
-  mongo: mongosh,
-  'redis-cli': redisCli,
-  'valkey-cli': redisCli,
-};
+type ClientReader = (inv: Invocation, facts: Facts, c: ClientArgs) => Work;
+
+const READERS: Record<DatabaseClient['engine'], ClientReader> = { postgres: psql, mysql, sqlite, mongodb: mongosh, redis: redisCli, database: sqlcmd };
+
+/** Each reading of a client's command line (two when an option the entry does not know may take a value), as the work it runs. */
+function clientWorks(inv: Invocation, facts: Facts): Work[] | undefined {
+  const spec = toolNamed(inv.name);
+  const client = spec?.client;
+  if (!spec || !client) return undefined;
+  return readingsOf(inv.args, spec).map((parsed) => {
+    const c: ClientArgs = { a: toolArgs(inv.name, parsed, spec), client, operands: parsed.operands.map((w) => w.text) };
+    return READERS[client.engine](inv, facts, c);
+  });
+}
+
 
 // ---------------------------------------------------------------------------------------------
 // Findings
@@ -342,30 +361,37 @@ export function judgeWork(work: Work, ctx: RuleContext): Finding[] {
 // ---------------------------------------------------------------------------------------------
 // Command-line tools that drop databases, and framework resets
 
+/** The usual reading of a registry tool's command line (dropdb, pg_restore, mysqladmin). */
+function argsOf(inv: Invocation): ToolArgs | undefined {
+  const spec = toolNamed(inv.name);
+  return spec ? toolArgs(inv.name, parsedArgs(inv.args, spec), spec) : undefined;
+}
+
 function dropdb(inv: Invocation, ctx: RuleContext): Finding[] {
-  const p = parseArgs(inv.args, { valueFlags: new Set(['-h', '--host', '-p', '--port', '-U', '--username', '--maintenance-db']) });
-  const host = flagValues(p, ['-h', '--host'])[0] ?? assignment(inv, ctx.facts, 'PGHOST');
-  const db = p.positionals[0]?.text;
+  const a = argsOf(inv);
+  if (!a) return [];
+  const host = a.value('-h') ?? assignment(inv, ctx.facts, 'PGHOST');
+  const db = a.operand(0);
   const conn = connection('postgres', { host, hostSource: '-h', database: db, defaultLocal: true });
   return [destroyFinding('dropdb', `Drops the PostgreSQL database ${db ?? '(unnamed)'}${conn.remote ? ` on ${host}` : ''} (dropdb).`, [targetFor(conn, ctx, { kind: 'database', name: db ?? conn.name })])];
 }
 
 function pgRestore(inv: Invocation, ctx: RuleContext): Finding[] {
-  const p = parseArgs(inv.args, { valueFlags: new Set(['-h', '--host', '-p', '--port', '-U', '--username', '-d', '--dbname', '-f', '--file', '-j', '--jobs', '-n', '--schema', '-t', '--table', '-F', '--format']) });
-  if (!hasFlag(p, ['-c', '--clean'])) return [];
-  const dbArg = flagValues(p, ['-d', '--dbname'])[0];
-  const conn = connection('postgres', { runtime: runtimeOf(inv.args, [dbArg]), url: dbArg !== undefined && urlLike(dbArg) ? dbArg : undefined, host: flagValues(p, ['-h', '--host'])[0], hostSource: '-h', database: dbArg !== undefined && !urlLike(dbArg) ? dbArg : undefined, defaultLocal: true });
+  const a = argsOf(inv);
+  if (!a?.has('-c')) return [];
+  const dbArg = a.value('-d');
+  const conn = connection('postgres', { runtime: runtimeOf(inv.args, [dbArg]), url: dbArg !== undefined && urlLike(dbArg) ? dbArg : undefined, host: a.value('-h'), hostSource: '-h', database: dbArg !== undefined && !urlLike(dbArg) ? dbArg : undefined, defaultLocal: true });
   return [destroyFinding('restore-clean', `Drops the objects of ${conn.name} before restoring them (pg_restore --clean).`, [targetFor(conn, ctx)])];
 }
 
 function mysqladmin(inv: Invocation, ctx: RuleContext): Finding[] {
-  const args = inv.args.filter((a) => !a.text.startsWith('-p') && !a.text.startsWith('--password'));
-  const p = parseArgs(args, { valueFlags: new Set(['-h', '--host', '-P', '--port', '-u', '--user', '-S', '--socket']) });
-  const words = p.positionals.map((w) => w.text);
+  const a = argsOf(inv);
+  if (!a) return [];
+  const words = a.parsed.operands.map((w) => w.text);
   const i = words.findIndex((w) => w.toLowerCase() === 'drop');
   if (i < 0) return [];
   const db = words[i + 1] ?? '(unnamed)';
-  const conn = connection('mysql', { host: flagValues(p, ['-h', '--host'])[0], hostSource: '-h', database: db, defaultLocal: true });
+  const conn = connection('mysql', { host: a.value('-h'), hostSource: '-h', database: db, defaultLocal: true });
   return [destroyFinding('dropdb', `Drops the MySQL database ${db} (mysqladmin drop).`, [targetFor(conn, ctx, { kind: 'database', name: db })])];
 }
 
@@ -481,9 +507,8 @@ function connectionInCode(code: string, runner: Invocation): Connection {
 
 function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   const runner = snippet.runner;
-  const client = CLIENTS[runner.name];
   if (snippet.language === 'sql' || snippet.language === 'mongo' || snippet.language === 'redis') {
-    const conn = client ? client(runner, ctx.facts).connection : connectionInCode('', runner);
+    const conn = clientWorks(runner, ctx.facts)?.[0]?.connection ?? connectionInCode('', runner);
     const work: Work = { connection: conn, sql: [], mongo: [], redis: [] };
     work[snippet.language] = [snippet.text];
     return judgeWork(work, ctx);
@@ -516,9 +541,8 @@ export interface DatabaseWork {
 }
 
 export function databaseWorkOf(inv: Invocation, facts: Facts): DatabaseWork | undefined {
-  const client = CLIENTS[inv.name];
-  if (!client) return undefined;
-  const w = client(inv, facts);
+  const w = clientWorks(inv, facts)?.[0];
+  if (!w) return undefined;
   return { engine: w.connection.engine, database: w.connection.name, remote: w.connection.remote, sql: w.sql, mongo: w.mongo, redis: w.redis, ...(w.opaqueInput ? { opaqueInput: w.opaqueInput } : {}) };
 }
 
@@ -533,15 +557,20 @@ function onRemoteMachine(work: Work, inv: Invocation): Work {
 }
 
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
-  const client = CLIENTS[inv.name];
-  if (client) return judgeWork(onRemoteMachine(client(inv, ctx.facts), inv), ctx);
+  const works = clientWorks(inv, ctx.facts);
+  if (works) {
+    // Every reading is judged: an option whose value-taking is unknown must not hide a statement.
+    const findings = new Map<string, Finding>();
+    for (const work of works) for (const f of judgeWork(onRemoteMachine(work, inv), ctx)) if (!findings.has(f.rule + f.reason)) findings.set(f.rule + f.reason, f);
+    return [...findings.values()];
+  }
   const tool = TOOLS[inv.name];
   if (tool) return tool(inv, ctx);
   return frameworkReset(inv, ctx);
 }
 
 export const DATABASE_COMMANDS: readonly string[] = [
-  ...Object.keys(CLIENTS), ...Object.keys(TOOLS),
+  ...toolsOf('database').flatMap((t) => t.names), ...Object.keys(TOOLS),
   'prisma', 'rails', 'rake', 'knex', 'sequelize', 'sequelize-cli', 'typeorm', 'typeorm-ts-node-commonjs', 'typeorm-ts-node-esm',
   'django-admin', 'manage.py', 'python', 'python3', 'py', 'uv', 'poetry', 'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun', 'bundle',
 ];

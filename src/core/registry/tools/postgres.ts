@@ -1,0 +1,57 @@
+import type { ToolSpec } from '../types';
+import { flag, valued } from './options';
+
+/**
+ * PostgreSQL's clients (getopt_long: `-c SQL`, `-cSQL`, `--command=SQL`, `--command SQL`, and any
+ * unambiguous prefix of a long option, `--comm`). `psql [option…] [dbname [username]]` runs the
+ * statements of `-c` and `-f` (each in turn), else standard input; `-d`/the first operand may be a
+ * connection string. `dropdb` drops a database; `pg_restore --clean` drops objects before restoring.
+ */
+
+const CONNECTION = [valued('-h', '--host'), valued('-p', '--port'), valued('-U', '--username'), flag('-w', '--no-password'), flag('-W', '--password')];
+
+export const psql: ToolSpec = {
+  names: ['psql'],
+  family: 'database',
+  locality: 'either',
+  abbreviations: true,
+  numericOptions: true,
+  options: [
+    ...CONNECTION,
+    valued('-c', '--command'), valued('-f', '--file'), valued('-d', '--dbname'), valued('-v', '--set', '--variable'), valued('-o', '--output'),
+    valued('-L', '--log-file'), valued('-P', '--pset'), valued('-F', '--field-separator'), valued('-R', '--record-separator'), valued('-T', '--table-attr'),
+    flag('-a', '--echo-all'), flag('-A', '--no-align'), flag('-b', '--echo-errors'), flag('-e', '--echo-queries'), flag('-E', '--echo-hidden'),
+    flag('-H', '--html'), flag('-l', '--list'), flag('-n', '--no-readline'), flag('-q', '--quiet'), flag('-s', '--single-step'),
+    flag('-S', '--single-line'), flag('-t', '--tuples-only'), flag('-x', '--expanded'), flag('-X', '--no-psqlrc'), flag('-z', '--field-separator-zero'),
+    flag('-0', '--record-separator-zero'), flag('-1', '--single-transaction'), flag('-V', '--version'), flag('--csv'),
+    { names: ['-?', '--help'], takes: 'optional' },
+  ],
+  client: { engine: 'postgres', statementOptions: ['-c'], fileOptions: ['-f'] },
+};
+
+export const dropdb: ToolSpec = {
+  names: ['dropdb'],
+  family: 'database',
+  locality: 'either',
+  abbreviations: true,
+  options: [...CONNECTION, valued('--maintenance-db'), flag('-e', '--echo'), flag('-f', '--force'), flag('-i', '--interactive'), flag('--if-exists'), flag('-V', '--version'), flag('-?', '--help')],
+};
+
+export const pgRestore: ToolSpec = {
+  names: ['pg_restore'],
+  family: 'database',
+  locality: 'either',
+  abbreviations: true,
+  numericOptions: true,
+  options: [
+    ...CONNECTION,
+    valued('-d', '--dbname'), valued('-f', '--file'), valued('-F', '--format'), valued('-I', '--index'), valued('-j', '--jobs'), valued('-L', '--use-list'),
+    valued('-n', '--schema'), valued('-N', '--exclude-schema'), valued('-P', '--function'), valued('-t', '--table'), valued('-T', '--trigger'),
+    valued('-S', '--superuser'), valued('--role'), valued('--section'), valued('--filter'), valued('--transaction-size'),
+    flag('-a', '--data-only'), flag('-c', '--clean'), flag('-C', '--create'), flag('-e', '--exit-on-error'), flag('-l', '--list'), flag('-O', '--no-owner'),
+    flag('-s', '--schema-only'), flag('-v', '--verbose'), flag('-x', '--no-privileges', '--no-acl'), flag('-1', '--single-transaction'), flag('--if-exists'),
+    flag('--disable-triggers'), flag('--no-comments'), flag('--no-data-for-failed-tables'), flag('--no-publications'), flag('--no-security-labels'),
+    flag('--no-subscriptions'), flag('--no-table-access-method'), flag('--no-tablespaces'), flag('--strict-names'), flag('--use-set-session-authorization'),
+    flag('--enable-row-security'), flag('-V', '--version'), flag('-?', '--help'),
+  ],
+};
