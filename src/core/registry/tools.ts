@@ -30,6 +30,7 @@ import { dropdb, pgRestore, psql } from './tools/postgres';
 import { mysql, mysqladmin } from './tools/mysql';
 import { mongosh, redisCli } from './tools/nosql';
 import { sqlcmd, sqlite3 } from './tools/sqlite';
+import { curl, httpie, wget } from './tools/http';
 import type { ToolSpec } from './types';
 
 /**
@@ -43,5 +44,6 @@ export const TOOLS: readonly ToolSpec[] = [
   git, ssh, ansible, kubectl, helm, docker, dockerCompose,
   terraform, terragrunt, pulumi, cdk,
   psql, dropdb, pgRestore, mysql, mysqladmin, mongosh, redisCli, sqlite3, sqlcmd,
+  curl, wget, httpie,
   rm, chmod, chown, mv, cp, shred, truncate, unlink, mkfs, rsync, rimraf, delCli, trash,
 ];

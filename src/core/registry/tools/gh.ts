@@ -1,5 +1,5 @@
 import type { ToolSpec } from '../types';
-import { valued } from './options';
+import { flag, valued } from './options';
 
 /** The GitHub CLI: subcommands then flags, flags anywhere. */
 
@@ -10,6 +10,16 @@ export const gh: ToolSpec = {
   provider: 'github',
   label: 'GitHub',
   options: ['-R', '--repo', '--hostname', '-e', '--env', '-o', '--org', '-a', '--app', '-u', '--user', '--jq', '-q', '--template', '-t'].map((n) => valued(n)),
+  commands: {
+    // `gh api ENDPOINT [-X METHOD] [-f/-F key=value] [--input FILE]`: the HTTP pack reads the request.
+    api: {
+      options: [
+        valued('-X', '--method'), valued('-f', '--raw-field'), valued('-F', '--field'), valued('-H', '--header'), valued('--input'), valued('--hostname'),
+        valued('-q', '--jq'), valued('-t', '--template'), valued('--cache'), valued('-p', '--preview'), flag('-i', '--include'), flag('--paginate'),
+        flag('--slurp'), flag('--silent'), flag('--verbose'), flag('-h', '--help'),
+      ],
+    },
+  },
   environmentFlags: ['-e', '--env'],
   scopeFlags: ['-R', '--repo'],
   scopeKind: 'repository',

@@ -8,7 +8,10 @@
 import type { ArgWord, Invocation, RuleContext } from '../../policy/types';
 import { resolvePath } from '../../paths';
 import { printfOutput } from '../../shell/decode';
-import { flagValues, parseArgs, type ParsedArgs } from './cliArgs';
+import { flagValues, parseArgs } from './cliArgs';
+import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
+import type { ParsedOption } from '../../registry/grammar';
+import type { ToolArgs } from '../../registry/types';
 import { looksLikeUrl, type HttpRequest, type RequestBody } from './httpTargets';
 
 // ---------------------------------------------------------------------------------------------
@@ -70,27 +73,6 @@ function inlineBody(word: string, dynamic: boolean): RequestBody {
 // ---------------------------------------------------------------------------------------------
 // curl
 
-const CURL_VALUE_FLAGS = new Set([
-  '-A', '-b', '-c', '-C', '-d', '-D', '-e', '-E', '-F', '-H', '-K', '-m', '-o', '-P', '-Q', '-r', '-t', '-T', '-u', '-U',
-  '-w', '-x', '-X', '-y', '-Y', '-z',
-  '--user-agent', '--cookie', '--cookie-jar', '--continue-at', '--data', '--data-ascii', '--data-binary', '--data-raw',
-  '--data-urlencode', '--json', '--dump-header', '--referer', '--cert', '--form', '--form-string', '--header',
-  '--config', '--max-time', '--output', '--ftp-port', '--quote', '--range', '--telnet-option', '--upload-file', '--user',
-  '--proxy-user', '--write-out', '--proxy', '--request', '--speed-time', '--speed-limit', '--time-cond', '--url',
-  '--url-query', '--connect-timeout', '--retry', '--retry-delay', '--retry-max-time', '--cacert', '--capath',
-  '--cert-type', '--key', '--key-type', '--pass', '--resolve', '--connect-to', '--interface', '--limit-rate',
-  '--max-filesize', '--max-redirs', '--oauth2-bearer', '--aws-sigv4', '--variable', '--expand-url', '--expand-data',
-  '--expand-data-raw', '--expand-data-binary', '--expand-json', '--expand-header', '--expand-request', '--output-dir', '--trace', '--trace-ascii', '--stderr', '--noproxy', '--dns-servers',
-  '--local-port', '--keepalive-time', '--request-target', '--unix-socket', '--abstract-unix-socket', '--preproxy',
-  '--socks4', '--socks4a', '--socks5', '--socks5-hostname', '--hostpubmd5', '--hostpubsha256', '--pubkey',
-  '--ciphers', '--tls-max', '--mail-from', '--mail-rcpt', '--mail-auth', '--proxy-header', '--netrc-file',
-  '--happy-eyeballs-timeout-ms', '--expect100-timeout', '--parallel-max', '--sasl-authzid', '--service-name',
-  '--login-options', '--delegation', '--crlfile', '--egd-file', '--random-file', '--engine', '--ftp-account',
-  '--ftp-alternative-to-user', '--ftp-method', '--ftp-ssl-ccc-mode', '--krb', '--proto', '--proto-redir',
-  '--proto-default', '--tlsuser', '--tlspassword', '--tlsauthtype', '--doh-url', '--etag-save', '--etag-compare',
-  '--hsts', '--alt-svc', '--curves', '--tls13-ciphers', '--ip-tos', '--vlan-priority', '--rate',
-]);
-
 /** Parse a curl config file (`-K`): `--opt value`, `opt = "value"`, `opt: value`, one per line. */
 function curlConfigArgs(text: string): ArgWord[] {
   const out: ArgWord[] = [];
@@ -132,11 +114,17 @@ function methodOverrideOf(headers: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** The usual reading of `args` by a registry tool's grammar, with accessors by option name. */
+function readArgs(name: string, args: readonly ArgWord[]): ToolArgs {
+  const spec = toolNamed(name)!;
+  return toolArgs(name, parsedArgs(args, spec), spec);
+}
+
 function curlRequest(inv: Invocation, ctx: RuleContext): HttpRequest | undefined {
-  let parsed = parseArgs(inv.args, { valueFlags: CURL_VALUE_FLAGS });
-  if (parsed.flags.has('--help') || parsed.flags.has('-h') || parsed.flags.has('--version') || parsed.flags.has('-V')) return undefined;
+  let a = readArgs('curl', inv.args);
+  if (a.has('-h', '-V')) return undefined;
   let unanalyzable: string | undefined;
-  const configs = flagValues(parsed, ['-K', '--config']);
+  const configs = a.values('-K');
   if (configs.length > 0) {
     const extra: ArgWord[] = [];
     for (const path of configs) {
@@ -144,19 +132,16 @@ function curlRequest(inv: Invocation, ctx: RuleContext): HttpRequest | undefined
       if (text === undefined) unanalyzable = `the curl config file ${path} could not be read`;
       else extra.push(...curlConfigArgs(text));
     }
-    parsed = parseArgs([...inv.args, ...extra], { valueFlags: CURL_VALUE_FLAGS });
+    a = readArgs('curl', [...inv.args, ...extra]);
   }
-  const dynamicOf = dynamicValues(inv.args);
   const bodies: RequestBody[] = [];
-  for (const [written, values] of parsed.flags) {
+  for (const option of a.parsed.options) {
     // curl 8.3+: any option prefixed `--expand-` has {{variables}} substituted at run time.
-    const expanded = written.startsWith('--expand-');
-    const flag = expanded ? '--' + written.slice('--expand-'.length) : written;
-    for (const value of values) {
-      const dynamic = dynamicOf.has(value) || (expanded && value.includes('{{'));
-      switch (flag) {
+    const expanded = option.written.startsWith('--expand-');
+    option.values.forEach((value, i) => {
+      const dynamic = option.valueWords[i]?.dynamic === true || (expanded && value.includes('{{'));
+      switch (option.name) {
         case '-d':
-        case '--data':
         case '--data-ascii':
         case '--data-binary':
         case '--json':
@@ -174,8 +159,7 @@ function curlRequest(inv: Invocation, ctx: RuleContext): HttpRequest | undefined
           } else bodies.push(inlineBody(value.startsWith('=') ? value.slice(1) : value, dynamic));
           break;
         }
-        case '-F':
-        case '--form': {
+        case '-F': {
           const eq = value.indexOf('=');
           const content = eq >= 0 ? value.slice(eq + 1) : value;
           if (content.startsWith('<')) bodies.push(fileBody(content.slice(1), inv, ctx));
@@ -185,20 +169,19 @@ function curlRequest(inv: Invocation, ctx: RuleContext): HttpRequest | undefined
         default:
           break;
       }
-    }
+    });
   }
-  const headers = flagValues(parsed, ['-H', '--header']);
-  const explicit = flagValues(parsed, ['-X', '--request', '--expand-request']).pop();
-  let method = explicit?.toUpperCase();
+  const headers = a.values('-H');
+  let method = a.value('-X')?.toUpperCase();
   if (!method) {
-    if (parsed.flags.has('-I') || parsed.flags.has('--head')) method = 'HEAD';
-    else if (parsed.flags.has('-G') || parsed.flags.has('--get')) method = 'GET';
-    else if (parsed.flags.has('-T') || parsed.flags.has('--upload-file')) method = 'PUT';
+    if (a.has('-I')) method = 'HEAD';
+    else if (a.has('-G')) method = 'GET';
+    else if (a.has('-T')) method = 'PUT';
     else if (bodies.length > 0) method = 'POST';
     else method = 'GET';
   }
-  const urls = [...flagValues(parsed, ['--url', '--expand-url']), ...urlPositionals(parsed)];
-  const contentType = header(headers, 'content-type')?.toLowerCase() ?? (parsed.flags.has('--json') ? 'application/json' : undefined);
+  const urls = [...a.values('--url'), ...urlOperands(a)];
+  const contentType = header(headers, 'content-type')?.toLowerCase() ?? (a.has('--json') ? 'application/json' : undefined);
   const methodOverride = methodOverrideOf(headers);
   return {
     client: 'curl',
@@ -207,7 +190,7 @@ function curlRequest(inv: Invocation, ctx: RuleContext): HttpRequest | undefined
     bodies,
     ...(contentType !== undefined ? { contentType } : {}),
     ...(methodOverride !== undefined ? { methodOverride } : {}),
-    unixSocket: parsed.flags.has('--unix-socket') || parsed.flags.has('--abstract-unix-socket'),
+    unixSocket: a.has('--unix-socket', '--abstract-unix-socket'),
     ...(unanalyzable !== undefined ? { unanalyzable } : {}),
   };
 }
@@ -225,39 +208,28 @@ function dynamicValues(args: readonly ArgWord[]): Set<string> {
   return out;
 }
 
-function urlPositionals(parsed: ParsedArgs): string[] {
-  return parsed.positionals.filter((w) => looksLikeUrl(w.text) || (w.dynamic && /^["']?\$/.test(w.text))).map((w) => w.text);
+function urlOperands(a: ToolArgs): string[] {
+  return a.parsed.operands.filter((w) => looksLikeUrl(w.text) || (w.dynamic && /^["']?\$/.test(w.text))).map((w) => w.text);
 }
 
 // ---------------------------------------------------------------------------------------------
 // wget
 
-const WGET_VALUE_FLAGS = new Set([
-  '-O', '-o', '-a', '-P', '-U', '-e', '-i', '-t', '-T', '-w', '-Q', '-l', '-A', '-R', '-D', '-I', '-X', '-B',
-  '--output-document', '--output-file', '--append-output', '--directory-prefix', '--user-agent', '--execute',
-  '--input-file', '--tries', '--timeout', '--wait', '--quota', '--level', '--accept', '--reject', '--domains',
-  '--include-directories', '--exclude-directories', '--base', '--method', '--body-data', '--body-file',
-  '--post-data', '--post-file', '--header', '--user', '--password', '--http-user', '--http-password',
-  '--load-cookies', '--save-cookies', '--referer', '--ca-certificate', '--certificate', '--private-key',
-  '--limit-rate', '--bind-address', '--dns-timeout', '--connect-timeout', '--read-timeout', '--waitretry',
-]);
-
 function wgetRequest(inv: Invocation, ctx: RuleContext): HttpRequest | undefined {
-  const parsed = parseArgs(inv.args, { valueFlags: WGET_VALUE_FLAGS });
-  if (parsed.flags.has('--help') || parsed.flags.has('-h') || parsed.flags.has('--spider')) return undefined;
-  const dynamicOf = dynamicValues(inv.args);
+  const a = readArgs('wget', inv.args);
+  if (a.has('-h', '--spider')) return undefined;
   const bodies: RequestBody[] = [];
-  for (const v of flagValues(parsed, ['--post-data', '--body-data'])) bodies.push(inlineBody(v, dynamicOf.has(v)));
-  for (const v of flagValues(parsed, ['--post-file', '--body-file'])) bodies.push(fileBody(v, inv, ctx));
-  const headers = flagValues(parsed, ['--header']);
-  const explicit = flagValues(parsed, ['--method']).pop();
+  for (const option of optionsOf(a, ['--post-data', '--body-data'])) option.values.forEach((v, i) => bodies.push(inlineBody(v, option.valueWords[i]?.dynamic === true)));
+  for (const v of a.values('--post-file', '--body-file')) bodies.push(fileBody(v, inv, ctx));
+  const headers = a.values('--header');
+  const explicit = a.value('--method');
   const method = explicit?.toUpperCase() ?? (bodies.length > 0 ? 'POST' : 'GET');
   const contentType = header(headers, 'content-type')?.toLowerCase();
   const methodOverride = methodOverrideOf(headers);
   return {
     client: 'wget',
     method,
-    urls: urlPositionals(parsed),
+    urls: urlOperands(a),
     bodies,
     ...(contentType !== undefined ? { contentType } : {}),
     ...(methodOverride !== undefined ? { methodOverride } : {}),
@@ -265,16 +237,13 @@ function wgetRequest(inv: Invocation, ctx: RuleContext): HttpRequest | undefined
   };
 }
 
+/** The options given under any of these described names, in order. */
+function optionsOf(a: ToolArgs, names: readonly string[]): ParsedOption[] {
+  return a.parsed.options.filter((o) => names.includes(o.name));
+}
+
 // ---------------------------------------------------------------------------------------------
 // httpie / xh
-
-const HTTPIE_VALUE_FLAGS = new Set([
-  '-a', '--auth', '-A', '--auth-type', '--session', '--session-read-only', '-o', '--output', '-p', '--print',
-  '--pretty', '-s', '--style', '--verify', '--cert', '--cert-key', '--cert-key-pass', '--proxy', '--timeout',
-  '--max-redirects', '--raw', '--format-options', '--response-charset', '--response-mime', '--boundary', '--ssl',
-  '--ciphers', '--default-scheme', '-P', '--history-print', '--bearer', '--unix-socket', '--resolve', '--interface',
-  '--http-version', '--scheme',
-]);
 
 const HTTPIE_SEPARATORS = [':=@', '=@', '==', ':=', '=', '@', ':'];
 
@@ -289,9 +258,9 @@ function httpieItem(text: string): { key: string; sep: string; value: string } |
 }
 
 function httpieRequest(inv: Invocation, ctx: RuleContext): HttpRequest | undefined {
-  const parsed = parseArgs(inv.args, { valueFlags: HTTPIE_VALUE_FLAGS });
-  if (parsed.flags.has('--help') || parsed.flags.has('--offline') || parsed.flags.has('--version')) return undefined;
-  const words = [...parsed.positionals];
+  const a = readArgs(inv.name, inv.args);
+  if (a.has('--help', '--offline', '--version')) return undefined;
+  const words = [...a.parsed.operands];
   let method: string | undefined;
   if (words.length >= 2 && /^[A-Za-z]+$/.test((words[0] as ArgWord).text) && !looksLikeUrl((words[0] as ArgWord).text)) {
     method = (words.shift() as ArgWord).text.toUpperCase();
@@ -346,8 +315,8 @@ function httpieRequest(inv: Invocation, ctx: RuleContext): HttpRequest | undefin
     }
   }
   if (hasData) bodies.push({ text: JSON.stringify(body), dynamic });
-  for (const raw of flagValues(parsed, ['--raw'])) bodies.push(inlineBody(raw, dynamicValues(inv.args).has(raw)));
-  if (!hasData && bodies.length === 0 && inv.stdin && !parsed.flags.has('--ignore-stdin') && !parsed.flags.has('-I')) {
+  for (const raw of a.values('--raw')) bodies.push(inlineBody(raw, dynamicValues(inv.args).has(raw)));
+  if (!hasData && bodies.length === 0 && inv.stdin && !a.has('-I')) {
     bodies.push(stdinBody(inv, ctx));
   }
   const contentType = header(headers, 'content-type')?.toLowerCase();
@@ -359,39 +328,32 @@ function httpieRequest(inv: Invocation, ctx: RuleContext): HttpRequest | undefin
     bodies,
     ...(contentType !== undefined ? { contentType } : {}),
     ...(methodOverride !== undefined ? { methodOverride } : {}),
-    unixSocket: parsed.flags.has('--unix-socket'),
+    unixSocket: a.has('--unix-socket'),
   };
 }
 
 // ---------------------------------------------------------------------------------------------
 // gh api
 
-const GH_API_VALUE_FLAGS = new Set([
-  '-X', '--method', '-f', '--raw-field', '-F', '--field', '-H', '--header', '--input', '--hostname', '-q', '--jq',
-  '-t', '--template', '--cache', '-p', '--preview',
-]);
-
 function ghApiRequest(inv: Invocation, ctx: RuleContext): HttpRequest | undefined {
-  const parsed = parseArgs(inv.args, { valueFlags: GH_API_VALUE_FLAGS });
-  if (parsed.positionals[0]?.text !== 'api' || parsed.flags.has('--help')) return undefined;
-  const endpoint = parsed.positionals[1]?.text;
+  const a = readArgs('gh', inv.args);
+  if (a.parsed.path[0] !== 'api' || a.has('-h')) return undefined;
+  const endpoint = a.operand(0);
   if (endpoint === undefined) return undefined;
-  const host = flagValues(parsed, ['--hostname'])[0] ?? 'api.github.com';
+  const host = a.value('--hostname') ?? 'api.github.com';
   const graphql = endpoint === 'graphql';
   const url = /^https?:\/\//.test(endpoint) ? endpoint : `https://${host}/${graphql ? 'graphql' : endpoint.replace(/^\//, '')}`;
   const fields: Record<string, unknown> = {};
   const bodies: RequestBody[] = [];
-  const dynamicOf = dynamicValues(inv.args);
   let dynamic = false;
-  for (const [flag, values] of parsed.flags) {
-    if (!['-f', '--raw-field', '-F', '--field'].includes(flag)) continue;
-    for (const v of values) {
+  for (const option of optionsOf(a, ['-f', '-F'])) {
+    for (const [i, v] of option.values.entries()) {
       const eq = v.indexOf('=');
       if (eq <= 0) continue;
-      if (dynamicOf.has(v)) dynamic = true;
+      if (option.valueWords[i]?.dynamic === true) dynamic = true;
       const key = v.slice(0, eq);
       let value: unknown = v.slice(eq + 1);
-      if ((flag === '-F' || flag === '--field') && typeof value === 'string' && value.startsWith('@')) {
+      if (option.name === '-F' && typeof value === 'string' && value.startsWith('@')) {
         const file = fileBody(value.slice(1), inv, ctx);
         if (file.text === undefined) bodies.push(file);
         value = file.text ?? '';
@@ -399,7 +361,7 @@ function ghApiRequest(inv: Invocation, ctx: RuleContext): HttpRequest | undefine
       fields[key] = value;
     }
   }
-  for (const path of flagValues(parsed, ['--input'])) bodies.push(fileBody(path, inv, ctx));
+  for (const path of a.values('--input')) bodies.push(fileBody(path, inv, ctx));
   const hasFields = Object.keys(fields).length > 0;
   if (hasFields) {
     if (graphql) {
@@ -407,7 +369,7 @@ function ghApiRequest(inv: Invocation, ctx: RuleContext): HttpRequest | undefine
       bodies.push({ text: JSON.stringify({ query, variables }), dynamic });
     } else bodies.push({ text: JSON.stringify(fields), dynamic });
   }
-  const explicit = flagValues(parsed, ['-X', '--method']).pop();
+  const explicit = a.value('-X');
   return {
     client: 'gh api',
     method: explicit?.toUpperCase() ?? (bodies.length > 0 ? 'POST' : 'GET'),
