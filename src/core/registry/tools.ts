@@ -30,7 +30,7 @@ import { dropdb, pgRestore, psql } from './tools/postgres';
 import { mysql, mysqladmin } from './tools/mysql';
 import { mongosh, redisCli } from './tools/nosql';
 import { sqlcmd, sqlite3 } from './tools/sqlite';
-import { curl, httpie, wget } from './tools/http';
+import { curl, httpie, wget } from './tools/webClients';
 import type { ToolSpec } from './types';
 
 /**

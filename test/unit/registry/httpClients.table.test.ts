@@ -3,7 +3,7 @@ import { testFacts } from '../support/policyFixtures';
 import { expectCase, type Expectation } from '../support/packRun';
 
 /**
- * curl, wget, HTTPie/xh and `gh api` read through their registry entries (registry/tools/http.ts,
+ * curl, wget, HTTPie/xh and `gh api` read through their registry entries (registry/tools/webClients.ts,
  * gh.ts): method, body, URL and config-file options before, between and after the URL, glued and
  * separated, `--opt=value`, abbreviated where the tool accepts it. Each destroying row sits next to a
  * look-alike that must stay allowed. Run through the engine's real path.
