@@ -31,6 +31,7 @@ import { mysql, mysqladmin } from './tools/mysql';
 import { mongosh, redisCli } from './tools/nosql';
 import { sqlcmd, sqlite3 } from './tools/sqlite';
 import { curl, httpie, wget } from './tools/webClients';
+import { bun, cargo, gem, go, npm, pip, pnpm, poetry, uv, yarn } from './tools/packageManagers';
 import type { ToolSpec } from './types';
 
 /**
@@ -45,5 +46,6 @@ export const TOOLS: readonly ToolSpec[] = [
   terraform, terragrunt, pulumi, cdk,
   psql, dropdb, pgRestore, mysql, mysqladmin, mongosh, redisCli, sqlite3, sqlcmd,
   curl, wget, httpie,
+  npm, pnpm, yarn, bun, pip, uv, poetry, gem, cargo, go,
   rm, chmod, chown, mv, cp, shred, truncate, unlink, mkfs, rsync, rimraf, delCli, trash,
 ];

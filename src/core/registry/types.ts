@@ -99,6 +99,22 @@ export interface DatabaseClient {
   stdinArgument?: string;
 }
 
+/**
+ * What a package manager's subcommand does with the project's code: `script` runs the package.json
+ * script its first operand names (`npm run build`), `{ script }` a fixed one (`npm test`, with
+ * `fallback` scripts when it is missing: `npm restart` is stop then start), `install` runs the
+ * lifecycle scripts when it names no package, `binary` runs a package's binary (its operands, or
+ * the shell text of `call`), `publish` and `uninstall` say so, `builtin` runs no project code.
+ */
+export type PackageAction =
+  | 'script'
+  | { script: string; fallback?: readonly string[] }
+  | 'install'
+  | { binary: true; call?: string }
+  | 'publish'
+  | 'uninstall'
+  | 'builtin';
+
 /** A subcommand: its grammar, its children and what it does. */
 export interface CommandSpec extends GrammarNode {
   commands?: Readonly<Record<string, CommandSpec>>;
@@ -111,6 +127,8 @@ export interface CommandSpec extends GrammarNode {
    * command (`docker context use prod` -> DOCKER_CONTEXT=prod).
    */
   selects?(args: ToolArgs): Readonly<Record<string, string>>;
+  /** A package manager's subcommand: which of the project's code it runs, or that it installs, publishes, uninstalls. */
+  package?: PackageAction;
   /** The operand that names the hosted resource it works on (`wrangler d1 export prod-db`): an environment hint for read-only work. */
   resourceOperand?: number;
 }
@@ -203,6 +221,11 @@ export interface ToolSpec extends Omit<GrammarSpec, 'commands'>, CommandSpec {
   generic?: GenericRule;
   /** The whole invocation targets a local emulator (`--endpoint-url http://localhost:4566`, `--local`). */
   local?: (args: CliArgs) => boolean;
+  /**
+   * A package manager: an undescribed first word is a package.json script, else a binary from
+   * node_modules (`yarn build`, `pnpm lint`); and what running it with no subcommand does.
+   */
+  packageManager?: { scriptsByDefault: boolean; bare?: PackageAction };
   /** A database client: where its statements come from (the database pack reads them). */
   client?: DatabaseClient;
   /** Extra environment hints from workspace files the CLI itself reads (fly.toml, linked projects). */

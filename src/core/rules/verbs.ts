@@ -247,7 +247,7 @@ function floorApplies(inv: Invocation, specific: ReadonlySet<string>): boolean {
   const name = inv.name;
   if (name === '' || name.includes('=') || NOT_A_CLI.has(name) || READ_ONLY_COMMANDS.has(name)) return false;
   if (OPTION_GRAMMARS[name] !== undefined || EFFECT_RULES[name] !== undefined) return false;
-  const tool = toolNamed(name);
+  const tool = floorTool(name);
   if (tool && FLOOR_BENEATH.has(name)) {
     const first = firstCommandWord(inv.args, tool);
     const described = Object.keys(tool.commands ?? {}).some((key) => key.split('|').includes(first?.text ?? ''));
@@ -259,6 +259,12 @@ function floorApplies(inv: Invocation, specific: ReadonlySet<string>): boolean {
   if (!(name in FLOOR_TOO)) return false;
   const groups = FLOOR_TOO[name];
   return groups === undefined || groups.includes(readWords(inv.args).positionals[0]?.text ?? '');
+}
+
+/** The registry's tool for the floor: package managers' entries say what runs the project's code, not what destroys, so the floor reads them whole. */
+function floorTool(name: string): ReturnType<typeof toolNamed> {
+  const tool = toolNamed(name);
+  return tool?.family === 'package-manager' ? undefined : tool;
 }
 
 /** The first subcommand word of a registry tool's invocation (an undescribed plugin's name is an operand). */
@@ -278,7 +284,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   if (!floorApplies(inv, specific) || removalOf(inv) !== undefined) return [];
   const traits = verbTraitsOf(inv.name);
   if (traits.allRoutine) return [];
-  const tool = toolNamed(inv.name);
+  const tool = floorTool(inv.name);
   const args = tool ? inv.args.slice(firstCommandWord(inv.args, tool)?.index ?? 0) : inv.args;
   const reading = readWords(args);
   if (isHelp(reading)) return [];

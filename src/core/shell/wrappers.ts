@@ -375,7 +375,7 @@ export const WRAPPERS: Readonly<Record<string, Peeler>> = {
   infisical: afterDoubleDash,
   'aws-vault': afterDoubleDash,
   'env-cmd': (args) => after(args, { shortWithValue: 'fer', longWithValue: ['file', 'environments', 'rc-file'] }),
-  poetry: subcommandRunner(['run']),
+  poetry: subcommandRunner(['run'], { shortWithValue: 'CP', longWithValue: ['directory', 'project'] }),
   pipenv: subcommandRunner(['run']),
   uv: subcommandRunner(['run'], { longWithValue: ['with', 'python', 'project', 'directory', 'env-file', 'extra', 'group', 'package'] }),
   pdm: subcommandRunner(['run']),

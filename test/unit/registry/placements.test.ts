@@ -17,7 +17,8 @@ interface Row {
   /** The option's spellings and a value. */
   option: readonly string[];
   value: string;
-  decision: 'ask' | 'deny';
+  /** Package managers with nothing to stop in general say `allow`: no placement may make them ask. */
+  decision: 'allow' | 'ask' | 'deny';
   production?: boolean;
 }
 
@@ -65,6 +66,16 @@ const ROWS: Readonly<Record<string, Row>> = {
   curl: { words: '@ -X DELETE @ https://api.stripe.com/v1/customers/cus_1 @', option: ['-H', '--header'], value: 'Accept:application/json', decision: 'ask', production: true },
   wget: { words: '@ --method=DELETE @ https://api.stripe.com/v1/customers/cus_1 @', option: ['-U', '--user-agent'], value: 'bot', decision: 'ask', production: true },
   http: { words: '@ DELETE @ https://api.stripe.com/v1/customers/cus_1 @', option: ['-a', '--auth'], value: 'user:pass', decision: 'ask', production: true },
+  npm: { words: '@ run @ wipe @', option: ['--loglevel'], value: 'silent', decision: 'ask' },
+  pnpm: { words: '@ run @ wipe @', option: ['-C', '--dir'], value: '/work/app', decision: 'ask' },
+  yarn: { words: '@ wipe @', option: ['--cwd'], value: '/work/app', decision: 'ask' },
+  bun: { words: '@ run @ wipe', option: ['--cwd'], value: '/work/app', decision: 'ask' },
+  uv: { words: '@ run @ rm -rf src', option: ['--directory'], value: '/work/app', decision: 'ask' },
+  poetry: { words: '@ run rm -rf src', option: ['-C', '--directory'], value: '/work/app', decision: 'ask' },
+  pip: { words: '@ install @ -r requirements.txt @', option: ['--timeout'], value: '30', decision: 'allow' },
+  gem: { words: '@ install @ rails @', option: ['--source'], value: 'https://rubygems.org', decision: 'allow' },
+  cargo: { words: '@ build @ --release @', option: ['--manifest-path'], value: 'Cargo.toml', decision: 'allow' },
+  go: { words: '@ build @ ./... @', option: ['-o'], value: 'bin/app', decision: 'allow' },
   rm: { words: '@ src', option: ['-r', '--recursive'], value: '', decision: 'ask' },
   chmod: { words: '@ 777 /', option: ['-R', '--recursive'], value: '', decision: 'deny' },
   chown: { words: '@ root /', option: ['-R', '--recursive'], value: '', decision: 'deny' },
@@ -105,7 +116,7 @@ function placements(words: string, option: string): string[] {
   return out;
 }
 
-const facts = testFacts({ files: { '/work/app/notes.txt': 'notes\n', '/work/app/src/app.ts': 'x\n' } });
+const facts = testFacts({ files: { '/work/app/notes.txt': 'notes\n', '/work/app/src/app.ts': 'x\n', '/work/app/package.json': '{"scripts":{"wipe":"rm -rf src"}}' } });
 
 describe('registry: option placements never change the verdict', () => {
   it('every tool in the registry has a row', () => {

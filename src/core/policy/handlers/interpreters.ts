@@ -6,6 +6,7 @@
 
 import type { ArgWord, Invocation, SnippetLanguage } from '../types';
 import { scanOptions } from '../../shell/wrappers';
+import { commandNode, parsedArgs, toolNamed } from '../../registry/commandModel';
 import { isScriptPath, type Exec, type Handler, type Walker } from './context';
 import { packageScript } from './packageManagers';
 
@@ -167,17 +168,19 @@ function bun(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocation
     interpret(w, 'bun', 'javascript', { code: [args[evalIndex + 1]!], stdin: false, module: false }, inv, exec);
     return inv;
   }
-  const scan = scanOptions(args, 0, { longWithValue: ['cwd', 'config', 'env-file', 'preload'] });
-  const sub = args[scan.index];
+  const spec = toolNamed('bun')!;
+  const parsed = parsedArgs(args, spec);
+  const subIndex = parsed.pathIndexes[0] ?? (parsed.operands[0] ? args.indexOf(parsed.operands[0]) : -1);
+  const sub = args[subIndex];
   if (!sub) return inv;
-  const target = sub.text === 'run' ? args[scan.index + 1] : sub;
+  const target = sub.text === 'run' ? parsed.operands[0] : sub;
   const rest = args.slice(args.indexOf(target ?? sub) + 1);
   if (sub.text === 'x') {
-    const argv = args.slice(scan.index + 1);
+    const argv = args.slice(subIndex + 1);
     if (argv.length > 0) w.run(argv, { ...exec, wrappers: [...exec.wrappers, 'bunx'] });
     return inv;
   }
-  if (!target || (sub.text !== 'run' && BUN_BUILTINS.has(sub.text))) return inv;
+  if (!target || (sub.text !== 'run' && commandNode(parsed).package !== undefined && parsed.pathIndexes[0] === subIndex)) return inv;
   if (isScriptPath(target.text)) {
     w.runFile(target, 'javascript', inv, exec, `bun ${target.text}`);
     return inv;
@@ -211,10 +214,6 @@ function deno(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocatio
   return inv;
 }
 
-const BUN_BUILTINS = new Set([
-  'install', 'i', 'add', 'a', 'remove', 'rm', 'update', 'link', 'unlink', 'pm', 'init', 'create', 'c', 'build', 'test',
-  'upgrade', 'publish', 'outdated', 'patch', 'audit', 'info', 'why', 'repl', 'exec', 'completions', 'discord', 'help',
-]);
 
 /** The handler of an interpreter known by the language it reads (`python3.12`, `ts-node`), if it is one. */
 export function interpreterHandler(name: string): Handler | undefined {

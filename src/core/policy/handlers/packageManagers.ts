@@ -4,7 +4,9 @@
  */
 
 import { dirname, resolvePath } from '../../paths';
-import { scanOptions } from '../../shell/wrappers';
+import { commandNode, readingsOf, toolArgs, toolNamed } from '../../registry/commandModel';
+import type { ParsedCommand } from '../../registry/grammar';
+import type { ToolSpec } from '../../registry/types';
 import type { ArgWord, Invocation, Origin, Via } from '../types';
 import { quoteForShell, type Exec, type Handler, type Walker } from './context';
 
@@ -79,82 +81,62 @@ function lifecycle(w: Walker, manager: string, exec: Exec): void {
   }
 }
 
+/** Each reading of a package manager's words (two when an option it does not know may take a value), once per distinct reading. */
 function packageManager(w: Walker, manager: 'npm' | 'yarn' | 'pnpm', first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
   const inv = w.emit(manager, first.text, args, exec);
-  const scan = scanOptions(args, 0, {
-    shortWithValue: manager === 'pnpm' ? 'Cwf' : 'w',
-    longWithValue: ['prefix', 'cwd', 'dir', 'workspace', 'filter', 'userconfig', 'cache', 'registry', 'loglevel'],
-  });
-  const dir = scan.values.get('prefix') ?? scan.values.get('cwd') ?? scan.values.get('dir') ?? (manager === 'pnpm' ? scan.values.get('C') : undefined);
-  const local: Exec = { ...exec, cwd: dir !== undefined ? resolvePath(exec.cwd, dir, w.facts.home) : exec.cwd };
-  const subWord = args[scan.index];
-  const sub = subWord?.text;
-  const rest = args.slice(scan.index + 1);
-  const runScript = (words: ArgWord[]): void => {
-    const opts = scanOptions(words, 0, { shortWithValue: 'w', longWithValue: ['workspace', 'filter'] });
-    const script = words[opts.index];
-    if (!script) return;
-    if (script.dynamic) {
-      w.addOpaque(`${manager} runs a script whose name is computed at run time`, w.viaOf(exec));
-      return;
-    }
-    let extra = words.slice(opts.index + 1);
-    if (extra[0]?.text === '--') extra = extra.slice(1);
-    packageScript(w, manager, script.text, extra, local);
-  };
-  const execBinary = (words: ArgWord[]): void => {
-    const opts = scanOptions(words, 0, { shortWithValue: 'cp', longWithValue: ['package', 'call'] });
-    const call = opts.values.get('c') ?? opts.values.get('call');
-    if (call !== undefined) {
-      w.analyzeText(call, w.childScope(local, `${manager} exec`));
-      return;
-    }
-    const argv = words.slice(opts.index);
-    if (argv.length > 0) w.run(argv, { ...local, wrappers: [...local.wrappers, `${manager} exec`] });
-  };
-  if (sub === undefined) {
-    if (manager !== 'npm') lifecycle(w, manager, local);
-    return inv;
-  }
-  if (sub === 'run' || sub === 'run-script' || sub === 'rum' || sub === 'urn') {
-    runScript(rest);
-    return inv;
-  }
-  if (['test', 't', 'tst', 'start', 'stop', 'restart'].includes(sub)) {
-    const name = sub === 't' || sub === 'tst' ? 'test' : sub;
-    let extra = rest;
-    if (extra[0]?.text === '--') extra = extra.slice(1);
-    if (!packageScript(w, manager, name, extra, local) && name === 'restart') {
-      packageScript(w, manager, 'stop', [], local);
-      packageScript(w, manager, 'start', [], local);
-    }
-    return inv;
-  }
-  if (sub === 'exec' || sub === 'x' || sub === 'dlx') {
-    execBinary(rest);
-    return inv;
-  }
-  if (['install', 'i', 'ci', 'isntall', 'in'].includes(sub)) {
-    if (rest.every((word) => word.text.startsWith('-'))) lifecycle(w, manager, local);
-    return inv;
-  }
-  if (manager === 'npm' || NODE_PM_BUILTINS.has(sub) || (manager === 'pnpm' && PNPM_BUILTINS.has(sub))) return inv;
-  // `yarn build`, `pnpm lint`: a script when package.json has one, otherwise a binary from node_modules.
-  if (!packageScript(w, manager, sub, rest[0]?.text === '--' ? rest.slice(1) : rest, local)) {
-    w.run(args.slice(scan.index), { ...local, wrappers: [...local.wrappers, manager] });
+  const spec = toolNamed(manager)!;
+  const seen = new Set<string>();
+  for (const parsed of readingsOf(args, spec)) {
+    const key = `${parsed.pathIndexes.join(',')}|${parsed.operands.map((o) => args.indexOf(o)).join(',')}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    reading(w, manager, spec, parsed, args, exec);
   }
   return inv;
 }
-const NODE_PM_BUILTINS = new Set([
-  'add', 'remove', 'rm', 'upgrade', 'up', 'update', 'init', 'info', 'why', 'config', 'cache', 'global', 'link', 'unlink',
-  'pack', 'publish', 'version', 'workspaces', 'workspace', 'set', 'plugin', 'node', 'bin', 'create', 'import', 'licenses',
-  'list', 'ls', 'outdated', 'audit', 'login', 'logout', 'owner', 'tag', 'team', 'check', 'autoclean', 'help', 'policies',
-  'upgrade-interactive', 'dedupe', 'npm', 'patch', 'patch-commit', 'rebuild', 'search', 'stage', 'unplug', 'explain',
-  'constraints',
-]);
 
-/** pnpm's own commands beyond the shared ones: `yarn deploy` runs a script, `pnpm deploy` does not. */
-const PNPM_BUILTINS = new Set(['prune', 'fetch', 'store', 'env', 'deploy', 'setup', 'root', 'server', 'doctor', 'self-update', 'recursive', 'approve-builds', 'catalog']);
+function withoutDashDash(words: ArgWord[]): ArgWord[] {
+  return words[0]?.text === '--' ? words.slice(1) : words;
+}
+
+function reading(w: Walker, manager: string, spec: ToolSpec, parsed: ParsedCommand, args: ArgWord[], exec: Exec): void {
+  const a = toolArgs(manager, parsed, spec);
+  const dir = a.value('-C', '--cwd');
+  const local: Exec = { ...exec, cwd: dir !== undefined ? resolvePath(exec.cwd, dir, w.facts.home) : exec.cwd };
+  const operand = parsed.operands[0];
+  const after = (word: ArgWord): ArgWord[] => args.slice(args.indexOf(word) + 1);
+  const subIndex = parsed.pathIndexes[0];
+  if (subIndex === undefined) {
+    if (!operand) {
+      if (spec.packageManager?.bare === 'install') lifecycle(w, manager, local);
+      return;
+    }
+    // `yarn build`, `pnpm lint`: a script when package.json has one, otherwise a binary from node_modules.
+    if (spec.packageManager?.scriptsByDefault && !packageScript(w, manager, operand.text, withoutDashDash(after(operand)), local)) {
+      w.run(args.slice(args.indexOf(operand)), { ...local, wrappers: [...local.wrappers, manager] });
+    }
+    return;
+  }
+  const action = commandNode(parsed).package;
+  if (action === 'script') {
+    if (!operand) return;
+    if (operand.dynamic) {
+      w.addOpaque(`${manager} runs a script whose name is computed at run time`, w.viaOf(exec));
+      return;
+    }
+    packageScript(w, manager, operand.text, withoutDashDash(after(operand)), local);
+  } else if (typeof action === 'object' && 'script' in action) {
+    if (!packageScript(w, manager, action.script, withoutDashDash(args.slice(subIndex + 1)), local)) {
+      for (const name of action.fallback ?? []) packageScript(w, manager, name, [], local);
+    }
+  } else if (typeof action === 'object' && 'binary' in action) {
+    const call = action.call !== undefined ? a.value(action.call) : undefined;
+    if (call !== undefined) w.analyzeText(call, w.childScope(local, `${manager} exec`));
+    else if (operand) w.run(args.slice(args.indexOf(operand)), { ...local, wrappers: [...local.wrappers, `${manager} exec`] });
+  } else if (action === 'install' && !operand) {
+    lifecycle(w, manager, local);
+  }
+}
 
 export const packageManagerHandlers: Record<string, Handler> = {
   npm: (w, _name, first, args, exec) => packageManager(w, 'npm', first, args, exec),

@@ -1,0 +1,238 @@
+import type { OptionSpec } from '../grammar';
+import type { CommandSpec, PackageAction, ToolSpec } from '../types';
+import { flag, flagsEach, letters, valued, valuedEach } from './options';
+
+/**
+ * Package managers: which subcommands run the project's code (package.json scripts, lifecycle
+ * scripts on install, a package's binary), which install, publish or uninstall. The walker's
+ * package-manager handlers read npm, pnpm, yarn and bun through these entries; the rest describe
+ * their subcommands for the packs (pip, uv, poetry, gem, cargo, go).
+ */
+
+/** Subcommand keys (aliases joined by `|`) that all do `action`. */
+function doing(action: PackageAction, ...keys: string[]): Record<string, CommandSpec> {
+  return Object.fromEntries(keys.map((k) => [k, { package: action }]));
+}
+
+const SCRIPT_COMMANDS: Record<string, CommandSpec> = {
+  'run|run-script|rum|urn': { package: 'script', options: [valued('-w', '--workspace'), valued('--filter')] },
+  'test|t|tst': { package: { script: 'test' } },
+  start: { package: { script: 'start' } },
+  stop: { package: { script: 'stop' } },
+  restart: { package: { script: 'restart', fallback: ['stop', 'start'] } },
+};
+
+const EXEC_OPTIONS: OptionSpec[] = [valued('-c', '--call', '--shell-mode'), valued('-p', '--package')];
+
+/** yarn's and pnpm's own commands (an undescribed word is a script or a binary). */
+const NODE_BUILTINS = [
+  'add', 'upgrade|up|update', 'init', 'info', 'why', 'config', 'cache', 'link', 'pack', 'version', 'workspaces', 'workspace', 'set', 'plugin', 'node',
+  'bin', 'create', 'import', 'licenses', 'list|ls', 'outdated', 'audit', 'login', 'logout', 'owner', 'tag', 'team', 'check', 'autoclean', 'help',
+  'policies', 'upgrade-interactive', 'dedupe', 'npm', 'patch', 'patch-commit', 'rebuild', 'search', 'stage', 'unplug', 'explain', 'constraints',
+];
+
+export const npm: ToolSpec = {
+  names: ['npm'],
+  family: 'package-manager',
+  locality: 'local',
+  abbreviations: true,
+  options: [
+    valued('-C', '--prefix'), valued('-w', '--workspace'), ...valuedEach('--userconfig', '--globalconfig', '--cache', '--registry', '--loglevel', '--tag',
+      '--access', '--otp', '--include', '--omit', '--install-strategy', '--script-shell', '--location', '--scope', '--node-options', '--before', '--auth-type',
+      '--cpu', '--os', '--libc', '--editor', '--shell'),
+    flag('-g', '--global'), flag('-D', '--save-dev'), flag('-E', '--save-exact'), flag('-S', '--save'), flag('-O', '--save-optional'), flag('-P', '--save-prod'),
+    flag('-B', '--save-bundle'), flag('-f', '--force'), flag('-y', '--yes'), flag('-s', '--silent'), flag('-q', '--quiet'), flag('-d'),
+    flag('-l', '--long'), flag('-v', '--version'), flag('-h', '--help'),
+    ...flagsEach('--workspaces', '--ws', '--no-save', '--if-present', '--ignore-scripts', '--dry-run', '--json', '--production', '--legacy-peer-deps',
+      '--foreground-scripts', '--no-audit', '--no-fund', '--offline', '--prefer-offline', '--prefer-online', '--include-workspace-root', '--save-peer',
+      '--package-lock-only', '--no-package-lock', '--strict-peer-deps', '--verbose'),
+  ],
+  commands: {
+    ...SCRIPT_COMMANDS,
+    'exec|x': { package: { binary: true, call: '-c' }, options: EXEC_OPTIONS },
+    'install|i|in|ins|inst|insta|instal|isnt|isnta|isntal|isntall|add|ci|clean-install|ic|install-clean|isntall-clean': { package: 'install' },
+    ...doing('uninstall', 'uninstall|un|unlink|remove|rm|r'),
+    ...doing('publish', 'publish'),
+  },
+  packageManager: { scriptsByDefault: false },
+};
+
+export const pnpm: ToolSpec = {
+  names: ['pnpm'],
+  family: 'package-manager',
+  locality: 'local',
+  options: [
+    valued('-C', '--dir'), valued('-F', '--filter'), ...valuedEach('--filter-prod', '--test-pattern', '--changed-files-ignore-pattern', '--workspace-concurrency',
+      '--reporter', '--loglevel', '--store-dir', '--virtual-store-dir', '--registry', '--modules-dir', '--lockfile-dir', '--global-dir', '--node-linker',
+      '--package-import-method', '--resolution-mode', '--resume-from', '--cache-dir'),
+    flag('-w', '--workspace-root'), flag('-r', '--recursive'), flag('-g', '--global'), flag('-D', '--save-dev'), flag('-P', '--save-prod'),
+    flag('-O', '--save-optional'), flag('-E', '--save-exact'), flag('-s', '--silent'), flag('-h', '--help'), flag('-v', '--version'),
+    ...flagsEach('--frozen-lockfile', '--prefer-offline', '--offline', '--ignore-scripts', '--parallel', '--stream', '--aggregate-output', '--no-bail',
+      '--if-present', '--sequential', '--shamefully-hoist', '--json', '--dev', '--prod', '--no-optional', '--fix-lockfile', '--force'),
+  ],
+  commands: {
+    ...SCRIPT_COMMANDS,
+    'exec|x|dlx': { package: { binary: true, call: '-c' }, options: EXEC_OPTIONS },
+    'install|i|ci|isntall|in': { package: 'install' },
+    ...doing('uninstall', 'remove|rm|uninstall|un|unlink'),
+    ...doing('publish', 'publish'),
+    ...doing('builtin', ...NODE_BUILTINS, 'prune', 'fetch', 'store', 'env', 'deploy', 'setup', 'root', 'server', 'doctor', 'self-update', 'recursive', 'approve-builds', 'catalog', 'global'),
+  },
+  packageManager: { scriptsByDefault: true, bare: 'install' },
+};
+
+export const yarn: ToolSpec = {
+  names: ['yarn'],
+  family: 'package-manager',
+  locality: 'local',
+  options: [
+    ...valuedEach('--cwd', '--cache-folder', '--modules-folder', '--global-folder', '--link-folder', '--registry', '--network-timeout', '--mutex', '--use-yarnrc', '--otp'),
+    flag('-s', '--silent'), flag('-W', '--ignore-workspace-root-check'), flag('-D', '--dev'), flag('-E', '--exact'), flag('-T', '--tilde'), flag('-P', '--peer'),
+    flag('-O', '--optional'), flag('-h', '--help'), flag('-v', '--version'),
+    ...flagsEach('--verbose', '--offline', '--prefer-offline', '--frozen-lockfile', '--immutable', '--production', '--ignore-scripts', '--pure-lockfile',
+      '--non-interactive', '--no-progress', '--json', '--check-files', '--force', '--flat', '--no-lockfile', '--skip-integrity-check', '--ignore-engines'),
+  ],
+  commands: {
+    ...SCRIPT_COMMANDS,
+    'exec|x|dlx': { package: { binary: true, call: '-c' }, options: EXEC_OPTIONS },
+    'install|i|ci|isntall|in': { package: 'install' },
+    ...doing('uninstall', 'remove|rm', 'unlink'),
+    ...doing('publish', 'publish'),
+    global: { commands: { ...doing('uninstall', 'remove|rm'), ...doing('install', 'add') } },
+    ...doing('builtin', ...NODE_BUILTINS),
+  },
+  packageManager: { scriptsByDefault: true, bare: 'install' },
+};
+
+export const bun: ToolSpec = {
+  names: ['bun'],
+  family: 'package-manager',
+  locality: 'local',
+  options: [
+    valued('-e', '--eval'), valued('-p', '--print'), valued('-r', '--preload'), valued('-c', '--config'), ...valuedEach('--cwd', '--env-file', '--port', '--tsconfig-override', '--conditions'),
+    flag('-h', '--help'), flag('-v', '--version'), ...flagsEach('--watch', '--hot', '--smol', '--bun', '--silent', '--if-present', '--no-install', '--revision'),
+  ],
+  commands: {
+    run: { package: 'script' },
+    x: { package: { binary: true } },
+    'install|i': { package: 'install' },
+    ...doing('uninstall', 'remove|rm|uninstall|unlink'),
+    ...doing('publish', 'publish'),
+    ...doing('builtin', 'add|a', 'update', 'link', 'pm', 'init', 'create|c', 'build', 'test', 'upgrade', 'outdated', 'patch', 'audit', 'info', 'why', 'repl', 'exec', 'completions', 'discord', 'help'),
+  },
+  packageManager: { scriptsByDefault: true },
+};
+
+export const pip: ToolSpec = {
+  names: ['pip', 'pip3'],
+  family: 'package-manager',
+  locality: 'local',
+  abbreviations: true,
+  options: [
+    ...valuedEach('--log', '--proxy', '--retries', '--timeout', '--exists-action', '--trusted-host', '--cert', '--client-cert', '--cache-dir', '--python', '--use-feature', '--use-deprecated'),
+    flag('-v', '--verbose'), flag('-q', '--quiet'), flag('-V', '--version'), flag('-h', '--help'),
+    ...flagsEach('--isolated', '--require-virtualenv', '--no-input', '--no-cache-dir', '--disable-pip-version-check', '--no-color'),
+  ],
+  commands: {
+    install: {
+      package: 'install',
+      options: [valued('-r', '--requirement'), valued('-c', '--constraint'), valued('-e', '--editable'), valued('-t', '--target'), valued('-i', '--index-url'),
+        valued('-f', '--find-links'), valued('-C', '--config-settings'), ...valuedEach('--prefix', '--root', '--extra-index-url', '--platform', '--python-version',
+          '--implementation', '--abi', '--src', '--upgrade-strategy', '--report', '--only-binary', '--no-binary'),
+        flag('-U', '--upgrade'), flag('-I', '--ignore-installed'), ...flagsEach('--user', '--no-deps', '--pre', '--force-reinstall', '--no-build-isolation', '--dry-run', '--break-system-packages', '--no-index', '--require-hashes')],
+    },
+    uninstall: { package: 'uninstall', options: [valued('-r', '--requirement'), flag('-y', '--yes'), flag('--break-system-packages')] },
+    ...doing('builtin', 'download', 'freeze', 'list', 'show', 'check', 'config', 'wheel', 'hash', 'completion', 'debug', 'cache', 'index', 'inspect', 'help'),
+  },
+};
+
+export const uv: ToolSpec = {
+  names: ['uv'],
+  family: 'package-manager',
+  locality: 'local',
+  options: [
+    valued('-p', '--python'), ...valuedEach('--directory', '--project', '--cache-dir', '--config-file', '--color', '--with', '--with-requirements', '--env-file',
+      '--extra', '--group', '--package', '--index', '--default-index', '--index-url', '--extra-index-url'),
+    flag('-q', '--quiet'), flag('-v', '--verbose'), flag('-n', '--no-cache'), flag('-m', '--module'), flag('-h', '--help'), flag('-V', '--version'),
+    ...flagsEach('--offline', '--native-tls', '--preview', '--no-project', '--isolated', '--frozen', '--locked', '--script', '--no-sync', '--all-extras', '--active', '--no-config'),
+  ],
+  commands: {
+    run: { package: { binary: true } },
+    'sync|lock': { package: 'install' },
+    add: { package: 'builtin' },
+    remove: { package: 'uninstall' },
+    publish: { package: 'publish' },
+    pip: { commands: { ...doing('install', 'install|sync'), ...doing('uninstall', 'uninstall') } },
+    tool: { commands: { ...doing('install', 'install'), ...doing('uninstall', 'uninstall'), 'run': { package: { binary: true } } } },
+    ...doing('builtin', 'build', 'venv', 'init', 'python', 'self', 'cache', 'tree', 'export', 'version', 'help'),
+  },
+};
+
+export const poetry: ToolSpec = {
+  names: ['poetry'],
+  family: 'package-manager',
+  locality: 'local',
+  options: [valued('-C', '--directory'), valued('-P', '--project'), flag('-n', '--no-interaction'), flag('-q', '--quiet'), flag('-v', '--verbose'), flag('-h', '--help'), flag('-V', '--version'), ...flagsEach('--ansi', '--no-ansi', '--no-plugins', '--no-cache')],
+  commands: {
+    run: { package: { binary: true } },
+    install: { package: 'install' },
+    remove: { package: 'uninstall' },
+    publish: { package: 'publish', options: [valued('-r', '--repository'), valued('-u', '--username'), valued('-p', '--password'), flag('--build'), flag('--dry-run')] },
+    ...doing('builtin', 'add', 'build', 'lock', 'update', 'shell', 'env', 'self', 'cache', 'show', 'check', 'config', 'init', 'new', 'search', 'source', 'version', 'export', 'about', 'list', 'help'),
+  },
+};
+
+export const gem: ToolSpec = {
+  names: ['gem'],
+  family: 'package-manager',
+  locality: 'local',
+  abbreviations: true,
+  options: [
+    valued('-v', '--version'), valued('-i', '--install-dir'), valued('-n', '--bindir'), valued('-k', '--key'), ...valuedEach('--source', '--host', '--otp', '--platform'),
+    flag('-N', '--no-document'), flag('-a', '--all'), flag('-x', '--executables'), flag('-I', '--ignore-dependencies'), flag('-f', '--force'), flag('-h', '--help'),
+    ...flagsEach('--user-install', '--conservative', '--no-user-install', '--quiet', '--verbose'),
+  ],
+  commands: {
+    'install|i': { package: 'install' },
+    uninstall: { package: 'uninstall' },
+    push: { package: 'publish' },
+    ...doing('builtin', 'build', 'list', 'update', 'cleanup', 'contents', 'dependency', 'environment', 'fetch', 'help', 'info', 'lock', 'outdated', 'owner', 'pristine', 'query', 'search', 'sources', 'specification', 'which', 'yank', 'signin', 'signout'),
+  },
+};
+
+export const cargo: ToolSpec = {
+  names: ['cargo'],
+  family: 'package-manager',
+  locality: 'local',
+  options: [
+    valued('-C'), valued('-Z'), valued('-p', '--package'), valued('-F', '--features'), valued('-j', '--jobs'),
+    ...valuedEach('--manifest-path', '--config', '--color', '--target-dir', '--bin', '--example', '--target', '--profile', '--registry', '--index', '--token', '--version', '--root', '--git', '--branch', '--tag', '--rev', '--path'),
+    flag('-v', '--verbose'), flag('-q', '--quiet'), flag('-r', '--release'), flag('-h', '--help'), flag('-V'),
+    ...flagsEach('--locked', '--offline', '--frozen', '--all-features', '--no-default-features', '--dry-run', '--force', '--workspace', '--all-targets', '--list'),
+  ],
+  commands: {
+    run: { package: { binary: true } },
+    install: { package: 'install' },
+    uninstall: { package: 'uninstall' },
+    publish: { package: 'publish' },
+    ...doing('builtin', 'build|b', 'check|c', 'test|t', 'bench', 'clean', 'add', 'remove|rm', 'login', 'logout', 'owner', 'search', 'new', 'init', 'fmt', 'clippy', 'doc|d', 'update', 'fix', 'tree', 'vendor', 'metadata', 'yank', 'package', 'help'),
+  },
+};
+
+export const go: ToolSpec = {
+  names: ['go'],
+  family: 'package-manager',
+  locality: 'local',
+  goFlags: true,
+  options: [
+    ...valuedEach('-C', '-o', '-p', '-tags', '-ldflags', '-gcflags', '-asmflags', '-mod', '-modfile', '-overlay', '-pgo', '-pkgdir', '-toolexec', '-exec', '-run',
+      '-bench', '-timeout', '-count', '-coverprofile', '-cpu', '-parallel', '-buildmode', '-compiler', '-covermode', '-coverpkg', '-installsuffix', '-skip'),
+    { names: ['-buildvcs'], takes: 'optional' }, ...letters('vxnaudti'), ...flagsEach('-race', '-msan', '-asan', '-cover', '-trimpath', '-work', '-json', '-short', '-failfast', '-modcacherw'),
+  ],
+  commands: {
+    run: { package: { binary: true } },
+    'install|get': { package: 'install' },
+    generate: { package: { binary: true } },
+    ...doing('builtin', 'build', 'test', 'clean', 'vet', 'fmt', 'env', 'list', 'work', 'tool', 'version', 'mod', 'doc', 'fix', 'bug', 'telemetry', 'help'),
+  },
+};
