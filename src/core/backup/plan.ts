@@ -7,6 +7,8 @@
 import { resolvePath } from '../paths';
 import type { Invocation } from '../policy/types';
 import { splitSql } from '../rules/support/sqlScan';
+import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
+import type { ToolArgs } from '../registry/types';
 
 export type DumpEngine = 'postgres' | 'mysql';
 
@@ -35,42 +37,15 @@ export interface BackupPlan {
 
 export type BackupPlanResult = { ok: true; plans: BackupPlan[] } | { ok: false; why: string };
 
-const PSQL_VALUED = new Set(['-c', '--command', '-f', '--file', '-h', '--host', '-p', '--port', '-U', '--username', '-d', '--dbname', '-v', '--set', '--variable', '-o', '--output', '-L', '--log-file', '-P', '--pset', '-F', '--field-separator', '-R', '--record-separator', '-T', '--table-attr']);
-const MYSQL_VALUED = new Set(['-e', '--execute', '-h', '--host', '-P', '--port', '-u', '--user', '-D', '--database', '-S', '--socket', '--defaults-file', '--defaults-extra-file', '--login-path', '--protocol', '--default-character-set']);
-
-interface ParsedArgs {
-  flags: Map<string, string[]>;
-  positionals: string[];
-  dynamic: boolean;
+/** The client's usual reading through its registry entry (registry/tools/postgres.ts, mysql.ts). */
+function clientArgs(inv: Invocation): ToolArgs | undefined {
+  const spec = toolNamed(inv.name);
+  return spec?.client ? toolArgs(inv.name, parsedArgs(inv.args, spec), spec) : undefined;
 }
 
-function parse(inv: Invocation, valued: ReadonlySet<string>): ParsedArgs {
-  const flags = new Map<string, string[]>();
-  const positionals: string[] = [];
-  let dynamic = false;
-  const add = (k: string, v: string) => flags.set(k, [...(flags.get(k) ?? []), v]);
-  for (let i = 0; i < inv.args.length; i++) {
-    const a = inv.args[i]!;
-    if (a.dynamic) dynamic = true;
-    const t = a.text;
-    if (t.startsWith('--') && t.includes('=')) add(t.slice(0, t.indexOf('=')), t.slice(t.indexOf('=') + 1));
-    else if (valued.has(t)) {
-      const v = inv.args[++i];
-      if (v?.dynamic) dynamic = true;
-      if (v) add(t, v.text);
-    } else if (/^-[A-Za-z]$/.test(t.slice(0, 2)) && valued.has(t.slice(0, 2)) && t.length > 2) add(t.slice(0, 2), t.slice(2));
-    else if (t.startsWith('-')) add(t, '');
-    else positionals.push(t);
-  }
-  return { flags, positionals, dynamic };
-}
-
-function first(p: ParsedArgs, names: string[]): string | undefined {
-  for (const n of names) {
-    const v = p.flags.get(n)?.[0];
-    if (v !== undefined) return v;
-  }
-  return undefined;
+/** The first value given to an option, under any of its spellings. */
+function first(a: ToolArgs, name: string): string | undefined {
+  return a.values(name)[0];
 }
 
 function stdinSql(inv: Invocation, readFile: (abs: string) => string | undefined, home: string): string | undefined {
@@ -127,32 +102,36 @@ export function affectedObjects(sql: string, engine: DumpEngine): Affected {
   return out;
 }
 
-function targetOf(inv: Invocation, engine: DumpEngine, p: ParsedArgs): DumpTarget {
+function targetOf(inv: Invocation, engine: DumpEngine, a: ToolArgs): DumpTarget {
+  const operands = a.parsed.operands.map((w) => w.text);
   if (engine === 'postgres') {
-    const db = first(p, ['-d', '--dbname']) ?? p.positionals[0];
+    const db = first(a, '-d') ?? operands[0];
     const raw = db !== undefined && (/^postgres(ql)?:\/\//i.test(db) || /(^|\s)(host|dbname)=/.test(db)) ? db : undefined;
     // The password leaves the URL so it never reaches a command line or a log.
     const secret = raw ? /^[a-z][a-z0-9+.-]*:\/\/[^:/@\s]+:([^@\s]*)@/i.exec(raw)?.[1] : undefined;
     const url = raw && secret !== undefined ? raw.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@\s]+):[^@\s]*@/i, '$1@') : raw;
+    const host = first(a, '-h') ?? inv.assignments.PGHOST;
+    const port = first(a, '-p') ?? inv.assignments.PGPORT;
+    const user = first(a, '-U') ?? (url ? undefined : operands[1]);
     return {
       engine,
       ...(url ? { url } : {}),
       ...(secret ? { password: decodeURIComponentSafe(secret) } : {}),
-      ...(first(p, ['-h', '--host']) ?? inv.assignments.PGHOST ? { host: first(p, ['-h', '--host']) ?? inv.assignments.PGHOST } : {}),
-      ...(first(p, ['-p', '--port']) ?? inv.assignments.PGPORT ? { port: first(p, ['-p', '--port']) ?? inv.assignments.PGPORT } : {}),
-      ...(first(p, ['-U', '--username']) ?? (url ? undefined : p.positionals[1]) ? { user: first(p, ['-U', '--username']) ?? p.positionals[1] } : {}),
+      ...(host ? { host } : {}),
+      ...(port ? { port } : {}),
+      ...(user ? { user } : {}),
       ...(!url && (db ?? inv.assignments.PGDATABASE) ? { database: db ?? inv.assignments.PGDATABASE } : {}),
     };
   }
-  const db = first(p, ['-D', '--database']) ?? p.positionals[0];
-  const glued = inv.args.find((a) => /^-p./.test(a.text) || a.text.startsWith('--password='));
-  const password = glued ? glued.text.replace(/^-p|^--password=/, '') : undefined;
+  const db = first(a, '-D') ?? operands[0];
+  const password = a.value('-p');
+  const host = first(a, '-h') ?? inv.assignments.MYSQL_HOST;
   return {
     engine,
     ...(password ? { password } : {}),
-    ...(first(p, ['-h', '--host']) ?? inv.assignments.MYSQL_HOST ? { host: first(p, ['-h', '--host']) ?? inv.assignments.MYSQL_HOST } : {}),
-    ...(first(p, ['-P', '--port']) ? { port: first(p, ['-P', '--port']) } : {}),
-    ...(first(p, ['-u', '--user']) ? { user: first(p, ['-u', '--user']) } : {}),
+    ...(host ? { host } : {}),
+    ...(first(a, '-P') ? { port: first(a, '-P') } : {}),
+    ...(first(a, '-u') ? { user: first(a, '-u') } : {}),
     ...(db ? { database: db } : {}),
   };
 }
@@ -167,11 +146,12 @@ export function planBackup(invocations: readonly Invocation[], readFile: (abs: s
     const engine: DumpEngine | undefined = inv.name === 'psql' ? 'postgres' : inv.name === 'mysql' || inv.name === 'mariadb' ? 'mysql' : undefined;
     if (!engine) continue;
     if (inv.remote) return { ok: false, why: `the statements run on ${inv.remote.place}, where this machine cannot dump from` };
-    // -pSECRET glues a password to the flag: drop it before reading the other flags.
-    const p = parse(engine === 'mysql' ? { ...inv, args: inv.args.filter((a) => !a.text.startsWith('-p') && !a.text.startsWith('--password')) } : inv, engine === 'postgres' ? PSQL_VALUED : MYSQL_VALUED);
-    if (p.dynamic) return { ok: false, why: 'the connection or the statements are chosen at run time' };
-    const texts = [...(p.flags.get(engine === 'postgres' ? '-c' : '-e') ?? []), ...(p.flags.get(engine === 'postgres' ? '--command' : '--execute') ?? [])];
-    for (const f of [...(p.flags.get('-f') ?? []), ...(p.flags.get('--file') ?? [])]) {
+    const a = clientArgs(inv);
+    if (!a) continue;
+    if (inv.args.some((w) => w.dynamic)) return { ok: false, why: 'the connection or the statements are chosen at run time' };
+    const client = toolNamed(inv.name)?.client;
+    const texts = a.values(...(client?.statementOptions ?? []));
+    for (const f of a.values(...(client?.fileOptions ?? []))) {
       const text = f === '-' ? undefined : readFile(resolvePath(inv.cwd, f, home));
       if (text === undefined) return { ok: false, why: `the statements are in ${f}, which could not be read` };
       texts.push(text);
@@ -183,7 +163,7 @@ export function planBackup(invocations: readonly Invocation[], readFile: (abs: s
     }
     const affected = affectedObjects(texts.join(';\n'), engine);
     if (affected.tables.length + affected.schemas.length + affected.databases.length === 0) continue;
-    const target = targetOf(inv, engine, p);
+    const target = targetOf(inv, engine, a);
     const notes = affected.cascade ? ['CASCADE also drops or empties objects that depend on these; the dump holds only the ones named.'] : [];
     if (affected.databases.length > 0) {
       for (const database of affected.databases) plans.push({ target: { ...target, url: undefined, database }, tables: [], schemas: [], wholeDatabase: true, notes });

@@ -73,6 +73,11 @@ export interface GrammarSpec extends GrammarNode {
   skipLeading?: readonly string[];
   /** Short options not described: 'unsure' unless said otherwise. */
   unknownShort?: UnknownOption;
+  /**
+   * PowerShell parameters: `-Name value` and `-Name:value`, any case, any unambiguous prefix
+   * (`-Meth DELETE`). Described as lower-case long options (`--method`).
+   */
+  powershellParameters?: boolean;
   /** The tool's own options come only before the subcommand; a subcommand's options are its own (`git -c x commit -c y`). */
   globalsBeforeSubcommand?: boolean;
 }
@@ -177,11 +182,19 @@ function isOptionWord(text: string, spec: GrammarSpec): boolean {
   return true;
 }
 
+/** A PowerShell parameter word as the long option it is described as: `-Uri:x` -> `--uri=x`. */
+function asLongOption(word: ArgWord): ArgWord {
+  const m = /^-([A-Za-z][\w-]*)(:(.*))?$/s.exec(word.text);
+  if (!m) return word;
+  return { ...word, text: `--${m[1]!.toLowerCase()}${m[3] ? `=${m[3]}` : ''}` };
+}
+
 /** How unsure options are read: as switches (the usual reading) or as taking the next word. */
 export type UnsureReading = 'switch' | 'value';
 
 /** Read `args` (the words after the command name) by `spec`. */
-export function parseCommand(args: readonly ArgWord[], spec: GrammarSpec, reading: UnsureReading = 'switch'): ParsedCommand {
+export function parseCommand(given: readonly ArgWord[], spec: GrammarSpec, reading: UnsureReading = 'switch'): ParsedCommand {
+  const args = spec.powershellParameters ? given.map(asLongOption) : given;
   const result: ParsedCommand = {
     path: [],
     pathIndexes: [],

@@ -30,8 +30,9 @@ import { dropdb, pgRestore, psql } from './tools/postgres';
 import { mysql, mysqladmin } from './tools/mysql';
 import { mongosh, redisCli } from './tools/nosql';
 import { sqlcmd, sqlite3 } from './tools/sqlite';
-import { curl, httpie, wget } from './tools/webClients';
+import { curl, httpie, powershellWeb, wget } from './tools/webClients';
 import { bun, cargo, gem, go, npm, pip, pnpm, poetry, uv, yarn } from './tools/packageManagers';
+import { netcat, screen, systemdRun, telnet, tmux } from './tools/runners';
 import type { ToolSpec } from './types';
 
 /**
@@ -45,7 +46,8 @@ export const TOOLS: readonly ToolSpec[] = [
   git, ssh, ansible, kubectl, helm, docker, dockerCompose,
   terraform, terragrunt, pulumi, cdk,
   psql, dropdb, pgRestore, mysql, mysqladmin, mongosh, redisCli, sqlite3, sqlcmd,
-  curl, wget, httpie,
+  curl, wget, httpie, powershellWeb,
+  systemdRun, tmux, screen, netcat, telnet,
   npm, pnpm, yarn, bun, pip, uv, poetry, gem, cargo, go,
   rm, chmod, chown, mv, cp, shred, truncate, unlink, mkfs, rsync, rimraf, delCli, trash,
 ];

@@ -1,7 +1,8 @@
 import type { Analysis, CodeSnippet, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { isLocalHost } from '../policy/production';
 import { printfOutput } from '../shell/decode';
-import { flagValues, parseArgs } from './support/cliArgs';
+import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
+import type { ToolArgs } from '../registry/types';
 import { requestOf } from './support/httpClients';
 import { isLocalUrl, parseRequestUrl, type RequestUrl } from './support/httpTargets';
 import {
@@ -61,13 +62,19 @@ function socketOf(inv: Invocation): Socket | undefined {
     return undefined;
   }
   // nc, ncat, netcat, telnet: `[options] host port`; `-z` only scans.
-  if (words.some((w) => /^-[a-yA-Z]*z/.test(w))) return undefined;
-  const p = parseArgs(inv.args, { valueFlags: new Set(['-w', '-i', '-p', '-s', '-x', '-X', '-e', '-c', '-q', '-W', '-I', '-O', '-T', '-l', '--proxy', '--proxy-type', '-b', '-m']) });
-  const operands = p.positionals.map((w) => w.text);
+  const a = registryArgs(inv);
+  if (!a || a.has('-z', '--listen')) return undefined;
+  const operands = a.parsed.operands.map((w) => w.text);
   if (operands.length === 0) return undefined;
   const port = portOf(operands[operands.length - 1]);
   const host = port !== undefined && operands.length >= 2 ? operands[operands.length - 2]! : operands[0]!;
   return { client: inv.name, host, port, store: port !== undefined ? storeOfPort(port) : undefined, inv };
+}
+
+/** An invocation's usual reading through its registry entry (registry/tools/runners.ts, nosql.ts). */
+function registryArgs(inv: Invocation): ToolArgs | undefined {
+  const spec = toolNamed(inv.name);
+  return spec ? toolArgs(inv.name, parsedArgs(inv.args, spec), spec) : undefined;
 }
 
 /** Sockets opened by redirecting to bash's `/dev/tcp/host/port` (`exec 3<>/dev/tcp/redis/6379`). */
@@ -239,14 +246,14 @@ function httpFindings(inv: Invocation, ctx: RuleContext): Finding[] {
 const REDIS_CLIENTS = new Set(['redis-cli', 'valkey-cli', 'keydb-cli']);
 
 function redisClientFindings(inv: Invocation, ctx: RuleContext): Finding[] {
-  const p = parseArgs(inv.args, { valueFlags: new Set(['-h', '-p', '-s', '-a', '--user', '--pass', '-u', '-n', '-r', '-i', '-d', '--sni', '--cacert', '--cert', '--key', '--pattern', '--count']) });
-  const words = p.positionals.map((w) => w.text);
+  const p = registryArgs(inv);
+  const words = p?.parsed.operands.map((w) => w.text) ?? [];
   if (words.length === 0) return [];
   const line = words.join(' ');
   const found = destructiveLineCommands(line, 'redis').find((c) => !/^flush(all|db)\b/i.test(c));
   if (!found) return [];
-  const url = flagValues(p, ['-u'])[0];
-  const host = flagValues(p, ['-h'])[0] ?? (url !== undefined ? parseRequestUrl(url)?.host : undefined) ?? 'localhost';
+  const url = p?.value('-u');
+  const host = p?.value('-h') ?? (url !== undefined ? parseRequestUrl(url)?.host : undefined) ?? 'localhost';
   const remote = !isLocalHost(host) || /[$`]/.test(host);
   // A key deleted on this machine's Redis is routine development, like a scoped DELETE on a local database (issue #11).
   if (!remote) return [];

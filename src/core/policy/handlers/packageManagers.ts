@@ -95,8 +95,11 @@ function packageManager(w: Walker, manager: 'npm' | 'yarn' | 'pnpm', first: ArgW
   return inv;
 }
 
+/** npm passes the words after `--` to the script; the separator itself is not passed. */
+const SCRIPT_ARGUMENTS = '--';
+
 function withoutDashDash(words: ArgWord[]): ArgWord[] {
-  return words[0]?.text === '--' ? words.slice(1) : words;
+  return words[0]?.text === SCRIPT_ARGUMENTS ? words.slice(1) : words;
 }
 
 function reading(w: Walker, manager: string, spec: ToolSpec, parsed: ParsedCommand, args: ArgWord[], exec: Exec): void {

@@ -4,7 +4,7 @@
  */
 
 import { decodeEchoEscapes } from '../../shell/decode';
-import { scanOptions } from '../../shell/wrappers';
+import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import type { ArgWord, Invocation } from '../types';
 import type { Exec, Handler, Walker } from './context';
 
@@ -13,13 +13,14 @@ const TMUX_ENTER = new Set(['Enter', 'C-m', 'C-j', 'KPEnter']);
 /** `tmux send-keys 'rm -rf x' Enter` types a command into another shell: analyse what is typed. */
 function tmux(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
   const inv = w.emit('tmux', first.text, args, exec);
-  const global = scanOptions(args, 0, { shortWithValue: 'LSf' });
-  const sub = args[global.index]?.text;
+  const spec = toolNamed('tmux')!;
+  const parsed = parsedArgs(args, spec);
+  const sub = parsed.path[0];
   if (sub !== 'send-keys' && sub !== 'send') return inv;
-  const scan = scanOptions(args, global.index + 1, { shortWithValue: 'tNc' });
-  const literal = scan.flags.has('l');
+  const literal = toolArgs('tmux', parsed, spec).has('-l');
+  const keys = parsed.operands;
   let typed = '';
-  for (const key of args.slice(scan.index)) {
+  for (const key of keys) {
     if (key.dynamic) {
       w.addOpaque('tmux send-keys types text built at run time', w.viaOf(exec));
       return inv;

@@ -96,6 +96,42 @@ const filterBranch: CommandSpec = {
 
 const read: CommandSpec = { effect: 'read' };
 
+/** Options naming the program git runs on the other side of a fetch (`--upload-pack`, `-u` outside push). */
+const uploadPack = [valued('--upload-pack', '-u')];
+
+const rebase: CommandSpec = {
+  effect: 'mutate',
+  options: [
+    valued('-x', '--exec'), valued('--onto'), valued('-s', '--strategy'), valued('-X', '--strategy-option'), optional('-S', '--gpg-sign'), valued('-C'),
+    valued('--whitespace'), optional('--empty'), optional('-r', '--rebase-merges'), flag('-i', '--interactive'), flag('--continue'), flag('--abort'),
+    flag('--skip'), flag('--quit'), flag('--edit-todo'), flag('--show-current-patch'), flag('--root'), flag('--autosquash'), flag('--no-autosquash'),
+    flag('--autostash'), flag('--no-autostash'), flag('-f', '--force-rebase'), flag('--keep-base'), flag('--update-refs'), flag('-m', '--merge'),
+    flag('--apply'), flag('-n', '--no-stat'), flag('--stat'), flag('--no-verify'), flag('--verify'), flag('--committer-date-is-author-date'),
+    flag('--reset-author-date'), flag('--signoff'), flag('--fork-point'), flag('--no-fork-point'), flag('--reschedule-failed-exec'), ...quiet,
+  ],
+};
+
+const tool: CommandSpec = {
+  options: [
+    valued('-x', '--extcmd', '--tool-cmd'), valued('-t', '--tool'), flag('-y', '--no-prompt'), flag('--prompt'), flag('-g', '--gui'), flag('--no-gui'),
+    flag('-d', '--dir-diff'), flag('--tool-help'), optional('--trust-exit-code'), flag('--no-trust-exit-code'), valued('-O'), flag('--symlinks'), flag('--no-symlinks'),
+  ],
+};
+
+const config: CommandSpec = {
+  effect: 'mutate',
+  options: [
+    valued('-f', '--file'), valued('--blob'), valued('--type'), valued('--default'), valued('--comment'), valued('--value'),
+    flag('--global'), flag('--system'), flag('--local'), flag('--worktree'), flag('--get'), flag('--get-all'), flag('--get-regexp'), flag('--get-urlmatch'),
+    flag('-l', '--list'), flag('--unset'), flag('--unset-all'), flag('--remove-section'), flag('--rename-section'), flag('--show-origin'), flag('--show-scope'),
+    flag('--name-only'), flag('-e', '--edit'), flag('--add'), flag('--replace-all'), flag('--bool'), flag('--int'), flag('--bool-or-int'), flag('--path'),
+    flag('--expiry-date'), flag('-z', '--null'), flag('--includes'), flag('--no-includes'), flag('--fixed-value'), flag('--all'),
+  ],
+};
+
+/** `git bisect run CMD…`, `git submodule foreach CMD…`: the command's words are not git's options. */
+const commandAfter: CommandSpec = { interspersed: false };
+
 
 export const git: ToolSpec = {
   names: ['git'],
@@ -123,7 +159,16 @@ export const git: ToolSpec = {
     'filter-repo': { effect: 'delete' },
     prune: { options: [flag('-n', '--dry-run'), valued('--expire'), ...quiet], effect: 'delete' },
     'update-ref': { options: [flag('-d'), valued('-m'), flag('--no-deref'), flag('--stdin'), flag('-z'), flag('--create-reflog')] },
+    rebase,
+    config,
+    'difftool|mergetool': tool,
+    'fetch|pull': { effect: 'mutate', options: uploadPack },
+    clone: { effect: 'mutate', options: [...uploadPack, valued('-o', '--origin'), valued('-b', '--branch'), valued('--template'), valued('--reference'), valued('--depth'), valued('--separate-git-dir'), valued('-c', '--config'), valued('--filter'), flag('--bare'), flag('--mirror'), flag('-n', '--no-checkout'), flag('--recursive'), ...quiet] },
+    'ls-remote': { effect: 'read', options: uploadPack },
+    archive: { effect: 'read', options: [valued('--exec'), valued('--remote'), valued('-o', '--output'), valued('--format'), valued('--prefix')] },
+    bisect: { effect: 'mutate', commands: { run: commandAfter } },
+    submodule: { effect: 'mutate', options: [flag('-q', '--quiet')], commands: { foreach: { ...commandAfter, options: [flag('--recursive')] } } },
     'status|log|diff|show|blame|grep|ls-files|ls-tree|rev-parse|describe|shortlog|cat-file': read,
-    'add|commit|merge|rebase|pull|fetch|switch|cherry-pick|revert|init|clone|mv|rm|worktree|submodule|am|apply|tag|config|remote': { effect: 'mutate' },
+    'add|commit|merge|switch|cherry-pick|revert|init|mv|rm|worktree|am|apply|tag|remote': { effect: 'mutate' },
   },
 };

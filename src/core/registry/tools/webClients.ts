@@ -97,3 +97,25 @@ export const httpie: ToolSpec = {
     ...flagsEach('--offline', '--help', '--version', '--check-status', '--all', '--path-as-is', '--chunked', '--sorted', '--unsorted', '--debug', '--traceback', '--https', '--http2', '--http3'),
   ],
 };
+
+/**
+ * PowerShell's Invoke-RestMethod and Invoke-WebRequest (and their aliases): parameters in any case,
+ * `-Name value` or `-Name:value`, shortened to any unambiguous prefix (`-Meth DELETE`).
+ */
+export const powershellWeb: ToolSpec = {
+  names: ['Invoke-RestMethod', 'Invoke-WebRequest', 'invoke-restmethod', 'invoke-webrequest', 'irm', 'iwr'],
+  family: 'http',
+  locality: 'either',
+  abbreviations: true,
+  powershellParameters: true,
+  options: [
+    ...valuedEach('--uri', '--method', '--body', '--infile', '--contenttype', '--headers', '--outfile', '--websession', '--sessionvariable', '--credential',
+      '--certificate', '--certificatethumbprint', '--proxy', '--proxycredential', '--timeoutsec', '--maximumredirection', '--maximumretrycount',
+      '--retryintervalsec', '--useragent', '--form', '--custommethod', '--transferencoding', '--authentication', '--token', '--httpversion',
+      '--responseheadersvariable', '--statuscodevariable', '--connectiontimeoutseconds', '--operationtimeoutseconds', '--sslprotocol', '--erroraction',
+      '--errorvariable', '--outvariable', '--warningaction', '--informationaction'),
+    ...flagsEach('--usebasicparsing', '--usedefaultcredentials', '--disablekeepalive', '--passthru', '--skipcertificatecheck', '--skipheadervalidation',
+      '--skiphttperrorcheck', '--allowunencryptedauthentication', '--allowinsecureredirect', '--preserveauthorizationonredirect', '--resume', '--noproxy',
+      '--followrellink', '--verbose', '--debug'),
+  ],
+};

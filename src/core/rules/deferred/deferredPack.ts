@@ -4,6 +4,8 @@ import type { ArgWord, Facts, Finding, Invocation, RuleContext, RulePack } from 
 import { perimeterView } from '../perimeter/protectedPaths';
 import { unreadFinding } from '../perimeter/reach';
 import { configFilePrograms, GIT_HOOK_NAMES, gitPrograms, type GitProgram } from './gitPrograms';
+import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
+import type { ToolArgs } from '../../registry/types';
 import { judgePayload } from './payload';
 import { cronCommands, deferredPlaceOf, type PlaceRule } from './places';
 
@@ -177,21 +179,10 @@ function commandLine(words: readonly ArgWord[]): string {
   return words.map((w) => (w.dynamic ? w.raw : /^[\w@%+=:,./-]+$/.test(w.text) ? w.text : `'${w.text.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
-const SYSTEMD_RUN_VALUED = /^(-u|--unit|-p|--property|--description|--slice|-E|--setenv|--on-active|--on-boot|--on-startup|--on-unit-active|--on-unit-inactive|--on-calendar|--on-clock-change|--on-timezone-change|--timer-property|--path-property|--socket-property|-M|--machine|-H|--host|--uid|--gid|--nice|--working-directory|--service-type|--expand-environment|--json)$/;
-
-/**
- * Where the command a runner is given starts: after its options from `from` on (an option for which
- * `takesValue` holds also skips the next word), and after `--` where the runner reads it.
- */
-function commandStart(texts: readonly string[], from: number, takesValue: (option: string) => boolean, dashDash: boolean): number {
-  let i = from;
-  for (; i < texts.length; i++) {
-    const t = texts[i]!;
-    if (dashDash && t === '--') return i + 1;
-    if (!t.startsWith('-')) break;
-    if (takesValue(t)) i++;
-  }
-  return i;
+/** A runner's usual reading through its registry entry (registry/tools/runners.ts). */
+function runnerArgs(inv: Invocation): ToolArgs | undefined {
+  const spec = toolNamed(inv.name);
+  return spec ? toolArgs(inv.name, parsedArgs(inv.args, spec), spec) : undefined;
 }
 
 /** Schedulers and detached runners given a command: systemd-run, tmux/screen detached sessions, kubectl create cronjob, crontab. */
@@ -201,21 +192,21 @@ function scheduled(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
   const run = (words: readonly ArgWord[], where: string, when: string): Finding[] => (words.length === 0 ? [] : judgePayload(commandLine(words), 'shell', { where, when }, inv.name, ctx, cwd));
   switch (inv.name) {
     case 'systemd-run': {
-      const i = commandStart(texts, 0, (t) => SYSTEMD_RUN_VALUED.test(t), true);
-      const timer = texts.find((t) => t.startsWith('--on-'));
-      return run(args.slice(i), 'a transient systemd unit', timer ? `on its timer (${timer.split('=')[0]})` : 'now, outside the agent');
+      const a = runnerArgs(inv);
+      if (!a) return [];
+      const timer = a.parsed.options.find((o) => o.name.startsWith('--on-'));
+      return run(a.parsed.operands, 'a transient systemd unit', timer ? `on its timer (${timer.name})` : 'now, outside the agent');
     }
     case 'tmux': {
-      const sub = texts.findIndex((t) => /^(new-session|new|new-window|neww|split-window|splitw|run-shell|run|respawn-pane|respawnp|respawn-window|respawnw|display-popup|popup)$/.test(t));
-      if (sub < 0) return [];
-      const i = commandStart(texts, sub + 1, (t) => /^-[a-zA-Z]*[censtFxylpfL]$/.test(t) && !/^-[dADEPXhvbkZ]+$/.test(t), true);
-      return run(args.slice(i), `a tmux ${texts[sub]} session`, 'now, in a session the agent does not wait for');
+      const a = runnerArgs(inv);
+      const sub = a?.parsed.path[0];
+      if (!a || sub === undefined || sub === 'send-keys' || sub === 'send') return [];
+      return run(a.parsed.operands, `a tmux ${sub} session`, 'now, in a session the agent does not wait for');
     }
     case 'screen': {
-      const detached = texts.some((t) => /^-[a-zA-Z]*[dD][a-zA-Z]*m|^-m$/.test(t));
-      if (!detached) return [];
-      const i = commandStart(texts, 0, (t) => /^-[a-zA-Z]*[SctheTpX]$/.test(t) || t === '-Logfile', false);
-      return run(args.slice(i), 'a detached screen session', 'now, in a session the agent does not wait for');
+      const a = runnerArgs(inv);
+      if (!a?.has('-m')) return [];
+      return run(a.parsed.operands, 'a detached screen session', 'now, in a session the agent does not wait for');
     }
     case 'kubectl': {
       const create = texts.indexOf('create');

@@ -1,4 +1,7 @@
-import type { ArgWord, Invocation } from '../../policy/types';
+import type { Invocation } from '../../policy/types';
+import { readingsOf, toolArgs } from '../../registry/commandModel';
+import { git } from '../../registry/tools/git';
+import type { ToolArgs } from '../../registry/types';
 
 /**
  * Programs git runs on the agent's behalf: settings that name a command (`core.fsmonitor`,
@@ -132,100 +135,84 @@ export function configFilePrograms(text: string, where: string): GitProgram[] {
   return out;
 }
 
-const CONFIG_READS = new Set(['--get', '--get-all', '--get-regexp', '--get-urlmatch', '--list', '-l', '--unset', '--unset-all', '--remove-section', '--rename-section', '--show-origin', '--show-scope', '--name-only', 'get', 'list', 'unset', 'remove-section', 'rename-section', '--edit', '-e', 'edit']);
-const CONFIG_VALUED = new Set(['-f', '--file', '--blob', '--type', '--default', '--comment', '--value']);
+/** `git config` modes that read or remove rather than set. */
+const CONFIG_READS = ['--get', '--get-all', '--get-regexp', '--get-urlmatch', '-l', '--unset', '--unset-all', '--remove-section', '--rename-section', '--show-origin', '--show-scope', '--name-only', '-e'];
+const CONFIG_READ_WORDS = new Set(['get', 'list', 'unset', 'remove-section', 'rename-section', 'edit']);
 
 /** `git config [scope] key value`, `git config set key value`, `--add`/`--replace-all`: the key and value set. */
-function configSet(rest: readonly ArgWord[]): { key: string; value: string; scope: string } | undefined {
-  const operands: string[] = [];
-  let scope = 'repository';
-  for (let i = 0; i < rest.length; i++) {
-    const t = rest[i]!.text;
-    if (CONFIG_READS.has(t)) return undefined;
-    if (t === '--global' || t === '--system' || t === '--local' || t === '--worktree') scope = t.slice(2);
-    else if (CONFIG_VALUED.has(t)) {
-      if (t === '-f' || t === '--file') scope = rest[i + 1]?.text ?? scope;
-      i++;
-    } else if (t.startsWith('-')) continue;
-    else operands.push(t);
-  }
+function configSet(a: ToolArgs): { key: string; value: string; scope: string } | undefined {
+  if (a.has(...CONFIG_READS)) return undefined;
+  const operands = a.parsed.operands.map((w) => w.text);
+  if (CONFIG_READ_WORDS.has(operands[0] ?? '')) return undefined;
   if (operands[0] === 'set') operands.shift();
+  const scope = a.value('-f') ?? ['--global', '--system', '--local', '--worktree'].find((s) => a.has(s))?.slice(2) ?? 'repository';
   const [key, value] = operands;
   return key !== undefined && value !== undefined ? { key, value, scope } : undefined;
 }
 
-const GIT_GLOBAL_VALUED = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env', '--super-prefix', '--list-cmds', '--attr-source']);
-
-/** Programs one `git` invocation sets or runs. */
+/** Programs one `git` invocation sets or runs, in every reading of its words. */
 export function gitPrograms(inv: Invocation): GitProgram[] {
-  if (inv.name !== 'git') return environmentPrograms(inv);
   const out: GitProgram[] = environmentPrograms(inv);
-  const args = inv.args;
-  let i = 0;
-  for (; i < args.length; i++) {
-    const t = args[i]!.text;
-    if (!t.startsWith('-')) break;
-    const eq = t.indexOf('=');
-    const name = t.startsWith('--') && eq > 0 ? t.slice(0, eq) : t;
-    const inline = t.startsWith('--') && eq > 0 ? t.slice(eq + 1) : undefined;
-    const value = inline ?? (GIT_GLOBAL_VALUED.has(name) ? args[++i]?.text : undefined);
-    if (name === '-c' && value !== undefined) {
-      const at = value.indexOf('=');
-      const p = at > 0 ? programOf(value.slice(0, at), value.slice(at + 1)) : undefined;
-      if (p) out.push({ ...p, where: `git's ${p.key} setting (git -c)`, when: 'now, in this git command' });
-    } else if (name === '--config-env' && value !== undefined) {
-      const key = value.split('=')[0] ?? '';
-      if (whenOf(key)) out.push({ kind: 'shell', text: `$${value.split('=')[1] ?? ''}`, key, where: `git's ${key} setting (--config-env)`, when: 'now, in this git command' });
-    } else if (name === '--exec-path' && value !== undefined) {
-      out.push({ kind: 'hooks', text: value, key: '--exec-path', where: "git's program folder (--exec-path)", when: 'now, for every git subcommand' });
+  if (inv.name !== 'git') return out;
+  const seen = new Set(out.map((p) => `${p.key}\0${p.text}`));
+  for (const parsed of readingsOf(inv.args, git)) {
+    for (const p of readingPrograms(inv, toolArgs('git', parsed, git))) {
+      const id = `${p.key}\0${p.text}`;
+      if (!seen.has(id)) out.push(p);
+      seen.add(id);
     }
   }
-  const sub = args[i]?.text;
-  const rest = args.slice(i + 1);
-  const texts = rest.map((a) => a.text);
-  const valueAfter = (...flags: string[]): string | undefined => {
-    for (let k = 0; k < texts.length; k++) {
-      for (const f of flags) {
-        if (texts[k] === f) return texts[k + 1];
-        if (f.startsWith('--') && texts[k]!.startsWith(f + '=')) return texts[k]!.slice(f.length + 1);
+  return out;
+}
+
+function readingPrograms(inv: Invocation, a: ToolArgs): GitProgram[] {
+  const out: GitProgram[] = [];
+  for (const option of a.parsed.options.filter((o) => o.depth === 0)) {
+    for (const value of option.values) {
+      if (option.name === '-c') {
+        const at = value.indexOf('=');
+        const p = at > 0 ? programOf(value.slice(0, at), value.slice(at + 1)) : undefined;
+        if (p) out.push({ ...p, where: `git's ${p.key} setting (git -c)`, when: 'now, in this git command' });
+      } else if (option.name === '--config-env') {
+        const key = value.split('=')[0] ?? '';
+        if (whenOf(key)) out.push({ kind: 'shell', text: `$${value.split('=')[1] ?? ''}`, key, where: `git's ${key} setting (--config-env)`, when: 'now, in this git command' });
+      } else if (option.name === '--exec-path' && value !== '') {
+        out.push({ kind: 'hooks', text: value, key: '--exec-path', where: "git's program folder (--exec-path)", when: 'now, for every git subcommand' });
       }
     }
-    return undefined;
-  };
+  }
+  const sub = a.parsed.path[0];
+  const subIndex = a.parsed.pathIndexes[0];
+  const texts = subIndex === undefined ? [] : inv.args.slice(subIndex + 1).map((w) => w.text);
+  const operands = a.parsed.operands.map((w) => w.text);
   const now = (text: string, what: string): void => {
     out.push({ kind: 'shell', text, key: `git ${sub}`, where: what, when: 'now' });
   };
   switch (sub) {
     case 'config': {
-      const set = configSet(rest);
+      const set = configSet(a);
       const p = set ? programOf(set.key, set.value) : undefined;
       if (p && set) out.push({ ...p, where: `${p.where} (${set.scope} config)` });
       break;
     }
     case 'bisect':
-      if (texts[0] === 'run' && texts.length > 1) now(texts.slice(1).join(' '), 'git bisect run');
+      if (a.parsed.path[1] === 'run' && operands.length > 0) now(operands.join(' '), 'git bisect run');
       break;
     case 'rebase':
-      for (let k = 0; k < texts.length; k++) {
-        const t = texts[k]!;
-        if ((t === '-x' || t === '--exec') && texts[k + 1] !== undefined) now(texts[k + 1]!, 'git rebase --exec');
-        else if (t.startsWith('--exec=')) now(t.slice(7), 'git rebase --exec');
-      }
+      for (const command of a.values('-x')) now(command, 'git rebase --exec');
       break;
-    case 'submodule': {
-      const at = texts.indexOf('foreach');
-      const command = texts.slice(at + 1).filter((t) => t !== '--recursive' && t !== '-q' && t !== '--quiet');
-      if (at >= 0 && command.length > 0) now(command.join(' '), 'git submodule foreach');
+    case 'submodule':
+      if (a.parsed.path[1] === 'foreach' && operands.length > 0) now(operands.join(' '), 'git submodule foreach');
       break;
-    }
     case 'filter-branch':
-      for (let k = 0; k < texts.length; k++) {
-        if (/^--(tree|index|env|parent|msg|commit|tag-name)-filter$/.test(texts[k]!) && texts[k + 1] !== undefined) now(texts[k + 1]!, `git filter-branch ${texts[k]}`);
+      for (const option of a.parsed.options) {
+        if (!/^--(tree|index|env|parent|msg|commit|tag-name)-filter$/.test(option.name)) continue;
+        for (const value of option.values) now(value, `git filter-branch ${option.name}`);
       }
       break;
     case 'difftool':
     case 'mergetool': {
-      const command = valueAfter('-x', '--extcmd', '--tool-cmd');
+      const command = a.value('-x');
       if (command) now(command, `git ${sub}`);
       break;
     }
@@ -235,8 +222,7 @@ export function gitPrograms(inv: Invocation): GitProgram[] {
     case 'clone':
     case 'ls-remote':
     case 'archive': {
-      const pack = valueAfter('--upload-pack', '-u', '--receive-pack', '--exec');
-      if (pack && !/^git-(upload|receive)-pack$/.test(pack)) now(pack, `git ${sub} --upload-pack`);
+      for (const pack of a.values('--upload-pack', '--receive-pack', '--exec')) if (!/^git-(upload|receive)-pack$/.test(pack)) now(pack, `git ${sub} --upload-pack`);
       for (const t of texts) if (t.startsWith('ext::')) now(t.slice(5).replace(/%s/g, 'git-upload-pack').replace(/%S/g, 'git-upload-pack'), `the ext:: remote of git ${sub}`);
       break;
     }

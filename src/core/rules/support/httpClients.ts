@@ -8,9 +8,9 @@
 import type { ArgWord, Invocation, RuleContext } from '../../policy/types';
 import { resolvePath } from '../../paths';
 import { printfOutput } from '../../shell/decode';
-import { flagValues, parseArgs } from './cliArgs';
 import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import type { ParsedOption } from '../../registry/grammar';
+import { powershellWeb } from '../../registry/tools/webClients';
 import type { ToolArgs } from '../../registry/types';
 import { looksLikeUrl, type HttpRequest, type RequestBody } from './httpTargets';
 
@@ -383,21 +383,14 @@ function ghApiRequest(inv: Invocation, ctx: RuleContext): HttpRequest | undefine
 // ---------------------------------------------------------------------------------------------
 // PowerShell: Invoke-RestMethod / Invoke-WebRequest (parameters are case-insensitive)
 
-const POWERSHELL_VALUE_PARAMETERS = new Set([
-  '-uri', '-method', '-body', '-infile', '-contenttype', '-headers', '-outfile', '-websession', '-sessionvariable',
-  '-credential', '-certificate', '-proxy', '-timeoutsec', '-maximumredirection', '-useragent', '-form', '-custommethod',
-]);
-
 function powershellRequest(inv: Invocation, ctx: RuleContext): HttpRequest | undefined {
-  const lowered = inv.args.map((a) => (a.text.startsWith('-') ? { ...a, text: a.text.toLowerCase().replace(/:$/, '') } : a));
-  const parsed = parseArgs(lowered, { valueFlags: POWERSHELL_VALUE_PARAMETERS });
-  const dynamicOf = dynamicValues(inv.args);
+  const a = toolArgs(inv.name, parsedArgs(inv.args, powershellWeb), powershellWeb);
   const bodies: RequestBody[] = [];
-  for (const b of flagValues(parsed, ['-body'])) bodies.push(inlineBody(b, dynamicOf.has(b) || b.startsWith('$')));
-  for (const f of flagValues(parsed, ['-infile'])) bodies.push(fileBody(f, inv, ctx));
-  const method = (flagValues(parsed, ['-custommethod', '-method']).pop() ?? (bodies.length > 0 ? 'POST' : 'GET')).toUpperCase();
-  const urls = [...flagValues(parsed, ['-uri']), ...parsed.positionals.map((w) => w.text).filter(looksLikeUrl)];
-  const contentType = flagValues(parsed, ['-contenttype'])[0]?.toLowerCase();
+  for (const option of optionsOf(a, ['--body'])) option.values.forEach((b, i) => bodies.push(inlineBody(b, option.valueWords[i]?.dynamic === true || b.startsWith('$'))));
+  for (const f of a.values('--infile')) bodies.push(fileBody(f, inv, ctx));
+  const method = (a.values('--custommethod', '--method').pop() ?? (bodies.length > 0 ? 'POST' : 'GET')).toUpperCase();
+  const urls = [...a.values('--uri'), ...a.parsed.operands.map((w) => w.text).filter(looksLikeUrl)];
+  const contentType = a.values('--contenttype')[0]?.toLowerCase();
   return { client: inv.name, method, urls, bodies, ...(contentType !== undefined ? { contentType } : {}), unixSocket: false };
 }
 

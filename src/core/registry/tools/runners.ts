@@ -1,0 +1,86 @@
+import type { CommandSpec, ToolSpec } from '../types';
+import { flag, flagsEach, letters, valued, valuedEach, valuedLetters } from './options';
+
+/**
+ * Runners that start a command the agent does not wait for: `systemd-run [options] [--] CMD…` (a
+ * transient unit, now or on a timer), tmux's session, window, pane and popup commands (`tmux
+ * new-session -d 'CMD'`), a detached GNU screen (`screen -dmS name CMD…`), and what tmux types
+ * into another shell (`send-keys`). Each stops reading options at its command's first word.
+ */
+
+export const systemdRun: ToolSpec = {
+  names: ['systemd-run'],
+  family: 'runner',
+  locality: 'local',
+  abbreviations: true,
+  interspersed: false,
+  options: [
+    valued('-u', '--unit'), valued('-p', '--property'), valued('-E', '--setenv'), valued('-M', '--machine'), valued('-H', '--host'),
+    ...valuedEach('--description', '--slice', '--on-active', '--on-boot', '--on-startup', '--on-unit-active', '--on-unit-inactive', '--on-calendar',
+      '--on-clock-change', '--on-timezone-change', '--timer-property', '--path-property', '--socket-property', '--uid', '--gid', '--nice',
+      '--working-directory', '--service-type', '--expand-environment', '--json', '--capsule'),
+    flag('-t', '--pty'), flag('-P', '--pipe'), flag('-G', '--collect'), flag('-q', '--quiet'), flag('-r', '--remain-after-exit'), flag('-S', '--shell'),
+    flag('-d', '--same-dir'), flag('-h', '--help'), flag('-C'),
+    ...flagsEach('--user', '--system', '--scope', '--no-block', '--wait', '--send-sighup', '--no-ask-password', '--version', '--slice-inherit', '--ignore-failure', '--background'),
+  ],
+};
+
+/** A tmux command whose operands are a shell command: options first, then the command. */
+const startsCommand = (valuedLettersOf: string, switchLetters: string): CommandSpec => ({
+  interspersed: false,
+  options: [...valuedLetters(valuedLettersOf), ...letters(switchLetters)],
+});
+
+export const tmux: ToolSpec = {
+  names: ['tmux'],
+  family: 'runner',
+  locality: 'local',
+  interspersed: false,
+  unknownShort: 'switch',
+  options: [valued('-c'), ...valuedLetters('fLST'), ...letters('2CDlNuVv')],
+  commands: {
+    'new-session|new': startsCommand('cefFnstxy', 'AdDEPX'),
+    'new-window|neww': startsCommand('ceFnt', 'abdkPS'),
+    'split-window|splitw': startsCommand('ceFlpt', 'bdfhIvPZ'),
+    'run-shell|run': startsCommand('cdt', 'bC'),
+    'respawn-pane|respawnp|respawn-window|respawnw': startsCommand('cet', 'k'),
+    'display-popup|popup': startsCommand('bcdehsStTwxy', 'BCEkN'),
+    'send-keys|send': startsCommand('tNc', 'FHKlMRX'),
+  },
+};
+
+export const screen: ToolSpec = {
+  names: ['screen'],
+  family: 'runner',
+  locality: 'local',
+  interspersed: false,
+  unknownShort: 'switch',
+  options: [
+    ...valuedLetters('SctheTps'), { names: ['-X'], takes: 'list' }, valued('-Logfile'),
+    ...letters('aAdDmqrRUxOiLlv'), ...flagsEach('-ln', '-wipe', '-list', '-ls', '-Q'),
+  ],
+};
+
+/**
+ * netcat (OpenBSD nc, traditional netcat, nmap's ncat) and telnet: `[options] host port`. `-z` only
+ * scans and `-l` listens; neither connects to a server.
+ */
+export const netcat: ToolSpec = {
+  names: ['nc', 'ncat', 'netcat'],
+  family: 'remote',
+  locality: 'remote',
+  unknownShort: 'switch',
+  options: [
+    ...valuedLetters('wipsxXqWIOTbmMPV'), valued('-e', '--exec'), valued('-c', '--sh-exec'), valued('-o', '--output'), valued('--proxy'), valued('--proxy-type'),
+    valued('--proxy-auth'), valued('--lua-exec'), valued('-d', '--delay'), valued('--idle-timeout'), valued('--max-conns'), valued('--wait'),
+    flag('-l', '--listen'), flag('-z'), ...letters('46CDFhkNnrStUuv'), ...flagsEach('--ssl', '--udp', '--verbose', '--keep-open', '--send-only', '--recv-only', '--nodns'),
+  ],
+};
+
+export const telnet: ToolSpec = {
+  names: ['telnet'],
+  family: 'remote',
+  locality: 'remote',
+  unknownShort: 'switch',
+  options: [...valuedLetters('BbenlSX'), ...letters('468ELadrcFfKx')],
+};
