@@ -4,13 +4,16 @@ import { scanSql, splitSql, scanMongo, scanRedis } from '../../../src/core/rules
 import { environmentOf } from '../../../src/core/policy/production';
 import type { CodeSnippet, Facts, Finding, Invocation, RuleContext } from '../../../src/core/policy/types';
 import { invocation, testFacts } from '../support/policyFixtures';
+import { commandText } from '../support/commandText';
+import { runPack } from '../support/packRun';
 
 function context(facts: Facts, inv?: Invocation): RuleContext {
   return { facts, environmentOf: (h) => environmentOf(h, facts, { assignments: inv?.assignments }) };
 }
 
+/** The pack's findings through the engine's real path: the invocation as the command line it stands for. */
 function run(inv: Invocation, facts: Facts = testFacts()): Finding[] {
-  return databasePack.checkInvocation?.(inv, context(facts, inv)) ?? [];
+  return runPack(databasePack, commandText(inv), facts).findings;
 }
 
 type Expect = 'none' | 'ask' | 'info';

@@ -2,11 +2,14 @@ import { strict as assert } from 'node:assert';
 import { filesPack, classifyPath } from '../../../src/core/rules/files';
 import type { CodeSnippet, Finding, Invocation } from '../../../src/core/policy/types';
 import { invocation, plainContext, testFacts, word } from '../support/policyFixtures';
+import { commandText } from '../support/commandText';
+import { runPack } from '../support/packRun';
 
 type Expect = 'none' | 'ask' | 'deny';
 
+/** The pack's findings through the engine's real path: the invocation as the command line it stands for. */
 function run(inv: Invocation, facts = testFacts()): Finding[] {
-  return filesPack.checkInvocation?.(inv, plainContext(facts)) ?? [];
+  return runPack(filesPack, commandText(inv), facts).findings;
 }
 
 function worst(findings: Finding[]): Expect {
@@ -124,7 +127,8 @@ const cases: Array<[string[], Expect, string?]> = [
   [['find', '/', '-name', '*.log', '-delete'], 'deny', 'files.find-delete-catastrophic'],
   [['find', '~', '-type', 'f', '-delete'], 'deny', 'files.find-delete-catastrophic'],
   [['find', '.', '-name', '*.log'], 'none'],
-  [['find', '-L', '.', '-name', '*.tmp', '-exec', 'shred', '{}', ';'], 'none'],
+  // Through the engine, find runs `shred {}` on every file it finds: that asks (the pack alone saw no path).
+  [['find', '-L', '.', '-name', '*.tmp', '-exec', 'shred', '{}', ';'], 'ask'],
   [['find', '.', '-name', '*.tmp', '-exec', 'unlink', '{}', ';', '-o', '-name', '*.c', '-delete'], 'ask', 'files.find-delete'],
   // unrelated
   [['ls', '-la'], 'none'],
@@ -149,12 +153,13 @@ describe('files pack', () => {
   });
 
   it('asks when rm deletes names from standard input (xargs)', () => {
-    const findings = run(invocation(['rm', '-f'], { via: ['xargs'] }));
-    assert.equal(findings[0]?.rule, 'files.rm-from-input');
+    const findings = runPack(filesPack, 'git ls-files --others | xargs rm -f').findings;
+    assert.equal(findings[0]?.rule, 'files.rm-from-input', JSON.stringify(findings));
   });
 
   it('leaves find -exec placeholders to the find rule', () => {
-    assert.deepEqual(run(invocation(['rm', '-rf', '{}'], { via: ['find -exec'] })), []);
+    const findings = runPack(filesPack, "find . -name '*.log' -exec rm -rf {} ';'").findings;
+    assert.ok(findings.every((f) => f.targets.every((t) => !t.name.includes('{}'))), JSON.stringify(findings));
   });
 
   describe('truncating redirects', () => {
