@@ -6,7 +6,9 @@
  */
 import { isAbsolute, normalize, resolvePath } from '../paths';
 import type { ActionDescription } from '../protocol/ipc';
-import type { Facts, Invocation, Target, Verdict } from '../policy/types';
+import type { ArgWord, Facts, Invocation, Target, Verdict } from '../policy/types';
+import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
+import type { ToolArgs } from '../registry/types';
 import { databaseWorkOf, type DatabaseWork } from '../rules/database';
 import { platformDatabaseWorkOf } from '../rules/platformSql';
 import { looksLikeSql, scanSqlAsWritten } from '../rules/support/sqlScan';
@@ -28,60 +30,44 @@ export type PreviewTask =
   /** A section computed from the request alone. */
   | { kind: 'static'; section: PreviewSection };
 
-function operands(args: string[]): string[] {
-  const out: string[] = [];
-  let afterDashDash = false;
-  for (const a of args) {
-    if (!afterDashDash && a === '--') afterDashDash = true;
-    else if (afterDashDash || !a.startsWith('-') || a === '-') out.push(a);
-  }
-  return out;
+/** The usual reading of an invocation's known words through its registry entry. */
+function registryArgs(inv: Invocation, args: readonly ArgWord[]): ToolArgs | undefined {
+  const spec = toolNamed(inv.name);
+  return spec ? toolArgs(inv.name, parsedArgs(args, spec), spec) : undefined;
 }
 
-/** `git -C dir` and friends: the subcommand, its args and the effective cwd. */
-function gitSubcommand(args: string[], cwd: string, home: string): { sub: string; args: string[]; cwd: string } | undefined {
-  let i = 0;
-  let dir = cwd;
-  while (i < args.length && args[i]!.startsWith('-')) {
-    const a = args[i]!;
-    if (a === '-C' && i + 1 < args.length) {
-      dir = resolvePath(dir, args[i + 1]!, home);
-      i += 2;
-    } else if (a === '-c' || a === '--git-dir' || a === '--work-tree') i += 2;
-    else i++;
-  }
-  const sub = args[i];
-  return sub ? { sub, args: args.slice(i + 1), cwd: dir } : undefined;
-}
-
-function gitTasks(words: string[], cwd: string, home: string): PreviewTask[] {
-  const g = gitSubcommand(words.slice(1), cwd, home);
-  if (!g) return [];
-  const flags = g.args.filter((a) => a.startsWith('-'));
-  switch (g.sub) {
+function gitTasks(inv: Invocation, args: readonly ArgWord[], home: string): PreviewTask[] {
+  const a = registryArgs(inv, args);
+  const sub = a?.parsed.path[0];
+  if (!a || sub === undefined) return [];
+  // `git -C dir` (repeatable, each relative to the last): the effective working folder.
+  const cwd = a.parsed.options.filter((o) => o.depth === 0 && o.name === '-C').flatMap((o) => o.values).reduce((dir, d) => resolvePath(dir, d, home), inv.cwd);
+  const ops = a.parsed.operands.map((w) => w.text);
+  switch (sub) {
     case 'reset':
-      if (!flags.includes('--hard') && !flags.includes('--merge') && !flags.includes('--keep')) return [];
-      return [{ kind: 'git-reset', cwd: g.cwd, ref: operands(g.args)[0] }];
+      if (!a.has('--hard', '--merge', '--keep')) return [];
+      return [{ kind: 'git-reset', cwd, ref: ops[0] }];
     case 'checkout':
     case 'restore': {
-      const dd = g.args.indexOf('--');
-      const paths = dd >= 0 ? g.args.slice(dd + 1) : g.sub === 'restore' ? operands(g.args) : operands(g.args).filter((p) => p === '.' || p.includes('/'));
-      if (g.sub === 'checkout' && (flags.includes('-f') || flags.includes('--force')) && paths.length === 0) return [{ kind: 'git-reset', cwd: g.cwd }];
-      return paths.length > 0 ? [{ kind: 'git-discard', cwd: g.cwd, paths }] : [];
+      // Words after `--` are paths whatever they look like.
+      const rest = args.slice((a.parsed.pathIndexes[0] ?? 0) + 1).map((w) => w.text);
+      const dd = rest.indexOf('--');
+      const paths = dd >= 0 ? rest.slice(dd + 1) : sub === 'restore' ? ops : ops.filter((p) => p === '.' || p.includes('/'));
+      if (sub === 'checkout' && a.has('-f') && paths.length === 0) return [{ kind: 'git-reset', cwd }];
+      return paths.length > 0 ? [{ kind: 'git-discard', cwd, paths }] : [];
     }
     case 'clean': {
-      const keep = flags.flatMap((f) => (f.startsWith('--') ? [] : f.slice(1).split(''))).filter((c) => c === 'd' || c === 'x' || c === 'X');
-      return [{ kind: 'git-clean', cwd: g.cwd, flags: [...new Set(keep)].map((c) => '-' + c), paths: operands(g.args) }];
+      const keep = ['-d', '-x', '-X'].filter((f) => a.has(f));
+      return [{ kind: 'git-clean', cwd, flags: keep, paths: ops }];
     }
     case 'push': {
-      const ops = operands(g.args);
-      const forced = flags.some((f) => f === '--force' || f === '-f' || f.startsWith('--force-with-lease') || f === '--mirror' || (/^-[a-zA-Z]+$/.test(f) && f.includes('f')));
+      const forced = a.has('-f', '--force-with-lease', '--mirror');
       const plusRef = ops.slice(1).find((r) => r.startsWith('+'));
       if (!forced && !plusRef) return [];
       const remote = ops[0] ?? 'origin';
       const refspec = (plusRef ?? ops[1] ?? '').replace(/^\+/, '');
       const [localRef, remoteBranch] = refspec.includes(':') ? refspec.split(':', 2) : [refspec || undefined, refspec || undefined];
-      return [{ kind: 'git-force-push', cwd: g.cwd, remote, localRef: localRef || undefined, remoteBranch: remoteBranch?.replace(/^refs\/heads\//, '') || undefined }];
+      return [{ kind: 'git-force-push', cwd, remote, localRef: localRef || undefined, remoteBranch: remoteBranch?.replace(/^refs\/heads\//, '') || undefined }];
     }
     default:
       return [];
@@ -194,7 +180,7 @@ export function planPreview(input: PlanInput): PreviewTask[] {
     let sqlDone = false;
     for (const inv of input.invocations ?? []) {
       // Arguments only known at run time ($X, $(...)) cannot be previewed; they are left out.
-      const words = [inv.name, ...inv.args.filter((a) => !a.dynamic).map((a) => a.text)];
+      const known = inv.args.filter((a) => !a.dynamic);
       const name = inv.name;
       const work = databaseWorkOf(inv, facts) ?? platformDatabaseWorkOf(inv, facts);
       if (work) {
@@ -207,10 +193,10 @@ export function planPreview(input: PlanInput): PreviewTask[] {
       // as remote resources below).
       if (inv.remote) continue;
       if (name === 'rm' || name === 'rmdir' || name === 'shred' || name === 'unlink' || name === 'trash') {
-        const paths = operands(words.slice(1));
+        const paths = registryArgs(inv, known)?.parsed.operands.map((w) => w.text) ?? [];
         if (paths.length > 0) tasks.push({ kind: 'list-files', cwd: inv.cwd, paths });
       } else if (name === 'git') {
-        tasks.push(...gitTasks(words, inv.cwd, home));
+        tasks.push(...gitTasks(inv, known, home));
       }
     }
   } else if (action.kind === 'mcp') {

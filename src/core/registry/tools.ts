@@ -2,7 +2,7 @@ import { ansible } from './tools/ansible';
 import { aws } from './tools/aws';
 import { az, azcopy } from './tools/az';
 import { docker, dockerCompose } from './tools/docker';
-import { chmod, chown, cp, mkfs, mv, rm, shred, truncate, unlink } from './tools/coreutils';
+import { chmod, chown, cp, mkfs, mv, rm, rmdir, shred, truncate, unlink } from './tools/coreutils';
 import { doctl } from './tools/doctl';
 import { doppler } from './tools/doppler';
 import { firebase } from './tools/firebase';
@@ -49,5 +49,5 @@ export const TOOLS: readonly ToolSpec[] = [
   curl, wget, httpie, powershellWeb,
   systemdRun, tmux, screen, netcat, telnet,
   npm, pnpm, yarn, bun, pip, uv, poetry, gem, cargo, go,
-  rm, chmod, chown, mv, cp, shred, truncate, unlink, mkfs, rsync, rimraf, delCli, trash,
+  rm, rmdir, chmod, chown, mv, cp, shred, truncate, unlink, mkfs, rsync, rimraf, delCli, trash,
 ];

@@ -42,7 +42,7 @@ const REMOVED: ReadonlyArray<[RegExp, string]> = [
 /** Packs whose tools are in the registry and that read their options only through it. */
 const GRAMMAR_ONLY = [
   'core/rules/infra.ts', 'core/rules/containers.ts', 'core/rules/database.ts', 'core/rules/deferred/gitPrograms.ts',
-  'core/policy/handlers/packageManagers.ts', 'core/policy/handlers/terminals.ts', 'core/backup/plan.ts', 'core/rules/wire.ts',
+  'core/policy/handlers/packageManagers.ts', 'core/policy/handlers/terminals.ts', 'core/backup/plan.ts', 'core/rules/wire.ts', 'core/preview/plan.ts',
 ];
 
 /**

@@ -83,6 +83,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   nc: { words: '@ cache.prod.acme.internal 6379 <<< FLUSHALL', option: ['-w'], value: '3', decision: 'ask', production: true },
   telnet: { words: '@ cache.prod.acme.internal 6379 <<< FLUSHALL', option: ['-l'], value: 'admin', decision: 'ask', production: true },
   rm: { words: '@ src', option: ['-r', '--recursive'], value: '', decision: 'ask' },
+  rmdir: { words: '@ src', option: ['-p', '--parents'], value: '', decision: 'allow' },
   chmod: { words: '@ 777 /', option: ['-R', '--recursive'], value: '', decision: 'deny' },
   chown: { words: '@ root /', option: ['-R', '--recursive'], value: '', decision: 'deny' },
   mv: { words: '@ src /dev/null', option: ['-S', '--suffix'], value: '.bak', decision: 'ask' },

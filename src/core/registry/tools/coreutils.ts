@@ -51,6 +51,8 @@ export const truncate = fileTool(['truncate'], [flag('-c', '--no-create'), flag(
 
 export const unlink = fileTool(['unlink'], []);
 
+export const rmdir = fileTool(['rmdir'], [flag('-p', '--parents'), flag('--ignore-fail-on-non-empty'), flag('-v', '--verbose')]);
+
 /** mkfs and its relatives: the device is the last operand. */
 export const mkfs: ToolSpec = {
   names: ['mkfs', 'mke2fs', 'mkswap', 'wipefs', 'mkdosfs', 'mkntfs'],
