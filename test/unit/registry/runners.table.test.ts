@@ -30,6 +30,7 @@ const ROWS: ReadonlyArray<[string, 'allow' | 'ask' | 'deny']> = [
   ["git difftool HEAD -x 'rm -rf src'", 'ask'],
   ['git difftool -t meld HEAD', 'allow'],
   ['git bisect run rm -rf src', 'ask'],
+  ["git bisect run sh -c 'rm -rf src && npm test'", 'ask'],
   ['git bisect run npm test', 'allow'],
   ["git submodule foreach --recursive 'rm -rf src'", 'ask'],
   ["git submodule --quiet foreach 'rm -rf src'", 'ask'],

@@ -150,6 +150,11 @@ function configSet(a: ToolArgs): { key: string; value: string; scope: string } |
   return key !== undefined && value !== undefined ? { key, value, scope } : undefined;
 }
 
+/** A word quoted for a shell line when it holds anything but plain characters. */
+function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
 /** Programs one `git` invocation sets or runs, in every reading of its words. */
 export function gitPrograms(inv: Invocation): GitProgram[] {
   const out: GitProgram[] = environmentPrograms(inv);
@@ -196,7 +201,8 @@ function readingPrograms(inv: Invocation, a: ToolArgs): GitProgram[] {
       break;
     }
     case 'bisect':
-      if (a.parsed.path[1] === 'run' && operands.length > 0) now(operands.join(' '), 'git bisect run');
+      // bisect runs its words as a program and arguments (not a shell line): each stays one word.
+      if (a.parsed.path[1] === 'run' && operands.length > 0) now(operands.map(shellWord).join(' '), 'git bisect run');
       break;
     case 'rebase':
       for (const command of a.values('-x')) now(command, 'git rebase --exec');
