@@ -32,7 +32,7 @@ import { mongosh, redisCli } from './tools/nosql';
 import { sqlcmd, sqlite3 } from './tools/sqlite';
 import { curl, httpie, powershellWeb, wget } from './tools/webClients';
 import { bun, cargo, gem, go, npm, pip, pnpm, poetry, uv, yarn } from './tools/packageManagers';
-import { netcat, screen, systemdRun, telnet, tmux } from './tools/runners';
+import { awk, deno, netcat, screen, systemdRun, telnet, tmux } from './tools/runners';
 import type { ToolSpec } from './types';
 
 /**
@@ -47,7 +47,7 @@ export const TOOLS: readonly ToolSpec[] = [
   terraform, terragrunt, pulumi, cdk,
   psql, dropdb, pgRestore, mysql, mysqladmin, mongosh, redisCli, sqlite3, sqlcmd,
   curl, wget, httpie, powershellWeb,
-  systemdRun, tmux, screen, netcat, telnet,
+  systemdRun, tmux, screen, netcat, telnet, awk, deno,
   npm, pnpm, yarn, bun, pip, uv, poetry, gem, cargo, go,
   rm, rmdir, chmod, chown, mv, cp, shred, truncate, unlink, mkfs, rsync, rimraf, delCli, trash,
 ];

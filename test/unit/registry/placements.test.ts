@@ -82,6 +82,8 @@ const ROWS: Readonly<Record<string, Row>> = {
   'Invoke-RestMethod': { words: '@ -Method DELETE @ -Uri https://api.stripe.com/v1/customers/cus_1 @', option: ['-TimeoutSec'], value: '10', decision: 'ask', production: true },
   nc: { words: '@ cache.prod.acme.internal 6379 <<< FLUSHALL', option: ['-w'], value: '3', decision: 'ask', production: true },
   telnet: { words: '@ cache.prod.acme.internal 6379 <<< FLUSHALL', option: ['-l'], value: 'admin', decision: 'ask', production: true },
+  awk: { words: `@ 'BEGIN { system("rm -rf /work/app/src") }'`, option: ['-F', '--field-separator'], value: ':', decision: 'ask' },
+  deno: { words: `@ eval @ "Deno.removeSync('/work/app/src', { recursive: true })"`, option: ['-q', '--quiet'], value: '', decision: 'ask' },
   rm: { words: '@ src', option: ['-r', '--recursive'], value: '', decision: 'ask' },
   rmdir: { words: '@ src', option: ['-p', '--parents'], value: '', decision: 'allow' },
   chmod: { words: '@ 777 /', option: ['-R', '--recursive'], value: '', decision: 'deny' },

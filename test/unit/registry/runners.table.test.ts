@@ -69,3 +69,27 @@ describe('registry: programs git runs and detached runners read through one gram
     });
   }
 });
+
+describe('registry: awk and deno read through one grammar', () => {
+  const facts = testFacts({ files: { '/work/app/src/index.ts': 'x\n', '/work/app/wipe.awk': 'BEGIN { system("rm -rf src") }\n', '/work/app/count.awk': '{ n++ } END { print n }\n' } });
+  const rows: ReadonlyArray<[string, 'allow' | 'ask']> = [
+    [`awk 'BEGIN { system("rm -rf src") }'`, 'ask'],
+    [`awk -F: -v OFS=, 'BEGIN { system("rm -rf src") }' /etc/passwd`, 'ask'],
+    ['awk -f wipe.awk data.txt', 'ask'],
+    ['gawk --file=wipe.awk data.txt', 'ask'],
+    [`gawk -e 'BEGIN { system("rm -rf src") }'`, 'ask'],
+    [`gawk --sour 'BEGIN { system("rm -rf src") }'`, 'ask'],
+    ['awk -f count.awk data.txt', 'allow'],
+    [`awk -F: '{ print $1 }' /etc/hosts`, 'allow'],
+    [`deno eval "Deno.removeSync('src', { recursive: true })"`, 'ask'],
+    [`deno --quiet eval "Deno.removeSync('src', { recursive: true })"`, 'ask'],
+    [`deno eval --ext=ts "Deno.removeSync('src', { recursive: true })"`, 'ask'],
+    [`deno eval "console.log(Deno.cwd())"`, 'allow'],
+  ];
+  for (const [cmd, decision] of rows) {
+    it(`${cmd} -> ${decision}`, () => {
+      const v = classify(cmd, facts, { lockdown: false });
+      assert.equal(v.decision, decision, JSON.stringify(v, null, 1));
+    });
+  }
+});

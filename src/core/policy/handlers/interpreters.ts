@@ -5,7 +5,6 @@
  */
 
 import type { ArgWord, Invocation, SnippetLanguage } from '../types';
-import { scanOptions } from '../../shell/wrappers';
 import { commandNode, parsedArgs, toolNamed } from '../../registry/commandModel';
 import { isScriptPath, type Exec, type Handler, type Walker } from './context';
 import { packageScript } from './packageManagers';
@@ -194,18 +193,15 @@ function bun(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocation
 function deno(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
   const inv = w.emit('deno', first.text, args, exec);
   if (!inv) return inv;
-  const sub = args[0]?.text;
-  const rest = args.slice(1);
+  const parsed = parsedArgs(args, toolNamed('deno')!);
+  const sub = parsed.path[0] ?? args[0]?.text;
+  const operand = parsed.operands[0];
   if (sub === 'eval') {
-    const scan = scanOptions(rest, 0, { longWithValue: ['ext', 'config', 'import-map', 'location', 'seed', 'cert', 'env-file'] });
-    const code = rest[scan.index];
-    if (code) interpret(w, 'deno', 'javascript', { code: [code], stdin: false, module: false }, inv, exec);
+    if (operand) interpret(w, 'deno', 'javascript', { code: [operand], stdin: false, module: false }, inv, exec);
     return inv;
   }
   if (sub === 'run' || sub === 'serve') {
-    const scan = scanOptions(rest, 0, { shortWithValue: 'c', longWithValue: ['config', 'import-map', 'location', 'seed', 'cert', 'env-file', 'inspect', 'reload', 'lock', 'v8-flags', 'ext'] });
-    const file = rest[scan.index];
-    if (file) w.runFile(file, 'javascript', inv, exec, `deno ${sub} ${file.text}`);
+    if (operand) w.runFile(operand, 'javascript', inv, exec, `deno ${sub} ${operand.text}`);
     return inv;
   }
   if (sub !== undefined && isScriptPath(sub) && /\.(js|mjs|cjs|ts|mts|cts|jsx|tsx)$/.test(sub)) {

@@ -6,7 +6,7 @@
 import { resolvePath } from '../../paths';
 import { decodeEchoEscapes } from '../../shell/decode';
 import { makeRecipes } from '../../shell/makefile';
-import { scanOptions } from '../../shell/wrappers';
+import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import type { ArgWord, Invocation, Origin } from '../types';
 import type { Exec, Handler, Walker } from './context';
 
@@ -64,12 +64,16 @@ function make(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Ex
 /** awk programs can shell out with system("...") and pipes to or from quoted commands. */
 function awk(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
   const inv = w.emit(name, first.text, args, exec);
-  const scan = scanOptions(args, 0, { shortWithValue: 'fvF', longWithValue: ['file', 'assign', 'field-separator'] });
-  const programFile = scan.values.get('f') ?? scan.values.get('file');
+  const spec = toolNamed(name) ?? toolNamed('awk')!;
+  const a = toolArgs(name, parsedArgs(args, spec), spec);
+  const files = a.values('-f', '-E');
+  const sources = a.values('-e');
   let program: string | undefined;
-  if (programFile !== undefined) program = w.readFile(resolvePath(exec.cwd, programFile, w.facts.home), w.viaOf(exec));
-  else {
-    const word = args[scan.index];
+  if (files.length > 0 || sources.length > 0) {
+    const texts = files.map((f) => w.readFile(resolvePath(exec.cwd, f, w.facts.home), w.viaOf(exec)));
+    program = texts.every((t) => t !== undefined) ? [...sources, ...texts].join('\n') : undefined;
+  } else {
+    const word = a.parsed.operands[0];
     if (word && !word.dynamic) program = word.text;
   }
   if (program === undefined || !/system|getline|\|/.test(program)) return inv;

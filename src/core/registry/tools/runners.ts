@@ -84,3 +84,41 @@ export const telnet: ToolSpec = {
   unknownShort: 'switch',
   options: [...valuedLetters('BbenlSX'), ...letters('468ELadrcFfKx')],
 };
+
+/**
+ * awk and its implementations: `awk [options] 'program' [file…]` or `awk -f prog.awk …`; gawk adds
+ * `-e`/`--source` program text, `-E`/`--exec` (a program file that ends the options) and
+ * `--include`. The first operand is the program unless a program came from `-f`, `-E` or `-e`.
+ */
+export const awk: ToolSpec = {
+  names: ['awk', 'gawk', 'mawk', 'nawk'],
+  family: 'runner',
+  locality: 'local',
+  abbreviations: true,
+  interspersed: false,
+  options: [
+    valued('-f', '--file'), valued('-E', '--exec'), valued('-e', '--source'), valued('-v', '--assign'), valued('-F', '--field-separator'),
+    valued('-i', '--include'), valued('-l', '--load'), valued('-W'),
+    ...['-d', '--dump-variables', '-D', '--debug', '-L', '--lint', '-o', '--pretty-print', '-p', '--profile'].map((n) => ({ names: [n], takes: 'optional' as const })),
+    flag('-b', '--characters-as-bytes'), flag('-c', '--traditional'), flag('-C', '--copyright'), flag('-g', '--gen-pot'), flag('-h', '--help'),
+    flag('-M', '--bignum'), flag('-n', '--non-decimal-data'), flag('-N', '--use-lc-numeric'), flag('-O', '--optimize'), flag('-P', '--posix'),
+    flag('-r', '--re-interval'), flag('-s', '--no-optimize'), flag('-S', '--sandbox'), flag('-t', '--lint-old'), flag('-V', '--version'),
+  ],
+};
+
+/** Deno: `deno run [options] file [args]`, `deno eval [options] 'code'`; value options use `=` unless listed as taking the next word. */
+export const deno: ToolSpec = {
+  names: ['deno'],
+  family: 'runner',
+  locality: 'local',
+  interspersed: false,
+  unknownLong: 'switch',
+  options: [
+    valued('-c', '--config'), valued('--import-map'), valued('--location'), valued('--seed'), valued('--cert'), valued('--ext'), valued('-L', '--log-level'),
+    ...['--env-file', '--inspect', '--inspect-brk', '--inspect-wait', '-r', '--reload', '--lock', '--v8-flags', '--watch', '--check', '--no-check',
+      '--node-modules-dir', '--frozen', '--allow-read', '--allow-write', '--allow-net', '--allow-env', '--allow-run', '--allow-ffi', '--allow-sys',
+      '--allow-import', '--deny-read', '--deny-write', '--deny-net', '--deny-env', '--deny-run', '--deny-ffi', '--deny-sys'].map((n) => ({ names: [n], takes: 'optional' as const })),
+    flag('-A', '--allow-all'), flag('-q', '--quiet'), flag('-P', '--permission-set'), ...flagsEach('--no-prompt', '--cached-only', '--no-remote', '--no-npm', '--no-lock', '--no-config', '--print'),
+  ],
+  commands: { eval: {}, 'run|serve': {} },
+};
