@@ -164,6 +164,8 @@ const RAILS_ROLLBACK = new Set(['db:rollback', 'db:migrate:down', 'db:migrate:re
 
 function rails(words: string[], inv: Invocation, facts: Facts): Hit | undefined {
   const task = words.find((w) => RAILS_ROLLBACK.has(w));
+  // `db:migrate VERSION=0` migrates down past the first migration.
+  if (words.includes('db:migrate') && (words.includes('VERSION=0') || inv.assignments.VERSION === '0')) return { framework: 'rails', what: 'rails db:migrate VERSION=0', effect: 'reverts every migration (dropping their tables) of' };
   if (task) return { framework: 'rails', what: `rails ${task}`, effect: 'reverts migrations (dropping the tables and columns they added) of' };
   const command = words[0];
   if (command === 'runner' || command === 'r') {
@@ -202,6 +204,13 @@ function django(words: string[], inv: Invocation, facts: Facts): Hit | undefined
     }
   }
   return undefined;
+}
+
+const DJANGO_WIPES: Readonly<Record<string, string>> = { flush: 'empties every table of', reset_db: 'drops and recreates', reset_schema: 'drops and recreates the schema of' };
+
+function djangoModule(words: string[], inv: Invocation, facts: Facts): Hit | undefined {
+  const effect = DJANGO_WIPES[words[0] ?? ''];
+  return effect ? { framework: 'django', what: `python -m django ${words[0]}`, effect } : django(words, inv, facts);
 }
 
 function sqlFrom(framework: FrameworkId, what: string, scripts: readonly string[]): Hit | undefined {
@@ -282,6 +291,8 @@ function hitOf(inv: Invocation, facts: Facts): Hit | undefined {
     if (i >= 0) return django(words.slice(i + 1), inv, facts);
     const m = words.findIndex((w) => w === '-m');
     if (m >= 0 && words[m + 1] === 'alembic') return alembic(words.slice(m + 2));
+    // `python -m django flush`: the database pack reads `manage.py flush`, not the module form.
+    if (m >= 0 && words[m + 1] === 'django') return djangoModule(words.slice(m + 2), inv, facts);
     return undefined;
   }
   switch (tool) {
