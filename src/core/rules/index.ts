@@ -25,6 +25,7 @@ import { wirePack } from './wire';
 import { inspectorPack } from './inspector';
 import { deferredPack } from './deferred/deferredPack';
 import { MIGRATION_TOOL_NAMES, migrationToolsPack } from './migrationTools';
+import { dataStoresPack } from './dataStores';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -40,6 +41,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   platformSqlPack,
   frameworksPack,
   migrationToolsPack,
+  dataStoresPack,
   mcpPack,
   changeBatchesPack,
   localDataPack,
