@@ -547,11 +547,14 @@ function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   return [{ rule: 'migrations.orm-schema-drop', risk: 'destructive', severity: 'ask', reason: `${inv.name} code calls ${call}, which drops every table of ${name}.`, targets: [target] }];
 }
 
+/** Tools that do more than migrate (`hasura metadata clear`, `flask run`): the verb floor keeps judging the rest. */
+const SHARED_WITH_FLOOR = new Set(['console', 'dotnet', 'hasura', 'flask', 'payload']);
+
 /** The tools' own names: the verb floor leaves these to this pack. */
-export const MIGRATION_TOOL_NAMES: readonly string[] = [...Object.keys(TOOLS).filter((n) => n !== 'console' && n !== 'dotnet'), ...Object.keys(ALIASES), 'symfony', 'buffalo'];
+export const MIGRATION_TOOL_NAMES: readonly string[] = [...Object.keys(TOOLS).filter((n) => !SHARED_WITH_FLOOR.has(n)), ...Object.keys(ALIASES)];
 
 /** Names the pack looks at: the tools, and launchers whose other work stays with the floor (`dotnet nuget delete`). */
-const SEEN: ReadonlySet<string> = new Set([...MIGRATION_TOOL_NAMES, 'php', 'dotnet', 'cargo', 'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun']);
+const SEEN: ReadonlySet<string> = new Set([...Object.keys(TOOLS), ...Object.keys(ALIASES), 'symfony', 'buffalo', 'php', 'cargo', 'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun']);
 
 export const migrationToolsPack: RulePack = {
   id: 'migrations',

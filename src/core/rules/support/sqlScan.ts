@@ -212,11 +212,11 @@ function withBody(written: string, st: SqlStatement, script: () => string[], dep
   const dynamic = depth < 3 ? dynamicSqlOf(written) : undefined;
   if (dynamic) {
     const hidden = hiddenDestroy(dynamic.built, depth);
-    if (hidden) return { ...hidden, text: s, summary: `${hidden.summary} (run by ${dynamic.via})` };
+    if (hidden) return runBy(hidden, s, dynamic.via);
     if (dynamic.unreadable) {
       // The text comes from elsewhere in the script (`SET @s = CONCAT(…); PREPARE st FROM @s`).
       const fromScript = hiddenDestroy(script(), depth);
-      if (fromScript) return { ...fromScript, text: s, summary: `${fromScript.summary} (run by ${dynamic.via})` };
+      if (fromScript) return runBy(fromScript, s, dynamic.via);
       if (!script().some((t) => /^\s*(select|insert|update|delete|create|alter|with|call|grant|vacuum|analyze)\b/i.test(t))) {
         return { text: s, effect: 'destroy', object: 'statements built at run time', summary: `statements built at run time by ${dynamic.via}, which cannot be read in advance` };
       }
@@ -232,6 +232,12 @@ function withBody(written: string, st: SqlStatement, script: () => string[], dep
     if (m) return { text: s, effect: 'destroy', object: `what the DO block runs (${m[1]})`, summary: `DO block: ${m[1]}` };
   }
   return st;
+}
+
+/** A statement an executor runs, shown as run by it; a name filled in for a placeholder (`x`) is no target. */
+function runBy(inner: SqlStatement, text: string, via: string): SqlStatement {
+  const named = inner.objectName !== undefined && !/(^|\.)x($|\.)/.test(inner.objectName);
+  return { text, effect: 'destroy', object: inner.object ?? 'objects', summary: `${inner.summary} (run by ${via})`, ...(named ? { objectName: inner.objectName, objectKind: inner.objectKind } : {}) };
 }
 
 /** The first destroying statement among texts an executor runs. */
