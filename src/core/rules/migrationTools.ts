@@ -163,7 +163,7 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = {
       if (c === 'checkout') return 'reverts the changes not on that branch in';
       return undefined;
     },
-    target: (r) => r.words.slice(1).find((w) => /^db:/.test(w)),
+    target: (r) => r.words.slice(1).find((w) => w.startsWith('db:')),
   },
   mix: {
     label: 'Ecto',
@@ -547,8 +547,8 @@ function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   return [{ rule: 'migrations.orm-schema-drop', risk: 'destructive', severity: 'ask', reason: `${inv.name} code calls ${call}, which drops every table of ${name}.`, targets: [target] }];
 }
 
-/** Tools that do more than migrate (`hasura metadata clear`, `flask run`): the verb floor keeps judging the rest. */
-const SHARED_WITH_FLOOR = new Set(['console', 'dotnet', 'hasura', 'flask', 'payload']);
+/** Tools that do more than migrate (`hasura metadata clear`, `flask run`) or share a name (MongoDB's `atlas clusters delete`): the verb floor keeps judging the rest. */
+const SHARED_WITH_FLOOR = new Set(['console', 'dotnet', 'hasura', 'flask', 'payload', 'atlas']);
 
 /** The tools' own names: the verb floor leaves these to this pack. */
 export const MIGRATION_TOOL_NAMES: readonly string[] = [...Object.keys(TOOLS).filter((n) => !SHARED_WITH_FLOOR.has(n)), ...Object.keys(ALIASES)];
