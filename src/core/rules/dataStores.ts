@@ -6,7 +6,7 @@ import { destructiveQuery, type QueryLanguage } from './support/storeQueries';
 /**
  * Data stores the SQL clients do not cover: the shells of databases with query languages of their own
  * (EdgeDB/Gel, SurrealDB, ArangoDB, Fauna) fed a destroying statement inline, on standard input or in
- * a file they import; and message brokers told to keep their messages for a moment only — a topic's
+ * a file they import; Aerospike's `truncate` info commands; and message brokers told to keep their messages for a moment only — a topic's
  * `retention.ms=1`, a queue policy's `message-ttl` of a few milliseconds, a stream's `--max-age 1s` —
  * which deletes everything already stored as surely as deleting the topic.
  */
@@ -119,12 +119,25 @@ function retentionFindings(inv: Invocation, ctx: RuleContext): Finding[] {
 /** Brokers' admin CLIs that change retention (Kafka, Redpanda, Confluent, RabbitMQ, NATS, Strimzi through kubectl is the cluster pack's). */
 const RETENTION_TOOLS = /^(kafka-configs|kafka-topics|rpk|confluent|rabbitmqctl|rabbitmqadmin|nats|kcat|kafkactl|kaf|aiven|ccloud)(\.sh|\.bat)?$/;
 
+// ---------------------------------------------------------------------------------------------
+// Aerospike's info commands: `truncate`, `truncate-namespace` delete every record of a set or namespace
+
+function aerospikeTruncate(inv: Invocation, ctx: RuleContext): Finding[] {
+  const words = inv.args.map((a) => a.text);
+  const found = words.find((w) => /(^|[;\s'"])truncate(-namespace)?:/.test(w) || /\bmanage\s+truncate\b/.test(w));
+  if (found === undefined || words.some((w) => /truncate(-namespace)?-undo/.test(w))) return [];
+  const target = storeTarget(inv, 'Aerospike', ctx);
+  const what = /namespace=([\w-]+)/.exec(found)?.[1];
+  return [{ rule: 'data-stores.aerospike-truncate', risk: 'destructive', severity: 'ask', reason: `\`${inv.name}\` truncates ${what !== undefined ? `namespace ${what}` : 'a set or namespace'} on ${target.name}: every record in it is deleted.`, targets: [target] }];
+}
+
 export const dataStoresPack: RulePack = {
   id: 'data-stores',
   title: 'Destroying statements of non-SQL databases (EdgeDB, SurrealDB, ArangoDB, Fauna) and broker retention cut to nothing',
   checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     const client = CLIENTS[inv.name];
     if (client) return clientFindings(inv, client, ctx);
+    if (inv.name === 'asinfo' || inv.name === 'asadm') return aerospikeTruncate(inv, ctx);
     return RETENTION_TOOLS.test(inv.name) ? retentionFindings(inv, ctx) : [];
   },
 };

@@ -11,7 +11,7 @@ import { mayBeProduction } from './support/cliCommands';
  * database drop`, `sea-orm-cli migrate fresh`, `dotnet ef database drop`, Doctrine's `schema:drop` and
  * `fixtures:load`, `flask db downgrade`, `hasura migrate apply --down`, and the Node runners
  * (`node-pg-migrate down`, `db-migrate reset`, `migrate-mongo down`, `mikro-orm schema:drop`,
- * `payload migrate:fresh`, `kysely migrate rollback --all`). Each tool is data: the words that destroy
+ * `payload migrate:fresh`, `kysely migrate rollback --all`, `yii migrate/fresh`). Each tool is data: the words that destroy
  * (from its own documentation), the options and variables that name the database or the environment.
  *
  * A destroying command asks wherever it runs (a rollback on a development database still loses what
@@ -373,6 +373,21 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = {
     envOptions: ['-e', '--environment'],
     dryRun: ['--dry-run'],
     destroys: (r) => (lower(r.words[0]) === 'rollback' ? (value(r, '-t', '--target') === '0' ? `rolls back ${ALL_OF}` : 'rolls back migrations of') : undefined),
+  },
+  yii: {
+    label: 'Yii',
+    valued: ['--migrationPath', '--db', '--migrationTable', '--appconfig'],
+    urlOptions: [],
+    urlVariables: [],
+    envVariables: ['YII_ENV'],
+    destroys: (r) => {
+      const c = lower(r.words[0]);
+      if (c === 'migrate/fresh') return 'drops every table (then migrates) of';
+      if (c === 'migrate/down') return r.words[1] === 'all' ? `rolls back ${ALL_OF}` : 'rolls back migrations of';
+      if (c === 'migrate/redo') return 're-runs (down, then up) migrations of';
+      if (c === 'migrate/to') return `migrates to ${r.words[1] ?? 'a version'} (rolling back later migrations) on`;
+      return undefined;
+    },
   },
   soda: {
     label: 'Pop',

@@ -88,6 +88,11 @@ table('statements kept for later or losing data without DROP (CREATE FUNCTION/EV
   ask('mysql -h db.prod.acme.internal shop -e "ALTER TABLE users ENGINE=BLACKHOLE"', { production: true }),
   ask('mysql -h db.prod.acme.internal -e "PURGE BINARY LOGS BEFORE NOW()"', { production: true }),
   ask(`bq query --nouse_legacy_sql "CREATE OR REPLACE TABLE prod.users AS SELECT * FROM prod.users LIMIT 0"`),
+  ask(`psql "$DATABASE_URL" -c "CREATE RULE wipe AS ON INSERT TO audit DO INSTEAD DELETE FROM orders"`),
+  ask('mysql -h db.prod.acme.internal shop -e "CREATE TRIGGER purge_items AFTER INSERT ON orders FOR EACH ROW DELETE FROM order_items"', { production: true }),
+  ask('snowsql -c prod -q "EXECUTE IMMEDIATE \\$\\$ BEGIN DROP TABLE analytics.public.events; END; \\$\\$"'),
+  allow('mysql -h db.prod.acme.internal shop -e "CREATE TRIGGER stamp BEFORE UPDATE ON orders FOR EACH ROW SET NEW.updated_at = NOW()"', { production: true }),
+  allow('mytool note add "reset master password for alice"'),
   allow(`psql "$DATABASE_URL" -c "CREATE FUNCTION touch_updated_at() RETURNS trigger AS \\$\\$ BEGIN NEW.updated_at = now(); RETURN NEW; END \\$\\$ LANGUAGE plpgsql"`),
   allow(`mysql -h db.prod.acme.internal shop -e "CREATE EVENT expire_sessions ON SCHEDULE EVERY 1 HOUR DO DELETE FROM sessions WHERE expires_at < NOW()"`, { production: true }),
   allow(`psql "$DATABASE_URL" -c "COPY users TO STDOUT WITH CSV HEADER"`),
@@ -162,6 +167,8 @@ table('Rails, Django, Prisma, Diesel, EF, Doctrine (each framework guide)', [
   ask('diesel database reset --database-url postgres://db.prod.acme.internal/shop', { production: true }),
   ask('dotnet ef database drop --force'),
   ask('php bin/console doctrine:schema:drop --force --full-database --env=prod', { production: true }),
+  ask('./yii migrate/fresh --interactive=0'),
+  allow('./yii migrate/history'),
   allow('bin/rails db:migrate VERSION=20240101000000'),
   allow('python -m django showmigrations --settings=acme.settings.production'),
   allow('npm exec prisma -- migrate status'),
@@ -188,6 +195,7 @@ table('Redis: scripts, cluster calls, replication and durability (redis.io/docs/
   ask('redis-cli -h redis.prod.acme.io CONFIG SET appendonly no', { production: true, says: /durability off/ }),
   ask('redis-cli -h redis.prod.acme.io CONFIG SET save ""', { production: true }),
   ask('redis-cli -h redis.prod.acme.io REPLICAOF 10.0.0.9 6379', { production: true }),
+  ask('redis-cli -h redis.prod.acme.io CONFIG SET save "" appendonly no', { production: true }),
   allow('redis-cli -h redis.prod.acme.io GET session:42', { production: true }),
   allow('redis-cli -h redis.prod.acme.io --scan --pattern "session:*"', { production: true }),
   allow('redis-cli -h redis.prod.acme.io INFO persistence', { production: true }),
@@ -229,6 +237,14 @@ table('databases with their own query languages (EdgeDB/Gel, SurrealDB, ArangoDB
   allow('surreal import --endpoint http://localhost:8000 --ns dev --db shop db/seed.surql'),
   allow(`arangosh --server.endpoint tcp://arango.prod.acme.io:8529 --javascript.execute-string 'print(db._collections())'`, { production: true }),
   allow(`fauna shell prod-db --eval 'users.all().pageSize(5)'`),
+]);
+
+table('Aerospike info commands (aerospike.com/docs/reference/info#truncate)', [
+  ask('asinfo -h aerospike.prod.acme.io -v "truncate-namespace:namespace=prod"', { production: true }),
+  ask('asinfo -h aerospike.prod.acme.io -v "truncate:namespace=shop;set=orders"', { production: true }),
+  ask(`asadm -h aerospike.prod.acme.io -e "enable; manage truncate ns shop set orders"`),
+  allow('asinfo -h aerospike.prod.acme.io -v "namespaces"', { production: true }),
+  allow('asinfo -h aerospike.prod.acme.io -v "truncate-namespace-undo:namespace=prod"', { production: true }),
 ]);
 
 table('backups stopped (devcenter.heroku.com/articles/heroku-postgres-backups)', [

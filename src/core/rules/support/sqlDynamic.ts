@@ -98,6 +98,8 @@ export function builtTexts(written: string): string[] {
   const literals = literalsOf(written);
   const out: string[] = [];
   let chain = '';
+  // A chain followed by a concatenation goes on with a name (`'TRUNCATE ' || string_agg(…)`).
+  const close = (k: number): string => (/^\s*(\|\||\+)/.test(written.slice(literals[k]!.end)) ? `${chain} x` : chain);
   for (let k = 0; k < literals.length; k++) {
     const lit = literals[k]!;
     if (k === 0) {
@@ -109,15 +111,11 @@ export function builtTexts(written: string): string[] {
     if (between === '' || /^(\|\||\+)$/.test(between)) chain += lit.text;
     else if (/^(\|\||\+)[^,;]{1,200}(\|\||\+)$/.test(between)) chain += ' x ';
     else {
-      out.push(chain);
+      out.push(close(k - 1));
       chain = lit.text;
     }
   }
-  if (literals.length > 0) {
-    // `'DROP TABLE ' || tablename`: the expression after the last literal is a name too.
-    const after = written.slice(literals[literals.length - 1]!.end).trimStart();
-    out.push(/^(\|\||\+)/.test(after) ? `${chain} x` : chain);
-  }
+  if (literals.length > 0) out.push(close(literals.length - 1));
   // Each literal alone too: a chain can be glued to unrelated text.
   for (const lit of literals) if (!out.includes(lit.text)) out.push(lit.text);
   return out.map(fillPlaceholders).map((t) => t.replace(/\s+/g, ' ').trim()).filter((t) => t !== '');
@@ -128,11 +126,18 @@ function statementShaped(text: string): boolean {
   return /^\s*(select|insert|update|delete|drop|truncate|alter|create|with|merge|replace|grant|revoke|vacuum|analyze|reindex|cluster|refresh|comment|copy|call|set|reset|purge|rename|exec|execute|do|begin|commit|show|explain|lock|load|optimize|repair|flush|kill|dbcc|backup|restore|use)\b/i.test(text);
 }
 
-/** The body a holder keeps: dollar-quoted text (PostgreSQL), or what follows `AS`/`DO`/`BEGIN` (MySQL, SQL Server). */
+/**
+ * The body a holder keeps: dollar-quoted text (PostgreSQL), what a rule or event does (`DO [INSTEAD]
+ * …`), a MySQL trigger's statement (`FOR EACH ROW …`), or what follows `BEGIN`/`AS` (SQL Server).
+ */
 function bodyOf(written: string): string | undefined {
   const dollar = /\$([A-Za-z_]*)\$([\s\S]*?)\$\1\$/.exec(written);
   if (dollar) return dollar[2];
-  const m = /\b(?:do|as|begin|execute\s+(?:function|procedure))\b([\s\S]+)$/i.exec(written.replace(BODY_HOLDER, ''));
+  const rest = written.replace(BODY_HOLDER, '');
+  const m =
+    /\bfor\s+each\s+(?:row|statement)\s+(?:(?:follows|precedes)\s+\S+\s+)?([\s\S]+)$/i.exec(rest) ??
+    /\bdo\s+(?:also\s+|instead\s+)?([\s\S]+)$/i.exec(rest) ??
+    /\b(?:begin|as|execute\s+(?:function|procedure))\b([\s\S]+)$/i.exec(rest);
   return m?.[1];
 }
 
@@ -157,7 +162,7 @@ export function dynamicSqlOf(written: string): DynamicSql | undefined {
 }
 
 /** Statements of a procedural body, with control words (`BEGIN`, `LOOP`, `THEN`, labels) taken off their front. */
-function bodyStatements(body: string): string[] {
+export function bodyStatements(body: string): string[] {
   const out: string[] = [];
   for (const part of body.replace(/'(?:[^']|'')*'/g, "''").split(';')) {
     let t = part.trim();

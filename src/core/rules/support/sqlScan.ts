@@ -1,4 +1,4 @@
-import { builtTexts, dynamicSqlOf } from './sqlDynamic';
+import { bodyStatements, builtTexts, dynamicSqlOf } from './sqlDynamic';
 
 /**
  * A small SQL reader for the database pack: splits a script into statements (ignoring `;` inside
@@ -189,8 +189,8 @@ function lossyStatement(s: string): SqlStatement | undefined {
     if (/\b(truncate|discard)\s+(partition|tablespace|subpartition)\b/i.test(rest)) return destroy(`ALTER TABLE ${name} ${/discard/i.test(rest) ? 'DISCARD TABLESPACE' : 'TRUNCATE PARTITION'}`, `part of table ${name}`, name);
     if (/\bdelete\b\s*(where|$)/i.test(rest)) return destroy(`ALTER TABLE ${name} DELETE`, `rows of ${name}`, name);
   }
-  if (/^purge\s+(binary|master)\s+logs\b/i.test(s)) return destroy('PURGE BINARY LOGS (point-in-time recovery from them is lost)', 'the binary logs');
-  if (/^reset\s+(master|binary\s+logs)\b/i.test(s)) return destroy('RESET MASTER (every binary log is deleted)', 'the binary logs');
+  if (/^purge\s+(binary|master)\s+logs\s+(to|before)\b/i.test(s)) return destroy('PURGE BINARY LOGS (point-in-time recovery from them is lost)', 'the binary logs');
+  if (/^reset\s+(master|binary\s+logs\s+and\s+gtids)\s*(to\s+\d+\s*)?$/i.test(s)) return destroy('RESET MASTER (every binary log is deleted)', 'the binary logs');
   if (/^purge\s+(recyclebin|dba_recyclebin|table|index|tablespace)\b/i.test(s)) return destroy(s.slice(0, 60).toUpperCase(), 'dropped objects kept for recovery');
   if (/^dbcc\s+check(db|table|alloc)\b[\s\S]*\brepair_allow_data_loss\b/i.test(s)) return destroy('DBCC … REPAIR_ALLOW_DATA_LOSS', 'rows the repair throws away');
   if (/^alter\s+database\b[\s\S]*\bset\s+recovery\s+simple\b/i.test(s)) return destroy('ALTER DATABASE … SET RECOVERY SIMPLE (the log backup chain ends)', 'point-in-time recovery');
@@ -245,6 +245,11 @@ function hiddenDestroy(texts: readonly string[], depth: number): SqlStatement | 
   for (const text of texts.slice(0, 50)) {
     const found = scanSqlAsWritten(text, depth + 1).find((w) => w.statement.effect === 'destroy');
     if (found) return found.statement;
+    // A block run as text (`EXECUTE IMMEDIATE $$ BEGIN DROP TABLE t; END; $$`).
+    if (/^\s*(begin|declare)\b/i.test(text)) {
+      const inBlock = bodyStatements(text).map(classifyStatement).find((st) => st.effect === 'destroy');
+      if (inBlock) return inBlock;
+    }
   }
   return undefined;
 }
@@ -314,12 +319,16 @@ const SCRIPT_CALL = /\b(?:redis|server)\s*\.\s*p?call\s*\(\s*['"]([A-Za-z.]+)['"
 
 /** Server settings whose value turns durability off: the data lives only in memory until the next restart. */
 function durabilityOff(words: readonly string[]): string | undefined {
-  // The shell drops the quotes of `save ""`: a setting with no value left is the empty value.
+  // The shell drops the quotes of `save ""`: `save` followed by nothing or by the next setting's name is the empty value.
   for (let i = 2; i < words.length; i += 2) {
     const name = (words[i] ?? '').toLowerCase();
     const value = (words[i + 1] ?? '').replace(/^(['"])(.*)\1$/, '$2').trim().toLowerCase();
     if (name === 'appendonly' && /^(no|false|0)$/.test(value)) return 'CONFIG SET appendonly no';
     if (name === 'save' && value === '') return 'CONFIG SET save ""';
+    if (name === 'save' && /^[a-z][a-z-]*$/.test(value)) {
+      if (value !== 'save') return 'CONFIG SET save ""';
+      i -= 1;
+    }
   }
   return undefined;
 }
