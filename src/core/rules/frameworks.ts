@@ -4,6 +4,7 @@ import { hostOf, isLocalHost } from '../policy/production';
 import { effectiveCommand } from './support/commandLine';
 import { scanSql } from './support/sqlScan';
 import { stdinText } from './database';
+import { testEnvironmentOnly } from './support/testDatabases';
 
 /**
  * ORMs, migration tools and framework consoles that destroy data: schema pushes that accept data
@@ -388,6 +389,8 @@ function envFileAccess(inv: Invocation, ctx: RuleContext): Finding[] {
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   const hit = hitOf(inv, ctx.facts);
   if (!hit) return envFileAccess(inv, ctx);
+  // The test environment's database is recreated by the test runner itself.
+  if (hit.url === undefined && testEnvironmentOnly(inv, ctx.facts, environmentSources(hit, inv, ctx.facts))) return [];
   const target = targetOf(hit, inv, ctx);
   return [{ rule: `frameworks.${hit.framework}`, risk: 'destructive', severity: 'ask', reason: `Runs ${hit.what}, which ${hit.effect} ${target.name}.`, targets: [target] }];
 }

@@ -3,6 +3,7 @@ import { hostOf, isLocalHost } from '../policy/production';
 import { isSharedDryRun } from '../registry/verbTraits';
 import { effectiveCommand } from './support/commandLine';
 import { mayBeProduction } from './support/cliCommands';
+import { testEnvironmentOnly } from './support/testDatabases';
 
 /**
  * Schema migration tools whose commands drop or roll back everything: `flyway clean`, `goose reset` /
@@ -501,6 +502,21 @@ function targetOf(tool: MigrationTool, r: Reading, inv: Invocation, ctx: RuleCon
   return { kind: 'database', name: `the ${tool.label} database${where}`, provider: tool.label.toLowerCase(), remote, environment: env.environment, environmentReason: env.reason };
 }
 
+/** The tool runs against its test environment's database on this machine (`MIX_ENV=test mix ecto.reset`): recreated by every test run. */
+function testOnly(tool: MigrationTool, r: Reading, inv: Invocation, ctx: RuleContext): boolean {
+  if (tool.urlOptions.some((o) => value(r, o) !== undefined) || tool.target?.(r) !== undefined || tool.urlVariables.some((v) => inv.assignments[v] !== undefined)) return false;
+  const sources: { source: string; value: string }[] = [];
+  for (const name of tool.envVariables ?? []) {
+    const v = inv.assignments[name] ?? ctx.facts.envSelectors[name];
+    if (v !== undefined) sources.push({ source: name, value: v });
+  }
+  for (const name of tool.envOptions ?? []) {
+    const v = value(r, name);
+    if (v !== undefined) sources.push({ source: name, value: v });
+  }
+  return testEnvironmentOnly(inv, ctx.facts, sources);
+}
+
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   const found = toolOf(inv);
   if (!found) return [];
@@ -508,6 +524,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   const r = readArgs(args, tool);
   if (has(r, '--help', '-h', '-help') && tool.urlOptions[0] !== '-h') return [];
   const destroys = isDry(r, tool) ? undefined : tool.destroys(r);
+  if (destroys !== undefined && testOnly(tool, r, inv, ctx)) return [];
   const target = targetOf(tool, r, inv, ctx);
   if (destroys !== undefined) {
     const shown = [inv.name === 'npx' || inv.name === 'npm' || inv.name === 'pnpm' || inv.name === 'yarn' || inv.name === 'bunx' ? effectiveCommand(inv).name : inv.name, ...r.words.slice(0, 3)].join(' ');

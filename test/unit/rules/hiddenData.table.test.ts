@@ -247,6 +247,19 @@ table('Aerospike info commands (aerospike.com/docs/reference/info#truncate)', [
   allow('asinfo -h aerospike.prod.acme.io -v "truncate-namespace-undo:namespace=prod"', { production: true }),
 ]);
 
+table('test databases on this machine are recreated by the test runner (guides.rubyonrails.org/testing.html, laravel.com/docs/database-testing)', [
+  ask('RAILS_ENV=test DATABASE_URL=postgres://db.prod.acme.internal/shop bin/rails db:reset', { production: true }),
+  ask('bin/rails db:reset'),
+  ask('psql -h localhost -U postgres -c "DROP DATABASE IF EXISTS acme_dev"'),
+  ask('psql -h db.prod.acme.internal -U postgres -c "DROP DATABASE IF EXISTS acme_test"', { production: true }),
+  ask('heroku run -a acme-shop-production RAILS_ENV=test rails db:reset', { production: true }),
+  allow('RAILS_ENV=test bin/rails db:reset'),
+  allow('psql -h localhost -U postgres -c "DROP DATABASE IF EXISTS acme_test"'),
+  allow('php artisan migrate:fresh --seed --env=testing'),
+  allow('python manage.py flush --noinput --settings=acme.settings.test'),
+  allow('MIX_ENV=test mix ecto.reset'),
+]);
+
 table('backups stopped (devcenter.heroku.com/articles/heroku-postgres-backups)', [
   ask('heroku pg:backups:unschedule DATABASE_URL -a acme-shop-production', { production: true, says: /safety net/ }),
   ask('heroku pg:backups:delete b101 -a acme-shop-production', { production: true }),
