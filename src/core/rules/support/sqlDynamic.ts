@@ -142,7 +142,11 @@ function bodyOf(written: string): string | undefined {
 }
 
 /** How a statement as written runs text as SQL, or undefined when it runs only itself. */
+/** One cheap look before the patterns: most statements name no executor and keep no body. */
+const MAYBE_DYNAMIC = /\\g|dblink|exec|prepare|sp_ms|dbms_sql|^\s*(do|create)\b/i;
+
 export function dynamicSqlOf(written: string): DynamicSql | undefined {
+  if (!MAYBE_DYNAMIC.test(written)) return undefined;
   const s = written.length > 200_000 ? written.slice(0, 200_000) : written;
   const holder = BODY_HOLDER.exec(s.trim());
   if (holder) {
@@ -151,8 +155,8 @@ export function dynamicSqlOf(written: string): DynamicSql | undefined {
     const kind = (holder[2] ?? 'do').toLowerCase();
     const via = kind === 'do' ? 'a DO block' : `${kind === 'event' ? 'an' : 'a'} ${kind} body (it runs ${kind === 'event' ? 'on its schedule' : kind === 'trigger' || kind === 'rule' ? 'on every matching change' : 'when called'})`;
     const dynamic = BODY_EXECUTE.test(body) || EXECUTORS.some((e) => e.re.test(body));
-    const built = [...bodyStatements(body), ...(dynamic ? builtTexts(body) : [])];
-    return { via, built, unreadable: dynamic && !builtTexts(body).some(statementShaped) };
+    const texts = dynamic ? builtTexts(body) : [];
+    return { via, built: [...bodyStatements(body), ...texts], unreadable: dynamic && !texts.some(statementShaped) };
   }
   const executor = EXECUTORS.find((e) => e.re.test(s));
   if (!executor) return undefined;

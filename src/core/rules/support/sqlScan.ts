@@ -170,18 +170,23 @@ export function classifyStatement(text: string): SqlStatement {
  * tablespace discarded, the recovery logs purged (`PURGE BINARY LOGS`, `RESET MASTER`, Oracle's
  * `PURGE RECYCLEBIN`), a repair allowed to lose data (`DBCC … REPAIR_ALLOW_DATA_LOSS`).
  */
+const CREATE_OR_REPLACE_TABLE = new RegExp(`^create\\s+or\\s+replace\\s+(?:(?:temp|temporary|transient|external|dynamic|iceberg)\\s+)?table\\s+${NAME}`, 'i');
+const INSERT_OVERWRITE = new RegExp(`^insert\\s+overwrite\\s+(?:into\\s+|table\\s+)?${NAME}`, 'i');
+const ALTER_TABLE = new RegExp(`^alter\\s+table\\s+(?:if exists\\s+)?(?:only\\s+)?${NAME}\\s+([\\s\\S]*)$`, 'i');
+
 function lossyStatement(s: string): SqlStatement | undefined {
+  if (!/^(create|insert|alter|purge|reset|dbcc)\b/i.test(s)) return undefined;
   let m: RegExpExecArray | null;
   const destroy = (summary: string, object: string, name?: string): SqlStatement => ({ text: s, effect: 'destroy', object, summary, ...(name !== undefined ? { objectName: name, objectKind: 'table' as const } : {}) });
-  if ((m = new RegExp(`^create\\s+or\\s+replace\\s+(?:(?:temp|temporary|transient|external|dynamic|iceberg)\\s+)?table\\s+${NAME}`, 'i').exec(s))) {
+  if ((m = CREATE_OR_REPLACE_TABLE.exec(s))) {
     const name = unquote(m[1] ?? '');
     return destroy(`CREATE OR REPLACE TABLE ${name} (the existing table and its rows are replaced)`, `table ${name}`, name);
   }
-  if ((m = new RegExp(`^insert\\s+overwrite\\s+(?:into\\s+|table\\s+)?${NAME}`, 'i').exec(s))) {
+  if ((m = INSERT_OVERWRITE.exec(s))) {
     const name = unquote(m[1] ?? '');
     return destroy(`INSERT OVERWRITE ${name} (every existing row is replaced)`, `every row of ${name}`, name);
   }
-  if ((m = new RegExp(`^alter\\s+table\\s+(?:if exists\\s+)?(?:only\\s+)?${NAME}\\s+([\\s\\S]*)$`, 'i').exec(s))) {
+  if ((m = ALTER_TABLE.exec(s))) {
     const name = unquote(m[1] ?? '');
     const rest = m[2] ?? '';
     if (/\bengine\s*=?\s*blackhole\b/i.test(rest)) return destroy(`ALTER TABLE ${name} ENGINE=BLACKHOLE (the engine keeps no rows)`, `every row of ${name}`, name);
@@ -201,7 +206,13 @@ function lossyStatement(s: string): SqlStatement | undefined {
  * What a block or a prepared statement will run: `DO $$ BEGIN TRUNCATE users; END $$` (its body,
  * quoted text included, since `EXECUTE 'DROP TABLE x'` builds the statement) and `PREPARE p AS DELETE …`.
  */
-function withBody(written: string, st: SqlStatement, script: () => string[], depth: number): SqlStatement {
+/** What the literals of a whole script build: the first destroying statement, and whether any reads as a statement. */
+interface ScriptView {
+  hidden: SqlStatement | undefined;
+  readable: boolean;
+}
+
+function withBody(written: string, st: SqlStatement, script: () => ScriptView, depth: number): SqlStatement {
   if (st.effect === 'destroy') return st;
   const s = written.replace(/\s+/g, ' ').trim();
   const program = /^\\?copy\b[\s\S]*?\b(to|from)\s+program\s+'((?:[^']|'')*)'/i.exec(s);
@@ -215,9 +226,9 @@ function withBody(written: string, st: SqlStatement, script: () => string[], dep
     if (hidden) return runBy(hidden, s, dynamic.via);
     if (dynamic.unreadable) {
       // The text comes from elsewhere in the script (`SET @s = CONCAT(…); PREPARE st FROM @s`).
-      const fromScript = hiddenDestroy(script(), depth);
-      if (fromScript) return runBy(fromScript, s, dynamic.via);
-      if (!script().some((t) => /^\s*(select|insert|update|delete|create|alter|with|call|grant|vacuum|analyze)\b/i.test(t))) {
+      const view = script();
+      if (view.hidden) return runBy(view.hidden, s, dynamic.via);
+      if (!view.readable) {
         return { text: s, effect: 'destroy', object: 'statements built at run time', summary: `statements built at run time by ${dynamic.via}, which cannot be read in advance` };
       }
     }
@@ -262,8 +273,14 @@ export function scanSql(sql: string): SqlStatement[] {
 /** Every statement classified, with its text as written: what the confirm dialog shows. */
 export function scanSqlAsWritten(sql: string, depth = 0): { written: string; statement: SqlStatement }[] {
   const text = sql.length > 1_000_000 ? sql.slice(0, 1_000_000) : sql;
-  let built: string[] | undefined;
-  const script = (): string[] => (built ??= builtTexts(text));
+  let view: ScriptView | undefined;
+  const script = (): ScriptView => {
+    if (view === undefined) {
+      const built = builtTexts(text);
+      view = { hidden: hiddenDestroy(built, depth), readable: built.some((t) => /^\s*(select|insert|update|delete|create|alter|with|call|grant|vacuum|analyze)\b/i.test(t)) };
+    }
+    return view;
+  };
   return splitSqlWithSource(text).map((s) => ({ written: s.written, statement: withBody(s.written, classifyStatement(s.clean), script, depth) }));
 }
 
