@@ -386,9 +386,37 @@ function envFileAccess(inv: Invocation, ctx: RuleContext): Finding[] {
   return [];
 }
 
+/** Which framework's command line this is, for the environment of read-only work (`sequelize db:migrate:status --env production`). */
+function frameworkNamed(inv: Invocation): FrameworkId | undefined {
+  const { name, args } = effectiveCommand(inv);
+  const tool = name.replace(/\.(js|ts|cjs|mjs)$/, '');
+  const words = texts(args);
+  if (tool === 'manage.py' || tool === 'django-admin' || (PYTHONS.test(tool) && (words.some((w) => w.endsWith('manage.py')) || (words[0] === '-m' && words[1] === 'django')))) return 'django';
+  if (tool === 'artisan' || ((tool === 'php' || tool === 'sail') && words.some((w) => /(^|\/)artisan$/.test(w)))) return 'laravel';
+  if (tool === 'rails' || tool === 'rake') return 'rails';
+  if (tool === 'sequelize' || tool === 'sequelize-cli') return 'sequelize';
+  if (tool === 'knex') return 'knex';
+  return undefined;
+}
+
+/** Read-only framework work whose environment option or variable names production: allowed and marked production. */
+function frameworkAccess(inv: Invocation, ctx: RuleContext): Finding[] {
+  const framework = frameworkNamed(inv);
+  if (framework === undefined) return [];
+  const hit: Hit = { framework, what: '', effect: '' };
+  const sources = environmentSources(hit, inv, ctx.facts);
+  if (sources.length === 0) return [];
+  const target = targetOf(hit, inv, ctx);
+  if (target.environment !== 'production') return [];
+  return [{ rule: 'frameworks.production-access', risk: 'production-access', severity: 'info', reason: `${inv.name} works on ${target.name}, which is production (${target.environmentReason}).`, targets: [target] }];
+}
+
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   const hit = hitOf(inv, ctx.facts);
-  if (!hit) return envFileAccess(inv, ctx);
+  if (!hit) {
+    const fromFile = envFileAccess(inv, ctx);
+    return fromFile.length > 0 ? fromFile : frameworkAccess(inv, ctx);
+  }
   // The test environment's database is recreated by the test runner itself.
   if (hit.url === undefined && testEnvironmentOnly(inv, ctx.facts, environmentSources(hit, inv, ctx.facts))) return [];
   const target = targetOf(hit, inv, ctx);

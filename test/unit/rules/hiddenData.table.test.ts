@@ -179,6 +179,9 @@ table('Rails, Django, Prisma, Diesel, EF, Doctrine (each framework guide)', [
   allow('diesel migration list'),
   allow('dotnet ef migrations list'),
   allow('php bin/console doctrine:schema:drop --dump-sql'),
+  allow('npx sequelize-cli db:migrate:status --env production', { production: true }),
+  allow('python manage.py showmigrations --settings=acme.settings.production', { production: true }),
+  allow('python manage.py showmigrations', { production: false }),
 ]);
 
 table('ORM schema drops in program code (SQLAlchemy, Sequelize, TypeORM, Knex API references)', [
