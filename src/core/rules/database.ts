@@ -7,6 +7,7 @@ import { effectiveCommand } from './support/commandLine';
 import { looksLikeSql, scanMongo, scanRedis, scanSql, scanSqlAsWritten, type CodeEffect, type SqlStatement } from './support/sqlScan';
 import { redisKeyDeletes, scopedMongoChanges, scopedSqlChanges } from './support/productionWrites';
 import { runtimeHints, substitutionsOf } from './support/runtimeTarget';
+import { namesTestDatabase, testEnvironmentOnly } from './support/testDatabases';
 
 /**
  * Databases: SQL that drops, truncates or empties tables (through psql, mysql, sqlite3 and SQL inside
@@ -303,6 +304,8 @@ function sqlFindings(statements: SqlStatement[], conn: Connection, ctx: RuleCont
   const out: Finding[] = [];
   for (const st of statements) {
     if (st.effect !== 'destroy') continue;
+    // A test database on this machine is dropped and recreated by every test setup.
+    if (!conn.remote && st.objectKind === 'database' && st.objectName !== undefined && namesTestDatabase(st.objectName)) continue;
     const object = st.objectName && st.objectKind ? { kind: st.objectKind, name: st.objectName } : undefined;
     const targets = [targetFor(conn, ctx, object)];
     if (object && object.kind !== 'database') targets.push(targetFor(conn, ctx));
@@ -467,6 +470,7 @@ function frameworkReset(inv: Invocation, ctx: RuleContext): Finding[] {
     env = { environment: 'non-production', reason: `no environment set; ${reset.tool} defaults to ${reset.defaultEnvironment}` };
   }
   const name = url !== undefined ? (hostOf(url) ? `the ${reset.tool} database on ${hostOf(url)}` : `the ${reset.tool} database`) : `the ${reset.tool} database`;
+  if (url === undefined && testEnvironmentOnly(inv, ctx.facts, [...sources, ...selectors.flatMap((s) => { const v = inv.assignments[s]; return v !== undefined ? [{ source: s, value: v }] : []; })])) return [];
   const target: Target = { kind: 'database', name, provider: reset.tool.toLowerCase(), remote, environment: env.environment, environmentReason: env.reason };
   return [destroyFinding('framework-reset', `Runs ${what}, which drops or empties ${name}.`, [target])];
 }

@@ -4,6 +4,7 @@ import { hostOf, isLocalHost } from '../policy/production';
 import { effectiveCommand } from './support/commandLine';
 import { scanSql } from './support/sqlScan';
 import { stdinText } from './database';
+import { testEnvironmentOnly } from './support/testDatabases';
 
 /**
  * ORMs, migration tools and framework consoles that destroy data: schema pushes that accept data
@@ -164,6 +165,8 @@ const RAILS_ROLLBACK = new Set(['db:rollback', 'db:migrate:down', 'db:migrate:re
 
 function rails(words: string[], inv: Invocation, facts: Facts): Hit | undefined {
   const task = words.find((w) => RAILS_ROLLBACK.has(w));
+  // `db:migrate VERSION=0` migrates down past the first migration.
+  if (words.includes('db:migrate') && (words.includes('VERSION=0') || inv.assignments.VERSION === '0')) return { framework: 'rails', what: 'rails db:migrate VERSION=0', effect: 'reverts every migration (dropping their tables) of' };
   if (task) return { framework: 'rails', what: `rails ${task}`, effect: 'reverts migrations (dropping the tables and columns they added) of' };
   const command = words[0];
   if (command === 'runner' || command === 'r') {
@@ -202,6 +205,13 @@ function django(words: string[], inv: Invocation, facts: Facts): Hit | undefined
     }
   }
   return undefined;
+}
+
+const DJANGO_WIPES: Readonly<Record<string, string>> = { flush: 'empties every table of', reset_db: 'drops and recreates', reset_schema: 'drops and recreates the schema of' };
+
+function djangoModule(words: string[], inv: Invocation, facts: Facts): Hit | undefined {
+  const effect = DJANGO_WIPES[words[0] ?? ''];
+  return effect ? { framework: 'django', what: `python -m django ${words[0]}`, effect } : django(words, inv, facts);
 }
 
 function sqlFrom(framework: FrameworkId, what: string, scripts: readonly string[]): Hit | undefined {
@@ -282,6 +292,8 @@ function hitOf(inv: Invocation, facts: Facts): Hit | undefined {
     if (i >= 0) return django(words.slice(i + 1), inv, facts);
     const m = words.findIndex((w) => w === '-m');
     if (m >= 0 && words[m + 1] === 'alembic') return alembic(words.slice(m + 2));
+    // `python -m django flush`: the database pack reads `manage.py flush`, not the module form.
+    if (m >= 0 && words[m + 1] === 'django') return djangoModule(words.slice(m + 2), inv, facts);
     return undefined;
   }
   switch (tool) {
@@ -374,9 +386,39 @@ function envFileAccess(inv: Invocation, ctx: RuleContext): Finding[] {
   return [];
 }
 
+/** Which framework's command line this is, for the environment of read-only work (`sequelize db:migrate:status --env production`). */
+function frameworkNamed(inv: Invocation): FrameworkId | undefined {
+  const { name, args } = effectiveCommand(inv);
+  const tool = name.replace(/\.(js|ts|cjs|mjs)$/, '');
+  const words = texts(args);
+  if (tool === 'manage.py' || tool === 'django-admin' || (PYTHONS.test(tool) && (words.some((w) => w.endsWith('manage.py')) || (words[0] === '-m' && words[1] === 'django')))) return 'django';
+  if (tool === 'artisan' || ((tool === 'php' || tool === 'sail') && words.some((w) => /(^|\/)artisan$/.test(w)))) return 'laravel';
+  if (tool === 'rails' || tool === 'rake') return 'rails';
+  if (tool === 'sequelize' || tool === 'sequelize-cli') return 'sequelize';
+  if (tool === 'knex') return 'knex';
+  return undefined;
+}
+
+/** Read-only framework work whose environment option or variable names production: allowed and marked production. */
+function frameworkAccess(inv: Invocation, ctx: RuleContext): Finding[] {
+  const framework = frameworkNamed(inv);
+  if (framework === undefined) return [];
+  const hit: Hit = { framework, what: '', effect: '' };
+  const sources = environmentSources(hit, inv, ctx.facts);
+  if (sources.length === 0) return [];
+  const target = targetOf(hit, inv, ctx);
+  if (target.environment !== 'production') return [];
+  return [{ rule: 'frameworks.production-access', risk: 'production-access', severity: 'info', reason: `${inv.name} works on ${target.name}, which is production (${target.environmentReason}).`, targets: [target] }];
+}
+
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   const hit = hitOf(inv, ctx.facts);
-  if (!hit) return envFileAccess(inv, ctx);
+  if (!hit) {
+    const fromFile = envFileAccess(inv, ctx);
+    return fromFile.length > 0 ? fromFile : frameworkAccess(inv, ctx);
+  }
+  // The test environment's database is recreated by the test runner itself.
+  if (hit.url === undefined && testEnvironmentOnly(inv, ctx.facts, environmentSources(hit, inv, ctx.facts))) return [];
   const target = targetOf(hit, inv, ctx);
   return [{ rule: `frameworks.${hit.framework}`, risk: 'destructive', severity: 'ask', reason: `Runs ${hit.what}, which ${hit.effect} ${target.name}.`, targets: [target] }];
 }

@@ -24,6 +24,8 @@ import { safetyNetPack } from './safetyNet';
 import { wirePack } from './wire';
 import { inspectorPack } from './inspector';
 import { deferredPack } from './deferred/deferredPack';
+import { MIGRATION_TOOL_NAMES, migrationToolsPack } from './migrationTools';
+import { dataStoresPack } from './dataStores';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -38,6 +40,8 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   databasePack,
   platformSqlPack,
   frameworksPack,
+  migrationToolsPack,
+  dataStoresPack,
   mcpPack,
   changeBatchesPack,
   localDataPack,
@@ -57,4 +61,4 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
 ];
 
 /** The verb floor judges what no specific pack names (`src/core/rules/verbs.ts`). */
-export const RULE_PACKS: readonly RulePack[] = [...SPECIFIC_PACKS, verbFloorPack(new Set(SPECIFIC_PACKS.flatMap((p) => p.commands ?? [])))];
+export const RULE_PACKS: readonly RulePack[] = [...SPECIFIC_PACKS, verbFloorPack(new Set([...SPECIFIC_PACKS.flatMap((p) => p.commands ?? []), ...MIGRATION_TOOL_NAMES]))];

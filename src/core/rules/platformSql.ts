@@ -5,6 +5,7 @@ import { TOOLS } from '../registry/tools';
 import type { CommandSpec, HintSource, SqlSession, ToolArgs, ToolSpec } from '../registry/types';
 import { judgeWork, readScript, stdinText, type DatabaseWork, type Engine, type Work } from './database';
 import { mayBeProduction } from './support/cliCommands';
+import { includedScripts } from './support/sqlIncludes';
 
 /**
  * SQL sent through a platform's database shell: `heroku pg:psql -c/-f/stdin`, `railway connect <db>`
@@ -85,6 +86,11 @@ function workOf(inv: Invocation, facts: Facts, ctx?: RuleContext): Work | undefi
     const s = stdinText(inv, facts);
     if (s.text !== undefined) texts.push(s.text);
     else if (s.opaque) opaque = s.opaque;
+  }
+  if (engine !== 'redis' && engine !== 'mongodb') {
+    const included = includedScripts(texts, (file) => readScript(inv, facts, file));
+    texts.push(...included.texts);
+    if (included.unreadable !== undefined) opaque = `runs statements from ${included.unreadable}, which could not be read`;
   }
   return {
     connection: { engine, name, remote: !local, values: [], sources, selectors: spec.environmentVariables ?? [] },

@@ -131,6 +131,14 @@ function backupDeleted(w: Words): Removal | undefined {
   return { id: 'backup-deleted', does: `deletes ${noun}`, lost: 'what it holds can no longer be restored' };
 }
 
+/** Scheduled backups stopped (`heroku pg:backups:unschedule`, `… backups disable`, `… snapshot-schedule pause`). */
+function backupsStopped(w: Words): Removal | undefined {
+  const parts = pathParts(w);
+  if (!parts.some((p) => /^(backup|backups|snapshot|snapshots)$/.test(p))) return undefined;
+  const verb = parts.find((p) => /^(unschedule|disable|stop|pause|suspend)$/.test(p));
+  return verb ? { id: 'backups-stopped', does: `stops scheduled backups (${verb})`, lost: LOST.backups! } : undefined;
+}
+
 /** Backup programs whose repositories keep restore points (restic, borg, kopia, duplicity …). */
 const BACKUP_TOOLS = new Set(['restic', 'rustic', 'borg', 'borgmatic', 'kopia', 'duplicity', 'duply', 'rdiff-backup', 'tarsnap', 'duplicacy', 'bup', 'zfs', 'btrfs', 'tmutil']);
 const PRUNING = /^(forget|prune|delete|compact|remove-older-than|remove-all-but-n-full|remove-all-inc-of-but-n-full|expire|destroy|deletesnapshots|delete-snapshot)$/i;
@@ -231,7 +239,8 @@ export function removalOf(inv: Invocation): Removal | undefined {
     protectionRemoved(w) ??
     madePublic(w) ??
     expiresEverything(w) ??
-    backupDeleted(w)
+    backupDeleted(w) ??
+    backupsStopped(w)
   );
 }
 

@@ -179,6 +179,14 @@ function statementOf(args: readonly ArgWord[]): string | undefined {
   return undefined;
 }
 
+/** A destroying statement fed on standard input (`sqlplus … <<< "DROP TABLE t"`, a heredoc, `echo … |`). */
+function stdinStatement(inv: Invocation): string | undefined {
+  const s = inv.stdin;
+  const here = inv.redirects.find((r) => r.op === '<<<')?.target.text;
+  const text = s?.kind === 'heredoc' || s?.kind === 'herestring' ? s.text : s?.kind === 'pipe' && (s.from.name === 'echo' || s.from.name === 'printf') ? s.from.args.map((a) => a.text).join(' ') : here;
+  return text !== undefined ? destructiveStatement(text) ?? destructiveMongo(text) : undefined;
+}
+
 const MAX_TARGETS = 3;
 
 /** What the command names after its verb: operands first, then the values of options that name things. */
@@ -290,7 +298,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   if (isHelp(reading)) return [];
   if (isDry(reading, traits, tool?.dryRun ?? [])) return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
 
-  const statement = statementOf(args);
+  const statement = statementOf(args) ?? stdinStatement(inv);
   if (statement) {
     const server = hintValues(args).find((v) => /^[a-z][a-z0-9+.-]*:\/\/|^[\w-]+(\.[\w-]+)+(:\d+)?$|^[\w.-]+:\d+$|^\$\{?\w*(URL|URI|HOST|DSN)\b/i.test(v));
     return [finding(inv, ctx, { rule: 'verbs.destroying-statement', shown: inv.name, verb: 'run', groups: [], names: [server ?? `the ${inv.name} server (not named)`], statement }, traits)];

@@ -94,6 +94,19 @@ const sendCommand: CommandSpec = {
   },
 };
 
+/** An API operation that runs the statement in `option` on `--database` of the cluster the `places` options name. */
+function dataApi(option: string, places: readonly string[]): CommandSpec {
+  return {
+    ...operation,
+    sql: {
+      engine: 'database',
+      statementOptions: [option],
+      database: (a) => a.value('--database') ?? places.map((o) => a.value(o)).find((v) => v !== undefined),
+      environmentHints: (a) => places.flatMap((o) => { const v = a.value(o); return v !== undefined ? [{ source: o, value: v }] : []; }),
+    },
+  };
+}
+
 export const aws: ToolSpec = {
   names: ['aws'],
   family: 'cloud',
@@ -112,6 +125,10 @@ export const aws: ToolSpec = {
   commands: {
     s3: { unknownLong: 'one' },
     ssm: { commands: { 'send-command': sendCommand, '*': operation } },
+    // SQL (PartiQL for DynamoDB) sent through the Data APIs: judged like any SQL client's statements.
+    'rds-data': { commands: { 'execute-statement': dataApi('--sql', ['--resource-arn']), '*': operation } },
+    'redshift-data': { commands: { 'execute-statement': dataApi('--sql', ['--cluster-identifier', '--workgroup-name']), '*': operation } },
+    dynamodb: { commands: { 'execute-statement': dataApi('--statement', []), '*': operation } },
     '*': { commands: { '*': operation } },
   },
   dryRun: ['--dry-run', '--dryrun'],

@@ -26,6 +26,16 @@ export const gcloud: ToolSpec = {
   ].map((n) => valued(n)),
   skipLeading: ['alpha', 'beta', 'preview'],
   commands: {
+    spanner: {
+      commands: {
+        databases: {
+          commands: {
+            'execute-sql': { options: [valued('--sql'), valued('--query-mode'), valued('--timeout'), valued('--priority'), valued('--directed-read-options')], sql: { engine: 'database', statementOptions: ['--sql'], database: (a) => a.operand(0) } },
+            ddl: { commands: { update: { options: [valued('--ddl'), valued('--ddl-file'), valued('--proto-descriptors-file')], sql: { engine: 'database', statementOptions: ['--ddl'], fileOptions: ['--ddl-file'], database: (a) => a.operand(0) } } } },
+          },
+        },
+      },
+    },
     compute: {
       commands: {
         ssh: {

@@ -43,5 +43,7 @@ export function effectiveCommand(inv: Invocation): { name: string; args: ArgWord
       args = args.slice(2);
     } else break;
   }
+  // `npm exec prisma -- migrate reset`: the `--` only ends the runner's options.
+  if (args[0]?.text === '--' && name !== inv.name) args = args.slice(1);
   return { name: stripVersion(name), args };
 }

@@ -1,3 +1,5 @@
+import { bodyStatements, builtTexts, dynamicSqlOf } from './sqlDynamic';
+
 /**
  * A small SQL reader for the database pack: splits a script into statements (ignoring `;` inside
  * strings, quoted identifiers and comments) and names the statements that destroy data. Not a parser:
@@ -83,6 +85,18 @@ function splitSqlWithSource(sql: string): { clean: string; written: string }[] {
         continue;
       }
     }
+    if (c === '\\') {
+      // psql's \g, \gx, \gexec, \gset and \gdesc send the query buffer: they end a statement as `;` does.
+      const meta = /^\\g(?:exec|x|set|desc)?\b/i.exec(sql.slice(i, i + 8));
+      if (meta) {
+        cur += meta[0];
+        i += meta[0].length;
+        out.push({ clean: cur.trim(), written: sql.slice(start, i).trim() });
+        cur = '';
+        start = i;
+        continue;
+      }
+    }
     if (c === ';') {
       if (cur.trim() !== '') out.push({ clean: cur.trim(), written: sql.slice(start, i).trim() });
       cur = '';
@@ -142,18 +156,83 @@ export function classifyStatement(text: string): SqlStatement {
     const name = unquote(m[1] ?? '');
     return { text: s, effect: 'destroy', object: `part of table ${name}`, objectName: name, objectKind: 'table', summary: `ALTER TABLE ${name} ... DROP` };
   }
+  const lossy = lossyStatement(s);
+  if (lossy) return lossy;
   if (READ_START.test(s) && !/^with\b[\s\S]*\b(delete|update|insert)\b/i.test(s)) return { text: s, effect: 'read', summary: s.slice(0, 40) };
   if (WRITE_START.test(s) || /^with\b/i.test(s)) return { text: s, effect: 'write', summary: s.slice(0, 40) };
   return { text: s, effect: 'read', summary: s.slice(0, 40) };
 }
 
 /**
+ * Statements that lose data without a DROP, TRUNCATE or unscoped DELETE: a table replaced
+ * (`CREATE OR REPLACE TABLE`, `INSERT OVERWRITE`), a column rewritten by a cast (`ALTER COLUMN … TYPE …
+ * USING`), a table moved to an engine that keeps nothing (`ENGINE=BLACKHOLE`), a partition emptied or a
+ * tablespace discarded, the recovery logs purged (`PURGE BINARY LOGS`, `RESET MASTER`, Oracle's
+ * `PURGE RECYCLEBIN`), a repair allowed to lose data (`DBCC … REPAIR_ALLOW_DATA_LOSS`).
+ */
+const CREATE_OR_REPLACE_TABLE = new RegExp(`^create\\s+or\\s+replace\\s+(?:(?:temp|temporary|transient|external|dynamic|iceberg)\\s+)?table\\s+${NAME}`, 'i');
+const INSERT_OVERWRITE = new RegExp(`^insert\\s+overwrite\\s+(?:into\\s+|table\\s+)?${NAME}`, 'i');
+const ALTER_TABLE = new RegExp(`^alter\\s+table\\s+(?:if exists\\s+)?(?:only\\s+)?${NAME}\\s+([\\s\\S]*)$`, 'i');
+
+function lossyStatement(s: string): SqlStatement | undefined {
+  if (!/^(create|insert|alter|purge|reset|dbcc)\b/i.test(s)) return undefined;
+  let m: RegExpExecArray | null;
+  const destroy = (summary: string, object: string, name?: string): SqlStatement => ({ text: s, effect: 'destroy', object, summary, ...(name !== undefined ? { objectName: name, objectKind: 'table' as const } : {}) });
+  if ((m = CREATE_OR_REPLACE_TABLE.exec(s))) {
+    const name = unquote(m[1] ?? '');
+    return destroy(`CREATE OR REPLACE TABLE ${name} (the existing table and its rows are replaced)`, `table ${name}`, name);
+  }
+  if ((m = INSERT_OVERWRITE.exec(s))) {
+    const name = unquote(m[1] ?? '');
+    return destroy(`INSERT OVERWRITE ${name} (every existing row is replaced)`, `every row of ${name}`, name);
+  }
+  if ((m = ALTER_TABLE.exec(s))) {
+    const name = unquote(m[1] ?? '');
+    const rest = m[2] ?? '';
+    if (/\bengine\s*=?\s*blackhole\b/i.test(rest)) return destroy(`ALTER TABLE ${name} ENGINE=BLACKHOLE (the engine keeps no rows)`, `every row of ${name}`, name);
+    if (/\b(alter|modify)\s+(?:column\s+)?[\w"`.]+\s+(?:set\s+data\s+)?type\b[\s\S]*\busing\b/i.test(rest)) return destroy(`ALTER TABLE ${name} ALTER COLUMN … TYPE … USING (every value of the column is rewritten)`, `a column of ${name}`, name);
+    if (/\b(truncate|discard)\s+(partition|tablespace|subpartition)\b/i.test(rest)) return destroy(`ALTER TABLE ${name} ${/discard/i.test(rest) ? 'DISCARD TABLESPACE' : 'TRUNCATE PARTITION'}`, `part of table ${name}`, name);
+    if (/\bdelete\b\s*(where|$)/i.test(rest)) return destroy(`ALTER TABLE ${name} DELETE`, `rows of ${name}`, name);
+  }
+  if (/^purge\s+(binary|master)\s+logs\s+(to|before)\b/i.test(s)) return destroy('PURGE BINARY LOGS (point-in-time recovery from them is lost)', 'the binary logs');
+  if (/^reset\s+(master|binary\s+logs\s+and\s+gtids)\s*(to\s+\d+\s*)?$/i.test(s)) return destroy('RESET MASTER (every binary log is deleted)', 'the binary logs');
+  if (/^purge\s+(recyclebin|dba_recyclebin|table|index|tablespace)\b/i.test(s)) return destroy(s.slice(0, 60).toUpperCase(), 'dropped objects kept for recovery');
+  if (/^dbcc\s+check(db|table|alloc)\b[\s\S]*\brepair_allow_data_loss\b/i.test(s)) return destroy('DBCC … REPAIR_ALLOW_DATA_LOSS', 'rows the repair throws away');
+  if (/^alter\s+database\b[\s\S]*\bset\s+recovery\s+simple\b/i.test(s)) return destroy('ALTER DATABASE … SET RECOVERY SIMPLE (the log backup chain ends)', 'point-in-time recovery');
+  return undefined;
+}
+
+/**
  * What a block or a prepared statement will run: `DO $$ BEGIN TRUNCATE users; END $$` (its body,
  * quoted text included, since `EXECUTE 'DROP TABLE x'` builds the statement) and `PREPARE p AS DELETE …`.
  */
-function withBody(written: string, st: SqlStatement): SqlStatement {
+/** What the literals of a whole script build: the first destroying statement, and whether any reads as a statement. */
+interface ScriptView {
+  hidden: SqlStatement | undefined;
+  readable: boolean;
+}
+
+function withBody(written: string, st: SqlStatement, script: () => ScriptView, depth: number): SqlStatement {
   if (st.effect === 'destroy') return st;
   const s = written.replace(/\s+/g, ' ').trim();
+  const program = /^\\?copy\b[\s\S]*?\b(to|from)\s+program\s+'((?:[^']|'')*)'/i.exec(s);
+  if (program) {
+    const where = s.startsWith('\\') ? 'this machine' : 'the database server';
+    return { text: s, effect: 'destroy', object: `a shell command on ${where}`, summary: `COPY … ${program[1]!.toUpperCase()} PROGRAM, which runs the shell command \`${program[2]!.replace(/''/g, "'").slice(0, 80)}\` on ${where}` };
+  }
+  const dynamic = depth < 3 ? dynamicSqlOf(written) : undefined;
+  if (dynamic) {
+    const hidden = hiddenDestroy(dynamic.built, depth);
+    if (hidden) return runBy(hidden, s, dynamic.via);
+    if (dynamic.unreadable) {
+      // The text comes from elsewhere in the script (`SET @s = CONCAT(…); PREPARE st FROM @s`).
+      const view = script();
+      if (view.hidden) return runBy(view.hidden, s, dynamic.via);
+      if (!view.readable) {
+        return { text: s, effect: 'destroy', object: 'statements built at run time', summary: `statements built at run time by ${dynamic.via}, which cannot be read in advance` };
+      }
+    }
+  }
   const prepared = /^prepare\s+\S+?(?:\s*\([^)]*\))?\s+as\s+([\s\S]+)$/i.exec(s);
   if (prepared) {
     const inner = classifyStatement(prepared[1]!);
@@ -166,14 +245,43 @@ function withBody(written: string, st: SqlStatement): SqlStatement {
   return st;
 }
 
+/** A statement an executor runs, shown as run by it; a name filled in for a placeholder (`x`) is no target. */
+function runBy(inner: SqlStatement, text: string, via: string): SqlStatement {
+  const named = inner.objectName !== undefined && !/(^|\.)x($|\.)/.test(inner.objectName);
+  return { text, effect: 'destroy', object: inner.object ?? 'objects', summary: `${inner.summary} (run by ${via})`, ...(named ? { objectName: inner.objectName, objectKind: inner.objectKind } : {}) };
+}
+
+/** The first destroying statement among texts an executor runs. */
+function hiddenDestroy(texts: readonly string[], depth: number): SqlStatement | undefined {
+  for (const text of texts.slice(0, 50)) {
+    const found = scanSqlAsWritten(text, depth + 1).find((w) => w.statement.effect === 'destroy');
+    if (found) return found.statement;
+    // A block run as text (`EXECUTE IMMEDIATE $$ BEGIN DROP TABLE t; END; $$`).
+    if (/^\s*(begin|declare)\b/i.test(text)) {
+      const inBlock = bodyStatements(text).map(classifyStatement).find((st) => st.effect === 'destroy');
+      if (inBlock) return inBlock;
+    }
+  }
+  return undefined;
+}
+
 /** Every statement of a script, classified. Scripts larger than 1 MB are read up to that size. */
 export function scanSql(sql: string): SqlStatement[] {
   return scanSqlAsWritten(sql).map((s) => s.statement);
 }
 
 /** Every statement classified, with its text as written: what the confirm dialog shows. */
-export function scanSqlAsWritten(sql: string): { written: string; statement: SqlStatement }[] {
-  return splitSqlWithSource(sql.length > 1_000_000 ? sql.slice(0, 1_000_000) : sql).map((s) => ({ written: s.written, statement: withBody(s.written, classifyStatement(s.clean)) }));
+export function scanSqlAsWritten(sql: string, depth = 0): { written: string; statement: SqlStatement }[] {
+  const text = sql.length > 1_000_000 ? sql.slice(0, 1_000_000) : sql;
+  let view: ScriptView | undefined;
+  const script = (): ScriptView => {
+    if (view === undefined) {
+      const built = builtTexts(text);
+      view = { hidden: hiddenDestroy(built, depth), readable: built.some((t) => /^\s*(select|insert|update|delete|create|alter|with|call|grant|vacuum|analyze)\b/i.test(t)) };
+    }
+    return view;
+  };
+  return splitSqlWithSource(text).map((s) => ({ written: s.written, statement: withBody(s.written, classifyStatement(s.clean), script, depth) }));
 }
 
 /** Does a string look like SQL (starts with a statement keyword)? For literals inside program code. */
@@ -191,29 +299,93 @@ export interface CodeEffect {
   collection?: string;
 }
 
-/** Destructive MongoDB shell calls: dropDatabase(), drop(), deleteMany({}), remove({}). */
+/** Destructive MongoDB shell calls: dropDatabase(), drop(), deleteMany({}), remove({}), updateMany({}), and their database commands. */
 export function scanMongo(js: string): CodeEffect[] {
   const out: CodeEffect[] = [];
   // A literal pre-check keeps large scripts with no candidate calls off the slower pattern below.
-  if (!/drop|deleteMany|remove/.test(js)) return out;
+  if (!/drop|deleteMany|remove|updateMany|delete/.test(js)) return out;
   if (/\.dropDatabase\s*\(/.test(js)) out.push({ summary: 'db.dropDatabase()', object: 'database' });
-  for (const m of js.matchAll(/(?:db\.)?(?:getCollection\(\s*['"]([^'"]+)['"]\s*\)|([A-Za-z_][\w]*))\.(drop|deleteMany|remove|dropIndexes)\s*\(\s*(\{\s*\})?\s*\)?/g)) {
+  for (const m of js.matchAll(/(?:db\.)?(?:getCollection\(\s*['"]([^'"]+)['"]\s*\)|([A-Za-z_][\w]*))\.(drop|deleteMany|remove|dropIndexes|updateMany)\s*\(\s*(\{\s*\})?\s*[,)]?/g)) {
     const coll = m[1] ?? m[2] ?? 'collection';
     const op = m[3] ?? '';
     if (coll === 'db' && op !== 'drop') continue;
     const emptyFilter = m[4] !== undefined || new RegExp(`\\.${op}\\s*\\(\\s*\\)`).test(m[0]);
     if (op === 'drop') out.push({ summary: `${coll}.drop()`, object: `collection ${coll}`, collection: coll });
     else if ((op === 'deleteMany' || op === 'remove') && emptyFilter) out.push({ summary: `${coll}.${op}({})`, object: `every document in ${coll}`, collection: coll });
+    else if (op === 'updateMany' && m[4] !== undefined) out.push({ summary: `${coll}.updateMany({}, …)`, object: `every document in ${coll} (rewritten)`, collection: coll });
   }
   if (/\.dropCollection\s*\(/.test(js)) out.push({ summary: 'dropCollection()', object: 'collection' });
+  // A collection named at run time: `db[name].drop()`, `db.getCollection(c).drop()`, `db.getCollectionNames().forEach(c => db[c].drop())`.
+  const computed = /(?:\]|getCollection\(\s*[A-Za-z_$][\w$.]*\s*\))\s*\.\s*(drop|deleteMany|remove)\s*\(\s*(\{\s*\})?\s*\)/.exec(js);
+  if (computed && (computed[1] === 'drop' || computed[2] !== undefined || /\(\s*\)$/.test(computed[0]))) {
+    out.push({ summary: `a ${computed[1]}() of collections named at run time`, object: /forEach|for\s*\(|\.map\s*\(/.test(js) ? 'every collection it loops over' : 'a collection named at run time' });
+  }
+  // Database commands: `db.runCommand({drop: 'users'})`, `{dropDatabase: 1}`, `{delete: 'users', deletes: [{q: {}, limit: 0}]}`.
+  for (const m of js.matchAll(/\b(?:runCommand|adminCommand|command)\s*\(\s*\{\s*['"]?(drop|dropDatabase|delete|dropAllUsersFromDatabase)['"]?\s*:\s*(?:['"]([^'"]*)['"]|[\w.]+)/g)) {
+    const command = m[1] ?? '';
+    const coll = m[2];
+    if (command === 'delete' && !/\bq\s*:\s*\{\s*\}/.test(js)) continue;
+    out.push({ summary: `runCommand({${command}: …})`, object: command === 'dropDatabase' ? 'database' : coll !== undefined ? `collection ${coll}` : 'a collection', ...(coll !== undefined && command !== 'dropDatabase' ? { collection: coll } : {}) });
+  }
+  if (/\bdeleteMany\s*:\s*\{\s*filter\s*:\s*\{\s*\}/.test(js)) out.push({ summary: 'bulkWrite deleteMany with an empty filter', object: 'every document of the collection' });
   return out;
 }
 
-/** Redis commands that wipe data: FLUSHALL, FLUSHDB (any case, any line of a script). */
+/** Commands a Lua script sends through `redis.call`/`redis.pcall` (`server.call` in Valkey). */
+const SCRIPT_CALL = /\b(?:redis|server)\s*\.\s*p?call\s*\(\s*['"]([A-Za-z.]+)['"]/g;
+
+/** Server settings whose value turns durability off: the data lives only in memory until the next restart. */
+function durabilityOff(words: readonly string[]): string | undefined {
+  // The shell drops the quotes of `save ""`: `save` followed by nothing or by the next setting's name is the empty value.
+  for (let i = 2; i < words.length; i += 2) {
+    const name = (words[i] ?? '').toLowerCase();
+    const value = (words[i + 1] ?? '').replace(/^(['"])(.*)\1$/, '$2').trim().toLowerCase();
+    if (name === 'appendonly' && /^(no|false|0)$/.test(value)) return 'CONFIG SET appendonly no';
+    if (name === 'save' && value === '') return 'CONFIG SET save ""';
+    if (name === 'save' && /^[a-z][a-z-]*$/.test(value)) {
+      if (value !== 'save') return 'CONFIG SET save ""';
+      i -= 1;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Redis commands that wipe data (any case, any line of a script): FLUSHALL and FLUSHDB, also inside a
+ * Lua script (`EVAL "redis.call('FLUSHALL')" 0`, `SCRIPT LOAD`, `FUNCTION LOAD`) or sent to every node
+ * (`--cluster call host:port FLUSHALL`); a script deleting the keys a pattern matches; `REPLICAOF host
+ * port`, which replaces the whole dataset with another server's; and durability switched off
+ * (`CONFIG SET appendonly no`, `CONFIG SET save ""`).
+ */
 export function scanRedis(commands: string): CodeEffect[] {
   const out: CodeEffect[] = [];
-  for (const m of commands.matchAll(/^\s*(flushall|flushdb)\b/gim)) {
-    out.push({ summary: (m[1] ?? '').toUpperCase(), object: (m[1] ?? '').toLowerCase() === 'flushall' ? 'every Redis database' : 'the Redis database' });
+  for (const raw of commands.split(/\r?\n/).slice(0, 10_000)) {
+    // `redis-cli --cluster call host:port CMD …` runs CMD on every node.
+    const line = raw.trim().replace(/^(?:call\s+)?[\w.-]+:\d+\s+(?=\S)/i, '');
+    const words = line.split(/\s+/);
+    const command = (/^[A-Za-z_.]+/.exec(line)?.[0] ?? '').toUpperCase();
+    if (command === 'FLUSHALL' || command === 'FLUSHDB') {
+      out.push({ summary: command, object: command === 'FLUSHALL' ? 'every Redis database' : 'the Redis database' });
+      continue;
+    }
+    const called = [...line.matchAll(SCRIPT_CALL)].map((m) => (m[1] ?? '').toUpperCase());
+    const wipe = called.find((c) => c === 'FLUSHALL' || c === 'FLUSHDB');
+    if (wipe) {
+      out.push({ summary: `a script running ${wipe}`, object: wipe === 'FLUSHALL' ? 'every Redis database' : 'the Redis database' });
+      continue;
+    }
+    if (called.some((c) => c === 'DEL' || c === 'UNLINK') && called.some((c) => c === 'KEYS' || c === 'SCAN')) {
+      out.push({ summary: 'a script deleting every key a pattern matches', object: 'the keys the pattern matches' });
+      continue;
+    }
+    if ((command === 'REPLICAOF' || command === 'SLAVEOF') && words[1] !== undefined && !/^no$/i.test(words[1])) {
+      out.push({ summary: `${command} ${words[1]} (the dataset is replaced with that server's)`, object: 'every Redis database' });
+      continue;
+    }
+    if (command === 'CONFIG' && /^set$/i.test(words[1] ?? '')) {
+      const off = durabilityOff(words);
+      if (off) out.push({ summary: `${off} (durability off: what is in memory is lost on the next restart)`, object: 'the Redis persistence' });
+    }
   }
   return out;
 }
