@@ -207,9 +207,9 @@ function flockPeel(args: ArgWord[]): Peeled {
     const word = args.find((w) => w.text === command);
     return { argv: [], shellText: word ?? { text: command, raw: command, dynamic: scan.dynamicValue, glob: false } };
   }
+  // `flock FILE -c 'line'`: only the word right after the file; a later `-c` belongs to the command (`psql -c`).
   const rest = args.slice(scan.index + 1);
-  const cIndex = rest.findIndex((w) => w.text === '-c' || w.text === '--command');
-  if (cIndex >= 0 && rest[cIndex + 1]) return { argv: [], shellText: rest[cIndex + 1] };
+  if ((rest[0]?.text === '-c' || rest[0]?.text === '--command') && rest[1]) return { argv: [], shellText: rest[1] };
   if (rest.length === 0) return { argv: [], none: true };
   return { argv: rest };
 }
@@ -239,11 +239,15 @@ function watchPeel(args: ArgWord[]): Peeled {
 
 function scriptPeel(args: ArgWord[]): Peeled {
   const scan = scanOptions(args, 0, { shortWithValue: 'cEIOBTm', longWithValue: ['command', 'echo', 'log-in', 'log-out', 'log-io', 'log-timing', 'logging-format'] });
-  const command = args.find((_w, i) => i > 0 && (args[i - 1]!.text === '-c' || args[i - 1]!.text === '--command'));
-  const inline = scan.values.get('command');
-  if (command) return { argv: [], shellText: command };
-  if (inline !== undefined) return { argv: [], shellText: { text: inline, raw: inline, dynamic: false, glob: false } };
-  return { argv: [], none: true };
+  // `-c CMD`, `-qc CMD` (a cluster), `-cCMD`, `--command CMD`, `--command=CMD`.
+  const inline = scan.values.get('c') ?? scan.values.get('command');
+  if (inline === undefined) {
+    // Options may also follow the log file (`script out.log -c 'cmd'`).
+    const command = args.find((_w, i) => i > 0 && (args[i - 1]!.text === '-c' || args[i - 1]!.text === '--command'));
+    return command ? { argv: [], shellText: command } : { argv: [], none: true };
+  }
+  const word = args.slice(0, scan.index).find((w) => w.text === inline);
+  return { argv: [], shellText: word ?? { text: inline, raw: inline, dynamic: scan.dynamicValue, glob: false } };
 }
 
 function suPeel(args: ArgWord[]): Peeled {
@@ -255,6 +259,16 @@ function suPeel(args: ArgWord[]): Peeled {
     return { argv: [], shellText: { text, raw: inline.raw, dynamic: inline.dynamic, glob: false } };
   }
   return { argv: [], none: true };
+}
+
+/** `runuser -u USER [--] cmd args` runs a command as USER (no shell); otherwise it takes `-c` like su. */
+function runuserPeel(args: ArgWord[]): Peeled {
+  const scan = scanOptions(args, 0, { shortWithValue: 'ugGcsw', longWithValue: ['user', 'group', 'supp-group', 'command', 'shell', 'whitelist-environment'] });
+  if (scan.values.has('u') || scan.values.has('user')) {
+    const rest = args.slice(scan.index);
+    return rest.length === 0 ? { argv: [], none: true } : { argv: rest };
+  }
+  return suPeel(args);
 }
 
 function parallelPeel(args: ArgWord[]): Peeled {
@@ -362,7 +376,7 @@ export const WRAPPERS: Readonly<Record<string, Peeler>> = {
   watch: watchPeel,
   script: scriptPeel,
   su: suPeel,
-  runuser: suPeel,
+  runuser: runuserPeel,
   parallel: parallelPeel,
   npx: npxPeel,
   bunx: npxPeel,
