@@ -31,7 +31,8 @@ export const heroku: ToolSpec = {
       trailingOptions: ['-a', '--app'],
       effect: 'exec',
       runsElsewhere: {
-        command: { text: 'operands', skip: 0 },
+        // The CLI joins the words, double-quoting those with a space or a quote (run/lib/helpers buildCommand).
+        command: { text: 'operands', skip: 0, quoteSpaced: true },
         label: (a) => {
           const app = a.value('--app');
           return `heroku run${app !== undefined ? ' -a ' + app : ''}`;

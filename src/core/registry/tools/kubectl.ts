@@ -29,6 +29,23 @@ const exec: CommandSpec = {
   },
 };
 
+/**
+ * `kubectl run NAME --image=IMG [--rm -it] [--command] -- cmd args` and `kubectl debug TARGET --image=IMG
+ * -- cmd`: a new pod (or a debug container) in the cluster runs the words after `--`.
+ */
+const podRun = (verb: string): CommandSpec => ({
+  options: [
+    valued('--image'), valued('--env'), valued('--port'), valued('--labels'), valued('--overrides'), valued('--restart'), valued('--image-pull-policy'),
+    valued('--pod-running-timeout'), valued('--annotations'), valued('--serviceaccount'), valued('-c', '--container'), valued('--target'),
+    valued('--profile'), valued('--copy-to'), valued('--set-image'), valued('--custom'),
+    flag('--rm'), flag('-i', '--stdin'), flag('-t', '--tty'), flag('--command'), flag('--attach'), flag('-q', '--quiet'), flag('--privileged'),
+    flag('--leave-stdin-open'), flag('--replace'), flag('--share-processes'), flag('--same-node'),
+  ],
+  commandAfterDashDash: true,
+  effect: 'exec',
+  runsElsewhere: { ...exec.runsElsewhere!, label: (a) => `${a.name} ${verb}` },
+});
+
 export const kubectl: ToolSpec = {
   names: ['kubectl', 'oc', 'k'],
   family: 'containers',
@@ -43,9 +60,11 @@ export const kubectl: ToolSpec = {
   ],
   commands: {
     exec,
+    run: podRun('run'),
+    debug: podRun('debug'),
     'get|describe|logs|log|top|explain|api-resources|api-versions|version|cluster-info|events|auth|diff|wait': read,
     delete: { effect: 'delete' },
-    'apply|create|replace|patch|edit|label|annotate|set|rollout|scale|autoscale|expose|run|cordon|uncordon|taint': { effect: 'mutate' },
+    'apply|create|replace|patch|edit|label|annotate|set|rollout|scale|autoscale|expose|cordon|uncordon|taint': { effect: 'mutate' },
     drain: { effect: 'mutate' },
   },
   dryRun: ['--dry-run'],
