@@ -17,6 +17,7 @@ import { frameworksPack } from './frameworks';
 import { mcpPack } from './mcp';
 import { changeBatchesPack } from './changeBatches';
 import { localDataPack } from './localData';
+import { clobberPack } from './clobber';
 import { envArgsPack } from './envArgs';
 import { indirectCallsPack } from './indirectCalls';
 import { verbFloorPack } from './verbs';
@@ -41,6 +42,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   mcpPack,
   changeBatchesPack,
   localDataPack,
+  clobberPack,
   envArgsPack,
   indirectCallsPack,
   containersPack,

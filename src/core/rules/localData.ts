@@ -28,7 +28,7 @@ function word(text: string, glob = false): ArgWord {
 }
 
 /** Why git cannot restore this path, or undefined when it is not such a file. */
-function untrackedKind(text: string, inv: Invocation, ctx: RuleContext): string | undefined {
+export function untrackedKind(text: string, inv: Invocation, ctx: RuleContext): string | undefined {
   if (/[$`]/.test(text)) return undefined;
   const name = basename(text.replace(/\/+$/, ''));
   if (name.includes('node_modules')) return undefined;
