@@ -18,6 +18,7 @@ import { mcpPack } from './mcp';
 import { changeBatchesPack } from './changeBatches';
 import { localDataPack } from './localData';
 import { clobberPack } from './clobber';
+import { kubeChangesPack } from './kubeChanges';
 import { envArgsPack } from './envArgs';
 import { indirectCallsPack } from './indirectCalls';
 import { verbFloorPack } from './verbs';
@@ -46,6 +47,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   envArgsPack,
   indirectCallsPack,
   containersPack,
+  kubeChangesPack,
   infraPack,
   cloudPack,
   paasPack,

@@ -46,6 +46,13 @@ const podRun = (verb: string): CommandSpec => ({
   runsElsewhere: { ...exec.runsElsewhere!, label: (a) => `${a.name} ${verb}` },
 });
 
+/**
+ * `kubectl proxy [--port N]` serves the cluster's API on this machine (8001 unless told; 0 picks a port
+ * nobody can know here): later requests of the line to that port reach the cluster. The name cannot
+ * be a real environment variable; its value is the context.
+ */
+export const KUBE_PROXY = '\u0000kubectl-proxy:';
+
 export const kubectl: ToolSpec = {
   names: ['kubectl', 'oc', 'k'],
   family: 'containers',
@@ -62,9 +69,15 @@ export const kubectl: ToolSpec = {
     exec,
     run: podRun('run'),
     debug: podRun('debug'),
+    proxy: {
+      options: [valued('-p', '--port'), valued('--address'), valued('--accept-hosts'), valued('--api-prefix'), valued('-w', '--www'), valued('-P', '--www-prefix'), valued('-u', '--unix-socket'), flag('--disable-filter')],
+      effect: 'exec',
+      selects: (a) => (a.value('--unix-socket') === undefined ? { [KUBE_PROXY + (a.value('--port') ?? '8001')]: a.value('--context') ?? '' } : {}),
+    },
     'get|describe|logs|log|top|explain|api-resources|api-versions|version|cluster-info|events|auth|diff|wait': read,
     delete: { effect: 'delete' },
-    'apply|create|replace|patch|edit|label|annotate|set|rollout|scale|autoscale|expose|cordon|uncordon|taint': { effect: 'mutate' },
+    patch: { effect: 'mutate', options: [valued('-p', '--patch'), valued('--patch-file'), valued('--type'), valued('--subresource')] },
+    'apply|create|replace|edit|label|annotate|set|rollout|scale|autoscale|expose|cordon|uncordon|taint': { effect: 'mutate' },
     drain: { effect: 'mutate' },
   },
   dryRun: ['--dry-run'],
