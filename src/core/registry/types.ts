@@ -43,6 +43,8 @@ export type CommandSource =
    * `quoteSpaced` when the CLI double-quotes a word holding a space or a quote (`heroku run bash -c "a b"`).
    */
   | { text: 'operands'; skip: number; quoteSpaced?: boolean }
+  /** The entry reads the command line out of the words (an ssh's trailing words, a module's arguments); joined with spaces. */
+  | { text: 'computed'; of(args: ToolArgs): ArgWord[] }
   /** The words after `--` are a command (`kubectl exec pod -- rm -rf /data`). */
   | { argv: 'after-dashdash' }
   /** Operands after the first `skip` are a command (`docker exec box rm -rf /data`). */

@@ -40,7 +40,8 @@ function elsewhere(w: Walker, tool: ToolSpec, name: string, first: ArgWord, args
     if (source.text === 'option') {
       const given = optionsMatching(parsed, tool, [source.option]).pop();
       words = given ? given.valueWords.map((word, i) => ({ ...word, text: given.values[i]! })) : [];
-    } else words = parsed.operands.slice(source.skip);
+    } else if (source.text === 'computed') words = source.of(view);
+    else words = parsed.operands.slice(source.skip);
     if (words.length === 0) {
       if (spec.loginShell && place) remoteLoginShell(w, label, inv, exec, place);
       continue;

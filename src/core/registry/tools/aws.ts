@@ -3,6 +3,7 @@ import { isLocalUrl, parseRequestUrl } from '../../rules/support/httpTargets';
 import { flagValues, hasFlag } from '../args';
 import type { CliArgs, CommandSpec, ToolArgs, ToolSpec } from '../types';
 import { flag } from './options';
+import { AWS_OVERWRITE_RULES } from './cloudOverwrites';
 
 /**
  * The AWS CLI: `aws [global options] <service> <operation> [--parameter value…]`. Global options and
@@ -119,6 +120,7 @@ export const aws: ToolSpec = {
   environmentVariables: ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE'],
   scopeKind: 'resource',
   rules: [
+    ...AWS_OVERWRITE_RULES,
     {
       id: 'aws-s3-rb', path: ['s3', 'rb'], kind: 'bucket', noun: 'S3 bucket', verb: 'deletes', nameFilter: S3_URL,
       note: (p) => (hasFlag(p, ['--force']) ? ' and every object in it' : undefined),
