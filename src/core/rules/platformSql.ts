@@ -5,6 +5,7 @@ import { TOOLS } from '../registry/tools';
 import type { CommandSpec, HintSource, SqlSession, ToolArgs, ToolSpec } from '../registry/types';
 import { judgeWork, readScript, stdinText, type DatabaseWork, type Engine, type Work } from './database';
 import { mayBeProduction } from './support/cliCommands';
+import { includedSql } from './support/sqlIncludes';
 
 /**
  * SQL sent through a platform's database shell: `heroku pg:psql -c/-f/stdin`, `railway connect <db>`
@@ -86,6 +87,9 @@ function workOf(inv: Invocation, facts: Facts, ctx?: RuleContext): Work | undefi
     if (s.text !== undefined) texts.push(s.text);
     else if (s.opaque) opaque = s.opaque;
   }
+  const included = engine === 'redis' || engine === 'mongodb' ? { texts: [] } : includedSql(texts, (file) => readScript(inv, facts, file));
+  texts.push(...included.texts);
+  if (included.opaque) opaque = included.opaque;
   return {
     connection: { engine, name, remote: !local, values: [], sources, selectors: spec.environmentVariables ?? [] },
     sql: engine === 'redis' || engine === 'mongodb' ? [] : texts,

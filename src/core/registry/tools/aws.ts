@@ -4,6 +4,7 @@ import { flagValues, hasFlag } from '../args';
 import type { CliArgs, CommandSpec, ToolArgs, ToolSpec } from '../types';
 import { flag } from './options';
 import { AWS_OVERWRITE_RULES } from './cloudOverwrites';
+import { ecsExecuteCommand } from './remoteShells';
 
 /**
  * The AWS CLI: `aws [global options] <service> <operation> [--parameter value…]`. Global options and
@@ -113,6 +114,7 @@ export const aws: ToolSpec = {
   commands: {
     s3: { unknownLong: 'one' },
     ssm: { commands: { 'send-command': sendCommand, '*': operation } },
+    ecs: { commands: { 'execute-command': ecsExecuteCommand, '*': operation } },
     '*': { commands: { '*': operation } },
   },
   dryRun: ['--dry-run', '--dryrun'],
