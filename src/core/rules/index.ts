@@ -19,6 +19,8 @@ import { changeBatchesPack } from './changeBatches';
 import { localDataPack } from './localData';
 import { clobberPack } from './clobber';
 import { kubeChangesPack } from './kubeChanges';
+import { sdkSnippetsPack } from './sdkSnippets';
+import { restTablesPack } from './restTables';
 import { envArgsPack } from './envArgs';
 import { indirectCallsPack } from './indirectCalls';
 import { verbFloorPack } from './verbs';
@@ -52,6 +54,8 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   cloudPack,
   paasPack,
   httpPack,
+  sdkSnippetsPack,
+  restTablesPack,
   unsureOptionsPack,
   guardRestorePack,
   safetyNetPack,
