@@ -143,8 +143,17 @@ function envPeel(args: ArgWord[]): Peeled {
     shortWithValue: 'uCSP',
     longWithValue: ['unset', 'chdir', 'split-string'],
   });
-  const { assignments, end: i } = leadingAssignments(args, scan.index);
-  const peeled: Peeled = { argv: args.slice(i), assignments };
+  const { assignments, end } = leadingAssignments(args, scan.index);
+  let i = end;
+  let unknown: string | undefined;
+  // `env $(cat .env.production | xargs) cmd`: the substitution's words are assignments when they hold
+  // `=`, and the command otherwise; the command after it is judged, and what the words may be asks.
+  const computed = args[i];
+  if (computed?.dynamic && /^(\$\(|`)/.test(computed.raw) && args[i + 1] !== undefined && !args[i + 1]!.dynamic) {
+    unknown = `env takes assignments or a command from ${computed.raw.slice(0, 80)}`;
+    i++;
+  }
+  const peeled: Peeled = { argv: args.slice(i), assignments, ...(unknown ? { unknown } : {}) };
   const chdir = scan.values.get('C') ?? scan.values.get('chdir');
   if (chdir !== undefined) peeled.chdir = chdir;
   const split = scan.values.get('S') ?? scan.values.get('split-string');

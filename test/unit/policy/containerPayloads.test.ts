@@ -23,8 +23,9 @@ const FLAGGED: Array<[string, boolean]> = [
   ['docker run --rm --entrypoint sh alpine -c "rm -rf /srv/data"', false],
   ['podman run --rm -it docker.io/library/postgres:16 dropdb -h db.prod.acme.io shop', true],
   ['docker container run --rm mongo:7 mongosh "$MONGO_URL" --eval "db.users.drop()"', true],
-  ['docker compose run --rm web bin/rails db:drop', false],
-  ['docker compose exec db psql -U postgres -c "DROP DATABASE shop"', false],
+  // The Rails default environment wins over the remote place today (frameworks pack): asked, not marked.
+  ['docker --context prod compose run --rm web bin/rails db:drop', false],
+  ['docker -H ssh://deploy@app1 compose exec db psql -U postgres -c "DROP DATABASE shop"', true],
   ['docker --context prod exec web rm -rf /data', true],
   ["kubectl --context prod-eu-west-1 run tmp --rm -it --image=postgres -- psql -h db -U postgres -c 'DROP TABLE users'", true],
   ['kubectl run wipe --rm -i --restart=Never --image=busybox -- rm -rf /data/uploads', true],
@@ -41,6 +42,8 @@ const ALLOWED = [
   'docker run --rm hashicorp/terraform version',
   'docker run --rm amazon/aws-cli s3 ls',
   'docker compose run --rm web bin/rails db:migrate:status',
+  // The project's own development stack on this engine.
+  'docker compose exec db psql -U postgres acme_dev -c "DELETE FROM sessions"',
   'docker compose exec db psql -U postgres -c "SELECT 1"',
   'kubectl run debug --image=busybox -- sleep 1',
   'kubectl run nginx --image=nginx --port=80',

@@ -111,13 +111,19 @@ export const run: CommandSpec = {
   },
 };
 
-/** `docker compose run [options] SERVICE [command]`: the service's container runs the command. */
+/**
+ * `docker compose run [options] SERVICE [command]`: the service's container runs the command. A
+ * compose project on this machine's engine is the project's own development stack (its database is
+ * the one the project's tests and seeds rebuild), so its commands are judged only on an engine
+ * elsewhere.
+ */
 export const composeRun: CommandSpec = {
   options: [...RUN_VALUED, flag('--no-deps'), flag('--service-ports'), flag('--use-aliases'), flag('--build'), flag('--remove-orphans'), flag('-T', '--no-TTY')],
   interspersed: false,
   effect: 'exec',
   runsElsewhere: {
     command: { argv: 'computed', of: (a) => a.parsed.operands.slice(1) },
+    when: (a) => remoteEngine(a, '') !== undefined,
     label: (a) => `${a.name} compose run ${a.operand(0) ?? ''}`.trim(),
     place: (a) => remoteEngine(a, `service ${a.operand(0) ?? ''}`.trim()),
   },
@@ -130,6 +136,7 @@ export const composeExec: CommandSpec = {
   effect: 'exec',
   runsElsewhere: {
     command: { argv: 'computed', of: (a) => a.parsed.operands.slice(1) },
+    when: (a) => remoteEngine(a, '') !== undefined,
     label: (a) => `${a.name} compose exec ${a.operand(0) ?? ''}`.trim(),
     place: (a) => remoteEngine(a, `service ${a.operand(0) ?? ''}`.trim()),
   },
