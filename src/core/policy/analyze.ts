@@ -24,7 +24,6 @@ import type { Analysis, ArgWord, CodeSnippet, Facts, Invocation, Opaque, Origin,
 import { workMeter, type WorkMeter } from './workMeter';
 import { xargsInput } from './xargs';
 import { ALIAS, EXPORTED, exportedVariables, recordAliases, recordExports, selectionOf } from './lineState';
-
 export { REMOTE_CWD, type AnalyzeLimits } from './handlers/context';
 
 /** Units walking one simple command costs, and each of its words (expansion, wrappers, handlers). */
