@@ -22,6 +22,8 @@ const FILES: Record<string, string> = {
   '/work/app/uploads/a.png': 'png',
   '/work/app/dist/out.txt': 'x',
   '/work/app/notes.txt': 'scratch',
+  '/work/app/server.log': 'started',
+  '/work/app/log/development.log': 'GET /',
 };
 
 /** How git sees the fixture: what .gitignore covers is ignored, what was committed is unmodified. */
@@ -35,6 +37,8 @@ const STATES: Record<string, GitPathState> = {
   '/work/app/storage/app/report.pdf': 'ignored',
   '/work/app/README.md': 'unmodified',
   '/work/app/notes.txt': 'untracked',
+  '/work/app/server.log': 'ignored',
+  '/work/app/log/development.log': 'ignored',
 };
 
 const facts = testFacts({
@@ -76,6 +80,8 @@ const ALLOWED = [
   'cp .env.production /tmp/env.bak',
   'cp .env.example .env.staging.example',
   'dd if=.env.production of=/tmp/env.bak',
+  'node server.js > server.log 2>&1',
+  'echo > log/development.log',
 ];
 
 describe('clobber: files git cannot bring back, overwritten', () => {
