@@ -25,6 +25,9 @@ const DESTROYING: Array<[string, RegExp]> = [
   ['kubectl proxy & curl -X DELETE localhost:8001/api/v1/namespaces/payments', /through kubectl proxy on port 8001/],
   ['kubectl proxy --port=8080 & sleep 2; curl -s -X DELETE http://127.0.0.1:8080/apis/apps/v1/namespaces/default/deployments/api', /port 8080/],
   [`kubectl proxy -p 9000 & http DELETE :9000/api/v1/namespaces/default/persistentvolumeclaims/data-db-0`, /port 9000/],
+  ['kubectl port-forward svc/api 8080:80 & curl -X DELETE http://localhost:8080/v1/accounts/42', /through kubectl port-forward on port 8080/],
+  [`kubectl port-forward svc/orders-db 5432:5432 & sleep 2; psql -h localhost -U app orders -c 'DROP TABLE orders'`, /kubectl port-forward leads to a service/],
+  [`kubectl port-forward statefulset/mysql 13306:3306 & mysql -h 127.0.0.1 -P 13306 -e 'DROP DATABASE shop'`, /localhost:13306/],
 ];
 
 const ALLOWED = [
@@ -36,6 +39,8 @@ const ALLOWED = [
   'kubectl proxy & curl -s localhost:8001/api/v1/namespaces',
   'curl -X DELETE localhost:8001/api/v1/namespaces/payments',
   'kubectl proxy --port=8080 & curl -X DELETE localhost:3000/api/todos/1',
+  'kubectl port-forward svc/api 8080:80 & curl -s http://localhost:8080/healthz',
+  `kubectl port-forward svc/orders-db 5432:5432 & psql -h localhost -p 15432 -c 'select 1'`,
 ];
 
 describe('kube changes: deletes without kubectl delete', () => {
@@ -54,6 +59,11 @@ describe('kube changes: deletes without kubectl delete', () => {
       assert.equal(v.decision, 'allow', JSON.stringify(v.reasons));
     });
   }
+  it('a client through a port-forward reads production, allowed and marked production', () => {
+    const v = verdict(`kubectl port-forward svc/orders-db 15432:5432 & psql -h 127.0.0.1 -p 15432 -c 'select count(*) from orders'`);
+    assert.equal(v.decision, 'allow', JSON.stringify(v.reasons));
+    assert.equal(v.production, true);
+  });
   it('a cluster on this machine is not production', () => {
     const v = classify('kubectl apply -f k8s/ --prune --all', testFacts({ kubeContext: 'kind-dev' }), { lockdown: false });
     assert.equal(v.decision, 'ask');

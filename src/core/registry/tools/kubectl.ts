@@ -1,4 +1,4 @@
-import type { CommandSpec, ToolSpec } from '../types';
+import type { CommandSpec, ToolArgs, ToolSpec } from '../types';
 import { flag, valued } from './options';
 
 /**
@@ -53,6 +53,21 @@ const podRun = (verb: string): CommandSpec => ({
  */
 export const KUBE_PROXY = '\u0000kubectl-proxy:';
 
+/** `kubectl port-forward svc/db 5432:5432`: a local port leading to a service of the cluster; the value is the context. */
+export const KUBE_FORWARD = '\u0000kubectl-forward:';
+
+function forwardedPorts(a: ToolArgs): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const word of a.parsed.operands.slice(1, 9)) {
+    const m = /^(\d*):?(\d+)$/.exec(word.text);
+    if (!m) continue;
+    // `:5000` picks a free local port nobody can know here.
+    const local = word.text.includes(':') ? m[1] : m[2];
+    if (local) out[KUBE_FORWARD + local] = a.value('--context') ?? '';
+  }
+  return out;
+}
+
 export const kubectl: ToolSpec = {
   names: ['kubectl', 'oc', 'k'],
   family: 'containers',
@@ -69,6 +84,11 @@ export const kubectl: ToolSpec = {
     exec,
     run: podRun('run'),
     debug: podRun('debug'),
+    'port-forward': {
+      options: [valued('--address'), valued('--pod-running-timeout')],
+      effect: 'exec',
+      selects: forwardedPorts,
+    },
     proxy: {
       options: [valued('-p', '--port'), valued('--address'), valued('--accept-hosts'), valued('--api-prefix'), valued('-w', '--www'), valued('-P', '--www-prefix'), valued('-u', '--unix-socket'), flag('--disable-filter')],
       effect: 'exec',
