@@ -430,6 +430,8 @@ function frameworkReset(inv: Invocation, ctx: RuleContext): Finding[] {
       else if (words[i]?.startsWith(flag + '=')) sources.push({ source: flag, value: (words[i] as string).slice(flag.length + 1) });
     }
   }
+  // Run on another machine (`ssh prod-db 'bin/rails db:drop'`, `heroku run`): that place names the environment, not the tool's default.
+  if (inv.remote) sources.push(...inv.remote.names);
   const url = inv.assignments.DATABASE_URL;
   if (url !== undefined) values.push(url);
   const selectors = reset.envVar ? [reset.envVar, ...DB_SELECTORS] : DB_SELECTORS;

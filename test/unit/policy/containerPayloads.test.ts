@@ -23,14 +23,14 @@ const FLAGGED: Array<[string, boolean]> = [
   ['docker run --rm --entrypoint sh alpine -c "rm -rf /srv/data"', false],
   ['podman run --rm -it docker.io/library/postgres:16 dropdb -h db.prod.acme.io shop', true],
   ['docker container run --rm mongo:7 mongosh "$MONGO_URL" --eval "db.users.drop()"', true],
-  // The Rails default environment wins over the remote place today (frameworks pack): asked, not marked.
-  ['docker --context prod compose run --rm web bin/rails db:drop', false],
+  ['docker --context prod compose run --rm web bin/rails db:drop', true],
+  ["ssh deploy@prod-db 'cd /srv/app && bin/rails db:drop'", true],
   ['docker -H ssh://deploy@app1 compose exec db psql -U postgres -c "DROP DATABASE shop"', true],
   ['docker --context prod exec web rm -rf /data', true],
   ["kubectl --context prod-eu-west-1 run tmp --rm -it --image=postgres -- psql -h db -U postgres -c 'DROP TABLE users'", true],
   ['kubectl run wipe --rm -i --restart=Never --image=busybox -- rm -rf /data/uploads', true],
   ['kubectl debug node/worker-1 -it --image=busybox -- chroot /host rm -rf /var/lib/etcd', true],
-  ['heroku run -a acme-shop bash -c "rake db:schema:load"', false],
+  ['heroku run -a acme-shop bash -c "rake db:schema:load"', true],
   [`heroku run -a acme-shop -- sh -c 'rm -rf /app/storage'`, true],
 ];
 
