@@ -27,6 +27,8 @@ const FLAGGED: Array<[string, RegExp]> = [
   ['aws ecs execute-command --cluster prod --task abc --container app --interactive --command "rm -rf /data"', /Recursively deletes \/data/],
   ['az containerapp exec -n api -g prod-rg --command "rm -rf /data"', /Recursively deletes \/data/],
   ['doctl compute ssh prod-droplet --ssh-command "rm -rf /srv/data"', /Recursively deletes \/srv\/data/],
+  ['render ssh srv-d0abc123 -- rm -rf /var/data/uploads', /Recursively deletes \/var\/data\/uploads/],
+  [`render ssh srv-d0abc123 -- sh -c 'psql "$DATABASE_URL" -c "DROP TABLE users"'`, /DROP TABLE users/],
 ];
 
 const ALLOWED = [
@@ -37,6 +39,8 @@ const ALLOWED = [
   'aws ecs execute-command --cluster prod --task abc --interactive --command "ls /data"',
   'az containerapp exec -n api -g prod-rg --command "df -h"',
   'doctl compute ssh web-1',
+  'render ssh srv-d0abc123 -- df -h',
+  'render ssh srv-d0abc123',
 ];
 
 describe('platform run commands: the line run there is judged', () => {
