@@ -4,7 +4,7 @@ import { parsedArgs, toolArgs } from '../registry/commandModel';
 import { cdk, pulumi } from '../registry/tools/pulumi';
 import { terraform, terragrunt } from '../registry/tools/terraform';
 import type { ToolArgs, ToolSpec } from '../registry/types';
-import { backendHints, pulumiChanges, terraformChanges, terraformReadAccess } from './infraChanges';
+import { backendHints, pulumiChanges, terraformChanges, terraformReadAccess, variablesOf } from './infraChanges';
 
 /**
  * Infrastructure as code: terraform/tofu/terragrunt destroy, apply -destroy, state rm and workspace
@@ -65,7 +65,8 @@ function checkTerraform(inv: Invocation, ctx: RuleContext): Finding[] {
     return [finding('terraform-workspace-delete', `Deletes the terraform workspace ${ws} and its state.`, [stackTarget(`terraform workspace ${ws}`, tool, [{ source: 'workspace', value: ws }], ctx, [])])];
   }
   if (sub === 'force-unlock') return [finding('terraform-force-unlock', `Forcibly unlocks the state of ${name} while another run may hold it.`, target())];
-  const changes = terraformChanges(inv, path, args, operands, { name, tool, target });
+  const varFiles = sub === 'apply' || sub === 'destroy' || sub === 'import' || sub === 'refresh' ? args.values('-var-file').slice(0, 8).map((f) => ctx.facts.readFile(resolvePath(dir, f, ctx.facts.home))) : [];
+  const changes = terraformChanges(inv, path, args, operands, { name, tool, target }, variablesOf(inv, varFiles));
   return changes.length > 0 ? changes : terraformReadAccess(path, { name, tool, target });
 }
 

@@ -40,7 +40,23 @@ function protectionOff(values: readonly string[]): { variable: string; what: str
 }
 
 /** The saved-plan, state, taint and variable findings of a terraform, tofu or terragrunt invocation. */
-export function terraformChanges(inv: Invocation, path: readonly string[], args: ToolArgs, operands: readonly string[], stack: Stack): Finding[] {
+/**
+ * Variables an apply gets besides `-var`: `TF_VAR_name=value` in its environment and the lines of its
+ * `-var-file`s (`deletion_protection = false`), as `name=value`.
+ */
+export function variablesOf(inv: Invocation, varFiles: readonly (string | undefined)[]): string[] {
+  const out: string[] = [];
+  for (const [name, value] of Object.entries(inv.assignments)) if (name.startsWith('TF_VAR_')) out.push(`${name.slice(7)}=${value}`);
+  for (const text of varFiles) {
+    for (const line of (text ?? '').split('\n').slice(0, 2000)) {
+      const m = /^\s*([A-Za-z_][\w-]*)\s*=\s*("?)([^"#\n]*)\2/.exec(line);
+      if (m) out.push(`${m[1]}=${m[3]!.trim()}`);
+    }
+  }
+  return out;
+}
+
+export function terraformChanges(inv: Invocation, path: readonly string[], args: ToolArgs, operands: readonly string[], stack: Stack, variables: readonly string[] = []): Finding[] {
   const sub = path[0];
   const { name, tool } = stack;
   const findings: Finding[] = [];
@@ -70,7 +86,7 @@ export function terraformChanges(inv: Invocation, path: readonly string[], args:
     findings.push(finding('terraform-taint', `Marks ${address} in ${name} for replacement: the next apply destroys it and creates a new one, with none of its data (${tool} taint).`, stack.target()));
   }
   if (sub === 'apply' || sub === 'destroy' || sub === 'import' || sub === 'refresh') {
-    const off = protectionOff(args.values('-var'));
+    const off = protectionOff([...args.values('-var'), ...variables]);
     if (off) findings.push(finding('terraform-protection-off', `Turns off ${off.what} in ${name} (-var ${off.variable}), so what it protected can then be deleted (${tool} ${sub}).`, stack.target()));
   }
   return findings;

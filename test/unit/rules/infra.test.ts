@@ -156,4 +156,13 @@ describe('infra pack: saved plans on production, and the state backend', () => {
     });
   }
   it('terraform plan on a stack nothing names stays unmarked', () => assert.deepEqual(run('terraform plan', {}, facts()), []));
+  it('deletion protection switched off in a -var-file or TF_VAR_ asks', () => {
+    const tfvars = 'instance_class = "db.r6g.large"\ndeletion_protection = false\n';
+    const fromFile = run('terraform apply -auto-approve -var-file=teardown.tfvars', {}, facts({ '/work/app/teardown.tfvars': tfvars }));
+    assert.ok(fromFile.some((f) => f.rule === 'infra.terraform-protection-off'), JSON.stringify(fromFile));
+    const fromEnv = run('terraform apply -auto-approve', { assignments: { TF_VAR_skip_final_snapshot: 'true' } }, facts());
+    assert.ok(fromEnv.some((f) => f.rule === 'infra.terraform-protection-off'), JSON.stringify(fromEnv));
+    const kept = run('terraform apply -var-file=prod.tfvars', {}, facts({ '/work/app/prod.tfvars': 'deletion_protection = true\n' }));
+    assert.ok(!kept.some((f) => f.rule === 'infra.terraform-protection-off'), JSON.stringify(kept));
+  });
 });
