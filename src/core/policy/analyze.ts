@@ -24,7 +24,6 @@ import type { Analysis, ArgWord, CodeSnippet, Facts, Invocation, Opaque, Origin,
 import { workMeter, type WorkMeter } from './workMeter';
 import { xargsInput } from './xargs';
 import { ALIAS, EXPORTED, exportedVariables, recordAliases, recordExports, selectionOf } from './lineState';
-
 export { REMOTE_CWD, type AnalyzeLimits } from './handlers/context';
 
 /** Units walking one simple command costs, and each of its words (expansion, wrappers, handlers). */
@@ -449,6 +448,7 @@ class Analyzer implements Walker {
       const peeled = peel(argv.slice(1));
       if (peeled.assignments) exec.assignments = { ...exec.assignments, ...peeled.assignments };
       if (peeled.chdir !== undefined) exec.cwd = resolvePath(exec.cwd, peeled.chdir, this.facts.home);
+      if (peeled.unknown !== undefined) this.addOpaque(peeled.unknown, this.viaOf(exec));
       const label = peeled.label ?? name;
       if (peeled.none || (peeled.argv.length === 0 && !peeled.shellText)) return this.emit(name, first.text, argv.slice(1), exec);
       if (peeled.shellText) {

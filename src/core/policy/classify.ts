@@ -1,6 +1,7 @@
 import { RULE_PACKS } from '../rules/index';
 import { analyze, DEFAULT_ANALYZE_LIMITS, REMOTE_CWD } from './analyze';
 import { memoizedFacts } from './memoFacts';
+import { opaqueProductionTargets } from './opaqueTargets';
 import { environmentOf } from './production';
 import { workMeter, type WorkMeter } from './workMeter';
 import type { Analysis, ClassifyOptions, Facts, Finding, Invocation, RemoteContext, RuleContext, RulePack, Verdict } from './types';
@@ -178,9 +179,10 @@ export function findingsOf(analysis: Analysis, facts: Facts, packs: readonly Rul
     }
   }
   if (work?.exhausted) add([OUT_OF_BUDGET]);
+  const hinted = analysis.opaque.length > 0 ? opaqueProductionTargets(analysis, facts) : [];
   for (const o of analysis.opaque) {
     const via = o.via.length > 0 ? ` (via ${o.via.join(' → ')})` : '';
-    add([{ rule: 'analysis.opaque', risk: 'unanalyzable', severity: 'ask', reason: `Cannot be checked before it runs: ${o.reason}${via}.`, targets: [] }]);
+    add([{ rule: 'analysis.opaque', risk: 'unanalyzable', severity: 'ask', reason: `Cannot be checked before it runs: ${o.reason}${via}.`, targets: hinted }]);
   }
   return findings;
 }

@@ -17,6 +17,9 @@ export interface EnvironmentScope {
   assignments?: Readonly<Record<string, string>>;
 }
 
+/** Paths under the places the filesystem standard gives to data a machine serves. */
+const SERVED_DATA = /^\/(srv|var\/www)(\/|$)/;
+
 const PRODUCTION_TOKENS = new Set(['prod', 'production', 'prd', 'live']);
 const NON_PRODUCTION_TOKENS = new Set([
   'staging', 'stage', 'stg', 'dev', 'devel', 'develop', 'development', 'test', 'testing', 'preview',
@@ -107,12 +110,18 @@ export function isLocalKubeContext(context: string): boolean {
   return LOCAL_KUBE_CONTEXT.test(context.trim());
 }
 
+/** Schemes whose URL without a host reaches this machine (a unix socket, a file). */
+const HOSTLESS_LOCAL = /^(postgres(ql)?|mysql|mariadb|mongodb|redis|rediss|sqlite[0-9]?|file|unix|http\+unix|jdbc:[a-z]+|amqp|nats|clickhouse|cockroachdb|libsql|turso):/i;
+
 /** Does a value name something on this machine: a local host, a URL to one, an sqlite/file path? */
 export function isLocalValue(value: string): boolean {
   const v = value.trim();
   if (v === '') return false;
   if (/^(sqlite[0-9]?|file):/i.test(v)) return true;
   const host = hostOf(v);
+  // A URL without a host is this machine's socket for a database client (`postgres:///shop`); a
+  // platform's own scheme without one names the linked project (`ss:///avatars`, Supabase storage).
+  if (host === '') return HOSTLESS_LOCAL.test(v);
   if (host !== undefined) return isLocalHost(host);
   if (isLocalHost(v)) return true;
   return /^[a-z0-9.-]+:\d+$/i.test(v) && isLocalHost(v.replace(/:\d+$/, ''));
@@ -226,7 +235,12 @@ export function environmentOf(hints: EnvironmentHints, facts: Facts, scope: Envi
     if (match) return { environment: 'production', reason: `${name} is in your production map (${match})` };
   }
 
-  if (!hints.remote) return { environment: 'local', reason: 'on this machine' };
+  if (!hints.remote) {
+    // What a machine serves from /srv or /var/www (the filesystem standard's places for served data) is its live data.
+    const served = labeled.find(({ value }) => SERVED_DATA.test(value.trim()));
+    if (served) return { environment: 'production', reason: `${served.value.trim()} holds data this machine serves (/srv, /var/www)` };
+    return { environment: 'local', reason: 'on this machine' };
+  }
   const localValue = labeled.find(({ value }) => isLocalValue(value));
   if (localValue) return { environment: 'local', reason: `${describe(localValue.value, localValue.source)} is this machine` };
 

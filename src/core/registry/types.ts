@@ -38,12 +38,19 @@ export interface ToolArgs {
 export type CommandSource =
   /** The value of an option is a command line (`-C 'rm -rf /data'`); `list` joins every value as lines. */
   | { text: 'option'; option: string; decode?: (text: string) => string[] | undefined; undecodable?: string }
-  /** Operands after the first `skip` are one command line (`ssh db1 rm -rf /data`). */
-  | { text: 'operands'; skip: number }
+  /**
+   * Operands after the first `skip` are one command line (`ssh db1 rm -rf /data`), joined with spaces;
+   * `quoteSpaced` when the CLI double-quotes a word holding a space or a quote (`heroku run bash -c "a b"`).
+   */
+  | { text: 'operands'; skip: number; quoteSpaced?: boolean }
+  /** The entry reads the command line out of the words (an ssh's trailing words, a module's arguments); joined with spaces. */
+  | { text: 'computed'; of(args: ToolArgs): ArgWord[] }
   /** The words after `--` are a command (`kubectl exec pod -- rm -rf /data`). */
   | { argv: 'after-dashdash' }
   /** Operands after the first `skip` are a command (`docker exec box rm -rf /data`). */
-  | { argv: 'operands'; skip: number };
+  | { argv: 'operands'; skip: number }
+  /** The entry describes the command (`docker run IMAGE …` puts the image's entry point first). */
+  | { argv: 'computed'; of(args: ToolArgs): ArgWord[] };
 
 /** A subcommand that runs a command line or script on another machine, or here with another environment. */
 export interface RunsElsewhere {

@@ -114,7 +114,7 @@ interface Cluster {
 }
 
 /** `value(...names)`: the last value of any of these options, as the command's grammar reads it. */
-function clusterOf(inv: Invocation, value: (...names: string[]) => string | undefined, ctx: RuleContext, contextFlags: readonly string[]): Cluster {
+export function clusterOf(inv: Invocation, value: (...names: string[]) => string | undefined, ctx: RuleContext, contextFlags: readonly string[]): Cluster {
   // helm also reads its context and namespace from HELM_KUBECONTEXT / HELM_NAMESPACE.
   const helm = contextFlags.includes('--kube-context');
   const flagContext = value(...contextFlags) ?? (helm ? inv.assignments.HELM_KUBECONTEXT ?? ctx.facts.envSelectors.HELM_KUBECONTEXT : undefined);
@@ -130,7 +130,7 @@ function clusterOf(inv: Invocation, value: (...names: string[]) => string | unde
   return { context, namespace, remote, sources };
 }
 
-function clusterTarget(kind: Target['kind'], name: string, cluster: Cluster, ctx: RuleContext, provider: string): Target {
+export function clusterTarget(kind: Target['kind'], name: string, cluster: Cluster, ctx: RuleContext, provider: string): Target {
   const env = ctx.environmentOf({ values: [], sources: cluster.sources, remote: cluster.remote, selectors: [] });
   const where = cluster.context ? ` (${cluster.context})` : '';
   return { kind, name: `${name}${kind === 'cluster' ? '' : where}`.trim(), provider, remote: cluster.remote, environment: env.environment, environmentReason: env.reason };

@@ -459,6 +459,8 @@ function frameworkReset(inv: Invocation, ctx: RuleContext): Finding[] {
       else if (words[i]?.startsWith(flag + '=')) sources.push({ source: flag, value: (words[i] as string).slice(flag.length + 1) });
     }
   }
+  // Run on another machine (`ssh prod-db 'bin/rails db:drop'`, `heroku run`): that place names the environment, not the tool's default.
+  if (inv.remote) sources.push(...inv.remote.names);
   const url = inv.assignments.DATABASE_URL;
   if (url !== undefined) values.push(url);
   const selectors = reset.envVar ? [reset.envVar, ...DB_SELECTORS] : DB_SELECTORS;
@@ -520,7 +522,7 @@ function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   if (!['python', 'javascript', 'ruby', 'php', 'perl'].includes(snippet.language)) return [];
   const literals = stringLiterals(snippet.text);
   // SQL text only matters when the program hands it to a driver.
-  const executes = /\b(execute|executemany|executescript|query|exec|raw|run|prepare|sql|cursor|knex|sequelize)\b/i.test(snippet.text);
+  const executes = /\b(execute|executemany|executescript|query|exec|raw|run|prepare|sql|cursor|knex|sequelize)\b|->do\s*\(/i.test(snippet.text);
   const sql = executes ? literals.filter(looksLikeSql) : [];
   const destroysSql = sql.flatMap(scanSql).some((s) => s.effect === 'destroy');
   const mongo = scanMongo(snippet.text);

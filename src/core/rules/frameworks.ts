@@ -327,6 +327,11 @@ function hitOf(inv: Invocation, facts: Facts): Hit | undefined {
 
 const ENV_FILE = /(?:^|\/)\.env\.([A-Za-z0-9_-]+)$/;
 
+/** The env file a wrapper word loads: named (`-e .env.production`) or read by a substitution (`env $(cat .env.production | xargs)`). */
+function envFileOf(w: ArgWord): RegExpExecArray | null {
+  return ENV_FILE.exec(w.text) ?? (w.dynamic ? /\.env\.([A-Za-z0-9_-]+)\b/.exec(w.raw) : null);
+}
+
 /** Names that say which environment the framework runs in, with where each came from. */
 function environmentSources(hit: Hit, inv: Invocation, facts: Facts): { source: string; value: string }[] {
   const fw: Framework = FRAMEWORKS[hit.framework];
@@ -348,8 +353,8 @@ function environmentSources(hit: Hit, inv: Invocation, facts: Facts): { source: 
   if (hit.framework === 'rails' && /^(console|c|dbconsole|db|runner|r)$/.test(words[0] ?? '') && /^(production|staging)$/.test(words[1] ?? '')) out.push({ source: 'environment', value: words[1] as string });
   // An env file a wrapper loads (`dotenv -e .env.production --`, `env-cmd -f .env.staging`).
   for (const w of inv.wrapperWords ?? []) {
-    const m = ENV_FILE.exec(w.text);
-    if (m) out.push({ source: w.text, value: m[1] as string });
+    const m = envFileOf(w);
+    if (m) out.push({ source: m[0], value: m[1] as string });
   }
   if (inv.remote) out.push(...inv.remote.names);
   return out;
@@ -376,9 +381,9 @@ function targetOf(hit: Hit, inv: Invocation, ctx: RuleContext): Target {
 /** Read-only framework work under an env file a wrapper loads (`dotenv -e .env.production -- prisma migrate status`): marked production. */
 function envFileAccess(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const w of inv.wrapperWords ?? []) {
-    const m = ENV_FILE.exec(w.text);
+    const m = envFileOf(w);
     if (!m) continue;
-    const env = ctx.environmentOf({ values: [], sources: [{ source: w.text, value: m[1] as string }], remote: true });
+    const env = ctx.environmentOf({ values: [], sources: [{ source: m[0], value: m[1] as string }], remote: true });
     if (env.environment !== 'production') continue;
     const target: Target = { kind: 'database', name: `the database of ${w.text}`, remote: true, environment: 'production', environmentReason: env.reason };
     return [{ rule: 'frameworks.production-access', risk: 'production-access', severity: 'info', reason: `${inv.name} runs with the variables of ${w.text}, which is production.`, targets: [target] }];

@@ -112,6 +112,9 @@ function checkLocal(sub: string, a: ToolArgs, inv: Invocation, ctx: RuleContext)
     }
     case 'branch': {
       const forced = a.has('-D') || (a.has('-d', '--delete') && a.has('-f', '--force'));
+      // `git branch -f main HEAD~10`: moves an existing branch; commits only its old tip reached are left to the reflog.
+      const moving = !forced && a.has('-f', '--force') && pos.length === 2 && !a.has('-m', '-M', '-c', '-C', '--move', '--copy', '-u', '--set-upstream-to');
+      if (moving) return [finding('branch-force-move', `Moves the branch ${pos[0]!.text} to ${pos[1]!.text}, leaving the commits only it reached behind (git branch -f).`, [branchTarget(pos[0]!.text, undefined, ctx)])];
       if (!forced) return [];
       if (pos.length === 0 && inv.via.some((v) => /^(xargs|parallel)\b/.test(v))) {
         return [finding('branch-force-delete', 'Deletes branches named on standard input even if they are not merged (git branch -D).', tree())];

@@ -17,6 +17,10 @@ import { frameworksPack } from './frameworks';
 import { mcpPack } from './mcp';
 import { changeBatchesPack } from './changeBatches';
 import { localDataPack } from './localData';
+import { clobberPack } from './clobber';
+import { kubeChangesPack } from './kubeChanges';
+import { sdkSnippetsPack } from './sdkSnippets';
+import { restTablesPack } from './restTables';
 import { envArgsPack } from './envArgs';
 import { indirectCallsPack } from './indirectCalls';
 import { verbFloorPack } from './verbs';
@@ -45,13 +49,17 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   mcpPack,
   changeBatchesPack,
   localDataPack,
+  clobberPack,
   envArgsPack,
   indirectCallsPack,
   containersPack,
+  kubeChangesPack,
   infraPack,
   cloudPack,
   paasPack,
   httpPack,
+  sdkSnippetsPack,
+  restTablesPack,
   unsureOptionsPack,
   guardRestorePack,
   safetyNetPack,

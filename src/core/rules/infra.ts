@@ -4,6 +4,7 @@ import { parsedArgs, toolArgs } from '../registry/commandModel';
 import { cdk, pulumi } from '../registry/tools/pulumi';
 import { terraform, terragrunt } from '../registry/tools/terraform';
 import type { ToolArgs, ToolSpec } from '../registry/types';
+import { backendHints, pulumiChanges, terraformChanges, terraformReadAccess, variablesOf } from './infraChanges';
 
 /**
  * Infrastructure as code: terraform/tofu/terragrunt destroy, apply -destroy, state rm and workspace
@@ -42,6 +43,7 @@ function checkTerraform(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const v of args.values('-var')) if (/^(env|environment|stage)=/i.test(v)) sources.push({ source: '-var', value: v.split('=')[1] ?? '' });
   // The folder's own name often is the environment (envs/prod); its parents (a home called /home/dev) are not.
   sources.push({ source: 'folder', value: basename(dir) });
+  sources.push(...backendHints(dir, (path) => ctx.facts.readFile(path)));
   const name = workspace && workspace !== 'default' ? `terraform workspace ${workspace}` : `the terraform stack in ${basename(dir)}`;
   const target = () => [stackTarget(name, inv.name, sources, ctx, ['TF_WORKSPACE', 'ENVIRONMENT', 'APP_ENV', 'STAGE', 'AWS_PROFILE'])];
   const tool = inv.name;
@@ -63,7 +65,9 @@ function checkTerraform(inv: Invocation, ctx: RuleContext): Finding[] {
     return [finding('terraform-workspace-delete', `Deletes the terraform workspace ${ws} and its state.`, [stackTarget(`terraform workspace ${ws}`, tool, [{ source: 'workspace', value: ws }], ctx, [])])];
   }
   if (sub === 'force-unlock') return [finding('terraform-force-unlock', `Forcibly unlocks the state of ${name} while another run may hold it.`, target())];
-  return [];
+  const varFiles = sub === 'apply' || sub === 'destroy' || sub === 'import' || sub === 'refresh' ? args.values('-var-file').slice(0, 8).map((f) => ctx.facts.readFile(resolvePath(dir, f, ctx.facts.home))) : [];
+  const changes = terraformChanges(inv, path, args, operands, { name, tool, target }, variablesOf(inv, varFiles));
+  return changes.length > 0 ? changes : terraformReadAccess(path, { name, tool, target });
 }
 
 function checkPulumi(inv: Invocation, ctx: RuleContext): Finding[] {
@@ -78,7 +82,7 @@ function checkPulumi(inv: Invocation, ctx: RuleContext): Finding[] {
     return [finding('pulumi-stack-rm', `Deletes the pulumi stack ${s ?? ''} and its history${args.has('--force') ? ', even with resources still in it' : ''}.`.replace('  ', ' '), [stackTarget(s ? `pulumi stack ${s}` : name, 'pulumi', s ? [{ source: 'stack', value: s }] : sources, ctx, [])])];
   }
   if (verb === 'state' && path[1] === 'delete') return [finding('pulumi-state-delete', `Removes a resource from ${name}'s state (pulumi state delete).`, [stackTarget(name, 'pulumi', sources, ctx, [])])];
-  return [];
+  return pulumiChanges(path, args, name, () => [stackTarget(name, 'pulumi', sources, ctx, ['PULUMI_STACK', 'ENVIRONMENT', 'STAGE'])]);
 }
 
 function checkCdk(inv: Invocation, ctx: RuleContext): Finding[] {

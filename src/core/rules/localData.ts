@@ -28,7 +28,7 @@ function word(text: string, glob = false): ArgWord {
 }
 
 /** Why git cannot restore this path, or undefined when it is not such a file. */
-function untrackedKind(text: string, inv: Invocation, ctx: RuleContext): string | undefined {
+export function untrackedKind(text: string, inv: Invocation, ctx: RuleContext): string | undefined {
   if (/[$`]/.test(text)) return undefined;
   const name = basename(text.replace(/\/+$/, ''));
   if (name.includes('node_modules')) return undefined;
@@ -111,7 +111,12 @@ function rsync(spec: ToolSpec, inv: Invocation, ctx: RuleContext): Finding[] {
     }
   }
   if (removesSources) {
-    findings.push({ rule: 'local-data.rsync-remove-sources', risk: 'destructive', severity: 'ask', reason: `rsync --remove-source-files deletes ${sources} once copied.`, targets: [] });
+    // Once copied, the destination holds the only copy: on another machine, that machine's environment is what is at stake.
+    const remote = REMOTE_DESTINATION.test(destination.text) && !/^[A-Za-z]:[\\/]/.test(destination.text);
+    const host = destination.text.replace(/^rsync:\/\//, '').replace(/^[\w.-]+@/, '').split(/[:/]/)[0] ?? destination.text;
+    const env = remote ? ctx.environmentOf({ values: [], sources: [{ source: 'host', value: host }], remote: true }) : undefined;
+    const targets: Target[] = env ? [{ kind: 'path', name: destination.text, provider: 'ssh', remote: true, environment: env.environment === 'local' ? 'unknown' : env.environment, environmentReason: env.reason }] : [];
+    findings.push({ rule: 'local-data.rsync-remove-sources', risk: 'destructive', severity: 'ask', reason: `rsync --remove-source-files deletes ${sources} once copied${remote ? `, leaving the only copy on ${host}` : ''}.`, targets });
   }
   return findings;
 }

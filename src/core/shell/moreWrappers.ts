@@ -27,6 +27,24 @@ const sgPeel: Peeler = (args) => {
   return rest.length === 0 ? { argv: [], none: true } : { argv: rest };
 };
 
+/**
+ * `sops exec-env FILE 'cmd'` and `sops exec-file FILE 'cmd {}'` run the command line through a shell
+ * with the decrypted values; other sops commands run nothing.
+ */
+const sopsPeel: Peeler = (args) => {
+  const mode = args[0]?.text;
+  if (mode !== 'exec-env' && mode !== 'exec-file') return { argv: [], none: true };
+  const operands: ArgWord[] = [];
+  const valued = new Set(['--user', '--filename', '--output-type', '--input-type']);
+  for (let i = 1; i < args.length; i++) {
+    const text = args[i]!.text;
+    if (valued.has(text)) i++;
+    else if (!text.startsWith('-') || text === '-') operands.push(args[i]!);
+  }
+  const line = operands[1];
+  return line ? { argv: [], shellText: line, label: `sops ${mode}` } : { argv: [], none: true };
+};
+
 export const MORE_WRAPPERS: Readonly<Record<string, Peeler>> = {
   // chrt [options] priority command | chrt -p ... (a running process)
   chrt: optionsThen({ shortWithValue: 'TPD', longWithValue: ['sched-runtime', 'sched-period', 'sched-deadline'] }, 1, ['p', 'pid']),
@@ -48,4 +66,11 @@ export const MORE_WRAPPERS: Readonly<Record<string, Peeler>> = {
   prlimit: optionsThen({ shortWithValue: 'p', longWithValue: ['pid', 'output'] }, 0, ['p', 'pid']),
   cgexec: optionsThen({ shortWithValue: 'g' }),
   sg: sgPeel,
+  // moreutils: runs the command and prints its output only when it fails.
+  chronic: optionsThen({}),
+  sops: sopsPeel,
+  // daemontools: envdir DIR child, chpst [-u user] [-e dir] … child.
+  envdir: optionsThen({}, 1),
+  chpst: optionsThen({ shortWithValue: 'uUbenlamodfcrptx' }),
+  faketime: optionsThen({ shortWithValue: 'p' }, 1),
 };

@@ -143,8 +143,17 @@ function envPeel(args: ArgWord[]): Peeled {
     shortWithValue: 'uCSP',
     longWithValue: ['unset', 'chdir', 'split-string'],
   });
-  const { assignments, end: i } = leadingAssignments(args, scan.index);
-  const peeled: Peeled = { argv: args.slice(i), assignments };
+  const { assignments, end } = leadingAssignments(args, scan.index);
+  let i = end;
+  let unknown: string | undefined;
+  // `env $(cat .env.production | xargs) cmd`: the substitution's words are assignments when they hold
+  // `=`, and the command otherwise; the command after it is judged, and what the words may be asks.
+  const computed = args[i];
+  if (computed?.dynamic && /^(\$\(|`)/.test(computed.raw) && args[i + 1] !== undefined && !args[i + 1]!.dynamic) {
+    unknown = `env takes assignments or a command from ${computed.raw.slice(0, 80)}`;
+    i++;
+  }
+  const peeled: Peeled = { argv: args.slice(i), assignments, ...(unknown ? { unknown } : {}) };
   const chdir = scan.values.get('C') ?? scan.values.get('chdir');
   if (chdir !== undefined) peeled.chdir = chdir;
   const split = scan.values.get('S') ?? scan.values.get('split-string');
@@ -207,9 +216,9 @@ function flockPeel(args: ArgWord[]): Peeled {
     const word = args.find((w) => w.text === command);
     return { argv: [], shellText: word ?? { text: command, raw: command, dynamic: scan.dynamicValue, glob: false } };
   }
+  // `flock FILE -c 'line'`: only the word right after the file; a later `-c` belongs to the command (`psql -c`).
   const rest = args.slice(scan.index + 1);
-  const cIndex = rest.findIndex((w) => w.text === '-c' || w.text === '--command');
-  if (cIndex >= 0 && rest[cIndex + 1]) return { argv: [], shellText: rest[cIndex + 1] };
+  if ((rest[0]?.text === '-c' || rest[0]?.text === '--command') && rest[1]) return { argv: [], shellText: rest[1] };
   if (rest.length === 0) return { argv: [], none: true };
   return { argv: rest };
 }
@@ -239,11 +248,15 @@ function watchPeel(args: ArgWord[]): Peeled {
 
 function scriptPeel(args: ArgWord[]): Peeled {
   const scan = scanOptions(args, 0, { shortWithValue: 'cEIOBTm', longWithValue: ['command', 'echo', 'log-in', 'log-out', 'log-io', 'log-timing', 'logging-format'] });
-  const command = args.find((_w, i) => i > 0 && (args[i - 1]!.text === '-c' || args[i - 1]!.text === '--command'));
-  const inline = scan.values.get('command');
-  if (command) return { argv: [], shellText: command };
-  if (inline !== undefined) return { argv: [], shellText: { text: inline, raw: inline, dynamic: false, glob: false } };
-  return { argv: [], none: true };
+  // `-c CMD`, `-qc CMD` (a cluster), `-cCMD`, `--command CMD`, `--command=CMD`.
+  const inline = scan.values.get('c') ?? scan.values.get('command');
+  if (inline === undefined) {
+    // Options may also follow the log file (`script out.log -c 'cmd'`).
+    const command = args.find((_w, i) => i > 0 && (args[i - 1]!.text === '-c' || args[i - 1]!.text === '--command'));
+    return command ? { argv: [], shellText: command } : { argv: [], none: true };
+  }
+  const word = args.slice(0, scan.index).find((w) => w.text === inline);
+  return { argv: [], shellText: word ?? { text: inline, raw: inline, dynamic: scan.dynamicValue, glob: false } };
 }
 
 function suPeel(args: ArgWord[]): Peeled {
@@ -255,6 +268,16 @@ function suPeel(args: ArgWord[]): Peeled {
     return { argv: [], shellText: { text, raw: inline.raw, dynamic: inline.dynamic, glob: false } };
   }
   return { argv: [], none: true };
+}
+
+/** `runuser -u USER [--] cmd args` runs a command as USER (no shell); otherwise it takes `-c` like su. */
+function runuserPeel(args: ArgWord[]): Peeled {
+  const scan = scanOptions(args, 0, { shortWithValue: 'ugGcsw', longWithValue: ['user', 'group', 'supp-group', 'command', 'shell', 'whitelist-environment'] });
+  if (scan.values.has('u') || scan.values.has('user')) {
+    const rest = args.slice(scan.index);
+    return rest.length === 0 ? { argv: [], none: true } : { argv: rest };
+  }
+  return suPeel(args);
 }
 
 function parallelPeel(args: ArgWord[]): Peeled {
@@ -362,7 +385,7 @@ export const WRAPPERS: Readonly<Record<string, Peeler>> = {
   watch: watchPeel,
   script: scriptPeel,
   su: suPeel,
-  runuser: suPeel,
+  runuser: runuserPeel,
   parallel: parallelPeel,
   npx: npxPeel,
   bunx: npxPeel,

@@ -305,7 +305,8 @@ table('infrastructure', [
   ask('pulumi stack rm dev --force'),
   ask('cdk destroy --all'),
   ask('npx cdk destroy ShopProdStack', { production: true }),
-  allow('terraform plan -var-file=prod.tfvars'),
+  // Read-only work on a production stack is allowed and marked production.
+  allow('terraform plan -var-file=prod.tfvars', { production: true }),
   allow('pulumi preview'),
   allow('cdk synth'),
 ]);

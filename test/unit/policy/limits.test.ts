@@ -100,10 +100,20 @@ describe('policy: limits never answer allow', () => {
       'firejail --noprofile rm -rf /', 'systemd-run --user -p MemoryMax=1G rm -rf /', 'systemd-run --scope --unit x rm -rf /', 'fakeroot rm -rf /', 'nsenter -t 1 -m rm -rf /',
       'unshare -r rm -rf /', 'dbus-run-session -- rm -rf /', 'xvfb-run -a rm -rf /', 'valgrind --leak-check=full rm -rf /', 'dumb-init rm -rf /', 'tini -- rm -rf /',
       'ssh-agent rm -rf /', 'prlimit --nofile=1024 rm -rf /', 'cgexec -g cpu:low rm -rf /', "sg docker -c 'rm -rf /'", 'sg docker rm -rf /', 'setpriv --reuid=1000 rm -rf /',
+      'chronic rm -rf /', 'chronic -ev rm -rf /', "sops exec-env secrets.enc.yaml 'rm -rf /'", "sops exec-file --no-fifo secrets.enc.json 'rm -rf / {}'",
+      'runuser -u app -- rm -rf /', 'runuser -u app rm -rf /', "runuser -l app -c 'rm -rf /'", "script -qc 'rm -rf /' /dev/null", "script -q -c 'rm -rf /' /dev/null",
+      "script /tmp/log -c 'rm -rf /'", "script --command='rm -rf /' /dev/null", "flock /tmp/l -c 'rm -rf /'", "flock -w 5 /tmp/l --command 'rm -rf /'",
+      'envdir ./env rm -rf /', 'chpst -u app rm -rf /', "faketime '2020-01-01' rm -rf /",
     ];
     for (const command of wrapped) it(`${command}: the wrapped rm is judged`, () => assert.equal(verdict(command).decision, 'deny'));
-    for (const command of ['chrt -p 123', 'taskset -p 1234', 'numactl --hardware', 'firejail --list', 'chrt -i 0 ls', 'taskset -c 0 ls', 'systemd-run --user ls']) {
-      it(`${command}: stays allowed`, () => assert.equal(verdict(command).decision, 'allow'));
+    for (const command of ['chrt -p 123', 'taskset -p 1234', 'numactl --hardware', 'firejail --list', 'chrt -i 0 ls', 'taskset -c 0 ls', 'systemd-run --user ls',
+      'chronic make test', "sops exec-env secrets.enc.yaml 'npm test'", 'sops -d secrets.enc.yaml > /dev/null', 'runuser -u app -- ls', "script -qc 'ls' /dev/null",
+      "flock /tmp/l -c 'ls'", 'flock -n /tmp/l make build', 'envdir ./env ls']) {
+      it(`${command}: stays allowed`, () => assert.notEqual(verdict(command).decision, 'deny'));
+    }
+    // A `-c` after flock's command belongs to the command, not to flock.
+    for (const command of ['flock /tmp/l psql -h db.prod.acme.io -c "DROP TABLE users"', 'flock -x /tmp/l mysql -h db.prod.acme.io -e "DROP TABLE users"', 'timeout 60 flock /tmp/l psql "$DATABASE_URL" -c "TRUNCATE users"']) {
+      it(`${command}: the wrapped client's statement is judged`, () => assert.notEqual(verdict(command).decision, 'allow'));
     }
   });
 

@@ -29,7 +29,7 @@ function elsewhere(w: Walker, tool: ToolSpec, name: string, first: ArgWord, args
     const label = spec.label(view);
     const source = spec.command;
     if ('argv' in source) {
-      const argv = source.argv === 'after-dashdash' ? parsed.command ?? [] : parsed.operands.slice(source.skip);
+      const argv = source.argv === 'after-dashdash' ? parsed.command ?? [] : source.argv === 'computed' ? source.of(view) : parsed.operands.slice(source.skip);
       if (argv.length === 0) continue;
       // Standard input goes through to the command (`kubectl exec -i pod -- sh < x.sh`).
       const inner: Exec = { ...exec, redirects: [], assignments: {}, wrappers: [...exec.wrappers, label] };
@@ -40,7 +40,8 @@ function elsewhere(w: Walker, tool: ToolSpec, name: string, first: ArgWord, args
     if (source.text === 'option') {
       const given = optionsMatching(parsed, tool, [source.option]).pop();
       words = given ? given.valueWords.map((word, i) => ({ ...word, text: given.values[i]! })) : [];
-    } else words = parsed.operands.slice(source.skip);
+    } else if (source.text === 'computed') words = source.of(view);
+    else words = parsed.operands.slice(source.skip);
     if (words.length === 0) {
       if (spec.loginShell && place) remoteLoginShell(w, label, inv, exec, place);
       continue;
@@ -49,7 +50,8 @@ function elsewhere(w: Walker, tool: ToolSpec, name: string, first: ArgWord, args
       w.addOpaque(`${[name, ...parsed.path].join(' ')} runs a command line built at run time`, w.viaOf(exec));
       continue;
     }
-    let text = words.map((word) => word.text).join(source.text === 'option' ? '\n' : ' ');
+    const quote = source.text === 'operands' && source.quoteSpaced && words.length > 1;
+    let text = words.map((word) => (quote && /[ "]/.test(word.text) ? `"${word.text.replace(/"/g, '\\"')}"` : word.text)).join(source.text === 'option' ? '\n' : ' ');
     if (source.text === 'option' && source.decode) {
       const decoded = source.decode(text);
       if (!decoded) {

@@ -3,6 +3,8 @@ import { isLocalUrl, parseRequestUrl } from '../../rules/support/httpTargets';
 import { flagValues, hasFlag } from '../args';
 import type { CliArgs, CommandSpec, ToolArgs, ToolSpec } from '../types';
 import { flag } from './options';
+import { AWS_OVERWRITE_RULES } from './cloudOverwrites';
+import { ecsExecuteCommand } from './remoteShells';
 
 /**
  * The AWS CLI: `aws [global options] <service> <operation> [--parameter value…]`. Global options and
@@ -129,6 +131,7 @@ export const aws: ToolSpec = {
     'rds-data': { commands: { 'execute-statement': dataApi('--sql', ['--resource-arn']), '*': operation } },
     'redshift-data': { commands: { 'execute-statement': dataApi('--sql', ['--cluster-identifier', '--workgroup-name']), '*': operation } },
     dynamodb: { commands: { 'execute-statement': dataApi('--statement', []), '*': operation } },
+    ecs: { commands: { 'execute-command': ecsExecuteCommand, '*': operation } },
     '*': { commands: { '*': operation } },
   },
   dryRun: ['--dry-run', '--dryrun'],
@@ -136,6 +139,7 @@ export const aws: ToolSpec = {
   environmentVariables: ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE'],
   scopeKind: 'resource',
   rules: [
+    ...AWS_OVERWRITE_RULES,
     {
       id: 'aws-s3-rb', path: ['s3', 'rb'], kind: 'bucket', noun: 'S3 bucket', verb: 'deletes', nameFilter: S3_URL,
       note: (p) => (hasFlag(p, ['--force']) ? ' and every object in it' : undefined),

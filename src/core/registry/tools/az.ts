@@ -1,6 +1,7 @@
 import { flagValues, hasFlag } from '../args';
 import type { CliArgs, ToolSpec } from '../types';
 import { valued } from './options';
+import { containerappExec } from './remoteShells';
 
 /**
  * Azure: `az <group…> <command> [--arguments]` and azcopy. `vm run-command invoke|create --scripts`
@@ -46,7 +47,7 @@ export const az: ToolSpec = {
     valued('--template-uri'), valued('--resource-type'), valued('--namespace'), valued('--share-name'), valued('--vm-name'),
     valued('--command-id'),
   ],
-  commands: { vm: { commands: { 'run-command': { commands: { 'invoke|create': runCommand } } } } },
+  commands: { vm: { commands: { 'run-command': { commands: { 'invoke|create': runCommand } } } }, containerapp: { commands: { exec: containerappExec } } },
   environmentFlags: ['--subscription', '--resource-group', '-g'],
   environmentVariables: ['AZURE_SUBSCRIPTION_ID'],
   scopeFlags: ['--resource-group', '-g'],

@@ -1,6 +1,7 @@
 import type { CommandSpec, ToolSpec } from '../types';
 import { flag, valued } from './options';
 import { environmentOfName } from '../../policy/production';
+import { composeExec, composeRun, remoteEngine, run } from './dockerRun';
 
 /**
  * docker, podman, nerdctl: `docker [global options] <command> [options]`. `exec box cmd` runs cmd in
@@ -19,6 +20,8 @@ const exec: CommandSpec = {
     label: (a) => `${a.name} exec`,
     place: (a) => {
       const host = a.value('--host');
+      const context = remoteEngine(a, `container ${a.operand(0) ?? ''}`.trim());
+      if (context !== undefined && host === undefined) return context;
       if (host === undefined || /^(unix|npipe|fd):\/\//.test(host)) {
         // A container on this machine's daemon is still not this machine: one named for production is treated as such.
         const box = a.operand(0);
@@ -41,6 +44,8 @@ const compose: CommandSpec = {
       effect: 'mutate',
     },
     'ps|logs|config|ls|images|top|version': { effect: 'read' },
+    run: composeRun,
+    exec: composeExec,
   },
 };
 
@@ -71,7 +76,8 @@ export const docker: ToolSpec = {
       },
     },
     system: { commands: { prune: { effect: 'delete', options: [...PRUNE, flag('--volumes')] }, reset: { effect: 'delete', options: [flag('-f', '--force')] }, 'df|info': { effect: 'read' } } },
-    container: { commands: { exec, 'rm|remove': remove, prune: { effect: 'delete', options: PRUNE }, 'ls|inspect|logs': { effect: 'read' } } },
+    run,
+    container: { commands: { exec, run, 'rm|remove': remove, prune: { effect: 'delete', options: PRUNE }, 'ls|inspect|logs': { effect: 'read' } } },
     rm: remove,
     'ps|images|logs|inspect|version|info|stats|top': { effect: 'read' },
     context: {

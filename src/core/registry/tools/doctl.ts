@@ -1,5 +1,6 @@
 import type { ToolSpec } from '../types';
 import { valued } from './options';
+import { doctlComputeSsh } from './remoteShells';
 
 /** DigitalOcean's doctl: `doctl <group…> <command> [flags]`, flags anywhere. */
 
@@ -13,6 +14,7 @@ export const doctl: ToolSpec = {
     valued('--context'), valued('--access-token', '-t'), valued('--output', '-o'), valued('--format'), valued('--api-url', '-u'),
     valued('--config', '-c'), valued('--region'), valued('--tag-name'), valued('--project-id'),
   ],
+  commands: { compute: { commands: { ssh: doctlComputeSsh } } },
   environmentFlags: ['--context'],
   environmentVariables: ['DIGITALOCEAN_CONTEXT'],
   rules: [],

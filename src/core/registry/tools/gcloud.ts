@@ -1,6 +1,8 @@
 import { hasFlag } from '../args';
-import type { CliArgs, ToolSpec } from '../types';
+import type { ArgWord } from '../../shell/ast';
+import type { CliArgs, ToolArgs, ToolSpec } from '../types';
 import { valued } from './options';
+import { GCLOUD_OVERWRITE_OPTIONS, GCLOUD_OVERWRITE_RULES, GSUTIL_OVERWRITE_RULES } from './cloudOverwrites';
 
 /**
  * Google Cloud: `gcloud [alpha|beta] <group…> <command> [flags]` (flags anywhere), and gsutil.
@@ -13,6 +15,26 @@ function recursiveNote(...names: string[]): (p: CliArgs) => string | undefined {
   return (p) => (hasFlag(p, names) ? ', recursively (every object under it)' : undefined);
 }
 
+/** ssh options that take a value (ssh(1)); the words after them and the other options are the remote command. */
+const SSH_VALUED = new Set('BbcDEeFIiJLlmOoPpQRSWw'.split(''));
+
+/**
+ * `gcloud compute ssh VM --command 'cmd'`, or the words after `--`, which go to ssh: its options, then
+ * the command line it runs there (`gcloud compute ssh VM -- -t 'dropdb shop'`).
+ */
+function sshCommandOf(a: ToolArgs): ArgWord[] {
+  const option = a.valueWord('--command');
+  const value = a.value('--command');
+  if (option !== undefined && value !== undefined) return [{ ...option, text: value }];
+  const words = a.parsed.command ?? [];
+  let i = 0;
+  while (i < words.length && /^-./.test(words[i]!.text)) {
+    const text = words[i]!.text;
+    i += text.length === 2 && SSH_VALUED.has(text[1]!) ? 2 : 1;
+  }
+  return words.slice(i);
+}
+
 export const gcloud: ToolSpec = {
   names: ['gcloud'],
   family: 'cloud',
@@ -22,7 +44,7 @@ export const gcloud: ToolSpec = {
   options: [
     '--project', '--account', '--configuration', '--format', '--verbosity', '--zone', '--region', '--instance',
     '--cluster', '--location', '--filter', '--impersonate-service-account', '--billing-project', '--flags-file',
-    '--database', '--keyring', '--key', '--version', '--service', '--limit', '--sort-by', '--page-size',
+    '--database', '--keyring', '--key', '--version', '--service', '--limit', '--sort-by', '--page-size', ...GCLOUD_OVERWRITE_OPTIONS,
   ].map((n) => valued(n)),
   skipLeading: ['alpha', 'beta', 'preview'],
   commands: {
@@ -41,8 +63,9 @@ export const gcloud: ToolSpec = {
         ssh: {
           options: [valued('--command'), valued('--ssh-key-file'), valued('--ssh-flag'), valued('--container'), valued('--strict-host-key-checking')],
           effect: 'exec',
+          commandAfterDashDash: true,
           runsElsewhere: {
-            command: { text: 'option', option: '--command' },
+            command: { text: 'computed', of: sshCommandOf },
             label: () => 'gcloud compute ssh',
             loginShell: true,
             place: (a) => {
@@ -60,6 +83,7 @@ export const gcloud: ToolSpec = {
   scopeFlags: ['--project'],
   scopeKind: 'project',
   rules: [
+    ...GCLOUD_OVERWRITE_RULES,
     {
       id: 'gcloud-storage-rm', path: ['storage', 'rm'], kind: 'resource', noun: 'Cloud Storage objects', verb: 'deletes',
       nameFilter: GS_URL, note: recursiveNote('-r', '-R', '--recursive'),
@@ -89,6 +113,7 @@ export const gsutil: ToolSpec = {
   environmentFlags: ['-u'],
   environmentVariables: ['CLOUDSDK_CORE_PROJECT', 'GOOGLE_CLOUD_PROJECT'],
   rules: [
+    ...GSUTIL_OVERWRITE_RULES,
     { id: 'gsutil-rm', path: ['rm'], kind: 'resource', noun: 'Cloud Storage objects', verb: 'deletes', nameFilter: GS_URL, note: recursiveNote('-r', '-R', '-a') },
     { id: 'gsutil-rb', path: ['rb'], kind: 'bucket', noun: 'Cloud Storage bucket', verb: 'deletes', nameFilter: GS_URL },
     {

@@ -31,7 +31,8 @@ export const heroku: ToolSpec = {
       trailingOptions: ['-a', '--app'],
       effect: 'exec',
       runsElsewhere: {
-        command: { text: 'operands', skip: 0 },
+        // The CLI joins the words, double-quoting those with a space or a quote (run/lib/helpers buildCommand).
+        command: { text: 'operands', skip: 0, quoteSpaced: true },
         label: (a) => {
           const app = a.value('--app');
           return `heroku run${app !== undefined ? ' -a ' + app : ''}`;
@@ -51,6 +52,7 @@ export const heroku: ToolSpec = {
     { id: 'heroku-apps-destroy', path: ['apps', 'destroy'], kind: 'app', noun: 'app', verb: 'destroys', note: () => ' with its add-ons and databases' },
     { id: 'heroku-destroy', path: ['destroy'], kind: 'app', noun: 'app', verb: 'destroys', note: () => ' with its add-ons and databases' },
     { id: 'heroku-pg-reset', path: ['pg', 'reset'], kind: 'database', noun: 'Postgres database', verb: 'erases every table in' },
+    { id: 'heroku-pg-backups-unschedule', path: ['pg', 'backups', 'unschedule'], kind: 'database', noun: 'Postgres database', verb: 'stops the scheduled daily backups of', namePositionals: 'first', defaultName: 'the app\'s Postgres database', note: () => ': new data has no backup from then on' },
     { id: 'heroku-pg-backups-restore', path: ['pg', 'backups', 'restore'], kind: 'database', noun: 'Postgres database', verb: 'overwrites', namePositionals: 'last' },
     { id: 'heroku-pg-copy', path: ['pg', 'copy'], kind: 'database', noun: 'Postgres database', verb: 'overwrites', namePositionals: 'last' },
     { id: 'heroku-addons-destroy', path: ['addons', 'destroy|remove|delete'], kind: 'resource', noun: 'add-on', verb: 'destroys' },

@@ -1,4 +1,4 @@
-import type { CommandSpec, ToolSpec } from '../types';
+import type { CommandSpec, ToolArgs, ToolSpec } from '../types';
 import { flag, valued } from './options';
 
 /**
@@ -29,6 +29,45 @@ const exec: CommandSpec = {
   },
 };
 
+/**
+ * `kubectl run NAME --image=IMG [--rm -it] [--command] -- cmd args` and `kubectl debug TARGET --image=IMG
+ * -- cmd`: a new pod (or a debug container) in the cluster runs the words after `--`.
+ */
+const podRun = (verb: string): CommandSpec => ({
+  options: [
+    valued('--image'), valued('--env'), valued('--port'), valued('--labels'), valued('--overrides'), valued('--restart'), valued('--image-pull-policy'),
+    valued('--pod-running-timeout'), valued('--annotations'), valued('--serviceaccount'), valued('-c', '--container'), valued('--target'),
+    valued('--profile'), valued('--copy-to'), valued('--set-image'), valued('--custom'),
+    flag('--rm'), flag('-i', '--stdin'), flag('-t', '--tty'), flag('--command'), flag('--attach'), flag('-q', '--quiet'), flag('--privileged'),
+    flag('--leave-stdin-open'), flag('--replace'), flag('--share-processes'), flag('--same-node'),
+  ],
+  commandAfterDashDash: true,
+  effect: 'exec',
+  runsElsewhere: { ...exec.runsElsewhere!, label: (a) => `${a.name} ${verb}` },
+});
+
+/**
+ * `kubectl proxy [--port N]` serves the cluster's API on this machine (8001 unless told; 0 picks a port
+ * nobody can know here): later requests of the line to that port reach the cluster. The name cannot
+ * be a real environment variable; its value is the context.
+ */
+export const KUBE_PROXY = '\u0000kubectl-proxy:';
+
+/** `kubectl port-forward svc/db 5432:5432`: a local port leading to a service of the cluster; the value is the context. */
+export const KUBE_FORWARD = '\u0000kubectl-forward:';
+
+function forwardedPorts(a: ToolArgs): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const word of a.parsed.operands.slice(1, 9)) {
+    const m = /^(\d*):?(\d+)$/.exec(word.text);
+    if (!m) continue;
+    // `:5000` picks a free local port nobody can know here.
+    const local = word.text.includes(':') ? m[1] : m[2];
+    if (local) out[KUBE_FORWARD + local] = a.value('--context') ?? '';
+  }
+  return out;
+}
+
 export const kubectl: ToolSpec = {
   names: ['kubectl', 'oc', 'k'],
   family: 'containers',
@@ -43,9 +82,22 @@ export const kubectl: ToolSpec = {
   ],
   commands: {
     exec,
+    run: podRun('run'),
+    debug: podRun('debug'),
+    'port-forward': {
+      options: [valued('--address'), valued('--pod-running-timeout')],
+      effect: 'exec',
+      selects: forwardedPorts,
+    },
+    proxy: {
+      options: [valued('-p', '--port'), valued('--address'), valued('--accept-hosts'), valued('--api-prefix'), valued('-w', '--www'), valued('-P', '--www-prefix'), valued('-u', '--unix-socket'), flag('--disable-filter')],
+      effect: 'exec',
+      selects: (a) => (a.value('--unix-socket') === undefined ? { [KUBE_PROXY + (a.value('--port') ?? '8001')]: a.value('--context') ?? '' } : {}),
+    },
     'get|describe|logs|log|top|explain|api-resources|api-versions|version|cluster-info|events|auth|diff|wait': read,
     delete: { effect: 'delete' },
-    'apply|create|replace|patch|edit|label|annotate|set|rollout|scale|autoscale|expose|run|cordon|uncordon|taint': { effect: 'mutate' },
+    patch: { effect: 'mutate', options: [valued('-p', '--patch'), valued('--patch-file'), valued('--type'), valued('--subresource')] },
+    'apply|create|replace|edit|label|annotate|set|rollout|scale|autoscale|expose|cordon|uncordon|taint': { effect: 'mutate' },
     drain: { effect: 'mutate' },
   },
   dryRun: ['--dry-run'],

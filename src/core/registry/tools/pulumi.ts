@@ -4,7 +4,7 @@ import { flag, valued } from './options';
 /** Pulumi: `pulumi <command…> [flags]`, flags anywhere (cobra); `-s/--stack` names the stack. */
 
 const STACK = [valued('-s', '--stack'), valued('-C', '--cwd'), valued('--config-file'), valued('-c', '--config'), valued('--target', '-t'),
-  valued('-p', '--parallel'), valued('-m', '--message'), valued('--exclude'), valued('--replace'), valued('--secrets-provider'),
+  valued('-p', '--parallel'), valued('-m', '--message'), valued('--exclude'), valued('--replace'), valued('--target-replace'), valued('--secrets-provider'),
   flag('-y', '--yes'), flag('--refresh', '-r'), flag('--target-dependents'), flag('--exclude-protected'),
   flag('--remove'), flag('--preserve-config'), flag('-j', '--json'), flag('--diff'), flag('--show-secrets')];
 

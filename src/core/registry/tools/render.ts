@@ -1,5 +1,5 @@
 import type { ToolSpec } from '../types';
-import { valued } from './options';
+import { flag, valued } from './options';
 
 /** Render: subcommands then flags, flags anywhere. */
 
@@ -10,6 +10,22 @@ export const render: ToolSpec = {
   provider: 'render',
   label: 'Render',
   options: ['-o', '--output'].map((n) => valued(n)),
+  commands: {
+    // `render ssh SERVICE -- cmd`: the words after `--` run on the service's live instance (`--ephemeral` a fresh one).
+    ssh: {
+      options: [flag('--ephemeral', '-e')],
+      commandAfterDashDash: true,
+      effect: 'exec',
+      runsElsewhere: {
+        command: { argv: 'after-dashdash' },
+        label: () => 'render ssh',
+        place: (a) => {
+          const service = a.operand(0) ?? 'a Render service';
+          return { place: `render ${service}`, provider: 'render', names: [{ source: 'service', value: service }] };
+        },
+      },
+    },
+  },
   environmentFlags: [],
   rules: [],
   generic: { id: 'render-delete', verbs: /^(delete|destroy|rm|remove)$/, maxDepth: 1, exclude: ['login', 'logout', 'workspace'] },

@@ -7,6 +7,14 @@ import { flag, valued } from './options';
  * Terragrunt wraps the same commands (and `run-all <command>`). The infra pack judges them.
  */
 
+/**
+ * What `terraform plan -out=FILE` and `terraform show FILE` leave for later commands of the same line
+ * (as a tool's selection, `../registry/tools/terraform.ts`): the plan was made there (with `-destroy`
+ * or not) or its changes were printed. The names cannot be real environment variables.
+ */
+export const PLAN_MADE = '\u0000terraform-plan-made:';
+export const PLAN_SHOWN = '\u0000terraform-plan-shown:';
+
 /** Options of the commands that plan or change a stack (apply, destroy, plan, refresh, import). */
 const RUN_OPTIONS = [
   valued('-var'), valued('-var-file'), valued('-replace'), valued('-target'), valued('-out'), valued('-state'), valued('-state-out'),
@@ -21,7 +29,8 @@ const RUN: CommandSpec = { options: RUN_OPTIONS };
 const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   destroy: { ...RUN, effect: 'delete' },
   apply: { ...RUN, effect: 'mutate' },
-  plan: { ...RUN, effect: 'read' },
+  // A plan saved with -out, and a plan printed by show, are known to later commands of the line (a saved plan applied).
+  plan: { ...RUN, effect: 'read', selects: (a) => (a.value('-out') !== undefined ? { [PLAN_MADE + a.value('-out')]: a.has('-destroy') ? 'destroy' : 'plan' } : {}) },
   refresh: { ...RUN, effect: 'mutate' },
   import: { ...RUN, effect: 'mutate' },
   state: {
@@ -50,7 +59,7 @@ const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   untaint: { effect: 'mutate', options: [valued('-state'), valued('-state-out'), valued('-backup'), valued('-lock-timeout'), flag('-lock'), flag('-allow-missing')] },
   init: { effect: 'mutate', options: [valued('-backend-config'), valued('-plugin-dir'), valued('-from-module'), valued('-lockfile'), flag('-upgrade'), flag('-reconfigure'), flag('-migrate-state'), flag('-backend'), flag('-get'), flag('-input')] },
   output: { effect: 'read', options: [valued('-state'), flag('-json'), flag('-raw'), flag('-no-color')] },
-  show: { effect: 'read', options: [flag('-json'), flag('-no-color')] },
+  show: { effect: 'read', options: [flag('-json'), flag('-no-color')], selects: (a) => (a.operand(0) !== undefined ? { [PLAN_SHOWN + a.operand(0)]: 'shown' } : {}) },
   validate: { effect: 'read', options: [flag('-json'), flag('-no-color')] },
   fmt: { effect: 'mutate', options: [flag('-recursive'), flag('-check'), flag('-diff'), flag('-write'), flag('-list')] },
   providers: { effect: 'read' },

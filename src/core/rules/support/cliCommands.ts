@@ -20,6 +20,19 @@ function flagSources(parsed: CliArgs, names: readonly string[]): HintSource[] {
   return out;
 }
 
+/** Values of the options the tool's generic delete rule reads as resource names (AWS: `--table-name`, `--db-instance-identifier`). */
+function resourceSources(parsed: CliArgs, spec: ToolSpec): HintSource[] {
+  const pattern = spec.generic?.nameFlagPattern;
+  if (!pattern) return [];
+  const out: HintSource[] = [];
+  for (const option of parsed.parsed.options) {
+    if (!option.written.startsWith('--') || !pattern.test(option.name)) continue;
+    for (const v of option.values.slice(0, 4)) if (v !== '') out.push({ source: option.name, value: v });
+    if (out.length >= 8) break;
+  }
+  return out;
+}
+
 function variableSources(inv: Invocation, ctx: RuleContext, names: readonly string[]): HintSource[] {
   const out: HintSource[] = [];
   for (const n of names) {
@@ -91,7 +104,8 @@ export function checkCli(pack: string, spec: ToolSpec, inv: Invocation, ctx: Rul
   const match = matchCommandPath(spec, parsed);
   const toolText = inv.name;
 
-  if (!match) return productionAccess(pack, spec, toolText, parsed, ctx, scope, environment, context);
+  // Read-only work names its resource with the same options a delete would (`--db-instance-identifier acme-prod`).
+  if (!match) return productionAccess(pack, spec, toolText, parsed, ctx, [...scope, ...resourceSources(parsed, spec)], environment, context);
 
   const { rule, rest } = match;
   let names = namesFor(rule, parsed, rest);

@@ -1,0 +1,103 @@
+import type { ArgWord } from '../../shell/ast';
+import { flagValues, hasFlag } from '../args';
+import type { CliArgs, CommandRule } from '../types';
+
+/**
+ * Cloud commands that destroy by overwriting, moving or emptying rather than deleting: an object
+ * moved out of its bucket (`aws s3 mv s3://…`, `gsutil mv gs://…`), an object overwritten with nothing
+ * (`aws s3 cp /dev/null s3://…/latest.dump`), a database instance overwritten by a restore
+ * (`gcloud sql instances restore-backup prod-db`), automated backups cut to one day, and a service
+ * scaled to zero. Spliced into each tool's rule table (aws.ts, gcloud.ts); each names what it loses.
+ */
+
+const S3_URL = /^s3:\/\/./i;
+const GS_URL = /^gs:\/\/./i;
+const EMPTY_SOURCE = /^(\/dev\/null|\/dev\/zero|NUL)$/i;
+
+/** The first operand after the path when it is a bucket URL (what `mv` takes away). */
+function movedSource(url: RegExp): (p: CliArgs, rest: readonly ArgWord[]) => string[] {
+  return (_p, rest) => (rest[0] && url.test(rest[0].text) ? [rest[0].text] : []);
+}
+
+function emptyOver(url: RegExp): (p: CliArgs) => boolean {
+  return (p) => {
+    const words = p.positionals.map((w) => w.text);
+    return words.some((w) => EMPTY_SOURCE.test(w)) && words.some((w) => url.test(w));
+  };
+}
+
+const ZERO = /^0+$/;
+const recursive = (p: CliArgs): string | undefined => (hasFlag(p, ['--recursive', '-r', '-R']) ? ', every object under it' : undefined);
+
+export const AWS_OVERWRITE_RULES: readonly CommandRule[] = [
+  {
+    id: 'aws-s3-mv-source', path: ['s3', 'mv'], kind: 'resource', noun: 'S3 objects', verb: 'moves away, deleting at the source,',
+    names: movedSource(S3_URL), when: (p) => S3_URL.test(p.positionals[2]?.text ?? ''), note: recursive,
+  },
+  {
+    id: 'aws-s3-cp-empty', path: ['s3', 'cp'], kind: 'resource', noun: 'S3 object', verb: 'overwrites with an empty file',
+    nameFilter: S3_URL, when: emptyOver(S3_URL),
+  },
+  {
+    id: 'aws-s3api-put-object-empty', path: ['s3api', 'put-object'], kind: 'resource', noun: 'S3 object', verb: 'overwrites with an empty file',
+    names: (p) => [`s3://${flagValues(p, ['--bucket'])[0] ?? '(bucket not named)'}/${flagValues(p, ['--key'])[0] ?? ''}`],
+    when: (p) => flagValues(p, ['--body']).some((b) => EMPTY_SOURCE.test(b)),
+  },
+  {
+    id: 'aws-rds-backup-retention-one-day', path: ['rds', /^modify-db-(instance|cluster)$/], kind: 'database', noun: 'RDS database',
+    verb: 'cuts automated backup retention to one day on', nameFlags: ['--db-instance-identifier', '--db-cluster-identifier'],
+    when: (p) => flagValues(p, ['--backup-retention-period']).includes('1'),
+    note: () => ': automated backups older than a day are deleted',
+  },
+  {
+    id: 'aws-ecs-scale-to-zero', path: ['ecs', 'update-service'], kind: 'service', noun: 'ECS service', verb: 'scales to zero tasks',
+    nameFlags: ['--service'], when: (p) => flagValues(p, ['--desired-count']).some((v) => ZERO.test(v)),
+  },
+  {
+    id: 'aws-autoscaling-to-zero', path: ['autoscaling', /^(update-auto-scaling-group|set-desired-capacity)$/], kind: 'service',
+    noun: 'Auto Scaling group', verb: 'scales to zero instances', nameFlags: ['--auto-scaling-group-name'],
+    when: (p) => [...flagValues(p, ['--desired-capacity']), ...flagValues(p, ['--max-size'])].some((v) => ZERO.test(v)),
+  },
+];
+
+/** Options the rules below read, each taking a value (gcloud's reference). */
+export const GCLOUD_OVERWRITE_OPTIONS: readonly string[] = ['--size', '--num-nodes', '--restore-instance', '--backup-id', '--backup-instance'];
+
+export const GCLOUD_OVERWRITE_RULES: readonly CommandRule[] = [
+  {
+    id: 'gcloud-sql-restore-backup', path: ['sql', 'instances', 'restore-backup'], kind: 'database', noun: 'Cloud SQL instance',
+    verb: 'overwrites every database of', namePositionals: 'first', note: () => ' with an older backup (what was written since is lost)',
+  },
+  {
+    id: 'gcloud-sql-backups-restore', path: ['sql', 'backups', 'restore'], kind: 'database', noun: 'Cloud SQL instance',
+    verb: 'overwrites every database of', nameFlags: ['--restore-instance'], namePositionals: 'none',
+    note: () => ' with an older backup (what was written since is lost)',
+  },
+  {
+    id: 'gcloud-storage-mv-source', path: ['storage', 'mv'], kind: 'resource', noun: 'Cloud Storage objects', verb: 'moves away, deleting at the source,',
+    names: movedSource(GS_URL), when: (p) => GS_URL.test(p.positionals[2]?.text ?? ''), note: recursive,
+  },
+  {
+    id: 'gcloud-storage-cp-empty', path: ['storage', 'cp'], kind: 'resource', noun: 'Cloud Storage object', verb: 'overwrites with an empty file',
+    nameFilter: GS_URL, when: emptyOver(GS_URL),
+  },
+  {
+    id: 'gcloud-mig-resize-zero', path: ['compute', 'instance-groups', 'managed', 'resize'], kind: 'service', noun: 'managed instance group',
+    verb: 'scales to zero instances', namePositionals: 'first', when: (p) => flagValues(p, ['--size']).some((v) => ZERO.test(v)),
+  },
+  {
+    id: 'gcloud-gke-resize-zero', path: ['container', 'clusters', 'resize'], kind: 'cluster', noun: 'GKE cluster',
+    verb: 'scales to zero nodes', namePositionals: 'first', when: (p) => flagValues(p, ['--num-nodes']).some((v) => ZERO.test(v)),
+  },
+];
+
+export const GSUTIL_OVERWRITE_RULES: readonly CommandRule[] = [
+  {
+    id: 'gsutil-mv-source', path: ['mv'], kind: 'resource', noun: 'Cloud Storage objects', verb: 'moves away, deleting at the source,',
+    names: movedSource(GS_URL), when: (p) => GS_URL.test(p.positionals[1]?.text ?? ''),
+  },
+  {
+    id: 'gsutil-cp-empty', path: ['cp'], kind: 'resource', noun: 'Cloud Storage object', verb: 'overwrites with an empty file',
+    nameFilter: GS_URL, when: emptyOver(GS_URL),
+  },
+];

@@ -1,0 +1,111 @@
+import { basename, dirname } from '../paths';
+import { effectsOf } from '../policy/effects';
+import type { ArgWord, Facts, Finding, GitPathState, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import { classifyPath } from './files';
+import { untrackedKind } from './localData';
+
+/**
+ * Overwriting a file git cannot bring back: writing over `.env.production`, `config/master.key`, a
+ * local database or a credential file (`echo > .env.production`, `tee config/master.key < /dev/null`,
+ * `cp .env.example .env.production`, `dd of=`, `curl -o`) loses what it held as surely as deleting it.
+ * A file git tracks comes back with `git restore`, and a new file loses nothing: both stay allowed.
+ * Emptying by a bare redirect (`: > f`) and `truncate` are the files pack's.
+ */
+
+/** Redirects that replace a file's content (not appends, not `<>` which opens without truncating). */
+const REPLACING_REDIRECTS = new Set(['>', '>|', '&>']);
+
+/** `: > f`, `cat /dev/null > f`, `echo -n > f`: the files pack already names these as emptying. */
+function emptiesOnly(inv: Invocation): boolean {
+  const args = inv.args.map((a) => a.text);
+  if (inv.name === '' || inv.name === ':' || inv.name === 'true') return true;
+  if (inv.name === 'cat') return args.length === 1 && args[0] === '/dev/null';
+  if (inv.name === 'echo') return args.length === 1 && args[0] === '-n';
+  if (inv.name === 'printf') return args.length === 1 && args[0] === '';
+  return false;
+}
+
+/** Options that make a writer append or keep what is there (`tee -a`, `dd conv=notrunc` still overwrites bytes). */
+function appends(inv: Invocation): boolean {
+  if (inv.name !== 'tee') return false;
+  return inv.args.some((a) => a.text === '--append' || /^-[a-zA-Z]*a/.test(a.text));
+}
+
+/** Words `inv` writes over: its own write effects (not a folder it copies into), and replacing redirects. */
+function writtenWords(inv: Invocation): ArgWord[] {
+  const words: ArgWord[] = [];
+  if (!appends(inv)) {
+    for (const effect of effectsOf(inv)) if (effect.kind === 'write' && effect.appended === undefined) words.push(effect.word);
+  }
+  if (!emptiesOnly(inv)) for (const r of inv.redirects) if (REPLACING_REDIRECTS.has(r.op)) words.push(r.target);
+  return words.filter((w) => !w.dynamic && w.text !== '' && !w.text.startsWith('/dev/')).slice(0, 16);
+}
+
+function exists(absolute: string, facts: Facts): boolean {
+  if (facts.readFile(absolute) !== undefined) return true;
+  const listing = facts.listDir(dirname(absolute));
+  return listing !== undefined && listing.includes(basename(absolute));
+}
+
+/** How git sees the file: undefined when it cannot be known. */
+function gitState(absolute: string, facts: Facts): GitPathState | undefined {
+  if (!facts.gitPathStates) return undefined;
+  try {
+    return facts.gitPathStates(dirname(absolute), [absolute])?.[absolute];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Ignored files a program writes again anyway: logs, outputs, caches, lock and pid files, build folders. */
+const REGENERATED = /\.(log|out|tmp|temp|pid|lock|cache|map|tsbuildinfo)$|\/(tmp|temp|log|logs|\.cache|cache|build|out|target|\.turbo|\.parcel-cache)\//i;
+
+/** States in which git holds the file's content (committed, or staged). */
+const GIT_HOLDS: ReadonlySet<GitPathState> = new Set(['unmodified', 'staged-new']);
+
+function check(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (inv.remote) return [];
+  const findings: Finding[] = [];
+  for (const word of writtenWords(inv)) {
+    const path = classifyPath(word, inv.cwd, ctx.facts);
+    if (path.class === 'scratch' || path.class === 'routine' || !exists(path.absolute, ctx.facts)) continue;
+    const state = gitState(path.absolute, ctx.facts);
+    if (state !== undefined && GIT_HOLDS.has(state)) continue;
+    const kind = untrackedKind(word.text, inv, ctx) ?? (state === 'ignored' && !REGENERATED.test(path.absolute) ? 'a file git ignores (no commit holds it)' : undefined);
+    if (!kind) continue;
+    const env = ctx.environmentOf({ values: [word.text], remote: false });
+    const target: Target = { kind: 'path', name: word.text, provider: 'filesystem', remote: false, environment: env.environment, environmentReason: env.reason };
+    const how = inv.redirects.some((r) => r.target === word) ? `${inv.name || 'a redirect'} >` : inv.name;
+    findings.push({ rule: 'clobber.untracked-overwrite', risk: 'destructive', severity: 'ask', reason: `Overwrites ${word.text} (${how}), ${kind}: what it holds now is lost.`, targets: [target] });
+    if (findings.length >= 5) break;
+  }
+  return findings;
+}
+
+/** Commands the files pack judges as deleters; others that delete what they name do it as a side effect. */
+const DELETERS: ReadonlySet<string> = new Set(['rm', 'rmdir', 'unlink', 'shred', 'find', 'git', 'rimraf', 'del', 'del-cli', 'trash', 'rsync', 'srm']);
+
+/**
+ * `tar -cf /dev/null --remove-files uploads`, `zip -m /dev/null x`: a command that removes what it
+ * copies, with the copy going nowhere, deletes it.
+ */
+function copiedIntoNothing(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (DELETERS.has(inv.name) || !inv.args.some((a) => a.text === '/dev/null' || a.text.endsWith('=/dev/null') || /^-[a-zA-Z]*f\/dev\/null$/.test(a.text))) return [];
+  const findings: Finding[] = [];
+  for (const effect of effectsOf(inv)) {
+    if (effect.kind !== 'delete' || effect.word.dynamic) continue;
+    const path = classifyPath(effect.word, inv.cwd, ctx.facts);
+    if (path.class === 'scratch') continue;
+    const env = ctx.environmentOf({ values: [effect.word.text], remote: false });
+    const target: Target = { kind: 'path', name: effect.word.text, provider: 'filesystem', remote: false, environment: env.environment, environmentReason: env.reason };
+    findings.push({ rule: 'clobber.copied-into-nothing', risk: 'destructive', severity: 'ask', reason: `Deletes ${effect.word.text} after copying it to /dev/null (${inv.name}): no copy is kept.`, targets: [target] });
+    if (findings.length >= 5) break;
+  }
+  return findings;
+}
+
+export const clobberPack: RulePack = {
+  id: 'clobber',
+  title: 'Files git cannot bring back, overwritten',
+  checkInvocation: (inv, ctx) => (inv.remote ? [] : [...check(inv, ctx), ...copiedIntoNothing(inv, ctx)]),
+};

@@ -1,0 +1,128 @@
+import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import { parsedArgs, toolArgs } from '../registry/commandModel';
+import { kubectl, KUBE_FORWARD, KUBE_PROXY } from '../registry/tools/kubectl';
+import { clusterOf, clusterTarget } from './containers';
+import { requestOf } from './support/httpClients';
+import { isLocalUrl, parseRequestUrl } from './support/httpTargets';
+
+/**
+ * Cluster changes that destroy without `kubectl delete`: `apply --prune` (deletes what the files no
+ * longer define), `replace --force` and `apply --force` (delete, then create again), a patch that
+ * scales a workload to zero or deletes part of it, and requests sent to the cluster through a
+ * `kubectl proxy` started earlier on the line (`curl -X DELETE localhost:8001/api/v1/namespaces/prod`).
+ * The cluster's environment is the context's, as for every other kubectl finding.
+ */
+
+function finding(rule: string, reason: string, targets: Target[]): Finding {
+  return { rule: `kube-changes.${rule}`, risk: 'destructive', severity: 'ask', reason, targets };
+}
+
+/** `{"spec":{"replicas":0}}`, `replicas: 0`, a JSON patch setting `/spec/replicas` to 0. */
+const ZERO_REPLICAS = /"?replicas"?\s*:\s*0\b|"path"\s*:\s*"\/spec\/replicas"\s*,\s*"value"\s*:\s*0\b|"value"\s*:\s*0\s*,\s*"path"\s*:\s*"\/spec\/replicas"/;
+/** Strategic-merge `$patch: delete` / `$retainKeys`, JSON patch `remove` operations. */
+const REMOVING_PATCH = /\$patch"?\s*:\s*"?(delete|replace)|"op"\s*:\s*"remove"/;
+
+function checkKubectl(inv: Invocation, ctx: RuleContext): Finding[] {
+  const parsed = parsedArgs(inv.args, kubectl);
+  const args = toolArgs(inv.name, parsed, kubectl);
+  const verb = parsed.path[0] ?? parsed.operands[0]?.text;
+  if (verb === undefined || args.has('--dry-run')) return [];
+  const cluster = clusterOf(inv, args.value, ctx, ['--context']);
+  const where = cluster.context ? ` in ${cluster.context}` : '';
+  const objects = parsed.operands.map((w) => w.text).filter((t) => t !== verb);
+  const files = args.values('-f', '--filename', '-k', '--kustomize');
+  const shown = files.join(', ') || objects.join(' ') || verb;
+  const target = (name: string): Target[] => [clusterTarget('resource', name, cluster, ctx, 'kubernetes')];
+  if (verb === 'apply' && args.has('--prune')) {
+    const scope = args.has('--all') ? 'every resource of the pruned kinds' : args.value('-l', '--selector') !== undefined ? `resources labelled ${args.value('-l', '--selector')}` : 'resources';
+    return [finding('apply-prune', `Deletes ${scope}${where} that ${shown} no longer defines (kubectl apply --prune).`, target(shown))];
+  }
+  if ((verb === 'replace' || verb === 'apply') && args.has('--force')) {
+    return [finding('replace-force', `Deletes and recreates what ${shown} defines${where} (kubectl ${verb} --force): pods restart, and a volume claim recreated may lose its data.`, target(shown))];
+  }
+  if (verb === 'patch') {
+    const patch = args.values('-p', '--patch').join('\n');
+    if (ZERO_REPLICAS.test(patch)) return [finding('scale-to-zero', `Scales ${shown}${where} to zero replicas (kubectl patch).`, target(shown))];
+    if (REMOVING_PATCH.test(patch)) return [finding('patch-remove', `Removes parts of ${shown}${where} (kubectl patch deleting fields or list entries).`, target(shown))];
+  }
+  return [];
+}
+
+/** Database clients: the options naming host and port, and the port they use by default. */
+const CLIENTS: Readonly<Record<string, { host: readonly string[]; port: readonly string[]; portVariable?: string; defaultPort: string }>> = {
+  psql: { host: ['-h', '--host'], port: ['-p', '--port'], portVariable: 'PGPORT', defaultPort: '5432' },
+  pg_dump: { host: ['-h', '--host'], port: ['-p', '--port'], portVariable: 'PGPORT', defaultPort: '5432' },
+  pg_restore: { host: ['-h', '--host'], port: ['-p', '--port'], portVariable: 'PGPORT', defaultPort: '5432' },
+  mysql: { host: ['-h', '--host'], port: ['-P', '--port'], portVariable: 'MYSQL_TCP_PORT', defaultPort: '3306' },
+  'redis-cli': { host: ['-h'], port: ['-p'], defaultPort: '6379' },
+  mongosh: { host: ['--host'], port: ['--port'], defaultPort: '27017' },
+};
+
+/** The value after any of `names` (`-p 5433`, `-p5433`, `--port=5433`). */
+function optionValue(inv: Invocation, names: readonly string[]): string | undefined {
+  let found: string | undefined;
+  inv.args.forEach((a, i) => {
+    for (const n of names) {
+      if (a.text === n) found = inv.args[i + 1]?.text;
+      else if (n.startsWith('--') && a.text.startsWith(n + '=')) found = a.text.slice(n.length + 1);
+      else if (!n.startsWith('--') && a.text.startsWith(n) && a.text.length > n.length && /^\d+$/.test(a.text.slice(n.length))) found = a.text.slice(n.length);
+    }
+  });
+  return found;
+}
+
+/**
+ * A database client reaching this machine at a port a `kubectl port-forward` of the line opened talks to
+ * the cluster's service: production when the cluster is. The client's own findings say what it does.
+ */
+function checkForwarded(inv: Invocation, ctx: RuleContext): Finding[] {
+  const client = CLIENTS[inv.name];
+  const forwards = Object.entries(inv.assignments).filter(([name]) => name.startsWith(KUBE_FORWARD));
+  if (!client || forwards.length === 0) return [];
+  const url = inv.args.map((a) => parseRequestUrl(a.text.replace(/^(postgres(ql)?|mysql|redis|mongodb):/, 'http:'))).find((u) => u !== undefined && u.host !== '');
+  const host = optionValue(inv, client.host) ?? url?.host ?? 'localhost';
+  if (!/^(localhost|127\.\d+\.\d+\.\d+|::1|\[::1\])$/.test(host)) return [];
+  const port = optionValue(inv, client.port) ?? (url?.port || undefined) ?? (client.portVariable ? inv.assignments[client.portVariable] : undefined) ?? client.defaultPort;
+  const forward = forwards.find(([name]) => name === KUBE_FORWARD + port);
+  if (!forward) return [];
+  const context = forward[1] === '' ? undefined : forward[1];
+  const cluster = clusterOf({ ...inv, assignments: {} }, (...names) => (names.includes('--context') ? context : undefined), ctx, ['--context']);
+  const target = clusterTarget('database', `the service forwarded to localhost:${port}`, cluster, ctx, 'kubernetes');
+  const production = target.environment === 'production' || (target.remote && target.environment === 'unknown');
+  if (!production) return [];
+  return [{ rule: 'kube-changes.port-forward', risk: 'production-access', severity: 'info', reason: `${inv.name} reaches localhost:${port}, which kubectl port-forward leads to a service of the cluster${context ? ` ${context}` : ''}.`, targets: [{ ...target, environment: 'production', environmentReason: target.environment === 'production' ? target.environmentReason : `${target.environmentReason}; a cluster nothing names is treated as production` }] }];
+}
+
+/** A request to a local port a `kubectl proxy` of this line listens on goes to that cluster's API. */
+function checkProxied(inv: Invocation, ctx: RuleContext): Finding[] {
+  const proxies = Object.entries(inv.assignments).filter(([name]) => name.startsWith(KUBE_PROXY) || name.startsWith(KUBE_FORWARD));
+  if (proxies.length === 0) return [];
+  const request = requestOf(inv, ctx);
+  if (!request || request.unixSocket) return [];
+  const method = request.methodOverride ?? request.method;
+  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return [];
+  const findings: Finding[] = [];
+  for (const raw of request.urls) {
+    const url = parseRequestUrl(raw);
+    if (!url || !isLocalUrl(url)) continue;
+    const port = url.port || (raw.startsWith('https') ? '443' : '80');
+    const proxy = proxies.find(([name]) => name === KUBE_PROXY + port || name === KUBE_FORWARD + port);
+    if (!proxy) continue;
+    const how = proxy[0].startsWith(KUBE_PROXY) ? 'kubectl proxy' : 'kubectl port-forward';
+    const context = proxy[1] === '' ? undefined : proxy[1];
+    const cluster = clusterOf({ ...inv, assignments: {} }, (...names) => (names.includes('--context') ? context : undefined), ctx, ['--context']);
+    findings.push(finding('proxied-request', `${request.client} sends a ${method} to ${url.path} of the cluster${context ? ` ${context}` : ''} through ${how} on port ${port}.`, [clusterTarget('resource', url.path, cluster, ctx, 'kubernetes')]));
+  }
+  return findings;
+}
+
+export const kubeChangesPack: RulePack = {
+  id: 'kube-changes',
+  title: 'Kubernetes changes that delete without kubectl delete',
+  commands: ['kubectl', 'oc', 'k', 'curl', 'wget', 'http', 'https', 'xh', ...Object.keys(CLIENTS)],
+  checkInvocation(inv, ctx) {
+    if (inv.name === 'kubectl' || inv.name === 'oc' || inv.name === 'k') return checkKubectl(inv, ctx);
+    if (CLIENTS[inv.name]) return checkForwarded(inv, ctx);
+    return checkProxied(inv, ctx);
+  },
+};

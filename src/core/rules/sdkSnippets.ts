@@ -1,0 +1,101 @@
+import type { CodeSnippet, Finding, RuleContext, RulePack, Target } from '../policy/types';
+import { judgeRequest } from './httpRequests';
+
+/**
+ * Interpreter one-liners and scripts that destroy through a library instead of a CLI: a cloud SDK
+ * call that deletes (boto3 `delete_bucket` or `.objects.all().delete()`, the Ruby and PHP AWS SDKs'
+ * `delete_bucket`/`deleteBucket`, Paws and the JavaScript v3 `DeleteBucketCommand`, Google and Azure
+ * storage clients), and HTTP DELETE requests from Ruby (Net::HTTP, HTTParty, RestClient, Faraday),
+ * PHP (curl's CUSTOMREQUEST, Guzzle, Laravel's Http) and Perl (LWP, HTTP::Request, HTTP::Tiny) — the
+ * JavaScript and Python clients are read by the HTTP pack. What the call names (a bucket, a host)
+ * says the environment; nothing named is an unknown remote, so production.
+ */
+
+const LANGUAGES = new Set(['python', 'javascript', 'ruby', 'php', 'perl']);
+
+/** SDK operations that delete or empty a cloud resource, in snake_case, camelCase and PascalCase. */
+const OPERATIONS = [
+  'bucket', 'objects?', 'object_versions', 'db_?instance', 'db_?cluster', 'table', 'stack', 'secret', 'volume', 'snapshot', 'function',
+  'cluster', 'repository', 'file_?system', 'container', 'blobs?', 'files', 'queue', 'topic', 'database', 'collection', 'index', 'keyspace',
+];
+const SNAKE = new RegExp(`\\b(?:delete|destroy|drop|purge|empty)_(?:${OPERATIONS.join('|')})\\b|\\bterminate_instances\\b|\\bschedule_key_deletion\\b|\\bpurge_queue\\b`, 'i');
+const CAMEL = /\b(?:delete|Delete)(?:Bucket|Objects?|DBInstance|DBCluster|Table|Stack|Secret|Volume|Snapshot|Function|Cluster|Repository|FileSystem|Container|Blobs?|Files|Queue|Topic|Database|Collection|Index)(?:Command|Async|IfExists)?\b|\b(?:terminateInstances|TerminateInstances(?:Command)?|purgeQueue|PurgeQueue(?:Command)?|scheduleKeyDeletion|ScheduleKeyDeletion(?:Command)?)\b/;
+/** Resource-style calls: `bucket.objects.all().delete()`, `bucket.delete!`, `objects.batch_delete!`, `bucket(…).delete()`. */
+const RESOURCE = /\.objects\.(?:all\(\)|filter\([^)]*\))\.delete\(\)|\.object_versions\.(?:all\(\)\.)?delete\(\)|\.batch_delete!|\b[Bb]ucket\([^)]*\)\.delete!?(?:\(\))?|\bbucket\.delete!|\.begin_delete\b/;
+
+/** HTTP DELETE requests in Ruby, PHP and Perl. */
+const HTTP_DELETE = [
+  /Net::HTTP::Delete\b/,
+  /\b(?:HTTParty|RestClient|Typhoeus|Faraday|HTTP|Excon|Http)(?:::\w+)?\s*(?:\.|::)\s*delete\b/,
+  /\bNet::HTTP\b[\s\S]{0,300}?\.delete\s*\(/,
+  /CURLOPT_CUSTOMREQUEST\s*(?:=>|,)\s*["']DELETE["']/i,
+  /\b(?:request|method|send)\s*(?:\(|=>|:)\s*["']DELETE["']/i,
+  /["']method["']\s*=>\s*["']DELETE["']/i,
+  /HTTP::Request(?:->new|::Common)?[\s\S]{0,20}?\bDELETE\b/,
+  /->\s*delete\s*\(\s*["'$]/,
+];
+
+/** Quoted strings of the code (single and double quotes; good enough for names and URLs). */
+function literals(code: string): string[] {
+  const out: string[] = [];
+  for (const m of code.matchAll(/"((?:[^"\\\n]|\\.){1,300})"|'((?:[^'\\\n]|\\.){1,300})'/g)) {
+    out.push(m[1] ?? m[2] ?? '');
+    if (out.length >= 200) break;
+  }
+  return out;
+}
+
+/** Module names the code loads (`require "aws-sdk-s3"`, `import boto3`): not what it acts on. */
+function loaded(code: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of code.matchAll(/\b(?:require|require_once|include|use|import|from)\s*\(?\s*["']([^"']+)["']/g)) out.add(m[1]!);
+  return out;
+}
+
+/** Names in the code that may say which resource and environment: bucket, table, host names. */
+function resourceNames(code: string): string[] {
+  const skip = loaded(code);
+  // A region (`us-east-1`) or an API version says nothing of what is deleted.
+  const REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$|^\d{4}-\d{2}-\d{2}$/;
+  return literals(code).filter((l) => !skip.has(l) && /^[A-Za-z0-9][\w.:/@-]{2,200}$/.test(l) && /[-.]/.test(l) && !/^\w+::/.test(l) && !REGION.test(l)).slice(0, 6);
+}
+
+function runnerText(snippet: CodeSnippet): string {
+  if (snippet.origin.kind === 'script') return `the script ${snippet.origin.path}`;
+  const language = { javascript: 'JavaScript', php: 'PHP' }[snippet.language as string] ?? snippet.language[0]!.toUpperCase() + snippet.language.slice(1);
+  return `${language} code run by ${snippet.runner.name}`;
+}
+
+function sdkFindings(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
+  const code = snippet.text;
+  const call = SNAKE.exec(code) ?? CAMEL.exec(code) ?? RESOURCE.exec(code);
+  if (!call) return [];
+  const names = resourceNames(code);
+  const shown = names.length > 0 ? names : ['the resource the call names at run time'];
+  const targets: Target[] = shown.map((name) => {
+    const env = ctx.environmentOf({ values: names.length > 0 ? [name] : [], remote: true });
+    return { kind: 'resource', name, provider: 'cloud sdk', remote: true, environment: env.environment, environmentReason: env.reason };
+  });
+  return [{ rule: 'sdk-snippets.cloud-delete', risk: 'destructive', severity: 'ask', reason: `${runnerText(snippet)} deletes cloud resources through an SDK (${call[0].trim().slice(0, 60)}): ${shown.join(', ')}.`, targets }];
+}
+
+function httpFindings(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
+  if (snippet.language === 'python' || snippet.language === 'javascript') return [];
+  const code = snippet.text;
+  if (!HTTP_DELETE.some((p) => p.test(code))) return [];
+  const strings = literals(code);
+  const url = strings.find((s) => /^https?:\/\/\S+$/i.test(s));
+  const host = strings.find((s) => /^[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)+$/i.test(s) && !loaded(code).has(s));
+  const path = strings.find((s) => s.startsWith('/'));
+  const target = url ?? (host ? `https://${host}${path ?? '/'}` : '$RUNTIME_URL/');
+  return judgeRequest({ client: runnerText(snippet), method: 'DELETE', urls: [target], bodies: [], unixSocket: false }, ctx);
+}
+
+export const sdkSnippetsPack: RulePack = {
+  id: 'sdk-snippets',
+  title: 'Cloud SDK deletions and HTTP deletes in interpreter code',
+  checkSnippet(snippet, ctx) {
+    if (!LANGUAGES.has(snippet.language)) return [];
+    return [...sdkFindings(snippet, ctx), ...httpFindings(snippet, ctx)];
+  },
+};

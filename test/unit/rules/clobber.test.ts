@@ -1,0 +1,105 @@
+import { strict as assert } from 'node:assert';
+import { classify } from '../../../src/core/policy/classify';
+import type { GitPathState } from '../../../src/core/policy/types';
+import { testFacts } from '../support/policyFixtures';
+
+/**
+ * Overwriting a file git cannot bring back (untracked or ignored environment files, key files, local
+ * databases) loses it like a delete; a tracked file comes back with `git restore`, a new file loses
+ * nothing, an append keeps what is there. Commands are written from each tool's manual (tee(1),
+ * cp(1), dd(1), curl's `-o`, bash redirections, tar's `--remove-files`).
+ */
+
+const FILES: Record<string, string> = {
+  '/work/app/.env.production': 'DATABASE_URL=postgres://u:p@db.prod.acme.io/shop\n',
+  '/work/app/.env': 'DATABASE_URL=postgres://localhost/shop_dev\n',
+  '/work/app/.env.example': 'DATABASE_URL=\n',
+  '/work/app/config/master.key': 'x'.repeat(32),
+  '/work/app/config/database.yml': 'production:\n  adapter: postgresql\n',
+  '/work/app/db/development.sqlite3': 'SQLite format 3',
+  '/work/app/storage/app/report.pdf': '%PDF',
+  '/work/app/README.md': '# app\n',
+  '/work/app/uploads/a.png': 'png',
+  '/work/app/dist/out.txt': 'x',
+  '/work/app/notes.txt': 'scratch',
+  '/work/app/server.log': 'started',
+  '/work/app/log/development.log': 'GET /',
+};
+
+/** How git sees the fixture: what .gitignore covers is ignored, what was committed is unmodified. */
+const STATES: Record<string, GitPathState> = {
+  '/work/app/.env.production': 'ignored',
+  '/work/app/.env': 'ignored',
+  '/work/app/.env.example': 'unmodified',
+  '/work/app/config/master.key': 'ignored',
+  '/work/app/config/database.yml': 'unmodified',
+  '/work/app/db/development.sqlite3': 'ignored',
+  '/work/app/storage/app/report.pdf': 'ignored',
+  '/work/app/README.md': 'unmodified',
+  '/work/app/notes.txt': 'untracked',
+  '/work/app/server.log': 'ignored',
+  '/work/app/log/development.log': 'ignored',
+};
+
+const facts = testFacts({
+  files: FILES,
+  gitPathStates: (_tree, paths) => Object.fromEntries(paths.map((p) => [p, STATES[p] ?? 'unknown'])),
+});
+
+const verdict = (command: string) => classify(command, facts, { lockdown: false });
+
+const OVERWRITES = [
+  'tee config/master.key < /dev/null',
+  'echo "" > .env.production',
+  'echo "DATABASE_URL=postgres://localhost/x" > .env.production',
+  'printf "KEY=1\\n" >| .env',
+  'cp .env.example .env.production',
+  'cp -f .env.example .env',
+  'install -m 600 /dev/null config/master.key',
+  'mv .env.example .env.production',
+  'dd if=/dev/zero of=.env.production bs=1 count=0',
+  'dd if=/dev/urandom of=db/development.sqlite3 bs=1k count=1 conv=notrunc',
+  'curl -sSo db/development.sqlite3 https://example.com/seed.sqlite3',
+  'wget -O .env.production https://example.com/env',
+  'cat .env.example | tee .env.production',
+  'sort -o .env.production .env.example',
+  'echo report > storage/app/report.pdf',
+  'tar -cf /dev/null --remove-files uploads',
+  'zip -qm /dev/null uploads/a.png',
+];
+
+const ALLOWED = [
+  'echo "FOO=1" >> .env.production',
+  'tee -a .env < /dev/null',
+  'echo "# app" > README.md',
+  'cp .env.example .env.test',
+  'printf "a: 1\\n" > config/database.yml',
+  'echo hi > notes.txt',
+  'echo x > dist/out.txt',
+  'tar -czf uploads.tgz --remove-files uploads',
+  'cp .env.production /tmp/env.bak',
+  'cp .env.example .env.staging.example',
+  'dd if=.env.production of=/tmp/env.bak',
+  'node server.js > server.log 2>&1',
+  'echo > log/development.log',
+];
+
+describe('clobber: files git cannot bring back, overwritten', () => {
+  for (const command of OVERWRITES) {
+    it(`${command}: asks`, () => {
+      const v = verdict(command);
+      assert.equal(v.decision, 'ask', JSON.stringify(v.reasons));
+      assert.ok(v.reasons.some((r) => /^(Overwrites|Deletes) /.test(r)), JSON.stringify(v.reasons));
+    });
+  }
+  for (const command of ALLOWED) {
+    it(`${command}: no overwrite of untracked data`, () => {
+      const v = verdict(command);
+      assert.ok(!v.reasons.some((r) => /^Overwrites .*what it holds now is lost|after copying it to \/dev\/null/.test(r)), JSON.stringify(v.reasons));
+    });
+  }
+  it('a command run elsewhere does not overwrite this machine', () => {
+    const v = verdict("ssh db1 'echo > .env.production'");
+    assert.ok(!v.reasons.some((r) => /what it holds now is lost/.test(r)), JSON.stringify(v.reasons));
+  });
+});
