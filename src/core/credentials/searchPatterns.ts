@@ -75,7 +75,8 @@ export function searchPatternsOf(tool: string, args: readonly { text: string; dy
         unknown = true;
         if (inline === undefined) i++;
       } else if (flag === '--ignore-case' || flag === '--smart-case') out.ignoreCase = true;
-      else if (flag === '--invert-match') out.invert = true;
+      // `--passthru` prints every line of every file searched, matching or not.
+      else if (flag === '--invert-match' || flag === '--passthru' || flag === '--passthrough') out.invert = true;
       else if (flag === '--fixed-strings') out.flavor = 'fixed';
       else if (flag === '--extended-regexp') out.flavor = 'extended';
       else if (flag === '--perl-regexp' || flag === '--pcre2') out.flavor = 'perl';
@@ -198,5 +199,12 @@ export function searchMatchesText(search: SearchPatterns, text: string): boolean
 export function isHunt(search: SearchPatterns): boolean {
   if (search.namesOnly) return false;
   if (search.patterns === undefined || search.invert) return true;
-  return search.patterns.some(isHuntPattern);
+  return search.patterns.some((p) => isHuntPattern(p) || matchesEveryLine(p, search));
+}
+
+/** `''`, `^`, `.*`, `$`: a pattern every line matches prints whole files. */
+function matchesEveryLine(pattern: string, search: SearchPatterns): boolean {
+  if (search.flavor === 'fixed') return pattern === '';
+  const e = toJsRegExp(pattern, search.flavor, search.ignoreCase);
+  return e !== undefined && e.test('') && e.test('x');
 }

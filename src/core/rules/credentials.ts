@@ -71,6 +71,11 @@ const READERS: Readonly<Record<string, ReaderSpec>> = {
   code: { verb: 'opens' }, vim: { verb: 'opens' }, vi: { verb: 'opens' }, nvim: { verb: 'opens' }, nano: { verb: 'opens' }, emacs: { verb: 'opens' },
 };
 
+/** Does the credentials pack read this command's file operands itself? */
+export function isCredentialReader(name: string): boolean {
+  return Object.hasOwn(READERS, name);
+}
+
 /** curl/wget/httpie arguments that send a file's bytes: `-d @f`, `--data-binary @f`, `-F x=@f`, `-T f`, `--post-file=f`. */
 function uploadedFiles(name: string, args: readonly ArgWord[]): ArgWord[] {
   const out: ArgWord[] = [];
