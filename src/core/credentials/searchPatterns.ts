@@ -199,12 +199,5 @@ export function searchMatchesText(search: SearchPatterns, text: string): boolean
 export function isHunt(search: SearchPatterns): boolean {
   if (search.namesOnly) return false;
   if (search.patterns === undefined || search.invert) return true;
-  return search.patterns.some((p) => isHuntPattern(p) || matchesEveryLine(p, search));
-}
-
-/** `''`, `^`, `.*`, `$`: a pattern every line matches prints whole files. */
-function matchesEveryLine(pattern: string, search: SearchPatterns): boolean {
-  if (search.flavor === 'fixed') return pattern === '';
-  const e = toJsRegExp(pattern, search.flavor, search.ignoreCase);
-  return e !== undefined && e.test('') && e.test('x');
+  return search.patterns.some(isHuntPattern);
 }

@@ -29,7 +29,7 @@ const COMPRESSOR: WholeFileReader = { verb: 'compresses to the screen', when: ['
 export const WHOLE_FILE_READERS: Readonly<Record<string, WholeFileReader>> = {
   expand: { verb: 'prints', valued: ['-t', '--tabs'] },
   unexpand: { verb: 'prints', valued: ['-t', '--tabs'] },
-  pr: { verb: 'prints', valued: ['-h', '--header', '-l', '--length', '-w', '--width', '-W', '--page-width', '-o', '--indent', '-N', '--first-line-number', '-e', '-i', '-n', '-s', '-S'] },
+  pr: { verb: 'prints', valued: ['-h', '--header', '-l', '--length', '-w', '--width', '-W', '--page-width', '-o', '--indent', '-N', '--first-line-number'] },
   look: { verb: 'prints', leading: 1, valued: ['-t', '--terminate'] },
   cmp: { verb: 'prints the bytes of', when: ['-l', '--verbose', '-b', '--print-bytes'], valued: ['-i', '--ignore-initial', '-n', '--bytes'] },
   fmt: { verb: 'prints', valued: ['-w', '--width', '-g', '--goal', '-p', '--prefix'] },

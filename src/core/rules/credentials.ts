@@ -6,6 +6,7 @@ import { credentialTarget, gitignored, hasBraces, hasGlobChars, infoFor, isHidde
 import { checkProvenance, invocationTexts } from './support/credentialProvenance';
 import { incompleteListing, searchReaches } from './credentialHunt';
 import { isSecretVariableName } from './support/huntCommon';
+import { printsNoContent } from './support/printsNoContent';
 
 /**
  * Credentials in shell commands: reads of credential files (by any reader, through globs and
@@ -172,6 +173,7 @@ export function readFinding(verb: string, info: CredentialFileInfo, how: string)
 }
 
 function checkReads(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (printsNoContent(inv)) return [];
   const facts = ctx.facts;
   const cwd = inv.cwd || facts.cwd;
   const findings: Finding[] = [];
