@@ -315,6 +315,8 @@ function checkGitHistoryDumps(inv: Invocation, ctx: RuleContext): Finding[] {
     }
     case 'show': {
       const r = readRevs(rest, cwd, facts);
+      // `git rev-list --all | xargs git show`: revisions from a pipe.
+      if (inv.via.some((v) => v.startsWith('xargs')) && inv.stdin?.kind === 'pipe') r.dynamic = true;
       if ((r.noPatch && !r.patch) || r.paths.length > 0) return [];
       const revs = r.revs.filter((x) => !x.includes(':'));
       if (r.revs.length === 0 && rest.some((a) => a.text.includes(':') && !a.text.startsWith('-'))) return [];
@@ -354,7 +356,7 @@ function checkGitHistoryDumps(inv: Invocation, ctx: RuleContext): Finding[] {
       const r = readRevs(rest, cwd, facts);
       if (r.noPatch || r.paths.length > 0) return [];
       const cached = rest.some((a) => a.text === '--cached' || a.text === '--staged');
-      return historyFindings(inv, ctx, { kind: 'diff', revs: r.revs, cached }, cmd);
+      return historyFindings(inv, ctx, r.dynamic ? { kind: 'all', revs: [] } : { kind: 'diff', revs: r.revs, cached }, cmd);
     }
     case 'stash': {
       if (rest[0]?.text !== 'show') return [];
@@ -396,6 +398,10 @@ function checkEnvironmentPrints(inv: Invocation, ctx: RuleContext): Finding[] {
       return [dump('dump', `env ${words.join(' ').slice(0, 40)} runs no command, so it prints every environment variable.`, dumpTarget('environment variables', ctx))];
     }
   }
+  // `awk 'BEGIN { for (k in ENVIRON) print k, ENVIRON[k] }'`: every variable.
+  if (['awk', 'gawk', 'mawk', 'nawk', 'busybox'].includes(inv.name) && inv.args.some((a) => /\bin\s+ENVIRON\b/.test(a.text))) {
+    return [dump('dump', `${inv.name} walks ENVIRON and prints every environment variable.`, dumpTarget('environment variables', ctx))];
+  }
   // `jq -n env`, `jq -n '$ENV'`, `jq -r '$ENV | to_entries[]'`: jq's own view of the environment.
   if (inv.name === 'jq' || inv.name === 'gojq' || inv.name === 'jaq') {
     const filter = inv.args.find((a) => !a.text.startsWith('-'))?.text ?? '';
@@ -409,7 +415,7 @@ function checkEnvironmentPrints(inv: Invocation, ctx: RuleContext): Finding[] {
 
 /** Code that names the whole environment, per language. */
 const WHOLE_ENV: Readonly<Record<string, RegExp>> = {
-  javascript: /\bprocess\.env\b(?!\s*(\.|\?\.|\[))|\bDeno\.env\.toObject\(|\bBun\.env\b(?!\s*(\.|\[))|\bimport\.meta\.env\b(?!\s*(\.|\[))/,
+  javascript: /(?<!Object\.keys\(\s*)\bprocess\.env\b(?!\s*(\.|\?\.|\[))|\bDeno\.env\.toObject\(|\bBun\.env\b(?!\s*(\.|\[))|\bimport\.meta\.env\b(?!\s*(\.|\[))/,
   python: /\bos\.environ\b(?!\s*(\[|\.get\b|\.setdefault\b|\.pop\b|\.keys\b|\.__contains__))|\bos\.getenv\(\s*\)|\benviron\.copy\(\)|\bdict\(\s*os\.environ\s*\)/,
   ruby: /\bENV\b(?!\s*(\[|\.fetch\b|\.key\?|\.has_key\?|\.include\?|\.keys\b))/,
   perl: /%ENV\b(?!\s*\{)|\\%ENV\b/,
@@ -474,10 +480,11 @@ function copiesOf(inv: Invocation, facts: Facts): { dest: string; info: Credenti
   const sources = target !== undefined ? pos : pos.slice(0, -1);
   const destWord = target ?? pos[pos.length - 1]?.text;
   if (destWord === undefined || sources.length === 0) return [];
-  const dest = resolvePath(cwd, destWord, facts.home);
+  const here = (w: ArgWord): ArgWord => (/^\$(\{PWD\}|PWD\b|\(pwd\))/.test(w.text) ? { ...w, text: w.text.replace(/^\$(\{PWD\}|PWD\b|\(pwd\))/, cwd), raw: w.text, dynamic: false } : w);
+  const dest = resolvePath(cwd, here({ text: destWord, raw: destWord, dynamic: false, glob: false }).text, facts.home);
   const out: { dest: string; info: CredentialFileInfo }[] = [];
   for (const s of sources) {
-    for (const p of pathsOfWord(s, cwd, facts)) {
+    for (const p of pathsOfWord(here(s), cwd, facts)) {
       const info = infoFor(p, facts);
       if (!info) continue;
       const intoFolder = target !== undefined || sources.length > 1 || destWord.endsWith('/') || facts.fileStatus?.(dest) === 'directory';
