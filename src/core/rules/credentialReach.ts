@@ -180,6 +180,12 @@ function checkWholeFileReads(inv: Invocation, ctx: RuleContext): Finding[] {
       out[i] = { ...f, reason: f.reason.replace(/\.$/, '; the guard does not know this program, and a program given a file reads it.') };
     }
   }
+  // `xargs -a FILE cmd`: xargs reads FILE whole and hands its lines to cmd as arguments.
+  if (inv.via.some((v) => v.startsWith('xargs')) && inv.wrapperWords) {
+    const ww = inv.wrapperWords;
+    const files = ww.flatMap((w, i) => (w.text === '-a' || w.text === '--arg-file' ? (ww[i + 1] ? [ww[i + 1] as ArgWord] : []) : w.text.startsWith('--arg-file=') ? [{ ...w, text: w.text.slice(11) }] : []));
+    report(files, 'reads', 'xargs -a');
+  }
   if (isCredentialReader(name) || spec || unknownProgram(name) || name === 'xargs') {
     for (const info of listedByDynamicWords(inv, facts)) {
       if (seen.has(info.path)) continue;
@@ -418,7 +424,7 @@ const WHOLE_ENV: Readonly<Record<string, RegExp>> = {
   javascript: /(?<!Object\.keys\(\s*)\bprocess\.env\b(?!\s*(\.|\?\.|\[))|\bDeno\.env\.toObject\(|\bBun\.env\b(?!\s*(\.|\[))|\bimport\.meta\.env\b(?!\s*(\.|\[))/,
   python: /\bos\.environ\b(?!\s*(\[|\.get\b|\.setdefault\b|\.pop\b|\.keys\b|\.__contains__))|\bos\.getenv\(\s*\)|\benviron\.copy\(\)|\bdict\(\s*os\.environ\s*\)/,
   ruby: /\bENV\b(?!\s*(\[|\.fetch\b|\.key\?|\.has_key\?|\.include\?|\.keys\b))/,
-  perl: /%ENV\b(?!\s*\{)|\\%ENV\b/,
+  perl: /(?<!keys\s*)%ENV\b(?!\s*\{)|\\%ENV\b|\$ENV\s*\{\s*\$/,
   php: /\bgetenv\(\s*\)|\$_ENV\b(?!\s*\[)|\$_SERVER\b(?!\s*\[)/,
 };
 const PRINTS = /\b(print|printf|println|pprint|console\.(log|dir|table|info|error|warn)|process\.stdout\.write|puts|pp|p|say|echo|var_dump|print_r|var_export|json\.dumps?|JSON\.stringify|to_json|inspect|sys\.stdout\.write|write|Dumper|dump|repr|str)\b/;
@@ -498,22 +504,29 @@ function copiesOf(inv: Invocation, facts: Facts): { dest: string; info: Credenti
 function checkCopiesRead(analysis: Analysis, ctx: RuleContext): Finding[] {
   const facts = ctx.facts;
   const aliases = new Map<string, CredentialFileInfo>();
+  const prefixes = new Map<string, CredentialFileInfo>();
   const out: Finding[] = [];
   for (const inv of analysis.invocations.slice(0, 256)) {
     const cwd = inv.cwd || facts.cwd;
-    if (aliases.size > 0 && !METADATA_ONLY.has(inv.name) || inv.name === 'cp' && aliases.size > 0) {
+    if ((aliases.size > 0 || prefixes.size > 0) && (!METADATA_ONLY.has(inv.name) || inv.name === 'cp')) {
       const words = [...inv.args.filter((a) => !a.text.startsWith('-')), ...inv.args.filter((a) => /^[a-z]+=/.test(a.text)).map((a) => ({ ...a, text: a.text.slice(a.text.indexOf('=') + 1) })), ...inv.redirects.filter((r) => r.op === '<' || r.op === '<>').map((r) => r.target)];
       if (inv.stdin?.kind === 'file') words.push({ text: inv.stdin.path, raw: inv.stdin.path, dynamic: false, glob: false });
       for (const w of words) {
         if (w.dynamic) continue;
         const p = resolvePath(cwd, w.text, facts.home);
-        const info = aliases.get(p);
+        const info = aliases.get(p) ?? [...prefixes].find(([prefix]) => p.startsWith(prefix))?.[1];
         if (!info || (COPIERS.has(inv.name) && w === words[words.length - 1])) continue;
         out.push({ ...readFinding('reads', info, `${inv.name || 'A redirect'} (through ${w.text}, a copy or link made earlier in the line)`), rule: 'credentials.read' });
         break;
       }
     }
     if (COPIERS.has(inv.name)) for (const c of copiesOf(inv, facts)) aliases.set(c.dest, c.info);
+    if (inv.name === 'split' || inv.name === 'csplit') {
+      // `split -l 1 .env /tmp/part_`: the pieces are named by the prefix (`xaa` by default).
+      const pos = inv.args.filter((a, i) => !a.text.startsWith('-') && !/^-[lbCnatf]$|^--(lines|bytes|line-bytes|number|suffix-length|additional-suffix|prefix)$/.test(inv.args[i - 1]?.text ?? ''));
+      const info = pos[0] ? infoFor(resolvePath(cwd, pos[0].text, facts.home), facts) : undefined;
+      if (info) prefixes.set(resolvePath(cwd, inv.name === 'split' ? (pos[1]?.text ?? 'x') : 'xx', facts.home), info);
+    }
     if (inv.name === 'dd') {
       const src = inv.args.find((a) => a.text.startsWith('if='));
       const dst = inv.args.find((a) => a.text.startsWith('of='));

@@ -125,7 +125,7 @@ function servedFolder(inv: Invocation): string | undefined {
     const after = t.slice(t.indexOf('httpd') + 1).filter((x) => !x.startsWith('-') && !/^\d+$/.test(x));
     return after[0] ?? '.';
   }
-  if (inv.name === 'busybox' && t[0] === 'httpd') {
+  if ((inv.name === 'busybox' && t[0] === 'httpd') || inv.name === 'httpd' && inv.via.includes('busybox')) {
     const h = t.indexOf('-h');
     return h >= 0 ? t[h + 1] : '.';
   }
