@@ -362,6 +362,8 @@ function checkGitHistoryDumps(inv: Invocation, ctx: RuleContext): Finding[] {
       const r = readRevs(rest, cwd, facts);
       if (r.noPatch || r.paths.length > 0) return [];
       const cached = rest.some((a) => a.text === '--cached' || a.text === '--staged');
+      // The work tree or the index against HEAD: only a tracked credential file can show (no git run without one).
+      if (r.revs.length === 0 && !r.dynamic && ![...credentialFilesOf(cwd, facts).values()].some((f) => !gitignored(f.path, facts))) return [];
       return historyFindings(inv, ctx, r.dynamic ? { kind: 'all', revs: [] } : { kind: 'diff', revs: r.revs, cached }, cmd);
     }
     case 'stash': {
