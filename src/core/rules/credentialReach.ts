@@ -260,6 +260,15 @@ function credentialFilesOf(cwd: string, facts: Facts): Map<string, CredentialFil
 
 /** Credential files among the paths a history command prints. */
 function credentialsAmong(paths: readonly string[], cwd: string, facts: Facts): CredentialFileInfo[] {
+  // A short listing (a diff of a few files) is judged file by file; a long one against the workspace's index.
+  if (paths.length <= 64) {
+    const out: CredentialFileInfo[] = [];
+    for (const p of paths) {
+      const info = infoFor(p, facts);
+      if (info && !out.some((x) => x.path === info.path)) out.push(info);
+    }
+    return out.slice(0, 8);
+  }
   const index = credentialFilesOf(cwd, facts);
   const out: CredentialFileInfo[] = [];
   for (const p of paths.slice(0, 20000)) {
@@ -362,8 +371,6 @@ function checkGitHistoryDumps(inv: Invocation, ctx: RuleContext): Finding[] {
       const r = readRevs(rest, cwd, facts);
       if (r.noPatch || r.paths.length > 0) return [];
       const cached = rest.some((a) => a.text === '--cached' || a.text === '--staged');
-      // The work tree or the index against HEAD: only a tracked credential file can show (no git run without one).
-      if (r.revs.length === 0 && !r.dynamic && ![...credentialFilesOf(cwd, facts).values()].some((f) => !gitignored(f.path, facts))) return [];
       return historyFindings(inv, ctx, r.dynamic ? { kind: 'all', revs: [] } : { kind: 'diff', revs: r.revs, cached }, cmd);
     }
     case 'stash': {
