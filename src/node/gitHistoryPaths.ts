@@ -67,8 +67,14 @@ export function gitHistoryPaths(workTree: string, query: GitHistoryQuery): { pat
   const commands = commandsFor(query);
   if (!commands) return { paths: [], complete: false };
   const paths = new Set<string>();
-  let complete = true;
-  for (const args of commands) {
+  let complete = commands.length <= 4;
+  const started = Date.now();
+  for (const args of commands.slice(0, 4)) {
+    // One time limit for the whole question, not one per command.
+    if (Date.now() - started > TIMEOUT_MS) {
+      complete = false;
+      break;
+    }
     const run = git(root, args);
     // A git error (an unknown revision, no commit yet) prints nothing here and fails the command itself.
     if (!run.complete) complete = false;

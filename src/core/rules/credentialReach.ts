@@ -39,14 +39,26 @@ function unknownProgram(name: string): boolean {
   );
 }
 
-/** Plain operands and `--opt=VALUE` values of a program the guard does not know. */
-function unknownOperands(args: readonly ArgWord[]): ArgWord[] {
-  const out: ArgWord[] = [];
-  for (const a of args) {
-    if (!a.text.startsWith('-')) out.push(a);
-    else if (/^--[\w-]+=./.test(a.text)) out.push({ ...a, text: a.text.slice(a.text.indexOf('=') + 1), raw: a.raw.slice(a.raw.indexOf('=') + 1) });
+/**
+ * Plain operands and `--opt=VALUE` values of a program the guard does not know; `options` are the words
+ * that follow an option or are glued to one. An environment file given to an option (`foreman start -e
+ * .env`, `--env-file=.env`) loads variables, as `source .env` does: routine, and not a print.
+ */
+function unknownOperands(args: readonly ArgWord[]): { operands: ArgWord[]; options: Set<ArgWord> } {
+  const operands: ArgWord[] = [];
+  const options = new Set<ArgWord>();
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as ArgWord;
+    if (!a.text.startsWith('-')) {
+      operands.push(a);
+      if (args[i - 1]?.text.startsWith('-') && !args[i - 1]?.text.includes('=')) options.add(a);
+    } else if (/^--?[\w-]+=./.test(a.text)) {
+      const value = { ...a, text: a.text.slice(a.text.indexOf('=') + 1), raw: a.raw.slice(a.raw.indexOf('=') + 1) };
+      operands.push(value);
+      options.add(value);
+    }
   }
-  return out;
+  return { operands, options };
 }
 
 /** `perl -pe1 FILE`, `ruby -ne 'print' FILE`, `perl -e '…' FILE`: the files after the program text. */
@@ -174,7 +186,8 @@ function checkWholeFileReads(inv: Invocation, ctx: RuleContext): Finding[] {
     report(files, 'prints', `${name} file://`);
   } else if (unknownProgram(name)) {
     const before = out.length;
-    report(unknownOperands(inv.args), 'is given', name);
+    const { operands, options } = unknownOperands(inv.args);
+    for (const w of operands) report([w], 'is given', name, (info) => !(info.kind === 'dotenv' && options.has(w)));
     for (let i = before; i < out.length; i++) {
       const f = out[i] as Finding;
       out[i] = { ...f, reason: f.reason.replace(/\.$/, '; the guard does not know this program, and a program given a file reads it.') };

@@ -127,10 +127,13 @@ describe('credential reach: table per family', () => {
     'programs the guard does not know': {
       ask: [
         { cmd: 'mystery-tool .env.production', names: '.env.production' },
-        { cmd: 'envdump --file=.env', names: '.env' },
+        { cmd: 'envdump --file=legacy/config_backup.json', names: 'legacy/config_backup.json' },
+        { cmd: 'mystery-tool --key deploy.key', names: 'deploy.key' },
       ],
       allow: [
         { cmd: 'mystery-tool src/app.ts' },
+        { cmd: 'foreman start -e .env' },
+        { cmd: 'mystery-runner --env-file=.env.production start' },
         { cmd: 'stat .env' },
         { cmd: 'wc -l .env' },
         { cmd: 'chmod 600 .env' },
