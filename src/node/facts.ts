@@ -258,7 +258,7 @@ export function gatherFacts(opts: GatherFactsOptions): Facts {
       return gitPathStates(workTree, absolutePaths);
     },
     gitHistoryPaths(workTree: string, query: GitHistoryQuery) {
-      return gitHistoryPaths(workTree, query);
+      return gitHistoryPaths(workTree, query, home);
     },
   };
   if (opts.credentials) facts.credentials = opts.credentials;

@@ -1,6 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { GitHistoryQuery } from '../core/policy/types';
+import { classifyCredentialFile } from '../core/credentials/credentialFiles';
+import { matchCredentialPath } from '../core/credentials/credentialPaths';
+import type { CredentialFileInfo, GitHistoryQuery } from '../core/policy/types';
 import { repositoryRoot } from './gitPathState';
 
 /**
@@ -61,7 +64,29 @@ function commandsFor(query: GitHistoryQuery): string[][] | undefined {
   }
 }
 
-export function gitHistoryPaths(workTree: string, query: GitHistoryQuery): { paths: string[]; complete: boolean } | undefined {
+/** Files gone from the work tree whose last committed text a history command prints: judged by that text. */
+const MAX_GONE = 8;
+const MAX_BLOB = 256 * 1024;
+
+function goneCredentials(root: string, home: string, paths: readonly string[], started: number): CredentialFileInfo[] {
+  const out: CredentialFileInfo[] = [];
+  let looked = 0;
+  for (const abs of paths) {
+    if (looked >= MAX_GONE || Date.now() - started > TIMEOUT_MS) break;
+    if (fs.existsSync(abs) || matchCredentialPath(abs.split(path.sep).join('/'), home)) continue;
+    looked++;
+    const rel = path.relative(root, abs).split(path.sep).join('/');
+    const last = git(root, ['log', '--all', '-1', '--format=%H', '--', `:(literal)${rel}`]).out.trim();
+    if (!/^[0-9a-f]{40,64}$/.test(last)) continue;
+    // The commit that last touched it deleted it (its parent holds the text), or it was removed without a commit.
+    const text = git(root, ['cat-file', 'blob', `${last}:${rel}`]).out || git(root, ['cat-file', 'blob', `${last}^:${rel}`]).out;
+    const verdict = text !== '' && text.length <= MAX_BLOB ? classifyCredentialFile(abs.split(path.sep).join('/'), home, text) : undefined;
+    if (verdict) out.push({ path: rel, kind: verdict.kind, label: `${verdict.label}, in a file since deleted` });
+  }
+  return out;
+}
+
+export function gitHistoryPaths(workTree: string, query: GitHistoryQuery, home = ''): { paths: string[]; complete: boolean; credentials?: CredentialFileInfo[] } | undefined {
   const root = repositoryRoot(workTree);
   if (!root) return undefined;
   const commands = commandsFor(query);
@@ -83,5 +108,7 @@ export function gitHistoryPaths(workTree: string, query: GitHistoryQuery): { pat
       if (rel !== '') paths.add(path.join(root, rel));
     }
   }
-  return { paths: [...paths], complete };
+  const listed = [...paths];
+  const credentials = home !== '' ? goneCredentials(root, home, listed, started) : [];
+  return credentials.length > 0 ? { paths: listed, complete, credentials } : { paths: listed, complete };
 }

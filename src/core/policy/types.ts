@@ -252,9 +252,10 @@ export interface Facts {
   /**
    * The paths (absolute) that the commits, trees or diffs a history command prints touch, in the
    * repository holding `workTree`; `complete` is false when a limit stopped the listing. Undefined
-   * when there is no repository. See `GitHistoryQuery`.
+   * when there is no repository. `credentials`: files gone from the work tree whose last committed text
+   * holds a credential (judged by that text). See `GitHistoryQuery`.
    */
-  gitHistoryPaths?(workTree: string, query: GitHistoryQuery): { paths: readonly string[]; complete: boolean } | undefined;
+  gitHistoryPaths?(workTree: string, query: GitHistoryQuery): { paths: readonly string[]; complete: boolean; credentials?: readonly CredentialFileInfo[] } | undefined;
 }
 
 /**

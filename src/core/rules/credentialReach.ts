@@ -308,7 +308,7 @@ function historyFindings(inv: Invocation, ctx: RuleContext, query: GitHistoryQue
     : // Without git to ask: the credential files git would track (not ignored) stand for its history.
       { paths: [...credentialFilesOf(cwd, facts).entries()].filter(([, f]) => !gitignored(f.path, facts)).map(([p]) => p), complete: true };
   if (!listed) return [];
-  const found = credentialsAmong(listed.paths, cwd, facts);
+  const found = [...credentialsAmong(listed.paths, cwd, facts), ...(listed.credentials ?? [])];
   const findings = found.map((f) => ({ ...readFinding('prints the history of', f, what), rule: 'credentials.history-read' }));
   if (!listed.complete && findings.length === 0) {
     findings.push({

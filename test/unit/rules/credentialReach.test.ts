@@ -53,6 +53,7 @@ describe('credential reach: table per family', () => {
     write(app, '.dev.vars', `API_TOKEN=${randomChars(30)}\n`);
     write(app, 'legacy/config_backup.json', JSON.stringify({ railway: { token: s.railway } }, null, 2));
     write(app, 'deploy/staging.pem', s.key);
+    write(app, 'config/old_settings.py', `DATABASE = "${fake.postgresUrl(s.db)}"\n`);
     write(app, 'src/app.ts', "export const greet = (name: string) => `hi ${name}`;\n");
     write(app, 'README.md', '# app\n');
     git(app, 'init', '-q', '-b', 'main');
@@ -60,6 +61,7 @@ describe('credential reach: table per family', () => {
     git(app, 'commit', '-q', '-m', 'import');
     // A key that lived in history and was removed: only its name tells.
     fs.rmSync(path.join(app, 'deploy'), { recursive: true });
+    fs.rmSync(path.join(app, 'config'), { recursive: true });
     git(app, 'add', '-A');
     git(app, 'commit', '-q', '-m', 'drop the staging key');
     write(app, 'src/app.ts', "export const greet = (name: string) => `hello ${name}`;\n");
@@ -144,6 +146,7 @@ describe('credential reach: table per family', () => {
     'git history': {
       ask: [
         { cmd: 'git show HEAD~1', names: 'deploy/staging.pem' },
+        { cmd: 'git log -p -2', names: 'config/old_settings.py' },
         { cmd: 'git log -p', names: 'legacy/config_backup.json' },
         { cmd: 'git log --all -p --reverse', names: 'legacy/config_backup.json' },
         { cmd: 'git blame legacy/config_backup.json', names: 'legacy/config_backup.json' },
