@@ -20,8 +20,6 @@ export interface WholeFileReader {
   when?: readonly string[];
   /** The files are read from `key=FILE` operands (`dd if=FILE`). */
   keyed?: string;
-  /** Options whose value is itself a file read whole (`uuencode`, `m4 -I` do not count). */
-  fileOptions?: readonly string[];
 }
 
 const COMPRESSOR: WholeFileReader = { verb: 'compresses to the screen', when: ['-c', '--stdout', '--to-stdout'], valued: ['-S', '--suffix', '-T', '--threads'] };
@@ -55,7 +53,7 @@ export const WHOLE_FILE_READERS: Readonly<Record<string, WholeFileReader>> = {
   lz4: COMPRESSOR, brotli: COMPRESSOR, lzop: COMPRESSOR, compress: COMPRESSOR,
 };
 
-/** Programs that only look at a file's name, size, mode, hash or existence, or move it without printing it. */
+/** Programs that only look at a file's name, size, mode, hash or existence, and copiers and archivers other rules judge. */
 export const METADATA_ONLY: ReadonlySet<string> = new Set([
   'ls', 'll', 'la', 'dir', 'vdir', 'exa', 'eza', 'lsd', 'tree', 'stat', 'file', 'wc', 'du', 'df', 'test', '[', '[[', 'readlink', 'realpath',
   'basename', 'dirname', 'namei', 'getfacl', 'lsattr', 'chmod', 'chown', 'chgrp', 'chattr', 'setfacl', 'touch', 'rm', 'unlink', 'shred', 'srm',
