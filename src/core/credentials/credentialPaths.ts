@@ -53,6 +53,46 @@ export const PATH_RULES: readonly PathRule[] = [
   { pattern: '.vault-token', kind: 'vault-token', label: 'the Vault token', home: true },
   { pattern: '.azure/**', kind: 'azure-credentials', label: 'Azure credentials', home: true },
   { pattern: '.ssh/id_*', kind: 'ssh-key', label: 'an SSH private key', home: true },
+  // CLIs' own token stores and files that hold a secret by convention (their documented locations).
+  { pattern: '.dev.vars', kind: 'dotenv', label: 'Wrangler local secrets' },
+  { pattern: '.dev.vars.*', kind: 'dotenv', label: 'Wrangler local secrets' },
+  { pattern: '{.terraformrc,terraform.rc}', kind: 'terraform-token', label: 'the Terraform Cloud token', needsAuthLine: /\btoken\s*=/ },
+  { pattern: '.yarnrc', kind: 'npm-token', label: 'the npm token', needsAuthLine: /(_authToken|_auth|_password)\b/ },
+  { pattern: '.s3cfg', kind: 'aws-credentials', label: 'AWS credentials', needsAuthLine: /secret_key\s*=\s*\S/ },
+  { pattern: '.boto', kind: 'aws-credentials', label: 'cloud storage credentials', needsAuthLine: /(aws_secret_access_key|gs_secret_access_key|password)\s*=/ },
+  { pattern: '.my.cnf', kind: 'database-password', label: 'a database password', needsAuthLine: /^\s*password\s*=/m },
+  { pattern: '.mylogin.cnf', kind: 'database-password', label: 'a database password' },
+  { pattern: '.pg_service.conf', kind: 'database-password', label: 'a database password', needsAuthLine: /^\s*password\s*=/m },
+  { pattern: '.sentryclirc', kind: 'sentry-token', label: 'the Sentry token', needsAuthLine: /\btoken\s*=/ },
+  { pattern: '.databrickscfg', kind: 'databricks-token', label: 'the Databricks token', needsAuthLine: /(token|password)\s*=/ },
+  { pattern: '.htpasswd', kind: 'password-hashes', label: 'password hashes' },
+  { pattern: 'gradle.properties', kind: 'gradle-credentials', label: 'build credentials', needsAuthLine: /^\s*[\w.-]*(password|token|secret|apikey|api_key)[\w.-]*\s*[=:]\s*\S/im },
+  { pattern: 'wp-config.php', kind: 'database-password', label: 'a database password', needsAuthLine: /DB_PASSWORD|AUTH_KEY/ },
+  { pattern: '*.ppk', kind: 'ssh-key', label: 'a PuTTY private key' },
+  { pattern: '.streamlit/secrets.toml', kind: 'app-secrets', label: 'app secrets' },
+  { pattern: '.cargo/credentials{,.toml}', kind: 'cargo-token', label: 'the crates.io token', home: true },
+  { pattern: '{.config/vercel,.local/share/com.vercel.cli,Library/Application Support/com.vercel.cli,.vercel}/auth.json', kind: 'vercel-token', label: 'the Vercel token', home: true },
+  { pattern: '{.wrangler,.config/.wrangler,Library/Preferences/.wrangler}/config/*.toml', kind: 'cloudflare-token', label: 'the Cloudflare token', home: true },
+  { pattern: '{.netlify,.config/netlify,Library/Preferences/netlify}/config.json', kind: 'netlify-token', label: 'the Netlify token', home: true },
+  { pattern: '.config/glab-cli/config.yml', kind: 'gitlab-token', label: 'the GitLab token', home: true, needsAuthLine: /token:\s*\S/ },
+  { pattern: '.config/hub', kind: 'github-token', label: 'the GitHub token', home: true },
+  { pattern: '.config/configstore/firebase-tools.json', kind: 'firebase-token', label: 'the Firebase token', home: true },
+  { pattern: '{.supabase,.config/supabase}/access-token', kind: 'supabase-token', label: 'the Supabase token', home: true },
+  { pattern: '{.config/doctl,Library/Application Support/doctl}/config.yaml', kind: 'digitalocean-token', label: 'the DigitalOcean token', home: true },
+  { pattern: '{.config/ngrok,.ngrok2,Library/Application Support/ngrok}/ngrok.yml', kind: 'ngrok-token', label: 'the ngrok token', home: true },
+  { pattern: '.cloudflared/*.json', kind: 'cloudflare-token', label: 'a Cloudflare tunnel credential', home: true },
+  { pattern: '.config/hcloud/cli.toml', kind: 'hetzner-token', label: 'the Hetzner Cloud token', home: true },
+  { pattern: '.config/linode-cli', kind: 'linode-token', label: 'the Linode token', home: true },
+  { pattern: '.config/stripe/config.toml', kind: 'stripe-key', label: 'the Stripe keys', home: true },
+  { pattern: '.config/rclone/rclone.conf', kind: 'cloud-storage-credentials', label: 'cloud storage credentials', home: true },
+  { pattern: '.config/containers/auth.json', kind: 'docker-config', label: 'container registry credentials', home: true },
+  { pattern: '.config/git/credentials', kind: 'git-credentials', label: 'git credentials', home: true },
+  { pattern: '.gem/credentials', kind: 'rubygems-token', label: 'the RubyGems token', home: true },
+  { pattern: '.m2/settings{,-security}.xml', kind: 'maven-credentials', label: 'Maven repository credentials', home: true, needsAuthLine: /<password>|<master>/ },
+  { pattern: '{.composer,.config/composer}/auth.json', kind: 'composer-token', label: 'Composer repository credentials', home: true },
+  { pattern: '{.snowsql/config,.snowflake/connections.toml,.snowflake/config.toml}', kind: 'database-password', label: 'Snowflake credentials', home: true },
+  { pattern: '.microsoft/usersecrets/*/secrets.json', kind: 'app-secrets', label: '.NET user secrets', home: true },
+  { pattern: '.gnupg/{private-keys-v1.d/**,secring.gpg}', kind: 'private-key', label: 'a GnuPG private key', home: true },
   { pattern: '{.bash_history,.zsh_history,.sh_history,.ksh_history,.history,.psql_history,.mysql_history,.sqlite_history,.python_history,.node_repl_history,.rediscli_history,.irb_history,.mongosh_history,.dbshell}', kind: 'shell-history', label: 'a shell history (secrets typed on command lines)' },
   { pattern: '.local/share/{fish/fish_history,atuin/history.db}', kind: 'shell-history', label: 'a shell history (secrets typed on command lines)', home: true },
   { pattern: '{.config,Library/Application Support,AppData/Local,snap/*/common/.config}/**/{Login Data,Login Data For Account,Cookies,Web Data}', kind: 'browser-profile', label: 'a browser profile database (saved passwords, session cookies)', home: true },
@@ -111,8 +151,8 @@ interface CompiledRules {
  * regular expression instead of every rule. Keep it wider than the rules (the path-rule tests
  * exercise every rule through it).
  */
-const MAYBE_CREDENTIAL_NAME = /^\.|^_netrc$|\.(pem|key|p12|pfx|jks|keystore|tfvars|env|kubeconfig)$|\.tfvars\.json$|\.tfstate|^id_(rsa|dsa|ecdsa|ed25519)|credentials|^service-account|^kubeconfig/i;
-const MAYBE_CREDENTIAL_PATH = /\/\.docker\/config\.json$/;
+const MAYBE_CREDENTIAL_NAME = /^\.|^_netrc$|\.(pem|key|p12|pfx|jks|keystore|tfvars|env|kubeconfig|ppk)$|\.tfvars\.json$|\.tfstate|^id_(rsa|dsa|ecdsa|ed25519)|credentials|^service-account|^kubeconfig|^terraform\.rc$|^gradle\.properties$|^wp-config\.php$/i;
+const MAYBE_CREDENTIAL_PATH = /\/\.docker\/config\.json$|\/\.streamlit\/secrets\.toml$/;
 
 let compiled: CompiledRules | undefined;
 

@@ -75,7 +75,8 @@ export function searchPatternsOf(tool: string, args: readonly { text: string; dy
         unknown = true;
         if (inline === undefined) i++;
       } else if (flag === '--ignore-case' || flag === '--smart-case') out.ignoreCase = true;
-      else if (flag === '--invert-match') out.invert = true;
+      // `--passthru` prints every line of every file searched, matching or not.
+      else if (flag === '--invert-match' || flag === '--passthru' || flag === '--passthrough') out.invert = true;
       else if (flag === '--fixed-strings') out.flavor = 'fixed';
       else if (flag === '--extended-regexp') out.flavor = 'extended';
       else if (flag === '--perl-regexp' || flag === '--pcre2') out.flavor = 'perl';

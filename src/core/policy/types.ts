@@ -249,6 +249,26 @@ export interface Facts {
    * Undefined when it cannot be known (no repository, git failed): the perimeter then assumes the worst.
    */
   gitPathStates?(workTree: string, absolutePaths: readonly string[]): Readonly<Record<string, GitPathState>> | undefined;
+  /**
+   * The paths (absolute) that the commits, trees or diffs a history command prints touch, in the
+   * repository holding `workTree`; `complete` is false when a limit stopped the listing. Undefined
+   * when there is no repository. `credentials`: files gone from the work tree whose last committed text
+   * holds a credential (judged by that text). See `GitHistoryQuery`.
+   */
+  gitHistoryPaths?(workTree: string, query: GitHistoryQuery): { paths: readonly string[]; complete: boolean; credentials?: readonly CredentialFileInfo[] } | undefined;
+}
+
+/**
+ * What a git history command prints, for `gitHistoryPaths`: the changes of commits walked from `revs`
+ * (`log`, at most `maxCount`), of those commits alone (`show`), of every ref and the reflog (`all`),
+ * between trees (`diff`; none: the work tree against the index, `cached`: the index against HEAD), of
+ * a stash entry (`stash`), or every file of a tree (`tree`). `revs` are revision words only (no options).
+ */
+export interface GitHistoryQuery {
+  kind: 'log' | 'show' | 'all' | 'diff' | 'stash' | 'tree';
+  revs: readonly string[];
+  maxCount?: number;
+  cached?: boolean;
 }
 
 /** A path against the last commit: as committed (or deleted, which a reset restores), changed, staged as new, untracked, ignored. */

@@ -9,6 +9,7 @@ import { metadataRequests } from './support/metadataEndpoints';
 import { dump, dumpTarget, hasFlag, isSecretVariableName, optionValue, positionals } from './support/huntCommon';
 import { checkSecretEnvironment, checkStoreDumps, processEnvironmentShown } from './support/secretStores';
 import { checkSentOut, checkSnippetSentOut } from './support/secretsSentOut';
+import { searchListsOnly } from './support/printsNoContent';
 
 /**
  * The hunt around a credential, not only its read: searches whose pattern names secrets or matches a
@@ -48,7 +49,10 @@ export function searchReaches(inv: Invocation, facts: Facts): (info: CredentialF
   const search = searchOfInvocation(inv);
   if (!search) return () => true;
   if (search.namesOnly) return () => false;
-  if (isHunt(search)) return () => true;
+  // Names or counts only, by a search that keeps out of hidden and ignored files (`rg -l TOKEN`): a file
+  // is shown when a line of it matches. Widened into them (`--hidden`, `-uu`, grep), it is a hunt.
+  const listsOnly = (inv.name === 'rg' || inv.name === 'ag') && searchListsOnly(inv.args) && !inv.args.some((a) => /^(--hidden|--no-ignore.*|--unrestricted|-[a-zA-Z]*u[a-zA-Z]*|--skip-vcs-ignores|-U|--all-types|-a)$/.test(a.text));
+  if (isHunt(search) && !listsOnly) return () => true;
   return (info) => {
     const texts = absoluteOf(info, facts).map((p) => facts.readFile(p)).filter((t): t is string => t !== undefined);
     return texts.length === 0 || texts.some((t) => searchMatchesText(search, t));

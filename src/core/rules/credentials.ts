@@ -6,6 +6,7 @@ import { credentialTarget, gitignored, hasBraces, hasGlobChars, infoFor, isHidde
 import { checkProvenance, invocationTexts } from './support/credentialProvenance';
 import { incompleteListing, searchReaches } from './credentialHunt';
 import { isSecretVariableName } from './support/huntCommon';
+import { printsNoContent } from './support/printsNoContent';
 
 /**
  * Credentials in shell commands: reads of credential files (by any reader, through globs and
@@ -70,6 +71,11 @@ const READERS: Readonly<Record<string, ReaderSpec>> = {
   nc: { verb: 'sends' }, ncat: { verb: 'sends' }, socat: { verb: 'sends' },
   code: { verb: 'opens' }, vim: { verb: 'opens' }, vi: { verb: 'opens' }, nvim: { verb: 'opens' }, nano: { verb: 'opens' }, emacs: { verb: 'opens' },
 };
+
+/** Does the credentials pack read this command's file operands itself? */
+export function isCredentialReader(name: string): boolean {
+  return Object.hasOwn(READERS, name);
+}
 
 /** curl/wget/httpie arguments that send a file's bytes: `-d @f`, `--data-binary @f`, `-F x=@f`, `-T f`, `--post-file=f`. */
 function uploadedFiles(name: string, args: readonly ArgWord[]): ArgWord[] {
@@ -167,6 +173,7 @@ export function readFinding(verb: string, info: CredentialFileInfo, how: string)
 }
 
 function checkReads(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (printsNoContent(inv)) return [];
   const facts = ctx.facts;
   const cwd = inv.cwd || facts.cwd;
   const findings: Finding[] = [];

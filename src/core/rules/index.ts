@@ -2,6 +2,7 @@ import type { RulePack } from '../policy/types';
 import { perimeterPack } from './perimeter/perimeterPack';
 import { credentialsPack } from './credentials';
 import { credentialHuntPack } from './credentialHunt';
+import { credentialReachPack } from './credentialReach';
 import { filesPack } from './files';
 import { gitPack } from './git';
 import { databasePack } from './database';
@@ -39,6 +40,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   perimeterPack,
   credentialsPack,
   credentialHuntPack,
+  credentialReachPack,
   filesPack,
   gitPack,
   databasePack,

@@ -66,6 +66,12 @@ describe('credentials: the same verdict on a fresh machine and a set-up one', fu
     'grep -r TODO src/',
     'rg --files',
     'tar czf /tmp/src.tgz src',
+    'expand .env.production',
+    'cat $(git ls-files)',
+    'python3 -m http.server 8000',
+    'mystery-tool legacy/config_backup.json',
+    'ln .env.production x && cat x',
+    'expand src/App.tsx',
   ];
 
   const env = (): Record<string, string> => ({ HOME: home, BLAST_SHIELD_HOME: guard, PATH: process.env.PATH ?? '', PWD: ws });

@@ -117,7 +117,8 @@ function interpreterArgs(args: readonly ArgWord[], spec: InterpreterSpec): Inter
         if (rest === '') skipNext = true;
         break;
       }
-      if (spec.attached.includes(letter)) break;
+      // perl's `-l[octal]` and `-0[digits]` take digits only: `-le 'code'` is `-l -e 'code'`.
+      if (spec.attached.includes(letter) && !(spec === INTERPRETER_SPECS.perl && (letter === 'l' || letter === '0') && !/^[0-9]/.test(rest))) break;
     }
     i += skipNext ? 2 : 1;
   }

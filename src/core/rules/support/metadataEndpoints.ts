@@ -105,10 +105,54 @@ function descriptive(cloud: string, path: string, query: string): boolean {
 
 const URL_IN_TEXT = /(?:^|[\s'"=(,`])((?:https?:\/\/)?)(\[[0-9a-fA-F:.%]+\]|[A-Za-z0-9][A-Za-z0-9.-]*)(?::\d+)?(\/[^\s'"`)]*)?/g;
 
+/**
+ * Variables the platforms set to the credential endpoint of this container or job (ECS task roles,
+ * EKS pod identity, Azure managed identity, GitHub Actions OIDC): a request to their value is a
+ * credential request whatever address they hold.
+ */
+const ENDPOINT_VARIABLES: ReadonlyMap<string, string> = new Map([
+  ['AWS_CONTAINER_CREDENTIALS_FULL_URI', 'ECS container'],
+  ['AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'ECS container'],
+  ['ECS_CONTAINER_METADATA_URI', 'ECS container'],
+  ['ECS_CONTAINER_METADATA_URI_V4', 'ECS container'],
+  ['IDENTITY_ENDPOINT', 'Azure managed identity'],
+  ['MSI_ENDPOINT', 'Azure managed identity'],
+  ['IMDS_ENDPOINT', 'Azure managed identity'],
+  ['ACTIONS_ID_TOKEN_REQUEST_URL', 'GitHub Actions OIDC'],
+  ['GCE_METADATA_HOST', 'Google Cloud'],
+  ['GCE_METADATA_IP', 'Google Cloud'],
+  ['ECS_AGENT_URI', 'ECS container'],
+]);
+
+/** `curl --resolve name:80:169.254.169.254`, `--connect-to name:80:169.254.169.254:80`: a name pinned to a metadata address. */
+const PINNED = /^(?:[^\s:]*):(?:\d*):(\[[0-9a-fA-F:.%]+\]|[^\s:]+)(?::\d*)?$/;
+
+function endpointVariable(text: string): MetadataRequest | undefined {
+  // `$NAME` in a shell word; `os.environ['NAME']`, `process.env.NAME`, `ENV['NAME']`, `getenv("NAME")` in a snippet.
+  for (const m of text.matchAll(/(?:\$\{?|environ(?:\.get)?\s*[[(]\s*['"]|getenv\(\s*['"]|\benv\.|ENV\[\s*['"])([A-Z][A-Z0-9_]*)/g)) {
+    const cloud = ENDPOINT_VARIABLES.get(m[1] ?? '');
+    if (cloud) return { cloud, host: `$${m[1]}`, path: '' };
+  }
+  return undefined;
+}
+
 /** Metadata credential requests in some text (arguments, a snippet), at most a few. */
 export function metadataRequests(texts: readonly string[]): MetadataRequest[] {
   const out: MetadataRequest[] = [];
   for (const text of texts) {
+    const named = endpointVariable(text);
+    if (named) {
+      out.push(named);
+      if (out.length >= 4) return out;
+      continue;
+    }
+    const pinned = PINNED.exec(text);
+    const pinnedCloud = pinned ? cloudOfHost(pinned[1] ?? '') : undefined;
+    if (pinned && pinnedCloud) {
+      out.push({ cloud: pinnedCloud, host: pinned[1] ?? '', path: '' });
+      if (out.length >= 4) return out;
+      continue;
+    }
     if (!/169\.254|0x|\d{8,}|metadata|instance-data|fd00|ffff|\.io|0251|100\.100|\[/i.test(text)) continue;
     for (const m of text.matchAll(URL_IN_TEXT)) {
       const scheme = m[1] ?? '';

@@ -1,0 +1,583 @@
+import { matchCredentialPath } from '../credentials/credentialPaths';
+import { basename, isAbsolute, resolvePath } from '../paths';
+import { EFFECT_RULES, READ_ONLY_COMMANDS } from '../policy/effects';
+import { SHELLS } from '../policy/handlers/context';
+import { handlerFor } from '../policy/handlers/index';
+import type { Analysis, ArgWord, CodeSnippet, CredentialFileInfo, Facts, Finding, GitHistoryQuery, Invocation, RuleContext, RulePack } from '../policy/types';
+import { toolNamed } from '../registry/commandModel';
+import { METADATA_ONLY, WHOLE_FILE_READERS, wholeFileOperands } from '../registry/fileOperandTraits';
+import { VERB_TRAITS } from '../registry/verbTraits';
+import { isCredentialReader, readFinding } from './credentials';
+import { credentialMinted } from './support/credentialClis';
+import { checkSecretsInAddresses, checkSentFiles } from './support/sentOutReach';
+import { gitignored, infoFor, pathsOfWord } from './support/credentialPaths';
+import { dump, dumpTarget, isSecretVariableName, positionals } from './support/huntCommon';
+
+/**
+ * Where a credential reaches the screen or leaves the machine without a named reader of a known
+ * credential file: any program that prints the whole of a file it is given (and any program the
+ * guard does not know, given a credential file), git commands that print a history holding a
+ * credential file, prints of the whole environment, CLIs that mint or print a credential, copies and
+ * links read later in the same line, secrets sent in a URL or a DNS name, credential files uploaded
+ * to storage or served over HTTP. Every finding names the file, variable or tool, never a value.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Whole-file readers, and programs the guard does not know
+
+/** Runtimes that run a file as a program: given a credential file, their errors print its lines (`php` prints it as it is). */
+const SCRIPT_RUNNERS = new Set(['python', 'python2', 'python3', 'node', 'nodejs', 'ruby', 'php', 'lua', 'luajit', 'Rscript', 'tclsh', 'deno', 'bun', 'perl', 'awk']);
+
+/** Is this a program nothing in the engine describes? */
+function unknownProgram(name: string): boolean {
+  if (name === '' || name.includes('=') || /[$`]/.test(name)) return false;
+  // PowerShell cmdlets the shell layer does not turn into a POSIX command are about items, not their text.
+  if (/^[A-Z][a-z]+-[A-Z][A-Za-z]+$/.test(name)) return name === 'Format-Hex';
+  return !(
+    isCredentialReader(name) || Object.hasOwn(WHOLE_FILE_READERS, name) || METADATA_ONLY.has(name) || READ_ONLY_COMMANDS.has(name) || Object.hasOwn(EFFECT_RULES, name) ||
+    Object.hasOwn(VERB_TRAITS, name) || toolNamed(name) !== undefined || handlerFor(name) !== undefined || SHELLS.has(name) || SCRIPT_RUNNERS.has(name)
+  );
+}
+
+/**
+ * Plain operands and `--opt=VALUE` values of a program the guard does not know; `options` are the words
+ * that follow an option or are glued to one. An environment file given to an option (`foreman start -e
+ * .env`, `--env-file=.env`) loads variables, as `source .env` does: routine, and not a print.
+ */
+function unknownOperands(args: readonly ArgWord[]): { operands: ArgWord[]; options: Set<ArgWord> } {
+  const operands: ArgWord[] = [];
+  const options = new Set<ArgWord>();
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as ArgWord;
+    if (!a.text.startsWith('-')) {
+      operands.push(a);
+      if (args[i - 1]?.text.startsWith('-') && !args[i - 1]?.text.includes('=')) options.add(a);
+    } else if (/^--?[\w-]+=./.test(a.text)) {
+      const value = { ...a, text: a.text.slice(a.text.indexOf('=') + 1), raw: a.raw.slice(a.raw.indexOf('=') + 1) };
+      operands.push(value);
+      options.add(value);
+    }
+  }
+  return { operands, options };
+}
+
+/** `perl -pe1 FILE`, `ruby -ne 'print' FILE`, `perl -e '…' FILE`: the files after the program text. */
+function scriptFileOperands(args: readonly ArgWord[]): { files: ArgWord[]; inPlace: boolean } {
+  let codeGiven = false;
+  let inPlace = false;
+  const pos: ArgWord[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as ArgWord;
+    const t = a.text;
+    if (t === '--') {
+      pos.push(...args.slice(i + 1));
+      break;
+    }
+    if (!t.startsWith('-') || t === '-') {
+      pos.push(a);
+      continue;
+    }
+    if (/^-[a-zA-Z0-9]+/.test(t) && !t.startsWith('--')) {
+      const letters = t.slice(1);
+      for (let j = 0; j < letters.length; j++) {
+        const c = letters[j] as string;
+        if (c === 'i') {
+          inPlace = true;
+          break;
+        }
+        if (c === 'e' || c === 'E') {
+          codeGiven = true;
+          if (j === letters.length - 1) i++;
+          break;
+        }
+        if ('IMmlx0CdDFrW'.includes(c)) break;
+      }
+    }
+  }
+  return { files: codeGiven ? pos : pos.slice(1), inPlace };
+}
+
+/** Shells asked to echo each line they read (`bash -v FILE`, `sh -x FILE`, `bash -o verbose FILE`). */
+function shellEchoes(args: readonly ArgWord[]): boolean {
+  return args.some((a, i) => /^-[a-zA-Z]*[vx]/.test(a.text) || a.text === '--verbose' || (a.text === '-o' && /^(verbose|xtrace)$/.test(args[i + 1]?.text ?? '')));
+}
+
+/** Operand words a substitution lists (`$(git ls-files)`, `for f in .env*` as `$(printf '%s\n' .env*)`): the folders or globs it walks. */
+function listedByDynamicWords(inv: Invocation, facts: Facts): CredentialFileInfo[] {
+  const cwd = inv.cwd || facts.cwd;
+  const texts = [...inv.args.filter((a) => a.dynamic).map((a) => a.raw), ...(inv.sources ?? [])];
+  const out: CredentialFileInfo[] = [];
+  const add = (f: CredentialFileInfo | undefined): void => {
+    if (f && !out.some((x) => x.path === f.path)) out.push(f);
+  };
+  for (const text of texts.slice(0, 16)) {
+    const printf = /\$\(\s*printf\s+(?:'%s\\n'|"%s\\n"|%s\\\\n)\s+([^)]*)\)/.exec(text);
+    if (printf) {
+      for (const w of (printf[1] ?? '').split(/\s+/).filter((x) => x !== '').slice(0, 32)) {
+        const word: ArgWord = { text: w.replace(/^['"]|['"]$/g, ''), raw: w, dynamic: false, glob: /[*?[]/.test(w) };
+        for (const p of pathsOfWord(word, cwd, facts)) add(infoFor(p, facts));
+      }
+      continue;
+    }
+    const lister = /\$\(\s*(git\s+ls-files|find|fd|fdfind|ls|rg\s+--files|ag\s+-g)\b([^)]*)\)|`\s*(git\s+ls-files|find|ls)\b([^`]*)`/.exec(text);
+    if (!lister || !facts.credentials) continue;
+    const tool = (lister[1] ?? lister[3] ?? '').replace(/\s+/g, ' ');
+    const rest = (lister[2] ?? lister[4] ?? '').trim().split(/\s+/).filter((x) => x !== '' && !x.startsWith('-'));
+    const roots = tool === 'find' || tool === 'ls' ? (rest.length > 0 && !rest[0]?.startsWith('(') ? [rest[0] as string] : ['.']) : ['.'];
+    for (const r of roots) {
+      const dir = resolvePath(cwd, r, facts.home);
+      for (const f of facts.credentials.filesUnder(dir).slice(0, 16)) {
+        if (tool === 'ls' && f.path.includes('/') && !absoluteIn(f, facts, dir)) continue;
+        if ((tool === 'git ls-files' || tool.startsWith('rg') || tool.startsWith('ag')) && gitignored(f.path, facts)) continue;
+        add(f);
+      }
+    }
+  }
+  return out;
+}
+
+/** Is the credential file directly inside `dir` (what a plain `ls dir` lists)? */
+function absoluteIn(f: CredentialFileInfo, facts: Facts, dir: string): boolean {
+  return absoluteOf(f, facts).some((p) => p.slice(0, p.lastIndexOf('/')) === dir);
+}
+
+function absoluteOf(info: CredentialFileInfo, facts: Facts): string[] {
+  if (info.path.startsWith('~/')) return [facts.home + info.path.slice(1)];
+  if (isAbsolute(info.path)) return [info.path];
+  return facts.workspaceRoots.map((r) => `${r}/${info.path}`);
+}
+
+function checkWholeFileReads(inv: Invocation, ctx: RuleContext): Finding[] {
+  const facts = ctx.facts;
+  const cwd = inv.cwd || facts.cwd;
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  const report = (words: readonly ArgWord[], verb: string, how: string, keep: (info: CredentialFileInfo) => boolean = () => true): void => {
+    for (const w of words) {
+      for (const p of pathsOfWord(w, cwd, facts)) {
+        const info = infoFor(p, facts);
+        if (!info || seen.has(info.path) || !keep(info)) continue;
+        seen.add(info.path);
+        out.push(readFinding(verb, info, how));
+      }
+    }
+  };
+  const name = inv.name;
+  const spec = Object.hasOwn(WHOLE_FILE_READERS, name) ? WHOLE_FILE_READERS[name] : undefined;
+  if (spec) report(wholeFileOperands(spec, inv.args), spec.verb, name);
+  else if (name === 'perl' || name === 'ruby') {
+    const { files, inPlace } = scriptFileOperands(inv.args);
+    if (!inPlace) report(files, 'prints', `${name} (a one-line program over the file)`);
+  } else if (SHELLS.has(name)) {
+    const script = positionals(inv.args)[0];
+    const echoes = shellEchoes(inv.args);
+    if (script !== undefined && !inv.args.some((a) => a.text === '-c')) {
+      const word = inv.args.find((a) => a.text === script) as ArgWord;
+      report([word], echoes ? 'prints each line of' : 'runs (its errors print the lines)', echoes ? `${name} -v` : name, (info) => echoes || info.kind !== 'dotenv');
+    }
+  } else if (['gcc', 'cc', 'clang', 'g++', 'c++'].includes(name) && inv.args.some((a) => a.text === '-E')) {
+    report(wholeFileOperands(WHOLE_FILE_READERS.cpp as NonNullable<typeof spec>, inv.args.filter((a) => a.text !== '-E')), 'prints', `${name} -E`);
+  } else if (SCRIPT_RUNNERS.has(name) && !inv.args.some((a) => /^-(c|e|p|r|E|-eval|-print)$/.test(a.text) || /^-[a-zA-Z]*[ce]$/.test(a.text))) {
+    // The first operand is the program: a credential file run as one prints its lines in the error (php: as it is).
+    const first = inv.args.find((a) => !a.text.startsWith('-'));
+    if (first) report([first], 'runs as a program (its errors print the lines)', name);
+  } else if ((name === 'curl' || name === 'wget') && inv.args.some((a) => /^['"]?file:\/\//i.test(a.raw))) {
+    const files = inv.args.filter((a) => /^file:\/\//i.test(a.text)).map((a) => ({ ...a, text: decodeURIComponent(a.text.replace(/^file:\/\/(localhost)?/i, '')), raw: a.raw }));
+    report(files, 'prints', `${name} file://`);
+  } else if (unknownProgram(name)) {
+    const before = out.length;
+    const { operands, options } = unknownOperands(inv.args);
+    for (const w of operands) report([w], 'is given', name, (info) => !(info.kind === 'dotenv' && options.has(w)));
+    for (let i = before; i < out.length; i++) {
+      const f = out[i] as Finding;
+      out[i] = { ...f, reason: f.reason.replace(/\.$/, '; the guard does not know this program, and a program given a file reads it.') };
+    }
+  }
+  // `xargs -a FILE cmd`: xargs reads FILE whole and hands its lines to cmd as arguments.
+  if (inv.via.some((v) => v.startsWith('xargs')) && inv.wrapperWords) {
+    const ww = inv.wrapperWords;
+    const files = ww.flatMap((w, i) => (w.text === '-a' || w.text === '--arg-file' ? (ww[i + 1] ? [ww[i + 1] as ArgWord] : []) : w.text.startsWith('--arg-file=') ? [{ ...w, text: w.text.slice(11) }] : []));
+    report(files, 'reads', 'xargs -a');
+  }
+  if (isCredentialReader(name) || spec || unknownProgram(name) || name === 'xargs') {
+    for (const info of listedByDynamicWords(inv, facts)) {
+      if (seen.has(info.path)) continue;
+      seen.add(info.path);
+      out.push(readFinding('reads', info, `${name} (on files a substitution lists)`));
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// git commands that print a history holding a credential file
+
+const PATCH_OPTIONS = /^(-p|-u|--patch|--patch-with-stat|--patch-with-raw|-U\d*|--unified(=\d+)?|--cc|-c|--word-diff(=\w+)?|--color-words|--full-diff|--binary|--ext-diff)$/;
+const NO_PATCH = /^(-s|--no-patch|--stat(=.*)?|--name-only|--name-status|--numstat|--shortstat|--summary|--raw|--dirstat(=.*)?|--compact-summary|--quiet|--check)$/;
+/** Options of log/show/diff that take a separate value. */
+const GIT_VALUED = new Set(['-n', '--max-count', '--skip', '--since', '--after', '--until', '--before', '--author', '--committer', '--grep', '--format', '--pretty', '-S', '-G', '--encoding', '-L', '-O', '--output', '--date', '--diff-filter', '--abbrev', '--stat-width', '-M', '-C', '-B', '--relative', '--color', '--src-prefix', '--dst-prefix', '--line-prefix', '--notes', '--exclude', '--glob', '--decorate-refs', '-o', '--output-directory', '--start-number', '--subject-prefix', '--signature', '--signature-file', '--suffix', '--to', '--cc', '--in-reply-to', '--base', '--interdiff', '--range-diff', '--creation-factor', '--batch-command']);
+const WIDENING = new Set(['--all', '--branches', '--tags', '--remotes', '--reflog', '--glob', '--exclude']);
+
+interface RevReading {
+  revs: string[];
+  /** Words that name paths (after `--`, or files in the work tree). */
+  paths: ArgWord[];
+  /** A revision computed at run time (`$(git rev-list --all)`). */
+  dynamic: boolean;
+  widened: boolean;
+  maxCount?: number;
+  patch: boolean;
+  noPatch: boolean;
+}
+
+function readRevs(args: readonly ArgWord[], cwd: string, facts: Facts): RevReading {
+  const r: RevReading = { revs: [], paths: [], dynamic: false, widened: false, patch: false, noPatch: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as ArgWord;
+    const t = a.text;
+    if (t === '--') {
+      r.paths.push(...args.slice(i + 1));
+      break;
+    }
+    if (t.startsWith('-')) {
+      const flag = t.includes('=') ? t.slice(0, t.indexOf('=')) : t;
+      if (PATCH_OPTIONS.test(t) || (/^-[a-zA-Z]+$/.test(t) && !t.startsWith('--') && t.includes('p') && !/^-[SGLOMCBn]/.test(t))) r.patch = true;
+      if (NO_PATCH.test(t)) r.noPatch = true;
+      if (WIDENING.has(flag)) r.widened = true;
+      const count = /^-(\d+)$/.exec(t)?.[1] ?? (/^--max-count=(\d+)$/.exec(t)?.[1]) ?? (/^-n(\d+)$/.exec(t)?.[1]);
+      if (count !== undefined) r.maxCount = Number(count);
+      if ((t === '-n' || t === '--max-count') && /^\d+$/.test(args[i + 1]?.text ?? '')) r.maxCount = Number(args[i + 1]?.text);
+      if (!t.includes('=') && GIT_VALUED.has(t)) i++;
+      continue;
+    }
+    if (a.dynamic) {
+      r.dynamic = true;
+      continue;
+    }
+    const status = facts.fileStatus?.(resolvePath(cwd, t, facts.home));
+    if (!t.includes(':') && (status === 'file' || status === 'directory' || status === 'too-large' || status === 'unreadable') && !/^(HEAD|@|ORIG_HEAD|FETCH_HEAD)$/.test(t)) r.paths.push(a);
+    else if (!t.includes(':')) r.revs.push(t);
+  }
+  return r;
+}
+
+/** The repository's credential files by absolute path (the index), and the ones git tracks. */
+function credentialFilesOf(cwd: string, facts: Facts): Map<string, CredentialFileInfo> {
+  const map = new Map<string, CredentialFileInfo>();
+  if (!facts.credentials) return map;
+  for (const root of facts.workspaceRoots.length > 0 ? facts.workspaceRoots : [cwd]) {
+    for (const f of facts.credentials.filesUnder(root)) for (const p of absoluteOf(f, facts)) map.set(p, f);
+  }
+  return map;
+}
+
+/** Credential files among the paths a history command prints. */
+function credentialsAmong(paths: readonly string[], cwd: string, facts: Facts): CredentialFileInfo[] {
+  // A short listing (a diff of a few files) is judged file by file; a long one against the workspace's index.
+  if (paths.length <= 64) {
+    const out: CredentialFileInfo[] = [];
+    for (const p of paths) {
+      const info = infoFor(p, facts);
+      if (info && !out.some((x) => x.path === info.path)) out.push(info);
+    }
+    return out.slice(0, 8);
+  }
+  const index = credentialFilesOf(cwd, facts);
+  const out: CredentialFileInfo[] = [];
+  for (const p of paths.slice(0, 20000)) {
+    let info = index.get(p);
+    if (!info && facts.credentials) {
+      // A file gone from the work tree is judged by its name; one still there, by the index.
+      if (facts.fileStatus?.(p) === 'missing') {
+        const m = matchCredentialPath(p, facts.home);
+        const root = facts.workspaceRoots.find((r) => p.startsWith(r + '/'));
+        if (m) info = { path: root ? p.slice(root.length + 1) : p, kind: m.kind, label: m.label };
+      }
+    } else if (!info) info = out.length < 500 ? infoFor(p, facts) : undefined;
+    if (info && !out.some((x) => x.path === info?.path)) out.push(info);
+    if (out.length >= 8) break;
+  }
+  return out;
+}
+
+function historyFindings(inv: Invocation, ctx: RuleContext, query: GitHistoryQuery, what: string): Finding[] {
+  const facts = ctx.facts;
+  const cwd = inv.cwd || facts.cwd;
+  const listed = facts.gitHistoryPaths
+    ? facts.gitHistoryPaths(cwd, query)
+    : // Without git to ask: the credential files git would track (not ignored) stand for its history.
+      { paths: [...credentialFilesOf(cwd, facts).entries()].filter(([, f]) => !gitignored(f.path, facts)).map(([p]) => p), complete: true };
+  if (!listed) return [];
+  const found = [...credentialsAmong(listed.paths, cwd, facts), ...(listed.credentials ?? [])];
+  const findings = found.map((f) => ({ ...readFinding('prints the history of', f, what), rule: 'credentials.history-read' }));
+  if (!listed.complete && findings.length === 0) {
+    findings.push({
+      rule: 'credentials.history-read',
+      risk: 'credential-read',
+      severity: 'ask',
+      reason: `${what} prints changes the guard could not list in time to rule out a credential file among them (answering conservatively).`,
+      targets: [{ kind: 'path', name: 'git history', remote: false, environment: 'local', environmentReason: 'this repository' }],
+    });
+  }
+  return findings;
+}
+
+function checkGitHistoryDumps(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (inv.name !== 'git') return [];
+  const facts = ctx.facts;
+  const cwd = inv.cwd || facts.cwd;
+  const args = inv.args;
+  // Global options before the subcommand (`git -C dir`, `git -c k=v`, `--no-pager`).
+  let at = 0;
+  while (at < args.length && (args[at] as ArgWord).text.startsWith('-')) at += ['-C', '-c', '--git-dir', '--work-tree', '--namespace'].includes((args[at] as ArgWord).text) ? 2 : 1;
+  const sub = args[at]?.text;
+  const rest = args.slice(at + 1);
+  const cmd = `git ${sub ?? ''}`;
+  switch (sub) {
+    case 'log':
+    case 'whatchanged': {
+      const r = readRevs(rest, cwd, facts);
+      if (!(r.patch || sub === 'whatchanged') || r.noPatch && !r.patch || r.paths.length > 0) return [];
+      const query: GitHistoryQuery = r.widened || r.dynamic ? { kind: 'all', revs: [] } : { kind: 'log', revs: r.revs, ...(r.maxCount !== undefined ? { maxCount: r.maxCount } : {}) };
+      return historyFindings(inv, ctx, query, `${cmd} -p`);
+    }
+    case 'show': {
+      const r = readRevs(rest, cwd, facts);
+      // `git rev-list --all | xargs git show`: revisions from a pipe.
+      if (inv.via.some((v) => v.startsWith('xargs')) && inv.stdin?.kind === 'pipe') r.dynamic = true;
+      if ((r.noPatch && !r.patch) || r.paths.length > 0) return [];
+      const revs = r.revs.filter((x) => !x.includes(':'));
+      if (r.revs.length === 0 && rest.some((a) => a.text.includes(':') && !a.text.startsWith('-'))) return [];
+      return historyFindings(inv, ctx, r.dynamic ? { kind: 'all', revs: [] } : { kind: 'show', revs }, cmd);
+    }
+    case 'format-patch': {
+      const r = readRevs(rest, cwd, facts);
+      if (r.paths.length > 0) return [];
+      const root = rest.some((a) => a.text === '--root');
+      const revs = root ? r.revs : r.revs.map((x) => (x.includes('..') || r.maxCount !== undefined ? x : `${x}..HEAD`));
+      return historyFindings(inv, ctx, { kind: 'log', revs, ...(r.maxCount !== undefined ? { maxCount: r.maxCount } : {}) }, cmd);
+    }
+    case 'cat-file': {
+      if (!rest.some((a) => a.text === '--batch-all-objects') || !rest.some((a) => /^--batch(=.*)?$|^--batch-command/.test(a.text))) return [];
+      return historyFindings(inv, ctx, { kind: 'all', revs: [] }, 'git cat-file --batch-all-objects');
+    }
+    case 'blame':
+    case 'annotate': {
+      const files = rest.filter((a, i) => !a.text.startsWith('-') && !['-L', '-S', '--contents', '--ignore-rev', '--ignore-revs-file', '-C', '-M'].includes(rest[i - 1]?.text ?? ''));
+      const out: Finding[] = [];
+      for (const w of files) for (const p of pathsOfWord(w, cwd, facts)) {
+        const info = infoFor(p, facts);
+        if (info && !out.some((f) => f.reason.includes(info.path))) out.push(readFinding('prints every line of', info, cmd));
+      }
+      return out;
+    }
+    case 'diff':
+    case 'difftool': {
+      if (rest.some((a) => a.text === '--no-index')) {
+        const out: Finding[] = [];
+        for (const w of rest.filter((a) => !a.text.startsWith('-'))) for (const p of pathsOfWord(w, cwd, facts)) {
+          const info = infoFor(p, facts);
+          if (info) out.push(readFinding('compares', info, 'git diff --no-index'));
+        }
+        return out;
+      }
+      const r = readRevs(rest, cwd, facts);
+      if (r.noPatch || r.paths.length > 0) return [];
+      const cached = rest.some((a) => a.text === '--cached' || a.text === '--staged');
+      return historyFindings(inv, ctx, r.dynamic ? { kind: 'all', revs: [] } : { kind: 'diff', revs: r.revs, cached }, cmd);
+    }
+    case 'stash': {
+      if (rest[0]?.text !== 'show') return [];
+      const r = readRevs(rest.slice(1), cwd, facts);
+      if (!r.patch || r.paths.length > 0) return [];
+      const entry = r.revs[0] !== undefined && /^\d+$/.test(r.revs[0]) ? `stash@{${r.revs[0]}}` : r.revs[0];
+      return historyFindings(inv, ctx, { kind: 'stash', revs: entry ? [entry] : [] }, 'git stash show -p');
+    }
+    case 'grep': {
+      // Revisions after the pattern: the search reads those trees (a substitution: every commit).
+      const words = rest.filter((a) => !a.text.startsWith('-'));
+      const treeWords = words.slice(rest.some((a) => a.text === '-e' || a.text === '-f') ? 0 : 1);
+      const dynamic = treeWords.some((a) => a.dynamic);
+      const revs = treeWords.filter((a) => !a.dynamic && facts.fileStatus?.(resolvePath(cwd, a.text, facts.home)) === 'missing').map((a) => a.text);
+      if (!dynamic && revs.length === 0) return [];
+      return historyFindings(inv, ctx, dynamic ? { kind: 'all', revs: [] } : { kind: 'tree', revs }, 'git grep (across revisions)');
+    }
+    default:
+      return [];
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The whole environment printed
+
+const ENV_OPTIONS = /^(-i|--ignore-environment|-0|--null|-u|--unset(=.*)?|-v|--debug|-)$/;
+
+function checkEnvironmentPrints(inv: Invocation, ctx: RuleContext): Finding[] {
+  // `env FOO=bar`, `env -i A=1`: with no command to run, env prints the environment.
+  if (inv.name === 'env' && inv.args.length > 0) {
+    const words = inv.args.map((a) => a.text);
+    let onlySettings = true;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as string;
+      if (w === '-u' || w === '--unset') i++;
+      else if (!ENV_OPTIONS.test(w) && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) onlySettings = false;
+    }
+    if (onlySettings && !words.includes('-i') && !words.includes('--ignore-environment')) {
+      return [dump('dump', `env ${words.join(' ').slice(0, 40)} runs no command, so it prints every environment variable.`, dumpTarget('environment variables', ctx))];
+    }
+  }
+  // `awk 'BEGIN { for (k in ENVIRON) print k, ENVIRON[k] }'`: every variable.
+  if (['awk', 'gawk', 'mawk', 'nawk', 'busybox'].includes(inv.name) && inv.args.some((a) => /\bin\s+ENVIRON\b/.test(a.text))) {
+    return [dump('dump', `${inv.name} walks ENVIRON and prints every environment variable.`, dumpTarget('environment variables', ctx))];
+  }
+  // `jq -n env`, `jq -n '$ENV'`, `jq -r '$ENV | to_entries[]'`: jq's own view of the environment.
+  if (inv.name === 'jq' || inv.name === 'gojq' || inv.name === 'jaq') {
+    const filter = inv.args.find((a) => !a.text.startsWith('-'))?.text ?? '';
+    const whole = /(^|[^.\w$])env\b(?!\s*\.\s*\w)|\$ENV\b(?!\s*\.\s*\w)|\$__loc__|\benv\s*\|\s*(keys|to_entries|tostring|tojson)/.test(filter);
+    const named = [...filter.matchAll(/(?:\$ENV|\benv)\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? '').find(isSecretVariableName);
+    if (whole && !/\benv\s*\|\s*keys\b/.test(filter)) return [dump('dump', `jq ${filter.slice(0, 30)} prints every environment variable.`, dumpTarget('environment variables', ctx))];
+    if (named) return [dump('dump', `jq prints the secret variable $${named}.`, dumpTarget(`$${named}`, ctx))];
+  }
+  return [];
+}
+
+/** Code that names the whole environment, per language. */
+const WHOLE_ENV: Readonly<Record<string, RegExp>> = {
+  javascript: /(?<!Object\.keys\(\s*)\bprocess\.env\b(?!\s*(\.|\?\.|\[))|\bDeno\.env\.toObject\(|\bBun\.env\b(?!\s*(\.|\[))|\bimport\.meta\.env\b(?!\s*(\.|\[))/,
+  python: /\bos\.environ\b(?!\s*(\[|\.get\b|\.setdefault\b|\.pop\b|\.keys\b|\.__contains__))|\bos\.getenv\(\s*\)|\benviron\.copy\(\)|\bdict\(\s*os\.environ\s*\)/,
+  ruby: /\bENV\b(?!\s*(\[|\.fetch\b|\.key\?|\.has_key\?|\.include\?|\.keys\b))/,
+  perl: /(?<!keys\s*)%ENV\b(?!\s*\{)|\\%ENV\b|\$ENV\s*\{\s*\$/,
+  php: /\bgetenv\(\s*\)|\$_ENV\b(?!\s*\[)|\$_SERVER\b(?!\s*\[)/,
+};
+const PRINTS = /\b(print|printf|println|pprint|console\.(log|dir|table|info|error|warn)|process\.stdout\.write|puts|pp|p|say|echo|var_dump|print_r|var_export|json\.dumps?|JSON\.stringify|to_json|inspect|sys\.stdout\.write|write|Dumper|dump|repr|str)\b/;
+
+function checkSnippetEnvironment(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
+  const whole = WHOLE_ENV[snippet.language];
+  if (!whole) return [];
+  const text = snippet.text;
+  // `node -p EXPR` prints the value of the program itself.
+  const printsValue = snippet.runner.args.some((a) => /^(-p|--print|-pe|-ep)$/.test(a.text));
+  if (whole.test(text) && (printsValue || PRINTS.test(text))) {
+    return [dump('dump', `A ${snippet.language} snippet run by ${snippet.runner.name} prints the whole environment, with every secret in it.`, dumpTarget('environment variables', ctx))];
+  }
+  const named = [...text.matchAll(/(?:environ(?:\.get)?\s*[[(]\s*|getenv\(\s*|process\.env\.|process\.env\[\s*|ENV\[\s*|ENV\.fetch\(\s*|Deno\.env\.get\(\s*|\$ENV\{\s*)['"]?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? '').find(isSecretVariableName);
+  if (named && (printsValue || new RegExp(`${PRINTS.source}[^;\\n]{0,200}\\b${named}\\b`).test(text))) {
+    return [dump('dump', `A ${snippet.language} snippet run by ${snippet.runner.name} prints the secret variable $${named}.`, dumpTarget(`$${named}`, ctx))];
+  }
+  return [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// CLIs that mint or print a credential
+
+function checkMintingClis(inv: Invocation, ctx: RuleContext): Finding[] {
+  const what = credentialMinted(inv.name, inv.args);
+  if (!what) return [];
+  const shown = [inv.name, ...positionals(inv.args).slice(0, 3)].join(' ').slice(0, 60);
+  return [dump('dump', `${shown} prints ${what}.`, dumpTarget(what, ctx, true, inv.args.map((a) => a.text)))];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Copies and links of a credential file read later in the same line
+
+const COPIERS = new Set(['cp', 'ln', 'link', 'install', 'mv', 'rsync', 'ditto', 'gcp']);
+const COPIER_VALUED: Readonly<Record<string, readonly string[]>> = {
+  cp: ['-t', '--target-directory', '-S', '--suffix'],
+  install: ['-m', '--mode', '-o', '--owner', '-g', '--group', '-t', '--target-directory', '-S', '--suffix'],
+  ln: ['-t', '--target-directory', '-S', '--suffix'],
+  mv: ['-t', '--target-directory', '-S', '--suffix'],
+  rsync: ['-e', '--rsh', '--exclude', '--include', '--filter', '-f', '--chmod'],
+};
+
+function copiesOf(inv: Invocation, facts: Facts): { dest: string; info: CredentialFileInfo }[] {
+  const cwd = inv.cwd || facts.cwd;
+  const valued = COPIER_VALUED[inv.name] ?? [];
+  const pos: ArgWord[] = [];
+  let target: string | undefined;
+  for (let i = 0; i < inv.args.length; i++) {
+    const a = inv.args[i] as ArgWord;
+    if (a.text === '-t' || a.text === '--target-directory') target = inv.args[i + 1]?.text;
+    else if (a.text.startsWith('--target-directory=')) target = a.text.slice(19);
+    if (a.text.startsWith('-')) {
+      if (valued.includes(a.text)) i++;
+      continue;
+    }
+    pos.push(a);
+  }
+  if (inv.name === 'dd') return [];
+  const sources = target !== undefined ? pos : pos.slice(0, -1);
+  const destWord = target ?? pos[pos.length - 1]?.text;
+  if (destWord === undefined || sources.length === 0) return [];
+  const here = (w: ArgWord): ArgWord => (/^\$(\{PWD\}|PWD\b|\(pwd\))/.test(w.text) ? { ...w, text: w.text.replace(/^\$(\{PWD\}|PWD\b|\(pwd\))/, cwd), raw: w.text, dynamic: false } : w);
+  const dest = resolvePath(cwd, here({ text: destWord, raw: destWord, dynamic: false, glob: false }).text, facts.home);
+  const out: { dest: string; info: CredentialFileInfo }[] = [];
+  for (const s of sources) {
+    for (const p of pathsOfWord(here(s), cwd, facts)) {
+      const info = infoFor(p, facts);
+      if (!info) continue;
+      const intoFolder = target !== undefined || sources.length > 1 || destWord.endsWith('/') || facts.fileStatus?.(dest) === 'directory';
+      out.push({ dest: intoFolder ? `${dest}/${basename(p)}` : dest, info });
+      if (intoFolder) out.push({ dest, info });
+    }
+  }
+  return out;
+}
+
+function checkCopiesRead(analysis: Analysis, ctx: RuleContext): Finding[] {
+  const facts = ctx.facts;
+  const aliases = new Map<string, CredentialFileInfo>();
+  const prefixes = new Map<string, CredentialFileInfo>();
+  const out: Finding[] = [];
+  for (const inv of analysis.invocations.slice(0, 256)) {
+    const cwd = inv.cwd || facts.cwd;
+    if ((aliases.size > 0 || prefixes.size > 0) && (!METADATA_ONLY.has(inv.name) || inv.name === 'cp')) {
+      const words = [...inv.args.filter((a) => !a.text.startsWith('-')), ...inv.args.filter((a) => /^[a-z]+=/.test(a.text)).map((a) => ({ ...a, text: a.text.slice(a.text.indexOf('=') + 1) })), ...inv.redirects.filter((r) => r.op === '<' || r.op === '<>').map((r) => r.target)];
+      if (inv.stdin?.kind === 'file') words.push({ text: inv.stdin.path, raw: inv.stdin.path, dynamic: false, glob: false });
+      for (const w of words) {
+        if (w.dynamic) continue;
+        const p = resolvePath(cwd, w.text, facts.home);
+        const info = aliases.get(p) ?? [...prefixes].find(([prefix]) => p.startsWith(prefix))?.[1];
+        if (!info || (COPIERS.has(inv.name) && w === words[words.length - 1])) continue;
+        out.push({ ...readFinding('reads', info, `${inv.name || 'A redirect'} (through ${w.text}, a copy or link made earlier in the line)`), rule: 'credentials.read' });
+        break;
+      }
+    }
+    if (COPIERS.has(inv.name)) for (const c of copiesOf(inv, facts)) aliases.set(c.dest, c.info);
+    if (inv.name === 'split' || inv.name === 'csplit') {
+      // `split -l 1 .env /tmp/part_`: the pieces are named by the prefix (`xaa` by default).
+      const pos = inv.args.filter((a, i) => !a.text.startsWith('-') && !/^-[lbCnatf]$|^--(lines|bytes|line-bytes|number|suffix-length|additional-suffix|prefix)$/.test(inv.args[i - 1]?.text ?? ''));
+      const info = pos[0] ? infoFor(resolvePath(cwd, pos[0].text, facts.home), facts) : undefined;
+      if (info) prefixes.set(resolvePath(cwd, inv.name === 'split' ? (pos[1]?.text ?? 'x') : 'xx', facts.home), info);
+    }
+    if (inv.name === 'dd') {
+      const src = inv.args.find((a) => a.text.startsWith('if='));
+      const dst = inv.args.find((a) => a.text.startsWith('of='));
+      const info = src ? infoFor(resolvePath(cwd, src.text.slice(3), facts.home), facts) : undefined;
+      if (info && dst) aliases.set(resolvePath(cwd, dst.text.slice(3), facts.home), info);
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export const credentialReachPack: RulePack = {
+  id: 'credential-reach',
+  title: 'Credentials reaching the screen or leaving the machine: whole-file readers, git history, the environment, minting CLIs, uploads',
+  checkInvocation(inv, ctx) {
+    return [
+      ...checkWholeFileReads(inv, ctx),
+      ...checkGitHistoryDumps(inv, ctx),
+      ...checkEnvironmentPrints(inv, ctx),
+      ...checkMintingClis(inv, ctx),
+      ...checkSecretsInAddresses(inv),
+      ...checkSentFiles(inv, ctx),
+    ];
+  },
+  checkSnippet(snippet, ctx) {
+    return checkSnippetEnvironment(snippet, ctx);
+  },
+  checkAnalysis(analysis, ctx) {
+    return checkCopiesRead(analysis, ctx);
+  },
+};

@@ -1,0 +1,157 @@
+import type { ArgWord } from '../../policy/types';
+
+/**
+ * CLIs that mint or print a credential: a command whose output is a token, a key, a password or a
+ * kubeconfig (`aws sts assume-role`, `az storage account keys list`, `gcloud config config-helper`,
+ * `kubectl create token`, `helm get values`). Read from each tool's reference: the subcommand path
+ * that hands out the secret, matched on the command's words with the tool's valued options skipped.
+ * Commands that only say who you are (`aws sts get-caller-identity`, `kubectl config current-context`)
+ * are not here.
+ */
+
+/** Options that take a value word, per tool (global options included), so their values are not read as subcommands. */
+const VALUED: Readonly<Record<string, readonly string[]>> = {
+  aws: ['--profile', '--region', '--output', '--endpoint-url', '--query', '--ca-bundle', '--cli-read-timeout', '--cli-connect-timeout', '--color', '--role-arn', '--role-session-name', '--serial-number', '--token-code', '--duration-seconds', '--user-name', '--name', '--function-name', '--ciphertext-blob', '--key-id', '--domain', '--domain-owner', '--cluster-name', '--hostname', '--port', '--username'],
+  az: ['-g', '--resource-group', '-n', '--name', '--subscription', '-o', '--output', '--query', '--account-name', '--resource', '--scope', '--role', '--type', '--tenant', '--expiry', '--permissions', '--services', '--resource-types', '--container-name', '--id', '--ids', '--namespace-name', '--slot'],
+  gcloud: ['--project', '--account', '--format', '--configuration', '--iam-account', '--impersonate-service-account', '--verbosity', '--instance', '--region', '--zone', '--key-file-type', '--audiences', '--lifetime', '--secret', '--keyring', '--key', '--location', '--ciphertext-file', '--plaintext-file'],
+  doctl: ['-t', '--access-token', '-c', '--context', '-o', '--output', '--format', '--expiry-seconds'],
+  kubectl: ['-n', '--namespace', '--context', '--kubeconfig', '--cluster', '--user', '-o', '--output', '--duration', '--audience', '--bound-object-kind', '--bound-object-name', '-l', '--selector', '-s', '--server', '--token'],
+  oc: ['-n', '--namespace', '--context', '--kubeconfig', '-o', '--output', '-s', '--server'],
+  helm: ['-n', '--namespace', '--kube-context', '--kubeconfig', '-o', '--output', '--revision'],
+  vault: ['-address', '-namespace', '-format', '-field', '-mount', '-policy', '-ttl', '-method', '-path', '-role', '-display-name'],
+  heroku: ['-a', '--app', '-r', '--remote', '-d', '--description', '-e', '--expires-in', '-s', '--scope'],
+  fly: ['-a', '--app', '-c', '--config', '-o', '--org', '-n', '--name', '-x', '--expiry'],
+  npm: ['--registry', '--otp', '--cidr', '--userconfig'],
+  doppler: ['-p', '--project', '-c', '--config', '--scope'],
+  consul: ['-http-addr', '-token', '-datacenter', '-format', '-accessor-id', '-policy-name', '-description'],
+  glab: ['-h', '--hostname'],
+  gh: ['-h', '--hostname'],
+  op: ['--account', '--vault', '--format', '--session'],
+  cf: [],
+  firebase: ['--project', '-P'],
+  supabase: ['--project-ref', '--workdir', '-o', '--output'],
+};
+
+/** The command's words that are not options or option values, in order. */
+export function subcommandWords(tool: string, args: readonly ArgWord[]): string[] {
+  const valued = VALUED[tool] ?? [];
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const t = (args[i] as ArgWord).text;
+    if (t === '--') break;
+    if (t.startsWith('-')) {
+      if (!t.includes('=') && valued.includes(t)) i++;
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+const has = (args: readonly ArgWord[], ...flags: string[]): boolean => args.some((a) => flags.some((f) => a.text === f || a.text.startsWith(f + '=')));
+
+interface Mint {
+  /** The subcommand path, each entry one word or a set of spellings. */
+  path: readonly (string | readonly string[])[];
+  what: string;
+  /** Only with one of these options (`--raw`, `--show-token`). */
+  when?: readonly string[];
+}
+
+const TABLE: Readonly<Record<string, readonly Mint[]>> = {
+  aws: [
+    { path: ['sts', ['assume-role', 'assume-role-with-saml', 'assume-role-with-web-identity', 'get-session-token', 'get-federation-token']], what: 'temporary AWS credentials' },
+    { path: ['iam', ['create-access-key', 'create-service-specific-credential', 'reset-service-specific-credential']], what: 'a new AWS access key' },
+    { path: ['configure', 'export-credentials'], what: 'the AWS credentials' },
+    { path: ['sso', 'get-role-credentials'], what: 'AWS role credentials' },
+    { path: [['ecr', 'ecr-public'], ['get-login-password', 'get-authorization-token']], what: 'the ECR registry password' },
+    { path: ['codeartifact', 'get-authorization-token'], what: 'a CodeArtifact token' },
+    { path: ['eks', 'get-token'], what: 'a Kubernetes token for the cluster' },
+    { path: ['rds', 'generate-db-auth-token'], what: 'a database login token' },
+    { path: ['cognito-identity', 'get-credentials-for-identity'], what: 'temporary AWS credentials' },
+    { path: ['kms', 'decrypt'], what: 'decrypted secret data' },
+    { path: ['lambda', ['get-function-configuration', 'get-function']], what: "the Lambda function's environment variables" },
+  ],
+  gcloud: [
+    { path: ['config', 'config-helper'], what: 'a Google Cloud access token' },
+    { path: ['iam', 'service-accounts', 'keys', 'create'], what: 'a new service account key' },
+    { path: ['sql', 'generate-login-token'], what: 'a database login token' },
+    { path: ['kms', 'decrypt'], what: 'decrypted secret data' },
+    { path: ['auth', 'application-default', ['print-access-token', 'print-identity-token']], what: 'a Google Cloud access token' },
+  ],
+  doctl: [
+    { path: ['auth', 'token'], what: 'the DigitalOcean token' },
+    { path: [['kubernetes', 'k8s', 'k'], ['cluster', 'c'], ['kubeconfig', 'kcfg', 'config', 'cfg'], ['show', 'p', 'g']], what: 'a kubeconfig with its token' },
+    { path: [['registry', 'reg', 'r'], 'docker-config'], what: 'registry credentials' },
+    { path: [['databases', 'db', 'd'], ['connection', 'conn']], what: 'a database connection string with its password' },
+    { path: [['databases', 'db', 'd'], 'user', ['get', 'create', 'reset']], what: 'a database user password' },
+  ],
+  kubectl: [
+    { path: ['create', 'token'], what: 'a new service account token' },
+    { path: ['config', 'view'], what: 'the kubeconfig with its tokens and keys', when: ['--raw', '--flatten'] },
+  ],
+  oc: [
+    { path: ['whoami'], what: 'the OpenShift token', when: ['-t', '--show-token'] },
+    { path: ['create', 'token'], what: 'a new service account token' },
+    { path: ['config', 'view'], what: 'the kubeconfig with its tokens and keys', when: ['--raw', '--flatten'] },
+  ],
+  helm: [{ path: ['get', ['values', 'all', 'manifest']], what: "a release's values and manifests (its secrets)" }],
+  vault: [
+    { path: ['token', 'create'], what: 'a new Vault token' },
+    { path: ['login'], what: 'a new Vault token' },
+    { path: ['write', /^auth\/.+\/login$/.source], what: 'a new Vault token' },
+  ],
+  heroku: [{ path: [['authorizations:create', 'authorizations:rotate']], what: 'a new Heroku token' }],
+  fly: [{ path: ['tokens', ['create', 'deploy', 'org', 'readonly']], what: 'a new Fly.io token' }],
+  npm: [{ path: ['token', 'create'], what: 'a new npm token' }],
+  doppler: [{ path: ['configs', 'tokens', 'create'], what: 'a new Doppler token' }],
+  consul: [
+    { path: ['acl', 'token', ['read', 'create', 'clone']], what: 'a Consul token' },
+    { path: ['acl', 'bootstrap'], what: 'the Consul bootstrap token' },
+  ],
+  glab: [{ path: ['auth', 'status'], what: 'the GitLab token', when: ['-t', '--show-token'] }],
+  op: [{ path: ['signin'], what: 'a 1Password session token', when: ['--raw'] }],
+  cf: [{ path: ['oauth-token'], what: 'the Cloud Foundry token' }],
+  firebase: [{ path: ['login:ci'], what: 'a Firebase token' }],
+  supabase: [{ path: ['projects', 'api-keys'], what: 'the Supabase API keys' }],
+};
+
+/** Azure keeps its key-handing verbs in a few shapes across every service: read them by shape. */
+function azureMint(words: readonly string[]): string | undefined {
+  const w = words.join(' ');
+  if (/^account get-access-token\b/.test(w)) return 'an Azure access token';
+  if (/\bkeys list\b|\blist-keys\b|\bkeys show\b|\bquery-key list\b|\badmin-key show\b/.test(w)) return 'access keys';
+  if (/\bshow-connection-string\b|\blist-connection-strings\b|\bconnection-string show\b/.test(w)) return 'a connection string with its key';
+  if (/\bgenerate-sas\b/.test(w)) return 'a new shared access signature';
+  if (/^ad (sp|app) (create-for-rbac|credential reset)\b/.test(w)) return 'a new service principal secret';
+  if (/^acr credential show\b/.test(w)) return 'the registry password';
+  if (/^(webapp|functionapp) deployment list-publishing-(profiles|credentials)\b/.test(w)) return 'the deployment credentials';
+  if (/^(webapp|functionapp) config appsettings list\b/.test(w)) return "the app's settings (its secrets)";
+  if (/^keyvault secret (show|download)\b/.test(w)) return 'a Key Vault secret';
+  return undefined;
+}
+
+function matches(mint: Mint, words: readonly string[]): boolean {
+  return mint.path.every((step, i) => {
+    const word = words[i];
+    if (word === undefined) return false;
+    if (typeof step === 'string') return step.startsWith('^') ? new RegExp(step).test(word) : step === word;
+    return step.includes(word);
+  });
+}
+
+/** What a CLI invocation hands out, or undefined. */
+export function credentialMinted(tool: string, args: readonly ArgWord[]): string | undefined {
+  const name = tool === 'flyctl' ? 'fly' : tool;
+  const words = subcommandWords(name, args);
+  if (name === 'az') {
+    if (words[0] === 'acr' && words[1] === 'login' && has(args, '--expose-token', '-t')) return 'a registry token';
+    return azureMint(words);
+  }
+  for (const mint of TABLE[name] ?? []) {
+    if (!matches(mint, words)) continue;
+    if (mint.when && !has(args, ...mint.when)) continue;
+    return mint.what;
+  }
+  return undefined;
+}

@@ -1,0 +1,106 @@
+import type { ArgWord, Invocation } from '../../policy/types';
+
+/**
+ * Reads of a credential file that print none of its secrets: the names of an environment file's
+ * variables (`cut -d= -f1 .env`, `awk -F= '{print $1}' .env`), a count or a file name for a variable's
+ * name (`grep -c DATABASE_URL .env`, `rg -l TOKEN`), a key's fingerprint (`ssh-keygen -lf key`).
+ * A pattern that could spell part of a value (digits, mixed case) is not a name: repeated counts would
+ * read the value one guess at a time.
+ */
+
+const NAME_PATTERN = /^\^?([A-Z][A-Z0-9_]*|[a-z][a-z_-]*)=?$/;
+
+/** `-d=`, `-d '='`, `--delimiter==`: the delimiter. */
+function optionValue(args: readonly ArgWord[], short: string, long: string): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const t = (args[i] as ArgWord).text;
+    if (t === short || t === long) return args[i + 1]?.text;
+    if (t.startsWith(long + '=')) return t.slice(long.length + 1);
+    if (t.startsWith(short) && t.length > short.length && !t.startsWith('--')) return t.slice(short.length);
+  }
+  return undefined;
+}
+
+function cutPrintsKeys(args: readonly ArgWord[]): boolean {
+  const delimiter = optionValue(args, '-d', '--delimiter');
+  const fields = optionValue(args, '-f', '--fields');
+  return delimiter === '=' && fields === '1';
+}
+
+function awkPrintsKeys(args: readonly ArgWord[]): boolean {
+  let separator: string | undefined;
+  let program: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const t = (args[i] as ArgWord).text;
+    if (t === '-F') separator = args[++i]?.text;
+    else if (t.startsWith('-F')) separator = t.slice(2);
+    else if (t === '-v' && (args[i + 1]?.text ?? '').startsWith('FS=')) separator = (args[++i]?.text ?? '').slice(3);
+    else if (t.startsWith('-')) return false;
+    else if (program === undefined) program = t;
+  }
+  if (separator === undefined || !/^['"]?=['"]?$/.test(separator) || program === undefined) return false;
+  const m = /^\s*([^{}]*)\{\s*print\s+\$1\s*;?\s*\}\s*$/.exec(program);
+  return m !== null && !/getline|system|ENVIRON|print|printf|>|\|/.test(m[1] ?? '');
+}
+
+const NAMES_OR_COUNTS = new Set(['-c', '--count', '-l', '--files-with-matches', '-L', '--files-without-match', '-q', '--quiet', '--silent', '--count-matches']);
+const CONTENT_OPTIONS = /^(-o|--only-matching|-A|-B|-C|--context|--after-context|--before-context|--passthru|-v|--invert-match)/;
+
+function searchPrintsNoContent(args: readonly ArgWord[]): boolean {
+  let quiet = false;
+  const patterns: string[] = [];
+  let positional: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const t = (args[i] as ArgWord).text;
+    if (CONTENT_OPTIONS.test(t)) return false;
+    if (NAMES_OR_COUNTS.has(t)) quiet = true;
+    else if (t === '-e' || t === '--regexp') patterns.push(args[++i]?.text ?? '');
+    else if (t.startsWith('--regexp=')) patterns.push(t.slice(9));
+    else if (t === '-f' || t === '--file' || t.startsWith('--file=')) return false;
+    else if (/^-[a-zA-Z]+$/.test(t)) {
+      if (/[vo]/.test(t)) return false;
+      if (/[clLq]/.test(t)) quiet = true;
+      if (t.endsWith('e')) patterns.push(args[++i]?.text ?? '');
+    } else if (!t.startsWith('-') && positional === undefined) positional = t;
+  }
+  if (patterns.length === 0 && positional !== undefined) patterns.push(positional);
+  return quiet && patterns.length > 0 && patterns.every((p) => NAME_PATTERN.test(p) && p.length <= 64);
+}
+
+/** A search that prints file names or counts only (`rg -l TOKEN`): it reveals only the files whose lines match. */
+export function searchListsOnly(args: readonly ArgWord[]): boolean {
+  let quiet = false;
+  for (const a of args) {
+    const t = a.text;
+    if (CONTENT_OPTIONS.test(t) || /^-[a-zA-Z]*[vo]/.test(t) && !t.startsWith('--')) return false;
+    if (NAMES_OR_COUNTS.has(t) || /^-[a-zA-Z]*[clLq][a-zA-Z]*$/.test(t) && !t.startsWith('--')) quiet = true;
+  }
+  return quiet;
+}
+
+function fingerprintOnly(args: readonly ArgWord[]): boolean {
+  const flags = args.filter((a) => /^-[a-zA-Z]+$/.test(a.text)).map((a) => a.text.slice(1)).join('');
+  return /[lB]/.test(flags) && !/[yepcNPm]/.test(flags);
+}
+
+export function printsNoContent(inv: Invocation): boolean {
+  if (inv.args.some((a) => a.dynamic)) return false;
+  switch (inv.name) {
+    case 'cut':
+      return cutPrintsKeys(inv.args);
+    case 'awk':
+    case 'gawk':
+    case 'mawk':
+    case 'nawk':
+      return awkPrintsKeys(inv.args);
+    case 'grep':
+    case 'egrep':
+    case 'fgrep':
+      // A recursive search is a hunt: which files hold a secret's name is what it finds (`searchListsOnly`).
+      return !inv.args.some((a) => /^(-[a-zA-Z]*[rR][a-zA-Z]*|--recursive|--dereference-recursive|--directories=recurse)$/.test(a.text)) && searchPrintsNoContent(inv.args);
+    case 'ssh-keygen':
+      return fingerprintOnly(inv.args);
+    default:
+      return false;
+  }
+}

