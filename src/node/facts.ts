@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { CredentialFacts, Facts, FileStatus, ProductionMap } from '../core/policy/types';
+import type { CredentialFacts, Facts, FileStatus, GitMove, ProductionMap } from '../core/policy/types';
 import { parseSettingsMirror } from '../core/settings/mirror';
 import { parsePolicyFile } from '../core/settings/policyFile';
 import { SETTING_KEYS } from '../core/settings/types';
@@ -9,6 +9,7 @@ import { managedPolicyPaths, repositoryPolicyPaths } from './policy/policyPaths'
 import { GUARD_PATHS, guardHome } from './guardHome';
 import { openRegularFileSync, readRegularFileSync } from './safeOpen';
 import { gitPathStates, repositoryRoot } from './gitPathState';
+import { gitMoveChanges } from './gitMoves';
 import { gatherPerimeterFacts } from './perimeterFacts';
 import { unstableScriptReason } from './scriptStability';
 
@@ -255,6 +256,9 @@ export function gatherFacts(opts: GatherFactsOptions): Facts {
     guardHome: guardHome(env),
     gitPathStates(workTree: string, absolutePaths: readonly string[]) {
       return gitPathStates(workTree, absolutePaths);
+    },
+    gitMoveChanges(workTree: string, moves: readonly GitMove[]) {
+      return gitMoveChanges(workTree, moves);
     },
   };
   if (opts.credentials) facts.credentials = opts.credentials;

@@ -249,7 +249,27 @@ export interface Facts {
    * Undefined when it cannot be known (no repository, git failed): the perimeter then assumes the worst.
    */
   gitPathStates?(workTree: string, absolutePaths: readonly string[]): Readonly<Record<string, GitPathState>> | undefined;
+  /**
+   * The files (absolute paths) a git move to other commits would change in the repository holding
+   * `workTree` (a branch switch, a merge, a cherry-pick, a revert, a stash applied), from the trees
+   * involved. A revision that names no commit adds nothing (git would refuse). Undefined when it
+   * cannot be known (no repository, git failed, too many files): the perimeter then assumes the worst.
+   */
+  gitMoveChanges?(workTree: string, moves: readonly GitMove[]): readonly string[] | undefined;
 }
+
+/**
+ * A git move to other commits, as the files it changes are asked of git: the work tree becomes
+ * another commit's tree (`tree`: checkout/switch/reset to it), the changes of named commits or ranges
+ * are replayed or undone (`commits`: cherry-pick, revert, what a rebase rewrites), the changes made
+ * on another line of history since it forked arrive (`merge`), or a stash entry is applied (`stash`).
+ */
+export type GitMove =
+  /** `remoteGuess`: a branch name that is not local is looked up on the remotes too (`git checkout feat` creates feat from origin/feat). */
+  | { kind: 'tree'; to: string; remoteGuess?: boolean }
+  | { kind: 'commits'; revisions: readonly string[] }
+  | { kind: 'merge'; from: string }
+  | { kind: 'stash'; entry: string };
 
 /** A path against the last commit: as committed (or deleted, which a reset restores), changed, staged as new, untracked, ignored. */
 export type GitPathState = 'unmodified' | 'modified' | 'staged-new' | 'untracked' | 'ignored' | 'unknown';

@@ -3,7 +3,8 @@ import { basename, isWithin, normalize, resolvePath } from '../../paths';
 import { EFFECT_RULES, effectsOf, READ_ONLY_COMMANDS, type PathEffect } from '../../policy/effects';
 import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack } from '../../policy/types';
 import { patchPaths } from './patchText';
-import { gitFedEffects, touchedByGit } from './gitState';
+import { gitLineFindings } from './gitLine';
+import { gitFedEffects, gitPointedElsewhere, protectedChangesOfMoves, touchedByGit } from './gitState';
 import { judgeCodeLoads, judgeModuleLoading } from './moduleLoading';
 import { unreadFinding } from './reach';
 import { decodedLiterals, interpreterText, OTHER_INTERPRETERS, runtimeSelection, unreadableCode } from './runtimeCode';
@@ -122,6 +123,10 @@ function holdsPlacesForNewConfigs(abs: string, j: Judge): boolean {
 function judgePath(abs: string, effect: PathEffect, j: Judge): void {
   if (judgeWindowTokens(abs, effect, j)) return;
   if (!WRITING.has(effect.kind)) return;
+  if (effect.gitMoves) {
+    judgeGitMove(abs, effect, j);
+    return;
+  }
   const verb = effect.kind === 'unknown' ? `names` : 'would change';
   const shown = display(abs, j);
   const protection = protectionOf(abs, j.view);
@@ -166,7 +171,7 @@ function judgePath(abs: string, effect: PathEffect, j: Judge): void {
     (p) => namesMatch(p, effect.names, j.facts) && !(effect.kind === 'rewrite' && protectionOf(p, j.view)?.kind === 'guard-home'),
   );
   // Git's view is read for the repository holding the folder; a command that points git elsewhere keeps every path.
-  const elsewhere = Object.keys(j.inv.assignments).some((k) => /^GIT_(DIR|WORK_TREE|INDEX_FILE|COMMON_DIR|OBJECT_DIRECTORY)$/.test(k)) || j.inv.args.some((a) => /^--git-dir|^core\.worktree=|^--index-file/i.test(a.text));
+  const elsewhere = gitPointedElsewhere(j.inv);
   if ((effect.kind === 'rewrite' || effect.kind === 'delete') && effect.gitScope && !elsewhere) below = touchedByGit(below, abs, effect.gitScope, j.facts);
   if (below.length > 0) {
     const first = below[0]!;
@@ -177,6 +182,19 @@ function judgePath(abs: string, effect: PathEffect, j: Judge): void {
   if (effect.kind === 'extract' && holdsPlacesForNewConfigs(abs, j)) {
     deny(j, 'write-guard-file', `${j.inv.name} writes files of names not known before it runs into ${shown}, where a hook configuration or start-up file would take effect; ${DENY_SUFFIX}.`, shown);
   }
+}
+
+/** A git move to other commits: the protected files among those git says differ between the trees; every protected path when git cannot say. */
+function judgeGitMove(abs: string, effect: PathEffect, j: Judge): void {
+  const changes = gitPointedElsewhere(j.inv) ? undefined : protectedChangesOfMoves(abs, effect.gitMoves ?? [], j.facts, j.view);
+  if (!changes) {
+    judgePath(abs, { kind: 'rewrite', word: effect.word }, j);
+    return;
+  }
+  const first = changes[0];
+  if (!first) return;
+  const sub = j.inv.args.find((a) => !a.text.startsWith('-'))?.text ?? '';
+  deny(j, 'write-guard-file', `git ${sub} would change ${display(first.path, j)} (${first.label}): it differs in the commits this moves the work tree to; ${DENY_SUFFIX}.`, display(first.path, j));
 }
 
 /**
@@ -297,10 +315,33 @@ function patchTexts(inv: Invocation, facts: Facts, cwd: string): string[] | unde
   return texts.length > 0 ? texts : undefined;
 }
 
+/** The patch files `git apply`/`git am`/`patch -i` names, when each is named plainly and none is there. */
+function missingPatchFiles(inv: Invocation, facts: Facts, cwd: string): string[] | undefined {
+  if (inv.stdin && inv.stdin.kind !== 'file') return undefined;
+  const args = inv.args;
+  const files: ArgWord[] = [];
+  if (inv.name === 'git') {
+    const at = args.findIndex((a) => a.text === 'apply' || a.text === 'am');
+    if (at < 0) return undefined;
+    files.push(...args.slice(at + 1).filter((a) => !a.text.startsWith('-')));
+  } else if (inv.name === 'patch') {
+    for (let i = 0; i < args.length; i++) if (args[i]!.text === '-i' || args[i]!.text === '--input') files.push(args[i + 1]!);
+  }
+  if (files.length === 0 || files.some((f) => !f || f.dynamic || f.glob)) return undefined;
+  const paths = files.map((f) => resolvePath(cwd, f.text, facts.home));
+  return facts.fileStatus && paths.every((p) => facts.fileStatus!(p) === 'missing') ? paths : undefined;
+}
+
+function patchFilesMissing(inv: Invocation, j: Judge): boolean {
+  return missingPatchFiles(inv, j.facts, j.cwd) !== undefined;
+}
+
 function patchEffects(effects: PathEffect[], inv: Invocation, j: Judge): PathEffect[] {
   const isPatch = inv.name === 'patch' || (inv.name === 'git' && inv.args.some((a) => a.text === 'apply' || a.text === 'am'));
   if (!isPatch) return effects;
   const texts = patchTexts(inv, j.facts, j.cwd);
+  // A patch file that is not there applies nothing: git and patch stop. One written earlier in the line is the line pass's question.
+  if (!texts && patchFilesMissing(inv, j)) return effects.filter((e) => e.kind !== 'extract');
   if (!texts) return effects;
   const dirWord = effects.find((e) => e.kind === 'extract')?.word;
   const base = dirWord ? resolvePath(j.cwd, dirWord.text, j.facts.home) : j.cwd;
@@ -559,5 +600,6 @@ export const perimeterPack: RulePack = {
   title: "Blast Shield's perimeter",
   checkInvocation,
   checkSnippet,
+  checkAnalysis: gitLineFindings,
 };
 
