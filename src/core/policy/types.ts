@@ -286,6 +286,8 @@ export interface PerimeterFacts {
   aliases: readonly { real: string; path: string }[];
   /** Start-up files named by the environment: `$BASH_ENV`, `$ENV`, `$ZDOTDIR/.zshenv` ... */
   startupFiles: readonly string[];
+  /** The folders on the agent's PATH, in order: a program there named like the runtime (`node`) stands for it. */
+  pathFolders?: readonly string[];
 }
 
 export interface ClassifyOptions {
