@@ -12,6 +12,7 @@ import { runtimeTargetProducer, substitutionBodies } from './runtimeTargets';
 import { DENY_SUFFIX, expandKnown, perimeterFinding as finding, withoutProcAlias } from './perimeterFinding';
 import { mentionIn, mentionsWindowTokens } from './mentions';
 import { wholeInvocationFindings } from './perimeterExtras';
+import { agentAndPackageFindings } from './nestedAgents';
 import {
   aliasesOf,
   dedicatedFolder,
@@ -500,6 +501,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   judgeOtherInterpreter(inv, j);
   judgeArgumentFiles(inv, j);
   for (const f of wholeInvocationFindings(inv, facts, view, cwd)) deny(j, f.rule.replace(/^self-protection\./, ''), f.reason, f.targets[0]?.name ?? '');
+  if (!j.findings.some((f) => f.rule === 'self-protection.nested-agent')) j.findings.push(...agentAndPackageFindings(inv, facts, view, cwd));
   const described = READ_ONLY_COMMANDS.has(inv.name) || EFFECT_RULES[inv.name] !== undefined;
   let effects = patchEffects(effectsOf(inv), inv, j);
   effects = [...effects, ...redirectEffects(inv), ...fedEffects(inv), ...(inv.wrapperWords ?? []).map((word) => ({ kind: 'unknown' as const, word })), ...assignmentEffects(inv)];
