@@ -10,6 +10,7 @@ import { GUARD_PATHS, guardHome } from './guardHome';
 import { openRegularFileSync, readRegularFileSync } from './safeOpen';
 import { gitPathStates, repositoryRoot } from './gitPathState';
 import { gitMoveChanges } from './gitMoves';
+import { processRuntime } from './processRuntime';
 import { gatherPerimeterFacts } from './perimeterFacts';
 import { unstableScriptReason } from './scriptStability';
 
@@ -259,6 +260,9 @@ export function gatherFacts(opts: GatherFactsOptions): Facts {
     },
     gitMoveChanges(workTree: string, moves: readonly GitMove[]) {
       return gitMoveChanges(workTree, moves);
+    },
+    processRuntime(pid: number) {
+      return processRuntime(pid);
     },
   };
   if (opts.credentials) facts.credentials = opts.credentials;

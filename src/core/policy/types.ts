@@ -256,6 +256,11 @@ export interface Facts {
    * cannot be known (no repository, git failed, too many files): the perimeter then assumes the worst.
    */
   gitMoveChanges?(workTree: string, moves: readonly GitMove[]): readonly string[] | undefined;
+  /**
+   * Whether process `pid` runs a JavaScript runtime that opens its inspector on SIGUSR1 (Node,
+   * Electron, an editor), is some other program, or is gone; undefined when it cannot be known.
+   */
+  processRuntime?(pid: number): 'javascript' | 'other' | 'gone' | undefined;
 }
 
 /**

@@ -402,7 +402,10 @@ function judgeGuardCli(inv: Invocation, j: Judge): void {
   if (start < 0) return;
   const sub = inv.args.slice(start).find((a) => a.text !== '--' && !/^--?(json|user|project|lockdown|cwd)$/.test(a.text));
   if (!sub) return;
-  if (sub.dynamic || !SAFE_GUARD_SUBCOMMANDS.has(sub.text)) {
+  // `policy explain` only prints the effective policy; any other `policy` word is a usage error today and may not be tomorrow.
+  const after = inv.args.slice(inv.args.indexOf(sub) + 1).find((a) => !a.text.startsWith('-'));
+  const readsPolicy = sub.text === 'policy' && (after === undefined || (!after.dynamic && (after.text === 'explain' || after.text === 'help')));
+  if (sub.dynamic || (!SAFE_GUARD_SUBCOMMANDS.has(sub.text) && !readsPolicy)) {
     deny(j, 'guard-cli', `${inv.name} runs Blast Shield's own \`${sub.text}\`: installing, uninstalling or unhiding the guard is for a human, not an agent; ${DENY_SUFFIX}.`, `blast-shield ${sub.text}`);
   }
 }
