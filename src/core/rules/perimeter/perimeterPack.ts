@@ -13,6 +13,7 @@ import { DENY_SUFFIX, expandKnown, perimeterFinding as finding, withoutProcAlias
 import { mentionIn, mentionsWindowTokens } from './mentions';
 import { wholeInvocationFindings } from './perimeterExtras';
 import { agentAndPackageFindings } from './nestedAgents';
+import { inlineCodeOnlyReads } from './readOnlyCode';
 import {
   aliasesOf,
   dedicatedFolder,
@@ -235,7 +236,8 @@ function judgeEffect(effect: PathEffect, j: Judge): void {
       deny(j, 'read-window-token', `${j.inv.name} names Blast Shield's window tokens; they are not for agents.`, word.text.slice(0, 80));
       return;
     }
-    const named = mentionIn(expandKnown(word.text, j.facts, j.view, j.cwd), j.view);
+    const inline = inlineCodeOnlyReads(j.inv);
+    const named = inline?.onlyReads && inline.code === word.text ? undefined : mentionIn(expandKnown(word.text, j.facts, j.view, j.cwd), j.view);
     if (named) {
       const what = effect.kind === 'code' ? 'program text' : 'an argument';
       deny(j, 'code-names-guard-file', `${j.inv.name} has ${what} naming ${named} and is not known to only read it; ${DENY_SUFFIX}.`, named);
@@ -528,7 +530,8 @@ function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   if (mentionsWindowTokens(snippet.text, view)) {
     return [finding('read-window-token', `The ${snippet.language} code run by ${snippet.runner.name} names Blast Shield's window tokens; they are not for agents.`, 'ipc')];
   }
-  const named = mentionIn(snippet.text, view);
+  const inline = snippet.origin.kind === 'command' ? inlineCodeOnlyReads(snippet.runner) : undefined;
+  const named = inline?.onlyReads && inline.code === snippet.text ? undefined : mentionIn(snippet.text, view);
   if (named) return [finding('code-names-guard-file', `The ${snippet.language} code run by ${snippet.runner.name} names ${named}; code that is not known to only read it may not reach it (${DENY_SUFFIX}).`, named)];
   if (snippet.language === 'sql') return [];
   const selected = snippet.origin.kind === 'command' ? judgeRuntimeSelection(snippet, ctx.facts, view) : [];
