@@ -4,6 +4,7 @@ import { EFFECT_RULES, effectsOf, READ_ONLY_COMMANDS, type PathEffect } from '..
 import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack } from '../../policy/types';
 import { patchPaths } from './patchText';
 import { gitLineFindings } from './gitLine';
+import { plantedCodeFindings } from './plantedCode';
 import { gitFedEffects, gitPointedElsewhere, protectedChangesOfMoves, touchedByGit } from './gitState';
 import { judgeCodeLoads, judgeModuleLoading } from './moduleLoading';
 import { unreadFinding } from './reach';
@@ -608,6 +609,6 @@ export const perimeterPack: RulePack = {
   title: "Blast Shield's perimeter",
   checkInvocation,
   checkSnippet,
-  checkAnalysis: gitLineFindings,
+  checkAnalysis: (analysis, ctx) => [...gitLineFindings(analysis, ctx), ...plantedCodeFindings(analysis, ctx)],
 };
 
