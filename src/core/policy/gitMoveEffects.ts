@@ -68,7 +68,8 @@ export function gitMoveEffects(sub: string, rest: readonly ArgWord[], opts: Read
       if (dynamic) return [everything];
       if (has(opts, 'orphan')) return [...out, everything];
       const creating = has(opts, 'c', 'C', 'create', 'force-create');
-      const to = creating ? operands[1] : operands[0];
+      // `-c NAME` takes its value from the option grammar; `--create NAME` leaves it among the operands.
+      const to = creating && values(opts, 'c', 'C').length === 0 ? operands[1] : operands[0];
       if (to) out.push(moves([{ kind: 'tree', to: revisionText(to), remoteGuess: !creating }]));
       return out;
     }

@@ -96,10 +96,14 @@ export function fixtureGitMoveChanges(_workTree: string, moves: readonly GitMove
   const out = new Set<string>();
   for (const move of moves) {
     const revisions = move.kind === 'tree' ? [move.to] : move.kind === 'merge' ? [move.from] : move.kind === 'stash' ? [move.entry] : move.revisions;
-    for (const rev of revisions.flatMap((r) => r.split(/\.\.\.?/))) {
-      const changed = revisionChanges(rev.replace(/^\^/, ''));
-      if (!changed) return undefined;
-      for (const p of changed) out.add(p);
+    for (const whole of revisions) {
+      // The last commit alone is the one that added the agent configuration: undoing or replaying it changes those files.
+      const lastCommit = move.kind === 'commits' && whole === 'HEAD';
+      for (const rev of whole.split(/\.\.\.?/)) {
+        const changed = lastCommit ? AGENT_CONFIG : revisionChanges(rev.replace(/^\^/, ''));
+        if (!changed) return undefined;
+        for (const p of changed) out.add(p);
+      }
     }
   }
   return [...out];

@@ -201,7 +201,7 @@ const CONFIG_PLACES: readonly string[] = [
   '.cursor/hooks.json', '.claude/settings.json', '.claude/settings.local.json', '.github/hooks', '.clinerules/hooks', '.copilot/hooks',
   '.gemini/settings.json', '.gemini/trustedFolders.json', '.copilot/config.json', '.codex/hooks.json', '.codex/config.toml', '.windsurf/hooks.json', '.codeium/windsurf/hooks.json',
   '.blast-shield.json', '.blast-shield', 'Documents/Cline/Hooks', 'Documents/Cline/Rules/Hooks',
-  '.nvmrc', '.node-version', '.tool-versions', '.mise.toml', 'mise.toml',
+  '.nvmrc', '.node-version', '.tool-versions', '.mise.toml',
 ];
 
 const HOME_PLACES: readonly string[] = [
@@ -209,7 +209,7 @@ const HOME_PLACES: readonly string[] = [
   '.config/Code/User/settings.json', '.config/Cursor/User/settings.json', '.config/Code - Insiders/User/settings.json', '.config/VSCodium/User/settings.json',
   '.local/share/code-server/User/settings.json', 'Library/Application Support/Code/User/settings.json', 'Library/Application Support/Cursor/User/settings.json',
   '.vscode-server/data/Machine/settings.json', '.cursor-server/data/Machine/settings.json',
-  '.local/bin/node', 'bin/node', '.nvm/alias/default', '.config/mise/config.toml',
+  '.local/bin/node', '.nvm/alias/default', '.config/mise/config.toml',
 ];
 
 /** Where editors keep extensions; ours is the `blast-shield.*` folder in each. */
