@@ -13,7 +13,6 @@ import { gitRun, repositoryRoot } from './gitPathState';
  */
 
 const MAX_CHANGED = 20_000;
-const MAX_COMMITS = '2000';
 
 /** A revision git may be handed: no option spelling, no whitespace or control characters, bounded. */
 function safeRevision(rev: string): boolean {
@@ -73,7 +72,8 @@ function moveChanges(root: string, move: GitMove): Listing {
         const exists = commitExists(root, rev.replace(/^\^/, ''));
         if (exists !== true) return exists === false ? 'no-commit' : undefined;
       }
-      const run = gitRun(root, ['-c', 'core.quotePath=false', 'log', '--no-walk=unsorted', '--format=', '--name-only', '-z', '-m', '--no-renames', '--no-ext-diff', '--no-textconv', '-n', MAX_COMMITS, '--end-of-options', ...revisions, '--']);
+      // No `-n`: git walks the history behind a single commit when a count is given, even with --no-walk. Ranges are bounded by their ends, and output by the runner.
+      const run = gitRun(root, ['-c', 'core.quotePath=false', 'log', '--no-walk=unsorted', '--format=', '--name-only', '-z', '-m', '--no-renames', '--no-ext-diff', '--no-textconv', '--end-of-options', ...revisions, '--']);
       return run.status === 0 ? names(run.stdout) : undefined;
     }
     case 'stash': {
