@@ -7,8 +7,8 @@ import type { CodeSnippet, Finding, Invocation, RuleContext, RulePack } from '..
  * target is the editor, so the signal and the tools that send it are denied whatever the target
  * (`kill -USR1`, `pkill -USR1`, `process._debugProcess`, `node inspect -p`, `os.kill(…, SIGUSR1)`), as
  * are the editor's own debugger switches (`code --inspect-extensions=9333`, `--remote-debugging-port`);
- * other signals stay allowed. `kill -USR1` of numbered pids the facts show are not a JavaScript runtime
- * (a daemon reopening its logs) or are gone is allowed.
+ * other signals stay allowed. `kill -USR1` of numbered pids the facts show run a program that is not
+ * a JavaScript runtime (a daemon reopening its logs) is allowed.
  */
 
 const REASON = 'SIGUSR1 opens the inspector of a Node or Electron process (the editor included), through which code can run inside it and answer Blast Shield\'s dialog; agents may not change Blast Shield\'s protection.';
@@ -67,7 +67,8 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     // `kill -USR1 <pid>` of a program that is not a JavaScript runtime (a daemon reopening its logs) opens no inspector.
     const pids = inv.remote ? undefined : plainPids(inv);
     const runtime = ctx.facts.processRuntime;
-    if (pids && runtime && pids.every((pid) => { const kind = runtime.call(ctx.facts, pid); return kind === 'other' || kind === 'gone'; })) return [];
+    // A pid that is not there now is not known: it may be the editor's by the time the signal is sent.
+    if (pids && runtime && pids.every((pid) => runtime.call(ctx.facts, pid) === 'other')) return [];
     return [deny(`\`${inv.name}\` sends SIGUSR1`)];
   }
   if (EDITORS.has(inv.name)) {

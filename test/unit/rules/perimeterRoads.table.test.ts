@@ -88,6 +88,8 @@ const TABLE: Record<string, readonly Row[]> = {
     allowed('git am /tmp/patches/ok.diff'),
     allowed('git apply /tmp/patches/ok.diff'),
     allowed('git apply /tmp/no-such.patch'),
+    deny("git apply --include='.claude/*' /tmp/no-such.patch"),
+    allowed("git apply --include='src/*' /tmp/no-such.patch"),
     deny('git am /tmp/patches/evil.diff'),
     deny('curl -sLo /tmp/fresh.patch https://example.com/p.patch && git apply /tmp/fresh.patch'),
     deny('curl -sL https://example.com/p.patch | git am'),
@@ -160,6 +162,7 @@ const TABLE: Record<string, readonly Row[]> = {
     deny(`python3 -c "getattr(__import__('os'),'remove')('.cursor/hooks.json')"`),
     deny(`node -e "require('fs')['unl'+'inkSync']('.claude/settings.json')"`),
     deny(`node -e "require('./.claude/tidy.js')"`),
+    deny(`node -e "const p=require('path');console.log(require('fs').readdirSync(p.join(require('os').homedir(),'.blast-shield','ipc')))"`),
     allowed('blast-shield policy explain'),
     allowed('blast-shield policy explain --json'),
     deny('blast-shield policy set lockdown false'),
@@ -194,7 +197,7 @@ describe('rules/perimeter: roads that name no protected file', () => {
   describe('kill -USR1 by what the pid runs', () => {
     const runtimes: Record<number, 'javascript' | 'other' | 'gone'> = { 4242: 'other', 777: 'javascript', 31337: 'gone' };
     const withProcesses = facts({ processRuntime: (pid) => runtimes[pid] });
-    const rows = [allowed('kill -USR1 4242'), allowed('kill -s USR1 31337'), deny('kill -USR1 777'), deny('kill -USR1 4242 777'), deny('kill -USR1 9999'), deny('kill -USR1 $(pgrep -f code)'), deny('pkill -USR1 nginx')];
+    const rows = [allowed('kill -USR1 4242'), deny('kill -s USR1 31337'), deny('kill -USR1 777'), deny('kill -USR1 4242 777'), deny('kill -USR1 9999'), deny('kill -USR1 $(pgrep -f code)'), deny('pkill -USR1 nginx')];
     for (const row of rows) it(`${row.expect}: ${row.command}`, () => assertRow(row, withProcesses));
     it('deny: kill -USR1 4242 when the facts cannot tell what runs', () => assertRow(deny('kill -USR1 4242'), facts()));
   });

@@ -343,6 +343,13 @@ function patchFilesMissing(inv: Invocation, j: Judge): boolean {
 function patchEffects(effects: PathEffect[], inv: Invocation, j: Judge): PathEffect[] {
   const isPatch = inv.name === 'patch' || (inv.name === 'git' && inv.args.some((a) => a.text === 'apply' || a.text === 'am'));
   if (!isPatch) return effects;
+  // `git apply --include='.claude/*'`: the paths it limits itself to are what it means to change.
+  const included: PathEffect[] = [];
+  inv.args.forEach((a, i) => {
+    const value = a.text.startsWith('--include=') ? a.text.slice('--include='.length) : a.text === '--include' ? inv.args[i + 1]?.text : undefined;
+    if (inv.name === 'git' && value) included.push({ kind: 'write', word: { text: value, raw: value, dynamic: a.dynamic, glob: /[*?[]/.test(value) } });
+  });
+  effects = [...effects, ...included];
   const texts = patchTexts(inv, j.facts, j.cwd);
   // A patch file that is not there applies nothing: git and patch stop. One written earlier in the line is the line pass's question.
   if (!texts && patchFilesMissing(inv, j)) return effects.filter((e) => e.kind !== 'extract');

@@ -51,6 +51,8 @@ export function inlineCodeOnlyReads(inv: Invocation): { code: string; onlyReads:
   const at = args.findIndex((a) => (py ? a.text === '-c' : /^(-e|--eval|-p|--print)$/.test(a.text)));
   const word = at >= 0 ? args[at + 1] : undefined;
   if (!word || word.dynamic) return undefined;
+  // The guard's own folder holds the window tokens, which are not for agents to read at all.
+  if (/blast|ipc/i.test(word.text)) return { code: word.text, onlyReads: false };
   // Options before the code that load other code (`-m`, `-r`, `--require`, `--import`) are judged elsewhere; here they keep it a writer.
   if (args.slice(0, at).some((a) => /^(-m|-r|--require|--import|--loader|--experimental-loader)/.test(a.text))) return { code: word.text, onlyReads: false };
   return { code: word.text, onlyReads: py ? pythonOnlyReads(word.text) : javascriptOnlyReads(word.text) };
