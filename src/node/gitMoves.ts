@@ -16,7 +16,7 @@ const MAX_CHANGED = 20_000;
 
 /** A revision git may be handed: no option spelling, no whitespace or control characters, bounded. */
 function safeRevision(rev: string): boolean {
-  return rev.length > 0 && rev.length <= 256 && !rev.startsWith('-') && !/[\s\0-\x1f]/.test(rev);
+  return rev.length > 0 && rev.length <= 256 && !rev.startsWith('-') && ![...rev].some((c) => c.charCodeAt(0) < 0x20 || /\s/.test(c));
 }
 
 type Listing = readonly string[] | 'no-commit' | undefined;

@@ -21,7 +21,7 @@ type Place = 'tests' | 'packages' | 'manifest';
 function placeOf(path: string): Place | undefined {
   const l = path.toLowerCase();
   if (/\/node_modules\//.test(l)) return 'packages';
-  if (/\/package\.json$/.test(l)) return 'manifest';
+  if (l.endsWith('/package.json')) return 'manifest';
   const name = l.slice(l.lastIndexOf('/') + 1);
   if (/^(conftest\.py|pytest\.ini|tox\.ini|setup\.cfg|noxfile\.py|\.mocharc(\.\w+)?|(jest|vitest|vite|playwright|karma|ava)\.config\.\w+|\.?babelrc(\.\w+)?|tsconfig(\.\w+)?\.json)$/.test(name)) return 'tests';
   if (/\.(test|spec)\.[cm]?[jt]sx?$|^test_.*\.py$|_test\.(py|go)$|_spec\.rb$/.test(name)) return 'tests';
