@@ -3,9 +3,8 @@ import type { CodeSnippet, Finding, Invocation, RuleContext, RulePack } from '..
 /**
  * Opening a debugger inside another process: SIGUSR1 makes any Node or Electron process (the editor's
  * server and extension host included) open its inspector, through which code runs inside it, and code
- * inside the editor can answer the confirm dialog. The guard cannot tell from a pid whether the
- * target is the editor, so the signal and the tools that send it are denied whatever the target
- * (`kill -USR1`, `pkill -USR1`, `process._debugProcess`, `node inspect -p`, `os.kill(…, SIGUSR1)`), as
+ * inside the editor can answer the confirm dialog. A pid alone does not say whether the target is
+ * the editor, so the signal and the tools that send it are denied (`kill -USR1`, `pkill -USR1`, `process._debugProcess`, `node inspect -p`, `os.kill(…, SIGUSR1)`), as
  * are the editor's own debugger switches (`code --inspect-extensions=9333`, `--remote-debugging-port`);
  * other signals stay allowed. `kill -USR1` of numbered pids the facts show run a program that is not
  * a JavaScript runtime (a daemon reopening its logs) is allowed.

@@ -2,7 +2,7 @@ import { minimatch } from 'minimatch';
 import { basename, isWithin, normalize, resolvePath } from '../../paths';
 import { EFFECT_RULES, effectsOf, READ_ONLY_COMMANDS, type PathEffect } from '../../policy/effects';
 import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack } from '../../policy/types';
-import { patchPaths } from './patchText';
+import { missingPatchFiles, patchPaths, patchTexts } from './patchText';
 import { gitLineFindings } from './gitLine';
 import { plantedCodeFindings } from './plantedCode';
 import { gitFedEffects, gitPointedElsewhere, protectedChangesOfMoves, touchedByGit } from './gitState';
@@ -286,60 +286,6 @@ function computedPathMayBeProtected(text: string, word: ArgWord, j: Judge): bool
   return false;
 }
 
-/** Texts of the patches `patch` / `git apply` would apply, when all of them can be read. */
-function patchTexts(inv: Invocation, facts: Facts, cwd: string): string[] | undefined {
-  const texts: string[] = [];
-  const stdin = inv.stdin;
-  if (stdin?.kind === 'heredoc' || stdin?.kind === 'herestring') texts.push(stdin.text);
-  else if (stdin?.kind === 'file') {
-    const text = facts.readFile(resolvePath(cwd, stdin.path, facts.home));
-    if (text === undefined) return undefined;
-    texts.push(text);
-  } else if (stdin?.kind === 'pipe') return undefined;
-  const files: string[] = [];
-  const args = inv.args;
-  for (let i = 0; i < args.length; i++) {
-    const t = args[i]!.text;
-    if (inv.name === 'patch') {
-      if (t === '-i' || t === '--input') files.push(args[i + 1]?.text ?? '');
-      else if (t.startsWith('--input=')) files.push(t.slice(8));
-      else if (t.startsWith('-i') && t.length > 2) files.push(t.slice(2));
-    } else if (i > 0 && !t.startsWith('-')) files.push(t);
-  }
-  if (inv.name === 'patch') {
-    const operands = args.filter((a, i) => !a.text.startsWith('-') && !/^-[ipdoBrDFVYzg]$/.test(args[i - 1]?.text ?? ''));
-    if (operands[1]) files.push(operands[1].text);
-  }
-  for (const f of files) {
-    if (f === '-' || f === '') return undefined;
-    const text = facts.readFile(resolvePath(cwd, f, facts.home));
-    if (text === undefined) return undefined;
-    texts.push(text);
-  }
-  return texts.length > 0 ? texts : undefined;
-}
-
-/** The patch files `git apply`/`git am`/`patch -i` names, when each is named plainly and none is there. */
-function missingPatchFiles(inv: Invocation, facts: Facts, cwd: string): string[] | undefined {
-  if (inv.stdin && inv.stdin.kind !== 'file') return undefined;
-  const args = inv.args;
-  const files: ArgWord[] = [];
-  if (inv.name === 'git') {
-    const at = args.findIndex((a) => a.text === 'apply' || a.text === 'am');
-    if (at < 0) return undefined;
-    files.push(...args.slice(at + 1).filter((a) => !a.text.startsWith('-')));
-  } else if (inv.name === 'patch') {
-    for (let i = 0; i < args.length; i++) if (args[i]!.text === '-i' || args[i]!.text === '--input') files.push(args[i + 1]!);
-  }
-  if (files.length === 0 || files.some((f) => !f || f.dynamic || f.glob)) return undefined;
-  const paths = files.map((f) => resolvePath(cwd, f.text, facts.home));
-  return facts.fileStatus && paths.every((p) => facts.fileStatus!(p) === 'missing') ? paths : undefined;
-}
-
-function patchFilesMissing(inv: Invocation, j: Judge): boolean {
-  return missingPatchFiles(inv, j.facts, j.cwd) !== undefined;
-}
-
 function patchEffects(effects: PathEffect[], inv: Invocation, j: Judge): PathEffect[] {
   const isPatch = inv.name === 'patch' || (inv.name === 'git' && inv.args.some((a) => a.text === 'apply' || a.text === 'am'));
   if (!isPatch) return effects;
@@ -352,7 +298,7 @@ function patchEffects(effects: PathEffect[], inv: Invocation, j: Judge): PathEff
   effects = [...effects, ...included];
   const texts = patchTexts(inv, j.facts, j.cwd);
   // A patch file that is not there applies nothing: git and patch stop. One written earlier in the line is the line pass's question.
-  if (!texts && patchFilesMissing(inv, j)) return effects.filter((e) => e.kind !== 'extract');
+  if (!texts && missingPatchFiles(inv, j.facts, j.cwd)) return effects.filter((e) => e.kind !== 'extract');
   if (!texts) return effects;
   const dirWord = effects.find((e) => e.kind === 'extract')?.word;
   const base = dirWord ? resolvePath(j.cwd, dirWord.text, j.facts.home) : j.cwd;
