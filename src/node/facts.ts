@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { CredentialFacts, Facts, FileStatus, GitHistoryQuery, ProductionMap } from '../core/policy/types';
+import type { CredentialFacts, Facts, FileStatus, GitHistoryQuery, GitMove, ProductionMap } from '../core/policy/types';
 import { parseSettingsMirror } from '../core/settings/mirror';
 import { parsePolicyFile } from '../core/settings/policyFile';
 import { SETTING_KEYS } from '../core/settings/types';
@@ -10,6 +10,8 @@ import { GUARD_PATHS, guardHome } from './guardHome';
 import { openRegularFileSync, readRegularFileSync } from './safeOpen';
 import { gitPathStates, repositoryRoot } from './gitPathState';
 import { gitHistoryPaths } from './gitHistoryPaths';
+import { gitMoveChanges } from './gitMoves';
+import { processRuntime } from './processRuntime';
 import { gatherPerimeterFacts } from './perimeterFacts';
 import { unstableScriptReason } from './scriptStability';
 
@@ -259,6 +261,12 @@ export function gatherFacts(opts: GatherFactsOptions): Facts {
     },
     gitHistoryPaths(workTree: string, query: GitHistoryQuery) {
       return gitHistoryPaths(workTree, query, home);
+    },
+    gitMoveChanges(workTree: string, moves: readonly GitMove[]) {
+      return gitMoveChanges(workTree, moves);
+    },
+    processRuntime(pid: number) {
+      return processRuntime(pid);
     },
   };
   if (opts.credentials) facts.credentials = opts.credentials;

@@ -30,7 +30,8 @@ export function repositoryRoot(start: string): string | undefined {
   return undefined;
 }
 
-function git(root: string, args: readonly string[]): Buffer | undefined {
+/** Runs a git command that only reads objects and the index, with git's program-starting settings off; its exit status and output. */
+export function gitRun(root: string, args: readonly string[]): { status: number | null; stdout: Buffer | undefined } {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^GIT_(DIR|WORK_TREE|INDEX_FILE|CONFIG_PARAMETERS|CONFIG_COUNT|CONFIG_KEY_\d+|CONFIG_VALUE_\d+|EXTERNAL_DIFF|PAGER|SSH|SSH_COMMAND|ASKPASS|EXEC_PATH)$/.test(k)) env[k] = v;
   Object.assign(env, { GIT_NO_LAZY_FETCH: '1', GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1' });
@@ -39,6 +40,11 @@ function git(root: string, args: readonly string[]): Buffer | undefined {
     ['-c', 'core.fsmonitor=false', '-c', 'core.untrackedCache=false', '-c', 'protocol.allow=never', '-c', 'core.hooksPath=/dev/null', '-C', root, ...args],
     { env, timeout: TIMEOUT_MS, maxBuffer: 8 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] },
   );
+  return { status: run.error ? null : run.status, stdout: run.stdout ?? undefined };
+}
+
+function git(root: string, args: readonly string[]): Buffer | undefined {
+  const run = gitRun(root, args);
   return run.status === 0 && run.stdout ? run.stdout : undefined;
 }
 

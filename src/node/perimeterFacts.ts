@@ -63,5 +63,6 @@ export function gatherPerimeterFacts(opts: PerimeterFactsOptions): PerimeterFact
   if (zdotdir && path.isAbsolute(zdotdir)) for (const name of ['.zshenv', '.zshrc', '.zprofile', '.zlogin']) startupFiles.push(path.join(zdotdir, name));
   startupFiles.push(...sourcedStartupFiles(opts.home));
   for (const file of startupFiles.slice()) alias(file);
-  return { installedConfigs, aliases, startupFiles };
+  const pathFolders = [...new Set((opts.env.PATH ?? '').split(path.delimiter).filter((f) => path.isAbsolute(f)))].slice(0, 64);
+  return { installedConfigs, aliases, startupFiles, pathFolders };
 }

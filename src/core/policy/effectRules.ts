@@ -9,6 +9,7 @@ import { COMPRESSED_SUFFIX, each, valueWord, grammarOf, gzipLike, has, readOptio
 import type { EffectKind, GitScope, PathEffect } from './effects';
 import type { ArgWord, Invocation } from './types';
 import { EXTRACTOR_EFFECTS } from './extractorEffects';
+import { gitMoveEffects } from './gitMoveEffects';
 
 // ---------------------------------------------------------------------------------------------
 // Commands that only read what they are given
@@ -430,6 +431,8 @@ function git(args: readonly ArgWord[]): PathEffect[] {
   const pathspecs = (kind: EffectKind): PathEffect[] => each(kind, opts.operands, { recursive: true });
   // `:(exclude)src`, `:!src`, `:/`, `:(top)`, `:(glob)**`, `:(icase).CURSOR`, `'*.json'`: git matches these itself, anywhere in the work tree.
   const magic = (words: readonly ArgWord[]): boolean => words.some((w) => w.text.startsWith(':') || (!w.glob && /[*?[]/.test(w.text)));
+  const moved = gitMoveEffects(subName, rest, opts, workTree);
+  if (moved) return [...out, ...moved];
   if (GIT_READ_ONLY.has(subName)) {
     out.push(...each('write', values(opts, 'output', 'o').filter(() => subName !== 'clone' && subName !== 'init')));
     if (subName === 'clone' || subName === 'init') out.push(...each('unknown', opts.operands.slice(subName === 'clone' ? 1 : 0)));
@@ -466,20 +469,18 @@ function git(args: readonly ArgWord[]): PathEffect[] {
         const specs = rest.slice(dashed + 1);
         const fromIndex = !opts.operands.some((w) => !specs.includes(w) && w.text !== 'HEAD');
         if (magic(specs)) return [...out, rewrite(fromIndex ? toHead : undefined)];
-        return [...out, ...each('write', specs, { recursive: true })];
+        // From the index, only files that differ from it change (`git checkout -- .`); from a commit, any file below.
+        return [...out, ...(fromIndex ? each('rewrite', specs, { recursive: true, gitScope: toHead }) : each('write', specs, { recursive: true }))];
       }
       if (has(opts, 'b', 'B', 'orphan')) return out;
       // `git checkout main` switches branches and keeps local changes; `git checkout FILE` or `.` overwrites them.
       return [...out, ...each('write', opts.operands, { recursive: true })];
     }
-    case 'switch':
-      if (has(opts, 'f', 'force', 'discard-changes', 'orphan', 'merge', 'm', 'd', 'detach') || opts.operands.some((w) => isRevision(w.text))) out.push(rewrite());
-      return out;
     case 'restore': {
       if (has(opts, 'S', 'staged') && !has(opts, 'W', 'worktree')) return out;
       const fromIndex = !has(opts, 's', 'source');
       if (magic(opts.operands)) return [...out, rewrite(fromIndex ? toHead : undefined)];
-      return [...out, ...pathspecs('write'), ...(opts.operands.length === 0 || has(opts, 'pathspec-from-file') ? [rewrite()] : [])];
+      return [...out, ...(fromIndex ? each('rewrite', opts.operands, { recursive: true, gitScope: toHead }) : pathspecs('write')), ...(opts.operands.length === 0 || has(opts, 'pathspec-from-file') ? [rewrite()] : [])];
     }
     case 'read-tree':
       // `-mu` is a cluster of flags here (the shared reader above gives -m a value)

@@ -1,6 +1,6 @@
 import { each } from './effectOptions';
 import { EFFECT_RULES, READ_ONLY_COMMANDS } from './effectRules';
-import type { ArgWord, Invocation } from './types';
+import type { ArgWord, GitMove, Invocation } from './types';
 
 /**
  * What an invocation can do to the paths it names, as declarative per-command data: which words it
@@ -54,6 +54,8 @@ export interface PathEffect {
    * ignored files when it says so. Omitted for rewrites to another commit, which may change any file.
    */
   gitScope?: GitScope;
+  /** For a git move to other commits (a branch switch, a merge, a revert ...): what git is asked about the files it changes. */
+  gitMoves?: readonly GitMove[];
 }
 
 export interface GitScope {

@@ -256,6 +256,18 @@ export interface Facts {
    * holds a credential (judged by that text). See `GitHistoryQuery`.
    */
   gitHistoryPaths?(workTree: string, query: GitHistoryQuery): { paths: readonly string[]; complete: boolean; credentials?: readonly CredentialFileInfo[] } | undefined;
+  /**
+   * The files (absolute paths) a git move to other commits would change in the repository holding
+   * `workTree` (a branch switch, a merge, a cherry-pick, a revert, a stash applied), from the trees
+   * involved. A revision that names no commit adds nothing (git would refuse). Undefined when it
+   * cannot be known (no repository, git failed, too many files): the perimeter then assumes the worst.
+   */
+  gitMoveChanges?(workTree: string, moves: readonly GitMove[]): readonly string[] | undefined;
+  /**
+   * Whether process `pid` runs a JavaScript runtime that opens its inspector on SIGUSR1 (Node,
+   * Electron, an editor), is some other program, or is gone; undefined when it cannot be known.
+   */
+  processRuntime?(pid: number): 'javascript' | 'other' | 'gone' | undefined;
 }
 
 /**
@@ -270,6 +282,19 @@ export interface GitHistoryQuery {
   maxCount?: number;
   cached?: boolean;
 }
+
+/**
+ * A git move to other commits, as the files it changes are asked of git: the work tree becomes
+ * another commit's tree (`tree`: checkout/switch/reset to it), the changes of named commits or ranges
+ * are replayed or undone (`commits`: cherry-pick, revert, what a rebase rewrites), the changes made
+ * on another line of history since it forked arrive (`merge`), or a stash entry is applied (`stash`).
+ */
+export type GitMove =
+  /** `remoteGuess`: a branch name that is not local is looked up on the remotes too (`git checkout feat` creates feat from origin/feat). */
+  | { kind: 'tree'; to: string; remoteGuess?: boolean }
+  | { kind: 'commits'; revisions: readonly string[] }
+  | { kind: 'merge'; from: string }
+  | { kind: 'stash'; entry: string };
 
 /** A path against the last commit: as committed (or deleted, which a reset restores), changed, staged as new, untracked, ignored. */
 export type GitPathState = 'unmodified' | 'modified' | 'staged-new' | 'untracked' | 'ignored' | 'unknown';
@@ -286,6 +311,8 @@ export interface PerimeterFacts {
   aliases: readonly { real: string; path: string }[];
   /** Start-up files named by the environment: `$BASH_ENV`, `$ENV`, `$ZDOTDIR/.zshenv` ... */
   startupFiles: readonly string[];
+  /** The folders on the agent's PATH, in order: a program there named like the runtime (`node`) stands for it. */
+  pathFolders?: readonly string[];
 }
 
 export interface ClassifyOptions {

@@ -1,13 +1,13 @@
-import type { CodeSnippet, Finding, Invocation, RulePack } from '../policy/types';
+import type { CodeSnippet, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 
 /**
  * Opening a debugger inside another process: SIGUSR1 makes any Node or Electron process (the editor's
  * server and extension host included) open its inspector, through which code runs inside it, and code
- * inside the editor can answer the confirm dialog. The guard cannot tell from a pid whether the
- * target is the editor, so the signal and the tools that send it are denied whatever the target
- * (`kill -USR1`, `pkill -USR1`, `process._debugProcess`, `node inspect -p`, `os.kill(…, SIGUSR1)`), as
+ * inside the editor can answer the confirm dialog. A pid alone does not say whether the target is
+ * the editor, so the signal and the tools that send it are denied (`kill -USR1`, `pkill -USR1`, `process._debugProcess`, `node inspect -p`, `os.kill(…, SIGUSR1)`), as
  * are the editor's own debugger switches (`code --inspect-extensions=9333`, `--remote-debugging-port`);
- * other signals stay allowed. Sending USR1 to a non-Node daemon (log reopening) is left to the user.
+ * other signals stay allowed. `kill -USR1` of numbered pids the facts show run a program that is not
+ * a JavaScript runtime (a daemon reopening its logs) is allowed.
  */
 
 const REASON = 'SIGUSR1 opens the inspector of a Node or Electron process (the editor included), through which code can run inside it and answer Blast Shield\'s dialog; agents may not change Blast Shield\'s protection.';
@@ -42,9 +42,33 @@ const EDITOR_DEBUG_FLAGS = /^--(inspect|inspect-brk|inspect-extensions|inspect-b
 
 const deny = (what: string): Finding => ({ rule: 'inspector.signal-usr1', risk: 'self-protection', severity: 'deny', reason: `${what}: ${REASON}`, targets: [] });
 
-function checkInvocation(inv: Invocation): Finding[] {
+/** The pids `kill` names, when every target is a plain number (no job, no process group, no substitution). */
+function plainPids(inv: Invocation): number[] | undefined {
+  if (inv.name !== 'kill') return undefined;
+  const args = inv.args;
+  const pids: number[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a.text === '-s' || a.text === '--signal' || a.text === '-n') {
+      i++;
+      continue;
+    }
+    if (a.text === '--' || (a.text.startsWith('-') && !/^-\d+$/.test(a.text)) || (/^-\d+$/.test(a.text) && pids.length === 0 && i === 0)) continue;
+    if (a.dynamic || !/^[1-9]\d{0,9}$/.test(a.text)) return undefined;
+    pids.push(Number(a.text));
+  }
+  return pids.length > 0 ? pids : undefined;
+}
+
+function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.name === 'kill' || inv.name === 'pkill' || inv.name === 'killall') {
-    return signalsOf(inv).some(isUsr1) ? [deny(`\`${inv.name}\` sends SIGUSR1`)] : [];
+    if (!signalsOf(inv).some(isUsr1)) return [];
+    // `kill -USR1 <pid>` of a program that is not a JavaScript runtime (a daemon reopening its logs) opens no inspector.
+    const pids = inv.remote ? undefined : plainPids(inv);
+    const runtime = ctx.facts.processRuntime;
+    // A pid that is not there now is not known: it may be the editor's by the time the signal is sent.
+    if (pids && runtime && pids.every((pid) => runtime.call(ctx.facts, pid) === 'other')) return [];
+    return [deny(`\`${inv.name}\` sends SIGUSR1`)];
   }
   if (EDITORS.has(inv.name)) {
     const flag = inv.args.map((a) => a.text).find((a) => EDITOR_DEBUG_FLAGS.test(a));

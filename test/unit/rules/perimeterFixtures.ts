@@ -1,4 +1,4 @@
-import type { Facts, FileStatus, Verdict } from '../../../src/core/policy/types';
+import type { Facts, FileStatus, GitMove, Verdict } from '../../../src/core/policy/types';
 import { testFacts } from '../support/policyFixtures';
 
 /**
@@ -74,6 +74,41 @@ function statusIn(files: Record<string, string>): (p: string) => FileStatus {
   };
 }
 
+/**
+ * The repository's history as git would answer for it: `main`, `feature/login`, the branch checked
+ * out before and the upstream differ from HEAD in `src/` only; older commits (`HEAD~N`, abbreviated
+ * hashes, `old-config`) come from before the agent configuration was committed; the newest stash
+ * holds a change to `.claude/settings.json`; `gone` names no commit. Anything else git cannot say.
+ */
+const SOURCE_ONLY = ['/work/app/src/index.ts'];
+const AGENT_CONFIG = ['/work/app/.cursor/hooks.json', '/work/app/.claude/settings.json', '/work/app/.blast-shield.json'];
+
+function revisionChanges(rev: string): string[] | undefined {
+  if (rev === 'HEAD' || rev === 'gone' || rev === '') return [];
+  if (/^(main|feature\/login|feature\/y|topic|@\{-1\}|@\{upstream\}|origin\/main)$/.test(rev)) return SOURCE_ONLY;
+  if (/^(HEAD(~\d*|\^+)+|[0-9a-f]{4,40}|ORIG_HEAD|old-config)$/.test(rev)) return AGENT_CONFIG;
+  if (/^stash@\{0\}(\^1)?$/.test(rev)) return ['/work/app/.claude/settings.json'];
+  if (/^stash@\{\d+\}(\^1)?$/.test(rev)) return [];
+  return undefined;
+}
+
+export function fixtureGitMoveChanges(_workTree: string, moves: readonly GitMove[]): string[] | undefined {
+  const out = new Set<string>();
+  for (const move of moves) {
+    const revisions = move.kind === 'tree' ? [move.to] : move.kind === 'merge' ? [move.from] : move.kind === 'stash' ? [move.entry] : move.revisions;
+    for (const whole of revisions) {
+      // The last commit alone is the one that added the agent configuration: undoing or replaying it changes those files.
+      const lastCommit = move.kind === 'commits' && whole === 'HEAD';
+      for (const rev of whole.split(/\.\.\.?/)) {
+        const changed = lastCommit ? AGENT_CONFIG : revisionChanges(rev.replace(/^\^/, ''));
+        if (!changed) return undefined;
+        for (const p of changed) out.add(p);
+      }
+    }
+  }
+  return [...out];
+}
+
 export function perimeterFacts(overrides: Partial<Facts> = {}): Facts {
   const files = PERIMETER_FILES;
   return testFacts({
@@ -91,6 +126,7 @@ export function perimeterFacts(overrides: Partial<Facts> = {}): Facts {
       ],
       startupFiles: ['/home/dev/.config/bash_env.sh'],
     },
+    gitMoveChanges: fixtureGitMoveChanges,
     ...overrides,
   });
 }

@@ -1,5 +1,6 @@
 import { EFFECT_RULES, GIT_READ_ONLY, READ_ONLY_COMMANDS, type GitScope, type PathEffect } from '../../policy/effects';
-import type { ArgWord, Facts, GitPathState, Invocation } from '../../policy/types';
+import type { ArgWord, Facts, GitMove, GitPathState, Invocation } from '../../policy/types';
+import { guardedByContent, isContentDependent, protectionOf, type PerimeterView } from './protectedPaths';
 
 /**
  * A git rewrite back to the last commit or the index (`git reset --hard`, plain `git stash`,
@@ -55,4 +56,37 @@ export function gitFedEffects(inv: Invocation, fed: Invocation): PathEffect[] {
   const here: ArgWord = { text: '.', raw: '.', dynamic: false, glob: false };
   const scope = changedOnly || untracked ? { gitScope: { untracked, ignored: untracked && words.some((w) => w === '-i' || w === '--ignored') } } : {};
   return [{ kind: 'rewrite', word: here, ...scope }];
+}
+
+/**
+ * The protected files a git move to other commits would change (`git checkout <branch>`, `git merge`,
+ * `git revert`, `git stash pop` ...), from git's own list of the files that differ between the trees
+ * involved; undefined when git cannot say, and the perimeter then counts every protected path. A file
+ * guarded only by what it holds (an ignore file's block, `.vscode/settings.json`) counts while it
+ * holds it; the new text is another commit's, so settings the runtime or the editor load count always.
+ */
+export function protectedChangesOfMoves(workTree: string, moves: readonly GitMove[], facts: Facts, view: PerimeterView): { path: string; label: string }[] | undefined {
+  if (!facts.gitMoveChanges) return undefined;
+  let changed: readonly string[] | undefined;
+  try {
+    changed = facts.gitMoveChanges(workTree, moves);
+  } catch {
+    changed = undefined;
+  }
+  if (!changed) return undefined;
+  const out: { path: string; label: string }[] = [];
+  for (const path of changed) {
+    const protection = protectionOf(path, view);
+    if (!protection) continue;
+    const always = protection.kind === 'user-settings' || protection.kind === 'runtime-config';
+    if (isContentDependent(protection.kind) && !always && !guardedByContent(protection.kind, facts.readFile(path))) continue;
+    out.push({ path, label: protection.label });
+    if (out.length >= 8) break;
+  }
+  return out;
+}
+
+/** A git command pointed at another repository or index (`GIT_DIR=…`, `--git-dir`, `core.worktree=`): git's view of the work tree does not narrow what it changes. */
+export function gitPointedElsewhere(inv: Invocation): boolean {
+  return Object.keys(inv.assignments).some((k) => /^GIT_(DIR|WORK_TREE|INDEX_FILE|COMMON_DIR|OBJECT_DIRECTORY)$/.test(k)) || inv.args.some((a) => /^--git-dir|^core\.worktree=|^--index-file/i.test(a.text));
 }

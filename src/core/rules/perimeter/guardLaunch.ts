@@ -129,6 +129,8 @@ const AGENT_CLIS: Readonly<Record<string, string>> = {
   opencode: 'opencode', 'opencode-ai': 'opencode',
   aider: 'aider', 'aider-chat': 'aider',
   droid: 'droid', goose: 'goose', crush: 'crush', auggie: 'auggie', '@augmentcode/auggie': 'auggie', cline: 'cline',
+  q: 'q', 'kiro-cli': 'kiro-cli', 'aider-install': 'aider', plandex: 'plandex', pdx: 'plandex', gptme: 'gptme',
+  '@charmland/crush': 'crush', 'opencode-ai@latest': 'opencode', kimi: 'kimi', 'kilocode': 'kilocode', '@kilocode/cli': 'kilocode',
 };
 
 /** Options that turn approvals off or replace the settings (and so the hooks) an agent loads. */
@@ -138,7 +140,7 @@ const BYPASS_OPTIONS = new RegExp(
       '--dangerously-skip-permissions', '--allow-dangerously-skip-permissions', '--dangerously-bypass-approvals-and-sandbox', '--dangerously-allow-all',
       '--skip-permissions-unsafe', '--yolo', '-y', '--force', '-f', '--allow-all-tools', '--allow-all', '--allow-all-paths', '--yes-always', '--full-auto',
       '--settings', '--setting-sources', '--config', '-c', '--profile', '--sandbox', '-s', '--approval-mode', '--permission-mode', '--ask-for-approval', '-a',
-      '--trust-all-tools', '--auto', '--no-hooks', '--disable-hooks',
+      '--trust-all-tools', '--auto', '--no-hooks', '--disable-hooks', '--bare',
     ].join('|') +
     ')(=.*)?$',
 );
@@ -150,7 +152,7 @@ const SAFE_MODES = /^(default|plan|on-request|untrusted|on-failure|read-only|wor
 const AGENT_ENV = /^(CLAUDE_CONFIG_DIR|CODEX_HOME|GEMINI_CLI_HOME|GEMINI_CLI_SYSTEM_SETTINGS_PATH|GEMINI_CLI_SYSTEM_DEFAULTS_PATH|COPILOT_HOME|CURSOR_CONFIG_DIR|XDG_CONFIG_HOME|HOME|USERPROFILE|APPDATA|GOOSE_MODE|CLAUDE_CODE_SKIP_HOOKS|DISABLE_HOOKS|AMP_SETTINGS_FILE|OPENCODE_CONFIG|OPENCODE_CONFIG_DIR|QWEN_HOME)$/;
 
 /** The agent an invocation starts and where its own arguments begin, or undefined. */
-function agentOf(inv: Invocation): { agent: string; args: readonly ArgWord[] } | undefined {
+export function agentOf(inv: Invocation): { agent: string; args: readonly ArgWord[] } | undefined {
   const direct = AGENT_CLIS[inv.name];
   if (direct) return { agent: direct, args: inv.args };
   // npx @anthropic-ai/claude-code …, pnpm dlx @openai/codex …, bunx @google/gemini-cli …

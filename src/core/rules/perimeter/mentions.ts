@@ -39,6 +39,7 @@ const NEEDLES: readonly { re: RegExp; label: (m: RegExpExecArray) => string }[] 
   { re: STARTUP_NEEDLES, label: (m) => `the shell start-up file ${m[0]}` },
   { re: /extensions\/(extensions\.json|\.obsolete)|globalstorage\/state\.vscdb|state\.vscdb/, label: () => "the editor's extension list or state" },
   { re: /\/etc\/(claude-code|codex|gemini-cli)\/|managed-settings\.json/, label: () => "an agent's managed settings" },
+  { re: new RegExp(`${BEFORE}(\\.nvmrc|\\.node-version|\\.tool-versions|ld\\.so\\.preload|\\.local/bin/node|\\.nvm/alias/default)${AFTER}`), label: (m) => `the runtime selection ${m[1]}` },
 ];
 
 function decodeEscapes(text: string): string {

@@ -1,3 +1,6 @@
+import { resolvePath } from '../../paths';
+import type { ArgWord, Facts, Invocation } from '../../policy/types';
+
 /**
  * The files a patch names: `*** Update File: x` (apply_patch), `--- a/x` / `+++ b/x` (unified diffs),
  * `diff --git a/x b/x`, `rename to x`. Prefixes are kept; the caller tries them stripped too.
@@ -46,4 +49,54 @@ function unquoteC(text: string): string {
     // Not UTF-8: one character per byte, never a guess that drops the name.
     return encoded.replace(/%([0-9a-f]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
   }
+}
+
+/** Texts of the patches `patch` / `git apply` would apply, when all of them can be read. */
+export function patchTexts(inv: Invocation, facts: Facts, cwd: string): string[] | undefined {
+  const texts: string[] = [];
+  const stdin = inv.stdin;
+  if (stdin?.kind === 'heredoc' || stdin?.kind === 'herestring') texts.push(stdin.text);
+  else if (stdin?.kind === 'file') {
+    const text = facts.readFile(resolvePath(cwd, stdin.path, facts.home));
+    if (text === undefined) return undefined;
+    texts.push(text);
+  } else if (stdin?.kind === 'pipe') return undefined;
+  const files: string[] = [];
+  const args = inv.args;
+  for (let i = 0; i < args.length; i++) {
+    const t = args[i]!.text;
+    if (inv.name === 'patch') {
+      if (t === '-i' || t === '--input') files.push(args[i + 1]?.text ?? '');
+      else if (t.startsWith('--input=')) files.push(t.slice(8));
+      else if (t.startsWith('-i') && t.length > 2) files.push(t.slice(2));
+    } else if (i > 0 && !t.startsWith('-')) files.push(t);
+  }
+  if (inv.name === 'patch') {
+    const operands = args.filter((a, i) => !a.text.startsWith('-') && !/^-[ipdoBrDFVYzg]$/.test(args[i - 1]?.text ?? ''));
+    if (operands[1]) files.push(operands[1].text);
+  }
+  for (const f of files) {
+    if (f === '-' || f === '') return undefined;
+    const text = facts.readFile(resolvePath(cwd, f, facts.home));
+    if (text === undefined) return undefined;
+    texts.push(text);
+  }
+  return texts.length > 0 ? texts : undefined;
+}
+
+/** The patch files `git apply`/`git am`/`patch -i` names, when each is named plainly and none is there. */
+export function missingPatchFiles(inv: Invocation, facts: Facts, cwd: string): string[] | undefined {
+  if (inv.stdin && inv.stdin.kind !== 'file') return undefined;
+  const args = inv.args;
+  const files: ArgWord[] = [];
+  if (inv.name === 'git') {
+    const at = args.findIndex((a) => a.text === 'apply' || a.text === 'am');
+    if (at < 0) return undefined;
+    files.push(...args.slice(at + 1).filter((a) => !a.text.startsWith('-')));
+  } else if (inv.name === 'patch') {
+    for (let i = 0; i < args.length; i++) if (args[i]!.text === '-i' || args[i]!.text === '--input') files.push(args[i + 1]!);
+  }
+  if (files.length === 0 || files.some((f) => !f || f.dynamic || f.glob)) return undefined;
+  const paths = files.map((f) => resolvePath(cwd, f.text, facts.home));
+  return facts.fileStatus && paths.every((p) => facts.fileStatus!(p) === 'missing') ? paths : undefined;
 }

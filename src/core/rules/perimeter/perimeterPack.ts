@@ -2,8 +2,10 @@ import { minimatch } from 'minimatch';
 import { basename, isWithin, normalize, resolvePath } from '../../paths';
 import { EFFECT_RULES, effectsOf, READ_ONLY_COMMANDS, type PathEffect } from '../../policy/effects';
 import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack } from '../../policy/types';
-import { patchPaths } from './patchText';
-import { gitFedEffects, touchedByGit } from './gitState';
+import { missingPatchFiles, patchPaths, patchTexts } from './patchText';
+import { gitLineFindings } from './gitLine';
+import { plantedCodeFindings } from './plantedCode';
+import { gitFedEffects, gitPointedElsewhere, protectedChangesOfMoves, touchedByGit } from './gitState';
 import { judgeCodeLoads, judgeModuleLoading } from './moduleLoading';
 import { unreadFinding } from './reach';
 import { decodedLiterals, interpreterText, OTHER_INTERPRETERS, runtimeSelection, unreadableCode } from './runtimeCode';
@@ -11,6 +13,8 @@ import { runtimeTargetProducer, substitutionBodies } from './runtimeTargets';
 import { DENY_SUFFIX, expandKnown, perimeterFinding as finding, withoutProcAlias } from './perimeterFinding';
 import { mentionIn, mentionsWindowTokens } from './mentions';
 import { wholeInvocationFindings } from './perimeterExtras';
+import { agentAndPackageFindings } from './nestedAgents';
+import { inlineCodeOnlyReads } from './readOnlyCode';
 import {
   aliasesOf,
   dedicatedFolder,
@@ -122,6 +126,10 @@ function holdsPlacesForNewConfigs(abs: string, j: Judge): boolean {
 function judgePath(abs: string, effect: PathEffect, j: Judge): void {
   if (judgeWindowTokens(abs, effect, j)) return;
   if (!WRITING.has(effect.kind)) return;
+  if (effect.gitMoves) {
+    judgeGitMove(abs, effect, j);
+    return;
+  }
   const verb = effect.kind === 'unknown' ? `names` : 'would change';
   const shown = display(abs, j);
   const protection = protectionOf(abs, j.view);
@@ -166,7 +174,7 @@ function judgePath(abs: string, effect: PathEffect, j: Judge): void {
     (p) => namesMatch(p, effect.names, j.facts) && !(effect.kind === 'rewrite' && protectionOf(p, j.view)?.kind === 'guard-home'),
   );
   // Git's view is read for the repository holding the folder; a command that points git elsewhere keeps every path.
-  const elsewhere = Object.keys(j.inv.assignments).some((k) => /^GIT_(DIR|WORK_TREE|INDEX_FILE|COMMON_DIR|OBJECT_DIRECTORY)$/.test(k)) || j.inv.args.some((a) => /^--git-dir|^core\.worktree=|^--index-file/i.test(a.text));
+  const elsewhere = gitPointedElsewhere(j.inv);
   if ((effect.kind === 'rewrite' || effect.kind === 'delete') && effect.gitScope && !elsewhere) below = touchedByGit(below, abs, effect.gitScope, j.facts);
   if (below.length > 0) {
     const first = below[0]!;
@@ -177,6 +185,19 @@ function judgePath(abs: string, effect: PathEffect, j: Judge): void {
   if (effect.kind === 'extract' && holdsPlacesForNewConfigs(abs, j)) {
     deny(j, 'write-guard-file', `${j.inv.name} writes files of names not known before it runs into ${shown}, where a hook configuration or start-up file would take effect; ${DENY_SUFFIX}.`, shown);
   }
+}
+
+/** A git move to other commits: the protected files among those git says differ between the trees; every protected path when git cannot say. */
+function judgeGitMove(abs: string, effect: PathEffect, j: Judge): void {
+  const changes = gitPointedElsewhere(j.inv) ? undefined : protectedChangesOfMoves(abs, effect.gitMoves ?? [], j.facts, j.view);
+  if (!changes) {
+    judgePath(abs, { kind: 'rewrite', word: effect.word }, j);
+    return;
+  }
+  const first = changes[0];
+  if (!first) return;
+  const sub = j.inv.args.find((a) => !a.text.startsWith('-'))?.text ?? '';
+  deny(j, 'write-guard-file', `git ${sub} would change ${display(first.path, j)} (${first.label}): it differs in the commits this moves the work tree to; ${DENY_SUFFIX}.`, display(first.path, j));
 }
 
 /**
@@ -216,7 +237,8 @@ function judgeEffect(effect: PathEffect, j: Judge): void {
       deny(j, 'read-window-token', `${j.inv.name} names Blast Shield's window tokens; they are not for agents.`, word.text.slice(0, 80));
       return;
     }
-    const named = mentionIn(expandKnown(word.text, j.facts, j.view, j.cwd), j.view);
+    const inline = inlineCodeOnlyReads(j.inv);
+    const named = inline?.onlyReads && inline.code === word.text ? undefined : mentionIn(expandKnown(word.text, j.facts, j.view, j.cwd), j.view);
     if (named) {
       const what = effect.kind === 'code' ? 'program text' : 'an argument';
       deny(j, 'code-names-guard-file', `${j.inv.name} has ${what} naming ${named} and is not known to only read it; ${DENY_SUFFIX}.`, named);
@@ -264,43 +286,19 @@ function computedPathMayBeProtected(text: string, word: ArgWord, j: Judge): bool
   return false;
 }
 
-/** Texts of the patches `patch` / `git apply` would apply, when all of them can be read. */
-function patchTexts(inv: Invocation, facts: Facts, cwd: string): string[] | undefined {
-  const texts: string[] = [];
-  const stdin = inv.stdin;
-  if (stdin?.kind === 'heredoc' || stdin?.kind === 'herestring') texts.push(stdin.text);
-  else if (stdin?.kind === 'file') {
-    const text = facts.readFile(resolvePath(cwd, stdin.path, facts.home));
-    if (text === undefined) return undefined;
-    texts.push(text);
-  } else if (stdin?.kind === 'pipe') return undefined;
-  const files: string[] = [];
-  const args = inv.args;
-  for (let i = 0; i < args.length; i++) {
-    const t = args[i]!.text;
-    if (inv.name === 'patch') {
-      if (t === '-i' || t === '--input') files.push(args[i + 1]?.text ?? '');
-      else if (t.startsWith('--input=')) files.push(t.slice(8));
-      else if (t.startsWith('-i') && t.length > 2) files.push(t.slice(2));
-    } else if (i > 0 && !t.startsWith('-')) files.push(t);
-  }
-  if (inv.name === 'patch') {
-    const operands = args.filter((a, i) => !a.text.startsWith('-') && !/^-[ipdoBrDFVYzg]$/.test(args[i - 1]?.text ?? ''));
-    if (operands[1]) files.push(operands[1].text);
-  }
-  for (const f of files) {
-    if (f === '-' || f === '') return undefined;
-    const text = facts.readFile(resolvePath(cwd, f, facts.home));
-    if (text === undefined) return undefined;
-    texts.push(text);
-  }
-  return texts.length > 0 ? texts : undefined;
-}
-
 function patchEffects(effects: PathEffect[], inv: Invocation, j: Judge): PathEffect[] {
   const isPatch = inv.name === 'patch' || (inv.name === 'git' && inv.args.some((a) => a.text === 'apply' || a.text === 'am'));
   if (!isPatch) return effects;
+  // `git apply --include='.claude/*'`: the paths it limits itself to are what it means to change.
+  const included: PathEffect[] = [];
+  inv.args.forEach((a, i) => {
+    const value = a.text.startsWith('--include=') ? a.text.slice('--include='.length) : a.text === '--include' ? inv.args[i + 1]?.text : undefined;
+    if (inv.name === 'git' && value) included.push({ kind: 'write', word: { text: value, raw: value, dynamic: a.dynamic, glob: /[*?[]/.test(value) } });
+  });
+  effects = [...effects, ...included];
   const texts = patchTexts(inv, j.facts, j.cwd);
+  // A patch file that is not there applies nothing: git and patch stop. One written earlier in the line is the line pass's question.
+  if (!texts && missingPatchFiles(inv, j.facts, j.cwd)) return effects.filter((e) => e.kind !== 'extract');
   if (!texts) return effects;
   const dirWord = effects.find((e) => e.kind === 'extract')?.word;
   const base = dirWord ? resolvePath(j.cwd, dirWord.text, j.facts.home) : j.cwd;
@@ -360,7 +358,10 @@ function judgeGuardCli(inv: Invocation, j: Judge): void {
   if (start < 0) return;
   const sub = inv.args.slice(start).find((a) => a.text !== '--' && !/^--?(json|user|project|lockdown|cwd)$/.test(a.text));
   if (!sub) return;
-  if (sub.dynamic || !SAFE_GUARD_SUBCOMMANDS.has(sub.text)) {
+  // `policy explain` only prints the effective policy; any other `policy` word is a usage error today and may not be tomorrow.
+  const after = inv.args.slice(inv.args.indexOf(sub) + 1).find((a) => !a.text.startsWith('-'));
+  const readsPolicy = sub.text === 'policy' && (after === undefined || (!after.dynamic && (after.text === 'explain' || after.text === 'help')));
+  if (sub.dynamic || (!SAFE_GUARD_SUBCOMMANDS.has(sub.text) && !readsPolicy)) {
     deny(j, 'guard-cli', `${inv.name} runs Blast Shield's own \`${sub.text}\`: installing, uninstalling or unhiding the guard is for a human, not an agent; ${DENY_SUFFIX}.`, `blast-shield ${sub.text}`);
   }
 }
@@ -459,6 +460,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   judgeOtherInterpreter(inv, j);
   judgeArgumentFiles(inv, j);
   for (const f of wholeInvocationFindings(inv, facts, view, cwd)) deny(j, f.rule.replace(/^self-protection\./, ''), f.reason, f.targets[0]?.name ?? '');
+  if (!j.findings.some((f) => f.rule === 'self-protection.nested-agent')) j.findings.push(...agentAndPackageFindings(inv, facts, view, cwd));
   const described = READ_ONLY_COMMANDS.has(inv.name) || EFFECT_RULES[inv.name] !== undefined;
   let effects = patchEffects(effectsOf(inv), inv, j);
   effects = [...effects, ...redirectEffects(inv), ...fedEffects(inv), ...(inv.wrapperWords ?? []).map((word) => ({ kind: 'unknown' as const, word })), ...assignmentEffects(inv)];
@@ -482,7 +484,8 @@ function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   if (mentionsWindowTokens(snippet.text, view)) {
     return [finding('read-window-token', `The ${snippet.language} code run by ${snippet.runner.name} names Blast Shield's window tokens; they are not for agents.`, 'ipc')];
   }
-  const named = mentionIn(snippet.text, view);
+  const inline = snippet.origin.kind === 'command' ? inlineCodeOnlyReads(snippet.runner) : undefined;
+  const named = inline?.onlyReads && inline.code === snippet.text ? undefined : mentionIn(snippet.text, view);
   if (named) return [finding('code-names-guard-file', `The ${snippet.language} code run by ${snippet.runner.name} names ${named}; code that is not known to only read it may not reach it (${DENY_SUFFIX}).`, named)];
   if (snippet.language === 'sql') return [];
   const selected = snippet.origin.kind === 'command' ? judgeRuntimeSelection(snippet, ctx.facts, view) : [];
@@ -559,5 +562,6 @@ export const perimeterPack: RulePack = {
   title: "Blast Shield's perimeter",
   checkInvocation,
   checkSnippet,
+  checkAnalysis: (analysis, ctx) => [...gitLineFindings(analysis, ctx), ...plantedCodeFindings(analysis, ctx)],
 };
 

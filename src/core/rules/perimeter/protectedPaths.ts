@@ -2,6 +2,7 @@ import { minimatch } from 'minimatch';
 import { AGENT_IGNORE_FILES } from '../../credentials/ignoreBlocks';
 import { basename, dirname, isWithin, normalize } from '../../paths';
 import type { Facts } from '../../policy/types';
+import { runtimePlaceLabel } from './runtimePlaces';
 import { extraStartupLabel, NPMRC, NPMRC_CODE_KEYS } from './startupPlaces';
 
 /**
@@ -13,7 +14,7 @@ import { extraStartupLabel, NPMRC, NPMRC_CODE_KEYS } from './startupPlaces';
  * makes `.CURSOR/hooks.json` the same file) and through the symlink aliases the facts carry.
  */
 
-export type ProtectedKind = 'hook-config' | 'guard-home' | 'workspace-map' | 'ignore-file' | 'editor-settings' | 'user-settings' | 'startup-file' | 'extension' | 'runtime-config';
+export type ProtectedKind = 'hook-config' | 'guard-home' | 'workspace-map' | 'ignore-file' | 'editor-settings' | 'user-settings' | 'startup-file' | 'extension' | 'runtime-config' | 'runtime';
 
 export interface Protection {
   kind: ProtectedKind;
@@ -29,6 +30,8 @@ export interface PerimeterView {
   startupFiles: readonly string[];
   aliases: readonly { real: string; path: string }[];
   workspaceRoots: readonly string[];
+  /** Folders on the agent's PATH (lower-cased): a program there named like the runtime stands for it. */
+  pathFolders?: readonly string[];
 }
 
 /** Where the perimeter's places are: the facts, or the hook's locations for an agent's file write. */
@@ -49,6 +52,7 @@ export function perimeterView(facts: PerimeterPlaces): PerimeterView {
     startupFiles: unique((perimeter?.startupFiles ?? []).map(normalize)),
     aliases: (perimeter?.aliases ?? []).map((a) => ({ real: normalize(a.real), path: normalize(a.path) })).filter((a) => a.real !== a.path),
     workspaceRoots: facts.workspaceRoots.map(normalize),
+    pathFolders: (perimeter?.pathFolders ?? []).map((f) => lower(normalize(f))),
   };
   views.set(facts, view);
   return view;
@@ -137,6 +141,8 @@ function protectionOfOne(path: string, view: PerimeterView): Protection | undefi
   }
   if (NPMRC.test(lp)) return { kind: 'runtime-config', label: `the npm configuration ${basename(path)} (its node-options load code into every run)` };
   for (const rule of FILE_RULES) if (rule.re.test(lp)) return { kind: rule.kind, label: rule.label };
+  const runtime = runtimePlaceLabel(lp, lower(view.home), view.pathFolders ?? []);
+  if (runtime) return { kind: 'runtime', label: runtime };
   const name = basename(lp);
   if (AGENT_IGNORE_FILES.some((f) => lower(f) === name)) return { kind: 'ignore-file', label: `the agent ignore file ${basename(path)} (its Blast Shield block)` };
   if (name === 'settings.json' && basename(dirname(lp)) === '.vscode') return { kind: 'editor-settings', label: 'Blast Shield settings in .vscode/settings.json' };
@@ -195,6 +201,7 @@ const CONFIG_PLACES: readonly string[] = [
   '.cursor/hooks.json', '.claude/settings.json', '.claude/settings.local.json', '.github/hooks', '.clinerules/hooks', '.copilot/hooks',
   '.gemini/settings.json', '.gemini/trustedFolders.json', '.copilot/config.json', '.codex/hooks.json', '.codex/config.toml', '.windsurf/hooks.json', '.codeium/windsurf/hooks.json',
   '.blast-shield.json', '.blast-shield', 'Documents/Cline/Hooks', 'Documents/Cline/Rules/Hooks',
+  '.nvmrc', '.node-version', '.tool-versions', '.mise.toml',
 ];
 
 const HOME_PLACES: readonly string[] = [
@@ -202,6 +209,7 @@ const HOME_PLACES: readonly string[] = [
   '.config/Code/User/settings.json', '.config/Cursor/User/settings.json', '.config/Code - Insiders/User/settings.json', '.config/VSCodium/User/settings.json',
   '.local/share/code-server/User/settings.json', 'Library/Application Support/Code/User/settings.json', 'Library/Application Support/Cursor/User/settings.json',
   '.vscode-server/data/Machine/settings.json', '.cursor-server/data/Machine/settings.json',
+  '.local/bin/node', '.nvm/alias/default', '.config/mise/config.toml',
 ];
 
 /** Where editors keep extensions; ours is the `blast-shield.*` folder in each. */

@@ -199,7 +199,8 @@ export function tokenReadFindings(j: TokenJudge): Finding[] {
   const out: Finding[] = [];
   const found = findReachesTokens(j) ?? fdReachesTokens(j);
   if (found) out.push(found);
-  for (const word of j.inv.args) {
+  // `$(<"$f")` and `< "$f"` read through a redirect: its target is judged like an argument.
+  for (const word of [...j.inv.args, ...j.inv.redirects.map((r) => r.target)]) {
     const text = expandKnown(word.text, j.facts, j.view, j.cwd);
     if (/^\/proc\/(?:self|thread-self|\d+|[^/]*[*?[][^/]*)\/environ$/.test(text) || (word.dynamic && /^\/proc\/.*\/environ$/.test(text))) {
       out.push(deny('read-process-environment', `${j.inv.name} would read other processes' environments (${word.text}), where the editor's and agents' secrets live; they are not for agents.`, word.text));

@@ -1,0 +1,155 @@
+import { resolvePath } from '../../paths';
+import { effectsOf, READ_ONLY_COMMANDS } from '../../policy/effects';
+import type { Analysis, ArgWord, Finding, GitMove, Invocation, RuleContext } from '../../policy/types';
+import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
+import { protectedChangesOfMoves } from './gitState';
+import { perimeterView } from './protectedPaths';
+import { unreadFinding } from './reach';
+
+/**
+ * What earlier git commands of a line leave for later ones. The perimeter judges each git move from
+ * the repository as it is before the line runs; within one line an earlier command may already have
+ * moved HEAD or the index without touching a file (`git update-ref HEAD HEAD~1`, `git reset --soft
+ * HEAD~1`, `git symbolic-ref HEAD refs/heads/x`, `git read-tree HEAD~1`), after which a rewrite "back
+ * to the last commit" (`git stash`, `git reset --hard`, `git checkout -- .`) is a move to that commit:
+ * it is judged as one. An earlier command that fetches, commits or moves refs otherwise changes what
+ * a later move's revisions name, which cannot be known before the line runs: asked. A patch file that
+ * is not there yet but may be written earlier in the line is code the hook never read.
+ */
+
+const QUIET: ReadonlySet<string> = new Set([
+  'status', 'diff', 'log', 'show', 'blame', 'ls-files', 'ls-tree', 'cat-file', 'rev-parse', 'rev-list', 'grep', 'describe', 'shortlog',
+  'reflog', 'name-rev', 'check-ignore', 'for-each-ref', 'show-ref', 'merge-base', 'help', 'version', 'config', 'add', 'push', 'ls-remote',
+  'diff-tree', 'diff-files', 'diff-index', 'blame', 'count-objects', 'fsck', 'var', 'whatchanged', 'cherry', 'range-diff', 'clean', 'rm', 'mv',
+  'restore', 'gc', 'maintenance', 'difftool', 'annotate',
+]);
+
+/** The subcommand of a git invocation and the words after it (global options skipped). */
+function subcommand(inv: Invocation): { sub: string; rest: readonly ArgWord[] } | undefined {
+  const args = inv.args;
+  for (let i = 0; i < args.length; i++) {
+    const t = args[i]!.text;
+    if (t === '-C' || t === '-c' || t === '--git-dir' || t === '--work-tree' || t === '--namespace' || t === '--config-env') {
+      i++;
+      continue;
+    }
+    if (t.startsWith('-')) continue;
+    return { sub: t, rest: args.slice(i + 1) };
+  }
+  return undefined;
+}
+
+function operands(rest: readonly ArgWord[]): ArgWord[] {
+  return rest.filter((w) => !w.text.startsWith('-'));
+}
+
+/** `git branch` with nothing but listing options lists; with a name it creates, moves or deletes a ref. */
+function branchLists(rest: readonly ArgWord[]): boolean {
+  return rest.every((w) => /^(-[arvl]+|--(list|all|remotes|verbose|show-current|merged|no-merged|contains|sort=.*|format=.*|color.*|column.*))$/.test(w.text)) || rest.some((w) => /^--(list|show-current)$/.test(w.text));
+}
+
+/** Where an earlier command leaves HEAD or the index, when it moves them without touching a file: the commit, or null when computed at run time. */
+function headMove(sub: string, rest: readonly ArgWord[]): string | null | undefined {
+  const ops = operands(rest);
+  if (sub === 'update-ref') {
+    if (rest.some((w) => w.text === '-d' || w.text === '--stdin')) return rest.some((w) => w.text === '--stdin') ? null : undefined;
+    const [ref, value] = ops;
+    if (!ref || !/^(HEAD|refs\/heads\/.+|@)$/.test(ref.text)) return undefined;
+    return !value || value.dynamic ? null : value.text;
+  }
+  if (sub === 'symbolic-ref') {
+    const [ref, target] = ops;
+    if (ref?.text !== 'HEAD' || !target) return undefined;
+    return target.dynamic ? null : target.text;
+  }
+  if (sub === 'reset') {
+    if (rest.some((w) => /^--(hard|merge|keep)$/.test(w.text))) return undefined;
+    const dashed = rest.findIndex((w) => w.text === '--');
+    const target = (dashed >= 0 ? rest.slice(0, dashed) : rest).find((w) => !w.text.startsWith('-'));
+    if (!target || target.text === 'HEAD' || (dashed < 0 && ops.length > 1)) return undefined;
+    return target.dynamic ? null : target.text;
+  }
+  if (sub === 'read-tree') {
+    if (rest.some((w) => /^-[a-zA-Z]*u/.test(w.text) || w.text === '--reset')) return undefined;
+    const target = ops[ops.length - 1];
+    if (!target) return undefined;
+    return target.dynamic ? null : target.text;
+  }
+  return undefined;
+}
+
+/** Does this invocation write into a `.git` folder (refs, HEAD, the index) by a redirect or a writer? */
+function writesGitFolder(inv: Invocation, cwd: string, home: string): boolean {
+  const words = [...inv.redirects.filter((r) => r.op !== '<' && r.op !== '<<' && r.op !== '<<<').map((r) => r.target), ...(READ_ONLY_COMMANDS.has(inv.name) ? [] : effectsOf(inv).filter((e) => e.kind !== 'read').map((e) => e.word))];
+  return words.some((w) => /(^|\/)\.git(\/|$)/.test(resolvePath(cwd, w.text, home)));
+}
+
+function askFinding(reason: string, target: string): Finding {
+  return {
+    rule: 'self-protection.git-line',
+    risk: 'unanalyzable',
+    severity: 'ask',
+    reason,
+    targets: [{ kind: 'path', name: target, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' }],
+  };
+}
+
+export function gitLineFindings(analysis: Analysis, ctx: RuleContext): Finding[] {
+  const facts = ctx.facts;
+  const out: Finding[] = [];
+  let movedHead: { to: string | null; by: string } | undefined;
+  let changedRefs: string | undefined;
+  let earlierWriter: string | undefined;
+  // A stash made earlier in the line holds the local changes that command was judged on: popping it back changes nothing new.
+  let stashMade = false;
+  for (const inv of analysis.invocations) {
+    if (inv.remote) continue;
+    const cwd = inv.cwd || facts.cwd;
+    const git = inv.name === 'git' ? subcommand(inv) : undefined;
+    if (git || inv.name === 'patch') {
+      const effects = effectsOf(inv);
+      const moves = effects.filter((e) => e.gitMoves && !(stashMade && e.gitMoves.every((m) => m.kind === 'stash' && m.entry === 'stash@{0}')));
+      const backToHead = effects.some((e) => e.kind === 'rewrite' && e.gitScope && e.gitScope.tracked !== false);
+      if (movedHead && (backToHead || moves.length > 0)) {
+        const sub = git?.sub ?? inv.name;
+        if (movedHead.to === null) {
+          out.push(unreadFinding('git-line', `git ${sub} follows ${movedHead.by}, which moves HEAD or the index to a commit computed at run time, so the files it would rewrite cannot be known`, `git ${sub}`, facts, perimeterView(facts)));
+        } else {
+          const view = perimeterView(facts);
+          const list: GitMove[] = [{ kind: 'tree', to: movedHead.to }];
+          const changes = protectedChangesOfMoves(cwd, list, facts, view);
+          if (!changes) out.push(unreadFinding('git-line', `git ${sub} follows ${movedHead.by}, and git cannot say which files differ in ${movedHead.to}`, `git ${sub}`, facts, view));
+          else if (changes[0]) out.push(perimeterFinding('write-guard-file', `git ${sub} after ${movedHead.by} rewrites the work tree to ${movedHead.to}, which changes ${changes[0].label}; ${DENY_SUFFIX}.`, changes[0].path));
+        }
+      } else if (changedRefs && moves.length > 0) {
+        out.push(askFinding(`git ${git?.sub} moves the work tree to commits that ${changedRefs} earlier in the line may change (fetched, committed or moved refs), so which files it rewrites cannot be known before the line runs; it needs confirmation.`, `git ${git?.sub}`));
+      }
+      const missing = (inv.name === 'patch' || git?.sub === 'apply' || git?.sub === 'am') && earlierWriter ? missingPatchPaths(inv, facts, cwd) : undefined;
+      if (missing) out.push(unreadFinding('git-line', `${inv.name === 'patch' ? 'patch' : `git ${git?.sub}`} applies ${missing}, which is not there yet: ${earlierWriter} earlier in the line may write it, and the hook cannot read what it will change`, missing, facts, perimeterView(facts)));
+    }
+    if (git) {
+      const to = headMove(git.sub, git.rest);
+      const stashAction = git.sub === 'stash' ? (operands(git.rest)[0]?.text ?? 'push') : undefined;
+      if (to !== undefined) movedHead = { to, by: `git ${git.sub}` };
+      else if (stashAction === 'push' || stashAction === 'save') stashMade = true;
+      else if (!QUIET.has(git.sub) && !(git.sub === 'branch' && branchLists(git.rest)) && !(git.sub === 'tag' && operands(git.rest).length === 0) && !(git.sub === 'stash' && /^(list|show)$/.test(operands(git.rest)[0]?.text ?? ''))) changedRefs ??= `git ${git.sub}`;
+    } else if (writesGitFolder(inv, cwd, facts.home)) {
+      movedHead = { to: null, by: `${inv.name} writing into .git` };
+    }
+    if (!READ_ONLY_COMMANDS.has(inv.name) && inv.name !== 'git') earlierWriter ??= inv.name;
+  }
+  return out;
+}
+
+/** A plain patch file named by `git apply`/`git am`/`patch -i` that is not there now. */
+function missingPatchPaths(inv: Invocation, facts: RuleContext['facts'], cwd: string): string | undefined {
+  const args = inv.args;
+  const at = inv.name === 'git' ? args.findIndex((a) => a.text === 'apply' || a.text === 'am') : -1;
+  const files = inv.name === 'git' ? args.slice(at + 1).filter((a) => !a.text.startsWith('-')) : args.filter((_a, i) => args[i - 1]?.text === '-i' || args[i - 1]?.text === '--input');
+  for (const f of files) {
+    if (f.dynamic) return f.text;
+    const path = resolvePath(cwd, f.text, facts.home);
+    if (facts.fileStatus?.(path) === 'missing') return f.text;
+  }
+  return undefined;
+}

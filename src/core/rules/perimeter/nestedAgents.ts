@@ -1,0 +1,114 @@
+import { basename, resolvePath } from '../../paths';
+import type { Facts, Finding, Invocation } from '../../policy/types';
+import { agentOf } from './guardLaunch';
+import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
+import type { PerimeterView } from './protectedPaths';
+
+/**
+ * Roads around the guard that start a program rather than write a file. Another agent started by
+ * the agent runs its own tools: when this guard has no hook in it (an agent it has no adapter for,
+ * or a host whose hook configuration is not there), nothing judges what it does, so starting it is
+ * asked. A global package install that replaces the guard's own package (`blast-shield@npm:other`)
+ * or brings programs named like the runtime or the guard onto PATH is denied, and one whose package
+ * the hook cannot read is asked.
+ */
+
+/** Hosts this guard hooks, with the configuration files (relative to a workspace folder or the home folder) that carry its entry. */
+const HOOKED: Readonly<Record<string, readonly string[]>> = {
+  claude: ['.claude/settings.json', '.claude/settings.local.json'],
+  codex: ['.codex/hooks.json', '.codex/config.toml'],
+  gemini: ['.gemini/settings.json'],
+  qwen: ['.qwen/settings.json'],
+  copilot: ['.copilot/hooks/blast-shield-copilot.json', '.github/hooks/blast-shield-copilot.json'],
+  'cursor-agent': ['.cursor/hooks.json'],
+  cline: ['.clinerules/hooks/PreToolUse', 'Documents/Cline/Hooks/PreToolUse', 'Documents/Cline/Rules/Hooks/PreToolUse'],
+};
+
+/** First words that only print, sign in or list: no agent session starts. */
+const NO_SESSION = /^(--version|-v|-V|version|--help|-h|help|login|logout|auth|whoami|doctor|update|upgrade|completion|completions|mcp|models|config|setup-token|--list-models)$/;
+
+function askFinding(rule: string, reason: string, target: string): Finding {
+  return {
+    rule: `self-protection.${rule}`,
+    risk: 'unanalyzable',
+    severity: 'ask',
+    reason,
+    targets: [{ kind: 'path', name: target, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' }],
+  };
+}
+
+function hookedHere(agent: string, facts: Facts, view: PerimeterView, cwd: string): boolean {
+  const files = HOOKED[agent];
+  if (!files) return false;
+  const bases = [...new Set([...view.workspaceRoots, cwd, view.home])];
+  const installed = view.installed.some((f) => files.some((rel) => f.toLowerCase().endsWith('/' + rel.toLowerCase())));
+  return installed || bases.some((base) => files.some((rel) => /blast-shield/i.test(facts.readFile(`${base}/${rel}`) ?? '')));
+}
+
+function nestedAgent(inv: Invocation, facts: Facts, view: PerimeterView, cwd: string): Finding | undefined {
+  const found = agentOf(inv);
+  if (!found) return undefined;
+  const { agent, args } = found;
+  if (inv.name === 'agent') return undefined;
+  const first = args.find((a) => !/^--?(model|m|provider|cwd|C|dir)$/.test(args[args.indexOf(a) - 1]?.text ?? ''))?.text;
+  if (first !== undefined && NO_SESSION.test(first)) return undefined;
+  // `q` is also a SQL-over-text tool: Amazon Q's agent starts with `chat`.
+  if (agent === 'q' && first !== 'chat') return undefined;
+  if (agent === 'cline' && args.some((a) => a.text === '--zen')) {
+    return askFinding('nested-agent', `${inv.name} --zen starts a Cline task that goes on in a background daemon after this command returns; what it does there is not judged here, so it needs confirmation.`, agent);
+  }
+  if (hookedHere(agent, facts, view, cwd)) return undefined;
+  const why = HOOKED[agent] ? `its Blast Shield hook is not installed here` : `Blast Shield has no hook in ${agent}`;
+  return askFinding('nested-agent', `${inv.name} starts another agent (${agent}) whose own tool calls this guard does not see (${why}), so it needs confirmation.`, agent);
+}
+
+const GUARD_PACKAGE = /^(@[^/\s]+\/)?blast-shield$/i;
+/** Programs a global package may bring onto PATH that stand for the runtime, the guard or the agents' launchers. */
+const PROTECTED_BINS = /^(node|nodejs|npm|npx|git|ps|blast-shield(-hook)?)$/i;
+
+/** `npm i -g blast-shield@npm:left-pad`, `npm install -g /tmp/pkg`, `pnpm add -g ./x.tgz`: global installs that may replace the guard or the runtime. */
+function packageSwap(inv: Invocation, facts: Facts, cwd: string): Finding | undefined {
+  if (!/^(npm|pnpm|yarn|bun)$/.test(inv.name)) return undefined;
+  const words = inv.args.map((a) => a.text);
+  const verbAt = words.findIndex((w) => /^(i|install|add|in|ins|inst|insta|instal|isnt|isnta|isntal|isntall|link|ln)$/.test(w));
+  if (verbAt < 0) return undefined;
+  const global = words.some((w) => w === '-g' || w === '--global' || w === '--location=global' || w === 'global') || (inv.name === 'npm' && /^(link|ln)$/.test(words[verbAt]!));
+  if (!global) return undefined;
+  for (const word of inv.args.slice(verbAt + 1)) {
+    const spec = word.text;
+    if (spec.startsWith('-')) continue;
+    if (word.dynamic) return askFinding('package-swap', `${inv.name} installs a package named at run time (${spec.slice(0, 60)}) globally, where its programs may replace the runtime or Blast Shield's CLI; it needs confirmation.`, spec.slice(0, 60));
+    const alias = /^((?:@[^/\s]+\/)?[^@\s]+)@npm:(.+)$/.exec(spec);
+    if (alias && (GUARD_PACKAGE.test(alias[1]!) || PROTECTED_BINS.test(alias[1]!))) {
+      return perimeterFinding('package-swap', `${inv.name} would install ${alias[2]} under the name ${alias[1]}, replacing Blast Shield's package or the runtime with another; ${DENY_SUFFIX}.`, spec);
+    }
+    const name = spec.replace(/(?<=.)@[^/]*$/, '');
+    if (/^(node|nodejs)$/i.test(name)) return perimeterFinding('package-swap', `${inv.name} would install the ${name} package globally, whose node program replaces the runtime on PATH; ${DENY_SUFFIX}.`, spec);
+    // A folder, a tarball or a git URL: its package.json says what it is and which programs it brings.
+    const local = /^(\.{0,2}\/|~\/|file:)/.test(spec) || /\.(tgz|tar\.gz)$/.test(spec);
+    const remote = /^(git\+|git:|github:|gitlab:|bitbucket:|https?:)/.test(spec) || /^[\w.-]+\/[\w.-]+(#.*)?$/.test(spec);
+    if (local) {
+      const folder = resolvePath(cwd, spec.replace(/^file:/, ''), facts.home);
+      const text = /\.(tgz|tar\.gz)$/.test(spec) ? undefined : facts.readFile(folder + '/package.json');
+      let pkg: { name?: unknown; bin?: unknown } | undefined;
+      try {
+        pkg = text === undefined ? undefined : (JSON.parse(text) as { name?: unknown; bin?: unknown });
+      } catch {
+        pkg = undefined;
+      }
+      if (!pkg) return askFinding('package-swap', `${inv.name} installs ${spec} globally, a package the hook cannot read, whose programs may replace the runtime or Blast Shield's CLI; it needs confirmation.`, spec);
+      const bins = typeof pkg.bin === 'string' ? [basename(String(pkg.name ?? ''))] : pkg.bin && typeof pkg.bin === 'object' ? Object.keys(pkg.bin) : [];
+      if (GUARD_PACKAGE.test(String(pkg.name ?? '')) || bins.some((b) => PROTECTED_BINS.test(b))) {
+        return perimeterFinding('package-swap', `${inv.name} would install ${spec} globally, which ${GUARD_PACKAGE.test(String(pkg.name ?? '')) ? "replaces Blast Shield's own package" : 'brings a program named like the runtime or the guard onto PATH'}; ${DENY_SUFFIX}.`, spec);
+      }
+    } else if (remote) {
+      return askFinding('package-swap', `${inv.name} installs ${spec} globally from a repository or URL the hook cannot read, whose programs may replace the runtime or Blast Shield's CLI; it needs confirmation.`, spec);
+    }
+  }
+  return undefined;
+}
+
+/** Asked or denied starts of programs that go around the guard, for one invocation. */
+export function agentAndPackageFindings(inv: Invocation, facts: Facts, view: PerimeterView, cwd: string): Finding[] {
+  return [nestedAgent(inv, facts, view, cwd), packageSwap(inv, facts, cwd)].filter((f): f is Finding => f !== undefined);
+}

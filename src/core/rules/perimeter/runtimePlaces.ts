@@ -1,0 +1,50 @@
+/**
+ * What decides which runtime runs the guard and the agents that call it: a program named `node`
+ * (or `git` and `ps`, which the hook runs itself) in a folder on PATH or in a version manager's bin or
+ * shim folder, the files a version manager reads to pick a runtime in a folder (`.nvmrc`,
+ * `.node-version`, `.tool-versions`, mise and proto settings, nvm's default alias), and the system
+ * loader's preload list. Replacing any of them runs the agent's program where the guard's runtime or
+ * a tool the hook trusts was expected. Paths are lower-cased.
+ */
+
+/** Programs looked up on PATH by the hook, its shim's callers and the agents' launchers. */
+const RUNTIME_PROGRAMS = /^(node|nodejs|git|ps)(\.exe|\.cmd)?$/;
+
+/** Folders of a user's runtimes and shims, relative to the home folder. */
+const HOME_BIN_FOLDERS = /^(\.local\/bin|bin|\.volta\/bin|\.asdf\/shims|\.local\/share\/mise\/shims|\.local\/share\/mise\/installs\/node\/[^/]+\/bin|\.nodenv\/shims|\.nodenv\/versions\/[^/]+\/bin|\.nvm\/versions\/node\/[^/]+\/bin|\.fnm\/aliases\/[^/]+\/bin|\.local\/share\/fnm\/aliases\/[^/]+\/bin|\.local\/state\/fnm_multishells\/[^/]+\/bin|\.n\/bin|n\/bin|\.bun\/bin|\.deno\/bin)$/;
+
+const SYSTEM_BIN_FOLDERS = /^\/(usr\/local\/bin|usr\/bin|bin|opt\/homebrew\/bin|usr\/local\/opt\/node[^/]*\/bin|snap\/bin)$/;
+
+/** Files a version manager reads, in the folder a command runs in or any folder above it, to pick the runtime. */
+const VERSION_PINS = /^(\.nvmrc|\.node-version|\.tool-versions|\.mise\.toml|mise\.toml|\.mise\.local\.toml|mise\.local\.toml|\.prototools|\.nodenv-version)$/;
+
+/** Version manager settings in the home folder that pick the default runtime. */
+const HOME_RUNTIME_SETTINGS = /^(\.nvm\/alias\/default|\.config\/mise\/config\.toml|\.config\/mise\/conf\.d\/.*|\.volta\/tools\/user\/platform\.json|\.nodenv\/version|\.asdfrc|\.tool-versions|\.npm-global\/bin\/node)$/;
+
+const LOADER = /^\/etc\/ld\.so\.(preload|conf|conf\.d(\/.*)?)$/;
+
+function dirOf(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i <= 0 ? '/' : p.slice(0, i);
+}
+
+function nameOf(p: string): string {
+  return p.slice(p.lastIndexOf('/') + 1);
+}
+
+/**
+ * The label of a place that picks the runtime, or undefined. `path` is absolute and lower-cased;
+ * `home` lower-cased; `pathFolders` the folders on the agent's PATH, lower-cased.
+ */
+export function runtimePlaceLabel(path: string, home: string, pathFolders: readonly string[]): string | undefined {
+  if (LOADER.test(path)) return `the dynamic loader's preload list (${path}), which loads a library into every program, the hook's runtime among them`;
+  const name = nameOf(path);
+  const dir = dirOf(path);
+  if (VERSION_PINS.test(name)) return `the runtime version file ${name}, which picks the node that runs in this folder (the hook's runtime and the agents among it)`;
+  const inHome = path.startsWith(home + '/');
+  const rel = inHome ? path.slice(home.length + 1) : '';
+  if (inHome && HOME_RUNTIME_SETTINGS.test(rel)) return `the version manager's default runtime (~/${rel})`;
+  if (!RUNTIME_PROGRAMS.test(name)) return undefined;
+  const onPath = pathFolders.includes(dir) || SYSTEM_BIN_FOLDERS.test(dir) || (inHome && HOME_BIN_FOLDERS.test(dirOf(rel)));
+  return onPath ? `the program ${name} on PATH (${inHome ? '~/' + rel : path}), which the hook, its runtime or the agents run` : undefined;
+}
