@@ -117,6 +117,12 @@ class Analyzer implements Walker {
   }
 
   private walkList(list: CommandList, scope: Scope): void {
+    // Each level of `$(…)` inside `$(…)` holds the text of every level inside it: walking all of them
+    // is work that grows with the square of the nesting, and no command needs this many.
+    if ((scope.substitutions ?? 0) > 2 * this.limits.maxDepth) {
+      this.addOpaque('commands nest too deeply to analyse (substitutions inside one another)', scope.via);
+      return;
+    }
     for (const item of list.items) {
       if (this.invocationCapHit || !this.afford(1 + item.pipeline.commands.length, scope.via)) return;
       const last = this.walkPipeline(item.pipeline, scope);
@@ -216,7 +222,7 @@ class Analyzer implements Walker {
   }
 
   private subScope(scope: Scope, via: Via): Scope {
-    return { ...scope, via: [...scope.via, via], vars: new Map(scope.vars), sources: new Map(scope.sources) };
+    return { ...scope, via: [...scope.via, via], vars: new Map(scope.vars), sources: new Map(scope.sources), substitutions: (scope.substitutions ?? 0) + 1 };
   }
 
   /** Commands inside `$(...)`, backticks, `<(...)` and `${x:-$(...)}` in these parts. */
@@ -429,10 +435,18 @@ class Analyzer implements Walker {
   }
 
   run(argvIn: ArgWord[], exec: Exec): Invocation | undefined {
+    // Commands that hand their words on to another without a new shell (`docker exec c docker exec c …`,
+    // `find -exec find -exec …`) nest like shells do: each level is counted and paid for before its work.
+    const handedOn = exec.handedOn ?? 0;
+    if (handedOn > this.limits.maxDepth) {
+      this.addOpaque('commands nest too deeply to analyse (commands that run commands inside one another)', this.viaOf(exec));
+      return undefined;
+    }
     let argv = argvIn;
     for (let hop = 0; ; hop++) {
       const first = argv[0];
       if (!first) return undefined;
+      if (!this.afford(UNITS_PER_WORD * argv.length + 1, this.viaOf(exec))) return undefined;
       if (hop >= MAX_WRAPPER_HOPS) {
         // What runs after this many wrappers was not looked at: a limit never passes a command as ordinary.
         this.addOpaque(`more than ${MAX_WRAPPER_HOPS} wrappers (env, sudo, timeout ...) in a row`, this.viaOf(exec));
@@ -452,7 +466,7 @@ class Analyzer implements Walker {
       const label = peeled.label ?? name;
       if (peeled.none || (peeled.argv.length === 0 && !peeled.shellText)) return this.emit(name, first.text, argv.slice(1), exec);
       if (peeled.shellText) {
-        const inv = this.emit(name, first.text, argv.slice(1), exec);
+        const inv = this.emit(name, first.text, argv.slice(1, peeled.ownWords === undefined ? argv.length : 1 + peeled.ownWords), exec);
         if (peeled.shellText.dynamic) this.addOpaque(`${label} runs a command line built at run time`, this.viaOf(exec));
         else this.analyzeText(peeled.shellText.text, this.childScope(exec, label));
         return inv;
@@ -469,6 +483,7 @@ class Analyzer implements Walker {
     const first = argv[0]!;
     const name = commandName(first.text);
     const args = argv.slice(1);
+    exec.handedOn = handedOn + 1;
     const runner = this.argumentRunners.get(name);
     if (runner && args.length > 0) {
       const inv = this.emit(name, first.text, args, exec);
