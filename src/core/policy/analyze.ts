@@ -17,11 +17,12 @@ import { WRAPPERS } from '../shell/wrappers';
 import { isDynamic, wordText } from '../shell/words';
 import { commandName, isInstalledPackage, placeholderWord, REMOTE_CWD, type AnalyzeLimits, type Exec, type Scope, type Walker } from './handlers/context';
 import { handlerFor } from './handlers/index';
-import { executablePath } from './handlers/shells';
+import { executablePath, stripShebang } from './handlers/shells';
 import { FileReads } from './fileReads';
 import { commandOutput, recordWrites, stdinText } from './knownOutput';
 import type { Analysis, ArgWord, CodeSnippet, Facts, Invocation, Opaque, Origin, Redirect, RemoteContext, SnippetLanguage, StdinSource, Via } from './types';
 import { workMeter, type WorkMeter } from './workMeter';
+import { handOn, substitutionsTooDeep } from './walkLimits';
 import { xargsInput } from './xargs';
 import { ALIAS, EXPORTED, exportedVariables, recordAliases, recordExports, selectionOf } from './lineState';
 
@@ -117,12 +118,7 @@ class Analyzer implements Walker {
   }
 
   private walkList(list: CommandList, scope: Scope): void {
-    // Each level of `$(…)` inside `$(…)` holds the text of every level inside it: walking all of them
-    // is work that grows with the square of the nesting, and no command needs this many.
-    if ((scope.substitutions ?? 0) > 2 * this.limits.maxDepth) {
-      this.addOpaque('commands nest too deeply to analyse (substitutions inside one another)', scope.via);
-      return;
-    }
+    if (substitutionsTooDeep(this, scope)) return;
     for (const item of list.items) {
       if (this.invocationCapHit || !this.afford(1 + item.pipeline.commands.length, scope.via)) return;
       const last = this.walkPipeline(item.pipeline, scope);
@@ -435,18 +431,11 @@ class Analyzer implements Walker {
   }
 
   run(argvIn: ArgWord[], exec: Exec): Invocation | undefined {
-    // Commands that hand their words on to another without a new shell (`docker exec c docker exec c …`,
-    // `find -exec find -exec …`) nest like shells do: each level is counted and paid for before its work.
-    const handedOn = exec.handedOn ?? 0;
-    if (handedOn > this.limits.maxDepth) {
-      this.addOpaque('commands nest too deeply to analyse (commands that run commands inside one another)', this.viaOf(exec));
-      return undefined;
-    }
+    if (!handOn(this, exec)) return undefined;
     let argv = argvIn;
     for (let hop = 0; ; hop++) {
       const first = argv[0];
-      if (!first) return undefined;
-      if (!this.afford(UNITS_PER_WORD * argv.length + 1, this.viaOf(exec))) return undefined;
+      if (!first || !this.afford(UNITS_PER_WORD * argv.length + 1, this.viaOf(exec))) return undefined;
       if (hop >= MAX_WRAPPER_HOPS) {
         // What runs after this many wrappers was not looked at: a limit never passes a command as ordinary.
         this.addOpaque(`more than ${MAX_WRAPPER_HOPS} wrappers (env, sudo, timeout ...) in a row`, this.viaOf(exec));
@@ -483,7 +472,6 @@ class Analyzer implements Walker {
     const first = argv[0]!;
     const name = commandName(first.text);
     const args = argv.slice(1);
-    exec.handedOn = handedOn + 1;
     const runner = this.argumentRunners.get(name);
     if (runner && args.length > 0) {
       const inv = this.emit(name, first.text, args, exec);
@@ -613,9 +601,6 @@ const OUTPUT_PRODUCERS = new Set(['echo', 'printf', 'cat', 'base64', 'gbase64', 
 
 /** A compound command's input redirect, as the reading it is: `cat < FILE`. */
 const readerOf = (redirect: RedirectNode): SimpleCommand => ({ type: 'simple', assignments: [], words: [{ parts: [{ kind: 'literal', text: 'cat', quoted: false }], raw: 'cat' }], redirects: [redirect] });
-function stripShebang(text: string): string {
-  return text.startsWith('#!') ? text.slice(text.indexOf('\n') + 1 || text.length) : text;
-}
 
 /**
  * Every command the text will run, as far as it can be known before it runs. Never throws: an

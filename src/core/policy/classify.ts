@@ -70,7 +70,9 @@ const RESCAN_BASE_UNITS = 1 << 16;
 const UNITS_PER_INVOCATION = 10_000;
 /** A command no pack names and no table describes goes through the verb floor and every generic reading in full. */
 const UNITS_PER_UNDESCRIBED_COMMAND = 12_000;
-const UNITS_PER_WORD = 8_000;
+const UNITS_PER_WORD = 2_000;
+/** A word of a command that takes paths (`rm`, `cp`, `cat`): several packs judge each path in turn. */
+const UNITS_PER_PATH_WORD = 8_000;
 const UNITS_PER_CHARACTER = 16;
 
 function rawLength(inv: Invocation): number {
@@ -148,8 +150,10 @@ export function findingsOf(analysis: Analysis, facts: Facts, packs: readonly Rul
     }
   };
   for (const inv of analysis.invocations) {
-    const undescribed = !index.byCommand.has(inv.name) && !READ_ONLY_COMMANDS.has(inv.name) && EFFECT_RULES[inv.name] === undefined;
-    const units = UNITS_PER_INVOCATION + (undescribed ? UNITS_PER_UNDESCRIBED_COMMAND : 0) + UNITS_PER_WORD * inv.args.length + UNITS_PER_CHARACTER * rawLength(inv);
+    const takesPaths = READ_ONLY_COMMANDS.has(inv.name) || EFFECT_RULES[inv.name] !== undefined;
+    const undescribed = !takesPaths && !index.byCommand.has(inv.name);
+    const perWord = takesPaths ? UNITS_PER_PATH_WORD : UNITS_PER_WORD;
+    const units = UNITS_PER_INVOCATION + (undescribed ? UNITS_PER_UNDESCRIBED_COMMAND : 0) + perWord * inv.args.length + UNITS_PER_CHARACTER * rawLength(inv);
     if (work && !work.spend(units)) break;
     const ctx = contextFor(facts, inv, budgets);
     for (const pack of packsFor(index, packs, inv.name)) {
