@@ -1,6 +1,7 @@
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { nodeCrypto } from './lazyCrypto';
 
 /**
  * The hashes the hook computes on every call (the audit chain) and whenever a value is compared with
@@ -15,9 +16,34 @@ export function sha256Hex(text: string): string {
   return bytesToHex(sha256(utf8ToBytes(text)));
 }
 
+/**
+ * HMAC states with their key already absorbed, per key: a redaction may hash thousands of substrings
+ * under one salt, and cloning a keyed state skips the two key blocks each would hash again.
+ */
+const keyed = new Map<string, ReturnType<typeof hmac.create>>();
+const MAX_KEYS = 16;
+
+/**
+ * Pure JavaScript hashing is cheap to start and slow to run until V8 optimises it (~0.1–0.2 ms a hash
+ * in a fresh hook process): past this many hashes in one process, node:crypto's native HMAC (a few
+ * milliseconds to load, microseconds a hash) is used instead. Both give the same bytes.
+ */
+const NATIVE_AFTER = 24;
+let hmacCalls = 0;
+
 /** HMAC-SHA256 of `text` under `key` (both UTF-8). */
 export function hmacSha256(key: string, text: string): Uint8Array {
-  return hmac(sha256, utf8ToBytes(key), utf8ToBytes(text));
+  if (++hmacCalls > NATIVE_AFTER) {
+    const digest = nodeCrypto().createHmac('sha256', Buffer.from(key, 'utf8')).update(Buffer.from(text, 'utf8')).digest();
+    return new Uint8Array(digest.buffer, digest.byteOffset, digest.byteLength);
+  }
+  let base = keyed.get(key);
+  if (!base) {
+    if (keyed.size >= MAX_KEYS) keyed.clear();
+    base = hmac.create(sha256, utf8ToBytes(key));
+    keyed.set(key, base);
+  }
+  return base.clone().update(utf8ToBytes(text)).digest();
 }
 
 /** HMAC-SHA256 as lower-case hex. */

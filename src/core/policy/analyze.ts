@@ -17,11 +17,12 @@ import { WRAPPERS } from '../shell/wrappers';
 import { isDynamic, wordText } from '../shell/words';
 import { commandName, isInstalledPackage, placeholderWord, REMOTE_CWD, type AnalyzeLimits, type Exec, type Scope, type Walker } from './handlers/context';
 import { handlerFor } from './handlers/index';
-import { executablePath } from './handlers/shells';
+import { executablePath, stripShebang } from './handlers/shells';
 import { FileReads } from './fileReads';
 import { commandOutput, recordWrites, stdinText } from './knownOutput';
 import type { Analysis, ArgWord, CodeSnippet, Facts, Invocation, Opaque, Origin, Redirect, RemoteContext, SnippetLanguage, StdinSource, Via } from './types';
 import { workMeter, type WorkMeter } from './workMeter';
+import { handOn, substitutionsTooDeep } from './walkLimits';
 import { xargsInput } from './xargs';
 import { ALIAS, EXPORTED, exportedVariables, recordAliases, recordExports, selectionOf } from './lineState';
 export { REMOTE_CWD, type AnalyzeLimits } from './handlers/context';
@@ -116,6 +117,7 @@ class Analyzer implements Walker {
   }
 
   private walkList(list: CommandList, scope: Scope): void {
+    if (substitutionsTooDeep(this, scope)) return;
     for (const item of list.items) {
       if (this.invocationCapHit || !this.afford(1 + item.pipeline.commands.length, scope.via)) return;
       const last = this.walkPipeline(item.pipeline, scope);
@@ -215,7 +217,7 @@ class Analyzer implements Walker {
   }
 
   private subScope(scope: Scope, via: Via): Scope {
-    return { ...scope, via: [...scope.via, via], vars: new Map(scope.vars), sources: new Map(scope.sources) };
+    return { ...scope, via: [...scope.via, via], vars: new Map(scope.vars), sources: new Map(scope.sources), substitutions: (scope.substitutions ?? 0) + 1 };
   }
 
   /** Commands inside `$(...)`, backticks, `<(...)` and `${x:-$(...)}` in these parts. */
@@ -428,10 +430,11 @@ class Analyzer implements Walker {
   }
 
   run(argvIn: ArgWord[], exec: Exec): Invocation | undefined {
+    if (!handOn(this, exec)) return undefined;
     let argv = argvIn;
     for (let hop = 0; ; hop++) {
       const first = argv[0];
-      if (!first) return undefined;
+      if (!first || !this.afford(UNITS_PER_WORD * argv.length + 1, this.viaOf(exec))) return undefined;
       if (hop >= MAX_WRAPPER_HOPS) {
         // What runs after this many wrappers was not looked at: a limit never passes a command as ordinary.
         this.addOpaque(`more than ${MAX_WRAPPER_HOPS} wrappers (env, sudo, timeout ...) in a row`, this.viaOf(exec));
@@ -452,7 +455,7 @@ class Analyzer implements Walker {
       const label = peeled.label ?? name;
       if (peeled.none || (peeled.argv.length === 0 && !peeled.shellText)) return this.emit(name, first.text, argv.slice(1), exec);
       if (peeled.shellText) {
-        const inv = this.emit(name, first.text, argv.slice(1), exec);
+        const inv = this.emit(name, first.text, argv.slice(1, peeled.ownWords === undefined ? argv.length : 1 + peeled.ownWords), exec);
         if (peeled.shellText.dynamic) this.addOpaque(`${label} runs a command line built at run time`, this.viaOf(exec));
         else this.analyzeText(peeled.shellText.text, this.childScope(exec, label));
         return inv;
@@ -598,9 +601,6 @@ const OUTPUT_PRODUCERS = new Set(['echo', 'printf', 'cat', 'base64', 'gbase64', 
 
 /** A compound command's input redirect, as the reading it is: `cat < FILE`. */
 const readerOf = (redirect: RedirectNode): SimpleCommand => ({ type: 'simple', assignments: [], words: [{ parts: [{ kind: 'literal', text: 'cat', quoted: false }], raw: 'cat' }], redirects: [redirect] });
-function stripShebang(text: string): string {
-  return text.startsWith('#!') ? text.slice(text.indexOf('\n') + 1 || text.length) : text;
-}
 
 /**
  * Every command the text will run, as far as it can be known before it runs. Never throws: an

@@ -1,5 +1,6 @@
 import { RULE_PACKS } from '../rules/index';
 import { analyze, DEFAULT_ANALYZE_LIMITS, REMOTE_CWD } from './analyze';
+import { EFFECT_RULES, READ_ONLY_COMMANDS } from './effectRules';
 import { memoizedFacts } from './memoFacts';
 import { opaqueProductionTargets } from './opaqueTargets';
 import { environmentOf } from './production';
@@ -67,8 +68,12 @@ const RESCAN_BASE_UNITS = 1 << 16;
  * Units the packs cost per invocation and per argument word (paths classified, names matched,
  * provenance looked up): calibrated so that the whole budget is spent in about 50 ms.
  */
-const UNITS_PER_INVOCATION = 4_000;
+const UNITS_PER_INVOCATION = 10_000;
+/** A command no pack names and no table describes goes through the verb floor and every generic reading in full. */
+const UNITS_PER_UNDESCRIBED_COMMAND = 12_000;
 const UNITS_PER_WORD = 2_000;
+/** A word of a command that takes paths (`rm`, `cp`, `cat`): several packs judge each path in turn. */
+const UNITS_PER_PATH_WORD = 8_000;
 const UNITS_PER_CHARACTER = 16;
 
 function rawLength(inv: Invocation): number {
@@ -146,7 +151,11 @@ export function findingsOf(analysis: Analysis, facts: Facts, packs: readonly Rul
     }
   };
   for (const inv of analysis.invocations) {
-    if (work && !work.spend(UNITS_PER_INVOCATION + UNITS_PER_WORD * inv.args.length + UNITS_PER_CHARACTER * rawLength(inv))) break;
+    const takesPaths = READ_ONLY_COMMANDS.has(inv.name) || EFFECT_RULES[inv.name] !== undefined;
+    const undescribed = !takesPaths && !index.byCommand.has(inv.name);
+    const perWord = takesPaths ? UNITS_PER_PATH_WORD : UNITS_PER_WORD;
+    const units = UNITS_PER_INVOCATION + (undescribed ? UNITS_PER_UNDESCRIBED_COMMAND : 0) + perWord * inv.args.length + UNITS_PER_CHARACTER * rawLength(inv);
+    if (work && !work.spend(units)) break;
     const ctx = contextFor(facts, inv, budgets);
     for (const pack of packsFor(index, packs, inv.name)) {
       try {

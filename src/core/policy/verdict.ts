@@ -18,8 +18,9 @@ function settleEnvironment(finding: Finding): Finding {
   return { ...finding, targets };
 }
 
-function sameTarget(a: Target, b: Target): boolean {
-  return a.kind === b.kind && a.name === b.name && a.provider === b.provider;
+/** Targets are the same when their kind, name and provider are. */
+function targetKey(t: Target): string {
+  return `${t.kind}\0${t.name}\0${t.provider === undefined ? '\u0001' : t.provider}`;
 }
 
 /** Longest phrase a human is asked to type; a longer name is cut, a longer list is counted instead. */
@@ -53,18 +54,28 @@ export function composeVerdict(findings: readonly Finding[], options: ClassifyOp
   const risks: Risk[] = [];
   const reasons: string[] = [];
   const targets: Target[] = [];
+  // Sets beside the lists: a command naming thousands of paths must not cost their square.
+  const reasonSeen = new Set<string>();
+  const targetSeen = new Set<string>();
+  const addReason = (reason: string): void => {
+    if (reasonSeen.has(reason)) return;
+    reasonSeen.add(reason);
+    reasons.push(reason);
+  };
   for (const f of settled) {
     const d: Decision = f.severity === 'info' ? 'allow' : f.severity;
     if (RANK[d] > RANK[decision]) decision = d;
     if (!risks.includes(f.risk)) risks.push(f.risk);
-    if (!reasons.includes(f.reason)) reasons.push(f.reason);
-    for (const t of f.targets) if (!targets.some((x) => sameTarget(x, t))) targets.push(t);
+    addReason(f.reason);
+    for (const t of f.targets) {
+      const key = targetKey(t);
+      if (targetSeen.has(key)) continue;
+      targetSeen.add(key);
+      targets.push(t);
+    }
   }
   for (const t of targets) {
-    if (t.environment === 'production' && t.remote) {
-      const line = `${t.name} is production (${t.environmentReason}).`;
-      if (decision !== 'allow' && !reasons.includes(line)) reasons.push(line);
-    }
+    if (t.environment === 'production' && t.remote && decision !== 'allow') addReason(`${t.name} is production (${t.environmentReason}).`);
   }
   const production = targets.some((t) => t.environment === 'production');
   if (options.lockdown && decision === 'ask') {

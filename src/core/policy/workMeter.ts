@@ -19,7 +19,7 @@ export interface WorkMeter {
 export const DEFAULT_WORK_LIMIT = 6_000_000;
 
 /** What one file-system fact costs in units (a stat or read is much dearer than a character). */
-export const FACT_LOOKUP_UNITS = 2_000;
+export const FACT_LOOKUP_UNITS = 8_000;
 
 class Meter implements WorkMeter {
   spent = 0;

@@ -61,7 +61,7 @@ export abstract class WordParser extends ParserBase {
   /** Command substitutions inside text that undergoes expansion but not word splitting (heredoc bodies, arithmetic). */
   protected scanSubstitutions(text: string): CommandList[] {
     const found: CommandList[] = [];
-    if (!this.enter()) return found;
+    if (!this.countRescan(text.length) || !this.enter()) return found;
     const sub = this.fork(text);
     while (!sub.done()) {
       const c = text[sub.pos];
@@ -393,7 +393,7 @@ export abstract class WordParser extends ParserBase {
     if (i >= src.length) this.error('unterminated backtick');
     this.pos = Math.min(i + 1, src.length);
     let list: CommandList = { items: [] };
-    if (this.enter()) {
+    if (this.countRescan(body.length) && this.enter()) {
       list = this.fork(body).parseProgram();
       this.leave();
     }

@@ -27,6 +27,9 @@ export interface Budget {
   posix: boolean;
 }
 
+/** Characters of text read again that cost as much as building one node. */
+const RESCAN_CHARACTERS_PER_NODE = 64;
+
 export interface Stops {
   /** Reserved words that end this list at command position (`fi`, `done`, `}` ...). */
   words?: ReadonlySet<string>;
@@ -114,6 +117,16 @@ export abstract class ParserBase {
   protected count(): boolean {
     if (++this.budget.nodes > this.budget.limits.maxNodes) this.truncate('the command is too large to analyse');
     return !this.budget.truncated;
+  }
+
+  /**
+   * Text read a second time (a heredoc body or backtick body parsed for its substitutions) is work
+   * too: counted as nodes, one per RESCAN_CHARACTERS_PER_NODE characters, before it is read, so
+   * heredocs nested in substitutions nested in heredocs stay within the budget.
+   */
+  protected countRescan(length: number): boolean {
+    this.budget.nodes += Math.floor(length / RESCAN_CHARACTERS_PER_NODE);
+    return this.count();
   }
 
   protected truncate(reason: string): void {

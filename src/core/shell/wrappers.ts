@@ -16,6 +16,8 @@ export interface OptionSpec {
   wordWithValue?: readonly string[];
   /** Stop at the first word not starting with '-' (all wrappers do). `--` always ends options. */
   numericOption?: boolean;
+  /** Options after which the program reads no more options (`env -S STRING`: every later word is the command's). */
+  lastOption?: readonly string[];
 }
 
 export interface OptionScan {
@@ -62,6 +64,7 @@ export function scanOptions(args: readonly ArgWord[], start: number, spec: Optio
         i++;
       }
       i++;
+      if (spec.lastOption?.includes(name)) break;
       continue;
     }
     if (spec.wordWithValue?.includes(text.slice(1))) {
@@ -73,9 +76,11 @@ export function scanOptions(args: readonly ArgWord[], start: number, spec: Optio
     }
     // A cluster of short options: `-un` or `-uroot` or `-n5`.
     let consumedNext = false;
+    let last = false;
     for (let k = 1; k < text.length; k++) {
       const letter = text[k]!;
       flags.add(letter);
+      if (spec.lastOption?.includes(letter)) last = true;
       if (spec.shortWithValue?.includes(letter)) {
         const rest = text.slice(k + 1);
         if (rest !== '') values.set(letter, rest);
@@ -91,6 +96,7 @@ export function scanOptions(args: readonly ArgWord[], start: number, spec: Optio
       }
     }
     i += consumedNext ? 2 : 1;
+    if (last) break;
   }
   return { index: Math.min(i, args.length), values, flags, dynamicValue };
 }
@@ -110,6 +116,8 @@ export interface Peeled {
   chdir?: string;
   /** The wrapper runs a shell command line rather than an argv (`script -c '...'`, `watch 'a | b'`). */
   shellText?: ArgWord;
+  /** With `shellText`: how many words are the wrapper's own; the rest are in the command line (`env -S rm -rf x`). */
+  ownWords?: number;
   /** Nothing is wrapped (only options, or a mode that runs nothing): report the wrapper itself. */
   none?: boolean;
   /** The wrapped command line is not static text: what it runs is unknown. */
@@ -142,6 +150,9 @@ function envPeel(args: ArgWord[]): Peeled {
   const scan = scanOptions(args, 0, {
     shortWithValue: 'uCSP',
     longWithValue: ['unset', 'chdir', 'split-string'],
+    // GNU env puts the split words where the string was and stops reading options at the first that is
+    // not one: `env -S rm -rf /data` runs `rm -rf /data`.
+    lastOption: ['S', 'split-string'],
   });
   const { assignments, end } = leadingAssignments(args, scan.index);
   let i = end;
@@ -159,8 +170,9 @@ function envPeel(args: ArgWord[]): Peeled {
   const split = scan.values.get('S') ?? scan.values.get('split-string');
   if (split !== undefined) {
     // `env -S 'rm -rf x'` splits the string into words; the shell parser does that faithfully enough.
-    const rest = args.slice(i).map((w) => w.raw).join(' ');
+    const rest = args.slice(scan.index).map((w) => w.raw).join(' ');
     peeled.shellText = { text: split + (rest ? ' ' + rest : ''), raw: split, dynamic: scan.dynamicValue, glob: false };
+    peeled.ownWords = scan.index;
   }
   return peeled;
 }

@@ -124,6 +124,8 @@ interface IndexSource {
 
 function credentialFactsOver(source: IndexSource, home: string): CredentialFacts {
   let homeIndex: Map<string, CredentialFileInfo> | undefined;
+  /** The lengths of the home stores' values: a value of another length is not hashed. */
+  const homeLengths = new Set<number>();
   // The home stores' hashes live only in this process's memory, never written: a fixed salt serves.
   const homeSalt = 'blast-shield-home-stores';
   const cachesNow = source.known;
@@ -241,16 +243,27 @@ function credentialFactsOver(source: IndexSource, home: string): CredentialFacts
     kind: string;
     label: string;
   }
-  const hashIndexes = new WeakMap<readonly CredentialCacheFile[], Array<{ salt: string; index: Map<string, Found> }>>();
-  const byHash = (caches: readonly CredentialCacheFile[]): Array<{ salt: string; index: Map<string, Found> }> => {
+  // With every indexed value's length known, a value of another length cannot match: it is not hashed.
+  interface HashIndex {
+    salt: string;
+    index: Map<string, Found>;
+    lengths: Set<number> | undefined;
+  }
+  const hashIndexes = new WeakMap<readonly CredentialCacheFile[], HashIndex[]>();
+  const byHash = (caches: readonly CredentialCacheFile[]): HashIndex[] => {
     let built = hashIndexes.get(caches);
     if (!built) {
       built = caches.map((c) => {
         const index = new Map<string, Found>();
+        let lengths: Set<number> | undefined = new Set<number>();
         for (const [rel, f] of Object.entries(c.files)) {
-          for (const s of f.secrets) if (!index.has(s.hash)) index.set(s.hash, { root: c.root, rel, kind: s.kind, label: s.label });
+          for (const s of f.secrets) {
+            if (!index.has(s.hash)) index.set(s.hash, { root: c.root, rel, kind: s.kind, label: s.label });
+            if (typeof s.length === 'number') lengths?.add(s.length);
+            else lengths = undefined;
+          }
         }
-        return { salt: c.salt, index };
+        return { salt: c.salt, index, lengths };
       });
       hashIndexes.set(caches, built);
     }
@@ -265,7 +278,8 @@ function credentialFactsOver(source: IndexSource, home: string): CredentialFacts
     return h;
   };
   const lookUp = (caches: readonly CredentialCacheFile[], v: string): CredentialFileInfo | undefined => {
-    for (const { salt, index } of byHash(caches)) {
+    for (const { salt, index, lengths } of byHash(caches)) {
+      if (index.size === 0 || (lengths && !lengths.has(v.trim().length))) continue;
       const hit = index.get(hashOf(salt, v));
       if (hit) return { path: displayPath(path.join(hit.root, hit.rel), rootsNow(), home), kind: hit.kind, label: hit.label };
     }
@@ -304,10 +318,13 @@ function credentialFactsOver(source: IndexSource, home: string): CredentialFacts
         if (text === undefined) continue;
         const verdict = classifyCredentialFile(toPosix(file), toPosix(home), text);
         if (!verdict) continue;
-        for (const s of verdict.secrets) homeIndex.set(hashSecret(homeSalt, s.value), { path: displayPath(file, rootsNow(), home), kind: s.kind, label: s.label });
+        for (const s of verdict.secrets) {
+          homeIndex.set(hashSecret(homeSalt, s.value), { path: displayPath(file, rootsNow(), home), kind: s.kind, label: s.label });
+          homeLengths.add(s.value.trim().length);
+        }
       }
     }
-    return homeIndex.get(hashSecret(homeSalt, v));
+    return homeLengths.has(v.length) ? homeIndex.get(hashSecret(homeSalt, v)) : undefined;
   };
 
   return { fileInfo, filesUnder, originOf, incomplete };

@@ -101,7 +101,9 @@ export function knownSecretsOf(workspaceRoots: readonly string[], cacheDir: stri
     }
     return caches;
   };
-  let hashes: Array<{ salt: string; known: Set<string> }> | undefined;
+  // Per index: its hashes, and the lengths of its values when every one is known (a value of another
+  // length cannot match, and is not hashed).
+  let hashes: Array<{ salt: string; known: Set<string>; sizes: Set<number> | undefined }> | undefined;
   let lengths: number[] | undefined;
   return {
     lengths() {
@@ -109,9 +111,13 @@ export function knownSecretsOf(workspaceRoots: readonly string[], cacheDir: stri
       return lengths;
     },
     hashOf(value) {
-      hashes ??= load().map((c) => ({ salt: c.salt, known: new Set(Object.values(c.files).flatMap((f) => f.secrets.map((x) => x.hash))) }));
-      for (const { salt, known } of hashes) {
-        if (known.size === 0) continue;
+      hashes ??= load().map((c) => {
+        const secrets = Object.values(c.files).flatMap((f) => f.secrets);
+        const sizes = secrets.every((x) => typeof x.length === 'number') ? new Set(secrets.map((x) => x.length as number)) : undefined;
+        return { salt: c.salt, known: new Set(secrets.map((x) => x.hash)), sizes };
+      });
+      for (const { salt, known, sizes } of hashes) {
+        if (known.size === 0 || (sizes && !sizes.has(value.trim().length))) continue;
         const h = hashSecret(salt, value);
         if (known.has(h)) return h;
       }

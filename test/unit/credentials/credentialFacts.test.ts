@@ -70,6 +70,22 @@ describe('credentials: CredentialFacts and its cache', function () {
     assert.equal(facts.filesUnder(root).length, 2);
   });
 
+  it('a value is hashed only when some indexed value has its length (the lengths the index keeps decide)', async () => {
+    await loadCredentialCache(root, { home, cacheDir });
+    const file = cacheFileFor(cacheDir, root);
+    // The index as written finds the value; the same index claiming other lengths never hashes it, so it is not found.
+    const known = JSON.parse(fs.readFileSync(file, 'utf8'));
+    for (const f of Object.values(known.files) as Array<{ secrets: Array<{ length?: number }> }>) for (const sec of f.secrets) sec.length = (sec.length ?? 0) + 1;
+    fs.writeFileSync(file, JSON.stringify(known));
+    const skewed = lazyCredentialFacts({ workspaceRoots: [root], home, cacheDir, secretlint: false });
+    assert.equal(skewed.originOf(railway), undefined);
+    // An index without lengths (written before they were kept) hashes every value.
+    for (const f of Object.values(known.files) as Array<{ secrets: Array<{ length?: number }> }>) for (const sec of f.secrets) delete sec.length;
+    fs.writeFileSync(file, JSON.stringify(known));
+    const older = lazyCredentialFacts({ workspaceRoots: [root], home, cacheDir, secretlint: false });
+    assert.equal(older.originOf(railway)?.label, 'the Railway token');
+  });
+
   it('the lazy form (hook, check) touches no index until a question needs one, then answers the same', async () => {
     const lazy = lazyCredentialFacts({ workspaceRoots: [root], home, cacheDir, secretlint: false });
     const file = cacheFileFor(cacheDir, root);

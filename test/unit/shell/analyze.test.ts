@@ -182,6 +182,13 @@ const cases: Case[] = [
   { cmd: 'env -i PATH=/bin rm x', has: [{ name: 'rm', via: ['env'], assignments: { PATH: '/bin' } }] },
   { cmd: 'env -u HOME -C /srv rm x', has: [{ name: 'rm', cwd: '/srv' }] },
   { cmd: 'env -S "rm -rf x"', has: [{ name: 'rm', args: ['-rf', 'x'] }] },
+  // GNU env reads no options after -S's string: the words after it are the command's (env -S echo -n x prints -n x).
+  { cmd: 'env -S rm -rf /data', has: [{ name: 'rm', args: ['-rf', '/data'] }] },
+  { cmd: 'env -i -Srm -rf /data', has: [{ name: 'rm', args: ['-rf', '/data'] }] },
+  { cmd: 'env --split-string=rm -rf /data', has: [{ name: 'rm', args: ['-rf', '/data'] }] },
+  { cmd: 'env -S env -S rm -rf /data', has: [{ name: 'rm', args: ['-rf', '/data'] }] },
+  { cmd: 'env -S rm FOO=1', has: [{ name: 'rm', args: ['FOO=1'] }] },
+  { cmd: 'env -S "ls -l" -a', has: [{ name: 'ls', args: ['-l', '-a'] }] },
   { cmd: 'env', names: ['env'] },
   { cmd: 'env FOO=1', names: ['env'] },
   { cmd: 'command rm x', has: [{ name: 'rm', via: ['command'] }] },
@@ -434,7 +441,15 @@ const cases: Case[] = [
   { cmd: 'pwsh -c "Get-Content .env | Out-String"', has: [{ name: 'cat', args: ['--', '.env'] }, { name: 'Out-String' }] },
   { cmd: `powershell -EncodedCommand ${btoa(Array.from('Remove-Item -Recurse x', (c) => c + '\0').join(''))}`, has: [{ name: 'rm', args: ['-r', '--', 'x'], origin: { kind: 'decoded', encoding: 'base64' } }] },
   { cmd: 'pwsh -File ps.ps1', has: [{ name: 'rm', origin: { kind: 'script', path: 'ps.ps1' } }] },
-  { cmd: 'powershell -c "Get-ChildItem | ForEach-Object { Remove-Item $_ }"', has: [{ name: 'rm' }] },
+  // In the shell's double quotes `$_` is the shell's (its last argument): the line PowerShell gets is built at run time.
+  { cmd: 'powershell -c "Get-ChildItem | ForEach-Object { Remove-Item $_ }"', has: [{ name: 'rm' }], opaque: /built at run time/ },
+  { cmd: "powershell -c 'Get-ChildItem | ForEach-Object { Remove-Item $_ }'", has: [{ name: 'rm' }] },
+  { cmd: 'pwsh -Command "ls $x"', opaque: /pwsh -Command runs a command line built at run time/ },
+  // Commands a PowerShell line runs are read through like the shell's: wrappers, shells, remote runners.
+  { cmd: "pwsh -Command \"bash -c 'rm -rf /'\"", has: [{ name: 'rm', args: ['-rf', '/'] }] },
+  { cmd: 'pwsh -Command "sudo rm -rf /"', has: [{ name: 'rm', args: ['-rf', '/'], via: ['pwsh -Command', 'sudo'] }] },
+  { cmd: "pwsh -Command 'docker exec app rm -rf /data'", has: [{ name: 'rm', args: ['-rf', '/data'] }] },
+  { cmd: "pwsh -NoProfile -Command \"pwsh -Command 'Remove-Item -Recurse -Force /data'\"", has: [{ name: 'rm' }] },
   { cmd: 'cmd /c "del /s /q build"', has: [{ name: 'del', args: ['/s', '/q', 'build'], via: ['cmd /c'] }] },
 
   // Benign text that mentions commands stays data

@@ -31,6 +31,22 @@ export const NESTED: readonly AdversarialInput[] = [
   { name: 'backticks', make: (n) => nest(Math.min(n, 14), (s) => 'echo `' + s.replace(/\\/g, '\\\\').replace(/`/g, '\\`') + '`') },
   { name: 'sudo env timeout …', make: (n) => 'sudo env X=1 timeout 5 nice '.repeat(n) + 'rm -rf /data' },
   { name: 'xargs sh -c', make: (n) => nest(Math.min(n, 12), (s) => `echo x | xargs sh -c "${s.replace(/["\\$`]/g, '\\$&')}"`) },
+  { name: 'xargs xargs …', make: (n) => 'echo x | ' + 'xargs -0 '.repeat(n) + 'rm -rf /data' },
+  { name: 'pwsh -c pwsh -c …', make: (n) => 'pwsh -NoProfile -Command '.repeat(n) + 'Remove-Item -Recurse -Force /data' },
+  { name: 'pwsh "$(…)"', make: (n) => nest(n, (s) => `pwsh -Command "$(${s})"`) },
+  { name: "pwsh '& { … }'", make: (n) => "pwsh -Command '" + '& { '.repeat(n) + 'Remove-Item -Recurse -Force /data' + ' }'.repeat(n) + "'" },
+  { name: "pwsh '$( … )'", make: (n) => "pwsh -Command 'Write-Output " + '$( '.repeat(n) + 'Remove-Item -Recurse -Force /data' + ' )'.repeat(n) + "'" },
+  { name: 'python3 -c "$(…)"', make: (n) => nest(n, (s) => `python3 -c "$(${s})"`) },
+  { name: 'python3 -c os.system(…)', make: (n) => nest(Math.min(n, 12), (s) => `python3 -c "import os; os.system('${s.replace(/[\\'"$`]/g, '\\$&')}')"`) },
+  { name: 'node -e "$(…)"', make: (n) => nest(n, (s) => `node -e "$(${s})"`) },
+  { name: 'find -exec find -exec …', make: (n) => 'find . -exec '.repeat(n) + 'rm -rf /data' + ' {} \\;'.repeat(n) },
+  { name: 'find -exec sh -c "$(…)"', make: (n) => nest(n, (s) => `find . -exec sh -c "$(${s})" {} \\;`) },
+  { name: 'env -S env -S …', make: (n) => 'env -S '.repeat(n) + 'rm -rf /data' },
+  { name: 'env -S "$(…)"', make: (n) => nest(n, (s) => `env -S "$(${s})"`) },
+  { name: 'docker exec sh -c "$(…)"', make: (n) => nest(n, (s) => `docker exec app sh -c "$(${s})"`) },
+  { name: 'docker exec docker exec …', make: (n) => 'docker exec app '.repeat(n) + 'rm -rf /data' },
+  { name: 'ssh sh -c "$(…)"', make: (n) => nest(n, (s) => `ssh prod-db sh -c "$(${s})"`) },
+  { name: 'ssh ssh …', make: (n) => 'ssh prod-db '.repeat(n) + 'rm -rf /data' },
 ];
 
 /** Flat inputs: `count` repetitions of a piece. */
@@ -46,6 +62,10 @@ export const FLAT: readonly AdversarialInput[] = [
   { name: 'git -c …', make: (n) => 'git ' + '-c a=b '.repeat(n) + 'push --force origin main' },
   { name: 'aws --x y …', make: (n) => 'aws ec2 terminate-instances ' + '--instance-ids i-1 '.repeat(n) },
   { name: 'unknown options', make: (n) => 'kubectl ' + '--weird x '.repeat(n) + 'delete ns payments' },
+  { name: 'many paths', make: (n) => 'rm -rf ' + Array.from({ length: n }, (_, i) => `pkg${i % 97}/src/f${i}.ts`).join(' ') },
+  { name: 'pwsh statements', make: (n) => "pwsh -Command '" + 'Get-ChildItem ./src; '.repeat(n) + "'" },
+  { name: 'python3 -c statements', make: (n) => "python3 -c '" + 'print(1); '.repeat(n) + "'" },
+  { name: 'find -exec … \\; …', make: (n) => 'find . ' + '-exec ls {} \\; '.repeat(n) },
 ];
 
 /** The largest n whose input stays within `bytes`. */

@@ -36,6 +36,8 @@ export interface Scope extends ExpansionScope {
   via: readonly Via[];
   origin: Origin;
   depth: number;
+  /** Substitutions (`$(…)`, `<(…)`) this text sits in, inside its shell. */
+  substitutions?: number;
   /** Inside the body of this shell function. */
   functionName?: string;
   /**
@@ -74,6 +76,8 @@ export interface Exec {
   wrapperWords?: ArgWord[];
   /** Substitutions reaching the command through variables in its prefixes, redirects and heredocs. */
   sources?: string[];
+  /** Commands of this shell that handed their words on to this one (`docker exec c find . -exec …`). */
+  handedOn?: number;
 }
 
 /** Text a command prints or a file holds, when it is fixed. */

@@ -9,7 +9,7 @@ import { decodeBase64Utf16le } from '../../shell/decode';
 import { splitPowershell } from '../../shell/powershell';
 import { powershellCommands } from '../../shell/powershellCmdlets';
 import type { ArgWord, Invocation } from '../types';
-import { commandName, type Exec, type Handler, type Scope, type Walker } from './context';
+import type { Exec, Handler, Scope, Walker } from './context';
 
 function powershell(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
   const inv = w.emit(name, first.text, args, exec);
@@ -54,20 +54,35 @@ function runPowershellFile(w: Walker, word: ArgWord, exec: Exec, name: string): 
 function powershellText(w: Walker, words: ArgWord[], exec: Exec, label: string, inv: Invocation | undefined): Invocation | undefined {
   if (words.length === 0) return inv;
   const text = words.map((word) => word.text).join(' ');
-  analyzePowershell(w, text, w.childScope(exec, label));
+  const scope = w.childScope(exec, label);
+  if (words.some((word) => word.dynamic)) {
+    // What the shell substitutes is PowerShell code too (`pwsh -Command "ls $x"`): unknown until it runs.
+    // Its text is still read for what it shows (`{ Remove-Item $_ }`), one block deep: the shell's own
+    // substitutions in it were walked as shell already, and reading them again at every level is work
+    // that grows with the square of the nesting.
+    w.addOpaque(`${label} runs a command line built at run time`, w.viaOf(exec));
+    scope.depth = Math.max(scope.depth, w.limits.maxDepth - 1);
+  }
+  analyzePowershell(w, text, scope);
   return inv;
 }
 
+/** Work units one PowerShell statement costs to walk, and each of its words. */
+const UNITS_PER_STATEMENT = 4_000;
+const UNITS_PER_STATEMENT_WORD = 200;
+
 /** PowerShell and cmd.exe lines: statements split on `;`, `|`, `&&`, `||`, words on blanks and quotes; PowerShell's file cmdlets read as what they do. */
 function analyzePowershell(w: Walker, text: string, scope: Scope, cmdExe = false): void {
-  if (!w.afford(text.length + 1, scope.via)) return;
   if (scope.depth > w.limits.maxDepth) {
     w.addOpaque('commands nest too deeply to analyse (shells, evals or scripts inside one another)', scope.via);
     return;
   }
+  if (!w.afford(text.length + 1, scope.via)) return;
   for (const statement of splitPowershell(text, 0)) {
     const [head] = statement.words;
     if (!head) continue;
+    // Each statement is walked like a shell command (cmdlet binding, the commands it means): paid for first.
+    if (!w.afford(UNITS_PER_STATEMENT + UNITS_PER_STATEMENT_WORD * statement.words.length, scope.via)) return;
     for (const block of statement.blocks) analyzePowershell(w, block, { ...scope, depth: scope.depth + 1 }, cmdExe);
     const exec: Exec = { scope, cwd: scope.cwd, assignments: {}, redirects: [], wrappers: [] };
     if (head.dynamic) {
@@ -75,7 +90,8 @@ function analyzePowershell(w: Walker, text: string, scope: Scope, cmdExe = false
       continue;
     }
     for (const command of cmdExe ? [{ kind: 'command' as const, name: head.text, args: statement.words.slice(1) }] : powershellCommands(statement.words)) {
-      if (command.kind === 'command') w.emit(commandName(command.name), command.name, command.args, exec);
+      // Run, not only reported: wrappers and commands that run commands (`sudo`, `bash -c`, `docker exec`) are read through.
+      if (command.kind === 'command') w.run([{ text: command.name, raw: command.name, dynamic: false, glob: false }, ...command.args], { ...exec, wrappers: [] });
       else if (command.kind === 'powershell') analyzePowershell(w, command.text, { ...scope, depth: scope.depth + 1 });
       else w.addOpaque(command.reason, scope.via);
     }

@@ -124,3 +124,8 @@ export const shellHandlers: Record<string, Handler> = {
   '.': (w, _name, first, args, exec) => source(w, first, args, exec),
   trap: (w, _name, first, args, exec) => trap(w, first, args, exec),
 };
+
+/** Script text without its `#!` line. */
+export function stripShebang(text: string): string {
+  return text.startsWith('#!') ? text.slice(text.indexOf('\n') + 1 || text.length) : text;
+}

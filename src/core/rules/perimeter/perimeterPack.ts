@@ -2,6 +2,7 @@ import { minimatch } from 'minimatch';
 import { basename, isWithin, normalize, resolvePath } from '../../paths';
 import { EFFECT_RULES, effectsOf, READ_ONLY_COMMANDS, type PathEffect } from '../../policy/effects';
 import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack } from '../../policy/types';
+import type { WorkMeter } from '../../policy/workMeter';
 import { missingPatchFiles, patchPaths, patchTexts } from './patchText';
 import { gitLineFindings } from './gitLine';
 import { plantedCodeFindings } from './plantedCode';
@@ -52,6 +53,7 @@ interface Judge {
   view: PerimeterView;
   cwd: string;
   findings: Finding[];
+  work?: WorkMeter;
 }
 
 function deny(j: Judge, rule: string, reason: string, target: string): void {
@@ -169,6 +171,8 @@ function judgePath(abs: string, effect: PathEffect, j: Judge): void {
   }
   const reachesBelow = REACHING_BELOW.has(effect.kind) || (effect.kind === 'write' && (effect.recursive === true || j.facts.listDir(abs) !== undefined));
   if (!reachesBelow) return;
+  // Looking below a folder weighs it against every protected place: paid for first (a spent budget asks).
+  if (j.work && !j.work.spend(UNITS_PER_LOOK_BELOW)) return;
   // git's own rewrites (reset --hard, checkout -f, read-tree -u) change tracked files only: the guard home is never one.
   let below = protectedBeneath(abs, j.facts, j.view, effect.names || effect.gitScope ? 64 : 8).filter(
     (p) => namesMatch(p, effect.names, j.facts) && !(effect.kind === 'rewrite' && protectionOf(p, j.view)?.kind === 'guard-home'),
@@ -448,12 +452,24 @@ function judgeEnvironmentSetters(inv: Invocation, j: Judge): void {
   if (variable) deny(j, 'write-guard-file', `${inv.name} would set ${variable.split('=')[0]} for every program the session starts later, the hook among them; ${DENY_SUFFIX}.`, variable.split('=')[0]!);
 }
 
+/** Work units judging one word's effect costs, on top of what the engine charges per word. */
+const UNITS_PER_EFFECT = 3_000;
+/** And looking below a folder it deletes, moves or rewrites for protected places. */
+const UNITS_PER_LOOK_BELOW = 10_000;
+
+/** What makes an effect without extra detail (no names, sources, appended text or git scope) the same as another. */
+function plainEffectKey(effect: PathEffect): string | undefined {
+  if (effect.names || effect.into || effect.from || effect.appended !== undefined || effect.gitScope) return undefined;
+  const w = effect.word;
+  return `${effect.kind}\0${effect.recursive === true}\0${w.dynamic}\0${w.glob}\0${w.text}\0${w.raw}\0${(w.sources ?? []).join('\0')}`;
+}
+
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.remote) return [];
   const facts = ctx.facts;
   const view = perimeterView(facts);
   const cwd = inv.cwd || facts.cwd;
-  const j: Judge = { inv, facts, view, cwd, findings: [] };
+  const j: Judge = { inv, facts, view, cwd, findings: [], ...(ctx.work ? { work: ctx.work } : {}) };
   judgeGuardCli(inv, j);
   judgeEditorCli(inv, j);
   judgeUiAutomation(inv, j);
@@ -466,7 +482,19 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   effects = [...effects, ...redirectEffects(inv), ...fedEffects(inv), ...(inv.wrapperWords ?? []).map((word) => ({ kind: 'unknown' as const, word })), ...assignmentEffects(inv)];
   judgeEnvironmentSetters(inv, j);
   j.findings.push(...judgeModuleLoading(inv, ctx, view));
-  for (const effect of effects) judgeEffect(effect, j);
+  const judged = new Set<string>();
+  for (const effect of effects) {
+    // The same word with the same effect (`rm f f f …`) is judged once.
+    const key = plainEffectKey(effect);
+    if (key !== undefined) {
+      if (judged.has(key)) continue;
+      judged.add(key);
+    }
+    // Each word judged as a path resolves, expands and matches it against every protected place; an
+    // analysis that cannot pay for it stops here, and the spent budget makes the decision ask.
+    if (ctx.work && !ctx.work.spend(UNITS_PER_EFFECT)) break;
+    judgeEffect(effect, j);
+  }
   // A command nobody described, run inside a protected folder, may change what is there by relative names.
   if (!described) {
     const here = normalize(cwd);

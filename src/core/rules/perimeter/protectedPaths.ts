@@ -266,8 +266,10 @@ export function protectedBeneath(folder: string, facts: Facts, view: PerimeterVi
       if (within(folder, a.real) && lower(folder) !== lower(a.real)) for (const p of protectedBeneath(a.path, facts, view, limit, false)) if (!found.includes(p)) found.push(p);
     }
   }
+  // Every protected place is weighed against the same folder: its lower-cased form is made once.
+  const folderLower = lower(folder);
   const consider = (path: string): void => {
-    if (found.length >= limit || !within(folder, path) || found.includes(path)) return;
+    if (found.length >= limit || !isWithin(folderLower, lower(path)) || found.includes(path)) return;
     if (exists(facts, path)) found.push(path);
   };
   for (const folderAlias of aliasesOf(normalize(folder), view)) {
