@@ -11,7 +11,9 @@ import { GUARD_PATHS, guardHome } from '../node/guardHome';
  * text, and is compiled with a V8 code cache kept in
  * the guard's cache folder. The second run writes the cache; later runs skip most compiling. The cache
  * is keyed by the bundle's hash, the kind of run (hook, check, anything else) and the V8 version,
- * written atomically, and only inside an existing guard home; any problem with it means compiling from source, never a different behaviour.
+ * written atomically, only inside an existing guard home (which the perimeter keeps agents from
+ * writing), and checked against its checksum when read; any problem with it means compiling from
+ * source, never a different behaviour.
  *
  * The bundle's first line names its hash; a bundle from another build (an install copied halfway, a
  * stray file) is refused, which for `hook` is a deny.
@@ -133,9 +135,33 @@ function failedToLoad(err: unknown): void {
   process.exitCode = 1;
 }
 
+/**
+ * V8 checks a code cache's version, flags and source length, but in release builds not its checksum:
+ * a cache with changed bytes (a damaged disk, a partial overwrite) is run as whatever bytecode it now
+ * holds, or crashes V8. This turns the checksum on for this process (the flag is part of the hash V8
+ * keys caches by, so caches written without it are refused too), through the V8 binding because
+ * loading node:v8 would load the stream modules (several milliseconds). A runtime that refuses it
+ * gets no cache at all: compiling from source is slower, never different.
+ */
+function verifyCacheChecksums(): boolean {
+  const quiet = process.noDeprecation;
+  try {
+    // The binding's deprecation notice would load the stream modules to print itself.
+    process.noDeprecation = true;
+    const binding = (process as unknown as { binding(name: string): { setFlagsFromString?: (flags: string) => void } }).binding('v8');
+    if (typeof binding.setFlagsFromString !== 'function') return false;
+    binding.setFlagsFromString('--verify-snapshot-checksum');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    process.noDeprecation = quiet;
+  }
+}
+
 try {
   const source = readMain();
-  const file = cachePath();
+  const file = verifyCacheChecksums() ? cachePath() : undefined;
   const cachedData = readCache(file);
   const script = new vm.Script(source, { filename: path.join(__dirname, MAIN_FILE), cachedData });
   if (file && (script.cachedDataRejected || (cachedData === undefined && secondRunWithoutCache(file)))) {
