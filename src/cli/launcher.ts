@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { emergencyDeny } from '../hook/emergencyDeny';
 import { GUARD_PATHS, guardHome } from '../node/guardHome';
+import { PREPARE_CACHE } from './prepareCacheFlag';
 
 /**
  * The start of dist/cli.js. The hook runs this before every agent command, and compiling the whole
@@ -164,7 +165,9 @@ try {
   const file = verifyCacheChecksums() ? cachePath() : undefined;
   const cachedData = readCache(file);
   const script = new vm.Script(source, { filename: path.join(__dirname, MAIN_FILE), cachedData });
-  if (file && (script.cachedDataRejected || (cachedData === undefined && secondRunWithoutCache(file)))) {
+  // The installer's `hook --prepare-cache` run writes the cache at once (its run is a typical one).
+  const preparing = process.argv[2] === 'hook' && process.argv[3] === PREPARE_CACHE;
+  if (file && (script.cachedDataRejected || (cachedData === undefined && (preparing || secondRunWithoutCache(file))))) {
     // Written at exit so the cache also holds the functions this run compiled lazily.
     process.once('exit', () => writeCache(file, script));
   }

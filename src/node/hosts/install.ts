@@ -11,6 +11,7 @@ import { geminiInstallSpec } from './gemini/install';
 import { posixShim, windowsShim } from './hookEntry';
 import { INSTALLED_CLI_FILES, installJson, shimPath, statusJson, uninstallJson, type FileStatus, type HostStatus, type InstallContext, type InstallScope, type JsonHostSpec } from './installCommon';
 import { forgetInstall, recordInstall } from './installRegistry';
+import { prepareHookCache } from './prepareCache';
 import { vscodeInstallSpec } from './vscode/install';
 import { vscodeAgentInstallSpec } from './vscodeAgent/install';
 import { windsurfInstallSpec } from './windsurf/install';
@@ -94,6 +95,7 @@ export function installShim(options: ShimOptions): string {
   fs.writeFileSync(shim + '.tmp', text, { mode: 0o755 });
   fs.renameSync(shim + '.tmp', shim);
   fs.chmodSync(shim, 0o755);
+  prepareHookCache(options);
   return shim;
 }
 
