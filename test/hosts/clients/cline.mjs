@@ -11,7 +11,7 @@ import path from 'node:path';
 import net from 'node:net';
 import { spawnSync } from 'node:child_process';
 import { baseEnv, runClient } from './process.mjs';
-import { expectHookDeny, expectNotDenied } from '../scenarios.mjs';
+import { INCIDENT_COMMAND, expectHookDeny, expectNotDenied } from '../scenarios.mjs';
 
 /** The model id the stand-in is configured with (a Claude-like id: Cline then offers `editor`). */
 export const CLINE_MODEL = 'claude-sonnet-4-5';
@@ -41,9 +41,13 @@ export default {
     const r = spawnSync(agent.bin, ['auth', '-p', 'openai', '-k', 'standin-key', '-m', CLINE_MODEL, '-b', standin.url], { env: baseEnv({ home }), encoding: 'utf8', timeout: 60000 });
     if (r.status !== 0) throw new Error(`cline auth failed (exit ${r.status}): ${r.stderr || r.stdout}`);
   },
-  run({ agent, workspace, env, prompt, timeoutMs, scenario }) {
+  async run({ agent, workspace, env, prompt, timeoutMs, scenario }) {
     const model = scenario && scenario.model;
-    return runClient(agent.bin, ['--json', '-c', workspace, ...(model ? ['-m', model] : []), prompt], { cwd: workspace, env, timeoutMs });
+    const zen = Boolean(scenario && scenario.zen);
+    const started = Date.now();
+    const run = await runClient(agent.bin, ['--json', '-c', workspace, ...(zen ? ['--zen'] : []), ...(model ? ['-m', model] : []), prompt], { cwd: workspace, env, timeoutMs });
+    if (zen) run.zenEnd = await waitForHubRunEnd(env.HOME, started, timeoutMs);
+    return run;
   },
   /** The SDK's tools that take lists: every item is judged, not only the first. */
   extraScenarios: [
@@ -78,6 +82,29 @@ export default {
         const said = expectHookDeny(ctx);
         assert.ok(fs.readFileSync(ctx.client.hookConfigFile(ctx)).equals(ctx.hookBefore), 'the hook file changed');
         return [said, 'the hook file is byte for byte as installed'];
+      },
+    },
+    {
+      id: 'zen-incident',
+      title: 'the incident in a --zen session, which the hub daemon carries on after the CLI has exited',
+      expect: 'blocked',
+      zen: true,
+      steps: (t) => [t.shell(INCIDENT_COMMAND)],
+      check(ctx) {
+        const dispatched = jsonLines(ctx.run.stdout).find((e) => e.type === 'zen_dispatched');
+        assert.ok(dispatched, `cline --zen did not hand the session to its hub: ${ctx.run.stdout.slice(0, 300)} ${ctx.run.stderr.slice(-300)}`);
+        assert.ok(ctx.run.zenEnd, 'the hub never ended the background session');
+        assert.deepEqual(ctx.curl.calls(), [], 'the stand-in curl ran');
+        assert.equal(ctx.results.length, 0, 'a tool result reached the model');
+        // A zen run keeps no lastError: the evidence is Cline's own hook log (tool_call, then the task
+        // aborted) and the guard's audit (a deny for this workspace).
+        const hookLog = jsonLines(readOr(path.join(ctx.home, '.cline', 'data', 'logs', 'hooks.jsonl'))).filter((e) => e.ts >= ctx.startedAtIso && (e.workspaceRoots || []).includes(ctx.workspace));
+        const names = hookLog.map((e) => e.hookName);
+        assert.ok(names.includes('tool_call'), `Cline's hook log has no tool_call for this session: ${names.join(', ')}`);
+        assert.ok(names.includes('agent_abort'), `Cline's hook log shows the task was not aborted: ${names.join(', ')}`);
+        const denied = ctx.audit.find((a) => a.decision === 'deny' && a.event === 'tool_call' && a.cwd === ctx.workspace);
+        assert.ok(denied, "the guard's audit has no deny for this session's tool call");
+        return [`the CLI exited at once (zen_dispatched); the hub ended the session with ${ctx.run.zenEnd}`, `Cline's hook log: ${names.join(' → ')}`, `audit: deny by ${denied.decidedBy} (${denied.kind})`, 'the stand-in curl on PATH was never run'];
       },
     },
     {
@@ -178,11 +205,31 @@ function freePort() {
 function hubLastError(home, sinceMs) {
   const db = path.join(home, '.cline', 'data', 'db', 'hub-events-hub-production.db');
   if (!fs.existsSync(db)) return undefined;
-  const r = spawnSync('sqlite3', ['-readonly', db, `select envelope_json from hub_events where created_at >= ${Number(sinceMs) || 0} and envelope_json like '%Blast Shield%' order by sequence`], { encoding: 'utf8', timeout: 20000 });
+  const r = spawnSync('sqlite3', ['-readonly', '-cmd', '.timeout 3000', db, `select envelope_json from hub_events where created_at >= ${Number(sinceMs) || 0} and envelope_json like '%Blast Shield%' order by sequence`], { encoding: 'utf8', timeout: 20000 });
   if (r.error) throw new Error(`reading Cline's hub event store needs the sqlite3 shell (apt install sqlite3): ${r.error.message}`);
   for (const envelope of jsonLines(r.stdout)) {
     const found = findLastError(envelope);
     if (found) return found;
+  }
+  return undefined;
+}
+
+/** Waits until the hub records the end of a run started after `sinceMs`; returns the event's name. */
+async function waitForHubRunEnd(home, sinceMs, timeoutMs) {
+  const db = path.join(home, '.cline', 'data', 'db', 'hub-events-hub-production.db');
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (fs.existsSync(db)) {
+      const r = spawnSync('sqlite3', ['-readonly', '-cmd', '.timeout 3000', db, `select event from hub_events where created_at >= ${Number(sinceMs) || 0} and event in ('run.aborted', 'run.completed', 'run.failed', 'agent.done') order by sequence`], { encoding: 'utf8', timeout: 20000 });
+      if (r.error) throw new Error(`reading Cline's hub event store needs the sqlite3 shell (apt install sqlite3): ${r.error.message}`);
+      const events = r.stdout.split('\n').filter(Boolean);
+      if (events.length > 0) {
+        // Give the hub a moment to write the run's final state after its first end event.
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        return events.join(', ');
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return undefined;
 }
@@ -195,6 +242,14 @@ function findLastError(value) {
     if (found) return found;
   }
   return undefined;
+}
+
+function readOr(file) {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 function clineLog(home) {
