@@ -174,6 +174,10 @@ describe('CLI launcher with a V8 code cache (process)', function () {
     assert.doesNotMatch(text, /__toESM\(require\("node:(fs|path|os)"\)\)/);
     assert.match(text, /=require\("node:fs"\)/);
     assert.ok([...text].every((c) => c.charCodeAt(0) < 0x80), 'ASCII only');
+    // The launcher itself runs before the bundle on every call: its imports get the same treatment.
+    const launcher = fs.readFileSync(cli, 'utf8');
+    assert.doesNotMatch(launcher, /__toESM\(require\("node:/);
+    assert.match(launcher, /=require\("node:vm"\)/);
   });
 });
 
