@@ -66,6 +66,20 @@ function copyAtomically(from: string, to: string): void {
   fs.renameSync(tmp, to);
 }
 
+/** What bin/package.json holds (see installShim). */
+export const BIN_PACKAGE_JSON = '{ "type": "commonjs" }\n';
+
+function writeBinPackageJson(binDir: string): void {
+  const file = path.join(binDir, 'package.json');
+  try {
+    if (fs.readFileSync(file, 'utf8') === BIN_PACKAGE_JSON) return;
+  } catch {
+    // not there yet
+  }
+  fs.writeFileSync(`${file}.${process.pid}.tmp`, BIN_PACKAGE_JSON, { mode: 0o600 });
+  fs.renameSync(`${file}.${process.pid}.tmp`, file);
+}
+
 /** What the shim for these options holds. */
 export function shimText(options: ShimOptions): string {
   // The guard home is pinned so the hook finds the same folder whatever environment the host passes.
@@ -88,6 +102,10 @@ export function installShim(options: ShimOptions): string {
   for (const sibling of SIBLING_BUNDLES) {
     if (fs.existsSync(from(sibling))) copyAtomically(from(sibling), path.join(binDir, sibling));
   }
+  // Node takes a .js file's module kind from the nearest package.json: a `"type": "module"` in the
+  // user's home (or any folder above the guard home) would make the launcher an ES module that cannot
+  // run, and every hook call a deny. This one says CommonJS and ends Node's search here.
+  writeBinPackageJson(binDir);
   const target = path.join(binDir, 'cli.js');
   copyAtomically(options.cliBundle, target);
   const shim = shimPath(options.guardHome);

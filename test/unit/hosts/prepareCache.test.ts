@@ -57,6 +57,16 @@ describe('install: the hook code cache is prepared (process)', function () {
     assert.equal(fs.readFileSync(path.join(guardHome, 'audit.jsonl'), 'utf8').trim().split('\n').length, 2, 'the two real calls are audited');
   });
 
+  it('a package.json saying "type": "module" above the guard home does not turn the installed launcher into an ES module', function () {
+    if (process.platform === 'win32') this.skip();
+    const home = path.join(dir, 'esm-home');
+    fs.mkdirSync(home);
+    fs.writeFileSync(path.join(home, 'package.json'), '{ "type": "module" }\n');
+    const shim = installShim({ guardHome: path.join(home, '.blast-shield'), nodePath: process.execPath, cliBundle: built });
+    assert.equal(viaShim(shim, 'git status'), 'allow');
+    assert.equal(viaShim(shim, 'rm -rf ~'), 'deny');
+  });
+
   it('`hook --prepare-cache` prints only {} and decides nothing a host could read', () => {
     const guardHome = path.join(dir, 'guard-direct');
     fs.mkdirSync(guardHome, { mode: 0o700 });
