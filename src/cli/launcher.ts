@@ -13,8 +13,8 @@ import { PREPARE_CACHE } from './prepareCacheFlag';
  * the guard's cache folder. The second run writes the cache; later runs skip most compiling. The cache
  * is keyed by the bundle's hash, the kind of run (hook, check, anything else) and the V8 version,
  * written atomically, only inside an existing guard home (which the perimeter keeps agents from
- * writing), and checked against its checksum when read; any problem with it means compiling from
- * source, never a different behaviour.
+ * writing), and checked against its checksum when read where the runtime allows it; any problem with
+ * it means compiling from source, never a different behaviour.
  *
  * The bundle's first line names its hash; a bundle from another build (an install copied halfway, a
  * stray file) is refused, which for `hook` is a deny.
@@ -141,20 +141,19 @@ function failedToLoad(err: unknown): void {
  * a cache with changed bytes (a damaged disk, a partial overwrite) is run as whatever bytecode it now
  * holds, or crashes V8. This turns the checksum on for this process (the flag is part of the hash V8
  * keys caches by, so caches written without it are refused too), through the V8 binding because
- * loading node:v8 would load the stream modules (several milliseconds). A runtime that refuses it
- * gets no cache at all: compiling from source is slower, never different.
+ * loading node:v8 would load the stream modules (several milliseconds). Node 24 no longer offers that
+ * binding: there the cache is used unchecked, as before, guarded only by the perimeter that keeps
+ * agents from writing the guard home (the same protection as the bundle itself).
  */
-function verifyCacheChecksums(): boolean {
+function verifyCacheChecksums(): void {
   const quiet = process.noDeprecation;
   try {
     // The binding's deprecation notice would load the stream modules to print itself.
     process.noDeprecation = true;
     const binding = (process as unknown as { binding(name: string): { setFlagsFromString?: (flags: string) => void } }).binding('v8');
-    if (typeof binding.setFlagsFromString !== 'function') return false;
-    binding.setFlagsFromString('--verify-snapshot-checksum');
-    return true;
+    binding.setFlagsFromString?.('--verify-snapshot-checksum');
   } catch {
-    return false;
+    // no binding on this runtime
   } finally {
     process.noDeprecation = quiet;
   }
@@ -162,7 +161,8 @@ function verifyCacheChecksums(): boolean {
 
 try {
   const source = readMain();
-  const file = verifyCacheChecksums() ? cachePath() : undefined;
+  verifyCacheChecksums();
+  const file = cachePath();
   const cachedData = readCache(file);
   const script = new vm.Script(source, { filename: path.join(__dirname, MAIN_FILE), cachedData });
   // The installer's `hook --prepare-cache` run writes the cache at once (its run is a typical one).
