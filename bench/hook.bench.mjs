@@ -1,5 +1,5 @@
 // Hook process cost: `blast-shield hook claude|cursor` on a benign `git status`, paired with a bare
-// `node -e 0` in the same rounds (target <= 1.3x), and the round trip of an "ask" through a live
+// `node -e 0` in the same rounds (target <= 1.3x; the first call after an install <= 1.6x), and the round trip of an "ask" through a live
 // socket served by the real startIpcServer auto-answering allow (in-process), and the hook asking that
 // stand-in window, which its window verification refuses (the cost of the check on the ask path).
 import { spawnSync } from 'node:child_process';
@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
-import { pairedRatio, startupEnvironments } from './startupEnv.mjs';
+import { pairedRatio, pairedSpread, startupEnvironments } from './startupEnv.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -60,6 +60,8 @@ function setup() {
 
 async function installBenchShim(t) {
   const { installShim } = await tsImport(path.join(root, 'src/node/hosts/install.ts'), import.meta.url);
+  const { prepareHookCache } = await tsImport(path.join(root, 'src/node/hosts/prepareCache.ts'), import.meta.url);
+  t.prepare = () => prepareHookCache({ guardHome: t.guardHomeDir, nodePath: process.execPath });
   return installShim({ guardHome: t.guardHomeDir, nodePath: process.execPath, cliBundle: cli });
 }
 
@@ -87,6 +89,28 @@ async function startEditorStandIn(t) {
       return m ? Number(m[1]) : NaN;
     },
   };
+}
+
+/**
+ * A hook call as the first one for this build: with no code cache at all, or (given `prepare`) with
+ * the one the install writes. The hook's cache and the launcher's "seen" marker are moved aside for
+ * the run and put back after it, so the other rows of the round keep measuring the steady state.
+ */
+function coldHookRun(t, args, input, prepare) {
+  const dir = path.join(t.guardHomeDir, 'cache');
+  const hookCaches = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /^cli-[0-9a-f]{16}-hook-/.test(f) && f.endsWith('.bin')) : [];
+  for (const f of hookCaches) fs.renameSync(path.join(dir, f), path.join(dir, `${f}.aside`));
+  try {
+    if (prepare && !prepare()) throw new Error('the install could not prepare the hook cache');
+    const r = wall(args, input, t.env);
+    if (!r.stdout.includes('"allow"')) throw new Error(`a cold hook call did not allow git status: ${r.stdout}`);
+    return r.ms;
+  } finally {
+    for (const f of hookCaches) {
+      fs.rmSync(path.join(dir, `${f}.seen`), { force: true });
+      fs.renameSync(path.join(dir, `${f}.aside`), path.join(dir, f));
+    }
+  }
 }
 
 function startupRows(t, label, env, editorOpen) {
@@ -125,7 +149,17 @@ function startupRows(t, label, env, editorOpen) {
   const cpu2 = [];
   const c4 = [];
   const cpu4 = [];
+  const cold = [];
+  const bareForCold = [];
+  const installed = [];
+  const bareForInstalled = [];
   for (let i = 0; i < rounds; i++) {
+    if (!editorOpen) {
+      bareForCold.push(wall(['-e', '0'], '', t.env).ms);
+      cold.push(coldHookRun(t, claude, claudeIn));
+      bareForInstalled.push(wall(['-e', '0'], '', t.env).ms);
+      installed.push(coldHookRun(t, viaShim, claudeIn, t.prepare));
+    }
     bare.push(wall(['-e', '0'], '', t.env).ms);
     c0.push(wall(check, '', t.env).ms);
     c1.push(wall(claude, claudeIn, t.env).ms);
@@ -146,13 +180,30 @@ function startupRows(t, label, env, editorOpen) {
   const b = median(bare);
   const cb = median(cpuBare);
   const bMin = Math.min(...bare);
-  const row = (name, xs, cpu, extra = {}) => ({ name: `${name} [${label}]`, median_ms: median(xs), min_ms: Math.min(...xs), ratio: median(xs) / b, ratio_of_min: Math.min(...xs) / bMin, paired_ratio: pairedRatio(xs, bare), cpu_ms: median(cpu), cpu_ratio: median(cpu) / cb, runs: rounds, ...extra });
+  const row = (name, xs, cpu, extra = {}, pairedWith = bare) => ({
+    name: `${name} [${label}]`,
+    median_ms: median(xs),
+    min_ms: Math.min(...xs),
+    ratio: median(xs) / b,
+    ratio_of_min: Math.min(...xs) / bMin,
+    paired_ratio: pairedRatio(xs, pairedWith),
+    paired_iqr: pairedSpread(xs, pairedWith),
+    ...(cpu ? { cpu_ms: median(cpu), cpu_ratio: median(cpu) / cb } : {}),
+    runs: rounds,
+    ...extra,
+  });
   return [
     row('node -e 0', bare, cpuBare),
     row("check -- 'git status' (reference: no stdin, no audit)", c0, cpu0),
     row(`hook claude: Bash 'git status'${withEditor}`, c1, cpu1, { target: '<= 1.3x (paired)', ok: pairedRatio(c1, bare) <= 1.3 }),
     row(`hook cursor: beforeShellExecution 'git status'${withEditor}`, c2, cpu2, { target: '<= 1.3x (paired)', ok: pairedRatio(c2, bare) <= 1.3 }),
     row(`hook claude through the installed shim (what hosts run; it clears NODE_EXTRA_CA_CERTS)${withEditor}`, c4, cpu4, { target: '<= 1.3x (paired)', ok: pairedRatio(c4, bare) <= 1.3 }),
+    ...(editorOpen
+      ? []
+      : [
+          row('hook claude, cold: no code cache at all (a first run the install could not prepare)', cold, undefined, {}, bareForCold),
+          row('hook claude through the shim, the first call after an install (the install wrote the code cache)', installed, undefined, { target: '<= 1.6x (paired)', ok: pairedRatio(installed, bareForInstalled) <= 1.6 }, bareForInstalled),
+        ]),
     ...(editorOpen ? [row('reference, not the product: minimal Node client (stdin + one socket round trip)', c3, cpu3)] : []),
   ];
 }

@@ -23,3 +23,10 @@ export function pairedRatio(xs, bare) {
   const m = Math.floor(ratios.length / 2);
   return ratios.length % 2 ? ratios[m] : (ratios[m - 1] + ratios[m]) / 2;
 }
+
+/** The spread of the same per-round ratios: their lower and upper quartiles, as "q1-q3". */
+export function pairedSpread(xs, bare) {
+  const ratios = xs.map((x, i) => x / bare[i]).sort((a, b) => a - b);
+  const at = (q) => ratios[Math.min(ratios.length - 1, Math.floor(q * (ratios.length - 1) + 0.5))];
+  return `${at(0.25).toFixed(2)}-${at(0.75).toFixed(2)}`;
+}

@@ -44,7 +44,8 @@ export async function writeCli({ outfile, mainText, launcher = 'src/cli/launcher
   // Written already wrapped the way Node wraps a CommonJS module, so the launcher compiles the text as
   // read: no 500 KB concatenation, and no second copy of it for V8 to flatten, on every start.
   writeFileSync(path.join(path.dirname(outfile), CLI_MAIN_FILE), `${CLI_MAIN_HEADER}${hash}\n${CLI_MAIN_WRAP[0]}${text}${CLI_MAIN_WRAP[1]}`);
-  await esbuild.build({
+  // The launcher's own imports of built-ins get the same treatment (names kept so the check is exact).
+  const built = await esbuild.build({
     ...common,
     bundle: true,
     entryPoints: [launcher],
@@ -54,8 +55,13 @@ export async function writeCli({ outfile, mainText, launcher = 'src/cli/launcher
     target: 'node20',
     banner,
     sourcemap: false,
+    minify: false,
+    minifyWhitespace: Boolean(common.minify),
+    minifySyntax: Boolean(common.minify),
+    write: false,
     define: { __CLI_MAIN_HASH__: JSON.stringify(hash), __CLI_MAIN_HEADER__: JSON.stringify(CLI_MAIN_HEADER), __CLI_MAIN_FILE__: JSON.stringify(CLI_MAIN_FILE) },
   });
+  writeFileSync(outfile, dropBuiltinInterop(built.outputFiles.find((f) => f.path.endsWith('.js')).text));
   return hash;
 }
 

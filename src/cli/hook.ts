@@ -1,9 +1,12 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { hostHookLimitSeconds, STDIN_DEADLINE_MS, WATCHDOG_MARGIN_MS } from '../node/hosts/deadlines';
 import { failClosedReply, MAX_HOOK_INPUT_BYTES, runHook } from '../hook/runHook';
 import { createRealEngine } from '../hook/realEngine';
 import { emergencyDeny } from '../hook/emergencyDeny';
 import type { CliIo } from './io';
+import { PREPARE_CACHE } from './prepareCacheFlag';
 
 const HELP = `usage: blast-shield hook <cursor|claude|vscode|copilot|cline|gemini|codex|windsurf|vscode-agent>
 
@@ -87,12 +90,31 @@ function answerAndExit(io: CliIo, reply: { stdout: string; stderr?: string; exit
   process.exit(reply.exitCode);
 }
 
+/**
+ * `hook --prepare-cache`, run by the installer right after it copies the CLI (src/node/hosts/prepareCache.ts):
+ * one benign decision in an empty folder, with no audit line and no answer, so the launcher writes the
+ * hook's code cache for this runtime before any host calls it and the first real call is not a cold
+ * compile. Prints `{}`; every failure is only a cache not written.
+ */
+async function prepareCache(io: CliIo): Promise<number> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'blast-shield-prepare-'));
+  try {
+    const payload = JSON.stringify({ session_id: 'prepare', transcript_path: '', cwd: folder, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'git status' }, tool_use_id: 'prepare' });
+    await runHook('claude', payload, io.env, { engine: createRealEngine(io.env), audit: false });
+    io.stdout('{}\n');
+    return 0;
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 export async function run(args: string[], io: CliIo): Promise<number> {
   const host = args[0] ?? '';
   if (host === '--help' || host === '-h') {
     io.stdout(HELP);
     return 0;
   }
+  if (host === PREPARE_CACHE) return prepareCache(io);
   let answered = false;
   let reading = true;
   const bound = io.env === process.env;

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { emergencyDeny } from '../hook/emergencyDeny';
 import { GUARD_PATHS, guardHome } from '../node/guardHome';
+import { PREPARE_CACHE } from './prepareCacheFlag';
 
 /**
  * The start of dist/cli.js. The hook runs this before every agent command, and compiling the whole
@@ -11,7 +12,9 @@ import { GUARD_PATHS, guardHome } from '../node/guardHome';
  * text, and is compiled with a V8 code cache kept in
  * the guard's cache folder. The second run writes the cache; later runs skip most compiling. The cache
  * is keyed by the bundle's hash, the kind of run (hook, check, anything else) and the V8 version,
- * written atomically, and only inside an existing guard home; any problem with it means compiling from source, never a different behaviour.
+ * written atomically, only inside an existing guard home (which the perimeter keeps agents from
+ * writing), and checked against its checksum when read where the runtime allows it; any problem with
+ * it means compiling from source, never a different behaviour.
  *
  * The bundle's first line names its hash; a bundle from another build (an install copied halfway, a
  * stray file) is refused, which for `hook` is a deny.
@@ -133,12 +136,38 @@ function failedToLoad(err: unknown): void {
   process.exitCode = 1;
 }
 
+/**
+ * V8 checks a code cache's version, flags and source length, but in release builds not its checksum:
+ * a cache with changed bytes (a damaged disk, a partial overwrite) is run as whatever bytecode it now
+ * holds, or crashes V8. This turns the checksum on for this process (the flag is part of the hash V8
+ * keys caches by, so caches written without it are refused too), through the V8 binding because
+ * loading node:v8 would load the stream modules (several milliseconds). Node 24 no longer offers that
+ * binding: there the cache is used unchecked, as before, guarded only by the perimeter that keeps
+ * agents from writing the guard home (the same protection as the bundle itself).
+ */
+function verifyCacheChecksums(): void {
+  const quiet = process.noDeprecation;
+  try {
+    // The binding's deprecation notice would load the stream modules to print itself.
+    process.noDeprecation = true;
+    const binding = (process as unknown as { binding(name: string): { setFlagsFromString?: (flags: string) => void } }).binding('v8');
+    binding.setFlagsFromString?.('--verify-snapshot-checksum');
+  } catch {
+    // no binding on this runtime
+  } finally {
+    process.noDeprecation = quiet;
+  }
+}
+
 try {
   const source = readMain();
+  verifyCacheChecksums();
   const file = cachePath();
   const cachedData = readCache(file);
   const script = new vm.Script(source, { filename: path.join(__dirname, MAIN_FILE), cachedData });
-  if (file && (script.cachedDataRejected || (cachedData === undefined && secondRunWithoutCache(file)))) {
+  // The installer's `hook --prepare-cache` run writes the cache at once (its run is a typical one).
+  const preparing = process.argv[2] === 'hook' && process.argv[3] === PREPARE_CACHE;
+  if (file && (script.cachedDataRejected || (cachedData === undefined && (preparing || secondRunWithoutCache(file))))) {
     // Written at exit so the cache also holds the functions this run compiled lazily.
     process.once('exit', () => writeCache(file, script));
   }

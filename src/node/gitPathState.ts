@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import type * as ChildProcess from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { GitPathState } from '../core/policy/types';
+import { nodeCrypto } from './lazyCrypto';
 
 /**
  * How git sees a few paths (for the perimeter's judgement of `git reset --hard` and `git stash`):
@@ -35,6 +35,9 @@ export function gitRun(root: string, args: readonly string[]): { status: number 
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^GIT_(DIR|WORK_TREE|INDEX_FILE|CONFIG_PARAMETERS|CONFIG_COUNT|CONFIG_KEY_\d+|CONFIG_VALUE_\d+|EXTERNAL_DIFF|PAGER|SSH|SSH_COMMAND|ASKPASS|EXEC_PATH)$/.test(k)) env[k] = v;
   Object.assign(env, { GIT_NO_LAZY_FETCH: '1', GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1' });
+  // Loaded here, not at the top: node:child_process (with node:net and the streams) costs every hook
+  // call several milliseconds of start-up, and only git commands that touch protected files get here.
+  const { spawnSync } = require('node:child_process') as typeof ChildProcess;
   const run = spawnSync(
     'git',
     ['-c', 'core.fsmonitor=false', '-c', 'core.untrackedCache=false', '-c', 'protocol.allow=never', '-c', 'core.hooksPath=/dev/null', '-C', root, ...args],
@@ -74,7 +77,7 @@ function blobHash(file: string, algorithm: 'sha1' | 'sha256'): string | undefine
     const stat = fs.lstatSync(file);
     if (stat.size > MAX_FILE_BYTES) return undefined;
     const content = stat.isSymbolicLink() ? Buffer.from(fs.readlinkSync(file)) : fs.readFileSync(file);
-    return createHash(algorithm).update(`blob ${content.length}\0`).update(content).digest('hex');
+    return nodeCrypto().createHash(algorithm).update(`blob ${content.length}\0`).update(content).digest('hex');
   } catch {
     return undefined;
   }

@@ -1,4 +1,7 @@
 import { applyEdits, modify, parseTree, findNodeAtLocation, type Edit, type FormattingOptions } from 'jsonc-parser';
+import type { AgentIgnoreFile } from './agentIgnoreFiles';
+
+export { AGENT_IGNORE_FILES, type AgentIgnoreFile } from './agentIgnoreFiles';
 
 /**
  * The managed block Blast Shield writes into agents' ignore files. It goes at the top of the file so
@@ -8,17 +11,6 @@ import { applyEdits, modify, parseTree, findNodeAtLocation, type Edit, type Form
 export const MANAGED_BEGIN = '# >>> blast-shield managed: credential files (do not edit) >>>';
 export const MANAGED_END = '# <<< blast-shield managed <<<';
 
-/** Ignore files of agent hosts that take gitignore-style lines. */
-export const AGENT_IGNORE_FILES = [
-  '.cursorignore',
-  '.aiexclude',
-  '.geminiignore',
-  '.clineignore',
-  '.rooignore',
-  '.codeiumignore',
-  '.aiderignore',
-] as const;
-export type AgentIgnoreFile = (typeof AGENT_IGNORE_FILES)[number];
 
 /** A workspace-relative path as a gitignore pattern matching exactly it: wildcards, `!`, `#` and a trailing space escaped. */
 function escapeGitignorePath(relativePath: string): string {

@@ -1,4 +1,5 @@
-import { parseTree, type Node } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
+import { parseTree } from './jsoncTree';
 
 /**
  * Key/value pairs from configuration text (dotenv, JSON, YAML, TOML, INI, properties), with the

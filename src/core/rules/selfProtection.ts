@@ -1,5 +1,5 @@
 import type { PerimeterFacts } from '../policy/types';
-import { AGENT_IGNORE_FILES } from '../credentials/ignoreBlocks';
+import { AGENT_IGNORE_FILES } from '../credentials/agentIgnoreFiles';
 import { guardedByContent, perimeterView, protectionOf, type ProtectedKind } from './perimeter/protectedPaths';
 
 /**

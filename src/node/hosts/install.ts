@@ -11,6 +11,7 @@ import { geminiInstallSpec } from './gemini/install';
 import { posixShim, windowsShim } from './hookEntry';
 import { INSTALLED_CLI_FILES, installJson, shimPath, statusJson, uninstallJson, type FileStatus, type HostStatus, type InstallContext, type InstallScope, type JsonHostSpec } from './installCommon';
 import { forgetInstall, recordInstall } from './installRegistry';
+import { prepareHookCache } from './prepareCache';
 import { vscodeInstallSpec } from './vscode/install';
 import { vscodeAgentInstallSpec } from './vscodeAgent/install';
 import { windsurfInstallSpec } from './windsurf/install';
@@ -65,6 +66,20 @@ function copyAtomically(from: string, to: string): void {
   fs.renameSync(tmp, to);
 }
 
+/** What bin/package.json holds (see installShim). */
+export const BIN_PACKAGE_JSON = '{ "type": "commonjs" }\n';
+
+function writeBinPackageJson(binDir: string): void {
+  const file = path.join(binDir, 'package.json');
+  try {
+    if (fs.readFileSync(file, 'utf8') === BIN_PACKAGE_JSON) return;
+  } catch {
+    // not there yet
+  }
+  fs.writeFileSync(`${file}.${process.pid}.tmp`, BIN_PACKAGE_JSON, { mode: 0o600 });
+  fs.renameSync(`${file}.${process.pid}.tmp`, file);
+}
+
 /** What the shim for these options holds. */
 export function shimText(options: ShimOptions): string {
   // The guard home is pinned so the hook finds the same folder whatever environment the host passes.
@@ -87,6 +102,10 @@ export function installShim(options: ShimOptions): string {
   for (const sibling of SIBLING_BUNDLES) {
     if (fs.existsSync(from(sibling))) copyAtomically(from(sibling), path.join(binDir, sibling));
   }
+  // Node takes a .js file's module kind from the nearest package.json: a `"type": "module"` in the
+  // user's home (or any folder above the guard home) would make the launcher an ES module that cannot
+  // run, and every hook call a deny. This one says CommonJS and ends Node's search here.
+  writeBinPackageJson(binDir);
   const target = path.join(binDir, 'cli.js');
   copyAtomically(options.cliBundle, target);
   const shim = shimPath(options.guardHome);
@@ -94,6 +113,7 @@ export function installShim(options: ShimOptions): string {
   fs.writeFileSync(shim + '.tmp', text, { mode: 0o755 });
   fs.renameSync(shim + '.tmp', shim);
   fs.chmodSync(shim, 0o755);
+  prepareHookCache(options);
   return shim;
 }
 

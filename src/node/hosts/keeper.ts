@@ -50,9 +50,10 @@ function sameBytes(a: string, b: string): boolean {
   }
 }
 
-/** True when the installed CLI files are not byte for byte the extension's (or some are missing). */
+/** True when the installed CLI files are not byte for byte the extension's (or some are missing, bin/package.json included). */
 export function installedCliIsStale(guardHomeDir: string, cliBundle: string): boolean {
   const bin = GUARD_PATHS.binDir(guardHomeDir);
+  if (!fs.existsSync(path.join(bin, 'package.json'))) return true;
   return INSTALLED_CLI_FILES.some((f) => !sameBytes(path.join(bin, f), path.join(path.dirname(cliBundle), f === 'cli.js' ? path.basename(cliBundle) : f)));
 }
 

@@ -115,6 +115,62 @@ describe('CLI launcher with a V8 code cache (process)', function () {
     assert.equal(JSON.parse(r.stdout).hookSpecificOutput.permissionDecision, 'allow');
   });
 
+  const hookPayload = (command: string): string =>
+    JSON.stringify({ session_id: 's', transcript_path: '', cwd: dir, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, tool_use_id: 't' });
+  const hook = (home: string, command: string) => {
+    const r = spawnSync(process.execPath, [cli, 'hook', 'claude'], { cwd: dir, input: hookPayload(command), encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: dir, BLAST_SHIELD_HOME: home } });
+    assert.equal(r.status, 0, `exit ${r.status} signal ${r.signal}: ${r.stderr}`);
+    return JSON.parse(r.stdout).hookSpecificOutput.permissionDecision as string;
+  };
+  /** A guard home whose hook cache is written (the second run writes it), and that cache's path. */
+  const homeWithHookCache = (name: string): { home: string; file: string } => {
+    const home = path.join(dir, name);
+    fs.mkdirSync(home);
+    hook(home, 'git status');
+    hook(home, 'git status');
+    const file = cacheFiles(home).find((f) => f.includes('-hook-'));
+    assert.ok(file, 'the hook cache was written');
+    return { home, file: path.join(home, 'cache', file) };
+  };
+
+  // V8 checks a cache's version, flags and source length but, in release builds, not its bytes: a
+  // changed byte ran as changed bytecode or crashed V8. The launcher turns V8's checksum on.
+  // Node 24 has no process.binding('v8') any more; there the cache is used unchecked (see launcher.ts).
+  const checksumAvailable = ((): boolean => {
+    try {
+      return typeof (process as unknown as { binding(n: string): { setFlagsFromString?: unknown } }).binding('v8').setFlagsFromString === 'function';
+    } catch {
+      return false;
+    }
+  })();
+  for (const at of [0.1, 0.35, 0.6, 0.85, 0.99]) {
+    it(`a hook cache with one byte changed at ${Math.round(at * 100)}% is refused and rebuilt; a destructive command is still denied`, function () {
+      if (!checksumAvailable) this.skip();
+      const { home, file } = homeWithHookCache(`flipped-${Math.round(at * 100)}`);
+      const damaged = fs.readFileSync(file);
+      damaged[Math.floor(damaged.length * at)]! ^= 0x5a;
+      fs.writeFileSync(file, damaged);
+      assert.equal(hook(home, 'rm -rf ~'), 'deny');
+      assert.ok(!fs.readFileSync(file).equals(damaged), 'the damaged cache was replaced by a clean one');
+      assert.equal(hook(home, 'git status'), 'allow');
+      assert.equal(hook(home, 'git reset --hard HEAD~3 && git push --force origin main'), 'deny');
+    });
+  }
+
+  it("another build's cache put in place of the hook cache is refused and rebuilt; a destructive command is still denied", async () => {
+    const { home, file } = homeWithHookCache('replaced');
+    const other = path.join(dir, 'other-build', 'cli.js');
+    await writeCli({ outfile: other, mainText: 'process.stdout.write("{}");', common: { logLevel: 'error' } });
+    const otherHome = path.join(dir, 'other-home');
+    fs.mkdirSync(otherHome);
+    for (let i = 0; i < 2; i++) spawnSync(process.execPath, [other, 'hook', 'claude'], { cwd: dir, input: '{}', env: { PATH: process.env.PATH ?? '', HOME: dir, BLAST_SHIELD_HOME: otherHome } });
+    const foreign = cacheFiles(otherHome).find((f) => f.includes('-hook-'));
+    assert.ok(foreign, "the other build's cache was written");
+    fs.copyFileSync(path.join(otherHome, 'cache', foreign), file);
+    assert.equal(hook(home, 'rm -rf ~'), 'deny');
+    assert.ok(fs.statSync(file).size > 1000, 'rebuilt for this build');
+  });
+
   it('keeps usage errors to one line on stderr', () => {
     const r = run(path.join(dir, 'absent'), ['check', '--bogus']);
     assert.equal(r.code, 2);
@@ -127,6 +183,10 @@ describe('CLI launcher with a V8 code cache (process)', function () {
     assert.doesNotMatch(text, /__toESM\(require\("node:(fs|path|os)"\)\)/);
     assert.match(text, /=require\("node:fs"\)/);
     assert.ok([...text].every((c) => c.charCodeAt(0) < 0x80), 'ASCII only');
+    // The launcher itself runs before the bundle on every call: its imports get the same treatment.
+    const launcher = fs.readFileSync(cli, 'utf8');
+    assert.doesNotMatch(launcher, /__toESM\(require\("node:/);
+    assert.match(launcher, /=require\("node:vm"\)/);
   });
 });
 

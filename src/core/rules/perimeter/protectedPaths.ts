@@ -1,5 +1,5 @@
 import { minimatch } from 'minimatch';
-import { AGENT_IGNORE_FILES } from '../../credentials/ignoreBlocks';
+import { AGENT_IGNORE_FILES } from '../../credentials/agentIgnoreFiles';
 import { basename, dirname, isWithin, normalize } from '../../paths';
 import type { Facts } from '../../policy/types';
 import { runtimePlaceLabel } from './runtimePlaces';
