@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { classifyCredentialFile } from '../core/credentials/credentialFiles';
@@ -29,6 +29,9 @@ function git(root: string, args: readonly string[]): Run {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('GIT_')) env[k] = v;
   Object.assign(env, { GIT_NO_LAZY_FETCH: '1', GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1' });
+  // Loaded here, not at the top: node:child_process (with node:net and the streams) would cost every
+  // hook call start-up time; only history commands get here.
+  const { spawnSync } = require('node:child_process') as typeof ChildProcess;
   const run = spawnSync(
     'git',
     ['-c', 'core.fsmonitor=false', '-c', 'protocol.allow=never', '-c', 'core.hooksPath=/dev/null', '-c', 'log.showSignature=false', '-C', root, '--no-pager', ...args],

@@ -31,10 +31,13 @@ function appends(inv: Invocation): boolean {
   return inv.args.some((a) => a.text === '--append' || /^-[a-zA-Z]*a/.test(a.text));
 }
 
+const METADATA_ONLY = new Set(['chmod', 'chown', 'chgrp', 'touch', 'chattr', 'setfacl', 'setfattr', 'utime', 'xattr']);
+
 /** Words `inv` writes over: its own write effects (not a folder it copies into), and replacing redirects. */
 function writtenWords(inv: Invocation): ArgWord[] {
   const words: ArgWord[] = [];
-  if (!appends(inv)) {
+  // Metadata changes (modes, owners, times, attributes) keep what the file holds.
+  if (!appends(inv) && !METADATA_ONLY.has(inv.name)) {
     for (const effect of effectsOf(inv)) if (effect.kind === 'write' && effect.appended === undefined) words.push(effect.word);
   }
   if (!emptiesOnly(inv)) for (const r of inv.redirects) if (REPLACING_REDIRECTS.has(r.op)) words.push(r.target);

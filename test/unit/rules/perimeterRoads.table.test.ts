@@ -136,6 +136,9 @@ const TABLE: Record<string, readonly Row[]> = {
     allowed('claude -p "fix the failing test"'),
     allowed('aider --version'),
     allowed('goose --help'),
+    ask('goose session'),
+    allowed('goose -dir db/migrations postgres "$DATABASE_URL" status'),
+    allowed('goose sqlite3 ./dev.db up'),
     allowed('q "select c1 from data.csv"'),
   ],
   'the guard\'s package swapped': [

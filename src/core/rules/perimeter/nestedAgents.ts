@@ -45,6 +45,15 @@ function hookedHere(agent: string, facts: Facts, view: PerimeterView, cwd: strin
   return installed || bases.some((base) => files.some((rel) => /blast-shield/i.test(facts.readFile(`${base}/${rel}`) ?? '')));
 }
 
+/** Block's goose agent subcommands, and pressly goose's database drivers and migration commands. */
+const GOOSE_AGENT = /^(session|s|run|web|configure|info|recipe|schedule|project|projects|p|ps|bench|term|acp)$/;
+const GOOSE_MIGRATIONS = /^(postgres|mysql|sqlite3?|mssql|redshift|tidb|clickhouse|vertica|ydb|turso|starrocks|up|up-by-one|up-to|down|down-to|redo|reset|status|create|fix|validate)$/;
+
+function isMigrationGoose(args: readonly { text: string }[]): boolean {
+  const words = args.filter((a) => !a.text.startsWith('-')).map((a) => a.text);
+  return !GOOSE_AGENT.test(words[0] ?? '') && words.some((w) => GOOSE_MIGRATIONS.test(w));
+}
+
 function nestedAgent(inv: Invocation, facts: Facts, view: PerimeterView, cwd: string): Finding | undefined {
   const found = agentOf(inv);
   if (!found) return undefined;
@@ -54,6 +63,9 @@ function nestedAgent(inv: Invocation, facts: Facts, view: PerimeterView, cwd: st
   if (first !== undefined && NO_SESSION.test(first)) return undefined;
   // `q` is also a SQL-over-text tool: Amazon Q's agent starts with `chat`.
   if (agent === 'q' && first !== 'chat') return undefined;
+  // `goose` is also pressly's migration tool (`goose postgres "$DSN" status`, `goose -dir db up`):
+  // Block's agent starts with a subcommand of its own.
+  if (agent === 'goose' && isMigrationGoose(args)) return undefined;
   if (agent === 'cline' && args.some((a) => a.text === '--zen')) {
     return askFinding('nested-agent', `${inv.name} --zen starts a Cline task that goes on in a background daemon after this command returns; what it does there is not judged here, so it needs confirmation.`, agent);
   }
