@@ -1,7 +1,7 @@
 import { basename, dirname } from '../paths';
 import { effectsOf } from '../policy/effects';
 import type { ArgWord, Facts, Finding, GitPathState, Invocation, RuleContext, RulePack, Target } from '../policy/types';
-import { classifyPath } from './files';
+import { classifyPath, truncatesOnly } from './files';
 import { untrackedKind } from './localData';
 
 /**
@@ -14,16 +14,6 @@ import { untrackedKind } from './localData';
 
 /** Redirects that replace a file's content (not appends, not `<>` which opens without truncating). */
 const REPLACING_REDIRECTS = new Set(['>', '>|', '&>']);
-
-/** `: > f`, `cat /dev/null > f`, `echo -n > f`: the files pack already names these as emptying. */
-function emptiesOnly(inv: Invocation): boolean {
-  const args = inv.args.map((a) => a.text);
-  if (inv.name === '' || inv.name === ':' || inv.name === 'true') return true;
-  if (inv.name === 'cat') return args.length === 1 && args[0] === '/dev/null';
-  if (inv.name === 'echo') return args.length === 1 && args[0] === '-n';
-  if (inv.name === 'printf') return args.length === 1 && args[0] === '';
-  return false;
-}
 
 /** Options that make a writer append or keep what is there (`tee -a`, `dd conv=notrunc` still overwrites bytes). */
 function appends(inv: Invocation): boolean {
@@ -40,7 +30,8 @@ function writtenWords(inv: Invocation): ArgWord[] {
   if (!appends(inv) && !METADATA_ONLY.has(inv.name)) {
     for (const effect of effectsOf(inv)) if (effect.kind === 'write' && effect.appended === undefined) words.push(effect.word);
   }
-  if (!emptiesOnly(inv)) for (const r of inv.redirects) if (REPLACING_REDIRECTS.has(r.op)) words.push(r.target);
+  // `: > f`, `cat /dev/null > f`, `echo -n > f`: the files pack already names these as emptying.
+  if (!truncatesOnly(inv)) for (const r of inv.redirects) if (REPLACING_REDIRECTS.has(r.op)) words.push(r.target);
   return words.filter((w) => !w.dynamic && w.text !== '' && !w.text.startsWith('/dev/')).slice(0, 16);
 }
 

@@ -352,7 +352,7 @@ function exists(absolute: string, facts: Facts): boolean {
 }
 
 /** `: > file`, `> file`, `true > file`, `cat /dev/null > file`, `echo -n > file`: commands whose only effect is to empty a file. */
-function truncatesOnly(inv: Invocation): boolean {
+export function truncatesOnly(inv: Invocation): boolean {
   const args = inv.args.map((a) => a.text);
   if (inv.name === '' || inv.name === ':' || inv.name === 'true') return true;
   if (inv.name === 'cat') return args.length === 1 && args[0] === '/dev/null';
