@@ -1,6 +1,4 @@
-import { strict as assert } from 'node:assert';
-import { classify } from '../../../src/core/policy/classify';
-import type { Facts, Verdict } from '../../../src/core/policy/types';
+import { ask, blocked, allow, decisionTable } from '../support/decisionTable';
 import { testFacts } from '../support/policyFixtures';
 
 /**
@@ -27,44 +25,7 @@ const FILES: Record<string, string> = {
 
 const facts = testFacts({ files: FILES });
 
-interface Case {
-  cmd: string;
-  expect: 'allow' | 'ask' | 'deny' | 'blocked';
-  production?: boolean;
-  /** Words the first reason must contain (what the dialog names: statements, database, platform). */
-  says?: RegExp;
-  facts?: Partial<Facts>;
-}
-
-const ask = (cmd: string, extra: Partial<Case> = {}): Case => ({ cmd, expect: 'ask', ...extra });
-const blocked = (cmd: string, extra: Partial<Case> = {}): Case => ({ cmd, expect: 'blocked', ...extra });
-const allow = (cmd: string, extra: Partial<Case> = {}): Case => ({ cmd, expect: 'allow', ...extra });
-
-function verdictOf(c: Case): Verdict {
-  return classify(c.cmd, c.facts ? { ...facts, ...c.facts } : facts, { lockdown: false });
-}
-
-function table(title: string, cases: Case[]): void {
-  describe(title, () => {
-    const destructive = cases.filter((c) => c.expect !== 'allow').length;
-    const benign = cases.filter((c) => c.expect === 'allow').length;
-    it(`has destructive shapes (${destructive}) and benign look-alikes (${benign})`, () => {
-      assert.ok(destructive >= 3 && benign >= 2, `${destructive} destructive, ${benign} benign`);
-    });
-    for (const c of cases) {
-      const label = `${c.cmd.replace(/\n/g, '⏎').slice(0, 120)} -> ${c.expect}${c.production !== undefined ? (c.production ? ' (production)' : ' (not production)') : ''}`;
-      it(label, () => {
-        const v = verdictOf(c);
-        const detail = JSON.stringify(v, null, 1);
-        if (c.expect === 'blocked') assert.notEqual(v.decision, 'allow', detail);
-        else assert.equal(v.decision, c.expect, detail);
-        if (c.expect === 'allow' && c.production === undefined) assert.equal(v.production, false, detail);
-        if (c.production !== undefined) assert.equal(v.production, c.production, detail);
-        if (c.says) assert.ok(v.reasons.some((r) => c.says!.test(r)), detail);
-      });
-    }
-  });
-}
+const table = decisionTable(facts, { allowIsLocal: true });
 
 // ---------------------------------------------------------------------------------------------
 // SQL through platforms' database shells

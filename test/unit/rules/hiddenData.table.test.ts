@@ -1,6 +1,4 @@
-import { strict as assert } from 'node:assert';
-import { classify } from '../../../src/core/policy/classify';
-import type { Facts, Verdict } from '../../../src/core/policy/types';
+import { ask, allow, decisionTable } from '../support/decisionTable';
 import { testFacts } from '../support/policyFixtures';
 
 /**
@@ -20,40 +18,7 @@ const FILES: Record<string, string> = {
 
 const facts = testFacts({ files: FILES });
 
-interface Case {
-  cmd: string;
-  expect: 'allow' | 'ask';
-  production?: boolean;
-  says?: RegExp;
-  facts?: Partial<Facts>;
-}
-
-const ask = (cmd: string, extra: Partial<Case> = {}): Case => ({ cmd, expect: 'ask', ...extra });
-const allow = (cmd: string, extra: Partial<Case> = {}): Case => ({ cmd, expect: 'allow', ...extra });
-
-function verdictOf(c: Case): Verdict {
-  return classify(c.cmd, c.facts ? { ...facts, ...c.facts } : facts, { lockdown: false });
-}
-
-function table(title: string, cases: Case[]): void {
-  describe(title, () => {
-    const destructive = cases.filter((c) => c.expect !== 'allow').length;
-    const benign = cases.filter((c) => c.expect === 'allow').length;
-    it(`has destructive shapes (${destructive}) and benign look-alikes (${benign})`, () => {
-      assert.ok(destructive >= 3 && benign >= 2, `${destructive} destructive, ${benign} benign`);
-    });
-    for (const c of cases) {
-      const label = `${c.cmd.replace(/\n/g, '⏎').slice(0, 120)} -> ${c.expect}${c.production !== undefined ? (c.production ? ' (production)' : ' (not production)') : ''}`;
-      it(label, () => {
-        const v = verdictOf(c);
-        const detail = JSON.stringify(v, null, 1);
-        assert.equal(v.decision, c.expect, detail);
-        if (c.production !== undefined) assert.equal(v.production, c.production, detail);
-        if (c.says) assert.ok(v.reasons.some((r) => c.says!.test(r)), detail);
-      });
-    }
-  });
-}
+const table = decisionTable(facts);
 
 // ---------------------------------------------------------------------------------------------
 // SQL that hides its statement
