@@ -52,6 +52,14 @@ export function verbPhrase(word: string): string {
       return 'unsets';
     case 'down':
       return 'takes down';
+    case 'force':
+      return 'force-pushes, rewriting the history of';
+    case 'gc':
+      return 'garbage-collects (deletes for good) in';
+    case 'cleanup':
+      return 'cleans up';
+    case 'empty':
+      return 'empties';
     default:
       return head.endsWith('e') ? head + 's' : head.endsWith('h') ? head + 'es' : head + 's';
   }

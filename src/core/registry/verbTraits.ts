@@ -26,7 +26,7 @@ export interface VerbTraits {
 
 /** Removing a dependency is routine and local; what is left (`npm unpublish`) reaches the registry. */
 const PACKAGE_MANAGER: VerbTraits = {
-  routine: ['uninstall', 'remove', 'rm', 'un', 'r', 'prune', 'dedupe', 'clean', 'clear', 'purge', 'autoremove', 'cache', 'reset', 'unlink', 'del', 'delete'],
+  routine: ['uninstall', 'remove', 'rm', 'un', 'r', 'prune', 'dedupe', 'clean', 'cleanup', 'clear', 'purge', 'autoremove', 'cache', 'reset', 'unlink', 'del', 'delete', 'gc', 'empty'],
 };
 
 const VERSION_MANAGER: VerbTraits = { locality: 'local', routine: ['uninstall', 'remove', 'rm', 'unalias', 'prune', 'clean', 'unlink', 'reset'] };
@@ -110,6 +110,8 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
   'kafka-reassign-partitions': { dryUnless: ['--execute'] },
   'kafka-reassign-partitions.sh': { dryUnless: ['--execute'] },
   mc: { destroying: ['mirror-remove'] },
+  // WAL-G's `delete` only lists what it would delete until `--confirm` is given.
+  'wal-g': { dryUnless: ['--confirm'] },
   bq: { dryRun: ['--dry_run'] },
 };
 

@@ -7,6 +7,7 @@ import { FLOOR_BENEATH, isSharedDryRun, verbTraitsOf, type VerbTraits } from '..
 import { identifierParts } from './support/cliArgs';
 import { mayBeProduction } from './support/cliCommands';
 import { removalOf } from './safetyNet';
+import { secretReadOf } from './secretVerbs';
 import { destructiveMongo, destructiveStatement } from './support/storeProtocols';
 
 /**
@@ -26,8 +27,22 @@ const DESTROY = new Set([
   'uninstall', 'teardown', 'nuke', 'obliterate', 'expunge', 'clear', 'cancel', 'decommission', 'evict', 'shred', 'zap', 'unset',
 ]);
 
-/** Whole words only (never a part of a compound): `migrate down` rolls back; `scale-down` does not destroy. */
-const DESTROY_WHOLE = new Set(['down', 'teardown', 'permanent-delete']);
+/**
+ * Whole words only (never a part of a compound): `migrate down` rolls back; `scale-down` does not destroy;
+ * `gc` collects garbage for good (`mlflow gc`, `dvc gc --cloud`), `expire` drops what is past its
+ * retention (`pgbackrest expire`), `empty` empties a site or a store (`wp site empty`).
+ */
+const DESTROY_WHOLE = new Set(['down', 'teardown', 'permanent-delete', 'gc', 'expire', 'empty']);
+
+/**
+ * Cleaning verbs: routine when they clean the tool's own build output (`jekyll clean`, `cabal clean`),
+ * destroying when they act on a named kind of thing (`airflow db clean`, `puppet node clean web-01`,
+ * `garden cleanup namespace`).
+ */
+const CLEAN = new Set(['clean', 'cleanup']);
+
+/** Nouns of derived data that is rebuilt on demand: clearing, flushing or deleting them is routine (`wp cache flush`, `delete-cache`). */
+const DERIVED = new Set(['cache', 'caches', 'cached', 'transient', 'transients', 'rewrite', 'opcache', 'tmp', 'temp', 'build', 'builds', 'dist', 'artifacts']);
 
 /** Verbs that only look; once one is the command, later words are names, not verbs. */
 const READ = new Set([
@@ -45,7 +60,7 @@ const OTHER_ACTION = new Set([
 ]);
 
 /** Option names whose first word destroys (`--delete`, `-purge`, `--prune`, `--force-delete-storage`); `rm`/`remove` mean cleanup (`--rm`). */
-const OPTION_DESTROY = new Set(['delete', 'deleteall', 'purge', 'prune', 'destroy', 'drop', 'truncate', 'wipe', 'flush', 'erase', 'replace', 'down']);
+const OPTION_DESTROY = new Set(['delete', 'deleteall', 'purge', 'prune', 'destroy', 'drop', 'truncate', 'wipe', 'flush', 'erase', 'replace', 'down', 'revoke', 'terminate', 'deregister', 'unpublish', 'expunge']);
 /** What follows an option's verb when it only clears a cache or a view (`--reset-cache`, `--purge-cache`). */
 const BENIGN_OBJECT = new Set(['cache', 'caches', 'cached', 'build', 'builds', 'tmp', 'temp', 'output', 'dist', 'artifacts', 'screen', 'console', 'after', 'before', 'during', 'excluded', 'empty', 'dirs']);
 
@@ -116,6 +131,8 @@ function destroyingPart(text: string, traits: VerbTraits): string | undefined {
   if (traits.routine?.includes(lower)) return undefined;
   if (traits.destroying?.includes(lower) || DESTROY_WHOLE.has(lower)) return lower;
   const parts = identifierParts(text);
+  // `delete-cache`, `purge_cache`: what it destroys is rebuilt on demand.
+  if (parts.length > 1 && parts.some((p) => DERIVED.has(p))) return undefined;
   return parts.find((p) => DESTROY.has(p) && !traits.routine?.includes(p));
 }
 
@@ -132,12 +149,55 @@ function pathVerb(reading: Reading, traits: VerbTraits): { word: Word; verb: str
   for (let at = 0; at < Math.min(words.length, MAX_VERB_DEPTH); at++) {
     const word = words[at]!;
     if (!commandShaped(word.text)) continue;
+    const lower = word.text.toLowerCase();
+    // A verb acting on derived data (`wp cache flush`, `wp transient delete`) is routine: nothing later is a verb.
+    if (at > 0 && DERIVED.has(words[at - 1]!.text.toLowerCase())) return undefined;
     const verb = destroyingPart(word.text, traits);
     if (verb !== undefined) return { word, verb, at };
-    const lower = word.text.toLowerCase();
-    if (readsOnly(word.text) || OTHER_ACTION.has(lower)) return undefined;
+    if (CLEAN.has(lower) && !traits.routine?.includes(lower) && cleansNamedKind(words, at)) return { word, verb: lower, at };
+    if (readsOnly(word.text)) return undefined;
+    if (OTHER_ACTION.has(lower)) {
+      // `dagster run wipe`, `prefect flow-run delete`: an action word followed by a bare destroying verb is a noun (runs, builds).
+      const next = words[at + 1];
+      const nextLower = next?.text.toLowerCase() ?? '';
+      if (next !== undefined && !traits.routine && (DESTROY.has(nextLower) || DESTROY_WHOLE.has(nextLower))) return { word: next, verb: nextLower, at: at + 1 };
+      return undefined;
+    }
   }
   return undefined;
+}
+
+/** `db clean`, `node clean web-01`, `cleanup namespace`: cleaning a named kind of thing that is not the tool's own derived data. */
+function cleansNamedKind(words: readonly Word[], at: number): boolean {
+  const before = words[at - 1]?.text.toLowerCase();
+  const after = words[at + 1]?.text.toLowerCase();
+  if (before !== undefined && commandShaped(before)) return !DERIVED.has(before) && !/^(mod|module|modules|deps|dependencies|project|workspace|repo)$/.test(before);
+  return after !== undefined && commandShaped(after) && !DERIVED.has(after) && !BENIGN_OBJECT.has(after) && !/^(all|up)$/.test(after);
+}
+
+/** A help page asked for by a trailing word (`tccli cvm TerminateInstances help`): nothing runs. */
+function trailingHelp(reading: Reading): boolean {
+  const words = reading.positionals;
+  const last = words[words.length - 1]?.text;
+  return words.length >= 2 && words.length <= MAX_VERB_DEPTH && last === 'help' && words.every((w) => commandShaped(w.text));
+}
+
+/** Force-pushing rewrites the remote's history (`dolt push --force origin main`), whatever the tool. */
+function forcePush(reading: Reading): { name: string } | undefined {
+  const first = reading.positionals[0]?.text.toLowerCase();
+  if (first !== 'push') return undefined;
+  const option = reading.options.find((o) => /^--force(-with-lease|-if-includes)?$/.test(o.name) && !/^(false|no|0)$/i.test(o.value ?? ''));
+  if (option) return { name: option.name };
+  const plus = reading.positionals.slice(1).find((w) => /^\+[\w./-]+(:[\w./-]+)?$/.test(w.text));
+  return plus ? { name: plus.text } : undefined;
+}
+
+/** Git's grammar, which other VCS CLIs copy (`dolt branch -d -f x`, `dolt tag -d v1`): `-d`/`-D` after `branch` or `tag` deletes. */
+function gitStyleDelete(reading: Reading): { name: string } | undefined {
+  const first = reading.positionals[0]?.text.toLowerCase();
+  if (first !== 'branch' && first !== 'tag') return undefined;
+  const option = reading.options.find((o) => /^-[a-zA-Z]*[dD][a-zA-Z]*$/.test(o.name) && o.name.length <= 4);
+  return option ? { name: option.name } : undefined;
 }
 
 function optionVerb(reading: Reading, traits: VerbTraits): { name: string; verb: string } | undefined {
@@ -295,9 +355,11 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   const tool = floorTool(inv.name);
   const args = tool ? inv.args.slice(firstCommandWord(inv.args, tool)?.index ?? 0) : inv.args;
   const reading = readWords(args);
-  if (isHelp(reading)) return [];
+  if (isHelp(reading) || trailingHelp(reading)) return [];
   if (isDry(reading, traits, tool?.dryRun ?? [])) return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
 
+  const secret = secretRead(inv, ctx, reading);
+  if (secret) return [secret];
   const statement = statementOf(args) ?? stdinStatement(inv);
   if (statement) {
     const server = hintValues(args).find((v) => /^[a-z][a-z0-9+.-]*:\/\/|^[\w-]+(\.[\w-]+)+(:\d+)?$|^[\w.-]+:\d+$|^\$\{?\w*(URL|URI|HOST|DSN)\b/i.test(v));
@@ -307,7 +369,20 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   if (path) {
     const groups = reading.positionals.slice(0, path.at).map((w) => w.text).filter(commandShaped);
     const names = targetWords(args, reading, path.word.index);
+    // `fastly purge --url https://…`: purging pages from a cache; the pages themselves are untouched.
+    if (path.verb === 'purge' && names.length > 0 && names.every((n) => /^https?:\/\//i.test(n))) return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
     return [finding(inv, ctx, { rule: 'verbs.destroying-verb', shown: shownPath(inv, reading, path.word.index), verb: path.verb, groups, names }, traits)];
+  }
+  const pushed = forcePush(reading);
+  if (pushed) {
+    const names = reading.positionals.slice(1).map((w) => w.text).filter((t) => !/\s/.test(t)).slice(0, MAX_TARGETS);
+    return [finding(inv, ctx, { rule: 'verbs.force-push', shown: `${inv.name} push ${pushed.name}`, verb: 'force-push', groups: [], names: names.length > 0 ? names : [`the ${inv.name} remote (not named)`] }, traits)];
+  }
+  const branchDelete = gitStyleDelete(reading);
+  if (branchDelete) {
+    const group = reading.positionals[0]!.text;
+    const names = reading.positionals.slice(1).map((w) => w.text).filter((t) => !/\s/.test(t)).slice(0, MAX_TARGETS);
+    return [finding(inv, ctx, { rule: 'verbs.destroying-option', shown: `${inv.name} ${group} ${branchDelete.name}`, verb: 'delete', groups: [group], names }, traits)];
   }
   const option = optionVerb(reading, traits);
   if (option) {
@@ -323,6 +398,23 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     return [finding(inv, ctx, { rule: 'verbs.destroying-name', shown: inv.name, verb: named, groups: [], names }, traits)];
   }
   return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
+}
+
+/** A secret the command prints (`akeyless get-secret-value`, `ejson decrypt`): exposure, judged by its words. */
+function secretRead(inv: Invocation, ctx: RuleContext, reading: Reading): Finding | undefined {
+  const path: string[] = [];
+  for (const w of reading.positionals) {
+    if (path.length >= MAX_VERB_DEPTH || !commandShaped(w.text) || w.text.includes('.')) break;
+    path.push(w.text);
+  }
+  const values = [...reading.positionals.slice(path.length).map((w) => w.text), ...reading.options.map((o) => o.value).filter((v): v is string => v !== undefined)];
+  const found = secretReadOf(inv.name, path, values);
+  if (!found) return undefined;
+  const traits = verbTraitsOf(inv.name);
+  const local = traits.locality === 'local';
+  const resolved = ctx.environmentOf({ values: hintValues(inv.args), remote: !local });
+  const target: Target = { kind: 'credential', name: found.what.replace(/^the /, ''), provider: inv.name, remote: !local, environment: resolved.environment, environmentReason: resolved.reason };
+  return { rule: 'verbs.secret-read', risk: 'credential-dump', severity: 'ask', reason: `\`${found.shown}\` prints ${found.what} (${inv.name} has no rules of its own: judged by its words).`, targets: [target] };
 }
 
 /** Read-only work that names production (`bq ls acme-prod:analytics`) is allowed and marked production. */

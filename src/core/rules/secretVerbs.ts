@@ -1,0 +1,66 @@
+import { identifierParts } from './support/cliArgs';
+
+/**
+ * The verb floor's reading of secrets: a CLI without rules of its own that prints a secret, a password,
+ * a token or a kubeconfig, by what its words mean. `akeyless get-secret-value`, `conjur variable get -i
+ * prod/db/password`, `berglas access sm://p/stripe-api-key`, `ejson decrypt`, `dcli password github.com`,
+ * `yc iam create-token`, `tctl tokens add`, `k0sctl kubeconfig`. Listing names (`list-items`, `secrets
+ * list`) prints no secret and stays allowed.
+ */
+
+/** Nouns of a secret value. */
+const SECRET = new Set(['secret', 'secrets', 'password', 'passwords', 'passwd', 'passphrase', 'token', 'tokens', 'credential', 'credentials', 'creds', 'kubeconfig', 'apikey']);
+/** Two-word nouns of a secret: `api-key`, `private-key`, `access-key`, `client-secret`. */
+const SECRET_PAIR = /\b(api|private|access|secret|signing|master) key\b/;
+/** Verbs that print what they name. */
+const READ = new Set(['get', 'show', 'read', 'access', 'reveal', 'print', 'export', 'decrypt', 'view', 'cat', 'fetch', 'retrieve', 'dump', 'value', 'unwrap']);
+/** Verbs that mint a token and print it. */
+const MINT = new Set(['create', 'add', 'new', 'generate', 'issue', 'mint', 'get', 'print']);
+/** Verbs that only list names or change what is kept. */
+const NOT_PRINTING = new Set(['list', 'ls', 'names', 'search', 'find', 'set', 'put', 'update', 'delete', 'rm', 'remove', 'rotate', 'revoke', 'edit', 'upload', 'import', 'sync', 'help', 'describe-names']);
+
+/** Other command verbs: after a secret's noun they do something else than print it (`secret mount`). */
+const ACTIONS = new Set(['set', 'add', 'create', 'mount', 'unmount', 'enable', 'disable', 'run', 'exec', 'login', 'logout', 'init', 'configure', 'copy', 'move', 'rename', 'restore', 'backup', 'share', 'grant', 'lock', 'unlock', 'check', 'validate', 'verify', 'inspect', 'status', 'info', 'describe', 'history', 'versions']);
+
+function isSecretWord(parts: readonly string[]): boolean {
+  return parts.some((p) => SECRET.has(p)) || SECRET_PAIR.test(parts.join(' '));
+}
+
+export interface SecretRead {
+  /** The words shown in backquotes. */
+  shown: string;
+  /** What is printed: 'the secret prod/billing/db/password'. */
+  what: string;
+}
+
+/**
+ * What secret an invocation prints, from its command words (the leading bare words) and the values it
+ * names. `path` is the command words; `values` the operands and option values after them.
+ */
+export function secretReadOf(name: string, path: readonly string[], values: readonly string[]): SecretRead | undefined {
+  const words = path.map((w) => ({ text: w, parts: identifierParts(w) }));
+  if (words.some((w) => w.parts.some((p) => NOT_PRINTING.has(p)) && !w.parts.some((p) => READ.has(p) || MINT.has(p)))) return undefined;
+  const shown = (upTo: number): string => [name, ...path.slice(0, upTo + 1)].join(' ');
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    // `get-secret-value`, `get-access-token`, `create-token`: the verb and the noun in one word.
+    if (w.parts.length > 1 && isSecretWord(w.parts) && w.parts.some((p) => READ.has(p) || MINT.has(p))) return { shown: shown(i), what: `the secret it names (${w.text})` };
+    // `decrypt` prints what a file or value holds.
+    if (w.parts.length === 1 && w.parts[0] === 'decrypt') return { shown: shown(i), what: `the decrypted ${values[0] ?? 'value'}` };
+    if (isSecretWord(w.parts)) {
+      const next = words[i + 1]?.parts[0];
+      const tokens = w.parts.some((p) => p === 'token' || p === 'tokens');
+      // `tctl tokens add`: minting prints the token; `tool secret get x`: reading prints it.
+      if (next !== undefined && ((tokens && MINT.has(next)) || READ.has(next))) return { shown: shown(i + 1), what: `the ${w.text} ${values[0] ?? ''}`.trim() };
+      // `dcli password github.com`, `k0sctl kubeconfig`: the noun alone is the command that prints it.
+      if (next === undefined || !(READ.has(next) || MINT.has(next) || NOT_PRINTING.has(next) || ACTIONS.has(next))) return { shown: shown(i), what: `the ${w.text}${values[0] !== undefined ? ` of ${values[0]}` : ''}` };
+    }
+  }
+  // `conjur variable get -i prod/db/password`, `berglas access sm://p/stripe-api-key`: a reading verb, a secret's name.
+  const reads = words.findIndex((w) => w.parts.length === 1 && READ.has(w.parts[0]!));
+  if (reads >= 0) {
+    const secret = values.find((v) => isSecretWord(identifierParts(v)));
+    if (secret !== undefined) return { shown: shown(reads), what: `the secret ${secret}` };
+  }
+  return undefined;
+}
