@@ -95,7 +95,8 @@ const LOST: Readonly<Record<string, string>> = {
 /** `gsutil versioning set off`, `mc version suspend`, `gcloud … versioning disable`. */
 function versioningWords(w: Words): Removal | undefined {
   const p = w.positionals.slice(0, 6).map((x) => x.toLowerCase());
-  const at = p.findIndex((x) => x === 'versioning' || x === 'version');
+  // `versioning`, `version`, and compounds that name it (`bucket-versioning`, `set-bucket-versioning`).
+  const at = p.findIndex((x) => x === 'versioning' || x === 'version' || (/^[a-z][a-z0-9-]*$/.test(x) && identifierParts(x).includes('versioning')));
   if (at < 0) return undefined;
   if (!p.slice(at + 1, at + 4).some((x) => /^(suspend|off|disable|disabled|suspended)$/.test(x))) return undefined;
   return { id: 'versioning-off', does: 'suspends versioning', lost: LOST.versioning! };
@@ -174,6 +175,8 @@ function madePublic(w: Words): Removal | undefined {
     if (o.bare === 'public-access-type' && value.startsWith('objectread')) return { id: 'made-public', does: `sets public access to ${o.value}`, lost };
     if (o.bare === 'public-access' && /^(blob|container)$/.test(value)) return { id: 'made-public', does: `sets public access to ${o.value}`, lost };
     if (/^(allow-blob-public-access|public)$/.test(o.bare) && /^true$/.test(value)) return { id: 'made-public', does: `sets ${o.name} true`, lost };
+    // A switch that opens reading or listing to anyone (`yc storage bucket update --public-read`), on an existing resource.
+    if (/^public-(read|list|read-write|write)$/.test(o.bare) && !/^(false|no|0|off)$/.test(value) && !w.positionals.includes('create')) return { id: 'made-public', does: `turns on ${o.name}`, lost };
   }
   for (const word of w.all) {
     if (/^(visibility=public|private=false)$/i.test(word)) return { id: 'made-public', does: `sets ${word}`, lost };

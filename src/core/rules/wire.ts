@@ -197,6 +197,15 @@ function formValues(text: string): string[] {
   return out;
 }
 
+/**
+ * An API on a port no store is known by that is sent a whole SQL statement as a value (CrateDB's
+ * `{"stmt": "DROP TABLE …"}`, QuestDB's `query=…`, a SQL gateway): its SQL endpoint, by the text alone.
+ */
+function sqlEndpoint(texts: readonly string[]): StoreInfo | undefined {
+  const statement = texts.some((t) => /^\s*(DROP|TRUNCATE|DELETE\s+FROM|ALTER\s+TABLE|UPDATE\s+\S+\s+SET)\b/i.test(t) && destructivePayload(t, 'sql') !== undefined);
+  return statement ? storeOfPort(5432) : undefined;
+}
+
 /** A Solr update that deletes (`<delete>…</delete>`, `{"delete": …}`). */
 function solrDelete(text: string): string | undefined {
   if (/<delete>/i.test(text)) return 'a Solr <delete>';
@@ -211,10 +220,10 @@ function httpFindings(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const raw of request.urls) {
     const url = parseRequestUrl(raw);
     if (!url) continue;
-    const store = storeOfUrl(url, raw);
+    const texts = [...request.bodies.flatMap((b) => (b.text !== undefined ? formValues(b.text) : [])), ...formValues(url.query)];
+    const store = storeOfUrl(url, raw) ?? sqlEndpoint(texts);
     if (!store) continue;
     const local = isLocalUrl(url);
-    const texts = [...request.bodies.flatMap((b) => (b.text !== undefined ? formValues(b.text) : [])), ...formValues(url.query)];
     let found: string | undefined;
     for (const text of texts) {
       found = (store.protocol === 'solr' ? solrDelete(text) : undefined) ?? destructivePayload(text, store.protocol);

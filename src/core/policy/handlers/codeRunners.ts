@@ -355,7 +355,22 @@ function deleterEscapes(name: string, args: readonly ArgWord[]): Escapes {
   return out;
 }
 
-const RUNNERS = new Set(['rimraf', 'del-cli', ...VI, 'emacs', 'emacs-nox', 'sqlite3', 'sqlite', 'lua', 'luajit', 'lua5.1', 'lua5.3', 'lua5.4', 'tclsh', 'wish', 'expect', 'gdb', 'lldb', 'git', 'man']);
+// ---------------------------------------------------------------------------------------------
+// ed: commands on standard input; `!cmd`, `r !cmd`, `w !cmd`, `e !cmd` run shell text
+
+const ED_BANG = /^[\s.$,0-9'+;-]*(?:[rweE]\s*)?!(.+)$/;
+
+function edEscapes(stdin: string | undefined): Escapes {
+  const out = empty();
+  if (stdin === undefined) return out;
+  for (const line of stdin.split('\n')) {
+    const bang = ED_BANG.exec(line);
+    if (bang) out.shell.push({ text: bang[1]!, label: 'ed (commands on stdin)' });
+  }
+  return out;
+}
+
+const RUNNERS = new Set(['ed', 'rimraf', 'del-cli', ...VI, 'emacs', 'emacs-nox', 'sqlite3', 'sqlite', 'lua', 'luajit', 'lua5.1', 'lua5.3', 'lua5.4', 'tclsh', 'wish', 'expect', 'gdb', 'lldb', 'git', 'man']);
 
 /**
  * The shell escapes of one invocation, or undefined when the command is not a code runner.
@@ -366,6 +381,8 @@ export function shellEscapesOf(name: string, args: readonly ArgWord[], assignmen
   const stdin = ['git', 'man', 'emacs', 'emacs-nox', 'rimraf', 'del-cli'].includes(name) ? undefined : stdinText();
   if (VI.has(name)) return viEscapes(name, args, stdin);
   switch (name) {
+    case 'ed':
+      return edEscapes(stdin);
     case 'rimraf':
     case 'del-cli':
       return deleterEscapes(name, args);
