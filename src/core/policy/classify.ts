@@ -7,6 +7,7 @@ import { environmentOf } from './production';
 import { workMeter, type WorkMeter } from './workMeter';
 import type { Analysis, ClassifyOptions, Facts, Finding, Invocation, RemoteContext, RuleContext, RulePack, Verdict } from './types';
 import { composeVerdict } from './verdict';
+import { laterEnvironment, scheduledBy } from '../rules/deferred/laterEnvironment';
 
 /**
  * The engine's front door: a command line and the facts about the machine in, one verdict out.
@@ -160,7 +161,9 @@ export function findingsOf(analysis: Analysis, facts: Facts, packs: readonly Rul
     for (const pack of packsFor(index, packs, inv.name)) {
       try {
         const found = pack.checkInvocation?.(inv, ctx) ?? [];
-        add(inv.remote ? found.map((f) => onRemote(f, inv.remote!, facts, inv)) : found);
+        const scheduler = scheduledBy(inv);
+        const placed = scheduler !== undefined ? found.map((f) => laterEnvironment(f, { when: `when ${scheduler.split(' ')[0]} runs it later` })) : found;
+        add(inv.remote ? placed.map((f) => onRemote(f, inv.remote!, facts, inv)) : placed);
       } catch (error) {
         add([packFailure(pack, error)]);
       }

@@ -283,7 +283,8 @@ const DUMPS: Readonly<Record<string, Dump>> = {
       return undefined;
     },
   },
-  doppler: { match: (a) => (positionalsOf(a)[0] === 'secrets' && !/^(set|delete|upload|rm|remove)$/.test(positionalsOf(a)[1] ?? '') ? 'the Doppler secrets' : undefined) },
+  // `--only-names` prints the names without their values (Doppler's CLI reference).
+  doppler: { match: (a) => (positionalsOf(a)[0] === 'secrets' && !/^(set|delete|upload|rm|remove)$/.test(positionalsOf(a)[1] ?? '') && !has(a, '--only-names') ? 'the Doppler secrets' : undefined) },
   vault: { match: (a) => (positionalsOf(a)[0] === 'read' || (positionalsOf(a)[0] === 'kv' && positionalsOf(a)[1] === 'get') || (positionalsOf(a)[0] === 'token' && positionalsOf(a)[1] === 'lookup') ? 'Vault secrets' : undefined) },
   gcloud: { match: (a) => (positionalsOf(a).some((x) => /^print-(access|identity)-token$/.test(x)) ? 'a Google Cloud access token' : starts(a, 'secrets', 'versions', 'access') ? 'a Secret Manager secret' : undefined) },
   az: { match: (a) => (starts(a, 'account', 'get-access-token') ? 'an Azure access token' : starts(a, 'keyvault', 'secret', 'show') ? 'a Key Vault secret' : undefined) },

@@ -256,9 +256,26 @@ function targetName(inv: Invocation, w: Words): string {
   return operand ?? w.positionals[w.positionals.length - 1] ?? inv.name;
 }
 
+/**
+ * A protection switched on or changed on a resource named production (`--enable-point-in-time-recovery`
+ * on `ledger-prod`): allowed, and marked as production work.
+ */
+function protectionChanged(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (notACli(inv.name) || verbTraitsOf(inv.name).locality === 'local') return [];
+  const w = wordsOf(inv.args);
+  const option = w.options.find((o) => PROTECTION.test(o.bare));
+  if (option === undefined || w.options.some((o) => o.name === '--help') || isDry(inv, w)) return [];
+  const values = inv.args.map((a) => (a.text.startsWith('-') && a.text.includes('=') ? a.text.slice(a.text.indexOf('=') + 1) : a.text)).filter((t) => t !== '' && !t.startsWith('-') && !/^(\/|~)/.test(t) && t.length <= 200);
+  const resolved = ctx.environmentOf({ values, remote: true });
+  if (resolved.environment !== 'production') return [];
+  const name = targetName(inv, w);
+  const target: Target = { kind: 'resource', name, provider: inv.name, remote: true, environment: 'production', environmentReason: resolved.reason };
+  return [{ rule: 'safety-net.protection-change', risk: 'production-access', severity: 'info', reason: `\`${inv.name}\` changes ${option.name} on ${name}, in production (${resolved.reason}).`, targets: [target] }];
+}
+
 function checkSafetyNet(inv: Invocation, ctx: RuleContext): Finding[] {
   const removal = removalOf(inv);
-  if (!removal) return [];
+  if (!removal) return protectionChanged(inv, ctx);
   const w = wordsOf(inv.args);
   const local = verbTraitsOf(inv.name).locality === 'local';
   const values = inv.args.map((a) => (a.text.startsWith('-') && a.text.includes('=') ? a.text.slice(a.text.indexOf('=') + 1) : a.text)).filter((t) => t !== '' && !t.startsWith('-') && !/^(\/|~)/.test(t) && t.length <= 200);

@@ -86,9 +86,30 @@ function awk(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exe
     if (literal.startsWith('"') && literal.endsWith('"') && literal.length >= 2) {
       const text = decodeEchoEscapes(literal.slice(1, -1).replace(/\\"/g, '"')).text;
       w.analyzeText(text, { ...w.childScope(exec, name), via: [...via, 'system'] });
-    } else if (literal.trim() !== '') w.addOpaque(`${name} runs a shell command built at run time (system)`, via);
+    } else if (literal.trim() !== '') {
+      const constant = awkConstant(program, literal.trim());
+      if (constant !== undefined) w.analyzeText(decodeEchoEscapes(constant.replace(/\\"/g, '"')).text, { ...w.childScope(exec, name), via: [...via, 'system'] });
+      else w.addOpaque(`${name} runs a shell command built at run time (system)`, via);
+    }
   }
   return inv;
+}
+
+/**
+ * The string a variable holds when the program gives it one literal and nothing else
+ * (`cmd = "psql …"; system(cmd)`), so the command is read like `system("psql …")`.
+ */
+function awkConstant(program: string, name: string): string | undefined {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return undefined;
+  const assignments = [...program.matchAll(new RegExp(`(?<![\\w$.])${name}\\s*(=(?!=)|\\+=|-=|\\*=|/=|\\+\\+|--)\\s*("(?:[^"\\\\\\n]|\\\\.)*")?`, 'g'))];
+  const gets = new RegExp(`getline\\s+${name}\\b|\\b(split|sub|gsub|sprintf)\\s*\\([^)]*\\b${name}\\b`).test(program);
+  if (assignments.length !== 1 || gets) return undefined;
+  const only = assignments[0]!;
+  // Exactly `name = "…"` followed by the end of the statement: no concatenation with what follows.
+  if (only[1] !== '=' || only[2] === undefined) return undefined;
+  const after = program.slice(only.index! + only[0].length);
+  if (!/^\s*(;|\n|}|$)/.test(after)) return undefined;
+  return only[2].slice(1, -1);
 }
 
 function atCommand(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {

@@ -2,6 +2,7 @@ import { basename, resolvePath } from '../../paths';
 import { analyze } from '../../policy/analyze';
 import { findingsOf } from '../../policy/classify';
 import type { Facts, Finding, RuleContext } from '../../policy/types';
+import { laterEnvironment } from './laterEnvironment';
 import { perimeterView } from '../perimeter/protectedPaths';
 import { unreadFinding } from '../perimeter/reach';
 
@@ -52,7 +53,7 @@ export function unreadScripts(text: string, facts: Facts, cwd: string): string[]
 function wrap(found: Finding, place: DeferredPlace, writer: string): Finding {
   const reason = found.reason.replace(/\.$/, '');
   return {
-    ...found,
+    ...laterEnvironment(found, place),
     rule: found.rule.startsWith('deferred.') ? found.rule : `deferred.${found.rule}`,
     reason: `${writer} puts a command into ${place.where}, which runs it ${place.when}: ${reason}.`,
   };
