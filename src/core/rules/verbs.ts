@@ -154,7 +154,7 @@ function pathVerb(reading: Reading, traits: VerbTraits): { word: Word; verb: str
     if (at > 0 && DERIVED.has(words[at - 1]!.text.toLowerCase())) return undefined;
     const verb = destroyingPart(word.text, traits);
     if (verb !== undefined) return { word, verb, at };
-    if (CLEAN.has(lower) && !traits.routine?.includes(lower) && cleansNamedKind(words, at)) return { word, verb: lower, at };
+    if (CLEAN.has(lower) && !traits.routine?.includes(lower) && cleansNamedKind(reading, at)) return { word, verb: lower, at };
     if (readsOnly(word.text)) return undefined;
     if (OTHER_ACTION.has(lower)) {
       // `dagster run wipe`, `prefect flow-run delete`: an action word followed by a bare destroying verb is a noun (runs, builds).
@@ -168,8 +168,11 @@ function pathVerb(reading: Reading, traits: VerbTraits): { word: Word; verb: str
 }
 
 /** `db clean`, `node clean web-01`, `cleanup namespace`: cleaning a named kind of thing that is not the tool's own derived data. */
-function cleansNamedKind(words: readonly Word[], at: number): boolean {
-  const before = words[at - 1]?.text.toLowerCase();
+function cleansNamedKind(reading: Reading, at: number): boolean {
+  const words = reading.positionals;
+  // A word right after an option is most often its value (`xcodebuild -scheme App clean`), not a kind of thing.
+  const valueOfOption = words[at - 1] !== undefined && reading.options.some((o) => o.value === undefined && o.index === words[at - 1]!.index - 1);
+  const before = valueOfOption ? undefined : words[at - 1]?.text.toLowerCase();
   const after = words[at + 1]?.text.toLowerCase();
   if (before !== undefined && commandShaped(before)) return !DERIVED.has(before) && !/^(mod|module|modules|deps|dependencies|project|workspace|repo)$/.test(before);
   return after !== undefined && commandShaped(after) && !DERIVED.has(after) && !BENIGN_OBJECT.has(after) && !/^(all|up)$/.test(after);

@@ -1,0 +1,183 @@
+import { strict as assert } from 'node:assert';
+import { classify } from '../../../src/core/policy/classify';
+import type { Facts } from '../../../src/core/policy/types';
+import { secretReadOf } from '../../../src/core/rules/secretVerbs';
+import { testFacts } from '../support/policyFixtures';
+
+/**
+ * Issue #18, round 4: the families the held-out corpus of that round found missing, each destroying
+ * or exposing row next to look-alikes that must stay allowed. Commands are written from each tool's
+ * documentation (the held-out corpus names the pages).
+ */
+
+interface Row {
+  cmd: string;
+  decision: 'ask' | 'allow' | 'deny';
+  production?: boolean;
+  rule?: RegExp;
+  reason?: RegExp;
+  facts?: Facts;
+}
+
+function check(row: Row): void {
+  const verdict = classify(row.cmd, row.facts ?? testFacts(), { lockdown: false });
+  const shown = JSON.stringify(verdict, null, 1);
+  assert.equal(verdict.decision, row.decision, shown);
+  if (row.production !== undefined) assert.equal(verdict.production, row.production, shown);
+  if (row.reason !== undefined) assert.ok(verdict.reasons.some((r) => row.reason!.test(r)), shown);
+}
+
+function table(title: string, rows: readonly Row[]): void {
+  describe(title, () => {
+    for (const row of rows) it(`${row.decision}: ${row.cmd}`, () => check(row));
+  });
+}
+
+describe('rules: unknown tools, round 4 (issue #18)', () => {
+  table('verbs that destroy for good: gc, expire, empty, and cleaning a named kind of thing', [
+    { cmd: 'mlflow gc --backend-store-uri postgresql://mlflow@db.internal/mlflow', decision: 'ask', production: true, reason: /garbage-collects/ },
+    { cmd: 'dvc gc --workspace --cloud --force', decision: 'ask', production: true },
+    { cmd: 'pgbackrest --stanza=main expire --repo1-retention-full=1', decision: 'ask', production: true },
+    { cmd: 'wp site empty --yes --uploads', decision: 'ask', production: true, reason: /empties/ },
+    { cmd: 'airflow db clean --clean-before-timestamp 2025-01-01 --yes', decision: 'ask', production: true, reason: /`airflow db clean`/ },
+    { cmd: 'puppet node clean web-01.acme.io', decision: 'ask', production: true },
+    { cmd: 'garden cleanup namespace --env production', decision: 'ask', production: true, reason: /cleans up/ },
+    // Cleaning the tool's own output, or a cache, stays routine.
+    { cmd: 'jekyll clean', decision: 'allow' },
+    { cmd: 'cabal clean', decision: 'allow' },
+    { cmd: 'xcodebuild -scheme App clean build', decision: 'allow' },
+    { cmd: 'hugo mod clean', decision: 'allow' },
+    { cmd: 'pod cache clean --all', decision: 'allow' },
+    { cmd: 'brew cleanup', decision: 'allow' },
+    { cmd: 'nix store gc', decision: 'allow' },
+    { cmd: 'airflow db check', decision: 'allow' },
+    { cmd: 'dvc status --cloud', decision: 'allow' },
+  ]);
+
+  table('a noun that reads like an action, before a destroying verb', [
+    { cmd: 'dagster run wipe', decision: 'ask', production: true },
+    { cmd: 'dagster run list', decision: 'allow' },
+    { cmd: 'prefect deployment ls', decision: 'allow' },
+    // A package manager's `run` runs a script: its name is not a verb (the script is read from package.json).
+    { cmd: 'npm run delete', decision: 'allow' },
+  ]);
+
+  table('derived data and cache purges are routine', [
+    { cmd: 'wp cache flush', decision: 'allow' },
+    { cmd: 'wp transient delete --all', decision: 'allow' },
+    { cmd: 'wp rewrite flush', decision: 'allow' },
+    { cmd: 'huggingface-cli delete-cache --disable-tui', decision: 'allow' },
+    { cmd: 'fastly purge --url https://www.acme.io/pricing', decision: 'allow' },
+    // What is not a cache still asks.
+    { cmd: 'wp post delete 42 --force', decision: 'ask', production: true },
+    { cmd: 'fastly service delete --service-id SU1Z0isxPaozGVKXdv0eY --force', decision: 'ask', production: true },
+    { cmd: 'rabbitmqadmin purge queue name=orders', decision: 'ask' },
+  ]);
+
+  table('help asked for by a trailing word', [
+    { cmd: 'tccli cvm TerminateInstances help', decision: 'allow' },
+    { cmd: "tccli cvm TerminateInstances --region ap-guangzhou --InstanceIds '[\"ins-r8hr2upy\"]'", decision: 'ask', production: true },
+  ]);
+
+  table('force-push and git-style deletes, for any CLI', [
+    { cmd: 'dolt push --force origin main', decision: 'ask', production: true, reason: /force-pushes/ },
+    { cmd: 'dolt push --force-with-lease origin main', decision: 'ask' },
+    { cmd: 'dolt push origin +main', decision: 'ask' },
+    { cmd: 'dolt push origin main', decision: 'allow' },
+    { cmd: 'dolt branch -d -f feature-x', decision: 'ask' },
+    { cmd: 'dolt branch feature-x', decision: 'allow' },
+    { cmd: 'dolt branch -a', decision: 'allow' },
+  ]);
+
+  table('option verbs that revoke or terminate', [
+    { cmd: 'acme.sh --revoke -d api.acme.io', decision: 'ask', production: true },
+    { cmd: 'acme.sh --list', decision: 'allow' },
+    { cmd: 'acme.sh --renew -d api.acme.io', decision: 'allow' },
+  ]);
+
+  table('dry runs per tool: WAL-G deletes nothing until --confirm', [
+    { cmd: 'wal-g delete retain FULL 1', decision: 'allow' },
+    { cmd: 'wal-g delete retain FULL 1 --confirm', decision: 'ask', production: true },
+    { cmd: 'pgbackrest --stanza=main expire --repo1-retention-full=2 --dry-run', decision: 'allow' },
+    { cmd: "airflow db clean --clean-before-timestamp '2025-01-01' --dry-run", decision: 'allow' },
+    { cmd: 'puppet agent --test --noop', decision: 'allow' },
+    { cmd: 'aliyun ecs DeleteInstance --InstanceId i-bp1g6zv0ce8oghu7k2x1 --DryRun true', decision: 'allow' },
+  ]);
+
+  table('secrets printed by CLIs without rules, by their words', [
+    { cmd: 'akeyless get-secret-value --name /prod/billing/db-password', decision: 'ask', reason: /prints the secret/ },
+    { cmd: 'conjur variable get -i prod/billing/db/password', decision: 'ask', production: true },
+    { cmd: 'berglas access sm://acme-prod/stripe-api-key', decision: 'ask', production: true },
+    { cmd: 'ejson decrypt config/secrets.production.ejson', decision: 'ask' },
+    { cmd: 'dcli password github.com --output console', decision: 'ask' },
+    { cmd: 'yc iam create-token', decision: 'ask' },
+    { cmd: 'stackit auth get-access-token', decision: 'ask' },
+    { cmd: 'tctl tokens add --type=node --ttl=1h', decision: 'ask' },
+    { cmd: 'k0sctl kubeconfig', decision: 'ask' },
+    // Listing names, writing and checking print no secret.
+    { cmd: 'akeyless list-items --path /prod/billing', decision: 'allow' },
+    { cmd: 'conjur list --kind variable', decision: 'allow' },
+    { cmd: 'tctl tokens ls', decision: 'allow' },
+    { cmd: 'ejson encrypt config/secrets.production.ejson', decision: 'allow' },
+    { cmd: 'yc iam service-account list', decision: 'allow' },
+    { cmd: 'conjur variable set -i prod/billing/db/password -v "$NEW_PW"', decision: 'allow' },
+    { cmd: 'dcli sync', decision: 'allow' },
+    { cmd: 'doppler secrets --only-names', decision: 'allow' },
+    { cmd: 'doppler secrets', decision: 'ask' },
+  ]);
+
+  table('removing the safety net: compound versioning words and public switches', [
+    { cmd: 'aliyun oss bucket-versioning --method put oss://acme-prod-media suspended', decision: 'ask', production: true, reason: /versioning/ },
+    { cmd: 'aliyun oss bucket-versioning --method put oss://acme-prod-media enabled', decision: 'allow' },
+    { cmd: 'yc storage bucket update --name acme-backups --public-read', decision: 'ask', production: true, reason: /anyone on the internet/ },
+    { cmd: 'yc storage bucket create --name acme-site --public-read', decision: 'allow' },
+    { cmd: 'gcloud sql instances patch ledger-prod --enable-point-in-time-recovery', decision: 'allow', production: true },
+    { cmd: 'gcloud sql instances patch ledger-dev --enable-point-in-time-recovery', decision: 'allow', production: false },
+  ]);
+
+  table('a whole SQL statement sent to an API on a port no store is known by', [
+    { cmd: 'curl -sS -X POST http://crate.acme.internal:4200/_sql -H \'Content-Type: application/json\' -d \'{"stmt":"DROP TABLE doc.metrics"}\'', decision: 'ask', production: true },
+    { cmd: 'curl -sS -X POST http://crate.acme.internal:4200/_sql -H \'Content-Type: application/json\' -d \'{"stmt":"SELECT count(*) FROM doc.metrics"}\'', decision: 'allow' },
+    { cmd: 'curl -X POST https://hooks.slack.com/services/T000/B000/XXXX -d \'{"text":"nightly job: dropped 3 tables"}\'', decision: 'allow' },
+  ]);
+
+  table('ed runs the ! commands on its standard input; awk reads a variable holding one literal', [
+    { cmd: "printf '!airflow db reset --yes\\nq\\n' | ed -s", decision: 'ask', production: true },
+    { cmd: "printf ',s/foo/bar/g\\nw\\nq\\n' | ed -s notes.txt", decision: 'allow' },
+    { cmd: 'awk \'BEGIN { cmd = "psql \\"$PROD_DATABASE_URL\\" -c \\"TRUNCATE orders\\""; system(cmd) }\'', decision: 'ask', production: true },
+    { cmd: 'awk \'BEGIN { cmd = "date -u"; system(cmd) }\'', decision: 'allow' },
+    { cmd: 'awk \'{ cmd = "rm -rf " $1; system(cmd) }\' dirs.txt', decision: 'ask' },
+    { cmd: 'awk \'BEGIN { cmd = "echo hi"; cmd = cmd " && rm -rf /"; system(cmd) }\'', decision: 'ask' },
+  ]);
+
+  const staging = testFacts({ kubeContext: 'staging-us' });
+  table('what runs later: the environment read from the machine now is unknown then', [
+    { cmd: "at now + 1 hour <<< 'kubectl delete namespace staging'", decision: 'ask', production: true, facts: staging, reason: /namespace staging/ },
+    { cmd: 'kubectl delete namespace staging', decision: 'ask', production: false, facts: staging },
+    { cmd: "at now + 1 hour <<< 'kubectl --context staging-us delete namespace staging'", decision: 'ask', production: false, facts: staging },
+    { cmd: "printf '#!/bin/sh\\ndropdb --if-exists acme_prod\\n' > .git/hooks/post-merge", decision: 'ask', production: true },
+    { cmd: 'dropdb --if-exists acme_prod', decision: 'ask', production: false },
+    { cmd: "echo 'wp db export /var/backups/nightly.sql' | at 02:00", decision: 'allow' },
+  ]);
+});
+
+describe('rules/secretVerbs: secretReadOf', () => {
+  const rows: [string, string[], string[], boolean][] = [
+    ['akeyless', ['get-secret-value'], ['/prod/db'], true],
+    ['x', ['secret', 'get'], ['api'], true],
+    ['x', ['secret', 'set'], ['api', 'v'], false],
+    ['x', ['secrets', 'list'], [], false],
+    ['x', ['tokens', 'add'], [], true],
+    ['x', ['tokens', 'ls'], [], false],
+    ['x', ['get'], ['users/alice'], false],
+    ['x', ['get'], ['clients/1/client-secret'], true],
+    ['x', ['describe'], ['prod/db/password'], false],
+    ['x', ['password'], ['github.com'], true],
+    ['x', ['password', 'rotate'], ['github.com'], false],
+  ];
+  for (const [name, path, values, prints] of rows) {
+    it(`${prints ? 'prints' : 'prints nothing'}: ${name} ${[...path, ...values].join(' ')}`, () => {
+      assert.equal(secretReadOf(name, path, values) !== undefined, prints);
+    });
+  }
+});
