@@ -185,6 +185,10 @@ function madePublic(w: Words): Removal | undefined {
     if (/"Principal"\s*:\s*("\*"|\{\s*"AWS"\s*:\s*"\*"\s*\})/.test(word) && /"Effect"\s*:\s*"Allow"/.test(word)) return { id: 'made-public', does: 'grants access to every principal', lost };
   }
   const p = w.positionals.slice(0, 5).map((x) => x.toLowerCase());
+  // `ossutil set-acl oss://b public-read -b`, `… acl set public-read`: a public ACL given as an operand.
+  const aclAt = p.findIndex((x) => /^[a-z][a-z0-9-]*$/.test(x) && identifierParts(x).includes('acl'));
+  const publicAcl = aclAt >= 0 ? w.positionals.slice(aclAt + 1).find((x) => /^(public-read|public-read-write|publicread|publicreadwrite)$/i.test(x)) : undefined;
+  if (publicAcl !== undefined) return { id: 'made-public', does: `sets the ACL ${publicAcl}`, lost };
   const anon = p.findIndex((x) => x === 'anonymous' || x === 'policy');
   if (anon >= 0 && p[anon + 1] === 'set' && /^(public|download|upload|readwrite|readonly)$/.test(p[anon + 2] ?? '')) return { id: 'made-public', does: `sets anonymous access to ${p[anon + 2]}`, lost };
   return undefined;

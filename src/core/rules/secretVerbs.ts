@@ -26,6 +26,29 @@ function isSecretWord(parts: readonly string[]): boolean {
   return parts.some((p) => SECRET.has(p)) || SECRET_PAIR.test(parts.join(' '));
 }
 
+/**
+ * Password managers and secret tools whose items are named by the user, not by a secret's noun: the
+ * words that print an item (from each tool's documentation). `rbw get github.com` prints a password;
+ * `rbw list` prints names. Tools with rules of their own (`op`, `bw`, `lpass`, `pass`, `vault` …) are
+ * not listed: their packs read them.
+ */
+const SECRET_STORES: Readonly<Record<string, readonly string[]>> = {
+  rbw: ['get', 'code'],
+  passbolt: ['get'],
+  keeper: ['get', 'download'],
+  dcli: ['password', 'otp', 'note', 'read', 'secret'],
+  'enpass-cli': ['show', 'pass', 'copy'],
+  vals: ['eval', 'get'],
+  saml2aws: ['script'],
+  teller: ['show', 'export', 'env', 'yaml', 'json'],
+  secrethub: ['read', 'export', 'inject'],
+  psonoci: ['secret'],
+  'gopass-jsonapi': ['get'],
+};
+
+/** `envchain NAMESPACE COMMAND`: the namespace's secrets are put in COMMAND's environment; these commands print it. */
+const ENV_PRINTERS = new Set(['env', 'printenv', 'set', 'export', 'declare']);
+
 export interface SecretRead {
   /** The words shown in backquotes. */
   shown: string;
@@ -38,6 +61,9 @@ export interface SecretRead {
  * names. `path` is the command words; `values` the operands and option values after them.
  */
 export function secretReadOf(name: string, path: readonly string[], values: readonly string[]): SecretRead | undefined {
+  const store = SECRET_STORES[name];
+  if (store !== undefined && path[0] !== undefined && store.includes(path[0].toLowerCase())) return { shown: `${name} ${path[0]}`, what: `the ${name} item ${path[1] ?? values[0] ?? ''}`.trim() };
+  if (name === 'envchain' && path.length >= 2 && ENV_PRINTERS.has(path[1]!)) return { shown: `${name} ${path[0]} ${path[1]}`, what: `the secrets of the envchain namespace ${path[0]}` };
   const words = path.map((w) => ({ text: w, parts: identifierParts(w) }));
   if (words.some((w) => w.parts.some((p) => NOT_PRINTING.has(p)) && !w.parts.some((p) => READ.has(p) || MINT.has(p)))) return undefined;
   const shown = (upTo: number): string => [name, ...path.slice(0, upTo + 1)].join(' ');

@@ -25,6 +25,7 @@ const DESTROY = new Set([
   'delete', 'deleteall', 'del', 'remove', 'rm', 'rmr', 'rb', 'rmdir', 'destroy', 'drop', 'purge', 'flush', 'flushall', 'flushdb',
   'prune', 'truncate', 'wipe', 'erase', 'reset', 'terminate', 'deregister', 'unregister', 'unpublish', 'revoke', 'undefine',
   'uninstall', 'teardown', 'nuke', 'obliterate', 'expunge', 'clear', 'cancel', 'decommission', 'evict', 'shred', 'zap', 'unset',
+  'undeploy', 'deprovision', 'unprovision',
 ]);
 
 /**

@@ -4,6 +4,7 @@ import { printfOutput } from '../shell/decode';
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import type { ToolArgs } from '../registry/types';
 import { requestOf } from './support/httpClients';
+import { identifierParts } from './support/cliArgs';
 import { isLocalUrl, parseRequestUrl, type RequestUrl } from './support/httpTargets';
 import {
   destructiveLineCommands,
@@ -206,6 +207,22 @@ function sqlEndpoint(texts: readonly string[]): StoreInfo | undefined {
   return statement ? storeOfPort(5432) : undefined;
 }
 
+/**
+ * A JSON switch that wipes a store whatever its API (`{"drop_all": true}` to Dgraph's /alter,
+ * `{"purge": true}`, `{"deleteAll": "data"}`): the key is a destroying verb alone or with what it
+ * empties (all, data, everything, database, schema), switched on. `delete_branch_on_merge` is a setting.
+ */
+function dropSwitch(texts: readonly string[]): string | undefined {
+  for (const text of texts) {
+    if (!/^\s*[[{]/.test(text)) continue;
+    for (const m of text.matchAll(/"([A-Za-z_-]+)"\s*:\s*(true|"(?:all|data|everything|DATA|ALL)")/g)) {
+      const parts = identifierParts(m[1]!);
+      if (/^(drop|delete|purge|truncate|flush|wipe)$/.test(parts[0] ?? '') && parts.slice(1).every((p) => /^(all|data|everything|database|db|schema|keys)$/.test(p))) return `a request that switches ${m[1]} on`;
+    }
+  }
+  return undefined;
+}
+
 /** A Solr update that deletes (`<delete>…</delete>`, `{"delete": …}`). */
 function solrDelete(text: string): string | undefined {
   if (/<delete>/i.test(text)) return 'a Solr <delete>';
@@ -221,11 +238,13 @@ function httpFindings(inv: Invocation, ctx: RuleContext): Finding[] {
     const url = parseRequestUrl(raw);
     if (!url) continue;
     const texts = [...request.bodies.flatMap((b) => (b.text !== undefined ? formValues(b.text) : [])), ...formValues(url.query)];
-    const store = storeOfUrl(url, raw) ?? sqlEndpoint(texts);
-    if (!store) continue;
+    const known = storeOfUrl(url, raw) ?? sqlEndpoint(texts);
+    const wipe = known ? undefined : dropSwitch(texts);
+    if (!known && !wipe) continue;
+    const store: StoreInfo = known ?? { protocol: 'sql', label: 'data' };
     const local = isLocalUrl(url);
-    let found: string | undefined;
-    for (const text of texts) {
+    let found: string | undefined = wipe;
+    for (const text of known ? texts : []) {
       found = (store.protocol === 'solr' ? solrDelete(text) : undefined) ?? destructivePayload(text, store.protocol);
       if (found) break;
     }
@@ -243,7 +262,7 @@ function httpFindings(inv: Invocation, ctx: RuleContext): Finding[] {
       risk: 'destructive',
       severity: 'ask',
       reason: `\`${inv.name}\` sends ${found} to the ${store.label} API at ${url.display}.`,
-      targets: [{ kind: 'database', name: url.display, provider: store.protocol, remote: !local, environment: resolved.environment, environmentReason: resolved.reason }],
+      targets: [{ kind: 'database', name: url.display, provider: known ? store.protocol : 'http', remote: !local, environment: resolved.environment, environmentReason: resolved.reason }],
     });
   }
   return findings;

@@ -165,7 +165,22 @@ export function destructiveLineCommands(payload: string, protocol?: StoreProtoco
 }
 
 /** Any destroying content a payload carries for a store: line commands, statements, Mongo calls. */
+/** Stores whose API is HTTP: a request written by hand onto a raw socket speaks to them too. */
+const HTTP_STORES: ReadonlySet<StoreProtocol> = new Set(['elasticsearch', 'solr', 'couchdb', 'clickhouse', 'influxdb', 'consul', 'etcd', 'vector', 'rabbitmq', 'neo4j']);
+
+/** `DELETE /users/_doc/1 HTTP/1.1`, `POST /logs/_delete_by_query HTTP/1.1` typed onto a socket. */
+function rawHttpDestroy(payload: string): string | undefined {
+  const m = /(?:^|\n)\s*(DELETE|POST|PUT)\s+(\/\S*)\s+HTTP\/\d(?:\.\d)?\s*(?:\r?\n|$)/.exec(payload);
+  if (!m) return undefined;
+  if (m[1] === 'DELETE') return `an HTTP DELETE of ${m[2]}`;
+  return /_delete_by_query|\/_truncate|\/purge|\/_flush\b|\/drop/i.test(m[2]!) ? `a ${m[1]} to ${m[2]}` : undefined;
+}
+
 export function destructivePayload(payload: string, protocol?: StoreProtocol): string | undefined {
+  if (protocol !== undefined && HTTP_STORES.has(protocol)) {
+    const http = rawHttpDestroy(payload);
+    if (http) return http;
+  }
   const line = destructiveLineCommands(payload, protocol === 'redis' || protocol === 'memcached' ? protocol : undefined)[0];
   if (line !== undefined && (protocol === undefined || protocol === 'redis' || protocol === 'memcached')) return line;
   for (const part of payload.split(/\r?\n(?=\s*(?:drop|delete|truncate|alter|match|detach)\b)/i)) {
