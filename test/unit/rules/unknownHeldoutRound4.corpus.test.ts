@@ -11,8 +11,9 @@ import { gatherFacts, repositoryRoot } from '../../../src/node/facts';
  * The fourth held-out corpus of issue #18 (`test/corpus/unknown-heldout-round4.jsonl`): commands from
  * 60+ tools that no rule pack or registry entry names, written from their documentation before the
  * engine scored them. Before the fixes of that round it scored recall 0.787, production 0.821 and
- * false positives 6.5%; the issue's bounds are recall ≥ 0.95 and false positives ≤ 3%, and the verb
- * floor must be what catches most of it.
+ * false positives 6.5%; the second batch (`heldout4b/` families, written after those fixes) scored
+ * recall 0.843, production 0.877 and no false positive before its own. The issue's bounds are recall
+ * ≥ 0.95 and false positives ≤ 3%, and the verb floor must be what catches most of it.
  */
 
 interface Row {
@@ -66,7 +67,7 @@ describe('corpus: unknown tools, held-out round 4 (issue #18 item 8)', function 
     assert.ok(new Set(rows.map((r) => r.tool)).size >= 40);
     const flag = rows.filter((r) => r.label === 'flag').length;
     assert.ok(flag >= rows.length * 0.4 && flag <= rows.length * 0.6, `${flag} of ${rows.length} destroying`);
-    assert.deepEqual(rows.filter((r) => !/^https:\/\//.test(r.source)).map((r) => r.command), []);
+    assert.deepEqual(rows.filter((r) => !r.source.startsWith('https://')).map((r) => r.command), []);
   });
 
   it('recall ≥ 0.95 and false positives ≤ 3%', () => {

@@ -150,6 +150,26 @@ describe('rules: unknown tools, round 4 (issue #18)', () => {
     { cmd: 'awk \'BEGIN { cmd = "echo hi"; cmd = cmd " && rm -rf /"; system(cmd) }\'', decision: 'ask' },
   ]);
 
+  table('round 4b: undeploying, public ACL operands, password managers, wiping switches, raw HTTP on a store socket', [
+    { cmd: 'zappa undeploy production --yes --remove-logs', decision: 'ask', production: true },
+    { cmd: 'zappa status production', decision: 'allow' },
+    { cmd: 'ossutil set-acl oss://acme-prod-media public-read -b', decision: 'ask', production: true, reason: /public-read/ },
+    { cmd: 'ossutil set-acl oss://acme-prod-media private -b', decision: 'allow' },
+    { cmd: 'rbw get github.com', decision: 'ask' },
+    { cmd: 'rbw list', decision: 'allow' },
+    { cmd: 'passbolt get resource --id 0e1d2c3b-4a59-6877-8695-a4b3c2d1e0f9', decision: 'ask' },
+    { cmd: 'passbolt list resource --column name', decision: 'allow' },
+    { cmd: 'envchain aws env', decision: 'ask' },
+    { cmd: 'envchain --list', decision: 'allow' },
+    { cmd: 'saml2aws script --profile prod', decision: 'ask' },
+    { cmd: 'saml2aws list-roles', decision: 'allow' },
+    { cmd: 'curl -X POST dgraph.acme.internal:8080/alter -d \'{"drop_all": true}\'', decision: 'ask', production: true },
+    { cmd: 'curl -X PATCH https://api.github.com/repos/acme/billing -d \'{"delete_branch_on_merge": true}\'', decision: 'allow' },
+    { cmd: 'curl -X POST dgraph.acme.internal:8080/alter -d \'{"drop_all": false}\'', decision: 'allow' },
+    { cmd: "printf 'DELETE /users/_doc/1 HTTP/1.1\\r\\nHost: es.acme.internal\\r\\n\\r\\n' | nc es.acme.internal 9200", decision: 'ask', production: true },
+    { cmd: "printf 'GET /_cat/indices HTTP/1.1\\r\\nHost: es.acme.internal\\r\\n\\r\\n' | nc es.acme.internal 9200", decision: 'allow' },
+  ]);
+
   const staging = testFacts({ kubeContext: 'staging-us' });
   table('what runs later: the environment read from the machine now is unknown then', [
     { cmd: "at now + 1 hour <<< 'kubectl delete namespace staging'", decision: 'ask', production: true, facts: staging, reason: /namespace staging/ },
