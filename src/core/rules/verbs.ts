@@ -110,7 +110,9 @@ function readWords(args: readonly ArgWord[]): Reading {
 
 function isDry(reading: Reading, traits: VerbTraits, registryDry: readonly string[]): boolean {
   const spellings = new Set([...(traits.dryRun ?? []), ...registryDry]);
-  const dry = reading.options.some((o) => (spellings.has(o.name) || isSharedDryRun(o.name)) && !/^(none|false|0|no)$/i.test(o.value ?? ''));
+  // A value glued (`--dry-run=none`) or in the next word (`--DryRun false`) can switch it off.
+  const valueOf = (o: Reading['options'][number]): string => o.value ?? reading.positionals.find((w) => w.index === o.index + 1)?.text ?? '';
+  const dry = reading.options.some((o) => (spellings.has(o.name) || isSharedDryRun(o.name)) && !/^(none|false|0|no)$/i.test(valueOf(o)));
   if (dry) return true;
   if (traits.dryUnless) return !reading.options.some((o) => traits.dryUnless!.includes(o.name));
   return false;

@@ -102,6 +102,12 @@ describe('rules: unknown tools, round 4 (issue #18)', () => {
     { cmd: "airflow db clean --clean-before-timestamp '2025-01-01' --dry-run", decision: 'allow' },
     { cmd: 'puppet agent --test --noop', decision: 'allow' },
     { cmd: 'aliyun ecs DeleteInstance --InstanceId i-bp1g6zv0ce8oghu7k2x1 --DryRun true', decision: 'allow' },
+    { cmd: 'aliyun ecs DeleteInstance --InstanceId i-bp1g6zv0ce8oghu7k2x1 --DryRun false', decision: 'ask', production: true },
+    { cmd: 'juju remove-application postgresql --dry-run=client', decision: 'allow' },
+    { cmd: 'juju remove-application postgresql --dry-run=server', decision: 'allow' },
+    { cmd: 'juju remove-application postgresql --dry-run=none', decision: 'ask' },
+    { cmd: 'ionosctl datacenter delete --datacenter-id 8feda53f --WhatIf', decision: 'allow' },
+    { cmd: 'autorestic forget -a --prune --dry-run', decision: 'allow' },
   ]);
 
   table('secrets printed by CLIs without rules, by their words', [
