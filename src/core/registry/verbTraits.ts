@@ -126,9 +126,10 @@ export function isSharedDryRun(option: string): boolean {
 
 /**
  * Registry tools whose own rules cover only the subcommands they describe: the floor also judges their
- * subcommands the registry does not describe (kubectl plugins such as `kubectl cnpg destroy`).
+ * subcommands the registry does not describe (kubectl plugins such as `kubectl cnpg destroy`, helm
+ * plugins such as `helm secrets decrypt`).
  */
-export const FLOOR_BENEATH: ReadonlySet<string> = new Set(['kubectl', 'oc', 'k']);
+export const FLOOR_BENEATH: ReadonlySet<string> = new Set(['kubectl', 'oc', 'k', 'helm']);
 
 export function verbTraitsOf(name: string): VerbTraits {
   const bare = name.replace(/\.(sh|py|exe|cmd|bat)$/, '');

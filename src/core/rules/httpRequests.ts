@@ -57,7 +57,9 @@ function targetOf(
   values: readonly string[],
 ): Target {
   const sources = [{ source: 'host', value: url.host }];
-  const resolved = ctx.environmentOf({ values: [name, ...values, url.display], sources, selectors: [], remote: true });
+  // A resource named by the URL's path (`//orders` from `%2F/orders`) is on the server, never a path on this machine.
+  const named = [name, ...values].filter((v) => !v.startsWith('/'));
+  const resolved = ctx.environmentOf({ values: [...named, url.display], sources, selectors: [], remote: true });
   return {
     kind,
     name,

@@ -48,7 +48,7 @@ function wordsOf(args: readonly ArgWord[]): Words {
 }
 
 /** Options and settings that name a protection (`--backup-retention-period`, `--enable-delete-retention`, `--versioning`). */
-const PROTECTION = /(backup|retention|versioning|deletion-?protection|delete-?protection|termination-?protection|point-?in-?time|pitr|soft-?delete|purge-?protection|object-?lock|mfa-?delete)/i;
+const PROTECTION = /(backup|retention|retain-period|versioning|deletion-?protection|delete-?protection|termination-?protection|point-?in-?time|pitr|soft-?delete|purge-?protection|object-?lock|mfa-?delete)/i;
 /** Values that switch something off. */
 const OFF = /^(false|off|disabled?|suspend(ed)?|0|0d|none|no)$/i;
 /** The same inside a structured value: `Status=Suspended`, `PointInTimeRecoveryEnabled=false`, `"Enabled": false`. */
@@ -61,7 +61,7 @@ function protectionOff(w: Words): Removal | undefined {
     if (/^no-disable-api-(termination|stop)$/.test(bare)) return { id: 'deletion-protection-off', does: `turns ${bare.slice('no-disable-api-'.length)} protection off (${o.name})`, lost: LOST['deletion protection']! };
     if (bare === 'public-access-block-configuration' && /=\s*false\b/i.test(o.value ?? '')) return { id: 'public-access-block-removed', does: `turns the block on public access off (${o.value})`, lost: 'nothing stops the data from being made public any more' };
     if (!PROTECTION.test(bare)) continue;
-    const named = /soft|delete-retention/.test(bare) ? 'soft delete' : /retention/.test(bare) ? 'backup retention' : /versioning|mfa/.test(bare) ? 'versioning' : /point|pitr/.test(bare) ? 'point-in-time recovery' : /protection|lock/.test(bare) ? 'deletion protection' : /soft/.test(bare) ? 'soft delete' : 'backups';
+    const named = /soft|delete-retention/.test(bare) ? 'soft delete' : /retention|retain/.test(bare) ? 'backup retention' : /versioning|mfa/.test(bare) ? 'versioning' : /point|pitr/.test(bare) ? 'point-in-time recovery' : /protection|lock/.test(bare) ? 'deletion protection' : /soft/.test(bare) ? 'soft delete' : 'backups';
     const negated = /^(no|disable|skip|without|clear|remove)-/.test(bare) && !/^no-(skip|disable)/.test(bare);
     const value = o.value ?? '';
     const switchedOff = negated || OFF.test(value) || (OFF_INSIDE.test(value) && /versioning|point|pitr|backup|protection|retention/i.test(bare + value));
@@ -74,6 +74,18 @@ function protectionOff(w: Words): Removal | undefined {
     };
   }
   for (const word of w.all) {
+    // `is-backup-schedule-disabled=true`, `backup_enabled=false`: a key=value setting that names a protection and switches it off.
+    const kv = /^([A-Za-z][A-Za-z0-9_.-]*)=(true|false|off|on|yes|no)$/i.exec(word);
+    if (kv) {
+      const parts = identifierParts(kv[1]!);
+      const protection = parts.find((p) => /^(backup|backups|retention|versioning|protection|pitr|snapshot|snapshots)$/.test(p));
+      const negated = parts.some((p) => /^(disabled|disable|off|skip|no)$/.test(p));
+      const on = /^(true|on|yes)$/i.test(kv[2]!);
+      if (protection !== undefined && negated === on) {
+        const named = /retention/.test(protection) ? 'backup retention' : /versioning/.test(protection) ? 'versioning' : /protection/.test(protection) ? 'deletion protection' : /pitr/.test(protection) ? 'point-in-time recovery' : 'backups';
+        return { id: `${named.replace(/[^a-z]+/g, '-')}-off`, does: `sets ${word}`, lost: LOST[named] ?? 'a protection against losing data is removed' };
+      }
+    }
     const m = OFF_INSIDE.exec(word);
     if (!m || !/backup|retention|versioning|protection|pointintime|pitr|softdelete|objectlock|mfadelete/i.test(m[1] ?? '')) continue;
     const setting = m[1] ?? '';

@@ -75,17 +75,19 @@ export function secretReadOf(name: string, path: readonly string[], values: read
     if (w.parts.length === 1 && w.parts[0] === 'decrypt') return { shown: shown(i), what: `the decrypted ${values[0] ?? 'value'}` };
     if (isSecretWord(w.parts)) {
       const next = words[i + 1]?.parts[0];
-      const tokens = w.parts.some((p) => p === 'token' || p === 'tokens');
+      // Tokens and API keys are minted and printed once: `tctl tokens add`, `exo iam api-key create`.
+      const minted = w.parts.some((p) => p === 'token' || p === 'tokens' || p === 'apikey') || /\b(api|access) key\b/.test(w.parts.join(' '));
       // `tctl tokens add`: minting prints the token; `tool secret get x`: reading prints it.
-      if (next !== undefined && ((tokens && MINT.has(next)) || READ.has(next))) return { shown: shown(i + 1), what: `the ${w.text} ${values[0] ?? ''}`.trim() };
-      // `dcli password github.com`, `k0sctl kubeconfig`: the noun alone is the command that prints it.
-      if (next === undefined || !(READ.has(next) || MINT.has(next) || NOT_PRINTING.has(next) || ACTIONS.has(next))) return { shown: shown(i), what: `the ${w.text}${values[0] !== undefined ? ` of ${values[0]}` : ''}` };
+      if (next !== undefined && ((minted && MINT.has(next)) || READ.has(next))) return { shown: shown(i + 1), what: `the ${w.text} ${values[0] ?? ''}`.trim() };
+      // `dcli password github.com`, `k0sctl kubeconfig`: the noun alone (not `convert-kubeconfig`) is the command that prints it.
+      const bare = w.parts.every((p) => SECRET.has(p) || /^(api|private|access|signing|master|key)$/.test(p));
+      if (bare && (next === undefined || !(READ.has(next) || MINT.has(next) || NOT_PRINTING.has(next) || ACTIONS.has(next)))) return { shown: shown(i), what: `the ${w.text}${values[0] !== undefined ? ` of ${values[0]}` : ''}` };
     }
   }
   // `conjur variable get -i prod/db/password`, `berglas access sm://p/stripe-api-key`: a reading verb, a secret's name.
   const reads = words.findIndex((w) => w.parts.length === 1 && READ.has(w.parts[0]!));
   if (reads >= 0) {
-    const secret = values.find((v) => isSecretWord(identifierParts(v)));
+    const secret = [...path.slice(reads + 1), ...values].find((v) => isSecretWord(identifierParts(v)));
     if (secret !== undefined) return { shown: shown(reads), what: `the secret ${secret}` };
   }
   return undefined;

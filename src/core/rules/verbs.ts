@@ -188,6 +188,19 @@ function trailingHelp(reading: Reading): boolean {
   return words.length >= 2 && words.length <= MAX_VERB_DEPTH && last === 'help' && words.every((w) => commandShaped(w.text));
 }
 
+/** A gRPC method named as `package.Service/Method` (`grpcurl … etcdserverpb.KV/DeleteRange`): its verb is the method's. */
+function grpcMethod(reading: Reading, traits: VerbTraits): { method: string; verb: string; names: string[] } | undefined {
+  for (const w of reading.positionals) {
+    const m = /^[A-Za-z_][\w.]*\.[A-Za-z_]\w*\/([A-Z]\w*)$/.exec(w.text);
+    if (!m) continue;
+    const verb = destroyingPart(m[1]!, traits);
+    if (verb === undefined) return undefined;
+    const host = reading.positionals.find((x) => x !== w && /^[\w.-]+:\d+$/.test(x.text))?.text;
+    return { method: w.text, verb, names: [host ?? `the ${w.text.split('/')[0]} service (not named)`] };
+  }
+  return undefined;
+}
+
 /** Force-pushing rewrites the remote's history (`dolt push --force origin main`), whatever the tool. */
 function forcePush(reading: Reading): { name: string } | undefined {
   const first = reading.positionals[0]?.text.toLowerCase();
@@ -379,6 +392,8 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     if (path.verb === 'purge' && names.length > 0 && names.every((n) => /^https?:\/\//i.test(n))) return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
     return [finding(inv, ctx, { rule: 'verbs.destroying-verb', shown: shownPath(inv, reading, path.word.index), verb: path.verb, groups, names }, traits)];
   }
+  const rpc = grpcMethod(reading, traits);
+  if (rpc) return [finding(inv, ctx, { rule: 'verbs.destroying-verb', shown: `${inv.name} ${rpc.method}`, verb: rpc.verb, groups: [], names: rpc.names }, traits)];
   const pushed = forcePush(reading);
   if (pushed) {
     const names = reading.positionals.slice(1).map((w) => w.text).filter((t) => !/\s/.test(t)).slice(0, MAX_TARGETS);

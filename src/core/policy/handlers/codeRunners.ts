@@ -356,6 +356,78 @@ function deleterEscapes(name: string, args: readonly ArgWord[]): Escapes {
 }
 
 // ---------------------------------------------------------------------------------------------
+// R, Julia and AppleScript one-liners: `Rscript -e 'system("…")'`, `julia -e 'run(`…`)'`,
+// `osascript -e 'do shell script "…"'`
+
+/** The code of `-e` options (R, Julia, osascript), each with whether it was built at run time. */
+function codeOptions(args: readonly ArgWord[], names: readonly string[]): ArgWord[] {
+  const out: ArgWord[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const t = args[i]!.text;
+    if (names.includes(t) && args[i + 1]) out.push(args[++i]!);
+    else for (const n of names) if (n.startsWith('--') && t.startsWith(`${n}=`)) out.push({ ...args[i]!, text: t.slice(n.length + 1) });
+  }
+  return out;
+}
+
+/** Calls whose one string argument is a shell line: R's `system("…")`/`system2`/`shell`, AppleScript's `do shell script "…"`. */
+const SHELL_STRING_CALLS: Readonly<Record<string, RegExp>> = {
+  r: /\b(system|shell)\s*\(\s*(?:command\s*=\s*)?("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^)]*)/g,
+  applescript: /\bdo\s+shell\s+script\s+("(?:[^"\\]|\\.)*"|[^\n]*)/g,
+};
+
+function stringCalls(code: string, language: 'r' | 'applescript', label: string, out: Escapes): void {
+  for (const m of code.matchAll(SHELL_STRING_CALLS[language]!)) {
+    const arg = (m[2] ?? m[1] ?? '').trim();
+    const literal = /^(["'])((?:(?!\1)[^\\]|\\.)*)\1$/.exec(arg);
+    if (literal && !/&|\bpaste0?\s*\(/.test(arg)) out.shell.push({ text: literal[2]!.replace(/\\(.)/g, '$1'), label });
+    else out.opaque.push(`${label} runs a shell command built at run time`);
+  }
+  // R's `system2("prog", c("a", "b"))`: the program and its literal arguments.
+  if (language === 'r') {
+    for (const m of code.matchAll(/\bsystem2\s*\(\s*(?:command\s*=\s*)?"([^"]+)"\s*(?:,\s*(?:args\s*=\s*)?(?:c\s*\(([^)]*)\)|"([^"]*)"))?/g)) {
+      const rest = m[2] !== undefined ? [...m[2].matchAll(/"([^"]*)"/g)].map((x) => x[1]!) : m[3] !== undefined ? [m[3]] : [];
+      if (m[2] !== undefined && /[^\s,"]/.test(m[2].replace(/"[^"]*"/g, ''))) out.opaque.push(`${label} starts a program with arguments computed at run time (system2)`);
+      else out.shell.push({ text: [m[1]!, ...rest].map(quoted).join(' '), label });
+    }
+  }
+}
+
+function rEscapes(args: readonly ArgWord[]): Escapes {
+  const out = empty();
+  for (const code of codeOptions(args, ['-e', '--expr'])) {
+    if (code.dynamic) out.opaque.push('R runs code built at run time');
+    else stringCalls(code.text, 'r', 'Rscript -e', out);
+  }
+  return out;
+}
+
+function osascriptEscapes(args: readonly ArgWord[]): Escapes {
+  const out = empty();
+  for (const code of codeOptions(args, ['-e'])) {
+    if (code.dynamic) out.opaque.push('osascript runs a script built at run time');
+    else stringCalls(code.text, 'applescript', 'osascript -e', out);
+  }
+  return out;
+}
+
+/** Julia: `run(`cmd args`)` and `read(`…`, String)` run a command literal; interpolations (`$x`) are computed. */
+function juliaEscapes(args: readonly ArgWord[]): Escapes {
+  const out = empty();
+  for (const code of codeOptions(args, ['-e', '--eval', '-E', '--print'])) {
+    if (code.dynamic) {
+      out.opaque.push('julia runs code built at run time');
+      continue;
+    }
+    for (const m of code.text.matchAll(/`([^`]*)`/g)) {
+      if (m[1]!.includes('$')) out.opaque.push('julia -e runs a command with words computed at run time');
+      else out.shell.push({ text: m[1]!, label: 'julia -e' });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
 // ed: commands on standard input; `!cmd`, `r !cmd`, `w !cmd`, `e !cmd` run shell text
 
 const ED_BANG = /^[\s.$,0-9'+;-]*(?:[rweE]\s*)?!(.+)$/;
@@ -370,7 +442,7 @@ function edEscapes(stdin: string | undefined): Escapes {
   return out;
 }
 
-const RUNNERS = new Set(['ed', 'rimraf', 'del-cli', ...VI, 'emacs', 'emacs-nox', 'sqlite3', 'sqlite', 'lua', 'luajit', 'lua5.1', 'lua5.3', 'lua5.4', 'tclsh', 'wish', 'expect', 'gdb', 'lldb', 'git', 'man']);
+const RUNNERS = new Set(['ed', 'Rscript', 'R', 'julia', 'osascript', 'rimraf', 'del-cli', ...VI, 'emacs', 'emacs-nox', 'sqlite3', 'sqlite', 'lua', 'luajit', 'lua5.1', 'lua5.3', 'lua5.4', 'tclsh', 'wish', 'expect', 'gdb', 'lldb', 'git', 'man']);
 
 /**
  * The shell escapes of one invocation, or undefined when the command is not a code runner.
@@ -383,6 +455,13 @@ export function shellEscapesOf(name: string, args: readonly ArgWord[], assignmen
   switch (name) {
     case 'ed':
       return edEscapes(stdin);
+    case 'Rscript':
+    case 'R':
+      return rEscapes(args);
+    case 'julia':
+      return juliaEscapes(args);
+    case 'osascript':
+      return osascriptEscapes(args);
     case 'rimraf':
     case 'del-cli':
       return deleterEscapes(name, args);
