@@ -61,7 +61,7 @@ function protectionOff(w: Words): Removal | undefined {
     if (/^no-disable-api-(termination|stop)$/.test(bare)) return { id: 'deletion-protection-off', does: `turns ${bare.slice('no-disable-api-'.length)} protection off (${o.name})`, lost: LOST['deletion protection']! };
     if (bare === 'public-access-block-configuration' && /=\s*false\b/i.test(o.value ?? '')) return { id: 'public-access-block-removed', does: `turns the block on public access off (${o.value})`, lost: 'nothing stops the data from being made public any more' };
     if (!PROTECTION.test(bare)) continue;
-    const named = /soft|delete-retention/.test(bare) ? 'soft delete' : /retention|retain/.test(bare) ? 'backup retention' : /versioning|mfa/.test(bare) ? 'versioning' : /point|pitr/.test(bare) ? 'point-in-time recovery' : /protection|lock/.test(bare) ? 'deletion protection' : /soft/.test(bare) ? 'soft delete' : 'backups';
+    const named = /soft|delete-retention/.test(bare) ? 'soft delete' : /retention|retain-period/.test(bare) ? 'backup retention' : /versioning|mfa/.test(bare) ? 'versioning' : /point|pitr/.test(bare) ? 'point-in-time recovery' : /protection|lock/.test(bare) ? 'deletion protection' : /soft/.test(bare) ? 'soft delete' : 'backups';
     const negated = /^(no|disable|skip|without|clear|remove)-/.test(bare) && !/^no-(skip|disable)/.test(bare);
     const value = o.value ?? '';
     const switchedOff = negated || OFF.test(value) || (OFF_INSIDE.test(value) && /versioning|point|pitr|backup|protection|retention/i.test(bare + value));

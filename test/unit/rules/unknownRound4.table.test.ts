@@ -176,6 +176,33 @@ describe('rules: unknown tools, round 4 (issue #18)', () => {
     { cmd: "printf 'GET /_cat/indices HTTP/1.1\\r\\nHost: es.acme.internal\\r\\n\\r\\n' | nc es.acme.internal 9200", decision: 'allow' },
   ]);
 
+  table('round 4c: R, Julia and AppleScript shell calls, gRPC methods, minted keys, helm plugins, settings that switch protection off', [
+    { cmd: 'Rscript -e \'system("rke remove --force")\'', decision: 'ask', production: true },
+    { cmd: 'Rscript -e \'system2("juju", c("destroy-model", "prod", "--no-prompt"))\'', decision: 'ask', production: true },
+    { cmd: 'Rscript -e \'system(paste0("rm -rf ", dir))\'', decision: 'ask' },
+    { cmd: "Rscript -e 'print(1+1)'", decision: 'allow' },
+    { cmd: 'Rscript -e \'system("date -u")\'', decision: 'allow' },
+    { cmd: "julia -e 'run(`thanos tools bucket cleanup --objstore.config-file=bucket.yml`)'", decision: 'ask', production: true },
+    { cmd: "julia -e 'run(`ls -l`)'", decision: 'allow' },
+    { cmd: 'julia -e \'run(`rm -rf $dir`)\'', decision: 'ask' },
+    { cmd: 'osascript -e \'do shell script "uplink rb sj://acme-archive --force"\'', decision: 'ask', production: true },
+    { cmd: 'osascript -e \'display notification "build done"\'', decision: 'allow' },
+    { cmd: 'grpcurl -d \'{"key":"AA=="}\' etcd.acme.internal:2379 etcdserverpb.KV/DeleteRange', decision: 'ask', production: true },
+    { cmd: 'grpcurl -d \'{"key":"AA=="}\' etcd.acme.internal:2379 etcdserverpb.KV/Range', decision: 'allow' },
+    { cmd: 'exo iam api-key create deployer --role admin', decision: 'ask' },
+    { cmd: 'exo iam api-key list', decision: 'allow' },
+    { cmd: 'kubelogin convert-kubeconfig -l azurecli', decision: 'allow' },
+    { cmd: 'kubelogin get-token --login azurecli --server-id 6dae42f8-4368-4678-94ff-3960e28e3630', decision: 'ask' },
+    { cmd: 'npx convex env get STRIPE_SECRET_KEY --prod', decision: 'ask' },
+    { cmd: 'helm secrets decrypt secrets.prod.yaml', decision: 'ask' },
+    { cmd: 'helm diff upgrade billing ./chart -f values.prod.yaml', decision: 'allow' },
+    { cmd: 'scw rdb instance update 11111111-2222-3333-4444-555555555555 is-backup-schedule-disabled=true', decision: 'ask', production: true, reason: /is-backup-schedule-disabled=true/ },
+    { cmd: 'scw rdb instance update 11111111-2222-3333-4444-555555555555 is-backup-schedule-disabled=false', decision: 'allow' },
+    { cmd: 'yc managed-postgresql cluster update billing-pg --backup-retain-period-days 0', decision: 'ask', production: true },
+    { cmd: 'yc managed-postgresql cluster update billing-pg --backup-retain-period-days 14', decision: 'allow' },
+    { cmd: 'curl -u guest:"$RABBIT_PW" -X DELETE http://rabbit.acme.internal:15672/api/queues/%2F/orders', decision: 'ask', production: true },
+  ]);
+
   const staging = testFacts({ kubeContext: 'staging-us' });
   table('what runs later: the environment read from the machine now is unknown then', [
     { cmd: "at now + 1 hour <<< 'kubectl delete namespace staging'", decision: 'ask', production: true, facts: staging, reason: /namespace staging/ },
