@@ -134,8 +134,9 @@ function destroyingPart(text: string, traits: VerbTraits): string | undefined {
   if (traits.routine?.includes(lower)) return undefined;
   if (traits.destroying?.includes(lower) || DESTROY_WHOLE.has(lower)) return lower;
   const parts = identifierParts(text);
-  // `delete-cache`, `purge_cache`: what it destroys is rebuilt on demand (`delete-cache-cluster` destroys a cluster).
-  if (parts.length > 1 && DERIVED.has(parts[parts.length - 1]!)) return undefined;
+  // `delete-cache`, `cache:flush`: what it destroys is rebuilt on demand (`delete-cache-cluster` destroys a cluster).
+  const objects = parts.filter((p) => !DESTROY.has(p));
+  if (parts.length > 1 && objects.length > 0 && (DERIVED.has(parts[parts.length - 1]!) || objects.every((p) => DERIVED.has(p)))) return undefined;
   return parts.find((p) => DESTROY.has(p) && !traits.routine?.includes(p));
 }
 

@@ -68,6 +68,8 @@ describe('rules: unknown tools, round 4 (issue #18)', () => {
     { cmd: 'wp rewrite flush', decision: 'allow' },
     { cmd: 'huggingface-cli delete-cache --disable-tui', decision: 'allow' },
     { cmd: 'mycloud delete-cache-cluster --cache-cluster-id sessions-prod', decision: 'ask', production: true },
+    { cmd: 'bin/magento cache:flush', decision: 'allow' },
+    { cmd: 'mycloud cache-cluster:delete sessions-prod', decision: 'ask', production: true },
     { cmd: 'fastly purge --url https://www.acme.io/pricing', decision: 'allow' },
     // What is not a cache still asks.
     { cmd: 'wp post delete 42 --force', decision: 'ask', production: true },
