@@ -214,6 +214,10 @@ describe('rules: unknown tools, round 4 (issue #18)', () => {
     { cmd: "printf '#!/bin/sh\\ndropdb --if-exists acme_prod\\n' > .git/hooks/post-merge", decision: 'ask', production: true },
     { cmd: 'dropdb --if-exists acme_prod', decision: 'ask', production: false },
     { cmd: "echo 'wp db export /var/backups/nightly.sql' | at 02:00", decision: 'allow' },
+    // A crontab fed from a compound: its text is unread (asked), and the cron lines printed beside it are judged.
+    { cmd: "(crontab -l; echo '@daily juju destroy-model prod --destroy-storage --no-prompt') | crontab -", decision: 'ask', production: true, reason: /juju destroy-model/ },
+    { cmd: "(crontab -l 2>/dev/null; echo '0 3 * * * psql \"$PROD_DATABASE_URL\" -c \"DELETE FROM events\"') | crontab -", decision: 'ask', production: true, reason: /DELETE|events/ },
+    { cmd: "echo '0 3 * * * juju destroy-model prod' > notes.txt", decision: 'allow' },
   ]);
 });
 

@@ -1,6 +1,6 @@
 import { basename, normalize, resolvePath } from '../../paths';
 import { EFFECT_RULES, effectsOf, READ_ONLY_COMMANDS } from '../../policy/effects';
-import type { ArgWord, Facts, Finding, Invocation, RuleContext, RulePack } from '../../policy/types';
+import type { Analysis, ArgWord, Facts, Finding, Invocation, RuleContext, RulePack } from '../../policy/types';
 import { perimeterView } from '../perimeter/protectedPaths';
 import { unreadFinding } from '../perimeter/reach';
 import { configFilePrograms, GIT_HOOK_NAMES, gitPrograms, type GitProgram } from './gitPrograms';
@@ -266,8 +266,31 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   return out;
 }
 
+/** A line in crontab's own syntax: five time fields or an `@daily`-style nickname, then the command. */
+const CRON_LINE = /^\s*(?:@(?:reboot|yearly|annually|monthly|weekly|daily|midnight|hourly)\s+|(?:[\d*/,-]+|[A-Za-z]{3}(?:-[A-Za-z]{3})?)(?:\s+(?:[\d*/,-]+|[A-Za-z]{3}(?:[-,][A-Za-z]{3})*)){4}\s+)\S/;
+
+/**
+ * `(crontab -l; echo '0 3 * * * …') | crontab -`: the table comes from a compound the walker does not
+ * join to crontab's input, so its text is unread (the crontab rule asks for that). The lines in cron's
+ * own syntax printed on the same command line are what it adds: they are judged as if they ran.
+ */
+function compoundCrontab(analysis: Analysis, ctx: RuleContext): Finding[] {
+  const installs = analysis.invocations.filter((i) => i.name === 'crontab' && !i.remote && i.stdin === undefined && !i.args.some((a) => /^-[a-zA-Z]*[lreTV]/.test(a.text)) && i.args.every((a) => a.text === '-' || a.text.startsWith('-')));
+  if (installs.length === 0) return [];
+  const out: Finding[] = [];
+  for (const inv of analysis.invocations) {
+    if ((inv.name !== 'echo' && inv.name !== 'printf') || inv.pipedInto !== undefined || inv.redirects.some((r) => r.op.includes('>'))) continue;
+    const text = printed(inv);
+    const lines = text?.split('\n').filter((l) => CRON_LINE.test(l)) ?? [];
+    if (lines.length === 0) continue;
+    out.push(...judgePayload(cronCommands(lines.join('\n') + '\n', false), 'shell', { where: 'your crontab', when: 'on its cron schedule' }, 'crontab', ctx, inv.cwd || ctx.facts.cwd));
+  }
+  return out;
+}
+
 export const deferredPack: RulePack = {
   id: 'deferred',
   title: 'Deferred execution',
   checkInvocation,
+  checkAnalysis: compoundCrontab,
 };
