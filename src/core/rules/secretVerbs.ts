@@ -19,9 +19,6 @@ const MINT = new Set(['create', 'add', 'new', 'generate', 'issue', 'mint', 'get'
 /** Verbs that only list names or change what is kept. */
 const NOT_PRINTING = new Set(['list', 'ls', 'names', 'search', 'find', 'set', 'put', 'update', 'delete', 'rm', 'remove', 'rotate', 'revoke', 'edit', 'upload', 'import', 'sync', 'help', 'describe-names']);
 
-/** Other command verbs: after a secret's noun they do something else than print it (`secret mount`). */
-const ACTIONS = new Set(['set', 'add', 'create', 'mount', 'unmount', 'enable', 'disable', 'run', 'exec', 'login', 'logout', 'init', 'configure', 'copy', 'move', 'rename', 'restore', 'backup', 'share', 'grant', 'lock', 'unlock', 'check', 'validate', 'verify', 'inspect', 'status', 'info', 'describe', 'history', 'versions']);
-
 function isSecretWord(parts: readonly string[]): boolean {
   return parts.some((p) => SECRET.has(p)) || SECRET_PAIR.test(parts.join(' '));
 }
@@ -79,9 +76,12 @@ export function secretReadOf(name: string, path: readonly string[], values: read
       const minted = w.parts.some((p) => p === 'token' || p === 'tokens' || p === 'apikey') || /\b(api|access) key\b/.test(w.parts.join(' '));
       // `tctl tokens add`: minting prints the token; `tool secret get x`: reading prints it.
       if (next !== undefined && ((minted && MINT.has(next)) || READ.has(next))) return { shown: shown(i + 1), what: `the ${w.text} ${values[0] ?? ''}`.trim() };
+      // `scw secret version access …`: a reading verb further along the path.
+      const later = words.slice(i + 1).findIndex((x) => x.parts.length === 1 && READ.has(x.parts[0]!));
+      if (later >= 0) return { shown: shown(i + 1 + later), what: `the ${w.text} ${values[0] ?? ''}`.trim() };
       // `dcli password github.com`, `k0sctl kubeconfig`: the noun alone (not `convert-kubeconfig`) is the command that prints it.
       const bare = w.parts.every((p) => SECRET.has(p) || /^(api|private|access|signing|master|key)$/.test(p));
-      if (bare && (next === undefined || !(READ.has(next) || MINT.has(next) || NOT_PRINTING.has(next) || ACTIONS.has(next)))) return { shown: shown(i), what: `the ${w.text}${values[0] !== undefined ? ` of ${values[0]}` : ''}` };
+      if (bare && next === undefined) return { shown: shown(i), what: `the ${w.text}${values[0] !== undefined ? ` of ${values[0]}` : ''}` };
     }
   }
   // `conjur variable get -i prod/db/password`, `berglas access sm://p/stripe-api-key`: a reading verb, a secret's name.

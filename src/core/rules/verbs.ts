@@ -425,11 +425,15 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
 /** A secret the command prints (`akeyless get-secret-value`, `ejson decrypt`): exposure, judged by its words. */
 function secretRead(inv: Invocation, ctx: RuleContext, reading: Reading): Finding | undefined {
   const path: string[] = [];
+  const used = new Set<number>();
   for (const w of reading.positionals) {
+    // A word right after an option without a glued value is most often its value (`token -i prod-cluster`).
+    if (reading.options.some((o) => o.value === undefined && o.index === w.index - 1)) continue;
     if (path.length >= MAX_VERB_DEPTH || !commandShaped(w.text) || w.text.includes('.')) break;
     path.push(w.text);
+    used.add(w.index);
   }
-  const values = [...reading.positionals.slice(path.length).map((w) => w.text), ...reading.options.map((o) => o.value).filter((v): v is string => v !== undefined)];
+  const values = [...reading.positionals.filter((w) => !used.has(w.index)).map((w) => w.text), ...reading.options.map((o) => o.value).filter((v): v is string => v !== undefined)];
   const found = secretReadOf(inv.name, path, values);
   if (!found) return undefined;
   const traits = verbTraitsOf(inv.name);
