@@ -20,7 +20,7 @@ const MAX_CACHE_FILE_BYTES = 256 * 1024 * 1024;
  * folders under one path. A file edited in place inside an unchanged folder is seen on the next full
  * scan only.
  */
-export const CREDENTIAL_CACHE_VERSION = 3;
+export const CREDENTIAL_CACHE_VERSION = 4;
 
 export interface CachedCredentialFile extends ScannedCredentialFile {
   mtimeMs: number;
@@ -72,9 +72,85 @@ export function cacheFileFor(cacheDir: string, realRoot: string): string {
   return path.join(cacheDir, `credentials-${key}.json`);
 }
 
-/** The folder mtimes that go with the index in `file`. */
+/**
+ * The folder mtimes that go with the index in `file`: a text file of one line per folder
+ * (`<relative path>\t<mtime ms>`), sorted by path, after a header naming the index's `scannedAt`. The
+ * folders under one path are then one run of lines, found with indexOf: a question about one folder
+ * reads only its lines, and a check that nothing changed builds no object of 16,000 keys.
+ */
 export function dirsFileFor(file: string): string {
-  return file.replace(/\.json$/, '.dirs.json');
+  return file.replace(/\.json$/, '.dirs');
+}
+
+const DIRS_HEADER = 'blast-shield-dirs';
+
+/** Tabs, line breaks and '%' in a folder name are written as %XX, so every line is one folder. */
+function escapeRel(rel: string): string {
+  return /[%\t\n\r]/.test(rel) ? rel.replace(/[%\t\n\r]/g, (c) => '%' + c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()) : rel;
+}
+
+function unescapeRel(text: string): string {
+  return text.includes('%') ? text.replace(/%([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+}
+
+/** The folder mtimes as written: the header, then one sorted line per folder. */
+export function dirsText(scannedAt: number, dirs: Record<string, number>): string {
+  const lines = Object.entries(dirs).map(([rel, mtime]) => `${escapeRel(rel)}\t${mtime}`);
+  lines.sort();
+  return `${DIRS_HEADER} ${CREDENTIAL_CACHE_VERSION} ${scannedAt}\n${lines.map((l) => l + '\n').join('')}`;
+}
+
+/** The folder mtimes file's text when it goes with the index written at `scannedAt`. */
+function readDirsText(file: string, scannedAt: number): string | undefined {
+  try {
+    const bytes = readRegularFileSync(dirsFileFor(file), MAX_CACHE_FILE_BYTES);
+    const text = bytes?.toString('utf8');
+    return text !== undefined && text.startsWith(`${DIRS_HEADER} ${CREDENTIAL_CACHE_VERSION} ${scannedAt}\n`) ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Calls `visit` for each folder line of `text` at `scope` or under it (every line for ''), until it
+ * returns false; false then. A malformed line is a change (false).
+ */
+function visitDirs(text: string, scope: string, visit: (rel: string, mtime: number) => boolean): boolean {
+  const line = (start: number): { rel: string; mtime: number; next: number } | undefined => {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const tab = text.lastIndexOf('\t', end);
+    if (tab < start) return undefined;
+    const mtime = Number(text.slice(tab + 1, end));
+    return Number.isFinite(mtime) ? { rel: unescapeRel(text.slice(start, tab)), mtime, next: end + 1 } : undefined;
+  };
+  const first = text.indexOf('\n') + 1;
+  if (scope === '') {
+    for (let at = first; at < text.length; ) {
+      const l = line(at);
+      if (!l || !visit(l.rel, l.mtime)) return false;
+      at = l.next;
+    }
+    return true;
+  }
+  const key = escapeRel(scope);
+  const exact = text.indexOf(`\n${key}\t`, first - 1);
+  if (exact >= 0) {
+    const l = line(exact + 1);
+    if (!l || !visit(l.rel, l.mtime)) return false;
+  }
+  // Sorted: the folders under `scope` are one run of lines.
+  for (let at = text.indexOf(`\n${key}/`, first - 1) + 1; at > 0 && at < text.length && text.startsWith(`${key}/`, at); ) {
+    const l = line(at);
+    if (!l || !visit(l.rel, l.mtime)) return false;
+    at = l.next;
+  }
+  return true;
+}
+
+function parseDirs(text: string): Record<string, number> | undefined {
+  const dirs: Record<string, number> = {};
+  return visitDirs(text, '', (rel, mtime) => ((dirs[rel] = mtime), true)) ? dirs : undefined;
 }
 
 function readJson(file: string): unknown {
@@ -95,15 +171,11 @@ export function readCredentialFiles(file: string, realRoot: string): CredentialC
 }
 
 /** Fill in the folder mtimes written with `cache`; false when they are missing or from another write. */
-function readDirsInto(file: string, cache: CredentialCacheFile): boolean {
-  try {
-    const parsed = readJson(dirsFileFor(file)) as { scannedAt?: unknown; dirs?: unknown } | undefined;
-    if (!parsed || parsed.scannedAt !== cache.scannedAt || typeof parsed.dirs !== 'object' || parsed.dirs === null) return false;
-    cache.dirs = parsed.dirs as Record<string, number>;
-    return true;
-  } catch {
-    return false;
-  }
+function readDirsInto(file: string, cache: CredentialCacheFile, text = readDirsText(file, cache.scannedAt)): boolean {
+  const dirs = text === undefined ? undefined : parseDirs(text);
+  if (!dirs) return false;
+  cache.dirs = dirs;
+  return true;
 }
 
 /** The whole index (files and folder mtimes), or undefined when either part is missing or does not match. */
@@ -124,8 +196,10 @@ function writeAtomically(file: string, text: string): void {
 function writeCredentialCache(file: string, cache: CredentialCacheFile): void {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const { dirs, ...files } = cache;
-  writeAtomically(dirsFileFor(file), JSON.stringify({ scannedAt: cache.scannedAt, dirs }));
+  writeAtomically(dirsFileFor(file), dirsText(cache.scannedAt, dirs));
   writeAtomically(file, JSON.stringify(files));
+  // The JSON folder mtimes of index version 3, replaced by the line file.
+  fs.rmSync(file.replace(/\.json$/, '.dirs.json'), { force: true });
 }
 
 function withStat(realRoot: string, f: ScannedCredentialFile): CachedCredentialFile | undefined {
@@ -198,6 +272,34 @@ function planRefresh(cache: CredentialCacheFile, options: CacheOptions, scope = 
     changed = true;
   }
   return { rescan, changed };
+}
+
+/** Stat a path; undefined when it is not there or cannot be stat'ed. */
+function statOrNothing(p: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(p, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Does nothing under `scope` differ from the index (`dirsText` being its folder mtimes)? The same
+ * checks as planRefresh (a folder gone or with another mtime, a credential file gone or with another
+ * size or mtime), stopping at the first difference and building nothing: when the answer is no, the
+ * caller brings the index up to date the full way.
+ */
+function unchangedUnder(cache: CredentialCacheFile, dirsText: string, scope: string): boolean {
+  const root = cache.root;
+  const at = (rel: string): string => (rel === '' ? root : root + path.sep + rel);
+  const folders = visitDirs(dirsText, scope, (rel, mtime) => statOrNothing(at(rel))?.mtimeMs === mtime);
+  if (!folders) return false;
+  for (const [rel, f] of Object.entries(cache.files)) {
+    if (scope !== '' && rel !== scope && !rel.startsWith(scope + '/')) continue;
+    const st = statOrNothing(at(rel));
+    if (!st || st.mtimeMs !== f.mtimeMs || st.size !== f.size) return false;
+  }
+  return true;
 }
 
 function applyScan(cache: CredentialCacheFile, file: WalkedFile, one: FileScan): void {
@@ -390,7 +492,14 @@ export class WorkspaceIndex {
       this.current.push('');
       return known;
     }
-    const cache = known && readDirsInto(this.file, (this.index = { ...known, dirs: {} })) ? this.index : undefined;
+    const dirsText = known ? readDirsText(this.file, known.scannedAt) : undefined;
+    if (known && dirsText !== undefined && unchangedUnder(known, dirsText, scope)) {
+      // Nothing under `scope` changed since the index was written: it is current there as it is.
+      this.current.push(scope);
+      if (scope === '') this.full = known;
+      return known;
+    }
+    const cache = known && readDirsInto(this.file, (this.index = { ...known, dirs: {} }), dirsText) ? this.index : undefined;
     if (!cache) return scope === '' ? this.build() : this.scanApart(scope, known);
     const plan = planRefresh(cache, this.options, scope);
     for (const f of plan.rescan) applyScan(cache, f, scanFileSync(f, { home: this.options.home, salt: cache.salt }));

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import { REDACTED, redactSecrets } from '../../core/audit/redact';
 import { cacheFileFor, loadCredentialCacheSync, readCredentialFiles, type CredentialCacheFile } from './credentialCache';
 import { hashSecret } from './workspaceScan';
+import { fingerprintSeed, fingerprintWith } from './valueFingerprint';
 
 /**
  * Redaction that knows the workspace's credential values. The credential index holds each value only
@@ -103,7 +104,7 @@ export function knownSecretsOf(workspaceRoots: readonly string[], cacheDir: stri
   };
   // Per index: its hashes, and the lengths of its values when every one is known (a value of another
   // length cannot match, and is not hashed).
-  let hashes: Array<{ salt: string; known: Set<string>; sizes: Set<number> | undefined }> | undefined;
+  let hashes: Array<{ salt: string; known: Set<string>; sizes: Set<number> | undefined; seed: number; fps: Set<number> | undefined }> | undefined;
   let lengths: number[] | undefined;
   return {
     lengths() {
@@ -114,10 +115,13 @@ export function knownSecretsOf(workspaceRoots: readonly string[], cacheDir: stri
       hashes ??= load().map((c) => {
         const secrets = Object.values(c.files).flatMap((f) => f.secrets);
         const sizes = secrets.every((x) => typeof x.length === 'number') ? new Set(secrets.map((x) => x.length as number)) : undefined;
-        return { salt: c.salt, known: new Set(secrets.map((x) => x.hash)), sizes };
+        // A value whose fingerprint no indexed value has cannot match: it is not hashed.
+        const fps = secrets.every((x) => typeof x.fp === 'number') ? new Set(secrets.map((x) => x.fp as number)) : undefined;
+        return { salt: c.salt, known: new Set(secrets.map((x) => x.hash)), sizes, seed: fingerprintSeed(c.salt), fps };
       });
-      for (const { salt, known, sizes } of hashes) {
-        if (known.size === 0 || (sizes && !sizes.has(value.trim().length))) continue;
+      const trimmed = value.trim();
+      for (const { salt, known, sizes, seed, fps } of hashes) {
+        if (known.size === 0 || (sizes && !sizes.has(trimmed.length)) || (fps && !fps.has(fingerprintWith(seed, trimmed)))) continue;
         const h = hashSecret(salt, value);
         if (known.has(h)) return h;
       }

@@ -1,5 +1,6 @@
 import { nodeCrypto } from '../lazyCrypto';
 import { base64url, hmacSha256 } from '../hashing';
+import { valueFingerprint } from './valueFingerprint';
 import { classifyCredentialFile } from '../../core/credentials/credentialFiles';
 import type { ContentHit } from '../../core/credentials/contentRules';
 import { loadSecretlintScanner, secretlintAvailable } from './loadSecretlint';
@@ -14,9 +15,10 @@ export interface ScannedCredentialFile {
   reasons: string[];
   /**
    * Salted hashes of the secret values in the file, each with the label of that secret and the length
-   * of the (trimmed) value, so redaction can look for a value inside a longer word (`P.`, `xP`, `-P-`).
+   * of the (trimmed) value, so redaction can look for a value inside a longer word (`P.`, `xP`, `-P-`),
+   * and its keyed 16-bit fingerprint (valueFingerprint.ts), so most candidates are ruled out unhashed.
    */
-  secrets: { hash: string; kind: string; label: string; length?: number }[];
+  secrets: { hash: string; kind: string; label: string; length?: number; fp?: number }[];
 }
 
 export interface ScanOptions {
@@ -83,7 +85,7 @@ function hashHits(salt: string, hits: readonly ContentHit[]): ScannedCredentialF
     const hash = hashSecret(salt, h.value);
     if (seen.has(hash)) continue;
     seen.add(hash);
-    out.push({ hash, kind: h.kind, label: h.label, length: h.value.trim().length });
+    out.push({ hash, kind: h.kind, label: h.label, length: h.value.trim().length, fp: valueFingerprint(salt, h.value) });
   }
   return out;
 }

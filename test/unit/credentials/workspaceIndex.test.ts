@@ -50,9 +50,12 @@ describe('credentials: the hook\'s view of the index (WorkspaceIndex)', function
 
   it('the index is two files: the credential files (small) and the folder mtimes', () => {
     assert.deepEqual(indexed(), ['legacy/config_backup.json']);
-    const dirs = JSON.parse(fs.readFileSync(dirsFileFor(indexFile()), 'utf8')) as { dirs: Record<string, number>; scannedAt: number };
-    assert.ok('apps/web/src' in dirs.dirs && '' in dirs.dirs);
-    assert.equal(dirs.scannedAt, (JSON.parse(fs.readFileSync(indexFile(), 'utf8')) as { scannedAt: number }).scannedAt);
+    const scannedAt = (JSON.parse(fs.readFileSync(indexFile(), 'utf8')) as { scannedAt: number }).scannedAt;
+    const [header, ...lines] = fs.readFileSync(dirsFileFor(indexFile()), 'utf8').trimEnd().split('\n');
+    assert.equal(header?.split(' ').pop(), String(scannedAt), 'the folder mtimes name the index they go with');
+    const rels = lines.map((l) => l.slice(0, l.lastIndexOf('\t')));
+    assert.ok(rels.includes('apps/web/src') && rels.includes(''));
+    assert.deepEqual([...rels].sort(), rels, 'one sorted line per folder');
     assert.ok(!fs.readFileSync(indexFile(), 'utf8').includes('apps/web/src'), 'folders are not in the files part');
   });
 
@@ -124,8 +127,10 @@ describe('credentials: the hook\'s view of the index (WorkspaceIndex)', function
 
   it('folder mtimes from another write than the files part: treated as no index (verified by a full scan)', () => {
     const dirsFile = dirsFileFor(indexFile());
-    const dirs = JSON.parse(fs.readFileSync(dirsFile, 'utf8')) as { scannedAt: number };
-    fs.writeFileSync(dirsFile, JSON.stringify({ ...dirs, scannedAt: dirs.scannedAt - 1 }));
+    const text = fs.readFileSync(dirsFile, 'utf8');
+    const header = text.slice(0, text.indexOf('\n'));
+    const scannedAt = Number(header.split(' ').pop());
+    fs.writeFileSync(dirsFile, header.replace(/\d+$/, String(scannedAt - 1)) + text.slice(header.length));
     const later = plantLater('services/api/settings.json');
     assert.equal(lazy().originOf(later)?.path, 'services/api/settings.json');
   });
