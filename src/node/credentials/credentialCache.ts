@@ -58,7 +58,17 @@ export interface CacheOptions {
   persist?: boolean;
   /** How long an index built on demand may walk before it stops, marked truncated (default: ON_DEMAND_BUILD_MS when not persisted). */
   buildTimeMs?: number;
+  /**
+   * Called (once per process and workspace) when a kept index is missing and the one built here ran
+   * out of buildTimeMs: it builds and keeps the whole index elsewhere (the hook starts `blast-shield
+   * index` in the background). Meanwhile the partial index answers, and listings it did not finish
+   * say so (incomplete), so nothing is answered weaker while the index is being built.
+   */
+  background?: (realRoot: string) => void;
 }
+
+/** Indexes built in this process that ran out of time, by index file: built once, never written. */
+const partialBuilds = new Map<string, CredentialCacheFile>();
 
 /**
  * The walk of an index built in memory (no guard folder to keep it in) stops after this long; a
@@ -510,12 +520,18 @@ export class WorkspaceIndex {
   }
 
   private build(): CredentialCacheFile {
+    const earlier = this.persist ? partialBuilds.get(this.file) : undefined;
+    if (earlier) return (this.index = this.full = earlier);
     const salt = this.persist ? saltFor(this.file, this.realRoot) : nodeCrypto().randomBytes(32).toString('base64url');
     const limits = this.limits();
     const built = cacheOf(this.realRoot, salt, scanWorkspaceSync(this.realRoot, { home: this.options.home, salt, limits }));
     // An index cut short by its time limit is kept in memory only: written, later refreshes would
     // trust it for folders it never saw.
     const timedOut = built.truncated && Date.now() > (limits.deadline ?? Infinity);
+    if (timedOut && this.persist) {
+      partialBuilds.set(this.file, built);
+      this.options.background?.(this.realRoot);
+    }
     this.full = saveIfChanged(this.file, built, this.persist && !timedOut);
     this.index = this.full;
     this.loaded = true;
@@ -536,6 +552,8 @@ export class WorkspaceIndex {
     this.index = { version: CREDENTIAL_CACHE_VERSION, root: this.realRoot, salt, scannedAt: known?.scannedAt ?? 0, truncated: result.truncated, secretlintUsed: false, dirs: {}, files };
     this.loaded = true;
     this.current.push(scope);
+    // No usable kept index: the whole one is built elsewhere for the questions after this one.
+    if (this.persist) this.options.background?.(this.realRoot);
     return this.index;
   }
 }
