@@ -520,7 +520,8 @@ export class WorkspaceIndex {
   }
 
   private build(): CredentialCacheFile {
-    const earlier = this.persist ? partialBuilds.get(this.file) : undefined;
+    // A walk already cut short in this process by the same kind of limit is not repeated.
+    const earlier = this.persist && this.options.buildTimeMs !== undefined ? partialBuilds.get(this.file) : undefined;
     if (earlier) return (this.index = this.full = earlier);
     const salt = this.persist ? saltFor(this.file, this.realRoot) : nodeCrypto().randomBytes(32).toString('base64url');
     const limits = this.limits();
