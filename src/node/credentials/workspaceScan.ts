@@ -134,18 +134,25 @@ export function scanFileSync(file: WalkedFile, options: ScanOptions & { salt: st
 
 /** scanWorkspace without secretlint, synchronously: path and core content rules only. */
 export function scanWorkspaceSync(root: string, options: ScanOptions & { salt: string }): ScanResult {
-  const walk = walkTree(root, options.limits ?? DEFAULT_WALK_LIMITS, options.partial);
+  const limits = options.limits ?? DEFAULT_WALK_LIMITS;
+  const walk = walkTree(root, limits, options.partial);
   const files: ScannedCredentialFile[] = [];
   let read = 0;
   let secretlintUsed = true;
+  let truncated = walk.truncated;
   for (const file of walk.files) {
+    // The walk's time limit covers reading what it found too: past it, the rest is unread (truncated).
+    if (limits.deadline !== undefined && Date.now() > limits.deadline) {
+      truncated = true;
+      break;
+    }
     const one = scanFileSync(file, options);
     if (one.read) read++;
     if (one.secretlintMissing) secretlintUsed = false;
     if (one.result) files.push(one.result);
   }
   files.sort(byPath);
-  return { files, dirs: walk.dirs, truncated: walk.truncated, stats: { walked: walk.files.length, read, secretlint: 0 }, secretlintUsed };
+  return { files, dirs: walk.dirs, truncated, stats: { walked: walk.files.length, read, secretlint: 0 }, secretlintUsed };
 }
 
 function byPath(a: ScannedCredentialFile, b: ScannedCredentialFile): number {
