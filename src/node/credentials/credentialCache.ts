@@ -76,9 +76,12 @@ const partialBuilds = new Map<string, CredentialCacheFile>();
  */
 export const ON_DEMAND_BUILD_MS = 8000;
 
+const rootKeys = new Map<string, string>();
+
 export function cacheFileFor(cacheDir: string, realRoot: string): string {
   // Not node:crypto: it is not loaded on the hook's path just to name this file.
-  const key = sha256Hex(realRoot).slice(0, 16);
+  let key = rootKeys.get(realRoot);
+  if (key === undefined) rootKeys.set(realRoot, (key = sha256Hex(realRoot).slice(0, 16)));
   return path.join(cacheDir, `credentials-${key}.json`);
 }
 
@@ -171,13 +174,33 @@ function readJson(file: string): unknown {
 /** The credential files part of the index, without the folder mtimes (`dirs` is empty). */
 export function readCredentialFiles(file: string, realRoot: string): CredentialCacheFile | undefined {
   try {
-    const parsed = readJson(file) as Partial<CredentialCacheFile> | undefined;
+    const parsed = parsedFiles(file);
     if (!parsed || parsed.version !== CREDENTIAL_CACHE_VERSION || parsed.root !== realRoot || typeof parsed.salt !== 'string') return undefined;
     if (typeof parsed.files !== 'object' || parsed.files === null || typeof parsed.scannedAt !== 'number') return undefined;
-    return { ...(parsed as CredentialCacheFile), dirs: {} };
+    // Its own map of files: a refresh replaces and deletes entries there, never in what is kept below.
+    return { ...(parsed as CredentialCacheFile), dirs: {}, files: { ...parsed.files } };
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The files part as last parsed in this process, while the file is the same one (inode, size, mtime
+ * and ctime): the hook's facts and its redaction both read it, and `check --jsonl` reads it per line.
+ * Every write renames a new file over it, which changes the inode.
+ */
+const parsedByFile = new Map<string, { key: string; parsed: Partial<CredentialCacheFile> | undefined }>();
+
+function parsedFiles(file: string): Partial<CredentialCacheFile> | undefined {
+  const st = fs.statSync(file, { throwIfNoEntry: false });
+  if (!st) return undefined;
+  const key = `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+  const kept = parsedByFile.get(file);
+  if (kept?.key === key) return kept.parsed;
+  const parsed = readJson(file) as Partial<CredentialCacheFile> | undefined;
+  if (parsedByFile.size >= 16) parsedByFile.clear();
+  parsedByFile.set(file, { key, parsed });
+  return parsed;
 }
 
 /** Fill in the folder mtimes written with `cache`; false when they are missing or from another write. */
