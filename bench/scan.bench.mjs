@@ -72,9 +72,16 @@ async function hookQuestionRows(tree, tmp) {
   };
   const { loadCredentialCache, writeIndexFeed, cacheFileFor } = await tsImport(path.join(repo, 'src/node/credentials/credentialCache.ts'), import.meta.url);
   const cacheDir = path.join(guardHomeDir, 'cache');
-  // A fresh workspace: the first question builds the index (what a first hook call there pays).
+  // A fresh workspace: the first question walks for a bounded time, answers, and starts the whole
+  // index building in the background (`blast-shield index`); the bench waits for that build.
   const first = hook('cat apps/pkg-0/README.md');
   if (!first.out.includes('"allow"')) throw new Error(`the first question was not answered allow: ${first.out}`);
+  const firstAt = Date.now();
+  const { buildLockFor } = await tsImport(path.join(repo, 'src/node/credentials/backgroundIndex.ts'), import.meta.url);
+  const lock = buildLockFor(cacheDir, fs.realpathSync(tree));
+  while (fs.existsSync(lock) && Date.now() - firstAt < 120_000) await new Promise((done) => setTimeout(done, 100));
+  const backgroundMs = Date.now() - firstAt;
+  const builtInBackground = fs.existsSync(cacheFileFor(cacheDir, fs.realpathSync(tree)));
   // The steady state: the index as the extension keeps it, the hook's code cache written.
   await loadCredentialCache(tree, { home, cacheDir });
   for (let i = 0; i < 3; i++) hook('git status');
@@ -85,7 +92,10 @@ async function hookQuestionRows(tree, tmp) {
     ['grep -r the workspace', 'grep -rn TODO .'],
     ['a token-shaped value in no file', `curl -s -H "Authorization: Bearer ${token}" https://api.example.com/v1/me`],
   ];
-  const rows = [{ name: 'hook: first credential question in a fresh workspace (builds the index), whole process', median_ms: Math.round(first.ms), target: '< 1000 ms', ok: first.ms < 1000 }];
+  const rows = [
+    { name: 'hook: first credential question in a fresh workspace (walks 400 ms at most, starts the index build), whole process', median_ms: Math.round(first.ms), cpu_ms: Math.round(first.cpu), target: '< 1000 ms', ok: first.ms < 1000, load_average: os.loadavg()[0].toFixed(1) },
+    { name: 'the whole index built in the background after that question (blast-shield index), wall', median_ms: backgroundMs, ok: builtInBackground },
+  ];
   for (const vouched of [false, true]) {
     if (vouched) {
       const scannedAt = JSON.parse(fs.readFileSync(cacheFileFor(cacheDir, fs.realpathSync(tree)), 'utf8')).scannedAt;

@@ -6,6 +6,7 @@ import type { Subcommand } from './io';
  */
 export const SUBCOMMANDS: Record<string, { summary: string; load: () => Promise<Subcommand> }> = {
   check: { summary: 'Classify a shell command (allow / ask / deny) without running it; --jsonl for batches', load: async () => (await import('./check')).run },
+  index: { summary: "Build and keep a workspace's credential index (the hook starts it in the background)", load: async () => (await import('./indexWorkspace')).run },
   scan: { summary: 'List credential files in a folder (never their values)', load: async () => (await import('./scan')).run },
   hide: { summary: "Keep credential files out of agents' ignore files and Claude Code reads", load: async () => (await import('./hide')).runHide },
   unhide: { summary: 'Remove what hide wrote, restoring each file byte for byte', load: async () => (await import('./hide')).runUnhide },

@@ -66,7 +66,7 @@ export function readTextFile(absolutePath: string): string | undefined {
     if (!path.isAbsolute(absolutePath)) return undefined;
     const normal = path.resolve(absolutePath);
     if (forbidden(normal)) return undefined;
-    const real = fs.realpathSync(normal);
+    const real = fs.realpathSync.native(normal);
     if (forbidden(real)) return undefined;
     const buffer = readRegularFileSync(real, MAX_FACT_FILE_BYTES);
     if (!buffer || buffer.includes(0)) return undefined;
@@ -88,7 +88,7 @@ export function fileStatus(absolutePath: string): FileStatus {
     if (forbidden(normal)) return 'unreadable';
     let real: string;
     try {
-      real = fs.realpathSync(normal);
+      real = fs.realpathSync.native(normal);
     } catch (error) {
       return (error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'missing' : 'unreadable';
     }

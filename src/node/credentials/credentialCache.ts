@@ -20,7 +20,7 @@ const MAX_CACHE_FILE_BYTES = 256 * 1024 * 1024;
  * folders under one path. A file edited in place inside an unchanged folder is seen on the next full
  * scan only.
  */
-export const CREDENTIAL_CACHE_VERSION = 3;
+export const CREDENTIAL_CACHE_VERSION = 4;
 
 export interface CachedCredentialFile extends ScannedCredentialFile {
   mtimeMs: number;
@@ -58,7 +58,17 @@ export interface CacheOptions {
   persist?: boolean;
   /** How long an index built on demand may walk before it stops, marked truncated (default: ON_DEMAND_BUILD_MS when not persisted). */
   buildTimeMs?: number;
+  /**
+   * Called (once per process and workspace) when a kept index is missing and the one built here ran
+   * out of buildTimeMs: it builds and keeps the whole index elsewhere (the hook starts `blast-shield
+   * index` in the background). Meanwhile the partial index answers, and listings it did not finish
+   * say so (incomplete), so nothing is answered weaker while the index is being built.
+   */
+  background?: (realRoot: string) => void;
 }
+
+/** Indexes built in this process that ran out of time, by index file: built once, never written. */
+const partialBuilds = new Map<string, CredentialCacheFile>();
 
 /**
  * The walk of an index built in memory (no guard folder to keep it in) stops after this long; a
@@ -66,15 +76,94 @@ export interface CacheOptions {
  */
 export const ON_DEMAND_BUILD_MS = 8000;
 
+const rootKeys = new Map<string, string>();
+
 export function cacheFileFor(cacheDir: string, realRoot: string): string {
   // Not node:crypto: it is not loaded on the hook's path just to name this file.
-  const key = sha256Hex(realRoot).slice(0, 16);
+  let key = rootKeys.get(realRoot);
+  if (key === undefined) rootKeys.set(realRoot, (key = sha256Hex(realRoot).slice(0, 16)));
   return path.join(cacheDir, `credentials-${key}.json`);
 }
 
-/** The folder mtimes that go with the index in `file`. */
+/**
+ * The folder mtimes that go with the index in `file`: a text file of one line per folder
+ * (`<relative path>\t<mtime ms>`), sorted by path, after a header naming the index's `scannedAt`. The
+ * folders under one path are then one run of lines, found with indexOf: a question about one folder
+ * reads only its lines, and a check that nothing changed builds no object of 16,000 keys.
+ */
 export function dirsFileFor(file: string): string {
-  return file.replace(/\.json$/, '.dirs.json');
+  return file.replace(/\.json$/, '.dirs');
+}
+
+const DIRS_HEADER = 'blast-shield-dirs';
+
+/** Tabs, line breaks and '%' in a folder name are written as %XX, so every line is one folder. */
+function escapeRel(rel: string): string {
+  return /[%\t\n\r]/.test(rel) ? rel.replace(/[%\t\n\r]/g, (c) => '%' + c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()) : rel;
+}
+
+function unescapeRel(text: string): string {
+  return text.includes('%') ? text.replace(/%([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+}
+
+/** The folder mtimes as written: the header, then one sorted line per folder. */
+export function dirsText(scannedAt: number, dirs: Record<string, number>): string {
+  const lines = Object.entries(dirs).map(([rel, mtime]) => `${escapeRel(rel)}\t${mtime}`);
+  lines.sort();
+  return `${DIRS_HEADER} ${CREDENTIAL_CACHE_VERSION} ${scannedAt}\n${lines.map((l) => l + '\n').join('')}`;
+}
+
+/** The folder mtimes file's text when it goes with the index written at `scannedAt`. */
+function readDirsText(file: string, scannedAt: number): string | undefined {
+  try {
+    const bytes = readRegularFileSync(dirsFileFor(file), MAX_CACHE_FILE_BYTES);
+    const text = bytes?.toString('utf8');
+    return text !== undefined && text.startsWith(`${DIRS_HEADER} ${CREDENTIAL_CACHE_VERSION} ${scannedAt}\n`) ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Calls `visit` for each folder line of `text` at `scope` or under it (every line for ''), until it
+ * returns false; false then. A malformed line is a change (false).
+ */
+function visitDirs(text: string, scope: string, visit: (rel: string, mtime: number) => boolean): boolean {
+  const line = (start: number): { rel: string; mtime: number; next: number } | undefined => {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const tab = text.lastIndexOf('\t', end);
+    if (tab < start) return undefined;
+    const mtime = Number(text.slice(tab + 1, end));
+    return Number.isFinite(mtime) ? { rel: unescapeRel(text.slice(start, tab)), mtime, next: end + 1 } : undefined;
+  };
+  const first = text.indexOf('\n') + 1;
+  if (scope === '') {
+    for (let at = first; at < text.length; ) {
+      const l = line(at);
+      if (!l || !visit(l.rel, l.mtime)) return false;
+      at = l.next;
+    }
+    return true;
+  }
+  const key = escapeRel(scope);
+  const exact = text.indexOf(`\n${key}\t`, first - 1);
+  if (exact >= 0) {
+    const l = line(exact + 1);
+    if (!l || !visit(l.rel, l.mtime)) return false;
+  }
+  // Sorted: the folders under `scope` are one run of lines.
+  for (let at = text.indexOf(`\n${key}/`, first - 1) + 1; at > 0 && at < text.length && text.startsWith(`${key}/`, at); ) {
+    const l = line(at);
+    if (!l || !visit(l.rel, l.mtime)) return false;
+    at = l.next;
+  }
+  return true;
+}
+
+function parseDirs(text: string): Record<string, number> | undefined {
+  const dirs: Record<string, number> = {};
+  return visitDirs(text, '', (rel, mtime) => ((dirs[rel] = mtime), true)) ? dirs : undefined;
 }
 
 function readJson(file: string): unknown {
@@ -85,25 +174,41 @@ function readJson(file: string): unknown {
 /** The credential files part of the index, without the folder mtimes (`dirs` is empty). */
 export function readCredentialFiles(file: string, realRoot: string): CredentialCacheFile | undefined {
   try {
-    const parsed = readJson(file) as Partial<CredentialCacheFile> | undefined;
+    const parsed = parsedFiles(file);
     if (!parsed || parsed.version !== CREDENTIAL_CACHE_VERSION || parsed.root !== realRoot || typeof parsed.salt !== 'string') return undefined;
     if (typeof parsed.files !== 'object' || parsed.files === null || typeof parsed.scannedAt !== 'number') return undefined;
-    return { ...(parsed as CredentialCacheFile), dirs: {} };
+    // Its own map of files: a refresh replaces and deletes entries there, never in what is kept below.
+    return { ...(parsed as CredentialCacheFile), dirs: {}, files: { ...parsed.files } };
   } catch {
     return undefined;
   }
 }
 
+/**
+ * The files part as last parsed in this process, while the file is the same one (inode, size, mtime
+ * and ctime): the hook's facts and its redaction both read it, and `check --jsonl` reads it per line.
+ * Every write renames a new file over it, which changes the inode.
+ */
+const parsedByFile = new Map<string, { key: string; parsed: Partial<CredentialCacheFile> | undefined }>();
+
+function parsedFiles(file: string): Partial<CredentialCacheFile> | undefined {
+  const st = fs.statSync(file, { throwIfNoEntry: false });
+  if (!st) return undefined;
+  const key = `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+  const kept = parsedByFile.get(file);
+  if (kept?.key === key) return kept.parsed;
+  const parsed = readJson(file) as Partial<CredentialCacheFile> | undefined;
+  if (parsedByFile.size >= 16) parsedByFile.clear();
+  parsedByFile.set(file, { key, parsed });
+  return parsed;
+}
+
 /** Fill in the folder mtimes written with `cache`; false when they are missing or from another write. */
-function readDirsInto(file: string, cache: CredentialCacheFile): boolean {
-  try {
-    const parsed = readJson(dirsFileFor(file)) as { scannedAt?: unknown; dirs?: unknown } | undefined;
-    if (!parsed || parsed.scannedAt !== cache.scannedAt || typeof parsed.dirs !== 'object' || parsed.dirs === null) return false;
-    cache.dirs = parsed.dirs as Record<string, number>;
-    return true;
-  } catch {
-    return false;
-  }
+function readDirsInto(file: string, cache: CredentialCacheFile, text = readDirsText(file, cache.scannedAt)): boolean {
+  const dirs = text === undefined ? undefined : parseDirs(text);
+  if (!dirs) return false;
+  cache.dirs = dirs;
+  return true;
 }
 
 /** The whole index (files and folder mtimes), or undefined when either part is missing or does not match. */
@@ -124,8 +229,10 @@ function writeAtomically(file: string, text: string): void {
 function writeCredentialCache(file: string, cache: CredentialCacheFile): void {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const { dirs, ...files } = cache;
-  writeAtomically(dirsFileFor(file), JSON.stringify({ scannedAt: cache.scannedAt, dirs }));
+  writeAtomically(dirsFileFor(file), dirsText(cache.scannedAt, dirs));
   writeAtomically(file, JSON.stringify(files));
+  // The JSON folder mtimes of index version 3, replaced by the line file.
+  fs.rmSync(file.replace(/\.json$/, '.dirs.json'), { force: true });
 }
 
 function withStat(realRoot: string, f: ScannedCredentialFile): CachedCredentialFile | undefined {
@@ -198,6 +305,34 @@ function planRefresh(cache: CredentialCacheFile, options: CacheOptions, scope = 
     changed = true;
   }
   return { rescan, changed };
+}
+
+/** Stat a path; undefined when it is not there or cannot be stat'ed. */
+function statOrNothing(p: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(p, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Does nothing under `scope` differ from the index (`dirsText` being its folder mtimes)? The same
+ * checks as planRefresh (a folder gone or with another mtime, a credential file gone or with another
+ * size or mtime), stopping at the first difference and building nothing: when the answer is no, the
+ * caller brings the index up to date the full way.
+ */
+function unchangedUnder(cache: CredentialCacheFile, dirsText: string, scope: string): boolean {
+  const root = cache.root;
+  const at = (rel: string): string => (rel === '' ? root : root + path.sep + rel);
+  const folders = visitDirs(dirsText, scope, (rel, mtime) => statOrNothing(at(rel))?.mtimeMs === mtime);
+  if (!folders) return false;
+  for (const [rel, f] of Object.entries(cache.files)) {
+    if (scope !== '' && rel !== scope && !rel.startsWith(scope + '/')) continue;
+    const st = statOrNothing(at(rel));
+    if (!st || st.mtimeMs !== f.mtimeMs || st.size !== f.size) return false;
+  }
+  return true;
 }
 
 function applyScan(cache: CredentialCacheFile, file: WalkedFile, one: FileScan): void {
@@ -390,7 +525,14 @@ export class WorkspaceIndex {
       this.current.push('');
       return known;
     }
-    const cache = known && readDirsInto(this.file, (this.index = { ...known, dirs: {} })) ? this.index : undefined;
+    const dirsText = known ? readDirsText(this.file, known.scannedAt) : undefined;
+    if (known && dirsText !== undefined && unchangedUnder(known, dirsText, scope)) {
+      // Nothing under `scope` changed since the index was written: it is current there as it is.
+      this.current.push(scope);
+      if (scope === '') this.full = known;
+      return known;
+    }
+    const cache = known && readDirsInto(this.file, (this.index = { ...known, dirs: {} }), dirsText) ? this.index : undefined;
     if (!cache) return scope === '' ? this.build() : this.scanApart(scope, known);
     const plan = planRefresh(cache, this.options, scope);
     for (const f of plan.rescan) applyScan(cache, f, scanFileSync(f, { home: this.options.home, salt: cache.salt }));
@@ -401,12 +543,19 @@ export class WorkspaceIndex {
   }
 
   private build(): CredentialCacheFile {
+    // A walk already cut short in this process by the same kind of limit is not repeated.
+    const earlier = this.persist && this.options.buildTimeMs !== undefined ? partialBuilds.get(this.file) : undefined;
+    if (earlier) return (this.index = this.full = earlier);
     const salt = this.persist ? saltFor(this.file, this.realRoot) : nodeCrypto().randomBytes(32).toString('base64url');
     const limits = this.limits();
     const built = cacheOf(this.realRoot, salt, scanWorkspaceSync(this.realRoot, { home: this.options.home, salt, limits }));
     // An index cut short by its time limit is kept in memory only: written, later refreshes would
     // trust it for folders it never saw.
     const timedOut = built.truncated && Date.now() > (limits.deadline ?? Infinity);
+    if (timedOut && this.persist) {
+      partialBuilds.set(this.file, built);
+      this.options.background?.(this.realRoot);
+    }
     this.full = saveIfChanged(this.file, built, this.persist && !timedOut);
     this.index = this.full;
     this.loaded = true;
@@ -427,6 +576,8 @@ export class WorkspaceIndex {
     this.index = { version: CREDENTIAL_CACHE_VERSION, root: this.realRoot, salt, scannedAt: known?.scannedAt ?? 0, truncated: result.truncated, secretlintUsed: false, dirs: {}, files };
     this.loaded = true;
     this.current.push(scope);
+    // No usable kept index: the whole one is built elsewhere for the questions after this one.
+    if (this.persist) this.options.background?.(this.realRoot);
     return this.index;
   }
 }

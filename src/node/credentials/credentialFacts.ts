@@ -5,6 +5,7 @@ import { matchCredentialPath, SKIPPED_DIRS, PATH_RULES } from '../../core/creden
 import type { CredentialFacts, CredentialFileInfo } from '../../core/policy/types';
 import { loadCredentialCache, WorkspaceIndex, type CacheOptions, type CredentialCacheFile } from './credentialCache';
 import { hashSecret } from './workspaceScan';
+import { fingerprintSeed, fingerprintWith } from './valueFingerprint';
 import { readTextForScan } from './walk';
 
 export interface CredentialFactsOptions extends Omit<CacheOptions, 'full'> {
@@ -124,10 +125,12 @@ interface IndexSource {
 
 function credentialFactsOver(source: IndexSource, home: string): CredentialFacts {
   let homeIndex: Map<string, CredentialFileInfo> | undefined;
-  /** The lengths of the home stores' values: a value of another length is not hashed. */
+  /** The lengths and fingerprints of the home stores' values: a value with another is not hashed. */
   const homeLengths = new Set<number>();
+  const homeFps = new Set<number>();
   // The home stores' hashes live only in this process's memory, never written: a fixed salt serves.
   const homeSalt = 'blast-shield-home-stores';
+  const homeSeed = fingerprintSeed(homeSalt);
   const cachesNow = source.known;
 
   const rootsNow = source.roots;
@@ -183,15 +186,18 @@ function credentialFactsOver(source: IndexSource, home: string): CredentialFacts
     const roots = rootsNow();
     const out: CredentialFileInfo[] = [];
     let covered = false;
+    // Compared and shown as the index's own relative paths: no path is joined or made relative per file.
+    // With several workspace folders (one may hold another), displayPath picks the folder.
+    const shown = (root: string, rel: string): string => (roots.length === 1 && roots[0] === root ? rel : displayPath(path.join(root, rel), roots, home));
     for (const c of caches) {
       if (within(c.root, real)) {
         covered = true;
+        const scope = toPosix(path.relative(c.root, real));
         for (const [rel, f] of Object.entries(c.files)) {
-          const abs = path.join(c.root, rel);
-          if (within(real, abs)) out.push({ path: displayPath(abs, roots, home), kind: f.kind, label: f.label });
+          if (scope === '' || rel === scope || rel.startsWith(scope + '/')) out.push({ path: shown(c.root, rel), kind: f.kind, label: f.label });
         }
       } else if (within(real, c.root)) {
-        for (const [rel, f] of Object.entries(c.files)) out.push({ path: displayPath(path.join(c.root, rel), roots, home), kind: f.kind, label: f.label });
+        for (const [rel, f] of Object.entries(c.files)) out.push({ path: shown(c.root, rel), kind: f.kind, label: f.label });
       }
     }
     if (covered) {
@@ -248,6 +254,9 @@ function credentialFactsOver(source: IndexSource, home: string): CredentialFacts
     salt: string;
     index: Map<string, Found>;
     lengths: Set<number> | undefined;
+    /** The values' keyed fingerprints when every one is known: a value with another is not hashed. */
+    seed: number;
+    fps: Set<number> | undefined;
   }
   const hashIndexes = new WeakMap<readonly CredentialCacheFile[], HashIndex[]>();
   const byHash = (caches: readonly CredentialCacheFile[]): HashIndex[] => {
@@ -256,14 +265,17 @@ function credentialFactsOver(source: IndexSource, home: string): CredentialFacts
       built = caches.map((c) => {
         const index = new Map<string, Found>();
         let lengths: Set<number> | undefined = new Set<number>();
+        let fps: Set<number> | undefined = new Set<number>();
         for (const [rel, f] of Object.entries(c.files)) {
           for (const s of f.secrets) {
             if (!index.has(s.hash)) index.set(s.hash, { root: c.root, rel, kind: s.kind, label: s.label });
             if (typeof s.length === 'number') lengths?.add(s.length);
             else lengths = undefined;
+            if (typeof s.fp === 'number') fps?.add(s.fp);
+            else fps = undefined;
           }
         }
-        return { salt: c.salt, index, lengths };
+        return { salt: c.salt, index, lengths, seed: fingerprintSeed(c.salt), fps };
       });
       hashIndexes.set(caches, built);
     }
@@ -278,8 +290,9 @@ function credentialFactsOver(source: IndexSource, home: string): CredentialFacts
     return h;
   };
   const lookUp = (caches: readonly CredentialCacheFile[], v: string): CredentialFileInfo | undefined => {
-    for (const { salt, index, lengths } of byHash(caches)) {
-      if (index.size === 0 || (lengths && !lengths.has(v.trim().length))) continue;
+    const trimmed = v.trim();
+    for (const { salt, index, lengths, seed, fps } of byHash(caches)) {
+      if (index.size === 0 || (lengths && !lengths.has(trimmed.length)) || (fps && !fps.has(fingerprintWith(seed, trimmed)))) continue;
       const hit = index.get(hashOf(salt, v));
       if (hit) return { path: displayPath(path.join(hit.root, hit.rel), rootsNow(), home), kind: hit.kind, label: hit.label };
     }
@@ -321,10 +334,11 @@ function credentialFactsOver(source: IndexSource, home: string): CredentialFacts
         for (const s of verdict.secrets) {
           homeIndex.set(hashSecret(homeSalt, s.value), { path: displayPath(file, rootsNow(), home), kind: s.kind, label: s.label });
           homeLengths.add(s.value.trim().length);
+          homeFps.add(fingerprintWith(homeSeed, s.value.trim()));
         }
       }
     }
-    return homeLengths.has(v.length) ? homeIndex.get(hashSecret(homeSalt, v)) : undefined;
+    return homeLengths.has(v.length) && homeFps.has(fingerprintWith(homeSeed, v)) ? homeIndex.get(hashSecret(homeSalt, v)) : undefined;
   };
 
   return { fileInfo, filesUnder, originOf, incomplete };

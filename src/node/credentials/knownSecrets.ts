@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import { REDACTED, redactSecrets } from '../../core/audit/redact';
-import { cacheFileFor, loadCredentialCacheSync, readCredentialFiles, type CredentialCacheFile } from './credentialCache';
+import { cacheFileFor, loadCredentialCacheSync, readCredentialFiles, type CacheOptions, type CredentialCacheFile } from './credentialCache';
 import { hashSecret } from './workspaceScan';
+import { fingerprintSeed, fingerprintWith } from './valueFingerprint';
 
 /**
  * Redaction that knows the workspace's credential values. The credential index holds each value only
@@ -19,6 +20,11 @@ export interface KnownSecrets {
   hashOf(value: string): string | undefined;
   /** The lengths of the indexed values, so a value glued to other characters is still found. */
   lengths?(): readonly number[];
+  /**
+   * True when an index was built here and ran out of time (no kept index yet; the whole one is being
+   * built): values it did not reach are unknown, so plain redaction hides every word that could be one.
+   */
+  incomplete?(): boolean;
 }
 
 export type RedactionStyle = 'plain' | 'marked';
@@ -85,7 +91,7 @@ function gluedValues(text: string, known: KnownSecrets, lengths: readonly number
  * The workspace indexes, read on first use as they are (the extension keeps them current). A folder
  * with no index yet is indexed once, as the hook's first credential question would do.
  */
-export function knownSecretsOf(workspaceRoots: readonly string[], cacheDir: string, home: string): KnownSecrets {
+export function knownSecretsOf(workspaceRoots: readonly string[], cacheDir: string, home: string, build: Pick<CacheOptions, 'buildTimeMs' | 'background'> = {}): KnownSecrets {
   let caches: CredentialCacheFile[] | undefined;
   const load = (): CredentialCacheFile[] => {
     if (caches) return caches;
@@ -94,7 +100,7 @@ export function knownSecretsOf(workspaceRoots: readonly string[], cacheDir: stri
       try {
         const real = fs.realpathSync(root);
         // The credential files part only: the folder mtimes are not needed to compare values.
-        caches.push(readCredentialFiles(cacheFileFor(cacheDir, real), real) ?? loadCredentialCacheSync(real, { home, cacheDir, secretlint: false }));
+        caches.push(readCredentialFiles(cacheFileFor(cacheDir, real), real) ?? loadCredentialCacheSync(real, { home, cacheDir, secretlint: false, ...build }));
       } catch {
         // no index for this folder
       }
@@ -103,9 +109,12 @@ export function knownSecretsOf(workspaceRoots: readonly string[], cacheDir: stri
   };
   // Per index: its hashes, and the lengths of its values when every one is known (a value of another
   // length cannot match, and is not hashed).
-  let hashes: Array<{ salt: string; known: Set<string>; sizes: Set<number> | undefined }> | undefined;
+  let hashes: Array<{ salt: string; known: Set<string>; sizes: Set<number> | undefined; seed: number; fps: Set<number> | undefined }> | undefined;
   let lengths: number[] | undefined;
   return {
+    incomplete() {
+      return load().some((c) => c.truncated);
+    },
     lengths() {
       lengths ??= [...new Set(load().flatMap((c) => Object.values(c.files).flatMap((f) => f.secrets.map((x) => x.length ?? 0))))].filter((n) => n > 0);
       return lengths;
@@ -114,10 +123,13 @@ export function knownSecretsOf(workspaceRoots: readonly string[], cacheDir: stri
       hashes ??= load().map((c) => {
         const secrets = Object.values(c.files).flatMap((f) => f.secrets);
         const sizes = secrets.every((x) => typeof x.length === 'number') ? new Set(secrets.map((x) => x.length as number)) : undefined;
-        return { salt: c.salt, known: new Set(secrets.map((x) => x.hash)), sizes };
+        // A value whose fingerprint no indexed value has cannot match: it is not hashed.
+        const fps = secrets.every((x) => typeof x.fp === 'number') ? new Set(secrets.map((x) => x.fp as number)) : undefined;
+        return { salt: c.salt, known: new Set(secrets.map((x) => x.hash)), sizes, seed: fingerprintSeed(c.salt), fps };
       });
-      for (const { salt, known, sizes } of hashes) {
-        if (known.size === 0 || (sizes && !sizes.has(value.trim().length))) continue;
+      const trimmed = value.trim();
+      for (const { salt, known, sizes, seed, fps } of hashes) {
+        if (known.size === 0 || (sizes && !sizes.has(trimmed.length)) || (fps && !fps.has(fingerprintWith(seed, trimmed)))) continue;
         const h = hashSecret(salt, value);
         if (known.has(h)) return h;
       }
@@ -152,6 +164,11 @@ export function redactWithKnown(text: string, known: KnownSecrets | undefined, s
       const glued = gluedValues(text, known, known.lengths());
       hits.push(...glued.hits);
       for (const word of glued.unsearched) out = out.split(word).join(REDACTED);
+    }
+    // An index cut short (being built): a word it did not reach may be a value; hidden whole from
+    // what is logged or printed (what goes to the editor keeps it, as the editor reads the workspace).
+    if (style === 'plain' && candidates.length > 0 && known.incomplete?.()) {
+      for (const c of [...candidates].sort((a, b) => b.length - a.length)) if (!hits.some((h) => h.value === c)) out = out.split(c).join(REDACTED);
     }
     hits.sort((a, b) => b.value.length - a.value.length);
     for (const { value, hash } of hits) {

@@ -1,5 +1,6 @@
 import { nodeCrypto } from '../lazyCrypto';
 import { base64url, hmacSha256 } from '../hashing';
+import { valueFingerprint } from './valueFingerprint';
 import { classifyCredentialFile } from '../../core/credentials/credentialFiles';
 import type { ContentHit } from '../../core/credentials/contentRules';
 import { loadSecretlintScanner, secretlintAvailable } from './loadSecretlint';
@@ -14,9 +15,10 @@ export interface ScannedCredentialFile {
   reasons: string[];
   /**
    * Salted hashes of the secret values in the file, each with the label of that secret and the length
-   * of the (trimmed) value, so redaction can look for a value inside a longer word (`P.`, `xP`, `-P-`).
+   * of the (trimmed) value, so redaction can look for a value inside a longer word (`P.`, `xP`, `-P-`),
+   * and its keyed 16-bit fingerprint (valueFingerprint.ts), so most candidates are ruled out unhashed.
    */
-  secrets: { hash: string; kind: string; label: string; length?: number }[];
+  secrets: { hash: string; kind: string; label: string; length?: number; fp?: number }[];
 }
 
 export interface ScanOptions {
@@ -83,7 +85,7 @@ function hashHits(salt: string, hits: readonly ContentHit[]): ScannedCredentialF
     const hash = hashSecret(salt, h.value);
     if (seen.has(hash)) continue;
     seen.add(hash);
-    out.push({ hash, kind: h.kind, label: h.label, length: h.value.trim().length });
+    out.push({ hash, kind: h.kind, label: h.label, length: h.value.trim().length, fp: valueFingerprint(salt, h.value) });
   }
   return out;
 }
@@ -132,18 +134,25 @@ export function scanFileSync(file: WalkedFile, options: ScanOptions & { salt: st
 
 /** scanWorkspace without secretlint, synchronously: path and core content rules only. */
 export function scanWorkspaceSync(root: string, options: ScanOptions & { salt: string }): ScanResult {
-  const walk = walkTree(root, options.limits ?? DEFAULT_WALK_LIMITS, options.partial);
+  const limits = options.limits ?? DEFAULT_WALK_LIMITS;
+  const walk = walkTree(root, limits, options.partial);
   const files: ScannedCredentialFile[] = [];
   let read = 0;
   let secretlintUsed = true;
+  let truncated = walk.truncated;
   for (const file of walk.files) {
+    // The walk's time limit covers reading what it found too: past it, the rest is unread (truncated).
+    if (limits.deadline !== undefined && Date.now() > limits.deadline) {
+      truncated = true;
+      break;
+    }
     const one = scanFileSync(file, options);
     if (one.read) read++;
     if (one.secretlintMissing) secretlintUsed = false;
     if (one.result) files.push(one.result);
   }
   files.sort(byPath);
-  return { files, dirs: walk.dirs, truncated: walk.truncated, stats: { walked: walk.files.length, read, secretlint: 0 }, secretlintUsed };
+  return { files, dirs: walk.dirs, truncated, stats: { walked: walk.files.length, read, secretlint: 0 }, secretlintUsed };
 }
 
 function byPath(a: ScannedCredentialFile, b: ScannedCredentialFile): number {

@@ -8,6 +8,8 @@ import * as esbuild from 'esbuild';
 import { classify } from '../../../src/core/policy/classify';
 import { createRealEngine } from '../../../src/hook/realEngine';
 import { lazyCredentialFacts } from '../../../src/node/credentials/credentialFacts';
+import { buildLockFor, startBackgroundIndex } from '../../../src/node/credentials/backgroundIndex';
+import { cacheFileFor } from '../../../src/node/credentials/credentialCache';
 import { gatherFacts } from '../../../src/node/facts';
 import { runHook } from '../../../src/hook/runHook';
 import { fake, randomChars } from './fakeSecrets';
@@ -137,5 +139,23 @@ describe('credentials: the same verdict on a fresh machine and a set-up one', fu
       fresh.map((d) => (d === 'allow' ? 'allow' : 'stopped')),
       checked.map((d) => (d === 'allow' ? 'allow' : 'stopped')),
     );
+  });
+
+  it("the hook's background build: `blast-shield index` builds and keeps the whole index, one at a time, and releases its lock", async () => {
+    fs.rmSync(guard, { recursive: true, force: true });
+    const cacheDir = path.join(guard, 'cache');
+    const indexFile = cacheFileFor(cacheDir, ws);
+    const r = spawnSync(process.execPath, [cli, 'index', ws], { cwd: ws, encoding: 'utf8', env: env() });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^4 credential file\(s\) indexed in /);
+    assert.ok(fs.existsSync(indexFile));
+    fs.rmSync(indexFile);
+    assert.equal(startBackgroundIndex(ws, cacheDir, cli, { ...env() }), true);
+    assert.equal(startBackgroundIndex(ws, cacheDir, cli, { ...env() }), false, 'a build is already under way');
+    for (let i = 0; i < 200 && fs.existsSync(buildLockFor(cacheDir, ws)); i++) await new Promise((done) => setTimeout(done, 100));
+    assert.equal(fs.existsSync(buildLockFor(cacheDir, ws)), false, 'the build released its lock');
+    assert.ok(fs.existsSync(indexFile), 'and kept the index');
+    const files = Object.keys((JSON.parse(fs.readFileSync(indexFile, 'utf8')) as { files: Record<string, unknown> }).files).sort();
+    assert.deepEqual(files, ['.env.production', 'config/secrets.yml', 'deploy/service-token.json', 'legacy/config_backup.json']);
   });
 });

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { cacheFileFor, dirsFileFor, feedFileFor, loadCredentialCache, writeIndexFeed } from '../../../src/node/credentials/credentialCache';
 import { lazyCredentialFacts } from '../../../src/node/credentials/credentialFacts';
+import { knownSecretsOf, redactWithKnown } from '../../../src/node/credentials/knownSecrets';
 import { fake, makeWorkspace, removeTree } from './fakeSecrets';
 
 /**
@@ -50,9 +51,12 @@ describe('credentials: the hook\'s view of the index (WorkspaceIndex)', function
 
   it('the index is two files: the credential files (small) and the folder mtimes', () => {
     assert.deepEqual(indexed(), ['legacy/config_backup.json']);
-    const dirs = JSON.parse(fs.readFileSync(dirsFileFor(indexFile()), 'utf8')) as { dirs: Record<string, number>; scannedAt: number };
-    assert.ok('apps/web/src' in dirs.dirs && '' in dirs.dirs);
-    assert.equal(dirs.scannedAt, (JSON.parse(fs.readFileSync(indexFile(), 'utf8')) as { scannedAt: number }).scannedAt);
+    const scannedAt = (JSON.parse(fs.readFileSync(indexFile(), 'utf8')) as { scannedAt: number }).scannedAt;
+    const [header, ...lines] = fs.readFileSync(dirsFileFor(indexFile()), 'utf8').trimEnd().split('\n');
+    assert.equal(header?.split(' ').pop(), String(scannedAt), 'the folder mtimes name the index they go with');
+    const rels = lines.map((l) => l.slice(0, l.lastIndexOf('\t')));
+    assert.ok(rels.includes('apps/web/src') && rels.includes(''));
+    assert.deepEqual([...rels].sort(), rels, 'one sorted line per folder');
     assert.ok(!fs.readFileSync(indexFile(), 'utf8').includes('apps/web/src'), 'folders are not in the files part');
   });
 
@@ -124,9 +128,70 @@ describe('credentials: the hook\'s view of the index (WorkspaceIndex)', function
 
   it('folder mtimes from another write than the files part: treated as no index (verified by a full scan)', () => {
     const dirsFile = dirsFileFor(indexFile());
-    const dirs = JSON.parse(fs.readFileSync(dirsFile, 'utf8')) as { scannedAt: number };
-    fs.writeFileSync(dirsFile, JSON.stringify({ ...dirs, scannedAt: dirs.scannedAt - 1 }));
+    const text = fs.readFileSync(dirsFile, 'utf8');
+    const header = text.slice(0, text.indexOf('\n'));
+    const scannedAt = Number(header.split(' ').pop());
+    fs.writeFileSync(dirsFile, header.replace(/\d+$/, String(scannedAt - 1)) + text.slice(header.length));
     const later = plantLater('services/api/settings.json');
     assert.equal(lazy().originOf(later)?.path, 'services/api/settings.json');
+  });
+
+  it('folder names with a tab, a line break or a percent sign: one line each, and a change under them is still seen', () => {
+    const odd = ['tab\there', 'line\nbreak', '100%done', '100%25'];
+    for (const name of odd) fs.mkdirSync(path.join(root, 'apps', name), { recursive: true });
+    bump(path.join(root, 'apps'));
+    assert.deepEqual(lazy().filesUnder(path.join(root, 'apps')).map((f) => f.path), []);
+    const text = fs.readFileSync(dirsFileFor(indexFile()), 'utf8');
+    const rels = text.trimEnd().split('\n').slice(1).map((l) => l.slice(0, l.lastIndexOf('\t')));
+    for (const escaped of ['apps/tab%09here', 'apps/line%0Abreak', 'apps/100%25done', 'apps/100%2525']) assert.ok(rels.includes(escaped), `${escaped} in ${rels.join(' ')}`);
+    for (const name of odd) {
+      fs.writeFileSync(path.join(root, 'apps', name, 'deploy.json'), JSON.stringify({ railway: { token: fake.uuid() } }));
+      bump(path.join(root, 'apps', name));
+    }
+    assert.deepEqual(lazy().filesUnder(path.join(root, 'apps', '100%done')).map((f) => f.path), ['apps/100%done/deploy.json']);
+    assert.deepEqual(lazy().filesUnder(path.join(root, 'apps')).map((f) => f.path).sort(), odd.map((n) => `apps/${n}/deploy.json`).sort());
+  });
+
+  it('a folder whose name starts like another (apps/web, apps/web-old): a search of one does not vouch for the other', () => {
+    fs.mkdirSync(path.join(root, 'apps', 'web-old'));
+    bump(path.join(root, 'apps'));
+    assert.deepEqual(lazy().filesUnder(root).map((f) => f.path), ['legacy/config_backup.json']);
+    plantLater('apps/web-old/deploy.json');
+    assert.deepEqual(lazy().filesUnder(path.join(root, 'apps', 'web')).map((f) => f.path), []);
+    assert.deepEqual(lazy().filesUnder(path.join(root, 'apps', 'web-old')).map((f) => f.path), ['apps/web-old/deploy.json']);
+  });
+
+  it('with no kept index, a walk out of time answers from what it saw: listings say they are incomplete, nothing is written, the whole index is built elsewhere', () => {
+    removeTree(cacheDir);
+    fs.mkdirSync(cacheDir);
+    const started: string[] = [];
+    const build = { buildTimeMs: -1, background: (r: string) => started.push(r) };
+    const facts = lazyCredentialFacts({ workspaceRoots: [root], home, cacheDir, secretlint: false, ...build });
+    assert.deepEqual(facts.filesUnder(root), [], 'the walk stopped before the first folder');
+    assert.equal(facts.incomplete?.(root), true, 'and says so');
+    assert.deepEqual(started, [fs.realpathSync(root)]);
+    assert.equal(fs.existsSync(indexFile()), false, 'a walk cut short is never kept');
+    // Redaction in the same process reuses that walk, and hides every word that could be a value.
+    const known = knownSecretsOf([root], cacheDir, home, build);
+    assert.equal(known.incomplete?.(), true);
+    assert.deepEqual(started, [fs.realpathSync(root)], 'one walk and one background build per process');
+    const line = `curl -H "x-token: ${railway}" https://example.com`;
+    assert.ok(!redactWithKnown(line, known).includes(railway));
+    // A file question needs no listing; a sub-folder's own walk is cut short too, and says so.
+    assert.equal(facts.fileInfo(path.join(root, 'legacy', 'config_backup.json'))?.label, 'the Railway token');
+    const sub = lazyCredentialFacts({ workspaceRoots: [root], home, cacheDir, secretlint: false, ...build });
+    assert.deepEqual(sub.filesUnder(path.join(root, 'legacy')), []);
+    assert.equal(sub.incomplete?.(path.join(root, 'legacy')), true);
+  });
+
+  it('with no kept index and time enough, the hook builds and keeps it, and starts nothing', () => {
+    removeTree(cacheDir);
+    fs.mkdirSync(cacheDir);
+    const started: string[] = [];
+    const facts = lazyCredentialFacts({ workspaceRoots: [root], home, cacheDir, secretlint: false, buildTimeMs: 60_000, background: (r) => started.push(r) });
+    assert.deepEqual(facts.filesUnder(root).map((f) => f.path), ['legacy/config_backup.json']);
+    assert.equal(facts.incomplete?.(root), false);
+    assert.deepEqual(started, []);
+    assert.deepEqual(indexed(), ['legacy/config_backup.json']);
   });
 });
