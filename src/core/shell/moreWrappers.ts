@@ -1,5 +1,7 @@
 import type { ArgWord } from './ast';
-import { scanOptions, type OptionSpec, type Peeled } from './wrappers';
+import { parseCommand, type OptionSpec } from './grammar';
+import type { Peeled } from './wrappers';
+import { flag, readWrapper, switches, valued, wrapperGrammar } from './wrapperOptions';
 
 /**
  * Wrappers that run a command after their own options and, for some, a leading operand (a
@@ -11,21 +13,28 @@ import { scanOptions, type OptionSpec, type Peeled } from './wrappers';
 type Peeler = (args: ArgWord[]) => Peeled;
 
 /** Options, then `skip` operands (a priority, a mask), then the command; `modes` are options that make it run none. */
-function optionsThen(spec: OptionSpec, skip = 0, modes: readonly string[] = []): Peeler {
+function optionsThen(options: readonly OptionSpec[], skip = 0, modes: readonly string[] = []): Peeler {
+  const grammar = wrapperGrammar(options);
   return (args) => {
-    const scan = scanOptions(args, 0, spec);
-    if (modes.some((m) => scan.flags.has(m))) return { argv: [], none: true };
-    const rest = args.slice(Math.min(args.length, scan.index + skip));
+    const read = readWrapper(args, grammar);
+    if (read.given(...modes)) return { argv: [], none: true };
+    const rest = args.slice(Math.min(args.length, read.index + skip));
     return rest.length === 0 ? { argv: [], none: true } : { argv: rest };
   };
 }
 
+const SG_AFTER_GROUP = wrapperGrammar([valued('-c')], { unknownShort: 'switch', unknownLong: 'switch' });
+
 /** `sg GROUP -c 'cmd'` runs a shell line; `sg GROUP cmd args` runs the command. */
 const sgPeel: Peeler = (args) => {
   const rest = args.slice(1);
-  if (rest[0]?.text === '-c' && rest[1]) return { argv: [], shellText: rest[1] };
+  const line = readWrapper(rest, SG_AFTER_GROUP);
+  const command = line.valueWord('-c');
+  if (command && line.parsed.options[0]?.index === 0) return { argv: [], shellText: command };
   return rest.length === 0 ? { argv: [], none: true } : { argv: rest };
 };
+
+const SOPS_EXEC = wrapperGrammar([valued('--user'), valued('--filename'), valued('--output-type'), valued('--input-type'), flag('--background'), flag('--no-fifo'), flag('--pristine'), flag('--same-process')], { interspersed: true, unknownShort: 'switch', unknownLong: 'switch' });
 
 /**
  * `sops exec-env FILE 'cmd'` and `sops exec-file FILE 'cmd {}'` run the command line through a shell
@@ -34,43 +43,39 @@ const sgPeel: Peeler = (args) => {
 const sopsPeel: Peeler = (args) => {
   const mode = args[0]?.text;
   if (mode !== 'exec-env' && mode !== 'exec-file') return { argv: [], none: true };
-  const operands: ArgWord[] = [];
-  const valued = new Set(['--user', '--filename', '--output-type', '--input-type']);
-  for (let i = 1; i < args.length; i++) {
-    const text = args[i]!.text;
-    if (valued.has(text)) i++;
-    else if (!text.startsWith('-') || text === '-') operands.push(args[i]!);
-  }
-  const line = operands[1];
+  const line = parseCommand(args.slice(1), SOPS_EXEC).operands[1];
   return line ? { argv: [], shellText: line, label: `sops ${mode}` } : { argv: [], none: true };
 };
 
+const letters = (valuedLetters: string): OptionSpec[] => [...valuedLetters].map((l) => valued('-' + l));
+const long = (...names: string[]): OptionSpec[] => names.map((n) => valued('--' + n));
+
 export const MORE_WRAPPERS: Readonly<Record<string, Peeler>> = {
   // chrt [options] priority command | chrt -p ... (a running process)
-  chrt: optionsThen({ shortWithValue: 'TPD', longWithValue: ['sched-runtime', 'sched-period', 'sched-deadline'] }, 1, ['p', 'pid']),
+  chrt: optionsThen([...letters('TPD'), ...long('sched-runtime', 'sched-period', 'sched-deadline'), flag('-p', '--pid')], 1, ['-p']),
   // taskset [options] mask command | taskset -p ... | taskset -c list command
-  taskset: optionsThen({}, 1, ['p', 'pid']),
-  numactl: optionsThen({ shortWithValue: 'NmCipPw', longWithValue: ['cpunodebind', 'membind', 'physcpubind', 'interleave', 'preferred', 'preferred-many', 'weighted-interleave'] }, 0, ['s', 'show', 'H', 'hardware']),
-  firejail: optionsThen({}, 0, ['list', 'tree', 'top', 'version', 'help']),
-  fakeroot: optionsThen({ shortWithValue: 'lisb', longWithValue: ['lib', 'faked'] }),
-  nsenter: optionsThen({ shortWithValue: 'tSGwWZ', longWithValue: ['target', 'setuid', 'setgid', 'wd', 'wdns'] }),
-  unshare: optionsThen({ shortWithValue: 'SGRwl', longWithValue: ['setuid', 'setgid', 'root', 'wd', 'map-user', 'map-group', 'map-users', 'map-groups', 'load-interp', 'propagation', 'setgroups', 'kill-child'] }),
-  'dbus-run-session': optionsThen({ longWithValue: ['config-file', 'dbus-daemon'] }),
-  'xvfb-run': optionsThen({ shortWithValue: 'nsfepw', longWithValue: ['server-num', 'server-args', 'auth-file', 'error-file', 'xauth-protocol', 'wait'] }),
-  valgrind: optionsThen({}),
-  catchsegv: optionsThen({}),
-  'dumb-init': optionsThen({ shortWithValue: 'r', longWithValue: ['rewrite'] }),
-  tini: optionsThen({ shortWithValue: 'ep' }),
-  'ssh-agent': optionsThen({ shortWithValue: 'aEtPO' }, 0, ['k', 's', 'c', 'D', 'd', 'T']),
-  setpriv: optionsThen({ longWithValue: ['ruid', 'euid', 'reuid', 'rgid', 'egid', 'regid', 'groups', 'inh-caps', 'ambient-caps', 'bounding-set', 'securebits', 'pdeathsig', 'selinux-label', 'apparmor-profile', 'landlock-access', 'landlock-rule', 'reset-env'] }, 0, ['d', 'dump']),
-  prlimit: optionsThen({ shortWithValue: 'p', longWithValue: ['pid', 'output'] }, 0, ['p', 'pid']),
-  cgexec: optionsThen({ shortWithValue: 'g' }),
+  taskset: optionsThen([flag('-p', '--pid'), flag('-c', '--cpu-list'), flag('-a', '--all-tasks')], 1, ['-p']),
+  numactl: optionsThen([...letters('NmCipPw'), ...long('cpunodebind', 'membind', 'physcpubind', 'interleave', 'preferred', 'preferred-many', 'weighted-interleave'), flag('-s', '--show'), flag('-H', '--hardware')], 0, ['-s', '-H']),
+  firejail: optionsThen([flag('--list'), flag('--tree'), flag('--top'), flag('--version'), flag('--help')], 0, ['--list', '--tree', '--top', '--version', '--help']),
+  fakeroot: optionsThen([...letters('lisb'), ...long('lib', 'faked')]),
+  nsenter: optionsThen([...letters('tSGwWZ'), ...long('target', 'setuid', 'setgid', 'wd', 'wdns')]),
+  unshare: optionsThen([...letters('SGRwl'), ...long('setuid', 'setgid', 'root', 'wd', 'map-user', 'map-group', 'map-users', 'map-groups', 'load-interp', 'propagation', 'setgroups', 'kill-child')]),
+  'dbus-run-session': optionsThen(long('config-file', 'dbus-daemon')),
+  'xvfb-run': optionsThen([...letters('nsfepw'), ...long('server-num', 'server-args', 'auth-file', 'error-file', 'xauth-protocol', 'wait')]),
+  valgrind: optionsThen([]),
+  catchsegv: optionsThen([]),
+  'dumb-init': optionsThen([valued('-r', '--rewrite')]),
+  tini: optionsThen(letters('ep')),
+  'ssh-agent': optionsThen([...letters('aEtPO'), ...switches('kscDdT')], 0, ['-k', '-s', '-c', '-D', '-d', '-T']),
+  setpriv: optionsThen([...long('ruid', 'euid', 'reuid', 'rgid', 'egid', 'regid', 'groups', 'inh-caps', 'ambient-caps', 'bounding-set', 'securebits', 'pdeathsig', 'selinux-label', 'apparmor-profile', 'landlock-access', 'landlock-rule', 'reset-env'), flag('-d', '--dump')], 0, ['-d']),
+  prlimit: optionsThen([valued('-p', '--pid'), valued('--output')], 0, ['-p']),
+  cgexec: optionsThen(letters('g')),
   sg: sgPeel,
   // moreutils: runs the command and prints its output only when it fails.
-  chronic: optionsThen({}),
+  chronic: optionsThen([]),
   sops: sopsPeel,
   // daemontools: envdir DIR child, chpst [-u user] [-e dir] … child.
-  envdir: optionsThen({}, 1),
-  chpst: optionsThen({ shortWithValue: 'uUbenlamodfcrptx' }),
-  faketime: optionsThen({ shortWithValue: 'p' }, 1),
+  envdir: optionsThen([], 1),
+  chpst: optionsThen(letters('uUbenlamodfcrptx')),
+  faketime: optionsThen(letters('p'), 1),
 };

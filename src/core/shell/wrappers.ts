@@ -5,101 +5,9 @@
  */
 
 import type { ArgWord } from './ast';
+import { parseCommand, type GrammarSpec } from './grammar';
 import { MORE_WRAPPERS } from './moreWrappers';
-
-export interface OptionSpec {
-  /** Short options that take a value (`-u root`, `-uroot`). */
-  shortWithValue?: string;
-  /** Long options that take a value as the next word when written without `=`. */
-  longWithValue?: readonly string[];
-  /** Options written as one dash and a word that take a value (`-name x` style). */
-  wordWithValue?: readonly string[];
-  /** Stop at the first word not starting with '-' (all wrappers do). `--` always ends options. */
-  numericOption?: boolean;
-  /** Options after which the program reads no more options (`env -S STRING`: every later word is the command's). */
-  lastOption?: readonly string[];
-}
-
-export interface OptionScan {
-  /** Index of the first word after the options. */
-  index: number;
-  /** Option name (without dashes, short letter or long name) to its value, for the ones that matter. */
-  values: Map<string, string>;
-  /** Every option seen, without dashes ('n', 'verbose'). */
-  flags: Set<string>;
-  /** A value that is not static text (its value is unknown). */
-  dynamicValue: boolean;
-}
-
-/** Walk leading options of `args` from `start` as described by `spec`. */
-export function scanOptions(args: readonly ArgWord[], start: number, spec: OptionSpec): OptionScan {
-  const values = new Map<string, string>();
-  const flags = new Set<string>();
-  let dynamicValue = false;
-  let i = start;
-  while (i < args.length) {
-    const word = args[i]!;
-    const text = word.text;
-    if (text === '--') {
-      i++;
-      break;
-    }
-    if (text.length < 2 || text[0] !== '-') break;
-    if (spec.numericOption && /^-\d+$/.test(text)) {
-      flags.add(text.slice(1));
-      i++;
-      continue;
-    }
-    if (text.startsWith('--')) {
-      const eq = text.indexOf('=');
-      const name = eq < 0 ? text.slice(2) : text.slice(2, eq);
-      flags.add(name);
-      if (eq >= 0) values.set(name, text.slice(eq + 1));
-      else if (spec.longWithValue?.includes(name)) {
-        const value = args[i + 1];
-        if (value) {
-          values.set(name, value.text);
-          if (value.dynamic) dynamicValue = true;
-        }
-        i++;
-      }
-      i++;
-      if (spec.lastOption?.includes(name)) break;
-      continue;
-    }
-    if (spec.wordWithValue?.includes(text.slice(1))) {
-      const value = args[i + 1];
-      flags.add(text.slice(1));
-      if (value) values.set(text.slice(1), value.text);
-      i += 2;
-      continue;
-    }
-    // A cluster of short options: `-un` or `-uroot` or `-n5`.
-    let consumedNext = false;
-    let last = false;
-    for (let k = 1; k < text.length; k++) {
-      const letter = text[k]!;
-      flags.add(letter);
-      if (spec.lastOption?.includes(letter)) last = true;
-      if (spec.shortWithValue?.includes(letter)) {
-        const rest = text.slice(k + 1);
-        if (rest !== '') values.set(letter, rest);
-        else {
-          const value = args[i + 1];
-          if (value) {
-            values.set(letter, value.text);
-            if (value.dynamic) dynamicValue = true;
-          }
-          consumedNext = true;
-        }
-        break;
-      }
-    }
-    i += consumedNext ? 2 : 1;
-    if (last) break;
-  }
-  return { index: Math.min(i, args.length), values, flags, dynamicValue };
-}
+import { flag, optional, readWrapper, switches, valued, wrapperGrammar } from './wrapperOptions';
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
@@ -126,11 +34,11 @@ export interface Peeled {
   label?: string;
 }
 
-type Peeler = (args: ArgWord[]) => Peeled;
+export type Peeler = (args: ArgWord[]) => Peeled;
 
-function after(args: ArgWord[], spec: OptionSpec): Peeled {
-  const scan = scanOptions(args, 0, spec);
-  return { argv: args.slice(scan.index) };
+/** A wrapper that runs the words after its options (`nohup cmd`, `stdbuf -oL cmd`). */
+export function after(grammar: GrammarSpec): Peeler {
+  return (args) => ({ argv: args.slice(readWrapper(args, grammar).index) });
 }
 
 /** `NAME=value` words from `start` on (as `env` and `sudo` take them), and where the command begins. */
@@ -146,15 +54,18 @@ function leadingAssignments(args: readonly ArgWord[], start: number): { assignme
   return { assignments, end };
 }
 
+const ENV = wrapperGrammar([
+  valued('-u', '--unset'), valued('-C', '--chdir'), valued('-P'),
+  // GNU env puts the split words where the string was and stops reading options at the first that is
+  // not one: `env -S rm -rf /data` runs `rm -rf /data`.
+  { names: ['-S', '--split-string'], takes: 'one', endsOptions: true },
+  flag('-i', '--ignore-environment'), flag('-0', '--null'), flag('-v', '--debug'), flag('--list-signal-handling'),
+  optional('--block-signal'), optional('--default-signal'), optional('--ignore-signal'), flag('--help'), flag('--version'),
+]);
+
 function envPeel(args: ArgWord[]): Peeled {
-  const scan = scanOptions(args, 0, {
-    shortWithValue: 'uCSP',
-    longWithValue: ['unset', 'chdir', 'split-string'],
-    // GNU env puts the split words where the string was and stops reading options at the first that is
-    // not one: `env -S rm -rf /data` runs `rm -rf /data`.
-    lastOption: ['S', 'split-string'],
-  });
-  const { assignments, end } = leadingAssignments(args, scan.index);
+  const read = readWrapper(args, ENV);
+  const { assignments, end } = leadingAssignments(args, read.index);
   let i = end;
   let unknown: string | undefined;
   // `env $(cat .env.production | xargs) cmd`: the substitution's words are assignments when they hold
@@ -165,139 +76,170 @@ function envPeel(args: ArgWord[]): Peeled {
     i++;
   }
   const peeled: Peeled = { argv: args.slice(i), assignments, ...(unknown ? { unknown } : {}) };
-  const chdir = scan.values.get('C') ?? scan.values.get('chdir');
+  const chdir = read.value('-C');
   if (chdir !== undefined) peeled.chdir = chdir;
-  const split = scan.values.get('S') ?? scan.values.get('split-string');
+  const split = read.value('-S');
   if (split !== undefined) {
     // `env -S 'rm -rf x'` splits the string into words; the shell parser does that faithfully enough.
-    const rest = args.slice(scan.index).map((w) => w.raw).join(' ');
-    peeled.shellText = { text: split + (rest ? ' ' + rest : ''), raw: split, dynamic: scan.dynamicValue, glob: false };
-    peeled.ownWords = scan.index;
+    const rest = args.slice(read.index).map((w) => w.raw).join(' ');
+    peeled.shellText = { text: split + (rest ? ' ' + rest : ''), raw: split, dynamic: read.parsed.dynamicValue, glob: false };
+    peeled.ownWords = read.index;
   }
   return peeled;
 }
 
+const SUDO = wrapperGrammar([
+  valued('-u', '--user'), valued('-g', '--group'), valued('-p', '--prompt'), valued('-C', '--close-from'), valued('-D', '--chdir'),
+  valued('-r', '--role'), valued('-t', '--type'), valued('-U', '--other-user'), valued('-T', '--command-timeout'), valued('-R', '--chroot'),
+  valued('-h', '--host'), optional('-E', '--preserve-env'), flag('-H', '--set-home'), flag('-n', '--non-interactive'), flag('-S', '--stdin'),
+  flag('-b', '--background'), flag('-A', '--askpass'), flag('-P', '--preserve-groups'), flag('-i', '--login'), flag('-s', '--shell'),
+  flag('-B', '--bell'), flag('-N', '--no-update'), flag('-l', '--list'), flag('-v', '--validate'), flag('-k', '--reset-timestamp'),
+  flag('-K', '--remove-timestamp'), flag('-e', '--edit'), flag('-V', '--version'), flag('--help'),
+]);
+
 function sudoPeel(args: ArgWord[]): Peeled {
-  const scan = scanOptions(args, 0, {
-    shortWithValue: 'ugpCDrtUTRh',
-    longWithValue: ['user', 'group', 'prompt', 'close-from', 'chdir', 'role', 'type', 'other-user', 'command-timeout', 'chroot', 'host'],
-  });
-  for (const mode of ['l', 'v', 'k', 'K', 'e', 'V', 'list', 'validate', 'edit', 'version', 'help']) {
-    if (scan.flags.has(mode) && !(mode === 'k' && scan.index < args.length)) return { argv: [], none: true };
-  }
-  const { assignments, end: i } = leadingAssignments(args, scan.index);
-  const chdir = scan.values.get('D') ?? scan.values.get('chdir');
+  const read = readWrapper(args, SUDO);
+  // Modes that run nothing: list, validate, edit, version, help, and `-k` alone (it only forgets the timestamp).
+  if (read.given('-l', '-v', '-K', '-e', '-V', '--help') || (read.given('-k') && read.index >= args.length)) return { argv: [], none: true };
+  const { assignments, end: i } = leadingAssignments(args, read.index);
+  const chdir = read.value('-D');
   return { argv: args.slice(i), assignments, ...(chdir !== undefined ? { chdir } : {}) };
 }
 
+const COMMAND = wrapperGrammar(switches('pvV'));
+
 function commandPeel(args: ArgWord[]): Peeled {
-  const scan = scanOptions(args, 0, {});
+  const read = readWrapper(args, COMMAND);
   // `command -v foo` looks a name up; nothing runs.
-  if (scan.flags.has('v') || scan.flags.has('V')) return { argv: [], none: true };
-  return { argv: args.slice(scan.index) };
+  if (read.given('-v', '-V')) return { argv: [], none: true };
+  return { argv: args.slice(read.index) };
 }
 
+const TIMEOUT = wrapperGrammar([valued('-s', '--signal'), valued('-k', '--kill-after'), flag('-v', '--verbose'), flag('-f', '--foreground'), flag('-p', '--preserve-status')]);
+
+/** `timeout [options] DURATION cmd`: the duration is the first operand. */
 function timeoutPeel(args: ArgWord[]): Peeled {
-  const scan = scanOptions(args, 0, { shortWithValue: 'sk', longWithValue: ['signal', 'kill-after'] });
-  return { argv: args.slice(scan.index + 1) };
+  return { argv: args.slice(readWrapper(args, TIMEOUT).index + 1) };
 }
 
-function nicePeel(args: ArgWord[]): Peeled {
-  return after(args, { shortWithValue: 'n', longWithValue: ['adjustment'], numericOption: true });
-}
+const IONICE = wrapperGrammar([valued('-c', '--class'), valued('-n', '--classdata'), valued('-p', '--pid'), valued('-P', '--pgid'), valued('-u', '--uid'), flag('-t', '--ignore')]);
 
 function ionicePeel(args: ArgWord[]): Peeled {
-  const scan = scanOptions(args, 0, { shortWithValue: 'cnpPu', longWithValue: ['class', 'classdata', 'pid', 'pgid', 'uid'] });
-  if (scan.flags.has('p') || scan.flags.has('P') || scan.flags.has('u') || scan.flags.has('pid')) return { argv: [], none: true };
-  return { argv: args.slice(scan.index) };
+  const read = readWrapper(args, IONICE);
+  if (read.given('-p', '-P', '-u')) return { argv: [], none: true };
+  return { argv: args.slice(read.index) };
 }
 
+const CHROOT = wrapperGrammar([valued('--userspec'), valued('--groups'), flag('--skip-chdir')]);
+
+/** `chroot [options] NEWROOT [cmd]`: the new root is the first operand. */
 function chrootPeel(args: ArgWord[]): Peeled {
-  const scan = scanOptions(args, 0, { longWithValue: ['userspec', 'groups'] });
-  const rest = args.slice(scan.index + 1);
-  return { argv: rest };
+  return { argv: args.slice(readWrapper(args, CHROOT).index + 1) };
 }
+
+const FLOCK_COMMAND = valued('-c', '--command');
+const FLOCK = wrapperGrammar([
+  valued('-w', '--timeout', '--wait'), valued('-E', '--conflict-exit-code'), FLOCK_COMMAND, flag('-s', '--shared'), flag('-x', '-e', '--exclusive'),
+  flag('-u', '--unlock'), flag('-n', '--nb', '--nonblock'), flag('-o', '--close'), flag('-F', '--no-fork'), flag('--verbose'),
+]);
+/** After the lock file, flock reads one more option: the command line (`flock FILE -c 'line'`). */
+const FLOCK_AFTER_FILE = wrapperGrammar([FLOCK_COMMAND], { unknownShort: 'switch', unknownLong: 'switch' });
 
 function flockPeel(args: ArgWord[]): Peeled {
-  const scan = scanOptions(args, 0, {
-    shortWithValue: 'wEc',
-    longWithValue: ['timeout', 'wait', 'conflict-exit-code', 'command'],
-  });
-  const command = scan.values.get('c') ?? scan.values.get('command');
-  if (command !== undefined) {
-    const word = args.find((w) => w.text === command);
-    return { argv: [], shellText: word ?? { text: command, raw: command, dynamic: scan.dynamicValue, glob: false } };
-  }
-  // `flock FILE -c 'line'`: only the word right after the file; a later `-c` belongs to the command (`psql -c`).
-  const rest = args.slice(scan.index + 1);
-  if ((rest[0]?.text === '-c' || rest[0]?.text === '--command') && rest[1]) return { argv: [], shellText: rest[1] };
+  const read = readWrapper(args, FLOCK);
+  const command = read.valueWord('-c');
+  if (command !== undefined) return { argv: [], shellText: command };
+  // Only the word right after the file; a later `-c` belongs to the command (`psql -c`).
+  const rest = args.slice(read.index + 1);
+  const line = readWrapper(rest.slice(0, 2), FLOCK_AFTER_FILE);
+  const first = line.parsed.options[0];
+  if (first?.index === 0 && first.name === '-c' && line.valueWord('-c')) return { argv: [], shellText: line.valueWord('-c')! };
   if (rest.length === 0) return { argv: [], none: true };
   return { argv: rest };
 }
 
+const XARGS = wrapperGrammar([
+  valued('-a', '--arg-file'), valued('-d', '--delimiter'), valued('-E'), optional('-e', '--eof'), valued('-I'), optional('-i', '--replace'),
+  valued('-L'), optional('-l', '--max-lines'), valued('-n', '--max-args'), valued('-P', '--max-procs'), valued('-s', '--max-chars'),
+  valued('--process-slot-var'), flag('-0', '--null'), flag('-r', '--no-run-if-empty'), flag('-t', '--verbose'), flag('-p', '--interactive'),
+  flag('-x', '--exit'), flag('-o', '--open-tty'), flag('--show-limits'), flag('--help'), flag('--version'),
+]);
+
 function xargsPeel(args: ArgWord[]): Peeled {
-  const scan = scanOptions(args, 0, {
-    shortWithValue: 'adEILnPs',
-    longWithValue: ['arg-file', 'delimiter', 'eof', 'replace', 'max-lines', 'max-args', 'max-procs', 'max-chars', 'process-slot-var'],
-  });
-  const rest = args.slice(scan.index);
+  const rest = args.slice(readWrapper(args, XARGS).index);
   if (rest.length === 0) rest.push({ text: 'echo', raw: 'echo', dynamic: false, glob: false });
   return { argv: rest, label: 'xargs' };
 }
 
+const BUSYBOX = wrapperGrammar([]);
+
+/** `busybox rm -rf x` runs the applet; `busybox --list` runs none. */
 function busyboxPeel(args: ArgWord[]): Peeled {
-  if (args.length === 0 || args[0]!.text.startsWith('-')) return { argv: [], none: true };
+  if (parseCommand(args, BUSYBOX).operandIndexes[0] !== 0) return { argv: [], none: true };
   return { argv: args };
 }
 
+const WATCH = wrapperGrammar([
+  valued('-n', '--interval'), valued('-q', '--equexit'), flag('-x', '--exec'), optional('-d', '--differences'), flag('-t', '--no-title'),
+  flag('-b', '--beep'), flag('-e', '--errexit'), flag('-g', '--chgexit'), flag('-c', '--color'), flag('-C', '--no-color'), flag('-p', '--precise'),
+  flag('-w', '--no-wrap'), flag('-r', '--no-rerun'), flag('-f', '--follow'),
+]);
+
 function watchPeel(args: ArgWord[]): Peeled {
-  const scan = scanOptions(args, 0, { shortWithValue: 'nq', longWithValue: ['interval', 'equexit'] });
-  const rest = args.slice(scan.index);
+  const read = readWrapper(args, WATCH);
+  const rest = args.slice(read.index);
   if (rest.length === 0) return { argv: [], none: true };
-  if (scan.flags.has('x') || scan.flags.has('exec')) return { argv: rest };
+  if (read.given('-x')) return { argv: rest };
   return { argv: [], shellText: joinWords(rest) };
 }
 
+/** util-linux script permutes its arguments: options may also follow the log file (`script out.log -c 'cmd'`). */
+const SCRIPT = wrapperGrammar([
+  valued('-c', '--command'), valued('-E', '--echo'), valued('-I', '--log-in'), valued('-O', '--log-out'), valued('-B', '--log-io'),
+  valued('-T', '--log-timing'), valued('-m', '--logging-format'), flag('-a', '--append'), flag('-e', '--return'), flag('-f', '--flush'),
+  flag('-q', '--quiet'), optional('-t', '--timing'),
+], { interspersed: true });
+
 function scriptPeel(args: ArgWord[]): Peeled {
-  const scan = scanOptions(args, 0, { shortWithValue: 'cEIOBTm', longWithValue: ['command', 'echo', 'log-in', 'log-out', 'log-io', 'log-timing', 'logging-format'] });
-  // `-c CMD`, `-qc CMD` (a cluster), `-cCMD`, `--command CMD`, `--command=CMD`.
-  const inline = scan.values.get('c') ?? scan.values.get('command');
-  if (inline === undefined) {
-    // Options may also follow the log file (`script out.log -c 'cmd'`).
-    const command = args.find((_w, i) => i > 0 && (args[i - 1]!.text === '-c' || args[i - 1]!.text === '--command'));
-    return command ? { argv: [], shellText: command } : { argv: [], none: true };
-  }
-  const word = args.slice(0, scan.index).find((w) => w.text === inline);
-  return { argv: [], shellText: word ?? { text: inline, raw: inline, dynamic: scan.dynamicValue, glob: false } };
+  const command = readWrapper(args, SCRIPT).valueWord('-c');
+  return command ? { argv: [], shellText: command } : { argv: [], none: true };
 }
 
+/** su and runuser's su mode permute too: `su -c 'cmd' root`, `su root -c 'cmd'`, `su - -ccmd`. */
+const SU_OPTIONS = [
+  valued('-c', '--command'), valued('--session-command'), valued('-s', '--shell'), valued('-g', '--group'), valued('-G', '--supp-group'),
+  valued('-w', '--whitelist-environment'), flag('-l', '--login'), flag('-m', '-p', '--preserve-environment'), flag('-P', '--pty'), flag('-f', '--fast'),
+];
+const SU = wrapperGrammar(SU_OPTIONS, { interspersed: true });
+
 function suPeel(args: ArgWord[]): Peeled {
-  const command = args.find((_w, i) => i > 0 && (args[i - 1]!.text === '-c' || args[i - 1]!.text === '--command'));
-  if (command) return { argv: [], shellText: command };
-  const inline = args.find((w) => w.text.startsWith('--command='));
-  if (inline) {
-    const text = inline.text.slice('--command='.length);
-    return { argv: [], shellText: { text, raw: inline.raw, dynamic: inline.dynamic, glob: false } };
-  }
-  return { argv: [], none: true };
+  const read = readWrapper(args, SU);
+  const command = read.valueWord('-c') ?? read.valueWord('--session-command');
+  return command ? { argv: [], shellText: command } : { argv: [], none: true };
 }
+
+const RUNUSER = wrapperGrammar([valued('-u', '--user'), ...SU_OPTIONS]);
 
 /** `runuser -u USER [--] cmd args` runs a command as USER (no shell); otherwise it takes `-c` like su. */
 function runuserPeel(args: ArgWord[]): Peeled {
-  const scan = scanOptions(args, 0, { shortWithValue: 'ugGcsw', longWithValue: ['user', 'group', 'supp-group', 'command', 'shell', 'whitelist-environment'] });
-  if (scan.values.has('u') || scan.values.has('user')) {
-    const rest = args.slice(scan.index);
+  const read = readWrapper(args, RUNUSER);
+  if (read.value('-u') !== undefined) {
+    const rest = args.slice(read.index);
     return rest.length === 0 ? { argv: [], none: true } : { argv: rest };
   }
   return suPeel(args);
 }
 
+const PARALLEL = wrapperGrammar([
+  valued('-j', '-P', '--jobs', '--max-procs'), valued('-J', '--profile'), valued('-S', '--sshlogin'), valued('-a', '--arg-file'), valued('-d', '--delimiter'),
+  valued('-I'), valued('-N'), valued('-n', '--max-args'), valued('-L', '--max-lines'), valued('-C', '--colsep'), valued('-E'),
+  ...['--joblog', '--results', '--tmpdir', '--workdir', '--env', '--halt', '--timeout', '--delay', '--load', '--memfree', '--max-replace-args',
+    '--block', '--tag-string', '--basefile', '--return', '--transfer-file'].map((name) => valued(name)),
+  ...switches('0kqvtuXmr'), flag('--keep-order'), flag('--dry-run'), flag('--pipe'), flag('--tag'), flag('--line-buffer'), flag('--bar'), flag('--progress'),
+]);
+
 function parallelPeel(args: ArgWord[]): Peeled {
-  const scan = scanOptions(args, 0, {
-    shortWithValue: 'jJSadINnLPCE',
-    longWithValue: ['jobs', 'sshlogin', 'arg-file', 'delimiter', 'colsep', 'joblog', 'results', 'tmpdir', 'workdir', 'env', 'halt', 'timeout', 'delay', 'load', 'memfree', 'max-args', 'max-replace-args', 'block', 'tag-string', 'basefile', 'return', 'transfer-file'],
-  });
-  const rest = args.slice(scan.index);
+  const rest = args.slice(readWrapper(args, PARALLEL).index);
   const end = rest.findIndex((w) => w.text.startsWith(':::'));
   const command = end < 0 ? rest : rest.slice(0, end);
   if (command.length === 0) return { argv: [], none: true, label: 'parallel' };
@@ -313,22 +255,30 @@ function parallelPeel(args: ArgWord[]): Peeled {
   return { argv: [], shellText: { ...line, text: line.text + ' ' + quoted, dynamic: line.dynamic }, label: 'parallel' };
 }
 
+const NPX = wrapperGrammar([
+  valued('-p', '--package'), valued('-c', '--call'), valued('--cache'), valued('--userconfig'), valued('--registry'), valued('-w', '--workspace'),
+  flag('-y', '--yes'), flag('--no'), flag('-q', '--quiet'), flag('--ignore-existing'), flag('-s', '--silent'),
+]);
+
+/** `npm-package@1.2.3` and `@scope/pkg@1` name the binary `npm-package`, `pkg`. */
+export function packageBinary(word: ArgWord): ArgWord {
+  let text = word.text;
+  const at = text.lastIndexOf('@');
+  if (at > 0) text = text.slice(0, at);
+  const slash = text.lastIndexOf('/');
+  if (text.startsWith('@') && slash > 0) text = text.slice(slash + 1);
+  return text === word.text ? word : { ...word, text };
+}
+
 /** `npx cmd`, `bunx cmd`, `pnpm dlx cmd`: run a package's binary. */
 function npxPeel(args: ArgWord[]): Peeled {
-  const scan = scanOptions(args, 0, { shortWithValue: 'pc', longWithValue: ['package', 'call', 'cache', 'userconfig'] });
-  const call = scan.values.get('c') ?? scan.values.get('call');
-  if (call !== undefined) {
-    const word = args.find((w) => w.text === call);
-    return { argv: [], shellText: word ?? { text: call, raw: call, dynamic: scan.dynamicValue, glob: false } };
-  }
-  const rest = args.slice(scan.index);
+  const read = readWrapper(args, NPX);
+  const call = read.valueWord('-c');
+  if (call !== undefined) return { argv: [], shellText: call };
+  const rest = args.slice(read.index);
   if (rest.length === 0) return { argv: [], none: true };
   // `npx some-package@1.2.3 args` runs the package's binary, named like the package.
-  const first = rest[0]!;
-  const at = first.text.lastIndexOf('@');
-  if (at > 0) rest[0] = { ...first, text: first.text.slice(0, at) };
-  const slash = rest[0]!.text.lastIndexOf('/');
-  if (rest[0]!.text.startsWith('@') && slash > 0) rest[0] = { ...rest[0]!, text: rest[0]!.text.slice(slash + 1) };
+  rest[0] = packageBinary(rest[0]!);
   return { argv: rest };
 }
 
@@ -339,18 +289,84 @@ function afterDoubleDash(args: ArgWord[]): Peeled {
   return { argv: args.slice(dash + 1) };
 }
 
-/** `poetry run cmd`, `bundle exec cmd`, `uv run cmd`: a subcommand word, options, then the command. */
-function subcommandRunner(sub: readonly string[], spec: OptionSpec = {}): Peeler {
+const ENV_CMD = wrapperGrammar([valued('-f', '--file'), valued('-e', '--environments'), valued('-r', '--rc-file'), flag('--fallback'), flag('--no-override'), flag('--silent'), flag('--verbose'), flag('--use-shell')]);
+
+/**
+ * `poetry run cmd`, `bundle exec cmd`, `uv run cmd`, `uv tool run cmd`: options, the subcommand words,
+ * the subcommand's options, then the command. `grammar.commands` names the subcommands that run one.
+ */
+function subcommandRunner(grammar: GrammarSpec, binary = false): Peeler {
   return (args) => {
-    const first = scanOptions(args, 0, spec);
-    const word = args[first.index];
-    if (!word || !sub.includes(word.text)) return { argv: [], none: true };
-    const scan = scanOptions(args, first.index + 1, spec);
-    const rest = args.slice(scan.index);
-    return rest.length === 0 ? { argv: [], none: true } : { argv: rest };
+    const read = readWrapper(args, grammar);
+    if (read.parsed.node.commands !== undefined || read.parsed.path.length === 0) return { argv: [], none: true };
+    const rest = args.slice(read.index);
+    if (rest.length === 0) return { argv: [], none: true };
+    if (binary) rest[0] = packageBinary(rest[0]!);
+    return { argv: rest };
   };
 }
 
+const RUNS = { commands: { run: {} } };
+const POETRY = wrapperGrammar([valued('-C', '--directory'), valued('-P', '--project'), ...switches('nqvhV'), flag('--no-ansi'), flag('--ansi'), flag('--no-plugins'), flag('--no-cache')], RUNS);
+const UV_OPTIONS = [
+  valued('-p', '--python'), valued('--directory'), valued('--project'), valued('--cache-dir'), valued('--config-file'), valued('--color'), valued('--with'),
+  valued('--with-requirements'), valued('--with-editable'), valued('--env-file'), valued('--extra'), valued('--group'), valued('--only-group'), valued('--no-group'),
+  valued('--package'), valued('--index'), valued('--default-index'), valued('--index-url'), valued('--extra-index-url'), valued('-f', '--find-links'),
+  valued('--from'), valued('--exclude-newer'), valued('--refresh-package'), valued('--reinstall-package'), valued('--upgrade-package'), valued('-P'),
+  ...switches('qvnmhVs'), ...['--offline', '--native-tls', '--preview', '--no-project', '--isolated', '--frozen', '--locked', '--script', '--no-sync', '--all-extras',
+    '--active', '--no-config', '--no-dev', '--dev', '--all-packages', '--no-cache', '--refresh', '--reinstall', '--upgrade', '--gui-script', '--no-env-file'].map((n) => flag(n)),
+];
+const UV = wrapperGrammar(UV_OPTIONS, { commands: { run: {}, tool: { commands: { run: {} } } } });
+const UVX = wrapperGrammar(UV_OPTIONS);
+const GEM = wrapperGrammar([valued('-v', '--version'), valued('-g', '--gem'), flag('--conservative'), flag('-q', '--quiet'), flag('--verbose')], { commands: { exec: {} } });
+const VOLTA = wrapperGrammar([valued('--node'), valued('--npm'), valued('--pnpm'), valued('--yarn'), valued('--env'), flag('--bundled-npm'), flag('--no-yarn'), flag('--verbose'), flag('--quiet')], RUNS);
+const PLAIN_RUN = wrapperGrammar([], RUNS);
+const BUNDLE_EXEC = wrapperGrammar([valued('--gemfile'), flag('--keep-file-descriptors')], { commands: { exec: {} } });
+
+/** `uvx tool args` (`uv tool run`): the package's binary, named like the package. */
+function uvxPeel(args: ArgWord[]): Peeled {
+  const read = readWrapper(args, UVX);
+  const rest = args.slice(read.index);
+  if (rest.length === 0) return { argv: [], none: true };
+  rest[0] = packageBinary(rest[0]!);
+  return { argv: rest };
+}
+
+const CARGO = wrapperGrammar([
+  valued('-C'), valued('-Z'), valued('-p', '--package'), valued('-F', '--features'), valued('-j', '--jobs'), valued('--manifest-path'), valued('--config'),
+  valued('--color'), valued('--target-dir'), valued('--bin'), valued('--example'), valued('--target'), valued('--profile'), valued('--message-format'),
+  ...switches('vqrhV'), ...['--locked', '--offline', '--frozen', '--all-features', '--no-default-features', '--release', '--ignore-rust-version', '--timings'].map((n) => flag(n)),
+], { interspersed: true, commands: { 'run|r': {} } });
+
+/**
+ * `cargo run [--bin NAME] -- args` and `go run ./cmd/wipe args` run code compiled from the workspace,
+ * which the hook cannot read: the program is judged as an unknown program of that name with its arguments.
+ */
+function cargoPeel(args: ArgWord[]): Peeled {
+  const read = readWrapper(args, CARGO);
+  if (read.parsed.path.length === 0) return { argv: [], none: true };
+  const dash = args.findIndex((w, i) => w.text === '--' && i > read.parsed.pathIndexes[0]! && !read.parsed.options.some((o) => o.valueWords.includes(w)));
+  const program = read.valueWord('--bin') ?? read.valueWord('--example') ?? read.valueWord('-p');
+  const name: ArgWord = program ?? { text: 'cargo-run', raw: 'cargo run', dynamic: false, glob: false };
+  return { argv: [name, ...(dash < 0 ? [] : args.slice(dash + 1))], label: 'cargo run' };
+}
+
+const GO = wrapperGrammar([
+  ...['-C', '-o', '-p', '-tags', '-ldflags', '-gcflags', '-asmflags', '-mod', '-modfile', '-overlay', '-pgo', '-pkgdir', '-toolexec', '-exec', '-covermode', '-coverpkg'].map((n) => valued(n)),
+  ...switches('vxnaw'), ...['-race', '-msan', '-asan', '-cover', '-trimpath', '-work', '-buildvcs'].map((n) => flag(n)),
+], { goFlags: true, numericOptions: false, abbreviations: false, commands: { run: {} } });
+
+function goPeel(args: ArgWord[]): Peeled {
+  const read = readWrapper(args, GO);
+  if (read.parsed.path.length === 0) return { argv: [], none: true };
+  const target = args[read.index];
+  if (!target) return { argv: [], none: true };
+  // `go run main.go util.go args`: every leading .go file is the program; the first later word begins its arguments.
+  let i = read.index;
+  while (i + 1 < args.length && /\.go$/.test(args[i + 1]!.text) && /\.go$/.test(target.text)) i++;
+  const base = target.text.replace(/\/+$/, '').split('/').pop()!.replace(/\.go$/, '') || 'go-run';
+  return { argv: [{ ...target, text: base === '.' ? 'go-run' : base }, ...args.slice(i + 1)], label: 'go run' };
+}
 function joinWords(words: readonly ArgWord[]): ArgWord {
   if (words.length === 1) return words[0]!;
   return {
@@ -367,30 +383,30 @@ function joinWords(words: readonly ArgWord[]): ArgWord {
  */
 export const WRAPPERS: Readonly<Record<string, Peeler>> = {
   sudo: sudoPeel,
-  doas: (args) => after(args, { shortWithValue: 'uCa' }),
-  pkexec: (args) => after(args, { longWithValue: ['user'] }),
+  doas: after(wrapperGrammar([valued('-u'), valued('-C'), valued('-a'), ...switches('Lns')])),
+  pkexec: after(wrapperGrammar([valued('--user'), flag('--disable-internal-agent'), flag('--keep-cwd')])),
   env: envPeel,
   command: commandPeel,
   builtin: (args) => ({ argv: args }),
-  exec: (args) => after(args, { shortWithValue: 'a' }),
-  nohup: (args) => after(args, {}),
-  nice: nicePeel,
+  exec: after(wrapperGrammar([valued('-a'), ...switches('cl')])),
+  nohup: after(wrapperGrammar([])),
+  nice: after(wrapperGrammar([valued('-n', '--adjustment')])),
   renice: () => ({ argv: [], none: true }),
   ionice: ionicePeel,
-  time: (args) => after(args, { shortWithValue: 'fo', longWithValue: ['format', 'output'] }),
+  time: after(wrapperGrammar([valued('-f', '--format'), valued('-o', '--output'), ...switches('apqv'), flag('--append'), flag('--portability'), flag('--quiet'), flag('--verbose')])),
   timeout: timeoutPeel,
   gtimeout: timeoutPeel,
-  stdbuf: (args) => after(args, { shortWithValue: 'ioe', longWithValue: ['input', 'output', 'error'] }),
+  stdbuf: after(wrapperGrammar([valued('-i', '--input'), valued('-o', '--output'), valued('-e', '--error')])),
   chroot: chrootPeel,
-  setsid: (args) => after(args, {}),
-  caffeinate: (args) => after(args, { shortWithValue: 'tw' }),
+  setsid: after(wrapperGrammar([flag('-c', '--ctty'), flag('-f', '--fork'), flag('-w', '--wait')])),
+  caffeinate: after(wrapperGrammar([valued('-t'), valued('-w'), ...switches('dimsu')])),
   flock: flockPeel,
-  unbuffer: (args) => after(args, {}),
-  torsocks: (args) => after(args, { shortWithValue: 'uaPp' }),
-  proxychains: (args) => after(args, { shortWithValue: 'f' }),
-  proxychains4: (args) => after(args, { shortWithValue: 'f' }),
-  strace: (args) => after(args, { shortWithValue: 'abeEIoOpPsSUX' }),
-  ltrace: (args) => after(args, { shortWithValue: 'aeEilnopsuwx' }),
+  unbuffer: after(wrapperGrammar([flag('-p')])),
+  torsocks: after(wrapperGrammar([valued('-u', '--user'), valued('-a', '--address'), valued('-P', '--port'), valued('-p', '--pass'), ...switches('diq'), flag('--shell')])),
+  proxychains: after(wrapperGrammar([valued('-f'), flag('-q')])),
+  proxychains4: after(wrapperGrammar([valued('-f'), flag('-q')])),
+  strace: after(wrapperGrammar([...[...'abeEIoOpPsSUX'].map((l) => valued('-' + l)), ...switches('cCdDfFhiqrtTvVwxyYzZk')], { abbreviations: false })),
+  ltrace: after(wrapperGrammar([...[...'aeEilnopsuwx'].map((l) => valued('-' + l)), ...switches('bcCfhLrStTV')], { abbreviations: false })),
   xargs: xargsPeel,
   busybox: busyboxPeel,
   toybox: busyboxPeel,
@@ -409,13 +425,18 @@ export const WRAPPERS: Readonly<Record<string, Peeler>> = {
   op: afterDoubleDash,
   infisical: afterDoubleDash,
   'aws-vault': afterDoubleDash,
-  'env-cmd': (args) => after(args, { shortWithValue: 'fer', longWithValue: ['file', 'environments', 'rc-file'] }),
-  poetry: subcommandRunner(['run'], { shortWithValue: 'CP', longWithValue: ['directory', 'project'] }),
-  pipenv: subcommandRunner(['run']),
-  uv: subcommandRunner(['run'], { longWithValue: ['with', 'python', 'project', 'directory', 'env-file', 'extra', 'group', 'package'] }),
-  pdm: subcommandRunner(['run']),
-  hatch: subcommandRunner(['run']),
-  bundle: subcommandRunner(['exec']),
+  'env-cmd': after(ENV_CMD),
+  poetry: subcommandRunner(POETRY),
+  pipenv: subcommandRunner(PLAIN_RUN),
+  uv: subcommandRunner(UV, true),
+  uvx: uvxPeel,
+  pdm: subcommandRunner(PLAIN_RUN),
+  hatch: subcommandRunner(PLAIN_RUN),
+  bundle: subcommandRunner(BUNDLE_EXEC),
+  gem: subcommandRunner(GEM),
+  volta: subcommandRunner(VOLTA),
+  cargo: cargoPeel,
+  go: goPeel,
   direnv: (args) => (args[0]?.text === 'exec' && args.length > 2 ? { argv: args.slice(2) } : { argv: [], none: true }),
   ...MORE_WRAPPERS,
 };
