@@ -34,6 +34,11 @@ export interface OptionSpec {
   takes?: OptionArity;
   /** The tool reads no options after this one: every later word is an operand (`env -S STRING cmd -x`). */
   endsOptions?: boolean;
+  /**
+   * In a cluster the value is never the rest of the word: the next word is, and the letters after it are
+   * options of their own (node's `-pe CODE` is `-p -e CODE`, one value for both).
+   */
+  separateValue?: boolean;
 }
 
 /** How an option not in the description is read. */
@@ -126,6 +131,7 @@ interface CompiledOption {
   name: string;
   takes: OptionArity;
   endsOptions: boolean;
+  separateValue: boolean;
 }
 
 interface Scope {
@@ -146,7 +152,7 @@ function scopeOf(node: GrammarNode, parent: Scope | undefined, parentNode: Gramm
   const inherits = !(spec.globalsBeforeSubcommand && parentNode === spec);
   const bySpelling = new Map(inherits ? parent?.bySpelling : undefined);
   for (const option of node.options ?? []) {
-    const entry: CompiledOption = { name: option.names[0]!, takes: option.takes ?? 'none', endsOptions: option.endsOptions === true };
+    const entry: CompiledOption = { name: option.names[0]!, takes: option.takes ?? 'none', endsOptions: option.endsOptions === true, separateValue: option.separateValue === true };
     for (const spelling of option.names) {
       bySpelling.set(spelling, entry);
       if (spec.goFlags) bySpelling.set(spelling.startsWith('--') ? spelling.slice(1) : '-' + spelling, entry);
@@ -335,6 +341,10 @@ export function parseCommand(given: readonly ArgWord[], spec: GrammarSpec, readi
       const rest = text.slice(k + 1);
       const takes = known?.takes ?? (spec.unknownShort ?? 'unsure');
       if (takes === 'none' || takes === 'switch') continue;
+      if (known?.separateValue) {
+        if (consumedTo === i) consumedTo = takeValues(option, takes, i, false);
+        continue;
+      }
       if (rest !== '' && (takes === 'one' || takes === 'optional' || takes === 'list' || takes === 'two')) {
         take(option, word, rest.startsWith('=') ? rest.slice(1) : rest);
         break;

@@ -91,7 +91,7 @@ function envPeel(args: ArgWord[]): Peeled {
 const SUDO = wrapperGrammar([
   valued('-u', '--user'), valued('-g', '--group'), valued('-p', '--prompt'), valued('-C', '--close-from'), valued('-D', '--chdir'),
   valued('-r', '--role'), valued('-t', '--type'), valued('-U', '--other-user'), valued('-T', '--command-timeout'), valued('-R', '--chroot'),
-  valued('-h', '--host'), optional('-E', '--preserve-env'), flag('-H', '--set-home'), flag('-n', '--non-interactive'), flag('-S', '--stdin'),
+  valued('-h', '--host'), flag('-E'), optional('--preserve-env'), flag('-H', '--set-home'), flag('-n', '--non-interactive'), flag('-S', '--stdin'),
   flag('-b', '--background'), flag('-A', '--askpass'), flag('-P', '--preserve-groups'), flag('-i', '--login'), flag('-s', '--shell'),
   flag('-B', '--bell'), flag('-N', '--no-update'), flag('-l', '--list'), flag('-v', '--validate'), flag('-k', '--reset-timestamp'),
   flag('-K', '--remove-timestamp'), flag('-e', '--edit'), flag('-V', '--version'), flag('--help'),

@@ -8,6 +8,7 @@ import type { ArgWord, Invocation, SnippetLanguage } from '../types';
 import { commandNode, parsedArgs, toolNamed } from '../../registry/commandModel';
 import { isScriptPath, type Exec, type Handler, type Walker } from './context';
 import { packageScript } from './packageManagers';
+import { parseCommand, type GrammarSpec, type OptionSpec } from '../../shell/grammar';
 
 /** Languages of interpreters whose code the engine reads; `deno` and `bun` have their own handlers. */
 export function interpreterLanguage(name: string): SnippetLanguage | undefined {
@@ -19,38 +20,44 @@ export function interpreterLanguage(name: string): SnippetLanguage | undefined {
   return undefined;
 }
 
+/**
+ * An interpreter's options as a grammar for the one option grammar, and which of them carry code, run
+ * a module (`-m`: code the engine does not read) or name the program file (php's `-f`).
+ */
 interface InterpreterSpec {
-  /** Letters that introduce code: `-c` (python), `-e` (perl, ruby, node). */
-  code: string;
-  /** Code letters take the rest of their cluster (`-e'print 1'`); node's do not. */
-  codeTakesRest: boolean;
-  /** Long options whose value is code. */
-  longCode: readonly string[];
-  /** Letters that take a value (rest of cluster or next word). */
-  value: string;
-  /** Letters whose value is only the rest of the cluster (perl's `-i.bak`, `-l0`). */
-  attached: string;
-  longValue: readonly string[];
-  /** Letters that run a module or file instead of code (`-m`, php's `-f`). */
-  module: string;
-  fileLetters: string;
+  grammar: GrammarSpec;
+  code: readonly string[];
+  module: readonly string[];
+  file: readonly string[];
+}
+
+const valued = (...names: string[]): OptionSpec => ({ names, takes: 'one' });
+/** The value is the rest of the cluster only (perl's `-i.bak`, ruby's `-Ku`). */
+const attached = (letters: string): OptionSpec[] => [...letters].map((l) => ({ names: ['-' + l], takes: 'optional' }));
+const letters = (valuedLetters: string): OptionSpec[] => [...valuedLetters].map((l) => valued('-' + l));
+
+/** Interpreters read options up to the program file; `-` is the program on stdin. Unknown letters are switches. */
+function interpreterGrammar(options: readonly OptionSpec[]): GrammarSpec {
+  return { options, interspersed: false, numericOptions: true, unknownShort: 'switch' };
 }
 
 const INTERPRETER_SPECS: Record<SnippetLanguage, InterpreterSpec | undefined> = {
-  python: { code: 'c', codeTakesRest: true, longCode: [], value: 'WXQ', attached: '', longValue: ['check-hash-based-pycs'], module: 'm', fileLetters: '' },
-  javascript: {
-    code: 'ep',
-    codeTakesRest: false,
-    longCode: ['eval', 'print'],
-    value: 'rC',
-    attached: '',
-    longValue: ['require', 'import', 'loader', 'experimental-loader', 'input-type', 'conditions', 'env-file', 'title', 'inspect-port', 'watch-path', 'test-name-pattern', 'stack-size', 'tsconfig'],
-    module: '',
-    fileLetters: '',
+  // `-c CODE` and `-m MODULE` end python's options: later words are the program's arguments.
+  python: {
+    grammar: interpreterGrammar([{ names: ['-c'], takes: 'one', endsOptions: true }, { names: ['-m'], takes: 'one', endsOptions: true }, ...letters('WXQ'), valued('--check-hash-based-pycs')]),
+    code: ['-c'], module: ['-m'], file: [],
   },
-  perl: { code: 'eE', codeTakesRest: true, longCode: [], value: 'IM', attached: 'mil0xCdD', longValue: [], module: '', fileLetters: '' },
-  ruby: { code: 'e', codeTakesRest: true, longCode: [], value: 'rICE', attached: 'xWTK0', longValue: ['encoding'], module: '', fileLetters: '' },
-  php: { code: 'rRBE', codeTakesRest: true, longCode: [], value: 'dcz', attached: '', longValue: [], module: '', fileLetters: 'fF' },
+  javascript: {
+    grammar: interpreterGrammar([
+      { names: ['-e', '--eval'], takes: 'one', separateValue: true }, { names: ['-p', '--print'], takes: 'one', separateValue: true }, valued('-r', '--require'), valued('-C', '--conditions'),
+      ...['--import', '--loader', '--experimental-loader', '--input-type', '--env-file', '--title', '--inspect-port', '--watch-path', '--test-name-pattern', '--stack-size', '--tsconfig'].map((n) => valued(n)),
+    ]),
+    code: ['-e', '-p'], module: [], file: [],
+  },
+  // perl's `-l[octal]` and `-0[digits]` take digits only: `-le 'code'` is `-l -e 'code'`, so they are switches here.
+  perl: { grammar: interpreterGrammar([...letters('eEIM'), ...attached('mixCdD')]), code: ['-e', '-E'], module: [], file: [] },
+  ruby: { grammar: interpreterGrammar([...letters('erICE'), ...attached('xWTK0'), valued('--encoding')]), code: ['-e'], module: [], file: [] },
+  php: { grammar: interpreterGrammar([...letters('rRBEdcz'), { names: ['-f'], takes: 'one', endsOptions: true }, { names: ['-F'], takes: 'one', endsOptions: true }]), code: ['-r', '-R', '-B', '-E'], module: [], file: ['-f', '-F'] },
   sql: undefined,
   mongo: undefined,
   redis: undefined,
@@ -66,70 +73,31 @@ interface InterpreterArgs {
   module: boolean;
 }
 
+/** What an interpreter's words ask it to run: code, a module, a file, or its stdin. */
 function interpreterArgs(args: readonly ArgWord[], spec: InterpreterSpec): InterpreterArgs {
+  const parsed = parseCommand(args, spec.grammar);
   const result: InterpreterArgs = { code: [], stdin: false, module: false };
-  let i = 0;
-  while (i < args.length) {
-    const word = args[i]!;
-    const t = word.text;
-    if (t === '--') {
-      i++;
-      break;
-    }
-    if (t === '-') {
-      result.stdin = true;
+  for (const option of parsed.options) {
+    if (spec.module.includes(option.name)) {
+      result.module = true;
       return result;
     }
-    if (t.startsWith('--')) {
-      const eq = t.indexOf('=');
-      const name = eq < 0 ? t.slice(2) : t.slice(2, eq);
-      if (spec.longCode.includes(name)) {
-        if (eq >= 0) result.code.push({ ...word, text: t.slice(eq + 1) });
-        else if (args[i + 1]) result.code.push(args[++i]!);
-      } else if (eq < 0 && spec.longValue.includes(name)) i++;
-      i++;
-      continue;
+    if (spec.file.includes(option.name) && option.valueWords.length > 0) {
+      result.file = option.valueWords[0]!.text === option.values[0] ? option.valueWords[0]! : { ...option.valueWords[0]!, text: option.values[0]! };
+      return result;
     }
-    if (t[0] !== '-' || t.length < 2) break;
-    let skipNext = false;
-    for (let k = 1; k < t.length; k++) {
-      const letter = t[k]!;
-      const rest = t.slice(k + 1);
-      if (spec.code.includes(letter)) {
-        if (rest !== '' && spec.codeTakesRest) result.code.push({ ...word, text: rest });
-        else if (args[i + 1] && !skipNext) {
-          result.code.push(args[i + 1]!);
-          skipNext = true;
-        }
-        if (spec.codeTakesRest) break;
-        continue;
-      }
-      if (spec.module.includes(letter)) {
-        result.module = true;
-        return result;
-      }
-      if (spec.fileLetters.includes(letter)) {
-        const file = rest !== '' ? { ...word, text: rest } : args[i + 1];
-        if (file) result.file = file;
-        return result;
-      }
-      if (spec.value.includes(letter)) {
-        if (rest === '') skipNext = true;
-        break;
-      }
-      // perl's `-l[octal]` and `-0[digits]` take digits only: `-le 'code'` is `-l -e 'code'`.
-      if (spec.attached.includes(letter) && !(spec === INTERPRETER_SPECS.perl && (letter === 'l' || letter === '0') && !/^[0-9]/.test(rest))) break;
-    }
-    i += skipNext ? 2 : 1;
+    if (!spec.code.includes(option.name)) continue;
+    option.values.forEach((value, n) => {
+      const word = option.valueWords[n]!;
+      result.code.push(word.text === value ? word : { ...word, text: value });
+    });
   }
   if (result.code.length > 0) return result;
-  const file = args[i];
-  if (file === undefined) result.stdin = true;
-  else if (file.text === '-') result.stdin = true;
+  const file = parsed.operands[0];
+  if (file === undefined || file.text === '-') result.stdin = true;
   else result.file = file;
   return result;
 }
-
 
 function interpreter(w: Walker, name: string, language: SnippetLanguage, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
   const inv = w.emit(name, first.text, args, exec);
