@@ -5,7 +5,7 @@
  */
 
 import { basename } from '../paths';
-import { COMPRESSED_SUFFIX, each, valueWord, grammarOf, gzipLike, has, readOptions, values } from './effectOptions';
+import { COMPRESSED_SUFFIX, each, effectGrammar, valueWord, grammarOf, gzipLike, has, readEffectArgs, values } from './effectOptions';
 import type { EffectKind, GitScope, PathEffect } from './effects';
 import type { ArgWord, Invocation } from './types';
 import { EXTRACTOR_EFFECTS } from './extractorEffects';
@@ -47,7 +47,7 @@ const RECURSIVE = ['r', 'R', 'recursive', 'a', 'archive'];
 /** cp, mv, install, ln: sources, then a destination (or `-t DIR` first). */
 function transfer(sourceKind: EffectKind, name: string): EffectRule {
   return (args) => {
-    const read = readOptions(args, grammarOf(name));
+    const read = readEffectArgs(args, grammarOf(name));
     const target = values(read, 't', 'target-directory')[0];
     const recursive = has(read, ...RECURSIVE);
     let sources = read.operands;
@@ -82,7 +82,7 @@ function transfer(sourceKind: EffectKind, name: string): EffectRule {
 /** Every operand is changed, after a leading mode/owner operand for chmod/chown/chgrp/chattr. */
 function changeAll(kind: EffectKind, name: string, skipFirst: boolean): EffectRule {
   return (args) => {
-    const read = readOptions(args, grammarOf(name));
+    const read = readEffectArgs(args, grammarOf(name));
     const recursive = has(read, ...RECURSIVE);
     const reference = has(read, 'reference');
     let operands = read.operands;
@@ -95,7 +95,7 @@ function changeAll(kind: EffectKind, name: string, skipFirst: boolean): EffectRu
 }
 
 function sed(args: readonly ArgWord[]): PathEffect[] {
-  const read = readOptions(args, grammarOf('sed'));
+  const read = readEffectArgs(args, grammarOf('sed'));
   const inPlace = has(read, 'i', 'in-place');
   const scripts = values(read, 'e', 'expression');
   let files = read.operands;
@@ -111,7 +111,7 @@ function scriptingInPlace(name: string): EffectRule {
   return (args) => {
     const inPlace = args.some((a) => /^-[a-zA-Z0-9]*i/.test(a.text) && !a.text.startsWith('--'));
     // The code itself is judged as a snippet and as words (see the perimeter); the operands after it:
-    const read = readOptions(args, grammarOf(name));
+    const read = readEffectArgs(args, grammarOf(name));
     const code = values(read, 'e', 'E');
     const operands = read.operands.filter((w) => !code.includes(w));
     return [...each('code', code), ...each(inPlace ? 'write' : 'unknown', operands)];
@@ -119,7 +119,7 @@ function scriptingInPlace(name: string): EffectRule {
 }
 
 function awk(args: readonly ArgWord[]): PathEffect[] {
-  const read = readOptions(args, grammarOf('awk'));
+  const read = readEffectArgs(args, grammarOf('awk'));
   const includes = values(read, 'i', 'include').map((w) => w.text);
   const inPlace = includes.some((t) => t === 'inplace' || t === 'inplace.awk');
   const files = values(read, 'f', 'file');
@@ -143,11 +143,11 @@ function dd(args: readonly ArgWord[]): PathEffect[] {
 }
 
 function tee(args: readonly ArgWord[]): PathEffect[] {
-  return each('write', readOptions(args, {}).operands);
+  return each('write', readEffectArgs(args, grammarOf('tee')).operands);
 }
 
 function sort(args: readonly ArgWord[]): PathEffect[] {
-  const read = readOptions(args, grammarOf('sort'));
+  const read = readEffectArgs(args, grammarOf('sort'));
   return [
     ...each('write', values(read, 'o', 'output')),
     ...each('read', read.operands),
@@ -159,7 +159,7 @@ function sort(args: readonly ArgWord[]): PathEffect[] {
 /** `uniq IN OUT`, `xxd IN OUT`: the second operand is written. */
 function inputOutput(name: string): EffectRule {
   return (args) => {
-    const read = readOptions(args, grammarOf(name));
+    const read = readEffectArgs(args, grammarOf(name));
     const [input, output, ...rest] = read.operands;
     return [...(input ? [{ kind: 'read' as const, word: input }] : []), ...(output ? [{ kind: 'write' as const, word: output }] : []), ...each('unknown', rest)];
   };
@@ -168,7 +168,7 @@ function inputOutput(name: string): EffectRule {
 /** split/csplit: the input is read; the prefix names files that are written. */
 function split(name: string): EffectRule {
   return (args) => {
-    const read = readOptions(args, grammarOf(name));
+    const read = readEffectArgs(args, grammarOf(name));
     const [input, ...rest] = read.operands;
     const prefix = name === 'csplit' ? values(read, 'f', 'prefix') : rest.slice(-1);
     return [...(input ? [{ kind: 'read' as const, word: input }] : []), ...each('write', prefix), ...each('unknown', values(read, 'filter'))];
@@ -178,7 +178,7 @@ function split(name: string): EffectRule {
 /** gzip and friends replace each file with its (de)compressed sibling unless told to keep it or write to stdout. */
 function compressor(name: string): EffectRule {
   return (args) => {
-    const read = readOptions(args, grammarOf(name));
+    const read = readEffectArgs(args, grammarOf(name));
     if (has(read, 'c', 'stdout', 'to-stdout', 'l', 'list', 't', 'test')) return each('read', read.operands);
     const keep = has(read, 'k', 'keep');
     const recursive = has(read, 'r', 'recursive');
@@ -197,7 +197,7 @@ function tar(args: readonly ArgWord[]): PathEffect[] {
   // The first word may be a bundle of letters without a dash (`tar xzf a.tgz`).
   const first = args[0];
   const words = first && !first.text.startsWith('-') && /^[A-Za-z]+$/.test(first.text) ? [{ ...first, text: '-' + first.text }, ...args.slice(1)] : args;
-  const read = readOptions(words, grammarOf('tar'));
+  const read = readEffectArgs(words, grammarOf('tar'));
   const extract = has(read, 'x', 'extract', 'get');
   const create = has(read, 'c', 'create', 'r', 'append', 'u', 'update', 'A', 'catenate', 'concatenate', 'delete');
   const archives = values(read, 'f', 'file');
@@ -224,7 +224,7 @@ function tar(args: readonly ArgWord[]): PathEffect[] {
 }
 
 function unzip(args: readonly ArgWord[]): PathEffect[] {
-  const read = readOptions(args, grammarOf('unzip'));
+  const read = readEffectArgs(args, grammarOf('unzip'));
   const [archive, ...members] = read.operands;
   const out: PathEffect[] = archive ? [{ kind: 'read', word: archive }] : [];
   if (has(read, 'l', 'v', 't', 'p', 'Z', 'z')) return [...out, ...each('read', members)];
@@ -236,7 +236,7 @@ function unzip(args: readonly ArgWord[]): PathEffect[] {
 }
 
 function zip(args: readonly ArgWord[]): PathEffect[] {
-  const read = readOptions(args, grammarOf('zip'));
+  const read = readEffectArgs(args, grammarOf('zip'));
   const [archive, ...files] = read.operands;
   const moving = has(read, 'm', 'move');
   return [...(archive ? [{ kind: 'write' as const, word: archive }] : []), ...each(moving ? 'delete' : 'read', files, { recursive: has(read, 'r', 'recurse-paths') })];
@@ -264,8 +264,10 @@ function sevenZip(args: readonly ArgWord[]): PathEffect[] {
   }
 }
 
+const CPIO = effectGrammar('DEFHIMORst', ['directory', 'pattern-file', 'file', 'format', 'message', 'owner', 'rsh-command']);
+
 function cpio(args: readonly ArgWord[]): PathEffect[] {
-  const read = readOptions(args, { short: 'DEFHIMORst', long: ['directory', 'pattern-file', 'file', 'format', 'message', 'owner', 'rsh-command'] });
+  const read = readEffectArgs(args, CPIO);
   const extract = has(read, 'i', 'extract');
   const pass = has(read, 'p', 'pass-through');
   if (extract) return [{ kind: 'extract', word: values(read, 'D', 'directory')[0] ?? { text: '.', raw: '.', dynamic: false, glob: false } }];
@@ -274,8 +276,10 @@ function cpio(args: readonly ArgWord[]): PathEffect[] {
 }
 
 /** pax (POSIX): list; `-r` extracts the archive here; `-w` writes one from the operands; `-rw` copies the operands into the last. */
+const PAX = effectGrammar('fsoxbp');
+
 function pax(args: readonly ArgWord[]): PathEffect[] {
-  const read = readOptions(args, { short: 'fsoxbp' });
+  const read = readEffectArgs(args, PAX);
   const reading = has(read, 'r');
   const writing = has(read, 'w');
   const archives = values(read, 'f');
@@ -291,7 +295,7 @@ function pax(args: readonly ArgWord[]): PathEffect[] {
 }
 
 function rsync(args: readonly ArgWord[]): PathEffect[] {
-  const read = readOptions(args, grammarOf('rsync'));
+  const read = readEffectArgs(args, grammarOf('rsync'));
   const local = read.operands.filter((w) => !/^[^/]*:/.test(w.text) && !w.text.startsWith('rsync://'));
   const dest = read.operands[read.operands.length - 1];
   const sources = read.operands.slice(0, -1).filter((w) => local.includes(w));
@@ -313,7 +317,7 @@ function rsync(args: readonly ArgWord[]): PathEffect[] {
 }
 
 function scp(args: readonly ArgWord[]): PathEffect[] {
-  const read = readOptions(args, grammarOf('scp'));
+  const read = readEffectArgs(args, grammarOf('scp'));
   const local = (w: ArgWord): boolean => !/^[^/]*:/.test(w.text) && !w.text.startsWith('scp://');
   const dest = read.operands[read.operands.length - 1];
   const sources = read.operands.slice(0, -1).filter(local);
@@ -323,7 +327,7 @@ function scp(args: readonly ArgWord[]): PathEffect[] {
 }
 
 function curl(args: readonly ArgWord[]): PathEffect[] {
-  const read = readOptions(args, grammarOf('curl'));
+  const read = readEffectArgs(args, grammarOf('curl'));
   const out: PathEffect[] = [
     ...each('write', values(read, 'o', 'output', 'D', 'dump-header', 'c', 'cookie-jar', 'trace', 'trace-ascii', 'stderr', 'libcurl', 'etag-save', 'hsts', 'alt-svc')),
     ...each('read', values(read, 'K', 'config', 'T', 'upload-file', 'etag-compare', 'cert', 'key', 'cacert', 'netrc-file', 'E')),
@@ -348,7 +352,7 @@ function curl(args: readonly ArgWord[]): PathEffect[] {
 }
 
 function wget(args: readonly ArgWord[]): PathEffect[] {
-  const read = readOptions(args, grammarOf('wget'));
+  const read = readEffectArgs(args, grammarOf('wget'));
   const out: PathEffect[] = [
     ...each('write', values(read, 'O', 'output-document', 'o', 'output-file', 'a', 'append-output', 'save-cookies')),
     ...each('read', values(read, 'i', 'input-file', 'load-cookies', 'post-file', 'body-file', 'ca-certificate', 'certificate', 'private-key', 'config')),
@@ -365,7 +369,7 @@ function wget(args: readonly ArgWord[]): PathEffect[] {
 }
 
 function patch(args: readonly ArgWord[]): PathEffect[] {
-  const read = readOptions(args, grammarOf('patch'));
+  const read = readEffectArgs(args, grammarOf('patch'));
   const dir = values(read, 'd', 'directory')[0];
   const out: PathEffect[] = [...each('read', values(read, 'i', 'input')), ...each('write', values(read, 'o', 'output', 'r', 'reject-file'))];
   const [original, patchFile] = read.operands;
@@ -417,15 +421,18 @@ function isRevision(text: string): boolean {
 }
 
 /** git: read-only subcommands read; the ones that rewrite the work tree say how far. */
+const GIT_GLOBAL = effectGrammar('Cc', ['git-dir', 'work-tree', 'namespace', 'exec-path', 'config-env'], { posix: true });
+const GIT_SUBCOMMAND = effectGrammar('mFbBcCsSopUOX', ['message', 'file', 'source', 'output', 'orphan', 'pathspec-from-file', 'template', 'reference', 'separate-git-dir', 'branch', 'depth', 'onto', 'strategy', 'strategy-option', 'exec', 'upload-pack', 'prefix']);
+
 function git(args: readonly ArgWord[]): PathEffect[] {
-  const read = readOptions(args, { short: 'Cc', long: ['git-dir', 'work-tree', 'namespace', 'exec-path', 'config-env'], posix: true });
+  const read = readEffectArgs(args, GIT_GLOBAL);
   const here = (text: string): ArgWord => ({ text, raw: text, dynamic: false, glob: false });
   const workTree = values(read, 'work-tree')[0] ?? values(read, 'C')[0] ?? here('.');
   const out: PathEffect[] = each('unknown', values(read, 'c', 'config-env', 'exec-path'));
   const [sub, ...rest] = read.operands;
   if (!sub) return out;
   const subName = sub.text;
-  const opts = readOptions(rest, { short: 'mFbBcCsSopUOX', long: ['message', 'file', 'source', 'output', 'orphan', 'pathspec-from-file', 'template', 'reference', 'separate-git-dir', 'branch', 'depth', 'onto', 'strategy', 'strategy-option', 'exec', 'upload-pack', 'prefix'] });
+  const opts = readEffectArgs(rest, GIT_SUBCOMMAND);
   const rewrite = (scope?: GitScope): PathEffect => ({ kind: 'rewrite', word: workTree, ...(scope ? { gitScope: scope } : {}) });
   const toHead: GitScope = { untracked: false, ignored: false };
   const pathspecs = (kind: EffectKind): PathEffect[] => each(kind, opts.operands, { recursive: true });
@@ -554,7 +561,8 @@ function sourceFile(args: readonly ArgWord[]): PathEffect[] {
 
 /** Editors' command lines open files for a human to see; the switches that disable this extension are judged by the perimeter. */
 const EDITOR_CLIS = ['code', 'code-insiders', 'cursor', 'codium', 'vscodium', 'code-oss', 'code-server', 'windsurf', 'positron'];
-const editorCli: EffectRule = (args) => each('read', readOptions(args, { long: ['goto', 'user-data-dir', 'extensions-dir', 'profile', 'locale', 'log', 'install-extension', 'uninstall-extension', 'disable-extension', 'enable-proposed-api'] }).operands);
+const EDITOR_CLI = effectGrammar('', ['goto', 'user-data-dir', 'extensions-dir', 'profile', 'locale', 'log', 'install-extension', 'uninstall-extension', 'disable-extension', 'enable-proposed-api']);
+const editorCli: EffectRule = (args) => each('read', readEffectArgs(args, EDITOR_CLI).operands);
 
 export const EFFECT_RULES: Readonly<Record<string, EffectRule>> = {
   cp: transfer('read', 'cp'),

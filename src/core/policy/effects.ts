@@ -9,7 +9,7 @@ import type { ArgWord, GitMove, Invocation } from './types';
  * describe is `unknown` in every word, and unknown is not safe there.
  *
  * The data is meant to be folded into the command registry: `READ_ONLY_COMMANDS` (every operand and
- * option value is only read), `OPTION_GRAMMARS` (which options take a value, GNU style: options may
+ * option value is only read), `EFFECT_GRAMMARS` (which options take a value, GNU style: options may
  * follow operands until `--`) and `EFFECT_RULES` (one small function per command, over that grammar).
  */
 

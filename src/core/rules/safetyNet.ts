@@ -1,6 +1,6 @@
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { READ_ONLY_COMMANDS, EFFECT_RULES } from '../policy/effects';
-import { OPTION_GRAMMARS } from '../policy/effectOptions';
+import { EFFECT_GRAMMARS } from '../policy/effectOptions';
 import { isSharedDryRun, verbTraitsOf } from '../registry/verbTraits';
 import { identifierParts } from './support/cliArgs';
 
@@ -231,7 +231,7 @@ function branchProtectionRemoved(w: Words): Removal | undefined {
 
 /** Commands whose operands are files or data on this machine, never a resource's settings. */
 function notACli(name: string): boolean {
-  if (READ_ONLY_COMMANDS.has(name) || OPTION_GRAMMARS[name] !== undefined || EFFECT_RULES[name] !== undefined) return true;
+  if (READ_ONLY_COMMANDS.has(name) || EFFECT_GRAMMARS[name] !== undefined || EFFECT_RULES[name] !== undefined) return true;
   if (/^(echo|printf|cat|grep|sed|awk|jq|yq|git|sudo|env|find|xargs|make|npx|pnpx|bunx)$/.test(name)) return true;
   const traits = verbTraitsOf(name);
   // Package managers and build tools manage a project's dependencies, never a resource's protection.

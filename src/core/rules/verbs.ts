@@ -1,6 +1,6 @@
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { READ_ONLY_COMMANDS, EFFECT_RULES, PROSE_OPTIONS } from '../policy/effects';
-import { OPTION_GRAMMARS } from '../policy/effectOptions';
+import { EFFECT_GRAMMARS } from '../policy/effectOptions';
 import { parsedArgs, toolNamed } from '../registry/commandModel';
 import { kindFromWords, singular, verbPhrase } from '../registry/targetWords';
 import { FLOOR_BENEATH, isSharedDryRun, verbTraitsOf, type VerbTraits } from '../registry/verbTraits';
@@ -334,7 +334,7 @@ function finding(inv: Invocation, ctx: RuleContext, found: Found, traits: VerbTr
 function floorApplies(inv: Invocation, specific: ReadonlySet<string>): boolean {
   const name = inv.name;
   if (name === '' || name.includes('=') || NOT_A_CLI.has(name) || READ_ONLY_COMMANDS.has(name)) return false;
-  if (OPTION_GRAMMARS[name] !== undefined || EFFECT_RULES[name] !== undefined) return false;
+  if (EFFECT_GRAMMARS[name] !== undefined || EFFECT_RULES[name] !== undefined) return false;
   const tool = floorTool(name);
   if (tool && FLOOR_BENEATH.has(name)) {
     const first = firstCommandWord(inv.args, tool);

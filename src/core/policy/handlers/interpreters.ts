@@ -74,7 +74,7 @@ interface InterpreterArgs {
 }
 
 /** What an interpreter's words ask it to run: code, a module, a file, or its stdin. */
-function interpreterArgs(args: readonly ArgWord[], spec: InterpreterSpec): InterpreterArgs {
+function interpreterProgram(args: readonly ArgWord[], spec: InterpreterSpec): InterpreterArgs {
   const parsed = parseCommand(args, spec.grammar);
   const result: InterpreterArgs = { code: [], stdin: false, module: false };
   for (const option of parsed.options) {
@@ -105,7 +105,7 @@ function interpreter(w: Walker, name: string, language: SnippetLanguage, first: 
   const spec = INTERPRETER_SPECS[language]!;
   let effective = args;
   if ((name === 'tsx' || name === 'vite-node') && args[0]?.text === 'watch') effective = args.slice(1);
-  const parsed = interpreterArgs(effective, spec);
+  const parsed = interpreterProgram(effective, spec);
   interpret(w, name, language, parsed, inv, exec);
   return inv;
 }
