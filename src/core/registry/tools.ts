@@ -31,7 +31,7 @@ import { mysql, mysqladmin } from './tools/mysql';
 import { mongosh, redisCli } from './tools/nosql';
 import { sqlcmd, sqlite3 } from './tools/sqlite';
 import { curl, httpie, powershellWeb, wget } from './tools/webClients';
-import { bun, cargo, gem, go, npm, pip, pnpm, poetry, uv, yarn } from './tools/packageManagers';
+import { bun, cargo, gem, go, npm, pip, pnpm, poetry, uv, volta, yarn } from './tools/packageManagers';
 import { awk, deno, netcat, screen, systemdRun, telnet, tmux } from './tools/runners';
 import type { ToolSpec } from './types';
 
@@ -48,6 +48,6 @@ export const TOOLS: readonly ToolSpec[] = [
   psql, dropdb, pgRestore, mysql, mysqladmin, mongosh, redisCli, sqlite3, sqlcmd,
   curl, wget, httpie, powershellWeb,
   systemdRun, tmux, screen, netcat, telnet, awk, deno,
-  npm, pnpm, yarn, bun, pip, uv, poetry, gem, cargo, go,
+  npm, pnpm, yarn, bun, pip, uv, poetry, gem, volta, cargo, go,
   rm, rmdir, chmod, chown, mv, cp, shred, truncate, unlink, mkfs, rsync, rimraf, delCli, trash,
 ];

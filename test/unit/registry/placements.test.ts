@@ -74,6 +74,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   poetry: { words: '@ run rm -rf src', option: ['-C', '--directory'], value: '/work/app', decision: 'ask' },
   pip: { words: '@ install @ -r requirements.txt @', option: ['--timeout'], value: '30', decision: 'allow' },
   gem: { words: '@ install @ rails @', option: ['--source'], value: 'https://rubygems.org', decision: 'allow' },
+  volta: { words: '@ install @ node@20 @', option: ['--env'], value: 'CI=1', decision: 'allow' },
   cargo: { words: '@ build @ --release @', option: ['--manifest-path'], value: 'Cargo.toml', decision: 'allow' },
   go: { words: '@ build @ ./... @', option: ['-o'], value: 'bin/app', decision: 'allow' },
   'systemd-run': { words: '@ rm -rf /work/app/src', option: ['-u', '--unit'], value: 'cleanup', decision: 'ask' },

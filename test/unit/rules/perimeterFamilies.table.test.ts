@@ -126,6 +126,13 @@ const DENIED: Record<string, readonly string[]> = {
     'yarn global remove blast-shield',
     'bun remove -g blast-shield',
     'volta uninstall blast-shield',
+    'npm -g rm blast-shield',
+    'npm rm blast-shield --global',
+    'npm uninstall --loc=global blast-shield',
+    'npm --location global un blast-shield',
+    'pnpm --global remove blast-shield',
+    'yarn --cwd /tmp global rm blast-shield',
+    'volta --verbose uninstall blast-shield',
     "node \"$(find ~ -name cli.js -path '*bin*' | head -1)\" uninstall all --user",
     "f=$(find ~ -maxdepth 3 -name 'cli-main.js'); node \"$(dirname \"$f\")/cli.js\" uninstall all --user",
     "$(grep -o \"/[^']*cli.js\" ~/.claude/settings.json | head -1) uninstall all",
@@ -157,6 +164,12 @@ const DENIED: Record<string, readonly string[]> = {
 };
 
 const ALLOWED: readonly string[] = [
+  'npm uninstall blast-shield',
+  'npm rm -g left-pad',
+  'npm -g ls blast-shield',
+  'yarn global add blast-shield-docs',
+  'volta uninstall typescript',
+  'npm --prefix /tmp/other uninstall blast-shield',
   'cat ~/.bash_aliases',
   'grep alias ~/.bash_aliases',
   'ls ~/.bashrc.d',

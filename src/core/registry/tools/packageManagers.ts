@@ -200,6 +200,20 @@ export const gem: ToolSpec = {
   },
 };
 
+/** volta installs tools globally: `volta uninstall` removes one from every project. */
+export const volta: ToolSpec = {
+  names: ['volta'],
+  family: 'package-manager',
+  locality: 'local',
+  options: [...valuedEach('--node', '--npm', '--pnpm', '--yarn', '--env'), flag('-h', '--help'), flag('-v', '--version'), ...flagsEach('--verbose', '--quiet', '--bundled-npm', '--no-yarn')],
+  commands: {
+    run: { package: { binary: true } },
+    'install|fetch|pin': { package: 'install' },
+    uninstall: { package: 'uninstall' },
+    ...doing('builtin', 'list|ls', 'which', 'setup', 'completions', 'help'),
+  },
+};
+
 export const cargo: ToolSpec = {
   names: ['cargo'],
   family: 'package-manager',

@@ -3,6 +3,8 @@ import { basename, isWithin, resolvePath } from '../../paths';
 import type { ArgWord, Facts, Finding, Invocation } from '../../policy/types';
 import { DENY_SUFFIX, expandKnown, perimeterFinding } from './perimeterFinding';
 import { protectionOf, type PerimeterView } from './protectedPaths';
+import { commandNode, invocationCommand } from '../../registry/commandModel';
+import { hasOption, optionValues } from '../../registry/grammar';
 
 /**
  * Roads to switching the guard off that run a program rather than write a file: removing the
@@ -29,26 +31,18 @@ function words(inv: Invocation): string[] {
 // ---------------------------------------------------------------------------------------------
 // Package managers removing the installed guard
 
-const REMOVE_VERBS: Readonly<Record<string, ReadonlySet<string>>> = {
-  npm: new Set(['uninstall', 'un', 'unlink', 'remove', 'rm', 'r']),
-  pnpm: new Set(['remove', 'rm', 'uninstall', 'un', 'unlink']),
-  bun: new Set(['remove', 'rm', 'uninstall', 'unlink']),
-  yarn: new Set(['remove', 'unlink']),
-  volta: new Set(['uninstall']),
-};
-
+/** `npm rm -g blast-shield`, `yarn global remove …`, `volta uninstall …`: a package manager's uninstall, read from its registry entry. */
 function packageRemoval(j: LaunchJudge): Finding | undefined {
-  const verbs = REMOVE_VERBS[j.inv.name];
-  if (!verbs) return undefined;
-  const w = words(j.inv);
-  const verbAt = w.findIndex((t) => verbs.has(t));
-  if (verbAt < 0) return undefined;
-  // `yarn global remove blast-shield`; npm/pnpm/bun need -g, volta is always global.
-  const global = j.inv.name === 'volta' || w.some((t) => t === '-g' || t === '--global' || t === '--location=global' || t === 'global');
+  const command = invocationCommand(j.inv);
+  if (!command || command.tool.family !== 'package-manager') return undefined;
+  const { tool, parsed } = command;
+  if (commandNode(parsed).package !== 'uninstall') return undefined;
+  // `yarn global remove`; npm, pnpm and bun need -g, volta is always global.
+  const global = tool.names[0] === 'volta' || parsed.path[0] === 'global' || hasOption(parsed, tool, ['-g', '--global']) || optionValues(parsed, tool, ['--location']).includes('global');
   if (!global) return undefined;
-  const target = j.inv.args.slice(verbAt + 1).find((a) => a.dynamic || PACKAGE.test(a.text));
+  const target = parsed.operands.find((a) => a.dynamic || PACKAGE.test(a.text));
   if (!target) return undefined;
-  return perimeterFinding('guard-cli', `${j.inv.name} ${w[verbAt]} would remove the installed Blast Shield package (${target.text}); installing or removing the guard is for a human, and ${DENY_SUFFIX}.`, 'blast-shield');
+  return perimeterFinding('guard-cli', `${j.inv.name} ${parsed.path.join(' ')} would remove the installed Blast Shield package (${target.text}); installing or removing the guard is for a human, and ${DENY_SUFFIX}.`, 'blast-shield');
 }
 
 // ---------------------------------------------------------------------------------------------
