@@ -13,17 +13,16 @@ import type { Command, CommandList, Pipeline, RedirectNode, SimpleCommand, Word,
 import { DYNAMIC_WORD, findShellOuts } from '../shell/embedded';
 import { argWord, declare, declareSources, expandWords, mergeSources, setSources, shellQuote, staticValue, textVariableSources, variableSources, wordSources, type ExpansionEnv } from '../shell/expand';
 import { DEFAULT_PARSE_LIMITS, parseShell } from '../shell/parser';
-import { WRAPPERS } from '../shell/wrappers';
 import { isDynamic, wordText } from '../shell/words';
 import { commandName, isInstalledPackage, placeholderWord, REMOTE_CWD, type AnalyzeLimits, type Exec, type Scope, type Walker } from './handlers/context';
 import { handlerFor } from './handlers/index';
+import { peelWrappers } from './handlers/wrappers';
 import { executablePath, stripShebang } from './handlers/shells';
 import { FileReads } from './fileReads';
 import { commandOutput, recordWrites, stdinText } from './knownOutput';
 import type { Analysis, ArgWord, CodeSnippet, Facts, Invocation, Opaque, Origin, Redirect, RemoteContext, SnippetLanguage, StdinSource, Via } from './types';
 import { workMeter, type WorkMeter } from './workMeter';
 import { handOn, substitutionsTooDeep } from './walkLimits';
-import { xargsInput } from './xargs';
 import { ALIAS, EXPORTED, exportedVariables, recordAliases, recordExports, selectionOf } from './lineState';
 export { REMOTE_CWD, type AnalyzeLimits } from './handlers/context';
 
@@ -431,44 +430,9 @@ class Analyzer implements Walker {
 
   run(argvIn: ArgWord[], exec: Exec): Invocation | undefined {
     if (!handOn(this, exec)) return undefined;
-    let argv = argvIn;
-    for (let hop = 0; ; hop++) {
-      const first = argv[0];
-      if (!first || !this.afford(UNITS_PER_WORD * argv.length + 1, this.viaOf(exec))) return undefined;
-      if (hop >= MAX_WRAPPER_HOPS) {
-        // What runs after this many wrappers was not looked at: a limit never passes a command as ordinary.
-        this.addOpaque(`more than ${MAX_WRAPPER_HOPS} wrappers (env, sudo, timeout ...) in a row`, this.viaOf(exec));
-        return undefined;
-      }
-      if (first.dynamic) {
-        this.addOpaque(`the command name is computed at run time (${first.raw.slice(0, 80)})`, this.viaOf(exec));
-        return undefined;
-      }
-      const name = commandName(first.text);
-      const peel = Object.prototype.hasOwnProperty.call(WRAPPERS, name) ? WRAPPERS[name] : undefined;
-      if (!peel) break;
-      const before = argv;
-      const peeled = peel(argv.slice(1));
-      if (peeled.assignments) exec.assignments = { ...exec.assignments, ...peeled.assignments };
-      if (peeled.chdir !== undefined) exec.cwd = resolvePath(exec.cwd, peeled.chdir, this.facts.home);
-      if (peeled.unknown !== undefined) this.addOpaque(peeled.unknown, this.viaOf(exec));
-      const label = peeled.label ?? name;
-      if (peeled.none || (peeled.argv.length === 0 && !peeled.shellText)) return this.emit(name, first.text, argv.slice(1), exec);
-      if (peeled.shellText) {
-        const inv = this.emit(name, first.text, argv.slice(1, peeled.ownWords === undefined ? argv.length : 1 + peeled.ownWords), exec);
-        if (peeled.shellText.dynamic) this.addOpaque(`${label} runs a command line built at run time`, this.viaOf(exec));
-        else this.analyzeText(peeled.shellText.text, this.childScope(exec, label));
-        return inv;
-      }
-      exec.wrappers = [...exec.wrappers, label];
-      const consumed = before.slice(1, before.length - peeled.argv.length);
-      if (consumed.length > 0) exec.wrapperWords = [...(exec.wrapperWords ?? []), ...consumed];
-      argv = peeled.argv;
-      if (name === 'xargs') {
-        const options = before.slice(1, Math.max(1, before.length - peeled.argv.length));
-        argv = xargsInput(this, argv, options, exec);
-      }
-    }
+    const peeled = peelWrappers(this, argvIn, exec, UNITS_PER_WORD);
+    if ('done' in peeled) return peeled.done;
+    const argv = peeled.argv;
     const first = argv[0]!;
     const name = commandName(first.text);
     const args = argv.slice(1);
@@ -585,7 +549,7 @@ const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 /** `((` that is not `$((`: an arithmetic command in bash, nested subshells in POSIX sh. */
 const ARITHMETIC_COMMAND = /(^|[^$])\(\(/;
 /** Wrappers peeled in a row (`env env env … rm`); more asks. */
-export const MAX_WRAPPER_HOPS = 32;
+export { MAX_WRAPPER_HOPS } from './handlers/wrappers';
 /** A pipe producer as substitution text (`jq -r .token f | read t` reads what `$(jq -r .token f)` prints). */
 function producerSource(inv: Invocation): string {
   return '$(' + [inv.command, ...inv.args.map((a) => a.raw)].join(' ') + ')';

@@ -66,7 +66,8 @@ export interface GitScope {
 }
 
 
-export { EFFECT_RULES, GIT_READ_ONLY, READ_ONLY_COMMANDS } from './effectRules';
+export { EFFECT_RULES, READ_ONLY_COMMANDS } from './effectRules';
+export { GIT_READ_ONLY } from './gitEffects';
 
 /** Words after `-m`, `--message`, `--body` ... are prose, not paths: an unknown command's message may name a file it does not touch. */
 export const PROSE_OPTIONS: ReadonlySet<string> = new Set(['-m', '--message', '--body', '--title', '--description', '--notes', '--subject', '--comment']);

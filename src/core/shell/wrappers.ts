@@ -283,10 +283,11 @@ function npxPeel(args: ArgWord[]): Peeled {
 }
 
 /** `doppler run -- cmd`, `op run -- cmd`, `dotenv -e .env -- cmd`: secret injectors and env loaders. */
+const DOUBLE_DASH = wrapperGrammar([], { interspersed: true, commandAfterDashDash: true, unknownShort: 'switch', unknownLong: 'switch' });
+
 function afterDoubleDash(args: ArgWord[]): Peeled {
-  const dash = args.findIndex((w) => w.text === '--');
-  if (dash < 0) return { argv: [], none: true };
-  return { argv: args.slice(dash + 1) };
+  const command = parseCommand(args, DOUBLE_DASH).command;
+  return command ? { argv: command } : { argv: [], none: true };
 }
 
 const ENV_CMD = wrapperGrammar([valued('-f', '--file'), valued('-e', '--environments'), valued('-r', '--rc-file'), flag('--fallback'), flag('--no-override'), flag('--silent'), flag('--verbose'), flag('--use-shell')]);
@@ -336,7 +337,7 @@ const CARGO = wrapperGrammar([
   valued('-C'), valued('-Z'), valued('-p', '--package'), valued('-F', '--features'), valued('-j', '--jobs'), valued('--manifest-path'), valued('--config'),
   valued('--color'), valued('--target-dir'), valued('--bin'), valued('--example'), valued('--target'), valued('--profile'), valued('--message-format'),
   ...switches('vqrhV'), ...['--locked', '--offline', '--frozen', '--all-features', '--no-default-features', '--release', '--ignore-rust-version', '--timings'].map((n) => flag(n)),
-], { interspersed: true, commands: { 'run|r': {} } });
+], { interspersed: true, commands: { 'run|r': { commandAfterDashDash: true } } });
 
 /**
  * `cargo run [--bin NAME] -- args` and `go run ./cmd/wipe args` run code compiled from the workspace,
@@ -345,10 +346,9 @@ const CARGO = wrapperGrammar([
 function cargoPeel(args: ArgWord[]): Peeled {
   const read = readWrapper(args, CARGO);
   if (read.parsed.path.length === 0) return { argv: [], none: true };
-  const dash = args.findIndex((w, i) => w.text === '--' && i > read.parsed.pathIndexes[0]! && !read.parsed.options.some((o) => o.valueWords.includes(w)));
   const program = read.valueWord('--bin') ?? read.valueWord('--example') ?? read.valueWord('-p');
   const name: ArgWord = program ?? { text: 'cargo-run', raw: 'cargo run', dynamic: false, glob: false };
-  return { argv: [name, ...(dash < 0 ? [] : args.slice(dash + 1))], label: 'cargo run' };
+  return { argv: [name, ...(read.parsed.command ?? [])], label: 'cargo run' };
 }
 
 const GO = wrapperGrammar([

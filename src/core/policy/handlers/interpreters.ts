@@ -6,6 +6,7 @@
 
 import type { ArgWord, Invocation, SnippetLanguage } from '../types';
 import { commandNode, parsedArgs, toolNamed } from '../../registry/commandModel';
+import { lastOptionWord } from '../../registry/grammar';
 import { isScriptPath, type Exec, type Handler, type Walker } from './context';
 import { packageScript } from './packageManagers';
 import { parseCommand, type GrammarSpec, type OptionSpec } from '../../shell/grammar';
@@ -65,6 +66,11 @@ const INTERPRETER_SPECS: Record<SnippetLanguage, InterpreterSpec | undefined> = 
   json: undefined,
 };
 
+/** The operand that names the program on stdin. */
+const STDIN_PROGRAM = '-';
+/** `bun run build -- --watch`: the separator before a script's own arguments. */
+const END_OF_OPTIONS = '--';
+
 interface InterpreterArgs {
   code: ArgWord[];
   file?: ArgWord;
@@ -94,7 +100,7 @@ function interpreterProgram(args: readonly ArgWord[], spec: InterpreterSpec): In
   }
   if (result.code.length > 0) return result;
   const file = parsed.operands[0];
-  if (file === undefined || file.text === '-') result.stdin = true;
+  if (file === undefined || file.text === STDIN_PROGRAM) result.stdin = true;
   else result.file = file;
   return result;
 }
@@ -131,13 +137,13 @@ function interpret(w: Walker, name: string, language: SnippetLanguage, parsed: I
 function bun(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
   const inv = w.emit('bun', first.text, args, exec);
   if (!inv) return inv;
-  const evalIndex = args.findIndex((a) => a.text === '-e' || a.text === '--eval' || a.text === '-p' || a.text === '--print');
-  if (evalIndex >= 0 && args[evalIndex + 1]) {
-    interpret(w, 'bun', 'javascript', { code: [args[evalIndex + 1]!], stdin: false, module: false }, inv, exec);
-    return inv;
-  }
   const spec = toolNamed('bun')!;
   const parsed = parsedArgs(args, spec);
+  const code = lastOptionWord(parsed, spec, ['-e', '-p']);
+  if (code) {
+    interpret(w, 'bun', 'javascript', { code: [code], stdin: false, module: false }, inv, exec);
+    return inv;
+  }
   const subIndex = parsed.pathIndexes[0] ?? (parsed.operands[0] ? args.indexOf(parsed.operands[0]) : -1);
   const sub = args[subIndex];
   if (!sub) return inv;
@@ -153,7 +159,7 @@ function bun(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocation
     w.runFile(target, 'javascript', inv, exec, `bun ${target.text}`);
     return inv;
   }
-  if (!packageScript(w, 'bun', target.text, rest[0]?.text === '--' ? rest.slice(1) : rest, exec)) {
+  if (!packageScript(w, 'bun', target.text, rest[0]?.text === END_OF_OPTIONS ? rest.slice(1) : rest, exec)) {
     w.run([target, ...rest], { ...exec, wrappers: [...exec.wrappers, 'bun'] });
   }
   return inv;

@@ -1,0 +1,56 @@
+/**
+ * Peeling wrappers (`sudo`, `env -C dir`, `timeout 5`, `xargs`, `uv run` …, described in
+ * `../../shell/wrappers.ts`): each hop records what the wrapper changes for the wrapped command (its
+ * environment, directory, the wrapper's words) and either hands the wrapped argv back to the walker or,
+ * for a wrapper that runs a shell line or nothing, finishes the command here.
+ */
+
+import { resolvePath } from '../../paths';
+import { WRAPPERS } from '../../shell/wrappers';
+import type { ArgWord, Invocation } from '../types';
+import { xargsInput } from '../xargs';
+import { commandName, type Exec, type Walker } from './context';
+
+export const MAX_WRAPPER_HOPS = 32;
+
+/** The argv left once every wrapper is peeled, or the command's end when a wrapper finished it. */
+export function peelWrappers(w: Walker, argvIn: ArgWord[], exec: Exec, unitsPerWord: number): { argv: ArgWord[] } | { done: Invocation | undefined } {
+  let argv = argvIn;
+  for (let hop = 0; ; hop++) {
+    const first = argv[0];
+    if (!first || !w.afford(unitsPerWord * argv.length + 1, w.viaOf(exec))) return { done: undefined };
+    if (hop >= MAX_WRAPPER_HOPS) {
+      // What runs after this many wrappers was not looked at: a limit never passes a command as ordinary.
+      w.addOpaque(`more than ${MAX_WRAPPER_HOPS} wrappers (env, sudo, timeout ...) in a row`, w.viaOf(exec));
+      return { done: undefined };
+    }
+    if (first.dynamic) {
+      w.addOpaque(`the command name is computed at run time (${first.raw.slice(0, 80)})`, w.viaOf(exec));
+      return { done: undefined };
+    }
+    const name = commandName(first.text);
+    const peel = Object.prototype.hasOwnProperty.call(WRAPPERS, name) ? WRAPPERS[name] : undefined;
+    if (!peel) return { argv };
+    const before = argv;
+    const peeled = peel(argv.slice(1));
+    if (peeled.assignments) exec.assignments = { ...exec.assignments, ...peeled.assignments };
+    if (peeled.chdir !== undefined) exec.cwd = resolvePath(exec.cwd, peeled.chdir, w.facts.home);
+    if (peeled.unknown !== undefined) w.addOpaque(peeled.unknown, w.viaOf(exec));
+    const label = peeled.label ?? name;
+    if (peeled.none || (peeled.argv.length === 0 && !peeled.shellText)) return { done: w.emit(name, first.text, argv.slice(1), exec) };
+    if (peeled.shellText) {
+      const inv = w.emit(name, first.text, argv.slice(1, peeled.ownWords === undefined ? argv.length : 1 + peeled.ownWords), exec);
+      if (peeled.shellText.dynamic) w.addOpaque(`${label} runs a command line built at run time`, w.viaOf(exec));
+      else w.analyzeText(peeled.shellText.text, w.childScope(exec, label));
+      return { done: inv };
+    }
+    exec.wrappers = [...exec.wrappers, label];
+    const consumed = before.slice(1, before.length - peeled.argv.length);
+    if (consumed.length > 0) exec.wrapperWords = [...(exec.wrapperWords ?? []), ...consumed];
+    argv = peeled.argv;
+    if (name === 'xargs') {
+      const options = before.slice(1, Math.max(1, before.length - peeled.argv.length));
+      argv = xargsInput(w, argv, options, exec);
+    }
+  }
+}
