@@ -89,6 +89,16 @@ describe('wrappers: options wherever they are written', () => {
     }
   });
 
+  describe('what a multiplexer types or starts, however its options are written', () => {
+    for (const command of ["screen -X stuff 'rm -rf /^M'", "screen -S sess -X stuff 'rm -rf /^M'", "screen -r sess -p 0 -X stuff 'rm -rf /^M'", "screen -X -S sess stuff 'rm -rf /'",
+      "tmux new-session -c /tmp -d 'rm -rf /'", "tmux new-session -d -c /tmp 'rm -rf /'", 'tmux new -s x -c /tmp rm -rf /', "tmux new-session -dc/tmp 'rm -rf /'"]) {
+      it(`${command} is denied`, () => assert.equal(decision(command), 'deny'));
+    }
+    for (const command of ["screen -S stuff -X stuff 'ls^M'", 'screen -S stuff -X quit', 'screen -ls', "tmux new-session -c /tmp -d 'npm run dev'", 'tmux new -s stuff -c /tmp']) {
+      it(`${command} is allowed`, () => assert.equal(decision(command), 'allow'));
+    }
+  });
+
   describe('compiled code the hook cannot read is judged as an unknown program of that name', () => {
     for (const command of ['cargo run -- rm -rf /', 'cargo run --release --bin foo -- --delete-all', 'cargo r --bin=foo -- --delete-all', 'go run ./cmd/tool --delete-all', 'go run -race main.go --delete-all']) {
       it(`${command} is not allowed`, () => assert.notEqual(decision(command), 'allow'));

@@ -5,6 +5,7 @@
 
 import { decodeEchoEscapes } from '../../shell/decode';
 import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
+import { optionsMatching } from '../../registry/grammar';
 import type { ArgWord, Invocation } from '../types';
 import type { Exec, Handler, Walker } from './context';
 
@@ -34,11 +35,28 @@ function tmux(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocatio
   return inv;
 }
 
+const screenSpec = toolNamed('screen')!;
+/** screen reads options after a session name too (`screen -r sess -p 0 -X stuff …`); its detached-runner reading does not. */
+const SCREEN_OPTIONS_ANYWHERE = { ...screenSpec, interspersed: true };
+
+/**
+ * The text of `-X stuff TEXT`, in either reading of screen's words. `-X` is a list option (the screen
+ * command and its words), so `-X -S sess stuff TEXT` is found too.
+ */
+function screenStuff(args: readonly ArgWord[]): ArgWord | undefined {
+  for (const spec of [screenSpec, SCREEN_OPTIONS_ANYWHERE]) {
+    for (const option of optionsMatching(parsedArgs(args, spec), spec, ['-X'])) {
+      const at = option.values.indexOf('stuff');
+      if (at >= 0 && option.valueWords[at + 1]) return option.valueWords[at + 1];
+    }
+  }
+  return undefined;
+}
+
 /** `screen -X stuff 'rm -rf x\n'`: the same, for GNU screen. */
 function screen(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
   const inv = w.emit('screen', first.text, args, exec);
-  const stuff = args.findIndex((a) => a.text === 'stuff');
-  const text = stuff >= 0 ? args[stuff + 1] : undefined;
+  const text = screenStuff(args);
   if (!text) return inv;
   if (text.dynamic) w.addOpaque('screen stuff types text built at run time', w.viaOf(exec));
   else w.analyzeText(decodeEchoEscapes(text.text.replace(/\^M/g, '\n')).text, w.childScope(exec, 'screen stuff'));

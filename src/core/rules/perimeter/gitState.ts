@@ -1,5 +1,8 @@
 import { EFFECT_RULES, GIT_READ_ONLY, READ_ONLY_COMMANDS, type GitScope, type PathEffect } from '../../policy/effects';
 import type { ArgWord, Facts, GitMove, GitPathState, Invocation } from '../../policy/types';
+import { invocationCommand } from '../../registry/commandModel';
+import { hasOption, type ParsedCommand } from '../../registry/grammar';
+import type { ToolSpec } from '../../registry/types';
 import { guardedByContent, isContentDependent, protectionOf, type PerimeterView } from './protectedPaths';
 
 /**
@@ -37,24 +40,33 @@ const PASS_ON: ReadonlySet<string> = new Set(['awk', 'gawk', 'mawk', 'cut', 'sed
  * (`diff`, `status`, `ls-files -m`) or every tracked one (`ls-files`); the effect covers the work
  * tree, narrowed by git's view when only changed files are listed.
  */
+/** A git invocation's subcommand and reading, through git's registry entry. */
+function gitCommand(inv: Invocation): { sub: string | undefined; parsed: ParsedCommand; tool: ToolSpec } | undefined {
+  const command = invocationCommand(inv);
+  if (!command) return undefined;
+  return { sub: command.parsed.path[0] ?? command.parsed.operands[0]?.text, parsed: command.parsed, tool: command.tool };
+}
+
 export function gitFedEffects(inv: Invocation, fed: Invocation): PathEffect[] {
   // `git status --porcelain | awk '{print $2}' | xargs …`: filters pass git's list on.
   let producer = fed;
   for (let i = 0; i < 8 && producer.name !== 'git' && PASS_ON.has(producer.name) && producer.stdin?.kind === 'pipe'; i++) producer = producer.stdin.from;
   if (producer.name !== 'git' || READ_ONLY_COMMANDS.has(inv.name)) return [];
   // Only writers whose effect is known: an unknown tool fed file names (a linter, a formatter) is judged as it always was.
-  if (inv.name === 'git' ? GIT_READ_ONLY.has(inv.args.find((a) => !a.text.startsWith('-'))?.text ?? '') : !EFFECT_RULES[inv.name]) return [];
-  const words = producer.args.map((a) => a.text);
-  const sub = words.find((w) => !w.startsWith('-'));
-  if (!sub || !(LISTS_CHANGED.test(sub) || sub === 'ls-files' || sub === 'grep')) return [];
+  const writer = inv.name === 'git' ? gitCommand(inv) : undefined;
+  if (inv.name === 'git' ? GIT_READ_ONLY.has(writer?.sub ?? '') : !EFFECT_RULES[inv.name]) return [];
+  const lister = gitCommand(producer);
+  const sub = lister?.sub;
+  if (!lister || !sub || !(LISTS_CHANGED.test(sub) || sub === 'ls-files' || sub === 'grep')) return [];
   // A list against another commit, or a checkout from one, may hold any file: git's view of the work tree does not narrow it.
   const revision = (t: string): boolean => /[~^]|@\{|^[0-9a-f]{7,40}$|^stash/.test(t) && t !== 'HEAD';
-  const otherCommit = producer.args.some((a) => revision(a.text)) || inv.args.some((a) => revision(a.text) || /^(--source|-s$)/.test(a.text));
+  const otherCommit = producer.args.some((a) => revision(a.text)) || inv.args.some((a) => revision(a.text)) || (writer !== undefined && hasOption(writer.parsed, writer.tool, ['-s', '--source']));
   if (otherCommit) return [{ kind: 'rewrite', word: { text: '.', raw: '.', dynamic: false, glob: false } }];
-  const changedOnly = LISTS_CHANGED.test(sub) || (sub === 'ls-files' && words.some((w) => /^-[a-zA-Z]*[md]|^--(modified|deleted)$/.test(w)));
-  const untracked = sub === 'ls-files' && words.some((w) => /^-[a-zA-Z]*o|^--others$/.test(w));
+  const listed = (...names: string[]): boolean => hasOption(lister.parsed, lister.tool, names);
+  const changedOnly = LISTS_CHANGED.test(sub) || (sub === 'ls-files' && listed('-m', '--modified', '-d', '--deleted'));
+  const untracked = sub === 'ls-files' && listed('-o', '--others');
   const here: ArgWord = { text: '.', raw: '.', dynamic: false, glob: false };
-  const scope = changedOnly || untracked ? { gitScope: { untracked, ignored: untracked && words.some((w) => w === '-i' || w === '--ignored') } } : {};
+  const scope = changedOnly || untracked ? { gitScope: { untracked, ignored: untracked && listed('-i', '--ignored') } } : {};
   return [{ kind: 'rewrite', word: here, ...scope }];
 }
 
