@@ -139,6 +139,8 @@ const DENIED: Record<string, readonly string[]> = {
     "\"$(jq -r '.hooks.PreToolUse[0].hooks[0].command' .claude/settings.local.json | cut -d' ' -f1)\" uninstall all --project",
     "sh -c \"$(jq -r '.hooks.PreToolUse[0].hooks[0].command' .claude/settings.local.json | sed 's/hook claude/uninstall all/')\"",
     'node "$(npm root -g)/blast-shield/dist/cli.js" uninstall all',
+    'node -r ./x.js "$(npm root -g)/blast-shield/dist/cli.js" uninstall all',
+    'node --require ./x.js --no-warnings "$(npm root -g)/blast-shield/dist/cli.js" --user uninstall',
   ],
   'the guard home as a repository, archives of unknown entries': [
     'git -C ~/.blast-shield init',

@@ -79,6 +79,11 @@ interface InterpreterArgs {
   module: boolean;
 }
 
+/** The operands of a JavaScript runtime's words (`node -r ./hook.js cli.js uninstall`: `cli.js`, `uninstall`), read by node's option grammar. */
+export function runtimeOperands(args: readonly ArgWord[]): ArgWord[] {
+  return parseCommand(args, INTERPRETER_SPECS.javascript!.grammar).operands;
+}
+
 /** What an interpreter's words ask it to run: code, a module, a file, or its stdin. */
 function interpreterProgram(args: readonly ArgWord[], spec: InterpreterSpec): InterpreterArgs {
   const parsed = parseCommand(args, spec.grammar);

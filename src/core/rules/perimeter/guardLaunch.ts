@@ -4,6 +4,7 @@ import type { ArgWord, Facts, Finding, Invocation } from '../../policy/types';
 import { DENY_SUFFIX, expandKnown, perimeterFinding } from './perimeterFinding';
 import { protectionOf, type PerimeterView } from './protectedPaths';
 import { commandNode, invocationCommand } from '../../registry/commandModel';
+import { runtimeOperands } from '../../policy/handlers/interpreters';
 import { hasOption, optionValues } from '../../registry/grammar';
 
 /**
@@ -61,11 +62,11 @@ const UNSAFE_SUBCOMMANDS = /^(uninstall|install|unhide|remove|disable|off)$/i;
 /** `node "$(npm root -g)/blast-shield/dist/cli.js" uninstall all`: a computed path that still names the guard's package or CLI. */
 function computedGuardScript(j: LaunchJudge): Finding | undefined {
   if (!RUNTIMES.has(j.inv.name)) return undefined;
-  const at = j.inv.args.findIndex((a) => !a.text.startsWith('-'));
-  const script = j.inv.args[at];
+  const [script, ...scriptArgs] = runtimeOperands(j.inv.args);
   if (!script?.dynamic) return undefined;
   const names = /blast[-_]shield/i.test(script.text) || GUARD_FILES.test(basename(script.text));
-  const sub = j.inv.args.slice(at + 1).find((a) => !a.text.startsWith('-'));
+  // The guard CLI's own words: its subcommand is the first that is not one of its options.
+  const sub = scriptArgs.find((a) => !a.text.startsWith('-'));
   if (names && sub && (sub.dynamic || UNSAFE_SUBCOMMANDS.test(sub.text))) {
     return perimeterFinding('guard-cli', `${j.inv.name} runs a computed path to Blast Shield's own CLI (${script.text.slice(0, 80)}) with \`${sub.text}\`; ${DENY_SUFFIX}.`, 'blast-shield');
   }
