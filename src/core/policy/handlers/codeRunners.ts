@@ -1,6 +1,8 @@
 import type { ArgWord } from '../../shell/ast';
 import type { Invocation } from '../types';
 import { stdinText } from '../knownOutput';
+import { parsedArgs, toolNamed } from '../../registry/commandModel';
+import { hasOption, optionsMatching, type ParsedCommand } from '../../registry/grammar';
 import type { Exec, Handler, Walker } from './context';
 
 /**
@@ -259,16 +261,16 @@ function gitProgram(key: string, value: string): string | undefined {
   return value;
 }
 
+/** git's `-c NAME=VALUE` settings given before the subcommand (a subcommand's own `-c`, as clone's, is not one). */
+function gitSettings(parsed: ParsedCommand): ArgWord[] {
+  const spec = toolNamed('git')!;
+  return optionsMatching(parsed, spec, ['-c']).filter((o) => o.depth === 0).flatMap((o) => o.valueWords.map((w, n) => (w.text === o.values[n] ? w : { ...w, text: o.values[n]! })));
+}
+
 function gitEscapes(args: readonly ArgWord[], assignments: Readonly<Record<string, string>>): Escapes {
   const out = empty();
-  for (let i = 0; i < args.length; i++) {
-    const t = args[i]!.text;
-    if (t !== '-c') {
-      if (!t.startsWith('-')) break;
-      continue;
-    }
-    const setting = args[++i];
-    if (!setting) continue;
+  const parsed = parsedArgs(args, toolNamed('git')!);
+  for (const setting of gitSettings(parsed)) {
     const eq = setting.text.indexOf('=');
     if (eq < 0) continue;
     const key = setting.text.slice(0, eq);
@@ -282,11 +284,9 @@ function gitEscapes(args: readonly ArgWord[], assignments: Readonly<Record<strin
     const value = assignments[name];
     if (value !== undefined && value !== '') out.shell.push({ text: value, label: `git ${name}` });
   }
-  out.shell.push(...gitAliases(args));
+  out.shell.push(...gitAliases(parsed));
   return out;
 }
-
-const GIT_VALUED_GLOBALS = new Set(['-c', '-C', '--git-dir', '--work-tree', '--namespace', '--config-env', '--super-prefix', '--exec-path']);
 
 /** What an alias runs: a `!` alias is shell text, any other is `git <text>`. */
 function aliasText(value: string): string {
@@ -297,29 +297,23 @@ function aliasText(value: string): string {
  * Aliases (issue #11): `git -c alias.pf='push --force' pf` runs `git push --force`; `git config alias.x
  * '!…'` stores text a later `git x` runs, read here as if it ran.
  */
-function gitAliases(args: readonly ArgWord[]): { text: string; label: string }[] {
+function gitAliases(parsed: ParsedCommand): { text: string; label: string }[] {
   const inline = new Map<string, string>();
-  let i = 0;
-  for (; i < args.length; i++) {
-    const t = args[i]!.text;
-    if (GIT_VALUED_GLOBALS.has(t)) {
-      const value = args[++i];
-      const m = t === '-c' && value && !value.dynamic ? /^alias\.([^=\s]+)=([\s\S]*)$/i.exec(value.text) : null;
-      if (m) inline.set((m[1] as string).toLowerCase(), m[2] as string);
-      continue;
-    }
-    if (!t.startsWith('-')) break;
+  for (const value of gitSettings(parsed)) {
+    const m = value.dynamic ? null : /^alias\.([^=\s]+)=([\s\S]*)$/i.exec(value.text);
+    if (m) inline.set((m[1] as string).toLowerCase(), m[2] as string);
   }
-  const sub = args[i]?.text;
+  const sub = parsed.path[0] ?? parsed.operands[0]?.text;
   if (sub === undefined) return [];
   const out: { text: string; label: string }[] = [];
   // A `!` alias given with -c is read above whatever the subcommand; a git alias runs when it is the subcommand.
   const defined = inline.get(sub.toLowerCase());
   if (defined !== undefined && !defined.startsWith('!')) out.push({ text: aliasText(defined), label: `git alias ${sub}` });
-  if (sub === 'config') {
-    const rest = args.slice(i + 1);
-    if (rest.some((a) => /^--(unset|unset-all|get|get-all|get-regexp|list)$|^-l$/.test(a.text))) return out;
-    const operands = rest.filter((a) => !a.text.startsWith('-'));
+  if (sub === 'config' && parsed.path[0] === 'config') {
+    const spec = toolNamed('git')!;
+    if (hasOption(parsed, spec, ['--unset', '--unset-all', '--get', '--get-all', '--get-regexp', '-l'])) return out;
+    // `git config alias.x VALUE` and git 2.46's `git config set alias.x VALUE`.
+    const operands = parsed.operands[0]?.text === 'set' ? parsed.operands.slice(1) : parsed.operands;
     const key = operands[0];
     const value = operands[1];
     if (key && value && !value.dynamic && /^alias\./i.test(key.text)) out.push({ text: aliasText(value.text), label: `git config ${key.text}` });
