@@ -41,6 +41,7 @@ const REMOVED: ReadonlyArray<[RegExp, string]> = [
   [/\b(shortWithValue|longWithValue|wordWithValue)\b/, 'a wrapper\'s options are `valued`/`flag`/`optional` entries of its grammar table (core/shell/wrapperOptions.ts)'],
   [/\binterpreterArgs\b/, 'interpreters\' options are a grammar table per language (`INTERPRETER_SPECS` in policy/handlers/interpreters.ts), read by `interpreterProgram`'],
   [/\b(readOptions|OPTION_GRAMMARS|OptionGrammar)\b/, 'path effects read options with `readEffectArgs` over `EFFECT_GRAMMARS` (`effectGrammar` tables in policy/effectOptions.ts)'],
+  [/\bGIT_VALUED_GLOBALS\b/, 'git\'s global options in code runners are read through git\'s registry entry (policy/handlers/codeRunners.ts)'],
   [/\bREMOVE_VERBS\b/, 'a package manager\'s uninstall is its registry entry\'s `package: \'uninstall\'` (rules/perimeter/guardLaunch.ts reads it with `invocationCommand`)'],
 ];
 

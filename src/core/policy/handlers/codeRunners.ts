@@ -2,7 +2,7 @@ import type { ArgWord } from '../../shell/ast';
 import type { Invocation } from '../types';
 import { stdinText } from '../knownOutput';
 import { parsedArgs, toolNamed } from '../../registry/commandModel';
-import { hasOption, optionsMatching, type ParsedCommand } from '../../registry/grammar';
+import { hasOption, optionValues, optionsMatching, type ParsedCommand } from '../../registry/grammar';
 import type { Exec, Handler, Walker } from './context';
 
 /**
@@ -146,18 +146,13 @@ function sqliteLines(text: string, out: Escapes): void {
 
 function sqliteEscapes(args: readonly ArgWord[], stdin: string | undefined): Escapes {
   const out = empty();
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const t = a.text;
-    if (t === '-cmd' || t === '--cmd') {
-      const next = args[++i];
-      if (next) sqliteLines(next.text, out);
-      continue;
-    }
-    if (t.startsWith('-')) continue;
-    if (/\.(shell|system)\b/.test(t)) {
+  const spec = toolNamed('sqlite3')!;
+  const parsed = parsedArgs(args, spec);
+  for (const line of optionValues(parsed, spec, ['-cmd'])) sqliteLines(line, out);
+  for (const a of parsed.operands) {
+    if (/\.(shell|system)\b/.test(a.text)) {
       if (a.dynamic) out.opaque.push('sqlite3 runs a .shell command built at run time');
-      else sqliteLines(t, out);
+      else sqliteLines(a.text, out);
     }
   }
   if (stdin !== undefined) sqliteLines(stdin, out);
