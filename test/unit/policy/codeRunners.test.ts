@@ -48,6 +48,9 @@ describe('policy/handlers/codeRunners: what editors and REPLs run', () => {
     [['nvim', '--headless', '-c', 'lua os.execute("rm -rf build")', '-c', 'qa'], undefined, ['rm -rf build']],
     [['nvim', '--headless', '-c', 'lua vim.fn.system("make clean")'], undefined, ['make clean']],
     [['rimraf', 'dist', 'coverage'], undefined, ['rm -rf -- dist coverage']],
+    [['Rscript', '--vanilla', '-e', 'system("rm -rf uploads")'], undefined, ['rm -rf uploads']],
+    [['Rscript', '--expr=system("rm -rf uploads")'], undefined, ['rm -rf uploads']],
+    [['osascript', '-l', 'AppleScript', '-e', 'do shell script "rm -rf uploads"'], undefined, ['rm -rf uploads']],
     [['del-cli', 'storage/app/**', '!storage/app/.gitignore'], undefined, ['rm -rf -- storage/app/**']],
   ];
   for (const [argv, stdin, shell] of recovered) it(`${argv.join(' ')}${stdin ? ' <<< ' + JSON.stringify(stdin) : ''}`, () => assert.deepEqual(escapes(argv, stdin).shell, shell));
@@ -66,6 +69,8 @@ describe('policy/handlers/codeRunners: what editors and REPLs run', () => {
     [['git', 'config', '--get', 'alias.x'], undefined],
     [['git', '-c', 'core.fsmonitor=false', 'status'], undefined],
     [['tclsh'], 'puts [clock seconds]\n'],
+    [['Rscript', '--vanilla', '-e', 'print(1)'], undefined],
+    [['julia', '-q', '--eval', 'println(1)'], undefined],
     [['nvim', '--headless', '-c', 'lua vim.print(vim.version())', '-c', 'qa'], undefined],
     [['vim', '-es', '-c', 'execute "normal! gg=G"', '-c', 'wq'], undefined],
   ];

@@ -3,6 +3,7 @@ import type { Invocation } from '../types';
 import { stdinText } from '../knownOutput';
 import { parsedArgs, toolNamed } from '../../registry/commandModel';
 import { hasOption, optionValues, optionsMatching, type ParsedCommand } from '../../registry/grammar';
+import { parseCommand, type GrammarSpec } from '../../shell/grammar';
 import type { Exec, Handler, Walker } from './context';
 
 /**
@@ -348,15 +349,17 @@ function deleterEscapes(name: string, args: readonly ArgWord[]): Escapes {
 // R, Julia and AppleScript one-liners: `Rscript -e 'system("…")'`, `julia -e 'run(`…`)'`,
 // `osascript -e 'do shell script "…"'`
 
-/** The code of `-e` options (R, Julia, osascript), each with whether it was built at run time. */
+const codeGrammars = new Map<string, GrammarSpec>();
+
+/** The code of `-e` options (R, Julia, osascript), wherever they are written, read by the grammar. */
 function codeOptions(args: readonly ArgWord[], names: readonly string[]): ArgWord[] {
-  const out: ArgWord[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const t = args[i]!.text;
-    if (names.includes(t) && args[i + 1]) out.push(args[++i]!);
-    else for (const n of names) if (n.startsWith('--') && t.startsWith(`${n}=`)) out.push({ ...args[i]!, text: t.slice(n.length + 1) });
+  const key = names.join(' ');
+  let grammar = codeGrammars.get(key);
+  if (!grammar) {
+    grammar = { options: [{ names: [...names], takes: 'one' }], unknownShort: 'switch', unknownLong: 'switch' };
+    codeGrammars.set(key, grammar);
   }
-  return out;
+  return parseCommand(args, grammar).options.flatMap((o) => o.valueWords.map((w, n) => (w.text === o.values[n] ? w : { ...w, text: o.values[n]! })));
 }
 
 /** Calls whose one string argument is a shell line: R's `system("…")`/`system2`/`shell`, AppleScript's `do shell script "…"`. */
