@@ -363,7 +363,7 @@ function goPeel(args: ArgWord[]): Peeled {
   if (!target) return { argv: [], none: true };
   // `go run main.go util.go args`: every leading .go file is the program; the first later word begins its arguments.
   let i = read.index;
-  while (i + 1 < args.length && /\.go$/.test(args[i + 1]!.text) && /\.go$/.test(target.text)) i++;
+  while (i + 1 < args.length && args[i + 1]!.text.endsWith('.go') && target.text.endsWith('.go')) i++;
   const base = target.text.replace(/\/+$/, '').split('/').pop()!.replace(/\.go$/, '') || 'go-run';
   return { argv: [{ ...target, text: base === '.' ? 'go-run' : base }, ...args.slice(i + 1)], label: 'go run' };
 }
