@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { GitMove } from '../core/policy/types';
-import { gitRun, repositoryRoot } from './gitPathState';
+import { gitRepositoryRoot, gitRun } from './gitPathState';
 
 /**
  * The files a git move to other commits would change (for the perimeter's judgement of
@@ -94,7 +94,7 @@ function moveChanges(root: string, move: GitMove): Listing {
 }
 
 export function gitMoveChanges(workTree: string, moves: readonly GitMove[]): readonly string[] | undefined {
-  const root = repositoryRoot(workTree);
+  const root = gitRepositoryRoot(workTree);
   if (!root) return undefined;
   const out = new Set<string>();
   for (const move of moves) {
