@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { analyze } from '../core/policy/analyze';
 import { classify } from '../core/policy/classify';
 import { applyExtraRules } from '../core/settings/extraRules';
-import { hookPolicy } from '../node/policy/policyFiles';
+import { hookPolicy, type HookPolicy } from '../node/policy/policyFiles';
 import type { CredentialFacts, Decision, Facts, Target, Verdict } from '../core/policy/types';
 import { redactVerdict } from '../core/audit/redact';
 import { lazyCredentialFacts } from '../node/credentials/credentialFacts';
@@ -112,6 +112,8 @@ interface Judged {
   facts: Facts;
   /** Redacts what is printed: the workspace's known credential values and generic token shapes. */
   redact: (text: string) => string;
+  /** The team policy of the folder's workspace, read once per folder (nothing changes between lines). */
+  team: () => HookPolicy;
 }
 
 /** The facts for `cwd`: its git repository is the workspace (the folder itself outside one). */
@@ -119,7 +121,9 @@ function factsAt(cwd: string, env: CliIo['env']): Judged {
   const root = repositoryRoot(cwd);
   const home = guardHome(env);
   const known = root && fs.existsSync(home) ? knownSecretsOf([root], GUARD_PATHS.cacheDir(home), env.HOME ?? '') : undefined;
-  return { facts: gatherFacts({ cwd, env, home: env.HOME, workspaceRoots: [root ?? cwd], credentials: credentialsFor(root, env) }), redact: secretRedactor(known) };
+  const facts = gatherFacts({ cwd, env, home: env.HOME, workspaceRoots: [root ?? cwd], credentials: credentialsFor(root, env) });
+  let team: HookPolicy | undefined;
+  return { facts, redact: secretRedactor(known), team: () => (team ??= hookPolicy(facts.workspaceRoots, env)) };
 }
 
 function factsCache(env: CliIo['env']): (cwd: string) => Judged {
@@ -136,9 +140,9 @@ function factsCache(env: CliIo['env']): (cwd: string) => Judged {
 
 /** A verdict as printed: no secret in a reason, a target or the phrase. */
 /** The hook's verdict: the engine, then the team policy (a managed lockdown, extra rules), redacted. */
-function verdictFor(command: string, judged: Judged, lockdown: boolean, env: CliIo['env']): Verdict {
+function verdictFor(command: string, judged: Judged, lockdown: boolean): Verdict {
   const facts = judged.facts;
-  const team = hookPolicy(facts.workspaceRoots, env);
+  const team = judged.team();
   const locked = lockdown || team.lockdown;
   let verdict = classify(command, facts, { lockdown: locked });
   if (team.extraRules.length > 0) {
@@ -195,7 +199,7 @@ async function runBatch(o: CheckOptions, io: CliIo, baseCwd: string): Promise<nu
       text = errorLine(n + 1, '"cwd" must be a string');
     } else {
       const dir = cwd === undefined ? baseCwd : path.resolve(baseCwd, cwd);
-      text = JSON.stringify(verdictFor(command, factsFor(dir), o.lockdown, io.env));
+      text = JSON.stringify(verdictFor(command, factsFor(dir), o.lockdown));
     }
     out.push(text);
     size += text.length;
@@ -213,7 +217,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   const cwd = path.resolve(io.cwd, o.cwd ?? '.');
   if (o.jsonl) return runBatch(o, io, cwd);
-  const verdict = verdictFor(o.command as string, factsAt(cwd, io.env), o.lockdown, io.env);
+  const verdict = verdictFor(o.command as string, factsAt(cwd, io.env), o.lockdown);
   io.stdout(o.json ? JSON.stringify(verdict) + '\n' : formatVerdict(verdict));
   return EXIT_CODES[verdict.decision];
 }
