@@ -116,22 +116,66 @@ interface Judged {
   team: () => HookPolicy;
 }
 
-/** The facts for `cwd`: its git repository is the workspace (the folder itself outside one). */
-function factsAt(cwd: string, env: CliIo['env']): Judged {
-  const root = repositoryRoot(cwd);
-  const home = guardHome(env);
-  const known = root && fs.existsSync(home) ? knownSecretsOf([root], GUARD_PATHS.cacheDir(home), env.HOME ?? '') : undefined;
-  const facts = gatherFacts({ cwd, env, home: env.HOME, workspaceRoots: [root ?? cwd], credentials: credentialsFor(root, env) });
-  let team: HookPolicy | undefined;
-  return { facts, redact: secretRedactor(known), team: () => (team ??= hookPolicy(facts.workspaceRoots, env)) };
+/**
+ * Credential answers asked once for a whole batch: nothing runs between lines, so a path's, a
+ * folder's or a value's answer stands for every line. `incomplete` reports on the listings made so far.
+ */
+function answeredOnce(credentials: CredentialFacts): CredentialFacts {
+  const once = <T>(ask: (key: string) => T): ((key: string) => T) => {
+    const answers = new Map<string, T>();
+    return (key) => {
+      if (answers.has(key)) return answers.get(key) as T;
+      const answer = ask(key);
+      answers.set(key, answer);
+      return answer;
+    };
+  };
+  const out: CredentialFacts = {
+    fileInfo: once((p) => credentials.fileInfo(p)),
+    filesUnder: once((p) => credentials.filesUnder(p)),
+    originOf: once((v) => credentials.originOf(v)),
+  };
+  const incomplete = credentials.incomplete;
+  if (incomplete) out.incomplete = (dir) => incomplete.call(credentials, dir);
+  return out;
 }
 
+/** What a workspace gives every folder in it: its credential answers and the values to redact. */
+interface Workspace {
+  credentials: CredentialFacts;
+  redact: (text: string) => string;
+}
+
+function workspaceOf(root: string | undefined, env: CliIo['env']): Workspace {
+  const home = guardHome(env);
+  const known = root && fs.existsSync(home) ? knownSecretsOf([root], GUARD_PATHS.cacheDir(home), env.HOME ?? '') : undefined;
+  return { credentials: answeredOnce(credentialsFor(root, env)), redact: secretRedactor(known) };
+}
+
+/** The facts for `cwd`: its git repository is the workspace (the folder itself outside one). */
+function factsAt(cwd: string, env: CliIo['env'], workspace: (root: string | undefined) => Workspace = (root) => workspaceOf(root, env)): Judged {
+  const root = repositoryRoot(cwd);
+  const { credentials, redact } = workspace(root);
+  const facts = gatherFacts({ cwd, env, home: env.HOME, workspaceRoots: [root ?? cwd], credentials });
+  let team: HookPolicy | undefined;
+  return { facts, redact, team: () => (team ??= hookPolicy(facts.workspaceRoots, env)) };
+}
+
+/** A batch's facts: one per folder, sharing one workspace (credential index, known values) per repository. */
 function factsCache(env: CliIo['env']): (cwd: string) => Judged {
   const cache = new Map<string, Judged>();
+  const workspaces = new Map<string, Workspace>();
+  const workspace = (root: string | undefined): Workspace => {
+    // Outside a repository each folder stands alone (its walk is by path rules, from that folder).
+    if (root === undefined) return workspaceOf(root, env);
+    let w = workspaces.get(root);
+    if (!w) workspaces.set(root, (w = workspaceOf(root, env)));
+    return w;
+  };
   return (cwd) => {
     let judged = cache.get(cwd);
     if (!judged) {
-      judged = factsAt(cwd, env);
+      judged = factsAt(cwd, env, workspace);
       cache.set(cwd, judged);
     }
     return judged;
