@@ -263,6 +263,21 @@ const EXTENSION_FOLDERS: readonly string[] = ['.vscode/extensions', '.vscode-ins
  */
 export function exists(facts: Facts, path: string): boolean {
   if (path === '/' || path === '') return true;
+  // Answered once per path for a facts object (one decision): the same candidates and their parent
+  // folders are weighed for every word, and the listings they come from do not change within it.
+  let known = existence.get(facts);
+  if (!known) existence.set(facts, (known = new Map()));
+  const remembered = known.get(path);
+  if (remembered !== undefined) return remembered;
+  const answer = existsNow(facts, path);
+  if (known.size >= MAX_REMEMBERED_PATHS) known.clear();
+  known.set(path, answer);
+  return answer;
+}
+
+const existence = new WeakMap<Facts, Map<string, boolean>>();
+
+function existsNow(facts: Facts, path: string): boolean {
   const parent = dirname(path);
   if (parent !== path && !exists(facts, parent)) return false;
   const names = facts.listDir(parent);
