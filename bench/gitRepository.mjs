@@ -1,5 +1,5 @@
 // A bench workspace is a real git repository with one commit: an empty `.git` folder is no repository
-// to git, which would then answer for the enclosing checkout of Blast Shield (bench/out lies inside it).
+// to git, which would then answer for the enclosing checkout of Blast Shield (the benches' output folder lies inside it).
 import { execFileSync } from 'node:child_process';
 
 export function initRepository(dir) {
