@@ -193,15 +193,23 @@ export function gitPathStates(workTree: string, absolutePaths: readonly string[]
   }
   const staged = new Set<string>();
   const ignored = new Set<string>();
-  if (specs.length > 0) {
-    const index = git(root, ['ls-files', '-z', '--stage', '--', ...specs]);
-    const others = git(root, ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--', ...specs]);
-    if (!index || !others) return undefined;
+  // A committed file is judged by its content against the commit: the index and the ignore rules are
+  // asked only about the others (most questions are about committed files: one git process, not three).
+  const uncommitted = all.filter((f) => !head.has(rel(f)));
+  if (uncommitted.length > 0) {
+    const uncommittedSpecs = uncommitted.map((f) => ':(literal)' + rel(f));
+    const index = git(root, ['ls-files', '-z', '--stage', '--', ...uncommittedSpecs]);
+    if (!index) return undefined;
     for (const entry of index.toString('utf8').split('\0')) {
       const m = /^\d+ [0-9a-f]+ \d\t(.*)$/s.exec(entry);
       if (m) staged.add(m[1]!);
     }
-    for (const entry of others.toString('utf8').split('\0')) if (entry) ignored.add(entry);
+    const unstaged = uncommittedSpecs.filter((_, i) => !staged.has(rel(uncommitted[i]!)));
+    if (unstaged.length > 0) {
+      const others = git(root, ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--', ...unstaged]);
+      if (!others) return undefined;
+      for (const entry of others.toString('utf8').split('\0')) if (entry) ignored.add(entry);
+    }
   }
   const algorithm = [...head.values()][0]?.length === 64 ? 'sha256' : 'sha1';
   const stateOf = (file: string): GitPathState => {

@@ -87,6 +87,14 @@ function git(cwd: string, ...args: string[]): void {
     assert.equal(decide('git stash && git reset --hard').decision, 'deny');
   });
 
+  it('overwriting a committed file asks git once (its blob); an untracked one asks the index and the ignore rules too', () => {
+    const committed = decide('echo x > notes.txt');
+    assert.equal(committed.runs.length, 1, committed.runs.join('\n'));
+    assert.match(committed.runs[0]!, / ls-tree /);
+    const untracked = decide('echo x > scratch.txt');
+    assert.equal(untracked.runs.length, 3, untracked.runs.join('\n'));
+  });
+
   it('a question git could not answer is not asked again in the same decision', () => {
     const { runs } = decide('git checkout no-such-branch && git checkout no-such-branch && git merge no-such-branch');
     const repeated = runs.filter((r, i) => runs.indexOf(r) !== i);
