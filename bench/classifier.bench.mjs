@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
+import { initRepository } from './gitRepository.mjs';
 import { pairedRatio, startupEnvironments } from './startupEnv.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -79,11 +80,11 @@ const WORKSPACE_FILES = {
 function workspace() {
   const root = path.join(out, 'workspace');
   fs.rmSync(root, { recursive: true, force: true });
-  fs.mkdirSync(path.join(root, '.git'), { recursive: true });
   for (const [rel, text] of Object.entries(WORKSPACE_FILES)) {
     fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     fs.writeFileSync(path.join(root, rel), text);
   }
+  initRepository(root);
   return root;
 }
 

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
+import { initRepository } from './gitRepository.mjs';
 import { pairedRatio, pairedSpread, startupEnvironments } from './startupEnv.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -47,11 +48,11 @@ function setup() {
   const workspace = path.join(home, 'shop');
   const guardHomeDir = path.join(home, '.blast-shield');
   fs.mkdirSync(path.join(workspace, 'src'), { recursive: true });
-  // Its own repository: otherwise the enclosing checkout of Blast Shield would be the workspace.
-  fs.mkdirSync(path.join(workspace, '.git'), { recursive: true });
   fs.mkdirSync(guardHomeDir, { recursive: true, mode: 0o700 });
   fs.writeFileSync(path.join(workspace, 'src', 'index.ts'), 'export const a = 1;\n');
   fs.writeFileSync(path.join(workspace, 'README.md'), '# shop\n');
+  // Its own repository: otherwise the enclosing checkout of Blast Shield would be the workspace.
+  initRepository(workspace);
   // The same environment as the other start-up benches (the machine's own, which may make node itself
   // slower to start, e.g. NODE_EXTRA_CA_CERTS), with the home and guard home pointed at the fixture.
   const env = { ...process.env, HOME: home, BLAST_SHIELD_HOME: guardHomeDir };

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { analyze } from '../core/policy/analyze';
 import { classify } from '../core/policy/classify';
 import { applyExtraRules } from '../core/settings/extraRules';
-import { hookPolicy } from '../node/policy/policyFiles';
+import { hookPolicy, type HookPolicy } from '../node/policy/policyFiles';
 import type { CredentialFacts, Decision, Facts, Target, Verdict } from '../core/policy/types';
 import { redactVerdict } from '../core/audit/redact';
 import { lazyCredentialFacts } from '../node/credentials/credentialFacts';
@@ -112,22 +112,70 @@ interface Judged {
   facts: Facts;
   /** Redacts what is printed: the workspace's known credential values and generic token shapes. */
   redact: (text: string) => string;
+  /** The team policy of the folder's workspace, read once per folder (nothing changes between lines). */
+  team: () => HookPolicy;
+}
+
+/**
+ * Credential answers asked once for a whole batch: nothing runs between lines, so a path's, a
+ * folder's or a value's answer stands for every line. `incomplete` reports on the listings made so far.
+ */
+function answeredOnce(credentials: CredentialFacts): CredentialFacts {
+  const once = <T>(ask: (key: string) => T): ((key: string) => T) => {
+    const answers = new Map<string, T>();
+    return (key) => {
+      if (answers.has(key)) return answers.get(key) as T;
+      const answer = ask(key);
+      answers.set(key, answer);
+      return answer;
+    };
+  };
+  const out: CredentialFacts = {
+    fileInfo: once((p) => credentials.fileInfo(p)),
+    filesUnder: once((p) => credentials.filesUnder(p)),
+    originOf: once((v) => credentials.originOf(v)),
+  };
+  const incomplete = credentials.incomplete;
+  if (incomplete) out.incomplete = (dir) => incomplete.call(credentials, dir);
+  return out;
+}
+
+/** What a workspace gives every folder in it: its credential answers and the values to redact. */
+interface Workspace {
+  credentials: CredentialFacts;
+  redact: (text: string) => string;
+}
+
+function workspaceOf(root: string | undefined, env: CliIo['env']): Workspace {
+  const home = guardHome(env);
+  const known = root && fs.existsSync(home) ? knownSecretsOf([root], GUARD_PATHS.cacheDir(home), env.HOME ?? '') : undefined;
+  return { credentials: answeredOnce(credentialsFor(root, env)), redact: secretRedactor(known) };
 }
 
 /** The facts for `cwd`: its git repository is the workspace (the folder itself outside one). */
-function factsAt(cwd: string, env: CliIo['env']): Judged {
+function factsAt(cwd: string, env: CliIo['env'], workspace: (root: string | undefined) => Workspace = (root) => workspaceOf(root, env)): Judged {
   const root = repositoryRoot(cwd);
-  const home = guardHome(env);
-  const known = root && fs.existsSync(home) ? knownSecretsOf([root], GUARD_PATHS.cacheDir(home), env.HOME ?? '') : undefined;
-  return { facts: gatherFacts({ cwd, env, home: env.HOME, workspaceRoots: [root ?? cwd], credentials: credentialsFor(root, env) }), redact: secretRedactor(known) };
+  const { credentials, redact } = workspace(root);
+  const facts = gatherFacts({ cwd, env, home: env.HOME, workspaceRoots: [root ?? cwd], credentials });
+  let team: HookPolicy | undefined;
+  return { facts, redact, team: () => (team ??= hookPolicy(facts.workspaceRoots, env)) };
 }
 
+/** A batch's facts: one per folder, sharing one workspace (credential index, known values) per repository. */
 function factsCache(env: CliIo['env']): (cwd: string) => Judged {
   const cache = new Map<string, Judged>();
+  const workspaces = new Map<string, Workspace>();
+  const workspace = (root: string | undefined): Workspace => {
+    // Outside a repository each folder stands alone (its walk is by path rules, from that folder).
+    if (root === undefined) return workspaceOf(root, env);
+    let w = workspaces.get(root);
+    if (!w) workspaces.set(root, (w = workspaceOf(root, env)));
+    return w;
+  };
   return (cwd) => {
     let judged = cache.get(cwd);
     if (!judged) {
-      judged = factsAt(cwd, env);
+      judged = factsAt(cwd, env, workspace);
       cache.set(cwd, judged);
     }
     return judged;
@@ -136,9 +184,9 @@ function factsCache(env: CliIo['env']): (cwd: string) => Judged {
 
 /** A verdict as printed: no secret in a reason, a target or the phrase. */
 /** The hook's verdict: the engine, then the team policy (a managed lockdown, extra rules), redacted. */
-function verdictFor(command: string, judged: Judged, lockdown: boolean, env: CliIo['env']): Verdict {
+function verdictFor(command: string, judged: Judged, lockdown: boolean): Verdict {
   const facts = judged.facts;
-  const team = hookPolicy(facts.workspaceRoots, env);
+  const team = judged.team();
   const locked = lockdown || team.lockdown;
   let verdict = classify(command, facts, { lockdown: locked });
   if (team.extraRules.length > 0) {
@@ -195,7 +243,7 @@ async function runBatch(o: CheckOptions, io: CliIo, baseCwd: string): Promise<nu
       text = errorLine(n + 1, '"cwd" must be a string');
     } else {
       const dir = cwd === undefined ? baseCwd : path.resolve(baseCwd, cwd);
-      text = JSON.stringify(verdictFor(command, factsFor(dir), o.lockdown, io.env));
+      text = JSON.stringify(verdictFor(command, factsFor(dir), o.lockdown));
     }
     out.push(text);
     size += text.length;
@@ -213,7 +261,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   const cwd = path.resolve(io.cwd, o.cwd ?? '.');
   if (o.jsonl) return runBatch(o, io, cwd);
-  const verdict = verdictFor(o.command as string, factsAt(cwd, io.env), o.lockdown, io.env);
+  const verdict = verdictFor(o.command as string, factsAt(cwd, io.env), o.lockdown);
   io.stdout(o.json ? JSON.stringify(verdict) + '\n' : formatVerdict(verdict));
   return EXIT_CODES[verdict.decision];
 }

@@ -7,8 +7,13 @@ export function isAbsolute(p: string): boolean {
   return p.startsWith('/');
 }
 
+/** A path `normalize` would change: a repeated or trailing slash, a `.` or `..` segment. */
+const NOT_NORMAL = /\/\/|\/$|(?:^|\/)\.{1,2}(?:\/|$)/;
+
 /** Collapse '.', '..' and repeated slashes. Keeps a leading '/' for absolute paths. */
 export function normalize(p: string): string {
+  // Most paths are already normal: returned as they are, without splitting.
+  if (p !== '' && !NOT_NORMAL.test(p)) return p;
   const abs = isAbsolute(p);
   const out: string[] = [];
   for (const seg of p.split('/')) {

@@ -1,14 +1,14 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { CredentialFacts, Facts, FileStatus, GitHistoryQuery, GitMove, ProductionMap } from '../core/policy/types';
+import type { CredentialFacts, Facts, FileStatus, GitHistoryQuery, GitMove, GitPathState, ProductionMap } from '../core/policy/types';
 import { parseSettingsMirror } from '../core/settings/mirror';
 import { parsePolicyFile } from '../core/settings/policyFile';
 import { SETTING_KEYS } from '../core/settings/types';
 import { managedPolicyPaths, repositoryPolicyPaths } from './policy/policyPaths';
 import { GUARD_PATHS, guardHome } from './guardHome';
 import { openRegularFileSync, readRegularFileSync } from './safeOpen';
-import { gitPathStates, repositoryRoot } from './gitPathState';
+import { gitPathStates, gitRepositoryRoot, gitRun, repositoryRoot } from './gitPathState';
 import { gitHistoryPaths } from './gitHistoryPaths';
 import { gitMoveChanges } from './gitMoves';
 import { processRuntime } from './processRuntime';
@@ -192,6 +192,73 @@ function parseJson<T>(text: string, pick: (v: unknown) => T | undefined): T | un
   }
 }
 
+/**
+ * Git's answers for one facts object (one decision; one folder of a `check --jsonl` batch, where
+ * nothing runs between lines): each repository is found once per folder, each path's state is asked
+ * once (the paths not yet known are asked together), and each history listing or move is asked once.
+ * A question git could not answer stays unanswered for the rest of the decision, so the rules keep
+ * assuming the worst instead of asking again.
+ */
+export class GitMemo {
+  private readonly roots = new Map<string, string | undefined>();
+  /** root -> path -> state; null: git could not say. Paths outside the repository are absent from answers. */
+  private readonly states = new Map<string, Map<string, GitPathState | null | 'outside'>>();
+  private readonly histories = new Map<string, ReturnType<typeof gitHistoryPaths>>();
+  private readonly moves = new Map<string, readonly string[] | undefined>();
+  /** Each git command the moves ask (a revision's existence, a diff), once: moves share them. */
+  private readonly runs = new Map<string, ReturnType<typeof gitRun>>();
+  private readonly run = (root: string, args: readonly string[]): ReturnType<typeof gitRun> => {
+    const key = `${root}\0${args.join('\0')}`;
+    let result = this.runs.get(key);
+    if (!result) this.runs.set(key, (result = gitRun(root, args)));
+    return result;
+  };
+
+  constructor(private readonly home: string) {}
+
+  rootOf(dir: string): string | undefined {
+    if (this.roots.has(dir)) return this.roots.get(dir);
+    const root = gitRepositoryRoot(dir);
+    this.roots.set(dir, root);
+    return root;
+  }
+
+  pathStates(workTree: string, absolutePaths: readonly string[]): Record<string, GitPathState> | undefined {
+    const root = this.rootOf(workTree);
+    if (!root) return undefined;
+    let known = this.states.get(root);
+    if (!known) this.states.set(root, (known = new Map()));
+    const unknown = [...new Set(absolutePaths.filter((p) => !known.has(p)))];
+    if (unknown.length > 0) {
+      const answer = gitPathStates(root, unknown);
+      for (const p of unknown) known.set(p, answer === undefined ? null : (answer[p] ?? 'outside'));
+    }
+    const out: Record<string, GitPathState> = {};
+    for (const p of absolutePaths) {
+      const state = known.get(p);
+      if (state === null) return undefined;
+      if (state !== undefined && state !== 'outside') out[p] = state;
+    }
+    return out;
+  }
+
+  history(workTree: string, query: GitHistoryQuery): ReturnType<typeof gitHistoryPaths> {
+    const root = this.rootOf(workTree);
+    if (!root) return undefined;
+    const key = `${root}\0${JSON.stringify([query.kind, query.revs, query.maxCount ?? null, query.cached ?? false])}`;
+    if (!this.histories.has(key)) this.histories.set(key, gitHistoryPaths(root, query, this.home));
+    return this.histories.get(key);
+  }
+
+  moveChanges(workTree: string, moves: readonly GitMove[]): readonly string[] | undefined {
+    const root = this.rootOf(workTree);
+    if (!root) return undefined;
+    const key = `${root}\0${JSON.stringify(moves)}`;
+    if (!this.moves.has(key)) this.moves.set(key, gitMoveChanges(root, moves, this.run));
+    return this.moves.get(key);
+  }
+}
+
 function lazy<T>(compute: () => T): () => T {
   let done = false;
   let value: T;
@@ -221,6 +288,8 @@ export function gatherFacts(opts: GatherFactsOptions): Facts {
   const files = new Map<string, string | undefined>();
   const dirs = new Map<string, readonly string[] | undefined>();
   const sessionStart = lazy(() => (typeof opts.scriptSession === 'function' ? opts.scriptSession() : undefined));
+  const git = new GitMemo(home);
+  const statuses = new Map<string, FileStatus>();
 
   const facts: Facts = {
     cwd,
@@ -237,7 +306,9 @@ export function gatherFacts(opts: GatherFactsOptions): Facts {
       return text;
     },
     fileStatus(absolutePath: string) {
-      return fileStatus(absolutePath);
+      let status = statuses.get(absolutePath);
+      if (status === undefined) statuses.set(absolutePath, (status = fileStatus(absolutePath)));
+      return status;
     },
     ...(opts.scriptSession ? { unstableScript: (absolutePath: string) => unstableScriptReason(absolutePath, sessionStart()) } : {}),
     listDir(absolutePath: string) {
@@ -257,13 +328,13 @@ export function gatherFacts(opts: GatherFactsOptions): Facts {
     },
     guardHome: guardHome(env),
     gitPathStates(workTree: string, absolutePaths: readonly string[]) {
-      return gitPathStates(workTree, absolutePaths);
+      return git.pathStates(workTree, absolutePaths);
     },
     gitHistoryPaths(workTree: string, query: GitHistoryQuery) {
-      return gitHistoryPaths(workTree, query, home);
+      return git.history(workTree, query);
     },
     gitMoveChanges(workTree: string, moves: readonly GitMove[]) {
-      return gitMoveChanges(workTree, moves);
+      return git.moveChanges(workTree, moves);
     },
     processRuntime(pid: number) {
       return processRuntime(pid);

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { classifyCredentialFile } from '../core/credentials/credentialFiles';
 import { matchCredentialPath } from '../core/credentials/credentialPaths';
 import type { CredentialFileInfo, GitHistoryQuery } from '../core/policy/types';
-import { repositoryRoot } from './gitPathState';
+import { gitEnvironment, gitRepositoryRoot } from './gitPathState';
 
 /**
  * Which paths a git history command would print (`git log -p`, `git show REV`, `git format-patch`,
@@ -26,9 +26,7 @@ interface Run {
 }
 
 function git(root: string, args: readonly string[]): Run {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('GIT_')) env[k] = v;
-  Object.assign(env, { GIT_NO_LAZY_FETCH: '1', GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1' });
+  const env = gitEnvironment(root, (k) => k.startsWith('GIT_'));
   // Loaded here, not at the top: node:child_process (with node:net and the streams) would cost every
   // hook call start-up time; only history commands get here.
   const { spawnSync } = require('node:child_process') as typeof ChildProcess;
@@ -90,7 +88,7 @@ function goneCredentials(root: string, home: string, paths: readonly string[], s
 }
 
 export function gitHistoryPaths(workTree: string, query: GitHistoryQuery, home = ''): { paths: string[]; complete: boolean; credentials?: CredentialFileInfo[] } | undefined {
-  const root = repositoryRoot(workTree);
+  const root = gitRepositoryRoot(workTree);
   if (!root) return undefined;
   const commands = commandsFor(query);
   if (!commands) return { paths: [], complete: false };

@@ -18,7 +18,10 @@ const TIMEOUT_MS = 1500;
 const MAX_FILES = 256;
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
-/** The enclosing repository (a folder holding .git), or undefined. */
+/**
+ * The enclosing workspace folder: the nearest folder holding a `.git` of any kind, or undefined. This
+ * names the workspace only; git questions go through `gitRepositoryRoot`, which follows git's own rules.
+ */
 export function repositoryRoot(start: string): string | undefined {
   let dir = path.resolve(start);
   for (let i = 0; i < 64; i++) {
@@ -30,11 +33,90 @@ export function repositoryRoot(start: string): string | undefined {
   return undefined;
 }
 
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether git would take this folder as a repository's git directory: a `HEAD` file, and `objects`
+ * and `refs` folders there or in the folder its `commondir` names (a linked work tree's git dir).
+ */
+export function isGitDirectory(dir: string): boolean {
+  try {
+    if (!fs.statSync(path.join(dir, 'HEAD')).isFile()) return false;
+  } catch {
+    return false;
+  }
+  let common = dir;
+  try {
+    const named = fs.readFileSync(path.join(dir, 'commondir'), 'utf8').trim();
+    if (named !== '') common = path.resolve(dir, named);
+  } catch {
+    // No commondir: objects and refs live here.
+  }
+  return isDirectory(path.join(common, 'objects')) && isDirectory(path.join(common, 'refs'));
+}
+
+/**
+ * What a `.git` entry means to git: 'repository' (a git directory, or a `gitdir:` file naming one),
+ * 'skip' (a folder git does not take as a repository: git goes on to the parent folder), or 'broken'
+ * (a file git cannot follow: git stops there with an error).
+ */
+function dotGitKind(entry: string): 'repository' | 'skip' | 'broken' | 'none' {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(entry);
+  } catch {
+    return 'none';
+  }
+  if (stat.isDirectory()) return isGitDirectory(entry) ? 'repository' : 'skip';
+  if (!stat.isFile() || stat.size > 4096) return 'broken';
+  try {
+    const m = /^gitdir: (.+?)\r?\n?$/.exec(fs.readFileSync(entry, 'utf8'));
+    return m && isGitDirectory(path.resolve(path.dirname(entry), m[1]!)) ? 'repository' : 'broken';
+  } catch {
+    return 'broken';
+  }
+}
+
+/**
+ * The work tree git itself would answer for from `start`: the nearest folder whose `.git` is a real
+ * git directory or a `gitdir:` file naming one. A `.git` folder git does not accept (an empty one a
+ * tool left, or one planted to mislead) is passed over, as git passes over it; a `.git` file git
+ * cannot follow ends the search with no repository, as git fails there. Undefined outside a repository.
+ */
+export function gitRepositoryRoot(start: string): string | undefined {
+  let dir = path.resolve(start);
+  for (let i = 0; i < 64; i++) {
+    const kind = dotGitKind(path.join(dir, '.git'));
+    if (kind === 'repository') return dir;
+    if (kind === 'broken') return undefined;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+  return undefined;
+}
+
+/**
+ * The environment a git question runs with: no variable that points git elsewhere or starts a
+ * program, and a ceiling at the root's parent, so git answers for the repository at `root` or not at
+ * all (never for an enclosing one if it sees `root` differently than `gitRepositoryRoot` did).
+ */
+export function gitEnvironment(root: string, drop: (name: string) => boolean): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !drop(k)) env[k] = v;
+  Object.assign(env, { GIT_NO_LAZY_FETCH: '1', GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1', GIT_CEILING_DIRECTORIES: path.dirname(path.resolve(root)) });
+  return env;
+}
+
 /** Runs a git command that only reads objects and the index, with git's program-starting settings off; its exit status and output. */
 export function gitRun(root: string, args: readonly string[]): { status: number | null; stdout: Buffer | undefined } {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^GIT_(DIR|WORK_TREE|INDEX_FILE|CONFIG_PARAMETERS|CONFIG_COUNT|CONFIG_KEY_\d+|CONFIG_VALUE_\d+|EXTERNAL_DIFF|PAGER|SSH|SSH_COMMAND|ASKPASS|EXEC_PATH)$/.test(k)) env[k] = v;
-  Object.assign(env, { GIT_NO_LAZY_FETCH: '1', GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1' });
+  const env = gitEnvironment(root, (k) => /^GIT_(DIR|WORK_TREE|INDEX_FILE|CONFIG_PARAMETERS|CONFIG_COUNT|CONFIG_KEY_\d+|CONFIG_VALUE_\d+|EXTERNAL_DIFF|PAGER|SSH|SSH_COMMAND|ASKPASS|EXEC_PATH|CEILING_DIRECTORIES|DISCOVERY_ACROSS_FILESYSTEM)$/.test(k));
   // Loaded here, not at the top: node:child_process (with node:net and the streams) costs every hook
   // call several milliseconds of start-up, and only git commands that touch protected files get here.
   const { spawnSync } = require('node:child_process') as typeof ChildProcess;
@@ -86,7 +168,7 @@ function blobHash(file: string, algorithm: 'sha1' | 'sha256'): string | undefine
 const RANK: Record<GitPathState, number> = { unmodified: 0, ignored: 1, untracked: 2, 'staged-new': 3, modified: 4, unknown: 5 };
 
 export function gitPathStates(workTree: string, absolutePaths: readonly string[]): Record<string, GitPathState> | undefined {
-  const root = repositoryRoot(workTree);
+  const root = gitRepositoryRoot(workTree);
   if (!root) return undefined;
   const rel = (p: string): string => path.relative(root, p).split(path.sep).join('/');
   const files = new Map<string, string[]>();
@@ -111,15 +193,23 @@ export function gitPathStates(workTree: string, absolutePaths: readonly string[]
   }
   const staged = new Set<string>();
   const ignored = new Set<string>();
-  if (specs.length > 0) {
-    const index = git(root, ['ls-files', '-z', '--stage', '--', ...specs]);
-    const others = git(root, ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--', ...specs]);
-    if (!index || !others) return undefined;
+  // A committed file is judged by its content against the commit: the index and the ignore rules are
+  // asked only about the others (most questions are about committed files: one git process, not three).
+  const uncommitted = all.filter((f) => !head.has(rel(f)));
+  if (uncommitted.length > 0) {
+    const uncommittedSpecs = uncommitted.map((f) => ':(literal)' + rel(f));
+    const index = git(root, ['ls-files', '-z', '--stage', '--', ...uncommittedSpecs]);
+    if (!index) return undefined;
     for (const entry of index.toString('utf8').split('\0')) {
       const m = /^\d+ [0-9a-f]+ \d\t(.*)$/s.exec(entry);
       if (m) staged.add(m[1]!);
     }
-    for (const entry of others.toString('utf8').split('\0')) if (entry) ignored.add(entry);
+    const unstaged = uncommittedSpecs.filter((_, i) => !staged.has(rel(uncommitted[i]!)));
+    if (unstaged.length > 0) {
+      const others = git(root, ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--', ...unstaged]);
+      if (!others) return undefined;
+      for (const entry of others.toString('utf8').split('\0')) if (entry) ignored.add(entry);
+    }
   }
   const algorithm = [...head.values()][0]?.length === 64 ? 'sha256' : 'sha1';
   const stateOf = (file: string): GitPathState => {

@@ -19,6 +19,8 @@ import { laterEnvironment, scheduledBy } from '../rules/deferred/laterEnvironmen
 interface PackIndex {
   byCommand: Map<string, RulePack[]>;
   everyInvocation: RulePack[];
+  /** Per command name some pack names: those packs and every-invocation packs, in registry order (worked out once). */
+  merged: Map<string, readonly RulePack[]>;
   snippetPacks: RulePack[];
   analysisPacks: RulePack[];
 }
@@ -42,7 +44,7 @@ function indexOf(packs: readonly RulePack[]): PackIndex {
       else byCommand.set(name, [pack]);
     }
   }
-  const index: PackIndex = { byCommand, everyInvocation, snippetPacks: packs.filter((p) => p.checkSnippet), analysisPacks: packs.filter((p) => p.checkAnalysis) };
+  const index: PackIndex = { byCommand, everyInvocation, merged: new Map(), snippetPacks: packs.filter((p) => p.checkSnippet), analysisPacks: packs.filter((p) => p.checkAnalysis) };
   indexes.set(packs, index);
   return index;
 }
@@ -130,7 +132,9 @@ function packsFor(index: PackIndex, packs: readonly RulePack[], name: string): r
   const named = index.byCommand.get(name);
   if (!named) return index.everyInvocation;
   if (index.everyInvocation.length === 0) return named;
-  return packs.filter((p) => named.includes(p) || index.everyInvocation.includes(p));
+  let merged = index.merged.get(name);
+  if (!merged) index.merged.set(name, (merged = packs.filter((p) => named.includes(p) || index.everyInvocation.includes(p))));
+  return merged;
 }
 
 function findingKey(f: Finding): string {

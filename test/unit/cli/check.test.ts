@@ -100,6 +100,27 @@ describe('blast-shield check (process)', function () {
     assert.deepEqual(out.map((v) => v.decision), ['allow', 'deny', 'ask', 'ask']);
   });
 
+  it('--jsonl applies each folder\'s team policy to every line of that folder (read once per folder)', () => {
+    const team = path.join(dir, 'team');
+    fs.mkdirSync(path.join(team, '.git'), { recursive: true });
+    fs.writeFileSync(path.join(team, '.blast-shield.json'), JSON.stringify({ rules: [{ match: 'terraform apply*', decision: 'deny', reason: 'team rule' }] }));
+    const lines = [
+      { command: 'terraform apply', cwd: team },
+      { command: 'terraform apply' },
+      { command: 'ls', cwd: team },
+      { command: 'terraform apply -auto-approve', cwd: team },
+      { command: 'terraform apply' },
+    ].map((l) => JSON.stringify(l));
+    const r = check(['--jsonl'], lines.join('\n') + '\n');
+    assert.equal(r.code, 0, r.stderr);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(out[0].decision, 'deny', JSON.stringify(out[0]));
+    assert.notEqual(out[1].decision, 'deny', JSON.stringify(out[1]));
+    assert.equal(out[2].decision, 'allow');
+    assert.equal(out[3].decision, 'deny', JSON.stringify(out[3]));
+    assert.notEqual(out[4].decision, 'deny', JSON.stringify(out[4]));
+  });
+
   it('--jsonl --lockdown denies what would ask', () => {
     const r = check(['--jsonl', '--lockdown'], JSON.stringify({ command: 'git reset --hard' }) + '\n');
     assert.equal(JSON.parse(r.stdout).decision, 'deny');

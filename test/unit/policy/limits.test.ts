@@ -134,4 +134,31 @@ describe('policy: limits never answer allow', () => {
       it(`${command} stays allowed in both readings`, () => assert.equal(verdict(command).decision, 'allow'));
     }
   });
+
+  describe('danger behind bulk: what a size or work limit cut is never allowed', () => {
+    const rows: Array<[string, string]> = [
+      ['python3 -c with 30,000 statements, then shutil.rmtree', `python3 -c "${'print(1); '.repeat(30_000)}import shutil; shutil.rmtree('/')"`],
+      ['node -e with 60,000 statements, then rmSync', `node -e "${'console.log(1);'.repeat(60_000)}require('fs').rmSync('/', {recursive: true})"`],
+      ['rm with 40,000 operands, then /', 'rm -rf ' + 'a '.repeat(40_000) + '/'],
+      ['a 900 KB word, then rm', 'echo ' + 'a'.repeat(900_000) + '; rm -rf /'],
+      ['3,000 case patterns, then rm', 'case x in ' + Array.from({ length: 3000 }, (_, i) => `p${i}) ls;;`).join(' ') + ' *) rm -rf /;; esac'],
+      ['3,000 heredocs, then rm', Array.from({ length: 3000 }, () => 'cat <<E\nx\nE').join('\n') + '\nrm -rf /'],
+      ['5,000 statements, then rm', 'ls; '.repeat(5000) + 'rm -rf /'],
+      ['500 functions calling one another, then rm', Array.from({ length: 500 }, (_, i) => `f${i}() { f${i + 1}; }`).join('; ') + '; f500() { rm -rf /; }; f0'],
+    ];
+    for (const [name, command] of rows) {
+      it(`${name}: never allowed, denied in lockdown`, () => {
+        const v = verdict(command);
+        assert.notEqual(v.decision, 'allow', JSON.stringify(v.reasons).slice(0, 300));
+        assert.equal(verdict(command, true).decision, 'deny');
+      });
+    }
+    // Look-alikes the limits leave alone: bulk that is read to the end still decides by what it holds.
+    for (const command of ['ls ' + '>/dev/null '.repeat(2000), 'a=1 '.repeat(2000) + 'ls', `python3 -c "${'print(1); '.repeat(300)}"`]) {
+      it(`${command.slice(0, 40)}… (read to the end): allowed`, () => assert.equal(verdict(command).decision, 'allow'));
+    }
+    for (const command of ['ls ' + '>/dev/null '.repeat(5000) + '> ~/.bashrc', 'a=1 '.repeat(5000) + 'rm -rf /']) {
+      it(`${command.slice(0, 40)}… ${command.slice(-12)} (read to the end): denied`, () => assert.equal(verdict(command).decision, 'deny'));
+    }
+  });
 });

@@ -39,11 +39,43 @@ export type PerimeterPlaces = Pick<Facts, 'home' | 'guardHome' | 'workspaceRoots
 
 const views = new WeakMap<PerimeterPlaces, PerimeterView>();
 
+/** A view made from these very places (the same arrays and objects, the same strings). */
+interface SharedView {
+  home: string;
+  guardHome: string | undefined;
+  perimeter: Facts['perimeter'];
+  view: PerimeterView;
+}
+/** Views by the workspace roots array they were made from; a handful per array. */
+const sharedViews = new WeakMap<readonly string[], SharedView[]>();
+
+/**
+ * The perimeter's places, normalised once per decision: once per facts object, and once for facts
+ * objects layered over the same places (a decision's memoised facts over a batch's facts, `check
+ * --jsonl`), recognised by the identity of the arrays and objects the places come in.
+ */
 export function perimeterView(facts: PerimeterPlaces): PerimeterView {
   const cached = views.get(facts);
   if (cached) return cached;
-  const home = normalize(facts.home);
+  const roots = facts.workspaceRoots;
   const perimeter = facts.perimeter;
+  const shared = sharedViews.get(roots);
+  const same = shared?.find((e) => e.home === facts.home && e.guardHome === facts.guardHome && e.perimeter === perimeter);
+  if (same) {
+    views.set(facts, same.view);
+    return same.view;
+  }
+  const view = makeView(facts, perimeter);
+  views.set(facts, view);
+  const list = shared ?? [];
+  if (list.length >= 4) list.shift();
+  list.push({ home: facts.home, guardHome: facts.guardHome, perimeter, view });
+  if (!shared) sharedViews.set(roots, list);
+  return view;
+}
+
+function makeView(facts: PerimeterPlaces, perimeter: Facts['perimeter']): PerimeterView {
+  const home = normalize(facts.home);
   const guardHomes = unique([normalize(facts.guardHome ?? home + '/.blast-shield'), normalize(home + '/.blast-shield')]);
   const view: PerimeterView = {
     home,
@@ -54,7 +86,6 @@ export function perimeterView(facts: PerimeterPlaces): PerimeterView {
     workspaceRoots: facts.workspaceRoots.map(normalize),
     pathFolders: (perimeter?.pathFolders ?? []).map((f) => lower(normalize(f))),
   };
-  views.set(facts, view);
   return view;
 }
 
@@ -150,12 +181,22 @@ function protectionOfOne(path: string, view: PerimeterView): Protection | undefi
 }
 
 /** Is this absolute path protected itself (or inside a protected folder)? Content-dependent kinds need `guardedByContent`. */
+/** Each view's answers by path (bounded): rules ask about the same paths again and again. */
+const protections = new WeakMap<PerimeterView, Map<string, Protection | undefined>>();
+const MAX_REMEMBERED_PATHS = 4096;
+
 export function protectionOf(absolutePath: string, view: PerimeterView): Protection | undefined {
+  let known = protections.get(view);
+  if (known?.has(absolutePath)) return known.get(absolutePath);
+  let found: Protection | undefined;
   for (const p of aliasesOf(normalize(absolutePath), view)) {
-    const found = protectionOfOne(p, view);
-    if (found) return found;
+    found = protectionOfOne(p, view);
+    if (found) break;
   }
-  return undefined;
+  if (!known) protections.set(view, (known = new Map()));
+  if (known.size >= MAX_REMEMBERED_PATHS) known.clear();
+  known.set(absolutePath, found);
+  return found;
 }
 
 /** A folder that exists to hold protected files, by its place (its label), or undefined. */
@@ -222,6 +263,21 @@ const EXTENSION_FOLDERS: readonly string[] = ['.vscode/extensions', '.vscode-ins
  */
 export function exists(facts: Facts, path: string): boolean {
   if (path === '/' || path === '') return true;
+  // Answered once per path for a facts object (one decision): the same candidates and their parent
+  // folders are weighed for every word, and the listings they come from do not change within it.
+  let known = existence.get(facts);
+  if (!known) existence.set(facts, (known = new Map()));
+  const remembered = known.get(path);
+  if (remembered !== undefined) return remembered;
+  const answer = existsNow(facts, path);
+  if (known.size >= MAX_REMEMBERED_PATHS) known.clear();
+  known.set(path, answer);
+  return answer;
+}
+
+const existence = new WeakMap<Facts, Map<string, boolean>>();
+
+function existsNow(facts: Facts, path: string): boolean {
   const parent = dirname(path);
   if (parent !== path && !exists(facts, parent)) return false;
   const names = facts.listDir(parent);
