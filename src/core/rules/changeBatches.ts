@@ -1,6 +1,6 @@
 import type { Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { resolvePath } from '../paths';
-import { cliArgs, flagValues } from '../registry/args';
+import { cliArgs, flagValues, hasFlag } from '../registry/args';
 import { parsedArgs, toolNamed } from '../registry/commandModel';
 
 /**
@@ -37,11 +37,64 @@ export function deletedRecords(batch: string): string[] | undefined {
   return names.length > 0 ? names : undefined;
 }
 
+/** Prefixes of scratch objects a lifecycle rule may expire without losing kept data. */
+const SCRATCH_PREFIX = /^(tmp|temp|cache|scratch|logs?|access-logs|multipart|incomplete)(\/|$)/i;
+
+/** What one enabled lifecycle rule expires: undefined when it expires nothing or only scratch objects. */
+function expiredScope(rule: Record<string, unknown>): string | undefined {
+  if (typeof rule.Status === 'string' && rule.Status.toLowerCase() !== 'enabled') return undefined;
+  if (rule.Expiration === undefined && rule.NoncurrentVersionExpiration === undefined) return undefined;
+  const filter = (rule.Filter ?? {}) as Record<string, unknown>;
+  const and = (filter.And ?? {}) as Record<string, unknown>;
+  const prefix = [filter.Prefix, and.Prefix, rule.Prefix].find((v): v is string => typeof v === 'string' && v !== '');
+  if (prefix === undefined) return filter.Tag !== undefined || and.Tags !== undefined ? 'the tagged objects' : 'every object';
+  return SCRATCH_PREFIX.test(prefix) ? undefined : `the objects under ${prefix}`;
+}
+
+/** What a lifecycle configuration expires (bounded), or undefined when it keeps the bucket's data. */
+export function expiredObjects(config: string): string[] | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(config);
+  } catch {
+    return /Expiration/i.test(config) ? ['objects (a configuration that could not be parsed)'] : undefined;
+  }
+  const rules = (parsed as { Rules?: unknown }).Rules;
+  if (!Array.isArray(rules)) return undefined;
+  const scopes = rules.slice(0, 1000).map((r) => (r !== null && typeof r === 'object' ? expiredScope(r as Record<string, unknown>) : undefined)).filter((x): x is string => x !== undefined);
+  return scopes.length > 0 ? [...new Set(scopes)] : undefined;
+}
+
+/**
+ * `aws s3api put-bucket-lifecycle-configuration` replaces the bucket's lifecycle: a rule that expires
+ * every object (or the objects under a kept prefix) deletes them within a day, with no undo. The
+ * configuration comes inline or as `file://`; one that cannot be read could expire anything.
+ */
+function checkLifecycle(inv: Invocation, ctx: RuleContext, args: ReturnType<typeof cliArgs>): Finding[] {
+  const bucket = flagValues(args, ['--bucket'])[0] ?? '(bucket not named)';
+  const profile = flagValues(args, ['--profile'])[0];
+  const sources = [{ source: '--bucket', value: bucket }, ...(profile !== undefined ? [{ source: '--profile', value: profile }] : [])];
+  const env = ctx.environmentOf({ values: [bucket], sources, remote: true });
+  const target = { kind: 'bucket' as const, name: `S3 bucket ${bucket}`, provider: 'aws', remote: true, environment: env.environment, environmentReason: env.reason };
+  for (const value of flagValues(args, ['--lifecycle-configuration'])) {
+    const text = batchText(value, inv, ctx);
+    if (text === undefined) {
+      return [{ rule: 'lifecycle.unreadable', risk: 'unanalyzable', severity: 'ask', reason: `The lifecycle configuration ${value} cannot be read in advance; it may expire every object of ${bucket}.`, targets: [target] }];
+    }
+    const expired = expiredObjects(text);
+    if (expired) {
+      return [{ rule: 'lifecycle.expire', risk: 'destructive', severity: 'ask', reason: `Sets a lifecycle on the S3 bucket ${bucket} that expires ${expired.slice(0, 3).join(', ')}: S3 deletes them for good.`, targets: [target] }];
+    }
+  }
+  return [];
+}
+
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   const spec = toolNamed(inv.name);
   if (!spec) return [];
   const args = cliArgs(parsedArgs(inv.args, spec), spec, inv.args);
   const words = args.positionals.map((w) => w.text);
+  if (words[0] === 's3api' && /^put-bucket-lifecycle(-configuration)?$/.test(words[1] ?? '') && !hasFlag(args, ['--dry-run'])) return checkLifecycle(inv, ctx, args);
   if (words[0] !== 'route53' || words[1] !== 'change-resource-record-sets') return [];
   const zone = flagValues(args, ['--hosted-zone-id'])[0] ?? '(zone not named)';
   const profile = flagValues(args, ['--profile'])[0];
@@ -65,7 +118,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
 
 export const changeBatchesPack: RulePack = {
   id: 'dns',
-  title: 'DNS change batches that delete records (aws route53 change-resource-record-sets)',
+  title: 'DNS change batches that delete records, bucket lifecycles that expire objects',
   commands: ['aws'],
   checkInvocation,
 };

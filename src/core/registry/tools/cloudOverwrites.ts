@@ -1,6 +1,7 @@
 import type { ArgWord } from '../../shell/ast';
 import { flagValues, hasFlag } from '../args';
 import type { CliArgs, CommandRule } from '../types';
+import { environmentOfName } from '../../policy/production';
 
 /**
  * Cloud commands that destroy by overwriting, moving or emptying rather than deleting: an object
@@ -29,7 +30,24 @@ function emptyOver(url: RegExp): (p: CliArgs) => boolean {
 const ZERO = /^0+$/;
 const recursive = (p: CliArgs): string | undefined => (hasFlag(p, ['--recursive', '-r', '-R']) ? ', every object under it' : undefined);
 
+/**
+ * An upload or copy into a bucket whose name (or `--profile`) says production: every key it writes
+ * replaces the object of that name, and without versioning the old one is gone. Uploads to other
+ * buckets (a static site, assets) are routine.
+ */
+function uploadsIntoProduction(p: CliArgs): boolean {
+  const words = p.positionals.map((w) => w.text);
+  const destination = words[words.length - 1] ?? '';
+  if (words.length < 4 || !S3_URL.test(destination)) return false;
+  const bucket = destination.replace(/^s3:\/\//i, '').split('/')[0] ?? '';
+  return environmentOfName(bucket) === 'production' || flagValues(p, ['--profile']).some((v) => environmentOfName(v) === 'production');
+}
+
 export const AWS_OVERWRITE_RULES: readonly CommandRule[] = [
+  {
+    id: 'aws-s3-upload-production', path: ['s3', /^(cp|sync)$/], kind: 'resource', noun: 'S3 location', namePositionals: 'last',
+    verb: 'overwrites any object of the same key in', when: (p) => uploadsIntoProduction(p) && !hasFlag(p, ['--delete']) && !emptyOver(S3_URL)(p),
+  },
   {
     id: 'aws-s3-mv-source', path: ['s3', 'mv'], kind: 'resource', noun: 'S3 objects', verb: 'moves away, deleting at the source,',
     names: movedSource(S3_URL), when: (p) => S3_URL.test(p.positionals[2]?.text ?? ''), note: recursive,
