@@ -169,6 +169,15 @@ export const git: ToolSpec = {
     bisect: { effect: 'mutate', commands: { run: commandAfter } },
     submodule: { effect: 'mutate', options: [flag('-q', '--quiet')], commands: { foreach: { ...commandAfter, options: [flag('--recursive')] } } },
     'status|log|diff|show|blame|grep|ls-files|ls-tree|rev-parse|describe|shortlog|cat-file': read,
-    'add|commit|merge|switch|cherry-pick|revert|init|mv|rm|worktree|am|apply|tag|remote': { effect: 'mutate' },
+    'add|commit|merge|switch|cherry-pick|revert|init|mv|rm|am|apply|tag|remote': { effect: 'mutate' },
+    // `worktree remove --force` deletes a linked work tree with its uncommitted and untracked files.
+    worktree: {
+      effect: 'mutate',
+      commands: {
+        remove: { effect: 'delete', options: [flag('-f', '--force')] },
+        prune: { effect: 'mutate', options: [flag('-n', '--dry-run'), flag('-v', '--verbose'), valued('--expire')] },
+        list: { ...read, options: [flag('-v', '--verbose'), flag('--porcelain'), flag('-z')] },
+      },
+    },
   },
 };
