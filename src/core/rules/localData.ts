@@ -127,6 +127,22 @@ function singleFiles(spec: ToolSpec, inv: Invocation, ctx: RuleContext): Finding
   return untrackedFindings(args.positionals, inv, ctx, 'Deletes');
 }
 
+/**
+ * `mv .git elsewhere`: the folder is the repository itself (every commit not pushed, the stash, local
+ * branches and the reflog); what is left is a folder of files with no history.
+ */
+function moveRepository(spec: ToolSpec, inv: Invocation, ctx: RuleContext): Finding[] {
+  const args = parse(spec, inv);
+  const targetDirectory = hasFlag(args, ['-t', '--target-directory']);
+  const sources = targetDirectory ? args.positionals : args.positionals.slice(0, -1);
+  const moved = sources.filter((w) => !w.dynamic && basename(w.text.replace(/\/+$/, '')) === '.git');
+  return moved.map((w) => {
+    const env = ctx.environmentOf({ values: [w.text], remote: false });
+    const target: Target = { kind: 'path', name: w.text, provider: 'git', remote: false, environment: env.environment, environmentReason: env.reason };
+    return { rule: 'local-data.move-repository', risk: 'destructive', severity: 'ask', reason: `Moves the repository ${w.text} away: the project is left without its history, local branches, stash and unpushed commits.`, targets: [target] };
+  });
+}
+
 const BY_NAME: Record<string, (spec: ToolSpec, inv: Invocation, ctx: RuleContext) => Finding[]> = {
   rsync,
   rimraf: deleters,
@@ -136,6 +152,7 @@ const BY_NAME: Record<string, (spec: ToolSpec, inv: Invocation, ctx: RuleContext
   'trash-cli': deleters,
   'trash-put': deleters,
   rm: singleFiles,
+  mv: moveRepository,
   unlink: singleFiles,
   shred: singleFiles,
 };
