@@ -83,6 +83,9 @@ function checkDocker(inv: Invocation, ctx: RuleContext): Finding[] {
   if (a === 'stack' && (b === 'rm' || b === 'remove' || b === 'down')) {
     return [finding('stack-rm', `Removes the swarm stack${names.length === 1 ? '' : 's'} ${names.join(', ')}${on}: every service, with its secrets, configs and networks (docker stack rm).`, names.map((n) => stackTarget(n, daemon, ctx)))];
   }
+  if (a === 'container' && b === 'prune') {
+    return [finding('container-prune', `Deletes every stopped container${on} with the files written inside it (docker container prune).`, [dockerTarget('resource', 'stopped containers', daemon, ctx)])];
+  }
   if (a === 'cp' || (a === 'container' && b === 'cp')) return copyIntoContainer(names, 'container', on, (n) => dockerTarget('resource', n, daemon, ctx));
   const removes = a === 'rm' || (a === 'container' && (b === 'rm' || b === 'remove'));
   if (removes && daemon.remote && !args.has('-v')) {

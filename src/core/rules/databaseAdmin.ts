@@ -43,7 +43,7 @@ function stopServer(inv: Invocation, ctx: RuleContext): Finding[] {
   const action = words.find((w) => STOPPING.has(w));
   if (action === undefined) return [];
   const mode = a.value('-m', '--mode');
-  const immediate = mode !== undefined && /^i/.test(mode) ? ' in immediate mode (no checkpoint: the server runs crash recovery when it starts again)' : '';
+  const immediate = mode !== undefined && mode.startsWith('i') ? ' in immediate mode (no checkpoint: the server runs crash recovery when it starts again)' : '';
   const cluster = inv.name === 'pg_ctlcluster' ? `cluster ${words.filter((w) => !STOPPING.has(w)).slice(0, 2).join('/')}` : `server of ${a.value('-D', '--pgdata') ?? '$PGDATA'}`;
   return [{ rule: 'database-admin.stop-server', risk: 'destructive', severity: 'ask', reason: `${action === 'kill' ? 'Kills' : action === 'restart' ? 'Restarts' : 'Stops'} the PostgreSQL ${cluster}${immediate}, cutting off every connection (${inv.name} ${action}).`, targets: [localTarget('database', cluster, ctx)] }];
 }
