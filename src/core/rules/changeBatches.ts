@@ -89,11 +89,52 @@ function checkLifecycle(inv: Invocation, ctx: RuleContext, args: ReturnType<type
   return [];
 }
 
+/** What a Cloud Storage lifecycle (`{"rule":[{"action":{"type":"Delete"},"condition":{…}}]}`) deletes, or undefined. */
+export function deletedGcsObjects(config: string): string[] | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(config);
+  } catch {
+    return /"Delete"/.test(config) ? ['objects (a configuration that could not be parsed)'] : undefined;
+  }
+  const root = parsed as { rule?: unknown; lifecycle?: { rule?: unknown } };
+  const rules = root.rule ?? root.lifecycle?.rule;
+  if (!Array.isArray(rules)) return undefined;
+  const scopes: string[] = [];
+  for (const r of rules.slice(0, 1000)) {
+    const rule = (r ?? {}) as { action?: { type?: unknown }; condition?: { matchesPrefix?: unknown } };
+    if (typeof rule.action?.type !== 'string' || rule.action.type.toLowerCase() !== 'delete') continue;
+    const prefixes = Array.isArray(rule.condition?.matchesPrefix) ? rule.condition.matchesPrefix.filter((x): x is string => typeof x === 'string' && x !== '') : [];
+    if (prefixes.length === 0) scopes.push('every object');
+    else if (!prefixes.every((x) => SCRATCH_PREFIX.test(x))) scopes.push(`the objects under ${prefixes.join(', ')}`);
+  }
+  return scopes.length > 0 ? [...new Set(scopes)] : undefined;
+}
+
+/** `gsutil lifecycle set FILE gs://b` and `gcloud storage buckets update gs://b --lifecycle-file=FILE`. */
+function checkGcsLifecycle(inv: Invocation, ctx: RuleContext, file: string, buckets: readonly string[], project: string | undefined): Finding[] {
+  const bucket = buckets.join(', ') || '(bucket not named)';
+  const sources = [...buckets.map((b) => ({ source: 'bucket', value: b })), ...(project !== undefined ? [{ source: '--project', value: project }] : [])];
+  const env = ctx.environmentOf({ values: [...buckets], sources, remote: true });
+  const target = { kind: 'bucket' as const, name: `Cloud Storage bucket ${bucket}`, provider: 'gcp', remote: true, environment: env.environment, environmentReason: env.reason };
+  const text = /[$`]/.test(file) ? undefined : ctx.facts.readFile(resolvePath(resolvePath(ctx.facts.cwd, inv.cwd, ctx.facts.home), file, ctx.facts.home));
+  if (text === undefined) {
+    return [{ rule: 'lifecycle.unreadable', risk: 'unanalyzable', severity: 'ask', reason: `The lifecycle configuration ${file} cannot be read in advance; it may delete every object of ${bucket}.`, targets: [target] }];
+  }
+  const deleted = deletedGcsObjects(text);
+  return deleted ? [{ rule: 'lifecycle.expire', risk: 'destructive', severity: 'ask', reason: `Sets a lifecycle on ${bucket} that deletes ${deleted.slice(0, 3).join(', ')}: Cloud Storage deletes them for good.`, targets: [target] }] : [];
+}
+
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   const spec = toolNamed(inv.name);
   if (!spec) return [];
   const args = cliArgs(parsedArgs(inv.args, spec), spec, inv.args);
   const words = args.positionals.map((w) => w.text);
+  if (inv.name === 'gsutil' && words[0] === 'lifecycle' && words[1] === 'set' && words[2] !== undefined) return checkGcsLifecycle(inv, ctx, words[2], words.slice(3), flagValues(args, ['-u'])[0]);
+  if (inv.name === 'gcloud' && words[0] === 'storage' && words[1] === 'buckets' && words[2] === 'update') {
+    const file = flagValues(args, ['--lifecycle-file'])[0];
+    if (file !== undefined) return checkGcsLifecycle(inv, ctx, file, words.slice(3), flagValues(args, ['--project'])[0]);
+  }
   if (words[0] === 's3api' && /^put-bucket-lifecycle(-configuration)?$/.test(words[1] ?? '') && !hasFlag(args, ['--dry-run'])) return checkLifecycle(inv, ctx, args);
   if (words[0] !== 'route53' || words[1] !== 'change-resource-record-sets') return [];
   const zone = flagValues(args, ['--hosted-zone-id'])[0] ?? '(zone not named)';
@@ -119,6 +160,6 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
 export const changeBatchesPack: RulePack = {
   id: 'dns',
   title: 'DNS change batches that delete records, bucket lifecycles that expire objects',
-  commands: ['aws'],
+  commands: ['aws', 'gsutil', 'gcloud'],
   checkInvocation,
 };

@@ -103,14 +103,15 @@ const SCRATCH = /^\/(tmp|var\/tmp|dev\/shm)(\/|$)/;
 
 /**
  * `docker cp SRC BOX:PATH` (and `docker compose cp SRC SERVICE:PATH`) writes over the file or folder
- * at PATH in the container: its database file, its uploads, its configuration. A copy out only downloads.
+ * at PATH in the container: its database file, its uploads, its configuration (`-` extracts a tar
+ * stream from standard input there). A copy out only downloads.
  */
 function copyIntoContainer(operands: readonly string[], what: string, on: string, target: (name: string) => Target): Finding[] {
   const [source, destination] = operands;
   if (source === undefined || destination === undefined) return [];
   const remote = /^([A-Za-z0-9][\w.-]*):(.*)$/;
   const into = remote.exec(destination);
-  if (!into || remote.test(source) || source === '-') return [];
+  if (!into || remote.test(source)) return [];
   const path = into[2] ?? '';
   if (SCRATCH.test(path)) return [];
   return [finding('cp-into-container', `Copies ${source} over ${path || 'the working folder'} in ${what} ${into[1]}${on}, replacing what is there (docker cp).`, [target(into[1] ?? destination)])];

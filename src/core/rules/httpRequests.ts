@@ -52,14 +52,16 @@ const ACTION_PARAMETERS = new Set(['action', 'op', 'operation', 'cmd', 'command'
  * (`/admin/reset-db`, `/tenants/42/wipe`), or an action parameter naming one (`?action=delete`).
  * Documentation pages and files (`/docs/…`, `reset.sh`) are only read.
  */
-function destroyingGet(url: RequestUrl): string | undefined {
+function destroyingGet(url: RequestUrl, bodies: readonly RequestBody[]): string | undefined {
   if (/^(docs?|developers?|help|support|learn|wiki)\./i.test(url.host) || /\/(docs?|guides?|blog|wiki|help)\//i.test(url.path)) return undefined;
   const last = url.path.split('/').filter((s) => s.length > 0).pop();
   if (last !== undefined && !/\.[a-z0-9]{1,5}$/i.test(last)) {
     const parts = identifierParts(last);
     if (!parts.includes('password') && !parts.includes('token') && parts.some((p) => DESTROY_PATH_PARTS.has(p))) return last;
   }
-  for (const pair of url.query.split('&')) {
+  // `curl -G -d action=delete` sends its data as the query string.
+  const query = [url.query, ...bodies.map((b) => b.text ?? '')].join('&');
+  for (const pair of query.split('&')) {
     const [key = '', value = ''] = pair.split('=');
     if (!ACTION_PARAMETERS.has(key.toLowerCase())) continue;
     if (identifierParts(decodeURIComponentSafe(value)).some((p) => DESTROY_PATH_PARTS.has(p))) return `${key}=${value}`;
@@ -187,9 +189,9 @@ export function judgeRequest(request: HttpRequest, ctx: RuleContext): Finding[] 
         reason: `${request.client} sends an HTTP DELETE${via} to ${where}${api ? ` (${api.label})` : ''}, deleting ${resource.kind === 'url' ? 'what that URL names' : `the ${resource.kind} ${resource.name}`}.`,
         targets: [targetOf(ctx, url, api, resource.kind, resource.name, [])],
       });
-    } else if (method === 'GET' && !graphqlEndpoint && destroyingGet(url) !== undefined) {
+    } else if (method === 'GET' && !graphqlEndpoint && destroyingGet(url, request.bodies) !== undefined) {
       // Admin endpoints reached by a plain GET (`/admin/reset-db`, `?action=delete`) act when fetched.
-      const segment = destroyingGet(url) as string;
+      const segment = destroyingGet(url, request.bodies) as string;
       findings.push({
         rule: 'http.destructive-get',
         risk: 'destructive',

@@ -16,6 +16,8 @@ const FILES: Record<string, string> = {
   '/work/app/s3/archive.json': JSON.stringify({ Rules: [{ ID: 'archive', Status: 'Enabled', Filter: { Prefix: 'invoices/' }, Transitions: [{ Days: 90, StorageClass: 'GLACIER' }] }, { ID: 'mp', Status: 'Enabled', Filter: {}, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 } }] }),
   '/work/app/s3/expire-tmp.json': JSON.stringify({ Rules: [{ ID: 'tmp', Status: 'Enabled', Filter: { Prefix: 'tmp/' }, Expiration: { Days: 7 } }] }),
   '/work/app/s3/disabled.json': JSON.stringify({ Rules: [{ ID: 'off', Status: 'Disabled', Filter: {}, Expiration: { Days: 1 } }] }),
+  '/work/app/gcs/delete-all.json': JSON.stringify({ rule: [{ action: { type: 'Delete' }, condition: { age: 1 } }] }),
+  '/work/app/gcs/tmp-and-coldline.json': JSON.stringify({ lifecycle: { rule: [{ action: { type: 'Delete' }, condition: { age: 7, matchesPrefix: ['tmp/'] } }, { action: { type: 'SetStorageClass', storageClass: 'COLDLINE' }, condition: { age: 90 } }] } }),
   '/work/app/scripts/wipe_sessions.sql': 'TRUNCATE TABLE sessions;\n',
   '/work/app/db/development.sqlite3': 'SQLite format 3\u0000',
 };
@@ -32,6 +34,8 @@ table('docker compose exec / run (docs.docker.com/reference/cli/docker/compose/e
   ask('docker compose exec -T db psql -U postgres < scripts/wipe_sessions.sql', { production: false, says: /TRUNCATE/ }),
   ask("docker-compose exec db psql -c 'TRUNCATE users'", { production: false }),
   ask('docker compose exec prod-db psql -c "DROP TABLE users"', { production: true }),
+  ask("docker compose -f docker-compose.prod.yml exec db psql -c 'DROP TABLE users'", { production: true }),
+  ask('docker compose -p acme-prod run --rm web bin/rails db:drop', { production: true }),
   allow("docker compose exec db psql -U postgres -c '\\dt'"),
   allow('docker compose exec web bin/rails db:migrate:status'),
   allow('docker compose run --rm web bundle exec rspec'),
@@ -76,6 +80,7 @@ table('docker cp / docker compose cp (docs.docker.com/reference/cli/docker/conta
   ask('docker container cp config.json acme-web:/app/config/settings.json', { production: false }),
   ask('docker compose cp empty.sql db:/var/lib/postgresql/data/PG_VERSION', { production: false }),
   ask('docker --context prod cp ./seed.db web:/app/db/production.sqlite3', { production: true }),
+  ask('docker cp - acme-db:/var/lib/data < backup.tar', { production: false }),
   allow('docker cp acme-web:/app/logs/error.log ./error.log'),
   allow('docker cp ./fixtures acme-web:/tmp/fixtures'),
   allow('docker compose cp web:/app/log/production.log ./production.log'),
@@ -123,6 +128,23 @@ table('aws s3 cp / sync into a production bucket (docs.aws.amazon.com/cli/latest
   allow('aws s3 cp ./dist/app.js s3://acme-static/app.js'),
 ]);
 
+table('gsutil / gcloud storage uploads into a production bucket (cloud.google.com/storage/docs/gsutil/commands/cp)', [
+  ask('gsutil cp ./users.csv gs://acme-prod-data/users.csv', { production: true, says: /overwrites any object of the same name/ }),
+  ask('gsutil -m rsync -r ./dist gs://acme-prod-web', { production: true }),
+  ask('gcloud storage cp ./users.csv gs://acme-prod-data/users.csv', { production: true }),
+  allow('gsutil cp gs://acme-prod-data/users.csv .', { production: true }),
+  allow('gcloud storage cp gs://acme-prod-data/users.csv ./users.csv'),
+  allow('gsutil cp ./dist/app.js gs://acme-static/app.js'),
+]);
+
+table('Cloud Storage lifecycles (cloud.google.com/storage/docs/gsutil/commands/lifecycle)', [
+  ask('gsutil lifecycle set gcs/delete-all.json gs://acme-prod-uploads', { production: true, says: /deletes every object/ }),
+  ask('gcloud storage buckets update gs://acme-prod-uploads --lifecycle-file=gcs/delete-all.json', { production: true }),
+  ask('gsutil lifecycle set lifecycle.json gs://acme-prod-uploads', { production: true, says: /cannot be read/ }),
+  allow('gsutil lifecycle set gcs/tmp-and-coldline.json gs://acme-prod-uploads', { production: true }),
+  allow('gsutil lifecycle get gs://acme-prod-uploads', { production: true }),
+]);
+
 table('aws s3api put-bucket-lifecycle-configuration (docs.aws.amazon.com/cli/latest/reference/s3api/put-bucket-lifecycle-configuration.html)', [
   ask('aws s3api put-bucket-lifecycle-configuration --bucket acme-prod-uploads --lifecycle-configuration file://s3/expire-everything.json', { production: true, says: /expires every object/ }),
   ask(`aws s3api put-bucket-lifecycle-configuration --bucket acme-prod-logs --lifecycle-configuration '{"Rules":[{"ID":"purge","Status":"Enabled","Filter":{"Prefix":""},"Expiration":{"Days":1}}]}'`, { production: true }),
@@ -142,6 +164,9 @@ table('GET endpoints that destroy (curl.se/docs/manpage.html, gnu.org/software/w
   ask("curl -s 'https://api.acme.io/v1/users?action=delete&id=all'", { production: true, says: /action=delete/ }),
   ask('curl -fsS https://ops.acme.io/api/tenants/42/wipe', { production: true }),
   ask("wget -qO- 'https://api.acme.io/admin/purge?confirm=yes'", { production: true }),
+  ask('curl -G -d action=delete https://api.acme.io/v1/users', { production: true }),
+  ask('http GET https://api.acme.io/admin/reset-db', { production: true }),
+  allow('curl -G -d q=reset https://api.acme.io/v1/search'),
   allow('curl -s https://api.acme.io/admin/health'),
   allow("curl -s 'https://api.acme.io/v1/users?action=list&limit=20'"),
   allow('curl -sL https://docs.acme.io/guides/deleting-records'),
@@ -182,6 +207,9 @@ table('git worktree remove --force and discarded work (git-scm.com/docs/git-work
   ask('git restore .'),
   ask('git stash drop stash@{0}'),
   ask('git reset --hard'),
+  ask('git switch -f main'),
+  ask('git switch --discard-changes release/1.4'),
+  allow('git switch -c feat/login'),
   allow('git worktree remove ../app-hotfix'),
   allow('git worktree prune --dry-run --verbose'),
   allow('git worktree list --porcelain'),

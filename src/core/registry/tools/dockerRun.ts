@@ -118,12 +118,15 @@ export const run: CommandSpec = {
  * database is the project's development copy), unless the service is named for production; an engine
  * named by `--host` or `--context` is elsewhere.
  */
-/** The engine elsewhere, or a service on this machine's engine named for production (`prod-db`), or this machine. */
+/** The engine elsewhere, or a service on this machine's engine named for production (`prod-db`, a prod compose file), or this machine. */
 function composePlace(a: ToolArgs): RemoteContext | undefined {
   const service = a.operand(0) ?? '';
   const elsewhere = remoteEngine(a, `service ${service}`.trim());
   if (elsewhere !== undefined) return elsewhere;
-  return service !== '' && environmentOfName(service) === 'production' ? { place: `service ${service}`, provider: 'docker', names: [{ source: 'compose service', value: service }] } : undefined;
+  // The service, the project (`-p acme-prod`) or a compose file (`-f docker-compose.prod.yml`) may name production.
+  const names = [{ source: 'compose service', value: service }, ...a.values('-p', '--project-name').map((value) => ({ source: 'compose project', value })), ...a.values('-f', '--file').map((value) => ({ source: 'compose file', value: value.replace(/^.*\//, '') }))];
+  const named = names.find((n) => n.value !== '' && environmentOfName(n.value) === 'production');
+  return named !== undefined ? { place: `service ${service}`.trim(), provider: 'docker', names: [named] } : undefined;
 }
 
 export const composeRun: CommandSpec = {
