@@ -240,6 +240,11 @@ table('dropdb and mysqladmin spellings (postgresql.org/docs/current/app-dropdb.h
   ask('sudo -u postgres dropdb acme_production', { production: true, says: /acme_production/ }),
   ask("psql -d acme_production -c 'DROP TABLE users'", { production: true }),
   ask("psql -d acme_dev -c 'DROP TABLE users'", { production: false }),
+  ask("psql -h db.prod.acme.internal -d app_test -c 'TRUNCATE users'", { production: true }),
+  // A test database on this machine is emptied and recreated by every test setup.
+  allow('dropdb --if-exists app_test'),
+  allow("psql -d app_test -c 'TRUNCATE users'"),
+  allow("sqlite3 db/test.sqlite3 'DELETE FROM sessions'"),
   ask('mysqladmin -h db.prod.acme.internal -u root shutdown', { production: true }),
   allow('mysqladmin -h db.prod.acme.internal -u root -p status', { production: true }),
   allow('mysqladmin -uroot create acme_test'),
