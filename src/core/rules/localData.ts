@@ -1,4 +1,4 @@
-import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import type { ArgWord, CodeSnippet, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { basename, resolvePath } from '../paths';
 import { cliArgs, hasFlag } from '../registry/args';
 import { parsedArgs, toolNamed } from '../registry/commandModel';
@@ -143,6 +143,25 @@ function moveRepository(spec: ToolSpec, inv: Invocation, ctx: RuleContext): Find
   });
 }
 
+/**
+ * Code that empties a file by opening it for writing and writing nothing or something else:
+ * Python `open('db/x.sqlite3', 'w')`, `Path('…').write_text('')`, Node `fs.writeFileSync('…', '')`,
+ * `fs.truncateSync('…')`, Ruby `File.write('…', '')`. Judged only for files git cannot restore.
+ */
+const EMPTYING_CALLS: readonly RegExp[] = [
+  /\bopen\(\s*(['"])([^'"]+)\1\s*,\s*(['"])w[b+]?\3/g,
+  /\bPath\(\s*(['"])([^'"]+)\1\s*\)\s*\.\s*write_(?:text|bytes)\(/g,
+  /\b(?:fs\.)?(?:writeFileSync|truncateSync|writeFile|truncate)\(\s*(['"`])([^'"`]+)\1/g,
+  /\bFile\.(?:write|truncate)\(\s*(['"])([^'"]+)\1/g,
+];
+
+function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
+  if (snippet.language !== 'python' && snippet.language !== 'javascript' && snippet.language !== 'ruby') return [];
+  const paths: ArgWord[] = [];
+  for (const re of EMPTYING_CALLS) for (const m of snippet.text.matchAll(re)) if (paths.length < 20) paths.push(word(m[2] ?? ''));
+  return untrackedFindings(paths, snippet.runner, ctx, `${snippet.runner.name} code overwrites`);
+}
+
 const BY_NAME: Record<string, (spec: ToolSpec, inv: Invocation, ctx: RuleContext) => Finding[]> = {
   rsync,
   rimraf: deleters,
@@ -166,4 +185,5 @@ export const localDataPack: RulePack = {
     const check = BY_NAME[inv.name];
     return spec && check ? check(spec, inv, ctx) : [];
   },
+  checkSnippet,
 };
