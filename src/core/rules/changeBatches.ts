@@ -71,13 +71,25 @@ export function expiredObjects(config: string): string[] | undefined {
  * configuration comes inline or as `file://`; one that cannot be read could expire anything.
  */
 function checkLifecycle(inv: Invocation, ctx: RuleContext, args: ReturnType<typeof cliArgs>): Finding[] {
-  const bucket = flagValues(args, ['--bucket'])[0] ?? '(bucket not named)';
+  // `--cli-input-json` carries the whole request: the bucket and the configuration inside it.
+  const request = flagValues(args, ['--cli-input-json']).map((v) => batchText(v, inv, ctx));
+  const fromRequest = request.map((text) => {
+    try {
+      return text === undefined ? undefined : (JSON.parse(text) as { Bucket?: unknown; LifecycleConfiguration?: unknown });
+    } catch {
+      return undefined;
+    }
+  });
+  const bucket = flagValues(args, ['--bucket'])[0] ?? fromRequest.map((r) => (typeof r?.Bucket === 'string' ? r.Bucket : undefined)).find((b) => b !== undefined) ?? '(bucket not named)';
   const profile = flagValues(args, ['--profile'])[0];
   const sources = [{ source: '--bucket', value: bucket }, ...(profile !== undefined ? [{ source: '--profile', value: profile }] : [])];
   const env = ctx.environmentOf({ values: [bucket], sources, remote: true });
   const target = { kind: 'bucket' as const, name: `S3 bucket ${bucket}`, provider: 'aws', remote: true, environment: env.environment, environmentReason: env.reason };
-  for (const value of flagValues(args, ['--lifecycle-configuration'])) {
-    const text = batchText(value, inv, ctx);
+  const configurations = [
+    ...flagValues(args, ['--lifecycle-configuration']).map((value) => ({ value, text: batchText(value, inv, ctx) })),
+    ...flagValues(args, ['--cli-input-json']).map((value, i) => ({ value, text: request[i] === undefined ? undefined : fromRequest[i] === undefined ? request[i] : JSON.stringify(fromRequest[i]?.LifecycleConfiguration ?? {}) })),
+  ];
+  for (const { value, text } of configurations) {
     if (text === undefined) {
       return [{ rule: 'lifecycle.unreadable', risk: 'unanalyzable', severity: 'ask', reason: `The lifecycle configuration ${value} cannot be read in advance; it may expire every object of ${bucket}.`, targets: [target] }];
     }

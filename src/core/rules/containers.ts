@@ -80,7 +80,7 @@ function checkDocker(inv: Invocation, ctx: RuleContext): Finding[] {
   if (a === 'system' && b === 'reset') {
     return [finding('system-reset', `Deletes every container, image, volume and network${on}, with their data (${inv.name} system reset).`, [dockerTarget('resource', daemon.name, daemon, ctx)])];
   }
-  if (a === 'stack' && (b === 'rm' || b === 'remove' || b === 'down')) {
+  if (a === 'stack' && (b === 'rm' || b === 'remove' || b === 'down') && names.length > 0) {
     return [finding('stack-rm', `Removes the swarm stack${names.length === 1 ? '' : 's'} ${names.join(', ')}${on}: every service, with its secrets, configs and networks (docker stack rm).`, names.map((n) => stackTarget(n, daemon, ctx)))];
   }
   if (a === 'container' && b === 'prune') {
