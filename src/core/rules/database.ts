@@ -1,6 +1,6 @@
 import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { resolvePath } from '../paths';
-import { environmentOfName, hostOf, isLocalHost, redactUrl } from '../policy/production';
+import { hostOf, isLocalHost, redactUrl } from '../policy/production';
 import { parsedArgs, readingsOf, toolArgs, toolNamed, toolsOf } from '../registry/commandModel';
 import type { DatabaseClient, ToolArgs } from '../registry/types';
 import { effectiveCommand } from './support/commandLine';
@@ -290,10 +290,7 @@ function clientWorks(inv: Invocation, facts: Facts): Work[] | undefined {
 // Findings
 
 function targetFor(conn: Connection, ctx: RuleContext, object?: { kind: 'database' | 'table' | 'schema' | 'other'; name: string }): Target {
-  let env = ctx.environmentOf({ values: conn.values, sources: conn.sources, remote: conn.remote, selectors: conn.selectors });
-  // A database here named for production (`dropdb acme_production`) is production: this machine serves it, or holds its copy.
-  const named = env.environment === 'local' ? [object?.kind === 'database' ? object.name : undefined, ...conn.values].find((v) => v !== undefined && environmentOfName(v) === 'production') : undefined;
-  if (named !== undefined) env = { environment: 'production', reason: `the database name ${named} says production` };
+  const env = ctx.environmentOf({ values: conn.values, sources: conn.sources, remote: conn.remote, selectors: conn.selectors });
   const kind = object?.kind === 'table' ? 'table' : 'database';
   const name = object && object.kind !== 'other' && object.kind !== 'database' ? object.name : object?.kind === 'database' ? object.name : conn.name;
   return { kind, name, provider: conn.engine, remote: conn.remote, environment: env.environment, environmentReason: env.reason };

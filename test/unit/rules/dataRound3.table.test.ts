@@ -246,8 +246,8 @@ table('dropdb and mysqladmin spellings (postgresql.org/docs/current/app-dropdb.h
   ask('dropdb --host=db.prod.acme.internal --maintenance-db=postgres shop', { production: true }),
   ask('mysqladmin -h db.prod.acme.internal -u root -p drop shop', { production: true }),
   ask('mysqladmin -uroot --force drop acme_dev'),
-  ask('sudo -u postgres dropdb acme_production', { production: true, says: /acme_production/ }),
-  ask("psql -d acme_production -c 'DROP TABLE users'", { production: true }),
+  // A database on this machine is this machine's, whatever its name (unknownRound4: `dropdb acme_prod` now is not production).
+  ask('sudo -u postgres dropdb acme_production', { production: false, says: /acme_production/ }),
   ask("psql -d acme_dev -c 'DROP TABLE users'", { production: false }),
   ask("psql -h db.prod.acme.internal -d app_test -c 'TRUNCATE users'", { production: true }),
   // A test database on this machine is emptied and recreated by every test setup.
