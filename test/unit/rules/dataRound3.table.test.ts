@@ -202,6 +202,7 @@ table('emptied data files and the repository moved away', [
   allow(`python3 -c "print(open('db/development.sqlite3','rb').read(16))"`),
   ask("vim -c '%d|wq' db/development.sqlite3", { says: /Truncates db\/development\.sqlite3/ }),
   ask("ex -sc '%d|x' db/development.sqlite3"),
+  ask("vim -es -c '%d' -c 'wq' db/development.sqlite3"),
   allow("vim -c '%d|q!' db/development.sqlite3"),
   allow('vim db/development.sqlite3'),
   allow(`node -e "require('fs').writeFileSync('dist/x.js', '')"`),

@@ -66,8 +66,8 @@ function viCommand(command: string, label: string, out: Escapes): void {
   }
 }
 
-/** Options of vi that take the next word as their value. */
-const VI_VALUED = new Set(['-c', '--cmd', '-S', '-u', '-U', '-i', '-T', '-w', '-W', '-s', '-t', '-q', '-r', '--remote', '--servername', '--startuptime']);
+/** Options of vi that take the next word as their value (`-s` does only outside ex mode, so it is left alone). */
+const VI_VALUED = new Set(['-c', '--cmd', '-S', '-u', '-U', '-i', '-T', '-w', '-W', '-t', '--remote', '--servername', '--startuptime']);
 /** An ex command that deletes every line (`%d`, `1,$delete`, `g/^/d`), and one that writes the file. */
 const VI_DELETE_ALL = /^\s*:?\s*(?:%|1,\$)\s*d(?:e(?:l(?:ete?)?)?)?\b|^\s*:?\s*g(?:lobal)?\/(?:\^|\.\*?|\$)\/\s*d(?:e(?:l(?:ete?)?)?)?\s*$/;
 const VI_WRITE = /^\s*:?\s*(?:w(?:rite)?|wq|x(?:it)?|wqa(?:ll)?|xa(?:ll)?)!?\s*$/;
