@@ -175,6 +175,8 @@ function buildApp(app, home, s) {
   write(app, 'k8s/deployment.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: payments\nspec:\n  replicas: 2\n');
   write(app, 'route53/delete-www.json', json({ Comment: 'remove old www', Changes: [{ Action: 'DELETE', ResourceRecordSet: { Name: 'www.acme.com', Type: 'A', TTL: 300, ResourceRecords: [{ Value: '203.0.113.10' }] } }] }));
   write(app, 'route53/upsert-api.json', json({ Changes: [{ Action: 'UPSERT', ResourceRecordSet: { Name: 'api.acme.com', Type: 'CNAME', TTL: 60, ResourceRecords: [{ Value: 'lb-1.acme.com' }] } }] }));
+  write(app, 's3/expire-everything.json', json({ Rules: [{ ID: 'purge', Status: 'Enabled', Filter: {}, Expiration: { Days: 1 }, NoncurrentVersionExpiration: { NoncurrentDays: 1 } }] }));
+  write(app, 's3/archive-to-glacier.json', json({ Rules: [{ ID: 'archive', Status: 'Enabled', Filter: { Prefix: 'invoices/' }, Transitions: [{ Days: 90, StorageClass: 'GLACIER' }] }, { ID: 'multipart', Status: 'Enabled', Filter: {}, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 } }] }));
   write(app, 'uploads/avatars/1042.png', randomBytes(64));
   write(app, 'storage/app/public/invoices/INV-2026-0001.pdf', randomBytes(64));
   write(app, 'node_modules/left-pad/index.js', 'module.exports = (s) => s;\n');

@@ -26,7 +26,7 @@ import { vercel } from './tools/vercel';
 import { wrangler } from './tools/wrangler';
 import { turso } from './tools/turso';
 import { delCli, rimraf, rsync, trash } from './tools/sync';
-import { dropdb, pgRestore, psql } from './tools/postgres';
+import { dropdb, pgCtl, pgCtlcluster, pgDropcluster, pgRestore, psql } from './tools/postgres';
 import { mysql, mysqladmin } from './tools/mysql';
 import { mongosh, redisCli } from './tools/nosql';
 import { sqlcmd, sqlite3 } from './tools/sqlite';
@@ -45,7 +45,7 @@ export const TOOLS: readonly ToolSpec[] = [
   railway, fly, heroku, vercel, netlify, supabase, neon, pscale, render, gh, doppler, firebase, wrangler, turso,
   git, ssh, ansible, kubectl, helm, docker, dockerCompose,
   terraform, terragrunt, pulumi, cdk,
-  psql, dropdb, pgRestore, mysql, mysqladmin, mongosh, redisCli, sqlite3, sqlcmd,
+  psql, dropdb, pgRestore, pgDropcluster, pgCtl, pgCtlcluster, mysql, mysqladmin, mongosh, redisCli, sqlite3, sqlcmd,
   curl, wget, httpie, powershellWeb,
   systemdRun, tmux, screen, netcat, telnet, awk, deno,
   npm, pnpm, yarn, bun, pip, uv, poetry, gem, volta, cargo, go,

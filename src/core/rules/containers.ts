@@ -1,5 +1,5 @@
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
-import { hostOf, isLocalHost, isLocalKubeContext } from '../policy/production';
+import { environmentOfName, hostOf, isLocalHost, isLocalKubeContext } from '../policy/production';
 import { parsedArgs, toolArgs } from '../registry/commandModel';
 import { docker, dockerCompose } from '../registry/tools/docker';
 import { helm } from '../registry/tools/helm';
@@ -52,6 +52,13 @@ function dockerTarget(kind: Target['kind'], name: string, daemon: Daemon, ctx: R
   return { kind, name, provider: 'docker', remote: daemon.remote, environment: env.environment, environmentReason: env.reason };
 }
 
+/** A swarm stack runs on the swarm's nodes, not only here: one named for production is production whatever the engine. */
+function stackTarget(name: string, daemon: Daemon, ctx: RuleContext): Target {
+  const target = dockerTarget('service', name, daemon, ctx);
+  if (target.environment === 'production' || environmentOfName(name) !== 'production') return target;
+  return { ...target, environment: 'production', environmentReason: `the stack's name ${name} says production` };
+}
+
 function checkDocker(inv: Invocation, ctx: RuleContext): Finding[] {
   const parsed = parsedArgs(inv.args, docker);
   const args = toolArgs(inv.name, parsed, docker);
@@ -73,6 +80,13 @@ function checkDocker(inv: Invocation, ctx: RuleContext): Finding[] {
   if (a === 'system' && b === 'reset') {
     return [finding('system-reset', `Deletes every container, image, volume and network${on}, with their data (${inv.name} system reset).`, [dockerTarget('resource', daemon.name, daemon, ctx)])];
   }
+  if (a === 'stack' && (b === 'rm' || b === 'remove' || b === 'down') && names.length > 0) {
+    return [finding('stack-rm', `Removes the swarm stack${names.length === 1 ? '' : 's'} ${names.join(', ')}${on}: every service, with its secrets, configs and networks (docker stack rm).`, names.map((n) => stackTarget(n, daemon, ctx)))];
+  }
+  if (a === 'container' && b === 'prune') {
+    return [finding('container-prune', `Deletes every stopped container${on} with the files written inside it (docker container prune).`, [dockerTarget('resource', 'stopped containers', daemon, ctx)])];
+  }
+  if (a === 'cp' || (a === 'container' && b === 'cp')) return copyIntoContainer(names, 'container', on, (n) => dockerTarget('resource', n, daemon, ctx));
   const removes = a === 'rm' || (a === 'container' && (b === 'rm' || b === 'remove'));
   if (removes && daemon.remote && !args.has('-v')) {
     return [finding('rm-remote', `Removes the container${names.length === 1 ? '' : 's'} ${names.join(', ')}${on}${args.has('-f') ? ', stopping it if it runs' : ''}.`, names.map((n) => dockerTarget('resource', n, daemon, ctx)))];
@@ -84,8 +98,28 @@ function checkDocker(inv: Invocation, ctx: RuleContext): Finding[] {
   return [];
 }
 
+/** Folders of a container whose files are scratch: copying over them loses nothing kept. */
+const SCRATCH = /^\/(tmp|var\/tmp|dev\/shm)(\/|$)/;
+
+/**
+ * `docker cp SRC BOX:PATH` (and `docker compose cp SRC SERVICE:PATH`) writes over the file or folder
+ * at PATH in the container: its database file, its uploads, its configuration (`-` extracts a tar
+ * stream from standard input there). A copy out only downloads.
+ */
+function copyIntoContainer(operands: readonly string[], what: string, on: string, target: (name: string) => Target): Finding[] {
+  const [source, destination] = operands;
+  if (source === undefined || destination === undefined) return [];
+  const remote = /^([A-Za-z0-9][\w.-]*):(.*)$/;
+  const into = remote.exec(destination);
+  if (!into || remote.test(source)) return [];
+  const path = into[2] ?? '';
+  if (SCRATCH.test(path)) return [];
+  return [finding('cp-into-container', `Copies ${source} over ${path || 'the working folder'} in ${what} ${into[1]}${on}, replacing what is there (docker cp).`, [target(into[1] ?? destination)])];
+}
+
 /** `docker compose down|rm -v` (or `docker-compose`): `sub` is the compose command, `args` its reading. */
 function checkCompose(sub: string | undefined, args: ToolArgs, daemon: Daemon, ctx: RuleContext): Finding[] {
+  if (sub === 'cp') return copyIntoContainer(args.parsed.operands.map((w) => w.text), 'service', daemon.remote ? ` on ${daemon.name}` : '', (n) => dockerTarget('resource', n, daemon, ctx));
   if (sub !== 'down' && sub !== 'rm') return [];
   if (!args.has('-v')) return [];
   const project = args.value('-p') ?? 'this compose project';

@@ -7,7 +7,7 @@ import { effectiveCommand } from './support/commandLine';
 import { looksLikeSql, scanMongo, scanRedis, scanSql, scanSqlAsWritten, type CodeEffect, type SqlStatement } from './support/sqlScan';
 import { redisKeyDeletes, scopedMongoChanges, scopedSqlChanges } from './support/productionWrites';
 import { runtimeHints, substitutionsOf } from './support/runtimeTarget';
-import { namesTestDatabase, testEnvironmentOnly } from './support/testDatabases';
+import { localTestDatabase, namesTestDatabase, testEnvironmentOnly } from './support/testDatabases';
 
 /**
  * Databases: SQL that drops, truncates or empties tables (through psql, mysql, sqlite3 and SQL inside
@@ -347,6 +347,7 @@ function productionChanges(statements: SqlStatement[], work: Work, ctx: RuleCont
 
 export function judgeWork(work: Work, ctx: RuleContext): Finding[] {
   const { connection: conn } = work;
+  if (localTestDatabase(conn.remote, conn.name)) return [];
   const statements = work.sql.flatMap(scanSql);
   const findings = [
     ...sqlFindings(statements, conn, ctx),
@@ -376,6 +377,7 @@ function dropdb(inv: Invocation, ctx: RuleContext): Finding[] {
   const host = a.value('-h') ?? assignment(inv, ctx.facts, 'PGHOST');
   const db = a.operand(0);
   const conn = connection('postgres', { host, hostSource: '-h', database: db, defaultLocal: true });
+  if (localTestDatabase(conn.remote, db)) return [];
   return [destroyFinding('dropdb', `Drops the PostgreSQL database ${db ?? '(unnamed)'}${conn.remote ? ` on ${host}` : ''} (dropdb).`, [targetFor(conn, ctx, { kind: 'database', name: db ?? conn.name })])];
 }
 

@@ -21,7 +21,7 @@ import { deletesScratchOrOutput } from './support/scriptTemps';
 export const ROUTINE_DIRS: ReadonlySet<string> = new Set([
   'node_modules', 'dist', 'build', 'out', '.next', '.nuxt', '.output', '.svelte-kit', '.turbo', '.parcel-cache',
   '.cache', 'coverage', '.nyc_output', 'target', '__pycache__', '.pytest_cache', '.mypy_cache', '.ruff_cache',
-  '.tox', '.venv', 'tmp', '.tmp', 'temp', '.angular', '.expo', '.vite', 'storybook-static', '.docusaurus',
+  '.tox', '.venv', 'venv', 'tmp', '.tmp', 'temp', '.angular', '.expo', '.vite', 'storybook-static', '.docusaurus',
   '.gradle', '.eslintcache', 'bower_components', '.sass-cache', 'htmlcov', '.hypothesis', 'dist-newstyle',
 ]);
 
@@ -186,10 +186,18 @@ const fromFindExec = (inv: Invocation): boolean => inv.via.some((v) => /^find\b/
 /** A word that is a run-time placeholder from find/xargs/parallel: {}, {/}, {.}. */
 const PLACEHOLDER = /^\{[^}]*\}$/;
 
-/** A glob of one folder's logs or junk files (`npm-debug.log*`, `*.pyc`): routine, like the same `find -name`. */
-function junkGlob(text: string): boolean {
-  const last = text.split('/').pop() ?? '';
-  return !text.includes('/') && (ROUTINE_NAME_PATTERNS.has(last) || /^[\w.-]*\.log(\.?\*|\.\d+)?$/.test(last));
+/** A log file or a glob of logs (`npm-debug.log*`, `development.log`, `app.log.1`). */
+const LOG_NAME = /^[\w.-]*\.log(\.?\*|\.\d+)?$/;
+
+/**
+ * A glob of one folder's logs or junk files (`npm-debug.log*`, `*.pyc`, `src/*.rej` after a patch):
+ * routine, like the same `find -name`. A folder before the glob must be a plain one of the project.
+ */
+function junkGlob(text: string, p: ClassifiedPath): boolean {
+  const parts = text.split('/');
+  const last = parts.pop() ?? '';
+  if (!ROUTINE_NAME_PATTERNS.has(last) && !LOG_NAME.test(last)) return false;
+  return parts.length === 0 || (p.class === 'other' && p.insideWorkspace && parts.every((d) => d !== '..' && d !== '' && !GLOB_CHARS.test(d)));
 }
 
 function checkRm(inv: Invocation, ctx: RuleContext): Finding[] {
@@ -208,7 +216,7 @@ function checkRm(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const w of words) {
     const p = classifyPath(w, inv.cwd, ctx.facts);
     if (p.class === 'scratch' || p.class === 'routine') continue;
-    if (p.many && !recursive && junkGlob(w.text)) continue;
+    if (p.many && !recursive && junkGlob(w.text, p)) continue;
     if (p.class === 'catastrophic' && (recursive || p.many)) {
       findings.push(finding('rm-catastrophic', 'deny', `Deletes ${describeClass(p)}${recursive ? ' recursively' : ''}.`, [pathTarget(p, ctx)]));
     } else if (recursive) {
@@ -234,6 +242,8 @@ function checkFileWipe(inv: Invocation, ctx: RuleContext): Finding[] {
     }
     const p = classifyPath(w, inv.cwd, ctx.facts);
     if (p.class === 'scratch' || p.class === 'routine') continue;
+    // Emptying a log file of the project (`truncate -s 0 log/development.log`) is routine; its data files are not.
+    if (inv.name === 'truncate' && p.class === 'other' && p.insideWorkspace && LOG_NAME.test(w.text.split('/').pop() ?? '')) continue;
     findings.push(finding(inv.name, 'ask', `${verb} ${describeClass(p)}.`, [pathTarget(p, ctx)]));
   }
   return findings;

@@ -125,6 +125,15 @@ function checkLocal(sub: string, a: ToolArgs, inv: Invocation, ctx: RuleContext)
       if (a.parsed.path[1] === 'clear') return [finding('stash-clear', 'Deletes every stash entry (git stash clear).', tree())];
       if (a.parsed.path[1] === 'drop') return [finding('stash-drop', `Deletes the stash entry ${pos[0]?.text ?? 'stash@{0}'} (git stash drop).`, tree())];
       return [];
+    case 'switch':
+      return a.has('-f', '--force', '--discard-changes')
+        ? [finding('switch-discard', 'Discards uncommitted changes across the working tree to switch branches (git switch --discard-changes).', tree())]
+        : [];
+    case 'worktree':
+      // Without --force git refuses to remove a work tree with changes; forced, they go with it.
+      return a.parsed.path[1] === 'remove' && a.has('-f', '--force')
+        ? [finding('worktree-remove-force', `Deletes the linked work tree ${pos[0]?.text ?? ''} with its uncommitted and untracked files (git worktree remove --force).`.replace('  ', ' '), tree())]
+        : [];
     case 'filter-branch':
     case 'filter-repo':
       return [finding('history-rewrite', `Rewrites the repository's history (git ${sub}).`, tree())];

@@ -44,6 +44,39 @@ function destroyingPathSegment(url: RequestUrl): string | undefined {
   return undefined;
 }
 
+/** Query parameters that name the operation a GET runs (`?action=delete`, `?op=purge`). */
+const ACTION_PARAMETERS = new Set(['action', 'op', 'operation', 'cmd', 'command', 'do', 'task', 'method', 'mode']);
+
+/**
+ * What makes a GET destructive: an endpoint whose last path segment is a destroying verb
+ * (`/admin/reset-db`, `/tenants/42/wipe`), or an action parameter naming one (`?action=delete`).
+ * Documentation pages and files (`/docs/…`, `reset.sh`) are only read.
+ */
+function destroyingGet(url: RequestUrl, bodies: readonly RequestBody[]): string | undefined {
+  if (/^(docs?|developers?|help|support|learn|wiki)\./i.test(url.host) || /\/(docs?|guides?|blog|wiki|help)\//i.test(url.path)) return undefined;
+  const last = url.path.split('/').filter((s) => s.length > 0).pop();
+  if (last !== undefined && !/\.[a-z0-9]{1,5}$/i.test(last)) {
+    const parts = identifierParts(last);
+    if (!parts.includes('password') && !parts.includes('token') && parts.some((p) => DESTROY_PATH_PARTS.has(p))) return last;
+  }
+  // `curl -G -d action=delete` sends its data as the query string.
+  const query = [url.query, ...bodies.map((b) => b.text ?? '')].join('&');
+  for (const pair of query.split('&')) {
+    const [key = '', value = ''] = pair.split('=');
+    if (!ACTION_PARAMETERS.has(key.toLowerCase())) continue;
+    if (identifierParts(decodeURIComponentSafe(value)).some((p) => DESTROY_PATH_PARTS.has(p))) return `${key}=${value}`;
+  }
+  return undefined;
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 function possessive(api: ApiProvider | undefined): string {
   return api ? `${api.name}'s` : 'a';
 }
@@ -155,6 +188,16 @@ export function judgeRequest(request: HttpRequest, ctx: RuleContext): Finding[] 
         severity: 'ask',
         reason: `${request.client} sends an HTTP DELETE${via} to ${where}${api ? ` (${api.label})` : ''}, deleting ${resource.kind === 'url' ? 'what that URL names' : `the ${resource.kind} ${resource.name}`}.`,
         targets: [targetOf(ctx, url, api, resource.kind, resource.name, [])],
+      });
+    } else if (method === 'GET' && !graphqlEndpoint && destroyingGet(url, request.bodies) !== undefined) {
+      // Admin endpoints reached by a plain GET (`/admin/reset-db`, `?action=delete`) act when fetched.
+      const segment = destroyingGet(url, request.bodies) as string;
+      findings.push({
+        rule: 'http.destructive-get',
+        risk: 'destructive',
+        severity: 'ask',
+        reason: `${request.client} fetches ${where}, an endpoint that destroys when it is requested ("${segment}").`,
+        targets: [targetOf(ctx, url, api, 'url', url.display, [])],
       });
     } else if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && !graphqlEndpoint) {
       const segment = destroyingPathSegment(url);

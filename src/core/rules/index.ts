@@ -31,6 +31,7 @@ import { inspectorPack } from './inspector';
 import { deferredPack } from './deferred/deferredPack';
 import { MIGRATION_TOOL_NAMES, migrationToolsPack } from './migrationTools';
 import { dataStoresPack } from './dataStores';
+import { databaseAdminPack } from './databaseAdmin';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -44,6 +45,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   filesPack,
   gitPack,
   databasePack,
+  databaseAdminPack,
   platformSqlPack,
   frameworksPack,
   migrationToolsPack,

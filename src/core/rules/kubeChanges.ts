@@ -22,6 +22,27 @@ const ZERO_REPLICAS = /"?replicas"?\s*:\s*0\b|"path"\s*:\s*"\/spec\/replicas"\s*
 /** Strategic-merge `$patch: delete` / `$retainKeys`, JSON patch `remove` operations. */
 const REMOVING_PATCH = /\$patch"?\s*:\s*"?(delete|replace)|"op"\s*:\s*"remove"/;
 
+/** A patch setting `persistentVolumeReclaimPolicy` to Delete (merge patch or JSON patch `value`). */
+const RECLAIM_DELETE = /persistentVolumeReclaimPolicy"?\s*[:,]\s*("value"\s*:\s*)?"?Delete\b/;
+
+/** A folder of a pod whose files are scratch: copying over them loses nothing kept. */
+const SCRATCH = /^\/(tmp|var\/tmp|dev\/shm)(\/|$)/;
+
+/**
+ * `kubectl cp SRC [NS/]POD:PATH` writes into a running pod, over the file or folder at PATH (a pod's
+ * database file, its uploads, its config). A copy out of the pod (`POD:PATH DEST`) only downloads.
+ */
+function copyIntoPod(operands: readonly string[], where: string, target: (name: string) => Target[]): Finding[] {
+  const [source, destination] = operands;
+  if (source === undefined || destination === undefined) return [];
+  const remote = /^(?:[a-z0-9][-a-z0-9.]*\/)?([a-z0-9][-a-z0-9.]*):(.*)$/;
+  const into = remote.exec(destination);
+  if (!into || remote.test(source)) return [];
+  const path = into[2] ?? '';
+  if (SCRATCH.test(path)) return [];
+  return [finding('cp-into-pod', `Copies ${source} over ${path || 'the working folder'} in pod ${into[1]}${where}, replacing what is there (kubectl cp).`, target(destination))];
+}
+
 function checkKubectl(inv: Invocation, ctx: RuleContext): Finding[] {
   const parsed = parsedArgs(inv.args, kubectl);
   const args = toolArgs(inv.name, parsed, kubectl);
@@ -44,7 +65,13 @@ function checkKubectl(inv: Invocation, ctx: RuleContext): Finding[] {
     const patch = args.values('-p', '--patch').join('\n');
     if (ZERO_REPLICAS.test(patch)) return [finding('scale-to-zero', `Scales ${shown}${where} to zero replicas (kubectl patch).`, target(shown))];
     if (REMOVING_PATCH.test(patch)) return [finding('patch-remove', `Removes parts of ${shown}${where} (kubectl patch deleting fields or list entries).`, target(shown))];
+    if (RECLAIM_DELETE.test(patch)) return [finding('reclaim-delete', `Sets the reclaim policy of ${shown}${where} to Delete: the volume and its data go when its claim is deleted (kubectl patch).`, target(shown))];
   }
+  // `helm.sh/resource-policy-` removes the keep annotation that makes `helm uninstall` leave the resource and its data.
+  if (verb === 'annotate' && objects.some((o) => /^helm\.sh\/resource-policy-$/.test(o))) {
+    return [finding('unkeep', `Removes helm's keep annotation from ${objects.filter((o) => !o.endsWith('-')).join(' ')}${where}: the next uninstall deletes it and its data.`, target(shown))];
+  }
+  if (verb === 'cp') return copyIntoPod(objects, where, target);
   return [];
 }
 

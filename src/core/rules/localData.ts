@@ -1,4 +1,4 @@
-import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import type { ArgWord, CodeSnippet, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { basename, resolvePath } from '../paths';
 import { cliArgs, hasFlag } from '../registry/args';
 import { parsedArgs, toolNamed } from '../registry/commandModel';
@@ -127,6 +127,41 @@ function singleFiles(spec: ToolSpec, inv: Invocation, ctx: RuleContext): Finding
   return untrackedFindings(args.positionals, inv, ctx, 'Deletes');
 }
 
+/**
+ * `mv .git elsewhere`: the folder is the repository itself (every commit not pushed, the stash, local
+ * branches and the reflog); what is left is a folder of files with no history.
+ */
+function moveRepository(spec: ToolSpec, inv: Invocation, ctx: RuleContext): Finding[] {
+  const args = parse(spec, inv);
+  const targetDirectory = hasFlag(args, ['-t', '--target-directory']);
+  const sources = targetDirectory ? args.positionals : args.positionals.slice(0, -1);
+  const moved = sources.filter((w) => !w.dynamic && basename(w.text.replace(/\/+$/, '')) === '.git');
+  return moved.map((w) => {
+    const env = ctx.environmentOf({ values: [w.text], remote: false });
+    const target: Target = { kind: 'path', name: w.text, provider: 'git', remote: false, environment: env.environment, environmentReason: env.reason };
+    return { rule: 'local-data.move-repository', risk: 'destructive', severity: 'ask', reason: `Moves the repository ${w.text} away: the project is left without its history, local branches, stash and unpushed commits.`, targets: [target] };
+  });
+}
+
+/**
+ * Code that empties a file by opening it for writing and writing nothing or something else:
+ * Python `open('db/x.sqlite3', 'w')`, `Path('…').write_text('')`, Node `fs.writeFileSync('…', '')`,
+ * `fs.truncateSync('…')`, Ruby `File.write('…', '')`. Judged only for files git cannot restore.
+ */
+const EMPTYING_CALLS: readonly RegExp[] = [
+  /\bopen\(\s*(['"])([^'"]+)\1\s*,\s*(['"])w[b+]?\3/g,
+  /\bPath\(\s*(['"])([^'"]+)\1\s*\)\s*\.\s*write_(?:text|bytes)\(/g,
+  /\b(?:fs\.)?(?:writeFileSync|truncateSync|writeFile|truncate)\(\s*(['"`])([^'"`]+)\1/g,
+  /\bFile\.(?:write|truncate)\(\s*(['"])([^'"]+)\1/g,
+];
+
+function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
+  if (snippet.language !== 'python' && snippet.language !== 'javascript' && snippet.language !== 'ruby') return [];
+  const paths: ArgWord[] = [];
+  for (const re of EMPTYING_CALLS) for (const m of snippet.text.matchAll(re)) if (paths.length < 20) paths.push(word(m[2] ?? ''));
+  return untrackedFindings(paths, snippet.runner, ctx, `${snippet.runner.name} code overwrites`);
+}
+
 const BY_NAME: Record<string, (spec: ToolSpec, inv: Invocation, ctx: RuleContext) => Finding[]> = {
   rsync,
   rimraf: deleters,
@@ -136,6 +171,7 @@ const BY_NAME: Record<string, (spec: ToolSpec, inv: Invocation, ctx: RuleContext
   'trash-cli': deleters,
   'trash-put': deleters,
   rm: singleFiles,
+  mv: moveRepository,
   unlink: singleFiles,
   shred: singleFiles,
 };
@@ -149,4 +185,5 @@ export const localDataPack: RulePack = {
     const check = BY_NAME[inv.name];
     return spec && check ? check(spec, inv, ctx) : [];
   },
+  checkSnippet,
 };

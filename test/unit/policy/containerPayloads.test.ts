@@ -31,6 +31,11 @@ const FLAGGED: Array<[string, boolean]> = [
   ['kubectl run wipe --rm -i --restart=Never --image=busybox -- rm -rf /data/uploads', true],
   ['kubectl debug node/worker-1 -it --image=busybox -- chroot /host rm -rf /var/lib/etcd', true],
   ['heroku run -a acme-shop bash -c "rake db:schema:load"', true],
+  // A service on this machine's engine is judged like the same command here (this machine, not production).
+  ['docker compose exec db psql -U postgres acme_dev -c "DELETE FROM sessions"', false],
+  ['docker compose exec web bin/rails db:drop', false],
+  ['docker compose run --rm web bundle exec rails db:schema:load', false],
+  ['docker compose exec prod-db psql -c "DROP TABLE users"', true],
   [`heroku run -a acme-shop -- sh -c 'rm -rf /app/storage'`, true],
 ];
 
@@ -42,9 +47,9 @@ const ALLOWED = [
   'docker run --rm hashicorp/terraform version',
   'docker run --rm amazon/aws-cli s3 ls',
   'docker compose run --rm web bin/rails db:migrate:status',
-  // The project's own development stack on this engine.
-  'docker compose exec db psql -U postgres acme_dev -c "DELETE FROM sessions"',
+  // The project's own development stack on this engine: read-only work stays allowed.
   'docker compose exec db psql -U postgres -c "SELECT 1"',
+  'docker compose exec web bin/rails routes',
   'kubectl run debug --image=busybox -- sleep 1',
   'kubectl run nginx --image=nginx --port=80',
   'kubectl debug -it api-0 --image=busybox --target=api -- ls /',

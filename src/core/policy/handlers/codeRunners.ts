@@ -69,9 +69,17 @@ function viCommand(command: string, label: string, out: Escapes): void {
   }
 }
 
+/** Options of vi that take the next word as their value (`-s` does only outside ex mode, so it is left alone). */
+const VI_VALUED = new Set(['-c', '--cmd', '-S', '-u', '-U', '-i', '-T', '-w', '-W', '-t', '--remote', '--servername', '--startuptime']);
+/** An ex command that deletes every line (`%d`, `1,$delete`, `g/^/d`), and one that writes the file. */
+const VI_DELETE_ALL = /^\s*:?\s*(?:%|1,\$)\s*d(?:e(?:l(?:ete?)?)?)?\b|^\s*:?\s*g(?:lobal)?\/(?:\^|\.\*?|\$)\/\s*d(?:e(?:l(?:ete?)?)?)?\s*$/;
+const VI_WRITE = /^\s*:?\s*(?:w(?:rite)?|wq|x(?:it)?|wqa(?:ll)?|xa(?:ll)?)!?\s*$/;
+
 function viEscapes(name: string, args: readonly ArgWord[], stdin: string | undefined): Escapes {
   const out = empty();
   let exMode = name === 'ex';
+  const commands: string[] = [];
+  const files: ArgWord[] = [];
   for (let i = 0; i < args.length; i++) {
     const t = args[i]!.text;
     if (/^-[a-zA-Z]*[eE]/.test(t) && !t.startsWith('--')) exMode = true;
@@ -79,11 +87,23 @@ function viEscapes(name: string, args: readonly ArgWord[], stdin: string | undef
     if (t === '-c' || t === '--cmd') command = args[++i];
     else if (/^-[a-zA-Z]*c$/.test(t) && t.length > 2) command = args[++i];
     else if (t.startsWith('+') && t.length > 1) command = { ...args[i]!, text: t.slice(1) };
+    else if (VI_VALUED.has(t)) i++;
+    else if (!t.startsWith('-')) files.push(args[i]!);
     if (!command) continue;
     if (command.dynamic) out.opaque.push(`${name} runs an editor command built at run time`);
-    else viCommand(command.text, `${name} -c`, out);
+    else {
+      viCommand(command.text, `${name} -c`, out);
+      commands.push(...command.text.split(/\s*\|\s*/));
+    }
   }
-  if (exMode && stdin !== undefined) for (const line of stdin.split('\n')) viCommand(line, `${name} (commands on stdin)`, out);
+  if (exMode && stdin !== undefined) {
+    for (const line of stdin.split('\n')) viCommand(line, `${name} (commands on stdin)`, out);
+    commands.push(...stdin.split('\n'));
+  }
+  // `vim -c '%d|wq' FILE` empties the file: judged like the `truncate` it amounts to.
+  if (commands.some((c) => VI_DELETE_ALL.test(c)) && commands.some((c) => VI_WRITE.test(c))) {
+    for (const f of files) if (!f.dynamic) out.shell.push({ text: `truncate -s 0 -- ${quoted(f.text)}`, label: `${name} -c` });
+  }
   return out;
 }
 

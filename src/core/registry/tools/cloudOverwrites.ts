@@ -1,6 +1,7 @@
 import type { ArgWord } from '../../shell/ast';
 import { flagValues, hasFlag } from '../args';
 import type { CliArgs, CommandRule } from '../types';
+import { environmentOfName } from '../../policy/production';
 
 /**
  * Cloud commands that destroy by overwriting, moving or emptying rather than deleting: an object
@@ -29,7 +30,27 @@ function emptyOver(url: RegExp): (p: CliArgs) => boolean {
 const ZERO = /^0+$/;
 const recursive = (p: CliArgs): string | undefined => (hasFlag(p, ['--recursive', '-r', '-R']) ? ', every object under it' : undefined);
 
+/**
+ * An upload or copy into a bucket whose name (or `--profile`) says production: every key it writes
+ * replaces the object of that name, and without versioning the old one is gone. Uploads to other
+ * buckets (a static site, assets) are routine.
+ */
+function uploadsIntoProduction(url: RegExp, pathLength: number, environmentFlags: readonly string[]): (p: CliArgs) => boolean {
+  return (p) => {
+    const words = p.positionals.map((w) => w.text);
+    const destination = words[words.length - 1] ?? '';
+    if (words.length < pathLength + 2 || !url.test(destination)) return false;
+    const bucket = destination.replace(/^[a-z0-9]+:\/\//i, '').split('/')[0] ?? '';
+    return environmentOfName(bucket) === 'production' || flagValues(p, environmentFlags).some((v) => environmentOfName(v) === 'production');
+  };
+}
+
 export const AWS_OVERWRITE_RULES: readonly CommandRule[] = [
+  {
+    id: 'aws-s3-upload-production', path: ['s3', /^(cp|sync|mv)$/], kind: 'resource', noun: 'S3 location', namePositionals: 'last',
+    verb: 'overwrites any object of the same key in',
+    when: (p) => uploadsIntoProduction(S3_URL, 2, ['--profile'])(p) && !hasFlag(p, ['--delete']) && !emptyOver(S3_URL)(p) && !(p.positionals[1]?.text === 'mv' && S3_URL.test(p.positionals[2]?.text ?? '')),
+  },
   {
     id: 'aws-s3-mv-source', path: ['s3', 'mv'], kind: 'resource', noun: 'S3 objects', verb: 'moves away, deleting at the source,',
     names: movedSource(S3_URL), when: (p) => S3_URL.test(p.positionals[2]?.text ?? ''), note: recursive,
@@ -78,6 +99,11 @@ export const GCLOUD_OVERWRITE_RULES: readonly CommandRule[] = [
     names: movedSource(GS_URL), when: (p) => GS_URL.test(p.positionals[2]?.text ?? ''), note: recursive,
   },
   {
+    id: 'gcloud-storage-upload-production', path: ['storage', /^(cp|rsync|mv)$/], kind: 'resource', noun: 'Cloud Storage location', namePositionals: 'last',
+    verb: 'overwrites any object of the same name in',
+    when: (p) => uploadsIntoProduction(GS_URL, 2, ['--project'])(p) && !hasFlag(p, ['--delete-unmatched-destination-objects']) && !emptyOver(GS_URL)(p) && !(p.positionals[1]?.text === 'mv' && GS_URL.test(p.positionals[2]?.text ?? '')),
+  },
+  {
     id: 'gcloud-storage-cp-empty', path: ['storage', 'cp'], kind: 'resource', noun: 'Cloud Storage object', verb: 'overwrites with an empty file',
     nameFilter: GS_URL, when: emptyOver(GS_URL),
   },
@@ -95,6 +121,11 @@ export const GSUTIL_OVERWRITE_RULES: readonly CommandRule[] = [
   {
     id: 'gsutil-mv-source', path: ['mv'], kind: 'resource', noun: 'Cloud Storage objects', verb: 'moves away, deleting at the source,',
     names: movedSource(GS_URL), when: (p) => GS_URL.test(p.positionals[1]?.text ?? ''),
+  },
+  {
+    id: 'gsutil-upload-production', path: [/^(cp|rsync|mv)$/], kind: 'resource', noun: 'Cloud Storage location', namePositionals: 'last',
+    verb: 'overwrites any object of the same name in',
+    when: (p) => uploadsIntoProduction(GS_URL, 1, ['-u'])(p) && !hasFlag(p, ['-d']) && !emptyOver(GS_URL)(p) && !(p.positionals[0]?.text === 'mv' && GS_URL.test(p.positionals[1]?.text ?? '')),
   },
   {
     id: 'gsutil-cp-empty', path: ['cp'], kind: 'resource', noun: 'Cloud Storage object', verb: 'overwrites with an empty file',

@@ -46,11 +46,14 @@ const compose: CommandSpec = {
     'ps|logs|config|ls|images|top|version': { effect: 'read' },
     run: composeRun,
     exec: composeExec,
+    cp: { effect: 'mutate', options: [flag('-a', '--archive'), flag('-L', '--follow-link'), valued('--index'), flag('--all')] },
   },
 };
 
 /** `rm`: removes containers; `-v` takes their anonymous volumes (and the data in them) too. */
 const remove: CommandSpec = { effect: 'mutate', options: [flag('-f', '--force'), flag('-v', '--volumes'), flag('-l', '--link')] };
+
+const COPY: CommandSpec = { effect: 'mutate', options: [flag('-a', '--archive'), flag('-L', '--follow-link'), flag('-q', '--quiet')] };
 
 const PRUNE = [flag('-a', '--all'), flag('-f', '--force'), valued('--filter')];
 
@@ -77,8 +80,19 @@ export const docker: ToolSpec = {
     },
     system: { commands: { prune: { effect: 'delete', options: [...PRUNE, flag('--volumes')] }, reset: { effect: 'delete', options: [flag('-f', '--force')] }, 'df|info': { effect: 'read' } } },
     run,
-    container: { commands: { exec, run, 'rm|remove': remove, prune: { effect: 'delete', options: PRUNE }, 'ls|inspect|logs': { effect: 'read' } } },
+    container: { commands: { exec, run, cp: COPY, 'rm|remove': remove, prune: { effect: 'delete', options: PRUNE }, 'ls|inspect|logs': { effect: 'read' } } },
     rm: remove,
+    // `cp SRC BOX:PATH` writes into the container over what is there; `cp BOX:PATH DEST` downloads.
+    cp: COPY,
+    // Swarm stacks: `rm` removes every service of the stack (and its secrets, configs and networks).
+    stack: {
+      options: [valued('--orchestrator'), valued('--kubeconfig')],
+      commands: {
+        'rm|remove|down': { effect: 'delete', options: [flag('-d', '--detach'), valued('--namespace')] },
+        deploy: { effect: 'mutate', options: [valued('-c', '--compose-file'), valued('--resolve-image'), flag('--prune'), flag('--with-registry-auth'), flag('-d', '--detach'), flag('-q', '--quiet')] },
+        'ls|list|ps|services|config': { effect: 'read', options: [valued('--format'), valued('-f', '--filter'), flag('-q', '--quiet'), flag('--no-trunc'), flag('--no-resolve')] },
+      },
+    },
     'ps|images|logs|inspect|version|info|stats|top': { effect: 'read' },
     context: {
       commands: {

@@ -2,6 +2,7 @@ import type { ArgWord } from '../../shell/ast';
 import type { RemoteContext } from '../../policy/types';
 import type { CommandSpec, ToolArgs } from '../types';
 import { flag, valued } from './options';
+import { environmentOfName } from '../../policy/production';
 
 /**
  * `docker run [options] IMAGE [command] [args]` (podman, nerdctl, `docker container run`,
@@ -112,20 +113,30 @@ export const run: CommandSpec = {
 };
 
 /**
- * `docker compose run [options] SERVICE [command]`: the service's container runs the command. A
- * compose project on this machine's engine is the project's own development stack (its database is
- * the one the project's tests and seeds rebuild), so its commands are judged only on an engine
- * elsewhere.
+ * `docker compose run [options] SERVICE [command]`: the service's container runs the command, judged
+ * like the same command here. A compose project on this machine's engine is this machine (its
+ * database is the project's development copy), unless the service is named for production; an engine
+ * named by `--host` or `--context` is elsewhere.
  */
+/** The engine elsewhere, or a service on this machine's engine named for production (`prod-db`, a prod compose file), or this machine. */
+function composePlace(a: ToolArgs): RemoteContext | undefined {
+  const service = a.operand(0) ?? '';
+  const elsewhere = remoteEngine(a, `service ${service}`.trim());
+  if (elsewhere !== undefined) return elsewhere;
+  // The service, the project (`-p acme-prod`) or a compose file (`-f docker-compose.prod.yml`) may name production.
+  const names = [{ source: 'compose service', value: service }, ...a.values('-p', '--project-name').map((value) => ({ source: 'compose project', value })), ...a.values('-f', '--file').map((value) => ({ source: 'compose file', value: value.replace(/^.*\//, '') }))];
+  const named = names.find((n) => n.value !== '' && environmentOfName(n.value) === 'production');
+  return named !== undefined ? { place: `service ${service}`.trim(), provider: 'docker', names: [named] } : undefined;
+}
+
 export const composeRun: CommandSpec = {
   options: [...RUN_VALUED, flag('--no-deps'), flag('--service-ports'), flag('--use-aliases'), flag('--build'), flag('--remove-orphans'), flag('-T', '--no-TTY')],
   interspersed: false,
   effect: 'exec',
   runsElsewhere: {
     command: { argv: 'computed', of: (a) => a.parsed.operands.slice(1) },
-    when: (a) => remoteEngine(a, '') !== undefined,
     label: (a) => `${a.name} compose run ${a.operand(0) ?? ''}`.trim(),
-    place: (a) => remoteEngine(a, `service ${a.operand(0) ?? ''}`.trim()),
+    place: composePlace,
   },
 };
 
@@ -136,8 +147,7 @@ export const composeExec: CommandSpec = {
   effect: 'exec',
   runsElsewhere: {
     command: { argv: 'computed', of: (a) => a.parsed.operands.slice(1) },
-    when: (a) => remoteEngine(a, '') !== undefined,
     label: (a) => `${a.name} compose exec ${a.operand(0) ?? ''}`.trim(),
-    place: (a) => remoteEngine(a, `service ${a.operand(0) ?? ''}`.trim()),
+    place: composePlace,
   },
 };

@@ -169,6 +169,24 @@ export const git: ToolSpec = {
     bisect: { effect: 'mutate', commands: { run: commandAfter } },
     submodule: { effect: 'mutate', options: [flag('-q', '--quiet')], commands: { foreach: { ...commandAfter, options: [flag('--recursive')] } } },
     'status|log|diff|show|blame|grep|ls-files|ls-tree|rev-parse|describe|shortlog|cat-file': read,
-    'add|commit|merge|switch|cherry-pick|revert|init|mv|rm|worktree|am|apply|tag|remote': { effect: 'mutate' },
+    'add|commit|merge|cherry-pick|revert|init|mv|rm|am|apply|tag|remote': { effect: 'mutate' },
+    // `switch -f` / `--discard-changes` throws away local changes to switch.
+    switch: {
+      effect: 'mutate',
+      options: [
+        flag('-f', '--force', '--discard-changes'), valued('-c', '--create'), valued('-C', '--force-create'), valued('--orphan'), flag('-d', '--detach'),
+        optional('-t', '--track'), flag('--no-track'), flag('--guess'), flag('--no-guess'), flag('-m', '--merge'), valued('--conflict'),
+        flag('--ignore-other-worktrees'), ...quiet, ...submodules,
+      ],
+    },
+    // `worktree remove --force` deletes a linked work tree with its uncommitted and untracked files.
+    worktree: {
+      effect: 'mutate',
+      commands: {
+        remove: { effect: 'delete', options: [flag('-f', '--force')] },
+        prune: { effect: 'mutate', options: [flag('-n', '--dry-run'), flag('-v', '--verbose'), valued('--expire')] },
+        list: { ...read, options: [flag('-v', '--verbose'), flag('--porcelain'), flag('-z')] },
+      },
+    },
   },
 };

@@ -99,6 +99,8 @@ export const kubectl: ToolSpec = {
     patch: { effect: 'mutate', options: [valued('-p', '--patch'), valued('--patch-file'), valued('--type'), valued('--subresource')] },
     'apply|create|replace|edit|label|annotate|set|rollout|scale|autoscale|expose|cordon|uncordon|taint': { effect: 'mutate' },
     drain: { effect: 'mutate' },
+    // `cp SRC POD:PATH` writes into the pod (over what is there); `cp POD:PATH DEST` only downloads.
+    cp: { effect: 'mutate', options: [valued('-c', '--container'), valued('--retries'), flag('--no-preserve')] },
   },
   dryRun: ['--dry-run'],
 };

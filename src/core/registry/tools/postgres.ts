@@ -55,3 +55,30 @@ export const pgRestore: ToolSpec = {
     flag('--enable-row-security'), flag('-V', '--version'), flag('-?', '--help'),
   ],
 };
+
+/** Debian's `pg_dropcluster [--stop] VERSION NAME`: removes the cluster's data, WAL and configuration. */
+export const pgDropcluster: ToolSpec = {
+  names: ['pg_dropcluster'],
+  family: 'database',
+  locality: 'local',
+  options: [flag('--stop')],
+};
+
+/** `pg_ctl ACTION [-D DATADIR] [-m smart|fast|immediate]`: starts, stops and restarts a server. */
+export const pgCtl: ToolSpec = {
+  names: ['pg_ctl'],
+  family: 'database',
+  locality: 'local',
+  options: [
+    valued('-D', '--pgdata'), valued('-m', '--mode'), valued('-l', '--log'), valued('-o', '--options'), valued('-t', '--timeout'), valued('-p'), valued('-N'),
+    valued('-U'), valued('-P'), valued('-S'), flag('-s', '--silent'), flag('-w', '--wait'), flag('-W', '--no-wait'), flag('-c', '--core-files'), flag('-V', '--version'),
+  ],
+};
+
+/** Debian's `pg_ctlcluster [options] VERSION NAME ACTION [-- pg_ctl options]`. */
+export const pgCtlcluster: ToolSpec = {
+  names: ['pg_ctlcluster'],
+  family: 'database',
+  locality: 'local',
+  options: [valued('-m', '--mode'), valued('-o', '--options'), flag('--force'), flag('--foreground'), flag('--skip-systemctl-redirect'), flag('--stdlog')],
+};

@@ -127,12 +127,15 @@ function statementShaped(text: string): boolean {
 }
 
 /**
- * The body a holder keeps: dollar-quoted text (PostgreSQL), what a rule or event does (`DO [INSTEAD]
+ * The body a holder keeps: dollar-quoted or string-literal text (PostgreSQL), what a rule or event does (`DO [INSTEAD]
  * …`), a MySQL trigger's statement (`FOR EACH ROW …`), or what follows `BEGIN`/`AS` (SQL Server).
  */
 function bodyOf(written: string): string | undefined {
   const dollar = /\$([A-Za-z_]*)\$([\s\S]*?)\$\1\$/.exec(written);
   if (dollar) return dollar[2];
+  // PostgreSQL also takes the body as a plain string literal: `AS 'DELETE FROM users' LANGUAGE sql`.
+  const quoted = /^\s*create\b[^']*?\b(?:function|procedure)\b[\s\S]*?\bas\s+'((?:[^']|'')*)'/i.exec(written);
+  if (quoted) return (quoted[1] ?? '').replace(/''/g, "'");
   const rest = written.replace(BODY_HOLDER, '');
   const m =
     /\bfor\s+each\s+(?:row|statement)\s+(?:(?:follows|precedes)\s+\S+\s+)?([\s\S]+)$/i.exec(rest) ??

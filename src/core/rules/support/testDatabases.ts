@@ -26,3 +26,13 @@ export function testEnvironmentOnly(inv: Invocation, facts: Facts, sources: read
   if (inv.remote !== undefined || inv.assignments.DATABASE_URL !== undefined || facts.envNames.includes('DATABASE_URL')) return false;
   return sources.length > 0 && sources.every((s) => saysTest(s.value));
 }
+
+/**
+ * A connection to a test database on this machine (`psql -d app_test`, `sqlite3 db/test.sqlite3`,
+ * `dropdb app_test`): emptying or dropping it is what the test setup does anyway.
+ */
+export function localTestDatabase(remote: boolean, name: string | undefined): boolean {
+  if (remote || name === undefined) return false;
+  const last = name.replace(/\/+$/, '').split('/').pop() ?? '';
+  return namesTestDatabase(last.replace(/\.(sqlite3?|db)$/i, ''));
+}
