@@ -2,6 +2,7 @@ import { basename } from '../paths';
 import { isLockfile } from './credentialPaths';
 import { configFormatOf, extractKeyValues, type KeyValue } from './keyValues';
 import { isIdLikeKey, isRealPassword, isSecretKeyName, isUuidShaped, keyWords, looksLikeSecretValue } from './secretValues';
+import { scanCodeAssignments, scanTokenShapes } from './codeSecrets';
 
 /**
  * Content rules that need no detector library: private key blocks, connection strings with a
@@ -112,6 +113,7 @@ export function scanCredentialContent(filePath: string, text: string): ContentHi
     hits.push({ kind: 'database-url', label, reason: `contains a ${scheme}:// connection string with a password`, value: password });
   }
   if (isLockfile(name) || isProse(name)) return hits;
+  hits.push(...scanTokenShapes(text), ...scanCodeAssignments(name, text));
   const format = configFormatOf(name) ?? (text.trimStart().startsWith('{') ? 'json' : undefined);
   if (!format || !SECRET_KEY_HINT.test(text)) return hits;
   for (const kv of extractKeyValues(text, format)) {

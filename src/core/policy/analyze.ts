@@ -24,6 +24,7 @@ import type { Analysis, ArgWord, CodeSnippet, Facts, Invocation, Opaque, Origin,
 import { workMeter, type WorkMeter } from './workMeter';
 import { handOn, substitutionsTooDeep } from './walkLimits';
 import { xargsInput } from './xargs';
+import { producerSource } from './producerSource';
 import { ALIAS, EXPORTED, exportedVariables, recordAliases, recordExports, selectionOf } from './lineState';
 export { REMOTE_CWD, type AnalyzeLimits } from './handlers/context';
 
@@ -210,7 +211,7 @@ class Analyzer implements Walker {
       if (node.heredoc) sources = [];
       else if (node.op === '<<<') sources = wordSources(node.target, scope);
       else if (node.op === '<' || node.op === '<>') {
-        sources = isDynamic(node.target) ? variableSources(node.target, scope) : ['$(< ' + shellQuote(resolvePath(scope.cwd, wordText(node.target), this.facts.home)) + ')'];
+        sources = isDynamic(node.target) ? wordSources(node.target, scope) : ['$(< ' + shellQuote(resolvePath(scope.cwd, wordText(node.target), this.facts.home)) + ')'];
       }
     }
     return sources;
@@ -587,10 +588,6 @@ const ARITHMETIC_COMMAND = /(^|[^$])\(\(/;
 /** Wrappers peeled in a row (`env env env … rm`); more asks. */
 export const MAX_WRAPPER_HOPS = 32;
 /** A pipe producer as substitution text (`jq -r .token f | read t` reads what `$(jq -r .token f)` prints). */
-function producerSource(inv: Invocation): string {
-  return '$(' + [inv.command, ...inv.args.map((a) => a.raw)].join(' ') + ')';
-}
-
 const DECLARATIONS = new Set(['export', 'local', 'declare', 'typeset', 'readonly', 'read', 'unset', 'mapfile', 'readarray']);
 
 /** A run of key-like characters long enough to be a token. Bounded class, single quantifier: linear. */

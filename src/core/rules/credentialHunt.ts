@@ -10,6 +10,7 @@ import { dump, dumpTarget, hasFlag, isSecretVariableName, optionValue, positiona
 import { checkSecretEnvironment, checkStoreDumps, processEnvironmentShown } from './support/secretStores';
 import { checkSentOut, checkSnippetSentOut } from './support/secretsSentOut';
 import { searchListsOnly } from './support/printsNoContent';
+import { gitLsFilesRoots } from './support/listerRoots';
 
 /**
  * The hunt around a credential, not only its read: searches whose pattern names secrets or matches a
@@ -148,7 +149,7 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
   } else if (inv.via.some((v) => v.startsWith('xargs')) && inv.stdin?.kind === 'pipe') {
     const from = inv.stdin.from;
     consumer = { name: inv.name, args: inv.args };
-    if (from.name === 'git' && from.args[0]?.text === 'ls-files') finder = { roots: [from.cwd || cwd], hidden: true, nameHunt: false };
+    if (from.name === 'git' && from.args[0]?.text === 'ls-files') finder = { roots: gitLsFilesRoots(from.args.slice(1).map((a) => a.text)).map((r) => resolvePath(from.cwd || cwd, r, facts.home)), hidden: true, nameHunt: false };
     else finder = fileFinder(from, from.cwd || cwd, facts);
   }
   if (!finder || !consumer) return [];

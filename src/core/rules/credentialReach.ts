@@ -12,6 +12,7 @@ import { credentialMinted } from './support/credentialClis';
 import { checkSecretsInAddresses, checkSentFiles } from './support/sentOutReach';
 import { gitignored, infoFor, pathsOfWord } from './support/credentialPaths';
 import { dump, dumpTarget, isSecretVariableName, positionals } from './support/huntCommon';
+import { gitLsFilesRoots, listerWords } from './support/listerRoots';
 
 /**
  * Where a credential reaches the screen or leaves the machine without a named reader of a known
@@ -122,8 +123,9 @@ function listedByDynamicWords(inv: Invocation, facts: Facts): CredentialFileInfo
     const lister = /\$\(\s*(git\s+ls-files|find|fd|fdfind|ls|rg\s+--files|ag\s+-g)\b([^)]*)\)|`\s*(git\s+ls-files|find|ls)\b([^`]*)`/.exec(text);
     if (!lister || !facts.credentials) continue;
     const tool = (lister[1] ?? lister[3] ?? '').replace(/\s+/g, ' ');
-    const rest = (lister[2] ?? lister[4] ?? '').trim().split(/\s+/).filter((x) => x !== '' && !x.startsWith('-'));
-    const roots = tool === 'find' || tool === 'ls' ? (rest.length > 0 && !rest[0]?.startsWith('(') ? [rest[0] as string] : ['.']) : ['.'];
+    const words = listerWords(lister[2] ?? lister[4] ?? '');
+    const rest = words.filter((x) => !x.startsWith('-'));
+    const roots = tool === 'find' || tool === 'ls' ? (rest.length > 0 && !rest[0]?.startsWith('(') ? [rest[0] as string] : ['.']) : tool === 'git ls-files' ? gitLsFilesRoots(words) : ['.'];
     for (const r of roots) {
       const dir = resolvePath(cwd, r, facts.home);
       for (const f of facts.credentials.filesUnder(dir).slice(0, 16)) {

@@ -1,5 +1,4 @@
 import { braceExpand, minimatch } from 'minimatch';
-import { isSecretKeyName } from '../credentials/secretValues';
 import { basename, resolvePath } from '../paths';
 import type { ArgWord, CodeSnippet, CredentialFileInfo, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { credentialTarget, gitignored, hasBraces, hasGlobChars, infoFor, isHiddenPath, pathsOfWord, workspaceRelative } from './support/credentialPaths';
@@ -238,7 +237,7 @@ const has = (args: readonly string[], ...flags: string[]): boolean => args.some(
 const starts = (args: readonly string[], ...words: string[]): boolean => words.every((w, i) => positionalsOf(args)[i] === w);
 
 const DUMPS: Readonly<Record<string, Dump>> = {
-  printenv: { match: (a) => (positionalsOf(a).length === 0 ? 'every environment variable' : positionalsOf(a).some(isSecretKeyName) ? `the secret variable ${positionalsOf(a).find(isSecretKeyName)}` : undefined) },
+  printenv: { match: (a) => (positionalsOf(a).length === 0 ? 'every environment variable' : positionalsOf(a).some(isSecretVariableName) ? `the secret variable ${positionalsOf(a).find(isSecretVariableName)}` : undefined) },
   env: { match: (a) => (a.every((x) => x === '-0' || x === '--null') ? 'every environment variable' : undefined) },
   set: { match: (a) => (a.length === 0 ? 'every shell and environment variable' : undefined) },
   export: { match: (a) => (a.length === 0 || (a.length === 1 && a[0] === '-p') ? 'every exported variable' : undefined) },

@@ -92,7 +92,8 @@ const STORE_DUMPS: Readonly<Record<string, (args: readonly ArgWord[]) => StoreDu
     const p = positionals(a.filter((_x, i) => !['-f', '--format', '--file', '-p', '--project-name', '--env-file', '--profile'].includes(a[i - 1]?.text ?? '')));
     if ((p[0] === 'inspect' || (p[0] === 'container' && p[1] === 'inspect')) ) {
       const format = optionValue(a, '--format', '-f');
-      if (format === undefined || /Env|Config\b|json \.Config|\{\{\s*json\s+\.\s*\}\}/.test(format)) return { what: 'the container environment (its secrets)' };
+      // A template that names Env, or prints an object holding it (`.Config`, `json .`), not `.Config.Image`.
+      if (format === undefined || /Env|\.Config(?![.\w])|\{\{-?\s*(json\s+)?\.\s*-?\}\}/.test(format)) return { what: 'the container environment (its secrets)' };
     }
     if (p[0] === 'compose' && p[1] === 'config' && !hasFlag(a, '--services', '--volumes', '--profiles', '--images', '--hash', '-q', '--quiet', '--networks')) return { what: 'the Compose configuration with the environment files interpolated' };
     return undefined;
