@@ -1,4 +1,5 @@
 import type { ContentHit } from './contentRules';
+import type { KeyValue } from './keyValues';
 import { isIdLikeKey, isPlaceholderValue, isSecretKeyName, looksLikeSecretValue, shannonEntropy } from './secretValues';
 
 /**
@@ -65,15 +66,15 @@ export function scanTokenShapes(text: string): ContentHit[] {
   return hits;
 }
 
-/** Secret-named names assigned a secret-looking quoted literal in a source file. */
-export function scanCodeAssignments(name: string, text: string): ContentHit[] {
+/** Secret-named names assigned a secret-looking quoted literal in a source file, as key/value pairs. */
+export function scanCodeAssignments(name: string, text: string): KeyValue[] {
   if (!isCodeFile(name) || !SECRET_NAME_HINT.test(text)) return [];
-  const hits: ContentHit[] = [];
+  const out: KeyValue[] = [];
   for (const m of text.matchAll(ASSIGNMENT)) {
     const key = (m[1] ?? '').split('.').pop() ?? '';
     const value = m[3] ?? '';
     if (!isSecretKeyName(key) || isIdLikeKey(key) || !looksLikeSecretValue(value)) continue;
-    hits.push({ kind: 'hard-coded-secret', label: 'a hard-coded secret', reason: `a secret-looking literal assigned to "${key}" in source code`, value });
+    out.push({ key, value, parents: [], siblings: [] });
   }
-  return hits;
+  return out;
 }
