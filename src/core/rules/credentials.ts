@@ -6,6 +6,7 @@ import { checkProvenance, invocationTexts } from './support/credentialProvenance
 import { incompleteListing, searchReaches } from './credentialHunt';
 import { isSecretVariableName } from './support/huntCommon';
 import { printsNoContent } from './support/printsNoContent';
+import { searchPrintsNoSecret } from './support/searchedLines';
 
 /**
  * Credentials in shell commands: reads of credential files (by any reader, through globs and
@@ -201,7 +202,7 @@ function checkReads(inv: Invocation, ctx: RuleContext): Finding[] {
     for (const p of pathsOfWord(word, cwd, facts)) {
       const info = infoFor(p, facts);
       if (info) {
-        add(spec.verb, info, inv.name);
+        if (spec.verb !== 'searches' || !searchPrintsNoSecret(inv, p, facts)) add(spec.verb, info, inv.name);
         continue;
       }
       if (!recursive || !facts.credentials) continue;

@@ -49,7 +49,7 @@ describe('credential hunt, round 3: table per family', () => {
     write(home, '.ssh/id_ed25519', fake.privateKeyBlock());
     write(home, '.ssh/id_ed25519.pub', 'ssh-ed25519 AAAA dev@laptop\n');
     write(app, '.gitignore', '.env\n.env.*\n!.env.example\nconfig/master.key\n');
-    write(app, '.env', `STRIPE_SECRET_KEY=${s.stripe}\n`);
+    write(app, '.env', `NODE_ENV=development\nPORT=3000\nSTRIPE_SECRET_KEY=${s.stripe}\n`);
     write(app, '.env.local', `RAILWAY_TOKEN=${s.railway}\n`);
     write(app, '.env.production', `DATABASE_URL=${fake.postgresUrl(s.db)}\n`);
     write(app, '.env.example', 'STRIPE_SECRET_KEY=\n');
@@ -195,6 +195,36 @@ describe('credential hunt, round 3: table per family', () => {
         { cmd: `ls src | while read f; do cat "src/$f"; done` },
         { cmd: 'ls ~/.ssh' },
         { cmd: 'cat src/api.ts' },
+      ],
+    },
+    'a search that names a credential file prints only the lines it matches': {
+      ask: [
+        { cmd: 'grep -n STRIPE .env', names: '.env' },
+        { cmd: 'grep -n DATABASE .env.production', names: '.env.production' },
+        { cmd: "grep -n '' .env", names: '.env' },
+        { cmd: 'grep -n = server/settings.py', names: 'server/settings.py' },
+        { cmd: 'grep -e DEBUG -e STRIPE server/settings.py', names: 'server/settings.py' },
+        { cmd: 'grep -A2 DEBUG server/settings.py', names: 'server/settings.py' },
+        { cmd: 'grep -nC 1 ALLOWED_HOSTS server/settings.py', names: 'server/settings.py' },
+        { cmd: 'grep -v DEBUG server/settings.py', names: 'server/settings.py' },
+        { cmd: "rg -U 'DEBUG[\\s\\S]*' server/settings.py", names: 'server/settings.py' },
+        { cmd: 'grep -f patterns.txt .env', names: '.env' },
+        { cmd: 'grep "$P" .env', names: '.env' },
+        { cmd: 'grep -n DATABASES server/settings.py.bak', names: 'server/settings.py.bak' },
+        { cmd: "grep -n '.' config/master.key", names: 'config/master.key' },
+        { cmd: 'grep -n -A1 production config/secrets.yml', names: 'config/secrets.yml' },
+        { cmd: "grep -c 'a7Q9x' .env", names: '.env' },
+        { cmd: 'grep -n NOSUCHNAME .env', names: '.env' },
+        { cmd: "grep -n 'PORT\\|a7' .env", names: '.env' },
+        { cmd: "grep -n 'P.RT' .env", names: '.env' },
+      ],
+      allow: [
+        { cmd: 'grep -n ALLOWED_HOSTS server/settings.py' },
+        { cmd: 'grep -n PORT .env' },
+        { cmd: 'grep -c NODE_ENV .env' },
+        { cmd: "rg -n '^DEBUG' server/settings.py" },
+        { cmd: 'grep -n apiBase web/config.js' },
+        { cmd: 'grep -n production config/secrets.yml' },
       ],
     },
   };
