@@ -31,7 +31,7 @@ const TOKEN_SHAPES: readonly TokenShape[] = [
 ];
 
 /** Cheap gate: one of the prefixes above occurs at all. */
-const TOKEN_PREFIX = /[sr]k_live_|gh[pousr]_|github_pat_|glpat-|AKIA|ASIA|xox[abposr]-|sk-|npm_|SG\.|AIza/;
+const TOKEN_PREFIX = /\b(?:[sr]k_live_|gh[pousr]_|github_pat_|glpat-|AKIA|ASIA|xox[abposr]-|sk-|npm_|SG\.|AIza)/;
 
 /** A token body that is not a placeholder (`sk_live_xxxxxxxx…`, `ghp_0000…`): mixed and random enough. */
 function randomEnough(token: string): boolean {
@@ -46,8 +46,8 @@ const CODE_FILE = /\.(py|rb|php|js|mjs|cjs|jsx|ts|mts|cts|tsx|go|java|kt|kts|sca
 /** `NAME = 'literal'`, `name: "literal"`, `"name" => 'literal'`, `const NAME = "literal"`, `NAME := "literal"`. */
 const ASSIGNMENT = /(?:^|[\s,{(;])["']?([A-Za-z_$][\w$.-]*)["']?\s*(?::=|=>|[:=])\s*(?:[bfru]{0,2})(["'`])([^"'`\n]{8,200})\2/g;
 
-/** Cheap gate: some name on a line could name a secret. */
-const SECRET_NAME_HINT = /token|secret|passw|pwd|auth|credential|key/i;
+/** Cheap gate: a name that could name a secret, assigned a quoted literal. */
+const SECRET_NAME_HINT = /(?:token|secret|passw|pwd|auth|credential|key)[\w$]*["']?\s*(?::=|=>|[:=])\s*[bfru]{0,2}["'`]/i;
 
 export function isCodeFile(name: string): boolean {
   return CODE_FILE.test(name);
