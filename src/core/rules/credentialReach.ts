@@ -13,6 +13,7 @@ import { checkSecretsInAddresses, checkSentFiles } from './support/sentOutReach'
 import { gitignored, infoFor, pathsOfWord } from './support/credentialPaths';
 import { dump, dumpTarget, isSecretVariableName, positionals } from './support/huntCommon';
 import { gitLsFilesRoots, listerWords } from './support/listerRoots';
+import { checkInterpreterOperands, checkPythonImports } from './support/interpreterReads';
 
 /**
  * Where a credential reaches the screen or leaves the machine without a named reader of a known
@@ -574,10 +575,11 @@ export const credentialReachPack: RulePack = {
       ...checkMintingClis(inv, ctx),
       ...checkSecretsInAddresses(inv),
       ...checkSentFiles(inv, ctx),
+      ...checkInterpreterOperands(inv, ctx),
     ];
   },
   checkSnippet(snippet, ctx) {
-    return checkSnippetEnvironment(snippet, ctx);
+    return [...checkSnippetEnvironment(snippet, ctx), ...checkPythonImports(snippet, ctx)];
   },
   checkAnalysis(analysis, ctx) {
     return checkCopiesRead(analysis, ctx);

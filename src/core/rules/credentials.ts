@@ -340,7 +340,7 @@ function checkDumps(inv: Invocation): Finding[] {
 // ---------------------------------------------------------------------------------------------
 // Snippets
 
-const SNIPPET_READERS = /\b(open|read_text|read_bytes|readFileSync|readFile|createReadStream|readFileStr|File\.read|IO\.read|File\.open|file_get_contents|fopen|slurp|load_dotenv|dotenv_values|config\(|Path|readlines|require|import|load_file|safe_load_file|unsafe_load_file|readTextFile|readTextFileSync|Bun\.file|parse_ini_file|loadFile)\b/;
+const SNIPPET_READERS = /\b(open|read_text|read_bytes|readFileSync|readFile|createReadStream|readFileStr|File\.read|IO\.read|File\.open|file_get_contents|fopen|slurp|load_dotenv|dotenv_values|config\(|Path|readlines|require|import|load_file|safe_load_file|unsafe_load_file|readTextFile|readTextFileSync|Bun\.file|parse_ini_file|loadFile|readfile|highlight_file|show_source|SplFileObject|file)\b/;
 
 function checkSnippetReads(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   const facts = ctx.facts;
