@@ -277,7 +277,7 @@ class Analyzer implements Walker {
         const target = redirect.target;
         stdin = { kind: 'file', path: target.dynamic ? target.text : resolvePath(scope.cwd, target.text, this.facts.home) };
         stdinUnknown = false;
-        stdinSources = target.dynamic ? [...(target.sources ?? [])] : ['$(< ' + shellQuote(stdin.path) + ')'];
+        stdinSources = target.dynamic ? wordSources(node.target, scope) : ['$(< ' + shellQuote(stdin.path) + ')'];
       }
     }
     const exec: Exec = { scope, cwd: scope.cwd, assignments, redirects, wrappers: [] };

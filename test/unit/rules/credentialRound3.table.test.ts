@@ -194,6 +194,9 @@ describe('credential hunt, round 3: table per family', () => {
         { cmd: `ls -a | grep '^\\.env' | while read f; do echo "== $f"; cat "$f"; done`, names: '.env' },
         { cmd: `find server -type f | while read -r f; do cat "$f"; done`, names: 'server/settings.py' },
         { cmd: 'cat $(git ls-files server)', names: 'server/settings.py' },
+        { cmd: `mapfile -t fs < <(find . -name '.env*'); cat "\${fs[@]}"`, names: '.env' },
+        { cmd: `readarray -t fs < <(ls -a); for f in "\${fs[@]}"; do cat "$f"; done`, names: '.env' },
+        { cmd: `read -r f < <(ls -a | grep env); cat "$f"`, names: '.env' },
       ],
       allow: [
         { cmd: 'grep -r TODO src/' },
@@ -207,6 +210,7 @@ describe('credential hunt, round 3: table per family', () => {
         { cmd: 'cat $(git ls-files src)' },
         { cmd: `while read f; do wc -l "$f"; done < <(git ls-files src)` },
         { cmd: `ls src | while read f; do cat "src/$f"; done` },
+        { cmd: `mapfile -t fs < <(find src -name '*.ts'); cat "\${fs[@]}"` },
         { cmd: 'ls ~/.ssh' },
         { cmd: 'cat src/api.ts' },
       ],
