@@ -108,6 +108,12 @@ describe('credential hunt, round 3: table per family', () => {
         { cmd: 'docker exec -it acme-api printenv DATABASE_URL', names: 'DATABASE_URL' },
         { cmd: 'printenv DATABASE_URL', names: 'DATABASE_URL' },
         { cmd: 'doppler secrets download --no-file --format env', names: 'Doppler' },
+        { cmd: 'heroku pg:credentials:url -a acme-api', names: 'connection string' },
+        { cmd: 'heroku redis:credentials -a acme-api', names: 'Redis' },
+        { cmd: 'firebase functions:secrets:access STRIPE_KEY', names: 'secret' },
+        { cmd: 'firebase functions:config:get', names: 'configuration' },
+        { cmd: 'keyring get acme-api admin', names: 'keyring' },
+        { cmd: 'python3 -m json.tool ~/.aws/credentials', names: '.aws/credentials' },
       ],
       allow: [
         { cmd: 'gh auth status' },
@@ -124,6 +130,10 @@ describe('credential hunt, round 3: table per family', () => {
         { cmd: 'aws configure list --profile prod' },
         { cmd: 'gcloud auth list' },
         { cmd: 'heroku auth:whoami' },
+        { cmd: 'heroku pg:credentials -a acme-api' },
+        { cmd: 'heroku pg:info -a acme-api' },
+        { cmd: 'firebase functions:secrets:get STRIPE_KEY' },
+        { cmd: 'keyring --list-backends' },
       ],
     },
     'whole-file readers of a credential file': {

@@ -80,6 +80,8 @@ const STORE_DUMPS: Readonly<Record<string, (args: readonly ArgWord[]) => StoreDu
   },
   'secret-tool': (a) => (['lookup', 'search'].includes(positionals(a)[0] ?? '') && (positionals(a)[0] === 'lookup' || hasFlag(a, '--unlock') || hasFlag(a, '--all')) ? { what: 'a secret from the desktop keyring' } : undefined),
   'keepassxc-cli': (a) => (['show', 'clip', 'export'].includes(positionals(a)[0] ?? '') && (positionals(a)[0] !== 'show' || hasFlag(a, '-s', '--show-protected', '-a', '--attributes')) ? { what: 'a KeePassXC entry' } : undefined),
+  // Python's keyring CLI: `keyring get SERVICE USER` prints the stored password.
+  keyring: (a) => (positionals(a)[0] === 'get' ? { what: 'a password from the system keyring' } : undefined),
   lpass: (a) => (positionals(a)[0] === 'show' || positionals(a)[0] === 'export' ? { what: 'a LastPass entry' } : undefined),
   chamber: (a) => (['read', 'export', 'exec'].includes(positionals(a)[0] ?? '') && positionals(a)[0] !== 'exec' ? { what: `the chamber secrets of ${positionals(a)[1] ?? 'a service'}`, names: [positionals(a)[1] ?? ''] } : undefined),
   'docker-credential-desktop': (a) => (positionals(a)[0] === 'get' || positionals(a)[0] === 'list' ? { what: 'Docker registry credentials' } : undefined),
