@@ -66,6 +66,17 @@ export function scanTokenShapes(text: string): ContentHit[] {
   return hits;
 }
 
+/**
+ * A literal random enough to be a secret rather than a name code uses under a secret-ish constant
+ * (`STATE_KEY = 'app.lockdownState'`, `env_key = "OPENAI_API_KEY"`, `token: 'unused-in-tests'`):
+ * letters and digits mixed, not a dotted or snake-case identifier.
+ */
+function randomLiteral(value: string): boolean {
+  if (value.length < 16 || !/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
+  if (/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)+$/.test(value) || /^[A-Z][A-Z0-9_]*$/.test(value)) return false;
+  return looksLikeSecretValue(value);
+}
+
 /** Secret-named names assigned a secret-looking quoted literal in a source file, as key/value pairs. */
 export function scanCodeAssignments(name: string, text: string): KeyValue[] {
   if (!isCodeFile(name) || !SECRET_NAME_HINT.test(text)) return [];
@@ -73,7 +84,7 @@ export function scanCodeAssignments(name: string, text: string): KeyValue[] {
   for (const m of text.matchAll(ASSIGNMENT)) {
     const key = (m[1] ?? '').split('.').pop() ?? '';
     const value = m[3] ?? '';
-    if (!isSecretKeyName(key) || isIdLikeKey(key) || !looksLikeSecretValue(value)) continue;
+    if (!isSecretKeyName(key) || isIdLikeKey(key) || !randomLiteral(value)) continue;
     out.push({ key, value, parents: [], siblings: [] });
   }
   return out;

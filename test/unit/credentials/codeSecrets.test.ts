@@ -43,6 +43,9 @@ describe('credentials: secrets in source code', () => {
     { name: 'a prose file naming a token shape', path: 'README.md', text: `Tokens look like ${fake.githubToken()}.\n` },
     { name: 'a lockfile', path: 'package-lock.json', text: `{"integrity": "sha512-${randomChars(80)}"}\n` },
     { name: 'a secret-named assignment in a file that is not code', path: 'data/words.csv', text: `password,${randomChars(20)}\n` },
+    { name: 'a dotted state key under a KEY constant', path: 'src/editor/lockdown.ts', text: "const STATE_KEY = 'blastShield.lockdownState';\n" },
+    { name: 'an environment variable name under env_key', path: 'test/clients/codex.mjs', text: 'const p = `{env_key="CODEX_STANDIN_KEY"}`;\nconst envKey = "OPENAI_API_KEY";\n' },
+    { name: 'a word-only dummy token', path: 'test/helpers.js', text: "const cfg = { token: 'unused-by-the-testing-api' };\n" },
     { name: 'a fixture its authors marked secretlint-disable', path: 'test/fixtures/keys.ts', text: `// secretlint-disable\nexport const k = "${fake.stripeKey()}";\n` },
   ];
   for (const row of clean) {
