@@ -14,6 +14,7 @@ import { gitignored, infoFor, pathsOfWord } from './support/credentialPaths';
 import { dump, dumpTarget, isSecretVariableName, positionals } from './support/huntCommon';
 import { gitLsFilesRoots, listerWords } from './support/listerRoots';
 import { checkInterpreterOperands, checkPythonImports } from './support/interpreterReads';
+import { checkGitLineHistory } from './support/gitLineHistory';
 
 /**
  * Where a credential reaches the screen or leaves the machine without a named reader of a known
@@ -576,6 +577,7 @@ export const credentialReachPack: RulePack = {
       ...checkSecretsInAddresses(inv),
       ...checkSentFiles(inv, ctx),
       ...checkInterpreterOperands(inv, ctx),
+      ...checkGitLineHistory(inv, ctx),
     ];
   },
   checkSnippet(snippet, ctx) {

@@ -213,6 +213,8 @@ describe('credential hunt, round 3: table per family', () => {
         { cmd: "rg --files -g '*.py' | xargs cat", names: 'server/settings.py' },
         { cmd: 'ag -g settings | xargs cat', names: 'server/settings.py' },
         { cmd: 'ag -g env | xargs cat', names: 'credential files' },
+        { cmd: 'git log -L1,10:web/config.js', names: 'web/config.js' },
+        { cmd: 'git log -L :SECRET_KEY:server/settings.py', names: 'server/settings.py' },
       ],
       allow: [
         { cmd: 'grep -r TODO src/' },
@@ -233,6 +235,7 @@ describe('credential hunt, round 3: table per family', () => {
         { cmd: 'rg --files src | xargs cat' },
         { cmd: 'ag -g settings src | xargs cat' },
         { cmd: 'ls -a | xargs wc -l' },
+        { cmd: 'git log -L1,10:src/api.ts' },
         { cmd: 'ls ~/.ssh' },
         { cmd: 'cat src/api.ts' },
       ],
