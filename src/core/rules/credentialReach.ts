@@ -15,6 +15,7 @@ import { dump, dumpTarget, isSecretVariableName, positionals } from './support/h
 import { gitLsFilesRoots, listerWords } from './support/listerRoots';
 import { checkInterpreterOperands, checkPythonImports } from './support/interpreterReads';
 import { checkGitLineHistory } from './support/gitLineHistory';
+import { checkComposeEnvironment } from './support/composeEnvironment';
 
 /**
  * Where a credential reaches the screen or leaves the machine without a named reader of a known
@@ -578,6 +579,7 @@ export const credentialReachPack: RulePack = {
       ...checkSentFiles(inv, ctx),
       ...checkInterpreterOperands(inv, ctx),
       ...checkGitLineHistory(inv, ctx),
+      ...checkComposeEnvironment(inv, ctx),
     ];
   },
   checkSnippet(snippet, ctx) {

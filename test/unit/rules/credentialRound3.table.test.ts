@@ -113,6 +113,9 @@ describe('credential hunt, round 3: table per family', () => {
         { cmd: 'firebase functions:secrets:access STRIPE_KEY', names: 'secret' },
         { cmd: 'firebase functions:config:get', names: 'configuration' },
         { cmd: 'keyring get acme-api admin', names: 'keyring' },
+        { cmd: 'docker compose exec api env', names: "service container's environment" },
+        { cmd: 'docker compose exec -T api printenv STRIPE_SECRET_KEY', names: "service container's environment" },
+        { cmd: 'docker compose -f compose.dev.yml run --rm api env', names: "service container's environment" },
         { cmd: 'python3 -m json.tool ~/.aws/credentials', names: '.aws/credentials' },
       ],
       allow: [
@@ -134,6 +137,9 @@ describe('credential hunt, round 3: table per family', () => {
         { cmd: 'heroku pg:info -a acme-api' },
         { cmd: 'firebase functions:secrets:get STRIPE_KEY' },
         { cmd: 'keyring --list-backends' },
+        { cmd: 'docker compose exec api printenv NODE_ENV' },
+        { cmd: 'docker compose exec -e CI=1 api npm test' },
+        { cmd: 'docker compose exec api ls /app' },
       ],
     },
     'whole-file readers of a credential file': {
