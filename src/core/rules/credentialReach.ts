@@ -12,7 +12,7 @@ import { credentialMinted } from './support/credentialClis';
 import { checkSecretsInAddresses, checkSentFiles } from './support/sentOutReach';
 import { gitignored, infoFor, pathsOfWord } from './support/credentialPaths';
 import { dump, dumpTarget, isSecretVariableName, positionals } from './support/huntCommon';
-import { gitLsFilesRoots, listerWords } from './support/listerRoots';
+import { gitLsFilesRoots, listedFiles, listerOperandPaths, listerWords } from './support/listerRoots';
 import { checkInterpreterOperands, checkPythonImports } from './support/interpreterReads';
 import { checkGitLineHistory } from './support/gitLineHistory';
 import { checkComposeEnvironment } from './support/composeEnvironment';
@@ -128,12 +128,21 @@ function listedByDynamicWords(inv: Invocation, facts: Facts): CredentialFileInfo
     const tool = (lister[1] ?? lister[3] ?? '').replace(/\s+/g, ' ');
     const words = listerWords(lister[2] ?? lister[4] ?? '');
     const rest = words.filter((x) => !x.startsWith('-'));
-    const roots = tool === 'find' || tool === 'ls' ? (rest.length > 0 && !rest[0]?.startsWith('(') ? [rest[0] as string] : ['.']) : tool === 'git ls-files' ? gitLsFilesRoots(words) : ['.'];
-    for (const r of roots) {
-      const dir = resolvePath(cwd, r, facts.home);
+    const [program = '', ...lead] = tool.split(' ');
+    const listed = listedFiles(program, [...lead, ...words]);
+    const roots = listed ? listed.roots : tool === 'find' ? (rest.length > 0 && !rest[0]?.startsWith('(') ? [rest[0] as string] : ['.']) : tool === 'git ls-files' ? gitLsFilesRoots(words) : ['.'];
+    for (const dir of roots.flatMap((r) => listerOperandPaths(r, cwd, facts))) {
+      // A file operand is listed as itself (`cat $(ls ~/.aws/*)`); a folder's files as the lister shows them.
+      if (infoFor(dir, facts)) add(infoFor(dir, facts));
+      // What ls, rg --files or ag -g print: dot-files and ignored files only when asked, ls only one level.
+      const shows = (f: CredentialFileInfo): boolean =>
+        !listed ||
+        ((!listed.direct || absoluteIn(f, facts, dir)) &&
+          (listed.hidden || absoluteOf(f, facts).some((p) => p.startsWith(dir + '/') && !p.slice(dir.length + 1).split('/').some((s) => s.startsWith('.')))) &&
+          (listed.ignored || !gitignored(f.path, facts)) &&
+          (!listed.name || listed.name(basename(f.path))));
       for (const f of facts.credentials.filesUnder(dir).slice(0, 16)) {
-        if (tool === 'ls' && f.path.includes('/') && !absoluteIn(f, facts, dir)) continue;
-        if ((tool === 'git ls-files' || tool.startsWith('rg') || tool.startsWith('ag')) && gitignored(f.path, facts)) continue;
+        if (!shows(f) || (tool === 'git ls-files' && gitignored(f.path, facts))) continue;
         add(f);
       }
     }

@@ -1,3 +1,7 @@
+import { resolvePath } from '../../paths';
+import type { Facts } from '../../policy/types';
+import { pathsOfWord } from './credentialPaths';
+
 /**
  * The folders a file lister walks, read from its own words: `git ls-files src test` lists what is
  * tracked under src/ and test/ only, `ls -a config | grep env` lists config/. A pathspec that is a
@@ -112,4 +116,10 @@ export function listedFiles(name: string, words: readonly string[]): ListedFiles
     direct: name === 'ls' && !recursive,
     nameHunt: HUNT_NAME.test(selector),
   };
+}
+
+/** A lister's operand as paths: a glob (`ls ~/.aws/*`) is expanded, anything else resolved as written. */
+export function listerOperandPaths(operand: string, cwd: string, facts: Facts): string[] {
+  if (!/[*?[]/.test(operand)) return [resolvePath(cwd, operand, facts.home)];
+  return pathsOfWord({ text: operand, raw: operand, dynamic: false, glob: true }, cwd, facts);
 }
