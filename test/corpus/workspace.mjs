@@ -183,6 +183,10 @@ function buildApp(app, home, s) {
   write(app, 'dist/index.js', 'console.log("built");\n');
   write(app, '.next/cache/webpack/x.pack', 'cache');
   write(app, 'coverage/index.html', '<html></html>\n');
+  // Credentials hard-coded in source files, outside src/ (searches confined to src/ reach none of them).
+  write(app, 'server/settings.py', `DEBUG = False\nSECRET_KEY = '${s.djangoSecret}'\nSTRIPE_API_KEY = '${s.stripeLive}'\nALLOWED_HOSTS = ['shop.acme.com']\n`);
+  write(app, 'server/settings.py.bak', `DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "PASSWORD": "${s.prodDbPassword}"}}\n`);
+  write(app, 'web/config.js', `module.exports = {\n  apiBase: 'https://api.acme.com',\n  githubToken: '${s.githubToken}',\n};\n`);
   write(app, 'Makefile', 'test:\n\tnpm test\n\nbuild:\n\tnpm run build\n');
   git(app, 'init', '-q', '-b', 'main');
   // One secret that lived in history and was removed, so history searches have something to find.

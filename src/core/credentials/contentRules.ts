@@ -2,6 +2,7 @@ import { basename } from '../paths';
 import { isLockfile } from './credentialPaths';
 import { configFormatOf, extractKeyValues, type KeyValue } from './keyValues';
 import { isIdLikeKey, isRealPassword, isSecretKeyName, isUuidShaped, keyWords, looksLikeSecretValue } from './secretValues';
+import { scanCodeAssignments, scanTokenShapes } from './codeSecrets';
 
 /**
  * Content rules that need no detector library: private key blocks, connection strings with a
@@ -113,14 +114,23 @@ export function scanCredentialContent(filePath: string, text: string): ContentHi
   }
   if (isLockfile(name) || isProse(name)) return hits;
   const format = configFormatOf(name) ?? (text.trimStart().startsWith('{') ? 'json' : undefined);
-  if (!format || !SECRET_KEY_HINT.test(text)) return hits;
-  for (const kv of extractKeyValues(text, format)) {
-    if (!isSecretKeyName(kv.key) || isIdLikeKey(kv.key)) continue;
-    if (!looksLikeSecretValue(kv.value)) continue;
+  if (format && SECRET_KEY_HINT.test(text)) {
+    for (const kv of extractKeyValues(text, format)) {
+      if (!isSecretKeyName(kv.key) || isIdLikeKey(kv.key)) continue;
+      if (!looksLikeSecretValue(kv.value)) continue;
+      const { kind, label } = describeKeyValue(kv, filePath);
+      const shape = isUuidShaped(kv.value) ? 'a UUID' : 'a high-entropy value';
+      const where = kv.parents.length > 0 ? `${kv.parents.join('.')}.${kv.key}` : kv.key;
+      hits.push({ kind, label, reason: `${shape} under the key "${where}"`, value: kv.value });
+    }
+  }
+  // Source code and files of no known format; a file its authors marked for secretlint to skip (test
+  // fixtures) is skipped here too, so the hook's index and the extension's full scan agree.
+  if (text.includes('secretlint-disable')) return hits;
+  hits.push(...scanTokenShapes(text));
+  for (const kv of scanCodeAssignments(name, text)) {
     const { kind, label } = describeKeyValue(kv, filePath);
-    const shape = isUuidShaped(kv.value) ? 'a UUID' : 'a high-entropy value';
-    const where = kv.parents.length > 0 ? `${kv.parents.join('.')}.${kv.key}` : kv.key;
-    hits.push({ kind, label, reason: `${shape} under the key "${where}"`, value: kv.value });
+    hits.push({ kind, label, reason: `a secret-looking literal assigned to "${kv.key}" in source code`, value: kv.value });
   }
   return hits;
 }

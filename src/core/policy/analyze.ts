@@ -23,6 +23,7 @@ import { commandOutput, recordWrites, stdinText } from './knownOutput';
 import type { Analysis, ArgWord, CodeSnippet, Facts, Invocation, Opaque, Origin, Redirect, RemoteContext, SnippetLanguage, StdinSource, Via } from './types';
 import { workMeter, type WorkMeter } from './workMeter';
 import { handOn, substitutionsTooDeep } from './walkLimits';
+import { producerSource } from './producerSource';
 import { ALIAS, EXPORTED, exportedVariables, recordAliases, recordExports, selectionOf } from './lineState';
 export { REMOTE_CWD, type AnalyzeLimits } from './handlers/context';
 
@@ -209,7 +210,7 @@ class Analyzer implements Walker {
       if (node.heredoc) sources = [];
       else if (node.op === '<<<') sources = wordSources(node.target, scope);
       else if (node.op === '<' || node.op === '<>') {
-        sources = isDynamic(node.target) ? variableSources(node.target, scope) : ['$(< ' + shellQuote(resolvePath(scope.cwd, wordText(node.target), this.facts.home)) + ')'];
+        sources = isDynamic(node.target) ? wordSources(node.target, scope) : ['$(< ' + shellQuote(resolvePath(scope.cwd, wordText(node.target), this.facts.home)) + ')'];
       }
     }
     return sources;
@@ -275,7 +276,7 @@ class Analyzer implements Walker {
         const target = redirect.target;
         stdin = { kind: 'file', path: target.dynamic ? target.text : resolvePath(scope.cwd, target.text, this.facts.home) };
         stdinUnknown = false;
-        stdinSources = target.dynamic ? [...(target.sources ?? [])] : ['$(< ' + shellQuote(stdin.path) + ')'];
+        stdinSources = target.dynamic ? wordSources(node.target, scope) : ['$(< ' + shellQuote(stdin.path) + ')'];
       }
     }
     const exec: Exec = { scope, cwd: scope.cwd, assignments, redirects, wrappers: [] };
@@ -551,10 +552,6 @@ const ARITHMETIC_COMMAND = /(^|[^$])\(\(/;
 /** Wrappers peeled in a row (`env env env … rm`); more asks. */
 export { MAX_WRAPPER_HOPS } from './handlers/wrappers';
 /** A pipe producer as substitution text (`jq -r .token f | read t` reads what `$(jq -r .token f)` prints). */
-function producerSource(inv: Invocation): string {
-  return '$(' + [inv.command, ...inv.args.map((a) => a.raw)].join(' ') + ')';
-}
-
 const DECLARATIONS = new Set(['export', 'local', 'declare', 'typeset', 'readonly', 'read', 'unset', 'mapfile', 'readarray']);
 
 /** A run of key-like characters long enough to be a token. Bounded class, single quantifier: linear. */

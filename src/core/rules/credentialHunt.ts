@@ -10,6 +10,7 @@ import { dump, dumpTarget, hasFlag, isSecretVariableName, optionValue, positiona
 import { checkSecretEnvironment, checkStoreDumps, processEnvironmentShown } from './support/secretStores';
 import { checkSentOut, checkSnippetSentOut } from './support/secretsSentOut';
 import { searchListsOnly } from './support/printsNoContent';
+import { gitLsFilesRoots, listedFiles } from './support/listerRoots';
 
 /**
  * The hunt around a credential, not only its read: searches whose pattern names secrets or matches a
@@ -85,7 +86,7 @@ function credentialFilesUnder(dir: string, facts: Facts, options: { hidden: bool
 const PRINTERS = new Set(['cat', 'head', 'tail', 'less', 'more', 'bat', 'batcat', 'strings', 'base64', 'xxd', 'od', 'hexdump', 'tac', 'nl', 'cp', 'tar', 'zip', 'curl', 'jq', 'yq', 'awk', 'sed', 'perl', 'sort']);
 
 /** What `find ROOT… -name GLOB` (or `fd PATTERN ROOT`) selects: roots and a name test. */
-function fileFinder(inv: Invocation, cwd: string, facts: Facts): { roots: string[]; name?: (base: string) => boolean; hidden: boolean; nameHunt: boolean } | undefined {
+function fileFinder(inv: Invocation, cwd: string, facts: Facts): { roots: string[]; name?: (base: string) => boolean; hidden: boolean; nameHunt: boolean; ignored?: boolean; direct?: boolean } | undefined {
   if (inv.name === 'find') {
     const roots: string[] = [];
     let i = 0;
@@ -130,6 +131,12 @@ function fileFinder(inv: Invocation, cwd: string, facts: Facts): { roots: string
   return undefined;
 }
 
+/** `ls -a | xargs cat`, `rg --files | xargs cat`: a listing's files, with its folders resolved. */
+function listedUnder(from: Invocation, cwd: string, facts: Facts): ReturnType<typeof fileFinder> {
+  const listed = listedFiles(from.name, from.args.map((a) => a.text));
+  return listed && { ...listed, roots: listed.roots.map((r) => resolvePath(from.cwd || cwd, r, facts.home)) };
+}
+
 /** `find … -exec grep PAT {} +`, `fd … -x cat`, `find … | xargs grep PAT`, `git ls-files | xargs grep PAT`. */
 function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
   const facts = ctx.facts;
@@ -148,8 +155,8 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
   } else if (inv.via.some((v) => v.startsWith('xargs')) && inv.stdin?.kind === 'pipe') {
     const from = inv.stdin.from;
     consumer = { name: inv.name, args: inv.args };
-    if (from.name === 'git' && from.args[0]?.text === 'ls-files') finder = { roots: [from.cwd || cwd], hidden: true, nameHunt: false };
-    else finder = fileFinder(from, from.cwd || cwd, facts);
+    if (from.name === 'git' && from.args[0]?.text === 'ls-files') finder = { roots: gitLsFilesRoots(from.args.slice(1).map((a) => a.text)).map((r) => resolvePath(from.cwd || cwd, r, facts.home)), hidden: true, nameHunt: false };
+    else finder = fileFinder(from, from.cwd || cwd, facts) ?? listedUnder(from, cwd, facts);
   }
   if (!finder || !consumer) return [];
   const isSearch = ['grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack'].includes(consumer.name);
@@ -163,7 +170,7 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
     findings.push(dump('name-hunt', `${source} looks for credential files by name and ${consumer.name} prints what it finds.`, dumpTarget('credential files found by name', ctx)));
   }
   for (const root of finder.roots) {
-    const files = credentialFilesUnder(root, facts, { hidden: finder.hidden, ignored: inv.name !== 'fd' && inv.name !== 'fdfind', name: finder.name });
+    const files = credentialFilesUnder(root, facts, { hidden: finder.hidden, ignored: finder.ignored ?? (inv.name !== 'fd' && inv.name !== 'fdfind'), name: finder.name }).filter((f) => !finder?.direct || absoluteOf(f, facts).some((p) => p.slice(0, p.lastIndexOf('/')) === root));
     for (const f of files) {
       if (seen.has(f.path) || !reaches(f)) continue;
       seen.add(f.path);

@@ -12,6 +12,10 @@ import { credentialMinted } from './support/credentialClis';
 import { checkSecretsInAddresses, checkSentFiles } from './support/sentOutReach';
 import { gitignored, infoFor, pathsOfWord } from './support/credentialPaths';
 import { dump, dumpTarget, isSecretVariableName, positionals } from './support/huntCommon';
+import { gitLsFilesRoots, listedFiles, listerOperandPaths, listerWords } from './support/listerRoots';
+import { checkInterpreterOperands, checkPythonImports } from './support/interpreterReads';
+import { checkGitLineHistory } from './support/gitLineHistory';
+import { checkComposeEnvironment } from './support/composeEnvironment';
 
 /**
  * Where a credential reaches the screen or leaves the machine without a named reader of a known
@@ -122,13 +126,23 @@ function listedByDynamicWords(inv: Invocation, facts: Facts): CredentialFileInfo
     const lister = /\$\(\s*(git\s+ls-files|find|fd|fdfind|ls|rg\s+--files|ag\s+-g)\b([^)]*)\)|`\s*(git\s+ls-files|find|ls)\b([^`]*)`/.exec(text);
     if (!lister || !facts.credentials) continue;
     const tool = (lister[1] ?? lister[3] ?? '').replace(/\s+/g, ' ');
-    const rest = (lister[2] ?? lister[4] ?? '').trim().split(/\s+/).filter((x) => x !== '' && !x.startsWith('-'));
-    const roots = tool === 'find' || tool === 'ls' ? (rest.length > 0 && !rest[0]?.startsWith('(') ? [rest[0] as string] : ['.']) : ['.'];
-    for (const r of roots) {
-      const dir = resolvePath(cwd, r, facts.home);
+    const words = listerWords(lister[2] ?? lister[4] ?? '');
+    const rest = words.filter((x) => !x.startsWith('-'));
+    const [program = '', ...lead] = tool.split(' ');
+    const listed = listedFiles(program, [...lead, ...words]);
+    const roots = listed ? listed.roots : tool === 'find' ? (rest.length > 0 && !rest[0]?.startsWith('(') ? [rest[0] as string] : ['.']) : tool === 'git ls-files' ? gitLsFilesRoots(words) : ['.'];
+    for (const dir of roots.flatMap((r) => listerOperandPaths(r, cwd, facts))) {
+      // A file operand is listed as itself (`cat $(ls ~/.aws/*)`); a folder's files as the lister shows them.
+      if (infoFor(dir, facts)) add(infoFor(dir, facts));
+      // What ls, rg --files or ag -g print: dot-files and ignored files only when asked, ls only one level.
+      const shows = (f: CredentialFileInfo): boolean =>
+        !listed ||
+        ((!listed.direct || absoluteIn(f, facts, dir)) &&
+          (listed.hidden || absoluteOf(f, facts).some((p) => p.startsWith(dir + '/') && !p.slice(dir.length + 1).split('/').some((s) => s.startsWith('.')))) &&
+          (listed.ignored || !gitignored(f.path, facts)) &&
+          (!listed.name || listed.name(basename(f.path))));
       for (const f of facts.credentials.filesUnder(dir).slice(0, 16)) {
-        if (tool === 'ls' && f.path.includes('/') && !absoluteIn(f, facts, dir)) continue;
-        if ((tool === 'git ls-files' || tool.startsWith('rg') || tool.startsWith('ag')) && gitignored(f.path, facts)) continue;
+        if (!shows(f) || (tool === 'git ls-files' && gitignored(f.path, facts))) continue;
         add(f);
       }
     }
@@ -572,10 +586,13 @@ export const credentialReachPack: RulePack = {
       ...checkMintingClis(inv, ctx),
       ...checkSecretsInAddresses(inv),
       ...checkSentFiles(inv, ctx),
+      ...checkInterpreterOperands(inv, ctx),
+      ...checkGitLineHistory(inv, ctx),
+      ...checkComposeEnvironment(inv, ctx),
     ];
   },
   checkSnippet(snippet, ctx) {
-    return checkSnippetEnvironment(snippet, ctx);
+    return [...checkSnippetEnvironment(snippet, ctx), ...checkPythonImports(snippet, ctx)];
   },
   checkAnalysis(analysis, ctx) {
     return checkCopiesRead(analysis, ctx);

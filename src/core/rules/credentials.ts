@@ -1,5 +1,4 @@
 import { braceExpand, minimatch } from 'minimatch';
-import { isSecretKeyName } from '../credentials/secretValues';
 import { basename, resolvePath } from '../paths';
 import type { ArgWord, CodeSnippet, CredentialFileInfo, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { credentialTarget, gitignored, hasBraces, hasGlobChars, infoFor, isHiddenPath, pathsOfWord, workspaceRelative } from './support/credentialPaths';
@@ -7,6 +6,7 @@ import { checkProvenance, invocationTexts } from './support/credentialProvenance
 import { incompleteListing, searchReaches } from './credentialHunt';
 import { isSecretVariableName } from './support/huntCommon';
 import { printsNoContent } from './support/printsNoContent';
+import { searchPrintsNoSecret } from './support/searchedLines';
 
 /**
  * Credentials in shell commands: reads of credential files (by any reader, through globs and
@@ -202,7 +202,7 @@ function checkReads(inv: Invocation, ctx: RuleContext): Finding[] {
     for (const p of pathsOfWord(word, cwd, facts)) {
       const info = infoFor(p, facts);
       if (info) {
-        add(spec.verb, info, inv.name);
+        if (spec.verb !== 'searches' || !searchPrintsNoSecret(inv, p, facts)) add(spec.verb, info, inv.name);
         continue;
       }
       if (!recursive || !facts.credentials) continue;
@@ -238,7 +238,7 @@ const has = (args: readonly string[], ...flags: string[]): boolean => args.some(
 const starts = (args: readonly string[], ...words: string[]): boolean => words.every((w, i) => positionalsOf(args)[i] === w);
 
 const DUMPS: Readonly<Record<string, Dump>> = {
-  printenv: { match: (a) => (positionalsOf(a).length === 0 ? 'every environment variable' : positionalsOf(a).some(isSecretKeyName) ? `the secret variable ${positionalsOf(a).find(isSecretKeyName)}` : undefined) },
+  printenv: { match: (a) => (positionalsOf(a).length === 0 ? 'every environment variable' : positionalsOf(a).some(isSecretVariableName) ? `the secret variable ${positionalsOf(a).find(isSecretVariableName)}` : undefined) },
   env: { match: (a) => (a.every((x) => x === '-0' || x === '--null') ? 'every environment variable' : undefined) },
   set: { match: (a) => (a.length === 0 ? 'every shell and environment variable' : undefined) },
   export: { match: (a) => (a.length === 0 || (a.length === 1 && a[0] === '-p') ? 'every exported variable' : undefined) },
@@ -340,7 +340,7 @@ function checkDumps(inv: Invocation): Finding[] {
 // ---------------------------------------------------------------------------------------------
 // Snippets
 
-const SNIPPET_READERS = /\b(open|read_text|read_bytes|readFileSync|readFile|createReadStream|readFileStr|File\.read|IO\.read|File\.open|file_get_contents|fopen|slurp|load_dotenv|dotenv_values|config\(|Path|readlines|require|import|load_file|safe_load_file|unsafe_load_file|readTextFile|readTextFileSync|Bun\.file|parse_ini_file|loadFile)\b/;
+const SNIPPET_READERS = /\b(open|read_text|read_bytes|readFileSync|readFile|createReadStream|readFileStr|File\.read|IO\.read|File\.open|file_get_contents|fopen|slurp|load_dotenv|dotenv_values|config\(|Path|readlines|require|import|load_file|safe_load_file|unsafe_load_file|readTextFile|readTextFileSync|Bun\.file|parse_ini_file|loadFile|readfile|highlight_file|show_source|SplFileObject|file)\b/;
 
 function checkSnippetReads(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   const facts = ctx.facts;

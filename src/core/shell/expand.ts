@@ -63,9 +63,9 @@ export function variableSources(word: Word, scope: ExpansionScope): string[] {
 export function wordSources(word: Word, scope: ExpansionScope): string[] {
   let out: string[] = [];
   for (const part of word.parts) {
-    if (part.kind === 'command' || (part.kind === 'parameter' && part.inner.length > 0)) {
-      // `$(echo "$RAW" | jq ...)`: the value also comes from what RAW came from.
-      out = mergeSources(out, [part.raw]);
+    if (part.kind === 'command' || (part.kind === 'parameter' && part.inner.length > 0) || (part.kind === 'process' && part.direction === '<')) {
+      // `$(echo "$RAW" | jq ...)`: the value also comes from what RAW came from; `done < <(find …)` reads find's output.
+      out = mergeSources(out, [part.kind === 'process' ? '$' + part.raw.slice(1) : part.raw]);
       out = mergeSources(out, textVariableSources(part.raw, scope));
     }
   }

@@ -20,7 +20,7 @@ const MAX_CACHE_FILE_BYTES = 256 * 1024 * 1024;
  * folders under one path. A file edited in place inside an unchanged folder is seen on the next full
  * scan only.
  */
-export const CREDENTIAL_CACHE_VERSION = 4;
+export const CREDENTIAL_CACHE_VERSION = 5;
 
 export interface CachedCredentialFile extends ScannedCredentialFile {
   mtimeMs: number;

@@ -43,6 +43,8 @@ describe('credentials: the same verdict on a fresh machine and a set-up one', fu
       'config/secrets.yml': `production:\n  secret_key_base: ${crypto.randomBytes(64).toString('hex')}\n`,
       'deploy/service-token.json': JSON.stringify({ auth: { apiToken: randomChars(40) } }),
       'src/App.tsx': "import { useState } from 'react';\n// TODO\n",
+      // A secret hard-coded in source: found by the core rules, so with or without secretlint.
+      'server/settings.py': `DEBUG = False\nSECRET_KEY = '${randomChars(50)}'\nSTRIPE_API_KEY = '${fake.stripeKey()}'\n`,
     };
     for (const [rel, text] of Object.entries(files)) {
       fs.mkdirSync(path.dirname(path.join(ws, rel)), { recursive: true });
@@ -74,6 +76,18 @@ describe('credentials: the same verdict on a fresh machine and a set-up one', fu
     'mystery-tool legacy/config_backup.json',
     'ln .env.production x && cat x',
     'expand src/App.tsx',
+    // Round 3: secrets in code, loops fed by a listing, interpreters and credential CLIs.
+    'cat server/settings.py',
+    "grep -rE 'sk_live_[0-9a-zA-Z]+' .",
+    "grep -rE 'sk_live_[0-9a-zA-Z]+' src/",
+    "find . -type f -name '*.py' | xargs cat",
+    `while read f; do cat "$f"; done < <(find . -maxdepth 1 -name '.env*')`,
+    `ls -a | grep '^\\.env' | while read f; do cat "$f"; done`,
+    'git ls-files src | xargs cat',
+    `python3 -c "print(open('.env.production').read())"`,
+    'gh auth token',
+    'printenv DATABASE_URL',
+    "docker inspect --format '{{.Config.Image}}' api",
   ];
 
   const env = (): Record<string, string> => ({ HOME: home, BLAST_SHIELD_HOME: guard, PATH: process.env.PATH ?? '', PWD: ws });
@@ -107,8 +121,14 @@ describe('credentials: the same verdict on a fresh machine and a set-up one', fu
     checkAll(); // the second state: the index kept in the guard folder
     const setUp = checkAll();
     assert.deepEqual(fresh, setUp);
-    // The table is not vacuous: both answers occur.
+    // The table is not vacuous: both answers occur, and the round-3 rows answer as they should in both states.
     assert.ok(fresh.includes('ask') && fresh.includes('allow'), JSON.stringify(fresh));
+    const round3 = commands.slice(commands.indexOf('cat server/settings.py'));
+    const allowed = new Set(["grep -rE 'sk_live_[0-9a-zA-Z]+' src/", 'git ls-files src | xargs cat', "docker inspect --format '{{.Config.Image}}' api"]);
+    assert.deepEqual(
+      round3.map((c) => `${c}: ${fresh[commands.indexOf(c)]}`),
+      round3.map((c) => `${c}: ${allowed.has(c) ? 'allow' : 'ask'}`),
+    );
   });
 
   it('an index built in memory that runs out of time answers conservatively, and says so', () => {
@@ -147,7 +167,7 @@ describe('credentials: the same verdict on a fresh machine and a set-up one', fu
     const indexFile = cacheFileFor(cacheDir, ws);
     const r = spawnSync(process.execPath, [cli, 'index', ws], { cwd: ws, encoding: 'utf8', env: env() });
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /^4 credential file\(s\) indexed in /);
+    assert.match(r.stdout, /^5 credential file\(s\) indexed in /);
     assert.ok(fs.existsSync(indexFile));
     fs.rmSync(indexFile);
     assert.equal(startBackgroundIndex(ws, cacheDir, cli, { ...env() }), true);
@@ -156,6 +176,6 @@ describe('credentials: the same verdict on a fresh machine and a set-up one', fu
     assert.equal(fs.existsSync(buildLockFor(cacheDir, ws)), false, 'the build released its lock');
     assert.ok(fs.existsSync(indexFile), 'and kept the index');
     const files = Object.keys((JSON.parse(fs.readFileSync(indexFile, 'utf8')) as { files: Record<string, unknown> }).files).sort();
-    assert.deepEqual(files, ['.env.production', 'config/secrets.yml', 'deploy/service-token.json', 'legacy/config_backup.json']);
+    assert.deepEqual(files, ['.env.production', 'config/secrets.yml', 'deploy/service-token.json', 'legacy/config_backup.json', 'server/settings.py']);
   });
 });

@@ -20,6 +20,7 @@ describe('credentials: agent read check', () => {
       'src/index.ts': 'export {};\n',
       'src/github.ts': `export const t = "${fake.githubToken()}";\n`,
       '.env.example': 'A=your-key-here\n',
+      'server/settings.py': `DEBUG = False\nSECRET_KEY = '${fake.apiToken()}'\n`,
     });
     home = makeWorkspace({ '.aws/credentials': '[default]\n', '.kube/config': 'apiVersion: v1\n' }, 'bs-home-');
     outside = makeWorkspace({ 'secret.json': JSON.stringify({ apiKey: fake.apiToken() }) }, 'bs-outside-');
@@ -48,6 +49,7 @@ describe('credentials: agent read check', () => {
     ['a file outside the workspace, by content', () => path.join(outside, 'secret.json'), /API key/],
     ['a source file only secretlint recognises (from the cached index)', () => 'src/github.ts', /GitHub token/],
     ['a path that does not exist yet, by name', () => 'new/.env.production', /environment file/],
+    ['a settings file with a hard-coded secret, by the core rules alone', () => 'server/settings.py', /server\/settings\.py holds a secret/],
   ];
   for (const [what, file, reason] of denied) {
     it(`denies ${what}`, () => {
@@ -73,6 +75,8 @@ describe('credentials: agent read check', () => {
     assert.equal(v.deny, true);
     assert.equal(v.kind, 'vercel-token');
     assert.equal(checkAgentRead('src/index.ts', { ...opts(), content: 'export {};' }).deny, false);
+    assert.equal(checkAgentRead('src/index.ts', { ...opts(), content: `export const apiKey = '${fake.apiToken()}';\n` }).deny, true, 'a hard-coded key in source');
+    assert.equal(checkAgentRead('src/index.ts', { ...opts(), content: 'export const apiKey = process.env.API_KEY;\n' }).deny, false);
   });
 
   it('decides well within 10 ms', () => {

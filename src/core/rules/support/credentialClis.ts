@@ -101,7 +101,12 @@ const TABLE: Readonly<Record<string, readonly Mint[]>> = {
     { path: ['login'], what: 'a new Vault token' },
     { path: ['write', /^auth\/.+\/login$/.source], what: 'a new Vault token' },
   ],
-  heroku: [{ path: [['authorizations:create', 'authorizations:rotate']], what: 'a new Heroku token' }],
+  heroku: [
+    { path: [['authorizations:create', 'authorizations:rotate']], what: 'a new Heroku token' },
+    // `pg:credentials:url` prints the connection string with its password; `redis:credentials` the Redis URL.
+    { path: ['pg:credentials:url'], what: 'a database connection string with its password' },
+    { path: ['redis:credentials'], what: 'the Redis connection URL with its password' },
+  ],
   fly: [{ path: ['tokens', ['create', 'deploy', 'org', 'readonly']], what: 'a new Fly.io token' }],
   npm: [{ path: ['token', 'create'], what: 'a new npm token' }],
   doppler: [{ path: ['configs', 'tokens', 'create'], what: 'a new Doppler token' }],
@@ -112,7 +117,11 @@ const TABLE: Readonly<Record<string, readonly Mint[]>> = {
   glab: [{ path: ['auth', 'status'], what: 'the GitLab token', when: ['-t', '--show-token'] }],
   op: [{ path: ['signin'], what: 'a 1Password session token', when: ['--raw'] }],
   cf: [{ path: ['oauth-token'], what: 'the Cloud Foundry token' }],
-  firebase: [{ path: ['login:ci'], what: 'a Firebase token' }],
+  firebase: [
+    { path: ['login:ci'], what: 'a Firebase token' },
+    { path: ['functions:secrets:access'], what: 'a Cloud Functions secret' },
+    { path: ['functions:config:get'], what: "the functions' runtime configuration (its keys)" },
+  ],
   supabase: [{ path: ['projects', 'api-keys'], what: 'the Supabase API keys' }],
 };
 

@@ -80,6 +80,8 @@ const STORE_DUMPS: Readonly<Record<string, (args: readonly ArgWord[]) => StoreDu
   },
   'secret-tool': (a) => (['lookup', 'search'].includes(positionals(a)[0] ?? '') && (positionals(a)[0] === 'lookup' || hasFlag(a, '--unlock') || hasFlag(a, '--all')) ? { what: 'a secret from the desktop keyring' } : undefined),
   'keepassxc-cli': (a) => (['show', 'clip', 'export'].includes(positionals(a)[0] ?? '') && (positionals(a)[0] !== 'show' || hasFlag(a, '-s', '--show-protected', '-a', '--attributes')) ? { what: 'a KeePassXC entry' } : undefined),
+  // Python's keyring CLI: `keyring get SERVICE USER` prints the stored password.
+  keyring: (a) => (positionals(a)[0] === 'get' ? { what: 'a password from the system keyring' } : undefined),
   lpass: (a) => (positionals(a)[0] === 'show' || positionals(a)[0] === 'export' ? { what: 'a LastPass entry' } : undefined),
   chamber: (a) => (['read', 'export', 'exec'].includes(positionals(a)[0] ?? '') && positionals(a)[0] !== 'exec' ? { what: `the chamber secrets of ${positionals(a)[1] ?? 'a service'}`, names: [positionals(a)[1] ?? ''] } : undefined),
   'docker-credential-desktop': (a) => (positionals(a)[0] === 'get' || positionals(a)[0] === 'list' ? { what: 'Docker registry credentials' } : undefined),
@@ -92,7 +94,8 @@ const STORE_DUMPS: Readonly<Record<string, (args: readonly ArgWord[]) => StoreDu
     const p = positionals(a.filter((_x, i) => !['-f', '--format', '--file', '-p', '--project-name', '--env-file', '--profile'].includes(a[i - 1]?.text ?? '')));
     if ((p[0] === 'inspect' || (p[0] === 'container' && p[1] === 'inspect')) ) {
       const format = optionValue(a, '--format', '-f');
-      if (format === undefined || /Env|Config\b|json \.Config|\{\{\s*json\s+\.\s*\}\}/.test(format)) return { what: 'the container environment (its secrets)' };
+      // A template that names Env, or prints an object holding it (`.Config`, `json .`), not `.Config.Image`.
+      if (format === undefined || /Env|\.Config(?![.\w])|\{\{-?\s*(json\s+)?\.\s*-?\}\}/.test(format)) return { what: 'the container environment (its secrets)' };
     }
     if (p[0] === 'compose' && p[1] === 'config' && !hasFlag(a, '--services', '--volumes', '--profiles', '--images', '--hash', '-q', '--quiet', '--networks')) return { what: 'the Compose configuration with the environment files interpolated' };
     return undefined;

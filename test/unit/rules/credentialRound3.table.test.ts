@@ -1,0 +1,310 @@
+import { strict as assert } from 'node:assert';
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { classify } from '../../../src/core/policy/classify';
+import type { Facts } from '../../../src/core/policy/types';
+import { lazyCredentialFacts } from '../../../src/node/credentials/credentialFacts';
+import { gatherFacts } from '../../../src/node/facts';
+import { fake, randomChars } from '../credentials/fakeSecrets';
+
+/**
+ * The third round of the credential hunt (issue #12): CLIs that print a credential, every whole-file
+ * reader of a credential file, and secrets hard-coded in source code with the searches and indirect
+ * reads that reach them. One table per family, each asking row beside look-alikes that stay allowed,
+ * in a real folder tree whose secrets are made at run time. Reasons name the file or store, never a value.
+ */
+describe('credential hunt, round 3: table per family', () => {
+  let root: string;
+  let home: string;
+  let app: string;
+  let clean: string;
+  const secrets: string[] = [];
+
+  const write = (base: string, rel: string, text: string): void => {
+    fs.mkdirSync(path.dirname(path.join(base, rel)), { recursive: true });
+    fs.writeFileSync(path.join(base, rel), text);
+  };
+
+  before(() => {
+    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'bs-hunt3-')));
+    home = path.join(root, 'home');
+    app = path.join(root, 'app');
+    clean = path.join(root, 'clean');
+    const s = {
+      aws: randomChars(40),
+      npm: 'np' + 'm_' + randomChars(36),
+      github: fake.githubToken(),
+      stripe: fake.stripeKey(),
+      railway: fake.uuid(),
+      db: fake.password(),
+      django: randomChars(50),
+      keyBase: crypto.randomBytes(64).toString('hex'),
+      master: crypto.randomBytes(16).toString('hex'),
+    };
+    secrets.push(...Object.values(s));
+    write(home, '.aws/credentials', `[default]\naws_secret_access_key = ${s.aws}\n`);
+    write(home, '.npmrc', `//registry.npmjs.org/:_authToken=${s.npm}\n`);
+    write(home, '.ssh/id_ed25519', fake.privateKeyBlock());
+    write(home, '.ssh/id_ed25519.pub', 'ssh-ed25519 AAAA dev@laptop\n');
+    write(app, '.gitignore', '.env\n.env.*\n!.env.example\nconfig/master.key\n');
+    write(app, '.env', `NODE_ENV=development\nPORT=3000\nSTRIPE_SECRET_KEY=${s.stripe}\n`);
+    write(app, '.env.local', `RAILWAY_TOKEN=${s.railway}\n`);
+    write(app, '.env.production', `DATABASE_URL=${fake.postgresUrl(s.db)}\n`);
+    write(app, '.env.example', 'STRIPE_SECRET_KEY=\n');
+    write(app, 'legacy/config_backup.json', JSON.stringify({ railway: { token: s.railway } }, null, 2));
+    write(app, 'config/secrets.yml', `production:\n  secret_key_base: ${s.keyBase}\n`);
+    write(app, 'config/master.key', s.master + '\n');
+    write(app, 'server/settings.py', `DEBUG = False\nSECRET_KEY = '${s.django}'\nSTRIPE_API_KEY = '${s.stripe}'\nALLOWED_HOSTS = ['shop.acme.com']\n`);
+    write(app, 'server/settings.py.bak', `DATABASES = {"default": {"PASSWORD": "${s.db}"}}\n`);
+    write(app, 'web/config.js', `module.exports = {\n  apiBase: 'https://api.acme.com',\n  githubToken: '${s.github}',\n};\n`);
+    write(app, 'k8s/deployment.yaml', 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  replicas: 2\n');
+    write(app, 'package.json', '{"name": "shop", "scripts": {"test": "vitest"}}\n');
+    write(app, 'src/App.tsx', "import { useState } from 'react';\n// TODO: cart\n");
+    write(app, 'src/api.ts', 'export const fetchUser = (token: string) => token;\n');
+    fs.mkdirSync(path.join(app, '.git'));
+    write(clean, 'README.md', '# widget\n\nPass a token to createClient.\n');
+    write(clean, 'src/client.ts', '// TODO: refresh the token\nexport const token = 1;\n');
+    fs.mkdirSync(path.join(clean, '.git'));
+  });
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  function factsIn(dir: string): Facts {
+    const credentials = lazyCredentialFacts({ workspaceRoots: [dir], home, cacheDir: path.join(root, 'no-guard'), secretlint: false, persist: false });
+    return gatherFacts({ cwd: dir, env: { HOME: home, PATH: '/usr/bin:/bin' }, home, workspaceRoots: [dir], credentials });
+  }
+
+  interface Row {
+    cmd: string;
+    in?: 'app' | 'clean';
+    /** A word the reason must contain (the file, variable or store it names). */
+    names?: string;
+  }
+
+  const families: Record<string, { ask: Row[]; allow: Row[] }> = {
+    'CLIs that print a credential': {
+      ask: [
+        { cmd: 'gh auth token', names: 'GitHub token' },
+        { cmd: 'gh auth token --hostname github.com', names: 'GitHub token' },
+        { cmd: 'aws configure export-credentials --profile prod --format env', names: 'AWS credentials' },
+        { cmd: 'gcloud auth print-access-token', names: 'Google Cloud' },
+        { cmd: 'gcloud auth print-identity-token --audiences=https://api.acme.io', names: 'Google Cloud' },
+        { cmd: 'az account get-access-token --resource https://management.azure.com -o tsv', names: 'Azure access token' },
+        { cmd: 'heroku auth:token', names: 'Heroku token' },
+        { cmd: 'railway variables --kv --service api', names: 'Railway variables' },
+        { cmd: 'vercel env pull .env.production.local --environment production --yes', names: 'Vercel' },
+        { cmd: 'netlify env:list --plain', names: 'Netlify' },
+        { cmd: 'netlify env:get STRIPE_SECRET_KEY', names: 'Netlify' },
+        { cmd: 'supabase status -o env', names: 'Supabase' },
+        { cmd: 'op read "op://Private/Stripe Live/credential"', names: '1Password' },
+        { cmd: 'bw get password github.com' },
+        { cmd: 'vault kv get -mount=secret payments/stripe', names: 'Vault' },
+        { cmd: 'kubectl get secret db-credentials -n payments -o yaml', names: 'Kubernetes secret' },
+        { cmd: "kubectl get secret api-keys -o jsonpath='{.data.token}' | base64 -d", names: 'Kubernetes secret' },
+        { cmd: "docker inspect --format '{{json .Config.Env}}' acme-api", names: 'container environment' },
+        { cmd: "docker inspect -f '{{json .Config}}' acme-api", names: 'container environment' },
+        { cmd: 'docker exec acme-api env' },
+        { cmd: 'docker exec -it acme-api printenv DATABASE_URL', names: 'DATABASE_URL' },
+        { cmd: 'printenv DATABASE_URL', names: 'DATABASE_URL' },
+        { cmd: 'doppler secrets download --no-file --format env', names: 'Doppler' },
+        { cmd: 'heroku pg:credentials:url -a acme-api', names: 'connection string' },
+        { cmd: 'heroku redis:credentials -a acme-api', names: 'Redis' },
+        { cmd: 'firebase functions:secrets:access STRIPE_KEY', names: 'secret' },
+        { cmd: 'firebase functions:config:get', names: 'configuration' },
+        { cmd: 'keyring get acme-api admin', names: 'keyring' },
+        { cmd: 'docker compose exec api env', names: "service container's environment" },
+        { cmd: 'docker compose exec -T api printenv STRIPE_SECRET_KEY', names: "service container's environment" },
+        { cmd: 'docker compose -f compose.dev.yml run --rm api env', names: "service container's environment" },
+        { cmd: 'python3 -m json.tool ~/.aws/credentials', names: '.aws/credentials' },
+      ],
+      allow: [
+        { cmd: 'gh auth status' },
+        { cmd: 'vercel env ls production' },
+        { cmd: 'flyctl secrets list --app acme-api --json' },
+        { cmd: 'op item list --vault Private --format json' },
+        { cmd: 'vault kv list secret/payments' },
+        { cmd: 'kubectl get secrets -n payments' },
+        { cmd: "docker inspect --format '{{.Config.Image}}' acme-api" },
+        { cmd: "docker inspect -f '{{.State.Health.Status}}' acme-api" },
+        { cmd: 'docker exec acme-api ls /app' },
+        { cmd: 'printenv PATH' },
+        { cmd: 'printenv NODE_ENV' },
+        { cmd: 'aws configure list --profile prod' },
+        { cmd: 'gcloud auth list' },
+        { cmd: 'heroku auth:whoami' },
+        { cmd: 'heroku pg:credentials -a acme-api' },
+        { cmd: 'heroku pg:info -a acme-api' },
+        { cmd: 'firebase functions:secrets:get STRIPE_KEY' },
+        { cmd: 'keyring --list-backends' },
+        { cmd: 'docker compose exec api printenv NODE_ENV' },
+        { cmd: 'docker compose exec -e CI=1 api npm test' },
+        { cmd: 'docker compose exec api ls /app' },
+      ],
+    },
+    'whole-file readers of a credential file': {
+      ask: [
+        { cmd: `python3 -c "print(open('.env.production').read())"`, names: '.env.production' },
+        { cmd: `node -e "console.log(require('fs').readFileSync('.env','utf8'))"`, names: '.env' },
+        { cmd: `ruby -e 'puts File.read(".env.local")'`, names: '.env.local' },
+        { cmd: `php -r 'echo file_get_contents(".env.production");'`, names: '.env.production' },
+        { cmd: 'perl -ne print .env.production', names: '.env.production' },
+        { cmd: 'awk 1 .env', names: '.env' },
+        { cmd: 'sed -n p config/secrets.yml', names: 'config/secrets.yml' },
+        { cmd: 'xxd .env.production | head -40', names: '.env.production' },
+        { cmd: 'base64 -w0 .env.production', names: '.env.production' },
+        { cmd: 'od -c config/master.key', names: 'config/master.key' },
+        { cmd: 'strings legacy/config_backup.json', names: 'legacy/config_backup.json' },
+        { cmd: 'dd if=.env.local status=none', names: '.env.local' },
+        { cmd: 'jq . legacy/config_backup.json', names: 'legacy/config_backup.json' },
+        { cmd: "yq '.production' config/secrets.yml", names: 'config/secrets.yml' },
+        { cmd: 'diff .env.production /dev/null', names: '.env.production' },
+        { cmd: 'cmp -l .env .env.example', names: '.env' },
+        { cmd: 'git diff --no-index /dev/null .env.production', names: '.env.production' },
+        { cmd: 'paste -s .env.local', names: '.env.local' },
+        { cmd: 'column -t -s= .env.production', names: '.env.production' },
+        { cmd: 'rev .env.production | rev', names: '.env.production' },
+        { cmd: 'tac ~/.aws/credentials', names: '.aws/credentials' },
+        { cmd: 'nl -ba .env', names: '.env' },
+        { cmd: 'fold -w 80 ~/.npmrc', names: '.npmrc' },
+        { cmd: 'iconv -f utf-8 -t ascii//TRANSLIT .env.production', names: '.env.production' },
+        { cmd: `php -r 'readfile(".env");'`, names: '.env' },
+        { cmd: 'python3 -m json.tool legacy/config_backup.json', names: 'legacy/config_backup.json' },
+        { cmd: 'python3 -m base64 .env.production', names: '.env.production' },
+        { cmd: `python3 -c "import sys; sys.stdout.write(open(sys.argv[1]).read())" server/settings.py`, names: 'server/settings.py' },
+        { cmd: `node -e "process.stdout.write(require('fs').readFileSync(process.argv[1]))" web/config.js`, names: 'web/config.js' },
+        { cmd: `ruby -e 'puts ARGF.read' .env.local`, names: '.env.local' },
+        { cmd: `cd server && python3 -c 'import settings; print(settings.SECRET_KEY)'`, names: 'server/settings.py' },
+        { cmd: `python3 -c 'from server import settings; print(settings.STRIPE_API_KEY)'`, names: 'server/settings.py' },
+        { cmd: `python3 -c 'from server.settings import *; print(SECRET_KEY)'`, names: 'server/settings.py' },
+      ],
+      allow: [
+        { cmd: 'cat README.md', in: 'clean' },
+        { cmd: 'jq .scripts package.json' },
+        { cmd: "nl -ba src/App.tsx | sed -n '1,20p'" },
+        { cmd: `python3 -c "print(open('package.json').read())"` },
+        { cmd: "awk -F= '{print $1}' .env.production" },
+        { cmd: "yq '.spec.replicas' k8s/deployment.yaml" },
+        { cmd: 'git diff --no-index src/api.ts src/App.tsx' },
+        { cmd: 'base64 -w0 src/App.tsx' },
+        { cmd: 'python3 -m json.tool package.json' },
+        { cmd: `python3 -c 'import sys; print(sys.argv)' src/api.ts` },
+        { cmd: `python3 -c "import settings"` },
+        { cmd: `python3 -c 'import json, os; print(os.getcwd())'` },
+        { cmd: `node -e 'console.log(1)' .env.example` },
+      ],
+    },
+    'secrets in code, and the searches and indirect reads that reach them': {
+      ask: [
+        { cmd: 'cat server/settings.py', names: 'server/settings.py' },
+        { cmd: 'head -n 40 web/config.js', names: 'web/config.js' },
+        { cmd: 'grep -n SECRET_KEY server/settings.py', names: 'server/settings.py' },
+        { cmd: "grep -rE 'sk_live_[0-9a-zA-Z]+' .", names: 'server/settings.py' },
+        { cmd: "rg -e 'AKIA[0-9A-Z]{16}'" },
+        { cmd: "rg -n 'ghp_[A-Za-z0-9]{36}' web/", names: 'web/config.js' },
+        { cmd: "git grep -e password -- '*.bak'" },
+        { cmd: "find . -name '*.env*' -exec cat {} +", names: '.env' },
+        { cmd: "find . -type f -name '*.py' | xargs cat", names: 'server/settings.py' },
+        { cmd: 'cat $(git ls-files | grep settings)' },
+        { cmd: `while read f; do cat "$f"; done < <(find . -maxdepth 1 -name '.env*')`, names: '.env' },
+        { cmd: `ls -a | grep '^\\.env' | while read f; do echo "== $f"; cat "$f"; done`, names: '.env' },
+        { cmd: `find server -type f | while read -r f; do cat "$f"; done`, names: 'server/settings.py' },
+        { cmd: 'cat $(git ls-files server)', names: 'server/settings.py' },
+        { cmd: `mapfile -t fs < <(find . -name '.env*'); cat "\${fs[@]}"`, names: '.env' },
+        { cmd: `readarray -t fs < <(ls -a); for f in "\${fs[@]}"; do cat "$f"; done`, names: '.env' },
+        { cmd: `read -r f < <(ls -a | grep env); cat "$f"`, names: '.env' },
+        { cmd: 'ls -a | xargs cat', names: '.env' },
+        { cmd: 'ls server | xargs -I{} cat server/{}', names: 'server/settings.py' },
+        { cmd: 'rg --files | xargs cat', names: 'web/config.js' },
+        { cmd: "rg --files -g '*.py' | xargs cat", names: 'server/settings.py' },
+        { cmd: 'ag -g settings | xargs cat', names: 'server/settings.py' },
+        { cmd: 'ag -g env | xargs cat', names: 'credential files' },
+        { cmd: 'git log -L1,10:web/config.js', names: 'web/config.js' },
+        { cmd: 'cat $(ls ~/.aws/*)', names: '.aws/credentials' },
+        { cmd: 'cat $(ls -d ~/.ssh/*)', names: '.ssh/id_ed25519' },
+        { cmd: 'cat $(ls -a)', names: '.env' },
+        { cmd: 'rg --files | while read f; do cat "$f"; done', names: 'web/config.js' },
+        { cmd: 'git log -L :SECRET_KEY:server/settings.py', names: 'server/settings.py' },
+      ],
+      allow: [
+        { cmd: 'grep -r TODO src/' },
+        { cmd: 'rg useState' },
+        { cmd: 'grep -ri token .', in: 'clean' },
+        { cmd: 'git grep -n foo -- src/' },
+        { cmd: "grep -rE 'sk_live_[0-9a-zA-Z]+' src/" },
+        { cmd: "rg -e 'AKIA[0-9A-Z]{16}'", in: 'clean' },
+        { cmd: "find src -name '*.ts' -exec cat {} +" },
+        { cmd: 'git ls-files src | xargs cat | wc -l' },
+        { cmd: 'cat $(git ls-files src)' },
+        { cmd: `while read f; do wc -l "$f"; done < <(git ls-files src)` },
+        { cmd: `ls src | while read f; do cat "src/$f"; done` },
+        { cmd: `mapfile -t fs < <(find src -name '*.ts'); cat "\${fs[@]}"` },
+        { cmd: 'ls | xargs cat' },
+        { cmd: 'ls src | xargs -I{} cat src/{}' },
+        { cmd: "rg --files -g '*.tsx' | xargs cat" },
+        { cmd: 'rg --files src | xargs cat' },
+        { cmd: 'ag -g settings src | xargs cat' },
+        { cmd: 'ls -a | xargs wc -l' },
+        { cmd: 'git log -L1,10:src/api.ts' },
+        { cmd: 'cat $(ls ~/.ssh/*.pub)' },
+        { cmd: 'cat $(ls src/*.ts)' },
+        { cmd: 'ls | while read f; do wc -l "$f"; done' },
+        { cmd: 'rg --files src | while read f; do cat "$f"; done' },
+        { cmd: 'ls ~/.ssh' },
+        { cmd: 'cat src/api.ts' },
+      ],
+    },
+    'a search that names a credential file prints only the lines it matches': {
+      ask: [
+        { cmd: 'grep -n STRIPE .env', names: '.env' },
+        { cmd: 'grep -n DATABASE .env.production', names: '.env.production' },
+        { cmd: "grep -n '' .env", names: '.env' },
+        { cmd: 'grep -n = server/settings.py', names: 'server/settings.py' },
+        { cmd: 'grep -e DEBUG -e STRIPE server/settings.py', names: 'server/settings.py' },
+        { cmd: 'grep -A2 DEBUG server/settings.py', names: 'server/settings.py' },
+        { cmd: 'grep -nC 1 ALLOWED_HOSTS server/settings.py', names: 'server/settings.py' },
+        { cmd: 'grep -v DEBUG server/settings.py', names: 'server/settings.py' },
+        { cmd: "rg -U 'DEBUG[\\s\\S]*' server/settings.py", names: 'server/settings.py' },
+        { cmd: 'grep -f patterns.txt .env', names: '.env' },
+        { cmd: 'grep "$P" .env', names: '.env' },
+        { cmd: 'grep -n DATABASES server/settings.py.bak', names: 'server/settings.py.bak' },
+        { cmd: "grep -n '.' config/master.key", names: 'config/master.key' },
+        { cmd: 'grep -n -A1 production config/secrets.yml', names: 'config/secrets.yml' },
+        { cmd: "grep -c 'a7Q9x' .env", names: '.env' },
+        { cmd: 'grep -n NOSUCHNAME .env', names: '.env' },
+        { cmd: "grep -n 'PORT\\|a7' .env", names: '.env' },
+        { cmd: "grep -n 'P.RT' .env", names: '.env' },
+      ],
+      allow: [
+        { cmd: 'grep -n ALLOWED_HOSTS server/settings.py' },
+        { cmd: 'grep -n PORT .env' },
+        { cmd: 'grep -c NODE_ENV .env' },
+        { cmd: "rg -n '^DEBUG' server/settings.py" },
+        { cmd: 'grep -n apiBase web/config.js' },
+        { cmd: 'grep -n production config/secrets.yml' },
+      ],
+    },
+  };
+
+  for (const [family, rows] of Object.entries(families)) {
+    describe(family, () => {
+      for (const row of rows.ask) {
+        it(`asks: ${row.cmd}`, () => {
+          const facts = factsIn(row.in === 'clean' ? clean : app);
+          const v = classify(row.cmd, facts, { lockdown: false });
+          const shown = v.reasons.join(' | ');
+          assert.ok(v.decision === 'ask' || (v.decision === 'deny' && v.risks.includes('self-protection')), `${v.decision}: ${shown}`);
+          if (row.names) assert.ok(shown.includes(row.names), `reason should name ${row.names}: ${shown}`);
+          for (const s of secrets) assert.ok(!JSON.stringify(v).includes(s.trim().slice(0, 24)), 'never a value');
+          assert.equal(classify(row.cmd, facts, { lockdown: true }).decision, 'deny', 'lockdown denies');
+        });
+      }
+      for (const row of rows.allow) {
+        it(`allows: ${row.cmd}${row.in ? ` (in ${row.in})` : ''}`, () => {
+          const v = classify(row.cmd, factsIn(row.in === 'clean' ? clean : app), { lockdown: false });
+          assert.equal(v.decision, 'allow', v.reasons.join(' | '));
+        });
+      }
+    });
+  }
+});
