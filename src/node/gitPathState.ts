@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { GitPathState } from '../core/policy/types';
 import { nodeCrypto } from './lazyCrypto';
+import { trustedPathVariable, trustedProgram } from './trustedProgram';
 
 /**
  * How git sees a few paths (for the perimeter's judgement of `git reset --hard` and `git stash`):
@@ -37,9 +38,12 @@ export function gitRun(root: string, args: readonly string[]): { status: number 
   Object.assign(env, { GIT_NO_LAZY_FETCH: '1', GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1' });
   // Loaded here, not at the top: node:child_process (with node:net and the streams) costs every hook
   // call several milliseconds of start-up, and only git commands that touch protected files get here.
+  const program = trustedProgram('git');
+  if (!program) return { status: null, stdout: undefined };
+  env.PATH = trustedPathVariable();
   const { spawnSync } = require('node:child_process') as typeof ChildProcess;
   const run = spawnSync(
-    'git',
+    program,
     ['-c', 'core.fsmonitor=false', '-c', 'core.untrackedCache=false', '-c', 'protocol.allow=never', '-c', 'core.hooksPath=/dev/null', '-C', root, ...args],
     { env, timeout: TIMEOUT_MS, maxBuffer: 8 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] },
   );
