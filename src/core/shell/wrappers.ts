@@ -313,6 +313,9 @@ function parallelPeel(args: ArgWord[]): Peeled {
   return { argv: [], shellText: { ...line, text: line.text + ' ' + quoted, dynamic: line.dynamic }, label: 'parallel' };
 }
 
+/** Scoped packages whose binary is not named like the package's last part. */
+const PACKAGE_BINARIES: Readonly<Record<string, string>> = { '@continuedev/cli': 'cn', '@qodo/command': 'qodo', '@kilocode/cli': 'kilocode' };
+
 /** `npx cmd`, `bunx cmd`, `pnpm dlx cmd`: run a package's binary. */
 function npxPeel(args: ArgWord[]): Peeled {
   const scan = scanOptions(args, 0, { shortWithValue: 'pc', longWithValue: ['package', 'call', 'cache', 'userconfig'] });
@@ -327,6 +330,8 @@ function npxPeel(args: ArgWord[]): Peeled {
   const first = rest[0]!;
   const at = first.text.lastIndexOf('@');
   if (at > 0) rest[0] = { ...first, text: first.text.slice(0, at) };
+  const binary = PACKAGE_BINARIES[rest[0]!.text];
+  if (binary) rest[0] = { ...rest[0]!, text: binary };
   const slash = rest[0]!.text.lastIndexOf('/');
   if (rest[0]!.text.startsWith('@') && slash > 0) rest[0] = { ...rest[0]!, text: rest[0]!.text.slice(slash + 1) };
   return { argv: rest };

@@ -7,8 +7,27 @@
  * a tool the hook trusts was expected. Paths are lower-cased.
  */
 
-/** Programs looked up on PATH by the hook, its shim's callers and the agents' launchers. */
-const RUNTIME_PROGRAMS = /^(node|nodejs|git|ps)(\.exe|\.cmd)?$/;
+/**
+ * Programs looked up on PATH by the hook, its shim's callers, the agents' launchers and the agents
+ * themselves when they check their own work: the runtime, git and the process and socket tools, the
+ * shells, package managers and interpreters, ssh, the editors' and agents' CLIs, the guard's own CLI
+ * and the database dump tools. A program of the agent's under one of these names answers where the
+ * real one was expected.
+ */
+const RUNTIME_PROGRAMS = new RegExp(
+  '^(' +
+    [
+      'node', 'nodejs', 'git', 'ps', 'lsof', 'ss', 'pgrep', 'realpath', 'readlink', 'stat', 'id', 'whoami', 'sudo', 'env',
+      'sh', 'bash', 'zsh', 'dash', 'fish', 'ksh', 'pwsh', 'powershell',
+      'npm', 'npx', 'pnpm', 'pnpx', 'yarn', 'bun', 'bunx', 'deno', 'tsx', 'corepack',
+      'python', 'python3', 'pip', 'pip3', 'uv', 'uvx', 'perl', 'ruby',
+      'ssh', 'scp', 'gpg', 'curl', 'wget',
+      'code', 'code-insiders', 'cursor', 'codium', 'windsurf',
+      'claude', 'codex', 'gemini', 'copilot', 'cursor-agent', 'cline', 'blast-shield', 'blast-shield-hook',
+      'pg_dump', 'mysqldump',
+    ].join('|') +
+    ')(\\.exe|\\.cmd|\\.ps1)?$',
+);
 
 /** Folders of a user's runtimes and shims, relative to the home folder. */
 const HOME_BIN_FOLDERS = /^(\.local\/bin|bin|\.volta\/bin|\.asdf\/shims|\.local\/share\/mise\/shims|\.local\/share\/mise\/installs\/node\/[^/]+\/bin|\.nodenv\/shims|\.nodenv\/versions\/[^/]+\/bin|\.nvm\/versions\/node\/[^/]+\/bin|\.fnm\/aliases\/[^/]+\/bin|\.local\/share\/fnm\/aliases\/[^/]+\/bin|\.local\/state\/fnm_multishells\/[^/]+\/bin|\.n\/bin|n\/bin|\.bun\/bin|\.deno\/bin)$/;
