@@ -8,6 +8,7 @@ import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import type { ToolArgs } from '../../registry/types';
 import { judgePayload } from './payload';
 import { cronCommands, deferredPlaceOf, type PlaceRule } from './places';
+import { judgeRunnerCode, LOADING_PACKAGE_KEYS, loadedFiles, runnerPlaceOf } from './runnerPlaces';
 
 /**
  * Deferred execution is execution (issue #18, item 5). A write into a place that runs its content
@@ -246,6 +247,12 @@ function packageScripts(inv: Invocation, ctx: RuleContext, cwd: string): Finding
     for (const t of texts.slice(pkg + 2)) {
       const m = /^scripts\.([^=]+)=(.*)$/s.exec(t);
       if (m) judge(m[1]!, m[2]!);
+      // `jest.setupFiles[0]=/tmp/x.js`, `mocha.require=./evil.js`: code a runner will load.
+      const loading = /^([^=]+)=(.*)$/s.exec(t);
+      if (loading && !m && LOADING_PACKAGE_KEYS.test(loading[1]!)) {
+        const value = /["'`]/.test(loading[2]!) ? loading[2]! : `"${loading[2]!}"`;
+        out.push(...loadedFiles(value, { where: `the package.json setting ${loading[1]}`, when: 'when the tool it configures runs (npm test, npm start, npx)' }, `${inv.name} pkg set`, ctx, cwd, true));
+      }
     }
   }
   const setScript = texts.indexOf('set-script');
@@ -261,6 +268,8 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const w of writesOf(inv, ctx.facts, cwd)) {
     const place = deferredPlaceOf(w.path, w.text);
     if (place) out.push(...judgeWrite(w, place, inv, ctx, cwd));
+    const runner = place ? undefined : runnerPlaceOf(w.path);
+    if (runner && w.text !== undefined) out.push(...judgeRunnerCode(w.text, runner, w.writer, ctx, cwd));
   }
   out.push(...scheduled(inv, ctx, cwd), ...packageScripts(inv, ctx, cwd));
   return out;

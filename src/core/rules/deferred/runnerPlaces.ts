@@ -1,0 +1,99 @@
+import { basename, isWithin, resolvePath } from '../../paths';
+import type { Facts, Finding, RuleContext } from '../../policy/types';
+import { perimeterView } from '../perimeter/protectedPaths';
+import { unreadFinding } from '../perimeter/reach';
+import { judgePayload, type DeferredPlace, type PayloadLanguage } from './payload';
+
+/**
+ * Code that a program the agent may run freely loads later: test files and their set-up, the test
+ * runners' and build tools' configuration files (which are code), Python's `conftest.py`, `setup.py`
+ * and task files. `npm test`, `pytest`, `npx eslint .` or `npm run build` are allowed, so what is
+ * written here is judged when it is written, as if it ran. Tests clean up their own temporary folders,
+ * so deletes whose target is only known at run time are left to the runner; what names a protected
+ * place, deletes a fixed path or runs a destructive command is judged. A file outside the workspace
+ * such code names for loading (`setupFiles: ['/tmp/x.js']`) is judged too, or is code the hook never
+ * read when it cannot be read.
+ */
+
+export interface RunnerPlace extends DeferredPlace {
+  language: PayloadLanguage;
+}
+
+const CODE = /\.(c|m)?[jt]sx?$/;
+
+/** Configuration files that are code, by the tool that loads them. */
+const CODE_CONFIGS: ReadonlyArray<[RegExp, string]> = [
+  [/^(jest|vitest|vite|playwright|karma|ava|cypress|wdio|nightwatch)\.(config|conf)\.(c|m)?[jt]s$/, 'when the test runner starts (npm test)'],
+  [/^\.mocharc\.(c|m)?js$/, 'when mocha starts (npm test)'],
+  [/^((vitest|jest)\.setup|setup-?tests|test-?setup|global-?setup|global-?teardown)\.(c|m)?[jt]sx?$/, 'when the test runner starts (npm test)'],
+  [/^(eslint\.config|\.eslintrc|prettier\.config|\.prettierrc|stylelint\.config|\.stylelintrc|commitlint\.config|lint-staged\.config|\.lintstagedrc)\.(c|m)?[jt]s$/, 'whenever the linter or formatter runs'],
+  [/^(webpack|rollup|esbuild|babel|next|nuxt|svelte|astro|tailwind|postcss|tsup|remix|gatsby-config|gatsby-node|metro|quasar|angular)(\.config)?\.(c|m)?[jt]s$/, 'whenever the project builds (npm run build, the dev server)'],
+];
+
+const PYTHON_RUNNERS: ReadonlyArray<[RegExp, string]> = [
+  [/^conftest\.py$/, 'whenever pytest runs'],
+  [/^(test_.+|.+_test)\.py$/, 'whenever pytest runs'],
+  [/^setup\.py$/, 'on every `pip install .` or build of the package'],
+  [/^(noxfile|tasks|dodo|fabfile)\.py$/, 'when the task runner (nox, invoke, doit, fabric) runs'],
+];
+
+/** Where `p` is code an allowed runner loads later, with when; undefined elsewhere. */
+export function runnerPlaceOf(absolutePath: string): RunnerPlace | undefined {
+  const p = absolutePath.replace(/\\/g, '/');
+  const l = p.toLowerCase();
+  if (l.includes('/node_modules/') || l.includes('/.git/')) return undefined;
+  const name = basename(l);
+  for (const [re, when] of PYTHON_RUNNERS) if (re.test(name)) return { where: `the Python file ${basename(p)}`, when, language: 'python' };
+  if (!CODE.test(name)) return undefined;
+  for (const [re, when] of CODE_CONFIGS) if (re.test(name)) return { where: `the configuration ${basename(p)}`, when, language: 'javascript' };
+  if (/\.(test|spec)\.(c|m)?[jt]sx?$/.test(name) || /\/(test|tests|__tests__|spec|specs)\//.test(l)) {
+    return { where: `the test file ${basename(p)}`, when: 'whenever the tests run (npm test)', language: 'javascript' };
+  }
+  return undefined;
+}
+
+/** Code that reaches for the home folder: a delete there is not a test's temporary folder. */
+const NAMES_HOME = /homedir\s*\(|process\.env\.(HOME|USERPROFILE)\b|process\.env\[\s*["'](HOME|USERPROFILE)["']|expanduser|Path\.home\s*\(|environ(\.get\s*\(|\[)\s*["']HOME["']|getenv\s*\(\s*["']HOME["']/;
+
+/** Findings of code that runs later, without deletes whose target only the run decides (unless it reaches for the home folder). */
+export function judgeRunnerCode(text: string, place: RunnerPlace, writer: string, ctx: RuleContext, cwd: string): Finding[] {
+  const home = NAMES_HOME.test(text);
+  const found = judgePayload(text, place.language, place, writer, ctx, cwd).filter((f) => home || !/\.code-delete$/.test(f.rule));
+  return [...found, ...loadedFiles(text, place, writer, ctx, cwd)];
+}
+
+/** Quoted paths of code files that this code or setting makes a runner load. */
+const LOADED = /["'`]((?:\/|~\/|\.{1,2}\/)[^"'`\s]*\.(?:c|m)?[jt]sx?)["'`]/g;
+
+function outsideWorkspace(abs: string, facts: Facts): boolean {
+  const roots = facts.workspaceRoots.length > 0 ? facts.workspaceRoots : [facts.cwd];
+  return !roots.some((r) => isWithin(r, abs) || r === abs);
+}
+
+/**
+ * Files named for loading: outside the workspace, judged when readable and code the hook never read
+ * otherwise; inside it (only when `inWorkspace`), judged when readable (a missing one is judged when written).
+ */
+export function loadedFiles(text: string, place: DeferredPlace, writer: string, ctx: RuleContext, cwd: string, inWorkspace = false): Finding[] {
+  const facts = ctx.facts;
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  for (const m of text.matchAll(LOADED)) {
+    const abs = resolvePath(cwd, m[1]!, facts.home);
+    const outside = outsideWorkspace(abs, facts);
+    if (seen.has(abs) || (!outside && !inWorkspace)) continue;
+    seen.add(abs);
+    if (seen.size > 8) break;
+    const body = facts.readFile(abs);
+    if (body === undefined && !outside) continue;
+    if (body === undefined) {
+      out.push(unreadFinding('deferred-unread', `${writer} makes ${place.where} load ${m[1]} ${place.when}, a file outside the workspace the hook cannot read now`, basename(abs), facts, perimeterView(facts)));
+    } else {
+      out.push(...judgePayload(body, 'javascript', { where: `${m[1]} (loaded by ${place.where})`, when: place.when }, writer, ctx, cwd));
+    }
+  }
+  return out;
+}
+
+/** Keys of package.json that point a test runner or tool at code it loads (`npm pkg set jest.setupFiles[0]=…`). */
+export const LOADING_PACKAGE_KEYS = /^(jest|mocha|ava|nyc|c8|vitest|babel|eslintConfig|prettier|stylelint|lint-staged|husky|bin|main|exports|module|browser|imports)(\.|\[|$)/;
