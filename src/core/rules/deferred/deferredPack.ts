@@ -7,8 +7,8 @@ import { configFilePrograms, GIT_HOOK_NAMES, gitPrograms, type GitProgram } from
 import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import type { ToolArgs } from '../../registry/types';
 import { judgePayload } from './payload';
-import { cronCommands, deferredPlaceOf, type PlaceRule } from './places';
-import { judgeRunnerCode, LOADING_PACKAGE_KEYS, loadedFiles, runnerPlaceOf } from './runnerPlaces';
+import { cronCommands, deferredPlaceOf, runnerPlaceOf, type PlaceRule } from './places';
+import { judgeRunnerCode, LOADING_PACKAGE_KEYS, loadedFiles } from './runnerPlaces';
 
 /**
  * Deferred execution is execution (issue #18, item 5). A write into a place that runs its content

@@ -2,7 +2,8 @@ import { basename, isWithin, resolvePath } from '../../paths';
 import type { Facts, Finding, RuleContext } from '../../policy/types';
 import { perimeterView } from '../perimeter/protectedPaths';
 import { unreadFinding } from '../perimeter/reach';
-import { judgePayload, type DeferredPlace, type PayloadLanguage } from './payload';
+import { judgePayload, type DeferredPlace } from './payload';
+import type { RunnerPlace } from './places';
 
 /**
  * Code that a program the agent may run freely loads later: test files and their set-up, the test
@@ -14,43 +15,6 @@ import { judgePayload, type DeferredPlace, type PayloadLanguage } from './payloa
  * such code names for loading (`setupFiles: ['/tmp/x.js']`) is judged too, or is code the hook never
  * read when it cannot be read.
  */
-
-export interface RunnerPlace extends DeferredPlace {
-  language: PayloadLanguage;
-}
-
-const CODE = /\.(c|m)?[jt]sx?$/;
-
-/** Configuration files that are code, by the tool that loads them. */
-const CODE_CONFIGS: ReadonlyArray<[RegExp, string]> = [
-  [/^(jest|vitest|vite|playwright|karma|ava|cypress|wdio|nightwatch)\.(config|conf)\.(c|m)?[jt]s$/, 'when the test runner starts (npm test)'],
-  [/^\.mocharc\.(c|m)?js$/, 'when mocha starts (npm test)'],
-  [/^((vitest|jest)\.setup|setup-?tests|test-?setup|global-?setup|global-?teardown)\.(c|m)?[jt]sx?$/, 'when the test runner starts (npm test)'],
-  [/^(eslint\.config|\.eslintrc|prettier\.config|\.prettierrc|stylelint\.config|\.stylelintrc|commitlint\.config|lint-staged\.config|\.lintstagedrc)\.(c|m)?[jt]s$/, 'whenever the linter or formatter runs'],
-  [/^(webpack|rollup|esbuild|babel|next|nuxt|svelte|astro|tailwind|postcss|tsup|remix|gatsby-config|gatsby-node|metro|quasar|angular)(\.config)?\.(c|m)?[jt]s$/, 'whenever the project builds (npm run build, the dev server)'],
-];
-
-const PYTHON_RUNNERS: ReadonlyArray<[RegExp, string]> = [
-  [/^conftest\.py$/, 'whenever pytest runs'],
-  [/^(test_.+|.+_test)\.py$/, 'whenever pytest runs'],
-  [/^setup\.py$/, 'on every `pip install .` or build of the package'],
-  [/^(noxfile|tasks|dodo|fabfile)\.py$/, 'when the task runner (nox, invoke, doit, fabric) runs'],
-];
-
-/** Where `p` is code an allowed runner loads later, with when; undefined elsewhere. */
-export function runnerPlaceOf(absolutePath: string): RunnerPlace | undefined {
-  const p = absolutePath.replace(/\\/g, '/');
-  const l = p.toLowerCase();
-  if (l.includes('/node_modules/') || l.includes('/.git/')) return undefined;
-  const name = basename(l);
-  for (const [re, when] of PYTHON_RUNNERS) if (re.test(name)) return { where: `the Python file ${basename(p)}`, when, language: 'python' };
-  if (!CODE.test(name)) return undefined;
-  for (const [re, when] of CODE_CONFIGS) if (re.test(name)) return { where: `the configuration ${basename(p)}`, when, language: 'javascript' };
-  if (/\.(test|spec)\.(c|m)?[jt]sx?$/.test(name) || /\/(test|tests|__tests__|spec|specs)\//.test(l)) {
-    return { where: `the test file ${basename(p)}`, when: 'whenever the tests run (npm test)', language: 'javascript' };
-  }
-  return undefined;
-}
 
 /** Code that reaches for the home folder: a delete there is not a test's temporary folder. */
 const NAMES_HOME = /homedir\s*\(|process\.env\.(HOME|USERPROFILE)\b|process\.env\[\s*["'](HOME|USERPROFILE)["']|expanduser|Path\.home\s*\(|environ(\.get\s*\(|\[)\s*["']HOME["']|getenv\s*\(\s*["']HOME["']/;
