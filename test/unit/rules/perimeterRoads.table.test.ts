@@ -87,7 +87,8 @@ const TABLE: Record<string, readonly Row[]> = {
   'patches: only what they name': [
     allowed('git am /tmp/patches/ok.diff'),
     allowed('git apply /tmp/patches/ok.diff'),
-    allowed('git apply /tmp/no-such.patch'),
+    // Relabelled (was allowed): a patch not there now may be written by a process started earlier before this runs.
+    ask('git apply /tmp/no-such.patch'),
     deny("git apply --include='.claude/*' /tmp/no-such.patch"),
     allowed("git apply --include='src/*' /tmp/no-such.patch"),
     deny('git am /tmp/patches/evil.diff'),

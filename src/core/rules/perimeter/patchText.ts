@@ -1,5 +1,6 @@
-import { resolvePath } from '../../paths';
-import type { ArgWord, Facts, Invocation } from '../../policy/types';
+import { basename, resolvePath } from '../../paths';
+import type { ArgWord, Facts, Finding, Invocation } from '../../policy/types';
+import { protectedBeneath, type PerimeterView } from './protectedPaths';
 
 /**
  * The files a patch names: `*** Update File: x` (apply_patch), `--- a/x` / `+++ b/x` (unified diffs),
@@ -99,4 +100,23 @@ export function missingPatchFiles(inv: Invocation, facts: Facts, cwd: string): s
   if (files.length === 0 || files.some((f) => !f || f.dynamic || f.glob)) return undefined;
   const paths = files.map((f) => resolvePath(cwd, f.text, facts.home));
   return facts.fileStatus && paths.every((p) => facts.fileStatus!(p) === 'missing') ? paths : undefined;
+}
+
+/**
+ * A patch file that is not there when the hook looks, applied in a folder holding protected places:
+ * git and patch stop when it stays missing, but a process started earlier (a download left running in
+ * the background) may write it before this runs, and then what it changes was never read. Asked.
+ * `git apply --include=…` limits itself to the paths it names, which are judged instead.
+ */
+export function absentPatchFinding(files: readonly string[], inv: Invocation, facts: Facts, view: PerimeterView, cwd: string): Finding | undefined {
+  if (inv.args.some((a) => a.text === '--include' || a.text.startsWith('--include='))) return undefined;
+  if (protectedBeneath(cwd, facts, view, 1).length === 0) return undefined;
+  const name = basename(files[0] ?? 'patch');
+  return {
+    rule: 'self-protection.absent-patch',
+    risk: 'unanalyzable',
+    severity: 'ask',
+    reason: `${inv.name} applies ${name}, which is not there now; whatever writes it before this runs decides which files it changes (this folder holds Blast Shield's hook configurations), so it needs confirmation.`,
+    targets: [{ kind: 'path', name, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' }],
+  };
 }

@@ -3,7 +3,8 @@ import { basename, isWithin, normalize, resolvePath } from '../../paths';
 import { EFFECT_RULES, effectsOf, READ_ONLY_COMMANDS, type PathEffect } from '../../policy/effects';
 import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack } from '../../policy/types';
 import type { WorkMeter } from '../../policy/workMeter';
-import { missingPatchFiles, patchPaths, patchTexts } from './patchText';
+import { absentPatchFinding, missingPatchFiles, patchPaths, patchTexts } from './patchText';
+import { archiveEffects } from './archiveEntries';
 import { gitLineFindings } from './gitLine';
 import { plantedCodeFindings } from './plantedCode';
 import { gitFedEffects, gitPointedElsewhere, protectedChangesOfMoves, touchedByGit } from './gitState';
@@ -301,8 +302,11 @@ function patchEffects(effects: PathEffect[], inv: Invocation, j: Judge): PathEff
   });
   effects = [...effects, ...included];
   const texts = patchTexts(inv, j.facts, j.cwd);
-  // A patch file that is not there applies nothing: git and patch stop. One written earlier in the line is the line pass's question.
-  if (!texts && missingPatchFiles(inv, j.facts, j.cwd)) return effects.filter((e) => e.kind !== 'extract');
+  // A patch file that is not there applies nothing now, but may be written before this runs (asked). One written earlier in the line is the line pass's question.
+  const missing = texts ? undefined : missingPatchFiles(inv, j.facts, j.cwd);
+  const absent = missing && absentPatchFinding(missing, inv, j.facts, j.view, j.cwd);
+  if (absent) j.findings.push(absent);
+  if (missing) return effects.filter((e) => e.kind !== 'extract');
   if (!texts) return effects;
   const dirWord = effects.find((e) => e.kind === 'extract')?.word;
   const base = dirWord ? resolvePath(j.cwd, dirWord.text, j.facts.home) : j.cwd;
@@ -478,7 +482,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const f of wholeInvocationFindings(inv, facts, view, cwd)) deny(j, f.rule.replace(/^self-protection\./, ''), f.reason, f.targets[0]?.name ?? '');
   if (!j.findings.some((f) => f.rule === 'self-protection.nested-agent')) j.findings.push(...agentAndPackageFindings(inv, facts, view, cwd));
   const described = READ_ONLY_COMMANDS.has(inv.name) || EFFECT_RULES[inv.name] !== undefined;
-  let effects = patchEffects(effectsOf(inv), inv, j);
+  let effects = archiveEffects(patchEffects(effectsOf(inv), inv, j), inv, facts, cwd);
   effects = [...effects, ...redirectEffects(inv), ...fedEffects(inv), ...(inv.wrapperWords ?? []).map((word) => ({ kind: 'unknown' as const, word })), ...assignmentEffects(inv)];
   judgeEnvironmentSetters(inv, j);
   j.findings.push(...judgeModuleLoading(inv, ctx, view));
