@@ -34,7 +34,7 @@ export function repositoryRoot(start: string): string | undefined {
 /** Runs a git command that only reads objects and the index, with git's program-starting settings off; its exit status and output. */
 export function gitRun(root: string, args: readonly string[]): { status: number | null; stdout: Buffer | undefined } {
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^GIT_(DIR|WORK_TREE|INDEX_FILE|CONFIG_PARAMETERS|CONFIG_COUNT|CONFIG_KEY_\d+|CONFIG_VALUE_\d+|EXTERNAL_DIFF|PAGER|SSH|SSH_COMMAND|ASKPASS|EXEC_PATH)$/.test(k)) env[k] = v;
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^GIT_(DIR|WORK_TREE|INDEX_FILE|CONFIG|CONFIG_GLOBAL|CONFIG_SYSTEM|CONFIG_PARAMETERS|CONFIG_COUNT|CONFIG_KEY_\d+|CONFIG_VALUE_\d+|EXTERNAL_DIFF|PAGER|SSH|SSH_COMMAND|ASKPASS|EXEC_PATH)$/.test(k)) env[k] = v;
   Object.assign(env, { GIT_NO_LAZY_FETCH: '1', GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1' });
   // Loaded here, not at the top: node:child_process (with node:net and the streams) costs every hook
   // call several milliseconds of start-up, and only git commands that touch protected files get here.

@@ -230,7 +230,8 @@ const CODE = /\.(c|m)?[jt]sx?$/;
 /** Configuration files that are code, by the tool that loads them. */
 const CODE_CONFIGS: ReadonlyArray<[RegExp, string]> = [
   [/^(jest|vitest|vite|playwright|karma|ava|cypress|wdio|nightwatch)\.(config|conf)\.(c|m)?[jt]s$/, 'when the test runner starts (npm test)'],
-  [/^\.mocharc\.(c|m)?js$/, 'when mocha starts (npm test)'],
+  [/^\.mocharc\.((c|m)?js|json|jsonc)$/, 'when mocha starts (npm test)'],
+  [/^(jest\.config\.json|\.babelrc(\.json)?|babel\.config\.json|\.c8rc(\.json)?|\.nycrc(\.json)?)$/, 'when the test runner starts (npm test)'],
   [/^((vitest|jest)\.setup|setup-?tests|test-?setup|global-?setup|global-?teardown)\.(c|m)?[jt]sx?$/, 'when the test runner starts (npm test)'],
   [/^(eslint\.config|\.eslintrc|prettier\.config|\.prettierrc|stylelint\.config|\.stylelintrc|commitlint\.config|lint-staged\.config|\.lintstagedrc)\.(c|m)?[jt]s$/, 'whenever the linter or formatter runs'],
   [/^(webpack|rollup|esbuild|babel|next|nuxt|svelte|astro|tailwind|postcss|tsup|remix|gatsby-config|gatsby-node|metro|quasar|angular)(\.config)?\.(c|m)?[jt]s$/, 'whenever the project builds (npm run build, the dev server)'],
@@ -250,8 +251,8 @@ export function runnerPlaceOf(absolutePath: string): RunnerPlace | undefined {
   if (l.includes('/node_modules/') || l.includes('/.git/')) return undefined;
   const name = basename(l);
   for (const [re, when] of PYTHON_RUNNERS) if (re.test(name)) return { where: `the Python file ${basename(p)}`, when, language: 'python' };
-  if (!CODE.test(name)) return undefined;
   for (const [re, when] of CODE_CONFIGS) if (re.test(name)) return { where: `the configuration ${basename(p)}`, when, language: 'javascript' };
+  if (!CODE.test(name)) return undefined;
   if (/\.(test|spec)\.(c|m)?[jt]sx?$/.test(name) || /\/(test|tests|__tests__|spec|specs)\//.test(l)) {
     return { where: `the test file ${basename(p)}`, when: 'whenever the tests run (npm test)', language: 'javascript' };
   }

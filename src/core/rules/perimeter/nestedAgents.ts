@@ -108,7 +108,8 @@ function packageSwap(inv: Invocation, facts: Facts, cwd: string): Finding | unde
   for (const word of specs) {
     const spec = word.text;
     if (word.dynamic) return askFinding('package-swap', `${inv.name} installs a package named at run time (${spec.slice(0, 60)}) globally, where its programs may replace the runtime or Blast Shield's CLI; it needs confirmation.`, spec.slice(0, 60));
-    if (GUARD_PACKAGE.test(spec.replace(/(?<=.)@[^/]*$/, '')) && !spec.includes('@npm:')) {
+    const named = /^((?:@[^/@\s]+\/)?[^@\s]+)(@.*)?$/.exec(spec)?.[1] ?? spec;
+    if (GUARD_PACKAGE.test(named) && !spec.includes('@npm:')) {
       return perimeterFinding('guard-cli', `${inv.name} ${verb} would put another copy or version of Blast Shield's own package (${spec}) in place of the installed one; installing, upgrading or downgrading the guard is for a human, and ${DENY_SUFFIX}.`, spec);
     }
     const alias = /^((?:@[^/\s]+\/)?[^@\s]+)@npm:(.+)$/.exec(spec);
