@@ -29,6 +29,11 @@ const RUNTIME_PROGRAMS = new RegExp(
     ')(\\.exe|\\.cmd|\\.ps1)?$',
 );
 
+/** A program name the hook, its runtime or the agents look up on PATH (`git`, `node`, `ssh` …). */
+export function isGuardedProgramName(name: string): boolean {
+  return RUNTIME_PROGRAMS.test(name.toLowerCase());
+}
+
 /** Folders of a user's runtimes and shims, relative to the home folder. */
 const HOME_BIN_FOLDERS = /^(\.local\/bin|bin|\.volta\/bin|\.asdf\/shims|\.local\/share\/mise\/shims|\.local\/share\/mise\/installs\/node\/[^/]+\/bin|\.nodenv\/shims|\.nodenv\/versions\/[^/]+\/bin|\.nvm\/versions\/node\/[^/]+\/bin|\.fnm\/aliases\/[^/]+\/bin|\.local\/share\/fnm\/aliases\/[^/]+\/bin|\.local\/state\/fnm_multishells\/[^/]+\/bin|\.n\/bin|n\/bin|\.bun\/bin|\.deno\/bin)$/;
 
