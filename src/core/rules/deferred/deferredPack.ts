@@ -8,7 +8,7 @@ import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import type { ToolArgs } from '../../registry/types';
 import { judgePayload } from './payload';
 import { cronCommands, deferredPlaceOf, runnerPlaceOf, type PlaceRule } from './places';
-import { judgeRunnerCode, LOADING_PACKAGE_KEYS, loadedFiles } from './runnerPlaces';
+import { judgeRunnerCode, LOADING_PACKAGE_KEYS, loadedFiles, packageScriptTarget, unreadRunnerCode } from './runnerPlaces';
 
 /**
  * Deferred execution is execution (issue #18, item 5). A write into a place that runs its content
@@ -83,6 +83,8 @@ interface Written {
   path: string;
   text: string | undefined;
   writer: string;
+  /** For a copy: the file copied. */
+  from?: string;
 }
 
 /** Files this invocation writes, with their new text when it can be known. */
@@ -114,7 +116,7 @@ function writesOf(inv: Invocation, facts: Facts, cwd: string): Written[] {
       for (const source of effect.into) {
         const from = abs(source);
         const target = isFolder ? normalize(path + '/' + basename(source.text)) : path;
-        out.push({ path: target, text: from ? facts.readFile(from) : undefined, writer: inv.name });
+        out.push({ path: target, text: from ? facts.readFile(from) : undefined, writer: inv.name, ...(from ? { from } : {}) });
       }
     } else if (effect.kind === 'write' && inv.name !== 'sed' && inv.name !== 'perl' && inv.name !== 'ruby' && inv.name !== 'chmod' && inv.name !== 'chown' && inv.name !== 'chgrp' && inv.name !== 'touch' && inv.name !== 'truncate' && inv.name !== 'setfacl' && inv.name !== 'chattr') {
       out.push({ path, text: undefined, writer: inv.name });
@@ -268,8 +270,9 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const w of writesOf(inv, ctx.facts, cwd)) {
     const place = deferredPlaceOf(w.path, w.text);
     if (place) out.push(...judgeWrite(w, place, inv, ctx, cwd));
-    const runner = place ? undefined : runnerPlaceOf(w.path);
+    const runner = place ? undefined : (runnerPlaceOf(w.path) ?? packageScriptTarget(w.path, ctx.facts));
     if (runner && w.text !== undefined) out.push(...judgeRunnerCode(w.text, runner, w.writer, ctx, cwd));
+    else if (runner) out.push(...unreadRunnerCode(w, runner, ctx.facts));
   }
   out.push(...scheduled(inv, ctx, cwd), ...packageScripts(inv, ctx, cwd));
   return out;

@@ -248,6 +248,7 @@ const PYTHON_RUNNERS: ReadonlyArray<[RegExp, string]> = [
 export function runnerPlaceOf(absolutePath: string): RunnerPlace | undefined {
   const p = absolutePath.replace(/\\/g, '/');
   const l = p.toLowerCase();
+  if (/\/node_modules\/\.bin\/[^/]+$/.test(l)) return { where: `the package program node_modules/.bin/${basename(p)}`, when: 'whenever npm scripts or npx run it by name', language: 'shell' };
   if (l.includes('/node_modules/') || l.includes('/.git/')) return undefined;
   const name = basename(l);
   for (const [re, when] of PYTHON_RUNNERS) if (re.test(name)) return { where: `the Python file ${basename(p)}`, when, language: 'python' };

@@ -1,4 +1,4 @@
-import { basename, isWithin, resolvePath } from '../../paths';
+import { basename, dirname, isWithin, resolvePath } from '../../paths';
 import type { Facts, Finding, RuleContext } from '../../policy/types';
 import { perimeterView } from '../perimeter/protectedPaths';
 import { unreadFinding } from '../perimeter/reach';
@@ -61,3 +61,49 @@ export function loadedFiles(text: string, place: DeferredPlace, writer: string, 
 
 /** Keys of package.json that point a test runner or tool at code it loads (`npm pkg set jest.setupFiles[0]=…`). */
 export const LOADING_PACKAGE_KEYS = /^(jest|mocha|ava|nyc|c8|vitest|babel|eslintConfig|prettier|stylelint|lint-staged|husky|bin|main|exports|module|browser|imports)(\.|\[|$)/;
+
+/** Programs that write what they fetch: the hook never sees that text. */
+const DOWNLOADERS = /^(curl|wget|aria2c|http|https|xh|fetch|axel|scp|rsync|gsutil|aws|gcloud|az)$/;
+
+/**
+ * Text the hook cannot read written where a runner loads it: a download, or a copy of a file outside
+ * the workspace the hook cannot read. Copies, formatters and restores inside the project are not judged
+ * here: they write the project's own text.
+ */
+export function unreadRunnerCode(w: { path: string; writer: string; from?: string }, place: RunnerPlace, facts: Facts): Finding[] {
+  const fromOutside = w.from !== undefined && outsideWorkspace(w.from, facts);
+  if (!DOWNLOADERS.test(w.writer) && !fromOutside) return [];
+  return [unreadFinding('deferred-unread', `${w.writer} writes into ${place.where}, which runs ${place.when}, text the hook cannot read now`, basename(w.path), facts, perimeterView(facts))];
+}
+
+function languageOfScript(path: string): RunnerPlace['language'] {
+  if (/\.py$/i.test(path)) return 'python';
+  return /\.(c|m)?[jt]sx?$/i.test(path) ? 'javascript' : 'shell';
+}
+
+/**
+ * A file a package script runs (`"db:reset": "node scripts/reset-db.js"`, `"prisma": {"seed": "tsx
+ * prisma/seed.ts"}`): the nearest package.json above it, inside the workspace, names it.
+ */
+export function packageScriptTarget(absolutePath: string, facts: Facts): RunnerPlace | undefined {
+  if (outsideWorkspace(absolutePath, facts) || /\/node_modules\//.test(absolutePath)) return undefined;
+  for (let dir = dirname(absolutePath), i = 0; i < 8; dir = dirname(dir), i++) {
+    const text = facts.readFile(dir + '/package.json');
+    if (text !== undefined) {
+      let manifest: { scripts?: Record<string, unknown>; prisma?: { seed?: unknown } };
+      try {
+        manifest = JSON.parse(text) as typeof manifest;
+      } catch {
+        return undefined;
+      }
+      const rel = absolutePath.slice(dir.length + 1);
+      const runs = (line: unknown): boolean => typeof line === 'string' && line.split(/[\s;&|()'"=]+/).some((word) => word.replace(/^\.\//, '') === rel);
+      const script = Object.entries(manifest.scripts ?? {}).find(([, line]) => runs(line));
+      if (script) return { where: `${rel}, which the npm script ${script[0]} runs`, when: `when \`npm run ${script[0]}\` runs`, language: languageOfScript(rel) };
+      if (runs(manifest.prisma?.seed)) return { where: `${rel}, Prisma's seed script`, when: 'whenever prisma seeds the database (migrate reset, migrate dev)', language: languageOfScript(rel) };
+      return undefined;
+    }
+    if (outsideWorkspace(dirname(dir), facts) && outsideWorkspace(dir, facts)) return undefined;
+  }
+  return undefined;
+}
