@@ -7,6 +7,7 @@ import { configFilePrograms, GIT_HOOK_NAMES, gitPrograms, type GitProgram } from
 import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import type { ToolArgs } from '../../registry/types';
 import { judgePayload } from './payload';
+import { sedInPlaceWrites } from './sedEdit';
 import { cronCommands, deferredPlaceOf, runnerPlaceOf, type PlaceRule } from './places';
 import { judgeRunnerCode, LOADING_PACKAGE_KEYS, loadedFiles, packageScriptTarget, unreadRunnerCode } from './runnerPlaces';
 
@@ -107,6 +108,7 @@ function writesOf(inv: Invocation, facts: Facts, cwd: string): Written[] {
     return out;
   }
   if (READ_ONLY_COMMANDS.has(inv.name) || !EFFECT_RULES[inv.name]) return out;
+  for (const edit of sedInPlaceWrites(inv, facts, cwd)) out.push({ ...edit, writer: 'sed -i' });
   for (const effect of effectsOf(inv)) {
     if (effect.kind !== 'write' && effect.kind !== 'link') continue;
     const path = abs(effect.word);
