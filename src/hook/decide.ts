@@ -117,7 +117,7 @@ async function decideWrite(action: Extract<HookAction, { kind: 'write' }>, input
   // Text that runs later (a CI workflow, a hook, a test file) is judged as the shell's write of it; writes never prompt.
   if (action.newText !== undefined) {
     for (const p of action.paths) {
-      for (const line of writeAsShell(p, action.newText)) {
+      for (const line of writeAsShell(p, action.newText, { readFile: readSmallFile, workspaceRoots: input.workspaceRoots, cwd: action.cwd })) {
         const verdict = ctx.engine.classify(line, await factsFor(action.cwd, input, ctx), { lockdown: ctx.lockdown });
         if (verdict.decision !== 'allow') return { ...fromVerdict(verdict), outcome: 'deny' };
       }

@@ -1,4 +1,5 @@
-import { deferredPlaceOf, runnerPlaceOf } from '../core/rules/deferred/places';
+import type { Facts } from '../core/policy/types';
+import { deferredPlaceOf, packageScriptTarget, runnerPlaceOf } from '../core/rules/deferred/places';
 
 /**
  * A file tool's write (Write, Edit, apply_patch) into a place that runs what is written there later
@@ -32,9 +33,9 @@ function addedText(text: string): string {
 }
 
 /** Shell lines that write the same text to the same place, or none when the place runs nothing later. */
-export function writeAsShell(path: string, written: string): string[] {
+export function writeAsShell(path: string, written: string, project: Pick<Facts, 'readFile' | 'workspaceRoots' | 'cwd'>): string[] {
   const newText = addedText(written);
-  if (!deferredPlaceOf(path, newText) && !runnerPlaceOf(path)) return [];
+  if (!deferredPlaceOf(path, newText) && !runnerPlaceOf(path) && !packageScriptTarget(path, project)) return [];
   const out = [heredoc(path, newText)];
   if (/\.ya?ml$/i.test(path)) {
     const body = yamlBody(newText);

@@ -362,6 +362,19 @@ describe('hook: text that runs later, written by a file tool, is judged like the
     assert.equal(decisionIn('codex', ok.stdout, ok.exitCode), 'allow', ok.stdout);
   });
 
+  it('a file a package script runs is judged when a file tool writes it', async () => {
+    const engine = createRealEngine(t.env);
+    fs.mkdirSync(path.join(t.workspace, 'tools'), { recursive: true });
+    fs.writeFileSync(path.join(t.workspace, 'tools', 'package.json'), '{"scripts":{"db:reset":"node scripts/reset-db.js"}}\n');
+    const file = path.join(t.workspace, 'tools', 'scripts', 'reset-db.js');
+    const write = (text: string): string => JSON.stringify(writePayload('claude', file, t.workspace, t.home, text));
+    const bad = await runHook('claude', write("require('child_process').execSync('rm -rf ~/.cursor')\n"), t.env, { engine });
+    assert.equal(decisionIn('claude', bad.stdout, bad.exitCode), 'deny', bad.stdout);
+    assert.match(messageIn('claude', bad.stdout, bad.stderr), /npm script db:reset/);
+    const ok = await runHook('claude', write("console.log('reset')\n"), t.env, { engine });
+    assert.equal(decisionIn('claude', ok.stdout, ok.exitCode), 'allow', ok.stdout);
+  });
+
   it('an Edit whose new text is only the lines under a run: block is read as those commands', async () => {
     const engine = createRealEngine(t.env);
     const file = path.join(t.workspace, '.github', 'workflows', 'ci.yml');

@@ -8,8 +8,8 @@ import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import type { ToolArgs } from '../../registry/types';
 import { judgePayload } from './payload';
 import { sedInPlaceWrites } from './sedEdit';
-import { cronCommands, deferredPlaceOf, runnerPlaceOf, type PlaceRule } from './places';
-import { judgeRunnerCode, LOADING_PACKAGE_KEYS, loadedFiles, packageScriptTarget, unreadRunnerCode } from './runnerPlaces';
+import { cronCommands, deferredPlaceOf, packageScriptTarget, runnerPlaceOf, type PlaceRule } from './places';
+import { judgeRunnerCode, LOADING_PACKAGE_KEYS, loadedFiles, unreadRunnerCode } from './runnerPlaces';
 
 /**
  * Deferred execution is execution (issue #18, item 5). A write into a place that runs its content

@@ -1,4 +1,5 @@
-import { basename } from '../../paths';
+import { basename, dirname, isWithin } from '../../paths';
+import type { Facts } from '../../policy/types';
 import type { DeferredPlace, PayloadLanguage } from './payload';
 
 /**
@@ -256,6 +257,43 @@ export function runnerPlaceOf(absolutePath: string): RunnerPlace | undefined {
   if (!CODE.test(name)) return undefined;
   if (/\.(test|spec)\.(c|m)?[jt]sx?$/.test(name) || /\/(test|tests|__tests__|spec|specs)\//.test(l)) {
     return { where: `the test file ${basename(p)}`, when: 'whenever the tests run (npm test)', language: 'javascript' };
+  }
+  return undefined;
+}
+
+function outsideRoots(abs: string, facts: Pick<Facts, 'workspaceRoots' | 'cwd'>): boolean {
+  const roots = facts.workspaceRoots.length > 0 ? facts.workspaceRoots : [facts.cwd];
+  return !roots.some((r) => isWithin(r, abs) || r === abs);
+}
+
+function languageOfScript(path: string): RunnerPlace['language'] {
+  if (/\.py$/i.test(path)) return 'python';
+  return /\.(c|m)?[jt]sx?$/i.test(path) ? 'javascript' : 'shell';
+}
+
+/**
+ * A file a package script runs (`"db:reset": "node scripts/reset-db.js"`, `"prisma": {"seed": "tsx
+ * prisma/seed.ts"}`): the nearest package.json above it, inside the workspace, names it.
+ */
+export function packageScriptTarget(absolutePath: string, facts: Pick<Facts, 'readFile' | 'workspaceRoots' | 'cwd'>): RunnerPlace | undefined {
+  if (outsideRoots(absolutePath, facts) || /\/node_modules\//.test(absolutePath)) return undefined;
+  for (let dir = dirname(absolutePath), i = 0; i < 8; dir = dirname(dir), i++) {
+    const text = facts.readFile(dir + '/package.json');
+    if (text !== undefined) {
+      let manifest: { scripts?: Record<string, unknown>; prisma?: { seed?: unknown } };
+      try {
+        manifest = JSON.parse(text) as typeof manifest;
+      } catch {
+        return undefined;
+      }
+      const rel = absolutePath.slice(dir.length + 1);
+      const runs = (line: unknown): boolean => typeof line === 'string' && line.split(/[\s;&|()'"=]+/).some((word) => word.replace(/^\.\//, '') === rel);
+      const script = Object.entries(manifest.scripts ?? {}).find(([, line]) => runs(line));
+      if (script) return { where: `${rel}, which the npm script ${script[0]} runs`, when: `when \`npm run ${script[0]}\` runs`, language: languageOfScript(rel) };
+      if (runs(manifest.prisma?.seed)) return { where: `${rel}, Prisma's seed script`, when: 'whenever prisma seeds the database (migrate reset, migrate dev)', language: languageOfScript(rel) };
+      return undefined;
+    }
+    if (outsideRoots(dirname(dir), facts) && outsideRoots(dir, facts)) return undefined;
   }
   return undefined;
 }

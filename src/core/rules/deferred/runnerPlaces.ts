@@ -1,4 +1,4 @@
-import { basename, dirname, isWithin, resolvePath } from '../../paths';
+import { basename, isWithin, resolvePath } from '../../paths';
 import type { Facts, Finding, RuleContext } from '../../policy/types';
 import { perimeterView } from '../perimeter/protectedPaths';
 import { unreadFinding } from '../perimeter/reach';
@@ -74,36 +74,4 @@ export function unreadRunnerCode(w: { path: string; writer: string; from?: strin
   const fromOutside = w.from !== undefined && outsideWorkspace(w.from, facts);
   if (!DOWNLOADERS.test(w.writer) && !fromOutside) return [];
   return [unreadFinding('deferred-unread', `${w.writer} writes into ${place.where}, which runs ${place.when}, text the hook cannot read now`, basename(w.path), facts, perimeterView(facts))];
-}
-
-function languageOfScript(path: string): RunnerPlace['language'] {
-  if (/\.py$/i.test(path)) return 'python';
-  return /\.(c|m)?[jt]sx?$/i.test(path) ? 'javascript' : 'shell';
-}
-
-/**
- * A file a package script runs (`"db:reset": "node scripts/reset-db.js"`, `"prisma": {"seed": "tsx
- * prisma/seed.ts"}`): the nearest package.json above it, inside the workspace, names it.
- */
-export function packageScriptTarget(absolutePath: string, facts: Facts): RunnerPlace | undefined {
-  if (outsideWorkspace(absolutePath, facts) || /\/node_modules\//.test(absolutePath)) return undefined;
-  for (let dir = dirname(absolutePath), i = 0; i < 8; dir = dirname(dir), i++) {
-    const text = facts.readFile(dir + '/package.json');
-    if (text !== undefined) {
-      let manifest: { scripts?: Record<string, unknown>; prisma?: { seed?: unknown } };
-      try {
-        manifest = JSON.parse(text) as typeof manifest;
-      } catch {
-        return undefined;
-      }
-      const rel = absolutePath.slice(dir.length + 1);
-      const runs = (line: unknown): boolean => typeof line === 'string' && line.split(/[\s;&|()'"=]+/).some((word) => word.replace(/^\.\//, '') === rel);
-      const script = Object.entries(manifest.scripts ?? {}).find(([, line]) => runs(line));
-      if (script) return { where: `${rel}, which the npm script ${script[0]} runs`, when: `when \`npm run ${script[0]}\` runs`, language: languageOfScript(rel) };
-      if (runs(manifest.prisma?.seed)) return { where: `${rel}, Prisma's seed script`, when: 'whenever prisma seeds the database (migrate reset, migrate dev)', language: languageOfScript(rel) };
-      return undefined;
-    }
-    if (outsideWorkspace(dirname(dir), facts) && outsideWorkspace(dir, facts)) return undefined;
-  }
-  return undefined;
 }
