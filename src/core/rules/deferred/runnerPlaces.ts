@@ -22,7 +22,7 @@ const NAMES_HOME = /homedir\s*\(|process\.env\.(HOME|USERPROFILE)\b|process\.env
 /** Findings of code that runs later, without deletes whose target only the run decides (unless it reaches for the home folder). */
 export function judgeRunnerCode(text: string, place: RunnerPlace, writer: string, ctx: RuleContext, cwd: string): Finding[] {
   const home = NAMES_HOME.test(text);
-  const found = judgePayload(text, place.language, place, writer, ctx, cwd).filter((f) => home || !/\.code-delete$/.test(f.rule));
+  const found = judgePayload(text, place.language, place, writer, ctx, cwd).filter((f) => home || !f.rule.endsWith('.code-delete'));
   return [...found, ...loadedFiles(text, place, writer, ctx, cwd)];
 }
 

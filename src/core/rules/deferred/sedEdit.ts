@@ -64,7 +64,7 @@ export function sedInPlaceWrites(inv: Invocation, facts: Facts, cwd: string): Se
     if (t === '-e' || t === '--expression') scripts.push(words[++i]?.text ?? '');
     else if (t.startsWith('--expression=')) scripts.push(t.slice(13));
     else if (t === '-E' || t === '-r' || t === '--regexp-extended') extended = true;
-    else if (/^-i/.test(t) || t.startsWith('--in-place')) inPlace = true;
+    else if (t.startsWith('-i') || t.startsWith('--in-place')) inPlace = true;
     else if (/^-[nsuz]+$/.test(t)) continue;
     else if (t === '-f' || t.startsWith('-')) return [];
     else if (scripts.length === 0 && files.length === 0 && !words.slice(0, i).some((x) => x.text === '-e')) scripts.push(t);
