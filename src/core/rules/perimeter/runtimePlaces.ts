@@ -72,3 +72,8 @@ export function runtimePlaceLabel(path: string, home: string, pathFolders: reado
   const onPath = pathFolders.includes(dir) || SYSTEM_BIN_FOLDERS.test(dir) || (inHome && HOME_BIN_FOLDERS.test(dirOf(rel)));
   return onPath ? `the program ${name} on PATH (${inHome ? '~/' + rel : path}), which the hook, its runtime or the agents run` : undefined;
 }
+
+/** A folder the runtime or the programs the guard trusts are looked up in (on PATH, a user's bin or shim folder). Lower-cased arguments. */
+export function isProgramFolder(folder: string, home: string, pathFolders: readonly string[]): boolean {
+  return runtimePlaceLabel(folder.replace(/\/+$/, '') + '/git', home, pathFolders) !== undefined;
+}
