@@ -3,6 +3,7 @@ import type { Facts, Finding, Invocation } from '../../policy/types';
 import { agentOf } from './guardLaunch';
 import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
 import type { PerimeterView } from './protectedPaths';
+import { isGuardedProgramName } from './runtimePlaces';
 
 /**
  * Roads around the guard that start a program rather than write a file. Another agent started by
@@ -142,7 +143,21 @@ function packageSwap(inv: Invocation, facts: Facts, cwd: string): Finding | unde
   return undefined;
 }
 
+/** `go install example.com/x/cmd/git@latest`: the program it builds is named after the last path element, and lands in GOBIN (on PATH). */
+function goProgramSwap(inv: Invocation): Finding | undefined {
+  if (inv.name !== 'go') return undefined;
+  const words = inv.args.filter((a) => !a.text.startsWith('-'));
+  if (words[0]?.text !== 'install') return undefined;
+  for (const w of words.slice(1)) {
+    const name = basename(w.text.replace(/@[^/]*$/, '').replace(/\/v\d+$/, ''));
+    if (!w.dynamic && w.text.includes('/') && isGuardedProgramName(name)) {
+      return perimeterFinding('package-swap', `go install would build a program named ${name} from ${w.text} into the Go bin folder on PATH, in front of the one the guard and the agents run; ${DENY_SUFFIX}.`, w.text);
+    }
+  }
+  return undefined;
+}
+
 /** Asked or denied starts of programs that go around the guard, for one invocation. */
 export function agentAndPackageFindings(inv: Invocation, facts: Facts, view: PerimeterView, cwd: string): Finding[] {
-  return [nestedAgent(inv, facts, view, cwd), packageSwap(inv, facts, cwd)].filter((f): f is Finding => f !== undefined);
+  return [nestedAgent(inv, facts, view, cwd), packageSwap(inv, facts, cwd), goProgramSwap(inv)].filter((f): f is Finding => f !== undefined);
 }
