@@ -1,4 +1,4 @@
-import { basename, dirname, normalize, resolvePath } from '../../paths';
+import { basename, dirname, isWithin, normalize, resolvePath } from '../../paths';
 import { effectsOf } from '../../policy/effects';
 import type { Analysis, Facts, Finding, Invocation } from '../../policy/types';
 import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
@@ -56,7 +56,9 @@ export function pathShadowFindings(analysis: Analysis, facts: Facts): Finding[] 
       if (program) {
         return [perimeterFinding('path-shadow', `${inv.name} puts ${folder} first on PATH, where this line writes a program named ${program}: what runs as ${program} next is not the program the guard judged; ${DENY_SUFFIX}.`, folder)];
       }
-      if (SHARED_TEMP.test(folder)) {
+      // The home folder or a workspace under /tmp (a test machine, a scratch clone) is the user's own.
+      const own = [facts.home, ...facts.workspaceRoots].some((root) => root !== '' && isWithin(root, folder));
+      if (SHARED_TEMP.test(folder) && !own) {
         return [perimeterFinding('path-shadow', `${inv.name} puts ${folder}, a folder any process may write, first on PATH: the programs run next by name (git, node, ssh …) may be anyone's; ${DENY_SUFFIX}.`, folder)];
       }
     }
