@@ -272,8 +272,8 @@ function languageOfScript(path: string): RunnerPlace['language'] {
 }
 
 /**
- * A file a package script runs (`"db:reset": "node scripts/reset-db.js"`, `"prisma": {"seed": "tsx
- * prisma/seed.ts"}`): the nearest package.json above it, inside the workspace, names it.
+ * A file a package script runs (a `db:reset` script that runs a file of the project with node,
+ * Prisma's `seed` command): the nearest package.json above it, inside the workspace, names it.
  */
 export function packageScriptTarget(absolutePath: string, facts: Pick<Facts, 'readFile' | 'workspaceRoots' | 'cwd'>): RunnerPlace | undefined {
   if (outsideRoots(absolutePath, facts) || /\/node_modules\//.test(absolutePath)) return undefined;
