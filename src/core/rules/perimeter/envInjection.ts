@@ -210,6 +210,10 @@ export function envInjectionFindings(inv: Invocation): Finding[] {
   if (text !== undefined) {
     const variable = codeLoadingSettingIn(text);
     if (variable) found(variable, 'writes a setting of');
+    // `prefix=` means where global installs go only in an npm configuration file.
+    const npmrc = inv.redirects.some((r) => /(^|\/)\.?npmrc$/.test(r.target.text)) || (inv.name === 'tee' && inv.args.some((a) => /(^|\/)\.?npmrc$/.test(a.text)));
+    const prefix = /(?:^|\n)\s*prefix\s*=\s*(\S+)/.exec(text);
+    if (!variable && npmrc && prefix && loadsCode('NPM_CONFIG_PREFIX', prefix[1]!)) found('NPM_CONFIG_PREFIX', 'writes into the npm configuration');
   }
   return out;
 }
