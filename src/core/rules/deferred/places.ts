@@ -87,6 +87,8 @@ export function yamlCommands(text: string): string {
     }
     if (block.length > 0) out.push(m[2] === 'args' || m[2] === 'command' ? joinArgv(block) : block.join('\n'));
   }
+  // Text with no key at all is the body of a block (lines appended under an existing `run: |`).
+  if (out.length === 0 && !lines.some((l) => /^\s*(-\s+)?[\w.-]+\s*:(\s|$)/.test(l))) return lines.map((l) => l.trim().replace(/^-\s+/, '')).filter((l) => l !== '' && !l.startsWith('#')).join('\n');
   return out.join('\n');
 }
 
