@@ -13,6 +13,7 @@ import { commandIn, fetchCredentialFinding, mcpFindings, mcpLooksDestructive, st
 import { mcpMayDestroy } from '../core/rules/mcp';
 import { gatherPerimeterFacts } from '../node/perimeterFacts';
 import type { HookEngine } from './engine';
+import { writeAsShell } from './writeAsShell';
 
 /**
  * The local decision: everything the hook can settle without a human. Reads and writes are settled
@@ -95,7 +96,7 @@ function landingPath(p: string): string {
   return p;
 }
 
-function decideWrite(action: Extract<HookAction, { kind: 'write' }>, input: ParsedHookInput, ctx: DecideContext): LocalDecision {
+async function decideWrite(action: Extract<HookAction, { kind: 'write' }>, input: ParsedHookInput, ctx: DecideContext): Promise<LocalDecision> {
   if (action.paths.length === 0) return allow('policy', ['The edit names no file.']);
   const where = locations(input, ctx);
   for (const p of action.paths) {
@@ -113,6 +114,15 @@ function decideWrite(action: Extract<HookAction, { kind: 'write' }>, input: Pars
   }
   const loading = action.newText !== undefined ? codeLoadingSettingIn(action.newText) : undefined;
   if (loading) return { outcome: 'deny', decidedBy: 'self-protection', reasons: [`Agents may not write a ${loading} setting that loads code into the next program.`] };
+  // Text that runs later (a CI workflow, a hook, a test file) is judged as the shell's write of it; writes never prompt.
+  if (action.newText !== undefined) {
+    for (const p of action.paths) {
+      for (const line of writeAsShell(p, action.newText, { readFile: readSmallFile, workspaceRoots: input.workspaceRoots, cwd: action.cwd })) {
+        const verdict = ctx.engine.classify(line, await factsFor(action.cwd, input, ctx), { lockdown: ctx.lockdown });
+        if (verdict.decision !== 'allow') return { ...fromVerdict(verdict), outcome: 'deny' };
+      }
+    }
+  }
   return allow();
 }
 
@@ -234,7 +244,7 @@ async function decideMcp(action: Extract<HookAction, { kind: 'mcp' }>, input: Pa
   }
   if (pathArg && /write|edit|create|move|rename|delete|remove|patch/i.test(action.tool)) {
     const abs = path.resolve(action.cwd, pathArg.value);
-    const write = decideWrite({ kind: 'write', paths: [abs], cwd: action.cwd }, input, ctx);
+    const write = await decideWrite({ kind: 'write', paths: [abs], cwd: action.cwd }, input, ctx);
     if (write.outcome === 'deny') return write;
   }
   if (!mcpLooksDestructive(action.tool, strings) && !mcpMayDestroy(action.tool, strings.map((s) => s.value))) return allow();

@@ -11,6 +11,7 @@ import { openRegularFileSync, readRegularFileSync } from './safeOpen';
 import { gitPathStates, gitRepositoryRoot, gitRun, repositoryRoot } from './gitPathState';
 import { gitHistoryPaths } from './gitHistoryPaths';
 import { gitMoveChanges } from './gitMoves';
+import { archiveMembers } from './archiveMembers';
 import { processRuntime } from './processRuntime';
 import { gatherPerimeterFacts } from './perimeterFacts';
 import { unstableScriptReason } from './scriptStability';
@@ -338,6 +339,9 @@ export function gatherFacts(opts: GatherFactsOptions): Facts {
     },
     processRuntime(pid: number) {
       return processRuntime(pid);
+    },
+    archiveMembers(file: string) {
+      return archiveMembers(file);
     },
   };
   if (opts.credentials) facts.credentials = opts.credentials;

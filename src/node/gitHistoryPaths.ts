@@ -5,6 +5,7 @@ import { classifyCredentialFile } from '../core/credentials/credentialFiles';
 import { matchCredentialPath } from '../core/credentials/credentialPaths';
 import type { CredentialFileInfo, GitHistoryQuery } from '../core/policy/types';
 import { gitEnvironment, gitRepositoryRoot } from './gitPathState';
+import { trustedPathVariable, trustedProgram } from './trustedProgram';
 
 /**
  * Which paths a git history command would print (`git log -p`, `git show REV`, `git format-patch`,
@@ -29,9 +30,12 @@ function git(root: string, args: readonly string[]): Run {
   const env = gitEnvironment(root, (k) => k.startsWith('GIT_'));
   // Loaded here, not at the top: node:child_process (with node:net and the streams) would cost every
   // hook call start-up time; only history commands get here.
+  const program = trustedProgram('git');
+  if (!program) return { out: '', complete: false };
+  env.PATH = trustedPathVariable();
   const { spawnSync } = require('node:child_process') as typeof ChildProcess;
   const run = spawnSync(
-    'git',
+    program,
     ['-c', 'core.fsmonitor=false', '-c', 'protocol.allow=never', '-c', 'core.hooksPath=/dev/null', '-c', 'log.showSignature=false', '-C', root, '--no-pager', ...args],
     { env, timeout: TIMEOUT_MS, maxBuffer: MAX_BYTES, stdio: ['ignore', 'pipe', 'ignore'] },
   );

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { GitPathState } from '../core/policy/types';
 import { nodeCrypto } from './lazyCrypto';
+import { trustedPathVariable, trustedProgram } from './trustedProgram';
 
 /**
  * How git sees a few paths (for the perimeter's judgement of `git reset --hard` and `git stash`):
@@ -116,12 +117,15 @@ export function gitEnvironment(root: string, drop: (name: string) => boolean): R
 
 /** Runs a git command that only reads objects and the index, with git's program-starting settings off; its exit status and output. */
 export function gitRun(root: string, args: readonly string[]): { status: number | null; stdout: Buffer | undefined } {
-  const env = gitEnvironment(root, (k) => /^GIT_(DIR|WORK_TREE|INDEX_FILE|CONFIG_PARAMETERS|CONFIG_COUNT|CONFIG_KEY_\d+|CONFIG_VALUE_\d+|EXTERNAL_DIFF|PAGER|SSH|SSH_COMMAND|ASKPASS|EXEC_PATH|CEILING_DIRECTORIES|DISCOVERY_ACROSS_FILESYSTEM)$/.test(k));
+  const env = gitEnvironment(root, (k) => /^GIT_(DIR|WORK_TREE|INDEX_FILE|CONFIG|CONFIG_GLOBAL|CONFIG_SYSTEM|CONFIG_PARAMETERS|CONFIG_COUNT|CONFIG_KEY_\d+|CONFIG_VALUE_\d+|EXTERNAL_DIFF|PAGER|SSH|SSH_COMMAND|ASKPASS|EXEC_PATH|CEILING_DIRECTORIES|DISCOVERY_ACROSS_FILESYSTEM)$/.test(k));
   // Loaded here, not at the top: node:child_process (with node:net and the streams) costs every hook
   // call several milliseconds of start-up, and only git commands that touch protected files get here.
+  const program = trustedProgram('git');
+  if (!program) return { status: null, stdout: undefined };
+  env.PATH = trustedPathVariable();
   const { spawnSync } = require('node:child_process') as typeof ChildProcess;
   const run = spawnSync(
-    'git',
+    program,
     ['-c', 'core.fsmonitor=false', '-c', 'core.untrackedCache=false', '-c', 'protocol.allow=never', '-c', 'core.hooksPath=/dev/null', '-C', root, ...args],
     { env, timeout: TIMEOUT_MS, maxBuffer: 8 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] },
   );

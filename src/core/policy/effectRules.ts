@@ -220,7 +220,7 @@ function unzip(args: readonly ArgWord[]): PathEffect[] {
   if (has(read, 'l', 'v', 't', 'p', 'Z', 'z')) return [...out, ...each('read', members)];
   const dir = values(read, 'd')[0];
   if (members.length > 0 && members.every((m) => !m.glob)) {
-    for (const m of members) out.push({ kind: 'write', word: dir ? valueWord(m, dir.text.replace(/\/+$/, '') + '/' + m.text) : m });
+    for (const m of members) out.push({ kind: 'write', word: { ...(dir ? valueWord(m, dir.text.replace(/\/+$/, '') + '/' + m.text) : m), glob: /[*?[]/.test(m.text) } }); // unzip's own wildcards
   } else out.push({ kind: 'extract', word: dir ?? valueWord(archive ?? { text: '.', raw: '.', dynamic: false, glob: false }, '.') });
   return out;
 }

@@ -268,6 +268,12 @@ export interface Facts {
    * Electron, an editor), is some other program, or is gone; undefined when it cannot be known.
    */
   processRuntime?(pid: number): 'javascript' | 'other' | 'gone' | undefined;
+  /**
+   * The member names of the archive at an absolute path (tar, tar.gz, zip), as they would be
+   * extracted; undefined when they cannot be known for certain (another compression, too large,
+   * damaged, a link member pointing out of the folder).
+   */
+  archiveMembers?(absolutePath: string): readonly string[] | undefined;
 }
 
 /**

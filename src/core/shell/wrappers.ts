@@ -255,6 +255,9 @@ function parallelPeel(args: ArgWord[]): Peeled {
   return { argv: [], shellText: { ...line, text: line.text + ' ' + quoted, dynamic: line.dynamic }, label: 'parallel' };
 }
 
+/** Scoped packages whose binary is not named like the package's last part. */
+const PACKAGE_BINARIES: Readonly<Record<string, string>> = { '@continuedev/cli': 'cn', '@qodo/command': 'qodo', '@kilocode/cli': 'kilocode' };
+
 const NPX = wrapperGrammar([
   valued('-p', '--package'), valued('-c', '--call'), valued('--cache'), valued('--userconfig'), valued('--registry'), valued('-w', '--workspace'),
   flag('-y', '--yes'), flag('--no'), flag('-q', '--quiet'), flag('--ignore-existing'), flag('-s', '--silent'),
@@ -265,6 +268,8 @@ export function packageBinary(word: ArgWord): ArgWord {
   let text = word.text;
   const at = text.lastIndexOf('@');
   if (at > 0) text = text.slice(0, at);
+  const binary = PACKAGE_BINARIES[text];
+  if (binary) return { ...word, text: binary };
   const slash = text.lastIndexOf('/');
   if (text.startsWith('@') && slash > 0) text = text.slice(slash + 1);
   return text === word.text ? word : { ...word, text };

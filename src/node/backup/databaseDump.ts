@@ -9,6 +9,7 @@ import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import { trustedPathVariable, trustedProgram } from '../trustedProgram';
 import { describeTarget, type BackupPlan, type DumpTarget } from '../../core/backup/plan';
 
 export interface DumpResult {
@@ -22,10 +23,12 @@ export interface DumpResult {
 
 export interface DumpOptions {
   guardHome: string;
-  /** The hook's environment (PATH, PG*, MYSQL_*). */
+  /** The hook's environment (PG*, MYSQL_*; PATH is not used to find the tool). */
   env: Readonly<Record<string, string | undefined>>;
   id: string;
   timeoutMs: number;
+  /** Folders to find the dump tool in instead of the system's own (tests' stand-ins only). */
+  toolDirs?: readonly string[];
 }
 
 const TOOLS = { postgres: 'pg_dump', mysql: 'mysqldump' } as const;
@@ -34,9 +37,13 @@ export function backupsDir(guardHome: string): string {
   return path.join(guardHome, 'backups');
 }
 
-/** The tool on PATH (and the usual Debian/Homebrew folders), or undefined. */
-export function findTool(name: string, env: Readonly<Record<string, string | undefined>>): string | undefined {
-  const dirs = [...(env.PATH ?? '').split(path.delimiter), '/usr/bin', '/usr/local/bin', '/opt/homebrew/bin'].filter((d) => d !== '' && path.isAbsolute(d));
+/**
+ * The dump tool from the system's own folders (trustedProgram.ts), never from PATH: a \`pg_dump\` the
+ * agent put earlier on PATH would report a backup that was never taken. `dirs` replaces the system
+ * folders for tests' stand-ins.
+ */
+export function findTool(name: string, dirs?: readonly string[]): string | undefined {
+  if (!dirs) return trustedProgram(name);
   for (const dir of dirs) {
     const full = path.join(dir, name);
     try {
@@ -132,12 +139,12 @@ export async function dumpBeforeStatement(plans: readonly BackupPlan[], options:
   const results: DumpResult[] = [];
   for (const [i, plan] of plans.flatMap(splitMysqlPlan).entries()) {
     const toolName = TOOLS[plan.target.engine];
-    const tool = findTool(toolName, options.env);
+    const tool = findTool(toolName, options.toolDirs);
     if (!tool) throw new Error(`${toolName} is not installed, so nothing could be backed up`);
     const file = path.join(dir, `${i + 1}-${plan.target.engine}-${safeName(plan.target.database ?? 'db')}.sql`);
     // The dump tool creates the file; make sure only the owner can read what it writes.
     fs.writeFileSync(file, '', { mode: 0o600 });
-    await run(tool, plan.target.engine === 'postgres' ? pgArgs(plan, file) : mysqlArgs(plan, file), toolEnv(plan.target, options.env), options.timeoutMs);
+    await run(tool, plan.target.engine === 'postgres' ? pgArgs(plan, file) : mysqlArgs(plan, file), { ...toolEnv(plan.target, options.env), ...(options.toolDirs ? {} : { PATH: trustedPathVariable() }) }, options.timeoutMs);
     const bytes = fs.statSync(file).size;
     if (bytes === 0) throw new Error(`${toolName} wrote nothing`);
     results.push({ file, bytes, tool: toolName, target: describeTarget(plan.target), objects: plan.wholeDatabase ? [`database ${plan.target.database ?? ''}`] : [...plan.tables.map((t) => `table ${t}`), ...plan.schemas.map((s) => `schema ${s}`)] });
@@ -149,9 +156,9 @@ export async function dumpBeforeStatement(plans: readonly BackupPlan[], options:
  * Can this machine dump from the target: the tool is installed and the server answers on its port
  * (or its local socket exists). For the dialog, which offers "back up first" only then.
  */
-export async function canDump(t: DumpTarget, env: Readonly<Record<string, string | undefined>>, timeoutMs = 1500): Promise<{ ok: boolean; why?: string }> {
+export async function canDump(t: DumpTarget, _env: Readonly<Record<string, string | undefined>>, timeoutMs = 1500, toolDirs?: readonly string[]): Promise<{ ok: boolean; why?: string }> {
   const toolName = TOOLS[t.engine];
-  if (!findTool(toolName, env)) return { ok: false, why: `${toolName} is not installed` };
+  if (!findTool(toolName, toolDirs)) return { ok: false, why: `${toolName} is not installed` };
   let host = t.host;
   let port = t.port;
   if (t.url) {

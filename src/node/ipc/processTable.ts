@@ -1,5 +1,6 @@
 import type * as ChildProcess from 'node:child_process';
 import * as fs from 'node:fs';
+import { trustedProgram } from '../trustedProgram';
 
 /**
  * What the operating system says about a process, for telling a real editor window from a stand-in
@@ -307,7 +308,7 @@ export function windowsProcessTable(endpoint: string, runPowerShell: (script: st
 
 function defaultPowerShell(script: string, env: Record<string, string>): string | undefined {
   const cp = require('node:child_process') as typeof ChildProcess;
-  const r = cp.spawnSync('powershell.exe', ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', '-'], {
+  const r = cp.spawnSync(trustedProgram('powershell.exe', { platform: 'win32' }) ?? 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', '-'], {
     input: script,
     encoding: 'utf8',
     timeout: 20_000,

@@ -11,6 +11,7 @@ import { minimatch } from 'minimatch';
 import { GIT_LOG_FORMAT, parseCleanDryRun, parseGitLog, splitUnifiedDiff } from '../../core/preview/git';
 import { PREVIEW_LIMITS, type FileEntry, type Preview, type PreviewSection } from '../../core/preview/model';
 import type { PreviewTask } from '../../core/preview/plan';
+import { trustedPathVariable, trustedProgram } from '../trustedProgram';
 
 const GIT_TIMEOUT_MS = 4_000;
 const MAX_GIT_OUTPUT = 4 * 1024 * 1024;
@@ -18,17 +19,19 @@ const MAX_FILE_FOR_DIFF = 512 * 1024;
 
 export interface PreviewEnvironment {
   home: string;
-  /** The git executable; 'git' from PATH unless the caller knows better. */
+  /** The git executable; the system's own (trustedProgram.ts) unless the caller knows better, never PATH's. */
   git?: string;
 }
 
 function git(env: PreviewEnvironment, cwd: string, args: string[]): Promise<string> {
+  const program = env.git ?? trustedProgram('git');
+  if (!program) return Promise.reject(new Error('git was not found in a system folder only root can write'));
   return new Promise((resolve, reject) => {
     execFile(
-      env.git ?? 'git',
+      program,
       // Never let a repository's config run anything or prompt while we only look.
       ['-c', 'core.fsmonitor=false', '-c', 'core.pager=cat', '--no-optional-locks', ...args],
-      { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: MAX_GIT_OUTPUT, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' }, windowsHide: true },
+      { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: MAX_GIT_OUTPUT, env: { ...process.env, PATH: trustedPathVariable(), GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' }, windowsHide: true },
       (err, stdout) => (err ? reject(err) : resolve(stdout)),
     );
   });

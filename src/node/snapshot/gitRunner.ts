@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { trustedPathVariable, trustedProgram } from '../trustedProgram';
 
 /**
  * git for snapshots and restores: bounded in time and output, never prompting, never running a
@@ -24,6 +25,7 @@ function cleanEnv(): NodeJS.ProcessEnv {
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('GIT_')) env[k] = v;
   env.GIT_TERMINAL_PROMPT = '0';
   env.GIT_OPTIONAL_LOCKS = '0';
+  env.PATH = trustedPathVariable();
   // Commits git makes for us (stash create) need an identity even where none is configured.
   env.GIT_AUTHOR_NAME = env.GIT_COMMITTER_NAME = 'Blast Shield';
   env.GIT_AUTHOR_EMAIL = env.GIT_COMMITTER_EMAIL = 'blast-shield@localhost';
@@ -31,9 +33,11 @@ function cleanEnv(): NodeJS.ProcessEnv {
 }
 
 export function git(cwd: string, args: readonly string[]): Promise<string> {
+  const program = trustedProgram('git');
+  if (!program) return Promise.reject(new GitError('git was not found in a system folder only root can write (a git the agent could replace is not used)', null, ''));
   return new Promise((resolve, reject) => {
     execFile(
-      'git',
+      program,
       ['-c', 'core.fsmonitor=false', '-c', 'core.pager=cat', '-c', 'core.quotePath=false', ...args],
       { cwd, timeout: TIMEOUT_MS, maxBuffer: MAX_OUTPUT, env: cleanEnv(), windowsHide: true, encoding: 'utf8' },
       (err, stdout, stderr) => {

@@ -139,13 +139,15 @@ describe('back up first against a real PostgreSQL server', function () {
 });
 
 /**
- * MySQL has no server here, so the dump runs a stand-in `mysqldump` first on PATH that records the
+ * MySQL has no server here, so the dump runs a stand-in `mysqldump` (handed over as `toolDirs`: PATH is never
+ * searched, see the last case) that records the
  * arguments it was given and whether a password reached it through MYSQL_PWD, and writes a dump
  * where `--result-file` says. What is checked is exactly the run a real mysqldump would get.
  */
 describe('back up first for MySQL: the mysqldump run (a stand-in tool)', () => {
   let dir: string;
   let env: Record<string, string>;
+  let toolDirs: string[];
   const facts = testFacts({ cwd: '/work/app' });
   const plan = (command: string) => planBackup(analyze(command, facts).invocations, (p) => facts.readFile(p), '/home/dev');
   const runs = (): Array<{ args: string[]; password: string }> =>
@@ -169,6 +171,7 @@ describe('back up first for MySQL: the mysqldump run (a stand-in tool)', () => {
       { mode: 0o755 },
     );
     env = { PATH: `${bin}:/usr/bin:/bin`, HOME: dir };
+    toolDirs = [bin];
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -176,7 +179,7 @@ describe('back up first for MySQL: the mysqldump run (a stand-in tool)', () => {
     const secret = 'pw' + Math.random().toString(36).slice(2);
     const planned = plan(`mysql -h 127.0.0.1 -P 3307 -u shop_admin -p${secret} shop -e "TRUNCATE carts; DELETE FROM \\\`Orders\\\` WHERE 1"`);
     assert.ok(planned.ok);
-    const [dump] = await dumpBeforeStatement(planned.plans, { guardHome: path.join(dir, 'guard'), env, id: 'my-1', timeoutMs: 20_000 });
+    const [dump] = await dumpBeforeStatement(planned.plans, { guardHome: path.join(dir, 'guard'), env, toolDirs, id: 'my-1', timeoutMs: 20_000 });
     assert.ok(dump);
     assert.equal(dump.tool, 'mysqldump');
     assert.deepEqual(dump.objects, ['table carts', 'table Orders']);
@@ -191,7 +194,7 @@ describe('back up first for MySQL: the mysqldump run (a stand-in tool)', () => {
   it('a table qualified with another database is dumped from that database; DROP DATABASE dumps it whole', async () => {
     const planned = plan('mysql -u root shop -e "DROP TABLE archive.orders_2019, carts"');
     assert.ok(planned.ok);
-    const dumps = await dumpBeforeStatement(planned.plans, { guardHome: path.join(dir, 'guard'), env, id: 'my-2', timeoutMs: 20_000 });
+    const dumps = await dumpBeforeStatement(planned.plans, { guardHome: path.join(dir, 'guard'), env, toolDirs, id: 'my-2', timeoutMs: 20_000 });
     assert.equal(dumps.length, 2);
     const [first, second] = runs();
     assert.deepEqual(first!.args.slice(3), ['--user=root', 'archive', 'orders_2019']);
@@ -201,16 +204,19 @@ describe('back up first for MySQL: the mysqldump run (a stand-in tool)', () => {
     fs.rmSync(path.join(dir, 'runs.log'));
     const whole = plan('mysql -h db.internal -u root -e "DROP DATABASE legacy"');
     assert.ok(whole.ok);
-    await dumpBeforeStatement(whole.plans, { guardHome: path.join(dir, 'guard'), env, id: 'my-3', timeoutMs: 20_000 });
+    await dumpBeforeStatement(whole.plans, { guardHome: path.join(dir, 'guard'), env, toolDirs, id: 'my-3', timeoutMs: 20_000 });
     assert.deepEqual(runs()[0]!.args.slice(3), ['--host=db.internal', '--user=root', '--databases', 'legacy']);
   });
 
   it('no mysqldump installed: not offered, and a dump attempt throws (the allow becomes a deny)', async function () {
-    // findTool also looks in the usual system folders.
-    if (['/usr/bin', '/usr/local/bin', '/opt/homebrew/bin'].some((d) => fs.existsSync(path.join(d, 'mysqldump')))) this.skip();
+    // The tool comes from the system's own folders, whatever PATH says.
+    if (['/usr/bin', '/usr/local/bin', '/bin', '/usr/sbin', '/sbin'].some((d) => fs.existsSync(path.join(d, 'mysqldump')))) this.skip();
     const target = { engine: 'mysql' as const, host: '127.0.0.1', database: 'shop' };
     const none = { PATH: path.join(dir, 'empty') };
     assert.deepEqual(await canDump(target, none), { ok: false, why: 'mysqldump is not installed' });
+    // A stand-in earlier on PATH (what an agent could plant in ~/.local/bin) is not used.
+    assert.deepEqual(await canDump(target, env), { ok: false, why: 'mysqldump is not installed' });
+    await assert.rejects(dumpBeforeStatement([{ target, tables: ['carts'], schemas: [], wholeDatabase: false, notes: [] }], { guardHome: path.join(dir, 'guard'), env, id: 'my-5', timeoutMs: 20_000 }), /mysqldump is not installed/);
     await assert.rejects(dumpBeforeStatement([{ target, tables: ['carts'], schemas: [], wholeDatabase: false, notes: [] }], { guardHome: path.join(dir, 'guard'), env: none, id: 'my-4', timeoutMs: 20_000 }), /mysqldump is not installed/);
   });
 });

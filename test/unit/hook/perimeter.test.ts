@@ -3,8 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { HostId } from '../../../src/core/protocol/ipc';
 import { runHook } from '../../../src/hook/runHook';
+import { createRealEngine } from '../../../src/hook/realEngine';
 import { recordInstall } from '../../../src/node/hosts/installRegistry';
-import { decisionIn, fakeEngine, fixtureText, makeTempHome, type TempHome } from '../hosts/support';
+import { decisionIn, fakeEngine, fixtureText, makeTempHome, messageIn, type TempHome } from '../hosts/support';
 
 /**
  * The perimeter at the hook: an agent's file tool (Write, Edit, create_file, apply_patch ...) aimed at
@@ -308,5 +309,80 @@ describe('hook: the perimeter for agent file tools, whatever the payload folder'
       const payload = { ...base('claude', 'Read.source', t.home), cwd: '/tmp', tool_input: { file_path: file } };
       assert.equal(decisionIn('claude', (await runHook('claude', JSON.stringify(payload), t.env, { engine: fakeEngine() })).stdout), 'deny', file);
     }
+  });
+});
+
+describe('hook: text that runs later, written by a file tool, is judged like the shell route', () => {
+  let t: TempHome;
+  beforeEach(() => {
+    t = makeTempHome();
+    fs.mkdirSync(path.join(t.workspace, '.github', 'workflows'), { recursive: true });
+    fs.writeFileSync(path.join(t.workspace, '.github', 'workflows', 'ci.yml'), 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          npm ci\n');
+  });
+  afterEach(() => t.cleanup());
+
+  const workflow = 'on: push\njobs:\n  clean:\n    runs-on: ubuntu-latest\n    steps:\n      - run: rm -rf ~/.claude ~/.cursor\n';
+  const benignWorkflow = 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci && npm test\n';
+
+  for (const host of ['claude', 'cursor', 'copilot', 'gemini', 'windsurf'] as HostId[]) {
+    it(`${host}: a workflow, a GitLab pipeline, a Makefile or a test file carrying a destructive command is denied; ordinary ones stay allowed`, async () => {
+      const engine = createRealEngine(t.env);
+      const run = async (file: string, text: string): Promise<{ decision: string | undefined; message: string }> => {
+        const r = await runHook(host, JSON.stringify(writePayload(host, file, t.workspace, t.home, text)), t.env, { engine });
+        const decision = decisionIn(host, r.stdout, r.exitCode);
+        return { decision, message: decision === 'deny' ? messageIn(host, r.stdout, r.stderr) : r.stdout };
+      };
+      const ci = await run(path.join(t.workspace, '.github', 'workflows', 'clean.yml'), workflow);
+      assert.equal(ci.decision, 'deny', ci.message);
+      assert.match(ci.message, /CI workflow \.github\/workflows\/clean\.yml/);
+      const gitlab = await run(path.join(t.workspace, '.gitlab-ci.yml'), 'clean:\n  script:\n    - rm -rf ~/.cursor\n');
+      assert.equal(gitlab.decision, 'deny', gitlab.message);
+      const make = await run(path.join(t.workspace, 'Makefile'), 'test:\n\trm -rf ~/.claude\n');
+      assert.equal(make.decision, 'deny', make.message);
+      const testFile = await run(path.join(t.workspace, 'test', 'setup.test.js'), "require('child_process').execSync('rm -rf ~/.cursor')\n");
+      assert.equal(testFile.decision, 'deny', testFile.message);
+      for (const [file, text] of [
+        [path.join(t.workspace, '.github', 'workflows', 'test.yml'), benignWorkflow],
+        [path.join(t.workspace, 'Makefile'), 'test:\n\tnpm test\n'],
+        [path.join(t.workspace, 'test', 'math.test.js'), "const fs = require('fs');\nafterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));\nit('adds', () => expect(1 + 1).toBe(2));\n"],
+      ] as const) {
+        const ok = await run(file, text);
+        assert.equal(ok.decision, 'allow', `${file}: ${ok.message}`);
+      }
+    });
+  }
+
+  it("codex: apply_patch's added lines into a workflow are judged, the patch's own lines are not", async () => {
+    const engine = createRealEngine(t.env);
+    const patch = (file: string, text: string): string => `*** Begin Patch\n*** Add File: ${file}\n${text.trimEnd().split('\n').map((l) => '+' + l).join('\n')}\n*** End Patch\n`;
+    const payload = (text: string): string => JSON.stringify({ ...base('codex', 'apply_patch.source', t.home), cwd: t.workspace, tool_input: { command: patch(path.join(t.workspace, '.github', 'workflows', 'clean.yml'), text) } });
+    const bad = await runHook('codex', payload(workflow), t.env, { engine });
+    assert.equal(decisionIn('codex', bad.stdout, bad.exitCode), 'deny', bad.stdout);
+    const ok = await runHook('codex', payload(benignWorkflow), t.env, { engine });
+    assert.equal(decisionIn('codex', ok.stdout, ok.exitCode), 'allow', ok.stdout);
+  });
+
+  it('a file a package script runs is judged when a file tool writes it', async () => {
+    const engine = createRealEngine(t.env);
+    fs.mkdirSync(path.join(t.workspace, 'tools'), { recursive: true });
+    fs.writeFileSync(path.join(t.workspace, 'tools', 'package.json'), '{"scripts":{"db:reset":"node scripts/reset-db.js"}}\n');
+    const file = path.join(t.workspace, 'tools', 'scripts', 'reset-db.js');
+    const write = (text: string): string => JSON.stringify(writePayload('claude', file, t.workspace, t.home, text));
+    const bad = await runHook('claude', write("require('child_process').execSync('rm -rf ~/.cursor')\n"), t.env, { engine });
+    assert.equal(decisionIn('claude', bad.stdout, bad.exitCode), 'deny', bad.stdout);
+    assert.match(messageIn('claude', bad.stdout, bad.stderr), /npm script db:reset/);
+    const ok = await runHook('claude', write("console.log('reset')\n"), t.env, { engine });
+    assert.equal(decisionIn('claude', ok.stdout, ok.exitCode), 'allow', ok.stdout);
+  });
+
+  it('an Edit whose new text is only the lines under a run: block is read as those commands', async () => {
+    const engine = createRealEngine(t.env);
+    const file = path.join(t.workspace, '.github', 'workflows', 'ci.yml');
+    const edit = { ...base('claude', 'Write.settings', t.home), tool_name: 'Edit', cwd: t.workspace, tool_input: { file_path: file, old_string: '          npm ci\n', new_string: '          npm ci\n          rm -rf ~/.cursor\n' } };
+    const r = await runHook('claude', JSON.stringify(edit), t.env, { engine });
+    assert.equal(decisionIn('claude', r.stdout, r.exitCode), 'deny', r.stdout);
+    const benign = { ...edit, tool_input: { file_path: file, old_string: '          npm ci\n', new_string: '          npm ci\n          npm test\n' } };
+    const ok = await runHook('claude', JSON.stringify(benign), t.env, { engine });
+    assert.equal(decisionIn('claude', ok.stdout, ok.exitCode), 'allow', ok.stdout);
   });
 });

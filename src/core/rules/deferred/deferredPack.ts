@@ -7,7 +7,9 @@ import { configFilePrograms, GIT_HOOK_NAMES, gitPrograms, type GitProgram } from
 import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import type { ToolArgs } from '../../registry/types';
 import { judgePayload } from './payload';
-import { cronCommands, deferredPlaceOf, type PlaceRule } from './places';
+import { sedInPlaceWrites } from './sedEdit';
+import { cronCommands, deferredPlaceOf, packageScriptTarget, runnerPlaceOf, type PlaceRule } from './places';
+import { judgeRunnerCode, LOADING_PACKAGE_KEYS, loadedFiles, unreadRunnerCode } from './runnerPlaces';
 
 /**
  * Deferred execution is execution (issue #18, item 5). A write into a place that runs its content
@@ -82,6 +84,8 @@ interface Written {
   path: string;
   text: string | undefined;
   writer: string;
+  /** For a copy: the file copied. */
+  from?: string;
 }
 
 /** Files this invocation writes, with their new text when it can be known. */
@@ -104,6 +108,7 @@ function writesOf(inv: Invocation, facts: Facts, cwd: string): Written[] {
     return out;
   }
   if (READ_ONLY_COMMANDS.has(inv.name) || !EFFECT_RULES[inv.name]) return out;
+  for (const edit of sedInPlaceWrites(inv, facts, cwd)) out.push({ ...edit, writer: 'sed -i' });
   for (const effect of effectsOf(inv)) {
     if (effect.kind !== 'write' && effect.kind !== 'link') continue;
     const path = abs(effect.word);
@@ -113,7 +118,7 @@ function writesOf(inv: Invocation, facts: Facts, cwd: string): Written[] {
       for (const source of effect.into) {
         const from = abs(source);
         const target = isFolder ? normalize(path + '/' + basename(source.text)) : path;
-        out.push({ path: target, text: from ? facts.readFile(from) : undefined, writer: inv.name });
+        out.push({ path: target, text: from ? facts.readFile(from) : undefined, writer: inv.name, ...(from ? { from } : {}) });
       }
     } else if (effect.kind === 'write' && inv.name !== 'sed' && inv.name !== 'perl' && inv.name !== 'ruby' && inv.name !== 'chmod' && inv.name !== 'chown' && inv.name !== 'chgrp' && inv.name !== 'touch' && inv.name !== 'truncate' && inv.name !== 'setfacl' && inv.name !== 'chattr') {
       out.push({ path, text: undefined, writer: inv.name });
@@ -246,6 +251,12 @@ function packageScripts(inv: Invocation, ctx: RuleContext, cwd: string): Finding
     for (const t of texts.slice(pkg + 2)) {
       const m = /^scripts\.([^=]+)=(.*)$/s.exec(t);
       if (m) judge(m[1]!, m[2]!);
+      // `jest.setupFiles[0]=/tmp/x.js`, `mocha.require=./evil.js`: code a runner will load.
+      const loading = /^([^=]+)=(.*)$/s.exec(t);
+      if (loading && !m && LOADING_PACKAGE_KEYS.test(loading[1]!)) {
+        const value = /["'`]/.test(loading[2]!) ? loading[2]! : `"${loading[2]!}"`;
+        out.push(...loadedFiles(value, { where: `the package.json setting ${loading[1]}`, when: 'when the tool it configures runs (npm test, npm start, npx)' }, `${inv.name} pkg set`, ctx, cwd, true));
+      }
     }
   }
   const setScript = texts.indexOf('set-script');
@@ -261,6 +272,9 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const w of writesOf(inv, ctx.facts, cwd)) {
     const place = deferredPlaceOf(w.path, w.text);
     if (place) out.push(...judgeWrite(w, place, inv, ctx, cwd));
+    const runner = place ? undefined : (runnerPlaceOf(w.path) ?? packageScriptTarget(w.path, ctx.facts));
+    if (runner && w.text !== undefined) out.push(...judgeRunnerCode(w.text, runner, w.writer, ctx, cwd));
+    else if (runner) out.push(...unreadRunnerCode(w, runner, ctx.facts));
   }
   out.push(...scheduled(inv, ctx, cwd), ...packageScripts(inv, ctx, cwd));
   return out;

@@ -20,7 +20,7 @@ export interface DeferredPlace {
   when: string;
 }
 
-export type PayloadLanguage = 'shell' | 'python';
+export type PayloadLanguage = 'shell' | 'python' | 'javascript';
 
 let depth = 0;
 const MAX_DEPTH = 3;
@@ -74,7 +74,7 @@ export function judgePayload(text: string, language: PayloadLanguage, place: Def
     }
   }
   if (depth >= MAX_DEPTH) return [unreadFinding('deferred-unread', `${writer} puts commands into ${place.where} nested too deeply to follow`, place.where, facts, view)];
-  const shellText = language === 'python' ? `python3 - <<'BLAST_SHIELD_PY'\n${text}\nBLAST_SHIELD_PY` : text;
+  const shellText = language === 'python' ? `python3 - <<'BLAST_SHIELD_PY'\n${text}\nBLAST_SHIELD_PY` : language === 'javascript' ? `node - <<'BLAST_SHIELD_JS'\n${text}\nBLAST_SHIELD_JS` : text;
   depth++;
   try {
     const nested: Facts = cwd === facts.cwd ? facts : (Object.assign(Object.create(facts) as Facts, { cwd }) as Facts);

@@ -1,5 +1,6 @@
-import { basename } from '../../paths';
-import type { PayloadLanguage } from './payload';
+import { basename, dirname, isWithin } from '../../paths';
+import type { Facts } from '../../policy/types';
+import type { DeferredPlace, PayloadLanguage } from './payload';
 
 /**
  * Places that run what is written into them later, by where they sit: VCS hooks and hook managers,
@@ -86,6 +87,8 @@ export function yamlCommands(text: string): string {
     }
     if (block.length > 0) out.push(m[2] === 'args' || m[2] === 'command' ? joinArgv(block) : block.join('\n'));
   }
+  // Text with no key at all is the body of a block (lines appended under an existing `run: |`).
+  if (out.length === 0 && !lines.some((l) => /^\s*(-\s+)?[\w.-]+\s*:(\s|$)/.test(l))) return lines.map((l) => l.trim().replace(/^-\s+/, '')).filter((l) => l !== '' && !l.startsWith('#')).join('\n');
   return out.join('\n');
 }
 
@@ -214,5 +217,85 @@ export function deferredPlaceOf(absolutePath: string, text?: string): PlaceRule 
   if (/\/(site|dist)-packages\/[^/]+\.pth$/.test(l)) return { where: `the Python path file ${name}`, when: 'whenever Python starts', language: 'python', strictUnknown: true, commands: pthLines };
   if (lname === 'sitecustomize.py' || lname === 'usercustomize.py') return { where: `Python's ${name}`, when: 'whenever Python starts', language: 'python', strictUnknown: true, commands: whole };
   if (/\.ya?ml$/.test(lname) && text !== undefined && /^\s*kind:\s*CronJob\b/m.test(text)) return { where: `the Kubernetes CronJob manifest ${name}`, when: 'on the CronJob schedule once applied', language: 'shell', strictUnknown: false, commands: yamlCommands };
+  return undefined;
+}
+
+/**
+ * Code that a program the agent may run freely loads later (runnerPlaces.ts judges it): test files and
+ * their set-up, test runners' and build tools' configuration files, Python's conftest.py, setup.py and task files.
+ */
+export interface RunnerPlace extends DeferredPlace {
+  language: PayloadLanguage;
+}
+
+const CODE = /\.(c|m)?[jt]sx?$/;
+
+/** Configuration files that are code, by the tool that loads them. */
+const CODE_CONFIGS: ReadonlyArray<[RegExp, string]> = [
+  [/^(jest|vitest|vite|playwright|karma|ava|cypress|wdio|nightwatch)\.(config|conf)\.(c|m)?[jt]s$/, 'when the test runner starts (npm test)'],
+  [/^\.mocharc\.((c|m)?js|json|jsonc)$/, 'when mocha starts (npm test)'],
+  [/^(jest\.config\.json|\.babelrc(\.json)?|babel\.config\.json|\.c8rc(\.json)?|\.nycrc(\.json)?)$/, 'when the test runner starts (npm test)'],
+  [/^((vitest|jest)\.setup|setup-?tests|test-?setup|global-?setup|global-?teardown)\.(c|m)?[jt]sx?$/, 'when the test runner starts (npm test)'],
+  [/^(eslint\.config|\.eslintrc|prettier\.config|\.prettierrc|stylelint\.config|\.stylelintrc|commitlint\.config|lint-staged\.config|\.lintstagedrc)\.(c|m)?[jt]s$/, 'whenever the linter or formatter runs'],
+  [/^(webpack|rollup|esbuild|babel|next|nuxt|svelte|astro|tailwind|postcss|tsup|remix|gatsby-config|gatsby-node|metro|quasar|angular)(\.config)?\.(c|m)?[jt]s$/, 'whenever the project builds (npm run build, the dev server)'],
+];
+
+const PYTHON_RUNNERS: ReadonlyArray<[RegExp, string]> = [
+  [/^conftest\.py$/, 'whenever pytest runs'],
+  [/^(test_.+|.+_test)\.py$/, 'whenever pytest runs'],
+  [/^setup\.py$/, 'on every `pip install .` or build of the package'],
+  [/^(noxfile|tasks|dodo|fabfile)\.py$/, 'when the task runner (nox, invoke, doit, fabric) runs'],
+];
+
+/** Where `p` is code an allowed runner loads later, with when; undefined elsewhere. */
+export function runnerPlaceOf(absolutePath: string): RunnerPlace | undefined {
+  const p = absolutePath.replace(/\\/g, '/');
+  const l = p.toLowerCase();
+  if (/\/node_modules\/\.bin\/[^/]+$/.test(l)) return { where: `the package program node_modules/.bin/${basename(p)}`, when: 'whenever npm scripts or npx run it by name', language: 'shell' };
+  if (l.includes('/node_modules/') || l.includes('/.git/')) return undefined;
+  const name = basename(l);
+  for (const [re, when] of PYTHON_RUNNERS) if (re.test(name)) return { where: `the Python file ${basename(p)}`, when, language: 'python' };
+  for (const [re, when] of CODE_CONFIGS) if (re.test(name)) return { where: `the configuration ${basename(p)}`, when, language: 'javascript' };
+  if (!CODE.test(name)) return undefined;
+  if (/\.(test|spec)\.(c|m)?[jt]sx?$/.test(name) || /\/(test|tests|__tests__|spec|specs)\//.test(l)) {
+    return { where: `the test file ${basename(p)}`, when: 'whenever the tests run (npm test)', language: 'javascript' };
+  }
+  return undefined;
+}
+
+function outsideRoots(abs: string, facts: Pick<Facts, 'workspaceRoots' | 'cwd'>): boolean {
+  const roots = facts.workspaceRoots.length > 0 ? facts.workspaceRoots : [facts.cwd];
+  return !roots.some((r) => isWithin(r, abs) || r === abs);
+}
+
+function languageOfScript(path: string): RunnerPlace['language'] {
+  if (/\.py$/i.test(path)) return 'python';
+  return /\.(c|m)?[jt]sx?$/i.test(path) ? 'javascript' : 'shell';
+}
+
+/**
+ * A file a package script runs (a `db:reset` script that runs a file of the project with node,
+ * Prisma's `seed` command): the nearest package.json above it, inside the workspace, names it.
+ */
+export function packageScriptTarget(absolutePath: string, facts: Pick<Facts, 'readFile' | 'workspaceRoots' | 'cwd'>): RunnerPlace | undefined {
+  if (outsideRoots(absolutePath, facts) || /\/node_modules\//.test(absolutePath)) return undefined;
+  for (let dir = dirname(absolutePath), i = 0; i < 8; dir = dirname(dir), i++) {
+    const text = facts.readFile(dir + '/package.json');
+    if (text !== undefined) {
+      let manifest: { scripts?: Record<string, unknown>; prisma?: { seed?: unknown } };
+      try {
+        manifest = JSON.parse(text) as typeof manifest;
+      } catch {
+        return undefined;
+      }
+      const rel = absolutePath.slice(dir.length + 1);
+      const runs = (line: unknown): boolean => typeof line === 'string' && line.split(/[\s;&|()'"=]+/).some((word) => word.replace(/^\.\//, '') === rel);
+      const script = Object.entries(manifest.scripts ?? {}).find(([, line]) => runs(line));
+      if (script) return { where: `${rel}, which the npm script ${script[0]} runs`, when: `when \`npm run ${script[0]}\` runs`, language: languageOfScript(rel) };
+      if (runs(manifest.prisma?.seed)) return { where: `${rel}, Prisma's seed script`, when: 'whenever prisma seeds the database (migrate reset, migrate dev)', language: languageOfScript(rel) };
+      return undefined;
+    }
+    if (outsideRoots(dirname(dir), facts) && outsideRoots(dir, facts)) return undefined;
+  }
   return undefined;
 }

@@ -60,6 +60,14 @@ function loadsCode(name: string, value: string): boolean {
       return v !== '';
     case 'RUBYOPT':
       return /(^|\s)-r/.test(v);
+    // A git settings file of the agent's choosing may name programs git runs (core.fsmonitor, aliases); /dev/null only empties it.
+    case 'GIT_CONFIG_GLOBAL':
+    case 'GIT_CONFIG_SYSTEM':
+    case 'GIT_CONFIG':
+      return v !== '' && v !== '/dev/null';
+    // Global installs then put their programs in <prefix>/bin: a folder already on PATH shadows what the hook and agents run.
+    case 'NPM_CONFIG_PREFIX':
+      return PATH_PREFIX.test(v.replace(/\/+$/, ''));
     case 'GIT_CONFIG_COUNT':
       return v !== '' && v !== '0';
     case 'SCRIPT_SHELL':
@@ -71,6 +79,9 @@ function loadsCode(name: string, value: string): boolean {
       return false;
   }
 }
+
+/** npm prefixes whose `bin` is a folder usually on PATH (the home folder, ~/.local, /usr/local, /usr, Homebrew). */
+const PATH_PREFIX = /^((~|\$\{?HOME\}?|\/home\/[^/]+|\/Users\/[^/]+|\/root)(\/\.local)?|\/usr(\/local)?|\/opt\/homebrew)$/;
 
 /** Variables an `npm config set` key or a `.npmrc` line spells in its own way. */
 const NPMRC_KEYS: Readonly<Record<string, string>> = { 'node-options': 'NODE_OPTIONS', 'script-shell': 'SCRIPT_SHELL', 'onload-script': 'NPM_CONFIG_ONLOAD_SCRIPT' };
@@ -114,6 +125,30 @@ function writtenText(inv: Invocation): string | undefined {
 
 const SHELLS: ReadonlySet<string> = new Set(['export', 'declare', 'typeset', 'set', 'setenv']);
 
+/** Variables that, set for a whole session, change which programs run or what they load. */
+const SESSION_VARIABLES = /^(PATH|HOME|XDG_CONFIG_HOME|BLAST_SHIELD_HOME|NODE_PATH|PYTHONPATH)$/;
+
+function sessionVariable(inv: Invocation): string | undefined {
+  const w = inv.args.map((a) => a.text);
+  let pairs: Array<readonly [string, string]> = [];
+  if (inv.name === 'launchctl') {
+    const at = w.indexOf('setenv');
+    if (at >= 0) pairs = [[w[at + 1] ?? '', w.slice(at + 2).join(' ')]];
+    if (w.includes('config') && w.includes('path')) pairs = [['PATH', w[w.length - 1] ?? '']];
+  } else if ((inv.name === 'systemctl' && w.includes('set-environment')) || inv.name === 'dbus-update-activation-environment') {
+    // A name without a value is taken from the caller's environment (the agent's); `--all` takes all of it.
+    pairs = w
+      .filter((t) => !t.startsWith('-') && t !== 'set-environment')
+      .map((t) => (t.includes('=') ? ([t.slice(0, t.indexOf('=')), t.slice(t.indexOf('=') + 1)] as const) : ([t, 'imported'] as const)));
+    if (w.includes('--all')) pairs.push(['PATH', 'imported']);
+  } else if (inv.name === 'systemctl' && w.includes('import-environment')) {
+    const names = w.slice(w.indexOf('import-environment') + 1).filter((t) => !t.startsWith('-'));
+    // With no names it imports the whole environment of the caller: the agent's.
+    pairs = (names.length > 0 ? names : ['PATH']).map((n) => [n, 'imported'] as const);
+  }
+  return pairs.find(([name, value]) => name !== '' && (SESSION_VARIABLES.test(name) || loadsCode(name, value)))?.[0];
+}
+
 export function envInjectionFindings(inv: Invocation): Finding[] {
   const out: Finding[] = [];
   const found = (variable: string, how: string): void => {
@@ -145,12 +180,19 @@ export function envInjectionFindings(inv: Invocation): Finding[] {
       const keyAt = afterSet.findIndex((t) => !t.startsWith('-'));
       const pair = keyAt < 0 ? [] : afterSet.slice(keyAt).filter((t, i) => i < 2 || !/^--(global|location|user|project)/.test(t));
       const [key, ...rest] = (pair[0] ?? '').includes('=') ? [pair[0]!.split('=')[0]!, pair[0]!.slice(pair[0]!.indexOf('=') + 1)] : pair;
-      const variable = NPMRC_KEYS[(key ?? '').toLowerCase()];
+      const variable = NPMRC_KEYS[(key ?? '').toLowerCase()] ?? ((key ?? '').toLowerCase() === 'prefix' ? 'NPM_CONFIG_PREFIX' : undefined);
       if (variable && loadsCode(variable, rest.join(' '))) {
         found(variable, 'writes into the npm configuration');
         return out;
       }
     }
+  }
+  // launchctl setenv PATH …, systemctl --user set-environment PATH=…, dbus-update-activation-environment PATH=…:
+  // the environment of programs the session starts next, the editor (and so the hook) among them.
+  const session = sessionVariable(inv);
+  if (session) {
+    found(session, 'sets for every program the session starts next (the editor and its hook among them)');
+    return out;
   }
   // tmux set-environment -g NODE_OPTIONS …; screen setenv …
   if (inv.name === 'tmux' || inv.name === 'screen') {
@@ -168,6 +210,10 @@ export function envInjectionFindings(inv: Invocation): Finding[] {
   if (text !== undefined) {
     const variable = codeLoadingSettingIn(text);
     if (variable) found(variable, 'writes a setting of');
+    // `prefix=` means where global installs go only in an npm configuration file.
+    const npmrc = inv.redirects.some((r) => /(^|\/)\.?npmrc$/.test(r.target.text)) || (inv.name === 'tee' && inv.args.some((a) => /(^|\/)\.?npmrc$/.test(a.text)));
+    const prefix = /(?:^|\n)\s*prefix\s*=\s*(\S+)/.exec(text);
+    if (!variable && npmrc && prefix && loadsCode('NPM_CONFIG_PREFIX', prefix[1]!)) found('NPM_CONFIG_PREFIX', 'writes into the npm configuration');
   }
   return out;
 }

@@ -125,7 +125,11 @@ const AGENT_CLIS: Readonly<Record<string, string>> = {
   aider: 'aider', 'aider-chat': 'aider',
   droid: 'droid', goose: 'goose', crush: 'crush', auggie: 'auggie', '@augmentcode/auggie': 'auggie', cline: 'cline',
   q: 'q', 'kiro-cli': 'kiro-cli', 'aider-install': 'aider', plandex: 'plandex', pdx: 'plandex', gptme: 'gptme',
-  '@charmland/crush': 'crush', 'opencode-ai@latest': 'opencode', kimi: 'kimi', 'kilocode': 'kilocode', '@kilocode/cli': 'kilocode',
+  '@charmland/crush': 'crush', 'opencode-ai@latest': 'opencode', kimi: 'kimi', 'kilocode': 'kilocode', '@kilocode/cli': 'kilocode', kilo: 'kilocode',
+  cn: 'continue', '@continuedev/cli': 'continue', devin: 'devin', openhands: 'openhands', 'openhands-ai': 'openhands',
+  iflow: 'iflow', '@iflow-ai/iflow-cli': 'iflow', codebuff: 'codebuff', qodo: 'qodo', '@qodo/command': 'qodo',
+  interpreter: 'open-interpreter', 'open-interpreter': 'open-interpreter', tabnine: 'tabnine', agy: 'antigravity',
+  'altimate-code': 'altimate', junie: 'junie',
 };
 
 /** Options that turn approvals off or replace the settings (and so the hooks) an agent loads. */
@@ -135,7 +139,7 @@ const BYPASS_OPTIONS = new RegExp(
       '--dangerously-skip-permissions', '--allow-dangerously-skip-permissions', '--dangerously-bypass-approvals-and-sandbox', '--dangerously-allow-all',
       '--skip-permissions-unsafe', '--yolo', '-y', '--force', '-f', '--allow-all-tools', '--allow-all', '--allow-all-paths', '--yes-always', '--full-auto',
       '--settings', '--setting-sources', '--config', '-c', '--profile', '--sandbox', '-s', '--approval-mode', '--permission-mode', '--ask-for-approval', '-a',
-      '--trust-all-tools', '--auto', '--no-hooks', '--disable-hooks', '--bare',
+      '--trust-all-tools', '--auto', '--no-hooks', '--disable-hooks', '--bare', '--always-approve', '--auto-approve', '--auto-run', '--auto_run', '--allow',
     ].join('|') +
     ')(=.*)?$',
 );
@@ -144,7 +148,7 @@ const BYPASS_OPTIONS = new RegExp(
 const SAFE_MODES = /^(default|plan|on-request|untrusted|on-failure|read-only|workspace-write|suggest|ask|auto_edit)$/i;
 
 /** Environment that moves an agent's own settings (and so the user's hooks) elsewhere, or turns approvals off. */
-const AGENT_ENV = /^(CLAUDE_CONFIG_DIR|CODEX_HOME|GEMINI_CLI_HOME|GEMINI_CLI_SYSTEM_SETTINGS_PATH|GEMINI_CLI_SYSTEM_DEFAULTS_PATH|COPILOT_HOME|CURSOR_CONFIG_DIR|XDG_CONFIG_HOME|HOME|USERPROFILE|APPDATA|GOOSE_MODE|CLAUDE_CODE_SKIP_HOOKS|DISABLE_HOOKS|AMP_SETTINGS_FILE|OPENCODE_CONFIG|OPENCODE_CONFIG_DIR|QWEN_HOME)$/;
+const AGENT_ENV = /^(CLAUDE_CONFIG_DIR|CODEX_HOME|GEMINI_CLI_HOME|GEMINI_CLI_SYSTEM_SETTINGS_PATH|GEMINI_CLI_SYSTEM_DEFAULTS_PATH|COPILOT_HOME|CURSOR_CONFIG_DIR|XDG_CONFIG_HOME|HOME|USERPROFILE|APPDATA|GOOSE_MODE|CLAUDE_CODE_SKIP_HOOKS|DISABLE_HOOKS|AMP_SETTINGS_FILE|OPENCODE_CONFIG|OPENCODE_CONFIG_DIR|OPENCODE_PERMISSION|OPENCODE_YOLO|ALTIMATE_CLI_YOLO|QWEN_HOME|CONTINUE_GLOBAL_DIR|IFLOW_HOME)$/;
 
 /** The agent an invocation starts and where its own arguments begin, or undefined. */
 export function agentOf(inv: Invocation): { agent: string; args: readonly ArgWord[] } | undefined {
@@ -174,14 +178,19 @@ function nestedAgent(j: LaunchJudge): Finding | undefined {
     if (!m) continue;
     // Short letters differ per agent: -c is codex's config override, but claude's --continue; -y is a yes for gemini/qwen/aider.
     if (t === '-c' && agent !== 'codex') continue;
-    if ((t === '-y' || t === '-f') && !['gemini', 'qwen', 'aider', 'cursor-agent', 'cline'].includes(agent)) continue;
+    if ((t === '-y' || t === '-f') && !['gemini', 'qwen', 'aider', 'cursor-agent', 'cline', 'open-interpreter', 'tabnine', 'iflow'].includes(agent)) continue;
+    // Continue's `--allow Read` keeps approvals for writes and the shell; `--allow Bash`, `Write` or `*` turns them off.
+    if (t.startsWith('--allow') && m[1] === '--allow') {
+      const value = m[2] ? m[2].slice(1) : (args[i + 1]?.text ?? '');
+      if (agent !== 'continue' || !(args[i + 1]?.dynamic || /^(\*|(bash|write|edit|multiedit)\b)/i.test(value))) continue;
+    }
     if ((t === '-s' || t === '-a') && agent !== 'codex') continue;
     if (/^--(sandbox|approval-mode|permission-mode|ask-for-approval)$|^-[sa]$/.test(m[1]!)) {
       const value = m[2] ? m[2].slice(1) : (args[i + 1]?.text ?? '');
       if (SAFE_MODES.test(value)) continue;
     }
     if (t.startsWith('--profile') && agent !== 'codex') continue;
-    if (t.startsWith('--auto') && agent !== 'droid') continue;
+    if (/^--auto(=|$)/.test(t) && agent !== 'droid' && agent !== 'kilocode') continue;
     // `codex -c model="o3"` tunes the model; keys about hooks, approvals, the sandbox or trust switch the guard off.
     if ((t === '-c' || t.startsWith('--config')) && agent === 'codex') {
       const value = m[2] ? m[2].slice(1) : (args[i + 1]?.text ?? '');

@@ -3,6 +3,7 @@ import type { Facts, Finding, Invocation } from '../../policy/types';
 import { agentOf } from './guardLaunch';
 import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
 import type { PerimeterView } from './protectedPaths';
+import { isGuardedProgramName } from './runtimePlaces';
 
 /**
  * Roads around the guard that start a program rather than write a file. Another agent started by
@@ -78,18 +79,40 @@ const GUARD_PACKAGE = /^(@[^/\s]+\/)?blast-shield$/i;
 /** Programs a global package may bring onto PATH that stand for the runtime, the guard or the agents' launchers. */
 const PROTECTED_BINS = /^(node|nodejs|npm|npx|git|ps|blast-shield(-hook)?)$/i;
 
-/** `npm i -g blast-shield@npm:left-pad`, `npm install -g /tmp/pkg`, `pnpm add -g ./x.tgz`: global installs that may replace the guard or the runtime. */
+/** Verbs that put a package (or a newer or older one) into the global folder, per package manager. */
+const GLOBAL_VERBS: Readonly<Record<string, RegExp>> = {
+  npm: /^(i|install|add|in|ins|inst|insta|instal|isnt|isnta|isntal|isntall|link|ln|update|up|upgrade|udpate)$/,
+  pnpm: /^(i|install|add|link|ln|update|up|upgrade)$/,
+  yarn: /^(add|upgrade|link)$/,
+  bun: /^(i|install|add|a|link|update)$/,
+  volta: /^(install|pin)$/,
+};
+
+/**
+ * `npm i -g blast-shield@0.0.1`, `npm i -g blast-shield@npm:left-pad`, `npm install -g /tmp/pkg`,
+ * `pnpm add -g ./x.tgz`, `npm link` in a folder whose package is called blast-shield: global installs
+ * that replace the guard (any version: a downgrade is a removal of what the newer one holds) or the runtime.
+ */
 function packageSwap(inv: Invocation, facts: Facts, cwd: string): Finding | undefined {
-  if (!/^(npm|pnpm|yarn|bun)$/.test(inv.name)) return undefined;
+  const verbs = GLOBAL_VERBS[inv.name];
+  if (!verbs) return undefined;
   const words = inv.args.map((a) => a.text);
-  const verbAt = words.findIndex((w) => /^(i|install|add|in|ins|inst|insta|instal|isnt|isnta|isntal|isntall|link|ln)$/.test(w));
+  const verbAt = words.findIndex((w) => verbs.test(w));
   if (verbAt < 0) return undefined;
-  const global = words.some((w) => w === '-g' || w === '--global' || w === '--location=global' || w === 'global') || (inv.name === 'npm' && /^(link|ln)$/.test(words[verbAt]!));
+  const verb = words[verbAt]!;
+  const linkHere = /^(link|ln)$/.test(verb);
+  const global = inv.name === 'volta' || words.some((w) => w === '-g' || w === '--global' || w === '--location=global' || w === 'global') || (inv.name === 'npm' && linkHere);
   if (!global) return undefined;
-  for (const word of inv.args.slice(verbAt + 1)) {
+  const specs = inv.args.slice(verbAt + 1).filter((w) => !w.text.startsWith('-'));
+  // `npm link` alone links the package of the folder it runs in.
+  if (linkHere && specs.length === 0) specs.push({ text: '.', raw: '.', dynamic: false, glob: false });
+  for (const word of specs) {
     const spec = word.text;
-    if (spec.startsWith('-')) continue;
     if (word.dynamic) return askFinding('package-swap', `${inv.name} installs a package named at run time (${spec.slice(0, 60)}) globally, where its programs may replace the runtime or Blast Shield's CLI; it needs confirmation.`, spec.slice(0, 60));
+    const named = /^((?:@[^/@\s]+\/)?[^@\s]+)(@.*)?$/.exec(spec)?.[1] ?? spec;
+    if (GUARD_PACKAGE.test(named) && !spec.includes('@npm:')) {
+      return perimeterFinding('guard-cli', `${inv.name} ${verb} would put another copy or version of Blast Shield's own package (${spec}) in place of the installed one; installing, upgrading or downgrading the guard is for a human, and ${DENY_SUFFIX}.`, spec);
+    }
     const alias = /^((?:@[^/\s]+\/)?[^@\s]+)@npm:(.+)$/.exec(spec);
     if (alias && (GUARD_PACKAGE.test(alias[1]!) || PROTECTED_BINS.test(alias[1]!))) {
       return perimeterFinding('package-swap', `${inv.name} would install ${alias[2]} under the name ${alias[1]}, replacing Blast Shield's package or the runtime with another; ${DENY_SUFFIX}.`, spec);
@@ -97,7 +120,7 @@ function packageSwap(inv: Invocation, facts: Facts, cwd: string): Finding | unde
     const name = spec.replace(/(?<=.)@[^/]*$/, '');
     if (/^(node|nodejs)$/i.test(name)) return perimeterFinding('package-swap', `${inv.name} would install the ${name} package globally, whose node program replaces the runtime on PATH; ${DENY_SUFFIX}.`, spec);
     // A folder, a tarball or a git URL: its package.json says what it is and which programs it brings.
-    const local = /^(\.{0,2}\/|~\/|file:)/.test(spec) || /\.(tgz|tar\.gz)$/.test(spec);
+    const local = /^(\.{1,2}$|\.{0,2}\/|~\/|file:)/.test(spec) || /\.(tgz|tar\.gz)$/.test(spec);
     const remote = /^(git\+|git:|github:|gitlab:|bitbucket:|https?:)/.test(spec) || /^[\w.-]+\/[\w.-]+(#.*)?$/.test(spec);
     if (local) {
       const folder = resolvePath(cwd, spec.replace(/^file:/, ''), facts.home);
@@ -120,7 +143,21 @@ function packageSwap(inv: Invocation, facts: Facts, cwd: string): Finding | unde
   return undefined;
 }
 
+/** `go install example.com/x/cmd/git@latest`: the program it builds is named after the last path element, and lands in GOBIN (on PATH). */
+function goProgramSwap(inv: Invocation): Finding | undefined {
+  if (inv.name !== 'go') return undefined;
+  const words = inv.args.filter((a) => !a.text.startsWith('-'));
+  if (words[0]?.text !== 'install') return undefined;
+  for (const w of words.slice(1)) {
+    const name = basename(w.text.replace(/@[^/]*$/, '').replace(/\/v\d+$/, ''));
+    if (!w.dynamic && w.text.includes('/') && isGuardedProgramName(name)) {
+      return perimeterFinding('package-swap', `go install would build a program named ${name} from ${w.text} into the Go bin folder on PATH, in front of the one the guard and the agents run; ${DENY_SUFFIX}.`, w.text);
+    }
+  }
+  return undefined;
+}
+
 /** Asked or denied starts of programs that go around the guard, for one invocation. */
 export function agentAndPackageFindings(inv: Invocation, facts: Facts, view: PerimeterView, cwd: string): Finding[] {
-  return [nestedAgent(inv, facts, view, cwd), packageSwap(inv, facts, cwd)].filter((f): f is Finding => f !== undefined);
+  return [nestedAgent(inv, facts, view, cwd), packageSwap(inv, facts, cwd), goProgramSwap(inv)].filter((f): f is Finding => f !== undefined);
 }

@@ -1,5 +1,7 @@
-import { resolvePath } from '../../paths';
-import type { ArgWord, Facts, Invocation } from '../../policy/types';
+import { basename, normalize, resolvePath } from '../../paths';
+import type { PathEffect } from '../../policy/effects';
+import type { ArgWord, Facts, Finding, Invocation } from '../../policy/types';
+import { protectedBeneath, type PerimeterView } from './protectedPaths';
 
 /**
  * The files a patch names: `*** Update File: x` (apply_patch), `--- a/x` / `+++ b/x` (unified diffs),
@@ -99,4 +101,67 @@ export function missingPatchFiles(inv: Invocation, facts: Facts, cwd: string): s
   if (files.length === 0 || files.some((f) => !f || f.dynamic || f.glob)) return undefined;
   const paths = files.map((f) => resolvePath(cwd, f.text, facts.home));
   return facts.fileStatus && paths.every((p) => facts.fileStatus!(p) === 'missing') ? paths : undefined;
+}
+
+/**
+ * A patch file that is not there when the hook looks, applied in a folder holding protected places:
+ * git and patch stop when it stays missing, but a process started earlier (a download left running in
+ * the background) may write it before this runs, and then what it changes was never read. Asked.
+ * `git apply --include=…` limits itself to the paths it names, which are judged instead.
+ */
+export function absentPatchFinding(files: readonly string[], inv: Invocation, facts: Facts, view: PerimeterView, cwd: string): Finding | undefined {
+  if (inv.args.some((a) => a.text === '--include' || a.text.startsWith('--include='))) return undefined;
+  if (protectedBeneath(cwd, facts, view, 1).length === 0) return undefined;
+  const name = basename(files[0] ?? 'patch');
+  return {
+    rule: 'self-protection.absent-patch',
+    risk: 'unanalyzable',
+    severity: 'ask',
+    reason: `${inv.name} applies ${name}, which is not there now; whatever writes it before this runs decides which files it changes (this folder holds Blast Shield's hook configurations), so it needs confirmation.`,
+    targets: [{ kind: 'path', name, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' }],
+  };
+}
+
+/** What the perimeter's judge gives the patch reading: the facts, the view, the folder, its findings. */
+export interface PatchJudge {
+  facts: Facts;
+  view: PerimeterView;
+  cwd: string;
+  findings: Finding[];
+}
+
+/**
+ * What `patch`, `git apply` and `git am` write: the files their patches name (under `git apply
+ * --directory=DIR` when given), the paths `--include` limits them to, or, when a patch cannot be
+ * read, everything below the folder they apply in.
+ */
+export function patchEffects(effects: PathEffect[], inv: Invocation, j: PatchJudge): PathEffect[] {
+  const isPatch = inv.name === 'patch' || (inv.name === 'git' && inv.args.some((a) => a.text === 'apply' || a.text === 'am'));
+  if (!isPatch) return effects;
+  // `git apply --include='.claude/*'`: the paths it limits itself to are what it means to change.
+  const included: PathEffect[] = [];
+  inv.args.forEach((a, i) => {
+    const value = a.text.startsWith('--include=') ? a.text.slice('--include='.length) : a.text === '--include' ? inv.args[i + 1]?.text : undefined;
+    if (inv.name === 'git' && value) included.push({ kind: 'write', word: { text: value, raw: value, dynamic: a.dynamic, glob: /[*?[]/.test(value) } });
+  });
+  effects = [...effects, ...included];
+  const texts = patchTexts(inv, j.facts, j.cwd);
+  // A patch file that is not there applies nothing now, but may be written before this runs (asked). One written earlier in the line is the line pass's question.
+  const missing = texts ? undefined : missingPatchFiles(inv, j.facts, j.cwd);
+  const absent = missing && absentPatchFinding(missing, inv, j.facts, j.view, j.cwd);
+  if (absent) j.findings.push(absent);
+  if (missing) return effects.filter((e) => e.kind !== 'extract');
+  if (!texts) return effects;
+  const dirWord = effects.find((e) => e.kind === 'extract')?.word;
+  const directory = inv.name === 'git' ? inv.args.map((a, i) => (a.text.startsWith('--directory=') ? a.text.slice(12) : a.text === '--directory' ? inv.args[i + 1]?.text : undefined)).find((d) => d !== undefined) : undefined;
+  const base = resolvePath(dirWord ? resolvePath(j.cwd, dirWord.text, j.facts.home) : j.cwd, directory ?? '.', j.facts.home);
+  const written: PathEffect[] = [];
+  for (const text of texts) {
+    for (const p of patchPaths(text)) {
+      for (const candidate of [p, p.replace(/^[ab]\//, ''), p.split('/').slice(1).join('/')]) {
+        if (candidate) written.push({ kind: 'write', word: { text: normalize(base + '/' + candidate), raw: candidate, dynamic: false, glob: false } });
+      }
+    }
+  }
+  return [...effects.filter((e) => e.kind !== 'extract'), ...written];
 }

@@ -3,7 +3,9 @@ import { basename, isWithin, normalize, resolvePath } from '../../paths';
 import { EFFECT_RULES, effectsOf, READ_ONLY_COMMANDS, type PathEffect } from '../../policy/effects';
 import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack } from '../../policy/types';
 import type { WorkMeter } from '../../policy/workMeter';
-import { missingPatchFiles, patchPaths, patchTexts } from './patchText';
+import { patchEffects } from './patchText';
+import { isGuardedProgramName, isProgramFolder } from './runtimePlaces';
+import { archiveEffects } from './archiveEntries';
 import { gitLineFindings } from './gitLine';
 import { plantedCodeFindings } from './plantedCode';
 import { gitFedEffects, gitPointedElsewhere, protectedChangesOfMoves, touchedByGit } from './gitState';
@@ -109,6 +111,15 @@ function copiesOnlySafeEntries(effect: PathEffect, j: Judge): boolean {
   });
 }
 
+/** Entries copied into a folder on PATH: unknown ones, or one named like a program the guard trusts, shadow it. */
+function shadowsPrograms(abs: string, effect: PathEffect, j: Judge): boolean {
+  if (!isProgramFolder(abs.toLowerCase(), j.view.home.toLowerCase(), j.view.pathFolders ?? [])) return false;
+  return !(effect.from ?? []).length || (effect.from ?? []).some((source) => {
+    const entries = source.dynamic || source.glob ? undefined : j.facts.listDir(resolvePath(j.cwd, source.text.replace(/\/\.?$/, ''), j.facts.home));
+    return entries === undefined || entries.some((e) => isGuardedProgramName(e));
+  });
+}
+
 function dirnameOf(path: string): string {
   const i = path.lastIndexOf('/');
   return i <= 0 ? '/' : path.slice(0, i);
@@ -164,6 +175,10 @@ function judgePath(abs: string, effect: PathEffect, j: Judge): void {
   }
   const folder = dedicatedFolder(abs, j.view);
   // Entries of any name land in a dedicated folder's own files (`cp /tmp/d/* .cursor/`); elsewhere only dot-entries matter.
+  if (effect.kind === 'extract' && shadowsPrograms(abs, effect, j)) {
+    deny(j, 'write-guard-file', `${j.inv.name} ${verb} the program folder ${shown} (on PATH) with entries it cannot name, or named like a program the guard or the agents run; ${DENY_SUFFIX}.`, shown);
+    return;
+  }
   if (effect.kind === 'extract' && !folder && copiesOnlySafeEntries(effect, j)) return;
   if (folder && effect.kind !== 'create') {
     deny(j, 'write-guard-file', `${j.inv.name} ${verb} ${folder}; ${DENY_SUFFIX}.`, shown);
@@ -288,33 +303,6 @@ function computedPathMayBeProtected(text: string, word: ArgWord, j: Judge): bool
     if (source.split(/[\s'"`()$;|&]+/).some((token) => token !== '' && PROTECTED_NAMES.test(token))) return true;
   }
   return false;
-}
-
-function patchEffects(effects: PathEffect[], inv: Invocation, j: Judge): PathEffect[] {
-  const isPatch = inv.name === 'patch' || (inv.name === 'git' && inv.args.some((a) => a.text === 'apply' || a.text === 'am'));
-  if (!isPatch) return effects;
-  // `git apply --include='.claude/*'`: the paths it limits itself to are what it means to change.
-  const included: PathEffect[] = [];
-  inv.args.forEach((a, i) => {
-    const value = a.text.startsWith('--include=') ? a.text.slice('--include='.length) : a.text === '--include' ? inv.args[i + 1]?.text : undefined;
-    if (inv.name === 'git' && value) included.push({ kind: 'write', word: { text: value, raw: value, dynamic: a.dynamic, glob: /[*?[]/.test(value) } });
-  });
-  effects = [...effects, ...included];
-  const texts = patchTexts(inv, j.facts, j.cwd);
-  // A patch file that is not there applies nothing: git and patch stop. One written earlier in the line is the line pass's question.
-  if (!texts && missingPatchFiles(inv, j.facts, j.cwd)) return effects.filter((e) => e.kind !== 'extract');
-  if (!texts) return effects;
-  const dirWord = effects.find((e) => e.kind === 'extract')?.word;
-  const base = dirWord ? resolvePath(j.cwd, dirWord.text, j.facts.home) : j.cwd;
-  const written: PathEffect[] = [];
-  for (const text of texts) {
-    for (const p of patchPaths(text)) {
-      for (const candidate of [p, p.replace(/^[ab]\//, ''), p.split('/').slice(1).join('/')]) {
-        if (candidate) written.push({ kind: 'write', word: { text: normalize(base + '/' + candidate), raw: candidate, dynamic: false, glob: false } });
-      }
-    }
-  }
-  return [...effects.filter((e) => e.kind !== 'extract'), ...written];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -478,7 +466,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const f of wholeInvocationFindings(inv, facts, view, cwd)) deny(j, f.rule.replace(/^self-protection\./, ''), f.reason, f.targets[0]?.name ?? '');
   if (!j.findings.some((f) => f.rule === 'self-protection.nested-agent')) j.findings.push(...agentAndPackageFindings(inv, facts, view, cwd));
   const described = READ_ONLY_COMMANDS.has(inv.name) || EFFECT_RULES[inv.name] !== undefined;
-  let effects = patchEffects(effectsOf(inv), inv, j);
+  let effects = archiveEffects(patchEffects(effectsOf(inv), inv, j), inv, facts, cwd);
   effects = [...effects, ...redirectEffects(inv), ...fedEffects(inv), ...(inv.wrapperWords ?? []).map((word) => ({ kind: 'unknown' as const, word })), ...assignmentEffects(inv)];
   judgeEnvironmentSetters(inv, j);
   j.findings.push(...judgeModuleLoading(inv, ctx, view));

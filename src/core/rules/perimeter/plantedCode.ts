@@ -5,6 +5,7 @@ import { mentionIn, mentionsWindowTokens } from './mentions';
 import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
 import { exists, perimeterView, protectionOf } from './protectedPaths';
 import { unreadFinding } from './reach';
+import { pathShadowFindings } from './pathShadow';
 
 /**
  * Code planted, then run by a program the agent is trusted to run: a test file, `conftest.py` or a
@@ -114,6 +115,9 @@ function plantedBy(inv: Invocation, index: number, cwd: string, home: string): P
 
 export function plantedCodeFindings(analysis: Analysis, ctx: RuleContext): Finding[] {
   const facts = ctx.facts;
+  // A program planted where PATH finds it first is code planted for every runner that follows.
+  const shadowed = pathShadowFindings(analysis, facts);
+  if (shadowed.length > 0) return shadowed;
   const invs = analysis.invocations.filter((i) => !i.remote);
   if (invs.length < 1) return [];
   const view = perimeterView(facts);

@@ -7,8 +7,32 @@
  * a tool the hook trusts was expected. Paths are lower-cased.
  */
 
-/** Programs looked up on PATH by the hook, its shim's callers and the agents' launchers. */
-const RUNTIME_PROGRAMS = /^(node|nodejs|git|ps)(\.exe|\.cmd)?$/;
+/**
+ * Programs looked up on PATH by the hook, its shim's callers, the agents' launchers and the agents
+ * themselves when they check their own work: the runtime, git and the process and socket tools, the
+ * shells, package managers and interpreters, ssh, the editors' and agents' CLIs, the guard's own CLI
+ * and the database dump tools. A program of the agent's under one of these names answers where the
+ * real one was expected.
+ */
+const RUNTIME_PROGRAMS = new RegExp(
+  '^(' +
+    [
+      'node', 'nodejs', 'git', 'ps', 'lsof', 'ss', 'pgrep', 'realpath', 'readlink', 'stat', 'id', 'whoami', 'sudo', 'env',
+      'sh', 'bash', 'zsh', 'dash', 'fish', 'ksh', 'pwsh', 'powershell',
+      'npm', 'npx', 'pnpm', 'pnpx', 'yarn', 'bun', 'bunx', 'deno', 'tsx', 'corepack',
+      'python', 'python3', 'pip', 'pip3', 'uv', 'uvx', 'perl', 'ruby',
+      'ssh', 'scp', 'gpg', 'curl', 'wget',
+      'code', 'code-insiders', 'cursor', 'codium', 'windsurf',
+      'claude', 'codex', 'gemini', 'copilot', 'cursor-agent', 'cline', 'blast-shield', 'blast-shield-hook',
+      'pg_dump', 'mysqldump',
+    ].join('|') +
+    ')(\\.exe|\\.cmd|\\.ps1)?$',
+);
+
+/** A program name the hook, its runtime or the agents look up on PATH (`git`, `node`, `ssh` …). */
+export function isGuardedProgramName(name: string): boolean {
+  return RUNTIME_PROGRAMS.test(name.toLowerCase());
+}
 
 /** Folders of a user's runtimes and shims, relative to the home folder. */
 const HOME_BIN_FOLDERS = /^(\.local\/bin|bin|\.volta\/bin|\.asdf\/shims|\.local\/share\/mise\/shims|\.local\/share\/mise\/installs\/node\/[^/]+\/bin|\.nodenv\/shims|\.nodenv\/versions\/[^/]+\/bin|\.nvm\/versions\/node\/[^/]+\/bin|\.fnm\/aliases\/[^/]+\/bin|\.local\/share\/fnm\/aliases\/[^/]+\/bin|\.local\/state\/fnm_multishells\/[^/]+\/bin|\.n\/bin|n\/bin|\.bun\/bin|\.deno\/bin)$/;
@@ -47,4 +71,9 @@ export function runtimePlaceLabel(path: string, home: string, pathFolders: reado
   if (!RUNTIME_PROGRAMS.test(name)) return undefined;
   const onPath = pathFolders.includes(dir) || SYSTEM_BIN_FOLDERS.test(dir) || (inHome && HOME_BIN_FOLDERS.test(dirOf(rel)));
   return onPath ? `the program ${name} on PATH (${inHome ? '~/' + rel : path}), which the hook, its runtime or the agents run` : undefined;
+}
+
+/** A folder the runtime or the programs the guard trusts are looked up in (on PATH, a user's bin or shim folder). Lower-cased arguments. */
+export function isProgramFolder(folder: string, home: string, pathFolders: readonly string[]): boolean {
+  return runtimePlaceLabel(folder.replace(/\/+$/, '') + '/git', home, pathFolders) !== undefined;
 }

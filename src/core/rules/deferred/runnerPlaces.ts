@@ -1,0 +1,77 @@
+import { basename, isWithin, resolvePath } from '../../paths';
+import type { Facts, Finding, RuleContext } from '../../policy/types';
+import { perimeterView } from '../perimeter/protectedPaths';
+import { unreadFinding } from '../perimeter/reach';
+import { judgePayload, type DeferredPlace } from './payload';
+import type { RunnerPlace } from './places';
+
+/**
+ * Code that a program the agent may run freely loads later: test files and their set-up, the test
+ * runners' and build tools' configuration files (which are code), Python's `conftest.py`, `setup.py`
+ * and task files. `npm test`, `pytest`, `npx eslint .` or `npm run build` are allowed, so what is
+ * written here is judged when it is written, as if it ran. Tests clean up their own temporary folders,
+ * so deletes whose target is only known at run time are left to the runner; what names a protected
+ * place, deletes a fixed path or runs a destructive command is judged. A file outside the workspace
+ * such code names for loading (`setupFiles: ['/tmp/x.js']`) is judged too, or is code the hook never
+ * read when it cannot be read.
+ */
+
+/** Code that reaches for the home folder: a delete there is not a test's temporary folder. */
+const NAMES_HOME = /homedir\s*\(|process\.env\.(HOME|USERPROFILE)\b|process\.env\[\s*["'](HOME|USERPROFILE)["']|expanduser|Path\.home\s*\(|environ(\.get\s*\(|\[)\s*["']HOME["']|getenv\s*\(\s*["']HOME["']/;
+
+/** Findings of code that runs later, without deletes whose target only the run decides (unless it reaches for the home folder). */
+export function judgeRunnerCode(text: string, place: RunnerPlace, writer: string, ctx: RuleContext, cwd: string): Finding[] {
+  const home = NAMES_HOME.test(text);
+  const found = judgePayload(text, place.language, place, writer, ctx, cwd).filter((f) => home || !f.rule.endsWith('.code-delete'));
+  return [...found, ...loadedFiles(text, place, writer, ctx, cwd)];
+}
+
+/** Quoted paths of code files that this code or setting makes a runner load. */
+const LOADED = /["'`]((?:\/|~\/|\.{1,2}\/)[^"'`\s]*\.(?:c|m)?[jt]sx?)["'`]/g;
+
+function outsideWorkspace(abs: string, facts: Facts): boolean {
+  const roots = facts.workspaceRoots.length > 0 ? facts.workspaceRoots : [facts.cwd];
+  return !roots.some((r) => isWithin(r, abs) || r === abs);
+}
+
+/**
+ * Files named for loading: outside the workspace, judged when readable and code the hook never read
+ * otherwise; inside it (only when `inWorkspace`), judged when readable (a missing one is judged when written).
+ */
+export function loadedFiles(text: string, place: DeferredPlace, writer: string, ctx: RuleContext, cwd: string, inWorkspace = false): Finding[] {
+  const facts = ctx.facts;
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  for (const m of text.matchAll(LOADED)) {
+    const abs = resolvePath(cwd, m[1]!, facts.home);
+    const outside = outsideWorkspace(abs, facts);
+    if (seen.has(abs) || (!outside && !inWorkspace)) continue;
+    seen.add(abs);
+    if (seen.size > 8) break;
+    const body = facts.readFile(abs);
+    if (body === undefined && !outside) continue;
+    if (body === undefined) {
+      out.push(unreadFinding('deferred-unread', `${writer} makes ${place.where} load ${m[1]} ${place.when}, a file outside the workspace the hook cannot read now`, basename(abs), facts, perimeterView(facts)));
+    } else {
+      out.push(...judgePayload(body, 'javascript', { where: `${m[1]} (loaded by ${place.where})`, when: place.when }, writer, ctx, cwd));
+    }
+  }
+  return out;
+}
+
+/** Keys of package.json that point a test runner or tool at code it loads (`npm pkg set jest.setupFiles[0]=…`). */
+export const LOADING_PACKAGE_KEYS = /^(jest|mocha|ava|nyc|c8|vitest|babel|eslintConfig|prettier|stylelint|lint-staged|husky|bin|main|exports|module|browser|imports)(\.|\[|$)/;
+
+/** Programs that write what they fetch: the hook never sees that text. */
+const DOWNLOADERS = /^(curl|wget|aria2c|http|https|xh|fetch|axel|scp|rsync|gsutil|aws|gcloud|az)$/;
+
+/**
+ * Text the hook cannot read written where a runner loads it: a download, or a copy of a file outside
+ * the workspace the hook cannot read. Copies, formatters and restores inside the project are not judged
+ * here: they write the project's own text.
+ */
+export function unreadRunnerCode(w: { path: string; writer: string; from?: string }, place: RunnerPlace, facts: Facts): Finding[] {
+  const fromOutside = w.from !== undefined && outsideWorkspace(w.from, facts);
+  if (!DOWNLOADERS.test(w.writer) && !fromOutside) return [];
+  return [unreadFinding('deferred-unread', `${w.writer} writes into ${place.where}, which runs ${place.when}, text the hook cannot read now`, basename(w.path), facts, perimeterView(facts))];
+}

@@ -1,0 +1,103 @@
+import { resolvePath } from '../../paths';
+import type { Facts, Invocation } from '../../policy/types';
+
+/**
+ * The text `sed -i 's/a/b/'` leaves in a file, when the file can be read and the script is one plain
+ * substitution: `sed -i 's/"vitest run"/"vitest run; rm -rf uploads"/' package.json` then puts its
+ * command into the package scripts as surely as an editor would. Anything sed could read another way
+ * (several commands, addresses, `e`/`w` flags, back-references in the pattern) is left unknown.
+ */
+
+export interface SedWrite {
+  path: string;
+  text: string;
+}
+
+/** A POSIX basic or extended pattern as a JavaScript one, for the plain cases. */
+function toRegExp(pattern: string, extended: boolean, flags: string): RegExp | undefined {
+  if (/\\[1-9]/.test(pattern)) return undefined;
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\' && i + 1 < pattern.length) {
+      const n = pattern[++i]!;
+      if (!extended && '(){}+?|'.includes(n)) out += n;
+      else if ('ntsSwWdbB'.includes(n)) out += '\\' + n;
+      else out += '\\' + n.replace(/[^\w]/, (x) => x);
+      continue;
+    }
+    if (!extended && '(){}+?|'.includes(c)) out += '\\' + c;
+    else out += c;
+  }
+  try {
+    return new RegExp(out, flags.includes('g') ? 'gm' : 'm');
+  } catch {
+    return undefined;
+  }
+}
+
+function toReplacement(replacement: string): string {
+  let out = '';
+  for (let i = 0; i < replacement.length; i++) {
+    const c = replacement[i]!;
+    if (c === '\\' && i + 1 < replacement.length) {
+      const n = replacement[++i]!;
+      out += /[1-9]/.test(n) ? '$' + n : n === 'n' ? '\n' : n === '&' ? '&' : n;
+    } else if (c === '&') out += '$&';
+    else if (c === '$') out += '$$';
+    else out += c;
+  }
+  return out;
+}
+
+export function sedInPlaceWrites(inv: Invocation, facts: Facts, cwd: string): SedWrite[] {
+  if (inv.name !== 'sed') return [];
+  const words = inv.args;
+  let inPlace = false;
+  let extended = false;
+  const scripts: string[] = [];
+  const files: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w.dynamic) return [];
+    const t = w.text;
+    if (t === '-e' || t === '--expression') scripts.push(words[++i]?.text ?? '');
+    else if (t.startsWith('--expression=')) scripts.push(t.slice(13));
+    else if (t === '-E' || t === '-r' || t === '--regexp-extended') extended = true;
+    else if (t.startsWith('-i') || t.startsWith('--in-place')) inPlace = true;
+    else if (/^-[nsuz]+$/.test(t)) continue;
+    else if (t === '-f' || t.startsWith('-')) return [];
+    else if (scripts.length === 0 && files.length === 0 && !words.slice(0, i).some((x) => x.text === '-e')) scripts.push(t);
+    else files.push(t);
+  }
+  if (!inPlace || scripts.length !== 1 || files.length === 0) return [];
+  const m = /^s(.)(.*)$/s.exec(scripts[0]!.trim());
+  if (!m) return [];
+  const d = m[1]!;
+  const parts: string[] = [];
+  let cur = '';
+  const body = m[2]!;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (c === '\\' && body[i + 1] === d) {
+      cur += d === '/' ? '\\/' : d;
+      i++;
+    } else if (c === '\\') {
+      cur += c + (body[++i] ?? '');
+    } else if (c === d) {
+      parts.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  parts.push(cur);
+  if (parts.length !== 3 || !/^[gI0-9]*$/.test(parts[2]!)) return [];
+  const re = toRegExp(parts[0]!, extended, parts[2]!);
+  if (!re) return [];
+  const out: SedWrite[] = [];
+  for (const f of files) {
+    const path = resolvePath(cwd, f, facts.home);
+    const text = facts.readFile(path);
+    if (text !== undefined) out.push({ path, text: text.replace(re, toReplacement(parts[1]!)) });
+  }
+  return out;
+}

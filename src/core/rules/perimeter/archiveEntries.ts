@@ -1,0 +1,72 @@
+import { basename, normalize, resolvePath } from '../../paths';
+import type { PathEffect } from '../../policy/effects';
+import type { Facts, Invocation } from '../../policy/types';
+import { interpreterText } from './runtimeCode';
+
+/**
+ * An extraction whose archive the hook can read (tar, tar.gz, zip: the `archiveMembers` fact) is
+ * judged by the paths its members land on, so `tar xf release.tar` into a workspace that holds
+ * agent configurations goes ahead when no member lands on one, and a member named
+ * `.cursor/hooks.json` or `../.claude/settings.json` is a write of that file. An archive whose
+ * members cannot be known keeps the extraction as it is: files of names not known before it runs.
+ */
+
+const EXTRACTORS: ReadonlySet<string> = new Set(['tar', 'bsdtar', 'gtar', 'unzip', '7z', '7za', '7zz', '7zr']);
+const MAX_JUDGED = 2_000;
+
+/** `python3 -m zipfile -e ARCHIVE DIR`, `python3 -m tarfile -e ARCHIVE [DIR]`: the standard library's extractors. */
+function pythonExtraction(inv: Invocation): PathEffect[] {
+  if (!/^python(\d(\.\d+)?)?$/.test(inv.name)) return [];
+  const words = inv.args;
+  const m = words.findIndex((w) => w.text === '-m');
+  const module = words[m + 1]?.text;
+  if (m < 0 || (module !== 'zipfile' && module !== 'tarfile')) return [];
+  const rest = words.slice(m + 2);
+  const at = rest.findIndex((w) => w.text === '-e' || w.text === '--extract');
+  if (at < 0) return [];
+  const [archive, dir] = rest.slice(at + 1).filter((w) => !w.text.startsWith('-'));
+  const here = { text: '.', raw: '.', dynamic: false, glob: false };
+  return [...(archive ? [{ kind: 'read' as const, word: archive }] : []), { kind: 'extract', word: dir ?? here }];
+}
+
+/** Interpreters whose inline code may extract an archive (`tarfile.open(x).extractall()`, `shutil.unpack_archive(x)`, node's `tar.x(…)`). */
+const INLINE = /^(python(\d(\.\d+)?)?|node|nodejs|bun|deno|ruby|perl)$/;
+const EXTRACTS_IN_CODE = /\.extractall\s*\(|\bunpack_archive\s*\(|\.extract\s*\(|\btar\.(x|extract)\s*\(|require\s*\(\s*['"]tar['"]\s*\)\.(x|extract)\s*\(|\bextract-zip\b|\bdecompress\s*\(/;
+
+/** An extraction by inline code: names not known before it runs, into the folder its code names first (or the working folder). */
+function codeExtraction(inv: Invocation): PathEffect[] {
+  if (!INLINE.test(inv.name)) return [];
+  const code = interpreterText(inv);
+  const m = EXTRACTS_IN_CODE.exec(code);
+  if (!m) return [];
+  const target = /^\s*(?:path\s*=\s*|extract_dir\s*=\s*|\{\s*(?:cwd|C|dir)\s*:\s*)?['"]([^'"]+)['"]\s*[),}]/.exec(code.slice(m.index + m[0].length));
+  const dir = /\.extractall\s*\($|\.extract\s*\($/.test(m[0]) ? target?.[1] : undefined;
+  return [{ kind: 'extract', word: { text: dir ?? '.', raw: dir ?? '.', dynamic: false, glob: false } }];
+}
+
+export function archiveEffects(effects: PathEffect[], inv: Invocation, facts: Facts, cwd: string): PathEffect[] {
+  const inline = codeExtraction(inv);
+  if (inline.length > 0) return [...effects, ...inline];
+  const python = pythonExtraction(inv);
+  if (python.length > 0) effects = [...effects, ...python];
+  if ((!EXTRACTORS.has(inv.name) && python.length === 0) || !facts.archiveMembers) return effects;
+  const extract = effects.filter((e) => e.kind === 'extract');
+  const archives = effects.filter((e) => e.kind === 'read');
+  if (extract.length !== 1 || archives.length !== 1) return effects;
+  const archive = archives[0]!.word;
+  const into = extract[0]!.word;
+  if (archive.dynamic || archive.glob || archive.text === '-' || into.dynamic) return effects;
+  const words = inv.args.map((a) => a.text);
+  // Renaming or flattening options change where members land: judged as names not known before.
+  if (words.some((w) => /^--(strip-components|transform|xform)\b|^-s$|^--absolute-names$|^-P$/.test(w))) return effects;
+  const members = facts.archiveMembers(resolvePath(cwd, archive.text, facts.home));
+  if (!members || members.length > MAX_JUDGED) return effects;
+  const flatten = (inv.name.startsWith('7z') && words[0] === 'e') || (inv.name === 'unzip' && words.some((w) => /^-[a-zA-Z]*j/.test(w)));
+  const base = resolvePath(cwd, into.text, facts.home);
+  const landed: PathEffect[] = members.map((member) => {
+    const rel = flatten ? basename(member) : member.replace(/^\/+/, '');
+    // A folder entry only makes the folder; the files that land in it are entries of their own.
+    return { kind: member.endsWith('/') ? 'create' : 'write', word: { text: normalize(base + '/' + rel), raw: member, dynamic: false, glob: false } };
+  });
+  return [...effects.filter((e) => e.kind !== 'extract'), ...landed];
+}

@@ -1,0 +1,67 @@
+import { basename, dirname, isWithin, normalize, resolvePath } from '../../paths';
+import { effectsOf } from '../../policy/effects';
+import type { Analysis, Facts, Finding, Invocation } from '../../policy/types';
+import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
+import { isGuardedProgramName } from './runtimePlaces';
+
+/**
+ * PATH changed in the agent's shell so that a name the guard judged runs another program: a folder
+ * anyone may write (`/tmp`, `/dev/shm`) put before the system's folders, or a folder the same line
+ * writes a program named like one the guard trusts into (`cp x /tmp/b/git && export PATH=/tmp/b:$PATH`).
+ * The hook's own PATH is not the shell's, but what the agent runs next in that shell (and what a human
+ * approved by name) would be that program. Appending a folder, or prepending the project's own
+ * `node_modules/.bin` or `~/.local/bin`, changes nothing the guard relies on and stays allowed.
+ */
+
+const SHARED_TEMP = /^\/(tmp|var\/tmp|dev\/shm|private\/tmp|private\/var\/tmp)(\/|$)/;
+
+/** Folders a PATH value puts before the inherited PATH (all of them when it does not keep it). */
+function prepended(value: string, cwd: string, facts: Facts): string[] {
+  const entries = value.split(':');
+  const keep = entries.findIndex((e) => /^\$\{?PATH\}?$/.test(e));
+  const before = keep < 0 ? entries : entries.slice(0, keep);
+  return before.filter((e) => e !== '' && !e.includes('$(')).map((e) => normalize(resolvePath(cwd, e.replace(/^\$\{?HOME\}?(?=\/|$)/, '~').replace(/^\$\{?PWD\}?(?=\/|$)/, cwd), facts.home)));
+}
+
+function pathValues(inv: Invocation): string[] {
+  const out: string[] = [];
+  if (inv.assignments.PATH !== undefined) out.push(inv.assignments.PATH);
+  if (/^(export|declare|typeset|local|readonly)$/.test(inv.name)) for (const a of inv.args) if (a.text.startsWith('PATH=')) out.push(a.text.slice(5));
+  return out;
+}
+
+/** Programs with a guarded name that the line writes, by folder. */
+function writtenPrograms(invs: readonly Invocation[], facts: Facts): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const inv of invs) {
+    const cwd = inv.cwd || facts.cwd;
+    const words = [...inv.redirects.filter((r) => /^(>|>>|>\||&>|&>>)$/.test(r.op)).map((r) => r.target), ...effectsOf(inv).filter((e) => /^(write|create|link)$/.test(e.kind)).map((e) => e.word)];
+    for (const w of words) {
+      if (w.dynamic) continue;
+      const abs = normalize(resolvePath(cwd, w.text, facts.home));
+      if (isGuardedProgramName(basename(abs))) out.set(dirname(abs), basename(abs));
+    }
+  }
+  return out;
+}
+
+export function pathShadowFindings(analysis: Analysis, facts: Facts): Finding[] {
+  const invs = analysis.invocations.filter((i) => !i.remote);
+  const changes = invs.flatMap((inv) => pathValues(inv).map((value) => ({ inv, value })));
+  if (changes.length === 0) return [];
+  const planted = writtenPrograms(invs, facts);
+  for (const { inv, value } of changes) {
+    for (const folder of prepended(value, inv.cwd || facts.cwd, facts)) {
+      const program = planted.get(folder);
+      if (program) {
+        return [perimeterFinding('path-shadow', `${inv.name} puts ${folder} first on PATH, where this line writes a program named ${program}: what runs as ${program} next is not the program the guard judged; ${DENY_SUFFIX}.`, folder)];
+      }
+      // The home folder or a workspace under /tmp (a test machine, a scratch clone) is the user's own.
+      const own = [facts.home, ...facts.workspaceRoots].some((root) => root !== '' && isWithin(root, folder));
+      if (SHARED_TEMP.test(folder) && !own) {
+        return [perimeterFinding('path-shadow', `${inv.name} puts ${folder}, a folder any process may write, first on PATH: the programs run next by name (git, node, ssh …) may be anyone's; ${DENY_SUFFIX}.`, folder)];
+      }
+    }
+  }
+  return [];
+}

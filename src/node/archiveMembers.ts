@@ -1,0 +1,143 @@
+import * as fs from 'node:fs';
+import type * as Zlib from 'node:zlib';
+import { readRegularFileSync } from './safeOpen';
+
+/**
+ * The member names of an archive an agent is about to extract, read without extracting it: tar
+ * (plain, gzip), and zip through its central directory. An extraction is then judged by the paths
+ * it writes (`.cursor/hooks.json`, `../.claude/settings.json`) instead of by where it goes. Anything
+ * that cannot be read with certainty answers undefined: another compression (xz, bzip2, zstd), an
+ * archive over the size bounds, a damaged header, a link member that points out of the folder (files
+ * after it could land anywhere), zip64.
+ */
+
+const MAX_ARCHIVE_BYTES = 32 * 1024 * 1024;
+const MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
+const MAX_MEMBERS = 20_000;
+
+function cString(buf: Buffer, start: number, length: number): string {
+  const slice = buf.subarray(start, start + length);
+  const end = slice.indexOf(0);
+  return slice.subarray(0, end < 0 ? slice.length : end).toString('utf8');
+}
+
+function octal(buf: Buffer, start: number, length: number): number | undefined {
+  const field = buf.subarray(start, start + length);
+  // GNU base-256 for large sizes: bounded archives never need it.
+  if ((field[0] ?? 0) & 0x80) return undefined;
+  const text = cString(buf, start, length).trim();
+  if (text === '') return 0;
+  return /^[0-7]+$/.test(text) ? parseInt(text, 8) : undefined;
+}
+
+/** A link target that stays inside the extraction folder. */
+function linkStaysInside(member: string, target: string): boolean {
+  if (target.startsWith('/') || /^[A-Za-z]:/.test(target)) return false;
+  const depth = member.split('/').filter((s) => s !== '' && s !== '.').length - 1;
+  let level = depth;
+  for (const seg of target.split('/')) {
+    if (seg === '..') level--;
+    else if (seg !== '' && seg !== '.') level++;
+    if (level < 0) return false;
+  }
+  return true;
+}
+
+/** Member names of a tar stream; undefined when a header cannot be read or a link leaves the folder. */
+export function tarMembers(buf: Buffer): string[] | undefined {
+  const out: string[] = [];
+  let offset = 0;
+  let longName: string | undefined;
+  let paxPath: string | undefined;
+  let paxLink: string | undefined;
+  while (offset + 512 <= buf.length) {
+    const header = buf.subarray(offset, offset + 512);
+    if (header.every((b) => b === 0)) return out;
+    const stored = octal(header, 148, 8);
+    let sum = 0;
+    for (let i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? 32 : header[i]!;
+    if (stored === undefined || stored !== sum) return undefined;
+    const size = octal(header, 124, 12);
+    if (size === undefined) return undefined;
+    const type = String.fromCharCode(header[156] ?? 0);
+    const dataStart = offset + 512;
+    const data = buf.subarray(dataStart, dataStart + size);
+    offset = dataStart + Math.ceil(size / 512) * 512;
+    if (type === 'L') {
+      longName = cString(data, 0, data.length);
+      continue;
+    }
+    if (type === 'x') {
+      for (const m of data.toString('utf8').matchAll(/^\d+ (path|linkpath)=(.*)$/gm)) {
+        if (m[1] === 'path') paxPath = m[2];
+        else paxLink = m[2];
+      }
+      continue;
+    }
+    if (type === 'g' || type === 'K') continue;
+    const magic = cString(header, 257, 6);
+    const prefix = magic.startsWith('ustar') ? cString(header, 345, 155) : '';
+    const plain = cString(header, 0, 100);
+    const name = paxPath ?? longName ?? (prefix ? `${prefix}/${plain}` : plain);
+    const link = paxLink ?? cString(header, 157, 100);
+    longName = paxPath = paxLink = undefined;
+    if ((type === '1' || type === '2') && !linkStaysInside(name, link)) return undefined;
+    out.push(name);
+    if (out.length > MAX_MEMBERS) return undefined;
+  }
+  return undefined;
+}
+
+/** Member names from a zip's central directory; undefined for zip64, a damaged directory, or a symlink member. */
+export function zipMembers(buf: Buffer): string[] | undefined {
+  const from = Math.max(0, buf.length - 65_557);
+  let end = -1;
+  for (let i = buf.length - 22; i >= from; i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return undefined;
+  const count = buf.readUInt16LE(end + 10);
+  const dirOffset = buf.readUInt32LE(end + 16);
+  if (count === 0xffff || dirOffset === 0xffffffff || count > MAX_MEMBERS) return undefined;
+  const out: string[] = [];
+  let p = dirOffset;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return undefined;
+    const nameLength = buf.readUInt16LE(p + 28);
+    const extraLength = buf.readUInt16LE(p + 30);
+    const commentLength = buf.readUInt16LE(p + 32);
+    const madeBy = buf.readUInt16LE(p + 4) >> 8;
+    const external = buf.readUInt32LE(p + 38);
+    // Unix-made entries carry the mode in the high half: a symlink's target is not judged here.
+    if (madeBy === 3 && ((external >>> 16) & 0o170000) === 0o120000) return undefined;
+    out.push(buf.subarray(p + 46, p + 46 + nameLength).toString('utf8'));
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  return out;
+}
+
+/** The members of the archive at `file`, or undefined when they cannot be known for certain. */
+export function archiveMembers(file: string): string[] | undefined {
+  try {
+    const st = fs.statSync(file);
+    if (!st.isFile() || st.size > MAX_ARCHIVE_BYTES) return undefined;
+  } catch {
+    return undefined;
+  }
+  const buf = readRegularFileSync(file, MAX_ARCHIVE_BYTES);
+  if (!buf || buf.length < 22) return undefined;
+  if (buf[0] === 0x50 && buf[1] === 0x4b) return zipMembers(buf);
+  if (buf[0] === 0x1f && buf[1] === 0x8b) {
+    try {
+      // Loaded here: node:zlib brings the streams, which a hook call that extracts nothing should not pay for.
+      const zlib = require('node:zlib') as typeof Zlib;
+      return tarMembers(zlib.gunzipSync(buf, { maxOutputLength: MAX_UNPACKED_BYTES }));
+    } catch {
+      return undefined;
+    }
+  }
+  return cString(buf, 257, 6).startsWith('ustar') || buf.length % 512 === 0 ? tarMembers(buf) : undefined;
+}
