@@ -3,7 +3,7 @@ import { basename, isAbsolute, resolvePath } from '../paths';
 import { EFFECT_RULES, READ_ONLY_COMMANDS } from '../policy/effects';
 import { SHELLS } from '../policy/handlers/context';
 import { handlerFor } from '../policy/handlers/index';
-import type { Analysis, ArgWord, CodeSnippet, CredentialFileInfo, Facts, Finding, GitHistoryQuery, Invocation, RuleContext, RulePack } from '../policy/types';
+import type { Analysis, ArgWord, CredentialFileInfo, Facts, Finding, GitHistoryQuery, Invocation, RuleContext, RulePack } from '../policy/types';
 import { toolNamed } from '../registry/commandModel';
 import { METADATA_ONLY, WHOLE_FILE_READERS, wholeFileOperands } from '../registry/fileOperandTraits';
 import { VERB_TRAITS } from '../registry/verbTraits';
@@ -11,11 +11,12 @@ import { isCredentialReader, readFinding } from './credentials';
 import { credentialMinted } from './support/credentialClis';
 import { checkSecretsInAddresses, checkSentFiles } from './support/sentOutReach';
 import { gitignored, infoFor, pathsOfWord } from './support/credentialPaths';
-import { dump, dumpTarget, isSecretVariableName, positionals } from './support/huntCommon';
+import { dump, dumpTarget, positionals } from './support/huntCommon';
 import { gitLsFilesRoots, listedFiles, listerOperandPaths, listerWords } from './support/listerRoots';
 import { checkInterpreterOperands, checkPythonImports } from './support/interpreterReads';
 import { checkGitLineHistory } from './support/gitLineHistory';
 import { checkComposeEnvironment } from './support/composeEnvironment';
+import { checkEnvironmentPrints, checkSnippetEnvironment } from './support/environmentPrints';
 
 /**
  * Where a credential reaches the screen or leaves the machine without a named reader of a known
@@ -419,66 +420,6 @@ function checkGitHistoryDumps(inv: Invocation, ctx: RuleContext): Finding[] {
     default:
       return [];
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// The whole environment printed
-
-const ENV_OPTIONS = /^(-i|--ignore-environment|-0|--null|-u|--unset(=.*)?|-v|--debug|-)$/;
-
-function checkEnvironmentPrints(inv: Invocation, ctx: RuleContext): Finding[] {
-  // `env FOO=bar`, `env -i A=1`: with no command to run, env prints the environment.
-  if (inv.name === 'env' && inv.args.length > 0) {
-    const words = inv.args.map((a) => a.text);
-    let onlySettings = true;
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i] as string;
-      if (w === '-u' || w === '--unset') i++;
-      else if (!ENV_OPTIONS.test(w) && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) onlySettings = false;
-    }
-    if (onlySettings && !words.includes('-i') && !words.includes('--ignore-environment')) {
-      return [dump('dump', `env ${words.join(' ').slice(0, 40)} runs no command, so it prints every environment variable.`, dumpTarget('environment variables', ctx))];
-    }
-  }
-  // `awk 'BEGIN { for (k in ENVIRON) print k, ENVIRON[k] }'`: every variable.
-  if (['awk', 'gawk', 'mawk', 'nawk', 'busybox'].includes(inv.name) && inv.args.some((a) => /\bin\s+ENVIRON\b/.test(a.text))) {
-    return [dump('dump', `${inv.name} walks ENVIRON and prints every environment variable.`, dumpTarget('environment variables', ctx))];
-  }
-  // `jq -n env`, `jq -n '$ENV'`, `jq -r '$ENV | to_entries[]'`: jq's own view of the environment.
-  if (inv.name === 'jq' || inv.name === 'gojq' || inv.name === 'jaq') {
-    const filter = inv.args.find((a) => !a.text.startsWith('-'))?.text ?? '';
-    const whole = /(^|[^.\w$])env\b(?!\s*\.\s*\w)|\$ENV\b(?!\s*\.\s*\w)|\$__loc__|\benv\s*\|\s*(keys|to_entries|tostring|tojson)/.test(filter);
-    const named = [...filter.matchAll(/(?:\$ENV|\benv)\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? '').find(isSecretVariableName);
-    if (whole && !/\benv\s*\|\s*keys\b/.test(filter)) return [dump('dump', `jq ${filter.slice(0, 30)} prints every environment variable.`, dumpTarget('environment variables', ctx))];
-    if (named) return [dump('dump', `jq prints the secret variable $${named}.`, dumpTarget(`$${named}`, ctx))];
-  }
-  return [];
-}
-
-/** Code that names the whole environment, per language. */
-const WHOLE_ENV: Readonly<Record<string, RegExp>> = {
-  javascript: /(?<!Object\.keys\(\s*)\bprocess\.env\b(?!\s*(\.|\?\.|\[))|\bDeno\.env\.toObject\(|\bBun\.env\b(?!\s*(\.|\[))|\bimport\.meta\.env\b(?!\s*(\.|\[))/,
-  python: /\bos\.environ\b(?!\s*(\[|\.get\b|\.setdefault\b|\.pop\b|\.keys\b|\.__contains__))|\bos\.getenv\(\s*\)|\benviron\.copy\(\)|\bdict\(\s*os\.environ\s*\)/,
-  ruby: /\bENV\b(?!\s*(\[|\.fetch\b|\.key\?|\.has_key\?|\.include\?|\.keys\b))/,
-  perl: /(?<!keys\s*)%ENV\b(?!\s*\{)|\\%ENV\b|\$ENV\s*\{\s*\$/,
-  php: /\bgetenv\(\s*\)|\$_ENV\b(?!\s*\[)|\$_SERVER\b(?!\s*\[)/,
-};
-const PRINTS = /\b(print|printf|println|pprint|console\.(log|dir|table|info|error|warn)|process\.stdout\.write|puts|pp|p|say|echo|var_dump|print_r|var_export|json\.dumps?|JSON\.stringify|to_json|inspect|sys\.stdout\.write|write|Dumper|dump|repr|str)\b/;
-
-function checkSnippetEnvironment(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
-  const whole = WHOLE_ENV[snippet.language];
-  if (!whole) return [];
-  const text = snippet.text;
-  // `node -p EXPR` prints the value of the program itself.
-  const printsValue = snippet.runner.args.some((a) => /^(-p|--print|-pe|-ep)$/.test(a.text));
-  if (whole.test(text) && (printsValue || PRINTS.test(text))) {
-    return [dump('dump', `A ${snippet.language} snippet run by ${snippet.runner.name} prints the whole environment, with every secret in it.`, dumpTarget('environment variables', ctx))];
-  }
-  const named = [...text.matchAll(/(?:environ(?:\.get)?\s*[[(]\s*|getenv\(\s*|process\.env\.|process\.env\[\s*|ENV\[\s*|ENV\.fetch\(\s*|Deno\.env\.get\(\s*|\$ENV\{\s*)['"]?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? '').find(isSecretVariableName);
-  if (named && (printsValue || new RegExp(`${PRINTS.source}[^;\\n]{0,200}\\b${named}\\b`).test(text))) {
-    return [dump('dump', `A ${snippet.language} snippet run by ${snippet.runner.name} prints the secret variable $${named}.`, dumpTarget(`$${named}`, ctx))];
-  }
-  return [];
 }
 
 // ---------------------------------------------------------------------------------------------
