@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import type * as ChildProcess from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -7,10 +8,13 @@ import { classify } from '../../../src/core/policy/classify';
 import { gatherFacts } from '../../../src/node/facts';
 
 /**
- * How many git processes one decision starts, counted by a `git` on PATH that logs its arguments and
- * runs the real git: within one facts object every git question (a repository's paths' states, a
+ * How many git processes one decision starts, counted by wrapping `spawnSync` (the hook never finds git
+ * through PATH: it runs the system's own git, src/node/trustedProgram.ts): within one facts object every git question (a repository's paths' states, a
  * history listing, a move's changes) is asked once, however many rules and nested commands ask it.
  */
+
+/** The module object itself (an ES namespace import only has getters), as the hook's lazy `require` sees it. */
+const childProcess = require('node:child_process') as typeof ChildProcess;
 
 const realGit = (() => {
   try {
@@ -27,8 +31,8 @@ function git(cwd: string, ...args: string[]): void {
 (process.platform === 'win32' || realGit === '' ? describe.skip : describe)('node/facts: git processes per decision', () => {
   let root: string;
   let repo: string;
-  let log: string;
-  let savedPath: string | undefined;
+  let runs: string[] = [];
+  let realSpawnSync: typeof childProcess.spawnSync;
   beforeEach(() => {
     root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'bs-gitspawns-')));
     repo = path.join(root, 'repo');
@@ -42,21 +46,21 @@ function git(cwd: string, ...args: string[]): void {
     git(repo, 'commit', '-qm', 'init');
     git(repo, 'branch', 'feature');
     fs.writeFileSync(path.join(repo, 'scratch.txt'), 'not committed\n');
-    const bin = path.join(root, 'bin');
-    fs.mkdirSync(bin);
-    log = path.join(root, 'git.log');
-    fs.writeFileSync(path.join(bin, 'git'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec '${realGit}' "$@"\n`, { mode: 0o755 });
-    savedPath = process.env.PATH;
-    process.env.PATH = `${bin}${path.delimiter}${savedPath ?? ''}`;
+    runs = [];
+    realSpawnSync = childProcess.spawnSync;
+    (childProcess as { spawnSync: unknown }).spawnSync = ((program: string, args: readonly string[], ...rest: unknown[]) => {
+      if (path.basename(program) === 'git') runs.push(args.join(' '));
+      return (realSpawnSync as (...a: unknown[]) => unknown)(program, args, ...rest);
+    }) as unknown;
   });
   afterEach(() => {
-    process.env.PATH = savedPath;
+    (childProcess as { spawnSync: unknown }).spawnSync = realSpawnSync;
     fs.rmSync(root, { recursive: true, force: true });
   });
 
-  const spawned = (): string[] => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter((l) => l !== '') : []);
+  const spawned = (): string[] => [...runs];
   const decide = (command: string): { decision: string; runs: string[] } => {
-    fs.rmSync(log, { force: true });
+    runs = [];
     const facts = gatherFacts({ cwd: repo, workspaceRoots: [repo], env: { HOME: root, PATH: process.env.PATH }, home: root });
     const decision = classify(command, facts, { lockdown: false }).decision;
     return { decision, runs: spawned() };
