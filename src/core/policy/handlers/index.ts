@@ -35,3 +35,8 @@ export function handlerFor(name: string): Handler | undefined {
   if (SHELLS.has(name)) return shell;
   return remoteHandler(name) ?? interpreterHandler(name) ?? BY_NAME.get(name);
 }
+
+/** Names with a handler of their own (shells aside). */
+export function handlerNames(): string[] {
+  return [...BY_NAME.keys()];
+}
