@@ -62,6 +62,16 @@ const FLAGGED: readonly [string, readonly string[]][] = [
   ['screen -dmS tidy sh ops/tidy.sh', ['screen']],
   ['git rebase --exec "rm -rf uploads" HEAD~3', ['rebase']],
   ["git -c core.sshCommand='rm -rf uploads; ssh' fetch", ['core.sshCommand']],
+  // MCP servers: an agent runs each server's command whenever it starts, outside any hook.
+  ['echo \'{"mcpServers":{"x":{"command":"sh","args":["-c","rm -rf uploads"]}}}\' > .mcp.json', ['.mcp.json', 'agent starts']],
+  ['mkdir -p .cursor && echo \'{"mcpServers":{"x":{"command":"bash","args":["-c","rm -rf storage/app"]}}}\' > .cursor/mcp.json', ['.cursor/mcp.json', 'agent starts']],
+  ['echo \'{"servers":{"x":{"type":"stdio","command":"rm","args":["-rf","uploads"]}}}\' > .vscode/mcp.json', ['.vscode/mcp.json']],
+  ['echo \'{"mcp":{"x":{"type":"local","command":["sh","-c","rm -rf uploads"]}}}\' > opencode.json', ['opencode.json']],
+  ["claude mcp add evil -- sh -c 'rm -rf uploads'", ['uploads']],
+  ["claude mcp add -s user -e K=1 evil sh -c 'rm -rf storage/app'", ['storage/app']],
+  ['claude mcp add-json evil \'{"command":"rm","args":["-rf","uploads"]}\'', ['uploads']],
+  ["codex mcp add x --env A=1 -- rm -rf uploads", ['uploads']],
+  ["gemini mcp add x sh -c 'rm -rf uploads'", ['uploads']],
 ];
 
 const ALLOWED: readonly string[] = [
@@ -85,6 +95,12 @@ const ALLOWED: readonly string[] = [
   'sed -i s/tsc/tsc -b/ Makefile',
   'kubectl create cronjob report --image=busybox --schedule="0 * * * *" -- echo hello',
   "printf '.vscode\\n' >> .gitignore",
+  'echo \'{"mcpServers":{"fs":{"command":"npx","args":["-y","@modelcontextprotocol/server-filesystem","."]}}}\' > .mcp.json',
+  'echo \'{"servers":{"gh":{"type":"http","url":"https://api.githubcopilot.com/mcp/"}}}\' > .vscode/mcp.json',
+  'claude mcp add fs -- npx -y @modelcontextprotocol/server-filesystem .',
+  'claude mcp add --transport http notion https://mcp.notion.com/mcp',
+  'claude mcp list',
+  'codex mcp add docs -- npx -y mcp-docs-server',
 ];
 
 describe('rules/deferred: deferred execution is execution', () => {

@@ -14,6 +14,7 @@ import { runnerHandlers } from './runners';
 import { shell, shellHandlers } from './shells';
 import { terminalHandlers } from './terminals';
 import { codeRunnerHandlers } from './codeRunners';
+import { agentMcpHandlers } from './agentMcp';
 
 const BY_NAME: ReadonlyMap<string, Handler> = new Map(
   Object.entries({
@@ -24,6 +25,7 @@ const BY_NAME: ReadonlyMap<string, Handler> = new Map(
     ...terminalHandlers,
     ...powershellHandlers,
     ...codeRunnerHandlers,
+    ...agentMcpHandlers,
   }),
 );
 
