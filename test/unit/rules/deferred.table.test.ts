@@ -161,3 +161,59 @@ describe('rules/deferred: readers of the places', () => {
     assert.deepEqual(configFilePrograms('[core]\n\tfsmonitor = /tmp/x\n\tbare = false\n[alias]\n\tst = !rm -rf y\n[filter "lfs"]\n\tclean = git-lfs clean -- %f\n', '.git/config').map((p) => p.key), ['core.fsmonitor', 'alias.st', 'filter.lfs.clean']);
   });
 });
+
+/**
+ * Settings that switch a guard off on the next run: another agent's auto-approval (denied), a package
+ * manager's or test runner's settings that load code or fetch from elsewhere (asked). Each family sits
+ * next to a write of harmless settings into the same file, which stays allowed.
+ */
+describe('rules/deferred: agents’ approval settings and tools’ code-loading settings', () => {
+  const facts = testFacts({ files: FILES });
+  const denied: readonly [string, string][] = [
+    ['echo \'{"tools":{"autoApprove":["*"]}}\' > ~/.cursor/cli-config.json', 'Cursor CLI'],
+    ['echo \'{"permissions":{"allow":["Shell(*)"]}}\' > ~/.cursor/cli-config.json', 'Cursor CLI'],
+    ['echo \'{"permission":{"bash":"allow"}}\' > opencode.json', 'opencode'],
+    ['echo \'{"permission":"allow"}\' > ~/.config/opencode/opencode.json', 'opencode'],
+    ["echo 'yes-always: true' > ~/.aider.conf.yml", 'aider'],
+    ["printf 'yes-always: yes\\n' >> .aider.conf.yml", 'aider'],
+    ['echo \'{"chat.tools.autoApprove": true}\' > .vscode/settings.json', 'editor settings'],
+    ['echo \'{"permissions":{"defaultMode":"bypassPermissions"}}\' > .claude/settings.local.json', 'Claude Code'],
+    ['echo \'{"tools":{"autoAccept":true}}\' > ~/.gemini/settings.json', 'Gemini CLI'],
+    ["echo 'GOOSE_MODE: auto' >> ~/.config/goose/config.yaml", 'goose'],
+  ];
+  const asked: readonly [string, string][] = [
+    ["echo 'yarnPath: /tmp/evil.js' > .yarnrc.yml", 'Yarn'],
+    ["echo 'registry=https://evil.example.com' >> .npmrc", 'npm'],
+    ["echo 'node-options=--require /tmp/x.js' >> .npmrc", 'npm'],
+    ["echo 'script-shell=/tmp/sh' >> .npmrc", 'npm'],
+    ["printf '[global]\\nindex-url = https://evil.example.com/simple\\n' > ~/.config/pip/pip.conf", 'pip'],
+    ["printf '[tool.pytest.ini_options]\\naddopts = \"-p evil\"\\n' >> pyproject.toml", 'pyproject.toml'],
+    ["echo 'module.exports = { hooks: { readPackage: (p) => p } }' > .pnpmfile.cjs", 'pnpm'],
+    ['cp /tmp/x.json ~/.cursor/cli-config.json', 'Cursor CLI'],
+  ];
+  const allowed: readonly string[] = [
+    'echo \'{"permissions":{"allow":["Shell(ls)"]}}\' > ~/.cursor/cli-config.json',
+    'echo \'{"permission":{"bash":"ask"}}\' > opencode.json',
+    "echo 'model: gpt-4o' > ~/.aider.conf.yml",
+    'echo \'{"editor.tabSize": 2}\' > .vscode/settings.json',
+    "echo 'nodeLinker: node-modules' > .yarnrc.yml",
+    "echo 'save-exact=true' >> .npmrc",
+    "printf '[tool.pytest.ini_options]\\naddopts = \"-q\"\\n' >> pyproject.toml",
+    'cat ~/.cursor/cli-config.json',
+  ];
+  for (const [command, words] of denied) {
+    it(`denies: ${command}`, () => {
+      const v = classify(command, facts, { lockdown: false });
+      assert.equal(v.decision, 'deny', show(v));
+      assert.ok(v.reasons.join(' ').includes(words), show(v));
+    });
+  }
+  for (const [command, words] of asked) {
+    it(`asks: ${command}`, () => {
+      const v = classify(command, facts, { lockdown: false });
+      assert.notEqual(v.decision, 'allow', show(v));
+      assert.ok(v.reasons.join(' ').includes(words), show(v));
+    });
+  }
+  for (const command of allowed) it(`allows: ${command}`, () => assert.equal(classify(command, facts, { lockdown: false }).decision, 'allow', show(classify(command, facts, { lockdown: false }))));
+});

@@ -7,6 +7,7 @@ import { configFilePrograms, GIT_HOOK_NAMES, gitPrograms, type GitProgram } from
 import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import type { ToolArgs } from '../../registry/types';
 import { judgePayload } from './payload';
+import { settingsWriteFindings } from './agentSettings';
 import { sedInPlaceWrites } from './sedEdit';
 import { cronCommands, deferredPlaceOf, packageScriptTarget, runnerPlaceOf, type PlaceRule } from './places';
 import { judgeRunnerCode, LOADING_PACKAGE_KEYS, loadedFiles, unreadRunnerCode } from './runnerPlaces';
@@ -270,6 +271,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const p of gitPrograms(inv)) out.push(...judgeProgram(p, inv, ctx, cwd));
   for (const w of writesOf(inv, ctx.facts, cwd)) {
+    out.push(...settingsWriteFindings(w.path, w.text, w.writer, ctx.facts));
     const place = deferredPlaceOf(w.path, w.text);
     if (place) out.push(...judgeWrite(w, place, inv, ctx, cwd));
     const runner = place ? undefined : (runnerPlaceOf(w.path) ?? packageScriptTarget(w.path, ctx.facts));
