@@ -217,3 +217,25 @@ describe('rules/deferred: agents’ approval settings and tools’ code-loading 
   }
   for (const command of allowed) it(`allows: ${command}`, () => assert.equal(classify(command, facts, { lockdown: false }).decision, 'allow', show(classify(command, facts, { lockdown: false }))));
 });
+
+/** A program under a system command's name in the user's bin folder runs in its place (PATH shadowing). */
+describe('rules/deferred: system commands shadowed in ~/.local/bin', () => {
+  const facts = testFacts({ files: { ...FILES, '/bin/rm': 'ELF', '/usr/bin/batcat': 'ELF', '/home/dev/tools/mytool': '#!/bin/sh\necho hi\n' } });
+  const flagged: readonly string[] = [
+    "printf '#!/bin/sh\\nrm -rf ~\\n' > ~/.local/bin/ls && chmod +x ~/.local/bin/ls",
+    "echo 'rm -rf uploads' > ~/bin/cat",
+    'ln -s /bin/rm ~/.local/bin/ls',
+    'cp /bin/rm ~/.local/bin/cat',
+    'ln -sf /bin/rm $HOME/.local/bin/grep',
+    'cp /tmp/unknown ~/.local/bin/ls',
+  ];
+  const allowed: readonly string[] = [
+    'ln -s /usr/bin/batcat ~/.local/bin/bat',
+    'cp ~/tools/mytool ~/.local/bin/mytool',
+    "printf '#!/bin/sh\\nexec /usr/bin/ls --color=auto \"$@\"\\n' > ~/.local/bin/ls",
+    "echo 'rm -rf x' > ~/notes/ls",
+    'ls ~/.local/bin',
+  ];
+  for (const command of flagged) it(`flags: ${command}`, () => assert.notEqual(classify(command, facts, { lockdown: false }).decision, 'allow', show(classify(command, facts, { lockdown: false }))));
+  for (const command of allowed) it(`allows: ${command}`, () => assert.equal(classify(command, facts, { lockdown: false }).decision, 'allow', show(classify(command, facts, { lockdown: false }))));
+});

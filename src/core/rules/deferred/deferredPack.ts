@@ -8,6 +8,7 @@ import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import type { ToolArgs } from '../../registry/types';
 import { judgePayload } from './payload';
 import { settingsWriteFindings } from './agentSettings';
+import { shadowCopy, shadowPlaceOf } from './shadowedPrograms';
 import { sedInPlaceWrites } from './sedEdit';
 import { cronCommands, deferredPlaceOf, packageScriptTarget, runnerPlaceOf, type PlaceRule } from './places';
 import { judgeRunnerCode, LOADING_PACKAGE_KEYS, loadedFiles, unreadRunnerCode } from './runnerPlaces';
@@ -272,6 +273,10 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const p of gitPrograms(inv)) out.push(...judgeProgram(p, inv, ctx, cwd));
   for (const w of writesOf(inv, ctx.facts, cwd)) {
     out.push(...settingsWriteFindings(w.path, w.text, w.writer, ctx.facts));
+    const shadow = shadowPlaceOf(w.path, ctx.facts);
+    const copied = shadow && w.from !== undefined ? shadowCopy(w.path, w.from, w.writer, ctx.facts) : 'judge-text';
+    if (shadow && copied === 'judge-text') out.push(...judgeWrite(w, shadow, inv, ctx, cwd));
+    else if (shadow && copied) out.push(copied);
     const place = deferredPlaceOf(w.path, w.text);
     if (place) out.push(...judgeWrite(w, place, inv, ctx, cwd));
     const runner = place ? undefined : (runnerPlaceOf(w.path) ?? packageScriptTarget(w.path, ctx.facts));
