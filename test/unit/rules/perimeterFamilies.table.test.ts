@@ -163,6 +163,16 @@ const DENIED: Record<string, readonly string[]> = {
     "python3 -c \"import os; os.remove(bytes.fromhex('2e637572736f722f686f6f6b732e6a736f6e').decode())\"",
     "node -e \"require('fs').unlinkSync(Buffer.from('LmNsYXVkZS9zZXR0aW5ncy5qc29u','base64').toString())\"",
   ],
+  "signals to the guard's own processes": [
+    'pkill -f blast-shield',
+    'pkill -9 -f blast-shield-hook',
+    'kill -9 $(pgrep -f blast-shield)',
+    "pkill -f 'bl.st'",
+    'killall blast-shield-hook',
+    "ps aux | grep blast-shield | awk '{print $2}' | xargs kill",
+    'pgrep -f shield | xargs kill -9',
+    'kill $(pidof blast-shield)',
+  ],
 };
 
 const ALLOWED: readonly string[] = [
@@ -226,6 +236,12 @@ const ALLOWED: readonly string[] = [
   "python3 -c \"import json; print(json.load(open('config/window.json')))\"",
   "python3 -c \"import base64; print(base64.b64decode('aGVsbG8gd29ybGQsIG5vdGhpbmcgaGVyZQ=='))\"",
   "node -e \"console.log(Buffer.from('c3JjL2luZGV4LnRz','base64').toString())\"",
+  'pkill -f vite',
+  'pkill node',
+  'pkill -f node',
+  'kill -9 $(pgrep -f "next dev")',
+  'pgrep -f blast-shield',
+  'ps aux | grep blast-shield',
 ];
 
 describe('rules/perimeter: families beyond direct writes', () => {
