@@ -50,6 +50,16 @@ function askFinding(reason: string, target: string): Finding {
   return { rule: 'self-protection.tool-settings', risk: 'unanalyzable', severity: 'ask', reason, targets: [{ kind: 'path', name: target, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' }] };
 }
 
+/** Words in an agent's instructions that tell it to act without a human's approval or to switch a guard off. */
+const NO_APPROVAL = /\b(without (asking|confirm\w*|approv\w*|permission|prompting)|never ask|(don'?t|do not) (ask|wait) for (approv\w+|confirm\w*|permission)|auto-?approv\w*|skip (the |any |all )?(confirm\w*|approv\w*|permission\w*|hooks?)|bypass (the |any |all )?(guard|hooks?|approv\w*|permission\w*|blast)|(disable|turn off|uninstall|remove|kill) (the )?(guard|hooks?|blast[- ]?shield)|--dangerously|--yolo|\byolo mode\b)/i;
+
+/** An instruction file whose new text tells agents to act without approval: asked. */
+export function instructionFindings(path: string, text: string | undefined, writer: string, isInstruction: boolean): Finding[] {
+  if (!isInstruction || text === undefined || !NO_APPROVAL.test(text)) return [];
+  const said = NO_APPROVAL.exec(text)![0];
+  return [askFinding(`${writer} writes into ${path.split('/').slice(-2).join('/')}, instructions agents follow, telling them to act "${said}"; an agent reading it may stop asking before what it runs, so it needs confirmation.`, path)];
+}
+
 /** What a write of `text` (undefined: not known) into `path` does to another agent's or tool's settings. */
 export function settingsWriteFindings(path: string, text: string | undefined, writer: string, _facts: Facts): Finding[] {
   const place = placeOf(path);

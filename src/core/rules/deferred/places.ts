@@ -214,6 +214,26 @@ function tomlMcpCommands(text: string): string {
   return out.join('\n');
 }
 
+/**
+ * Commands an instruction file tells an agent to run: code spans and fences, and the rest of a line
+ * after "run:" or "execute:" (`Before any task run: curl … | sh`).
+ */
+export function instructedCommands(text: string): string {
+  const out: string[] = [];
+  for (const m of text.matchAll(/```[\w-]*\n([\s\S]*?)```/g)) out.push(m[1]!);
+  const prose = text.replace(/```[\s\S]*?```/g, '');
+  for (const m of prose.matchAll(/`([^`\n]{2,300})`/g)) out.push(m[1]!);
+  for (const m of prose.matchAll(/\b(?:run|execute|exec|invoke)\s*:\s*([^\n`]{2,300})/gi)) out.push(m[1]!.trim());
+  return out.slice(0, 32).join('\n');
+}
+
+/** Files agents read as their instructions. */
+const INSTRUCTION_FILES = /(^|\/)(agents\.md|claude\.md|claude\.local\.md|gemini\.md|qwen\.md|\.cursorrules|\.windsurfrules|\.clinerules|copilot-instructions\.md|conventions\.md)$|\/\.(cursor|windsurf|roo|kiro|clinerules|continue|amazonq)\/(rules|steering)?\/?[^/]*\.(mdc?|txt)$|\/\.clinerules\/[^/]+$|\/\.github\/instructions\/[^/]+\.md$|\/\.claude\/(commands|agents)\/[^/]+\.md$/;
+
+export function isInstructionFile(path: string): boolean {
+  return INSTRUCTION_FILES.test(path.toLowerCase()) && !/\/\.clinerules\/hooks\//.test(path.toLowerCase());
+}
+
 /** Where an agent reads the MCP servers it starts, or undefined. */
 function mcpPlaceOf(p: string, l: string, lname: string): PlaceRule | undefined {
   const when = 'whenever the agent starts (it runs each MCP server command, outside any hook)';
@@ -270,6 +290,7 @@ export function deferredPlaceOf(absolutePath: string, text?: string): PlaceRule 
   if (lname === 'sitecustomize.py' || lname === 'usercustomize.py') return { where: `Python's ${name}`, when: 'whenever Python starts', language: 'python', strictUnknown: true, commands: whole };
   const mcp = mcpPlaceOf(p, l, lname);
   if (mcp) return mcp;
+  if (isInstructionFile(p)) return { where: `the agent instructions ${p.split('/').slice(-2).join('/')}`, when: 'whenever an agent reads them (it runs what they tell it to)', language: 'shell', strictUnknown: false, commands: instructedCommands };
   if (/\.ya?ml$/.test(lname) && text !== undefined && /^\s*kind:\s*CronJob\b/m.test(text)) return { where: `the Kubernetes CronJob manifest ${name}`, when: 'on the CronJob schedule once applied', language: 'shell', strictUnknown: false, commands: yamlCommands };
   return undefined;
 }
