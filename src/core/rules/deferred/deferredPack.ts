@@ -174,9 +174,31 @@ function judgeInclude(p: GitProgram, inv: Invocation, ctx: RuleContext, cwd: str
   }
 }
 
+/** Helpers of the credential services themselves (`!gh auth git-credential`, `!aws codecommit credential-helper $@`). */
+const KNOWN_HELPERS = /^(\S*\/)?(gh|glab|aws|gcloud|az|git-credential-[\w-]+|op|doppler|vault)$/;
+
+/**
+ * A program git hands passwords to (`credential.helper '!…'`, `core.askPass`): unless it is a known
+ * service's helper, what it does with them is not something the hook can follow, so it asks.
+ */
+function credentialProgram(p: GitProgram): Finding | undefined {
+  if (!/^(credential\.(.+\.)?helper|core\.askpass)$/i.test(p.key)) return undefined;
+  const first = p.text.trim().split(/\s+/)[0] ?? '';
+  if (KNOWN_HELPERS.test(first)) return undefined;
+  return {
+    rule: 'deferred.credential-helper',
+    risk: 'credential-read',
+    severity: 'ask',
+    reason: `${p.where} makes git hand the passwords it uses to \`${p.text.slice(0, 80)}\` ${p.when}; what that program does with them cannot be followed, so it needs confirmation.`,
+    targets: [{ kind: 'path', name: p.key, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' }],
+  };
+}
+
 function judgeProgram(p: GitProgram, inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
   if (p.kind === 'hooks') return judgeHooksFolder(p, inv, ctx, cwd);
   if (p.kind === 'include') return judgeInclude(p, inv, ctx, cwd);
+  const handed = credentialProgram(p);
+  if (handed) return [handed, ...judgePayload(p.text, 'shell', { where: p.where, when: p.when }, inv.name === 'git' ? 'git' : inv.name, ctx, cwd)];
   return judgePayload(p.text, 'shell', { where: p.where, when: p.when }, inv.name === 'git' ? 'git' : inv.name, ctx, cwd);
 }
 
