@@ -173,6 +173,13 @@ const DENIED: Record<string, readonly string[]> = {
     'pgrep -f shield | xargs kill -9',
     'kill $(pidof blast-shield)',
   ],
+  "system package managers removing the guard": [
+    'brew uninstall blast-shield',
+    'brew rm --cask blast-shield',
+    'pipx uninstall blast-shield',
+    'sudo apt-get purge -y blast-shield',
+    'snap remove blast-shield',
+  ],
 };
 
 const ALLOWED: readonly string[] = [
@@ -242,6 +249,9 @@ const ALLOWED: readonly string[] = [
   'kill -9 $(pgrep -f "next dev")',
   'pgrep -f blast-shield',
   'ps aux | grep blast-shield',
+  'brew uninstall wget',
+  'brew info blast-shield',
+  'sudo apt-get remove -y nano',
 ];
 
 describe('rules/perimeter: families beyond direct writes', () => {
