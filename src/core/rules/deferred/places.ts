@@ -290,6 +290,10 @@ export function deferredPlaceOf(absolutePath: string, text?: string): PlaceRule 
   if (lname === 'sitecustomize.py' || lname === 'usercustomize.py') return { where: `Python's ${name}`, when: 'whenever Python starts', language: 'python', strictUnknown: true, commands: whole };
   const mcp = mcpPlaceOf(p, l, lname);
   if (mcp) return mcp;
+  if (/\/(migrations?|migrate|schema_migrations|sql\/migrations)\/(.+\/)?[^/]+\.sql$/.test(l) && !l.includes('/node_modules/')) {
+    // Applied by the next `prisma migrate deploy`, `supabase db push`, a deploy's release step: SQL run later.
+    return { where: `the migration ${p.split('/').slice(-2).join('/')}`, when: 'when the migrations are applied (migrate deploy, db push, the next deploy)', language: 'shell', strictUnknown: false, commands: (t) => (t.trim() === '' ? '' : `psql "$DATABASE_URL" <<'SQL'\n${t}\nSQL`) };
+  }
   if (isInstructionFile(p)) return { where: `the agent instructions ${p.split('/').slice(-2).join('/')}`, when: 'whenever an agent reads them (it runs what they tell it to)', language: 'shell', strictUnknown: false, commands: instructedCommands };
   if (/\.ya?ml$/.test(lname) && text !== undefined && /^\s*kind:\s*CronJob\b/m.test(text)) return { where: `the Kubernetes CronJob manifest ${name}`, when: 'on the CronJob schedule once applied', language: 'shell', strictUnknown: false, commands: yamlCommands };
   return undefined;
