@@ -88,6 +88,9 @@ const FLAGGED: readonly [string, readonly string[]][] = [
   // SQL planted in a migration runs when the migrations are applied.
   ["echo 'DROP SCHEMA public CASCADE;' >> prisma/migrations/20260101_x/migration.sql", ['migration', 'applied']],
   ["printf 'TRUNCATE users;\\n' > supabase/migrations/0002_wipe.sql", ['migration']],
+  // Interpreter code that sets package.json scripts.
+  ["python3 -c \"import json;p=json.load(open('package.json'));p['scripts']['lint']='rm -rf uploads';json.dump(p,open('package.json','w'))\"", ['npm script lint', 'uploads']],
+  ["node -e \"const fs=require('fs');const p=JSON.parse(fs.readFileSync('package.json'));p.scripts.postinstall='rm -rf storage/app';fs.writeFileSync('package.json',JSON.stringify(p))\"", ['postinstall']],
 ];
 
 const ALLOWED: readonly string[] = [
@@ -127,6 +130,7 @@ const ALLOWED: readonly string[] = [
   "export GIT_SSH_COMMAND='ssh -i ~/.ssh/deploy_key -o IdentitiesOnly=yes'",
   "echo 'ALTER TABLE users ADD COLUMN age int;' >> prisma/migrations/20260101_x/migration.sql",
   "echo 'DROP TABLE users;' > docs/examples/drop.sql",
+  "python3 -c \"import json;p=json.load(open('package.json'));p['scripts']['lint']='eslint .';json.dump(p,open('package.json','w'))\"",
 ];
 
 describe('rules/deferred: deferred execution is execution', () => {

@@ -1,6 +1,6 @@
 import { basename, normalize, resolvePath } from '../../paths';
 import { EFFECT_RULES, effectsOf, READ_ONLY_COMMANDS } from '../../policy/effects';
-import type { Analysis, ArgWord, Facts, Finding, Invocation, RuleContext, RulePack } from '../../policy/types';
+import type { Analysis, ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack } from '../../policy/types';
 import { perimeterView } from '../perimeter/protectedPaths';
 import { unreadFinding } from '../perimeter/reach';
 import { configFilePrograms, GIT_HOOK_NAMES, gitPrograms, type GitProgram } from './gitPrograms';
@@ -331,9 +331,27 @@ function compoundCrontab(analysis: Analysis, ctx: RuleContext): Finding[] {
   return out;
 }
 
+/**
+ * Interpreter code that edits package.json's scripts (`p['scripts']['lint'] = '…'; json.dump(p, …)`,
+ * `pkg.scripts.test = "…"`): each script it sets is judged as the npm script it becomes.
+ */
+function scriptEdits(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
+  if (!/package\.json/.test(snippet.text) || !/scripts/.test(snippet.text)) return [];
+  const out: Finding[] = [];
+  const SET = /(?:\[\s*["']scripts["']\s*\]|\.scripts)\s*(?:\[\s*["']([\w:-]+)["']\s*\]|\.(\w+))\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|`([^`$]*)`)/g;
+  for (const m of snippet.text.matchAll(SET)) {
+    const name = m[1] ?? m[2]!;
+    const line = (m[3] ?? m[4] ?? m[5] ?? '').replace(/\\(["'\\])/g, '$1');
+    const when = LIFECYCLE.test(name) ? `whenever npm runs the ${name} step` : `when \`npm run ${name}\` runs`;
+    out.push(...judgePayload(line, 'shell', { where: `the npm script ${name} in package.json`, when }, snippet.runner.name, ctx, snippet.runner.cwd || ctx.facts.cwd));
+  }
+  return out;
+}
+
 export const deferredPack: RulePack = {
   id: 'deferred',
   title: 'Deferred execution',
   checkInvocation,
+  checkSnippet: scriptEdits,
   checkAnalysis: compoundCrontab,
 };
