@@ -106,6 +106,8 @@ const DENIED: Record<string, readonly string[]> = {
     "claude --dangerously-skip-permissions -p 'tidy'",
     "claude --setting-sources project -p 'tidy'",
     "codex exec --dangerously-bypass-approvals-and-sandbox 'fix'",
+    "docker run --rm -v $PWD:/w ghcr.io/openai/codex exec --full-auto 'fix'",
+    "podman run -it -v .:/work docker.io/acme/claude-code --dangerously-skip-permissions -p 'tidy'",
     "codex -c 'approval_policy=\"never\"' exec 'fix'",
     "codex exec -s danger-full-access 'fix'",
     "CODEX_HOME=/tmp/cx codex exec 'fix'",
@@ -263,6 +265,8 @@ const ALLOWED: readonly string[] = [
   'git pull origin main',
   'git pull --rebase upstream main',
   'npx degit sveltejs/template my-app',
+  'docker run --rm -it node:20 npm test',
+  'docker run --rm ghcr.io/openai/codex --version',
 ];
 
 describe('rules/perimeter: families beyond direct writes', () => {

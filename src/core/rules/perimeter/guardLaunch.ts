@@ -178,6 +178,11 @@ export function agentOf(inv: Invocation): { agent: string; args: readonly ArgWor
   if (at >= 0 && ['npx', 'bunx', 'pnpx', 'pnpm', 'yarn', 'npm', 'bun', 'uvx', 'pipx'].includes(inv.name)) {
     return { agent: AGENT_CLIS[inv.args[at]!.text.replace(/(?<=.)@[^/]*$/, '')]!, args: inv.args.slice(at + 1) };
   }
+  // docker run -v "$PWD:/w" ghcr.io/openai/codex exec --full-auto …: an agent image, with the project mounted.
+  if (['docker', 'podman', 'nerdctl'].includes(inv.name) && inv.args.some((a) => a.text === 'run')) {
+    const image = inv.args.findIndex((a) => !a.text.startsWith('-') && !a.text.includes(':/') && AGENT_CLIS[(a.text.replace(/[:@][^/]*$/, '').split('/').pop() ?? '')] !== undefined);
+    if (image >= 0) return { agent: AGENT_CLIS[inv.args[image]!.text.replace(/[:@][^/]*$/, '').split('/').pop()!]!, args: inv.args.slice(image + 1) };
+  }
   return undefined;
 }
 
