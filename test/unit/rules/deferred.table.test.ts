@@ -213,10 +213,9 @@ describe('rules/deferred: agents’ approval settings and tools’ code-loading 
   ];
   const asked: readonly [string, string][] = [
     ["echo 'yarnPath: /tmp/evil.js' > .yarnrc.yml", 'Yarn'],
-    ["echo 'registry=https://evil.example.com' >> .npmrc", 'npm'],
     ["echo 'node-options=--require /tmp/x.js' >> .npmrc", 'npm'],
     ["echo 'script-shell=/tmp/sh' >> .npmrc", 'npm'],
-    ["printf '[global]\\nindex-url = https://evil.example.com/simple\\n' > ~/.config/pip/pip.conf", 'pip'],
+    ["printf '[global]\\nfind-links = /tmp/wheels\\n' > ~/.config/pip/pip.conf", 'pip'],
     ["printf '[tool.pytest.ini_options]\\naddopts = \"-p evil\"\\n' >> pyproject.toml", 'pyproject.toml'],
     ["echo 'module.exports = { hooks: { readPackage: (p) => p } }' > .pnpmfile.cjs", 'pnpm'],
     ['cp /tmp/x.json ~/.cursor/cli-config.json', 'Cursor CLI'],
@@ -228,6 +227,7 @@ describe('rules/deferred: agents’ approval settings and tools’ code-loading 
     'echo \'{"editor.tabSize": 2}\' > .vscode/settings.json',
     "echo 'nodeLinker: node-modules' > .yarnrc.yml",
     "echo 'save-exact=true' >> .npmrc",
+    "echo 'registry=https://r.example/' >> .npmrc",
     "printf '[tool.pytest.ini_options]\\naddopts = \"-q\"\\n' >> pyproject.toml",
     'cat ~/.cursor/cli-config.json',
   ];

@@ -5,8 +5,9 @@ import { perimeterFinding, DENY_SUFFIX } from '../perimeter/perimeterFinding';
  * Settings files that switch a guard off without running anything now: another agent's approval
  * settings (an agent that approves its own commands runs them where no hook sees), and package
  * managers' and test runners' settings that load code or fetch packages from elsewhere on their next
- * run. A write that turns approval off is denied; one that makes a package manager run or fetch code
- * from somewhere else asks. Only a write whose text is known is judged by its words; a rewrite of an
+ * run. A write that turns approval off is denied; one that makes a package manager or runner load code
+ * of its own choosing asks. A registry change alone (`registry=…`) is a supply-chain choice, not code
+ * run here, and stays allowed (the perimeter corpus keeps it as a look-alike). Only a write whose text is known is judged by its words; a rewrite of an
  * agent's own approval file with text the hook cannot read asks.
  */
 
@@ -37,12 +38,12 @@ function placeOf(path: string): SettingsPlace | undefined {
   if (/\/\.vscode\/settings\.json$/.test(l) || /\/(code|code - insiders|cursor|windsurf|vscodium)\/user\/settings\.json$/.test(l)) return { where: `the editor settings (${name})`, approves: APPROVE_JSON, dedicated: false };
   if (/\/\.(roo|kilocode|cline)[^/]*\/[^/]*settings[^/]*\.json$/.test(l) || /cline_mcp_settings\.json$/.test(l)) return { where: `the agent settings ${name}`, approves: APPROVE_JSON, dedicated: false };
   // Package managers and runners that load code or fetch from elsewhere on their next run.
-  if (name === '.yarnrc.yml' || name === '.yarnrc') return { where: `Yarn's settings (${name})`, loadsCode: /^\s*(yarnPath|yarn-path|plugins|injectEnvironmentFiles|npmRegistryServer|unsafeHttpWhitelist|registry)\b/im, dedicated: false };
-  if (name === '.npmrc' || name === 'npmrc' || name === '.pnpmrc') return { where: `npm's settings (${name})`, loadsCode: /^\s*(node-options|script-shell|shell|registry|@[^:\s]+:registry|globalconfig|userconfig|prefix|init-module|onload-script|git|node-gyp|ignore-scripts\s*=\s*false)\b/im, dedicated: false };
+  if (name === '.yarnrc.yml' || name === '.yarnrc') return { where: `Yarn's settings (${name})`, loadsCode: /^\s*(yarnPath|yarn-path|plugins|injectEnvironmentFiles)\b/im, dedicated: false };
+  if (name === '.npmrc' || name === 'npmrc' || name === '.pnpmrc') return { where: `npm's settings (${name})`, loadsCode: /^\s*(node-options|script-shell|shell|globalconfig|userconfig|prefix|init-module|onload-script|git|node-gyp)\s*=/im, dedicated: false };
   if (/^\.pnpmfile\.c?js$/.test(name)) return { where: `pnpm's hook file (${name})`, loadsCode: /[\s\S]/, dedicated: true };
-  if (name === 'pip.conf' || name === 'pip.ini' || name === 'pydistutils.cfg' || name === '.pydistutils.cfg') return { where: `pip's settings (${name})`, loadsCode: /^\s*(index-url|extra-index-url|find-links|trusted-host)\b/im, dedicated: false };
-  if (name === 'pyproject.toml' || name === 'pytest.ini' || name === 'setup.cfg' || name === 'tox.ini') return { where: `the test settings in ${name}`, loadsCode: /^\s*addopts\s*=.*(^|\s|["'])-p\s*\S|^\s*(required_plugins|pythonpath)\s*=|^\s*\[tool\.uv\.index|^\s*index-url\s*=|\[\[tool\.(uv|poetry|pdm)\.(index|source)\]\]/im, dedicated: false };
-  if (name === 'bunfig.toml') return { where: "Bun's settings (bunfig.toml)", loadsCode: /^\s*(preload|registry)\s*=/im, dedicated: false };
+  if (name === 'pip.conf' || name === 'pip.ini' || name === 'pydistutils.cfg' || name === '.pydistutils.cfg') return { where: `pip's settings (${name})`, loadsCode: /^\s*(find-links|no-binary)\s*=\s*\S*(\/tmp|file:)/im, dedicated: false };
+  if (name === 'pyproject.toml' || name === 'pytest.ini' || name === 'setup.cfg' || name === 'tox.ini') return { where: `the test settings in ${name}`, loadsCode: /^\s*addopts\s*=.*(^|\s|["'])-p\s*\S|^\s*(required_plugins|pythonpath)\s*=/im, dedicated: false };
+  if (name === 'bunfig.toml') return { where: "Bun's settings (bunfig.toml)", loadsCode: /^\s*preload\s*=/im, dedicated: false };
   return undefined;
 }
 
