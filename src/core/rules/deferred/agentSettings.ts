@@ -31,12 +31,12 @@ function placeOf(path: string): SettingsPlace | undefined {
   if (/\/\.cursor\/cli(-config)?\.json$/.test(l)) return { where: `Cursor CLI's permissions (${name})`, approves: APPROVE_JSON, dedicated: true };
   if (/(^|\/)opencode\.jsonc?$/.test(l) || /\/\.config\/opencode\/[^/]+\.jsonc?$/.test(l)) return { where: `opencode's permissions (${name})`, approves: APPROVE_JSON, dedicated: true };
   if (/(^|\/)\.aider\.conf\.ya?ml$/.test(l)) return { where: `aider's settings (${name})`, approves: /^\s*yes(-always)?\s*:\s*(true|yes|on)\b/im, dedicated: true };
-  if (/\/\.codex\/config\.toml$/.test(l)) return { where: "Codex's settings (config.toml)", approves: /^\s*(approval_policy\s*=\s*["']?never|sandbox_mode\s*=\s*["']?danger-full-access|full_auto\s*=\s*true)/im, dedicated: true };
+  if (l.endsWith('/.codex/config.toml')) return { where: "Codex's settings (config.toml)", approves: /^\s*(approval_policy\s*=\s*["']?never|sandbox_mode\s*=\s*["']?danger-full-access|full_auto\s*=\s*true)/im, dedicated: true };
   if (/\/\.(gemini|qwen)\/settings\.json$/.test(l)) return { where: `${/qwen/.test(l) ? 'Qwen Code' : 'Gemini CLI'}'s settings (settings.json)`, approves: /"(autoAccept|yolo|trust)"\s*:\s*true|"approvalMode"\s*:\s*"(yolo|auto_edit)"|"allowed"\s*:\s*\[\s*"(run_shell_command|ShellTool)/i, dedicated: true };
-  if (/\/\.claude\/settings(\.local)?\.json$/.test(l) || /\/\.claude\.json$/.test(l)) return { where: `Claude Code's settings (${name})`, approves: APPROVE_JSON, dedicated: false };
+  if (/\/\.claude\/settings(\.local)?\.json$/.test(l) || l.endsWith('/.claude.json')) return { where: `Claude Code's settings (${name})`, approves: APPROVE_JSON, dedicated: false };
   if (/\/\.config\/goose\/config\.ya?ml$/.test(l)) return { where: "goose's settings (config.yaml)", approves: /^\s*GOOSE_MODE\s*:\s*["']?(auto|smart_approve)/im, dedicated: true };
-  if (/\/\.vscode\/settings\.json$/.test(l) || /\/(code|code - insiders|cursor|windsurf|vscodium)\/user\/settings\.json$/.test(l)) return { where: `the editor settings (${name})`, approves: APPROVE_JSON, dedicated: false };
-  if (/\/\.(roo|kilocode|cline)[^/]*\/[^/]*settings[^/]*\.json$/.test(l) || /cline_mcp_settings\.json$/.test(l)) return { where: `the agent settings ${name}`, approves: APPROVE_JSON, dedicated: false };
+  if (l.endsWith('/.vscode/settings.json') || /\/(code|code - insiders|cursor|windsurf|vscodium)\/user\/settings\.json$/.test(l)) return { where: `the editor settings (${name})`, approves: APPROVE_JSON, dedicated: false };
+  if (/\/\.(roo|kilocode|cline)[^/]*\/[^/]*settings[^/]*\.json$/.test(l) || l.endsWith('cline_mcp_settings.json')) return { where: `the agent settings ${name}`, approves: APPROVE_JSON, dedicated: false };
   // Package managers and runners that load code or fetch from elsewhere on their next run.
   if (name === '.yarnrc.yml' || name === '.yarnrc') return { where: `Yarn's settings (${name})`, loadsCode: /^\s*(yarnPath|yarn-path|plugins|injectEnvironmentFiles)\b/im, dedicated: false };
   if (name === '.npmrc' || name === 'npmrc' || name === '.pnpmrc') return { where: `npm's settings (${name})`, loadsCode: /^\s*(node-options|script-shell|shell|globalconfig|userconfig|prefix|init-module|onload-script|git|node-gyp)\s*=/im, dedicated: false };

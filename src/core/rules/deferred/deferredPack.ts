@@ -298,7 +298,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     const shadow = shadowPlaceOf(w.path, ctx.facts);
     const copied = shadow && w.from !== undefined ? shadowCopy(w.path, w.from, w.writer, ctx.facts) : 'judge-text';
     if (shadow && copied === 'judge-text') out.push(...judgeWrite(w, shadow, inv, ctx, cwd));
-    else if (shadow && copied) out.push(copied);
+    else if (shadow && copied !== undefined && copied !== 'judge-text') out.push(copied);
     const place = deferredPlaceOf(w.path, w.text);
     if (place) out.push(...judgeWrite(w, place, inv, ctx, cwd));
     const runner = place ? undefined : (runnerPlaceOf(w.path) ?? packageScriptTarget(w.path, ctx.facts));

@@ -205,7 +205,7 @@ export function mcpServerCommands(text: string): string {
 /** `[mcp_servers.NAME]` tables of codex's config.toml: `command = "…"`, `args = [ … ]`. */
 function tomlMcpCommands(text: string): string {
   const out: string[] = [];
-  for (const table of text.split(/^\s*\[/m).filter((t) => /^mcp_servers\./.test(t))) {
+  for (const table of text.split(/^\s*\[/m).filter((t) => t.startsWith('mcp_servers.'))) {
     const command = /^\s*command\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)')/m.exec(table);
     if (!command) continue;
     const args = /^\s*args\s*=\s*(\[[^\]]*\])/m.exec(table);
@@ -239,8 +239,8 @@ function mcpPlaceOf(p: string, l: string, lname: string): PlaceRule | undefined 
   const when = 'whenever the agent starts (it runs each MCP server command, outside any hook)';
   const json = (where: string): PlaceRule => ({ where, when, language: 'shell', strictUnknown: true, commands: mcpServerCommands });
   if (lname === '.mcp.json' || lname === 'mcp.json' && /\/\.(cursor|vscode|roo|kiro|amazonq|gemini)\/mcp\.json$/.test(l)) return json(`the MCP server list ${p.split('/').slice(-2).join('/')}`);
-  if (/^(mcp_config|claude_desktop_config|cline_mcp_settings|mcp_settings)\.json$/.test(lname) || /\/\.claude\.json$/.test(l) || /\/\.gemini\/settings\.json$/.test(l) || /\/\.qwen\/settings\.json$/.test(l) || /(^|\/)opencode\.jsonc?$/.test(l) || /\/\.config\/zed\/settings\.json$/.test(l)) return json(`the MCP servers in ${p.split('/').slice(-2).join('/')}`);
-  if (/\/\.codex\/config\.toml$/.test(l)) return { where: 'the MCP servers in ~/.codex/config.toml', when, language: 'shell', strictUnknown: true, commands: tomlMcpCommands };
+  if (/^(mcp_config|claude_desktop_config|cline_mcp_settings|mcp_settings)\.json$/.test(lname) || l.endsWith('/.claude.json') || l.endsWith('/.gemini/settings.json') || l.endsWith('/.qwen/settings.json') || /(^|\/)opencode\.jsonc?$/.test(l) || l.endsWith('/.config/zed/settings.json')) return json(`the MCP servers in ${p.split('/').slice(-2).join('/')}`);
+  if (l.endsWith('/.codex/config.toml')) return { where: 'the MCP servers in ~/.codex/config.toml', when, language: 'shell', strictUnknown: true, commands: tomlMcpCommands };
   return undefined;
 }
 
