@@ -39,7 +39,7 @@ function placeOf(path: string): SettingsPlace | undefined {
   if (/\/\.(roo|kilocode|cline)[^/]*\/[^/]*settings[^/]*\.json$/.test(l) || l.endsWith('cline_mcp_settings.json')) return { where: `the agent settings ${name}`, approves: APPROVE_JSON, dedicated: false };
   // Package managers and runners that load code or fetch from elsewhere on their next run.
   if (name === '.yarnrc.yml' || name === '.yarnrc') return { where: `Yarn's settings (${name})`, loadsCode: /^\s*(yarnPath|yarn-path|plugins|injectEnvironmentFiles)\b/im, dedicated: false };
-  if (name === '.npmrc' || name === 'npmrc' || name === '.pnpmrc') return { where: `npm's settings (${name})`, loadsCode: /^\s*(node-options|script-shell|shell|globalconfig|userconfig|prefix|init-module|onload-script|git|node-gyp)\s*=/im, dedicated: false };
+  if (name === '.npmrc' || name === 'npmrc' || name === '.pnpmrc') return { where: `npm's settings (${name})`, loadsCode: /^\s*(node-options|script-shell|shell|globalconfig|userconfig|init-module|onload-script|git|node-gyp)\s*=/im, dedicated: false };
   if (/^\.pnpmfile\.c?js$/.test(name)) return { where: `pnpm's hook file (${name})`, loadsCode: /[\s\S]/, dedicated: true };
   if (name === 'pip.conf' || name === 'pip.ini' || name === 'pydistutils.cfg' || name === '.pydistutils.cfg') return { where: `pip's settings (${name})`, loadsCode: /^\s*(find-links|no-binary)\s*=\s*\S*(\/tmp|file:)/im, dedicated: false };
   if (name === 'pyproject.toml' || name === 'pytest.ini' || name === 'setup.cfg' || name === 'tox.ini') return { where: `the test settings in ${name}`, loadsCode: /^\s*addopts\s*=.*(^|\s|["'])-p\s*\S|^\s*(required_plugins|pythonpath)\s*=/im, dedicated: false };
