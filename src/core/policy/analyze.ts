@@ -23,6 +23,7 @@ import { commandOutput, recordWrites, stdinText } from './knownOutput';
 import type { Analysis, ArgWord, CodeSnippet, Facts, Invocation, Opaque, Origin, Redirect, RemoteContext, SnippetLanguage, StdinSource, Via } from './types';
 import { workMeter, type WorkMeter } from './workMeter';
 import { handOn, substitutionsTooDeep } from './walkLimits';
+import { nameIsPattern, runPatternName } from './globName';
 import { producerSource } from './producerSource';
 import { ALIAS, EXPORTED, exportedVariables, recordAliases, recordExports, selectionOf } from './lineState';
 export { REMOTE_CWD, type AnalyzeLimits } from './handlers/context';
@@ -435,6 +436,7 @@ class Analyzer implements Walker {
     if ('done' in peeled) return peeled.done;
     const argv = peeled.argv;
     const first = argv[0]!;
+    if (first.glob && !first.dynamic && nameIsPattern(first.text)) return runPatternName(this, argv, exec);
     const name = commandName(first.text);
     const args = argv.slice(1);
     const runner = this.argumentRunners.get(name);

@@ -414,11 +414,33 @@ function taggedShellTemplates(text: string, out: ShellOut[], max: number): void 
   }
 }
 
+/**
+ * Python code with its module and function aliases written out: `import subprocess as s; s.call(…)`
+ * is `subprocess.call(…)`, `from os import system as run_it; run_it(…)` is `system(…)`. Names only
+ * (at most 16 aliases), so the scan for calls sees the APIs it knows.
+ */
+function pythonAliases(code: string): string {
+  let result = code;
+  let count = 0;
+  for (const m of code.matchAll(/\bimport\s+(subprocess|os|commands)\s+as\s+([A-Za-z_]\w*)/g)) {
+    if (++count > 16) break;
+    result = result.replace(new RegExp(`(?<![\\w.])${m[2]}\\.`, 'g'), `${m[1]}.`);
+  }
+  for (const m of code.matchAll(/\bfrom\s+(?:subprocess|os)\s+import\s+([\w\s,]+?\bas\b[\w\s,]*)/g)) {
+    for (const pair of m[1]!.matchAll(/([A-Za-z_]\w*)\s+as\s+([A-Za-z_]\w*)/g)) {
+      if (++count > 16) break;
+      result = result.replace(new RegExp(`(?<![\\w.])${pair[2]}\\s*\\(`, 'g'), `${pair[1]}(`);
+    }
+  }
+  return result;
+}
+
 /** Every shell-out found in `code`, at most `max`. */
 export function findShellOuts(language: SnippetLanguage, code: string, max = 64): ShellOut[] {
   const out: ShellOut[] = [];
   switch (language) {
     case 'python': {
+      code = pythonAliases(code);
       for (const api of PYTHON_APIS) callsOf(code, api, language, out, max);
       if (/\bfrom\s+(subprocess|os)\s+import\b/.test(code)) for (const api of PYTHON_BARE_APIS) callsOf(code, api, language, out, max);
       break;

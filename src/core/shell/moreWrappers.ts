@@ -1,7 +1,7 @@
 import type { ArgWord } from './ast';
 import { parseCommand, type OptionSpec } from './grammar';
 import type { Peeled } from './wrappers';
-import { flag, readWrapper, switches, valued, wrapperGrammar } from './wrapperOptions';
+import { flag, optional, readWrapper, switches, valued, wrapperGrammar } from './wrapperOptions';
 
 /**
  * Wrappers that run a command after their own options and, for some, a leading operand (a
@@ -47,6 +47,40 @@ const sopsPeel: Peeler = (args) => {
   return line ? { argv: [], shellText: line, label: `sops ${mode}` } : { argv: [], none: true };
 };
 
+const NODEMON = wrapperGrammar([valued('-x', '--exec'), valued('-w', '--watch'), valued('-e', '--ext'), valued('-i', '--ignore'), valued('-d', '--delay'), valued('--signal'), valued('--config'), valued('-C', '--on-change-only')], { interspersed: true, unknownShort: 'switch', unknownLong: 'switch' });
+
+/** `nodemon --exec 'cmd'` runs the line through a shell on every change (and once at start). */
+const nodemonPeel: Peeler = (args) => {
+  const line = readWrapper(args, NODEMON).valueWord('-x');
+  return line ? { argv: [], shellText: line, label: 'nodemon --exec' } : { argv: [], none: true };
+};
+
+const CHOKIDAR = wrapperGrammar([valued('-c', '--command'), valued('-d', '--debounce'), valued('-t', '--throttle'), valued('-i', '--ignore'), valued('--polling-interval'), valued('--poll-interval-binary')], { interspersed: true, unknownShort: 'switch', unknownLong: 'switch' });
+
+/** `chokidar 'src/**' -c 'cmd'` runs the line through a shell on every change. */
+const chokidarPeel: Peeler = (args) => {
+  const line = readWrapper(args, CHOKIDAR).valueWord('-c');
+  return line ? { argv: [], shellText: line, label: 'chokidar -c' } : { argv: [], none: true };
+};
+
+const WATCHEXEC = wrapperGrammar([valued('-w', '--watch'), valued('-e', '--exts'), valued('-f', '--filter'), valued('-i', '--ignore'), valued('-s', '--signal'), valued('-d', '--debounce'), valued('--shell'), valued('--project-origin'), valued('--workdir'), valued('-E', '--env'), valued('--on-busy-update'), valued('--stop-signal'), valued('--stop-timeout'), valued('--delay-run'), valued('--poll'), valued('--emit-events-to'), valued('--filter-file'), valued('--ignore-file'), valued('--wrap-process'), valued('--color'), valued('--timings'), valued('--socket')], { unknownShort: 'switch', unknownLong: 'switch' });
+
+/** `watchexec -e ts -- cmd args`, or one operand that is a shell line (`watchexec 'npm test && rm -rf x'`). */
+const watchexecPeel: Peeler = (args) => {
+  const read = readWrapper(args, WATCHEXEC);
+  const rest = args.slice(read.index);
+  if (rest.length === 0) return { argv: [], none: true };
+  return rest.length === 1 ? { argv: [], shellText: rest[0]!, label: 'watchexec' } : { argv: rest };
+};
+
+/** `entr [-acdnprsz] cmd args`; with `-s` the one operand is a shell line. */
+const entrPeel: Peeler = (args) => {
+  const read = readWrapper(args, wrapperGrammar(switches('acdnprsz')));
+  const rest = args.slice(read.index);
+  if (rest.length === 0) return { argv: [], none: true };
+  return read.given('-s') ? { argv: [], shellText: rest[0]!, label: 'entr -s' } : { argv: rest };
+};
+
 const letters = (valuedLetters: string): OptionSpec[] => [...valuedLetters].map((l) => valued('-' + l));
 const long = (...names: string[]): OptionSpec[] => names.map((n) => valued('--' + n));
 
@@ -78,4 +112,11 @@ export const MORE_WRAPPERS: Readonly<Record<string, Peeler>> = {
   envdir: optionsThen([], 1),
   chpst: optionsThen(letters('uUbenlamodfcrptx')),
   faketime: optionsThen(letters('p'), 1),
+  // sshpass [-f file | -d fd | -p password | -e[var]] [-P prompt] [-v] command args
+  sshpass: optionsThen([...letters('fdpP'), optional('-e'), flag('-v')], 0, ['-h', '-V']),
+  // File watchers that run a command on every change (and at start).
+  nodemon: nodemonPeel,
+  chokidar: chokidarPeel,
+  watchexec: watchexecPeel,
+  entr: entrPeel,
 };

@@ -36,6 +36,7 @@ describe('policy/handlers/codeRunners: what editors and REPLs run', () => {
     [['lua', '-e', 'os.remove("db/development.sqlite3")'], undefined, ["rm -f -- 'db/development.sqlite3'"]],
     [['tclsh'], 'exec rm -rf uploads\n', ['rm -rf uploads']],
     [['expect', '-c', 'file delete -force build'], undefined, ['rm -rf -- build']],
+    [['expect', '-c', 'spawn kubectl delete ns prod; expect eof'], undefined, ['kubectl delete ns prod']],
     [['gdb', '-batch', '-ex', 'shell rm -rf uploads'], undefined, ['rm -rf uploads']],
     [['lldb', '--batch', '-o', 'platform shell kubectl delete ns prod'], undefined, ['kubectl delete ns prod']],
     [['git', '-c', 'core.pager=rm -rf uploads; cat', 'log', '-1'], undefined, ['rm -rf uploads; cat']],
@@ -69,6 +70,7 @@ describe('policy/handlers/codeRunners: what editors and REPLs run', () => {
     [['git', 'config', '--get', 'alias.x'], undefined],
     [['git', '-c', 'core.fsmonitor=false', 'status'], undefined],
     [['tclsh'], 'puts [clock seconds]\n'],
+    [['expect', '-c', 'spawn ls -la; expect eof'], undefined],
     [['Rscript', '--vanilla', '-e', 'print(1)'], undefined],
     [['julia', '-q', '--eval', 'println(1)'], undefined],
     [['nvim', '--headless', '-c', 'lua vim.print(vim.version())', '-c', 'qa'], undefined],
@@ -87,6 +89,9 @@ describe('policy/handlers/codeRunners: what editors and REPLs run', () => {
     ['lua', '-e', 'os.execute(cmd)'],
     ['vim', '-es', '-c', 'execute "!" . g:cmd'],
     ['expect', '-c', 'exec $cmd'],
+    ['expect', '-c', 'spawn redis-cli -h cache.prod.acme.internal; send "FLUSHALL\\r"; interact'],
+    ['expect', '-c', 'spawn ssh db1\nexpect "$ "\nsend "rm -rf /srv/data\\r"'],
+    ['expect', '-c', 'spawn $prog'],
     ['vim', '-es', '-c', 'py3 import subprocess; subprocess.run(cmd)'],
   ];
   for (const argv of unreadable) it(`cannot be read, so it is reported: ${argv.join(' ')}`, () => assert.ok(escapes(argv).opaque > 0));

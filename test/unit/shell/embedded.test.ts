@@ -19,6 +19,13 @@ const table: [SnippetLanguage, string, ShellOut[]][] = [
   ['python', 'os.system("""rm -rf /tmp/a""")', [{ kind: 'shell', api: 'os.system', text: 'rm -rf /tmp/a' }]],
   ['python', "os.system('rm ' '-rf x')", [{ kind: 'shell', api: 'os.system', text: 'rm -rf x' }]],
   ['python', 'from subprocess import run\nrun(["rm", "x"])', [{ kind: 'argv', api: 'run', argv: ['rm', 'x'] }]],
+  // Module and function aliases are the same calls; concatenated literals are one string.
+  ['python', "import subprocess as s; s.call('redis-cli FLUSH'+'ALL', shell=True)", [{ kind: 'shell', api: 'subprocess.call', text: 'redis-cli FLUSHALL' }]],
+  ['python', "import os as o\no.system('rm -rf build')", [{ kind: 'shell', api: 'os.system', text: 'rm -rf build' }]],
+  ['python', "from subprocess import call as c\nc('dropdb app', shell=True)", [{ kind: 'shell', api: 'call', text: 'dropdb app' }]],
+  ['python', 'import subprocess as sp\nsp.run(cmd, shell=True)', [{ kind: 'dynamic', api: 'subprocess.run' }]],
+  ['python', "import json as s; s.call('rm -rf x')", []],
+  ['python', "import subprocess as s\nprint(s.__doc__)\nsense.call('rm -rf x')", []],
   ['python', 'run(["rm", "x"])', []],
   ['python', '# os.system("rm -rf /")\nprint(1)', []],
   ['python', 'shutil.rmtree("x")', []],

@@ -31,6 +31,9 @@ const BEFORE_COMMAND: Record<string, string[]> = {
   chrt: ['chrt -i 0', 'chrt --idle 0', 'chrt -T 10 -i 0'],
   numactl: ['numactl -N 0', 'numactl --cpunodebind=0', 'numactl -N0 -m 0'],
   doas: ['doas -u root', 'doas -uroot', 'doas -n -u root'],
+  sshpass: ['sshpass -p x', 'sshpass -px', 'sshpass -f /tmp/pw', 'sshpass -e', 'sshpass -eSSHPASS -v', 'sshpass -d 3 -P assword'],
+  watchexec: ['watchexec -e ts --', 'watchexec -w src -e ts --', 'watchexec --exts=ts --'],
+  entr: ['entr', 'entr -r', 'entr -cp'],
   'strace / ltrace': ['strace -f -o /tmp/trace', 'strace -o/tmp/trace -e trace=file', 'ltrace -o /tmp/trace'],
 };
 
@@ -43,6 +46,10 @@ const SHELL_LINE: Record<string, string[]> = {
   env: ["env -S '{}'", "env --split-string='{}'", "env -i -S '{}'"],
   npx: ["npx -c '{}'", "npx --call='{}'", "npx -y --call '{}'"],
   sg: ["sg docker -c '{}'"],
+  nodemon: ["nodemon --exec '{}'", "nodemon -x '{}'", "nodemon -w src -e ts --exec '{}'", "nodemon --exec='{}' src"],
+  chokidar: ["chokidar 'src/**' -c '{}'", "chokidar 'src/**' --command '{}'", "chokidar -c '{}' 'src/**'"],
+  watchexec: ["watchexec '{}'", "watchexec -e ts '{}'"],
+  entr: ["entr -s '{}'", "entr -rs '{}'"],
   watch: ["watch '{}'", "watch -n 5 '{}'", "watch -n5 -t '{}'", "watch --interval=5 '{}'", "watch --inter 5 '{}'"],
 };
 

@@ -212,11 +212,28 @@ function luaEscapes(args: readonly ArgWord[]): Escapes {
   return out;
 }
 
-/** Tcl: `exec prog args…` runs a program; `file delete ?-force? path…` deletes. */
+/**
+ * Tcl: `exec prog args…` runs a program; `file delete ?-force? path…` deletes. Expect's `spawn prog
+ * args` runs one too, and what `send` types into it afterwards (a client's commands, a shell's lines)
+ * cannot be followed: it asks.
+ */
 function tclEscapes(code: string, label: string): Escapes {
   const out = empty();
+  let spawned: string | undefined;
   for (const raw of code.split(/\n|;/)) {
     const line = raw.trim().replace(/^\[|\]$/g, '');
+    const spawn = /^spawn\s+(?:-\S+\s+)*(.+)$/.exec(line);
+    if (spawn) {
+      spawned = spawn[1]!.split(/\s+/)[0];
+      if (/\$|\[/.test(spawn[1]!)) out.opaque.push(`${label} spawns a program with words computed at run time`);
+      else out.shell.push({ text: spawn[1]!.replace(/[{}]/g, "'"), label });
+      continue;
+    }
+    if (spawned !== undefined && /^send\s/.test(line)) {
+      out.opaque.push(`${label} types input into ${spawned}, which the guard cannot follow`);
+      spawned = undefined;
+      continue;
+    }
     const exec = /^(?:.*\[\s*)?exec\s+(.*?)\]?$/.exec(line);
     if (exec) {
       if (/\$|\[/.test(exec[1]!)) out.opaque.push(`${label} runs exec with words computed at run time`);

@@ -14,6 +14,7 @@ import { runnerHandlers } from './runners';
 import { shell, shellHandlers } from './shells';
 import { terminalHandlers } from './terminals';
 import { codeRunnerHandlers } from './codeRunners';
+import { agentMcpHandlers } from './agentMcp';
 
 const BY_NAME: ReadonlyMap<string, Handler> = new Map(
   Object.entries({
@@ -24,6 +25,7 @@ const BY_NAME: ReadonlyMap<string, Handler> = new Map(
     ...terminalHandlers,
     ...powershellHandlers,
     ...codeRunnerHandlers,
+    ...agentMcpHandlers,
   }),
 );
 
@@ -34,4 +36,9 @@ const BY_NAME: ReadonlyMap<string, Handler> = new Map(
 export function handlerFor(name: string): Handler | undefined {
   if (SHELLS.has(name)) return shell;
   return remoteHandler(name) ?? interpreterHandler(name) ?? BY_NAME.get(name);
+}
+
+/** Names with a handler of their own (shells aside). */
+export function handlerNames(): string[] {
+  return [...BY_NAME.keys()];
 }

@@ -14,7 +14,7 @@ import { parseCommand, type GrammarSpec, type OptionSpec } from '../../shell/gra
 /** Languages of interpreters whose code the engine reads; `deno` and `bun` have their own handlers. */
 export function interpreterLanguage(name: string): SnippetLanguage | undefined {
   if (/^(python|pypy)[0-9.]*$/.test(name)) return 'python';
-  if (name === 'node' || name === 'nodejs' || name === 'tsx' || name === 'ts-node' || name === 'ts-node-esm' || name === 'esno' || name === 'babel-node' || name === 'vite-node') return 'javascript';
+  if (name === 'node' || name === 'nodejs' || name === 'tsx' || name === 'ts-node' || name === 'ts-node-esm' || name === 'esno' || name === 'babel-node' || name === 'vite-node' || name === 'zx') return 'javascript';
   if (name === 'perl' || /^perl5[0-9.]*$/.test(name)) return 'perl';
   if (name === 'ruby' || name === 'jruby') return 'ruby';
   if (/^php[0-9.]*$/.test(name)) return 'php';

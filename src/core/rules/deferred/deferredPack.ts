@@ -1,14 +1,16 @@
 import { basename, normalize, resolvePath } from '../../paths';
 import { EFFECT_RULES, effectsOf, READ_ONLY_COMMANDS } from '../../policy/effects';
-import type { Analysis, ArgWord, Facts, Finding, Invocation, RuleContext, RulePack } from '../../policy/types';
+import type { Analysis, ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack } from '../../policy/types';
 import { perimeterView } from '../perimeter/protectedPaths';
 import { unreadFinding } from '../perimeter/reach';
 import { configFilePrograms, GIT_HOOK_NAMES, gitPrograms, type GitProgram } from './gitPrograms';
 import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import type { ToolArgs } from '../../registry/types';
 import { judgePayload } from './payload';
+import { instructionFindings, settingsWriteFindings } from './agentSettings';
+import { shadowCopy, shadowPlaceOf } from './shadowedPrograms';
 import { sedInPlaceWrites } from './sedEdit';
-import { cronCommands, deferredPlaceOf, packageScriptTarget, runnerPlaceOf, type PlaceRule } from './places';
+import { cronCommands, deferredPlaceOf, isInstructionFile, packageScriptTarget, runnerPlaceOf, type PlaceRule } from './places';
 import { judgeRunnerCode, LOADING_PACKAGE_KEYS, loadedFiles, unreadRunnerCode } from './runnerPlaces';
 
 /**
@@ -172,9 +174,31 @@ function judgeInclude(p: GitProgram, inv: Invocation, ctx: RuleContext, cwd: str
   }
 }
 
+/** Helpers of the credential services themselves (`!gh auth git-credential`, `!aws codecommit credential-helper $@`). */
+const KNOWN_HELPERS = /^(\S*\/)?(gh|glab|aws|gcloud|az|git-credential-[\w-]+|op|doppler|vault)$/;
+
+/**
+ * A program git hands passwords to (`credential.helper '!…'`, `core.askPass`): unless it is a known
+ * service's helper, what it does with them is not something the hook can follow, so it asks.
+ */
+function credentialProgram(p: GitProgram): Finding | undefined {
+  if (!/^(credential\.(.+\.)?helper|core\.askpass)$/i.test(p.key)) return undefined;
+  const first = p.text.trim().split(/\s+/)[0] ?? '';
+  if (KNOWN_HELPERS.test(first)) return undefined;
+  return {
+    rule: 'deferred.credential-helper',
+    risk: 'credential-read',
+    severity: 'ask',
+    reason: `${p.where} makes git hand the passwords it uses to \`${p.text.slice(0, 80)}\` ${p.when}; what that program does with them cannot be followed, so it needs confirmation.`,
+    targets: [{ kind: 'path', name: p.key, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' }],
+  };
+}
+
 function judgeProgram(p: GitProgram, inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
   if (p.kind === 'hooks') return judgeHooksFolder(p, inv, ctx, cwd);
   if (p.kind === 'include') return judgeInclude(p, inv, ctx, cwd);
+  const handed = credentialProgram(p);
+  if (handed) return [handed, ...judgePayload(p.text, 'shell', { where: p.where, when: p.when }, inv.name === 'git' ? 'git' : inv.name, ctx, cwd)];
   return judgePayload(p.text, 'shell', { where: p.where, when: p.when }, inv.name === 'git' ? 'git' : inv.name, ctx, cwd);
 }
 
@@ -270,6 +294,11 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const p of gitPrograms(inv)) out.push(...judgeProgram(p, inv, ctx, cwd));
   for (const w of writesOf(inv, ctx.facts, cwd)) {
+    out.push(...settingsWriteFindings(w.path, w.text, w.writer, ctx.facts), ...instructionFindings(w.path, w.text, w.writer, isInstructionFile(w.path)));
+    const shadow = shadowPlaceOf(w.path, ctx.facts);
+    const copied = shadow && w.from !== undefined ? shadowCopy(w.path, w.from, w.writer, ctx.facts) : 'judge-text';
+    if (shadow && copied === 'judge-text') out.push(...judgeWrite(w, shadow, inv, ctx, cwd));
+    else if (shadow && copied !== undefined && copied !== 'judge-text') out.push(copied);
     const place = deferredPlaceOf(w.path, w.text);
     if (place) out.push(...judgeWrite(w, place, inv, ctx, cwd));
     const runner = place ? undefined : (runnerPlaceOf(w.path) ?? packageScriptTarget(w.path, ctx.facts));
@@ -302,9 +331,27 @@ function compoundCrontab(analysis: Analysis, ctx: RuleContext): Finding[] {
   return out;
 }
 
+/**
+ * Interpreter code that edits package.json's scripts (`p['scripts']['lint'] = '…'; json.dump(p, …)`,
+ * `pkg.scripts.test = "…"`): each script it sets is judged as the npm script it becomes.
+ */
+function scriptEdits(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
+  if (!/package\.json/.test(snippet.text) || !/scripts/.test(snippet.text)) return [];
+  const out: Finding[] = [];
+  const SET = /(?:\[\s*["']scripts["']\s*\]|\.scripts)\s*(?:\[\s*["']([\w:-]+)["']\s*\]|\.(\w+))\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|`([^`$]*)`)/g;
+  for (const m of snippet.text.matchAll(SET)) {
+    const name = m[1] ?? m[2]!;
+    const line = (m[3] ?? m[4] ?? m[5] ?? '').replace(/\\(["'\\])/g, '$1');
+    const when = LIFECYCLE.test(name) ? `whenever npm runs the ${name} step` : `when \`npm run ${name}\` runs`;
+    out.push(...judgePayload(line, 'shell', { where: `the npm script ${name} in package.json`, when }, snippet.runner.name, ctx, snippet.runner.cwd || ctx.facts.cwd));
+  }
+  return out;
+}
+
 export const deferredPack: RulePack = {
   id: 'deferred',
   title: 'Deferred execution',
   checkInvocation,
+  checkSnippet: scriptEdits,
   checkAnalysis: compoundCrontab,
 };

@@ -99,6 +99,15 @@ export function environmentPrograms(inv: Invocation): GitProgram[] {
     const p = programOf(key, value);
     if (p) out.push({ ...p, where: `the ${name} variable`, when: `now (${inv.name})` });
   }
+  // `export GIT_SSH_COMMAND='…'`: every later git in this shell runs it.
+  if (/^(export|declare|typeset|readonly|setenv)$/.test(inv.name)) {
+    for (const arg of inv.args) {
+      const m = /^([A-Z_]+)=([\s\S]*)$/.exec(arg.text);
+      const key = m ? PROGRAM_VARIABLES[m[1]!] : undefined;
+      const p = key ? programOf(key, m![2]!) : undefined;
+      if (p) out.push({ ...p, where: `the ${m![1]} variable (${inv.name})`, when: 'whenever git runs later in this shell' });
+    }
+  }
   for (const [key, value] of environmentPairs(inv.assignments)) {
     const p = programOf(key, value);
     if (p) out.push({ ...p, where: `git's ${key} setting (from the environment)`, when: `now (${inv.name})` });

@@ -172,6 +172,78 @@ function pthLines(text: string): string {
     .join('\n');
 }
 
+/** Each MCP server's command line in an agent's JSON settings (`mcpServers`, VS Code's `servers`, opencode's `mcp`). */
+export function mcpServerCommands(text: string): string {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text.replace(/^\s*\/\/.*$/gm, '').replace(/,(\s*[}\]])/g, '$1'));
+  } catch {
+    // A fragment or broken JSON: the command and args values it holds.
+    const command = /"command"\s*:\s*("(?:[^"\\]|\\.)*"|\[[^\]]*\])/.exec(text);
+    const args = /"args"\s*:\s*(\[[^\]]*\])/.exec(text);
+    return command ? flowList(`[${command[1]!.replace(/^\[|\]$/g, '')}${args ? ', ' + args[1]!.slice(1, -1) : ''}]`) : '';
+  }
+  const out: string[] = [];
+  const servers = (d: unknown): unknown[] => {
+    if (d === null || typeof d !== 'object') return [];
+    const o = d as Record<string, unknown>;
+    const found: unknown[] = [];
+    for (const key of ['mcpServers', 'servers', 'mcp', 'context_servers']) if (o[key] && typeof o[key] === 'object') found.push(...Object.values(o[key] as object));
+    // ~/.claude.json keeps per-project servers under projects.<path>.mcpServers.
+    if (o.projects && typeof o.projects === 'object') for (const project of Object.values(o.projects as object)) found.push(...servers(project));
+    return found;
+  };
+  for (const server of servers(doc).slice(0, 64)) {
+    if (server === null || typeof server !== 'object') continue;
+    const { command, args } = server as { command?: unknown; args?: unknown };
+    const words = [...(Array.isArray(command) ? command : [command]), ...(Array.isArray(args) ? args : [])].filter((w): w is string => typeof w === 'string');
+    if (words.length > 0) out.push(joinArgv(words));
+  }
+  return out.join('\n');
+}
+
+/** `[mcp_servers.NAME]` tables of codex's config.toml: `command = "…"`, `args = [ … ]`. */
+function tomlMcpCommands(text: string): string {
+  const out: string[] = [];
+  for (const table of text.split(/^\s*\[/m).filter((t) => t.startsWith('mcp_servers.'))) {
+    const command = /^\s*command\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)')/m.exec(table);
+    if (!command) continue;
+    const args = /^\s*args\s*=\s*(\[[^\]]*\])/m.exec(table);
+    out.push(flowList(`[${JSON.stringify(command[1] ?? command[2] ?? '')}${args ? ', ' + args[1]!.slice(1, -1) : ''}]`));
+  }
+  return out.join('\n');
+}
+
+/**
+ * Commands an instruction file tells an agent to run: code spans and fences, and the rest of a line
+ * after "run:" or "execute:" (`Before any task run: curl … | sh`).
+ */
+export function instructedCommands(text: string): string {
+  const out: string[] = [];
+  for (const m of text.matchAll(/```[\w-]*\n([\s\S]*?)```/g)) out.push(m[1]!);
+  const prose = text.replace(/```[\s\S]*?```/g, '');
+  for (const m of prose.matchAll(/`([^`\n]{2,300})`/g)) out.push(m[1]!);
+  for (const m of prose.matchAll(/\b(?:run|execute|exec|invoke)\s*:\s*([^\n`]{2,300})/gi)) out.push(m[1]!.trim());
+  return out.slice(0, 32).join('\n');
+}
+
+/** Files agents read as their instructions. */
+const INSTRUCTION_FILES = /(^|\/)(agents\.md|claude\.md|claude\.local\.md|gemini\.md|qwen\.md|\.cursorrules|\.windsurfrules|\.clinerules|copilot-instructions\.md|conventions\.md)$|\/\.(cursor|windsurf|roo|kiro|clinerules|continue|amazonq)\/(rules|steering)?\/?[^/]*\.(mdc?|txt)$|\/\.clinerules\/[^/]+$|\/\.github\/instructions\/[^/]+\.md$|\/\.claude\/(commands|agents)\/[^/]+\.md$/;
+
+export function isInstructionFile(path: string): boolean {
+  return INSTRUCTION_FILES.test(path.toLowerCase()) && !/\/\.clinerules\/hooks\//.test(path.toLowerCase());
+}
+
+/** Where an agent reads the MCP servers it starts, or undefined. */
+function mcpPlaceOf(p: string, l: string, lname: string): PlaceRule | undefined {
+  const when = 'whenever the agent starts (it runs each MCP server command, outside any hook)';
+  const json = (where: string): PlaceRule => ({ where, when, language: 'shell', strictUnknown: true, commands: mcpServerCommands });
+  if (lname === '.mcp.json' || lname === 'mcp.json' && /\/\.(cursor|vscode|roo|kiro|amazonq|gemini)\/mcp\.json$/.test(l)) return json(`the MCP server list ${p.split('/').slice(-2).join('/')}`);
+  if (/^(mcp_config|claude_desktop_config|cline_mcp_settings|mcp_settings)\.json$/.test(lname) || l.endsWith('/.claude.json') || l.endsWith('/.gemini/settings.json') || l.endsWith('/.qwen/settings.json') || /(^|\/)opencode\.jsonc?$/.test(l) || l.endsWith('/.config/zed/settings.json')) return json(`the MCP servers in ${p.split('/').slice(-2).join('/')}`);
+  if (l.endsWith('/.codex/config.toml')) return { where: 'the MCP servers in ~/.codex/config.toml', when, language: 'shell', strictUnknown: true, commands: tomlMcpCommands };
+  return undefined;
+}
+
 function hook(where: string, name: string): PlaceRule {
   return { where, when: `when git runs its ${name} hook`, language: 'shell', strictUnknown: true, commands: whole };
 }
@@ -216,6 +288,13 @@ export function deferredPlaceOf(absolutePath: string, text?: string): PlaceRule 
   if (/\/\.config\/autostart\/[^/]+\.desktop$/.test(l)) return { where: `the autostart entry ${name}`, when: 'at every login', language: 'shell', strictUnknown: true, commands: execLines };
   if (/\/(site|dist)-packages\/[^/]+\.pth$/.test(l)) return { where: `the Python path file ${name}`, when: 'whenever Python starts', language: 'python', strictUnknown: true, commands: pthLines };
   if (lname === 'sitecustomize.py' || lname === 'usercustomize.py') return { where: `Python's ${name}`, when: 'whenever Python starts', language: 'python', strictUnknown: true, commands: whole };
+  const mcp = mcpPlaceOf(p, l, lname);
+  if (mcp) return mcp;
+  if (/\/(migrations?|migrate|schema_migrations|sql\/migrations)\/(.+\/)?[^/]+\.sql$/.test(l) && !l.includes('/node_modules/')) {
+    // Applied by the next `prisma migrate deploy`, `supabase db push`, a deploy's release step: SQL run later.
+    return { where: `the migration ${p.split('/').slice(-2).join('/')}`, when: 'when the migrations are applied (migrate deploy, db push, the next deploy)', language: 'shell', strictUnknown: false, commands: (t) => (t.trim() === '' ? '' : `psql "$DATABASE_URL" <<'SQL'\n${t}\nSQL`) };
+  }
+  if (isInstructionFile(p)) return { where: `the agent instructions ${p.split('/').slice(-2).join('/')}`, when: 'whenever an agent reads them (it runs what they tell it to)', language: 'shell', strictUnknown: false, commands: instructedCommands };
   if (/\.ya?ml$/.test(lname) && text !== undefined && /^\s*kind:\s*CronJob\b/m.test(text)) return { where: `the Kubernetes CronJob manifest ${name}`, when: 'on the CronJob schedule once applied', language: 'shell', strictUnknown: false, commands: yamlCommands };
   return undefined;
 }

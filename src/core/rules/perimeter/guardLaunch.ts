@@ -33,7 +33,26 @@ function words(inv: Invocation): string[] {
 // Package managers removing the installed guard
 
 /** `npm rm -g blast-shield`, `yarn global remove …`, `volta uninstall …`: a package manager's uninstall, read from its registry entry. */
+/** System package managers that have no registry entry: their removal verbs. */
+const SYSTEM_REMOVERS: Readonly<Record<string, RegExp>> = {
+  brew: /^(uninstall|remove|rm|unlink)$/, port: /^uninstall$/, snap: /^remove$/, pipx: /^uninstall$/, 'apt-get': /^(remove|purge)$/, apt: /^(remove|purge)$/,
+  dnf: /^(remove|erase)$/, yum: /^(remove|erase)$/, pacman: /^-R\w*$/, choco: /^uninstall$/, scoop: /^uninstall$/, winget: /^uninstall$/, nix: /^(remove|uninstall)$/, 'nix-env': /^(-e|--uninstall)$/,
+};
+
+function systemRemoval(j: LaunchJudge): Finding | undefined {
+  const verb = SYSTEM_REMOVERS[j.inv.name];
+  if (!verb) return undefined;
+  const words = j.inv.args.map((a) => a.text);
+  const at = words.findIndex((w) => verb.test(w));
+  if (at < 0) return undefined;
+  const target = j.inv.args.slice(at + 1).find((a) => a.dynamic || /blast.?shield/i.test(a.text));
+  if (!target) return undefined;
+  return perimeterFinding('guard-cli', `${j.inv.name} ${words[at]} would remove the installed Blast Shield package (${target.text}); installing or removing the guard is for a human, and ${DENY_SUFFIX}.`, 'blast-shield');
+}
+
 function packageRemoval(j: LaunchJudge): Finding | undefined {
+  const system = systemRemoval(j);
+  if (system) return system;
   const command = invocationCommand(j.inv);
   if (!command || command.tool.family !== 'package-manager') return undefined;
   const { tool, parsed } = command;
@@ -158,6 +177,11 @@ export function agentOf(inv: Invocation): { agent: string; args: readonly ArgWor
   const at = inv.args.findIndex((a) => !a.text.startsWith('-') && AGENT_CLIS[a.text.replace(/(?<=.)@[^/]*$/, '')] !== undefined && a.text.includes('/'));
   if (at >= 0 && ['npx', 'bunx', 'pnpx', 'pnpm', 'yarn', 'npm', 'bun', 'uvx', 'pipx'].includes(inv.name)) {
     return { agent: AGENT_CLIS[inv.args[at]!.text.replace(/(?<=.)@[^/]*$/, '')]!, args: inv.args.slice(at + 1) };
+  }
+  // docker run -v "$PWD:/w" ghcr.io/openai/codex exec --full-auto …: an agent image, with the project mounted.
+  if (['docker', 'podman', 'nerdctl'].includes(inv.name) && inv.args.some((a) => a.text === 'run')) {
+    const image = inv.args.findIndex((a) => !a.text.startsWith('-') && !a.text.includes(':/') && AGENT_CLIS[(a.text.replace(/[:@][^/]*$/, '').split('/').pop() ?? '')] !== undefined);
+    if (image >= 0) return { agent: AGENT_CLIS[inv.args[image]!.text.replace(/[:@][^/]*$/, '').split('/').pop()!]!, args: inv.args.slice(image + 1) };
   }
   return undefined;
 }

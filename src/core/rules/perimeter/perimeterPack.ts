@@ -8,6 +8,8 @@ import { isGuardedProgramName, isProgramFolder } from './runtimePlaces';
 import { archiveEffects } from './archiveEntries';
 import { gitLineFindings } from './gitLine';
 import { plantedCodeFindings } from './plantedCode';
+import { guardProcessFindings } from './guardProcesses';
+import { untrustedSourceFindings } from './untrustedSources';
 import { gitFedEffects, gitPointedElsewhere, protectedChangesOfMoves, touchedByGit } from './gitState';
 import { judgeCodeLoads, judgeModuleLoading } from './moduleLoading';
 import { unreadFinding } from './reach';
@@ -578,6 +580,6 @@ export const perimeterPack: RulePack = {
   title: "Blast Shield's perimeter",
   checkInvocation,
   checkSnippet,
-  checkAnalysis: (analysis, ctx) => [...gitLineFindings(analysis, ctx), ...plantedCodeFindings(analysis, ctx)],
+  checkAnalysis: (analysis, ctx) => [...gitLineFindings(analysis, ctx), ...plantedCodeFindings(analysis, ctx), ...guardProcessFindings(analysis), ...untrustedSourceFindings(analysis, ctx.facts)],
 };
 
