@@ -6,6 +6,7 @@ import { isCredentialReader } from './credentials';
 import { infoFor, pathsOfWord } from './support/credentialPaths';
 import { dump, dumpTarget, isSecretVariableName } from './support/huntCommon';
 import { cloudOfHost } from './support/metadataEndpoints';
+import { checkSnippetCredentialReads } from './support/snippetCredentialReads';
 import { DUMPING_TOOLS, secretDumped } from './support/toolSecretDumps';
 
 /**
@@ -207,5 +208,8 @@ export const credentialRoutesPack: RulePack = {
     }
     if (isCredentialReader(inv.name)) findings.push(...checkUnmatchedGlobs(inv, ctx));
     return findings;
+  },
+  checkSnippet(snippet, ctx) {
+    return checkSnippetCredentialReads(snippet, ctx);
   },
 };
