@@ -32,7 +32,9 @@ export const PLACE_RULES: readonly PathRule[] = [
   { pattern: 'etc/secrets/**', kind: 'container-secret', label: 'a mounted secret', anySuffix: true },
   // Project files that hold a secret by their name.
   { pattern: '{key,*-key,*_key}.json', kind: 'credentials-json', label: 'a key file' },
-  { pattern: '{.secrets,secrets,.secret,secret}{,.txt,.json,.yml,.yaml,.toml,.ini,.conf,.env}', kind: 'app-secrets', label: 'a secrets file', anySuffix: true },
+  // Bare `secrets` is a folder or a CLI's subcommand word, and `secret.yaml` a manifest to seal: neither counts.
+  { pattern: '{.secrets,.secret}{,.txt,.json,.yml,.yaml,.toml,.ini,.conf,.env}', kind: 'app-secrets', label: 'a secrets file', anySuffix: true },
+  { pattern: '{secrets,secret}.{txt,json,toml,ini,conf,env}', kind: 'app-secrets', label: 'a secrets file', anySuffix: true },
   { pattern: 'local.settings.json', kind: 'app-secrets', label: 'Azure Functions local settings (connection strings)' },
   { pattern: 'appsettings.*.json', kind: 'app-secrets', label: 'ASP.NET settings for one environment (connection strings)', needsAuthLine: /password|pwd=|secret|apikey|api_key|token|accountkey/i },
 ];

@@ -165,6 +165,56 @@ function checkMetadataSocket(inv: Invocation, ctx: RuleContext): Finding[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// A move or link that gives a credential file a name no rule knows (the next read of it would pass)
+
+const RENAMERS: Readonly<Record<string, { verb: string; valued: readonly string[] }>> = {
+  mv: { verb: 'moves', valued: ['-t', '--target-directory', '-S', '--suffix'] },
+  ln: { verb: 'links', valued: ['-t', '--target-directory', '-S', '--suffix'] },
+  link: { verb: 'links', valued: [] },
+  install: { verb: 'copies', valued: ['-m', '--mode', '-o', '--owner', '-g', '--group', '-t', '--target-directory', '-S', '--suffix'] },
+};
+
+function checkRename(inv: Invocation, ctx: RuleContext): Finding[] {
+  const spec = RENAMERS[inv.name];
+  if (!spec) return [];
+  const facts = ctx.facts;
+  const cwd = inv.cwd || facts.cwd;
+  const operands: ArgWord[] = [];
+  let target: ArgWord | undefined;
+  let ended = false;
+  for (let i = 0; i < inv.args.length; i++) {
+    const a = inv.args[i] as ArgWord;
+    if (!ended && a.text === '--') ended = true;
+    else if (!ended && a.text.startsWith('-') && a.text !== '-') {
+      if (a.text === '-t' || a.text === '--target-directory') target = inv.args[i + 1];
+      else if (a.text.startsWith('--target-directory=')) target = { ...a, text: a.text.slice('--target-directory='.length) };
+      if (spec.valued.includes(a.text)) i++;
+    } else operands.push(a);
+  }
+  const destination = target ?? operands.pop();
+  if (!destination || destination.dynamic) return [];
+  const destinationPaths = pathsOfWord(destination, cwd, facts);
+  const intoFolder = target !== undefined || /\/$/.test(destination.text) || destinationPaths.some((p) => facts.fileStatus?.(p) === 'directory' || facts.listDir(p) !== undefined);
+  for (const source of operands) {
+    for (const p of pathsOfWord(source, cwd, facts)) {
+      const info = infoFor(p, facts);
+      if (!info) continue;
+      const base = p.slice(p.lastIndexOf('/') + 1);
+      const newNames = destinationPaths.map((d) => (intoFolder ? `${d.replace(/\/$/, '')}/${base}` : d));
+      if (newNames.length > 0 && newNames.every((n) => matchCredentialPath(n, facts.home))) continue;
+      return [{
+        rule: 'credentials.read',
+        risk: 'credential-read',
+        severity: 'ask',
+        reason: `${inv.name} ${spec.verb} ${info.path}, which holds ${info.label}, to ${destination.text}, a name the guard does not know as a credential file.`,
+        targets: [{ kind: 'credential', name: info.path, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'a file on this machine' }],
+      }];
+    }
+  }
+  return [];
+}
+
+// ---------------------------------------------------------------------------------------------
 // A glob that matches nothing here, over a credential store's place
 
 function checkUnmatchedGlobs(inv: Invocation, ctx: RuleContext): Finding[] {
@@ -206,6 +256,7 @@ export const credentialRoutesPack: RulePack = {
       const what = secretDumped(inv.name, inv.args);
       if (what) findings.push(dump('tool-dump', `${inv.name} prints ${what}.`, dumpTarget(inv.name, ctx)));
     }
+    if (Object.hasOwn(RENAMERS, inv.name)) findings.push(...checkRename(inv, ctx));
     if (isCredentialReader(inv.name)) findings.push(...checkUnmatchedGlobs(inv, ctx));
     return findings;
   },

@@ -69,10 +69,6 @@ const READERS: Readonly<Record<string, ReaderSpec>> = {
   openssl: { verb: 'reads', valued: ['-out', '-passin', '-passout'] }, 'ssh-keygen': { verb: 'reads' },
   curl: { verb: 'uploads' }, wget: { verb: 'uploads' }, http: { verb: 'uploads' }, https: { verb: 'uploads' },
   nc: { verb: 'sends' }, ncat: { verb: 'sends' }, socat: { verb: 'sends' },
-  // A move or link gives the file a name no rule knows; the next read of it would pass.
-  mv: { verb: 'moves', destination: true, valued: ['-t', '--target-directory', '-S', '--suffix'] },
-  ln: { verb: 'links', destination: true, valued: ['-t', '--target-directory', '-S', '--suffix'] },
-  install: { verb: 'copies', destination: true, valued: ['-m', '--mode', '-o', '--owner', '-g', '--group', '-t', '--target-directory', '-S', '--suffix'] },
   vimdiff: { verb: 'opens' }, nvimdiff: { verb: 'opens' }, gvimdiff: { verb: 'opens' },
   code: { verb: 'opens' }, vim: { verb: 'opens' }, vi: { verb: 'opens' }, nvim: { verb: 'opens' }, nano: { verb: 'opens' }, emacs: { verb: 'opens' },
 };

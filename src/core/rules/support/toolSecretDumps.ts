@@ -15,6 +15,8 @@ interface Dump {
   when?: readonly string[];
   /** Never with one of these options (they print names only). */
   unless?: readonly string[];
+  /** Only with no operand after the subcommand path. */
+  bare?: boolean;
 }
 
 const DUMPS: Readonly<Record<string, readonly Dump[]>> = {
@@ -23,19 +25,23 @@ const DUMPS: Readonly<Record<string, readonly Dump[]>> = {
     { path: [['env:list', 'env:get']], what: 'the Netlify environment variables' },
     { path: ['env', ['list', 'get']], what: 'the Netlify environment variables' },
   ],
-  vercel: [{ path: ['env', ['ls', 'list', 'pull']], what: 'the Vercel environment variables' }],
+  // `vercel env ls` shows names with values as "Encrypted"; `pull` writes them to a file.
+  vercel: [{ path: ['env', 'pull'], what: 'the Vercel environment variables (into a file)' }],
   render: [{ path: [['env-vars', 'envvars']], what: 'the Render environment variables' }],
   npm: [{ path: ['token', ['list', 'ls']], what: 'the npm access tokens' }, { path: ['config', 'get', '^//.*:_(authToken|auth|password)$'], what: 'the npm token' }],
   pnpm: [{ path: ['config', 'get', '^//.*:_(authToken|auth|password)$'], what: 'the npm token' }],
   yarn: [{ path: ['config', 'get', ['npmAuthToken', 'npmAuthIdent', '_authToken']], what: 'the npm token' }],
   terraform: [
-    { path: ['show'], what: 'the Terraform state (resource attributes such as passwords)', unless: ['-help'] },
+    // A saved plan shows sensitive values redacted; the state, or any JSON rendering, shows them.
+    { path: ['show'], what: 'the Terraform state (resource attributes such as passwords)', unless: ['-help'], bare: true },
+    { path: ['show'], what: 'the Terraform state or plan as JSON (sensitive values in clear)', when: ['-json'] },
     { path: ['state', ['pull', 'show']], what: 'the Terraform state (resource attributes such as passwords)' },
     { path: ['output'], what: 'the Terraform outputs, sensitive ones included', when: ['-json', '-raw', '--json', '--raw'] },
     { path: ['console'], what: 'Terraform values (variables and state, sensitive ones included)' },
   ],
   tofu: [
-    { path: ['show'], what: 'the OpenTofu state (resource attributes such as passwords)' },
+    { path: ['show'], what: 'the OpenTofu state (resource attributes such as passwords)', bare: true },
+    { path: ['show'], what: 'the OpenTofu state or plan as JSON (sensitive values in clear)', when: ['-json'] },
     { path: ['state', ['pull', 'show']], what: 'the OpenTofu state (resource attributes such as passwords)' },
     { path: ['console'], what: 'OpenTofu values (variables and state)' },
   ],
@@ -88,6 +94,7 @@ export function secretDumped(tool: string, args: readonly ArgWord[]): string | u
     if (!matches(dump, words)) continue;
     if (dump.when && !hasOption(args, dump.when)) continue;
     if (dump.unless && hasOption(args, dump.unless)) continue;
+    if (dump.bare && words.length > dump.path.length) continue;
     return dump.what;
   }
   return undefined;
