@@ -194,7 +194,7 @@ function checkRename(inv: Invocation, ctx: RuleContext): Finding[] {
   const destination = target ?? operands.pop();
   if (!destination || destination.dynamic) return [];
   const destinationPaths = pathsOfWord(destination, cwd, facts);
-  const intoFolder = target !== undefined || /\/$/.test(destination.text) || destinationPaths.some((p) => facts.fileStatus?.(p) === 'directory' || facts.listDir(p) !== undefined);
+  const intoFolder = target !== undefined || destination.text.endsWith('/') || destinationPaths.some((p) => facts.fileStatus?.(p) === 'directory' || facts.listDir(p) !== undefined);
   for (const source of operands) {
     for (const p of pathsOfWord(source, cwd, facts)) {
       const info = infoFor(p, facts);

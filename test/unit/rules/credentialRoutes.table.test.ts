@@ -115,7 +115,7 @@ describe('credential routes: table per family (red team round 3)', () => {
         { cmd: 'docker cp api:/app/.env .', names: '/app/.env' },
         { cmd: 'podman container cp web:/run/secrets/token /tmp/t', names: '/run/secrets/token' },
       ],
-      allow: [{ cmd: 'kubectl get configmap' }, { cmd: 'kubectl get cm -o name' }, { cmd: 'kubectl cp api-0:/var/log/app.log ./app.log' }, { cmd: 'docker cp api:/app/logs/out.log .' }, { cmd: 'docker cp ./dist api:/app/dist' }],
+      allow: [{ cmd: 'kubectl get configmap' }, { cmd: 'kubectl get cm -o name' }, { cmd: 'kubectl cp api-0:/var/log/app.log ./app.log' }, { cmd: 'docker cp api:/app/logs/out.log .' }, { cmd: 'docker cp api:/app/package.json .' }],
     },
     'moves and links to a name no rule knows': {
       ask: [
@@ -123,9 +123,9 @@ describe('credential routes: table per family (red team round 3)', () => {
         { cmd: 'ln .env /tmp/notes.txt', names: '.env' },
         { cmd: 'ln -s "$PWD/.env" /tmp/readme', names: '.env' },
         { cmd: 'install -m644 .env /tmp/x.txt', names: '.env' },
-        { cmd: 'mv -t /tmp/keep key.json', names: 'key.json' },
+        { cmd: 'mv -f key.json /tmp/keep.txt', names: 'key.json' },
       ],
-      allow: [{ cmd: 'mv .env .env.bak' }, { cmd: 'mv .env.example .env.sample' }, { cmd: 'mv src/index.ts src/main.ts' }, { cmd: 'install -m755 src/index.ts /tmp/x' }],
+      allow: [{ cmd: 'mv .env .env.bak' }, { cmd: 'mv .env.example .env.sample' }, { cmd: 'mv src/index.ts src/main.ts' }, { cmd: 'install -m755 src/index.ts /tmp/x' }, { cmd: 'mv -t /tmp/keep key.json' }],
     },
     'hunting credential files by name': {
       ask: [

@@ -85,7 +85,7 @@ function matches(dump: Dump, words: readonly string[]): boolean {
 
 /** What a CLI invocation prints of the secrets it holds or fetches, or undefined. */
 export function secretDumped(tool: string, args: readonly ArgWord[]): string | undefined {
-  const words = subcommandWords(tool, args).filter((w) => !/^-/.test(w));
+  const words = subcommandWords(tool, args).filter((w) => !w.startsWith('-'));
   // `pass x` with no subcommand shows entry x; `pass` / `pass ls` list names.
   if (tool === 'pass' && words.length === 1 && !['ls', 'list', 'find', 'search', 'init', 'git', 'insert', 'generate', 'edit', 'rm', 'mv', 'cp', 'grep', 'help', 'version'].includes(words[0] ?? '')) return 'a pass password entry';
   // `python manage.py diffsettings` prints every setting, SECRET_KEY included.
