@@ -16,7 +16,6 @@ export const PLACE_RULES: readonly PathRule[] = [
   { pattern: '.local/share/opencode/auth.json', kind: 'agent-token', label: 'the opencode provider keys', home: true },
   // Developer tools' API keys kept in the home folder.
   { pattern: '.wakatime.cfg', kind: 'tool-token', label: 'the WakaTime API key', home: true },
-  { pattern: '.terraform.d/credentials.tfrc.json', kind: 'terraform-token', label: 'the Terraform Cloud token', home: true },
   { pattern: '{.cache/huggingface,.huggingface}/token', kind: 'tool-token', label: 'the Hugging Face token', home: true },
   { pattern: '.circleci/cli.yml', kind: 'tool-token', label: 'the CircleCI token', home: true, needsAuthLine: /token:\s*\S/ },
   // Desktop keyrings and password stores (encrypted, but their files are the secret's whole store).
@@ -34,7 +33,7 @@ export const PLACE_RULES: readonly PathRule[] = [
   { pattern: '{key,*-key,*_key}.json', kind: 'credentials-json', label: 'a key file' },
   // Bare `secrets` is a folder or a CLI's subcommand word, and `secret.yaml` a manifest to seal: neither counts.
   { pattern: '{.secrets,.secret}{,.txt,.json,.yml,.yaml,.toml,.ini,.conf,.env}', kind: 'app-secrets', label: 'a secrets file', anySuffix: true },
-  { pattern: '{secrets,secret}.{txt,json,toml,ini,conf,env}', kind: 'app-secrets', label: 'a secrets file', anySuffix: true },
+  { pattern: 'secrets.{txt,json,toml,ini,conf,env}', kind: 'app-secrets', label: 'a secrets file', anySuffix: true },
   { pattern: 'local.settings.json', kind: 'app-secrets', label: 'Azure Functions local settings (connection strings)' },
   { pattern: 'appsettings.*.json', kind: 'app-secrets', label: 'ASP.NET settings for one environment (connection strings)', needsAuthLine: /password|pwd=|secret|apikey|api_key|token|accountkey/i },
 ];
