@@ -85,6 +85,22 @@ function checkNameHunt(inv: Invocation, ctx: RuleContext): Finding[] {
 // ---------------------------------------------------------------------------------------------
 // Copies out of a pod or container, configuration maps
 
+/** Options of kubectl, docker and podman that take a value (`-n prod`), so the value is not read as a subcommand. */
+const CONTAINER_VALUED = new Set(['-n', '--namespace', '--context', '--cluster', '--kubeconfig', '-l', '--selector', '-o', '--output', '-c', '--container', '-H', '--host', '--config', '--log-level', '--user', '-s', '--server', '--field-selector', '--connection']);
+
+function operandWords(args: readonly ArgWord[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const t = (args[i] as ArgWord).text;
+    if (t.startsWith('-')) {
+      if (CONTAINER_VALUED.has(t)) i++;
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
 /** A path inside a container that holds a secret: a mounted secret folder or a credential file's name. */
 function containerSecretPath(path: string): string | undefined {
   const abs = path.startsWith('/') ? path : '/' + path;
@@ -95,7 +111,7 @@ function containerSecretPath(path: string): string | undefined {
 }
 
 function checkContainerCopy(inv: Invocation, ctx: RuleContext): Finding[] {
-  const words = inv.args.filter((a) => !a.text.startsWith('-')).map((a) => a.text);
+  const words = operandWords(inv.args);
   const isKube = inv.name === 'kubectl' || inv.name === 'oc';
   if ((words[0] !== 'cp' && !(inv.name !== 'kubectl' && words[0] === 'container' && words[1] === 'cp'))) return [];
   const operands = words.slice(words[0] === 'cp' ? 1 : 2);
@@ -109,7 +125,7 @@ function checkContainerCopy(inv: Invocation, ctx: RuleContext): Finding[] {
 }
 
 function checkConfigMapDump(inv: Invocation, ctx: RuleContext): Finding[] {
-  const words = inv.args.filter((a) => !a.text.startsWith('-')).map((a) => a.text);
+  const words = operandWords(inv.args);
   if (words[0] !== 'get' && words[0] !== 'describe') return [];
   const kinds = (words[1] ?? '').split(',').map((k) => k.split('/')[0]);
   if (!kinds.some((k) => ['configmap', 'configmaps', 'cm'].includes(k ?? ''))) return [];

@@ -112,10 +112,12 @@ describe('credential routes: table per family (red team round 3)', () => {
         { cmd: 'kubectl cp api-0:/etc/secrets/db ./db', names: '/etc/secrets/db' },
         { cmd: 'kubectl get configmap -o yaml', names: 'configuration map' },
         { cmd: 'kubectl describe cm app-config', names: 'configuration map' },
+        { cmd: 'kubectl -n prod get cm -o json', names: 'configuration map' },
+        { cmd: 'kubectl --context staging cp -c app api-0:/app/.env /tmp/e', names: '/app/.env' },
         { cmd: 'docker cp api:/app/.env .', names: '/app/.env' },
         { cmd: 'podman container cp web:/run/secrets/token /tmp/t', names: '/run/secrets/token' },
       ],
-      allow: [{ cmd: 'kubectl get configmap' }, { cmd: 'kubectl get cm -o name' }, { cmd: 'kubectl cp api-0:/var/log/app.log ./app.log' }, { cmd: 'docker cp api:/app/logs/out.log .' }, { cmd: 'docker cp api:/app/package.json .' }],
+      allow: [{ cmd: 'kubectl get configmap' }, { cmd: 'kubectl get cm -o name' }, { cmd: 'kubectl -n prod get pods -o yaml' }, { cmd: 'kubectl cp api-0:/var/log/app.log ./app.log' }, { cmd: 'docker cp api:/app/logs/out.log .' }, { cmd: 'docker cp api:/app/package.json .' }],
     },
     'moves and links to a name no rule knows': {
       ask: [
