@@ -146,6 +146,7 @@ function secretishVariable(name: string): boolean {
 
 function checkDnsExfil(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const a of inv.args) {
+    if (!a.dynamic) continue;
     for (const m of a.raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
       const name = m[1] ?? '';
       if (!secretishVariable(name)) continue;
