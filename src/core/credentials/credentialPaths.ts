@@ -1,5 +1,6 @@
 import { Minimatch } from 'minimatch';
 import { basename, normalize, relativeTo, isWithin } from '../paths';
+import { MAYBE_PLACE_NAME, MAYBE_PLACE_PATH, PLACE_RULES } from './credentialPlaces';
 
 /**
  * Path rules: file names that hold credentials whatever their content says, and the credential
@@ -13,9 +14,11 @@ export interface PathRule {
   label: string;
   home?: boolean;
   needsAuthLine?: RegExp;
+  /** The name holds a secret whatever its suffix (`secrets.txt`, `/etc/shadow-`): public suffixes do not excuse it. */
+  anySuffix?: boolean;
 }
 
-export const PATH_RULES: readonly PathRule[] = [
+const CLI_PATH_RULES: readonly PathRule[] = [
   { pattern: '.env', kind: 'dotenv', label: 'an environment file' },
   { pattern: '.env.*', kind: 'dotenv', label: 'an environment file' },
   { pattern: '*.env', kind: 'dotenv', label: 'an environment file' },
@@ -99,6 +102,8 @@ export const PATH_RULES: readonly PathRule[] = [
   { pattern: '{.mozilla,snap/firefox/common/.mozilla,Library/Application Support/Firefox,AppData/Roaming/Mozilla}/**/{cookies.sqlite,logins.json,key4.db,key3.db}', kind: 'browser-profile', label: 'a browser profile database (saved passwords, session cookies)', home: true },
 ];
 
+export const PATH_RULES: readonly PathRule[] = [...CLI_PATH_RULES, ...PLACE_RULES];
+
 /** `.env.example` and friends hold placeholders by convention; content rules still look inside. */
 const TEMPLATE_SUFFIX = /\.(example|examples|sample|samples|template|tmpl|tpl|dist|defaults?|schema|public)$/i;
 /** Public halves and signatures are not secrets even when their names match. */
@@ -124,7 +129,7 @@ export function matchCredentialPath(absolutePath: string, home: string): PathMat
   const isPublic = PUBLIC_SUFFIX.test(name);
   // One combined expression rejects the common case (an ordinary source file) in a single test,
   // before the rules are compiled: a hook call asking about one ordinary file never compiles them.
-  if (homeRelative === undefined && !MAYBE_CREDENTIAL_NAME.test(name) && !MAYBE_CREDENTIAL_PATH.test(path)) return undefined;
+  if (homeRelative === undefined && !MAYBE_CREDENTIAL_NAME.test(name) && !MAYBE_CREDENTIAL_PATH.test(path) && !MAYBE_PLACE_NAME.test(name) && !MAYBE_PLACE_PATH.test(path)) return undefined;
   const { rules } = compiledRules();
   for (const { rule, matcher } of rules) {
     if (rule.home) {
@@ -136,7 +141,7 @@ export function matchCredentialPath(absolutePath: string, home: string): PathMat
       if (matcher.match(path)) return toMatch(rule);
       continue;
     }
-    if (isPublic && !rule.pattern.startsWith('.env')) continue;
+    if (isPublic && !rule.pattern.startsWith('.env') && !rule.anySuffix) continue;
     if (matcher.match(name)) return toMatch(rule);
   }
   return undefined;

@@ -3,6 +3,7 @@ import { perimeterPack } from './perimeter/perimeterPack';
 import { credentialsPack } from './credentials';
 import { credentialHuntPack } from './credentialHunt';
 import { credentialReachPack } from './credentialReach';
+import { credentialRoutesPack } from './credentialRoutes';
 import { filesPack } from './files';
 import { gitPack } from './git';
 import { databasePack } from './database';
@@ -42,6 +43,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   credentialsPack,
   credentialHuntPack,
   credentialReachPack,
+  credentialRoutesPack,
   filesPack,
   gitPack,
   databasePack,

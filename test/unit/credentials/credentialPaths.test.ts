@@ -105,6 +105,21 @@ describe('credentials: path rules', () => {
     [`${HOME}/.microsoft/usersecrets/6f1a2b3c/secrets.json`, 'app-secrets'],
     [`${HOME}/.gnupg/private-keys-v1.d/ABCDEF.key`, 'private-key'],
     [`${HOME}/.terraform.d/credentials.tfrc.json`, 'credentials-json'],
+    [`${HOME}/.claude/.credentials.json`, 'agent-token'],
+    [`${HOME}/.codex/auth.json`, 'agent-token'],
+    [`${HOME}/.config/github-copilot/hosts.json`, 'agent-token'],
+    [`${HOME}/.wakatime.cfg`, 'tool-token'],
+    [`${HOME}/.cache/huggingface/token`, 'tool-token'],
+    [`${HOME}/.local/share/keyrings/login.keyring`, 'keyring'],
+    [`${HOME}/.password-store/work/db.gpg`, 'password-store'],
+    ['/etc/shadow', 'password-hashes'],
+    ['/run/secrets/db_password', 'container-secret'],
+    ['/var/run/secrets/kubernetes.io/serviceaccount/token', 'container-secret'],
+    [`${WS}/key.json`, 'credentials-json'],
+    [`${WS}/.secrets`, 'app-secrets'],
+    [`${WS}/secrets.txt`, 'app-secrets'],
+    [`${WS}/local.settings.json`, 'app-secrets'],
+    [`${WS}/appsettings.Development.json`, 'app-secrets'],
   ];
 
   it('every path rule has a sample above', () => {
@@ -116,6 +131,12 @@ describe('credentials: path rules', () => {
   }
 
   const negatives = [
+    `${WS}/appsettings.json`,
+    `${WS}/secret.yaml`,
+    `${WS}/src/secrets.ts`,
+    `${WS}/monkey.json`,
+    '/etc/passwd',
+    `${HOME}/.claude/settings.json`,
     `${WS}/.env.example`,
     `${WS}/.env.sample`,
     `${WS}/.env.template`,

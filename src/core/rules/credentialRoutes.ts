@@ -1,0 +1,283 @@
+import { minimatch } from 'minimatch';
+import { matchCredentialPath } from '../credentials/credentialPaths';
+import { resolvePath } from '../paths';
+import type { ArgWord, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
+import { isCredentialReader } from './credentials';
+import { infoFor, pathsOfWord } from './support/credentialPaths';
+import { dump, dumpTarget, isSecretVariableName } from './support/huntCommon';
+import { cloudOfHost } from './support/metadataEndpoints';
+import { checkSnippetCredentialReads } from './support/snippetCredentialReads';
+import { DUMPING_TOOLS, secretDumped } from './support/toolSecretDumps';
+
+/**
+ * Roads to a credential the other credential packs do not walk: a hunt for credential files by name
+ * (`find ~ -name 'id_*'`, `locate id_rsa`), a credential copied out of a pod or container, a
+ * configuration map dumped, CLIs that print what they keep (`terraform show`, `npm token list`),
+ * secret variables spelled into a DNS name, the metadata service's session token and raw sockets to it,
+ * and a glob over a credential store that matches nothing here. Every finding names the file, variable
+ * or tool, never a value.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Hunting credential files by name
+
+/** Names a credential hunt looks for; a name pattern that matches one of them and none of the ordinary ones is a hunt. */
+const CREDENTIAL_SAMPLES = ['id_rsa', 'id_ed25519', 'server.pem', 'tls.key', 'credentials', 'credentials.json', '.env', '.env.production', '.npmrc', '.git-credentials', '.pgpass', 'terraform.tfstate', 'kubeconfig', 'secrets.txt', 'key.json', 'service-account.json', '.netrc', 'store.p12', 'store.jks'];
+const ORDINARY_SAMPLES = ['index.ts', 'README.md', 'main.go', 'app.py', 'package.json', 'Makefile', 'style.css', 'notes.txt', 'config.yml', 'data.csv'];
+
+function isCredentialNamePattern(pattern: string, nocase: boolean): boolean {
+  const options = { dot: true, nocase };
+  if (!CREDENTIAL_SAMPLES.some((s) => minimatch(s, pattern, options))) return false;
+  return !ORDINARY_SAMPLES.some((s) => minimatch(s, pattern, options));
+}
+
+const FIND_NAME_TESTS = new Set(['-name', '-iname', '-path', '-ipath', '-wholename', '-iwholename']);
+
+function findHunt(inv: Invocation): string | undefined {
+  const args = inv.args;
+  for (let i = 0; i < args.length - 1; i++) {
+    const test = (args[i] as ArgWord).text;
+    if (!FIND_NAME_TESTS.has(test)) continue;
+    const value = (args[i + 1] as ArgWord).text;
+    const base = test.includes('path') ? value.slice(value.lastIndexOf('/') + 1) || value : value;
+    if (isCredentialNamePattern(base, test.startsWith('-i'))) return value;
+  }
+  return undefined;
+}
+
+function locateHunt(inv: Invocation): string | undefined {
+  const nocase = inv.args.some((a) => a.text === '-i' || a.text === '--ignore-case');
+  for (const a of inv.args) {
+    if (a.text.startsWith('-')) continue;
+    const base = a.text.slice(a.text.lastIndexOf('/') + 1);
+    // locate matches a pattern without glob characters anywhere in the path.
+    const pattern = /[*?[]/.test(base) ? base : `*${base}*`;
+    if (base && isCredentialNamePattern(pattern, nocase)) return a.text;
+  }
+  return undefined;
+}
+
+function fdHunt(inv: Invocation): string | undefined {
+  const args = inv.args;
+  for (let i = 0; i < args.length; i++) {
+    const t = (args[i] as ArgWord).text;
+    const next = args[i + 1]?.text;
+    if ((t === '-e' || t === '--extension') && next && isCredentialNamePattern(`*.${next.replace(/^\./, '')}`, true)) return `*.${next}`;
+    if ((t === '-g' || t === '--glob') && next && isCredentialNamePattern(next, false)) return next;
+  }
+  const first = args.find((a) => !a.text.startsWith('-'))?.text;
+  if (first && !args.some((a) => a.text === '-g' || a.text === '--glob') && /^[\w.-]+$/.test(first) && isCredentialNamePattern(`*${first}*`, true)) return first;
+  return undefined;
+}
+
+function checkNameHunt(inv: Invocation, ctx: RuleContext): Finding[] {
+  const pattern = inv.name === 'find' || inv.name === 'gfind' ? findHunt(inv) : inv.name === 'fd' || inv.name === 'fdfind' ? fdHunt(inv) : locateHunt(inv);
+  if (pattern === undefined) return [];
+  return [{
+    rule: 'credentials.name-hunt',
+    risk: 'credential-read',
+    severity: 'ask',
+    reason: `${inv.name} hunts for credential files by name ("${pattern}"): the paths it prints lead to keys and tokens.`,
+    targets: [dumpTarget(`files named ${pattern}`, ctx)],
+  }];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Copies out of a pod or container, configuration maps
+
+/** Options of kubectl, docker and podman that take a value (`-n prod`), so the value is not read as a subcommand. */
+const CONTAINER_VALUED = new Set(['-n', '--namespace', '--context', '--cluster', '--kubeconfig', '-l', '--selector', '-o', '--output', '-c', '--container', '-H', '--host', '--config', '--log-level', '--user', '-s', '--server', '--field-selector', '--connection']);
+
+function operandWords(args: readonly ArgWord[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const t = (args[i] as ArgWord).text;
+    if (t.startsWith('-')) {
+      if (CONTAINER_VALUED.has(t)) i++;
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/** A path inside a container that holds a secret: a mounted secret folder or a credential file's name. */
+function containerSecretPath(path: string): string | undefined {
+  const abs = path.startsWith('/') ? path : '/' + path;
+  const match = matchCredentialPath(abs, '/root');
+  if (match) return match.label;
+  if (/(^|\/)(secrets?|credentials)(\/|$)/i.test(path)) return 'a mounted secret';
+  return undefined;
+}
+
+function checkContainerCopy(inv: Invocation, ctx: RuleContext): Finding[] {
+  const words = operandWords(inv.args);
+  const isKube = inv.name === 'kubectl' || inv.name === 'oc';
+  if ((words[0] !== 'cp' && !(inv.name !== 'kubectl' && words[0] === 'container' && words[1] === 'cp'))) return [];
+  const operands = words.slice(words[0] === 'cp' ? 1 : 2);
+  const source = operands.slice(0, -1).find((w) => /^[^/:]+:/.test(w));
+  if (!source) return [];
+  const path = source.slice(source.indexOf(':') + 1);
+  const label = containerSecretPath(path);
+  if (!label) return [];
+  const place = source.slice(0, source.indexOf(':'));
+  return [dump('container-copy', `${inv.name} cp copies ${path} out of ${isKube ? 'pod' : 'container'} ${place}, which holds ${label}.`, dumpTarget(`${place}:${path}`, ctx, isKube, [place]))];
+}
+
+function checkConfigMapDump(inv: Invocation, ctx: RuleContext): Finding[] {
+  const words = operandWords(inv.args);
+  if (words[0] !== 'get' && words[0] !== 'describe') return [];
+  const kinds = (words[1] ?? '').split(',').map((k) => k.split('/')[0]);
+  if (!kinds.some((k) => ['configmap', 'configmaps', 'cm'].includes(k ?? ''))) return [];
+  const output = inv.args.map((a, i) => (a.text === '-o' || a.text === '--output' ? inv.args[i + 1]?.text : /^(-o|--output=)(.+)$/.exec(a.text)?.[2])).find((v) => v !== undefined);
+  const prints = words[0] === 'describe' || (output !== undefined && /^(yaml|json|jsonpath|go-template|custom-columns)/.test(output));
+  if (!prints) return [];
+  return [dump('configmap-dump', `${inv.name} ${words[0]} prints configuration map data, where credentials are often kept.`, dumpTarget('configmap data', ctx, true, words.slice(2)))];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Secret variables spelled into a DNS name; the metadata service's token and raw sockets
+
+const DNS_SENDERS = new Set(['nslookup', 'dig', 'host', 'drill', 'ping', 'ping6', 'traceroute', 'traceroute6', 'tracepath', 'mtr', 'getent', 'resolvectl', 'delv', 'kdig', 'whois']);
+
+function secretishVariable(name: string): boolean {
+  return isSecretVariableName(name) || /(KEY|TOKEN|SECRET|PASSW|CREDENTIAL|AUTH|SESSION)/i.test(name);
+}
+
+function checkDnsExfil(inv: Invocation, ctx: RuleContext): Finding[] {
+  for (const a of inv.args) {
+    if (!a.dynamic) continue;
+    for (const m of a.raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+      const name = m[1] ?? '';
+      if (!secretishVariable(name)) continue;
+      return [dump('dns-exfil', `${inv.name} looks up a name built from $${name}: the DNS query carries the secret to whoever serves that domain.`, dumpTarget(`$${name}`, ctx))];
+    }
+  }
+  return [];
+}
+
+function curlMethodPut(args: readonly ArgWord[]): boolean {
+  return args.some((a, i) => ((a.text === '-X' || a.text === '--request') && /^put$/i.test(args[i + 1]?.text ?? '')) || /^-X\s*PUT$/i.test(a.text) || /^--request=PUT$/i.test(a.text) || /^--method=PUT$/i.test(a.text));
+}
+
+function checkMetadataToken(inv: Invocation, ctx: RuleContext): Finding[] {
+  const isPut = inv.name === 'curl' ? curlMethodPut(inv.args) : inv.args.some((a) => /^PUT$/i.test(a.text) || /^--method=PUT$/i.test(a.text));
+  if (!isPut) return [];
+  for (const a of inv.args) {
+    const m = /^(?:https?:\/\/)?(?:[^@/]*@)?(\[[^\]]+\]|[^/:]+)(?::\d+)?(\/latest\/api\/token\b.*)$/i.exec(a.text);
+    if (m && cloudOfHost(m[1] ?? '')) return [dump('metadata-token', `${inv.name} asks the cloud metadata service for a session token (${m[2]}), the key to its instance credentials.`, dumpTarget('metadata session token', ctx))];
+  }
+  return [];
+}
+
+const SOCKET_TOOLS = new Set(['nc', 'ncat', 'netcat', 'socat', 'telnet']);
+
+function checkMetadataSocket(inv: Invocation, ctx: RuleContext): Finding[] {
+  for (const a of inv.args) {
+    const host = inv.name === 'socat' ? /^tcp[46]?(?:-connect)?:([^:,]+)/i.exec(a.text)?.[1] : a.text.startsWith('-') ? undefined : a.text;
+    const cloud = host ? cloudOfHost(host) : undefined;
+    if (cloud) return [dump('metadata-socket', `${inv.name} opens a raw connection to the ${cloud} metadata service (${host}), where any request can ask for instance credentials.`, dumpTarget(`${cloud} metadata service`, ctx))];
+  }
+  return [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// A move or link that gives a credential file a name no rule knows (the next read of it would pass)
+
+const RENAMERS: Readonly<Record<string, { verb: string; valued: readonly string[] }>> = {
+  mv: { verb: 'moves', valued: ['-t', '--target-directory', '-S', '--suffix'] },
+  ln: { verb: 'links', valued: ['-t', '--target-directory', '-S', '--suffix'] },
+  link: { verb: 'links', valued: [] },
+  install: { verb: 'copies', valued: ['-m', '--mode', '-o', '--owner', '-g', '--group', '-t', '--target-directory', '-S', '--suffix'] },
+};
+
+function checkRename(inv: Invocation, ctx: RuleContext): Finding[] {
+  const spec = RENAMERS[inv.name];
+  if (!spec) return [];
+  const facts = ctx.facts;
+  const cwd = inv.cwd || facts.cwd;
+  const operands: ArgWord[] = [];
+  let target: ArgWord | undefined;
+  let ended = false;
+  for (let i = 0; i < inv.args.length; i++) {
+    const a = inv.args[i] as ArgWord;
+    if (!ended && a.text === '--') ended = true;
+    else if (!ended && a.text.startsWith('-') && a.text !== '-') {
+      if (a.text === '-t' || a.text === '--target-directory') target = inv.args[i + 1];
+      else if (a.text.startsWith('--target-directory=')) target = { ...a, text: a.text.slice('--target-directory='.length) };
+      if (spec.valued.includes(a.text)) i++;
+    } else operands.push(a);
+  }
+  const destination = target ?? operands.pop();
+  if (!destination || destination.dynamic) return [];
+  const destinationPaths = pathsOfWord(destination, cwd, facts);
+  const intoFolder = target !== undefined || destination.text.endsWith('/') || destinationPaths.some((p) => facts.fileStatus?.(p) === 'directory' || facts.listDir(p) !== undefined);
+  for (const source of operands) {
+    for (const p of pathsOfWord(source, cwd, facts)) {
+      const info = infoFor(p, facts);
+      if (!info) continue;
+      const base = p.slice(p.lastIndexOf('/') + 1);
+      const newNames = destinationPaths.map((d) => (intoFolder ? `${d.replace(/\/$/, '')}/${base}` : d));
+      if (newNames.length > 0 && newNames.every((n) => matchCredentialPath(n, facts.home))) continue;
+      return [{
+        rule: 'credentials.read',
+        risk: 'credential-read',
+        severity: 'ask',
+        reason: `${inv.name} ${spec.verb} ${info.path}, which holds ${info.label}, to ${destination.text}, a name the guard does not know as a credential file.`,
+        targets: [{ kind: 'credential', name: info.path, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'a file on this machine' }],
+      }];
+    }
+  }
+  return [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// A glob that matches nothing here, over a credential store's place
+
+function checkUnmatchedGlobs(inv: Invocation, ctx: RuleContext): Finding[] {
+  const facts = ctx.facts;
+  const cwd = inv.cwd || facts.cwd;
+  for (const a of inv.args) {
+    if (!a.glob || a.dynamic || a.text.startsWith('-')) continue;
+    if (pathsOfWord(a, cwd, facts).length > 0) continue;
+    const literal = resolvePath(cwd, a.text.replace(/^~(?=\/)/, facts.home), facts.home);
+    const match = matchCredentialPath(literal, facts.home) ?? infoFor(literal, facts);
+    if (!match) continue;
+    return [{
+      rule: 'credentials.read',
+      risk: 'credential-read',
+      severity: 'ask',
+      reason: `${inv.name} reads ${a.text}, which names ${match.label} (nothing matches it on this machine now, but it matches where that store lives).`,
+      targets: [dumpTarget(a.text, ctx)],
+    }];
+  }
+  return [];
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const HUNTERS = new Set(['find', 'gfind', 'locate', 'plocate', 'mlocate', 'slocate', 'fd', 'fdfind']);
+
+export const credentialRoutesPack: RulePack = {
+  id: 'credentialRoutes',
+  title: 'Credentials: name hunts, container copies, tool dumps, DNS and metadata roads',
+  checkInvocation(inv, ctx) {
+    const findings: Finding[] = [];
+    if (HUNTERS.has(inv.name)) findings.push(...checkNameHunt(inv, ctx));
+    if (['kubectl', 'oc', 'docker', 'podman', 'nerdctl'].includes(inv.name)) findings.push(...checkContainerCopy(inv, ctx));
+    if (inv.name === 'kubectl' || inv.name === 'oc') findings.push(...checkConfigMapDump(inv, ctx));
+    if (DNS_SENDERS.has(inv.name)) findings.push(...checkDnsExfil(inv, ctx));
+    if (['curl', 'http', 'https', 'xh', 'wget'].includes(inv.name)) findings.push(...checkMetadataToken(inv, ctx));
+    if (SOCKET_TOOLS.has(inv.name)) findings.push(...checkMetadataSocket(inv, ctx));
+    if (DUMPING_TOOLS.includes(inv.name)) {
+      const what = secretDumped(inv.name, inv.args);
+      if (what) findings.push(dump('tool-dump', `${inv.name} prints ${what}.`, dumpTarget(inv.name, ctx)));
+    }
+    if (Object.hasOwn(RENAMERS, inv.name)) findings.push(...checkRename(inv, ctx));
+    if (isCredentialReader(inv.name)) findings.push(...checkUnmatchedGlobs(inv, ctx));
+    return findings;
+  },
+  checkSnippet(snippet, ctx) {
+    return checkSnippetCredentialReads(snippet, ctx);
+  },
+};

@@ -1,0 +1,73 @@
+import { minimatch } from 'minimatch';
+import { resolvePath } from '../../paths';
+import type { CodeSnippet, CredentialFileInfo, Finding, RuleContext } from '../../policy/types';
+import { readFinding } from '../credentials';
+import { infoFor } from './credentialPaths';
+
+/**
+ * Interpreter code that reaches a credential file without writing its name as one string: a name
+ * assembled from pieces (`'.e' + 'nv'`), a dotenv loader that reads `.env` by default and hands back its
+ * values (`dotenv_values()`, `dotenv.parse`), and a glob whose pattern matches credential files
+ * (`glob.glob('.env*')`, `Path('.').rglob('*.pem')`, `Dir.glob('.env*')`).
+ */
+
+const QUOTED = String.raw`(?:'([^'\\\n]*)'|"([^"\\\n]*)")`;
+const CONCATENATION = new RegExp(`${QUOTED}(?:\\s*\\+\\s*${QUOTED})+`, 'g');
+
+/** Strings a snippet builds by joining literals with `+`. */
+function assembledStrings(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(CONCATENATION)) {
+    const pieces = [...m[0].matchAll(new RegExp(QUOTED, 'g'))].map((p) => p[1] ?? p[2] ?? '');
+    if (pieces.length > 1) out.push(pieces.join(''));
+    if (out.length >= 16) break;
+  }
+  return out;
+}
+
+/** Patterns handed to a glob call: Python glob/iglob/Path.glob/rglob, Ruby Dir.glob/Dir[], node's glob helpers. */
+function globPatterns(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/\b(?:i?glob|rglob|globSync|fg|fastGlob|sync|Dir\.glob|Dir)\s*[([]\s*(?:'([^'\n]*)'|"([^"\n]*)")/g)) {
+    out.push(m[1] ?? m[2] ?? '');
+    if (out.length >= 16) break;
+  }
+  return out.filter((p) => /[*?[{]/.test(p));
+}
+
+const DOTENV_READERS = /\bdotenv_values\s*\(|\bdotenv\.parse\s*\(|\bDotenv\.(?:parse|load)\s*\(|\bdotenv\.config\s*\([^)]*\)\s*\.parsed/;
+
+/** Credential files a snippet reaches by an assembled name, a dotenv loader or a glob, each once. */
+export function checkSnippetCredentialReads(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
+  if (!['python', 'javascript', 'ruby', 'perl', 'php'].includes(snippet.language)) return [];
+  const text = snippet.text;
+  if (text.length > 64 * 1024) return [];
+  const facts = ctx.facts;
+  const cwd = snippet.runner.cwd || facts.cwd;
+  const out: Finding[] = [];
+  const add = (info: CredentialFileInfo | undefined, how: string): void => {
+    if (info && !out.some((f) => f.targets[0]?.name === info.path)) out.push(readFinding('reads', info, how));
+  };
+  const who = `A ${snippet.language} snippet run by ${snippet.runner.name}`;
+  for (const s of assembledStrings(text)) add(infoFor(resolvePath(cwd, s, facts.home), facts), `${who} (a file name assembled from pieces)`);
+  if (DOTENV_READERS.test(text)) add(infoFor(resolvePath(cwd, '.env', facts.home), facts), `${who} (a dotenv loader)`);
+  for (const pattern of globPatterns(text)) {
+    const segments = pattern.split('/');
+    const firstGlob = segments.findIndex((seg) => /[*?[{]/.test(seg));
+    const base = resolvePath(cwd, firstGlob <= 0 ? (pattern.startsWith('/') ? '/' : '.') : segments.slice(0, firstGlob).join('/') || '/', facts.home);
+    const files = facts.credentials?.filesUnder(base) ?? [];
+    const tail = pattern.slice(pattern.lastIndexOf('/') + 1);
+    for (const f of files.slice(0, 64)) {
+      const name = f.path.slice(f.path.lastIndexOf('/') + 1);
+      if (minimatch(name, tail, { dot: true })) add(f, `${who} (a glob, "${pattern}")`);
+    }
+    if (files.length === 0) {
+      for (const name of facts.listDir(base) ?? []) {
+        if (!minimatch(name, tail, { dot: true })) continue;
+        add(infoFor(`${base}/${name}`, facts), `${who} (a glob, "${pattern}")`);
+        if (out.length >= 8) break;
+      }
+    }
+  }
+  return out;
+}

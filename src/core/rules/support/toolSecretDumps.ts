@@ -1,0 +1,103 @@
+import type { ArgWord } from '../../policy/types';
+import { subcommandWords } from './credentialClis';
+
+/**
+ * CLIs that print a secret they hold or fetch, by their subcommand: platform environment listings,
+ * registry tokens, Terraform state and outputs, framework settings, cloud task definitions with their
+ * environment, decryptions, keychain reads. Listings of names only are left out; each row says what
+ * the words print.
+ */
+interface Dump {
+  /** Subcommand words, each entry one word or a set of spellings. */
+  path: readonly (string | readonly string[])[];
+  what: string;
+  /** Only with one of these options. */
+  when?: readonly string[];
+  /** Never with one of these options (they print names only). */
+  unless?: readonly string[];
+  /** Only with no operand after the subcommand path. */
+  bare?: boolean;
+}
+
+const DUMPS: Readonly<Record<string, readonly Dump[]>> = {
+  stripe: [{ path: ['config'], what: 'the Stripe API keys', when: ['--list'] }],
+  netlify: [
+    { path: [['env:list', 'env:get']], what: 'the Netlify environment variables' },
+    { path: ['env', ['list', 'get']], what: 'the Netlify environment variables' },
+  ],
+  // `vercel env ls` shows names with values as "Encrypted"; `pull` writes them to a file.
+  vercel: [{ path: ['env', 'pull'], what: 'the Vercel environment variables (into a file)' }],
+  render: [{ path: [['env-vars', 'envvars']], what: 'the Render environment variables' }],
+  npm: [{ path: ['token', ['list', 'ls']], what: 'the npm access tokens' }, { path: ['config', 'get', '^//.*:_(authToken|auth|password)$'], what: 'the npm token' }],
+  pnpm: [{ path: ['config', 'get', '^//.*:_(authToken|auth|password)$'], what: 'the npm token' }],
+  yarn: [{ path: ['config', 'get', ['npmAuthToken', 'npmAuthIdent', '_authToken']], what: 'the npm token' }],
+  terraform: [
+    // A saved plan shows sensitive values redacted; the state, or any JSON rendering, shows them.
+    { path: ['show'], what: 'the Terraform state (resource attributes such as passwords)', unless: ['-help'], bare: true },
+    { path: ['show'], what: 'the Terraform state or plan as JSON (sensitive values in clear)', when: ['-json'] },
+    { path: ['state', ['pull', 'show']], what: 'the Terraform state (resource attributes such as passwords)' },
+    { path: ['output'], what: 'the Terraform outputs, sensitive ones included', when: ['-json', '-raw', '--json', '--raw'] },
+    { path: ['console'], what: 'Terraform values (variables and state, sensitive ones included)' },
+  ],
+  tofu: [
+    { path: ['show'], what: 'the OpenTofu state (resource attributes such as passwords)', bare: true },
+    { path: ['show'], what: 'the OpenTofu state or plan as JSON (sensitive values in clear)', when: ['-json'] },
+    { path: ['state', ['pull', 'show']], what: 'the OpenTofu state (resource attributes such as passwords)' },
+    { path: ['console'], what: 'OpenTofu values (variables and state)' },
+  ],
+  aws: [
+    { path: ['ecs', 'describe-task-definition'], what: 'the ECS task definition (its containers\' environment)' },
+    { path: ['lambda', ['get-function-configuration', 'get-function']], what: 'the Lambda function\'s environment variables' },
+    { path: ['ssm', ['get-parameter', 'get-parameters', 'get-parameters-by-path']], what: 'decrypted SSM parameters', when: ['--with-decryption'] },
+  ],
+  sops: [{ path: [], what: 'the decrypted secrets file', when: ['-d', '--decrypt'] }, { path: ['decrypt'], what: 'the decrypted secrets file' }],
+  age: [{ path: [], what: 'the decrypted file', when: ['-d', '--decrypt'] }],
+  gpg: [{ path: [], what: 'the decrypted file', when: ['-d', '--decrypt'] }],
+  gpg2: [{ path: [], what: 'the decrypted file', when: ['-d', '--decrypt'] }],
+  'ansible-vault': [{ path: [['view', 'decrypt']], what: 'the decrypted vault' }],
+  security: [
+    { path: [['find-generic-password', 'find-internet-password']], what: 'a macOS keychain password', when: ['-w', '-g'] },
+    { path: ['dump-keychain'], what: 'the macOS keychain\'s secrets', when: ['-d'] },
+  ],
+  'secret-tool': [{ path: ['lookup'], what: 'a keyring secret' }],
+  pass: [{ path: ['show'], what: 'a pass password entry' }],
+  gopass: [{ path: [['show', 'cat']], what: 'a gopass password entry' }],
+};
+
+/** Letters of grouped short options (`-wa` has `-w`); long options as written. */
+function hasOption(args: readonly ArgWord[], options: readonly string[]): boolean {
+  return args.some((a) => {
+    const t = a.text;
+    if (options.some((o) => t === o || (o.startsWith('--') && t.startsWith(o + '=')))) return true;
+    if (/^-[a-zA-Z]{2,}$/.test(t)) return options.some((o) => /^-[a-zA-Z]$/.test(o) && t.includes(o[1] as string));
+    return false;
+  });
+}
+
+function matches(dump: Dump, words: readonly string[]): boolean {
+  return dump.path.every((step, i) => {
+    const word = words[i];
+    if (word === undefined) return false;
+    if (typeof step === 'string') return step.startsWith('^') ? new RegExp(step).test(word) : step === word;
+    return step.includes(word);
+  });
+}
+
+/** What a CLI invocation prints of the secrets it holds or fetches, or undefined. */
+export function secretDumped(tool: string, args: readonly ArgWord[]): string | undefined {
+  const words = subcommandWords(tool, args).filter((w) => !w.startsWith('-'));
+  // `pass x` with no subcommand shows entry x; `pass` / `pass ls` list names.
+  if (tool === 'pass' && words.length === 1 && !['ls', 'list', 'find', 'search', 'init', 'git', 'insert', 'generate', 'edit', 'rm', 'mv', 'cp', 'grep', 'help', 'version'].includes(words[0] ?? '')) return 'a pass password entry';
+  // `python manage.py diffsettings` prints every setting, SECRET_KEY included.
+  if (/^python[\d.]*$/.test(tool) && /(^|\/)manage\.py$/.test(args[0]?.text ?? '') && args[1]?.text === 'diffsettings') return 'the Django settings (SECRET_KEY included)';
+  for (const dump of DUMPS[tool] ?? []) {
+    if (!matches(dump, words)) continue;
+    if (dump.when && !hasOption(args, dump.when)) continue;
+    if (dump.unless && hasOption(args, dump.unless)) continue;
+    if (dump.bare && words.length > dump.path.length) continue;
+    return dump.what;
+  }
+  return undefined;
+}
+
+export const DUMPING_TOOLS: readonly string[] = [...Object.keys(DUMPS), 'python', 'python3'];
