@@ -11,6 +11,7 @@ import { checkSecretEnvironment, checkStoreDumps, processEnvironmentShown } from
 import { checkSentOut, checkSnippetSentOut } from './support/secretsSentOut';
 import { searchListsOnly } from './support/printsNoContent';
 import { gitLsFilesRoots, listedFiles } from './support/listerRoots';
+import { gitStart } from './support/gitGlobals';
 
 /**
  * The hunt around a credential, not only its read: searches whose pattern names secrets or matches a
@@ -402,11 +403,7 @@ function checkIndirectReads(inv: Invocation, ctx: RuleContext): Finding[] {
 /** `git log -p -- f`, `git show REV:f`, `git diff A B -- dir`, `git log -p -S PASSWORD`, `git rebase --exec 'cat .env'`, `git archive`. */
 function checkGitHistory(inv: Invocation, ctx: RuleContext): Finding[] {
   const facts = ctx.facts;
-  const cwd = inv.cwd || facts.cwd;
-  const args = inv.args;
-  const subAt = args.findIndex((a) => !a.text.startsWith('-'));
-  const sub = args[subAt]?.text;
-  const rest = args.slice(subAt + 1);
+  const { sub, rest, cwd } = gitStart(inv, facts);
   const findings: Finding[] = [];
   if (sub === 'rebase') {
     for (let i = 0; i < rest.length; i++) {
@@ -421,7 +418,8 @@ function checkGitHistory(inv: Invocation, ctx: RuleContext): Finding[] {
     for (const f of files) findings.push(readFinding('archives', f, 'git archive'));
     return findings;
   }
-  if (!['log', 'show', 'diff', 'whatchanged'].includes(sub ?? '')) return [];
+  // `git cat-file -p REV:path`, `git cat-file blob REV:path`: the object's text, as `git show REV:path` prints it.
+  if (!['log', 'show', 'diff', 'whatchanged', 'cat-file'].includes(sub ?? '')) return [];
   const patch = sub !== 'log' || hasFlag(rest, '-p', '--patch', '-u') || rest.some((a) => /^-[a-zA-Z]*p[a-zA-Z]*$/.test(a.text) && !a.text.startsWith('--'));
   if (!patch) return [];
   const stat = hasFlag(rest, '--stat', '--name-only', '--name-status', '--shortstat', '--numstat', '--summary') && !hasFlag(rest, '-p', '--patch');

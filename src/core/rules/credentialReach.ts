@@ -15,6 +15,7 @@ import { dump, dumpTarget, positionals } from './support/huntCommon';
 import { gitLsFilesRoots, listedFiles, listerOperandPaths, listerWords } from './support/listerRoots';
 import { checkInterpreterOperands, checkPythonImports } from './support/interpreterReads';
 import { checkGitLineHistory } from './support/gitLineHistory';
+import { gitStart } from './support/gitGlobals';
 import { checkComposeEnvironment } from './support/composeEnvironment';
 import { checkEnvironmentPrints, checkSnippetEnvironment } from './support/environmentPrints';
 
@@ -317,7 +318,7 @@ function credentialsAmong(paths: readonly string[], cwd: string, facts: Facts): 
 
 function historyFindings(inv: Invocation, ctx: RuleContext, query: GitHistoryQuery, what: string): Finding[] {
   const facts = ctx.facts;
-  const cwd = inv.cwd || facts.cwd;
+  const cwd = gitStart(inv, facts).cwd;
   const listed = facts.gitHistoryPaths
     ? facts.gitHistoryPaths(cwd, query)
     : // Without git to ask: the credential files git would track (not ignored) stand for its history.
@@ -340,13 +341,8 @@ function historyFindings(inv: Invocation, ctx: RuleContext, query: GitHistoryQue
 function checkGitHistoryDumps(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.name !== 'git') return [];
   const facts = ctx.facts;
-  const cwd = inv.cwd || facts.cwd;
-  const args = inv.args;
-  // Global options before the subcommand (`git -C dir`, `git -c k=v`, `--no-pager`).
-  let at = 0;
-  while (at < args.length && (args[at] as ArgWord).text.startsWith('-')) at += ['-C', '-c', '--git-dir', '--work-tree', '--namespace'].includes((args[at] as ArgWord).text) ? 2 : 1;
-  const sub = args[at]?.text;
-  const rest = args.slice(at + 1);
+  // Global options before the subcommand (`git -C dir`, `git -c k=v`, `--no-pager`), read by git's grammar.
+  const { sub, rest, cwd } = gitStart(inv, facts);
   const cmd = `git ${sub ?? ''}`;
   switch (sub) {
     case 'log':
