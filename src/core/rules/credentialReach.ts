@@ -16,6 +16,7 @@ import { gitLsFilesRoots, listedFiles, listerOperandPaths, listerWords } from '.
 import { checkInterpreterOperands, checkPythonImports } from './support/interpreterReads';
 import { checkGitLineHistory } from './support/gitLineHistory';
 import { gitStart } from './support/gitGlobals';
+import { checkGitSecretRoads, checkPushesToAddedRemotes, type HistoryReader } from './support/gitSecretRoads';
 import { checkComposeEnvironment } from './support/composeEnvironment';
 import { checkEnvironmentPrints, checkSnippetEnvironment } from './support/environmentPrints';
 
@@ -338,6 +339,8 @@ function historyFindings(inv: Invocation, ctx: RuleContext, query: GitHistoryQue
   return findings;
 }
 
+const historyOf = (ctx: RuleContext): HistoryReader => (inv, query, what) => historyFindings(inv, ctx, query, what);
+
 function checkGitHistoryDumps(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.name !== 'git') return [];
   const facts = ctx.facts;
@@ -526,12 +529,13 @@ export const credentialReachPack: RulePack = {
       ...checkInterpreterOperands(inv, ctx),
       ...checkGitLineHistory(inv, ctx),
       ...checkComposeEnvironment(inv, ctx),
+      ...checkGitSecretRoads(inv, ctx, historyOf(ctx)),
     ];
   },
   checkSnippet(snippet, ctx) {
     return [...checkSnippetEnvironment(snippet, ctx), ...checkPythonImports(snippet, ctx)];
   },
   checkAnalysis(analysis, ctx) {
-    return checkCopiesRead(analysis, ctx);
+    return [...checkCopiesRead(analysis, ctx), ...checkPushesToAddedRemotes(analysis, ctx, historyOf(ctx))];
   },
 };
