@@ -16,6 +16,7 @@ import { gitLsFilesRoots, listedFiles, listerOperandPaths, listerWords } from '.
 import { checkInterpreterOperands, checkPythonImports } from './support/interpreterReads';
 import { checkGitLineHistory } from './support/gitLineHistory';
 import { gitStart } from './support/gitGlobals';
+import { checkRestoredReads } from './support/gitRestoredReads';
 import { checkGitSecretRoads, checkPushesToAddedRemotes, type HistoryReader } from './support/gitSecretRoads';
 import { checkComposeEnvironment } from './support/composeEnvironment';
 import { checkEnvironmentPrints, checkSnippetEnvironment } from './support/environmentPrints';
@@ -536,6 +537,6 @@ export const credentialReachPack: RulePack = {
     return [...checkSnippetEnvironment(snippet, ctx), ...checkPythonImports(snippet, ctx)];
   },
   checkAnalysis(analysis, ctx) {
-    return [...checkCopiesRead(analysis, ctx), ...checkPushesToAddedRemotes(analysis, ctx, historyOf(ctx))];
+    return [...checkCopiesRead(analysis, ctx), ...checkPushesToAddedRemotes(analysis, ctx, historyOf(ctx)), ...checkRestoredReads(analysis, ctx)];
   },
 };
