@@ -12,6 +12,7 @@ import { checkSentOut, checkSnippetSentOut } from './support/secretsSentOut';
 import { searchListsOnly } from './support/printsNoContent';
 import { gitLsFilesRoots, listedFiles } from './support/listerRoots';
 import { gitStart } from './support/gitGlobals';
+import { listedOperandFiles } from './support/listedOperands';
 
 /**
  * The hunt around a credential, not only its read: searches whose pattern names secrets or matches a
@@ -159,13 +160,19 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
     if (from.name === 'git' && from.args[0]?.text === 'ls-files') finder = { roots: gitLsFilesRoots(from.args.slice(1).map((a) => a.text)).map((r) => resolvePath(from.cwd || cwd, r, facts.home)), hidden: true, nameHunt: false };
     else finder = fileFinder(from, from.cwd || cwd, facts) ?? listedUnder(from, cwd, facts);
   }
-  if (!finder || !consumer) return [];
+  const named = consumer && inv.stdin?.kind === 'pipe' && inv.name === consumer.name ? listedOperandFiles(inv.stdin.from, cwd, facts) : [];
+  if ((!finder && named.length === 0) || !consumer) return [];
   const isSearch = ['grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack'].includes(consumer.name);
   if (!isSearch && !PRINTERS.has(consumer.name)) return [];
   const probe: Invocation = { ...inv, name: consumer.name, args: consumer.args };
   const reaches = isSearch ? searchReaches(probe, facts) : () => true;
   const findings: Finding[] = [];
   const seen = new Set<string>();
+  for (const f of named.filter(reaches)) {
+    seen.add(f.path);
+    findings.push(readFinding(isSearch ? 'searches' : 'reads', f, `${consumer.name} on the files ${inv.stdin?.kind === 'pipe' ? inv.stdin.from.name : 'a listing'} names`));
+  }
+  if (!finder) return findings;
   if (finder.nameHunt && !isSearch) {
     const source = inv.name === consumer.name && inv.stdin?.kind === 'pipe' ? inv.stdin.from.name : inv.name;
     findings.push(dump('name-hunt', `${source} looks for credential files by name and ${consumer.name} prints what it finds.`, dumpTarget('credential files found by name', ctx)));
