@@ -17,6 +17,7 @@ import { checkInterpreterOperands, checkPythonImports } from './support/interpre
 import { checkGitLineHistory } from './support/gitLineHistory';
 import { gitStart } from './support/gitGlobals';
 import { checkRestoredReads } from './support/gitRestoredReads';
+import { checkToolFileSends } from './support/toolFileSends';
 import { checkGitSecretRoads, checkPushesToAddedRemotes, type HistoryReader } from './support/gitSecretRoads';
 import { checkComposeEnvironment } from './support/composeEnvironment';
 import { checkEnvironmentPrints, checkSnippetEnvironment } from './support/environmentPrints';
@@ -531,6 +532,7 @@ export const credentialReachPack: RulePack = {
       ...checkGitLineHistory(inv, ctx),
       ...checkComposeEnvironment(inv, ctx),
       ...checkGitSecretRoads(inv, ctx, historyOf(ctx)),
+      ...checkToolFileSends(inv, ctx),
     ];
   },
   checkSnippet(snippet, ctx) {
