@@ -13,6 +13,7 @@ import { searchListsOnly } from './support/printsNoContent';
 import { gitLsFilesRoots, listedFiles } from './support/listerRoots';
 import { gitStart } from './support/gitGlobals';
 import { listedOperandFiles } from './support/listedOperands';
+import { gitPathspecScope, rgScope } from './support/searchScope';
 
 /**
  * The hunt around a credential, not only its read: searches whose pattern names secrets or matches a
@@ -55,7 +56,17 @@ export function searchReaches(inv: Invocation, facts: Facts): (info: CredentialF
   // Names or counts only, by a search that keeps out of hidden and ignored files (`rg -l TOKEN`): a file
   // is shown when a line of it matches. Widened into them (`--hidden`, `-uu`, grep), it is a hunt.
   const listsOnly = (inv.name === 'rg' || inv.name === 'ag') && searchListsOnly(inv.args) && !inv.args.some((a) => /^(--hidden|--no-ignore.*|--unrestricted|-[a-zA-Z]*u[a-zA-Z]*|--skip-vcs-ignores|-U|--all-types|-a)$/.test(a.text));
+  // Confined by its own words to some files (`rg X --type ts`, `-g '!config'`, `git grep X -- '*.ts'`).
+  const scope = inv.name === 'rg' ? rgScope(inv.args) : inv.name === 'git' ? gitPathspecScope(gitStart(inv, facts).rest) : undefined;
+  if (scope) {
+    const inner = isHunt(search) && !listsOnly ? () => true : matchesText(search, facts);
+    return (info) => scope(info.path) && inner(info);
+  }
   if (isHunt(search) && !listsOnly) return () => true;
+  return matchesText(search, facts);
+}
+
+function matchesText(search: SearchPatterns, facts: Facts): (info: CredentialFileInfo) => boolean {
   return (info) => {
     const texts = absoluteOf(info, facts).map((p) => facts.readFile(p)).filter((t): t is string => t !== undefined);
     return texts.length === 0 || texts.some((t) => searchMatchesText(search, t));
@@ -108,11 +119,14 @@ function fileFinder(inv: Invocation, cwd: string, facts: Facts): { roots: string
   }
   if (inv.name === 'fd' || inv.name === 'fdfind') {
     const pos: string[] = [];
+    const extensions: string[] = [];
     let hidden = false;
     for (let i = 0; i < inv.args.length; i++) {
       const t = (inv.args[i] as ArgWord).text;
       if (t === '-x' || t === '--exec' || t === '-X' || t === '--exec-batch') break;
       if (/^-[a-zA-Z]*H/.test(t) || t === '--hidden' || /^-[a-zA-Z]*u/.test(t)) hidden = true;
+      if (t === '-e' || t === '--extension') extensions.push((inv.args[i + 1]?.text ?? '').replace(/^\./, ''));
+      else if (t.startsWith('--extension=')) extensions.push(t.slice(12).replace(/^\./, ''));
       if (['-t', '--type', '-e', '--extension', '-E', '--exclude', '-d', '--max-depth', '-S', '--size', '-j', '--threads', '-g', '--glob'].includes(t)) {
         i++;
         continue;
@@ -126,7 +140,9 @@ function fileFinder(inv: Invocation, cwd: string, facts: Facts): { roots: string
     } catch {
       re = undefined;
     }
-    const name = pattern === undefined ? undefined : (base: string) => (re ? re.test(base) : true);
+    // `fd -e ts`: only files with one of those extensions.
+    const byExtension = (base: string): boolean => extensions.length === 0 || extensions.some((e) => base.toLowerCase().endsWith('.' + e.toLowerCase()));
+    const name = pattern === undefined && extensions.length === 0 ? undefined : (base: string) => (re && pattern !== undefined ? re.test(base) : true) && byExtension(base);
     const roots = pos.slice(1).map((p) => resolvePath(cwd, p, facts.home));
     return { roots: roots.length > 0 ? roots : [cwd], name, hidden, nameHunt: pattern !== undefined && /env|secret|cred|key|token|pem|tfstate/i.test(pattern) };
   }

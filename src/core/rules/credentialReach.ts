@@ -411,7 +411,9 @@ function checkGitHistoryDumps(inv: Invocation, ctx: RuleContext): Finding[] {
     }
     case 'grep': {
       // Revisions after the pattern: the search reads those trees (a substitution: every commit).
-      const words = rest.filter((a) => !a.text.startsWith('-'));
+      // Words after `--` are pathspecs, never revisions.
+      const dash = rest.findIndex((a) => a.text === '--');
+      const words = (dash < 0 ? rest : rest.slice(0, dash)).filter((a) => !a.text.startsWith('-'));
       const treeWords = words.slice(rest.some((a) => a.text === '-e' || a.text === '-f') ? 0 : 1);
       const dynamic = treeWords.some((a) => a.dynamic);
       const revs = treeWords.filter((a) => !a.dynamic && facts.fileStatus?.(resolvePath(cwd, a.text, facts.home)) === 'missing').map((a) => a.text);
