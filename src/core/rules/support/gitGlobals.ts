@@ -24,7 +24,8 @@ export function gitStart(inv: Invocation, facts: Facts): GitStart {
     const dir = option.values[0];
     if (dir !== undefined && dir !== '') cwd = resolvePath(cwd, dir, facts.home);
   }
-  const at = parsed.pathIndexes[0];
+  // A subcommand the entry does not describe (`format-patch`) is the first operand after the global options.
+  const at = parsed.pathIndexes[0] ?? parsed.operandIndexes[0];
   if (at === undefined) return { sub: undefined, rest: [], cwd };
-  return { sub: parsed.path[0], rest: inv.args.slice(at + 1), cwd };
+  return { sub: (inv.args[at] as ArgWord).text, rest: inv.args.slice(at + 1), cwd };
 }
