@@ -324,7 +324,7 @@ function checkHistoryTool(inv: Invocation, ctx: RuleContext): Finding[] {
 // Reads named somewhere other than the usual argument
 
 /** Credential files a piece of shell-like text names as words (`cat .env`, `$(shell cat f)`, `r .env`). */
-function credentialFilesNamedIn(text: string, cwd: string, facts: Facts): CredentialFileInfo[] {
+export function credentialFilesNamedIn(text: string, cwd: string, facts: Facts): CredentialFileInfo[] {
   const out: CredentialFileInfo[] = [];
   for (const m of text.matchAll(/[^\s'"`;|&()<>{},=]+/g)) {
     const w = m[0].replace(/^@/, '');

@@ -18,6 +18,8 @@ import { checkGitLineHistory } from './support/gitLineHistory';
 import { gitStart } from './support/gitGlobals';
 import { checkRestoredReads } from './support/gitRestoredReads';
 import { checkToolFileSends } from './support/toolFileSends';
+import { checkCodeNamedReads, checkTracedSources } from './support/codeNamedReads';
+import { checkTunnels } from './support/tunnels';
 import { checkGitSecretRoads, checkPushesToAddedRemotes, type HistoryReader } from './support/gitSecretRoads';
 import { checkComposeEnvironment } from './support/composeEnvironment';
 import { checkEnvironmentPrints, checkSnippetEnvironment } from './support/environmentPrints';
@@ -535,12 +537,14 @@ export const credentialReachPack: RulePack = {
       ...checkComposeEnvironment(inv, ctx),
       ...checkGitSecretRoads(inv, ctx, historyOf(ctx)),
       ...checkToolFileSends(inv, ctx),
+      ...checkCodeNamedReads(inv, ctx),
+      ...checkTunnels(inv),
     ];
   },
   checkSnippet(snippet, ctx) {
     return [...checkSnippetEnvironment(snippet, ctx), ...checkPythonImports(snippet, ctx)];
   },
   checkAnalysis(analysis, ctx) {
-    return [...checkCopiesRead(analysis, ctx), ...checkPushesToAddedRemotes(analysis, ctx, historyOf(ctx)), ...checkRestoredReads(analysis, ctx)];
+    return [...checkCopiesRead(analysis, ctx), ...checkPushesToAddedRemotes(analysis, ctx, historyOf(ctx)), ...checkRestoredReads(analysis, ctx), ...checkTracedSources(analysis, ctx)];
   },
 };
