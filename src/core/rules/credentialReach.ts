@@ -20,6 +20,7 @@ import { checkRestoredReads } from './support/gitRestoredReads';
 import { checkToolFileSends } from './support/toolFileSends';
 import { checkCodeNamedReads, checkTracedSources } from './support/codeNamedReads';
 import { checkTunnels } from './support/tunnels';
+import { checkComputedReads } from './support/computedReads';
 import { checkGitSecretRoads, checkPushesToAddedRemotes, type HistoryReader } from './support/gitSecretRoads';
 import { checkComposeEnvironment } from './support/composeEnvironment';
 import { checkEnvironmentPrints, checkSnippetEnvironment } from './support/environmentPrints';
@@ -542,7 +543,7 @@ export const credentialReachPack: RulePack = {
     ];
   },
   checkSnippet(snippet, ctx) {
-    return [...checkSnippetEnvironment(snippet, ctx), ...checkPythonImports(snippet, ctx)];
+    return [...checkSnippetEnvironment(snippet, ctx), ...checkPythonImports(snippet, ctx), ...checkComputedReads(snippet, ctx)];
   },
   checkAnalysis(analysis, ctx) {
     return [...checkCopiesRead(analysis, ctx), ...checkPushesToAddedRemotes(analysis, ctx, historyOf(ctx)), ...checkRestoredReads(analysis, ctx), ...checkTracedSources(analysis, ctx)];
