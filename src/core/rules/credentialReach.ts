@@ -21,6 +21,7 @@ import { checkToolFileSends } from './support/toolFileSends';
 import { checkCodeNamedReads, checkTracedSources } from './support/codeNamedReads';
 import { checkTunnels } from './support/tunnels';
 import { checkComputedReads } from './support/computedReads';
+import { checkConsoleSecrets, checkMountedSecrets } from './support/mountedSecrets';
 import { checkGitSecretRoads, checkPushesToAddedRemotes, type HistoryReader } from './support/gitSecretRoads';
 import { checkComposeEnvironment } from './support/composeEnvironment';
 import { checkEnvironmentPrints, checkSnippetEnvironment } from './support/environmentPrints';
@@ -540,6 +541,8 @@ export const credentialReachPack: RulePack = {
       ...checkToolFileSends(inv, ctx),
       ...checkCodeNamedReads(inv, ctx),
       ...checkTunnels(inv),
+      ...checkMountedSecrets(inv, ctx),
+      ...checkConsoleSecrets(inv, ctx),
     ];
   },
   checkSnippet(snippet, ctx) {
