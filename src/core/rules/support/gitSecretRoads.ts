@@ -57,7 +57,7 @@ export function checkGitSecretRoads(inv: Invocation, ctx: RuleContext, history: 
     const parsed = parsedArgs(inv.args, git);
     const repository = parsed.operands[0]?.text;
     if (repository === undefined || !isRepositoryAddress(repository)) return [];
-    return pushedHistory(inv, history, `${repository.slice(0, 80)} (an address, not a remote configured here)`, parsed.operands.slice(1).map((w) => w.text));
+    return sentOut(pushedHistory(inv, history, `${repository.slice(0, 80)} (an address, not a remote configured here)`, parsed.operands.slice(1).map((w) => w.text)), ctx, [repository]);
   }
   return [];
 }
@@ -85,8 +85,19 @@ export function checkPushesToAddedRemotes(analysis: Analysis, ctx: RuleContext, 
     const parsed = parsedArgs(inv.args, git);
     const name = parsed.operands[0]?.text;
     const url = name !== undefined ? added.get(name) : undefined;
-    if (url !== undefined) out.push(...pushedHistory(inv, history, `${name} (${url.slice(0, 80)}, a remote added in this line)`, parsed.operands.slice(1).map((w) => w.text)));
+    if (url !== undefined) out.push(...sentOut(pushedHistory(inv, history, `${name} (${url.slice(0, 80)}, a remote added in this line)`, parsed.operands.slice(1).map((w) => w.text)), ctx, [url]));
   }
   return out;
 }
 
+
+/** Findings about a file that leaves the machine: its targets are remote, their environment said by the file's name and the command's words. */
+export function sentOut(findings: readonly Finding[], ctx: RuleContext, words: readonly string[]): Finding[] {
+  return findings.map((f) => ({
+    ...f,
+    targets: f.targets.map((t) => {
+      const env = ctx.environmentOf({ values: [t.name, ...words], remote: true });
+      return { ...t, remote: true, environment: env.environment, environmentReason: env.reason };
+    }),
+  }));
+}

@@ -3,6 +3,7 @@ import { invocationCommand } from '../../registry/commandModel';
 import { optionsMatching } from '../../registry/grammar';
 import { readFinding } from '../credentials';
 import { infoFor, pathsOfWord } from './credentialPaths';
+import { sentOut } from './gitSecretRoads';
 
 /**
  * CLIs that take a file's text where it is printed or sent, read through their registry entries:
@@ -58,5 +59,6 @@ export function checkToolFileSends(inv: Invocation, ctx: RuleContext): Finding[]
       if (info && !out.some((f) => f.reason.includes(` ${info.path},`))) out.push({ ...readFinding(road.verb, info, shown), rule: 'credentials.sent-out' });
     }
   }
-  return out;
+  // kubectl prints here; gh sends to GitHub.
+  return inv.name === 'gh' ? sentOut(out, ctx, [shown]) : out;
 }
