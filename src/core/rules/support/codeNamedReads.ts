@@ -67,6 +67,11 @@ export function checkCodeNamedReads(inv: Invocation, ctx: RuleContext): Finding[
         const file = (m[2] ?? '').replace(/''/g, "'");
         report(fileOf({ text: file, raw: file, dynamic: false, glob: /[*?[]/.test(file) }), 'reads', `${name} ${(m[1] ?? '').toLowerCase()}()`);
       }
+      // The SQLite shell's `.import FILE TABLE` (then a select prints it) and `.read FILE` (its errors print the lines).
+      for (const m of text.matchAll(/(?:^|[\n;])\s*\.(import|read)\s+(?:--?\w+\s+)*(['"]?)([^\s'"]+)\2/g)) {
+        const file = m[3] ?? '';
+        report(fileOf({ text: file, raw: file, dynamic: false, glob: false }), 'reads', `${name} .${m[1] ?? ''}`);
+      }
     }
   }
   if (name === 'ed' || name === 'red') {

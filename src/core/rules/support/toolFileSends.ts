@@ -26,7 +26,9 @@ interface FileRoad {
 }
 
 const ROADS: readonly FileRoad[] = [
-  { tool: 'kubectl', path: ['create'], options: ['--from-file', '--from-env-file'], when: ['-o'], verb: 'prints (as a manifest)' },
+  { tool: 'kubectl', path: ['create'], options: ['--from-file', '--from-env-file', '--key', '--cert'], when: ['-o'], verb: 'prints (as a manifest)' },
+  // `gh api … -F body=@.env`, `--input FILE`: the file's text in the request.
+  { tool: 'gh', path: ['api'], options: ['--input', '-F'], verb: 'sends to the GitHub API' },
   { tool: 'gh', path: ['issue|pr', 'create|comment|edit|review'], options: ['-F'], verb: 'posts to GitHub' },
   { tool: 'gh', path: ['release', 'create'], options: ['-F'], verb: 'posts to GitHub' },
   { tool: 'gh', path: ['secret|variable', 'set'], options: ['-f'], verb: 'stores in GitHub' },
@@ -46,7 +48,13 @@ export function checkToolFileSends(inv: Invocation, ctx: RuleContext): Finding[]
   if (!road || (road.when && optionsMatching(parsed, tool, road.when).length === 0)) return [];
   const words: ArgWord[] = [];
   for (const option of optionsMatching(parsed, tool, road.options)) {
-    option.valueWords.forEach((w, i) => words.push({ ...w, text: fileOfValue(option.values[i] ?? w.text) }));
+    option.valueWords.forEach((w, i) => {
+      const value = option.values[i] ?? w.text;
+      // A field's `key=@file` reads the file; a plain `key=value` is text.
+      if (road.path[0] === 'api' && option.name === '-F') {
+        if (/^[\w.[\]-]+=@./.test(value)) words.push({ ...w, text: value.slice(value.indexOf('=@') + 2) });
+      } else words.push({ ...w, text: fileOfValue(value) });
+    });
   }
   if (road.operandsFrom !== undefined) words.push(...parsed.operands.slice(road.operandsFrom));
   const facts = ctx.facts;

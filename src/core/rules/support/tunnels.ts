@@ -1,4 +1,6 @@
 import type { Finding, Invocation } from '../../policy/types';
+import { invocationCommand } from '../../registry/commandModel';
+import { optionsMatching } from '../../registry/grammar';
 import { storeOfPort } from './storeProtocols';
 
 /**
@@ -25,9 +27,14 @@ function tunnelledPorts(inv: Invocation): number[] {
       const i = t.findIndex((w) => w === 'tcp' || w === 'tls' || w === 'http');
       return i >= 0 ? [portOf(t.slice(i + 1).find((w) => !w.startsWith('-')))].filter((p): p is number => p !== undefined) : [];
     }
-    case 'ssh':
-      // -R [bind:]port:host:hostport: the remote side listens and forwards to host:hostport here.
-      return [...after('-R'), ...t.filter((w) => /^-R\d/.test(w)).map((w) => w.slice(2))].map((v) => portOf(v?.split(':').slice(-1)[0])).filter((p): p is number => p !== undefined);
+    case 'ssh': {
+      // -R [bind:]port:host:hostport (read through ssh's registry entry, clusters such as -fNR included):
+      // the remote side listens and forwards to host:hostport here.
+      const command = invocationCommand(inv);
+      if (!command) return [];
+      const values = optionsMatching(command.parsed, command.tool, ['-R']).flatMap((o) => o.values);
+      return values.map((v) => portOf(v.split(':').slice(-1)[0])).filter((p): p is number => p !== undefined);
+    }
     case 'bore':
       return t[0] === 'local' ? [portOf(t[1])].filter((p): p is number => p !== undefined) : [];
     case 'lt':
