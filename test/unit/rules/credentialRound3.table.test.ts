@@ -294,6 +294,7 @@ describe('credential hunt, round 3: table per family', () => {
         { cmd: `Rscript -e 'cat(readLines("~/.aws/credentials"),sep="\\n")'`, names: '.aws/credentials' },
         { cmd: `emacs --batch --eval '(princ (with-temp-buffer (insert-file-contents ".env.production") (buffer-string)))'`, names: '.env.production' },
         { cmd: `julia -e 'print(read(".env", String))'`, names: '.env' },
+        { cmd: "tclsh <<< 'puts [read [open .env.production]]'", names: 'reads .env.production,' },
         { cmd: "ed -s .env.production <<< ',p'", names: '.env.production' },
         { cmd: 'yq -p=props -o=json .env.production', names: '.env.production' },
         { cmd: `python3 -c "import glob;print(open(glob.glob('.env.p*')[0]).read())"`, names: '.env.production' },

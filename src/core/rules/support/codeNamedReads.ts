@@ -57,7 +57,9 @@ export function checkCodeNamedReads(inv: Invocation, ctx: RuleContext): Finding[
     const code = optionValues(inv.args, INLINE_CODE[name] ?? []).map((w) => w.text);
     const piped = STDIN_CODE.has(name) ? stdinText(inv) : undefined;
     if (piped !== undefined) code.push(piped);
-    for (const text of code) report(credentialFilesNamedIn(text.replace(/\\"/g, '"'), cwd, facts), 'reads', `${name} (a file its code names)`);
+    // Tcl's command brackets (`[open .env]`) are not part of a name.
+    const plain = (text: string): string => (name === 'tclsh' || name === 'wish' ? text.replace(/[[\]]/g, ' ') : text).replace(/\\"/g, '"');
+    for (const text of code) report(credentialFilesNamedIn(plain(text), cwd, facts), 'reads', `${name} (a file its code names)`);
     if (name === 'emacs') for (const w of optionValues(inv.args, EMACS_FILES)) report(fileOf(w), 'loads', 'emacs');
   }
   if (SQL_ENGINES.has(name)) {
