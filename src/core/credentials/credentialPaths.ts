@@ -44,6 +44,8 @@ const CLI_PATH_RULES: readonly PathRule[] = [
   { pattern: '*.tfstate*', kind: 'terraform-state', label: 'Terraform state' },
   { pattern: '{kubeconfig,*.kubeconfig,kubeconfig.*}', kind: 'kubeconfig', label: 'a kubeconfig' },
   { pattern: '.docker/config.json', kind: 'docker-config', label: 'Docker registry credentials' },
+  // ~/.aws/config holds regions and profiles; it counts only when keys were written into it too.
+  { pattern: '.aws/config', kind: 'aws-credentials', label: 'AWS credentials', home: true, needsAuthLine: /^\s*(aws_secret_access_key|aws_session_token|aws_access_key_id)\s*=\s*\S/m },
   { pattern: '.aws/**', kind: 'aws-credentials', label: 'AWS credentials', home: true },
   { pattern: '.config/gcloud/**', kind: 'gcloud-credentials', label: 'Google Cloud credentials', home: true },
   { pattern: '.railway/**', kind: 'railway-token', label: 'the Railway token', home: true },

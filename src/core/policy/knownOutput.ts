@@ -28,7 +28,8 @@ export function stdinText(w: Walker, stdin: StdinSource, depth: number): StaticT
 }
 
 function echoPrintf(name: 'echo' | 'printf', args: readonly ArgWord[]): StaticText | undefined {
-  if (args.some((a) => a.dynamic)) return undefined;
+  // A glob word prints the names the shell finds (`printf '%s\n' .env*`), not its own text.
+  if (args.some((a) => a.dynamic || a.glob)) return undefined;
   if (name === 'echo') {
     let i = 0;
     let newline = true;

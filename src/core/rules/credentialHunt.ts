@@ -11,6 +11,9 @@ import { checkSecretEnvironment, checkStoreDumps, processEnvironmentShown } from
 import { checkSentOut, checkSnippetSentOut } from './support/secretsSentOut';
 import { searchListsOnly } from './support/printsNoContent';
 import { gitLsFilesRoots, listedFiles } from './support/listerRoots';
+import { gitStart } from './support/gitGlobals';
+import { listedOperandFiles } from './support/listedOperands';
+import { gitPathspecScope, rgScope } from './support/searchScope';
 
 /**
  * The hunt around a credential, not only its read: searches whose pattern names secrets or matches a
@@ -53,7 +56,17 @@ export function searchReaches(inv: Invocation, facts: Facts): (info: CredentialF
   // Names or counts only, by a search that keeps out of hidden and ignored files (`rg -l TOKEN`): a file
   // is shown when a line of it matches. Widened into them (`--hidden`, `-uu`, grep), it is a hunt.
   const listsOnly = (inv.name === 'rg' || inv.name === 'ag') && searchListsOnly(inv.args) && !inv.args.some((a) => /^(--hidden|--no-ignore.*|--unrestricted|-[a-zA-Z]*u[a-zA-Z]*|--skip-vcs-ignores|-U|--all-types|-a)$/.test(a.text));
+  // Confined by its own words to some files (`rg X --type ts`, `-g '!config'`, `git grep X -- '*.ts'`).
+  const scope = inv.name === 'rg' ? rgScope(inv.args) : inv.name === 'git' ? gitPathspecScope(gitStart(inv, facts).rest) : undefined;
+  if (scope) {
+    const inner = isHunt(search) && !listsOnly ? () => true : matchesText(search, facts);
+    return (info) => scope(info.path) && inner(info);
+  }
   if (isHunt(search) && !listsOnly) return () => true;
+  return matchesText(search, facts);
+}
+
+function matchesText(search: SearchPatterns, facts: Facts): (info: CredentialFileInfo) => boolean {
   return (info) => {
     const texts = absoluteOf(info, facts).map((p) => facts.readFile(p)).filter((t): t is string => t !== undefined);
     return texts.length === 0 || texts.some((t) => searchMatchesText(search, t));
@@ -106,11 +119,14 @@ function fileFinder(inv: Invocation, cwd: string, facts: Facts): { roots: string
   }
   if (inv.name === 'fd' || inv.name === 'fdfind') {
     const pos: string[] = [];
+    const extensions: string[] = [];
     let hidden = false;
     for (let i = 0; i < inv.args.length; i++) {
       const t = (inv.args[i] as ArgWord).text;
       if (t === '-x' || t === '--exec' || t === '-X' || t === '--exec-batch') break;
       if (/^-[a-zA-Z]*H/.test(t) || t === '--hidden' || /^-[a-zA-Z]*u/.test(t)) hidden = true;
+      if (t === '-e' || t === '--extension') extensions.push((inv.args[i + 1]?.text ?? '').replace(/^\./, ''));
+      else if (t.startsWith('--extension=')) extensions.push(t.slice(12).replace(/^\./, ''));
       if (['-t', '--type', '-e', '--extension', '-E', '--exclude', '-d', '--max-depth', '-S', '--size', '-j', '--threads', '-g', '--glob'].includes(t)) {
         i++;
         continue;
@@ -124,7 +140,9 @@ function fileFinder(inv: Invocation, cwd: string, facts: Facts): { roots: string
     } catch {
       re = undefined;
     }
-    const name = pattern === undefined ? undefined : (base: string) => (re ? re.test(base) : true);
+    // `fd -e ts`: only files with one of those extensions.
+    const byExtension = (base: string): boolean => extensions.length === 0 || extensions.some((e) => base.toLowerCase().endsWith('.' + e.toLowerCase()));
+    const name = pattern === undefined && extensions.length === 0 ? undefined : (base: string) => (re && pattern !== undefined ? re.test(base) : true) && byExtension(base);
     const roots = pos.slice(1).map((p) => resolvePath(cwd, p, facts.home));
     return { roots: roots.length > 0 ? roots : [cwd], name, hidden, nameHunt: pattern !== undefined && /env|secret|cred|key|token|pem|tfstate/i.test(pattern) };
   }
@@ -158,13 +176,19 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
     if (from.name === 'git' && from.args[0]?.text === 'ls-files') finder = { roots: gitLsFilesRoots(from.args.slice(1).map((a) => a.text)).map((r) => resolvePath(from.cwd || cwd, r, facts.home)), hidden: true, nameHunt: false };
     else finder = fileFinder(from, from.cwd || cwd, facts) ?? listedUnder(from, cwd, facts);
   }
-  if (!finder || !consumer) return [];
+  const named = consumer && inv.stdin?.kind === 'pipe' && inv.name === consumer.name ? listedOperandFiles(inv.stdin.from, cwd, facts) : [];
+  if ((!finder && named.length === 0) || !consumer) return [];
   const isSearch = ['grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack'].includes(consumer.name);
   if (!isSearch && !PRINTERS.has(consumer.name)) return [];
   const probe: Invocation = { ...inv, name: consumer.name, args: consumer.args };
   const reaches = isSearch ? searchReaches(probe, facts) : () => true;
   const findings: Finding[] = [];
   const seen = new Set<string>();
+  for (const f of named.filter(reaches)) {
+    seen.add(f.path);
+    findings.push(readFinding(isSearch ? 'searches' : 'reads', f, `${consumer.name} on the files ${inv.stdin?.kind === 'pipe' ? inv.stdin.from.name : 'a listing'} names`));
+  }
+  if (!finder) return findings;
   if (finder.nameHunt && !isSearch) {
     const source = inv.name === consumer.name && inv.stdin?.kind === 'pipe' ? inv.stdin.from.name : inv.name;
     findings.push(dump('name-hunt', `${source} looks for credential files by name and ${consumer.name} prints what it finds.`, dumpTarget('credential files found by name', ctx)));
@@ -300,7 +324,7 @@ function checkHistoryTool(inv: Invocation, ctx: RuleContext): Finding[] {
 // Reads named somewhere other than the usual argument
 
 /** Credential files a piece of shell-like text names as words (`cat .env`, `$(shell cat f)`, `r .env`). */
-function credentialFilesNamedIn(text: string, cwd: string, facts: Facts): CredentialFileInfo[] {
+export function credentialFilesNamedIn(text: string, cwd: string, facts: Facts): CredentialFileInfo[] {
   const out: CredentialFileInfo[] = [];
   for (const m of text.matchAll(/[^\s'"`;|&()<>{},=]+/g)) {
     const w = m[0].replace(/^@/, '');
@@ -402,11 +426,7 @@ function checkIndirectReads(inv: Invocation, ctx: RuleContext): Finding[] {
 /** `git log -p -- f`, `git show REV:f`, `git diff A B -- dir`, `git log -p -S PASSWORD`, `git rebase --exec 'cat .env'`, `git archive`. */
 function checkGitHistory(inv: Invocation, ctx: RuleContext): Finding[] {
   const facts = ctx.facts;
-  const cwd = inv.cwd || facts.cwd;
-  const args = inv.args;
-  const subAt = args.findIndex((a) => !a.text.startsWith('-'));
-  const sub = args[subAt]?.text;
-  const rest = args.slice(subAt + 1);
+  const { sub, rest, cwd } = gitStart(inv, facts);
   const findings: Finding[] = [];
   if (sub === 'rebase') {
     for (let i = 0; i < rest.length; i++) {
@@ -421,7 +441,8 @@ function checkGitHistory(inv: Invocation, ctx: RuleContext): Finding[] {
     for (const f of files) findings.push(readFinding('archives', f, 'git archive'));
     return findings;
   }
-  if (!['log', 'show', 'diff', 'whatchanged'].includes(sub ?? '')) return [];
+  // `git cat-file -p REV:path`, `git cat-file blob REV:path`: the object's text, as `git show REV:path` prints it.
+  if (!['log', 'show', 'diff', 'whatchanged', 'cat-file'].includes(sub ?? '')) return [];
   const patch = sub !== 'log' || hasFlag(rest, '-p', '--patch', '-u') || rest.some((a) => /^-[a-zA-Z]*p[a-zA-Z]*$/.test(a.text) && !a.text.startsWith('--'));
   if (!patch) return [];
   const stat = hasFlag(rest, '--stat', '--name-only', '--name-status', '--shortstat', '--numstat', '--summary') && !hasFlag(rest, '-p', '--patch');

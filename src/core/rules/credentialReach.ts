@@ -15,6 +15,14 @@ import { dump, dumpTarget, positionals } from './support/huntCommon';
 import { gitLsFilesRoots, listedFiles, listerOperandPaths, listerWords } from './support/listerRoots';
 import { checkInterpreterOperands, checkPythonImports } from './support/interpreterReads';
 import { checkGitLineHistory } from './support/gitLineHistory';
+import { gitStart } from './support/gitGlobals';
+import { checkRestoredReads } from './support/gitRestoredReads';
+import { checkToolFileSends } from './support/toolFileSends';
+import { checkCodeNamedReads, checkTracedSources } from './support/codeNamedReads';
+import { checkTunnels } from './support/tunnels';
+import { checkComputedReads } from './support/computedReads';
+import { checkConsoleSecrets, checkMountedSecrets } from './support/mountedSecrets';
+import { checkGitSecretRoads, checkPushesToAddedRemotes, type HistoryReader } from './support/gitSecretRoads';
 import { checkComposeEnvironment } from './support/composeEnvironment';
 import { checkEnvironmentPrints, checkSnippetEnvironment } from './support/environmentPrints';
 
@@ -317,7 +325,7 @@ function credentialsAmong(paths: readonly string[], cwd: string, facts: Facts): 
 
 function historyFindings(inv: Invocation, ctx: RuleContext, query: GitHistoryQuery, what: string): Finding[] {
   const facts = ctx.facts;
-  const cwd = inv.cwd || facts.cwd;
+  const cwd = gitStart(inv, facts).cwd;
   const listed = facts.gitHistoryPaths
     ? facts.gitHistoryPaths(cwd, query)
     : // Without git to ask: the credential files git would track (not ignored) stand for its history.
@@ -337,16 +345,13 @@ function historyFindings(inv: Invocation, ctx: RuleContext, query: GitHistoryQue
   return findings;
 }
 
+const historyOf = (ctx: RuleContext): HistoryReader => (inv, query, what) => historyFindings(inv, ctx, query, what);
+
 function checkGitHistoryDumps(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.name !== 'git') return [];
   const facts = ctx.facts;
-  const cwd = inv.cwd || facts.cwd;
-  const args = inv.args;
-  // Global options before the subcommand (`git -C dir`, `git -c k=v`, `--no-pager`).
-  let at = 0;
-  while (at < args.length && (args[at] as ArgWord).text.startsWith('-')) at += ['-C', '-c', '--git-dir', '--work-tree', '--namespace'].includes((args[at] as ArgWord).text) ? 2 : 1;
-  const sub = args[at]?.text;
-  const rest = args.slice(at + 1);
+  // Global options before the subcommand (`git -C dir`, `git -c k=v`, `--no-pager`), read by git's grammar.
+  const { sub, rest, cwd } = gitStart(inv, facts);
   const cmd = `git ${sub ?? ''}`;
   switch (sub) {
     case 'log':
@@ -410,7 +415,9 @@ function checkGitHistoryDumps(inv: Invocation, ctx: RuleContext): Finding[] {
     }
     case 'grep': {
       // Revisions after the pattern: the search reads those trees (a substitution: every commit).
-      const words = rest.filter((a) => !a.text.startsWith('-'));
+      // Words after `--` are pathspecs, never revisions.
+      const dash = rest.findIndex((a) => a.text === '--');
+      const words = (dash < 0 ? rest : rest.slice(0, dash)).filter((a) => !a.text.startsWith('-'));
       const treeWords = words.slice(rest.some((a) => a.text === '-e' || a.text === '-f') ? 0 : 1);
       const dynamic = treeWords.some((a) => a.dynamic);
       const revs = treeWords.filter((a) => !a.dynamic && facts.fileStatus?.(resolvePath(cwd, a.text, facts.home)) === 'missing').map((a) => a.text);
@@ -530,12 +537,18 @@ export const credentialReachPack: RulePack = {
       ...checkInterpreterOperands(inv, ctx),
       ...checkGitLineHistory(inv, ctx),
       ...checkComposeEnvironment(inv, ctx),
+      ...checkGitSecretRoads(inv, ctx, historyOf(ctx)),
+      ...checkToolFileSends(inv, ctx),
+      ...checkCodeNamedReads(inv, ctx),
+      ...checkTunnels(inv),
+      ...checkMountedSecrets(inv, ctx),
+      ...checkConsoleSecrets(inv, ctx),
     ];
   },
   checkSnippet(snippet, ctx) {
-    return [...checkSnippetEnvironment(snippet, ctx), ...checkPythonImports(snippet, ctx)];
+    return [...checkSnippetEnvironment(snippet, ctx), ...checkPythonImports(snippet, ctx), ...checkComputedReads(snippet, ctx)];
   },
   checkAnalysis(analysis, ctx) {
-    return checkCopiesRead(analysis, ctx);
+    return [...checkCopiesRead(analysis, ctx), ...checkPushesToAddedRemotes(analysis, ctx, historyOf(ctx)), ...checkRestoredReads(analysis, ctx), ...checkTracedSources(analysis, ctx)];
   },
 };

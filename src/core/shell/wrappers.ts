@@ -425,6 +425,8 @@ export const WRAPPERS: Readonly<Record<string, Peeler>> = {
   pnpx: npxPeel,
   'cross-env': (args) => envPeel(args),
   'dotenv': afterDoubleDash,
+  // The npm package `dotenv-cli` run by its package name (`npx dotenv-cli -e .env -- cmd`).
+  'dotenv-cli': afterDoubleDash,
   'dotenvx': afterDoubleDash,
   doppler: afterDoubleDash,
   op: afterDoubleDash,

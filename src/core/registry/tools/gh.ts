@@ -19,6 +19,15 @@ export const gh: ToolSpec = {
         flag('--slurp'), flag('--silent'), flag('--verbose'), flag('-h', '--help'),
       ],
     },
+    // Files whose text goes to GitHub: an issue's or a pull request's body, a secret's values, a gist, release assets.
+    'issue|pr': {
+      commands: {
+        'create|comment|edit|review': { options: [valued('-F', '--body-file'), valued('-b', '--body'), valued('-t', '--title'), valued('-l', '--label'), valued('-a', '--assignee'), valued('-B', '--base'), valued('-H', '--head'), flag('-w', '--web'), flag('-d', '--draft')] },
+      },
+    },
+    'secret|variable': { commands: { set: { options: [valued('-f', '--env-file'), valued('-b', '--body'), valued('-v', '--visibility'), valued('-r', '--repos')] } } },
+    gist: { commands: { 'create|edit': { options: [valued('-d', '--desc'), valued('-f', '--filename'), flag('-p', '--public'), flag('-w', '--web')] } } },
+    release: { commands: { upload: { options: [flag('--clobber')] }, create: { options: [valued('-n', '--notes'), valued('-F', '--notes-file'), valued('--target'), valued('--title')] } } },
   },
   environmentFlags: ['-e', '--env'],
   scopeFlags: ['-R', '--repo'],

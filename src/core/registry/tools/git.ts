@@ -169,7 +169,18 @@ export const git: ToolSpec = {
     bisect: { effect: 'mutate', commands: { run: commandAfter } },
     submodule: { effect: 'mutate', options: [flag('-q', '--quiet')], commands: { foreach: { ...commandAfter, options: [flag('--recursive')] } } },
     'status|log|diff|show|blame|grep|ls-files|ls-tree|rev-parse|describe|shortlog|cat-file': read,
-    'add|commit|merge|cherry-pick|revert|init|mv|rm|am|apply|tag|remote': { effect: 'mutate' },
+    // `add -f` stages an ignored file; `-N` records it so `git diff` prints it whole.
+    add: {
+      effect: 'mutate',
+      options: [
+        flag('-f', '--force'), flag('-N', '--intent-to-add'), flag('-A', '--all', '--no-ignore-removal'), flag('--no-all', '--ignore-removal'), flag('-u', '--update'),
+        flag('-n', '--dry-run'), flag('-p', '--patch'), flag('-i', '--interactive'), flag('-e', '--edit'), flag('--refresh'), flag('--ignore-errors'),
+        flag('--ignore-missing'), flag('--renormalize'), flag('--sparse'), valued('--chmod'), ...quiet, ...pathspecFile,
+      ],
+    },
+    // `hash-object -w FILE` copies the file into the object database, where `cat-file -p` prints it.
+    'hash-object': { effect: 'mutate', options: [flag('-w'), valued('-t'), flag('--stdin'), flag('--stdin-paths'), valued('--path'), flag('--no-filters'), flag('--literally')] },
+    'commit|merge|cherry-pick|revert|init|mv|rm|am|apply|tag|remote': { effect: 'mutate' },
     // `switch -f` / `--discard-changes` throws away local changes to switch.
     switch: {
       effect: 'mutate',
@@ -184,6 +195,13 @@ export const git: ToolSpec = {
       effect: 'mutate',
       commands: {
         remove: { effect: 'delete', options: [flag('-f', '--force')] },
+        add: {
+          effect: 'mutate',
+          options: [
+            flag('-f', '--force'), flag('-d', '--detach'), flag('--checkout'), flag('--no-checkout'), flag('--lock'), valued('--reason'), flag('--orphan'),
+            valued('-b'), valued('-B'), flag('--track'), flag('--no-track'), flag('--guess-remote'), flag('--no-guess-remote'), flag('--relative-paths'), ...quiet,
+          ],
+        },
         prune: { effect: 'mutate', options: [flag('-n', '--dry-run'), flag('-v', '--verbose'), valued('--expire')] },
         list: { ...read, options: [flag('-v', '--verbose'), flag('--porcelain'), flag('-z')] },
       },

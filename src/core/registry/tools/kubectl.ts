@@ -97,7 +97,9 @@ export const kubectl: ToolSpec = {
     'get|describe|logs|log|top|explain|api-resources|api-versions|version|cluster-info|events|auth|diff|wait': read,
     delete: { effect: 'delete' },
     patch: { effect: 'mutate', options: [valued('-p', '--patch'), valued('--patch-file'), valued('--type'), valued('--subresource')] },
-    'apply|create|replace|edit|label|annotate|set|rollout|scale|autoscale|expose|cordon|uncordon|taint': { effect: 'mutate' },
+    // `create secret|configmap --from-file/--from-env-file … -o yaml` prints the files' text (base64 or as it is).
+    create: { effect: 'mutate', options: [valued('--from-file'), valued('--from-env-file'), valued('--from-literal'), valued('--type'), valued('--cert'), valued('--key'), { names: ['--dry-run'], takes: 'optional' }, flag('--append-hash'), flag('--save-config')] },
+    'apply|replace|edit|label|annotate|set|rollout|scale|autoscale|expose|cordon|uncordon|taint': { effect: 'mutate' },
     drain: { effect: 'mutate' },
     // `cp SRC POD:PATH` writes into the pod (over what is there); `cp POD:PATH DEST` only downloads.
     cp: { effect: 'mutate', options: [valued('-c', '--container'), valued('--retries'), flag('--no-preserve')] },

@@ -122,9 +122,10 @@ function listedIn(lines: readonly string[], relativePath: string): boolean {
 /**
  * Would ripgrep/ag skip this workspace-relative path because an ignore file lists it? They read
  * .gitignore, .ignore and .rgignore in the workspace folder and in every folder on the way down to
- * the file. A deliberately small reading: plain patterns only, and a negation line in any of those
- * files makes it answer "no" (not ignored), so the guard errs towards asking. (An agent that writes
- * `!.env` into a `.rgignore` gets an ask, not a silent read.) With several workspace folders, only the
+ * the file. A deliberately small reading: plain patterns, the last matching line deciding, and a
+ * negation that matches the path or a folder above it re-includes it (git's rule that a file under an
+ * excluded folder stays excluded is not applied), so the guard errs towards asking. (An agent that
+ * writes `!.env` into a `.rgignore` gets an ask, not a silent read.) With several workspace folders, only the
  * folder that holds the path is read; when that cannot be told, the answer is "no".
  */
 export function gitignored(relativePath: string, facts: Facts): boolean {
@@ -140,8 +141,11 @@ export function gitignored(relativePath: string, facts: Facts): boolean {
       const text = facts.readFile(root + (dir === '' ? '' : '/' + dir) + '/' + name);
       if (text === undefined) continue;
       const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
-      if (lines.some((l) => l.startsWith('!'))) return false;
-      ignored ||= listedIn(lines, below);
+      // The last line that matches decides; a negation that matches the path (or a folder above it) re-includes it.
+      for (const line of lines) {
+        const negated = line.startsWith('!');
+        if (listedIn([negated ? line.slice(1) : line], below)) ignored = !negated;
+      }
     }
   }
   return ignored;

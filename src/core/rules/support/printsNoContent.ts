@@ -2,7 +2,7 @@ import type { ArgWord, Invocation } from '../../policy/types';
 
 /**
  * Reads of a credential file that print none of its secrets: the names of an environment file's
- * variables (`cut -d= -f1 .env`, `awk -F= '{print $1}' .env`), a count or a file name for a variable's
+ * variables (`cut -d= -f1 .env`, `awk -F= '{print $1}' .env`, a sed that deletes from the first `=`, `grep -o` of an upper-case name at the line start), a count or a file name for a variable's
  * name (`grep -c DATABASE_URL .env`, `rg -l TOKEN`), a key's fingerprint (`ssh-keygen -lf key`).
  * A pattern that could spell part of a value (digits, mixed case) is not a name: repeated counts would
  * read the value one guess at a time.
@@ -78,6 +78,40 @@ export function searchListsOnly(args: readonly ArgWord[]): boolean {
   return quiet;
 }
 
+/**
+ * `sed 's|=.*||' .env` (any delimiter, `$` anchor, `-E`, `-n` with `p`): one substitution that deletes
+ * from the first `=` to the end of the line, so each line's name is left (as `cut -d= -f1` leaves it).
+ */
+function sedPrintsKeys(args: readonly ArgWord[]): boolean {
+  const programs: string[] = [];
+  let files = 0;
+  for (let i = 0; i < args.length; i++) {
+    const t = (args[i] as ArgWord).text;
+    if (t === '-e' || t === '--expression') programs.push(args[++i]?.text ?? '');
+    else if (t.startsWith('--expression=')) programs.push(t.slice(13));
+    else if (/^-[nEr]+$/.test(t) || t === '--posix' || t === '--quiet' || t === '--silent' || t === '--regexp-extended') continue;
+    else if (t.startsWith('-')) return false;
+    else if (programs.length === 0) programs.push(t);
+    else files++;
+  }
+  return files > 0 && programs.length === 1 && /^s([/|#,:])=\.\*\$?\1\1g?p?$/.test(programs[0] ?? '');
+}
+
+/** `grep -o` of `^[A-Z_]` or `^[A-Z0-9_]` repeated: only an upper-case name at the start of each line is printed. */
+function grepPrintsKeys(args: readonly ArgWord[]): boolean {
+  let only = false;
+  const patterns: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const t = (args[i] as ArgWord).text;
+    if (t === '-e' || t === '--regexp') patterns.push(args[++i]?.text ?? '');
+    else if (t === '--only-matching') only = true;
+    else if (/^-[oEhHnsI]+$/.test(t)) only ||= t.includes('o');
+    else if (t.startsWith('-')) return false;
+    else if (patterns.length === 0) patterns.push(t);
+  }
+  return only && patterns.length === 1 && /^\^\[(A-Z|0-9|_)+\](\*|\+|\\\+)=?$/.test(patterns[0] ?? '');
+}
+
 function fingerprintOnly(args: readonly ArgWord[]): boolean {
   const flags = args.filter((a) => /^-[a-zA-Z]+$/.test(a.text)).map((a) => a.text.slice(1)).join('');
   return /[lB]/.test(flags) && !/[yepcNPm]/.test(flags);
@@ -93,9 +127,12 @@ export function printsNoContent(inv: Invocation): boolean {
     case 'mawk':
     case 'nawk':
       return awkPrintsKeys(inv.args);
+    case 'sed':
+      return sedPrintsKeys(inv.args);
     case 'grep':
     case 'egrep':
     case 'fgrep':
+      if (grepPrintsKeys(inv.args)) return true;
       // A recursive search is a hunt: which files hold a secret's name is what it finds (`searchListsOnly`).
       return !inv.args.some((a) => /^(-[a-zA-Z]*[rR][a-zA-Z]*|--recursive|--dereference-recursive|--directories=recurse)$/.test(a.text)) && searchPrintsNoContent(inv.args);
     case 'ssh-keygen':

@@ -1,0 +1,88 @@
+import { minimatch } from 'minimatch';
+import { resolvePath } from '../../paths';
+import type { CodeSnippet, CredentialFileInfo, Facts, Finding, RuleContext } from '../../policy/types';
+import { decodeBase64, decodeHex } from '../../shell/decode';
+import { readFinding } from '../credentials';
+import { infoFor } from './credentialPaths';
+
+/**
+ * Interpreter code that reads a file whose name it computes at run time: from a listing
+ * (`open(glob.glob('.env.p*')[0])`, `fs.readdirSync('legacy')` then `readFileSync('legacy/'+f)`) or a
+ * decoding (`open(base64.b64decode('…').decode())`). Literal listings are followed (a glob, a folder)
+ * and literal encoded names decoded; what cannot be followed asks when the workspace (or the home
+ * folder, when the code reaches for it) holds credential files.
+ */
+
+const LANGUAGES = new Set(['python', 'javascript', 'ruby', 'php', 'perl']);
+/** A read whose argument does not start with a string literal closed right away. */
+const COMPUTED_READ = /\b(open|read_text|read_bytes|readFileSync|readFile|createReadStream|readTextFile|file_get_contents|fopen|readfile|File\.read|IO\.read|File\.open|Bun\.file)\s*\(\s*(?!['"`][^'"`]*['"`]\s*[,)])/;
+const LISTING = /\b(glob|iglob|listdir|scandir|walk|readdirSync|readdir|opendir|globSync|Dir\.glob|Dir\.entries|Dir\.children|rglob|iterdir)\s*\(\s*(['"`]([^'"`]*)['"`])?/g;
+const DECODING = /\b(b64decode|urlsafe_b64decode|a85decode|b32decode|unhexlify|fromhex|atob|fromCharCode|decodeURIComponent|codecs\.decode|base64_decode|hex2bin|str_rot13|Base64\.decode64|unpack1?)\b|Buffer\.from\([^)]*,\s*['"](base64|hex)['"]|\[::-1\]|\.reverse\(\)/;
+const HOME = /expanduser|homedir|Path\.home|['"`]~\/|\$HOME|os\.environ\[['"]HOME|process\.env\.HOME|ENV\[['"]HOME|getenv\(['"]HOME/;
+
+function decodedNames(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/['"`]([A-Za-z0-9+/=_-]{8,200})['"`]/g)) {
+    const literal = m[1] ?? '';
+    for (const decoded of [decodeBase64(literal), /^[0-9a-f]+$/i.test(literal) ? decodeHex(literal) : undefined]) {
+      if (decoded !== undefined && /^[\x20-\x7e]{2,200}$/.test(decoded)) out.push(decoded);
+    }
+  }
+  return out;
+}
+
+function scope(dir: string, facts: Facts): CredentialFileInfo[] {
+  return facts.credentials ? facts.credentials.filesUnder(dir).slice(0, 8) : [];
+}
+
+export function checkComputedReads(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
+  if (!LANGUAGES.has(snippet.language) || !COMPUTED_READ.test(snippet.text)) return [];
+  const facts = ctx.facts;
+  const cwd = snippet.runner.cwd || facts.cwd;
+  const how = `A ${snippet.language} snippet run by ${snippet.runner.name} (a file name computed at run time)`;
+  const out: Finding[] = [];
+  const add = (f: CredentialFileInfo | undefined): void => {
+    if (f && !out.some((x) => x.targets[0]?.name === f.path)) out.push(readFinding('reads', f, how));
+  };
+  // Encoded names spelled in the code, decoded here.
+  const decoded = decodedNames(snippet.text);
+  for (const name of decoded) add(infoFor(resolvePath(cwd, name, facts.home), facts));
+  const listings = [...snippet.text.matchAll(LISTING)];
+  const decodes = DECODING.test(snippet.text);
+  if (listings.length === 0 && !decodes) return out;
+  // A decoding of a literal that spells no file name here (or of something computed) cannot be followed.
+  let unknown = decodes && !decoded.some((name) => facts.fileStatus?.(resolvePath(cwd, name, facts.home)) === 'file');
+  for (const m of listings) {
+    const literal = m[3];
+    if (literal === undefined) {
+      unknown = true;
+      continue;
+    }
+    const pattern = literal === '' ? '.' : literal;
+    if (/[*?[]/.test(pattern)) {
+      const base = resolvePath(cwd, pattern.slice(0, Math.max(0, pattern.search(/[*?[]/))).replace(/[^/]*$/, '') || '.', facts.home);
+      const full = resolvePath(cwd, pattern, facts.home);
+      for (const f of scope(base, facts)) if (absolute(f, facts).some((p) => minimatch(p, full, { dot: true }) || minimatch(p, full + '/**', { dot: true }))) add(f);
+    } else for (const f of scope(resolvePath(cwd, pattern, facts.home), facts)) add(f);
+  }
+  if (unknown) {
+    const files = [...scope(cwd, facts), ...(HOME.test(snippet.text) ? scope(facts.home, facts) : [])];
+    const first = files[0];
+    if (first && out.length === 0) {
+      out.push({
+        rule: 'credentials.computed-read',
+        risk: 'credential-read',
+        severity: 'ask',
+        reason: `${how} reads a file the guard cannot name before it runs, and ${first.path} (${first.label})${files.length > 1 ? ` and ${files.length - 1} more credential file${files.length > 2 ? 's' : ''}` : ''} ${files.length > 1 ? 'are' : 'is'} within reach.`,
+        targets: files.slice(0, 4).map((f) => ({ kind: 'credential' as const, name: f.path, provider: 'filesystem', remote: false, environment: 'local' as const, environmentReason: 'a file on this machine' })),
+      });
+    }
+  }
+  return out;
+}
+
+function absolute(info: CredentialFileInfo, facts: Facts): string[] {
+  if (info.path.startsWith('~/')) return [facts.home + info.path.slice(1)];
+  if (info.path.startsWith('/')) return [info.path];
+  return facts.workspaceRoots.map((r) => `${r}/${info.path}`);
+}

@@ -1,0 +1,88 @@
+import { basename, resolvePath } from '../../paths';
+import type { Analysis, ArgWord, CredentialFileInfo, Facts, Finding, Invocation, RuleContext } from '../../policy/types';
+import { METADATA_ONLY } from '../../registry/fileOperandTraits';
+import { optionsMatching } from '../../registry/grammar';
+import { parsedArgs } from '../../registry/commandModel';
+import { git } from '../../registry/tools/git';
+import { readFinding } from '../credentials';
+import { infoFor } from './credentialPaths';
+import { gitStart } from './gitGlobals';
+
+/**
+ * A file brought back from the history and read later in the same line: `git checkout HEAD~1 -- f &&
+ * cat f`, `git restore -s REV f`, a whole old tree checked out elsewhere (`git worktree add /tmp/old
+ * HEAD~1 && cat /tmp/old/config/x.py`, `git clone . /tmp/c && cat /tmp/c/legacy/x.json`). The read is
+ * judged as a read of the file in the repository: a credential file there is named; one gone from the
+ * work tree is judged by the text git last held for it (the `gitHistoryPaths` fact).
+ */
+
+interface Restored {
+  /** The repository's work tree the files come from. */
+  from: string;
+  rev: string;
+  how: string;
+}
+
+const local = (word: string): boolean => !/^[a-z][a-z0-9+.-]*:\/\//i.test(word) || /^file:\/\//i.test(word);
+
+function restoredBy(inv: Invocation, facts: Facts): { exact: Map<string, Restored>; trees: Map<string, Restored> } {
+  const exact = new Map<string, Restored>();
+  const trees = new Map<string, Restored>();
+  const { sub, rest, cwd } = gitStart(inv, facts);
+  const parsed = parsedArgs(inv.args, git);
+  const operands = parsed.operands.map((w) => w.text);
+  if (sub === 'checkout' || sub === 'restore') {
+    const dash = rest.findIndex((w) => w.text === '--');
+    const source = sub === 'restore' ? optionsMatching(parsed, git, ['-s']).pop()?.values[0] : dash > 0 ? operands[0] : undefined;
+    if (source === undefined) return { exact, trees };
+    const paths = sub === 'restore' ? operands : rest.slice(dash + 1).map((w) => w.text);
+    for (const p of paths.slice(0, 32)) exact.set(resolvePath(cwd, p, facts.home), { from: cwd, rev: source, how: `git ${sub}` });
+  } else if (sub === 'worktree' && parsed.path[1] === 'add' && operands[0] !== undefined) {
+    trees.set(resolvePath(cwd, operands[0], facts.home), { from: cwd, rev: operands[1] ?? 'HEAD', how: 'git worktree add' });
+  } else if (sub === 'clone' && operands[0] !== undefined && local(operands[0])) {
+    const src = resolvePath(cwd, operands[0].replace(/^file:\/\//i, ''), facts.home);
+    if (facts.fileStatus?.(src) !== 'directory') return { exact, trees };
+    const dest = operands[1] ?? basename(src.replace(/\/\.git\/?$|\/$/, ''));
+    trees.set(resolvePath(cwd, dest, facts.home), { from: src, rev: 'HEAD', how: 'git clone' });
+  }
+  return { exact, trees };
+}
+
+/** The file at `abs` in the repository, or as git last held it when it is gone. */
+function credentialAt(abs: string, r: Restored, facts: Facts): CredentialFileInfo | undefined {
+  const info = infoFor(abs, facts);
+  if (info || facts.fileStatus?.(abs) !== 'missing' || !facts.gitHistoryPaths) return info;
+  const listed = facts.gitHistoryPaths(r.from, { kind: 'tree', revs: [r.rev] });
+  return listed?.credentials?.find((c) => abs.endsWith('/' + c.path));
+}
+
+export function checkRestoredReads(analysis: Analysis, ctx: RuleContext): Finding[] {
+  const facts = ctx.facts;
+  const exact = new Map<string, Restored>();
+  const trees = new Map<string, Restored>();
+  const out: Finding[] = [];
+  for (const inv of analysis.invocations.slice(0, 256)) {
+    const cwd = inv.cwd || facts.cwd;
+    if ((exact.size > 0 || trees.size > 0) && inv.name !== 'git' && !METADATA_ONLY.has(inv.name)) {
+      const words: ArgWord[] = [...inv.args.filter((a) => !a.dynamic), ...inv.redirects.filter((r) => r.op === '<').map((r) => r.target)];
+      for (const w of words.slice(0, 64)) {
+        const p = resolvePath(cwd, w.text.replace(/^-[-\w]*=/, ''), facts.home);
+        const tree = [...trees].find(([dir]) => p.startsWith(dir + '/'));
+        const r = exact.get(p) ?? tree?.[1];
+        if (!r) continue;
+        const source = tree && !exact.has(p) ? r.from + p.slice(tree[0].length) : p;
+        const info = credentialAt(source, r, facts);
+        if (info) {
+          out.push(readFinding('reads', info, `${inv.name} (through ${w.text.slice(0, 80)}, which ${r.how} brought back from ${r.rev} earlier in the line)`));
+          break;
+        }
+      }
+    }
+    if (inv.name === 'git') {
+      const found = restoredBy(inv, facts);
+      for (const [k, v] of found.exact) exact.set(k, v);
+      for (const [k, v] of found.trees) trees.set(k, v);
+    }
+  }
+  return out;
+}
