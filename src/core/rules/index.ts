@@ -26,6 +26,7 @@ import { envArgsPack } from './envArgs';
 import { indirectCallsPack } from './indirectCalls';
 import { verbFloorPack } from './verbs';
 import { safetyNetPack } from './safetyNet';
+import { accessGrantsPack } from './accessGrants';
 import { wirePack } from './wire';
 import { inspectorPack } from './inspector';
 import { deferredPack } from './deferred/deferredPack';
@@ -67,6 +68,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   unsureOptionsPack,
   guardRestorePack,
   safetyNetPack,
+  accessGrantsPack,
   wirePack,
   inspectorPack,
   deferredPack,
