@@ -7,7 +7,7 @@ import { filesPack } from './files';
 import { gitPack } from './git';
 import { databasePack } from './database';
 import { containersPack } from './containers';
-import { infraPack } from './infra';
+import { infraPack, helmfilePack } from './infra';
 import { cloudPack } from './cloud';
 import { paasPack } from './paas';
 import { httpPack } from './httpRequests';
@@ -60,6 +60,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   containersPack,
   kubeChangesPack,
   infraPack,
+  helmfilePack,
   cloudPack,
   paasPack,
   httpPack,

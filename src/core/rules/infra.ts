@@ -106,3 +106,37 @@ export const infraPack: RulePack = {
     return checkTerraform(inv, ctx);
   },
 };
+
+/**
+ * `helmfile -e production sync|apply|deploy`: every release of that environment is installed, upgraded
+ * or (marked `installed: false`) deleted, with no diff shown first unless `--interactive`. Against
+ * production (or no environment named) it asks; `diff`, `template`, `lint` and `destroy` are left to
+ * the verb floor, which is why this pack lists no commands (a list would take helmfile off the floor).
+ */
+function checkHelmfile(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (inv.name !== 'helmfile') return [];
+  const words = inv.args.map((a) => a.text);
+  let environment: string | undefined;
+  let verb: string | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === '-e' || w === '--environment') environment = words[++i];
+    else if (w.startsWith('--environment=')) environment = w.slice('--environment='.length);
+    else if (/^-e./.test(w)) environment = w.slice(2);
+    else if (/^--(file|namespace|selector|kube-context|state-values-set|state-values-file)$/.test(w) || /^-[fnl]$/.test(w)) i++;
+    else if (!w.startsWith('-') && verb === undefined) verb = w;
+  }
+  if (verb === undefined || !/^(sync|apply|deploy|charts)$/.test(verb) || words.includes('--interactive') || words.includes('--help')) return [];
+  const env = ctx.environmentOf({ values: environment !== undefined ? [environment] : [], remote: true });
+  if (env.environment !== 'production' && env.environment !== 'unknown') return [];
+  const which = environment ?? 'default';
+  return [finding('helmfile-unreviewed-sync', `Installs, upgrades or removes every release of the helmfile environment ${which} (helmfile ${verb}) without showing the diff first${env.environment === 'production' ? `, in production (${env.reason})` : ', and nothing says it is not production'}.`, [
+    { kind: 'stack', name: `helmfile environment ${which}`, provider: 'helmfile', remote: true, environment: env.environment, environmentReason: env.reason },
+  ])];
+}
+
+export const helmfilePack: RulePack = {
+  id: 'infra-helmfile',
+  title: 'helmfile sync and apply against production',
+  checkInvocation: checkHelmfile,
+};
