@@ -230,6 +230,8 @@ const PRUNING = /^(forget|prune|delete|compact|remove-older-than|remove-all-but-
 
 function repositoryPruned(inv: Invocation, w: Words): Removal | undefined {
   if (!BACKUP_TOOLS.has(inv.name)) return undefined;
+  // `tarsnap -d -f archive` deletes an archive, `tarsnap --nuke` every archive.
+  if (inv.name === 'tarsnap' && w.options.some((o) => o.bare === 'd' || o.bare === 'nuke')) return { id: 'backup-repository-pruned', does: `deletes archives from the backup repository (tarsnap ${w.options.some((o) => o.bare === 'nuke') ? '--nuke' : '-d'})`, lost: 'the archives it deletes can no longer be restored' };
   const word = [...w.positionals.slice(0, 3), ...w.options.map((o) => o.bare)].find((x) => PRUNING.test(x.replace(/^-+/, '')));
   if (word === undefined) return undefined;
   if ((inv.name === 'zfs' || inv.name === 'btrfs') && !w.all.some((x) => x.includes('@') || /snapshot/.test(x))) return undefined;
