@@ -275,7 +275,10 @@ function passedCommand(reading: Reading, args: readonly ArgWord[]): { program: s
     if (operands.length === 0) return undefined;
     return { program, words: operands.slice(0, MAX_TARGETS) };
   }
-  return { program, words: after.slice(after.indexOf(head) + 1).filter((w) => !w.startsWith('-')).slice(0, MAX_TARGETS) };
+  const rest = after.slice(after.indexOf(head) + 1);
+  // `dd if=… of=/dev/sda`: what it overwrites is the output.
+  const output = program === 'dd' ? rest.filter((w) => w.startsWith('of=')).map((w) => w.slice(3)) : [];
+  return { program, words: (output.length > 0 ? output : rest.filter((w) => !w.startsWith('-'))).slice(0, MAX_TARGETS) };
 }
 
 /** `stripe post /v1/subscriptions/sub_1/cancel`: an HTTP method word, then an API path whose action destroys. */
