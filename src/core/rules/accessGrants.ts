@@ -69,6 +69,12 @@ function privilegeGranted(inv: Invocation, r: Reading): Widening | undefined {
       const doc = valuesOf(r, 'policy-document').join(' ');
       if (ALL_ACTIONS.test(doc) && /"Effect"\s*:\s*"Allow"/.test(doc)) return { id: 'admin-policy', does: `gives ${who} an inline policy allowing every action`, lost: ADMIN_LOST, names: account, target: who };
     }
+    // A new default version of a managed policy takes effect for everyone it is attached to.
+    if (p[1] === 'create-policy-version' && has(r, 'set-as-default')) {
+      const doc = valuesOf(r, 'policy-document').join(' ');
+      const arn = valuesOf(r, 'policy-arn')[0] ?? 'a policy';
+      if (ALL_ACTIONS.test(doc) && /"Effect"\s*:\s*"Allow"/.test(doc)) return { id: 'admin-policy', does: `makes ${arn.split('/').pop()} allow every action, for everyone it is attached to`, lost: ADMIN_LOST, names: account, target: arn };
+    }
     if (p[1] === 'add-user-to-group' && valuesOf(r, 'group-name').some((g) => /admin/i.test(g))) {
       return { id: 'admin-group', does: `adds ${who} to the group ${valuesOf(r, 'group-name')[0]}`, lost: ADMIN_LOST, names: account, target: who };
     }
@@ -153,7 +159,7 @@ function openedToInternet(inv: Invocation, r: Reading): Widening | undefined {
   // Outbound rules, revokes, reads and deletions of a rule close or look; only an inbound opening widens.
   if (p.some((x) => /(^|-)(egress|revoke|describe|list|get|show|delete|remove)(-|$)/.test(x))) return undefined;
   const inbound = p.some((x) => /(ingress|authorize|firewall|firewalls|firewall-rules|authorized-networks|allowlist|whitelist|security-group|access-list|network-rules)/.test(x))
-    || has(r, 'authorized-networks', 'source-ranges', 'cidr', 'cidr-ip', 'ip-permissions', 'rule', 'allowed-ip-range', 'trusted-sources', 'ip-allowlist');
+    || has(r, 'ip-permissions', 'rule') || r.options.some((o) => /(allow|authori[sz]ed|source-ranges?|cidr|whitelist|trusted|ip-ranges?|inbound|ingress)/.test(o.bare) && o.value !== undefined && ANYWHERE.test(` ${o.value}`));
   if (!inbound) return undefined;
   const ports = portsOf(r);
   if (ports !== 'all' && ports.every((x) => WEB_PORTS.has(x))) return undefined;

@@ -105,7 +105,7 @@ function protectionOff(w: Words): Removal | undefined {
 /** Fewer than this many days (or backups) of backups kept: what went wrong a week ago can no longer be undone. */
 const RETENTION_FLOOR_DAYS = 7;
 /** Options that keep backups or snapshots for a time or a count (`--backup-retention`, `--retained-backups-count`, `--snapshot-retention`). */
-const BACKUP_RETENTION = /^(backup-retention(-period|-days)?|retained-backups-count|snapshot-retention(-period|-days|-limit)?|(automated-)?snapshot-retention-period|pitr-retention(-period|-days)?|retained-transaction-log-days|point-in-time-recovery-retention|backup-retention-days|retention-period|retention-days)$/;
+const BACKUP_RETENTION = /^(retention-period|retention-days|retention)$|^(?=.*(backup|snapshot|pitr|point-in-time|recovery|transaction-log))(?=.*(retention|retained|keep)).*$/;
 
 /** A retention set above zero but below the floor (`--backup-retention 1`, `--retention-period=1h`): backups older than that are deleted. */
 function shortRetention(o: Words['options'][number]): Removal | undefined {
@@ -149,18 +149,20 @@ function bodyRemoval(inv: Invocation, w: Words): Removal | undefined {
     for (const m of body.matchAll(BODY_SETTING)) {
       const key = m[1]!;
       const value = m[2]!.toLowerCase();
-      const parts = identifierParts(key);
+      // A bare switch (`"enabled": false`) takes its meaning from the object it sits in (`"backup_configuration": {"enabled": false}`).
+      const enclosing = /^(enabled|status|state|on|active)$/i.test(key) ? /["']?([A-Za-z_][\w.-]{0,60})["']?\s*:\s*\{[^{}]*$/.exec(body.slice(Math.max(0, m.index! - 200), m.index))?.[1] : undefined;
+      const parts = identifierParts(enclosing !== undefined ? `${enclosing}_${key}` : key);
       if ((key.toLowerCase() === 'private' && value === 'false') || (key.toLowerCase() === 'visibility' && value === 'public') || (key.toLowerCase() === 'public' && value === 'true')) {
         return { id: 'made-public', does: `sets ${key} to ${value} in the request body`, lost: 'anyone on the internet can read it' };
       }
-      const protection = parts.find((p) => /^(backup|backups|retention|versioning|protection|pitr|snapshots?|lock|softdelete|recovery)$/.test(p));
+      const protection = parts.find((p) => /^(backup|backups|retention|versioning|protection|protected|pitr|snapshots?|lock|softdelete|recovery)$/.test(p));
       if (protection === undefined) continue;
       const negated = parts.some((p) => /^(disabled?|skip|no|without)$/.test(p));
       const off = negated ? /^(true|on|enabled)$/.test(value) : /^(false|off|disabled|suspended|null|0+(\.0+)?\s*[a-z]*)$/.test(value);
       const reduced = !negated && /retention|retain/.test(key.toLowerCase()) && /^\d/.test(value) ? shortRetention({ name: key, bare: 'retention-days', value }) : undefined;
       if (reduced) return { ...reduced, does: `sets ${key} to ${value} in the request body` };
       if (!off) continue;
-      const named = protection === 'retention' ? 'backup retention' : protection === 'versioning' ? 'versioning' : protection === 'pitr' || protection === 'recovery' ? 'point-in-time recovery' : protection === 'protection' || protection === 'lock' ? 'deletion protection' : protection === 'softdelete' ? 'soft delete' : 'backups';
+      const named = protection === 'retention' ? 'backup retention' : protection === 'versioning' ? 'versioning' : protection === 'pitr' || protection === 'recovery' ? 'point-in-time recovery' : protection === 'protection' || protection === 'protected' || protection === 'lock' ? 'deletion protection' : protection === 'softdelete' ? 'soft delete' : 'backups';
       return { id: `${named.replace(/[^a-z]+/g, '-')}-off`, does: `sets ${key} to ${value} in the request body`, lost: LOST[named]! };
     }
   }

@@ -44,6 +44,8 @@ describe('rules/accessGrants: privilege escalation and exposure (issue #18, red 
     { cmd: 'az role assignment create --assignee me@x.com --role "User Access Administrator" --scope /subscriptions/123', decision: 'ask', production: true },
     { cmd: 'kubectl create clusterrolebinding pwn --clusterrole=cluster-admin --serviceaccount=default:default', decision: 'ask', production: true, says: /cluster-admin to default:default/ },
     { cmd: 'kubectl create clusterrolebinding ops --clusterrole cluster-admin --user bob --context prod-eu-west-1', decision: 'ask', production: true },
+    { cmd: 'kubectl create clusterrolebinding anon --clusterrole=cluster-admin --group=system:anonymous', decision: 'ask', production: true },
+    { cmd: `aws iam create-policy-version --policy-arn arn:aws:iam::123456789012:policy/ci --set-as-default --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}'`, decision: 'ask', production: true },
     // Look-alikes: narrower roles, reads of the policy, a dry run, a local cluster.
     { cmd: 'aws iam attach-user-policy --user-name me --policy-arn arn:aws:iam::aws:policy/ReadOnlyAccess', decision: 'allow' },
     { cmd: 'aws iam list-attached-user-policies --user-name me', decision: 'allow' },
@@ -69,6 +71,9 @@ describe('rules/accessGrants: privilege escalation and exposure (issue #18, red 
     { cmd: 'aws rds modify-db-instance --db-instance-identifier acme-prod --publicly-accessible --apply-immediately', decision: 'ask', production: true, says: /publicly accessible/ },
     { cmd: 'az postgres flexible-server firewall-rule create -g rg -n acme-prod --rule-name all --start-ip-address 0.0.0.0 --end-ip-address 255.255.255.255', decision: 'ask', production: true },
     { cmd: 'az postgres flexible-server update -g rg -n acme-prod --public-access All', decision: 'ask', production: true },
+    { cmd: 'linode-cli databases postgresql-update 123 --allow_list 0.0.0.0/0', decision: 'ask', production: true },
+    { cmd: 'aws rds create-db-instance --db-instance-identifier shop-prod --engine postgres --publicly-accessible', decision: 'ask', production: true },
+    { cmd: 'az sql server firewall-rule create -g rg -s shop-prod -n all --start-ip-address 0.0.0.0 --end-ip-address 255.255.255.255', decision: 'ask', production: true },
     // Look-alikes: web ports, a private or single address, outbound, revokes, reads, protection kept.
     { cmd: 'aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp --port 443 --cidr 0.0.0.0/0', decision: 'allow' },
     { cmd: 'aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp --port 5432 --cidr 10.0.0.0/16', decision: 'allow' },
@@ -83,5 +88,7 @@ describe('rules/accessGrants: privilege escalation and exposure (issue #18, red 
     { cmd: 'az postgres flexible-server firewall-rule create -g rg -n acme-prod --rule-name office --start-ip-address 203.0.113.7 --end-ip-address 203.0.113.7', decision: 'allow' },
     { cmd: 'aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp --port 5432 --cidr 0.0.0.0/0 --dry-run', decision: 'allow' },
     { cmd: 'grep -rn 0.0.0.0/0 terraform/', decision: 'allow' },
+    { cmd: 'linode-cli databases postgresql-update 123 --allow_list 203.0.113.7/32', decision: 'allow' },
+    { cmd: 'az sql server firewall-rule create -g rg -s shop-dev -n azure --start-ip-address 0.0.0.0 --end-ip-address 0.0.0.0', decision: 'allow' },
   ]);
 });

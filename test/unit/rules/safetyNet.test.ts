@@ -127,6 +127,9 @@ describe('rules/safetyNet, red team round 4: request bodies, other spellings, re
     { cmd: 'http PATCH api.acme.io/v1/buckets/exports versioning=Suspended', rule: 'safety-net.versioning-off' },
     { cmd: 'xh PATCH api.acme.io/v1/db/main deletion_protection:=false', rule: 'safety-net.deletion-protection-off' },
     { cmd: `curl -X PUT https://api.acme.io/v1/backups/policy -d '{"retention_days":1}'`, rule: 'safety-net.backup-retention-reduced' },
+    { cmd: `curl -X PATCH https://api.neon.tech/api/v2/projects/p/branches/b -d '{"branch":{"protected":false}}'`, rule: 'safety-net.deletion-protection-off' },
+    { cmd: `curl -X PATCH https://sqladmin.googleapis.com/v1/projects/p/instances/acme-prod --data '{"settings":{"backupConfiguration":{"enabled":false}}}'`, rule: 'safety-net.backups-off', production: true },
+    { cmd: `curl -X PUT 'https://s3.example.com/b?versioning' -d '{"versioning":{"status":"Suspended"}}'`, rule: 'safety-net.versioning-off' },
     // Spellings of the same switch the option table did not know.
     { cmd: 'aws ec2 modify-instance-attribute --instance-id i-0abc1234def567890 --attribute disableApiTermination --value false', rule: 'safety-net.deletion-protection-off', production: true },
     { cmd: 'aws ec2 modify-instance-attribute --instance-id i-0abc1234def567890 --disable-api-termination Value=false', rule: 'safety-net.deletion-protection-off' },
@@ -138,6 +141,7 @@ describe('rules/safetyNet, red team round 4: request bodies, other spellings, re
     { cmd: 'gcloud sql instances patch acme-prod --retained-backups-count=1', rule: 'safety-net.backup-retention-reduced', production: true },
     { cmd: 'fly volumes update vol_123 --snapshot-retention 1', rule: 'safety-net.backup-retention-reduced', production: true },
     { cmd: 'az mysql flexible-server update -g rg -n shop-prod --backup-retention=3', rule: 'safety-net.backup-retention-reduced' },
+    { cmd: 'scw rdb instance update 11111111-1111-1111-1111-111111111111 --backup-schedule-retention 1', rule: 'safety-net.backup-retention-reduced' },
     { cmd: 'gcloud storage buckets update gs://acme-backups --retention-period=1h', rule: 'safety-net.backup-retention-reduced' },
     // Expiry switched on for a table's items.
     { cmd: 'aws dynamodb update-time-to-live --table-name orders --time-to-live-specification Enabled=true,AttributeName=createdAt', rule: 'safety-net.expiry-on', production: true, lost: /deleted automatically/ },
@@ -149,6 +153,10 @@ describe('rules/safetyNet, red team round 4: request bodies, other spellings, re
     `curl -X PUT https://api.acme.io/v1/backups/policy -d '{"retention_days":30}'`,
     `curl -X PATCH https://api.github.com/repos/acme/shop -d '{"private":true}'`,
     `curl -X POST https://api.acme.io/v1/items -d '{"count":0,"name":"x"}'`,
+    `curl -X PATCH https://api.acme.io/v1/feature -d '{"feature":{"enabled":false}}'`,
+    `curl -X PATCH https://sqladmin.googleapis.com/v1/projects/p/instances/acme-dev --data '{"settings":{"backupConfiguration":{"enabled":true}}}'`,
+    'scw rdb instance update 11111111-1111-1111-1111-111111111111 --backup-schedule-retention 14',
+    'tarsnap --list-archives',
     'curl https://api.acme.io/v1/backups/policy',
     'http PATCH api.acme.io/v1/buckets/exports versioning=Enabled',
     'aws ec2 modify-instance-attribute --instance-id i-0abc1234def567890 --attribute disableApiTermination --value true',
