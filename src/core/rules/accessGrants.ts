@@ -117,7 +117,7 @@ const OPEN_LOST = 'anyone on the internet can reach it and try to sign in, or re
 function portsOf(r: Reading): string[] | 'all' {
   const ports: string[] = [];
   for (const v of valuesOf(r, 'port', 'ports', 'destination-port-ranges')) ports.push(...v.split(/[,\s]+/));
-  for (const v of [...valuesOf(r, 'allow', 'rules')]) {
+  for (const v of valuesOf(r, 'allow', 'rules')) {
     for (const part of v.split(',')) {
       const m = /^(tcp|udp|all|icmp)(?::(.+))?$/i.exec(part.trim());
       if (m && m[2] === undefined && !/^icmp$/i.test(m[1]!)) return 'all';

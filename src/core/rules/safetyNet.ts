@@ -114,7 +114,7 @@ function shortRetention(o: Words['options'][number]): Removal | undefined {
   if (!m) return undefined;
   const n = Number(m[1]);
   const unit = (m[2] ?? 'd').toLowerCase();
-  const days = /^(s|sec|second|seconds)$/.test(unit) ? n / 86400 : /^(m|min|minute|minutes)$/.test(unit) ? n / 1440 : /^(h|hour|hours)$/.test(unit) ? n / 24 : /^w/.test(unit) ? n * 7 : /^y/.test(unit) ? n * 365 : n;
+  const days = /^(s|sec|second|seconds)$/.test(unit) ? n / 86400 : /^(m|min|minute|minutes)$/.test(unit) ? n / 1440 : /^(h|hour|hours)$/.test(unit) ? n / 24 : unit.startsWith('w') ? n * 7 : unit.startsWith('y') ? n * 365 : n;
   if (days <= 0 || days >= RETENTION_FLOOR_DAYS) return undefined;
   return { id: 'backup-retention-reduced', does: `cuts ${o.name} to ${o.value}`, lost: `backups older than that are deleted, so a mistake found ${RETENTION_FLOOR_DAYS} days later can no longer be undone` };
 }
