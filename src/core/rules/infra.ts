@@ -3,6 +3,7 @@ import { resolvePath, basename } from '../paths';
 import { parsedArgs, toolArgs } from '../registry/commandModel';
 import { cdk, pulumi } from '../registry/tools/pulumi';
 import { terraform, terragrunt } from '../registry/tools/terraform';
+import { helmfileGrammar } from '../registry/tools/helmfile';
 import type { ToolArgs, ToolSpec } from '../registry/types';
 import { backendHints, pulumiChanges, terraformChanges, terraformReadAccess, variablesOf } from './infraChanges';
 
@@ -115,18 +116,11 @@ export const infraPack: RulePack = {
  */
 function checkHelmfile(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.name !== 'helmfile') return [];
-  const words = inv.args.map((a) => a.text);
-  let environment: string | undefined;
-  let verb: string | undefined;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if (w === '-e' || w === '--environment') environment = words[++i];
-    else if (w.startsWith('--environment=')) environment = w.slice('--environment='.length);
-    else if (/^-e./.test(w)) environment = w.slice(2);
-    else if (/^--(file|namespace|selector|kube-context|state-values-set|state-values-file)$/.test(w) || /^-[fnl]$/.test(w)) i++;
-    else if (!w.startsWith('-') && verb === undefined) verb = w;
-  }
-  if (verb === undefined || !/^(sync|apply|deploy|charts)$/.test(verb) || words.includes('--interactive') || words.includes('--help')) return [];
+  const parsed = parsedArgs(inv.args, helmfileGrammar);
+  const args = toolArgs(inv.name, parsed, helmfileGrammar);
+  const verb = parsed.path[0];
+  if (verb === undefined || args.has('--interactive') || args.has('--help')) return [];
+  const environment = args.value('--environment');
   const env = ctx.environmentOf({ values: environment !== undefined ? [environment] : [], remote: true });
   if (env.environment !== 'production' && env.environment !== 'unknown') return [];
   const which = environment ?? 'default';
