@@ -67,6 +67,7 @@ export const az: ToolSpec = {
       nameFlags: ['--cluster-name', '--name', '-n'], when: (p) => flagValues(p, ['--node-count', '-c']).some((v) => /^0+$/.test(v)),
       note: () => ': every workload on those nodes stops',
     },
+    { id: 'az-aks-stop', path: ['aks', 'stop'], kind: 'cluster', noun: 'AKS cluster', verb: 'stops', nameFlags: ['--name', '-n'], note: () => ': every workload on it stops until it is started again' },
     { id: 'az-keyvault-purge', path: ['keyvault', 'purge'], kind: 'credential', noun: 'key vault', verb: 'permanently purges', nameFlags: ['--name', '-n'] },
     {
       id: 'az-storage-delete-batch', path: ['storage', /^(blob|file)$/, 'delete-batch'], kind: 'bucket', noun: 'storage container',
