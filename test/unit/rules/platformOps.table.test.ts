@@ -41,7 +41,7 @@ describe('rules: platform operations the tables missed (issue #18, red team roun
     { cmd: 'aws rds stop-db-cluster --db-cluster-identifier acme-prod-aurora', decision: 'ask', production: true },
     { cmd: 'gcloud sql instances patch acme-prod --activation-policy=NEVER', decision: 'ask', production: true, says: /stops the Google Cloud Cloud SQL instance acme-prod/ },
     { cmd: 'az aks stop -n prod -g rg', decision: 'ask', production: true },
-    { cmd: 'gcloud sql instances patch acme-prod --activation-policy ALWAYS', decision: 'allow', production: true },
+    { cmd: 'gcloud sql instances patch acme-prod --activation-policy ALWAYS', decision: 'allow' },
     { cmd: 'az aks start -n prod -g rg', decision: 'allow' },
     { cmd: 'heroku ps:scale web=2 -a acme-shop-production', decision: 'allow', production: true },
     { cmd: 'heroku ps -a acme-shop-production', decision: 'allow', production: true },
