@@ -52,6 +52,10 @@ export function verbPhrase(word: string): string {
       return 'unsets';
     case 'down':
       return 'takes down';
+    case 'tear':
+      return 'tears down';
+    case 'wipe':
+      return 'wipes';
     case 'force':
       return 'force-pushes, rewriting the history of';
     case 'gc':

@@ -34,6 +34,10 @@ const VERSION_MANAGER: VerbTraits = { locality: 'local', routine: ['uninstall', 
 const BUILD_TOOL: VerbTraits = { locality: 'local', allRoutine: true };
 
 export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
+  // System programs of this machine whose names carry the verb (`lvremove`, `userdel`): they ask, locally.
+  lvremove: { locality: 'local' }, vgremove: { locality: 'local' }, pvremove: { locality: 'local' }, mdremove: { locality: 'local' },
+  userdel: { locality: 'local' }, groupdel: { locality: 'local' },
+
   // Language and system package managers: a dependency removed is put back by installing it again.
   npm: PACKAGE_MANAGER, pnpm: PACKAGE_MANAGER, yarn: PACKAGE_MANAGER, bun: PACKAGE_MANAGER,
   pip: PACKAGE_MANAGER, pip3: PACKAGE_MANAGER, pipx: PACKAGE_MANAGER, uv: PACKAGE_MANAGER, poetry: PACKAGE_MANAGER, pipenv: PACKAGE_MANAGER,
@@ -77,7 +81,8 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
   orbctl: { locality: 'local' },
   // This machine's own settings, devices, simulators and key stores.
   xcrun: { locality: 'local' },
-  adb: { locality: 'local' },
+  // Stopping its own server on this machine is routine (`adb kill-server`).
+  adb: { locality: 'local', routine: ['kill-server'] },
   defaults: { locality: 'local' },
   diskutil: { locality: 'local' },
   gpg: { locality: 'local' },
@@ -86,7 +91,8 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
   security: { locality: 'local' },
   'ssh-keygen': { locality: 'local' },
   'ssh-add': { locality: 'local' },
-  pm2: { locality: 'local' },
+  // `pm2 kill` stops the process manager and its apps on this machine: a restart brings them back.
+  pm2: { locality: 'local', routine: ['kill'] },
   watchman: { locality: 'local', allRoutine: true },
   ollama: { locality: 'local', routine: ['rm'] },
   supervisorctl: { locality: 'local' },

@@ -8,7 +8,7 @@ import { filesPack } from './files';
 import { gitPack } from './git';
 import { databasePack } from './database';
 import { containersPack } from './containers';
-import { infraPack } from './infra';
+import { infraPack, helmfilePack } from './infra';
 import { cloudPack } from './cloud';
 import { paasPack } from './paas';
 import { httpPack } from './httpRequests';
@@ -27,6 +27,7 @@ import { envArgsPack } from './envArgs';
 import { indirectCallsPack } from './indirectCalls';
 import { verbFloorPack } from './verbs';
 import { safetyNetPack } from './safetyNet';
+import { accessGrantsPack } from './accessGrants';
 import { wirePack } from './wire';
 import { inspectorPack } from './inspector';
 import { deferredPack } from './deferred/deferredPack';
@@ -61,6 +62,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   containersPack,
   kubeChangesPack,
   infraPack,
+  helmfilePack,
   cloudPack,
   paasPack,
   httpPack,
@@ -69,6 +71,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   unsureOptionsPack,
   guardRestorePack,
   safetyNetPack,
+  accessGrantsPack,
   wirePack,
   inspectorPack,
   deferredPack,

@@ -3,6 +3,7 @@ import { resolvePath, basename } from '../paths';
 import { parsedArgs, toolArgs } from '../registry/commandModel';
 import { cdk, pulumi } from '../registry/tools/pulumi';
 import { terraform, terragrunt } from '../registry/tools/terraform';
+import { helmfileGrammar } from '../registry/tools/helmfile';
 import type { ToolArgs, ToolSpec } from '../registry/types';
 import { backendHints, pulumiChanges, terraformChanges, terraformReadAccess, variablesOf } from './infraChanges';
 
@@ -105,4 +106,31 @@ export const infraPack: RulePack = {
     if (inv.name === 'cdk') return checkCdk(inv, ctx);
     return checkTerraform(inv, ctx);
   },
+};
+
+/**
+ * `helmfile -e production sync|apply|deploy`: every release of that environment is installed, upgraded
+ * or (marked `installed: false`) deleted, with no diff shown first unless `--interactive`. Against
+ * production (or no environment named) it asks; `diff`, `template`, `lint` and `destroy` are left to
+ * the verb floor, which is why this pack lists no commands (a list would take helmfile off the floor).
+ */
+function checkHelmfile(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (inv.name !== 'helmfile') return [];
+  const parsed = parsedArgs(inv.args, helmfileGrammar);
+  const args = toolArgs(inv.name, parsed, helmfileGrammar);
+  const verb = parsed.path[0];
+  if (verb === undefined || args.has('--interactive') || args.has('--help')) return [];
+  const environment = args.value('--environment');
+  const env = ctx.environmentOf({ values: environment !== undefined ? [environment] : [], remote: true });
+  if (env.environment !== 'production' && env.environment !== 'unknown') return [];
+  const which = environment ?? 'default';
+  return [finding('helmfile-unreviewed-sync', `Installs, upgrades or removes every release of the helmfile environment ${which} (helmfile ${verb}) without showing the diff first${env.environment === 'production' ? `, in production (${env.reason})` : ', and nothing says it is not production'}.`, [
+    { kind: 'stack', name: `helmfile environment ${which}`, provider: 'helmfile', remote: true, environment: env.environment, environmentReason: env.reason },
+  ])];
+}
+
+export const helmfilePack: RulePack = {
+  id: 'infra-helmfile',
+  title: 'helmfile sync and apply against production',
+  checkInvocation: checkHelmfile,
 };

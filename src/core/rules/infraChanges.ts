@@ -56,6 +56,15 @@ export function variablesOf(inv: Invocation, varFiles: readonly (string | undefi
   return out;
 }
 
+/** Production, or remote with no environment named (which the verdict treats as production). */
+function productionOrUnknown(t: Target): boolean {
+  return t.environment === 'production' || (t.remote && t.environment === 'unknown');
+}
+
+function whichEnvironment(name: string, t: Target): string {
+  return t.environment === 'production' ? `${name} is production (${t.environmentReason})` : `nothing says ${name} is not production`;
+}
+
 export function terraformChanges(inv: Invocation, path: readonly string[], args: ToolArgs, operands: readonly string[], stack: Stack, variables: readonly string[] = []): Finding[] {
   const sub = path[0];
   const { name, tool } = stack;
@@ -74,6 +83,16 @@ export function terraformChanges(inv: Invocation, path: readonly string[], args:
         `Applies the saved plan ${plan} to ${name}: a saved plan carries out every change it holds, deletions and replacements included, without asking again` +
         (blind ? `; its changes are not shown on this line (\`${tool} show ${plan}\` prints them), and ${name} is production.` : '.');
       findings.push(finding('terraform-saved-plan', reason, targets, blind ? 'deny' : 'ask'));
+    }
+  }
+  // An apply with no saved plan carries out whatever it plans now: against production state it asks. Without
+  // -auto-approve terraform waits for a typed "yes" (an agent's run with no terminal is cancelled), so only a
+  // stack named production asks; with it, a stack nobody named asks too (unknown is production).
+  if (sub === 'apply' && operands.length === 0 && !args.has('-destroy') && !args.has('-refresh-only')) {
+    const auto = args.has('-auto-approve');
+    const targets = stack.target().filter((t) => (auto ? productionOrUnknown(t) : t.environment === 'production'));
+    if (targets.length > 0) {
+      findings.push(finding('terraform-unreviewed-apply', `Applies changes to ${name} without a reviewed saved plan${auto ? ' and without asking (-auto-approve)' : ''}: whatever it plans now, deletions and replacements included, is carried out, and ${whichEnvironment(name, targets[0]!)}. A saved plan (\`${tool} plan -out tfplan\`, then \`${tool} apply tfplan\`) shows the changes first.`, targets));
     }
   }
   if (sub === 'state' && path[1] === 'push') {
@@ -97,7 +116,13 @@ export function pulumiChanges(path: readonly string[], args: ToolArgs, stackName
   const verb = path[0];
   if (verb !== 'up' && verb !== 'update') return [];
   const replaced = [...args.values('--replace'), ...args.values('--target-replace')];
-  if (replaced.length === 0) return [];
+  if (replaced.length === 0) {
+    // `pulumi up --yes` (or `--skip-preview`) carries out the update without showing it: against a production stack it asks.
+    if (!args.has('--yes') && !args.has('--skip-preview')) return [];
+    const production = targets().filter(productionOrUnknown);
+    if (production.length === 0) return [];
+    return [finding('pulumi-unreviewed-up', `Updates ${stackName} without showing the changes first (pulumi ${verb} ${args.has('--yes') ? '--yes' : '--skip-preview'}): whatever it plans, deletions and replacements included, is carried out, and ${whichEnvironment(stackName, production[0]!)}.`, production)];
+  }
   const shown = replaced.map((urn) => urn.split('::').pop() ?? urn);
   return [finding('pulumi-replace', `Destroys and recreates ${shown.join(', ')} in ${stackName}, with none of its data (pulumi ${verb} --replace).`, targets())];
 }

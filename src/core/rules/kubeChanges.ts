@@ -25,6 +25,9 @@ const REMOVING_PATCH = /\$patch"?\s*:\s*"?(delete|replace)|"op"\s*:\s*"remove"/;
 /** A patch setting `persistentVolumeReclaimPolicy` to Delete (merge patch or JSON patch `value`). */
 const RECLAIM_DELETE = /persistentVolumeReclaimPolicy"?\s*[:,]\s*("value"\s*:\s*)?"?Delete\b/;
 
+/** A patch emptying `metadata.finalizers` (`null`, `[]`): the protection finalizers (`kubernetes.io/pvc-protection`) go with it. */
+const FINALIZERS_CLEARED = /"?finalizers"?\s*:\s*(null|\[\s*\])|"path"\s*:\s*"\/metadata\/finalizers"\s*,\s*"value"\s*:\s*(null|\[\s*\])/;
+
 /** A folder of a pod whose files are scratch: copying over them loses nothing kept. */
 const SCRATCH = /^\/(tmp|var\/tmp|dev\/shm)(\/|$)/;
 
@@ -65,6 +68,7 @@ function checkKubectl(inv: Invocation, ctx: RuleContext): Finding[] {
     const patch = args.values('-p', '--patch').join('\n');
     if (ZERO_REPLICAS.test(patch)) return [finding('scale-to-zero', `Scales ${shown}${where} to zero replicas (kubectl patch).`, target(shown))];
     if (REMOVING_PATCH.test(patch)) return [finding('patch-remove', `Removes parts of ${shown}${where} (kubectl patch deleting fields or list entries).`, target(shown))];
+    if (FINALIZERS_CLEARED.test(patch)) return [finding('finalizers-removed', `Clears the finalizers of ${shown}${where}: the protection they give (a volume claim kept while a pod uses it, cleanup before deletion) is gone, and a pending deletion goes through at once (kubectl patch).`, target(shown))];
     if (RECLAIM_DELETE.test(patch)) return [finding('reclaim-delete', `Sets the reclaim policy of ${shown}${where} to Delete: the volume and its data go when its claim is deleted (kubectl patch).`, target(shown))];
   }
   // `helm.sh/resource-policy-` removes the keep annotation that makes `helm uninstall` leave the resource and its data.

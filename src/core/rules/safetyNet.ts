@@ -48,11 +48,11 @@ function wordsOf(args: readonly ArgWord[]): Words {
 }
 
 /** Options and settings that name a protection (`--backup-retention-period`, `--enable-delete-retention`, `--versioning`). */
-const PROTECTION = /(backup|retention|retain-period|versioning|deletion-?protection|delete-?protection|termination-?protection|point-?in-?time|pitr|soft-?delete|purge-?protection|object-?lock|mfa-?delete)/i;
+const PROTECTION = /(backup|retention|retain-period|versioning|deletion-?protection|delete-?protection|termination-?protection|point-?in-?time|pitr|soft-?delete|purge-?protection|object-?lock|mfa-?delete|(scheduled|automatic|automated|auto)-?snapshots?|snapshot-?(retention|schedule))/i;
 /** Values that switch something off. */
-const OFF = /^(false|off|disabled?|suspend(ed)?|0|0d|none|no)$/i;
+const OFF = /^(false|off|disabled?|suspend(ed)?|0+(\.0+)?\s*(s|sec|seconds?|m|min|minutes?|h|hours?|d|days?|w|weeks?|y|years?)?|none|no)$/i;
 /** The same inside a structured value: `Status=Suspended`, `PointInTimeRecoveryEnabled=false`, `"Enabled": false`. */
-const OFF_INSIDE = /(?:^|[\s,{"'])([A-Za-z]*(?:Backup|Retention|Versioning|Protection|PointInTime|Pitr|SoftDelete|ObjectLock|MFADelete|Status|Enabled)[A-Za-z]*)["']?\s*[=:]\s*["']?(false|off|disabled|suspended|0)\b/i;
+const OFF_INSIDE = /(?:^|[\s,{"'])([A-Za-z_]*(?:Backup|Retention|Versioning|Protection|PointInTime|Pitr|SoftDelete|ObjectLock|MFADelete|Status|Enabled)[A-Za-z_]*)["']?\s*[=:]\s*["']?(false|off|disabled|suspended|0)\b/i;
 
 function protectionOff(w: Words): Removal | undefined {
   for (const o of w.options) {
@@ -60,7 +60,14 @@ function protectionOff(w: Words): Removal | undefined {
     // Turning off the switch that disables termination or stopping (EC2's API termination protection).
     if (/^no-disable-api-(termination|stop)$/.test(bare)) return { id: 'deletion-protection-off', does: `turns ${bare.slice('no-disable-api-'.length)} protection off (${o.name})`, lost: LOST['deletion protection']! };
     if (bare === 'public-access-block-configuration' && /=\s*false\b/i.test(o.value ?? '')) return { id: 'public-access-block-removed', does: `turns the block on public access off (${o.value})`, lost: 'nothing stops the data from being made public any more' };
+    // `--attribute disableApiTermination --value false` (EC2's attribute/value spelling).
+    if (bare === 'attribute' && /^disableApi(Termination|Stop)$/i.test(o.value ?? '') && w.options.some((v) => v.bare === 'value' && /^false$/i.test(v.value ?? ''))) {
+      return { id: 'deletion-protection-off', does: `turns ${(o.value ?? '').slice('disableApi'.length).toLowerCase()} protection off (--attribute ${o.value} --value false)`, lost: LOST['deletion protection']! };
+    }
+    if (/^disable-api-(termination|stop)$/.test(bare) && /(^|=)false$/i.test(o.value ?? '')) return { id: 'deletion-protection-off', does: `sets ${o.name} ${o.value}`, lost: LOST['deletion protection']! };
     if (!PROTECTION.test(bare)) continue;
+    const reduced = shortRetention(o);
+    if (reduced) return reduced;
     const named = /soft|delete-retention/.test(bare) ? 'soft delete' : /retention|retain-period/.test(bare) ? 'backup retention' : /versioning|mfa/.test(bare) ? 'versioning' : /point|pitr/.test(bare) ? 'point-in-time recovery' : /protection|lock/.test(bare) ? 'deletion protection' : /soft/.test(bare) ? 'soft delete' : 'backups';
     const negated = /^(no|disable|skip|without|clear|remove)-/.test(bare) && !/^no-(skip|disable)/.test(bare);
     const value = o.value ?? '';
@@ -91,6 +98,73 @@ function protectionOff(w: Words): Removal | undefined {
     const setting = m[1] ?? '';
     const named = /retention/i.test(setting) ? 'backup retention' : /point|pitr/i.test(setting) ? 'point-in-time recovery' : /protection|lock/i.test(setting) ? 'deletion protection' : /versioning|mfa/i.test(setting) ? 'versioning' : 'backups';
     return { id: `${named.replace(/[^a-z]+/g, '-')}-off`, does: `sets ${setting} to ${m[2]}`, lost: LOST[named] ?? 'a protection against losing data is removed' };
+  }
+  return undefined;
+}
+
+/** Fewer than this many days (or backups) of backups kept: what went wrong a week ago can no longer be undone. */
+const RETENTION_FLOOR_DAYS = 7;
+/** Options that keep backups or snapshots for a time or a count (`--backup-retention`, `--retained-backups-count`, `--snapshot-retention`). */
+const BACKUP_RETENTION = /^(retention-period|retention-days|retention)$|^(?=.*(backup|snapshot|pitr|point-in-time|recovery|transaction-log))(?=.*(retention|retained|keep)).*$/;
+
+/** A retention set above zero but below the floor (`--backup-retention 1`, `--retention-period=1h`): backups older than that are deleted. */
+function shortRetention(o: Words['options'][number]): Removal | undefined {
+  if (!BACKUP_RETENTION.test(o.bare)) return undefined;
+  const m = /^(\d+(?:\.\d+)?)\s*(s|sec|seconds?|m|min|minutes?|h|hours?|d|days?|w|weeks?|y|years?)?$/i.exec(o.value ?? '');
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const unit = (m[2] ?? 'd').toLowerCase();
+  const days = /^(s|sec|second|seconds)$/.test(unit) ? n / 86400 : /^(m|min|minute|minutes)$/.test(unit) ? n / 1440 : /^(h|hour|hours)$/.test(unit) ? n / 24 : unit.startsWith('w') ? n * 7 : unit.startsWith('y') ? n * 365 : n;
+  if (days <= 0 || days >= RETENTION_FLOOR_DAYS) return undefined;
+  return { id: 'backup-retention-reduced', does: `cuts ${o.name} to ${o.value}`, lost: `backups older than that are deleted, so a mistake found ${RETENTION_FLOOR_DAYS} days later can no longer be undone` };
+}
+
+/** Expiry switched on for a table's items (`aws dynamodb update-time-to-live … Enabled=true`, `gcloud firestore fields ttls update --enable-ttl`). */
+function expiryTurnedOn(w: Words): Removal | undefined {
+  const lost = 'items are deleted automatically once that time passes, with no copy kept';
+  for (const o of w.options) {
+    if (o.bare === 'time-to-live-specification' && /Enabled\s*["']?\s*[=:]\s*["']?true\b/i.test(o.value ?? '')) {
+      const attribute = /AttributeName\s*["']?\s*[=:]\s*["']?([\w.-]+)/i.exec(o.value ?? '')?.[1];
+      return { id: 'expiry-on', does: `turns on expiry of items${attribute ? ` by ${attribute}` : ''}`, lost };
+    }
+    if (o.bare === 'enable-ttl' && !/^(false|no|0)$/i.test(o.value ?? '')) return { id: 'expiry-on', does: 'turns on expiry of documents', lost };
+  }
+  return undefined;
+}
+
+/** HTTP clients whose request body can carry a resource's settings (`curl -X PATCH … -d '{"deletion_protection":false}'`). */
+const HTTP_CLIENTS = new Set(['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'curlie']);
+const BODY_OPTIONS = /^(d|data|data-raw|data-binary|data-ascii|data-urlencode|json|body-data|post-data|F|form|form-string)$/;
+/** A key naming a protection, with the value that switches it off: `"deletion_protection": false`, `"retention_days": 0`, `"versioning": "Suspended"`. */
+const BODY_SETTING = /["']?([A-Za-z_][\w.-]{0,60})["']?\s*(?::=|[:=])\s*["']?(false|true|null|off|on|disabled|enabled|suspended|public|private|\d+(?:\.\d+)?\s*[a-z]{0,7})["']?(?=[\s,}&"']|$)/gi;
+
+function bodyRemoval(inv: Invocation, w: Words): Removal | undefined {
+  if (!HTTP_CLIENTS.has(inv.name)) return undefined;
+  const bodies = [
+    ...w.options.filter((o) => BODY_OPTIONS.test(o.name.replace(/^-+/, ''))).map((o) => o.value ?? ''),
+    // HTTPie and xh: `deletion_protection:=false`, `visibility=public` request items.
+    ...(inv.name === 'curl' || inv.name === 'wget' ? [] : w.positionals.filter((x) => /^[A-Za-z_][\w.-]*:?=/.test(x))),
+  ];
+  for (const body of bodies) {
+    for (const m of body.matchAll(BODY_SETTING)) {
+      const key = m[1]!;
+      const value = m[2]!.toLowerCase();
+      // A bare switch (`"enabled": false`) takes its meaning from the object it sits in (`"backup_configuration": {"enabled": false}`).
+      const enclosing = /^(enabled|status|state|on|active)$/i.test(key) ? /["']?([A-Za-z_][\w.-]{0,60})["']?\s*:\s*\{[^{}]*$/.exec(body.slice(Math.max(0, m.index! - 200), m.index))?.[1] : undefined;
+      const parts = identifierParts(enclosing !== undefined ? `${enclosing}_${key}` : key);
+      if ((key.toLowerCase() === 'private' && value === 'false') || (key.toLowerCase() === 'visibility' && value === 'public') || (key.toLowerCase() === 'public' && value === 'true')) {
+        return { id: 'made-public', does: `sets ${key} to ${value} in the request body`, lost: 'anyone on the internet can read it' };
+      }
+      const protection = parts.find((p) => /^(backup|backups|retention|versioning|protection|protected|pitr|snapshots?|lock|softdelete|recovery)$/.test(p));
+      if (protection === undefined) continue;
+      const negated = parts.some((p) => /^(disabled?|skip|no|without)$/.test(p));
+      const off = negated ? /^(true|on|enabled)$/.test(value) : /^(false|off|disabled|suspended|null|0+(\.0+)?\s*[a-z]*)$/.test(value);
+      const reduced = !negated && /retention|retain/.test(key.toLowerCase()) && /^\d/.test(value) ? shortRetention({ name: key, bare: 'retention-days', value }) : undefined;
+      if (reduced) return { ...reduced, does: `sets ${key} to ${value} in the request body` };
+      if (!off) continue;
+      const named = protection === 'retention' ? 'backup retention' : protection === 'versioning' ? 'versioning' : protection === 'pitr' || protection === 'recovery' ? 'point-in-time recovery' : protection === 'protection' || protection === 'protected' || protection === 'lock' ? 'deletion protection' : protection === 'softdelete' ? 'soft delete' : 'backups';
+      return { id: `${named.replace(/[^a-z]+/g, '-')}-off`, does: `sets ${key} to ${value} in the request body`, lost: LOST[named]! };
+    }
   }
   return undefined;
 }
@@ -158,6 +232,8 @@ const PRUNING = /^(forget|prune|delete|compact|remove-older-than|remove-all-but-
 
 function repositoryPruned(inv: Invocation, w: Words): Removal | undefined {
   if (!BACKUP_TOOLS.has(inv.name)) return undefined;
+  // `tarsnap -d -f archive` deletes an archive, `tarsnap --nuke` every archive.
+  if (inv.name === 'tarsnap' && w.options.some((o) => o.bare === 'd' || o.bare === 'nuke')) return { id: 'backup-repository-pruned', does: `deletes archives from the backup repository (tarsnap ${w.options.some((o) => o.bare === 'nuke') ? '--nuke' : '-d'})`, lost: 'the archives it deletes can no longer be restored' };
   const word = [...w.positionals.slice(0, 3), ...w.options.map((o) => o.bare)].find((x) => PRUNING.test(x.replace(/^-+/, '')));
   if (word === undefined) return undefined;
   if ((inv.name === 'zfs' || inv.name === 'btrfs') && !w.all.some((x) => x.includes('@') || /snapshot/.test(x))) return undefined;
@@ -246,6 +322,7 @@ function isDry(inv: Invocation, w: Words): boolean {
 
 /** What protection an invocation removes, if any; the verb floor leaves such commands to this pack. */
 export function removalOf(inv: Invocation): Removal | undefined {
+  if (HTTP_CLIENTS.has(inv.name)) return bodyRemoval(inv, wordsOf(inv.args));
   if (notACli(inv.name)) return undefined;
   const w = wordsOf(inv.args);
   if (w.options.some((o) => o.name === '--help') || isDry(inv, w)) return undefined;
@@ -258,6 +335,7 @@ export function removalOf(inv: Invocation): Removal | undefined {
     protectionRemoved(w) ??
     madePublic(w) ??
     expiresEverything(w) ??
+    expiryTurnedOn(w) ??
     backupDeleted(w) ??
     backupsStopped(w)
   );
@@ -267,8 +345,13 @@ export function removalOf(inv: Invocation): Removal | undefined {
 const NAME_OPTION = /(^|-)(name|id|identifier|bucket|arn|repo|repository|table|instance|cluster|account|vault|volume|snapshot|resource)$/;
 
 function targetName(inv: Invocation, w: Words): string {
-  for (const o of w.options) if (NAME_OPTION.test(o.bare) && o.value !== undefined && o.value !== '') return o.value;
-  const operand = [...w.positionals].reverse().find((x) => /[/:@.\d]/.test(x) && !/^(public|off|suspend|set|disable)$/i.test(x));
+  if (HTTP_CLIENTS.has(inv.name)) {
+    const url = w.positionals.find((x) => /^(https?:\/\/)?[\w-]+(\.[\w-]+)+(:\d+)?(\/|$)/i.test(x));
+    if (url !== undefined) return url;
+  }
+  for (const o of w.options) if ((NAME_OPTION.test(o.bare) || o.bare === 'n') && o.value !== undefined && o.value !== '') return o.value;
+  const values = new Set(w.options.map((o) => o.value));
+  const operand = [...w.positionals].reverse().find((x) => /[/:@.\d]/.test(x) && !values.has(x) && !/^[{[]/.test(x) && !/^(public|off|suspend|set|disable)$/i.test(x));
   return operand ?? w.positionals[w.positionals.length - 1] ?? inv.name;
 }
 

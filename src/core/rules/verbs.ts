@@ -26,6 +26,8 @@ const DESTROY = new Set([
   'prune', 'truncate', 'wipe', 'erase', 'reset', 'terminate', 'deregister', 'unregister', 'unpublish', 'revoke', 'undefine',
   'uninstall', 'teardown', 'nuke', 'obliterate', 'expunge', 'clear', 'cancel', 'decommission', 'evict', 'shred', 'zap', 'unset',
   'undeploy', 'deprovision', 'unprovision',
+  // Red team round 4: what CLIs also say for "destroy it" or "destroy and make anew" (`db recreate`, `node retire`, `rake clobber`, `vm kill`).
+  'recreate', 'retire', 'clobber', 'kill', 'demolish', 'raze', 'scrub', 'reimage', 'eradicate', 'annihilate', 'destruct', 'selfdestruct',
 ]);
 
 /**
@@ -33,7 +35,7 @@ const DESTROY = new Set([
  * `gc` collects garbage for good (`mlflow gc`, `dvc gc --cloud`), `expire` drops what is past its
  * retention (`pgbackrest expire`), `empty` empties a site or a store (`wp site empty`).
  */
-const DESTROY_WHOLE = new Set(['down', 'teardown', 'permanent-delete', 'gc', 'expire', 'empty']);
+const DESTROY_WHOLE = new Set(['down', 'teardown', 'tear-down', 'tear_down', 'tear:down', 'permanent-delete', 'gc', 'expire', 'empty']);
 
 /**
  * Cleaning verbs: routine when they clean the tool's own build output (`jekyll clean`, `cabal clean`),
@@ -237,13 +239,59 @@ function optionVerb(reading: Reading, traits: VerbTraits): { name: string; verb:
   return undefined;
 }
 
+/** System programs whose name glues a short prefix to the verb (`lvremove`, `vgremove`, `userdel`, `wipefs`). */
+const GLUED_NAME = /^(?:lv|vg|pv|md|user|group|luks|part)(remove|del|destroy|erase)$|^(wipe)fs$/;
+
 function nameVerb(inv: Invocation, traits: VerbTraits): string | undefined {
   if (inv.command.includes('/') && inv.remote === undefined) return undefined;
   const base = inv.name.replace(/\.(sh|py|rb|pl|js|exe|cmd|bat)$/, '');
+  const glued = GLUED_NAME.exec(base);
+  if (glued) return glued[1] ?? glued[2];
   // Programs join words with '-', '.' or ':' (`kafka-delete-records.sh`, `apps:destroy`); a snake_case
   // name is most often a shell function, whose body the walker has already judged.
   if (!/[-:.]/.test(base)) return undefined;
   return destroyingPart(base, traits);
+}
+
+/** Programs that destroy what they are given, when an unknown CLI runs them elsewhere after `--` (`acmectl exec prod -- rm -rf /data`). */
+const DESTROYING_PROGRAMS = /^(rm|rmdir|unlink|shred|srm|dd|wipefs|truncate|dropdb|dropuser|mkfs(\.\w+)?|mke2fs|fdisk|sfdisk|parted|sgdisk|blkdiscard)$/;
+/** Subcommands that run a command line somewhere else. */
+const RUNS_COMMAND = /^(exec|execute|run|ssh|shell|sh|console|attach|command|cmd|x)$/;
+
+/** A destroying program passed after `--` to a subcommand that runs it elsewhere. */
+function passedCommand(reading: Reading, args: readonly ArgWord[]): { program: string; words: string[] } | undefined {
+  const dashes = args.findIndex((a) => a.text === '--');
+  if (dashes < 0) return undefined;
+  const before = reading.positionals.filter((w) => w.index < dashes).slice(0, MAX_VERB_DEPTH);
+  if (!before.some((w) => RUNS_COMMAND.test(w.text.toLowerCase()))) return undefined;
+  const after = args.slice(dashes + 1).map((a) => a.text);
+  const wrappers = /^(sudo|env|nice|nohup|timeout|\d+[smh]?|-\S+)$/;
+  const head = after.find((w) => !wrappers.test(w) && !w.includes('='));
+  if (head === undefined) return undefined;
+  const program = head.split('/').pop()!;
+  if (!DESTROYING_PROGRAMS.test(program)) return undefined;
+  if (program === 'rm' || program === 'rmdir' || program === 'unlink' || program === 'truncate') {
+    const operands = after.slice(after.indexOf(head) + 1).filter((w) => !w.startsWith('-'));
+    if (operands.length === 0) return undefined;
+    return { program, words: operands.slice(0, MAX_TARGETS) };
+  }
+  const rest = after.slice(after.indexOf(head) + 1);
+  // `dd if=… of=/dev/sda`: what it overwrites is the output.
+  const output = program === 'dd' ? rest.filter((w) => w.startsWith('of=')).map((w) => w.slice(3)) : [];
+  return { program, words: (output.length > 0 ? output : rest.filter((w) => !w.startsWith('-'))).slice(0, MAX_TARGETS) };
+}
+
+/** `stripe post /v1/subscriptions/sub_1/cancel`: an HTTP method word, then an API path whose action destroys. */
+function restPathVerb(reading: Reading, traits: VerbTraits): { verb: string; path: string } | undefined {
+  const method = reading.positionals[0]?.text.toLowerCase();
+  if (method === undefined || !/^(post|put|patch|delete)$/.test(method)) return undefined;
+  const path = reading.positionals.slice(1, 3).find((w) => /^\/?[\w.-]+(\/[\w.:-]+)+\/?$/.test(w.text) || /^\/[\w.-]+$/.test(w.text))?.text;
+  if (path === undefined) return undefined;
+  const segments = path.split('/').filter((x) => x !== '' && !/^v\d+$/.test(x));
+  const last = segments[segments.length - 1];
+  if (method === 'delete') return { verb: 'delete', path };
+  const verb = last !== undefined ? destroyingPart(last, traits) : undefined;
+  return verb !== undefined ? { verb, path } : undefined;
 }
 
 /** A free-text argument that is a statement destroying data: SQL, CQL, InfluxQL, Cypher, a Mongo call. */
@@ -393,6 +441,14 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     if (path.verb === 'purge' && names.length > 0 && names.every((n) => /^https?:\/\//i.test(n))) return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
     return [finding(inv, ctx, { rule: 'verbs.destroying-verb', shown: shownPath(inv, reading, path.word.index), verb: path.verb, groups, names }, traits)];
   }
+  const passed = passedCommand(reading, args);
+  if (passed) {
+    const place = reading.positionals.filter((w) => w.index < args.findIndex((a) => a.text === '--') && !RUNS_COMMAND.test(w.text.toLowerCase())).map((w) => w.text);
+    const shown = [inv.name, ...reading.positionals.filter((w) => w.index < args.findIndex((a) => a.text === '--')).map((w) => w.text)].join(' ');
+    return [finding(inv, ctx, { rule: 'verbs.passed-command', shown: `${shown} -- ${passed.program}`, verb: passed.program === 'rm' || passed.program === 'rmdir' || passed.program === 'unlink' ? 'delete' : passed.program === 'dd' || passed.program === 'truncate' ? 'overwrite' : 'wipe', groups: [], names: passed.words.length > 0 ? passed.words.map((w) => (place.length > 0 ? `${w} on ${place.join(' ')}` : w)) : place }, traits)];
+  }
+  const rest = restPathVerb(reading, traits);
+  if (rest) return [finding(inv, ctx, { rule: 'verbs.destroying-verb', shown: `${inv.name} ${reading.positionals[0]!.text} ${rest.path}`, verb: rest.verb, groups: [], names: [rest.path] }, traits)];
   const rpc = grpcMethod(reading, traits);
   if (rpc) return [finding(inv, ctx, { rule: 'verbs.destroying-verb', shown: `${inv.name} ${rpc.method}`, verb: rpc.verb, groups: [], names: rpc.names }, traits)];
   const pushed = forcePush(reading);

@@ -103,6 +103,11 @@ table('kubectl patch pv reclaim policy, helm keep annotation (kubernetes.io/docs
   ask(`kubectl patch persistentvolume orders-pv --type json -p '[{"op":"replace","path":"/spec/persistentVolumeReclaimPolicy","value":"Delete"}]'`),
   ask('kubectl annotate pvc data-postgres-0 helm.sh/resource-policy-', { says: /keep annotation/ }),
   allow(`kubectl patch pv pvc-3f2a9c1e -p '{"spec":{"persistentVolumeReclaimPolicy":"Retain"}}'`),
+  // Red team round 4: clearing the finalizers removes the claim's protection (`kubernetes.io/pvc-protection`).
+  ask(`kubectl patch pvc pg-data --context=prod-eu-west-1 -p '{"metadata":{"finalizers":null}}'`, { production: true, says: /finalizers/ }),
+  ask(`kubectl patch pv pg-data-pv --type=merge -p '{"metadata":{"finalizers":[]}}'`, { says: /finalizers/ }),
+  allow(`kubectl patch pvc pg-data -p '{"metadata":{"labels":{"tier":"db"}}}'`),
+  allow(`kubectl patch pvc pg-data -p '{"metadata":{"finalizers":null}}' --dry-run=client -o yaml`),
   allow('kubectl get pv -o custom-columns=NAME:.metadata.name,POLICY:.spec.persistentVolumeReclaimPolicy'),
   allow('kubectl annotate pvc data-postgres-0 helm.sh/resource-policy=keep'),
 ]);

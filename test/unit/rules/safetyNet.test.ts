@@ -116,3 +116,71 @@ function classifyRules(cmd: string): string[] {
   const facts = testFacts();
   return findingsOf(analyze(cmd, facts), facts).map((f) => f.rule);
 }
+
+describe('rules/safetyNet, red team round 4: request bodies, other spellings, retention cut short, expiry switched on', () => {
+  const removing: Row[] = [
+    // A REST call whose body turns a protection off, whatever the client.
+    { cmd: `curl -X PATCH https://api.acme.io/v1/databases/main -H 'Content-Type: application/json' -d '{"deletion_protection": false}'`, rule: 'safety-net.deletion-protection-off', production: true },
+    { cmd: `curl -X PUT https://api.acme.io/v1/backups/policy --data-raw '{"retention_days":0}'`, rule: 'safety-net.backup-retention-off' },
+    { cmd: `curl -sS -X PATCH https://api.digitalocean.com/v2/droplets/42 --json '{"backups_enabled":false}'`, rule: 'safety-net.backups-off' },
+    { cmd: `curl -X PATCH -H "Authorization: token $GH" https://api.github.com/repos/acme/shop -d '{"private":false}'`, rule: 'safety-net.made-public', lost: /anyone on the internet/ },
+    { cmd: 'http PATCH api.acme.io/v1/buckets/exports versioning=Suspended', rule: 'safety-net.versioning-off' },
+    { cmd: 'xh PATCH api.acme.io/v1/db/main deletion_protection:=false', rule: 'safety-net.deletion-protection-off' },
+    { cmd: `curl -X PUT https://api.acme.io/v1/backups/policy -d '{"retention_days":1}'`, rule: 'safety-net.backup-retention-reduced' },
+    { cmd: `curl -X PATCH https://api.neon.tech/api/v2/projects/p/branches/b -d '{"branch":{"protected":false}}'`, rule: 'safety-net.deletion-protection-off' },
+    { cmd: `curl -X PATCH https://sqladmin.googleapis.com/v1/projects/p/instances/acme-prod --data '{"settings":{"backupConfiguration":{"enabled":false}}}'`, rule: 'safety-net.backups-off', production: true },
+    { cmd: `curl -X PUT 'https://s3.example.com/b?versioning' -d '{"versioning":{"status":"Suspended"}}'`, rule: 'safety-net.versioning-off' },
+    // Spellings of the same switch the option table did not know.
+    { cmd: 'aws ec2 modify-instance-attribute --instance-id i-0abc1234def567890 --attribute disableApiTermination --value false', rule: 'safety-net.deletion-protection-off', production: true },
+    { cmd: 'aws ec2 modify-instance-attribute --instance-id i-0abc1234def567890 --disable-api-termination Value=false', rule: 'safety-net.deletion-protection-off' },
+    { cmd: 'gcloud storage buckets update gs://acme-backups --retention-period=0s', rule: 'safety-net.backup-retention-off' },
+    { cmd: 'fly volumes update vol_123 --scheduled-snapshots=false', rule: 'safety-net.backups-off', production: true },
+    { cmd: 'fly volumes update vol_123 --snapshot-retention 0', rule: 'safety-net.backup-retention-off' },
+    // Retention cut below a week: backups older than that are deleted (production where the name says so, unknown remote is production).
+    { cmd: 'az postgres flexible-server update -g rg -n acme-prod --backup-retention 1', rule: 'safety-net.backup-retention-reduced', production: true, lost: /backups older than that are deleted/ },
+    { cmd: 'gcloud sql instances patch acme-prod --retained-backups-count=1', rule: 'safety-net.backup-retention-reduced', production: true },
+    { cmd: 'fly volumes update vol_123 --snapshot-retention 1', rule: 'safety-net.backup-retention-reduced', production: true },
+    { cmd: 'az mysql flexible-server update -g rg -n shop-prod --backup-retention=3', rule: 'safety-net.backup-retention-reduced' },
+    { cmd: 'scw rdb instance update 11111111-1111-1111-1111-111111111111 --backup-schedule-retention 1', rule: 'safety-net.backup-retention-reduced' },
+    { cmd: 'gcloud storage buckets update gs://acme-backups --retention-period=1h', rule: 'safety-net.backup-retention-reduced' },
+    // Expiry switched on for a table's items.
+    { cmd: 'aws dynamodb update-time-to-live --table-name orders --time-to-live-specification Enabled=true,AttributeName=createdAt', rule: 'safety-net.expiry-on', production: true, lost: /deleted automatically/ },
+    { cmd: 'gcloud firestore fields ttls update expireAt --collection-group=orders --enable-ttl', rule: 'safety-net.expiry-on' },
+  ];
+
+  const keeping: string[] = [
+    `curl -X PATCH https://api.acme.io/v1/databases/main -d '{"deletion_protection": true}'`,
+    `curl -X PUT https://api.acme.io/v1/backups/policy -d '{"retention_days":30}'`,
+    `curl -X PATCH https://api.github.com/repos/acme/shop -d '{"private":true}'`,
+    `curl -X POST https://api.acme.io/v1/items -d '{"count":0,"name":"x"}'`,
+    `curl -X PATCH https://api.acme.io/v1/feature -d '{"feature":{"enabled":false}}'`,
+    `curl -X PATCH https://sqladmin.googleapis.com/v1/projects/p/instances/acme-dev --data '{"settings":{"backupConfiguration":{"enabled":true}}}'`,
+    'scw rdb instance update 11111111-1111-1111-1111-111111111111 --backup-schedule-retention 14',
+    'tarsnap --list-archives',
+    'curl https://api.acme.io/v1/backups/policy',
+    'http PATCH api.acme.io/v1/buckets/exports versioning=Enabled',
+    'aws ec2 modify-instance-attribute --instance-id i-0abc1234def567890 --attribute disableApiTermination --value true',
+    'aws ec2 describe-instance-attribute --instance-id i-0abc1234def567890 --attribute disableApiTermination',
+    'fly volumes update vol_123 --scheduled-snapshots=true',
+    'fly volumes update vol_123 --snapshot-retention 14',
+    'az postgres flexible-server update -g rg -n acme-prod --backup-retention 35',
+    'gcloud sql instances patch acme-prod --retained-backups-count=14',
+    'gcloud storage buckets update gs://acme-backups --retention-period=30d',
+    'aws dynamodb update-time-to-live --table-name orders --time-to-live-specification Enabled=false,AttributeName=createdAt',
+    'aws dynamodb describe-time-to-live --table-name orders',
+    "gcloud sql instances describe acme-prod --format='value(settings.backupConfiguration)'",
+  ];
+
+  for (const row of removing) {
+    it(`asks: ${row.cmd.slice(0, 110)}`, () => {
+      const verdict = verdictOf(row.cmd);
+      const shown = JSON.stringify(verdict, null, 1);
+      assert.equal(verdict.decision, 'ask', shown);
+      assert.ok(verdict.reasons.some((r) => /a safety net is removed/.test(r)), shown);
+      if (row.lost) assert.ok(verdict.reasons.some((r) => row.lost!.test(r)), shown);
+      if (row.production !== undefined) assert.equal(verdict.production, row.production, shown);
+      if (row.rule) assert.ok(classifyRules(row.cmd).includes(row.rule), classifyRules(row.cmd).join(', '));
+    });
+  }
+  for (const cmd of keeping) it(`allows: ${cmd.slice(0, 110)}`, () => assert.equal(verdictOf(cmd).decision, 'allow', JSON.stringify(verdictOf(cmd))));
+});

@@ -247,3 +247,46 @@ describe('rules/secretVerbs: secretReadOf', () => {
     });
   }
 });
+
+describe('rules: unknown tools, red team round 4 (black-box): destroying verbs and real CLIs the floor missed', () => {
+  table('other spellings of destroy: tear-down, recreate, retire, clobber, kill', [
+    { cmd: 'acmectl db tear-down prod', decision: 'ask', production: true, reason: /tears down/ },
+    { cmd: 'acmectl env teardown staging', decision: 'ask' },
+    { cmd: 'acmectl db recreate prod', decision: 'ask', production: true, reason: /recreates/ },
+    { cmd: 'acmectl node retire node-7', decision: 'ask', production: true },
+    { cmd: 'acmectl cluster clobber staging', decision: 'ask' },
+    { cmd: 'acmectl vm kill web-1', decision: 'ask', production: true },
+    // Read-only look-alikes, help and dry runs stay allowed; a local daemon's own kill is routine.
+    { cmd: 'acmectl db describe prod', decision: 'allow', production: true },
+    { cmd: 'acmectl db list', decision: 'allow' },
+    { cmd: 'acmectl db recreate prod --dry-run', decision: 'allow', production: true },
+    { cmd: 'acmectl kill --help', decision: 'allow' },
+    { cmd: 'adb kill-server', decision: 'allow' },
+    { cmd: 'pm2 kill', decision: 'allow' },
+  ]);
+
+  table('a destroying program passed after -- to a subcommand that runs it elsewhere', [
+    { cmd: 'acmectl exec prod -- rm -rf /data', decision: 'ask', production: true, reason: /deletes \/data on prod/ },
+    { cmd: 'acmectl ssh web-1 -- sudo shred -u /var/lib/postgresql/data/base', decision: 'ask', production: true },
+    { cmd: 'acmectl ssh web-1 -- sudo dd if=/dev/zero of=/dev/sda', decision: 'ask', reason: /overwrites \/dev\/sda on web-1/ },
+    { cmd: 'acmectl exec prod -- ls -la /data', decision: 'allow', production: true },
+    { cmd: 'acmectl exec prod -- rm', decision: 'allow', production: true },
+  ]);
+
+  table('real CLIs: glued names (lvremove, userdel), tarsnap -d, an API path whose action destroys', [
+    { cmd: 'lvremove -f /dev/vg/prod', decision: 'ask', production: false, reason: /on this machine/ },
+    { cmd: 'vgremove -y vg_data', decision: 'ask', production: false },
+    { cmd: 'userdel -r deploy', decision: 'ask', production: false },
+    { cmd: 'tarsnap -d --archive all', decision: 'ask', production: true },
+    { cmd: 'tarsnap -d -f nightly-2026-01-01', decision: 'ask' },
+    { cmd: 'tarsnap --nuke', decision: 'ask' },
+    { cmd: 'stripe post /v1/subscriptions/sub_1/cancel --live', decision: 'ask', production: true, reason: /cancels/ },
+    { cmd: 'stripe delete /v1/customers/cus_1', decision: 'ask', production: true },
+    { cmd: 'lvs', decision: 'allow' },
+    { cmd: 'lvdisplay /dev/vg/prod', decision: 'allow' },
+    { cmd: 'tarsnap --list-archives', decision: 'allow' },
+    { cmd: 'tarsnap -c -f nightly /srv', decision: 'allow' },
+    { cmd: 'stripe get /v1/subscriptions/sub_1', decision: 'allow' },
+    { cmd: 'stripe post /v1/customers -d name=x', decision: 'allow' },
+  ]);
+});

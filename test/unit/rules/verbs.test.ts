@@ -87,6 +87,12 @@ describe('rules/verbs: the verb floor beneath the known tools', () => {
     { cmd: 'consul kv get -recurse app/config/', decision: 'allow' },
     { cmd: 'rabbitmqadmin -H rabbit-prod.acme.internal list queues name messages', decision: 'allow' },
     { cmd: 'helmfile -e production diff', decision: 'allow', production: true },
+    // Red team round 4: syncing production with no diff shown asks (infra.ts helmfile pack); a diff, a template, dev, or --interactive stay allowed.
+    { cmd: 'helmfile -e production sync', decision: 'ask', production: true },
+    { cmd: 'helmfile --environment=production apply --skip-diff-on-install', decision: 'ask', production: true },
+    { cmd: 'helmfile -e dev sync', decision: 'allow' },
+    { cmd: 'helmfile -e production template', decision: 'allow', production: true },
+    { cmd: 'helmfile -e production sync --interactive', decision: 'allow', production: true },
     { cmd: 'nomad job plan jobs/api.nomad.hcl', decision: 'allow' },
     { cmd: 'rabbitmqadmin --version', decision: 'allow' },
     { cmd: 'stripe customers delete --help', decision: 'allow' },

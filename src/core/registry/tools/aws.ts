@@ -178,6 +178,18 @@ export const aws: ToolSpec = {
       note: () => ': data encrypted with it becomes unreadable',
     },
     {
+      id: 'aws-kms-disable-key', path: ['kms', 'disable-key'], kind: 'credential', noun: 'KMS key', verb: 'disables', nameFlags: ['--key-id'],
+      note: () => ': nothing encrypted with it can be read until it is enabled again',
+    },
+    {
+      id: 'aws-organizations-leave', path: ['organizations', 'leave-organization'], kind: 'resource', noun: 'AWS organization',
+      verb: 'takes this account out of', defaultName: 'the organization of this account', note: () => ': its policies, consolidated billing and the access the organization grants stop',
+    },
+    {
+      id: 'aws-rds-stop', path: ['rds', /^stop-db-(instance|cluster)$/], kind: 'database', noun: 'RDS database', verb: 'stops',
+      nameFlags: ['--db-instance-identifier', '--db-cluster-identifier'], note: () => ': every application using it loses its database until it is started again',
+    },
+    {
       id: 'aws-secretsmanager-delete-secret', path: ['secretsmanager', 'delete-secret'], kind: 'credential', noun: 'secret',
       verb: 'deletes', nameFlags: ['--secret-id'],
       note: (p) => (hasFlag(p, ['--force-delete-without-recovery']) ? ' with no recovery window' : undefined),

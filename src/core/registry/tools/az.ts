@@ -45,7 +45,7 @@ export const az: ToolSpec = {
     valued('--template-file', '-f'), valued('--parameters', '-p'), valued('--location', '-l'), valued('--server'), valued('--vault-name'),
     valued('--workspace-name'), valued('--cluster-name'), valued('--ids'), valued('--database-name'), valued('--service-name'),
     valued('--template-uri'), valued('--resource-type'), valued('--namespace'), valued('--share-name'), valued('--vm-name'),
-    valued('--command-id'),
+    valued('--command-id'), valued('--node-count'), valued('--nodepool-name'),
   ],
   commands: { vm: { commands: { 'run-command': { commands: { 'invoke|create': runCommand } } } }, containerapp: { commands: { exec: containerappExec } } },
   environmentFlags: ['--subscription', '--resource-group', '-g'],
@@ -62,6 +62,12 @@ export const az: ToolSpec = {
       verb: 'deletes every resource missing from the template in', nameFlags: ['--resource-group', '-g'],
       when: (p) => flagValues(p, ['--mode']).some((m) => m.toLowerCase() === 'complete'),
     },
+    {
+      id: 'az-aks-scale-zero', path: ['aks', /^(scale|nodepool)$/], kind: 'cluster', noun: 'AKS cluster', verb: 'scales to zero nodes',
+      nameFlags: ['--cluster-name', '--name', '-n'], when: (p) => flagValues(p, ['--node-count', '-c']).some((v) => /^0+$/.test(v)),
+      note: () => ': every workload on those nodes stops',
+    },
+    { id: 'az-aks-stop', path: ['aks', 'stop'], kind: 'cluster', noun: 'AKS cluster', verb: 'stops', nameFlags: ['--name', '-n'], note: () => ': every workload on it stops until it is started again' },
     { id: 'az-keyvault-purge', path: ['keyvault', 'purge'], kind: 'credential', noun: 'key vault', verb: 'permanently purges', nameFlags: ['--name', '-n'] },
     {
       id: 'az-storage-delete-batch', path: ['storage', /^(blob|file)$/, 'delete-batch'], kind: 'bucket', noun: 'storage container',

@@ -1,4 +1,4 @@
-import { hasFlag } from '../args';
+import { flagValues, hasFlag } from '../args';
 import type { ArgWord } from '../../shell/ast';
 import type { CliArgs, ToolArgs, ToolSpec } from '../types';
 import { valued } from './options';
@@ -44,7 +44,7 @@ export const gcloud: ToolSpec = {
   options: [
     '--project', '--account', '--configuration', '--format', '--verbosity', '--zone', '--region', '--instance',
     '--cluster', '--location', '--filter', '--impersonate-service-account', '--billing-project', '--flags-file',
-    '--database', '--keyring', '--key', '--version', '--service', '--limit', '--sort-by', '--page-size', ...GCLOUD_OVERWRITE_OPTIONS,
+    '--database', '--keyring', '--key', '--version', '--service', '--limit', '--sort-by', '--page-size', '--activation-policy', ...GCLOUD_OVERWRITE_OPTIONS,
   ].map((n) => valued(n)),
   skipLeading: ['alpha', 'beta', 'preview'],
   commands: {
@@ -98,6 +98,13 @@ export const gcloud: ToolSpec = {
     { id: 'gcloud-projects-delete', path: ['projects', 'delete'], kind: 'project', noun: 'project', verb: 'deletes' },
     { id: 'gcloud-sql-instances-delete', path: ['sql', 'instances', 'delete'], kind: 'database', noun: 'Cloud SQL instance', verb: 'deletes' },
     { id: 'gcloud-sql-databases-delete', path: ['sql', 'databases', 'delete'], kind: 'database', noun: 'Cloud SQL database', verb: 'deletes' },
+    // Red team round 4: a key version disabled (nothing it encrypted can be read), a Cloud SQL instance stopped.
+    { id: 'gcloud-kms-version-disable', path: ['kms', 'keys', 'versions', 'disable'], kind: 'credential', noun: 'KMS key version', verb: 'disables', namePositionals: 'first', note: () => ': nothing encrypted with it can be read until it is enabled again' },
+    {
+      id: 'gcloud-sql-stop', path: ['sql', 'instances', 'patch'], kind: 'database', noun: 'Cloud SQL instance', verb: 'stops', namePositionals: 'first',
+      when: (p) => flagValues(p, ['--activation-policy']).some((v) => /^never$/i.test(v)),
+      note: () => ': every application using it loses its database until it is started again',
+    },
     { id: 'gcloud-container-clusters-delete', path: ['container', 'clusters', 'delete'], kind: 'cluster', noun: 'GKE cluster', verb: 'deletes' },
   ],
   generic: { id: 'gcloud-delete', verbs: /^(delete|destroy)$/, maxDepth: 4, exclude: ['config', 'auth', 'components', 'emulators'] },

@@ -55,6 +55,11 @@ export const heroku: ToolSpec = {
     { id: 'heroku-pg-backups-unschedule', path: ['pg', 'backups', 'unschedule'], kind: 'database', noun: 'Postgres database', verb: 'stops the scheduled daily backups of', namePositionals: 'first', defaultName: 'the app\'s Postgres database', note: () => ': new data has no backup from then on' },
     { id: 'heroku-pg-backups-restore', path: ['pg', 'backups', 'restore'], kind: 'database', noun: 'Postgres database', verb: 'overwrites', namePositionals: 'last' },
     { id: 'heroku-pg-copy', path: ['pg', 'copy'], kind: 'database', noun: 'Postgres database', verb: 'overwrites', namePositionals: 'last' },
+    // `heroku ps:scale web=0`: every dyno of that process type stops, so the app stops serving.
+    { id: 'heroku-ps-scale-zero', path: ['ps', 'scale'], kind: 'app', noun: 'app', verb: 'scales to zero dynos', namePositionals: 'none', defaultName: 'the app', when: (p) => p.positionals.some((w) => /^[\w-]+=0+(:[\w-]+)?$/.test(w.text)), note: () => ': that process type stops serving' },
+    { id: 'heroku-domains-clear', path: ['domains', 'clear'], kind: 'app', noun: 'app', verb: 'removes every custom domain of', namePositionals: 'none', defaultName: 'the app', note: () => ': traffic to those domains stops reaching it' },
+    { id: 'heroku-pg-promote', path: ['pg', 'promote'], kind: 'database', noun: 'Postgres database', verb: 'makes DATABASE_URL point to', namePositionals: 'first', note: () => ': the app switches databases (the one it used is no longer its primary)' },
+    { id: 'heroku-pg-backups-cancel', path: ['pg', 'backups', 'cancel'], kind: 'database', noun: 'Postgres database', verb: 'cancels the running backup of', namePositionals: 'first', defaultName: 'the app\'s Postgres database', note: () => ': no copy is kept from it' },
     { id: 'heroku-addons-destroy', path: ['addons', 'destroy|remove|delete'], kind: 'resource', noun: 'add-on', verb: 'destroys' },
     { id: 'heroku-config-unset', path: ['config', 'unset|remove'], kind: 'credential', noun: 'config var', verb: 'unsets' },
   ],
