@@ -26,6 +26,28 @@ export const railway: ToolSpec = {
         database: (a) => a.operand(0),
       },
     },
+    // `railway ssh [COMMAND…]`: the words run in the service's live container (`-s` service, `-e` environment).
+    ssh: {
+      interspersed: false,
+      effect: 'exec',
+      runsElsewhere: {
+        command: { text: 'operands', skip: 0 },
+        loginShell: true,
+        label: (a) => {
+          const service = a.value('-s', '--service');
+          return service !== undefined ? `railway ssh -s ${service}` : 'railway ssh';
+        },
+        place: (a) => {
+          const service = a.value('-s', '--service');
+          const environment = a.value('-e', '--environment');
+          const names = [
+            ...(environment !== undefined ? [{ source: '--environment', value: environment }] : []),
+            ...(service !== undefined ? [{ source: '--service', value: service }] : []),
+          ];
+          return { place: `railway ${service ?? '(linked service)'}`, provider: 'railway', names };
+        },
+      },
+    },
     run: {
       interspersed: false,
       effect: 'exec',
@@ -61,6 +83,6 @@ export const railway: ToolSpec = {
       nameFlags: ['-s', '--service'], defaultName: 'the linked Railway service', namePositionals: 'none',
     },
   ],
-  generic: { id: 'railway-delete', verbs: DESTROY, maxDepth: 1, exclude: ['run', 'shell', 'logout', 'unlink'] },
+  generic: { id: 'railway-delete', verbs: DESTROY, maxDepth: 1, exclude: ['run', 'shell', 'ssh', 'logout', 'unlink'] },
   contextHints: railwayLinkHints,
 };
