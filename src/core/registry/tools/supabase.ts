@@ -53,7 +53,10 @@ export const supabase: ToolSpec = {
         return url ? [url.display] : flagValues(p, ['--project-ref']);
       },
     },
-    // `supabase db reset` without --linked/--db-url rebuilds the local development database from its migrations and seed: routine.
+    {
+      id: 'supabase-db-reset', path: ['db', 'reset'], kind: 'database', noun: 'database', verb: 'resets (drops and recreates)',
+      local: () => true, namePositionals: 'none', defaultName: 'the local Supabase database',
+    },
     {
       id: 'supabase-migration-down', path: ['migration', 'down'], kind: 'database', noun: 'database', verb: 'reverts migrations (dropping what they created) on',
       when: supabaseRemote, namePositionals: 'none', defaultName: "the linked Supabase project's database",
