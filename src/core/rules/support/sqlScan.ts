@@ -156,7 +156,7 @@ export function classifyStatement(text: string): SqlStatement {
     const name = unquote(m[1] ?? '');
     return { text: s, effect: 'destroy', object: `part of table ${name}`, objectName: name, objectKind: 'table', summary: `ALTER TABLE ${name} ... DROP` };
   }
-  const lossy = lossyStatement(s);
+  const lossy = lossyStatement(s) ?? destroyingCall(s);
   if (lossy) return lossy;
   if (READ_START.test(s) && !/^with\b[\s\S]*\b(delete|update|insert)\b/i.test(s)) return { text: s, effect: 'read', summary: s.slice(0, 40) };
   if (WRITE_START.test(s) || /^with\b/i.test(s)) return { text: s, effect: 'write', summary: s.slice(0, 40) };
@@ -175,7 +175,7 @@ const INSERT_OVERWRITE = new RegExp(`^insert\\s+overwrite\\s+(?:into\\s+|table\\
 const ALTER_TABLE = new RegExp(`^alter\\s+table\\s+(?:if exists\\s+)?(?:only\\s+)?${NAME}\\s+([\\s\\S]*)$`, 'i');
 
 function lossyStatement(s: string): SqlStatement | undefined {
-  if (!/^(create|insert|alter|purge|reset|dbcc)\b/i.test(s)) return undefined;
+  if (!/^(create|insert|alter|purge|reset|dbcc|rename)\b/i.test(s)) return undefined;
   let m: RegExpExecArray | null;
   const destroy = (summary: string, object: string, name?: string): SqlStatement => ({ text: s, effect: 'destroy', object, summary, ...(name !== undefined ? { objectName: name, objectKind: 'table' as const } : {}) });
   if ((m = CREATE_OR_REPLACE_TABLE.exec(s))) {
@@ -194,12 +194,36 @@ function lossyStatement(s: string): SqlStatement | undefined {
     if (/\b(truncate|discard)\s+(partition|tablespace|subpartition)\b/i.test(rest)) return destroy(`ALTER TABLE ${name} ${/discard/i.test(rest) ? 'DISCARD TABLESPACE' : 'TRUNCATE PARTITION'}`, `part of table ${name}`, name);
     if (/\bdelete\b\s*(where|$)/i.test(rest)) return destroy(`ALTER TABLE ${name} DELETE`, `rows of ${name}`, name);
   }
+  // A table renamed away: everything that reads it by name stops finding it (`ALTER TABLE users RENAME TO users_old`, MySQL `RENAME TABLE a TO b`).
+  if ((m = ALTER_TABLE.exec(s)) && /^rename\s+to\b/i.test(m[2] ?? '')) {
+    const name = unquote(m[1] ?? '');
+    return destroy(`ALTER TABLE ${name} RENAME TO … (everything that reads ${name} stops finding it)`, `table ${name}`, name);
+  }
+  if ((m = new RegExp(`^rename\\s+tables?\\s+${NAME}\\s+to\\b`, 'i').exec(s))) {
+    const name = unquote(m[1] ?? '');
+    return destroy(`RENAME TABLE ${name} TO … (everything that reads ${name} stops finding it)`, `table ${name}`, name);
+  }
   if (/^purge\s+(binary|master)\s+logs\s+(to|before)\b/i.test(s)) return destroy('PURGE BINARY LOGS (point-in-time recovery from them is lost)', 'the binary logs');
   if (/^reset\s+(master|binary\s+logs\s+and\s+gtids)\s*(to\s+\d+\s*)?$/i.test(s)) return destroy('RESET MASTER (every binary log is deleted)', 'the binary logs');
   if (/^purge\s+(recyclebin|dba_recyclebin|table|index|tablespace)\b/i.test(s)) return destroy(s.slice(0, 60).toUpperCase(), 'dropped objects kept for recovery');
   if (/^dbcc\s+check(db|table|alloc)\b[\s\S]*\brepair_allow_data_loss\b/i.test(s)) return destroy('DBCC … REPAIR_ALLOW_DATA_LOSS', 'rows the repair throws away');
   if (/^alter\s+database\b[\s\S]*\bset\s+recovery\s+simple\b/i.test(s)) return destroy('ALTER DATABASE … SET RECOVERY SIMPLE (the log backup chain ends)', 'point-in-time recovery');
   return undefined;
+}
+
+/**
+ * A query that destroys through a server function (`SELECT lo_unlink(oid) FROM pg_largeobject_metadata`
+ * deletes large objects; `pg_drop_replication_slot` loses a replica's place in the log).
+ */
+const DESTROYING_FUNCTIONS: readonly [RegExp, string][] = [
+  [/\blo_unlink\s*\(/i, 'large objects (lo_unlink)'],
+  [/\bpg_drop_replication_slot\s*\(/i, 'a replication slot (pg_drop_replication_slot)'],
+];
+
+function destroyingCall(s: string): SqlStatement | undefined {
+  if (!/^(select|with|call|perform|execute)\b/i.test(s)) return undefined;
+  const hit = DESTROYING_FUNCTIONS.find(([re]) => re.test(s.replace(/'(?:[^']|'')*'/g, "''")));
+  return hit ? { text: s, effect: 'destroy', object: hit[1], summary: s.slice(0, 60) } : undefined;
 }
 
 /**
