@@ -5,6 +5,7 @@ import { parsedArgs, readingsOf, toolArgs, toolNamed, toolsOf } from '../registr
 import type { DatabaseClient, ToolArgs } from '../registry/types';
 import { effectiveCommand } from './support/commandLine';
 import { interpolatePsql, psqlVariables } from './support/psqlVariables';
+import { throughTunnel } from './support/sshTunnels';
 import { looksLikeSql, scanMongo, scanRedis, scanSql, scanSqlAsWritten, type CodeEffect, type SqlStatement } from './support/sqlScan';
 import { redisKeyDeletes, scopedMongoChanges, scopedSqlChanges } from './support/productionWrites';
 import { runtimeHints, substitutionsOf } from './support/runtimeTarget';
@@ -283,10 +284,9 @@ function clientWorks(inv: Invocation, facts: Facts): Work[] | undefined {
   if (!spec || !client) return undefined;
   return readingsOf(inv.args, spec).map((parsed) => {
     const c: ClientArgs = { a: toolArgs(inv.name, parsed, spec), client, operands: parsed.operands.map((w) => w.text) };
-    return READERS[client.engine](inv, facts, c);
+    return throughTunnel(READERS[client.engine](inv, facts, c), inv, c.a);
   });
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Findings
