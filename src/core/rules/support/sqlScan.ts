@@ -327,7 +327,10 @@ export interface CodeEffect {
 export function scanMongo(js: string): CodeEffect[] {
   const out: CodeEffect[] = [];
   // A literal pre-check keeps large scripts with no candidate calls off the slower pattern below.
-  if (!/drop|deleteMany|remove|updateMany|delete/.test(js)) return out;
+  if (!/drop|deleteMany|remove|updateMany|delete|shutdown|dropUser/i.test(js)) return out;
+  // The server stopped, or its users removed: `db.adminCommand({shutdown: 1})`, `db.shutdownServer()`, `db.dropUser('app')`.
+  if (/\b(?:runCommand|adminCommand|command)\s*\(\s*\{\s*['"]?shutdown['"]?\s*:|\.shutdownServer\s*\(/.test(js)) out.push({ summary: 'shutdown (the server stops)', object: 'the MongoDB server' });
+  if (/\.dropUser\s*\(|\b(?:runCommand|adminCommand|command)\s*\(\s*\{\s*['"]?dropUser['"]?\s*:/.test(js)) out.push({ summary: 'dropUser (clients using it are locked out)', object: 'a MongoDB user' });
   if (/\.dropDatabase\s*\(/.test(js)) out.push({ summary: 'db.dropDatabase()', object: 'database' });
   for (const m of js.matchAll(/(?:db\.)?(?:getCollection\(\s*['"]([^'"]+)['"]\s*\)|([A-Za-z_][\w]*))\.(drop|deleteMany|remove|dropIndexes|updateMany)\s*\(\s*(\{\s*\})?\s*[,)]?/g)) {
     const coll = m[1] ?? m[2] ?? 'collection';
@@ -381,6 +384,22 @@ function durabilityOff(words: readonly string[]): string | undefined {
  * port`, which replaces the whole dataset with another server's; and durability switched off
  * (`CONFIG SET appendonly no`, `CONFIG SET save ""`).
  */
+/**
+ * Administration that loses the server or its data without deleting a key: SHUTDOWN, CONFIG SET dir or
+ * dbfilename (the next save goes elsewhere, and the file the server restarts from is not this data),
+ * ACL DELUSER (the applications' users go), CLUSTER RESET, FUNCTION/SCRIPT FLUSH, SWAPDB.
+ */
+function redisAdmin(command: string, words: readonly string[]): CodeEffect | undefined {
+  const sub = (words[1] ?? '').toUpperCase();
+  if (command === 'SHUTDOWN') return { summary: `SHUTDOWN${words[1] ? ' ' + words[1].toUpperCase() : ''} (the server stops${/nosave/i.test(words.join(' ')) ? ' without saving' : ''})`, object: 'the Redis server' };
+  if (command === 'CONFIG' && sub === 'SET' && /^(dir|dbfilename|appenddirname|appendfilename)$/i.test(words[2] ?? '')) return { summary: `CONFIG SET ${words[2]} (the dataset is saved to and restored from another file)`, object: 'the Redis persistence' };
+  if (command === 'ACL' && sub === 'DELUSER') return { summary: `ACL DELUSER ${words.slice(2).join(' ')} (clients using these users are locked out)`, object: 'Redis users' };
+  if (command === 'CLUSTER' && sub === 'RESET') return { summary: 'CLUSTER RESET (the node forgets the cluster; HARD also its data)', object: 'the Redis cluster node' };
+  if ((command === 'FUNCTION' || command === 'SCRIPT') && sub === 'FLUSH') return { summary: `${command} FLUSH`, object: `every Redis ${command === 'FUNCTION' ? 'function library' : 'cached script'}` };
+  if (command === 'SWAPDB') return { summary: `SWAPDB ${words.slice(1, 3).join(' ')} (clients see another database's keys)`, object: 'two Redis databases' };
+  return undefined;
+}
+
 export function scanRedis(commands: string): CodeEffect[] {
   const out: CodeEffect[] = [];
   for (const raw of commands.split(/\r?\n/).slice(0, 10_000)) {
@@ -404,6 +423,11 @@ export function scanRedis(commands: string): CodeEffect[] {
     }
     if ((command === 'REPLICAOF' || command === 'SLAVEOF') && words[1] !== undefined && !/^no$/i.test(words[1])) {
       out.push({ summary: `${command} ${words[1]} (the dataset is replaced with that server's)`, object: 'every Redis database' });
+      continue;
+    }
+    const admin = redisAdmin(command, words);
+    if (admin) {
+      out.push(admin);
       continue;
     }
     if (command === 'CONFIG' && /^set$/i.test(words[1] ?? '')) {
