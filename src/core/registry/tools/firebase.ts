@@ -20,6 +20,8 @@ export const firebase: ToolSpec = {
       id: 'firebase-firestore-delete', path: ['firestore', 'delete'], kind: 'database', noun: 'Firestore documents', verb: 'deletes',
       defaultName: 'every Firestore collection', note: (p) => (hasFlag(p, ['-r', '--recursive', '--all-collections']) ? ', recursively' : undefined),
     },
+    // `database:set PATH [FILE]` replaces everything under PATH with the file's JSON (`database:update` merges).
+    { id: 'firebase-database-set', path: ['database', 'set'], kind: 'database', noun: 'Realtime Database path', verb: 'replaces everything under', namePositionals: 'first' },
     { id: 'firebase-database-remove', path: ['database', 'remove'], kind: 'database', noun: 'Realtime Database path', verb: 'deletes' },
   ],
   generic: { id: 'firebase-delete', verbs: /^(delete|remove|destroy)$/, maxDepth: 2, exclude: ['logout', 'emulators', 'login'] },
