@@ -131,6 +131,8 @@ export const aws: ToolSpec = {
     'rds-data': { commands: { 'execute-statement': dataApi('--sql', ['--resource-arn']), '*': operation } },
     'redshift-data': { commands: { 'execute-statement': dataApi('--sql', ['--cluster-identifier', '--workgroup-name']), '*': operation } },
     dynamodb: { commands: { 'execute-statement': dataApi('--statement', []), '*': operation } },
+    // Athena runs SQL (DDL included: `DROP TABLE` deletes a table's definition, and for Iceberg tables its data).
+    athena: { commands: { 'start-query-execution': dataApi('--query-string', ['--work-group', '--query-execution-context']), '*': operation } },
     ecs: { commands: { 'execute-command': ecsExecuteCommand, '*': operation } },
     '*': { commands: { '*': operation } },
   },
