@@ -133,15 +133,22 @@ export function classifyPath(word: ArgWord, cwd: string, facts: Facts): Classifi
     if (isWithin(absolute, root) && !(many && globSegment !== undefined && absolute !== root && !segmentGlobMayMatch(globSegment, relativeTo(absolute, root).split('/')[0] ?? ''))) return result('workspace');
     if (isWithin(root, absolute)) {
       const segments = relativeTo(root, absolute).split('/');
-      return result(segments.some((s) => ROUTINE_DIRS.has(s) || s.endsWith('.tsbuildinfo')) ? 'routine' : 'other');
+      // `dist.old` is the build output moved aside (`mv dist dist.old && … && rm -rf dist.old`).
+      return result(segments.some((s) => ROUTINE_DIRS.has(s) || ROUTINE_DIRS.has(s.replace(/(?:[._-](?:old|bak|prev|previous|tmp))+$/, '')) || s.endsWith('.tsbuildinfo')) ? 'routine' : 'other');
     }
   }
   // `/tmp/*.log` picks some of the scratch folder; `/tmp/*` is everyone's temporary files.
   const wholeFolder = many && /^\.?\*\/?$/.test(word.text.split('/').filter((p) => p !== '').pop() ?? '');
-  if (inHomeFolder(absolute, facts.home)) return result('other');
+  if (inHomeFolder(absolute, facts.home)) return result(HOME_CACHES.test(relativeTo(facts.home, absolute)) ? 'routine' : 'other');
   for (const s of SCRATCH_ROOTS) if (isWithin(s, absolute) && (absolute !== s || (many && !wholeFolder))) return result('scratch');
   return result('other');
 }
+
+/**
+ * Package managers' and tools' download caches in the home folder: what they hold is fetched again on
+ * the next install (`rm -rf ~/.npm/_cacache`, `~/.cache/pip`). A whole `~/.cache` is not one of them.
+ */
+const HOME_CACHES = /^(?:\.cache\/[^/]+|\.npm\/(?:_cacache|_npx|_logs)|\.yarn\/(?:cache|berry\/cache)|\.pnpm-store|\.local\/share\/pnpm\/store|Library\/Caches\/[^/]+|\.gradle\/caches|\.cargo\/registry\/cache|\.bun\/install\/cache)(?:\/.+)?$/;
 
 /**
  * The home folder is never scratch, even when it lives under /tmp (CI runners, containers, test
