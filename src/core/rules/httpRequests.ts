@@ -181,11 +181,13 @@ export function judgeRequest(request: HttpRequest, ctx: RuleContext): Finding[] 
     }
 
     // Rails, Laravel, Express method-override and the like read the method from `?_method=DELETE` on a POST.
-    const queryOverride = request.method === 'POST' || request.method === 'GET' ? /(?:^|&)_?method=(delete|put|patch)(?:&|$)/i.exec(url.query)?.[1]?.toUpperCase() : undefined;
+    // …or from a `_method=DELETE` form field of the body.
+    const spoofed = (text: string): string | undefined => /(?:^|&)_?method=(delete|put|patch)(?:&|$)/i.exec(text)?.[1]?.toUpperCase();
+    const queryOverride = request.method === 'POST' || request.method === 'GET' ? spoofed(url.query) ?? request.bodies.map((b) => (b.text !== undefined ? spoofed(b.text.trim()) : undefined)).find((m) => m !== undefined) : undefined;
     const method = request.methodOverride ?? queryOverride ?? request.method;
     if (method === 'DELETE') {
       const resource = url.dynamicHost ? { kind: 'url' as const, name: url.display } : resourceFromPath(url, api?.provider);
-      const via = request.methodOverride ? ' (through a method-override header)' : queryOverride !== undefined ? ' (through a _method override in the query)' : '';
+      const via = request.methodOverride ? ' (through a method-override header)' : queryOverride !== undefined ? ' (through a _method override)' : '';
       findings.push({
         rule: 'http.delete-request',
         risk: 'destructive',
