@@ -335,6 +335,8 @@ table('GraphQL mutations judged by meaning (docs.railway.com/reference/public-ap
   allow(`curl -d '{"query":"mutation { volumeInstanceBackupScheduleUpdate(volumeInstanceId:\\"x\\", kinds: [DAILY]) }"}' https://backboard.railway.app/graphql/v2`),
   allow(`curl -d '{"query":"mutation { variableCollectionUpsert(input:{variables:{A:\\"1\\"}}) }"}' https://backboard.railway.app/graphql/v2`),
   allow(`curl -d '{"query":"mutation { createUser(input: {name: \\"x\\"}) { id } }"}' https://api.acme.io/graphql`),
+  ask(`curl -d '{"query":"mutation($i: In!) { variableCollectionUpsert(input: $i) }","variables":{"i":{"replace":true}}}' https://backboard.railway.app/graphql/v2`, { production: true }),
+  allow(`curl -d '{"query":"mutation($r: Boolean!) { variableCollectionUpsert(input: {replace: $r}) }","variables":{"r":false}}' https://backboard.railway.app/graphql/v2`),
 ]);
 
 table('HTTP method override and methods or clients in code (laravel.com/docs/routing#form-method-spoofing, nodejs.org/api/https.html, docs.aiohttp.org)', [

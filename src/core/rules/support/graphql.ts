@@ -476,7 +476,7 @@ export function scanGraphqlRequest(request: GraphqlRequest, knownApi = true): Mu
     hasMutation = true;
     for (const field of op.fields) {
       const named = isDestructiveFieldName(field.name);
-      const why = named ? undefined : destroyingMeaning(identifierParts(field.name), field.args, knownApi);
+      const why = named ? undefined : destroyingMeaning(identifierParts(field.name), field.args, knownApi, request.variables);
       if (!named && why === undefined) continue;
       const nounParts = identifierParts(field.name).filter((p) => !DESTROY_PARTS.has(p) && p !== 'many' && p !== 'all' && p !== 'batch' && p !== 'bulk');
       const pairs: [string, string][] = [];
