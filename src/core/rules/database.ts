@@ -4,7 +4,7 @@ import { hostOf, isLocalHost, redactUrl } from '../policy/production';
 import { parsedArgs, readingsOf, toolArgs, toolNamed, toolsOf } from '../registry/commandModel';
 import type { DatabaseClient, ToolArgs } from '../registry/types';
 import { effectiveCommand } from './support/commandLine';
-import { interpolatePsql, psqlVariables } from './support/psqlVariables';
+import { interpolatePsql, psqlVariables, withMetaSets } from './support/psqlVariables';
 import { throughTunnel } from './support/sshTunnels';
 import { looksLikeSql, scanMongo, scanRedis, scanSql, scanSqlAsWritten, type CodeEffect, type SqlStatement } from './support/sqlScan';
 import { redisKeyDeletes, scopedMongoChanges, scopedSqlChanges } from './support/productionWrites';
@@ -168,8 +168,9 @@ function psql(inv: Invocation, facts: Facts, c: ClientArgs): Work {
     database: url === undefined ? dbArg ?? assignment(inv, facts, 'PGDATABASE') : undefined,
     defaultLocal: true,
   });
-  const vars = psqlVariables(a.values('-v'));
-  return gatherStatements(inv, facts, conn, inlineStatements(c).map((t) => interpolatePsql(t, vars)), a.values(...(c.client.fileOptions ?? [])));
+  const inline = inlineStatements(c);
+  const vars = withMetaSets(psqlVariables(a.values('-v')), inline);
+  return gatherStatements(inv, facts, conn, inline.map((t) => interpolatePsql(t, vars)), a.values(...(c.client.fileOptions ?? [])));
 }
 
 function gatherStatements(inv: Invocation, facts: Facts, conn: Connection, inline: string[], files: string[], kind: 'sql' | 'mongo' | 'redis' = 'sql'): Work {

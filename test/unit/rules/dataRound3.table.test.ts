@@ -304,6 +304,8 @@ table('SQL that loses data without DROP (postgresql.org/docs/current/lo-funcs.ht
   ask("mysql -h db.prod.acme.internal -e 'RENAME TABLE orders TO orders_2023'", { production: true }),
   ask("psql -h db.prod.acme.internal -v cmd='DROP TABLE users' -c ':cmd'", { production: true, says: /DROP TABLE users/ }),
   ask("psql -h db.prod.acme.internal --set=t=users -c 'TRUNCATE :\"t\"'", { production: true }),
+  ask(`psql -h db.prod.acme.internal -c "\\set q 'DROP TABLE users'" -c ':q'`, { production: true, says: /DROP TABLE users/ }),
+  allow("psql -h db.prod.acme.internal -c '\\set t users' -c 'SELECT count(*) FROM :t'", { production: true }),
   allow("psql -h db.prod.acme.internal -v id=3 -c 'SELECT * FROM users WHERE id = :id'", { production: true }),
   allow('psql -h db.prod.acme.internal -c "ALTER TABLE users ADD COLUMN nickname text"', { production: true }),
   allow("psql -h db.prod.acme.internal -c \"SELECT 'lo_unlink(' AS note\"", { production: true }),

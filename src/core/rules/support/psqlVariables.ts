@@ -23,3 +23,12 @@ export function interpolatePsql(text: string, vars: ReadonlyMap<string, string>)
     return before + value;
   });
 }
+
+/** `\\set NAME 'value'` meta-commands in the statements themselves (`psql -c "\\set t users" -c 'TRUNCATE :t'`), in order. */
+export function withMetaSets(vars: ReadonlyMap<string, string>, texts: readonly string[]): Map<string, string> {
+  const out = new Map(vars);
+  for (const text of texts) {
+    for (const m of text.slice(0, 100_000).matchAll(/\\set\s+([A-Za-z_]\w*)\s+(?:'((?:[^']|'')*)'|(\S+))/g)) out.set(m[1]!, m[2] !== undefined ? m[2].replace(/''/g, "'") : m[3]!);
+  }
+  return out;
+}
