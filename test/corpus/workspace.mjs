@@ -201,6 +201,8 @@ function buildApp(app, home, s) {
   git(app, 'add', '-A');
   git(app, 'commit', '-q', '-m', 'move settings to env; add agent configuration');
   writeMachineAgentFiles(app, home);
+  // Work in progress, as in any working copy an agent is given: `git checkout .` here would lose it.
+  write(app, 'src/index.ts', "export { App } from './App';\nconsole.log('starting');\n// WIP: feature flag for the new cart\n");
 }
 
 function writeCommittedAgentFiles(app, home) {

@@ -35,6 +35,23 @@ const UNITS_PER_WORD = 16;
 const UNITS_PER_PARSED_CHARACTER = 8;
 const UNITS_PER_NODE = 600;
 
+/**
+ * What a new shell starts with: the environment of the command that starts it (variables exported earlier
+ * on the line and its own `VAR=value` prefixes), so `DATABASE_URL=… npm run db:migrate` reaches the script.
+ */
+function environmentOf(exec: Exec): Map<string, string | null> {
+  const vars = new Map<string, string | null>();
+  const names = Object.keys(exec.assignments);
+  if (names.length === 0) return vars;
+  vars.set(EXPORTED, '');
+  for (const name of names.slice(0, 256)) {
+    const value = exec.assignments[name]!;
+    vars.set(EXPORTED + name, value);
+    if (/^[A-Za-z_]\w*$/.test(name)) vars.set(name, value);
+  }
+  return vars;
+}
+
 export const DEFAULT_ANALYZE_LIMITS: AnalyzeLimits = {
   maxInputLength: 1 << 20,
   maxDepth: 8,
@@ -368,7 +385,7 @@ class Analyzer implements Walker {
       via: [...this.viaOf(exec), label],
       origin,
       depth: exec.scope.depth + 1,
-      vars: sameShell ? exec.scope.vars : new Map(),
+      vars: sameShell ? exec.scope.vars : environmentOf(exec),
       sources: sameShell ? exec.scope.sources : new Map(exec.scope.sources),
       ...(exec.scope.remote ? { remote: exec.scope.remote } : {}),
     };

@@ -85,6 +85,8 @@ export interface SqlSession {
   environmentHints?(args: ToolArgs): HintSource[];
   /** The statements run against a copy on this machine (`wrangler d1 execute --local`). */
   local?(args: ToolArgs): boolean;
+  /** That local copy is a development emulator's state (Miniflare's `.wrangler/state`), rebuilt from migrations: what runs there is routine. */
+  emulatorCopy?: boolean;
 }
 
 /**

@@ -4,6 +4,8 @@ import { hostOf, isLocalHost, redactUrl } from '../policy/production';
 import { parsedArgs, readingsOf, toolArgs, toolNamed, toolsOf } from '../registry/commandModel';
 import type { DatabaseClient, ToolArgs } from '../registry/types';
 import { effectiveCommand } from './support/commandLine';
+import { interpolatePsql, psqlVariables, withMetaSets } from './support/psqlVariables';
+import { throughTunnel } from './support/sshTunnels';
 import { looksLikeSql, scanMongo, scanRedis, scanSql, scanSqlAsWritten, type CodeEffect, type SqlStatement } from './support/sqlScan';
 import { redisKeyDeletes, scopedMongoChanges, scopedSqlChanges } from './support/productionWrites';
 import { runtimeHints, substitutionsOf } from './support/runtimeTarget';
@@ -166,7 +168,9 @@ function psql(inv: Invocation, facts: Facts, c: ClientArgs): Work {
     database: url === undefined ? dbArg ?? assignment(inv, facts, 'PGDATABASE') : undefined,
     defaultLocal: true,
   });
-  return gatherStatements(inv, facts, conn, inlineStatements(c), a.values(...(c.client.fileOptions ?? [])));
+  const inline = inlineStatements(c);
+  const vars = withMetaSets(psqlVariables(a.values('-v')), inline);
+  return gatherStatements(inv, facts, conn, inline.map((t) => interpolatePsql(t, vars)), a.values(...(c.client.fileOptions ?? [])));
 }
 
 function gatherStatements(inv: Invocation, facts: Facts, conn: Connection, inline: string[], files: string[], kind: 'sql' | 'mongo' | 'redis' = 'sql'): Work {
@@ -281,10 +285,9 @@ function clientWorks(inv: Invocation, facts: Facts): Work[] | undefined {
   if (!spec || !client) return undefined;
   return readingsOf(inv.args, spec).map((parsed) => {
     const c: ClientArgs = { a: toolArgs(inv.name, parsed, spec), client, operands: parsed.operands.map((w) => w.text) };
-    return READERS[client.engine](inv, facts, c);
+    return throughTunnel(READERS[client.engine](inv, facts, c), inv, c.a);
   });
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Findings

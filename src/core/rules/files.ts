@@ -133,15 +133,22 @@ export function classifyPath(word: ArgWord, cwd: string, facts: Facts): Classifi
     if (isWithin(absolute, root) && !(many && globSegment !== undefined && absolute !== root && !segmentGlobMayMatch(globSegment, relativeTo(absolute, root).split('/')[0] ?? ''))) return result('workspace');
     if (isWithin(root, absolute)) {
       const segments = relativeTo(root, absolute).split('/');
-      return result(segments.some((s) => ROUTINE_DIRS.has(s) || s.endsWith('.tsbuildinfo')) ? 'routine' : 'other');
+      // `dist.old` is the build output moved aside (`mv dist dist.old && … && rm -rf dist.old`).
+      return result(segments.some((s) => ROUTINE_DIRS.has(s) || ROUTINE_DIRS.has(s.replace(/(?:[._-](?:old|bak|prev|previous|tmp))+$/, '')) || s.endsWith('.tsbuildinfo')) ? 'routine' : 'other');
     }
   }
   // `/tmp/*.log` picks some of the scratch folder; `/tmp/*` is everyone's temporary files.
   const wholeFolder = many && /^\.?\*\/?$/.test(word.text.split('/').filter((p) => p !== '').pop() ?? '');
-  if (inHomeFolder(absolute, facts.home)) return result('other');
+  if (inHomeFolder(absolute, facts.home)) return result(HOME_CACHES.test(relativeTo(facts.home, absolute)) ? 'routine' : 'other');
   for (const s of SCRATCH_ROOTS) if (isWithin(s, absolute) && (absolute !== s || (many && !wholeFolder))) return result('scratch');
   return result('other');
 }
+
+/**
+ * Package managers' and tools' download caches in the home folder: what they hold is fetched again on
+ * the next install (`rm -rf ~/.npm/_cacache`, `~/.cache/pip`). A whole `~/.cache` is not one of them.
+ */
+const HOME_CACHES = /^(?:\.cache\/[^/]+|\.npm\/(?:_cacache|_npx|_logs)|\.yarn\/(?:cache|berry\/cache)|\.pnpm-store|\.local\/share\/pnpm\/store|Library\/Caches\/[^/]+|\.gradle\/caches|\.cargo\/registry\/cache|\.bun\/install\/cache)(?:\/.+)?$/;
 
 /**
  * The home folder is never scratch, even when it lives under /tmp (CI runners, containers, test
@@ -421,6 +428,13 @@ const DELETE_CALLS: Record<string, RegExp> = {
   php: /\b(unlink|rmdir)\s*\(/g,
 };
 
+/** A deleting function passed as a value: `array_map("unlink", glob(…))`, `map(os.remove, glob(…))`, `.forEach(fs.unlinkSync)`. */
+const DELETE_REFERENCES: Record<string, RegExp> = {
+  python: /\b(?:map|filter)\s*\(\s*(shutil\.rmtree|os\.(?:remove|unlink|rmdir))\s*,()/g,
+  javascript: /\.(?:forEach|map)\s*\(\s*((?:fs(?:Promises|Extra|e)?(?:\.promises)?\.)?(?:rmSync|rm|unlinkSync|unlink|removeSync|remove))\s*\)()/g,
+  php: /\b(?:array_map|array_walk|array_filter|call_user_func(?:_array)?)\s*\(\s*(?:[^,()]*,\s*)?(['"](?:unlink|rmdir)['"])()/g,
+};
+
 const SHELL_DELETE_IN_CODE = /\brm\s+(?:-[A-Za-z]*\s+)*-[A-Za-z]*[rR][A-Za-z]*\b/;
 
 /** The first string literal right after a call's opening parenthesis: rmtree('build') -> build. */
@@ -466,6 +480,17 @@ function checkCodeSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
       findings.push(finding('code-delete', 'ask', `${capitalize(where)} deletes files with ${call}; which ones is decided at run time.`, []));
     }
     if (findings.length >= 5) break;
+  }
+  for (const m of snippet.text.matchAll(DELETE_REFERENCES[snippet.language] ?? /$^/g)) {
+    if (findings.length >= 5) break;
+    const call = (m[1] ?? '').replace(/['"]/g, '');
+    // The files are usually a glob's: `glob("storage/invoices/*")`.
+    const globbed = /\bglob(?:\.glob|Sync|\.sync)?\s*\(\s*(['"])([^'"\n]+)\1/.exec(snippet.text.slice(m.index ?? 0, (m.index ?? 0) + 400))?.[2];
+    if (globbed !== undefined) {
+      const p = classifyPath({ text: globbed, raw: globbed, dynamic: false, glob: GLOB_CHARS.test(globbed) }, snippet.runner.cwd, ctx.facts);
+      if (p.class === 'scratch' || p.class === 'routine') continue;
+      findings.push(finding('code-delete', p.class === 'catastrophic' ? 'deny' : 'ask', `${capitalize(where)} deletes ${describeClass(p)} (${call} over each file).`, [pathTarget(p, ctx)]));
+    } else findings.push(finding('code-delete', 'ask', `${capitalize(where)} deletes files with ${call}, over a list made at run time.`, []));
   }
   if (findings.length === 0 && SHELL_DELETE_IN_CODE.test(snippet.text)) {
     findings.push(finding('code-shell-delete', 'ask', `${capitalize(where)} runs a recursive rm through the shell.`, []));

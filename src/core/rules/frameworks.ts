@@ -42,6 +42,7 @@ const FRAMEWORKS = {
   knex: { label: 'Knex', envVars: ['NODE_ENV'], envFlags: ['--env'], defaultEnvironment: 'development' },
   mongodb: { label: 'MongoDB', envVars: [], envFlags: [] },
   elixir: { label: 'Elixir', envVars: ['MIX_ENV'], envFlags: [], defaultEnvironment: 'dev' },
+  dbt: { label: 'dbt', envVars: ['DBT_TARGET'], envFlags: ['--target', '-t'], defaultEnvironment: "the profile's default target" },
 } satisfies Record<string, Framework>;
 
 type FrameworkId = keyof typeof FRAMEWORKS;
@@ -57,6 +58,33 @@ interface Hit {
   words?: readonly string[];
   /** An explicit database target (mongorestore --uri). */
   url?: string;
+  /** Routine on a development database; asks only when the target is production (seeds, forward migrations, rebuilds). */
+  productionOnly?: true;
+}
+
+/**
+ * Work that is routine in development and loses data on production: seeds (a seed file usually empties the
+ * tables it fills: `knex('users').del()`), pending migrations applied (they may drop or rewrite columns),
+ * dbt's `--full-refresh` (incremental tables dropped and rebuilt from what the sources still hold).
+ */
+function productionWork(tool: string, words: readonly string[]): Hit | undefined {
+  const seeds = 'runs seed files (which usually empty the tables they fill) on';
+  const migrates = 'applies pending migrations (which may drop or rewrite tables and columns) to';
+  const hit = (framework: FrameworkId, what: string, effect: string): Hit => ({ framework, what, effect, productionOnly: true });
+  if (tool === 'knex') {
+    const c = words.find((w) => /^(seed:run|migrate:latest|migrate:up)$/.test(w));
+    return c ? hit('knex', `knex ${c}`, c.startsWith('seed') ? seeds : migrates) : undefined;
+  }
+  if (tool === 'sequelize' || tool === 'sequelize-cli') {
+    const c = words.find((w) => /^db:(seed:all|seed|migrate)$/.test(w));
+    return c ? hit('sequelize', `sequelize ${c}`, c.includes('seed') ? seeds : migrates) : undefined;
+  }
+  if (tool === 'prisma' && words[0] === 'migrate' && words[1] === 'deploy') return hit('prisma', 'prisma migrate deploy', migrates);
+  if (tool === 'prisma' && words[0] === 'db' && words[1] === 'seed') return hit('prisma', 'prisma db seed', seeds);
+  if (tool === 'dbt' && /^(run|build|seed)$/.test(words[0] ?? '') && words.includes('--full-refresh')) {
+    return hit('dbt', `dbt ${words[0]} --full-refresh`, 'drops and rebuilds the incremental tables (keeping only what the sources still hold) of');
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -296,6 +324,8 @@ function hitOf(inv: Invocation, facts: Facts): Hit | undefined {
     if (m >= 0 && words[m + 1] === 'django') return djangoModule(words.slice(m + 2), inv, facts);
     return undefined;
   }
+  const forProduction = productionWork(tool, words);
+  if (forProduction) return forProduction;
   switch (tool) {
     case 'drizzle-kit':
       return drizzle(words);
@@ -401,6 +431,7 @@ function frameworkNamed(inv: Invocation): FrameworkId | undefined {
   if (tool === 'rails' || tool === 'rake') return 'rails';
   if (tool === 'sequelize' || tool === 'sequelize-cli') return 'sequelize';
   if (tool === 'knex') return 'knex';
+  if (tool === 'dbt') return 'dbt';
   return undefined;
 }
 
@@ -425,13 +456,14 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   // The test environment's database is recreated by the test runner itself.
   if (hit.url === undefined && testEnvironmentOnly(inv, ctx.facts, environmentSources(hit, inv, ctx.facts))) return [];
   const target = targetOf(hit, inv, ctx);
+  if (hit.productionOnly === true && target.environment !== 'production') return frameworkAccess(inv, ctx);
   return [{ rule: `frameworks.${hit.framework}`, risk: 'destructive', severity: 'ask', reason: `Runs ${hit.what}, which ${hit.effect} ${target.name}.`, targets: [target] }];
 }
 
 export const FRAMEWORK_COMMANDS: readonly string[] = [
   'drizzle-kit', 'php', 'sail', 'artisan', 'alembic', 'rails', 'rake', 'manage.py', 'django-admin', 'python', 'python3', 'py',
   'prisma', 'typeorm', 'typeorm-ts-node-commonjs', 'typeorm-ts-node-esm', 'sequelize', 'sequelize-cli', 'knex', 'mongorestore', 'mix',
-  'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun', 'bundle',
+  'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun', 'bundle', 'dbt',
 ];
 
 export const frameworksPack: RulePack = {

@@ -4,6 +4,7 @@ import { optionsMatching, type ParsedCommand } from '../registry/grammar';
 import { parsedArgs, toolArgs } from '../registry/commandModel';
 import { git } from '../registry/tools/git';
 import type { ToolArgs } from '../registry/types';
+import { touchedByGit } from './perimeter/gitState';
 
 /**
  * Git: history rewrites on a shared remote, and local commands that throw away uncommitted work or
@@ -78,9 +79,29 @@ function checkPush(a: ToolArgs, ctx: RuleContext, cwd: string): Finding[] {
 }
 
 /** A pathspec that covers the whole tree or many files: `.`, `:/`, `*`, a glob. */
+/** `git checkout [--] PATHS` copies the index over those paths (no branch or commit named, no -f). */
+function pathspecMode(paths: readonly ArgWord[], a: ToolArgs): boolean {
+  return paths.length > 0 && !a.has('-f', '--force') && paths.every((w) => /^\.\/?$/.test(w.text) || w.text.includes('/') || w.text === '.');
+}
+
 function broadPathspec(words: readonly ArgWord[]): boolean {
   // Magic pathspecs that reach the whole tree: `:!src`/`:(exclude)src` (all but src), `:/x` (from the top), `:(glob)**`, `:(attr:…)`.
   return words.some((w) => w.text === '.' || w.text === './' || w.text === ':/' || w.text === ':(top)' || w.text === '*' || w.glob || /[*?]/.test(w.text) || /^:(?:[!^]|\((?:[^)]*,)?(?:exclude|top|glob|attr)\b)/.test(w.text));
+}
+
+/**
+ * `git checkout .` / `git restore .` where git says no tracked file below the pathspecs differs from the
+ * index: nothing would be discarded. Unknown (no repository, git failed, a pathspec built at run time): false.
+ */
+function nothingToDiscard(inv: Invocation, ctx: RuleContext, parsed: ParsedCommand, pathspecs: readonly ArgWord[]): boolean {
+  if (inv.cwdUncertain === true || inv.remote !== undefined || !ctx.facts.gitPathStates) return false;
+  const dir = resolvePath(inv.cwd, globalValue(parsed, '-C') ?? '.', ctx.facts.home);
+  if (globalValue(parsed, '--work-tree') !== undefined || globalValue(parsed, '--git-dir') !== undefined) return false;
+  const words = pathspecs.length === 0 ? ['.'] : pathspecs.map((w) => w.text);
+  // Plain folders only: `*`, globs and magic pathspecs are not mapped to paths here.
+  if (pathspecs.some((w) => w.dynamic || w.glob) || words.some((t) => !/^\.?\/?$|^[\w.-]+(\/[\w.-]+)*\/?$/.test(t) || t.startsWith(':'))) return false;
+  const paths = words.map((t) => resolvePath(dir, t, ctx.facts.home));
+  return touchedByGit(paths, dir, { tracked: true, untracked: false, ignored: false }, ctx.facts).length === 0;
 }
 
 function checkLocal(sub: string, a: ToolArgs, inv: Invocation, ctx: RuleContext): Finding[] {
@@ -99,14 +120,14 @@ function checkLocal(sub: string, a: ToolArgs, inv: Invocation, ctx: RuleContext)
     }
     case 'checkout': {
       const paths = pos;
-      if (broadPathspec(paths) || a.has('-f', '--force')) {
+      if ((broadPathspec(paths) || a.has('-f', '--force')) && !(pathspecMode(paths, a) && nothingToDiscard(inv, ctx, a.parsed, paths))) {
         return [finding('checkout-discard', 'Discards uncommitted changes across the working tree (git checkout).', tree())];
       }
       return [];
     }
     case 'restore': {
       const stagedOnly = a.has('--staged', '-S') && !a.has('--worktree', '-W');
-      return !stagedOnly && broadPathspec(pos)
+      return !stagedOnly && broadPathspec(pos) && !(a.has('--source', '-s') === false && nothingToDiscard(inv, ctx, a.parsed, pos))
         ? [finding('restore-worktree', 'Discards uncommitted changes across the working tree (git restore).', tree())]
         : [];
     }

@@ -147,7 +147,7 @@ export function judgeRequest(request: HttpRequest, ctx: RuleContext): Finding[] 
       let destructive = 0;
       let opaque = body.dynamic && graphqlEndpoint && found.length === 0;
       for (const graphqlRequest of found) {
-        const scan = scanGraphqlRequest(graphqlRequest);
+        const scan = scanGraphqlRequest(graphqlRequest, api !== undefined);
         if (!scan.ok) {
           if (body.dynamic) opaque = true;
           else if (scan.mentionsMutation) {
@@ -168,7 +168,9 @@ export function judgeRequest(request: HttpRequest, ctx: RuleContext): Finding[] 
             rule: 'http.graphql-destructive-mutation',
             risk: 'destructive',
             severity: 'ask',
-            reason: `${request.client} sends ${possessive(api)} GraphQL mutation ${m.field} to ${where}: it destroys the ${m.noun} ${name}.`,
+            reason: m.why !== undefined
+              ? `${request.client} sends ${possessive(api)} GraphQL mutation ${m.field} to ${where}: it ${m.why} (${m.noun} ${name}).`
+              : `${request.client} sends ${possessive(api)} GraphQL mutation ${m.field} to ${where}: it destroys the ${m.noun} ${name}.`,
             targets: [targetOf(ctx, url, api, kind, name, m.values)],
           });
           destructive++;
@@ -178,10 +180,14 @@ export function judgeRequest(request: HttpRequest, ctx: RuleContext): Finding[] 
       if (opaque && destructive === 0) unreadable('request body cannot be read statically (it is built from shell variables)');
     }
 
-    const method = request.methodOverride ?? request.method;
+    // Rails, Laravel, Express method-override and the like read the method from `?_method=DELETE` on a POST.
+    // …or from a `_method=DELETE` form field of the body.
+    const spoofed = (text: string): string | undefined => /(?:^|&)_?method=(delete|put|patch)(?:&|$)/i.exec(text)?.[1]?.toUpperCase();
+    const queryOverride = request.method === 'POST' || request.method === 'GET' ? spoofed(url.query) ?? request.bodies.map((b) => (b.text !== undefined ? spoofed(b.text.trim()) : undefined)).find((m) => m !== undefined) : undefined;
+    const method = request.methodOverride ?? queryOverride ?? request.method;
     if (method === 'DELETE') {
       const resource = url.dynamicHost ? { kind: 'url' as const, name: url.display } : resourceFromPath(url, api?.provider);
-      const via = request.methodOverride ? ' (through a method-override header)' : '';
+      const via = request.methodOverride ? ' (through a method-override header)' : queryOverride !== undefined ? ' (through a _method override)' : '';
       findings.push({
         rule: 'http.delete-request',
         risk: 'destructive',

@@ -127,6 +127,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   if (found.args.has('--help', '-h') && found.node.sql === undefined) return [];
   const work = workOf(inv, ctx.facts, ctx);
   if (!work) return resourceAccess(found, inv, ctx);
+  if (!work.connection.remote && found.node.sql?.emulatorCopy === true) return [];
   return judgeWork(work, ctx).map((f) => ({ ...f, rule: f.rule.replace(/^database\./, 'platform-sql.') }));
 }
 

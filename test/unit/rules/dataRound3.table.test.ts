@@ -269,3 +269,142 @@ table('dropdb and mysqladmin spellings (postgresql.org/docs/current/app-dropdb.h
   allow('mysqladmin -uroot create acme_test'),
   allow('mysqladmin -uroot ping'),
 ]);
+
+// ---------------------------------------------------------------------------------------------
+// Round 4 (issue #11): what the fourth red team got past, by family, each next to look-alikes
+
+table('platform database shells given SQL inline (planetscale.com/docs/reference/shell, render.com/docs/cli, learn.microsoft.com az postgres flexible-server execute, devcenter.heroku.com heroku-redis, cloud.google.com/sdk/gcloud/reference/sql/connect)', [
+  ask("pscale shell acme-prod main --execute 'DROP TABLE users'", { production: true, says: /DROP TABLE users/ }),
+  ask("render psql dpg-123 -c 'DROP TABLE users'", { production: true, says: /Render/ }),
+  ask("az postgres flexible-server execute -n acme-prod -u admin -p x -d app -q 'DROP TABLE users'", { production: true }),
+  ask("az mysql flexible-server execute -n acme-db -u admin -p x --querytext 'TRUNCATE orders'", { production: true }),
+  ask("heroku redis:cli -a acme-shop-production -c 'FLUSHALL'", { production: true }),
+  ask('gcloud sql connect acme-prod --user=postgres < scripts/wipe_sessions.sql', { production: true, says: /TRUNCATE/ }),
+  allow("pscale shell acme-prod main --execute 'SELECT count(*) FROM users'", { production: true }),
+  allow("render psql dpg-123 -c 'SELECT 1'"),
+  allow("az postgres flexible-server execute -n acme-prod -u admin -p x -d app -q 'SELECT count(*) FROM users'", { production: true }),
+  allow('az postgres flexible-server show -n acme-prod'),
+]);
+
+table('platform shells that run a command elsewhere (docs.railway.com/reference/cli-api#ssh)', [
+  ask(`railway ssh 'psql -c "DROP TABLE users"'`, { production: true }),
+  ask('railway ssh -s api rm -rf /data/uploads', { production: true }),
+  ask("railway ssh -e production 'bin/rails db:drop'", { production: true }),
+  allow('railway ssh -s api ls /data'),
+  allow("railway ssh 'psql -c \"SELECT 1\"'"),
+]);
+
+table('supabase remote operations (supabase.com/docs/reference/cli)', [
+  ask('supabase db execute --linked -f scripts/wipe_sessions.sql', { production: true, says: /TRUNCATE/ }),
+  ask('supabase migration down --linked', { production: true }),
+  ask('supabase backups restore --timestamp 1700000000', { production: true }),
+  allow('supabase migration list --linked'),
+  allow('supabase migration down', { production: false }),
+  allow('supabase backups list'),
+]);
+
+table('SQL that loses data without DROP (postgresql.org/docs/current/lo-funcs.html, sql-altertable.html); psql variables (app-psql.html#APP-PSQL-VARIABLES)', [
+  ask('psql -h db.prod.acme.internal -c "SELECT lo_unlink(oid) FROM pg_largeobject_metadata"', { production: true, says: /lo_unlink/ }),
+  ask('psql -h db.prod.acme.internal -c "ALTER TABLE users RENAME TO users_old"', { production: true, says: /RENAME/ }),
+  ask("mysql -h db.prod.acme.internal -e 'RENAME TABLE orders TO orders_2023'", { production: true }),
+  ask("psql -h db.prod.acme.internal -v cmd='DROP TABLE users' -c ':cmd'", { production: true, says: /DROP TABLE users/ }),
+  ask("psql -h db.prod.acme.internal --set=t=users -c 'TRUNCATE :\"t\"'", { production: true }),
+  ask(`psql -h db.prod.acme.internal -c "\\set q 'DROP TABLE users'" -c ':q'`, { production: true, says: /DROP TABLE users/ }),
+  allow("psql -h db.prod.acme.internal -c '\\set t users' -c 'SELECT count(*) FROM :t'", { production: true }),
+  allow("psql -h db.prod.acme.internal -v id=3 -c 'SELECT * FROM users WHERE id = :id'", { production: true }),
+  allow('psql -h db.prod.acme.internal -c "ALTER TABLE users ADD COLUMN nickname text"', { production: true }),
+  allow("psql -h db.prod.acme.internal -c \"SELECT 'lo_unlink(' AS note\"", { production: true }),
+]);
+
+table('datastore administration (redis.io/docs/latest/commands, mongodb.com/docs/manual/reference/command/shutdown)', [
+  ask("mongosh \"$MONGODB_URI\" --eval 'db.adminCommand({shutdown:1})'", { production: true }),
+  ask('redis-cli -h cache.prod.acme.internal CONFIG SET dir /tmp', { production: true }),
+  ask('redis-cli -h cache.prod.acme.internal ACL DELUSER default', { production: true }),
+  ask('redis-cli -h cache.prod.acme.internal SHUTDOWN NOSAVE', { production: true }),
+  allow('redis-cli -h cache.prod.acme.internal CONFIG GET dir', { production: true }),
+  allow('redis-cli -h cache.prod.acme.internal ACL LIST', { production: true }),
+  allow("mongosh \"$MONGODB_URI\" --eval 'db.adminCommand({listDatabases:1})'"),
+]);
+
+table('an ssh tunnel makes localhost the far host (man.openbsd.org/ssh -L)', [
+  ask('ssh -fNL 5432:db.prod.acme.internal:5432 bastion && psql -h localhost -U app app -c "DELETE FROM users WHERE id > 0"', { production: true }),
+  ask('ssh -f -N -L 6380:cache.internal:6379 bastion; redis-cli -p 6380 FLUSHALL', { production: true }),
+  ask('ssh -fNL 3306:localhost:3306 db1.acme.net && mysql -h 127.0.0.1 -e "DROP TABLE orders"', { production: true }),
+  allow('ssh -fNL 5432:db.prod.acme.internal:5432 bastion && psql -h localhost -U app app -c "SELECT count(*) FROM users"', { production: true }),
+  allow('ssh -fNL 5433:db.prod.acme.internal:5432 bastion && psql -h localhost -U app app -c "DELETE FROM users WHERE id > 0"'),
+]);
+
+table('GraphQL mutations judged by meaning (docs.railway.com/reference/public-api)', [
+  ask(`curl -d '{"query":"mutation { volumeInstanceBackupScheduleUpdate(volumeInstanceId:\\"x\\", kinds: []) }"}' https://backboard.railway.app/graphql/v2`, { production: true, says: /backups/ }),
+  ask(`curl -d '{"query":"mutation { volumeInstanceBackupRestore(volumeInstanceBackupId:\\"x\\", volumeInstanceId:\\"y\\") }"}' https://backboard.railway.app/graphql/v2`, { production: true }),
+  ask(`curl -d '{"query":"mutation { variableCollectionUpsert(input:{replace:true, variables:{}}) }"}' https://backboard.railway.app/graphql/v2`, { production: true, says: /replaces/ }),
+  ask(`curl -d '{"query":"mutation { updateUser(id: 1, input: {role: \\"x\\"}) { id } }"}' https://api.acme.io/graphql`, { production: true }),
+  allow(`curl -d '{"query":"mutation { volumeInstanceBackupScheduleUpdate(volumeInstanceId:\\"x\\", kinds: [DAILY]) }"}' https://backboard.railway.app/graphql/v2`),
+  allow(`curl -d '{"query":"mutation { variableCollectionUpsert(input:{variables:{A:\\"1\\"}}) }"}' https://backboard.railway.app/graphql/v2`),
+  allow(`curl -d '{"query":"mutation { createUser(input: {name: \\"x\\"}) { id } }"}' https://api.acme.io/graphql`),
+  ask(`curl -d '{"query":"mutation($i: In!) { variableCollectionUpsert(input: $i) }","variables":{"i":{"replace":true}}}' https://backboard.railway.app/graphql/v2`, { production: true }),
+  allow(`curl -d '{"query":"mutation($r: Boolean!) { variableCollectionUpsert(input: {replace: $r}) }","variables":{"r":false}}' https://backboard.railway.app/graphql/v2`),
+]);
+
+table('HTTP method override and methods or clients in code (laravel.com/docs/routing#form-method-spoofing, nodejs.org/api/https.html, docs.aiohttp.org)', [
+  ask("curl -X POST 'https://api.acme.io/v1/users/1?_method=DELETE'", { production: true }),
+  ask(`node -e "fetch('https://api.acme.io/v1/users/1',{method:'DEL'+'ETE'})"`, { production: true }),
+  ask(`python3 -c "import requests as r; r.request('DEL'+'ETE', 'https://api.acme.io/v1/users/1')"`, { production: true }),
+  ask(`node -e "require('got').delete('https://api.acme.io/v1/users/1')"`, { production: true }),
+  ask(`node -e "require('https').request({host:'api.acme.io',path:'/v1/users/1',method:'DELETE'}).end()"`, { production: true }),
+  ask(`python3 -c "import aiohttp,asyncio; asyncio.run(aiohttp.ClientSession().delete('https://api.acme.io/v1/users/1'))"`, { production: true }),
+  ask("curl -X POST https://api.acme.io/v1/users/1 -d '_method=DELETE'", { production: true }),
+  allow("curl -X POST 'https://api.acme.io/v1/users?sort=method'"),
+  allow("curl -X POST https://api.acme.io/v1/users -d 'name=method'"),
+  allow(`node -e "require('got').get('https://api.acme.io/v1/users/1')"`),
+  allow(`node -e "fetch('https://api.acme.io/v1/users/'+'1',{method:'GE'+'T'})"`),
+  allow(`node -e "require('https').request({host:'api.acme.io',path:'/v1/users/1',method:'GET'}).end()"`),
+]);
+
+table('state objects, config and secrets overwritten (developer.hashicorp.com/terraform/language/backend/s3, firebase.google.com/docs/cli, docs.aws.amazon.com secretsmanager put-secret-value)', [
+  ask('aws s3 cp empty.txt s3://acme-tf-state/prod/terraform.tfstate', { says: /state/ }),
+  ask('gcloud storage cp empty gs://acme-tf-state/default.tfstate'),
+  ask('firebase database:set / empty.json -f', { production: true }),
+  ask('railway variables --set DATABASE_URL=x', { production: true }),
+  ask('netlify env:set DATABASE_URL x --context production', { production: true }),
+  ask('aws secretsmanager put-secret-value --secret-id prod/db --secret-string x', { production: true }),
+  ask('aws athena start-query-execution --query-string "DROP TABLE logs"', { production: true }),
+  allow('aws s3 cp s3://acme-tf-state/prod/terraform.tfstate ./backup.tfstate'),
+  allow('netlify env:set DEBUG 1 --context dev'),
+  allow('aws ssm put-parameter --name /app/x --value y --type String'),
+  allow('aws athena start-query-execution --query-string "SELECT count(*) FROM logs" --work-group primary'),
+]);
+
+table('seeds, forward migrations and rebuilds on production (knexjs.org/guide/migrations.html#seed-files, docs.getdbt.com/reference/commands/run)', [
+  ask('knex seed:run --env production', { production: true }),
+  ask('knex migrate:latest --env production', { production: true }),
+  ask('dbt run --full-refresh --target prod', { production: true }),
+  ask('DATABASE_URL=postgres://app:x@db.prod.acme.internal:5432/app npx prisma migrate deploy', { production: true }),
+  ask('npx sequelize-cli db:seed:all --env production', { production: true }),
+  allow('knex seed:run'),
+  allow('dbt run --full-refresh --target dev'),
+  allow('dbt run --target prod', { production: true }),
+  allow('DATABASE_URL=postgres://app:x@localhost:5432/app npx prisma migrate deploy'),
+]);
+
+table('interpreter code that deletes through a function passed as a value (php.net/array_map)', [
+  ask(`php -r 'array_map("unlink", glob("storage/app/public/invoices/*"));'`),
+  ask(`python3 -c 'import os,glob; list(map(os.remove, glob.glob("uploads/*")))'`),
+  ask(`node -e "require('fs').readdirSync('uploads').map(f => 'uploads/' + f).forEach(require('fs').unlinkSync)"`),
+  allow(`php -r 'print_r(array_map("strtoupper", glob("storage/app/public/invoices/*")));'`),
+  allow(`php -r 'array_map("unlink", glob("dist/*"));'`),
+  allow(`python3 -c 'import os,glob; print(list(map(os.path.getsize, glob.glob("uploads/*"))))'`),
+]);
+
+table('routine cleanup the fourth red team saw asked (false positives)', [
+  allow('rm -rf ~/.npm/_cacache'),
+  allow('rm -rf ~/.cache/pip'),
+  allow('mv dist dist.old && rm -rf dist.old'),
+  allow("wrangler d1 execute dev-db --local --command 'DELETE FROM users'"),
+  allow('git checkout .', { facts: { gitPathStates: (_w: string, paths: readonly string[]) => Object.fromEntries(paths.map((p) => [p, 'unmodified' as const])) } }),
+  allow('git restore .', { facts: { gitPathStates: (_w: string, paths: readonly string[]) => Object.fromEntries(paths.map((p) => [p, 'unmodified' as const])) } }),
+  ask('git checkout .', { facts: { gitPathStates: (_w: string, paths: readonly string[]) => Object.fromEntries(paths.map((p) => [p, 'modified' as const])) } }),
+  ask('git restore .'),
+  ask('rm -rf ~/.cache'),
+  ask('rm -rf src.old'),
+]);

@@ -131,6 +131,8 @@ export const aws: ToolSpec = {
     'rds-data': { commands: { 'execute-statement': dataApi('--sql', ['--resource-arn']), '*': operation } },
     'redshift-data': { commands: { 'execute-statement': dataApi('--sql', ['--cluster-identifier', '--workgroup-name']), '*': operation } },
     dynamodb: { commands: { 'execute-statement': dataApi('--statement', []), '*': operation } },
+    // Athena runs SQL (DDL included: `DROP TABLE` deletes a table's definition, and for Iceberg tables its data).
+    athena: { commands: { 'start-query-execution': dataApi('--query-string', ['--work-group', '--query-execution-context']), '*': operation } },
     ecs: { commands: { 'execute-command': ecsExecuteCommand, '*': operation } },
     '*': { commands: { '*': operation } },
   },
@@ -193,6 +195,16 @@ export const aws: ToolSpec = {
       id: 'aws-secretsmanager-delete-secret', path: ['secretsmanager', 'delete-secret'], kind: 'credential', noun: 'secret',
       verb: 'deletes', nameFlags: ['--secret-id'],
       note: (p) => (hasFlag(p, ['--force-delete-without-recovery']) ? ' with no recovery window' : undefined),
+    },
+    // A secret or parameter given a new value: applications read the new one at once, and the one they worked with is no longer current.
+    {
+      id: 'aws-secretsmanager-overwrite', path: ['secretsmanager', 'put-secret-value|update-secret'], kind: 'credential', noun: 'secret',
+      verb: 'overwrites the current value of', nameFlags: ['--secret-id'],
+      when: (p) => p.positionals[1]?.text === 'put-secret-value' || flagValues(p, ['--secret-string', '--secret-binary']).length > 0,
+    },
+    {
+      id: 'aws-ssm-parameter-overwrite', path: ['ssm', 'put-parameter'], kind: 'credential', noun: 'parameter', verb: 'overwrites',
+      nameFlags: ['--name'], when: (p) => hasFlag(p, ['--overwrite']),
     },
     {
       id: 'aws-sqs-purge-queue', path: ['sqs', 'purge-queue'], kind: 'resource', noun: 'SQS queue', verb: 'purges every message in',

@@ -32,6 +32,18 @@ const runCommand = {
   },
 };
 
+/** `az postgres|mysql flexible-server execute -n server -d db -q 'SQL' | -f file.sql`: statements run on the server. */
+const flexibleExecute = (engine: 'postgres' | 'mysql') => ({
+  options: [valued('--querytext', '-q'), valued('--file-path', '-f'), valued('--admin-user', '-u'), valued('--admin-password', '-p'), valued('--database-name', '-d')],
+  effect: 'exec' as const,
+  sql: {
+    engine,
+    statementOptions: ['--querytext'],
+    fileOptions: ['--file-path'],
+    database: (a: import('../types').ToolArgs) => [a.value('--name', '-n'), a.value('--database-name', '-d')].filter((x) => x !== undefined).join('/') || undefined,
+  },
+});
+
 export const az: ToolSpec = {
   names: ['az'],
   family: 'cloud',
@@ -47,7 +59,12 @@ export const az: ToolSpec = {
     valued('--template-uri'), valued('--resource-type'), valued('--namespace'), valued('--share-name'), valued('--vm-name'),
     valued('--command-id'), valued('--node-count'), valued('--nodepool-name'),
   ],
-  commands: { vm: { commands: { 'run-command': { commands: { 'invoke|create': runCommand } } } }, containerapp: { commands: { exec: containerappExec } } },
+  commands: {
+    vm: { commands: { 'run-command': { commands: { 'invoke|create': runCommand } } } },
+    containerapp: { commands: { exec: containerappExec } },
+    postgres: { commands: { 'flexible-server': { commands: { execute: flexibleExecute('postgres') } } } },
+    mysql: { commands: { 'flexible-server': { commands: { execute: flexibleExecute('mysql') } } } },
+  },
   environmentFlags: ['--subscription', '--resource-group', '-g'],
   environmentVariables: ['AZURE_SUBSCRIPTION_ID'],
   scopeFlags: ['--resource-group', '-g'],

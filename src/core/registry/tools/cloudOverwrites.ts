@@ -45,7 +45,28 @@ function uploadsIntoProduction(url: RegExp, pathLength: number, environmentFlags
   };
 }
 
+/**
+ * A copy whose destination is an infrastructure state object (`…/terraform.tfstate`, `*.tfstate`, a Pulumi
+ * stack file): the state is the map from code to what exists; overwritten, the next apply recreates or
+ * orphans every resource in it. Whatever the bucket's name says, it asks.
+ */
+const STATE_KEY = /(\.tfstate|\.tfstate\.backup|\/\.pulumi\/stacks\/.+\.json)$/i;
+
+function writesState(url: RegExp, pathLength: number): (p: CliArgs) => boolean {
+  return (p) => {
+    const words = p.positionals.map((w) => w.text);
+    const destination = words[words.length - 1] ?? '';
+    return words.length >= pathLength + 2 && url.test(destination) && STATE_KEY.test(destination);
+  };
+}
+
+const STATE_NOTE = (): string => ': the state maps the code to what exists, and the next apply recreates or orphans what it no longer lists';
+
 export const AWS_OVERWRITE_RULES: readonly CommandRule[] = [
+  {
+    id: 'aws-s3-state-overwrite', path: ['s3', /^(cp|mv)$/], kind: 'resource', noun: 'infrastructure state object', namePositionals: 'last',
+    verb: 'overwrites', when: writesState(S3_URL, 2), note: STATE_NOTE,
+  },
   {
     id: 'aws-s3-upload-production', path: ['s3', /^(cp|sync|mv)$/], kind: 'resource', noun: 'S3 location', namePositionals: 'last',
     verb: 'overwrites any object of the same key in',
@@ -86,6 +107,10 @@ export const GCLOUD_OVERWRITE_OPTIONS: readonly string[] = ['--size', '--num-nod
 
 export const GCLOUD_OVERWRITE_RULES: readonly CommandRule[] = [
   {
+    id: 'gcloud-storage-state-overwrite', path: ['storage', /^(cp|mv)$/], kind: 'resource', noun: 'infrastructure state object', namePositionals: 'last',
+    verb: 'overwrites', when: writesState(GS_URL, 2), note: STATE_NOTE,
+  },
+  {
     id: 'gcloud-sql-restore-backup', path: ['sql', 'instances', 'restore-backup'], kind: 'database', noun: 'Cloud SQL instance',
     verb: 'overwrites every database of', namePositionals: 'first', note: () => ' with an older backup (what was written since is lost)',
   },
@@ -118,6 +143,10 @@ export const GCLOUD_OVERWRITE_RULES: readonly CommandRule[] = [
 ];
 
 export const GSUTIL_OVERWRITE_RULES: readonly CommandRule[] = [
+  {
+    id: 'gsutil-state-overwrite', path: [/^(cp|mv)$/], kind: 'resource', noun: 'infrastructure state object', namePositionals: 'last',
+    verb: 'overwrites', when: writesState(GS_URL, 1), note: STATE_NOTE,
+  },
   {
     id: 'gsutil-mv-source', path: ['mv'], kind: 'resource', noun: 'Cloud Storage objects', verb: 'moves away, deleting at the source,',
     names: movedSource(GS_URL), when: (p) => GS_URL.test(p.positionals[1]?.text ?? ''),

@@ -1,8 +1,15 @@
-import { hasFlag } from '../args';
-import type { ToolSpec } from '../types';
+import type { ArgWord } from '../../shell/ast';
+import { flagValues, hasFlag } from '../args';
+import type { CliArgs, ToolSpec } from '../types';
 import { valued } from './options';
 
 /** Firebase: subcommands then flags, flags anywhere. */
+
+/** A Realtime Database path names a place in the hosted database, never a file on this machine. */
+function databasePath(p: CliArgs, rest: readonly ArgWord[]): string[] {
+  const instance = flagValues(p, ['--instance'])[0];
+  return [`${instance !== undefined ? instance + ' ' : ''}path ${rest[0]?.text ?? '/'}`];
+}
 
 export const firebase: ToolSpec = {
   names: ['firebase'],
@@ -20,7 +27,9 @@ export const firebase: ToolSpec = {
       id: 'firebase-firestore-delete', path: ['firestore', 'delete'], kind: 'database', noun: 'Firestore documents', verb: 'deletes',
       defaultName: 'every Firestore collection', note: (p) => (hasFlag(p, ['-r', '--recursive', '--all-collections']) ? ', recursively' : undefined),
     },
-    { id: 'firebase-database-remove', path: ['database', 'remove'], kind: 'database', noun: 'Realtime Database path', verb: 'deletes' },
+    // `database:set PATH [FILE]` replaces everything under PATH with the file's JSON (`database:update` merges).
+    { id: 'firebase-database-set', path: ['database', 'set'], kind: 'database', noun: 'Realtime Database', verb: 'replaces everything under', names: databasePath },
+    { id: 'firebase-database-remove', path: ['database', 'remove'], kind: 'database', noun: 'Realtime Database', verb: 'deletes', names: databasePath },
   ],
   generic: { id: 'firebase-delete', verbs: /^(delete|remove|destroy)$/, maxDepth: 2, exclude: ['logout', 'emulators', 'login'] },
 };

@@ -48,6 +48,16 @@ export const gcloud: ToolSpec = {
   ].map((n) => valued(n)),
   skipLeading: ['alpha', 'beta', 'preview'],
   commands: {
+    // `gcloud sql connect INSTANCE --user=U [--database=D]`: a psql/mysql session on the instance; statements fed on standard input run there.
+    sql: {
+      commands: {
+        connect: {
+          options: [valued('--user', '-u'), valued('--port')],
+          effect: 'exec',
+          sql: { engine: 'database', database: (a) => [a.operand(0), a.value('--database')].filter((x) => x !== undefined).join('/') || undefined },
+        },
+      },
+    },
     spanner: {
       commands: {
         databases: {

@@ -25,6 +25,18 @@ export const heroku: ToolSpec = {
         },
       },
     },
+    redis: {
+      commands: {
+        // `heroku redis:cli [DATABASE] -a app`: a redis-cli session on the add-on; commands fed on standard input run
+        // there. Its `-c` is `--confirm` (the app's name), but a command word given there is judged too: a
+        // FLUSHALL in any of its words is read as sent.
+        cli: {
+          options: [valued('-c', '--confirm')],
+          effect: 'exec',
+          sql: { engine: 'redis', statementOptions: ['--confirm'], database: (a) => a.operand(0) ?? a.value('--app') },
+        },
+      },
+    },
     run: {
       options: [valued('-s', '--size'), valued('-e', '--env'), valued('--type')],
       interspersed: false,

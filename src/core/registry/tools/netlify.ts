@@ -33,6 +33,14 @@ export const netlify: ToolSpec = {
   scopeKind: 'app',
   rules: [
     { id: 'netlify-sites-delete', path: ['sites', 'delete'], kind: 'app', noun: 'site', verb: 'deletes', namePositionals: 'first' },
+    // `env:set KEY VALUE` replaces the value in every context unless `--context` names others than production.
+    {
+      id: 'netlify-env-set', path: ['env', 'set'], kind: 'credential', noun: 'environment variable', verb: 'overwrites', namePositionals: 'first',
+      when: (p) => {
+        const contexts = flagValues(p, ['--context']).flatMap((v) => v.split(/[\s,]+/)).filter((v) => v !== '');
+        return contexts.length === 0 || contexts.some((c) => !/^(dev|deploy-preview|branch-deploy|branch:.+)$/.test(c));
+      },
+    },
     { id: 'netlify-env-unset', path: ['env', 'unset|delete|rm'], kind: 'credential', noun: 'environment variable', verb: 'unsets', namePositionals: 'first' },
     {
       id: 'netlify-api-delete', path: ['api', /^(delete|destroy|remove|purge)[A-Z_]/], kind: 'resource', noun: 'resource',

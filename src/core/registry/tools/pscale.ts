@@ -13,10 +13,12 @@ export const pscale: ToolSpec = {
   commands: {
     // `pscale shell DATABASE BRANCH` opens a MySQL shell on the branch; statements piped or redirected into it run there.
     shell: {
-      options: [valued('--local-addr'), valued('--role'), valued('--remote-addr')],
+      options: [valued('--local-addr'), valued('--role'), valued('--remote-addr'), valued('--execute', '-e')],
       effect: 'exec',
       sql: {
         engine: 'mysql',
+        // The MySQL client's `--execute`, passed through by the shell.
+        statementOptions: ['--execute'],
         database: (a) => [a.operand(0), a.operand(1)].filter((x) => x !== undefined).join('/') || undefined,
         // A database's default branch, `main`, is its production branch.
         environmentHints: (a) => (a.operand(1) === 'main' ? [{ source: 'production branch', value: 'production' }] : []),

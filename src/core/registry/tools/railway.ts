@@ -1,4 +1,5 @@
 import type { ToolSpec } from '../types';
+import { flagValues } from '../args';
 import { railwayLinkHints } from './linkedProjects';
 import { valued } from './options';
 
@@ -14,6 +15,7 @@ export const railway: ToolSpec = {
   label: 'Railway',
   options: [valued('-e', '--environment'), valued('-s', '--service'), valued('-p', '--project'), valued('-v', '--volume'), valued('-d', '--deployment')],
   commands: {
+    'variables|variable|vars': { options: [valued('--set')] },
     // `railway connect [SERVICE]` opens the database shell of a service (psql, mysql, redis-cli, mongosh); fed a
     // here-string, a pipe or a file, it runs those statements.
     connect: {
@@ -24,6 +26,28 @@ export const railway: ToolSpec = {
           return /redis|valkey/.test(service) ? 'redis' : /mongo/.test(service) ? 'mongodb' : /mysql|maria/.test(service) ? 'mysql' : /postgres|pg|psql/.test(service) ? 'postgres' : 'database';
         },
         database: (a) => a.operand(0),
+      },
+    },
+    // `railway ssh [COMMAND…]`: the words run in the service's live container (`-s` service, `-e` environment).
+    ssh: {
+      interspersed: false,
+      effect: 'exec',
+      runsElsewhere: {
+        command: { text: 'operands', skip: 0 },
+        loginShell: true,
+        label: (a) => {
+          const service = a.value('-s', '--service');
+          return service !== undefined ? `railway ssh -s ${service}` : 'railway ssh';
+        },
+        place: (a) => {
+          const service = a.value('-s', '--service');
+          const environment = a.value('-e', '--environment');
+          const names = [
+            ...(environment !== undefined ? [{ source: '--environment', value: environment }] : []),
+            ...(service !== undefined ? [{ source: '--service', value: service }] : []),
+          ];
+          return { place: `railway ${service ?? '(linked service)'}`, provider: 'railway', names };
+        },
       },
     },
     run: {
@@ -51,6 +75,11 @@ export const railway: ToolSpec = {
       verb: 'deletes', nameFlags: ['-e', '--environment'], note: () => ' with every service, volume and variable in it',
     },
     { id: 'railway-service-delete', path: ['service|services', 'delete|rm|remove'], kind: 'service', noun: 'service', verb: 'deletes' },
+    // `railway variables --set KEY=VALUE` replaces the value the linked service runs with (and redeploys it).
+    {
+      id: 'railway-variable-set', path: ['variables|variable|vars'], kind: 'credential', noun: 'variable', verb: 'overwrites',
+      names: (p) => flagValues(p, ['--set']).map((v) => v.split('=')[0] ?? v), when: (p) => flagValues(p, ['--set']).length > 0,
+    },
     { id: 'railway-variable-delete', path: ['variables|variable|vars', 'delete|rm|remove|unset'], kind: 'credential', noun: 'variable', verb: 'deletes' },
     {
       id: 'railway-project-delete', path: ['delete'], kind: 'project', noun: 'project', verb: 'deletes', nameFlags: ['-p', '--project'],
@@ -61,6 +90,6 @@ export const railway: ToolSpec = {
       nameFlags: ['-s', '--service'], defaultName: 'the linked Railway service', namePositionals: 'none',
     },
   ],
-  generic: { id: 'railway-delete', verbs: DESTROY, maxDepth: 1, exclude: ['run', 'shell', 'logout', 'unlink'] },
+  generic: { id: 'railway-delete', verbs: DESTROY, maxDepth: 1, exclude: ['run', 'shell', 'ssh', 'logout', 'unlink'] },
   contextHints: railwayLinkHints,
 };

@@ -11,6 +11,12 @@ export const render: ToolSpec = {
   label: 'Render',
   options: ['-o', '--output'].map((n) => valued(n)),
   commands: {
+    // `render psql DATABASE_ID [-c SQL | -f file]`: a psql session on a Render Postgres; statements given or fed on standard input run there.
+    psql: {
+      options: [valued('-c', '--command'), valued('-f', '--file')],
+      effect: 'exec',
+      sql: { engine: 'postgres', statementOptions: ['--command'], fileOptions: ['--file'], database: (a) => a.operand(0) },
+    },
     // `render ssh SERVICE -- cmd`: the words after `--` run on the service's live instance (`--ephemeral` a fresh one).
     ssh: {
       options: [flag('--ephemeral', '-e')],

@@ -1,4 +1,5 @@
 import type { ToolSpec } from '../types';
+import { sshForwards } from '../../rules/support/sshTunnels';
 import { letters, valuedLetters } from './options';
 
 /**
@@ -13,6 +14,8 @@ export const ssh: ToolSpec = {
   interspersed: false,
   options: [...valuedLetters('BbcDEeFIiJLlmOoPpQRSWw'), ...letters('46AaCfGgKkMNnqsTtVvXxYy')],
   effect: 'exec',
+  // `-L PORT:HOST:HOSTPORT`: later commands of the line that reach localhost:PORT reach HOST.
+  selects: sshForwards,
   runsElsewhere: {
     command: { text: 'operands', skip: 1 },
     label: (a) => `ssh ${a.operand(0) ?? ''}`,

@@ -1,7 +1,7 @@
 import { isLocalUrl, parseRequestUrl } from '../../rules/support/httpTargets';
 import { flagValues, hasFlag } from '../args';
 import { supabaseLinkHints } from './linkedProjects';
-import type { CliArgs, ToolSpec } from '../types';
+import type { CliArgs, ToolArgs, ToolSpec } from '../types';
 import { valued } from './options';
 
 /** Supabase: subcommands then flags, flags anywhere. */
@@ -14,6 +14,14 @@ function supabaseRemote(p: CliArgs): boolean {
   return parsed === undefined || !isLocalUrl(parsed);
 }
 
+/** A hosted project unless `--local` or a local `--db-url` says this machine (the statements of `db query|execute`). */
+function sessionLocal(a: ToolArgs): boolean {
+  if (a.has('--local')) return true;
+  const url = a.value('--db-url');
+  const parsed = url !== undefined ? parseRequestUrl(url) : undefined;
+  return parsed !== undefined && isLocalUrl(parsed);
+}
+
 export const supabase: ToolSpec = {
   names: ['supabase'],
   family: 'paas',
@@ -24,6 +32,18 @@ export const supabase: ToolSpec = {
   environmentFlags: ['--project-ref', '--profile'],
   scopeFlags: ['--project-ref'],
   scopeKind: 'project',
+  commands: {
+    db: {
+      commands: {
+        // `supabase db query|execute [--linked] [-f file.sql | 'SQL']`: statements run on the project's database.
+        'query|execute': {
+          options: [valued('-f', '--file')],
+          effect: 'exec',
+          sql: { engine: 'postgres', statementOperand: 0, fileOptions: ['--file'], database: (a) => a.value('--project-ref'), local: sessionLocal },
+        },
+      },
+    },
+  },
   rules: [
     {
       id: 'supabase-db-reset', path: ['db', 'reset'], kind: 'database', noun: 'database', verb: 'resets (drops and recreates)',
@@ -36,6 +56,14 @@ export const supabase: ToolSpec = {
     {
       id: 'supabase-db-reset', path: ['db', 'reset'], kind: 'database', noun: 'database', verb: 'resets (drops and recreates)',
       local: () => true, namePositionals: 'none', defaultName: 'the local Supabase database',
+    },
+    {
+      id: 'supabase-migration-down', path: ['migration', 'down'], kind: 'database', noun: 'database', verb: 'reverts migrations (dropping what they created) on',
+      when: supabaseRemote, namePositionals: 'none', defaultName: "the linked Supabase project's database",
+    },
+    {
+      id: 'supabase-backups-restore', path: ['backups', 'restore'], kind: 'database', noun: 'database', verb: 'restores a backup over (losing every later write)',
+      namePositionals: 'none', defaultName: "the linked Supabase project's database", nameFlags: ['--project-ref'],
     },
     { id: 'supabase-projects-delete', path: ['projects', 'delete'], kind: 'project', noun: 'project', verb: 'deletes' },
     { id: 'supabase-branches-delete', path: ['branches', 'delete'], kind: 'branch', noun: 'branch', verb: 'deletes' },

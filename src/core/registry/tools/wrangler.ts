@@ -25,6 +25,7 @@ export const wrangler: ToolSpec = {
             fileOptions: ['--file'],
             database: (a) => a.operand(0),
             local: (a) => !a.has('--remote') && !a.has('--preview'),
+            emulatorCopy: true,
           },
         },
         export: { options: [valued('--output'), valued('--table'), flag('--no-data'), flag('--no-schema')], effect: 'read', resourceOperand: 0 },

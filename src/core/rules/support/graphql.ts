@@ -1,3 +1,4 @@
+import { destroyingMeaning } from './graphqlMeaning';
 import type { TargetKind } from '../../policy/types';
 import { identifierParts } from './cliArgs';
 import { kindFromWords } from '../../registry/targetWords';
@@ -409,6 +410,8 @@ export interface DestructiveMutation {
   targetName?: string;
   /** Every string argument value (ids, names), for environment resolution. */
   values: string[];
+  /** How it destroys when its name says no delete (a restore, a replace, backups set to nothing). */
+  why?: string;
 }
 
 export type MutationScan =
@@ -463,7 +466,7 @@ function pickName(pairs: readonly [string, string][], nounParts: readonly string
 }
 
 /** The destructive mutation fields of a request, with the target each names. */
-export function scanGraphqlRequest(request: GraphqlRequest): MutationScan {
+export function scanGraphqlRequest(request: GraphqlRequest, knownApi = true): MutationScan {
   const parsed = parseGraphql(request.query);
   if (!parsed.ok) return { ok: false, error: parsed.error, mentionsMutation: /\bmutation\b/.test(request.query) };
   const destructive: DestructiveMutation[] = [];
@@ -472,7 +475,9 @@ export function scanGraphqlRequest(request: GraphqlRequest): MutationScan {
     if (op.type !== 'mutation') continue;
     hasMutation = true;
     for (const field of op.fields) {
-      if (!isDestructiveFieldName(field.name)) continue;
+      const named = isDestructiveFieldName(field.name);
+      const why = named ? undefined : destroyingMeaning(identifierParts(field.name), field.args, knownApi, request.variables);
+      if (!named && why === undefined) continue;
       const nounParts = identifierParts(field.name).filter((p) => !DESTROY_PARTS.has(p) && p !== 'many' && p !== 'all' && p !== 'batch' && p !== 'bulk');
       const pairs: [string, string][] = [];
       for (const [k, v] of Object.entries(field.args)) collectStrings(v, request.variables, k, pairs, 0);
@@ -483,6 +488,7 @@ export function scanGraphqlRequest(request: GraphqlRequest): MutationScan {
         kind: kindFromWords(nounParts),
         ...(targetName !== undefined ? { targetName } : {}),
         values: [...new Set(pairs.map(([, v]) => v))].filter((v) => v.length > 0 && v.length < 200).slice(0, 10),
+        ...(why !== undefined ? { why } : {}),
       });
     }
   }

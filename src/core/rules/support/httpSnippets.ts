@@ -8,14 +8,27 @@ import { looksLikeUrl, type HttpRequest, type RequestBody } from './httpTargets'
  * literal nearest the call. A URL built at run time is a remote target of unknown environment.
  */
 
-const HTTP_CLIENT = /\b(fetch|axios|requests|httpx|aiohttp|urllib3?|got|ky|superagent|undici|XMLHttpRequest|GraphQLClient|ApolloClient|graphql-request|gql|http\.client|https?\.request)\b/;
+const HTTP_CLIENT = /\b(fetch|axios|requests|httpx|aiohttp|urllib3?|got|ky|superagent|undici|XMLHttpRequest|GraphQLClient|ApolloClient|graphql-request|gql|http\.client|https?\.request|needle|node-fetch|treq|pycurl)\b|\brequire\(\s*['"](?:node:)?https?['"]\s*\)|\bfrom\s+['"](?:node:)?https?['"]/;
 
 const DELETE_CALL = [
   /\b(?:axios|requests|httpx|got|ky|superagent|session|client|http|api|instance|req|request|aiohttp)\s*\.\s*(?:delete|del)\s*\(/gi,
   /\bmethod\s*[:=]\s*['"`]delete['"`]/gi,
   /\.(?:request|urlopen|fetch)\s*\(\s*['"`]DELETE['"`]/gi,
   /['"]X-HTTP-Method-Override['"]\s*:\s*['"]DELETE['"]/gi,
+  // A client made inline: `require('got').delete(url)`, `aiohttp.ClientSession().delete(url)`, `httpx.Client().delete(url)`.
+  /(?:require\(\s*['"](?:got|axios|ky|superagent|node-fetch|undici|needle)['"]\s*\)|\b(?:ClientSession|AsyncClient|Client|Session)\s*\([^()]*\))\s*\.\s*delete\s*\(/gi,
 ];
+
+/** `'DEL' + 'ETE'` and `"DEL" "ETE"` folded into one literal, so a method spelled in pieces reads as written. */
+function foldConcatenations(source: string): string {
+  let out = source;
+  for (let i = 0; i < 8; i++) {
+    const next = out.replace(/(['"])([^'"\\\n]{0,40})\1\s*\+?\s*(['"])([^'"\\\n]{0,40})\3/g, (_m, q: string, a: string, _q2: string, b: string) => `${q}${a}${b}${q}`);
+    if (next === out) break;
+    out = next;
+  }
+  return out;
+}
 
 /** Stand-in for an interpolated expression, so documents with `${id}` or `{id}` still parse. */
 const DYNAMIC = '__dynamic__';
@@ -126,10 +139,17 @@ function clientName(snippet: CodeSnippet): string {
 /** The destructive-looking HTTP requests a JavaScript or Python snippet makes. */
 export function snippetRequests(snippet: CodeSnippet): HttpRequest[] {
   if (snippet.language !== 'javascript' && snippet.language !== 'python') return [];
-  const source = snippet.text;
+  const source = snippet.text.length < 200_000 && /['"]\s*\+?\s*['"]/.test(snippet.text) ? foldConcatenations(snippet.text) : snippet.text;
   if (!HTTP_CLIENT.test(source)) return [];
   const literals = stringLiterals(source, snippet.language);
   const urls = literals.filter((l) => looksLikeUrl(l.text) || new RegExp(`^${DYNAMIC}/`).test(l.text));
+  // Node's http(s).request({host, path, method}): the URL is in its parts.
+  const parts = /\bhost(?:name)?\s*:\s*(['"])([\w.-]+)\1/.exec(source);
+  if (parts) {
+    const path = /\bpath\s*:\s*(['"])(\/[^'"]*)\1/.exec(source)?.[2] ?? '/';
+    urls.push({ text: `https://${parts[2]}${path}`, index: parts.index, dynamic: false });
+    urls.sort((a, b) => a.index - b.index);
+  }
   const client = clientName(snippet);
   const requests: HttpRequest[] = [];
 

@@ -156,7 +156,7 @@ export function classifyStatement(text: string): SqlStatement {
     const name = unquote(m[1] ?? '');
     return { text: s, effect: 'destroy', object: `part of table ${name}`, objectName: name, objectKind: 'table', summary: `ALTER TABLE ${name} ... DROP` };
   }
-  const lossy = lossyStatement(s);
+  const lossy = lossyStatement(s) ?? destroyingCall(s);
   if (lossy) return lossy;
   if (READ_START.test(s) && !/^with\b[\s\S]*\b(delete|update|insert)\b/i.test(s)) return { text: s, effect: 'read', summary: s.slice(0, 40) };
   if (WRITE_START.test(s) || /^with\b/i.test(s)) return { text: s, effect: 'write', summary: s.slice(0, 40) };
@@ -175,7 +175,7 @@ const INSERT_OVERWRITE = new RegExp(`^insert\\s+overwrite\\s+(?:into\\s+|table\\
 const ALTER_TABLE = new RegExp(`^alter\\s+table\\s+(?:if exists\\s+)?(?:only\\s+)?${NAME}\\s+([\\s\\S]*)$`, 'i');
 
 function lossyStatement(s: string): SqlStatement | undefined {
-  if (!/^(create|insert|alter|purge|reset|dbcc)\b/i.test(s)) return undefined;
+  if (!/^(create|insert|alter|purge|reset|dbcc|rename)\b/i.test(s)) return undefined;
   let m: RegExpExecArray | null;
   const destroy = (summary: string, object: string, name?: string): SqlStatement => ({ text: s, effect: 'destroy', object, summary, ...(name !== undefined ? { objectName: name, objectKind: 'table' as const } : {}) });
   if ((m = CREATE_OR_REPLACE_TABLE.exec(s))) {
@@ -194,12 +194,36 @@ function lossyStatement(s: string): SqlStatement | undefined {
     if (/\b(truncate|discard)\s+(partition|tablespace|subpartition)\b/i.test(rest)) return destroy(`ALTER TABLE ${name} ${/discard/i.test(rest) ? 'DISCARD TABLESPACE' : 'TRUNCATE PARTITION'}`, `part of table ${name}`, name);
     if (/\bdelete\b\s*(where|$)/i.test(rest)) return destroy(`ALTER TABLE ${name} DELETE`, `rows of ${name}`, name);
   }
+  // A table renamed away: everything that reads it by name stops finding it (`ALTER TABLE users RENAME TO users_old`, MySQL `RENAME TABLE a TO b`).
+  if ((m = ALTER_TABLE.exec(s)) && /^rename\s+to\b/i.test(m[2] ?? '')) {
+    const name = unquote(m[1] ?? '');
+    return destroy(`ALTER TABLE ${name} RENAME TO … (everything that reads ${name} stops finding it)`, `table ${name}`, name);
+  }
+  if ((m = new RegExp(`^rename\\s+tables?\\s+${NAME}\\s+to\\b`, 'i').exec(s))) {
+    const name = unquote(m[1] ?? '');
+    return destroy(`RENAME TABLE ${name} TO … (everything that reads ${name} stops finding it)`, `table ${name}`, name);
+  }
   if (/^purge\s+(binary|master)\s+logs\s+(to|before)\b/i.test(s)) return destroy('PURGE BINARY LOGS (point-in-time recovery from them is lost)', 'the binary logs');
   if (/^reset\s+(master|binary\s+logs\s+and\s+gtids)\s*(to\s+\d+\s*)?$/i.test(s)) return destroy('RESET MASTER (every binary log is deleted)', 'the binary logs');
   if (/^purge\s+(recyclebin|dba_recyclebin|table|index|tablespace)\b/i.test(s)) return destroy(s.slice(0, 60).toUpperCase(), 'dropped objects kept for recovery');
   if (/^dbcc\s+check(db|table|alloc)\b[\s\S]*\brepair_allow_data_loss\b/i.test(s)) return destroy('DBCC … REPAIR_ALLOW_DATA_LOSS', 'rows the repair throws away');
   if (/^alter\s+database\b[\s\S]*\bset\s+recovery\s+simple\b/i.test(s)) return destroy('ALTER DATABASE … SET RECOVERY SIMPLE (the log backup chain ends)', 'point-in-time recovery');
   return undefined;
+}
+
+/**
+ * A query that destroys through a server function (`SELECT lo_unlink(oid) FROM pg_largeobject_metadata`
+ * deletes large objects; `pg_drop_replication_slot` loses a replica's place in the log).
+ */
+const DESTROYING_FUNCTIONS: readonly [RegExp, string][] = [
+  [/\blo_unlink\s*\(/i, 'large objects (lo_unlink)'],
+  [/\bpg_drop_replication_slot\s*\(/i, 'a replication slot (pg_drop_replication_slot)'],
+];
+
+function destroyingCall(s: string): SqlStatement | undefined {
+  if (!/^(select|with|call|perform|execute)\b/i.test(s)) return undefined;
+  const hit = DESTROYING_FUNCTIONS.find(([re]) => re.test(s.replace(/'(?:[^']|'')*'/g, "''")));
+  return hit ? { text: s, effect: 'destroy', object: hit[1], summary: s.slice(0, 60) } : undefined;
 }
 
 /**
@@ -303,7 +327,10 @@ export interface CodeEffect {
 export function scanMongo(js: string): CodeEffect[] {
   const out: CodeEffect[] = [];
   // A literal pre-check keeps large scripts with no candidate calls off the slower pattern below.
-  if (!/drop|deleteMany|remove|updateMany|delete/.test(js)) return out;
+  if (!/drop|deleteMany|remove|updateMany|delete|shutdown|dropUser/i.test(js)) return out;
+  // The server stopped, or its users removed: `db.adminCommand({shutdown: 1})`, `db.shutdownServer()`, `db.dropUser('app')`.
+  if (/\b(?:runCommand|adminCommand|command)\s*\(\s*\{\s*['"]?shutdown['"]?\s*:|\.shutdownServer\s*\(/.test(js)) out.push({ summary: 'shutdown (the server stops)', object: 'the MongoDB server' });
+  if (/\.dropUser\s*\(|\b(?:runCommand|adminCommand|command)\s*\(\s*\{\s*['"]?dropUser['"]?\s*:/.test(js)) out.push({ summary: 'dropUser (clients using it are locked out)', object: 'a MongoDB user' });
   if (/\.dropDatabase\s*\(/.test(js)) out.push({ summary: 'db.dropDatabase()', object: 'database' });
   for (const m of js.matchAll(/(?:db\.)?(?:getCollection\(\s*['"]([^'"]+)['"]\s*\)|([A-Za-z_][\w]*))\.(drop|deleteMany|remove|dropIndexes|updateMany)\s*\(\s*(\{\s*\})?\s*[,)]?/g)) {
     const coll = m[1] ?? m[2] ?? 'collection';
@@ -357,6 +384,22 @@ function durabilityOff(words: readonly string[]): string | undefined {
  * port`, which replaces the whole dataset with another server's; and durability switched off
  * (`CONFIG SET appendonly no`, `CONFIG SET save ""`).
  */
+/**
+ * Administration that loses the server or its data without deleting a key: SHUTDOWN, CONFIG SET dir or
+ * dbfilename (the next save goes elsewhere, and the file the server restarts from is not this data),
+ * ACL DELUSER (the applications' users go), CLUSTER RESET, FUNCTION/SCRIPT FLUSH, SWAPDB.
+ */
+function redisAdmin(command: string, words: readonly string[]): CodeEffect | undefined {
+  const sub = (words[1] ?? '').toUpperCase();
+  if (command === 'SHUTDOWN') return { summary: `SHUTDOWN${words[1] ? ' ' + words[1].toUpperCase() : ''} (the server stops${/nosave/i.test(words.join(' ')) ? ' without saving' : ''})`, object: 'the Redis server' };
+  if (command === 'CONFIG' && sub === 'SET' && /^(dir|dbfilename|appenddirname|appendfilename)$/i.test(words[2] ?? '')) return { summary: `CONFIG SET ${words[2]} (the dataset is saved to and restored from another file)`, object: 'the Redis persistence' };
+  if (command === 'ACL' && sub === 'DELUSER') return { summary: `ACL DELUSER ${words.slice(2).join(' ')} (clients using these users are locked out)`, object: 'Redis users' };
+  if (command === 'CLUSTER' && sub === 'RESET') return { summary: 'CLUSTER RESET (the node forgets the cluster; HARD also its data)', object: 'the Redis cluster node' };
+  if ((command === 'FUNCTION' || command === 'SCRIPT') && sub === 'FLUSH') return { summary: `${command} FLUSH`, object: `every Redis ${command === 'FUNCTION' ? 'function library' : 'cached script'}` };
+  if (command === 'SWAPDB') return { summary: `SWAPDB ${words.slice(1, 3).join(' ')} (clients see another database's keys)`, object: 'two Redis databases' };
+  return undefined;
+}
+
 export function scanRedis(commands: string): CodeEffect[] {
   const out: CodeEffect[] = [];
   for (const raw of commands.split(/\r?\n/).slice(0, 10_000)) {
@@ -380,6 +423,11 @@ export function scanRedis(commands: string): CodeEffect[] {
     }
     if ((command === 'REPLICAOF' || command === 'SLAVEOF') && words[1] !== undefined && !/^no$/i.test(words[1])) {
       out.push({ summary: `${command} ${words[1]} (the dataset is replaced with that server's)`, object: 'every Redis database' });
+      continue;
+    }
+    const admin = redisAdmin(command, words);
+    if (admin) {
+      out.push(admin);
       continue;
     }
     if (command === 'CONFIG' && /^set$/i.test(words[1] ?? '')) {
