@@ -37,6 +37,9 @@ function globPatterns(text: string): string[] {
 
 const DOTENV_READERS = /\bdotenv_values\s*\(|\bdotenv\.parse\s*\(|\bDotenv\.(?:parse|load)\s*\(|\bdotenv\.config\s*\([^)]*\)\s*\.parsed/;
 
+/** Calls that read a file's content, in the languages a snippet is judged in. */
+const FILE_READS = /\b(open|read_text|read_bytes|readFileSync|readFile|createReadStream|File\.read|IO\.read|readlines|file_get_contents|readfile|fopen|file|slurp|load|loads|safe_load)\s*\(|\bFile\.(read|open|foreach)\b|\bcat\b/;
+
 /** Credential files a snippet reaches by an assembled name, a dotenv loader or a glob, each once. */
 export function checkSnippetCredentialReads(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   if (!['python', 'javascript', 'ruby', 'perl', 'php'].includes(snippet.language)) return [];
@@ -51,7 +54,8 @@ export function checkSnippetCredentialReads(snippet: CodeSnippet, ctx: RuleConte
   const who = `A ${snippet.language} snippet run by ${snippet.runner.name}`;
   for (const s of assembledStrings(text)) add(infoFor(resolvePath(cwd, s, facts.home), facts), `${who} (a file name assembled from pieces)`);
   if (DOTENV_READERS.test(text)) add(infoFor(resolvePath(cwd, '.env', facts.home), facts), `${who} (a dotenv loader)`);
-  for (const pattern of globPatterns(text)) {
+  // A glob alone prints names (`print(glob.glob('.env*'))`); it reaches values only when the snippet reads files.
+  for (const pattern of FILE_READS.test(text) ? globPatterns(text) : []) {
     const segments = pattern.split('/');
     const firstGlob = segments.findIndex((seg) => /[*?[{]/.test(seg));
     const base = resolvePath(cwd, firstGlob <= 0 ? (pattern.startsWith('/') ? '/' : '.') : segments.slice(0, firstGlob).join('/') || '/', facts.home);

@@ -31,19 +31,18 @@ const DUMPS: Readonly<Record<string, readonly Dump[]>> = {
   npm: [{ path: ['token', ['list', 'ls']], what: 'the npm access tokens' }, { path: ['config', 'get', '^//.*:_(authToken|auth|password)$'], what: 'the npm token' }],
   pnpm: [{ path: ['config', 'get', '^//.*:_(authToken|auth|password)$'], what: 'the npm token' }],
   yarn: [{ path: ['config', 'get', ['npmAuthToken', 'npmAuthIdent', '_authToken']], what: 'the npm token' }],
+  // `terraform console` is judged by the expressions it is fed (support/mountedSecrets.ts).
   terraform: [
     // A saved plan shows sensitive values redacted; the state, or any JSON rendering, shows them.
     { path: ['show'], what: 'the Terraform state (resource attributes such as passwords)', unless: ['-help'], bare: true },
     { path: ['show'], what: 'the Terraform state or plan as JSON (sensitive values in clear)', when: ['-json'] },
     { path: ['state', ['pull', 'show']], what: 'the Terraform state (resource attributes such as passwords)' },
     { path: ['output'], what: 'the Terraform outputs, sensitive ones included', when: ['-json', '-raw', '--json', '--raw'] },
-    { path: ['console'], what: 'Terraform values (variables and state, sensitive ones included)' },
   ],
   tofu: [
     { path: ['show'], what: 'the OpenTofu state (resource attributes such as passwords)', bare: true },
     { path: ['show'], what: 'the OpenTofu state or plan as JSON (sensitive values in clear)', when: ['-json'] },
     { path: ['state', ['pull', 'show']], what: 'the OpenTofu state (resource attributes such as passwords)' },
-    { path: ['console'], what: 'OpenTofu values (variables and state)' },
   ],
   aws: [
     { path: ['ecs', 'describe-task-definition'], what: 'the ECS task definition (its containers\' environment)' },
