@@ -9,10 +9,10 @@ import { metadataRequests } from './support/metadataEndpoints';
 import { dump, dumpTarget, hasFlag, isSecretVariableName, optionValue, positionals } from './support/huntCommon';
 import { checkSecretEnvironment, checkStoreDumps, processEnvironmentShown } from './support/secretStores';
 import { checkSentOut, checkSnippetSentOut } from './support/secretsSentOut';
-import { searchListsOnly } from './support/printsNoContent';
+import { searchListsOnly, searchPrintsNoContent } from './support/printsNoContent';
 import { gitLsFilesRoots, listedFiles } from './support/listerRoots';
 import { gitStart } from './support/gitGlobals';
-import { listedOperandFiles } from './support/listedOperands';
+import { listedOperandFiles, throughLineFilters } from './support/listedOperands';
 import { gitPathspecScope, rgScope } from './support/searchScope';
 
 /**
@@ -161,6 +161,7 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
   const cwd = inv.cwd || facts.cwd;
   let finder: ReturnType<typeof fileFinder>;
   let consumer: { name: string; args: ArgWord[] } | undefined;
+  let keeps = (_path: string): boolean => true;
   if (inv.name === 'find' || inv.name === 'fd' || inv.name === 'fdfind') {
     const at = inv.args.findIndex((a) => ['-exec', '-execdir', '-ok', '-okdir', '-x', '--exec', '-X', '--exec-batch'].includes(a.text));
     if (at < 0) return [];
@@ -171,12 +172,13 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
     consumer = { name: basename(cmd[0].text), args: cmd.slice(1).filter((w) => w.text !== '{}') };
     finder = fileFinder(inv, cwd, facts);
   } else if (inv.via.some((v) => v.startsWith('xargs')) && inv.stdin?.kind === 'pipe') {
-    const from = inv.stdin.from;
+    let from: Invocation;
+    ({ source: from, keeps } = throughLineFilters(inv.stdin.from));
     consumer = { name: inv.name, args: inv.args };
     if (from.name === 'git' && from.args[0]?.text === 'ls-files') finder = { roots: gitLsFilesRoots(from.args.slice(1).map((a) => a.text)).map((r) => resolvePath(from.cwd || cwd, r, facts.home)), hidden: true, nameHunt: false };
     else finder = fileFinder(from, from.cwd || cwd, facts) ?? listedUnder(from, cwd, facts);
   }
-  const named = consumer && inv.stdin?.kind === 'pipe' && inv.name === consumer.name ? listedOperandFiles(inv.stdin.from, cwd, facts) : [];
+  const named = consumer && inv.stdin?.kind === 'pipe' && inv.name === consumer.name ? listedOperandFiles(throughLineFilters(inv.stdin.from).source, cwd, facts).filter((f) => keeps(f.path)) : [];
   if ((!finder && named.length === 0) || !consumer) return [];
   const isSearch = ['grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack'].includes(consumer.name);
   if (!isSearch && !PRINTERS.has(consumer.name)) return [];
@@ -196,7 +198,7 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const root of finder.roots) {
     const files = credentialFilesUnder(root, facts, { hidden: finder.hidden, ignored: finder.ignored ?? (inv.name !== 'fd' && inv.name !== 'fdfind'), name: finder.name }).filter((f) => !finder?.direct || absoluteOf(f, facts).some((p) => p.slice(0, p.lastIndexOf('/')) === root));
     for (const f of files) {
-      if (seen.has(f.path) || !reaches(f)) continue;
+      if (seen.has(f.path) || !keeps(f.path) || !reaches(f)) continue;
       seen.add(f.path);
       findings.push(readFinding(isSearch ? 'searches' : 'reads', f, `${consumer.name} on the files ${inv.name === consumer.name ? (inv.stdin?.kind === 'pipe' ? inv.stdin.from.name : 'find') : inv.name} finds`));
     }
@@ -301,6 +303,8 @@ function checkFilteredListing(inv: Invocation, ctx: RuleContext): Finding[] {
   const listsHistory = HISTORY_LISTINGS.has(from.name);
   const listsProcessEnv = from.name === 'ps' && processEnvironmentShown(from.args);
   if (!listsVariables && !listsHistory && !listsProcessEnv) return [];
+  // `env | grep -c .`: a count of every line prints no value (a count for a fragment would test a guess).
+  if (!inv.args.some((a) => a.dynamic) && searchPrintsNoContent(inv.args, true)) return [];
   const secretNames = [...ctx.facts.envNames.filter(isSecretVariableName), ...COMMON_SECRET_VARIABLES];
   const matchesSecretName = search.patterns !== undefined && secretNames.some((n) => searchMatchesText(search, `${n}=`));
   const keyWord = search.patterns?.some((p) => /key|pass|token|secret|auth|cred|url|dsn/i.test(p)) === true;

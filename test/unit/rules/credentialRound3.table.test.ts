@@ -350,6 +350,30 @@ describe('credential hunt, round 3: table per family', () => {
       ],
       allow: [{ cmd: 'cloudflared tunnel --url localhost:3000' }, { cmd: 'ngrok http 3000' }, { cmd: 'ssh -L 5432:localhost:5432 db.example.com' }],
     },
+    'counts, names and brief diffs; filtered listings fed to xargs (round 5)': {
+      ask: [
+        { cmd: "grep -c 'live_[0-9]' .env.production", names: '.env.production' },
+        { cmd: "grep -rc '[0-9a-f]' config", names: 'master.key' },
+        { cmd: 'diff .env .env.example', names: '.env' },
+        { cmd: 'diff -q -y .env .env.example', names: '.env' },
+        { cmd: 'env | grep -c -i token' },
+        { cmd: 'printenv | grep -c sk_live' },
+        { cmd: 'git ls-files | grep env | xargs cat', names: '.env' },
+        { cmd: 'find . -type f | grep -i master | xargs cat', names: 'master.key' },
+        { cmd: 'git ls-files | grep -v src | xargs cat', names: '.env' },
+      ],
+      allow: [
+        { cmd: 'grep -c . .env' },
+        { cmd: "grep -c '' .env.production" },
+        { cmd: 'diff -q .env .env.example' },
+        { cmd: 'diff --brief -r config legacy' },
+        { cmd: 'env | grep -c .' },
+        { cmd: 'grep -l SECRET -r config' },
+        { cmd: 'grep -rl STRIPE_SECRET_KEY .' },
+        { cmd: 'git ls-files | grep tsx | xargs cat' },
+        { cmd: "find . -type f | grep '\\.ts$' | xargs wc -l" },
+      ],
+    },
   });
 
   before(() => {

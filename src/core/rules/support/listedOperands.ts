@@ -1,4 +1,5 @@
 import type { CredentialFileInfo, Facts, Invocation } from '../../policy/types';
+import { searchMatchesText, searchPatternsOf, type SearchPatterns } from '../../credentials/searchPatterns';
 import { infoFor, pathsOfWord } from './credentialPaths';
 
 /**
@@ -27,4 +28,22 @@ export function listedOperandFiles(from: Invocation, cwd: string, facts: Facts):
     }
   }
   return out;
+}
+
+/** Filters a listing's lines pass through on their way to xargs; a search keeps the paths it matches, the others may keep any. */
+const LINE_FILTERS = new Set(['grep', 'egrep', 'fgrep', 'rg', 'head', 'tail', 'sort', 'uniq', 'tac', 'shuf', 'cat']);
+const SEARCHES = new Set(['grep', 'egrep', 'fgrep', 'rg']);
+
+/**
+ * `git ls-files | grep env | xargs cat`: the listing behind the filters of its lines, and which of
+ * its paths reach the consumer (a search's pattern tested on the path; an inverted or unknown pattern keeps all).
+ */
+export function throughLineFilters(from: Invocation): { source: Invocation; keeps: (path: string) => boolean } {
+  const searches: SearchPatterns[] = [];
+  let source = from;
+  for (let i = 0; i < 8 && LINE_FILTERS.has(source.name) && source.stdin?.kind === 'pipe'; i++) {
+    if (SEARCHES.has(source.name)) searches.push({ ...searchPatternsOf(source.name, source.args), namesOnly: false });
+    source = source.stdin.from;
+  }
+  return { source, keeps: (path) => searches.every((s) => searchMatchesText(s, path)) };
 }
