@@ -361,6 +361,14 @@ function checkGitHistoryDumps(inv: Invocation, ctx: RuleContext): Finding[] {
       const query: GitHistoryQuery = r.widened || r.dynamic ? { kind: 'all', revs: [] } : { kind: 'log', revs: r.revs, ...(r.maxCount !== undefined ? { maxCount: r.maxCount } : {}) };
       return historyFindings(inv, ctx, query, `${cmd} -p`);
     }
+    case 'reflog': {
+      // `git reflog [show] -p`: `git log -g` with its options, over what the reflogs reach (judged as every commit).
+      const words = rest[0]?.text === 'show' ? rest.slice(1) : rest;
+      if (['expire', 'delete', 'exists', 'list'].includes(rest[0]?.text ?? '')) return [];
+      const r = readRevs(words, cwd, facts);
+      if (!r.patch || (r.noPatch && !r.patch) || r.paths.length > 0) return [];
+      return historyFindings(inv, ctx, { kind: 'all', revs: [] }, 'git reflog -p');
+    }
     case 'show': {
       const r = readRevs(rest, cwd, facts);
       // `git rev-list --all | xargs git show`: revisions from a pipe.

@@ -156,6 +156,8 @@ describe('credential reach: table per family', () => {
         { cmd: 'git diff HEAD~2 HEAD', names: 'deploy/staging.pem' },
         { cmd: 'git grep -e token $(git rev-list --all)', names: 'legacy/config_backup.json' },
         { cmd: 'git show $(git rev-list --max-parents=0 HEAD)', names: 'legacy/config_backup.json' },
+        { cmd: 'git reflog -p', names: 'legacy/config_backup.json' },
+        { cmd: 'git reflog show --patch HEAD', names: 'legacy/config_backup.json' },
       ],
       allow: [
         { cmd: 'git show HEAD --stat' },
@@ -169,6 +171,9 @@ describe('credential reach: table per family', () => {
         { cmd: 'git log -p', in: 'clean' },
         { cmd: 'git format-patch --root --stdout', in: 'clean' },
         { cmd: 'git diff --no-index src/app.ts README.md' },
+        { cmd: 'git reflog' },
+        { cmd: 'git reflog show --stat -5' },
+        { cmd: 'git reflog -p', in: 'clean' },
       ],
     },
     'environment prints': {
