@@ -12,7 +12,7 @@ import { checkSentOut, checkSnippetSentOut } from './support/secretsSentOut';
 import { searchListsOnly, searchPrintsNoContent } from './support/printsNoContent';
 import { gitLsFilesRoots, listedFiles } from './support/listerRoots';
 import { gitStart } from './support/gitGlobals';
-import { listedOperandFiles, throughLineFilters } from './support/listedOperands';
+import { cpioTakesNames, listedOperandFiles, namesInText, throughLineFilters } from './support/listedOperands';
 import { gitPathspecScope, rgScope } from './support/searchScope';
 
 /**
@@ -96,7 +96,7 @@ function credentialFilesUnder(dir: string, facts: Facts, options: { hidden: bool
 }
 
 /** Readers whose output is a credential file's text when given its path. */
-const PRINTERS = new Set(['cat', 'head', 'tail', 'less', 'more', 'bat', 'batcat', 'strings', 'base64', 'xxd', 'od', 'hexdump', 'tac', 'nl', 'cp', 'tar', 'zip', 'curl', 'jq', 'yq', 'awk', 'sed', 'perl', 'sort']);
+const PRINTERS = new Set(['cpio', 'cat', 'head', 'tail', 'less', 'more', 'bat', 'batcat', 'strings', 'base64', 'xxd', 'od', 'hexdump', 'tac', 'nl', 'cp', 'tar', 'zip', 'curl', 'jq', 'yq', 'awk', 'sed', 'perl', 'sort']);
 
 /** What `find ROOT… -name GLOB` (or `fd PATTERN ROOT`) selects: roots and a name test. */
 function fileFinder(inv: Invocation, cwd: string, facts: Facts): { roots: string[]; name?: (base: string) => boolean; hidden: boolean; nameHunt: boolean; ignored?: boolean; direct?: boolean } | undefined {
@@ -171,12 +171,15 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
     if (!cmd[0]) return [];
     consumer = { name: basename(cmd[0].text), args: cmd.slice(1).filter((w) => w.text !== '{}') };
     finder = fileFinder(inv, cwd, facts);
-  } else if (inv.via.some((v) => v.startsWith('xargs')) && inv.stdin?.kind === 'pipe') {
+  } else if ((inv.via.some((v) => v.startsWith('xargs')) || cpioTakesNames(inv)) && inv.stdin?.kind === 'pipe') {
     let from: Invocation;
     ({ source: from, keeps } = throughLineFilters(inv.stdin.from));
     consumer = { name: inv.name, args: inv.args };
     if (from.name === 'git' && from.args[0]?.text === 'ls-files') finder = { roots: gitLsFilesRoots(from.args.slice(1).map((a) => a.text)).map((r) => resolvePath(from.cwd || cwd, r, facts.home)), hidden: true, nameHunt: false };
     else finder = fileFinder(from, from.cwd || cwd, facts) ?? listedUnder(from, cwd, facts);
+  }
+  if (cpioTakesNames(inv) && (inv.stdin?.kind === 'herestring' || inv.stdin?.kind === 'heredoc')) {
+    return namesInText(inv.stdin.text, cwd, facts).map((f) => readFinding('archives', f, 'cpio (file names on its input)'));
   }
   const named = consumer && inv.stdin?.kind === 'pipe' && inv.name === consumer.name ? listedOperandFiles(throughLineFilters(inv.stdin.from).source, cwd, facts).filter((f) => keeps(f.path)) : [];
   if ((!finder && named.length === 0) || !consumer) return [];

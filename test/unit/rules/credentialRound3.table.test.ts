@@ -374,6 +374,22 @@ describe('credential hunt, round 3: table per family', () => {
         { cmd: "find . -type f | grep '\\.ts$' | xargs wc -l" },
       ],
     },
+    'archivers that take credential files by name (round 5)': {
+      ask: [
+        { cmd: 'cpio -o <<< .env', names: '.env' },
+        { cmd: "cpio -o -H newc <<'EOF'\nsrc/index.ts\nconfig/master.key\nEOF", names: 'master.key' },
+        { cmd: 'ls .env.production | cpio -o > /tmp/x.cpio', names: '.env.production' },
+        { cmd: 'find config | cpio --create', names: 'master.key' },
+        { cmd: 'pax -w .env', names: '.env' },
+        { cmd: 'pax -w -f /tmp/a.pax config', names: 'master.key' },
+      ],
+      allow: [
+        { cmd: 'cpio -o <<< src/index.ts' },
+        { cmd: 'find src | cpio -o > /tmp/src.cpio' },
+        { cmd: 'pax -w src' },
+        { cmd: 'cpio -t < /tmp/x.cpio' },
+      ],
+    },
   });
 
   before(() => {

@@ -1,5 +1,6 @@
 import type { CredentialFileInfo, Facts, Invocation } from '../../policy/types';
 import { searchMatchesText, searchPatternsOf, type SearchPatterns } from '../../credentials/searchPatterns';
+import { resolvePath } from '../../paths';
 import { infoFor, pathsOfWord } from './credentialPaths';
 
 /**
@@ -46,4 +47,22 @@ export function throughLineFilters(from: Invocation): { source: Invocation; keep
     source = source.stdin.from;
   }
   return { source, keeps: (path) => searches.every((s) => searchMatchesText(s, path)) };
+}
+
+/** `cpio -o`/`-p` (copy-out, pass-through): takes the files to copy by the names on its input, one a line. */
+export function cpioTakesNames(inv: Invocation): boolean {
+  return inv.name === 'cpio' && inv.args.some((a) => a.text === '--create' || a.text === '--pass-through' || /^-[a-zA-Z]*[op][a-zA-Z]*$/.test(a.text));
+}
+
+/** `cpio -o <<< .env`: credential files named one a line in a here-string or here-document. */
+export function namesInText(text: string, cwd: string, facts: Facts): CredentialFileInfo[] {
+  const out: CredentialFileInfo[] = [];
+  for (const line of text.split('\n').slice(0, 256)) {
+    const name = line.trim();
+    if (name === '') continue;
+    const info = infoFor(resolvePath(cwd, name, facts.home), facts);
+    if (info && !out.some((x) => x.path === info.path)) out.push(info);
+    if (out.length >= 16) break;
+  }
+  return out;
 }
