@@ -22,6 +22,7 @@ import { checkCodeNamedReads, checkTracedSources } from './support/codeNamedRead
 import { checkTunnels } from './support/tunnels';
 import { checkComputedReads } from './support/computedReads';
 import { checkConsoleSecrets, checkMountedSecrets } from './support/mountedSecrets';
+import { checkStagedSecrets } from './support/gitStagedSecrets';
 import { checkGitSecretRoads, checkPushesToAddedRemotes, type HistoryReader } from './support/gitSecretRoads';
 import { checkComposeEnvironment } from './support/composeEnvironment';
 import { checkEnvironmentPrints, checkSnippetEnvironment } from './support/environmentPrints';
@@ -546,6 +547,7 @@ export const credentialReachPack: RulePack = {
       ...checkGitLineHistory(inv, ctx),
       ...checkComposeEnvironment(inv, ctx),
       ...checkGitSecretRoads(inv, ctx, historyOf(ctx)),
+      ...checkStagedSecrets(inv, ctx),
       ...checkToolFileSends(inv, ctx),
       ...checkCodeNamedReads(inv, ctx),
       ...checkTunnels(inv),
