@@ -58,6 +58,7 @@ describe('credential hunt, round 3: table per family', () => {
     write(app, 'config/master.key', s.master + '\n');
     write(app, 'server/settings.py', `DEBUG = False\nSECRET_KEY = '${s.django}'\nSTRIPE_API_KEY = '${s.stripe}'\nALLOWED_HOSTS = ['shop.acme.com']\n`);
     write(app, 'server/settings.py.bak', `DATABASES = {"default": {"PASSWORD": "${s.db}"}}\n`);
+    write(app, 'server/db.js', `module.exports = { url: process.env.DATABASE_URL || '${fake.postgresUrl(s.db)}' };\n`);
     write(app, 'web/config.js', `module.exports = {\n  apiBase: 'https://api.acme.com',\n  githubToken: '${s.github}',\n};\n`);
     write(app, 'k8s/deployment.yaml', 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  replicas: 2\n');
     write(app, 'package.json', '{"name": "shop", "scripts": {"test": "vitest"}}\n');
@@ -357,6 +358,9 @@ describe('credential hunt, round 3: table per family', () => {
         { cmd: 'diff .env .env.example', names: '.env' },
         { cmd: 'diff -q -y .env .env.example', names: '.env' },
         { cmd: 'env | grep -c -i token' },
+        { cmd: "grep -rn 'process.env.DATABASE_URL' .", names: 'server/db.js' },
+        { cmd: "rg 'process\\.env\\.DATABASE_URL' server", names: 'server/db.js' },
+        { cmd: "grep -rnE 'process.env.PORT|sk_live' .", names: '.env' },
         { cmd: 'printenv | grep -c sk_live' },
         { cmd: 'git ls-files | grep env | xargs cat', names: '.env' },
         { cmd: 'find . -type f | grep -i master | xargs cat', names: 'master.key' },
@@ -368,6 +372,9 @@ describe('credential hunt, round 3: table per family', () => {
         { cmd: 'diff -q .env .env.example' },
         { cmd: 'diff --brief -r config legacy' },
         { cmd: 'env | grep -c .' },
+        { cmd: "grep -rn 'process.env.STRIPE_SECRET_KEY' ." },
+        { cmd: "grep -rn 'os.getenv(\"DB_PASSWORD\")' ." },
+        { cmd: "rg -n 'import\\.meta\\.env\\.VITE_API_TOKEN' src" },
         { cmd: 'grep -l SECRET -r config' },
         { cmd: 'grep -rl STRIPE_SECRET_KEY .' },
         { cmd: 'git ls-files | grep tsx | xargs cat' },
