@@ -24,20 +24,23 @@ function absoluteOf(info: CredentialFileInfo, facts: Facts): string[] {
   return facts.workspaceRoots.map((r) => `${r}/${info.path}`);
 }
 
-function stateOf(abs: string, cwd: string, facts: Facts): GitPathState | undefined {
+/** git's view of each candidate, asked once for all of them; undefined when git cannot say. */
+function statesOf(candidates: readonly CredentialFileInfo[], cwd: string, facts: Facts): Readonly<Record<string, GitPathState>> | undefined {
   if (!facts.gitPathStates) return undefined;
+  const paths = candidates.flatMap((f) => absoluteOf(f, facts)).filter((p) => facts.fileStatus?.(p) === 'file');
+  if (paths.length === 0) return {};
   try {
-    return facts.gitPathStates(cwd, [abs])?.[abs];
+    return facts.gitPathStates(cwd, paths);
   } catch {
     return undefined;
   }
 }
 
 /** Would git take this credential file in bulk? */
-function takenInBulk(info: CredentialFileInfo, cwd: string, facts: Facts, trackedOnly: boolean): boolean {
+function takenInBulk(info: CredentialFileInfo, states: Readonly<Record<string, GitPathState>> | undefined, facts: Facts, trackedOnly: boolean): boolean {
   for (const abs of absoluteOf(info, facts)) {
     if (facts.fileStatus?.(abs) !== 'file') continue;
-    const state = stateOf(abs, cwd, facts);
+    const state = states?.[abs];
     if (state === 'modified' || (state === 'untracked' && !trackedOnly)) return true;
     if (state === undefined || state === 'unknown') return !gitignored(info.path, facts) && !trackedOnly;
   }
@@ -77,13 +80,11 @@ export function checkStagedSecrets(inv: Invocation, ctx: RuleContext): Finding[]
   const operands = sub === 'commit' ? commitPathspecs(gitStart(inv, facts).rest) : parsedArgs(inv.args, git).operands;
   const trackedOnly = sub === 'commit' || has(inv, ['-u']);
   const bulk = sub === 'commit' ? has(inv, ['-a']) && operands.length === 0 : operands.length === 0 ? has(inv, ['-A', '-u']) : false;
-  const out: CredentialFileInfo[] = [];
-  const add = (f: CredentialFileInfo): void => {
-    if (!out.some((x) => x.path === f.path)) out.push(f);
-  };
+  /** Candidates git takes in bulk (judged by their state), and files named one by one. */
+  const bulkFiles: CredentialFileInfo[] = [];
+  const named: CredentialFileInfo[] = [];
   const consider = (root: string): void => {
-    if (!facts.credentials) return;
-    for (const f of facts.credentials.filesUnder(root).slice(0, 256)) if (takenInBulk(f, cwd, facts, trackedOnly)) add(f);
+    if (facts.credentials) bulkFiles.push(...facts.credentials.filesUnder(root).slice(0, 256));
   };
   if (bulk) {
     // `git add -A` / `git commit -a` with no pathspec: the whole work tree.
@@ -99,9 +100,15 @@ export function checkStagedSecrets(inv: Invocation, ctx: RuleContext): Finding[]
       if (facts.fileStatus?.(p) === 'directory') consider(p);
       else {
         const info = infoFor(p, facts);
-        if (info && (sub === 'add' || takenInBulk(info, cwd, facts, true))) add(info);
+        if (info) (sub === 'add' ? named : bulkFiles).push(info);
       }
     }
+  }
+  // A file `git commit` names is taken like one in bulk (only if tracked and changed).
+  const states = bulkFiles.length > 0 ? statesOf(bulkFiles.slice(0, 512), cwd, facts) : undefined;
+  const out: CredentialFileInfo[] = [];
+  for (const f of [...named, ...bulkFiles.filter((f) => takenInBulk(f, states, facts, trackedOnly))]) {
+    if (!out.some((x) => x.path === f.path)) out.push(f);
   }
   const how = sub === 'add' ? 'git add' : 'git commit';
   return out.slice(0, 8).map((f) => readFinding(sub === 'add' ? 'stages (a commit and a push send it)' : 'commits (a push sends it)', f, how));
