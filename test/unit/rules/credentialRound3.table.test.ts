@@ -371,6 +371,8 @@ describe('credential hunt, round 3: table per family', () => {
         { cmd: "grep -c '' .env.production" },
         { cmd: 'diff -q .env .env.example' },
         { cmd: 'diff --brief -r config legacy' },
+        { cmd: 'cmp -s .env .env.example' },
+        { cmd: 'cmp src/App.tsx src/api.ts' },
         { cmd: 'env | grep -c .' },
         { cmd: "grep -rn 'process.env.STRIPE_SECRET_KEY' ." },
         { cmd: "grep -rn 'os.getenv(\"DB_PASSWORD\")' ." },

@@ -73,13 +73,18 @@ function commitPathspecs(rest: readonly ArgWord[]): ArgWord[] {
 export function checkStagedSecrets(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.name !== 'git') return [];
   const facts = ctx.facts;
-  const { sub, cwd } = gitStart(inv, facts);
+  const start = gitStart(inv, facts);
+  const cwd = start.cwd;
+  // `git stage` is `git add`.
+  const sub = start.sub === 'stage' ? 'add' : start.sub;
   if (sub !== 'add' && sub !== 'commit') return [];
+  // Read through git's registry; `git stage`, which it does not know, by its words.
+  const flag = (names: string[]): boolean => has(inv, names) || start.rest.some((a) => names.includes(a.text));
   // `git add -f` / `-N` are judged with the other roads (gitSecretRoads.ts).
-  if (sub === 'add' && has(inv, ['-f', '-N', '-n'])) return [];
-  const operands = sub === 'commit' ? commitPathspecs(gitStart(inv, facts).rest) : parsedArgs(inv.args, git).operands;
-  const trackedOnly = sub === 'commit' || has(inv, ['-u']);
-  const bulk = sub === 'commit' ? has(inv, ['-a']) && operands.length === 0 : operands.length === 0 ? has(inv, ['-A', '-u']) : false;
+  if (sub === 'add' && flag(['-f', '--force', '-N', '--intent-to-add', '-n', '--dry-run'])) return [];
+  const operands = sub === 'commit' ? commitPathspecs(start.rest) : start.sub === 'stage' ? start.rest.filter((a) => !a.text.startsWith('-')) : parsedArgs(inv.args, git).operands;
+  const trackedOnly = sub === 'commit' || flag(['-u', '--update']);
+  const bulk = sub === 'commit' ? has(inv, ['-a']) && operands.length === 0 : operands.length === 0 ? flag(['-A', '--all', '-u', '--update']) : false;
   /** Candidates git takes in bulk (judged by their state), and files named one by one. */
   const bulkFiles: CredentialFileInfo[] = [];
   const named: CredentialFileInfo[] = [];
