@@ -191,7 +191,7 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
   const seen = new Set<string>();
   for (const f of named.filter(reaches)) {
     seen.add(f.path);
-    findings.push(readFinding(isSearch ? 'searches' : 'reads', f, `${consumer.name} on the files ${inv.stdin?.kind === 'pipe' ? inv.stdin.from.name : 'a listing'} names`));
+    findings.push(readFinding(isSearch ? 'searches' : 'reads', f, `${consumer.name} on the files ${inv.stdin?.kind === 'pipe' ? throughLineFilters(inv.stdin.from).source.name : 'a listing'} names`));
   }
   if (!finder) return findings;
   if (finder.nameHunt && !isSearch) {
@@ -203,7 +203,7 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
     for (const f of files) {
       if (seen.has(f.path) || !keeps(f.path) || !reaches(f)) continue;
       seen.add(f.path);
-      findings.push(readFinding(isSearch ? 'searches' : 'reads', f, `${consumer.name} on the files ${inv.name === consumer.name ? (inv.stdin?.kind === 'pipe' ? inv.stdin.from.name : 'find') : inv.name} finds`));
+      findings.push(readFinding(isSearch ? 'searches' : 'reads', f, `${consumer.name} on the files ${inv.name === consumer.name ? (inv.stdin?.kind === 'pipe' ? throughLineFilters(inv.stdin.from).source.name : 'find') : inv.name} finds`));
     }
     if (facts.credentials?.incomplete?.(root) && (finder.nameHunt || !isSearch || isHunt(searchOfInvocation(probe) ?? { patterns: undefined, flavor: 'basic', ignoreCase: false, invert: false, namesOnly: false }))) {
       findings.push(incompleteListing(inv, root, facts));
