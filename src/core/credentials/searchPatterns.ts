@@ -126,8 +126,15 @@ export function searchPatternsOf(tool: string, args: readonly { text: string; dy
 const HUNT_WORDS =
   /token|secret|passw|passphrase|pwd|api[\W_]{0,2}key|apikey|access[\W_]{0,2}key|private[\W_]{0,2}key|credential|bearer|auth(?!or(?!i[sz]))|_key\b|key[\W_]*=|akia|sk_(live|test)|\bsk-|gh[pousr]_|github_pat|xox[abprs]|glpat|npm_|begin .{0,20}private|-----begin|(postgres(ql)?|mysql|mongodb(\+srv)?|redis|rediss|amqps?):\/\/|:\/\/[^\s/]*:[^\s/]*@|database_url|\bdsn\b|\bcookie|session[\W_]?id|\bjwt\b|\beyj|\bpat\b/i;
 
+/**
+ * `process.env.DATABASE_URL`, `os.environ["API_TOKEN"]`, `os.getenv('DB_PASSWORD')`: code that reads a
+ * variable. A search for it finds the code using the setting; in a file it matches only where that code is
+ * written, never a value (a value does not follow such a prefix), so the files it reaches are told by what they hold.
+ */
+const READS_VARIABLE_IN_CODE = /^(process\.env|import\.meta\.env|os\.environ|os\.getenv|System\.getenv|Deno\.env\.get|ENV)(\.|\[|\(|\.get\(|\.fetch\()["']?[A-Za-z_][A-Za-z0-9_]*["']?[)\]]?$/;
+
 export function isHuntPattern(pattern: string): boolean {
-  return HUNT_WORDS.test(pattern);
+  return HUNT_WORDS.test(pattern) && !READS_VARIABLE_IN_CODE.test(pattern.replace(/\\/g, ''));
 }
 
 const POSIX_CLASSES: Readonly<Record<string, string>> = {

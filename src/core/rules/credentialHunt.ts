@@ -9,10 +9,10 @@ import { metadataRequests } from './support/metadataEndpoints';
 import { dump, dumpTarget, hasFlag, isSecretVariableName, optionValue, positionals } from './support/huntCommon';
 import { checkSecretEnvironment, checkStoreDumps, processEnvironmentShown } from './support/secretStores';
 import { checkSentOut, checkSnippetSentOut } from './support/secretsSentOut';
-import { searchListsOnly } from './support/printsNoContent';
+import { searchListsOnly, searchPrintsNoContent } from './support/printsNoContent';
 import { gitLsFilesRoots, listedFiles } from './support/listerRoots';
 import { gitStart } from './support/gitGlobals';
-import { listedOperandFiles } from './support/listedOperands';
+import { cpioTakesNames, listedOperandFiles, namesInText, throughLineFilters } from './support/listedOperands';
 import { gitPathspecScope, rgScope } from './support/searchScope';
 
 /**
@@ -96,7 +96,7 @@ function credentialFilesUnder(dir: string, facts: Facts, options: { hidden: bool
 }
 
 /** Readers whose output is a credential file's text when given its path. */
-const PRINTERS = new Set(['cat', 'head', 'tail', 'less', 'more', 'bat', 'batcat', 'strings', 'base64', 'xxd', 'od', 'hexdump', 'tac', 'nl', 'cp', 'tar', 'zip', 'curl', 'jq', 'yq', 'awk', 'sed', 'perl', 'sort']);
+const PRINTERS = new Set(['cpio', 'cat', 'head', 'tail', 'less', 'more', 'bat', 'batcat', 'strings', 'base64', 'xxd', 'od', 'hexdump', 'tac', 'nl', 'cp', 'tar', 'zip', 'curl', 'jq', 'yq', 'awk', 'sed', 'perl', 'sort']);
 
 /** What `find ROOT… -name GLOB` (or `fd PATTERN ROOT`) selects: roots and a name test. */
 function fileFinder(inv: Invocation, cwd: string, facts: Facts): { roots: string[]; name?: (base: string) => boolean; hidden: boolean; nameHunt: boolean; ignored?: boolean; direct?: boolean } | undefined {
@@ -161,6 +161,7 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
   const cwd = inv.cwd || facts.cwd;
   let finder: ReturnType<typeof fileFinder>;
   let consumer: { name: string; args: ArgWord[] } | undefined;
+  let keeps = (_path: string): boolean => true;
   if (inv.name === 'find' || inv.name === 'fd' || inv.name === 'fdfind') {
     const at = inv.args.findIndex((a) => ['-exec', '-execdir', '-ok', '-okdir', '-x', '--exec', '-X', '--exec-batch'].includes(a.text));
     if (at < 0) return [];
@@ -170,13 +171,17 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
     if (!cmd[0]) return [];
     consumer = { name: basename(cmd[0].text), args: cmd.slice(1).filter((w) => w.text !== '{}') };
     finder = fileFinder(inv, cwd, facts);
-  } else if (inv.via.some((v) => v.startsWith('xargs')) && inv.stdin?.kind === 'pipe') {
-    const from = inv.stdin.from;
+  } else if ((inv.via.some((v) => v.startsWith('xargs')) || cpioTakesNames(inv)) && inv.stdin?.kind === 'pipe') {
+    let from: Invocation;
+    ({ source: from, keeps } = throughLineFilters(inv.stdin.from));
     consumer = { name: inv.name, args: inv.args };
     if (from.name === 'git' && from.args[0]?.text === 'ls-files') finder = { roots: gitLsFilesRoots(from.args.slice(1).map((a) => a.text)).map((r) => resolvePath(from.cwd || cwd, r, facts.home)), hidden: true, nameHunt: false };
     else finder = fileFinder(from, from.cwd || cwd, facts) ?? listedUnder(from, cwd, facts);
   }
-  const named = consumer && inv.stdin?.kind === 'pipe' && inv.name === consumer.name ? listedOperandFiles(inv.stdin.from, cwd, facts) : [];
+  if (cpioTakesNames(inv) && (inv.stdin?.kind === 'herestring' || inv.stdin?.kind === 'heredoc')) {
+    return namesInText(inv.stdin.text, cwd, facts).map((f) => readFinding('archives', f, 'cpio (file names on its input)'));
+  }
+  const named = consumer && inv.stdin?.kind === 'pipe' && inv.name === consumer.name ? listedOperandFiles(throughLineFilters(inv.stdin.from).source, cwd, facts).filter((f) => keeps(f.path)) : [];
   if ((!finder && named.length === 0) || !consumer) return [];
   const isSearch = ['grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack'].includes(consumer.name);
   if (!isSearch && !PRINTERS.has(consumer.name)) return [];
@@ -186,7 +191,7 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
   const seen = new Set<string>();
   for (const f of named.filter(reaches)) {
     seen.add(f.path);
-    findings.push(readFinding(isSearch ? 'searches' : 'reads', f, `${consumer.name} on the files ${inv.stdin?.kind === 'pipe' ? inv.stdin.from.name : 'a listing'} names`));
+    findings.push(readFinding(isSearch ? 'searches' : 'reads', f, `${consumer.name} on the files ${inv.stdin?.kind === 'pipe' ? throughLineFilters(inv.stdin.from).source.name : 'a listing'} names`));
   }
   if (!finder) return findings;
   if (finder.nameHunt && !isSearch) {
@@ -196,9 +201,9 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const root of finder.roots) {
     const files = credentialFilesUnder(root, facts, { hidden: finder.hidden, ignored: finder.ignored ?? (inv.name !== 'fd' && inv.name !== 'fdfind'), name: finder.name }).filter((f) => !finder?.direct || absoluteOf(f, facts).some((p) => p.slice(0, p.lastIndexOf('/')) === root));
     for (const f of files) {
-      if (seen.has(f.path) || !reaches(f)) continue;
+      if (seen.has(f.path) || !keeps(f.path) || !reaches(f)) continue;
       seen.add(f.path);
-      findings.push(readFinding(isSearch ? 'searches' : 'reads', f, `${consumer.name} on the files ${inv.name === consumer.name ? (inv.stdin?.kind === 'pipe' ? inv.stdin.from.name : 'find') : inv.name} finds`));
+      findings.push(readFinding(isSearch ? 'searches' : 'reads', f, `${consumer.name} on the files ${inv.name === consumer.name ? (inv.stdin?.kind === 'pipe' ? throughLineFilters(inv.stdin.from).source.name : 'find') : inv.name} finds`));
     }
     if (facts.credentials?.incomplete?.(root) && (finder.nameHunt || !isSearch || isHunt(searchOfInvocation(probe) ?? { patterns: undefined, flavor: 'basic', ignoreCase: false, invert: false, namesOnly: false }))) {
       findings.push(incompleteListing(inv, root, facts));
@@ -301,6 +306,8 @@ function checkFilteredListing(inv: Invocation, ctx: RuleContext): Finding[] {
   const listsHistory = HISTORY_LISTINGS.has(from.name);
   const listsProcessEnv = from.name === 'ps' && processEnvironmentShown(from.args);
   if (!listsVariables && !listsHistory && !listsProcessEnv) return [];
+  // `env | grep -c .`: a count of every line prints no value (a count for a fragment would test a guess).
+  if (!inv.args.some((a) => a.dynamic) && searchPrintsNoContent(inv.args, true)) return [];
   const secretNames = [...ctx.facts.envNames.filter(isSecretVariableName), ...COMMON_SECRET_VARIABLES];
   const matchesSecretName = search.patterns !== undefined && secretNames.some((n) => searchMatchesText(search, `${n}=`));
   const keyWord = search.patterns?.some((p) => /key|pass|token|secret|auth|cred|url|dsn/i.test(p)) === true;

@@ -22,6 +22,7 @@ import { checkCodeNamedReads, checkTracedSources } from './support/codeNamedRead
 import { checkTunnels } from './support/tunnels';
 import { checkComputedReads } from './support/computedReads';
 import { checkConsoleSecrets, checkMountedSecrets } from './support/mountedSecrets';
+import { checkStagedSecrets } from './support/gitStagedSecrets';
 import { checkGitSecretRoads, checkPushesToAddedRemotes, type HistoryReader } from './support/gitSecretRoads';
 import { checkComposeEnvironment } from './support/composeEnvironment';
 import { checkEnvironmentPrints, checkSnippetEnvironment } from './support/environmentPrints';
@@ -361,6 +362,14 @@ function checkGitHistoryDumps(inv: Invocation, ctx: RuleContext): Finding[] {
       const query: GitHistoryQuery = r.widened || r.dynamic ? { kind: 'all', revs: [] } : { kind: 'log', revs: r.revs, ...(r.maxCount !== undefined ? { maxCount: r.maxCount } : {}) };
       return historyFindings(inv, ctx, query, `${cmd} -p`);
     }
+    case 'reflog': {
+      // `git reflog [show] -p`: `git log -g` with its options, over what the reflogs reach (judged as every commit).
+      const words = rest[0]?.text === 'show' ? rest.slice(1) : rest;
+      if (['expire', 'delete', 'exists', 'list'].includes(rest[0]?.text ?? '')) return [];
+      const r = readRevs(words, cwd, facts);
+      if (!r.patch || (r.noPatch && !r.patch) || r.paths.length > 0) return [];
+      return historyFindings(inv, ctx, { kind: 'all', revs: [] }, 'git reflog -p');
+    }
     case 'show': {
       const r = readRevs(rest, cwd, facts);
       // `git rev-list --all | xargs git show`: revisions from a pipe.
@@ -538,6 +547,7 @@ export const credentialReachPack: RulePack = {
       ...checkGitLineHistory(inv, ctx),
       ...checkComposeEnvironment(inv, ctx),
       ...checkGitSecretRoads(inv, ctx, historyOf(ctx)),
+      ...checkStagedSecrets(inv, ctx),
       ...checkToolFileSends(inv, ctx),
       ...checkCodeNamedReads(inv, ctx),
       ...checkTunnels(inv),

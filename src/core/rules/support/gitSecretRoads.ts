@@ -41,7 +41,7 @@ export const isRepositoryAddress = (word: string): boolean => /^[a-z][a-z0-9+.-]
 export function checkGitSecretRoads(inv: Invocation, ctx: RuleContext, history: HistoryReader): Finding[] {
   if (inv.name !== 'git') return [];
   const { sub, cwd } = gitStart(inv, ctx.facts);
-  if (sub === 'add') {
+  if (sub === 'add' || sub === 'stage') {
     const force = has(inv, ['-f']);
     const intent = has(inv, ['-N']);
     if (!force && !intent) return [];

@@ -1,4 +1,6 @@
 import type { CredentialFileInfo, Facts, Invocation } from '../../policy/types';
+import { searchMatchesText, searchPatternsOf, type SearchPatterns } from '../../credentials/searchPatterns';
+import { resolvePath } from '../../paths';
 import { infoFor, pathsOfWord } from './credentialPaths';
 
 /**
@@ -25,6 +27,42 @@ export function listedOperandFiles(from: Invocation, cwd: string, facts: Facts):
       if (info && !out.some((x) => x.path === info.path)) out.push(info);
       if (out.length >= 16) return out;
     }
+  }
+  return out;
+}
+
+/** Filters a listing's lines pass through on their way to xargs; a search keeps the paths it matches, the others may keep any. */
+const LINE_FILTERS = new Set(['grep', 'egrep', 'fgrep', 'rg', 'head', 'tail', 'sort', 'uniq', 'tac', 'shuf', 'cat']);
+const SEARCHES = new Set(['grep', 'egrep', 'fgrep', 'rg']);
+
+/**
+ * `git ls-files | grep env | xargs cat`: the listing behind the filters of its lines, and which of
+ * its paths reach the consumer (a search's pattern tested on the path; an inverted or unknown pattern keeps all).
+ */
+export function throughLineFilters(from: Invocation): { source: Invocation; keeps: (path: string) => boolean } {
+  const searches: SearchPatterns[] = [];
+  let source = from;
+  for (let i = 0; i < 8 && LINE_FILTERS.has(source.name) && source.stdin?.kind === 'pipe'; i++) {
+    if (SEARCHES.has(source.name)) searches.push({ ...searchPatternsOf(source.name, source.args), namesOnly: false });
+    source = source.stdin.from;
+  }
+  return { source, keeps: (path) => searches.every((s) => searchMatchesText(s, path)) };
+}
+
+/** `cpio -o`/`-p` (copy-out, pass-through): takes the files to copy by the names on its input, one a line. */
+export function cpioTakesNames(inv: Invocation): boolean {
+  return inv.name === 'cpio' && inv.args.some((a) => a.text === '--create' || a.text === '--pass-through' || /^-[a-zA-Z]*[op][a-zA-Z]*$/.test(a.text));
+}
+
+/** `cpio -o <<< .env`: credential files named one a line in a here-string or here-document. */
+export function namesInText(text: string, cwd: string, facts: Facts): CredentialFileInfo[] {
+  const out: CredentialFileInfo[] = [];
+  for (const line of text.split('\n').slice(0, 256)) {
+    const name = line.trim();
+    if (name === '') continue;
+    const info = infoFor(resolvePath(cwd, name, facts.home), facts);
+    if (info && !out.some((x) => x.path === info.path)) out.push(info);
+    if (out.length >= 16) break;
   }
   return out;
 }

@@ -9,6 +9,8 @@ import type { ArgWord, Invocation } from '../../policy/types';
  */
 
 const NAME_PATTERN = /^\^?([A-Z][A-Z0-9_]*|[a-z][a-z_-]*)=?$/;
+/** A pattern every line (or every non-empty line) matches: its count is the file's length, nothing of a value. */
+const EVERY_LINE = /^(\.|\^|\$|\.\*|\^\.\*\$?|\^\$?|)$/;
 
 /** `-d=`, `-d '='`, `--delimiter==`: the delimiter. */
 function optionValue(args: readonly ArgWord[], short: string, long: string): string | undefined {
@@ -46,7 +48,8 @@ function awkPrintsKeys(args: readonly ArgWord[]): boolean {
 const NAMES_OR_COUNTS = new Set(['-c', '--count', '-l', '--files-with-matches', '-L', '--files-without-match', '-q', '--quiet', '--silent', '--count-matches']);
 const CONTENT_OPTIONS = /^(-o|--only-matching|-A|-B|-C|--context|--after-context|--before-context|--passthru|-v|--invert-match)/;
 
-function searchPrintsNoContent(args: readonly ArgWord[]): boolean {
+/** `grep -c . .env`, `grep -l SECRET -r config`: counts or file names for a name (or for every line), no line printed. */
+export function searchPrintsNoContent(args: readonly ArgWord[], everyLineOnly = false): boolean {
   let quiet = false;
   const patterns: string[] = [];
   let positional: string | undefined;
@@ -64,7 +67,7 @@ function searchPrintsNoContent(args: readonly ArgWord[]): boolean {
     } else if (!t.startsWith('-') && positional === undefined) positional = t;
   }
   if (patterns.length === 0 && positional !== undefined) patterns.push(positional);
-  return quiet && patterns.length > 0 && patterns.every((p) => NAME_PATTERN.test(p) && p.length <= 64);
+  return quiet && patterns.length > 0 && patterns.every((p) => ((!everyLineOnly && NAME_PATTERN.test(p)) || EVERY_LINE.test(p)) && p.length <= 64);
 }
 
 /** A search that prints file names or counts only (`rg -l TOKEN`): it reveals only the files whose lines match. */
@@ -117,6 +120,18 @@ function fingerprintOnly(args: readonly ArgWord[]): boolean {
   return /[lB]/.test(flags) && !/[yepcNPm]/.test(flags);
 }
 
+/** `diff -q a b`, `diff --brief -r x y`: whether files differ (or exist on one side), never a line. */
+function diffBriefOnly(args: readonly ArgWord[]): boolean {
+  let brief = false;
+  for (const a of args) {
+    const t = a.text;
+    if (t === '--') break;
+    if (t === '--brief' || /^-[a-zA-Z]*q[a-zA-Z]*$/.test(t)) brief = true;
+    if (t.startsWith('-') && !/^(-[qrsNiwbBEZaT]+|--brief|--recursive|--report-identical-files|--new-file|--ignore-case|--ignore-all-space|--ignore-space-change|--ignore-blank-lines|--strip-trailing-cr)$/.test(t)) return false;
+  }
+  return brief;
+}
+
 export function printsNoContent(inv: Invocation): boolean {
   if (inv.args.some((a) => a.dynamic)) return false;
   switch (inv.name) {
@@ -133,10 +148,12 @@ export function printsNoContent(inv: Invocation): boolean {
     case 'egrep':
     case 'fgrep':
       if (grepPrintsKeys(inv.args)) return true;
-      // A recursive search is a hunt: which files hold a secret's name is what it finds (`searchListsOnly`).
-      return !inv.args.some((a) => /^(-[a-zA-Z]*[rR][a-zA-Z]*|--recursive|--dereference-recursive|--directories=recurse)$/.test(a.text)) && searchPrintsNoContent(inv.args);
+      // Recursive too: the names of the files that hold a setting's name (`grep -l SECRET -r config`) print none of its value.
+      return searchPrintsNoContent(inv.args);
     case 'ssh-keygen':
       return fingerprintOnly(inv.args);
+    case 'diff':
+      return diffBriefOnly(inv.args);
     default:
       return false;
   }
