@@ -1,11 +1,11 @@
 import { basename, dirname } from '../paths';
 import { effectsOf } from '../policy/effects';
-import type { ArgWord, Facts, Finding, GitPathState, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import type { ArgWord, CodeSnippet, Facts, Finding, GitPathState, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { parsedArgs, toolArgs } from '../registry/commandModel';
 import { optionsMatching } from '../registry/grammar';
 import { git } from '../registry/tools/git';
 import { classifyPath, truncatesOnly } from './files';
-import { untrackedKind } from './localData';
+import { emptiedBySnippet, untrackedKind } from './localData';
 
 /**
  * Overwriting a file git cannot bring back: writing over `.env.production`, `config/master.key`, a
@@ -128,6 +128,11 @@ function discardedWork(inv: Invocation, ctx: RuleContext): Finding[] {
   } else {
     for (const effect of effectsOf(inv)) if (effect.kind === 'delete' && !effect.word.dynamic) words.push({ word: effect.word, how: `deletes it (${inv.name})` });
   }
+  return modifiedFindings(words, inv, ctx);
+}
+
+/** Findings for the words whose files hold uncommitted changes. */
+function modifiedFindings(words: readonly { word: ArgWord; how: string }[], inv: Invocation, ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const { word, how } of words.slice(0, 24)) {
@@ -144,8 +149,16 @@ function discardedWork(inv: Invocation, ctx: RuleContext): Finding[] {
   return findings;
 }
 
+/** `python3 -c 'open("src/index.ts", "w").close()'`: code that opens an uncommitted file for writing from the start. */
+function snippetDiscards(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
+  const inv = snippet.runner;
+  if (inv.remote || !ctx.facts.gitPathStates || inv.cwdUncertain === true) return [];
+  return modifiedFindings(emptiedBySnippet(snippet).map((word) => ({ word, how: `overwrites it (${inv.name} code)` })), inv, ctx);
+}
+
 export const clobberPack: RulePack = {
   id: 'clobber',
   title: 'Files git cannot bring back, overwritten',
   checkInvocation: (inv, ctx) => (inv.remote ? [] : [...check(inv, ctx), ...copiedIntoNothing(inv, ctx), ...discardedWork(inv, ctx)]),
+  checkSnippet: snippetDiscards,
 };

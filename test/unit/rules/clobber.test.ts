@@ -127,6 +127,9 @@ const DISCARDS_WORK = [
   'mv /tmp/other.ts src/index.ts',
   'echo "" > src/index.ts',
   'tar czf /tmp/s.tgz src --remove-files',
+  `python3 -c 'open("src/index.ts","w").close()'`,
+  `node -e 'require("fs").writeFileSync("src/index.ts", "")'`,
+  `ruby -e 'File.write("src/index.ts", "")'`,
 ];
 
 /** The same commands on a file git holds as it is, a branch switch, in-place edits and authored files. */
@@ -142,6 +145,8 @@ const KEEPS_WORK = [
   'npx prettier --write src/index.ts',
   'cat src/index.ts',
   'cp src/index.ts /tmp/index.ts.bak',
+  `python3 -c 'print(open("src/index.ts").read())'`,
+  `python3 -c 'open("src/util.ts","w").close()'`,
 ];
 
 describe('clobber: uncommitted work in a tracked file', () => {
