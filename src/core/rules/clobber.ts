@@ -136,7 +136,8 @@ function modifiedFindings(words: readonly { word: ArgWord; how: string }[], inv:
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const { word, how } of words.slice(0, 24)) {
-    if (word.text === '' || word.text.startsWith('/dev/')) continue;
+    // A glob names the files it matches, not the folder around it: those are judged where the shell expands them.
+    if (word.text === '' || word.text.startsWith('/dev/') || word.glob || /[*?[]/.test(word.text)) continue;
     const path = classifyPath(word, inv.cwd, ctx.facts);
     if (seen.has(path.absolute) || path.class === 'scratch' || !exists(path.absolute, ctx.facts)) continue;
     seen.add(path.absolute);

@@ -147,6 +147,7 @@ const KEEPS_WORK = [
   'cp src/index.ts /tmp/index.ts.bak',
   `python3 -c 'print(open("src/index.ts").read())'`,
   `python3 -c 'open("src/util.ts","w").close()'`,
+  'rm -f src/*.rej src/*.orig',
 ];
 
 describe('clobber: uncommitted work in a tracked file', () => {
