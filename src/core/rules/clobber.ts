@@ -125,6 +125,10 @@ function discardedWork(inv: Invocation, ctx: RuleContext): Finding[] {
     if (!elsewhere && !stagedOnly && (sub === 'checkout' || sub === 'restore')) {
       for (const word of parsed.operands) if (!word.dynamic && !word.glob) words.push({ word, how: `puts back the committed text (git ${sub})` });
     }
+    // `git rm` refuses a file with local changes unless forced; `--cached` keeps the file.
+    if (!elsewhere && sub === 'rm' && a.has('-f', '--force') && !a.has('--cached')) {
+      for (const word of parsed.operands) if (!word.dynamic && !word.glob) words.push({ word, how: 'deletes it (git rm --force)' });
+    }
   } else {
     for (const effect of effectsOf(inv)) if (effect.kind === 'delete' && !effect.word.dynamic) words.push({ word: effect.word, how: `deletes it (${inv.name})` });
   }

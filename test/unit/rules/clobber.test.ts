@@ -119,6 +119,7 @@ const DISCARDS_WORK = [
   'git checkout HEAD -- src/index.ts',
   'git restore src/index.ts',
   'git restore --worktree --staged src/index.ts',
+  'git rm -f src/index.ts',
   'rm src/index.ts',
   'rm -f src/index.ts',
   'unlink src/index.ts',
@@ -148,6 +149,9 @@ const KEEPS_WORK = [
   `python3 -c 'print(open("src/index.ts").read())'`,
   `python3 -c 'open("src/util.ts","w").close()'`,
   'rm -f src/*.rej src/*.orig',
+  'git rm --cached src/index.ts',
+  'git rm -f src/util.ts',
+  'mv src/index.ts src/main.ts',
 ];
 
 describe('clobber: uncommitted work in a tracked file', () => {
