@@ -103,8 +103,8 @@ function copiedIntoNothing(inv: Invocation, ctx: RuleContext): Finding[] {
 
 /**
  * A tracked file with uncommitted changes: git holds only its last committed text, so overwriting,
- * deleting or restoring it (`rm src/index.ts`, `sort -o src/index.ts /dev/null`, `git checkout
- * src/index.ts`, `tar --remove-files src`) loses the work since then. The same commands on a file git
+ * deleting or restoring it (`rm index.ts`, `sort -o index.ts /dev/null`, `git checkout
+ * index.ts`, `tar --remove-files src`) loses the work since then. The same commands on a file git
  * holds as it is stay allowed (`git restore` brings it back). A file written from a here-document
  * (`cat > f <<EOF`) is the agent writing the text it means: allowed.
  */
@@ -154,7 +154,7 @@ function modifiedFindings(words: readonly { word: ArgWord; how: string }[], inv:
   return findings;
 }
 
-/** `python3 -c 'open("src/index.ts", "w").close()'`: code that opens an uncommitted file for writing from the start. */
+/** `python3 -c 'open("index.ts", "w").close()'`: code that opens an uncommitted file for writing from the start. */
 function snippetDiscards(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   const inv = snippet.runner;
   if (inv.remote || !ctx.facts.gitPathStates || inv.cwdUncertain === true) return [];
