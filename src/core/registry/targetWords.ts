@@ -64,6 +64,8 @@ export function verbPhrase(word: string): string {
       return 'cleans up';
     case 'empty':
       return 'empties';
+    case 'dismiss':
+      return 'dismisses (deletes the release of)';
     default:
       return head.endsWith('e') ? head + 's' : head.endsWith('h') ? head + 'es' : head + 's';
   }

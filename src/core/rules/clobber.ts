@@ -1,8 +1,11 @@
 import { basename, dirname } from '../paths';
 import { effectsOf } from '../policy/effects';
-import type { ArgWord, Facts, Finding, GitPathState, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import type { ArgWord, CodeSnippet, Facts, Finding, GitPathState, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import { parsedArgs, toolArgs } from '../registry/commandModel';
+import { optionsMatching } from '../registry/grammar';
+import { git } from '../registry/tools/git';
 import { classifyPath, truncatesOnly } from './files';
-import { untrackedKind } from './localData';
+import { emptiedBySnippet, untrackedKind } from './localData';
 
 /**
  * Overwriting a file git cannot bring back: writing over `.env.production`, `config/master.key`, a
@@ -98,8 +101,69 @@ function copiedIntoNothing(inv: Invocation, ctx: RuleContext): Finding[] {
   return findings;
 }
 
+/**
+ * A tracked file with uncommitted changes: git holds only its last committed text, so overwriting,
+ * deleting or restoring it (`rm index.ts`, `sort -o index.ts /dev/null`, `git checkout
+ * index.ts`, `tar --remove-files src`) loses the work since then. The same commands on a file git
+ * holds as it is stay allowed (`git restore` brings it back). A file written from a here-document
+ * (`cat > f <<EOF`) is the agent writing the text it means: allowed.
+ */
+/** Editors that change a file in place (its other lines stay): they keep the uncommitted work. */
+const IN_PLACE: ReadonlySet<string> = new Set(['sed', 'gsed', 'perl', 'ruby', 'awk', 'gawk', 'ed', 'ex', 'vi', 'vim', 'nvim', 'patch', 'prettier', 'eslint', 'biome', 'dprint', 'black', 'ruff', 'gofmt', 'goimports', 'rustfmt', 'clang-format', 'autopep8', 'isort', 'chmod', 'touch', 'git']);
+
+function discardedWork(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (!ctx.facts.gitPathStates || inv.cwdUncertain === true) return [];
+  const words: { word: ArgWord; how: string }[] = [];
+  const authored = inv.redirects.some((r) => r.op.startsWith('<<'));
+  if (!authored && !IN_PLACE.has(inv.name)) for (const word of writtenWords(inv)) words.push({ word, how: `overwrites it (${inv.redirects.some((r) => r.target === word) ? `${inv.name || 'a redirect'} >` : inv.name})` });
+  if (inv.name === 'git') {
+    const parsed = parsedArgs(inv.args, git);
+    const sub = parsed.path[0];
+    const a = toolArgs(inv.name, parsed, git);
+    const elsewhere = optionsMatching(parsed, git, ['-C', '--work-tree', '--git-dir']).some((o) => o.depth === 0);
+    const stagedOnly = sub === 'restore' && a.has('--staged', '-S') && !a.has('--worktree', '-W');
+    if (!elsewhere && !stagedOnly && (sub === 'checkout' || sub === 'restore')) {
+      for (const word of parsed.operands) if (!word.dynamic && !word.glob) words.push({ word, how: `puts back the committed text (git ${sub})` });
+    }
+    // `git rm` refuses a file with local changes unless forced; `--cached` keeps the file.
+    if (!elsewhere && sub === 'rm' && a.has('-f', '--force') && !a.has('--cached')) {
+      for (const word of parsed.operands) if (!word.dynamic && !word.glob) words.push({ word, how: 'deletes it (git rm --force)' });
+    }
+  } else {
+    for (const effect of effectsOf(inv)) if (effect.kind === 'delete' && !effect.word.dynamic) words.push({ word: effect.word, how: `deletes it (${inv.name})` });
+  }
+  return modifiedFindings(words, inv, ctx);
+}
+
+/** Findings for the words whose files hold uncommitted changes. */
+function modifiedFindings(words: readonly { word: ArgWord; how: string }[], inv: Invocation, ctx: RuleContext): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const { word, how } of words.slice(0, 24)) {
+    // A glob names the files it matches, not the folder around it: those are judged where the shell expands them.
+    if (word.text === '' || word.text.startsWith('/dev/') || word.glob || /[*?[]/.test(word.text)) continue;
+    const path = classifyPath(word, inv.cwd, ctx.facts);
+    if (seen.has(path.absolute) || path.class === 'scratch' || !exists(path.absolute, ctx.facts)) continue;
+    seen.add(path.absolute);
+    if (gitState(path.absolute, ctx.facts) !== 'modified') continue;
+    const env = ctx.environmentOf({ values: [word.text], remote: false });
+    const target: Target = { kind: 'path', name: word.text, provider: 'filesystem', remote: false, environment: env.environment, environmentReason: env.reason };
+    findings.push({ rule: 'clobber.uncommitted-work', risk: 'destructive', severity: 'ask', reason: `${word.text} holds changes that are not committed; this ${how}, and git cannot bring those changes back.`, targets: [target] });
+    if (findings.length >= 5) break;
+  }
+  return findings;
+}
+
+/** `python3 -c 'open("index.ts", "w").close()'`: code that opens an uncommitted file for writing from the start. */
+function snippetDiscards(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
+  const inv = snippet.runner;
+  if (inv.remote || !ctx.facts.gitPathStates || inv.cwdUncertain === true) return [];
+  return modifiedFindings(emptiedBySnippet(snippet).map((word) => ({ word, how: `overwrites it (${inv.name} code)` })), inv, ctx);
+}
+
 export const clobberPack: RulePack = {
   id: 'clobber',
   title: 'Files git cannot bring back, overwritten',
-  checkInvocation: (inv, ctx) => (inv.remote ? [] : [...check(inv, ctx), ...copiedIntoNothing(inv, ctx)]),
+  checkInvocation: (inv, ctx) => (inv.remote ? [] : [...check(inv, ctx), ...copiedIntoNothing(inv, ctx), ...discardedWork(inv, ctx)]),
+  checkSnippet: snippetDiscards,
 };

@@ -7,7 +7,7 @@ import { effectiveCommand } from './support/commandLine';
 import { interpolatePsql, psqlVariables, withMetaSets } from './support/psqlVariables';
 import { throughTunnel } from './support/sshTunnels';
 import { looksLikeSql, scanMongo, scanRedis, scanSql, scanSqlAsWritten, type CodeEffect, type SqlStatement } from './support/sqlScan';
-import { redisKeyDeletes, scopedMongoChanges, scopedSqlChanges } from './support/productionWrites';
+import { redisKeyDeletes, riskyAdminMongo, riskyAdminSql, scopedMongoChanges, scopedSqlChanges } from './support/productionWrites';
 import { runtimeHints, substitutionsOf } from './support/runtimeTarget';
 import { localTestDatabase, namesTestDatabase, testEnvironmentOnly } from './support/testDatabases';
 
@@ -333,8 +333,10 @@ function productionAccess(conn: Connection, ctx: RuleContext, wrote: boolean): F
 
 /** Scoped deletes and updates: routine on a development database, destructive on production or an unknown remote one. */
 function productionChanges(statements: SqlStatement[], work: Work, ctx: RuleContext): Finding[] {
-  const sql = scopedSqlChanges(statements).length > 0 ? scopedSqlChanges(work.sql.flatMap((s) => scanSqlAsWritten(s).map((w) => ({ ...w.statement, text: w.written.replace(/\s+/g, ' ') })))) : [];
-  const changes = [...sql, ...scopedMongoChanges(work.mongo), ...redisKeyDeletes(work.redis)];
+  const written = () => work.sql.flatMap((s) => scanSqlAsWritten(s).map((w) => ({ ...w.statement, text: w.written.replace(/\s+/g, ' ') })));
+  const sql = scopedSqlChanges(statements).length > 0 ? scopedSqlChanges(written()) : [];
+  const rows = [...sql, ...scopedMongoChanges(work.mongo), ...redisKeyDeletes(work.redis)];
+  const changes = [...rows, ...(work.sql.length > 0 ? riskyAdminSql(written()) : []), ...riskyAdminMongo(work.mongo)];
   if (changes.length === 0) return [];
   const target = targetFor(work.connection, ctx);
   let production = target.environment === 'production' || (target.environment === 'unknown' && target.remote);
@@ -345,7 +347,7 @@ function productionChanges(statements: SqlStatement[], work: Work, ctx: RuleCont
   if (!production) return [];
   const shown = changes.slice(0, 3).join('; ');
   const more = changes.length > 3 ? ` and ${changes.length - 3} more` : '';
-  return [destroyFinding('production-change', `Deletes or rewrites rows of the ${target.environment === 'production' ? 'production' : 'remote'} database ${work.connection.name}: ${shown}${more}.`, [target])];
+  return [destroyFinding('production-change', `${rows.length > 0 ? 'Deletes or rewrites rows of' : 'Changes the users, durability or sessions of'} the ${target.environment === 'production' ? 'production' : 'remote'} database ${work.connection.name}: ${shown}${more}.`, [target])];
 }
 
 export function judgeWork(work: Work, ctx: RuleContext): Finding[] {

@@ -20,6 +20,7 @@ import { mcpPack } from './mcp';
 import { changeBatchesPack } from './changeBatches';
 import { localDataPack } from './localData';
 import { clobberPack } from './clobber';
+import { dataSentOutPack } from './dataSentOut';
 import { kubeChangesPack } from './kubeChanges';
 import { sdkSnippetsPack } from './sdkSnippets';
 import { restTablesPack } from './restTables';
@@ -57,6 +58,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   changeBatchesPack,
   localDataPack,
   clobberPack,
+  dataSentOutPack,
   envArgsPack,
   indirectCallsPack,
   containersPack,

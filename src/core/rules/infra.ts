@@ -57,7 +57,11 @@ function checkTerraform(inv: Invocation, ctx: RuleContext): Finding[] {
   if (sub === 'apply' && args.has('-replace')) {
     return [finding('terraform-replace', `Destroys and recreates ${args.values('-replace').join(', ')} in ${name} (${tool} apply -replace).`, target())];
   }
-  if (sub === 'state' && (path[1] === 'rm' || path[1] === 'replace-provider')) {
+  if (sub === 'state' && path[1] === 'mv' && !args.has('-dry-run')) {
+    const [from = 'a resource', to = 'another address'] = operands;
+    return [finding('terraform-state-mv', `Moves ${from} to ${to} in ${name}'s state: a wrong address makes the next apply destroy and recreate the real resource (${tool} state mv).`, target())];
+  }
+  if (sub === 'state' && (path[1] === 'rm' || path[1] === 'replace-provider') && !args.has('-dry-run')) {
     const addresses = operands;
     return [finding('terraform-state-rm', `Removes ${addresses.join(', ') || 'resources'} from ${name}'s state, so terraform no longer manages ${addresses.length === 1 ? 'it' : 'them'} (${tool} state ${path[1]}).`, target())];
   }

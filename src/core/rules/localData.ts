@@ -155,11 +155,17 @@ const EMPTYING_CALLS: readonly RegExp[] = [
   /\bFile\.(?:write|truncate)\(\s*(['"])([^'"]+)\1/g,
 ];
 
-function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
+/** The files a Python, JavaScript or Ruby snippet opens for writing from the start (the clobber pack asks about uncommitted ones too). */
+export function emptiedBySnippet(snippet: CodeSnippet): ArgWord[] {
   if (snippet.language !== 'python' && snippet.language !== 'javascript' && snippet.language !== 'ruby') return [];
   const paths: ArgWord[] = [];
   for (const re of EMPTYING_CALLS) for (const m of snippet.text.matchAll(re)) if (paths.length < 20) paths.push(word(m[2] ?? ''));
-  return untrackedFindings(paths, snippet.runner, ctx, `${snippet.runner.name} code overwrites`);
+  return paths;
+}
+
+function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
+  const paths = emptiedBySnippet(snippet);
+  return paths.length === 0 ? [] : untrackedFindings(paths, snippet.runner, ctx, `${snippet.runner.name} code overwrites`);
 }
 
 const BY_NAME: Record<string, (spec: ToolSpec, inv: Invocation, ctx: RuleContext) => Finding[]> = {

@@ -28,6 +28,8 @@ const DESTROY = new Set([
   'undeploy', 'deprovision', 'unprovision',
   // Red team round 4: what CLIs also say for "destroy it" or "destroy and make anew" (`db recreate`, `node retire`, `rake clobber`, `vm kill`).
   'recreate', 'retire', 'clobber', 'kill', 'demolish', 'raze', 'scrub', 'reimage', 'eradicate', 'annihilate', 'destruct', 'selfdestruct',
+  // Red team round 5: `werf dismiss` deletes a release and its namespace.
+  'dismiss',
 ]);
 
 /**
@@ -68,7 +70,7 @@ const OPTION_DESTROY = new Set(['delete', 'deleteall', 'purge', 'prune', 'destro
 const BENIGN_OBJECT = new Set(['cache', 'caches', 'cached', 'build', 'builds', 'tmp', 'temp', 'output', 'dist', 'artifacts', 'screen', 'console', 'after', 'before', 'during', 'excluded', 'empty', 'dirs']);
 
 /** Options whose next word names what is acted on. */
-const NAME_OPTION = /^-{1,2}(?:[a-z]+-)*(name|names|id|ids|sid|bucket|bucket-name|topic|topics|cluster|cluster-name|index|queue|table|database|db|app|project|stack|stack-name|service|instance|instance-id|key|prefix|vault|dataset|snapshot|volume|group|stream|accessor-id|resource|item|repo|org)$/i;
+const NAME_OPTION = /^-{1,2}(?:[a-z]+-)*(name|names|id|ids|sid|bucket|bucket-name|topic|topics|cluster|cluster-name|index|queue|table|database|db|app|project|stack|stack-name|service|instance|instance-id|key|prefix|vault|dataset|snapshot|volume|group|stream|accessor-id|resource|item|repo|org|servers?)$/i;
 
 /** Commands that are programs of their own kind: their operands are data, files or commands, never subcommands. */
 const NOT_A_CLI = new Set([
@@ -239,14 +241,14 @@ function optionVerb(reading: Reading, traits: VerbTraits): { name: string; verb:
   return undefined;
 }
 
-/** System programs whose name glues a short prefix to the verb (`lvremove`, `vgremove`, `userdel`, `wipefs`). */
-const GLUED_NAME = /^(?:lv|vg|pv|md|user|group|luks|part)(remove|del|destroy|erase)$|^(wipe)fs$/;
+/** System programs whose name glues a short prefix to the verb (`lvremove`, `vgremove`, `userdel`, `wipefs`, libmemcached's `memcflush`, `memcrm`). */
+const GLUED_NAME = /^(?:lv|vg|pv|md|user|group|luks|part)(remove|del|destroy|erase)$|^(wipe)fs$|^memc(flush|rm)$/;
 
 function nameVerb(inv: Invocation, traits: VerbTraits): string | undefined {
   if (inv.command.includes('/') && inv.remote === undefined) return undefined;
   const base = inv.name.replace(/\.(sh|py|rb|pl|js|exe|cmd|bat)$/, '');
   const glued = GLUED_NAME.exec(base);
-  if (glued) return glued[1] ?? glued[2];
+  if (glued) return glued.slice(1).find((g) => g !== undefined);
   // Programs join words with '-', '.' or ':' (`kafka-delete-records.sh`, `apps:destroy`); a snake_case
   // name is most often a shell function, whose body the walker has already judged.
   if (!/[-:.]/.test(base)) return undefined;

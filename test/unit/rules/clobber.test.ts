@@ -24,6 +24,8 @@ const FILES: Record<string, string> = {
   '/work/app/notes.txt': 'scratch',
   '/work/app/server.log': 'started',
   '/work/app/log/development.log': 'GET /',
+  '/work/app/src/index.ts': 'export const edited = 1;\n',
+  '/work/app/src/util.ts': 'export const same = 1;\n',
 };
 
 /** How git sees the fixture: what .gitignore covers is ignored, what was committed is unmodified. */
@@ -39,6 +41,9 @@ const STATES: Record<string, GitPathState> = {
   '/work/app/notes.txt': 'untracked',
   '/work/app/server.log': 'ignored',
   '/work/app/log/development.log': 'ignored',
+  '/work/app/src/index.ts': 'modified',
+  '/work/app/src/util.ts': 'unmodified',
+  '/work/app/src': 'modified',
 };
 
 const facts = testFacts({
@@ -104,5 +109,67 @@ describe('clobber: files git cannot bring back, overwritten', () => {
   it('a command run elsewhere does not overwrite this machine', () => {
     const v = verdict("ssh db1 'echo > .env.production'");
     assert.ok(!v.reasons.some((r) => /what it holds now is lost/.test(r)), JSON.stringify(v.reasons));
+  });
+});
+
+/** A tracked file with uncommitted changes: the work since the last commit exists only in the file. */
+const DISCARDS_WORK = [
+  'git checkout src/index.ts',
+  'git checkout -- src/index.ts',
+  'git checkout HEAD -- src/index.ts',
+  'git restore src/index.ts',
+  'git restore --worktree --staged src/index.ts',
+  'git rm -f src/index.ts',
+  'rm src/index.ts',
+  'rm -f src/index.ts',
+  'unlink src/index.ts',
+  'sort -o src/index.ts /dev/null',
+  'cp /dev/null src/index.ts',
+  'mv /tmp/other.ts src/index.ts',
+  'echo "" > src/index.ts',
+  'tar czf /tmp/s.tgz src --remove-files',
+  `python3 -c 'open("src/index.ts","w").close()'`,
+  `node -e 'require("fs").writeFileSync("src/index.ts", "")'`,
+  `ruby -e 'File.write("src/index.ts", "")'`,
+];
+
+/** The same commands on a file git holds as it is, a branch switch, in-place edits and authored files. */
+const KEEPS_WORK = [
+  'git checkout src/util.ts',
+  'git restore src/util.ts',
+  'rm src/util.ts',
+  'rm README.md',
+  'sort -o src/util.ts src/util.ts',
+  'git checkout main',
+  'git restore --staged src/index.ts',
+  "sed -i 's/edited/changed/' src/index.ts",
+  'npx prettier --write src/index.ts',
+  'cat src/index.ts',
+  'cp src/index.ts /tmp/index.ts.bak',
+  `python3 -c 'print(open("src/index.ts").read())'`,
+  `python3 -c 'open("src/util.ts","w").close()'`,
+  'rm -f src/*.rej src/*.orig',
+  'git rm --cached src/index.ts',
+  'git rm -f src/util.ts',
+  'mv src/index.ts src/main.ts',
+];
+
+describe('clobber: uncommitted work in a tracked file', () => {
+  for (const command of DISCARDS_WORK) {
+    it(`${command}: asks`, () => {
+      const v = verdict(command);
+      assert.equal(v.decision, 'ask', JSON.stringify(v.reasons));
+      assert.ok(v.reasons.some((r) => /holds changes that are not committed/.test(r)), JSON.stringify(v.reasons));
+    });
+  }
+  for (const command of KEEPS_WORK) {
+    it(`${command}: loses no uncommitted work`, () => {
+      const v = verdict(command);
+      assert.ok(!v.reasons.some((r) => /holds changes that are not committed/.test(r)), JSON.stringify(v.reasons));
+    });
+  }
+  it('a here-document written over the file is the agent writing the text it means', () => {
+    const v = verdict("cat > src/index.ts <<'EOF'\nexport const x = 2;\nEOF");
+    assert.ok(!v.reasons.some((r) => /holds changes that are not committed/.test(r)), JSON.stringify(v.reasons));
   });
 });

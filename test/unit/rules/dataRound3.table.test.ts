@@ -408,3 +408,27 @@ table('routine cleanup the fourth red team saw asked (false positives)', [
   ask('rm -rf ~/.cache'),
   ask('rm -rf src.old'),
 ]);
+
+// ---------------------------------------------------------------------------------------------
+// Round 5: production databases put at risk without a delete (postgresql.org/docs: CREATE ROLE, ALTER
+// SYSTEM, pg_terminate_backend; dev.mysql.com: GRANT, SET PERSIST, KILL; mongodb.com: renameCollection, createUser)
+
+table('superusers, durability switched off, sessions killed, collections renamed on production: ask, production', [
+  ask(`psql -h db.prod.acme.internal -c "create user evil superuser password 'x'"`, { production: true, says: /superuser/i }),
+  ask('psql -h db.prod.acme.internal -U postgres -c "ALTER ROLE app WITH SUPERUSER"', { production: true }),
+  ask('psql postgres://admin@db.prod.acme.internal/shop -c "ALTER ROLE app BYPASSRLS"', { production: true }),
+  ask('psql -h db.prod.acme.internal -c "alter system set fsync = off"', { production: true, says: /fsync/ }),
+  ask("psql -h db.prod.acme.internal -c \"ALTER SYSTEM SET full_page_writes TO 'off'\"", { production: true }),
+  ask('psql -h db.prod.acme.internal -c "select pg_terminate_backend(pid) from pg_stat_activity where datname = \'shop\'"', { production: true, says: /pg_terminate_backend/ }),
+  ask('mysql -h db.prod.acme.internal -e "GRANT ALL PRIVILEGES ON *.* TO \'x\'@\'%\' WITH GRANT OPTION"', { production: true }),
+  ask('mysql -h db.prod.acme.internal -e "SET PERSIST innodb_flush_log_at_trx_commit = 0"', { production: true }),
+  ask("mongosh prod-cluster.x7k2p.mongodb.net/shop --eval 'db.users.renameCollection(\"x\")'", { production: true, says: /renameCollection/ }),
+  ask("mongosh mongodb+srv://prod-cluster.x7k2p.mongodb.net/admin --eval 'db.createUser({user: \"x\", pwd: \"y\", roles: [\"root\"]})'", { production: true }),
+  ask("mongosh prod-cluster.x7k2p.mongodb.net/admin --eval 'db.adminCommand({ shutdown: 1 })'", { production: true }),
+  allow('psql -h db.prod.acme.internal -c "select pid, state from pg_stat_activity"', { production: true }),
+  allow('psql -h db.prod.acme.internal -c "select rolname, rolsuper from pg_roles"', { production: true }),
+  allow('psql -h db.prod.acme.internal -c "show fsync"', { production: true }),
+  allow("mongosh prod-cluster.x7k2p.mongodb.net/shop --eval 'db.users.find().limit(5)'", { production: true }),
+  allow('psql -c "alter system set fsync = off"'),
+  allow('psql -h localhost -U postgres -c "create user dev superuser"'),
+]);

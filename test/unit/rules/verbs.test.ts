@@ -77,9 +77,17 @@ describe('rules/verbs: the verb floor beneath the known tools', () => {
     { cmd: 'migrate -database "$DATABASE_URL" -path db/migrations down -all', decision: 'ask', production: true },
     // A named environment other than production is believed.
     { cmd: 'hcloud server delete web-staging-3', decision: 'ask', production: false },
+    // Red team round 5: libmemcached's glued names (memcflush(1), memcrm(1)) and werf's `dismiss` (werf.io/docs: deletes the release).
+    { cmd: 'memcflush --servers=cache.prod.acme.internal', decision: 'ask', production: true, name: 'cache.prod.acme.internal', reason: /flushes/ },
+    { cmd: 'memcrm --servers=cache.prod.acme.internal session:42', decision: 'ask', production: true },
+    { cmd: 'werf dismiss --env production --with-namespace', decision: 'ask', production: true, reason: /dismisses/ },
+    { cmd: 'werf dismiss --env production', decision: 'ask', production: true },
   ];
 
   const allowed: Row[] = [
+    { cmd: 'memcstat --servers=cache.prod.acme.internal', decision: 'allow', production: true },
+    { cmd: 'memccat --servers=cache.prod.acme.internal session:42', decision: 'allow', production: true },
+    { cmd: 'werf render --env production', decision: 'allow' },
     { cmd: 'stripe customers list --limit 5', decision: 'allow' },
     { cmd: 'stripe customers retrieve cus_NffrFeUfNV2Hib', decision: 'allow' },
     { cmd: 'twilio api:core:messages:list --limit 20', decision: 'allow' },

@@ -48,3 +48,40 @@ export function redisKeyDeletes(commands: readonly string[]): string[] {
   }
   return out;
 }
+
+/**
+ * Statements that delete nothing but put a production database at risk: a new or promoted superuser
+ * (`CREATE USER … SUPERUSER`, `ALTER ROLE … SUPERUSER`, `GRANT ALL ON *.* … WITH GRANT OPTION`),
+ * durability switched off (`ALTER SYSTEM SET fsync = off`, `full_page_writes`, MySQL
+ * `innodb_flush_log_at_trx_commit = 0`), every session killed (`pg_terminate_backend` over
+ * `pg_stat_activity`, MySQL `KILL`), the server shut down. Asked on production like a scoped delete.
+ */
+const ADMIN_SQL: readonly RegExp[] = [
+  /^(create|alter)\s+(user|role)\b[\s\S]*\b(superuser|bypassrls)\b/i,
+  /^grant\s+all\b[\s\S]*\bon\s+\*\.\*[\s\S]*\bwith\s+grant\s+option\b/i,
+  /^grant\s+(pg_execute_server_program|pg_write_server_files|rds_superuser|cloudsqlsuperuser|azure_pg_admin)\b/i,
+  /^alter\s+system\s+set\s+(fsync|full_page_writes|synchronous_commit|wal_level)\b\s*(=|to)?\s*'?(off|false|0|minimal)\b/i,
+  /^set\s+(global|persist)\s+(innodb_flush_log_at_trx_commit|sync_binlog|innodb_doublewrite)\s*=\s*'?(0|off)\b/i,
+  /\bpg_(terminate|cancel)_backend\s*\([\s\S]*\bpg_stat_activity\b/i,
+  /^(kill\s+(connection\s+|query\s+)?\d+|shutdown)\s*$/i,
+];
+
+/** Matched as written (`TO 'off'`), shown with quoted text blanked (a password stays out of the dialog). */
+export function riskyAdminSql(statements: readonly SqlStatement[]): string[] {
+  return statements.filter((st) => ADMIN_SQL.some((re) => re.test(st.text.trim()))).map((st) => st.text.replace(/'(?:[^']|'')*'/g, "''").slice(0, 120)).slice(0, 10);
+}
+
+const MONGO_ADMIN = /\.(renameCollection|createUser|updateUser|grantRolesToUser|shutdownServer|killOp|fsyncLock|setProfilingLevel)\s*\(|\badminCommand\s*\(\s*\{\s*['"]?(shutdown|setParameter|killAllSessions|renameCollection|replSetReconfig)\b/g;
+
+/** MongoDB shell calls that rename collections away, make users or roles, or stop and reconfigure the server. */
+export function riskyAdminMongo(scripts: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const js of scripts) {
+    for (const m of js.matchAll(MONGO_ADMIN)) {
+      if (/createUser|updateUser|grantRolesToUser/.test(m[1] ?? '') && !/\b(root|userAdminAnyDatabase|dbOwner|clusterAdmin|__system|readWriteAnyDatabase)\b/.test(js)) continue;
+      out.push(`${m[1] ?? m[2] ?? ''}(…)`);
+      if (out.length >= 10) return out;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,94 @@
+import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import { databaseWorkOf } from './database';
+
+/**
+ * Production data carried off this machine: a database client or dump tool that reads a production
+ * (or unknown remote) database, piped into a program that sends what it reads to a network address
+ * (`psql -h db.prod… -c "copy users to stdout" | curl -d @- https://…`, `pg_dump … | nc host 9000`).
+ * The rows leave the place that guards them: ask, production. A dump to a local file
+ * (`pg_dump -h db.prod… app > /tmp/prod.sql`) is a read: it changes nothing and the copy stays on
+ * this machine, so it is allowed and marked production (the dialog of any later send judges the file).
+ */
+
+/** Dump and export programs the database pack does not read (they only read), with their host options. */
+const DUMPERS: Readonly<Record<string, readonly string[]>> = {
+  pg_dump: ['-h', '--host', '-d', '--dbname'],
+  pg_dumpall: ['-h', '--host', '-d', '--dbname'],
+  mysqldump: ['-h', '--host'],
+  mariadb_dump: ['-h', '--host'],
+  'mariadb-dump': ['-h', '--host'],
+  mongodump: ['--host', '-h', '--uri'],
+  mongoexport: ['--host', '-h', '--uri'],
+};
+
+/** Where a dump tool connects: its host option's value, a connection URL among its words. */
+function dumpSource(inv: Invocation): string | undefined {
+  const options = DUMPERS[inv.name];
+  if (!options) return undefined;
+  const args = inv.args.map((a) => a.text);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    for (const o of options) {
+      if (a === o && args[i + 1] !== undefined) return args[i + 1];
+      if (a.startsWith(o + '=')) return a.slice(o.length + 1);
+      if (o.length === 2 && a.startsWith(o) && a.length > 2 && !a.startsWith('--')) return a.slice(2);
+    }
+    if (/^[a-z+]+:\/\//i.test(a)) return a;
+  }
+  return undefined;
+}
+
+/** The database a reading program reaches, with its environment; undefined when it is no database client or reaches this machine. */
+function databaseRead(inv: Invocation, ctx: RuleContext): Target | undefined {
+  const work = DUMPERS[inv.name] ? undefined : databaseWorkOf(inv, ctx.facts);
+  const where = work ? (work.remote ? work.database : undefined) : dumpSource(inv);
+  if (where === undefined) return undefined;
+  const host = /@([^/:?]+)/.exec(where)?.[1] ?? /^[a-z+]+:\/\/([^/:?@]+)/i.exec(where)?.[1] ?? where;
+  if (/^(localhost|127\.0\.0\.1|::1|\/.*)$/.test(host)) return undefined;
+  const env = ctx.environmentOf({ values: [where, host], remote: true });
+  const name = work?.database ?? host;
+  return { kind: 'database', name, provider: work?.engine ?? inv.name, remote: true, environment: env.environment, environmentReason: env.reason };
+}
+
+const SENDERS = new Set(['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'nc', 'ncat', 'netcat', 'socat', 'telnet', 'scp', 'rsync', 'aws', 'gsutil']);
+
+/** Programs that pass what they read on, changed in form only. */
+const FILTERS = new Set(['gzip', 'bzip2', 'xz', 'zstd', 'lz4', 'base64', 'openssl', 'gpg', 'tee', 'cat', 'jq', 'sed', 'awk', 'grep', 'head', 'tail', 'cut', 'tr', 'sort', 'pv', 'split']);
+
+/** Whether a sender sends what it reads on standard input. */
+function sendsStdin(inv: Invocation): boolean {
+  const words = inv.args.map((a) => a.text);
+  if (['nc', 'ncat', 'netcat', 'socat', 'telnet'].includes(inv.name)) return true;
+  if (inv.name === 'curl') return words.some((w, i) => /^@-$|=@-$|^-d@-$|^--data(-\w+)?=@-$/.test(w) || ((w === '-T' || w === '--upload-file') && words[i + 1] === '-'));
+  if (inv.name === 'wget') return words.some((w) => /^--post-file=(-|\/dev\/stdin)$/.test(w) || w === '/dev/stdin');
+  if (inv.name === 'http' || inv.name === 'https' || inv.name === 'xh' || inv.name === 'xhs') return !words.includes('--ignore-stdin');
+  if (inv.name === 'aws' || inv.name === 'gsutil') return words.includes('cp') && words.includes('-');
+  return words.includes('-') || words.includes('/dev/stdin');
+}
+
+function check(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (inv.stdin?.kind === 'pipe' && SENDERS.has(inv.name) && sendsStdin(inv)) {
+    let from = inv.stdin.from;
+    // `pg_dump … | gzip | base64 | curl -d @-`: filters pass the rows on.
+    for (let i = 0; i < 6 && FILTERS.has(from.name) && from.stdin?.kind === 'pipe'; i++) from = from.stdin.from;
+    const source = databaseRead(from, ctx);
+    if (source && source.environment !== 'non-production') {
+      const words = inv.args.map((a) => a.text);
+      const to = words.find((w) => /^[a-z][a-z0-9+.-]*:\/\//i.test(w)) ?? words.find((w) => !w.startsWith('-') && /[a-z]/i.test(w)) ?? inv.name;
+      const target: Target = { ...source, environment: 'production', environmentReason: source.environment === 'production' ? source.environmentReason : `${source.name} is a remote database nothing names (unknown: treated as production)` };
+      return [{ rule: 'dataSentOut.database-to-network', risk: 'destructive', severity: 'ask', reason: `Sends what ${from.name} reads from the ${source.environment === 'production' ? 'production' : 'remote'} database ${source.name} to ${to.slice(0, 80)} (${inv.name}): the data leaves the place that guards it.`, targets: [target] }];
+    }
+  }
+  if (DUMPERS[inv.name]) {
+    const source = databaseRead(inv, ctx);
+    if (source?.environment === 'production') return [{ rule: 'dataSentOut.production-dump', risk: 'production-access', severity: 'info', reason: `Reads a dump of the production database ${source.name} (${inv.name}).`, targets: [source] }];
+  }
+  return [];
+}
+
+export const dataSentOutPack: RulePack = {
+  id: 'dataSentOut',
+  title: 'Production data sent off this machine',
+  commands: [...SENDERS, ...Object.keys(DUMPERS)],
+  checkInvocation: check,
+};
