@@ -112,3 +112,40 @@ describe('policy/handlers/codeRunners through the engine', () => {
   for (const cmd of allows) it(`allows: ${cmd}`, () => assert.equal(classify(cmd, facts, { lockdown: false }).decision, 'allow'));
   it('production follows the escaped command', () => assert.equal(classify(asks[0]!, facts, { lockdown: false }).production, true));
 });
+
+describe('policy/handlers/hiddenExec: data tools that run shell text (sed e, awk pipes, tar and zip options)', () => {
+  const facts = testFacts();
+  const asks = [
+    `sed -n 'e kubectl delete namespace payments' /dev/null`,
+    `sed -n '1e kubectl delete namespace payments' /dev/null`,
+    `sed 's/.*/kubectl delete namespace payments/e' src/index.ts`,
+    `sed 's/^/rm -rf /e' list.txt`,
+    `sed -e '/x/d' -e 'e' src/index.ts`,
+    `awk '{ print | "sh" }' <<< 'rm -rf ~/.ssh'`,
+    `awk '{ print | "/bin/bash -s" }' cmds.txt`,
+    `gawk 'BEGIN { "kubectl delete namespace payments" |& getline x }'`,
+    `tar -cf /dev/null /dev/null --checkpoint=1 --checkpoint-action=exec='kubectl delete namespace payments'`,
+    `tar -xf x.tar --to-command='kubectl delete namespace payments'`,
+    `tar --use-compress-program='kubectl delete namespace payments' -xf x.tar`,
+    `zip /tmp/z.zip README.md -T -TT 'kubectl delete namespace payments #'`,
+    `zip /tmp/z.zip README.md -T --unzip-command 'kubectl delete namespace payments #'`,
+  ];
+  for (const cmd of asks) it(`asks: ${cmd}`, () => assert.notEqual(classify(cmd, facts, { lockdown: false }).decision, 'allow'));
+  const allows = [
+    `sed -n 1p src/index.ts`,
+    `sed 's/a/b/g' src/index.ts`,
+    `sed -e 's/foo/bar/' -e '/^$/d' src/index.ts`,
+    `sed -n '/error/p' app.log`,
+    `sed 's/e/E/g' src/index.ts`,
+    `sed '/^#/d;s/\t/  /g' src/index.ts`,
+    `awk '{print $1}' src/index.ts`,
+    `awk '{ print > "/dev/stderr" }' src/index.ts`,
+    `awk '{ print | "sort -u" }' src/index.ts`,
+    `tar czf /tmp/src.tgz src`,
+    `tar -I zstd -cf /tmp/src.tar.zst src`,
+    `zip -r /tmp/out.zip src`,
+    `zip -T /tmp/out.zip`,
+  ];
+  for (const cmd of allows) it(`allows: ${cmd}`, () => assert.equal(classify(cmd, facts, { lockdown: false }).decision, 'allow'));
+});
+
