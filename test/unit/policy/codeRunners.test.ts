@@ -149,3 +149,27 @@ describe('policy/handlers/hiddenExec: data tools that run shell text (sed e, awk
   for (const cmd of allows) it(`allows: ${cmd}`, () => assert.equal(classify(cmd, facts, { lockdown: false }).decision, 'allow'));
 });
 
+describe('policy/handlers/codeRunners: round 5 code runners whose file calls cannot be read', () => {
+  const facts = testFacts();
+  const asks = [
+    `python3 -c 'import os;os.execvp("rm",["rm","-rf",os.path.expanduser("~/.ssh")])'`,
+    `python3 -c 'import os;os.execl("/bin/rm","rm","-rf","/home/dev/.ssh")'`,
+    `python3 -c 'import os;os.spawnlp(os.P_WAIT,"rm","rm","-rf","/home/dev/.ssh")'`,
+    `python3 -c 'import pty;pty.spawn(["rm","-rf","/home/dev/.ssh"])'`,
+    `lua -e 'os.execute("rm -rf "..os.getenv("HOME").."/.ssh")'`,
+    `julia -e 'rm(homedir()*"/.ssh", recursive=true)'`,
+    `vim -c 'call delete(expand("~/.ssh/id_ed25519"))' -c q`,
+    `nvim --headless -c 'call delete(expand("~/.ssh"), "rf")' -c q`,
+  ];
+  for (const cmd of asks) it(`asks: ${cmd}`, () => assert.notEqual(classify(cmd, facts, { lockdown: false }).decision, 'allow'));
+  const allows = [
+    `python3 -c 'import os; print(os.getcwd())'`,
+    `python3 -c 'import pty;pty.spawn("/bin/bash")'`,
+    `lua -e 'os.execute("ls")'`,
+    `julia -e 'println(1+1)'`,
+    `vim -c 'set nu' src/index.ts`,
+    `nvim --headless -c 'PlugInstall' -c q`,
+  ];
+  for (const cmd of allows) it(`allows: ${cmd}`, () => assert.equal(classify(cmd, facts, { lockdown: false }).decision, 'allow'));
+});
+
