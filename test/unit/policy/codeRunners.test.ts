@@ -173,3 +173,29 @@ describe('policy/handlers/codeRunners: round 5 code runners whose file calls can
   for (const cmd of allows) it(`allows: ${cmd}`, () => assert.equal(classify(cmd, facts, { lockdown: false }).decision, 'allow'));
 });
 
+describe('policy/handlers/hiddenExec: ssh local programs, Kakoune, Guile, hash -p', () => {
+  const facts = testFacts();
+  const asks = [
+    `ssh -o ProxyCommand='kubectl delete namespace payments' x`,
+    `ssh -o 'LocalCommand=kubectl delete namespace payments' -o PermitLocalCommand=yes host`,
+    `ssh -oProxyCommand='rm -rf ~/.ssh' host`,
+    `kak -n -e 'nop %sh{kubectl delete namespace payments}; quit'`,
+    `kak -e 'evaluate-commands %sh(rm -rf ~/.ssh)'`,
+    `guile -c '(system "kubectl delete namespace payments")'`,
+    `guile -c '(system* "rm" "-rf" "/home/dev/.ssh")'`,
+    `guile -c '(system (string-append "rm -rf " (getenv "HOME")))'`,
+    `hash -p /bin/rm lsx; lsx -rf ~/.ssh`,
+  ];
+  for (const cmd of asks) it(`asks: ${cmd}`, () => assert.notEqual(classify(cmd, facts, { lockdown: false }).decision, 'allow'));
+  const allows = [
+    `ssh -o ConnectTimeout=5 host uptime`,
+    `ssh -o ProxyCommand='ssh -W %h:%p bastion' db1 uptime`,
+    `ssh -o ProxyCommand=none host uptime`,
+    `kak -e 'edit src/index.ts'`,
+    `guile -c '(display (+ 1 2))'`,
+    `hash -r`,
+    `hash git`,
+  ];
+  for (const cmd of allows) it(`allows: ${cmd}`, () => assert.equal(classify(cmd, facts, { lockdown: false }).decision, 'allow'));
+});
+

@@ -1,6 +1,8 @@
 import type { ArgWord } from '../../shell/ast';
 import type { Invocation } from '../types';
 import { resolvePath } from '../../paths';
+import { readingsOf, toolNamed } from '../../registry/commandModel';
+import { optionsMatching } from '../../registry/grammar';
 import { parseCommand, type GrammarSpec } from '../../shell/grammar';
 import { EFFECT_GRAMMARS, readEffectArgs, values } from '../effectOptions';
 import type { Escapes } from './codeRunners';
@@ -164,6 +166,114 @@ function zip(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exe
   return inv;
 }
 
+// ---------------------------------------------------------------------------------------------
+// ssh's local programs, Kakoune's %sh{} blocks, Guile's system, bash's `hash -p`
+
+/** `ssh -o ProxyCommand=…`, `-o LocalCommand=…` (with PermitLocalCommand), `-o KnownHostsCommand=…`: programs ssh starts on this machine. */
+export function sshLocalCommands(w: Walker, name: string, args: ArgWord[], exec: Exec): void {
+  const tool = toolNamed(name);
+  if (!tool) return;
+  const seen = new Set<string>();
+  for (const parsed of readingsOf(args, tool)) {
+    for (const option of optionsMatching(parsed, tool, ['-o'])) {
+      option.valueWords.forEach((word, n) => {
+        const text = option.values[n] ?? word.text;
+        const m = /^\s*(ProxyCommand|LocalCommand|KnownHostsCommand)\s*(?:=|\s)\s*([\s\S]*)$/i.exec(text);
+        if (!m || /^none$/i.test(m[2]!.trim()) || seen.has(text)) return;
+        seen.add(text);
+        if (word.dynamic) w.addOpaque(`${name} -o ${m[1]} runs a command computed at run time`, w.viaOf(exec));
+        else w.analyzeText(m[2]!.replace(/%[%hnprCdiklLTu]/g, 'x'), w.childScope(exec, `${name} -o ${m[1]}`));
+      });
+    }
+  }
+}
+
+/** Kakoune: commands in `-e` run `%sh{…}` blocks (also `%sh(…)`, `%sh[…]`, `%sh<…>`) through the shell. */
+const KAK: GrammarSpec = { options: [{ names: ['-e', '-E'], takes: 'one' }, { names: ['-c', '-s', '-p', '-f', '-i', '-ui'], takes: 'one' }], unknownShort: 'switch', unknownLong: 'switch' };
+const CLOSE: Readonly<Record<string, string>> = { '{': '}', '(': ')', '[': ']', '<': '>' };
+
+function kak(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
+  const inv = w.emit(name, first.text, args, exec);
+  const parsed = parseCommand(args, KAK);
+  for (const option of parsed.options.filter((o) => o.name === '-e' || o.name === '-E' || o.name === '-f')) {
+    const word = option.valueWords[0];
+    const text = option.values[0] ?? '';
+    if (!word || !/%sh[{(\[<]|\bnop\b.*\bsh\b/.test(text) && option.name !== '-f') continue;
+    if (word.dynamic) {
+      w.addOpaque(`${name} ${option.name} runs editor commands built at run time`, w.viaOf(exec));
+      continue;
+    }
+    if (option.name === '-f') {
+      // `kak -f KEYS`: keys typed in normal mode; `!`/`|` there run shell text.
+      if (/[!|$]/.test(text)) w.addOpaque(`${name} -f types keys that run shell commands`, w.viaOf(exec));
+      continue;
+    }
+    for (const m of text.matchAll(/%sh([{(\[<])/g)) {
+      const open = m[1]!;
+      let depth = 1;
+      let i = m.index! + m[0].length;
+      const start = i;
+      for (; i < text.length && depth > 0; i++) {
+        if (text[i] === open) depth++;
+        else if (text[i] === CLOSE[open]) depth--;
+      }
+      w.analyzeText(text.slice(start, depth === 0 ? i - 1 : i), w.childScope(exec, `${name} %sh`));
+    }
+  }
+  return inv;
+}
+
+/** Guile: `-c` code and `-e` entry points; `(system "…")` is shell text, `(system* "prog" "arg")` an argv, file calls and computed commands ask. */
+const GUILE: GrammarSpec = { options: [{ names: ['-c'], takes: 'one' }, { names: ['-e', '-s', '-l', '-L', '-C', '-x'], takes: 'one' }], unknownShort: 'switch', unknownLong: 'switch' };
+
+export function schemeEscapes(code: string, label: string): Escapes {
+  const out = empty();
+  for (const m of code.matchAll(/\((system\*?|open-pipe\*?|open-input-pipe|open-output-pipe|delete-file|rmdir|rename-file)\b\s*([^)]*)\)?/g)) {
+    const fn = m[1]!;
+    const rest = m[2] ?? '';
+    const strings = [...rest.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((x) => x[1]!.replace(/\\(.)/g, '$1'));
+    const computed = rest.replace(/"(?:[^"\\]|\\.)*"/g, '').replace(/OPEN_READ|OPEN_WRITE/g, '').trim() !== '';
+    if (computed || strings.length === 0) out.opaque.push(`${label} runs ${fn} with a value computed at run time`);
+    else if (fn === 'delete-file') out.shell.push({ text: `rm -f -- '${strings[0]!.replace(/'/g, `'\\''`)}'`, label });
+    else if (fn === 'rmdir') out.shell.push({ text: `rmdir -- '${strings[0]!.replace(/'/g, `'\\''`)}'`, label });
+    else if (fn === 'rename-file') out.opaque.push(`${label} renames files`);
+    else if (fn === 'system*' || fn === 'open-pipe*') out.shell.push({ text: strings.map((t) => `'${t.replace(/'/g, `'\\''`)}'`).join(' '), label });
+    else out.shell.push({ text: strings[0]!, label });
+  }
+  return out;
+}
+
+function guile(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
+  const inv = w.emit(name, first.text, args, exec);
+  const parsed = parseCommand(args, GUILE);
+  for (const option of parsed.options.filter((o) => o.name === '-c')) {
+    const word = option.valueWords[0];
+    if (!word) continue;
+    if (word.dynamic) {
+      w.addOpaque(`${name} -c runs code built at run time`, w.viaOf(exec));
+      continue;
+    }
+    const found = schemeEscapes(option.values[0] ?? '', `${name} -c`);
+    for (const reason of found.opaque) w.addOpaque(reason, w.viaOf(exec));
+    for (const escape of found.shell) w.analyzeText(escape.text, w.childScope(exec, escape.label));
+  }
+  return inv;
+}
+
+/** bash's `hash -p PATH NAME`: NAME then runs PATH, whatever it is called (`hash -p /bin/rm lsx; lsx -rf ~`). */
+const HASH: GrammarSpec = { options: [{ names: ['-p'], takes: 'one' }], unknownShort: 'switch', unknownLong: 'switch' };
+
+function hash(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
+  const inv = w.emit(name, first.text, args, exec);
+  const parsed = parseCommand(args, HASH);
+  const program = parsed.options.find((o) => o.name === '-p');
+  if (program && parsed.operands.length > 0) {
+    const names = parsed.operands.map((o) => o.text).join(', ');
+    w.addOpaque(`${name} -p makes ${names} run ${program.values[0] ?? 'another program'}, so later commands by that name cannot be read for what they are`, w.viaOf(exec));
+  }
+  return inv;
+}
+
 export const hiddenExecHandlers: Record<string, Handler> = {
   sed: (w, name, first, args, exec) => sed(w, name, first, args, exec),
   gsed: (w, name, first, args, exec) => sed(w, name, first, args, exec),
@@ -171,4 +281,7 @@ export const hiddenExecHandlers: Record<string, Handler> = {
   gtar: (w, name, first, args, exec) => tar(w, name, first, args, exec),
   bsdtar: (w, name, first, args, exec) => tar(w, name, first, args, exec),
   zip: (w, name, first, args, exec) => zip(w, name, first, args, exec),
+  kak: (w, name, first, args, exec) => kak(w, name, first, args, exec),
+  guile: (w, name, first, args, exec) => guile(w, name, first, args, exec),
+  hash: (w, name, first, args, exec) => hash(w, name, first, args, exec),
 };
