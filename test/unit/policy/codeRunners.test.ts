@@ -199,3 +199,20 @@ describe('policy/handlers/hiddenExec: ssh local programs, Kakoune, Guile, hash -
   for (const cmd of allows) it(`allows: ${cmd}`, () => assert.equal(classify(cmd, facts, { lockdown: false }).decision, 'allow'));
 });
 
+describe('policy/handlers: programs planted for later or read from standard input (round 5)', () => {
+  const facts = testFacts();
+  const asks = [
+    `kubectl config set-credentials staging-admin --exec-command=/tmp/rt5/run --exec-api-version=client.authentication.k8s.io/v1`,
+    `kubectl config set-credentials staging-admin --exec-command /tmp/rt5/run`,
+    `deno run -A - <<'EOF'\nawait Deno.remove("/home/dev/.aws", {recursive: true})\nEOF`,
+  ];
+  for (const cmd of asks) it(`asks: ${cmd}`, () => assert.notEqual(classify(cmd, facts, { lockdown: false }).decision, 'allow'));
+  const allows = [
+    `kubectl config set-credentials eks --exec-command=aws --exec-arg=eks`,
+    `kubectl config set-credentials gke --exec-command=gke-gcloud-auth-plugin`,
+    `kubectl config set-credentials dev --username=dev`,
+    `echo 'console.log(1)' | deno run -`,
+  ];
+  for (const cmd of allows) it(`allows: ${cmd}`, () => assert.equal(classify(cmd, facts, { lockdown: false }).decision, 'allow'));
+});
+

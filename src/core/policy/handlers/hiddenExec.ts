@@ -188,6 +188,26 @@ export function sshLocalCommands(w: Walker, name: string, args: ArgWord[], exec:
   }
 }
 
+/** Credential plugins kubeconfigs name by design (EKS, GKE, AKS, OIDC). */
+const KUBE_PLUGINS = /^(aws|aws-iam-authenticator|gke-gcloud-auth-plugin|gcloud|kubelogin|az|doctl|oci|kubectl|kubectl-oidc_login|kubectl-oidc-login|teleport|tsh|pinniped|vault)$/;
+
+/** `kubectl config set-credentials NAME --exec-command=PROG`: every later kubectl call with these credentials runs PROG. */
+export function kubeExecCredential(w: Walker, name: string, args: ArgWord[], exec: Exec): void {
+  const tool = toolNamed(name);
+  if (!tool || !args.some((a) => a.text === 'set-credentials')) return;
+  for (const parsed of readingsOf(args, tool)) {
+    for (const option of parsed.options.filter((o) => o.name === '--exec-command')) {
+      const word = option.valueWords[0];
+      const program = option.values[0] ?? '';
+      if (!word) continue;
+      if (word.dynamic || !KUBE_PLUGINS.test(program.split('/').pop() ?? '')) {
+        w.addOpaque(`${name} config set-credentials makes every later kubectl call with these credentials run ${word.dynamic ? 'a program computed at run time' : program}`, w.viaOf(exec));
+        return;
+      }
+    }
+  }
+}
+
 /** Kakoune: commands in `-e` run `%sh{…}` blocks (also `%sh(…)`, `%sh[…]`, `%sh<…>`) through the shell. */
 const KAK: GrammarSpec = { options: [{ names: ['-e', '-E'], takes: 'one' }, { names: ['-c', '-s', '-p', '-f', '-i', '-ui'], takes: 'one' }], unknownShort: 'switch', unknownLong: 'switch' };
 const CLOSE: Readonly<Record<string, string>> = { '{': '}', '(': ')', '[': ']', '<': '>' };

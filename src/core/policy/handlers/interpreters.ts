@@ -181,7 +181,9 @@ function deno(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocatio
     return inv;
   }
   if (sub === 'run' || sub === 'serve') {
-    if (operand) w.runFile(operand, 'javascript', inv, exec, `deno ${sub} ${operand.text}`);
+    // `deno run -`: the program is standard input.
+    if (operand?.text === '-') w.stdinProgram('deno', 'javascript', inv, exec);
+    else if (operand) w.runFile(operand, 'javascript', inv, exec, `deno ${sub} ${operand.text}`);
     return inv;
   }
   if (sub !== undefined && isScriptPath(sub) && /\.(js|mjs|cjs|ts|mts|cts|jsx|tsx)$/.test(sub)) {
