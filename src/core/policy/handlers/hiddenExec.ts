@@ -218,7 +218,7 @@ function kak(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exe
   for (const option of parsed.options.filter((o) => o.name === '-e' || o.name === '-E' || o.name === '-f')) {
     const word = option.valueWords[0];
     const text = option.values[0] ?? '';
-    if (!word || !/%sh[{(\[<]|\bnop\b.*\bsh\b/.test(text) && option.name !== '-f') continue;
+    if (!word || !/%sh[{([<]|\bnop\b.*\bsh\b/.test(text) && option.name !== '-f') continue;
     if (word.dynamic) {
       w.addOpaque(`${name} ${option.name} runs editor commands built at run time`, w.viaOf(exec));
       continue;
@@ -228,7 +228,7 @@ function kak(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exe
       if (/[!|$]/.test(text)) w.addOpaque(`${name} -f types keys that run shell commands`, w.viaOf(exec));
       continue;
     }
-    for (const m of text.matchAll(/%sh([{(\[<])/g)) {
+    for (const m of text.matchAll(/%sh([{([<])/g)) {
       const open = m[1]!;
       let depth = 1;
       let i = m.index! + m[0].length;
