@@ -194,6 +194,8 @@ const DENIED: Record<string, readonly string[]> = {
     "echo 'import os;os.system(\"id\")' > ~/.local/lib/python3.12/site-packages/x.pth",
     "echo 'import os' > ~/.local/lib/python3.12/site-packages/sitecustomize.py",
     "echo 'import os' > .venv/lib/python3.12/site-packages/usercustomize.py",
+    'tar xzf /tmp/x.tgz -C ~/.ssh',
+    'unzip -o /tmp/x.zip -d ~/.ssh',
   ],
   'code-loading variables, round 5': [
     'export LD_LIBRARY_PATH=/tmp/evil',
@@ -214,6 +216,7 @@ const DENIED: Record<string, readonly string[]> = {
 
 const ALLOWED: readonly string[] = [
   'cat ~/.ssh/config',
+  'tar xzf /tmp/x.tgz -C /tmp/out',
   'cat ~/.ssh/authorized_keys',
   "printf 'Host build\\n  HostName 10.0.0.5\\n  User ci\\n' >> ~/.ssh/config",
   "printf '[profile dev]\\nregion = us-east-1\\n' >> ~/.aws/config",

@@ -205,6 +205,11 @@ function judgePath(abs: string, effect: PathEffect, j: Judge): void {
   }
   if (effect.kind === 'extract' && holdsPlacesForNewConfigs(abs, j)) {
     deny(j, 'write-guard-file', `${j.inv.name} writes files of names not known before it runs into ${shown}, where a hook configuration or start-up file would take effect; ${DENY_SUFFIX}.`, shown);
+    return;
+  }
+  // `tar xf x.tgz -C ~/.ssh`: an authorized_keys (or an ssh rc, a config that runs programs) of the archive's choosing.
+  if (effect.kind === 'extract' && aliasesOf(abs, j.view).some((p) => p.toLowerCase() === `${j.view.home.toLowerCase()}/.ssh`)) {
+    deny(j, 'write-guard-file', `${j.inv.name} writes files of names not known before it runs into ${shown}, where an authorized_keys file would open this machine to whoever holds its key; ${DENY_SUFFIX}.`, shown);
   }
 }
 
