@@ -28,6 +28,8 @@ interface Api {
   bareOnly?: boolean;
   /** Parentheses optional (Ruby/Perl `system "cmd"`). */
   parenOptional?: boolean;
+  /** Python's `os.exec*`/`os.spawn*`: a program, then arguments that start with argv[0]; any other shape is computed. */
+  fileThenArgv?: boolean;
 }
 
 const PYTHON_APIS: readonly Api[] = [
@@ -41,6 +43,10 @@ const PYTHON_APIS: readonly Api[] = [
   { name: 'subprocess.getoutput', mode: 'shell' },
   { name: 'subprocess.getstatusoutput', mode: 'shell' },
   { name: 'commands.getoutput', mode: 'shell' },
+  ...['execv', 'execve', 'execvp', 'execvpe', 'execl', 'execle', 'execlp', 'execlpe', 'spawnv', 'spawnve', 'spawnvp', 'spawnvpe', 'spawnl', 'spawnle', 'spawnlp', 'spawnlpe', 'posix_spawn', 'posix_spawnp'].map(
+    (f): Api => ({ name: `os.${f}`, mode: 'argv', fileThenArgv: true }),
+  ),
+  { name: 'pty.spawn', mode: 'argv' },
 ];
 
 const PYTHON_BARE_APIS: readonly Api[] = [
@@ -317,6 +323,13 @@ function readCall(text: string, i: number, api: Api, language: SnippetLanguage, 
     return;
   }
   const first = readStringExpression(text, i, language);
+  if (api.fileThenArgv) {
+    // `os.execvp("rm", ["rm", "-rf", p])` runs the list; `os.execl("/bin/rm", "rm", …)` and `os.spawnv(os.P_WAIT, …)` are read as computed.
+    const rest = first && text[skipSpace(text, first.end)] === ',' ? readArray(text, skipSpace(text, skipSpace(text, first.end) + 1), language) : undefined;
+    if (rest && rest !== 'dynamic' && rest.items.length > 0) out.push({ kind: 'argv', api: api.name, argv: rest.items });
+    else out.push({ kind: 'dynamic', api: api.name });
+    return;
+  }
   if (!first) {
     // Ruby's `system({'ENV' => 'x'}, 'cmd')` and JS options-first forms are rare; a computed command is not.
     out.push({ kind: 'dynamic', api: api.name });

@@ -112,3 +112,107 @@ describe('policy/handlers/codeRunners through the engine', () => {
   for (const cmd of allows) it(`allows: ${cmd}`, () => assert.equal(classify(cmd, facts, { lockdown: false }).decision, 'allow'));
   it('production follows the escaped command', () => assert.equal(classify(asks[0]!, facts, { lockdown: false }).production, true));
 });
+
+describe('policy/handlers/hiddenExec: data tools that run shell text (sed e, awk pipes, tar and zip options)', () => {
+  const facts = testFacts();
+  const asks = [
+    `sed -n 'e kubectl delete namespace payments' /dev/null`,
+    `sed -n '1e kubectl delete namespace payments' /dev/null`,
+    `sed 's/.*/kubectl delete namespace payments/e' src/index.ts`,
+    `sed 's/^/rm -rf /e' list.txt`,
+    `sed -e '/x/d' -e 'e' src/index.ts`,
+    `awk '{ print | "sh" }' <<< 'rm -rf ~/.ssh'`,
+    `awk '{ print | "/bin/bash -s" }' cmds.txt`,
+    `gawk 'BEGIN { "kubectl delete namespace payments" |& getline x }'`,
+    `tar -cf /dev/null /dev/null --checkpoint=1 --checkpoint-action=exec='kubectl delete namespace payments'`,
+    `tar -xf x.tar --to-command='kubectl delete namespace payments'`,
+    `tar --use-compress-program='kubectl delete namespace payments' -xf x.tar`,
+    `zip /tmp/z.zip README.md -T -TT 'kubectl delete namespace payments #'`,
+    `zip /tmp/z.zip README.md -T --unzip-command 'kubectl delete namespace payments #'`,
+  ];
+  for (const cmd of asks) it(`asks: ${cmd}`, () => assert.notEqual(classify(cmd, facts, { lockdown: false }).decision, 'allow'));
+  const allows = [
+    `sed -n 1p src/index.ts`,
+    `sed 's/a/b/g' src/index.ts`,
+    `sed -e 's/foo/bar/' -e '/^$/d' src/index.ts`,
+    `sed -n '/error/p' app.log`,
+    `sed 's/e/E/g' src/index.ts`,
+    `sed '/^#/d;s/\t/  /g' src/index.ts`,
+    `awk '{print $1}' src/index.ts`,
+    `awk '{ print > "/dev/stderr" }' src/index.ts`,
+    `awk '{ print | "sort -u" }' src/index.ts`,
+    `tar czf /tmp/src.tgz src`,
+    `tar -I zstd -cf /tmp/src.tar.zst src`,
+    `zip -r /tmp/out.zip src`,
+    `zip -T /tmp/out.zip`,
+  ];
+  for (const cmd of allows) it(`allows: ${cmd}`, () => assert.equal(classify(cmd, facts, { lockdown: false }).decision, 'allow'));
+});
+
+describe('policy/handlers/codeRunners: round 5 code runners whose file calls cannot be read', () => {
+  const facts = testFacts();
+  const asks = [
+    `python3 -c 'import os;os.execvp("rm",["rm","-rf",os.path.expanduser("~/.ssh")])'`,
+    `python3 -c 'import os;os.execl("/bin/rm","rm","-rf","/home/dev/.ssh")'`,
+    `python3 -c 'import os;os.spawnlp(os.P_WAIT,"rm","rm","-rf","/home/dev/.ssh")'`,
+    `python3 -c 'import pty;pty.spawn(["rm","-rf","/home/dev/.ssh"])'`,
+    `lua -e 'os.execute("rm -rf "..os.getenv("HOME").."/.ssh")'`,
+    `julia -e 'rm(homedir()*"/.ssh", recursive=true)'`,
+    `vim -c 'call delete(expand("~/.ssh/id_ed25519"))' -c q`,
+    `nvim --headless -c 'call delete(expand("~/.ssh"), "rf")' -c q`,
+  ];
+  for (const cmd of asks) it(`asks: ${cmd}`, () => assert.notEqual(classify(cmd, facts, { lockdown: false }).decision, 'allow'));
+  const allows = [
+    `python3 -c 'import os; print(os.getcwd())'`,
+    `python3 -c 'import pty;pty.spawn("/bin/bash")'`,
+    `lua -e 'os.execute("ls")'`,
+    `julia -e 'println(1+1)'`,
+    `vim -c 'set nu' src/index.ts`,
+    `nvim --headless -c 'PlugInstall' -c q`,
+  ];
+  for (const cmd of allows) it(`allows: ${cmd}`, () => assert.equal(classify(cmd, facts, { lockdown: false }).decision, 'allow'));
+});
+
+describe('policy/handlers/hiddenExec: ssh local programs, Kakoune, Guile, hash -p', () => {
+  const facts = testFacts();
+  const asks = [
+    `ssh -o ProxyCommand='kubectl delete namespace payments' x`,
+    `ssh -o 'LocalCommand=kubectl delete namespace payments' -o PermitLocalCommand=yes host`,
+    `ssh -oProxyCommand='rm -rf ~/.ssh' host`,
+    `kak -n -e 'nop %sh{kubectl delete namespace payments}; quit'`,
+    `kak -e 'evaluate-commands %sh(rm -rf ~/.ssh)'`,
+    `guile -c '(system "kubectl delete namespace payments")'`,
+    `guile -c '(system* "rm" "-rf" "/home/dev/.ssh")'`,
+    `guile -c '(system (string-append "rm -rf " (getenv "HOME")))'`,
+    `hash -p /bin/rm lsx; lsx -rf ~/.ssh`,
+  ];
+  for (const cmd of asks) it(`asks: ${cmd}`, () => assert.notEqual(classify(cmd, facts, { lockdown: false }).decision, 'allow'));
+  const allows = [
+    `ssh -o ConnectTimeout=5 host uptime`,
+    `ssh -o ProxyCommand='ssh -W %h:%p bastion' db1 uptime`,
+    `ssh -o ProxyCommand=none host uptime`,
+    `kak -e 'edit src/index.ts'`,
+    `guile -c '(display (+ 1 2))'`,
+    `hash -r`,
+    `hash git`,
+  ];
+  for (const cmd of allows) it(`allows: ${cmd}`, () => assert.equal(classify(cmd, facts, { lockdown: false }).decision, 'allow'));
+});
+
+describe('policy/handlers: programs planted for later or read from standard input (round 5)', () => {
+  const facts = testFacts();
+  const asks = [
+    `kubectl config set-credentials staging-admin --exec-command=/tmp/rt5/run --exec-api-version=client.authentication.k8s.io/v1`,
+    `kubectl config set-credentials staging-admin --exec-command /tmp/rt5/run`,
+    `deno run -A - <<'EOF'\nawait Deno.remove("/home/dev/.aws", {recursive: true})\nEOF`,
+  ];
+  for (const cmd of asks) it(`asks: ${cmd}`, () => assert.notEqual(classify(cmd, facts, { lockdown: false }).decision, 'allow'));
+  const allows = [
+    `kubectl config set-credentials eks --exec-command=aws --exec-arg=eks`,
+    `kubectl config set-credentials gke --exec-command=gke-gcloud-auth-plugin`,
+    `kubectl config set-credentials dev --username=dev`,
+    `echo 'console.log(1)' | deno run -`,
+  ];
+  for (const cmd of allows) it(`allows: ${cmd}`, () => assert.equal(classify(cmd, facts, { lockdown: false }).decision, 'allow'));
+});
+

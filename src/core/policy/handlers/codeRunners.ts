@@ -63,6 +63,11 @@ function viCommand(command: string, label: string, out: Escapes): void {
       }
       continue;
     }
+    // Vim script's own file calls: `call delete(expand("~/.ssh"), "rf")`, `writefile([], path)`, `rename(a, b)`.
+    if (/\b(delete|writefile|rename)\s*\(/.test(part)) {
+      out.opaque.push(`${label} deletes or writes files with Vim script (\`${part.trim().slice(0, 60)}\`)`);
+      continue;
+    }
     if (/\b(system|systemlist|jobstart|termopen)\s*\(|^\s*:?\s*(ter(minal)?\b|exe(c(ute)?)?\s+(["']:*\s*!|.*\bsystem))/.test(part)) {
       out.opaque.push(`${label} runs \`${part.trim().slice(0, 60)}\`, which cannot be read before it runs`);
     }
@@ -189,7 +194,9 @@ function luaCode(code: string, dynamic: boolean, label: string): Escapes {
   for (const m of code.matchAll(/\b(os\.execute|io\.popen|os\.remove|os\.rename|vim\.fn\.system|vim\.system)\s*\(\s*(?:(['"])((?:(?!\2)[^\\]|\\.)*)\2|\[\[([\s\S]*?)\]\])?/g)) {
     const literal = m[3] ?? m[4];
     const fn = m[1]!;
-    if (literal === undefined || dynamic) {
+    // `os.execute("rm -rf " .. os.getenv("HOME"))`: the literal is only the start of the command.
+    const joined = /^\s*\.\./.test(code.slice(m.index! + m[0].length));
+    if (literal === undefined || dynamic || joined) {
       out.opaque.push(`${label} runs ${fn} with a value computed at run time`);
       continue;
     }
@@ -448,6 +455,8 @@ function juliaEscapes(args: readonly ArgWord[]): Escapes {
       out.opaque.push('julia runs code built at run time');
       continue;
     }
+    // Julia's own deleters and writers: `rm(homedir()*"/.ssh", recursive=true)`, `mv`, `write`.
+    if (/(^|[^\w.])(rm|mv|cp|write|chmod)\s*\(/.test(code.text)) out.opaque.push('julia -e deletes, moves or writes files with Julia calls');
     for (const m of code.text.matchAll(/`([^`]*)`/g)) {
       if (m[1]!.includes('$')) out.opaque.push('julia -e runs a command with words computed at run time');
       else out.shell.push({ text: m[1]!, label: 'julia -e' });

@@ -15,6 +15,7 @@ import { shell, shellHandlers } from './shells';
 import { terminalHandlers } from './terminals';
 import { codeRunnerHandlers } from './codeRunners';
 import { agentMcpHandlers } from './agentMcp';
+import { hiddenExecHandlers } from './hiddenExec';
 
 const BY_NAME: ReadonlyMap<string, Handler> = new Map(
   Object.entries({
@@ -26,6 +27,7 @@ const BY_NAME: ReadonlyMap<string, Handler> = new Map(
     ...powershellHandlers,
     ...codeRunnerHandlers,
     ...agentMcpHandlers,
+    ...hiddenExecHandlers,
   }),
 );
 

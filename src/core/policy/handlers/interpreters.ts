@@ -170,6 +170,9 @@ function bun(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocation
   return inv;
 }
 
+/** The operand that names standard input as the program. */
+const STDIN_OPERAND = '-';
+
 function deno(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
   const inv = w.emit('deno', first.text, args, exec);
   if (!inv) return inv;
@@ -181,7 +184,9 @@ function deno(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocatio
     return inv;
   }
   if (sub === 'run' || sub === 'serve') {
-    if (operand) w.runFile(operand, 'javascript', inv, exec, `deno ${sub} ${operand.text}`);
+    // `deno run -`: the program is standard input (an operand the grammar already read as one).
+    if (operand?.text === STDIN_OPERAND) w.stdinProgram('deno', 'javascript', inv, exec);
+    else if (operand) w.runFile(operand, 'javascript', inv, exec, `deno ${sub} ${operand.text}`);
     return inv;
   }
   if (sub !== undefined && isScriptPath(sub) && /\.(js|mjs|cjs|ts|mts|cts|jsx|tsx)$/.test(sub)) {

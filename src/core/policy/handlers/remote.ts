@@ -8,6 +8,7 @@ import { optionsMatching } from '../../registry/grammar';
 import { commandNode, readingsOf, runsCommandsElsewhere, toolArgs, toolNamed } from '../../registry/commandModel';
 import type { CommandSpec, ToolSpec } from '../../registry/types';
 import type { ArgWord, Invocation, RemoteContext } from '../types';
+import { kubeExecCredential, sshLocalCommands } from './hiddenExec';
 import { remoteExec, type Exec, type Handler, type Walker } from './context';
 
 /**
@@ -17,6 +18,8 @@ import { remoteExec, type Exec, type Handler, type Walker } from './context';
  */
 function elsewhere(w: Walker, tool: ToolSpec, name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
   const inv = w.emit(name, first.text, args, exec);
+  if (name === 'ssh') sshLocalCommands(w, name, args, exec);
+  if (name === 'kubectl') kubeExecCredential(w, name, args, exec);
   const seen = new Set<CommandSpec>();
   for (const parsed of readingsOf(args, tool)) {
     const node = commandNode(parsed);

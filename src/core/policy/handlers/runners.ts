@@ -89,15 +89,22 @@ function awk(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exe
     const word = a.parsed.operands[0];
     if (word && !word.dynamic) program = word.text;
   }
-  if (program === undefined || !/system|getline|\|/.test(program)) return inv;
+  if (program === undefined) return inv;
+  awkFileWrites(w, name, program, exec);
+  if (!/system|getline|\|/.test(program)) return inv;
   const via = [...w.viaOf(exec), name];
-  const calls = /system\s*\(\s*("(?:[^"\\\n]|\\.)*"|[^)]*)\)|("(?:[^"\\\n]|\\.)*")\s*\|\s*getline|\|\s*("(?:[^"\\\n]|\\.)*")/g;
+  const calls = /system\s*\(\s*("(?:[^"\\\n]|\\.)*"|[^)]*)\)|("(?:[^"\\\n]|\\.)*")\s*\|&?\s*getline|\|&?\s*("(?:[^"\\\n]|\\.)*")/g;
   let match: RegExpExecArray | null;
   let count = 0;
   while ((match = calls.exec(program)) !== null && count++ < 32) {
     const literal = match[1] ?? match[2] ?? match[3] ?? '';
     if (literal.startsWith('"') && literal.endsWith('"') && literal.length >= 2) {
       const text = decodeEchoEscapes(literal.slice(1, -1).replace(/\\"/g, '"')).text;
+      // `print | "sh"`: a shell reading what awk prints runs lines built from awk's input.
+      if (match[3] !== undefined && /^\s*(\S*\/)?(sh|bash|zsh|dash|ksh|mksh|ash|fish|csh|tcsh)(\s+-s)?\s*$/.test(text)) {
+        w.addOpaque(`${name} pipes the lines it prints into a shell, which runs them`, via);
+        continue;
+      }
       w.analyzeText(text, { ...w.childScope(exec, name), via: [...via, 'system'] });
     } else if (literal.trim() !== '') {
       const constant = awkConstant(program, literal.trim());
@@ -106,6 +113,17 @@ function awk(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exe
     }
   }
   return inv;
+}
+
+/** `print > "/path"` and `printf … >> "/path"`: awk writes (or truncates) a file named in its program, judged like the shell's redirect. */
+function awkFileWrites(w: Walker, name: string, program: string, exec: Exec): void {
+  let count = 0;
+  for (const m of program.matchAll(/\bprint[f]?\b[^;}\n|]*?(>>?)\s*"((?:[^"\\\n]|\\.)*)"/g)) {
+    if (count++ >= 16) break;
+    const path = m[2]!.replace(/\\(.)/g, '$1');
+    if (/^\/dev\/(stdout|stderr|null|fd\/[12])$/.test(path)) continue;
+    w.analyzeText(`: ${m[1]} '${path.replace(/'/g, `'\\''`)}'`, { ...w.childScope(exec, name), via: [...w.viaOf(exec), name, 'print >'] });
+  }
 }
 
 /**

@@ -58,6 +58,18 @@ function loadsCode(name: string, value: string): boolean {
     case 'GIT_TEMPLATE_DIR':
     case 'ELECTRON_RUN_AS_NODE':
       return v !== '';
+    // Libraries from a folder anyone (or the agent) writes: /tmp, /dev/shm, the working folder (`.`, an empty entry).
+    case 'LD_LIBRARY_PATH':
+      return v.split(':').some((p) => p === '' || p === '.' || /^(\.\/|\/(tmp|var\/tmp|dev\/shm)(\/|$))/.test(p));
+    // Bun's preload (`--preload`, `-r`, `--require`) loads a file before every script bun runs.
+    case 'BUN_OPTIONS':
+      return /(^|\s)(--preload|-r|--require|--import)(=|\s|$)/.test(v);
+    // Prompts run their command substitutions (PS4 on every traced line, PS0/PS1 before and after each command).
+    case 'PS0':
+    case 'PS1':
+    case 'PS2':
+    case 'PS4':
+      return /\$\(|`/.test(v);
     case 'RUBYOPT':
       return /(^|\s)-r/.test(v);
     // A git settings file of the agent's choosing may name programs git runs (core.fsmonitor, aliases); /dev/null only empties it.

@@ -153,7 +153,7 @@ function judgePath(abs: string, effect: PathEffect, j: Judge): void {
     // a delete or move only takes away what is there.
     // The npm configuration too, unless the appended line is known.
     const newText = effect.appended ?? (j.inv.redirects.some((r) => r.target === effect.word) ? printedText(j.inv) : undefined);
-    const newTextUnknown = (protection.kind === 'user-settings' || (protection.kind === 'runtime-config' && newText === undefined)) && effect.kind !== 'delete' && effect.kind !== 'move';
+    const newTextUnknown = (protection.kind === 'user-settings' || ((protection.kind === 'runtime-config' || protection.kind === 'exec-config') && newText === undefined)) && effect.kind !== 'delete' && effect.kind !== 'move';
     // Appending lines to an ignore file leaves our block in place, unless a line un-ignores something after it.
     const harmlessAppend = protection.kind === 'ignore-file' && effect.appended !== undefined && !/^\s*!/m.test(effect.appended) && !MANAGED_BLOCK_MARKER.test(effect.appended);
     const guarded = isContentDependent(protection.kind) ? !harmlessAppend && (newTextUnknown || guardedByContent(protection.kind, j.facts.readFile(abs), newText)) : true;
@@ -205,6 +205,11 @@ function judgePath(abs: string, effect: PathEffect, j: Judge): void {
   }
   if (effect.kind === 'extract' && holdsPlacesForNewConfigs(abs, j)) {
     deny(j, 'write-guard-file', `${j.inv.name} writes files of names not known before it runs into ${shown}, where a hook configuration or start-up file would take effect; ${DENY_SUFFIX}.`, shown);
+    return;
+  }
+  // `tar xf x.tgz -C ~/.ssh`: an authorized_keys (or an ssh rc, a config that runs programs) of the archive's choosing.
+  if (effect.kind === 'extract' && aliasesOf(abs, j.view).some((p) => p.toLowerCase() === `${j.view.home.toLowerCase()}/.ssh`)) {
+    deny(j, 'write-guard-file', `${j.inv.name} writes files of names not known before it runs into ${shown}, where an authorized_keys file would open this machine to whoever holds its key; ${DENY_SUFFIX}.`, shown);
   }
 }
 

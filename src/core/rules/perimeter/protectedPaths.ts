@@ -14,7 +14,7 @@ import { extraStartupLabel, NPMRC, NPMRC_CODE_KEYS } from './startupPlaces';
  * makes `.CURSOR/hooks.json` the same file) and through the symlink aliases the facts carry.
  */
 
-export type ProtectedKind = 'hook-config' | 'guard-home' | 'workspace-map' | 'ignore-file' | 'editor-settings' | 'user-settings' | 'startup-file' | 'extension' | 'runtime-config' | 'runtime';
+export type ProtectedKind = 'hook-config' | 'guard-home' | 'workspace-map' | 'ignore-file' | 'editor-settings' | 'user-settings' | 'startup-file' | 'extension' | 'runtime-config' | 'exec-config' | 'runtime';
 
 export interface Protection {
   kind: ProtectedKind;
@@ -138,6 +138,11 @@ const FILE_RULES: readonly { re: RegExp; kind: ProtectedKind; label: string }[] 
   { re: new RegExp(`/${EDITOR_DIRS}/user/(globalstorage|workspacestorage/[^/]+)/state\\.vscdb(\\.backup)?$|/\\.[a-z-]*-server/data/user/(globalstorage|workspacestorage/[^/]+)/state\\.vscdb(\\.backup)?$`), kind: 'extension', label: "the editor's extension state (where Blast Shield keeps its secrets and the audit anchor)" },
   { re: /\/globalstorage\/blast-shield\.blast-shield(\/|$)/, kind: 'extension', label: "the Blast Shield extension's own storage" },
   { re: /\.code-workspace$/, kind: 'editor-settings', label: 'Blast Shield settings in a .code-workspace file' },
+  // Persistence: a key that opens this machine, Python code loaded by every interpreter.
+  { re: /\/\.ssh\/authorized_keys2?$/, kind: 'startup-file', label: "ssh's authorized keys (~/.ssh/authorized_keys), where a key written opens this machine to whoever holds it" },
+  { re: /\/lib\/python[^/]*\/((site|dist)-packages\/)?(sitecustomize|usercustomize)\.py$|\/(site|dist)-packages\/[^/]+\.pth$/, kind: 'startup-file', label: 'Python start-up code (a .pth file or sitecustomize.py in site-packages), run by every python process' },
+  // Client configurations whose keys name a program the client runs (ssh's ProxyCommand, the AWS CLI's credential_process, kubeconfig's exec).
+  { re: /\/\.ssh\/config(\.d\/.*)?$|\/\.aws\/config$|\/\.kube\/config$/, kind: 'exec-config', label: 'a client configuration whose settings run programs (ProxyCommand, LocalCommand, credential_process, exec)' },
   { re: /^\/etc\/(profile|bash\.bashrc|bashrc|environment|zshenv|zshrc|zprofile|zlogin|zsh\/.*|profile\.d(\/.*)?|fish(\/.*)?)$/, kind: 'startup-file', label: 'a system shell start-up file' },
 ];
 
@@ -154,7 +159,7 @@ const DEDICATED_FOLDERS = new RegExp(
 
 /** Kinds that are guarded only while their content says so (our managed block, our settings keys). */
 export function isContentDependent(kind: ProtectedKind): boolean {
-  return kind === 'ignore-file' || kind === 'editor-settings' || kind === 'user-settings' || kind === 'runtime-config';
+  return kind === 'ignore-file' || kind === 'editor-settings' || kind === 'user-settings' || kind === 'runtime-config' || kind === 'exec-config';
 }
 
 function protectionOfOne(path: string, view: PerimeterView): Protection | undefined {
@@ -208,6 +213,9 @@ export function dedicatedFolder(absolutePath: string, view: PerimeterView): stri
   return undefined;
 }
 
+/** Settings of ssh, the AWS CLI and kubeconfig that name a program to run. */
+const EXEC_CONFIG_KEYS = /(^|[\s{,"])(ProxyCommand|LocalCommand|KnownHostsCommand|Match\s+(?:\S+\s+)*exec|credential_process|exec\s*:|command\s*:|"command"\s*:)/i;
+
 export const SETTINGS_KEY_PREFIX = 'blastShield';
 /** Settings that decide whether an editor loads hook files at all. */
 const HOOK_LOADING_SETTINGS = /chat\.hookFilesLocations|chat\.useClaudeHooks|chat\.hooks/;
@@ -226,6 +234,9 @@ export function guardedByContent(kind: ProtectedKind, currentText: string | unde
       return MANAGED_BLOCK_MARKER.test(currentText ?? '') || MANAGED_BLOCK_MARKER.test(newText ?? '');
     case 'runtime-config':
       return [currentText ?? '', newText ?? ''].some((text) => NPMRC_CODE_KEYS.test(text));
+    // Only what is written matters: a configuration that already runs a program is the user's own.
+    case 'exec-config':
+      return EXEC_CONFIG_KEYS.test(newText ?? '');
     case 'editor-settings':
     case 'user-settings':
       return [currentText ?? '', newText ?? ''].some((text) => text.includes(SETTINGS_KEY_PREFIX) || HOOK_LOADING_SETTINGS.test(text));
