@@ -34,6 +34,7 @@ import { deferredPack } from './deferred/deferredPack';
 import { MIGRATION_TOOL_NAMES, migrationToolsPack } from './migrationTools';
 import { dataStoresPack } from './dataStores';
 import { databaseAdminPack } from './databaseAdmin';
+import { hostDamagePack } from './hostDamage';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -75,6 +76,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   wirePack,
   inspectorPack,
   deferredPack,
+  hostDamagePack,
 ];
 
 /** The verb floor judges what no specific pack names (`src/core/rules/verbs.ts`). */

