@@ -101,4 +101,20 @@ describe('rules: the machine itself, round 5 (issue #18)', () => {
     { cmd: `python3 -c 'import socket; print(socket.gethostname())'`, decision: 'allow' },
     { cmd: 'nc -z api.acme.io 443', decision: 'allow' },
   ]);
+
+  table('wrappers that hide a command after their options: the command is judged, the profile says where', [
+    { cmd: 'saml2aws exec --exec-profile prod -- terraform destroy -auto-approve', decision: 'ask', production: true },
+    { cmd: 'aws-sso exec -p prod -- terraform destroy -auto-approve', decision: 'ask', production: true },
+    { cmd: 'chamber exec prod -- terraform destroy -auto-approve', decision: 'ask', production: true },
+    { cmd: 'saml2aws exec --exec-profile prod -- aws s3 rm s3://acme-assets --recursive', decision: 'ask', production: true },
+    { cmd: "nix-shell --run 'rm -rf ~/.ssh'", decision: 'ask' },
+    { cmd: "sg root 'rm -rf ~/.ssh'", decision: 'ask' },
+    { cmd: "concurrently 'npm run dev' 'rm -rf ~/.ssh'", decision: 'ask' },
+    { cmd: 'nix develop -c rm -rf ~/.ssh', decision: 'ask' },
+    { cmd: 'saml2aws exec --exec-profile dev -- aws s3 ls', decision: 'allow' },
+    { cmd: 'aws-vault exec dev -- aws s3 ls', decision: 'allow' },
+    { cmd: 'chamber exec app -- node server.js', decision: 'allow' },
+    { cmd: "concurrently 'vite' 'tsc -w'", decision: 'allow' },
+    { cmd: "sg docker 'docker ps'", decision: 'allow' },
+  ]);
 });
