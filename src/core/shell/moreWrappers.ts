@@ -92,10 +92,8 @@ const entrPeel: Peeler = (args) => {
 function subcommandThen(subcommands: readonly string[], options: readonly OptionSpec[], profile: readonly string[] = []): Peeler {
   const grammar = wrapperGrammar(options, { unknownShort: 'switch', unknownLong: 'switch' });
   return (args) => {
-    let at = 0;
-    while (at < args.length && args[at]!.text.startsWith('-')) at += 1; // the tool's global switches
-    if (!subcommands.includes(args[at]?.text ?? '')) return { argv: [], none: true };
-    const tail = args.slice(at + 1);
+    if (!subcommands.includes(args[0]?.text ?? '')) return { argv: [], none: true };
+    const tail = args.slice(1);
     const read = readWrapper(tail, grammar);
     const rest = tail.slice(read.index);
     if (rest.length === 0) return { argv: [], none: true };
