@@ -36,6 +36,7 @@ import { dataStoresPack } from './dataStores';
 import { databaseAdminPack } from './databaseAdmin';
 import { hostDamagePack } from './hostDamage';
 import { githubAdminPack } from './githubAdmin';
+import { exposurePack } from './exposure';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -79,6 +80,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   deferredPack,
   hostDamagePack,
   githubAdminPack,
+  exposurePack,
 ];
 
 /** The verb floor judges what no specific pack names (`src/core/rules/verbs.ts`). */

