@@ -45,7 +45,7 @@ function dockerd(inv: Invocation, ctx: RuleContext): Finding[] {
   const words = inv.args.map((w) => w.text);
   if (words.some((w) => w === '--tlsverify' || w.startsWith('--tlsverify='))) return [];
   const hosts = words.flatMap((w, i) => (w === '-H' || w === '--host' ? [words[i + 1] ?? ''] : w.startsWith('--host=') ? [w.slice(7)] : w.startsWith('-H') && w.length > 2 ? [w.slice(2)] : []));
-  const open = hosts.find((h) => /^tcp:\/\//.test(h) && !LOOPBACK.test(h.replace(/^tcp:\/\//, '').replace(/:\d+$/, '')));
+  const open = hosts.find((h) => h.startsWith('tcp://') && !LOOPBACK.test(h.replace(/^tcp:\/\//, '').replace(/:\d+$/, '')));
   if (open === undefined) return [];
   return ask('docker-api-open', `Serves the Docker API on ${open} without TLS: whoever connects runs containers as root on this machine.`, `dockerd on ${open}`, ctx);
 }

@@ -53,7 +53,7 @@ function apiChange(a: ToolArgs): { rule: string; does: string; repo: string } | 
   if (/\/(teams\/[^/]+\/repos\/|memberships\/)/.test(path) && method === 'PUT') return { rule: 'access-granted', does: `grants ${given.get('permission') ?? given.get('role') ?? ''} access (${path})`.replace('  ', ' ') + ' on', repo };
   if (/\/hooks(\/\d+)?(\/config)?$/.test(path) && method !== 'DELETE') return { rule: 'webhook', does: `sends events${given.get('config[url]') ? ` to ${given.get('config[url]')}` : ''} with a webhook from`, repo };
   if (/\/branches\/[^/]+\/protection\b|\/rulesets(\/\d+)?$/.test(path) && method !== 'DELETE') return { rule: 'protection-changed', does: `rewrites branch protection (${path.replace(/^\/+/, '')}) of`, repo };
-  if (/\/transfer$/.test(path)) return { rule: 'transfer', does: 'transfers to another owner', repo };
+  if (path.endsWith('/transfer')) return { rule: 'transfer', does: 'transfers to another owner', repo };
   if (/^\/?repos\/[^/]+\/[^/]+$/.test(path) && method === 'PATCH') {
     const loosened = [...given].filter(([k, v]) => (/^allow_force_pushes$|^allow_deletions$/.test(k) && v === 'true') || (k === 'private' && v === 'false') || (k === 'visibility' && v === 'public'));
     if (loosened.length > 0) return { rule: 'settings-loosened', does: `sets ${loosened.map(([k, v]) => `${k}=${v}`).join(', ')} on`, repo };
