@@ -99,6 +99,10 @@ const CASES: Case[] = [
   { cmd: "clush -a 'rm -rf /var/www'", decision: 'ask', production: true },
   { cmd: 'clush -w web[1-3] sudo reboot', decision: 'ask', production: true },
   { cmd: 'tsh ssh root@prod-db uptime', decision: 'allow', production: false },
+  // A script sent to another machine's shell that cannot be read here is not safe for that; here a missing file runs nothing.
+  { cmd: 'ssh db1.prod.acme.io bash -s < /tmp/missing-r5.sh', decision: 'ask', production: true },
+  { cmd: 'ssh bastion < /tmp/missing-r5.sh', decision: 'ask', production: false },
+  { cmd: 'bash -s < /tmp/missing-r5.sh', decision: 'allow', production: false },
   { cmd: 'tsh ls', decision: 'allow', production: false },
   { cmd: "salt '*' test.ping", decision: 'allow', production: false },
   { cmd: "salt '*' cmd.run 'uptime'", decision: 'allow', production: false },
