@@ -16,19 +16,27 @@ function argsOf(inv: Invocation): ToolArgs | undefined {
   return spec ? toolArgs(inv.name, parsedArgs(inv.args, spec), spec) : undefined;
 }
 
-function machine(ctx: RuleContext, name = 'this machine'): Target {
-  const env = ctx.environmentOf({ values: [], remote: false });
-  return { kind: 'resource', name, provider: 'host', remote: false, environment: env.environment, environmentReason: env.reason };
+/** This machine, a device or file of it, or (`elsewhere`) another machine named by an option (`systemctl -H host`). */
+function machine(ctx: RuleContext, name = 'this machine', elsewhere = false): Target {
+  const env = ctx.environmentOf({ values: elsewhere ? [name] : [], remote: elsewhere });
+  return { kind: 'resource', name, provider: 'host', remote: elsewhere, environment: env.environment, environmentReason: env.reason };
 }
 
-function ask(rule: string, reason: string, ctx: RuleContext, name?: string, severity: Finding['severity'] = 'ask'): Finding[] {
-  return [{ rule: `host.${rule}`, risk: 'destructive', severity, reason, targets: [machine(ctx, name)] }];
+function ask(rule: string, reason: string, ctx: RuleContext, name?: string, severity: Finding['severity'] = 'ask', elsewhere = false): Finding[] {
+  return [{ rule: `host.${rule}`, risk: 'destructive', severity, reason, targets: [machine(ctx, name, elsewhere)] }];
 }
 
 function power(inv: Invocation, ctx: RuleContext): Finding[] {
   const a = argsOf(inv);
   if (!a || a.has('--help', '--version', '-c', '-k', '-w', '--wtmp-only', '--show')) return [];
   return ask('power', `Turns off or restarts the machine, stopping everything running on it (${inv.name}).`, ctx);
+}
+
+/** `init 0` halts, `init 6` reboots, `init 1`/`S` drops to single-user mode (every service stopped). */
+function init(inv: Invocation, ctx: RuleContext): Finding[] {
+  const level = argsOf(inv)?.parsed.operands[0]?.text;
+  if (level === undefined || !/^[016sS]$/.test(level)) return [];
+  return ask('power', `Switches the machine to runlevel ${level} (${level === '6' ? 'reboot' : level === '0' ? 'halt' : 'single-user'}), stopping everything running on it (${inv.name}).`, ctx);
 }
 
 const MACHINE_VERBS = new Set(['reboot', 'poweroff', 'halt', 'kexec', 'soft-reboot', 'rescue', 'emergency']);
@@ -43,7 +51,7 @@ function systemctl(inv: Invocation, ctx: RuleContext): Finding[] {
   const elsewhere = a.value('-H', '--host');
   if (verb !== undefined && SERVICE_STOPS.has(verb) && (inv.remote || elsewhere !== undefined)) {
     const units = a.parsed.operands.map((w) => w.text).join(' ');
-    return ask('service-stop', `Stops the service ${units} on ${elsewhere ?? 'that machine'} (systemctl ${verb}).`, ctx, elsewhere);
+    return ask('service-stop', `Stops the service ${units} on ${elsewhere ?? 'that machine'} (systemctl ${verb}).`, ctx, elsewhere, 'ask', elsewhere !== undefined);
   }
   return [];
 }
@@ -112,7 +120,7 @@ function sgdisk(inv: Invocation, ctx: RuleContext): Finding[] {
   return ask('disk-wipe', `Destroys the partition tables of ${device} (sgdisk).`, ctx, device, 'deny');
 }
 
-const SUDOERS = /^\/etc\/sudoers(\.d\/|$)/;
+const SUDOERS = /^\/etc\/sudoers(\.d\/|$)|^\/proc\/sysrq-trigger$/;
 
 /** A write into /etc/sudoers or a drop-in beside it: a redirect or tee. */
 function sudoersWrite(inv: Invocation, ctx: RuleContext): Finding[] {
@@ -122,6 +130,7 @@ function sudoersWrite(inv: Invocation, ctx: RuleContext): Finding[] {
   ];
   const path = written.find((p) => SUDOERS.test(p));
   if (path === undefined) return [];
+  if (path.startsWith('/proc/')) return ask('power', 'Writes to /proc/sysrq-trigger: the kernel reboots, halts or kills processes at once.', ctx);
   return ask('sudoers', `Writes sudo rules into ${path}: who may run what as root, possibly with no password.`, ctx, path);
 }
 
@@ -143,7 +152,7 @@ function networkShell(inv: Invocation, ctx: RuleContext): Finding[] {
 }
 
 const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = {
-  reboot: power, shutdown: power, poweroff: power, halt: power,
+  reboot: power, shutdown: power, poweroff: power, halt: power, init, telinit: init, killall5: (_inv, ctx) => ask('kill-all', 'Signals every process on the machine (killall5).', ctx),
   systemctl, kill, iptables, ip6tables: iptables, 'iptables-legacy': iptables, 'iptables-nft': iptables, 'ip6tables-legacy': iptables, 'ip6tables-nft': iptables,
   ufw, nft, passwd, crontab, blkdiscard, sgdisk,
 };

@@ -98,6 +98,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   truncate: { words: '@ notes.txt', option: ['-s', '--size'], value: '0', decision: 'ask' },
   unlink: { words: '@ notes.txt', option: [], value: '', decision: 'ask' },
   reboot: { words: '@', option: ['-f', '--force'], value: '', decision: 'ask' },
+  init: { words: '@ 6 @', option: ['-q'], value: '', decision: 'ask' },
   systemctl: { words: '@ reboot @', option: ['-i', '--ignore-inhibitors'], value: '', decision: 'ask' },
   iptables: { words: '@ -F @ INPUT @', option: ['-t', '--table'], value: 'filter', decision: 'ask' },
   ufw: { words: '@ disable @', option: ['--force'], value: '', decision: 'ask' },

@@ -21,6 +21,9 @@ export const power: ToolSpec = {
   ],
 };
 
+/** `init 0|6`, `telinit 0|6`: the runlevel that halts or reboots. */
+export const init: ToolSpec = { ...host, names: ['init', 'telinit'], options: [flag('--help'), flag('-q'), flag('-u'), flag('--no-wall')] };
+
 /** systemctl: the verbs that stop the whole machine, and those that stop a service. */
 export const systemctl: ToolSpec = {
   ...host,
