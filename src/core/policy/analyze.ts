@@ -468,7 +468,7 @@ class Analyzer implements Walker {
     return this.emit(name, first.text, args, exec);
   }
 
-  /** A shell or interpreter reading its program from stdin. */
+  /** A shell or interpreter reading its program from stdin (a file missing here runs nothing; sent elsewhere it is a script nobody read). */
   stdinProgram(name: string, language: SnippetLanguage | 'shell', inv: Invocation | undefined, exec: Exec): void {
     const stdin = exec.stdin;
     if (exec.stdinUnknown) {
@@ -483,7 +483,7 @@ class Analyzer implements Walker {
     else if (stdin.kind === 'herestring') label = `${name} <<<`;
     else label = `${name} < ${this.display(stdin.path)}`;
     if (content === undefined) {
-      if (stdin.kind === 'file') return;
+      if (stdin.kind === 'file') return exec.scope.remote && this.addOpaque(`${name} on ${exec.scope.remote.place} runs ${this.display(stdin.path)}, which cannot be read here`, this.viaOf(exec));
       const producer = stdin.kind === 'pipe' ? stdin.from.name : 'its input';
       this.addOpaque(`the output of ${producer} is run by ${name}`, this.viaOf(exec));
       return;

@@ -3,6 +3,8 @@ import { aws } from './tools/aws';
 import { az, azcopy } from './tools/az';
 import { docker, dockerCompose } from './tools/docker';
 import { chmod, chown, cp, mkfs, mv, rm, rmdir, shred, truncate, unlink } from './tools/coreutils';
+import { clush, pdsh, salt, tsh } from './tools/fleets';
+import { blkdiscard, crontab, init, sgdisk, iptables, passwd, power, systemctl, ufw } from './tools/hostAdmin';
 import { doctl } from './tools/doctl';
 import { doppler } from './tools/doppler';
 import { firebase } from './tools/firebase';
@@ -43,11 +45,12 @@ import type { ToolSpec } from './types';
 export const TOOLS: readonly ToolSpec[] = [
   aws, gcloud, gsutil, az, azcopy, doctl,
   railway, fly, heroku, vercel, netlify, supabase, neon, pscale, render, gh, doppler, firebase, wrangler, turso,
-  git, ssh, ansible, kubectl, helm, docker, dockerCompose,
+  git, ssh, tsh, salt, pdsh, clush, ansible, kubectl, helm, docker, dockerCompose,
   terraform, terragrunt, pulumi, cdk,
   psql, dropdb, pgRestore, pgDropcluster, pgCtl, pgCtlcluster, mysql, mysqladmin, mongosh, redisCli, sqlite3, sqlcmd,
   curl, wget, httpie, powershellWeb,
   systemdRun, tmux, screen, netcat, telnet, awk, deno,
   npm, pnpm, yarn, bun, pip, uv, poetry, gem, volta, cargo, go,
   rm, rmdir, chmod, chown, mv, cp, shred, truncate, unlink, mkfs, rsync, rimraf, delCli, trash,
+  power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk,
 ];

@@ -35,6 +35,9 @@ import { deferredPack } from './deferred/deferredPack';
 import { MIGRATION_TOOL_NAMES, migrationToolsPack } from './migrationTools';
 import { dataStoresPack } from './dataStores';
 import { databaseAdminPack } from './databaseAdmin';
+import { hostDamagePack } from './hostDamage';
+import { githubAdminPack } from './githubAdmin';
+import { exposurePack } from './exposure';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -77,6 +80,9 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   wirePack,
   inspectorPack,
   deferredPack,
+  hostDamagePack,
+  githubAdminPack,
+  exposurePack,
 ];
 
 /** The verb floor judges what no specific pack names (`src/core/rules/verbs.ts`). */

@@ -25,12 +25,14 @@ function optionsThen(options: readonly OptionSpec[], skip = 0, modes: readonly s
 
 const SG_AFTER_GROUP = wrapperGrammar([valued('-c')], { unknownShort: 'switch', unknownLong: 'switch' });
 
-/** `sg GROUP -c 'cmd'` runs a shell line; `sg GROUP cmd args` runs the command. */
+/** `sg GROUP -c 'cmd'` and `sg GROUP 'cmd'` run a shell line; `sg GROUP cmd args` runs the command. */
 const sgPeel: Peeler = (args) => {
   const rest = args.slice(1);
   const line = readWrapper(rest, SG_AFTER_GROUP);
   const command = line.valueWord('-c');
   if (command && line.parsed.options[0]?.index === 0) return { argv: [], shellText: command };
+  // sg hands its command to /bin/sh -c: one quoted operand is a whole shell line (`sg root 'rm -rf x'`).
+  if (rest.length === 1) return { argv: [], shellText: rest[0]! };
   return rest.length === 0 ? { argv: [], none: true } : { argv: rest };
 };
 
@@ -81,6 +83,66 @@ const entrPeel: Peeler = (args) => {
   return read.given('-s') ? { argv: [], shellText: rest[0]!, label: 'entr -s' } : { argv: rest };
 };
 
+/**
+ * Credential brokers and env runners: `saml2aws exec --exec-profile prod -- cmd`, `aws-sso exec -p prod cmd`,
+ * `chamber exec svc -- cmd`, `nix develop -c cmd`, `asdf exec cmd`: the subcommand, its options, then the
+ * command. `profile` names the options that choose the account; its value is passed on as AWS_PROFILE,
+ * the name the environment is read from.
+ */
+function subcommandThen(subcommands: readonly string[], options: readonly OptionSpec[], profile: readonly string[] = []): Peeler {
+  const grammar = wrapperGrammar(options, { unknownShort: 'switch', unknownLong: 'switch' });
+  return (args) => {
+    if (!subcommands.includes(args[0]?.text ?? '')) return { argv: [], none: true };
+    const tail = args.slice(1);
+    const read = readWrapper(tail, grammar);
+    const rest = tail.slice(read.index);
+    if (rest.length === 0) return { argv: [], none: true };
+    const chosen = profile.map((o) => read.value(o)).find((v) => v !== undefined);
+    return chosen !== undefined && !/[$`]/.test(chosen) ? { argv: rest, assignments: { AWS_PROFILE: chosen } } : { argv: rest };
+  };
+}
+
+const NIX_SHELL = wrapperGrammar([valued('--run'), valued('--command'), valued('-p', '--packages'), valued('-I', '--include'), valued('-A', '--attr'), valued('--arg', '--argstr'), valued('-E', '--expr')], { interspersed: true, unknownShort: 'switch', unknownLong: 'switch' });
+
+/** `nix-shell --run 'cmd'` / `--command 'cmd'`: a shell line run in the environment. */
+const nixShellPeel: Peeler = (args) => {
+  const read = readWrapper(args, NIX_SHELL);
+  const line = read.valueWord('--run') ?? read.valueWord('--command');
+  return line ? { argv: [], shellText: line, label: 'nix-shell --run' } : { argv: [], none: true };
+};
+
+const CHAMBER_EXEC = wrapperGrammar([valued('-b', '--backend'), valued('-r', '--retries'), valued('--strict-value'), flag('--pristine'), flag('--strict')], { interspersed: true, commandAfterDashDash: true, unknownShort: 'switch', unknownLong: 'switch' });
+
+/** `chamber exec SERVICE… -- cmd`: the services' secrets in the environment, then the command after `--`. */
+const chamberPeel: Peeler = (args) => {
+  if (args[0]?.text !== 'exec') return { argv: [], none: true };
+  const command = parseCommand(args.slice(1), CHAMBER_EXEC).command;
+  return command && command.length > 0 ? { argv: command } : { argv: [], none: true };
+};
+
+const NIX_COMMAND = wrapperGrammar([{ names: ['-c', '--command'], takes: 'one', endsOptions: true }, valued('-i', '--ignore-environment'), valued('-k', '--keep'), valued('-u', '--unset'), valued('--profile'), valued('-f', '--file'), valued('--expr'), valued('--arg'), valued('--argstr')], { interspersed: true, unknownShort: 'switch', unknownLong: 'switch' });
+
+/** `nix develop [installable] -c cmd args`, `nix shell pkgs… --command cmd`: everything after `-c` is the command. */
+const nixPeel: Peeler = (args) => {
+  const sub = args[0]?.text;
+  if (sub !== 'develop' && sub !== 'shell') return { argv: [], none: true };
+  const tail = args.slice(1);
+  const option = parseCommand(tail, NIX_COMMAND).options.find((o) => o.name === '-c');
+  if (option === undefined) return { argv: [], none: true };
+  const rest = tail.slice(option.index + 1);
+  return rest.length > 0 ? { argv: rest } : { argv: [], none: true };
+};
+
+const CONCURRENTLY = wrapperGrammar([valued('-n', '--names'), valued('-c', '--prefix-colors'), valued('-p', '--prefix'), valued('-l', '--prefix-length'), valued('-t', '--timestamp-format'), valued('-k', '--kill-others'), valued('--success', '-s'), valued('--restart-tries'), valued('--restart-after'), valued('-m', '--max-processes'), valued('--names-separator'), valued('--handle-input'), valued('--default-input-target'), valued('--kill-signal'), valued('--pad-prefix'), valued('--passthrough-arguments')], { interspersed: true, unknownShort: 'switch', unknownLong: 'switch' });
+
+/** `concurrently 'cmd1' 'cmd2'`: each operand is a shell line; they are judged as one script, a line each. */
+const concurrentlyPeel: Peeler = (args) => {
+  const lines = readWrapper(args, CONCURRENTLY).parsed.operands;
+  if (lines.length === 0) return { argv: [], none: true };
+  const text = lines.map((w) => w.text).join('\n');
+  return { argv: [], shellText: { text, raw: text, dynamic: lines.some((w) => w.dynamic), glob: false }, label: 'concurrently' };
+};
+
 const letters = (valuedLetters: string): OptionSpec[] => [...valuedLetters].map((l) => valued('-' + l));
 const long = (...names: string[]): OptionSpec[] => names.map((n) => valued('--' + n));
 
@@ -119,4 +181,11 @@ export const MORE_WRAPPERS: Readonly<Record<string, Peeler>> = {
   chokidar: chokidarPeel,
   watchexec: watchexecPeel,
   entr: entrPeel,
+  saml2aws: subcommandThen(['exec'], [valued('--exec-profile'), valued('-a', '--idp-account'), valued('--profile', '-p'), valued('--session-duration'), valued('--region')], ['--exec-profile', '--profile']),
+  'aws-sso': subcommandThen(['exec'], [valued('-p', '--profile'), valued('-A', '--account'), valued('-R', '--role'), valued('-S', '--sso'), valued('--config'), valued('-L', '--level')], ['-p']),
+  chamber: chamberPeel,
+  asdf: subcommandThen(['exec'], []),
+  nix: nixPeel,
+  'nix-shell': nixShellPeel,
+  concurrently: concurrentlyPeel,
 };

@@ -34,6 +34,11 @@ const BEFORE_COMMAND: Record<string, string[]> = {
   sshpass: ['sshpass -p x', 'sshpass -px', 'sshpass -f /tmp/pw', 'sshpass -e', 'sshpass -eSSHPASS -v', 'sshpass -d 3 -P assword'],
   watchexec: ['watchexec -e ts --', 'watchexec -w src -e ts --', 'watchexec --exts=ts --'],
   entr: ['entr', 'entr -r', 'entr -cp'],
+  saml2aws: ['saml2aws exec --exec-profile dev --', 'saml2aws exec --exec-profile=dev', 'saml2aws exec -a acme --'],
+  'aws-sso': ['aws-sso exec -p dev --', 'aws-sso exec --profile=dev', 'aws-sso exec -A 1234 -R admin --'],
+  chamber: ['chamber exec app --', 'chamber exec app worker --', 'chamber exec --pristine app --'],
+  'nix develop': ['nix develop -c', 'nix develop .#ci --command', 'nix shell nixpkgs#jq -c', 'nix develop --ignore-environment -k HOME -c'],
+  asdf: ['asdf exec'],
   'strace / ltrace': ['strace -f -o /tmp/trace', 'strace -o/tmp/trace -e trace=file', 'ltrace -o /tmp/trace'],
 };
 
@@ -45,7 +50,9 @@ const SHELL_LINE: Record<string, string[]> = {
   flock: ["flock /tmp/l -c '{}'", "flock -w 5 /tmp/l --command '{}'", "flock -c '{}' /tmp/l", "flock --wait=5 -x /tmp/l -c '{}'", "flock -n /tmp/l --comm '{}'"],
   env: ["env -S '{}'", "env --split-string='{}'", "env -i -S '{}'"],
   npx: ["npx -c '{}'", "npx --call='{}'", "npx -y --call '{}'"],
-  sg: ["sg docker -c '{}'"],
+  sg: ["sg docker -c '{}'", "sg docker '{}'"],
+  'nix-shell': ["nix-shell --run '{}'", "nix-shell -p nodejs --run '{}'", "nix-shell --command '{}' shell.nix", "nix-shell --run='{}'"],
+  concurrently: ["concurrently '{}'", "concurrently -n a,b 'echo hi' '{}'", "concurrently --kill-others-on-fail '{}'"],
   nodemon: ["nodemon --exec '{}'", "nodemon -x '{}'", "nodemon -w src -e ts --exec '{}'", "nodemon --exec='{}' src"],
   chokidar: ["chokidar 'src/**' -c '{}'", "chokidar 'src/**' --command '{}'", "chokidar -c '{}' 'src/**'"],
   watchexec: ["watchexec '{}'", "watchexec -e ts '{}'"],
@@ -91,7 +98,7 @@ describe('wrappers: options wherever they are written', () => {
   });
 
   describe('modes that run nothing, and look-alikes', () => {
-    for (const command of ['sudo -l', 'sudo --list', 'sudo -k', 'sudo -V', 'command -v rm', 'ionice -p 123', 'ionice --pid=123', 'su root', 'busybox --list', 'uv pip list', 'uv tool list', 'poetry show', 'gem list', 'volta list', 'chrt -p 123', 'chrt --pid 123', 'taskset --pid 1234']) {
+    for (const command of ['sudo -l', 'sudo --list', 'sudo -k', 'sudo -V', 'command -v rm', 'ionice -p 123', 'ionice --pid=123', 'su root', 'busybox --list', 'uv pip list', 'uv tool list', 'poetry show', 'gem list', 'volta list', 'chrt -p 123', 'chrt --pid 123', 'taskset --pid 1234', 'saml2aws login', 'aws-sso list', 'chamber list app', 'nix develop', 'nix-shell -p nodejs', 'concurrently --help', 'asdf list']) {
       it(`${command} is allowed`, () => assert.equal(decision(command), 'allow'));
     }
   });

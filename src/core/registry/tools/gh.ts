@@ -22,9 +22,12 @@ export const gh: ToolSpec = {
     // Files whose text goes to GitHub: an issue's or a pull request's body, a secret's values, a gist, release assets.
     'issue|pr': {
       commands: {
+        merge: { options: [flag('--admin'), flag('--auto'), flag('--disable-auto'), flag('-s', '--squash'), flag('-m', '--merge'), flag('-r', '--rebase'), flag('-d', '--delete-branch'), valued('-b', '--body'), valued('-F', '--body-file'), valued('-t', '--subject'), valued('--match-head-commit'), valued('-A', '--author-email')] },
         'create|comment|edit|review': { options: [valued('-F', '--body-file'), valued('-b', '--body'), valued('-t', '--title'), valued('-l', '--label'), valued('-a', '--assignee'), valued('-B', '--base'), valued('-H', '--head'), flag('-w', '--web'), flag('-d', '--draft')] },
       },
     },
+    // Access and protection (rules/githubAdmin.ts): going public, a transfer.
+    repo: { commands: { edit: { options: [valued('--visibility'), flag('--accept-visibility-change-consequences'), valued('-d', '--description'), valued('-h', '--homepage'), valued('--default-branch'), valued('--add-topic'), valued('--remove-topic')] }, transfer: {}, 'delete': {}, 'archive|unarchive|rename|view|clone|list|create|fork|sync|set-default|deploy-key|autolink|gitignore|license': {} } },
     'secret|variable': { commands: { set: { options: [valued('-f', '--env-file'), valued('-b', '--body'), valued('-v', '--visibility'), valued('-r', '--repos')] } } },
     gist: { commands: { 'create|edit': { options: [valued('-d', '--desc'), valued('-f', '--filename'), flag('-p', '--public'), flag('-w', '--web')] } } },
     release: { commands: { upload: { options: [flag('--clobber')] }, create: { options: [valued('-n', '--notes'), valued('-F', '--notes-file'), valued('--target'), valued('--title')] } } },

@@ -1,0 +1,92 @@
+import type { ToolSpec } from '../types';
+import { flag, flagsEach, valued } from './options';
+
+/**
+ * Programs that administer the machine itself rather than a project: its power, its firewall, its
+ * accounts' passwords, the user's crontab and its disks' partition tables. Their rules are the
+ * host pack's (`rules/hostDamage.ts`).
+ */
+
+const host = { family: 'files', locality: 'local', abbreviations: true } as const;
+
+/** `reboot`, `shutdown`, `poweroff`, `halt` (systemd and sysvinit spellings). */
+export const power: ToolSpec = {
+  ...host,
+  names: ['reboot', 'shutdown', 'poweroff', 'halt'],
+  unknownShort: 'switch',
+  options: [
+    flag('-r', '--reboot'), flag('-h'), flag('-H', '--halt'), flag('-P', '--poweroff'), flag('-p'), flag('-f', '--force'), flag('-k'), flag('-c'),
+    flag('-w', '--wtmp-only'), flag('-d', '--no-wtmp'), flag('-n'), flag('-i'),
+    ...flagsEach('--help', '--no-wall', '--show', '--no-sync', '--version'), valued('--when'),
+  ],
+};
+
+/** `init 0|6`, `telinit 0|6`: the runlevel that halts or reboots. */
+export const init: ToolSpec = { ...host, names: ['init', 'telinit'], options: [flag('--help'), flag('-q'), flag('-u'), flag('--no-wall')] };
+
+/** systemctl: the verbs that stop the whole machine, and those that stop a service. */
+export const systemctl: ToolSpec = {
+  ...host,
+  names: ['systemctl'],
+  options: [
+    valued('-H', '--host'), valued('-M', '--machine'), valued('-t', '--type'), valued('-p', '--property'), valued('-s', '--signal'), valued('--state'),
+    valued('--kill-whom'), valued('--message'), valued('--when'), valued('--root'), valued('-o', '--output'), valued('-n', '--lines'), valued('--job-mode'),
+    flag('-q', '--quiet'), flag('-f', '--force'), flag('-i', '--ignore-inhibitors'), flag('-a', '--all'), flag('-l', '--full'), flag('-r', '--recursive'),
+    ...flagsEach('--user', '--system', '--global', '--now', '--no-block', '--no-wall', '--no-pager', '--no-legend', '--runtime', '--dry-run', '--wait', '--help', '--version'),
+  ],
+  commands: {
+    'reboot|poweroff|halt|kexec|soft-reboot|rescue|emergency': {},
+    'stop|kill|disable|mask|isolate': {},
+  },
+};
+
+/** iptables and its siblings: flushing rules or opening a chain's policy drops the firewall. */
+export const iptables: ToolSpec = {
+  ...host,
+  names: ['iptables', 'ip6tables', 'iptables-legacy', 'iptables-nft', 'ip6tables-legacy', 'ip6tables-nft'],
+  abbreviations: false,
+  unknownShort: 'switch',
+  options: [
+    { names: ['-F', '--flush'], takes: 'optional' }, { names: ['-X', '--delete-chain'], takes: 'optional' }, { names: ['-L', '--list'], takes: 'optional' },
+    valued('-t', '--table'), valued('-P', '--policy'), valued('-A', '--append'), valued('-D', '--delete'), valued('-I', '--insert'), valued('-N', '--new-chain'),
+    valued('-j', '--jump'), valued('-p', '--protocol'), valued('-s', '--source'), valued('-d', '--destination'), valued('-i', '--in-interface'), valued('-o', '--out-interface'),
+    valued('--dport'), valued('--sport'), valued('-m', '--match'), flag('-n', '--numeric'), flag('-v', '--verbose'), flag('-S', '--list-rules'), flag('-Z', '--zero'), flag('-w', '--wait'),
+  ],
+};
+
+/** `ufw disable|reset`. */
+export const ufw: ToolSpec = { ...host, names: ['ufw'], options: [flag('--dry-run'), flag('--force')], commands: { 'disable|reset': {} } };
+
+/** `passwd -d USER` leaves the account without a password. */
+export const passwd: ToolSpec = {
+  ...host,
+  names: ['passwd'],
+  options: [
+    flag('-d', '--delete'), flag('-l', '--lock'), flag('-u', '--unlock'), flag('-e', '--expire'), flag('-S', '--status'), flag('-a', '--all'), flag('-q', '--quiet'),
+    valued('-n', '--mindays'), valued('-x', '--maxdays'), valued('-w', '--warndays'), valued('-i', '--inactive'), valued('-R', '--root'), valued('-P', '--prefix'), flag('-k', '--keep-tokens'),
+  ],
+};
+
+/** `crontab -r` removes the user's whole crontab, with no copy kept. */
+export const crontab: ToolSpec = { ...host, names: ['crontab'], options: [flag('-r'), flag('-l'), flag('-e'), flag('-i'), valued('-u'), flag('-n'), valued('-T'), flag('-V')] };
+
+/** `blkdiscard DEVICE` discards every block of the device. */
+export const blkdiscard: ToolSpec = {
+  ...host,
+  names: ['blkdiscard'],
+  options: [
+    valued('-o', '--offset'), valued('-l', '--length'), valued('-p', '--step'), flag('-s', '--secure'), flag('-z', '--zeroout'), flag('-f', '--force'),
+    flag('-v', '--verbose'), flag('-q', '--quiet'), flag('-h', '--help'), flag('-V', '--version'),
+  ],
+};
+
+/** `sgdisk --zap-all|--clear DEVICE` destroys the device's partition tables. */
+export const sgdisk: ToolSpec = {
+  ...host,
+  names: ['sgdisk'],
+  unknownShort: 'switch',
+  options: [
+    flag('-Z', '--zap-all'), flag('-z', '--zap'), flag('-o', '--clear'), valued('-d', '--delete'), flag('-p', '--print'), flag('-v', '--verify'), valued('-b', '--backup'),
+    valued('-l', '--load-backup'), valued('-i', '--info'), valued('-n', '--new'), valued('-t', '--typecode'), valued('-c', '--change-name'), flag('-?', '--help'), flag('-P', '--pretend'),
+  ],
+};

