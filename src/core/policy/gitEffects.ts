@@ -29,6 +29,8 @@ function isRevision(text: string): boolean {
 const GIT_GLOBAL = effectGrammar('Cc', ['git-dir', 'work-tree', 'namespace', 'exec-path', 'config-env'], { posix: true });
 const GIT_SUBCOMMAND = effectGrammar('mFbBcCsSopUOX', ['message', 'file', 'source', 'output', 'orphan', 'pathspec-from-file', 'template', 'reference', 'separate-git-dir', 'branch', 'depth', 'onto', 'strategy', 'strategy-option', 'exec', 'upload-pack', 'prefix']);
 
+const GIT_CLEAN = effectGrammar('e', ['exclude']);
+
 export function gitEffects(args: readonly ArgWord[]): PathEffect[] {
   const read = readEffectArgs(args, GIT_GLOBAL);
   const here = (text: string): ArgWord => ({ text, raw: text, dynamic: false, glob: false });
@@ -102,6 +104,8 @@ export function gitEffects(args: readonly ArgWord[]): PathEffect[] {
       if (has(opts, 'a', 'all', 'stdin')) out.push(rewrite());
       return [...out, ...each('write', opts.operands)];
     case 'clean': {
+      // clean's -X is a flag (merge's -X takes a value): `git clean -fX node_modules` names node_modules.
+      const opts = readEffectArgs(rest, GIT_CLEAN);
       if (has(opts, 'n', 'dry-run') && !has(opts, 'f', 'force')) return out;
       // clean removes untracked files (and ignored ones with -x; only ignored ones with -X), never tracked ones.
       const onlyIgnored = rest.some((w) => /^-[a-zA-Z]*X/.test(w.text));

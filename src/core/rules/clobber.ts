@@ -1,4 +1,5 @@
 import { basename, dirname } from '../paths';
+import { grammarOf, has, readEffectArgs } from '../policy/effectOptions';
 import { effectsOf } from '../policy/effects';
 import type { ArgWord, CodeSnippet, Facts, Finding, GitPathState, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { parsedArgs, toolArgs } from '../registry/commandModel';
@@ -24,13 +25,20 @@ function appends(inv: Invocation): boolean {
   return inv.args.some((a) => a.text === '--append' || /^-[a-zA-Z]*a/.test(a.text));
 }
 
+/** `cp -n`, `mv --no-clobber`, `cp --update=none`: an existing destination is left as it is. */
+function keepsExisting(inv: Invocation): boolean {
+  if (inv.name !== 'cp' && inv.name !== 'mv') return false;
+  const read = readEffectArgs(inv.args, grammarOf(inv.name));
+  return has(read, 'n', 'no-clobber') || inv.args.some((a) => /^--update=none(-fail)?$/.test(a.text));
+}
+
 const METADATA_ONLY = new Set(['chmod', 'chown', 'chgrp', 'touch', 'chattr', 'setfacl', 'setfattr', 'utime', 'xattr']);
 
 /** Words `inv` writes over: its own write effects (not a folder it copies into), and replacing redirects. */
 function writtenWords(inv: Invocation): ArgWord[] {
   const words: ArgWord[] = [];
   // Metadata changes (modes, owners, times, attributes) keep what the file holds.
-  if (!appends(inv) && !METADATA_ONLY.has(inv.name)) {
+  if (!appends(inv) && !keepsExisting(inv) && !METADATA_ONLY.has(inv.name)) {
     for (const effect of effectsOf(inv)) if (effect.kind === 'write' && effect.appended === undefined) words.push(effect.word);
   }
   // `: > f`, `cat /dev/null > f`, `echo -n > f`: the files pack already names these as emptying.

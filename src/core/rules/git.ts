@@ -4,6 +4,7 @@ import { optionsMatching, type ParsedCommand } from '../registry/grammar';
 import { parsedArgs, toolArgs } from '../registry/commandModel';
 import { git } from '../registry/tools/git';
 import type { ToolArgs } from '../registry/types';
+import { classifyPath } from './files';
 import { touchedByGit } from './perimeter/gitState';
 
 /**
@@ -115,6 +116,8 @@ function checkLocal(sub: string, a: ToolArgs, inv: Invocation, ctx: RuleContext)
     case 'clean': {
       const dry = a.has('-n', '--dry-run');
       if (dry || !a.has('-f', '--force')) return [];
+      // `git clean -fX node_modules`: pathspecs that are all rebuilt folders (node_modules, dist, .next …) lose nothing.
+      if (pos.length > 0 && pos.every((w) => !w.dynamic && !w.glob && !w.text.startsWith(':') && !/[*?[]/.test(w.text) && !/(^|\/)\.\.(\/|$)/.test(w.text) && classifyPath(w, inv.cwd, ctx.facts).class === 'routine')) return [];
       const ignored = a.has('-x', '-X') ? ' including ignored files' : '';
       return [finding('clean', `Deletes untracked files${a.has('-d') ? ' and folders' : ''}${ignored} (git clean), which git cannot restore.`, tree())];
     }

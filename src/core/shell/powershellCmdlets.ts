@@ -194,7 +194,11 @@ export function powershellCommands(words: readonly ArgWord[]): PowershellCommand
     }
     case 'invoke-expression': {
       const text = [...(b.values.get('command') ?? []), ...b.positional];
-      if (text.length === 0) break;
+      // `iwr https://… | iex`: with no command of its own it runs the text piped into it, unread here.
+      if (text.length === 0) {
+        out.unshift({ kind: 'opaque', reason: `${head.raw} runs the text piped into it, which cannot be read before it runs` });
+        break;
+      }
       // `(Get-Content x.ps1 -Raw)` and `$(...)` are text computed when it runs.
       if (text.some((w) => w.dynamic || /^\$?\(/.test(w.raw))) out.unshift({ kind: 'opaque', reason: `Invoke-Expression runs text built at run time (${head.raw} ${text.map((w) => w.raw).join(' ').slice(0, 80)})` });
       else out.unshift({ kind: 'powershell', text: text.map((w) => w.text).join(' ') });

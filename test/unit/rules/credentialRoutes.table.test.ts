@@ -209,6 +209,10 @@ describe('credential routes: table per family (red team round 3)', () => {
       ask: [{ cmd: 'vimdiff .env .env.example', names: '.env' }],
       allow: [{ cmd: 'vimdiff src/index.ts src/secrets.ts' }],
     },
+    'key tools: the key they write is not a key they read (red team round 5)': {
+      ask: [{ cmd: 'openssl pkey -in ~/.ssh/id_ed25519 -text', names: 'id_ed25519' }, { cmd: 'openssl req -new -key ~/.ssh/id_ed25519 -keyout /tmp/k.pem -subj /CN=x', names: 'id_ed25519' }],
+      allow: [{ cmd: 'openssl req -x509 -newkey rsa:2048 -nodes -keyout /tmp/k.pem -out /tmp/c.pem -subj /CN=localhost -days 1' }],
+    },
   };
 
   for (const [family, rows] of Object.entries(families)) {

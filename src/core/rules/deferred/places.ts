@@ -132,6 +132,20 @@ function editorTasks(text: string): string {
   }
 }
 
+/** The lifecycle commands of a dev container (`postCreateCommand`, `initializeCommand` …): a string, an argv, or named ones. */
+const DEVCONTAINER_KEYS = ['initializeCommand', 'onCreateCommand', 'updateContentCommand', 'postCreateCommand', 'postStartCommand', 'postAttachCommand'];
+
+function devcontainerCommands(text: string): string {
+  const one = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? [joinArgv(v.filter((a): a is string => typeof a === 'string'))] : v && typeof v === 'object' ? Object.values(v).flatMap(one) : []);
+  const clean = text.replace(/^\s*\/\/.*$/gm, '').replace(/,(\s*[}\]])/g, '$1');
+  try {
+    const config = JSON.parse(clean) as Record<string, unknown>;
+    return DEVCONTAINER_KEYS.flatMap((k) => one(config[k])).join('\n');
+  } catch {
+    return [...text.matchAll(/"(?:initialize|onCreate|updateContent|postCreate|postStart|postAttach)Command"\s*:\s*"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!.replace(/\\"/g, '"')).join('\n');
+  }
+}
+
 /** Crontab lines without their schedule (five fields or `@daily`), and the user field of system crontabs. */
 export function cronCommands(text: string, systemTable: boolean): string {
   const out: string[] = [];
@@ -279,6 +293,7 @@ export function deferredPlaceOf(absolutePath: string, text?: string): PlaceRule 
     const onOpen = text !== undefined && /"runOn"\s*:\s*"folderOpen"/.test(text);
     return { where: '.vscode/tasks.json', when: onOpen ? 'as soon as the folder is opened in the editor (runOn: folderOpen)' : 'when the task is run', language: 'shell', strictUnknown: onOpen, commands: editorTasks };
   }
+  if (l.endsWith('/.devcontainer.json') || /\/\.devcontainer\/([^/]+\/)?devcontainer\.json$/.test(l)) return { where: 'the dev container configuration', when: 'when the folder is opened in a dev container (initializeCommand runs on this machine)', language: 'shell', strictUnknown: false, commands: devcontainerCommands };
   if (lname === '.envrc' || lname === '.env.sh') return { where: name, when: 'whenever a shell enters the folder (direnv)', language: 'shell', strictUnknown: true, commands: whole };
   if (l === '/etc/crontab' || l.startsWith('/etc/cron.d/')) return { where: p, when: 'on its cron schedule', language: 'shell', strictUnknown: true, commands: (t) => cronCommands(t, true) };
   if (l.startsWith('/var/spool/cron/')) return { where: p, when: 'on its cron schedule', language: 'shell', strictUnknown: true, commands: (t) => cronCommands(t, false) };
