@@ -162,4 +162,20 @@ describe('rules: the machine itself, round 5 (issue #18)', () => {
     { cmd: 'jupyter notebook --ip=0.0.0.0', decision: 'allow' },
     { cmd: 'ngrok http 3000', decision: 'allow' },
   ]);
+  table('hosted apps: outages, secrets and production deploys (round 5, ops)', [
+    { cmd: 'vercel deploy --prod --yes', decision: 'ask', production: true, reason: /production deployment/ },
+    { cmd: 'vercel --prod', decision: 'ask', production: true },
+    { cmd: 'vercel alias set x.vercel.app acme.com', decision: 'ask', production: true, reason: /re-points/ },
+    { cmd: 'firebase hosting:disable -f', decision: 'ask', production: true, reason: /takes offline/ },
+    { cmd: 'fly secrets set STRIPE_SECRET_KEY=x -a acme-api', decision: 'ask', production: true, reason: /overwrites/ },
+    { cmd: 'wrangler secret put STRIPE_KEY', decision: 'ask', production: true },
+    { cmd: 'heroku maintenance:on -a acme-shop', decision: 'ask', production: true, reason: /maintenance mode/ },
+    { cmd: 'vercel deploy', decision: 'allow' },
+    { cmd: 'vercel ls --prod', decision: 'allow' },
+    { cmd: 'vercel alias ls', decision: 'allow' },
+    { cmd: 'firebase hosting:channel:list', decision: 'allow' },
+    { cmd: 'fly secrets list -a acme-api', decision: 'allow' },
+    { cmd: 'wrangler secret list', decision: 'allow' },
+    { cmd: 'heroku maintenance -a acme-shop', decision: 'allow' },
+  ]);
 });
