@@ -177,5 +177,13 @@ describe('rules: the machine itself, round 5 (issue #18)', () => {
     { cmd: 'fly secrets list -a acme-api', decision: 'allow' },
     { cmd: 'wrangler secret list', decision: 'allow' },
     { cmd: 'heroku maintenance -a acme-shop', decision: 'allow' },
+    { cmd: 'aws lambda update-function-code --function-name api --zip-file fileb://x.zip', decision: 'ask', production: true, reason: /live code/ },
+    { cmd: 'aws ses send-email --from a@acme.com --to all@acme.com --subject x --text y', decision: 'ask', production: true, reason: /cannot be called back/ },
+    { cmd: 'aws sns publish --topic-arn arn:aws:sns:us-east-1:1:all-customers --message hi', decision: 'ask', production: true },
+    { cmd: 'aws iam update-login-profile --user-name admin --password x', decision: 'ask', production: true },
+    { cmd: 'aws lambda list-functions', decision: 'allow' },
+    { cmd: 'aws ses list-identities', decision: 'allow' },
+    { cmd: 'aws sns list-topics', decision: 'allow' },
+    { cmd: 'aws iam get-login-profile --user-name admin', decision: 'allow' },
   ]);
 });
