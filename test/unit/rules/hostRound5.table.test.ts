@@ -185,5 +185,10 @@ describe('rules: the machine itself, round 5 (issue #18)', () => {
     { cmd: 'aws ses list-identities', decision: 'allow' },
     { cmd: 'aws sns list-topics', decision: 'allow' },
     { cmd: 'aws iam get-login-profile --user-name admin', decision: 'allow' },
+    { cmd: 'gh workflow run deploy.yml -f env=production', decision: 'ask', production: true, reason: /production deploy/ },
+    { cmd: 'gh ssh-key add ~/.ssh/attacker.pub', decision: 'ask', production: true, reason: /private half/ },
+    { cmd: 'gh workflow run deploy.yml -f env=staging', decision: 'allow' },
+    { cmd: 'gh workflow list', decision: 'allow' },
+    { cmd: 'gh ssh-key list', decision: 'allow' },
   ]);
 });
