@@ -190,5 +190,10 @@ describe('rules: the machine itself, round 5 (issue #18)', () => {
     { cmd: 'gh workflow run deploy.yml -f env=staging', decision: 'allow' },
     { cmd: 'gh workflow list', decision: 'allow' },
     { cmd: 'gh ssh-key list', decision: 'allow' },
+    { cmd: 'doppler secrets set STRIPE_KEY=x --config prd', decision: 'ask', production: true, reason: /overwrites/ },
+    { cmd: 'gcloud functions deploy api --source . --trigger-http --allow-unauthenticated', decision: 'ask', production: true, reason: /anyone on the internet/ },
+    { cmd: 'gcloud run deploy api --image gcr.io/acme/api --allow-unauthenticated', decision: 'ask', production: true },
+    { cmd: 'doppler projects', decision: 'allow' },
+    { cmd: 'gcloud functions deploy api --source . --trigger-http', decision: 'allow' },
   ]);
 });
