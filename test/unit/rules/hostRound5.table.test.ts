@@ -196,4 +196,16 @@ describe('rules: the machine itself, round 5 (issue #18)', () => {
     { cmd: 'doppler projects', decision: 'allow' },
     { cmd: 'gcloud functions deploy api --source . --trigger-http', decision: 'allow' },
   ]);
+
+  table('secure delete and the desktop trash on key folders (round 5, ops)', [
+    { cmd: 'srm -r ~/.ssh', decision: 'ask', reason: /srm deletes/ },
+    { cmd: 'wipe -rf ~/.ssh', decision: 'ask', reason: /wipe deletes/ },
+    { cmd: 'gio trash ~/.aws', decision: 'ask' },
+    { cmd: 'gio remove ~/.gnupg', decision: 'ask' },
+    { cmd: 'trash-put ~/.aws', decision: 'ask' },
+    { cmd: 'srm -r /tmp/scratch', decision: 'allow' },
+    { cmd: 'gio trash --empty', decision: 'allow' },
+    { cmd: 'gio info ~/.aws', decision: 'allow' },
+    { cmd: 'gio cat ~/.aws/credentials', decision: 'ask' },
+  ]);
 });
