@@ -119,6 +119,9 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
   // WAL-G's `delete` only lists what it would delete until `--confirm` is given.
   'wal-g': { dryUnless: ['--confirm'] },
   bq: { dryRun: ['--dry_run'] },
+  // Round 5 (issue #18): a release uploaded to PyPI cannot be replaced under the same version; a sealed Vault serves no secret until unsealed by hand.
+  twine: { destroying: ['upload'] },
+  vault: { destroying: ['seal', 'step-down'] },
 };
 
 /**

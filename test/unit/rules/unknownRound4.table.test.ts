@@ -289,4 +289,13 @@ describe('rules: unknown tools, red team round 4 (black-box): destroying verbs a
     { cmd: 'stripe get /v1/subscriptions/sub_1', decision: 'allow' },
     { cmd: 'stripe post /v1/customers -d name=x', decision: 'allow' },
   ]);
+
+  table('round 5 (ops): a release published for good, a vault sealed', [
+    { cmd: 'twine upload dist/*', decision: 'ask', production: true },
+    { cmd: 'vault operator seal', decision: 'ask', production: true, reason: /seals/ },
+    { cmd: 'vault operator step-down', decision: 'ask', production: true },
+    { cmd: 'twine check dist/*', decision: 'allow' },
+    { cmd: 'vault operator unseal', decision: 'allow' },
+    { cmd: 'vault status', decision: 'allow' },
+  ]);
 });
