@@ -54,6 +54,14 @@ export function verbPhrase(word: string): string {
       return 'takes down';
     case 'tear':
       return 'tears down';
+    case 'refunds':
+      return 'refunds money, which does not come back, through';
+    case 'charges':
+    case 'payment':
+      return 'charges money, which does not come back, through';
+    case 'payouts':
+    case 'transfers':
+      return 'moves money, which does not come back, through';
     case 'wipe':
       return 'wipes';
     case 'force':

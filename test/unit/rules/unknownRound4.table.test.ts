@@ -297,5 +297,12 @@ describe('rules: unknown tools, red team round 4 (black-box): destroying verbs a
     { cmd: 'twine check dist/*', decision: 'allow' },
     { cmd: 'vault operator unseal', decision: 'allow' },
     { cmd: 'vault status', decision: 'allow' },
+    { cmd: 'stripe refunds create --charge ch_1', decision: 'ask', production: true, reason: /refunds money/ },
+    { cmd: 'stripe post /v1/charges -d amount=100000 -d currency=usd -d source=tok_visa', decision: 'ask', production: true, reason: /charges money/ },
+    { cmd: 'stripe payment_intents confirm pi_1', decision: 'ask', production: true },
+    { cmd: 'stripe charges list', decision: 'allow' },
+    { cmd: 'stripe refunds retrieve re_1', decision: 'allow' },
+    { cmd: 'stripe get /v1/charges', decision: 'allow' },
+    { cmd: 'stripe listen --forward-to localhost:3000', decision: 'allow' },
   ]);
 });
