@@ -40,6 +40,7 @@ export function singular(word: string): string {
 
 /** 'delete' -> 'deletes', 'rm' -> 'deletes', 'terminate-instances' -> 'terminates'. */
 export function verbPhrase(word: string): string {
+  if (/(messages|calls):create$/i.test(word)) return 'sends, and cannot call back, a message or call through';
   const head = (word.toLowerCase().split(/[-:_]/)[0] ?? word).replace(/^batch$/, 'delete');
   switch (head) {
     case 'rm':

@@ -304,5 +304,7 @@ describe('rules: unknown tools, red team round 4 (black-box): destroying verbs a
     { cmd: 'stripe refunds retrieve re_1', decision: 'allow' },
     { cmd: 'stripe get /v1/charges', decision: 'allow' },
     { cmd: 'stripe listen --forward-to localhost:3000', decision: 'allow' },
+    { cmd: 'twilio api:core:messages:create --from +15550001 --to +15550002 --body hi', decision: 'ask', production: true, reason: /cannot call back/ },
+    { cmd: 'twilio api:core:messages:list', decision: 'allow' },
   ]);
 });
