@@ -165,6 +165,9 @@ describe('rules: the machine itself, round 5 (issue #18)', () => {
   table('hosted apps: outages, secrets and production deploys (round 5, ops)', [
     { cmd: 'vercel deploy --prod --yes', decision: 'ask', production: true, reason: /production deployment/ },
     { cmd: 'vercel --prod', decision: 'ask', production: true },
+    { cmd: 'vercel deploy --prod', decision: 'ask', production: true },
+    { cmd: 'netlify deploy --prod', decision: 'ask', production: true, reason: /production deploy/ },
+    { cmd: 'netlify deploy', decision: 'allow' },
     { cmd: 'vercel alias set x.vercel.app acme.com', decision: 'ask', production: true, reason: /re-points/ },
     { cmd: 'firebase hosting:disable -f', decision: 'ask', production: true, reason: /takes offline/ },
     { cmd: 'fly secrets set STRIPE_SECRET_KEY=x -a acme-api', decision: 'ask', production: true, reason: /overwrites/ },
