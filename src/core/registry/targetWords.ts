@@ -40,6 +40,7 @@ export function singular(word: string): string {
 
 /** 'delete' -> 'deletes', 'rm' -> 'deletes', 'terminate-instances' -> 'terminates'. */
 export function verbPhrase(word: string): string {
+  if (/(messages|calls):create$/i.test(word)) return 'sends, and cannot call back, a message or call through';
   const head = (word.toLowerCase().split(/[-:_]/)[0] ?? word).replace(/^batch$/, 'delete');
   switch (head) {
     case 'rm':
@@ -54,6 +55,14 @@ export function verbPhrase(word: string): string {
       return 'takes down';
     case 'tear':
       return 'tears down';
+    case 'refunds':
+      return 'refunds money, which does not come back, through';
+    case 'charges':
+    case 'payment':
+      return 'charges money, which does not come back, through';
+    case 'payouts':
+    case 'transfers':
+      return 'moves money, which does not come back, through';
     case 'wipe':
       return 'wipes';
     case 'force':

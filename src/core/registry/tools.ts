@@ -27,7 +27,7 @@ import { terraform, terragrunt } from './tools/terraform';
 import { vercel } from './tools/vercel';
 import { wrangler } from './tools/wrangler';
 import { turso } from './tools/turso';
-import { delCli, rimraf, rsync, trash } from './tools/sync';
+import { delCli, rimraf, rsync, secureDelete, trash } from './tools/sync';
 import { dropdb, pgCtl, pgCtlcluster, pgDropcluster, pgRestore, psql } from './tools/postgres';
 import { mysql, mysqladmin } from './tools/mysql';
 import { mongosh, redisCli } from './tools/nosql';
@@ -51,6 +51,6 @@ export const TOOLS: readonly ToolSpec[] = [
   curl, wget, httpie, powershellWeb,
   systemdRun, tmux, screen, netcat, telnet, awk, deno,
   npm, pnpm, yarn, bun, pip, uv, poetry, gem, volta, cargo, go,
-  rm, rmdir, chmod, chown, mv, cp, shred, truncate, unlink, mkfs, rsync, rimraf, delCli, trash,
+  rm, rmdir, chmod, chown, mv, cp, shred, truncate, unlink, mkfs, rsync, rimraf, delCli, trash, secureDelete,
   power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk,
 ];

@@ -121,6 +121,13 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
   // WAL-G's `delete` only lists what it would delete until `--confirm` is given.
   'wal-g': { dryUnless: ['--confirm'] },
   bq: { dryRun: ['--dry_run'] },
+  // Round 5 (issue #18): a release uploaded to PyPI cannot be replaced under the same version; a sealed Vault serves no secret until unsealed by hand.
+  twine: { destroying: ['upload'] },
+  vault: { destroying: ['seal', 'step-down'] },
+  // Twilio: a text message or a phone call reaches a person and cannot be called back.
+  twilio: { destroying: ['api:core:messages:create', 'api:core:calls:create'] },
+  // Money that moves does not come back by itself: refunds, charges, payouts and transfers, by command or by API path.
+  stripe: { destroying: ['refunds create', 'charges create', 'charges capture', 'payouts create', 'transfers create', 'payment_intents confirm', 'payment_intents capture', '/refunds', '/charges', '/payouts', '/transfers', '/confirm', '/capture'] },
 };
 
 /**

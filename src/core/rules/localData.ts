@@ -176,6 +176,10 @@ const BY_NAME: Record<string, (spec: ToolSpec, inv: Invocation, ctx: RuleContext
   trash: deleters,
   'trash-cli': deleters,
   'trash-put': deleters,
+  srm: deleters,
+  wipe: deleters,
+  // `gio trash PATH…` and `gio remove PATH…` are judged like trash-put (gio itself stays unknown, so its reads keep their judgement).
+  gio: (spec, inv, ctx) => (/^(trash|remove|rm)$/.test(inv.args[0]?.text ?? '') && !inv.args.some((a) => /^--(empty|list|restore)$/.test(a.text)) ? deleters(spec, { ...inv, args: inv.args.slice(1) }, ctx) : []),
   rm: singleFiles,
   mv: moveRepository,
   unlink: singleFiles,
@@ -187,7 +191,7 @@ export const localDataPack: RulePack = {
   title: 'Data git cannot restore (env files, local databases, keys), rimraf/del-cli/trash, rsync --delete',
   commands: Object.keys(BY_NAME),
   checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
-    const spec = toolNamed(inv.name);
+    const spec = toolNamed(inv.name === 'gio' ? 'trash-put' : inv.name);
     const check = BY_NAME[inv.name];
     return spec && check ? check(spec, inv, ctx) : [];
   },

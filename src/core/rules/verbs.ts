@@ -162,6 +162,9 @@ function pathVerb(reading: Reading, traits: VerbTraits): { word: Word; verb: str
     if (at > 0 && DERIVED.has(words[at - 1]!.text.toLowerCase())) return undefined;
     const verb = destroyingPart(word.text, traits);
     if (verb !== undefined) return { word, verb, at };
+    // A tool's own irreversible two-word commands (`stripe refunds create`) are listed in its traits as one string.
+    const pair = `${lower} ${words[at + 1]?.text.toLowerCase() ?? ''}`;
+    if (traits.destroying?.includes(pair)) return { word: words[at + 1]!, verb: lower, at: at + 1 };
     if (CLEAN.has(lower) && !traits.routine?.includes(lower) && cleansNamedKind(reading, at)) return { word, verb: lower, at };
     if (readsOnly(word.text)) return undefined;
     if (OTHER_ACTION.has(lower)) {
@@ -292,6 +295,8 @@ function restPathVerb(reading: Reading, traits: VerbTraits): { verb: string; pat
   const segments = path.split('/').filter((x) => x !== '' && !/^v\d+$/.test(x));
   const last = segments[segments.length - 1];
   if (method === 'delete') return { verb: 'delete', path };
+  // A tool's own irreversible endpoints (`stripe post /v1/refunds`) are listed in its traits as `/refunds`.
+  if (last !== undefined && traits.destroying?.includes(`/${last.toLowerCase()}`)) return { verb: last.toLowerCase(), path };
   const verb = last !== undefined ? destroyingPart(last, traits) : undefined;
   return verb !== undefined ? { verb, path } : undefined;
 }

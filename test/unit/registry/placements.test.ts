@@ -115,6 +115,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   rimraf: { words: '@ uploads', option: ['--impl'], value: 'native', decision: 'ask' },
   'del-cli': { words: '@ uploads', option: [], value: '', decision: 'ask' },
   trash: { words: '@ .env.production', option: [], value: '', decision: 'ask' },
+  srm: { words: '@ .env.production', option: [], value: '', decision: 'ask' },
 };
 
 /** Every way to write `option value` the tool accepts. */

@@ -293,4 +293,22 @@ describe('rules: unknown tools, red team round 4 (black-box): destroying verbs a
     { cmd: 'stripe get /v1/subscriptions/sub_1', decision: 'allow' },
     { cmd: 'stripe post /v1/customers -d name=x', decision: 'allow' },
   ]);
+
+  table('round 5 (ops): a release published for good, a vault sealed', [
+    { cmd: 'twine upload dist/*', decision: 'ask', production: true },
+    { cmd: 'vault operator seal', decision: 'ask', production: true, reason: /seals/ },
+    { cmd: 'vault operator step-down', decision: 'ask', production: true },
+    { cmd: 'twine check dist/*', decision: 'allow' },
+    { cmd: 'vault operator unseal', decision: 'allow' },
+    { cmd: 'vault status', decision: 'allow' },
+    { cmd: 'stripe refunds create --charge ch_1', decision: 'ask', production: true, reason: /refunds money/ },
+    { cmd: 'stripe post /v1/charges -d amount=100000 -d currency=usd -d source=tok_visa', decision: 'ask', production: true, reason: /charges money/ },
+    { cmd: 'stripe payment_intents confirm pi_1', decision: 'ask', production: true },
+    { cmd: 'stripe charges list', decision: 'allow' },
+    { cmd: 'stripe refunds retrieve re_1', decision: 'allow' },
+    { cmd: 'stripe get /v1/charges', decision: 'allow' },
+    { cmd: 'stripe listen --forward-to localhost:3000', decision: 'allow' },
+    { cmd: 'twilio api:core:messages:create --from +15550001 --to +15550002 --body hi', decision: 'ask', production: true, reason: /cannot call back/ },
+    { cmd: 'twilio api:core:messages:list', decision: 'allow' },
+  ]);
 });

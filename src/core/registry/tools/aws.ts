@@ -142,6 +142,11 @@ export const aws: ToolSpec = {
   scopeKind: 'resource',
   rules: [
     ...AWS_OVERWRITE_RULES,
+    // Round 5 (issue #18): live code, messages that reach people, a console password.
+    { id: 'aws-lambda-update-code', path: ['lambda', 'update-function-code'], kind: 'service', noun: 'Lambda function', verb: 'replaces the live code of', nameFlags: ['--function-name'], when: (p) => !hasFlag(p, ['--dry-run']) },
+    { id: 'aws-ses-send', path: ['ses|sesv2', /^send-(email|raw-email|templated-email|bulk-templated-email|bulk-email)$/], kind: 'resource', noun: 'email recipient', verb: 'sends an email, which cannot be called back, to', namePositionals: 'none', nameFlags: ['--to', '--destination', '--destinations'], defaultName: 'its recipients' },
+    { id: 'aws-sns-publish', path: ['sns', 'publish|publish-batch'], kind: 'resource', noun: 'SNS topic', verb: 'sends a message, which cannot be called back, to every subscriber of', nameFlags: ['--topic-arn', '--target-arn', '--phone-number'] },
+    { id: 'aws-iam-login-profile', path: ['iam', 'update-login-profile|create-login-profile'], kind: 'credential', noun: 'IAM user console password', verb: 'sets', nameFlags: ['--user-name'] },
     {
       id: 'aws-s3-rb', path: ['s3', 'rb'], kind: 'bucket', noun: 'S3 bucket', verb: 'deletes', nameFilter: S3_URL,
       note: (p) => (hasFlag(p, ['--force']) ? ' and every object in it' : undefined),

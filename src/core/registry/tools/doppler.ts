@@ -15,6 +15,7 @@ export const doppler: ToolSpec = {
   scopeFlags: ['-p', '--project'],
   scopeKind: 'project',
   rules: [
+    { id: 'doppler-secrets-set', path: ['secrets', 'set|upload'], kind: 'credential', noun: 'secret', verb: 'overwrites', names: (_p, rest) => rest.map((w) => w.text.split('=')[0] ?? w.text), defaultName: 'the config\'s secrets' },
     { id: 'doppler-secrets-delete', path: ['secrets', 'delete|rm|remove|unset'], kind: 'credential', noun: 'secret', verb: 'deletes' },
   ],
   generic: { id: 'doppler-delete', verbs: /^(delete|rm|remove|unset)$/, maxDepth: 2, exclude: ['configure', 'login', 'logout', 'setup'] },

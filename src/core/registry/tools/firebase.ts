@@ -17,7 +17,7 @@ export const firebase: ToolSpec = {
   locality: 'remote',
   provider: 'firebase',
   label: 'Firebase',
-  options: ['--project', '-P', '--token', '--config', '--instance', '--database', '--only'].map((n) => valued(n)),
+  options: ['--project', '-P', '--token', '--config', '--instance', '--database', '--only', '--site', '-s'].map((n) => valued(n)),
   colonCommands: true,
   environmentFlags: ['--project', '-P'],
   scopeFlags: ['--project', '-P'],
@@ -29,6 +29,7 @@ export const firebase: ToolSpec = {
     },
     // `database:set PATH [FILE]` replaces everything under PATH with the file's JSON (`database:update` merges).
     { id: 'firebase-database-set', path: ['database', 'set'], kind: 'database', noun: 'Realtime Database', verb: 'replaces everything under', names: databasePath },
+    { id: 'firebase-hosting-disable', path: ['hosting', 'disable'], kind: 'project', noun: 'Hosting site', verb: 'takes offline', namePositionals: 'none', defaultName: 'the project\'s Hosting site', nameFlags: ['--site', '-s'] },
     { id: 'firebase-database-remove', path: ['database', 'remove'], kind: 'database', noun: 'Realtime Database', verb: 'deletes', names: databasePath },
   ],
   generic: { id: 'firebase-delete', verbs: /^(delete|remove|destroy)$/, maxDepth: 2, exclude: ['logout', 'emulators', 'login'] },

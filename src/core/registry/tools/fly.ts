@@ -59,6 +59,7 @@ export const fly: ToolSpec = {
     { id: 'fly-machine-destroy', path: ['machine|machines|m', 'destroy|remove|rm'], kind: 'resource', noun: 'machine', verb: 'destroys' },
     { id: 'fly-postgres-destroy', path: ['postgres|pg|mpg', 'destroy|delete'], kind: 'database', noun: 'Postgres cluster', verb: 'destroys' },
     { id: 'fly-scale-count-zero', path: ['scale', 'count'], kind: 'app', noun: 'app', verb: 'scales to zero machines', namePositionals: 'none', defaultName: 'the app', when: (p) => p.positionals.slice(2).some((w) => /^([\w-]+=)?0+$/.test(w.text)), note: () => ': it stops serving' },
+    { id: 'fly-secrets-set', path: ['secrets|secret', 'set|import'], kind: 'credential', noun: 'secret', verb: 'overwrites', names: (_p, rest) => rest.map((w) => w.text.split('=')[0] ?? w.text), note: () => ' and redeploys the app' },
     { id: 'fly-secrets-unset', path: ['secrets|secret', 'unset'], kind: 'credential', noun: 'secret', verb: 'unsets' },
   ],
   generic: { id: 'fly-destroy-generic', verbs: DESTROY, maxDepth: 2, exclude: ['auth', 'ssh', 'console'] },

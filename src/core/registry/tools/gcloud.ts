@@ -94,6 +94,8 @@ export const gcloud: ToolSpec = {
   scopeKind: 'project',
   rules: [
     ...GCLOUD_OVERWRITE_RULES,
+    // Round 5 (issue #18): `--allow-unauthenticated` lets anyone on the internet call the service.
+    { id: 'gcloud-deploy-public', path: ['functions|run', 'deploy'], kind: 'service', noun: 'service', verb: 'opens to anyone on the internet', namePositionals: 'first', when: (p) => hasFlag(p, ['--allow-unauthenticated']) },
     {
       id: 'gcloud-storage-rm', path: ['storage', 'rm'], kind: 'resource', noun: 'Cloud Storage objects', verb: 'deletes',
       nameFilter: GS_URL, note: recursiveNote('-r', '-R', '--recursive'),

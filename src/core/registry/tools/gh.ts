@@ -1,5 +1,9 @@
 import type { ToolSpec } from '../types';
+import { flagValues } from '../args';
 import { flag, valued } from './options';
+
+/** A workflow input that names production: `-f env=production`, `-F environment=prd`. */
+const PRODUCTION_INPUT = /^[\w-]*(env|environment|stage|target)[\w-]*=(prod|production|prd|live)$/i;
 
 /** The GitHub CLI: subcommands then flags, flags anywhere. */
 
@@ -29,6 +33,7 @@ export const gh: ToolSpec = {
     // Access and protection (rules/githubAdmin.ts): going public, a transfer.
     repo: { commands: { edit: { options: [valued('--visibility'), flag('--accept-visibility-change-consequences'), valued('-d', '--description'), valued('-h', '--homepage'), valued('--default-branch'), valued('--add-topic'), valued('--remove-topic')] }, transfer: {}, 'delete': {}, 'archive|unarchive|rename|view|clone|list|create|fork|sync|set-default|deploy-key|autolink|gitignore|license': {} } },
     'secret|variable': { commands: { set: { options: [valued('-f', '--env-file'), valued('-b', '--body'), valued('-v', '--visibility'), valued('-r', '--repos')] } } },
+    workflow: { commands: { run: { options: [valued('-f', '--raw-field'), valued('-F', '--field'), valued('-r', '--ref'), flag('--json')] } } },
     gist: { commands: { 'create|edit': { options: [valued('-d', '--desc'), valued('-f', '--filename'), flag('-p', '--public'), flag('-w', '--web')] } } },
     release: { commands: { upload: { options: [flag('--clobber')] }, create: { options: [valued('-n', '--notes'), valued('-F', '--notes-file'), valued('--target'), valued('--title')] } } },
   },
@@ -38,6 +43,9 @@ export const gh: ToolSpec = {
   rules: [
     { id: 'gh-repo-delete', path: ['repo', 'delete'], kind: 'repository', noun: 'repository', verb: 'deletes', defaultName: 'the current repository', note: () => ' with its issues, pull requests and wiki' },
     { id: 'gh-release-delete', path: ['release', 'delete|delete-asset'], kind: 'resource', noun: 'release', verb: 'deletes', namePositionals: 'joined' },
+    // Round 5 (issue #18): a workflow run whose inputs name production deploys there; a key added to the account opens it.
+    { id: 'gh-workflow-run-production', path: ['workflow', 'run'], kind: 'project', noun: 'workflow', verb: 'starts a production deploy with', namePositionals: 'first', when: (p) => flagValues(p, ['-f', '--raw-field', '-F', '--field']).some((v) => PRODUCTION_INPUT.test(v)) },
+    { id: 'gh-account-key-add', path: ['ssh-key', 'add'], kind: 'credential', noun: 'account SSH key', verb: 'adds', namePositionals: 'first', note: () => ': whoever holds its private half gets into the account' },
     { id: 'gh-secret-delete', path: ['secret|variable', 'delete|remove'], kind: 'credential', noun: 'secret or variable', verb: 'deletes' },
   ],
   generic: { id: 'gh-delete', verbs: /^(delete|delete-asset|remove)$/, maxDepth: 1, exclude: ['alias', 'extension', 'config', 'auth', 'api'] },

@@ -63,6 +63,7 @@ export const heroku: ToolSpec = {
   rules: [
     { id: 'heroku-apps-destroy', path: ['apps', 'destroy'], kind: 'app', noun: 'app', verb: 'destroys', note: () => ' with its add-ons and databases' },
     { id: 'heroku-destroy', path: ['destroy'], kind: 'app', noun: 'app', verb: 'destroys', note: () => ' with its add-ons and databases' },
+    { id: 'heroku-maintenance-on', path: ['maintenance', 'on'], kind: 'app', noun: 'app', verb: 'puts into maintenance mode', namePositionals: 'none', defaultName: 'the app', note: () => ': it stops serving its visitors' },
     { id: 'heroku-pg-reset', path: ['pg', 'reset'], kind: 'database', noun: 'Postgres database', verb: 'erases every table in' },
     { id: 'heroku-pg-backups-unschedule', path: ['pg', 'backups', 'unschedule'], kind: 'database', noun: 'Postgres database', verb: 'stops the scheduled daily backups of', namePositionals: 'first', defaultName: 'the app\'s Postgres database', note: () => ': new data has no backup from then on' },
     { id: 'heroku-pg-backups-restore', path: ['pg', 'backups', 'restore'], kind: 'database', noun: 'Postgres database', verb: 'overwrites', namePositionals: 'last' },

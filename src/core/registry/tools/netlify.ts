@@ -1,4 +1,4 @@
-import { flagValues } from '../args';
+import { flagValues, hasFlag } from '../args';
 import { isRecord } from './linkedProjects';
 import type { CliArgs, ToolSpec } from '../types';
 import { valued } from './options';
@@ -32,6 +32,8 @@ export const netlify: ToolSpec = {
   scopeFlags: ['--site', '--filter'],
   scopeKind: 'app',
   rules: [
+    // `deploy --prod` replaces what the site's visitors get (a draft deploy, without it, does not).
+    { id: 'netlify-deploy-prod', path: ['deploy'], kind: 'app', noun: 'site', verb: 'replaces the production deploy of', namePositionals: 'none', nameFlags: ['--site'], defaultName: 'the linked site', when: (p) => hasFlag(p, ['--prod', '-p', '--prod-if-unlocked']) },
     { id: 'netlify-sites-delete', path: ['sites', 'delete'], kind: 'app', noun: 'site', verb: 'deletes', namePositionals: 'first' },
     // `env:set KEY VALUE` replaces the value in every context unless `--context` names others than production.
     {

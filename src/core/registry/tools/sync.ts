@@ -47,6 +47,18 @@ export const delCli: ToolSpec = {
   dryRun: ['-d', '--dry-run'],
 };
 
+/** `srm` (secure-delete) and `wipe`: overwrite then delete, so not even a disk tool brings the files back. */
+export const secureDelete: ToolSpec = {
+  names: ['srm', 'wipe'],
+  family: 'files',
+  locality: 'local',
+  options: [
+    flag('-r', '-R', '--recursive'), flag('-f', '--force'), flag('-i', '--interactive'), flag('-v', '--verbose'), flag('-s', '--simple'), flag('-m', '--medium'),
+    flag('-z', '--zero'), flag('-d', '--dod'), flag('-l', '--lessmode'), flag('-x', '--one-file-system'), flag('-q'), flag('-c'), flag('-k'), flag('-e'),
+    valued('-Q'), valued('-p'), valued('-S'), valued('-o'),
+  ],
+};
+
 /** `trash path…` / `trash-cli` / `trash-put`: moves to the desktop trash. */
 export const trash: ToolSpec = {
   names: ['trash', 'trash-cli', 'trash-put'],

@@ -1,6 +1,6 @@
 import type { ToolSpec } from '../types';
+import { hasFlag } from '../args';
 import { valued } from './options';
-
 /** Vercel: subcommands then flags, flags anywhere. */
 
 export const vercel: ToolSpec = {
@@ -17,6 +17,9 @@ export const vercel: ToolSpec = {
     { id: 'vercel-remove', path: ['remove|rm'], kind: 'project', noun: 'project or deployment', verb: 'removes' },
     { id: 'vercel-env-rm', path: ['env', 'rm|remove'], kind: 'credential', noun: 'environment variable', verb: 'removes', namePositionals: 'first', environmentPositional: 1 },
     { id: 'vercel-projects-rm', path: ['projects|project', 'rm|remove'], kind: 'project', noun: 'project', verb: 'removes' },
+    // `vercel --prod` / `vercel deploy --prod` replaces what the production domain serves; `vercel alias set` re-points a domain.
+    { id: 'vercel-deploy-prod', path: [], kind: 'project', noun: 'production deployment', verb: 'replaces', namePositionals: 'none', defaultName: 'the project\'s production deployment', when: (p) => hasFlag(p, ['--prod']) && (p.positionals.length === 0 || /^(deploy|redeploy|promote)$/.test(p.positionals[0]?.text ?? '')) },
+    { id: 'vercel-alias-set', path: ['alias|aliases', 'set'], kind: 'resource', noun: 'domain', verb: 're-points', namePositionals: 'last', note: () => ' at another deployment: its visitors see that one' },
     { id: 'vercel-domains-rm', path: ['domains|domain', 'rm|remove'], kind: 'resource', noun: 'domain', verb: 'removes' },
   ],
   generic: { id: 'vercel-remove-generic', verbs: /^(rm|remove|del|delete)$/, maxDepth: 1, exclude: ['link', 'logout'] },

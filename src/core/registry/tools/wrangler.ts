@@ -47,6 +47,7 @@ export const wrangler: ToolSpec = {
       id: 'wrangler-d1-time-travel-restore', path: ['d1', 'time-travel', 'restore'], kind: 'database', noun: 'D1 database', namePositionals: 'first',
       verb: 'rolls back, discarding every write made after the restore point to,',
     },
+    { id: 'wrangler-secret-put', path: ['secret', 'put|bulk'], kind: 'credential', noun: 'Worker secret', verb: 'overwrites', namePositionals: 'first', defaultName: 'the Worker\'s secrets' },
     {
       id: 'wrangler-delete-worker', path: ['delete'], kind: 'service', noun: 'Worker', verb: 'deletes', nameFlags: ['--name'],
       namePositionals: 'first', defaultName: 'the Worker named in wrangler.toml',
