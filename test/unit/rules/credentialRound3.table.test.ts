@@ -399,6 +399,21 @@ describe('credential hunt, round 3: table per family', () => {
         { cmd: 'cpio -t < /tmp/x.cpio' },
       ],
     },
+    'key stores the lists missed (round 5)': {
+      ask: [
+        { cmd: 'gpg --export-secret-keys -a', names: 'GnuPG secret keys' },
+        { cmd: 'gpg2 --armor --export-secret-subkeys dev@example.com' },
+        { cmd: 'cat ~/.config/sops/age/keys.txt', names: 'age' },
+        { cmd: 'cat ~/.ansible/vault_pass.txt', names: 'Ansible Vault' },
+        { cmd: 'head -1 ~/.vault_pass', names: 'Ansible Vault' },
+      ],
+      allow: [
+        { cmd: 'gpg --export -a dev@example.com' },
+        { cmd: 'gpg --list-secret-keys' },
+        { cmd: 'cat ~/.config/sops/config.yaml' },
+        { cmd: 'cat ~/.ansible.cfg' },
+      ],
+    },
   });
 
   before(() => {
