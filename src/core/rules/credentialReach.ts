@@ -26,6 +26,7 @@ import { checkStagedSecrets } from './support/gitStagedSecrets';
 import { checkGitSecretRoads, checkPushesToAddedRemotes, type HistoryReader } from './support/gitSecretRoads';
 import { checkComposeEnvironment } from './support/composeEnvironment';
 import { checkEnvironmentPrints, checkSnippetEnvironment } from './support/environmentPrints';
+import { checkCredentialMoves } from './support/credentialMoves';
 
 /**
  * Where a credential reaches the screen or leaves the machine without a named reader of a known
@@ -553,6 +554,7 @@ export const credentialReachPack: RulePack = {
       ...checkTunnels(inv),
       ...checkMountedSecrets(inv, ctx),
       ...checkConsoleSecrets(inv, ctx),
+      ...checkCredentialMoves(inv, ctx),
     ];
   },
   checkSnippet(snippet, ctx) {

@@ -414,6 +414,27 @@ describe('credential hunt, round 3: table per family', () => {
         { cmd: 'cat ~/.ansible.cfg' },
       ],
     },
+    'credentials moved away or opened to other users (round 5)': {
+      ask: [
+        { cmd: 'mv ~/.ssh /tmp/', names: '.ssh' },
+        { cmd: 'mv ~/.aws/ /var/tmp/aws-old', names: '.aws' },
+        { cmd: 'mv config/master.key /tmp/', names: 'master.key' },
+        { cmd: 'mv -t /dev/shm .env.production', names: '.env.production' },
+        { cmd: 'chmod 644 ~/.ssh/id_ed25519', names: 'id_ed25519' },
+        { cmd: 'chmod go+r ~/.aws/credentials', names: 'credentials' },
+        { cmd: 'chmod -R 755 ~/.ssh', names: '.ssh' },
+      ],
+      allow: [
+        { cmd: 'mv ~/.ssh ~/.ssh-old' },
+        { cmd: 'mv .env.production config/' },
+        { cmd: 'mv ~/.ssh/id_ed25519 ~/.ssh/id_ed25519.bak' },
+        { cmd: 'mv src/index.ts /tmp/' },
+        { cmd: 'chmod 600 ~/.ssh/id_ed25519' },
+        { cmd: 'chmod 644 ~/.ssh/id_ed25519.pub' },
+        { cmd: 'chmod u+rw,go-rwx ~/.aws/credentials' },
+        { cmd: 'chmod 700 ~/.ssh' },
+      ],
+    },
   });
 
   before(() => {
