@@ -435,6 +435,20 @@ describe('credential hunt, round 3: table per family', () => {
         { cmd: 'chmod 700 ~/.ssh' },
       ],
     },
+    'host credentials reached through a container (round 5)': {
+      ask: [
+        { cmd: 'docker run --rm -v $HOME:/h alpine cat /h/.aws/credentials', names: 'credentials' },
+        { cmd: "podman run --rm --volume ~/.ssh:/keys:ro alpine sh -c 'cat /keys/id_ed25519'", names: 'id_ed25519' },
+        { cmd: 'docker run --rm --mount type=bind,src=$PWD,dst=/app alpine cat /app/.env.production', names: '.env.production' },
+        { cmd: 'docker cp ~/.ssh/id_ed25519 web:/tmp/', names: 'id_ed25519' },
+        { cmd: 'docker container cp config/master.key web:/srv/', names: 'master.key' },
+      ],
+      allow: [
+        { cmd: 'docker run --rm -v $HOME:/h alpine ls /h' },
+        { cmd: 'docker run --rm -v $PWD:/app node:20 cat /app/src/index.ts' },
+        { cmd: 'docker run --rm -v ~/.ssh:/k alpine cat /k/id_ed25519.pub' },
+      ],
+    },
   });
 
   before(() => {

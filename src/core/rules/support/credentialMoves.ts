@@ -8,6 +8,7 @@
 import { isWithin, resolvePath } from '../../paths';
 import type { ArgWord, CredentialFileInfo, Facts, Finding, Invocation, RuleContext } from '../../policy/types';
 import { readFinding } from '../credentials';
+import { checkContainerCredentials } from './containerCredentials';
 import { infoFor, pathsOfWord } from './credentialPaths';
 
 /** Home folders that are credential stores as a whole (their files are keys and tokens). */
@@ -101,5 +102,5 @@ function checkPermissionWeakening(inv: Invocation, facts: Facts): Finding[] {
 export function checkCredentialMoves(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.name === 'mv' || inv.name === 'gmv') return checkMovesAway(inv, ctx.facts);
   if (inv.name === 'chmod') return checkPermissionWeakening(inv, ctx.facts);
-  return [];
+  return checkContainerCredentials(inv, ctx);
 }
