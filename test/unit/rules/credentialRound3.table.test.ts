@@ -449,6 +449,25 @@ describe('credential hunt, round 3: table per family', () => {
         { cmd: 'docker run --rm -v ~/.ssh:/k alpine cat /k/id_ed25519.pub' },
       ],
     },
+    'one-liners that build a credential path from the home folder (round 5)': {
+      ask: [
+        { cmd: `node -e 'const os=require("os"),fs=require("fs");console.log(fs.readFileSync(os.homedir()+"/.aws/credentials","utf8"))'`, names: '.aws/credentials' },
+        { cmd: `node -e 'const fs=require("fs"),p=require("path"),os=require("os");process.stdout.write(fs.readFileSync(p.join(os.homedir(), ".ssh", "id_ed25519")))'`, names: 'id_ed25519' },
+        { cmd: `python3 -c 'import pathlib;print((pathlib.Path.home()/".aws"/"credentials").read_text())'`, names: '.aws/credentials' },
+        { cmd: `python3 -c 'import os;print(open(os.environ["HOME"]+"/.npmrc").read())'`, names: '.npmrc' },
+        { cmd: `ruby -e 'puts File.read(Dir.home + "/.aws/" + "credentials")'`, names: '.aws/credentials' },
+        { cmd: `ruby -e 'puts File.read(ENV["HOME"] + "/.ssh/id_ed25519")'`, names: 'id_ed25519' },
+        { cmd: `perl -e 'open F, $ENV{HOME}."/.aws/credentials"; print <F>'`, names: '.aws/credentials' },
+        { cmd: 'php -r \'echo file_get_contents($_SERVER["HOME"]."/.aws/credentials");\'', names: '.aws/credentials' },
+        { cmd: "node -e 'console.log(require(\"fs\").readFileSync(`${require(\"os\").homedir()}/.npmrc`,\"utf8\"))'", names: '.npmrc' },
+      ],
+      allow: [
+        { cmd: `node -e 'console.log(require("fs").readFileSync(require("os").homedir()+"/.gitconfig","utf8"))'` },
+        { cmd: `python3 -c 'import pathlib;print((pathlib.Path.home()/".ssh"/"id_ed25519.pub").read_text())'` },
+        { cmd: `ruby -e 'puts Dir.home + "/.aws/credentials"'` },
+        { cmd: `python3 -c 'import os;print(os.path.exists(os.environ["HOME"]+"/.aws/credentials"))'` },
+      ],
+    },
   });
 
   before(() => {
