@@ -468,6 +468,19 @@ describe('credential hunt, round 3: table per family', () => {
         { cmd: `python3 -c 'import os;print(os.path.exists(os.environ["HOME"]+"/.aws/credentials"))'` },
       ],
     },
+    'an ignore rule undone, then bulk staging (round 5)': {
+      ask: [
+        { cmd: "echo '!.env.production' >> .gitignore && git add -A && git commit -m x && git push", names: '.env.production' },
+        { cmd: "printf '!config/master.key\\n' >> .gitignore; git add .", names: 'master.key' },
+        { cmd: "echo '!.env.local' >> .git/info/exclude && git commit -am wip", names: '.env.local' },
+      ],
+      allow: [
+        { cmd: "echo '!.env.example' >> .gitignore && git add .gitignore src/index.ts" },
+        { cmd: "echo '!.env.production' >> .gitignore && git add .gitignore" },
+        { cmd: "echo 'dist/' >> .gitignore && git add -A", in: 'clean' },
+        { cmd: "echo '!.env.production' >> .gitignore" },
+      ],
+    },
   });
 
   before(() => {
