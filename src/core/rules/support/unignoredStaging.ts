@@ -3,6 +3,7 @@ import type { Analysis, Finding, Invocation, RuleContext } from '../../policy/ty
 import { readFinding } from '../credentials';
 import { infoFor } from './credentialPaths';
 import { gitStart } from './gitGlobals';
+import { sentOut } from './gitSecretRoads';
 
 /**
  * An ignore rule undone on the line that then stages in bulk: `echo '!.env.production' >> .gitignore
@@ -39,7 +40,9 @@ export function checkUnignoredStaging(analysis: Analysis, ctx: RuleContext): Fin
       if (/[*?[]/.test(pattern)) continue;
       const abs = resolvePath(dir, pattern, facts.home);
       const info = facts.fileStatus?.(abs) === 'file' ? infoFor(abs, facts) : undefined;
-      if (info) return [{ ...readFinding('stages', info, `A bulk git add or commit (after "!${pattern}" was written to the ignore file in this line)`), rule: 'credentials.unignored-staging' }];
+      const pushed = analysis.invocations.some((p) => p.name === 'git' && gitStart(p, facts).sub === 'push');
+      const found = info ? [{ ...readFinding('stages', info, `A bulk git add or commit (after "!${pattern}" was written to the ignore file in this line)`), rule: 'credentials.unignored-staging' }] : [];
+      if (found.length > 0) return pushed ? sentOut(found, ctx, [info?.path ?? '']) : found;
     }
   }
   return [];
