@@ -28,6 +28,7 @@ import { checkComposeEnvironment } from './support/composeEnvironment';
 import { checkEnvironmentPrints, checkSnippetEnvironment } from './support/environmentPrints';
 import { checkCredentialMoves } from './support/credentialMoves';
 import { checkUnignoredStaging } from './support/unignoredStaging';
+import { checkLinkedFolderReads } from './support/linkedFolders';
 
 /**
  * Where a credential reaches the screen or leaves the machine without a named reader of a known
@@ -562,6 +563,6 @@ export const credentialReachPack: RulePack = {
     return [...checkSnippetEnvironment(snippet, ctx), ...checkPythonImports(snippet, ctx), ...checkComputedReads(snippet, ctx)];
   },
   checkAnalysis(analysis, ctx) {
-    return [...checkCopiesRead(analysis, ctx), ...checkPushesToAddedRemotes(analysis, ctx, historyOf(ctx)), ...checkRestoredReads(analysis, ctx), ...checkTracedSources(analysis, ctx), ...checkUnignoredStaging(analysis, ctx)];
+    return [...checkCopiesRead(analysis, ctx), ...checkPushesToAddedRemotes(analysis, ctx, historyOf(ctx)), ...checkRestoredReads(analysis, ctx), ...checkTracedSources(analysis, ctx), ...checkUnignoredStaging(analysis, ctx), ...checkLinkedFolderReads(analysis, ctx)];
   },
 };

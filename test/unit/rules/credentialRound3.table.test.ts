@@ -481,6 +481,18 @@ describe('credential hunt, round 3: table per family', () => {
         { cmd: "echo '!.env.production' >> .gitignore" },
       ],
     },
+    'a credential folder linked under another name, then read (round 5)': {
+      ask: [
+        { cmd: 'ln -s ~/.aws awsdir && cat awsdir/credentials', names: 'credentials' },
+        { cmd: 'ln -sfn $HOME/.ssh /tmp/k; head -5 /tmp/k/id_ed25519', names: 'id_ed25519' },
+        { cmd: 'cp -r config /tmp/cfg && base64 /tmp/cfg/master.key', names: 'master.key' },
+      ],
+      allow: [
+        { cmd: 'ln -s ~/.aws awsdir && ls awsdir/credentials' },
+        { cmd: 'ln -s ~/.ssh keys && cat keys/id_ed25519.pub' },
+        { cmd: 'ln -s src lib && cat lib/index.ts' },
+      ],
+    },
   });
 
   before(() => {
