@@ -493,6 +493,17 @@ describe('credential hunt, round 3: table per family', () => {
         { cmd: 'ln -s src lib && cat lib/index.ts' },
       ],
     },
+    'SDK credential chains asked for the keys (round 5)': {
+      ask: [
+        { cmd: `python3 -c 'import boto3;print(boto3.Session().get_credentials().get_frozen_credentials())'`, names: 'boto3' },
+        { cmd: `python3 -c 'import boto3;c=boto3.Session().get_credentials();print(c.secret_key)'` },
+        { cmd: `node -e 'const {fromIni}=require("@aws-sdk/credential-providers");fromIni()().then(c=>console.log(c.secretAccessKey))'` },
+      ],
+      allow: [
+        { cmd: `python3 -c 'import boto3;print(boto3.client("sts").get_caller_identity()["Account"])'` },
+        { cmd: `python3 -c 'import boto3;print(boto3.Session().get_credentials() is not None)'` },
+      ],
+    },
   });
 
   before(() => {

@@ -5,6 +5,7 @@ import { decodeBase64, decodeHex } from '../../shell/decode';
 import { readFinding } from '../credentials';
 import { infoFor } from './credentialPaths';
 import { homeBuiltPaths } from './homeBuiltPaths';
+import { checkSdkResolvers } from './sdkResolvers';
 
 /**
  * Interpreter code that reads a file whose name it computes at run time: from a listing
@@ -37,7 +38,7 @@ function scope(dir: string, facts: Facts): CredentialFileInfo[] {
 }
 
 export function checkComputedReads(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
-  const built = homeBuiltReads(snippet, ctx.facts);
+  const built = [...homeBuiltReads(snippet, ctx.facts), ...checkSdkResolvers(snippet, ctx)];
   if (built.length > 0 || !LANGUAGES.has(snippet.language) || !COMPUTED_READ.test(snippet.text)) return built;
   const facts = ctx.facts;
   const cwd = snippet.runner.cwd || facts.cwd;
