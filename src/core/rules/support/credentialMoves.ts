@@ -1,7 +1,7 @@
 /**
  * Credential files taken out of their protection without being printed: `mv` of a credential file
  * or a home credential folder to a place outside the project and the home folder (`mv ~/.ssh /tmp/`,
- * `mv config/master.key /tmp/`), and `chmod` modes that let other users read a credential file
+ * `mv config/master.key /tmp/`: a file only when left straight in a shared temp folder), and `chmod` modes that let other users read a credential file
  * (`chmod 644 ~/.ssh/id_ed25519`). Renames inside the project or the home folder stay allowed.
  */
 
@@ -24,6 +24,9 @@ const HOME_STORES: Readonly<Record<string, string>> = {
   '.config/sops': 'the SOPS age private keys',
   '.password-store': 'pass password entries',
 };
+
+/** World-writable folders shared by every local user. */
+const SHARED_TEMP = new Set(['/tmp', '/var/tmp', '/dev/shm', '/private/tmp']);
 
 const MV_VALUED = new Set(['-t', '--target-directory', '-S', '--suffix']);
 
@@ -61,9 +64,13 @@ function checkMovesAway(inv: Invocation, facts: Facts): Finding[] {
   const dest = resolvePath(cwd, destText.replace(/^(\$HOME|\$\{HOME\})(?=\/|$)/, facts.home), facts.home);
   const inside = [...facts.workspaceRoots, facts.home].some((r) => r !== '' && (dest === r || isWithin(r, dest)));
   if (inside) return [];
+  // A file keeps its credential name where it lands (later reads are still judged); it is asked about only
+  // when left straight in a folder every local user can open. A home credential folder asks wherever it goes.
+  const shared = SHARED_TEMP.has(dest.replace(/\/+$/, ''));
   for (const s of sources) {
     for (const p of pathsOfWord(s, cwd, facts)) {
-      const info = credentialAt(p.replace(/\/+$/, ''), facts);
+      const folder = storeInfo(p.replace(/\/+$/, ''), facts);
+      const info = folder ?? (shared ? infoFor(p.replace(/\/+$/, ''), facts) : undefined);
       if (info) return [{ ...readFinding('moves', info, `${inv.name} (to ${destText}, outside the project and the home folder)`), rule: 'credentials.move-away' }];
     }
   }
