@@ -493,6 +493,17 @@ describe('credential hunt, round 3: table per family', () => {
         { cmd: 'ln -s src lib && cat lib/index.ts' },
       ],
     },
+    'vim-family editors run in batch on a credential file (round 5)': {
+      ask: [
+        { cmd: "vim -c 'e ~/.aws/credentials' -c 'w! /tmp/c' -c 'qa!'", names: 'credentials' },
+        { cmd: "nvim --headless -c 'e ~/.aws/credentials | w! /tmp/c | qa!'", names: 'credentials' },
+        { cmd: "vim -es '+r config/master.key' '+w /tmp/x' '+q!' /tmp/empty", names: 'master.key' },
+      ],
+      allow: [
+        { cmd: "vim -c 'e src/index.ts' -c 'wq'" },
+        { cmd: "nvim --headless -c 'e README.md | w! /tmp/r | qa!'" },
+      ],
+    },
     'SDK credential chains asked for the keys (round 5)': {
       ask: [
         { cmd: `python3 -c 'import boto3;print(boto3.Session().get_credentials().get_frozen_credentials())'`, names: 'boto3' },

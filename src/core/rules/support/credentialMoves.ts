@@ -9,6 +9,7 @@ import { isWithin, resolvePath } from '../../paths';
 import type { ArgWord, CredentialFileInfo, Facts, Finding, Invocation, RuleContext } from '../../policy/types';
 import { readFinding } from '../credentials';
 import { checkContainerCredentials } from './containerCredentials';
+import { checkEditorBatchReads } from './editorBatchReads';
 import { infoFor, pathsOfWord } from './credentialPaths';
 
 /** Home folders that are credential stores as a whole (their files are keys and tokens). */
@@ -109,5 +110,5 @@ function checkPermissionWeakening(inv: Invocation, facts: Facts): Finding[] {
 export function checkCredentialMoves(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.name === 'mv' || inv.name === 'gmv') return checkMovesAway(inv, ctx.facts);
   if (inv.name === 'chmod') return checkPermissionWeakening(inv, ctx.facts);
-  return checkContainerCredentials(inv, ctx);
+  return [...checkContainerCredentials(inv, ctx), ...checkEditorBatchReads(inv, ctx.facts)];
 }
