@@ -504,6 +504,16 @@ describe('credential hunt, round 3: table per family', () => {
         { cmd: "nvim --headless -c 'e README.md | w! /tmp/r | qa!'" },
       ],
     },
+    'release assets that are credential files (round 5)': {
+      ask: [
+        { cmd: 'gh release create v9.9.9 .env.production', names: '.env.production' },
+        { cmd: 'gh release create v1.0.0 --notes x dist/app.js config/master.key', names: 'master.key' },
+      ],
+      allow: [
+        { cmd: 'gh release create v1.0.0 --notes x src/index.ts' },
+        { cmd: 'gh release create v1.0.0 --generate-notes' },
+      ],
+    },
     'SDK credential chains asked for the keys (round 5)': {
       ask: [
         { cmd: `python3 -c 'import boto3;print(boto3.Session().get_credentials().get_frozen_credentials())'`, names: 'boto3' },
