@@ -98,6 +98,8 @@ const CLI_PATH_RULES: readonly PathRule[] = [
   { pattern: '{.snowsql/config,.snowflake/connections.toml,.snowflake/config.toml}', kind: 'database-password', label: 'Snowflake credentials', home: true },
   { pattern: '.microsoft/usersecrets/*/secrets.json', kind: 'app-secrets', label: '.NET user secrets', home: true },
   { pattern: '.gnupg/{private-keys-v1.d/**,secring.gpg}', kind: 'private-key', label: 'a GnuPG private key', home: true },
+  { pattern: '{.config/sops/age,Library/Application Support/sops/age}/keys.txt', kind: 'private-key', label: 'the SOPS age private keys', home: true },
+  { pattern: '{.ansible/,}{.,}vault{_,-,.}pass{,word}{,.txt}', kind: 'vault-password', label: 'an Ansible Vault password', home: true },
   { pattern: '{.bash_history,.zsh_history,.sh_history,.ksh_history,.history,.psql_history,.mysql_history,.sqlite_history,.python_history,.node_repl_history,.rediscli_history,.irb_history,.mongosh_history,.dbshell}', kind: 'shell-history', label: 'a shell history (secrets typed on command lines)' },
   { pattern: '.local/share/{fish/fish_history,atuin/history.db}', kind: 'shell-history', label: 'a shell history (secrets typed on command lines)', home: true },
   { pattern: '{.config,Library/Application Support,AppData/Local,snap/*/common/.config}/**/{Login Data,Login Data For Account,Cookies,Web Data}', kind: 'browser-profile', label: 'a browser profile database (saved passwords, session cookies)', home: true },

@@ -26,6 +26,9 @@ import { checkStagedSecrets } from './support/gitStagedSecrets';
 import { checkGitSecretRoads, checkPushesToAddedRemotes, type HistoryReader } from './support/gitSecretRoads';
 import { checkComposeEnvironment } from './support/composeEnvironment';
 import { checkEnvironmentPrints, checkSnippetEnvironment } from './support/environmentPrints';
+import { checkCredentialMoves } from './support/credentialMoves';
+import { checkUnignoredStaging } from './support/unignoredStaging';
+import { checkLinkedFolderReads } from './support/linkedFolders';
 
 /**
  * Where a credential reaches the screen or leaves the machine without a named reader of a known
@@ -553,12 +556,13 @@ export const credentialReachPack: RulePack = {
       ...checkTunnels(inv),
       ...checkMountedSecrets(inv, ctx),
       ...checkConsoleSecrets(inv, ctx),
+      ...checkCredentialMoves(inv, ctx),
     ];
   },
   checkSnippet(snippet, ctx) {
     return [...checkSnippetEnvironment(snippet, ctx), ...checkPythonImports(snippet, ctx), ...checkComputedReads(snippet, ctx)];
   },
   checkAnalysis(analysis, ctx) {
-    return [...checkCopiesRead(analysis, ctx), ...checkPushesToAddedRemotes(analysis, ctx, historyOf(ctx)), ...checkRestoredReads(analysis, ctx), ...checkTracedSources(analysis, ctx)];
+    return [...checkCopiesRead(analysis, ctx), ...checkPushesToAddedRemotes(analysis, ctx, historyOf(ctx)), ...checkRestoredReads(analysis, ctx), ...checkTracedSources(analysis, ctx), ...checkUnignoredStaging(analysis, ctx), ...checkLinkedFolderReads(analysis, ctx)];
   },
 };

@@ -399,6 +399,132 @@ describe('credential hunt, round 3: table per family', () => {
         { cmd: 'cpio -t < /tmp/x.cpio' },
       ],
     },
+    'key stores the lists missed (round 5)': {
+      ask: [
+        { cmd: 'gpg --export-secret-keys -a', names: 'GnuPG secret keys' },
+        { cmd: 'gpg2 --armor --export-secret-subkeys dev@example.com' },
+        { cmd: 'cat ~/.config/sops/age/keys.txt', names: 'age' },
+        { cmd: 'cat ~/.ansible/vault_pass.txt', names: 'Ansible Vault' },
+        { cmd: 'head -1 ~/.vault_pass', names: 'Ansible Vault' },
+      ],
+      allow: [
+        { cmd: 'gpg --export -a dev@example.com' },
+        { cmd: 'gpg --list-secret-keys' },
+        { cmd: 'cat ~/.config/sops/config.yaml' },
+        { cmd: 'cat ~/.ansible.cfg' },
+      ],
+    },
+    'credentials moved away or opened to other users (round 5)': {
+      ask: [
+        { cmd: 'mv ~/.ssh /tmp/', names: '.ssh' },
+        { cmd: 'mv ~/.aws/ /var/tmp/aws-old', names: '.aws' },
+        { cmd: 'mv config/master.key /tmp/', names: 'master.key' },
+        { cmd: 'mv -t /dev/shm .env.production', names: '.env.production' },
+        { cmd: 'chmod 644 ~/.ssh/id_ed25519', names: 'id_ed25519' },
+        { cmd: 'chmod go+r ~/.aws/credentials', names: 'credentials' },
+        { cmd: 'chmod -R 755 ~/.ssh', names: '.ssh' },
+      ],
+      allow: [
+        { cmd: 'mv ~/.ssh ~/.ssh-old' },
+        { cmd: 'mv .env.production config/' },
+        { cmd: 'mv ~/.ssh/id_ed25519 ~/.ssh/id_ed25519.bak' },
+        { cmd: 'mv src/index.ts /tmp/' },
+        { cmd: 'chmod 600 ~/.ssh/id_ed25519' },
+        { cmd: 'chmod 644 ~/.ssh/id_ed25519.pub' },
+        { cmd: 'chmod u+rw,go-rwx ~/.aws/credentials' },
+        { cmd: 'chmod 700 ~/.ssh' },
+      ],
+    },
+    'host credentials reached through a container (round 5)': {
+      ask: [
+        { cmd: 'docker run --rm -v $HOME:/h alpine cat /h/.aws/credentials', names: 'credentials' },
+        { cmd: "podman run --rm --volume ~/.ssh:/keys:ro alpine sh -c 'cat /keys/id_ed25519'", names: 'id_ed25519' },
+        { cmd: 'docker run --rm --mount type=bind,src=$PWD,dst=/app alpine cat /app/.env.production', names: '.env.production' },
+        { cmd: 'docker cp ~/.ssh/id_ed25519 web:/tmp/', names: 'id_ed25519' },
+        { cmd: 'docker container cp config/master.key web:/srv/', names: 'master.key' },
+      ],
+      allow: [
+        { cmd: 'docker run --rm -v $HOME:/h alpine ls /h' },
+        { cmd: 'docker run --rm -v $PWD:/app node:20 cat /app/src/index.ts' },
+        { cmd: 'docker run --rm -v ~/.ssh:/k alpine cat /k/id_ed25519.pub' },
+      ],
+    },
+    'one-liners that build a credential path from the home folder (round 5)': {
+      ask: [
+        { cmd: `node -e 'const os=require("os"),fs=require("fs");console.log(fs.readFileSync(os.homedir()+"/.aws/credentials","utf8"))'`, names: '.aws/credentials' },
+        { cmd: `node -e 'const fs=require("fs"),p=require("path"),os=require("os");process.stdout.write(fs.readFileSync(p.join(os.homedir(), ".ssh", "id_ed25519")))'`, names: 'id_ed25519' },
+        { cmd: `python3 -c 'import pathlib;print((pathlib.Path.home()/".aws"/"credentials").read_text())'`, names: '.aws/credentials' },
+        { cmd: `python3 -c 'import os;print(open(os.environ["HOME"]+"/.npmrc").read())'`, names: '.npmrc' },
+        { cmd: `ruby -e 'puts File.read(Dir.home + "/.aws/" + "credentials")'`, names: '.aws/credentials' },
+        { cmd: `ruby -e 'puts File.read(ENV["HOME"] + "/.ssh/id_ed25519")'`, names: 'id_ed25519' },
+        { cmd: `perl -e 'open F, $ENV{HOME}."/.aws/credentials"; print <F>'`, names: '.aws/credentials' },
+        { cmd: 'php -r \'echo file_get_contents($_SERVER["HOME"]."/.aws/credentials");\'', names: '.aws/credentials' },
+        { cmd: "node -e 'console.log(require(\"fs\").readFileSync(`${require(\"os\").homedir()}/.npmrc`,\"utf8\"))'", names: '.npmrc' },
+      ],
+      allow: [
+        { cmd: `node -e 'console.log(require("fs").readFileSync(require("os").homedir()+"/.gitconfig","utf8"))'` },
+        { cmd: `python3 -c 'import pathlib;print((pathlib.Path.home()/".ssh"/"id_ed25519.pub").read_text())'` },
+        { cmd: `ruby -e 'puts Dir.home + "/.aws/credentials"'` },
+        { cmd: `python3 -c 'import os;print(os.path.exists(os.environ["HOME"]+"/.aws/credentials"))'` },
+      ],
+    },
+    'an ignore rule undone, then bulk staging (round 5)': {
+      ask: [
+        { cmd: "echo '!.env.production' >> .gitignore && git add -A && git commit -m x && git push", names: '.env.production' },
+        { cmd: "printf '!config/master.key\\n' >> .gitignore; git add .", names: 'master.key' },
+        { cmd: "echo '!.env.local' >> .git/info/exclude && git commit -am wip", names: '.env.local' },
+      ],
+      allow: [
+        { cmd: "echo '!.env.example' >> .gitignore && git add .gitignore src/index.ts" },
+        { cmd: "echo '!.env.production' >> .gitignore && git add .gitignore" },
+        { cmd: "echo 'dist/' >> .gitignore && git add -A", in: 'clean' },
+        { cmd: "echo '!.env.production' >> .gitignore" },
+      ],
+    },
+    'a credential folder linked under another name, then read (round 5)': {
+      ask: [
+        { cmd: 'ln -s ~/.aws awsdir && cat awsdir/credentials', names: 'credentials' },
+        { cmd: 'ln -sfn $HOME/.ssh /tmp/k; head -5 /tmp/k/id_ed25519', names: 'id_ed25519' },
+        { cmd: 'cp -r config /tmp/cfg && base64 /tmp/cfg/master.key', names: 'master.key' },
+      ],
+      allow: [
+        { cmd: 'ln -s ~/.aws awsdir && ls awsdir/credentials' },
+        { cmd: 'ln -s ~/.ssh keys && cat keys/id_ed25519.pub' },
+        { cmd: 'ln -s src lib && cat lib/index.ts' },
+      ],
+    },
+    'vim-family editors run in batch on a credential file (round 5)': {
+      ask: [
+        { cmd: "vim -c 'e ~/.aws/credentials' -c 'w! /tmp/c' -c 'qa!'", names: 'credentials' },
+        { cmd: "nvim --headless -c 'e ~/.aws/credentials | w! /tmp/c | qa!'", names: 'credentials' },
+        { cmd: "vim -es '+r config/master.key' '+w /tmp/x' '+q!' /tmp/empty", names: 'master.key' },
+      ],
+      allow: [
+        { cmd: "vim -c 'e src/index.ts' -c 'wq'" },
+        { cmd: "nvim --headless -c 'e README.md | w! /tmp/r | qa!'" },
+      ],
+    },
+    'release assets that are credential files (round 5)': {
+      ask: [
+        { cmd: 'gh release create v9.9.9 .env.production', names: '.env.production' },
+        { cmd: 'gh release create v1.0.0 --notes x dist/app.js config/master.key', names: 'master.key' },
+      ],
+      allow: [
+        { cmd: 'gh release create v1.0.0 --notes x src/index.ts' },
+        { cmd: 'gh release create v1.0.0 --generate-notes' },
+      ],
+    },
+    'SDK credential chains asked for the keys (round 5)': {
+      ask: [
+        { cmd: `python3 -c 'import boto3;print(boto3.Session().get_credentials().get_frozen_credentials())'`, names: 'boto3' },
+        { cmd: `python3 -c 'import boto3;c=boto3.Session().get_credentials();print(c.secret_key)'` },
+        { cmd: `node -e 'const {fromIni}=require("@aws-sdk/credential-providers");fromIni()().then(c=>console.log(c.secretAccessKey))'` },
+      ],
+      allow: [
+        { cmd: `python3 -c 'import boto3;print(boto3.client("sts").get_caller_identity()["Account"])'` },
+        { cmd: `python3 -c 'import boto3;print(boto3.Session().get_credentials() is not None)'` },
+      ],
+    },
   });
 
   before(() => {

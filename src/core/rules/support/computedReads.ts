@@ -4,6 +4,8 @@ import type { CodeSnippet, CredentialFileInfo, Facts, Finding, RuleContext } fro
 import { decodeBase64, decodeHex } from '../../shell/decode';
 import { readFinding } from '../credentials';
 import { infoFor } from './credentialPaths';
+import { homeBuiltPaths } from './homeBuiltPaths';
+import { checkSdkResolvers } from './sdkResolvers';
 
 /**
  * Interpreter code that reads a file whose name it computes at run time: from a listing
@@ -36,7 +38,8 @@ function scope(dir: string, facts: Facts): CredentialFileInfo[] {
 }
 
 export function checkComputedReads(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
-  if (!LANGUAGES.has(snippet.language) || !COMPUTED_READ.test(snippet.text)) return [];
+  const built = [...homeBuiltReads(snippet, ctx.facts), ...checkSdkResolvers(snippet, ctx)];
+  if (built.length > 0 || !LANGUAGES.has(snippet.language) || !COMPUTED_READ.test(snippet.text)) return built;
   const facts = ctx.facts;
   const cwd = snippet.runner.cwd || facts.cwd;
   const how = `A ${snippet.language} snippet run by ${snippet.runner.name} (a file name computed at run time)`;
@@ -85,4 +88,14 @@ function absolute(info: CredentialFileInfo, facts: Facts): string[] {
   if (info.path.startsWith('~/')) return [facts.home + info.path.slice(1)];
   if (info.path.startsWith('/')) return [info.path];
   return facts.workspaceRoots.map((r) => `${r}/${info.path}`);
+}
+
+/** A path built from the home folder and literals, read by the code: judged as a read of that file. */
+function homeBuiltReads(snippet: CodeSnippet, facts: Facts): Finding[] {
+  const how = `A ${snippet.language} snippet run by ${snippet.runner.name} (a path built from the home folder)`;
+  for (const p of homeBuiltPaths(snippet, facts)) {
+    const info = infoFor(p, facts);
+    if (info) return [readFinding('reads', info, how)];
+  }
+  return [];
 }

@@ -30,7 +30,7 @@ const ROADS: readonly FileRoad[] = [
   // `gh api … -F body=@.env`, `--input FILE`: the file's text in the request.
   { tool: 'gh', path: ['api'], options: ['--input', '-F'], verb: 'sends to the GitHub API' },
   { tool: 'gh', path: ['issue|pr', 'create|comment|edit|review'], options: ['-F'], verb: 'posts to GitHub' },
-  { tool: 'gh', path: ['release', 'create'], options: ['-F'], verb: 'posts to GitHub' },
+  { tool: 'gh', path: ['release', 'create'], options: ['-F'], operandsFrom: 1, verb: 'uploads to GitHub (release notes or assets)' },
   { tool: 'gh', path: ['secret|variable', 'set'], options: ['-f'], verb: 'stores in GitHub' },
   { tool: 'gh', path: ['release', 'upload'], options: [], operandsFrom: 1, verb: 'uploads to GitHub' },
 ];

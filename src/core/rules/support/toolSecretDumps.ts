@@ -51,8 +51,8 @@ const DUMPS: Readonly<Record<string, readonly Dump[]>> = {
   ],
   sops: [{ path: [], what: 'the decrypted secrets file', when: ['-d', '--decrypt'] }, { path: ['decrypt'], what: 'the decrypted secrets file' }],
   age: [{ path: [], what: 'the decrypted file', when: ['-d', '--decrypt'] }],
-  gpg: [{ path: [], what: 'the decrypted file', when: ['-d', '--decrypt'] }],
-  gpg2: [{ path: [], what: 'the decrypted file', when: ['-d', '--decrypt'] }],
+  gpg: [{ path: [], what: 'the decrypted file', when: ['-d', '--decrypt'] }, { path: [], what: 'the GnuPG secret keys', when: ['--export-secret-keys', '--export-secret-subkeys'] }],
+  gpg2: [{ path: [], what: 'the decrypted file', when: ['-d', '--decrypt'] }, { path: [], what: 'the GnuPG secret keys', when: ['--export-secret-keys', '--export-secret-subkeys'] }],
   'ansible-vault': [{ path: [['view', 'decrypt']], what: 'the decrypted vault' }],
   security: [
     { path: [['find-generic-password', 'find-internet-password']], what: 'a macOS keychain password', when: ['-w', '-g'] },
