@@ -344,6 +344,8 @@ function checkDumps(inv: Invocation): Finding[] {
 
 const SNIPPET_READERS = /\b(open|read_text|read_bytes|readFileSync|readFile|createReadStream|readFileStr|File\.read|IO\.read|File\.open|file_get_contents|fopen|slurp|load_dotenv|dotenv_values|config\(|Path|readlines|require|import|load_file|safe_load_file|unsafe_load_file|readTextFile|readTextFileSync|Bun\.file|parse_ini_file|loadFile|readfile|highlight_file|show_source|SplFileObject|file)\b/;
 
+const NODE_MODULE_ENDINGS = ['.json', '.js', '.cjs', '.mjs', '/index.json', '/index.js'];
+
 function checkSnippetReads(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   const facts = ctx.facts;
   const cwd = snippet.runner.cwd || facts.cwd;
@@ -354,6 +356,8 @@ function checkSnippetReads(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
     const literal = m[1] ?? m[2] ?? m[3] ?? '';
     if (!/^[~./\w@-][\w.~/@ -]*$/.test(literal)) continue;
     const parts = literal.split(/\s*[,+]\s*/);
+    // `require('./legacy/config_backup')`: node resolves a relative module by trying these endings.
+    if (snippet.language === 'javascript' && /^\.{1,2}\//.test(literal) && !/\.\w{1,5}$/.test(literal)) parts.push(...NODE_MODULE_ENDINGS.map((e) => literal + e));
     for (const part of parts) {
       const word: ArgWord = { text: part, raw: part, dynamic: false, glob: false };
       for (const p of pathsOfWord(word, cwd, facts)) {

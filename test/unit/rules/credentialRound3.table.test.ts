@@ -147,6 +147,8 @@ describe('credential hunt, round 3: table per family', () => {
       ask: [
         { cmd: `python3 -c "print(open('.env.production').read())"`, names: '.env.production' },
         { cmd: `node -e "console.log(require('fs').readFileSync('.env','utf8'))"`, names: '.env' },
+        // node resolves `./legacy/config_backup` to the .json file: the incident's token, by module load.
+        { cmd: `node -p 'require("./legacy/config_backup").railway.token'`, names: 'legacy/config_backup.json' },
         { cmd: `ruby -e 'puts File.read(".env.local")'`, names: '.env.local' },
         { cmd: `php -r 'echo file_get_contents(".env.production");'`, names: '.env.production' },
         { cmd: 'perl -ne print .env.production', names: '.env.production' },
@@ -193,6 +195,7 @@ describe('credential hunt, round 3: table per family', () => {
         { cmd: `python3 -c "import settings"` },
         { cmd: `python3 -c 'import json, os; print(os.getcwd())'` },
         { cmd: `node -e 'console.log(1)' .env.example` },
+        { cmd: `node -p 'require("./package").version'` },
       ],
     },
     'secrets in code, and the searches and indirect reads that reach them': {
