@@ -49,7 +49,9 @@ describe('planSnapshot', () => {
     ['git restore --source=HEAD~2 -- .', ['worktree .']],
     ['git checkout HEAD~1 -- src/*', ['worktree src/*']],
     ['git clean -fdx', ['clean -d-x']],
-    ['git clean -f -d build', ['clean -d build']],
+    // A pathspec of rebuilt output only (`build`, `node_modules`) loses nothing and asks nothing, so it
+    // gets no snapshot (see `nothing` below); a folder of other untracked files does.
+    ['git clean -f -d uploads', ['clean -d uploads']],
     ['git branch -D feature old-work', ['refs refs/heads/feature refs/heads/old-work']],
     ['git stash drop stash@{2}', ['stash stash@{2}']],
     ['git stash clear', ['stash all']],
@@ -61,7 +63,7 @@ describe('planSnapshot', () => {
     });
   }
 
-  const nothing = ['ls -la', 'git status', 'git restore --staged src', 'rm notes-that-do-not-exist.txt', 'git clean -n', 'echo "rm -rf src"', 'rm -rf node_modules'];
+  const nothing = ['ls -la', 'git status', 'git restore --staged src', 'rm notes-that-do-not-exist.txt', 'git clean -n', 'echo "rm -rf src"', 'rm -rf node_modules', 'git clean -f -d build', 'git clean -fX node_modules'];
   for (const command of nothing) {
     it(`${command}: no snapshot`, () => assert.deepEqual(plan(command).steps, []));
   }
