@@ -294,14 +294,5 @@ function hash(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Ex
   return inv;
 }
 
-export const hiddenExecHandlers: Record<string, Handler> = {
-  sed: (w, name, first, args, exec) => sed(w, name, first, args, exec),
-  gsed: (w, name, first, args, exec) => sed(w, name, first, args, exec),
-  tar: (w, name, first, args, exec) => tar(w, name, first, args, exec),
-  gtar: (w, name, first, args, exec) => tar(w, name, first, args, exec),
-  bsdtar: (w, name, first, args, exec) => tar(w, name, first, args, exec),
-  zip: (w, name, first, args, exec) => zip(w, name, first, args, exec),
-  kak: (w, name, first, args, exec) => kak(w, name, first, args, exec),
-  guile: (w, name, first, args, exec) => guile(w, name, first, args, exec),
-  hash: (w, name, first, args, exec) => hash(w, name, first, args, exec),
-};
+/** Each function already has the Handler's shape; the GNU and BSD spellings share one reader. */
+export const hiddenExecHandlers: Record<string, Handler> = { sed, gsed: sed, tar, gtar: tar, bsdtar: tar, zip, kak, guile, hash };
