@@ -72,13 +72,13 @@ export async function writeCli({ outfile, mainText, launcher = 'src/cli/launcher
  * evaluates only the descriptions of the tools its command names (and those rule packs import
  * directly) instead of every tool's, about a quarter of the heap a benign call built. The names and
  * families are read here by evaluating the real modules, so the list cannot drift from them; a tool
- * in TOOLS that tools.ts does not import by a one-line `import { … } from './tools/<file>'` fails the
+ * in TOOLS that tools.ts does not import by name (`import { … } from './tools/<file>'`) fails the
  * build. Returns the TypeScript text.
  */
 export async function lazyToolsModule({ registry = 'src/core/registry', common = {} } = {}) {
   const dir = path.resolve(registry);
   const source = readFileSync(path.join(dir, 'tools.ts'), 'utf8');
-  const imports = [...source.matchAll(/^import \{([^}]+)\} from '(\.\/tools\/[\w-]+)';$/gm)].map((m) => ({ file: m[2], bindings: m[1].split(',').map((b) => b.trim()).filter(Boolean) }));
+  const imports = [...source.matchAll(/^import \{([^}]+)\} from '(\.\/tools\/[\w-]+)';/gm)].map((m) => ({ file: m[2], bindings: m[1].split(',').map((b) => b.trim()).filter(Boolean) }));
   if (imports.some((i) => i.bindings.some((b) => !/^[\w$]+$/.test(b)))) throw new Error('tools.ts: import tools by their own names (no `as`)');
   const entry = [`export { TOOLS } from './tools';`, ...imports.map((imp, i) => `export * as m${i} from '${imp.file}';`)].join('\n');
   const built = await esbuild.build({ ...common, stdin: { contents: entry, resolveDir: dir, loader: 'ts', sourcefile: 'lazy-tools-entry.ts' }, bundle: true, write: false, format: 'cjs', platform: 'node', target: 'node20', sourcemap: false, minify: false, logLevel: 'error' });
