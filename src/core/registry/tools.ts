@@ -35,7 +35,7 @@ import { sqlcmd, sqlite3 } from './tools/sqlite';
 import { curl, httpie, powershellWeb, wget } from './tools/webClients';
 import { bun, cargo, gem, go, npm, pip, pnpm, poetry, uv, volta, yarn } from './tools/packageManagers';
 import { awk, deno, netcat, screen, systemdRun, telnet, tmux } from './tools/runners';
-import type { ToolSpec } from './types';
+import type { ToolEntry, ToolSpec } from './types';
 
 /**
  * Every tool the registry describes, one file each under `tools/`. Add a tool by writing
@@ -54,3 +54,12 @@ export const TOOLS: readonly ToolSpec[] = [
   rm, rmdir, chmod, chown, mv, cp, shred, truncate, unlink, mkfs, rsync, rimraf, delCli, trash, secureDelete,
   power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk,
 ];
+
+/**
+ * The registry as lookups read it (commandModel.ts, globName.ts). Here every description is loaded
+ * with this module; the CLI bundle's build replaces this file with one that lists the same names and
+ * families and loads each tool's module on first use (`lazyToolsModule` in scripts/cliBuild.mjs,
+ * checked against TOOLS by test/unit/registry/lazyTools.test.ts). Only TOOL_ENTRIES is read by code
+ * the CLI bundles; TOOLS is for tests and tables.
+ */
+export const TOOL_ENTRIES: readonly ToolEntry[] = TOOLS.map((t) => ({ names: t.names, family: t.family, spec: () => t }));

@@ -205,6 +205,18 @@ export interface CliArgs {
   spec: GrammarSpec;
 }
 
+/**
+ * A tool as the registry lists it before its description is needed: the names and family every
+ * lookup and rule pack reads at start, and its full description on first use. The CLI bundle's
+ * build loads each tool's module only then (scripts/cliBuild.mjs), so a hook call evaluates the
+ * descriptions of the tools its command names, not all of them.
+ */
+export interface ToolEntry {
+  readonly names: readonly string[];
+  readonly family: ToolSpec['family'];
+  spec(): ToolSpec;
+}
+
 export interface ToolSpec extends Omit<GrammarSpec, 'commands'>, CommandSpec {
   /** Invocation names that run this tool. */
   names: readonly string[];

@@ -1,8 +1,6 @@
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { environmentOfName, hostOf, isLocalHost, isLocalKubeContext } from '../policy/production';
-import { parsedArgs, toolArgs } from '../registry/commandModel';
-import { docker, dockerCompose } from '../registry/tools/docker';
-import { helm } from '../registry/tools/helm';
+import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import { kubectl } from '../registry/tools/kubectl';
 import type { ToolArgs } from '../registry/types';
 
@@ -60,6 +58,8 @@ function stackTarget(name: string, daemon: Daemon, ctx: RuleContext): Target {
 }
 
 function checkDocker(inv: Invocation, ctx: RuleContext): Finding[] {
+  // Registry entries are looked up by name, not imported: a tool's description loads on first use.
+  const docker = toolNamed('docker')!;
   const parsed = parsedArgs(inv.args, docker);
   const args = toolArgs(inv.name, parsed, docker);
   const daemon = daemonOf(inv, args.value, ctx);
@@ -211,6 +211,7 @@ function productionAccess(verb: string, cluster: Cluster, ctx: RuleContext): Fin
 }
 
 function checkHelm(inv: Invocation, ctx: RuleContext): Finding[] {
+  const helm = toolNamed('helm')!;
   const parsed = parsedArgs(inv.args, helm);
   const args = toolArgs(inv.name, parsed, helm);
   const cluster = clusterOf(inv, args.value, ctx, ['--kube-context']);
@@ -237,6 +238,7 @@ export const containersPack: RulePack = {
       case 'docker-compose':
       case 'podman-compose':
       {
+        const dockerCompose = toolNamed('docker-compose')!;
         const parsed = parsedArgs(inv.args, dockerCompose);
         return checkCompose(parsed.path[0], toolArgs(inv.name, parsed, dockerCompose), daemonOf(inv, () => undefined, ctx), ctx);
       }
