@@ -153,10 +153,17 @@ function modifiedFindings(words: readonly { word: ArgWord; how: string }[], inv:
     const path = classifyPath(word, inv.cwd, ctx.facts);
     if (seen.has(path.absolute) || path.class === 'scratch' || !exists(path.absolute, ctx.facts)) continue;
     seen.add(path.absolute);
-    if (gitState(path.absolute, ctx.facts) !== 'modified') continue;
+    const state = gitState(path.absolute, ctx.facts);
+    // 'unknown': git's answer was cut short (its time limit, too many files below): it may hold such changes.
+    // Rebuilt folders (node_modules, dist) hold no work of anyone's.
+    if (state !== 'modified' && (state !== 'unknown' || path.class === 'routine')) continue;
     const env = ctx.environmentOf({ values: [word.text], remote: false });
     const target: Target = { kind: 'path', name: word.text, provider: 'filesystem', remote: false, environment: env.environment, environmentReason: env.reason };
-    findings.push({ rule: 'clobber.uncommitted-work', risk: 'destructive', severity: 'ask', reason: `${word.text} holds changes that are not committed; this ${how}, and git cannot bring those changes back.`, targets: [target] });
+    const reason =
+      state === 'modified'
+        ? `${word.text} holds changes that are not committed; this ${how}, and git cannot bring those changes back.`
+        : `${word.text}: git could not say in time whether it holds changes that are not committed, and this ${how} (the check was cut short; answering conservatively).`;
+    findings.push({ rule: 'clobber.uncommitted-work', risk: 'destructive', severity: 'ask', reason, targets: [target] });
     if (findings.length >= 5) break;
   }
   return findings;
