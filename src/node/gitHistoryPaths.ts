@@ -164,7 +164,8 @@ export function gitHistoryPaths(workTree: string, query: GitHistoryQuery, home =
   const commands = commandsFor(query);
   if (!commands) return { paths: [], complete: false };
   const paths = new Set<string>();
-  let complete = commands.length <= 4;
+  // Revisions past MAX_REVS are not listed: what they print is unknown.
+  let complete = commands.length <= 4 && query.revs.length <= MAX_REVS;
   const started = historyClock.now();
   for (const args of commands.slice(0, 4)) {
     // One time limit for the whole question, not one per command.

@@ -302,6 +302,8 @@ function planRefresh(cache: CredentialCacheFile, options: CacheOptions, scope = 
     for (const f of Object.keys(cache.files)) if (relist.has(parentOf(f))) delete cache.files[f];
     for (const [rel, mtime] of walk.dirs) cache.dirs[rel] = mtime;
     rescan.push(...walk.files);
+    // A re-listing stopped by a limit (entries, depth) saw only part of what changed: the index says so.
+    if (walk.truncated) cache.truncated = true;
     changed = true;
   }
   return { rescan, changed };

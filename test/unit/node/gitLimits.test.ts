@@ -60,6 +60,10 @@ function git(cwd: string, ...args: string[]): void {
     fs.rmSync(path.join(repo, 'config'), { recursive: true });
     git(repo, 'add', '-A');
     git(repo, 'commit', '-qm', 'drop the old settings');
+    for (let i = 0; i < 30; i++) write(`many/r${String(i).padStart(2, '0')}.txt`, `${i}\n`);
+    write('docs/a.md', '# notes\n');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-qm', 'docs');
     fs.writeFileSync(path.join(repo, 'src/index.ts'), 'export const a = 2; // not committed\n');
     fs.writeFileSync(path.join(repo, 'big/f299.ts'), 'export const n = -1; // not committed\n');
     realSpawnSync = childProcess.spawnSync;
@@ -86,7 +90,7 @@ function git(cwd: string, ...args: string[]): void {
     return classify(command, facts, { lockdown: false });
   };
 
-  const HISTORY = ['git show', 'git show HEAD', 'git log -p -1', 'git format-patch -1 --stdout', 'git diff HEAD~1 HEAD'];
+  const HISTORY = ['git show HEAD~1', 'git log -p -2', 'git format-patch -2 --stdout', 'git diff HEAD~2 HEAD'];
   const DISCARDS = ['git restore src/index.ts', 'git checkout src/index.ts', 'rm src/index.ts', 'sort -o src/index.ts /dev/null', "python3 -c 'open(\"src/index.ts\",\"w\").close()'"];
 
   for (const command of HISTORY) {
@@ -104,18 +108,41 @@ function git(cwd: string, ...args: string[]): void {
   it('the deleted file looked up after the time limit passed (a clock that jumps): the listing is incomplete, and asks', () => {
     let t = 0;
     historyClock.now = () => (t += 1000);
-    const cut = decide('git show HEAD');
+    const cut = decide('git show HEAD~1');
     assert.equal(cut.decision, 'ask', cut.reasons.join(' | '));
     assert.match(cut.reasons.join(' | '), /could not list in time/);
   });
 
   it('a history of files that never held a secret stays allowed when answered in full', () => {
-    assert.equal(decide('git log -p -1 -- src').decision, 'allow');
-    assert.equal(decide('git show HEAD~1 --stat').decision, 'allow');
+    assert.equal(decide('git show HEAD').decision, 'allow');
+    assert.equal(decide('git log -p -1').decision, 'allow');
+  });
+
+  it('more revisions than one question lists (16): the rest is unknown, and asks', () => {
+    assert.equal(decide(`git show ${Array(16).fill('HEAD').join(' ')}`).decision, 'allow');
+    const cut = decide(`git show ${Array(17).fill('HEAD').join(' ')}`);
+    assert.equal(cut.decision, 'ask', cut.reasons.join(' | '));
+    assert.match(cut.reasons.join(' | '), /could not list in time/);
+  });
+
+  it('more files than are checked one by one for uncommitted work (24): asks; a few stay allowed', () => {
+    const names = Array.from({ length: 30 }, (_, i) => `many/r${String(i).padStart(2, '0')}.txt`);
+    assert.equal(decide(`rm ${names.slice(0, 3).join(' ')}`).decision, 'allow');
+    const cut = decide(`rm ${names.join(' ')}`);
+    assert.equal(cut.decision, 'ask', cut.reasons.join(' | '));
+    assert.match(cut.reasons.join(' | '), /names more than 24 files/);
+  });
+
+  it('more paths brought back from history than are followed one by one (32): any later read below the folder is judged as brought back', () => {
+    const many = Array.from({ length: 33 }, (_, i) => `src/x${i}.ts`).join(' ');
+    const command = `git checkout HEAD~2 -- ${many} config/old_settings.py && cat config/old_settings.py`;
+    const verdict = decide(command);
+    assert.equal(verdict.decision, 'ask', verdict.reasons.join(' | '));
+    assert.match(verdict.reasons.join(' | '), /old_settings\.py, which holds/);
   });
 
   it('a file brought back from the history and read: asks in full and when git runs out of time', () => {
-    const command = 'git checkout HEAD~1 -- config/old_settings.py && cat config/old_settings.py';
+    const command = 'git checkout HEAD~2 -- config/old_settings.py && cat config/old_settings.py';
     assert.equal(decide(command).decision, 'ask');
     mode = 'timeout';
     const cut = decide(command);

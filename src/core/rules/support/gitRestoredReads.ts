@@ -37,6 +37,8 @@ function restoredBy(inv: Invocation, facts: Facts): { exact: Map<string, Restore
     if (source === undefined) return { exact, trees };
     const paths = sub === 'restore' ? operands : rest.slice(dash + 1).map((w) => w.text);
     for (const p of paths.slice(0, 32)) exact.set(resolvePath(cwd, p, facts.home), { from: cwd, rev: source, how: `git ${sub}` });
+    // More paths than are followed one by one: any file below the folder may be one brought back.
+    if (paths.length > 32) trees.set(cwd, { from: cwd, rev: source, how: `git ${sub}` });
   } else if (sub === 'worktree' && parsed.path[1] === 'add' && operands[0] !== undefined) {
     trees.set(resolvePath(cwd, operands[0], facts.home), { from: cwd, rev: operands[1] ?? 'HEAD', how: 'git worktree add' });
   } else if (sub === 'clone' && operands[0] !== undefined && local(operands[0])) {
