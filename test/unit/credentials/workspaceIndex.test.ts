@@ -60,6 +60,20 @@ describe('credentials: the hook\'s view of the index (WorkspaceIndex)', function
     assert.ok(!fs.readFileSync(indexFile(), 'utf8').includes('apps/web/src'), 'folders are not in the files part');
   });
 
+  it('a refresh stopped by its depth limit says the index is incomplete (a listing there asks), never that it saw everything', () => {
+    const deep = path.join(root, 'apps', 'web', 'src', 'a', 'b', 'c', 'd', 'e');
+    fs.mkdirSync(deep, { recursive: true });
+    fs.writeFileSync(path.join(deep, 'deploy.json'), JSON.stringify({ railway: { token: fake.uuid() } }));
+    bump(path.join(root, 'apps', 'web', 'src'));
+    const shallow = lazyCredentialFacts({ workspaceRoots: [root], home, cacheDir, secretlint: false, limits: { maxEntries: 500_000, maxDepth: 4 } });
+    assert.deepEqual(shallow.filesUnder(path.join(root, 'apps')).map((f) => f.path), []);
+    assert.equal(shallow.incomplete?.(path.join(root, 'apps')), true, 'the re-listing stopped at its depth limit');
+    // The same change with room enough: found, and complete.
+    const full = lazyCredentialFacts({ workspaceRoots: [root], home, cacheDir: fs.mkdtempSync(path.join(os.tmpdir(), 'bs-cache-')), secretlint: false });
+    assert.deepEqual(full.filesUnder(path.join(root, 'apps')).map((f) => f.path), ['apps/web/src/a/b/c/d/e/deploy.json']);
+    assert.equal(full.incomplete?.(path.join(root, 'apps')), false);
+  });
+
   it('a file question needs no folder: an indexed file, a new file judged by its content, a plain file', () => {
     const facts = lazy();
     plantLater('apps/web/src/deploy.json');
