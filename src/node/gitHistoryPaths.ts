@@ -133,10 +133,11 @@ function goneCredentials(root: string, home: string, paths: readonly string[], s
   if (gone.length > MAX_GONE) return { credentials: [], complete: false };
   const left = (): number => TIMEOUT_MS - (historyClock.now() - started);
   const rels = gone.map((abs) => path.relative(root, abs).split(path.sep).join('/'));
-  // A name git would print quoted or split (a newline) cannot be matched or asked for by line.
-  let complete = rels.every((r) => !/[\n"\\]/.test(r) && !/[\x00-\x1f\x7f]/.test(r));
+  // A name git would print quoted (a quote, a backslash, a control character) cannot be matched or asked for by line.
+  const plain = (r: string): boolean => ![...r].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f || c === '"' || c === '\\');
+  let complete = rels.every(plain);
   if (left() <= 0) return { credentials: [], complete: false };
-  const touched = lastTouches(root, rels.filter((r) => !/[\x00-\x1f\x7f]/.test(r)), left());
+  const touched = lastTouches(root, rels.filter(plain), left());
   if (!touched.complete || left() <= 0) return { credentials: [], complete: false };
   // The commit that last touched it deleted it (its parent holds the text), or it was removed without a commit.
   const asked = rels.filter((r) => touched.last.has(r));
