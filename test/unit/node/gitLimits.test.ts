@@ -174,3 +174,40 @@ function git(cwd: string, ...args: string[]): void {
     assert.equal(decide('rm -rf node_modules').decision, 'allow');
   });
 });
+
+(process.platform === 'win32' || realGit === '' ? describe.skip : describe)('node: files gone from the work tree, past what one history question reads', () => {
+  let root: string;
+  let repo: string;
+  before(function () {
+    this.timeout(120_000);
+    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'bs-gitgone-')));
+    repo = path.join(root, 'repo');
+    fs.mkdirSync(path.join(repo, 'few'), { recursive: true });
+    fs.mkdirSync(path.join(repo, 'many'), { recursive: true });
+    for (let i = 0; i < 10; i++) fs.writeFileSync(path.join(repo, 'few', `n${i}.txt`), `${i}\n`);
+    for (let i = 0; i < 260; i++) fs.writeFileSync(path.join(repo, 'many', `n${i}.txt`), `${i}\n`);
+    git(repo, 'init', '-q', '-b', 'main');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-qm', 'import');
+    fs.rmSync(path.join(repo, 'few'), { recursive: true });
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-qm', 'drop a few');
+    fs.rmSync(path.join(repo, 'many'), { recursive: true });
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-qm', 'drop many');
+  });
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  const decide = (command: string): { decision: string; reasons: readonly string[] } =>
+    classify(command, gatherFacts({ cwd: repo, workspaceRoots: [repo], env: { HOME: root, PATH: process.env.PATH }, home: root }), { lockdown: false });
+
+  it('ten deleted files, each read from git and holding no secret: allowed', () => {
+    assert.equal(decide('git show HEAD~1').decision, 'allow');
+  });
+
+  it('260 deleted files (more than the 256 one question reads): the rest may have held a secret, and it asks', () => {
+    const cut = decide('git show HEAD');
+    assert.equal(cut.decision, 'ask', cut.reasons.join(' | '));
+    assert.match(cut.reasons.join(' | '), /could not list in time/);
+  });
+});
