@@ -115,7 +115,9 @@ export function gitEffects(args: readonly ArgWord[]): PathEffect[] {
       return [...out, ...each('delete', opts.operands, { recursive: true, gitScope })];
     }
     case 'rm':
-      if (has(opts, 'cached')) return out;
+      // `--cached` leaves the file here but the next commit deletes it from the repository, and a pull
+      // deletes it from every other clone: for a hook configuration, the guard is gone for the team.
+      if (has(opts, 'cached')) return [...out, ...each('unknown', opts.operands)];
       return [...out, ...each('delete', opts.operands, { recursive: has(opts, 'r') })];
     case 'mv': {
       const dest = opts.operands[opts.operands.length - 1];

@@ -7,6 +7,7 @@ import { configFilePrograms, GIT_HOOK_NAMES, gitPrograms, type GitProgram } from
 import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import type { ToolArgs } from '../../registry/types';
 import { judgePayload } from './payload';
+import { unvouchedServers } from './mcpLaunches';
 import { instructionFindings, settingsWriteFindings } from './agentSettings';
 import { shadowCopy, shadowPlaceOf } from './shadowedPrograms';
 import { sedInPlaceWrites } from './sedEdit';
@@ -136,7 +137,8 @@ function judgeWrite(w: Written, place: PlaceRule, inv: Invocation, ctx: RuleCont
   }
   if (place.gitConfig) return configFilePrograms(w.text, place.where).flatMap((p) => judgeProgram(p, inv, ctx, cwd));
   const commands = place.commands(w.text);
-  return judgePayload(commands, place.language, place, w.writer, ctx, cwd);
+  const unvouched = place.servers ? unvouchedServers(commands, place, w.writer, ctx.facts, cwd) : [];
+  return [...unvouched, ...judgePayload(commands, place.language, place, w.writer, ctx, cwd)];
 }
 
 /** A folder of git hooks (core.hooksPath, a template folder): every hook in it, or code the hook never read when it cannot be listed. */
