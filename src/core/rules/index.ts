@@ -38,6 +38,7 @@ import { databaseAdminPack } from './databaseAdmin';
 import { hostDamagePack } from './hostDamage';
 import { githubAdminPack } from './githubAdmin';
 import { exposurePack } from './exposure';
+import { commitHooksPack } from './commitHooks';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -76,6 +77,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   unsureOptionsPack,
   guardRestorePack,
   safetyNetPack,
+  commitHooksPack,
   accessGrantsPack,
   wirePack,
   inspectorPack,

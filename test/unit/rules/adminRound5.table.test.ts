@@ -26,6 +26,22 @@ function check(row: Row, facts: () => Facts): void {
   if (row.reason !== undefined) assert.ok(verdict.reasons.some((r) => row.reason!.test(r)), shown);
 }
 
+/** The workspace with the team's hooks installed: a secret scanner before commits (git's own folder), tests before pushes (husky). */
+function hookFacts(): Facts {
+  const base = perimeterFacts();
+  const extra: Record<string, string> = {
+    '/work/app/.git/hooks/pre-commit': '#!/bin/sh\n# team secret scanner\ngitleaks protect --staged --redact\n',
+    '/work/app/.git/hooks/pre-commit.sample': '#!/bin/sh\nexit 0\n',
+    '/work/app/.husky/pre-push': 'npm test\n',
+  };
+  const listDir = (dir: string): string[] | undefined => {
+    const names = new Set(base.listDir(dir) ?? []);
+    for (const p of Object.keys(extra)) if (p.startsWith(dir + '/')) names.add(p.slice(dir.length + 1).split('/')[0]!);
+    return names.size > 0 ? [...names] : undefined;
+  };
+  return { ...base, readFile: (p) => extra[p] ?? base.readFile(p), listDir };
+}
+
 function table(title: string, rows: readonly Row[], facts: () => Facts = perimeterFacts): void {
   describe(title, () => {
     for (const row of rows) it(`${row.decision}: ${row.cmd}`, () => check(row, facts));
@@ -70,4 +86,34 @@ describe('rules: perimeter and administration families, round 5 (issue #18)', ()
     { cmd: 'cat .mcp.json', decision: 'allow' },
     { cmd: 'jq .mcpServers ~/.claude.json', decision: 'allow' },
   ]);
+  // Decision: taking out a hook that runs something asks (what it ran is named). Skipping hooks for
+  // one command (`--no-verify`, `HUSKY=0`, `SKIP=`) is routine and leaves them for every later commit
+  // and for CI, so it stays allowed; a hook written where none is loses nothing (its text is judged
+  // as a deferred payload). core.hooksPath moved away is the perimeter's (denied).
+  table('a team\'s git hooks taken out', [
+    { cmd: "printf '#!/bin/sh\\nexit 0\\n' > .git/hooks/pre-commit", decision: 'ask', reason: /git hook \.git\/hooks\/pre-commit, which runs `gitleaks protect/ },
+    { cmd: "echo 'exit 0' > .git/hooks/pre-commit", decision: 'ask' },
+    { cmd: 'rm -f .git/hooks/pre-commit', decision: 'ask' },
+    { cmd: 'rm -rf .git/hooks', decision: 'ask' },
+    { cmd: 'mv .git/hooks/pre-commit /tmp/pc.bak', decision: 'ask' },
+    { cmd: 'chmod a-x .git/hooks/pre-commit', decision: 'ask' },
+    { cmd: 'chmod 644 .git/hooks/pre-commit', decision: 'ask' },
+    { cmd: 'truncate -s 0 .git/hooks/pre-commit', decision: 'ask' },
+    { cmd: "sed -i 's/^gitleaks/# gitleaks/' .git/hooks/pre-commit", decision: 'ask' },
+    { cmd: 'rm .husky/pre-push', decision: 'ask', reason: /\.husky\/pre-push, which runs `npm test`/ },
+    { cmd: 'pre-commit uninstall', decision: 'ask' },
+    { cmd: 'pre-commit uninstall -t pre-push', decision: 'ask' },
+    { cmd: 'lefthook uninstall', decision: 'ask' },
+    { cmd: 'npx husky uninstall', decision: 'ask' },
+    { cmd: 'git config core.hooksPath /dev/null', decision: 'deny' },
+    { cmd: "printf 'npm run lint\\n' >> .git/hooks/pre-commit", decision: 'allow' },
+    { cmd: 'chmod +x .git/hooks/pre-commit .husky/pre-push', decision: 'allow' },
+    { cmd: "printf '#!/bin/sh\\nnpm test\\n' > .git/hooks/pre-push", decision: 'allow' },
+    { cmd: 'git commit --no-verify -m wip', decision: 'allow' },
+    { cmd: 'HUSKY=0 git commit -m wip', decision: 'allow' },
+    { cmd: 'SKIP=eslint git commit -m wip', decision: 'allow' },
+    { cmd: 'pre-commit install && pre-commit run --all-files', decision: 'allow' },
+    { cmd: 'lefthook install', decision: 'allow' },
+    { cmd: 'cat .git/hooks/pre-commit', decision: 'allow' },
+  ], hookFacts);
 });
