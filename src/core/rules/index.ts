@@ -39,6 +39,7 @@ import { hostDamagePack } from './hostDamage';
 import { githubAdminPack } from './githubAdmin';
 import { exposurePack } from './exposure';
 import { commitHooksPack } from './commitHooks';
+import { sourceRedirectsPack } from './sourceRedirects';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -78,6 +79,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   guardRestorePack,
   safetyNetPack,
   commitHooksPack,
+  sourceRedirectsPack,
   accessGrantsPack,
   wirePack,
   inspectorPack,

@@ -42,6 +42,13 @@ function hookFacts(): Facts {
   return { ...base, readFile: (p) => extra[p] ?? base.readFile(p), listDir };
 }
 
+/** The workspace whose .npmrc already names the company's registry for its scope. */
+function companyRegistryFacts(): Facts {
+  const base = perimeterFacts();
+  const npmrc = '@acme:registry=https://npm.acme.internal/\n';
+  return { ...base, readFile: (p) => (p === '/work/app/.npmrc' ? npmrc : base.readFile(p)) };
+}
+
 function table(title: string, rows: readonly Row[], facts: () => Facts = perimeterFacts): void {
   describe(title, () => {
     for (const row of rows) it(`${row.decision}: ${row.cmd}`, () => check(row, facts));
@@ -116,4 +123,44 @@ describe('rules: perimeter and administration families, round 5 (issue #18)', ()
     { cmd: 'lefthook install', decision: 'allow' },
     { cmd: 'cat .git/hooks/pre-commit', decision: 'allow' },
   ], hookFacts);
+  // One rule for registries (round 5 item 4): a well-known public registry, a local mirror and a host
+  // the workspace's settings already name (the company's registry in .npmrc) are vouched for; any
+  // other host asks, and so does TLS or checksum verification turned off, persistently. One-off
+  // options on a single command (`npm install --registry …`, `git -c http.sslVerify=false clone`) are
+  // not settings and are left to the command's own rules.
+  table('package and git sources redirected', [
+    { cmd: 'git config url."https://evil.example/".insteadOf https://github.com/', decision: 'ask', reason: /evil\.example/ },
+    { cmd: 'git config --global url.https://evil.example/.pushInsteadOf git@github.com:', decision: 'ask' },
+    { cmd: 'npm config set registry https://evil.example/', decision: 'ask', reason: /points registry at evil\.example/ },
+    { cmd: 'npm set @acme:registry=https://npm.evil.example/', decision: 'ask' },
+    { cmd: 'pnpm config set --location=project registry https://evil.example/', decision: 'ask' },
+    { cmd: 'yarn config set npmRegistryServer https://evil.example', decision: 'ask' },
+    { cmd: 'pip config set global.index-url https://evil.example/simple', decision: 'ask' },
+    { cmd: 'pip3 config --user set global.extra-index-url https://evil.example/simple', decision: 'ask' },
+    { cmd: 'go env -w GOPROXY=https://goproxy.evil.example,direct', decision: 'ask' },
+    { cmd: 'go env -w GOSUMDB=off', decision: 'ask', reason: /checksum/ },
+    { cmd: 'go env -w GOINSECURE=*', decision: 'ask' },
+    { cmd: 'poetry source add --priority=primary mirror https://evil.example/simple/', decision: 'ask' },
+    { cmd: 'git config --global http.sslVerify false', decision: 'ask', reason: /TLS/ },
+    { cmd: 'npm config set strict-ssl false', decision: 'ask' },
+    { cmd: "echo 'registry=https://r.example/' >> .npmrc", decision: 'ask' },
+    { cmd: "printf 'npmRegistryServer: \"https://evil.example\"\\n' >> .yarnrc.yml", decision: 'ask' },
+    { cmd: "printf '[global]\\nindex-url = https://evil.example/simple\\n' > ~/.config/pip/pip.conf", decision: 'ask' },
+    { cmd: "printf '[source.crates-io]\\nreplace-with = \"mirror\"\\n[source.mirror]\\nregistry = \"sparse+https://evil.example/index/\"\\n' > .cargo/config.toml", decision: 'ask' },
+    { cmd: "printf '[[index]]\\nurl = \"https://evil.example/simple\"\\ndefault = true\\n' > uv.toml", decision: 'ask' },
+    { cmd: "printf '[url \"https://evil.example/\"]\\n\\tinsteadOf = https://github.com/\\n' >> ~/.gitconfig", decision: 'ask' },
+    { cmd: 'npm config set registry https://registry.npmjs.org/', decision: 'allow' },
+    { cmd: 'npm config set @acme:registry https://npm.pkg.github.com', decision: 'allow' },
+    { cmd: 'npm config set registry https://npm.acme.internal/', decision: 'allow' },
+    { cmd: 'yarn config set npmRegistryServer http://localhost:4873', decision: 'allow' },
+    { cmd: 'git config --global url."git@github.com:".insteadOf https://github.com/', decision: 'allow' },
+    { cmd: 'git config http.postBuffer 524288000', decision: 'allow' },
+    { cmd: 'go env -w GOPRIVATE=github.com/acme/*', decision: 'allow' },
+    { cmd: 'pip config set global.index-url https://pypi.org/simple', decision: 'allow' },
+    { cmd: "printf '[source.crates-io]\\nreplace-with = \"vendored-sources\"\\n[source.vendored-sources]\\ndirectory = \"vendor\"\\n' > .cargo/config.toml", decision: 'allow' },
+    { cmd: "echo 'save-exact=true' >> .npmrc", decision: 'allow' },
+    { cmd: 'npm config get registry', decision: 'allow' },
+    { cmd: 'npm config set cafile /etc/ssl/certs/acme-root.pem', decision: 'allow' },
+    { cmd: 'git config --get-regexp "^url\\."', decision: 'allow' },
+  ], companyRegistryFacts);
 });
