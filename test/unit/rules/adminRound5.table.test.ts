@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { classify } from '../../../src/core/policy/classify';
 import type { Facts } from '../../../src/core/policy/types';
+import { testFacts } from '../support/policyFixtures';
 import { perimeterFacts } from './perimeterFixtures';
 
 /**
@@ -163,4 +164,32 @@ describe('rules: perimeter and administration families, round 5 (issue #18)', ()
     { cmd: 'npm config set cafile /etc/ssl/certs/acme-root.pem', decision: 'allow' },
     { cmd: 'git config --get-regexp "^url\\."', decision: 'allow' },
   ], companyRegistryFacts);
+  // A change to a cluster resolved as production asks, as an unreviewed terraform apply or helmfile
+  // sync there does (helm upgrade/install/rollback too); reads, diffs and server-side dry runs stay
+  // allowed and marked production. On a staging cluster the same changes are routine.
+  table('production cluster changes', [
+    { cmd: 'kubectl --context prod-eu-west-1 apply -f k8s/deployment.yaml', decision: 'ask', production: true, reason: /^Changes the production cluster prod-eu-west-1 \(apply -f k8s\/deployment\.yaml, through kubectl\)/ },
+    { cmd: 'kubectl --context prod-eu-west-1 taint nodes --all k=v:NoExecute', decision: 'ask', production: true },
+    { cmd: 'kubectl config use-context prod-eu-west-1 && kubectl set image deploy/api api=evil/img -n payments', decision: 'ask', production: true, reason: /set image deploy\/api/ },
+    { cmd: 'kubectl --context=prod-eu-west-1 cordon node-7', decision: 'ask', production: true },
+    { cmd: 'kubectl --context prod-eu-west-1 drain node-7 --ignore-daemonsets', decision: 'ask', production: true },
+    { cmd: 'kubectl --context prod-eu-west-1 rollout undo deploy/api', decision: 'ask', production: true },
+    { cmd: 'kubectl --context prod-eu-west-1 set env deploy/api DEBUG=1', decision: 'ask', production: true },
+    { cmd: `kubectl --context prod-eu-west-1 patch deploy api -p '{"spec":{"replicas":3}}'`, decision: 'ask', production: true },
+    { cmd: 'kubectl --context prod-eu-west-1 replace -f k8s/deployment.yaml', decision: 'ask', production: true },
+    { cmd: 'kubectl --context prod-eu-west-1 label svc api app=other --overwrite', decision: 'ask', production: true },
+    { cmd: 'helm upgrade api ./chart --kube-context prod-eu-west-1 -n payments', decision: 'ask', production: true, reason: /through helm/ },
+    { cmd: 'helm --kube-context prod-eu-west-1 rollback api 3', decision: 'ask', production: true },
+    { cmd: 'kubectl --context prod-eu-west-1 get pods -n payments', decision: 'allow', production: true },
+    { cmd: 'kubectl --context prod-eu-west-1 diff -f k8s/', decision: 'allow', production: true },
+    { cmd: 'kubectl --context prod-eu-west-1 apply -f k8s/deployment.yaml --dry-run=server', decision: 'allow', production: true },
+    { cmd: 'kubectl --context prod-eu-west-1 rollout status deploy/api', decision: 'allow', production: true },
+    { cmd: 'kubectl --context prod-eu-west-1 logs deploy/api --tail=50', decision: 'allow', production: true },
+    { cmd: 'helm upgrade api ./chart --kube-context prod-eu-west-1 --dry-run', decision: 'allow', production: true },
+    { cmd: 'kubectl config use-context prod-eu-west-1 && kubectl get deploy', decision: 'allow', production: true },
+    { cmd: 'kubectl apply -f k8s/deployment.yaml', decision: 'allow', production: false },
+    { cmd: 'kubectl set image deploy/api api=ghcr.io/acme/api:1.4.2', decision: 'allow', production: false },
+    { cmd: 'kubectl config use-context staging-us && kubectl set image deploy/api api=ghcr.io/acme/api:1.4.2', decision: 'allow' },
+    { cmd: 'helm upgrade api ./chart -n payments', decision: 'allow', production: false },
+  ], () => testFacts({ kubeContext: 'staging-us' }));
 });
