@@ -128,7 +128,8 @@ const ALLOWED: readonly string[] = [
   'claude mcp add fs -- npx -y @modelcontextprotocol/server-filesystem .',
   'claude mcp add --transport http notion https://mcp.notion.com/mcp',
   'claude mcp list',
-  'codex mcp add docs -- npx -y mcp-docs-server',
+  // Round 5: a package nobody vouches for (not an MCP reference server, not a workspace dependency) asks: see adminRound5.table.test.ts.
+  'codex mcp add git -- uvx mcp-server-git',
   "echo 'Use 2-space indentation. Run `npx eslint .` before committing.' >> AGENTS.md",
   "echo 'Prefer small commits; ask before deleting files' >> .cursor/rules/style.mdc",
   "printf '## Build\\nrun: tsc -p .\\n' >> CLAUDE.md",

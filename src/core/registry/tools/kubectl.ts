@@ -104,7 +104,7 @@ export const kubectl: ToolSpec = {
     create: { effect: 'mutate', options: [valued('--from-file'), valued('--from-env-file'), valued('--from-literal'), valued('--type'), valued('--cert'), valued('--key'), { names: ['--dry-run'], takes: 'optional' }, flag('--append-hash'), flag('--save-config')] },
     'apply|replace|edit|label|annotate|set|rollout|scale|autoscale|expose|cordon|uncordon|taint': { effect: 'mutate' },
     drain: { effect: 'mutate' },
-    config: { selects: (a) => (/^(use-context|use)$/.test(a.operand(0) ?? '') && a.operand(1) !== undefined ? { [KUBE_CONTEXT_USED]: a.operand(1) as string } : {}) },
+    config: { selects: (a): Record<string, string> => (/^(use-context|use)$/.test(a.operand(0) ?? '') && a.operand(1) !== undefined ? { [KUBE_CONTEXT_USED]: a.operand(1) as string } : {}) },
     // `cp SRC POD:PATH` writes into the pod (over what is there); `cp POD:PATH DEST` only downloads.
     cp: { effect: 'mutate', options: [valued('-c', '--container'), valued('--retries'), flag('--no-preserve')] },
   },

@@ -7,7 +7,7 @@ import { configFilePrograms, GIT_HOOK_NAMES, gitPrograms, type GitProgram } from
 import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import type { ToolArgs } from '../../registry/types';
 import { judgePayload } from './payload';
-import { unvouchedServers } from './mcpLaunches';
+import { registeredServer, unvouchedServers } from './mcpLaunches';
 import { sourceRedirectWrites } from '../sourceRedirects';
 import { instructionFindings, settingsWriteFindings } from './agentSettings';
 import { shadowCopy, shadowPlaceOf } from './shadowedPrograms';
@@ -338,6 +338,8 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     else if (runner) out.push(...unreadRunnerCode(w, runner, ctx.facts));
   }
   out.push(...scheduled(inv, ctx, cwd), ...packageScripts(inv, ctx, cwd));
+  const server = registeredServer(inv);
+  if (server) out.push(...unvouchedServers(server.commands, server.place, `${inv.name} mcp add`, ctx.facts, cwd), ...judgePayload(server.commands, 'shell', server.place, `${inv.name} mcp add`, ctx, cwd));
   return out;
 }
 

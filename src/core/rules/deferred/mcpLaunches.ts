@@ -1,7 +1,9 @@
 import { dirname, resolvePath } from '../../paths';
 import { analyze } from '../../policy/analyze';
 import type { Facts, Finding, Invocation } from '../../policy/types';
+import { parsedArgs, toolNamed } from '../../registry/commandModel';
 import type { DeferredPlace } from './payload';
+import { joinArgv, mcpServerCommands } from './places';
 
 /**
  * An MCP server entry runs its command every time the agent starts, outside any hook. The command
@@ -110,4 +112,26 @@ export function unvouchedServers(commands: string, place: DeferredPlace, writer:
     });
   }
   return found;
+}
+
+const AGENT_NAMES: Readonly<Record<string, string>> = { claude: 'Claude Code', codex: 'Codex', gemini: 'Gemini CLI', qwen: 'Qwen Code' };
+
+/**
+ * An MCP server registered through an agent's own CLI (`claude mcp add NAME -- CMD…`, `claude mcp
+ * add-json NAME JSON`, `codex mcp add NAME -- CMD…`, `gemini mcp add NAME CMD…`): the place it goes and
+ * the server's command line, one per line as `mcpServerCommands` gives them. Undefined for anything else.
+ */
+export function registeredServer(inv: Invocation): { place: DeferredPlace; commands: string } | undefined {
+  const agent = AGENT_NAMES[inv.name];
+  const spec = agent !== undefined ? toolNamed(inv.name) : undefined;
+  if (!spec || agent === undefined) return undefined;
+  const parsed = parsedArgs(inv.args, spec);
+  if (parsed.path[0] !== 'mcp' || (parsed.path[1] !== 'add' && parsed.path[1] !== 'add-json')) return undefined;
+  const place: DeferredPlace = { where: `${agent}'s MCP servers (${inv.name} mcp ${parsed.path[1]})`, when: 'whenever the agent starts (it runs each MCP server command, outside any hook)' };
+  const operands = parsed.operands.map((o) => o.text);
+  if (parsed.path[1] === 'add-json') return operands[1] === undefined ? undefined : { place, commands: mcpServerCommands(`{"mcpServers":{"x":${operands[1]}}}`) };
+  const words = parsed.command?.map((w) => w.text) ?? operands.slice(1);
+  // A server at a URL (`--transport http NAME URL`) runs nothing here.
+  if (words.length === 0 || (words.length === 1 && /^https?:\/\//.test(words[0]!))) return undefined;
+  return { place, commands: joinArgv(words) };
 }

@@ -104,7 +104,7 @@ function flowList(v: string): string {
 }
 
 /** An argv as a command line: `["sh","-c","rm -rf x"]` runs the third word as shell. */
-function joinArgv(items: readonly string[]): string {
+export function joinArgv(items: readonly string[]): string {
   const shell = items.findIndex((w, i) => w === '-c' && /(^|\/)(ba|z|da)?sh$/.test(items[i - 1] ?? ''));
   if (shell >= 0 && items[shell + 1] !== undefined) return items[shell + 1]!;
   return items.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');
