@@ -13,10 +13,13 @@ import { hostOf, sourceChange, sourceChangesInFile, vouchedSource, type SourceCh
  * name (the company's registry) are vouched for (support/packageSources.ts).
  */
 
-function finding(change: SourceChange, how: string, facts: Facts): Finding | undefined {
+function finding(change: SourceChange, how: string, facts: Facts, now = false): Finding | undefined {
   if (change.kind === 'source' && vouchedSource(change.url, facts)) return undefined;
+  const host = change.kind === 'source' ? hostOf(change.url) ?? change.url : '';
   const reason = change.kind === 'source'
-    ? `${how} points ${change.key} at ${hostOf(change.url) ?? change.url}, a source that is not a public registry and that nothing in this workspace names: every later install, clone or build would take its code from there.`
+    ? now
+      ? `${how} is not a public registry and that nothing in this workspace names (${change.key} ${host}): the packages and their install scripts come from there and run on this machine.`
+      : `${how} points ${change.key} at ${host}, a source that is not a public registry and that nothing in this workspace names: every later install, clone or build would take its code from there.`
     : `${how} turns off ${change.what} (${change.key}): every later install or clone would accept whatever a network in between serves.`;
   return {
     rule: `source-redirects.${change.kind === 'source' ? 'unknown-source' : 'verification-off'}`,
@@ -57,6 +60,8 @@ function setterChanges(inv: Invocation): { changes: SourceChange[]; how: string 
     case 'pip':
     case 'pip3':
       return words[0] === 'config' && words[1] === 'set' ? one(keyValue(words.slice(2)), 'pip config set') : undefined;
+    case 'gem':
+      return words[0] === 'sources' ? parsed.options.some((o) => o.name === '--add' || o.name === '-a') ? one(['index', parsed.options.find((o) => o.name === '--add' || o.name === '-a')?.values[0] ?? words[1] ?? ''], 'gem sources --add') : undefined : undefined;
     case 'go': {
       if (words[0] !== 'env' || !parsed.options.some((o) => o.name === '-w')) return undefined;
       const changes = words.slice(1).map((w) => keyValue([w])).flatMap((p) => (p ? [sourceChange(p[0], p[1])] : [])).filter((c): c is SourceChange => c !== undefined);
@@ -79,11 +84,35 @@ function setterChanges(inv: Invocation): { changes: SourceChange[]; how: string 
   }
 }
 
+/** Options of an install that fetch from a source other than the configured one (`npm install --registry …`, `pip install -i …`, `cargo install --index …`). */
+const INSTALL_SOURCES: Readonly<Record<string, readonly string[]>> = {
+  npm: ['--registry'], pnpm: ['--registry'], yarn: ['--registry'], bun: ['--registry'],
+  pip: ['-i', '--index-url', '--extra-index-url', '-f', '--find-links'], pip3: ['-i', '--index-url', '--extra-index-url', '-f', '--find-links'],
+  uv: ['--index-url', '--extra-index-url', '--index', '--default-index', '-f', '--find-links'], cargo: ['--index'],
+};
+
+/** A package fetched now from a source the guard cannot vouch for: its install scripts and build steps run on this machine. */
+function installSources(inv: Invocation): SourceChange[] {
+  const spec = INSTALL_SOURCES[inv.name] !== undefined ? toolNamed(inv.name) : undefined;
+  if (!spec) return [];
+  const parsed = parsedArgs(inv.args, spec);
+  const names = INSTALL_SOURCES[inv.name]!;
+  return parsed.options.filter((o) => names.includes(o.name) || o.written.split('=')[0] !== undefined && names.includes(o.written.split('=')[0]!)).flatMap((o) => o.values.map((v): SourceChange => ({ kind: 'source', key: o.name, url: v.replace(/^(sparse|registry)\+/, '') })));
+}
+
+/** Source settings given to one command by the environment (`NPM_CONFIG_REGISTRY=… npm ci`, `GOPROXY=… go install`). */
+function assignedSources(inv: Invocation): SourceChange[] {
+  return Object.entries(inv.assignments).map(([k, v]) => sourceChange(k, v)).filter((c): c is SourceChange => c !== undefined && c.kind === 'source');
+}
+
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.remote) return [];
+  const out: Finding[] = [];
   const set = setterChanges(inv);
-  if (!set) return [];
-  return set.changes.map((c) => finding(c, set.how, ctx.facts)).filter((f): f is Finding => f !== undefined);
+  if (set) for (const c of set.changes) out.push(...[finding(c, set.how, ctx.facts)].filter((f): f is Finding => f !== undefined));
+  for (const c of installSources(inv)) out.push(...[finding(c, `${inv.name} installs from a source that`, ctx.facts, true)].filter((f): f is Finding => f !== undefined));
+  for (const c of assignedSources(inv)) out.push(...[finding(c, `${inv.name} runs with ${c.key} set to a source that`, ctx.facts, true)].filter((f): f is Finding => f !== undefined));
+  return out;
 }
 
 /** Findings for `text` written into `path` by `writer` (deferredPack's writes with known text). */
@@ -96,6 +125,5 @@ export function sourceRedirectWrites(path: string, text: string | undefined, wri
 export const sourceRedirectsPack: RulePack = {
   id: 'source-redirects',
   title: 'Package and git sources redirected, verification turned off',
-  commands: ['npm', 'pnpm', 'yarn', 'bun', 'pip', 'pip3', 'go', 'git', 'poetry'],
   checkInvocation,
 };

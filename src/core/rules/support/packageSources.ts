@@ -79,6 +79,9 @@ export function sourceChange(rawKey: string, rawValue: string): SourceChange | u
   // pip and uv: index URLs (with pip's `global.`/`install.` sections), trusted hosts.
   if (/^((global|install|download)\.)?(index-url|extra-index-url|find-links)$|^pip_(index_url|extra_index_url|find_links)$|^uv_(index_url|extra_index_url|default_index|index|find_links)$|^(default-index|index)$/.test(k)) return { kind: 'source', key, url: value.split(/[\s,]+/)[0] ?? value };
   if (/^((global|install)\.)?trusted-host$|^pip_trusted_host$|^uv_insecure_host$|^allow-insecure-host$/.test(k)) return { kind: 'unchecked', key, what: `TLS certificate checks for ${value}` };
+  // Proxies every download goes through, and certificate authorities trusted from a scratch folder.
+  if (/^(proxy|https-proxy|http-proxy|httpsproxy|httpproxy|http\.proxy|https\.proxy|npm_config_(https_)?proxy|yarn_(https|http)_proxy)$/.test(k) && /:\/\//.test(value)) return { kind: 'source', key, url: value };
+  if (/^(cafile|ca|http\.sslcainfo|(global\.)?cert|node_extra_ca_certs|ssl_cert_file|requests_ca_bundle|pip_cert|cafilepath)$/.test(k) && /^(\/tmp|\/var\/tmp|\/dev\/shm|\/private\/tmp)\//.test(value)) return { kind: 'unchecked', key, what: `the usual TLS trust (certificates from ${value}, a scratch file, are accepted for every server)` };
   // Go: the module proxy, and the checksum database.
   if (k === 'goproxy') return { kind: 'source', key, url: value.split(/[,|]/).find((v) => v !== 'direct' && v !== 'off') ?? value };
   if ((k === 'gosumdb' && /^off$/i.test(value)) || (k === 'gonosumcheck' && ON.test(value)) || (k === 'goflags' && /-insecure\b/.test(value))) return { kind: 'unchecked', key, what: 'checksum verification of Go modules' };
@@ -121,7 +124,7 @@ export function sourceChangesInFile(path: string, text: string): SourceChange[] 
   const l = path.toLowerCase();
   const name = l.slice(l.lastIndexOf('/') + 1);
   let pairs: [string, string][] = [];
-  if (name === '.npmrc' || name === 'npmrc' || name === '.pnpmrc' || name === '.yarnrc' || name === 'pip.conf' || name === 'pip.ini' || name === 'uv.toml'
+  if (name === '.npmrc' || name === 'npmrc' || name === '.pnpmrc' || name === '.yarnrc' || name === 'pip.conf' || name === 'pip.ini' || name === 'uv.toml' || name === 'bunfig.toml'
     || name === 'pyproject.toml' || /\/\.cargo\/config(\.toml)?$/.test(l) || name === '.gitconfig' || l.endsWith('/.git/config') || l.endsWith('/.config/git/config')) {
     pairs = iniPairs(text);
     // yarn 1 writes `registry "https://…"`.
@@ -129,7 +132,7 @@ export function sourceChangesInFile(path: string, text: string): SourceChange[] 
     // uv and poetry list indexes as tables of `url = …`: each is a source.
     if (name === 'uv.toml' || name === 'pyproject.toml') for (const m of text.matchAll(/^\s*url\s*=\s*["']([^"']+)["']/gm)) pairs.push(['index', m[1]!]);
   } else if (name === '.yarnrc.yml') {
-    pairs = [...text.matchAll(/^\s*(npmRegistryServer|enableStrictSsl|unsafeHttpWhitelist)\s*:\s*(.*)$/gm)].map((m) => [m[1]!, m[2]!]);
+    pairs = [...text.matchAll(/^\s*(npmRegistryServer|enableStrictSsl|unsafeHttpWhitelist|httpProxy|httpsProxy|caFilePath)\s*:\s*(.*)$/gm)].map((m) => [m[1]!, m[2]!]);
   } else if (/\/go\/env$/.test(l) || name === 'go.env' || /^\.(bashrc|bash_profile|bash_login|profile|zshrc|zshenv|zprofile|zlogin|kshrc|envrc)$/.test(name) || l === '/etc/environment' || /\/\.config\/fish\/config\.fish$/.test(l)) {
     pairs = [...text.matchAll(/^\s*(?:export\s+|set\s+-gx\s+)?([A-Za-z_][A-Za-z0-9_]*)(?:=|\s+)(.*)$/gm)].map((m) => [m[1]!, m[2]!]);
   }
