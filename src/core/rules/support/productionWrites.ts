@@ -69,6 +69,8 @@ const ADMIN_SQL: readonly RegExp[] = [
   // Lockouts: a user's password changed or removed, its login refused or locked, connections revoked or capped at 0.
   /^alter\s+(user|role)\b[\s\S]*\b(password|nologin|valid\s+until|account\s+lock|identified\s+(by|with)|connection\s+limit\s+0|rename\s+to)\b/i,
   /^revoke\s+(connect|all)\b/i,
+  /^set\s+password\b/i,
+  /^rename\s+user\b/i,
   /^alter\s+database\b[\s\S]*\b(allow_connections\s+(=\s*)?false|connection\s+limit\s+(=\s*)?0)\b/i,
   // The server's own configuration rewritten (`ALTER SYSTEM` lands in postgresql.auto.conf), or the server made read-only or offline.
   /^alter\s+system\s+(set|reset)\b/i,
@@ -80,7 +82,7 @@ export function riskyAdminSql(statements: readonly SqlStatement[]): string[] {
   return statements.filter((st) => ADMIN_SQL.some((re) => re.test(st.text.trim()))).map((st) => st.text.replace(/'(?:[^']|'')*'/g, "''").slice(0, 120)).slice(0, 10);
 }
 
-const MONGO_ADMIN = /\.(renameCollection|createUser|updateUser|grantRolesToUser|shutdownServer|killOp|fsyncLock|setProfilingLevel)\s*\(|\badminCommand\s*\(\s*\{\s*['"]?(shutdown|setParameter|killAllSessions|renameCollection|replSetReconfig)\b/g;
+const MONGO_ADMIN = /\.(renameCollection|createUser|updateUser|grantRolesToUser|shutdownServer|killOp|fsyncLock|setProfilingLevel|changeUserPassword|revokeRolesFromUser)\s*\(|\badminCommand\s*\(\s*\{\s*['"]?(shutdown|setParameter|killAllSessions|renameCollection|replSetReconfig)\b/g;
 
 /** MongoDB shell calls that rename collections away, make users or roles, or stop and reconfigure the server. */
 export function riskyAdminMongo(scripts: readonly string[]): string[] {

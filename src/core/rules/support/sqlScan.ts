@@ -471,6 +471,12 @@ export function scanRedis(commands: string): CodeEffect[] {
       out.push(admin);
       continue;
     }
+    // A script's own calls (`EVAL "redis.call('CONFIG','SET','requirepass','x')" 0`): each call's words, as a command line.
+    const scripted = [...line.matchAll(/\b(?:redis|server)\s*\.\s*p?call\s*\(([^)]*)\)/g)].map((m) => [...(m[1] ?? '').matchAll(/['"]([^'"]*)['"]/g)].map((q) => q[1] ?? '').join(' ')).map(redisAdminLine).find((e) => e !== undefined);
+    if (scripted) {
+      out.push({ ...scripted, summary: `a script running ${scripted.summary}` });
+      continue;
+    }
     if (command === 'CONFIG' && /^set$/i.test(words[1] ?? '')) {
       const off = durabilityOff(words);
       if (off) out.push({ summary: `${off} (durability off: what is in memory is lost on the next restart)`, object: 'the Redis persistence' });
