@@ -1,8 +1,9 @@
 import { minimatch } from 'minimatch';
 import { basename, dirname, isWithin, resolvePath } from '../paths';
 import { effectsOf } from '../policy/effects';
-import type { Facts, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
+import type { CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { parsedArgs, toolNamed } from '../registry/commandModel';
+import { git } from '../registry/tools/git';
 import { GIT_HOOK_NAMES } from './deferred/gitPrograms';
 
 /**
@@ -95,11 +96,48 @@ function managerUninstall(inv: Invocation): Finding[] {
 
 const MANAGERS = new Set(['pre-commit', 'prek', 'lefthook', 'husky']);
 
+/**
+ * `git config --unset core.hooksPath` when the repository's hooks path names a folder of active hooks
+ * (husky's `.husky`): git goes back to `.git/hooks`, and none of those hooks runs any more.
+ */
+function hooksPathUnset(inv: Invocation, facts: Facts, cwd: string): Finding[] {
+  const parsed = parsedArgs(inv.args, git);
+  if (parsed.path[0] !== 'config' || !parsed.options.some((o) => o.name === '--unset' || o.name === '--unset-all')) return [];
+  const words = [...parsed.path.slice(1), ...parsed.operands.map((o) => o.text)];
+  if (!words.some((w) => /^core\.hookspath$/i.test(w))) return [];
+  for (const root of facts.workspaceRoots.filter((r) => isWithin(r, cwd) || r === cwd)) {
+    const configured = /^\s*hookspath\s*=\s*(.+?)\s*$/im.exec(facts.readFile(`${root}/.git/config`) ?? '')?.[1];
+    if (configured === undefined) continue;
+    const folder = resolvePath(root, configured.replace(/^["']|["']$/g, ''), facts.home);
+    const active = (facts.listDir(folder) ?? []).map((n) => activeHook(`${folder}/${n}`, facts) ?? (GIT_HOOK_NAMES.has(n) ? { path: `${folder}/${n}`, shown: `${configured}/${n}`, runs: '…' } : undefined)).find((h) => h !== undefined);
+    if (active) return [finding(active, 'git config --unset core.hooksPath stops git from running')];
+  }
+  return [];
+}
+
+/** Code that writes, deletes or renames an existing hook by its path (`open('.git/hooks/pre-commit','w')`, `fs.unlinkSync(…)`). */
+const CODE_CHANGES_FILE = /open\s*\([^)]*['"][wa+]|write|unlink|remove|rename|rmSync|rm\s*\(|chmod|truncate|delete/i;
+
+function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
+  if (snippet.runner.remote || !CODE_CHANGES_FILE.test(snippet.text)) return [];
+  const out: Finding[] = [];
+  for (const root of ctx.facts.workspaceRoots) {
+    for (const folder of HOOK_FOLDERS) {
+      for (const name of ctx.facts.listDir(`${root}/${folder}`) ?? []) {
+        const hook = activeHook(`${root}/${folder}/${name}`, ctx.facts);
+        if (hook && (snippet.text.includes(hook.shown) || snippet.text.includes(hook.path))) out.push(finding(hook, `${snippet.runner.name} code changes`));
+      }
+    }
+  }
+  return out.slice(0, 3);
+}
+
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.remote) return [];
   if (MANAGERS.has(inv.name)) return managerUninstall(inv);
   const facts = ctx.facts;
   const cwd = inv.cwd || facts.cwd;
+  if (inv.name === 'git') return hooksPathUnset(inv, facts, cwd);
   const abs = (text: string): string => resolvePath(cwd, text, facts.home);
   const out: Finding[] = [];
   const add = (hook: Hook, does: string): void => {
@@ -136,4 +174,5 @@ export const commitHooksPack: RulePack = {
   id: 'commit-hooks',
   title: "A team's git hooks taken out",
   checkInvocation,
+  checkSnippet,
 };

@@ -34,6 +34,7 @@ function hookFacts(): Facts {
     '/work/app/.git/hooks/pre-commit': '#!/bin/sh\n# team secret scanner\ngitleaks protect --staged --redact\n',
     '/work/app/.git/hooks/pre-commit.sample': '#!/bin/sh\nexit 0\n',
     '/work/app/.husky/pre-push': 'npm test\n',
+    '/work/app/.git/config': '[core]\n\trepositoryformatversion = 0\n\thooksPath = .husky\n',
   };
   const listDir = (dir: string): string[] | undefined => {
     const names = new Set(base.listDir(dir) ?? []);
@@ -125,6 +126,11 @@ describe('rules: perimeter and administration families, round 5 (issue #18)', ()
     { cmd: 'lefthook uninstall', decision: 'ask' },
     { cmd: 'npx husky uninstall', decision: 'ask' },
     { cmd: 'git config core.hooksPath /dev/null', decision: 'deny' },
+    { cmd: 'git config --unset core.hooksPath', decision: 'ask', reason: /\.husky\/pre-push/ },
+    { cmd: `python3 -c "open('.git/hooks/pre-commit','w').write('exit 0')"`, decision: 'ask' },
+    { cmd: `node -e "require('fs').rmSync('.husky/pre-push')"`, decision: 'ask' },
+    { cmd: `python3 -c "print(open('.git/hooks/pre-commit').read())"`, decision: 'allow' },
+    { cmd: 'git config --unset user.email', decision: 'allow' },
     { cmd: "printf 'npm run lint\\n' >> .git/hooks/pre-commit", decision: 'allow' },
     { cmd: 'chmod +x .git/hooks/pre-commit .husky/pre-push', decision: 'allow' },
     { cmd: "printf '#!/bin/sh\\nnpm test\\n' > .git/hooks/pre-push", decision: 'allow' },
