@@ -85,7 +85,8 @@ export function sourceChange(rawKey: string, rawValue: string): SourceChange | u
   // Go: the module proxy, and the checksum database.
   if (k === 'goproxy') return { kind: 'source', key, url: value.split(/[,|]/).find((v) => v !== 'direct' && v !== 'off') ?? value };
   if ((k === 'gosumdb' && /^off$/i.test(value)) || (k === 'gonosumcheck' && ON.test(value)) || (k === 'goflags' && /-insecure\b/.test(value))) return { kind: 'unchecked', key, what: 'checksum verification of Go modules' };
-  if (k === 'goinsecure' || ((k === 'gonosumdb' || k === 'goprivate' || k === 'gonoproxy') && /^(\*|\*\.\*|[^/,]*\*[^/,]*)(,|$)/.test(value))) return { kind: 'unchecked', key, what: `checksum (and with GOINSECURE, TLS) verification of the Go modules matching ${value}` };
+  // GOPRIVATE/GONOSUMDB for a company's own hosts (`*.corp.example.com`, `github.com/acme`) are routine; for every module, or a whole public forge, they are not.
+  if (k === 'goinsecure' || ((k === 'gonosumdb' || k === 'goprivate' || k === 'gonoproxy') && value.split(',').some((p) => /^(\*|\*\.\*|\*\.com|(github\.com|gitlab\.com|bitbucket\.org|golang\.org|go\.googlesource\.com)(\/\*)?)$/i.test(p.trim())))) return { kind: 'unchecked', key, what: `checksum (and with GOINSECURE, TLS) verification of the Go modules matching ${value}` };
   // cargo: a registry index, a source's registry.
   if (/^(registries\.[\w-]+\.index|source\.[\w-]+\.registry|cargo_registries_[\w]+_index|index|registry)$/.test(k) && /:\/\//.test(value)) return { kind: 'source', key, url: value.replace(/^(sparse|registry)\+/, '') };
   // git: URL rewrites, TLS off.
