@@ -134,7 +134,7 @@ export function sourceChangesInFile(path: string, text: string): SourceChange[] 
     if (name === 'uv.toml' || name === 'pyproject.toml') for (const m of text.matchAll(/^\s*url\s*=\s*["']([^"']+)["']/gm)) pairs.push(['index', m[1]!]);
   } else if (name === '.yarnrc.yml') {
     pairs = [...text.matchAll(/^\s*(npmRegistryServer|enableStrictSsl|unsafeHttpWhitelist|httpProxy|httpsProxy|caFilePath)\s*:\s*(.*)$/gm)].map((m) => [m[1]!, m[2]!]);
-  } else if (/\/go\/env$/.test(l) || name === 'go.env' || /^\.(bashrc|bash_profile|bash_login|profile|zshrc|zshenv|zprofile|zlogin|kshrc|envrc)$/.test(name) || l === '/etc/environment' || /\/\.config\/fish\/config\.fish$/.test(l)) {
+  } else if (l.endsWith('/go/env') || name === 'go.env' || /^\.(bashrc|bash_profile|bash_login|profile|zshrc|zshenv|zprofile|zlogin|kshrc|envrc)$/.test(name) || l === '/etc/environment' || l.endsWith('/.config/fish/config.fish')) {
     pairs = [...text.matchAll(/^\s*(?:export\s+|set\s+-gx\s+)?([A-Za-z_][A-Za-z0-9_]*)(?:=|\s+)(.*)$/gm)].map((m) => [m[1]!, m[2]!]);
   }
   const out: SourceChange[] = [];
