@@ -71,6 +71,8 @@ describe('rules: perimeter and administration families, round 5 (issue #18)', ()
     { cmd: 'git filter-repo --path .cursor --invert-paths --force', decision: 'deny' },
     { cmd: "git filter-branch --index-filter 'git rm --cached --ignore-unmatch -r .claude' HEAD", decision: 'deny' },
     { cmd: 'git rm --cached .env', decision: 'allow' },
+    { cmd: 'git rm --cached .cursor/rules/style.mdc', decision: 'allow' },
+    { cmd: "git rm -r --cached ':(glob).claude/**'", decision: 'deny' },
     { cmd: 'git rm -r --cached node_modules build', decision: 'allow' },
     { cmd: 'git rm -r --cached . && git add .', decision: 'allow' },
     { cmd: 'git update-index --assume-unchanged src/index.ts', decision: 'allow' },
