@@ -11,8 +11,8 @@ import { joinArgv, mcpServerCommands } from './places';
  * payload's words cannot answer: is the program one the guard can vouch for? A package fetched at
  * start-up by a launcher (`npx -y`, `bunx`, `pnpm dlx`, `uvx`, `pipx run`) runs whatever its registry
  * serves that day; the guard vouches only for the reference servers of the MCP project and for
- * packages the workspace already depends on. A package named by a URL or a git source, and shell
- * text, are never vouched for. A local program (`node ./tools/mcp.js`) is left to the payload's analysis.
+ * packages the workspace already depends on, and for the MCP catalogs' container images. A package
+ * named by a URL or a git source, another image, and shell text, are never vouched for. A local program (`node ./tools/mcp.js`) is left to the payload's analysis.
  */
 
 /** Wrappers (`Invocation.via`) that fetch a package from a registry and run its binary. */
@@ -23,6 +23,19 @@ const SHELLS = /^(sh|bash|zsh|dash|ksh|fish|pwsh|powershell|cmd)$/;
 const NOT_A_REGISTRY_NAME = /:\/\/|^git\+|^(github|gitlab|bitbucket|gist|file):|\.(tgz|tar\.gz|whl)$/i;
 /** Reference servers published by the Model Context Protocol project (npm scope, and its Python servers). */
 const REFERENCE_SERVERS = /^@modelcontextprotocol\/[a-z0-9-]+(@[\w.^~-]+)?$|^mcp-server-(git|fetch|time|sqlite)(==[\w.]+)?$/;
+
+/** Container images published as MCP servers by the MCP project, Docker's MCP catalog (`mcp/…`) and GitHub. */
+const REFERENCE_IMAGES = /^((docker\.io\/|index\.docker\.io\/)?mcp\/[a-z0-9._-]+|ghcr\.io\/github\/github-mcp-server|ghcr\.io\/modelcontextprotocol\/[a-z0-9._-]+)([:@].*)?$/;
+
+/** `docker run … IMAGE` (podman, nerdctl) as a server's command: the image, when it is not one the guard vouches for. */
+function unvouchedImage(inv: Invocation): string | undefined {
+  if (inv.name !== 'docker' && inv.name !== 'podman' && inv.name !== 'nerdctl') return undefined;
+  const spec = toolNamed('docker');
+  if (!spec) return undefined;
+  const parsed = parsedArgs(inv.args, spec);
+  const image = parsed.path[0] === 'run' || (parsed.path[0] === 'container' && parsed.path[1] === 'run') ? parsed.operands[0]?.text : undefined;
+  return image !== undefined && !REFERENCE_IMAGES.test(image) ? `the image ${image}, pulled and run by ${inv.name}` : undefined;
+}
 
 /** Package names the nearest package.json of `cwd` depends on. */
 function workspaceDependencies(facts: Facts, cwd: string): Set<string> {
@@ -87,6 +100,8 @@ function unvouched(line: string, facts: Facts, cwd: string, deps: () => Set<stri
       return `the package ${spec}, fetched from its registry and run by ${launcher}`;
     }
     if (inv.via.some((v) => /^(sh|bash|zsh|dash|ksh|fish|pwsh|powershell|cmd)\b/.test(v)) || SHELLS.test(inv.name)) return `shell text (${line.slice(0, 80)})`;
+    const image = unvouchedImage(inv);
+    if (image !== undefined) return image;
   }
   return undefined;
 }
