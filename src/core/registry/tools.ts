@@ -35,6 +35,8 @@ import { sqlcmd, sqlite3 } from './tools/sqlite';
 import { curl, httpie, powershellWeb, wget } from './tools/webClients';
 import { bun, cargo, gem, go, npm, pip, pnpm, poetry, uv, volta, yarn } from './tools/packageManagers';
 import { awk, deno, netcat, screen, systemdRun, telnet, tmux } from './tools/runners';
+import { husky, lefthook, preCommit } from './tools/hookManagers';
+import { claudeCli, codexCli, geminiCli } from './tools/agentClis';
 import type { ToolEntry, ToolSpec } from './types';
 
 /**
@@ -53,6 +55,7 @@ export const TOOLS: readonly ToolSpec[] = [
   npm, pnpm, yarn, bun, pip, uv, poetry, gem, volta, cargo, go,
   rm, rmdir, chmod, chown, mv, cp, shred, truncate, unlink, mkfs, rsync, rimraf, delCli, trash, secureDelete,
   power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk,
+  preCommit, lefthook, husky, claudeCli, codexCli, geminiCli,
 ];
 
 /**

@@ -31,6 +31,16 @@ const ROUTINE_NAME_PATTERNS: ReadonlySet<string> = new Set([
   '*.class', '*.tsbuildinfo', 'Thumbs.db', '*~', '*.bak', '*.cache', '*.map', '*.js.map', '._*',
 ]);
 
+/**
+ * Package managers' lock files: the next install writes them again from the manifest (and a tracked one
+ * comes back from git), so `rm -rf node_modules package-lock.json` before a clean install is routine:
+ * with -r they are judged as the single named files they are.
+ */
+const LOCK_FILES: ReadonlySet<string> = new Set([
+  'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock', 'Gemfile.lock', 'poetry.lock', 'Pipfile.lock',
+  'uv.lock', 'pdm.lock', 'Cargo.lock', 'composer.lock', 'mix.lock', 'pubspec.lock', 'Podfile.lock', 'go.sum', 'flake.lock', 'deno.lock',
+]);
+
 const SCRATCH_ROOTS = ['/tmp', '/var/tmp', '/private/tmp', '/dev/shm'];
 
 /** The machine's own folders: deleting or re-permissioning them breaks the system. */
@@ -223,7 +233,10 @@ function checkRm(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const w of words) {
     const p = classifyPath(w, inv.cwd, ctx.facts);
     if (p.class === 'scratch' || p.class === 'routine') continue;
-    if (p.many && !recursive && junkGlob(w.text, p)) continue;
+    // `rm -rf log/*.log`: a glob of one folder's logs or junk names, with -r or without.
+    if (p.many && junkGlob(w.text, p)) continue;
+    // `rm -rf node_modules package-lock.json`: -r changes nothing for a lock file, a single named file like any other.
+    if (recursive && !p.many && p.class === 'other' && p.insideWorkspace && LOCK_FILES.has(basename(p.absolute))) continue;
     if (p.class === 'catastrophic' && (recursive || p.many)) {
       findings.push(finding('rm-catastrophic', 'deny', `Deletes ${describeClass(p)}${recursive ? ' recursively' : ''}.`, [pathTarget(p, ctx)]));
     } else if (recursive) {

@@ -38,6 +38,8 @@ import { databaseAdminPack } from './databaseAdmin';
 import { hostDamagePack } from './hostDamage';
 import { githubAdminPack } from './githubAdmin';
 import { exposurePack } from './exposure';
+import { commitHooksPack } from './commitHooks';
+import { sourceRedirectsPack } from './sourceRedirects';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -76,6 +78,8 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   unsureOptionsPack,
   guardRestorePack,
   safetyNetPack,
+  commitHooksPack,
+  sourceRedirectsPack,
   accessGrantsPack,
   wirePack,
   inspectorPack,

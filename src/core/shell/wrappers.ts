@@ -327,6 +327,10 @@ const UVX = wrapperGrammar(UV_OPTIONS);
 const GEM = wrapperGrammar([valued('-v', '--version'), valued('-g', '--gem'), flag('--conservative'), flag('-q', '--quiet'), flag('--verbose')], { commands: { exec: {} } });
 const VOLTA = wrapperGrammar([valued('--node'), valued('--npm'), valued('--pnpm'), valued('--yarn'), valued('--env'), flag('--bundled-npm'), flag('--no-yarn'), flag('--verbose'), flag('--quiet')], RUNS);
 const PLAIN_RUN = wrapperGrammar([], RUNS);
+const PIPX_RUN = wrapperGrammar([
+  valued('--spec'), valued('--python'), valued('--pip-args'), valued('-i', '--index-url'),
+  ...switches('vqe'), flag('--no-cache'), flag('--path'), flag('--pypackages'), flag('--system-site-packages'), flag('--fetch-missing-python'), flag('--editable'), flag('--verbose'), flag('--quiet'),
+], RUNS);
 const BUNDLE_EXEC = wrapperGrammar([valued('--gemfile'), flag('--keep-file-descriptors')], { commands: { exec: {} } });
 
 /** `uvx tool args` (`uv tool run`): the package's binary, named like the package. */
@@ -437,6 +441,8 @@ export const WRAPPERS: Readonly<Record<string, Peeler>> = {
   pipenv: subcommandRunner(PLAIN_RUN),
   uv: subcommandRunner(UV, true),
   uvx: uvxPeel,
+  // `pipx run [--spec SPEC] APP args`: the package's app, fetched into a temporary environment.
+  pipx: subcommandRunner(PIPX_RUN, true),
   pdm: subcommandRunner(PLAIN_RUN),
   hatch: subcommandRunner(PLAIN_RUN),
   bundle: subcommandRunner(BUNDLE_EXEC),

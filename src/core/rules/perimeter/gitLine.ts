@@ -1,7 +1,7 @@
 import { resolvePath } from '../../paths';
 import { effectsOf, READ_ONLY_COMMANDS } from '../../policy/effects';
 import type { Analysis, ArgWord, Finding, GitMove, Invocation, RuleContext } from '../../policy/types';
-import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
+import { DENY_SUFFIX, perimeterFinding, printedText } from './perimeterFinding';
 import { protectedChangesOfMoves } from './gitState';
 import { perimeterView } from './protectedPaths';
 import { unreadFinding } from './reach';
@@ -102,10 +102,16 @@ export function gitLineFindings(analysis: Analysis, ctx: RuleContext): Finding[]
   let earlierWriter: string | undefined;
   // A stash made earlier in the line holds the local changes that command was judged on: popping it back changes nothing new.
   let stashMade = false;
+  // An agent configuration folder an earlier command of the line added to .gitignore (or .git/info/exclude).
+  let ignoredGuard: { folder: string; by: string } | undefined;
   for (const inv of analysis.invocations) {
     if (inv.remote) continue;
     const cwd = inv.cwd || facts.cwd;
     const git = inv.name === 'git' ? subcommand(inv) : undefined;
+    ignoredGuard ??= guardFolderIgnored(inv);
+    if (git?.sub === 'rm' && ignoredGuard && git.rest.some((w) => w.text === '--cached') && git.rest.some((w) => /^(\.\/?|:\/|:\(top\))$/.test(w.text))) {
+      out.push(perimeterFinding('write-guard-file', `git rm --cached of the whole tree after ${ignoredGuard.by} ignores ${ignoredGuard.folder}: the re-added tree leaves it out, and the next commit deletes it from the repository and from every clone that pulls; ${DENY_SUFFIX}.`, ignoredGuard.folder));
+    }
     if (git || inv.name === 'patch') {
       const effects = effectsOf(inv);
       const moves = effects.filter((e) => e.gitMoves && !(stashMade && e.gitMoves.every((m) => m.kind === 'stash' && m.entry === 'stash@{0}')));
@@ -139,6 +145,19 @@ export function gitLineFindings(analysis: Analysis, ctx: RuleContext): Finding[]
     if (!READ_ONLY_COMMANDS.has(inv.name) && inv.name !== 'git') earlierWriter ??= inv.name;
   }
   return out;
+}
+
+/** Lines of an ignore file that name an agent configuration folder holding hook configurations. */
+const GUARD_FOLDER_LINE = /^\/?(\.(cursor|claude|clinerules|gemini|codex|windsurf)|\.github(\/hooks)?)(\/(\*\*?)?)?\s*$/m;
+
+/** `echo '.cursor/' >> .gitignore`: the agent folder an appended ignore line names, when the text is known. */
+function guardFolderIgnored(inv: Invocation): { folder: string; by: string } | undefined {
+  for (const r of inv.redirects) {
+    if ((r.op !== '>>' && r.op !== '>') || !/(^|\/)(\.gitignore|\.git\/info\/exclude)$/.test(r.target.text)) continue;
+    const m = GUARD_FOLDER_LINE.exec(printedText(inv) ?? '');
+    if (m) return { folder: m[1]!, by: inv.name };
+  }
+  return undefined;
 }
 
 /** A plain patch file named by `git apply`/`git am`/`patch -i` that is not there now. */

@@ -15,7 +15,7 @@ import { judgeCodeLoads, judgeModuleLoading } from './moduleLoading';
 import { unreadFinding } from './reach';
 import { decodedLiterals, interpreterText, OTHER_INTERPRETERS, runtimeSelection, unreadableCode } from './runtimeCode';
 import { runtimeTargetProducer, substitutionBodies } from './runtimeTargets';
-import { DENY_SUFFIX, expandKnown, perimeterFinding as finding, withoutProcAlias } from './perimeterFinding';
+import { DENY_SUFFIX, expandKnown, perimeterFinding as finding, printedText, withoutProcAlias } from './perimeterFinding';
 import { mentionIn, mentionsWindowTokens } from './mentions';
 import { wholeInvocationFindings } from './perimeterExtras';
 import { agentAndPackageFindings } from './nestedAgents';
@@ -395,11 +395,6 @@ function judgeEditorCli(inv: Invocation, j: Judge): void {
 
 const WRITE_REDIRECTS = new Set(['>', '>>', '>|', '<>', '&>', '&>>']);
 
-/** What `echo …`/`printf …` with fixed words print, for judging an append. */
-function printedText(inv: Invocation): string | undefined {
-  if ((inv.name !== 'echo' && inv.name !== 'printf') || inv.args.some((a) => a.dynamic)) return undefined;
-  return inv.args.filter((a) => !/^-[neE]+$/.test(a.text)).map((a) => a.text.replace(/\\n/g, '\n')).join(' ');
-}
 
 function redirectEffects(inv: Invocation): PathEffect[] {
   const out: PathEffect[] = [];
