@@ -38,6 +38,7 @@ import { databaseAdminPack } from './databaseAdmin';
 import { hostDamagePack } from './hostDamage';
 import { githubAdminPack } from './githubAdmin';
 import { exposurePack } from './exposure';
+import { publishingPack } from './publishing';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -83,6 +84,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   hostDamagePack,
   githubAdminPack,
   exposurePack,
+  publishingPack,
 ];
 
 /** The verb floor judges what no specific pack names (`src/core/rules/verbs.ts`). */

@@ -1,3 +1,4 @@
+import { act } from './packageManagers';
 import type { CommandSpec, ToolSpec } from '../types';
 import { flag, valued } from './options';
 import { environmentOfName } from '../../policy/production';
@@ -53,6 +54,13 @@ const compose: CommandSpec = {
 /** `rm`: removes containers; `-v` takes their anonymous volumes (and the data in them) too. */
 const remove: CommandSpec = { effect: 'mutate', options: [flag('-f', '--force'), flag('-v', '--volumes'), flag('-l', '--link')] };
 
+/** The registry an image reference names: its first component when that is a host (`ghcr.io/acme/app`, `localhost:5000/app`), else Docker Hub. */
+function imageRegistry(image: string | undefined): string | undefined {
+  if (image === undefined) return undefined;
+  const first = image.split('/')[0] ?? '';
+  return image.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : 'docker.io';
+}
+
 const COPY: CommandSpec = { effect: 'mutate', options: [flag('-a', '--archive'), flag('-L', '--follow-link'), flag('-q', '--quiet')] };
 
 const PRUNE = [flag('-a', '--all'), flag('-f', '--force'), valued('--filter')];
@@ -93,6 +101,8 @@ export const docker: ToolSpec = {
         'ls|list|ps|services|config': { effect: 'read', options: [valued('--format'), valued('-f', '--filter'), flag('-q', '--quiet'), flag('--no-trunc'), flag('--no-resolve')] },
       },
     },
+    // A pushed tag replaces what every host pulling it runs next; the registry is the image name's host (Docker Hub without one).
+    push: act('pushes the image, replacing the tag every host that pulls it runs next', { registry: (a) => imageRegistry(a.operand(0)) }, { options: [flag('-a', '--all-tags'), flag('-q', '--quiet'), valued('--platform'), flag('--disable-content-trust')] }),
     'ps|images|logs|inspect|version|info|stats|top': { effect: 'read' },
     context: {
       commands: {
