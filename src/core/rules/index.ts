@@ -39,6 +39,7 @@ import { hostDamagePack } from './hostDamage';
 import { githubAdminPack } from './githubAdmin';
 import { exposurePack } from './exposure';
 import { publishingPack } from './publishing';
+import { systemPackagesPack } from './systemPackages';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -85,6 +86,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   githubAdminPack,
   exposurePack,
   publishingPack,
+  systemPackagesPack,
 ];
 
 /** The verb floor judges what no specific pack names (`src/core/rules/verbs.ts`). */
