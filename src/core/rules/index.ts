@@ -40,6 +40,7 @@ import { githubAdminPack } from './githubAdmin';
 import { exposurePack } from './exposure';
 import { publishingPack } from './publishing';
 import { systemPackagesPack } from './systemPackages';
+import { moneyMovementPack } from './moneyMovement';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -87,6 +88,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   exposurePack,
   publishingPack,
   systemPackagesPack,
+  moneyMovementPack,
 ];
 
 /** The verb floor judges what no specific pack names (`src/core/rules/verbs.ts`). */
