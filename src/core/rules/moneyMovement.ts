@@ -61,10 +61,10 @@ function movement(url: RequestUrl, method: string, bodies: readonly { text?: str
   if (method !== 'POST' && method !== 'PUT' && method !== 'PATCH') return undefined;
   if (CANCELS.test(url.path) && /\/cancel\/?$/i.test(url.path)) return 'cancels a subscription';
   // The last money segment says what: `/v2/payments/captures/2GG/refund` refunds.
-  const segments = url.path.split('/');
-  for (let i = segments.length; i > 0; i--) {
-    const m = MOVES_ON_POST.exec(segments.slice(0, i).join('/') + '/');
-    if (m && segments.slice(0, i).join('/').endsWith(m[1]!)) return `moves money (${m[1]!.toLowerCase()})`;
+  const segments = url.path.split('/').filter((p) => p !== '');
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const m = MOVES_ON_POST.exec('/' + segments[i]! + '/');
+    if (m) return `moves money (${m[1]!.toLowerCase()})`;
   }
   const m = MOVES_ON_POST.exec(url.path);
   if (m) return `moves money (${m[1]!.toLowerCase()})`;
