@@ -94,7 +94,7 @@ export interface Walker {
   readonly snippets: CodeSnippet[];
   /** Spend from the decision's budget before a step; false (with the reason recorded once) when it is spent. */
   afford(units: number, via: readonly Via[]): boolean;
-  addOpaque(text: string, via: readonly Via[]): void;
+  addOpaque(text: string, via: readonly Via[], remote?: RemoteContext): void;
   /** Parse and walk shell text in `scope`. */
   analyzeText(text: string, scope: Scope): void;
   /** Peel wrappers off an argv and run what remains. */
