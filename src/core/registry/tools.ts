@@ -21,7 +21,7 @@ import { cdk, pulumi } from './tools/pulumi';
 import { railway } from './tools/railway';
 import { render } from './tools/render';
 import { git } from './tools/git';
-import { ssh } from './tools/ssh';
+import { mosh, ssh } from './tools/ssh';
 import { supabase } from './tools/supabase';
 import { terraform, terragrunt } from './tools/terraform';
 import { vercel } from './tools/vercel';
@@ -47,7 +47,7 @@ import type { ToolSpec } from './types';
 export const TOOLS: readonly ToolSpec[] = [
   aws, gcloud, gsutil, az, azcopy, doctl,
   railway, fly, heroku, vercel, netlify, supabase, neon, pscale, render, gh, doppler, firebase, wrangler, turso,
-  git, ssh, tsh, salt, pdsh, clush, ansible, kubectl, helm, docker, dockerCompose,
+  git, ssh, mosh, tsh, salt, pdsh, clush, ansible, kubectl, helm, docker, dockerCompose,
   terraform, terragrunt, pulumi, cdk,
   psql, dropdb, pgRestore, pgDropcluster, pgCtl, pgCtlcluster, mysql, mysqladmin, mongosh, redisCli, sqlite3, sqlcmd,
   curl, wget, httpie, powershellWeb,

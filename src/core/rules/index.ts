@@ -41,6 +41,7 @@ import { exposurePack } from './exposure';
 import { publishingPack } from './publishing';
 import { systemPackagesPack } from './systemPackages';
 import { moneyMovementPack } from './moneyMovement';
+import { remoteWritesPack } from './remoteWrites';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -89,6 +90,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   publishingPack,
   systemPackagesPack,
   moneyMovementPack,
+  remoteWritesPack,
 ];
 
 /** The verb floor judges what no specific pack names (`src/core/rules/verbs.ts`). */
