@@ -42,6 +42,7 @@ import { publishingPack } from './publishing';
 import { systemPackagesPack } from './systemPackages';
 import { moneyMovementPack } from './moneyMovement';
 import { remoteWritesPack } from './remoteWrites';
+import { containerEscapePack } from './containerEscape';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -91,6 +92,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   systemPackagesPack,
   moneyMovementPack,
   remoteWritesPack,
+  containerEscapePack,
 ];
 
 /** The verb floor judges what no specific pack names (`src/core/rules/verbs.ts`). */

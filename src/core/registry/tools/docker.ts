@@ -88,7 +88,9 @@ export const docker: ToolSpec = {
     },
     system: { commands: { prune: { effect: 'delete', options: [...PRUNE, flag('--volumes')] }, reset: { effect: 'delete', options: [flag('-f', '--force')] }, 'df|info': { effect: 'read' } } },
     run,
-    container: { commands: { exec, run, cp: COPY, 'rm|remove': remove, prune: { effect: 'delete', options: PRUNE }, 'ls|inspect|logs': { effect: 'read' } } },
+    // `create` takes run's options; `docker start` then runs it.
+    create: { options: run.options, interspersed: false },
+    container: { commands: { exec, run, create: { options: run.options, interspersed: false }, cp: COPY, 'rm|remove': remove, prune: { effect: 'delete', options: PRUNE }, 'ls|inspect|logs': { effect: 'read' } } },
     rm: remove,
     // `cp SRC BOX:PATH` writes into the container over what is there; `cp BOX:PATH DEST` downloads.
     cp: COPY,
