@@ -43,6 +43,7 @@ import { systemPackagesPack } from './systemPackages';
 import { moneyMovementPack } from './moneyMovement';
 import { remoteWritesPack } from './remoteWrites';
 import { containerEscapePack } from './containerEscape';
+import { downloadedCodePack } from './downloadedCode';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -93,6 +94,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   moneyMovementPack,
   remoteWritesPack,
   containerEscapePack,
+  downloadedCodePack,
 ];
 
 /** The verb floor judges what no specific pack names (`src/core/rules/verbs.ts`). */

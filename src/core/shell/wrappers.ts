@@ -275,12 +275,18 @@ export function packageBinary(word: ArgWord): ArgWord {
   return text === word.text ? word : { ...word, text };
 }
 
+/** A package spec that is an address, not a registry name: a URL, a tarball, a git remote or host shorthand (npm's package-spec forms). */
+const PACKAGE_ADDRESS = /^(https?:\/\/|git\+|git:\/\/|github:|gitlab:|bitbucket:|gist:|ssh:\/\/)|\.(tgz|tar\.gz)$|^[\w-][\w.-]*\/[\w.-]+(#.*)?$/;
+
 /** `npx cmd`, `bunx cmd`, `pnpm dlx cmd`: run a package's binary. */
 function npxPeel(args: ArgWord[]): Peeled {
   const read = readWrapper(args, NPX);
   const call = read.valueWord('-c');
   if (call !== undefined) return { argv: [], shellText: call };
   const rest = args.slice(read.index);
+  // A URL, tarball or git address instead of a registry name: whatever it serves runs, unread here.
+  const address = [read.valueWord('-p'), rest[0]].find((w) => w !== undefined && !w.dynamic && PACKAGE_ADDRESS.test(w.text));
+  if (address) return { argv: [], unknown: `the package runner fetches ${address.text.slice(0, 120)} and runs it: an address, not a package from the registry, and what it serves cannot be read before it runs` };
   if (rest.length === 0) return { argv: [], none: true };
   // `npx some-package@1.2.3 args` runs the package's binary, named like the package.
   rest[0] = packageBinary(rest[0]!);
