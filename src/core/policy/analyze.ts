@@ -443,8 +443,12 @@ class Analyzer implements Walker {
     return this.activeFiles.has(absolutePath);
   }
 
-  recordWrite(inv: Invocation, target: ArgWord | undefined, text: () => string | undefined, append = false): void {
-    this.files.recordWrite(inv, target, text, append);
+  recordWrite(inv: Invocation, target: ArgWord | undefined, text: () => string | undefined, append = false, language?: SnippetLanguage): void {
+    this.files.recordWrite(inv, target, text, append, language);
+  }
+
+  builtFrom(absolutePath: string): SnippetLanguage | undefined {
+    return this.files.builtFrom(absolutePath);
   }
 
   run(argvIn: ArgWord[], exec: Exec): Invocation | undefined {

@@ -426,6 +426,8 @@ const DELETE_CALLS: Record<string, RegExp> = {
   perl: /\b(unlink|rmtree|remove_tree|rmdir)\b\s*\(?/g,
   ruby: /\b(FileUtils\.(?:rm_rf|rm_r|rm_f|rm|remove_dir|remove_entry|remove_entry_secure|remove)|File\.(?:delete|unlink)|Dir\.(?:delete|rmdir|unlink)|Pathname\.new\([^)]*\)\.(?:rmtree|delete))\s*\(?/g,
   php: /\b(unlink|rmdir)\s*\(/g,
+  // Go, Rust, C/C++, Java/Kotlin, C#, Swift, Zig, Crystal, Nim, Haskell: each standard library's deleting calls.
+  compiled: /\b((?<![.])(?:unlink|unlinkat|rmdir|remove|nftw)|os\.RemoveAll|os\.Remove|fs::remove_dir_all|fs::remove_file|fs::remove_dir|(?:std::)?filesystem::remove_all|filesystem::remove|Files\.delete|Files\.deleteIfExists|FileUtils\.(?:deleteDirectory|forceDelete|cleanDirectory|rm_rf|rm_r|rm)|Directory\.Delete|File\.Delete|removeItem|deleteTree|deleteTreeAbsolute|deleteFile|deleteFileAbsolute|deleteDir|deleteDirAbsolute|removeDir|removeFile|removeDirectoryRecursive|removeDirectory|removePathForcibly|Dir\.delete|File\.delete|deleteRecursively|rm_rf)(?:\s*\(|\s+(?="))/g,
 };
 
 /** A deleting function passed as a value: `array_map("unlink", glob(…))`, `map(os.remove, glob(…))`, `.forEach(fs.unlinkSync)`. */

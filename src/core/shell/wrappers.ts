@@ -32,6 +32,8 @@ export interface Peeled {
   unknown?: string;
   /** Extra note for `via`, e.g. 'xargs' (args come from stdin). */
   label?: string;
+  /** Not a wrapper in this use: the command runs as itself, with its own handler (`go run main.go` reads main.go). */
+  notWrapping?: boolean;
 }
 
 export type Peeler = (args: ArgWord[]) => Peeled;
@@ -369,9 +371,12 @@ const GO = wrapperGrammar([
 
 function goPeel(args: ArgWord[]): Peeled {
   const read = readWrapper(args, GO);
-  if (read.parsed.path.length === 0) return { argv: [], none: true };
+  // `go build`, `go vet` …: go itself (its handler reads what `go build -o` makes).
+  if (read.parsed.path.length === 0) return { argv: [], notWrapping: true };
   const target = args[read.index];
   if (!target) return { argv: [], none: true };
+  // `go run main.go`, `go run -`: source the handler reads; a package (`./cmd/wipe`) is the workspace's compiled code.
+  if (target.text.endsWith('.go') || target.text === '-') return { argv: [], notWrapping: true };
   // `go run main.go util.go args`: every leading .go file is the program; the first later word begins its arguments.
   let i = read.index;
   while (i + 1 < args.length && args[i + 1]!.text.endsWith('.go') && target.text.endsWith('.go')) i++;

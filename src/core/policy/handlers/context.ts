@@ -102,7 +102,9 @@ export interface Walker {
   /** Report one invocation (undefined past the invocation cap). */
   emit(name: string, command: string, args: ArgWord[], exec: Exec): Invocation | undefined;
   /** Remember that `inv` writes `target`, with content computed only if something reads it. */
-  recordWrite(inv: Invocation, target: ArgWord | undefined, text: () => string | undefined, append?: boolean): void;
+  recordWrite(inv: Invocation, target: ArgWord | undefined, text: () => string | undefined, append?: boolean, language?: SnippetLanguage): void;
+  /** A program an earlier command of the line built from source: the source's language (its recorded text is the source). */
+  builtFrom(absolutePath: string): SnippetLanguage | undefined;
   viaOf(exec: Exec): Via[];
   /** A scope for text run by a new shell; `sameShell` for eval, source and trap, which share its variables. */
   childScope(exec: Exec, label: Via, origin?: Origin, cwd?: string, sameShell?: boolean): Scope;

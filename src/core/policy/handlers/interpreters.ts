@@ -64,6 +64,7 @@ const INTERPRETER_SPECS: Record<SnippetLanguage, InterpreterSpec | undefined> = 
   redis: undefined,
   graphql: undefined,
   json: undefined,
+  compiled: undefined,
 };
 
 /** The operand that names the program on stdin. */
