@@ -447,9 +447,7 @@ class Analyzer implements Walker {
     this.files.recordWrite(inv, target, text, append, language);
   }
 
-  builtFrom(absolutePath: string): SnippetLanguage | undefined {
-    return this.files.builtFrom(absolutePath);
-  }
+  builtFrom = (absolutePath: string): SnippetLanguage | undefined => this.files.builtFrom(absolutePath);
 
   run(argvIn: ArgWord[], exec: Exec): Invocation | undefined {
     if (!handOn(this, exec)) return undefined;
@@ -476,10 +474,7 @@ class Analyzer implements Walker {
   stdinProgram(name: string, language: SnippetLanguage | 'shell', inv: Invocation | undefined, exec: Exec): void {
     const stdin = exec.stdin;
     const remote = exec.scope.remote;
-    if (exec.stdinUnknown) {
-      this.addOpaque(`the output of a compound command is run by ${name}`, this.viaOf(exec), remote);
-      return;
-    }
+    if (exec.stdinUnknown) return this.addOpaque(`the output of a compound command is run by ${name}`, this.viaOf(exec), remote);
     if (!stdin) return;
     const content = stdinText(this, stdin, 0);
     let label: string;

@@ -459,8 +459,9 @@ function deletesOwnTempDir(text: string, argumentStart: number): boolean {
   const id = arg?.[1];
   if (!id || /^(process|os|sys|path|__dirname|HOME|home)$/.test(id)) return false;
   const name = escapeRegExp(id);
-  const temp = '(mkdtemp\\w*|tmpdir|mktemp|TemporaryDirectory|gettempdir|mktmpdir|tempfile|tmpDir|tempDir)';
-  return new RegExp(`(^|[^\\w$])${name}\\s*(?::[^=\\n]*)?=\\s*[^;\\n]*${temp}`).test(text) ||
+  const temp = '(mkdtemp\\w*|tmpdir|mktemp|TemporaryDirectory|gettempdir|mktmpdir|tempfile|tmpDir|tempDir|MkdirTemp|TempDir|createTempDirectory|tempdir)';
+  // `d = mkdtemp()`, Go's `d, err := os.MkdirTemp(…)`, Rust's `let d = tempfile::tempdir()`.
+  return new RegExp(`(^|[^\\w$])${name}\\s*(?:,\\s*\\w+\\s*)?(?::[^=\\n]*)?=\\s*[^;\\n]*${temp}`).test(text) ||
     new RegExp(`${temp}[^\\n]*\\bas\\s+${name}\\b`).test(text) ||
     new RegExp(`mktmpdir[^\\n|]*\\|\\s*${name}\\s*\\|`).test(text);
 }

@@ -369,6 +369,9 @@ const GO = wrapperGrammar([
   ...switches('vxnaw'), ...['-race', '-msan', '-asan', '-cover', '-trimpath', '-work', '-buildvcs'].map((n) => flag(n)),
 ], { goFlags: true, numericOptions: false, abbreviations: false, commands: { run: {} } });
 
+/** The operand that names standard input as the program (`go run -`). */
+const STDIN_OPERANDS = new Set(['-']);
+
 function goPeel(args: ArgWord[]): Peeled {
   const read = readWrapper(args, GO);
   // `go build`, `go vet` …: go itself (its handler reads what `go build -o` makes).
@@ -376,7 +379,7 @@ function goPeel(args: ArgWord[]): Peeled {
   const target = args[read.index];
   if (!target) return { argv: [], none: true };
   // `go run main.go`, `go run -`: source the handler reads; a package (`./cmd/wipe`) is the workspace's compiled code.
-  if (target.text.endsWith('.go') || target.text === '-') return { argv: [], notWrapping: true };
+  if (target.text.endsWith('.go') || STDIN_OPERANDS.has(target.text)) return { argv: [], notWrapping: true };
   // `go run main.go util.go args`: every leading .go file is the program; the first later word begins its arguments.
   let i = read.index;
   while (i + 1 < args.length && args[i + 1]!.text.endsWith('.go') && target.text.endsWith('.go')) i++;
