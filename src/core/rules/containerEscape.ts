@@ -7,16 +7,17 @@ import { requestOf } from './support/httpClients';
  * A container or pod that is the host in all but name: privileged, sharing the host's process,
  * network or IPC namespaces, granted the capabilities that administer the kernel, unconfined by
  * AppArmor/seccomp/SELinux, given the host's disks, or mounting the host's root, system folders,
- * home folder as a whole or the engine's own socket (which starts any container it likes); a tool's
- * own credential folder mounted for it (`-v ~/.aws:/root/.aws amazon/aws-cli`) is its documented use. From Docker's `run`
+ * engine's own socket (which starts any container it likes). The user's own home folder is not the
+ * host's (the agent reaches it already), and a tool's credential folder mounted for it (`-v
+ * ~/.aws:/root/.aws amazon/aws-cli`) is its documented use. From Docker's `run`
  * reference (podman and nerdctl share it), Kubernetes' pod security fields, `kubectl debug node/…`
  * (its pod shares the host's namespaces with `/` at `/host`), the Engine API's `HostConfig`, and
  * nsenter's `--target 1` (the namespaces of the host's init). Ordinary runs (`-v $PWD:/src`, `-p
  * 8080:80`) stay allowed. What runs there can reach everything on this machine or node.
  */
 
-/** Host folders whose mount hands the container the machine (`/`, system folders, the engines' sockets, the home folder). */
-const HOST_SOURCE = /^(\/|\/(etc|root|home|boot|proc|sys|dev|usr|lib|lib64|bin|sbin|var|run|var\/run|var\/lib|var\/lib\/(docker|kubelet|containerd)|var\/log)\/?|.*\/(docker|containerd|podman|crio|cri-dockerd)\.sock|~|~\/|\$\{?HOME\}?\/?)$/;
+/** Host folders whose mount hands the container the machine (`/`, system folders, the engines' sockets). */
+const HOST_SOURCE = /^(\/|\/(etc|root|home|boot|proc|sys|dev|usr|lib|lib64|bin|sbin|var|run|var\/run|var\/lib|var\/lib\/(docker|kubelet|containerd)|var\/log)\/?|.*\/(docker|containerd|podman|crio|cri-dockerd)\.sock)$/;
 const HOST_NAMESPACE = /^host$/i;
 const ADMIN_CAPABILITIES = /^(CAP_)?(ALL|SYS_ADMIN|SYS_MODULE|SYS_PTRACE|SYS_RAWIO|DAC_READ_SEARCH|SYS_BOOT|BPF|PERFMON|NET_ADMIN)$/i;
 const UNCONFINED = /^(apparmor[=:]unconfined|seccomp[=:]unconfined|label[=:]disable|systempaths[=:]unconfined|unmask[=:]ALL)$/i;
@@ -33,7 +34,7 @@ function volumeSource(value: string): string | undefined {
 }
 
 /** What about a `docker run`'s options hands it the host, in words for the reason. */
-function dockerEscapes(a: ToolArgs, home: string): string[] {
+function dockerEscapes(a: ToolArgs): string[] {
   const found: string[] = [];
   if (a.has('--privileged')) found.push('--privileged');
   for (const [option, label] of [['--pid', 'the host PID namespace'], ['--ipc', 'the host IPC namespace'], ['--uts', 'the host UTS namespace'], ['--userns', 'the host user namespace'], ['--cgroupns', 'the host cgroup namespace']] as const) {
@@ -47,7 +48,7 @@ function dockerEscapes(a: ToolArgs, home: string): string[] {
     const source = volumeSource(vol);
     if (source === undefined) continue;
     const bare = source.replace(/\/+$/, '') || '/';
-    if (HOST_SOURCE.test(bare) || bare === home) found.push(`a mount of ${source}`);
+    if (HOST_SOURCE.test(bare)) found.push(`a mount of ${source}`);
   }
   return found;
 }
@@ -90,7 +91,7 @@ function docker(inv: Invocation, ctx: RuleContext): Finding[] {
   const parsed = parsedArgs(inv.args, tool);
   const verb = parsed.path[parsed.path.length - 1];
   if (verb !== 'run' && verb !== 'create' || parsed.path[0] === 'compose') return [];
-  const found = dockerEscapes(toolArgs(inv.name, parsed, tool), ctx.facts.home);
+  const found = dockerEscapes(toolArgs(inv.name, parsed, tool));
   if (found.length === 0) return [];
   return [escapeFinding(`\`${inv.name} ${parsed.path.join(' ')}\` starts a container with ${found.join(', ')}`, ctx, parsed.operands[0]?.text ?? 'a container', inv.remote !== undefined || toolArgs(inv.name, parsed, tool).has('-H', '--host', '-c', '--context'))];
 }

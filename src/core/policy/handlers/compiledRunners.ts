@@ -105,6 +105,9 @@ function go(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exec
   if (files.length === 0) return inv;
   if (verb === 'run') {
     for (const f of files) runSource(w, inv, f, exec, `go run ${f.text}`);
+    // Its arguments are also read as an unknown program's (`go run main.go --delete-all`), as for a package.
+    const rest = args.slice(args.indexOf(files[files.length - 1]!) + 1);
+    if (rest.length > 0) w.run([stem(files[0])!, ...rest], { ...exec, wrappers: [...exec.wrappers, 'go run'] });
   } else if (verb === 'build') {
     builds(w, inv, lastOptionWord(parsed, spec, ['-o']) ?? stem(files[0]), files, exec);
   }
