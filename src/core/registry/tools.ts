@@ -36,7 +36,7 @@ import { curl, httpie, powershellWeb, wget } from './tools/webClients';
 import { bun, cargo, gem, go, npm, pip, pnpm, poetry, uv, volta, yarn } from './tools/packageManagers';
 import { SYSTEM_PACKAGE_TOOLS } from './tools/systemPackages';
 import { COMPILER_TOOLS } from './tools/compilers';
-import { dotnet, flit, hatch, pdm, twine, vsce } from './tools/publishers';
+import { changeset, dotnet, flit, goreleaser, hatch, np, pdm, semanticRelease, twine, vsce } from './tools/publishers';
 import { awk, deno, netcat, screen, systemdRun, telnet, tmux } from './tools/runners';
 import type { ToolSpec } from './types';
 
@@ -53,7 +53,7 @@ export const TOOLS: readonly ToolSpec[] = [
   psql, dropdb, pgRestore, pgDropcluster, pgCtl, pgCtlcluster, mysql, mysqladmin, mongosh, redisCli, sqlite3, sqlcmd,
   curl, wget, httpie, powershellWeb,
   systemdRun, tmux, screen, netcat, telnet, awk, deno,
-  npm, pnpm, yarn, bun, pip, uv, poetry, gem, volta, cargo, go, twine, flit, hatch, pdm, vsce, dotnet, ...SYSTEM_PACKAGE_TOOLS, ...COMPILER_TOOLS,
+  npm, pnpm, yarn, bun, pip, uv, poetry, gem, volta, cargo, go, twine, flit, hatch, pdm, vsce, dotnet, np, semanticRelease, changeset, goreleaser, ...SYSTEM_PACKAGE_TOOLS, ...COMPILER_TOOLS,
   rm, rmdir, chmod, chown, mv, cp, shred, truncate, unlink, mkfs, rsync, rimraf, delCli, trash, secureDelete,
   power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk,
 ];

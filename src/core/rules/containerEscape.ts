@@ -90,7 +90,7 @@ function docker(inv: Invocation, ctx: RuleContext): Finding[] {
   if (!tool) return [];
   const parsed = parsedArgs(inv.args, tool);
   const verb = parsed.path[parsed.path.length - 1];
-  if (verb !== 'run' && verb !== 'create' || parsed.path[0] === 'compose') return [];
+  if (verb !== 'run' && verb !== 'create') return [];
   const found = dockerEscapes(toolArgs(inv.name, parsed, tool));
   if (found.length === 0) return [];
   return [escapeFinding(`\`${inv.name} ${parsed.path.join(' ')}\` starts a container with ${found.join(', ')}`, ctx, parsed.operands[0]?.text ?? 'a container', inv.remote !== undefined || toolArgs(inv.name, parsed, tool).has('-H', '--host', '-c', '--context'))];

@@ -278,7 +278,7 @@ export function packageBinary(word: ArgWord): ArgWord {
 }
 
 /** A package spec that is an address, not a registry name: a URL, a tarball, a git remote or host shorthand (npm's package-spec forms). */
-const PACKAGE_ADDRESS = /^(https?:\/\/|git\+|git:\/\/|github:|gitlab:|bitbucket:|gist:|ssh:\/\/)|\.(tgz|tar\.gz)$|^[\w-][\w.-]*\/[\w.-]+(#.*)?$/;
+export const PACKAGE_ADDRESS = /^(https?:\/\/|git\+|git:\/\/|github:|gitlab:|bitbucket:|gist:|ssh:\/\/)|\.(tgz|tar\.gz)$|^[\w-][\w.-]*\/[\w.-]+(#.*)?$/;
 
 /** `npx cmd`, `bunx cmd`, `pnpm dlx cmd`: run a package's binary. */
 function npxPeel(args: ArgWord[]): Peeled {
@@ -341,6 +341,8 @@ const BUNDLE_EXEC = wrapperGrammar([valued('--gemfile'), flag('--keep-file-descr
 function uvxPeel(args: ArgWord[]): Peeled {
   const read = readWrapper(args, UVX);
   const rest = args.slice(read.index);
+  const address = [read.valueWord('--from'), read.valueWord('--with'), rest[0]].find((w) => w !== undefined && !w.dynamic && /^(git\+|https?:\/\/)/.test(w.text));
+  if (address) return { argv: [], unknown: `uvx fetches ${address.text.slice(0, 120)} and runs it: an address, not a package from the index, and what it serves cannot be read before it runs` };
   if (rest.length === 0) return { argv: [], none: true };
   rest[0] = packageBinary(rest[0]!);
   return { argv: rest };

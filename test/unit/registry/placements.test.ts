@@ -141,6 +141,10 @@ const ROWS: Readonly<Record<string, Row>> = {
   nim: { words: '@ r @ /tmp/x.nim', option: ['--outdir'], value: 'bin', decision: 'allow' },
   runghc: { words: "@ -e 'System.Process.callCommand \"rm -rf /work/app/src\"'", option: ['-i'], value: 'src', decision: 'ask' },
   'scala-cli': { words: '@ run @ /tmp/x.scala', option: ['-S', '--scala'], value: '3', decision: 'allow' },
+  np: { words: '@', option: ['--tag'], value: 'next', decision: 'ask', production: true },
+  'semantic-release': { words: '@', option: ['-b', '--branches'], value: 'main', decision: 'ask', production: true },
+  changeset: { words: '@ publish @', option: ['--otp'], value: '123456', decision: 'ask', production: true },
+  goreleaser: { words: '@ release @', option: ['-f', '--config'], value: '.goreleaser.yaml', decision: 'ask', production: true },
   'dotnet-script': { words: '@ /tmp/x.csx', option: ['-c', '--configuration'], value: 'Release', decision: 'allow' },
 };
 

@@ -61,6 +61,17 @@ function imageRegistry(image: string | undefined): string | undefined {
   return image.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : 'docker.io';
 }
 
+const PUSH: CommandSpec = act('pushes the image, replacing the tag every host that pulls it runs next', { registry: (a) => imageRegistry(a.operand(0)) }, { options: [flag('-a', '--all-tags'), flag('-q', '--quiet'), valued('--platform'), flag('--disable-content-trust')] });
+
+const BUILDX_BUILD: CommandSpec = act('builds and pushes the image, replacing the tag every host that pulls it runs next', {
+  harmless: (a) => !a.has('--push') && !a.values('-o', '--output').some((o) => /type=(registry|image,[^ ]*push=true)|push=true/.test(o)),
+  registry: (a) => imageRegistry(a.values('-t', '--tag')[0]),
+}, {
+  options: [flag('--push'), flag('--load'), valued('-t', '--tag'), valued('-f', '--file'), valued('-o', '--output'), valued('--platform'), valued('--build-arg'), valued('--target'),
+    valued('--cache-from'), valued('--cache-to'), valued('--secret'), valued('--ssh'), valued('--label'), valued('--progress'), valued('--builder'), valued('--provenance'), valued('--sbom'),
+    flag('--pull'), flag('--no-cache'), flag('-q', '--quiet')],
+});
+
 const COPY: CommandSpec = { effect: 'mutate', options: [flag('-a', '--archive'), flag('-L', '--follow-link'), flag('-q', '--quiet')] };
 
 const PRUNE = [flag('-a', '--all'), flag('-f', '--force'), valued('--filter')];
@@ -104,7 +115,10 @@ export const docker: ToolSpec = {
       },
     },
     // A pushed tag replaces what every host pulling it runs next; the registry is the image name's host (Docker Hub without one).
-    push: act('pushes the image, replacing the tag every host that pulls it runs next', { registry: (a) => imageRegistry(a.operand(0)) }, { options: [flag('-a', '--all-tags'), flag('-q', '--quiet'), valued('--platform'), flag('--disable-content-trust')] }),
+    push: PUSH,
+    image: { commands: { push: PUSH, 'ls|list|inspect|history': { effect: 'read' } } },
+    // `buildx build --push` (or `--output type=registry`) pushes what it builds under its `-t` tags.
+    buildx: { commands: { 'build|b': BUILDX_BUILD, bake: { ...BUILDX_BUILD, options: [flag('--push'), valued('-f', '--file'), valued('--set'), valued('--progress'), flag('--load')] } } },
     'ps|images|logs|inspect|version|info|stats|top': { effect: 'read' },
     context: {
       commands: {

@@ -80,3 +80,34 @@ export const dotnet: ToolSpec = {
     },
   },
 };
+
+/**
+ * Release tools that publish as their whole job (from their documentation): np (`--preview` is dry),
+ * semantic-release and release-it (`-d`/`--dry-run`), changesets (`changeset publish`), lerna
+ * (`lerna publish`), goreleaser (`release`; `--snapshot` or `--skip=publish` publish nothing).
+ */
+const RELEASES = 'publishes a release of the package to the registry, which cannot be replaced under the same version';
+
+export const np: ToolSpec = {
+  names: ['np'], family: 'runner', locality: 'remote', unknownLong: 'switch',
+  options: [flag('--preview'), flag('--yolo'), flag('--no-publish'), valued('--tag'), valued('--branch'), valued('--contents'), valued('--message'), flag('--any-branch'), flag('--no-tests'), flag('--no-cleanup')],
+  ...act(RELEASES, { harmless: (a) => a.has('--preview', '--no-publish') }),
+};
+
+export const semanticRelease: ToolSpec = {
+  names: ['semantic-release', 'release-it'], family: 'runner', locality: 'remote', unknownLong: 'switch',
+  options: [flag('-d', '--dry-run'), flag('--no-ci'), flag('--ci'), valued('-b', '--branches'), valued('-e', '--extends'), valued('-r', '--repository-url'), valued('-p', '--plugins'), flag('--debug'), flag('-V', '--verbose')],
+  ...act(RELEASES, { harmless: (a) => a.has('-d', '--dry-run') }),
+};
+
+export const changeset: ToolSpec = {
+  names: ['changeset', 'changesets', 'lerna'], family: 'runner', locality: 'local', unknownLong: 'switch',
+  options: [flag('--no-git-tag'), valued('--otp'), valued('--tag'), flag('-y', '--yes')],
+  commands: { publish: act(RELEASES), 'version|status|add|init|pre|tag|list|ls|run|exec|bootstrap|changed|diff|info': {} },
+};
+
+export const goreleaser: ToolSpec = {
+  names: ['goreleaser'], family: 'runner', locality: 'local', unknownLong: 'switch',
+  options: [flag('--snapshot'), valued('--skip'), valued('-f', '--config'), valued('-p', '--parallelism'), flag('--clean'), flag('--verbose')],
+  commands: { release: act('publishes release artifacts and packages, which cannot be replaced under the same version', { harmless: (a) => a.has('--snapshot') || a.values('--skip').some((v) => /publish/.test(v)) }), 'build|check|init|healthcheck|changelog': {} },
+};
