@@ -558,7 +558,7 @@ export function findShellOuts(language: SnippetLanguage, code: string, max = 64)
     case 'compiled':
       for (const api of COMPILED_APIS) callsOf(code, api, language, out, max);
       // `execl("/bin/sh", "sh", "-c", …)`: the path, then argv[0] again.
-      for (const o of out) if (o.kind === 'argv' && /^execl/.test(o.api) && o.argv.length > 1) o.argv.splice(1, 1);
+      for (const o of out) if (o.kind === 'argv' && o.api.startsWith('execl') && o.argv.length > 1) o.argv.splice(1, 1);
       out.push(...compiledCommands(code, max));
       break;
     default:

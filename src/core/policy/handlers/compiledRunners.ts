@@ -84,7 +84,7 @@ function rustc(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: E
   const spec = toolNamed(name);
   if (!inv || !spec) return inv;
   const parsed = parsedArgs(args, spec);
-  const sources = parsed.operands.filter((o) => o.dynamic || /\.rs$/.test(o.text) || o.text === STDIN);
+  const sources = parsed.operands.filter((o) => o.dynamic || o.text.endsWith('.rs') || o.text === STDIN);
   builds(w, inv, lastOptionWord(parsed, spec, ['-o']) ?? stem(sources[0], optionValues(parsed, spec, ['--out-dir']).pop()), sources, exec);
   return inv;
 }
@@ -99,7 +99,7 @@ function go(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exec
   const files: ArgWord[] = [];
   for (const o of parsed.operands) {
     if (o.text === STDIN && files.length === 0) return runSource(w, inv, o, exec, 'go run -'), inv;
-    if (!/\.go$/.test(o.text) && !o.dynamic) break;
+    if (!o.text.endsWith('.go') && !o.dynamic) break;
     files.push(o);
   }
   if (files.length === 0) return inv;
@@ -121,7 +121,7 @@ function java(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Ex
   if (!inv || !spec) return inv;
   const parsed = parsedArgs(args, spec);
   const program = parsed.operands[0];
-  if (program && !hasOption(parsed, spec, ['-jar', '-m']) && /\.java$/.test(program.text)) runSource(w, inv, program, exec, `java ${program.text}`);
+  if (program && !hasOption(parsed, spec, ['-jar', '-m']) && program.text.endsWith('.java')) runSource(w, inv, program, exec, `java ${program.text}`);
   return inv;
 }
 
@@ -157,7 +157,7 @@ function kotlin(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: 
   if (!inv || !spec) return inv;
   const parsed = parsedArgs(args, spec);
   const code = lastOptionWord(parsed, spec, ['-e']);
-  const script = lastOptionWord(parsed, spec, ['-script']) ?? (name === 'kotlin' ? parsed.operands.find((o) => /\.kts$/.test(o.text)) : undefined);
+  const script = lastOptionWord(parsed, spec, ['-script']) ?? (name === 'kotlin' ? parsed.operands.find((o) => o.text.endsWith('.kts')) : undefined);
   if (code) runCode(w, inv, code, exec, `${name} -e`);
   else if (script) runSource(w, inv, script, exec, `${name} ${script.text}`);
   return inv;
