@@ -1,4 +1,4 @@
-import type { Finding, Invocation, RuleContext, RulePack } from '../policy/types';
+import type { CodeSnippet, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { parsedArgs, toolNamed } from '../registry/commandModel';
 import { requestOf } from './support/httpClients';
 import { parseRequestUrl, type RequestUrl } from './support/httpTargets';
@@ -95,8 +95,34 @@ function moneyRequest(inv: Invocation, ctx: RuleContext): Finding[] {
   return [];
 }
 
+/**
+ * The providers' SDKs in code (`stripe.Refund.create(…)`, `stripe.refunds.create(…)`, PayPal's and
+ * Square's `refundsApi`/`payoutsApi`): the same acts by method name. A test key written in the code, or
+ * read from a variable named for test mode, makes it test mode.
+ */
+const SDK_MOVES = /\b(?:stripe\.)?(?:Refund|Payout|Transfer|Topup)\.create\s*\(|\b(?:refunds|payouts|transfers|topups)\.create\s*\(|\b(?:PaymentIntent|paymentIntents|Charge|charges)\.(?:capture|confirm)\s*\(|\b(?:Charge|charges)\.create\s*\(|\b(?:Subscription|subscriptions)\.(?:cancel|delete|del)\s*\(|\b(?:Invoice|invoices)\.pay\s*\(|\b(?:refundsApi|payoutsApi|paymentsApi)\.(?:refundPayment|createPayout|createPayment|completePayment)\s*\(/;
+const SDK_PROVIDER = /\bstripe\b|\bpaypal|\bsquare(up)?\b|\bbraintree\b|\badyen\b/i;
+const SDK_TEST = /\b[sr]k_test_|(?:process\.env\.|os\.environ(?:\.get)?\s*[[(]\s*['"]|getenv\s*\(\s*['"]|ENV\s*\[\s*['"])[A-Z0-9_]*(?:TEST|SANDBOX)[A-Z0-9_]*/;
+
+function moneySnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
+  const text = snippet.text;
+  if (text.length > 200_000 || !SDK_PROVIDER.test(text) || SDK_TEST.test(text)) return [];
+  const m = SDK_MOVES.exec(text);
+  if (!m) return [];
+  const env = ctx.environmentOf({ values: [], remote: true });
+  const where = snippet.origin.kind === 'script' ? `The script ${snippet.origin.path}` : `${snippet.runner.name} code`;
+  return [{
+    rule: 'money.sdk',
+    risk: 'destructive',
+    severity: 'ask',
+    reason: `${where} moves money through a payment provider's SDK (${m[0].replace(/\s*\($/, '')}); money that has moved does not come back by itself.`,
+    targets: [{ kind: 'resource', name: m[0].replace(/\s*\($/, ''), provider: 'payment provider', remote: true, environment: env.environment, environmentReason: env.reason }],
+  }];
+}
+
 export const moneyMovementPack: RulePack = {
   id: 'money',
   title: "Moving money through a payment provider's API",
   checkInvocation: moneyRequest,
+  checkSnippet: moneySnippet,
 };

@@ -152,6 +152,10 @@ describe('rules: unread code and irreversible acts, round 5 (issue #18)', () => 
     { cmd: 'curl -X POST https://api.stripe.com/v1/refunds -u $STRIPE_TEST_SECRET_KEY: -d charge=ch_1', decision: 'allow' },
     { cmd: 'curl -X POST https://api-m.sandbox.paypal.com/v2/payments/captures/2GG/refund -H "Authorization: Bearer $T"', decision: 'allow' },
     { cmd: 'curl https://api.stripe.com/v1/customers -u $STRIPE_SECRET_KEY: -d email=a@example.com', decision: 'allow' },
+    { cmd: `python3 -c "import stripe; stripe.Refund.create(charge='ch_1')"`, decision: 'ask', production: true },
+    { cmd: `node -e "require('stripe')(process.env.STRIPE_SECRET_KEY).refunds.create({charge:'ch_1'})"`, decision: 'ask', production: true },
+    { cmd: `node -e "require('stripe')(process.env.STRIPE_TEST_KEY).refunds.create({charge:'ch_1'})"`, decision: 'allow' },
+    { cmd: `python3 -c "import stripe; print(stripe.Charge.list(limit=3))"`, decision: 'allow' },
     { cmd: 'stripe listen --forward-to localhost:3000/webhooks', decision: 'allow' },
   ]);
 
