@@ -21,7 +21,7 @@ import { cdk, pulumi } from './tools/pulumi';
 import { railway } from './tools/railway';
 import { render } from './tools/render';
 import { git } from './tools/git';
-import { ssh } from './tools/ssh';
+import { mosh, ssh } from './tools/ssh';
 import { supabase } from './tools/supabase';
 import { terraform, terragrunt } from './tools/terraform';
 import { vercel } from './tools/vercel';
@@ -34,6 +34,9 @@ import { mongosh, redisCli } from './tools/nosql';
 import { sqlcmd, sqlite3 } from './tools/sqlite';
 import { curl, httpie, powershellWeb, wget } from './tools/webClients';
 import { bun, cargo, gem, go, npm, pip, pnpm, poetry, uv, volta, yarn } from './tools/packageManagers';
+import { apk, apt, dnf, dpkg, pacman, rpm, snap, zypper } from './tools/systemPackages';
+import { cc, crystal, dotnetScript, haskell, java, kotlin, nim, rustc, scalaCli, swift, zig } from './tools/compilers';
+import { changeset, dotnet, flit, goreleaser, hatch, np, pdm, semanticRelease, twine, vsce } from './tools/publishers';
 import { awk, deno, netcat, screen, systemdRun, telnet, tmux } from './tools/runners';
 import { husky, lefthook, preCommit } from './tools/hookManagers';
 import { claudeCli, codexCli, geminiCli } from './tools/agentClis';
@@ -47,12 +50,12 @@ import type { ToolEntry, ToolSpec } from './types';
 export const TOOLS: readonly ToolSpec[] = [
   aws, gcloud, gsutil, az, azcopy, doctl,
   railway, fly, heroku, vercel, netlify, supabase, neon, pscale, render, gh, doppler, firebase, wrangler, turso,
-  git, ssh, tsh, salt, pdsh, clush, ansible, kubectl, helm, docker, dockerCompose,
+  git, ssh, mosh, tsh, salt, pdsh, clush, ansible, kubectl, helm, docker, dockerCompose,
   terraform, terragrunt, pulumi, cdk,
   psql, dropdb, pgRestore, pgDropcluster, pgCtl, pgCtlcluster, mysql, mysqladmin, mongosh, redisCli, sqlite3, sqlcmd,
   curl, wget, httpie, powershellWeb,
   systemdRun, tmux, screen, netcat, telnet, awk, deno,
-  npm, pnpm, yarn, bun, pip, uv, poetry, gem, volta, cargo, go,
+  npm, pnpm, yarn, bun, pip, uv, poetry, gem, volta, cargo, go, twine, flit, hatch, pdm, vsce, dotnet, np, semanticRelease, changeset, goreleaser, apt, dpkg, dnf, rpm, pacman, apk, zypper, snap, cc, rustc, java, kotlin, swift, zig, crystal, nim, haskell, scalaCli, dotnetScript,
   rm, rmdir, chmod, chown, mv, cp, shred, truncate, unlink, mkfs, rsync, rimraf, delCli, trash, secureDelete,
   power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk,
   preCommit, lefthook, husky, claudeCli, codexCli, geminiCli,

@@ -439,6 +439,8 @@ const DELETE_CALLS: Record<string, RegExp> = {
   perl: /\b(unlink|rmtree|remove_tree|rmdir)\b\s*\(?/g,
   ruby: /\b(FileUtils\.(?:rm_rf|rm_r|rm_f|rm|remove_dir|remove_entry|remove_entry_secure|remove)|File\.(?:delete|unlink)|Dir\.(?:delete|rmdir|unlink)|Pathname\.new\([^)]*\)\.(?:rmtree|delete))\s*\(?/g,
   php: /\b(unlink|rmdir)\s*\(/g,
+  // Go, Rust, C/C++, Java/Kotlin, C#, Swift, Zig, Crystal, Nim, Haskell: each standard library's deleting calls.
+  compiled: /\b((?<![.])(?:unlink|unlinkat|rmdir|remove|nftw)|os\.RemoveAll|os\.Remove|fs::remove_dir_all|fs::remove_file|fs::remove_dir|(?:std::)?filesystem::remove_all|filesystem::remove|Files\.delete|Files\.deleteIfExists|FileUtils\.(?:deleteDirectory|forceDelete|cleanDirectory|rm_rf|rm_r|rm)|Directory\.Delete|File\.Delete|removeItem|deleteTree|deleteTreeAbsolute|deleteFile|deleteFileAbsolute|deleteDir|deleteDirAbsolute|removeDir|removeFile|removeDirectoryRecursive|removeDirectory|removePathForcibly|Dir\.delete|File\.delete|deleteRecursively|rm_rf)(?:\s*\(|\s+(?="))/g,
 };
 
 /** A deleting function passed as a value: `array_map("unlink", glob(…))`, `map(os.remove, glob(…))`, `.forEach(fs.unlinkSync)`. */
@@ -470,8 +472,9 @@ function deletesOwnTempDir(text: string, argumentStart: number): boolean {
   const id = arg?.[1];
   if (!id || /^(process|os|sys|path|__dirname|HOME|home)$/.test(id)) return false;
   const name = escapeRegExp(id);
-  const temp = '(mkdtemp\\w*|tmpdir|mktemp|TemporaryDirectory|gettempdir|mktmpdir|tempfile|tmpDir|tempDir)';
-  return new RegExp(`(^|[^\\w$])${name}\\s*(?::[^=\\n]*)?=\\s*[^;\\n]*${temp}`).test(text) ||
+  const temp = '(mkdtemp\\w*|tmpdir|mktemp|TemporaryDirectory|gettempdir|mktmpdir|tempfile|tmpDir|tempDir|MkdirTemp|TempDir|createTempDirectory|tempdir)';
+  // `d = mkdtemp()`, Go's `d, err := os.MkdirTemp(…)`, Rust's `let d = tempfile::tempdir()`.
+  return new RegExp(`(^|[^\\w$])${name}\\s*(?:,\\s*\\w+\\s*)?(?::[^=\\n]*)?=\\s*[^;\\n]*${temp}`).test(text) ||
     new RegExp(`${temp}[^\\n]*\\bas\\s+${name}\\b`).test(text) ||
     new RegExp(`mktmpdir[^\\n|]*\\|\\s*${name}\\s*\\|`).test(text);
 }

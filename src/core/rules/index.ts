@@ -40,6 +40,12 @@ import { githubAdminPack } from './githubAdmin';
 import { exposurePack } from './exposure';
 import { commitHooksPack } from './commitHooks';
 import { sourceRedirectsPack } from './sourceRedirects';
+import { publishingPack } from './publishing';
+import { systemPackagesPack } from './systemPackages';
+import { moneyMovementPack } from './moneyMovement';
+import { remoteWritesPack } from './remoteWrites';
+import { containerEscapePack } from './containerEscape';
+import { downloadedCodePack } from './downloadedCode';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -87,6 +93,12 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   hostDamagePack,
   githubAdminPack,
   exposurePack,
+  publishingPack,
+  systemPackagesPack,
+  moneyMovementPack,
+  remoteWritesPack,
+  containerEscapePack,
+  downloadedCodePack,
 ];
 
 /** The verb floor judges what no specific pack names (`src/core/rules/verbs.ts`). */

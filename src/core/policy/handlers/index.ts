@@ -16,6 +16,7 @@ import { terminalHandlers } from './terminals';
 import { codeRunnerHandlers } from './codeRunners';
 import { agentMcpHandlers } from './agentMcp';
 import { hiddenExecHandlers } from './hiddenExec';
+import { compiledRunnerHandlers } from './compiledRunners';
 
 const BY_NAME: ReadonlyMap<string, Handler> = new Map(
   Object.entries({
@@ -28,6 +29,7 @@ const BY_NAME: ReadonlyMap<string, Handler> = new Map(
     ...codeRunnerHandlers,
     ...agentMcpHandlers,
     ...hiddenExecHandlers,
+    ...compiledRunnerHandlers,
   }),
 );
 

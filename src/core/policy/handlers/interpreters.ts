@@ -10,6 +10,7 @@ import { lastOptionWord } from '../../registry/grammar';
 import { isScriptPath, type Exec, type Handler, type Walker } from './context';
 import { packageScript } from './packageManagers';
 import { parseCommand, type GrammarSpec, type OptionSpec } from '../../shell/grammar';
+import { PACKAGE_ADDRESS } from '../../shell/wrappers';
 
 /** Languages of interpreters whose code the engine reads; `deno` and `bun` have their own handlers. */
 export function interpreterLanguage(name: string): SnippetLanguage | undefined {
@@ -64,6 +65,7 @@ const INTERPRETER_SPECS: Record<SnippetLanguage, InterpreterSpec | undefined> = 
   redis: undefined,
   graphql: undefined,
   json: undefined,
+  compiled: undefined,
 };
 
 /** The operand that names the program on stdin. */
@@ -156,6 +158,10 @@ function bun(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocation
   const rest = args.slice(args.indexOf(target ?? sub) + 1);
   if (sub.text === 'x') {
     const argv = args.slice(subIndex + 1);
+    if (argv[0] && !argv[0].dynamic && PACKAGE_ADDRESS.test(argv[0].text)) {
+      w.addOpaque(`bun x fetches ${argv[0].text.slice(0, 120)} and runs it: an address, not a package from the registry, and what it serves cannot be read before it runs`, w.viaOf(exec));
+      return inv;
+    }
     if (argv.length > 0) w.run(argv, { ...exec, wrappers: [...exec.wrappers, 'bunx'] });
     return inv;
   }

@@ -33,6 +33,7 @@ export function peelWrappers(w: Walker, argvIn: ArgWord[], exec: Exec, unitsPerW
     if (!peel) return { argv };
     const before = argv;
     const peeled = peel(argv.slice(1));
+    if (peeled.notWrapping) return { argv };
     if (peeled.assignments) exec.assignments = { ...exec.assignments, ...peeled.assignments };
     if (peeled.chdir !== undefined) exec.cwd = resolvePath(exec.cwd, peeled.chdir, w.facts.home);
     if (peeled.unknown !== undefined) w.addOpaque(peeled.unknown, w.viaOf(exec));
