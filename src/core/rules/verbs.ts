@@ -2,6 +2,7 @@ import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from
 import { READ_ONLY_COMMANDS, EFFECT_RULES, PROSE_OPTIONS } from '../policy/effects';
 import { EFFECT_GRAMMARS } from '../policy/effectOptions';
 import { parsedArgs, toolNamed } from '../registry/commandModel';
+import { freeFormReadings, optionValue } from '../registry/freeForm';
 import { kindFromWords, singular, verbPhrase } from '../registry/targetWords';
 import { FLOOR_BENEATH, isSharedDryRun, verbTraitsOf, type VerbTraits } from '../registry/verbTraits';
 import { identifierParts } from './support/cliArgs';
@@ -95,21 +96,13 @@ interface Reading {
   options: { name: string; value?: string; index: number }[];
 }
 
-function readWords(args: readonly ArgWord[]): Reading {
-  const positionals: Word[] = [];
-  const options: Reading['options'] = [];
-  for (let i = 0; i < args.length; i++) {
-    const text = args[i]!.text;
-    if (text === '--') {
-      for (let k = i + 1; k < args.length; k++) positionals.push({ text: args[k]!.text, index: k });
-      break;
-    }
-    if (text.length > 1 && text.startsWith('-') && !/^-\d/.test(text)) {
-      const eq = text.indexOf('=');
-      options.push(eq > 0 ? { name: text.slice(0, eq), value: text.slice(eq + 1), index: i } : { name: text, index: i });
-    } else positionals.push({ text, index: i });
-  }
-  return { positionals, options };
+/** The words as the one grammar reads them with no description (options as switches; a glued value kept). */
+function floorReading(args: readonly ArgWord[]): Reading {
+  const { usual } = freeFormReadings(args);
+  return {
+    positionals: usual.operands.map((w, k) => ({ text: w.text, index: usual.operandIndexes[k]! })),
+    options: usual.options.map((o) => ({ name: o.name, value: optionValue(o), index: o.index })),
+  };
 }
 
 function isDry(reading: Reading, traits: VerbTraits, registryDry: readonly string[]): boolean {
@@ -401,7 +394,7 @@ function floorApplies(inv: Invocation, specific: ReadonlySet<string>): boolean {
   if (!tool && !specific.has(name)) return true;
   if (!(name in FLOOR_TOO)) return false;
   const groups = FLOOR_TOO[name];
-  return groups === undefined || groups.includes(readWords(inv.args).positionals[0]?.text ?? '');
+  return groups === undefined || groups.includes(floorReading(inv.args).positionals[0]?.text ?? '');
 }
 
 /** The registry's tool for the floor: package managers' entries say what runs the project's code, not what destroys, so the floor reads them whole. */
@@ -429,7 +422,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   if (traits.allRoutine) return [];
   const tool = floorTool(inv.name);
   const args = tool ? inv.args.slice(firstCommandWord(inv.args, tool)?.index ?? 0) : inv.args;
-  const reading = readWords(args);
+  const reading = floorReading(args);
   if (isHelp(reading) || trailingHelp(reading)) return [];
   if (isDry(reading, traits, tool?.dryRun ?? [])) return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
 

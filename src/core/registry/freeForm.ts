@@ -1,0 +1,39 @@
+/**
+ * A command read for what its words mean rather than for what the registry says it does (the verb
+ * floor, the safety net, access grants: any CLI, described or not). The one grammar reads it with no
+ * description: every word with a leading dash is an option named as written (`-purge`, `--delete`,
+ * Go-flag style), a value glued with `=` is its value, `--` ends the options, and whether an option
+ * takes the next word is unsure, so both readings are kept.
+ */
+
+import type { ArgWord } from '../shell/ast';
+import { readings, type GrammarSpec, type ParsedCommand, type ParsedOption } from './grammar';
+
+/** No options described, one or two dashes alike, an unknown option's value-taking unsure. */
+export const FREE_FORM: GrammarSpec = { goFlags: true, unknownLong: 'unsure' };
+
+export interface FreeFormReading {
+  /** Options read as switches: operands are every word that is not an option (a possible value too). */
+  usual: ParsedCommand;
+  /** Options read as taking the next word when it is not an option: each option's possible value. */
+  valued: ParsedCommand;
+}
+
+/** Several packs read the same invocation's words: parsed once per argument list. */
+const cache = new WeakMap<readonly ArgWord[], FreeFormReading>();
+
+/** Both readings of `args` with no description (the same object twice when no option could take a value). */
+export function freeFormReadings(args: readonly ArgWord[]): FreeFormReading {
+  const cached = cache.get(args);
+  if (cached) return cached;
+  const [usual, valued] = readings(args, FREE_FORM);
+  const found = { usual: usual!, valued: valued ?? usual! };
+  cache.set(args, found);
+  return found;
+}
+
+
+/** An option's value in a free-form reading: glued (`--x=v`) or, in the valued reading, the next word. */
+export function optionValue(option: ParsedOption): string | undefined {
+  return option.values[0];
+}
