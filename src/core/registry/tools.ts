@@ -4,7 +4,7 @@ import { az, azcopy } from './tools/az';
 import { docker, dockerCompose } from './tools/docker';
 import { chmod, chown, cp, mkfs, mv, rm, rmdir, shred, truncate, unlink } from './tools/coreutils';
 import { clush, pdsh, salt, tsh } from './tools/fleets';
-import { blkdiscard, crontab, init, sgdisk, iptables, passwd, power, systemctl, ufw } from './tools/hostAdmin';
+import { blkdiscard, crontab, init, kill, nft, sgdisk, iptables, passwd, power, systemctl, ufw } from './tools/hostAdmin';
 import { doctl } from './tools/doctl';
 import { doppler } from './tools/doppler';
 import { firebase } from './tools/firebase';
@@ -52,5 +52,5 @@ export const TOOLS: readonly ToolSpec[] = [
   systemdRun, tmux, screen, netcat, telnet, awk, deno,
   npm, pnpm, yarn, bun, pip, uv, poetry, gem, volta, cargo, go,
   rm, rmdir, chmod, chown, mv, cp, shred, truncate, unlink, mkfs, rsync, rimraf, delCli, trash, secureDelete,
-  power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk,
+  power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk, kill, nft,
 ];

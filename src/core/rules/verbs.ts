@@ -397,10 +397,16 @@ function floorApplies(inv: Invocation, specific: ReadonlySet<string>): boolean {
   return groups === undefined || groups.includes(floorReading(inv.args).positionals[0]?.text ?? '');
 }
 
+/**
+ * Tools the registry describes for one pack's narrow question (the firewall flush, the network
+ * exposure) and nothing else: the floor still reads the rest of what they do, whole.
+ */
+const FLOOR_WHOLE: ReadonlySet<string> = new Set(['nft']);
+
 /** The registry's tool for the floor: package managers' entries say what runs the project's code, not what destroys, so the floor reads them whole. */
 function floorTool(name: string): ReturnType<typeof toolNamed> {
   const tool = toolNamed(name);
-  return tool?.family === 'package-manager' ? undefined : tool;
+  return tool?.family === 'package-manager' || FLOOR_WHOLE.has(name) ? undefined : tool;
 }
 
 /** The first subcommand word of a registry tool's invocation (an undescribed plugin's name is an operand). */

@@ -116,6 +116,8 @@ const ROWS: Readonly<Record<string, Row>> = {
   'del-cli': { words: '@ uploads', option: [], value: '', decision: 'ask' },
   trash: { words: '@ .env.production', option: [], value: '', decision: 'ask' },
   srm: { words: '@ .env.production', option: [], value: '', decision: 'ask' },
+  kill: { words: '@ -- -1', option: ['-s', '--signal'], value: 'KILL', decision: 'ask' },
+  nft: { words: '@ flush ruleset', option: ['-I', '--includepath'], value: '/etc/nftables', decision: 'ask' },
 };
 
 /** Every way to write `option value` the tool accepts. */
