@@ -6,6 +6,7 @@ import { chmod, chown, cp, mkfs, mv, rm, rmdir, shred, truncate, unlink } from '
 import { clush, pdsh, salt, tsh } from './tools/fleets';
 import { blkdiscard, crontab, init, kill, nft, sgdisk, iptables, passwd, power, systemctl, ufw } from './tools/hostAdmin';
 import { doctl } from './tools/doctl';
+import { dockerd, jupyter, jupyterServer, ngrok } from './tools/servers';
 import { doppler } from './tools/doppler';
 import { firebase } from './tools/firebase';
 import { fly } from './tools/fly';
@@ -53,4 +54,5 @@ export const TOOLS: readonly ToolSpec[] = [
   npm, pnpm, yarn, bun, pip, uv, poetry, gem, volta, cargo, go,
   rm, rmdir, chmod, chown, mv, cp, shred, truncate, unlink, mkfs, rsync, rimraf, delCli, trash, secureDelete,
   power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk, kill, nft,
+  dockerd, jupyter, jupyterServer, ngrok,
 ];

@@ -54,4 +54,37 @@ describe('registry: host readers moved onto the grammar (issue #10)', () => {
     { cmd: 'nft list ruleset', decision: 'allow' },
     { cmd: 'nft -a list table inet filter', decision: 'allow' },
   ]);
+  table('dockerd: the API on TCP without TLS', [
+    { cmd: 'sudo dockerd -H tcp://0.0.0.0:2375', decision: 'ask', reason: /Docker API/ },
+    { cmd: 'dockerd --host=tcp://0.0.0.0:2375', decision: 'ask' },
+    { cmd: 'dockerd -Htcp://0.0.0.0:2375', decision: 'ask' },
+    { cmd: 'dockerd -H=tcp://0.0.0.0:2375', decision: 'ask' },
+    { cmd: 'dockerd -D -H unix:///var/run/docker.sock -H tcp://0.0.0.0:2375', decision: 'ask' },
+    { cmd: 'dockerd --tlsverify=false -H tcp://0.0.0.0:2375', decision: 'ask' },
+    { cmd: 'dockerd --tlsverify --tlscacert=ca.pem --tlscert=cert.pem --tlskey=key.pem -H tcp://0.0.0.0:2376', decision: 'allow' },
+    { cmd: 'dockerd -H tcp://127.0.0.1:2375', decision: 'allow' },
+    { cmd: 'dockerd -H unix:///var/run/docker.sock', decision: 'allow' },
+    { cmd: 'dockerd --data-root tcp://0.0.0.0:2375', decision: 'allow' },
+  ]);
+  table('Jupyter on every interface with no token', [
+    { cmd: "jupyter notebook --ip=0.0.0.0 --NotebookApp.token='' --allow-root", decision: 'ask', reason: /Jupyter/ },
+    { cmd: "jupyter lab --ip 0.0.0.0 --ServerApp.token=''", decision: 'ask' },
+    { cmd: "jupyter-lab --ip=0.0.0.0 --ServerApp.token ''", decision: 'ask' },
+    { cmd: "jupyter-server --ip=0.0.0.0 --IdentityProvider.token=''", decision: 'ask' },
+    { cmd: "jupyter --port 9999 notebook --ip=0.0.0.0 --ServerApp.password=''", decision: 'ask' },
+    { cmd: "jupyter lab --ip=127.0.0.1 --ServerApp.token=''", decision: 'allow' },
+    { cmd: 'jupyter lab --ip=0.0.0.0 --ServerApp.token=s3cr3t-tok', decision: 'allow' },
+    { cmd: 'jupyter lab --no-browser', decision: 'allow' },
+  ]);
+  table('ngrok tcp, global options anywhere, unsure options ask', [
+    { cmd: 'ngrok tcp 22', decision: 'ask', reason: /TCP tunnel/ },
+    { cmd: 'ngrok --config ngrok.yml tcp 22', decision: 'ask' },
+    { cmd: 'ngrok --region=eu tcp 5432', decision: 'ask' },
+    { cmd: 'ngrok tcp --remote-addr 1.tcp.ngrok.io:20000 22', decision: 'ask' },
+    { cmd: 'ngrok --weird-option tcp 22', decision: 'ask' },
+    { cmd: 'ngrok --weird-option tcp', decision: 'ask' },
+    { cmd: 'ngrok http 8000', decision: 'allow' },
+    { cmd: 'ngrok --config ngrok.yml http 3000', decision: 'allow' },
+    { cmd: 'ngrok config check', decision: 'allow' },
+  ]);
 });

@@ -118,6 +118,10 @@ const ROWS: Readonly<Record<string, Row>> = {
   srm: { words: '@ .env.production', option: [], value: '', decision: 'ask' },
   kill: { words: '@ -- -1', option: ['-s', '--signal'], value: 'KILL', decision: 'ask' },
   nft: { words: '@ flush ruleset', option: ['-I', '--includepath'], value: '/etc/nftables', decision: 'ask' },
+  dockerd: { words: '@ -H tcp://0.0.0.0:2375 @', option: ['--data-root', '-g'], value: '/srv/docker', decision: 'ask' },
+  jupyter: { words: "@ lab @ --ip=0.0.0.0 --ServerApp.token='' @", option: ['--port'], value: '8888', decision: 'ask' },
+  'jupyter-notebook': { words: "@ --ip 0.0.0.0 @ --NotebookApp.token= @", option: ['--port'], value: '8888', decision: 'ask' },
+  ngrok: { words: '@ tcp @ 22 @', option: ['--region'], value: 'eu', decision: 'ask' },
 };
 
 /** Every way to write `option value` the tool accepts. */
