@@ -80,6 +80,11 @@ const TABLE: Record<string, readonly Row[]> = {
     ask('git fetch && git rebase origin/main'),
     allowed('git reset --soft HEAD~1 && git commit -m squash'),
     allowed('git update-ref HEAD main && git stash'),
+    // Read by git's registry entry (issue #10): global options and a subcommand's valued options do not hide the move.
+    deny('git -c core.pager=cat update-ref -m rewind HEAD HEAD~1 && git stash'),
+    deny('git --git-dir=.git symbolic-ref -m back HEAD refs/heads/old-config && git reset --hard'),
+    deny('git --no-pager read-tree -m HEAD~1 && git checkout-index -a -f'),
+    allowed('git branch --sort -committerdate --format "%(refname:short)" && git checkout feature/login'),
     allowed('git stash && git checkout feature/login'),
     allowed('git add -A && git commit -m wip && git push'),
     allowed('git status && git checkout feature/login'),
