@@ -1,4 +1,5 @@
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import { EFFECT_GRAMMARS, readEffectArgs } from '../policy/effectOptions';
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import type { ToolArgs } from '../registry/types';
 
@@ -126,7 +127,7 @@ const SUDOERS = /^\/etc\/sudoers(\.d\/|$)|^\/proc\/sysrq-trigger$/;
 function sudoersWrite(inv: Invocation, ctx: RuleContext): Finding[] {
   const written = [
     ...inv.redirects.filter((r) => ['>', '>>', '>|', '&>', '&>>'].includes(r.op)).map((r) => r.target.text),
-    ...(inv.name === 'tee' ? inv.args.map((w) => w.text).filter((w) => !w.startsWith('-')) : []),
+    ...(inv.name === 'tee' ? readEffectArgs(inv.args, EFFECT_GRAMMARS.tee!).operands.map((w) => w.text) : []),
   ];
   const path = written.find((p) => SUDOERS.test(p));
   if (path === undefined) return [];
