@@ -37,3 +37,16 @@ export function freeFormReadings(args: readonly ArgWord[]): FreeFormReading {
 export function optionValue(option: ParsedOption): string | undefined {
   return option.values[0];
 }
+
+/**
+ * Every operand and every value glued to an option (`--project=prod`), in the order written: the
+ * words that may say where a command reaches. A value that starts with a dash names no place.
+ */
+export function freeFormValues(args: readonly ArgWord[]): string[] {
+  const { usual } = freeFormReadings(args);
+  const found = [
+    ...usual.operands.map((w, k) => ({ at: usual.operandIndexes[k]!, text: w.text })),
+    ...usual.options.flatMap((o) => o.values.map((text) => ({ at: o.index, text }))),
+  ];
+  return found.sort((a, b) => a.at - b.at).map((v) => v.text).filter((t) => t !== '' && !/^-/.test(t));
+}

@@ -1,7 +1,7 @@
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { READ_ONLY_COMMANDS, EFFECT_RULES } from '../policy/effects';
 import { EFFECT_GRAMMARS } from '../policy/effectOptions';
-import { freeFormReadings, optionValue } from '../registry/freeForm';
+import { freeFormReadings, freeFormValues, optionValue } from '../registry/freeForm';
 import { isSharedDryRun, verbTraitsOf } from '../registry/verbTraits';
 import { identifierParts } from './support/cliArgs';
 
@@ -363,7 +363,7 @@ function protectionChanged(inv: Invocation, ctx: RuleContext): Finding[] {
   const w = wordsOf(inv.args);
   const option = w.options.find((o) => PROTECTION.test(o.bare));
   if (option === undefined || w.options.some((o) => o.name === '--help') || isDry(inv, w)) return [];
-  const values = inv.args.map((a) => (a.text.startsWith('-') && a.text.includes('=') ? a.text.slice(a.text.indexOf('=') + 1) : a.text)).filter((t) => t !== '' && !t.startsWith('-') && !/^(\/|~)/.test(t) && t.length <= 200);
+  const values = freeFormValues(inv.args).filter((t) => !/^(\/|~)/.test(t) && t.length <= 200);
   const resolved = ctx.environmentOf({ values, remote: true });
   if (resolved.environment !== 'production') return [];
   const name = targetName(inv, w);
@@ -376,7 +376,7 @@ function checkSafetyNet(inv: Invocation, ctx: RuleContext): Finding[] {
   if (!removal) return protectionChanged(inv, ctx);
   const w = wordsOf(inv.args);
   const local = verbTraitsOf(inv.name).locality === 'local';
-  const values = inv.args.map((a) => (a.text.startsWith('-') && a.text.includes('=') ? a.text.slice(a.text.indexOf('=') + 1) : a.text)).filter((t) => t !== '' && !t.startsWith('-') && !/^(\/|~)/.test(t) && t.length <= 200);
+  const values = freeFormValues(inv.args).filter((t) => !/^(\/|~)/.test(t) && t.length <= 200);
   const resolved = ctx.environmentOf({ values, remote: !local });
   const name = targetName(inv, w);
   const target: Target = { kind: 'resource', name, provider: inv.name, remote: !local, environment: resolved.environment, environmentReason: resolved.reason };
