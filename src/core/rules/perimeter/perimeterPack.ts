@@ -340,7 +340,7 @@ function guardCliArgs(inv: Invocation, j: Judge): number {
     }
   }
   // npx / pnpm dlx / npm exec / yarn dlx ... blast-shield[@version] <subcommand>
-  const marker = args.findIndex((a) => /(^|[/@])blast-shield(@[^/\s]*)?$/i.test(a.text) && !a.text.startsWith('-'));
+  const marker = args.findIndex((a) => /(^|[/@])blast-shield(@[^/\s]*)?$/i.test(a.text) && !/^-/.test(a.text));
   return marker >= 0 ? marker + 1 : -1;
 }
 
