@@ -53,6 +53,8 @@ describe('registry: host readers moved onto the grammar (issue #10)', () => {
     { cmd: 'nft -c flush ruleset', decision: 'allow' },
     { cmd: 'nft list ruleset', decision: 'allow' },
     { cmd: 'nft -a list table inet filter', decision: 'allow' },
+    { cmd: 'nft --weird-option flush ruleset', decision: 'ask' },
+    { cmd: "nft --weird-option 'flush ruleset'", decision: 'ask' },
   ]);
   table('dockerd: the API on TCP without TLS', [
     { cmd: 'sudo dockerd -H tcp://0.0.0.0:2375', decision: 'ask', reason: /Docker API/ },
@@ -65,6 +67,7 @@ describe('registry: host readers moved onto the grammar (issue #10)', () => {
     { cmd: 'dockerd -H tcp://127.0.0.1:2375', decision: 'allow' },
     { cmd: 'dockerd -H unix:///var/run/docker.sock', decision: 'allow' },
     { cmd: 'dockerd --data-root tcp://0.0.0.0:2375', decision: 'allow' },
+    { cmd: 'dockerd --weird-option -H tcp://0.0.0.0:2375', decision: 'ask' },
   ]);
   table('Jupyter on every interface with no token', [
     { cmd: "jupyter notebook --ip=0.0.0.0 --NotebookApp.token='' --allow-root", decision: 'ask', reason: /Jupyter/ },
@@ -75,6 +78,7 @@ describe('registry: host readers moved onto the grammar (issue #10)', () => {
     { cmd: "jupyter lab --ip=127.0.0.1 --ServerApp.token=''", decision: 'allow' },
     { cmd: 'jupyter lab --ip=0.0.0.0 --ServerApp.token=s3cr3t-tok', decision: 'allow' },
     { cmd: 'jupyter lab --no-browser', decision: 'allow' },
+    { cmd: "jupyter lab --weird-option --ip 0.0.0.0 --ServerApp.token ''", decision: 'ask' },
   ]);
   table('ngrok tcp, global options anywhere, unsure options ask', [
     { cmd: 'ngrok tcp 22', decision: 'ask', reason: /TCP tunnel/ },
@@ -86,5 +90,7 @@ describe('registry: host readers moved onto the grammar (issue #10)', () => {
     { cmd: 'ngrok http 8000', decision: 'allow' },
     { cmd: 'ngrok --config ngrok.yml http 3000', decision: 'allow' },
     { cmd: 'ngrok config check', decision: 'allow' },
+    { cmd: 'ngrok --weird-option config check', decision: 'allow', reason: /either way the command only reads/ },
+    { cmd: 'ngrok --weird-option http 3000', decision: 'allow' },
   ]);
 });

@@ -49,5 +49,8 @@ export const ngrok: ToolSpec = {
     valued('--remote-addr'), valued('--basic-auth'), valued('--oauth'), valued('--cidr-allow'), valued('--cidr-deny'), valued('--traffic-policy-file'), valued('--metadata'),
     valued('--api-key'), valued('--host-header'), valued('--upstream-protocol'), { names: ['--inspect'], takes: 'optional' }, flag('-h', '--help'), flag('-v', '--version'),
   ],
-  commands: { 'http|tcp|tls|start|tunnel|config|service|api|diagnose|update|version|credits|completion|help': {} },
+  commands: {
+    'http|tcp|tls|start|tunnel|service|api|update': { effect: 'mutate' },
+    'config|diagnose|version|credits|completion|help': { effect: 'read' },
+  },
 };
