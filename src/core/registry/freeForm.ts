@@ -48,5 +48,6 @@ export function freeFormValues(args: readonly ArgWord[]): string[] {
     ...usual.operands.map((w, k) => ({ at: usual.operandIndexes[k]!, text: w.text })),
     ...usual.options.flatMap((o) => o.values.map((text) => ({ at: o.index, text }))),
   ];
-  return found.sort((a, b) => a.at - b.at).map((v) => v.text).filter((t) => t !== '' && !/^-/.test(t));
+  // A value filter, not an option reader: `--x=-1` names no place.
+  return found.sort((a, b) => a.at - b.at).map((v) => v.text).filter((t) => t !== '' && !t.startsWith('-'));
 }

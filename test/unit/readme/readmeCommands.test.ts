@@ -47,10 +47,7 @@ function readmeCommands(): string[] {
       else if (block[1] === 'sh' && line.trim() !== '') out.push(line.replace(/\s+#.*$/, '').trim());
     }
   }
-  for (const line of [...out]) {
-    const checked = checkedCommand(line);
-    if (checked !== undefined) out.push(checked);
-  }
+  out.push(...out.map(checkedCommand).filter((c): c is string => c !== undefined));
   const prose = text.replace(/```[\s\S]*?```/g, '');
   for (const span of prose.matchAll(/`([^`\n]+)`/g)) if (/^[a-z][\w.-]* \S/.test(span[1]!)) out.push(span[1]!);
   return [...new Set(out)];

@@ -339,8 +339,8 @@ function guardCliArgs(inv: Invocation, j: Judge): number {
       if (named || (content !== undefined && /blast[-_]shield/i.test(content.slice(0, 20_000)))) return script + 1;
     }
   }
-  // npx / pnpm dlx / npm exec / yarn dlx ... blast-shield[@version] <subcommand>
-  const marker = args.findIndex((a) => /(^|[/@])blast-shield(@[^/\s]*)?$/i.test(a.text) && !/^-/.test(a.text));
+  // npx / pnpm dlx / npm exec / yarn dlx ... blast-shield[@version] <subcommand>: a package word, not an option reader.
+  const marker = args.findIndex((a) => /(^|[/@])blast-shield(@[^/\s]*)?$/i.test(a.text) && !a.text.startsWith('-'));
   return marker >= 0 ? marker + 1 : -1;
 }
 
