@@ -92,5 +92,8 @@ describe('registry: host readers moved onto the grammar (issue #10)', () => {
     { cmd: 'ngrok config check', decision: 'allow' },
     { cmd: 'ngrok --weird-option config check', decision: 'allow', reason: /either way the command only reads/ },
     { cmd: 'ngrok --weird-option http 3000', decision: 'allow' },
+    { cmd: 'ngrok http --region eu 5432', decision: 'ask', reason: /publishes port 5432/ },
+    { cmd: 'ngrok http --region=eu --url shop.ngrok.app 6379', decision: 'ask', reason: /port 6379/ },
+    { cmd: 'ngrok http --region eu 3000', decision: 'allow' },
   ]);
 });
