@@ -110,12 +110,12 @@ export const kill: ToolSpec = {
 
 /**
  * nftables: `nft [options] COMMAND…`, options only before the command (the rest, in one word or
- * several, is one nftables command line). `flush ruleset` drops every rule.
+ * several, is one nftables command line), long ones abbreviated as getopt_long allows. `flush ruleset`
+ * drops every rule.
  */
 export const nft: ToolSpec = {
   ...host,
   names: ['nft'],
-  abbreviations: false,
   interspersed: false,
   options: [
     valued('-f', '--file'), valued('-I', '--includepath'), valued('-D', '--define'), valued('-d', '--debug'),
