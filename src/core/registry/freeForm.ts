@@ -19,19 +19,21 @@ export interface FreeFormReading {
   valued: ParsedCommand;
 }
 
-/** Several packs read the same invocation's words: parsed once per argument list. */
-const cache = new WeakMap<readonly ArgWord[], FreeFormReading>();
+/**
+ * Several packs read the same invocation's words one after another: the last few readings are kept
+ * (a WeakMap keyed by every argument list costs more in garbage collection than the parse it saves).
+ */
+const recent: { args: readonly ArgWord[]; reading: FreeFormReading }[] = [];
 
 /** Both readings of `args` with no description (the same object twice when no option could take a value). */
 export function freeFormReadings(args: readonly ArgWord[]): FreeFormReading {
-  const cached = cache.get(args);
-  if (cached) return cached;
+  for (const entry of recent) if (entry.args === args) return entry.reading;
   const [usual, valued] = readings(args, FREE_FORM);
-  const found = { usual: usual!, valued: valued ?? usual! };
-  cache.set(args, found);
-  return found;
+  const reading = { usual: usual!, valued: valued ?? usual! };
+  recent.unshift({ args, reading });
+  if (recent.length > 4) recent.pop();
+  return reading;
 }
-
 
 /** An option's value in a free-form reading: glued (`--x=v`) or, in the valued reading, the next word. */
 export function optionValue(option: ParsedOption): string | undefined {
