@@ -79,7 +79,8 @@ const READER_SHAPES: readonly RegExp[] = [/\.startsWith\((['"])--?\1\)/, /\bargs
  * Files that still have such lines, with how many (issue #10): credential and data-flow rules whose
  * readers are not moved yet, the shell layer's word-level scanners, the snapshot planner. A count may
  * only go down; a file not listed has none. Moved and kept at none: rules/verbs.ts, safetyNet.ts,
- * accessGrants.ts, hostDamage.ts, exposure.ts, perimeter/gitLine.ts, perimeterPack.ts, plantedCode.ts.
+ * accessGrants.ts, hostDamage.ts, exposure.ts, envArgs.ts, guardRestore.ts, perimeter/gitLine.ts, perimeterPack.ts,
+ * plantedCode.ts.
  */
 const READER_CEILING: Readonly<Record<string, number>> = {
   'core/credentials/searchPatterns.ts': 3,
@@ -106,10 +107,8 @@ const READER_CEILING: Readonly<Record<string, number>> = {
   'core/rules/deferred/gitPrograms.ts': 1,
   'core/rules/deferred/payload.ts': 1,
   'core/rules/deferred/sedEdit.ts': 1,
-  'core/rules/envArgs.ts': 1,
   'core/rules/frameworks.ts': 4,
   'core/rules/githubAdmin.ts': 1,
-  'core/rules/guardRestore.ts': 1,
   'core/rules/infraChanges.ts': 1,
   'core/rules/inspector.ts': 2,
   'core/rules/kubeChanges.ts': 3,
@@ -152,7 +151,7 @@ const READER_CEILING: Readonly<Record<string, number>> = {
   'core/rules/support/sentOutReach.ts': 4,
   'core/rules/support/toolFileSends.ts': 1,
   'core/rules/support/toolSecretDumps.ts': 2,
-  'core/rules/support/tunnels.ts': 3,
+  'core/rules/support/tunnels.ts': 2,
   'core/rules/wire.ts': 1,
   'core/shell/expand.ts': 4,
   'core/shell/wrappers.ts': 3,
