@@ -13,7 +13,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
-import { MIX } from './classifier.bench.mjs';
+import { facts, MIX, WORKSPACE_FILES as FILES } from './classifier.bench.mjs';
 
 function parseArgs(argv) {
   const o = { rounds: 31 };
@@ -37,27 +37,6 @@ async function bundle(root, tmp, name) {
   const outfile = path.join(tmp, `${name}-classify.mjs`);
   await esbuild.build({ entryPoints: [path.join(root, 'src/core/policy/classify.ts')], outfile, bundle: true, format: 'esm', platform: 'node', mainFields: ['module', 'main'], target: 'node20', logLevel: 'error' });
   return (await import(pathToFileURL(outfile).href)).classify;
-}
-
-const FILES = {
-  'package.json': JSON.stringify({ name: 'shop-web', scripts: { dev: 'vite', build: 'tsc -p . && vite build', test: 'vitest run', lint: 'eslint .', typecheck: 'tsc --noEmit', gen: 'node scripts/gen.js' } }),
-  'scripts/gen.js': "require('fs').writeFileSync('src/generated.ts', 'export const v = 1;\\n');\n",
-  'scripts/run.sh': '#!/bin/sh\nnpm run build\n',
-  'src/index.ts': 'export const x = 1;\n',
-};
-
-function facts(root) {
-  const files = new Map(Object.entries(FILES).map(([rel, text]) => [path.join(root, rel), text]));
-  return {
-    cwd: root,
-    home: '/home/dev',
-    workspaceRoots: [root],
-    envNames: ['PATH', 'HOME', 'NODE_ENV'],
-    envSelectors: {},
-    readFile: (p) => files.get(p),
-    listDir: () => undefined,
-    production: { names: [], hosts: [], resourceIds: [] },
-  };
 }
 
 /** CPU microseconds per command of one pass over the mix (three times over). */
