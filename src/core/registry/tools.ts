@@ -4,8 +4,9 @@ import { az, azcopy } from './tools/az';
 import { docker, dockerCompose } from './tools/docker';
 import { chmod, chown, cp, mkfs, mv, rm, rmdir, shred, truncate, unlink } from './tools/coreutils';
 import { clush, pdsh, salt, tsh } from './tools/fleets';
-import { blkdiscard, crontab, init, sgdisk, iptables, passwd, power, systemctl, ufw } from './tools/hostAdmin';
+import { blkdiscard, crontab, init, kill, nft, sgdisk, iptables, passwd, power, systemctl, ufw } from './tools/hostAdmin';
 import { doctl } from './tools/doctl';
+import { dockerd, jupyter, jupyterServer, ngrok } from './tools/servers';
 import { doppler } from './tools/doppler';
 import { firebase } from './tools/firebase';
 import { fly } from './tools/fly';
@@ -59,6 +60,8 @@ export const TOOLS: readonly ToolSpec[] = [
   rm, rmdir, chmod, chown, mv, cp, shred, truncate, unlink, mkfs, rsync, rimraf, delCli, trash, secureDelete,
   power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk,
   preCommit, lefthook, husky, claudeCli, codexCli, geminiCli,
+  power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk, kill, nft,
+  dockerd, jupyter, jupyterServer, ngrok,
 ];
 
 /**

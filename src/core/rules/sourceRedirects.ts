@@ -30,7 +30,7 @@ function finding(change: SourceChange, how: string, facts: Facts, now = false): 
   };
 }
 
-/** `KEY VALUE` or `KEY=VALUE` after a setter's words. */
+/** `KEY VALUE` or `KEY=VALUE` after a setter's words (a setting's key and value: not an option reader). */
 function keyValue(words: readonly string[]): [string, string] | undefined {
   const [first, second] = words;
   if (first === undefined) return undefined;
@@ -97,7 +97,7 @@ function installSources(inv: Invocation): SourceChange[] {
   if (!spec) return [];
   const parsed = parsedArgs(inv.args, spec);
   const names = INSTALL_SOURCES[inv.name]!;
-  return parsed.options.filter((o) => names.includes(o.name) || o.written.split('=')[0] !== undefined && names.includes(o.written.split('=')[0]!)).flatMap((o) => o.values.map((v): SourceChange => ({ kind: 'source', key: o.name, url: v.replace(/^(sparse|registry)\+/, '') })));
+  return parsed.options.filter((o) => names.includes(o.name)).flatMap((o) => o.values.map((v): SourceChange => ({ kind: 'source', key: o.name, url: v.replace(/^(sparse|registry)\+/, '') })));
 }
 
 /** Source settings given to one command by the environment (`NPM_CONFIG_REGISTRY=… npm ci`, `GOPROXY=… go install`). */

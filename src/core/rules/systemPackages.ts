@@ -27,7 +27,7 @@ function removal(inv: Invocation, ctx: RuleContext): Finding[] {
   const simulate = SIMULATE_OPTIONS[inv.name];
   if (simulate && args.has(...simulate)) return [];
   if (args.has('-h', '--help')) return [];
-  const packages = parsed.operands.map((w) => w.text.replace(/[:=].*$/, '')).filter((p) => p !== '' && !p.startsWith('-') && !(inv.name === 'apk' && p.startsWith('.')));
+  const packages = parsed.operands.map((w) => w.text.replace(/[:=].*$/, '')).filter((p) => p !== '' && !(inv.name === 'apk' && p.startsWith('.')));
   if (packages.length === 0) return [];
   const vital = packages.filter((p) => VITAL.test(p));
   const named = packages.slice(0, 6).join(', ') + (packages.length > 6 ? ` and ${packages.length - 6} more` : '');

@@ -152,6 +152,12 @@ const ROWS: Readonly<Record<string, Row>> = {
   changeset: { words: '@ publish @', option: ['--otp'], value: '123456', decision: 'ask', production: true },
   goreleaser: { words: '@ release @', option: ['-f', '--config'], value: '.goreleaser.yaml', decision: 'ask', production: true },
   'dotnet-script': { words: '@ /tmp/x.csx', option: ['-c', '--configuration'], value: 'Release', decision: 'allow' },
+  kill: { words: '@ -- -1', option: ['-s', '--signal'], value: 'KILL', decision: 'ask' },
+  nft: { words: '@ flush ruleset', option: ['-I', '--includepath'], value: '/etc/nftables', decision: 'ask' },
+  dockerd: { words: '@ -H tcp://0.0.0.0:2375 @', option: ['--data-root', '-g'], value: '/srv/docker', decision: 'ask' },
+  jupyter: { words: "@ lab @ --ip=0.0.0.0 --ServerApp.token='' @", option: ['--port'], value: '8888', decision: 'ask' },
+  'jupyter-notebook': { words: "@ --ip 0.0.0.0 @ --NotebookApp.token= @", option: ['--port'], value: '8888', decision: 'ask' },
+  ngrok: { words: '@ tcp @ 22 @', option: ['--region'], value: 'eu', decision: 'ask' },
 };
 
 /** Every way to write `option value` the tool accepts. */

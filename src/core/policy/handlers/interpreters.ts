@@ -9,7 +9,7 @@ import { commandNode, parsedArgs, toolNamed } from '../../registry/commandModel'
 import { lastOptionWord } from '../../registry/grammar';
 import { isScriptPath, type Exec, type Handler, type Walker } from './context';
 import { packageScript } from './packageManagers';
-import { parseCommand, type GrammarSpec, type OptionSpec } from '../../shell/grammar';
+import { parseCommand, type GrammarSpec, type OptionSpec, type ParsedCommand } from '../../shell/grammar';
 import { PACKAGE_ADDRESS } from '../../shell/wrappers';
 
 /** Languages of interpreters whose code the engine reads; `deno` and `bun` have their own handlers. */
@@ -84,6 +84,13 @@ interface InterpreterArgs {
 /** The operands of a JavaScript runtime's words (`node -r ./hook.js cli.js uninstall`: `cli.js`, `uninstall`), read by node's option grammar. */
 export function runtimeOperands(args: readonly ArgWord[]): ArgWord[] {
   return parseCommand(args, INTERPRETER_SPECS.javascript!.grammar).operands;
+}
+
+/** An interpreter's words read by its language's option grammar (`python3 -B -m pytest`, `node --test`); undefined for a program that is not one. */
+export function interpreterReading(name: string, args: readonly ArgWord[]): ParsedCommand | undefined {
+  const language = interpreterLanguage(name);
+  const spec = language ? INTERPRETER_SPECS[language] : undefined;
+  return spec ? parseCommand(args, spec.grammar) : undefined;
 }
 
 /** What an interpreter's words ask it to run: code, a module, a file, or its stdin. */
