@@ -62,6 +62,8 @@ export const METADATA_ONLY: ReadonlySet<string> = new Set([
   'command', 'hash', 'cd', 'pushd', 'popd', 'true', 'false', ':', 'sleep', 'lsof', 'fuser', 'inotifywait', 'watchman', 'entr', 'chokidar',
   'dotenv-linter', 'sops', 'age', 'gpg', 'git-crypt', 'direnv', 'locate', 'find', 'fd', 'fdfind', 'xattr', 'setfattr', 'getfattr',
   'sync', 'fsync', 'flock', 'install', 'ln', 'link', 'cp', 'rsync', 'scp', 'tar', 'zip', 'ssh-add', 'ssh-keygen', 'ssh', 'open', 'xdg-open',
+  'identify', 'pdfinfo', 'mediainfo', 'ffprobe', 'exiftool', 'whereis', 'whatis', 'pwd', 'id', 'whoami', 'date', 'ps', 'pgrep', 'uname',
+  'hostname', 'nproc', 'free', 'uptime', 'wait', 'jobs', 'shopt', 'git-status', 'sha256', 'xmllint-check', 'env-check',
 ]);
 
 /** The operands a whole-file reader reads: its files after the leading operands, or its `key=FILE` values. */

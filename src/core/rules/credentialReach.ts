@@ -56,6 +56,11 @@ function unknownProgram(name: string): boolean {
   );
 }
 
+/** A read-only program (`gron`, `column`) that no reader rule describes and that is not known to look only at names, sizes or modes. */
+function knownReaderOfOperands(name: string): boolean {
+  return READ_ONLY_COMMANDS.has(name) && !METADATA_ONLY.has(name) && !isCredentialReader(name) && !Object.hasOwn(WHOLE_FILE_READERS, name);
+}
+
 /**
  * Plain operands and `--opt=VALUE` values of a program the guard does not know; `options` are the words
  * that follow an option or are glued to one. An environment file given to an option (`foreman start -e
@@ -211,13 +216,15 @@ function checkWholeFileReads(inv: Invocation, ctx: RuleContext): Finding[] {
   } else if ((name === 'curl' || name === 'wget') && inv.args.some((a) => /^['"]?file:\/\//i.test(a.raw))) {
     const files = inv.args.filter((a) => /^file:\/\//i.test(a.text)).map((a) => ({ ...a, text: decodeURIComponent(a.text.replace(/^file:\/\/(localhost)?/i, '')), raw: a.raw }));
     report(files, 'prints', `${name} file://`);
-  } else if (unknownProgram(name)) {
+  } else if (unknownProgram(name) || knownReaderOfOperands(name)) {
+    // A file operand is there to be read: only programs known to look at names, sizes or modes are spared.
     const before = out.length;
     const { operands, options } = unknownOperands(inv.args);
     for (const w of operands) report([w], 'is given', name, (info) => !(info.kind === 'dotenv' && options.has(w)));
+    const why = unknownProgram(name) ? 'the guard does not know this program' : `${name} is not known to only list or stat its files`;
     for (let i = before; i < out.length; i++) {
       const f = out[i] as Finding;
-      out[i] = { ...f, reason: f.reason.replace(/\.$/, '; the guard does not know this program, and a program given a file reads it.') };
+      out[i] = { ...f, reason: f.reason.replace(/\.$/, `; ${why}, and a program given a file reads it.`) };
     }
   }
   // `xargs -a FILE cmd`: xargs reads FILE whole and hands its lines to cmd as arguments.

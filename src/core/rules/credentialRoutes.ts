@@ -3,7 +3,7 @@ import { matchCredentialPath } from '../credentials/credentialPaths';
 import { resolvePath } from '../paths';
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { isCredentialReader } from './credentials';
-import { infoFor, pathsOfWord } from './support/credentialPaths';
+import { credentialTarget, infoFor, pathsOfWord } from './support/credentialPaths';
 import { dump, dumpTarget, isSecretVariableName } from './support/huntCommon';
 import { cloudOfHost } from './support/metadataEndpoints';
 import { checkSnippetCredentialReads } from './support/snippetCredentialReads';
@@ -224,7 +224,7 @@ function checkRename(inv: Invocation, ctx: RuleContext): Finding[] {
         risk: 'credential-read',
         severity: 'ask',
         reason: `${inv.name} ${spec.verb} ${info.path}, which holds ${info.label}, to ${destination.text}, a name the guard does not know as a credential file.`,
-        targets: [{ kind: 'credential', name: info.path, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'a file on this machine' }],
+        targets: [credentialTarget(info)],
       }];
     }
   }

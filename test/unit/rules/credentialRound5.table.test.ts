@@ -1,0 +1,148 @@
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { classify } from '../../../src/core/policy/classify';
+import type { Facts } from '../../../src/core/policy/types';
+import { lazyCredentialFacts } from '../../../src/node/credentials/credentialFacts';
+import { gatherFacts } from '../../../src/node/facts';
+import { fake, randomChars } from '../credentials/fakeSecrets';
+
+/**
+ * The fifth red-team round of the credential hunt (issue #12): other shells' syntax, readers of
+ * structured data, credentials copied into an image build, the repository pushed to a new host,
+ * PowerShell uploads, the environment a credential file is in, and listings of credential file
+ * names. One table per family, each asking row beside look-alikes that stay allowed, in a real
+ * folder tree (a git repository with an origin) whose secrets are made at run time.
+ */
+describe('credential hunt, round 5: table per family', () => {
+  let root: string;
+  let home: string;
+  let app: string;
+  let clean: string;
+  const secrets: string[] = [];
+
+  const write = (base: string, rel: string, text: string): void => {
+    fs.mkdirSync(path.dirname(path.join(base, rel)), { recursive: true });
+    fs.writeFileSync(path.join(base, rel), text);
+  };
+
+  before(() => {
+    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'bs-hunt5-')));
+    home = path.join(root, 'home');
+    app = path.join(root, 'app');
+    clean = path.join(root, 'clean');
+    const s = {
+      aws: randomChars(40),
+      npm: 'np' + 'm_' + randomChars(36),
+      github: fake.githubToken(),
+      stripe: fake.stripeKey(),
+      railway: fake.uuid(),
+      db: fake.password(),
+      django: randomChars(50),
+      keyBase: crypto.randomBytes(64).toString('hex'),
+      master: crypto.randomBytes(16).toString('hex'),
+    };
+    secrets.push(...Object.values(s));
+    write(home, '.aws/credentials', `[default]\naws_secret_access_key = ${s.aws}\n`);
+    write(home, '.npmrc', `//registry.npmjs.org/:_authToken=${s.npm}\n`);
+    write(home, '.ssh/id_ed25519', fake.privateKeyBlock());
+    write(home, '.ssh/id_ed25519.pub', 'ssh-ed25519 AAAA dev@laptop\n');
+    write(app, '.gitignore', '.env\n.env.*\n!.env.example\nconfig/master.key\n');
+    write(app, '.env', `NODE_ENV=development\nPORT=3000\nSTRIPE_SECRET_KEY=${s.stripe}\n`);
+    write(app, '.env.local', `RAILWAY_TOKEN=${s.railway}\n`);
+    write(app, '.env.production', `DATABASE_URL=${fake.postgresUrl(s.db)}\n`);
+    write(app, '.env.example', 'STRIPE_SECRET_KEY=\n');
+    write(app, 'legacy/config_backup.json', JSON.stringify({ railway: { token: s.railway } }, null, 2));
+    write(app, 'config/secrets.yml', `production:\n  secret_key_base: ${s.keyBase}\n`);
+    write(app, 'config/master.key', s.master + '\n');
+    write(app, 'server/settings.py', `DEBUG = False\nSECRET_KEY = '${s.django}'\nSTRIPE_API_KEY = '${s.stripe}'\nALLOWED_HOSTS = ['shop.acme.com']\n`);
+    write(app, 'server/settings.py.bak', `DATABASES = {"default": {"PASSWORD": "${s.db}"}}\n`);
+    write(app, 'server/db.js', `module.exports = { url: process.env.DATABASE_URL || '${fake.postgresUrl(s.db)}' };\n`);
+    write(app, 'web/config.js', `module.exports = {\n  apiBase: 'https://api.acme.com',\n  githubToken: '${s.github}',\n};\n`);
+    write(app, 'k8s/deployment.yaml', 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  replicas: 2\n');
+    write(app, 'package.json', '{"name": "shop", "scripts": {"test": "vitest"}}\n');
+    write(app, 'src/App.tsx', "import { useState } from 'react';\n// TODO: cart\n");
+    write(app, 'src/api.ts', 'export const fetchUser = (token: string) => token;\n');
+    write(app, 'Dockerfile', 'FROM node:22\nCOPY package.json /app/\nRUN --mount=type=secret,id=npm,target=/root/.npmrc npm ci\n');
+    write(app, 'Dockerfile.leaky', 'FROM alpine\nCOPY .env.production /app/.env\n');
+    const git = (...args: string[]): void => {
+      execFileSync('git', args, { cwd: app, stdio: 'ignore', env: { ...process.env, HOME: home, GIT_CONFIG_NOSYSTEM: '1' } });
+    };
+    git('init', '-q', '-b', 'main');
+    git('remote', 'add', 'origin', 'https://github.com/acme/shop.git');
+    write(clean, 'README.md', '# widget\n\nPass a token to createClient.\n');
+    write(clean, 'src/client.ts', '// TODO: refresh the token\nexport const token = 1;\n');
+    fs.mkdirSync(path.join(clean, '.git'));
+  });
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  function factsIn(dir: string): Facts {
+    const credentials = lazyCredentialFacts({ workspaceRoots: [dir], home, cacheDir: path.join(root, 'no-guard'), secretlint: false, persist: false });
+    return gatherFacts({ cwd: dir, env: { HOME: home, PATH: '/usr/bin:/bin' }, home, workspaceRoots: [dir], credentials });
+  }
+
+  interface Row {
+    cmd: string;
+    in?: 'app' | 'clean';
+    /** A word the reason must contain (the file, variable or store it names). */
+    names?: string;
+    /** The verdict's production mark, when the row says it. */
+    production?: boolean;
+  }
+
+
+  const families: Record<string, { ask: Row[]; allow: Row[] }> = {
+    'readers of structured data and dumpers given a credential file': {
+      ask: [
+        { cmd: 'gron legacy/config_backup.json', names: 'legacy/config_backup.json', production: true },
+        { cmd: 'gron --no-sort ~/.aws/credentials', names: '.aws/credentials' },
+        { cmd: 'column -t -s= .env.production', names: '.env.production', production: true },
+        { cmd: 'tr -d x < .env', names: '.env' },
+        { cmd: 'whatis -w x; gron -s ~/.aws/credentials', names: '.aws/credentials' },
+      ],
+      allow: [
+        { cmd: 'gron package.json' },
+        { cmd: 'column -t package.json' },
+        { cmd: 'identify .env.production' },
+        { cmd: 'exiftool legacy/config_backup.json' },
+      ],
+    },
+    'the environment a credential file is in': {
+      ask: [
+        { cmd: `node -p 'require("./legacy/config_backup").railway.token'`, names: 'Railway token', production: true },
+        { cmd: 'cat legacy/config_backup.json', names: 'Railway token', production: true },
+        { cmd: 'cat .env.production', names: '.env.production', production: true },
+        { cmd: 'cat .env', names: '.env', production: false },
+        { cmd: 'cat ~/.aws/credentials', names: '.aws/credentials', production: false },
+        { cmd: 'cat .env.local', names: '.env.local', production: false },
+      ],
+      allow: [{ cmd: 'cat .env.example' }],
+    },
+  };
+
+  for (const [family, rows] of Object.entries(families)) {
+    describe(family, () => {
+      for (const row of rows.ask) {
+        it(`asks: ${row.cmd}`, () => {
+          const facts = factsIn(row.in === 'clean' ? clean : app);
+          const v = classify(row.cmd, facts, { lockdown: false });
+          const shown = v.reasons.join(' | ');
+          assert.ok(v.decision === 'ask' || v.decision === 'deny', `${v.decision}: ${shown}`);
+          if (row.names) assert.ok(shown.includes(row.names), `reason should name ${row.names}: ${shown}`);
+          if (row.production !== undefined) assert.equal(v.production, row.production, `production: ${JSON.stringify(v.targets)}`);
+          for (const s of secrets) assert.ok(!JSON.stringify(v).includes(s.trim().slice(0, 24)), 'never a value');
+          assert.equal(classify(row.cmd, facts, { lockdown: true }).decision, 'deny', 'lockdown denies');
+        });
+      }
+      for (const row of rows.allow) {
+        it(`allows: ${row.cmd}${row.in ? ` (in ${row.in})` : ''}`, () => {
+          const v = classify(row.cmd, factsIn(row.in === 'clean' ? clean : app), { lockdown: false });
+          assert.equal(v.decision, 'allow', v.reasons.join(' | '));
+        });
+      }
+    });
+  }
+});
