@@ -29,6 +29,7 @@ import { checkEnvironmentPrints, checkSnippetEnvironment } from './support/envir
 import { checkCredentialMoves } from './support/credentialMoves';
 import { checkUnignoredStaging } from './support/unignoredStaging';
 import { checkLinkedFolderReads } from './support/linkedFolders';
+import { checkForeignShellText } from './support/foreignShells';
 
 /**
  * Where a credential reaches the screen or leaves the machine without a named reader of a known
@@ -564,6 +565,7 @@ export const credentialReachPack: RulePack = {
       ...checkMountedSecrets(inv, ctx),
       ...checkConsoleSecrets(inv, ctx),
       ...checkCredentialMoves(inv, ctx),
+      ...checkForeignShellText(inv, ctx),
     ];
   },
   checkSnippet(snippet, ctx) {
