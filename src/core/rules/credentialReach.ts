@@ -30,6 +30,7 @@ import { checkCredentialMoves } from './support/credentialMoves';
 import { checkUnignoredStaging } from './support/unignoredStaging';
 import { checkLinkedFolderReads } from './support/linkedFolders';
 import { checkForeignShellText } from './support/foreignShells';
+import { checkBundlesSent, checkRemoteRedirects } from './support/gitRemoteRedirects';
 
 /**
  * Where a credential reaches the screen or leaves the machine without a named reader of a known
@@ -566,12 +567,13 @@ export const credentialReachPack: RulePack = {
       ...checkConsoleSecrets(inv, ctx),
       ...checkCredentialMoves(inv, ctx),
       ...checkForeignShellText(inv, ctx),
+      ...checkRemoteRedirects(inv, ctx, historyOf(ctx)),
     ];
   },
   checkSnippet(snippet, ctx) {
     return [...checkSnippetEnvironment(snippet, ctx), ...checkPythonImports(snippet, ctx), ...checkComputedReads(snippet, ctx)];
   },
   checkAnalysis(analysis, ctx) {
-    return [...checkCopiesRead(analysis, ctx), ...checkPushesToAddedRemotes(analysis, ctx, historyOf(ctx)), ...checkRestoredReads(analysis, ctx), ...checkTracedSources(analysis, ctx), ...checkUnignoredStaging(analysis, ctx), ...checkLinkedFolderReads(analysis, ctx)];
+    return [...checkCopiesRead(analysis, ctx), ...checkPushesToAddedRemotes(analysis, ctx, historyOf(ctx)), ...checkBundlesSent(analysis, ctx, historyOf(ctx)), ...checkRestoredReads(analysis, ctx), ...checkTracedSources(analysis, ctx), ...checkUnignoredStaging(analysis, ctx), ...checkLinkedFolderReads(analysis, ctx)];
   },
 };
