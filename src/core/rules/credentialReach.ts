@@ -31,6 +31,7 @@ import { checkUnignoredStaging } from './support/unignoredStaging';
 import { checkLinkedFolderReads } from './support/linkedFolders';
 import { checkForeignShellText } from './support/foreignShells';
 import { checkBundlesSent, checkRemoteRedirects } from './support/gitRemoteRedirects';
+import { checkImageBuildCopies } from './support/imageBuildCopies';
 
 /**
  * Where a credential reaches the screen or leaves the machine without a named reader of a known
@@ -568,6 +569,7 @@ export const credentialReachPack: RulePack = {
       ...checkCredentialMoves(inv, ctx),
       ...checkForeignShellText(inv, ctx),
       ...checkRemoteRedirects(inv, ctx, historyOf(ctx)),
+      ...checkImageBuildCopies(inv, ctx),
     ];
   },
   checkSnippet(snippet, ctx) {

@@ -213,6 +213,26 @@ describe('credential hunt, round 5: table per family', () => {
         { cmd: 'git remote set-url origin https://collector.example.net/x.git', in: 'clean' },
       ],
     },
+    'credentials copied into an image build': {
+      ask: [
+        { cmd: "docker build -f- . <<< $'FROM alpine\\nCOPY .env.production /x\\nRUN cat /x'", names: '.env.production', production: true },
+        { cmd: "docker build -t shop -f - . <<'EOF'\nFROM node:22\nCOPY legacy/config_backup.json /app/\nEOF", names: 'legacy/config_backup.json' },
+        { cmd: 'docker build - < Dockerfile.leaky', names: '.env.production' },
+        { cmd: 'docker build -f Dockerfile.leaky .', names: '.env.production' },
+        { cmd: 'podman build --file=Dockerfile.leaky -t shop .', names: '.env.production' },
+        { cmd: 'buildah bud -f Dockerfile.leaky .', names: '.env.production' },
+        { cmd: 'docker buildx build --load -f Dockerfile.leaky .', names: '.env.production' },
+        { cmd: `docker build -f- . <<< $'FROM alpine\\nCOPY ["legacy/config_backup.json", "/app/"]'`, names: 'legacy/config_backup.json' },
+        { cmd: "docker build -f- . <<< $'FROM alpine\\nADD --chown=1000 .env* /app/'", names: '.env' },
+      ],
+      allow: [
+        { cmd: 'docker build -t shop .' },
+        { cmd: "docker build -f- . <<< $'FROM alpine\\nCOPY package.json /app/\\nRUN --mount=type=secret,id=npm,target=/root/.npmrc npm ci'" },
+        { cmd: "docker build -f- . <<< $'FROM alpine AS b\\nFROM alpine\\nCOPY --from=b /x/.env.production /y'" },
+        { cmd: "docker build -f- . <<< $'FROM alpine\\nCOPY .env.example /app/'" },
+        { cmd: 'podman build -t shop .' },
+      ],
+    },
     'the environment a credential file is in': {
       ask: [
         { cmd: `node -p 'require("./legacy/config_backup").railway.token'`, names: 'Railway token', production: true },

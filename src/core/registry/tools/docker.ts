@@ -57,8 +57,22 @@ const COPY: CommandSpec = { effect: 'mutate', options: [flag('-a', '--archive'),
 
 const PRUNE = [flag('-a', '--all'), flag('-f', '--force'), valued('--filter')];
 
+/** `docker build`, `docker buildx build`, `podman build`, `buildah bud`: the Dockerfile (`-f`, `-` for standard input) and the context operand. */
+const BUILD: CommandSpec = {
+  effect: 'mutate',
+  options: [
+    valued('-f', '--file'), valued('-t', '--tag'), valued('--build-arg'), valued('--secret'), valued('--ssh'), valued('--target'), valued('--platform'),
+    valued('--label'), valued('--cache-from'), valued('--cache-to'), valued('-o', '--output'), valued('--network'), valued('--progress'), valued('--iidfile'),
+    valued('--metadata-file'), valued('--add-host'), valued('--build-context'), valued('--shm-size'), valued('--ulimit'), valued('--cgroup-parent'),
+    valued('-m', '--memory'), valued('--memory-swap'), valued('--isolation'), valued('--allow'), valued('--annotation'), valued('--attest'), valued('--builder'),
+    valued('--call'), valued('--no-cache-filter'), valued('--cpu-shares'), valued('--cpuset-cpus'), valued('--sbom'), valued('--provenance'), valued('--format'),
+    valued('--layers'), valued('--jobs'), valued('--authfile'), valued('--creds'), valued('--arch'), valued('--os'), valued('--volume', '-v'), valued('--env'),
+    flag('-q', '--quiet'), flag('--no-cache'), flag('--pull'), flag('--push'), flag('--load'), flag('--rm'), flag('--force-rm'), flag('--squash'), flag('--check'),
+  ],
+};
+
 export const docker: ToolSpec = {
-  names: ['docker', 'podman', 'nerdctl'],
+  names: ['docker', 'podman', 'nerdctl', 'buildah'],
   family: 'containers',
   locality: 'either',
   provider: 'docker',
@@ -80,6 +94,10 @@ export const docker: ToolSpec = {
     },
     system: { commands: { prune: { effect: 'delete', options: [...PRUNE, flag('--volumes')] }, reset: { effect: 'delete', options: [flag('-f', '--force')] }, 'df|info': { effect: 'read' } } },
     run,
+    'build|bud': BUILD,
+    buildx: { commands: { 'build|b': BUILD } },
+    image: { commands: { build: BUILD } },
+    builder: { commands: { build: BUILD } },
     container: { commands: { exec, run, cp: COPY, 'rm|remove': remove, prune: { effect: 'delete', options: PRUNE }, 'ls|inspect|logs': { effect: 'read' } } },
     rm: remove,
     // `cp SRC BOX:PATH` writes into the container over what is there; `cp BOX:PATH DEST` downloads.
