@@ -233,6 +233,27 @@ describe('credential hunt, round 5: table per family', () => {
         { cmd: 'podman build -t shop .' },
       ],
     },
+    'credential file names listed (names only) beside the searches that read them': {
+      ask: [
+        { cmd: 'find . -name "*.env*" -exec cat {} +', names: '.env' },
+        { cmd: 'find . -name "*.env*" | xargs cat', names: '.env' },
+        { cmd: "find . -name '.env*' -print0 | xargs -0 grep -h KEY", names: '.env' },
+        { cmd: "fd -H -t f '^\\.env' -x cat" },
+        { cmd: "find ~ -name '.env*'", names: '.env*' },
+        { cmd: "find / -name '.env*'", names: '.env*' },
+        { cmd: "find .. -name '.env*'", names: '.env*' },
+        { cmd: "find . -name '*.pem'", names: '*.pem' },
+        { cmd: "find . -iname 'id_*'", names: 'id_*' },
+        { cmd: 'locate .env', names: '.env' },
+      ],
+      allow: [
+        { cmd: 'find . -name "*.env*" -not -path "./node_modules/*"' },
+        { cmd: "find . -maxdepth 2 -name '.env.*' -type f" },
+        { cmd: "find src config -name '.env*'" },
+        { cmd: "fd -H -g '.env*'" },
+        { cmd: "find . -name '*.ts'" },
+      ],
+    },
     'the environment a credential file is in': {
       ask: [
         { cmd: `node -p 'require("./legacy/config_backup").railway.token'`, names: 'Railway token', production: true },
