@@ -1,7 +1,7 @@
 import { dirname } from '../../paths';
 import { hostOf } from '../../policy/production';
 import type { Analysis, Facts, Finding, Invocation, RuleContext } from '../../policy/types';
-import { optionsMatching } from '../../registry/grammar';
+import { optionValues, optionsMatching } from '../../registry/grammar';
 import { parsedArgs } from '../../registry/commandModel';
 import { git } from '../../registry/tools/git';
 import { gitStart } from './gitGlobals';
@@ -78,8 +78,12 @@ function redirectsOf(inv: Invocation, ctx: RuleContext): { what: string; address
     const address = operands.find(isAddress);
     if (address) out.push({ what: `git remote set-url ${operands[0] ?? ''}`, address });
   }
+  if (sub === 'push') {
+    // `git push --repo=URL`: the address given as an option rather than an operand.
+    for (const address of optionValues(parsed, git, ['--repo']).filter(isAddress)) out.push({ what: 'git push --repo', address });
+  }
   if (sub === 'config') {
-    const [first, ...more] = rest;
+    const [first, ...more] = parsed.operands.map((w) => w.text);
     const [key, value] = first === 'set' ? more : [first, more[0]];
     const target = key !== undefined && value !== undefined ? redirectTarget(key, value) : undefined;
     if (target && key) out.push({ what: `git config ${key}`, address: target });
