@@ -30,7 +30,7 @@ import { checkCredentialMoves } from './support/credentialMoves';
 import { checkUnignoredStaging } from './support/unignoredStaging';
 import { checkLinkedFolderReads } from './support/linkedFolders';
 import { checkForeignShellText } from './support/foreignShells';
-import { checkBundlesSent, checkRemoteRedirects } from './support/gitRemoteRedirects';
+import { checkBundlesSent, checkNewRepositoryPush, checkRemoteRedirects } from './support/gitRemoteRedirects';
 import { checkImageBuildCopies } from './support/imageBuildCopies';
 
 /**
@@ -569,6 +569,7 @@ export const credentialReachPack: RulePack = {
       ...checkCredentialMoves(inv, ctx),
       ...checkForeignShellText(inv, ctx),
       ...checkRemoteRedirects(inv, ctx, historyOf(ctx)),
+      ...checkNewRepositoryPush(inv, ctx, historyOf(ctx)),
       ...checkImageBuildCopies(inv, ctx),
     ];
   },

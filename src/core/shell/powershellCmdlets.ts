@@ -237,7 +237,10 @@ function webRequest(b: Bound): PowershellCommand {
   const method = b.values.get('method')?.[0] ?? b.values.get('custommethod')?.[0];
   if (method) args.push(flag('-X'), method);
   for (const file of b.values.get('infile') ?? []) args.push(flag('--data-binary'), word(`@${file.text}`, file));
-  for (const body of b.values.get('body') ?? []) if (!/^\$?\(/.test(body.raw)) args.push(flag('--data-binary'), body);
+  // `$env:NAME` in a body or header is the shell's `$NAME`: the curl rules judge a secret variable sent out.
+  const posixVariables = (w: ArgWord): ArgWord => ({ ...w, text: w.raw.replace(/\$\{?env:([A-Za-z_]\w*)\}?/gi, '$$$1').replace(/^"(.*)"$/s, '$1'), raw: w.raw.replace(/\$\{?env:([A-Za-z_]\w*)\}?/gi, '$$$1') });
+  for (const body of b.values.get('body') ?? []) if (!/^\$?\(/.test(body.raw)) args.push(flag('--data-binary'), body.dynamic ? posixVariables(body) : body);
+  for (const headers of b.values.get('headers') ?? []) if (/\$\{?env:/i.test(headers.raw)) args.push(flag('-H'), posixVariables(headers));
   for (const form of b.values.get('form') ?? []) {
     for (const m of form.raw.matchAll(/([\w-]+)\s*=\s*(?:\(\s*)?(?:get-item|gi|get-childitem|gci|dir)\s+(?:-(?:literal)?path\s+)?(['"]?)([^'";})\s]+)\2/gi)) {
       args.push(flag('-F'), word(`${m[1] ?? 'file'}=@${m[3] ?? ''}`));

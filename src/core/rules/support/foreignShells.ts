@@ -1,4 +1,4 @@
-import type { ArgWord, Finding, Invocation, RuleContext } from '../../policy/types';
+import type { ArgWord, CredentialFileInfo, Finding, Invocation, RuleContext } from '../../policy/types';
 import { credentialFilesNamedIn } from '../credentialHunt';
 import { readFinding } from '../credentials';
 import { dump, dumpTarget, isSecretVariableName } from './huntCommon';
@@ -25,9 +25,51 @@ const WHOLE_ENV = /\$env\b(?![.:]\w)|\$\{\s*\.\.\.\s*\}/;
 /** fish's `set` with options only (`set -x`, `set --show`, `set -gx`) lists variables with their values. */
 const FISH_SET_LISTING = /(^|[;\n&|(]\s*)set((\s+-[-\w]+)*)\s*($|[;\n&|)])/;
 
+/**
+ * Credential files a text names in pieces: `[$env.HOME .aws credentials] | path join`, `path:join $E:HOME
+ * .aws credentials`, `Join-Path $HOME .aws/credentials`: two or three neighbouring words joined with `/`
+ * (after `~` when the first is not the home folder) are tried as one path.
+ */
+function joinedNames(text: string, cwd: string, facts: RuleContext['facts']): CredentialFileInfo[] {
+  const words = [...text.matchAll(/[^\s'"`;|&(){}\[\],=<>]+/g)].map((m) => m[0]).filter((w) => !w.startsWith('-') && !w.startsWith('$')).slice(0, 400);
+  const out: CredentialFileInfo[] = [];
+  for (let i = 0; i < words.length - 1 && out.length < 8; i++) {
+    for (const n of [2, 3]) {
+      const parts = words.slice(i, i + n);
+      if (parts.length < n || !parts.slice(1).some((p) => /^\.[\w-]/.test(p) || /^(credentials|config\.json|id_\w+|hosts\.yml)$/.test(p))) continue;
+      const joined = parts[0] === '~' ? parts.join('/') : `~/${parts.join('/')}`;
+      for (const info of credentialFilesNamedIn(joined, cwd, facts)) if (!out.some((x) => x.path === info.path)) out.push(info);
+    }
+  }
+  return out;
+}
+
+/** PowerShell statements the cmdlet layer reads as POSIX commands, or that only look at an item: their mentions are judged there. */
+const POWERSHELL_MODELLED = /^(get-content|gc|cat|type|set-content|sc|add-content|ac|out-file|clear-content|clc|copy-item|cpi|cp|copy|move-item|mi|mv|move|rename-item|rni|ren|remove-item|ri|rm|rmdir|rd|del|erase|new-item|ni|invoke-webrequest|iwr|invoke-restmethod|irm|start-bitstransfer|test-path|get-item|gi|get-childitem|gci|dir|ls|get-filehash|get-acl|set-acl|resolve-path|rvpa|split-path|get-itemproperty|gp|invoke-expression|iex|icacls|attrib|git|curl|curl\.exe|scp|ssh)$/i;
+
+/** The statements of PowerShell text whose command the cmdlet layer does not model (.NET calls, other cmdlets). */
+function unmodelledPowershell(text: string): string[] {
+  // What a parenthesised expression computes (`Get-Content (Join-Path $HOME .aws/credentials)`) is a statement of its own.
+  const inner = [...text.matchAll(/\(([^()]*)\)/g)].map((m) => m[1] ?? '').slice(0, 64);
+  return [text, ...inner]
+    .join('\n')
+    .split(/[;\n|]|&&|\|\|/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '' && !POWERSHELL_MODELLED.test(s.split(/\s+/)[0] ?? ''));
+}
+
 function shellText(inv: Invocation): string[] {
   const out: string[] = [];
   const args = inv.args;
+  if (inv.name === 'pwsh' || inv.name === 'powershell') {
+    // `-Command TEXT…` (any prefix of at least three letters, or `-c`): the rest of the line is the text.
+    const at = args.findIndex((a) => {
+      const option = a.text.toLowerCase().replace(/^[-/]+/, '');
+      return /^[-/]/.test(a.text) && (option === 'c' || (option.length >= 3 && 'command'.startsWith(option)));
+    });
+    if (at >= 0) out.push(args.slice(at + 1).map((a) => a.text).join(' '));
+    return out;
+  }
   for (let i = 0; i < args.length; i++) {
     const t = (args[i] as ArgWord).text;
     if (t === '--commands' || t === '--command' || (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(t) && !t.startsWith('--'))) {
@@ -46,19 +88,24 @@ function shellText(inv: Invocation): string[] {
 
 export function checkForeignShellText(inv: Invocation, ctx: RuleContext): Finding[] {
   const name = inv.name;
-  if (!FOREIGN_SHELLS.has(name) && name !== 'zsh') return [];
+  const powershell = name === 'pwsh' || name === 'powershell';
+  if (!FOREIGN_SHELLS.has(name) && name !== 'zsh' && !powershell) return [];
   const facts = ctx.facts;
   const out: Finding[] = [];
   for (const text of shellText(inv).slice(0, 4)) {
     if (name === 'zsh' && !ZSH_ONLY.test(text)) continue;
-    const plain = text
+    const source = powershell ? unmodelledPowershell(text).join('\n') : text;
+    if (source === '') continue;
+    const plain = source
       .slice(0, 20_000)
       .replace(HOME_SPELLINGS, '~')
       .replace(/\$"/g, '"')
       .replace(/\$\{?\w+\[/g, ' ')
       .replace(/[[\]]/g, ' ');
-    const how = `${name} text (a language the guard reads only in part)`;
-    for (const info of credentialFilesNamedIn(plain, inv.cwd || facts.cwd, facts)) out.push(readFinding('names', info, how));
+    const how = powershell ? `${name} text (.NET calls and cmdlets the guard does not model)` : `${name} text (a language the guard reads only in part)`;
+    const named = credentialFilesNamedIn(plain, inv.cwd || facts.cwd, facts);
+    for (const info of [...named, ...joinedNames(plain, inv.cwd || facts.cwd, facts).filter((j) => !named.some((n) => n.path === j.path))]) out.push(readFinding('names', info, how));
+    if (powershell) continue;
     for (const m of text.matchAll(NAMED_VARIABLE)) {
       const variable = m[1] ?? m[2] ?? '';
       if (isSecretVariableName(variable)) out.push(dump('dump', `${how} reads the secret variable $${variable}.`, dumpTarget(`$${variable}`, ctx)));

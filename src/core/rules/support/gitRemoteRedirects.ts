@@ -3,6 +3,7 @@ import { hostOf } from '../../policy/production';
 import type { Analysis, Facts, Finding, Invocation, RuleContext } from '../../policy/types';
 import { optionValues, optionsMatching } from '../../registry/grammar';
 import { parsedArgs } from '../../registry/commandModel';
+import { gh } from '../../registry/tools/gh';
 import { git } from '../../registry/tools/git';
 import { gitStart } from './gitGlobals';
 import { pushedHistory, sentOut, type HistoryReader } from './gitSecretRoads';
@@ -14,23 +15,27 @@ import { pushedHistory, sentOut, type HistoryReader } from './gitSecretRoads';
  * curl -T f …`). After such a change the next `git push` looks routine while it sends the history
  * somewhere else, so the change itself is judged as the push it prepares.
  *
- * Foreign: an address whose host none of the repository's configured remotes use (their `url`,
- * `pushurl` and `insteadOf` values in `.git/config`). Moving origin from https to ssh on the same
- * host, or adding a fork on the same host, stays routine; pointing pushes at a new host asks when the
- * history that would be pushed holds credential files (and only then: a repository without them has
- * nothing this guard protects in a push).
+ * Foreign: a repository (host and path) none of the repository's configured remotes name (their
+ * `url`, `pushurl` and `insteadOf` values in `.git/config`); for `url.BASE.insteadOf PREFIX`, a BASE
+ * that is another repository or host than PREFIX. Moving origin from https to ssh (the same host and
+ * path) stays routine, and so does `git push` to origin; pointing pushes at another repository (a new
+ * host, or another account on the same host) asks when the history that would be pushed holds
+ * credential files (and only then: a repository without them has nothing this guard protects in a
+ * push). Adding a remote is not a redirect; pushing to it in the same line is (`gitSecretRoads.ts`).
+ * `git send-pack URL`, `gh repo create --push` (a new repository) and the history exported into a file
+ * or a pipe and sent from the same line (`git bundle create`, `git fast-export`) are pushes too.
  */
 
-/** Hosts of the remotes the repository holding `cwd` has configured, read from its `.git/config`. */
-export function configuredRemoteHosts(cwd: string, facts: Facts): Set<string> {
+/** The repositories (host and path) the remotes of the repository holding `cwd` name, read from its `.git/config`. */
+export function configuredRemotes(cwd: string, facts: Facts): Set<string> {
   const hosts = new Set<string>();
   let dir = cwd;
   for (let i = 0; i < 32; i++) {
     const text = facts.readFile(`${dir}/.git/config`);
     if (text !== undefined) {
       for (const m of text.matchAll(/^\s*(?:url|pushurl|insteadof|pushinsteadof)\s*=\s*(.+?)\s*$/gim)) {
-        const host = remoteHost(m[1] ?? '');
-        if (host) hosts.add(host);
+        const id = repositoryOf(m[1] ?? '');
+        if (id) hosts.add(id);
       }
       break;
     }
@@ -49,26 +54,50 @@ function remoteHost(address: string): string | undefined {
   return host === '' ? undefined : host;
 }
 
+/**
+ * A repository's identity in an address: its host and path, lower-cased, without scheme, user, port,
+ * `.git` or a trailing slash. `https://github.com/acme/shop.git` and `git@github.com:acme/shop` are
+ * the same repository; `github.com/attacker/shop` is another one on the same host.
+ */
+function repositoryOf(address: string): string | undefined {
+  const a = address.trim().replace(/^"(.*)"$/, '$1');
+  const host = remoteHost(a);
+  if (host === undefined) return undefined;
+  const scp = /^[\w.-]+@[\w.-]+:(.*)$/.exec(a);
+  const path = scp ? (scp[1] ?? '') : a.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+  return `${host}/${path.replace(/^\/+/, '').replace(/\/+$/, '').replace(/\.git$/i, '')}`.toLowerCase();
+}
+
 const isAddress = (word: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(word) || /^[\w.-]+@[\w.-]+:/.test(word);
 
 /** Config keys that decide where pushes go, with the address they set. */
 const PUSH_KEY = /^(remote\.[^.]+\.(url|pushurl)|url\..+\.(pushinsteadof|insteadof))$/i;
 
-/** The address a redirecting setting sends pushes to (for `url.BASE.insteadOf`, BASE). */
-function redirectTarget(key: string, value: string): string | undefined {
+/**
+ * The address a redirecting setting sends pushes to, and for `url.BASE.insteadOf PREFIX` the prefix
+ * it replaces: a rewrite within one repository or host (`git@github.com:` for `https://github.com/`)
+ * is routine.
+ */
+function redirectTarget(key: string, value: string): { address: string; replaces?: string } | undefined {
   if (!PUSH_KEY.test(key)) return undefined;
   const base = /^url\.(.+)\.(pushinsteadof|insteadof)$/i.exec(key);
-  return base ? base[1] : value;
+  return base ? { address: base[1] ?? '', replaces: value } : { address: value };
 }
 
-function redirectsOf(inv: Invocation, ctx: RuleContext): { what: string; address: string }[] {
-  const out: { what: string; address: string }[] = [];
+interface Redirect {
+  what: string;
+  address: string;
+  replaces?: string;
+}
+
+function redirectsOf(inv: Invocation, ctx: RuleContext): Redirect[] {
+  const out: Redirect[] = [];
   const parsed = parsedArgs(inv.args, git);
   for (const option of optionsMatching(parsed, git, ['-c']).filter((o) => o.depth === 0)) {
     const setting = option.values[0] ?? '';
     const eq = setting.indexOf('=');
     const target = eq > 0 ? redirectTarget(setting.slice(0, eq), setting.slice(eq + 1)) : undefined;
-    if (target) out.push({ what: `git -c ${setting.slice(0, eq)}`, address: target });
+    if (target) out.push({ what: `git -c ${setting.slice(0, eq)}`, ...target });
   }
   const start = gitStart(inv, ctx.facts);
   const sub = start.sub;
@@ -78,6 +107,10 @@ function redirectsOf(inv: Invocation, ctx: RuleContext): { what: string; address
     const address = operands.find(isAddress);
     if (address) out.push({ what: `git remote set-url ${operands[0] ?? ''}`, address });
   }
+  if (sub === 'send-pack') {
+    const address = rest.find(isAddress);
+    if (address) out.push({ what: 'git send-pack', address });
+  }
   if (sub === 'push') {
     // `git push --repo=URL`: the address given as an option rather than an operand.
     for (const address of optionValues(parsed, git, ['--repo']).filter(isAddress)) out.push({ what: 'git push --repo', address });
@@ -86,7 +119,7 @@ function redirectsOf(inv: Invocation, ctx: RuleContext): { what: string; address
     const [first, ...more] = parsed.operands.map((w) => w.text);
     const [key, value] = first === 'set' ? more : [first, more[0]];
     const target = key !== undefined && value !== undefined ? redirectTarget(key, value) : undefined;
-    if (target && key) out.push({ what: `git config ${key}`, address: target });
+    if (target && key) out.push({ what: `git config ${key}`, ...target });
   }
   return out;
 }
@@ -96,13 +129,14 @@ export function checkRemoteRedirects(inv: Invocation, ctx: RuleContext, history:
   const redirects = redirectsOf(inv, ctx);
   if (redirects.length === 0) return [];
   const { cwd } = gitStart(inv, ctx.facts);
-  const known = configuredRemoteHosts(cwd, ctx.facts);
+  const known = configuredRemotes(cwd, ctx.facts);
   const out: Finding[] = [];
   for (const r of redirects.slice(0, 4)) {
-    const host = remoteHost(r.address);
-    if (host === undefined || known.has(host)) continue;
-    const where = `${r.address.slice(0, 80)} (${host}, a host none of this repository's remotes use)`;
-    const found = pushedHistory(inv, history, where, []).map((f) => ({ ...f, reason: f.reason.replace(/^git push to (.*?) sends /, `After ${r.what}, a git push goes to $1 and sends `) }));
+    const id = repositoryOf(r.address);
+    if (id === undefined) continue;
+    if (r.replaces !== undefined ? repositoryOf(r.replaces) === id : known.has(id)) continue;
+    const where = `${r.address.slice(0, 80)} (a repository none of this repository's remotes name)`;
+    const found = pushedHistory(inv, history, where, []).map((f) => ({ ...f, reason: f.reason.replace(/^git push to (.*?) sends /, /^git (send-pack|push)/.test(r.what) ? `${r.what} to $1 sends ` : `After ${r.what}, a git push goes to $1 and sends `) }));
     out.push(...sentOut(found, ctx, [r.address]));
   }
   return out;
@@ -120,6 +154,10 @@ export function checkBundlesSent(analysis: Analysis, ctx: RuleContext, history: 
       const { sub, rest } = gitStart(inv, ctx.facts);
       const words = rest.filter((w) => !w.text.startsWith('-') || w.text === '-').map((w) => w.text);
       if (sub === 'bundle' && words[0] === 'create' && words[1] !== undefined) bundles.push({ file: words[1], inv });
+      if (sub === 'fast-export') {
+        const written = inv.redirects.find((r) => r.op === '>' || r.op === '>>' || r.op === '>|')?.target.text;
+        bundles.push({ file: written ?? '-', inv });
+      }
       continue;
     }
     if (!SENDERS.has(inv.name)) continue;
@@ -127,10 +165,21 @@ export function checkBundlesSent(analysis: Analysis, ctx: RuleContext, history: 
       const base = b.file.replace(/^.*\//, '');
       const sent = b.file === '-' ? inv.stdin?.kind === 'pipe' && inv.stdin.from === b.inv : inv.args.some((a) => a.text.includes(b.file) || (base !== '' && a.text.endsWith(base)));
       if (!sent) continue;
-      const found = pushedHistory(b.inv, history, '', []).map((f) => ({ ...f, reason: f.reason.replace(/^git push to  sends a history/, `git bundle create ${b.file.slice(0, 60)}, then ${inv.name}, sends a history`) }));
+      const how = b.inv.args.some((a) => a.text === 'fast-export') ? 'git fast-export' : `git bundle create ${b.file.slice(0, 60)}`;
+      const found = pushedHistory(b.inv, history, '', []).map((f) => ({ ...f, reason: f.reason.replace(/^git push to  sends a history/, `${how}, then ${inv.name}, sends a history`) }));
       out.push(...sentOut(found, ctx, inv.args.map((a) => a.text)));
       break;
     }
   }
   return out;
+}
+
+/** `gh repo create NAME --source=. --push`: the local history pushed to a repository made for it. */
+export function checkNewRepositoryPush(inv: Invocation, ctx: RuleContext, history: HistoryReader): Finding[] {
+  if (inv.name !== 'gh') return [];
+  const parsed = parsedArgs(inv.args, gh);
+  if (parsed.path.join(' ') !== 'repo create' || !optionsMatching(parsed, gh, ['--push']).length) return [];
+  const name = parsed.operands[0]?.text ?? 'a new repository';
+  const where = `${name.slice(0, 80)} (a repository gh repo create makes for it)`;
+  return sentOut(pushedHistory(inv, history, where, []).map((f) => ({ ...f, reason: f.reason.replace(/^git push to /, 'gh repo create --push to ') })), ctx, [name]);
 }
