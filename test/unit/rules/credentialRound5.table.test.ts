@@ -244,6 +244,8 @@ describe('credential hunt, round 5: table per family', () => {
         { cmd: "docker build -f- . <<< $'FROM alpine\\nCOPY .env.production /x\\nRUN cat /x'", names: '.env.production', production: true },
         { cmd: "docker build -t shop -f - . <<'EOF'\nFROM node:22\nCOPY legacy/config_backup.json /app/\nEOF", names: 'legacy/config_backup.json' },
         { cmd: 'docker build - < Dockerfile.leaky', names: '.env.production' },
+        { cmd: 'cat Dockerfile.leaky | docker build -f - .', names: '.env.production' },
+        { cmd: "printf 'FROM alpine\\nCOPY ~/.aws/credentials /x\\nCOPY .env /y\\n' | docker build -f- .", names: '.env' },
         { cmd: 'docker build -f Dockerfile.leaky .', names: '.env.production' },
         { cmd: 'podman build --file=Dockerfile.leaky -t shop .', names: '.env.production' },
         { cmd: 'buildah bud -f Dockerfile.leaky .', names: '.env.production' },

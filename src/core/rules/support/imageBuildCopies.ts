@@ -42,6 +42,17 @@ export function dockerfileSources(text: string): string[] {
   return out.slice(0, 64);
 }
 
+/** What `cat FILE`, `echo TEXT` or `printf TEXT` piped into the build writes (printf's `\n` read as a new line). */
+function pipedText(from: Invocation, ctx: RuleContext): string | undefined {
+  const words = from.args.filter((a) => !a.text.startsWith('-')).map((a) => a.text);
+  if (from.name === 'cat') {
+    const cwd = from.cwd || ctx.facts.cwd;
+    return words.map((w) => ctx.facts.readFile(resolvePath(cwd, w, ctx.facts.home)) ?? '').join('\n');
+  }
+  if (from.name === 'echo' || from.name === 'printf') return words.join(' ').replace(/\\n/g, '\n');
+  return undefined;
+}
+
 export function checkImageBuildCopies(inv: Invocation, ctx: RuleContext): Finding[] {
   if (!ENGINES.has(inv.name)) return [];
   const parsed = parsedArgs(inv.args, docker);
@@ -54,7 +65,7 @@ export function checkImageBuildCopies(inv: Invocation, ctx: RuleContext): Findin
   const file = optionValues(parsed, docker, ['-f']).pop();
   let text: string | undefined;
   let how = `${inv.name} build`;
-  const piped = inv.stdin?.kind === 'heredoc' || inv.stdin?.kind === 'herestring' ? inv.stdin.text : undefined;
+  const piped = inv.stdin?.kind === 'heredoc' || inv.stdin?.kind === 'herestring' ? inv.stdin.text : inv.stdin?.kind === 'pipe' ? pipedText(inv.stdin.from, ctx) : undefined;
   if (fromStdin || file === '-' || file === '/dev/stdin') {
     text = piped ?? (inv.stdin?.kind === 'file' ? facts.readFile(resolvePath(cwd, inv.stdin.path, facts.home)) : undefined);
     how = `${inv.name} build (a Dockerfile from standard input)`;
