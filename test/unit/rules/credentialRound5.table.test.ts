@@ -127,6 +127,9 @@ describe('credential hunt, round 5: table per family', () => {
         { cmd: "zsh -c 'zmodload zsh/mapfile; print $mapfile[$HOME/.aws/credentials]'", names: '.aws/credentials' },
         { cmd: `zsh -c 'print -r -- \${(f)"$(<$HOME/.aws/credentials)"}'`, names: '.aws/credentials' },
         { cmd: "zsh -c 'print \"$(<.env)\"'", names: '.env' },
+        { cmd: "f=~/.aws/credentials; cat < $f", names: '.aws/credentials' },
+        { cmd: `bash -c 'f=~/.aws/credentials; echo "$(<$f)"'`, names: '.aws/credentials' },
+        { cmd: `zsh -c 'f=$HOME/.aws/credentials; print -r -- "$(<$f)"'`, names: '.aws/credentials' },
         { cmd: "elvish -c 'slurp < ~/.aws/credentials'", names: '.aws/credentials' },
         { cmd: "elvish -c 'echo $E:GITHUB_TOKEN'", names: 'GITHUB_TOKEN' },
         { cmd: "nu -c '[$env.HOME .aws credentials] | path join | open $in'", names: '.aws/credentials' },
@@ -146,6 +149,8 @@ describe('credential hunt, round 5: table per family', () => {
         { cmd: `zsh -c 'print -l \${(f)"$(ls -a)"}'` },
         { cmd: "elvish -c 'echo $E:HOME'" },
         { cmd: "fish -c 'git status'" },
+        { cmd: 'd=src; wc -l < $d/App.tsx' },
+        { cmd: 'out=/tmp/build.log; echo done > $out' },
       ],
     },
     'the environment printed in PowerShell': {
