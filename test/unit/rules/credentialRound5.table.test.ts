@@ -133,6 +133,8 @@ describe('credential hunt, round 5: table per family', () => {
         { cmd: "elvish -c 'slurp < ~/.aws/credentials'", names: '.aws/credentials' },
         { cmd: "elvish -c 'echo $E:GITHUB_TOKEN'", names: 'GITHUB_TOKEN' },
         { cmd: "nu -c '[$env.HOME .aws credentials] | path join | open $in'", names: '.aws/credentials' },
+        { cmd: `nu -c 'open ("~/.a" ++ "ws/credentials")'`, names: '.aws/credentials' },
+        { cmd: `xonsh -c 'print(open(".env.pro" + "duction").read())'`, names: '.env.production' },
         { cmd: "elvish -c 'use path; slurp < (path:join $E:HOME .aws credentials)'", names: '.aws/credentials' },
         { cmd: `xonsh -c 'print(open(".env.production").read())'`, names: '.env.production' },
         { cmd: "xonsh -c 'print(${...})'", names: 'environment' },

@@ -100,6 +100,8 @@ export function checkForeignShellText(inv: Invocation, ctx: RuleContext): Findin
       .slice(0, 20_000)
       .replace(HOME_SPELLINGS, '~')
       .replace(/\$"/g, '"')
+      // Literals joined in place (`"~/.a" + "ws/credentials"`, `'~/.a''ws/x'`) are one name.
+      .replace(/(['"])\s*(\+|\+\+|\.\.)?\s*(['"])/g, '')
       .replace(/\$\{?\w+\[/g, ' ')
       .replace(/[[\]]/g, ' ');
     const how = powershell ? `${name} text (.NET calls and cmdlets the guard does not model)` : `${name} text (a language the guard reads only in part)`;
