@@ -31,7 +31,7 @@ const FISH_SET_LISTING = /(^|[;\n&|(]\s*)set((\s+-[-\w]+)*)\s*($|[;\n&|)])/;
  * (after `~` when the first is not the home folder) are tried as one path.
  */
 function joinedNames(text: string, cwd: string, facts: RuleContext['facts']): CredentialFileInfo[] {
-  const words = [...text.matchAll(/[^\s'"`;|&(){}\[\],=<>]+/g)].map((m) => m[0]).filter((w) => !w.startsWith('-') && !w.startsWith('$')).slice(0, 400);
+  const words = [...text.matchAll(/[^\s'"`;|&(){}[\],=<>]+/g)].map((m) => m[0]).filter((w) => !w.startsWith('-') && !w.startsWith('$')).slice(0, 400);
   const out: CredentialFileInfo[] = [];
   for (let i = 0; i < words.length - 1 && out.length < 8; i++) {
     for (const n of [2, 3]) {
