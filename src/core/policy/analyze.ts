@@ -11,7 +11,7 @@
 import { basename, resolvePath } from '../paths';
 import type { Command, CommandList, Pipeline, RedirectNode, SimpleCommand, Word, WordPart } from '../shell/ast';
 import { DYNAMIC_WORD, findShellOuts } from '../shell/embedded';
-import { argWord, declare, declareSources, expandWords, mergeSources, setSources, shellQuote, staticValue, textVariableSources, variableSources, wordSources, type ExpansionEnv } from '../shell/expand';
+import { argWord, declare, declareSources, expandWords, knownTarget, mergeSources, setSources, shellQuote, staticValue, textVariableSources, variableSources, wordSources, type ExpansionEnv } from '../shell/expand';
 import { DEFAULT_PARSE_LIMITS, parseShell } from '../shell/parser';
 import { isDynamic, wordText } from '../shell/words';
 import { commandName, isInstalledPackage, placeholderWord, REMOTE_CWD, type AnalyzeLimits, type Exec, type Scope, type Walker } from './handlers/context';
@@ -274,7 +274,7 @@ class Analyzer implements Walker {
     for (const assignment of command.assignments) for (const value of assignment.values) sources = mergeSources(sources, variableSources(value, scope));
     for (const node of command.redirects) {
       this.substitutions(node.target.parts, scope);
-      const redirect: Redirect = { op: node.op, target: argWord(node.target, scope) };
+      const redirect: Redirect = { op: node.op, target: knownTarget(argWord(node.target, scope), node.heredoc ? undefined : staticValue(node.target, scope, this.expansion)) };
       if (node.fd !== undefined) redirect.fd = node.fd;
       redirects.push(redirect);
       sources = mergeSources(sources, redirect.target.sources);

@@ -58,10 +58,12 @@ export const METADATA_ONLY: ReadonlySet<string> = new Set([
   'ls', 'll', 'la', 'dir', 'vdir', 'exa', 'eza', 'lsd', 'tree', 'stat', 'file', 'wc', 'du', 'df', 'test', '[', '[[', 'readlink', 'realpath',
   'basename', 'dirname', 'namei', 'getfacl', 'lsattr', 'chmod', 'chown', 'chgrp', 'chattr', 'setfacl', 'touch', 'rm', 'unlink', 'shred', 'srm',
   'trash', 'trash-put', 'mv', 'mkdir', 'rmdir', 'md5sum', 'sha1sum', 'sha224sum', 'sha256sum', 'sha384sum', 'sha512sum', 'b2sum', 'cksum',
-  'sum', 'shasum', 'md5', 'sha256', 'echo', 'printf', 'export', 'unset', 'local', 'declare', 'typeset', 'readonly', 'alias', 'type', 'which',
+  'sum', 'shasum', 'md5', 'sha256', 'echo', 'printf', 'print', 'export', 'unset', 'local', 'declare', 'typeset', 'readonly', 'alias', 'type', 'which',
   'command', 'hash', 'cd', 'pushd', 'popd', 'true', 'false', ':', 'sleep', 'lsof', 'fuser', 'inotifywait', 'watchman', 'entr', 'chokidar',
   'dotenv-linter', 'sops', 'age', 'gpg', 'git-crypt', 'direnv', 'locate', 'find', 'fd', 'fdfind', 'xattr', 'setfattr', 'getfattr',
   'sync', 'fsync', 'flock', 'install', 'ln', 'link', 'cp', 'rsync', 'scp', 'tar', 'zip', 'ssh-add', 'ssh-keygen', 'ssh', 'open', 'xdg-open',
+  'identify', 'pdfinfo', 'mediainfo', 'ffprobe', 'exiftool', 'whereis', 'whatis', 'pwd', 'id', 'whoami', 'date', 'ps', 'pgrep', 'uname',
+  'hostname', 'nproc', 'free', 'uptime', 'wait', 'jobs', 'shopt', 'git-status', 'sha256', 'xmllint-check', 'env-check',
 ]);
 
 /** The operands a whole-file reader reads: its files after the leading operands, or its `key=FILE` values. */

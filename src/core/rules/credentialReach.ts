@@ -29,6 +29,9 @@ import { checkEnvironmentPrints, checkSnippetEnvironment } from './support/envir
 import { checkCredentialMoves } from './support/credentialMoves';
 import { checkUnignoredStaging } from './support/unignoredStaging';
 import { checkLinkedFolderReads } from './support/linkedFolders';
+import { checkForeignShellText } from './support/foreignShells';
+import { checkBundlesSent, checkNewRepositoryPush, checkRemoteRedirects } from './support/gitRemoteRedirects';
+import { checkImageBuildCopies } from './support/imageBuildCopies';
 
 /**
  * Where a credential reaches the screen or leaves the machine without a named reader of a known
@@ -54,6 +57,11 @@ function unknownProgram(name: string): boolean {
     isCredentialReader(name) || Object.hasOwn(WHOLE_FILE_READERS, name) || METADATA_ONLY.has(name) || READ_ONLY_COMMANDS.has(name) || Object.hasOwn(EFFECT_RULES, name) ||
     Object.hasOwn(VERB_TRAITS, name) || toolNamed(name) !== undefined || handlerFor(name) !== undefined || SHELLS.has(name) || SCRIPT_RUNNERS.has(name)
   );
+}
+
+/** A read-only program (`gron`, `column`) that no reader rule describes and that is not known to look only at names, sizes or modes. */
+function knownReaderOfOperands(name: string): boolean {
+  return READ_ONLY_COMMANDS.has(name) && !METADATA_ONLY.has(name) && !isCredentialReader(name) && !Object.hasOwn(WHOLE_FILE_READERS, name);
 }
 
 /**
@@ -211,13 +219,15 @@ function checkWholeFileReads(inv: Invocation, ctx: RuleContext): Finding[] {
   } else if ((name === 'curl' || name === 'wget') && inv.args.some((a) => /^['"]?file:\/\//i.test(a.raw))) {
     const files = inv.args.filter((a) => /^file:\/\//i.test(a.text)).map((a) => ({ ...a, text: decodeURIComponent(a.text.replace(/^file:\/\/(localhost)?/i, '')), raw: a.raw }));
     report(files, 'prints', `${name} file://`);
-  } else if (unknownProgram(name)) {
+  } else if (unknownProgram(name) || knownReaderOfOperands(name)) {
+    // A file operand is there to be read: only programs known to look at names, sizes or modes are spared.
     const before = out.length;
     const { operands, options } = unknownOperands(inv.args);
     for (const w of operands) report([w], 'is given', name, (info) => !(info.kind === 'dotenv' && options.has(w)));
+    const why = unknownProgram(name) ? 'the guard does not know this program' : `${name} is not known to only list or stat its files`;
     for (let i = before; i < out.length; i++) {
       const f = out[i] as Finding;
-      out[i] = { ...f, reason: f.reason.replace(/\.$/, '; the guard does not know this program, and a program given a file reads it.') };
+      out[i] = { ...f, reason: f.reason.replace(/\.$/, `; ${why}, and a program given a file reads it.`) };
     }
   }
   // `xargs -a FILE cmd`: xargs reads FILE whole and hands its lines to cmd as arguments.
@@ -569,12 +579,16 @@ export const credentialReachPack: RulePack = {
       ...checkMountedSecrets(inv, ctx),
       ...checkConsoleSecrets(inv, ctx),
       ...checkCredentialMoves(inv, ctx),
+      ...checkForeignShellText(inv, ctx),
+      ...checkRemoteRedirects(inv, ctx, historyOf(ctx)),
+      ...checkNewRepositoryPush(inv, ctx, historyOf(ctx)),
+      ...checkImageBuildCopies(inv, ctx),
     ];
   },
   checkSnippet(snippet, ctx) {
     return [...checkSnippetEnvironment(snippet, ctx), ...checkPythonImports(snippet, ctx), ...checkComputedReads(snippet, ctx)];
   },
   checkAnalysis(analysis, ctx) {
-    return [...checkCopiesRead(analysis, ctx), ...checkPushesToAddedRemotes(analysis, ctx, historyOf(ctx)), ...checkRestoredReads(analysis, ctx), ...checkTracedSources(analysis, ctx), ...checkUnignoredStaging(analysis, ctx), ...checkLinkedFolderReads(analysis, ctx)];
+    return [...checkCopiesRead(analysis, ctx), ...checkPushesToAddedRemotes(analysis, ctx, historyOf(ctx)), ...checkBundlesSent(analysis, ctx, historyOf(ctx)), ...checkRestoredReads(analysis, ctx), ...checkTracedSources(analysis, ctx), ...checkUnignoredStaging(analysis, ctx), ...checkLinkedFolderReads(analysis, ctx)];
   },
 };

@@ -1,13 +1,14 @@
 import { minimatch } from 'minimatch';
 import { matchCredentialPath } from '../credentials/credentialPaths';
-import { resolvePath } from '../paths';
+import { isWithin, resolvePath } from '../paths';
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { isCredentialReader } from './credentials';
-import { infoFor, pathsOfWord } from './support/credentialPaths';
+import { credentialTarget, infoFor, pathsOfWord } from './support/credentialPaths';
 import { dump, dumpTarget, isSecretVariableName } from './support/huntCommon';
 import { cloudOfHost } from './support/metadataEndpoints';
 import { checkSnippetCredentialReads } from './support/snippetCredentialReads';
 import { DUMPING_TOOLS, secretDumped } from './support/toolSecretDumps';
+import { freeFormReadings } from '../registry/freeForm';
 
 /**
  * Roads to a credential the other credential packs do not walk: a hunt for credential files by name
@@ -70,9 +71,53 @@ function fdHunt(inv: Invocation): string | undefined {
   return undefined;
 }
 
+/** Environment files' names: what a pattern that matches only these looks for. */
+const ENVIRONMENT_FILE_SAMPLES = ['.env', '.env.production', '.env.local', '.env.development.local'];
+
+/** Does the pattern look for environment files and nothing else a credential hunt seeks (keys, cloud stores)? */
+function environmentFilesOnly(pattern: string): boolean {
+  const base = pattern.slice(pattern.lastIndexOf('/') + 1) || pattern;
+  const options = { dot: true, nocase: true };
+  const others = CREDENTIAL_SAMPLES.filter((s) => !ENVIRONMENT_FILE_SAMPLES.includes(s));
+  return ENVIRONMENT_FILE_SAMPLES.some((s) => minimatch(s, base, options)) && !others.some((s) => minimatch(s, base, options));
+}
+
+/** find's start points (the words before its first test), or fd's search path (after the pattern); `.` when none is given. */
+function searchRoots(inv: Invocation): ArgWord[] {
+  const args = inv.args;
+  if (inv.name === 'find' || inv.name === 'gfind') {
+    const roots: ArgWord[] = [];
+    for (const a of args) {
+      if (/^[-(!]/.test(a.text)) break;
+      roots.push(a);
+    }
+    return roots.length > 0 ? roots : [{ text: '.', raw: '.', dynamic: false, glob: false }];
+  }
+  const positional = freeFormReadings(args).usual.operands;
+  return positional.length > 1 ? positional.slice(1) : [{ text: '.', raw: '.', dynamic: false, glob: false }];
+}
+
+/**
+ * Listing environment files by name inside the workspace (`find . -name "*.env*" -not -path
+ * "./node_modules/*"`) prints names the project's own listing shows (`ls -a`): routine, and the issue
+ * asks for content searches and reads, not name listings. A listing that feeds a reader (`-exec cat`,
+ * `| xargs cat`) asks through the read rules; hunts for keys and cloud stores, and any hunt beyond the
+ * workspace (the home folder, `/`, locate's machine-wide database), still ask here.
+ */
+function workspaceEnvironmentListing(inv: Invocation, pattern: string, ctx: RuleContext): boolean {
+  if (inv.name === 'locate' || inv.name === 'plocate' || inv.name === 'mlocate' || !environmentFilesOnly(pattern)) return false;
+  const facts = ctx.facts;
+  const cwd = inv.cwd || facts.cwd;
+  return searchRoots(inv).every((root) => {
+    if (root.dynamic) return false;
+    const abs = resolvePath(cwd, root.text, facts.home);
+    return facts.workspaceRoots.some((w) => abs === w || isWithin(w, abs));
+  });
+}
+
 function checkNameHunt(inv: Invocation, ctx: RuleContext): Finding[] {
   const pattern = inv.name === 'find' || inv.name === 'gfind' ? findHunt(inv) : inv.name === 'fd' || inv.name === 'fdfind' ? fdHunt(inv) : locateHunt(inv);
-  if (pattern === undefined) return [];
+  if (pattern === undefined || workspaceEnvironmentListing(inv, pattern, ctx)) return [];
   return [{
     rule: 'credentials.name-hunt',
     risk: 'credential-read',
@@ -224,7 +269,7 @@ function checkRename(inv: Invocation, ctx: RuleContext): Finding[] {
         risk: 'credential-read',
         severity: 'ask',
         reason: `${inv.name} ${spec.verb} ${info.path}, which holds ${info.label}, to ${destination.text}, a name the guard does not know as a credential file.`,
-        targets: [{ kind: 'credential', name: info.path, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'a file on this machine' }],
+        targets: [credentialTarget(info)],
       }];
     }
   }

@@ -199,3 +199,8 @@ export function expandWords<S extends ExpansionScope>(words: readonly Word[], sc
   }
   return { kind: 'words', argv };
 }
+
+/** `f=~/.aws/credentials; cat < $f`: a redirect target whose variables are known is that path. */
+export function knownTarget(target: ArgWord, known: string | undefined): ArgWord {
+  return known !== undefined && known !== '' && target.dynamic ? { ...target, text: known, dynamic: false } : target;
+}

@@ -28,6 +28,10 @@ interface CmdletSpec {
   switches: string[];
 }
 
+/** Invoke-WebRequest's and Invoke-RestMethod's parameters (PowerShell 7). */
+const WEB_VALUED = ['uri', 'method', 'custommethod', 'body', 'infile', 'outfile', 'form', 'headers', 'contenttype', 'credential', 'certificate', 'certificatethumbprint', 'useragent', 'websession', 'sessionvariable', 'maximumredirection', 'maximumretrycount', 'retryintervalsec', 'timeoutsec', 'connectiontimeoutseconds', 'operationtimeoutseconds', 'proxy', 'proxycredential', 'authentication', 'token', 'transferencoding', 'sslprotocol', 'httpversion', 'responseheaderstvariable', 'statuscodevariable', 'followrellink', 'maximumfollowrellink', 'unixsocket'];
+const WEB_SWITCHES = ['usebasicparsing', 'usedefaultcredentials', 'proxyusedefaultcredentials', 'disablekeepalive', 'passthru', 'skipcertificatecheck', 'skipheadervalidation', 'skiphttperrorcheck', 'allowunencryptedauthentication', 'allowinsecureredirect', 'nouseproxy', 'preservehttpmethod', 'preserveauthorizationonredirect', 'resume'];
+
 const CMDLETS: CmdletSpec[] = [
   { name: 'remove-item', aliases: ['ri', 'rm', 'rmdir', 'rd', 'del', 'erase'], valued: ['path', 'literalpath', 'filter', 'include', 'exclude', 'credential', 'stream'], switches: ['recurse', 'force', 'whatif', 'confirm', 'usetransaction'] },
   { name: 'get-content', aliases: ['gc', 'cat', 'type'], valued: ['path', 'literalpath', 'filter', 'include', 'exclude', 'credential', 'stream', 'readcount', 'totalcount', 'tail', 'first', 'head', 'last', 'delimiter', 'encoding'], switches: ['raw', 'wait', 'force', 'asbytestream', 'usetransaction'] },
@@ -40,6 +44,9 @@ const CMDLETS: CmdletSpec[] = [
   { name: 'rename-item', aliases: ['rni', 'ren'], valued: ['path', 'literalpath', 'newname', 'credential'], switches: ['force', 'passthru', 'whatif', 'confirm', 'usetransaction'] },
   { name: 'new-item', aliases: ['ni'], valued: ['path', 'name', 'itemtype', 'type', 'value', 'target', 'credential'], switches: ['force', 'whatif', 'confirm', 'usetransaction'] },
   { name: 'invoke-expression', aliases: ['iex'], valued: ['command'], switches: [] },
+  { name: 'invoke-webrequest', aliases: ['iwr'], valued: WEB_VALUED, switches: WEB_SWITCHES },
+  { name: 'invoke-restmethod', aliases: ['irm'], valued: WEB_VALUED, switches: WEB_SWITCHES },
+  { name: 'start-bitstransfer', aliases: [], valued: ['source', 'destination', 'transfertype', 'displayname', 'description', 'priority', 'credential', 'authentication', 'proxyusage', 'proxylist', 'proxycredential', 'proxyauthentication', 'retryinterval', 'retrytimeout', 'transferpolicy', 'maxdownloadtime', 'certstorelocation', 'certstorename', 'certhash', 'customheaders'], switches: ['asynchronous', 'suspended', 'dynamic', 'usestoredcredential', 'whatif', 'confirm'] },
 ];
 
 const BY_NAME = new Map<string, CmdletSpec>();
@@ -127,6 +134,10 @@ export function powershellCommands(words: readonly ArgWord[]): PowershellCommand
     args.push(a);
   }
   const lower = head.text.toLowerCase();
+  const environment = environmentRead(lower, head, args);
+  if (environment) return [environment, ...out];
+  const dotnet = dotnetCall(head);
+  if (dotnet) return [dotnet, ...out];
   const spec = BY_NAME.get(lower);
   if (!spec) return [{ kind: 'command', name: head.text, args }, ...out];
   const b = bind(spec, args);
@@ -192,6 +203,18 @@ export function powershellCommands(words: readonly ArgWord[]): PowershellCommand
       else out.unshift({ kind: 'command', name: 'tee', args: targets });
       break;
     }
+    case 'invoke-webrequest':
+    case 'invoke-restmethod':
+      out.unshift(webRequest(b));
+      break;
+    case 'start-bitstransfer': {
+      // Without `-TransferType Upload` BITS downloads: the source is the address.
+      const type = b.values.get('transfertype')?.[0]?.text.toLowerCase() ?? 'download';
+      const source = [...(b.values.get('source') ?? []), ...b.positional.slice(0, 1)][0];
+      const destination = [...(b.values.get('destination') ?? []), ...b.positional.slice(1, 2)][0];
+      if (type.startsWith('upload') && source && destination) out.unshift({ kind: 'command', name: 'curl', args: [flag('-T'), source, destination] });
+      break;
+    }
     case 'invoke-expression': {
       const text = [...(b.values.get('command') ?? []), ...b.positional];
       // `iwr https://… | iex`: with no command of its own it runs the text piped into it, unread here.
@@ -206,4 +229,72 @@ export function powershellCommands(words: readonly ArgWord[]): PowershellCommand
     }
   }
   return out;
+}
+
+/** Invoke-WebRequest / Invoke-RestMethod as the curl command that sends the same: `-InFile` uploads a file, `-Form @{f=Get-Item FILE}` posts one. */
+function webRequest(b: Bound): PowershellCommand {
+  const args: ArgWord[] = [];
+  const method = b.values.get('method')?.[0] ?? b.values.get('custommethod')?.[0];
+  if (method) args.push(flag('-X'), method);
+  for (const file of b.values.get('infile') ?? []) args.push(flag('--data-binary'), word(`@${file.text}`, file));
+  // `$env:NAME` in a body or header is the shell's `$NAME`: the curl rules judge a secret variable sent out.
+  const posixVariables = (w: ArgWord): ArgWord => ({ ...w, text: w.raw.replace(/\$\{?env:([A-Za-z_]\w*)\}?/gi, '$$$1').replace(/^"(.*)"$/s, '$1'), raw: w.raw.replace(/\$\{?env:([A-Za-z_]\w*)\}?/gi, '$$$1') });
+  for (const body of b.values.get('body') ?? []) if (!/^\$?\(/.test(body.raw)) args.push(flag('--data-binary'), body.dynamic ? posixVariables(body) : body);
+  for (const headers of b.values.get('headers') ?? []) if (/\$\{?env:/i.test(headers.raw)) args.push(flag('-H'), posixVariables(headers));
+  for (const form of b.values.get('form') ?? []) {
+    for (const m of form.raw.matchAll(/([\w-]+)\s*=\s*(?:\(\s*)?(?:get-item|gi|get-childitem|gci|dir)\s+(?:-(?:literal)?path\s+)?(['"]?)([^'";})\s]+)\2/gi)) {
+      args.push(flag('-F'), word(`${m[1] ?? 'file'}=@${m[3] ?? ''}`));
+    }
+  }
+  for (const out of b.values.get('outfile') ?? []) args.push(flag('-o'), out);
+  const uri = b.values.get('uri')?.[0] ?? b.positional[0];
+  if (uri) args.push(uri);
+  return { kind: 'command', name: 'curl', args };
+}
+
+/** Cmdlets and aliases that read PowerShell's `env:` drive like a folder or a file. */
+const ENV_DRIVE_READERS = new Set(['get-childitem', 'gci', 'dir', 'ls', 'get-item', 'gi', 'get-content', 'gc', 'cat', 'type', 'get-itemproperty', 'gp', 'get-itempropertyvalue', 'gpv', 'write-output', 'echo', 'write', 'write-host', 'out-host', 'out-string', 'format-list', 'fl', 'format-table', 'ft']);
+const PRINTERS = new Set(['write-output', 'echo', 'write', 'write-host', 'out-host', 'out-string', 'format-list', 'fl', 'format-table', 'ft', 'write-information', 'write-verbose', 'write-warning', 'write-error', 'write-debug', 'set-clipboard', 'scb']);
+
+/**
+ * The environment read as PowerShell spells it: `Get-ChildItem env:` (`gci`, `dir`, `ls`) lists every
+ * variable with its value, `Get-Item env:NAME` or `Get-Content env:NAME` one, and `$env:NAME` given to
+ * a printer (or alone, which prints it) one; read as `printenv` with or without a name.
+ */
+function environmentRead(lower: string, head: ArgWord, args: readonly ArgWord[]): PowershellCommand | undefined {
+  if (ENV_DRIVE_READERS.has(lower)) {
+    for (const a of args) {
+      const m = /^(?:-(?:literal)?path:?)?env:[\\/]?(.*)$/i.exec(a.text);
+      if (!m) continue;
+      const name = m[1] ?? '';
+      return { kind: 'command', name: 'printenv', args: name === '' || /[*?[]/.test(name) ? [] : [word(name)] };
+    }
+  }
+  const named = (w: ArgWord): string | undefined => /^\$\{?env:([A-Za-z_][A-Za-z0-9_]*)\}?$/i.exec(w.raw.replace(/^"(.*)"$/, '$1'))?.[1];
+  const alone = args.length === 0 ? named(head) : undefined;
+  if (alone) return { kind: 'command', name: 'printenv', args: [word(alone)] };
+  if (PRINTERS.has(lower)) {
+    const names = args.flatMap((a) => [...a.raw.matchAll(/\$\{?env:([A-Za-z_][A-Za-z0-9_]*)/gi)].map((m) => m[1] ?? ''));
+    if (names.length > 0) return { kind: 'command', name: 'printenv', args: names.map((n) => word(n)) };
+  }
+  return undefined;
+}
+
+/** .NET static calls: `[Environment]::GetEnvironmentVariables()` is `printenv`, `[IO.File]::ReadAllText('f')` is `cat f`. */
+function dotnetCall(head: ArgWord): PowershellCommand | undefined {
+  const m = /^\[(?:system\.)?(environment|io\.file|system\.io\.file)\]::(\w+)\s*\((.*)\)/is.exec(head.raw);
+  if (!m) return undefined;
+  const type = (m[1] ?? '').toLowerCase();
+  const method = (m[2] ?? '').toLowerCase();
+  const literals = [...(m[3] ?? '').matchAll(/'([^']*)'|"([^"]*)"/g)].map((x) => word(x[1] ?? x[2] ?? '', { text: '', raw: x[0], dynamic: x[2] !== undefined && x[2].includes('$'), glob: false }));
+  if (type === 'environment') {
+    if (method === 'getenvironmentvariables') return { kind: 'command', name: 'printenv', args: [] };
+    if (method === 'getenvironmentvariable' && literals[0]) return { kind: 'command', name: 'printenv', args: [literals[0]] };
+    return undefined;
+  }
+  if (/^(readalltext|readalllines|readallbytes|readlines|opentext|openread|readalltextasync|readalllinesasync|readallbytesasync)$/.test(method)) {
+    if (literals.some((l) => l.dynamic) || literals.length === 0) return { kind: 'opaque', reason: `${head.raw.slice(0, 80)} reads a file whose name is computed at run time` };
+    return { kind: 'command', name: 'cat', args: [flag('--'), literals[0] as ArgWord] };
+  }
+  return undefined;
 }

@@ -85,6 +85,18 @@ function analyzePowershell(w: Walker, text: string, scope: Scope, cmdExe = false
     if (!w.afford(UNITS_PER_STATEMENT + UNITS_PER_STATEMENT_WORD * statement.words.length, scope.via)) return;
     for (const block of statement.blocks) analyzePowershell(w, block, { ...scope, depth: scope.depth + 1 }, cmdExe);
     const exec: Exec = { scope, cwd: scope.cwd, assignments: {}, redirects: [], wrappers: [] };
+    // `$env:NODE_ENV = "test"`, `$c = Get-Content .env`: an assignment runs what its right side runs.
+    if (!cmdExe && /^\$[\w:]+$/.test(head.raw) && /^[-+*/]?=$/.test(statement.words[1]?.text ?? '')) {
+      const value = statement.words.slice(2);
+      const valueHead = value[0];
+      if (!valueHead || valueHead.dynamic || /^['"(@\d]/.test(valueHead.raw)) continue;
+      for (const command of powershellCommands(value)) {
+        if (command.kind === 'command') w.run([{ text: command.name, raw: command.name, dynamic: false, glob: false }, ...command.args], { ...exec, wrappers: [] });
+        else if (command.kind === 'powershell') analyzePowershell(w, command.text, { ...scope, depth: scope.depth + 1 });
+        else w.addOpaque(command.reason, scope.via);
+      }
+      continue;
+    }
     if (head.dynamic) {
       w.addOpaque(`the command name is computed at run time (${head.raw.slice(0, 80)})`, scope.via);
       continue;

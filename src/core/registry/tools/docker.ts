@@ -76,8 +76,22 @@ const COPY: CommandSpec = { effect: 'mutate', options: [flag('-a', '--archive'),
 
 const PRUNE = [flag('-a', '--all'), flag('-f', '--force'), valued('--filter')];
 
+/** `docker build`, `docker buildx build`, `podman build`, `buildah bud`: the Dockerfile (`-f`, `-` for standard input) and the context operand. */
+const BUILD: CommandSpec = {
+  effect: 'mutate',
+  options: [
+    valued('-f', '--file'), valued('-t', '--tag'), valued('--build-arg'), valued('--secret'), valued('--ssh'), valued('--target'), valued('--platform'),
+    valued('--label'), valued('--cache-from'), valued('--cache-to'), valued('-o', '--output'), valued('--network'), valued('--progress'), valued('--iidfile'),
+    valued('--metadata-file'), valued('--add-host'), valued('--build-context'), valued('--shm-size'), valued('--ulimit'), valued('--cgroup-parent'),
+    valued('-m', '--memory'), valued('--memory-swap'), valued('--isolation'), valued('--allow'), valued('--annotation'), valued('--attest'), valued('--builder'),
+    valued('--call'), valued('--no-cache-filter'), valued('--cpu-shares'), valued('--cpuset-cpus'), valued('--sbom'), valued('--provenance'), valued('--format'),
+    valued('--layers'), valued('--jobs'), valued('--authfile'), valued('--creds'), valued('--arch'), valued('--os'), valued('--volume', '-v'), valued('--env'),
+    flag('-q', '--quiet'), flag('--no-cache'), flag('--pull'), flag('--push'), flag('--load'), flag('--rm'), flag('--force-rm'), flag('--squash'), flag('--check'),
+  ],
+};
+
 export const docker: ToolSpec = {
-  names: ['docker', 'podman', 'nerdctl'],
+  names: ['docker', 'podman', 'nerdctl', 'buildah'],
   family: 'containers',
   locality: 'either',
   provider: 'docker',
@@ -101,6 +115,8 @@ export const docker: ToolSpec = {
     run,
     // `create` takes run's options; `docker start` then runs it.
     create: { options: run.options, interspersed: false },
+    'build|bud': BUILD,
+    builder: { commands: { build: BUILD } },
     container: { commands: { exec, run, create: { options: run.options, interspersed: false }, cp: COPY, 'rm|remove': remove, prune: { effect: 'delete', options: PRUNE }, 'ls|inspect|logs': { effect: 'read' } } },
     rm: remove,
     // `cp SRC BOX:PATH` writes into the container over what is there; `cp BOX:PATH DEST` downloads.
@@ -116,9 +132,10 @@ export const docker: ToolSpec = {
     },
     // A pushed tag replaces what every host pulling it runs next; the registry is the image name's host (Docker Hub without one).
     push: PUSH,
-    image: { commands: { push: PUSH, 'ls|list|inspect|history': { effect: 'read' } } },
+    image: { commands: { build: BUILD, push: PUSH, 'ls|list|inspect|history': { effect: 'read' } } },
     // `buildx build --push` (or `--output type=registry`) pushes what it builds under its `-t` tags.
-    buildx: { commands: { 'build|b': BUILDX_BUILD, bake: { ...BUILDX_BUILD, options: [flag('--push'), valued('-f', '--file'), valued('--set'), valued('--progress'), flag('--load')] } } },
+    // BUILD's options (which name the Dockerfile and context a credential copy is read from) with BUILDX_BUILD's push reading.
+    buildx: { commands: { 'build|b': { ...BUILDX_BUILD, options: BUILD.options }, bake: { ...BUILDX_BUILD, options: [flag('--push'), valued('-f', '--file'), valued('--set'), valued('--progress'), flag('--load')] } } },
     'ps|images|logs|inspect|version|info|stats|top': { effect: 'read' },
     context: {
       commands: {

@@ -3,7 +3,7 @@ import { resolvePath } from '../../paths';
 import type { CodeSnippet, CredentialFileInfo, Facts, Finding, RuleContext } from '../../policy/types';
 import { decodeBase64, decodeHex } from '../../shell/decode';
 import { readFinding } from '../credentials';
-import { infoFor } from './credentialPaths';
+import { credentialTarget, infoFor } from './credentialPaths';
 import { homeBuiltPaths } from './homeBuiltPaths';
 import { checkSdkResolvers } from './sdkResolvers';
 
@@ -77,7 +77,7 @@ export function checkComputedReads(snippet: CodeSnippet, ctx: RuleContext): Find
         risk: 'credential-read',
         severity: 'ask',
         reason: `${how} reads a file the guard cannot name before it runs, and ${first.path} (${first.label})${files.length > 1 ? ` and ${files.length - 1} more credential file${files.length > 2 ? 's' : ''}` : ''} ${files.length > 1 ? 'are' : 'is'} within reach.`,
-        targets: files.slice(0, 4).map((f) => ({ kind: 'credential' as const, name: f.path, provider: 'filesystem', remote: false, environment: 'local' as const, environmentReason: 'a file on this machine' })),
+        targets: files.slice(0, 4).map(credentialTarget),
       });
     }
   }

@@ -6,13 +6,28 @@
 
 import { braceExpand, minimatch } from 'minimatch';
 import { classifyCredentialFile } from '../../credentials/credentialFiles';
-import { isWithin, relativeTo, resolvePath } from '../../paths';
+import { isAbsolute, isWithin, relativeTo, resolvePath } from '../../paths';
+import { environmentOfName } from '../../policy/production';
 import type { ArgWord, CredentialFileInfo, Facts, Target } from '../../policy/types';
 
 const MAX_EXPANSIONS = 256;
 
+/**
+ * The target a credential file is, and its environment: what its name says (`.env.production`,
+ * `secrets.prod.json`); else a service's token kept in a project file (`legacy/config_backup.json`
+ * holding the Railway token) reaches that service in an environment nothing names, which is
+ * production by the rule for unresolved remote targets; else (an environment file, a key, a CLI's
+ * sign-in in the home folder) it is this machine's.
+ */
 export function credentialTarget(info: CredentialFileInfo): Target {
-  return { kind: 'credential', name: info.path, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'a file on this machine' };
+  const base = { kind: 'credential', name: info.path, provider: 'filesystem', remote: false } as const;
+  const named = environmentOfName(info.path.replace(/^.*\//, ''));
+  if (named === 'production') return { ...base, environment: 'production', environmentReason: `its name says production` };
+  const projectFile = !info.path.startsWith('~') && !isAbsolute(info.path);
+  if (named === undefined && projectFile && info.label.startsWith('the ')) {
+    return { ...base, environment: 'production', environmentReason: `${info.label} reaches a service whose environment nothing names (treated as production)` };
+  }
+  return { ...base, environment: 'local', environmentReason: 'a file on this machine' };
 }
 
 /** Paths already classified in this decision (the facts object is the decision's own). */

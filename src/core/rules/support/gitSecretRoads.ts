@@ -62,7 +62,7 @@ export function checkGitSecretRoads(inv: Invocation, ctx: RuleContext, history: 
   return [];
 }
 
-function pushedHistory(inv: Invocation, history: HistoryReader, where: string, refspecs: readonly string[]): Finding[] {
+export function pushedHistory(inv: Invocation, history: HistoryReader, where: string, refspecs: readonly string[]): Finding[] {
   const revs = refspecs.map((r) => r.replace(/^\+/, '').split(':')[0] ?? '').filter((r) => /^[\w./~^@-]+$/.test(r) && !r.startsWith('-'));
   const all = has(inv, ['--all', '--mirror', '--branches', '--tags']) || revs.length === 0;
   return history(inv, all ? { kind: 'all', revs: [] } : { kind: 'log', revs }, `git push to ${where}`).map((f) => ({

@@ -1,7 +1,7 @@
 import { resolvePath } from '../../paths';
 import type { ArgWord, Finding, Invocation, RuleContext } from '../../policy/types';
 import { readFinding } from '../credentials';
-import { infoFor, pathsOfWord } from './credentialPaths';
+import { credentialTarget, infoFor, pathsOfWord } from './credentialPaths';
 import { dump, dumpTarget, isSecretVariableName, positionals } from './huntCommon';
 
 /**
@@ -156,7 +156,7 @@ export function checkSentFiles(inv: Invocation, ctx: RuleContext): Finding[] {
         risk: 'credential-read',
         severity: 'ask',
         reason: `${inv.name} serves ${served === '.' ? 'this folder' : served} over HTTP, with ${first.path} (${first.label})${files.length > 1 ? ` and ${files.length - 1} more credential file${files.length > 2 ? 's' : ''}` : ''} in it.`,
-        targets: files.slice(0, 4).map((f) => ({ kind: 'credential' as const, name: f.path, provider: 'filesystem', remote: false, environment: 'local' as const, environmentReason: 'a file on this machine' })),
+        targets: files.slice(0, 4).map(credentialTarget),
       });
     } else if (facts.credentials.incomplete?.(dir)) {
       out.push(dump('dump', `${inv.name} serves ${served} over HTTP; the guard could not list every file there in time to rule out credential files (answering conservatively).`, dumpTarget(served, ctx)));
