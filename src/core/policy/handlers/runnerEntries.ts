@@ -132,7 +132,7 @@ function configLoader(bases: readonly string[], configOptions: readonly string[]
       if (has(p, ...LISTING_ONLY)) return [];
       const config = value(p, ...configOptions, '--gulpfile', '--gruntfile');
       if (config !== undefined) return [{ files: jsFiles(c, [config]), as: 'javascript' }];
-      return [conventional(c, value(p, '--root', '--cwd'), ...bases.flatMap((b) => (/\.\w+$/.test(b) ? [b] : jsConfigs(b))))];
+      return [conventional(c, value(p, '--root', '--cwd'), ...bases.flatMap(jsConfigs))];
     },
   };
 }
@@ -275,7 +275,7 @@ const runParts: RunnerSpec = {
 };
 
 const programRunner = (fileOption?: string): RunnerSpec => ({
-  options: [one('-e', '--eval', '-E', '--expr', '--print', '-l', '-c', ...(fileOption ? [fileOption] : [])), one('-L', '--load'), one('-i'), one('-D')],
+  options: [one('-e', '--eval', '-E', '--expr', '--print', '-l', '-c'), ...(fileOption ? [one(fileOption)] : []), one('-L', '--load'), one('-i'), one('-D')],
   interspersed: false,
   entries(p, c) {
     if (has(p, '-e', '--eval', '-E', '--expr', '-c')) return [];
@@ -396,4 +396,10 @@ export function runnerEntries(w: Walker, name: string, spec: RunnerSpec, args: r
     list: (dir, match) => (w.facts.listDir(dir) ?? []).filter((n) => match.test(n)).slice(0, MAX_LISTED).map((n) => `${dir}/${n}`),
   };
   runEntriesOf(w, name, spec.entries(parsed, ctx), exec, inv);
+}
+
+/** A wrapper that ran nothing of its own (`cargo build`, `nodemon app.js`): what it runs by convention, when the table knows it. */
+export function entriesAfterWrapper(w: Walker, name: string, args: readonly ArgWord[], exec: Exec, inv: Invocation | undefined): void {
+  const key = runnerKey(name);
+  if (inv && Object.prototype.hasOwnProperty.call(RUNNERS, key)) runnerEntries(w, name, RUNNERS[key]!, args, exec, inv);
 }

@@ -10,6 +10,7 @@ import { WRAPPERS } from '../../shell/wrappers';
 import type { ArgWord, Invocation } from '../types';
 import { xargsInput } from '../xargs';
 import { commandName, type Exec, type Walker } from './context';
+import { entriesAfterWrapper } from './runnerEntries';
 
 export const MAX_WRAPPER_HOPS = 32;
 
@@ -42,7 +43,11 @@ export function peelWrappers(w: Walker, argvIn: ArgWord[], exec: Exec, unitsPerW
       w.stdinProgram(name, 'shell', inv, exec);
       return { done: inv };
     }
-    if (peeled.none || (peeled.argv.length === 0 && !peeled.shellText)) return { done: w.emit(name, first.text, argv.slice(1), exec) };
+    if (peeled.none || (peeled.argv.length === 0 && !peeled.shellText)) {
+      const inv = w.emit(name, first.text, argv.slice(1), exec);
+      entriesAfterWrapper(w, name, argv.slice(1), exec, inv);
+      return { done: inv };
+    }
     if (peeled.shellText) {
       const inv = w.emit(name, first.text, argv.slice(1, peeled.ownWords === undefined ? argv.length : 1 + peeled.ownWords), exec);
       if (peeled.shellText.dynamic) w.addOpaque(`${label} runs a command line built at run time`, w.viaOf(exec));
