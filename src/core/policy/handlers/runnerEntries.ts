@@ -250,9 +250,9 @@ function findEntries(c: Ctx): Entry[] {
     const starts = args.slice(0, args.findIndex((a) => /^[-(!]/.test(a) && a.length > 0)).filter((a) => a !== '');
     for (const start of starts.length > 0 ? starts : ['.']) {
       const path = resolvePath(c.exec.cwd, start, c.w.facts.home);
-      const status = c.w.facts.fileStatus?.(path);
-      if (status === 'file') out.push({ files: [path], as: SHELLS.has(program) || program === 'source' || program === '.' ? 'shell' : program.startsWith('python') ? 'python' : program === 'node' ? 'javascript' : program === 'ruby' ? 'ruby' : 'shell' });
-      else if (status !== 'missing') out.push({ opaque: `find runs with ${program} each file it selects under ${c.w.display(path)}, which the guard cannot know` });
+      // A start path that lists as a folder selects files the guard cannot know; a file is read (a missing one runs nothing).
+      if (c.w.facts.listDir(path) === undefined) out.push({ files: [path], as: SHELLS.has(program) || program === 'source' || program === '.' ? 'shell' : program.startsWith('python') ? 'python' : program === 'node' ? 'javascript' : program === 'ruby' ? 'ruby' : 'shell' });
+      else out.push({ opaque: `find runs with ${program} each file it selects under ${c.w.display(path)}, which the guard cannot know` });
     }
   }
   return out;
@@ -358,7 +358,7 @@ const RUNNERS: Readonly<Record<string, RunnerSpec>> = {
   pm2: nodeLauncher('start'), forever: nodeLauncher('start'),
   coverage,
   just: taskFile(['justfile', 'Justfile', '.justfile'], 'recipes', ['-f', '--justfile'], ['-l', '--list', '--summary', '-s', '--show', '-n', '--dry-run', '--evaluate', '--dump', '--variables']),
-  rake: taskFile(['Rakefile', 'rakefile', 'Rakefile.rb', 'rakefile.rb'], 'ruby', ['-f', '--rakefile']),
+  rake: taskFile(['Rakefile', 'rakefile', 'Rakefile.rb', 'rakefile.rb'], 'ruby', ['-f', '--rakefile'], ['-T', '--tasks', '-D', '--describe', '-W', '--where', '-P', '--prereqs', '-n', '--dry-run']),
   task: taskFile(['Taskfile.yml', 'Taskfile.yaml', 'taskfile.yml', 'taskfile.yaml', 'Taskfile.dist.yml'], 'yamlCmds', ['-t', '--taskfile'], ['-l', '--list', '--list-all', '-a', '-n', '--dry', '--summary']),
   invoke: taskFile(['tasks.py'], 'python', []),
   inv: taskFile(['tasks.py'], 'python', []),

@@ -1,0 +1,113 @@
+import { strict as assert } from 'node:assert';
+import { classify } from '../../../src/core/policy/classify';
+import { MAX_LOADED_FILES } from '../../../src/core/policy/loadedCode';
+import { testFacts } from '../support/policyFixtures';
+
+/**
+ * What a runner runs besides the file it is given (issue #18, items 5 and 6; red team round 6): local
+ * imports and requires, test runners' setup and test files, task files, build hooks, bundler
+ * configuration, lifecycle scripts, compose commands, rc files, `run-parts`, `find -exec sh {}`,
+ * program files of Lua, R, Julia and Tcl. Each runner is run in two projects of the same shape: in
+ * `/work/bad` its entry files destroy something (asks), in `/work/good` they do harmless work (allowed).
+ */
+
+const WIPE = 'rm -rf /work/shared/uploads';
+const ECHO = 'echo built';
+
+function project(root: string, bad: boolean): Record<string, string> {
+  const sh = bad ? WIPE : ECHO;
+  const py = bad ? 'import shutil\nshutil.rmtree("/work/shared/uploads")\n' : 'import json, os\nprint(json.dumps({"ok": True}))\n';
+  const js = bad ? 'const fs = require("fs");\nfs.rmSync("/work/shared/uploads", { recursive: true });\nmodule.exports = {};\n' : 'const path = require("path");\nmodule.exports = { root: path.resolve(".") };\n';
+  return {
+    [`${root}/main.py`]: 'import helper\nfrom pkg.sub import run\nimport os, sys\nhelper.go()\n',
+    [`${root}/helper.py`]: `${py}def go():\n    pass\n`,
+    [`${root}/pkg/__init__.py`]: '',
+    [`${root}/pkg/sub.py`]: 'def run():\n    return 1\n',
+    [`${root}/deep.py`]: 'from pkg import sub\nimport lib.inner\n',
+    [`${root}/lib/inner.py`]: py,
+    [`${root}/chain.py`]: `import subprocess\nsubprocess.run(["python3", "${root}/main.py"])\n`,
+    [`${root}/main.js`]: 'const h = require("./helper");\nh.run();\n',
+    [`${root}/main.mjs`]: 'import { run } from "./esm.mjs";\nimport fs from "node:fs";\nrun();\n',
+    [`${root}/esm.mjs`]: js,
+    [`${root}/helper.js`]: js,
+    [`${root}/scripts/job.py`]: py,
+    [`${root}/scripts/reset.js`]: js,
+    [`${root}/conftest.py`]: py,
+    [`${root}/tests/test_cart.py`]: 'def test_total():\n    assert 1 + 1 == 2\n',
+    [`${root}/jest.config.js`]: js,
+    [`${root}/vite.config.ts`]: js,
+    [`${root}/next.config.mjs`]: js,
+    [`${root}/gulpfile.js`]: js,
+    [`${root}/Justfile`]: `default:\n\t${sh}\n`,
+    [`${root}/Rakefile`]: `task :default do\n  sh "${sh}"\nend\n`,
+    [`${root}/mise.toml`]: `[tasks.clean]\nrun = "${sh}"\n`,
+    [`${root}/Taskfile.yml`]: `version: 3\ntasks:\n  default:\n    cmds:\n      - ${sh}\n`,
+    [`${root}/tasks.py`]: `from invoke import task\n@task\ndef clean(c):\n    c.run("${sh}")\n`,
+    [`${root}/noxfile.py`]: 'import nox\n' + py,
+    [`${root}/Cargo.toml`]: '[package]\nname = "x"\n',
+    [`${root}/build.rs`]: bad ? 'fn main(){ std::fs::remove_dir_all("/work/shared/uploads").ok(); }\n' : 'fn main(){ println!("cargo:rerun-if-changed=build.rs"); }\n',
+    [`${root}/gen.go`]: `package main\n//go:generate ${bad ? WIPE : 'stringer -type=Color'}\n`,
+    [`${root}/setup.py`]: `${py}from setuptools import setup\nsetup()\n`,
+    [`${root}/package.json`]: JSON.stringify({ name: 'x', scripts: { postinstall: sh } }),
+    [`${root}/compose.yaml`]: `services:\n  web:\n    image: alpine\n    command: ${bad ? 'rm -rf /app/uploads' : 'echo ready'}\n`,
+    [`${root}/Makefile`]: 'include extra.mk\nall: wipe\n',
+    [`${root}/extra.mk`]: `wipe:\n\t${sh}\n`,
+    [`${root}/rc.sh`]: sh,
+    [`${root}/jobs.txt`]: sh,
+    [`${root}/cron.d/cleanup`]: `#!/bin/sh\n${sh}\n`,
+    [`${root}/a.lua`]: `os.execute("${sh}")\n`,
+    [`${root}/a.R`]: `system("${sh}")\n`,
+    [`${root}/a.exp`]: `spawn ${sh}\nexpect eof\n`,
+  };
+}
+
+const files = { ...project('/work/bad', true), ...project('/work/good', false) };
+const facts = (cwd: string) => testFacts({ cwd, workspaceRoots: [cwd], files });
+
+const RUNS: readonly string[] = [
+  'python3 main.py', 'python3 deep.py', 'python3 chain.py', 'node main.js', 'node main.mjs',
+  'python3 -m cProfile scripts/job.py', 'python3 -m pdb -c continue scripts/job.py', 'coverage run scripts/job.py',
+  'python3 -m scripts.job', "python3 -c 'import scripts.job'", "python3 manage.py shell -c 'import scripts.job'",
+  'pytest', 'pytest tests', 'python3 -m pytest -q', 'npx mocha scripts/reset.js', 'npx jest', 'npx jest --globalSetup ./scripts/reset.js',
+  'npx nodemon scripts/reset.js', 'npx pm2 start scripts/reset.js', 'node -r ./scripts/reset.js -e 1',
+  'just', 'rake', 'mise run clean', 'task', 'invoke clean', 'nox',
+  'cargo build', 'go generate ./...', 'pip install -e .', 'python3 -m pip install .', 'bun install',
+  'npx vite build', 'npx next build', 'npx gulp', 'docker compose up', 'docker-compose up -d',
+  'make', 'bash --rcfile rc.sh -i', 'bash --init-file rc.sh -i',
+  'parallel < jobs.txt', 'cat jobs.txt | parallel', 'parallel --pipe sh < jobs.txt',
+  'find rc.sh -exec sh {} \\;', 'run-parts cron.d', 'lua a.lua', 'Rscript a.R', 'expect -f a.exp', 'tclsh a.exp',
+];
+
+describe('policy/handlers/runnerEntries: what a runner runs is read', () => {
+  for (const command of RUNS) {
+    it(`asks: ${command} (destroying entry files)`, () => assert.equal(classify(command, facts('/work/bad'), { lockdown: false }).decision, 'ask'));
+    it(`allows: ${command} (harmless entry files)`, () => assert.equal(classify(command, facts('/work/good'), { lockdown: false }).decision, 'allow'));
+  }
+
+  it('names the loaded file in the reason', () => {
+    const verdict = classify('python3 main.py', facts('/work/bad'), { lockdown: false });
+    assert.match(verdict.reasons.join('\n'), /helper\.py/);
+  });
+
+  const unresolved: [string, Record<string, string>][] = [
+    ['node x.js', { '/work/u/x.js': 'require("./missing")\n' }],
+    ['node x.js', { '/work/u/x.js': 'const m = require(process.env.MOD)\n' }],
+    ['python3 x.py', { '/work/u/x.py': 'import importlib\nimportlib.import_module(name)\n' }],
+    ['find . -name "*.sh" -exec sh {} \\;', { '/work/u/a.sh': 'echo hi\n' }],
+    ['make', { '/work/u/Makefile': 'include $(CONFIG)\nall:\n\techo hi\n' }],
+  ];
+  for (const [command, given] of unresolved) {
+    it(`asks when what it loads cannot be read: ${command} ${JSON.stringify(Object.values(given)[0])}`, () => {
+      assert.equal(classify(command, testFacts({ cwd: '/work/u', workspaceRoots: ['/work/u'], files: given }), { lockdown: false }).decision, 'ask');
+    });
+  }
+
+  it('asks when the import budget is spent, never allows', () => {
+    const many: Record<string, string> = { '/work/m/main.py': Array.from({ length: MAX_LOADED_FILES + 5 }, (_, i) => `import m${i}`).join('\n') };
+    for (let i = 0; i < MAX_LOADED_FILES + 5; i++) many[`/work/m/m${i}.py`] = 'x = 1\n';
+    assert.equal(classify('python3 main.py', testFacts({ cwd: '/work/m', workspaceRoots: ['/work/m'], files: many }), { lockdown: false }).decision, 'ask');
+  });
+
+  const quiet: string[] = ['just --list', 'rake -T', 'pytest --version', 'run-parts --test cron.d', 'find . -name "*.sh" -exec shellcheck {} \\;', 'parallel echo ::: a b', 'python3 -m http.server --help', 'mise trust'];
+  for (const command of quiet) it(`allows: ${command} (lists or runs nothing it loads)`, () => assert.equal(classify(command, facts('/work/bad'), { lockdown: false }).decision, 'allow'));
+});
