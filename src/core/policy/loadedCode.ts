@@ -8,7 +8,7 @@
  */
 
 import { dirname, resolvePath } from '../paths';
-import type { Invocation, SnippetLanguage } from './types';
+import type { Invocation, Origin, SnippetLanguage } from './types';
 import { isInstalledPackage, type Exec, type Walker } from './handlers/context';
 
 /** Local files loaded through imports in one decision; more asks. */
@@ -202,4 +202,10 @@ export function followLocalLoads(w: Walker, language: SnippetLanguage, text: str
       }
     }
   }
+}
+
+/** A program file's code as it runs: its own text, then the local modules it loads. */
+export function runProgram(w: Walker, language: SnippetLanguage, text: string, path: string, runner: Invocation, origin: Origin, exec: Exec, label: string): void {
+  w.snippet(language, text, runner, origin, exec, label);
+  followLocalLoads(w, language, text, path, runner, exec, label);
 }

@@ -485,7 +485,7 @@ export function programFileEscapes(name: string, text: string, label: string): E
   const code: ArgWord = { text, raw: text, dynamic: false, glob: false };
   if (name === 'Rscript' || name === 'R') return rEscapes([{ ...code, text: '-e' }, code]);
   if (name === 'julia') return juliaEscapes([{ ...code, text: '-e' }, code]);
-  if (/^lua/.test(name)) return luaCode(text, false, label);
+  if (name.startsWith('lua')) return luaCode(text, false, label);
   if (name === 'tclsh' || name === 'wish' || name === 'expect') return tclEscapes(text, label);
   return undefined;
 }

@@ -85,7 +85,7 @@ const pytest: RunnerSpec = {
     const files: string[] = [`${cwd}/conftest.py`];
     const targets = operandTexts(p).map((t) => resolvePath(cwd, t.split('::')[0]!, c.w.facts.home));
     for (const t of targets.length > 0 ? targets : [cwd, `${cwd}/tests`, `${cwd}/test`]) {
-      if (/\.py$/.test(t)) files.push(t);
+      if (t.endsWith('.py')) files.push(t);
       else files.push(`${t}/conftest.py`, ...c.list(t, TEST_FILE_PY));
     }
     return [{ files, as: 'python' }, ...values(p, '-p').filter((m) => !m.startsWith('no:')).map((m): Entry => ({ files: pythonModule(c, m), as: 'python' }))];
@@ -297,7 +297,7 @@ const python: RunnerSpec = {
       const delegate = Object.prototype.hasOwnProperty.call(RUNNERS, module) ? RUNNERS[module] : undefined;
       if (delegate && module !== 'python') return delegate.entries(parseWith(delegate, rest), { ...c, args: rest });
       if (SCRIPT_MODULES.has(module)) {
-        const script = rest.find((a) => !a.dynamic && /\.py$/.test(a.text));
+        const script = rest.find((a) => !a.dynamic && a.text.endsWith('.py'));
         return script ? [{ files: [resolvePath(c.exec.cwd, script.text, c.w.facts.home)], as: 'python' }] : [];
       }
       return [{ files: pythonModule(c, module), as: 'python' }];
