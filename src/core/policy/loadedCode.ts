@@ -2,9 +2,10 @@
  * What code the agent runs loads from the workspace: the local modules a Python, JavaScript, Ruby,
  * PHP or Perl file imports, requires or includes, followed a bounded number of levels within a
  * per-decision budget. A module found here is analysed as if it ran now (Python runs a module's
- * top level on import, node a required file's). A local load the guard cannot resolve (a computed
- * name, a relative file that is not there) or a budget spent asks; a name found nowhere here (the
- * standard library, an installed package) is the tool itself and is not read.
+ * top level on import, node a required file's). A load whose name is computed at run time, or a
+ * budget spent, asks; a file that exists but cannot be read is opaque (`readFile`); a relative file
+ * that is not there fails when it runs (like a missing script); a name found nowhere here (the
+ * standard library, an installed package, composer's vendor folder) is the tool itself and is not read.
  */
 
 import { dirname, resolvePath } from '../paths';
@@ -39,7 +40,7 @@ function stateOf(w: Walker): LoadState {
 export interface LoadRequest {
   spec: string;
   /** `relative`: a path from the loading file's folder; `module`: a dotted Python module. */
-  kind: 'relative' | 'module' | 'dynamic';
+  kind: 'relative' | 'module' | 'dynamic' | 'root';
 }
 
 const PY_IMPORT = /^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]+)|import[ \t]+([^\n#;]+))/gm;
@@ -60,6 +61,13 @@ function pythonLoads(text: string): LoadRequest[] {
       }
     }
   }
+  // `exec(open("helper.py").read())`: a file's text run here.
+  for (const m of text.matchAll(/\bexec\s*\(\s*open\s*\(\s*([^)\n]*)\)/g)) {
+    const literal = /^\s*(['"])([\w./-]+)\1\s*(?:,|$)/.exec(m[1]!);
+    out.push(literal ? { spec: literal[2]!, kind: 'relative' } : { spec: m[0].slice(0, 80), kind: 'dynamic' });
+  }
+  // `sys.path.insert(0, "lib")`: later imports also look there.
+  for (const m of text.matchAll(/\bsys\.path\.(?:insert\s*\(\s*\d+\s*,|append\s*\()\s*(['"])([\w./-]+)\1/g)) out.push({ spec: m[2]!, kind: 'root' });
   for (const m of text.matchAll(PY_DYNAMIC)) {
     const literal = /^\s*(['"])([\w./-]+)\1\s*(?:,|$)/.exec(m[1]!);
     if (!literal) out.push({ spec: m[0].slice(0, 80), kind: 'dynamic' });
@@ -149,9 +157,10 @@ function resolveLoad(w: Walker, language: SnippetLanguage, request: LoadRequest,
     return [];
   }
   const path = resolvePath(fromDir, request.spec, w.facts.home);
-  if (isInstalledPackage(path)) return [];
+  if (isInstalledPackage(path) || path.includes('/vendor/')) return [];
   if (language === 'javascript') {
     if (/\.(json|css|scss|less|svg|png|jpe?g|gif|wasm|node|html|txt|md)$/.test(path)) return [];
+    if (exists(w, path + '.json')) return [];
     for (const ext of JS_EXTENSIONS) if (exists(w, path + ext)) return [path + ext];
     return 'unresolved';
   }
@@ -173,16 +182,16 @@ export function followLocalLoads(w: Walker, language: SnippetLanguage, text: str
   const via = w.viaOf(exec);
   const fromDir = path === undefined ? exec.cwd : dirname(path);
   const root = state.roots[state.roots.length - 1] ?? fromDir;
+  const roots = [root, ...requests.filter((r) => r.kind === 'root').map((r) => resolvePath(fromDir, r.spec, w.facts.home))];
   for (const request of requests) {
+    if (request.kind === 'root') continue;
     if (request.kind === 'dynamic') {
       w.addOpaque(`${label} loads code whose name is computed at run time (${request.spec})`, via);
       continue;
     }
-    const files = resolveLoad(w, language, request, fromDir, [root]);
-    if (files === 'unresolved') {
-      w.addOpaque(`${label} loads ${request.spec}, which the guard cannot find to read`, via);
-      continue;
-    }
+    const files = resolveLoad(w, language, request, fromDir, roots);
+    // A relative load with no file behind it fails when it runs, like a missing script: it runs nothing.
+    if (files === 'unresolved') continue;
     for (const file of files) {
       if (state.seen.has(file) || w.isActiveFile(file)) continue;
       state.seen.add(file);

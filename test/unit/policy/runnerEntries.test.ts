@@ -90,7 +90,6 @@ describe('policy/handlers/runnerEntries: what a runner runs is read', () => {
   });
 
   const unresolved: [string, Record<string, string>][] = [
-    ['node x.js', { '/work/u/x.js': 'require("./missing")\n' }],
     ['node x.js', { '/work/u/x.js': 'const m = require(process.env.MOD)\n' }],
     ['python3 x.py', { '/work/u/x.py': 'import importlib\nimportlib.import_module(name)\n' }],
     ['find . -name "*.sh" -exec sh {} \\;', { '/work/u/a.sh': 'echo hi\n' }],
@@ -106,6 +105,10 @@ describe('policy/handlers/runnerEntries: what a runner runs is read', () => {
     const many: Record<string, string> = { '/work/m/main.py': Array.from({ length: MAX_LOADED_FILES + 5 }, (_, i) => `import m${i}`).join('\n') };
     for (let i = 0; i < MAX_LOADED_FILES + 5; i++) many[`/work/m/m${i}.py`] = 'x = 1\n';
     assert.equal(classify('python3 main.py', testFacts({ cwd: '/work/m', workspaceRoots: ['/work/m'], files: many }), { lockdown: false }).decision, 'ask');
+  });
+
+  it('a relative load with no file behind it runs nothing (like a missing script)', () => {
+    assert.equal(classify('node x.js', testFacts({ cwd: '/work/u', workspaceRoots: ['/work/u'], files: { '/work/u/x.js': 'require("./missing")\n' } }), { lockdown: false }).decision, 'allow');
   });
 
   const quiet: string[] = ['just --list', 'rake -T', 'pytest --version', 'run-parts --test cron.d', 'find . -name "*.sh" -exec shellcheck {} \\;', 'parallel echo ::: a b', 'python3 -m http.server --help', 'mise trust'];

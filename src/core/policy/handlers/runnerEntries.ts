@@ -96,6 +96,10 @@ function pythonModule(c: Ctx, dotted: string): string[] {
   return pythonModuleFiles(c.w, c.exec.cwd, dotted) ?? [];
 }
 
+/** JavaScript test files by the runners' default patterns, in the usual folders (one level, bounded). */
+const JS_TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$/;
+const jsTestFiles = (c: Ctx): string[] => ['', '/test', '/tests', '/__tests__', '/src', '/src/__tests__'].flatMap((d) => c.list(c.exec.cwd + d, JS_TEST_FILE));
+
 const jsFiles = (c: Ctx, texts: readonly string[]): string[] => texts.filter((t) => /\.(js|mjs|cjs|ts|mts|cts|jsx|tsx)$/.test(t) || t.startsWith('./') || t.startsWith('/')).map((t) => resolvePath(c.exec.cwd, t, c.w.facts.home));
 
 const mocha: RunnerSpec = {
@@ -120,19 +124,21 @@ const jest: RunnerSpec = {
     return [
       { files: jsFiles(c, values(p, '--globalSetup', '--globalTeardown', '--setupFiles', '--setupFilesAfterEnv', '--testEnvironment')), as: 'javascript' },
       config !== undefined && !config.trim().startsWith('{') ? { files: jsFiles(c, [config]), as: 'javascript' } : conventional(c, undefined, ...jsConfigs('jest.config')),
+      { files: jsTestFiles(c), as: 'javascript' },
     ];
   },
 };
 
 /** A tool that loads a configuration file of its own by convention (bundlers, frameworks, task runners in JavaScript). */
-function configLoader(bases: readonly string[], configOptions: readonly string[] = ['-c', '--config']): RunnerSpec {
+function configLoader(bases: readonly string[], configOptions: readonly string[] = ['-c', '--config'], tests = false): RunnerSpec {
   return {
     options: [one(...configOptions), one('--root'), one('--dir'), one('--mode'), one('--cwd'), one('--gulpfile'), one('--gruntfile')],
     entries(p, c) {
       if (has(p, ...LISTING_ONLY)) return [];
       const config = value(p, ...configOptions, '--gulpfile', '--gruntfile');
-      if (config !== undefined) return [{ files: jsFiles(c, [config]), as: 'javascript' }];
-      return [conventional(c, value(p, '--root', '--cwd'), ...bases.flatMap(jsConfigs))];
+      const testFiles: Entry[] = tests ? [{ files: jsTestFiles(c), as: 'javascript' }] : [];
+      if (config !== undefined) return [{ files: jsFiles(c, [config]), as: 'javascript' }, ...testFiles];
+      return [conventional(c, value(p, '--root', '--cwd'), ...bases.flatMap(jsConfigs)), ...testFiles];
     },
   };
 }
@@ -316,7 +322,11 @@ const python: RunnerSpec = {
 const node: RunnerSpec = {
   options: [{ names: ['-e', '--eval'], takes: 'one', separateValue: true }, { names: ['-p', '--print'], takes: 'one', separateValue: true }, one('-r', '--require'), one('--import'), one('--loader', '--experimental-loader'), one('-C', '--conditions'), one('--input-type'), one('--env-file'), one('--title')],
   interspersed: false,
-  entries: (p, c) => [{ files: jsFiles(c, values(p, '-r', '--require', '--import', '--loader').filter((t) => /^\.{0,2}\//.test(t))), as: 'javascript' }],
+  entries: (p, c) => [
+    { files: jsFiles(c, values(p, '-r', '--require', '--import', '--loader').filter((t) => /^\.{0,2}\//.test(t))), as: 'javascript' },
+    // `node --test` with no files runs the test files it finds.
+    ...(has(p, '--test') && p.operands.length === 0 ? [{ files: jsTestFiles(c), as: 'javascript' as const }] : []),
+  ],
 };
 
 const shellRc: RunnerSpec = {
@@ -343,7 +353,14 @@ function runnerKey(name: string): string {
 const RUNNERS: Readonly<Record<string, RunnerSpec>> = {
   python, node, sh: shellRc,
   pytest, 'py.test': pytest, mocha, jest,
-  vitest: configLoader(['vitest.config', 'vite.config']),
+  vitest: configLoader(['vitest.config', 'vite.config'], undefined, true),
+  playwright: configLoader(['playwright.config'], undefined, true),
+  cypress: configLoader(['cypress.config'], ['-C', '--config-file']),
+  eslint: configLoader(['eslint.config', '.eslintrc'], ['-c', '--config']),
+  prettier: configLoader(['prettier.config', '.prettierrc'], ['--config']),
+  stylelint: configLoader(['stylelint.config', '.stylelintrc'], ['--config']),
+  tsup: configLoader(['tsup.config']),
+  unittest: { options: [one('-s', '--start-directory'), one('-p', '--pattern'), one('-k')], entries: (p, c) => [{ files: operandTexts(p).filter((t) => t !== 'discover').length > 0 ? operandTexts(p).filter((t) => t.endsWith('.py')).map((t) => resolvePath(c.exec.cwd, t, c.w.facts.home)) : [...c.list(c.exec.cwd, /^test.*\.py$/), ...c.list(`${c.exec.cwd}/tests`, /^test.*\.py$/)], as: 'python' }] },
   vite: configLoader(['vite.config']),
   next: configLoader(['next.config']),
   webpack: configLoader(['webpack.config']),
