@@ -487,6 +487,7 @@ export function programFileEscapes(name: string, text: string, label: string): E
   if (name === 'julia') return juliaEscapes([{ ...code, text: '-e' }, code]);
   if (name.startsWith('lua')) return luaCode(text, false, label);
   if (name === 'tclsh' || name === 'wish' || name === 'expect') return tclEscapes(text, label);
+  if (name.startsWith('emacs')) return emacsEscapes([{ ...code, text: '--eval' }, code]);
   return undefined;
 }
 

@@ -15,7 +15,7 @@ import type { Entry, Reading } from './runnerEntries';
 /** Lines taken from one entry file; the rest is not read. */
 const MAX_LINES = 200;
 
-export function runEntriesOf(w: Walker, name: string, entries: readonly Entry[], exec: Exec, inv: Invocation): void {
+export function runEntriesOf(w: Walker, name: string, entries: readonly Entry[], exec: Exec, inv: Invocation | undefined): void {
   for (const entry of entries) {
     if ('opaque' in entry) {
       w.addOpaque(entry.opaque, w.viaOf(exec));
@@ -26,6 +26,7 @@ export function runEntriesOf(w: Walker, name: string, entries: readonly Entry[],
       continue;
     }
     if ('code' in entry) {
+      if (!inv) continue;
       w.snippet('python', entry.code, inv, exec.scope.origin, exec, entry.label);
       followLocalLoads(w, 'python', entry.code, undefined, inv, exec, entry.label);
       continue;
@@ -42,7 +43,7 @@ export function runEntriesOf(w: Walker, name: string, entries: readonly Entry[],
   }
 }
 
-function readEntry(w: Walker, name: string, path: string, text: string, as: Reading, exec: Exec, inv: Invocation): void {
+function readEntry(w: Walker, name: string, path: string, text: string, as: Reading, exec: Exec, inv: Invocation | undefined): void {
   const label = `${name} runs ${w.display(path)}`;
   const origin: Origin = { kind: 'script', path: w.display(path) };
   const shell = (lines: readonly string[], where = label): void => {
@@ -76,6 +77,19 @@ function readEntry(w: Walker, name: string, path: string, text: string, as: Read
       return;
     case 'rust':
       rustBuild(w, text, label, exec);
+      return;
+    case 'toxCommands':
+      shell(toxCommands(text));
+      return;
+    case 'denoTasks':
+    case 'composerScripts':
+      shell(jsonTasks(w, text, as === 'denoTasks' ? 'tasks' : 'scripts', label, exec));
+      return;
+    case 'preCommit':
+      shell(preCommitEntries(text));
+      return;
+    case 'native':
+      nativeCode(w, text, label, exec);
       return;
     case 'program': {
       const escapes = programFileEscapes(name, text, label);
@@ -149,6 +163,66 @@ function composeCommands(w: Walker, path: string, text: string, exec: Exec): voi
     const scope = w.remoteScope(exec, `${w.display(path)} ${m[1]}`, { place: `container ${service}`, provider: 'docker compose', names: [{ source: 'compose service', value: service }] });
     w.analyzeText(command, scope);
   }
+}
+
+/** tox.ini: `commands =` and its indented continuation lines. */
+function toxCommands(text: string): string[] {
+  const out: string[] = [];
+  let inCommands = false;
+  for (const line of text.split('\n')) {
+    const start = /^(commands(?:_pre|_post)?)\s*=\s*(.*)$/.exec(line);
+    if (start) {
+      inCommands = true;
+      if (start[2]!.trim() !== '') out.push(start[2]!);
+    } else if (inCommands && /^[ \t]+\S/.test(line)) out.push(line.trim());
+    else inCommands = false;
+  }
+  return out.map((l) => l.replace(/^-\s*/, '').replace(/\{[^}]*\}/g, ''));
+}
+
+/** deno.json `tasks` / composer.json `scripts`: string (or string list) values; composer's `@php`, `@composer` and PHP callbacks. */
+function jsonTasks(w: Walker, text: string, key: string, label: string, exec: Exec): string[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.replace(/^\s*\/\/.*$/gm, ''));
+  } catch {
+    w.addOpaque(`${label}, whose tasks cannot be read`, w.viaOf(exec));
+    return [];
+  }
+  const tasks = (parsed as Record<string, unknown> | null)?.[key];
+  if (!tasks || typeof tasks !== 'object') return [];
+  const out: string[] = [];
+  for (const value of Object.values(tasks as Record<string, unknown>)) {
+    const items = Array.isArray(value) ? value : [typeof value === 'object' && value !== null ? (value as { command?: unknown }).command : value];
+    for (const item of items) {
+      if (typeof item !== 'string') continue;
+      if (/^@php\s/.test(item)) out.push('php ' + item.slice(5));
+      else if (/^@(composer|putenv)\b/.test(item) || /^@[\w-]+$/.test(item)) continue;
+      else if (/^[A-Z][\w\\]*::\w+$/.test(item)) w.addOpaque(`${label}, which calls the PHP callback ${item}`, w.viaOf(exec));
+      else out.push(item);
+    }
+  }
+  return out;
+}
+
+/** pre-commit's local hooks that run a program of the repository (`language: system` or `script`): their `entry:` lines. */
+function preCommitEntries(text: string): string[] {
+  const out: string[] = [];
+  for (const hook of text.split(/\n\s*-\s+id:/).slice(1)) {
+    if (!/\blanguage:\s*['"]?(system|script|unsupported|unsupported_script)\b/.test(hook)) continue;
+    const entry = /\bentry:\s*(.+)/.exec(hook);
+    if (entry) out.push(unquote(entry[1]!.trim()));
+  }
+  return out;
+}
+
+/** Delete and process calls of languages the snippets do not model: each asks, naming the call. */
+const NATIVE_CALLS = /\b(os\.RemoveAll|os\.Remove|exec\.Command(?:Context)?|Files\.delete(?:IfExists)?|FileUtils\.deleteDirectory|Runtime\.getRuntime\(\)\.exec|ProcessBuilder|File\.rm_rf!?|File\.rm!?|System\.cmd|System\.shell|:os\.cmd|removeItem|Process\(\)|Directory\([^)]*\)\.deleteSync|Process\.run(?:Sync)?|file\s*\(\s*REMOVE(?:_RECURSE)?|execute_process|commandLine|fs::remove_dir_all|fs::remove_file|Command::new|project\.delete|delete\s*\(?\s*(?:fileTree|file|['"]))/g;
+
+function nativeCode(w: Walker, text: string, label: string, exec: Exec): void {
+  const found = new Set<string>();
+  for (const m of text.matchAll(NATIVE_CALLS)) if (found.size < 3) found.add(m[1]!.replace(/\s+/g, ' '));
+  if (found.size > 0) w.addOpaque(`${label}, which deletes files or starts programs (${[...found].join(', ')})`, w.viaOf(exec));
 }
 
 /** build.rs: `Command::new("prog").args([...])` runs a program; `remove_dir_all`/`remove_file` delete. */

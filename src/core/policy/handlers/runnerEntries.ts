@@ -31,8 +31,16 @@ export type Reading =
   | 'goGenerate'
   /** Rust code (build.rs): `Command::new`, `remove_dir_all`, `remove_file`. */
   | 'rust'
-  /** A program file of a code runner (lua, Rscript, julia, tclsh, expect). */
-  | 'program';
+  /** A program file of a code runner (lua, Rscript, julia, tclsh, expect, emacs --script). */
+  | 'program'
+  /** tox.ini `commands =` lines. */
+  | 'toxCommands'
+  /** A JSON file's task strings: deno.json `tasks`, composer.json `scripts`. */
+  | 'denoTasks' | 'composerScripts'
+  /** pre-commit's local hooks with `language: system|script`: their `entry:` lines. */
+  | 'preCommit'
+  /** Code in a language the snippets do not model (Go, Java, Elixir, Swift, Dart, CMake, Gradle): its delete and process calls. */
+  | 'native';
 
 export type Entry =
   /** A file named on the command line or found by convention; `any` of `files` (the first found) or each. */
@@ -206,6 +214,12 @@ const go: RunnerSpec = {
   options: [one('-run'), one('-skip'), one('-C'), one('-tags')],
   entries(p, c) {
     const ops = operandTexts(p);
+    if (ops[0] === 'run' || ops[0] === 'test') {
+      const named = ops.slice(1).filter((t) => t.endsWith('.go'));
+      const dirs = named.length > 0 ? [] : (ops.slice(1).filter((t) => !t.includes('...') && (t.startsWith('.') || t.startsWith('/'))).concat(ops.length > 1 ? [] : ['.']));
+      const files = [...named.map((t) => resolvePath(c.exec.cwd, t, c.w.facts.home)), ...dirs.flatMap((d) => c.list(resolvePath(c.exec.cwd, d, c.w.facts.home), ops[0] === 'test' ? /\.go$/ : /(?<!_test)\.go$/))];
+      return [{ files, as: 'native' }];
+    }
     if (ops[0] !== 'generate' || has(p, '-n')) return [];
     const files: string[] = [];
     for (const target of ops.length > 1 ? ops.slice(1) : ['.']) {
@@ -280,12 +294,12 @@ const runParts: RunnerSpec = {
   },
 };
 
-const programRunner = (fileOption?: string): RunnerSpec => ({
-  options: [one('-e', '--eval', '-E', '--expr', '--print', '-l', '-c'), ...(fileOption ? [one(fileOption)] : []), one('-L', '--load'), one('-i'), one('-D')],
+const programRunner = (...fileOptions: string[]): RunnerSpec => ({
+  options: [one('-e', '--eval', '-E', '--expr', '--print', '-l', '-c'), ...(fileOptions.length > 0 ? [one(...fileOptions)] : []), one('-L', '--load'), one('-i'), one('-D')],
   interspersed: false,
   entries(p, c) {
     if (has(p, '-e', '--eval', '-E', '--expr', '-c')) return [];
-    const file = (fileOption ? value(p, fileOption) : undefined) ?? operandTexts(p)[0];
+    const file = (fileOptions.length > 0 ? value(p, ...fileOptions) : undefined) ?? (fileOptions.includes('--script') ? undefined : operandTexts(p)[0]);
     return file !== undefined && file !== '-' ? [{ files: [resolvePath(c.exec.cwd, file, c.w.facts.home)], as: 'program' }] : [];
   },
 });
@@ -302,6 +316,7 @@ const python: RunnerSpec = {
     if (module !== undefined) {
       const delegate = Object.prototype.hasOwnProperty.call(RUNNERS, module) ? RUNNERS[module] : undefined;
       if (delegate && module !== 'python') return delegate.entries(parseWith(delegate, rest), { ...c, args: rest });
+      if (module === 'build') return [{ files: [`${resolvePath(c.exec.cwd, rest.find((a) => /^[^-]/.test(a.text))?.text ?? '.', c.w.facts.home)}/setup.py`], as: 'python' }];
       if (SCRIPT_MODULES.has(module)) {
         const script = rest.find((a) => !a.dynamic && a.text.endsWith('.py'));
         return script ? [{ files: [resolvePath(c.exec.cwd, script.text, c.w.facts.home)], as: 'python' }] : [];
@@ -350,7 +365,40 @@ function runnerKey(name: string): string {
   return name;
 }
 
+/** A compiler-runner given a source file (`java Main.java`, `elixir x.exs`, `swift x.swift`, `dart run x.dart`, `cmake -P x.cmake`). */
+const nativeRunner = (fileOption?: string): RunnerSpec => ({
+  options: [one('-cp', '-classpath', '--class-path'), one('-D'), one('-e', '--eval'), ...(fileOption ? [one(fileOption)] : [])],
+  interspersed: false,
+  entries(p, c) {
+    const ops = operandTexts(p).filter((t) => t !== 'run');
+    const file = (fileOption ? value(p, fileOption) : undefined) ?? ops.find((t) => /\.(java|exs?|swift|dart|kts|cmake)$/.test(t));
+    return file !== undefined ? [{ files: [resolvePath(c.exec.cwd, file, c.w.facts.home)], as: 'native' }] : [];
+  },
+});
+
+/** A task file read as JSON or INI by a tool that runs its entries (`tox`, `deno task`, `composer install`, `pre-commit run`). */
+function listedTasks(names: readonly string[], as: Reading, runs: (ops: readonly string[]) => boolean, fileOptions: readonly string[] = []): RunnerSpec {
+  return {
+    options: [one('-c', '--config', '--config-file', ...fileOptions), one('-e', '--env')],
+    entries(p, c) {
+      if (has(p, ...LISTING_ONLY) || !runs(operandTexts(p))) return [];
+      const config = value(p, '-c');
+      return [{ files: config !== undefined ? [resolvePath(c.exec.cwd, config, c.w.facts.home)] : inDir(c.exec.cwd, ...names), as, first: true }];
+    },
+  };
+}
+
+const COMPOSER_RUNS = new Set(['install', 'i', 'update', 'u', 'upgrade', 'run-script', 'run', 'create-project', 'dump-autoload', 'dumpautoload', 'require', 'remove']);
+
 const RUNNERS: Readonly<Record<string, RunnerSpec>> = {
+  tox: listedTasks(['tox.ini'], 'toxCommands', (ops) => ops.length === 0 || ops[0] === 'run' || ops[0] === 'r' || ops[0] === 'exec'),
+  deno: listedTasks(['deno.json', 'deno.jsonc'], 'denoTasks', (ops) => ops[0] === 'task' && ops.length > 1),
+  composer: listedTasks(['composer.json'], 'composerScripts', (ops) => ops.length > 0 && COMPOSER_RUNS.has(ops[0]!), ['-d', '--working-dir']),
+  'pre-commit': listedTasks(['.pre-commit-config.yaml', '.pre-commit-config.yml'], 'preCommit', (ops) => ops[0] === 'run' || ops[0] === 'try-repo'),
+  java: nativeRunner(), elixir: nativeRunner(), swift: nativeRunner(), dart: nativeRunner(), kotlin: nativeRunner(), cmake: nativeRunner('-P'),
+  gradle: taskFile(['build.gradle', 'build.gradle.kts'], 'native', ['-b', '--build-file'], ['tasks', '--dry-run', '-m']),
+  gradlew: taskFile(['build.gradle', 'build.gradle.kts'], 'native', ['-b', '--build-file'], ['tasks', '--dry-run', '-m']),
+  'cargo-run': { entries: (_p, c) => [{ files: [`${c.exec.cwd}/build.rs`], as: 'rust' }, { files: [`${c.exec.cwd}/src/main.rs`], as: 'rust' }] },
   python, node, sh: shellRc,
   pytest, 'py.test': pytest, mocha, jest,
   vitest: configLoader(['vitest.config', 'vite.config'], undefined, true),
@@ -391,7 +439,7 @@ const RUNNERS: Readonly<Record<string, RunnerSpec>> = {
   find: { options: [], entries: (_p, c) => findEntries(c) },
   'run-parts': runParts,
   lua: programRunner(), luajit: programRunner(), 'lua5.1': programRunner(), 'lua5.3': programRunner(), 'lua5.4': programRunner(),
-  Rscript: programRunner(), julia: programRunner(), tclsh: programRunner(), wish: programRunner(), expect: programRunner('-f'),
+  Rscript: programRunner(), R: programRunner('-f', '--file'), emacs: programRunner('--script', '-script'), julia: programRunner(), tclsh: programRunner(), wish: programRunner(), expect: programRunner('-f'),
 };
 
 /** The handler for `name`, with what it runs by convention read after the base handler (or a plain report). */
@@ -406,7 +454,7 @@ export function withEntries(name: string, base: Handler | undefined): Handler | 
   };
 }
 
-export function runnerEntries(w: Walker, name: string, spec: RunnerSpec, args: readonly ArgWord[], exec: Exec, inv: Invocation): void {
+export function runnerEntries(w: Walker, name: string, spec: RunnerSpec, args: readonly ArgWord[], exec: Exec, inv: Invocation | undefined): void {
   const parsed = parseWith(spec, args);
   const ctx: Ctx = {
     w, name, args, exec,
@@ -416,7 +464,7 @@ export function runnerEntries(w: Walker, name: string, spec: RunnerSpec, args: r
 }
 
 /** A wrapper that ran nothing of its own (`cargo build`, `nodemon app.js`): what it runs by convention, when the table knows it. */
-export function entriesAfterWrapper(w: Walker, name: string, args: readonly ArgWord[], exec: Exec, inv: Invocation | undefined): void {
+export function entriesAfterWrapper(w: Walker, name: string, args: readonly ArgWord[], exec: Exec, inv: Invocation | undefined, always = false): void {
   const key = runnerKey(name);
-  if (inv && Object.prototype.hasOwnProperty.call(RUNNERS, key)) runnerEntries(w, name, RUNNERS[key]!, args, exec, inv);
+  if ((inv || always) && Object.prototype.hasOwnProperty.call(RUNNERS, key)) runnerEntries(w, name, RUNNERS[key]!, args, exec, inv);
 }
