@@ -58,6 +58,14 @@ function project(root: string, bad: boolean): Record<string, string> {
     [`${root}/a.lua`]: `os.execute("${sh}")\n`,
     [`${root}/a.R`]: `system("${sh}")\n`,
     [`${root}/a.exp`]: `spawn ${sh}\nexpect eof\n`,
+    [`${root}/tox.ini`]: `[tox]\nenvlist = py\n[testenv]\ncommands =\n    ${sh}\n`,
+    [`${root}/deno.json`]: JSON.stringify({ tasks: { clean: sh } }),
+    [`${root}/composer.json`]: JSON.stringify({ scripts: { 'post-install-cmd': [sh] } }),
+    [`${root}/.pre-commit-config.yaml`]: `repos:\n- repo: local\n  hooks:\n  - id: x\n    name: x\n    entry: ${sh}\n    language: system\n`,
+    [`${root}/x.cmake`]: bad ? 'file(REMOVE_RECURSE /work/shared/uploads)\n' : 'message(STATUS "hello")\n',
+    [`${root}/build.gradle`]: bad ? 'task wipe(type: Exec) { commandLine "rm", "-rf", "/work/shared/uploads" }\n' : 'plugins { id "java" }\n',
+    [`${root}/tool.go`]: bad ? 'package main\nimport "os"\nfunc main(){ os.RemoveAll("/work/shared/uploads") }\n' : 'package main\nimport "fmt"\nfunc main(){ fmt.Println("hi") }\n',
+    [`${root}/a.el`]: bad ? '(delete-directory "/work/shared/uploads" t)\n' : '(message "hello")\n',
   };
 }
 
@@ -76,6 +84,7 @@ const RUNS: readonly string[] = [
   'make', 'bash --rcfile rc.sh -i', 'bash --init-file rc.sh -i',
   'parallel < jobs.txt', 'cat jobs.txt | parallel', 'parallel --pipe sh < jobs.txt',
   'find rc.sh -exec sh {} \\;', 'run-parts cron.d', 'lua a.lua', 'Rscript a.R', 'expect -f a.exp', 'tclsh a.exp',
+  'tox', 'deno task clean', 'composer install', 'pre-commit run --all-files', 'cmake -P x.cmake', 'gradle build', 'go run tool.go', 'R -f a.R', 'emacs --script a.el',
 ];
 
 describe('policy/handlers/runnerEntries: what a runner runs is read', () => {
