@@ -121,7 +121,8 @@ const FOLLOWERS: Partial<Record<SnippetLanguage, (text: string) => LoadRequest[]
 
 const JS_EXTENSIONS = ['', '.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.jsx', '.tsx', '/index.js', '/index.mjs', '/index.cjs', '/index.ts'];
 
-function exists(w: Walker, path: string): boolean {
+/** Whether the folder listing (memoised per decision) shows `path`: probing costs no file read. */
+export function exists(w: Walker, path: string): boolean {
   const slash = path.lastIndexOf('/');
   const names = w.facts.listDir(path.slice(0, slash) || '/');
   return names !== undefined && names.includes(path.slice(slash + 1));

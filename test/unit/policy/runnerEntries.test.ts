@@ -120,6 +120,13 @@ describe('policy/handlers/runnerEntries: what a runner runs is read', () => {
     assert.equal(classify('node x.js', testFacts({ cwd: '/work/u', workspaceRoots: ['/work/u'], files: { '/work/u/x.js': 'require("./missing")\n' } }), { lockdown: false }).decision, 'allow');
   });
 
+  const written = [
+    "printf 'default:\\n\\trm -rf /work/shared/uploads\\n' > Justfile && just",
+    "echo 'import shutil; shutil.rmtree(\"/work/shared/uploads\")' > helper.py && python3 main.py",
+    "echo 'rm -rf /work/shared/uploads' > rc.sh; bash --rcfile rc.sh -i",
+  ];
+  for (const command of written) it(`asks when an entry is written first: ${command}`, () => assert.equal(classify(command, facts('/work/good'), { lockdown: false }).decision, 'ask'));
+
   const quiet: string[] = ['just --list', 'rake -T', 'pytest --version', 'run-parts --test cron.d', 'find . -name "*.sh" -exec shellcheck {} \\;', 'parallel echo ::: a b', 'python3 -m http.server --help', 'mise trust'];
   for (const command of quiet) it(`allows: ${command} (lists or runs nothing it loads)`, () => assert.equal(classify(command, facts('/work/bad'), { lockdown: false }).decision, 'allow'));
 });
