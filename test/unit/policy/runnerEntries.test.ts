@@ -48,7 +48,10 @@ function project(root: string, bad: boolean): Record<string, string> {
     [`${root}/build.rs`]: bad ? 'fn main(){ std::fs::remove_dir_all("/work/shared/uploads").ok(); }\n' : 'fn main(){ println!("cargo:rerun-if-changed=build.rs"); }\n',
     [`${root}/gen.go`]: `package main\n//go:generate ${bad ? WIPE : 'stringer -type=Color'}\n`,
     [`${root}/setup.py`]: `${py}from setuptools import setup\nsetup()\n`,
-    [`${root}/package.json`]: JSON.stringify({ name: 'x', scripts: { postinstall: sh } }),
+    [`${root}/package.json`]: JSON.stringify({ name: 'x', scripts: { postinstall: sh }, jest: { globalSetup: '<rootDir>/scripts/setup.js' } }),
+    [`${root}/scripts/setup.js`]: js,
+    [`${root}/j2/package.json`]: JSON.stringify({ jest: { setupFiles: ['./setup.js'] } }),
+    [`${root}/j2/setup.js`]: js,
     [`${root}/compose.yaml`]: `services:\n  web:\n    image: alpine\n    command: ${bad ? 'rm -rf /app/uploads' : 'echo ready'}\n`,
     [`${root}/Makefile`]: 'include extra.mk\nall: wipe\n',
     [`${root}/extra.mk`]: `wipe:\n\t${sh}\n`,
@@ -84,7 +87,7 @@ const RUNS: readonly string[] = [
   'make', 'bash --rcfile rc.sh -i', 'bash --init-file rc.sh -i',
   'parallel < jobs.txt', 'cat jobs.txt | parallel', 'parallel --pipe sh < jobs.txt',
   'find rc.sh -exec sh {} \\;', 'run-parts cron.d', 'lua a.lua', 'Rscript a.R', 'expect -f a.exp', 'tclsh a.exp',
-  'tox', 'deno task clean', 'composer install', 'pre-commit run --all-files', 'cmake -P x.cmake', 'gradle build', 'go run tool.go', 'R -f a.R', 'emacs --script a.el',
+  'cd j2 && npx jest', 'tox', 'deno task clean', 'composer install', 'pre-commit run --all-files', 'cmake -P x.cmake', 'gradle build', 'go run tool.go', 'R -f a.R', 'emacs --script a.el',
 ];
 
 describe('policy/handlers/runnerEntries: what a runner runs is read', () => {

@@ -5,6 +5,7 @@
  * runner's program). A file not there runs nothing; one that cannot be read is opaque (`readFile`).
  */
 
+import { dirname, resolvePath } from '../../paths';
 import { followLocalLoads } from '../loadedCode';
 import type { Invocation, Origin } from '../types';
 import { programFileEscapes } from './codeRunners';
@@ -84,6 +85,13 @@ function readEntry(w: Walker, name: string, path: string, text: string, as: Read
     case 'denoTasks':
     case 'composerScripts':
       shell(jsonTasks(w, text, as === 'denoTasks' ? 'tasks' : 'scripts', label, exec));
+      return;
+    case 'jestPackage':
+      for (const file of jestSetupFiles(text)) {
+        const full = resolvePath(dirname(path), file.replace(/^<rootDir>\//, ''), w.facts.home);
+        const code = w.readFile(full, w.viaOf(exec));
+        if (code !== undefined) w.runFileText(full, code, 'javascript', inv, exec, `${label} (jest ${w.display(full)})`);
+      }
       return;
     case 'preCommit':
       shell(preCommitEntries(text));
@@ -203,6 +211,19 @@ function jsonTasks(w: Walker, text: string, key: string, label: string, exec: Ex
     }
   }
   return out;
+}
+
+/** The files package.json's `jest` key runs before tests (`globalSetup`, `setupFiles`, …). */
+function jestSetupFiles(text: string): string[] {
+  let jest: unknown;
+  try {
+    jest = (JSON.parse(text) as { jest?: unknown }).jest;
+  } catch {
+    return [];
+  }
+  if (!jest || typeof jest !== 'object') return [];
+  const config = jest as Record<string, unknown>;
+  return ['globalSetup', 'globalTeardown', 'setupFiles', 'setupFilesAfterEnv', 'testEnvironment'].flatMap((k) => (Array.isArray(config[k]) ? config[k] : [config[k]])).filter((v): v is string => typeof v === 'string' && /^(\.|\/|<rootDir>)/.test(v));
 }
 
 /** pre-commit's local hooks that run a program of the repository (`language: system` or `script`): their `entry:` lines. */

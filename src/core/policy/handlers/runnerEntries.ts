@@ -37,6 +37,8 @@ export type Reading =
   | 'toxCommands'
   /** A JSON file's task strings: deno.json `tasks`, composer.json `scripts`. */
   | 'denoTasks' | 'composerScripts'
+  /** package.json's `jest` key: its setup and teardown files. */
+  | 'jestPackage'
   /** pre-commit's local hooks with `language: system|script`: their `entry:` lines. */
   | 'preCommit'
   /** Code in a language the snippets do not model (Go, Java, Elixir, Swift, Dart, CMake, Gradle): its delete and process calls. */
@@ -133,6 +135,7 @@ const jest: RunnerSpec = {
       { files: jsFiles(c, values(p, '--globalSetup', '--globalTeardown', '--setupFiles', '--setupFilesAfterEnv', '--testEnvironment')), as: 'javascript' },
       config !== undefined && !config.trim().startsWith('{') ? { files: jsFiles(c, [config]), as: 'javascript' } : conventional(c, undefined, ...jsConfigs('jest.config')),
       { files: jsTestFiles(c), as: 'javascript' },
+      { files: [`${c.exec.cwd}/package.json`], as: 'jestPackage' },
     ];
   },
 };
