@@ -438,7 +438,8 @@ const RUNNERS: Readonly<Record<string, RunnerSpec>> = {
   'podman-compose': { options: COMPOSE_OPTIONS, entries: (p, c) => composeEntries(p, c, operandTexts(p)) },
   docker: { options: COMPOSE_OPTIONS, entries: (p, c) => (operandTexts(p)[0] === 'compose' ? composeEntries(p, c, operandTexts(p).slice(1)) : []) },
   podman: { options: COMPOSE_OPTIONS, entries: (p, c) => (operandTexts(p)[0] === 'compose' ? composeEntries(p, c, operandTexts(p).slice(1)) : []) },
-  bun: { options: [one('--cwd')], entries: (p) => (['install', 'i', 'add', 'a'].includes(operandTexts(p)[0] ?? '') ? [{ lifecycle: 'bun' }] : []) },
+  // A bare `bun install` runs the project's lifecycle scripts (as npm's handler does for `npm install`).
+  bun: { options: [one('--cwd')], entries: (p) => (['install', 'i'].includes(operandTexts(p)[0] ?? '') && operandTexts(p).length === 1 ? [{ lifecycle: 'bun' }] : []) },
   find: { options: [], entries: (_p, c) => findEntries(c) },
   'run-parts': runParts,
   lua: programRunner(), luajit: programRunner(), 'lua5.1': programRunner(), 'lua5.3': programRunner(), 'lua5.4': programRunner(),
