@@ -61,6 +61,9 @@ function project(root: string, bad: boolean): Record<string, string> {
     [`${root}/a.lua`]: `os.execute("${sh}")\n`,
     [`${root}/a.R`]: `system("${sh}")\n`,
     [`${root}/a.exp`]: `spawn ${sh}\nexpect eof\n`,
+    [`${root}/Procfile`]: `web: ${sh}\n`,
+    [`${root}/lefthook.yml`]: `pre-commit:\n  commands:\n    x:\n      run: ${sh}\n`,
+    [`${root}/.envrc`]: `${sh}\n`,
     [`${root}/tox.ini`]: `[tox]\nenvlist = py\n[testenv]\ncommands =\n    ${sh}\n`,
     [`${root}/deno.json`]: JSON.stringify({ tasks: { clean: sh } }),
     [`${root}/composer.json`]: JSON.stringify({ scripts: { 'post-install-cmd': [sh] } }),
@@ -87,7 +90,7 @@ const RUNS: readonly string[] = [
   'make', 'bash --rcfile rc.sh -i', 'bash --init-file rc.sh -i',
   'parallel < jobs.txt', 'cat jobs.txt | parallel', 'parallel --pipe sh < jobs.txt',
   'find rc.sh -exec sh {} \\;', 'run-parts cron.d', 'lua a.lua', 'Rscript a.R', 'expect -f a.exp', 'tclsh a.exp',
-  'cd j2 && npx jest', 'tox', 'deno task clean', 'composer install', 'pre-commit run --all-files', 'cmake -P x.cmake', 'gradle build', 'go run tool.go', 'R -f a.R', 'emacs --script a.el',
+  'cd j2 && npx jest', 'foreman start', 'honcho start', 'lefthook run pre-commit', 'direnv allow', 'tox', 'deno task clean', 'composer install', 'pre-commit run --all-files', 'cmake -P x.cmake', 'gradle build', 'go run tool.go', 'R -f a.R', 'emacs --script a.el',
 ];
 
 describe('policy/handlers/runnerEntries: what a runner runs is read', () => {

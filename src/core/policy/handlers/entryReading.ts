@@ -86,6 +86,12 @@ function readEntry(w: Walker, name: string, path: string, text: string, as: Read
     case 'composerScripts':
       shell(jsonTasks(w, text, as === 'denoTasks' ? 'tasks' : 'scripts', label, exec));
       return;
+    case 'procfile':
+      shell([...text.matchAll(/^[\w.-]+:[ \t]*(.+)$/gm)].map((m) => m[1]!));
+      return;
+    case 'yamlRun':
+      shell([...text.matchAll(/^\s+run:\s*(.+)$/gm)].map((m) => unquote(m[1]!.trim())).filter((l) => l !== '|' && l !== '>'));
+      return;
     case 'jestPackage':
       for (const file of jestSetupFiles(text)) {
         const full = resolvePath(dirname(path), file.replace(/^<rootDir>\//, ''), w.facts.home);

@@ -37,6 +37,10 @@ export type Reading =
   | 'toxCommands'
   /** A JSON file's task strings: deno.json `tasks`, composer.json `scripts`. */
   | 'denoTasks' | 'composerScripts'
+  /** Procfile lines (`web: cmd`). */
+  | 'procfile'
+  /** YAML `run:` values (lefthook). */
+  | 'yamlRun'
   /** package.json's `jest` key: its setup and teardown files. */
   | 'jestPackage'
   /** pre-commit's local hooks with `language: system|script`: their `entry:` lines. */
@@ -393,7 +397,25 @@ function listedTasks(names: readonly string[], as: Reading, runs: (ops: readonly
 
 const COMPOSER_RUNS = new Set(['install', 'i', 'update', 'u', 'upgrade', 'run-script', 'run', 'create-project', 'dump-autoload', 'dumpautoload', 'require', 'remove']);
 
+/** A tool whose first operand is a subcommand in `subs` and then reads `names` (`foreman start`, `direnv allow`, `lefthook run`). */
+function onSubcommand(subs: readonly string[], names: readonly string[], as: Reading): RunnerSpec {
+  return {
+    options: [one('-f', '--procfile'), one('-d', '--root')],
+    entries(p, c) {
+      const sub = operandTexts(p)[0];
+      if (sub === undefined || !subs.includes(sub)) return [];
+      const file = value(p, '-f');
+      return [{ files: file !== undefined ? [resolvePath(c.exec.cwd, file, c.w.facts.home)] : inDir(c.exec.cwd, ...names), as, first: true }];
+    },
+  };
+}
+
+const PROCFILE = onSubcommand(['start', 's'], ['Procfile', 'Procfile.dev'], 'procfile');
+
 const RUNNERS: Readonly<Record<string, RunnerSpec>> = {
+  foreman: PROCFILE, honcho: PROCFILE, overmind: PROCFILE, hivemind: { entries: (_p, c) => [{ files: inDir(c.exec.cwd, 'Procfile'), as: 'procfile' }] }, 'nf': PROCFILE,
+  lefthook: onSubcommand(['run'], ['lefthook.yml', 'lefthook.yaml', '.lefthook.yml', 'lefthook-local.yml'], 'yamlRun'),
+  direnv: onSubcommand(['allow', 'permit', 'grant', 'exec', 'reload'], ['.envrc'], 'shell'),
   tox: listedTasks(['tox.ini'], 'toxCommands', (ops) => ops.length === 0 || ops[0] === 'run' || ops[0] === 'r' || ops[0] === 'exec'),
   deno: listedTasks(['deno.json', 'deno.jsonc'], 'denoTasks', (ops) => ops[0] === 'task' && ops.length > 1),
   composer: listedTasks(['composer.json'], 'composerScripts', (ops) => ops.length > 0 && COMPOSER_RUNS.has(ops[0]!), ['-d', '--working-dir']),
