@@ -415,7 +415,15 @@ const PROCFILE = onSubcommand(['start', 's'], ['Procfile', 'Procfile.dev'], 'pro
 const RUNNERS: Readonly<Record<string, RunnerSpec>> = {
   foreman: PROCFILE, honcho: PROCFILE, overmind: PROCFILE, hivemind: { entries: (_p, c) => [{ files: inDir(c.exec.cwd, 'Procfile'), as: 'procfile' }] }, 'nf': PROCFILE,
   lefthook: onSubcommand(['run'], ['lefthook.yml', 'lefthook.yaml', '.lefthook.yml', 'lefthook-local.yml'], 'yamlRun'),
-  direnv: onSubcommand(['allow', 'permit', 'grant', 'exec', 'reload'], ['.envrc'], 'shell'),
+  // `direnv allow [DIR]` loads DIR's .envrc; `direnv exec DIR cmd` runs it before cmd.
+  direnv: {
+    entries(p, c) {
+      const [sub, dir] = operandTexts(p);
+      if (sub === undefined || !['allow', 'permit', 'grant', 'exec', 'reload'].includes(sub)) return [];
+      const base = dir !== undefined && sub !== 'reload' ? resolvePath(c.exec.cwd, dir, c.w.facts.home) : c.exec.cwd;
+      return [{ files: base.endsWith('.envrc') ? [base] : [`${base}/.envrc`], as: 'shell' }];
+    },
+  },
   tox: listedTasks(['tox.ini'], 'toxCommands', (ops) => ops.length === 0 || ops[0] === 'run' || ops[0] === 'r' || ops[0] === 'exec'),
   deno: listedTasks(['deno.json', 'deno.jsonc'], 'denoTasks', (ops) => ops[0] === 'task' && ops.length > 1),
   composer: listedTasks(['composer.json'], 'composerScripts', (ops) => ops.length > 0 && COMPOSER_RUNS.has(ops[0]!), ['-d', '--working-dir']),

@@ -39,7 +39,7 @@ export function peelWrappers(w: Walker, argvIn: ArgWord[], exec: Exec, unitsPerW
     if (peeled.unknown !== undefined) w.addOpaque(peeled.unknown, w.viaOf(exec));
     const label = peeled.label ?? name;
     // `go run x.go`, `cargo run`: the workspace code compiled and run (and build.rs) is read before the program it becomes.
-    if (peeled.label === 'go run' || peeled.label === 'cargo run') entriesAfterWrapper(w, name === 'cargo' ? 'cargo-run' : name, argv.slice(1), exec, undefined, true);
+    if (peeled.label === 'go run' || peeled.label === 'cargo run' || (name === 'direnv' && peeled.argv.length > 0)) entriesAfterWrapper(w, name === 'cargo' ? 'cargo-run' : name, argv.slice(1), exec, undefined, true);
     if (name === 'parallel' && linesAreCommands(argv.slice(1), peeled.none === true, peeled.shellText?.text)) {
       const inv = w.emit(name, first.text, argv.slice(1), exec);
       w.stdinProgram(name, 'shell', inv, exec);
