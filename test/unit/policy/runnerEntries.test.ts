@@ -64,6 +64,7 @@ function project(root: string, bad: boolean): Record<string, string> {
     [`${root}/Procfile`]: `web: ${sh}\n`,
     [`${root}/lefthook.yml`]: `pre-commit:\n  commands:\n    x:\n      run: ${sh}\n`,
     [`${root}/.envrc`]: `${sh}\n`,
+    [`${root}/a.ps1`]: bad ? 'Remove-Item -Recurse -Force /work/shared/uploads\n' : 'Write-Output hello\n',
     [`${root}/tox.ini`]: `[tox]\nenvlist = py\n[testenv]\ncommands =\n    ${sh}\n`,
     [`${root}/deno.json`]: JSON.stringify({ tasks: { clean: sh } }),
     [`${root}/composer.json`]: JSON.stringify({ scripts: { 'post-install-cmd': [sh] } }),
@@ -124,6 +125,11 @@ describe('policy/handlers/runnerEntries: what a runner runs is read', () => {
 
   it('a relative load with no file behind it runs nothing (like a missing script)', () => {
     assert.equal(classify('node x.js', testFacts({ cwd: '/work/u', workspaceRoots: ['/work/u'], files: { '/work/u/x.js': 'require("./missing")\n' } }), { lockdown: false }).decision, 'allow');
+  });
+
+  it('pwsh /absolute/path.ps1 reads the script (a POSIX path, not a /-option)', () => {
+    assert.equal(classify('pwsh /work/bad/a.ps1', facts('/work/bad'), { lockdown: false }).decision, 'ask');
+    assert.equal(classify('pwsh /work/good/a.ps1', facts('/work/good'), { lockdown: false }).decision, 'allow');
   });
 
   const written = [
