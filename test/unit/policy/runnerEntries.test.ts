@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { classify } from '../../../src/core/policy/classify';
-import { MAX_LOADED_FILES } from '../../../src/core/policy/loadedCode';
+import { MAX_LOAD_LEVELS, MAX_LOADED_FILES } from '../../../src/core/policy/loadedCode';
 import { testFacts } from '../support/policyFixtures';
 
 /**
@@ -116,6 +116,14 @@ describe('policy/handlers/runnerEntries: what a runner runs is read', () => {
       assert.equal(classify(command, testFacts({ cwd: '/work/u', workspaceRoots: ['/work/u'], files: given }), { lockdown: false }).decision, 'ask');
     });
   }
+
+  it('asks when imports nest deeper than the guard follows, never allows', () => {
+    const chain: Record<string, string> = { '/work/d/main.py': 'import m0\n' };
+    for (let i = 0; i <= MAX_LOAD_LEVELS + 1; i++) chain[`/work/d/m${i}.py`] = `import m${i + 1}\n`;
+    assert.equal(classify('python3 main.py', testFacts({ cwd: '/work/d', workspaceRoots: ['/work/d'], files: chain }), { lockdown: false }).decision, 'ask');
+    const shallow: Record<string, string> = { '/work/d/main.py': 'import m0\n', '/work/d/m0.py': 'import m1\n', '/work/d/m1.py': 'x = 1\n' };
+    assert.equal(classify('python3 main.py', testFacts({ cwd: '/work/d', workspaceRoots: ['/work/d'], files: shallow }), { lockdown: false }).decision, 'allow');
+  });
 
   it('asks when the import budget is spent, never allows', () => {
     const many: Record<string, string> = { '/work/m/main.py': Array.from({ length: MAX_LOADED_FILES + 5 }, (_, i) => `import m${i}`).join('\n') };
