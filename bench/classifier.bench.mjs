@@ -66,7 +66,7 @@ export const MIX = [...BENIGN, ...DESTRUCTIVE];
  * A typical small project for the commands to run in: package.json scripts, a generator script, a
  * Python helper. Scripts are read and analysed like the agent's own, so this is part of the cost.
  */
-const WORKSPACE_FILES = {
+export const WORKSPACE_FILES = {
   'package.json': JSON.stringify({
     name: 'shop-web',
     scripts: { dev: 'vite', build: 'tsc -p . && vite build', test: 'vitest run', lint: 'eslint . --max-warnings 0', typecheck: 'tsc --noEmit', gen: 'node scripts/gen.js' },
@@ -88,7 +88,7 @@ function workspace() {
   return root;
 }
 
-function facts(root) {
+export function facts(root) {
   const files = new Map(Object.entries(WORKSPACE_FILES).map(([rel, text]) => [path.join(root, rel), text]));
   return {
     cwd: root,

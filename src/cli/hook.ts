@@ -92,15 +92,25 @@ function answerAndExit(io: CliIo, reply: { stdout: string; stderr?: string; exit
 
 /**
  * `hook --prepare-cache`, run by the installer right after it copies the CLI (src/node/hosts/prepareCache.ts):
- * one benign decision in an empty folder, with no audit line and no answer, so the launcher writes the
- * hook's code cache for this runtime before any host calls it and the first real call is not a cold
- * compile. Prints `{}`; every failure is only a cache not written.
+ * one benign decision, with no answer, so the launcher writes the hook's code cache for this runtime
+ * before any host calls it. The launcher keeps a cache it could use, so this run's cache serves every
+ * later call, not only the first: it must compile what a real call runs. Its workspace is therefore a
+ * git repository (the lookups a real workspace takes), and its decision is appended to an audit log of
+ * its own, in a guard home inside the same temporary folder (the real log gets no line). Prints `{}`;
+ * every failure is only a cache not written.
  */
 async function prepareCache(io: CliIo): Promise<number> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'blast-shield-prepare-'));
   try {
-    const payload = JSON.stringify({ session_id: 'prepare', transcript_path: '', cwd: folder, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'git status' }, tool_use_id: 'prepare' });
-    await runHook('claude', payload, io.env, { engine: createRealEngine(io.env), audit: false });
+    const workspace = path.join(folder, 'workspace');
+    fs.mkdirSync(path.join(workspace, '.git', 'objects'), { recursive: true });
+    fs.mkdirSync(path.join(workspace, '.git', 'refs'));
+    fs.writeFileSync(path.join(workspace, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+    const home = path.join(folder, 'guard-home');
+    fs.mkdirSync(home, { mode: 0o700 });
+    const env = { ...io.env, BLAST_SHIELD_HOME: home };
+    const payload = JSON.stringify({ session_id: 'prepare', transcript_path: '', cwd: workspace, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'git status' }, tool_use_id: 'prepare' });
+    await runHook('claude', payload, env, { engine: createRealEngine(env) });
     io.stdout('{}\n');
     return 0;
   } finally {

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { classifyCredentialFile } from '../core/credentials/credentialFiles';
 import { matchCredentialPath } from '../core/credentials/credentialPaths';
 import type { CredentialFileInfo, GitHistoryQuery } from '../core/policy/types';
+import { MAX_SCANNED_FILE_BYTES } from './credentials/walk';
 import { gitEnvironment, gitRepositoryRoot } from './gitPathState';
 import { trustedPathVariable, trustedProgram } from './trustedProgram';
 
@@ -22,26 +23,29 @@ const MAX_REVS = 16;
 const REV = /^(?!-)[A-Za-z0-9_./~^@{}+-]{1,200}$/;
 
 interface Run {
-  out: string;
+  out: Buffer;
   complete: boolean;
 }
 
-function git(root: string, args: readonly string[]): Run {
+/** The clock the time limit reads (a test moves it to force the limit). */
+export const historyClock = { now: (): number => Date.now() };
+
+function git(root: string, args: readonly string[], input?: string, timeoutMs = TIMEOUT_MS): Run {
   const env = gitEnvironment(root, (k) => k.startsWith('GIT_'));
   // Loaded here, not at the top: node:child_process (with node:net and the streams) would cost every
   // hook call start-up time; only history commands get here.
   const program = trustedProgram('git');
-  if (!program) return { out: '', complete: false };
+  if (!program) return { out: Buffer.alloc(0), complete: false };
   env.PATH = trustedPathVariable();
   const { spawnSync } = require('node:child_process') as typeof ChildProcess;
   const run = spawnSync(
     program,
-    ['-c', 'core.fsmonitor=false', '-c', 'protocol.allow=never', '-c', 'core.hooksPath=/dev/null', '-c', 'log.showSignature=false', '-C', root, '--no-pager', ...args],
-    { env, timeout: TIMEOUT_MS, maxBuffer: MAX_BYTES, stdio: ['ignore', 'pipe', 'ignore'] },
+    ['-c', 'core.fsmonitor=false', '-c', 'protocol.allow=never', '-c', 'core.hooksPath=/dev/null', '-c', 'log.showSignature=false', '-c', 'core.quotePath=false', '-C', root, '--no-pager', ...args],
+    { env, timeout: Math.max(1, timeoutMs), maxBuffer: MAX_BYTES, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'], ...(input === undefined ? {} : { input }) },
   );
-  const out = run.stdout ? run.stdout.toString('utf8') : '';
+  const out = run.stdout ?? Buffer.alloc(0);
   const cut = run.error !== undefined || run.signal !== null;
-  return { out: run.status === 0 || cut ? out : '', complete: !cut };
+  return { out: run.status === 0 || cut ? out : Buffer.alloc(0), complete: !cut };
 }
 
 function commandsFor(query: GitHistoryQuery): string[][] | undefined {
@@ -69,26 +73,90 @@ function commandsFor(query: GitHistoryQuery): string[][] | undefined {
   }
 }
 
-/** Files gone from the work tree whose last committed text a history command prints: judged by that text. */
-const MAX_GONE = 8;
-const MAX_BLOB = 256 * 1024;
+/**
+ * Files gone from the work tree whose last committed text a history command prints: judged by that text.
+ * Two git processes however many there are (one walk finds the last commit that touched each, one
+ * `cat-file --batch` reads their texts). Whatever cuts the look short (more gone files than
+ * MAX_GONE, the time limit, a git run cut, a name git prints quoted) makes the answer incomplete, so
+ * the rules ask: a file not looked at may have held a secret.
+ */
+const MAX_GONE = 256;
+const MAX_BLOB = MAX_SCANNED_FILE_BYTES;
 
-function goneCredentials(root: string, home: string, paths: readonly string[], started: number): CredentialFileInfo[] {
-  const out: CredentialFileInfo[] = [];
-  let looked = 0;
-  for (const abs of paths) {
-    if (looked >= MAX_GONE || Date.now() - started > TIMEOUT_MS) break;
-    if (fs.existsSync(abs) || matchCredentialPath(abs.split(path.sep).join('/'), home)) continue;
-    looked++;
-    const rel = path.relative(root, abs).split(path.sep).join('/');
-    const last = git(root, ['log', '--all', '-1', '--format=%H', '--', `:(literal)${rel}`]).out.trim();
-    if (!/^[0-9a-f]{40,64}$/.test(last)) continue;
-    // The commit that last touched it deleted it (its parent holds the text), or it was removed without a commit.
-    const text = git(root, ['cat-file', 'blob', `${last}:${rel}`]).out || git(root, ['cat-file', 'blob', `${last}^:${rel}`]).out;
-    const verdict = text !== '' && text.length <= MAX_BLOB ? classifyCredentialFile(abs.split(path.sep).join('/'), home, text) : undefined;
-    if (verdict) out.push({ path: rel, kind: verdict.kind, label: `${verdict.label}, in a file since deleted` });
+interface Gone {
+  credentials: CredentialFileInfo[];
+  complete: boolean;
+}
+
+function lastTouches(root: string, rels: readonly string[], timeoutMs: number): { last: Map<string, string>; complete: boolean } {
+  const run = git(root, ['log', '--all', '--format=%x01%H', '--name-only', '--no-renames', '--no-ext-diff', '--no-textconv', '--', ...rels.map((r) => `:(literal)${r}`)], undefined, timeoutMs);
+  const last = new Map<string, string>();
+  if (!run.complete) return { last, complete: false };
+  const wanted = new Set(rels);
+  let commit = '';
+  for (const line of run.out.toString('utf8').split('\n')) {
+    if (line.startsWith('\x01')) commit = line.slice(1).trim();
+    else if (line !== '' && wanted.has(line) && !last.has(line) && /^[0-9a-f]{40,64}$/.test(commit)) last.set(line, commit);
+  }
+  return { last, complete: true };
+}
+
+/** Texts of `rev:path` objects, read in one `git cat-file --batch`; undefined when the run was cut. */
+function blobTexts(root: string, specs: readonly string[], timeoutMs: number): (string | undefined)[] | undefined {
+  if (specs.length === 0) return [];
+  const run = git(root, ['cat-file', '--batch'], specs.map((s) => s + '\n').join(''), timeoutMs);
+  if (!run.complete) return undefined;
+  const out: (string | undefined)[] = [];
+  let at = 0;
+  const buf = run.out;
+  for (let i = 0; i < specs.length; i++) {
+    const end = buf.indexOf(0x0a, at);
+    if (end < 0) return undefined;
+    const header = buf.toString('utf8', at, end);
+    at = end + 1;
+    const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+    if (!m) {
+      out.push(undefined);
+      continue;
+    }
+    const size = Number(m[2]);
+    if (at + size > buf.length) return undefined;
+    out.push(m[1] === 'blob' ? buf.toString('utf8', at, at + size) : undefined);
+    at += size + 1;
   }
   return out;
+}
+
+function goneCredentials(root: string, home: string, paths: readonly string[], started: number): Gone {
+  const gone = paths.filter((abs) => !fs.existsSync(abs) && !matchCredentialPath(abs.split(path.sep).join('/'), home));
+  if (gone.length === 0) return { credentials: [], complete: true };
+  if (gone.length > MAX_GONE) return { credentials: [], complete: false };
+  const left = (): number => TIMEOUT_MS - (historyClock.now() - started);
+  const rels = gone.map((abs) => path.relative(root, abs).split(path.sep).join('/'));
+  // A name git would print quoted (a quote, a backslash, a control character) cannot be matched or asked for by line.
+  const plain = (r: string): boolean => ![...r].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f || c === '"' || c === '\\');
+  let complete = rels.every(plain);
+  if (left() <= 0) return { credentials: [], complete: false };
+  const touched = lastTouches(root, rels.filter(plain), left());
+  if (!touched.complete || left() <= 0) return { credentials: [], complete: false };
+  // The commit that last touched it deleted it (its parent holds the text), or it was removed without a commit.
+  const asked = rels.filter((r) => touched.last.has(r));
+  const specs = asked.flatMap((r) => [`${touched.last.get(r)}:${r}`, `${touched.last.get(r)}^:${r}`]);
+  const texts = blobTexts(root, specs, left());
+  if (!texts) return { credentials: [], complete: false };
+  const out: CredentialFileInfo[] = [];
+  asked.forEach((rel, i) => {
+    const text = texts[2 * i] ?? texts[2 * i + 1];
+    if (text === undefined) return;
+    if (text.length > MAX_BLOB) {
+      // The index does not read files this large in the work tree either; by name it is not a credential file.
+      return;
+    }
+    const verdict = text !== '' ? classifyCredentialFile(path.join(root, rel).split(path.sep).join('/'), home, text) : undefined;
+    if (verdict) out.push({ path: rel, kind: verdict.kind, label: `${verdict.label}, in a file since deleted` });
+  });
+  if (historyClock.now() - started > TIMEOUT_MS) complete = false;
+  return { credentials: out, complete };
 }
 
 export function gitHistoryPaths(workTree: string, query: GitHistoryQuery, home = ''): { paths: string[]; complete: boolean; credentials?: CredentialFileInfo[] } | undefined {
@@ -97,23 +165,26 @@ export function gitHistoryPaths(workTree: string, query: GitHistoryQuery, home =
   const commands = commandsFor(query);
   if (!commands) return { paths: [], complete: false };
   const paths = new Set<string>();
-  let complete = commands.length <= 4;
-  const started = Date.now();
+  // Revisions past MAX_REVS are not listed: what they print is unknown.
+  let complete = commands.length <= 4 && query.revs.length <= MAX_REVS;
+  const started = historyClock.now();
   for (const args of commands.slice(0, 4)) {
     // One time limit for the whole question, not one per command.
-    if (Date.now() - started > TIMEOUT_MS) {
+    const left = TIMEOUT_MS - (historyClock.now() - started);
+    if (left <= 0) {
       complete = false;
       break;
     }
-    const run = git(root, args);
+    const run = git(root, args, undefined, left);
     // A git error (an unknown revision, no commit yet) prints nothing here and fails the command itself.
     if (!run.complete) complete = false;
-    for (const line of run.out.split('\n')) {
+    for (const line of run.out.toString('utf8').split('\n')) {
       const rel = line.trim();
       if (rel !== '') paths.add(path.join(root, rel));
     }
   }
   const listed = [...paths];
-  const credentials = home !== '' ? goneCredentials(root, home, listed, started) : [];
-  return credentials.length > 0 ? { paths: listed, complete, credentials } : { paths: listed, complete };
+  const gone = home !== '' ? goneCredentials(root, home, listed, started) : { credentials: [], complete: true };
+  if (!gone.complete) complete = false;
+  return gone.credentials.length > 0 ? { paths: listed, complete, credentials: gone.credentials } : { paths: listed, complete };
 }

@@ -115,8 +115,12 @@ export function gitEnvironment(root: string, drop: (name: string) => boolean): R
   return env;
 }
 
-/** Runs a git command that only reads objects and the index, with git's program-starting settings off; its exit status and output. */
-export function gitRun(root: string, args: readonly string[]): { status: number | null; stdout: Buffer | undefined } {
+/**
+ * Runs a git command that only reads objects and the index, with git's program-starting settings off;
+ * its exit status and output, and `cut` when the time or output limit stopped it (an answer cut short,
+ * which must never read as "nothing there").
+ */
+export function gitRun(root: string, args: readonly string[]): { status: number | null; stdout: Buffer | undefined; cut?: boolean } {
   const env = gitEnvironment(root, (k) => /^GIT_(DIR|WORK_TREE|INDEX_FILE|CONFIG|CONFIG_GLOBAL|CONFIG_SYSTEM|CONFIG_PARAMETERS|CONFIG_COUNT|CONFIG_KEY_\d+|CONFIG_VALUE_\d+|EXTERNAL_DIFF|PAGER|SSH|SSH_COMMAND|ASKPASS|EXEC_PATH|CEILING_DIRECTORIES|DISCOVERY_ACROSS_FILESYSTEM)$/.test(k));
   // Loaded here, not at the top: node:child_process (with node:net and the streams) costs every hook
   // call several milliseconds of start-up, and only git commands that touch protected files get here.
@@ -129,22 +133,25 @@ export function gitRun(root: string, args: readonly string[]): { status: number 
     ['-c', 'core.fsmonitor=false', '-c', 'core.untrackedCache=false', '-c', 'protocol.allow=never', '-c', 'core.hooksPath=/dev/null', '-C', root, ...args],
     { env, timeout: TIMEOUT_MS, maxBuffer: 8 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] },
   );
-  return { status: run.error ? null : run.status, stdout: run.stdout ?? undefined };
+  const cut = run.signal !== null || (run.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT' || (run.error as NodeJS.ErrnoException | undefined)?.code === 'ENOBUFS';
+  return { status: run.error ? null : run.status, stdout: run.stdout ?? undefined, ...(cut ? { cut } : {}) };
 }
 
-function git(root: string, args: readonly string[]): Buffer | undefined {
+/** A git answer: its output, undefined when git failed, 'cut' when a limit stopped it. */
+function git(root: string, args: readonly string[]): Buffer | undefined | 'cut' {
   const run = gitRun(root, args);
+  if (run.cut) return 'cut';
   return run.status === 0 && run.stdout ? run.stdout : undefined;
 }
 
-/** Files at or below a path (bounded). */
-function filesAt(p: string, out: string[]): void {
-  if (out.length >= MAX_FILES) return;
+/** Files at or below a path; false when the listing stopped at MAX_FILES (then what is below is unknown). */
+function filesAt(p: string, out: string[]): boolean {
+  if (out.length >= MAX_FILES) return false;
   let stat: fs.Stats;
   try {
     stat = fs.lstatSync(p);
   } catch {
-    return;
+    return true;
   }
   if (stat.isDirectory()) {
     let names: string[] = [];
@@ -152,10 +159,11 @@ function filesAt(p: string, out: string[]): void {
       names = fs.readdirSync(p);
     } catch {
       out.push(p);
-      return;
+      return true;
     }
-    for (const name of names) filesAt(path.join(p, name), out);
+    for (const name of names) if (!filesAt(path.join(p, name), out)) return false;
   } else out.push(p);
+  return true;
 }
 
 function blobHash(file: string, algorithm: 'sha1' | 'sha256'): string | undefined {
@@ -171,24 +179,39 @@ function blobHash(file: string, algorithm: 'sha1' | 'sha256'): string | undefine
 
 const RANK: Record<GitPathState, number> = { unmodified: 0, ignored: 1, untracked: 2, 'staged-new': 3, modified: 4, unknown: 5 };
 
+/**
+ * How git sees each path (a folder: the worst of the files below it). Undefined when there is no
+ * repository or git cannot be asked; 'unknown' for a path whose answer a limit cut short (more files
+ * below it than MAX_FILES, git stopped by its time or output limit), which the rules read as the worst.
+ */
 export function gitPathStates(workTree: string, absolutePaths: readonly string[]): Record<string, GitPathState> | undefined {
   const root = gitRepositoryRoot(workTree);
   if (!root) return undefined;
   const rel = (p: string): string => path.relative(root, p).split(path.sep).join('/');
   const files = new Map<string, string[]>();
+  const out: Record<string, GitPathState> = {};
   for (const p of absolutePaths) {
     if (rel(p).startsWith('..')) continue;
     const found: string[] = [];
-    filesAt(p, found);
-    files.set(p, found);
+    if (filesAt(p, found)) files.set(p, found);
+    else out[p] = 'unknown';
   }
+  const allUnknown = (): Record<string, GitPathState> => {
+    for (const p of files.keys()) out[p] = 'unknown';
+    return out;
+  };
   const all = [...new Set([...files.values()].flat())];
   const specs = all.map((f) => ':(literal)' + rel(f));
-  if (specs.length > MAX_FILES) return undefined;
+  if (specs.length > MAX_FILES) return allUnknown();
   const head = new Map<string, string>();
   if (specs.length > 0) {
     // No commit yet: nothing is committed, every tracked file is staged as new.
-    const tree = git(root, ['ls-tree', '-r', '-z', '--full-tree', 'HEAD', '--', ...specs]) ?? (git(root, ['rev-parse', '--verify', '-q', 'HEAD']) ? undefined : Buffer.alloc(0));
+    let tree = git(root, ['ls-tree', '-r', '-z', '--full-tree', 'HEAD', '--', ...specs]);
+    if (tree === undefined) {
+      const headCommit = git(root, ['rev-parse', '--verify', '-q', 'HEAD']);
+      tree = headCommit === 'cut' ? 'cut' : headCommit ? undefined : Buffer.alloc(0);
+    }
+    if (tree === 'cut') return allUnknown();
     if (!tree) return undefined;
     for (const entry of tree.toString('utf8').split('\0')) {
       const m = /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(entry);
@@ -203,6 +226,7 @@ export function gitPathStates(workTree: string, absolutePaths: readonly string[]
   if (uncommitted.length > 0) {
     const uncommittedSpecs = uncommitted.map((f) => ':(literal)' + rel(f));
     const index = git(root, ['ls-files', '-z', '--stage', '--', ...uncommittedSpecs]);
+    if (index === 'cut') return allUnknown();
     if (!index) return undefined;
     for (const entry of index.toString('utf8').split('\0')) {
       const m = /^\d+ [0-9a-f]+ \d\t(.*)$/s.exec(entry);
@@ -211,6 +235,7 @@ export function gitPathStates(workTree: string, absolutePaths: readonly string[]
     const unstaged = uncommittedSpecs.filter((_, i) => !staged.has(rel(uncommitted[i]!)));
     if (unstaged.length > 0) {
       const others = git(root, ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--', ...unstaged]);
+      if (others === 'cut') return allUnknown();
       if (!others) return undefined;
       for (const entry of others.toString('utf8').split('\0')) if (entry) ignored.add(entry);
     }
@@ -223,7 +248,6 @@ export function gitPathStates(workTree: string, absolutePaths: readonly string[]
     if (staged.has(r)) return 'staged-new';
     return ignored.has(r) ? 'ignored' : 'untracked';
   };
-  const out: Record<string, GitPathState> = {};
   for (const p of absolutePaths) {
     const found = files.get(p);
     if (!found) continue;

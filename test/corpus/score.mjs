@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildWorkspace } from './workspace.mjs';
+import { buildWorkspace, fillPlaceholders } from './workspace.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..');
@@ -108,7 +108,7 @@ function install(world) {
 }
 
 function judge(world, rows) {
-  const input = rows.map((row) => JSON.stringify({ command: row.command, cwd: join(world.root, row.cwd ?? DEFAULT_CWD) })).join('\n') + '\n';
+  const input = rows.map((row) => JSON.stringify({ command: fillPlaceholders(row.command, world), cwd: join(world.root, row.cwd ?? DEFAULT_CWD) })).join('\n') + '\n';
   const run = spawnSync(process.execPath, [cli, 'check', '--jsonl'], {
     cwd: world.app,
     env: cleanEnv(world),

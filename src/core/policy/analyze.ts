@@ -94,12 +94,12 @@ class Analyzer implements Walker {
     return false;
   }
 
-  addOpaque(text: string, via: readonly Via[]): void {
+  addOpaque(text: string, via: readonly Via[], remote?: RemoteContext): void {
     if (this.opaque.length >= 64) return;
     // Reasons quote the command; a long token in it may be a secret, and reasons are shown and logged.
     const reason = text.replace(LONG_TOKEN, '…');
     if (this.opaque.some((o) => o.reason === reason && o.via.join('\0') === via.join('\0'))) return;
-    this.opaque.push({ reason, via: [...via] });
+    this.opaque.push({ reason, via: [...via], ...(remote ? { remote } : {}) });
   }
 
   // ------------------------------------------------------------------------------------------
@@ -444,9 +444,11 @@ class Analyzer implements Walker {
     return this.activeFiles.has(absolutePath);
   }
 
-  recordWrite(inv: Invocation, target: ArgWord | undefined, text: () => string | undefined, append = false): void {
-    this.files.recordWrite(inv, target, text, append);
+  recordWrite(inv: Invocation, target: ArgWord | undefined, text: () => string | undefined, append = false, language?: SnippetLanguage): void {
+    this.files.recordWrite(inv, target, text, append, language);
   }
+
+  builtFrom = (absolutePath: string): SnippetLanguage | undefined => this.files.builtFrom(absolutePath);
 
   run(argvIn: ArgWord[], exec: Exec): Invocation | undefined {
     if (!handOn(this, exec)) return undefined;
@@ -472,10 +474,8 @@ class Analyzer implements Walker {
   /** A shell or interpreter reading its program from stdin (a file missing here runs nothing; sent elsewhere it is a script nobody read). */
   stdinProgram(name: string, language: SnippetLanguage | 'shell', inv: Invocation | undefined, exec: Exec): void {
     const stdin = exec.stdin;
-    if (exec.stdinUnknown) {
-      this.addOpaque(`the output of a compound command is run by ${name}`, this.viaOf(exec));
-      return;
-    }
+    const remote = exec.scope.remote;
+    if (exec.stdinUnknown) return this.addOpaque(`the output of a compound command is run by ${name}`, this.viaOf(exec), remote);
     if (!stdin) return;
     const content = stdinText(this, stdin, 0);
     let label: string;
@@ -484,9 +484,9 @@ class Analyzer implements Walker {
     else if (stdin.kind === 'herestring') label = `${name} <<<`;
     else label = `${name} < ${this.display(stdin.path)}`;
     if (content === undefined) {
-      if (stdin.kind === 'file') return exec.scope.remote && this.addOpaque(`${name} on ${exec.scope.remote.place} runs ${this.display(stdin.path)}, which cannot be read here`, this.viaOf(exec));
+      if (stdin.kind === 'file') return remote && this.addOpaque(`${name} on ${remote.place} runs ${this.display(stdin.path)}, which cannot be read here`, this.viaOf(exec), remote);
       const producer = stdin.kind === 'pipe' ? stdin.from.name : 'its input';
-      this.addOpaque(`the output of ${producer} is run by ${name}`, this.viaOf(exec));
+      this.addOpaque(`the output of ${producer} is run by ${name}`, this.viaOf(exec), remote);
       return;
     }
     const origin: Origin = content.encoding

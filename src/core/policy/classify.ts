@@ -198,7 +198,8 @@ export function findingsOf(analysis: Analysis, facts: Facts, packs: readonly Rul
   const hinted = analysis.opaque.length > 0 ? opaqueProductionTargets(analysis, facts) : [];
   for (const o of analysis.opaque) {
     const via = o.via.length > 0 ? ` (via ${o.via.join(' → ')})` : '';
-    add([{ rule: 'analysis.opaque', risk: 'unanalyzable', severity: 'ask', reason: `Cannot be checked before it runs: ${o.reason}${via}.`, targets: hinted }]);
+    const elsewhere = o.remote || o.via.length > 0 ? opaqueProductionTargets(analysis, facts, o) : hinted;
+    add([{ rule: 'analysis.opaque', risk: 'unanalyzable', severity: 'ask', reason: `Cannot be checked before it runs: ${o.reason}${via}.`, targets: elsewhere.length > 0 ? elsewhere : hinted }]);
   }
   return findings;
 }

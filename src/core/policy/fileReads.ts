@@ -6,12 +6,12 @@
 
 import { isWithin, relativeTo, resolvePath } from '../paths';
 import type { AnalyzeLimits } from './handlers/context';
-import type { ArgWord, Facts, FileStatus, Invocation, Via } from './types';
+import type { ArgWord, Facts, FileStatus, Invocation, SnippetLanguage, Via } from './types';
 
 export class FileReads {
   private filesRead = 0;
   /** Written files by absolute path: which command wrote them, and their content when known. */
-  private readonly writtenFiles = new Map<string, { writer: string; text: () => string | undefined }>();
+  private readonly writtenFiles = new Map<string, { writer: string; text: () => string | undefined; language?: SnippetLanguage }>();
 
   constructor(
     private readonly facts: Facts,
@@ -20,7 +20,7 @@ export class FileReads {
   ) {}
 
   /** Content is computed only if something later reads the file: most written files are never run. */
-  recordWrite(inv: Invocation, target: ArgWord | undefined, text: () => string | undefined, append = false): void {
+  recordWrite(inv: Invocation, target: ArgWord | undefined, text: () => string | undefined, append = false, language?: SnippetLanguage): void {
     if (!target || target.dynamic || target.text === '' || target.text === '-' || target.text.startsWith('/dev/')) return;
     const path = resolvePath(inv.cwd, target.text, this.facts.home);
     const previous = this.writtenFiles.get(path);
@@ -31,7 +31,12 @@ export class FileReads {
           return head !== undefined && tail !== undefined ? head + tail : undefined;
         }
       : text;
-    this.writtenFiles.set(path, { writer: inv.name, text: content });
+    this.writtenFiles.set(path, { writer: inv.name, text: content, ...(language ? { language } : {}) });
+  }
+
+  /** A program an earlier command built from source (`cc x.c -o /tmp/x`): the language its text is, which is the source's. */
+  builtFrom(absolutePath: string): SnippetLanguage | undefined {
+    return this.writtenFiles.get(absolutePath)?.language;
   }
 
   /** Text of a file, or undefined when it does not exist. Oversized or unreadable files are opaque. */
@@ -41,7 +46,7 @@ export class FileReads {
       // Forget it first: content that reads the file it is written to must not loop.
       this.writtenFiles.delete(absolutePath);
       const text = written.text();
-      this.writtenFiles.set(absolutePath, { writer: written.writer, text: () => text });
+      this.writtenFiles.set(absolutePath, { writer: written.writer, text: () => text, ...(written.language ? { language: written.language } : {}) });
       if (text === undefined) this.addOpaque(`${this.display(absolutePath)} is written by an earlier command (${written.writer}), so its content cannot be known`, via);
       return text;
     }

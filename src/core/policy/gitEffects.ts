@@ -115,7 +115,14 @@ export function gitEffects(args: readonly ArgWord[]): PathEffect[] {
       return [...out, ...each('delete', opts.operands, { recursive: true, gitScope })];
     }
     case 'rm':
-      if (has(opts, 'cached')) return out;
+      // `--cached` leaves the file here but the next commit deletes it from the repository, and a pull
+      // deletes it from every other clone: for a hook configuration, the guard is gone for the team.
+      // Judged as a delete (what a protected file's removal means for the team), except the whole tree
+      // (`git rm -r --cached . && git add .`, the idiom that re-applies .gitignore), which only names it.
+      if (has(opts, 'cached')) {
+        const whole = (w: ArgWord): boolean => /^\.\/?$/.test(w.text) || magic([w]);
+        return [...out, ...each('unknown', opts.operands.filter(whole)), ...each('delete', opts.operands.filter((w) => !whole(w)), { recursive: has(opts, 'r') })];
+      }
       return [...out, ...each('delete', opts.operands, { recursive: has(opts, 'r') })];
     case 'mv': {
       const dest = opts.operands[opts.operands.length - 1];

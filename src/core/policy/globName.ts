@@ -5,7 +5,7 @@
  * escaped pattern (`'r[m]'`, `r\?`) is a literal name and never comes here.
  */
 
-import { TOOLS } from '../registry/tools';
+import { TOOL_ENTRIES } from '../registry/tools';
 import { RULE_PACKS } from '../rules/index';
 import { WRAPPERS } from '../shell/wrappers';
 import { EFFECT_RULES, READ_ONLY_COMMANDS } from './effectRules';
@@ -30,7 +30,7 @@ let known: readonly string[] | undefined;
 export function knownCommandNames(): readonly string[] {
   if (known) return known;
   const names = new Set<string>([...SHELLS, ...INTERPRETERS, ...Object.keys(WRAPPERS), ...Object.keys(EFFECT_RULES), ...READ_ONLY_COMMANDS, ...handlerNames()]);
-  for (const tool of TOOLS) for (const name of tool.names) names.add(name);
+  for (const tool of TOOL_ENTRIES) for (const name of tool.names) names.add(name);
   for (const pack of RULE_PACKS) for (const name of pack.commands ?? []) names.add(name);
   known = [...names].filter((name) => name.length > 0).sort();
   return known;

@@ -9,6 +9,8 @@ import { basename, resolvePath } from '../paths';
 import { decodeBase64, decodeEchoEscapes, decodeHex, printfOutput } from '../shell/decode';
 import type { StaticText, Walker } from './handlers/context';
 import type { ArgWord, Invocation, StdinSource } from './types';
+import { parsedArgs, toolNamed } from '../registry/commandModel';
+import { hasOption, lastOptionWord, optionValues } from '../registry/grammar';
 
 const unknownContent = (): undefined => undefined;
 
@@ -149,28 +151,21 @@ export function recordWrites(w: Walker, inv: Invocation): void {
     w.recordWrite(inv, redirect.target, text, op === '>>' || op === '&>>');
   }
   const args = inv.args;
-  const valueOf = (...flags: string[]): ArgWord | undefined => {
-    for (let i = 0; i < args.length; i++) {
-      const t = args[i]!.text;
-      for (const flag of flags) {
-        if (t === flag) return args[i + 1];
-        if (flag.startsWith('--') && t.startsWith(flag + '=')) return { ...args[i]!, text: t.slice(flag.length + 1) };
-        if (!flag.startsWith('--') && t.startsWith(flag) && t.length > flag.length) return { ...args[i]!, text: t.slice(flag.length) };
-      }
-    }
-    return undefined;
-  };
   switch (inv.name) {
     case 'curl':
-      w.recordWrite(inv, valueOf('-o', '--output'), unknownContent);
-      break;
     case 'wget': {
-      const output = valueOf('-O', '--output-document');
+      // Read by the registry's grammar: `-so /tmp/x` is `-s -o /tmp/x`, `--output=x`, `-O` names the file after the URL.
+      const spec = toolNamed(inv.name)!;
+      const parsed = parsedArgs(args, spec);
+      const output = lastOptionWord(parsed, spec, inv.name === 'curl' ? ['-o'] : ['-O']);
       if (output) w.recordWrite(inv, output, unknownContent);
-      else {
-        const url = args.find((a) => /^[a-z]+:\/\//i.test(a.text));
-        const name = url ? basename(url.text.replace(/[?#].*$/, '')) : undefined;
-        if (name) w.recordWrite(inv, { text: name, raw: name, dynamic: false, glob: false }, unknownContent);
+      const remoteNamed = inv.name === 'wget' ? !output : hasOption(parsed, spec, ['-O', '--remote-name-all']);
+      if (!remoteNamed) break;
+      const folder = inv.name === 'curl' ? optionValues(parsed, spec, ['--output-dir']).pop() : optionValues(parsed, spec, ['-P']).pop();
+      for (const url of [...parsed.operands, ...optionValues(parsed, spec, ['--url']).map((text) => ({ text, raw: text, dynamic: false, glob: false }))]) {
+        if (!/^[a-z]+:\/\//i.test(url.text)) continue;
+        const name = basename(url.text.replace(/[?#].*$/, ''));
+        if (name) w.recordWrite(inv, { text: folder !== undefined ? `${folder.replace(/\/+$/, '')}/${name}` : name, raw: name, dynamic: false, glob: false }, unknownContent);
       }
       break;
     }

@@ -1,5 +1,5 @@
 import { environmentOf } from './production';
-import type { Analysis, Facts, Target } from './types';
+import type { Analysis, Facts, Opaque, RemoteContext, Target } from './types';
 
 /**
  * What a line that cannot be read in full still says about where it reaches: a host or URL among its
@@ -11,7 +11,9 @@ const HOST = /\b(?:[a-z][a-z0-9+.-]*:\/\/)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[
 /** Words that look like hosts but are files or versions. */
 const NOT_A_HOST = /\.(sh|py|rb|js|ts|sql|json|ya?ml|toml|txt|md|log|env|conf|lock|tf|tfvars|key|pem)$|^\d+(\.\d+)+$/i;
 
-export function opaqueProductionTargets(analysis: Analysis, facts: Facts): Target[] {
+export function opaqueProductionTargets(analysis: Analysis, facts: Facts, opaque?: Opaque): Target[] {
+  const place = opaque ? remotePlaceOf(analysis, facts, opaque) : undefined;
+  if (place) return [place];
   const seen = new Set<string>();
   for (const inv of analysis.invocations.slice(0, 64)) {
     const texts = [...inv.args.map((a) => a.text), ...Object.values(inv.assignments)];
@@ -27,4 +29,23 @@ export function opaqueProductionTargets(analysis: Analysis, facts: Facts): Targe
     }
   }
   return [];
+}
+
+/**
+ * The other machine an unreadable part runs on (`ssh bastion bash -s < /tmp/evil.sh`: bastion), found
+ * as an invocation of the same hops that runs there. Its environment comes from the names of the
+ * place, and a host nothing names is production, as it is for a command read there.
+ */
+function remotePlaceOf(analysis: Analysis, facts: Facts, opaque: Opaque): Target | undefined {
+  if (opaque.remote) return placeTarget(opaque.remote, facts, {});
+  for (const inv of analysis.invocations.slice(0, 64)) {
+    if (!inv.remote || inv.via.length > opaque.via.length || !inv.via.every((v, i) => opaque.via[i] === v)) continue;
+    return placeTarget(inv.remote, facts, inv.assignments);
+  }
+  return undefined;
+}
+
+function placeTarget(remote: RemoteContext, facts: Facts, assignments: Readonly<Record<string, string>>): Target {
+  const env = environmentOf({ values: [], sources: remote.names, remote: true }, facts, { assignments });
+  return { kind: 'resource', name: remote.place, provider: remote.provider, remote: true, environment: env.environment, environmentReason: env.reason };
 }

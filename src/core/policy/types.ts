@@ -166,6 +166,8 @@ export interface CodeSnippet {
 export interface Opaque {
   reason: string;
   via: Via[];
+  /** The other machine the unreadable part runs on (`ssh bastion bash -s < x.sh`). */
+  remote?: RemoteContext;
 }
 
 export interface Analysis {

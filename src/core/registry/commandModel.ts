@@ -9,19 +9,24 @@ import type { Invocation } from '../policy/types';
 import { cliArgs, optionNames } from './args';
 import { hasOption, lastOptionWord, optionValues, parseCommand, readings, type GrammarSpec, type ParsedCommand } from './grammar';
 import { kindFromWords, singular, verbPhrase } from './targetWords';
-import { TOOLS } from './tools';
-import type { CliArgs, CommandRule, CommandSpec, Effect, PathSegment, ToolArgs, ToolSpec } from './types';
+import { TOOL_ENTRIES } from './tools';
+import type { CliArgs, CommandRule, CommandSpec, Effect, PathSegment, ToolArgs, ToolEntry, ToolSpec } from './types';
 
-const BY_NAME = new Map<string, ToolSpec>(TOOLS.flatMap((t) => t.names.map((n) => [n, t] as const)));
+const BY_NAME = new Map<string, ToolEntry>(TOOL_ENTRIES.flatMap((t) => t.names.map((n) => [n, t] as const)));
 
-/** The tool an invocation name runs, if the registry describes it. */
+/** The tool an invocation name runs, if the registry describes it (its description loads on first use). */
 export function toolNamed(name: string): ToolSpec | undefined {
-  return BY_NAME.get(name);
+  return BY_NAME.get(name)?.spec();
 }
 
-/** Tools that judge by this rule-pack family. */
+/** Tools that judge by this rule-pack family (loads their descriptions). */
 export function toolsOf(family: ToolSpec['family']): ToolSpec[] {
-  return TOOLS.filter((t) => t.family === family);
+  return TOOL_ENTRIES.filter((t) => t.family === family).map((t) => t.spec());
+}
+
+/** The invocation names of a family's tools, without loading their descriptions (rule packs' command lists). */
+export function toolNamesOf(family: ToolSpec['family']): string[] {
+  return TOOL_ENTRIES.filter((t) => t.family === family).flatMap((t) => t.names);
 }
 
 const parsedCache = new WeakMap<readonly ArgWord[], { spec: GrammarSpec; readings: ParsedCommand[] }>();

@@ -4,8 +4,9 @@ import { az, azcopy } from './tools/az';
 import { docker, dockerCompose } from './tools/docker';
 import { chmod, chown, cp, mkfs, mv, rm, rmdir, shred, truncate, unlink } from './tools/coreutils';
 import { clush, pdsh, salt, tsh } from './tools/fleets';
-import { blkdiscard, crontab, init, sgdisk, iptables, passwd, power, systemctl, ufw } from './tools/hostAdmin';
+import { blkdiscard, crontab, init, kill, nft, sgdisk, iptables, passwd, power, systemctl, ufw } from './tools/hostAdmin';
 import { doctl } from './tools/doctl';
+import { dockerd, jupyter, jupyterServer, ngrok } from './tools/servers';
 import { doppler } from './tools/doppler';
 import { firebase } from './tools/firebase';
 import { fly } from './tools/fly';
@@ -21,7 +22,7 @@ import { cdk, pulumi } from './tools/pulumi';
 import { railway } from './tools/railway';
 import { render } from './tools/render';
 import { git } from './tools/git';
-import { ssh } from './tools/ssh';
+import { mosh, ssh } from './tools/ssh';
 import { supabase } from './tools/supabase';
 import { terraform, terragrunt } from './tools/terraform';
 import { vercel } from './tools/vercel';
@@ -34,8 +35,13 @@ import { mongosh, redisCli } from './tools/nosql';
 import { sqlcmd, sqlite3 } from './tools/sqlite';
 import { curl, httpie, powershellWeb, wget } from './tools/webClients';
 import { bun, cargo, gem, go, npm, pip, pnpm, poetry, uv, volta, yarn } from './tools/packageManagers';
+import { apk, apt, dnf, dpkg, pacman, rpm, snap, zypper } from './tools/systemPackages';
+import { cc, crystal, dotnetScript, haskell, java, kotlin, nim, rustc, scalaCli, swift, zig } from './tools/compilers';
+import { changeset, dotnet, flit, goreleaser, hatch, np, pdm, semanticRelease, twine, vsce } from './tools/publishers';
 import { awk, deno, netcat, screen, systemdRun, telnet, tmux } from './tools/runners';
-import type { ToolSpec } from './types';
+import { husky, lefthook, preCommit } from './tools/hookManagers';
+import { claudeCli, codexCli, geminiCli } from './tools/agentClis';
+import type { ToolEntry, ToolSpec } from './types';
 
 /**
  * Every tool the registry describes, one file each under `tools/`. Add a tool by writing
@@ -45,12 +51,24 @@ import type { ToolSpec } from './types';
 export const TOOLS: readonly ToolSpec[] = [
   aws, gcloud, gsutil, az, azcopy, doctl,
   railway, fly, heroku, vercel, netlify, supabase, neon, pscale, render, gh, doppler, firebase, wrangler, turso,
-  git, ssh, tsh, salt, pdsh, clush, ansible, kubectl, helm, docker, dockerCompose,
+  git, ssh, mosh, tsh, salt, pdsh, clush, ansible, kubectl, helm, docker, dockerCompose,
   terraform, terragrunt, pulumi, cdk,
   psql, dropdb, pgRestore, pgDropcluster, pgCtl, pgCtlcluster, mysql, mysqladmin, mongosh, redisCli, sqlite3, sqlcmd,
   curl, wget, httpie, powershellWeb,
   systemdRun, tmux, screen, netcat, telnet, awk, deno,
-  npm, pnpm, yarn, bun, pip, uv, poetry, gem, volta, cargo, go,
+  npm, pnpm, yarn, bun, pip, uv, poetry, gem, volta, cargo, go, twine, flit, hatch, pdm, vsce, dotnet, np, semanticRelease, changeset, goreleaser, apt, dpkg, dnf, rpm, pacman, apk, zypper, snap, cc, rustc, java, kotlin, swift, zig, crystal, nim, haskell, scalaCli, dotnetScript,
   rm, rmdir, chmod, chown, mv, cp, shred, truncate, unlink, mkfs, rsync, rimraf, delCli, trash, secureDelete,
   power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk,
+  preCommit, lefthook, husky, claudeCli, codexCli, geminiCli,
+  power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk, kill, nft,
+  dockerd, jupyter, jupyterServer, ngrok,
 ];
+
+/**
+ * The registry as lookups read it (commandModel.ts, globName.ts). Here every description is loaded
+ * with this module; the CLI bundle's build replaces this file with one that lists the same names and
+ * families and loads each tool's module on first use (`lazyToolsModule` in scripts/cliBuild.mjs,
+ * checked against TOOLS by test/unit/registry/lazyTools.test.ts). Only TOOL_ENTRIES is read by code
+ * the CLI bundles; TOOLS is for tests and tables.
+ */
+export const TOOL_ENTRIES: readonly ToolEntry[] = TOOLS.map((t) => ({ names: t.names, family: t.family, spec: () => t }));

@@ -140,6 +140,21 @@ export interface CommandSpec extends GrammarNode {
   package?: PackageAction;
   /** The operand that names the hosted resource it works on (`wrangler d1 export prod-db`): an environment hint for read-only work. */
   resourceOperand?: number;
+  /**
+   * It changes what a public package or extension registry serves to everyone, which no command here
+   * takes back (a version published or withdrawn, a tag moved, access opened): the words say what.
+   */
+  registryAct?: RegistryAct;
+}
+
+/** What a subcommand does to a package registry, and what keeps it from happening. */
+export interface RegistryAct {
+  /** Present tense, for the reason: 'publishes the package to the registry'. */
+  does: string;
+  /** The act is undone or dry when this holds (`cargo yank --undo`, `npm access set status=private`). */
+  harmless?(args: ToolArgs): boolean;
+  /** The registry it reaches as the words name it (`--registry URL`, an image's host); one on this machine is local testing. */
+  registry?(args: ToolArgs): string | undefined;
 }
 
 /** One segment of a command path: 'delete', 'volume|volumes' (alternatives), '*' (any word), or a pattern. */
@@ -203,6 +218,18 @@ export interface CliArgs {
   positionals: ArgWord[];
   parsed: ParsedCommand;
   spec: GrammarSpec;
+}
+
+/**
+ * A tool as the registry lists it before its description is needed: the names and family every
+ * lookup and rule pack reads at start, and its full description on first use. The CLI bundle's
+ * build loads each tool's module only then (scripts/cliBuild.mjs), so a hook call evaluates the
+ * descriptions of the tools its command names, not all of them.
+ */
+export interface ToolEntry {
+  readonly names: readonly string[];
+  readonly family: ToolSpec['family'];
+  spec(): ToolSpec;
 }
 
 export interface ToolSpec extends Omit<GrammarSpec, 'commands'>, CommandSpec {

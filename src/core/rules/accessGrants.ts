@@ -1,4 +1,5 @@
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
+import { freeFormReadings, optionValue } from '../registry/freeForm';
 
 /**
  * Access widened: a grant of full administrative rights (an IAM policy or role that can do anything,
@@ -15,21 +16,15 @@ interface Reading {
   all: string[];
 }
 
+/**
+ * The words as the one grammar reads them with no description: the command path is the words before
+ * the first option, and each option's value is glued or the next word that is not an option.
+ */
 function read(args: readonly ArgWord[]): Reading {
-  const path: string[] = [];
-  const options: Reading['options'] = [];
-  let seenOption = false;
-  for (let i = 0; i < args.length; i++) {
-    const text = args[i]!.text;
-    if (text.length > 1 && text.startsWith('-') && !/^-\d/.test(text)) {
-      seenOption = true;
-      const eq = text.indexOf('=');
-      const next = args[i + 1]?.text;
-      const value = eq > 0 ? text.slice(eq + 1) : next !== undefined && !next.startsWith('-') ? next : undefined;
-      options.push({ bare: (eq > 0 ? text.slice(0, eq) : text).replace(/^-+/, '').toLowerCase(), value });
-      if (eq < 0 && value !== undefined) i++;
-    } else if (!seenOption && path.length < 5) path.push(text.toLowerCase());
-  }
+  const { valued } = freeFormReadings(args);
+  const firstOption = valued.options[0]?.index ?? args.length;
+  const path = valued.operands.filter((_w, k) => valued.operandIndexes[k]! < firstOption).slice(0, 5).map((w) => w.text.toLowerCase());
+  const options = valued.options.map((o) => ({ bare: o.name.replace(/^-+/, '').toLowerCase(), value: optionValue(o) }));
   return { path, options, all: args.map((a) => a.text) };
 }
 

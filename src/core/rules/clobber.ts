@@ -143,20 +143,42 @@ function discardedWork(inv: Invocation, ctx: RuleContext): Finding[] {
   return modifiedFindings(words, inv, ctx);
 }
 
+/** Files one command is checked for uncommitted changes one by one (each may read the file and ask git). */
+const MAX_CHECKED = 24;
+
 /** Findings for the words whose files hold uncommitted changes. */
 function modifiedFindings(words: readonly { word: ArgWord; how: string }[], inv: Invocation, ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  for (const { word, how } of words.slice(0, 24)) {
+  const named = words.filter(({ word }) => word.text !== '' && !word.text.startsWith('/dev/') && !word.glob && !/[*?[]/.test(word.text));
+  const held = (): boolean => {
+    const kept = named.filter(({ word }) => !['scratch', 'routine'].includes(classifyPath(word, inv.cwd, ctx.facts).class));
+    return new Set(kept.map(({ word }) => word.text)).size > MAX_CHECKED && ctx.facts.gitPathStates?.(inv.cwd, []) !== undefined;
+  };
+  if (named.length > MAX_CHECKED && held()) {
+    // Past the files checked one by one, one of the rest may hold uncommitted work: not "nothing there".
+    const first = named[MAX_CHECKED]!;
+    const env = ctx.environmentOf({ values: [first.word.text], remote: false });
+    const target: Target = { kind: 'path', name: first.word.text, provider: 'filesystem', remote: false, environment: env.environment, environmentReason: env.reason };
+    findings.push({ rule: 'clobber.uncommitted-work', risk: 'destructive', severity: 'ask', reason: `This names more than ${MAX_CHECKED} files (${inv.name}); the guard checks that many for changes that are not committed, and one of the rest may hold some (the check was cut short; answering conservatively).`, targets: [target] });
+  }
+  for (const { word, how } of words.slice(0, MAX_CHECKED)) {
     // A glob names the files it matches, not the folder around it: those are judged where the shell expands them.
     if (word.text === '' || word.text.startsWith('/dev/') || word.glob || /[*?[]/.test(word.text)) continue;
     const path = classifyPath(word, inv.cwd, ctx.facts);
     if (seen.has(path.absolute) || path.class === 'scratch' || !exists(path.absolute, ctx.facts)) continue;
     seen.add(path.absolute);
-    if (gitState(path.absolute, ctx.facts) !== 'modified') continue;
+    const state = gitState(path.absolute, ctx.facts);
+    // 'unknown': git's answer was cut short (its time limit, too many files below): it may hold such changes.
+    // Rebuilt folders (node_modules, dist) hold no work of anyone's.
+    if (state !== 'modified' && (state !== 'unknown' || path.class === 'routine')) continue;
     const env = ctx.environmentOf({ values: [word.text], remote: false });
     const target: Target = { kind: 'path', name: word.text, provider: 'filesystem', remote: false, environment: env.environment, environmentReason: env.reason };
-    findings.push({ rule: 'clobber.uncommitted-work', risk: 'destructive', severity: 'ask', reason: `${word.text} holds changes that are not committed; this ${how}, and git cannot bring those changes back.`, targets: [target] });
+    const reason =
+      state === 'modified'
+        ? `${word.text} holds changes that are not committed; this ${how}, and git cannot bring those changes back.`
+        : `${word.text}: git could not say in time whether it holds changes that are not committed, and this ${how} (the check was cut short; answering conservatively).`;
+    findings.push({ rule: 'clobber.uncommitted-work', risk: 'destructive', severity: 'ask', reason, targets: [target] });
     if (findings.length >= 5) break;
   }
   return findings;

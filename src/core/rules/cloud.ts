@@ -1,5 +1,5 @@
 import type { Finding, Invocation, RulePack, RuleContext } from '../policy/types';
-import { toolNamed, toolsOf } from '../registry/commandModel';
+import { toolNamed, toolNamesOf } from '../registry/commandModel';
 import { checkCli } from './support/cliCommands';
 
 /**
@@ -10,12 +10,10 @@ import { checkCli } from './support/cliCommands';
  * routine development and allowed.
  */
 
-const CLOUD_TOOLS = toolsOf('cloud');
-
 export const cloudPack: RulePack = {
   id: 'cloud',
   title: 'Cloud CLIs (aws, gcloud, gsutil, az, azcopy, doctl)',
-  commands: CLOUD_TOOLS.flatMap((t) => t.names),
+  commands: toolNamesOf('cloud'),
   checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     const spec = toolNamed(inv.name);
     return spec?.family === 'cloud' ? checkCli('cloud', spec, inv, ctx) : [];

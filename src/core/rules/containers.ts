@@ -1,9 +1,7 @@
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { environmentOfName, hostOf, isLocalHost, isLocalKubeContext } from '../policy/production';
-import { parsedArgs, toolArgs } from '../registry/commandModel';
-import { docker, dockerCompose } from '../registry/tools/docker';
-import { helm } from '../registry/tools/helm';
-import { kubectl } from '../registry/tools/kubectl';
+import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
+import { KUBE_CONTEXT_USED, kubectl } from '../registry/tools/kubectl';
 import type { ToolArgs } from '../registry/types';
 
 /**
@@ -60,6 +58,8 @@ function stackTarget(name: string, daemon: Daemon, ctx: RuleContext): Target {
 }
 
 function checkDocker(inv: Invocation, ctx: RuleContext): Finding[] {
+  // Registry entries are looked up by name, not imported: a tool's description loads on first use.
+  const docker = toolNamed('docker')!;
   const parsed = parsedArgs(inv.args, docker);
   const args = toolArgs(inv.name, parsed, docker);
   const daemon = daemonOf(inv, args.value, ctx);
@@ -152,10 +152,11 @@ export function clusterOf(inv: Invocation, value: (...names: string[]) => string
   // helm also reads its context and namespace from HELM_KUBECONTEXT / HELM_NAMESPACE.
   const helm = contextFlags.includes('--kube-context');
   const flagContext = value(...contextFlags) ?? (helm ? inv.assignments.HELM_KUBECONTEXT ?? ctx.facts.envSelectors.HELM_KUBECONTEXT : undefined);
-  const context = flagContext ?? ctx.facts.kubeContext;
+  const used = helm ? undefined : inv.assignments[KUBE_CONTEXT_USED];
+  const context = flagContext ?? used ?? ctx.facts.kubeContext;
   const namespace = value('-n', '--namespace') ?? (helm ? inv.assignments.HELM_NAMESPACE : undefined);
   const sources: { source: string; value: string }[] = [];
-  if (context !== undefined) sources.push({ source: flagContext !== undefined ? contextFlags[0] ?? '--context' : 'kube context', value: context });
+  if (context !== undefined) sources.push({ source: flagContext !== undefined ? contextFlags[0] ?? '--context' : used !== undefined ? 'kubectl config use-context' : 'kube context', value: context });
   if (namespace !== undefined) sources.push({ source: 'namespace', value: namespace });
   const kubeconfig = value('--kubeconfig') ?? inv.assignments.KUBECONFIG;
   if (kubeconfig !== undefined) sources.push({ source: 'kubeconfig', value: kubeconfig.replace(/^.*\//, '') });
@@ -199,18 +200,37 @@ function checkKubectl(inv: Invocation, ctx: RuleContext): Finding[] {
   if (verb === 'drain' || (verb === 'scale' && args.values('--replicas').includes('0'))) {
     return [finding(`kubectl-${verb}`, `${verb === 'drain' ? 'Drains a node' : 'Scales a workload to zero'}${where} (kubectl ${verb}).`, [clusterTarget('resource', objects.join(' ') || verb, cluster, ctx, 'kubernetes')])];
   }
-  return productionAccess(verb, cluster, ctx);
+  const sub = objects[0];
+  const dry = args.has('--dry-run') && args.value('--dry-run') !== 'none';
+  const changes = KUBE_CHANGES.has(verb) && !dry && !(verb === 'rollout' && /^(status|history)$/.test(sub ?? '')) && !(verb === 'create' && sub === 'token');
+  return productionAccess(verb, cluster, ctx, changes ? `${[verb, ...objects, ...args.values('-f', '--filename', '-k', '--kustomize').map((f) => `-f ${f}`)].join(' ').slice(0, 120)}, through ${inv.name}` : undefined);
 }
 
-function productionAccess(verb: string, cluster: Cluster, ctx: RuleContext): Finding[] {
+/**
+ * Verbs that change what runs in a cluster without deleting (`delete`, `drain`, scale to zero and the
+ * patches that remove are judged above and in kubeChanges.ts). On a cluster resolved as production they
+ * ask, as an unreviewed `terraform apply`, `helmfile sync` or `helm upgrade` there does; on any other
+ * cluster they are routine. `run`, `debug` and `exec` are judged by the command they run.
+ */
+const KUBE_CHANGES = new Set(['apply', 'create', 'replace', 'patch', 'edit', 'set', 'scale', 'autoscale', 'taint', 'cordon', 'uncordon', 'label', 'annotate', 'expose', 'rollout', 'certificate']);
+
+/**
+ * Work on a cluster resolved as production is marked production; a change (`change` says which) asks.
+ * A cluster whose environment nobody names is left alone here: only destruction treats unknown as production.
+ */
+function productionAccess(verb: string, cluster: Cluster, ctx: RuleContext, change?: string): Finding[] {
   if (!cluster.remote || cluster.sources.length === 0) return [];
   const target = clusterTarget('cluster', cluster.context ?? 'cluster', cluster, ctx, 'kubernetes');
   if (target.environment !== 'production') return [];
+  if (change !== undefined) {
+    return [{ rule: 'containers.production-change', risk: 'production-access', severity: 'ask', reason: `Changes the production cluster ${cluster.context ?? ''} (${change}): what runs in production changes at once, with no plan or diff reviewed.`.replace('  ', ' '), targets: [target] }];
+  }
   const reads = KUBE_READ.has(verb);
   return [{ rule: 'containers.production-access', risk: 'production-access', severity: 'info', reason: `${reads ? 'Reads from' : 'Works on'} the production cluster ${cluster.context ?? ''} (${verb}).`.replace('  ', ' '), targets: [target] }];
 }
 
 function checkHelm(inv: Invocation, ctx: RuleContext): Finding[] {
+  const helm = toolNamed('helm')!;
   const parsed = parsedArgs(inv.args, helm);
   const args = toolArgs(inv.name, parsed, helm);
   const cluster = clusterOf(inv, args.value, ctx, ['--kube-context']);
@@ -221,7 +241,8 @@ function checkHelm(inv: Invocation, ctx: RuleContext): Finding[] {
     const where = cluster.context ? ` in ${cluster.context}` : '';
     return [finding('helm-uninstall', `Uninstalls the helm release${names.length === 1 ? '' : 's'} ${names.join(', ')}${where}, deleting its resources.`, names.map((n) => clusterTarget('service', n, cluster, ctx, 'helm')))];
   }
-  return verb ? productionAccess(verb, cluster, ctx) : [];
+  const changes = (verb === 'install' || verb === 'upgrade' || verb === 'rollback') && !args.has('--dry-run');
+  return verb ? productionAccess(verb, cluster, ctx, changes ? `${[verb, ...names].join(' ').slice(0, 120)}, through helm` : undefined) : [];
 }
 
 export const containersPack: RulePack = {
@@ -237,6 +258,7 @@ export const containersPack: RulePack = {
       case 'docker-compose':
       case 'podman-compose':
       {
+        const dockerCompose = toolNamed('docker-compose')!;
         const parsed = parsedArgs(inv.args, dockerCompose);
         return checkCompose(parsed.path[0], toolArgs(inv.name, parsed, dockerCompose), daemonOf(inv, () => undefined, ctx), ctx);
       }

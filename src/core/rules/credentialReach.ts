@@ -311,7 +311,9 @@ function credentialsAmong(paths: readonly string[], cwd: string, facts: Facts): 
   }
   const index = credentialFilesOf(cwd, facts);
   const out: CredentialFileInfo[] = [];
-  for (const p of paths.slice(0, 20000)) {
+  // Past MAX_LISTED paths the rest is judged against the index only (a look-up each): a file gone from
+  // the work tree among them is not judged by its name, so historyFindings counts the listing as cut.
+  for (const p of paths.slice(0, MAX_LISTED)) {
     let info = index.get(p);
     if (!info && facts.credentials) {
       // A file gone from the work tree is judged by its name; one still there, by the index.
@@ -324,8 +326,18 @@ function credentialsAmong(paths: readonly string[], cwd: string, facts: Facts): 
     if (info && !out.some((x) => x.path === info?.path)) out.push(info);
     if (out.length >= 8) break;
   }
+  if (out.length < 8) {
+    for (const p of paths.slice(MAX_LISTED)) {
+      const info = index.get(p);
+      if (info && !out.some((x) => x.path === info.path)) out.push(info);
+      if (out.length >= 8) break;
+    }
+  }
   return out;
 }
+
+/** Paths of a history listing judged one by one (gone files by their names); past it, by the index only. */
+const MAX_LISTED = 20_000;
 
 function historyFindings(inv: Invocation, ctx: RuleContext, query: GitHistoryQuery, what: string): Finding[] {
   const facts = ctx.facts;
@@ -337,7 +349,7 @@ function historyFindings(inv: Invocation, ctx: RuleContext, query: GitHistoryQue
   if (!listed) return [];
   const found = [...credentialsAmong(listed.paths, cwd, facts), ...(listed.credentials ?? [])];
   const findings = found.map((f) => ({ ...readFinding('prints the history of', f, what), rule: 'credentials.history-read' }));
-  if (!listed.complete && findings.length === 0) {
+  if ((!listed.complete || listed.paths.length > MAX_LISTED) && findings.length === 0) {
     findings.push({
       rule: 'credentials.history-read',
       risk: 'credential-read',

@@ -1,7 +1,7 @@
 import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { resolvePath } from '../paths';
 import { hostOf, isLocalHost, redactUrl } from '../policy/production';
-import { parsedArgs, readingsOf, toolArgs, toolNamed, toolsOf } from '../registry/commandModel';
+import { parsedArgs, readingsOf, toolArgs, toolNamed, toolNamesOf } from '../registry/commandModel';
 import type { DatabaseClient, ToolArgs } from '../registry/types';
 import { effectiveCommand } from './support/commandLine';
 import { interpolatePsql, psqlVariables, withMetaSets } from './support/psqlVariables';
@@ -583,7 +583,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
 }
 
 export const DATABASE_COMMANDS: readonly string[] = [
-  ...toolsOf('database').flatMap((t) => t.names), ...Object.keys(TOOLS),
+  ...toolNamesOf('database'), ...Object.keys(TOOLS),
   'prisma', 'rails', 'rake', 'knex', 'sequelize', 'sequelize-cli', 'typeorm', 'typeorm-ts-node-commonjs', 'typeorm-ts-node-esm',
   'django-admin', 'manage.py', 'python', 'python3', 'py', 'uv', 'poetry', 'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun', 'bundle',
 ];

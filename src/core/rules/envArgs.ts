@@ -2,6 +2,7 @@ import type { ArgWord, Finding, Invocation, RuleContext, RulePack } from '../pol
 import { resolvePath } from '../paths';
 import { infraPack } from './infra';
 import { scanSql } from './support/sqlScan';
+import { invocationCommand } from '../registry/commandModel';
 
 /**
  * Arguments and start-up code a tool takes from its environment: `TF_CLI_ARGS` / `TF_CLI_ARGS_apply`
@@ -22,7 +23,8 @@ function words(text: string): ArgWord[] {
 const TERRAFORMS = new Set(['terraform', 'tofu']);
 
 function terraform(inv: Invocation, ctx: RuleContext): Finding[] {
-  const sub = inv.args.find((a) => !a.text.startsWith('-'))?.text;
+  const parsed = invocationCommand(inv)?.parsed;
+  const sub = parsed?.path[0] ?? parsed?.operands[0]?.text;
   if (sub === undefined) return [];
   const injected = [variable(inv, ctx, 'TF_CLI_ARGS'), variable(inv, ctx, `TF_CLI_ARGS_${sub}`)].filter((v): v is string => v !== undefined && v !== '');
   if (injected.length === 0) return [];

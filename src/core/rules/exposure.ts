@@ -1,5 +1,5 @@
 import type { Finding, Invocation, RuleContext, RulePack } from '../policy/types';
-import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
+import { parsedArgs, readingsOf, toolArgs, toolNamed } from '../registry/commandModel';
 import type { ToolArgs } from '../registry/types';
 
 /**
@@ -40,31 +40,39 @@ function ssh(inv: Invocation, ctx: RuleContext): Finding[] {
   return ask('remote-forward', `Lets ${host} reach this machine's ports (ssh -R ${forwards.join(', ')}): a way in from outside.`, `ssh -R to ${host}`, ctx);
 }
 
-/** dockerd is not a registry entry: its `-H`/`--host` values are read as written (`-H tcp://…`, `--host=tcp://…`). */
+/** `dockerd -H tcp://0.0.0.0:2375` (registry/tools/servers.ts): the API on a TCP address that is not loopback, with TLS verification not on. */
 function dockerd(inv: Invocation, ctx: RuleContext): Finding[] {
-  const words = inv.args.map((w) => w.text);
-  if (words.some((w) => w === '--tlsverify' || w.startsWith('--tlsverify='))) return [];
-  const hosts = words.flatMap((w, i) => (w === '-H' || w === '--host' ? [words[i + 1] ?? ''] : w.startsWith('--host=') ? [w.slice(7)] : w.startsWith('-H') && w.length > 2 ? [w.slice(2)] : []));
-  const open = hosts.find((h) => h.startsWith('tcp://') && !LOOPBACK.test(h.replace(/^tcp:\/\//, '').replace(/:\d+$/, '')));
+  const a = argsOf(inv);
+  if (!a) return [];
+  const verify = a.parsed.options.filter((o) => o.name === '--tlsverify');
+  if (verify.some((o) => o.values.length === 0 || !/^(false|0)$/i.test(o.values[0]!))) return [];
+  const open = a.values('-H').find((h) => h.startsWith('tcp://') && !LOOPBACK.test(h.replace(/^tcp:\/\//, '').replace(/:\d+$/, '')));
   if (open === undefined) return [];
   return ask('docker-api-open', `Serves the Docker API on ${open} without TLS: whoever connects runs containers as root on this machine.`, `dockerd on ${open}`, ctx);
 }
 
+/** A Jupyter token or password setting (`--ServerApp.token=`): traitlets options, named as written. */
+const LOCK_SETTING = /^--(NotebookApp|ServerApp|IdentityProvider)\.(token|password)$/;
+
+/** Either reading counts: `--ServerApp.token ''` may be the setting with its value in the next word. */
 function jupyter(inv: Invocation, ctx: RuleContext): Finding[] {
-  const words = inv.args.map((w) => w.text);
-  const ip = words.map((w, i) => (w === '--ip' ? words[i + 1] : w.startsWith('--ip=') ? w.slice(5) : undefined)).find((v) => v !== undefined);
-  const noToken = words.some((w) => /^--(NotebookApp|ServerApp|IdentityProvider)\.(token|password)=$/.test(w));
+  const spec = toolNamed(inv.name);
+  if (!spec) return [];
+  const options = readingsOf(inv.args, spec).flatMap((p) => p.options);
+  const ip = options.find((o) => o.name === '--ip')?.values[0];
+  const noToken = options.some((o) => LOCK_SETTING.test(o.name) && o.values[0] === '');
   if (ip === undefined || LOOPBACK.test(ip) || !noToken) return [];
   return ask('jupyter-open', `Serves Jupyter on ${ip} with no token: anyone who reaches it runs code on this machine.`, `jupyter on ${ip}`, ctx);
 }
 
+/** `ngrok tcp PORT`; an unknown option that may take the next word asks when either reading reaches `tcp`. */
 function ngrok(inv: Invocation, ctx: RuleContext): Finding[] {
-  const first = inv.args.find((w) => !w.text.startsWith('-'))?.text;
-  if (first !== 'tcp') return [];
+  const spec = toolNamed(inv.name);
+  if (!spec || !readingsOf(inv.args, spec).some((p) => p.path[0] === 'tcp')) return [];
   return ask('tunnel', 'Opens a public TCP tunnel to a port of this machine (ngrok tcp).', 'ngrok tcp', ctx);
 }
 
-const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = { kubectl, ssh, dockerd, jupyter, 'jupyter-notebook': jupyter, 'jupyter-lab': jupyter, ngrok };
+const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = { kubectl, ssh, dockerd, jupyter, 'jupyter-notebook': jupyter, 'jupyter-lab': jupyter, 'jupyter-server': jupyter, ngrok };
 
 export const exposurePack: RulePack = {
   id: 'exposure',

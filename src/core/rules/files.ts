@@ -31,6 +31,16 @@ const ROUTINE_NAME_PATTERNS: ReadonlySet<string> = new Set([
   '*.class', '*.tsbuildinfo', 'Thumbs.db', '*~', '*.bak', '*.cache', '*.map', '*.js.map', '._*',
 ]);
 
+/**
+ * Package managers' lock files: the next install writes them again from the manifest (and a tracked one
+ * comes back from git), so `rm -rf node_modules package-lock.json` before a clean install is routine:
+ * with -r they are judged as the single named files they are.
+ */
+const LOCK_FILES: ReadonlySet<string> = new Set([
+  'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock', 'Gemfile.lock', 'poetry.lock', 'Pipfile.lock',
+  'uv.lock', 'pdm.lock', 'Cargo.lock', 'composer.lock', 'mix.lock', 'pubspec.lock', 'Podfile.lock', 'go.sum', 'flake.lock', 'deno.lock',
+]);
+
 const SCRATCH_ROOTS = ['/tmp', '/var/tmp', '/private/tmp', '/dev/shm'];
 
 /** The machine's own folders: deleting or re-permissioning them breaks the system. */
@@ -223,7 +233,10 @@ function checkRm(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const w of words) {
     const p = classifyPath(w, inv.cwd, ctx.facts);
     if (p.class === 'scratch' || p.class === 'routine') continue;
-    if (p.many && !recursive && junkGlob(w.text, p)) continue;
+    // `rm -rf log/*.log`: a glob of one folder's logs or junk names, with -r or without.
+    if (p.many && junkGlob(w.text, p)) continue;
+    // `rm -rf node_modules package-lock.json`: -r changes nothing for a lock file, a single named file like any other.
+    if (recursive && !p.many && p.class === 'other' && p.insideWorkspace && LOCK_FILES.has(basename(p.absolute))) continue;
     if (p.class === 'catastrophic' && (recursive || p.many)) {
       findings.push(finding('rm-catastrophic', 'deny', `Deletes ${describeClass(p)}${recursive ? ' recursively' : ''}.`, [pathTarget(p, ctx)]));
     } else if (recursive) {
@@ -426,6 +439,8 @@ const DELETE_CALLS: Record<string, RegExp> = {
   perl: /\b(unlink|rmtree|remove_tree|rmdir)\b\s*\(?/g,
   ruby: /\b(FileUtils\.(?:rm_rf|rm_r|rm_f|rm|remove_dir|remove_entry|remove_entry_secure|remove)|File\.(?:delete|unlink)|Dir\.(?:delete|rmdir|unlink)|Pathname\.new\([^)]*\)\.(?:rmtree|delete))\s*\(?/g,
   php: /\b(unlink|rmdir)\s*\(/g,
+  // Go, Rust, C/C++, Java/Kotlin, C#, Swift, Zig, Crystal, Nim, Haskell: each standard library's deleting calls.
+  compiled: /\b((?<![.])(?:unlink|unlinkat|rmdir|remove|nftw)|os\.RemoveAll|os\.Remove|fs::remove_dir_all|fs::remove_file|fs::remove_dir|(?:std::)?filesystem::remove_all|filesystem::remove|Files\.delete|Files\.deleteIfExists|FileUtils\.(?:deleteDirectory|forceDelete|cleanDirectory|rm_rf|rm_r|rm)|Directory\.Delete|File\.Delete|removeItem|deleteTree|deleteTreeAbsolute|deleteFile|deleteFileAbsolute|deleteDir|deleteDirAbsolute|removeDir|removeFile|removeDirectoryRecursive|removeDirectory|removePathForcibly|Dir\.delete|File\.delete|deleteRecursively|rm_rf)(?:\s*\(|\s+(?="))/g,
 };
 
 /** A deleting function passed as a value: `array_map("unlink", glob(…))`, `map(os.remove, glob(…))`, `.forEach(fs.unlinkSync)`. */
@@ -457,8 +472,9 @@ function deletesOwnTempDir(text: string, argumentStart: number): boolean {
   const id = arg?.[1];
   if (!id || /^(process|os|sys|path|__dirname|HOME|home)$/.test(id)) return false;
   const name = escapeRegExp(id);
-  const temp = '(mkdtemp\\w*|tmpdir|mktemp|TemporaryDirectory|gettempdir|mktmpdir|tempfile|tmpDir|tempDir)';
-  return new RegExp(`(^|[^\\w$])${name}\\s*(?::[^=\\n]*)?=\\s*[^;\\n]*${temp}`).test(text) ||
+  const temp = '(mkdtemp\\w*|tmpdir|mktemp|TemporaryDirectory|gettempdir|mktmpdir|tempfile|tmpDir|tempDir|MkdirTemp|TempDir|createTempDirectory|tempdir)';
+  // `d = mkdtemp()`, Go's `d, err := os.MkdirTemp(…)`, Rust's `let d = tempfile::tempdir()`.
+  return new RegExp(`(^|[^\\w$])${name}\\s*(?:,\\s*\\w+\\s*)?(?::[^=\\n]*)?=\\s*[^;\\n]*${temp}`).test(text) ||
     new RegExp(`${temp}[^\\n]*\\bas\\s+${name}\\b`).test(text) ||
     new RegExp(`mktmpdir[^\\n|]*\\|\\s*${name}\\s*\\|`).test(text);
 }

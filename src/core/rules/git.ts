@@ -58,6 +58,14 @@ function currentBranch(cwd: string, ctx: RuleContext): string | undefined {
 
 function checkPush(a: ToolArgs, ctx: RuleContext, cwd: string): Finding[] {
   const force = a.has('--force', '--force-with-lease', '--force-if-includes');
+  // With a lease (and no plain --force), git refuses when the remote branch moved since it was last
+  // fetched: rewriting one's own working branch after a rebase is routine. Shared branches still ask.
+  const leased = a.has('--force-with-lease') && !a.has('--force');
+  const routineLease = (written: string | undefined): boolean => {
+    // `HEAD` and `@` push the checked-out branch, whatever its name.
+    const branch = written === 'HEAD' || written === '@' ? currentBranch(cwd, ctx) : written;
+    return leased && branch !== undefined && branch !== '' && branchTarget(branch, remote, ctx).environment !== 'production';
+  };
   const deleting = a.has('--delete');
   const mirror = a.has('--mirror');
   const prune = a.has('--prune');
@@ -70,10 +78,11 @@ function checkPush(a: ToolArgs, ctx: RuleContext, cwd: string): Finding[] {
     const branch = dst === '' ? src : dst;
     if (deleting) findings.push(finding('push-delete', `Deletes the branch ${branch} on ${remote}.`, [branchTarget(branch, remote, ctx)]));
     else if (spec.startsWith(':') && dst !== '') findings.push(finding('push-delete', `Deletes the branch ${dst} on ${remote} (push :${dst}).`, [branchTarget(dst, remote, ctx)]));
-    else if (spec.startsWith('+') || force) findings.push(finding('push-force', `Force-pushes ${branch} to ${remote}, overwriting its history.`, [branchTarget(branch, remote, ctx)]));
+    else if (spec.startsWith('+') || (force && !routineLease(branch))) findings.push(finding('push-force', `Force-pushes ${branch} to ${remote}, overwriting its history.`, [branchTarget(branch, remote, ctx)]));
   }
   if (force && refspecs.length === 0) {
     const branch = currentBranch(cwd, ctx);
+    if (routineLease(branch)) return findings;
     findings.push(finding('push-force', `Force-pushes ${branch ?? 'the current branch'} to ${remote}, overwriting its history.`, [branchTarget(branch ?? 'the current branch', remote, ctx)]));
   }
   return findings;

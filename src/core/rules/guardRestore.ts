@@ -1,5 +1,6 @@
 import type { Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { guardCliArgStart } from './perimeter/perimeterPack';
+import { freeFormReadings } from '../registry/freeForm';
 
 /**
  * `blast-shield restore ID` puts a snapshot back over the working tree (and the index and branch
@@ -14,7 +15,7 @@ function checkRestore(inv: Invocation, ctx: RuleContext): Finding[] {
   if (args[0]?.text !== 'restore') return [];
   const rest = args.slice(1);
   if (rest.some((a) => a.text === '--help' || a.text === '-h')) return [];
-  const id = rest.find((a) => a.dynamic || !a.text.startsWith('-'));
+  const id = freeFormReadings(rest).usual.operands[0];
   if (!id) return [];
   const name = id.dynamic ? 'a snapshot chosen at run time' : `snapshot ${id.text}`;
   return [

@@ -1,4 +1,5 @@
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import { EFFECT_GRAMMARS, readEffectArgs } from '../policy/effectOptions';
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import type { ToolArgs } from '../registry/types';
 
@@ -56,16 +57,14 @@ function systemctl(inv: Invocation, ctx: RuleContext): Finding[] {
   return [];
 }
 
-/** `kill -9 -1`, `kill -KILL -1`, `kill -s KILL -- -1`: pid -1 is every process the user may signal (kill is a shell builtin, not a registry entry: its signal words look like options). */
+/** `kill -9 -1`, `kill -KILL -1`, `kill -s KILL -- -1`: pid -1 is every process the user may signal. */
 function kill(inv: Invocation, ctx: RuleContext): Finding[] {
-  const words = inv.args.map((w) => w.text);
-  if (words.length < 2) return []; // `kill -1` alone names a signal and no process
-  let i = 0;
-  if (words[i] === '-s' || words[i] === '-n') i += 2;
-  else if (words[i] !== undefined && /^-(\d+|[A-Z]+\d*|SIG[A-Z]+)$/.test(words[i] ?? '') && words[i] !== '-1') i += 1;
-  else if (words[i] !== undefined && /^-(\d+|[A-Z]+)$/.test(words[i] ?? '') && words.length > 1) i += 1;
-  if (words[i] === '--') i += 1;
-  if (!words.slice(i).some((w) => w === '-1')) return [];
+  const a = argsOf(inv);
+  if (!a) return [];
+  const { operands, operandIndexes } = a.parsed;
+  // The first word as `-N` is the signal number, not a process (`kill -1` alone names a signal and no process).
+  const pids = operands.filter((w, k) => !(operandIndexes[k] === 0 && /^-\d+$/.test(w.text)));
+  if (!pids.some((w) => w.text === '-1')) return [];
   return ask('kill-all', 'Signals every process the user may signal (pid -1): the session, editors, servers and the agent itself.', ctx);
 }
 
@@ -85,10 +84,12 @@ function ufw(inv: Invocation, ctx: RuleContext): Finding[] {
   return ask('firewall', `Turns the firewall off or drops its rules (ufw ${verb}).`, ctx);
 }
 
+/** nft reads its operands, in one word or several, as one command line (`nft flush ruleset`, `nft 'flush ruleset'`). */
 function nft(inv: Invocation, ctx: RuleContext): Finding[] {
-  const words = inv.args.map((w) => w.text.toLowerCase());
-  const at = words.indexOf('flush');
-  if (at < 0 || words[at + 1] !== 'ruleset') return [];
+  const a = argsOf(inv);
+  if (!a || a.has('--check')) return [];
+  const line = a.parsed.operands.map((w) => w.text.toLowerCase()).join(' ');
+  if (!/(^|[\s;])flush\s+ruleset\b/.test(line)) return [];
   return ask('firewall', 'Flushes every nftables rule, leaving the machine open (nft flush ruleset).', ctx);
 }
 
@@ -126,7 +127,7 @@ const SUDOERS = /^\/etc\/sudoers(\.d\/|$)|^\/proc\/sysrq-trigger$/;
 function sudoersWrite(inv: Invocation, ctx: RuleContext): Finding[] {
   const written = [
     ...inv.redirects.filter((r) => ['>', '>>', '>|', '&>', '&>>'].includes(r.op)).map((r) => r.target.text),
-    ...(inv.name === 'tee' ? inv.args.map((w) => w.text).filter((w) => !w.startsWith('-')) : []),
+    ...(inv.name === 'tee' ? readEffectArgs(inv.args, EFFECT_GRAMMARS.tee!).operands.map((w) => w.text) : []),
   ];
   const path = written.find((p) => SUDOERS.test(p));
   if (path === undefined) return [];

@@ -38,6 +38,14 @@ import { databaseAdminPack } from './databaseAdmin';
 import { hostDamagePack } from './hostDamage';
 import { githubAdminPack } from './githubAdmin';
 import { exposurePack } from './exposure';
+import { commitHooksPack } from './commitHooks';
+import { sourceRedirectsPack } from './sourceRedirects';
+import { publishingPack } from './publishing';
+import { systemPackagesPack } from './systemPackages';
+import { moneyMovementPack } from './moneyMovement';
+import { remoteWritesPack } from './remoteWrites';
+import { containerEscapePack } from './containerEscape';
+import { downloadedCodePack } from './downloadedCode';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -76,6 +84,8 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   unsureOptionsPack,
   guardRestorePack,
   safetyNetPack,
+  commitHooksPack,
+  sourceRedirectsPack,
   accessGrantsPack,
   wirePack,
   inspectorPack,
@@ -83,6 +93,12 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   hostDamagePack,
   githubAdminPack,
   exposurePack,
+  publishingPack,
+  systemPackagesPack,
+  moneyMovementPack,
+  remoteWritesPack,
+  containerEscapePack,
+  downloadedCodePack,
 ];
 
 /** The verb floor judges what no specific pack names (`src/core/rules/verbs.ts`). */

@@ -1,5 +1,5 @@
 import type { Finding, Invocation, RuleContext, RulePack } from '../policy/types';
-import { toolNamed, toolsOf } from '../registry/commandModel';
+import { toolNamed, toolNamesOf } from '../registry/commandModel';
 import { checkCli } from './support/cliCommands';
 
 /**
@@ -11,12 +11,10 @@ import { checkCli } from './support/cliCommands';
  * environment hint too.
  */
 
-const PAAS_TOOLS = toolsOf('paas');
-
 export const paasPack: RulePack = {
   id: 'paas',
   title: 'PaaS and developer-platform CLIs (Railway, Fly.io, Heroku, Vercel, Netlify, Supabase, Neon, PlanetScale, Render, GitHub, Doppler, Firebase, Cloudflare)',
-  commands: PAAS_TOOLS.flatMap((t) => t.names),
+  commands: toolNamesOf('paas'),
   checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     const spec = toolNamed(inv.name);
     return spec?.family === 'paas' ? checkCli('paas', spec, inv, ctx) : [];

@@ -1,7 +1,6 @@
 import type { Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { cliArgs, optionsNamed } from '../registry/args';
-import { commandNode, parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
-import { TOOLS } from '../registry/tools';
+import { commandNode, parsedArgs, toolArgs, toolNamed, toolNamesOf } from '../registry/commandModel';
 import type { CommandSpec, HintSource, SqlSession, ToolArgs, ToolSpec } from '../registry/types';
 import { judgeWork, readScript, stdinText, type DatabaseWork, type Engine, type Work } from './database';
 import { mayBeProduction } from './support/cliCommands';
@@ -131,13 +130,12 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   return judgeWork(work, ctx).map((f) => ({ ...f, rule: f.rule.replace(/^database\./, 'platform-sql.') }));
 }
 
-function hasSession(node: CommandSpec): boolean {
-  return node.sql !== undefined || node.resourceOperand !== undefined || Object.values(node.commands ?? {}).some(hasSession);
-}
-
 export const platformSqlPack: RulePack = {
   id: 'platform-sql',
   title: "SQL through platforms' database shells (heroku pg:psql, railway connect, wrangler d1, pscale shell, fly postgres connect, turso db shell)",
-  commands: TOOLS.filter(hasSession).flatMap((t) => t.names),
+  // The cloud and PaaS CLIs, named without loading their descriptions (the registry loads a tool's on
+  // first use): every CLI with a database shell or resource operand is one of them, and sessionOf
+  // answers nothing for the others (test/unit/registry/lazyTools.test.ts checks the cover).
+  commands: [...toolNamesOf('cloud'), ...toolNamesOf('paas')],
   checkInvocation,
 };

@@ -1,6 +1,7 @@
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { READ_ONLY_COMMANDS, EFFECT_RULES } from '../policy/effects';
 import { EFFECT_GRAMMARS } from '../policy/effectOptions';
+import { freeFormReadings, freeFormValues, optionValue } from '../registry/freeForm';
 import { isSharedDryRun, verbTraitsOf } from '../registry/verbTraits';
 import { identifierParts } from './support/cliArgs';
 
@@ -31,20 +32,18 @@ interface Words {
   all: string[];
 }
 
+/**
+ * The words as the one grammar reads them with no description: operands from the reading where every
+ * option is a switch (a possible value stays an operand), each option's value from the reading where
+ * it takes the next word.
+ */
 function wordsOf(args: readonly ArgWord[]): Words {
-  const positionals: string[] = [];
-  const options: Words['options'] = [];
-  for (let i = 0; i < args.length; i++) {
-    const text = args[i]!.text;
-    if (text.length > 1 && text.startsWith('-') && !/^-\d/.test(text)) {
-      const eq = text.indexOf('=');
-      const name = eq > 0 ? text.slice(0, eq) : text;
-      const next = args[i + 1]?.text;
-      const value = eq > 0 ? text.slice(eq + 1) : next !== undefined && !next.startsWith('-') ? next : undefined;
-      options.push({ name, bare: name.replace(/^-+/, '').toLowerCase(), value });
-    } else positionals.push(text);
-  }
-  return { positionals, options, all: args.map((a) => a.text) };
+  const { usual, valued } = freeFormReadings(args);
+  return {
+    positionals: usual.operands.map((w) => w.text),
+    options: valued.options.map((o) => ({ name: o.name, bare: o.name.replace(/^-+/, '').toLowerCase(), value: optionValue(o) })),
+    all: args.map((a) => a.text),
+  };
 }
 
 /** Options and settings that name a protection (`--backup-retention-period`, `--enable-delete-retention`, `--versioning`). */
@@ -364,7 +363,7 @@ function protectionChanged(inv: Invocation, ctx: RuleContext): Finding[] {
   const w = wordsOf(inv.args);
   const option = w.options.find((o) => PROTECTION.test(o.bare));
   if (option === undefined || w.options.some((o) => o.name === '--help') || isDry(inv, w)) return [];
-  const values = inv.args.map((a) => (a.text.startsWith('-') && a.text.includes('=') ? a.text.slice(a.text.indexOf('=') + 1) : a.text)).filter((t) => t !== '' && !t.startsWith('-') && !/^(\/|~)/.test(t) && t.length <= 200);
+  const values = freeFormValues(inv.args).filter((t) => !/^(\/|~)/.test(t) && t.length <= 200);
   const resolved = ctx.environmentOf({ values, remote: true });
   if (resolved.environment !== 'production') return [];
   const name = targetName(inv, w);
@@ -377,7 +376,7 @@ function checkSafetyNet(inv: Invocation, ctx: RuleContext): Finding[] {
   if (!removal) return protectionChanged(inv, ctx);
   const w = wordsOf(inv.args);
   const local = verbTraitsOf(inv.name).locality === 'local';
-  const values = inv.args.map((a) => (a.text.startsWith('-') && a.text.includes('=') ? a.text.slice(a.text.indexOf('=') + 1) : a.text)).filter((t) => t !== '' && !t.startsWith('-') && !/^(\/|~)/.test(t) && t.length <= 200);
+  const values = freeFormValues(inv.args).filter((t) => !/^(\/|~)/.test(t) && t.length <= 200);
   const resolved = ctx.environmentOf({ values, remote: !local });
   const name = targetName(inv, w);
   const target: Target = { kind: 'resource', name, provider: inv.name, remote: !local, environment: resolved.environment, environmentReason: resolved.reason };

@@ -2,6 +2,7 @@ import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from
 import { READ_ONLY_COMMANDS, EFFECT_RULES, PROSE_OPTIONS } from '../policy/effects';
 import { EFFECT_GRAMMARS } from '../policy/effectOptions';
 import { parsedArgs, toolNamed } from '../registry/commandModel';
+import { freeFormReadings, freeFormValues, optionValue } from '../registry/freeForm';
 import { kindFromWords, singular, verbPhrase } from '../registry/targetWords';
 import { FLOOR_BENEATH, isSharedDryRun, verbTraitsOf, type VerbTraits } from '../registry/verbTraits';
 import { identifierParts } from './support/cliArgs';
@@ -91,31 +92,32 @@ interface Word {
 
 interface Reading {
   positionals: Word[];
-  /** Options as written, name without value; `value` when glued with '='. */
-  options: { name: string; value?: string; index: number }[];
+  /** Options as written, name without value; `value` when glued with '=', `next` the word it may take instead. */
+  options: { name: string; value?: string; next?: string; index: number }[];
+  /** Indexes of positionals an option before them may take as its value (`-scheme App`). */
+  maybeValues: ReadonlySet<number>;
 }
 
-function readWords(args: readonly ArgWord[]): Reading {
-  const positionals: Word[] = [];
-  const options: Reading['options'] = [];
-  for (let i = 0; i < args.length; i++) {
-    const text = args[i]!.text;
-    if (text === '--') {
-      for (let k = i + 1; k < args.length; k++) positionals.push({ text: args[k]!.text, index: k });
-      break;
-    }
-    if (text.length > 1 && text.startsWith('-') && !/^-\d/.test(text)) {
-      const eq = text.indexOf('=');
-      options.push(eq > 0 ? { name: text.slice(0, eq), value: text.slice(eq + 1), index: i } : { name: text, index: i });
-    } else positionals.push({ text, index: i });
-  }
-  return { positionals, options };
+/**
+ * The words as the one grammar reads them with no description: options as switches with a glued
+ * value kept, and from the other reading the word each may take (both readings list the same options).
+ */
+function floorReading(args: readonly ArgWord[]): Reading {
+  const { usual, valued } = freeFormReadings(args);
+  const maybeValues = new Set<number>();
+  const options = usual.options.map((o, k) => {
+    const other = valued.options[k];
+    const taken = other !== undefined && o.values.length === 0 ? other.valueWords[0] : undefined;
+    if (taken !== undefined) maybeValues.add(args.indexOf(taken));
+    return { name: o.name, value: optionValue(o), next: taken?.text, index: o.index };
+  });
+  return { positionals: usual.operands.map((w, k) => ({ text: w.text, index: usual.operandIndexes[k]! })), options, maybeValues };
 }
 
 function isDry(reading: Reading, traits: VerbTraits, registryDry: readonly string[]): boolean {
   const spellings = new Set([...(traits.dryRun ?? []), ...registryDry]);
   // A value glued (`--dry-run=none`) or in the next word (`--DryRun false`) can switch it off.
-  const valueOf = (o: Reading['options'][number]): string => o.value ?? reading.positionals.find((w) => w.index === o.index + 1)?.text ?? '';
+  const valueOf = (o: Reading['options'][number]): string => o.value ?? o.next ?? '';
   const dry = reading.options.some((o) => (spellings.has(o.name) || isSharedDryRun(o.name)) && !/^(none|false|0|no)$/i.test(valueOf(o)));
   if (dry) return true;
   if (traits.dryUnless) return !reading.options.some((o) => traits.dryUnless!.includes(o.name));
@@ -182,7 +184,7 @@ function pathVerb(reading: Reading, traits: VerbTraits): { word: Word; verb: str
 function cleansNamedKind(reading: Reading, at: number): boolean {
   const words = reading.positionals;
   // A word right after an option is most often its value (`xcodebuild -scheme App clean`), not a kind of thing.
-  const valueOfOption = words[at - 1] !== undefined && reading.options.some((o) => o.value === undefined && o.index === words[at - 1]!.index - 1);
+  const valueOfOption = words[at - 1] !== undefined && reading.maybeValues.has(words[at - 1]!.index);
   const before = valueOfOption ? undefined : words[at - 1]?.text.toLowerCase();
   const after = words[at + 1]?.text.toLowerCase();
   if (before !== undefined && commandShaped(before)) return !DERIVED.has(before) && !/^(mod|module|modules|deps|dependencies|project|workspace|repo)$/.test(before);
@@ -269,21 +271,18 @@ function passedCommand(reading: Reading, args: readonly ArgWord[]): { program: s
   if (dashes < 0) return undefined;
   const before = reading.positionals.filter((w) => w.index < dashes).slice(0, MAX_VERB_DEPTH);
   if (!before.some((w) => RUNS_COMMAND.test(w.text.toLowerCase()))) return undefined;
-  const after = args.slice(dashes + 1).map((a) => a.text);
-  const wrappers = /^(sudo|env|nice|nohup|timeout|\d+[smh]?|-\S+)$/;
-  const head = after.find((w) => !wrappers.test(w) && !w.includes('='));
-  if (head === undefined) return undefined;
-  const program = head.split('/').pop()!;
+  // The passed command's words as the grammar reads them with no description: its options (and a wrapper's) are not its targets.
+  const after = freeFormReadings(args.slice(dashes + 1)).usual.operands.map((w) => w.text);
+  const wrappers = /^(sudo|env|nice|nohup|timeout|\d+[smh]?)$/;
+  const at = after.findIndex((w) => !wrappers.test(w) && !w.includes('='));
+  if (at < 0) return undefined;
+  const program = after[at]!.split('/').pop()!;
   if (!DESTROYING_PROGRAMS.test(program)) return undefined;
-  if (program === 'rm' || program === 'rmdir' || program === 'unlink' || program === 'truncate') {
-    const operands = after.slice(after.indexOf(head) + 1).filter((w) => !w.startsWith('-'));
-    if (operands.length === 0) return undefined;
-    return { program, words: operands.slice(0, MAX_TARGETS) };
-  }
-  const rest = after.slice(after.indexOf(head) + 1);
+  const rest = after.slice(at + 1);
+  if ((program === 'rm' || program === 'rmdir' || program === 'unlink' || program === 'truncate') && rest.length === 0) return undefined;
   // `dd if=… of=/dev/sda`: what it overwrites is the output.
   const output = program === 'dd' ? rest.filter((w) => w.startsWith('of=')).map((w) => w.slice(3)) : [];
-  return { program, words: (output.length > 0 ? output : rest.filter((w) => !w.startsWith('-'))).slice(0, MAX_TARGETS) };
+  return { program, words: (output.length > 0 ? output : rest).slice(0, MAX_TARGETS) };
 }
 
 /** `stripe post /v1/subscriptions/sub_1/cancel`: an HTTP method word, then an API path whose action destroys. */
@@ -303,10 +302,14 @@ function restPathVerb(reading: Reading, traits: VerbTraits): { verb: string; pat
 
 /** A free-text argument that is a statement destroying data: SQL, CQL, InfluxQL, Cypher, a Mongo call. */
 function statementOf(args: readonly ArgWord[]): string | undefined {
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (PROSE_OPTIONS.has(args[i - 1]?.text ?? '') || [...PROSE_OPTIONS].some((o) => arg.text.startsWith(`${o}=`))) continue;
-    const text = arg.text.startsWith('-') && arg.text.includes('=') ? arg.text.slice(arg.text.indexOf('=') + 1) : arg.text;
+  // Operands and glued values, in order; a prose option's value (`-m "drop the old table"`) is not a statement.
+  const { usual, valued } = freeFormReadings(args);
+  const prose = new Set(valued.options.filter((o) => PROSE_OPTIONS.has(o.name)).flatMap((o) => o.valueWords));
+  const texts = [
+    ...usual.operands.map((w, k) => ({ word: w, at: usual.operandIndexes[k]!, text: w.text })).filter((v) => !prose.has(v.word)),
+    ...usual.options.filter((o) => !PROSE_OPTIONS.has(o.name)).flatMap((o) => o.values.map((text) => ({ at: o.index, text }))),
+  ].sort((a, b) => a.at - b.at);
+  for (const { text } of texts) {
     if (!/\s|\(/.test(text)) continue;
     const found = destructiveStatement(text) ?? destructiveMongo(text);
     if (found) return found;
@@ -325,7 +328,7 @@ function stdinStatement(inv: Invocation): string | undefined {
 const MAX_TARGETS = 3;
 
 /** What the command names after its verb: operands first, then the values of options that name things. */
-function targetWords(args: readonly ArgWord[], reading: Reading, afterIndex: number): string[] {
+function targetWords(reading: Reading, afterIndex: number): string[] {
   const operands = reading.positionals
     .filter((w) => w.index > afterIndex && !readsOnly(w.text))
     .map((w) => w.text)
@@ -334,17 +337,15 @@ function targetWords(args: readonly ArgWord[], reading: Reading, afterIndex: num
   const named: string[] = [];
   for (const option of reading.options) {
     if (!NAME_OPTION.test(option.name)) continue;
-    const value = option.value ?? args[option.index + 1]?.text;
-    if (value !== undefined && value !== '' && !value.startsWith('-')) named.push(value);
+    const value = option.value ?? option.next;
+    if (value !== undefined && value !== '') named.push(value);
   }
   return named.slice(0, MAX_TARGETS);
 }
 
 /** Values that may say where the command reaches: every operand and option value except paths on this machine. */
 function hintValues(args: readonly ArgWord[]): string[] {
-  return args
-    .map((a) => (a.text.startsWith('-') && a.text.includes('=') ? a.text.slice(a.text.indexOf('=') + 1) : a.text))
-    .filter((t) => t !== '' && !t.startsWith('-') && !/^(\/|~)/.test(t) && t.length <= 200);
+  return freeFormValues(args).filter((t) => !/^(\/|~)/.test(t) && t.length <= 200);
 }
 
 function shownPath(inv: Invocation, reading: Reading, upTo: number): string {
@@ -401,13 +402,19 @@ function floorApplies(inv: Invocation, specific: ReadonlySet<string>): boolean {
   if (!tool && !specific.has(name)) return true;
   if (!(name in FLOOR_TOO)) return false;
   const groups = FLOOR_TOO[name];
-  return groups === undefined || groups.includes(readWords(inv.args).positionals[0]?.text ?? '');
+  return groups === undefined || groups.includes(floorReading(inv.args).positionals[0]?.text ?? '');
 }
+
+/**
+ * Tools the registry describes for one pack's narrow question (the firewall flush, the network
+ * exposure) and nothing else: the floor still reads the rest of what they do, whole.
+ */
+const FLOOR_WHOLE: ReadonlySet<string> = new Set(['nft', 'dockerd', 'jupyter', 'jupyter-notebook', 'jupyter-lab', 'jupyter-server', 'ngrok']);
 
 /** The registry's tool for the floor: package managers' entries say what runs the project's code, not what destroys, so the floor reads them whole. */
 function floorTool(name: string): ReturnType<typeof toolNamed> {
   const tool = toolNamed(name);
-  return tool?.family === 'package-manager' ? undefined : tool;
+  return tool?.family === 'package-manager' || FLOOR_WHOLE.has(name) ? undefined : tool;
 }
 
 /** The first subcommand word of a registry tool's invocation (an undescribed plugin's name is an operand). */
@@ -429,7 +436,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   if (traits.allRoutine) return [];
   const tool = floorTool(inv.name);
   const args = tool ? inv.args.slice(firstCommandWord(inv.args, tool)?.index ?? 0) : inv.args;
-  const reading = readWords(args);
+  const reading = floorReading(args);
   if (isHelp(reading) || trailingHelp(reading)) return [];
   if (isDry(reading, traits, tool?.dryRun ?? [])) return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
 
@@ -443,7 +450,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   const path = pathVerb(reading, traits);
   if (path) {
     const groups = reading.positionals.slice(0, path.at).map((w) => w.text).filter(commandShaped);
-    const names = targetWords(args, reading, path.word.index);
+    const names = targetWords(reading, path.word.index);
     // `fastly purge --url https://…`: purging pages from a cache; the pages themselves are untouched.
     if (path.verb === 'purge' && names.length > 0 && names.every((n) => /^https?:\/\//i.test(n))) return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
     return [finding(inv, ctx, { rule: 'verbs.destroying-verb', shown: shownPath(inv, reading, path.word.index), verb: path.verb, groups, names }, traits)];
@@ -472,14 +479,14 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   const option = optionVerb(reading, traits);
   if (option) {
     const groups = reading.positionals.filter((w) => commandShaped(w.text)).slice(0, 2).map((w) => w.text);
-    const names = targetWords(args, { positionals: [], options: reading.options }, -1);
+    const names = targetWords({ ...reading, positionals: [] }, -1);
     const fallback = reading.positionals.slice(groups.length).map((w) => w.text).filter((t) => !/\s/.test(t)).slice(0, MAX_TARGETS);
     return [finding(inv, ctx, { rule: 'verbs.destroying-option', shown: [inv.name, ...groups, option.name].join(' '), verb: option.verb, groups, names: names.length > 0 ? names : fallback }, traits)];
   }
   const named = nameVerb(inv, traits);
   if (named) {
-    const byOption = targetWords(args, { positionals: [], options: reading.options }, -1);
-    const names = byOption.length > 0 ? byOption : targetWords(args, reading, -1);
+    const byOption = targetWords({ ...reading, positionals: [] }, -1);
+    const names = byOption.length > 0 ? byOption : targetWords(reading, -1);
     return [finding(inv, ctx, { rule: 'verbs.destroying-name', shown: inv.name, verb: named, groups: [], names }, traits)];
   }
   return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
@@ -491,7 +498,7 @@ function secretRead(inv: Invocation, ctx: RuleContext, reading: Reading): Findin
   const used = new Set<number>();
   for (const w of reading.positionals) {
     // A word right after an option without a glued value is most often its value (`token -i prod-cluster`).
-    if (reading.options.some((o) => o.value === undefined && o.index === w.index - 1)) continue;
+    if (reading.maybeValues.has(w.index)) continue;
     if (path.length >= MAX_VERB_DEPTH || !commandShaped(w.text) || w.text.includes('.')) break;
     path.push(w.text);
     used.add(w.index);

@@ -26,7 +26,8 @@ export interface ArgWord {
 
 
 /** Languages of code the engine reads (interpreter one-liners, SQL, payloads). */
-export type SnippetLanguage = 'python' | 'javascript' | 'perl' | 'ruby' | 'php' | 'sql' | 'mongo' | 'redis' | 'graphql' | 'json';
+/** `compiled`: source of a compiled language the agent builds and runs (Go, C/C++, Rust, Java, Kotlin, C#, Swift, Zig, Crystal, Nim, Haskell, Scala). */
+export type SnippetLanguage = 'python' | 'javascript' | 'perl' | 'ruby' | 'php' | 'sql' | 'mongo' | 'redis' | 'graphql' | 'json' | 'compiled';
 
 export type WordPart =
   | { kind: 'literal'; text: string; quoted: boolean }

@@ -101,6 +101,78 @@ const PHP_APIS: readonly Api[] = [
   { name: 'proc_open', mode: 'either' },
 ];
 
+/**
+ * Compiled languages' ways to run a program or a shell line (each language's standard library): C's
+ * `system`/`popen`/`exec*`, Go's `exec.Command`, Java's `Runtime.exec` and `ProcessBuilder`, C#'s
+ * `Process.Start`, Crystal's `Process.run`, Nim's `execShellCmd`/`execCmd`/`execProcess`, Haskell's
+ * `callCommand`/`system`/`spawnCommand`. Rust's builder chains and what is not a literal are in `compiledCommands`.
+ */
+const COMPILED_APIS: readonly Api[] = [
+  { name: 'system', mode: 'shell', bareOnly: true, parenOptional: true },
+  { name: 'popen', mode: 'shell', bareOnly: true },
+  { name: '_popen', mode: 'shell' },
+  ...['execl', 'execlp', 'execle', 'execv', 'execvp', 'execve', 'execvpe', 'posix_spawn', 'posix_spawnp'].map((name): Api => ({ name, mode: 'argv', bareOnly: true })),
+  { name: 'exec.Command', mode: 'argv' },
+  { name: 'exec.CommandContext', mode: 'argv' },
+  { name: 'syscall.Exec', mode: 'argv' },
+  { name: 'os.StartProcess', mode: 'argv' },
+  { name: 'exec', mode: 'shell', bareOnly: false },
+  { name: 'ProcessBuilder', mode: 'argv' },
+  { name: 'Process.Start', mode: 'argv' },
+  { name: 'Process.run', mode: 'argv' },
+  { name: 'Process.new', mode: 'argv' },
+  { name: 'execShellCmd', mode: 'shell' },
+  { name: 'execCmd', mode: 'shell' },
+  { name: 'execCmdEx', mode: 'shell' },
+  { name: 'execProcess', mode: 'shell' },
+  { name: 'startProcess', mode: 'argv' },
+  { name: 'callCommand', mode: 'shell', parenOptional: true },
+  { name: 'spawnCommand', mode: 'shell', parenOptional: true },
+  { name: 'callProcess', mode: 'argv', parenOptional: true },
+  { name: 'rawSystem', mode: 'argv', parenOptional: true },
+  { name: 'readProcess', mode: 'argv', parenOptional: true },
+];
+
+/**
+ * Rust's `Command::new("rm").arg("-rf").args(["a", x])` read as one argv; Swift's `Process()` and
+ * Zig's `std.process.Child` set their program in fields, which is read as computed.
+ */
+function compiledCommands(code: string, max: number): ShellOut[] {
+  const out: ShellOut[] = [];
+  for (const m of code.matchAll(/Command::new\s*\(\s*/g)) {
+    if (out.length >= max) break;
+    const program = readLiteral(code, m.index + m[0].length, 'compiled');
+    if (!program) {
+      out.push({ kind: 'dynamic', api: 'Command::new' });
+      continue;
+    }
+    const argv = [program.value];
+    let i = program.end;
+    for (let guard = 0; guard < 64; guard++) {
+      const step = /^\s*\)\s*\.\s*(args?)\s*\(\s*&?\s*(?:vec!)?/.exec(code.slice(i, i + 200)) ?? /^\s*\.\s*(args?)\s*\(\s*&?\s*(?:vec!)?/.exec(code.slice(i, i + 200));
+      if (!step) break;
+      i += step[0].length;
+      if (step[1] === 'arg') {
+        const lit = readLiteral(code, i, 'compiled');
+        argv.push(lit ? lit.value : DYNAMIC_WORD);
+        i = lit ? lit.end : skipExpression(code, i);
+      } else {
+        const array = readArray(code, i, 'compiled');
+        if (array && array !== 'dynamic') {
+          argv.push(...array.items);
+          i = array.end;
+        } else {
+          argv.push(DYNAMIC_WORD);
+          i = skipExpression(code, i);
+        }
+      }
+    }
+    out.push({ kind: 'argv', api: 'Command::new', argv });
+  }
+  if (/\bProcess\s*\(\s*\)|\bNSTask\b|std\.process\.Child|std\.ChildProcess|\bChildProcess\.init|\bCreateProcess[AW]?\s*\(|\bShellExecute[AW]?\s*\(|\bWinExec\s*\(/.test(code)) out.push({ kind: 'dynamic', api: 'a process started from fields' });
+  return out;
+}
+
 interface Literal {
   value: string;
   end: number;
@@ -131,8 +203,17 @@ function readLiteral(text: string, start: number, language: SnippetLanguage): Li
     raw = /r/i.test(prefix);
     interpolating = /f/i.test(prefix);
   }
+  if (language === 'compiled' && text[i] === 'r' && (text[i + 1] === '"' || text[i + 1] === '#')) {
+    // Rust raw strings: r"…", r#"…"#.
+    const m = /^r(#*)"([\s\S]*?)"\1/.exec(text.slice(i, i + 4000));
+    return m ? { value: m[2]!, end: i + m[0].length } : undefined;
+  }
   const quote = text[i];
-  if (quote !== '"' && quote !== "'" && !(quote === '`' && language === 'javascript')) return undefined;
+  if (quote !== '"' && quote !== "'" && !(quote === '`' && (language === 'javascript' || language === 'compiled'))) return undefined;
+  if (language === 'compiled' && quote === "'") return undefined;
+  if (language === 'compiled' && quote === '`') raw = true;
+  // Kotlin, Scala and Swift interpolate `${x}` / `$x` / `\(x)`; C, Go, Rust and Java do not, and `${` is rare there.
+  if (language === 'compiled' && quote === '"') interpolating = true;
   if (language === 'javascript' && quote === '`') interpolating = true;
   if ((language === 'ruby' || language === 'perl' || language === 'php') && quote === '"') interpolating = true;
   const triple = language === 'python' && text.startsWith(quote.repeat(3), i);
@@ -155,7 +236,7 @@ function readLiteral(text: string, start: number, language: SnippetLanguage): Li
     }
     if (interpolating) {
       const open =
-        (language === 'javascript' && c === '$' && text[i + 1] === '{') ||
+        ((language === 'javascript' || language === 'compiled') && c === '$' && text[i + 1] === '{') ||
         (language === 'python' && c === '{' && text[i + 1] !== '{') ||
         (language === 'ruby' && c === '#' && text[i + 1] === '{');
       if (open) {
@@ -350,8 +431,8 @@ function readCall(text: string, i: number, api: Api, language: SnippetLanguage, 
       out.push({ kind: 'argv', api: api.name, argv: [first.value, ...(args && args !== 'dynamic' ? args.items : [DYNAMIC_WORD])] });
       return;
     }
-    if (language === 'ruby' || language === 'perl') {
-      // `system('rm', '-rf', 'x')`: several arguments form an argv.
+    if (language === 'ruby' || language === 'perl' || language === 'compiled') {
+      // `system('rm', '-rf', 'x')`, Go's `exec.Command("rm", "-rf", x)`: several arguments form an argv.
       const argv = [first.value];
       let p = k;
       for (let guard = 0; guard < 64; guard++) {
@@ -473,6 +554,12 @@ export function findShellOuts(language: SnippetLanguage, code: string, max = 64)
     case 'php':
       for (const api of PHP_APIS) callsOf(code, api, language, out, max);
       backtickCommands(code, language, out, max);
+      break;
+    case 'compiled':
+      for (const api of COMPILED_APIS) callsOf(code, api, language, out, max);
+      // `execl("/bin/sh", "sh", "-c", …)`: the path, then argv[0] again.
+      for (const o of out) if (o.kind === 'argv' && o.api.startsWith('execl') && o.argv.length > 1) o.argv.splice(1, 1);
+      out.push(...compiledCommands(code, max));
       break;
     default:
       break;

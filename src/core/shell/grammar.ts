@@ -119,6 +119,8 @@ export interface ParsedCommand {
   operandIndexes: number[];
   /** Words after `--` at a level that runs a command there (`kubectl exec pod -- rm -rf /data`). */
   command: ArgWord[] | undefined;
+  /** Index in the argument list of the `--` that ended the options (operands after it are never options). */
+  endOfOptions: number | undefined;
   /** Options whose value-taking is not known, read as switches here. */
   unsure: { option: string; index: number }[];
   /** Long options written as a prefix that matches several options (the tool refuses them). */
@@ -214,6 +216,7 @@ export function parseCommand(given: readonly ArgWord[], spec: GrammarSpec, readi
     operands: [],
     operandIndexes: [],
     command: undefined,
+    endOfOptions: undefined,
     unsure: [],
     ambiguous: [],
     dynamicValue: false,
@@ -262,6 +265,7 @@ export function parseCommand(given: readonly ArgWord[], spec: GrammarSpec, readi
       }
       optionsEnded = true;
       dashDash = true;
+      result.endOfOptions = i;
       continue;
     }
     if (optionsEnded && !dashDash && node.trailingOptions?.includes(text)) {

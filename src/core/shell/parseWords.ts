@@ -283,20 +283,57 @@ export abstract class WordParser extends ParserBase {
     parts.push({ kind: 'literal', text: decodeAnsiC(body), quoted: true });
   }
 
+  /**
+   * `$(( … ))` at `start`, read in one pass: substitutions inside are parsed where they stand (a nested
+   * arithmetic inside its own), so nesting costs its length once, not once per level. Undefined when
+   * it does not close with `))` (then it is read again as `$(` and a subshell; that second pass is counted).
+   */
+  protected parseArithmetic(start: number): WordPart | undefined {
+    const src = this.src;
+    if (!this.enter()) return undefined;
+    const inner: CommandList[] = [];
+    let depth = 0;
+    this.pos = start + 3;
+    while (this.pos < src.length && !this.budget.truncated) {
+      const c = src[this.pos];
+      if (c === '\\') this.pos += 2;
+      else if (c === '(') {
+        depth++;
+        this.pos++;
+      } else if (c === ')') {
+        if (depth > 0) {
+          depth--;
+          this.pos++;
+        } else if (src[this.pos + 1] === ')') {
+          this.pos += 2;
+          this.leave();
+          this.count();
+          return { kind: 'arithmetic', raw: src.slice(start, this.pos), inner };
+        } else break;
+      } else if (c === '$' || c === '`') {
+        const found: WordPart[] = [];
+        if (c === '$') this.parseDollar(found, true);
+        else this.parseBacktick(found, true);
+        collectSubstitutions(found, inner);
+      } else this.pos++;
+    }
+    this.leave();
+    this.countRescan(this.pos - start);
+    return undefined;
+  }
+
   /** At a `$`: parameter, command substitution or arithmetic. Appends one part (a literal `$` if nothing follows). */
   parseDollar(parts: WordPart[], quoted: boolean): void {
     const src = this.src;
     const start = this.pos;
     const next = src[start + 1];
     if (next === '(' && src[start + 2] === '(') {
-      const end = this.matchArithmetic(start + 3);
-      if (end >= 0) {
-        const text = src.slice(start + 3, end - 2);
-        this.pos = end;
-        const inner = text.includes('$') || text.includes('`') ? this.scanSubstitutions(text) : [];
-        parts.push({ kind: 'arithmetic', raw: src.slice(start, end), inner });
+      const arithmetic = this.parseArithmetic(start);
+      if (arithmetic) {
+        parts.push(arithmetic);
         return;
       }
+      this.pos = start;
     }
     if (next === '(') {
       this.pos += 2;

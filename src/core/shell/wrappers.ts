@@ -32,6 +32,8 @@ export interface Peeled {
   unknown?: string;
   /** Extra note for `via`, e.g. 'xargs' (args come from stdin). */
   label?: string;
+  /** Not a wrapper in this use: the command runs as itself, with its own handler (`go run main.go` reads main.go). */
+  notWrapping?: boolean;
 }
 
 export type Peeler = (args: ArgWord[]) => Peeled;
@@ -275,12 +277,18 @@ export function packageBinary(word: ArgWord): ArgWord {
   return text === word.text ? word : { ...word, text };
 }
 
+/** A package spec that is an address, not a registry name: a URL, a tarball, a git remote or host shorthand (npm's package-spec forms). */
+export const PACKAGE_ADDRESS = /^(https?:\/\/|git\+|git:\/\/|github:|gitlab:|bitbucket:|gist:|ssh:\/\/)|\.(tgz|tar\.gz)$|^[\w-][\w.-]*\/[\w.-]+(#.*)?$/;
+
 /** `npx cmd`, `bunx cmd`, `pnpm dlx cmd`: run a package's binary. */
 function npxPeel(args: ArgWord[]): Peeled {
   const read = readWrapper(args, NPX);
   const call = read.valueWord('-c');
   if (call !== undefined) return { argv: [], shellText: call };
   const rest = args.slice(read.index);
+  // A URL, tarball or git address instead of a registry name: whatever it serves runs, unread here.
+  const address = [read.valueWord('-p'), rest[0]].find((w) => w !== undefined && !w.dynamic && PACKAGE_ADDRESS.test(w.text));
+  if (address) return { argv: [], unknown: `the package runner fetches ${address.text.slice(0, 120)} and runs it: an address, not a package from the registry, and what it serves cannot be read before it runs` };
   if (rest.length === 0) return { argv: [], none: true };
   // `npx some-package@1.2.3 args` runs the package's binary, named like the package.
   rest[0] = packageBinary(rest[0]!);
@@ -327,12 +335,18 @@ const UVX = wrapperGrammar(UV_OPTIONS);
 const GEM = wrapperGrammar([valued('-v', '--version'), valued('-g', '--gem'), flag('--conservative'), flag('-q', '--quiet'), flag('--verbose')], { commands: { exec: {} } });
 const VOLTA = wrapperGrammar([valued('--node'), valued('--npm'), valued('--pnpm'), valued('--yarn'), valued('--env'), flag('--bundled-npm'), flag('--no-yarn'), flag('--verbose'), flag('--quiet')], RUNS);
 const PLAIN_RUN = wrapperGrammar([], RUNS);
+const PIPX_RUN = wrapperGrammar([
+  valued('--spec'), valued('--python'), valued('--pip-args'), valued('-i', '--index-url'),
+  ...switches('vqe'), flag('--no-cache'), flag('--path'), flag('--pypackages'), flag('--system-site-packages'), flag('--fetch-missing-python'), flag('--editable'), flag('--verbose'), flag('--quiet'),
+], RUNS);
 const BUNDLE_EXEC = wrapperGrammar([valued('--gemfile'), flag('--keep-file-descriptors')], { commands: { exec: {} } });
 
 /** `uvx tool args` (`uv tool run`): the package's binary, named like the package. */
 function uvxPeel(args: ArgWord[]): Peeled {
   const read = readWrapper(args, UVX);
   const rest = args.slice(read.index);
+  const address = [read.valueWord('--from'), read.valueWord('--with'), rest[0]].find((w) => w !== undefined && !w.dynamic && /^(git\+|https?:\/\/)/.test(w.text));
+  if (address) return { argv: [], unknown: `uvx fetches ${address.text.slice(0, 120)} and runs it: an address, not a package from the index, and what it serves cannot be read before it runs` };
   if (rest.length === 0) return { argv: [], none: true };
   rest[0] = packageBinary(rest[0]!);
   return { argv: rest };
@@ -361,11 +375,17 @@ const GO = wrapperGrammar([
   ...switches('vxnaw'), ...['-race', '-msan', '-asan', '-cover', '-trimpath', '-work', '-buildvcs'].map((n) => flag(n)),
 ], { goFlags: true, numericOptions: false, abbreviations: false, commands: { run: {} } });
 
+/** The operand that names standard input as the program (`go run -`). */
+const STDIN_OPERANDS = new Set(['-']);
+
 function goPeel(args: ArgWord[]): Peeled {
   const read = readWrapper(args, GO);
-  if (read.parsed.path.length === 0) return { argv: [], none: true };
+  // `go build`, `go vet` …: go itself (its handler reads what `go build -o` makes).
+  if (read.parsed.path.length === 0) return { argv: [], notWrapping: true };
   const target = args[read.index];
   if (!target) return { argv: [], none: true };
+  // `go run main.go`, `go run -`: source the handler reads; a package (`./cmd/wipe`) is the workspace's compiled code.
+  if (target.text.endsWith('.go') || STDIN_OPERANDS.has(target.text)) return { argv: [], notWrapping: true };
   // `go run main.go util.go args`: every leading .go file is the program; the first later word begins its arguments.
   let i = read.index;
   while (i + 1 < args.length && args[i + 1]!.text.endsWith('.go') && target.text.endsWith('.go')) i++;
@@ -437,6 +457,8 @@ export const WRAPPERS: Readonly<Record<string, Peeler>> = {
   pipenv: subcommandRunner(PLAIN_RUN),
   uv: subcommandRunner(UV, true),
   uvx: uvxPeel,
+  // `pipx run [--spec SPEC] APP args`: the package's app, fetched into a temporary environment.
+  pipx: subcommandRunner(PIPX_RUN, true),
   pdm: subcommandRunner(PLAIN_RUN),
   hatch: subcommandRunner(PLAIN_RUN),
   bundle: subcommandRunner(BUNDLE_EXEC),

@@ -102,9 +102,27 @@ function lastEntryInFile(home: string): AuditEntry | undefined {
   }
 }
 
-/** Written in place under the append lock (no other writer can interleave); a torn head only makes `verify` complain. */
+/**
+ * Written in place under the append lock (no other writer can interleave); a torn head only makes
+ * `verify` complain. Overwritten, not truncated first: on ext4 (auto_da_alloc) emptying a file that
+ * held data and writing it again forces its blocks to disk, ~0.5 ms of every hook call, while the
+ * count only grows, so the new text covers the old (a longer old file is cut to the new length).
+ */
 function writeHead(home: string, head: AuditHead): void {
-  fs.writeFileSync(auditHeadPath(home), JSON.stringify(head) + '\n', { mode: 0o600 });
+  const bytes = Buffer.from(JSON.stringify(head) + '\n', 'utf8');
+  let fd: number;
+  try {
+    fd = fs.openSync(auditHeadPath(home), 'r+');
+  } catch {
+    fs.writeFileSync(auditHeadPath(home), bytes, { mode: 0o600 });
+    return;
+  }
+  try {
+    fs.writeSync(fd, bytes, 0, bytes.length, 0);
+    if (fs.fstatSync(fd).size > bytes.length) fs.ftruncateSync(fd, bytes.length);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /**

@@ -302,6 +302,8 @@ function planRefresh(cache: CredentialCacheFile, options: CacheOptions, scope = 
     for (const f of Object.keys(cache.files)) if (relist.has(parentOf(f))) delete cache.files[f];
     for (const [rel, mtime] of walk.dirs) cache.dirs[rel] = mtime;
     rescan.push(...walk.files);
+    // A re-listing stopped by a limit (entries, depth) saw only part of what changed: the index says so.
+    if (walk.truncated) cache.truncated = true;
     changed = true;
   }
   return { rescan, changed };
@@ -478,6 +480,8 @@ export class WorkspaceIndex {
   /** Scopes (root-relative) already brought up to date in this process. */
   private readonly current: string[] = [];
   private full: CredentialCacheFile | undefined;
+  /** The index in use is the one kept on disk (read, or built whole and written), not one made in memory. */
+  private fromDisk = false;
 
   constructor(root: string, private readonly options: CacheOptions) {
     this.realRoot = fs.realpathSync(root);
@@ -510,9 +514,15 @@ export class WorkspaceIndex {
   known(): CredentialCacheFile | undefined {
     if (!this.loaded) {
       this.index = this.persist ? readCredentialFiles(this.file, this.realRoot) : undefined;
+      this.fromDisk = this.index !== undefined;
       this.loaded = true;
     }
     return this.index;
+  }
+
+  /** An index is kept on disk for this workspace and is the one in use (not a partial one made in memory). */
+  kept(): boolean {
+    return this.known() !== undefined && this.fromDisk;
   }
 
   /** The index with everything under `absDir` (a real path inside the workspace, or the workspace) up to date. */
@@ -558,6 +568,7 @@ export class WorkspaceIndex {
     }
     this.full = saveIfChanged(this.file, built, this.persist && !timedOut);
     this.index = this.full;
+    this.fromDisk = this.persist && !timedOut;
     this.loaded = true;
     return this.full;
   }
@@ -574,6 +585,7 @@ export class WorkspaceIndex {
       if (s) files[rel] = s;
     }
     this.index = { version: CREDENTIAL_CACHE_VERSION, root: this.realRoot, salt, scannedAt: known?.scannedAt ?? 0, truncated: result.truncated, secretlintUsed: false, dirs: {}, files };
+    this.fromDisk = false;
     this.loaded = true;
     this.current.push(scope);
     // No usable kept index: the whole one is built elsewhere for the questions after this one.

@@ -67,7 +67,7 @@ export async function loadCredentialFacts(options: CredentialFactsOptions): Prom
       // An unreadable workspace folder has no index; path and content rules still apply per file.
     }
   }
-  return credentialFactsOver({ roots: () => caches.map((c) => c.root), known: () => caches, currentUnder: () => caches, incomplete: () => caches.some((c) => c.truncated) }, options.home);
+  return credentialFactsOver({ roots: () => caches.map((c) => c.root), known: () => caches, kept: () => true, currentUnder: () => caches, incomplete: () => caches.some((c) => c.truncated) }, options.home);
 }
 
 /**
@@ -94,6 +94,7 @@ export function lazyCredentialFacts(options: CredentialFactsOptions): Credential
     {
       roots: () => all().map((i) => i.root),
       known: () => (known ??= all().flatMap((i) => i.known() ?? [])),
+      kept: () => all().every((i) => i.kept()),
       currentUnder: (dir) => {
         known = undefined;
         return all().flatMap((i) => {
@@ -119,6 +120,8 @@ interface IndexSource {
   roots(): readonly string[];
   known(): readonly CredentialCacheFile[];
   currentUnder(realDir: string | undefined): readonly CredentialCacheFile[];
+  /** Every workspace has its index kept on disk, and it is the one in use (current, or as last written). */
+  kept(): boolean;
   /** Did bringing an index up to date stop at a limit, or fail? */
   incomplete(): boolean;
 }
@@ -315,10 +318,14 @@ function credentialFactsOver(source: IndexSource, home: string): CredentialFacts
       return undefined;
     }
     if (v.length < 8) return undefined;
-    // Found in the index as it is: a value is where it was found. Not found: the index brought up
-    // to date (a file created since may hold it), then the home folder's credential stores.
+    // Found in the index as it is: a value is where it was found. Not found, with an index kept for
+    // every workspace: not brought up to date for this. Where a value came from only names its file
+    // in the reasons (an info finding: no decision depends on it), and proving a whole monorepo's
+    // index current costs a stat per folder on every call that carries a long word. A workspace
+    // with no kept index is indexed (bounded in time) as the first question there would do.
     const known = source.known();
     const hit = lookUp(known, v) ?? (() => {
+      if (known.length > 0 && source.kept()) return undefined;
       current ??= source.currentUnder(undefined);
       // The same indexes (an editor vouched for them): already looked in.
       return current.length === known.length && current.every((c, i) => c === known[i]) ? undefined : lookUp(current, v);

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { canonicalJson } from '../../../src/core/audit/chain';
+import { canonicalJson, isoTime } from '../../../src/core/audit/chain';
 import type { AuditRecord } from '../../../src/core/audit/entry';
 import { REDACTED, redactSecrets } from '../../../src/core/audit/redact';
 import { appendAudit, auditHeadPath, auditLogPath, readAuditEntries, verifyAuditLog } from '../../../src/node/audit/auditLog';
@@ -72,6 +72,25 @@ describe('audit log', () => {
   it('detects a missing head record and garbage lines', () => {
     fs.unlinkSync(auditHeadPath(home));
     assert.ok(verifyAuditLog(home).problems.some((p) => /head record is missing/.test(p.problem)));
+  });
+
+  it('rewrites the head record in place: the exact head after each append, a longer stale one cut to length', () => {
+    const head = (): string => fs.readFileSync(auditHeadPath(home), 'utf8');
+    const last = (): string => readAuditEntries(home).at(-1)!.hash;
+    assert.equal(head(), `{"count":5,"lastHash":"${last()}"}\n`);
+    fs.writeFileSync(auditHeadPath(home), head().replace('\n', ' '.repeat(200) + '\n'));
+    appendAudit(home, record(6));
+    assert.equal(head(), `{"count":6,"lastHash":"${last()}"}\n`);
+    assert.deepEqual(verifyAuditLog(home), { ok: true, entries: 6, problems: [] });
+    assert.equal(fs.statSync(auditHeadPath(home)).mode & 0o777, 0o600);
+  });
+
+  it('writes entry times exactly as toISOString does', () => {
+    const times = [0, 1, 999, -1, 951782400000, 951868799999, 1e12, 1798761599999, 253402300799999, -62167219200000, Date.UTC(2024, 1, 29, 23, 59, 59, 9)];
+    for (let i = 0; i < 200; i++) times.push(Math.floor(Math.random() * 253402300799999));
+    for (const t of times) assert.equal(isoTime(new Date(t)), new Date(t).toISOString(), String(t));
+    for (const t of [253402300800000, -62167219200001, 8.64e15]) assert.equal(isoTime(new Date(t)), new Date(t).toISOString(), String(t));
+    assert.throws(() => isoTime(new Date(NaN)), RangeError);
   });
 
   it('serialises canonically (sorted keys, no whitespace)', () => {

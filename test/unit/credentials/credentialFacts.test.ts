@@ -104,8 +104,8 @@ describe('credentials: CredentialFacts and its cache', function () {
     const later = fake.uuid();
     fs.writeFileSync(path.join(root, 'src', 'a', 'deploy.json'), JSON.stringify({ railway: { token: later } }));
     bumpMtime(path.join(root, 'src', 'a'), 5);
-    assert.equal(lazy.originOf(later)?.path, 'src/a/deploy.json');
     assert.deepEqual(lazy.filesUnder(path.join(root, 'src')).map((f) => f.path), ['src/a/deploy.json']);
+    assert.equal(lazy.originOf(later)?.path, 'src/a/deploy.json');
   });
 
   it('originOf also knows the home folder credential stores', async () => {

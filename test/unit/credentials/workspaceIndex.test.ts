@@ -60,6 +60,20 @@ describe('credentials: the hook\'s view of the index (WorkspaceIndex)', function
     assert.ok(!fs.readFileSync(indexFile(), 'utf8').includes('apps/web/src'), 'folders are not in the files part');
   });
 
+  it('a refresh stopped by its depth limit says the index is incomplete (a listing there asks), never that it saw everything', () => {
+    const deep = path.join(root, 'apps', 'web', 'src', 'a', 'b', 'c', 'd', 'e');
+    fs.mkdirSync(deep, { recursive: true });
+    fs.writeFileSync(path.join(deep, 'deploy.json'), JSON.stringify({ railway: { token: fake.uuid() } }));
+    bump(path.join(root, 'apps', 'web', 'src'));
+    const shallow = lazyCredentialFacts({ workspaceRoots: [root], home, cacheDir, secretlint: false, limits: { maxEntries: 500_000, maxDepth: 4 } });
+    assert.deepEqual(shallow.filesUnder(path.join(root, 'apps')).map((f) => f.path), []);
+    assert.equal(shallow.incomplete?.(path.join(root, 'apps')), true, 'the re-listing stopped at its depth limit');
+    // The same change with room enough: found, and complete.
+    const full = lazyCredentialFacts({ workspaceRoots: [root], home, cacheDir: fs.mkdtempSync(path.join(os.tmpdir(), 'bs-cache-')), secretlint: false });
+    assert.deepEqual(full.filesUnder(path.join(root, 'apps')).map((f) => f.path), ['apps/web/src/a/b/c/d/e/deploy.json']);
+    assert.equal(full.incomplete?.(path.join(root, 'apps')), false);
+  });
+
   it('a file question needs no folder: an indexed file, a new file judged by its content, a plain file', () => {
     const facts = lazy();
     plantLater('apps/web/src/deploy.json');
@@ -78,14 +92,16 @@ describe('credentials: the hook\'s view of the index (WorkspaceIndex)', function
     assert.deepEqual(facts.filesUnder(root).map((f) => f.path).sort(), ['apps/web/src/deploy.json', 'legacy/config_backup.json', 'services/api/settings.json']);
   });
 
-  it('a value found in the index as it is needs no refresh; one found nowhere brings the whole index up to date', () => {
+  it('a value is looked up in the kept index as it is: no folder is stat\'ed for it (its origin only names a file); a search brings the index up to date', () => {
     const later = plantLater('services/api/settings.json');
     const facts = lazy();
     assert.equal(facts.originOf(railway)?.path, 'legacy/config_backup.json');
     assert.deepEqual(indexed(), ['legacy/config_backup.json'], 'a hit needs no refresh');
-    assert.equal(facts.originOf(later)?.path, 'services/api/settings.json');
-    assert.deepEqual(indexed(), ['legacy/config_backup.json', 'services/api/settings.json']);
+    assert.equal(facts.originOf(later), undefined, 'a file created since is not looked for by a value question');
+    assert.deepEqual(indexed(), ['legacy/config_backup.json'], 'nothing refreshed for a value question');
     assert.equal(facts.originOf(fake.uuid()), undefined);
+    assert.deepEqual(facts.filesUnder(root).map((f) => f.path).sort(), ['legacy/config_backup.json', 'services/api/settings.json']);
+    assert.equal(lazy().originOf(later)?.path, 'services/api/settings.json', 'found once a search brought the index up to date');
   });
 
   it('a live editor vouching for this index is believed: a file created since goes unseen until it reports a change', () => {
@@ -95,7 +111,7 @@ describe('credentials: the hook\'s view of the index (WorkspaceIndex)', function
     assert.equal(lazy().originOf(later), undefined, 'vouched for: the folders are not stat\'ed');
     assert.deepEqual(lazy().filesUnder(root).map((f) => f.path), ['legacy/config_backup.json']);
     writeIndexFeed(cacheDir, root, { state: 'changed' });
-    assert.equal(lazy().originOf(later)?.path, 'services/api/settings.json');
+    assert.deepEqual(lazy().filesUnder(root).map((f) => f.path).sort(), ['legacy/config_backup.json', 'services/api/settings.json']);
   });
 
   for (const [what, edit] of [
@@ -110,8 +126,8 @@ describe('credentials: the hook\'s view of the index (WorkspaceIndex)', function
       writeIndexFeed(cacheDir, root, { state: 'current', scannedAt });
       const feedFile = feedFileFor(indexFile());
       fs.writeFileSync(feedFile, JSON.stringify(edit(JSON.parse(fs.readFileSync(feedFile, 'utf8')) as Record<string, unknown>)));
-      const later = plantLater('services/api/settings.json');
-      assert.equal(lazy().originOf(later)?.path, 'services/api/settings.json');
+      plantLater('services/api/settings.json');
+      assert.deepEqual(lazy().filesUnder(root).map((f) => f.path).sort(), ['legacy/config_backup.json', 'services/api/settings.json']);
     });
   }
 
@@ -132,8 +148,8 @@ describe('credentials: the hook\'s view of the index (WorkspaceIndex)', function
     const header = text.slice(0, text.indexOf('\n'));
     const scannedAt = Number(header.split(' ').pop());
     fs.writeFileSync(dirsFile, header.replace(/\d+$/, String(scannedAt - 1)) + text.slice(header.length));
-    const later = plantLater('services/api/settings.json');
-    assert.equal(lazy().originOf(later)?.path, 'services/api/settings.json');
+    plantLater('services/api/settings.json');
+    assert.deepEqual(lazy().filesUnder(root).map((f) => f.path).sort(), ['legacy/config_backup.json', 'services/api/settings.json']);
   });
 
   it('folder names with a tab, a line break or a percent sign: one line each, and a change under them is still seen', () => {

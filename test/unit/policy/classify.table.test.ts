@@ -195,7 +195,10 @@ table('files: destructive and catastrophic', [
 table('git', [
   ask('git push --force'),
   ask('git push -f origin main', { production: true }),
-  ask('git push --force-with-lease origin feature/x', { production: false }),
+  // Round 5: a lease on one's own working branch is routine (git refuses if the branch moved); shared branches and plain --force ask.
+  allow('git push --force-with-lease origin feature/x'),
+  ask('git push --force-with-lease origin develop', { production: true }),
+  ask('git push --force origin feature/x', { production: false }),
   ask('git push origin +main'),
   ask('git push origin --delete release-2024'),
   ask('git push origin :old'),

@@ -65,6 +65,103 @@ const GRAMMAR_ONLY = [
  */
 const NOT_YET: Readonly<Record<string, string>> = {};
 
+/**
+ * The shapes of a hand-written option reader: a word tested for a leading dash, the next word of the
+ * argument list read as a value, an option split at `=`. Outside the grammar (`core/shell/grammar.ts`)
+ * options are read through a registry entry (`toolArgs`, `invocationCommand`), a wrapper's or an
+ * interpreter's grammar table, an effect grammar, or, for a program nothing describes, the grammar's
+ * free-form readings (`registry/freeForm.ts`). A line that looks at words for another reason says
+ * "not an option reader" in a comment at most eight lines above it.
+ */
+const READER_SHAPES: readonly RegExp[] = [/\.startsWith\((['"])--?\1\)/, /\bargs\[[^\]]*\+\s*1\s*\]/, /\.indexOf\((['"])=\1\)/];
+
+/**
+ * Files that still have such lines, with how many (issue #10): credential and data-flow rules whose
+ * readers are not moved yet, the shell layer's word-level scanners, the snapshot planner. A count may
+ * only go down; a file not listed has none. Moved and kept at none: rules/verbs.ts, safetyNet.ts,
+ * accessGrants.ts, hostDamage.ts, exposure.ts, envArgs.ts, guardRestore.ts, perimeter/gitLine.ts, perimeterPack.ts,
+ * plantedCode.ts.
+ */
+const READER_CEILING: Readonly<Record<string, number>> = {
+  'core/credentials/searchPatterns.ts': 3,
+  'core/policy/analyze.ts': 1,
+  'core/policy/effectRules.ts': 5,
+  'core/policy/effects.ts': 3,
+  'core/policy/extractorEffects.ts': 3,
+  'core/policy/gitEffects.ts': 2,
+  'core/policy/handlers/agentMcp.ts': 4,
+  'core/policy/handlers/codeRunners.ts': 8,
+  'core/policy/handlers/powershell.ts': 3,
+  'core/policy/handlers/runners.ts': 5,
+  'core/policy/handlers/shells.ts': 3,
+  'core/policy/knownOutput.ts': 8,
+  'core/policy/lineState.ts': 3,
+  'core/registry/fileOperandTraits.ts': 1,
+  'core/rules/credentialHunt.ts': 16,
+  'core/rules/credentialReach.ts': 20,
+  'core/rules/credentialRoutes.ts': 11,
+  'core/rules/credentials.ts': 5,
+  'core/rules/dataSentOut.ts': 3,
+  'core/rules/dataStores.ts': 5,
+  'core/rules/deferred/deferredPack.ts': 5,
+  'core/rules/deferred/gitPrograms.ts': 1,
+  'core/rules/deferred/payload.ts': 1,
+  'core/rules/deferred/sedEdit.ts': 1,
+  'core/rules/frameworks.ts': 4,
+  'core/rules/githubAdmin.ts': 1,
+  'core/rules/infraChanges.ts': 1,
+  'core/rules/inspector.ts': 2,
+  'core/rules/kubeChanges.ts': 3,
+  'core/rules/migrationTools.ts': 2,
+  'core/rules/perimeter/archiveEntries.ts': 1,
+  'core/rules/perimeter/envInjection.ts': 6,
+  'core/rules/perimeter/guardLaunch.ts': 14,
+  'core/rules/perimeter/guardProcesses.ts': 1,
+  'core/rules/perimeter/moduleLoading.ts': 3,
+  'core/rules/perimeter/nestedAgents.ts': 3,
+  'core/rules/perimeter/patchText.ts': 7,
+  'core/rules/perimeter/readOnlyCode.ts': 1,
+  'core/rules/perimeter/runtimeTargets.ts': 1,
+  'core/rules/perimeter/untrustedSources.ts': 2,
+  'core/rules/perimeter/windowTokens.ts': 2,
+  'core/rules/support/cliCommands.ts': 3,
+  'core/rules/support/codeNamedReads.ts': 6,
+  'core/rules/support/commandLine.ts': 2,
+  'core/rules/support/composeEnvironment.ts': 1,
+  'core/rules/support/containerCredentials.ts': 4,
+  'core/rules/support/credentialClis.ts': 1,
+  'core/rules/support/credentialMoves.ts': 2,
+  'core/rules/support/credentialProvenance.ts': 1,
+  'core/rules/support/editorBatchReads.ts': 1,
+  'core/rules/support/environmentPrints.ts': 1,
+  'core/rules/support/gitLineHistory.ts': 1,
+  'core/rules/support/gitSecretRoads.ts': 2,
+  'core/rules/support/gitStagedSecrets.ts': 2,
+  'core/rules/support/graphql.ts': 1,
+  'core/rules/support/httpClients.ts': 7,
+  'core/rules/support/huntCommon.ts': 4,
+  'core/rules/support/interpreterReads.ts': 3,
+  'core/rules/support/linkedFolders.ts': 2,
+  'core/rules/support/listedOperands.ts': 1,
+  'core/rules/support/listerRoots.ts': 2,
+  'core/rules/support/printsNoContent.ts': 10,
+  'core/rules/support/psqlVariables.ts': 1,
+  'core/rules/support/searchScope.ts': 2,
+  'core/rules/support/secretStores.ts': 1,
+  'core/rules/support/sentOutReach.ts': 4,
+  'core/rules/support/toolFileSends.ts': 1,
+  'core/rules/support/toolSecretDumps.ts': 2,
+  'core/rules/support/tunnels.ts': 2,
+  'core/rules/wire.ts': 1,
+  'core/shell/expand.ts': 4,
+  'core/shell/wrappers.ts': 3,
+  'core/snapshot/plan.ts': 5,
+};
+
+function readerLines(text: string): number {
+  const lines = text.split('\n');
+  return lines.filter((line, i) => READER_SHAPES.some((r) => r.test(line)) && !/not an option reader/.test(lines.slice(Math.max(0, i - 8), i + 1).join('\n'))).length;
+}
 
 describe('one option grammar', () => {
   for (const [pattern, instead] of REMOVED) {
@@ -90,6 +187,14 @@ describe('one option grammar', () => {
       .filter((f) => f.text.split('\n').some((line, i, lines) => CLUSTER_LOOP.test(line) && /\[0\] !== '-'|startsWith\('-'\)|=== '-'/.test(lines.slice(Math.max(0, i - 8), i + 8).join('\n'))))
       .map((f) => f.file);
     assert.deepEqual(found, []);
+  });
+
+  it('no hand-written option reader comes back (dash tests, next-word values, = splits)', () => {
+    const grown = files
+      .filter((f) => f.file.startsWith('core' + path.sep) && f.file !== GRAMMAR_HOME)
+      .map((f) => ({ file: f.file.split(path.sep).join('/'), lines: readerLines(f.text) }))
+      .filter((f) => f.lines > (READER_CEILING[f.file] ?? 0));
+    assert.deepEqual(grown, [], 'read these options through the registry grammar (toolArgs, freeFormReadings) instead');
   });
 
   it('no file in src/core is over 600 lines', () => {

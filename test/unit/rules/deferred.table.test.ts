@@ -128,7 +128,8 @@ const ALLOWED: readonly string[] = [
   'claude mcp add fs -- npx -y @modelcontextprotocol/server-filesystem .',
   'claude mcp add --transport http notion https://mcp.notion.com/mcp',
   'claude mcp list',
-  'codex mcp add docs -- npx -y mcp-docs-server',
+  // Round 5: a package nobody vouches for (not an MCP reference server, not a workspace dependency) asks: see adminRound5.table.test.ts.
+  'codex mcp add git -- uvx mcp-server-git',
   "echo 'Use 2-space indentation. Run `npx eslint .` before committing.' >> AGENTS.md",
   "echo 'Prefer small commits; ask before deleting files' >> .cursor/rules/style.mdc",
   "printf '## Build\\nrun: tsc -p .\\n' >> CLAUDE.md",
@@ -228,6 +229,8 @@ describe('rules/deferred: agents’ approval settings and tools’ code-loading 
     ["printf '[tool.pytest.ini_options]\\naddopts = \"-p evil\"\\n' >> pyproject.toml", 'pyproject.toml'],
     ["echo 'module.exports = { hooks: { readPackage: (p) => p } }' > .pnpmfile.cjs", 'pnpm'],
     ['cp /tmp/x.json ~/.cursor/cli-config.json', 'Cursor CLI'],
+    // A registry no public list and no setting of the workspace names (round 5: one rule for registry changes).
+    ["echo 'registry=https://r.example/' >> .npmrc", 'r.example'],
   ];
   const allowed: readonly string[] = [
     'echo \'{"permissions":{"allow":["Shell(ls)"]}}\' > ~/.cursor/cli-config.json',
@@ -236,7 +239,7 @@ describe('rules/deferred: agents’ approval settings and tools’ code-loading 
     'echo \'{"editor.tabSize": 2}\' > .vscode/settings.json',
     "echo 'nodeLinker: node-modules' > .yarnrc.yml",
     "echo 'save-exact=true' >> .npmrc",
-    "echo 'registry=https://r.example/' >> .npmrc",
+    "echo 'registry=https://registry.npmjs.org/' >> .npmrc",
     "printf '[tool.pytest.ini_options]\\naddopts = \"-q\"\\n' >> pyproject.toml",
     'cat ~/.cursor/cli-config.json',
   ];

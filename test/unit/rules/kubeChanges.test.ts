@@ -56,7 +56,10 @@ describe('kube changes: deletes without kubectl delete', () => {
     it(`${command}: nothing destroyed`, () => {
       const v = verdict(command);
       assert.ok(!v.reasons.some((r) => /kubectl (apply --prune|patch)|Deletes and recreates|through kubectl proxy/.test(r)), JSON.stringify(v.reasons));
-      assert.equal(v.decision, 'allow', JSON.stringify(v.reasons));
+      // Since round 5 a change to a production cluster asks as a change (like an unreviewed terraform apply), never as a deletion.
+      if (v.decision !== 'allow') assert.ok(v.reasons.some((r) => r.startsWith('Changes the production cluster')), JSON.stringify(v.reasons));
+      const staging = classify(command, testFacts({ kubeContext: 'staging-us' }), { lockdown: false });
+      assert.equal(staging.decision, 'allow', JSON.stringify(staging.reasons));
     });
   }
   it('a client through a port-forward reads production, allowed and marked production', () => {

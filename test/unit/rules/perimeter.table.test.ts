@@ -400,6 +400,8 @@ const DENIED: Record<string, readonly string[]> = {
     "node dist/cli.js uninstall all",
     "node ./node_modules/blast-shield/dist/cli.js uninstall all",
     "node ~/.blast-shield/bin/cli.js uninstall all",
+    "node --require ./x.js ~/.blast-shield/bin/cli.js uninstall all",
+    "blast-shield --json uninstall all",
     "~/.blast-shield/bin/blast-shield-hook uninstall all",
     "/data/guard/bin/blast-shield-hook uninstall all",
     "sudo blast-shield uninstall all",
@@ -414,6 +416,7 @@ const DENIED: Record<string, readonly string[]> = {
     "code-server --uninstall-extension blast-shield.blast-shield",
     "code --install-extension /tmp/blast-shield-0.0.1.vsix",
     "codium --uninstall-extension=blast-shield.blast-shield",
+    "code --profile work --uninstall-extension blast-shield.blast-shield",
   ],
   "J. Variables, session environment, settings and system places": [
     "X=.claude python3 -c \"import os;open(os.environ['X']+'/settings.json','w')\"",

@@ -94,6 +94,8 @@ const DENIED: Record<string, readonly string[]> = {
     "cat /dev/null > \"$(git ls-files -- '.c*/h*.json' | head -1)\"",
     'cp /dev/null "$(ls ~/.cursor/*.json | head -1)"',
     'parallel rm :::: /tmp/target.txt',
+    'parallel -j 4 rm :::: /tmp/target.txt',
+    'parallel --arg-file /tmp/target.txt rm',
     'mv /tmp/x "$(cat /tmp/dest)"',
     'xargs rm -f < /tmp/target.txt',
     'xargs -a /tmp/target.txt rm -f',

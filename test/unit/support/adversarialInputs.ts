@@ -47,6 +47,13 @@ export const NESTED: readonly AdversarialInput[] = [
   { name: 'docker exec docker exec …', make: (n) => 'docker exec app '.repeat(n) + 'rm -rf /data' },
   { name: 'ssh sh -c "$(…)"', make: (n) => nest(n, (s) => `ssh prod-db sh -c "$(${s})"`) },
   { name: 'ssh ssh …', make: (n) => 'ssh prod-db '.repeat(n) + 'rm -rf /data' },
+  { name: '>(…)', make: (n) => nest(n, (s) => `tee >(${s})`) },
+  { name: 'bash <<E script <<E …', make: (n) => { let s = 'rm -rf /data'; for (let i = 0; i < n; i++) s = `bash <<'E${i}'\n${s}\nE${i}`; return s; } },
+  { name: 'while … done', make: (n) => nest(n, (s) => `while true; do ${s}; done`) },
+  { name: 'for … done', make: (n) => nest(n, (s) => `for i in a; do ${s}; done`) },
+  { name: 'case … esac', make: (n) => nest(n, (s) => `case x in x) ${s};; esac`) },
+  { name: 'f() { …; }', make: (n) => nest(n, (s) => `f() { ${s}; }; f`) },
+  { name: '$(( … ))', make: (n) => 'echo ' + '$(( 1 + '.repeat(n) + '1' + ' ))'.repeat(n) },
 ];
 
 /** Flat inputs: `count` repetitions of a piece. */

@@ -94,7 +94,7 @@ export interface Walker {
   readonly snippets: CodeSnippet[];
   /** Spend from the decision's budget before a step; false (with the reason recorded once) when it is spent. */
   afford(units: number, via: readonly Via[]): boolean;
-  addOpaque(text: string, via: readonly Via[]): void;
+  addOpaque(text: string, via: readonly Via[], remote?: RemoteContext): void;
   /** Parse and walk shell text in `scope`. */
   analyzeText(text: string, scope: Scope): void;
   /** Peel wrappers off an argv and run what remains. */
@@ -102,7 +102,9 @@ export interface Walker {
   /** Report one invocation (undefined past the invocation cap). */
   emit(name: string, command: string, args: ArgWord[], exec: Exec): Invocation | undefined;
   /** Remember that `inv` writes `target`, with content computed only if something reads it. */
-  recordWrite(inv: Invocation, target: ArgWord | undefined, text: () => string | undefined, append?: boolean): void;
+  recordWrite(inv: Invocation, target: ArgWord | undefined, text: () => string | undefined, append?: boolean, language?: SnippetLanguage): void;
+  /** A program an earlier command of the line built from source: the source's language (its recorded text is the source). */
+  builtFrom(absolutePath: string): SnippetLanguage | undefined;
   viaOf(exec: Exec): Via[];
   /** A scope for text run by a new shell; `sameShell` for eval, source and trap, which share its variables. */
   childScope(exec: Exec, label: Via, origin?: Origin, cwd?: string, sameShell?: boolean): Scope;

@@ -16,6 +16,7 @@ import { terminalHandlers } from './terminals';
 import { codeRunnerHandlers } from './codeRunners';
 import { agentMcpHandlers } from './agentMcp';
 import { hiddenExecHandlers } from './hiddenExec';
+import { compiledRunnerHandlers } from './compiledRunners';
 import { withEntries } from './runnerEntries';
 
 const BY_NAME: ReadonlyMap<string, Handler> = new Map(
@@ -29,6 +30,7 @@ const BY_NAME: ReadonlyMap<string, Handler> = new Map(
     ...codeRunnerHandlers,
     ...agentMcpHandlers,
     ...hiddenExecHandlers,
+    ...compiledRunnerHandlers,
   }),
 );
 

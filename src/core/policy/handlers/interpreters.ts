@@ -10,7 +10,8 @@ import { lastOptionWord } from '../../registry/grammar';
 import { isScriptPath, type Exec, type Handler, type Walker } from './context';
 import { packageScript } from './packageManagers';
 import { followLocalLoads } from '../loadedCode';
-import { parseCommand, type GrammarSpec, type OptionSpec } from '../../shell/grammar';
+import { parseCommand, type GrammarSpec, type OptionSpec, type ParsedCommand } from '../../shell/grammar';
+import { PACKAGE_ADDRESS } from '../../shell/wrappers';
 
 /** Languages of interpreters whose code the engine reads; `deno` and `bun` have their own handlers. */
 export function interpreterLanguage(name: string): SnippetLanguage | undefined {
@@ -65,6 +66,7 @@ const INTERPRETER_SPECS: Record<SnippetLanguage, InterpreterSpec | undefined> = 
   redis: undefined,
   graphql: undefined,
   json: undefined,
+  compiled: undefined,
 };
 
 /** The operand that names the program on stdin. */
@@ -83,6 +85,13 @@ interface InterpreterArgs {
 /** The operands of a JavaScript runtime's words (`node -r ./hook.js cli.js uninstall`: `cli.js`, `uninstall`), read by node's option grammar. */
 export function runtimeOperands(args: readonly ArgWord[]): ArgWord[] {
   return parseCommand(args, INTERPRETER_SPECS.javascript!.grammar).operands;
+}
+
+/** An interpreter's words read by its language's option grammar (`python3 -B -m pytest`, `node --test`); undefined for a program that is not one. */
+export function interpreterReading(name: string, args: readonly ArgWord[]): ParsedCommand | undefined {
+  const language = interpreterLanguage(name);
+  const spec = language ? INTERPRETER_SPECS[language] : undefined;
+  return spec ? parseCommand(args, spec.grammar) : undefined;
 }
 
 /** What an interpreter's words ask it to run: code, a module, a file, or its stdin. */
@@ -159,6 +168,10 @@ function bun(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocation
   const rest = args.slice(args.indexOf(target ?? sub) + 1);
   if (sub.text === 'x') {
     const argv = args.slice(subIndex + 1);
+    if (argv[0] && !argv[0].dynamic && PACKAGE_ADDRESS.test(argv[0].text)) {
+      w.addOpaque(`bun x fetches ${argv[0].text.slice(0, 120)} and runs it: an address, not a package from the registry, and what it serves cannot be read before it runs`, w.viaOf(exec));
+      return inv;
+    }
     if (argv.length > 0) w.run(argv, { ...exec, wrappers: [...exec.wrappers, 'bunx'] });
     return inv;
   }

@@ -5,6 +5,7 @@
 
 import { dirname, resolvePath } from '../../paths';
 import { commandNode, readingsOf, toolArgs, toolNamed } from '../../registry/commandModel';
+import { PACKAGE_ADDRESS } from '../../shell/wrappers';
 import type { ParsedCommand } from '../../registry/grammar';
 import type { ToolSpec } from '../../registry/types';
 import type { ArgWord, Invocation, Origin, Via } from '../types';
@@ -136,6 +137,7 @@ function reading(w: Walker, manager: string, spec: ToolSpec, parsed: ParsedComma
   } else if (typeof action === 'object' && 'binary' in action) {
     const call = action.call !== undefined ? a.value(action.call) : undefined;
     if (call !== undefined) w.analyzeText(call, w.childScope(local, `${manager} exec`));
+    else if (operand && !operand.dynamic && PACKAGE_ADDRESS.test(operand.text)) w.addOpaque(`${manager} fetches ${operand.text.slice(0, 120)} and runs it: an address, not a package from the registry, and what it serves cannot be read before it runs`, w.viaOf(local));
     else if (operand) w.run(args.slice(args.indexOf(operand)), { ...local, wrappers: [...local.wrappers, `${manager} exec`] });
   } else if (action === 'install' && !operand) {
     lifecycle(w, manager, local);

@@ -106,7 +106,26 @@ function cmd(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocation
   return inv;
 }
 
+/**
+ * `iex`/`Invoke-Expression` met in a POSIX shell: only PowerShell has it (a host may hand PowerShell
+ * text to its shell tool, or run a PowerShell on the way), so the line is read as PowerShell would run
+ * it: its arguments are PowerShell code, and with none it runs the text piped into it (`iwr URL | iex`),
+ * which cannot be read before it runs.
+ */
+function invokeExpression(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
+  const inv = w.emit(name, first.text, args, exec);
+  if (args.length > 0) return powershellText(w, args, exec, first.text, inv);
+  if (exec.stdin || exec.stdinUnknown) {
+    const from = exec.stdin?.kind === 'pipe' ? `the output of ${exec.stdin.from.name}` : 'its input';
+    w.addOpaque(`${first.text} is PowerShell's Invoke-Expression: it runs ${from} as code, which cannot be read before it runs`, w.viaOf(exec));
+  }
+  return inv;
+}
+
 export const powershellHandlers: Record<string, Handler> = {
+  iex: invokeExpression,
+  'Invoke-Expression': invokeExpression,
+  'invoke-expression': invokeExpression,
   powershell: (w, name, first, args, exec) => powershell(w, name, first, args, exec),
   pwsh: (w, name, first, args, exec) => powershell(w, name, first, args, exec),
   cmd: (w, _name, first, args, exec) => cmd(w, first, args, exec),

@@ -50,7 +50,7 @@ function elsewhere(w: Walker, tool: ToolSpec, name: string, first: ArgWord, args
       continue;
     }
     if (words.some((word) => word.dynamic)) {
-      w.addOpaque(`${[name, ...parsed.path].join(' ')} runs a command line built at run time`, w.viaOf(exec));
+      w.addOpaque(`${[name, ...parsed.path].join(' ')} runs a command line built at run time`, w.viaOf(exec), place);
       continue;
     }
     const quote = source.text === 'operands' && source.quoteSpaced && words.length > 1;
@@ -58,7 +58,7 @@ function elsewhere(w: Walker, tool: ToolSpec, name: string, first: ArgWord, args
     if (source.text === 'option' && source.decode) {
       const decoded = source.decode(text);
       if (!decoded) {
-        w.addOpaque(source.undecodable ?? `${label} runs commands that cannot be read`, w.viaOf(exec));
+        w.addOpaque(source.undecodable ?? `${label} runs commands that cannot be read`, w.viaOf(exec), place);
         continue;
       }
       text = decoded.join('\n');

@@ -221,10 +221,10 @@ const go: RunnerSpec = {
   options: [one('-run'), one('-skip'), one('-C'), one('-tags')],
   entries(p, c) {
     const ops = operandTexts(p);
-    if (ops[0] === 'run' || ops[0] === 'test') {
+    if (ops[0] === 'test') {
       const named = ops.slice(1).filter((t) => t.endsWith('.go'));
       const dirs = named.length > 0 ? [] : (ops.slice(1).filter((t) => !t.includes('...') && (t.startsWith('.') || t.startsWith('/'))).concat(ops.length > 1 ? [] : ['.']));
-      const files = [...named.map((t) => resolvePath(c.exec.cwd, t, c.w.facts.home)), ...dirs.flatMap((d) => c.list(resolvePath(c.exec.cwd, d, c.w.facts.home), ops[0] === 'test' ? /\.go$/ : /(?<!_test)\.go$/))];
+      const files = [...named.map((t) => resolvePath(c.exec.cwd, t, c.w.facts.home)), ...dirs.flatMap((d) => c.list(resolvePath(c.exec.cwd, d, c.w.facts.home), /\.go$/))];
       return [{ files, as: 'native' }];
     }
     if (ops[0] !== 'generate' || has(p, '-n')) return [];
@@ -428,7 +428,8 @@ const RUNNERS: Readonly<Record<string, RunnerSpec>> = {
   deno: listedTasks(['deno.json', 'deno.jsonc'], 'denoTasks', (ops) => ops[0] === 'task' && ops.length > 1),
   composer: listedTasks(['composer.json'], 'composerScripts', (ops) => ops.length > 0 && COMPOSER_RUNS.has(ops[0]!), ['-d', '--working-dir']),
   'pre-commit': listedTasks(['.pre-commit-config.yaml', '.pre-commit-config.yml'], 'preCommit', (ops) => ops[0] === 'run' || ops[0] === 'try-repo'),
-  java: nativeRunner(), elixir: nativeRunner(), swift: nativeRunner(), dart: nativeRunner(), kotlin: nativeRunner(), cmake: nativeRunner('-P'),
+  // java, swift, kotlin and `go run` sources are read by `compiledRunners.ts`.
+  elixir: nativeRunner(), dart: nativeRunner(), cmake: nativeRunner('-P'),
   gradle: taskFile(['build.gradle', 'build.gradle.kts'], 'native', ['-b', '--build-file'], ['tasks', '--dry-run', '-m']),
   gradlew: taskFile(['build.gradle', 'build.gradle.kts'], 'native', ['-b', '--build-file'], ['tasks', '--dry-run', '-m']),
   'cargo-run': { entries: (_p, c) => [{ files: [`${c.exec.cwd}/build.rs`], as: 'rust' }, { files: [`${c.exec.cwd}/src/main.rs`], as: 'rust' }] },

@@ -89,6 +89,13 @@ export function executablePath(w: Walker, name: string, first: ArgWord, args: Ar
   const inv = w.emit(name, first.text, args, exec);
   const path = resolvePath(exec.cwd, first.text, w.facts.home);
   if (w.isActiveFile(path) || isInstalledPackage(path)) return inv;
+  // A program built from source earlier on the line (`cc x.c -o /tmp/x && /tmp/x`): its source is what runs.
+  const built = w.builtFrom(path);
+  if (built) {
+    const source = w.readFile(path, w.viaOf(exec));
+    if (source !== undefined) w.runFileText(path, source, built, inv, exec, `program ${first.text}`);
+    return inv;
+  }
   const text = w.readFile(path, w.viaOf(exec));
   if (text === undefined || text.slice(0, 1024).includes('\0')) return inv;
   const interpreter = shebangInterpreter(text);

@@ -6,6 +6,7 @@
 import { decodeEchoEscapes } from '../../shell/decode';
 import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import { optionsMatching } from '../../registry/grammar';
+import type { ToolSpec } from '../../registry/types';
 import type { ArgWord, Invocation } from '../types';
 import type { Exec, Handler, Walker } from './context';
 
@@ -35,16 +36,26 @@ function tmux(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocatio
   return inv;
 }
 
-const screenSpec = toolNamed('screen')!;
-/** screen reads options after a session name too (`screen -r sess -p 0 -X stuff …`); its detached-runner reading does not. */
-const SCREEN_OPTIONS_ANYWHERE = { ...screenSpec, interspersed: true };
+/**
+ * screen's registry entry, and the same read with options after a session name too (`screen -r sess
+ * -p 0 -X stuff …`; its detached-runner reading does not). Built on first use: the registry loads a
+ * tool's description when a command names it, not at start-up.
+ */
+let screenSpecs: readonly ToolSpec[] | undefined;
+function screenReadings(): readonly ToolSpec[] {
+  if (!screenSpecs) {
+    const spec = toolNamed('screen')!;
+    screenSpecs = [spec, { ...spec, interspersed: true }];
+  }
+  return screenSpecs;
+}
 
 /**
  * The text of `-X stuff TEXT`, in either reading of screen's words. `-X` is a list option (the screen
  * command and its words), so `-X -S sess stuff TEXT` is found too.
  */
 function screenStuff(args: readonly ArgWord[]): ArgWord | undefined {
-  for (const spec of [screenSpec, SCREEN_OPTIONS_ANYWHERE]) {
+  for (const spec of screenReadings()) {
     for (const option of optionsMatching(parsedArgs(args, spec), spec, ['-X'])) {
       const at = option.values.indexOf('stuff');
       if (at >= 0 && option.valueWords[at + 1]) return option.valueWords[at + 1];

@@ -34,12 +34,13 @@ export function peelWrappers(w: Walker, argvIn: ArgWord[], exec: Exec, unitsPerW
     if (!peel) return { argv };
     const before = argv;
     const peeled = peel(argv.slice(1));
+    if (peeled.notWrapping) return { argv };
     if (peeled.assignments) exec.assignments = { ...exec.assignments, ...peeled.assignments };
     if (peeled.chdir !== undefined) exec.cwd = resolvePath(exec.cwd, peeled.chdir, w.facts.home);
     if (peeled.unknown !== undefined) w.addOpaque(peeled.unknown, w.viaOf(exec));
     const label = peeled.label ?? name;
-    // `go run x.go`, `cargo run`: the workspace code compiled and run (and build.rs) is read before the program it becomes.
-    if (peeled.label === 'go run' || peeled.label === 'cargo run' || (name === 'direnv' && peeled.argv.length > 0)) entriesAfterWrapper(w, name === 'cargo' ? 'cargo-run' : name, argv.slice(1), exec, undefined, true);
+    // `cargo run` (its build.rs and src/main.rs), `direnv exec DIR cmd` (DIR's .envrc) are read before the program they run.
+    if (peeled.label === 'cargo run' || (name === 'direnv' && peeled.argv.length > 0)) entriesAfterWrapper(w, name === 'cargo' ? 'cargo-run' : name, argv.slice(1), exec, undefined, true);
     if (name === 'parallel' && linesAreCommands(argv.slice(1), peeled.none === true, peeled.shellText?.text)) {
       const inv = w.emit(name, first.text, argv.slice(1), exec);
       w.stdinProgram(name, 'shell', inv, exec);

@@ -1,3 +1,4 @@
+import { act } from './packageManagers';
 import type { CommandSpec, ToolSpec } from '../types';
 import { flag, valued } from './options';
 import { environmentOfName } from '../../policy/production';
@@ -53,6 +54,24 @@ const compose: CommandSpec = {
 /** `rm`: removes containers; `-v` takes their anonymous volumes (and the data in them) too. */
 const remove: CommandSpec = { effect: 'mutate', options: [flag('-f', '--force'), flag('-v', '--volumes'), flag('-l', '--link')] };
 
+/** The registry an image reference names: its first component when that is a host (`ghcr.io/acme/app`, `localhost:5000/app`), else Docker Hub. */
+function imageRegistry(image: string | undefined): string | undefined {
+  if (image === undefined) return undefined;
+  const first = image.split('/')[0] ?? '';
+  return image.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : 'docker.io';
+}
+
+const PUSH: CommandSpec = act('pushes the image, replacing the tag every host that pulls it runs next', { registry: (a) => imageRegistry(a.operand(0)) }, { options: [flag('-a', '--all-tags'), flag('-q', '--quiet'), valued('--platform'), flag('--disable-content-trust')] });
+
+const BUILDX_BUILD: CommandSpec = act('builds and pushes the image, replacing the tag every host that pulls it runs next', {
+  harmless: (a) => !a.has('--push') && !a.values('-o', '--output').some((o) => /type=(registry|image,[^ ]*push=true)|push=true/.test(o)),
+  registry: (a) => imageRegistry(a.values('-t', '--tag')[0]),
+}, {
+  options: [flag('--push'), flag('--load'), valued('-t', '--tag'), valued('-f', '--file'), valued('-o', '--output'), valued('--platform'), valued('--build-arg'), valued('--target'),
+    valued('--cache-from'), valued('--cache-to'), valued('--secret'), valued('--ssh'), valued('--label'), valued('--progress'), valued('--builder'), valued('--provenance'), valued('--sbom'),
+    flag('--pull'), flag('--no-cache'), flag('-q', '--quiet')],
+});
+
 const COPY: CommandSpec = { effect: 'mutate', options: [flag('-a', '--archive'), flag('-L', '--follow-link'), flag('-q', '--quiet')] };
 
 const PRUNE = [flag('-a', '--all'), flag('-f', '--force'), valued('--filter')];
@@ -80,7 +99,9 @@ export const docker: ToolSpec = {
     },
     system: { commands: { prune: { effect: 'delete', options: [...PRUNE, flag('--volumes')] }, reset: { effect: 'delete', options: [flag('-f', '--force')] }, 'df|info': { effect: 'read' } } },
     run,
-    container: { commands: { exec, run, cp: COPY, 'rm|remove': remove, prune: { effect: 'delete', options: PRUNE }, 'ls|inspect|logs': { effect: 'read' } } },
+    // `create` takes run's options; `docker start` then runs it.
+    create: { options: run.options, interspersed: false },
+    container: { commands: { exec, run, create: { options: run.options, interspersed: false }, cp: COPY, 'rm|remove': remove, prune: { effect: 'delete', options: PRUNE }, 'ls|inspect|logs': { effect: 'read' } } },
     rm: remove,
     // `cp SRC BOX:PATH` writes into the container over what is there; `cp BOX:PATH DEST` downloads.
     cp: COPY,
@@ -93,6 +114,11 @@ export const docker: ToolSpec = {
         'ls|list|ps|services|config': { effect: 'read', options: [valued('--format'), valued('-f', '--filter'), flag('-q', '--quiet'), flag('--no-trunc'), flag('--no-resolve')] },
       },
     },
+    // A pushed tag replaces what every host pulling it runs next; the registry is the image name's host (Docker Hub without one).
+    push: PUSH,
+    image: { commands: { push: PUSH, 'ls|list|inspect|history': { effect: 'read' } } },
+    // `buildx build --push` (or `--output type=registry`) pushes what it builds under its `-t` tags.
+    buildx: { commands: { 'build|b': BUILDX_BUILD, bake: { ...BUILDX_BUILD, options: [flag('--push'), valued('-f', '--file'), valued('--set'), valued('--progress'), flag('--load')] } } },
     'ps|images|logs|inspect|version|info|stats|top': { effect: 'read' },
     context: {
       commands: {

@@ -159,6 +159,13 @@ export const git: ToolSpec = {
     'filter-repo': { effect: 'delete' },
     prune: { options: [flag('-n', '--dry-run'), valued('--expire'), ...quiet], effect: 'delete' },
     'update-ref': { options: [flag('-d'), valued('-m'), flag('--no-deref'), flag('--stdin'), flag('-z'), flag('--create-reflog')] },
+    'symbolic-ref': { options: [flag('-d', '--delete'), flag('-q', '--quiet'), flag('--short'), flag('--no-recurse'), flag('--recurse'), valued('-m')] },
+    'read-tree': {
+      options: [
+        flag('-m'), flag('--reset'), flag('-u'), flag('-i'), flag('-n', '--dry-run'), flag('--trivial'), flag('--aggressive'), valued('--prefix'),
+        valued('--index-output'), flag('--empty'), flag('--no-sparse-checkout'), ...quiet, ...submodules,
+      ],
+    },
     rebase,
     config,
     'difftool|mergetool': tool,

@@ -90,3 +90,37 @@ export const sgdisk: ToolSpec = {
     valued('-l', '--load-backup'), valued('-i', '--info'), valued('-n', '--new'), valued('-t', '--typecode'), valued('-c', '--change-name'), flag('-?', '--help'), flag('-P', '--pretend'),
   ],
 };
+
+/**
+ * `kill` (the shell builtin and util-linux's): options before the process ids. A signal is also
+ * written as a bare `-9`, `-KILL` or `-SIGKILL`: the letters are read as switches that say nothing
+ * here, and a leading `-N` is an operand the host pack reads as the signal, as the shell does.
+ */
+export const kill: ToolSpec = {
+  ...host,
+  names: ['kill'],
+  abbreviations: false,
+  unknownShort: 'switch',
+  unknownLong: 'switch',
+  options: [
+    valued('-s', '--signal'), valued('-n'), valued('-q', '--queue'), { names: ['-l', '--list'], takes: 'optional' }, flag('-L', '--table'),
+    flag('-p', '--pid'), flag('-a', '--all'), flag('--verbose'), { names: ['--timeout'], takes: 'two' },
+  ],
+};
+
+/**
+ * nftables: `nft [options] COMMAND…`, options only before the command (the rest, in one word or
+ * several, is one nftables command line), long ones abbreviated as getopt_long allows. `flush ruleset`
+ * drops every rule.
+ */
+export const nft: ToolSpec = {
+  ...host,
+  names: ['nft'],
+  interspersed: false,
+  options: [
+    valued('-f', '--file'), valued('-I', '--includepath'), valued('-D', '--define'), valued('-d', '--debug'),
+    flag('-c', '--check'), flag('-i', '--interactive'), flag('-j', '--json'), flag('-a', '--handle'), flag('-e', '--echo'), flag('-s', '--stateless'),
+    flag('-n', '--numeric'), flag('-N', '--reversedns'), flag('-S', '--service'), flag('-u', '--guid'), flag('-y', '--numeric-priority'), flag('-p', '--numeric-protocol'),
+    flag('-T', '--numeric-time'), flag('-t', '--terse'), flag('-o', '--optimize'), flag('-h', '--help'), flag('-v', '--version'), flag('-V'),
+  ],
+};

@@ -53,6 +53,9 @@ const podRun = (verb: string): CommandSpec => ({
  */
 export const KUBE_PROXY = '\u0000kubectl-proxy:';
 
+/** `kubectl config use-context prod`: later kubectl commands of the line work on that context; the value is its name. */
+export const KUBE_CONTEXT_USED = '\u0000kubectl-context';
+
 /** `kubectl port-forward svc/db 5432:5432`: a local port leading to a service of the cluster; the value is the context. */
 export const KUBE_FORWARD = '\u0000kubectl-forward:';
 
@@ -101,6 +104,7 @@ export const kubectl: ToolSpec = {
     create: { effect: 'mutate', options: [valued('--from-file'), valued('--from-env-file'), valued('--from-literal'), valued('--type'), valued('--cert'), valued('--key'), { names: ['--dry-run'], takes: 'optional' }, flag('--append-hash'), flag('--save-config')] },
     'apply|replace|edit|label|annotate|set|rollout|scale|autoscale|expose|cordon|uncordon|taint': { effect: 'mutate' },
     drain: { effect: 'mutate' },
+    config: { selects: (a): Record<string, string> => (/^(use-context|use)$/.test(a.operand(0) ?? '') && a.operand(1) !== undefined ? { [KUBE_CONTEXT_USED]: a.operand(1) as string } : {}) },
     // `cp SRC POD:PATH` writes into the pod (over what is there); `cp POD:PATH DEST` only downloads.
     cp: { effect: 'mutate', options: [valued('-c', '--container'), valued('--retries'), flag('--no-preserve')] },
   },

@@ -1,5 +1,5 @@
 import type { OptionSpec } from '../grammar';
-import type { CommandSpec, PackageAction, ToolSpec } from '../types';
+import type { CommandSpec, PackageAction, RegistryAct, ToolArgs, ToolSpec } from '../types';
 import { flag, flagsEach, letters, valued, valuedEach } from './options';
 
 /**
@@ -20,6 +20,32 @@ const SCRIPT_COMMANDS: Record<string, CommandSpec> = {
   start: { package: { script: 'start' } },
   stop: { package: { script: 'stop' } },
   restart: { package: { script: 'restart', fallback: ['stop', 'start'] } },
+};
+
+/** A subcommand that changes what a package registry serves to everyone (see `RegistryAct`). */
+export function act(does: string, extra: Partial<RegistryAct> = {}, spec: CommandSpec = {}): CommandSpec {
+  return { ...spec, registryAct: { does, registry: (a) => a.value('--registry'), ...extra } };
+}
+
+const PUBLISH = act('publishes a version of the package to the registry, which cannot be replaced under the same version', {}, { package: 'publish' });
+
+/** `npm access set status=private`, `npm access restricted`: closing access loses nothing. */
+const closesAccess = (a: ToolArgs): boolean => a.parsed.operands.some((w) => /^status=private$/.test(w.text));
+
+/** npm's registry subcommands (npm, and `yarn npm` / `pnpm` where they pass through). */
+const NPM_REGISTRY_COMMANDS: Record<string, CommandSpec> = {
+  publish: PUBLISH,
+  unpublish: act('removes published versions from the registry; that version number can never be used again', {}, { options: [flag('-f', '--force')] }),
+  deprecate: act('marks published versions deprecated for everyone who installs them'),
+  'dist-tag|dist-tags': { commands: { add: act('moves a dist-tag, so everyone installing by that tag gets another version'), 'rm|remove': act('removes a dist-tag everyone installs by'), 'ls|list': {} } },
+  access: {
+    commands: {
+      set: act('changes who may see or publish the package', { harmless: closesAccess }),
+      'public|grant|revoke|2fa-not-required': act('changes who may see or publish the package'),
+      'restricted|get|list|ls|ls-packages|ls-collaborators|2fa-required': {},
+    },
+  },
+  'owner|author': { commands: { add: act('gives another account the right to publish the package'), 'rm|remove': act('takes an owner off the package'), 'ls|list': {} } },
 };
 
 const EXEC_OPTIONS: OptionSpec[] = [valued('-c', '--call', '--shell-mode'), valued('-p', '--package')];
@@ -52,7 +78,7 @@ export const npm: ToolSpec = {
     'exec|x': { package: { binary: true, call: '-c' }, options: EXEC_OPTIONS },
     'install|i|in|ins|inst|insta|instal|isnt|isnta|isntal|isntall|add|ci|clean-install|ic|install-clean|isntall-clean': { package: 'install' },
     ...doing('uninstall', 'uninstall|un|unlink|remove|rm|r'),
-    ...doing('publish', 'publish'),
+    ...NPM_REGISTRY_COMMANDS,
   },
   packageManager: { scriptsByDefault: false },
 };
@@ -75,7 +101,7 @@ export const pnpm: ToolSpec = {
     'exec|x|dlx': { package: { binary: true, call: '-c' }, options: EXEC_OPTIONS },
     'install|i|ci|isntall|in': { package: 'install' },
     ...doing('uninstall', 'remove|rm|uninstall|un|unlink'),
-    ...doing('publish', 'publish'),
+    publish: PUBLISH,
     ...doing('builtin', ...NODE_BUILTINS, 'prune', 'fetch', 'store', 'env', 'deploy', 'setup', 'root', 'server', 'doctor', 'self-update', 'recursive', 'approve-builds', 'catalog', 'global'),
   },
   packageManager: { scriptsByDefault: true, bare: 'install' },
@@ -97,9 +123,12 @@ export const yarn: ToolSpec = {
     'exec|x|dlx': { package: { binary: true, call: '-c' }, options: EXEC_OPTIONS },
     'install|i|ci|isntall|in': { package: 'install' },
     ...doing('uninstall', 'remove|rm', 'unlink'),
-    ...doing('publish', 'publish'),
+    publish: PUBLISH,
+    // yarn 2+: `yarn npm publish`, `yarn npm tag remove`.
+    npm: { commands: { publish: PUBLISH, tag: { commands: { add: NPM_REGISTRY_COMMANDS['dist-tag|dist-tags']!.commands!.add!, remove: NPM_REGISTRY_COMMANDS['dist-tag|dist-tags']!.commands!['rm|remove']!, list: {} } }, 'info|login|logout|whoami|audit': {} } },
+    owner: NPM_REGISTRY_COMMANDS['owner|author']!,
     global: { commands: { ...doing('uninstall', 'remove|rm'), ...doing('install', 'add') } },
-    ...doing('builtin', ...NODE_BUILTINS),
+    ...doing('builtin', ...NODE_BUILTINS.filter((c) => c !== 'npm' && c !== 'owner')),
   },
   packageManager: { scriptsByDefault: true, bare: 'install' },
 };
@@ -117,7 +146,7 @@ export const bun: ToolSpec = {
     x: { package: { binary: true } },
     'install|i': { package: 'install' },
     ...doing('uninstall', 'remove|rm|uninstall|unlink'),
-    ...doing('publish', 'publish'),
+    publish: PUBLISH,
     ...doing('builtin', 'add|a', 'update', 'link', 'pm', 'init', 'create|c', 'build', 'test', 'upgrade', 'outdated', 'patch', 'audit', 'info', 'why', 'repl', 'exec', 'completions', 'discord', 'help'),
   },
   packageManager: { scriptsByDefault: true },
@@ -161,7 +190,7 @@ export const uv: ToolSpec = {
     'sync|lock': { package: 'install' },
     add: { package: 'builtin' },
     remove: { package: 'uninstall' },
-    publish: { package: 'publish' },
+    publish: act('uploads distributions to the package index, which cannot be replaced under the same version', { registry: (a) => a.value('--publish-url', '--index') }, { package: 'publish' }),
     pip: { commands: { ...doing('install', 'install|sync'), ...doing('uninstall', 'uninstall') } },
     tool: { commands: { ...doing('install', 'install'), ...doing('uninstall', 'uninstall'), 'run': { package: { binary: true } } } },
     ...doing('builtin', 'build', 'venv', 'init', 'python', 'self', 'cache', 'tree', 'export', 'version', 'help'),
@@ -177,7 +206,7 @@ export const poetry: ToolSpec = {
     run: { package: { binary: true } },
     install: { package: 'install' },
     remove: { package: 'uninstall' },
-    publish: { package: 'publish', options: [valued('-r', '--repository'), valued('-u', '--username'), valued('-p', '--password'), flag('--build'), flag('--dry-run')] },
+    publish: act('uploads the package to the index, which cannot be replaced under the same version', { registry: (a) => a.value('-r', '--repository') }, { package: 'publish', options: [valued('-r', '--repository'), valued('-u', '--username'), valued('-p', '--password'), flag('--build'), flag('--dry-run'), flag('--skip-existing')] }),
     ...doing('builtin', 'add', 'build', 'lock', 'update', 'shell', 'env', 'self', 'cache', 'show', 'check', 'config', 'init', 'new', 'search', 'source', 'version', 'export', 'about', 'list', 'help'),
   },
 };
@@ -195,8 +224,10 @@ export const gem: ToolSpec = {
   commands: {
     'install|i': { package: 'install' },
     uninstall: { package: 'uninstall' },
-    push: { package: 'publish' },
-    ...doing('builtin', 'build', 'list', 'update', 'cleanup', 'contents', 'dependency', 'environment', 'fetch', 'help', 'info', 'lock', 'outdated', 'owner', 'pristine', 'query', 'search', 'sources', 'specification', 'which', 'yank', 'signin', 'signout'),
+    push: act('pushes the gem to the registry, which cannot be replaced under the same version', { registry: (a) => a.value('--host') }, { package: 'publish' }),
+    yank: act('removes a published gem version from the index'),
+    owner: act('changes who may push the gem', { harmless: (a) => !a.has('-a', '--add', '-r', '--remove') }, { options: [valued('-a', '--add'), valued('-r', '--remove')] }),
+    ...doing('builtin', 'build', 'list', 'update', 'cleanup', 'contents', 'dependency', 'environment', 'fetch', 'help', 'info', 'lock', 'outdated', 'pristine', 'query', 'search', 'sources', 'specification', 'which', 'signin', 'signout'),
   },
 };
 
@@ -228,8 +259,10 @@ export const cargo: ToolSpec = {
     run: { package: { binary: true } },
     install: { package: 'install' },
     uninstall: { package: 'uninstall' },
-    publish: { package: 'publish' },
-    ...doing('builtin', 'build|b', 'check|c', 'test|t', 'bench', 'clean', 'add', 'remove|rm', 'login', 'logout', 'owner', 'search', 'new', 'init', 'fmt', 'clippy', 'doc|d', 'update', 'fix', 'tree', 'vendor', 'metadata', 'yank', 'package', 'help'),
+    publish: act('publishes the crate to the registry, which cannot be replaced or deleted', { registry: (a) => a.value('--registry', '--index') }, { package: 'publish', options: [flag('-n')] }),
+    yank: act('yanks a published crate version, so no new project can depend on it', { harmless: (a) => a.has('--undo'), registry: (a) => a.value('--registry', '--index') }, { options: [flag('--undo')] }),
+    owner: act('changes who may publish the crate', { harmless: (a) => !a.has('-a', '--add', '-r', '--remove'), registry: (a) => a.value('--registry', '--index') }, { options: [valued('-a', '--add'), valued('-r', '--remove'), flag('-l', '--list')] }),
+    ...doing('builtin', 'build|b', 'check|c', 'test|t', 'bench', 'clean', 'add', 'remove|rm', 'login', 'logout', 'search', 'new', 'init', 'fmt', 'clippy', 'doc|d', 'update', 'fix', 'tree', 'vendor', 'metadata', 'package', 'help'),
   },
 };
 

@@ -1,6 +1,6 @@
 import type { ToolSpec } from '../types';
 import { sshForwards } from '../../rules/support/sshTunnels';
-import { letters, valuedLetters } from './options';
+import { flag, flagsEach, letters, valued, valuedEach, valuedLetters } from './options';
 
 /**
  * OpenSSH's client: `ssh [options] destination [command…]`. Options end at the destination; the
@@ -24,6 +24,29 @@ export const ssh: ToolSpec = {
     place: (a) => {
       const machine = (a.operand(0) ?? '').replace(/^[^@]*@/, '');
       return { place: machine, provider: 'ssh', names: [{ source: 'ssh host', value: machine }] };
+    },
+  },
+};
+
+/**
+ * mosh: `mosh [options] host [--] [command…]` (from its manual); the command after the host runs
+ * there through the login shell, like ssh's. `--ssh` names the program that opens the connection.
+ */
+export const mosh: ToolSpec = {
+  names: ['mosh'],
+  family: 'remote',
+  locality: 'remote',
+  interspersed: false,
+  options: [valued('-p', '--port'), valued('-a', '-n'), ...valuedEach('--client', '--server', '--ssh', '--predict', '--family', '--bind-server', '--experimental-remote-ip'),
+    flag('-4'), flag('-6'), ...flagsEach('--no-init', '--no-ssh-pty', '--local', '--help', '--version')],
+  effect: 'exec',
+  runsElsewhere: {
+    command: { text: 'computed', of: (a) => a.parsed.operands.slice(1).filter((w, i) => !(i === 0 && w.text === '--')) },
+    label: (a) => `mosh ${a.operand(0) ?? ''}`,
+    when: (a) => a.operand(0) !== undefined,
+    place: (a) => {
+      const machine = (a.operand(0) ?? '').replace(/^[^@]*@/, '');
+      return { place: machine, provider: 'ssh', names: [{ source: 'mosh host', value: machine }] };
     },
   },
 };

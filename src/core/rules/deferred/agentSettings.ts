@@ -6,8 +6,8 @@ import { perimeterFinding, DENY_SUFFIX } from '../perimeter/perimeterFinding';
  * settings (an agent that approves its own commands runs them where no hook sees), and package
  * managers' and test runners' settings that load code or fetch packages from elsewhere on their next
  * run. A write that turns approval off is denied; one that makes a package manager or runner load code
- * of its own choosing asks. A registry change alone (`registry=…`) is a supply-chain choice, not code
- * run here, and stays allowed (the perimeter corpus keeps it as a look-alike). Only a write whose text is known is judged by its words; a rewrite of an
+ * of its own choosing asks. A registry change is judged by the host it names
+ * (rules/sourceRedirects.ts). Only a write whose text is known is judged by its words; a rewrite of an
  * agent's own approval file with text the hook cannot read asks.
  */
 

@@ -7,6 +7,8 @@ import { configFilePrograms, GIT_HOOK_NAMES, gitPrograms, type GitProgram } from
 import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import type { ToolArgs } from '../../registry/types';
 import { judgePayload } from './payload';
+import { registeredServer, unvouchedServers } from './mcpLaunches';
+import { sourceRedirectWrites } from '../sourceRedirects';
 import { instructionFindings, settingsWriteFindings } from './agentSettings';
 import { shadowCopy, shadowPlaceOf } from './shadowedPrograms';
 import { sedInPlaceWrites } from './sedEdit';
@@ -136,7 +138,8 @@ function judgeWrite(w: Written, place: PlaceRule, inv: Invocation, ctx: RuleCont
   }
   if (place.gitConfig) return configFilePrograms(w.text, place.where).flatMap((p) => judgeProgram(p, inv, ctx, cwd));
   const commands = place.commands(w.text);
-  return judgePayload(commands, place.language, place, w.writer, ctx, cwd);
+  const unvouched = place.servers ? unvouchedServers(commands, place, w.writer, ctx.facts, cwd) : [];
+  return [...unvouched, ...judgePayload(commands, place.language, place, w.writer, ctx, cwd)];
 }
 
 /** A folder of git hooks (core.hooksPath, a template folder): every hook in it, or code the hook never read when it cannot be listed. */
@@ -323,7 +326,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const p of gitPrograms(inv)) out.push(...judgeProgram(p, inv, ctx, cwd));
   for (const w of writesOf(inv, ctx.facts, cwd)) {
-    out.push(...settingsWriteFindings(w.path, w.text, w.writer, ctx.facts), ...instructionFindings(w.path, w.text, w.writer, isInstructionFile(w.path)));
+    out.push(...settingsWriteFindings(w.path, w.text, w.writer, ctx.facts), ...sourceRedirectWrites(w.path, w.text, w.writer, ctx.facts), ...instructionFindings(w.path, w.text, w.writer, isInstructionFile(w.path)));
     const shadow = shadowPlaceOf(w.path, ctx.facts);
     const copied = shadow && w.from !== undefined ? shadowCopy(w.path, w.from, w.writer, ctx.facts) : 'judge-text';
     if (shadow && copied === 'judge-text') out.push(...judgeWrite(w, shadow, inv, ctx, cwd));
@@ -335,6 +338,8 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     else if (runner) out.push(...unreadRunnerCode(w, runner, ctx.facts));
   }
   out.push(...scheduled(inv, ctx, cwd), ...packageScripts(inv, ctx, cwd));
+  const server = registeredServer(inv);
+  if (server) out.push(...unvouchedServers(server.commands, server.place, `${inv.name} mcp add`, ctx.facts, cwd), ...judgePayload(server.commands, 'shell', server.place, `${inv.name} mcp add`, ctx, cwd));
   return out;
 }
 

@@ -21,6 +21,8 @@ export interface PlaceRule {
   commands(text: string): string;
   /** `.git/config`: programs come from git's own settings reader. */
   gitConfig?: boolean;
+  /** An MCP server list: each line of `commands` is one server's command, whose program must be one the guard can vouch for (mcpLaunches.ts). */
+  servers?: boolean;
 }
 
 const whole = (text: string): string => text;
@@ -102,7 +104,7 @@ function flowList(v: string): string {
 }
 
 /** An argv as a command line: `["sh","-c","rm -rf x"]` runs the third word as shell. */
-function joinArgv(items: readonly string[]): string {
+export function joinArgv(items: readonly string[]): string {
   const shell = items.findIndex((w, i) => w === '-c' && /(^|\/)(ba|z|da)?sh$/.test(items[i - 1] ?? ''));
   if (shell >= 0 && items[shell + 1] !== undefined) return items[shell + 1]!;
   return items.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');
@@ -251,10 +253,10 @@ export function isInstructionFile(path: string): boolean {
 /** Where an agent reads the MCP servers it starts, or undefined. */
 function mcpPlaceOf(p: string, l: string, lname: string): PlaceRule | undefined {
   const when = 'whenever the agent starts (it runs each MCP server command, outside any hook)';
-  const json = (where: string): PlaceRule => ({ where, when, language: 'shell', strictUnknown: true, commands: mcpServerCommands });
+  const json = (where: string): PlaceRule => ({ where, when, language: 'shell', strictUnknown: true, servers: true, commands: mcpServerCommands });
   if (lname === '.mcp.json' || lname === 'mcp.json' && /\/\.(cursor|vscode|roo|kiro|amazonq|gemini)\/mcp\.json$/.test(l)) return json(`the MCP server list ${p.split('/').slice(-2).join('/')}`);
   if (/^(mcp_config|claude_desktop_config|cline_mcp_settings|mcp_settings)\.json$/.test(lname) || l.endsWith('/.claude.json') || l.endsWith('/.gemini/settings.json') || l.endsWith('/.qwen/settings.json') || /(^|\/)opencode\.jsonc?$/.test(l) || l.endsWith('/.config/zed/settings.json')) return json(`the MCP servers in ${p.split('/').slice(-2).join('/')}`);
-  if (l.endsWith('/.codex/config.toml')) return { where: 'the MCP servers in ~/.codex/config.toml', when, language: 'shell', strictUnknown: true, commands: tomlMcpCommands };
+  if (l.endsWith('/.codex/config.toml')) return { where: 'the MCP servers in ~/.codex/config.toml', when, language: 'shell', strictUnknown: true, servers: true, commands: tomlMcpCommands };
   return undefined;
 }
 

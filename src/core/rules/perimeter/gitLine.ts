@@ -1,7 +1,10 @@
 import { resolvePath } from '../../paths';
 import { effectsOf, READ_ONLY_COMMANDS } from '../../policy/effects';
+import { EFFECT_GRAMMARS, readEffectArgs, values } from '../../policy/effectOptions';
+import { invocationCommand, toolArgs } from '../../registry/commandModel';
+import type { ToolArgs } from '../../registry/types';
 import type { Analysis, ArgWord, Finding, GitMove, Invocation, RuleContext } from '../../policy/types';
-import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
+import { DENY_SUFFIX, perimeterFinding, printedText } from './perimeterFinding';
 import { protectedChangesOfMoves } from './gitState';
 import { perimeterView } from './protectedPaths';
 import { unreadFinding } from './reach';
@@ -24,35 +27,38 @@ const QUIET: ReadonlySet<string> = new Set([
   'restore', 'gc', 'maintenance', 'difftool', 'annotate',
 ]);
 
-/** The subcommand of a git invocation and the words after it (global options skipped). */
-function subcommand(inv: Invocation): { sub: string; rest: readonly ArgWord[] } | undefined {
-  const args = inv.args;
-  for (let i = 0; i < args.length; i++) {
-    const t = args[i]!.text;
-    if (t === '-C' || t === '-c' || t === '--git-dir' || t === '--work-tree' || t === '--namespace' || t === '--config-env') {
-      i++;
-      continue;
-    }
-    if (t.startsWith('-')) continue;
-    return { sub: t, rest: args.slice(i + 1) };
-  }
-  return undefined;
+/** A git invocation read by git's registry entry: its subcommand (described or not) and that subcommand's operands. */
+interface GitCommand {
+  sub: string;
+  args: ToolArgs;
+  /** Operands after the subcommand word (and after a described action: `stash pop`). */
+  ops: readonly ArgWord[];
 }
 
-function operands(rest: readonly ArgWord[]): ArgWord[] {
-  return rest.filter((w) => !w.text.startsWith('-'));
+function subcommand(inv: Invocation): GitCommand | undefined {
+  const read = invocationCommand(inv);
+  if (!read) return undefined;
+  const { parsed, tool } = read;
+  const at = parsed.pathIndexes[0] ?? parsed.operandIndexes[0];
+  if (at === undefined) return undefined;
+  const ops = parsed.path.length > 0 ? parsed.operands : parsed.operands.slice(1);
+  return { sub: inv.args[at]!.text, args: toolArgs(inv.name, parsed, tool), ops };
 }
+
+/** Options of `git branch` that only list or shape the listing. */
+const LISTING = new Set(['-a', '-r', '-v', '-l', '--merged', '--no-merged', '--contains', '--sort', '--format', '--color', '--no-color', '--column', '--no-column']);
 
 /** `git branch` with nothing but listing options lists; with a name it creates, moves or deletes a ref. */
-function branchLists(rest: readonly ArgWord[]): boolean {
-  return rest.every((w) => /^(-[arvl]+|--(list|all|remotes|verbose|show-current|merged|no-merged|contains|sort=.*|format=.*|color.*|column.*))$/.test(w.text)) || rest.some((w) => /^--(list|show-current)$/.test(w.text));
+function branchLists(git: GitCommand): boolean {
+  const own = git.args.parsed.options.filter((o) => o.depth > 0);
+  return git.args.has('--list', '--show-current') || (git.ops.length === 0 && own.every((o) => LISTING.has(o.name)));
 }
 
 /** Where an earlier command leaves HEAD or the index, when it moves them without touching a file: the commit, or null when computed at run time. */
-function headMove(sub: string, rest: readonly ArgWord[]): string | null | undefined {
-  const ops = operands(rest);
+function headMove(git: GitCommand): string | null | undefined {
+  const { sub, args, ops } = git;
   if (sub === 'update-ref') {
-    if (rest.some((w) => w.text === '-d' || w.text === '--stdin')) return rest.some((w) => w.text === '--stdin') ? null : undefined;
+    if (args.has('-d', '--stdin')) return args.has('--stdin') ? null : undefined;
     const [ref, value] = ops;
     if (!ref || !/^(HEAD|refs\/heads\/.+|@)$/.test(ref.text)) return undefined;
     return !value || value.dynamic ? null : value.text;
@@ -63,14 +69,14 @@ function headMove(sub: string, rest: readonly ArgWord[]): string | null | undefi
     return target.dynamic ? null : target.text;
   }
   if (sub === 'reset') {
-    if (rest.some((w) => /^--(hard|merge|keep)$/.test(w.text))) return undefined;
-    const dashed = rest.findIndex((w) => w.text === '--');
-    const target = (dashed >= 0 ? rest.slice(0, dashed) : rest).find((w) => !w.text.startsWith('-'));
-    if (!target || target.text === 'HEAD' || (dashed < 0 && ops.length > 1)) return undefined;
+    if (args.has('--hard', '--merge', '--keep')) return undefined;
+    const dashed = args.parsed.endOfOptions;
+    const target = dashed === undefined ? ops[0] : ops.find((_w, k) => args.parsed.operandIndexes[k]! < dashed);
+    if (!target || target.text === 'HEAD' || (dashed === undefined && ops.length > 1)) return undefined;
     return target.dynamic ? null : target.text;
   }
   if (sub === 'read-tree') {
-    if (rest.some((w) => /^-[a-zA-Z]*u/.test(w.text) || w.text === '--reset')) return undefined;
+    if (args.has('-u', '--reset')) return undefined;
     const target = ops[ops.length - 1];
     if (!target) return undefined;
     return target.dynamic ? null : target.text;
@@ -102,10 +108,16 @@ export function gitLineFindings(analysis: Analysis, ctx: RuleContext): Finding[]
   let earlierWriter: string | undefined;
   // A stash made earlier in the line holds the local changes that command was judged on: popping it back changes nothing new.
   let stashMade = false;
+  // An agent configuration folder an earlier command of the line added to .gitignore (or .git/info/exclude).
+  let ignoredGuard: { folder: string; by: string } | undefined;
   for (const inv of analysis.invocations) {
     if (inv.remote) continue;
     const cwd = inv.cwd || facts.cwd;
     const git = inv.name === 'git' ? subcommand(inv) : undefined;
+    ignoredGuard ??= guardFolderIgnored(inv);
+    if (git?.sub === 'rm' && ignoredGuard && git.args.has('--cached') && git.ops.some((w) => /^(\.\/?|:\/|:\(top\))$/.test(w.text))) {
+      out.push(perimeterFinding('write-guard-file', `git rm --cached of the whole tree after ${ignoredGuard.by} ignores ${ignoredGuard.folder}: the re-added tree leaves it out, and the next commit deletes it from the repository and from every clone that pulls; ${DENY_SUFFIX}.`, ignoredGuard.folder));
+    }
     if (git || inv.name === 'patch') {
       const effects = effectsOf(inv);
       const moves = effects.filter((e) => e.gitMoves && !(stashMade && e.gitMoves.every((m) => m.kind === 'stash' && m.entry === 'stash@{0}')));
@@ -128,11 +140,11 @@ export function gitLineFindings(analysis: Analysis, ctx: RuleContext): Finding[]
       if (missing) out.push(unreadFinding('git-line', `${inv.name === 'patch' ? 'patch' : `git ${git?.sub}`} applies ${missing}, which is not there yet: ${earlierWriter} earlier in the line may write it, and the hook cannot read what it will change`, missing, facts, perimeterView(facts)));
     }
     if (git) {
-      const to = headMove(git.sub, git.rest);
-      const stashAction = git.sub === 'stash' ? (operands(git.rest)[0]?.text ?? 'push') : undefined;
+      const to = headMove(git);
+      const stashAction = git.sub === 'stash' ? (git.args.parsed.path[1] ?? git.ops[0]?.text ?? 'push') : undefined;
       if (to !== undefined) movedHead = { to, by: `git ${git.sub}` };
       else if (stashAction === 'push' || stashAction === 'save') stashMade = true;
-      else if (!QUIET.has(git.sub) && !(git.sub === 'branch' && branchLists(git.rest)) && !(git.sub === 'tag' && operands(git.rest).length === 0) && !(git.sub === 'stash' && /^(list|show)$/.test(operands(git.rest)[0]?.text ?? ''))) changedRefs ??= `git ${git.sub}`;
+      else if (!QUIET.has(git.sub) && !(git.sub === 'branch' && branchLists(git)) && !(git.sub === 'tag' && git.ops.length === 0) && !(git.sub === 'stash' && /^(list|show)$/.test(stashAction ?? ''))) changedRefs ??= `git ${git.sub}`;
     } else if (writesGitFolder(inv, cwd, facts.home)) {
       movedHead = { to: null, by: `${inv.name} writing into .git` };
     }
@@ -141,11 +153,23 @@ export function gitLineFindings(analysis: Analysis, ctx: RuleContext): Finding[]
   return out;
 }
 
+/** Lines of an ignore file that name an agent configuration folder holding hook configurations. */
+const GUARD_FOLDER_LINE = /^\/?(\.(cursor|claude|clinerules|gemini|codex|windsurf)|\.github(\/hooks)?)(\/(\*\*?)?)?\s*$/m;
+
+/** `echo '.cursor/' >> .gitignore`: the agent folder an appended ignore line names, when the text is known. */
+function guardFolderIgnored(inv: Invocation): { folder: string; by: string } | undefined {
+  for (const r of inv.redirects) {
+    if ((r.op !== '>>' && r.op !== '>') || !/(^|\/)(\.gitignore|\.git\/info\/exclude)$/.test(r.target.text)) continue;
+    const m = GUARD_FOLDER_LINE.exec(printedText(inv) ?? '');
+    if (m) return { folder: m[1]!, by: inv.name };
+  }
+  return undefined;
+}
+
 /** A plain patch file named by `git apply`/`git am`/`patch -i` that is not there now. */
 function missingPatchPaths(inv: Invocation, facts: RuleContext['facts'], cwd: string): string | undefined {
-  const args = inv.args;
-  const at = inv.name === 'git' ? args.findIndex((a) => a.text === 'apply' || a.text === 'am') : -1;
-  const files = inv.name === 'git' ? args.slice(at + 1).filter((a) => !a.text.startsWith('-')) : args.filter((_a, i) => args[i - 1]?.text === '-i' || args[i - 1]?.text === '--input');
+  const git = inv.name === 'git' ? subcommand(inv) : undefined;
+  const files = git ? git.ops : values(readEffectArgs(inv.args, EFFECT_GRAMMARS.patch!), 'i', 'input');
   for (const f of files) {
     if (f.dynamic) return f.text;
     const path = resolvePath(cwd, f.text, facts.home);

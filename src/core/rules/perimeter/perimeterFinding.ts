@@ -1,4 +1,4 @@
-import type { Facts, Finding, Target } from '../../policy/types';
+import type { Facts, Finding, Invocation, Target } from '../../policy/types';
 import type { PerimeterView } from './protectedPaths';
 
 /** What every perimeter deny ends with. */
@@ -33,4 +33,10 @@ export function withoutProcAlias(abs: string, cwd: string): string {
   if (!m) return abs;
   const rest = m[2] ?? '';
   return m[1] === 'root' ? rest || '/' : cwd + rest;
+}
+
+/** What `echo …`/`printf …` with fixed words print, for judging an append. */
+export function printedText(inv: Invocation): string | undefined {
+  if ((inv.name !== 'echo' && inv.name !== 'printf') || inv.args.some((a) => a.dynamic)) return undefined;
+  return inv.args.filter((a) => !/^-[neE]+$/.test(a.text)).map((a) => a.text.replace(/\\n/g, '\n')).join(' ');
 }

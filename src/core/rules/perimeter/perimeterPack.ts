@@ -1,4 +1,7 @@
 import { minimatch } from 'minimatch';
+import { runtimeOperands } from '../../policy/handlers/interpreters';
+import { invocationCommand } from '../../registry/commandModel';
+import { freeFormReadings } from '../../registry/freeForm';
 import { basename, isWithin, normalize, resolvePath } from '../../paths';
 import { EFFECT_RULES, effectsOf, READ_ONLY_COMMANDS, type PathEffect } from '../../policy/effects';
 import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack } from '../../policy/types';
@@ -15,7 +18,7 @@ import { judgeCodeLoads, judgeModuleLoading } from './moduleLoading';
 import { unreadFinding } from './reach';
 import { decodedLiterals, interpreterText, OTHER_INTERPRETERS, runtimeSelection, unreadableCode } from './runtimeCode';
 import { runtimeTargetProducer, substitutionBodies } from './runtimeTargets';
-import { DENY_SUFFIX, expandKnown, perimeterFinding as finding, withoutProcAlias } from './perimeterFinding';
+import { DENY_SUFFIX, expandKnown, perimeterFinding as finding, printedText, withoutProcAlias } from './perimeterFinding';
 import { mentionIn, mentionsWindowTokens } from './mentions';
 import { wholeInvocationFindings } from './perimeterExtras';
 import { agentAndPackageFindings } from './nestedAgents';
@@ -222,7 +225,8 @@ function judgeGitMove(abs: string, effect: PathEffect, j: Judge): void {
   }
   const first = changes[0];
   if (!first) return;
-  const sub = j.inv.args.find((a) => !a.text.startsWith('-'))?.text ?? '';
+  const parsed = invocationCommand(j.inv)?.parsed;
+  const sub = parsed?.path[0] ?? parsed?.operands[0]?.text ?? '';
   deny(j, 'write-guard-file', `git ${sub} would change ${display(first.path, j)} (${first.label}): it differs in the commits this moves the work tree to; ${DENY_SUFFIX}.`, display(first.path, j));
 }
 
@@ -245,7 +249,7 @@ function judgeGlobFolder(absolutePattern: string, effect: PathEffect, j: Judge):
   }
 }
 
-/** Texts an option-bearing word may hold a path in: `--output=x`, `-ox`, `of=x`. */
+/** Texts a word may hold a path in (`--output=x`, `-ox`, `of=x`): every reading of an undescribed program's word, not an option reader. */
 function pathTexts(word: ArgWord, effect: PathEffect): string[] {
   const t = word.text;
   if (effect.kind !== 'unknown') return [t];
@@ -326,8 +330,8 @@ function guardCliArgs(inv: Invocation, j: Judge): number {
   if (GUARD_CLI.test(inv.name)) return 0;
   const args = inv.args;
   if (RUNTIMES.has(inv.name)) {
-    const script = args.findIndex((a) => !a.text.startsWith('-'));
-    const word = args[script];
+    const word = runtimeOperands(args)[0];
+    const script = word ? args.indexOf(word) : -1;
     if (word && !word.dynamic) {
       const abs = resolvePath(j.cwd, word.text, j.facts.home);
       const named = GUARD_CLI.test(basename(word.text)) || /blast[-_]shield/i.test(word.text);
@@ -335,7 +339,7 @@ function guardCliArgs(inv: Invocation, j: Judge): number {
       if (named || (content !== undefined && /blast[-_]shield/i.test(content.slice(0, 20_000)))) return script + 1;
     }
   }
-  // npx / pnpm dlx / npm exec / yarn dlx ... blast-shield[@version] <subcommand>
+  // npx / pnpm dlx / npm exec / yarn dlx ... blast-shield[@version] <subcommand>: a package word, not an option reader.
   const marker = args.findIndex((a) => /(^|[/@])blast-shield(@[^/\s]*)?$/i.test(a.text) && !a.text.startsWith('-'));
   return marker >= 0 ? marker + 1 : -1;
 }
@@ -355,10 +359,11 @@ function judgeGuardCli(inv: Invocation, j: Judge): void {
   }
   const start = guardCliArgs(inv, j);
   if (start < 0) return;
-  const sub = inv.args.slice(start).find((a) => a.text !== '--' && !/^--?(json|user|project|lockdown|cwd)$/.test(a.text));
+  // The CLI reads its first word as the subcommand (src/cli/main.ts): no option comes before it.
+  const sub = inv.args[start];
   if (!sub) return;
   // `policy explain` only prints the effective policy; any other `policy` word is a usage error today and may not be tomorrow.
-  const after = inv.args.slice(inv.args.indexOf(sub) + 1).find((a) => !a.text.startsWith('-'));
+  const after = freeFormReadings(inv.args.slice(start + 1)).usual.operands[0];
   const readsPolicy = sub.text === 'policy' && (after === undefined || (!after.dynamic && (after.text === 'explain' || after.text === 'help')));
   if (sub.dynamic || (!SAFE_GUARD_SUBCOMMANDS.has(sub.text) && !readsPolicy)) {
     deny(j, 'guard-cli', `${inv.name} runs Blast Shield's own \`${sub.text}\`: installing, uninstalling or unhiding the guard is for a human, not an agent; ${DENY_SUFFIX}.`, `blast-shield ${sub.text}`);
@@ -377,14 +382,14 @@ function judgeUiAutomation(inv: Invocation, j: Judge): void {
   }
 }
 
+/** Editor CLIs' extension options, read by the grammar with no description: a value glued or in the next word. */
 function judgeEditorCli(inv: Invocation, j: Judge): void {
   if (!EDITOR_CLIS.has(inv.name)) return;
-  for (let i = 0; i < inv.args.length; i++) {
-    const t = inv.args[i]!.text;
-    const value = t.includes('=') ? t.slice(t.indexOf('=') + 1) : (inv.args[i + 1]?.text ?? '');
-    const option = t.split('=')[0];
+  for (const o of freeFormReadings(inv.args).valued.options) {
+    const value = o.values[0] ?? '';
     const ours = /blast[-_]shield/i.test(value);
-    if (option === '--disable-extensions' || ((option === '--uninstall-extension' || option === '--disable-extension') && (ours || value === '' || inv.args[i + 1]?.dynamic)) || (option === '--install-extension' && ours)) {
+    const option = o.name;
+    if (option === '--disable-extensions' || ((option === '--uninstall-extension' || option === '--disable-extension') && (ours || value === '' || o.valueWords[0]?.dynamic)) || (option === '--install-extension' && ours)) {
       deny(j, 'editor-extension', `${inv.name} ${option} would switch the Blast Shield extension off or replace it; ${DENY_SUFFIX}.`, `${inv.name} ${option}`);
       return;
     }
@@ -395,11 +400,6 @@ function judgeEditorCli(inv: Invocation, j: Judge): void {
 
 const WRITE_REDIRECTS = new Set(['>', '>>', '>|', '<>', '&>', '&>>']);
 
-/** What `echo …`/`printf …` with fixed words print, for judging an append. */
-function printedText(inv: Invocation): string | undefined {
-  if ((inv.name !== 'echo' && inv.name !== 'printf') || inv.args.some((a) => a.dynamic)) return undefined;
-  return inv.args.filter((a) => !/^-[neE]+$/.test(a.text)).map((a) => a.text.replace(/\\n/g, '\n')).join(' ');
-}
 
 function redirectEffects(inv: Invocation): PathEffect[] {
   const out: PathEffect[] = [];
@@ -420,7 +420,7 @@ function fedEffects(inv: Invocation): PathEffect[] {
   if (fromGit.length > 0) return fromGit;
   const fromFind = producer.name === 'find' ? effectsOf({ ...producer, args: [...producer.args, { text: '-delete', raw: '-delete', dynamic: false, glob: false }] }) : [];
   if (fromFind.length > 0) return fromFind;
-  return producer.args.filter((a) => !a.text.startsWith('-')).map((word) => ({ kind: 'delete' as const, word, recursive: true }));
+  return freeFormReadings(producer.args).usual.operands.map((word) => ({ kind: 'delete' as const, word, recursive: true }));
 }
 
 /** `X=.claude python3 -c "…os.environ['X']…"`: values handed to a command that is not known to only read are words it may use as paths. */
@@ -557,12 +557,16 @@ function judgeArgumentFiles(inv: Invocation, j: Judge): void {
     }
   }
   if (inv.name !== 'parallel') return;
-  const words = inv.args.map((a) => a.text);
-  const fromFile = words.findIndex((w) => w === '::::' || w === '-a' || w === '--arg-file' || w.startsWith('--arg-file='));
-  if (fromFile < 0) return;
-  const command = words.find((w) => !w.startsWith('-') && w !== '::::' && w !== ':::');
-  if (!command || READ_ONLY_COMMANDS.has(basename(command))) return;
-  j.findings.push(unreadFinding('runtime-target', `parallel runs ${command} on paths read at run time from ${words[fromFile + 1] ?? 'a file'}, which may name any file`, `parallel ${command}`, j.facts, j.view));
+  // GNU parallel is read with no description: an unknown option may take the next word, so both readings' commands count.
+  const { usual, valued } = freeFormReadings(inv.args);
+  const argFile = valued.options.find((o) => o.name === '-a' || o.name === '--arg-file');
+  const quads = valued.operands.findIndex((w) => w.text === '::::');
+  if (!argFile && quads < 0) return;
+  const source = argFile ? argFile.values[0] : valued.operands[quads + 1]?.text;
+  const commandOf = (p: typeof usual): string | undefined => p.operands.find((w) => w.text !== '::::' && w.text !== ':::')?.text;
+  const command = [commandOf(usual), commandOf(valued)].find((c) => c !== undefined && !READ_ONLY_COMMANDS.has(basename(c)));
+  if (!command) return;
+  j.findings.push(unreadFinding('runtime-target', `parallel runs ${command} on paths read at run time from ${source ?? 'a file'}, which may name any file`, `parallel ${command}`, j.facts, j.view));
 }
 
 function judgeOtherInterpreter(inv: Invocation, j: Judge): void {

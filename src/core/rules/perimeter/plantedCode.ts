@@ -1,5 +1,9 @@
 import { resolvePath } from '../../paths';
 import { effectsOf, READ_ONLY_COMMANDS } from '../../policy/effects';
+import { EFFECT_GRAMMARS, readEffectArgs } from '../../policy/effectOptions';
+import { interpreterReading } from '../../policy/handlers/interpreters';
+import { invocationCommand } from '../../registry/commandModel';
+import { freeFormReadings } from '../../registry/freeForm';
 import type { Analysis, Finding, Invocation, RuleContext } from '../../policy/types';
 import { mentionIn, mentionsWindowTokens } from './mentions';
 import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
@@ -34,8 +38,9 @@ const TEST_SCRIPTS = /^(t|test|tst|run|run-script|rum|urn|start|exec|x|dlx|cit|i
 
 /** A program that runs the project's tests, scripts or packages: it loads what was planted. */
 function runsProjectCode(inv: Invocation): boolean {
-  const words = inv.args.map((a) => a.text);
-  const first = words.find((w) => !w.startsWith('-'));
+  // The first command word: a registry tool's subcommand (its global options skipped), else the first operand.
+  const described = invocationCommand(inv)?.parsed;
+  const first = described ? (described.path[0] ?? described.operands[0]?.text) : freeFormReadings(inv.args).usual.operands[0]?.text;
   switch (inv.name) {
     case 'npm':
     case 'yarn':
@@ -63,14 +68,14 @@ function runsProjectCode(inv: Invocation): boolean {
       return true;
     case 'python':
     case 'python3':
-      return words[0] === '-m' && /^(pytest|unittest|nose2?|tox)$/.test(words[1] ?? '');
+      return /^(pytest|unittest|nose2?|tox)$/.test(interpreterReading(inv.name, inv.args)?.options.find((o) => o.name === '-m')?.values[0] ?? '');
     case 'go':
     case 'cargo':
     case 'deno':
     case 'dotnet':
       return first === 'test' || first === 'run';
     case 'node':
-      return words.includes('--test');
+      return interpreterReading(inv.name, inv.args)?.options.some((o) => o.name === '--test') ?? false;
     case 'bundle':
       return first === 'exec';
     default:
@@ -103,7 +108,7 @@ function plantedBy(inv: Invocation, index: number, cwd: string, home: string): P
     if (place) out.push({ index, path, place, text: text0, writer: inv.name });
   };
   for (const r of inv.redirects) if (/^(>|>>|>\||&>|&>>)$/.test(r.op) && !r.target.dynamic && (r.fd === undefined || r.fd === 1)) add(text, r.target.text);
-  if (inv.name === 'tee') for (const a of inv.args) if (!a.text.startsWith('-') && !a.dynamic) add(text, a.text);
+  if (inv.name === 'tee') for (const a of readEffectArgs(inv.args, EFFECT_GRAMMARS.tee!).operands) if (!a.dynamic) add(text, a.text);
   if (READ_ONLY_COMMANDS.has(inv.name) || inv.name === 'git') return out;
   for (const e of effectsOf(inv)) {
     if (e.word.dynamic || !/^(write|create|extract|link)$/.test(e.kind)) continue;
@@ -127,6 +132,7 @@ export function plantedCodeFindings(analysis: Analysis, ctx: RuleContext): Findi
   const lineMention = (): string | undefined => {
     for (const inv of invs) {
       for (const a of inv.args) {
+        // Any program's option-shaped word is passed over here (a mention search, not an option reader).
         if (a.text.startsWith('-') && !a.text.includes(' ')) continue;
         const abs = resolvePath(inv.cwd || facts.cwd, a.text, facts.home);
         if (!/\s/.test(a.text) && protectionOf(abs, view) && exists(facts, abs)) continue;

@@ -37,6 +37,8 @@ function restoredBy(inv: Invocation, facts: Facts): { exact: Map<string, Restore
     if (source === undefined) return { exact, trees };
     const paths = sub === 'restore' ? operands : rest.slice(dash + 1).map((w) => w.text);
     for (const p of paths.slice(0, 32)) exact.set(resolvePath(cwd, p, facts.home), { from: cwd, rev: source, how: `git ${sub}` });
+    // More paths than are followed one by one: any file below the folder may be one brought back.
+    if (paths.length > 32) trees.set(cwd, { from: cwd, rev: source, how: `git ${sub}` });
   } else if (sub === 'worktree' && parsed.path[1] === 'add' && operands[0] !== undefined) {
     trees.set(resolvePath(cwd, operands[0], facts.home), { from: cwd, rev: operands[1] ?? 'HEAD', how: 'git worktree add' });
   } else if (sub === 'clone' && operands[0] !== undefined && local(operands[0])) {
@@ -48,12 +50,26 @@ function restoredBy(inv: Invocation, facts: Facts): { exact: Map<string, Restore
   return { exact, trees };
 }
 
-/** The file at `abs` in the repository, or as git last held it when it is gone. */
-function credentialAt(abs: string, r: Restored, facts: Facts): CredentialFileInfo | undefined {
+/**
+ * The file at `abs` in the repository, or as git last held it when it is gone; 'unread' when git's
+ * answer was cut short (time, size) before it could say what a gone file held.
+ */
+function credentialAt(abs: string, r: Restored, facts: Facts): CredentialFileInfo | 'unread' | undefined {
   const info = infoFor(abs, facts);
   if (info || facts.fileStatus?.(abs) !== 'missing' || !facts.gitHistoryPaths) return info;
   const listed = facts.gitHistoryPaths(r.from, { kind: 'tree', revs: [r.rev] });
-  return listed?.credentials?.find((c) => abs.endsWith('/' + c.path));
+  const found = listed?.credentials?.find((c) => abs.endsWith('/' + c.path));
+  return found ?? (listed && !listed.complete ? 'unread' : undefined);
+}
+
+function unreadFinding(how: string, word: string): Finding {
+  return {
+    rule: 'credentials.read',
+    risk: 'credential-read',
+    severity: 'ask',
+    reason: `${how} reads ${word}, which the guard could not read from git's history in time to rule out a credential file (answering conservatively).`,
+    targets: [{ kind: 'path', name: word, remote: false, environment: 'local', environmentReason: 'this repository' }],
+  };
 }
 
 export function checkRestoredReads(analysis: Analysis, ctx: RuleContext): Finding[] {
@@ -73,7 +89,8 @@ export function checkRestoredReads(analysis: Analysis, ctx: RuleContext): Findin
         const source = tree && !exact.has(p) ? r.from + p.slice(tree[0].length) : p;
         const info = credentialAt(source, r, facts);
         if (info) {
-          out.push(readFinding('reads', info, `${inv.name} (through ${w.text.slice(0, 80)}, which ${r.how} brought back from ${r.rev} earlier in the line)`));
+          const how = `${inv.name} (through ${w.text.slice(0, 80)}, which ${r.how} brought back from ${r.rev} earlier in the line)`;
+          out.push(info === 'unread' ? unreadFinding(how, w.text.slice(0, 80)) : readFinding('reads', info, how));
           break;
         }
       }

@@ -10,7 +10,6 @@ import { resolvePath } from '../../paths';
 import { printfOutput } from '../../shell/decode';
 import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import type { ParsedOption } from '../../registry/grammar';
-import { powershellWeb } from '../../registry/tools/webClients';
 import type { ToolArgs } from '../../registry/types';
 import { looksLikeUrl, type HttpRequest, type RequestBody } from './httpTargets';
 
@@ -384,6 +383,8 @@ function ghApiRequest(inv: Invocation, ctx: RuleContext): HttpRequest | undefine
 // PowerShell: Invoke-RestMethod / Invoke-WebRequest (parameters are case-insensitive)
 
 function powershellRequest(inv: Invocation, ctx: RuleContext): HttpRequest | undefined {
+  // Looked up by name, not imported: the registry loads a tool's description when it is first used.
+  const powershellWeb = toolNamed('Invoke-WebRequest')!;
   const a = toolArgs(inv.name, parsedArgs(inv.args, powershellWeb), powershellWeb);
   const bodies: RequestBody[] = [];
   for (const option of optionsOf(a, ['--body'])) option.values.forEach((b, i) => bodies.push(inlineBody(b, option.valueWords[i]?.dynamic === true || b.startsWith('$'))));

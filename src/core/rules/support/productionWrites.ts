@@ -54,7 +54,9 @@ export function redisKeyDeletes(commands: readonly string[]): string[] {
  * (`CREATE USER … SUPERUSER`, `ALTER ROLE … SUPERUSER`, `GRANT ALL ON *.* … WITH GRANT OPTION`),
  * durability switched off (`ALTER SYSTEM SET fsync = off`, `full_page_writes`, MySQL
  * `innodb_flush_log_at_trx_commit = 0`), every session killed (`pg_terminate_backend` over
- * `pg_stat_activity`, MySQL `KILL`), the server shut down. Asked on production like a scoped delete.
+ * `pg_stat_activity`, MySQL `KILL`), the server shut down, users locked out (a password changed,
+ * `NOLOGIN`, `ACCOUNT LOCK`, `REVOKE CONNECT`), the server's configuration rewritten (`ALTER SYSTEM`)
+ * or the server made read-only. Asked on production like a scoped delete.
  */
 const ADMIN_SQL: readonly RegExp[] = [
   /^(create|alter)\s+(user|role)\b[\s\S]*\b(superuser|bypassrls)\b/i,
@@ -64,6 +66,15 @@ const ADMIN_SQL: readonly RegExp[] = [
   /^set\s+(global|persist)\s+(innodb_flush_log_at_trx_commit|sync_binlog|innodb_doublewrite)\s*=\s*'?(0|off)\b/i,
   /\bpg_(terminate|cancel)_backend\s*\([\s\S]*\bpg_stat_activity\b/i,
   /^(kill\s+(connection\s+|query\s+)?\d+|shutdown)\s*$/i,
+  // Lockouts: a user's password changed or removed, its login refused or locked, connections revoked or capped at 0.
+  /^alter\s+(user|role)\b[\s\S]*\b(password|nologin|valid\s+until|account\s+lock|identified\s+(by|with)|connection\s+limit\s+0|rename\s+to)\b/i,
+  /^revoke\s+(connect|all)\b/i,
+  /^set\s+password\b/i,
+  /^rename\s+user\b/i,
+  /^alter\s+database\b[\s\S]*\b(allow_connections\s+(=\s*)?false|connection\s+limit\s+(=\s*)?0)\b/i,
+  // The server's own configuration rewritten (`ALTER SYSTEM` lands in postgresql.auto.conf), or the server made read-only or offline.
+  /^alter\s+system\s+(set|reset)\b/i,
+  /^set\s+(global|persist)\s+(super_read_only|read_only|offline_mode)\s*=\s*'?(1|on|true)\b/i,
 ];
 
 /** Matched as written (`TO 'off'`), shown with quoted text blanked (a password stays out of the dialog). */
@@ -71,7 +82,7 @@ export function riskyAdminSql(statements: readonly SqlStatement[]): string[] {
   return statements.filter((st) => ADMIN_SQL.some((re) => re.test(st.text.trim()))).map((st) => st.text.replace(/'(?:[^']|'')*'/g, "''").slice(0, 120)).slice(0, 10);
 }
 
-const MONGO_ADMIN = /\.(renameCollection|createUser|updateUser|grantRolesToUser|shutdownServer|killOp|fsyncLock|setProfilingLevel)\s*\(|\badminCommand\s*\(\s*\{\s*['"]?(shutdown|setParameter|killAllSessions|renameCollection|replSetReconfig)\b/g;
+const MONGO_ADMIN = /\.(renameCollection|createUser|updateUser|grantRolesToUser|shutdownServer|killOp|fsyncLock|setProfilingLevel|changeUserPassword|revokeRolesFromUser)\s*\(|\badminCommand\s*\(\s*\{\s*['"]?(shutdown|setParameter|killAllSessions|renameCollection|replSetReconfig)\b/g;
 
 /** MongoDB shell calls that rename collections away, make users or roles, or stop and reconfigure the server. */
 export function riskyAdminMongo(scripts: readonly string[]): string[] {

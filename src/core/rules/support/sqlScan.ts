@@ -397,7 +397,48 @@ function redisAdmin(command: string, words: readonly string[]): CodeEffect | und
   if (command === 'CLUSTER' && sub === 'RESET') return { summary: 'CLUSTER RESET (the node forgets the cluster; HARD also its data)', object: 'the Redis cluster node' };
   if ((command === 'FUNCTION' || command === 'SCRIPT') && sub === 'FLUSH') return { summary: `${command} FLUSH`, object: `every Redis ${command === 'FUNCTION' ? 'function library' : 'cached script'}` };
   if (command === 'SWAPDB') return { summary: `SWAPDB ${words.slice(1, 3).join(' ')} (clients see another database's keys)`, object: 'two Redis databases' };
+  return redisLockoutOrOutage(command, sub, words);
+}
+
+/** ACL SETUSER rules that lock a user out or strip it: disabled, reset, passwords removed, every command or key taken away. */
+const ACL_LOCKOUT = /^(off|reset|resetpass|nopass|resetkeys|resetchannels|nocommands|-@all|<\S+|!\S+)$/i;
+/** DEBUG subcommands that stop, crash, block or reload the server. */
+const DEBUG_OUTAGE = /^(SEGFAULT|PANIC|SLEEP|RELOAD|RESTART|CRASH-AND-RECOVER|OOM|SET-ACTIVE-EXPIRE|POPULATE|JMAP|DROP-CLUSTER-PACKET-FILTER|CLOSE-CLUSTER-LINK-ON-PACKET-DROP)$/;
+
+/**
+ * Administration that locks clients out, stops the service or hands the server to someone else:
+ * ACL SETUSER rules that disable or strip a user (`ACL SETUSER default off`), CONFIG SET requirepass
+ * (every client without the new password is refused) or protected-mode/bind opened, DEBUG SEGFAULT /
+ * SLEEP / RELOAD, CLIENT KILL and PAUSE, CLUSTER FAILOVER / FORGET / DELSLOTS / FLUSHSLOTS, FAILOVER,
+ * and MODULE LOAD (native code loaded into the server).
+ */
+function redisLockoutOrOutage(command: string, sub: string, words: readonly string[]): CodeEffect | undefined {
+  const rest = words.slice(2).join(' ');
+  if (command === 'ACL' && sub === 'SETUSER' && (words.slice(3).some((w) => ACL_LOCKOUT.test(w.replace(/^(['"])(.*)\1$/, '$2'))))) {
+    return { summary: `ACL SETUSER ${rest} (clients using ${words[2] ?? 'that user'} are locked out or lose their rights)`, object: 'Redis users' };
+  }
+  if (command === 'CONFIG' && sub === 'SET') {
+    const name = (words[2] ?? '').toLowerCase();
+    if (name === 'requirepass' || name === 'masterauth') return { summary: `CONFIG SET ${name} (every client${name === 'masterauth' ? ' replica' : ''} without the new password is refused)`, object: 'the Redis server' };
+    if ((name === 'protected-mode' && /^no$/i.test(words[3] ?? '')) || (name === 'bind' && /(^|\s)(0\.0\.0\.0|\*|::)(\s|$)/.test(words.slice(3).join(' ')))) return { summary: `CONFIG SET ${name} ${words.slice(3).join(' ')} (the server accepts connections from anywhere)`, object: 'the Redis server' };
+  }
+  if (command === 'DEBUG' && DEBUG_OUTAGE.test(sub)) return { summary: `DEBUG ${sub}${words[2] ? ' ' + words[2] : ''} (the server crashes, blocks or reloads)`, object: 'the Redis server' };
+  if (command === 'CLIENT' && (sub === 'KILL' || sub === 'PAUSE')) return { summary: `CLIENT ${sub} ${rest} (${sub === 'KILL' ? 'connected clients are cut off' : 'every client is blocked'})`.replace(' ()', ''), object: 'the Redis clients' };
+  if (command === 'CLUSTER' && /^(FAILOVER|FORGET|DELSLOTS|DELSLOTSRANGE|FLUSHSLOTS)$/.test(sub)) return { summary: `CLUSTER ${sub} ${rest}`.trim() + ' (the cluster loses a node or its slots)', object: 'the Redis cluster' };
+  if (command === 'FAILOVER' && !/^ABORT$/i.test(words[1] ?? '')) return { summary: 'FAILOVER (a replica takes over as primary)', object: 'the Redis server' };
+  if (command === 'MODULE' && (sub === 'LOAD' || sub === 'LOADEX')) return { summary: `MODULE ${sub} ${words[2] ?? ''} (native code runs inside the server)`.replace('  ', ' '), object: 'the Redis server' };
   return undefined;
+}
+
+/** The administration effect of one Redis command line (lockout, outage, persistence moved or turned off, dataset replaced), for raw-socket payloads. */
+export function redisAdminLine(line: string): CodeEffect | undefined {
+  const words = line.trim().split(/\s+/);
+  const command = (/^[A-Za-z_.]+/.exec(line.trim())?.[0] ?? '').toUpperCase();
+  if ((command === 'REPLICAOF' || command === 'SLAVEOF') && words[1] !== undefined && !/^no$/i.test(words[1])) return { summary: `${command} ${words[1]}`, object: 'every Redis database' };
+  const admin = redisAdmin(command, words);
+  if (admin) return admin;
+  const off = command === 'CONFIG' && /^set$/i.test(words[1] ?? '') ? durabilityOff(words) : undefined;
+  return off ? { summary: off, object: 'the Redis persistence' } : undefined;
 }
 
 export function scanRedis(commands: string): CodeEffect[] {
@@ -428,6 +469,12 @@ export function scanRedis(commands: string): CodeEffect[] {
     const admin = redisAdmin(command, words);
     if (admin) {
       out.push(admin);
+      continue;
+    }
+    // A script's own calls (`EVAL "redis.call('CONFIG','SET','requirepass','x')" 0`): each call's words, as a command line.
+    const scripted = [...line.matchAll(/\b(?:redis|server)\s*\.\s*p?call\s*\(([^)]*)\)/g)].map((m) => [...(m[1] ?? '').matchAll(/['"]([^'"]*)['"]/g)].map((q) => q[1] ?? '').join(' ')).map(redisAdminLine).find((e) => e !== undefined);
+    if (scripted) {
+      out.push({ ...scripted, summary: `a script running ${scripted.summary}` });
       continue;
     }
     if (command === 'CONFIG' && /^set$/i.test(words[1] ?? '')) {

@@ -1,4 +1,4 @@
-import { scanMongo, scanSql } from './sqlScan';
+import { redisAdminLine, scanMongo, scanSql } from './sqlScan';
 
 /**
  * The destroying words of data stores, by protocol: statements (SQL and its cousins: CQL, InfluxQL,
@@ -154,7 +154,7 @@ export function destructiveLineCommands(payload: string, protocol?: StoreProtoco
     const upper = first.toUpperCase();
     const redis = protocol === undefined || protocol === 'redis';
     const memcached = protocol === undefined || protocol === 'memcached';
-    if (redis && (REDIS_DESTROY.has(upper) || REDIS_TWO_WORD.test(line)) && (upper !== 'DEL' || line.split(/\s+/).length > 1 || payload.includes('*'))) {
+    if (redis && (((REDIS_DESTROY.has(upper) || REDIS_TWO_WORD.test(line)) && (upper !== 'DEL' || line.split(/\s+/).length > 1 || payload.includes('*'))) || redisAdminLine(line) !== undefined)) {
       out.push(line.length > 60 ? line.slice(0, 57) + '...' : line);
     } else if (memcached && MEMCACHED_DESTROY.has(first) && (first !== 'delete' || line.split(/\s+/).length > 1)) {
       out.push(line.length > 60 ? line.slice(0, 57) + '...' : line);

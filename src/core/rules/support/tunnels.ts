@@ -1,5 +1,5 @@
 import type { Finding, Invocation } from '../../policy/types';
-import { invocationCommand } from '../../registry/commandModel';
+import { invocationCommand, readingsOf, toolNamed } from '../../registry/commandModel';
 import { optionsMatching } from '../../registry/grammar';
 import { storeOfPort } from './storeProtocols';
 
@@ -24,8 +24,10 @@ function tunnelledPorts(inv: Invocation): number[] {
     case 'cloudflared':
       return t[0] === 'tunnel' || t.includes('tunnel') ? after('--url').map(portOf).filter((p): p is number => p !== undefined) : [];
     case 'ngrok': {
-      const i = t.findIndex((w) => w === 'tcp' || w === 'tls' || w === 'http');
-      return i >= 0 ? [portOf(t.slice(i + 1).find((w) => !w.startsWith('-')))].filter((p): p is number => p !== undefined) : [];
+      // Read through ngrok's registry entry (registry/tools/servers.ts): either reading of an unsure option counts.
+      const tool = toolNamed(inv.name);
+      const readings = tool ? readingsOf(inv.args, tool) : [];
+      return readings.filter((p) => /^(tcp|tls|http)$/.test(p.path[0] ?? '')).map((p) => portOf(p.operands[0]?.text)).filter((p): p is number => p !== undefined);
     }
     case 'ssh': {
       // -R [bind:]port:host:hostport (read through ssh's registry entry, clusters such as -fNR included):

@@ -1,7 +1,7 @@
 import type { Finding, Invocation, RulePack } from '../../policy/types';
 import { effectOf, readingsOf, toolNamed } from '../../registry/commandModel';
 import type { Effect } from '../../registry/types';
-import { TOOLS } from '../../registry/tools';
+import { TOOL_ENTRIES } from '../../registry/tools';
 
 /**
  * Where the command model's knowledge ends. An option the registry does not know may or may not take
@@ -59,6 +59,6 @@ function checkUnsure(inv: Invocation): Finding[] {
 export const unsureOptionsPack: RulePack = {
   id: 'commands',
   title: 'Options the command model cannot read for certain',
-  commands: TOOLS.flatMap((t) => t.names),
+  commands: TOOL_ENTRIES.flatMap((t) => t.names),
   checkInvocation: checkUnsure,
 };

@@ -1,0 +1,129 @@
+import type { Facts, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
+import { parsedArgs, toolNamed } from '../registry/commandModel';
+import { hostOf, sourceChange, sourceChangesInFile, vouchedSource, type SourceChange } from './support/packageSources';
+
+/**
+ * Supply-chain source redirects: a package registry, index, module proxy or git URL rewrite pointed
+ * at a host the guard cannot vouch for, or TLS and checksum verification turned off, made through the
+ * tool's own setter (`npm config set registry …`, `pip config set global.index-url …`, `git config
+ * url.….insteadOf …`, `go env -w GOPROXY=…`, `poetry source add …`) or written into its settings file
+ * (`.npmrc`, `pip.conf`, `.cargo/config.toml`, `~/.gitconfig`, an `export` in a start-up file). Nothing
+ * runs now, but every later install, clone or build takes its code from there: it asks, naming the
+ * source. A well-known public registry, a local mirror and a host the workspace's settings already
+ * name (the company's registry) are vouched for (support/packageSources.ts).
+ */
+
+function finding(change: SourceChange, how: string, facts: Facts, now = false): Finding | undefined {
+  if (change.kind === 'source' && vouchedSource(change.url, facts)) return undefined;
+  const host = change.kind === 'source' ? hostOf(change.url) ?? change.url : '';
+  const reason = change.kind === 'source'
+    ? now
+      ? `${how} is not a public registry and that nothing in this workspace names (${change.key} ${host}): the packages and their install scripts come from there and run on this machine.`
+      : `${how} points ${change.key} at ${host}, a source that is not a public registry and that nothing in this workspace names: every later install, clone or build would take its code from there.`
+    : `${how} turns off ${change.what} (${change.key}): every later install or clone would accept whatever a network in between serves.`;
+  return {
+    rule: `source-redirects.${change.kind === 'source' ? 'unknown-source' : 'verification-off'}`,
+    risk: 'protection-removal',
+    severity: 'ask',
+    reason,
+    targets: [{ kind: 'resource', name: change.kind === 'source' ? change.url : change.key, provider: 'package-source', remote: false, environment: 'local', environmentReason: 'this machine' }],
+  };
+}
+
+/** `KEY VALUE` or `KEY=VALUE` after a setter's words (a setting's key and value: not an option reader). */
+function keyValue(words: readonly string[]): [string, string] | undefined {
+  const [first, second] = words;
+  if (first === undefined) return undefined;
+  const eq = first.indexOf('=');
+  if (eq > 0) return [first.slice(0, eq), first.slice(eq + 1)];
+  return second === undefined ? undefined : [first, second];
+}
+
+/** The settings an invocation makes through its tool's own setter. */
+function setterChanges(inv: Invocation): { changes: SourceChange[]; how: string } | undefined {
+  const spec = toolNamed(inv.name);
+  if (!spec) return undefined;
+  const parsed = parsedArgs(inv.args, spec);
+  const words = [...parsed.path, ...parsed.operands.map((o) => o.text)];
+  const one = (pair: [string, string] | undefined, how: string): { changes: SourceChange[]; how: string } | undefined => {
+    const change = pair ? sourceChange(pair[0], pair[1]) : undefined;
+    return change ? { changes: [change], how } : undefined;
+  };
+  switch (inv.name) {
+    case 'npm':
+    case 'pnpm':
+    case 'yarn':
+    case 'bun': {
+      const at = words[0] === 'set' ? 1 : (words[0] === 'config' || words[0] === 'c') && words[1] === 'set' ? 2 : -1;
+      return at < 0 ? undefined : one(keyValue(words.slice(at).filter((w) => w !== '-H' && w !== '--home')), `${inv.name} config set`);
+    }
+    case 'pip':
+    case 'pip3':
+      return words[0] === 'config' && words[1] === 'set' ? one(keyValue(words.slice(2)), 'pip config set') : undefined;
+    case 'gem':
+      return words[0] === 'sources' ? parsed.options.some((o) => o.name === '--add' || o.name === '-a') ? one(['index', parsed.options.find((o) => o.name === '--add' || o.name === '-a')?.values[0] ?? words[1] ?? ''], 'gem sources --add') : undefined : undefined;
+    case 'go': {
+      if (words[0] !== 'env' || !parsed.options.some((o) => o.name === '-w')) return undefined;
+      const changes = words.slice(1).map((w) => keyValue([w])).flatMap((p) => (p ? [sourceChange(p[0], p[1])] : [])).filter((c): c is SourceChange => c !== undefined);
+      return changes.length > 0 ? { changes, how: 'go env -w' } : undefined;
+    }
+    case 'git': {
+      if (words[0] !== 'config') return undefined;
+      const rest = words.slice(words[1] === 'set' ? 2 : 1);
+      return one(keyValue(rest), 'git config');
+    }
+    case 'poetry': {
+      if (words[0] === 'source' && words[1] === 'add' && words[3] !== undefined) return one(['index', words[3]], 'poetry source add');
+      if (words[0] === 'config' && words[1] !== undefined && /^certificates\..+\.cert$/.test(words[1]) && /^false$/i.test(words[2] ?? '')) {
+        return { changes: [{ kind: 'unchecked', key: words[1], what: 'TLS certificate checks for that package source' }], how: 'poetry config' };
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Options of an install that fetch from a source other than the configured one (`npm install --registry …`, `pip install -i …`, `cargo install --index …`). */
+const INSTALL_SOURCES: Readonly<Record<string, readonly string[]>> = {
+  npm: ['--registry'], pnpm: ['--registry'], yarn: ['--registry'], bun: ['--registry'],
+  pip: ['-i', '--index-url', '--extra-index-url', '-f', '--find-links'], pip3: ['-i', '--index-url', '--extra-index-url', '-f', '--find-links'],
+  uv: ['--index-url', '--extra-index-url', '--index', '--default-index', '-f', '--find-links'], cargo: ['--index'],
+};
+
+/** A package fetched now from a source the guard cannot vouch for: its install scripts and build steps run on this machine. */
+function installSources(inv: Invocation): SourceChange[] {
+  const spec = INSTALL_SOURCES[inv.name] !== undefined ? toolNamed(inv.name) : undefined;
+  if (!spec) return [];
+  const parsed = parsedArgs(inv.args, spec);
+  const names = INSTALL_SOURCES[inv.name]!;
+  return parsed.options.filter((o) => names.includes(o.name)).flatMap((o) => o.values.map((v): SourceChange => ({ kind: 'source', key: o.name, url: v.replace(/^(sparse|registry)\+/, '') })));
+}
+
+/** Source settings given to one command by the environment (`NPM_CONFIG_REGISTRY=… npm ci`, `GOPROXY=… go install`). */
+function assignedSources(inv: Invocation): SourceChange[] {
+  return Object.entries(inv.assignments).map(([k, v]) => sourceChange(k, v)).filter((c): c is SourceChange => c !== undefined && c.kind === 'source');
+}
+
+function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (inv.remote) return [];
+  const out: Finding[] = [];
+  const set = setterChanges(inv);
+  if (set) for (const c of set.changes) out.push(...[finding(c, set.how, ctx.facts)].filter((f): f is Finding => f !== undefined));
+  for (const c of installSources(inv)) out.push(...[finding(c, `${inv.name} installs from a source that`, ctx.facts, true)].filter((f): f is Finding => f !== undefined));
+  for (const c of assignedSources(inv)) out.push(...[finding(c, `${inv.name} runs with ${c.key} set to a source that`, ctx.facts, true)].filter((f): f is Finding => f !== undefined));
+  return out;
+}
+
+/** Findings for `text` written into `path` by `writer` (deferredPack's writes with known text). */
+export function sourceRedirectWrites(path: string, text: string | undefined, writer: string, facts: Facts): Finding[] {
+  if (text === undefined) return [];
+  const shown = path.split('/').slice(-2).join('/');
+  return sourceChangesInFile(path, text).map((c) => finding(c, `${writer} writes into ${shown} a setting that`, facts)).filter((f): f is Finding => f !== undefined);
+}
+
+export const sourceRedirectsPack: RulePack = {
+  id: 'source-redirects',
+  title: 'Package and git sources redirected, verification turned off',
+  checkInvocation,
+};

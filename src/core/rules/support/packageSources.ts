@@ -1,0 +1,146 @@
+import type { Facts } from '../../policy/types';
+
+/**
+ * Where package managers and git fetch code from, and whether they check what they fetch: the
+ * settings that name a registry, an index, a proxy or a URL rewrite, and those that turn TLS or
+ * checksum verification off. Pure knowledge, read by `rules/sourceRedirects.ts` for settings made
+ * through a CLI and for settings files written with known text.
+ *
+ * The rule: a source is vouched for when its host is a well-known public registry, this machine
+ * (a local mirror), or a host the workspace's own settings and lock files already name (the company's
+ * private registry). Any other host, and verification turned off, asks: every later install, clone or
+ * build would take code from there, unchecked.
+ */
+
+export type SourceChange =
+  | { kind: 'source'; key: string; url: string }
+  | { kind: 'unchecked'; key: string; what: string };
+
+/** Public registries, indexes and forges, and the proxies package managers use by default. */
+const PUBLIC_HOSTS = /^(registry\.npmjs\.org|registry\.yarnpkg\.com|registry\.npmmirror\.com|npm\.pkg\.github\.com|pypi\.org|pypi\.python\.org|files\.pythonhosted\.org|test\.pypi\.org|download\.pytorch\.org|proxy\.golang\.org|sum\.golang\.org|goproxy\.io|goproxy\.cn|crates\.io|index\.crates\.io|static\.crates\.io|github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|rubygems\.org|repo\.maven\.apache\.org|repo1\.maven\.org|conda\.anaconda\.org|jsr\.io)$/i;
+const LOCAL_HOSTS = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|::1|0\.0\.0\.0|host\.docker\.internal)$/i;
+
+/** The host of a URL-ish value (`https://x/`, `git@github.com:`, `ssh://git@host/`, `x.example.com/simple`), lower-cased. */
+export function hostOf(value: string): string | undefined {
+  const v = value.trim().replace(/^["']|["']$/g, '');
+  const scp = /^[\w.-]+@([\w.-]+):/.exec(v);
+  if (scp) return scp[1]!.toLowerCase();
+  const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^/:?#]+)/i.exec(v);
+  if (url) return url[1]!.toLowerCase();
+  const bare = /^([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?::\d+)?(?:\/|$)/i.exec(v);
+  return bare ? bare[1]!.toLowerCase() : undefined;
+}
+
+/** Files of the workspace and the home folder that name the registries a team already uses. */
+const NAMING_FILES = [
+  '.npmrc', '.yarnrc.yml', '.yarnrc', '.pnpmrc', 'package-lock.json', 'yarn.lock', 'pnpm-lock.yaml', 'pip.conf', 'uv.toml', 'pyproject.toml',
+  'poetry.lock', 'requirements.txt', '.cargo/config.toml', '.cargo/config', 'go.mod', 'go.env', '.gitmodules', '.blast-shield.json',
+];
+const HOME_NAMING_FILES = ['.npmrc', '.yarnrc.yml', '.config/pip/pip.conf', '.pip/pip.conf', '.config/uv/uv.toml', '.cargo/config.toml', '.config/go/env', '.gitconfig'];
+
+const named = new WeakMap<Facts, string>();
+
+/** The text of the files that name the workspace's sources, joined (read once per decision). */
+function namingText(facts: Facts): string {
+  const known = named.get(facts);
+  if (known !== undefined) return known;
+  const parts: string[] = [];
+  for (const root of facts.workspaceRoots) for (const f of NAMING_FILES) parts.push(facts.readFile(`${root}/${f}`)?.slice(0, 200_000) ?? '');
+  for (const f of HOME_NAMING_FILES) parts.push(facts.readFile(`${facts.home}/${f}`)?.slice(0, 50_000) ?? '');
+  const text = parts.join('\n').toLowerCase();
+  named.set(facts, text);
+  return text;
+}
+
+/** Is the source at `url` one the guard vouches for? */
+export function vouchedSource(url: string, facts: Facts): boolean {
+  const host = hostOf(url);
+  if (host === undefined) return !/:\/\//.test(url); // a folder or a source name (`vendored-sources`), not a host
+  if (PUBLIC_HOSTS.test(host) || LOCAL_HOSTS.test(host)) return true;
+  if (/^[a-z0-9-]+\.(githubusercontent|github)\.com$/.test(host)) return false;
+  return new RegExp(`(^|[^a-z0-9.-])${host.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z0-9.-]|$)`).test(namingText(facts));
+}
+
+const OFF = /^["']?(false|0|no|off)["']?$/i;
+const ON = /^["']?(true|1|yes|on)["']?$/i;
+
+/**
+ * What setting `key` to `value` changes, for the settings of npm/pnpm/yarn, pip/uv/poetry, go, cargo,
+ * git and the environment variables they read; undefined for everything else.
+ */
+export function sourceChange(rawKey: string, rawValue: string): SourceChange | undefined {
+  const key = rawKey.trim().replace(/^["']|["']$/g, '');
+  const value = rawValue.trim().replace(/^["']|["']$/g, '');
+  const k = key.toLowerCase();
+  // npm, pnpm, yarn 1 (`registry`, `@scope:registry`), yarn berry (`npmRegistryServer`), their variables.
+  if (/^(@[\w.-]+:)?registry$|^npmregistryserver$|^npm_config_(@[\w.-]+:)?registry$|^yarn_npm_registry_server$|^yarn_registry$/.test(k)) return { kind: 'source', key, url: value };
+  if (/^(strict-ssl|enablestrictssl|npm_config_strict_ssl|yarn_enable_strict_ssl)$/.test(k) && OFF.test(value)) return { kind: 'unchecked', key, what: 'TLS certificate checks for the package registry' };
+  if (/^unsafehttpwhitelist$/.test(k)) return { kind: 'unchecked', key, what: 'TLS for the hosts listed' };
+  // pip and uv: index URLs (with pip's `global.`/`install.` sections), trusted hosts.
+  if (/^((global|install|download)\.)?(index-url|extra-index-url|find-links)$|^pip_(index_url|extra_index_url|find_links)$|^uv_(index_url|extra_index_url|default_index|index|find_links)$|^(default-index|index)$/.test(k)) return { kind: 'source', key, url: value.split(/[\s,]+/)[0] ?? value };
+  if (/^((global|install)\.)?trusted-host$|^pip_trusted_host$|^uv_insecure_host$|^allow-insecure-host$/.test(k)) return { kind: 'unchecked', key, what: `TLS certificate checks for ${value}` };
+  // Proxies every download goes through, and certificate authorities trusted from a scratch folder.
+  if (/^(proxy|https-proxy|http-proxy|httpsproxy|httpproxy|http\.proxy|https\.proxy|npm_config_(https_)?proxy|yarn_(https|http)_proxy)$/.test(k) && /:\/\//.test(value)) return { kind: 'source', key, url: value };
+  if (/^(cafile|ca|http\.sslcainfo|(global\.)?cert|node_extra_ca_certs|ssl_cert_file|requests_ca_bundle|pip_cert|cafilepath)$/.test(k) && /^(\/tmp|\/var\/tmp|\/dev\/shm|\/private\/tmp)\//.test(value)) return { kind: 'unchecked', key, what: `the usual TLS trust (certificates from ${value}, a scratch file, are accepted for every server)` };
+  // Go: the module proxy, and the checksum database.
+  if (k === 'goproxy') return { kind: 'source', key, url: value.split(/[,|]/).find((v) => v !== 'direct' && v !== 'off') ?? value };
+  if ((k === 'gosumdb' && /^off$/i.test(value)) || (k === 'gonosumcheck' && ON.test(value)) || (k === 'goflags' && /-insecure\b/.test(value))) return { kind: 'unchecked', key, what: 'checksum verification of Go modules' };
+  // GOPRIVATE/GONOSUMDB for a company's own hosts (`*.corp.example.com`, `github.com/acme`) are routine; for every module, or a whole public forge, they are not.
+  if (k === 'goinsecure' || ((k === 'gonosumdb' || k === 'goprivate' || k === 'gonoproxy') && value.split(',').some((p) => /^(\*|\*\.\*|\*\.com|(github\.com|gitlab\.com|bitbucket\.org|golang\.org|go\.googlesource\.com)(\/\*)?)$/i.test(p.trim())))) return { kind: 'unchecked', key, what: `checksum (and with GOINSECURE, TLS) verification of the Go modules matching ${value}` };
+  // cargo: a registry index, a source's registry.
+  if (/^(registries\.[\w-]+\.index|source\.[\w-]+\.registry|cargo_registries_[\w]+_index|index|registry)$/.test(k) && /:\/\//.test(value)) return { kind: 'source', key, url: value.replace(/^(sparse|registry)\+/, '') };
+  // git: URL rewrites, TLS off.
+  const rewrite = /^url\.(.+)\.(insteadof|pushinsteadof)$/i.exec(key);
+  if (rewrite) return { kind: 'source', key, url: rewrite[1]! };
+  if (/^http\.(.+\.)?sslverify$/.test(k) && OFF.test(value)) return { kind: 'unchecked', key, what: 'TLS certificate checks for git' };
+  if (k === 'git_ssl_no_verify' && value !== '' && !OFF.test(value)) return { kind: 'unchecked', key, what: 'TLS certificate checks for git' };
+  if (k === 'node_tls_reject_unauthorized' && /^0$/.test(value)) return { kind: 'unchecked', key, what: 'TLS certificate checks for every Node.js program' };
+  return undefined;
+}
+
+/** Section-qualified `key = value` pairs of an INI or TOML text (`[global]` + `index-url` gives `global.index-url`). */
+function iniPairs(text: string): [string, string][] {
+  const out: [string, string][] = [];
+  let section = '';
+  for (const line of text.split('\n')) {
+    const head = /^\s*\[+\s*([^\]]+?)\s*\]+\s*$/.exec(line);
+    if (head) {
+      section = head[1]!.replace(/["']/g, '').replace(/^url\s+/i, 'url.').replace(/^http\s+/i, 'http.');
+      continue;
+    }
+    const pair = /^\s*([\w.@:/-]+)\s*[=:]\s*(.*?)\s*$/.exec(line);
+    if (!pair || line.trim().startsWith('#') || line.trim().startsWith(';')) continue;
+    out.push([section === '' ? pair[1]! : `${section}.${pair[1]!}`, pair[2]!]);
+    out.push([pair[1]!, pair[2]!]);
+  }
+  return out;
+}
+
+function sameChange(a: SourceChange, b: SourceChange): boolean {
+  return a.kind === 'source' && b.kind === 'source' ? a.url === b.url : a.kind === 'unchecked' && b.kind === 'unchecked' && a.what === b.what;
+}
+
+/** Settings a text written into `path` makes, when `path` is a settings file of a package manager, git, go or a shell start-up file. */
+export function sourceChangesInFile(path: string, text: string): SourceChange[] {
+  const l = path.toLowerCase();
+  const name = l.slice(l.lastIndexOf('/') + 1);
+  let pairs: [string, string][] = [];
+  if (name === '.npmrc' || name === 'npmrc' || name === '.pnpmrc' || name === '.yarnrc' || name === 'pip.conf' || name === 'pip.ini' || name === 'uv.toml' || name === 'bunfig.toml'
+    || name === 'pyproject.toml' || /\/\.cargo\/config(\.toml)?$/.test(l) || name === '.gitconfig' || l.endsWith('/.git/config') || l.endsWith('/.config/git/config')) {
+    pairs = iniPairs(text);
+    // yarn 1 writes `registry "https://…"`.
+    for (const m of text.matchAll(/^\s*(registry|strict-ssl)\s+"?([^"\n]+)"?\s*$/gm)) pairs.push([m[1]!, m[2]!]);
+    // uv and poetry list indexes as tables of `url = …`: each is a source.
+    if (name === 'uv.toml' || name === 'pyproject.toml') for (const m of text.matchAll(/^\s*url\s*=\s*["']([^"']+)["']/gm)) pairs.push(['index', m[1]!]);
+  } else if (name === '.yarnrc.yml') {
+    pairs = [...text.matchAll(/^\s*(npmRegistryServer|enableStrictSsl|unsafeHttpWhitelist|httpProxy|httpsProxy|caFilePath)\s*:\s*(.*)$/gm)].map((m) => [m[1]!, m[2]!]);
+  } else if (l.endsWith('/go/env') || name === 'go.env' || /^\.(bashrc|bash_profile|bash_login|profile|zshrc|zshenv|zprofile|zlogin|kshrc|envrc)$/.test(name) || l === '/etc/environment' || l.endsWith('/.config/fish/config.fish')) {
+    pairs = [...text.matchAll(/^\s*(?:export\s+|set\s+-gx\s+)?([A-Za-z_][A-Za-z0-9_]*)(?:=|\s+)(.*)$/gm)].map((m) => [m[1]!, m[2]!]);
+  }
+  const out: SourceChange[] = [];
+  for (const [key, value] of pairs) {
+    const change = sourceChange(key, value);
+    if (change && !out.some((c) => sameChange(c, change))) out.push(change);
+  }
+  return out;
+}
