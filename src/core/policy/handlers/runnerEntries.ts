@@ -272,8 +272,9 @@ function findEntries(c: Ctx): Entry[] {
   const out: Entry[] = [];
   for (let i = 0; i < args.length; i++) {
     if (!/^-(exec|execdir|ok|okdir)$/.test(args[i]!)) continue;
-    const program = args[i + 1]?.replace(/^.*\//, '');
-    if (program === undefined || !SHELL_RUNNERS.has(program) || !args.slice(i + 2).some((a) => a.includes('{}'))) continue;
+    const [command, ...rest] = args.slice(i + 1);
+    const program = command?.replace(/^.*\//, '');
+    if (program === undefined || !SHELL_RUNNERS.has(program) || !rest.some((a) => a.includes('{}'))) continue;
     const starts = args.slice(0, args.findIndex((a) => /^[-(!]/.test(a) && a.length > 0)).filter((a) => a !== '');
     for (const start of starts.length > 0 ? starts : ['.']) {
       const path = resolvePath(c.exec.cwd, start, c.w.facts.home);
