@@ -24,6 +24,7 @@ import type { Analysis, ArgWord, CodeSnippet, Facts, Invocation, Opaque, Origin,
 import { workMeter, type WorkMeter } from './workMeter';
 import { handOn, substitutionsTooDeep } from './walkLimits';
 import { nameIsPattern, runPatternName } from './globName';
+import { runProgram } from './loadedCode';
 import { producerSource } from './producerSource';
 import { ALIAS, EXPORTED, exportedVariables, recordAliases, recordExports, selectionOf } from './lineState';
 export { REMOTE_CWD, type AnalyzeLimits } from './handlers/context';
@@ -537,7 +538,7 @@ class Analyzer implements Walker {
     this.activeFiles.add(path);
     try {
       if (kind === 'shell') this.analyzeText(stripShebang(text), this.childScope(exec, label, origin, exec.cwd, sameShell));
-      else if (runner) this.snippet(kind, text, runner, origin, exec, label);
+      else if (runner) runProgram(this, kind, text, path, runner, origin, exec, label);
     } finally {
       this.activeFiles.delete(path);
     }
@@ -561,7 +562,6 @@ class Analyzer implements Walker {
       }
     }
   }
-
 }
 
 /** Paths that name the process's own stdin. */

@@ -55,7 +55,6 @@ export class FileReads {
       this.addOpaque(`too many files to read (more than ${this.limits.maxFilesRead})`, via);
       return undefined;
     }
-    this.filesRead++;
     let text: string | undefined;
     try {
       text = this.facts.readFile(absolutePath);
@@ -64,9 +63,11 @@ export class FileReads {
       return undefined;
     }
     if (text === undefined) {
+      // A name probed and not there (a runner's conventional files) spends only its metered look-up.
       this.explainUnread(absolutePath, via);
       return undefined;
     }
+    this.filesRead++;
     if (text.length > this.limits.maxFileLength) {
       this.addOpaque(`${this.display(absolutePath)} is too large to analyse (${text.length} characters)`, via);
       return undefined;

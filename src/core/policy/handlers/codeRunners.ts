@@ -480,6 +480,17 @@ function edEscapes(stdin: string | undefined): Escapes {
   return out;
 }
 
+/** The shell escapes of a program file a runner reads (`lua f.lua`, `Rscript f.R`, `julia f.jl`, `tclsh f.tcl`, `expect -f f.exp`), as if its text were a one-liner. */
+export function programFileEscapes(name: string, text: string, label: string): Escapes | undefined {
+  const code: ArgWord = { text, raw: text, dynamic: false, glob: false };
+  if (name === 'Rscript' || name === 'R') return rEscapes([{ ...code, text: '-e' }, code]);
+  if (name === 'julia') return juliaEscapes([{ ...code, text: '-e' }, code]);
+  if (name.startsWith('lua')) return luaCode(text, false, label);
+  if (name === 'tclsh' || name === 'wish' || name === 'expect') return tclEscapes(text, label);
+  if (name.startsWith('emacs')) return emacsEscapes([{ ...code, text: '--eval' }, code]);
+  return undefined;
+}
+
 const RUNNERS = new Set(['ed', 'Rscript', 'R', 'julia', 'osascript', 'rimraf', 'del-cli', ...VI, 'emacs', 'emacs-nox', 'sqlite3', 'sqlite', 'lua', 'luajit', 'lua5.1', 'lua5.3', 'lua5.4', 'tclsh', 'wish', 'expect', 'gdb', 'lldb', 'git', 'man']);
 
 /**

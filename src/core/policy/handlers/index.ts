@@ -17,6 +17,7 @@ import { codeRunnerHandlers } from './codeRunners';
 import { agentMcpHandlers } from './agentMcp';
 import { hiddenExecHandlers } from './hiddenExec';
 import { compiledRunnerHandlers } from './compiledRunners';
+import { withEntries } from './runnerEntries';
 
 const BY_NAME: ReadonlyMap<string, Handler> = new Map(
   Object.entries({
@@ -38,8 +39,9 @@ const BY_NAME: ReadonlyMap<string, Handler> = new Map(
  * interpreters known by their language, then handlers by exact name.
  */
 export function handlerFor(name: string): Handler | undefined {
-  if (SHELLS.has(name)) return shell;
-  return remoteHandler(name) ?? interpreterHandler(name) ?? BY_NAME.get(name);
+  const base = SHELLS.has(name) ? shell : (remoteHandler(name) ?? interpreterHandler(name) ?? BY_NAME.get(name));
+  // What the runner loads by convention or option (test setup, task files, build hooks) is read after it.
+  return withEntries(name, base);
 }
 
 /** Names with a handler of their own (shells aside). */

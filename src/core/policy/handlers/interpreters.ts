@@ -9,6 +9,7 @@ import { commandNode, parsedArgs, toolNamed } from '../../registry/commandModel'
 import { lastOptionWord } from '../../registry/grammar';
 import { isScriptPath, type Exec, type Handler, type Walker } from './context';
 import { packageScript } from './packageManagers';
+import { followLocalLoads } from '../loadedCode';
 import { parseCommand, type GrammarSpec, type OptionSpec, type ParsedCommand } from '../../shell/grammar';
 import { PACKAGE_ADDRESS } from '../../shell/wrappers';
 
@@ -138,7 +139,9 @@ function interpret(w: Walker, name: string, language: SnippetLanguage, parsed: I
       return;
     }
     const flag = language === 'python' ? '-c' : language === 'php' ? '-r' : '-e';
-    w.snippet(language, parsed.code.map((c) => c.text).join('\n'), inv, exec.scope.origin, exec, `${name} ${flag}`);
+    const code = parsed.code.map((c) => c.text).join('\n');
+    w.snippet(language, code, inv, exec.scope.origin, exec, `${name} ${flag}`);
+    followLocalLoads(w, language, code, undefined, inv, exec, `${name} ${flag}`);
     return;
   }
   if (parsed.file) {

@@ -73,7 +73,8 @@ export function packageScript(w: Walker, manager: string, name: string, extra: r
   return true;
 }
 
-function lifecycle(w: Walker, manager: string, exec: Exec): void {
+/** The install lifecycle scripts of the nearest package.json, as `npm install` runs them. */
+export function lifecycle(w: Walker, manager: string, exec: Exec): void {
   for (const key of ['preinstall', 'install', 'postinstall', 'prepublish', 'preprepare', 'prepare', 'postprepare']) {
     const pkg = packageScripts(w, exec.cwd, w.viaOf(exec));
     if (!pkg || !Object.prototype.hasOwnProperty.call(pkg.scripts, key)) continue;

@@ -15,7 +15,8 @@ function powershell(w: Walker, name: string, first: ArgWord, args: ArgWord[], ex
   const inv = w.emit(name, first.text, args, exec);
   for (let i = 0; i < args.length; i++) {
     const flag = args[i]!.text.toLowerCase();
-    if (!flag.startsWith('-') && !flag.startsWith('/')) {
+    // `/c` is a Windows-style option; `/tmp/x.ps1` (a slash later in the word) is a POSIX path to the script.
+    if (!flag.startsWith('-') && !(flag.startsWith('/') && !flag.slice(1).includes('/'))) {
       if (name === 'powershell') return powershellText(w, args.slice(i), exec, `${name} -Command`, inv);
       runPowershellFile(w, args[i]!, exec, name);
       return inv;

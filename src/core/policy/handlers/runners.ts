@@ -63,8 +63,9 @@ function make(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Ex
   }
   const candidates = file !== undefined ? [resolvePath(dir, file, w.facts.home)] : ['GNUmakefile', 'makefile', 'Makefile'].map((f) => dir + '/' + f);
   for (const path of candidates) {
-    const text = w.readFile(path, w.viaOf(exec));
-    if (text === undefined) continue;
+    const read = w.readFile(path, w.viaOf(exec));
+    if (read === undefined) continue;
+    const text = withIncludes(w, read, dir, exec, name);
     for (const recipe of makeRecipes(text, goals) ?? []) {
       const origin: Origin = { kind: 'script', path: `${w.display(path)}#${recipe.target}` };
       for (const line of recipe.lines) w.analyzeText(line, w.childScope(exec, `${name} ${recipe.target}`, origin, dir));
@@ -72,6 +73,29 @@ function make(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Ex
     break;
   }
   return inv;
+}
+
+/** Makefiles a makefile includes, read into its text (a bounded number); an include named at run time asks. */
+const MAX_MAKE_INCLUDES = 8;
+
+function withIncludes(w: Walker, text: string, dir: string, exec: Exec, name: string, budget = { left: MAX_MAKE_INCLUDES }): string {
+  if (!/^\s*-?s?include\s/m.test(text)) return text;
+  return text.replace(/^[ \t]*(-?|s)include[ \t]+([^\n#]+)$/gm, (_line, optional: string, names: string) => {
+    const out: string[] = [];
+    for (const file of names.trim().split(/\s+/)) {
+      if (file.includes('$')) {
+        if (optional === '') w.addOpaque(`${name} includes a makefile named at run time (${file.slice(0, 60)})`, w.viaOf(exec));
+        continue;
+      }
+      if (budget.left-- <= 0) {
+        w.addOpaque(`${name} includes more makefiles than the guard reads`, w.viaOf(exec));
+        break;
+      }
+      const included = w.readFile(resolvePath(dir, file, w.facts.home), w.viaOf(exec));
+      if (included !== undefined) out.push(withIncludes(w, included, dir, exec, name, budget));
+    }
+    return out.join('\n');
+  });
 }
 
 /** awk programs can shell out with system("...") and pipes to or from quoted commands. */

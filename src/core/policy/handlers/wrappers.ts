@@ -10,6 +10,7 @@ import { WRAPPERS } from '../../shell/wrappers';
 import type { ArgWord, Invocation } from '../types';
 import { xargsInput } from '../xargs';
 import { commandName, type Exec, type Walker } from './context';
+import { entriesAfterWrapper } from './runnerEntries';
 
 export const MAX_WRAPPER_HOPS = 32;
 
@@ -38,7 +39,18 @@ export function peelWrappers(w: Walker, argvIn: ArgWord[], exec: Exec, unitsPerW
     if (peeled.chdir !== undefined) exec.cwd = resolvePath(exec.cwd, peeled.chdir, w.facts.home);
     if (peeled.unknown !== undefined) w.addOpaque(peeled.unknown, w.viaOf(exec));
     const label = peeled.label ?? name;
-    if (peeled.none || (peeled.argv.length === 0 && !peeled.shellText)) return { done: w.emit(name, first.text, argv.slice(1), exec) };
+    // `cargo run` (its build script and main source), `direnv exec DIR cmd` (DIR's .envrc) are read before the program they run.
+    if (peeled.label === 'cargo run' || (name === 'direnv' && peeled.argv.length > 0)) entriesAfterWrapper(w, name === 'cargo' ? 'cargo-run' : name, argv.slice(1), exec, undefined, true);
+    if (name === 'parallel' && linesAreCommands(argv.slice(1), peeled.none === true, peeled.shellText?.text)) {
+      const inv = w.emit(name, first.text, argv.slice(1), exec);
+      w.stdinProgram(name, 'shell', inv, exec);
+      return { done: inv };
+    }
+    if (peeled.none || (peeled.argv.length === 0 && !peeled.shellText)) {
+      const inv = w.emit(name, first.text, argv.slice(1), exec);
+      entriesAfterWrapper(w, name, argv.slice(1), exec, inv);
+      return { done: inv };
+    }
     if (peeled.shellText) {
       const inv = w.emit(name, first.text, argv.slice(1, peeled.ownWords === undefined ? argv.length : 1 + peeled.ownWords), exec);
       if (peeled.shellText.dynamic) w.addOpaque(`${label} runs a command line built at run time`, w.viaOf(exec));
@@ -54,4 +66,11 @@ export function peelWrappers(w: Walker, argvIn: ArgWord[], exec: Exec, unitsPerW
       argv = xargsInput(w, argv, options, exec);
     }
   }
+}
+
+/** `parallel < jobs.txt` (no command: each input line is one), `parallel --pipe sh < f` (a shell reads the input): the input is run as shell text. */
+function linesAreCommands(args: readonly ArgWord[], none: boolean, command: string | undefined): boolean {
+  if (args.some((a) => a.text.startsWith(':::'))) return false;
+  if (none) return true;
+  return args.some((a) => a.text === '--pipe' || a.text === '--pipepart') && /^\s*(\S*\/)?(sh|bash|dash|zsh|ksh)\s*$/.test(command ?? '');
 }
