@@ -79,6 +79,7 @@ export const kubectl: ToolSpec = {
     valued('-l', '--selector'), valued('-f', '--filename'), valued('-o', '--output'), valued('--field-selector'),
     valued('--grace-period'), valued('--timeout'), valued('-k', '--kustomize'), valued('--replicas'),
     flag('-A', '--all-namespaces'), flag('--all'), flag('-w', '--watch'), flag('--force'), flag('--now'), flag('--wait'),
+    { names: ['--dry-run'], takes: 'optional' }, flag('-h', '--help'),
   ],
   commands: {
     exec,
@@ -105,4 +106,5 @@ export const kubectl: ToolSpec = {
     cp: { effect: 'mutate', options: [valued('-c', '--container'), valued('--retries'), flag('--no-preserve')] },
   },
   dryRun: ['--dry-run'],
+  help: { options: ['-h', '--help'] },
 };
