@@ -6,6 +6,8 @@ import { checkProvenance, invocationTexts } from './support/credentialProvenance
 import { incompleteListing, searchReaches } from './credentialHunt';
 import { isSecretVariableName } from './support/huntCommon';
 import { printsNoContent } from './support/printsNoContent';
+import { parsedArgs, toolArgs } from '../registry/commandModel';
+import { kubectl } from '../registry/tools/kubectl';
 import { searchPrintsNoSecret } from './support/searchedLines';
 
 /**
@@ -273,18 +275,6 @@ const DUMPS: Readonly<Record<string, Dump>> = {
   },
   vercel: { match: (a) => (starts(a, 'env', 'pull') ? 'the Vercel environment variables' : undefined) },
   netlify: { match: (a) => (/^env:(list|get)$/.test(positionalsOf(a)[0] ?? '') && (has(a, '--plain', '--json') || positionalsOf(a)[0] === 'env:get') ? 'the Netlify environment variables' : undefined) },
-  kubectl: {
-    match: (a) => {
-      const p = positionalsOf(a.filter((_x, i) => !(['-n', '--namespace', '--context', '-l', '--selector', '-o', '--output'].includes(a[i - 1] ?? ''))));
-      const secretKind = /^(secrets?|secret\/.+|secrets\/.+)$/;
-      if (p[0] === 'get' && p.slice(1).some((x) => secretKind.test(x) || x.split(',').some((k) => secretKind.test(k)))) {
-        const out = a.find((x, i) => (a[i - 1] === '-o' || a[i - 1] === '--output' ? true : /^(-o|--output=)/.test(x) && x.length > 2));
-        const format = out?.replace(/^(-o|--output=)/, '') ?? '';
-        if (/^(ya?ml|json|jsonpath|go-template|template|custom-columns)/.test(format)) return 'Kubernetes secret values';
-      }
-      return undefined;
-    },
-  },
   // `--only-names` prints the names without their values (Doppler's CLI reference).
   doppler: { match: (a) => (positionalsOf(a)[0] === 'secrets' && !/^(set|delete|upload|rm|remove)$/.test(positionalsOf(a)[1] ?? '') && !has(a, '--only-names') ? 'the Doppler secrets' : undefined) },
   vault: { match: (a) => (positionalsOf(a)[0] === 'read' || (positionalsOf(a)[0] === 'kv' && positionalsOf(a)[1] === 'get') || (positionalsOf(a)[0] === 'token' && positionalsOf(a)[1] === 'lookup') ? 'Vault secrets' : undefined) },
@@ -321,10 +311,40 @@ function printedSecretVariable(inv: Invocation): string | undefined {
 const VARIABLE_LISTINGS = new Set(['env', 'printenv', 'set', 'export', 'declare', 'typeset', 'compgen']);
 const FILTERS = new Set(['grep', 'egrep', 'fgrep', 'rg', 'ag']);
 
+/** jq's switches that change only how its output looks. */
+const JQ_LOOKS = new Set(['-r', '-c', '-j', '-a', '-S', '-e', '-M', '-C', '-rc', '-cr', '--raw-output', '--compact-output', '--join-output', '--ascii-output', '--sort-keys', '--tab', '--exit-status', '--monochrome-output']);
+
+/** `… -o json | jq '.data | keys'`: a JSON dump piped into a jq that prints only the names of its keys (or a count). */
+function jqPrintsOnlyKeys(inv: Invocation): boolean {
+  if (!['jq', 'gojq', 'jaq'].includes(inv.pipedInto ?? '')) return false;
+  const args = inv.pipedArgs ?? [];
+  const filters = args.filter((a) => !JQ_LOOKS.has(a.text));
+  const filter = filters[0];
+  return filters.length === 1 && !filter!.dynamic && /^\s*(\.[A-Za-z_][\w]*\s*\|\s*)*(keys(_unsorted)?(\s*\[\])?|length)\s*$/.test(filter!.text);
+}
+
+const SECRET_KIND = /^(secrets?|secret\/.+|secrets\/.+)$/i;
+
+/**
+ * `kubectl get secret db -o yaml` (any spelling of `-o`: `-o=yaml`, `--output json`), `get --raw
+ * /api/v1/namespaces/prod/secrets/db`, `edit secret db` (the editor is handed the values: `KUBE_EDITOR=cat`
+ * prints them), read through kubectl's registry entry.
+ */
+function kubectlSecretDump(inv: Invocation): string | undefined {
+  const parsed = parsedArgs(inv.args, kubectl);
+  const a = toolArgs(inv.name, parsed, kubectl);
+  const verb = parsed.path[0];
+  if (verb === 'get' && /\/secrets(\/|\?|$)/.test(a.value('--raw') ?? '')) return 'Kubernetes secret values';
+  if (!parsed.operands.some((w) => w.text.split(',').some((k) => SECRET_KIND.test(k)))) return undefined;
+  if (verb === 'edit') return 'Kubernetes secret values (to the editor)';
+  return verb === 'get' && /^(ya?ml|json|jsonpath|go-template|template|custom-columns)/.test(a.value('-o', '--output') ?? '') ? 'Kubernetes secret values' : undefined;
+}
+
 function checkDumps(inv: Invocation): Finding[] {
   if (VARIABLE_LISTINGS.has(inv.name) && inv.pipedInto !== undefined && FILTERS.has(inv.pipedInto)) return [];
+  if (jqPrintsOnlyKeys(inv)) return [];
   const dump = DUMPS[inv.name];
-  const what = dump?.match(inv.args.map((a) => a.text));
+  const what = kubectl.names.includes(inv.name) ? kubectlSecretDump(inv) : dump?.match(inv.args.map((a) => a.text));
   const variable = what ? undefined : printedSecretVariable(inv);
   if (!what && !variable) return [];
   const shown = what ?? `the secret variable $${variable}`;

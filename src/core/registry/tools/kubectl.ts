@@ -6,7 +6,8 @@ import { flag, valued } from './options';
  * `exec pod -- cmd` runs cmd in a container of the pod, in the cluster.
  */
 
-const read: CommandSpec = { effect: 'read' };
+// `get --raw /api/v1/…` asks the API server for a path as it is.
+const read: CommandSpec = { effect: 'read', options: [valued('--raw')] };
 
 const exec: CommandSpec = {
   options: [valued('-c', '--container'), valued('--pod-running-timeout'), flag('-i', '--stdin'), flag('-t', '--tty'), flag('-q', '--quiet')],
@@ -99,7 +100,19 @@ export const kubectl: ToolSpec = {
     delete: { effect: 'delete' },
     patch: { effect: 'mutate', options: [valued('-p', '--patch'), valued('--patch-file'), valued('--type'), valued('--subresource')] },
     // `create secret|configmap --from-file/--from-env-file … -o yaml` prints the files' text (base64 or as it is).
-    create: { effect: 'mutate', options: [valued('--from-file'), valued('--from-env-file'), valued('--from-literal'), valued('--type'), valued('--cert'), valued('--key'), { names: ['--dry-run'], takes: 'optional' }, flag('--append-hash'), flag('--save-config')] },
+    create: {
+      effect: 'mutate',
+      options: [valued('--from-file'), valued('--from-env-file'), valued('--from-literal'), valued('--type'), valued('--cert'), valued('--key'), { names: ['--dry-run'], takes: 'optional' }, flag('--append-hash'), flag('--save-config')],
+      // `create job x --image=alpine -- rm -rf /data`: a pod of the cluster runs the words after `--`, as with `kubectl run`.
+      commands: {
+        'job|cronjob|deployment|deploy': {
+          ...podRun('create'),
+          effect: 'mutate',
+          options: [...podRun('create').options!, valued('--from'), valued('--schedule'), valued('-r', '--replicas')],
+          runsElsewhere: { ...podRun('create').runsElsewhere!, when: (a) => a.parsed.command !== undefined },
+        },
+      },
+    },
     'apply|replace|edit|label|annotate|set|rollout|scale|autoscale|expose|cordon|uncordon|taint': { effect: 'mutate' },
     drain: { effect: 'mutate' },
     // `cp SRC POD:PATH` writes into the pod (over what is there); `cp POD:PATH DEST` only downloads.
