@@ -167,7 +167,8 @@ export function printsNoContent(inv: Invocation): boolean {
       // Recursive too: the names of the files that hold a setting's name (`grep -l SECRET -r config`) print none of its value.
       return searchPrintsNoContent(inv.args);
     case 'rg':
-      return searchPrintsNoContent(inv.args, false, 'rg');
+      // Searching hidden or ignored files too (`rg -l --hidden DATABASE_URL`) is a hunt through .env files: the hunt rules judge it.
+      return !inv.args.some((a) => /^(--hidden|--no-ignore.*|--unrestricted|-[a-zA-Z]*u[a-zA-Z]*|--skip-vcs-ignores|-U|--all-types|-a|-\.)$/.test(a.text)) && searchPrintsNoContent(inv.args, false, 'rg');
     case 'ssh-keygen':
       return fingerprintOnly(inv.args) || generatesKey(inv);
     case 'diff':
