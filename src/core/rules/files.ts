@@ -23,6 +23,8 @@ export const ROUTINE_DIRS: ReadonlySet<string> = new Set([
   '.cache', 'coverage', '.nyc_output', 'target', '__pycache__', '.pytest_cache', '.mypy_cache', '.ruff_cache',
   '.tox', '.venv', 'venv', 'tmp', '.tmp', 'temp', '.angular', '.expo', '.vite', 'storybook-static', '.docusaurus',
   '.gradle', '.eslintcache', 'bower_components', '.sass-cache', 'htmlcov', '.hypothesis', 'dist-newstyle',
+  // `terraform init` downloads .terraform's providers and modules again; composer/bundler install fill vendor again (Go's is tracked: git brings it back).
+  '.terraform', '.terragrunt-cache', 'vendor',
 ]);
 
 /** `find -name` patterns that select only regenerable or junk files. */
