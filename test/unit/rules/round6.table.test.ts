@@ -31,16 +31,28 @@ function table(title: string, rows: readonly Row[]): void {
   });
 }
 
-const withSource = (): Facts =>
-  perimeterFacts({
-    files: {
-      '/work/app/src/index.ts': 'export const oldName = 1;\n',
-      '/work/app/.claude/settings.local.json': '{"hooks":{}}\n',
-      '/work/app/.cursor/hooks.json': '{}\n',
-    },
+/** A workspace with source in src/ and the agents' hook configurations at its top (perimeterFixtures.ts). */
+const withSource = (): Facts => perimeterFacts();
+
+/** A repository at /work/app whose files git reports in these states (anything not listed: unmodified). */
+const tree = (states: Record<string, 'modified' | 'ignored' | 'untracked'> = {}, extra: Record<string, string> = {}) => (): Facts =>
+  testFacts({
+    files: { '/work/app/src/index.ts': 'x\n', '/work/app/dist/index.js': 'x\n', '/work/app/node_modules/a/index.js': 'x\n', ...extra },
+    // As git answers for a folder: the state of a file below it that differs, else unmodified.
+    gitPathStates: (_tree, paths) => Object.fromEntries(paths.map((p) => [p, Object.entries(states).find(([f]) => f === p || f.startsWith(p + '/'))?.[1] ?? 'unmodified'])),
   });
 
 describe('rules: red team round 6 (issue #18)', () => {
+  table('a clean tree has nothing to discard (git tells)', [
+    { cmd: 'git reset --hard', decision: 'allow', facts: tree() },
+    { cmd: 'git reset --hard', decision: 'ask', facts: tree({ '/work/app/src': 'modified' }) },
+    { cmd: 'git reset --hard', decision: 'ask' },
+    { cmd: 'git reset --hard HEAD~2', decision: 'ask', facts: tree() },
+    { cmd: 'git clean -fdX', decision: 'allow', facts: tree() },
+    { cmd: 'git clean -fdX', decision: 'ask', facts: tree({ '/work/app/.env': 'ignored' }, { '/work/app/.env': 'A=1\n' }) },
+    { cmd: 'git clean -fd', decision: 'ask', facts: tree({ '/work/app/notes.md': 'untracked' }, { '/work/app/notes.md': 'x\n' }) },
+  ]);
+
   table('dry runs are dry, per tool (item 2)', [
     { cmd: 'kubectl delete deploy api --dry-run=client', decision: 'allow' },
     { cmd: 'kubectl delete deploy api --dry-run=server', decision: 'allow' },
