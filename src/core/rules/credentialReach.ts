@@ -1,3 +1,4 @@
+import { printsNoContent } from './support/printsNoContent';
 import { matchCredentialPath } from '../credentials/credentialPaths';
 import { basename, isAbsolute, resolvePath } from '../paths';
 import { EFFECT_RULES, READ_ONLY_COMMANDS } from '../policy/effects';
@@ -211,7 +212,7 @@ function checkWholeFileReads(inv: Invocation, ctx: RuleContext): Finding[] {
   } else if ((name === 'curl' || name === 'wget') && inv.args.some((a) => /^['"]?file:\/\//i.test(a.raw))) {
     const files = inv.args.filter((a) => /^file:\/\//i.test(a.text)).map((a) => ({ ...a, text: decodeURIComponent(a.text.replace(/^file:\/\/(localhost)?/i, '')), raw: a.raw }));
     report(files, 'prints', `${name} file://`);
-  } else if (unknownProgram(name)) {
+  } else if (unknownProgram(name) && !printsNoContent(inv)) {
     const before = out.length;
     const { operands, options } = unknownOperands(inv.args);
     for (const w of operands) report([w], 'is given', name, (info) => !(info.kind === 'dotenv' && options.has(w)));

@@ -104,6 +104,27 @@ function sedPrintsKeys(args: readonly ArgWord[]): boolean {
   return files > 0 && programs.length === 1 && /^s([/|#,:])=\.\*\$?\1\1g?p?$/.test(programs[0] ?? '');
 }
 
+/**
+ * `sed -i 's/DEBUG = False/DEBUG = True/' settings.py`: substitutions written back into the file, nothing
+ * printed (no `p`, `w` or `e` flag, no other command, no -n/-s that would change that).
+ */
+function sedEditsInPlaceQuietly(args: readonly ArgWord[]): boolean {
+  const scripts: string[] = [];
+  let inPlace = false;
+  let files = 0;
+  for (let i = 0; i < args.length; i++) {
+    const t = (args[i] as ArgWord).text;
+    if (t === '-e' || t === '--expression') scripts.push(args[++i]?.text ?? '');
+    else if (/^(-i\S*|--in-place(=\S*)?)$/.test(t)) inPlace = true;
+    else if (/^-[Er]+$/.test(t) || t === '--regexp-extended' || t === '--posix') continue;
+    else if (t.startsWith('-')) return false;
+    else if (scripts.length === 0) scripts.push(t);
+    else files++;
+  }
+  const substitution = /^s([/|#,:@])(?:\\.|(?!\1)[^\\\n])*\1(?:\\.|(?!\1)[^\\\n])*\1[gI0-9]*$/;
+  return inPlace && files > 0 && scripts.length > 0 && scripts.every((s) => s.split(';').every((part) => substitution.test(part.trim())));
+}
+
 /** `grep -o` of `^[A-Z_]` or `^[A-Z0-9_]` repeated: only an upper-case name at the start of each line is printed. */
 function grepPrintsKeys(args: readonly ArgWord[]): boolean {
   let only = false;
@@ -159,7 +180,13 @@ export function printsNoContent(inv: Invocation): boolean {
     case 'nawk':
       return awkPrintsKeys(inv.args);
     case 'sed':
-      return sedPrintsKeys(inv.args);
+      return sedPrintsKeys(inv.args) || sedEditsInPlaceQuietly(inv.args);
+    case 'black':
+      // Rewrites the file and names it; --diff/--code/`-` print source.
+      return !inv.args.some((a) => /^(--diff|-c|--code|-)$/.test(a.text) || a.text.startsWith('--code='));
+    case 'prettier':
+      // Without --write/--check/--list-different prettier prints the formatted file.
+      return inv.args.some((a) => /^(--check|-c|--write|-w|--list-different|-l)$/.test(a.text)) && !inv.args.some((a) => a.text === '--stdin-filepath');
     case 'grep':
     case 'egrep':
     case 'fgrep':
