@@ -234,6 +234,8 @@ function checkRm(inv: Invocation, ctx: RuleContext): Finding[] {
       findings.push(finding('rm-glob', 'ask', `Deletes every file matching ${p.display}.`, [pathTarget(p, ctx)]));
     } else if (p.class === 'git' || p.class === 'dynamic' || p.class === 'workspace') {
       findings.push(finding('rm-file', 'ask', `Deletes ${describeClass(p)}.`, [pathTarget(p, ctx)]));
+    } else if (p.class === 'catastrophic' || inSystemFolder(p.absolute)) {
+      findings.push(finding('rm-system-file', 'ask', `Deletes ${p.display}, a file of the machine's own system folders.`, [pathTarget(p, ctx)]));
     }
   }
   return findings;
@@ -301,9 +303,21 @@ function checkPermissions(inv: Invocation, ctx: RuleContext): Finding[] {
   return findings;
 }
 
+/** Folders of the system itself, whose files (`/etc/passwd`, `/usr/bin/env`) the machine needs to start and sign in. */
+const SYSTEM_FILE_ROOTS = ['/etc', '/usr', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/boot', '/System', '/Library', '/var/lib'];
+
+function inSystemFolder(absolute: string): boolean {
+  return SYSTEM_FILE_ROOTS.some((root) => absolute === root || isWithin(root, absolute));
+}
+
 function checkMoveToNull(inv: Invocation, ctx: RuleContext): Finding[] {
   const positionals = fileArgs(inv).positionals;
   const destination = positionals[positionals.length - 1];
+  // `sudo mv /usr /tmp/usr`, `mv /etc/passwd /tmp`: the system loses what it runs from, wherever it goes.
+  if (inv.name === 'mv' && destination && positionals.length >= 2 && !inSystemFolder(classifyPath(destination, inv.cwd, ctx.facts).absolute)) {
+    const moved = positionals.slice(0, -1).map((w) => classifyPath(w, inv.cwd, ctx.facts)).filter((p) => !p.many && (SYSTEM_DIRS.has(p.absolute) || inSystemFolder(p.absolute)));
+    if (moved.length > 0) return moved.map((p) => finding('mv-system', 'ask', `Moves ${p.display} out of the machine's own system folders: what runs from it stops working.`, [pathTarget(p, ctx)]));
+  }
   if (!destination || destination.text !== '/dev/null' || positionals.length < 2) return [];
   return positionals.slice(0, -1).map((w) => {
     const p = classifyPath(w, inv.cwd, ctx.facts);

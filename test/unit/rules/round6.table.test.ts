@@ -168,4 +168,15 @@ describe('rules: red team round 6 (issue #18)', () => {
     { cmd: 'az containerapp secret list -n app -g rg --show-values', decision: 'ask' },
     { cmd: 'az containerapp secret list -n app -g rg', decision: 'allow' },
   ]);
+
+  table('the machine itself: system files, the firewall, accounts', [
+    { cmd: 'rm /etc/passwd', decision: 'ask', reason: /system folders/ },
+    { cmd: 'sudo mv /usr /tmp/usr', decision: 'ask', reason: /system folders/ },
+    { cmd: 'sudo mv /etc/hosts.new /etc/hosts', decision: 'allow' },
+    { cmd: 'rm /tmp/x.txt', decision: 'allow' },
+    { cmd: 'sudo iptables -P INPUT DROP', decision: 'ask', reason: /INPUT/ },
+    { cmd: 'sudo iptables -P FORWARD DROP', decision: 'allow' },
+    { cmd: 'sudo passwd -l $USER', decision: 'ask', reason: /Locks/ },
+    { cmd: 'passwd -S', decision: 'allow' },
+  ]);
 });
