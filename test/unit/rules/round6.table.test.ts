@@ -110,6 +110,10 @@ describe('rules: red team round 6 (issue #18)', () => {
     { cmd: "grep -r oldName src | xargs sed -i 's/oldName/newName/g'", decision: 'deny', facts: withSource },
     { cmd: "rg -l oldName | xargs sed -i 's/oldName/newName/g'", decision: 'deny', facts: withSource },
     { cmd: 'git branch --merged | grep -v main | xargs git branch -d', decision: 'allow', facts: withSource },
+    // find -exec of an in-place editor changes the files it finds; it deletes nothing.
+    { cmd: "find src -name '*.ts' -exec sed -i 's/var /let /' {} +", decision: 'allow', facts: withSource },
+    { cmd: "find src -name '*.ts' -exec rm {} +", decision: 'ask', facts: withSource },
+    { cmd: "find . -name '*.json' -exec sed -i 's/a/b/' {} +", decision: 'deny', facts: withSource },
   ]);
 
   table('names, counts and new keys print no secret', [
