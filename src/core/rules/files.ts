@@ -286,13 +286,21 @@ function checkMkfs(inv: Invocation, ctx: RuleContext): Finding[] {
   return [finding('format', 'ask', `Formats ${last.text} with ${inv.name}, erasing what it holds.`, [deviceTarget(last.text, ctx)])];
 }
 
+/** The user running the command, as chown is told it (`$USER`, `"$USER":staff`, `$(whoami)`, `$(id -u)`). */
+const SELF_OWNER = /^"?(\$\{?USER\}?|\$\(whoami\)|\$\(id -un?\))"?(:\S*)?$/;
+/** Package managers' and toolchains' folders in the home folder, which root-run installs leave owned by root. */
+const HOME_TOOL_FOLDERS = /^(~|\$HOME|\$\{HOME\})\/(\.npm|\.cache|\.yarn|\.pnpm-store|\.node-gyp|\.bun|\.cargo|\.rustup|\.gradle|\.m2|\.nvm|\.composer|\.gem|\.local\/share\/pnpm)\/?$/;
+
 function checkPermissions(inv: Invocation, ctx: RuleContext): Finding[] {
   const parsed = fileArgs(inv);
   if (!hasFlag(parsed, ['-R', '--recursive'])) return [];
   // chmod MODE paths / chown OWNER paths: the first positional is the mode or owner.
   const paths = hasFlag(parsed, ['--reference']) ? parsed.positionals : parsed.positionals.slice(1);
   const findings: Finding[] = [];
+  const toSelf = inv.name === 'chown' && SELF_OWNER.test(parsed.positionals[0]?.raw ?? '');
   for (const w of paths) {
+    // `sudo chown -R $USER ~/.npm`: a package manager's cache in the home folder given back to its user.
+    if (toSelf && HOME_TOOL_FOLDERS.test(w.raw)) continue;
     const p = classifyPath(w, inv.cwd, ctx.facts);
     if (p.class === 'catastrophic') {
       findings.push(finding(`${inv.name}-recursive`, 'deny', `Recursively changes ownership or permissions of ${describeClass(p)} (${inv.name} -R).`, [pathTarget(p, ctx)]));

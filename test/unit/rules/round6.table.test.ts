@@ -101,6 +101,9 @@ describe('rules: red team round 6 (issue #18)', () => {
     { cmd: 'rm -rf vendor && composer install', decision: 'allow' },
     { cmd: 'rm -rf .terraform && terraform init', decision: 'allow' },
     { cmd: 'rm -rf terraform', decision: 'ask' },
+    { cmd: 'sudo chown -R $USER ~/.npm', decision: 'allow' },
+    { cmd: 'sudo chown -R nobody ~/.npm', decision: 'ask' },
+    { cmd: 'sudo chown -R $USER ~/.ssh', decision: 'ask' },
   ]);
 
   table('xargs fed by a names-only search changes paths below the folders searched', [
