@@ -377,7 +377,8 @@ export const IN_PLACE_EDITORS: ReadonlySet<string> = new Set(['sed', 'gsed', 'pe
 /** `find … -exec sed -i … {} +`: every command find runs is an in-place editor. */
 export function findEditsInPlace(inv: { name: string; args: readonly ArgWord[] }): boolean {
   if (inv.name !== 'find') return false;
-  const runs = inv.args.flatMap((w, i) => (/^-(exec|execdir|ok|okdir)$/.test(w.text) ? [basename(inv.args[i + 1]?.text ?? '')] : []));
+  const words = inv.args.map((w) => w.text);
+  const runs = words.flatMap((t, i) => (/^-(exec|execdir|ok|okdir)$/.test(t) ? [basename(words[i + 1] ?? '')] : []));
   return runs.length > 0 && runs.every((c) => IN_PLACE_EDITORS.has(c));
 }
 

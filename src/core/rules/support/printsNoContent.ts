@@ -1,3 +1,4 @@
+import { grammarOf, has, readEffectArgs, values } from '../../policy/effectOptions';
 import type { ArgWord, Invocation } from '../../policy/types';
 
 /**
@@ -109,20 +110,13 @@ function sedPrintsKeys(args: readonly ArgWord[]): boolean {
  * printed (no `p`, `w` or `e` flag, no other command, no -n/-s that would change that).
  */
 function sedEditsInPlaceQuietly(args: readonly ArgWord[]): boolean {
-  const scripts: string[] = [];
-  let inPlace = false;
-  let files = 0;
-  for (let i = 0; i < args.length; i++) {
-    const t = (args[i] as ArgWord).text;
-    if (t === '-e' || t === '--expression') scripts.push(args[++i]?.text ?? '');
-    else if (/^(-i\S*|--in-place(=\S*)?)$/.test(t)) inPlace = true;
-    else if (/^-[Er]+$/.test(t) || t === '--regexp-extended' || t === '--posix') continue;
-    else if (t.startsWith('-')) return false;
-    else if (scripts.length === 0) scripts.push(t);
-    else files++;
-  }
+  const read = readEffectArgs(args, grammarOf('sed'));
+  if (!has(read, 'i', 'in-place') || read.options.some((o) => !['i', 'in-place', 'e', 'expression', 'E', 'r', 'regexp-extended', 'posix'].includes(o.name))) return false;
+  const given = values(read, 'e', 'expression').map((w) => w.text);
+  const scripts = given.length > 0 ? given : read.operands.slice(0, 1).map((w) => w.text);
+  const files = read.operands.length - (given.length > 0 ? 0 : 1);
   const substitution = /^s([/|#,:@])(?:\\.|(?!\1)[^\\\n])*\1(?:\\.|(?!\1)[^\\\n])*\1[gI0-9]*$/;
-  return inPlace && files > 0 && scripts.length > 0 && scripts.every((s) => s.split(';').every((part) => substitution.test(part.trim())));
+  return files > 0 && scripts.length > 0 && scripts.every((s) => s.split(';').every((part) => substitution.test(part.trim())));
 }
 
 /** `grep -o` of `^[A-Z_]` or `^[A-Z0-9_]` repeated: only an upper-case name at the start of each line is printed. */
