@@ -171,7 +171,7 @@ class Analyzer implements Walker {
     for (let i = 0; i < pipeline.commands.length; i++) {
       const command = pipeline.commands[i]!;
       const inv = this.walkCommand(command, stageScope, previous, previousUnknown);
-      if (previous && inv) previous.pipedInto = inv.name;
+      if (previous && inv) Object.assign(previous, { pipedInto: inv.name, pipedArgs: inv.args });
       previous = inv;
       previousUnknown = inv === undefined;
       last = inv;

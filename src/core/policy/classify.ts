@@ -8,6 +8,7 @@ import { workMeter, type WorkMeter } from './workMeter';
 import type { Analysis, ClassifyOptions, Facts, Finding, Invocation, RemoteContext, RuleContext, RulePack, Verdict } from './types';
 import { composeVerdict } from './verdict';
 import { laterEnvironment, scheduledBy } from '../rules/deferred/laterEnvironment';
+import { asksForHelp, isDryRun } from '../registry/commandModel';
 
 /**
  * The engine's front door: a command line and the facts about the machine in, one verdict out.
@@ -141,6 +142,13 @@ function findingKey(f: Finding): string {
   return `${f.rule}\0${f.severity}\0${f.reason}\0${f.targets.map((t) => `${t.kind}:${t.name}`).join(',')}`;
 }
 
+/**
+ * What a dry run or a request for the manual of a described tool cannot do: destroy, change production,
+ * take a protection away. What it still prints (a secret `kubectl create secret … --dry-run -o yaml`
+ * renders) and what other packs see in it are judged as ever.
+ */
+const SIMULATED_AWAY: ReadonlySet<Finding['risk']> = new Set(['destructive', 'catastrophic', 'protection-removal']);
+
 /** Every finding of every pack for an analysis (deduplicated), plus one "ask" per opaque part. */
 export function findingsOf(analysis: Analysis, facts: Facts, packs: readonly RulePack[] = RULE_PACKS, budgets?: Budgets): Finding[] {
   const work = budgets?.work;
@@ -162,9 +170,11 @@ export function findingsOf(analysis: Analysis, facts: Facts, packs: readonly Rul
     const units = UNITS_PER_INVOCATION + (undescribed ? UNITS_PER_UNDESCRIBED_COMMAND : 0) + perWord * inv.args.length + UNITS_PER_CHARACTER * rawLength(inv);
     if (work && !work.spend(units)) break;
     const ctx = contextFor(facts, inv, budgets);
+    const simulated = isDryRun(inv) || asksForHelp(inv);
     for (const pack of packsFor(index, packs, inv.name)) {
       try {
-        const found = pack.checkInvocation?.(inv, ctx) ?? [];
+        const judged = pack.checkInvocation?.(inv, ctx) ?? [];
+        const found = simulated && index.byCommand.get(inv.name)?.includes(pack) === true ? judged.filter((f) => !SIMULATED_AWAY.has(f.risk)) : judged;
         const scheduler = scheduledBy(inv);
         const placed = scheduler !== undefined ? found.map((f) => laterEnvironment(f, { when: `when ${scheduler.split(' ')[0]} runs it later` })) : found;
         add(inv.remote ? placed.map((f) => onRemote(f, inv.remote!, facts, inv)) : placed);

@@ -121,3 +121,14 @@ const NO_OPTIONS_DESCRIBED = effectGrammar();
 export function grammarOf(name: string): GrammarSpec {
   return EFFECT_GRAMMARS[name] ?? (gzipLike.has(name) ? EFFECT_GRAMMARS.gzip! : NO_OPTIONS_DESCRIBED);
 }
+
+/**
+ * Searches' option tables (kept apart from `EFFECT_GRAMMARS`: a search changes no path): which words
+ * are values, so the pattern and the folders searched are the operands left.
+ */
+export const SEARCH_GRAMMARS: Readonly<Record<string, GrammarSpec>> = {
+  grep: effectGrammar('efmABCdD', ['regexp', 'file', 'max-count', 'after-context', 'before-context', 'context', 'include', 'exclude', 'exclude-dir', 'exclude-from', 'label', 'color', 'colour', 'binary-files', 'devices', 'directories', 'group-separator']),
+  rg: effectGrammar('efmABCgtTjMEr', ['regexp', 'file', 'glob', 'iglob', 'type', 'type-not', 'threads', 'max-columns', 'encoding', 'replace', 'max-count', 'max-depth', 'after-context',
+      'before-context', 'context', 'sort', 'sortr', 'ignore-file', 'color', 'colors', 'pre', 'pre-glob', 'path-separator', 'type-add', 'type-clear', 'max-filesize', 'engine',
+      'dfa-size-limit', 'regex-size-limit', 'context-separator', 'field-match-separator', 'field-context-separator', 'hostname-bin', 'hyperlink-format']),
+};

@@ -371,6 +371,17 @@ function patch(args: readonly ArgWord[]): PathEffect[] {
   return out;
 }
 
+/** Editors `find -exec` runs on each file it finds (`-exec sed -i … {} +`): they change the files' text, never delete them. */
+export const IN_PLACE_EDITORS: ReadonlySet<string> = new Set(['sed', 'gsed', 'perl', 'prettier', 'eslint', 'black', 'ruff', 'gofmt', 'goimports', 'rustfmt', 'clang-format', 'autopep8', 'isort', 'dos2unix', 'unix2dos']);
+
+/** `find … -exec sed -i … {} +`: every command find runs is an in-place editor. */
+export function findEditsInPlace(inv: { name: string; args: readonly ArgWord[] }): boolean {
+  if (inv.name !== 'find') return false;
+  const words = inv.args.map((w) => w.text);
+  const runs = words.flatMap((t, i) => (/^-(exec|execdir|ok|okdir)$/.test(t) ? [basename(words[i + 1] ?? '')] : []));
+  return runs.length > 0 && runs.every((c) => IN_PLACE_EDITORS.has(c));
+}
+
 function find(args: readonly ArgWord[]): PathEffect[] {
   const starts: ArgWord[] = [];
   let i = 0;
@@ -379,6 +390,7 @@ function find(args: readonly ArgWord[]): PathEffect[] {
   const names: string[] = [];
   let narrowing = true;
   let deletes = false;
+  let edits = false;
   const out: PathEffect[] = [];
   for (let k = 0; k < rest.length; k++) {
     const t = rest[k]!.text;
@@ -390,8 +402,9 @@ function find(args: readonly ArgWord[]): PathEffect[] {
       narrowing = false;
     } else if (t === '-delete') deletes = true;
     else if (t === '-exec' || t === '-execdir' || t === '-ok' || t === '-okdir') {
-      const command = rest[k + 1]?.text ?? '';
-      if (!READ_ONLY_COMMANDS.has(basename(command))) deletes = true;
+      const command = basename(rest[k + 1]?.text ?? '');
+      if (IN_PLACE_EDITORS.has(command)) edits = true;
+      else if (!READ_ONLY_COMMANDS.has(command)) deletes = true;
     } else if (t === '-fprint' || t === '-fprint0' || t === '-fls' || t === '-fprintf') {
       const v = rest[k + 1];
       if (v) out.push({ kind: 'write', word: v });
@@ -400,6 +413,7 @@ function find(args: readonly ArgWord[]): PathEffect[] {
   }
   const roots = starts.length > 0 ? starts : [{ text: '.', raw: '.', dynamic: false, glob: false }];
   if (deletes) for (const word of roots) out.push({ kind: 'delete', word, recursive: true, ...(narrowing && names.length > 0 ? { names } : {}) });
+  else if (edits) for (const word of roots) out.push({ kind: 'write', word, recursive: true, ...(narrowing && names.length > 0 ? { names } : {}) });
   else out.push(...each('read', roots));
   return out;
 }

@@ -106,7 +106,8 @@ export function gitEffects(args: readonly ArgWord[]): PathEffect[] {
     case 'clean': {
       // clean's -X is a flag (merge's -X takes a value): `git clean -fX node_modules` names node_modules.
       const opts = readEffectArgs(rest, GIT_CLEAN);
-      if (has(opts, 'n', 'dry-run') && !has(opts, 'f', 'force')) return out;
+      // `-n` wins over `-f`: `git clean -fdxn` lists what it would remove and removes nothing.
+      if (has(opts, 'n', 'dry-run')) return out;
       // clean removes untracked files (and ignored ones with -x; only ignored ones with -X), never tracked ones.
       const onlyIgnored = rest.some((w) => /^-[a-zA-Z]*X/.test(w.text));
       const gitScope: GitScope = { tracked: false, untracked: !onlyIgnored, ignored: onlyIgnored || has(opts, 'x') };

@@ -113,6 +113,8 @@ export interface Invocation {
   stdin?: StdinSource;
   /** The name of the command this one's stdout is piped into, if any. */
   pipedInto?: string;
+  /** That command's arguments (`jq '.data | keys'`). */
+  pipedArgs?: readonly ArgWord[];
   via: Via[];
   /** Where the text came from: the agent's command line, a script file it runs, a decoded payload. */
   origin: Origin;

@@ -7,7 +7,7 @@
 import type { ArgWord } from '../shell/ast';
 import type { Invocation } from '../policy/types';
 import { cliArgs, optionNames } from './args';
-import { hasOption, lastOptionWord, optionValues, parseCommand, readings, type GrammarSpec, type ParsedCommand } from './grammar';
+import { commandWords, hasOption, lastOptionWord, optionsMatching, optionValues, parseCommand, readings, type GrammarSpec, type ParsedCommand } from './grammar';
 import { kindFromWords, singular, verbPhrase } from './targetWords';
 import { TOOL_ENTRIES } from './tools';
 import type { CliArgs, CommandRule, CommandSpec, Effect, PathSegment, ToolArgs, ToolEntry, ToolSpec } from './types';
@@ -166,4 +166,37 @@ export function runsCommandsElsewhere(spec: CommandSpec): boolean {
   const found = spec.runsElsewhere !== undefined || Object.values(spec.commands ?? {}).some(runsCommandsElsewhere);
   elsewhereCache.set(spec, found);
   return found;
+}
+
+/** A dry-run option given without a value that switches it off (`--dry-run=none`, `--dry-run=false`). */
+function dryIn(parsed: ParsedCommand, spec: GrammarSpec, names: readonly string[]): boolean {
+  if (names.length === 0) return false;
+  const last = optionsMatching(parsed, spec, names).pop();
+  return last !== undefined && !/^(none|false|no|0)$/i.test(last.values[last.values.length - 1] ?? '');
+}
+
+/**
+ * Whether a described tool only shows what it would do (`kubectl delete … --dry-run=client`,
+ * `git clean -fdxn`, `pulumi destroy --preview-only`), by the dry-run options its entry and the
+ * subcommand declare; every reading of the words must say so.
+ */
+export function isDryRun(inv: Invocation): boolean {
+  const tool = toolNamed(inv.name);
+  if (!tool) return false;
+  const all = readingsOf(inv.args, tool);
+  return all.length > 0 && all.every((parsed) => dryIn(parsed, tool, [...(tool.dryRun ?? []), ...(commandNode(parsed).dryRun ?? [])]));
+}
+
+/** Whether a described tool is asked for its manual (`kubectl delete --help`, `aws s3 rm help`): it prints text and runs nothing. */
+export function asksForHelp(inv: Invocation): boolean {
+  const tool = toolNamed(inv.name);
+  const help = tool?.help;
+  if (!tool || !help) return false;
+  const all = readingsOf(inv.args, tool);
+  return all.length > 0 && all.every((parsed) => {
+    if (hasOption(parsed, tool, help.options)) return true;
+    const words = commandWords(parsed, inv.args);
+    const word = help.word === 'first' ? words[0] : help.word === 'last' ? words[words.length - 1] : undefined;
+    return word !== undefined && !word.dynamic && word.text === 'help';
+  });
 }

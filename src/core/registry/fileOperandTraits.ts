@@ -24,6 +24,9 @@ export interface WholeFileReader {
 
 const COMPRESSOR: WholeFileReader = { verb: 'compresses to the screen', when: ['-c', '--stdout', '--to-stdout'], valued: ['-S', '--suffix', '-T', '--threads'] };
 
+/** `zcat -f ~/.ssh/id_ed25519`: a decompressor prints what it unpacks, and with -f (or a lz4/zstd cat) a file that is not packed as it is. */
+const DECOMPRESSOR: WholeFileReader = { verb: 'prints (decompressed, or as it is)', valued: ['-S', '--suffix', '-T', '--threads'] };
+
 export const WHOLE_FILE_READERS: Readonly<Record<string, WholeFileReader>> = {
   expand: { verb: 'prints', valued: ['-t', '--tabs'] },
   unexpand: { verb: 'prints', valued: ['-t', '--tabs'] },
@@ -51,6 +54,8 @@ export const WHOLE_FILE_READERS: Readonly<Record<string, WholeFileReader>> = {
   nroff: { verb: 'prints', valued: ['-T', '-m', '-M', '-n', '-o', '-r', '-w', '-W', '-d'] },
   gzip: COMPRESSOR, pigz: COMPRESSOR, bzip2: COMPRESSOR, pbzip2: COMPRESSOR, xz: COMPRESSOR, lzma: COMPRESSOR, zstd: COMPRESSOR,
   lz4: COMPRESSOR, brotli: COMPRESSOR, lzop: COMPRESSOR, compress: COMPRESSOR,
+  zcat: DECOMPRESSOR, gzcat: DECOMPRESSOR, bzcat: DECOMPRESSOR, xzcat: DECOMPRESSOR, lzcat: DECOMPRESSOR, zstdcat: DECOMPRESSOR, lz4cat: DECOMPRESSOR,
+  zless: DECOMPRESSOR, zmore: DECOMPRESSOR, bzless: DECOMPRESSOR, bzmore: DECOMPRESSOR, xzless: DECOMPRESSOR, xzmore: DECOMPRESSOR, zstdless: DECOMPRESSOR,
 };
 
 /** Programs that only look at a file's name, size, mode, hash or existence, and copiers and archivers other rules judge. */

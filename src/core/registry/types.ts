@@ -138,6 +138,8 @@ export interface CommandSpec extends GrammarNode {
   selects?(args: ToolArgs): Readonly<Record<string, string>>;
   /** A package manager's subcommand: which of the project's code it runs, or that it installs, publishes, uninstalls. */
   package?: PackageAction;
+  /** Options that make this subcommand only show what it would do (`git clean -n`, `pulumi destroy --preview-only`). */
+  dryRun?: readonly string[];
   /** The operand that names the hosted resource it works on (`wrangler d1 export prod-db`): an environment hint for read-only work. */
   resourceOperand?: number;
   /**
@@ -244,6 +246,11 @@ export interface ToolSpec extends Omit<GrammarSpec, 'commands'>, CommandSpec {
   label?: string;
   /** Options that make any subcommand do nothing (`--dry-run`). */
   dryRun?: readonly string[];
+  /**
+   * How a user asks the tool for its manual instead of running the command: options (`--help`, `-h`
+   * where the tool means help by it) and a `help` word first (`git help push`) or last (`aws s3 rm help`).
+   */
+  help?: { options: readonly string[]; word?: 'first' | 'last' };
   /** Options whose values say which environment, account or project the command reaches. */
   environmentFlags?: readonly string[];
   /** Environment variables (assignments or known selectors) that say the same. */

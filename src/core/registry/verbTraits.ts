@@ -77,8 +77,10 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
   limactl: { locality: 'local' },
   colima: { locality: 'local' },
   minikube: { locality: 'local' },
-  kind: { locality: 'local' },
-  k3d: { locality: 'local' },
+  // kind and k3d clusters are throwaway test clusters in containers of this machine ("for testing Kubernetes itself,
+  // for local development or CI"): deleting one is routine; what else they do asks, locally.
+  kind: { locality: 'local', routine: ['delete'] },
+  k3d: { locality: 'local', routine: ['delete'] },
   orb: { locality: 'local' },
   orbctl: { locality: 'local' },
   // This machine's own settings, devices, simulators and key stores.
@@ -108,6 +110,15 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
   bw: { locality: 'local' },
   gopass: { locality: 'local' },
   pass: { locality: 'local' },
+  // Manual-page readers: `tldr rm` prints the page of rm.
+  tldr: { locality: 'local', allRoutine: true },
+  tealdeer: { locality: 'local', allRoutine: true },
+  cheat: { locality: 'local', allRoutine: true },
+  // LocalStack's wrappers point aws, terraform, CDK and SAM at the emulator on this machine, whose data is test data.
+  awslocal: { locality: 'local', allRoutine: true },
+  tflocal: { locality: 'local', allRoutine: true },
+  cdklocal: { locality: 'local', allRoutine: true },
+  samlocal: { locality: 'local', allRoutine: true },
   // Tools whose run is dry by a short option or until told to execute (from their documentation).
   rclone: { dryRun: ['-n', '--dry-run'], destroying: ['sync', 'purge', 'deletefile', 'rmdirs', 'cleanup', 'dedupe', 'move'] },
   restic: { dryRun: ['-n', '--dry-run'], destroying: ['forget'] },

@@ -1,6 +1,7 @@
 import { basename, dirname } from '../paths';
 import { grammarOf, has, readEffectArgs } from '../policy/effectOptions';
 import { effectsOf } from '../policy/effects';
+import { findEditsInPlace } from '../policy/effectRules';
 import type { ArgWord, CodeSnippet, Facts, Finding, GitPathState, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { parsedArgs, toolArgs } from '../registry/commandModel';
 import { optionsMatching } from '../registry/grammar';
@@ -123,7 +124,7 @@ function discardedWork(inv: Invocation, ctx: RuleContext): Finding[] {
   if (!ctx.facts.gitPathStates || inv.cwdUncertain === true) return [];
   const words: { word: ArgWord; how: string }[] = [];
   const authored = inv.redirects.some((r) => r.op.startsWith('<<'));
-  if (!authored && !IN_PLACE.has(inv.name)) for (const word of writtenWords(inv)) words.push({ word, how: `overwrites it (${inv.redirects.some((r) => r.target === word) ? `${inv.name || 'a redirect'} >` : inv.name})` });
+  if (!authored && !IN_PLACE.has(inv.name) && !findEditsInPlace(inv)) for (const word of writtenWords(inv)) words.push({ word, how: `overwrites it (${inv.redirects.some((r) => r.target === word) ? `${inv.name || 'a redirect'} >` : inv.name})` });
   if (inv.name === 'git') {
     const parsed = parsedArgs(inv.args, git);
     const sub = parsed.path[0];

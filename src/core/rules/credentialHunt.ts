@@ -12,7 +12,7 @@ import { checkSentOut, checkSnippetSentOut } from './support/secretsSentOut';
 import { searchListsOnly, searchPrintsNoContent } from './support/printsNoContent';
 import { gitLsFilesRoots, listedFiles } from './support/listerRoots';
 import { gitStart } from './support/gitGlobals';
-import { cpioTakesNames, listedOperandFiles, namesInText, throughLineFilters } from './support/listedOperands';
+import { cpioTakesNames, FIELD_FILTERS, listedOperandFiles, namesInText, throughLineFilters } from './support/listedOperands';
 import { gitPathspecScope, rgScope } from './support/searchScope';
 
 /**
@@ -173,15 +173,17 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
     finder = fileFinder(inv, cwd, facts);
   } else if ((inv.via.some((v) => v.startsWith('xargs')) || cpioTakesNames(inv)) && inv.stdin?.kind === 'pipe') {
     let from: Invocation;
-    ({ source: from, keeps } = throughLineFilters(inv.stdin.from));
+    ({ source: from, keeps } = throughLineFilters(inv.stdin.from, FIELD_FILTERS));
     consumer = { name: inv.name, args: inv.args };
     if (from.name === 'git' && from.args[0]?.text === 'ls-files') finder = { roots: gitLsFilesRoots(from.args.slice(1).map((a) => a.text)).map((r) => resolvePath(from.cwd || cwd, r, facts.home)), hidden: true, nameHunt: false };
+    // `git status --ignored --porcelain | awk '{print $2}' | xargs cat`: git names the untracked files (and the ignored ones, where .env files are) under its folders.
+    else if (from.name === 'git' && from.args[0]?.text === 'status') finder = { roots: gitLsFilesRoots(from.args.slice(1).map((a) => a.text)).map((r) => resolvePath(from.cwd || cwd, r, facts.home)), hidden: true, nameHunt: false, ignored: true };
     else finder = fileFinder(from, from.cwd || cwd, facts) ?? listedUnder(from, cwd, facts);
   }
   if (cpioTakesNames(inv) && (inv.stdin?.kind === 'herestring' || inv.stdin?.kind === 'heredoc')) {
     return namesInText(inv.stdin.text, cwd, facts).map((f) => readFinding('archives', f, 'cpio (file names on its input)'));
   }
-  const named = consumer && inv.stdin?.kind === 'pipe' && inv.name === consumer.name ? listedOperandFiles(throughLineFilters(inv.stdin.from).source, cwd, facts).filter((f) => keeps(f.path)) : [];
+  const named = consumer && inv.stdin?.kind === 'pipe' && inv.name === consumer.name ? listedOperandFiles(throughLineFilters(inv.stdin.from, FIELD_FILTERS).source, cwd, facts).filter((f) => keeps(f.path)) : [];
   if ((!finder && named.length === 0) || !consumer) return [];
   const isSearch = ['grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack'].includes(consumer.name);
   if (!isSearch && !PRINTERS.has(consumer.name)) return [];
@@ -191,7 +193,7 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
   const seen = new Set<string>();
   for (const f of named.filter(reaches)) {
     seen.add(f.path);
-    findings.push(readFinding(isSearch ? 'searches' : 'reads', f, `${consumer.name} on the files ${inv.stdin?.kind === 'pipe' ? throughLineFilters(inv.stdin.from).source.name : 'a listing'} names`));
+    findings.push(readFinding(isSearch ? 'searches' : 'reads', f, `${consumer.name} on the files ${inv.stdin?.kind === 'pipe' ? throughLineFilters(inv.stdin.from, FIELD_FILTERS).source.name : 'a listing'} names`));
   }
   if (!finder) return findings;
   if (finder.nameHunt && !isSearch) {
@@ -203,7 +205,7 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
     for (const f of files) {
       if (seen.has(f.path) || !keeps(f.path) || !reaches(f)) continue;
       seen.add(f.path);
-      findings.push(readFinding(isSearch ? 'searches' : 'reads', f, `${consumer.name} on the files ${inv.name === consumer.name ? (inv.stdin?.kind === 'pipe' ? throughLineFilters(inv.stdin.from).source.name : 'find') : inv.name} finds`));
+      findings.push(readFinding(isSearch ? 'searches' : 'reads', f, `${consumer.name} on the files ${inv.name === consumer.name ? (inv.stdin?.kind === 'pipe' ? throughLineFilters(inv.stdin.from, FIELD_FILTERS).source.name : 'find') : inv.name} finds`));
     }
     if (facts.credentials?.incomplete?.(root) && (finder.nameHunt || !isSearch || isHunt(searchOfInvocation(probe) ?? { patterns: undefined, flavor: 'basic', ignoreCase: false, invert: false, namesOnly: false }))) {
       findings.push(incompleteListing(inv, root, facts));

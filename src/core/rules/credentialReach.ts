@@ -1,3 +1,4 @@
+import { printsNoContent } from './support/printsNoContent';
 import { matchCredentialPath } from '../credentials/credentialPaths';
 import { basename, isAbsolute, resolvePath } from '../paths';
 import { EFFECT_RULES, READ_ONLY_COMMANDS } from '../policy/effects';
@@ -219,8 +220,8 @@ function checkWholeFileReads(inv: Invocation, ctx: RuleContext): Finding[] {
   } else if ((name === 'curl' || name === 'wget') && inv.args.some((a) => /^['"]?file:\/\//i.test(a.raw))) {
     const files = inv.args.filter((a) => /^file:\/\//i.test(a.text)).map((a) => ({ ...a, text: decodeURIComponent(a.text.replace(/^file:\/\/(localhost)?/i, '')), raw: a.raw }));
     report(files, 'prints', `${name} file://`);
-  } else if (unknownProgram(name) || knownReaderOfOperands(name)) {
-    // A file operand is there to be read: only programs known to look at names, sizes or modes are spared.
+  } else if ((unknownProgram(name) || knownReaderOfOperands(name)) && !printsNoContent(inv)) {
+    // A file operand is there to be read: only programs known to look at names, sizes or modes are spared, and a run that prints no content (a formatter's check, a count).
     const before = out.length;
     const { operands, options } = unknownOperands(inv.args);
     for (const w of operands) report([w], 'is given', name, (info) => !(info.kind === 'dotenv' && options.has(w)));

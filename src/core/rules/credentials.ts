@@ -6,6 +6,8 @@ import { checkProvenance, invocationTexts } from './support/credentialProvenance
 import { incompleteListing, searchReaches } from './credentialHunt';
 import { isSecretVariableName } from './support/huntCommon';
 import { printsNoContent } from './support/printsNoContent';
+import { parsedArgs, toolArgs } from '../registry/commandModel';
+import { kubectl } from '../registry/tools/kubectl';
 import { searchPrintsNoSecret } from './support/searchedLines';
 
 /**
@@ -247,14 +249,14 @@ const DUMPS: Readonly<Record<string, Dump>> = {
   declare: { match: (a) => (a.every((x) => /^-[pxg]+$/.test(x)) ? 'every declared variable' : undefined) },
   typeset: { match: (a) => (a.every((x) => /^-[pxg]+$/.test(x)) ? 'every declared variable' : undefined) },
   compgen: { match: (a) => (has(a, '-v', '-e') ? 'variable names' : undefined) },
-  gh: { match: (a) => (starts(a, 'auth', 'token') ? 'the GitHub token' : starts(a, 'auth', 'status') && has(a, '-t', '--show-token') ? 'the GitHub token' : undefined) },
+  gh: { match: (a) => (starts(a, 'auth', 'token') || (starts(a, 'config', 'get') && positionalsOf(a).includes('oauth_token')) ? 'the GitHub token' : starts(a, 'auth', 'status') && has(a, '-t', '--show-token') ? 'the GitHub token' : undefined) },
   aws: {
     match: (a) => {
       const p = positionalsOf(a);
       if (p[0] === 'configure' && p[1] === 'get' && /secret|token|key/i.test(p[2] ?? '')) return `the AWS setting ${p[2]}`;
       if (p[0] === 'configure' && p[1] === 'export-credentials') return 'the AWS credentials';
       if (p[0] === 'sts' && p[1] === 'get-session-token') return 'temporary AWS credentials';
-      if (p[0] === 'secretsmanager' && p[1] === 'get-secret-value') return 'a Secrets Manager secret';
+      if (p[0] === 'secretsmanager' && /^(batch-)?get-secret-value$/.test(p[1] ?? '')) return 'a Secrets Manager secret';
       if (p[0] === 'ssm' && /^get-parameters?(-by-path)?$/.test(p[1] ?? '') && has(a, '--with-decryption')) return 'decrypted SSM parameters';
       if (p[0] === 'ecr' && p[1] === 'get-login-password') return 'the ECR registry password';
       return undefined;
@@ -273,30 +275,29 @@ const DUMPS: Readonly<Record<string, Dump>> = {
   },
   vercel: { match: (a) => (starts(a, 'env', 'pull') ? 'the Vercel environment variables' : undefined) },
   netlify: { match: (a) => (/^env:(list|get)$/.test(positionalsOf(a)[0] ?? '') && (has(a, '--plain', '--json') || positionalsOf(a)[0] === 'env:get') ? 'the Netlify environment variables' : undefined) },
-  kubectl: {
-    match: (a) => {
-      const p = positionalsOf(a.filter((_x, i) => !(['-n', '--namespace', '--context', '-l', '--selector', '-o', '--output'].includes(a[i - 1] ?? ''))));
-      const secretKind = /^(secrets?|secret\/.+|secrets\/.+)$/;
-      if (p[0] === 'get' && p.slice(1).some((x) => secretKind.test(x) || x.split(',').some((k) => secretKind.test(k)))) {
-        const out = a.find((x, i) => (a[i - 1] === '-o' || a[i - 1] === '--output' ? true : /^(-o|--output=)/.test(x) && x.length > 2));
-        const format = out?.replace(/^(-o|--output=)/, '') ?? '';
-        if (/^(ya?ml|json|jsonpath|go-template|template|custom-columns)/.test(format)) return 'Kubernetes secret values';
-      }
-      return undefined;
-    },
-  },
   // `--only-names` prints the names without their values (Doppler's CLI reference).
   doppler: { match: (a) => (positionalsOf(a)[0] === 'secrets' && !/^(set|delete|upload|rm|remove)$/.test(positionalsOf(a)[1] ?? '') && !has(a, '--only-names') ? 'the Doppler secrets' : undefined) },
   vault: { match: (a) => (positionalsOf(a)[0] === 'read' || (positionalsOf(a)[0] === 'kv' && positionalsOf(a)[1] === 'get') || (positionalsOf(a)[0] === 'token' && positionalsOf(a)[1] === 'lookup') ? 'Vault secrets' : undefined) },
-  gcloud: { match: (a) => (positionalsOf(a).some((x) => /^print-(access|identity)-token$/.test(x)) ? 'a Google Cloud access token' : starts(a, 'secrets', 'versions', 'access') ? 'a Secret Manager secret' : undefined) },
-  az: { match: (a) => (starts(a, 'account', 'get-access-token') ? 'an Azure access token' : starts(a, 'keyvault', 'secret', 'show') ? 'a Key Vault secret' : undefined) },
+  gcloud: { match: (a) => { const token = positionalsOf(a).map((x) => /^print-(access|identity|refresh)-token$/.exec(x)?.[1]).find((k) => k !== undefined); return token !== undefined ? `a Google Cloud ${token} token` : starts(a, 'secrets', 'versions', 'access') ? 'a Secret Manager secret' : undefined; } },
+  az: {
+    match: (a) => {
+      if (starts(a, 'account', 'get-access-token')) return 'an Azure access token';
+      if (starts(a, 'keyvault', 'secret', 'show')) return 'a Key Vault secret';
+      // `containerapp secret list --show-values`, `containerapp secret show`: a container app's secrets in plain text.
+      if (starts(a, 'containerapp', 'secret') && (positionalsOf(a)[2] === 'show' || has(a, '--show-values'))) return 'the container app secrets';
+      return undefined;
+    },
+  },
   security: { match: (a) => (/^find-(generic|internet)-password$/.test(positionalsOf(a)[0] ?? '') && has(a, '-w', '-g') ? 'a keychain password' : positionalsOf(a)[0] === 'dump-keychain' ? 'the keychain' : undefined) },
   op: { match: (a) => (positionalsOf(a)[0] === 'read' || (starts(a, 'item', 'get') && has(a, '--reveal')) ? 'a 1Password secret' : undefined) },
-  git: { match: (a) => (starts(a, 'credential', 'fill') ? 'stored git credentials' : undefined) },
+  // `git credential fill`, `git credential-store get` (any helper: -cache, -osxkeychain, -manager, -libsecret): the helper prints the password it keeps.
+  git: { match: (a) => (starts(a, 'credential', 'fill') || (/^credential-[\w-]+$/.test(positionalsOf(a)[0] ?? '') && positionalsOf(a)[1] === 'get') ? 'stored git credentials' : undefined) },
   fly: { match: (a) => (starts(a, 'auth', 'token') ? 'the Fly.io token' : undefined) },
   flyctl: { match: (a) => (starts(a, 'auth', 'token') ? 'the Fly.io token' : undefined) },
   supabase: { match: (a) => (starts(a, 'status') && has(a, '-o', '--output') ? 'the Supabase keys' : undefined) },
-  npm: { match: (a) => (starts(a, 'config', 'get') && /token|auth/i.test(positionalsOf(a)[2] ?? '') ? 'the npm token' : undefined) },
+  // `npm run env` is npm's built-in script that prints the environment scripts get (every variable of this shell, and the npm config).
+  npm: { match: (a) => (starts(a, 'config', 'get') && /token|auth/i.test(positionalsOf(a)[2] ?? '') ? 'the npm token' : /^run(-script)?$/.test(positionalsOf(a)[0] ?? '') && positionalsOf(a)[1] === 'env' ? 'every environment variable' : undefined) },
+  yarn: { match: (a) => (starts(a, 'run', 'env') ? 'every environment variable' : undefined) },
 };
 
 /** `echo $STRIPE_KEY`, `printf '%s' "$DB_PASSWORD"`: printing a secret-named variable. */
@@ -321,10 +322,40 @@ function printedSecretVariable(inv: Invocation): string | undefined {
 const VARIABLE_LISTINGS = new Set(['env', 'printenv', 'set', 'export', 'declare', 'typeset', 'compgen']);
 const FILTERS = new Set(['grep', 'egrep', 'fgrep', 'rg', 'ag']);
 
+/** jq's switches that change only how its output looks. */
+const JQ_LOOKS = new Set(['-r', '-c', '-j', '-a', '-S', '-e', '-M', '-C', '-rc', '-cr', '--raw-output', '--compact-output', '--join-output', '--ascii-output', '--sort-keys', '--tab', '--exit-status', '--monochrome-output']);
+
+/** `… -o json | jq '.data | keys'`: a JSON dump piped into a jq that prints only the names of its keys (or a count). */
+function jqPrintsOnlyKeys(inv: Invocation): boolean {
+  if (!['jq', 'gojq', 'jaq'].includes(inv.pipedInto ?? '')) return false;
+  const args = inv.pipedArgs ?? [];
+  const filters = args.filter((a) => !JQ_LOOKS.has(a.text));
+  const filter = filters[0];
+  return filters.length === 1 && !filter!.dynamic && /^\s*(\.[A-Za-z_][\w]*\s*\|\s*)*(keys(_unsorted)?(\s*\[\])?|length)\s*$/.test(filter!.text);
+}
+
+const SECRET_KIND = /^(secrets?|secret\/.+|secrets\/.+)$/i;
+
+/**
+ * `kubectl get secret db -o yaml` (any spelling of `-o`: `-o=yaml`, `--output json`), `get --raw
+ * /api/v1/namespaces/prod/secrets/db`, `edit secret db` (the editor is handed the values: `KUBE_EDITOR=cat`
+ * prints them), read through kubectl's registry entry.
+ */
+function kubectlSecretDump(inv: Invocation): string | undefined {
+  const parsed = parsedArgs(inv.args, kubectl);
+  const a = toolArgs(inv.name, parsed, kubectl);
+  const verb = parsed.path[0];
+  if (verb === 'get' && /\/secrets(\/|\?|$)/.test(a.value('--raw') ?? '')) return 'Kubernetes secret values';
+  if (!parsed.operands.some((w) => w.text.split(',').some((k) => SECRET_KIND.test(k)))) return undefined;
+  if (verb === 'edit') return 'Kubernetes secret values (to the editor)';
+  return verb === 'get' && /^(ya?ml|json|jsonpath|go-template|template|custom-columns)/.test(a.value('-o', '--output') ?? '') ? 'Kubernetes secret values' : undefined;
+}
+
 function checkDumps(inv: Invocation): Finding[] {
   if (VARIABLE_LISTINGS.has(inv.name) && inv.pipedInto !== undefined && FILTERS.has(inv.pipedInto)) return [];
+  if (jqPrintsOnlyKeys(inv)) return [];
   const dump = DUMPS[inv.name];
-  const what = dump?.match(inv.args.map((a) => a.text));
+  const what = kubectl.names.includes(inv.name) ? kubectlSecretDump(inv) : dump?.match(inv.args.map((a) => a.text));
   const variable = what ? undefined : printedSecretVariable(inv);
   if (!what && !variable) return [];
   const shown = what ?? `the secret variable $${variable}`;

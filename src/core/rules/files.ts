@@ -23,6 +23,8 @@ export const ROUTINE_DIRS: ReadonlySet<string> = new Set([
   '.cache', 'coverage', '.nyc_output', 'target', '__pycache__', '.pytest_cache', '.mypy_cache', '.ruff_cache',
   '.tox', '.venv', 'venv', 'tmp', '.tmp', 'temp', '.angular', '.expo', '.vite', 'storybook-static', '.docusaurus',
   '.gradle', '.eslintcache', 'bower_components', '.sass-cache', 'htmlcov', '.hypothesis', 'dist-newstyle',
+  // `terraform init` downloads .terraform's providers and modules again; composer/bundler install fill vendor again (Go's is tracked: git brings it back).
+  '.terraform', '.terragrunt-cache', 'vendor',
 ]);
 
 /** `find -name` patterns that select only regenerable or junk files. */
@@ -245,6 +247,8 @@ function checkRm(inv: Invocation, ctx: RuleContext): Finding[] {
       findings.push(finding('rm-glob', 'ask', `Deletes every file matching ${p.display}.`, [pathTarget(p, ctx)]));
     } else if (p.class === 'git' || p.class === 'dynamic' || p.class === 'workspace') {
       findings.push(finding('rm-file', 'ask', `Deletes ${describeClass(p)}.`, [pathTarget(p, ctx)]));
+    } else if (p.class === 'catastrophic' || inSystemFolder(p.absolute)) {
+      findings.push(finding('rm-system-file', 'ask', `Deletes ${p.display}, a file of the machine's own system folders.`, [pathTarget(p, ctx)]));
     }
   }
   return findings;
@@ -295,13 +299,21 @@ function checkMkfs(inv: Invocation, ctx: RuleContext): Finding[] {
   return [finding('format', 'ask', `Formats ${last.text} with ${inv.name}, erasing what it holds.`, [deviceTarget(last.text, ctx)])];
 }
 
+/** The user running the command, as chown is told it (`$USER`, `"$USER":staff`, `$(whoami)`, `$(id -u)`). */
+const SELF_OWNER = /^"?(\$\{?USER\}?|\$\(whoami\)|\$\(id -un?\))"?(:\S*)?$/;
+/** Package managers' and toolchains' folders in the home folder, which root-run installs leave owned by root. */
+const HOME_TOOL_FOLDERS = /^(~|\$HOME|\$\{HOME\})\/(\.npm|\.cache|\.yarn|\.pnpm-store|\.node-gyp|\.bun|\.cargo|\.rustup|\.gradle|\.m2|\.nvm|\.composer|\.gem|\.local\/share\/pnpm)\/?$/;
+
 function checkPermissions(inv: Invocation, ctx: RuleContext): Finding[] {
   const parsed = fileArgs(inv);
   if (!hasFlag(parsed, ['-R', '--recursive'])) return [];
   // chmod MODE paths / chown OWNER paths: the first positional is the mode or owner.
   const paths = hasFlag(parsed, ['--reference']) ? parsed.positionals : parsed.positionals.slice(1);
   const findings: Finding[] = [];
+  const toSelf = inv.name === 'chown' && SELF_OWNER.test(parsed.positionals[0]?.raw ?? '');
   for (const w of paths) {
+    // `sudo chown -R $USER ~/.npm`: a package manager's cache in the home folder given back to its user.
+    if (toSelf && HOME_TOOL_FOLDERS.test(w.raw)) continue;
     const p = classifyPath(w, inv.cwd, ctx.facts);
     if (p.class === 'catastrophic') {
       findings.push(finding(`${inv.name}-recursive`, 'deny', `Recursively changes ownership or permissions of ${describeClass(p)} (${inv.name} -R).`, [pathTarget(p, ctx)]));
@@ -312,9 +324,21 @@ function checkPermissions(inv: Invocation, ctx: RuleContext): Finding[] {
   return findings;
 }
 
+/** Folders of the system itself, whose files (`/etc/passwd`, `/usr/bin/env`) the machine needs to start and sign in. */
+const SYSTEM_FILE_ROOTS = ['/etc', '/usr', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/boot', '/System', '/Library', '/var/lib'];
+
+function inSystemFolder(absolute: string): boolean {
+  return SYSTEM_FILE_ROOTS.some((root) => absolute === root || isWithin(root, absolute));
+}
+
 function checkMoveToNull(inv: Invocation, ctx: RuleContext): Finding[] {
   const positionals = fileArgs(inv).positionals;
   const destination = positionals[positionals.length - 1];
+  // `sudo mv /usr /tmp/usr`, `mv /etc/passwd /tmp`: the system loses what it runs from, wherever it goes.
+  if (inv.name === 'mv' && destination && positionals.length >= 2 && !inSystemFolder(classifyPath(destination, inv.cwd, ctx.facts).absolute)) {
+    const moved = positionals.slice(0, -1).map((w) => classifyPath(w, inv.cwd, ctx.facts)).filter((p) => !p.many && (SYSTEM_DIRS.has(p.absolute) || inSystemFolder(p.absolute)));
+    if (moved.length > 0) return moved.map((p) => finding('mv-system', 'ask', `Moves ${p.display} out of the machine's own system folders: what runs from it stops working.`, [pathTarget(p, ctx)]));
+  }
   if (!destination || destination.text !== '/dev/null' || positionals.length < 2) return [];
   return positionals.slice(0, -1).map((w) => {
     const p = classifyPath(w, inv.cwd, ctx.facts);

@@ -114,11 +114,31 @@ function nothingToDiscard(inv: Invocation, ctx: RuleContext, parsed: ParsedComma
   return touchedByGit(paths, dir, { tracked: true, untracked: false, ignored: false }, ctx.facts).length === 0;
 }
 
+function atWorkspaceTop(inv: Invocation, ctx: RuleContext): boolean {
+  return inv.cwdUncertain !== true && ctx.facts.workspaceRoots.includes(inv.cwd) && globalValue(parsedArgs(inv.args, git), '-C') === undefined;
+}
+
+/**
+ * `git clean -fdX` (or -fdx) at a workspace's top where every top-level entry git would clean is a folder
+ * a build or package manager recreates (dist, node_modules): nothing is lost. Git is asked entry by entry.
+ */
+function onlyRebuiltOutputToClean(inv: Invocation, ctx: RuleContext, a: ToolArgs): boolean {
+  if (!atWorkspaceTop(inv, ctx) || !ctx.facts.gitPathStates || a.has('-e', '--exclude')) return false;
+  const entries = ctx.facts.listDir(inv.cwd);
+  if (!entries || entries.length > 256) return false;
+  const onlyIgnored = a.parsed.options.some((o) => o.name === '-X');
+  const scope = { tracked: false, untracked: !onlyIgnored, ignored: onlyIgnored || a.has('-x') };
+  const kept = entries.filter((e) => e !== '.git' && classifyPath({ text: e, raw: e, dynamic: false, glob: false }, inv.cwd, ctx.facts).class !== 'routine');
+  return touchedByGit(kept.map((e) => resolvePath(inv.cwd, e, ctx.facts.home)), inv.cwd, scope, ctx.facts).length === 0;
+}
+
 function checkLocal(sub: string, a: ToolArgs, inv: Invocation, ctx: RuleContext): Finding[] {
   const tree = () => [workTree(inv, ctx, a.parsed)];
   const pos = a.parsed.operands;
   switch (sub) {
     case 'reset':
+      // `git reset --hard` to HEAD at a workspace's top where git says nothing tracked differs: nothing is discarded.
+      if (pos.length === 0 && a.has('--hard') && atWorkspaceTop(inv, ctx) && nothingToDiscard(inv, ctx, a.parsed, [])) return [];
       return a.has('--hard', '--merge')
         ? [finding('reset-hard', `Discards every uncommitted change in the working tree (git reset ${a.has('--hard') ? '--hard' : '--merge'}).`, tree())]
         : [];
@@ -127,6 +147,7 @@ function checkLocal(sub: string, a: ToolArgs, inv: Invocation, ctx: RuleContext)
       if (dry || !a.has('-f', '--force')) return [];
       // `git clean -fX node_modules`: pathspecs that are all rebuilt folders (node_modules, dist, .next …) lose nothing.
       if (pos.length > 0 && pos.every((w) => !w.dynamic && !w.glob && !w.text.startsWith(':') && !/[*?[]/.test(w.text) && !/(^|\/)\.\.(\/|$)/.test(w.text) && classifyPath(w, inv.cwd, ctx.facts).class === 'routine')) return [];
+      if (pos.length === 0 && onlyRebuiltOutputToClean(inv, ctx, a)) return [];
       const ignored = a.has('-x', '-X') ? ' including ignored files' : '';
       return [finding('clean', `Deletes untracked files${a.has('-d') ? ' and folders' : ''}${ignored} (git clean), which git cannot restore.`, tree())];
     }

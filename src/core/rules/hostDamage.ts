@@ -74,6 +74,9 @@ function iptables(inv: Invocation, ctx: RuleContext): Finding[] {
   if (a.parsed.options.some((o) => o.name === '-F' || o.name === '--flush')) return ask('firewall', `Flushes the firewall rules, leaving the machine open (${inv.name} -F).`, ctx);
   const policy = a.parsed.operands[0]?.text.toUpperCase();
   if (a.has('-P', '--policy') && policy === 'ACCEPT') return ask('firewall', `Sets a firewall chain's policy to ACCEPT (${inv.name} -P).`, ctx);
+  // `-P INPUT DROP`: every connection no rule lets in is dropped, ssh and the agent's own included.
+  const chain = a.value('-P', '--policy')?.toUpperCase();
+  if ((policy === 'DROP' || policy === 'REJECT') && (chain === 'INPUT' || chain === 'OUTPUT')) return ask('firewall', `Sets the ${chain} chain's policy to ${policy}: connections no rule allows are cut, remote sessions included (${inv.name} -P).`, ctx);
   return [];
 }
 
@@ -95,8 +98,10 @@ function nft(inv: Invocation, ctx: RuleContext): Finding[] {
 
 function passwd(inv: Invocation, ctx: RuleContext): Finding[] {
   const a = argsOf(inv);
+  const user = a?.parsed.operands[0]?.text ?? 'the current user';
+  // `passwd -l`/`-e` lock the account or expire its password: sign-ins (sudo too) fail until root undoes it.
+  if (a && a.has('-l', '--lock', '-e', '--expire')) return ask('account-locked', `Locks ${user} or expires its password: its sign-ins and sudo fail until root undoes it (passwd ${a.has('-l', '--lock') ? '-l' : '-e'}).`, ctx);
   if (!a || !a.has('-d', '--delete')) return [];
-  const user = a.parsed.operands[0]?.text ?? 'the current user';
   return ask('password-removed', `Removes the password of ${user}: the account then signs in with none (passwd -d).`, ctx);
 }
 

@@ -89,10 +89,12 @@ export function terraformChanges(inv: Invocation, path: readonly string[], args:
   // -auto-approve terraform waits for a typed "yes" (an agent's run with no terminal is cancelled), so only a
   // stack named production asks; with it, a stack nobody named asks too (unknown is production).
   if (sub === 'apply' && operands.length === 0 && !args.has('-destroy') && !args.has('-refresh-only')) {
-    const auto = args.has('-auto-approve');
+    // `echo yes | terraform apply`, `terraform apply <<< yes`: the typed "yes" comes from standard input.
+    const fed = inv.stdin !== undefined;
+    const auto = args.has('-auto-approve') || fed;
     const targets = stack.target().filter((t) => (auto ? productionOrUnknown(t) : t.environment === 'production'));
     if (targets.length > 0) {
-      findings.push(finding('terraform-unreviewed-apply', `Applies changes to ${name} without a reviewed saved plan${auto ? ' and without asking (-auto-approve)' : ''}: whatever it plans now, deletions and replacements included, is carried out, and ${whichEnvironment(name, targets[0]!)}. A saved plan (\`${tool} plan -out tfplan\`, then \`${tool} apply tfplan\`) shows the changes first.`, targets));
+      findings.push(finding('terraform-unreviewed-apply', `Applies changes to ${name} without a reviewed saved plan${auto ? ` and without asking (${fed ? 'its "yes" fed on standard input' : '-auto-approve'})` : ''}: whatever it plans now, deletions and replacements included, is carried out, and ${whichEnvironment(name, targets[0]!)}. A saved plan (\`${tool} plan -out tfplan\`, then \`${tool} apply tfplan\`) shows the changes first.`, targets));
     }
   }
   if (sub === 'state' && path[1] === 'push') {

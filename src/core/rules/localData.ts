@@ -27,15 +27,25 @@ function word(text: string, glob = false): ArgWord {
   return { text, raw: text, dynamic: /[$`]/.test(text), glob };
 }
 
+/**
+ * A test suite's database (Rails' `db/test.sqlite3`, `test.db`, `app_test.sqlite3`), which the suite
+ * recreates on its next run, or one in a scratch folder (`/tmp/test.db`): its data is nobody's.
+ */
+function throwawayDatabase(name: string, abs: string, workspaces: readonly string[]): boolean {
+  // A workspace may itself live in a scratch folder: its databases are its own.
+  const scratch = /^\/(tmp|var\/tmp|private\/tmp|dev\/shm)\//.test(abs) && !workspaces.some((w) => abs.startsWith(w.endsWith('/') ? w : w + '/'));
+  return /^(test|tests|testing|spec)([._-]|$)|[._-](test|tests|testing|spec)\./i.test(name) || scratch;
+}
+
 /** Why git cannot restore this path, or undefined when it is not such a file. */
 export function untrackedKind(text: string, inv: Invocation, ctx: RuleContext): string | undefined {
   if (/[$`]/.test(text)) return undefined;
   const name = basename(text.replace(/\/+$/, ''));
   if (name.includes('node_modules')) return undefined;
   if ((ENV_FILE.test(name) || /^\.env[.*]/.test(name)) && !ENV_TEMPLATE.test(name)) return 'an environment file (git does not track it, so nothing brings it back)';
-  if (LOCAL_DATABASE.test(name) || /\.sqlite3?\*?$/.test(name)) return 'a local database (its data is in no commit)';
-  if (KEY_FILES.has(name)) return 'a key file git does not track';
   const abs = resolvePath(resolvePath(ctx.facts.cwd, inv.cwd, ctx.facts.home), text, ctx.facts.home);
+  if (LOCAL_DATABASE.test(name) || /\.sqlite3?\*?$/.test(name)) return throwawayDatabase(name, abs, ctx.facts.workspaceRoots) ? undefined : 'a local database (its data is in no commit)';
+  if (KEY_FILES.has(name)) return 'a key file git does not track';
   const info = ctx.facts.credentials?.fileInfo(abs);
   return info ? `${info.label} (a credential file git does not track)` : undefined;
 }

@@ -76,6 +76,10 @@ describe('node/gitPathState: what git reset --hard and git stash would change', 
   });
 
   it('a reset that reverts nothing protected is a git question; one that reverts merged entries is denied', () => {
+    // A clean tree: git says nothing tracked differs, so the reset discards nothing (round 6).
+    assert.equal(classify('git reset --hard', facts(), { lockdown: false }).decision, 'allow');
+    // A change to an unprotected file: the git rules ask, the perimeter has nothing to say.
+    fs.writeFileSync(p('src/a.ts'), 'export const changed = 1;\n');
     const clean = classify('git reset --hard', facts(), { lockdown: false });
     assert.equal(clean.decision, 'ask', JSON.stringify(clean));
     assert.ok(!clean.risks.includes('self-protection'), JSON.stringify(clean));

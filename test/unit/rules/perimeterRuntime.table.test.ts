@@ -285,7 +285,8 @@ describe('rules/perimeter: code and targets the hook never reads', () => {
       assert.equal(v.decision, 'deny', show(v));
     });
     it('the git rules still ask for a reset that changes no protected file', () => {
-      assert.equal(classify('git reset --hard', withGit({}), { lockdown: false }).decision, 'ask');
+      // A change to a file that is not protected (git reports the work tree modified): the reset discards it.
+      assert.equal(classify('git reset --hard', withGit({ '/work/app': 'modified' }), { lockdown: false }).decision, 'ask');
       assert.equal(classify("git checkout -- ':!src'", withGit({}), { lockdown: false }).decision, 'ask');
     });
   });

@@ -52,9 +52,16 @@ export function shell(w: Walker, name: string, first: ArgWord, args: ArgWord[], 
   return inv;
 }
 
+/**
+ * `eval "$(ssh-agent -s)"`: ssh-agent started without a command prints only the assignments of its
+ * socket and pid (and an echo of the pid), which the shell then sets.
+ */
+const SSH_AGENT_SETUP = /^(["']?)(\$\(|`)\s*ssh-agent(\s+-[sc])?\s*(\)|`)\1$/;
+
 function evalCommand(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
   const inv = w.emit('eval', first.text, args, exec);
   if (args.length === 0) return inv;
+  if (args.length === 1 && SSH_AGENT_SETUP.test(args[0]!.raw)) return inv;
   if (args.some((a) => a.dynamic)) {
     w.addOpaque('eval runs text built at run time', w.viaOf(exec));
     return inv;

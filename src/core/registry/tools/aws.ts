@@ -137,6 +137,8 @@ export const aws: ToolSpec = {
     '*': { commands: { '*': operation } },
   },
   dryRun: ['--dry-run', '--dryrun'],
+  // `aws s3 rm help` prints the command's manual page.
+  help: { options: ['--help'], word: 'last' },
   environmentFlags: ['--profile'],
   environmentVariables: ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE'],
   scopeKind: 'resource',

@@ -50,6 +50,7 @@ export const az: ToolSpec = {
   locality: 'remote',
   provider: 'azure',
   label: 'Azure',
+  help: { options: ['-h', '--help'] },
   options: [
     valued('--name', '-n'), valued('--resource-group', '-g'), valued('--subscription'), valued('--output', '-o'), valued('--query'),
     valued('--account-name'), valued('--account-key'), valued('--connection-string'), valued('--sas-token'),

@@ -47,6 +47,7 @@ export const gcloud: ToolSpec = {
     '--database', '--keyring', '--key', '--version', '--service', '--limit', '--sort-by', '--page-size', '--activation-policy', ...GCLOUD_OVERWRITE_OPTIONS,
   ].map((n) => valued(n)),
   skipLeading: ['alpha', 'beta', 'preview'],
+  help: { options: ['-h', '--help'], word: 'first' },
   commands: {
     // `gcloud sql connect INSTANCE --user=U [--database=D]`: a psql/mysql session on the instance; statements fed on standard input run there.
     sql: {

@@ -16,6 +16,7 @@ const submodules = [optional('--recurse-submodules'), flag('--no-recurse-submodu
 
 const push: CommandSpec = {
   effect: 'mutate',
+  dryRun: ['-n', '--dry-run'],
   options: [
     flag('--all'), flag('--branches'), flag('--prune'), flag('--mirror'), flag('-n', '--dry-run'), flag('--porcelain'),
     flag('-d', '--delete'), flag('--tags'), flag('--follow-tags'), flag('--no-follow-tags'), optional('--signed'), flag('--no-signed'),
@@ -34,6 +35,7 @@ const reset: CommandSpec = {
 };
 
 const clean: CommandSpec = {
+  dryRun: ['-n', '--dry-run'],
   options: [flag('-d'), flag('-f', '--force'), flag('-i', '--interactive'), flag('-n', '--dry-run'), valued('-e', '--exclude'), flag('-x'), flag('-X'), ...quiet],
 };
 
@@ -139,6 +141,8 @@ export const git: ToolSpec = {
   locality: 'either',
   abbreviations: true,
   globalsBeforeSubcommand: true,
+  // `-h` is not help everywhere (`git grep -h` hides file names).
+  help: { options: ['--help'], word: 'first' },
   options: [
     valued('-C'), valued('-c'), optional('--exec-path'), valued('--git-dir'), valued('--work-tree'), valued('--namespace'), valued('--config-env'),
     valued('--super-prefix'), valued('--list-cmds'), flag('-p', '--paginate'), flag('-P', '--no-pager'), flag('--no-replace-objects'),

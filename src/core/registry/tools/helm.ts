@@ -14,6 +14,7 @@ export const helm: ToolSpec = {
   family: 'containers',
   locality: 'remote',
   provider: 'helm',
+  help: { options: ['-h', '--help'] },
   options: [
     valued('-n', '--namespace'), valued('--kube-context'), valued('--kubeconfig'), valued('--kube-apiserver'), valued('--kube-token'),
     valued('--kube-as-user'), valued('--kube-as-group'), valued('--kube-ca-file'), valued('--kube-tls-server-name'), valued('--registry-config'),

@@ -6,7 +6,8 @@ import { flag, valued } from './options';
  * `exec pod -- cmd` runs cmd in a container of the pod, in the cluster.
  */
 
-const read: CommandSpec = { effect: 'read' };
+// `get --raw /api/v1/…` asks the API server for a path as it is.
+const read: CommandSpec = { effect: 'read', options: [valued('--raw')] };
 
 const exec: CommandSpec = {
   options: [valued('-c', '--container'), valued('--pod-running-timeout'), flag('-i', '--stdin'), flag('-t', '--tty'), flag('-q', '--quiet')],
@@ -82,6 +83,7 @@ export const kubectl: ToolSpec = {
     valued('-l', '--selector'), valued('-f', '--filename'), valued('-o', '--output'), valued('--field-selector'),
     valued('--grace-period'), valued('--timeout'), valued('-k', '--kustomize'), valued('--replicas'),
     flag('-A', '--all-namespaces'), flag('--all'), flag('-w', '--watch'), flag('--force'), flag('--now'), flag('--wait'),
+    { names: ['--dry-run'], takes: 'optional' }, flag('-h', '--help'),
   ],
   commands: {
     exec,
@@ -101,7 +103,19 @@ export const kubectl: ToolSpec = {
     delete: { effect: 'delete' },
     patch: { effect: 'mutate', options: [valued('-p', '--patch'), valued('--patch-file'), valued('--type'), valued('--subresource')] },
     // `create secret|configmap --from-file/--from-env-file … -o yaml` prints the files' text (base64 or as it is).
-    create: { effect: 'mutate', options: [valued('--from-file'), valued('--from-env-file'), valued('--from-literal'), valued('--type'), valued('--cert'), valued('--key'), { names: ['--dry-run'], takes: 'optional' }, flag('--append-hash'), flag('--save-config')] },
+    create: {
+      effect: 'mutate',
+      options: [valued('--from-file'), valued('--from-env-file'), valued('--from-literal'), valued('--type'), valued('--cert'), valued('--key'), { names: ['--dry-run'], takes: 'optional' }, flag('--append-hash'), flag('--save-config')],
+      // `create job x --image=alpine -- rm -rf /data`: a pod of the cluster runs the words after `--`, as with `kubectl run`.
+      commands: {
+        'job|cronjob|deployment|deploy': {
+          ...podRun('create'),
+          effect: 'mutate',
+          options: [...podRun('create').options!, valued('--from'), valued('--schedule'), valued('-r', '--replicas')],
+          runsElsewhere: { ...podRun('create').runsElsewhere!, when: (a) => a.parsed.command !== undefined },
+        },
+      },
+    },
     'apply|replace|edit|label|annotate|set|rollout|scale|autoscale|expose|cordon|uncordon|taint': { effect: 'mutate' },
     drain: { effect: 'mutate' },
     config: { selects: (a): Record<string, string> => (/^(use-context|use)$/.test(a.operand(0) ?? '') && a.operand(1) !== undefined ? { [KUBE_CONTEXT_USED]: a.operand(1) as string } : {}) },
@@ -109,4 +123,5 @@ export const kubectl: ToolSpec = {
     cp: { effect: 'mutate', options: [valued('-c', '--container'), valued('--retries'), flag('--no-preserve')] },
   },
   dryRun: ['--dry-run'],
+  help: { options: ['-h', '--help'] },
 };

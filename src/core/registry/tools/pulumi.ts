@@ -9,7 +9,7 @@ const STACK = [valued('-s', '--stack'), valued('-C', '--cwd'), valued('--config-
   flag('--remove'), flag('--preserve-config'), flag('-j', '--json'), flag('--diff'), flag('--show-secrets')];
 
 /** The commands that run the program: `-f` skips the preview there. */
-const RUN = [...STACK, flag('-f', '--skip-preview')];
+const RUN = [...STACK, flag('-f', '--skip-preview'), flag('--preview-only')];
 
 export const pulumi: ToolSpec = {
   names: ['pulumi'],
@@ -19,10 +19,10 @@ export const pulumi: ToolSpec = {
   // `-s prod` still names the environment.
   options: [valued('--color'), valued('-v', '--verbose'), valued('--logflow'), flag('--non-interactive'), flag('-e', '--emoji'), flag('--disable-integrity-checking'), ...STACK],
   commands: {
-    'destroy|down|dn': { options: RUN, effect: 'delete' },
+    'destroy|down|dn': { options: RUN, effect: 'delete', dryRun: ['--preview-only'] },
     'up|update': { options: RUN, effect: 'mutate' },
     'preview|pre': { options: RUN, effect: 'read' },
-    'refresh': { options: RUN, effect: 'mutate' },
+    'refresh': { options: RUN, effect: 'mutate', dryRun: ['--preview-only'] },
     stack: {
       options: STACK,
       commands: {
@@ -40,6 +40,7 @@ export const pulumi: ToolSpec = {
   },
   environmentFlags: ['-s', '--stack'],
   environmentVariables: ['PULUMI_STACK'],
+  help: { options: ['-h', '--help'] },
 };
 
 /** AWS CDK: `cdk <command> [stacks…] [flags]`, flags anywhere (yargs). */

@@ -16,6 +16,7 @@ import { untrustedSourceFindings } from './untrustedSources';
 import { gitFedEffects, gitPointedElsewhere, protectedChangesOfMoves, touchedByGit } from './gitState';
 import { judgeCodeLoads, judgeModuleLoading } from './moduleLoading';
 import { unreadFinding } from './reach';
+import { searchedFoldersFeeding, takesNoPaths } from './searchFeeds';
 import { decodedLiterals, interpreterText, OTHER_INTERPRETERS, runtimeSelection, unreadableCode } from './runtimeCode';
 import { runtimeTargetProducer, substitutionBodies } from './runtimeTargets';
 import { DENY_SUFFIX, expandKnown, perimeterFinding as finding, printedText, withoutProcAlias } from './perimeterFinding';
@@ -546,10 +547,12 @@ function judgeRuntimeCode(code: string, who: string, facts: Facts, view: Perimet
 /** `parallel CMD :::: FILE`, `parallel -a FILE CMD`: the command's arguments are the lines of a file the hook does not read. */
 function judgeArgumentFiles(inv: Invocation, j: Judge): void {
   // `xargs rm < list`, `xargs -a list rm`, `cat list | xargs truncate -s0`: a writer's paths are a file's lines.
-  if (inv.via.includes('xargs') && EFFECT_RULES[inv.name] && !READ_ONLY_COMMANDS.has(inv.name)) {
+  if (inv.via.includes('xargs') && EFFECT_RULES[inv.name] && !READ_ONLY_COMMANDS.has(inv.name) && !takesNoPaths(inv)) {
     const producer = inv.stdin?.kind === 'pipe' ? inv.stdin.from : undefined;
     const described = producer && (producer.name === 'find' || producer.name === 'git' || producer.name === 'echo' || producer.name === 'printf' || producer.name === 'fd' || producer.name === 'ls');
     const argFile = (inv.wrapperWords ?? []).some((w) => w.text === '-a' || w.text.startsWith('--arg-file') || /^-a./.test(w.text));
+    const searched = producer && !argFile ? searchedFoldersFeeding(producer) : undefined;
+    if (searched) return searched.forEach((word) => judgePath(resolvePath(producer!.cwd || j.facts.cwd, word.text, j.facts.home), { kind: 'write', word, recursive: true }, j));
     if (!described && (inv.stdin?.kind === 'file' || producer || argFile)) {
       const from = inv.stdin?.kind === 'file' ? inv.stdin.path : producer ? `the output of ${producer.name}` : 'an argument file (xargs -a)';
       j.findings.push(unreadFinding('runtime-target', `${inv.name} (through xargs) changes paths read at run time from ${from}, which may name any file`, `xargs ${inv.name}`, j.facts, j.view));

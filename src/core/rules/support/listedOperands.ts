@@ -34,15 +34,17 @@ export function listedOperandFiles(from: Invocation, cwd: string, facts: Facts):
 /** Filters a listing's lines pass through on their way to xargs; a search keeps the paths it matches, the others may keep any. */
 const LINE_FILTERS = new Set(['grep', 'egrep', 'fgrep', 'rg', 'head', 'tail', 'sort', 'uniq', 'tac', 'shuf', 'cat']);
 const SEARCHES = new Set(['grep', 'egrep', 'fgrep', 'rg']);
+/** Filters that may rewrite each line, mostly to a field of it (`awk '{print $2}'`, `cut -c4-`): a listing behind them still names its files, though not only them. */
+export const FIELD_FILTERS: ReadonlySet<string> = new Set(['awk', 'gawk', 'mawk', 'nawk', 'cut', 'sed', 'tr']);
 
 /**
  * `git ls-files | grep env | xargs cat`: the listing behind the filters of its lines, and which of
  * its paths reach the consumer (a search's pattern tested on the path; an inverted or unknown pattern keeps all).
  */
-export function throughLineFilters(from: Invocation): { source: Invocation; keeps: (path: string) => boolean } {
+export function throughLineFilters(from: Invocation, rewriting: ReadonlySet<string> = new Set()): { source: Invocation; keeps: (path: string) => boolean } {
   const searches: SearchPatterns[] = [];
   let source = from;
-  for (let i = 0; i < 8 && LINE_FILTERS.has(source.name) && source.stdin?.kind === 'pipe'; i++) {
+  for (let i = 0; i < 8 && (LINE_FILTERS.has(source.name) || rewriting.has(source.name)) && source.stdin?.kind === 'pipe'; i++) {
     if (SEARCHES.has(source.name)) searches.push({ ...searchPatternsOf(source.name, source.args), namesOnly: false });
     source = source.stdin.from;
   }

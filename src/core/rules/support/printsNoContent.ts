@@ -1,3 +1,4 @@
+import { grammarOf, has, readEffectArgs, values } from '../../policy/effectOptions';
 import type { ArgWord, Invocation } from '../../policy/types';
 
 /**
@@ -11,6 +12,8 @@ import type { ArgWord, Invocation } from '../../policy/types';
 const NAME_PATTERN = /^\^?([A-Z][A-Z0-9_]*|[a-z][a-z_-]*)=?$/;
 /** A pattern every line (or every non-empty line) matches: its count is the file's length, nothing of a value. */
 const EVERY_LINE = /^(\.|\^|\$|\.\*|\^\.\*\$?|\^\$?|)$/;
+/** A setting's separator or a comment mark: `grep -c = .env` counts the settings, nothing of a value. */
+const SEPARATOR_ONLY = /^\^?[=#]$/;
 
 /** `-d=`, `-d '='`, `--delimiter==`: the delimiter. */
 function optionValue(args: readonly ArgWord[], short: string, long: string): string | undefined {
@@ -49,25 +52,27 @@ const NAMES_OR_COUNTS = new Set(['-c', '--count', '-l', '--files-with-matches', 
 const CONTENT_OPTIONS = /^(-o|--only-matching|-A|-B|-C|--context|--after-context|--before-context|--passthru|-v|--invert-match)/;
 
 /** `grep -c . .env`, `grep -l SECRET -r config`: counts or file names for a name (or for every line), no line printed. */
-export function searchPrintsNoContent(args: readonly ArgWord[], everyLineOnly = false): boolean {
+export function searchPrintsNoContent(args: readonly ArgWord[], everyLineOnly = false, tool = 'grep'): boolean {
+  // ripgrep's -L follows links and prints lines.
+  const namesLetters = tool === 'rg' ? /[clq]/ : /[clLq]/;
   let quiet = false;
   const patterns: string[] = [];
   let positional: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const t = (args[i] as ArgWord).text;
     if (CONTENT_OPTIONS.test(t)) return false;
-    if (NAMES_OR_COUNTS.has(t)) quiet = true;
+    if (NAMES_OR_COUNTS.has(t) && !(tool === 'rg' && t === '-L')) quiet = true;
     else if (t === '-e' || t === '--regexp') patterns.push(args[++i]?.text ?? '');
     else if (t.startsWith('--regexp=')) patterns.push(t.slice(9));
     else if (t === '-f' || t === '--file' || t.startsWith('--file=')) return false;
     else if (/^-[a-zA-Z]+$/.test(t)) {
       if (/[vo]/.test(t)) return false;
-      if (/[clLq]/.test(t)) quiet = true;
+      if (namesLetters.test(t)) quiet = true;
       if (t.endsWith('e')) patterns.push(args[++i]?.text ?? '');
     } else if (!t.startsWith('-') && positional === undefined) positional = t;
   }
   if (patterns.length === 0 && positional !== undefined) patterns.push(positional);
-  return quiet && patterns.length > 0 && patterns.every((p) => ((!everyLineOnly && NAME_PATTERN.test(p)) || EVERY_LINE.test(p)) && p.length <= 64);
+  return quiet && patterns.length > 0 && patterns.every((p) => ((!everyLineOnly && (NAME_PATTERN.test(p) || SEPARATOR_ONLY.test(p))) || EVERY_LINE.test(p)) && p.length <= 64);
 }
 
 /** A search that prints file names or counts only (`rg -l TOKEN`): it reveals only the files whose lines match. */
@@ -100,6 +105,20 @@ function sedPrintsKeys(args: readonly ArgWord[]): boolean {
   return files > 0 && programs.length === 1 && /^s([/|#,:])=\.\*\$?\1\1g?p?$/.test(programs[0] ?? '');
 }
 
+/**
+ * `sed -i 's/DEBUG = False/DEBUG = True/' settings.py`: substitutions written back into the file, nothing
+ * printed (no `p`, `w` or `e` flag, no other command, no -n/-s that would change that).
+ */
+function sedEditsInPlaceQuietly(args: readonly ArgWord[]): boolean {
+  const read = readEffectArgs(args, grammarOf('sed'));
+  if (!has(read, 'i', 'in-place') || read.options.some((o) => !['i', 'in-place', 'e', 'expression', 'E', 'r', 'regexp-extended', 'posix'].includes(o.name))) return false;
+  const given = values(read, 'e', 'expression').map((w) => w.text);
+  const scripts = given.length > 0 ? given : read.operands.slice(0, 1).map((w) => w.text);
+  const files = read.operands.length - (given.length > 0 ? 0 : 1);
+  const substitution = /^s([/|#,:@])(?:\\.|(?!\1)[^\\\n])*\1(?:\\.|(?!\1)[^\\\n])*\1[gI0-9]*$/;
+  return files > 0 && scripts.length > 0 && scripts.every((s) => s.split(';').every((part) => substitution.test(part.trim())));
+}
+
 /** `grep -o` of `^[A-Z_]` or `^[A-Z0-9_]` repeated: only an upper-case name at the start of each line is printed. */
 function grepPrintsKeys(args: readonly ArgWord[]): boolean {
   let only = false;
@@ -113,6 +132,18 @@ function grepPrintsKeys(args: readonly ArgWord[]): boolean {
     else if (patterns.length === 0) patterns.push(t);
   }
   return only && patterns.length === 1 && /^\^\[(A-Z|0-9|_)+\](\*|\+|\\\+)=?$/.test(patterns[0] ?? '');
+}
+
+/**
+ * `ssh-keygen -t ed25519 -f ~/.ssh/id_work -N ''`: making a new key writes the file and prints its
+ * fingerprint. Any mode letter that reads a key (-y -e -p -c -l -B -i -s -Y -F -R -k -L -Q -A -D -u -T -M -H)
+ * keeps it a read; an answer fed on standard input could say yes to overwriting a key there.
+ */
+function generatesKey(inv: Invocation): boolean {
+  if (inv.stdin !== undefined) return false;
+  // In a cluster, the letters after one that takes a value (-t -f -N -C -b -a -Z -O -w) are that value.
+  const flags = inv.args.filter((a) => /^-[a-zA-Z]/.test(a.text)).map((a) => a.text.slice(1).replace(/^([^tfNCbaZOw]*[tfNCbaZOw]).*$/, '$1')).join('');
+  return flags.includes('t') && !/[^tfNCbaqZOw]/.test(flags);
 }
 
 function fingerprintOnly(args: readonly ArgWord[]): boolean {
@@ -143,15 +174,24 @@ export function printsNoContent(inv: Invocation): boolean {
     case 'nawk':
       return awkPrintsKeys(inv.args);
     case 'sed':
-      return sedPrintsKeys(inv.args);
+      return sedPrintsKeys(inv.args) || sedEditsInPlaceQuietly(inv.args);
+    case 'black':
+      // Rewrites the file and names it; --diff/--code/`-` print source.
+      return !inv.args.some((a) => /^(--diff|-c|--code|-)$/.test(a.text) || a.text.startsWith('--code='));
+    case 'prettier':
+      // Without --write/--check/--list-different prettier prints the formatted file.
+      return inv.args.some((a) => /^(--check|-c|--write|-w|--list-different|-l)$/.test(a.text)) && !inv.args.some((a) => a.text === '--stdin-filepath');
     case 'grep':
     case 'egrep':
     case 'fgrep':
       if (grepPrintsKeys(inv.args)) return true;
       // Recursive too: the names of the files that hold a setting's name (`grep -l SECRET -r config`) print none of its value.
       return searchPrintsNoContent(inv.args);
+    case 'rg':
+      // Searching hidden or ignored files too (`rg -l --hidden DATABASE_URL`) is a hunt through .env files: the hunt rules judge it.
+      return !inv.args.some((a) => /^(--hidden|--no-ignore.*|--unrestricted|-[a-zA-Z]*u[a-zA-Z]*|--skip-vcs-ignores|-U|--all-types|-a|-\.)$/.test(a.text)) && searchPrintsNoContent(inv.args, false, 'rg');
     case 'ssh-keygen':
-      return fingerprintOnly(inv.args);
+      return fingerprintOnly(inv.args) || generatesKey(inv);
     case 'diff':
       return diffBriefOnly(inv.args);
     default:
