@@ -3,7 +3,7 @@ import { matchCredentialPath } from '../credentials/credentialPaths';
 import { basename, isAbsolute, resolvePath } from '../paths';
 import { EFFECT_RULES, READ_ONLY_COMMANDS } from '../policy/effects';
 import { SHELLS } from '../policy/handlers/context';
-import { handlerFor } from '../policy/handlers/index';
+import { ownHandlerFor } from '../policy/handlers/index';
 import type { Analysis, ArgWord, CredentialFileInfo, Facts, Finding, GitHistoryQuery, Invocation, RuleContext, RulePack } from '../policy/types';
 import { toolNamed } from '../registry/commandModel';
 import { METADATA_ONLY, WHOLE_FILE_READERS, wholeFileOperands } from '../registry/fileOperandTraits';
@@ -56,7 +56,7 @@ function unknownProgram(name: string): boolean {
   if (/^[A-Z][a-z]+-[A-Z][A-Za-z]+$/.test(name)) return name === 'Format-Hex';
   return !(
     isCredentialReader(name) || Object.hasOwn(WHOLE_FILE_READERS, name) || METADATA_ONLY.has(name) || READ_ONLY_COMMANDS.has(name) || Object.hasOwn(EFFECT_RULES, name) ||
-    Object.hasOwn(VERB_TRAITS, name) || toolNamed(name) !== undefined || handlerFor(name) !== undefined || SHELLS.has(name) || SCRIPT_RUNNERS.has(name)
+    Object.hasOwn(VERB_TRAITS, name) || toolNamed(name) !== undefined || ownHandlerFor(name) !== undefined || SHELLS.has(name) || SCRIPT_RUNNERS.has(name)
   );
 }
 

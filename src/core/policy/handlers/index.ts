@@ -39,9 +39,17 @@ const BY_NAME: ReadonlyMap<string, Handler> = new Map(
  * interpreters known by their language, then handlers by exact name.
  */
 export function handlerFor(name: string): Handler | undefined {
-  const base = SHELLS.has(name) ? shell : (remoteHandler(name) ?? interpreterHandler(name) ?? BY_NAME.get(name));
   // What the runner loads by convention or option (test setup, task files, build hooks) is read after it.
-  return withEntries(name, base);
+  return withEntries(name, ownHandlerFor(name));
+}
+
+/**
+ * The handler that reads the command itself (a shell, remote execution, an interpreter, a wrapper),
+ * without the runner's entry files: a runner that only gains entry files (prettier, jest) still
+ * prints what it is given, so the credential rules treat it as an unknown reader of its operands.
+ */
+export function ownHandlerFor(name: string): Handler | undefined {
+  return SHELLS.has(name) ? shell : (remoteHandler(name) ?? interpreterHandler(name) ?? BY_NAME.get(name));
 }
 
 /** Names with a handler of their own (shells aside). */
