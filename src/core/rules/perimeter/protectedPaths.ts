@@ -254,6 +254,8 @@ const CONFIG_PLACES: readonly string[] = [
   '.gemini/settings.json', '.gemini/trustedFolders.json', '.copilot/config.json', '.codex/hooks.json', '.codex/config.toml', '.windsurf/hooks.json', '.codeium/windsurf/hooks.json',
   '.blast-shield.json', '.blast-shield', 'Documents/Cline/Hooks', 'Documents/Cline/Rules/Hooks',
   '.nvmrc', '.node-version', '.tool-versions', '.mise.toml',
+  // Guarded while it holds the guard's keys (the production-name map): see `heldByContent`.
+  '.vscode/settings.json',
 ];
 
 const HOME_PLACES: readonly string[] = [
@@ -335,9 +337,14 @@ export function protectedBeneath(folder: string, facts: Facts, view: PerimeterVi
   }
   // Every protected place is weighed against the same folder: its lower-cased form is made once.
   const folderLower = lower(folder);
+  const considerPlace = (path: string): boolean => {
+    if (found.length >= limit || !isWithin(folderLower, lower(path)) || found.includes(path)) return false;
+    if (!exists(facts, path)) return false;
+    found.push(path);
+    return true;
+  };
   const consider = (path: string): void => {
-    if (found.length >= limit || !isWithin(folderLower, lower(path)) || found.includes(path)) return;
-    if (exists(facts, path)) found.push(path);
+    if (considerPlace(path) && !heldByContent(path, facts)) found.pop();
   };
   for (const folderAlias of aliasesOf(normalize(folder), view)) {
     for (const g of view.guardHomes) consider(g);
@@ -355,6 +362,16 @@ export function protectedBeneath(folder: string, facts: Facts, view: PerimeterVi
     }
   }
   return found;
+}
+
+/**
+ * A workspace's `.vscode/settings.json` below a folder counts while its text carries the guard's keys
+ * (the production-name map): moving or deleting the folder removes them as an edit of the file would.
+ */
+function heldByContent(path: string, facts: Facts): boolean {
+  const lp = lower(path);
+  if (!lp.endsWith('/.vscode/settings.json')) return true;
+  return guardedByContent('editor-settings', facts.readFile(path));
 }
 
 /** Known places a glob may name (`rm .cursor/hook*`, `cat ~/.blast*\/ipc/*`), including the folders above them. */
