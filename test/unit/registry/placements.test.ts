@@ -83,6 +83,8 @@ const ROWS: Readonly<Record<string, Row>> = {
   'systemd-run': { words: '@ rm -rf /work/app/src', option: ['-u', '--unit'], value: 'cleanup', decision: 'ask' },
   tmux: { words: "@ new-session -d 'rm -rf /work/app/src'", option: ['-L'], value: 'work', decision: 'ask' },
   screen: { words: '@ -dm rm -rf /work/app/src', option: ['-S'], value: 'work', decision: 'ask' },
+  kitty: { words: "@ {at} @ send-text 'rm -rf /work/app/src\\n'", option: ['--to'], value: 'unix:/tmp/kitty', decision: 'ask' },
+  wezterm: { words: "@ cli send-text 'rm -rf /work/app/src'", option: ['--config-file'], value: 'w.lua', decision: 'ask' },
   'Invoke-RestMethod': { words: '@ -Method DELETE @ -Uri https://api.stripe.com/v1/customers/cus_1 @', option: ['-TimeoutSec'], value: '10', decision: 'ask', production: true },
   nc: { words: '@ cache.prod.acme.internal 6379 <<< FLUSHALL', option: ['-w'], value: '3', decision: 'ask', production: true },
   telnet: { words: '@ cache.prod.acme.internal 6379 <<< FLUSHALL', option: ['-l'], value: 'admin', decision: 'ask', production: true },
@@ -177,11 +179,11 @@ function spellings(tool: ToolSpec, option: readonly string[], value: string): st
   return out;
 }
 
-/** The row's words with the option at each marked place, and with no option at all. */
+/** The row's words with the option at each marked place, and with no option at all (`{at}` is a literal `@`, as in `kitty @ send-text`). */
 function placements(words: string, option: string): string[] {
   const parts = words.split('@');
   const out: string[] = [];
-  for (let i = 0; i < parts.length - 1; i++) out.push(parts.map((p, k) => (k === i ? p + option + ' ' : p)).join('').replace(/\s+/g, ' ').trim());
+  for (let i = 0; i < parts.length - 1; i++) out.push(parts.map((p, k) => (k === i ? p + option + ' ' : p)).join('').replace(/\s+/g, ' ').replace(/\{at\}/g, '@').trim());
   return out;
 }
 

@@ -433,6 +433,13 @@ const cases: Case[] = [
   { cmd: 'tmux send-keys rm Space -rf Space x C-m', has: [{ name: 'rm', args: ['-rf', 'x'] }] },
   { cmd: 'tmux send -t 0 "$CMD" Enter', opaque: /tmux send-keys types text built at run time/ },
   { cmd: 'tmux ls', names: ['tmux'] },
+  { cmd: "kitty @ send-text 'rm -rf /srv\\n'", has: [{ name: 'kitty' }, { name: 'rm', args: ['-rf', '/srv'] }] },
+  { cmd: "kitty @ send-text 'ls\\n'", has: [{ name: 'ls' }] },
+  { cmd: "kitten @ launch --type=tab sh -c 'rm -rf /srv'", has: [{ name: 'rm', args: ['-rf', '/srv'] }] },
+  { cmd: 'kitty @ send-text --stdin < cmds.txt', opaque: /kitty @ send-text types text the hook cannot read/ },
+  { cmd: "wezterm cli send-text 'rm -rf /srv'", has: [{ name: 'rm', args: ['-rf', '/srv'] }] },
+  { cmd: 'wezterm cli spawn -- rm -rf /srv', has: [{ name: 'rm', args: ['-rf', '/srv'] }] },
+  { cmd: 'wezterm cli list', names: ['wezterm'] },
   { cmd: "screen -S s -X stuff 'git push -f^M'", has: [{ name: 'git', args: ['push', '-f'], via: ['screen stuff'] }] },
 
   // PowerShell and cmd
