@@ -406,10 +406,11 @@ function codeOptions(args: readonly ArgWord[], names: readonly string[]): ArgWor
   return parseCommand(args, grammar).options.flatMap((o) => o.valueWords.map((w, n) => (w.text === o.values[n] ? w : { ...w, text: o.values[n]! })));
 }
 
-/** Calls whose one string argument is a shell line: R's `system("…")`/`system2`/`shell`, AppleScript's `do shell script "…"`. */
+/** Calls whose one string argument is a shell line: R's `system("…")`/`system2`/`shell`, AppleScript's `do shell script "…"` (and `do script`, `write text`: typed into a terminal). */
 const SHELL_STRING_CALLS: Readonly<Record<string, RegExp>> = {
   r: /\b(system|shell)\s*\(\s*(?:command\s*=\s*)?("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^)]*)/g,
-  applescript: /\bdo\s+shell\s+script\s+("(?:[^"\\]|\\.)*"|[^\n]*)/g,
+  // `do script "…"` (Terminal) and `write text "…"` (iTerm) type the line into a terminal's shell.
+  applescript: /\b(?:do\s+(?:shell\s+)?script|write\s+text)\s+("(?:[^"\\]|\\.)*"|[^\n]*)/g,
 };
 
 function stringCalls(code: string, language: 'r' | 'applescript', label: string, out: Escapes): void {
