@@ -160,6 +160,11 @@ const ROWS: Readonly<Record<string, Row>> = {
   jupyter: { words: "@ lab @ --ip=0.0.0.0 --ServerApp.token='' @", option: ['--port'], value: '8888', decision: 'ask' },
   'jupyter-notebook': { words: "@ --ip 0.0.0.0 @ --NotebookApp.token= @", option: ['--port'], value: '8888', decision: 'ask' },
   ngrok: { words: '@ tcp @ 22 @', option: ['--region'], value: 'eu', decision: 'ask' },
+  ttyd: { words: '@ -W @ bash', option: ['-p', '--port'], value: '7681', decision: 'ask' },
+  gotty: { words: '@ -w @ bash', option: ['-p', '--port'], value: '8080', decision: 'ask' },
+  tmate: { words: '@ new-session -d', option: ['-S'], value: '/tmp/tmate.sock', decision: 'ask' },
+  upterm: { words: '@ host @ -- bash', option: ['--server'], value: 'ssh://uptermd.upterm.dev:22', decision: 'ask' },
+  'code-server': { words: '@ --auth none @ --bind-addr 0.0.0.0:8080 @', option: ['--port'], value: '8080', decision: 'ask' },
 };
 
 /** Every way to write `option value` the tool accepts. */
