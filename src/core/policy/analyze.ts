@@ -17,7 +17,7 @@ import { isDynamic, wordText } from '../shell/words';
 import { commandName, isInstalledPackage, placeholderWord, REMOTE_CWD, type AnalyzeLimits, type Exec, type Scope, type Walker } from './handlers/context';
 import { handlerFor } from './handlers/index';
 import { peelWrappers } from './handlers/wrappers';
-import { executablePath, stripShebang } from './handlers/shells';
+import { executablePath, namedLikeATool, stripShebang } from './handlers/shells';
 import { FileReads } from './fileReads';
 import { commandOutput, recordWrites, stdinText } from './knownOutput';
 import type { Analysis, ArgWord, CodeSnippet, Facts, Invocation, Opaque, Origin, Redirect, RemoteContext, SnippetLanguage, StdinSource, Via } from './types';
@@ -466,7 +466,11 @@ class Analyzer implements Walker {
       return inv;
     }
     const handler = handlerFor(name);
-    if (handler) return handler(this, name, first, args, exec);
+    if (handler) {
+      const inv = handler(this, name, first, args, exec);
+      namedLikeATool(this, first, inv, exec);
+      return inv;
+    }
     if (first.text.includes('/') && !first.text.endsWith('/')) return executablePath(this, name, first, args, exec);
     return this.emit(name, first.text, args, exec);
   }
