@@ -28,6 +28,7 @@ export const rsync: ToolSpec = {
     flag('--ignore-existing'), flag('--existing'), flag('--mkpath'), flag('--no-perms'), flag('--times'), flag('--links'),
   ],
   dryRun: ['-n', '--dry-run', '--list-only'],
+  programOptions: ['-e'],
 };
 
 /** `rimraf [--glob] path…`: rm -rf. */
