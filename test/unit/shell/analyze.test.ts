@@ -450,6 +450,13 @@ const cases: Case[] = [
   { cmd: 'sort --compress-program=gzip -S 1 notes.txt', has: [{ name: 'gzip' }] },
   { cmd: 'tcpdump -i lo -G 1 -w /tmp/c -z /tmp/evil/git', has: [{ name: 'rm', args: ['-rf', '/work/app/uploads'] }] },
   { cmd: 'scp -S /tmp/evil/git a b:', has: [{ name: 'rm', args: ['-rf', '/work/app/uploads'] }] },
+  // Shell escapes of less, dc and m4.
+  { cmd: "less -f +'!rm -rf /srv' Makefile", has: [{ name: 'rm', args: ['-rf', '/srv'] }] },
+  { cmd: 'less -N +/TODO Makefile', names: ['less'] },
+  { cmd: "dc -e '!rm -rf /srv'", has: [{ name: 'rm', args: ['-rf', '/srv'] }] },
+  { cmd: "dc -e '1 2 !<a p'", names: ['dc'] },
+  { cmd: "m4 <<< 'syscmd(rm -rf /srv)'", has: [{ name: 'rm', args: ['-rf', '/srv'] }] },
+  { cmd: "m4 <<< 'define(x, 1)x'", names: ['m4'] },
   { cmd: 'PAGER=less man ls', has: [{ name: 'man' }, { name: 'less' }] },
   { cmd: 'EDITOR="$VISUAL" git commit', names: ['git'] },
   { cmd: "kitty @ send-text 'rm -rf /srv\\n'", has: [{ name: 'kitty' }, { name: 'rm', args: ['-rf', '/srv'] }] },

@@ -14,6 +14,7 @@ import { runnerHandlers } from './runners';
 import { shell, shellHandlers } from './shells';
 import { terminalHandlers } from './terminals';
 import { codeRunnerHandlers } from './codeRunners';
+import { calculatorHandlers } from './calculatorEscapes';
 import { agentMcpHandlers } from './agentMcp';
 import { hiddenExecHandlers } from './hiddenExec';
 import { compiledRunnerHandlers } from './compiledRunners';
@@ -28,6 +29,7 @@ const BY_NAME: ReadonlyMap<string, Handler> = new Map(
     ...terminalHandlers,
     ...powershellHandlers,
     ...codeRunnerHandlers,
+    ...calculatorHandlers,
     ...agentMcpHandlers,
     ...hiddenExecHandlers,
     ...compiledRunnerHandlers,

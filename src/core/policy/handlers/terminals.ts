@@ -98,8 +98,8 @@ function remoteControl(name: 'kitty' | 'wezterm', w: Walker, first: ArgWord, arg
     if (text.trim() !== '') w.analyzeText(text, w.childScope(exec, label));
     return inv;
   }
-  if ((sub === 'launch' || sub === 'spawn' || sub === 'start') && operands.length > 0) {
-    const argv = operands[0]!.text === '--' ? operands.slice(1) : operands;
+  if (sub === 'launch' || sub === 'spawn' || sub === 'start') {
+    const argv = parsed.command ?? operands;
     if (argv.length > 0) w.run(argv, exec);
   }
   return inv;
