@@ -258,7 +258,7 @@ class Analyzer implements Walker {
     // Variables exported earlier on the line (`export DOCKER_HOST=…; docker …`) are in every later command's environment.
     const assignments: Record<string, string> = exportedVariables(scope);
     for (const assignment of command.assignments) {
-      for (const value of assignment.values) this.substitutions(value.parts, scope);
+      for (const value of [...(assignment.subscript ? [assignment.subscript] : []), ...assignment.values]) this.substitutions(value.parts, scope);
       assignments[assignment.name] = assignment.values.map(wordText).join(' ');
     }
     for (const word of command.words) this.substitutions(word.parts, scope);

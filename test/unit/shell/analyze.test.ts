@@ -450,6 +450,12 @@ const cases: Case[] = [
   { cmd: 'sort --compress-program=gzip -S 1 notes.txt', has: [{ name: 'gzip' }] },
   { cmd: 'tcpdump -i lo -G 1 -w /tmp/c -z /tmp/evil/git', has: [{ name: 'rm', args: ['-rf', '/work/app/uploads'] }] },
   { cmd: 'scp -S /tmp/evil/git a b:', has: [{ name: 'rm', args: ['-rf', '/work/app/uploads'] }] },
+  // Array subscripts run their substitutions, quoted or not.
+  { cmd: 'arr[$(rm -rf /srv)]=1', has: [{ name: 'rm', args: ['-rf', '/srv'] }] },
+  { cmd: "printf -v 'a[$(rm -rf /srv)]' x", has: [{ name: 'rm', args: ['-rf', '/srv'] }] },
+  { cmd: "unset 'a[$(rm -rf /srv)]'", has: [{ name: 'rm', args: ['-rf', '/srv'] }] },
+  { cmd: "printf -v 'a[1]' x", names: ['printf'] },
+  { cmd: 'arr[0]=1', names: [] },
   // Shell escapes of less, dc and m4.
   { cmd: "less -f +'!rm -rf /srv' Makefile", has: [{ name: 'rm', args: ['-rf', '/srv'] }] },
   { cmd: 'less -N +/TODO Makefile', names: ['less'] },

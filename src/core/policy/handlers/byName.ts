@@ -20,7 +20,23 @@ export function runByName(w: Walker, name: string, first: ArgWord, args: ArgWord
   else inv = w.emit(name, first.text, args, exec);
   programOptions(w, name, args, exec);
   programVariables(w, exec);
+  if (SUBSCRIPT_READERS.has(name)) subscriptSubstitutions(w, args, exec);
   return inv;
+}
+
+/**
+ * Builtins that take a variable name and evaluate an array subscript in it: `printf -v 'a[$(cmd)]' x`,
+ * `read 'a[$(cmd)]'`, `unset 'a[$(cmd)]'`, `let 'a[$(cmd)]=1'` run `cmd` though the quotes kept the
+ * shell from expanding it. The subscript is judged as if written unquoted.
+ */
+const SUBSCRIPT_READERS = new Set(['printf', 'read', 'unset', 'let', 'declare', 'typeset', 'local', 'readonly', 'export', 'test', '[', 'mapfile', 'readarray', 'wait']);
+const SUBSCRIPT = /[A-Za-z_]\w*\[([^\]]*(?:\$\(|`)[^\]]*)\]/g;
+
+function subscriptSubstitutions(w: Walker, args: ArgWord[], exec: Exec): void {
+  for (const arg of args) {
+    if (arg.dynamic || !arg.text.includes('[')) continue;
+    for (const m of arg.text.matchAll(SUBSCRIPT)) w.analyzeText(`: ${m[1]!}`, w.childScope(exec, 'an array subscript'));
+  }
 }
 
 /**
