@@ -456,6 +456,9 @@ const cases: Case[] = [
   { cmd: "unset 'a[$(rm -rf /srv)]'", has: [{ name: 'rm', args: ['-rf', '/srv'] }] },
   { cmd: "printf -v 'a[1]' x", names: ['printf'] },
   { cmd: 'arr[0]=1', names: [] },
+  // A function that starts itself: a fork bomb.
+  { cmd: ':(){ :|:& };:', opaque: /calls itself/ },
+  { cmd: 'f() { ls; }; f', names: ['ls'] },
   // Shell escapes of less, dc and m4.
   { cmd: "less -f +'!rm -rf /srv' Makefile", has: [{ name: 'rm', args: ['-rf', '/srv'] }] },
   { cmd: 'less -N +/TODO Makefile', names: ['less'] },

@@ -11,6 +11,8 @@ import { executablePath, namedLikeATool } from './shells';
  * entry says name a program it runs (`programOptions`), judged like commands.
  */
 export function runByName(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
+  // `:(){ :|:& };:`: a function that starts itself multiplies processes until the machine stops.
+  if (exec.scope.functionName === name && !first.dynamic) w.addOpaque(`the shell function ${name} calls itself, which may start processes without end (a fork bomb)`, w.viaOf(exec));
   const handler = handlerFor(name);
   let inv: Invocation | undefined;
   if (handler) {
