@@ -458,7 +458,7 @@ const cases: Case[] = [
   { cmd: 'arr[0]=1', names: [] },
   // A function that starts itself: a fork bomb.
   { cmd: ':(){ :|:& };:', opaque: /calls itself/ },
-  { cmd: 'f() { ls; }; f', names: ['ls'] },
+  { cmd: 'f() { ls; }; f', names: ['ls', 'f'] },
   // Shell escapes of less, dc and m4.
   { cmd: "less -f +'!rm -rf /srv' Makefile", has: [{ name: 'rm', args: ['-rf', '/srv'] }] },
   { cmd: 'less -N +/TODO Makefile', names: ['less'] },
