@@ -459,6 +459,16 @@ const cases: Case[] = [
   // A function that starts itself: a fork bomb.
   { cmd: ':(){ :|:& };:', opaque: /calls itself/ },
   { cmd: 'f() { ls; }; f', names: ['ls', 'f'] },
+  // Languages the hook does not read: calls that start programs or delete files ask.
+  { cmd: `elixir -e 'File.rm_rf!("uploads")'`, opaque: /elixir runs Elixir code that starts programs or deletes files/ },
+  { cmd: "elixir -e 'IO.puts 1'", names: ['elixir'] },
+  { cmd: `groovy -e '"rm -rf uploads".execute()'`, opaque: /Groovy code/ },
+  { cmd: `bb -e '(shell "rm -rf uploads")'`, opaque: /Clojure code/ },
+  { cmd: "bb -e '(+ 1 2)'", names: ['bb'] },
+  { cmd: `racket -e '(system "rm -rf uploads")'`, opaque: /Racket code/ },
+  { cmd: `echo 'Runtime.getRuntime().exec("rm -rf x")' | jshell`, opaque: /jshell/ },
+  { cmd: "echo 'System.out.println(1)' | jshell", names: ['echo', 'jshell'] },
+  { cmd: "rsync --rsync-path='rm -rf /srv; rsync' a host:b", has: [{ name: 'rm', args: ['-rf', '/srv'] }] },
   // Shell escapes of less, dc and m4.
   { cmd: "less -f +'!rm -rf /srv' Makefile", has: [{ name: 'rm', args: ['-rf', '/srv'] }] },
   { cmd: 'less -N +/TODO Makefile', names: ['less'] },

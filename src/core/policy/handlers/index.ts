@@ -15,6 +15,7 @@ import { shell, shellHandlers } from './shells';
 import { terminalHandlers } from './terminals';
 import { codeRunnerHandlers } from './codeRunners';
 import { calculatorHandlers } from './calculatorEscapes';
+import { unreadLanguageHandlers } from './unreadLanguages';
 import { agentMcpHandlers } from './agentMcp';
 import { hiddenExecHandlers } from './hiddenExec';
 import { compiledRunnerHandlers } from './compiledRunners';
@@ -30,6 +31,7 @@ const BY_NAME: ReadonlyMap<string, Handler> = new Map(
     ...powershellHandlers,
     ...codeRunnerHandlers,
     ...calculatorHandlers,
+    ...unreadLanguageHandlers,
     ...agentMcpHandlers,
     ...hiddenExecHandlers,
     ...compiledRunnerHandlers,
