@@ -469,6 +469,8 @@ const cases: Case[] = [
   { cmd: `echo 'Runtime.getRuntime().exec("rm -rf x")' | jshell`, opaque: /jshell/ },
   { cmd: "echo 'System.out.println(1)' | jshell", names: ['echo', 'jshell'] },
   { cmd: "rsync --rsync-path='rm -rf /srv; rsync' a host:b", has: [{ name: 'rm', args: ['-rf', '/srv'] }] },
+  { cmd: `gdb -batch -ex 'python import shutil; shutil.rmtree("uploads")'`, opaque: /gdb runs Python that starts programs or deletes files/ },
+  { cmd: "gdb -batch -ex 'python print(1)' ./a.out", names: ['gdb'] },
   // Shell escapes of less, dc and m4.
   { cmd: "less -f +'!rm -rf /srv' Makefile", has: [{ name: 'rm', args: ['-rf', '/srv'] }] },
   { cmd: 'less -N +/TODO Makefile', names: ['less'] },

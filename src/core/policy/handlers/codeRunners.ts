@@ -285,7 +285,7 @@ function debuggerEscapes(name: string, args: readonly ArgWord[]): Escapes {
     if (command === undefined) continue;
     const m = /^\s*(?:shell|!|platform\s+shell)\s*(.*)$/s.exec(command);
     if (m && m[1]!.trim() !== '') out.shell.push({ text: m[1]!, label: `${name} shell` });
-    else if (/^\s*(python|py|pi|script)\b/.test(command) && /\b(os|subprocess|system|popen)\b/.test(command)) out.opaque.push(`${name} runs Python that starts programs`);
+    else if (/^\s*(python|py|pi|script)\b/.test(command) && /\b(os|subprocess|system|popen|shutil|rmtree|unlink|remove|rmdir|pathlib)\b/.test(command)) out.opaque.push(`${name} runs Python that starts programs or deletes files`);
   }
   return out;
 }
