@@ -471,6 +471,13 @@ const cases: Case[] = [
   { cmd: "rsync --rsync-path='rm -rf /srv; rsync' a host:b", has: [{ name: 'rm', args: ['-rf', '/srv'] }] },
   { cmd: `gdb -batch -ex 'python import shutil; shutil.rmtree("uploads")'`, opaque: /gdb runs Python that starts programs or deletes files/ },
   { cmd: "gdb -batch -ex 'python print(1)' ./a.out", names: ['gdb'] },
+  // Build tools that run commands of their own.
+  { cmd: 'cmake -E rm -rf /srv', has: [{ name: 'rm', args: ['-rf', '/srv'] }] },
+  { cmd: 'cmake -E remove_directory /srv', has: [{ name: 'rm', args: ['-rf', '/srv'] }] },
+  { cmd: 'cmake -E env FOO=1 rm -rf /srv', has: [{ name: 'rm', args: ['-rf', '/srv'] }] },
+  { cmd: 'cmake -E make_directory build', names: ['cmake'] },
+  { cmd: "mvn exec:exec -Dexec.executable=rm -Dexec.args='-rf /srv'", has: [{ name: 'rm', args: ['-rf', '/srv'] }] },
+  { cmd: 'mvn -q package', names: ['mvn'] },
   // Shell escapes of less, dc and m4.
   { cmd: "less -f +'!rm -rf /srv' Makefile", has: [{ name: 'rm', args: ['-rf', '/srv'] }] },
   { cmd: 'less -N +/TODO Makefile', names: ['less'] },

@@ -16,6 +16,7 @@ import { terminalHandlers } from './terminals';
 import { codeRunnerHandlers } from './codeRunners';
 import { calculatorHandlers } from './calculatorEscapes';
 import { unreadLanguageHandlers } from './unreadLanguages';
+import { buildToolHandlers } from './buildTools';
 import { agentMcpHandlers } from './agentMcp';
 import { hiddenExecHandlers } from './hiddenExec';
 import { compiledRunnerHandlers } from './compiledRunners';
@@ -32,6 +33,7 @@ const BY_NAME: ReadonlyMap<string, Handler> = new Map(
     ...codeRunnerHandlers,
     ...calculatorHandlers,
     ...unreadLanguageHandlers,
+    ...buildToolHandlers,
     ...agentMcpHandlers,
     ...hiddenExecHandlers,
     ...compiledRunnerHandlers,
