@@ -471,6 +471,10 @@ const cases: Case[] = [
   { cmd: "rsync --rsync-path='rm -rf /srv; rsync' a host:b", has: [{ name: 'rm', args: ['-rf', '/srv'] }] },
   { cmd: `gdb -batch -ex 'python import shutil; shutil.rmtree("uploads")'`, opaque: /gdb runs Python that starts programs or deletes files/ },
   { cmd: "gdb -batch -ex 'python print(1)' ./a.out", names: ['gdb'] },
+  // Other POSIX-like shells' -c.
+  { cmd: "oksh -c 'rm -rf /srv'", has: [{ name: 'rm', args: ['-rf', '/srv'] }] },
+  { cmd: "busybox hush -c 'rm -rf /srv'", has: [{ name: 'rm', args: ['-rf', '/srv'] }] },
+  { cmd: "ion -c 'ls'", has: [{ name: 'ls' }] },
   // Build tools that run commands of their own.
   { cmd: 'cmake -E rm -rf /srv', has: [{ name: 'rm', args: ['-rf', '/srv'] }] },
   { cmd: 'cmake -E remove_directory /srv', has: [{ name: 'rm', args: ['-rf', '/srv'] }] },
