@@ -26,7 +26,7 @@ const CLOJURE: Language = { label: 'Clojure', code: ['-e', '--eval'], stdin: fal
 const RACKET: Language = { label: 'Racket', code: ['-e', '--eval'], stdin: false, acts: /\((system\*?|process\*?|subprocess|delete-directory\/files|delete-directory|delete-file|shell-execute)\b/ };
 const JAVA: Language = { label: 'Java (jshell)', code: [], stdin: true, acts: /\bRuntime\b|\bProcessBuilder\b|\bFiles\.(delete|deleteIfExists|walk)\b|\.delete\s*\(/ };
 const ERLANG: Language = { label: 'Erlang', code: ['-eval'], stdin: false, acts: /\bos:cmd\b|\bopen_port\b|\bfile:(delete|del_dir|del_dir_r)\b/ };
-const SCALA: Language = { label: 'Scala', code: ['-e'], stdin: false, acts: /\bsys\.process\b|\.!\!?|\bRuntime\b|\bProcessBuilder\b|\bFiles\.delete/ };
+const SCALA: Language = { label: 'Scala', code: ['-e'], stdin: false, acts: /\bsys\.process\b|\.!!?|\bRuntime\b|\bProcessBuilder\b|\bFiles\.delete/ };
 
 const LANGUAGES: Readonly<Record<string, Language>> = {
   elixir: ELIXIR, groovy: GROOVY, bb: CLOJURE, clojure: CLOJURE, clj: CLOJURE, racket: RACKET, jshell: JAVA, erl: ERLANG, scala: SCALA,
