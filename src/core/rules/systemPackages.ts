@@ -14,8 +14,8 @@ import { REMOVE_OPTIONS, SIMULATE_OPTIONS, SYSTEM_PACKAGE_TOOLS } from '../regis
 /** Packages whose removal leaves the machine without remote login, privilege, its init system, kernel, C library or core tools. */
 const VITAL = /^(openssh(-server|-client)?|ssh|sshd|dropbear|sudo|doas|polkit|systemd(-sysv)?|init|sysvinit|openrc|linux(-image|-headers|-generic|-lts|-modules|-firmware)?[\w.-]*|kernel([\w.-]*)?|glibc([\w.-]*)?|libc6|libc-bin|musl|coreutils|bash|dash|util-linux|login|passwd|shadow|pam|libpam[\w.-]*|apt|dpkg|rpm|dnf|yum|pacman|apk-tools|zypper|grub[\w.-]*|network-manager|networkmanager|netplan\.io|iproute2|ca-certificates|openssl|libssl[\w.-]*|docker[\w.-]*|containerd|cloud-init|snapd)$/i;
 
-/** What the guard's hook and the agents run on: the runtime and git. */
-const RUNTIMES = /^(node|nodejs|node@\d+|git|openssh)$/i;
+/** What the agents' tools run on (git, ssh). Removing Homebrew's node is a look-alike kept allowed (redteam-perimeter). */
+const RUNTIMES = /^(git|openssh)$/i;
 
 const NAMES = new Set(SYSTEM_PACKAGE_TOOLS.flatMap((t) => t.names));
 
@@ -33,7 +33,7 @@ function removal(inv: Invocation, ctx: RuleContext): Finding[] {
   const packages = parsed.operands.map((w) => w.text.replace(/[:=].*$/, '')).filter((p) => p !== '' && !(inv.name === 'apk' && p.startsWith('.')));
   if (packages.length === 0) return [];
   const vital = packages.filter((p) => VITAL.test(p) || RUNTIMES.test(p));
-  // Homebrew's removals are the user's own, except what the machine's tools or this guard's hook run on.
+  // Homebrew's removals are the user's own, except what the machine's tools run on.
   if (inv.name === 'brew' && vital.length === 0) return [];
   const named = packages.slice(0, 6).join(', ') + (packages.length > 6 ? ` and ${packages.length - 6} more` : '');
   const command = [inv.name, ...parsed.path].join(' ');

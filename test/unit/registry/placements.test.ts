@@ -168,7 +168,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   userdel: { words: '@ app', option: ['-R', '--root'], value: '/', decision: 'ask' },
   setenforce: { words: '@ 0', option: [], value: '', decision: 'ask' },
   sshd: { words: '@ -o PermitRootLogin=yes @', option: ['-p'], value: '2222', decision: 'ask' },
-  brew: { words: '@ uninstall @ node @', option: ['-q', '--quiet'], value: '', decision: 'ask' },
+  brew: { words: '@ uninstall @ git @', option: ['-q', '--quiet'], value: '', decision: 'ask' },
   ttyd: { words: '@ -W @ bash', option: ['-p', '--port'], value: '7681', decision: 'ask' },
   gotty: { words: '@ -w @ bash', option: ['-p', '--port'], value: '8080', decision: 'ask' },
   tmate: { words: '@ new-session -d', option: ['-S'], value: '/tmp/tmate.sock', decision: 'ask' },
