@@ -64,5 +64,18 @@ export function gatherPerimeterFacts(opts: PerimeterFactsOptions): PerimeterFact
   startupFiles.push(...sourcedStartupFiles(opts.home));
   for (const file of startupFiles.slice()) alias(file);
   const pathFolders = [...new Set((opts.env.PATH ?? '').split(path.delimiter).filter((f) => path.isAbsolute(f)))].slice(0, 64);
-  return { installedConfigs, aliases, startupFiles, pathFolders };
+  const guardCode = ownPackageRoots();
+  for (const root of guardCode) alias(root);
+  return { installedConfigs, aliases, startupFiles, pathFolders, guardCode };
+}
+
+/**
+ * The package root the running guard was loaded from (the folder holding its `dist/` bundle and
+ * `node_modules/`): rewriting, moving or deleting it switches the hook off as surely as its config.
+ * Only a built bundle counts (tests run from the sources, which no hook loads).
+ */
+function ownPackageRoots(): string[] {
+  const dist = typeof __dirname === 'string' ? __dirname : '';
+  if (path.basename(dist) !== 'dist' || !fs.existsSync(path.join(dist, 'cli-main.js'))) return [];
+  return [path.dirname(dist)];
 }

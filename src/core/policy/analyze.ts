@@ -15,9 +15,9 @@ import { argWord, declare, declareSources, expandWords, knownTarget, mergeSource
 import { DEFAULT_PARSE_LIMITS, parseShell } from '../shell/parser';
 import { isDynamic, wordText } from '../shell/words';
 import { commandName, isInstalledPackage, placeholderWord, REMOTE_CWD, type AnalyzeLimits, type Exec, type Scope, type Walker } from './handlers/context';
-import { handlerFor } from './handlers/index';
 import { peelWrappers } from './handlers/wrappers';
-import { executablePath, stripShebang } from './handlers/shells';
+import { stripShebang } from './handlers/shells';
+import { runByName } from './handlers/byName';
 import { FileReads } from './fileReads';
 import { commandOutput, recordWrites, stdinText } from './knownOutput';
 import type { Analysis, ArgWord, CodeSnippet, Facts, Invocation, Opaque, Origin, Redirect, RemoteContext, SnippetLanguage, StdinSource, Via } from './types';
@@ -258,7 +258,7 @@ class Analyzer implements Walker {
     // Variables exported earlier on the line (`export DOCKER_HOST=…; docker …`) are in every later command's environment.
     const assignments: Record<string, string> = exportedVariables(scope);
     for (const assignment of command.assignments) {
-      for (const value of assignment.values) this.substitutions(value.parts, scope);
+      for (const value of [...(assignment.subscript ? [assignment.subscript] : []), ...assignment.values]) this.substitutions(value.parts, scope);
       assignments[assignment.name] = assignment.values.map(wordText).join(' ');
     }
     for (const word of command.words) this.substitutions(word.parts, scope);
@@ -465,10 +465,7 @@ class Analyzer implements Walker {
       this.run([...args, ...runner], { ...exec, wrappers: [...exec.wrappers, `function ${name}`] });
       return inv;
     }
-    const handler = handlerFor(name);
-    if (handler) return handler(this, name, first, args, exec);
-    if (first.text.includes('/') && !first.text.endsWith('/')) return executablePath(this, name, first, args, exec);
-    return this.emit(name, first.text, args, exec);
+    return runByName(this, name, first, args, exec);
   }
 
   /** A shell or interpreter reading its program from stdin (a file missing here runs nothing; sent elsewhere it is a script nobody read). */

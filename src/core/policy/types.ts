@@ -323,6 +323,8 @@ export interface PerimeterFacts {
   startupFiles: readonly string[];
   /** The folders on the agent's PATH, in order: a program there named like the runtime (`node`) stands for it. */
   pathFolders?: readonly string[];
+  /** The folders the guard's own code runs from (the package root holding `dist/` and `node_modules/`). */
+  guardCode?: readonly string[];
 }
 
 export interface ClassifyOptions {

@@ -6,7 +6,9 @@ import { chmod, chown, cp, mkfs, mv, rm, rmdir, shred, truncate, unlink } from '
 import { clush, pdsh, salt, tsh } from './tools/fleets';
 import { blkdiscard, crontab, init, kill, nft, sgdisk, iptables, passwd, power, systemctl, ufw } from './tools/hostAdmin';
 import { doctl } from './tools/doctl';
-import { dockerd, jupyter, jupyterServer, ngrok } from './tools/servers';
+import { scp, sort, tcpdump } from './tools/programRunners';
+import { gpasswd, setenforce, sshd, userdel, usermod } from './tools/hostAccounts';
+import { codeServer, dockerd, gotty, jupyter, jupyterServer, ngrok, tmate, ttyd, upterm } from './tools/servers';
 import { doppler } from './tools/doppler';
 import { firebase } from './tools/firebase';
 import { fly } from './tools/fly';
@@ -35,10 +37,10 @@ import { mongosh, redisCli } from './tools/nosql';
 import { sqlcmd, sqlite3 } from './tools/sqlite';
 import { curl, httpie, powershellWeb, wget } from './tools/webClients';
 import { bun, cargo, gem, go, npm, pip, pnpm, poetry, uv, volta, yarn } from './tools/packageManagers';
-import { apk, apt, dnf, dpkg, pacman, rpm, snap, zypper } from './tools/systemPackages';
+import { apk, apt, brew, dnf, dpkg, pacman, rpm, snap, zypper } from './tools/systemPackages';
 import { cc, crystal, dotnetScript, haskell, java, kotlin, nim, rustc, scalaCli, swift, zig } from './tools/compilers';
 import { changeset, dotnet, flit, goreleaser, hatch, np, pdm, semanticRelease, twine, vsce } from './tools/publishers';
-import { awk, deno, netcat, screen, systemdRun, telnet, tmux } from './tools/runners';
+import { awk, deno, kitty, netcat, screen, systemdRun, telnet, tmux, wezterm } from './tools/runners';
 import { husky, lefthook, preCommit } from './tools/hookManagers';
 import { claudeCli, codexCli, geminiCli } from './tools/agentClis';
 import type { ToolEntry, ToolSpec } from './types';
@@ -55,13 +57,13 @@ export const TOOLS: readonly ToolSpec[] = [
   terraform, terragrunt, pulumi, cdk,
   psql, dropdb, pgRestore, pgDropcluster, pgCtl, pgCtlcluster, mysql, mysqladmin, mongosh, redisCli, sqlite3, sqlcmd,
   curl, wget, httpie, powershellWeb,
-  systemdRun, tmux, screen, netcat, telnet, awk, deno,
-  npm, pnpm, yarn, bun, pip, uv, poetry, gem, volta, cargo, go, twine, flit, hatch, pdm, vsce, dotnet, np, semanticRelease, changeset, goreleaser, apt, dpkg, dnf, rpm, pacman, apk, zypper, snap, cc, rustc, java, kotlin, swift, zig, crystal, nim, haskell, scalaCli, dotnetScript,
+  systemdRun, tmux, screen, kitty, wezterm, netcat, telnet, awk, deno,
+  npm, pnpm, yarn, bun, pip, uv, poetry, gem, volta, cargo, go, twine, flit, hatch, pdm, vsce, dotnet, np, semanticRelease, changeset, goreleaser, apt, dpkg, dnf, rpm, pacman, apk, zypper, snap, brew, cc, rustc, java, kotlin, swift, zig, crystal, nim, haskell, scalaCli, dotnetScript,
   rm, rmdir, chmod, chown, mv, cp, shred, truncate, unlink, mkfs, rsync, rimraf, delCli, trash, secureDelete,
   power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk,
   preCommit, lefthook, husky, claudeCli, codexCli, geminiCli,
   power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk, kill, nft,
-  dockerd, jupyter, jupyterServer, ngrok,
+  dockerd, jupyter, jupyterServer, ngrok, ttyd, gotty, tmate, upterm, codeServer, sort, tcpdump, scp, usermod, gpasswd, userdel, setenforce, sshd,
 ];
 
 /**

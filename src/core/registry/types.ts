@@ -251,6 +251,12 @@ export interface ToolSpec extends Omit<GrammarSpec, 'commands'>, CommandSpec {
    * where the tool means help by it) and a `help` word first (`git help push`) or last (`aws s3 rm help`).
    */
   help?: { options: readonly string[]; word?: 'first' | 'last' };
+  /**
+   * Options whose value is a command line this tool runs on this machine (`rsync -e`, `sort
+   * --compress-program`, `helm --post-renderer`, `wget --use-askpass`): the walker judges each like a
+   * command (`policy/handlers/byName.ts`).
+   */
+  programOptions?: readonly string[];
   /** Options whose values say which environment, account or project the command reaches. */
   environmentFlags?: readonly string[];
   /** Environment variables (assignments or known selectors) that say the same. */

@@ -8,7 +8,9 @@ import type { ToolArgs } from '../registry/types';
  * forward that lets another machine reach this one's ports (`ssh -R 2222:localhost:22 host`), the
  * Docker API on TCP without TLS (`dockerd -H tcp://0.0.0.0:2375`: root on this machine for anyone
  * who connects), a Jupyter server on every interface with its token emptied, and `ngrok tcp`.
- * `ngrok http PORT` of a development server stays allowed: that is what it is for.
+ * `ngrok http PORT` of a development server stays allowed: that is what it is for. Shared terminals:
+ * a writable ttyd/gotty page without a credential, a tmate or upterm session, code-server without a
+ * password on an open address.
  */
 
 function argsOf(inv: Invocation): ToolArgs | undefined {
@@ -21,7 +23,7 @@ function ask(rule: string, reason: string, name: string, ctx: RuleContext): Find
   return [{ rule: `exposure.${rule}`, risk: 'destructive', severity: 'ask', reason, targets: [{ kind: 'resource', name, provider: 'host', remote: false, environment: env.environment, environmentReason: env.reason }] }];
 }
 
-const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|::1|\[::1\])$/i;
+const LOOPBACK = /^(localhost|lo|lo0|127\.\d+\.\d+\.\d+|::1|\[::1\])$/i;
 
 function kubectl(inv: Invocation, ctx: RuleContext): Finding[] {
   const a = argsOf(inv);
@@ -72,11 +74,51 @@ function ngrok(inv: Invocation, ctx: RuleContext): Finding[] {
   return ask('tunnel', 'Opens a public TCP tunnel to a port of this machine (ngrok tcp).', 'ngrok tcp', ctx);
 }
 
-const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = { kubectl, ssh, dockerd, jupyter, 'jupyter-notebook': jupyter, 'jupyter-lab': jupyter, 'jupyter-server': jupyter, ngrok };
+/** A listening address that is not this machine's loopback (a bare port, or none, means every interface). */
+const openAddress = (address: string | undefined): boolean => address === undefined || !LOOPBACK.test(address.replace(/:\d+$/, '').trim());
+
+/** `ttyd -W bash`, `gotty -w bash`: a writable shell in a web page on every interface, with no credential. */
+function webTerminal(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  if (!a || a.has('-h', '--help', '-v', '--version')) return [];
+  const ttyd = inv.name === 'ttyd';
+  const writable = ttyd ? a.has('-W', '--writable') : a.has('-w', '--permit-write');
+  const locked = ttyd ? a.has('-c', '--credential', '-H', '--auth-header') : a.has('-c', '--credential');
+  const address = ttyd ? a.values('-i', '--interface')[0] : a.values('-a', '--address')[0];
+  if (!writable || locked || !openAddress(address) || (ttyd && address !== undefined && address.startsWith('/'))) return [];
+  const command = a.parsed.operands.map((w) => w.text).join(' ') || 'a shell';
+  return ask('web-terminal', `Serves a writable terminal running ${command} on ${address ?? 'every interface'} with no credential (${inv.name}): anyone who reaches the page types commands on this machine.`, `${inv.name} ${command}`, ctx);
+}
+
+/** `tmate`, `tmate new-session`, `upterm host`: a shared terminal session that whoever holds the link joins. */
+function sharedSession(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  if (!a || a.has('-V', '-h', '--help', '--read-only')) return [];
+  const sub = a.parsed.path[0];
+  const shares = inv.name === 'upterm' ? sub === 'host' : sub === 'new-session' || (sub === undefined && a.parsed.operands.length === 0);
+  if (!shares) return [];
+  return ask('shared-session', `Shares a terminal of this machine through ${inv.name}'s relay: whoever holds the link types commands here, past this guard.`, `${inv.name} session`, ctx);
+}
+
+/** `code-server --auth none` on an address that is not loopback, or `--link` (a public address): the editor and its terminal for anyone. */
+function codeServer(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  if (!a) return [];
+  if (a.has('--link')) return ask('shared-session', 'Publishes this editor, with its terminal, on a public address (code-server --link).', 'code-server --link', ctx);
+  const auth = a.values('--auth')[0];
+  const bind = a.values('--bind-addr', '--host')[0];
+  if (auth !== 'none' || bind === undefined || !openAddress(bind)) return [];
+  return ask('web-terminal', `Serves the editor and its terminal on ${bind} with no password (code-server --auth none): anyone who reaches it runs commands on this machine.`, `code-server on ${bind}`, ctx);
+}
+
+const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = {
+  kubectl, ssh, dockerd, jupyter, 'jupyter-notebook': jupyter, 'jupyter-lab': jupyter, 'jupyter-server': jupyter, ngrok,
+  ttyd: webTerminal, gotty: webTerminal, tmate: sharedSession, upterm: sharedSession, 'code-server': codeServer,
+};
 
 export const exposurePack: RulePack = {
   id: 'exposure',
-  title: 'Opening this machine or a cluster to the network: kubectl proxy on every interface, ssh -R, dockerd on TCP, Jupyter without a token',
+  title: 'Opening this machine or a cluster to the network: kubectl proxy on every interface, ssh -R, dockerd on TCP, Jupyter without a token, shared terminals',
   checkInvocation(inv, ctx) {
     return BY_NAME[inv.name]?.(inv, ctx) ?? [];
   },

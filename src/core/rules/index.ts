@@ -38,6 +38,7 @@ import { databaseAdminPack } from './databaseAdmin';
 import { hostDamagePack } from './hostDamage';
 import { githubAdminPack } from './githubAdmin';
 import { exposurePack } from './exposure';
+import { hostSecurityPack } from './hostSecurity';
 import { commitHooksPack } from './commitHooks';
 import { sourceRedirectsPack } from './sourceRedirects';
 import { publishingPack } from './publishing';
@@ -93,6 +94,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   hostDamagePack,
   githubAdminPack,
   exposurePack,
+  hostSecurityPack,
   publishingPack,
   systemPackagesPack,
   moneyMovementPack,

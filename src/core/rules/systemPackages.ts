@@ -14,6 +14,9 @@ import { REMOVE_OPTIONS, SIMULATE_OPTIONS, SYSTEM_PACKAGE_TOOLS } from '../regis
 /** Packages whose removal leaves the machine without remote login, privilege, its init system, kernel, C library or core tools. */
 const VITAL = /^(openssh(-server|-client)?|ssh|sshd|dropbear|sudo|doas|polkit|systemd(-sysv)?|init|sysvinit|openrc|linux(-image|-headers|-generic|-lts|-modules|-firmware)?[\w.-]*|kernel([\w.-]*)?|glibc([\w.-]*)?|libc6|libc-bin|musl|coreutils|bash|dash|util-linux|login|passwd|shadow|pam|libpam[\w.-]*|apt|dpkg|rpm|dnf|yum|pacman|apk-tools|zypper|grub[\w.-]*|network-manager|networkmanager|netplan\.io|iproute2|ca-certificates|openssl|libssl[\w.-]*|docker[\w.-]*|containerd|cloud-init|snapd)$/i;
 
+/** What the agents' tools run on (git, ssh). Removing Homebrew's node is a look-alike kept allowed (redteam-perimeter). */
+const RUNTIMES = /^(git|openssh)$/i;
+
 const NAMES = new Set(SYSTEM_PACKAGE_TOOLS.flatMap((t) => t.names));
 
 function removal(inv: Invocation, ctx: RuleContext): Finding[] {
@@ -29,7 +32,9 @@ function removal(inv: Invocation, ctx: RuleContext): Finding[] {
   if (args.has('-h', '--help')) return [];
   const packages = parsed.operands.map((w) => w.text.replace(/[:=].*$/, '')).filter((p) => p !== '' && !(inv.name === 'apk' && p.startsWith('.')));
   if (packages.length === 0) return [];
-  const vital = packages.filter((p) => VITAL.test(p));
+  const vital = packages.filter((p) => VITAL.test(p) || RUNTIMES.test(p));
+  // Homebrew's removals are the user's own, except what the machine's tools run on.
+  if (inv.name === 'brew' && vital.length === 0) return [];
   const named = packages.slice(0, 6).join(', ') + (packages.length > 6 ? ` and ${packages.length - 6} more` : '');
   const command = [inv.name, ...parsed.path].join(' ');
   const reason = vital.length > 0

@@ -52,6 +52,8 @@ export interface Assignment {
   values: Word[];
   array: boolean;
   raw: string;
+  /** `a[$(cmd)]=1`: the subscript, when it holds a substitution (bash runs it). */
+  subscript?: Word;
 }
 
 export interface HereDocument {

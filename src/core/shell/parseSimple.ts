@@ -108,22 +108,30 @@ export abstract class SimpleParser extends WordParser {
     let i = start + 1;
     while (isNameChar(src[i])) i++;
     const name = src.slice(start, i);
+    let subscriptAt = -1;
     if (src[i] === '[') {
       const close = src.indexOf(']', i);
       if (close < 0) return undefined;
+      if (/\$\(|`/.test(src.slice(i + 1, close))) subscriptAt = i + 1;
       i = close + 1;
     }
     if (src[i] === '+' && src[i + 1] === '=') i += 2;
     else if (src[i] === '=') i += 1;
     else return undefined;
+    // The subscript's substitutions run (`a[$(rm -rf x)]=1`): read as a word from inside the brackets.
+    let subscript: Word | undefined;
+    if (subscriptAt >= 0) {
+      this.pos = subscriptAt;
+      subscript = this.parseWord() ?? undefined;
+    }
     this.pos = i;
     if (src[i] === '(') {
       this.pos++;
       const values = this.parseArrayElements();
-      return { name, values, array: true, raw: src.slice(start, this.pos) };
+      return { name, values, array: true, raw: src.slice(start, this.pos), ...(subscript ? { subscript } : {}) };
     }
     const value = isWordEnd(src[this.pos]) ? { parts: [], raw: '' } : this.parseWord();
-    return { name, values: value ? [value] : [], array: false, raw: src.slice(start, this.pos) };
+    return { name, values: value ? [value] : [], array: false, raw: src.slice(start, this.pos), ...(subscript ? { subscript } : {}) };
   }
 
   protected tryRedirect(): RedirectNode | undefined {

@@ -52,6 +52,9 @@ describe('policy/handlers/codeRunners: what editors and REPLs run', () => {
     [['Rscript', '--vanilla', '-e', 'system("rm -rf uploads")'], undefined, ['rm -rf uploads']],
     [['Rscript', '--expr=system("rm -rf uploads")'], undefined, ['rm -rf uploads']],
     [['osascript', '-l', 'AppleScript', '-e', 'do shell script "rm -rf uploads"'], undefined, ['rm -rf uploads']],
+    [['osascript', '-e', 'tell application "Terminal" to do script "rm -rf uploads"'], undefined, ['rm -rf uploads']],
+    [['osascript', '-e', 'tell application "iTerm2" to tell current session of current window to write text "rm -rf uploads"'], undefined, ['rm -rf uploads']],
+    [['osascript', '-e', 'tell application "Terminal" to do script "ls"'], undefined, ['ls']],
     [['del-cli', 'storage/app/**', '!storage/app/.gitignore'], undefined, ['rm -rf -- storage/app/**']],
   ];
   for (const [argv, stdin, shell] of recovered) it(`${argv.join(' ')}${stdin ? ' <<< ' + JSON.stringify(stdin) : ''}`, () => assert.deepEqual(escapes(argv, stdin).shell, shell));

@@ -83,6 +83,8 @@ const ROWS: Readonly<Record<string, Row>> = {
   'systemd-run': { words: '@ rm -rf /work/app/src', option: ['-u', '--unit'], value: 'cleanup', decision: 'ask' },
   tmux: { words: "@ new-session -d 'rm -rf /work/app/src'", option: ['-L'], value: 'work', decision: 'ask' },
   screen: { words: '@ -dm rm -rf /work/app/src', option: ['-S'], value: 'work', decision: 'ask' },
+  kitty: { words: "@ {at} @ send-text 'rm -rf /work/app/src\\n'", option: ['--to'], value: 'unix:/tmp/kitty', decision: 'ask' },
+  wezterm: { words: "@ cli send-text 'rm -rf /work/app/src'", option: ['--config-file'], value: 'w.lua', decision: 'ask' },
   'Invoke-RestMethod': { words: '@ -Method DELETE @ -Uri https://api.stripe.com/v1/customers/cus_1 @', option: ['-TimeoutSec'], value: '10', decision: 'ask', production: true },
   nc: { words: '@ cache.prod.acme.internal 6379 <<< FLUSHALL', option: ['-w'], value: '3', decision: 'ask', production: true },
   telnet: { words: '@ cache.prod.acme.internal 6379 <<< FLUSHALL', option: ['-l'], value: 'admin', decision: 'ask', production: true },
@@ -158,6 +160,20 @@ const ROWS: Readonly<Record<string, Row>> = {
   jupyter: { words: "@ lab @ --ip=0.0.0.0 --ServerApp.token='' @", option: ['--port'], value: '8888', decision: 'ask' },
   'jupyter-notebook': { words: "@ --ip 0.0.0.0 @ --NotebookApp.token= @", option: ['--port'], value: '8888', decision: 'ask' },
   ngrok: { words: '@ tcp @ 22 @', option: ['--region'], value: 'eu', decision: 'ask' },
+  sort: { words: "@ --compress-program='rm -rf /work/app/src' @ -S 1 notes.txt @", option: ['-t', '--field-separator'], value: ':', decision: 'ask' },
+  tcpdump: { words: "@ -w /tmp/c @ -G 1 @ -z 'rm -rf /work/app/src'", option: ['-i'], value: 'lo', decision: 'ask' },
+  scp: { words: "@ -S 'rm -rf /work/app/src' @ a b:", option: ['-P'], value: '2222', decision: 'ask' },
+  usermod: { words: '@ -aG sudo @ mallory', option: ['-c', '--comment'], value: 'Dev', decision: 'ask' },
+  gpasswd: { words: '@ -a mallory @ sudo', option: ['-Q', '--root'], value: '/', decision: 'ask' },
+  userdel: { words: '@ app', option: ['-R', '--root'], value: '/', decision: 'ask' },
+  setenforce: { words: '@ 0', option: [], value: '', decision: 'ask' },
+  sshd: { words: '@ -o PermitRootLogin=yes @', option: ['-p'], value: '2222', decision: 'ask' },
+  brew: { words: '@ uninstall @ git @', option: ['-q', '--quiet'], value: '', decision: 'ask' },
+  ttyd: { words: '@ -W @ bash', option: ['-p', '--port'], value: '7681', decision: 'ask' },
+  gotty: { words: '@ -w @ bash', option: ['-p', '--port'], value: '8080', decision: 'ask' },
+  tmate: { words: '@ new-session -d', option: ['-S'], value: '/tmp/tmate.sock', decision: 'ask' },
+  upterm: { words: '@ host @ -- bash', option: ['--server'], value: 'ssh://uptermd.upterm.dev:22', decision: 'ask' },
+  'code-server': { words: '@ --auth none @ --bind-addr 0.0.0.0:8080 @', option: ['--port'], value: '8080', decision: 'ask' },
 };
 
 /** Every way to write `option value` the tool accepts. */
@@ -177,11 +193,11 @@ function spellings(tool: ToolSpec, option: readonly string[], value: string): st
   return out;
 }
 
-/** The row's words with the option at each marked place, and with no option at all. */
+/** The row's words with the option at each marked place, and with no option at all (`{at}` is a literal `@`, as in `kitty @ send-text`). */
 function placements(words: string, option: string): string[] {
   const parts = words.split('@');
   const out: string[] = [];
-  for (let i = 0; i < parts.length - 1; i++) out.push(parts.map((p, k) => (k === i ? p + option + ' ' : p)).join('').replace(/\s+/g, ' ').trim());
+  for (let i = 0; i < parts.length - 1; i++) out.push(parts.map((p, k) => (k === i ? p + option + ' ' : p)).join('').replace(/\s+/g, ' ').replace(/\{at\}/g, '@').trim());
   return out;
 }
 

@@ -428,6 +428,18 @@ const DENIED: Record<string, readonly string[]> = {
     "dbus-update-activation-environment --systemd NODE_OPTIONS=--require=/tmp/x.js",
     "echo '{\"chat.hookFilesLocations\":{}}' > .vscode/settings.json",
     "sed -i 's/true/false/' .vscode/settings.json",
+    // Moving or deleting the folder that holds the guard's keys removes them as an edit would.
+    "mv .vscode .vscode.bak",
+    "tar cf /tmp/v.tar .vscode --remove-files",
+    "git mv .vscode vscode",
+    "rm -rf /work/app/.vscode",
+    // The guard's own installed code: its bundle, its dependencies.
+    "sed -i 's/deny/allow/g' /opt/blast-shield/dist/cli.js",
+    "echo 'process.exit(0)' > /opt/blast-shield/dist/cli-main.js",
+    "chmod 000 /opt/blast-shield/dist/cli.js",
+    "mv /opt/blast-shield/dist /tmp",
+    "mv /opt/blast-shield/node_modules /tmp",
+    "rm -rf /opt/blast-shield",
     "echo x > /etc/cursor/hooks.json",
     "sh -c 'echo x > \"$0\"' ~/.bashrc",
     "bash -c 'rm -f \"$1\"' _ .cursor/hooks.json",
@@ -471,6 +483,12 @@ const DENIED: Record<string, readonly string[]> = {
 };
 
 const ALLOWED: readonly string[] = [
+  // A .vscode folder without the guard's keys, another file of ours moved, the guard's code read.
+  'mv /other/plain/.vscode /other/plain/.vscode.bak',
+  'mv .vscode/launch.json /tmp/launch.json',
+  'cat /opt/blast-shield/dist/cli.js',
+  'ls /opt/blast-shield/node_modules',
+  'cp /opt/blast-shield/README.md /tmp/guard-readme.md',
   'cat ~/.gemini/trustedFolders.json',
   'cat ~/.copilot/config.json',
   'grep trust_level ~/.codex/config.toml',

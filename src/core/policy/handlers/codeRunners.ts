@@ -285,7 +285,7 @@ function debuggerEscapes(name: string, args: readonly ArgWord[]): Escapes {
     if (command === undefined) continue;
     const m = /^\s*(?:shell|!|platform\s+shell)\s*(.*)$/s.exec(command);
     if (m && m[1]!.trim() !== '') out.shell.push({ text: m[1]!, label: `${name} shell` });
-    else if (/^\s*(python|py|pi|script)\b/.test(command) && /\b(os|subprocess|system|popen)\b/.test(command)) out.opaque.push(`${name} runs Python that starts programs`);
+    else if (/^\s*(python|py|pi|script)\b/.test(command) && /\b(os|subprocess|system|popen|shutil|rmtree|unlink|remove|rmdir|pathlib)\b/.test(command)) out.opaque.push(`${name} runs Python that starts programs or deletes files`);
   }
   return out;
 }
@@ -406,10 +406,11 @@ function codeOptions(args: readonly ArgWord[], names: readonly string[]): ArgWor
   return parseCommand(args, grammar).options.flatMap((o) => o.valueWords.map((w, n) => (w.text === o.values[n] ? w : { ...w, text: o.values[n]! })));
 }
 
-/** Calls whose one string argument is a shell line: R's `system("…")`/`system2`/`shell`, AppleScript's `do shell script "…"`. */
+/** Calls whose one string argument is a shell line: R's `system("…")`/`system2`/`shell`, AppleScript's `do shell script "…"` (and `do script`, `write text`: typed into a terminal). */
 const SHELL_STRING_CALLS: Readonly<Record<string, RegExp>> = {
   r: /\b(system|shell)\s*\(\s*(?:command\s*=\s*)?("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^)]*)/g,
-  applescript: /\bdo\s+shell\s+script\s+("(?:[^"\\]|\\.)*"|[^\n]*)/g,
+  // `do script "…"` (Terminal) and `write text "…"` (iTerm) type the line into a terminal's shell.
+  applescript: /\b(?:do\s+(?:shell\s+)?script|write\s+text)\s+("(?:[^"\\]|\\.)*"|[^\n]*)/g,
 };
 
 function stringCalls(code: string, language: 'r' | 'applescript', label: string, out: Escapes): void {

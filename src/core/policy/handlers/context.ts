@@ -128,7 +128,7 @@ export interface Walker {
 /** Analyses one command that runs other commands; returns its own invocation. */
 export type Handler = (w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exec) => Invocation | undefined;
 
-export const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'yash', 'posh', 'rbash', 'csh', 'tcsh', 'busybox-sh', 'nu', 'elvish', 'osh', 'ysh', 'xonsh']);
+export const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'yash', 'posh', 'rbash', 'csh', 'tcsh', 'busybox-sh', 'nu', 'elvish', 'osh', 'ysh', 'xonsh', 'oksh', 'loksh', 'pdksh', 'hush', 'ion', 'mrsh', 'brush']);
 
 /** The name a command is known by: the last path component, without `.exe`. */
 export function commandName(text: string): string {

@@ -14,6 +14,9 @@ import { runnerHandlers } from './runners';
 import { shell, shellHandlers } from './shells';
 import { terminalHandlers } from './terminals';
 import { codeRunnerHandlers } from './codeRunners';
+import { calculatorHandlers } from './calculatorEscapes';
+import { unreadLanguageHandlers } from './unreadLanguages';
+import { buildToolHandlers } from './buildTools';
 import { agentMcpHandlers } from './agentMcp';
 import { hiddenExecHandlers } from './hiddenExec';
 import { compiledRunnerHandlers } from './compiledRunners';
@@ -28,6 +31,9 @@ const BY_NAME: ReadonlyMap<string, Handler> = new Map(
     ...terminalHandlers,
     ...powershellHandlers,
     ...codeRunnerHandlers,
+    ...calculatorHandlers,
+    ...unreadLanguageHandlers,
+    ...buildToolHandlers,
     ...agentMcpHandlers,
     ...hiddenExecHandlers,
     ...compiledRunnerHandlers,

@@ -94,17 +94,37 @@ function trap(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocatio
 /** `./deploy.sh`, `scripts/fix.py`: a path run directly, judged by its shebang. */
 export function executablePath(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
   const inv = w.emit(name, first.text, args, exec);
+  programBehindPath(w, first, inv, exec);
+  return inv;
+}
+
+/** The system's own program folders: a program named there is the tool its name says. */
+const SYSTEM_PROGRAM_DIRS = /^\/(usr\/(local\/)?s?bin|s?bin|opt\/homebrew\/bin|usr\/libexec|snap\/bin)\/[^/]+$/;
+
+/**
+ * `/tmp/x/git status`, `./ls`: a program given by a path outside the system's folders, named like a
+ * tool the rules know. Its name says nothing of what it does: the script behind it is judged too,
+ * beside the tool's own reading.
+ */
+export function namedLikeATool(w: Walker, first: ArgWord, inv: Invocation | undefined, exec: Exec): void {
+  if (first.dynamic || !first.text.includes('/') || first.text.endsWith('/')) return;
   const path = resolvePath(exec.cwd, first.text, w.facts.home);
-  if (w.isActiveFile(path) || isInstalledPackage(path)) return inv;
+  if (SYSTEM_PROGRAM_DIRS.test(path)) return;
+  programBehindPath(w, first, inv, exec);
+}
+
+function programBehindPath(w: Walker, first: ArgWord, inv: Invocation | undefined, exec: Exec): void {
+  const path = resolvePath(exec.cwd, first.text, w.facts.home);
+  if (w.isActiveFile(path) || isInstalledPackage(path)) return;
   // A program built from source earlier on the line (`cc x.c -o /tmp/x && /tmp/x`): its source is what runs.
   const built = w.builtFrom(path);
   if (built) {
     const source = w.readFile(path, w.viaOf(exec));
     if (source !== undefined) w.runFileText(path, source, built, inv, exec, `program ${first.text}`);
-    return inv;
+    return;
   }
   const text = w.readFile(path, w.viaOf(exec));
-  if (text === undefined || text.slice(0, 1024).includes('\0')) return inv;
+  if (text === undefined || text.slice(0, 1024).includes('\0')) return;
   const interpreter = shebangInterpreter(text);
   const label = `script ${first.text}`;
   if (interpreter === undefined || SHELLS.has(interpreter)) w.runFileText(path, text, 'shell', inv, exec, label);
@@ -112,7 +132,6 @@ export function executablePath(w: Walker, name: string, first: ArgWord, args: Ar
     const language = interpreterLanguage(interpreter) ?? (interpreter === 'deno' || interpreter === 'bun' ? 'javascript' : undefined);
     if (language) w.runFileText(path, text, language, inv, exec, label);
   }
-  return inv;
 }
 
 /** The program a `#!` line names: `#!/usr/bin/env -S node --flag` -> node. */

@@ -74,7 +74,41 @@ function screen(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocat
   return inv;
 }
 
+/**
+ * A terminal's remote control: `kitty @ send-text TEXT` and `wezterm cli send-text TEXT` type the text
+ * into another window's shell (kitty reads its escapes, `\\n` is Enter); `kitty @ launch CMD…`,
+ * `wezterm cli spawn CMD…` and `wezterm start CMD…` start a command there. Text from a file or
+ * standard input, or built at run time, cannot be read.
+ */
+function remoteControl(name: 'kitty' | 'wezterm', w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
+  const inv = w.emit(name, first.text, args, exec);
+  const spec = toolNamed(name)!;
+  const parsed = parsedArgs(args, spec);
+  const sub = parsed.path[parsed.path.length - 1];
+  const label = `${name} ${parsed.path.join(' ')}`;
+  const operands = parsed.operands;
+  if (sub === 'send-text') {
+    const unread = toolArgs(name, parsed, spec).has('--stdin', '--from-file') || operands.some((o) => o.dynamic);
+    if (unread) {
+      w.addOpaque(`${label} types text the hook cannot read into another terminal`, w.viaOf(exec));
+      return inv;
+    }
+    const typed = operands.map((o) => o.text).join(' ');
+    const text = name === 'kitty' ? decodeEchoEscapes(typed).text : typed;
+    if (text.trim() !== '') w.analyzeText(text, w.childScope(exec, label));
+    return inv;
+  }
+  if (sub === 'launch' || sub === 'spawn' || sub === 'start') {
+    const argv = parsed.command ?? operands;
+    if (argv.length > 0) w.run(argv, exec);
+  }
+  return inv;
+}
+
 export const terminalHandlers: Record<string, Handler> = {
   tmux: (w, _name, first, args, exec) => tmux(w, first, args, exec),
   screen: (w, _name, first, args, exec) => screen(w, first, args, exec),
+  kitty: (w, _name, first, args, exec) => remoteControl('kitty', w, first, args, exec),
+  kitten: (w, _name, first, args, exec) => remoteControl('kitty', w, first, args, exec),
+  wezterm: (w, _name, first, args, exec) => remoteControl('wezterm', w, first, args, exec),
 };

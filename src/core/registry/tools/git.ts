@@ -179,7 +179,9 @@ export const git: ToolSpec = {
     archive: { effect: 'read', options: [valued('--exec'), valued('--remote'), valued('-o', '--output'), valued('--format'), valued('--prefix')] },
     bisect: { effect: 'mutate', commands: { run: commandAfter } },
     submodule: { effect: 'mutate', options: [flag('-q', '--quiet')], commands: { foreach: { ...commandAfter, options: [flag('--recursive')] } } },
-    'status|log|diff|show|blame|grep|ls-files|ls-tree|rev-parse|describe|shortlog|cat-file': read,
+    'status|log|diff|show|blame|ls-files|ls-tree|rev-parse|describe|shortlog|cat-file': read,
+    // `-O[PAGER]` / `--open-files-in-pager[=PAGER]` opens the matching files in a program it names.
+    grep: { effect: 'read', options: [{ names: ['-O', '--open-files-in-pager'], takes: 'optional' }] },
     // `add -f` stages an ignored file; `-N` records it so `git diff` prints it whole.
     add: {
       effect: 'mutate',

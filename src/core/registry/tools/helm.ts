@@ -12,6 +12,7 @@ const CHART_VALUES = [
 export const helm: ToolSpec = {
   names: ['helm'],
   family: 'containers',
+  programOptions: ['--post-renderer'],
   locality: 'remote',
   provider: 'helm',
   help: { options: ['-h', '--help'] },

@@ -122,3 +122,51 @@ export const deno: ToolSpec = {
   ],
   commands: { eval: {}, 'run|serve': {} },
 };
+
+/**
+ * Terminal emulators' remote control, which types into or starts a command in another window:
+ * `kitty @ send-text 'rm -rf x\n'`, `kitty @ launch CMD…` (also `kitten @`), `wezterm cli send-text
+ * TEXT`, `wezterm cli spawn -- CMD…`. The handler in `policy/handlers/terminals.ts` judges what is typed
+ * or started as a command.
+ */
+export const kitty: ToolSpec = {
+  names: ['kitty', 'kitten'],
+  family: 'runner',
+  locality: 'local',
+  interspersed: false,
+  unknownShort: 'switch',
+  options: [...valuedEach('--to', '--password', '--password-file', '--password-env', '--use-password', '--config', '--class', '--name', '--title', '--directory', '--session', '--override'), valued('-c'), valued('-o'), valued('-d')],
+  commands: {
+    '@': {
+      interspersed: false,
+      options: [...valuedEach('--to', '--password', '--password-file', '--password-env', '--use-password')],
+      commands: {
+        'send-text': { interspersed: true, options: [valued('-m', '--match'), valued('-t', '--match-tab'), ...valuedEach('--from-file', '--bracketed-paste'), ...flagsEach('--all', '--exclude-active', '--stdin')] },
+        launch: {
+          interspersed: false,
+          options: [valued('-m', '--match'), ...valuedEach('--type', '--cwd', '--env', '--title', '--window-title', '--tab-title', '--location', '--var', '--next-to', '--bias', '--os-window-title', '--os-window-name', '--os-window-class', '--watcher', '--color', '--spacing', '--source-window', '--stdin-source', '--marker', '--logo', '--os-window-state'), ...flagsEach('--no-response', '--keep-focus', '--dont-take-focus', '--copy-colors', '--copy-cmdline', '--copy-env', '--hold', '--allow-remote-control', '--self')],
+        },
+      },
+    },
+  },
+};
+
+export const wezterm: ToolSpec = {
+  names: ['wezterm'],
+  family: 'runner',
+  locality: 'local',
+  interspersed: false,
+  unknownShort: 'switch',
+  options: [...valuedEach('--config-file', '--config'), ...flagsEach('-n', '--skip-config')],
+  commands: {
+    cli: {
+      interspersed: false,
+      options: [valued('--class'), ...flagsEach('--no-auto-start', '--prefer-mux')],
+      commands: {
+        'send-text': { interspersed: true, options: [valued('--pane-id'), flag('--no-paste')] },
+        spawn: { interspersed: false, options: [...valuedEach('--pane-id', '--domain-name', '--window-id', '--cwd', '--workspace'), flag('--new-window')] },
+      },
+    },
+    start: { interspersed: false, options: [...valuedEach('--cwd', '--class', '--workspace', '--position', '--domain'), ...flagsEach('--no-auto-connect', '--always-new-process', '--attach')] },
+  },
+};

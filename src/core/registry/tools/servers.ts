@@ -54,3 +54,65 @@ export const ngrok: ToolSpec = {
     'config|diagnose|version|credits|completion|help': { effect: 'read' },
   },
 };
+
+/**
+ * Programs that share a terminal over the network: ttyd and gotty serve a command in a web page
+ * (writable with `-W` / `--permit-write`), tmate and upterm hand a session to whoever holds the link,
+ * code-server serves the editor with its terminal. Options come before the command they serve.
+ */
+export const ttyd: ToolSpec = {
+  ...server,
+  names: ['ttyd'],
+  interspersed: false,
+  options: [
+    valued('-p', '--port'), valued('-i', '--interface'), valued('-c', '--credential'), valued('-H', '--auth-header'), valued('-u', '--uid'), valued('-g', '--gid'),
+    valued('-s', '--signal'), valued('-w', '--cwd'), valued('-t', '--client-option'), valued('-T', '--terminal-type'), valued('-m', '--max-clients'), valued('-I', '--index'),
+    valued('-b', '--base-path'), valued('-P', '--ping-interval'), valued('-C', '--ssl-cert'), valued('-K', '--ssl-key'), valued('-A', '--ssl-ca'), valued('-d', '--debug'),
+    valued('-f', '--srv-buf-size'), flag('-W', '--writable'), flag('-a', '--url-arg'), flag('-O', '--check-origin'), flag('-o', '--once'), flag('-q', '--exit-no-conn'),
+    flag('-B', '--browser'), flag('-6', '--ipv6'), flag('-S', '--ssl'), flag('-v', '--version'), flag('-h', '--help'),
+  ],
+};
+
+export const gotty: ToolSpec = {
+  ...server,
+  names: ['gotty'],
+  interspersed: false,
+  options: [
+    valued('-a', '--address'), valued('-p', '--port'), valued('-c', '--credential'), valued('--title-format'), valued('--config'), valued('--ws-origin'), valued('--term'),
+    valued('--tls-crt'), valued('--tls-key'), valued('--tls-ca-crt'), valued('--index'), valued('--max-connection'), valued('--timeout'), valued('--width'), valued('--height'),
+    valued('--close-signal'), valued('--close-timeout'), valued('--path'), flag('-w', '--permit-write'), flag('-r', '--random-url'), flag('-t', '--tls'), flag('--once'),
+    flag('--permit-arguments'), flag('--reconnect'), flag('--enable-webgl'), flag('-h', '--help'), flag('-v', '--version'),
+  ],
+};
+
+/** tmate (a tmux fork): tmux's global options; with no command, or `new-session`, it opens a shared session. */
+export const tmate: ToolSpec = {
+  ...server,
+  names: ['tmate'],
+  interspersed: false,
+  unknownShort: 'switch',
+  options: [valued('-c'), valued('-f'), valued('-L'), valued('-S'), valued('-k'), valued('-r'), flag('-F'), flag('-n'), flag('-v'), flag('-V'), flag('-2'), flag('-u'), flag('-C'), flag('-l')],
+  commands: { 'new-session|new': {} },
+};
+
+/** upterm: `upterm host [options] [-- CMD…]` shares this terminal through a relay. */
+export const upterm: ToolSpec = {
+  ...server,
+  names: ['upterm'],
+  options: [valued('--server'), valued('--github-user'), valued('--gitlab-user'), valued('--sourcehut-user'), valued('--codeberg-user'), valued('--authorized-keys'), valued('--private-key'), valued('--known-hosts'), valued('--force-command'), flag('--accept'), flag('--read-only'), flag('-h', '--help')],
+  commands: { host: { interspersed: false }, 'session|proxy|upgrade|version': {} },
+};
+
+/** code-server: the editor (and its terminal) on a web address; `--auth none` takes the password off. */
+export const codeServer: ToolSpec = {
+  ...server,
+  names: ['code-server'],
+  options: [
+    valued('--bind-addr'), valued('--auth'), valued('--host'), valued('--port'), { names: ['--cert'], takes: 'optional' }, valued('--cert-key'), valued('--cert-host'), valued('--socket'),
+    valued('--socket-mode'), valued('--config'), valued('--user-data-dir'), valued('--extensions-dir'), valued('--install-extension'), valued('--uninstall-extension'), valued('--locale'),
+    valued('--proxy-domain'), valued('--log'), valued('--hashed-password'), valued('--app-name'), valued('--welcome-text'), valued('--abs-proxy-base-path'), valued('--trusted-origins'),
+    flag('--link'), flag('--disable-telemetry'), flag('--disable-update-check'), flag('--disable-file-downloads'), flag('--disable-workspace-trust'), flag('--disable-proxy'),
+    flag('--disable-getting-started-override'), flag('--list-extensions'), flag('--show-versions'), flag('--force'), flag('-r', '--reuse-window'), flag('-n', '--new-window'),
+    flag('-e', '--ignore-last-opened'), flag('-v', '--version'), flag('-h', '--help'), flag('-w', '--wait'),
+  ],
+};

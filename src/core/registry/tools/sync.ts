@@ -28,6 +28,8 @@ export const rsync: ToolSpec = {
     flag('--ignore-existing'), flag('--existing'), flag('--mkpath'), flag('--no-perms'), flag('--times'), flag('--links'),
   ],
   dryRun: ['-n', '--dry-run', '--list-only'],
+  // `--rsync-path` runs on the other host: judged as a command all the same.
+  programOptions: ['-e', '--rsync-path'],
 };
 
 /** `rimraf [--glob] path…`: rm -rf. */

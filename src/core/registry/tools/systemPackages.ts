@@ -117,6 +117,18 @@ export const snap: ToolSpec = {
   },
 };
 
+/** Homebrew: only its removal of what the machine or this guard runs on is judged (`rules/systemPackages.ts`). */
+export const brew: ToolSpec = {
+  names: ['brew'],
+  family: 'package-manager',
+  locality: 'local',
+  options: [flag('-f', '--force'), flag('--ignore-dependencies'), flag('--zap'), flag('--cask'), flag('--formula'), flag('-q', '--quiet'), flag('-v', '--verbose'), flag('-d', '--debug'), flag('-h', '--help'), flag('-n', '--dry-run')],
+  commands: {
+    'uninstall|remove|rm': REMOVE,
+    'install|reinstall|upgrade|update|list|ls|info|search|outdated|cleanup|doctor|tap|untap|services|pin|unpin|link|unlink|deps|uses|leaves|autoremove|bundle|config|home|edit|cat|fetch|shellenv|--prefix|--version': { package: 'builtin' },
+  },
+};
+
 /** Options that remove packages where the manager's operations are options (`pacman -Rns`, `dpkg -P`, `rpm -e`). */
 export const REMOVE_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   pacman: ['-R', '--remove'], yay: ['-R', '--remove'], paru: ['-R', '--remove'],
@@ -131,4 +143,4 @@ export const SIMULATE_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   rpm: ['--test'], pacman: ['-p', '--print'], yay: ['-p', '--print'], paru: ['-p', '--print'], apk: ['-s', '--simulate'], zypper: ['-D', '--dry-run'],
 };
 
-export const SYSTEM_PACKAGE_TOOLS: readonly ToolSpec[] = [apt, dpkg, dnf, rpm, pacman, apk, zypper, snap];
+export const SYSTEM_PACKAGE_TOOLS: readonly ToolSpec[] = [apt, dpkg, dnf, rpm, pacman, apk, zypper, snap, brew];

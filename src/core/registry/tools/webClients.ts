@@ -57,6 +57,7 @@ export const curl: ToolSpec = {
 export const wget: ToolSpec = {
   names: ['wget'],
   family: 'http',
+  programOptions: ['--use-askpass'],
   locality: 'either',
   abbreviations: true,
   options: [

@@ -225,6 +225,9 @@ function readingPrograms(inv: Invocation, a: ToolArgs): GitProgram[] {
         for (const value of option.values) now(value, `git filter-branch ${option.name}`);
       }
       break;
+    case 'grep':
+      for (const pager of a.values('-O', '--open-files-in-pager')) if (pager !== '') now(pager, 'git grep --open-files-in-pager');
+      break;
     case 'difftool':
     case 'mergetool': {
       const command = a.value('-x');

@@ -32,6 +32,8 @@ export interface PerimeterView {
   workspaceRoots: readonly string[];
   /** Folders on the agent's PATH (lower-cased): a program there named like the runtime stands for it. */
   pathFolders?: readonly string[];
+  /** The package roots the guard's own code runs from. */
+  guardCode?: readonly string[];
 }
 
 /** Where the perimeter's places are: the facts, or the hook's locations for an agent's file write. */
@@ -85,6 +87,7 @@ function makeView(facts: PerimeterPlaces, perimeter: Facts['perimeter']): Perime
     aliases: (perimeter?.aliases ?? []).map((a) => ({ real: normalize(a.real), path: normalize(a.path) })).filter((a) => a.real !== a.path),
     workspaceRoots: facts.workspaceRoots.map(normalize),
     pathFolders: (perimeter?.pathFolders ?? []).map((f) => lower(normalize(f))),
+    guardCode: unique((perimeter?.guardCode ?? []).map(normalize)),
   };
   return view;
 }
@@ -146,6 +149,9 @@ const FILE_RULES: readonly { re: RegExp; kind: ProtectedKind; label: string }[] 
   { re: /^\/etc\/(profile|bash\.bashrc|bashrc|environment|zshenv|zshrc|zprofile|zlogin|zsh\/.*|profile\.d(\/.*)?|fish(\/.*)?)$/, kind: 'startup-file', label: 'a system shell start-up file' },
 ];
 
+/** What of the guard's package root the hook loads: its bundle, its dependencies, its manifest. */
+const GUARD_CODE_PARTS = ['dist', 'node_modules', 'package.json'];
+
 /** Start-up files in the home folder: what runs in every new shell, and so in the hook's environment. */
 const HOME_STARTUP = /^\.(bashrc|bash_profile|bash_login|bash_logout|profile|zshenv|zshrc|zprofile|zlogin|zlogout|pam_environment|xprofile|xsessionrc|config\/fish(\/.*)?|config\/environment\.d(\/.*)?)$/;
 
@@ -166,6 +172,9 @@ function protectionOfOne(path: string, view: PerimeterView): Protection | undefi
   const lp = lower(path);
   for (const g of view.guardHomes) if (within(g, path)) return { kind: 'guard-home', label: "Blast Shield's own folder (hook shim, audit log, settings, window tokens)" };
   for (const file of view.installed) if (lower(file) === lp) return { kind: 'hook-config', label: `a hook configuration Blast Shield installed (${file})` };
+  for (const root of view.guardCode ?? []) {
+    if (GUARD_CODE_PARTS.some((part) => within(root + '/' + part, path))) return { kind: 'extension', label: `Blast Shield's installed code (${root}), which the hook runs` };
+  }
   for (const file of view.startupFiles) if (within(file, path)) return { kind: 'startup-file', label: `a shell start-up file (${file})` };
   if (within(view.home, path) && lp !== lower(view.home) && HOME_STARTUP.test(lp.slice(view.home.length + 1))) {
     return { kind: 'startup-file', label: `a shell start-up file (~/${path.slice(view.home.length + 1)})` };
@@ -254,6 +263,8 @@ const CONFIG_PLACES: readonly string[] = [
   '.gemini/settings.json', '.gemini/trustedFolders.json', '.copilot/config.json', '.codex/hooks.json', '.codex/config.toml', '.windsurf/hooks.json', '.codeium/windsurf/hooks.json',
   '.blast-shield.json', '.blast-shield', 'Documents/Cline/Hooks', 'Documents/Cline/Rules/Hooks',
   '.nvmrc', '.node-version', '.tool-versions', '.mise.toml',
+  // Guarded while it holds the guard's keys (the production-name map): see `heldByContent`.
+  '.vscode/settings.json',
 ];
 
 const HOME_PLACES: readonly string[] = [
@@ -335,13 +346,19 @@ export function protectedBeneath(folder: string, facts: Facts, view: PerimeterVi
   }
   // Every protected place is weighed against the same folder: its lower-cased form is made once.
   const folderLower = lower(folder);
+  const considerPlace = (path: string): boolean => {
+    if (found.length >= limit || !isWithin(folderLower, lower(path)) || found.includes(path)) return false;
+    if (!exists(facts, path)) return false;
+    found.push(path);
+    return true;
+  };
   const consider = (path: string): void => {
-    if (found.length >= limit || !isWithin(folderLower, lower(path)) || found.includes(path)) return;
-    if (exists(facts, path)) found.push(path);
+    if (considerPlace(path) && !heldByContent(path, facts)) found.pop();
   };
   for (const folderAlias of aliasesOf(normalize(folder), view)) {
     for (const g of view.guardHomes) consider(g);
     for (const file of [...view.installed, ...view.startupFiles]) consider(file);
+    for (const root of view.guardCode ?? []) for (const part of GUARD_CODE_PARTS) consider(root + '/' + part);
     for (const rel of HOME_PLACES) consider(view.home + '/' + rel);
     for (const rel of EXTENSION_FOLDERS) {
       const dir = view.home + '/' + rel;
@@ -355,6 +372,16 @@ export function protectedBeneath(folder: string, facts: Facts, view: PerimeterVi
     }
   }
   return found;
+}
+
+/**
+ * A workspace's `.vscode/settings.json` below a folder counts while its text carries the guard's keys
+ * (the production-name map): moving or deleting the folder removes them as an edit of the file would.
+ */
+function heldByContent(path: string, facts: Facts): boolean {
+  const lp = lower(path);
+  if (!lp.endsWith('/.vscode/settings.json')) return true;
+  return guardedByContent('editor-settings', facts.readFile(path));
 }
 
 /** Known places a glob may name (`rm .cursor/hook*`, `cat ~/.blast*\/ipc/*`), including the folders above them. */

@@ -1,0 +1,79 @@
+import { parsedArgs, toolNamed } from '../../registry/commandModel';
+import { optionsMatching } from '../../registry/grammar';
+import type { ArgWord, Invocation } from '../types';
+import type { Exec, Walker } from './context';
+import { handlerFor } from './index';
+import { executablePath, namedLikeATool } from './shells';
+
+/**
+ * A command by its name once wrappers are peeled: its handler (an interpreter, a runner), a program
+ * given by its path (judged by its script), or a plain invocation; then the options its registry
+ * entry says name a program it runs (`programOptions`), judged like commands.
+ */
+export function runByName(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
+  // `:(){ :|:& };:`: a function that starts itself multiplies processes until the machine stops.
+  if (exec.scope.functionName === name && !first.dynamic) w.addOpaque(`the shell function ${name} calls itself, which may start processes without end (a fork bomb)`, w.viaOf(exec));
+  const handler = handlerFor(name);
+  let inv: Invocation | undefined;
+  if (handler) {
+    inv = handler(w, name, first, args, exec);
+    namedLikeATool(w, first, inv, exec);
+  } else if (first.text.includes('/') && !first.text.endsWith('/')) inv = executablePath(w, name, first, args, exec);
+  else inv = w.emit(name, first.text, args, exec);
+  programOptions(w, name, args, exec);
+  programVariables(w, exec);
+  if (SUBSCRIPT_READERS.has(name)) subscriptSubstitutions(w, args, exec);
+  return inv;
+}
+
+/**
+ * Builtins that take a variable name and evaluate an array subscript in it: `printf -v 'a[$(cmd)]' x`,
+ * `read 'a[$(cmd)]'`, `unset 'a[$(cmd)]'`, `let 'a[$(cmd)]=1'` run `cmd` though the quotes kept the
+ * shell from expanding it. The subscript is judged as if written unquoted.
+ */
+const SUBSCRIPT_READERS = new Set(['printf', 'read', 'unset', 'let', 'declare', 'typeset', 'local', 'readonly', 'export', 'test', '[', 'mapfile', 'readarray', 'wait']);
+const SUBSCRIPT = /[A-Za-z_]\w*\[([^\]]*(?:\$\(|`)[^\]]*)\]/g;
+
+function subscriptSubstitutions(w: Walker, args: ArgWord[], exec: Exec): void {
+  for (const arg of args) {
+    if (arg.dynamic || !arg.text.includes('[')) continue;
+    for (const m of arg.text.matchAll(SUBSCRIPT)) w.analyzeText(`: ${m[1]!}`, w.childScope(exec, 'an array subscript'));
+  }
+}
+
+/**
+ * Variables whose value is a program the command (or one it starts) runs: askpass helpers, pagers,
+ * editors, less's input filter. `SUDO_ASKPASS=./x sudo -A true` runs `./x`: judged like a command, so
+ * `PAGER=less` or `EDITOR='code --wait'` stay what they are. Values built at run time are left alone
+ * (`EDITOR="$VISUAL"`). git's own variables are read with its settings (`codeRunners.ts`).
+ */
+const PROGRAM_VARIABLES = ['SUDO_ASKPASS', 'SSH_ASKPASS', 'PAGER', 'MANPAGER', 'EDITOR', 'VISUAL', 'SYSTEMD_PAGER', 'SYSTEMD_EDITOR', 'KUBE_EDITOR', 'PSQL_PAGER', 'LESSOPEN', 'LESSCLOSE'];
+
+function programVariables(w: Walker, exec: Exec): void {
+  const via = w.viaOf(exec);
+  for (const variable of PROGRAM_VARIABLES) {
+    const value = exec.assignments[variable];
+    // Judged once: the program's own commands inherit the variable.
+    if (value === undefined || value.includes('$') || via.includes(`${variable}=`)) continue;
+    // less's filters: `|cmd %s` pipes the file through cmd.
+    const text = variable.startsWith('LESS') ? value.replace(/^\|+-?/, '').replace(/%s/g, 'file') : value;
+    if (text.trim() !== '') w.analyzeText(text, w.childScope(exec, `${variable}=`));
+  }
+}
+
+/** `rsync -e 'sh -c "…"'`, `helm --post-renderer ./x.sh`: what the option names runs here. */
+function programOptions(w: Walker, name: string, args: ArgWord[], exec: Exec): void {
+  const spec = toolNamed(name);
+  const names = spec?.programOptions;
+  if (!spec || !names || args.length === 0) return;
+  for (const option of optionsMatching(parsedArgs(args, spec), spec, names)) {
+    option.valueWords.forEach((word, n) => {
+      const label = `${name} ${option.name}`;
+      if (word.dynamic) w.addOpaque(`${label} runs a program named at run time`, w.viaOf(exec));
+      else {
+        const text = option.values[n] ?? word.text;
+        if (text.trim() !== '') w.analyzeText(text, w.childScope(exec, label));
+      }
+    });
+  }
+}
