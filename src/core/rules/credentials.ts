@@ -3,6 +3,7 @@ import { basename, resolvePath } from '../paths';
 import type { ArgWord, CodeSnippet, CredentialFileInfo, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { credentialTarget, gitignored, hasBraces, hasGlobChars, infoFor, isHiddenPath, pathsOfWord, workspaceRelative } from './support/credentialPaths';
 import { checkProvenance, invocationTexts } from './support/credentialProvenance';
+import { checkKnownSecretSends } from './support/knownSecretSends';
 import { incompleteListing, searchReaches } from './credentialHunt';
 import { isSecretVariableName } from './support/huntCommon';
 import { printsNoContent } from './support/printsNoContent';
@@ -446,6 +447,7 @@ export const credentialsPack: RulePack = {
       ...checkReads(expanded, ctx),
       ...checkDumps(expanded),
       ...checkProvenance(invocationTexts(expanded), cwd, ctx.facts, ctx.rescan),
+      ...checkKnownSecretSends(expanded, ctx.facts, ctx.rescan),
     ]);
   },
   checkSnippet(snippet, ctx) {
