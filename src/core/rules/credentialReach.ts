@@ -210,9 +210,10 @@ function checkWholeFileReads(inv: Invocation, ctx: RuleContext): Finding[] {
       out[i] = { ...f, reason: f.reason.replace(/\.$/, `; ${why}, and a program given a file reads it.`) };
     }
   }
-  // `xargs -a FILE cmd`: xargs reads FILE whole and hands its lines to cmd as arguments.
-  if (inv.via.some((v) => v.startsWith('xargs')) && inv.wrapperWords) {
-    const ww = inv.wrapperWords;
+  // `xargs -a FILE cmd`: xargs reads FILE whole and hands its lines to cmd as arguments (with no cmd, echo prints them).
+  const xargsWords = inv.via.some((v) => v.startsWith('xargs')) ? inv.wrapperWords : name === 'xargs' ? inv.args : undefined;
+  if (xargsWords) {
+    const ww = xargsWords;
     const files = ww.flatMap((w, i) => (w.text === '-a' || w.text === '--arg-file' ? (ww[i + 1] ? [ww[i + 1] as ArgWord] : []) : w.text.startsWith('--arg-file=') ? [{ ...w, text: w.text.slice(11) }] : []));
     report(files, 'reads', 'xargs -a');
   }
