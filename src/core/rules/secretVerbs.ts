@@ -54,6 +54,10 @@ interface StorePrint {
   path: readonly string[];
   what: string;
   value?: RegExp;
+  /** Only with no operand or option value (the whole store, not one key). */
+  whole?: boolean;
+  /** Only with an operand or option value (a named stage or environment, whose secrets are resolved). */
+  named?: boolean;
 }
 
 const STORE_PRINTS: Readonly<Record<string, readonly StorePrint[]>> = {
@@ -62,11 +66,11 @@ const STORE_PRINTS: Readonly<Record<string, readonly StorePrint[]>> = {
   convex: [{ path: ['env', 'list'], what: 'the deployment\'s environment variables' }, { path: ['env', 'get'], what: 'a deployment environment variable' }],
   eas: [{ path: ['env:list'], what: 'the project\'s environment variables' }, { path: ['env:get'], what: 'a project environment variable' }, { path: ['env:pull'], what: 'the project\'s environment variables (into a file)' }],
   eb: [{ path: ['printenv'], what: 'the environment\'s properties (its secrets included)' }],
-  serverless: [{ path: ['print'], what: 'the resolved service configuration (its secrets included)' }],
-  sls: [{ path: ['print'], what: 'the resolved service configuration (its secrets included)' }],
+  serverless: [{ path: ['print'], what: 'the named stage\'s resolved configuration (its secrets included)', named: true }],
+  sls: [{ path: ['print'], what: 'the named stage\'s resolved configuration (its secrets included)', named: true }],
   azd: [{ path: ['env', 'get-values'], what: 'the environment\'s values' }, { path: ['env', 'get-value'], what: 'a value of the environment' }],
   nomad: [{ path: ['var', 'get'], what: 'a Nomad variable\'s items' }],
-  consul: [{ path: ['kv', 'get'], what: 'Consul KV values' }, { path: ['kv', 'export'], what: 'Consul KV values' }],
+  consul: [{ path: ['kv', 'get'], what: 'every Consul KV value', whole: true }, { path: ['kv', 'export'], what: 'every Consul KV value', whole: true }],
   argocd: [{ path: ['admin', 'initial-password'], what: 'the Argo CD admin password' }, { path: ['account', 'generate-token'], what: 'a new Argo CD token' }],
   'aws-vault': [{ path: ['export'], what: 'the profile\'s AWS credentials' }],
   dotenvx: [{ path: ['get'], what: 'the decrypted environment values' }, { path: ['keypair'], what: 'the environment file\'s private key' }],
@@ -85,6 +89,7 @@ function storePrintOf(name: string, path: readonly string[], values: readonly st
     if (!entry.path.every((w, i) => path[i]?.toLowerCase() === w)) continue;
     const operands = [...path.slice(entry.path.length), ...values];
     if (entry.value && !operands.some((v) => entry.value!.test(v))) continue;
+    if ((entry.whole && operands.length > 0) || (entry.named && operands.length === 0)) continue;
     return { shown: [name, ...entry.path].join(' '), what: entry.what };
   }
   return undefined;

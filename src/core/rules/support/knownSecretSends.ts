@@ -36,6 +36,14 @@ function providerOf(info: CredentialFileInfo): string | undefined {
   return providerIn(`${info.label} ${info.kind} ${info.path}`)?.id;
 }
 
+/**
+ * Words and numbers joined by `-`, `_` or `.` (`prod-eu-west-1`, `api.staging`): a name a kubeconfig or
+ * a settings file may file next to its secrets, never one of them.
+ */
+function nameLike(candidate: string): boolean {
+  return candidate.split(/[-_.]/).every((part) => /^[A-Za-z]*$/.test(part) || /^[0-9]+$/.test(part));
+}
+
 /** The known values an invocation's literal words (arguments, environment assignments, here-strings) carry. */
 function knownValuesIn(inv: Invocation, origin: (v: string) => CredentialFileInfo | undefined, work: WorkMeter | undefined): Hit[] {
   const texts = inv.args.filter((a) => !a.dynamic || /[A-Za-z0-9]{8}/.test(a.text)).map((a) => a.text);
@@ -46,6 +54,7 @@ function knownValuesIn(inv: Invocation, origin: (v: string) => CredentialFileInf
     if (text.length < 8) continue;
     for (const candidate of candidateValues(text)) {
       if (work && !work.spend(64 + candidate.length)) return out;
+      if (nameLike(candidate)) continue;
       const info = origin(candidate);
       if (info && !out.some((h) => h.info.path === info.path && h.info.label === info.label)) out.push({ info });
     }
