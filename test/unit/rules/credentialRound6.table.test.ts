@@ -129,6 +129,38 @@ describe('credential hunt, round 6: table per family', () => {
         { cmd: 'dokku apps:list' },
       ],
     },
+    'a database server made to hand over secrets or its files': {
+      ask: [
+        { cmd: "psql -c 'select usename, passwd from pg_shadow'", names: 'password hashes' },
+        { cmd: 'mysql -e "SELECT user, authentication_string FROM mysql.user"', names: 'password hashes' },
+        { cmd: "mongosh --eval 'db.getUsers({showCredentials:true})'", names: 'credentials' },
+        { cmd: `psql -c "select pg_read_file('/var/lib/postgresql/.pgpass')"`, names: 'file' },
+        { cmd: `mysql -e 'SELECT LOAD_FILE("/etc/passwd")'`, names: 'file' },
+        { cmd: "psql -c 'COPY (SELECT 1) TO PROGRAM $$id$$'", names: 'program' },
+        { cmd: 'redis-cli CONFIG GET requirepass', names: 'password' },
+      ],
+      allow: [
+        { cmd: "psql -c 'select usename from pg_user'" },
+        { cmd: 'mysql -e "SELECT user, host FROM mysql.db"' },
+        { cmd: "mongosh --eval 'db.getUsers()'" },
+        { cmd: "psql -c 'COPY users TO STDOUT'" },
+        { cmd: 'redis-cli CONFIG GET maxmemory' },
+      ],
+    },
+    'CLI subcommands that print a stored secret': {
+      ask: [
+        { cmd: 'aws glue get-connection --name prod-jdbc', names: 'Glue' },
+        { cmd: 'aws elasticbeanstalk describe-configuration-settings --application-name a --environment-name prod', names: 'Beanstalk' },
+        { cmd: "printf 'protocol=https\\nhost=github.com\\n' | gh auth git-credential get", names: 'GitHub token' },
+        { cmd: 'php artisan config:show database', names: 'Laravel' },
+      ],
+      allow: [
+        { cmd: 'aws glue get-connection --name prod-jdbc --hide-password' },
+        { cmd: 'aws elasticbeanstalk describe-environments' },
+        { cmd: 'gh auth status' },
+        { cmd: 'php artisan route:list' },
+      ],
+    },
     'the whole environment printed': {
       ask: [
         { cmd: 'make -p -f /dev/null', names: 'environment' },
