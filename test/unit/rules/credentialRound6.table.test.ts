@@ -161,6 +161,23 @@ describe('credential hunt, round 6: table per family', () => {
         { cmd: 'php artisan route:list' },
       ],
     },
+    'HTTP APIs that answer with secret values, and Kubernetes resource spellings': {
+      ask: [
+        { cmd: 'kubectl proxy & curl localhost:8001/api/v1/namespaces/default/secrets', names: 'Kubernetes secret' },
+        { cmd: 'curl http://localhost:2379/v2/keys/?recursive=true', names: 'etcd' },
+        { cmd: 'curl -s http://localhost:8500/v1/kv/?recurse', names: 'Consul' },
+        { cmd: 'curl -k https://localhost:10250/pods', names: 'kubelet' },
+        { cmd: 'curl --header "PRIVATE-TOKEN: $GITLAB_TOKEN" https://gitlab.com/api/v4/projects/1/variables', names: 'GitLab' },
+        { cmd: 'kubectl get secrets.v1. db -o yaml', names: 'Kubernetes secret' },
+      ],
+      allow: [
+        { cmd: 'curl localhost:8001/api/v1/namespaces/default/pods' },
+        { cmd: 'curl -s http://localhost:8500/v1/kv/app/config/port' },
+        { cmd: 'curl -k https://localhost:10250/healthz' },
+        { cmd: 'curl --header "PRIVATE-TOKEN: $GITLAB_TOKEN" https://gitlab.com/api/v4/projects/1/issues' },
+        { cmd: 'kubectl get secrets.v1.' },
+      ],
+    },
     'the whole environment printed': {
       ask: [
         { cmd: 'make -p -f /dev/null', names: 'environment' },
