@@ -1,3 +1,4 @@
+import { freeFormReadings } from '../../registry/freeForm';
 import type { CodeSnippet, Finding, Invocation, RuleContext } from '../../policy/types';
 import { dump, dumpTarget, isSecretVariableName } from './huntCommon';
 
@@ -37,7 +38,7 @@ export function checkEnvironmentPrints(inv: Invocation, ctx: RuleContext): Findi
   }
   // `yq -n env`: yq's env operator is the whole environment (`env(NAME)`/`strenv(NAME)` read one variable).
   if (inv.name === 'yq') {
-    const filter = inv.args.find((a) => !a.text.startsWith('-'))?.text ?? '';
+    const filter = freeFormReadings(inv.args).usual.operands[0]?.text ?? '';
     if (/(^|[^.\w$])env\b(?!\s*[.(])/.test(filter)) return [dump('dump', `yq ${filter.slice(0, 30)} prints every environment variable.`, dumpTarget('environment variables', ctx))];
   }
   // `make -p`: the printed database holds every environment variable as a make variable.

@@ -22,7 +22,7 @@ export function checkSecretApis(inv: Invocation): Finding[] {
   if (!HTTP_CLIENTS.has(inv.name)) return [];
   for (const a of inv.args) {
     const url = a.text;
-    if (!/^(https?:\/\/)?[\w.-]+(:\d+)?\//i.test(url) || url.startsWith('-')) continue;
+    if (!/^(https?:\/\/)?\w[\w.-]*(:\d+)?\//i.test(url)) continue;
     const hit = SECRET_PATHS.find((p) => p.re.test(url));
     if (!hit) continue;
     return [{

@@ -29,11 +29,11 @@ export function unknownOperands(args: readonly ArgWord[]): { operands: ArgWord[]
       const file = /^file:\/\/(localhost)?\//i.test(a.text) ? { ...a, text: safeDecode(a.text.replace(/^file:\/\/(localhost)?/i, '')) } : a;
       operands.push(file);
       const before = args[i - 1]?.text ?? '';
-      if (before.startsWith('-') && !before.includes('=') && ENV_FILE_OPTION.test(before)) options.add(file);
+      if (!before.includes('=') && ENV_FILE_OPTION.test(before)) options.add(file);
     } else if (/^--?[\w-]+=./.test(a.text)) {
       const value = { ...a, text: a.text.slice(a.text.indexOf('=') + 1), raw: a.raw.slice(a.raw.indexOf('=') + 1) };
       operands.push(value);
-      if (ENV_FILE_OPTION.test(a.text.slice(0, a.text.indexOf('=')))) options.add(value);
+      if (ENV_FILE_OPTION.test(a.text.split('=')[0] ?? '')) options.add(value);
     }
   }
   return { operands, options };
