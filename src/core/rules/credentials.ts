@@ -5,6 +5,7 @@ import { credentialTarget, gitignored, hasBraces, hasGlobChars, infoFor, isHidde
 import { checkProvenance, invocationTexts } from './support/credentialProvenance';
 import { checkKnownSecretSends } from './support/knownSecretSends';
 import { checkSecretApis } from './support/secretApis';
+import { checkOtherProcessReads } from './support/otherProcessReads';
 import { incompleteListing, searchReaches } from './credentialHunt';
 import { isSecretVariableName } from './support/huntCommon';
 import { printsNoContent } from './support/printsNoContent';
@@ -451,6 +452,7 @@ export const credentialsPack: RulePack = {
       ...checkProvenance(invocationTexts(expanded), cwd, ctx.facts, ctx.rescan),
       ...checkKnownSecretSends(expanded, ctx.facts, ctx.rescan),
       ...checkSecretApis(expanded),
+      ...checkOtherProcessReads(expanded),
     ]);
   },
   checkSnippet(snippet, ctx) {

@@ -178,6 +178,28 @@ describe('credential hunt, round 6: table per family', () => {
         { cmd: 'kubectl get secrets.v1.' },
       ],
     },
+    'secrets read from the clipboard, a scrollback, a process or the network': {
+      ask: [
+        { cmd: 'xclip -o -selection clipboard', names: 'clipboard' },
+        { cmd: 'pbpaste', names: 'clipboard' },
+        { cmd: 'tmux capture-pane -p -S -10000', names: 'scrollback' },
+        { cmd: 'gcore -o /tmp/core 4242', names: 'memory' },
+        { cmd: 'strace -f -p 4242 -e trace=read,write -s 9999', names: 'running process' },
+        { cmd: "gdb -p 4242 -batch -ex 'generate-core-file /tmp/core'", names: 'memory' },
+        { cmd: 'tcpdump -i any -A port 5432', names: 'network traffic' },
+        { cmd: 'tcpdump -nnA -i lo', names: 'network traffic' },
+        { cmd: 'tshark -i any -Y http.authorization', names: 'network traffic' },
+      ],
+      allow: [
+        { cmd: 'xclip -selection clipboard -i package.json' },
+        { cmd: 'pbcopy < package.json' },
+        { cmd: 'tmux capture-pane -S -100' },
+        { cmd: 'strace -c ls' },
+        { cmd: 'gdb ./a.out' },
+        { cmd: 'tcpdump -D' },
+        { cmd: 'tshark -D' },
+      ],
+    },
     'the whole environment printed': {
       ask: [
         { cmd: 'make -p -f /dev/null', names: 'environment' },
