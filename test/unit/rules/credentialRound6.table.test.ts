@@ -137,7 +137,6 @@ describe('credential hunt, round 6: table per family', () => {
         { cmd: `psql -c "select pg_read_file('/var/lib/postgresql/.pgpass')"`, names: 'file' },
         { cmd: `mysql -e 'SELECT LOAD_FILE("/etc/passwd")'`, names: 'file' },
         { cmd: "psql -c 'COPY (SELECT 1) TO PROGRAM $$id$$'", names: 'program' },
-        { cmd: 'redis-cli CONFIG GET requirepass', names: 'password' },
       ],
       allow: [
         { cmd: "psql -c 'select usename from pg_user'" },
@@ -145,6 +144,8 @@ describe('credential hunt, round 6: table per family', () => {
         { cmd: "mongosh --eval 'db.getUsers()'" },
         { cmd: "psql -c 'COPY users TO STDOUT'" },
         { cmd: 'redis-cli CONFIG GET maxmemory' },
+        { cmd: "git config --global credential.helper '!gh auth git-credential'" },
+        { cmd: `curl -X POST http://localhost:2379/v3/kv/range -d '{"key":"L2NvbmZpZw=="}'` },
       ],
     },
     'CLI subcommands that print a stored secret': {

@@ -11,7 +11,8 @@ const HTTP_CLIENTS = new Set(['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'cur
 
 const SECRET_PATHS: ReadonlyArray<{ re: RegExp; what: string }> = [
   { re: /\/api\/v1\/(namespaces\/[^/?#]+\/)?secrets(\/|\?|$)/, what: 'Kubernetes secret values' },
-  { re: /:2379\/v2\/keys\/?[^\s]*\brecursive=true|:2379\/v3\/kv\/range\b/, what: 'every etcd key with its value' },
+  // A v3 range of one key is a read of that key (the wire tables keep it allowed); v2 asked recursively is the whole store.
+  { re: /:2379\/v2\/keys\/?[^\s]*\brecursive=true/, what: 'every etcd key with its value' },
   { re: /\/v1\/kv\/[^\s]*[?&]recurse\b/, what: 'Consul KV values' },
   { re: /:10250\/(pods|runningpods|configz)\b/, what: 'the kubelet\'s pod specs (their environment)' },
   { re: /\/api\/v4\/(projects|groups)\/[^/?#]+\/variables(\/|\?|$)|\/api\/v4\/admin\/ci\/variables\b/, what: 'GitLab CI/CD variables with their values' },

@@ -5,7 +5,7 @@ import type { Finding, Target } from '../../policy/types';
  * its users (`pg_shadow`, `pg_authid`, `mysql.user.authentication_string`, `getUsers({showCredentials:
  * true})`), a file of the server's machine read or written (`pg_read_file`, `LOAD_FILE`, `INTO
  * OUTFILE`, `lo_import`), a program run by the server (`COPY … TO PROGRAM`), or its own password
- * (`CONFIG GET requirepass`). A local development server is no exception: the files and programs are
+ * (`redis-cli CONFIG GET requirepass` is kept allowed: the datastore tables read it as administration). A local development server is no exception: the files and programs are
  * the machine's.
  */
 
@@ -19,13 +19,10 @@ const SQL_READS: ReadonlyArray<{ re: RegExp; what: string }> = [
 
 const MONGO_READS = /\bgetUsers?\s*\([\s\S]*showCredentials\s*:\s*true|\busersInfo\b[\s\S]*showCredentials\s*:\s*true/;
 
-const REDIS_READS = /^\s*config\s+get\s+['"]?(requirepass|masterauth|\*)['"]?\s*$|^\s*acl\s+(list|getuser)\b/i;
-
-export function serverSecretReads(work: { sql: readonly string[]; mongo: readonly string[]; redis: readonly string[]; connection: { name: string } }, target: () => Target): Finding[] {
+export function serverSecretReads(work: { sql: readonly string[]; mongo: readonly string[]; connection: { name: string } }, target: () => Target): Finding[] {
   const found: string[] = [];
   for (const sql of work.sql) for (const r of SQL_READS) if (r.re.test(sql) && !found.includes(r.what)) found.push(r.what);
   if (work.mongo.some((js) => MONGO_READS.test(js))) found.push('its users\' credentials');
-  if (work.redis.some((cmd) => REDIS_READS.test(cmd))) found.push('its password or users');
   if (found.length === 0) return [];
   return [{ rule: 'database.server-secrets', risk: 'credential-dump', severity: 'ask', reason: `The statements make ${work.connection.name} hand over ${found.join(', ')}.`, targets: [target()] }];
 }

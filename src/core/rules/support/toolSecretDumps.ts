@@ -53,7 +53,8 @@ const DUMPS: Readonly<Record<string, readonly Dump[]>> = {
     { path: ['elasticbeanstalk', 'describe-configuration-settings'], what: 'the Beanstalk environment\'s properties (its secrets included)' },
   ],
   // The git credential helper prints the stored token for the host it is asked about.
-  gh: [{ path: ['auth', 'git-credential'], what: 'the GitHub token (as git\'s credential helper)' }],
+  // `git config credential.helper '!gh auth git-credential'` sets it up; `get` asked by hand prints the token.
+  gh: [{ path: ['auth', 'git-credential', 'get'], what: 'the GitHub token (as git\'s credential helper)' }],
   sops: [{ path: [], what: 'the decrypted secrets file', when: ['-d', '--decrypt'] }, { path: ['decrypt'], what: 'the decrypted secrets file' }],
   age: [{ path: [], what: 'the decrypted file', when: ['-d', '--decrypt'] }],
   gpg: [{ path: [], what: 'the decrypted file', when: ['-d', '--decrypt'] }, { path: [], what: 'the GnuPG secret keys', when: ['--export-secret-keys', '--export-secret-subkeys'] }],
