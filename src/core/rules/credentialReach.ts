@@ -7,6 +7,7 @@ import { ownHandlerFor } from '../policy/handlers/index';
 import type { Analysis, ArgWord, CredentialFileInfo, Facts, Finding, GitHistoryQuery, Invocation, RuleContext, RulePack } from '../policy/types';
 import { toolNamed } from '../registry/commandModel';
 import { METADATA_ONLY, WHOLE_FILE_READERS, wholeFileOperands } from '../registry/fileOperandTraits';
+import { unknownOperands } from './support/unknownOperands';
 import { VERB_TRAITS } from '../registry/verbTraits';
 import { isCredentialReader, readFinding } from './credentials';
 import { credentialMinted } from './support/credentialClis';
@@ -63,28 +64,6 @@ function unknownProgram(name: string): boolean {
 /** A read-only program (`gron`, `column`) that no reader rule describes and that is not known to look only at names, sizes or modes. */
 function knownReaderOfOperands(name: string): boolean {
   return READ_ONLY_COMMANDS.has(name) && !METADATA_ONLY.has(name) && !isCredentialReader(name) && !Object.hasOwn(WHOLE_FILE_READERS, name);
-}
-
-/**
- * Plain operands and `--opt=VALUE` values of a program the guard does not know; `options` are the words
- * that follow an option or are glued to one. An environment file given to an option (`foreman start -e
- * .env`, `--env-file=.env`) loads variables, as `source .env` does: routine, and not a print.
- */
-function unknownOperands(args: readonly ArgWord[]): { operands: ArgWord[]; options: Set<ArgWord> } {
-  const operands: ArgWord[] = [];
-  const options = new Set<ArgWord>();
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as ArgWord;
-    if (!a.text.startsWith('-')) {
-      operands.push(a);
-      if (args[i - 1]?.text.startsWith('-') && !args[i - 1]?.text.includes('=')) options.add(a);
-    } else if (/^--?[\w-]+=./.test(a.text)) {
-      const value = { ...a, text: a.text.slice(a.text.indexOf('=') + 1), raw: a.raw.slice(a.raw.indexOf('=') + 1) };
-      operands.push(value);
-      options.add(value);
-    }
-  }
-  return { operands, options };
 }
 
 /** `perl -pe1 FILE`, `ruby -ne 'print' FILE`, `perl -e '…' FILE`: the files after the program text. */
@@ -231,9 +210,10 @@ function checkWholeFileReads(inv: Invocation, ctx: RuleContext): Finding[] {
       out[i] = { ...f, reason: f.reason.replace(/\.$/, `; ${why}, and a program given a file reads it.`) };
     }
   }
-  // `xargs -a FILE cmd`: xargs reads FILE whole and hands its lines to cmd as arguments.
-  if (inv.via.some((v) => v.startsWith('xargs')) && inv.wrapperWords) {
-    const ww = inv.wrapperWords;
+  // `xargs -a FILE cmd`: xargs reads FILE whole and hands its lines to cmd as arguments (with no cmd, echo prints them).
+  const xargsWords = inv.via.some((v) => v.startsWith('xargs')) ? inv.wrapperWords : name === 'xargs' ? inv.args : undefined;
+  if (xargsWords) {
+    const ww = xargsWords;
     const files = ww.flatMap((w, i) => (w.text === '-a' || w.text === '--arg-file' ? (ww[i + 1] ? [ww[i + 1] as ArgWord] : []) : w.text.startsWith('--arg-file=') ? [{ ...w, text: w.text.slice(11) }] : []));
     report(files, 'reads', 'xargs -a');
   }

@@ -3,6 +3,9 @@ import { basename, resolvePath } from '../paths';
 import type { ArgWord, CodeSnippet, CredentialFileInfo, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { credentialTarget, gitignored, hasBraces, hasGlobChars, infoFor, isHiddenPath, pathsOfWord, workspaceRelative } from './support/credentialPaths';
 import { checkProvenance, invocationTexts } from './support/credentialProvenance';
+import { checkKnownSecretSends } from './support/knownSecretSends';
+import { checkSecretApis } from './support/secretApis';
+import { checkOtherProcessReads } from './support/otherProcessReads';
 import { incompleteListing, searchReaches } from './credentialHunt';
 import { isSecretVariableName } from './support/huntCommon';
 import { printsNoContent } from './support/printsNoContent';
@@ -334,7 +337,8 @@ function jqPrintsOnlyKeys(inv: Invocation): boolean {
   return filters.length === 1 && !filter!.dynamic && /^\s*(\.[A-Za-z_][\w]*\s*\|\s*)*(keys(_unsorted)?(\s*\[\])?|length)\s*$/.test(filter!.text);
 }
 
-const SECRET_KIND = /^(secrets?|secret\/.+|secrets\/.+)$/i;
+/** `secret`, `secrets`, `secrets.v1.` (resource.version.group, the core group empty), with or without `/name`. */
+const SECRET_KIND = /^secrets?(\.v1\.?)?(\/.+)?$/i;
 
 /**
  * `kubectl get secret db -o yaml` (any spelling of `-o`: `-o=yaml`, `--output json`), `get --raw
@@ -446,6 +450,9 @@ export const credentialsPack: RulePack = {
       ...checkReads(expanded, ctx),
       ...checkDumps(expanded),
       ...checkProvenance(invocationTexts(expanded), cwd, ctx.facts, ctx.rescan),
+      ...checkKnownSecretSends(expanded, ctx.facts, ctx.rescan),
+      ...checkSecretApis(expanded),
+      ...checkOtherProcessReads(expanded),
     ]);
   },
   checkSnippet(snippet, ctx) {

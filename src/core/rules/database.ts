@@ -9,6 +9,7 @@ import { throughTunnel } from './support/sshTunnels';
 import { looksLikeSql, scanMongo, scanRedis, scanSql, scanSqlAsWritten, type CodeEffect, type SqlStatement } from './support/sqlScan';
 import { redisKeyDeletes, riskyAdminMongo, riskyAdminSql, scopedMongoChanges, scopedSqlChanges } from './support/productionWrites';
 import { runtimeHints, substitutionsOf } from './support/runtimeTarget';
+import { serverSecretReads } from './support/serverSecretReads';
 import { localTestDatabase, namesTestDatabase, testEnvironmentOnly } from './support/testDatabases';
 
 /**
@@ -355,6 +356,7 @@ export function judgeWork(work: Work, ctx: RuleContext): Finding[] {
   if (localTestDatabase(conn.remote, conn.name)) return [];
   const statements = work.sql.flatMap(scanSql);
   const findings = [
+    ...serverSecretReads(work, () => targetFor(conn, ctx)),
     ...sqlFindings(statements, conn, ctx),
     ...effectFindings('mongo-destroy', work.mongo.flatMap(scanMongo), conn, ctx),
     ...effectFindings('redis-flush', work.redis.flatMap(scanRedis), conn, ctx),

@@ -43,6 +43,58 @@ const SECRET_STORES: Readonly<Record<string, readonly string[]>> = {
   'gopass-jsonapi': ['get'],
 };
 
+/**
+ * Configuration and environment stores whose documented subcommands print every value they keep, or a
+ * credential by the key it is filed under: `rclone config show`, `dokku config:show app`, `eb printenv
+ * env`, `consul kv get -recurse`, `composer config -g github-oauth.github.com`. `value` is a pattern one
+ * of the operands must match (the key of a credential); the listings of names (`rclone listremotes`,
+ * `nomad var list`, `composer config --list` without auth keys) are not here.
+ */
+interface StorePrint {
+  path: readonly string[];
+  what: string;
+  value?: RegExp;
+  /** Only with no operand or option value (the whole store, not one key). */
+  whole?: boolean;
+  /** Only with an operand or option value (a named stage or environment, whose secrets are resolved). */
+  named?: boolean;
+}
+
+const STORE_PRINTS: Readonly<Record<string, readonly StorePrint[]>> = {
+  rclone: [{ path: ['config', 'show'], what: 'the rclone remotes with their keys' }, { path: ['config', 'dump'], what: 'the rclone remotes with their keys' }],
+  dokku: [{ path: ['config'], what: 'the app\'s environment' }, { path: ['config:show'], what: 'the app\'s environment' }, { path: ['config:export'], what: 'the app\'s environment' }, { path: ['config:get'], what: 'a value of the app\'s environment' }],
+  convex: [{ path: ['env', 'list'], what: 'the deployment\'s environment variables' }, { path: ['env', 'get'], what: 'a deployment environment variable' }],
+  eas: [{ path: ['env:list'], what: 'the project\'s environment variables' }, { path: ['env:get'], what: 'a project environment variable' }, { path: ['env:pull'], what: 'the project\'s environment variables (into a file)' }],
+  eb: [{ path: ['printenv'], what: 'the environment\'s properties (its secrets included)' }],
+  serverless: [{ path: ['print'], what: 'the named stage\'s resolved configuration (its secrets included)', named: true }],
+  sls: [{ path: ['print'], what: 'the named stage\'s resolved configuration (its secrets included)', named: true }],
+  azd: [{ path: ['env', 'get-values'], what: 'the environment\'s values' }, { path: ['env', 'get-value'], what: 'a value of the environment' }],
+  nomad: [{ path: ['var', 'get'], what: 'a Nomad variable\'s items' }],
+  consul: [{ path: ['kv', 'get'], what: 'every Consul KV value', whole: true }, { path: ['kv', 'export'], what: 'every Consul KV value', whole: true }],
+  argocd: [{ path: ['admin', 'initial-password'], what: 'the Argo CD admin password' }, { path: ['account', 'generate-token'], what: 'a new Argo CD token' }],
+  'aws-vault': [{ path: ['export'], what: 'the profile\'s AWS credentials' }],
+  dotenvx: [{ path: ['get'], what: 'the decrypted environment values' }, { path: ['keypair'], what: 'the environment file\'s private key' }],
+  composer: [{ path: ['config'], what: 'a registry credential', value: /^(github-oauth|gitlab-oauth|gitlab-token|bitbucket-oauth|http-basic|bearer)(\.|$)/ }],
+  bundle: [{ path: ['config', 'get'], what: 'a gem source credential', value: /^(https?:\/\/|BUNDLE_[A-Z0-9_]*__)|^[a-z0-9-]+(\.[a-z0-9-]+)+$/ }],
+  glab: [
+    { path: ['variable', 'get'], what: 'a CI/CD variable\'s value' },
+    { path: ['variable', 'export'], what: 'the CI/CD variables with their values' },
+    { path: ['api'], what: 'the CI/CD variables with their values', value: /(^|\/)variables(\/|\?|$)/ },
+  ],
+  conjur: [{ path: ['variable', 'get'], what: 'a Conjur secret' }, { path: ['variable', 'value'], what: 'a Conjur secret' }],
+};
+
+function storePrintOf(name: string, path: readonly string[], values: readonly string[]): SecretRead | undefined {
+  for (const entry of STORE_PRINTS[name] ?? []) {
+    if (!entry.path.every((w, i) => path[i]?.toLowerCase() === w)) continue;
+    const operands = [...path.slice(entry.path.length), ...values];
+    if (entry.value && !operands.some((v) => entry.value!.test(v))) continue;
+    if ((entry.whole && operands.length > 0) || (entry.named && operands.length === 0)) continue;
+    return { shown: [name, ...entry.path].join(' '), what: entry.what };
+  }
+  return undefined;
+}
+
 /** `envchain NAMESPACE COMMAND`: the namespace's secrets are put in COMMAND's environment; these commands print it. */
 const ENV_PRINTERS = new Set(['env', 'printenv', 'set', 'export', 'declare']);
 
@@ -58,6 +110,8 @@ export interface SecretRead {
  * names. `path` is the command words; `values` the operands and option values after them.
  */
 export function secretReadOf(name: string, path: readonly string[], values: readonly string[]): SecretRead | undefined {
+  const printed = storePrintOf(name, path, values);
+  if (printed) return printed;
   const store = SECRET_STORES[name];
   if (store !== undefined && path[0] !== undefined && store.includes(path[0].toLowerCase())) return { shown: `${name} ${path[0]}`, what: `the ${name} item ${path[1] ?? values[0] ?? ''}`.trim() };
   if (name === 'envchain' && path.length >= 2 && ENV_PRINTERS.has(path[1]!)) return { shown: `${name} ${path[0]} ${path[1]}`, what: `the secrets of the envchain namespace ${path[0]}` };

@@ -28,6 +28,8 @@ export interface Peeled {
   ownWords?: number;
   /** Nothing is wrapped (only options, or a mode that runs nothing): report the wrapper itself. */
   none?: boolean;
+  /** Words at the start of `argv` the wrapper supplies itself (xargs runs `echo` when given no command). */
+  supplied?: number;
   /** The wrapped command line is not static text: what it runs is unknown. */
   unknown?: string;
   /** Extra note for `via`, e.g. 'xargs' (args come from stdin). */
@@ -169,7 +171,7 @@ const XARGS = wrapperGrammar([
 
 function xargsPeel(args: ArgWord[]): Peeled {
   const rest = args.slice(readWrapper(args, XARGS).index);
-  if (rest.length === 0) rest.push({ text: 'echo', raw: 'echo', dynamic: false, glob: false });
+  if (rest.length === 0) return { argv: [{ text: 'echo', raw: 'echo', dynamic: false, glob: false }], label: 'xargs', supplied: 1 };
   return { argv: rest, label: 'xargs' };
 }
 

@@ -58,11 +58,13 @@ export function peelWrappers(w: Walker, argvIn: ArgWord[], exec: Exec, unitsPerW
       return { done: inv };
     }
     exec.wrappers = [...exec.wrappers, label];
-    const consumed = before.slice(1, before.length - peeled.argv.length);
+    // Words the wrapper supplied itself (xargs' default `echo`) are not taken from the line.
+    const taken = peeled.argv.length - (peeled.supplied ?? 0);
+    const consumed = before.slice(1, before.length - taken);
     if (consumed.length > 0) exec.wrapperWords = [...(exec.wrapperWords ?? []), ...consumed];
     argv = peeled.argv;
     if (name === 'xargs') {
-      const options = before.slice(1, Math.max(1, before.length - peeled.argv.length));
+      const options = before.slice(1, Math.max(1, before.length - taken));
       argv = xargsInput(w, argv, options, exec);
     }
   }

@@ -1,3 +1,4 @@
+import { freeFormReadings } from '../../registry/freeForm';
 import type { CodeSnippet, Finding, Invocation, RuleContext } from '../../policy/types';
 import { dump, dumpTarget, isSecretVariableName } from './huntCommon';
 
@@ -35,6 +36,19 @@ export function checkEnvironmentPrints(inv: Invocation, ctx: RuleContext): Findi
     if (whole && !/\benv\s*\|\s*keys\b/.test(filter)) return [dump('dump', `jq ${filter.slice(0, 30)} prints every environment variable.`, dumpTarget('environment variables', ctx))];
     if (named) return [dump('dump', `jq prints the secret variable $${named}.`, dumpTarget(`$${named}`, ctx))];
   }
+  // `yq -n env`: yq's env operator is the whole environment (`env(NAME)`/`strenv(NAME)` read one variable).
+  if (inv.name === 'yq') {
+    const filter = freeFormReadings(inv.args).usual.operands[0]?.text ?? '';
+    if (/(^|[^.\w$])env\b(?!\s*[.(])/.test(filter)) return [dump('dump', `yq ${filter.slice(0, 30)} prints every environment variable.`, dumpTarget('environment variables', ctx))];
+  }
+  // `make -p`: the printed database holds every environment variable as a make variable.
+  if ((inv.name === 'make' || inv.name === 'gmake') && inv.args.some((a) => a.text === '--print-data-base' || /^-[a-zA-Z]*p[a-zA-Z]*$/.test(a.text) && !/[fCIoWj]p/.test(a.text))) {
+    return [dump('dump', `${inv.name} -p prints its database, every environment variable included.`, dumpTarget('environment variables', ctx))];
+  }
+  // `systemctl --user show-environment`: the service manager's environment (what services start with).
+  if (inv.name === 'systemctl' && inv.args.some((a) => a.text === 'show-environment')) {
+    return [dump('dump', 'systemctl show-environment prints the service manager\'s environment variables.', dumpTarget('environment variables', ctx))];
+  }
   return [];
 }
 
@@ -44,7 +58,7 @@ const WHOLE_ENV: Readonly<Record<string, RegExp>> = {
   python: /\bos\.environ\b(?!\s*(\[|\.get\b|\.setdefault\b|\.pop\b|\.keys\b|\.__contains__))|\bos\.getenv\(\s*\)|\benviron\.copy\(\)|\bdict\(\s*os\.environ\s*\)/,
   ruby: /\bENV\b(?!\s*(\[|\.fetch\b|\.key\?|\.has_key\?|\.include\?|\.keys\b))/,
   perl: /(?<!keys\s*)%ENV\b(?!\s*\{)|\\%ENV\b|\$ENV\s*\{\s*\$/,
-  php: /\bgetenv\(\s*\)|\$_ENV\b(?!\s*\[)|\$_SERVER\b(?!\s*\[)/,
+  php: /\bphpinfo\s*\(|\bgetenv\(\s*\)|\$_ENV\b(?!\s*\[)|\$_SERVER\b(?!\s*\[)/,
 };
 const PRINTS = /\b(print|printf|println|pprint|console\.(log|dir|table|info|error|warn)|process\.stdout\.write|puts|pp|p|say|echo|var_dump|print_r|var_export|json\.dumps?|JSON\.stringify|to_json|inspect|sys\.stdout\.write|write|Dumper|dump|repr|str)\b/;
 
@@ -54,7 +68,7 @@ export function checkSnippetEnvironment(snippet: CodeSnippet, ctx: RuleContext):
   const text = snippet.text;
   // `node -p EXPR` prints the value of the program itself.
   const printsValue = snippet.runner.args.some((a) => /^(-p|--print|-pe|-ep)$/.test(a.text));
-  if (whole.test(text) && (printsValue || PRINTS.test(text))) {
+  if (whole.test(text) && (printsValue || PRINTS.test(text) || /\bphpinfo\s*\(/.test(text))) {
     return [dump('dump', `A ${snippet.language} snippet run by ${snippet.runner.name} prints the whole environment, with every secret in it.`, dumpTarget('environment variables', ctx))];
   }
   const named = [...text.matchAll(/(?:environ(?:\.get)?\s*[[(]\s*|getenv\(\s*|process\.env\.|process\.env\[\s*|ENV\[\s*|ENV\.fetch\(\s*|Deno\.env\.get\(\s*|\$ENV\{\s*)['"]?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? '').find(isSecretVariableName);

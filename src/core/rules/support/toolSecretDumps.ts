@@ -48,7 +48,13 @@ const DUMPS: Readonly<Record<string, readonly Dump[]>> = {
     { path: ['ecs', 'describe-task-definition'], what: 'the ECS task definition (its containers\' environment)' },
     { path: ['lambda', ['get-function-configuration', 'get-function']], what: 'the Lambda function\'s environment variables' },
     { path: ['ssm', ['get-parameter', 'get-parameters', 'get-parameters-by-path']], what: 'decrypted SSM parameters', when: ['--with-decryption'] },
+    // Glue returns a connection's JDBC password unless asked not to; Beanstalk its environment properties.
+    { path: ['glue', ['get-connection', 'get-connections']], what: 'the Glue connection\'s password', unless: ['--hide-password'] },
+    { path: ['elasticbeanstalk', 'describe-configuration-settings'], what: 'the Beanstalk environment\'s properties (its secrets included)' },
   ],
+  // The git credential helper prints the stored token for the host it is asked about.
+  // `git config credential.helper '!gh auth git-credential'` sets it up; `get` asked by hand prints the token.
+  gh: [{ path: ['auth', 'git-credential', 'get'], what: 'the GitHub token (as git\'s credential helper)' }],
   sops: [{ path: [], what: 'the decrypted secrets file', when: ['-d', '--decrypt'] }, { path: ['decrypt'], what: 'the decrypted secrets file' }],
   age: [{ path: [], what: 'the decrypted file', when: ['-d', '--decrypt'] }],
   gpg: [{ path: [], what: 'the decrypted file', when: ['-d', '--decrypt'] }, { path: [], what: 'the GnuPG secret keys', when: ['--export-secret-keys', '--export-secret-subkeys'] }],
@@ -89,6 +95,8 @@ export function secretDumped(tool: string, args: readonly ArgWord[]): string | u
   if (tool === 'pass' && words.length === 1 && !['ls', 'list', 'find', 'search', 'init', 'git', 'insert', 'generate', 'edit', 'rm', 'mv', 'cp', 'grep', 'help', 'version'].includes(words[0] ?? '')) return 'a pass password entry';
   // `python manage.py diffsettings` prints every setting, SECRET_KEY included.
   if (/^python[\d.]*$/.test(tool) && /(^|\/)manage\.py$/.test(args[0]?.text ?? '') && args[1]?.text === 'diffsettings') return 'the Django settings (SECRET_KEY included)';
+  // `php artisan config:show database`: the resolved configuration, passwords and APP_KEY included.
+  if (/^php[\d.]*$/.test(tool) && args[0]?.text === 'artisan' && ['config:show', 'env:decrypt'].includes(args[1]?.text ?? '')) return 'the Laravel configuration (passwords and APP_KEY included)';
   for (const dump of DUMPS[tool] ?? []) {
     if (!matches(dump, words)) continue;
     if (dump.when && !hasOption(args, dump.when)) continue;
@@ -99,4 +107,4 @@ export function secretDumped(tool: string, args: readonly ArgWord[]): string | u
   return undefined;
 }
 
-export const DUMPING_TOOLS: readonly string[] = [...Object.keys(DUMPS), 'python', 'python3'];
+export const DUMPING_TOOLS: readonly string[] = [...Object.keys(DUMPS), 'python', 'python3', 'php'];
