@@ -1,4 +1,5 @@
 import { bodyStatements, builtTexts, dynamicSqlOf } from './sqlDynamic';
+import { alwaysTrue, quietLoss } from './sqlQuietLoss';
 
 /**
  * A small SQL reader for the database pack: splits a script into statements (ignoring `;` inside
@@ -123,9 +124,7 @@ const NAME = '((?:[`"[][^`"\\]]+[`"\\]]|[\\w$.-]+)(?:\\.(?:[`"[][^`"\\]]+[`"\\]]
 /** A WHERE that filters nothing: `WHERE 1=1`, `WHERE true`. */
 function hasRealWhere(statement: string): boolean {
   const m = /\bwhere\b([\s\S]*)/i.exec(statement);
-  if (!m) return false;
-  const cond = (m[1] ?? '').trim().replace(/\s+/g, '').toLowerCase();
-  return !/^(1=1|true|'1'='1'|1|0=0)(limit.*|returning.*|orderby.*)?$/.test(cond);
+  return m !== null && !alwaysTrue(m[1] ?? '');
 }
 
 export function classifyStatement(text: string): SqlStatement {
@@ -156,7 +155,7 @@ export function classifyStatement(text: string): SqlStatement {
     const name = unquote(m[1] ?? '');
     return { text: s, effect: 'destroy', object: `part of table ${name}`, objectName: name, objectKind: 'table', summary: `ALTER TABLE ${name} ... DROP` };
   }
-  const lossy = lossyStatement(s) ?? destroyingCall(s);
+  const lossy = lossyStatement(s) ?? destroyingCall(s) ?? quietLoss(s, classifyStatement);
   if (lossy) return lossy;
   if (READ_START.test(s) && !/^with\b[\s\S]*\b(delete|update|insert)\b/i.test(s)) return { text: s, effect: 'read', summary: s.slice(0, 40) };
   if (WRITE_START.test(s) || /^with\b/i.test(s)) return { text: s, effect: 'write', summary: s.slice(0, 40) };

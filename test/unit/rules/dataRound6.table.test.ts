@@ -1,0 +1,48 @@
+import { ask, allow, decisionTable } from '../support/decisionTable';
+import { testFacts } from '../support/policyFixtures';
+
+/**
+ * Round-6 red-team data destruction (issue #18): statements that destroy without a destroying keyword at
+ * their start, judged once where SQL is read, so every client gets them. Each destroying row stands next
+ * to a look-alike with a real condition that stays allowed.
+ */
+
+const table = decisionTable(testFacts({}));
+
+table('a WHERE that is always true is no WHERE (PostgreSQL, MySQL docs)', [
+  ask(`psql -c 'DELETE FROM users WHERE id IS NOT NULL'`),
+  ask(`psql -c 'DELETE FROM users WHERE true'`),
+  ask(`mysql -e 'DELETE FROM users WHERE 1=1 OR id = 3'`),
+  ask(`psql -c 'UPDATE users SET email = NULL WHERE id = id'`),
+  allow(`psql -c 'DELETE FROM users WHERE id = 4'`),
+  allow(`psql -c 'DELETE FROM sessions WHERE expires_at IS NULL'`),
+  allow(`psql -c 'UPDATE users SET a = 1 WHERE id = 7'`),
+]);
+
+table('data-changing CTEs and MERGE … THEN DELETE (postgresql.org/docs/current/queries-with.html, sql-merge.html)', [
+  ask(`psql -c 'WITH d AS (DELETE FROM users RETURNING *) SELECT count(*) FROM d'`),
+  ask(`psql -c 'MERGE INTO users u USING (SELECT 1) s ON true WHEN MATCHED THEN DELETE'`),
+  ask(`sqlcmd -Q "MERGE INTO dbo.users AS t USING staging AS s ON t.id = s.id WHEN NOT MATCHED BY SOURCE THEN DELETE;"`),
+  allow(`psql -c 'WITH d AS (DELETE FROM users WHERE id = 3 RETURNING *) SELECT count(*) FROM d'`),
+  allow(`psql -c 'MERGE INTO users u USING staging s ON u.id = s.id WHEN MATCHED THEN DELETE'`),
+  allow(`psql -c 'WITH t AS (SELECT * FROM users) SELECT count(*) FROM t'`),
+]);
+
+table('silent loss, lockout and safety removal in SQL (CREATE RULE, ALTER DATABASE, ALTER SYSTEM, ALTER USER, RLS)', [
+  ask(`psql -h db.prod.acme.internal -c 'CREATE OR REPLACE RULE r AS ON INSERT TO orders DO INSTEAD NOTHING'`, { production: true, says: /thrown away/ }),
+  ask(`psql -c 'ALTER DATABASE app RENAME TO app_old'`),
+  ask(`psql -c 'ALTER SYSTEM SET fsync = off'`, { says: /safety net/ }),
+  ask(`psql -c 'ALTER SYSTEM SET archive_mode = off'`),
+  ask(`mysql -e 'ALTER USER root IDENTIFIED BY "x"'`, { says: /locked out/ }),
+  ask(`psql -c "ALTER ROLE app WITH PASSWORD 'x'"`),
+  ask(`psql -h db.prod.acme.internal -c 'ALTER TABLE users DISABLE ROW LEVEL SECURITY'`, { production: true }),
+  ask(`psql -c 'CREATE ROLE evil LOGIN SUPERUSER PASSWORD $$x$$'`),
+  ask(`psql -c 'GRANT ALL ON ALL TABLES IN SCHEMA public TO PUBLIC'`),
+  ask(`psql -c 'SELECT pg_cancel_backend(pid) FROM pg_stat_activity'`),
+  allow(`psql -c 'ALTER SYSTEM SET work_mem = 64MB'`),
+  allow(`psql -c 'ALTER TABLE users ENABLE ROW LEVEL SECURITY'`),
+  allow(`psql -c 'CREATE ROLE reader LOGIN'`),
+  allow(`psql -c 'GRANT SELECT ON users TO reader'`),
+  allow(`psql -c 'SELECT pid, state FROM pg_stat_activity'`),
+  allow(`psql -c 'CREATE RULE r AS ON SELECT TO v DO INSTEAD SELECT * FROM t'`),
+]);
