@@ -5,6 +5,7 @@ import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import type { ToolArgs } from '../registry/types';
 import { requestOf } from './support/httpClients';
 import { identifierParts } from './support/cliArgs';
+import { destroyingSegment, searchBodyDestroy } from './support/storeEndpoints';
 import { isLocalUrl, parseRequestUrl, type RequestUrl } from './support/httpTargets';
 import {
   destructiveLineCommands,
@@ -177,8 +178,10 @@ function storeOfUrl(url: RequestUrl, raw: string): StoreInfo | undefined {
   const port = portOf(url.port);
   const byPort = port !== undefined ? storeOfPort(port) : undefined;
   if (byPort) return byPort;
-  if (/\/_(delete_by_query|bulk|doc|cat|cluster|search)\b/.test(url.path)) return storeOfPort(9200);
+  if (/\/_(delete_by_query|update_by_query|bulk|doc|cat|cluster|search|aliases|ilm|snapshot)\b/.test(url.path)) return storeOfPort(9200);
   if (url.path.startsWith('/solr/')) return storeOfPort(8983);
+  // Confluent Schema Registry and Kafka Connect keep a cluster's schemas and pipelines.
+  if (/^\/(subjects|connectors)\//.test(url.path)) return storeOfPort(9092);
   return undefined;
 }
 
@@ -250,8 +253,9 @@ function httpFindings(inv: Invocation, ctx: RuleContext): Finding[] {
     }
     const method = request.methodOverride ?? request.method;
     // Remote DELETEs and destroying endpoints are the HTTP pack's; on this machine it stays quiet, so this pack speaks.
-    if (!found && local && (method === 'DELETE' || (method !== 'GET' && /_delete_by_query|\/_truncate|\/purge/.test(url.path)))) {
-      found = method === 'DELETE' ? `an HTTP DELETE of ${url.path}` : `a ${method} to ${url.path}`;
+    if (!found && local && method !== 'GET' && method !== 'HEAD') {
+      const bodies = request.bodies.map((b) => b.text ?? '');
+      found = method === 'DELETE' ? `an HTTP DELETE of ${url.path}` : searchBodyDestroy(method, url.path, bodies) ?? (destroyingSegment(url.path) !== undefined || /_delete_by_query/.test(url.path) ? `a ${method} to ${url.path}` : undefined);
     }
     // etcd's v3 gateway deletes by POSTing a range: no HTTP word says so.
     if (!found && method !== 'GET' && /\/v3(beta|alpha)?\/kv\/deleterange$/.test(url.path)) found = 'an etcd DeleteRange';
