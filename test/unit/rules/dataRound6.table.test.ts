@@ -72,3 +72,20 @@ table('store APIs that destroy through a POST, PUT or PATCH (Elasticsearch, Algo
   allow(`curl -X POST http://localhost:6333/collections/docs/points/search -d '{"vector":[1]}'`),
   allow(`curl -X POST http://localhost:3000/api/cache/clear`),
 ]);
+
+table('MongoDB calls that replace, loop-delete, lock out or stop writes (mongodb.com/docs/manual/reference)', [
+  ask(`mongosh 'mongodb+srv://app:pw@prod-cluster.x7k2p.mongodb.net/shop' --eval 'db.users.aggregate([{$match:{}},{$out:"orders"}])'`, { production: true }),
+  ask(`mongosh --eval 'db.users.mapReduce(function(){},function(){}, {out:"orders"})'`),
+  ask(`mongosh --eval 'db.users.find().forEach(d=>db.users.deleteOne({_id:d._id}))'`),
+  ask(`mongosh --eval 'db.adminCommand({renameCollection:"shop.tmp",to:"shop.users",dropTarget:true})'`),
+  ask(`mongosh --eval 'db.createUser({user:"evil",pwd:"x",roles:["root"]})'`),
+  ask(`mongosh --eval 'db.dropAllUsers()'`),
+  ask(`mongosh --eval 'db.changeUserPassword("app","x")'`),
+  ask(`mongosh --eval 'db.fsyncLock()'`),
+  allow(`mongosh --eval 'db.users.aggregate([{$match:{a:1}},{$group:{_id:"$a"}}])'`),
+  allow(`mongosh --eval 'db.users.mapReduce(function(){},function(){}, {out:{inline:1}})'`),
+  allow(`mongosh --eval 'db.users.find().forEach(d=>printjson(d))'`),
+  allow(`mongosh --eval 'db.adminCommand({renameCollection:"shop.tmp",to:"shop.users2"})'`),
+  allow(`mongosh --eval 'db.createUser({user:"r",pwd:"x",roles:["read"]})'`),
+  allow(`mongosh --eval 'db.getUsers()'`),
+]);

@@ -1,5 +1,6 @@
 import { bodyStatements, builtTexts, dynamicSqlOf } from './sqlDynamic';
 import { alwaysTrue, quietLoss } from './sqlQuietLoss';
+import { scanMongoQuiet } from './mongoQuietLoss';
 
 /**
  * A small SQL reader for the database pack: splits a script into statements (ignoring `;` inside
@@ -324,7 +325,7 @@ export interface CodeEffect {
 
 /** Destructive MongoDB shell calls: dropDatabase(), drop(), deleteMany({}), remove({}), updateMany({}), and their database commands. */
 export function scanMongo(js: string): CodeEffect[] {
-  const out: CodeEffect[] = [];
+  const out: CodeEffect[] = scanMongoQuiet(js);
   // A literal pre-check keeps large scripts with no candidate calls off the slower pattern below.
   if (!/drop|deleteMany|remove|updateMany|delete|shutdown|dropUser/i.test(js)) return out;
   // The server stopped, or its users removed: `db.adminCommand({shutdown: 1})`, `db.shutdownServer()`, `db.dropUser('app')`.
