@@ -118,3 +118,25 @@ table('AWS safety nets, public sharing, lockouts and live overwrites (AWS CLI re
   allow(`aws route53domains get-domain-detail --domain-name acme.com`),
   allow(`aws kms get-key-policy --key-id k --policy-name default`),
 ]);
+
+table('Google Cloud and Azure safety nets, public sharing and outages (gcloud, gsutil, az references)', [
+  ask(`gcloud pubsub subscriptions seek sub --time=2030-01-01`),
+  ask(`gcloud run deploy acme-api-production --image x`, { production: true }),
+  ask(`gcloud app services set-traffic default --splits=bad=1`),
+  ask(`gsutil acl ch -u AllUsers:R gs://acme-backups/db.dump`),
+  ask(`gsutil defacl set public-read gs://acme-backups`),
+  ask(`gsutil lifecycle set s3/expire-everything.json gs://acme-backups`),
+  ask(`gcloud storage buckets update gs://acme-backups --lifecycle-file=s3/expire-everything.json`),
+  ask(`az storage blob service-properties delete-policy update --enable false --account-name acmestore`, { says: /safety net/ }),
+  ask(`az sql db ltr-policy set -g rg -s acme-sql -n orders --weekly-retention P0W`),
+  ask(`az webapp stop -n api -g rg`),
+  allow(`gcloud pubsub subscriptions describe sub`),
+  allow(`gcloud run deploy acme-api-staging --image x`),
+  allow(`gsutil acl ch -u jane@acme.com:R gs://acme-backups/db.dump`),
+  allow(`gsutil defacl set private gs://acme-backups`),
+  allow(`gsutil lifecycle get gs://acme-backups`),
+  allow(`gcloud storage buckets update gs://acme-backups --update-labels=a=b`),
+  allow(`az storage blob service-properties delete-policy update --enable true --days-retained 7 --account-name acmestore`),
+  allow(`az sql db ltr-policy set -g rg -s acme-sql -n orders --weekly-retention P4W`),
+  allow(`az webapp show -n api -g rg`),
+]);

@@ -37,3 +37,32 @@ export const AWS_SAFETY_RULES: readonly CommandRule[] = [
   { id: 'aws-master-password', path: ['rds|docdb|neptune|redshift', /^modify-(db-instance|db-cluster|cluster)$/], kind: 'database', noun: 'database', verb: 'changes the master password of', nameFlags: ['--db-instance-identifier', '--db-cluster-identifier', '--cluster-identifier'], when: (p) => values(p, ['--master-user-password', '--master-user-secret-kms-key-id']).length > 0 || hasFlag(p, ['--manage-master-user-password', '--rotate-master-user-password']), note: () => ': every application signed in with the old one is locked out' },
   { id: 'aws-cloudformation-deploy', path: ['cloudformation', /^(deploy|update-stack|execute-change-set)$/], kind: 'service', noun: 'CloudFormation stack', verb: 'replaces the live resources of', nameFlags: ['--stack-name'], when: (p) => !hasFlag(p, ['--no-execute-changeset']), note: () => ': whatever the template no longer lists is deleted' },
 ];
+
+const PUBLIC_GRANTEE = /\b(allUsers|AllUsers|allAuthenticatedUsers|AllAuthenticatedUsers)\b|^public-read(-write)?$/;
+const named = (p: CliArgs): string[] => p.positionals.map((w) => w.text);
+
+/** Options the gcloud rules below read, each taking a value. */
+export const GCLOUD_SAFETY_OPTIONS: readonly string[] = ['--time', '--splits', '--lifecycle-file', '--image', '--source'];
+
+export const GCLOUD_SAFETY_RULES: readonly CommandRule[] = [
+  { id: 'gcloud-pubsub-seek-time', path: ['pubsub', 'subscriptions', 'seek'], kind: 'resource', noun: 'Pub/Sub subscription', verb: 'marks every message before the given time as delivered in', namePositionals: 'first', when: (p) => values(p, ['--time']).length > 0, note: () => ': messages not yet processed are never delivered' },
+  { id: 'gcloud-app-traffic', path: ['app', 'services', 'set-traffic'], kind: 'service', noun: 'App Engine service', verb: 'moves live traffic of', namePositionals: 'first', when: (p) => values(p, ['--splits']).length > 0 },
+  { id: 'gcloud-bucket-lifecycle', path: ['storage', 'buckets', 'update'], kind: 'bucket', noun: 'Cloud Storage bucket', verb: 'replaces the expiry rules or protections of', namePositionals: 'first', when: (p) => values(p, ['--lifecycle-file']).length > 0 || hasFlag(p, ['--clear-soft-delete', '--no-versioning', '--clear-retention-period']), note: () => ': whatever the new rules expire is deleted by Google on its own' },
+  { id: 'gcloud-deploy-production', path: ['run|functions|app', 'deploy'], kind: 'service', noun: 'service', verb: 'replaces the live revision of', namePositionals: 'first', when: (p) => named(p).slice(2).some((n) => /(^|[-_.])(prod|production|live)([-_.]|$)/i.test(n)) },
+];
+
+export const GSUTIL_SAFETY_RULES: readonly CommandRule[] = [
+  { id: 'gsutil-public-acl', path: ['acl|defacl|iam', /^(ch|set)$/], kind: 'bucket', noun: 'Cloud Storage bucket or object', verb: 'makes readable by anyone on the internet', nameFilter: /^gs:\/\//, when: (p) => [...named(p), ...values(p, ['-u', '-g', '-p'])].some((v) => PUBLIC_GRANTEE.test(v)) },
+  { id: 'gsutil-lifecycle-set', path: ['lifecycle', 'set'], kind: 'bucket', noun: 'Cloud Storage bucket', verb: 'replaces the expiry rules of', nameFilter: /^gs:\/\//, note: () => ': whatever the new rules expire is deleted by Google on its own' },
+  { id: 'gsutil-versioning-off', path: ['versioning|retention', /^(set|clear)$/], kind: 'bucket', noun: 'Cloud Storage bucket', verb: 'turns off the protection of', nameFilter: /^gs:\/\//, when: (p) => named(p).includes('off') || named(p)[1] === 'clear', note: SAFETY('overwritten or deleted objects can no longer be brought back') },
+];
+
+/** Options the az rules below read, each taking a value. */
+export const AZ_SAFETY_OPTIONS: readonly string[] = ['--enable', '--weekly-retention', '--monthly-retention', '--yearly-retention', '--days-retained', '--retention-days'];
+
+export const AZ_SAFETY_RULES: readonly CommandRule[] = [
+  { id: 'az-soft-delete-off', path: ['storage', /^(blob|fs|file|account)$/, 'service-properties', 'delete-policy', 'update'], kind: 'bucket', noun: 'storage account', verb: 'turns off soft delete of', nameFlags: ['--account-name'], when: (p) => said(p, ['--enable'], /^false$/i), note: SAFETY('deleted blobs can no longer be brought back') },
+  { id: 'az-soft-delete-off-blob', path: ['storage', 'blob', 'service-properties', 'update'], kind: 'bucket', noun: 'storage account', verb: 'turns off soft delete or versioning of', nameFlags: ['--account-name'], when: (p) => said(p, ['--enable-delete-retention', '--enable-versioning', '--enable-container-delete-retention'], /^false$/i), note: SAFETY('deleted blobs can no longer be brought back') },
+  { id: 'az-sql-retention-zero', path: ['sql', /^(db|mi)$/, /^(ltr-policy|str-policy)$/, 'set'], kind: 'database', noun: 'Azure SQL database', verb: 'cuts backup retention of', nameFlags: ['--name', '-n'], when: (p) => said(p, ['--weekly-retention', '--monthly-retention', '--yearly-retention'], /^P0[DWMY]$/i) || said(p, ['--retention-days', '--days-retained'], /^[0-6]$/), note: SAFETY('long-term backups older than the new retention are deleted') },
+  { id: 'az-app-stop', path: ['webapp|functionapp|containerapp|spring', /^(stop|deactivate-revision)$/], kind: 'service', noun: 'app', verb: 'stops', nameFlags: ['--name', '-n'], note: () => ': every request to it fails until it is started again' },
+];
