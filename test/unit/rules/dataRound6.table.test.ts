@@ -140,3 +140,18 @@ table('Google Cloud and Azure safety nets, public sharing and outages (gcloud, g
   allow(`az sql db ltr-policy set -g rg -s acme-sql -n orders --weekly-retention P4W`),
   allow(`az webapp show -n api -g rg`),
 ]);
+
+table('swarm outages: services removed, scaled to zero or stripped, nodes removed, a forced leave, a pruning deploy (docs.docker.com)', [
+  ask(`docker service rm api`, { production: true }),
+  ask(`docker swarm leave --force`, { production: true }),
+  ask(`docker stack deploy -c empty.yml prod --prune`, { production: true }),
+  ask(`docker service scale api=0`),
+  ask(`docker service update --env-rm DATABASE_URL api`),
+  ask(`docker node rm -f node-2`),
+  allow(`docker service ls`),
+  allow(`docker swarm leave`),
+  allow(`docker stack deploy -c stack.yml prod`),
+  allow(`docker service scale api=3`),
+  allow(`docker service update --image api:2 api`),
+  allow(`docker node ls`),
+]);
