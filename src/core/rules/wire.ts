@@ -282,19 +282,21 @@ function redisClientFindings(inv: Invocation, ctx: RuleContext): Finding[] {
   const words = p?.parsed.operands.map((w) => w.text) ?? [];
   if (words.length === 0) return [];
   const line = words.join(' ');
-  const found = destructiveLineCommands(line, 'redis').find((c) => !/^flush(all|db)\b/i.test(c));
+  // Keys fed by xargs are whatever a listing produced (`redis-cli --scan | xargs redis-cli del`): every key it matched.
+  const listed = inv.via.includes('xargs') && /^(del|unlink)$/i.test(words[0] ?? '');
+  const found = destructiveLineCommands(line, 'redis').find((c) => !/^flush(all|db)\b/i.test(c)) ?? (listed ? words[0] : undefined);
   if (!found) return [];
   const url = p?.value('-u');
   const host = p?.value('-h') ?? (url !== undefined ? parseRequestUrl(url)?.host : undefined) ?? 'localhost';
   const remote = !isLocalHost(host) || /[$`]/.test(host);
   // A key deleted on this machine's Redis is routine development, like a scoped DELETE on a local database (issue #11).
-  if (!remote) return [];
+  if (!remote && !listed) return [];
   const resolved = ctx.environmentOf({ values: url !== undefined ? [url] : [], sources: [{ source: '-h', value: host }], remote });
   return [{
     rule: 'wire.redis-delete',
     risk: 'destructive',
     severity: 'ask',
-    reason: `\`${inv.name}\` runs ${found} on the Redis server at ${host}.`,
+    reason: `\`${inv.name}\` runs ${found}${listed ? ' on every key xargs hands it (the keys a listing matched)' : ''} on the Redis server at ${host}.`,
     targets: [{ kind: 'database', name: host, provider: 'redis', remote, environment: resolved.environment, environmentReason: resolved.reason }],
   }];
 }

@@ -155,3 +155,14 @@ table('swarm outages: services removed, scaled to zero or stripped, nodes remove
   allow(`docker service update --image api:2 api`),
   allow(`docker node ls`),
 ]);
+
+table('Redis: keys deleted through xargs, script command names built at run time, memory capped to nothing (redis.io/commands)', [
+  ask(`redis-cli --scan --pattern '*' | xargs redis-cli del`),
+  ask(`redis-cli EVAL "return redis.call('FLUS'..'HALL')" 0`),
+  ask(`redis-cli EVAL "local c = ARGV[1]; return redis.call(c)" 0 FLUSHALL`),
+  ask(`redis-cli CONFIG SET maxmemory 1 && redis-cli CONFIG SET maxmemory-policy allkeys-random`),
+  allow(`redis-cli --scan --pattern '*' | xargs redis-cli get`),
+  allow(`redis-cli del foo`),
+  allow(`redis-cli EVAL "return redis.call('GET', KEYS[1])" 1 k`),
+  allow(`redis-cli CONFIG SET maxmemory 2gb`),
+]);

@@ -452,7 +452,9 @@ export function scanRedis(commands: string): CodeEffect[] {
       out.push({ summary: command, object: command === 'FLUSHALL' ? 'every Redis database' : 'the Redis database' });
       continue;
     }
-    const called = [...line.matchAll(SCRIPT_CALL)].map((m) => (m[1] ?? '').toUpperCase());
+    // Lua concatenation of literals (`'FLUS'..'HALL'`) is the literal it builds.
+    const folded = line.replace(/(['"])([^'"]*)\1\s*\.\.\s*(['"])([^'"]*)\3/g, "'$2$4'").replace(/(['"])([^'"]*)\1\s*\.\.\s*(['"])([^'"]*)\3/g, "'$2$4'");
+    const called = [...folded.matchAll(SCRIPT_CALL)].map((m) => (m[1] ?? '').toUpperCase());
     const wipe = called.find((c) => c === 'FLUSHALL' || c === 'FLUSHDB');
     if (wipe) {
       out.push({ summary: `a script running ${wipe}`, object: wipe === 'FLUSHALL' ? 'every Redis database' : 'the Redis database' });
@@ -469,6 +471,16 @@ export function scanRedis(commands: string): CodeEffect[] {
     const admin = redisAdmin(command, words);
     if (admin) {
       out.push(admin);
+      continue;
+    }
+    // A script whose command name is built at run time (`redis.call(cmd)`, `redis.call(string.reverse('LLAHSULF'))`).
+    if (/^(EVAL|EVALSHA|EVAL_RO|FCALL|SCRIPT|FUNCTION)$/.test(command) && /\b(?:redis|server)\s*\.\s*p?call\s*\(\s*(?!['"][A-Za-z.]+['"]\s*[,)])/.test(folded)) {
+      out.push({ summary: 'a script calling a command whose name is built at run time', object: 'whatever that command destroys' });
+      continue;
+    }
+    // Memory capped near nothing: the server evicts (or refuses) keys at once.
+    if (command === 'CONFIG' && /^set$/i.test(words[1] ?? '') && /^maxmemory$/i.test(words[2] ?? '') && /^(\d{1,6}|\d{1,3}kb?|\d{1,3}k)$/i.test(words[3] ?? '') && !/^0$/.test(words[3] ?? '')) {
+      out.push({ summary: `CONFIG SET maxmemory ${words[3]} (keys are evicted until the data fits)`, object: 'the Redis keys' });
       continue;
     }
     // A script's own calls (`EVAL "redis.call('CONFIG','SET','requirepass','x')" 0`): each call's words, as a command line.
