@@ -166,3 +166,18 @@ table('Redis: keys deleted through xargs, script command names built at run time
   allow(`redis-cli EVAL "return redis.call('GET', KEYS[1])" 1 k`),
   allow(`redis-cli CONFIG SET maxmemory 2gb`),
 ]);
+
+table('API requests that switch a protection off or make something public (Cloudflare, Datadog, GitHub, GitLab REST docs)', [
+  ask(`curl -X PATCH 'https://api.cloudflare.com/client/v4/zones/Z/settings/ssl' -d '{"value":"off"}'`, { production: true }),
+  ask(`curl -X POST https://api.datadoghq.com/api/v1/downtime -d '{"scope":"*"}'`),
+  ask(`curl -X PUT https://api.github.com/repos/acme/shop/actions/permissions -d '{"enabled":false}'`),
+  ask(`gh api -X PATCH orgs/acme -F two_factor_requirement_enabled=false`),
+  ask(`gh api -X PATCH orgs/acme -f default_repository_permission=admin`),
+  ask(`gh api -X PUT orgs/acme/actions/permissions -f enabled_repositories=none`),
+  ask(`curl -X PUT --header "PRIVATE-TOKEN: $GITLAB_TOKEN" 'https://gitlab.com/api/v4/projects/1?visibility=public'`),
+  allow(`curl -X PATCH 'https://api.cloudflare.com/client/v4/zones/Z/settings/ssl' -d '{"value":"strict"}'`),
+  allow(`curl -X POST https://api.datadoghq.com/api/v1/downtime -d '{"scope":"host:web-1"}'`),
+  allow(`curl -X PUT https://api.github.com/repos/acme/shop/actions/permissions -d '{"enabled":true}'`),
+  allow(`gh api -X PATCH orgs/acme -f default_repository_permission=read`),
+  allow(`curl -X PUT --header "PRIVATE-TOKEN: $GITLAB_TOKEN" 'https://gitlab.com/api/v4/projects/1?visibility=private'`),
+]);
