@@ -1,7 +1,7 @@
 import type { CodeSnippet, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { identifierParts } from './support/cliArgs';
 import { DESTROY_SEGMENT_WORDS, firebaseWipe, searchBodyDestroy } from './support/storeEndpoints';
-import { protectionOff } from './support/protectionSwitches';
+import { liveChange, protectionOff } from './support/protectionSwitches';
 import { mayBeProduction } from './support/cliCommands';
 import { graphqlRequestsInBody, scanGraphqlRequest } from './support/graphql';
 import {
@@ -210,7 +210,7 @@ export function judgeRequest(request: HttpRequest, ctx: RuleContext): Finding[] 
     } else if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && !graphqlEndpoint) {
       const texts = request.bodies.map((b) => b.text ?? '');
       const off = protectionOff(url.path, [...texts, decodeURIComponentSafe(url.query)]);
-      const wipe = firebaseWipe(method, url.host, url.path, texts) ?? searchBodyDestroy(method, url.path, texts) ?? (off !== undefined ? `a request that sets ${off}` : undefined);
+      const wipe = firebaseWipe(method, url.host, url.path, texts) ?? searchBodyDestroy(method, url.path, texts) ?? (off !== undefined ? `a request that sets ${off}` : undefined) ?? liveChange(method, url.path, texts);
       const segment = wipe === undefined ? destroyingPathSegment(url) : undefined;
       if (wipe !== undefined) {
         findings.push({

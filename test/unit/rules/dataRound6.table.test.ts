@@ -181,3 +181,13 @@ table('API requests that switch a protection off or make something public (Cloud
   allow(`gh api -X PATCH orgs/acme -f default_repository_permission=read`),
   allow(`curl -X PUT --header "PRIVATE-TOKEN: $GITLAB_TOKEN" 'https://gitlab.com/api/v4/projects/1?visibility=private'`),
 ]);
+
+table('DNS records replaced and production deploys started through an API (Cloudflare, GoDaddy, GitHub, Vercel REST docs)', [
+  ask(`curl -X PUT https://api.cloudflare.com/client/v4/zones/Z/dns_records/R -d '{"type":"A","name":"shop.acme.com","content":"6.6.6.6"}'`, { production: true }),
+  ask(`curl -X PUT https://api.godaddy.com/v1/domains/acme.com/records/A/@ -d '[{"data":"6.6.6.6"}]'`),
+  ask(`curl -X POST https://api.github.com/repos/acme/shop/dispatches -d '{"event_type":"deploy-prod"}'`),
+  ask(`curl -X POST https://api.vercel.com/v13/deployments -d '{"name":"acme","target":"production"}'`),
+  allow(`curl https://api.cloudflare.com/client/v4/zones/Z/dns_records`),
+  allow(`curl -X POST https://api.github.com/repos/acme/shop/dispatches -d '{"event_type":"run-tests"}'`),
+  allow(`curl -X POST https://api.vercel.com/v13/deployments -d '{"name":"acme","target":"preview"}'`),
+]);

@@ -35,3 +35,18 @@ export function protectionOff(path: string, texts: readonly string[]): string | 
   }
   return undefined;
 }
+
+/**
+ * A PUT, PATCH or POST that replaces DNS records (Cloudflare `dns_records/ID`, GoDaddy `records/TYPE/NAME`,
+ * `rrsets`): whoever the new record points to answers for the name. A deploy started through an API
+ * (`{"target":"production"}`, a dispatch whose event says deploy and prod) ships to production.
+ */
+export function liveChange(method: string, path: string, texts: readonly string[]): string | undefined {
+  if (/^(PUT|PATCH)$/.test(method) && /\/(dns_records\/[^/]+|records(\/[A-Za-z]+(\/[^/]+)?)?|rrsets(\/[^/]+)*|resource-?record-?sets?)$/i.test(path)) return `a ${method} that replaces DNS records (${path.split('/').slice(-3).join('/')})`;
+  const all = texts.flatMap(pairs);
+  if (method === 'POST' && /\/(deployments|dispatches|deploys|builds|releases|pipelines?|runs)$/i.test(path)) {
+    const prod = all.find(([k, v]) => (/^(target|environment|env|stage|ref)$/i.test(k.replace(/^.*\./, '')) && /^(prod|production|live)$/i.test(v)) || (/^event_type$/i.test(k) && /deploy/i.test(v) && /prod/i.test(v)));
+    if (prod) return `a deploy to production (${prod[0]}=${prod[1]})`;
+  }
+  return undefined;
+}
