@@ -37,7 +37,7 @@ export function searchBodyDestroy(method: string, path: string, bodies: readonly
 
 /** Firebase Realtime Database REST: a PUT of nothing, or a PATCH setting children to null, deletes that node. */
 export function firebaseWipe(method: string, host: string, path: string, bodies: readonly string[]): string | undefined {
-  if (!/\.(firebaseio\.com|firebasedatabase\.app)$/i.test(host) || !/\.json$/.test(path)) return undefined;
+  if (!/\.(firebaseio\.com|firebasedatabase\.app)$/i.test(host) || !path.endsWith('.json')) return undefined;
   const body = bodies.join('').trim();
   const node = path === '/.json' ? 'the whole database' : `the node ${path.replace(/\.json$/, '')}`;
   if (method === 'PUT' && (path === '/.json' || /^(null|\{\s*\}|\[\s*\]|""|)$/.test(body))) return `a PUT to ${path} that replaces ${node}`;
