@@ -191,3 +191,16 @@ table('DNS records replaced and production deploys started through an API (Cloud
   allow(`curl -X POST https://api.github.com/repos/acme/shop/dispatches -d '{"event_type":"run-tests"}'`),
   allow(`curl -X POST https://api.vercel.com/v13/deployments -d '{"name":"acme","target":"preview"}'`),
 ]);
+
+table('platform safety nets: PlanetScale safe migrations and production branches, Firebase config and rules, GitHub workflows (CLI references)', [
+  ask(`pscale branch safe-migrations disable shop main`, { production: true }),
+  ask(`pscale branch demote shop main`),
+  ask(`pscale deploy-request deploy shop 1`),
+  ask(`firebase functions:config:unset stripe`),
+  ask(`firebase deploy --only firestore:rules --project acme-shop-production`, { production: true }),
+  ask(`gh workflow disable ci.yml`, { says: /safety net/ }),
+  allow(`pscale branch safe-migrations enable shop main`),
+  allow(`pscale deploy-request list shop`),
+  allow(`firebase deploy --only firestore:rules --project acme-shop-dev`),
+  allow(`gh workflow enable ci.yml`),
+]);
