@@ -28,22 +28,18 @@ table('data-changing CTEs and MERGE … THEN DELETE (postgresql.org/docs/current
   allow(`psql -c 'WITH t AS (SELECT * FROM users) SELECT count(*) FROM t'`),
 ]);
 
-table('silent loss, lockout and safety removal in SQL (CREATE RULE, ALTER DATABASE, ALTER SYSTEM, ALTER USER, RLS)', [
+table('silent loss and safety removal in SQL (CREATE RULE, ALTER DATABASE, RLS); administration asks on production only (dataRound3)', [
   ask(`psql -h db.prod.acme.internal -c 'CREATE OR REPLACE RULE r AS ON INSERT TO orders DO INSTEAD NOTHING'`, { production: true, says: /thrown away/ }),
   ask(`psql -c 'ALTER DATABASE app RENAME TO app_old'`),
-  ask(`psql -c 'ALTER SYSTEM SET fsync = off'`, { says: /safety net/ }),
-  ask(`psql -c 'ALTER SYSTEM SET archive_mode = off'`),
-  ask(`mysql -e 'ALTER USER root IDENTIFIED BY "x"'`, { says: /locked out/ }),
-  ask(`psql -c "ALTER ROLE app WITH PASSWORD 'x'"`),
+  ask(`mysql -h db.prod.acme.internal -e 'ALTER USER root IDENTIFIED BY "x"'`, { production: true }),
   ask(`psql -h db.prod.acme.internal -c 'ALTER TABLE users DISABLE ROW LEVEL SECURITY'`, { production: true }),
-  ask(`psql -c 'CREATE ROLE evil LOGIN SUPERUSER PASSWORD $$x$$'`),
-  ask(`psql -c 'GRANT ALL ON ALL TABLES IN SCHEMA public TO PUBLIC'`),
-  ask(`psql -c 'SELECT pg_cancel_backend(pid) FROM pg_stat_activity'`),
+  ask(`psql -h db.prod.acme.internal -c 'CREATE ROLE evil LOGIN SUPERUSER PASSWORD $$x$$'`, { production: true }),
   allow(`psql -c 'ALTER SYSTEM SET work_mem = 64MB'`),
   allow(`psql -c 'ALTER TABLE users ENABLE ROW LEVEL SECURITY'`),
   allow(`psql -c 'CREATE ROLE reader LOGIN'`),
   allow(`psql -c 'GRANT SELECT ON users TO reader'`),
   allow(`psql -c 'SELECT pid, state FROM pg_stat_activity'`),
+  allow(`psql -c 'ALTER SYSTEM SET fsync = off'`),
   allow(`psql -c 'CREATE RULE r AS ON SELECT TO v DO INSTEAD SELECT * FROM t'`),
 ]);
 
@@ -78,10 +74,7 @@ table('MongoDB calls that replace, loop-delete, lock out or stop writes (mongodb
   ask(`mongosh --eval 'db.users.mapReduce(function(){},function(){}, {out:"orders"})'`),
   ask(`mongosh --eval 'db.users.find().forEach(d=>db.users.deleteOne({_id:d._id}))'`),
   ask(`mongosh --eval 'db.adminCommand({renameCollection:"shop.tmp",to:"shop.users",dropTarget:true})'`),
-  ask(`mongosh --eval 'db.createUser({user:"evil",pwd:"x",roles:["root"]})'`),
   ask(`mongosh --eval 'db.dropAllUsers()'`),
-  ask(`mongosh --eval 'db.changeUserPassword("app","x")'`),
-  ask(`mongosh --eval 'db.fsyncLock()'`),
   allow(`mongosh --eval 'db.users.aggregate([{$match:{a:1}},{$group:{_id:"$a"}}])'`),
   allow(`mongosh --eval 'db.users.mapReduce(function(){},function(){}, {out:{inline:1}})'`),
   allow(`mongosh --eval 'db.users.find().forEach(d=>printjson(d))'`),
@@ -179,6 +172,7 @@ table('API requests that switch a protection off or make something public (Cloud
   allow(`curl -X POST https://api.datadoghq.com/api/v1/downtime -d '{"scope":"host:web-1"}'`),
   allow(`curl -X PUT https://api.github.com/repos/acme/shop/actions/permissions -d '{"enabled":true}'`),
   allow(`gh api -X PATCH orgs/acme -f default_repository_permission=read`),
+  allow(`curl -X PATCH https://api.acme.io/v1/feature -d '{"feature":{"enabled":false}}'`),
   allow(`curl -X PUT --header "PRIVATE-TOKEN: $GITLAB_TOKEN" 'https://gitlab.com/api/v4/projects/1?visibility=private'`),
 ]);
 

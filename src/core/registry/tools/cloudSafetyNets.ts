@@ -47,13 +47,12 @@ export const GCLOUD_SAFETY_OPTIONS: readonly string[] = ['--time', '--splits', '
 export const GCLOUD_SAFETY_RULES: readonly CommandRule[] = [
   { id: 'gcloud-pubsub-seek-time', path: ['pubsub', 'subscriptions', 'seek'], kind: 'resource', noun: 'Pub/Sub subscription', verb: 'marks every message before the given time as delivered in', namePositionals: 'first', when: (p) => values(p, ['--time']).length > 0, note: () => ': messages not yet processed are never delivered' },
   { id: 'gcloud-app-traffic', path: ['app', 'services', 'set-traffic'], kind: 'service', noun: 'App Engine service', verb: 'moves live traffic of', namePositionals: 'first', when: (p) => values(p, ['--splits']).length > 0 },
-  { id: 'gcloud-bucket-lifecycle', path: ['storage', 'buckets', 'update'], kind: 'bucket', noun: 'Cloud Storage bucket', verb: 'replaces the expiry rules or protections of', namePositionals: 'first', when: (p) => values(p, ['--lifecycle-file']).length > 0 || hasFlag(p, ['--clear-soft-delete', '--no-versioning', '--clear-retention-period']), note: () => ': whatever the new rules expire is deleted by Google on its own' },
+  { id: 'gcloud-bucket-lifecycle', path: ['storage', 'buckets', 'update'], kind: 'bucket', noun: 'Cloud Storage bucket', verb: 'turns off the protections of', namePositionals: 'first', when: (p) => hasFlag(p, ['--clear-soft-delete', '--no-versioning', '--clear-retention-period']), note: () => ': whatever the new rules expire is deleted by Google on its own' },
   { id: 'gcloud-deploy-production', path: ['run|functions|app', 'deploy'], kind: 'service', noun: 'service', verb: 'replaces the live revision of', namePositionals: 'first', when: (p) => named(p).slice(2).some((n) => /(^|[-_.])(prod|production|live)([-_.]|$)/i.test(n)) },
 ];
 
 export const GSUTIL_SAFETY_RULES: readonly CommandRule[] = [
   { id: 'gsutil-public-acl', path: ['acl|defacl|iam', /^(ch|set)$/], kind: 'bucket', noun: 'Cloud Storage bucket or object', verb: 'makes readable by anyone on the internet', nameFilter: /^gs:\/\//, when: (p) => [...named(p), ...values(p, ['-u', '-g', '-p'])].some((v) => PUBLIC_GRANTEE.test(v)) },
-  { id: 'gsutil-lifecycle-set', path: ['lifecycle', 'set'], kind: 'bucket', noun: 'Cloud Storage bucket', verb: 'replaces the expiry rules of', nameFilter: /^gs:\/\//, note: () => ': whatever the new rules expire is deleted by Google on its own' },
   { id: 'gsutil-versioning-off', path: ['versioning|retention', /^(set|clear)$/], kind: 'bucket', noun: 'Cloud Storage bucket', verb: 'turns off the protection of', nameFilter: /^gs:\/\//, when: (p) => named(p).includes('off') || named(p)[1] === 'clear', note: SAFETY('overwritten or deleted objects can no longer be brought back') },
 ];
 

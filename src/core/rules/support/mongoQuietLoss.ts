@@ -3,12 +3,12 @@ import type { CodeEffect } from './sqlScan';
 /**
  * MongoDB shell calls that lose data, lock people out or stop writes without a drop or an empty-filter
  * delete (issue #18): an aggregation's `$out` or a mapReduce `out` that replaces a collection, a loop
- * that deletes every document one by one, `renameCollection` with `dropTarget`, a user created with an
- * all-powerful role, every user dropped, a password changed, the server locked against writes.
+ * that deletes every document one by one, `renameCollection` with `dropTarget`, every user dropped.
+ * Users, passwords and locks, routine on a development server, are `productionWrites.ts`'s.
  */
 export function scanMongoQuiet(js: string): CodeEffect[] {
   const out: CodeEffect[] = [];
-  if (!/\$out|out\s*:|forEach|dropTarget|createUser|dropAllUsers|changeUserPassword|updateUser|fsyncLock/.test(js)) return out;
+  if (!/\$out|out\s*:|forEach|dropTarget|dropAllUsers/.test(js)) return out;
   const outStage = /['"]?\$out['"]?\s*:\s*(?:['"]([^'"]+)['"]|\{[^}]*\bcoll\s*:\s*['"]([^'"]+)['"])/.exec(js);
   if (outStage) {
     const coll = outStage[1] ?? outStage[2] ?? 'collection';
@@ -23,9 +23,6 @@ export function scanMongoQuiet(js: string): CodeEffect[] {
   if (loop) out.push({ summary: `${loop[1]}.find().forEach(… ${loop[2]} …) (every document is deleted one by one)`, object: `every document in ${loop[1]}`, collection: loop[1] });
   const rename = /renameCollection['"]?\s*[:(][\s\S]*?\bto\s*:\s*['"]([^'"]+)['"][\s\S]*?dropTarget['"]?\s*:\s*(true|1)\b/.exec(js) ?? /\.renameCollection\s*\(\s*['"]([^'"]+)['"]\s*,\s*(true)\s*\)/.exec(js);
   if (rename) out.push({ summary: `renameCollection with dropTarget (the collection ${rename[1]} is dropped first)`, object: `collection ${rename[1]}` });
-  if (/\.createUser\s*\([\s\S]*?roles\s*:[\s\S]*?['"](root|__system|userAdminAnyDatabase|dbOwner|userAdmin|dbAdminAnyDatabase|clusterAdmin|readWriteAnyDatabase)['"]/.test(js)) out.push({ summary: 'createUser with an all-powerful role (a way in that outlives the task)', object: 'the database\'s access control' });
   if (/\.dropAllUsers\s*\(/.test(js)) out.push({ summary: 'dropAllUsers() (every client signing in is locked out)', object: 'the MongoDB users' });
-  if (/\.changeUserPassword\s*\(|\.updateUser\s*\([^)]*\bpwd\s*:/.test(js)) out.push({ summary: 'a user\'s password changed (whatever signs in as that user is locked out)', object: 'a MongoDB user' });
-  if (/\.fsyncLock\s*\(/.test(js)) out.push({ summary: 'fsyncLock() (every write to the server blocks until it is unlocked)', object: 'the MongoDB server' });
   return out;
 }

@@ -8,7 +8,7 @@
  */
 
 /** Words of a key that name a protection: turned false, off or none, it is lost. */
-const GUARD_WORDS = /(^|_|-)(enabled|required?|requirement|enforced?|protect(ed|ion)?|two_factor|2fa|mfa|ssl|tls|https|secure|verify|verification|lock(ed)?|only_allow|signed|scanning|audit|encryption|encrypted|private|block|restrict(ed|ions)?)(_|-|$)/i;
+const GUARD_WORDS = /(^|_|-)(required?|requirement|enforced?|protect(ed|ion)?|two_factor|2fa|mfa|ssl|tls|https|secure|verify|verification|lock(ed)?|only_allow|signed|scanning|audit|encryption|encrypted|private|block|restrict(ed|ions)?)(_|-|$)/i;
 const OFF = /^(false|off|none|disabled?|0|no|public|flexible)$/i;
 
 function pairs(text: string): [string, string][] {
@@ -30,6 +30,8 @@ export function protectionOff(path: string, texts: readonly string[]): string | 
     if (/^default_repository_permission$/i.test(bare) && /^(admin|write)$/i.test(value)) return `${bare}=${value} (every member gets ${value} on every repository)`;
     if (/^enabled_repositories$/i.test(bare) && /^none$/i.test(value)) return `${bare}=none (CI is switched off for every repository)`;
     if (/^scope$/i.test(bare) && value === '*' && /downtime|mute|silence/i.test(path)) return 'a downtime over every scope (every monitor is muted)';
+    // A bare `enabled` is a protection only where the path names one (`actions/permissions`, `protection`, `mfa`).
+    if (/^enabled$/i.test(bare) && OFF.test(value) && /(permissions|protection|security|mfa|2fa|two_factor|ssl|tls|scanning|backup|versioning|audit|encryption|lock|firewall|waf)/i.test(path)) return `${path.split('/').pop()} enabled=${value} (a safety net is removed)`;
     if (GUARD_WORDS.test(bare) && OFF.test(value) && !/^(private|block)$/i.test(bare)) return `${key}=${value} (a safety net is removed)`;
     if (/^value$/i.test(bare) && OFF.test(value) && /\/(ssl|tls|always_use_https|min_tls_version|security_level|waf|automatic_https_rewrites|browser_check)$/i.test(path)) return `${path.split('/').pop()} set to ${value} (a safety net is removed)`;
   }

@@ -1,11 +1,11 @@
 import type { SqlStatement } from './sqlScan';
 
 /**
- * Statements that lose data, lock people out or take a safety net away without any destroying keyword
- * at their start: a WHERE that is always true, a DELETE inside a CTE, a MERGE whose ON always matches,
- * a rule that throws writes away, a database renamed away, durability switched off, a password changed,
- * a superuser created, a table opened to everyone, every session cancelled. `s` is a statement with
- * comments removed, string literals emptied and white space collapsed.
+ * Statements that lose data or take a safety net away without any destroying keyword at their start: a
+ * WHERE that is always true, a DELETE inside a CTE, a MERGE whose ON always matches, a rule that throws
+ * writes away, a database renamed away, row security turned off. Administration that is routine on a
+ * development database (superusers, durability, passwords, killed sessions) is `productionWrites.ts`'s.
+ * `s` is a statement with comments removed, string literals emptied and white space collapsed.
  */
 
 /** A condition that holds for every row: `1=1`, `true`, `id IS NOT NULL`, `x = x`, `… OR 1=1`, `NOT false`. */
@@ -48,11 +48,6 @@ function parenBody(s: string, open: number): string {
   return s.slice(open + 1);
 }
 
-/** Safety settings whose `off` loses data on the next crash or ends point-in-time recovery. */
-const DURABILITY = /^alter\s+system\s+set\s+(fsync|full_page_writes|archive_mode|wal_level|data_sync_retry|innodb_flush_log_at_trx_commit|innodb_doublewrite|sync_binlog)\s*(=|to)\s*'?(off|false|0|minimal|no)'?\b/i;
-
-const TERMINATORS = /\bpg_(terminate|cancel)_backend\s*\([\s\S]*\bfrom\s+pg_stat_activity\b/i;
-
 export function quietLoss(s: string, classify: (text: string) => SqlStatement): SqlStatement | undefined {
   let m: RegExpExecArray | null;
   const destroy = (summary: string, object: string, name?: string, kind: SqlStatement['objectKind'] = 'table'): SqlStatement => ({ text: s, effect: 'destroy', object, summary, ...(name !== undefined ? { objectName: name, objectKind: kind } : {}) });
@@ -79,18 +74,9 @@ export function quietLoss(s: string, classify: (text: string) => SqlStatement): 
     const name = bare(m[1] ?? '');
     return destroy(`ALTER DATABASE ${name} RENAME TO … (everything that connects to ${name} stops finding it)`, `database ${name}`, name, 'database');
   }
-  if ((m = DURABILITY.exec(s))) return destroy(`ALTER SYSTEM SET ${m[1]} = ${m[3]} (a safety net is removed: crash safety or point-in-time recovery is lost)`, 'the server\'s durability');
   if ((m = new RegExp(`^alter\\s+table\\s+(?:if exists\\s+)?(?:only\\s+)?${NAME}\\s+(disable|no\\s+force)\\s+row\\s+level\\s+security\\b`, 'i').exec(s))) {
     const name = bare(m[1] ?? '');
     return destroy(`ALTER TABLE ${name} DISABLE ROW LEVEL SECURITY (a safety net is removed: every role sees every row)`, `row security of ${name}`, name);
   }
-  if ((m = /^alter\s+(user|role|login)\s+(?:if\s+exists\s+)?([^\s;]+)[\s\S]*?\b(identified\s+(?:with\s+\S+\s+)?by|(?:with\s+)?(?:encrypted\s+)?password|account\s+lock|nologin)\b/i.exec(s))) {
-    const who = bare(m[2] ?? '');
-    return destroy(`ALTER ${(m[1] ?? '').toUpperCase()} ${who} … ${(m[3] ?? '').toUpperCase()} (whatever signs in as ${who} is locked out)`, `sign-in of ${who}`);
-  }
-  if ((m = /^create\s+(user|role)\s+([^\s;]+)[\s\S]*\b(superuser|bypassrls|createrole)\b/i.exec(s)) || (m = /^(grant)\s+(?:all|superuser|super|dba|sysadmin)\b[\s\S]*\bto\s+(public|[^\s;]+\s+with\s+grant\s+option)\b/i.exec(s))) {
-    return destroy(`${s.slice(0, 70)} (a way in that outlives the task: every check on this database can be bypassed)`, 'the database\'s access control');
-  }
-  if (TERMINATORS.test(s) && !/\bwhere\b[\s\S]*\bpid\s*=\s*\d+/i.test(s)) return destroy('pg_terminate_backend/pg_cancel_backend over pg_stat_activity (every session\'s work is cut off)', 'the sessions of the database');
   return undefined;
 }
