@@ -53,7 +53,6 @@ export const GCLOUD_SAFETY_RULES: readonly CommandRule[] = [
 
 export const GSUTIL_SAFETY_RULES: readonly CommandRule[] = [
   { id: 'gsutil-public-acl', path: ['acl|defacl|iam', /^(ch|set)$/], kind: 'bucket', noun: 'Cloud Storage bucket or object', verb: 'makes readable by anyone on the internet', nameFilter: /^gs:\/\//, when: (p) => [...named(p), ...values(p, ['-u', '-g', '-p'])].some((v) => PUBLIC_GRANTEE.test(v)) },
-  { id: 'gsutil-versioning-off', path: ['versioning|retention', /^(set|clear)$/], kind: 'bucket', noun: 'Cloud Storage bucket', verb: 'turns off the protection of', nameFilter: /^gs:\/\//, when: (p) => named(p).includes('off') || named(p)[1] === 'clear', note: SAFETY('overwritten or deleted objects can no longer be brought back') },
 ];
 
 /** Options the az rules below read, each taking a value. */
