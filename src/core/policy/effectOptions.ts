@@ -76,6 +76,7 @@ export const EFFECT_GRAMMARS: Readonly<Record<string, GrammarSpec>> = {
   shred: effectGrammar('ns', ['iterations', 'size', 'random-source']),
   touch: effectGrammar('rdtA', ['reference', 'date', 'time']),
   truncate: effectGrammar('sr', ['size', 'reference']),
+  fallocate: effectGrammar('ol', ['offset', 'length']),
   mkdir: effectGrammar('m', ['mode', 'context']),
   chmod: effectGrammar('', ['reference']),
   chown: effectGrammar('', ['reference', 'from']),

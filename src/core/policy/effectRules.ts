@@ -465,6 +465,11 @@ export const EFFECT_RULES: Readonly<Record<string, EffectRule>> = {
   mkdir: changeAll('create', 'mkdir', false),
   mkfifo: changeAll('create', 'mkfifo', false),
   truncate: changeAll('write', 'truncate', false),
+  // `fallocate -p/-c/-z/-i` punches, collapses, zeroes or shifts a byte range of the file in place: its content is lost.
+  fallocate: (args) => {
+    const read = readEffectArgs(args, grammarOf('fallocate'));
+    return each(has(read, 'p', 'punch-hole', 'c', 'collapse-range', 'z', 'zero-range', 'i', 'insert-range') ? 'write' : 'create', read.operands);
+  },
   chmod: changeAll('write', 'chmod', true),
   chown: changeAll('write', 'chown', true),
   chgrp: changeAll('write', 'chgrp', true),

@@ -95,6 +95,33 @@ function checkDocker(inv: Invocation, ctx: RuleContext): Finding[] {
     return [finding('rm-volumes', `Removes the container${names.length === 1 ? '' : 's'} ${names.join(', ')} with ${names.length === 1 ? 'its' : 'their'} anonymous volumes${on}.`, names.map((n) => dockerTarget('resource', n, daemon, ctx)))];
   }
   if (a === 'compose') return checkCompose(b, args, daemon, ctx);
+  return checkSwarm(a, b, args, names, daemon, ctx);
+}
+
+/**
+ * Swarm services, nodes and the swarm itself run on the cluster, not only on this engine: a service
+ * removed, scaled to zero or stripped of its settings, a node removed, a manager leaving by force, a
+ * stack deployed with `--prune` are outages of what the swarm serves, production unless a name says otherwise.
+ */
+function checkSwarm(a: string | undefined, b: string | undefined, args: ToolArgs, names: readonly string[], daemon: Daemon, ctx: RuleContext): Finding[] {
+  const swarm: Daemon = { ...daemon, name: `the swarm of ${daemon.name}`, remote: true };
+  const target = (n: string): Target => stackTarget(n, swarm, ctx);
+  if (a === 'service' && (b === 'rm' || b === 'remove') && names.length > 0) return [finding('service-rm', `Removes the swarm service${names.length === 1 ? '' : 's'} ${names.join(', ')}: every task stops and its settings are gone (docker service rm).`, names.map(target))];
+  if (a === 'service' && b === 'scale') {
+    const zero = names.filter((n) => /=0+$/.test(n)).map((n) => n.replace(/=.*$/, ''));
+    if (zero.length > 0) return [finding('service-scale-zero', `Scales the swarm service${zero.length === 1 ? '' : 's'} ${zero.join(', ')} to zero tasks: nothing serves them until scaled up again.`, zero.map(target))];
+  }
+  if (a === 'service' && b === 'update' && names.length > 0) {
+    const removed = ['--env-rm', '--secret-rm', '--config-rm', '--mount-rm', '--network-rm'].filter((o) => args.value(o) !== undefined);
+    const zero = /^0+$/.test(args.value('--replicas') ?? '');
+    if (removed.length > 0 || zero) return [finding('service-update-strip', `Updates the live swarm service ${names[names.length - 1]} ${zero ? 'to zero replicas' : `removing what ${removed.join(', ')} names`}: its tasks restart without it.`, [target(names[names.length - 1]!)])];
+  }
+  if (a === 'node' && (b === 'rm' || b === 'remove') && names.length > 0) return [finding('node-rm', `Removes the swarm node${names.length === 1 ? '' : 's'} ${names.join(', ')}${args.has('-f') ? ' by force' : ''}: its tasks are rescheduled or lost.`, names.map(target))];
+  if (a === 'swarm' && b === 'leave' && args.has('-f')) return [finding('swarm-leave-force', 'Makes this engine leave the swarm by force: a manager leaving can lose the quorum, and its services stop here (docker swarm leave --force).', [target('the swarm')])];
+  if (a === 'stack' && b === 'deploy' && args.has('--prune')) {
+    const stack = names[names.length - 1] ?? 'the stack';
+    return [finding('stack-deploy-prune', `Deploys the swarm stack ${stack} with --prune: every service the compose file no longer lists is removed.`, [target(stack)])];
+  }
   return [];
 }
 

@@ -1,5 +1,7 @@
 import type { CodeSnippet, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { identifierParts } from './support/cliArgs';
+import { DESTROY_SEGMENT_WORDS, firebaseWipe, searchBodyDestroy } from './support/storeEndpoints';
+import { liveChange, protectionOff } from './support/protectionSwitches';
 import { mayBeProduction } from './support/cliCommands';
 import { graphqlRequestsInBody, scanGraphqlRequest } from './support/graphql';
 import {
@@ -31,7 +33,7 @@ import { httpBodyFindings } from './mcp';
 // ---------------------------------------------------------------------------------------------
 // Judging a request
 
-const DESTROY_PATH_PARTS = new Set(['delete', 'destroy', 'drop', 'remove', 'reset', 'purge', 'wipe', 'erase', 'truncate', 'terminate', 'nuke']);
+const DESTROY_PATH_PARTS = DESTROY_SEGMENT_WORDS;
 
 function destroyingPathSegment(url: RequestUrl): string | undefined {
   const segments = url.path.split('/').filter((s) => s.length > 0);
@@ -206,8 +208,19 @@ export function judgeRequest(request: HttpRequest, ctx: RuleContext): Finding[] 
         targets: [targetOf(ctx, url, api, 'url', url.display, [])],
       });
     } else if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && !graphqlEndpoint) {
-      const segment = destroyingPathSegment(url);
-      if (segment !== undefined) {
+      const texts = request.bodies.map((b) => b.text ?? '');
+      const off = protectionOff(url.path, [...texts, decodeURIComponentSafe(url.query)]);
+      const wipe = firebaseWipe(method, url.host, url.path, texts) ?? searchBodyDestroy(method, url.path, texts) ?? (off !== undefined ? `a request that sets ${off}` : undefined) ?? liveChange(method, url.path, texts);
+      const segment = wipe === undefined ? destroyingPathSegment(url) : undefined;
+      if (wipe !== undefined) {
+        findings.push({
+          rule: 'http.destructive-endpoint',
+          risk: 'destructive',
+          severity: 'ask',
+          reason: `${request.client} sends ${wipe} to ${where}.`,
+          targets: [targetOf(ctx, url, api, 'url', url.display, [])],
+        });
+      } else if (segment !== undefined) {
         const resource = resourceFromPath({ ...url, path: url.path.replace(new RegExp(`/${escapeRegExp(segment)}/?$`), '') }, api?.provider);
         findings.push({
           rule: 'http.destructive-endpoint',

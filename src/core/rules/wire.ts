@@ -5,6 +5,7 @@ import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import type { ToolArgs } from '../registry/types';
 import { requestOf } from './support/httpClients';
 import { identifierParts } from './support/cliArgs';
+import { destroyingSegment, searchBodyDestroy } from './support/storeEndpoints';
 import { isLocalUrl, parseRequestUrl, type RequestUrl } from './support/httpTargets';
 import {
   destructiveLineCommands,
@@ -177,8 +178,10 @@ function storeOfUrl(url: RequestUrl, raw: string): StoreInfo | undefined {
   const port = portOf(url.port);
   const byPort = port !== undefined ? storeOfPort(port) : undefined;
   if (byPort) return byPort;
-  if (/\/_(delete_by_query|bulk|doc|cat|cluster|search)\b/.test(url.path)) return storeOfPort(9200);
+  if (/\/_(delete_by_query|update_by_query|bulk|doc|cat|cluster|search|aliases|ilm|snapshot)\b/.test(url.path)) return storeOfPort(9200);
   if (url.path.startsWith('/solr/')) return storeOfPort(8983);
+  // Confluent Schema Registry and Kafka Connect keep a cluster's schemas and pipelines.
+  if (/^\/(subjects|connectors)\//.test(url.path)) return storeOfPort(9092);
   return undefined;
 }
 
@@ -250,8 +253,9 @@ function httpFindings(inv: Invocation, ctx: RuleContext): Finding[] {
     }
     const method = request.methodOverride ?? request.method;
     // Remote DELETEs and destroying endpoints are the HTTP pack's; on this machine it stays quiet, so this pack speaks.
-    if (!found && local && (method === 'DELETE' || (method !== 'GET' && /_delete_by_query|\/_truncate|\/purge/.test(url.path)))) {
-      found = method === 'DELETE' ? `an HTTP DELETE of ${url.path}` : `a ${method} to ${url.path}`;
+    if (!found && local && method !== 'GET' && method !== 'HEAD') {
+      const bodies = request.bodies.map((b) => b.text ?? '');
+      found = method === 'DELETE' ? `an HTTP DELETE of ${url.path}` : searchBodyDestroy(method, url.path, bodies) ?? (destroyingSegment(url.path) !== undefined || /_delete_by_query/.test(url.path) ? `a ${method} to ${url.path}` : undefined);
     }
     // etcd's v3 gateway deletes by POSTing a range: no HTTP word says so.
     if (!found && method !== 'GET' && /\/v3(beta|alpha)?\/kv\/deleterange$/.test(url.path)) found = 'an etcd DeleteRange';
@@ -278,19 +282,21 @@ function redisClientFindings(inv: Invocation, ctx: RuleContext): Finding[] {
   const words = p?.parsed.operands.map((w) => w.text) ?? [];
   if (words.length === 0) return [];
   const line = words.join(' ');
-  const found = destructiveLineCommands(line, 'redis').find((c) => !/^flush(all|db)\b/i.test(c));
+  // Keys fed by xargs are whatever a listing produced (`redis-cli --scan | xargs redis-cli del`): every key it matched.
+  const listed = inv.via.includes('xargs') && /^(del|unlink)$/i.test(words[0] ?? '');
+  const found = destructiveLineCommands(line, 'redis').find((c) => !/^flush(all|db)\b/i.test(c)) ?? (listed ? words[0] : undefined);
   if (!found) return [];
   const url = p?.value('-u');
   const host = p?.value('-h') ?? (url !== undefined ? parseRequestUrl(url)?.host : undefined) ?? 'localhost';
   const remote = !isLocalHost(host) || /[$`]/.test(host);
   // A key deleted on this machine's Redis is routine development, like a scoped DELETE on a local database (issue #11).
-  if (!remote) return [];
+  if (!remote && !listed) return [];
   const resolved = ctx.environmentOf({ values: url !== undefined ? [url] : [], sources: [{ source: '-h', value: host }], remote });
   return [{
     rule: 'wire.redis-delete',
     risk: 'destructive',
     severity: 'ask',
-    reason: `\`${inv.name}\` runs ${found} on the Redis server at ${host}.`,
+    reason: `\`${inv.name}\` runs ${found}${listed ? ' on every key xargs hands it (the keys a listing matched)' : ''} on the Redis server at ${host}.`,
     targets: [{ kind: 'database', name: host, provider: 'redis', remote, environment: resolved.environment, environmentReason: resolved.reason }],
   }];
 }

@@ -4,6 +4,7 @@ import { flagValues, hasFlag } from '../args';
 import type { CliArgs, CommandSpec, ToolArgs, ToolSpec } from '../types';
 import { flag } from './options';
 import { AWS_OVERWRITE_RULES } from './cloudOverwrites';
+import { AWS_SAFETY_RULES } from './cloudSafetyNets';
 import { ecsExecuteCommand } from './remoteShells';
 
 /**
@@ -27,7 +28,7 @@ const AWS_SERVICE_KINDS: Readonly<Record<string, TargetKind>> = {
 function describeAwsOperation(words: readonly string[]): { kind: TargetKind; noun: string } {
   const service = words[0] ?? '';
   const op = words[words.length - 1] ?? '';
-  const noun = op.replace(/^(batch-)?(delete|terminate|remove|purge|deregister)-/, '').replace(/-/g, ' ');
+  const noun = op.replace(/^(batch-|admin-)?(delete|terminate|remove|purge|deregister|close|release|deactivate|disable|detach|decrease|reboot|reset)-/, '').replace(/-/g, ' ');
   let kind = AWS_SERVICE_KINDS[service] ?? 'resource';
   if (/(^|-)volumes?$/.test(op)) kind = 'volume';
   if (/(^|-)(db-)?clusters?$/.test(op) && kind === 'resource') kind = 'cluster';
@@ -144,6 +145,7 @@ export const aws: ToolSpec = {
   scopeKind: 'resource',
   rules: [
     ...AWS_OVERWRITE_RULES,
+    ...AWS_SAFETY_RULES,
     // Round 5 (issue #18): live code, messages that reach people, a console password.
     { id: 'aws-lambda-update-code', path: ['lambda', 'update-function-code'], kind: 'service', noun: 'Lambda function', verb: 'replaces the live code of', nameFlags: ['--function-name'], when: (p) => !hasFlag(p, ['--dry-run']) },
     { id: 'aws-ses-send', path: ['ses|sesv2', /^send-(email|raw-email|templated-email|bulk-templated-email|bulk-email)$/], kind: 'resource', noun: 'email recipient', verb: 'sends an email, which cannot be called back, to', namePositionals: 'none', nameFlags: ['--to', '--destination', '--destinations'], defaultName: 'its recipients' },
@@ -220,7 +222,8 @@ export const aws: ToolSpec = {
   ],
   generic: {
     id: 'aws-delete-operation',
-    verbs: /^(batch-delete|delete|terminate|remove|deregister)-[a-z0-9-]+$/,
+    // Round 6: closing, releasing, deactivating, disabling, detaching, decreasing and rebooting lose as much.
+    verbs: /^(batch-delete|delete|terminate|remove|deregister|close|release|deactivate|disable|detach|decrease|reboot|admin-delete|admin-disable|admin-reset)-[a-z0-9-]+$/,
     maxDepth: 1,
     nameFlagPattern: /^--(?!.*(final|kms|snapshot-identifier$|region))([a-z0-9-]*-)?(name|names|id|ids|identifier|arn|arns|bucket|url)$/,
     describe: describeAwsOperation,

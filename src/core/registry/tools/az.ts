@@ -1,6 +1,7 @@
 import { flagValues, hasFlag } from '../args';
 import type { CliArgs, ToolSpec } from '../types';
 import { valued } from './options';
+import { AZ_SAFETY_OPTIONS, AZ_SAFETY_RULES } from './cloudSafetyNets';
 import { containerappExec } from './remoteShells';
 
 /**
@@ -58,7 +59,7 @@ export const az: ToolSpec = {
     valued('--template-file', '-f'), valued('--parameters', '-p'), valued('--location', '-l'), valued('--server'), valued('--vault-name'),
     valued('--workspace-name'), valued('--cluster-name'), valued('--ids'), valued('--database-name'), valued('--service-name'),
     valued('--template-uri'), valued('--resource-type'), valued('--namespace'), valued('--share-name'), valued('--vm-name'),
-    valued('--command-id'), valued('--node-count'), valued('--nodepool-name'),
+    valued('--command-id'), valued('--node-count'), valued('--nodepool-name'), ...AZ_SAFETY_OPTIONS.map((n) => valued(n)),
   ],
   commands: {
     vm: { commands: { 'run-command': { commands: { 'invoke|create': runCommand } } } },
@@ -71,6 +72,7 @@ export const az: ToolSpec = {
   scopeFlags: ['--resource-group', '-g'],
   scopeKind: 'resource',
   rules: [
+    ...AZ_SAFETY_RULES,
     {
       id: 'az-group-delete', path: ['group', 'delete'], kind: 'resource', noun: 'resource group and everything in it',
       verb: 'deletes', nameFlags: ['--name', '-n', '--resource-group', '-g'],

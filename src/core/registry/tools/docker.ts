@@ -121,6 +121,23 @@ export const docker: ToolSpec = {
     rm: remove,
     // `cp SRC BOX:PATH` writes into the container over what is there; `cp BOX:PATH DEST` downloads.
     cp: COPY,
+    // Swarm services, the swarm itself and its nodes (docs.docker.com/reference/cli/docker/service, swarm, node).
+    service: {
+      commands: {
+        'rm|remove': { effect: 'delete' },
+        scale: { effect: 'mutate', options: [flag('-d', '--detach')] },
+        update: {
+          effect: 'mutate',
+          options: [
+            valued('--env-rm'), valued('--secret-rm'), valued('--config-rm'), valued('--mount-rm'), valued('--network-rm'), valued('--publish-rm'),
+            valued('--replicas'), valued('--image'), valued('--env-add'), valued('--secret-add'), valued('--label-add'), flag('-d', '--detach'), flag('--force'), flag('-q', '--quiet'),
+          ],
+        },
+        'ls|list|ps|inspect|logs': { effect: 'read' },
+      },
+    },
+    swarm: { commands: { leave: { effect: 'delete', options: [flag('-f', '--force')] }, init: { effect: 'mutate', options: [flag('--force-new-cluster'), valued('--advertise-addr'), valued('--listen-addr')] } } },
+    node: { commands: { 'rm|remove': { effect: 'delete', options: [flag('-f', '--force')] }, demote: { effect: 'mutate' }, 'ls|list|ps|inspect': { effect: 'read' } } },
     // Swarm stacks: `rm` removes every service of the stack (and its secrets, configs and networks).
     stack: {
       options: [valued('--orchestrator'), valued('--kubeconfig')],

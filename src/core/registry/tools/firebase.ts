@@ -1,3 +1,4 @@
+import { environmentOfName } from '../../policy/production';
 import type { ArgWord } from '../../shell/ast';
 import { flagValues, hasFlag } from '../args';
 import type { CliArgs, ToolSpec } from '../types';
@@ -30,6 +31,9 @@ export const firebase: ToolSpec = {
     // `database:set PATH [FILE]` replaces everything under PATH with the file's JSON (`database:update` merges).
     { id: 'firebase-database-set', path: ['database', 'set'], kind: 'database', noun: 'Realtime Database', verb: 'replaces everything under', names: databasePath },
     { id: 'firebase-hosting-disable', path: ['hosting', 'disable'], kind: 'project', noun: 'Hosting site', verb: 'takes offline', namePositionals: 'none', defaultName: 'the project\'s Hosting site', nameFlags: ['--site', '-s'] },
+    // Round 6 (issue #18): runtime configuration removed from live functions; security rules replaced in a production project.
+    { id: 'firebase-functions-config-unset', path: ['functions', 'config', 'unset'], kind: 'credential', noun: 'functions configuration', verb: 'deletes', namePositionals: 'all', note: () => ': deployed functions that read it fail on their next deploy' },
+    { id: 'firebase-rules-deploy-production', path: ['deploy'], kind: 'project', noun: 'project', verb: 'replaces the security rules of', namePositionals: 'none', nameFlags: ['--project', '-P'], defaultName: 'the default project', when: (p) => flagValues(p, ['--only']).some((v) => /(^|,)(firestore:rules|database|storage|firestore)(,|$)/.test(v)) && flagValues(p, ['--project', '-P']).some((v) => environmentOfName(v) === 'production'), note: () => ': every client is judged by the new rules at once' },
     { id: 'firebase-database-remove', path: ['database', 'remove'], kind: 'database', noun: 'Realtime Database', verb: 'deletes', names: databasePath },
   ],
   generic: { id: 'firebase-delete', verbs: /^(delete|remove|destroy)$/, maxDepth: 2, exclude: ['logout', 'emulators', 'login'] },

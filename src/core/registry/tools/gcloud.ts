@@ -3,6 +3,7 @@ import type { ArgWord } from '../../shell/ast';
 import type { CliArgs, ToolArgs, ToolSpec } from '../types';
 import { valued } from './options';
 import { GCLOUD_OVERWRITE_OPTIONS, GCLOUD_OVERWRITE_RULES, GSUTIL_OVERWRITE_RULES } from './cloudOverwrites';
+import { GCLOUD_SAFETY_OPTIONS, GCLOUD_SAFETY_RULES, GSUTIL_SAFETY_RULES } from './cloudSafetyNets';
 
 /**
  * Google Cloud: `gcloud [alpha|beta] <group…> <command> [flags]` (flags anywhere), and gsutil.
@@ -44,7 +45,7 @@ export const gcloud: ToolSpec = {
   options: [
     '--project', '--account', '--configuration', '--format', '--verbosity', '--zone', '--region', '--instance',
     '--cluster', '--location', '--filter', '--impersonate-service-account', '--billing-project', '--flags-file',
-    '--database', '--keyring', '--key', '--version', '--service', '--limit', '--sort-by', '--page-size', '--activation-policy', ...GCLOUD_OVERWRITE_OPTIONS,
+    '--database', '--keyring', '--key', '--version', '--service', '--limit', '--sort-by', '--page-size', '--activation-policy', ...GCLOUD_OVERWRITE_OPTIONS, ...GCLOUD_SAFETY_OPTIONS,
   ].map((n) => valued(n)),
   skipLeading: ['alpha', 'beta', 'preview'],
   help: { options: ['-h', '--help'], word: 'first' },
@@ -95,6 +96,7 @@ export const gcloud: ToolSpec = {
   scopeKind: 'project',
   rules: [
     ...GCLOUD_OVERWRITE_RULES,
+    ...GCLOUD_SAFETY_RULES,
     // Round 5 (issue #18): `--allow-unauthenticated` lets anyone on the internet call the service.
     { id: 'gcloud-deploy-public', path: ['functions|run', 'deploy'], kind: 'service', noun: 'service', verb: 'opens to anyone on the internet', namePositionals: 'first', when: (p) => hasFlag(p, ['--allow-unauthenticated']) },
     {
@@ -134,6 +136,7 @@ export const gsutil: ToolSpec = {
   environmentVariables: ['CLOUDSDK_CORE_PROJECT', 'GOOGLE_CLOUD_PROJECT'],
   rules: [
     ...GSUTIL_OVERWRITE_RULES,
+    ...GSUTIL_SAFETY_RULES,
     { id: 'gsutil-rm', path: ['rm'], kind: 'resource', noun: 'Cloud Storage objects', verb: 'deletes', nameFilter: GS_URL, note: recursiveNote('-r', '-R', '-a') },
     { id: 'gsutil-rb', path: ['rb'], kind: 'bucket', noun: 'Cloud Storage bucket', verb: 'deletes', nameFilter: GS_URL },
     {

@@ -46,6 +46,7 @@ export const gh: ToolSpec = {
     // Round 5 (issue #18): a workflow run whose inputs name production deploys there; a key added to the account opens it.
     { id: 'gh-workflow-run-production', path: ['workflow', 'run'], kind: 'project', noun: 'workflow', verb: 'starts a production deploy with', namePositionals: 'first', when: (p) => flagValues(p, ['-f', '--raw-field', '-F', '--field']).some((v) => PRODUCTION_INPUT.test(v)) },
     { id: 'gh-account-key-add', path: ['ssh-key', 'add'], kind: 'credential', noun: 'account SSH key', verb: 'adds', namePositionals: 'first', note: () => ': whoever holds its private half gets into the account' },
+    { id: 'gh-workflow-disable', path: ['workflow', 'disable'], kind: 'project', noun: 'workflow', verb: 'disables', namePositionals: 'first', note: () => ': a safety net is removed — its checks stop running on every push' },
     { id: 'gh-secret-delete', path: ['secret|variable', 'delete|remove'], kind: 'credential', noun: 'secret or variable', verb: 'deletes' },
   ],
   generic: { id: 'gh-delete', verbs: /^(delete|delete-asset|remove)$/, maxDepth: 1, exclude: ['alias', 'extension', 'config', 'auth', 'api'] },

@@ -29,6 +29,10 @@ export const pscale: ToolSpec = {
   scopeKind: 'database',
   rules: [
     { id: 'pscale-database-delete', path: ['database|db', 'delete'], kind: 'database', noun: 'database', verb: 'deletes', namePositionals: 'first' },
+    // Round 6 (issue #18): the production branch's protections taken away, a deploy request shipped to it.
+    { id: 'pscale-safe-migrations-off', path: ['branch', 'safe-migrations', 'disable'], kind: 'branch', noun: 'database branch', verb: 'turns off safe migrations on', namePositionals: 'joined', note: () => ': a safety net is removed — schema changes reach it directly, dropping columns and tables included' },
+    { id: 'pscale-branch-demote', path: ['branch', 'demote'], kind: 'branch', noun: 'production branch', verb: 'demotes', namePositionals: 'joined', note: () => ': a safety net is removed — it loses its backups schedule and direct-DDL protection' },
+    { id: 'pscale-deploy-request-deploy', path: ['deploy-request|dr', 'deploy'], kind: 'database', noun: 'database', verb: 'deploys schema changes to the production branch of', namePositionals: 'first' },
     { id: 'pscale-branch-delete', path: ['branch', 'delete'], kind: 'branch', noun: 'database branch', verb: 'deletes', namePositionals: 'joined' },
   ],
   generic: { id: 'pscale-delete', verbs: /^(delete|rm)$/, maxDepth: 1, exclude: ['auth'] },

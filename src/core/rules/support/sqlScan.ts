@@ -1,4 +1,6 @@
 import { bodyStatements, builtTexts, dynamicSqlOf } from './sqlDynamic';
+import { alwaysTrue, quietLoss } from './sqlQuietLoss';
+import { scanMongoQuiet } from './mongoQuietLoss';
 
 /**
  * A small SQL reader for the database pack: splits a script into statements (ignoring `;` inside
@@ -123,9 +125,7 @@ const NAME = '((?:[`"[][^`"\\]]+[`"\\]]|[\\w$.-]+)(?:\\.(?:[`"[][^`"\\]]+[`"\\]]
 /** A WHERE that filters nothing: `WHERE 1=1`, `WHERE true`. */
 function hasRealWhere(statement: string): boolean {
   const m = /\bwhere\b([\s\S]*)/i.exec(statement);
-  if (!m) return false;
-  const cond = (m[1] ?? '').trim().replace(/\s+/g, '').toLowerCase();
-  return !/^(1=1|true|'1'='1'|1|0=0)(limit.*|returning.*|orderby.*)?$/.test(cond);
+  return m !== null && !alwaysTrue(m[1] ?? '');
 }
 
 export function classifyStatement(text: string): SqlStatement {
@@ -156,7 +156,7 @@ export function classifyStatement(text: string): SqlStatement {
     const name = unquote(m[1] ?? '');
     return { text: s, effect: 'destroy', object: `part of table ${name}`, objectName: name, objectKind: 'table', summary: `ALTER TABLE ${name} ... DROP` };
   }
-  const lossy = lossyStatement(s) ?? destroyingCall(s);
+  const lossy = lossyStatement(s) ?? destroyingCall(s) ?? quietLoss(s, classifyStatement);
   if (lossy) return lossy;
   if (READ_START.test(s) && !/^with\b[\s\S]*\b(delete|update|insert)\b/i.test(s)) return { text: s, effect: 'read', summary: s.slice(0, 40) };
   if (WRITE_START.test(s) || /^with\b/i.test(s)) return { text: s, effect: 'write', summary: s.slice(0, 40) };
@@ -325,7 +325,7 @@ export interface CodeEffect {
 
 /** Destructive MongoDB shell calls: dropDatabase(), drop(), deleteMany({}), remove({}), updateMany({}), and their database commands. */
 export function scanMongo(js: string): CodeEffect[] {
-  const out: CodeEffect[] = [];
+  const out: CodeEffect[] = scanMongoQuiet(js);
   // A literal pre-check keeps large scripts with no candidate calls off the slower pattern below.
   if (!/drop|deleteMany|remove|updateMany|delete|shutdown|dropUser/i.test(js)) return out;
   // The server stopped, or its users removed: `db.adminCommand({shutdown: 1})`, `db.shutdownServer()`, `db.dropUser('app')`.
@@ -452,7 +452,9 @@ export function scanRedis(commands: string): CodeEffect[] {
       out.push({ summary: command, object: command === 'FLUSHALL' ? 'every Redis database' : 'the Redis database' });
       continue;
     }
-    const called = [...line.matchAll(SCRIPT_CALL)].map((m) => (m[1] ?? '').toUpperCase());
+    // Lua concatenation of literals (`'FLUS'..'HALL'`) is the literal it builds.
+    const folded = line.replace(/(['"])([^'"]*)\1\s*\.\.\s*(['"])([^'"]*)\3/g, "'$2$4'").replace(/(['"])([^'"]*)\1\s*\.\.\s*(['"])([^'"]*)\3/g, "'$2$4'");
+    const called = [...folded.matchAll(SCRIPT_CALL)].map((m) => (m[1] ?? '').toUpperCase());
     const wipe = called.find((c) => c === 'FLUSHALL' || c === 'FLUSHDB');
     if (wipe) {
       out.push({ summary: `a script running ${wipe}`, object: wipe === 'FLUSHALL' ? 'every Redis database' : 'the Redis database' });
@@ -469,6 +471,16 @@ export function scanRedis(commands: string): CodeEffect[] {
     const admin = redisAdmin(command, words);
     if (admin) {
       out.push(admin);
+      continue;
+    }
+    // A script whose command name is built at run time (`redis.call(cmd)`, `redis.call(string.reverse('LLAHSULF'))`).
+    if (/^(EVAL|EVALSHA|EVAL_RO|FCALL|SCRIPT|FUNCTION)$/.test(command) && /\b(?:redis|server)\s*\.\s*p?call\s*\(\s*(?!['"][A-Za-z.]+['"]\s*[,)])/.test(folded)) {
+      out.push({ summary: 'a script calling a command whose name is built at run time', object: 'whatever that command destroys' });
+      continue;
+    }
+    // Memory capped near nothing: the server evicts (or refuses) keys at once.
+    if (command === 'CONFIG' && /^set$/i.test(words[1] ?? '') && /^maxmemory$/i.test(words[2] ?? '') && /^(\d{1,6}|\d{1,3}kb?|\d{1,3}k)$/i.test(words[3] ?? '') && !/^0$/.test(words[3] ?? '')) {
+      out.push({ summary: `CONFIG SET maxmemory ${words[3]} (keys are evicted until the data fits)`, object: 'the Redis keys' });
       continue;
     }
     // A script's own calls (`EVAL "redis.call('CONFIG','SET','requirepass','x')" 0`): each call's words, as a command line.
