@@ -7,7 +7,6 @@
 // fresh      a temp HOME with fixture dotfiles and no guard folder (BLAST_SHIELD_HOME not created)
 // installed  the same, after `blast-shield install all --project` (in app/) and `--user`
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,25 +36,6 @@ function parseArgs(argv) {
   return options;
 }
 
-/**
- * Secret-shaped values a row needs are written as placeholders (`{{fake:password}}`,
- * `{{fake:slack-webhook-path}}`) and made here from random bytes, so no key-shaped literal is stored
- * in the repository (a `blast-shield scan test/corpus` finds nothing). One value per placeholder per run.
- */
-const alnum = (n) => Array.from(randomBytes(n), (b) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[b % 62]).join('');
-const FAKES = {
-  password: () => alnum(22),
-  'slack-webhook-path': () => ['T' + alnum(8).toUpperCase(), 'B' + alnum(10).toUpperCase(), alnum(24)].join('/'),
-};
-const made = new Map();
-function expandPlaceholders(text) {
-  return text.replace(/\{\{fake:([a-z-]+)\}\}/g, (whole, kind) => {
-    if (!Object.hasOwn(FAKES, kind)) return whole;
-    if (!made.has(kind)) made.set(kind, FAKES[kind]());
-    return made.get(kind);
-  });
-}
-
 function loadCorpora(only) {
   const corpora = [];
   for (const file of readdirSync(here).filter((name) => name.endsWith('.jsonl')).sort()) {
@@ -82,7 +62,7 @@ function loadCorpora(only) {
           : row.cwd !== undefined && typeof row.cwd !== 'string' ? 'cwd is not a string'
           : null;
         if (problem) invalid.push({ line: index + 1, problem });
-        else rows.push({ ...row, command: expandPlaceholders(row.command), line: index + 1 });
+        else rows.push({ ...row, line: index + 1 });
       });
     corpora.push({ name, file, rows, invalid });
   }

@@ -241,15 +241,29 @@ function buildClean(clean) {
 }
 
 /**
- * Fills a row's or a fixture file's placeholders: `{{world}}` is the world's root and `{{secret:NAME}}`
- * one of this world's fake secrets, so no red-team row or fixture stores a secret-shaped literal.
+ * Fills a row's or a fixture file's placeholders: `{{world}}` is the world's root, `{{secret:NAME}}`
+ * one of this world's fake secrets and `{{fake:KIND}}` a fresh secret-shaped value, so no red-team row or fixture stores a secret-shaped literal.
  */
 export function fillPlaceholders(text, world) {
-  return text.replace(/\{\{world\}\}/g, world.root).replace(/\{\{secret:(\w+)\}\}/g, (whole, name) => {
-    if (!(name in world.secrets)) throw new Error(`unknown secret placeholder ${whole}`);
-    return world.secrets[name];
-  });
+  return text
+    .replace(/\{\{world\}\}/g, world.root)
+    .replace(/\{\{secret:(\w+)\}\}/g, (whole, name) => {
+      if (!(name in world.secrets)) throw new Error(`unknown secret placeholder ${whole}`);
+      return world.secrets[name];
+    })
+    .replace(/\{\{fake:([a-z-]+)\}\}/g, (whole, kind) => {
+      if (!Object.hasOwn(FAKES, kind)) throw new Error(`unknown fake placeholder ${whole}`);
+      world.fakes ??= new Map();
+      if (!world.fakes.has(kind)) world.fakes.set(kind, FAKES[kind]());
+      return world.fakes.get(kind);
+    });
 }
+
+/** `{{fake:KIND}}`: a secret-shaped value no file of the world holds (one per kind per world). */
+const FAKES = {
+  password: () => randomFrom(ALNUM, 22),
+  'slack-webhook-path': () => ['T' + randomFrom(UPPER_DIGITS, 8), 'B' + randomFrom(UPPER_DIGITS, 10), randomFrom(ALNUM, 24)].join('/'),
+};
 
 /**
  * Copies the files a red team wrote and ran (test/corpus/fixtures/<name>/) into the world's `scratch/`
