@@ -366,6 +366,8 @@ export function protectedBeneath(folder: string, facts: Facts, view: PerimeterVi
     }
     const bases = unique([folderAlias, dirname(folderAlias), ...view.workspaceRoots.filter((r) => within(folderAlias, r)), ...(within(folderAlias, view.home) ? [view.home] : [])]);
     for (const base of bases) {
+      // Nothing is below a folder that is not there (exists() asks about each parent first).
+      if (!exists(facts, base)) continue;
       for (const rel of CONFIG_PLACES) consider(base + '/' + rel);
       // .claude/settings.<anything>.json
       for (const name of facts.listDir(base + '/.claude') ?? []) if (/^settings(\.[^/]*)?\.json$/i.test(name)) consider(base + '/.claude/' + name);
