@@ -77,6 +77,18 @@ export const PROSE_OPTIONS: ReadonlySet<string> = new Set(['-m', '--message', '-
  * rule; anything else is `unknown` in every word (prose after `-m`/`--body` excepted).
  */
 export function effectsOf(inv: Invocation): PathEffect[] {
+  let found = worked.get(inv);
+  if (!found) worked.set(inv, (found = Object.freeze(effectsNow(inv)) as PathEffect[]));
+  return found;
+}
+
+/**
+ * Several packs ask for the same invocation's effects (the perimeter, clobber, commit hooks, deferred
+ * places, the line passes): worked out once per invocation, frozen so that no reader changes another's.
+ */
+const worked = new WeakMap<Invocation, PathEffect[]>();
+
+function effectsNow(inv: Invocation): PathEffect[] {
   if (READ_ONLY_COMMANDS.has(inv.name)) return each('read', inv.args);
   const rule = EFFECT_RULES[inv.name];
   if (rule) return rule(inv.args, inv);

@@ -30,7 +30,12 @@ interface Words {
   /** Options with their value (glued after '=' or the next word when it is not an option). */
   options: { name: string; bare: string; value: string | undefined }[];
   all: string[];
+  /** Identifier parts of the first positionals (pathParts), worked out on first use. */
+  parts?: string[];
 }
+
+/** The last argument list read: removalOf and checkSafetyNet read the same invocation one after the other. */
+let lastRead: { args: readonly ArgWord[]; words: Words } | undefined;
 
 /**
  * The words as the one grammar reads them with no description: operands from the reading where every
@@ -38,12 +43,15 @@ interface Words {
  * it takes the next word.
  */
 function wordsOf(args: readonly ArgWord[]): Words {
+  if (lastRead?.args === args) return lastRead.words;
   const { usual, valued } = freeFormReadings(args);
-  return {
+  const words: Words = {
     positionals: usual.operands.map((w) => w.text),
     options: valued.options.map((o) => ({ name: o.name, bare: o.name.replace(/^-+/, '').toLowerCase(), value: optionValue(o) })),
     all: args.map((a) => a.text),
   };
+  lastRead = { args, words };
+  return words;
 }
 
 /** Options and settings that name a protection (`--backup-retention-period`, `--enable-delete-retention`, `--versioning`). */
@@ -188,8 +196,8 @@ function versioningWords(w: Words): Removal | undefined {
 }
 
 /** Word parts of the command path: `disable-protection`, `delete-public-access-block`, `lock delete`. */
-function pathParts(w: Words): string[] {
-  return w.positionals.slice(0, 6).filter((x) => /^[A-Za-z][A-Za-z0-9:_-]*$/.test(x)).flatMap((x) => identifierParts(x));
+function pathParts(w: Words): readonly string[] {
+  return (w.parts ??= w.positionals.slice(0, 6).filter((x) => /^[A-Za-z][A-Za-z0-9:_-]*$/.test(x)).flatMap((x) => identifierParts(x)));
 }
 
 const REMOVE = new Set(['delete', 'remove', 'rm', 'del', 'disable', 'destroy', 'purge', 'drop', 'deregister']);

@@ -329,6 +329,32 @@ export function knownPlaces(view: PerimeterView, cwd: string): string[] {
   return unique(out);
 }
 
+type Place = readonly [path: string, lower: string];
+
+/** The places weighed below every folder, in the order weighed (guard homes, installed and start-up files, the guard's code, home places), per view. */
+const fixedPlaces = new WeakMap<PerimeterView, readonly Place[]>();
+
+function fixedPlacesOf(view: PerimeterView): readonly Place[] {
+  let places = fixedPlaces.get(view);
+  if (!places) {
+    const paths = [...view.guardHomes, ...view.installed, ...view.startupFiles, ...(view.guardCode ?? []).flatMap((root) => GUARD_CODE_PARTS.map((part) => root + '/' + part)), ...HOME_PLACES.map((rel) => view.home + '/' + rel)];
+    fixedPlaces.set(view, (places = paths.map((p) => [p, lower(p)] as const)));
+  }
+  return places;
+}
+
+/** CONFIG_PLACES below a folder (the same few folders come back in every decision): pure string work, kept for a while. */
+const configPlaces = new Map<string, readonly Place[]>();
+
+function configPlacesBelow(base: string): readonly Place[] {
+  let places = configPlaces.get(base);
+  if (!places) {
+    if (configPlaces.size >= 64) configPlaces.clear();
+    configPlaces.set(base, (places = CONFIG_PLACES.map((rel) => base + '/' + rel).map((p) => [p, lower(p)] as const)));
+  }
+  return places;
+}
+
 /**
  * Protected paths that exist at or below `folder` (bounded): what deleting, moving, re-permissioning
  * or rewriting the folder would reach. The guard home, the installed configs, the home's start-up
@@ -346,27 +372,26 @@ export function protectedBeneath(folder: string, facts: Facts, view: PerimeterVi
   }
   // Every protected place is weighed against the same folder: its lower-cased form is made once.
   const folderLower = lower(folder);
-  const considerPlace = (path: string): boolean => {
-    if (found.length >= limit || !isWithin(folderLower, lower(path)) || found.includes(path)) return false;
+  const considerPlace = (path: string, pathLower: string): boolean => {
+    if (found.length >= limit || !isWithin(folderLower, pathLower) || found.includes(path)) return false;
     if (!exists(facts, path)) return false;
     found.push(path);
     return true;
   };
-  const consider = (path: string): void => {
-    if (considerPlace(path) && !heldByContent(path, facts)) found.pop();
+  const consider = (path: string, pathLower = lower(path)): void => {
+    if (considerPlace(path, pathLower) && !heldByContent(path, facts)) found.pop();
   };
   for (const folderAlias of aliasesOf(normalize(folder), view)) {
-    for (const g of view.guardHomes) consider(g);
-    for (const file of [...view.installed, ...view.startupFiles]) consider(file);
-    for (const root of view.guardCode ?? []) for (const part of GUARD_CODE_PARTS) consider(root + '/' + part);
-    for (const rel of HOME_PLACES) consider(view.home + '/' + rel);
+    for (const [path, pathLower] of fixedPlacesOf(view)) consider(path, pathLower);
     for (const rel of EXTENSION_FOLDERS) {
       const dir = view.home + '/' + rel;
       if (within(folderAlias, dir)) for (const name of facts.listDir(dir) ?? []) if (lower(name).startsWith('blast-shield.')) consider(dir + '/' + name);
     }
     const bases = unique([folderAlias, dirname(folderAlias), ...view.workspaceRoots.filter((r) => within(folderAlias, r)), ...(within(folderAlias, view.home) ? [view.home] : [])]);
     for (const base of bases) {
-      for (const rel of CONFIG_PLACES) consider(base + '/' + rel);
+      // Nothing is below a folder that is not there (exists() asks about each parent first).
+      if (!exists(facts, base)) continue;
+      for (const [path, pathLower] of configPlacesBelow(base)) consider(path, pathLower);
       // .claude/settings.<anything>.json
       for (const name of facts.listDir(base + '/.claude') ?? []) if (/^settings(\.[^/]*)?\.json$/i.test(name)) consider(base + '/.claude/' + name);
     }
