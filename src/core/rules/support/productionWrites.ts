@@ -36,12 +36,17 @@ export function scopedMongoChanges(scripts: readonly string[]): string[] {
 
 const REDIS_DELETE = /^\s*(del|unlink|hdel|srem|zrem|lrem|ltrim|xdel|xtrim|getdel|expire|pexpire|expireat|zremrangebyscore|zremrangebyrank|zremrangebylex|spop|rename|move|migrate|swapdb)\b/i;
 
-/** Redis commands that remove keys or members. */
+/** Redis commands that overwrite a key's value or add to it: a feature flag turned off, a counter reset. */
+const REDIS_WRITE = /^\s*(set|setex|psetex|setnx|mset|msetnx|getset|setrange|append|incr|incrby|incrbyfloat|decr|decrby|hset|hmset|hsetnx|hincrby|lpush|rpush|lset|linsert|sadd|smove|zadd|zincrby|xadd|persist|json\.set|json\.del|copy|restore)\s+\S/i;
+/** Redis commands that change who may sign in, what the server keeps, or who stays connected. */
+const REDIS_ADMIN = /^\s*(config\s+(set|rewrite|resetstat)|acl\s+(setuser|deluser|load)|client\s+(kill|pause|no-evict)|debug\s+\S|shutdown|replicaof|slaveof|failover|cluster\s+(reset|failover|forget|setslot)|module\s+unload|script\s+kill|function\s+(delete|flush|restore))\b/i;
+
+/** Redis commands that remove keys or members, overwrite them, or administer the server. */
 export function redisKeyDeletes(commands: readonly string[]): string[] {
   const out: string[] = [];
   for (const text of commands) {
     for (const line of text.split('\n')) {
-      const m = REDIS_DELETE.exec(line);
+      const m = REDIS_DELETE.exec(line) ?? REDIS_WRITE.exec(line) ?? REDIS_ADMIN.exec(line);
       if (m) out.push(line.trim().slice(0, 120));
       if (out.length >= 10) return out;
     }
@@ -61,6 +66,8 @@ export function redisKeyDeletes(commands: readonly string[]): string[] {
 const ADMIN_SQL: readonly RegExp[] = [
   /^(create|alter)\s+(user|role)\b[\s\S]*\b(superuser|bypassrls)\b/i,
   /^grant\s+all\b[\s\S]*\bon\s+\*\.\*[\s\S]*\bwith\s+grant\s+option\b/i,
+  // Every privilege (or a write privilege) handed to everyone.
+  /^grant\s+(all|insert|update|delete|truncate)\b[\s\S]*\bto\s+[\s\S]*\bpublic\s*;?$/i,
   /^grant\s+(pg_execute_server_program|pg_write_server_files|rds_superuser|cloudsqlsuperuser|azure_pg_admin)\b/i,
   /^alter\s+system\s+set\s+(fsync|full_page_writes|synchronous_commit|wal_level)\b\s*(=|to)?\s*'?(off|false|0|minimal)\b/i,
   /^set\s+(global|persist)\s+(innodb_flush_log_at_trx_commit|sync_binlog|innodb_doublewrite)\s*=\s*'?(0|off)\b/i,
