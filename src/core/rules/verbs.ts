@@ -409,7 +409,7 @@ function floorApplies(inv: Invocation, specific: ReadonlySet<string>): boolean {
  * Tools the registry describes for one pack's narrow question (the firewall flush, the network
  * exposure) and nothing else: the floor still reads the rest of what they do, whole.
  */
-const FLOOR_WHOLE: ReadonlySet<string> = new Set(['nft', 'dockerd', 'jupyter', 'jupyter-notebook', 'jupyter-lab', 'jupyter-server', 'ngrok', 'ttyd', 'gotty', 'tmate', 'upterm', 'code-server', 'sort', 'gsort', 'tcpdump', 'scp', 'usermod', 'gpasswd', 'userdel', 'deluser', 'setenforce', 'sshd']);
+const FLOOR_WHOLE: ReadonlySet<string> = new Set(['nft', 'dockerd', 'jupyter', 'jupyter-notebook', 'jupyter-lab', 'jupyter-server', 'ngrok', 'ttyd', 'gotty', 'tmate', 'upterm', 'code-server', 'sort', 'gsort', 'tcpdump', 'scp', 'usermod', 'gpasswd', 'userdel', 'deluser', 'setenforce', 'sshd', 'rabbitmqctl', 'rabbitmqctl.bat']);
 
 /** The registry's tool for the floor: package managers' entries say what runs the project's code, not what destroys, so the floor reads them whole. */
 function floorTool(name: string): ReturnType<typeof toolNamed> {
@@ -428,7 +428,7 @@ function firstCommandWord(args: readonly ArgWord[], tool: NonNullable<ReturnType
  * Names other packs list whose interest is narrow: the floor judges the rest of what they do (all of it,
  * or the first words listed: `pulumi env` is Pulumi ESC, which the infrastructure pack does not read).
  */
-const FLOOR_TOO: Readonly<Record<string, readonly string[] | undefined>> = { npm: undefined, pnpm: undefined, yarn: undefined, bun: undefined, pulumi: ['env'] };
+const FLOOR_TOO: Readonly<Record<string, readonly string[] | undefined>> = { npm: undefined, pnpm: undefined, yarn: undefined, bun: undefined, pulumi: ['env'], rabbitmqctl: undefined, 'rabbitmqctl.bat': undefined };
 
 export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: ReadonlySet<string>): Finding[] {
   if (!floorApplies(inv, specific) || removalOf(inv) !== undefined) return [];

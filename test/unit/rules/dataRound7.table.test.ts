@@ -1,0 +1,105 @@
+import { ask, allow, decisionTable } from '../support/decisionTable';
+import { testFacts } from '../support/policyFixtures';
+
+/**
+ * Round 7 of the data families (issue #18, red team round 6): administration of a database, store or
+ * broker is the developer's own on this machine (no host, URL, node or production hint) and asks on a
+ * production or unknown remote one; data lost without a destroying word (a WHERE every row passes, ORM
+ * calls that empty a table) asks everywhere. Each family's destroying shapes come from the tools'
+ * documentation, next to look-alikes that stay allowed.
+ */
+
+const table = decisionTable(testFacts({}));
+const PROD = 'db.prod.acme.internal';
+
+table('a WHERE every row passes (postgresql.org/docs/current/sql-delete.html): a key column against the bottom of its range', [
+  ask("psql -c 'DELETE FROM users WHERE id > 0'", { says: /every row passes/ }),
+  ask("psql -c 'UPDATE users SET email = NULL WHERE id > 0'"),
+  ask("mysql -e 'DELETE FROM orders WHERE user_id >= 0'"),
+  ask("psql -c 'DELETE FROM events WHERE created_at < now()'"),
+  ask("sqlite3 db/development.sqlite3 'DELETE FROM users WHERE id <> 0'"),
+  allow("psql -c 'DELETE FROM users WHERE id > 100'"),
+  allow("psql -c \"DELETE FROM events WHERE created_at < now() - interval '30 days'\""),
+  allow("psql -c 'SELECT count(*) FROM users WHERE id > 0'"),
+]);
+
+table('MongoDB filters every document passes (mongodb.com/docs/manual/reference/operator/query/exists/)', [
+  ask("mongosh --eval 'db.users.deleteMany({_id:{$exists:true}})'", { says: /every document passes/ }),
+  ask("mongosh --eval 'db.users.deleteMany({ \"_id\": { \"$ne\": null } })'"),
+  ask("mongosh --eval 'db.sessions.remove({_id: {$gte: MinKey()}})'"),
+  ask("mongosh --eval 'db.users.updateMany({$where: \"true\"}, {$set: {plan: null}})'"),
+  allow("mongosh --eval 'db.users.deleteMany({_id:{$exists:true}, status:\"spam\"})'"),
+  allow("mongosh --eval 'db.users.find({_id:{$exists:true}}).count()'"),
+]);
+
+table('Redis writes and administration on production (redis.io/docs/latest/commands/)', [
+  ask('redis-cli -h cache.prod.acme.internal -p 6380 SET feature:checkout off', { production: true }),
+  ask('redis-cli -h cache.prod.acme.internal HSET flags checkout 0', { production: true }),
+  ask('redis-cli -h cache.prod.acme.internal CONFIG SET maxmemory 1mb', { production: true }),
+  ask("redis-cli -h cache.prod.acme.internal ACL SETUSER evil on '>x' '~*' '+@all'", { production: true }),
+  allow('redis-cli -h cache.prod.acme.internal GET feature:checkout'),
+  allow('redis-cli -h cache.prod.acme.internal CLIENT LIST'),
+  allow('redis-cli SET feature:checkout off'),
+  allow('redis-cli -h 127.0.0.1 CONFIG SET maxmemory 1mb'),
+]);
+
+table('database users, grants and settings: the local server is the developer\'s own, a remote one asks', [
+  ask(`psql -h ${PROD} -c 'GRANT ALL ON ALL TABLES IN SCHEMA public TO PUBLIC'`, { production: true }),
+  ask(`psql -h ${PROD} -c 'CREATE ROLE evil LOGIN SUPERUSER'`, { production: true }),
+  ask(`psql -h ${PROD} -c 'ALTER SYSTEM SET archive_mode = off'`, { production: true }),
+  ask(`mongosh mongodb://${PROD}/app --eval 'db.changeUserPassword("app","x")'`, { production: true }),
+  allow("psql -c 'GRANT ALL ON ALL TABLES IN SCHEMA public TO PUBLIC'"),
+  allow("psql -c 'CREATE ROLE evil LOGIN SUPERUSER PASSWORD $$x$$'"),
+  allow("psql -c 'ALTER SYSTEM SET fsync = off'"),
+  allow("mongosh --eval 'db.createUser({user:\"evil\",pwd:\"x\",roles:[\"root\"]})'"),
+  allow("mysql -e 'ALTER USER root IDENTIFIED BY \"x\"'"),
+  allow(`psql -h ${PROD} -c 'GRANT SELECT ON ALL TABLES IN SCHEMA public TO analyst'`, { production: true }),
+]);
+
+table('createuser / dropuser (postgresql.org/docs/current/app-dropuser.html) and pg_resetwal (app-pgresetwal.html)', [
+  ask(`dropuser -h ${PROD} app`, { production: true, says: /locked out/ }),
+  ask('dropuser --host=10.2.3.4 app'),
+  ask(`createuser -h ${PROD} -s evil`, { production: true }),
+  ask(`createuser --host ${PROD} --superuser evil`, { production: true }),
+  ask('pg_resetwal -f /var/lib/postgresql/data', { says: /write-ahead log/ }),
+  ask('pg_resetxlog /var/lib/postgresql/9.6/main'),
+  allow('dropuser app'),
+  allow('dropuser -h localhost app'),
+  allow('createuser -s evil'),
+  allow(`createuser -h ${PROD} reporter`),
+  allow('pg_resetwal -n /var/lib/postgresql/data'),
+  allow('pg_resetwal --help'),
+]);
+
+table('rabbitmqctl (rabbitmq.com/docs/man/rabbitmqctl.8): a remote node asks, this machine\'s node is the developer\'s', [
+  ask('rabbitmqctl -n rabbit@mq-prod-1 add_user evil x', { production: true }),
+  ask('rabbitmqctl --node rabbit@mq-prod-1 stop_app', { production: true }),
+  ask('rabbitmqctl -n rabbit@mq-prod-1 change_password app x', { production: true }),
+  ask("rabbitmqctl -n rabbit@mq-prod-1 set_permissions -p / evil '.*' '.*' '.*'", { production: true }),
+  ask('ssh mq-prod-1 rabbitmqctl set_user_tags evil administrator', { production: true }),
+  // Emptying or resetting the node loses its messages: data, not administration, so it asks on this machine too.
+  ask('rabbitmqctl purge_queue orders'),
+  ask('rabbitmqctl -n rabbit@localhost reset'),
+  allow('rabbitmqctl add_user dev dev && rabbitmqctl set_user_tags dev administrator'),
+  allow('rabbitmqctl stop_app'),
+  allow('rabbitmqctl -n rabbit@localhost stop_app'),
+  allow('rabbitmqctl -n rabbit@mq-prod-1 list_queues', { production: true }),
+  allow('rabbitmqctl status'),
+]);
+
+table('ORM calls that empty a table in interpreter code (SQLAlchemy, Django, ActiveRecord, Sequelize, Prisma, Knex, TypeORM, Eloquent docs)', [
+  ask("python -c 'from app import db, User; User.query.delete(); db.session.commit()'", { says: /User\.query\.delete/ }),
+  ask("python3 -c 'from app.db import session, Order; session.query(Order).delete(); session.commit()'"),
+  ask("node -e 'require(\"./db\").User.destroy({where:{}, truncate:true})'"),
+  ask("npx ts-node -e 'import {prisma} from \"./src/db\"; prisma.$executeRawUnsafe(\"TRUNCATE users\")'"),
+  ask("node -e 'const {PrismaClient}=require(\"@prisma/client\"); new PrismaClient().user.deleteMany()'"),
+  ask("ruby -e 'require \"./config/environment\"; User.delete_all'"),
+  ask("node -e 'const knex=require(\"./db\"); knex(\"sessions\").del().then(()=>process.exit())'"),
+  ask("php -r 'require \"vendor/autoload.php\"; App\\Models\\User::truncate();'"),
+  allow("python -c 'from app import db, User; User.query.filter_by(id=3).delete(); db.session.commit()'"),
+  allow("node -e 'require(\"./db\").User.destroy({where:{id: 3}})'"),
+  allow("ruby -e 'require \"./config/environment\"; User.where(id: 3).delete_all'"),
+  allow("node -e 'const knex=require(\"./db\"); knex(\"sessions\").where(\"id\", 3).del()'"),
+  allow("npx ts-node -e 'import {prisma} from \"./src/db\"; prisma.$queryRawUnsafe(\"SELECT 1\")'"),
+  allow("python -c 'from app import User; print(User.query.count())'"),
+]);
