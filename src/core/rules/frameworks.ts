@@ -169,11 +169,30 @@ const ARTISAN_DESTROY: Record<string, string> = {
   'queue:clear': 'deletes every queued job of',
 };
 
+/** Routine on a development checkout, asked on production: pending migrations, seeds, maintenance mode. */
+const ARTISAN_PRODUCTION: Record<string, string> = {
+  migrate: 'applies pending migrations (which may drop or rewrite tables and columns) to',
+  'db:seed': 'runs seeders (which usually empty the tables they fill) on',
+  down: 'puts the application in maintenance mode (every request answered 503) in front of',
+};
+
+/** An APP_KEY with a value in the project's .env: the key that decrypts what the application encrypted. */
+function hasAppKey(inv: Invocation, facts: Facts): boolean {
+  return /^APP_KEY=\s*["']?[^\s"'#]/m.test(readCode(inv, facts, '.env') ?? '');
+}
+
 function artisan(words: string[], inv: Invocation, facts: Facts): Hit | undefined {
   const command = words[0];
   if (command === undefined || words.includes('--pretend')) return undefined;
   const effect = ARTISAN_DESTROY[command];
   if (effect) return { framework: 'laravel', what: `artisan ${command}`, effect };
+  if (ARTISAN_PRODUCTION[command] !== undefined) return { framework: 'laravel', what: `artisan ${command}`, effect: ARTISAN_PRODUCTION[command], productionOnly: true };
+  // A new key replaces the one in .env (which git does not keep): sessions, signed URLs and encrypted columns made with it become unreadable.
+  // `--force` skips the confirmation Laravel asks for in production; a fresh .env with an empty key is routine set-up.
+  if (command === 'key:generate' && !words.includes('--show') && (words.includes('--force') || hasAppKey(inv, facts))) {
+    return { framework: 'laravel', what: `artisan key:generate${words.includes('--force') ? ' --force' : ''}`, effect: 'replaces APP_KEY in .env (sessions and values encrypted with the old key can no longer be read; git keeps no copy of .env) of the application of' };
+  }
+  if (command === 'schema:dump' && words.includes('--prune')) return { framework: 'laravel', what: 'artisan schema:dump --prune', effect: 'deletes every migration file in database/migrations after dumping the schema of' };
   if (command === 'tinker') {
     const code = optionValue(words, ['--execute']);
     return codeHit('laravel', 'artisan tinker', code ?? consoleInput(inv, facts).code);
@@ -193,6 +212,10 @@ const RAILS_ROLLBACK = new Set(['db:rollback', 'db:migrate:down', 'db:migrate:re
 
 function rails(words: string[], inv: Invocation, facts: Facts): Hit | undefined {
   const task = words.find((w) => RAILS_ROLLBACK.has(w));
+  const forward = words.find((w) => w === 'db:migrate' || w === 'db:seed');
+  if (forward !== undefined && !task && !(words.includes('VERSION=0') || inv.assignments.VERSION === '0')) {
+    return { framework: 'rails', what: `rails ${forward}`, effect: forward === 'db:seed' ? 'runs seeds (which may empty the tables they fill) on' : 'applies pending migrations (which may drop or rewrite tables and columns) to', productionOnly: true };
+  }
   // `db:migrate VERSION=0` migrates down past the first migration.
   if (words.includes('db:migrate') && (words.includes('VERSION=0') || inv.assignments.VERSION === '0')) return { framework: 'rails', what: 'rails db:migrate VERSION=0', effect: 'reverts every migration (dropping their tables) of' };
   if (task) return { framework: 'rails', what: `rails ${task}`, effect: 'reverts migrations (dropping the tables and columns they added) of' };
@@ -222,6 +245,12 @@ function django(words: string[], inv: Invocation, facts: Facts): Hit | undefined
   if (command === 'migrate') {
     const operands = words.slice(1).filter((w) => !w.startsWith('-'));
     if (operands[1] === 'zero' && !words.includes('--plan')) return { framework: 'django', what: `manage.py migrate ${operands[0]} zero`, effect: 'reverts every migration of the app (dropping its tables) in' };
+    if (!words.includes('--plan') && !words.includes('--check')) return { framework: 'django', what: 'manage.py migrate', effect: 'applies pending migrations (which may drop or rewrite tables and columns) to', productionOnly: true };
+  }
+  // Users made or their passwords changed: the developer's own on a development database, a backdoor or a lockout on production.
+  if (command === 'createsuperuser' || command === 'changepassword' || command === 'loaddata') {
+    const effect = command === 'loaddata' ? 'overwrites rows with the fixtures in' : command === 'createsuperuser' ? 'creates an administrator account in' : "changes a user's password in";
+    return { framework: 'django', what: `manage.py ${command}`, effect, productionOnly: true };
   }
   if (command === 'dbshell') {
     const s = inv.stdin;
@@ -268,6 +297,9 @@ function prisma(words: string[], inv: Invocation, facts: Facts): Hit | undefined
 }
 
 function typeorm(words: string[]): Hit | undefined {
+  // `schema:sync` makes the tables match the entities: columns and tables they no longer have are dropped.
+  if (words[0] === 'schema:sync') return { framework: 'typeorm', what: 'typeorm schema:sync', effect: 'synchronizes the schema with the entities (dropping the tables and columns they no longer have) of' };
+  if (words[0] === 'schema:drop') return { framework: 'typeorm', what: 'typeorm schema:drop', effect: 'drops every table of' };
   if (words[0] === 'migration:revert') return { framework: 'typeorm', what: 'typeorm migration:revert', effect: 'reverts the last migration of' };
   if (words[0] === 'query') {
     const sql = words.slice(1).find((w) => !w.startsWith('-'));

@@ -35,12 +35,13 @@ table('MongoDB filters every document passes (mongodb.com/docs/manual/reference/
 table('Redis writes and administration on production (redis.io/docs/latest/commands/)', [
   ask('redis-cli -h cache.prod.acme.internal -p 6380 SET feature:checkout off', { production: true }),
   ask('redis-cli -h cache.prod.acme.internal HSET flags checkout 0', { production: true }),
-  ask('redis-cli -h cache.prod.acme.internal CONFIG SET maxmemory 1mb', { production: true }),
+  ask('redis-cli -h cache.prod.acme.internal CONFIG SET requirepass x', { production: true }),
   ask("redis-cli -h cache.prod.acme.internal ACL SETUSER evil on '>x' '~*' '+@all'", { production: true }),
   allow('redis-cli -h cache.prod.acme.internal GET feature:checkout'),
   allow('redis-cli -h cache.prod.acme.internal CLIENT LIST'),
   allow('redis-cli SET feature:checkout off'),
-  allow('redis-cli -h 127.0.0.1 CONFIG SET maxmemory 1mb'),
+  allow("redis-cli -h 127.0.0.1 ACL SETUSER dev on '>dev' '~*' '+@all'"),
+  allow('redis-cli -h cache.prod.acme.internal CONFIG SET maxmemory-policy allkeys-lru', { production: true }),
 ]);
 
 table('database users, grants and settings: the local server is the developer\'s own, a remote one asks', [
@@ -102,4 +103,36 @@ table('ORM calls that empty a table in interpreter code (SQLAlchemy, Django, Act
   allow("node -e 'const knex=require(\"./db\"); knex(\"sessions\").where(\"id\", 3).del()'"),
   allow("npx ts-node -e 'import {prisma} from \"./src/db\"; prisma.$queryRawUnsafe(\"SELECT 1\")'"),
   allow("python -c 'from app import User; print(User.query.count())'"),
+]);
+
+table('framework work routine in development, asked on production (Rails, Django, Laravel docs)', [
+  ask('RAILS_ENV=production rails db:migrate', { production: true }),
+  ask('bin/rails db:seed RAILS_ENV=production', { production: true }),
+  ask('python manage.py migrate --settings=acme.settings.production', { production: true }),
+  ask('python manage.py createsuperuser --noinput --username evil --email e@evil.example --settings=acme.settings.production', { production: true }),
+  ask('DJANGO_SETTINGS_MODULE=acme.settings.production python manage.py changepassword admin', { production: true }),
+  ask('php artisan down --env=production', { production: true }),
+  ask('php artisan migrate --force --env=production', { production: true }),
+  allow('bin/rails db:migrate'),
+  allow('bin/rails db:migrate RAILS_ENV=test'),
+  allow('python manage.py migrate'),
+  allow('python manage.py createsuperuser --noinput --username dev --email dev@example.com'),
+  allow('php artisan down'),
+  allow('php artisan migrate'),
+]);
+
+table('schema syncs that drop what the entities no longer have, keys replaced, migrations pruned (TypeORM, MikroORM, Laravel docs)', [
+  ask('npx typeorm schema:sync'),
+  ask('npx typeorm schema:drop'),
+  ask('npx @mikro-orm/cli schema:update --run --safe false'),
+  ask('npx mikro-orm schema:update --run'),
+  ask('php artisan key:generate --force', { says: /APP_KEY/ }),
+  ask('php artisan key:generate', { facts: { readFile: (p: string) => (p.endsWith('/.env') ? 'APP_NAME=Acme\nAPP_KEY=base64:' + 'AAAA'.repeat(8) + '\n' : undefined) } }),
+  ask('php artisan schema:dump --prune'),
+  allow('npx typeorm schema:log'),
+  allow('npx mikro-orm schema:update --run --safe'),
+  allow('npx @mikro-orm/cli schema:update --dump'),
+  allow('php artisan key:generate'),
+  allow('php artisan key:generate --show'),
+  allow('php artisan schema:dump'),
 ]);

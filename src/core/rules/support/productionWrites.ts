@@ -38,8 +38,8 @@ const REDIS_DELETE = /^\s*(del|unlink|hdel|srem|zrem|lrem|ltrim|xdel|xtrim|getde
 
 /** Redis commands that overwrite a key's value or add to it: a feature flag turned off, a counter reset. */
 const REDIS_WRITE = /^\s*(set|setex|psetex|setnx|mset|msetnx|getset|setrange|append|incr|incrby|incrbyfloat|decr|decrby|hset|hmset|hsetnx|hincrby|lpush|rpush|lset|linsert|sadd|smove|zadd|zincrby|xadd|persist|json\.set|json\.del|copy|restore)\s+\S/i;
-/** Redis commands that change who may sign in, what the server keeps, or who stays connected. */
-const REDIS_ADMIN = /^\s*(config\s+(set|rewrite|resetstat)|acl\s+(setuser|deluser|load)|client\s+(kill|pause|no-evict)|debug\s+\S|shutdown|replicaof|slaveof|failover|cluster\s+(reset|failover|forget|setslot)|module\s+unload|script\s+kill|function\s+(delete|flush|restore))\b/i;
+/** Redis commands that change who may sign in or reach the server (a password, users, the address it listens on), or unload its code. */
+const REDIS_ADMIN = /^\s*(config\s+set\s+(requirepass|masterauth|masteruser|protected-mode|bind|port|aclfile|maxclients)|acl\s+(setuser|deluser|load)|cluster\s+(reset|forget)|module\s+unload|function\s+(delete|restore))\b/i;
 
 /** Redis commands that remove keys or members, overwrite them, or administer the server. */
 export function redisKeyDeletes(commands: readonly string[]): string[] {
