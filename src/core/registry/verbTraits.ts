@@ -18,6 +18,8 @@ export interface VerbTraits {
   dryRun?: readonly string[];
   /** The run is dry unless one of these is given (`kafka-consumer-groups --reset-offsets` plans unless `--execute`). */
   dryUnless?: readonly string[];
+  /** `dryUnless` holds only when one of these is given (`--reset-offsets` plans; `--delete` of a group runs at once). */
+  dryUnlessWith?: readonly string[];
   /** Words that destroy for this tool though they do not for others (`rclone sync` deletes at the destination). */
   destroying?: readonly string[];
   /** Everything this tool does is routine local work (build tools whose goals only touch the project). */
@@ -124,8 +126,10 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
   restic: { dryRun: ['-n', '--dry-run'], destroying: ['forget'] },
   borg: { dryRun: ['-n', '--dry-run'], destroying: ['compact'] },
   kopia: { destroying: ['expire'] },
-  'kafka-consumer-groups': { dryUnless: ['--execute'] },
-  'kafka-consumer-groups.sh': { dryUnless: ['--execute'] },
+  'kafka-consumer-groups': { dryUnless: ['--execute'], dryUnlessWith: ['--reset-offsets'] },
+  'kafka-consumer-groups.sh': { dryUnless: ['--execute'], dryUnlessWith: ['--reset-offsets'] },
+  // Redpanda: `rpk topic trim-prefix` deletes the records before an offset; `rpk group seek` moves a group's offsets (consumers skip or replay what lies between).
+  rpk: { destroying: ['trim-prefix', 'seek'] },
   'kafka-reassign-partitions': { dryUnless: ['--execute'] },
   'kafka-reassign-partitions.sh': { dryUnless: ['--execute'] },
   mc: { destroying: ['mirror-remove'] },

@@ -120,7 +120,7 @@ function isDry(reading: Reading, traits: VerbTraits, registryDry: readonly strin
   const valueOf = (o: Reading['options'][number]): string => o.value ?? o.next ?? '';
   const dry = reading.options.some((o) => (spellings.has(o.name) || isSharedDryRun(o.name)) && !/^(none|false|0|no)$/i.test(valueOf(o)));
   if (dry) return true;
-  if (traits.dryUnless) return !reading.options.some((o) => traits.dryUnless!.includes(o.name));
+  if (traits.dryUnless && (traits.dryUnlessWith === undefined || reading.options.some((o) => traits.dryUnlessWith!.includes(o.name)))) return !reading.options.some((o) => traits.dryUnless!.includes(o.name));
   return false;
 }
 

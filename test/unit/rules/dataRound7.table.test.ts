@@ -136,3 +136,32 @@ table('schema syncs that drop what the entities no longer have, keys replaced, m
   allow('php artisan key:generate --show'),
   allow('php artisan schema:dump'),
 ]);
+
+table('Kafka and Redpanda offsets, records and ACLs (kafka.apache.org/documentation, docs.redpanda.com rpk reference)', [
+  ask('kafka-consumer-groups --bootstrap-server x:9092 --delete --group billing'),
+  ask('kafka-consumer-groups.sh --bootstrap-server x:9092 --delete-offsets --group billing --topic t'),
+  ask('kafka-consumer-groups --bootstrap-server x:9092 --reset-offsets --to-latest --group billing --topic t --execute'),
+  ask('rpk group seek billing --to end'),
+  ask('rpk topic trim-prefix orders -p 0 -o end'),
+  ask("kafka-acls --bootstrap-server x:9092 --add --allow-principal User:* --operation All --topic '*'"),
+  ask('kafka-acls.sh --bootstrap-server kafka-prod-1:9092 --add --allow-principal User:ci --operation All --cluster', { production: true }),
+  ask("rpk security acl create --allow-principal 'User:*' --operation all --topic '*'"),
+  allow('kafka-consumer-groups --bootstrap-server x:9092 --reset-offsets --to-latest --group billing --topic t'),
+  allow('kafka-consumer-groups --bootstrap-server x:9092 --describe --group billing'),
+  allow('rpk group describe billing'),
+  allow('rpk topic describe orders'),
+  allow('kafka-acls --bootstrap-server x:9092 --add --allow-principal User:alice --operation Read --topic orders'),
+  allow('kafka-acls --bootstrap-server x:9092 --list'),
+  allow('rpk security acl create --allow-principal User:app --operation read --topic orders'),
+]);
+
+table('MongoDB Atlas CLI (mongodb.com/docs/atlas/cli/current/command/): admin users, the internet, termination protection', [
+  ask('atlas dbusers create atlasAdmin --username x --password y', { production: true }),
+  ask('atlas dbusers create --role readWriteAnyDatabase --username etl', { production: true }),
+  ask('atlas accessLists create 0.0.0.0/0', { production: true }),
+  ask('atlas clusters update Cluster0 --disableTerminationProtection', { production: true }),
+  allow('atlas dbusers create read --username reporter --password y'),
+  allow('atlas accessLists create 203.0.113.7/32'),
+  allow('atlas clusters update Cluster0 --enableTerminationProtection'),
+  allow('atlas clusters list'),
+]);
