@@ -165,3 +165,17 @@ table('MongoDB Atlas CLI (mongodb.com/docs/atlas/cli/current/command/): admin us
   allow('atlas clusters update Cluster0 --enableTerminationProtection'),
   allow('atlas clusters list'),
 ]);
+
+table("python -m sqlite3 is the sqlite3 shell (docs.python.org/3/library/sqlite3.html#command-line-interface); supabase db push (supabase.com/docs/reference/cli/supabase-db-push)", [
+  ask("python3 -m sqlite3 db/development.sqlite3 'DROP TABLE users'", { says: /DROP TABLE users/ }),
+  ask("python -m sqlite3 app.db 'DELETE FROM users'"),
+  ask('supabase db push --linked', { production: true }),
+  ask('supabase db push', { production: true }),
+  ask('supabase db push --db-url postgresql://postgres@db.abcd.supabase.co:5432/postgres', { production: true }),
+  allow("python3 -m sqlite3 db/development.sqlite3 'SELECT count(*) FROM users'"),
+  allow("python -m sqlite3 db/test.sqlite3 'DELETE FROM sessions'"),
+  allow('python3 -m sqlite3 -v'),
+  allow('supabase db push --dry-run'),
+  allow('supabase db push --local'),
+  allow('supabase db push --db-url postgresql://postgres:postgres@localhost:54322/postgres'),
+]);
