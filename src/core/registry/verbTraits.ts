@@ -22,6 +22,8 @@ export interface VerbTraits {
   dryUnlessWith?: readonly string[];
   /** Words that destroy for this tool though they do not for others (`rclone sync` deletes at the destination). */
   destroying?: readonly string[];
+  /** Subcommand words that overwrite what they write to when given one of these options (`bq cp -f`, `bq load --replace`). */
+  overwriting?: Readonly<Record<string, readonly string[]>>;
   /** Everything this tool does is routine local work (build tools whose goals only touch the project). */
   allRoutine?: boolean;
 }
@@ -135,7 +137,8 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
   mc: { destroying: ['mirror-remove'] },
   // WAL-G's `delete` only lists what it would delete until `--confirm` is given.
   'wal-g': { dryUnless: ['--confirm'] },
-  bq: { dryRun: ['--dry_run'] },
+  // BigQuery (cloud.google.com/bigquery/docs/reference/bq-cli-reference): a copy, load or query over an existing table replaces its rows.
+  bq: { dryRun: ['--dry_run'], overwriting: { cp: ['-f', '--force', '--noappend_table'], load: ['--replace'], query: ['--replace'], mk: ['-f', '--force'] } },
   // Round 5 (issue #18): a release uploaded to PyPI cannot be replaced under the same version; a sealed Vault serves no secret until unsealed by hand.
   twine: { destroying: ['upload'] },
   vault: { destroying: ['seal', 'step-down'] },

@@ -180,6 +180,18 @@ function pathVerb(reading: Reading, traits: VerbTraits): { word: Word; verb: str
   return undefined;
 }
 
+/** A subcommand its traits say overwrites when given an option (`bq cp -f src dst`): the word, the option and what follows. */
+function overwritingWord(reading: Reading, traits: VerbTraits): { word: string; option: string; names: string[] } | undefined {
+  if (!traits.overwriting) return undefined;
+  const first = reading.positionals[0];
+  const options = first !== undefined ? traits.overwriting[first.text.toLowerCase()] : undefined;
+  const option = options && reading.options.find((o) => options.includes(o.name));
+  if (!first || !option) return undefined;
+  // The destination: the first operand of a load (`bq load TABLE SOURCE`), the last of a copy.
+  const operands = reading.positionals.slice(1).map((w) => w.text).filter((t) => !/\s/.test(t));
+  return { word: first.text, option: option.name, names: first.text.toLowerCase() === 'load' ? operands.slice(0, 1) : operands.slice(-1) };
+}
+
 /** `db clean`, `node clean web-01`, `cleanup namespace`: cleaning a named kind of thing that is not the tool's own derived data. */
 function cleansNamedKind(reading: Reading, at: number): boolean {
   const words = reading.positionals;
@@ -461,6 +473,8 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     const shown = [inv.name, ...reading.positionals.filter((w) => w.index < args.findIndex((a) => a.text === '--')).map((w) => w.text)].join(' ');
     return [finding(inv, ctx, { rule: 'verbs.passed-command', shown: `${shown} -- ${passed.program}`, verb: passed.program === 'rm' || passed.program === 'rmdir' || passed.program === 'unlink' ? 'delete' : passed.program === 'dd' || passed.program === 'truncate' ? 'overwrite' : 'wipe', groups: [], names: passed.words.length > 0 ? passed.words.map((w) => (place.length > 0 ? `${w} on ${place.join(' ')}` : w)) : place }, traits)];
   }
+  const overwrite = overwritingWord(reading, traits);
+  if (overwrite) return [finding(inv, ctx, { rule: 'verbs.destroying-verb', shown: `${inv.name} ${overwrite.word} ${overwrite.option}`, verb: 'overwrite', groups: [], names: overwrite.names }, traits)];
   const rest = restPathVerb(reading, traits);
   if (rest) return [finding(inv, ctx, { rule: 'verbs.destroying-verb', shown: `${inv.name} ${reading.positionals[0]!.text} ${rest.path}`, verb: rest.verb, groups: [], names: [rest.path] }, traits)];
   const rpc = grpcMethod(reading, traits);

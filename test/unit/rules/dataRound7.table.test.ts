@@ -179,3 +179,35 @@ table("python -m sqlite3 is the sqlite3 shell (docs.python.org/3/library/sqlite3
   allow('supabase db push --local'),
   allow('supabase db push --db-url postgresql://postgres:postgres@localhost:54322/postgres'),
 ]);
+
+table('BigQuery overwrites (cloud.google.com/bigquery/docs/reference/bq-cli-reference)', [
+  ask('bq cp -f acme:analytics.empty acme:analytics.events', { production: true, says: /overwrites acme:analytics\.events/ }),
+  ask('bq load --replace acme:analytics.events gs://bucket/events.csv', { says: /overwrites acme:analytics\.events/ }),
+  ask("bq query --replace --destination_table acme:analytics.events 'SELECT 1'"),
+  allow('bq cp acme:analytics.events acme:analytics.events_backup'),
+  allow('bq load acme:analytics.events gs://bucket/events.csv'),
+  allow('bq cp -f --dry_run acme:a.b acme:a.c'),
+]);
+
+table('store administration over HTTP (Vault sys API, Elasticsearch security API, RabbitMQ management API, Spring Boot Actuator)', [
+  ask('curl -X PUT https://vault.acme.internal:8200/v1/sys/seal -H "X-Vault-Token: $VAULT_TOKEN"', { production: true, says: /seals Vault/ }),
+  ask('curl -X POST https://vault.acme.internal:8200/v1/sys/leases/revoke-prefix/aws/ -H "X-Vault-Token: $VAULT_TOKEN"'),
+  ask(`curl -X PUT https://es.prod.acme.internal:9200/_security/user/evil -d '{"password":"x","roles":["superuser"]}'`, { production: true }),
+  ask(`curl -X POST https://es.prod.acme.internal:9200/_security/user/elastic/_password -d '{"password":"x"}'`, { production: true }),
+  ask(`curl -u guest:guest -X PUT http://mq-prod-1:15672/api/users/evil -d '{"password":"x","tags":"administrator"}'`, { production: true }),
+  ask('curl http://localhost:8080/actuator/env', { says: /Actuator/ }),
+  ask('curl http://localhost:8080/actuator/heapdump -o heap.bin'),
+  allow('curl -X POST http://localhost:8200/v1/sys/seal -H "X-Vault-Token: $VAULT_TOKEN"'),
+  allow('curl http://localhost:8200/v1/sys/seal-status'),
+  allow(`curl -X PUT localhost:9200/_security/user/evil -d '{"password":"x","roles":["superuser"]}'`),
+  allow(`curl -X PUT https://es.prod.acme.internal:9200/_security/user/reporter -d '{"password":"x","roles":["viewer"]}'`, { production: true }),
+  allow('curl http://localhost:8080/actuator/health'),
+]);
+
+table('an HTTP method chosen at run time (curl -X "$M")', [
+  ask('curl -X "$M" https://api.acme.com/v1/users', { production: true, says: /chosen at run time/ }),
+  ask('curl -X "${METHOD:-GET}" https://api.acme.com/v1/users'),
+  ask('curl --request "$verb" https://api.stripe.com/v1/customers/cus_1'),
+  allow('curl -X "$M" http://localhost:3000/api/users'),
+  allow('curl -X GET https://api.acme.com/v1/users'),
+]);
