@@ -211,3 +211,11 @@ table('an HTTP method chosen at run time (curl -X "$M")', [
   allow('curl -X "$M" http://localhost:3000/api/users'),
   allow('curl -X GET https://api.acme.com/v1/users'),
 ]);
+
+table("DuckDB ATTACH (duckdb.org/docs/stable/sql/statements/attach): statements after it reach the attached database", [
+  ask(`duckdb -c "ATTACH 'postgres://app@db.prod.acme.internal/app' AS p (TYPE postgres); DROP TABLE p.users"`, { production: true, says: /postgres:\/\/db\.prod\.acme\.internal\/app/ }),
+  ask(`duckdb -c "ATTACH 'postgres://app@db.prod.acme.internal/app' AS p (TYPE postgres); DELETE FROM p.sessions WHERE id = 3"`, { production: true }),
+  ask(`duckdb -c "ATTACH 'mysql://root@db.prod.acme.internal/shop' AS m (TYPE mysql); TRUNCATE m.orders"`, { production: true }),
+  allow(`duckdb -c "ATTACH 'postgres://app@db.prod.acme.internal/app' AS p (TYPE postgres, READ_ONLY); SELECT count(*) FROM p.users"`, { production: true }),
+  allow(`duckdb analytics.duckdb -c "SELECT count(*) FROM events"`),
+]);
