@@ -41,6 +41,7 @@ table('Redis writes and administration on production (redis.io/docs/latest/comma
   allow('redis-cli -h cache.prod.acme.internal CLIENT LIST'),
   allow('redis-cli SET feature:checkout off'),
   allow("redis-cli -h 127.0.0.1 ACL SETUSER dev on '>dev' '~*' '+@all'"),
+  allow("redis-cli -h cache.prod.acme.internal ACL SETUSER reporter on '>s3cret' '~report:*' +get", { production: true }),
   allow('redis-cli -h cache.prod.acme.internal CONFIG SET maxmemory-policy allkeys-lru', { production: true }),
 ]);
 
@@ -218,4 +219,15 @@ table("DuckDB ATTACH (duckdb.org/docs/stable/sql/statements/attach): statements 
   ask(`duckdb -c "ATTACH 'mysql://root@db.prod.acme.internal/shop' AS m (TYPE mysql); TRUNCATE m.orders"`, { production: true }),
   allow(`duckdb -c "ATTACH 'postgres://app@db.prod.acme.internal/app' AS p (TYPE postgres, READ_ONLY); SELECT count(*) FROM p.users"`, { production: true }),
   allow(`duckdb analytics.duckdb -c "SELECT count(*) FROM events"`),
+]);
+
+table('safety removed and administrators made on a production SQL server (postgresql.org/docs/current/sql-altertable.html, dev.mysql.com set-sql-log-bin, grant)', [
+  ask("psql -h db.prod.acme.internal -c 'ALTER TABLE orders SET UNLOGGED'", { production: true }),
+  ask("mysql -h db.prod.acme.internal -e 'SET sql_log_bin = 0; DELETE FROM audit WHERE id = 4'", { production: true }),
+  ask(`mysql -h db.prod.acme.internal -e "CREATE USER 'evil'@'%' IDENTIFIED BY 'x'; GRANT ALL PRIVILEGES ON *.* TO 'evil'@'%'"`, { production: true }),
+  ask(`mysql -h db.prod.acme.internal -e "GRANT SUPER ON *.* TO 'evil'@'%'"`, { production: true }),
+  allow("psql -c 'ALTER TABLE orders SET UNLOGGED'"),
+  allow("psql -h db.prod.acme.internal -c 'ALTER TABLE orders SET LOGGED'", { production: true }),
+  allow(`mysql -h db.prod.acme.internal -e "GRANT SELECT ON shop.* TO 'reporter'@'%'"`, { production: true }),
+  allow(`mysql -e "GRANT ALL PRIVILEGES ON *.* TO 'dev'@'localhost'"`),
 ]);
