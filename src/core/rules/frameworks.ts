@@ -81,6 +81,8 @@ function productionWork(tool: string, words: readonly string[]): Hit | undefined
   }
   if (tool === 'prisma' && words[0] === 'migrate' && words[1] === 'deploy') return hit('prisma', 'prisma migrate deploy', migrates);
   if (tool === 'prisma' && words[0] === 'db' && words[1] === 'seed') return hit('prisma', 'prisma db seed', seeds);
+  // `prisma db push` writes the schema straight to the database, with no migration to review (prisma.io/docs/orm/reference/prisma-cli-reference#db-push).
+  if (tool === 'prisma' && words[0] === 'db' && words[1] === 'push') return hit('prisma', 'prisma db push', 'applies the schema (dropping or rewriting what it no longer has) to');
   if (tool === 'dbt' && /^(run|build|seed)$/.test(words[0] ?? '') && words.includes('--full-refresh')) {
     return hit('dbt', `dbt ${words[0]} --full-refresh`, 'drops and rebuilds the incremental tables (keeping only what the sources still hold) of');
   }
@@ -129,10 +131,15 @@ function consoleInput(inv: Invocation, facts: Facts): { code?: string; opaque?: 
   return s.text !== undefined ? { code: s.text } : s.opaque !== undefined ? { opaque: s.opaque } : {};
 }
 
+/** Console code that makes or promotes an administrator (`User.create!(admin: true)`, `create_superuser`, `is_staff=True`). */
+const ADMIN_ACCOUNT_CODE = /\b(create_superuser|createsuperuser)\b|\b(create|create!|update|update!|update_attribute|save|new)\b[\s\S]{0,200}\b(admin|is_admin|superuser|is_superuser|is_staff|role)\b['"]?\s*(:|=>|=)\s*(true|True|1|['"](admin|owner|superuser)['"])/;
+
 function codeHit(framework: FrameworkId, what: string, code: string | undefined): Hit | undefined {
   if (code === undefined) return undefined;
   const call = ormDeleteIn(code);
-  return call ? { framework, what, effect: `evaluates code that deletes or rewrites records (${call}) in` } : undefined;
+  if (call) return { framework, what, effect: `evaluates code that deletes or rewrites records (${call}) in` };
+  // Routine on a development database; on production it is an administrator account nobody reviewed.
+  return ADMIN_ACCOUNT_CODE.test(code) ? { framework, what, effect: 'evaluates code that creates or promotes an administrator account in', productionOnly: true } : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -203,6 +210,7 @@ function artisan(words: string[], inv: Invocation, facts: Facts): Hit | undefine
 
 function alembic(words: string[]): Hit | undefined {
   const i = words.indexOf('downgrade');
+  if (words.includes('upgrade') && !words.includes('--sql')) return { framework: 'alembic', what: 'alembic upgrade', effect: 'applies pending migrations (which may drop or rewrite tables and columns) to', productionOnly: true };
   if (i < 0 || words.includes('--sql')) return undefined;
   const target = words.slice(i + 1).find((w) => !w.startsWith('-')) ?? '';
   return { framework: 'alembic', what: `alembic downgrade ${target}`.trim(), effect: target === 'base' ? 'reverts every migration (dropping their tables and columns) of' : 'reverts migrations (dropping the tables and columns they added) of' };
@@ -488,7 +496,8 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   // The test environment's database is recreated by the test runner itself.
   if (hit.url === undefined && testEnvironmentOnly(inv, ctx.facts, environmentSources(hit, inv, ctx.facts))) return [];
   const target = targetOf(hit, inv, ctx);
-  if (hit.productionOnly === true && target.environment !== 'production') return frameworkAccess(inv, ctx);
+  // Run on another machine whose names say nothing (`kubectl exec deploy/api -- …`): unknown there is production.
+  if (hit.productionOnly === true && target.environment !== 'production' && !(inv.remote !== undefined && target.environment === 'unknown')) return frameworkAccess(inv, ctx);
   return [{ rule: `frameworks.${hit.framework}`, risk: 'destructive', severity: 'ask', reason: `Runs ${hit.what}, which ${hit.effect} ${target.name}.`, targets: [target] }];
 }
 

@@ -231,3 +231,17 @@ table('safety removed and administrators made on a production SQL server (postgr
   allow(`mysql -h db.prod.acme.internal -e "GRANT SELECT ON shop.* TO 'reporter'@'%'"`, { production: true }),
   allow(`mysql -e "GRANT ALL PRIVILEGES ON *.* TO 'dev'@'localhost'"`),
 ]);
+
+table('schema pushes, forward migrations and administrator accounts on production (Prisma, Alembic, Rails, Django docs)', [
+  ask('DATABASE_URL=postgres://app@db.prod.acme.internal/app npx prisma db push', { production: true }),
+  ask('alembic -x env=production upgrade head', { production: true }),
+  ask(`RAILS_ENV=production bin/rails runner 'User.create!(email: "e@evil.example", password: "x", admin: true)'`, { production: true, says: /administrator/ }),
+  ask(`DJANGO_SETTINGS_MODULE=acme.settings.production python manage.py shell -c 'from django.contrib.auth.models import User; User.objects.create_superuser("e","e@x.y","x")'`, { production: true }),
+  ask('kubectl exec deploy/api -n payments -- python manage.py migrate', { production: true }),
+  allow('npx prisma db push'),
+  allow('alembic upgrade head'),
+  allow(`bin/rails runner 'User.create!(email: "dev@example.com", password: "x", admin: true)'`),
+  allow("RAILS_ENV=production bin/rails runner 'puts User.count'", { production: true }),
+  allow('kubectl exec deploy/api -n payments -- python manage.py showmigrations'),
+  allow('docker compose exec web bin/rails db:migrate'),
+]);
