@@ -78,6 +78,14 @@ function resetWal(inv: Invocation, ctx: RuleContext): Finding[] {
   return [{ rule: 'database-admin.reset-wal', risk: 'destructive', severity: 'ask', reason: `Throws away the write-ahead log of the PostgreSQL data directory ${dir}${force}: committed changes not yet in the data files are lost and the data may be left inconsistent (${inv.name}).`, targets: [localTarget('database', dir, ctx)] }];
 }
 
+/** `redis-check-aof --fix` keeps what precedes the first damaged command and drops the rest; `--truncate-to-timestamp` drops what follows a time. */
+function fixAof(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  if (!a || !(a.has('--fix') || a.has('--truncate-to-timestamp'))) return [];
+  const file = a.operand(0) ?? '(the append-only file)';
+  return [{ rule: 'database-admin.aof-fix', risk: 'destructive', severity: 'ask', reason: `Truncates the Redis append-only file ${file}${a.has('--fix') ? ' at its first damaged command' : ' after a point in time'}: every write recorded after that point is lost (${inv.name}).`, targets: [localTarget('database', file, ctx)] }];
+}
+
 /** Where a server lives: `-h HOST` of libpq's programs, `-n rabbit@HOST` of rabbitmqctl; undefined for this machine. */
 function remoteServer(inv: Invocation, a: ToolArgs, ctx: RuleContext, provider: string, what: string): Target | undefined {
   const option = inv.name.startsWith('rabbitmqctl') ? '-n' : '-h';
@@ -120,6 +128,8 @@ const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> 
   pg_dropcluster: dropCluster,
   pg_resetwal: resetWal,
   pg_resetxlog: resetWal,
+  'redis-check-aof': fixAof,
+  'valkey-check-aof': fixAof,
   createuser: roles,
   dropuser: roles,
   rabbitmqctl: rabbitmq,

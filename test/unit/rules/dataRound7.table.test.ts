@@ -245,3 +245,17 @@ table('schema pushes, forward migrations and administrator accounts on productio
   allow('kubectl exec deploy/api -n payments -- python manage.py showmigrations'),
   allow('docker compose exec web bin/rails db:migrate'),
 ]);
+
+table('constraints, triggers and owners on production; repairs that cut data (postgresql.org sql-altertable / sql-reassign-owned, redis.io persistence, Spring Boot Actuator shutdown)', [
+  ask("psql -h db.prod.acme.internal -c 'ALTER TABLE orders DISABLE TRIGGER ALL'", { production: true }),
+  ask("mysql -h db.prod.acme.internal -e 'SET GLOBAL FOREIGN_KEY_CHECKS = 0'", { production: true }),
+  ask("psql -h db.prod.acme.internal -c 'REASSIGN OWNED BY app TO evil'", { production: true }),
+  ask("psql -h db.prod.acme.internal -c 'ALTER DATABASE app OWNER TO evil'", { production: true }),
+  ask('redis-check-aof --fix /var/lib/redis/appendonlydir/appendonly.aof.1.incr.aof', { says: /every write recorded after/ }),
+  ask('curl -X POST https://app.acme.com/actuator/shutdown'),
+  allow("psql -c 'ALTER TABLE orders DISABLE TRIGGER ALL'"),
+  allow("psql -h db.prod.acme.internal -c 'ALTER TABLE orders ENABLE TRIGGER ALL'", { production: true }),
+  allow('redis-check-aof /var/lib/redis/appendonly.aof'),
+  allow('curl -X POST http://localhost:8080/actuator/shutdown'),
+  allow('curl https://app.acme.com/actuator/health'),
+]);

@@ -70,6 +70,11 @@ const ADMIN_SQL: readonly RegExp[] = [
   /^grant\s+(super|create\s+user|grant\s+option|system_user|connection_admin)\b[\s\S]*\bon\s+\*\.\*/i,
   // Crash safety or replication switched off: an unlogged table is emptied by a crash and never reaches a replica; writes kept out of the binary log never reach replicas or point-in-time recovery.
   /^alter\s+table\b[\s\S]*\bset\s+unlogged\b/i,
+  // Constraints and triggers (foreign keys, audit trails) switched off for every session; objects handed to another role.
+  /^alter\s+table\b[\s\S]*\bdisable\s+trigger\s+(all|user)\b/i,
+  /^set\s+(global|persist)\s+(foreign_key_checks|unique_checks)\s*=\s*'?(0|off)\b/i,
+  /^reassign\s+owned\s+by\b/i,
+  /^alter\s+database\b[\s\S]*\bowner\s+to\b/i,
   /^set\s+(session\s+|global\s+|@@(session\.|global\.)?)?sql_log_bin\s*=\s*'?(0|off)\b/i,
   // Every privilege (or a write privilege) handed to everyone.
   /^grant\s+(all|insert|update|delete|truncate)\b[\s\S]*\bto\s+[\s\S]*\bpublic\s*;?$/i,

@@ -56,6 +56,8 @@ const VAULT_SYSTEM: ReadonlyArray<[RegExp, string]> = [
   [/^\/v1\/sys\/(leases\/)?revoke-(prefix|force)\//, 'revokes every lease under a prefix (the credentials they hold stop working)'],
   [/^\/v1\/sys\/storage\/raft\/(remove-peer|snapshot-force)\/?$/, 'removes a raft peer or restores a snapshot over the cluster'],
   [/^\/v1\/sys\/(generate-root|rekey)\/(attempt|init)\/?$/, 'starts minting a new root token or new unseal keys'],
+  // Spring Boot Actuator's shutdown endpoint stops the application (docs.spring.io/spring-boot/api/rest/actuator/shutdown.html).
+  [/\/actuator\/(shutdown|restart|pause)\/?$/, 'stops the application (Spring Boot Actuator)'],
 ];
 
 export function vaultSystemChange(method: string, path: string): string | undefined {
