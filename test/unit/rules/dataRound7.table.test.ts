@@ -259,3 +259,11 @@ table('constraints, triggers and owners on production; repairs that cut data (po
   allow('curl -X POST http://localhost:8080/actuator/shutdown'),
   allow('curl https://app.acme.com/actuator/health'),
 ]);
+
+table('forward migrations on another machine whose names say nothing: unknown there is production (the decision of #18)', [
+  ask('heroku run rails db:migrate -a shop', { production: true }),
+  ask('kubectl exec deploy/api -n payments -- bin/rails db:migrate', { production: true }),
+  ask('supabase db push', { production: true }),
+  allow('heroku run rails db:migrate:status -a shop'),
+  allow('supabase db push --dry-run'),
+]);
