@@ -65,6 +65,8 @@ export function verbPhrase(word: string): string {
       return 'moves money, which does not come back, through';
     case 'wipe':
       return 'wipes';
+    case 'seek':
+      return 'moves the offsets (its consumers skip or replay messages) of';
     case 'force':
       return 'force-pushes, rewriting the history of';
     case 'gc':

@@ -31,9 +31,10 @@ import { vercel } from './tools/vercel';
 import { wrangler } from './tools/wrangler';
 import { turso } from './tools/turso';
 import { delCli, rimraf, rsync, secureDelete, trash } from './tools/sync';
-import { dropdb, pgCtl, pgCtlcluster, pgDropcluster, pgRestore, psql } from './tools/postgres';
+import { createuser, dropdb, dropuser, pgCtl, pgCtlcluster, pgDropcluster, pgResetwal, pgRestore, psql } from './tools/postgres';
+import { rabbitmqctl } from './tools/brokers';
 import { mysql, mysqladmin } from './tools/mysql';
-import { mongosh, redisCli } from './tools/nosql';
+import { mongosh, redisCli, redisCheckAof } from './tools/nosql';
 import { sqlcmd, sqlite3 } from './tools/sqlite';
 import { curl, httpie, powershellWeb, wget } from './tools/webClients';
 import { bun, cargo, gem, go, npm, pip, pnpm, poetry, uv, volta, yarn } from './tools/packageManagers';
@@ -55,7 +56,7 @@ export const TOOLS: readonly ToolSpec[] = [
   railway, fly, heroku, vercel, netlify, supabase, neon, pscale, render, gh, doppler, firebase, wrangler, turso,
   git, ssh, mosh, tsh, salt, pdsh, clush, ansible, kubectl, helm, docker, dockerCompose,
   terraform, terragrunt, pulumi, cdk,
-  psql, dropdb, pgRestore, pgDropcluster, pgCtl, pgCtlcluster, mysql, mysqladmin, mongosh, redisCli, sqlite3, sqlcmd,
+  psql, dropdb, pgRestore, pgDropcluster, pgCtl, pgCtlcluster, createuser, dropuser, pgResetwal, rabbitmqctl, redisCheckAof, mysql, mysqladmin, mongosh, redisCli, sqlite3, sqlcmd,
   curl, wget, httpie, powershellWeb,
   systemdRun, tmux, screen, kitty, wezterm, netcat, telnet, awk, deno,
   npm, pnpm, yarn, bun, pip, uv, poetry, gem, volta, cargo, go, twine, flit, hatch, pdm, vsce, dotnet, np, semanticRelease, changeset, goreleaser, apt, dpkg, dnf, rpm, pacman, apk, zypper, snap, brew, cc, rustc, java, kotlin, swift, zig, crystal, nim, haskell, scalaCli, dotnetScript,

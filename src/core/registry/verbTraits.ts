@@ -18,8 +18,12 @@ export interface VerbTraits {
   dryRun?: readonly string[];
   /** The run is dry unless one of these is given (`kafka-consumer-groups --reset-offsets` plans unless `--execute`). */
   dryUnless?: readonly string[];
+  /** `dryUnless` holds only when one of these is given (`--reset-offsets` plans; `--delete` of a group runs at once). */
+  dryUnlessWith?: readonly string[];
   /** Words that destroy for this tool though they do not for others (`rclone sync` deletes at the destination). */
   destroying?: readonly string[];
+  /** Subcommand words that overwrite what they write to when given one of these options (`bq cp -f`, `bq load --replace`). */
+  overwriting?: Readonly<Record<string, readonly string[]>>;
   /** Everything this tool does is routine local work (build tools whose goals only touch the project). */
   allRoutine?: boolean;
 }
@@ -124,14 +128,17 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
   restic: { dryRun: ['-n', '--dry-run'], destroying: ['forget'] },
   borg: { dryRun: ['-n', '--dry-run'], destroying: ['compact'] },
   kopia: { destroying: ['expire'] },
-  'kafka-consumer-groups': { dryUnless: ['--execute'] },
-  'kafka-consumer-groups.sh': { dryUnless: ['--execute'] },
+  'kafka-consumer-groups': { dryUnless: ['--execute'], dryUnlessWith: ['--reset-offsets'] },
+  'kafka-consumer-groups.sh': { dryUnless: ['--execute'], dryUnlessWith: ['--reset-offsets'] },
+  // Redpanda: `rpk topic trim-prefix` deletes the records before an offset; `rpk group seek` moves a group's offsets (consumers skip or replay what lies between).
+  rpk: { destroying: ['trim-prefix', 'seek'] },
   'kafka-reassign-partitions': { dryUnless: ['--execute'] },
   'kafka-reassign-partitions.sh': { dryUnless: ['--execute'] },
   mc: { destroying: ['mirror-remove'] },
   // WAL-G's `delete` only lists what it would delete until `--confirm` is given.
   'wal-g': { dryUnless: ['--confirm'] },
-  bq: { dryRun: ['--dry_run'] },
+  // BigQuery (cloud.google.com/bigquery/docs/reference/bq-cli-reference): a copy, load or query over an existing table replaces its rows.
+  bq: { dryRun: ['--dry_run'], overwriting: { cp: ['-f', '--force', '--noappend_table'], load: ['--replace'], query: ['--replace'], mk: ['-f', '--force'] } },
   // Round 5 (issue #18): a release uploaded to PyPI cannot be replaced under the same version; a sealed Vault serves no secret until unsealed by hand.
   twine: { destroying: ['upload'] },
   vault: { destroying: ['seal', 'step-down'] },

@@ -95,6 +95,21 @@ function privilegeGranted(inv: Invocation, r: Reading): Widening | undefined {
       return { id: 'admin-binding', does: `binds ${role} to ${who}${p[1] === 'clusterrolebinding' ? ' across the cluster' : ''}`, lost: ADMIN_LOST, names: valuesOf(r, 'context', 'cluster'), target: who };
     }
   }
+  // MongoDB Atlas: a database user with a built-in role over every database (mongodb.com/docs/atlas/cli/current/command/atlas-dbusers-create/).
+  if (inv.name === 'atlas' && p[0] === 'dbusers' && p[1] === 'create') {
+    const role = [p[2] ?? '', ...valuesOf(r, 'role')].find((x) => /^(atlasadmin|readwriteanydatabase|dbadminanydatabase|useradminanydatabase|clusteradmin|root)(@admin)?$/i.test(x));
+    if (role !== undefined) return { id: 'admin-role', does: `creates the database user ${valuesOf(r, 'username', 'u')[0] ?? '(unnamed)'} with ${role}`, lost: ADMIN_LOST, names: valuesOf(r, 'projectid', 'profile', 'p'), target: 'the MongoDB Atlas project' };
+  }
+  // Kafka ACLs (kafka.apache.org/documentation/#security_authz_cli) and Redpanda's `rpk security acl create`: every principal, or every operation on every resource.
+  if (/^kafka-acls(\.sh)?$/.test(inv.name) ? has(r, 'add') : inv.name === 'rpk' && p[0] === 'security' && p[1] === 'acl' && p[2] === 'create') {
+    const principals = valuesOf(r, 'allow-principal');
+    const operations = valuesOf(r, 'operation').map((o) => o.toLowerCase());
+    const everywhere = has(r, 'cluster') || [...valuesOf(r, 'topic', 'group', 'transactional-id')].some((x) => x === '*');
+    const everyone = principals.some((x) => /^(user|group):\*$/i.test(x));
+    if (principals.length > 0 && ((everyone && !operations.every((o) => o === 'read' || o === 'describe')) || (everywhere && operations.some((o) => /^(all|alter|alterconfigs|clusteraction)$/.test(o))))) {
+      return { id: 'admin-acl', does: `allows ${principals.join(', ')} ${operations.join(', ') || 'the listed operations'} on ${everywhere ? 'every resource' : 'the named resources'}`, lost: ADMIN_LOST, names: valuesOf(r, 'bootstrap-server', 'brokers', 'x').slice(0, 1), target: 'the Kafka cluster' };
+    }
+  }
   if (inv.name === 'oc' && p[0] === 'adm' && p[1] === 'policy' && /^add-cluster-role-to-(user|group)$/.test(p[2] ?? '') && KUBE_ADMIN_ROLE.test(p[3] ?? '')) {
     return { id: 'admin-binding', does: `binds ${p[3]} to ${p[4] ?? 'a subject'} across the cluster`, lost: ADMIN_LOST, names: valuesOf(r, 'context') };
   }
@@ -151,6 +166,8 @@ function openedToInternet(inv: Invocation, r: Reading): Widening | undefined {
     return { id: 'open-to-internet', does: `opens the ${p[0]} server ${name} to every address`, lost: OPEN_LOST, names: [name] };
   }
   if (!ANYWHERE.test(text)) return undefined;
+  // MongoDB Atlas's project IP access list (`atlas accessLists create 0.0.0.0/0`).
+  if (inv.name === 'atlas' && p[0] === 'accesslists' && p[1] === 'create') return { id: 'open-to-internet', does: 'opens the MongoDB Atlas project\'s clusters to the whole internet (0.0.0.0/0)', lost: OPEN_LOST, names: valuesOf(r, 'projectid'), target: 'the MongoDB Atlas project' };
   // Outbound rules, revokes, reads and deletions of a rule close or look; only an inbound opening widens.
   if (p.some((x) => /(^|-)(egress|revoke|describe|list|get|show|delete|remove)(-|$)/.test(x))) return undefined;
   const inbound = p.some((x) => /(ingress|authorize|firewall|firewalls|firewall-rules|authorized-networks|allowlist|whitelist|security-group|access-list|network-rules)/.test(x))

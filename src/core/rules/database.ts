@@ -531,7 +531,7 @@ function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   if (!['python', 'javascript', 'ruby', 'php', 'perl'].includes(snippet.language)) return [];
   const literals = stringLiterals(snippet.text);
   // SQL text only matters when the program hands it to a driver.
-  const executes = /\b(execute|executemany|executescript|query|exec|raw|run|prepare|sql|cursor|knex|sequelize)\b|->do\s*\(/i.test(snippet.text);
+  const executes = /\b(execute|executemany|executescript|query|exec|raw|run|prepare|sql|cursor|knex|sequelize)\b|\$(?:execute|query)Raw|->do\s*\(/i.test(snippet.text);
   const sql = executes ? literals.filter(looksLikeSql) : [];
   const destroysSql = sql.flatMap(scanSql).some((s) => s.effect === 'destroy');
   const mongo = scanMongo(snippet.text);

@@ -10,7 +10,13 @@ import type { ToolArgs } from '../registry/types';
  *   server down (`-m immediate` without a checkpoint: crash recovery at the next start); on this
  *   machine stopping a development server is routine;
  * - `mysqladmin shutdown` on another machine, and any mysqladmin work on a production host is
- *   recorded as production access (its `drop` is the database pack's).
+ *   recorded as production access (its `drop` is the database pack's);
+ * - `pg_resetwal` throws the write-ahead log away (committed work not yet in the data files is lost;
+ *   the server may start with inconsistent data): asks anywhere unless `-n` only prints;
+ * - roles and users made, dropped or promoted (`createuser -s`, `dropuser`), and `rabbitmqctl` users,
+ *   passwords, permissions, stops and resets: administration of a development server on this machine
+ *   is routine (a local database is the developer's own, #18); on another server (`-h`, `-n rabbit@host`,
+ *   production or unknown) they lock people out, open a backdoor or take the service down, and ask.
  */
 
 function argsOf(inv: Invocation): ToolArgs | undefined {
@@ -64,8 +70,70 @@ function mysqladmin(inv: Invocation, ctx: RuleContext): Finding[] {
   return [{ rule: 'database-admin.production-access', risk: 'production-access', severity: 'info', reason: `mysqladmin ${words[0] ?? ''} works on the production MySQL server ${host ?? ''}.`.replace(/ +/g, ' '), targets: [target] }];
 }
 
+function resetWal(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  if (!a || a.has('-?', '--help', '-V', '--version')) return [];
+  const dir = a.value('-D', '--pgdata') ?? a.operand(0) ?? '$PGDATA';
+  const force = a.has('-f', '--force') ? ' even when the server did not shut down cleanly (-f)' : '';
+  return [{ rule: 'database-admin.reset-wal', risk: 'destructive', severity: 'ask', reason: `Throws away the write-ahead log of the PostgreSQL data directory ${dir}${force}: committed changes not yet in the data files are lost and the data may be left inconsistent (${inv.name}).`, targets: [localTarget('database', dir, ctx)] }];
+}
+
+/** `redis-check-aof --fix` keeps what precedes the first damaged command and drops the rest; `--truncate-to-timestamp` drops what follows a time. */
+function fixAof(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  if (!a || !(a.has('--fix') || a.has('--truncate-to-timestamp'))) return [];
+  const file = a.operand(0) ?? '(the append-only file)';
+  return [{ rule: 'database-admin.aof-fix', risk: 'destructive', severity: 'ask', reason: `Truncates the Redis append-only file ${file}${a.has('--fix') ? ' at its first damaged command' : ' after a point in time'}: every write recorded after that point is lost (${inv.name}).`, targets: [localTarget('database', file, ctx)] }];
+}
+
+/** Where a server lives: `-h HOST` of libpq's programs, `-n rabbit@HOST` of rabbitmqctl; undefined for this machine. */
+function remoteServer(inv: Invocation, a: ToolArgs, ctx: RuleContext, provider: string, what: string): Target | undefined {
+  const option = inv.name.startsWith('rabbitmqctl') ? '-n' : '-h';
+  const value = option === '-n' ? a.value('-n', '--node') : a.value('-h', '--host');
+  const host = value === undefined ? undefined : option === '-n' ? (value.includes('@') ? value.slice(value.indexOf('@') + 1) : 'localhost') : (hostOf(value) ?? value);
+  const remote = (host !== undefined && !isLocalHost(host)) || inv.remote !== undefined;
+  if (!remote) return undefined;
+  const env = ctx.environmentOf({ values: host !== undefined ? [host] : [], sources: value !== undefined ? [{ source: option, value }] : [], remote: true });
+  return { kind: 'database', name: `${what}${host !== undefined ? ` on ${host}` : ''}`, provider, remote: true, environment: env.environment, environmentReason: env.reason };
+}
+
+function roles(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  if (!a || a.has('-?', '--help', '-V', '--version')) return [];
+  const name = a.operand(0) ?? '(a role named at the prompt)';
+  if (inv.name === 'createuser' && !a.has('-s', '--superuser', '-r', '--createrole', '--bypassrls', '--replication')) return [];
+  const target = remoteServer(inv, a, ctx, 'postgres', 'the PostgreSQL server');
+  if (!target) return [];
+  const reason = inv.name === 'dropuser'
+    ? `Drops the role ${name} of ${target.name}: every client signing in as it is locked out (dropuser).`
+    : `Creates the role ${name} with administrative rights (superuser, role or replication) on ${target.name} (createuser).`;
+  return [{ rule: 'database-admin.roles', risk: 'destructive', severity: 'ask', reason, targets: [target] }];
+}
+
+/** rabbitmqctl commands that change who may sign in and what they may do, or stop, reset or cut off the node. */
+const RABBIT_ADMIN = /^(add_user|delete_user|change_password|clear_password|set_user_tags|set_permissions|set_topic_permissions|clear_permissions|stop_app|stop|shutdown|reset|force_reset|close_all_connections|close_connection|forget_cluster_node|join_cluster|set_vm_memory_high_watermark|set_disk_free_limit|import_definitions|set_global_parameter|clear_global_parameter|set_policy|clear_policy)$/;
+
+function rabbitmq(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  if (!a) return [];
+  const command = a.parsed.operands[0]?.text;
+  if (command === undefined || !RABBIT_ADMIN.test(command)) return [];
+  const target = remoteServer(inv, a, ctx, 'rabbitmq', 'the RabbitMQ node');
+  if (!target) return [];
+  const object = a.operand(1) ?? a.parsed.operands[1]?.text;
+  return [{ rule: 'database-admin.rabbitmq', risk: 'destructive', severity: 'ask', reason: `rabbitmqctl ${command}${object !== undefined ? ` ${object}` : ''} on ${target.name}: users, permissions or the node's running state change for every client of that broker.`, targets: [target] }];
+}
+
 const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = {
   pg_dropcluster: dropCluster,
+  pg_resetwal: resetWal,
+  pg_resetxlog: resetWal,
+  'redis-check-aof': fixAof,
+  'valkey-check-aof': fixAof,
+  createuser: roles,
+  dropuser: roles,
+  rabbitmqctl: rabbitmq,
+  'rabbitmqctl.bat': rabbitmq,
   pg_ctl: stopServer,
   pg_ctlcluster: stopServer,
   mysqladmin,

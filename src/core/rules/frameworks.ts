@@ -81,6 +81,8 @@ function productionWork(tool: string, words: readonly string[]): Hit | undefined
   }
   if (tool === 'prisma' && words[0] === 'migrate' && words[1] === 'deploy') return hit('prisma', 'prisma migrate deploy', migrates);
   if (tool === 'prisma' && words[0] === 'db' && words[1] === 'seed') return hit('prisma', 'prisma db seed', seeds);
+  // `prisma db push` writes the schema straight to the database, with no migration to review (prisma.io/docs/orm/reference/prisma-cli-reference#db-push).
+  if (tool === 'prisma' && words[0] === 'db' && words[1] === 'push') return hit('prisma', 'prisma db push', 'applies the schema (dropping or rewriting what it no longer has) to');
   if (tool === 'dbt' && /^(run|build|seed)$/.test(words[0] ?? '') && words.includes('--full-refresh')) {
     return hit('dbt', `dbt ${words[0]} --full-refresh`, 'drops and rebuilds the incremental tables (keeping only what the sources still hold) of');
   }
@@ -129,10 +131,15 @@ function consoleInput(inv: Invocation, facts: Facts): { code?: string; opaque?: 
   return s.text !== undefined ? { code: s.text } : s.opaque !== undefined ? { opaque: s.opaque } : {};
 }
 
+/** Console code that makes or promotes an administrator (`User.create!(admin: true)`, `create_superuser`, `is_staff=True`). */
+const ADMIN_ACCOUNT_CODE = /\b(create_superuser|createsuperuser)\b|\b(create|create!|update|update!|update_attribute|save|new)\b[\s\S]{0,200}\b(admin|is_admin|superuser|is_superuser|is_staff|role)\b['"]?\s*(:|=>|=)\s*(true|True|1|['"](admin|owner|superuser)['"])/;
+
 function codeHit(framework: FrameworkId, what: string, code: string | undefined): Hit | undefined {
   if (code === undefined) return undefined;
   const call = ormDeleteIn(code);
-  return call ? { framework, what, effect: `evaluates code that deletes or rewrites records (${call}) in` } : undefined;
+  if (call) return { framework, what, effect: `evaluates code that deletes or rewrites records (${call}) in` };
+  // Routine on a development database; on production it is an administrator account nobody reviewed.
+  return ADMIN_ACCOUNT_CODE.test(code) ? { framework, what, effect: 'evaluates code that creates or promotes an administrator account in', productionOnly: true } : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -169,11 +176,30 @@ const ARTISAN_DESTROY: Record<string, string> = {
   'queue:clear': 'deletes every queued job of',
 };
 
+/** Routine on a development checkout, asked on production: pending migrations, seeds, maintenance mode. */
+const ARTISAN_PRODUCTION: Record<string, string> = {
+  migrate: 'applies pending migrations (which may drop or rewrite tables and columns) to',
+  'db:seed': 'runs seeders (which usually empty the tables they fill) on',
+  down: 'puts the application in maintenance mode (every request answered 503) in front of',
+};
+
+/** An APP_KEY with a value in the project's .env: the key that decrypts what the application encrypted. */
+function hasAppKey(inv: Invocation, facts: Facts): boolean {
+  return /^APP_KEY=\s*["']?[^\s"'#]/m.test(readCode(inv, facts, '.env') ?? '');
+}
+
 function artisan(words: string[], inv: Invocation, facts: Facts): Hit | undefined {
   const command = words[0];
   if (command === undefined || words.includes('--pretend')) return undefined;
   const effect = ARTISAN_DESTROY[command];
   if (effect) return { framework: 'laravel', what: `artisan ${command}`, effect };
+  if (ARTISAN_PRODUCTION[command] !== undefined) return { framework: 'laravel', what: `artisan ${command}`, effect: ARTISAN_PRODUCTION[command], productionOnly: true };
+  // A new key replaces the one in .env (which git does not keep): sessions, signed URLs and encrypted columns made with it become unreadable.
+  // `--force` skips the confirmation Laravel asks for in production; a fresh .env with an empty key is routine set-up.
+  if (command === 'key:generate' && !words.includes('--show') && (words.includes('--force') || hasAppKey(inv, facts))) {
+    return { framework: 'laravel', what: `artisan key:generate${words.includes('--force') ? ' --force' : ''}`, effect: 'replaces APP_KEY in .env (sessions and values encrypted with the old key can no longer be read; git keeps no copy of .env) of the application of' };
+  }
+  if (command === 'schema:dump' && words.includes('--prune')) return { framework: 'laravel', what: 'artisan schema:dump --prune', effect: 'deletes every migration file in database/migrations after dumping the schema of' };
   if (command === 'tinker') {
     const code = optionValue(words, ['--execute']);
     return codeHit('laravel', 'artisan tinker', code ?? consoleInput(inv, facts).code);
@@ -184,6 +210,7 @@ function artisan(words: string[], inv: Invocation, facts: Facts): Hit | undefine
 
 function alembic(words: string[]): Hit | undefined {
   const i = words.indexOf('downgrade');
+  if (words.includes('upgrade') && !words.includes('--sql')) return { framework: 'alembic', what: 'alembic upgrade', effect: 'applies pending migrations (which may drop or rewrite tables and columns) to', productionOnly: true };
   if (i < 0 || words.includes('--sql')) return undefined;
   const target = words.slice(i + 1).find((w) => !w.startsWith('-')) ?? '';
   return { framework: 'alembic', what: `alembic downgrade ${target}`.trim(), effect: target === 'base' ? 'reverts every migration (dropping their tables and columns) of' : 'reverts migrations (dropping the tables and columns they added) of' };
@@ -193,6 +220,10 @@ const RAILS_ROLLBACK = new Set(['db:rollback', 'db:migrate:down', 'db:migrate:re
 
 function rails(words: string[], inv: Invocation, facts: Facts): Hit | undefined {
   const task = words.find((w) => RAILS_ROLLBACK.has(w));
+  const forward = words.find((w) => w === 'db:migrate' || w === 'db:seed');
+  if (forward !== undefined && !task && !(words.includes('VERSION=0') || inv.assignments.VERSION === '0')) {
+    return { framework: 'rails', what: `rails ${forward}`, effect: forward === 'db:seed' ? 'runs seeds (which may empty the tables they fill) on' : 'applies pending migrations (which may drop or rewrite tables and columns) to', productionOnly: true };
+  }
   // `db:migrate VERSION=0` migrates down past the first migration.
   if (words.includes('db:migrate') && (words.includes('VERSION=0') || inv.assignments.VERSION === '0')) return { framework: 'rails', what: 'rails db:migrate VERSION=0', effect: 'reverts every migration (dropping their tables) of' };
   if (task) return { framework: 'rails', what: `rails ${task}`, effect: 'reverts migrations (dropping the tables and columns they added) of' };
@@ -222,6 +253,12 @@ function django(words: string[], inv: Invocation, facts: Facts): Hit | undefined
   if (command === 'migrate') {
     const operands = words.slice(1).filter((w) => !w.startsWith('-'));
     if (operands[1] === 'zero' && !words.includes('--plan')) return { framework: 'django', what: `manage.py migrate ${operands[0]} zero`, effect: 'reverts every migration of the app (dropping its tables) in' };
+    if (!words.includes('--plan') && !words.includes('--check')) return { framework: 'django', what: 'manage.py migrate', effect: 'applies pending migrations (which may drop or rewrite tables and columns) to', productionOnly: true };
+  }
+  // Users made or their passwords changed: the developer's own on a development database, a backdoor or a lockout on production.
+  if (command === 'createsuperuser' || command === 'changepassword' || command === 'loaddata') {
+    const effect = command === 'loaddata' ? 'overwrites rows with the fixtures in' : command === 'createsuperuser' ? 'creates an administrator account in' : "changes a user's password in";
+    return { framework: 'django', what: `manage.py ${command}`, effect, productionOnly: true };
   }
   if (command === 'dbshell') {
     const s = inv.stdin;
@@ -268,6 +305,9 @@ function prisma(words: string[], inv: Invocation, facts: Facts): Hit | undefined
 }
 
 function typeorm(words: string[]): Hit | undefined {
+  // `schema:sync` makes the tables match the entities: columns and tables they no longer have are dropped.
+  if (words[0] === 'schema:sync') return { framework: 'typeorm', what: 'typeorm schema:sync', effect: 'synchronizes the schema with the entities (dropping the tables and columns they no longer have) of' };
+  if (words[0] === 'schema:drop') return { framework: 'typeorm', what: 'typeorm schema:drop', effect: 'drops every table of' };
   if (words[0] === 'migration:revert') return { framework: 'typeorm', what: 'typeorm migration:revert', effect: 'reverts the last migration of' };
   if (words[0] === 'query') {
     const sql = words.slice(1).find((w) => !w.startsWith('-'));
@@ -456,7 +496,8 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   // The test environment's database is recreated by the test runner itself.
   if (hit.url === undefined && testEnvironmentOnly(inv, ctx.facts, environmentSources(hit, inv, ctx.facts))) return [];
   const target = targetOf(hit, inv, ctx);
-  if (hit.productionOnly === true && target.environment !== 'production') return frameworkAccess(inv, ctx);
+  // Run on another machine whose names say nothing (`kubectl exec deploy/api -- …`): unknown there is production.
+  if (hit.productionOnly === true && target.environment !== 'production' && !(inv.remote !== undefined && target.environment === 'unknown')) return frameworkAccess(inv, ctx);
   return [{ rule: `frameworks.${hit.framework}`, risk: 'destructive', severity: 'ask', reason: `Runs ${hit.what}, which ${hit.effect} ${target.name}.`, targets: [target] }];
 }
 

@@ -1,6 +1,6 @@
 import type { CodeSnippet, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { identifierParts } from './support/cliArgs';
-import { DESTROY_SEGMENT_WORDS, firebaseWipe, searchBodyDestroy } from './support/storeEndpoints';
+import { DESTROY_SEGMENT_WORDS, firebaseWipe, searchBodyDestroy, storeAccountChange, vaultSystemChange } from './support/storeEndpoints';
 import { liveChange, protectionOff } from './support/protectionSwitches';
 import { mayBeProduction } from './support/cliCommands';
 import { graphqlRequestsInBody, scanGraphqlRequest } from './support/graphql';
@@ -187,6 +187,10 @@ export function judgeRequest(request: HttpRequest, ctx: RuleContext): Finding[] 
     const spoofed = (text: string): string | undefined => /(?:^|&)_?method=(delete|put|patch)(?:&|$)/i.exec(text)?.[1]?.toUpperCase();
     const queryOverride = request.method === 'POST' || request.method === 'GET' ? spoofed(url.query) ?? request.bodies.map((b) => (b.text !== undefined ? spoofed(b.text.trim()) : undefined)).find((m) => m !== undefined) : undefined;
     const method = request.methodOverride ?? queryOverride ?? request.method;
+    // `curl -X "$M"`: a method chosen at run time may be a DELETE; on this machine it is the developer's own server.
+    if (!/^[A-Z][A-Z_-]*$/.test(method) && !url.dynamicHost && targetOf(ctx, url, api, 'url', url.display, []).environment !== 'local') {
+      findings.push({ rule: 'http.method-unknown', risk: 'unanalyzable', severity: 'ask', reason: `${request.client} sends a request to ${where} whose method is chosen at run time (${method}): it may be a DELETE.`, targets: [targetOf(ctx, url, api, 'url', url.display, [])] });
+    }
     if (method === 'DELETE') {
       const resource = url.dynamicHost ? { kind: 'url' as const, name: url.display } : resourceFromPath(url, api?.provider);
       const via = request.methodOverride ? ' (through a method-override header)' : queryOverride !== undefined ? ' (through a _method override)' : '';
@@ -210,7 +214,7 @@ export function judgeRequest(request: HttpRequest, ctx: RuleContext): Finding[] 
     } else if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && !graphqlEndpoint) {
       const texts = request.bodies.map((b) => b.text ?? '');
       const off = protectionOff(url.path, [...texts, decodeURIComponentSafe(url.query)]);
-      const wipe = firebaseWipe(method, url.host, url.path, texts) ?? searchBodyDestroy(method, url.path, texts) ?? (off !== undefined ? `a request that sets ${off}` : undefined) ?? liveChange(method, url.path, texts);
+      const wipe = firebaseWipe(method, url.host, url.path, texts) ?? searchBodyDestroy(method, url.path, texts) ?? (off !== undefined ? `a request that sets ${off}` : undefined) ?? liveChange(method, url.path, texts) ?? vaultSystemChange(method, url.path) ?? storeAccountChange(method, url.path, texts);
       const segment = wipe === undefined ? destroyingPathSegment(url) : undefined;
       if (wipe !== undefined) {
         findings.push({

@@ -23,6 +23,7 @@ import { clobberPack } from './clobber';
 import { dataSentOutPack } from './dataSentOut';
 import { kubeChangesPack } from './kubeChanges';
 import { sdkSnippetsPack } from './sdkSnippets';
+import { ormOneLinersPack } from './ormOneLiners';
 import { restTablesPack } from './restTables';
 import { envArgsPack } from './envArgs';
 import { indirectCallsPack } from './indirectCalls';
@@ -81,6 +82,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   paasPack,
   httpPack,
   sdkSnippetsPack,
+  ormOneLinersPack,
   restTablesPack,
   unsureOptionsPack,
   guardRestorePack,

@@ -328,6 +328,9 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = {
       const c = lower(r.words[0]);
       if ((c === 'schema:drop' || c === 'schema:fresh') && has(r, '--run', '-r')) return c === 'schema:drop' ? 'drops every table of' : 'drops and recreates every table of';
       if (c === 'migration:fresh') return 'drops every table (then migrates) of';
+      // `schema:update --run` drops the tables and columns the entities no longer have unless `--safe` (mikro-orm.io/docs/schema-generator).
+      const safe = r.options.find((o) => o.name === '--safe'), safeOn = safe !== undefined && !/^(false|0|no)$/i.test(safe.value ?? (r.words[1] ?? ''));
+      if (c === 'schema:update' && has(r, '--run', '-r') && !safeOn) return 'drops the tables and columns the entities no longer have in';
       if (c === 'migration:down') return 'rolls back migrations of';
       return undefined;
     },
@@ -409,7 +412,7 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = {
 };
 
 /** Names under which the tools run (`npx mikro-orm`, `bin/console`, `symfony console`). */
-const ALIASES: Readonly<Record<string, string>> = { lb: 'liquibase', 'liquibase.sh': 'liquibase', 'flyway.cmd': 'flyway', 'migrate.linux-amd64': 'migrate', 'kysely-ctl': 'kysely' };
+const ALIASES: Readonly<Record<string, string>> = { '@mikro-orm/cli': 'mikro-orm', lb: 'liquibase', 'liquibase.sh': 'liquibase', 'flyway.cmd': 'flyway', 'migrate.linux-amd64': 'migrate', 'kysely-ctl': 'kysely' };
 
 function readArgs(args: readonly ArgWord[], tool: MigrationTool): Reading {
   const words: string[] = [];

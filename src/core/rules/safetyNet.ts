@@ -76,7 +76,8 @@ function protectionOff(w: Words): Removal | undefined {
     const reduced = shortRetention(o);
     if (reduced) return reduced;
     const named = /soft|delete-retention/.test(bare) ? 'soft delete' : /retention|retain-period/.test(bare) ? 'backup retention' : /versioning|mfa/.test(bare) ? 'versioning' : /point|pitr/.test(bare) ? 'point-in-time recovery' : /protection|lock/.test(bare) ? 'deletion protection' : /soft/.test(bare) ? 'soft delete' : 'backups';
-    const negated = /^(no|disable|skip|without|clear|remove)-/.test(bare) && !/^no-(skip|disable)/.test(bare);
+    // `--no-backup`, `--disable-versioning`, and camelCase (`--disableTerminationProtection`, MongoDB Atlas CLI).
+    const negated = (/^(no|disable|skip|without|clear|remove)-/.test(bare) && !/^no-(skip|disable)/.test(bare)) || /^-*(no|disable|skip|without|remove)(?=[A-Z])/.test(o.name);
     const value = o.value ?? '';
     const switchedOff = negated || OFF.test(value) || (OFF_INSIDE.test(value) && /versioning|point|pitr|backup|protection|retention/i.test(bare + value));
     if (!switchedOff) continue;

@@ -120,7 +120,7 @@ function isDry(reading: Reading, traits: VerbTraits, registryDry: readonly strin
   const valueOf = (o: Reading['options'][number]): string => o.value ?? o.next ?? '';
   const dry = reading.options.some((o) => (spellings.has(o.name) || isSharedDryRun(o.name)) && !/^(none|false|0|no)$/i.test(valueOf(o)));
   if (dry) return true;
-  if (traits.dryUnless) return !reading.options.some((o) => traits.dryUnless!.includes(o.name));
+  if (traits.dryUnless && (traits.dryUnlessWith === undefined || reading.options.some((o) => traits.dryUnlessWith!.includes(o.name)))) return !reading.options.some((o) => traits.dryUnless!.includes(o.name));
   return false;
 }
 
@@ -178,6 +178,18 @@ function pathVerb(reading: Reading, traits: VerbTraits): { word: Word; verb: str
     }
   }
   return undefined;
+}
+
+/** A subcommand its traits say overwrites when given an option (`bq cp -f src dst`): the word, the option and what follows. */
+function overwritingWord(reading: Reading, traits: VerbTraits): { word: string; option: string; names: string[] } | undefined {
+  if (!traits.overwriting) return undefined;
+  const first = reading.positionals[0];
+  const options = first !== undefined ? traits.overwriting[first.text.toLowerCase()] : undefined;
+  const option = options && reading.options.find((o) => options.includes(o.name));
+  if (!first || !option) return undefined;
+  // The destination: the first operand of a load (`bq load TABLE SOURCE`), the last of a copy.
+  const operands = reading.positionals.slice(1).map((w) => w.text).filter((t) => !/\s/.test(t));
+  return { word: first.text, option: option.name, names: first.text.toLowerCase() === 'load' ? operands.slice(0, 1) : operands.slice(-1) };
 }
 
 /** `db clean`, `node clean web-01`, `cleanup namespace`: cleaning a named kind of thing that is not the tool's own derived data. */
@@ -409,7 +421,7 @@ function floorApplies(inv: Invocation, specific: ReadonlySet<string>): boolean {
  * Tools the registry describes for one pack's narrow question (the firewall flush, the network
  * exposure) and nothing else: the floor still reads the rest of what they do, whole.
  */
-const FLOOR_WHOLE: ReadonlySet<string> = new Set(['nft', 'dockerd', 'jupyter', 'jupyter-notebook', 'jupyter-lab', 'jupyter-server', 'ngrok', 'ttyd', 'gotty', 'tmate', 'upterm', 'code-server', 'sort', 'gsort', 'tcpdump', 'scp', 'usermod', 'gpasswd', 'userdel', 'deluser', 'setenforce', 'sshd']);
+const FLOOR_WHOLE: ReadonlySet<string> = new Set(['nft', 'dockerd', 'jupyter', 'jupyter-notebook', 'jupyter-lab', 'jupyter-server', 'ngrok', 'ttyd', 'gotty', 'tmate', 'upterm', 'code-server', 'sort', 'gsort', 'tcpdump', 'scp', 'usermod', 'gpasswd', 'userdel', 'deluser', 'setenforce', 'sshd', 'rabbitmqctl', 'rabbitmqctl.bat']);
 
 /** The registry's tool for the floor: package managers' entries say what runs the project's code, not what destroys, so the floor reads them whole. */
 function floorTool(name: string): ReturnType<typeof toolNamed> {
@@ -428,7 +440,7 @@ function firstCommandWord(args: readonly ArgWord[], tool: NonNullable<ReturnType
  * Names other packs list whose interest is narrow: the floor judges the rest of what they do (all of it,
  * or the first words listed: `pulumi env` is Pulumi ESC, which the infrastructure pack does not read).
  */
-const FLOOR_TOO: Readonly<Record<string, readonly string[] | undefined>> = { npm: undefined, pnpm: undefined, yarn: undefined, bun: undefined, pulumi: ['env'] };
+const FLOOR_TOO: Readonly<Record<string, readonly string[] | undefined>> = { npm: undefined, pnpm: undefined, yarn: undefined, bun: undefined, pulumi: ['env'], rabbitmqctl: undefined, 'rabbitmqctl.bat': undefined };
 
 export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: ReadonlySet<string>): Finding[] {
   if (!floorApplies(inv, specific) || removalOf(inv) !== undefined) return [];
@@ -444,7 +456,9 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   if (secret) return [secret];
   const statement = statementOf(args) ?? stdinStatement(inv);
   if (statement) {
-    const server = hintValues(args).find((v) => /^[a-z][a-z0-9+.-]*:\/\/|^[\w-]+(\.[\w-]+)+(:\d+)?$|^[\w.-]+:\d+$|^\$\{?\w*(URL|URI|HOST|DSN)\b/i.test(v));
+    // DuckDB's and SQLite's `ATTACH 'postgres://…' AS p`: the statements reach the attached database.
+    const attached = /\battach\s+(?:database\s+)?'([a-z][\w+.-]*:\/\/[^']+)'/i.exec(args.map((a) => a.text).join(' '))?.[1];
+    const server = hintValues(args).find((v) => /^[a-z][a-z0-9+.-]*:\/\/|^[\w-]+(\.[\w-]+)+(:\d+)?$|^[\w.-]+:\d+$|^\$\{?\w*(URL|URI|HOST|DSN)\b/i.test(v)) ?? attached?.replace(/\/\/[^/@]*@/, '//');
     return [finding(inv, ctx, { rule: 'verbs.destroying-statement', shown: inv.name, verb: 'run', groups: [], names: [server ?? `the ${inv.name} server (not named)`], statement }, traits)];
   }
   const path = pathVerb(reading, traits);
@@ -461,6 +475,8 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     const shown = [inv.name, ...reading.positionals.filter((w) => w.index < args.findIndex((a) => a.text === '--')).map((w) => w.text)].join(' ');
     return [finding(inv, ctx, { rule: 'verbs.passed-command', shown: `${shown} -- ${passed.program}`, verb: passed.program === 'rm' || passed.program === 'rmdir' || passed.program === 'unlink' ? 'delete' : passed.program === 'dd' || passed.program === 'truncate' ? 'overwrite' : 'wipe', groups: [], names: passed.words.length > 0 ? passed.words.map((w) => (place.length > 0 ? `${w} on ${place.join(' ')}` : w)) : place }, traits)];
   }
+  const overwrite = overwritingWord(reading, traits);
+  if (overwrite) return [finding(inv, ctx, { rule: 'verbs.destroying-verb', shown: `${inv.name} ${overwrite.word} ${overwrite.option}`, verb: 'overwrite', groups: [], names: overwrite.names }, traits)];
   const rest = restPathVerb(reading, traits);
   if (rest) return [finding(inv, ctx, { rule: 'verbs.destroying-verb', shown: `${inv.name} ${reading.positionals[0]!.text} ${rest.path}`, verb: rest.verb, groups: [], names: [rest.path] }, traits)];
   const rpc = grpcMethod(reading, traits);

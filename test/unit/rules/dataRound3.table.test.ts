@@ -331,7 +331,7 @@ table('an ssh tunnel makes localhost the far host (man.openbsd.org/ssh -L)', [
   ask('ssh -f -N -L 6380:cache.internal:6379 bastion; redis-cli -p 6380 FLUSHALL', { production: true }),
   ask('ssh -fNL 3306:localhost:3306 db1.acme.net && mysql -h 127.0.0.1 -e "DROP TABLE orders"', { production: true }),
   allow('ssh -fNL 5432:db.prod.acme.internal:5432 bastion && psql -h localhost -U app app -c "SELECT count(*) FROM users"', { production: true }),
-  allow('ssh -fNL 5433:db.prod.acme.internal:5432 bastion && psql -h localhost -U app app -c "DELETE FROM users WHERE id > 0"'),
+  allow('ssh -fNL 5433:db.prod.acme.internal:5432 bastion && psql -h localhost -U app app -c "DELETE FROM users WHERE id = 42"'),
 ]);
 
 table('GraphQL mutations judged by meaning (docs.railway.com/reference/public-api)', [

@@ -80,7 +80,12 @@ interface InterpreterArgs {
   /** Reads its program from stdin (`-` or no program at all). */
   stdin: boolean;
   module: boolean;
+  /** A standard-library module that is another program's command line (`python -m sqlite3 app.db 'DROP TABLE x'`): the program and its words. */
+  moduleCommand?: ArgWord[];
 }
+
+/** Modules of the standard library that are the command line of a program the registry describes (docs.python.org/3/library/sqlite3.html#command-line-interface). */
+const MODULE_PROGRAMS: Readonly<Record<string, string>> = { sqlite3: 'sqlite3' };
 
 /** The operands of a JavaScript runtime's words (`node -r ./hook.js cli.js uninstall`: `cli.js`, `uninstall`), read by node's option grammar. */
 export function runtimeOperands(args: readonly ArgWord[]): ArgWord[] {
@@ -101,6 +106,9 @@ function interpreterProgram(args: readonly ArgWord[], spec: InterpreterSpec): In
   for (const option of parsed.options) {
     if (spec.module.includes(option.name)) {
       result.module = true;
+      const word = option.valueWords[0];
+      const program = word !== undefined && !word.dynamic ? MODULE_PROGRAMS[option.values[0] ?? ''] : undefined;
+      if (word !== undefined && program !== undefined) result.moduleCommand = [{ ...word, text: program, raw: program }, ...args.slice(args.indexOf(word) + 1)];
       return result;
     }
     if (spec.file.includes(option.name) && option.valueWords.length > 0) {
@@ -132,6 +140,7 @@ function interpreter(w: Walker, name: string, language: SnippetLanguage, first: 
 }
 
 function interpret(w: Walker, name: string, language: SnippetLanguage, parsed: InterpreterArgs, inv: Invocation, exec: Exec): void {
+  if (parsed.moduleCommand) w.run(parsed.moduleCommand, { ...exec, wrappers: [...exec.wrappers, `${name} -m`] });
   if (parsed.module) return;
   if (parsed.code.length > 0) {
     if (parsed.code.some((c) => c.dynamic)) {

@@ -55,3 +55,11 @@ export const redisCli: ToolSpec = {
   ],
   client: { engine: 'redis', commandOperands: 0, stdinArgument: '-x', fileOptions: ['--eval'] },
 };
+
+/** `redis-check-aof [--fix] [--truncate-to-timestamp TS] FILE` (valkey-check-aof): `--fix` cuts the file at the first damaged command. */
+export const redisCheckAof: ToolSpec = {
+  names: ['redis-check-aof', 'valkey-check-aof'],
+  family: 'database',
+  locality: 'local',
+  options: [flag('--fix'), valued('--truncate-to-timestamp')],
+};

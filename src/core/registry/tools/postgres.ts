@@ -82,3 +82,39 @@ export const pgCtlcluster: ToolSpec = {
   locality: 'local',
   options: [valued('-m', '--mode'), valued('-o', '--options'), flag('--force'), flag('--foreground'), flag('--skip-systemctl-redirect'), flag('--stdlog')],
 };
+
+/** `createuser [option…] [name]` and `dropuser [option…] [name]`: roles of the server `-h` names (this machine's socket without one). */
+export const createuser: ToolSpec = {
+  names: ['createuser'],
+  family: 'database',
+  locality: 'either',
+  abbreviations: true,
+  options: [
+    ...CONNECTION, valued('-c', '--connection-limit'), valued('-g', '--member-of', '--role'), valued('-a', '--with-admin'), valued('-m', '--with-member'), valued('-v', '--valid-until'),
+    flag('-d', '--createdb'), flag('-D', '--no-createdb'), flag('-e', '--echo'), flag('-i', '--inherit'), flag('-I', '--no-inherit'), flag('-l', '--login'), flag('-L', '--no-login'),
+    flag('-P', '--pwprompt'), flag('-r', '--createrole'), flag('-R', '--no-createrole'), flag('-s', '--superuser'), flag('-S', '--no-superuser'), flag('--interactive'),
+    flag('--bypassrls'), flag('--no-bypassrls'), flag('--replication'), flag('--no-replication'), flag('-V', '--version'), flag('-?', '--help'),
+  ],
+};
+
+export const dropuser: ToolSpec = {
+  names: ['dropuser'],
+  family: 'database',
+  locality: 'either',
+  abbreviations: true,
+  options: [...CONNECTION, flag('-e', '--echo'), flag('-i', '--interactive'), flag('--if-exists'), flag('-V', '--version'), flag('-?', '--help')],
+};
+
+/** `pg_resetwal [-f] [-n] [-D] DATADIR` (`pg_resetxlog` before PostgreSQL 10): clears the write-ahead log; `-n` only prints. */
+export const pgResetwal: ToolSpec = {
+  names: ['pg_resetwal', 'pg_resetxlog'],
+  family: 'database',
+  locality: 'local',
+  abbreviations: true,
+  dryRun: ['-n', '--dry-run'],
+  options: [
+    valued('-D', '--pgdata'), valued('-c', '--commit-timestamp-ids'), valued('-e', '--epoch'), valued('-l', '--next-wal-file'), valued('-m', '--multixact-ids'),
+    valued('-o', '--next-oid'), valued('-O', '--multixact-offset'), valued('-u', '--oldest-transaction-id'), valued('-x', '--next-transaction-id'), valued('--wal-segsize'),
+    valued('--char-signedness'), flag('-f', '--force'), flag('-n', '--dry-run'), flag('-V', '--version'), flag('-?', '--help'),
+  ],
+};

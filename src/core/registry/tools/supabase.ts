@@ -58,6 +58,15 @@ export const supabase: ToolSpec = {
       local: () => true, namePositionals: 'none', defaultName: 'the local Supabase database',
     },
     {
+      // `supabase db push` applies local migrations to the linked project (supabase.com/docs/reference/cli/supabase-db-push); `--local` or a local `--db-url` is this machine.
+      id: 'supabase-db-push', path: ['db', 'push'], kind: 'database', noun: 'database', verb: 'applies pending migrations (which may drop or rewrite tables and columns) to',
+      when: (p) => !hasFlag(p, ['--local']) && !hasFlag(p, ['--dry-run']) && (flagValues(p, ['--db-url'])[0] === undefined || supabaseRemote(p)), namePositionals: 'none', defaultName: "the linked Supabase project's database",
+      names: (p) => {
+        const url = parseRequestUrl(flagValues(p, ['--db-url'])[0] ?? '');
+        return url ? [url.display] : flagValues(p, ['--project-ref']);
+      },
+    },
+    {
       id: 'supabase-migration-down', path: ['migration', 'down'], kind: 'database', noun: 'database', verb: 'reverts migrations (dropping what they created) on',
       when: supabaseRemote, namePositionals: 'none', defaultName: "the linked Supabase project's database",
     },

@@ -6,9 +6,19 @@ import type { CodeEffect } from './sqlScan';
  * that deletes every document one by one, `renameCollection` with `dropTarget`, every user dropped.
  * Users, passwords and locks, routine on a development server, are `productionWrites.ts`'s.
  */
+const ALL_ID = String.raw`['"]?_id['"]?\s*:\s*\{\s*['"]?\$(?:exists['"]?\s*:\s*(?:true|1)|ne['"]?\s*:\s*null|gte?['"]?\s*:\s*(?:MinKey(?:\(\))?|\{\s*['"]?\$minKey['"]?\s*:\s*1\s*\})|nin['"]?\s*:\s*\[\s*\])\s*\}`;
+const ALWAYS = String.raw`['"]?\$(?:where['"]?\s*:\s*(?:['"]\s*(?:return\s+)?true;?\s*['"]|function\s*\(\s*\)\s*\{\s*return\s+true;?\s*\})|expr['"]?\s*:\s*true)`;
+const EVERY_DOCUMENT = new RegExp(String.raw`(?:db\.)?(?:getCollection\(\s*['"]([^'"]+)['"]\s*\)|([A-Za-z_]\w*))\.(deleteMany|remove|updateMany|replaceMany)\s*\(\s*\{\s*(?:${ALL_ID}|${ALWAYS})\s*\}`, 'g');
+
 export function scanMongoQuiet(js: string): CodeEffect[] {
   const out: CodeEffect[] = [];
-  if (!/\$out|out\s*:|forEach|dropTarget|dropAllUsers/.test(js)) return out;
+  if (!/\$out|out\s*:|forEach|dropTarget|dropAllUsers|_id|\$where|\$expr/.test(js)) return out;
+  // A filter every document passes: `{_id: {$exists: true}}`, `{_id: {$ne: null}}`, `{_id: {$gte: MinKey()}}`, `{$where: 'true'}`.
+  for (const m of js.matchAll(EVERY_DOCUMENT)) {
+    const coll = m[1] ?? m[2] ?? 'collection';
+    out.push({ summary: `${coll}.${m[3] ?? ''}(<a filter every document passes>)`, object: `every document in ${coll}`, collection: coll });
+    if (out.length >= 5) break;
+  }
   const outStage = /['"]?\$out['"]?\s*:\s*(?:['"]([^'"]+)['"]|\{[^}]*\bcoll\s*:\s*['"]([^'"]+)['"])/.exec(js);
   if (outStage) {
     const coll = outStage[1] ?? outStage[2] ?? 'collection';

@@ -36,12 +36,18 @@ export function scopedMongoChanges(scripts: readonly string[]): string[] {
 
 const REDIS_DELETE = /^\s*(del|unlink|hdel|srem|zrem|lrem|ltrim|xdel|xtrim|getdel|expire|pexpire|expireat|zremrangebyscore|zremrangebyrank|zremrangebylex|spop|rename|move|migrate|swapdb)\b/i;
 
-/** Redis commands that remove keys or members. */
+/** Redis commands that overwrite a key's value or add to it: a feature flag turned off, a counter reset. */
+const REDIS_WRITE = /^\s*(set|setex|psetex|setnx|mset|msetnx|getset|setrange|append|incr|incrby|incrbyfloat|decr|decrby|hset|hmset|hsetnx|hincrby|lpush|rpush|lset|linsert|sadd|smove|zadd|zincrby|xadd|persist|json\.set|json\.del|copy|restore)\s+\S/i;
+
+/** `ACL SETUSER name on >pass ~* +@all`: a user who may run every command on every key (a new administrator). */
+const REDIS_ADMIN_USER = /^\s*acl\s+setuser\s+\S+(?=.*\s['"]?(\+@all|allcommands)['"]?(\s|$))(?=.*\s['"]?(~\*|allkeys)['"]?(\s|$))/i;
+
+/** Redis commands that remove keys or members, or overwrite them (the server's own administration is `hostSecurity.ts`'s). */
 export function redisKeyDeletes(commands: readonly string[]): string[] {
   const out: string[] = [];
   for (const text of commands) {
     for (const line of text.split('\n')) {
-      const m = REDIS_DELETE.exec(line);
+      const m = REDIS_DELETE.exec(line) ?? REDIS_WRITE.exec(line) ?? REDIS_ADMIN_USER.exec(line);
       if (m) out.push(line.trim().slice(0, 120));
       if (out.length >= 10) return out;
     }
@@ -60,7 +66,18 @@ export function redisKeyDeletes(commands: readonly string[]): string[] {
  */
 const ADMIN_SQL: readonly RegExp[] = [
   /^(create|alter)\s+(user|role)\b[\s\S]*\b(superuser|bypassrls)\b/i,
-  /^grant\s+all\b[\s\S]*\bon\s+\*\.\*[\s\S]*\bwith\s+grant\s+option\b/i,
+  /^grant\s+all\b[\s\S]*\bon\s+\*\.\*/i,
+  /^grant\s+(super|create\s+user|grant\s+option|system_user|connection_admin)\b[\s\S]*\bon\s+\*\.\*/i,
+  // Crash safety or replication switched off: an unlogged table is emptied by a crash and never reaches a replica; writes kept out of the binary log never reach replicas or point-in-time recovery.
+  /^alter\s+table\b[\s\S]*\bset\s+unlogged\b/i,
+  // Constraints and triggers (foreign keys, audit trails) switched off for every session; objects handed to another role.
+  /^alter\s+table\b[\s\S]*\bdisable\s+trigger\s+(all|user)\b/i,
+  /^set\s+(global|persist)\s+(foreign_key_checks|unique_checks)\s*=\s*'?(0|off)\b/i,
+  /^reassign\s+owned\s+by\b/i,
+  /^alter\s+database\b[\s\S]*\bowner\s+to\b/i,
+  /^set\s+(session\s+|global\s+|@@(session\.|global\.)?)?sql_log_bin\s*=\s*'?(0|off)\b/i,
+  // Every privilege (or a write privilege) handed to everyone.
+  /^grant\s+(all|insert|update|delete|truncate)\b[\s\S]*\bto\s+[\s\S]*\bpublic\s*;?$/i,
   /^grant\s+(pg_execute_server_program|pg_write_server_files|rds_superuser|cloudsqlsuperuser|azure_pg_admin)\b/i,
   /^alter\s+system\s+set\s+(fsync|full_page_writes|synchronous_commit|wal_level)\b\s*(=|to)?\s*'?(off|false|0|minimal)\b/i,
   /^set\s+(global|persist)\s+(innodb_flush_log_at_trx_commit|sync_binlog|innodb_doublewrite)\s*=\s*'?(0|off)\b/i,

@@ -17,6 +17,9 @@ const SECRET_PATHS: ReadonlyArray<{ re: RegExp; what: string }> = [
   { re: /:10250\/(pods|runningpods|configz)\b/, what: 'the kubelet\'s pod specs (their environment)' },
   { re: /\/api\/v4\/(projects|groups)\/[^/?#]+\/variables(\/|\?|$)|\/api\/v4\/admin\/ci\/variables\b/, what: 'GitLab CI/CD variables with their values' },
   { re: /\/v1\/[^/\s]+\/data\/|\/v1\/secret\//, what: 'Vault secrets' },
+  // Spring Boot Actuator (docs.spring.io/spring-boot/reference/actuator/endpoints.html): the environment and configuration with their values, or the whole heap.
+  { re: /\/actuator\/(env|configprops)(\/|\?|$)/, what: "the application's environment and configuration values (Spring Boot Actuator)" },
+  { re: /\/actuator\/heapdump\b/, what: "a heap dump of the application (every secret it holds in memory)" },
 ];
 
 export function checkSecretApis(inv: Invocation): Finding[] {

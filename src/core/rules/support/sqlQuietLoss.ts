@@ -8,7 +8,7 @@ import type { SqlStatement } from './sqlScan';
  * `s` is a statement with comments removed, string literals emptied and white space collapsed.
  */
 
-/** A condition that holds for every row: `1=1`, `true`, `id IS NOT NULL`, `x = x`, `… OR 1=1`, `NOT false`. */
+/** A condition that holds for every row: `1=1`, `true`, `id IS NOT NULL`, `id > 0`, `created_at < now()`, `x = x`, `… OR 1=1`, `NOT false`. */
 export function alwaysTrue(condition: string): boolean {
   const c = condition
     .replace(/\b(limit|returning|order\s+by|group\s+by|when|then)\b[\s\S]*$/i, '')
@@ -22,6 +22,9 @@ export function alwaysTrue(condition: string): boolean {
   const same = /^([\w."`]+)\s*(=|>=|<=)\s*([\w."`]+)$/.exec(c);
   if (same && same[1] === same[3] && !/^\d+$/.test(same[1] ?? '') ) return true;
   if (/^[\w."`]+\s+is\s+not\s+null$/.test(c)) return true;
+  // A key column compared with the bottom of its range: ids start at 1 and timestamps lie in the past.
+  if (/^(?:[\w"`]+\.)?["`]?(?:id|\w+_id)["`]?\s*(>\s*=?\s*0|>=\s*1|<>\s*0|!=\s*0|>\s*-\d+)$/.test(c)) return true;
+  if (/^(?:[\w"`]+\.)?["`]?(?:created_at|inserted_at|created|updated_at)["`]?\s*<=?\s*(now\(\)|current_timestamp|current_date|localtimestamp)$/.test(c)) return true;
   if (/^[\w."`]+\s*=\s*[\w."`]+\s+or\s+[\w."`]+\s+is\s+null$/.test(c) && same === null) {
     const parts = /^([\w."`]+)\s*=\s*([\w."`]+)\s+or\s+([\w."`]+)\s+is\s+null$/.exec(c);
     if (parts && parts[1] === parts[2]) return true;

@@ -144,12 +144,12 @@ export function classifyStatement(text: string): SqlStatement {
   }
   if ((m = new RegExp(`^delete\\s+(?:from\\s+)?(?:only\\s+)?${NAME}`, 'i').exec(s))) {
     const name = unquote(m[1] ?? '');
-    if (!hasRealWhere(s)) return { text: s, effect: 'destroy', object: `every row of ${name}`, objectName: name, objectKind: 'table', summary: `DELETE FROM ${name} without a WHERE clause` };
+    if (!hasRealWhere(s)) return { text: s, effect: 'destroy', object: `every row of ${name}`, objectName: name, objectKind: 'table', summary: `DELETE FROM ${name} ${/\bwhere\b/i.test(s) ? 'with a WHERE every row passes' : 'without a WHERE clause'}` };
     return { text: s, effect: 'write', summary: `DELETE FROM ${name} WHERE ...` };
   }
   if ((m = new RegExp(`^update\\s+(?:only\\s+)?${NAME}\\s+set\\b`, 'i').exec(s))) {
     const name = unquote(m[1] ?? '');
-    if (!hasRealWhere(s)) return { text: s, effect: 'destroy', object: `every row of ${name}`, objectName: name, objectKind: 'table', summary: `UPDATE ${name} without a WHERE clause` };
+    if (!hasRealWhere(s)) return { text: s, effect: 'destroy', object: `every row of ${name}`, objectName: name, objectKind: 'table', summary: `UPDATE ${name} ${/\bwhere\b/i.test(s) ? 'with a WHERE every row passes' : 'without a WHERE clause'}` };
     return { text: s, effect: 'write', summary: `UPDATE ${name} ... WHERE ...` };
   }
   if ((m = new RegExp(`^alter\\s+table\\s+(?:if exists\\s+)?(?:only\\s+)?${NAME}\\s+[\\s\\S]*\\bdrop\\b`, 'i').exec(s))) {

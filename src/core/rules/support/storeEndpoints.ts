@@ -44,3 +44,40 @@ export function firebaseWipe(method: string, host: string, path: string, bodies:
   if (method === 'PATCH' && /:\s*null\b/.test(body)) return `a PATCH to ${path} that sets children of ${node} to null (they are deleted)`;
   return undefined;
 }
+
+/**
+ * Vault's system API (developer.hashicorp.com/vault/api-docs/system): sealing stops every secret from
+ * being served until key holders unseal it; stepping down, revoking every lease under a prefix,
+ * removing a raft peer or forcing a snapshot restore take the service or its secrets away.
+ */
+const VAULT_SYSTEM: ReadonlyArray<[RegExp, string]> = [
+  [/^\/v1\/sys\/seal\/?$/, 'seals Vault (no secret is served until key holders unseal it)'],
+  [/^\/v1\/sys\/step-down\/?$/, 'makes the active Vault node step down'],
+  [/^\/v1\/sys\/(leases\/)?revoke-(prefix|force)\//, 'revokes every lease under a prefix (the credentials they hold stop working)'],
+  [/^\/v1\/sys\/storage\/raft\/(remove-peer|snapshot-force)\/?$/, 'removes a raft peer or restores a snapshot over the cluster'],
+  [/^\/v1\/sys\/(generate-root|rekey)\/(attempt|init)\/?$/, 'starts minting a new root token or new unseal keys'],
+  // Spring Boot Actuator's shutdown endpoint stops the application (docs.spring.io/spring-boot/api/rest/actuator/shutdown.html).
+  [/\/actuator\/(shutdown|restart|pause)\/?$/, 'stops the application (Spring Boot Actuator)'],
+];
+
+export function vaultSystemChange(method: string, path: string): string | undefined {
+  if (method !== 'POST' && method !== 'PUT') return undefined;
+  const hit = VAULT_SYSTEM.find(([re]) => re.test(path));
+  return hit ? `a ${method} to ${path} that ${hit[1]}` : undefined;
+}
+
+/**
+ * Accounts of a store changed through its HTTP API: an Elasticsearch or OpenSearch user with an
+ * administrator role, a password changed or a user disabled (everyone using it is locked out), a
+ * RabbitMQ management user tagged administrator or given every permission. On this machine the HTTP
+ * pack never gets here (a local server is the developer's own); elsewhere it asks.
+ */
+export function storeAccountChange(method: string, path: string, bodies: readonly string[]): string | undefined {
+  if (method !== 'PUT' && method !== 'POST') return undefined;
+  const body = bodies.join('\n');
+  const admin = /"(superuser|all_access|security_manager|administrator|kibana_admin)"|"tags"\s*:\s*"[^"]*administrator/.test(body);
+  if (/\/_security\/user\/[^/]+\/(_password|_disable)\/?$/.test(path) || /\/_plugins\/_security\/api\/account\/?$/.test(path)) return `a ${method} to ${path} (a password changed or a user disabled: everyone signing in as it is locked out)`;
+  if ((/\/_security\/user\/[^/]+\/?$/.test(path) || /\/_plugins\/_security\/api\/internalusers\/[^/]+\/?$/.test(path) || /^\/api\/users\/[^/]+\/?$/.test(path)) && admin) return `a ${method} to ${path} that makes an administrator account`;
+  if (/^\/api\/permissions\/[^/]+\/[^/]+\/?$/.test(path) && /"configure"\s*:\s*"\.\*"/.test(body)) return `a ${method} to ${path} that gives a user every permission on the virtual host`;
+  return undefined;
+}

@@ -87,7 +87,7 @@ export function unescapePrintf(text: string): string {
 
 /** Does a text read as a statement of a query language (leading keyword), rather than prose? */
 function statementLike(text: string): boolean {
-  return /^\s*(select|insert|update|delete|drop|truncate|alter|create|with|merge|replace|match|optional|call|detach|unwind|show|describe|use|execute|exec|begin|declare|purge|reset|copy)\b/i.test(text);
+  return /^\s*(select|insert|update|delete|drop|truncate|alter|create|with|merge|replace|match|optional|call|detach|unwind|show|describe|use|execute|exec|begin|declare|purge|reset|copy|attach|pragma|install|load)\b/i.test(text);
 }
 
 /** The destroying keywords with their grammar, so prose ("delete the old importer") is not a statement. */

@@ -1,0 +1,56 @@
+import type { CodeSnippet, Finding, RuleContext, RulePack, Target } from '../policy/types';
+import { hostOf, isLocalHost } from '../policy/production';
+
+/**
+ * ORM calls in interpreter code that empty a table without a destroying SQL word (round 6, #18):
+ * `User.query.delete()` (SQLAlchemy), `session.execute(delete(User))` with no WHERE, `User.objects.all().delete()`
+ * (Django), `User.delete_all` (ActiveRecord), `destroy({ where: {} })` or `{ truncate: true }` (Sequelize),
+ * `prisma.user.deleteMany()` with no filter, `knex('users').del()`, a TypeORM repository's `clear()`,
+ * `User::truncate()` (Eloquent). A filtered call (`.filter(…).delete()`, `where: { id }`) is the program's
+ * own routine work and stays allowed, as a scoped DELETE does. The database is the one the code names;
+ * one it does not name is the program's configured database, whose environment is unknown.
+ */
+const EVERY_ROW: readonly [RegExp, string][] = [
+  [/\b([A-Z]\w*)\.query\.delete\s*\(\s*\)/, 'SQLAlchemy $1.query.delete()'],
+  [/\bsession\.query\s*\(\s*([A-Z]\w*)\s*\)\.delete\s*\(/, 'SQLAlchemy session.query($1).delete()'],
+  [/\bexecute\s*\(\s*delete\s*\(\s*([A-Z]\w*)\s*\)\s*\)/, 'SQLAlchemy execute(delete($1)) without a where()'],
+  [/\b([A-Z]\w*)\.objects\.(?:all\s*\(\s*\)\.)?(delete|update)\s*\(/, 'Django $1.objects.all().$2()'],
+  [/\b([A-Z]\w*)(?:\.all|\.unscoped)?\.(delete_all|destroy_all|update_all)\b/, 'ActiveRecord $1.$2'],
+  [/\b([A-Z]\w*)\.destroy\s*\(\s*\{\s*(?:where\s*:\s*\{\s*\}|truncate\s*:\s*true)/, 'Sequelize $1.destroy() of every row'],
+  [/\.destroy\s*\(\s*\{\s*(?:where\s*:\s*\{\s*\}\s*,\s*)?truncate\s*:\s*true/, 'Sequelize destroy({ truncate: true })'],
+  [/\b([A-Z]\w*)\.truncate\s*\(\s*(?:\{[^}]*\})?\s*\)/, '$1.truncate()'],
+  [/\bprisma\.(\w+)\.(deleteMany|updateMany)\s*\(\s*(?:\{\s*\})?\s*\)/, 'Prisma $1.$2() with no filter'],
+  [/\bknex\s*\(\s*['"]([\w.]+)['"]\s*\)\s*\.(del|delete|truncate)\s*\(\s*\)/, "knex('$1').$2()"],
+  [/\bgetRepository\s*\(\s*(\w+)\s*\)\s*\.clear\s*\(\s*\)|\.manager\.clear\s*\(\s*(\w+)\s*\)/, 'TypeORM clear($1$2)'],
+  [/\b([A-Z]\w*)::(?:truncate\s*\(|query\s*\(\s*\)\s*->\s*delete\s*\(\s*\))/, 'Eloquent $1::truncate()'],
+];
+
+export function everyRowCall(code: string): string | undefined {
+  const text = code.length > 200_000 ? code.slice(0, 200_000) : code;
+  for (const [re, shown] of EVERY_ROW) {
+    const m = re.exec(text);
+    if (m) return shown.replace(/\$(\d)/g, (_, n: string) => m[Number(n)] ?? '');
+  }
+  return undefined;
+}
+
+function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
+  if (!['python', 'javascript', 'ruby', 'php'].includes(snippet.language)) return [];
+  const call = everyRowCall(snippet.text);
+  if (!call || /:memory:|sqlite::memory|mongodb-memory-server/.test(snippet.text)) return [];
+  const url = /\b((?:postgres(?:ql)?|mysql|mariadb|mssql|sqlite|mongodb(?:\+srv)?)(?:\+\w+)?:\/\/[^\s'"`]*)/i.exec(snippet.text)?.[1];
+  const host = url !== undefined ? hostOf(url) : undefined;
+  const local = url !== undefined && (/^sqlite/i.test(url) || (host !== undefined && isLocalHost(host)));
+  const inv = snippet.runner;
+  const remote = inv.remote !== undefined || !local;
+  const env = ctx.environmentOf({ values: url !== undefined ? [url] : [], sources: inv.remote ? [...inv.remote.names] : [], remote });
+  const name = host !== undefined && host !== '' ? `the database on ${host}` : url ?? 'the database the program connects to';
+  const target: Target = { kind: 'database', name, provider: 'orm', remote, environment: env.environment, environmentReason: env.reason };
+  return [{ rule: 'orm-one-liners.every-row', risk: 'destructive', severity: 'ask', reason: `${inv.name} code calls ${call}, which deletes or rewrites every row of a table in ${name}.`, targets: [target] }];
+}
+
+export const ormOneLinersPack: RulePack = {
+  id: 'orm-one-liners',
+  title: 'ORM calls in interpreter code that empty a table',
+  checkSnippet,
+};
