@@ -66,6 +66,8 @@ const DUMPS: Readonly<Record<string, readonly Dump[]>> = {
   ],
   'secret-tool': [{ path: ['lookup'], what: 'a keyring secret' }],
   pass: [{ path: ['show'], what: 'a pass password entry' }],
+  // The shadow databases through NSS: every account's password hash.
+  getent: [{ path: [['shadow', 'gshadow']], what: 'the system password hashes' }],
   // `firebase auth:export` writes every user with the password hash and salt.
   firebase: [{ path: ['auth:export'], what: "every user's account with its password hash" }],
   // Encrypted files kept in the repository, decrypted into the work tree for anything to read next.
