@@ -8,6 +8,7 @@ import { dump, dumpTarget, isSecretVariableName } from './support/huntCommon';
 import { cloudOfHost } from './support/metadataEndpoints';
 import { checkSnippetCredentialReads } from './support/snippetCredentialReads';
 import { DUMPING_TOOLS, secretDumped } from './support/toolSecretDumps';
+import { checkObjectStoreSecrets, OBJECT_STORE_TOOLS } from './support/objectStoreSecrets';
 import { freeFormReadings } from '../registry/freeForm';
 
 /**
@@ -318,6 +319,7 @@ export const credentialRoutesPack: RulePack = {
       const what = secretDumped(inv.name, inv.args);
       if (what) findings.push(dump('tool-dump', `${inv.name} prints ${what}.`, dumpTarget(inv.name, ctx)));
     }
+    if (OBJECT_STORE_TOOLS.includes(inv.name)) findings.push(...checkObjectStoreSecrets(inv, ctx));
     if (Object.hasOwn(RENAMERS, inv.name)) findings.push(...checkRename(inv, ctx));
     if (isCredentialReader(inv.name)) findings.push(...checkUnmatchedGlobs(inv, ctx));
     return findings;
