@@ -9,6 +9,7 @@ import { cloudOfHost } from './support/metadataEndpoints';
 import { checkSnippetCredentialReads } from './support/snippetCredentialReads';
 import { DUMPING_TOOLS, secretDumped } from './support/toolSecretDumps';
 import { checkObjectStoreSecrets, OBJECT_STORE_TOOLS } from './support/objectStoreSecrets';
+import { checkFileTransfers, TRANSFER_TOOLS } from './support/fileTransfers';
 import { freeFormReadings } from '../registry/freeForm';
 
 /**
@@ -320,6 +321,7 @@ export const credentialRoutesPack: RulePack = {
       if (what) findings.push(dump('tool-dump', `${inv.name} prints ${what}.`, dumpTarget(inv.name, ctx)));
     }
     if (OBJECT_STORE_TOOLS.includes(inv.name)) findings.push(...checkObjectStoreSecrets(inv, ctx));
+    if (TRANSFER_TOOLS.includes(inv.name)) findings.push(...checkFileTransfers(inv, ctx));
     if (Object.hasOwn(RENAMERS, inv.name)) findings.push(...checkRename(inv, ctx));
     if (isCredentialReader(inv.name)) findings.push(...checkUnmatchedGlobs(inv, ctx));
     return findings;

@@ -1,0 +1,80 @@
+import { resolvePath } from '../../paths';
+import type { Finding, Invocation, RuleContext } from '../../policy/types';
+import { freeFormReadings } from '../../registry/freeForm';
+import { readFinding } from '../credentials';
+import { infoFor, pathsOfWord } from './credentialPaths';
+
+/**
+ * Credential files sent out by transfer programs whose file names are not their operands: socat's
+ * addresses (`socat FILE:.env TCP:host:80`), the `put` commands an FTP, SFTP or SMB client is fed
+ * (`sftp host <<< 'put .env'`, `smbclient //h/s -c 'put .env'`, `lftp -e 'put .env' host`), a patch
+ * mailer's file operands (`git send-email --to x .env`) and mail attachments (`mutt -a .env`).
+ * Options are read with the one grammar's free-form readings (none of these is described).
+ */
+
+/** Clients that read `put`-style commands from stdin or an option, and the options that carry them. */
+const COMMAND_CLIENTS: Readonly<Record<string, readonly string[]>> = {
+  sftp: [],
+  ftp: [],
+  lftp: ['-c', '-e'],
+  ncftp: [],
+  tftp: ['-c'],
+  smbclient: ['-c', '--command'],
+  yafc: [],
+};
+
+/** Upload commands of those clients: the local file is the first word after the verb (mput: every word). */
+const PUT = /^(put|reput|mput|append|send|upload)\s+(.+)$/i;
+
+function uploadedNames(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split(/[\n;]/)) {
+    const m = PUT.exec(line.trim());
+    if (!m) continue;
+    const words = (m[2] ?? '').split(/\s+/).filter((w) => w !== '' && !/^-/.test(w)).map((w) => w.replace(/^['"]|['"]$/g, ''));
+    out.push(...(/^mput$/i.test(m[1] ?? '') ? words : words.slice(0, 1)));
+  }
+  return out;
+}
+
+/** socat addresses that read a file (`FILE:`, `OPEN:`, `GOPEN:`, a bare path), when another address is a network one. */
+function socatFiles(inv: Invocation): string[] {
+  const addresses = freeFormReadings(inv.args).usual.operands.map((w) => w.text);
+  if (!addresses.some((a) => /^(tcp|tcp4|tcp6|tcp-connect|udp|udp4|udp6|udp-sendto|ssl|openssl|openssl-connect|sctp|socks4a?|proxy|dccp)[-:]/i.test(a))) return [];
+  return addresses.map((a) => /^(?:file|open|gopen|open-read|read):([^,]+)/i.exec(a)?.[1] ?? (/^[./~]/.test(a) ? a.split(',')[0] : undefined)).filter((p): p is string => p !== undefined);
+}
+
+function sentNames(inv: Invocation): { names: string[]; how: string } {
+  if (inv.name === 'socat') return { names: socatFiles(inv), how: 'socat (to a network address)' };
+  const options = COMMAND_CLIENTS[inv.name];
+  if (options !== undefined) {
+    const { valued } = freeFormReadings(inv.args);
+    const texts = valued.options.filter((o) => options.includes(o.name)).flatMap((o) => o.values);
+    if (inv.stdin?.kind === 'heredoc' || inv.stdin?.kind === 'herestring') texts.push(inv.stdin.text);
+    return { names: texts.flatMap(uploadedNames), how: `${inv.name} put (to another host)` };
+  }
+  if (['mutt', 'neomutt', 'mailx', 's-nail', 'mail', 'email', 'swaks'].includes(inv.name)) {
+    const { valued } = freeFormReadings(inv.args);
+    return { names: valued.options.filter((o) => ['-a', '-A', '--attach', '--attach-type'].includes(o.name)).flatMap((o) => o.values), how: `${inv.name} (as a mail attachment)` };
+  }
+  if (inv.name === 'git' && inv.args[0]?.text === 'send-email') {
+    return { names: freeFormReadings(inv.args.slice(1)).usual.operands.map((w) => w.text), how: 'git send-email (mailed as a patch)' };
+  }
+  return { names: [], how: '' };
+}
+
+export function checkFileTransfers(inv: Invocation, ctx: RuleContext): Finding[] {
+  const { names, how } = sentNames(inv);
+  const facts = ctx.facts;
+  const cwd = inv.cwd || facts.cwd;
+  for (const name of names.slice(0, 16)) {
+    const word = { text: name, raw: name, dynamic: false, glob: /[*?[]/.test(name) };
+    for (const p of word.glob ? pathsOfWord(word, cwd, facts) : [resolvePath(cwd, name, facts.home)]) {
+      const info = infoFor(p, facts);
+      if (info) return [{ ...readFinding('sends', info, how), rule: 'credentials.sent-out' }];
+    }
+  }
+  return [];
+}
+
+export const TRANSFER_TOOLS: readonly string[] = ['socat', ...Object.keys(COMMAND_CLIENTS), 'mutt', 'neomutt', 'mailx', 's-nail', 'mail', 'email', 'swaks', 'git'];
