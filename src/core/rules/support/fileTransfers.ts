@@ -63,7 +63,26 @@ function sentNames(inv: Invocation): { names: string[]; how: string } {
   return { names: [], how: '' };
 }
 
+/** A file whose name says it is a database dump or backup: its users' data and password hashes. */
+const DUMP_NAME = /\.(dump|sql|sql\.gz|sqlite3?|db|bson|bak|pgdump)$|(^|\/)(backup|dump)[^/]*$/i;
+/** Public paste services reached by a raw socket (`nc termbin.com 9999 < file`). */
+const PASTE_SOCKETS = /^(termbin\.com|tcp\.st|ix\.io|sprunge\.us)$/i;
+
+/** A database dump published: a gist, a pastebin client, a paste service's socket. */
+function publishedDump(inv: Invocation): string | undefined {
+  const words = freeFormReadings(inv.args).usual.operands.map((w) => w.text);
+  let files: string[] = [];
+  if (inv.name === 'gh' && words[0] === 'gist' && words[1] === 'create') files = words.slice(2);
+  else if (inv.name === 'pastebinit' || inv.name === 'wgetpaste' || inv.name === 'pastebin') files = words;
+  else if ((inv.name === 'nc' || inv.name === 'ncat' || inv.name === 'netcat') && words.some((w) => PASTE_SOCKETS.test(w)) && inv.stdin?.kind === 'file') files = [inv.stdin.path];
+  return files.find((f) => DUMP_NAME.test(f));
+}
+
 export function checkFileTransfers(inv: Invocation, ctx: RuleContext): Finding[] {
+  const dumpFile = publishedDump(inv);
+  if (dumpFile !== undefined) {
+    return [{ rule: 'credentials.published-dump', risk: 'credential-dump', severity: 'ask', reason: `${inv.name} publishes ${dumpFile}, a database dump or backup by its name (its users' data and password hashes), where anyone with the link can read it.`, targets: [{ kind: 'credential', name: dumpFile, remote: true, environment: 'local', environmentReason: 'a file of this machine' }] }];
+  }
   const { names, how } = sentNames(inv);
   const facts = ctx.facts;
   const cwd = inv.cwd || facts.cwd;
@@ -77,4 +96,4 @@ export function checkFileTransfers(inv: Invocation, ctx: RuleContext): Finding[]
   return [];
 }
 
-export const TRANSFER_TOOLS: readonly string[] = ['socat', ...Object.keys(COMMAND_CLIENTS), 'mutt', 'neomutt', 'mailx', 's-nail', 'mail', 'email', 'swaks', 'git'];
+export const TRANSFER_TOOLS: readonly string[] = ['socat', ...Object.keys(COMMAND_CLIENTS), 'mutt', 'neomutt', 'mailx', 's-nail', 'mail', 'email', 'swaks', 'git', 'gh', 'pastebinit', 'wgetpaste', 'pastebin', 'nc', 'ncat', 'netcat'];
