@@ -162,7 +162,8 @@ function checkContainerCopy(inv: Invocation, ctx: RuleContext): Finding[] {
   const isKube = inv.name === 'kubectl' || inv.name === 'oc';
   if ((words[0] !== 'cp' && !(inv.name !== 'kubectl' && words[0] === 'container' && words[1] === 'cp'))) return [];
   const operands = words.slice(words[0] === 'cp' ? 1 : 2);
-  const source = operands.slice(0, -1).find((w) => /^[^/:]+:/.test(w));
+  // `pod:path`, `namespace/pod:path` (kubectl), `container:path` (docker).
+  const source = operands.slice(0, -1).find((w) => /^[^/:.~][^:]*:/.test(w) && (isKube || !w.slice(0, w.indexOf(':')).includes('/')));
   if (!source) return [];
   const path = source.slice(source.indexOf(':') + 1);
   const label = containerSecretPath(path);
@@ -224,6 +225,17 @@ function checkMetadataSocket(inv: Invocation, ctx: RuleContext): Finding[] {
     const host = inv.name === 'socat' ? /^tcp[46]?(?:-connect)?:([^:,]+)/i.exec(a.text)?.[1] : a.text.startsWith('-') ? undefined : a.text;
     const cloud = host ? cloudOfHost(host) : undefined;
     if (cloud) return [dump('metadata-socket', `${inv.name} opens a raw connection to the ${cloud} metadata service (${host}), where any request can ask for instance credentials.`, dumpTarget(`${cloud} metadata service`, ctx))];
+  }
+  return [];
+}
+
+/** bash's `/dev/tcp/HOST/PORT` opened by a redirect (`exec 3<>/dev/tcp/169.254.169.254/80`, `cat < /dev/tcp/…`). */
+function checkMetadataDevTcp(inv: Invocation, ctx: RuleContext): Finding[] {
+  const paths = [...inv.redirects.map((r) => r.target.text), ...(inv.stdin?.kind === 'file' ? [inv.stdin.path] : [])];
+  for (const p of paths) {
+    const host = /^\/dev\/(?:tcp|udp)\/([^/]+)\//.exec(p)?.[1];
+    const cloud = host ? cloudOfHost(host) : undefined;
+    if (cloud) return [dump('metadata-socket', `${inv.name} opens a raw connection to the ${cloud} metadata service (${host}) through ${p}, where any request can ask for instance credentials.`, dumpTarget(`${cloud} metadata service`, ctx))];
   }
   return [];
 }
@@ -316,6 +328,7 @@ export const credentialRoutesPack: RulePack = {
     if (DNS_SENDERS.has(inv.name)) findings.push(...checkDnsExfil(inv, ctx));
     if (['curl', 'http', 'https', 'xh', 'wget'].includes(inv.name)) findings.push(...checkMetadataToken(inv, ctx));
     if (SOCKET_TOOLS.has(inv.name)) findings.push(...checkMetadataSocket(inv, ctx));
+    if (inv.redirects.length > 0 || inv.stdin?.kind === 'file') findings.push(...checkMetadataDevTcp(inv, ctx));
     if (DUMPING_TOOLS.includes(inv.name)) {
       const what = secretDumped(inv.name, inv.args);
       if (what) findings.push(dump('tool-dump', `${inv.name} prints ${what}.`, dumpTarget(inv.name, ctx)));
