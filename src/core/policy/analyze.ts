@@ -159,6 +159,8 @@ class Analyzer implements Walker {
       scope.cwdUncertain = true;
       return;
     }
+    // `cd legacy && cat $OLDPWD/.env`: the folder left behind is known too.
+    scope.vars.set('OLDPWD', scope.cwdUncertain ? null : scope.cwd);
     scope.cwd = resolvePath(scope.cwd, target.text, this.facts.home);
   }
 
