@@ -493,7 +493,7 @@ function checkGitHistory(inv: Invocation, ctx: RuleContext): Finding[] {
 
 /** `/proc/<pid>/environ` in any reader's argument, the raw text (the pid is often computed). */
 function checkProcEnviron(inv: Invocation, ctx: RuleContext): Finding[] {
-  const hit = [...inv.args, ...inv.redirects.map((r) => r.target)].find((a) => /\/proc\/(\S*?|\$\(.{0,200}?\))\/environ\b/.test(a.raw) || /\/proc\/\S*\/environ\b/.test(a.text));
+  const hit = [...inv.args, ...inv.redirects.map((r) => r.target), ...(inv.wrapperWords ?? [])].find((a) => /\/proc\/(\S*?|\$\(.{0,200}?\))\/environ\b/.test(a.raw) || /\/proc\/\S*\/environ\b/.test(a.text));
   if (!hit) return [];
   return [dump('process-environment', `${inv.name} reads a process environment (/proc/…/environ), which holds the secrets that process was started with.`, dumpTarget('/proc/*/environ', ctx))];
 }
