@@ -19,7 +19,7 @@ import { peelWrappers } from './handlers/wrappers';
 import { stripShebang } from './handlers/shells';
 import { runByName } from './handlers/byName';
 import { FileReads } from './fileReads';
-import { commandOutput, recordWrites, stdinText } from './knownOutput';
+import { bareInputRead, commandOutput, recordWrites, stdinText } from './knownOutput';
 import type { Analysis, ArgWord, CodeSnippet, Facts, Invocation, Opaque, Origin, Redirect, RemoteContext, SnippetLanguage, StdinSource, Via } from './types';
 import { workMeter, type WorkMeter } from './workMeter';
 import { handOn, substitutionsTooDeep } from './walkLimits';
@@ -357,7 +357,8 @@ class Analyzer implements Walker {
   private readonly expansion: ExpansionEnv<Scope>;
 
   /** What one pipeline in a substitution prints, when that is fixed text; analysed on the side, reported nowhere. */
-  private substitutionOutput(list: CommandList, scope: Scope): string | undefined {
+  private substitutionOutput(written: CommandList, scope: Scope): string | undefined {
+    const list = bareInputRead(written);
     if (list.items.length !== 1 || scope.depth >= this.limits.maxDepth) return undefined;
     // Only pipelines of plain producers (echo, printf, cat, base64 -d ...) with static words are
     // evaluated; anything else would make this side analysis as costly as the real one.

@@ -8,11 +8,20 @@
 import { basename, resolvePath } from '../paths';
 import { decodeBase64, decodeEchoEscapes, decodeHex, printfOutput } from '../shell/decode';
 import type { StaticText, Walker } from './handlers/context';
+import type { CommandList, SimpleCommand } from '../shell/ast';
 import type { ArgWord, Invocation, StdinSource } from './types';
 import { parsedArgs, toolNamed } from '../registry/commandModel';
 import { hasOption, lastOptionWord, optionValues } from '../registry/grammar';
 
 const unknownContent = (): undefined => undefined;
+
+/** `$(< FILE)` is bash's `$(cat FILE)`: a substitution of one bare input redirect, read as `cat < FILE`. */
+export function bareInputRead(list: CommandList): CommandList {
+  const command = list.items.length === 1 && list.items[0]!.pipeline.commands.length === 1 ? list.items[0]!.pipeline.commands[0] : undefined;
+  if (command?.type !== 'simple' || command.words.length > 0 || command.redirects.length !== 1 || command.redirects[0]!.op !== '<') return list;
+  const cat: SimpleCommand = { ...command, words: [{ parts: [{ kind: 'literal', text: 'cat', quoted: false }], raw: 'cat' }] };
+  return { items: [{ ...list.items[0]!, pipeline: { ...list.items[0]!.pipeline, commands: [cat] } }] };
+}
 
 export function stdinText(w: Walker, stdin: StdinSource, depth: number): StaticText | undefined {
   switch (stdin.kind) {
