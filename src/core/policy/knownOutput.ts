@@ -137,6 +137,8 @@ export function commandOutput(w: Walker, inv: Invocation, depth: number): Static
       const text = source ? decodeHex(source.text) : undefined;
       return text === undefined ? undefined : { text, encoding: 'hex' };
     }
+    case 'jq':
+      return jqOutput(w, inv, operands, fromStdin);
     case 'rev': {
       const source = input();
       if (!source) return undefined;
@@ -149,6 +151,34 @@ export function commandOutput(w: Walker, inv: Invocation, depth: number): Static
     default:
       return undefined;
   }
+}
+
+/** jq's switches that change only how raw output looks; any other option (`--arg n v`) leaves the output unknown. */
+const JQ_PLAIN = /^-([rcjMSa]+|-raw-output|-compact-output|-join-output|-monochrome-output|-sort-keys)$/;
+
+/** `jq -r '.paths[]' f.json`: a plain path filter over a JSON file (or fixed input), printed raw. */
+function jqOutput(w: Walker, inv: Invocation, operands: readonly ArgWord[], fromStdin: () => StaticText | undefined): StaticText | undefined {
+  const [filter, file] = operands;
+  const options = inv.args.filter((a) => !operands.includes(a));
+  if (!filter || operands.length > 2 || !options.some((a) => /^-[a-zA-Z]*r[a-zA-Z]*$|^--raw-output$/.test(a.text)) || !options.every((a) => JQ_PLAIN.test(a.text))) return undefined;
+  if (!/^(\.[A-Za-z_]\w*|\.?\[\d*\]|\.)+$/.test(filter.text)) return undefined;
+  const source = file ? w.readFile(resolvePath(inv.cwd, file.text, w.facts.home), []) : fromStdin()?.text;
+  if (source === undefined || source.length > 64 * 1024) return undefined;
+  let values: unknown[];
+  try {
+    values = [JSON.parse(source)];
+  } catch {
+    return undefined;
+  }
+  for (const step of filter.text.match(/\.[A-Za-z_]\w*|\[\d*\]/g) ?? []) {
+    values = values.flatMap((v): unknown[] => {
+      if (step.startsWith('.')) return v !== null && typeof v === 'object' && !Array.isArray(v) ? [(v as Record<string, unknown>)[step.slice(1)]] : [];
+      if (step === '[]') return Array.isArray(v) ? v : v !== null && typeof v === 'object' ? Object.values(v) : [];
+      return Array.isArray(v) ? [v[Number(step.slice(1, -1))]] : [];
+    });
+  }
+  if (values.some((v) => typeof v !== 'string' && typeof v !== 'number')) return undefined;
+  return { text: values.map(String).join('\n') + '\n' };
 }
 
 export function recordWrites(w: Walker, inv: Invocation): void {
