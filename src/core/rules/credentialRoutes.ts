@@ -11,6 +11,7 @@ import { DUMPING_TOOLS, secretDumped } from './support/toolSecretDumps';
 import { checkObjectStoreSecrets, OBJECT_STORE_TOOLS } from './support/objectStoreSecrets';
 import { checkFileTransfers, TRANSFER_TOOLS } from './support/fileTransfers';
 import { checkLogSecretGreps } from './support/logSecretGreps';
+import { checkFilesFrom } from './support/filesFrom';
 import { freeFormReadings } from '../registry/freeForm';
 
 /**
@@ -336,7 +337,7 @@ export const credentialRoutesPack: RulePack = {
     }
     if (OBJECT_STORE_TOOLS.includes(inv.name)) findings.push(...checkObjectStoreSecrets(inv, ctx));
     if (TRANSFER_TOOLS.includes(inv.name)) findings.push(...checkFileTransfers(inv, ctx));
-    findings.push(...checkLogSecretGreps(inv, ctx));
+    findings.push(...checkLogSecretGreps(inv, ctx), ...checkFilesFrom(inv, ctx));
     if (Object.hasOwn(RENAMERS, inv.name)) findings.push(...checkRename(inv, ctx));
     if (isCredentialReader(inv.name)) findings.push(...checkUnmatchedGlobs(inv, ctx));
     return findings;
