@@ -368,6 +368,11 @@ function checkGitHistoryDumps(inv: Invocation, ctx: RuleContext): Finding[] {
       const query: GitHistoryQuery = r.widened || r.dynamic ? { kind: 'all', revs: [] } : { kind: 'log', revs: r.revs, ...(r.maxCount !== undefined ? { maxCount: r.maxCount } : {}) };
       return historyFindings(inv, ctx, query, `${cmd} -p`);
     }
+    // `git fast-export --all`: every blob of the history it walks, whole.
+    case 'fast-export': {
+      const r = readRevs(rest, cwd, facts);
+      return historyFindings(inv, ctx, r.widened || r.dynamic || r.revs.length === 0 ? { kind: 'all', revs: [] } : { kind: 'log', revs: r.revs }, 'git fast-export');
+    }
     case 'reflog': {
       // `git reflog [show] -p`: `git log -g` with its options, over what the reflogs reach (judged as every commit).
       const words = rest[0]?.text === 'show' ? rest.slice(1) : rest;

@@ -67,6 +67,7 @@ const READERS: Readonly<Record<string, ReaderSpec>> = {
   sed: { verb: 'prints', leading: 1, leadingOptions: ['-e', '-f', '--expression', '--file'], valued: ['-e', '-f', '-l', '--expression', '--file'] },
   perl: { verb: 'reads', leading: 1, leadingOptions: ['-e', '-E'], valued: ['-e', '-E', '-I', '-M'] },
   cp: { verb: 'copies', destination: true, valued: ['-t', '--target-directory', '-S', '--suffix'], recursive: ['-r', '-R', '-a', '--recursive', '--archive'] },
+  install: { verb: 'copies', destination: true, valued: ['-m', '--mode', '-o', '--owner', '-g', '--group', '-t', '--target-directory', '-S', '--suffix'] },
   scp: { verb: 'copies', destination: true, valued: ['-P', '-i', '-o', '-F', '-c', '-l', '-J'], recursive: ['-r'] },
   rsync: { verb: 'copies', destination: true, valued: ['-e', '--rsh', '--exclude', '--include', '--filter', '-f'], recursive: ['-r', '-a', '--recursive', '--archive'] },
   tar: { verb: 'archives', valued: ['-f', '--file', '-C', '--directory', '-T', '--files-from', '--exclude'], recursive: 'always' },
