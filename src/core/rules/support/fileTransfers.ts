@@ -1,6 +1,6 @@
 import { resolvePath } from '../../paths';
 import type { Finding, Invocation, RuleContext } from '../../policy/types';
-import { freeFormReadings } from '../../registry/freeForm';
+import { freeFormReadings, freeFormValues } from '../../registry/freeForm';
 import { readFinding } from '../credentials';
 import { infoFor, pathsOfWord } from './credentialPaths';
 
@@ -57,6 +57,11 @@ function sentNames(inv: Invocation): { names: string[]; how: string } {
     const { valued } = freeFormReadings(inv.args);
     return { names: valued.options.filter((o) => ['-a', '-A', '--attach', '--attach-type'].includes(o.name)).flatMap((o) => o.values), how: `${inv.name} (as a mail attachment)` };
   }
+  // Cloud CLIs read a parameter's value from a file: aws `file://` and `fileb://`, az `@file`.
+  if (inv.name === 'aws' || inv.name === 'az') {
+    const files = freeFormValues(inv.args).map((v) => (inv.name === 'aws' ? /^fileb?:\/\/(.+)$/.exec(v)?.[1] : /^@([^@\s]+)$/.exec(v)?.[1])).filter((f): f is string => f !== undefined);
+    return { names: files, how: `${inv.name} (a parameter read from a file, sent to the cloud API)` };
+  }
   if (inv.name === 'git' && inv.args[0]?.text === 'send-email') {
     return { names: freeFormReadings(inv.args.slice(1)).usual.operands.map((w) => w.text), how: 'git send-email (mailed as a patch)' };
   }
@@ -96,4 +101,4 @@ export function checkFileTransfers(inv: Invocation, ctx: RuleContext): Finding[]
   return [];
 }
 
-export const TRANSFER_TOOLS: readonly string[] = ['socat', ...Object.keys(COMMAND_CLIENTS), 'mutt', 'neomutt', 'mailx', 's-nail', 'mail', 'email', 'swaks', 'git', 'gh', 'pastebinit', 'wgetpaste', 'pastebin', 'nc', 'ncat', 'netcat'];
+export const TRANSFER_TOOLS: readonly string[] = ['socat', ...Object.keys(COMMAND_CLIENTS), 'mutt', 'neomutt', 'mailx', 's-nail', 'mail', 'email', 'swaks', 'git', 'gh', 'pastebinit', 'wgetpaste', 'pastebin', 'nc', 'ncat', 'netcat', 'aws', 'az'];
