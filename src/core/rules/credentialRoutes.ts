@@ -12,6 +12,7 @@ import { checkObjectStoreSecrets, OBJECT_STORE_TOOLS } from './support/objectSto
 import { checkFileTransfers, TRANSFER_TOOLS } from './support/fileTransfers';
 import { checkLogSecretGreps } from './support/logSecretGreps';
 import { checkFilesFrom } from './support/filesFrom';
+import { checkCredentialOverwrites } from './support/credentialOverwrites';
 import { freeFormReadings } from '../registry/freeForm';
 
 /**
@@ -337,7 +338,7 @@ export const credentialRoutesPack: RulePack = {
     }
     if (OBJECT_STORE_TOOLS.includes(inv.name)) findings.push(...checkObjectStoreSecrets(inv, ctx));
     if (TRANSFER_TOOLS.includes(inv.name)) findings.push(...checkFileTransfers(inv, ctx));
-    findings.push(...checkLogSecretGreps(inv, ctx), ...checkFilesFrom(inv, ctx));
+    findings.push(...checkLogSecretGreps(inv, ctx), ...checkFilesFrom(inv, ctx), ...checkCredentialOverwrites(inv, ctx));
     if (Object.hasOwn(RENAMERS, inv.name)) findings.push(...checkRename(inv, ctx));
     if (isCredentialReader(inv.name)) findings.push(...checkUnmatchedGlobs(inv, ctx));
     return findings;
