@@ -183,7 +183,7 @@ function terraformBackendNames(inv: Invocation, facts: Facts): string[] {
 /** An information finding that places a secret read in its environment (`secret/prod/db` is production). */
 export function checkSecretEnvironment(inv: Invocation, ctx: RuleContext): Finding[] {
   if (!remoteSecretRead(inv)) return [];
-  const values = [...inv.args.map((a) => a.text), ...inv.args.flatMap((a) => /\/namespaces\/([^/]+)\//.exec(a.text)?.[1] ?? []), ...(inv.name === 'terraform' || inv.name === 'tofu' ? terraformBackendNames(inv, ctx.facts) : [])];
+  const values = [...inv.args.flatMap((a) => /\/namespaces\/([^/]+)\//.exec(a.text)?.[1] ?? []), ...inv.args.map((a) => a.text), ...(inv.name === 'terraform' || inv.name === 'tofu' ? terraformBackendNames(inv, ctx.facts) : [])];
   const env = ctx.environmentOf({ values, remote: true });
   if (env.environment !== 'production') return [];
   return [{
