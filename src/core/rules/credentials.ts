@@ -1,3 +1,4 @@
+import { subcommandWords } from './support/credentialClis';
 import { braceExpand, minimatch } from 'minimatch';
 import { basename, resolvePath } from '../paths';
 import type { ArgWord, CodeSnippet, CredentialFileInfo, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
@@ -256,7 +257,8 @@ const DUMPS: Readonly<Record<string, Dump>> = {
   gh: { match: (a) => (starts(a, 'auth', 'token') || (starts(a, 'config', 'get') && positionalsOf(a).includes('oauth_token')) ? 'the GitHub token' : starts(a, 'auth', 'status') && has(a, '-t', '--show-token') ? 'the GitHub token' : undefined) },
   aws: {
     match: (a) => {
-      const p = positionalsOf(a);
+      // Global options' values (`--profile prod`) are not subcommand words.
+      const p = subcommandWords('aws', a.map((text) => ({ text, raw: text, dynamic: false, glob: false })));
       if (p[0] === 'configure' && p[1] === 'get' && /secret|token|key/i.test(p[2] ?? '')) return `the AWS setting ${p[2]}`;
       if (p[0] === 'configure' && p[1] === 'export-credentials') return 'the AWS credentials';
       if (p[0] === 'sts' && p[1] === 'get-session-token') return 'temporary AWS credentials';
