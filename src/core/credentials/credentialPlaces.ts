@@ -19,8 +19,8 @@ export const PLACE_RULES: readonly PathRule[] = [
   { pattern: '.local/share/opencode/auth.json', kind: 'agent-token', label: 'the opencode provider keys', home: true },
   // MCP client configurations: each server's environment and headers carry its API keys and tokens.
   { pattern: '{.cursor,.vscode,.windsurf,.roo,.kiro/settings,.amazonq,.codeium/windsurf}/{mcp,mcp_config}.json', kind: 'mcp-config', label: "an MCP client configuration (its servers' keys)", needsAuthLine: MCP_SECRET },
-  { pattern: '{claude_desktop_config.json,.mcp.json,cline_mcp_settings.json,mcp_settings.json}', kind: 'mcp-config', label: "an MCP client configuration (its servers' keys)", needsAuthLine: MCP_SECRET },
-  { pattern: '.claude.json', kind: 'mcp-config', label: "the Claude Code settings (its MCP servers' keys)", home: true, needsAuthLine: MCP_SECRET },
+  // A project's `.mcp.json` is shared through the repository and names its keys by variable: not listed.
+  { pattern: '{claude_desktop_config.json,cline_mcp_settings.json,mcp_settings.json}', kind: 'mcp-config', label: "an MCP client configuration (its servers' keys)", needsAuthLine: MCP_SECRET },
   // Developer tools' API keys kept in the home folder.
   { pattern: '.wakatime.cfg', kind: 'tool-token', label: 'the WakaTime API key', home: true },
   { pattern: '{.cache/huggingface,.huggingface}/token', kind: 'tool-token', label: 'the Hugging Face token', home: true },
@@ -46,6 +46,6 @@ export const PLACE_RULES: readonly PathRule[] = [
 ];
 
 /** A superset of the base names PLACE_RULES can match, tested before the rules are compiled. */
-export const MAYBE_PLACE_NAME = /^(key|.*[-_]key)\.json$|^(mcp|mcp_config|\.mcp|mcp_settings|cline_mcp_settings|claude_desktop_config)\.json$|^\.?secrets?(\.\w+)?$|^local\.settings\.json$|^appsettings\..+\.json$/i;
+export const MAYBE_PLACE_NAME = /^(key|.*[-_]key)\.json$|^(mcp|mcp_config|mcp_settings|cline_mcp_settings|claude_desktop_config)\.json$|^\.?secrets?(\.\w+)?$|^local\.settings\.json$|^appsettings\..+\.json$/i;
 /** A superset of the absolute paths PLACE_RULES can match outside the home folder. */
 export const MAYBE_PLACE_PATH = /\/etc\/(g?shadow-?|master\.passwd|ssh\/ssh_host_|secrets\/)|\/run\/secrets\//;

@@ -177,8 +177,10 @@ function jqOutput(w: Walker, inv: Invocation, operands: readonly ArgWord[], from
       return Array.isArray(v) ? [v[Number(step.slice(1, -1))]] : [];
     });
   }
-  if (values.some((v) => typeof v !== 'string' && typeof v !== 'number')) return undefined;
-  return { text: values.map(String).join('\n') + '\n' };
+  // Only file names come out known (`.env.production`, `config/x.json`): any other value, a token read
+  // from a file above all, stays a run-time value, so it is never spelled into the analysis.
+  if (values.length === 0 || !values.every((v) => typeof v === 'string' && /^[\w.~/-]{1,200}$/.test(v) && /[./]/.test(v) && !/^[\d.]+$/.test(v))) return undefined;
+  return { text: values.join('\n') + '\n' };
 }
 
 export function recordWrites(w: Walker, inv: Invocation): void {

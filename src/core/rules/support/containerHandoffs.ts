@@ -72,7 +72,7 @@ function runHandoffs(inv: Invocation, ctx: RuleContext): Finding[] {
   const home = facts.home.replace(/\/+$/, '');
   for (const m of mounts) {
     // The whole home folder, or a folder above it: every credential store of this account.
-    if (home !== '' && (m.host === home || home.startsWith(m.host === '/' ? '/' : m.host + '/'))) {
+    if (!vouched && home !== '' && (m.host === home || home.startsWith(m.host === '/' ? '/' : m.host + '/'))) {
       out.push({ rule: 'credentials.container-handoff', risk: 'credential-read', severity: 'ask', reason: `${where} mounts ${m.host === home ? 'the home folder' : m.host} into the container: its code can read every credential store there (~/.ssh, ~/.aws, tokens).`, targets: [{ kind: 'credential', name: m.host === home ? '~' : m.host, remote: false, environment: 'local', environmentReason: 'this machine' }] });
       continue;
     }

@@ -129,7 +129,8 @@ const TABLE: Readonly<Record<string, readonly Mint[]>> = {
     { path: ['write', /^auth\/.+\/login$/.source], what: 'a new Vault token' },
     { path: ['write', /^\/?auth\/token\/create(-orphan)?(\/|$)/.source], what: 'a new Vault token' },
   ],
-  // `neonctl connection-string` (alias `cs`) prints the branch's URL with its password.
+  // `neonctl connection-string` (alias `cs`) prints the branch's URL with its password; handed to a client
+  // through a substitution (`psql "$(neonctl cs)"`) it reaches no screen, and the client is judged.
   neonctl: [{ path: [['connection-string', 'cs']], what: 'a database connection string with its password' }],
   neon: [{ path: [['connection-string', 'cs']], what: 'a database connection string with its password' }],
   heroku: [

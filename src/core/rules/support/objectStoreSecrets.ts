@@ -78,7 +78,8 @@ export function checkObjectStoreSecrets(inv: Invocation, ctx: RuleContext): Find
     }
     if (dest === undefined || STDOUT.has(dest) || REMOTE.test(dest)) continue;
     const abs = resolvePath(cwd, dest, facts.home);
-    const info = infoFor(abs, facts);
+    // Only a file that is there now is overwritten (a new `backup.tfstate` loses nothing).
+    const info = facts.fileStatus?.(abs) === 'file' ? infoFor(abs, facts) : undefined;
     if (info) {
       return [{
         rule: 'credentials.overwrite',
