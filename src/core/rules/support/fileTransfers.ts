@@ -31,7 +31,9 @@ function uploadedNames(text: string): string[] {
   for (const line of text.split(/[\n;]/)) {
     const m = PUT.exec(line.trim());
     if (!m) continue;
-    const words = (m[2] ?? '').split(/\s+/).filter((w) => w !== '' && !/^-/.test(w)).map((w) => w.replace(/^['"]|['"]$/g, ''));
+    // The command's own switches (`put -r dir`) read free-form; its operands are the files.
+    const typed = (m[2] ?? '').split(/\s+/).filter((w) => w !== '').map((w) => w.replace(/^['"]|['"]$/g, ''));
+    const words = freeFormReadings(typed.map((text) => ({ text, raw: text, dynamic: false, glob: false }))).usual.operands.map((w) => w.text);
     out.push(...(/^mput$/i.test(m[1] ?? '') ? words : words.slice(0, 1)));
   }
   return out;
