@@ -109,6 +109,7 @@ describe('credential hunt, round 7: table per family', () => {
         { cmd: "gcloud run services describe api --format='value(status.url)'" },
         { cmd: 'az containerapp secret list -n app -g rg' },
         { cmd: 'neonctl branches list' },
+        { cmd: 'neonctl connection-string dev --pooled' },
         { cmd: 'firebase auth:import users.json' },
         { cmd: 'bundle config get path' },
         { cmd: 'composer config repositories' },
