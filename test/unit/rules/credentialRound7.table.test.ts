@@ -266,6 +266,7 @@ describe('credential hunt, round 7: table per family', () => {
       allow: [
         { cmd: 'aws configure set region eu-west-1' },
         { cmd: 'kubectl config set-context dev --cluster=kind' },
+        { cmd: 'kubectl config set-credentials eks --exec-command=aws --exec-arg=eks' },
       ],
     },
   };

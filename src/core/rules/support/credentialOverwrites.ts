@@ -5,7 +5,7 @@ import { dumpTarget } from './huntCommon';
 /**
  * CLI setters that write a credential into the store other commands sign in with: `aws configure set
  * aws_secret_access_key …` replaces the profile's key in ~/.aws/credentials, `kubectl config
- * set-credentials NAME --token=…` a kubeconfig user's. What was there is lost, and every later command
+ * set-credentials NAME --token=…` (or `--password`, `--client-key`) a kubeconfig user's. What was there is lost, and every later command
  * signs in as whoever the new value belongs to. Read through the tools' registry entries.
  */
 
@@ -24,7 +24,8 @@ export function checkCredentialOverwrites(inv: Invocation, ctx: RuleContext): Fi
     const profile = toolArgs(inv.name, parsed, tool).value('--profile') ?? /^(\w+)\./.exec(words[2] ?? '')?.[1] ?? 'default';
     what = `${words[2]} of the AWS profile ${profile} in ~/.aws/credentials`;
     names = [profile];
-  } else if (inv.name !== 'aws' && words[0] === 'config' && words[1] === 'set-credentials' && words[2] !== undefined) {
+  } else if (inv.name !== 'aws' && words[0] === 'config' && words[1] === 'set-credentials' && words[2] !== undefined && toolArgs(inv.name, parsed, tool).values('--token', '--password', '--client-key').length > 0) {
+    // Only a literal secret written over the user's (an exec plugin or a user name writes none).
     what = `the credentials of the kubeconfig user ${words[2]}`;
     names = [words[2]];
   }
