@@ -5,6 +5,9 @@ import type { PathRule } from './credentialPaths';
  * desktop keyrings and password stores, the system's and a container's secrets, and project files
  * that hold a secret by their name alone. Each pattern is a documented default location.
  */
+/** A key, token or header in an MCP configuration (a value or a reference to one). */
+const MCP_SECRET = /token|secret|api[_-]?key|password|authorization|bearer/i;
+
 export const PLACE_RULES: readonly PathRule[] = [
   // Coding agents' sign-ins (their OAuth or API tokens).
   { pattern: '.claude/.credentials.json', kind: 'agent-token', label: 'the Claude Code sign-in token', home: true },
@@ -14,6 +17,10 @@ export const PLACE_RULES: readonly PathRule[] = [
   { pattern: '.gemini/oauth_creds.json', kind: 'agent-token', label: 'the Gemini CLI sign-in token', home: true },
   { pattern: '.qwen/oauth_creds.json', kind: 'agent-token', label: 'the Qwen Code sign-in token', home: true },
   { pattern: '.local/share/opencode/auth.json', kind: 'agent-token', label: 'the opencode provider keys', home: true },
+  // MCP client configurations: each server's environment and headers carry its API keys and tokens.
+  { pattern: '{.cursor,.vscode,.windsurf,.roo,.kiro/settings,.amazonq,.codeium/windsurf}/{mcp,mcp_config}.json', kind: 'mcp-config', label: "an MCP client configuration (its servers' keys)", needsAuthLine: MCP_SECRET },
+  // A project's `.mcp.json` is shared through the repository and names its keys by variable: not listed.
+  { pattern: '{claude_desktop_config.json,cline_mcp_settings.json,mcp_settings.json}', kind: 'mcp-config', label: "an MCP client configuration (its servers' keys)", needsAuthLine: MCP_SECRET },
   // Developer tools' API keys kept in the home folder.
   { pattern: '.wakatime.cfg', kind: 'tool-token', label: 'the WakaTime API key', home: true },
   { pattern: '{.cache/huggingface,.huggingface}/token', kind: 'tool-token', label: 'the Hugging Face token', home: true },
@@ -39,6 +46,6 @@ export const PLACE_RULES: readonly PathRule[] = [
 ];
 
 /** A superset of the base names PLACE_RULES can match, tested before the rules are compiled. */
-export const MAYBE_PLACE_NAME = /^(key|.*[-_]key)\.json$|^\.?secrets?(\.\w+)?$|^local\.settings\.json$|^appsettings\..+\.json$/i;
+export const MAYBE_PLACE_NAME = /^(key|.*[-_]key)\.json$|^(mcp|mcp_config|mcp_settings|cline_mcp_settings|claude_desktop_config)\.json$|^\.?secrets?(\.\w+)?$|^local\.settings\.json$|^appsettings\..+\.json$/i;
 /** A superset of the absolute paths PLACE_RULES can match outside the home folder. */
 export const MAYBE_PLACE_PATH = /\/etc\/(g?shadow-?|master\.passwd|ssh\/ssh_host_|secrets\/)|\/run\/secrets\//;

@@ -19,7 +19,7 @@ import { peelWrappers } from './handlers/wrappers';
 import { stripShebang } from './handlers/shells';
 import { runByName } from './handlers/byName';
 import { FileReads } from './fileReads';
-import { commandOutput, recordWrites, stdinText } from './knownOutput';
+import { bareInputRead, commandOutput, recordWrites, stdinText } from './knownOutput';
 import type { Analysis, ArgWord, CodeSnippet, Facts, Invocation, Opaque, Origin, Redirect, RemoteContext, SnippetLanguage, StdinSource, Via } from './types';
 import { workMeter, type WorkMeter } from './workMeter';
 import { handOn, substitutionsTooDeep } from './walkLimits';
@@ -159,6 +159,8 @@ class Analyzer implements Walker {
       scope.cwdUncertain = true;
       return;
     }
+    // `cd legacy && cat $OLDPWD/.env`: the folder left behind is known too.
+    scope.vars.set('OLDPWD', scope.cwdUncertain ? null : scope.cwd);
     scope.cwd = resolvePath(scope.cwd, target.text, this.facts.home);
   }
 
@@ -355,7 +357,8 @@ class Analyzer implements Walker {
   private readonly expansion: ExpansionEnv<Scope>;
 
   /** What one pipeline in a substitution prints, when that is fixed text; analysed on the side, reported nowhere. */
-  private substitutionOutput(list: CommandList, scope: Scope): string | undefined {
+  private substitutionOutput(written: CommandList, scope: Scope): string | undefined {
+    const list = bareInputRead(written);
     if (list.items.length !== 1 || scope.depth >= this.limits.maxDepth) return undefined;
     // Only pipelines of plain producers (echo, printf, cat, base64 -d ...) with static words are
     // evaluated; anything else would make this side analysis as costly as the real one.
@@ -574,7 +577,7 @@ const DECLARATIONS = new Set(['export', 'local', 'declare', 'typeset', 'readonly
 const LONG_TOKEN = /[A-Za-z0-9_+=-]{24,}/g;
 
 /** Commands whose output `commandOutput` can know. */
-const OUTPUT_PRODUCERS = new Set(['echo', 'printf', 'cat', 'base64', 'gbase64', 'basenc', 'openssl', 'xxd', 'rev', 'pwd']);
+const OUTPUT_PRODUCERS = new Set(['echo', 'printf', 'cat', 'base64', 'gbase64', 'basenc', 'openssl', 'xxd', 'rev', 'pwd', 'jq']);
 
 /** A compound command's input redirect, as the reading it is: `cat < FILE`. */
 const readerOf = (redirect: RedirectNode): SimpleCommand => ({ type: 'simple', assignments: [], words: [{ parts: [{ kind: 'literal', text: 'cat', quoted: false }], raw: 'cat' }], redirects: [redirect] });

@@ -8,11 +8,20 @@
 import { basename, resolvePath } from '../paths';
 import { decodeBase64, decodeEchoEscapes, decodeHex, printfOutput } from '../shell/decode';
 import type { StaticText, Walker } from './handlers/context';
+import type { CommandList, SimpleCommand } from '../shell/ast';
 import type { ArgWord, Invocation, StdinSource } from './types';
 import { parsedArgs, toolNamed } from '../registry/commandModel';
 import { hasOption, lastOptionWord, optionValues } from '../registry/grammar';
 
 const unknownContent = (): undefined => undefined;
+
+/** `$(< FILE)` is bash's `$(cat FILE)`: a substitution of one bare input redirect, read as `cat < FILE`. */
+export function bareInputRead(list: CommandList): CommandList {
+  const command = list.items.length === 1 && list.items[0]!.pipeline.commands.length === 1 ? list.items[0]!.pipeline.commands[0] : undefined;
+  if (command?.type !== 'simple' || command.words.length > 0 || command.redirects.length !== 1 || command.redirects[0]!.op !== '<') return list;
+  const cat: SimpleCommand = { ...command, words: [{ parts: [{ kind: 'literal', text: 'cat', quoted: false }], raw: 'cat' }] };
+  return { items: [{ ...list.items[0]!, pipeline: { ...list.items[0]!.pipeline, commands: [cat] } }] };
+}
 
 export function stdinText(w: Walker, stdin: StdinSource, depth: number): StaticText | undefined {
   switch (stdin.kind) {
@@ -128,6 +137,8 @@ export function commandOutput(w: Walker, inv: Invocation, depth: number): Static
       const text = source ? decodeHex(source.text) : undefined;
       return text === undefined ? undefined : { text, encoding: 'hex' };
     }
+    case 'jq':
+      return jqOutput(w, inv, operands, fromStdin);
     case 'rev': {
       const source = input();
       if (!source) return undefined;
@@ -140,6 +151,36 @@ export function commandOutput(w: Walker, inv: Invocation, depth: number): Static
     default:
       return undefined;
   }
+}
+
+/** jq's switches that change only how raw output looks; any other option (`--arg n v`) leaves the output unknown. */
+const JQ_PLAIN = /^-([rcjMSa]+|-raw-output|-compact-output|-join-output|-monochrome-output|-sort-keys)$/;
+
+/** `jq -r '.paths[]' f.json`: a plain path filter over a JSON file (or fixed input), printed raw. */
+function jqOutput(w: Walker, inv: Invocation, operands: readonly ArgWord[], fromStdin: () => StaticText | undefined): StaticText | undefined {
+  const [filter, file] = operands;
+  const options = inv.args.filter((a) => !operands.includes(a));
+  if (!filter || operands.length > 2 || !options.some((a) => /^-[a-zA-Z]*r[a-zA-Z]*$|^--raw-output$/.test(a.text)) || !options.every((a) => JQ_PLAIN.test(a.text))) return undefined;
+  if (!/^(\.[A-Za-z_]\w*|\.?\[\d*\]|\.)+$/.test(filter.text)) return undefined;
+  const source = file ? w.readFile(resolvePath(inv.cwd, file.text, w.facts.home), []) : fromStdin()?.text;
+  if (source === undefined || source.length > 64 * 1024) return undefined;
+  let values: unknown[];
+  try {
+    values = [JSON.parse(source)];
+  } catch {
+    return undefined;
+  }
+  for (const step of filter.text.match(/\.[A-Za-z_]\w*|\[\d*\]/g) ?? []) {
+    values = values.flatMap((v): unknown[] => {
+      if (step.startsWith('.')) return v !== null && typeof v === 'object' && !Array.isArray(v) ? [(v as Record<string, unknown>)[step.slice(1)]] : [];
+      if (step === '[]') return Array.isArray(v) ? v : v !== null && typeof v === 'object' ? Object.values(v) : [];
+      return Array.isArray(v) ? [v[Number(step.slice(1, -1))]] : [];
+    });
+  }
+  // Only file names come out known (`.env.production`, `config/x.json`): any other value, a token read
+  // from a file above all, stays a run-time value, so it is never spelled into the analysis.
+  if (values.length === 0 || !values.every((v) => typeof v === 'string' && /^[\w.~/-]{1,200}$/.test(v) && /[./]/.test(v) && !/^[\d.]+$/.test(v))) return undefined;
+  return { text: values.join('\n') + '\n' };
 }
 
 export function recordWrites(w: Walker, inv: Invocation): void {

@@ -5,6 +5,8 @@
 import type { Exec, Walker } from './handlers/context';
 import { stdinText } from './knownOutput';
 import type { ArgWord } from './types';
+import { resolvePath } from '../paths';
+import { xargsArgFile } from '../shell/wrappers';
 
 const MAX_XARGS_WORDS = 256;
 
@@ -19,8 +21,11 @@ export function xargsInput(w: Walker, argv: ArgWord[], xargsArgs: readonly ArgWo
     // (`sh -c '{}'`, a command named `{}`) are run-time values, not the text written.
     return argv.map((word) => (!word.dynamic && word.text.includes(placeholder) ? { ...word, dynamic: true } : word));
   }
-  if (!exec.stdin || xargsArgs.some((a) => /^-(I|i|a|-replace|-arg-file)/.test(a.text))) return argv;
-  const input = stdinText(w, exec.stdin, 0);
+  // `xargs -a list cat`: the file's words, as if it were the input.
+  const argFile = xargsArgFile(xargsArgs);
+  const source = argFile !== undefined ? (argFile.dynamic ? undefined : { kind: 'file' as const, path: resolvePath(exec.cwd, argFile.text, w.facts.home) }) : exec.stdin;
+  if (!source || xargsArgs.some((a) => /^-(I|i|-replace)/.test(a.text))) return argv;
+  const input = stdinText(w, source, 0);
   if (!input) return argv;
   const nul = xargsArgs.some((a) => a.text === '-0' || a.text === '--null');
   const words = (nul ? input.text.split('\0') : input.text.split(/\s+/)).filter((word) => word !== '');
@@ -30,7 +35,7 @@ export function xargsInput(w: Walker, argv: ArgWord[], xargsArgs: readonly ArgWo
     return argv;
   }
   // The static input words are now the arguments, so the stdin it consumed is not the command's.
-  exec.stdin = undefined;
+  if (argFile === undefined) exec.stdin = undefined;
   return [...argv, ...words.map((text) => ({ text, raw: text, dynamic: false, glob: false }))];
 }
 

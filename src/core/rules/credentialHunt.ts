@@ -177,7 +177,8 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
     consumer = { name: inv.name, args: inv.args };
     if (from.name === 'git' && from.args[0]?.text === 'ls-files') finder = { roots: gitLsFilesRoots(from.args.slice(1).map((a) => a.text)).map((r) => resolvePath(from.cwd || cwd, r, facts.home)), hidden: true, nameHunt: false };
     // `git status --ignored --porcelain | awk '{print $2}' | xargs cat`: git names the untracked files (and the ignored ones, where .env files are) under its folders.
-    else if (from.name === 'git' && from.args[0]?.text === 'status') finder = { roots: gitLsFilesRoots(from.args.slice(1).map((a) => a.text)).map((r) => resolvePath(from.cwd || cwd, r, facts.home)), hidden: true, nameHunt: false, ignored: true };
+    // `git clean -ndX | cut -d' ' -f3 | xargs cat`: a clean (dry run or not) names the ignored or untracked files it would remove.
+    else if (from.name === 'git' && (from.args[0]?.text === 'status' || from.args[0]?.text === 'clean')) finder = { roots: gitLsFilesRoots(from.args.slice(1).map((a) => a.text)).map((r) => resolvePath(from.cwd || cwd, r, facts.home)), hidden: true, nameHunt: false, ignored: true };
     else finder = fileFinder(from, from.cwd || cwd, facts) ?? listedUnder(from, cwd, facts);
   }
   if (cpioTakesNames(inv) && (inv.stdin?.kind === 'herestring' || inv.stdin?.kind === 'heredoc')) {
@@ -493,7 +494,7 @@ function checkGitHistory(inv: Invocation, ctx: RuleContext): Finding[] {
 
 /** `/proc/<pid>/environ` in any reader's argument, the raw text (the pid is often computed). */
 function checkProcEnviron(inv: Invocation, ctx: RuleContext): Finding[] {
-  const hit = [...inv.args, ...inv.redirects.map((r) => r.target)].find((a) => /\/proc\/(\S*?|\$\(.{0,200}?\))\/environ\b/.test(a.raw) || /\/proc\/\S*\/environ\b/.test(a.text));
+  const hit = [...inv.args, ...inv.redirects.map((r) => r.target), ...(inv.wrapperWords ?? [])].find((a) => /\/proc\/(\S*?|\$\(.{0,200}?\))\/environ\b/.test(a.raw) || /\/proc\/\S*\/environ\b/.test(a.text));
   if (!hit) return [];
   return [dump('process-environment', `${inv.name} reads a process environment (/proc/…/environ), which holds the secrets that process was started with.`, dumpTarget('/proc/*/environ', ctx))];
 }

@@ -1,3 +1,5 @@
+import { freeFormReadings } from '../registry/freeForm';
+import { effectGrammar, grammarOf, readEffectArgs, values } from '../policy/effectOptions';
 import { printsNoContent } from './support/printsNoContent';
 import { matchCredentialPath } from '../credentials/credentialPaths';
 import { basename, isAbsolute, resolvePath } from '../paths';
@@ -104,7 +106,8 @@ function scriptFileOperands(args: readonly ArgWord[]): { files: ArgWord[]; inPla
 
 /** Shells asked to echo each line they read (`bash -v FILE`, `sh -x FILE`, `bash -o verbose FILE`). */
 function shellEchoes(args: readonly ArgWord[]): boolean {
-  return args.some((a, i) => /^-[a-zA-Z]*[vx]/.test(a.text) || a.text === '--verbose' || (a.text === '-o' && /^(verbose|xtrace)$/.test(args[i + 1]?.text ?? '')));
+  const { usual, valued } = freeFormReadings(args);
+  return usual.options.some((o) => /^-[a-zA-Z]*[vx]/.test(o.name) || o.name === '--verbose') || valued.options.some((o) => o.name === '-o' && /^(verbose|xtrace)$/.test(o.values[0] ?? ''));
 }
 
 /** Operand words a substitution lists (`$(git ls-files)`, `for f in .env*` as `$(printf '%s\n' .env*)`): the folders or globs it walks. */
@@ -128,7 +131,7 @@ function listedByDynamicWords(inv: Invocation, facts: Facts): CredentialFileInfo
     if (!lister || !facts.credentials) continue;
     const tool = (lister[1] ?? lister[3] ?? '').replace(/\s+/g, ' ');
     const words = listerWords(lister[2] ?? lister[4] ?? '');
-    const rest = words.filter((x) => !x.startsWith('-'));
+    const rest = freeFormReadings(words.map((text) => ({ text, raw: text, dynamic: false, glob: false }))).usual.operands.map((w) => w.text);
     const [program = '', ...lead] = tool.split(' ');
     const listed = listedFiles(program, [...lead, ...words]);
     const roots = listed ? listed.roots : tool === 'find' ? (rest.length > 0 && !rest[0]?.startsWith('(') ? [rest[0] as string] : ['.']) : tool === 'git ls-files' ? gitLsFilesRoots(words) : ['.'];
@@ -194,7 +197,7 @@ function checkWholeFileReads(inv: Invocation, ctx: RuleContext): Finding[] {
     report(wholeFileOperands(WHOLE_FILE_READERS.cpp as NonNullable<typeof spec>, inv.args.filter((a) => a.text !== '-E')), 'prints', `${name} -E`);
   } else if (SCRIPT_RUNNERS.has(name) && !inv.args.some((a) => /^-(c|e|p|r|E|-eval|-print)$/.test(a.text) || /^-[a-zA-Z]*[ce]$/.test(a.text))) {
     // The first operand is the program: a credential file run as one prints its lines in the error (php: as it is).
-    const first = inv.args.find((a) => !a.text.startsWith('-'));
+    const first = freeFormReadings(inv.args).usual.operands[0];
     if (first) report([first], 'runs as a program (its errors print the lines)', name);
   } else if ((name === 'curl' || name === 'wget') && inv.args.some((a) => /^['"]?file:\/\//i.test(a.raw))) {
     const files = inv.args.filter((a) => /^file:\/\//i.test(a.text)).map((a) => ({ ...a, text: decodeURIComponent(a.text.replace(/^file:\/\/(localhost)?/i, '')), raw: a.raw }));
@@ -352,6 +355,9 @@ function historyFindings(inv: Invocation, ctx: RuleContext, query: GitHistoryQue
   return findings;
 }
 
+/** `git blame`'s options that take a value (its reference); `-C`/`-M` take an optional number glued on. */
+const BLAME = effectGrammar('LS', ['contents', 'ignore-rev', 'ignore-revs-file', 'reverse', 'since', 'date', 'encoding']);
+
 const historyOf = (ctx: RuleContext): HistoryReader => (inv, query, what) => historyFindings(inv, ctx, query, what);
 
 function checkGitHistoryDumps(inv: Invocation, ctx: RuleContext): Finding[] {
@@ -368,6 +374,13 @@ function checkGitHistoryDumps(inv: Invocation, ctx: RuleContext): Finding[] {
       const query: GitHistoryQuery = r.widened || r.dynamic ? { kind: 'all', revs: [] } : { kind: 'log', revs: r.revs, ...(r.maxCount !== undefined ? { maxCount: r.maxCount } : {}) };
       return historyFindings(inv, ctx, query, `${cmd} -p`);
     }
+    // `git fast-export --all`: every blob of the history it walks, whole.
+    case 'fast-export': {
+      // Written to a file (`> history.fe`), nothing is printed: a later read or send of it is judged then.
+      if (inv.redirects.some((x) => (x.op === '>' || x.op === '>>') && (x.fd === undefined || x.fd === 1))) return [];
+      const r = readRevs(rest, cwd, facts);
+      return historyFindings(inv, ctx, r.widened || r.dynamic || r.revs.length === 0 ? { kind: 'all', revs: [] } : { kind: 'log', revs: r.revs }, 'git fast-export');
+    }
     case 'reflog': {
       // `git reflog [show] -p`: `git log -g` with its options, over what the reflogs reach (judged as every commit).
       const words = rest[0]?.text === 'show' ? rest.slice(1) : rest;
@@ -382,7 +395,7 @@ function checkGitHistoryDumps(inv: Invocation, ctx: RuleContext): Finding[] {
       if (inv.via.some((v) => v.startsWith('xargs')) && inv.stdin?.kind === 'pipe') r.dynamic = true;
       if ((r.noPatch && !r.patch) || r.paths.length > 0) return [];
       const revs = r.revs.filter((x) => !x.includes(':'));
-      if (r.revs.length === 0 && rest.some((a) => a.text.includes(':') && !a.text.startsWith('-'))) return [];
+      if (r.revs.length === 0 && freeFormReadings(rest).usual.operands.some((a) => a.text.includes(':'))) return [];
       return historyFindings(inv, ctx, r.dynamic ? { kind: 'all', revs: [] } : { kind: 'show', revs }, cmd);
     }
     case 'format-patch': {
@@ -398,7 +411,7 @@ function checkGitHistoryDumps(inv: Invocation, ctx: RuleContext): Finding[] {
     }
     case 'blame':
     case 'annotate': {
-      const files = rest.filter((a, i) => !a.text.startsWith('-') && !['-L', '-S', '--contents', '--ignore-rev', '--ignore-revs-file', '-C', '-M'].includes(rest[i - 1]?.text ?? ''));
+      const files = readEffectArgs(rest, BLAME).operands;
       const out: Finding[] = [];
       for (const w of files) for (const p of pathsOfWord(w, cwd, facts)) {
         const info = infoFor(p, facts);
@@ -410,7 +423,7 @@ function checkGitHistoryDumps(inv: Invocation, ctx: RuleContext): Finding[] {
     case 'difftool': {
       if (rest.some((a) => a.text === '--no-index')) {
         const out: Finding[] = [];
-        for (const w of rest.filter((a) => !a.text.startsWith('-'))) for (const p of pathsOfWord(w, cwd, facts)) {
+        for (const w of freeFormReadings(rest).usual.operands) for (const p of pathsOfWord(w, cwd, facts)) {
           const info = infoFor(p, facts);
           if (info) out.push(readFinding('compares', info, 'git diff --no-index'));
         }
@@ -432,7 +445,7 @@ function checkGitHistoryDumps(inv: Invocation, ctx: RuleContext): Finding[] {
       // Revisions after the pattern: the search reads those trees (a substitution: every commit).
       // Words after `--` are pathspecs, never revisions.
       const dash = rest.findIndex((a) => a.text === '--');
-      const words = (dash < 0 ? rest : rest.slice(0, dash)).filter((a) => !a.text.startsWith('-'));
+      const words = freeFormReadings(dash < 0 ? rest : rest.slice(0, dash)).usual.operands;
       const treeWords = words.slice(rest.some((a) => a.text === '-e' || a.text === '-f') ? 0 : 1);
       const dynamic = treeWords.some((a) => a.dynamic);
       const revs = treeWords.filter((a) => !a.dynamic && facts.fileStatus?.(resolvePath(cwd, a.text, facts.home)) === 'missing').map((a) => a.text);
@@ -449,7 +462,9 @@ function checkGitHistoryDumps(inv: Invocation, ctx: RuleContext): Finding[] {
 
 function checkMintingClis(inv: Invocation, ctx: RuleContext): Finding[] {
   const what = credentialMinted(inv.name, inv.args);
-  if (!what) return [];
+  // Neon: a connection string handed to a client through a substitution reaches no screen, and a branch
+  // named for development (`neonctl connection-string dev`) holds a throwaway password.
+  if (!what || (/^neon(ctl)?$/.test(inv.name) && (inv.via.includes('$(...)') || ctx.environmentOf({ values: inv.args.map((a) => a.text), remote: true }).environment === 'non-production'))) return [];
   const shown = [inv.name, ...positionals(inv.args).slice(0, 3)].join(' ').slice(0, 60);
   return [dump('dump', `${shown} prints ${what}.`, dumpTarget(what, ctx, true, inv.args.map((a) => a.text)))];
 }
@@ -458,29 +473,12 @@ function checkMintingClis(inv: Invocation, ctx: RuleContext): Finding[] {
 // Copies and links of a credential file read later in the same line
 
 const COPIERS = new Set(['cp', 'ln', 'link', 'install', 'mv', 'rsync', 'ditto', 'gcp']);
-const COPIER_VALUED: Readonly<Record<string, readonly string[]>> = {
-  cp: ['-t', '--target-directory', '-S', '--suffix'],
-  install: ['-m', '--mode', '-o', '--owner', '-g', '--group', '-t', '--target-directory', '-S', '--suffix'],
-  ln: ['-t', '--target-directory', '-S', '--suffix'],
-  mv: ['-t', '--target-directory', '-S', '--suffix'],
-  rsync: ['-e', '--rsh', '--exclude', '--include', '--filter', '-f', '--chmod'],
-};
-
 function copiesOf(inv: Invocation, facts: Facts): { dest: string; info: CredentialFileInfo }[] {
   const cwd = inv.cwd || facts.cwd;
-  const valued = COPIER_VALUED[inv.name] ?? [];
-  const pos: ArgWord[] = [];
-  let target: string | undefined;
-  for (let i = 0; i < inv.args.length; i++) {
-    const a = inv.args[i] as ArgWord;
-    if (a.text === '-t' || a.text === '--target-directory') target = inv.args[i + 1]?.text;
-    else if (a.text.startsWith('--target-directory=')) target = a.text.slice(19);
-    if (a.text.startsWith('-')) {
-      if (valued.includes(a.text)) i++;
-      continue;
-    }
-    pos.push(a);
-  }
+  // Options through each copier's effect grammar (`-t DIR`, `--target-directory=DIR`, rsync's `-e CMD`).
+  const read = readEffectArgs(inv.args, grammarOf(inv.name === 'gcp' ? 'cp' : inv.name));
+  const pos = read.operands;
+  const target = values(read, 't', 'target-directory').pop()?.text;
   if (inv.name === 'dd') return [];
   const sources = target !== undefined ? pos : pos.slice(0, -1);
   const destWord = target ?? pos[pos.length - 1]?.text;
@@ -508,7 +506,7 @@ function checkCopiesRead(analysis: Analysis, ctx: RuleContext): Finding[] {
   for (const inv of analysis.invocations.slice(0, 256)) {
     const cwd = inv.cwd || facts.cwd;
     if ((aliases.size > 0 || prefixes.size > 0) && (!METADATA_ONLY.has(inv.name) || inv.name === 'cp')) {
-      const words = [...inv.args.filter((a) => !a.text.startsWith('-')), ...inv.args.filter((a) => /^[a-z]+=/.test(a.text)).map((a) => ({ ...a, text: a.text.slice(a.text.indexOf('=') + 1) })), ...inv.redirects.filter((r) => r.op === '<' || r.op === '<>').map((r) => r.target)];
+      const words = [...freeFormReadings(inv.args).usual.operands, ...inv.args.filter((a) => /^[a-z]+=/.test(a.text)).map((a) => ({ ...a, text: a.text.replace(/^[a-z]+=/, '') })), ...inv.redirects.filter((r) => r.op === '<' || r.op === '<>').map((r) => r.target)];
       if (inv.stdin?.kind === 'file') words.push({ text: inv.stdin.path, raw: inv.stdin.path, dynamic: false, glob: false });
       for (const w of words) {
         if (w.dynamic) continue;
@@ -522,7 +520,7 @@ function checkCopiesRead(analysis: Analysis, ctx: RuleContext): Finding[] {
     if (COPIERS.has(inv.name)) for (const c of copiesOf(inv, facts)) aliases.set(c.dest, c.info);
     if (inv.name === 'split' || inv.name === 'csplit') {
       // `split -l 1 .env /tmp/part_`: the pieces are named by the prefix (`xaa` by default).
-      const pos = inv.args.filter((a, i) => !a.text.startsWith('-') && !/^-[lbCnatf]$|^--(lines|bytes|line-bytes|number|suffix-length|additional-suffix|prefix)$/.test(inv.args[i - 1]?.text ?? ''));
+      const pos = readEffectArgs(inv.args, grammarOf(inv.name)).operands;
       const info = pos[0] ? infoFor(resolvePath(cwd, pos[0].text, facts.home), facts) : undefined;
       if (info) prefixes.set(resolvePath(cwd, inv.name === 'split' ? (pos[1]?.text ?? 'x') : 'xx', facts.home), info);
     }

@@ -8,7 +8,14 @@ import { dump, dumpTarget, isSecretVariableName } from './support/huntCommon';
 import { cloudOfHost } from './support/metadataEndpoints';
 import { checkSnippetCredentialReads } from './support/snippetCredentialReads';
 import { DUMPING_TOOLS, secretDumped } from './support/toolSecretDumps';
+import { checkObjectStoreSecrets, OBJECT_STORE_TOOLS } from './support/objectStoreSecrets';
+import { checkFileTransfers, TRANSFER_TOOLS } from './support/fileTransfers';
+import { checkLogSecretGreps } from './support/logSecretGreps';
+import { checkFilesFrom } from './support/filesFrom';
+import { checkCredentialOverwrites } from './support/credentialOverwrites';
 import { freeFormReadings } from '../registry/freeForm';
+import { invocationCommand, toolArgs } from '../registry/commandModel';
+import { effectGrammar, grammarOf, has, readEffectArgs, values } from '../policy/effectOptions';
 
 /**
  * Roads to a credential the other credential packs do not walk: a hunt for credential files by name
@@ -34,22 +41,21 @@ function isCredentialNamePattern(pattern: string, nocase: boolean): boolean {
 
 const FIND_NAME_TESTS = new Set(['-name', '-iname', '-path', '-ipath', '-wholename', '-iwholename']);
 
+/** find's name tests and their patterns, read by the one grammar (each test takes the next word). */
 function findHunt(inv: Invocation): string | undefined {
-  const args = inv.args;
-  for (let i = 0; i < args.length - 1; i++) {
-    const test = (args[i] as ArgWord).text;
-    if (!FIND_NAME_TESTS.has(test)) continue;
-    const value = (args[i + 1] as ArgWord).text;
-    const base = test.includes('path') ? value.slice(value.lastIndexOf('/') + 1) || value : value;
-    if (isCredentialNamePattern(base, test.startsWith('-i'))) return value;
+  for (const test of freeFormReadings(inv.args).valued.options) {
+    const value = test.values[0];
+    if (!FIND_NAME_TESTS.has(test.name) || value === undefined) continue;
+    const base = test.name.includes('path') ? value.slice(value.lastIndexOf('/') + 1) || value : value;
+    if (isCredentialNamePattern(base, test.name.startsWith('-i'))) return value;
   }
   return undefined;
 }
 
 function locateHunt(inv: Invocation): string | undefined {
-  const nocase = inv.args.some((a) => a.text === '-i' || a.text === '--ignore-case');
-  for (const a of inv.args) {
-    if (a.text.startsWith('-')) continue;
+  const { usual } = freeFormReadings(inv.args);
+  const nocase = usual.options.some((o) => o.name === '-i' || o.name === '--ignore-case');
+  for (const a of usual.operands) {
     const base = a.text.slice(a.text.lastIndexOf('/') + 1);
     // locate matches a pattern without glob characters anywhere in the path.
     const pattern = /[*?[]/.test(base) ? base : `*${base}*`;
@@ -58,17 +64,19 @@ function locateHunt(inv: Invocation): string | undefined {
   return undefined;
 }
 
+/** fd's options that take a value (its reference); `-g`/`--glob` is a switch: the pattern is then a glob. */
+const FD = effectGrammar('etEdSjxXcoBC', ['extension', 'type', 'exclude', 'max-depth', 'min-depth', 'exact-depth', 'size', 'threads', 'exec', 'exec-batch', 'color', 'owner',
+  'changed-within', 'changed-before', 'base-directory', 'search-path', 'path-separator', 'max-results', 'ignore-file', 'batch-size', 'format']);
+
 function fdHunt(inv: Invocation): string | undefined {
-  const args = inv.args;
-  for (let i = 0; i < args.length; i++) {
-    const t = (args[i] as ArgWord).text;
-    const next = args[i + 1]?.text;
-    if ((t === '-e' || t === '--extension') && next && isCredentialNamePattern(`*.${next.replace(/^\./, '')}`, true)) return `*.${next}`;
-    if ((t === '-g' || t === '--glob') && next && isCredentialNamePattern(next, false)) return next;
+  const read = readEffectArgs(inv.args, FD);
+  for (const extension of values(read, 'e', 'extension')) {
+    if (isCredentialNamePattern(`*.${extension.text.replace(/^\./, '')}`, true)) return `*.${extension.text}`;
   }
-  const first = args.find((a) => !a.text.startsWith('-'))?.text;
-  if (first && !args.some((a) => a.text === '-g' || a.text === '--glob') && /^[\w.-]+$/.test(first) && isCredentialNamePattern(`*${first}*`, true)) return first;
-  return undefined;
+  const first = read.operands[0]?.text;
+  if (first === undefined) return undefined;
+  if (has(read, 'g', 'glob')) return isCredentialNamePattern(first, false) ? first : undefined;
+  return /^[\w.-]+$/.test(first) && isCredentialNamePattern(`*${first}*`, true) ? first : undefined;
 }
 
 /** Environment files' names: what a pattern that matches only these looks for. */
@@ -130,20 +138,17 @@ function checkNameHunt(inv: Invocation, ctx: RuleContext): Finding[] {
 // ---------------------------------------------------------------------------------------------
 // Copies out of a pod or container, configuration maps
 
-/** Options of kubectl, docker and podman that take a value (`-n prod`), so the value is not read as a subcommand. */
-const CONTAINER_VALUED = new Set(['-n', '--namespace', '--context', '--cluster', '--kubeconfig', '-l', '--selector', '-o', '--output', '-c', '--container', '-H', '--host', '--config', '--log-level', '--user', '-s', '--server', '--field-selector', '--connection']);
+/** The command's words that are not options, read through kubectl's or docker's registry entry: the subcommand path, then its operands. */
+function operandWords(inv: Invocation): string[] {
+  const command = invocationCommand(inv);
+  if (!command) return freeFormReadings(inv.args).valued.operands.map((w) => w.text);
+  return [...command.parsed.path, ...command.parsed.operands.map((w) => w.text)];
+}
 
-function operandWords(args: readonly ArgWord[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const t = (args[i] as ArgWord).text;
-    if (t.startsWith('-')) {
-      if (CONTAINER_VALUED.has(t)) i++;
-      continue;
-    }
-    out.push(t);
-  }
-  return out;
+/** An option's value read through the tool's registry entry. */
+function optionOf(inv: Invocation, ...names: string[]): string | undefined {
+  const command = invocationCommand(inv);
+  return command ? toolArgs(inv.name, command.parsed, command.tool).value(...names) : undefined;
 }
 
 /** A path inside a container that holds a secret: a mounted secret folder or a credential file's name. */
@@ -156,11 +161,12 @@ function containerSecretPath(path: string): string | undefined {
 }
 
 function checkContainerCopy(inv: Invocation, ctx: RuleContext): Finding[] {
-  const words = operandWords(inv.args);
+  const words = operandWords(inv);
   const isKube = inv.name === 'kubectl' || inv.name === 'oc';
   if ((words[0] !== 'cp' && !(inv.name !== 'kubectl' && words[0] === 'container' && words[1] === 'cp'))) return [];
   const operands = words.slice(words[0] === 'cp' ? 1 : 2);
-  const source = operands.slice(0, -1).find((w) => /^[^/:]+:/.test(w));
+  // `pod:path`, `namespace/pod:path` (kubectl), `container:path` (docker).
+  const source = operands.slice(0, -1).find((w) => /^[^/:.~][^:]*:/.test(w) && (isKube || !w.slice(0, w.indexOf(':')).includes('/')));
   if (!source) return [];
   const path = source.slice(source.indexOf(':') + 1);
   const label = containerSecretPath(path);
@@ -170,11 +176,11 @@ function checkContainerCopy(inv: Invocation, ctx: RuleContext): Finding[] {
 }
 
 function checkConfigMapDump(inv: Invocation, ctx: RuleContext): Finding[] {
-  const words = operandWords(inv.args);
+  const words = operandWords(inv);
   if (words[0] !== 'get' && words[0] !== 'describe') return [];
   const kinds = (words[1] ?? '').split(',').map((k) => k.split('/')[0]);
   if (!kinds.some((k) => ['configmap', 'configmaps', 'cm'].includes(k ?? ''))) return [];
-  const output = inv.args.map((a, i) => (a.text === '-o' || a.text === '--output' ? inv.args[i + 1]?.text : /^(-o|--output=)(.+)$/.exec(a.text)?.[2])).find((v) => v !== undefined);
+  const output = optionOf(inv, '-o', '--output');
   const prints = words[0] === 'describe' || (output !== undefined && /^(yaml|json|jsonpath|go-template|custom-columns)/.test(output));
   if (!prints) return [];
   return [dump('configmap-dump', `${inv.name} ${words[0]} prints configuration map data, where credentials are often kept.`, dumpTarget('configmap data', ctx, true, words.slice(2)))];
@@ -201,13 +207,15 @@ function checkDnsExfil(inv: Invocation, ctx: RuleContext): Finding[] {
   return [];
 }
 
-function curlMethodPut(args: readonly ArgWord[]): boolean {
-  return args.some((a, i) => ((a.text === '-X' || a.text === '--request') && /^put$/i.test(args[i + 1]?.text ?? '')) || /^-X\s*PUT$/i.test(a.text) || /^--request=PUT$/i.test(a.text) || /^--method=PUT$/i.test(a.text));
+/** The request method, read through the HTTP client's registry entry (`-X PUT`, `--request=PUT`, `-XPUT`; HTTPie's `PUT` operand, wget's `--method`). */
+function methodIsPut(inv: Invocation): boolean {
+  const method = optionOf(inv, '-X', '--request', '--method');
+  if (method !== undefined) return /^put$/i.test(method);
+  return inv.name !== 'curl' && freeFormReadings(inv.args).usual.operands.some((w) => /^PUT$/i.test(w.text));
 }
 
 function checkMetadataToken(inv: Invocation, ctx: RuleContext): Finding[] {
-  const isPut = inv.name === 'curl' ? curlMethodPut(inv.args) : inv.args.some((a) => /^PUT$/i.test(a.text) || /^--method=PUT$/i.test(a.text));
-  if (!isPut) return [];
+  if (!methodIsPut(inv)) return [];
   for (const a of inv.args) {
     const m = /^(?:https?:\/\/)?(?:[^@/]*@)?(\[[^\]]+\]|[^/:]+)(?::\d+)?(\/latest\/api\/token\b.*)$/i.exec(a.text);
     if (m && cloudOfHost(m[1] ?? '')) return [dump('metadata-token', `${inv.name} asks the cloud metadata service for a session token (${m[2]}), the key to its instance credentials.`, dumpTarget('metadata session token', ctx))];
@@ -218,10 +226,21 @@ function checkMetadataToken(inv: Invocation, ctx: RuleContext): Finding[] {
 const SOCKET_TOOLS = new Set(['nc', 'ncat', 'netcat', 'socat', 'telnet']);
 
 function checkMetadataSocket(inv: Invocation, ctx: RuleContext): Finding[] {
-  for (const a of inv.args) {
-    const host = inv.name === 'socat' ? /^tcp[46]?(?:-connect)?:([^:,]+)/i.exec(a.text)?.[1] : a.text.startsWith('-') ? undefined : a.text;
+  for (const a of freeFormReadings(inv.args).usual.operands) {
+    const host = inv.name === 'socat' ? /^tcp[46]?(?:-connect)?:([^:,]+)/i.exec(a.text)?.[1] : a.text;
     const cloud = host ? cloudOfHost(host) : undefined;
     if (cloud) return [dump('metadata-socket', `${inv.name} opens a raw connection to the ${cloud} metadata service (${host}), where any request can ask for instance credentials.`, dumpTarget(`${cloud} metadata service`, ctx))];
+  }
+  return [];
+}
+
+/** bash's `/dev/tcp/HOST/PORT` opened by a redirect (`exec 3<>/dev/tcp/169.254.169.254/80`, `cat < /dev/tcp/…`). */
+function checkMetadataDevTcp(inv: Invocation, ctx: RuleContext): Finding[] {
+  const paths = [...inv.redirects.map((r) => r.target.text), ...(inv.stdin?.kind === 'file' ? [inv.stdin.path] : [])];
+  for (const p of paths) {
+    const host = /^\/dev\/(?:tcp|udp)\/([^/]+)\//.exec(p)?.[1];
+    const cloud = host ? cloudOfHost(host) : undefined;
+    if (cloud) return [dump('metadata-socket', `${inv.name} opens a raw connection to the ${cloud} metadata service (${host}) through ${p}, where any request can ask for instance credentials.`, dumpTarget(`${cloud} metadata service`, ctx))];
   }
   return [];
 }
@@ -229,30 +248,17 @@ function checkMetadataSocket(inv: Invocation, ctx: RuleContext): Finding[] {
 // ---------------------------------------------------------------------------------------------
 // A move or link that gives a credential file a name no rule knows (the next read of it would pass)
 
-const RENAMERS: Readonly<Record<string, { verb: string; valued: readonly string[] }>> = {
-  mv: { verb: 'moves', valued: ['-t', '--target-directory', '-S', '--suffix'] },
-  ln: { verb: 'links', valued: ['-t', '--target-directory', '-S', '--suffix'] },
-  link: { verb: 'links', valued: [] },
-  install: { verb: 'copies', valued: ['-m', '--mode', '-o', '--owner', '-g', '--group', '-t', '--target-directory', '-S', '--suffix'] },
-};
+const RENAMERS: Readonly<Record<string, string>> = { mv: 'moves', ln: 'links', link: 'links', install: 'copies' };
 
 function checkRename(inv: Invocation, ctx: RuleContext): Finding[] {
-  const spec = RENAMERS[inv.name];
-  if (!spec) return [];
+  const verb = RENAMERS[inv.name];
+  if (!verb) return [];
   const facts = ctx.facts;
   const cwd = inv.cwd || facts.cwd;
-  const operands: ArgWord[] = [];
-  let target: ArgWord | undefined;
-  let ended = false;
-  for (let i = 0; i < inv.args.length; i++) {
-    const a = inv.args[i] as ArgWord;
-    if (!ended && a.text === '--') ended = true;
-    else if (!ended && a.text.startsWith('-') && a.text !== '-') {
-      if (a.text === '-t' || a.text === '--target-directory') target = inv.args[i + 1];
-      else if (a.text.startsWith('--target-directory=')) target = { ...a, text: a.text.slice('--target-directory='.length) };
-      if (spec.valued.includes(a.text)) i++;
-    } else operands.push(a);
-  }
+  // Options through the effect grammar of each program (`-t DIR`, `--target-directory=DIR`, `-S SUFFIX`, install's `-m MODE`).
+  const read = readEffectArgs(inv.args, grammarOf(inv.name));
+  const operands = [...read.operands];
+  const target = values(read, 't', 'target-directory').pop();
   const destination = target ?? operands.pop();
   if (!destination || destination.dynamic) return [];
   const destinationPaths = pathsOfWord(destination, cwd, facts);
@@ -268,7 +274,7 @@ function checkRename(inv: Invocation, ctx: RuleContext): Finding[] {
         rule: 'credentials.read',
         risk: 'credential-read',
         severity: 'ask',
-        reason: `${inv.name} ${spec.verb} ${info.path}, which holds ${info.label}, to ${destination.text}, a name the guard does not know as a credential file.`,
+        reason: `${inv.name} ${verb} ${info.path}, which holds ${info.label}, to ${destination.text}, a name the guard does not know as a credential file.`,
         targets: [credentialTarget(info)],
       }];
     }
@@ -282,8 +288,8 @@ function checkRename(inv: Invocation, ctx: RuleContext): Finding[] {
 function checkUnmatchedGlobs(inv: Invocation, ctx: RuleContext): Finding[] {
   const facts = ctx.facts;
   const cwd = inv.cwd || facts.cwd;
-  for (const a of inv.args) {
-    if (!a.glob || a.dynamic || a.text.startsWith('-')) continue;
+  for (const a of freeFormReadings(inv.args).usual.operands) {
+    if (!a.glob || a.dynamic) continue;
     if (pathsOfWord(a, cwd, facts).length > 0) continue;
     const literal = resolvePath(cwd, a.text.replace(/^~(?=\/)/, facts.home), facts.home);
     const match = matchCredentialPath(literal, facts.home) ?? infoFor(literal, facts);
@@ -314,10 +320,14 @@ export const credentialRoutesPack: RulePack = {
     if (DNS_SENDERS.has(inv.name)) findings.push(...checkDnsExfil(inv, ctx));
     if (['curl', 'http', 'https', 'xh', 'wget'].includes(inv.name)) findings.push(...checkMetadataToken(inv, ctx));
     if (SOCKET_TOOLS.has(inv.name)) findings.push(...checkMetadataSocket(inv, ctx));
+    if (inv.redirects.length > 0 || inv.stdin?.kind === 'file') findings.push(...checkMetadataDevTcp(inv, ctx));
     if (DUMPING_TOOLS.includes(inv.name)) {
       const what = secretDumped(inv.name, inv.args);
       if (what) findings.push(dump('tool-dump', `${inv.name} prints ${what}.`, dumpTarget(inv.name, ctx)));
     }
+    if (OBJECT_STORE_TOOLS.includes(inv.name)) findings.push(...checkObjectStoreSecrets(inv, ctx));
+    if (TRANSFER_TOOLS.includes(inv.name)) findings.push(...checkFileTransfers(inv, ctx));
+    findings.push(...checkLogSecretGreps(inv, ctx), ...checkFilesFrom(inv, ctx), ...checkCredentialOverwrites(inv, ctx));
     if (Object.hasOwn(RENAMERS, inv.name)) findings.push(...checkRename(inv, ctx));
     if (isCredentialReader(inv.name)) findings.push(...checkUnmatchedGlobs(inv, ctx));
     return findings;

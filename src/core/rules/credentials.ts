@@ -1,3 +1,4 @@
+import { subcommandWords } from './support/credentialClis';
 import { braceExpand, minimatch } from 'minimatch';
 import { basename, resolvePath } from '../paths';
 import type { ArgWord, CodeSnippet, CredentialFileInfo, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
@@ -67,6 +68,7 @@ const READERS: Readonly<Record<string, ReaderSpec>> = {
   sed: { verb: 'prints', leading: 1, leadingOptions: ['-e', '-f', '--expression', '--file'], valued: ['-e', '-f', '-l', '--expression', '--file'] },
   perl: { verb: 'reads', leading: 1, leadingOptions: ['-e', '-E'], valued: ['-e', '-E', '-I', '-M'] },
   cp: { verb: 'copies', destination: true, valued: ['-t', '--target-directory', '-S', '--suffix'], recursive: ['-r', '-R', '-a', '--recursive', '--archive'] },
+  install: { verb: 'copies', destination: true, valued: ['-m', '--mode', '-o', '--owner', '-g', '--group', '-t', '--target-directory', '-S', '--suffix'] },
   scp: { verb: 'copies', destination: true, valued: ['-P', '-i', '-o', '-F', '-c', '-l', '-J'], recursive: ['-r'] },
   rsync: { verb: 'copies', destination: true, valued: ['-e', '--rsh', '--exclude', '--include', '--filter', '-f'], recursive: ['-r', '-a', '--recursive', '--archive'] },
   tar: { verb: 'archives', valued: ['-f', '--file', '-C', '--directory', '-T', '--files-from', '--exclude'], recursive: 'always' },
@@ -255,7 +257,8 @@ const DUMPS: Readonly<Record<string, Dump>> = {
   gh: { match: (a) => (starts(a, 'auth', 'token') || (starts(a, 'config', 'get') && positionalsOf(a).includes('oauth_token')) ? 'the GitHub token' : starts(a, 'auth', 'status') && has(a, '-t', '--show-token') ? 'the GitHub token' : undefined) },
   aws: {
     match: (a) => {
-      const p = positionalsOf(a);
+      // Global options' values (`--profile prod`) are not subcommand words.
+      const p = subcommandWords('aws', a.map((text) => ({ text, raw: text, dynamic: false, glob: false })));
       if (p[0] === 'configure' && p[1] === 'get' && /secret|token|key/i.test(p[2] ?? '')) return `the AWS setting ${p[2]}`;
       if (p[0] === 'configure' && p[1] === 'export-credentials') return 'the AWS credentials';
       if (p[0] === 'sts' && p[1] === 'get-session-token') return 'temporary AWS credentials';

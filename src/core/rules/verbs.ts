@@ -1,3 +1,4 @@
+import { redactSecrets } from '../audit/redact';
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { READ_ONLY_COMMANDS, EFFECT_RULES, PROSE_OPTIONS } from '../policy/effects';
 import { EFFECT_GRAMMARS } from '../policy/effectOptions';
@@ -545,6 +546,21 @@ export function verbFloorPack(specific: ReadonlySet<string>): RulePack {
   return {
     id: 'verbs',
     title: 'The verb floor: destroying verbs of CLIs without rules of their own',
-    checkInvocation: (inv, ctx) => checkVerbs(inv, ctx, specific),
+    checkInvocation: (inv, ctx) => checkVerbs(inv, ctx, specific).map(withoutSecrets),
   };
+}
+
+/**
+ * The floor quotes the words it judged (`deletes customer cus_…`); a word shaped like a secret (a
+ * token, a key, a long random run) is replaced before the finding leaves it, so no verdict, dialog or
+ * audit entry carries it, whatever later redaction knows.
+ */
+function withoutSecrets(found: Finding): Finding {
+  const reason = redactSecrets(found.reason);
+  const targets = found.targets.map((t) => {
+    const name = redactSecrets(t.name);
+    const environmentReason = redactSecrets(t.environmentReason);
+    return name === t.name && environmentReason === t.environmentReason ? t : { ...t, name, environmentReason };
+  });
+  return reason === found.reason && targets.every((t, i) => t === found.targets[i]) ? found : { ...found, reason, targets };
 }

@@ -169,6 +169,11 @@ const XARGS = wrapperGrammar([
   flag('-x', '--exit'), flag('-o', '--open-tty'), flag('--show-limits'), flag('--help'), flag('--version'),
 ]);
 
+/** The file `xargs -a FILE` (`--arg-file`) reads its input from, as written. */
+export function xargsArgFile(options: readonly ArgWord[]): ArgWord | undefined {
+  return readWrapper(options, XARGS).valueWord('-a');
+}
+
 function xargsPeel(args: ArgWord[]): Peeled {
   const rest = args.slice(readWrapper(args, XARGS).index);
   if (rest.length === 0) return { argv: [{ text: 'echo', raw: 'echo', dynamic: false, glob: false }], label: 'xargs', supplied: 1 };

@@ -123,6 +123,9 @@ describe('credentials: path rules', () => {
     [`${WS}/secrets.txt`, 'app-secrets'],
     [`${WS}/local.settings.json`, 'app-secrets'],
     [`${WS}/appsettings.Development.json`, 'app-secrets'],
+    [`${WS}/.cursor/mcp.json`, 'mcp-config'],
+    [`${HOME}/.codeium/windsurf/mcp_config.json`, 'mcp-config'],
+    [`${HOME}/Library/Application Support/Claude/claude_desktop_config.json`, 'mcp-config'],
   ];
 
   it('every path rule has a sample above', () => {
@@ -135,6 +138,8 @@ describe('credentials: path rules', () => {
 
   const negatives = [
     `${WS}/appsettings.json`,
+    `${WS}/.mcp.json`,
+    `${WS}/src/mcp.ts`,
     `${WS}/secret.yaml`,
     `${WS}/src/secrets.ts`,
     `${WS}/monkey.json`,

@@ -30,6 +30,8 @@ const VALUED: Readonly<Record<string, readonly string[]>> = {
   cf: [],
   firebase: ['--project', '-P'],
   supabase: ['--project-ref', '--workdir', '-o', '--output'],
+  neonctl: ['--project-id', '--branch', '--database-name', '--role-name', '--org-id', '--api-key', '-o', '--output', '--config-dir', '--context-file'],
+  neon: ['--project-id', '--branch', '--database-name', '--role-name', '--org-id', '--api-key', '-o', '--output', '--config-dir', '--context-file'],
 };
 
 /** The command's words that are not options or option values, in order. */
@@ -56,7 +58,14 @@ interface Mint {
   what: string;
   /** Only with one of these options (`--raw`, `--show-token`). */
   when?: readonly string[];
+  /** Only when a word of the command matches (an attribute or format that names the secret: `userData`, `masterAuth`). */
+  naming?: RegExp;
+  /** Never when a word matches (a format narrowed to fields that hold no secret: `value(status.url)`). */
+  unlessNaming?: RegExp;
 }
+
+/** A gcloud format that prints only status or metadata fields (`--format='value(status.url)'`). */
+const NARROW_FORMAT = /^(--format=)?(value|get|csv|table)\[?[^(]*\(((status|metadata)\.[\w.]+|name)(\s*,\s*((status|metadata)\.[\w.]+|name))*\)$/;
 
 const TABLE: Readonly<Record<string, readonly Mint[]>> = {
   aws: [
@@ -71,6 +80,19 @@ const TABLE: Readonly<Record<string, readonly Mint[]>> = {
     { path: ['cognito-identity', 'get-credentials-for-identity'], what: 'temporary AWS credentials' },
     { path: ['kms', 'decrypt'], what: 'decrypted secret data' },
     { path: ['lambda', ['get-function-configuration', 'get-function']], what: "the Lambda function's environment variables" },
+    // Calls whose answer carries a secret in plain text (each service's API reference).
+    { path: ['codebuild', 'batch-get-projects'], what: "the CodeBuild projects' environment variables" },
+    { path: ['batch', 'describe-job-definitions'], what: "the job definitions' environment variables" },
+    { path: ['apprunner', 'describe-service'], what: "the App Runner service's environment variables" },
+    { path: ['amplify', ['get-app', 'get-branch', 'list-apps', 'list-branches']], what: "the Amplify app's environment variables and basic-auth credentials" },
+    { path: ['cognito-idp', 'describe-user-pool-client'], what: 'the app client secret' },
+    { path: ['appsync', 'list-api-keys'], what: 'the AppSync API keys' },
+    { path: ['apigateway', 'get-api-keys'], what: 'the API Gateway keys', when: ['--include-values'] },
+    { path: ['apigateway', 'get-api-key'], what: 'the API Gateway key', when: ['--include-value'] },
+    { path: ['lightsail', ['get-instance-access-details', 'download-default-key-pair']], what: "the instance's SSH key or password" },
+    { path: ['ec2', 'get-password-data'], what: "the instance's administrator password" },
+    { path: ['ec2', 'describe-instance-attribute'], what: "the instance's user data (start-up scripts often carry secrets)", naming: /(^|=)userData$/ },
+    { path: ['ec2', 'describe-launch-template-versions'], what: "the launch template's user data (start-up scripts often carry secrets)" },
   ],
   gcloud: [
     { path: ['config', 'config-helper'], what: 'a Google Cloud access token' },
@@ -78,6 +100,11 @@ const TABLE: Readonly<Record<string, readonly Mint[]>> = {
     { path: ['sql', 'generate-login-token'], what: 'a database login token' },
     { path: ['kms', 'decrypt'], what: 'decrypted secret data' },
     { path: ['auth', 'application-default', ['print-access-token', 'print-identity-token']], what: 'a Google Cloud access token' },
+    // A cluster's legacy client key and password, when the format asks for them.
+    { path: ['container', 'clusters', 'describe'], what: "the cluster's client key or password", naming: /masterAuth(?!\.clusterCaCertificate)/ },
+    // Cloud Run and Cloud Functions show their environment variables' values.
+    { path: ['run', ['services', 'jobs'], 'describe'], what: "the service's environment variables", unlessNaming: NARROW_FORMAT },
+    { path: ['functions', 'describe'], what: "the function's environment variables", unlessNaming: NARROW_FORMAT },
   ],
   doctl: [
     { path: ['auth', 'token'], what: 'the DigitalOcean token' },
@@ -100,7 +127,12 @@ const TABLE: Readonly<Record<string, readonly Mint[]>> = {
     { path: ['token', 'create'], what: 'a new Vault token' },
     { path: ['login'], what: 'a new Vault token' },
     { path: ['write', /^auth\/.+\/login$/.source], what: 'a new Vault token' },
+    { path: ['write', /^\/?auth\/token\/create(-orphan)?(\/|$)/.source], what: 'a new Vault token' },
   ],
+  // `neonctl connection-string` (alias `cs`) prints the branch's URL with its password; handed to a client
+  // through a substitution (`psql "$(neonctl cs)"`) it reaches no screen, and the client is judged.
+  neonctl: [{ path: [['connection-string', 'cs']], what: 'a database connection string with its password' }],
+  neon: [{ path: [['connection-string', 'cs']], what: 'a database connection string with its password' }],
   heroku: [
     { path: [['authorizations:create', 'authorizations:rotate']], what: 'a new Heroku token' },
     // `pg:credentials:url` prints the connection string with its password; `redis:credentials` the Redis URL.
@@ -136,6 +168,8 @@ function azureMint(words: readonly string[]): string | undefined {
   if (/^acr credential show\b/.test(w)) return 'the registry password';
   if (/^(webapp|functionapp) deployment list-publishing-(profiles|credentials)\b/.test(w)) return 'the deployment credentials';
   if (/^(webapp|functionapp) config appsettings list\b/.test(w)) return "the app's settings (its secrets)";
+  if (/^(webapp|functionapp) config connection-string list\b/.test(w)) return "the app's connection strings";
+  if (/^appconfig credential list\b/.test(w)) return 'the App Configuration access keys';
   if (/^keyvault secret (show|download)\b/.test(w)) return 'a Key Vault secret';
   return undefined;
 }
@@ -155,11 +189,14 @@ export function credentialMinted(tool: string, args: readonly ArgWord[]): string
   const words = subcommandWords(name, args);
   if (name === 'az') {
     if (words[0] === 'acr' && words[1] === 'login' && has(args, '--expose-token', '-t')) return 'a registry token';
+    if (words[0] === 'containerapp' && words[1] === 'secret' && (words[2] === 'show' || has(args, '--show-values'))) return 'the container app secrets';
     return azureMint(words);
   }
   for (const mint of TABLE[name] ?? []) {
     if (!matches(mint, words)) continue;
     if (mint.when && !has(args, ...mint.when)) continue;
+    if (mint.naming && !args.some((a) => mint.naming!.test(a.text))) continue;
+    if (mint.unlessNaming && args.some((a) => mint.unlessNaming!.test(a.text))) continue;
     return mint.what;
   }
   return undefined;

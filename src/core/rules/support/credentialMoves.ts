@@ -5,6 +5,7 @@
  * (`chmod 644 ~/.ssh/id_ed25519`). Renames inside the project or the home folder stay allowed.
  */
 
+import { checkContainerHandoffs } from './containerHandoffs';
 import { isWithin, resolvePath } from '../../paths';
 import type { ArgWord, CredentialFileInfo, Facts, Finding, Invocation, RuleContext } from '../../policy/types';
 import { readFinding } from '../credentials';
@@ -110,5 +111,5 @@ function checkPermissionWeakening(inv: Invocation, facts: Facts): Finding[] {
 export function checkCredentialMoves(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.name === 'mv' || inv.name === 'gmv') return checkMovesAway(inv, ctx.facts);
   if (inv.name === 'chmod') return checkPermissionWeakening(inv, ctx.facts);
-  return [...checkContainerCredentials(inv, ctx), ...checkEditorBatchReads(inv, ctx.facts)];
+  return [...checkContainerCredentials(inv, ctx), ...checkContainerHandoffs(inv, ctx), ...checkEditorBatchReads(inv, ctx.facts)];
 }

@@ -100,7 +100,8 @@ function expandGlob(pattern: string, cwd: string, facts: Facts): string[] {
 
 /** The absolute paths a word can name: itself, or what its braces and globs expand to. */
 export function pathsOfWord(word: ArgWord, cwd: string, facts: Facts): string[] {
-  let text = substituteHome(word.text, facts.home);
+  // The shell's own process: `/proc/$$/cwd/.env` is `/proc/self/cwd/.env`.
+  let text = substituteHome(word.text, facts.home).replace(/^\/proc\/(\$\$|\$\{\$\}|\$BASHPID|\$\{BASHPID\})(?=\/)/, '/proc/self');
   if (word.dynamic && /[$`]/.test(text)) return [];
   if (text === '' || text === '-') return [];
   if (text.startsWith('@')) text = text.slice(1);

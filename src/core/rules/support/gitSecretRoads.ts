@@ -5,6 +5,7 @@ import { git } from '../../registry/tools/git';
 import { readFinding } from '../credentials';
 import { infoFor, pathsOfWord } from './credentialPaths';
 import { gitStart } from './gitGlobals';
+import { freeFormReadings } from '../../registry/freeForm';
 
 /**
  * Roads by which git itself takes a credential file where it can be printed or sent: staging a file
@@ -19,9 +20,11 @@ export type HistoryReader = (inv: Invocation, query: GitHistoryQuery, what: stri
 const has = (inv: Invocation, names: string[]): boolean => optionsMatching(parsedArgs(inv.args, git), git, names).some((o) => o.depth === 1);
 
 /** Credential files an operand names: the file itself, or those in a folder it names. */
-function credentialOperands(inv: Invocation, ctx: RuleContext, cwd: string): CredentialFileInfo[] {
+function credentialOperands(inv: Invocation, ctx: RuleContext, cwd: string, whole = false): CredentialFileInfo[] {
   const facts = ctx.facts;
   const parsed = parsedArgs(inv.args, git);
+  // `git add -A -f` with no pathspec: the whole work tree (from here down is what the guard can list).
+  if (whole && parsed.operands.length === 0 && facts.credentials) return facts.credentials.filesUnder(cwd).slice(0, 16);
   const out: CredentialFileInfo[] = [];
   const add = (f: CredentialFileInfo | undefined): void => {
     if (f && !out.some((x) => x.path === f.path)) out.push(f);
@@ -46,9 +49,17 @@ export function checkGitSecretRoads(inv: Invocation, ctx: RuleContext, history: 
     const intent = has(inv, ['-N']);
     if (!force && !intent) return [];
     // Forced: whatever .gitignore says, a credential file staged this way is one diff, commit or push from the screen or a remote.
-    return credentialOperands(inv, ctx, cwd).map((f) =>
+    return credentialOperands(inv, ctx, cwd, has(inv, ['-A', '--all'])).map((f) =>
       readFinding(intent ? 'records, so that git diff prints it whole,' : 'stages, past .gitignore (a diff prints it, a commit and a push send it),', f, intent ? 'git add -N' : 'git add -f'),
     );
+  }
+  // `git update-index --add FILE` stages a file whatever .gitignore says.
+  if (sub === 'update-index') {
+    // Not described by git's entry: its words read free-form (`--add`, `--cacheinfo` take no value here).
+    const { usual } = freeFormReadings(gitStart(inv, ctx.facts).rest);
+    if (!usual.options.some((o) => o.name === '--add')) return [];
+    const files = usual.operands.flatMap((w) => pathsOfWord(w, cwd, ctx.facts)).map((p) => infoFor(p, ctx.facts)).filter((f): f is CredentialFileInfo => f !== undefined);
+    return files.slice(0, 4).map((f) => readFinding('stages, past .gitignore (a diff prints it, a commit and a push send it),', f, 'git update-index --add'));
   }
   if (sub === 'hash-object' && has(inv, ['-w'])) {
     return credentialOperands(inv, ctx, cwd).map((f) => readFinding('copies into the object database (where git cat-file -p prints it)', f, 'git hash-object -w'));

@@ -148,13 +148,17 @@ function remoteSecretRead(inv: Invocation): boolean {
     case 'vault':
       return p[0] === 'read' || (p[0] === 'kv' && p[1] === 'get');
     case 'aws':
-      return (p[0] === 'secretsmanager' && p[1] === 'get-secret-value') || (p[0] === 'ssm' && /^get-parameters?(-by-path)?$/.test(p[1] ?? '') && hasFlag(inv.args, '--with-decryption'));
+      return (p[0] === 'secretsmanager' && /^(batch-)?get-secret-value$/.test(p[1] ?? '')) || (p[0] === 'ssm' && /^get-parameters?(-by-path)?$/.test(p[1] ?? '') && hasFlag(inv.args, '--with-decryption'));
     case 'az':
       return p[0] === 'keyvault' && p[1] === 'secret' && (p[2] === 'show' || p[2] === 'download');
     case 'gcloud':
       return p[0] === 'secrets' && p[1] === 'versions' && p[2] === 'access';
     case 'doppler':
       return p[0] === 'secrets';
+    // `kubectl get secret db -n prod -o yaml`, `kubectl get --raw /api/v1/namespaces/prod/secrets/db`.
+    case 'kubectl':
+    case 'oc':
+      return p[0] === 'get' && p.slice(1).some((w) => /^secrets?(\/|$)|\/secrets(\/|$)/.test(w));
     case 'terraform':
     case 'tofu':
       return ['output', 'show', 'state'].includes(p[0] ?? '');
@@ -179,7 +183,7 @@ function terraformBackendNames(inv: Invocation, facts: Facts): string[] {
 /** An information finding that places a secret read in its environment (`secret/prod/db` is production). */
 export function checkSecretEnvironment(inv: Invocation, ctx: RuleContext): Finding[] {
   if (!remoteSecretRead(inv)) return [];
-  const values = [...inv.args.map((a) => a.text), ...(inv.name === 'terraform' || inv.name === 'tofu' ? terraformBackendNames(inv, ctx.facts) : [])];
+  const values = [...inv.args.flatMap((a) => /\/namespaces\/([^/]+)\//.exec(a.text)?.[1] ?? []), ...inv.args.map((a) => a.text), ...(inv.name === 'terraform' || inv.name === 'tofu' ? terraformBackendNames(inv, ctx.facts) : [])];
   const env = ctx.environmentOf({ values, remote: true });
   if (env.environment !== 'production') return [];
   return [{

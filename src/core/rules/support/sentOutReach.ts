@@ -102,12 +102,13 @@ function servedFolder(inv: Invocation): string | undefined {
     const d = t.findIndex((x) => x === '-d' || x === '--directory');
     return d >= 0 ? (t[d + 1] ?? '.') : t.find((x) => x.startsWith('--directory='))?.slice(12) ?? '.';
   }
-  if (['http-server', 'serve', 'live-server', 'static-web-server', 'miniserve', 'darkhttpd', 'simple-http-server', 'caddy'].includes(inv.name)) {
+  if (['http-server', 'serve', 'live-server', 'static-web-server', 'miniserve', 'darkhttpd', 'simple-http-server', 'caddy', 'webfsd'].includes(inv.name)) {
     if (inv.name === 'caddy' && t[0] !== 'file-server') return undefined;
     const root = t.findIndex((x) => x === '--root' || x === '-r' || x === '--dir');
     if (root >= 0) return t[root + 1];
     const pos: string[] = [];
-    for (let i = 0; i < t.length; i++) {
+    // caddy's first word is its subcommand; webfsd serves the folder it starts in.
+    for (let i = inv.name === 'caddy' ? 1 : 0; i < t.length; i++) {
       const w = t[i] as string;
       if (w.startsWith('-')) {
         if (['-p', '--port', '-a', '--address', '-l', '--listen', '-c', '--cache', '-i', '--interfaces'].includes(w)) i++;

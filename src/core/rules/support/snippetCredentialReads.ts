@@ -38,7 +38,18 @@ function globPatterns(text: string): string[] {
 const DOTENV_READERS = /\bdotenv_values\s*\(|\bdotenv\.parse\s*\(|\bDotenv\.(?:parse|load)\s*\(|\bdotenv\.config\s*\([^)]*\)\s*\.parsed/;
 
 /** Calls that read a file's content, in the languages a snippet is judged in. */
-const FILE_READS = /\b(open|read_text|read_bytes|readFileSync|readFile|createReadStream|File\.read|IO\.read|readlines|file_get_contents|readfile|fopen|file|slurp|load|loads|safe_load)\s*\(|\bFile\.(read|open|foreach)\b|\bcat\b/;
+const FILE_READS = /\bopen\s+\$?\w+\s*,|\b(open|read_text|read_bytes|readFileSync|readFile|createReadStream|File\.read|IO\.read|readlines|file_get_contents|readfile|fopen|file|slurp|load|loads|safe_load)\s*\(|\bFile\.(read|open|foreach)\b|\bcat\b/;
+
+/** A variable's value read in code: `os.environ["F"]`, `os.getenv('F')`, `process.env.F`, `ENV['F']`, `$ENV{F}`, `getenv('F')`. */
+const ENV_READS = /\bos\.environ(?:\.get)?\s*[[(]\s*['"](\w+)['"]|\bos\.getenv\s*\(\s*['"](\w+)['"]|\bprocess\.env(?:\.(\w+)|\[\s*['"](\w+)['"]\s*\])|\bENV\s*(?:\[|\.fetch\s*\()\s*['"](\w+)['"]|\$ENV\{\s*['"]?(\w+)['"]?\s*\}|\bgetenv\s*\(\s*['"](\w+)['"]/g;
+
+/** PHP's include and require print a file that is not PHP code as it is. */
+const PHP_INCLUDES = /\b(?:include|require)(?:_once)?\s*\(?\s*['"]([^'"\n]+)['"]/g;
+
+/** Standard-library readers of a credential store at its default place: Python's `netrc.netrc()`, Ruby's `Net::Netrc.locate`. */
+const DEFAULT_STORE_READERS: ReadonlyArray<{ re: RegExp; path: string }> = [
+  { re: /\bnetrc\.netrc\s*\(\s*\)|\bNet::Netrc\.locate\b/, path: '.netrc' },
+];
 
 /** Credential files a snippet reaches by an assembled name, a dotenv loader or a glob, each once. */
 export function checkSnippetCredentialReads(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
@@ -54,6 +65,16 @@ export function checkSnippetCredentialReads(snippet: CodeSnippet, ctx: RuleConte
   const who = `A ${snippet.language} snippet run by ${snippet.runner.name}`;
   for (const s of assembledStrings(text)) add(infoFor(resolvePath(cwd, s, facts.home), facts), `${who} (a file name assembled from pieces)`);
   if (DOTENV_READERS.test(text)) add(infoFor(resolvePath(cwd, '.env', facts.home), facts), `${who} (a dotenv loader)`);
+  for (const r of DEFAULT_STORE_READERS) if (r.re.test(text)) add(infoFor(`${facts.home.replace(/\/+$/, '')}/${r.path}`, facts), `${who} (a standard-library reader of ~/${r.path})`);
+  if (snippet.language === 'php') for (const m of text.matchAll(PHP_INCLUDES)) add(infoFor(resolvePath(cwd, m[1] ?? '', facts.home), facts), `${who} (an include, which prints a file that is not PHP as it is)`);
+  // A path handed over in a variable (`F=.env python3 -c 'open(os.environ["F"])'`).
+  if (FILE_READS.test(text)) {
+    for (const m of [...text.matchAll(ENV_READS)].slice(0, 8)) {
+      const name = m.slice(1).find((g) => g !== undefined) ?? '';
+      const value = snippet.runner.assignments[name];
+      if (value !== undefined && value !== '') add(infoFor(resolvePath(cwd, value, facts.home), facts), `${who} (a path in $${name})`);
+    }
+  }
   // A glob alone prints names (`print(glob.glob('.env*'))`); it reaches values only when the snippet reads files.
   for (const pattern of FILE_READS.test(text) ? globPatterns(text) : []) {
     const segments = pattern.split('/');

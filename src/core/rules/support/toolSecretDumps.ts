@@ -66,8 +66,22 @@ const DUMPS: Readonly<Record<string, readonly Dump[]>> = {
   ],
   'secret-tool': [{ path: ['lookup'], what: 'a keyring secret' }],
   pass: [{ path: ['show'], what: 'a pass password entry' }],
+  // The shadow databases through NSS: every account's password hash.
+  getent: [{ path: [['shadow', 'gshadow']], what: 'the system password hashes' }],
+  // `firebase auth:export` writes every user with the password hash and salt.
+  firebase: [{ path: ['auth:export'], what: "every user's account with its password hash" }],
+  // Encrypted files kept in the repository, decrypted into the work tree for anything to read next.
+  git: [{ path: ['secret', ['reveal', 'cat']], what: 'the git-secret files (decrypted into the work tree)' }, { path: ['crypt', 'unlock'], what: 'the git-crypt files (decrypted into the work tree)' }],
+  'git-secret': [{ path: [['reveal', 'cat']], what: 'the git-secret files (decrypted into the work tree)' }],
+  'git-crypt': [{ path: ['unlock'], what: 'the git-crypt files (decrypted into the work tree)' }],
+  // A source's credentials are kept under its host (`bundle config get https://gems.example.com`, `BUNDLE_GEMS__EXAMPLE__COM`).
+  bundle: [{ path: ['config', 'get', '^(https?://|[\\w-]+(\\.[\\w-]+)+$|BUNDLE_[A-Z0-9_]*__)'], what: 'the credentials Bundler keeps for a gem source' }],
+  composer: [{ path: ['config', '^(http-basic|bearer|github-oauth|gitlab-token|gitlab-oauth|bitbucket-oauth)(\\.|$)'], what: 'the credentials Composer keeps for a repository' }],
   gopass: [{ path: [['show', 'cat']], what: 'a gopass password entry' }],
 };
+
+/** Code that names a framework's secret setting: Django's `settings.SECRET_KEY`, Laravel's `config('app.key')`. */
+const FRAMEWORK_SECRET = /\bsettings\.[A-Z_]*(SECRET|PASSWORD|KEY|TOKEN|DATABASES)|\bconfig\(\s*['"](app\.key|database\.|services\.|mail\.mailers)|\benv\(\s*['"][A-Z_]*(SECRET|KEY|TOKEN|PASSWORD)|\bos\.environ\b/;
 
 /** Letters of grouped short options (`-wa` has `-w`); long options as written. */
 function hasOption(args: readonly ArgWord[], options: readonly string[]): boolean {
@@ -95,6 +109,8 @@ export function secretDumped(tool: string, args: readonly ArgWord[]): string | u
   if (tool === 'pass' && words.length === 1 && !['ls', 'list', 'find', 'search', 'init', 'git', 'insert', 'generate', 'edit', 'rm', 'mv', 'cp', 'grep', 'help', 'version'].includes(words[0] ?? '')) return 'a pass password entry';
   // `python manage.py diffsettings` prints every setting, SECRET_KEY included.
   if (/^python[\d.]*$/.test(tool) && /(^|\/)manage\.py$/.test(args[0]?.text ?? '') && args[1]?.text === 'diffsettings') return 'the Django settings (SECRET_KEY included)';
+  // A framework console fed code that prints a secret setting (`manage.py shell -c 'print(settings.SECRET_KEY)'`, `artisan tinker --execute`).
+  if (/^(python[\d.]*|php[\d.]*)$/.test(tool) && /(^|\/)(manage\.py|artisan)$/.test(args[0]?.text ?? '') && ['shell', 'tinker'].includes(args[1]?.text ?? '') && FRAMEWORK_SECRET.test(args.slice(2).map((a) => a.text).join(' '))) return 'a secret setting of the framework';
   // `php artisan config:show database`: the resolved configuration, passwords and APP_KEY included.
   if (/^php[\d.]*$/.test(tool) && args[0]?.text === 'artisan' && ['config:show', 'env:decrypt'].includes(args[1]?.text ?? '')) return 'the Laravel configuration (passwords and APP_KEY included)';
   for (const dump of DUMPS[tool] ?? []) {

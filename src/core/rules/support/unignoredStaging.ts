@@ -1,9 +1,12 @@
+import { minimatch } from 'minimatch';
 import { resolvePath } from '../../paths';
+import { sedInPlaceWrites } from '../deferred/sedEdit';
 import type { Analysis, Finding, Invocation, RuleContext } from '../../policy/types';
 import { readFinding } from '../credentials';
 import { infoFor } from './credentialPaths';
 import { gitStart } from './gitGlobals';
 import { sentOut } from './gitSecretRoads';
+import { freeFormReadings } from '../../registry/freeForm';
 
 /**
  * An ignore rule undone on the line that then stages in bulk: `echo '!.env.production' >> .gitignore
@@ -20,6 +23,44 @@ function negatedPatterns(inv: Invocation): string[] {
   return [...text.replace(/\\n/g, '\n').matchAll(/(?:^|\s)!([^\s!]+)/gm)].map((m) => (m[1] as string).replace(/^\//, ''));
 }
 
+/** Programs that edit a file in place with an option (`sed -i`, `perl -pi -e`), or remove, move or empty it. */
+const IN_PLACE = new Set(['sed', 'gsed', 'perl', 'ruby']);
+const REMOVERS = new Set(['rm', 'unlink', 'mv', 'truncate', 'shred']);
+
+/**
+ * Does this command take rules out of an ignore file: emptied or overwritten (`> .gitignore`), edited
+ * in place (`sed -i '/^.env/d' .gitignore`), removed or moved away (`rm .gitignore`, `git rm .gitignore`)?
+ */
+function loosensIgnoreFile(inv: Invocation, ctx: RuleContext): Loosened | undefined {
+  if (inv.redirects.some((r) => r.op === '>' && IGNORE_FILES.test(r.target.text))) return 'all';
+  const words = inv.name === 'git' ? gitStart(inv, ctx.facts) : undefined;
+  const args = words ? words.rest : inv.args;
+  const { usual } = freeFormReadings(args);
+  if (!usual.operands.some((w) => IGNORE_FILES.test(w.text))) return undefined;
+  if (REMOVERS.has(inv.name) || (words && (words.sub === 'rm' || words.sub === 'mv'))) return 'all';
+  // `-i`, `-i.bak`, `-pi`, `--in-place`: the option's letters, read by the free-form grammar.
+  if (!IN_PLACE.has(inv.name) || !usual.options.some((o) => /^-[a-zA-Z]*i|^--in-place/.test(o.name))) return undefined;
+  // A plain substitution sed can be followed: only the rules it takes out count.
+  const cwd = inv.cwd || ctx.facts.cwd;
+  const writes = sedInPlaceWrites(inv, ctx.facts, cwd).filter((w) => IGNORE_FILES.test(w.path));
+  if (writes.length === 0) return 'all';
+  const removed = writes.flatMap((w) => {
+    const kept = new Set(w.text.split('\n').map((l) => l.trim()));
+    return (ctx.facts.readFile(w.path) ?? '').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#') && !kept.has(l));
+  });
+  return removed.length === 0 ? undefined : removed;
+}
+
+/** Every rule may be gone (`'all'`), or these rules were taken out. */
+type Loosened = 'all' | string[];
+
+/** Does an ignore rule that was taken out match this workspace-relative credential file? */
+function ruleMatches(rule: string, path: string): boolean {
+  const pattern = rule.replace(/^\//, '').replace(/\/$/, '');
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return minimatch(path, pattern, { dot: true }) || minimatch(name, pattern, { dot: true }) || minimatch(path, `${pattern}/**`, { dot: true });
+}
+
 function stagesInBulk(inv: Invocation, ctx: RuleContext): boolean {
   if (inv.name !== 'git') return false;
   const { sub, rest } = gitStart(inv, ctx.facts);
@@ -32,9 +73,20 @@ function stagesInBulk(inv: Invocation, ctx: RuleContext): boolean {
 export function checkUnignoredStaging(analysis: Analysis, ctx: RuleContext): Finding[] {
   const facts = ctx.facts;
   const negated: { pattern: string; dir: string }[] = [];
+  let loosened: Loosened | undefined;
   for (const inv of analysis.invocations.slice(0, 256)) {
     const cwd = inv.cwd || facts.cwd;
     for (const pattern of negatedPatterns(inv)) negated.push({ pattern, dir: cwd });
+    const now = loosensIgnoreFile(inv, ctx);
+    if (now !== undefined) loosened = now === 'all' || loosened === 'all' ? 'all' : [...(loosened ?? []), ...now];
+    if (loosened !== undefined && stagesInBulk(inv, ctx) && facts.credentials) {
+      // Every credential file from here down may now be staged (or those the rules taken out kept out).
+      const rules = loosened;
+      const info = facts.credentials.filesUnder(gitStart(inv, facts).cwd).find((f) => rules === 'all' || rules.some((r) => ruleMatches(r, f.path)));
+      const pushed = analysis.invocations.some((p) => p.name === 'git' && gitStart(p, facts).sub === 'push');
+      const found = info ? [{ ...readFinding('stages', info, 'A bulk git add or commit (after the ignore file was emptied, edited or removed in this line)'), rule: 'credentials.unignored-staging' }] : [];
+      if (found.length > 0) return pushed ? sentOut(found, ctx, [info?.path ?? '']) : found;
+    }
     if (negated.length === 0 || !stagesInBulk(inv, ctx)) continue;
     for (const { pattern, dir } of negated) {
       if (/[*?[]/.test(pattern)) continue;

@@ -1,0 +1,96 @@
+import { matchCredentialPath } from '../../credentials/credentialPaths';
+import { resolvePath } from '../../paths';
+import type { Finding, Invocation, RuleContext } from '../../policy/types';
+import { invocationCommand, toolArgs } from '../../registry/commandModel';
+import { credentialTarget, infoFor } from './credentialPaths';
+import { dump, dumpTarget } from './huntCommon';
+
+/**
+ * Object stores and downloads that move a credential file by its name: an object named like one
+ * (`s3://…/prod/terraform.tfstate`, `gs://…/prod.env`) printed to the terminal, and a download
+ * written over a credential file of this machine (`aws s3 cp s3://x/env .env.production`,
+ * `http --download -o config/master.key URL`). Options are read through each tool's registry entry.
+ */
+
+/** One copy: where it comes from (a remote object or URL) and where it lands (`-` is the terminal). */
+interface Transfer {
+  source: string;
+  dest: string | undefined;
+}
+
+const STDOUT = new Set(['-', '/dev/stdout', '/dev/fd/1', '/proc/self/fd/1']);
+const REMOTE = /^(s3|gs|az|https?|r2|b2):\/\//i;
+
+function transfersOf(inv: Invocation): Transfer[] {
+  const command = invocationCommand(inv);
+  if (!command) return [];
+  const { tool, parsed } = command;
+  const a = toolArgs(inv.name, parsed, tool);
+  const ops = parsed.operands.map((w) => w.text);
+  switch (tool.names[0]) {
+    case 'aws':
+      if (parsed.path[0] === 's3' && (ops[0] === 'cp' || ops[0] === 'mv')) return [{ source: ops[1] ?? '', dest: ops[2] }];
+      if (parsed.path[0] === 's3api' && parsed.path[1] === 'get-object') {
+        // aws reads list values after `--key`, so the outfile may be read as the key's second value.
+        const key = a.values('--key');
+        return [{ source: `s3://${a.value('--bucket') ?? ''}/${key[0] ?? ''}`, dest: ops[ops.length - 1] ?? key[key.length - 1] }];
+      }
+      return [];
+    case 'gsutil':
+      if (ops[0] === 'cp' || ops[0] === 'mv') return [{ source: ops[1] ?? '', dest: ops[ops.length - 1] }];
+      if (ops[0] === 'cat') return ops.slice(1).map((source) => ({ source, dest: '-' }));
+      return [];
+    case 'gcloud':
+      if (ops[0] !== 'storage') return [];
+      if (ops[1] === 'cp' || ops[1] === 'mv') return [{ source: ops[2] ?? '', dest: ops[ops.length - 1] }];
+      if (ops[1] === 'cat') return ops.slice(2).map((source) => ({ source, dest: '-' }));
+      return [];
+    case 'az':
+      // `az storage blob download -c CONTAINER -n NAME -f FILE` (`-f` is the file here, whatever az's global table calls it).
+      if (ops[0] === 'storage' && ops[1] === 'blob' && ops[2] === 'download') return [{ source: `az://${a.value('--container-name', '-c') ?? ''}/${a.value('--name', '-n') ?? ''}`, dest: a.value('--file', '--template-file') }];
+      return [];
+    case 'http': {
+      // HTTPie writes the body to `-o FILE` (with or without `--download`).
+      const url = ops.find((o) => /^(https?:\/\/|:\d|[\w.-]+\.[a-z]{2,}(\/|$))/i.test(o)) ?? '';
+      const output = a.value('--output', '-o');
+      return output === undefined ? [] : [{ source: url, dest: output }];
+    }
+    default:
+      return [];
+  }
+}
+
+/** What a remote object's name says it holds (`prod/terraform.tfstate`: Terraform state), or undefined. */
+function objectLabel(source: string): string | undefined {
+  const key = source.replace(/^[a-z0-9]+:\/\/[^/]*/i, '').replace(/[?#].*$/, '');
+  if (!key || key.endsWith('/')) return undefined;
+  return matchCredentialPath('/object' + (key.startsWith('/') ? key : '/' + key), '/nonexistent-home')?.label;
+}
+
+export function checkObjectStoreSecrets(inv: Invocation, ctx: RuleContext): Finding[] {
+  const facts = ctx.facts;
+  const cwd = inv.cwd || facts.cwd;
+  for (const { source, dest } of transfersOf(inv)) {
+    if (!REMOTE.test(source) && inv.name !== 'http' && inv.name !== 'https' && inv.name !== 'xh' && inv.name !== 'xhs') continue;
+    const label = objectLabel(source);
+    if (label && dest !== undefined && STDOUT.has(dest)) {
+      return [dump('object-store-print', `${inv.name} prints ${source}, which by its name holds ${label}.`, dumpTarget(source, ctx, true, [source]))];
+    }
+    if (dest === undefined || STDOUT.has(dest) || REMOTE.test(dest)) continue;
+    const abs = resolvePath(cwd, dest, facts.home);
+    // Only a file that is there now is overwritten (a new `backup.tfstate` loses nothing).
+    const info = facts.fileStatus?.(abs) === 'file' ? infoFor(abs, facts) : undefined;
+    if (info) {
+      return [{
+        rule: 'credentials.overwrite',
+        risk: 'credential-read',
+        severity: 'ask',
+        reason: `${inv.name} writes a download over ${info.path}, which holds ${info.label}: the credential is replaced by whatever ${source || 'the server'} sends.`,
+        targets: [credentialTarget(info)],
+      }];
+    }
+  }
+  return [];
+}
+
+export const OBJECT_STORE_TOOLS: readonly string[] = ['aws', 'gsutil', 'gcloud', 'az', 'http', 'https', 'xh', 'xhs'];
