@@ -2,6 +2,7 @@ import type { CodeSnippet, Finding, Invocation, RuleContext, RulePack, Target } 
 import { identifierParts } from './support/cliArgs';
 import { DESTROY_SEGMENT_WORDS, firebaseWipe, searchBodyDestroy } from './support/storeEndpoints';
 import { liveChange, protectionOff } from './support/protectionSwitches';
+import { forgeChange, isForgeHost } from './support/forgeEndpoints';
 import { mayBeProduction } from './support/cliCommands';
 import { graphqlRequestsInBody, scanGraphqlRequest } from './support/graphql';
 import {
@@ -210,7 +211,8 @@ export function judgeRequest(request: HttpRequest, ctx: RuleContext): Finding[] 
     } else if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && !graphqlEndpoint) {
       const texts = request.bodies.map((b) => b.text ?? '');
       const off = protectionOff(url.path, [...texts, decodeURIComponentSafe(url.query)]);
-      const wipe = firebaseWipe(method, url.host, url.path, texts) ?? searchBodyDestroy(method, url.path, texts) ?? (off !== undefined ? `a request that sets ${off}` : undefined) ?? liveChange(method, url.path, texts);
+      const forge = isForgeHost(url.host, url.path) ? forgeChange({ method, path: url.path, texts: [...texts, decodeURIComponentSafe(url.query)] }) : undefined;
+      const wipe = firebaseWipe(method, url.host, url.path, texts) ?? searchBodyDestroy(method, url.path, texts) ?? (off !== undefined ? `a request that sets ${off}` : undefined) ?? forge ?? liveChange(method, url.path, texts);
       const segment = wipe === undefined ? destroyingPathSegment(url) : undefined;
       if (wipe !== undefined) {
         findings.push({
