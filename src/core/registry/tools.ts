@@ -14,6 +14,7 @@ import { firebase } from './tools/firebase';
 import { fly } from './tools/fly';
 import { gcloud, gsutil } from './tools/gcloud';
 import { gh } from './tools/gh';
+import { glab } from './tools/forges';
 import { helm } from './tools/helm';
 import { heroku } from './tools/heroku';
 import { kubectl } from './tools/kubectl';
@@ -52,7 +53,7 @@ import type { ToolEntry, ToolSpec } from './types';
  */
 export const TOOLS: readonly ToolSpec[] = [
   aws, gcloud, gsutil, az, azcopy, doctl,
-  railway, fly, heroku, vercel, netlify, supabase, neon, pscale, render, gh, doppler, firebase, wrangler, turso,
+  railway, fly, heroku, vercel, netlify, supabase, neon, pscale, render, gh, glab, doppler, firebase, wrangler, turso,
   git, ssh, mosh, tsh, salt, pdsh, clush, ansible, kubectl, helm, docker, dockerCompose,
   terraform, terragrunt, pulumi, cdk,
   psql, dropdb, pgRestore, pgDropcluster, pgCtl, pgCtlcluster, mysql, mysqladmin, mongosh, redisCli, sqlite3, sqlcmd,

@@ -3,6 +3,7 @@ import { identifierParts } from './support/cliArgs';
 import { DESTROY_SEGMENT_WORDS, firebaseWipe, searchBodyDestroy } from './support/storeEndpoints';
 import { liveChange, protectionOff } from './support/protectionSwitches';
 import { forgeChange, isForgeHost } from './support/forgeEndpoints';
+import { saasAct } from './support/saasActions';
 import { mayBeProduction } from './support/cliCommands';
 import { graphqlRequestsInBody, scanGraphqlRequest } from './support/graphql';
 import {
@@ -212,7 +213,7 @@ export function judgeRequest(request: HttpRequest, ctx: RuleContext): Finding[] 
       const texts = request.bodies.map((b) => b.text ?? '');
       const off = protectionOff(url.path, [...texts, decodeURIComponentSafe(url.query)]);
       const forge = isForgeHost(url.host, url.path) ? forgeChange({ method, path: url.path, texts: [...texts, decodeURIComponentSafe(url.query)] }) : undefined;
-      const wipe = firebaseWipe(method, url.host, url.path, texts) ?? searchBodyDestroy(method, url.path, texts) ?? (off !== undefined ? `a request that sets ${off}` : undefined) ?? forge ?? liveChange(method, url.path, texts);
+      const wipe = firebaseWipe(method, url.host, url.path, texts) ?? searchBodyDestroy(method, url.path, texts) ?? (off !== undefined ? `a request that sets ${off}` : undefined) ?? forge ?? saasAct(method, url.host, url.path) ?? liveChange(method, url.path, texts);
       const segment = wipe === undefined ? destroyingPathSegment(url) : undefined;
       if (wipe !== undefined) {
         findings.push({
@@ -258,7 +259,7 @@ function escapeRegExp(s: string): string {
 export const httpPack: RulePack = {
   id: 'http',
   title: 'HTTP requests that delete (curl, wget, httpie, xh, gh api, PowerShell Invoke-RestMethod, fetch/axios/requests in scripts)',
-  commands: ['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'gh', 'Invoke-RestMethod', 'Invoke-WebRequest', ...POWERSHELL_CLIENTS],
+  commands: ['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'gh', 'glab', 'Invoke-RestMethod', 'Invoke-WebRequest', ...POWERSHELL_CLIENTS],
   checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     const request = requestOf(inv, ctx);
     return request ? judgeRequest(request, ctx) : [];

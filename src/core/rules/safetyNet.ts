@@ -262,11 +262,15 @@ function madePublic(w: Words): Removal | undefined {
     if (o.bare === 'public-access-type' && value.startsWith('objectread')) return { id: 'made-public', does: `sets public access to ${o.value}`, lost };
     if (o.bare === 'public-access' && /^(blob|container)$/.test(value)) return { id: 'made-public', does: `sets public access to ${o.value}`, lost };
     if (/^(allow-blob-public-access|public)$/.test(o.bare) && /^true$/.test(value)) return { id: 'made-public', does: `sets ${o.name} true`, lost };
+    if (/^(private|is-private)$/.test(o.bare) && /^(false|no|0)$/.test(value)) return { id: 'made-public', does: `sets ${o.name} ${value}`, lost };
     // A switch that opens reading or listing to anyone (`yc storage bucket update --public-read`), on an existing resource.
     if (/^public-(read|list|read-write|write)$/.test(o.bare) && !/^(false|no|0|off)$/.test(value) && !w.positionals.includes('create')) return { id: 'made-public', does: `turns on ${o.name}`, lost };
   }
   for (const word of w.all) {
     if (/^(visibility=public|private=false)$/i.test(word)) return { id: 'made-public', does: `sets ${word}`, lost };
+    // A request body handed to any API client (`bb api … -d '{"is_private": false}'`).
+    const body = /"(is_private|private)"\s*:\s*false|"visibility"\s*:\s*"public"/i.exec(word);
+    if (body && /^[{[]/.test(word.trim())) return { id: 'made-public', does: `sets ${body[0].replace(/\s+/g, ' ')} in the request body`, lost };
     if (/\ball(Authenticated)?Users\b/.test(word)) return { id: 'made-public', does: `grants access to ${/Authenticated/.test(word) ? 'every Google account' : 'everyone'}`, lost };
     if (/^allPublic$/.test(word)) return { id: 'made-public', does: 'makes the bucket allPublic', lost };
     if (/"Principal"\s*:\s*("\*"|\{\s*"AWS"\s*:\s*"\*"\s*\})/.test(word) && /"Effect"\s*:\s*"Allow"/.test(word)) return { id: 'made-public', does: 'grants access to every principal', lost };

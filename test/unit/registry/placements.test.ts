@@ -39,6 +39,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   pscale: { words: '@ database @ delete shop', option: ['--org'], value: 'prod-org', decision: 'ask', production: true },
   render: { words: '@ services @ delete srv-1', option: ['-o', '--output'], value: 'json', decision: 'ask' },
   gh: { words: '@ repo @ delete acme/prod-site', option: ['-R', '--repo'], value: 'acme/prod-site', decision: 'ask', production: true },
+  glab: { words: '@ repo @ delete acme/prod-site', option: ['-R', '--repo'], value: 'acme/prod-site', decision: 'ask', production: true },
   doppler: { words: '@ secrets @ delete API_KEY', option: ['-c', '--config'], value: 'prd', decision: 'ask', production: true },
   firebase: { words: '@ firestore:delete @ users -r', option: ['-P', '--project'], value: 'prod-app', decision: 'ask', production: true },
   wrangler: { words: '@ delete @ worker-1', option: ['-e', '--env'], value: 'production', decision: 'ask', production: true },

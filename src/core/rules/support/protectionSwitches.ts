@@ -13,7 +13,7 @@ const OFF = /^(false|off|none|disabled?|0|no|public|flexible)$/i;
 
 function pairs(text: string): [string, string][] {
   const out: [string, string][] = [];
-  for (const m of text.matchAll(/"([A-Za-z0-9_.-]+)"\s*:\s*("([^"]*)"|true|false|null|\d+)/g)) out.push([m[1]!, m[3] ?? m[2]!]);
+  for (const m of text.matchAll(/"([A-Za-z0-9_.[\]-]+)"\s*:\s*("([^"]*)"|true|false|null|\d+)/g)) out.push([m[1]!, m[3] ?? m[2]!]);
   for (const part of text.split(/[&\n]/)) {
     const eq = /^\s*([A-Za-z0-9_.[\]-]+)=(.*)$/.exec(part);
     if (eq) out.push([eq[1]!, eq[2]!.trim()]);
