@@ -1,5 +1,6 @@
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { resolvePath, basename } from '../paths';
+import { REMOTE_CWD } from '../policy/handlers/context';
 import { parsedArgs, toolArgs } from '../registry/commandModel';
 import { cdk, pulumi } from '../registry/tools/pulumi';
 import { terraform, terragrunt } from '../registry/tools/terraform';
@@ -25,9 +26,20 @@ function stackTarget(name: string, provider: string, sources: { source: string; 
 
 /** The invocation read by its registry entry: subcommand path (terragrunt's `run-all` skipped), options, operands. */
 function readTool(inv: Invocation, tool: ToolSpec): { path: string[]; args: ToolArgs; operands: string[] } {
-  const parsed = parsedArgs(inv.args, tool);
+  let parsed = parsedArgs(inv.args, tool);
+  // `terragrunt run [--all] -- destroy -auto-approve` (its newer CLI): the words after `run` and `--` are terraform's command.
+  const runAt = parsed.path.length === 0 && parsed.operands[0]?.text === 'run' ? parsed.operandIndexes[0] : undefined;
+  if (tool === terragrunt && runAt !== undefined) {
+    const at = runAt;
+    parsed = parsedArgs(inv.args.filter((w, k) => k !== at && !(k > at && w.text === '--' && inv.args.findIndex((x, j) => j > at && x.text === '--') === k)), tool);
+  }
   const path = parsed.path[0] === 'run-all' ? parsed.path.slice(1) : parsed.path;
   return { path, args: toolArgs(inv.name, parsed, tool), operands: parsed.operands.map((w) => w.text) };
+}
+
+/** `-dry-run`, unless its value turns it off (`-dry-run=false`: the state is changed). */
+function isDry(args: ToolArgs): boolean {
+  return args.has('-dry-run') && !/^(false|0|no)$/i.test(args.value('-dry-run') ?? '');
 }
 
 function checkTerraform(inv: Invocation, ctx: RuleContext): Finding[] {
@@ -43,9 +55,12 @@ function checkTerraform(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const f of args.values('-var-file')) sources.push({ source: '-var-file', value: basename(f) });
   for (const v of args.values('-var')) if (/^(env|environment|stage)=/i.test(v)) sources.push({ source: '-var', value: v.split('=')[1] ?? '' });
   // The folder's own name often is the environment (envs/prod); its parents (a home called /home/dev) are not.
-  sources.push({ source: 'folder', value: basename(dir) });
+  const folder = dir === REMOTE_CWD ? undefined : basename(dir);
+  if (folder !== undefined) sources.push({ source: 'folder', value: folder });
   sources.push(...backendHints(dir, (path) => ctx.facts.readFile(path)));
-  const name = workspace && workspace !== 'default' ? `terraform workspace ${workspace}` : `the terraform stack in ${basename(dir)}`;
+  // Run for a stack elsewhere (`atmos terraform apply vpc -s prod`): the names of that place say its environment.
+  sources.push(...(inv.remote?.names ?? []));
+  const name = workspace && workspace !== 'default' ? `terraform workspace ${workspace}` : folder !== undefined ? `the terraform stack in ${folder}` : `the terraform stack of ${inv.remote?.place ?? 'the remote folder'}`;
   const target = () => [stackTarget(name, inv.name, sources, ctx, ['TF_WORKSPACE', 'ENVIRONMENT', 'APP_ENV', 'STAGE', 'AWS_PROFILE'])];
   const tool = inv.name;
 
@@ -57,11 +72,11 @@ function checkTerraform(inv: Invocation, ctx: RuleContext): Finding[] {
   if (sub === 'apply' && args.has('-replace')) {
     return [finding('terraform-replace', `Destroys and recreates ${args.values('-replace').join(', ')} in ${name} (${tool} apply -replace).`, target())];
   }
-  if (sub === 'state' && path[1] === 'mv' && !args.has('-dry-run')) {
+  if (sub === 'state' && path[1] === 'mv' && !isDry(args)) {
     const [from = 'a resource', to = 'another address'] = operands;
     return [finding('terraform-state-mv', `Moves ${from} to ${to} in ${name}'s state: a wrong address makes the next apply destroy and recreate the real resource (${tool} state mv).`, target())];
   }
-  if (sub === 'state' && (path[1] === 'rm' || path[1] === 'replace-provider') && !args.has('-dry-run')) {
+  if (sub === 'state' && (path[1] === 'rm' || path[1] === 'replace-provider') && !isDry(args)) {
     const addresses = operands;
     return [finding('terraform-state-rm', `Removes ${addresses.join(', ') || 'resources'} from ${name}'s state, so terraform no longer manages ${addresses.length === 1 ? 'it' : 'them'} (${tool} state ${path[1]}).`, target())];
   }

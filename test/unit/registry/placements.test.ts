@@ -53,6 +53,8 @@ const ROWS: Readonly<Record<string, Row>> = {
   terraform: { words: '@ destroy @ -auto-approve @', option: ['-var-file'], value: 'prod.tfvars', decision: 'ask', production: true },
   terragrunt: { words: '@ run-all @ destroy @', option: ['--terragrunt-working-dir'], value: 'envs/prod', decision: 'ask', production: true },
   pulumi: { words: '@ destroy @ --yes @', option: ['-s', '--stack'], value: 'acme/shop/prod', decision: 'ask', production: true },
+  terramate: { words: '@ run @ -- terraform destroy -auto-approve', option: ['-C', '--chdir'], value: 'stacks/prod', decision: 'ask', production: true },
+  atmos: { words: '@ terraform @ destroy vpc @ -auto-approve', option: ['-s', '--stack'], value: 'prod', decision: 'ask', production: true },
   cdk: { words: '@ destroy @ ShopStack @', option: ['--profile'], value: 'prod', decision: 'ask', production: true },
   git: { words: '@ push --force origin main', option: ['-C'], value: '/work/app', decision: 'ask', production: true },
   psql: { words: "@ postgres://app@db.prod.acme.internal/shop @ -c 'DROP TABLE orders' @", option: ['-U', '--username'], value: 'admin', decision: 'ask', production: true },
