@@ -44,6 +44,11 @@ function isDry(args: ToolArgs): boolean {
 
 function checkTerraform(inv: Invocation, ctx: RuleContext): Finding[] {
   const { path, args, operands } = readTool(inv, inv.name === 'terragrunt' ? terragrunt : terraform);
+  // `cdktf deploy [stacks] --auto-approve`: deploy is cdktf's own word, read here as an operand.
+  if (inv.name === 'cdktf' && path.length === 0 && operands[0] === 'deploy') {
+    const auto = args.has('-auto-approve') ? '--auto-approve' : undefined;
+    return unapprovedDeploy('cdktf', operands.slice(1), auto, (n) => [{ source: 'stack', value: n }, { source: 'folder', value: basename(inv.cwd) }], ctx, ['ENVIRONMENT', 'STAGE']);
+  }
   const sub = path[0];
   if (sub === undefined) return [];
   const chdir = args.value('-chdir');
@@ -102,11 +107,41 @@ function checkPulumi(inv: Invocation, ctx: RuleContext): Finding[] {
     return [finding('pulumi-stack-rm', `Deletes the pulumi stack ${s ?? ''} and its history${args.has('--force') ? ', even with resources still in it' : ''}.`.replace('  ', ' '), [stackTarget(s ? `pulumi stack ${s}` : name, 'pulumi', s ? [{ source: 'stack', value: s }] : sources, ctx, [])])];
   }
   if (verb === 'state' && path[1] === 'delete') return [finding('pulumi-state-delete', `Removes a resource from ${name}'s state (pulumi state delete).`, [stackTarget(name, 'pulumi', sources, ctx, [])])];
+  const targets = () => [stackTarget(name, 'pulumi', sources, ctx, ['PULUMI_STACK', 'ENVIRONMENT', 'STAGE'])];
+  if (verb === 'state' && path[1] === 'unprotect') {
+    const which = args.has('--all') ? 'every resource' : (operands[0] ?? 'a resource');
+    return [finding('pulumi-state-unprotect', `Removes the protect flag from ${which} in ${name} (pulumi state unprotect): a safety net is removed — a later destroy or replacement deletes ${args.has('--all') ? 'them' : 'it'} without being refused.`, targets())];
+  }
+  // `pulumi config rm KEY`, `config rm-all`: the program's next run no longer gets the value (a secret is gone from the stack, no copy kept).
+  const configVerb = verb === 'config' ? operands[0] : undefined;
+  if (configVerb === 'rm' || configVerb === 'remove' || configVerb === 'rm-all' || configVerb === 'remove-all') {
+    const keys = operands.slice(1);
+    return [finding('pulumi-config-rm', `Removes the configuration ${keys.length > 0 ? keys.join(', ') : 'values'} from ${name} (pulumi config ${configVerb}): the next update runs without ${keys.length === 1 ? 'it' : 'them'}, and a secret removed this way is not kept anywhere.`, targets())];
+  }
   return pulumiChanges(path, args, name, () => [stackTarget(name, 'pulumi', sources, ctx, ['PULUMI_STACK', 'ENVIRONMENT', 'STAGE'])]);
+}
+
+/**
+ * A deploy that does not stop for approval (`cdk deploy --require-approval never`, `cdktf deploy
+ * --auto-approve`) carries out whatever the diff holds, replacements and deletions included: against a
+ * stack named production or not named at all it asks. Without it, `cdk deploy` still deploys every
+ * change that does not broaden security without asking, so a stack named production asks too.
+ */
+function unapprovedDeploy(tool: string, stacks: readonly string[], unattended: string | undefined, sources: (name: string) => { source: string; value: string }[], ctx: RuleContext, selectors: readonly string[]): Finding[] {
+  const names = stacks.length > 0 ? stacks : [`the ${tool} stacks of this app`];
+  const targets = names.map((n) => stackTarget(n, tool, sources(n), ctx, selectors)).filter((t) => (unattended !== undefined ? t.environment === 'production' || t.environment === 'unknown' : t.environment === 'production'));
+  if (targets.length === 0) return [];
+  const why = targets[0]!.environment === 'production' ? `${targets[0]!.name} is production (${targets[0]!.environmentReason})` : `nothing says ${targets[0]!.name} is not production`;
+  return [finding(`${tool}-unapproved-deploy`, `Deploys ${names.join(', ')}${unattended !== undefined ? ` without stopping for approval (${unattended})` : ''}: every change in the diff, replacements and deletions included, is carried out, and ${why}. \`${tool} diff\` shows the changes first.`, targets)];
 }
 
 function checkCdk(inv: Invocation, ctx: RuleContext): Finding[] {
   const { path, args, operands } = readTool(inv, cdk);
+  if (path[0] === 'deploy') {
+    const profile = args.value('--profile');
+    const never = /^never$/i.test(args.value('--require-approval') ?? '') ? '--require-approval never' : undefined;
+    return unapprovedDeploy('cdk', operands, never, (n) => [...(profile ? [{ source: '--profile', value: profile }] : []), { source: 'stack', value: n }], ctx, ['AWS_PROFILE', 'ENVIRONMENT', 'STAGE']);
+  }
   if (path[0] !== 'destroy') return [];
   const stacks = operands;
   const all = args.has('--all');

@@ -10,6 +10,7 @@ import { mayBeProduction } from './support/cliCommands';
 import { removalOf } from './safetyNet';
 import { secretReadOf } from './secretVerbs';
 import { destructiveMongo, destructiveStatement } from './support/storeProtocols';
+import { unreviewedDeploy } from './support/unreviewedDeploys';
 
 /**
  * The verb floor: a CLI the guard has no rules for is judged by what its words mean. A subcommand
@@ -489,7 +490,9 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     const names = byOption.length > 0 ? byOption : targetWords(reading, -1);
     return [finding(inv, ctx, { rule: 'verbs.destroying-name', shown: inv.name, verb: named, groups: [], names }, traits)];
   }
-  return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
+  if (traits.locality === 'local') return [];
+  const deploy = unreviewedDeploy({ tool: inv.name, path: reading.positionals.filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text), options: reading.options, hints: hintValues(inv.args) }, ctx);
+  return deploy.length > 0 ? deploy : productionAccess(inv, ctx, reading);
 }
 
 /** A secret the command prints (`akeyless get-secret-value`, `ejson decrypt`): exposure, judged by its words. */
