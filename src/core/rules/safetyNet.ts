@@ -51,7 +51,7 @@ const PROTECTION = /(backup|retention|retain-period|versioning|deletion-?protect
 /** Values that switch something off. */
 const OFF = /^(false|off|disabled?|suspend(ed)?|0+(\.0+)?\s*(s|sec|seconds?|m|min|minutes?|h|hours?|d|days?|w|weeks?|y|years?)?|none|no)$/i;
 /** The same inside a structured value: `Status=Suspended`, `PointInTimeRecoveryEnabled=false`, `"Enabled": false`. */
-const OFF_INSIDE = /(?:^|[\s,{"'])([A-Za-z_]*(?:Backup|Retention|Versioning|Protection|PointInTime|Pitr|SoftDelete|ObjectLock|MFADelete|Status|Enabled)[A-Za-z_]*)["']?\s*[=:]\s*["']?(false|off|disabled|suspended|0)\b/i;
+const OFF_INSIDE = /(?:^|[\s,{"'])([A-Za-z_]*(?:Backup|Retention|Versioning|Protection|PointInTime|Pitr|SoftDelete|ObjectLock|MFADelete|Status|Enabled)[A-Za-z_]*)["']?\s*[=:]\s*["']?(false|off|disabled|suspended|0|null)\b/i;
 
 function protectionOff(w: Words): Removal | undefined {
   for (const o of w.options) {
@@ -285,6 +285,18 @@ function madePublic(w: Words): Removal | undefined {
   return undefined;
 }
 
+/**
+ * A link that lets anyone holding it read or write without credentials (`mc share download`, `aws s3
+ * presign`, `gsutil signurl`, `rclone link`, `… create-share-link`): the data leaves the access controls
+ * for as long as the link lives.
+ */
+function shareLink(w: Words): Removal | undefined {
+  const p = w.positionals.slice(0, 4).map((x) => x.toLowerCase());
+  const at = p.findIndex((x) => /^(presign|signurl|sign-url|link|public-link|create-share-link|share-link|generate-presigned-url)$/.test(x) || (x === 'share' && /^(download|upload|link|create)$/.test(p[p.indexOf(x) + 1] ?? '')));
+  if (at < 0) return undefined;
+  return { id: 'share-link', does: `makes a link anyone can use (${w.positionals.slice(0, at + (p[at] === 'share' ? 2 : 1)).join(' ')})`, lost: 'whoever holds the link reads the data without credentials until it expires' };
+}
+
 /** Lifecycle rules that expire everything: an expiration with no prefix, tag or filter that narrows it. */
 function expiresEverything(w: Words): Removal | undefined {
   const lost = 'every object is deleted when it reaches that age, with no copy kept';
@@ -337,6 +349,7 @@ export function removalOf(inv: Invocation): Removal | undefined {
     versioningWords(w) ??
     protectionRemoved(w) ??
     madePublic(w) ??
+    shareLink(w) ??
     expiresEverything(w) ??
     expiryTurnedOn(w) ??
     backupDeleted(w) ??
@@ -355,7 +368,7 @@ function targetName(inv: Invocation, w: Words): string {
   for (const o of w.options) if ((NAME_OPTION.test(o.bare) || o.bare === 'n') && o.value !== undefined && o.value !== '') return o.value;
   const values = new Set(w.options.map((o) => o.value));
   const operand = [...w.positionals].reverse().find((x) => /[/:@.\d]/.test(x) && !values.has(x) && !/^[{[]/.test(x) && !/^(public|off|suspend|set|disable)$/i.test(x));
-  return operand ?? w.positionals[w.positionals.length - 1] ?? inv.name;
+  return operand ?? [...w.positionals].reverse().find((x) => !/^[{[]/.test(x.trim())) ?? inv.name;
 }
 
 /**

@@ -126,7 +126,8 @@ function isDry(reading: Reading, traits: VerbTraits, registryDry: readonly strin
 }
 
 function isHelp(reading: Reading): boolean {
-  if (reading.options.some((o) => o.name === '--help' || o.name === '--version' || o.name === '-help')) return true;
+  // `--version=0-100` picks versions to act on (`duplicati-cli delete … --version=0-100`); a bare `--version` prints the tool's.
+  if (reading.options.some((o) => o.name === '--help' || (o.name === '--version' && o.value === undefined) || o.name === '-help')) return true;
   const first = reading.positionals[0]?.text;
   return first === 'help' || first === 'version' || first === '--version';
 }
@@ -235,7 +236,8 @@ function optionVerb(reading: Reading, traits: VerbTraits): { name: string; verb:
     const bare = option.name.replace(/^-+/, '').toLowerCase();
     if (traits.routine?.includes(bare)) continue;
     const parts = bare.split(/[-_]/).filter((p) => p !== '');
-    const start = parts[0] === 'force' ? 1 : 0;
+    // `--force-delete`, `--auto-prune` (Argo CD deletes what the repository no longer lists on every sync).
+    const start = parts[0] === 'force' || parts[0] === 'auto' ? 1 : 0;
     const verb = parts[start];
     if (verb === undefined) continue;
     if (verb === 'reset' && parts.length > start + 1 && !BENIGN_OBJECT.has(parts[start + 1]!)) return { name: option.name, verb: 'reset' };
