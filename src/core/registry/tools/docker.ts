@@ -55,7 +55,7 @@ const compose: CommandSpec = {
 const remove: CommandSpec = { effect: 'mutate', options: [flag('-f', '--force'), flag('-v', '--volumes'), flag('-l', '--link')] };
 
 /** The registry an image reference names: its first component when that is a host (`ghcr.io/acme/app`, `localhost:5000/app`), else Docker Hub. */
-function imageRegistry(image: string | undefined): string | undefined {
+export function imageRegistry(image: string | undefined): string | undefined {
   if (image === undefined) return undefined;
   const first = image.split('/')[0] ?? '';
   return image.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : 'docker.io';
