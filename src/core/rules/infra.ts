@@ -31,7 +31,8 @@ function readTool(inv: Invocation, tool: ToolSpec): { path: string[]; args: Tool
   const runAt = parsed.path.length === 0 && parsed.operands[0]?.text === 'run' ? parsed.operandIndexes[0] : undefined;
   if (tool === terragrunt && runAt !== undefined) {
     const at = runAt;
-    parsed = parsedArgs(inv.args.filter((w, k) => k !== at && !(k > at && w.text === '--' && inv.args.findIndex((x, j) => j > at && x.text === '--') === k)), tool);
+    const dashes = parsed.endOfOptions;
+    parsed = parsedArgs(inv.args.filter((_, k) => k !== at && k !== dashes), tool);
   }
   const path = parsed.path[0] === 'run-all' ? parsed.path.slice(1) : parsed.path;
   return { path, args: toolArgs(inv.name, parsed, tool), operands: parsed.operands.map((w) => w.text) };

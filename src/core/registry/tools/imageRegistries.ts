@@ -53,7 +53,7 @@ export const oras: ToolSpec = {
   names: ['oras'],
   family: 'containers',
   locality: 'remote',
-  options: [flag('--plain-http'), flag('--insecure'), flag('-d', '--debug'), flag('-v', '--verbose')],
+  options: [valued('--registry-config'), flag('--plain-http'), flag('--insecure'), flag('-d', '--debug'), flag('-v', '--verbose')],
   commands: {
     'push|attach': act(`pushes an artifact onto the reference: it ${REPLACES}`, { registry: (a) => imageRegistry(a.operand(0)) }, { options: [valued('--artifact-type'), valued('-a', '--annotation'), valued('--config')] }),
     'copy|cp': act(`copies an artifact onto the destination reference: it ${REPLACES}`, { registry: (a) => imageRegistry(lastOperand(a)) }, { options: [flag('-r', '--recursive')] }),
