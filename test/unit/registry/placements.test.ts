@@ -170,6 +170,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   sort: { words: "@ --compress-program='rm -rf /work/app/src' @ -S 1 notes.txt @", option: ['-t', '--field-separator'], value: ':', decision: 'ask' },
   tcpdump: { words: "@ -w /tmp/c @ -G 1 @ -z 'rm -rf /work/app/src'", option: ['-i'], value: 'lo', decision: 'ask' },
   scp: { words: "@ -S 'rm -rf /work/app/src' @ a b:", option: ['-P'], value: '2222', decision: 'ask' },
+  chsh: { words: '@ -s /usr/sbin/nologin @ mallory', option: ['-R', '--root'], value: '/', decision: 'ask' },
   usermod: { words: '@ -aG sudo @ mallory', option: ['-c', '--comment'], value: 'Dev', decision: 'ask' },
   gpasswd: { words: '@ -a mallory @ sudo', option: ['-Q', '--root'], value: '/', decision: 'ask' },
   userdel: { words: '@ app', option: ['-R', '--root'], value: '/', decision: 'ask' },
