@@ -182,9 +182,10 @@ export function clusterOf(inv: Invocation, value: (...names: string[]) => string
   const helm = contextFlags.includes('--kube-context');
   const flagContext = value(...contextFlags) ?? (helm ? inv.assignments.HELM_KUBECONTEXT ?? ctx.facts.envSelectors.HELM_KUBECONTEXT : undefined);
   const used = helm ? undefined : inv.assignments[KUBE_CONTEXT_USED];
-  const context = flagContext ?? used ?? ctx.facts.kubeContext;
+  // Run on another machine or inside a cluster (`az aks command invoke`, `ssh host kubectl …`), this machine's kubeconfig is not the one read.
+  const context = flagContext ?? used ?? (inv.remote ? undefined : ctx.facts.kubeContext);
   const namespace = value('-n', '--namespace') ?? (helm ? inv.assignments.HELM_NAMESPACE : undefined);
-  const sources: { source: string; value: string }[] = [];
+  const sources: { source: string; value: string }[] = context === undefined && inv.remote ? [...inv.remote.names] : [];
   if (context !== undefined) sources.push({ source: flagContext !== undefined ? contextFlags[0] ?? '--context' : used !== undefined ? 'kubectl config use-context' : 'kube context', value: context });
   if (namespace !== undefined) sources.push({ source: 'namespace', value: namespace });
   const kubeconfig = value('--kubeconfig') ?? inv.assignments.KUBECONFIG;
