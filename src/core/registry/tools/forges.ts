@@ -36,7 +36,7 @@ export const glab: ToolSpec = {
       when: (p) => flagValues(p, ['--auto-merge', '--when-pipeline-succeeds']).some((v) => /^(false|0|no)$/i.test(v)),
       note: () => ': a safety net is removed — the checks its pipeline runs no longer stop it',
     },
-    { id: 'glab-variable-set', path: ['variable', 'set|update'], kind: 'credential', noun: 'CI/CD variable', verb: 'overwrites', namePositionals: 'first', note: () => ': pipelines use the new value at once, and the old one is not kept' },
+    { id: 'glab-variable-set', path: ['variable', 'set|update'], kind: 'credential', noun: 'CI/CD variable', verb: 'overwrites', namePositionals: 'first', note: () => ' (pipelines use the new value at once, and the old one is not kept)' },
   ],
   generic: { id: 'glab-delete', verbs: /^(delete|remove|rm)$/, maxDepth: 1, exclude: ['alias', 'config', 'auth', 'api'] },
 };

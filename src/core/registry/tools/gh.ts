@@ -48,7 +48,7 @@ export const gh: ToolSpec = {
     { id: 'gh-account-key-add', path: ['ssh-key', 'add'], kind: 'credential', noun: 'account SSH key', verb: 'adds', namePositionals: 'first', note: () => ': whoever holds its private half gets into the account' },
     { id: 'gh-workflow-disable', path: ['workflow', 'disable'], kind: 'project', noun: 'workflow', verb: 'disables', namePositionals: 'first', note: () => ': a safety net is removed — its checks stop running on every push' },
     // A CI secret or variable given a new value: workflows use it at once, and the old value cannot be read back.
-    { id: 'gh-secret-set', path: ['secret|variable', 'set'], kind: 'credential', noun: 'Actions secret or variable', verb: 'overwrites', namePositionals: 'first', when: (p) => p.positionals[2] !== undefined, note: () => ': workflows use the new value at once, and the old one cannot be read back' },
+    { id: 'gh-secret-set', path: ['secret|variable', 'set'], kind: 'credential', noun: 'Actions secret or variable', verb: 'overwrites', namePositionals: 'first', when: (p) => p.positionals[2] !== undefined, note: () => ' (workflows use the new value at once, and the old one cannot be read back)' },
     { id: 'gh-secret-delete', path: ['secret|variable', 'delete|remove'], kind: 'credential', noun: 'secret or variable', verb: 'deletes' },
   ],
   generic: { id: 'gh-delete', verbs: /^(delete|delete-asset|remove)$/, maxDepth: 1, exclude: ['alias', 'extension', 'config', 'auth', 'api'] },

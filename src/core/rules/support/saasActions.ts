@@ -27,7 +27,7 @@ const ACTS: readonly Act[] = [
   // SMS, calls and push notifications.
   { host: /^api\.twilio\.com$/, path: /\/Accounts\/[^/]+\/(Messages|Calls)\.json$/, does: `an SMS or call (${MESSAGE})` },
   { host: /^notify\.twilio\.com$/, path: /\/Services\/[^/]+\/Notifications$/, does: `a notification to every binding of the service (${MESSAGE})` },
-  { host: /^(api|onesignal)\.onesignal\.com$/, path: /\/notifications$/, does: `a push notification to its segments (${MESSAGE})` },
+  { host: /^(api\.)?onesignal\.com$/, path: /\/notifications$/, does: `a push notification to its segments (${MESSAGE})` },
   { host: /^fcm\.googleapis\.com$/, path: /\/messages:send$|\/fcm\/send$/, does: `a push notification (${MESSAGE})` },
   { host: /^api\.intercom\.io$/, path: /^\/messages$/, does: `a message to users (${MESSAGE})` },
   // Payments accounts.

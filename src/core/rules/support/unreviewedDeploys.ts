@@ -10,7 +10,7 @@ import type { Finding, RuleContext, Target } from '../../policy/types';
  */
 
 /** Command words that ship a release. */
-const DEPLOY = /^(deploy|deploy:[a-z-]+|apply|release|promote|rollout|push|up|ship)$/i;
+const DEPLOY = /^(deploy|deploy:[a-z-]+|apply|release|promote|rollout|push|up|ship|publish)$/i;
 /** Words that make `push` or `up` a deploy rather than a copy or a start: the live site, production. */
 const LIVE_OPTION = /^--?(live|prod|production|allow-live|publish)$/i;
 /** Options that skip the confirmation a deploy would otherwise wait for. */
