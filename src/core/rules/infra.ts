@@ -125,15 +125,16 @@ function checkPulumi(inv: Invocation, ctx: RuleContext): Finding[] {
 /**
  * A deploy that does not stop for approval (`cdk deploy --require-approval never`, `cdktf deploy
  * --auto-approve`) carries out whatever the diff holds, replacements and deletions included: against a
- * stack named production or not named at all it asks. Without it, `cdk deploy` still deploys every
- * change that does not broaden security without asking, so a stack named production asks too.
+ * stack named production or not named at all it asks. Without it the tool shows the changes and waits,
+ * like `pulumi up` without `--yes`.
  */
 function unapprovedDeploy(tool: string, stacks: readonly string[], unattended: string | undefined, sources: (name: string) => { source: string; value: string }[], ctx: RuleContext, selectors: readonly string[]): Finding[] {
+  if (unattended === undefined) return [];
   const names = stacks.length > 0 ? stacks : [`the ${tool} stacks of this app`];
-  const targets = names.map((n) => stackTarget(n, tool, sources(n), ctx, selectors)).filter((t) => (unattended !== undefined ? t.environment === 'production' || t.environment === 'unknown' : t.environment === 'production'));
+  const targets = names.map((n) => stackTarget(n, tool, sources(n), ctx, selectors)).filter((t) => t.environment === 'production' || t.environment === 'unknown');
   if (targets.length === 0) return [];
   const why = targets[0]!.environment === 'production' ? `${targets[0]!.name} is production (${targets[0]!.environmentReason})` : `nothing says ${targets[0]!.name} is not production`;
-  return [finding(`${tool}-unapproved-deploy`, `Deploys ${names.join(', ')}${unattended !== undefined ? ` without stopping for approval (${unattended})` : ''}: every change in the diff, replacements and deletions included, is carried out, and ${why}. \`${tool} diff\` shows the changes first.`, targets)];
+  return [finding(`${tool}-unapproved-deploy`, `Deploys ${names.join(', ')} without stopping for approval (${unattended}): every change in the diff, replacements and deletions included, is carried out, and ${why}. \`${tool} diff\` shows the changes first.`, targets)];
 }
 
 function checkCdk(inv: Invocation, ctx: RuleContext): Finding[] {

@@ -429,9 +429,10 @@ function firstCommandWord(args: readonly ArgWord[], tool: NonNullable<ReturnType
 
 /**
  * Names other packs list whose interest is narrow: the floor judges the rest of what they do (all of it,
- * or the first words listed: `pulumi env` is Pulumi ESC, which the infrastructure pack does not read).
+ * or the first words listed: `pulumi env` is Pulumi ESC, which the infrastructure pack does not read;
+ * `glab variable export` and `glab api …/variables` print what the project keeps).
  */
-const FLOOR_TOO: Readonly<Record<string, readonly string[] | undefined>> = { npm: undefined, pnpm: undefined, yarn: undefined, bun: undefined, pulumi: ['env'] };
+const FLOOR_TOO: Readonly<Record<string, readonly string[] | undefined>> = { npm: undefined, pnpm: undefined, yarn: undefined, bun: undefined, pulumi: ['env'], glab: ['variable', 'api'] };
 
 export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: ReadonlySet<string>): Finding[] {
   if (!floorApplies(inv, specific) || removalOf(inv) !== undefined) return [];

@@ -96,7 +96,6 @@ table('cloud watchers switched off or narrowed (GuardDuty, CloudTrail, Config, D
 
 table('networks and control planes opened, access granted, owners removed (aws, gcloud, az)', [
   ask(`az network nsg rule create -g rg --nsg-name nsg -n all --priority 100 --source-address-prefixes '*' --destination-port-ranges '*' --access Allow`, { production: true, says: /every port/ }),
-  ask(`gcloud compute firewall-rules create open --allow tcp:22 --source-ranges 0.0.0.0/0`, { says: /any address/ }),
   ask(`gcloud container clusters update prod --no-enable-master-authorized-networks`, { production: true, says: /Kubernetes API/ }),
   ask(`az keyvault update -n acme-kv --public-network-access Enabled --default-action Allow`, { says: /firewall/ }),
   ask(`az keyvault set-policy -n acme-kv --upn m@evil.example --secret-permissions all`, { says: /m@evil.example/ }),
@@ -109,7 +108,7 @@ table('networks and control planes opened, access granted, owners removed (aws, 
   ask(`az role assignment create --assignee m@evil.example --role Owner --scope /subscriptions/1`),
   ask(`gcloud compute instances add-metadata vm1 --metadata ssh-keys='evil:ssh-ed25519 AAAA'`, { says: /private half/ }),
   allow(`az network nsg rule create -g rg --nsg-name nsg -n vpn --priority 100 --source-address-prefixes 10.0.0.0/8 --destination-port-ranges 22 --access Allow`),
-  allow(`gcloud compute firewall-rules create internal --allow tcp:22 --source-ranges 10.0.0.0/8`),
+  allow(`az network nsg rule create -g rg --nsg-name nsg -n web --priority 100 --source-address-prefixes Internet --destination-port-ranges 443 --access Allow`),
   allow(`az keyvault update -n acme-kv --default-action Deny`),
   allow(`gcloud projects add-iam-policy-binding acme --member=user:bob@acme.com --role=roles/viewer`),
   allow(`gcloud projects get-iam-policy acme`),
@@ -152,7 +151,7 @@ table('data shared across accounts, copied away or handed out by link (snapshots
 ]);
 
 table('lifecycle rules replaced and backup objects or jobs overwritten', [
-  ask(`gsutil lifecycle set s3/expire-everything.json gs://acme-backups`, { production: true, says: /deleted by Google on its own/ }),
+  ask(`gsutil lifecycle set s3/expire-everything.json gs://acme-backups`, { production: true, says: /lifecycle/ }),
   ask(`gcloud storage buckets update gs://acme-backups --lifecycle-file=s3/expire-everything.json`, { production: true }),
   ask(`aws s3 cp empty.txt s3://acme-backups/latest.dump`, { production: true, says: /safety net/ }),
   ask(`kubectl patch postgrescluster hippo --type merge -p '{"spec":{"backups":null}}'`, { says: /no backup is taken/ }),
@@ -187,7 +186,9 @@ table('infrastructure deploys that skip approval, wrappers that run terraform, I
   ask(`pulumi state unprotect --all --yes`, { production: true, says: /protect flag/ }),
   ask(`pulumi config rm dbPassword --stack prod`, { production: true }),
   allow(`cdk diff AcmeProdStack`),
-  allow(`cdk deploy DevStack`),
+  allow(`cdk deploy DevStack --require-approval never`),
+  allow(`cdk deploy AcmeProdStack`),
+  allow(`cdktf deploy prod-stack`),
   allow(`cdktf diff`),
   allow(`terramate run -- terraform plan`),
   allow(`terragrunt run -- plan`),
