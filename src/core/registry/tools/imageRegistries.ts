@@ -15,7 +15,7 @@ import { act } from './packageManagers';
 /** The registry of a transport reference (`docker://ghcr.io/acme/api:1`); undefined for local transports (`dir:`, `oci:`, `docker-archive:`). */
 function transportRegistry(ref: string | undefined): string | undefined {
   if (ref === undefined) return undefined;
-  if (/^docker:\/\//.test(ref)) return imageRegistry(ref.slice('docker://'.length));
+  if (ref.startsWith('docker://')) return imageRegistry(ref.slice('docker://'.length));
   return /^[a-z-]+:/.test(ref) && !/^[\w.-]+:\d+\//.test(ref) ? '.' : imageRegistry(ref);
 }
 
