@@ -16,7 +16,7 @@ import { gcloud, gsutil } from './tools/gcloud';
 import { gh } from './tools/gh';
 import { glab } from './tools/forges';
 import { atmos, terramate } from './tools/iacRunners';
-import { cosign, crane, oras, skopeo } from './tools/imageRegistries';
+import { cosign, crane, oras, regctl, skopeo } from './tools/imageRegistries';
 import { helm } from './tools/helm';
 import { heroku } from './tools/heroku';
 import { kubectl } from './tools/kubectl';
@@ -56,7 +56,7 @@ import type { ToolEntry, ToolSpec } from './types';
 export const TOOLS: readonly ToolSpec[] = [
   aws, gcloud, gsutil, az, azcopy, doctl,
   railway, fly, heroku, vercel, netlify, supabase, neon, pscale, render, gh, glab, doppler, firebase, wrangler, turso,
-  git, ssh, mosh, tsh, salt, pdsh, clush, ansible, kubectl, helm, docker, dockerCompose, crane, skopeo, oras, cosign,
+  git, ssh, mosh, tsh, salt, pdsh, clush, ansible, kubectl, helm, docker, dockerCompose, crane, skopeo, oras, regctl, cosign,
   terraform, terragrunt, pulumi, cdk, terramate, atmos,
   psql, dropdb, pgRestore, pgDropcluster, pgCtl, pgCtlcluster, mysql, mysqladmin, mongosh, redisCli, sqlite3, sqlcmd,
   curl, wget, httpie, powershellWeb,

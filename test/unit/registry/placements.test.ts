@@ -56,6 +56,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   crane: { words: '@ copy @ evil/x ghcr.io/acme/api:latest @', option: ['--platform'], value: 'linux/amd64', decision: 'ask' },
   skopeo: { words: '@ copy @ docker://evil/x docker://ghcr.io/acme/api:latest @', option: ['--override-arch'], value: 'amd64', decision: 'ask' },
   oras: { words: '@ push @ ghcr.io/acme/api:latest @ ./bundle.tgz', option: ['--registry-config'], value: 'auth.json', decision: 'ask' },
+  regctl: { words: '@ image @ copy @ evil/x ghcr.io/acme/api:latest', option: ['-v', '--verbosity'], value: 'info', decision: 'ask' },
   cosign: { words: '@ clean @ ghcr.io/acme/api:latest @', option: ['-t', '--timeout'], value: '30s', decision: 'ask' },
   terramate: { words: '@ run @ -- terraform destroy -auto-approve', option: ['-C', '--chdir'], value: 'stacks/prod', decision: 'ask', production: true },
   atmos: { words: '@ terraform @ destroy vpc @ -auto-approve', option: ['-s', '--stack'], value: 'prod', decision: 'ask', production: true },

@@ -153,7 +153,8 @@ export const docker: ToolSpec = {
     image: { commands: { build: BUILD, push: PUSH, 'ls|list|inspect|history': { effect: 'read' } } },
     // `buildx build --push` (or `--output type=registry`) pushes what it builds under its `-t` tags.
     // BUILD's options (which name the Dockerfile and context a credential copy is read from) with BUILDX_BUILD's push reading.
-    buildx: { commands: { 'build|b': { ...BUILDX_BUILD, options: BUILD.options }, bake: { ...BUILDX_BUILD, options: [flag('--push'), valued('-f', '--file'), valued('--set'), valued('--progress'), flag('--load')] } } },
+    // `buildx imagetools create -t REF SOURCES…` writes a manifest list under the tag: the tag now names other images.
+    buildx: { commands: { imagetools: { commands: { create: act('points the tag at other images, replacing what every host that pulls it runs next', { registry: (a) => imageRegistry(a.values('-t', '--tag')[0]), harmless: (a) => a.has('--dry-run') || a.values('-t', '--tag').length === 0 }, { options: [valued('-t', '--tag'), valued('-f', '--file'), flag('--append'), flag('--dry-run'), valued('--annotation'), valued('--builder')] }), 'inspect': {} } }, 'build|b': { ...BUILDX_BUILD, options: BUILD.options }, bake: { ...BUILDX_BUILD, options: [flag('--push'), valued('-f', '--file'), valued('--set'), valued('--progress'), flag('--load')] } } },
     'ps|images|logs|inspect|version|info|stats|top': { effect: 'read' },
     context: {
       commands: {

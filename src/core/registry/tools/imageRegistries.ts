@@ -64,6 +64,27 @@ export const oras: ToolSpec = {
   },
 };
 
+/** regclient's regctl: `image copy|retag|mod --create`, `tag delete`, `manifest delete`. */
+export const regctl: ToolSpec = {
+  names: ['regctl'],
+  family: 'containers',
+  locality: 'remote',
+  options: [valued('-v', '--verbosity'), valued('--logopt'), valued('--host')],
+  commands: {
+    image: {
+      commands: {
+        'copy|cp': act(`copies an image onto the destination reference: it ${REPLACES}`, { registry: (a) => imageRegistry(lastOperand(a)) }, { options: [flag('--force'), flag('--digest-tags'), flag('--include-external'), valued('--platform'), flag('--referrers')] }),
+        mod: act(`writes a modified image under a tag: it ${REPLACES}`, { registry: (a) => imageRegistry(a.value('--create') ?? a.operand(0)), harmless: (a) => !a.has('--create', '--replace') }, { options: [valued('--create'), flag('--replace'), valued('--annotation'), valued('--label')] }),
+        'delete|rm': act('deletes the image manifest from the registry: every tag and host that pulls it loses it', { registry: (a) => imageRegistry(a.operand(0)) }),
+        'inspect|digest|config|manifest|ratelimit|get-file|check-base|export|import': {},
+      },
+    },
+    tag: { commands: { 'delete|rm': act('deletes the tag: hosts that pull it get nothing', { registry: (a) => imageRegistry(a.operand(0)) }), 'ls|list': {} } },
+    manifest: { commands: { 'delete|rm': act('deletes the manifest: every tag and host that pulls it loses it', { registry: (a) => imageRegistry(a.operand(0)) }), put: act(`writes a manifest under the reference: it ${REPLACES}`, { registry: (a) => imageRegistry(a.operand(0)) }), 'get|head|diff': {} } },
+    'repo|registry|blob|artifact|version|completion': {},
+  },
+};
+
 export const cosign: ToolSpec = {
   names: ['cosign'],
   family: 'containers',
