@@ -259,6 +259,8 @@ table('messages to an audience and payments accounts closed over SaaS APIs (Mail
   ask(`curl -X POST https://onesignal.com/api/v1/notifications -d '{"included_segments":["All"]}'`),
   ask(`curl -X POST https://api.mailgun.net/v3/mg.acme.com/messages -F to=all@lists.acme.com -F text=hi`),
   ask(`curl https://api.stripe.com/v1/accounts/acct_1/reject -u "$STRIPE_SECRET_KEY:" -d reason=fraud`, { production: true, says: /connected account/ }),
+  ask(`aws pinpoint send-messages --application-id app1 --message-request file://blast.json`, { says: /cannot be called back/ }),
+  allow(`aws pinpoint get-campaigns --application-id app1`),
   allow(`curl https://us1.api.mailchimp.com/3.0/campaigns`),
   allow(`curl https://api.sendgrid.com/v3/marketing/singlesends/x`),
   allow(`curl https://api.twilio.com/2010-04-01/Accounts/AC1/Messages.json`),
