@@ -7,13 +7,16 @@ import { clush, pdsh, salt, tsh } from './tools/fleets';
 import { blkdiscard, crontab, init, kill, nft, sgdisk, iptables, passwd, power, systemctl, ufw } from './tools/hostAdmin';
 import { doctl } from './tools/doctl';
 import { scp, sort, tcpdump } from './tools/programRunners';
-import { gpasswd, setenforce, sshd, userdel, usermod } from './tools/hostAccounts';
+import { chsh, gpasswd, setenforce, sshd, userdel, usermod } from './tools/hostAccounts';
 import { codeServer, dockerd, gotty, jupyter, jupyterServer, ngrok, tmate, ttyd, upterm } from './tools/servers';
 import { doppler } from './tools/doppler';
 import { firebase } from './tools/firebase';
 import { fly } from './tools/fly';
 import { gcloud, gsutil } from './tools/gcloud';
 import { gh } from './tools/gh';
+import { glab } from './tools/forges';
+import { atmos, terramate } from './tools/iacRunners';
+import { cosign, crane, oras, regctl, skopeo } from './tools/imageRegistries';
 import { helm } from './tools/helm';
 import { heroku } from './tools/heroku';
 import { kubectl } from './tools/kubectl';
@@ -53,9 +56,9 @@ import type { ToolEntry, ToolSpec } from './types';
  */
 export const TOOLS: readonly ToolSpec[] = [
   aws, gcloud, gsutil, az, azcopy, doctl,
-  railway, fly, heroku, vercel, netlify, supabase, neon, pscale, render, gh, doppler, firebase, wrangler, turso,
-  git, ssh, mosh, tsh, salt, pdsh, clush, ansible, kubectl, helm, docker, dockerCompose,
-  terraform, terragrunt, pulumi, cdk,
+  railway, fly, heroku, vercel, netlify, supabase, neon, pscale, render, gh, glab, doppler, firebase, wrangler, turso,
+  git, ssh, mosh, tsh, salt, pdsh, clush, ansible, kubectl, helm, docker, dockerCompose, crane, skopeo, oras, regctl, cosign,
+  terraform, terragrunt, pulumi, cdk, terramate, atmos,
   psql, dropdb, pgRestore, pgDropcluster, pgCtl, pgCtlcluster, createuser, dropuser, pgResetwal, rabbitmqctl, redisCheckAof, mysql, mysqladmin, mongosh, redisCli, sqlite3, sqlcmd,
   curl, wget, httpie, powershellWeb,
   systemdRun, tmux, screen, kitty, wezterm, netcat, telnet, awk, deno,
@@ -64,7 +67,7 @@ export const TOOLS: readonly ToolSpec[] = [
   power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk,
   preCommit, lefthook, husky, claudeCli, codexCli, geminiCli,
   power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk, kill, nft,
-  dockerd, jupyter, jupyterServer, ngrok, ttyd, gotty, tmate, upterm, codeServer, sort, tcpdump, scp, usermod, gpasswd, userdel, setenforce, sshd,
+  dockerd, jupyter, jupyterServer, ngrok, ttyd, gotty, tmate, upterm, codeServer, sort, tcpdump, scp, usermod, chsh, gpasswd, userdel, setenforce, sshd,
 ];
 
 /**

@@ -111,7 +111,8 @@ export function deletedGcsObjects(config: string): string[] | undefined {
   }
   const root = parsed as { rule?: unknown; lifecycle?: { rule?: unknown } };
   const rules = root.rule ?? root.lifecycle?.rule;
-  if (!Array.isArray(rules)) return undefined;
+  // Another form (an S3 lifecycle's `Rules`/`Expiration` given to gsutil) that still speaks of expiry: not read as keeping the data.
+  if (!Array.isArray(rules)) return /"(Expiration|NoncurrentVersionExpiration|Delete|delete|expire|Expire)"/.test(config) ? ['objects (by expiry rules in a form not read as a Cloud Storage lifecycle)'] : undefined;
   const scopes: string[] = [];
   for (const r of rules.slice(0, 1000)) {
     const rule = (r ?? {}) as { action?: { type?: unknown }; condition?: { matchesPrefix?: unknown } };

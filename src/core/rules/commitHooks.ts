@@ -132,11 +132,38 @@ function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   return out.slice(0, 3);
 }
 
+/**
+ * The forge's review rules kept in the repository: CODEOWNERS (GitHub, GitLab, Gitea, Bitbucket read it
+ * from the root, `.github/`, `.gitlab/` or `docs/`). Deleted or moved away, the next push lets pull
+ * requests merge without the code owners' review wherever branch protection requires it.
+ */
+const REVIEW_FILE = /(^|\/)(\.github\/|\.gitlab\/|\.gitea\/|docs\/)?CODEOWNERS$/;
+
+function reviewRulesRemoved(inv: Invocation, cwd: string, facts: Facts): Finding[] {
+  for (const effect of effectsOf(inv)) {
+    if (effect.word.dynamic || (effect.kind !== 'delete' && effect.kind !== 'move')) continue;
+    const path = resolvePath(cwd, effect.word.text, facts.home);
+    if (!REVIEW_FILE.test(path)) continue;
+    const shown = facts.workspaceRoots.map((r) => (isWithin(path, r) ? path.slice(r.length + 1) : undefined)).find((s) => s !== undefined) ?? effect.word.text;
+    return [{
+      rule: 'commit-hooks.code-owners-removed',
+      risk: 'protection-removal',
+      severity: 'ask',
+      reason: `${inv.name} ${effect.kind === 'delete' ? 'deletes' : 'moves away'} ${shown}: a safety net is removed — once pushed, pull requests no longer need their code owners' review.`,
+      // What it protects is the forge's branch, which a push reaches: an environment nobody named.
+      targets: [{ kind: 'repository', name: shown, provider: 'git', remote: true, environment: 'unknown', environmentReason: 'the branch it reaches once pushed' }],
+    }];
+  }
+  return [];
+}
+
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.remote) return [];
   if (MANAGERS.has(inv.name)) return managerUninstall(inv);
   const facts = ctx.facts;
   const cwd = inv.cwd || facts.cwd;
+  const owners = reviewRulesRemoved(inv, cwd, facts);
+  if (owners.length > 0) return owners;
   if (inv.name === 'git') return hooksPathUnset(inv, facts, cwd);
   const abs = (text: string): string => resolvePath(cwd, text, facts.home);
   const out: Finding[] = [];

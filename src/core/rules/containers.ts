@@ -106,6 +106,8 @@ function checkDocker(inv: Invocation, ctx: RuleContext): Finding[] {
 function checkSwarm(a: string | undefined, b: string | undefined, args: ToolArgs, names: readonly string[], daemon: Daemon, ctx: RuleContext): Finding[] {
   const swarm: Daemon = { ...daemon, name: `the swarm of ${daemon.name}`, remote: true };
   const target = (n: string): Target => stackTarget(n, swarm, ctx);
+  // A swarm secret or config: its value cannot be read back, and services using it fail to start new tasks.
+  if ((a === 'secret' || a === 'config') && (b === 'rm' || b === 'remove') && names.length > 0) return [finding(`${a}-rm`, `Removes the swarm ${a}${names.length === 1 ? '' : 's'} ${names.join(', ')}: the value cannot be read back, and services that use ${names.length === 1 ? 'it' : 'them'} fail to start new tasks (docker ${a} rm).`, names.map(target))];
   if (a === 'service' && (b === 'rm' || b === 'remove') && names.length > 0) return [finding('service-rm', `Removes the swarm service${names.length === 1 ? '' : 's'} ${names.join(', ')}: every task stops and its settings are gone (docker service rm).`, names.map(target))];
   if (a === 'service' && b === 'scale') {
     const zero = names.filter((n) => /=0+$/.test(n)).map((n) => n.replace(/=.*$/, ''));
@@ -180,9 +182,10 @@ export function clusterOf(inv: Invocation, value: (...names: string[]) => string
   const helm = contextFlags.includes('--kube-context');
   const flagContext = value(...contextFlags) ?? (helm ? inv.assignments.HELM_KUBECONTEXT ?? ctx.facts.envSelectors.HELM_KUBECONTEXT : undefined);
   const used = helm ? undefined : inv.assignments[KUBE_CONTEXT_USED];
-  const context = flagContext ?? used ?? ctx.facts.kubeContext;
+  // Run on another machine or inside a cluster (`az aks command invoke`, `ssh host kubectl …`), this machine's kubeconfig is not the one read.
+  const context = flagContext ?? used ?? (inv.remote ? undefined : ctx.facts.kubeContext);
   const namespace = value('-n', '--namespace') ?? (helm ? inv.assignments.HELM_NAMESPACE : undefined);
-  const sources: { source: string; value: string }[] = [];
+  const sources: { source: string; value: string }[] = context === undefined && inv.remote ? [...inv.remote.names] : [];
   if (context !== undefined) sources.push({ source: flagContext !== undefined ? contextFlags[0] ?? '--context' : used !== undefined ? 'kubectl config use-context' : 'kube context', value: context });
   if (namespace !== undefined) sources.push({ source: 'namespace', value: namespace });
   const kubeconfig = value('--kubeconfig') ?? inv.assignments.KUBECONFIG;

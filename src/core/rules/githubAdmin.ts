@@ -61,6 +61,13 @@ function apiChange(a: ToolArgs): { rule: string; does: string; repo: string } | 
   return undefined;
 }
 
+/** `gh repo edit` switches that keep secrets and vulnerable code out, and what turning each off loses. */
+const SECURITY_SWITCHES: readonly (readonly [string, string])[] = [
+  ['--enable-secret-scanning', 'secrets pushed to it are no longer found'],
+  ['--enable-secret-scanning-push-protection', 'pushes carrying a secret are no longer blocked'],
+  ['--enable-advanced-security', 'code scanning and secret scanning stop'],
+];
+
 function gh(inv: Invocation, ctx: RuleContext): Finding[] {
   const a = argsOf(inv);
   if (!a || a.has('-h', '--help')) return [];
@@ -71,6 +78,14 @@ function gh(inv: Invocation, ctx: RuleContext): Finding[] {
   }
   if (group === 'repo' && verb === 'edit' && a.value('--visibility') === 'public') {
     return ask('made-public', `Makes the repository ${repo} public: its code and history are readable by anyone.`, repo, ctx);
+  }
+  if (group === 'repo' && verb === 'edit') {
+    const off = SECURITY_SWITCHES.find(([option]) => /^(false|0|no)$/i.test(a.value(option) ?? ''));
+    if (off) return ask('security-off', `Turns ${off[0].replace(/^--(enable-)?/, '')} off on ${repo === 'the current repository' ? repo : `the repository ${repo}`}: a safety net is removed — ${off[1]}.`, repo, ctx);
+  }
+  if (group === 'repo' && verb === 'fork' && a.value('--org') !== undefined) {
+    const source = a.parsed.operands[0]?.text ?? 'the current repository';
+    return ask('fork-elsewhere', `Forks the repository ${source} into the organization ${a.value('--org')}: a copy of its code and history outside its owner's control.`, source, ctx);
   }
   if (group === 'pr' && verb === 'merge' && a.has('--admin')) {
     return ask('admin-merge', 'Merges the pull request with --admin, past the branch protection\'s required reviews and checks.', a.value('-R', '--repo') ?? 'the current repository', ctx);

@@ -43,6 +43,9 @@ function init(inv: Invocation, ctx: RuleContext): Finding[] {
 const MACHINE_VERBS = new Set(['reboot', 'poweroff', 'halt', 'kexec', 'soft-reboot', 'rescue', 'emergency']);
 const SERVICE_STOPS = new Set(['stop', 'kill', 'disable', 'mask', 'isolate']);
 
+/** Units that take backups or snapshots (by name, or by the backup programs they run). */
+const BACKUP_UNIT = /(^|[-_.@])(backups?|snapshots?|restic|rustic|borg|borgmatic|kopia|duplicity|duplicati|bacula|bareos|velero|pgbackrest|barman|wal-g|walg|autorestic|rsnapshot|timeshift|snapper|sanoid|znapzend)([-_.@]|$)/i;
+
 function systemctl(inv: Invocation, ctx: RuleContext): Finding[] {
   const a = argsOf(inv);
   if (!a || a.has('--help', '--dry-run')) return [];
@@ -50,6 +53,11 @@ function systemctl(inv: Invocation, ctx: RuleContext): Finding[] {
   if (verb !== undefined && MACHINE_VERBS.has(verb)) return ask('power', `Takes the whole machine down or out of its normal state (systemctl ${verb}).`, ctx);
   // Stopping a service on this machine is routine development work; on another machine it is an outage.
   const elsewhere = a.value('-H', '--host');
+  // A backup job or timer stopped, disabled or masked: nothing is backed up from then on, here or elsewhere.
+  const backups = verb !== undefined && SERVICE_STOPS.has(verb) ? a.parsed.operands.map((w) => w.text).filter((u) => BACKUP_UNIT.test(u)) : [];
+  if (backups.length > 0) {
+    return ask('backup-job-stopped', `Stops the backup job ${backups.join(', ')}${elsewhere !== undefined ? ` on ${elsewhere}` : ''} (systemctl ${verb}): a safety net is removed — no backup is taken from then on, and what is lost later cannot be restored.`, ctx, elsewhere ?? backups[0], 'ask', elsewhere !== undefined);
+  }
   if (verb !== undefined && SERVICE_STOPS.has(verb) && (inv.remote || elsewhere !== undefined)) {
     const units = a.parsed.operands.map((w) => w.text).join(' ');
     return ask('service-stop', `Stops the service ${units} on ${elsewhere ?? 'that machine'} (systemctl ${verb}).`, ctx, elsewhere, 'ask', elsewhere !== undefined);

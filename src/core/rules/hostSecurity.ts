@@ -28,8 +28,25 @@ function usermod(inv: Invocation, ctx: RuleContext): Finding[] {
   if (!a || a.has('-h', '--help') || a.has('-r', '--remove')) return [];
   const groups = [...a.values('-G', '--groups'), ...a.values('-g', '--gid')].flatMap((g) => g.split(',')).filter((g) => ADMIN_GROUPS.test(g.trim()));
   const user = a.parsed.operands[0]?.text ?? 'an account';
+  const locked = lockout(a.values('-s', '--shell')[0], a.has('-L', '--lock') ? '-L' : undefined);
+  if (locked !== undefined) return ask('account-locked', `Locks ${user} out (usermod ${locked}): a safety net is removed — nobody can sign in as it, the session running this included, until root changes it back.`, user, ctx);
   if (groups.length === 0) return [];
   return ask('admin-group', `Makes ${user} a member of ${groups.join(', ')}, which administers this machine (usermod).`, user, ctx);
+}
+
+/** A login shell that refuses every login, or an account lock: what locks its user out. */
+function lockout(shell: string | undefined, lock: string | undefined): string | undefined {
+  if (shell !== undefined && /(^|\/)(nologin|false)$/.test(shell)) return `-s ${shell}`;
+  return lock;
+}
+
+/** `chsh -s /bin/false $USER`: the account can no longer open a shell. */
+function chsh(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  if (!a || a.has('-h', '--help', '-l', '--list-shells')) return [];
+  const locked = lockout(a.value('-s', '--shell'), undefined);
+  const user = a.parsed.operands[0]?.text ?? 'the current user';
+  return locked !== undefined ? ask('account-locked', `Sets the login shell of ${user} to one that refuses every login (chsh ${locked}): a safety net is removed — nobody can sign in as it, until root changes it back.`, user, ctx) : [];
 }
 
 function gpasswd(inv: Invocation, ctx: RuleContext): Finding[] {
@@ -79,7 +96,7 @@ function systemctl(inv: Invocation, ctx: RuleContext): Finding[] {
   return ask('security-service', `Stops ${units.join(', ')}, which watches or protects this machine (systemctl ${verb}).`, units[0]!, ctx);
 }
 
-const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = { usermod, gpasswd, userdel, deluser: userdel, setenforce, sshd, systemctl };
+const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = { usermod, chsh, gpasswd, userdel, deluser: userdel, setenforce, sshd, systemctl };
 
 export const hostSecurityPack: RulePack = {
   id: 'host-security',

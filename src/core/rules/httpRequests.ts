@@ -2,6 +2,8 @@ import type { CodeSnippet, Finding, Invocation, RuleContext, RulePack, Target } 
 import { identifierParts } from './support/cliArgs';
 import { DESTROY_SEGMENT_WORDS, firebaseWipe, searchBodyDestroy, storeAccountChange, vaultSystemChange } from './support/storeEndpoints';
 import { liveChange, protectionOff } from './support/protectionSwitches';
+import { forgeChange, isForgeHost } from './support/forgeEndpoints';
+import { saasAct } from './support/saasActions';
 import { mayBeProduction } from './support/cliCommands';
 import { graphqlRequestsInBody, scanGraphqlRequest } from './support/graphql';
 import {
@@ -214,7 +216,8 @@ export function judgeRequest(request: HttpRequest, ctx: RuleContext): Finding[] 
     } else if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && !graphqlEndpoint) {
       const texts = request.bodies.map((b) => b.text ?? '');
       const off = protectionOff(url.path, [...texts, decodeURIComponentSafe(url.query)]);
-      const wipe = firebaseWipe(method, url.host, url.path, texts) ?? searchBodyDestroy(method, url.path, texts) ?? (off !== undefined ? `a request that sets ${off}` : undefined) ?? liveChange(method, url.path, texts) ?? vaultSystemChange(method, url.path) ?? storeAccountChange(method, url.path, texts);
+      const forge = isForgeHost(url.host, url.path) ? forgeChange({ method, path: url.path, texts: [...texts, decodeURIComponentSafe(url.query)] }) : undefined;
+      const wipe = firebaseWipe(method, url.host, url.path, texts) ?? searchBodyDestroy(method, url.path, texts) ?? (off !== undefined ? `a request that sets ${off}` : undefined) ?? forge ?? saasAct(method, url.host, url.path) ?? liveChange(method, url.path, texts) ?? vaultSystemChange(method, url.path) ?? storeAccountChange(method, url.path, texts);
       const segment = wipe === undefined ? destroyingPathSegment(url) : undefined;
       if (wipe !== undefined) {
         findings.push({
@@ -260,7 +263,7 @@ function escapeRegExp(s: string): string {
 export const httpPack: RulePack = {
   id: 'http',
   title: 'HTTP requests that delete (curl, wget, httpie, xh, gh api, PowerShell Invoke-RestMethod, fetch/axios/requests in scripts)',
-  commands: ['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'gh', 'Invoke-RestMethod', 'Invoke-WebRequest', ...POWERSHELL_CLIENTS],
+  commands: ['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'gh', 'glab', 'Invoke-RestMethod', 'Invoke-WebRequest', ...POWERSHELL_CLIENTS],
   checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     const request = requestOf(inv, ctx);
     return request ? judgeRequest(request, ctx) : [];

@@ -1,5 +1,6 @@
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { resolvePath, basename } from '../paths';
+import { REMOTE_CWD } from '../policy/handlers/context';
 import { parsedArgs, toolArgs } from '../registry/commandModel';
 import { cdk, pulumi } from '../registry/tools/pulumi';
 import { terraform, terragrunt } from '../registry/tools/terraform';
@@ -25,13 +26,30 @@ function stackTarget(name: string, provider: string, sources: { source: string; 
 
 /** The invocation read by its registry entry: subcommand path (terragrunt's `run-all` skipped), options, operands. */
 function readTool(inv: Invocation, tool: ToolSpec): { path: string[]; args: ToolArgs; operands: string[] } {
-  const parsed = parsedArgs(inv.args, tool);
+  let parsed = parsedArgs(inv.args, tool);
+  // `terragrunt run [--all] -- destroy -auto-approve` (its newer CLI): the words after `run` and `--` are terraform's command.
+  const runAt = parsed.path.length === 0 && parsed.operands[0]?.text === 'run' ? parsed.operandIndexes[0] : undefined;
+  if (tool === terragrunt && runAt !== undefined) {
+    const at = runAt;
+    const dashes = parsed.endOfOptions;
+    parsed = parsedArgs(inv.args.filter((_, k) => k !== at && k !== dashes), tool);
+  }
   const path = parsed.path[0] === 'run-all' ? parsed.path.slice(1) : parsed.path;
   return { path, args: toolArgs(inv.name, parsed, tool), operands: parsed.operands.map((w) => w.text) };
 }
 
+/** `-dry-run`, unless its value turns it off (`-dry-run=false`: the state is changed). */
+function isDry(args: ToolArgs): boolean {
+  return args.has('-dry-run') && !/^(false|0|no)$/i.test(args.value('-dry-run') ?? '');
+}
+
 function checkTerraform(inv: Invocation, ctx: RuleContext): Finding[] {
   const { path, args, operands } = readTool(inv, inv.name === 'terragrunt' ? terragrunt : terraform);
+  // `cdktf deploy [stacks] --auto-approve`: deploy is cdktf's own word, read here as an operand.
+  if (inv.name === 'cdktf' && path.length === 0 && operands[0] === 'deploy') {
+    const auto = args.has('-auto-approve') ? '--auto-approve' : undefined;
+    return unapprovedDeploy('cdktf', operands.slice(1), auto, (n) => [{ source: 'stack', value: n }, { source: 'folder', value: basename(inv.cwd) }], ctx, ['ENVIRONMENT', 'STAGE']);
+  }
   const sub = path[0];
   if (sub === undefined) return [];
   const chdir = args.value('-chdir');
@@ -43,9 +61,12 @@ function checkTerraform(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const f of args.values('-var-file')) sources.push({ source: '-var-file', value: basename(f) });
   for (const v of args.values('-var')) if (/^(env|environment|stage)=/i.test(v)) sources.push({ source: '-var', value: v.split('=')[1] ?? '' });
   // The folder's own name often is the environment (envs/prod); its parents (a home called /home/dev) are not.
-  sources.push({ source: 'folder', value: basename(dir) });
+  const folder = dir === REMOTE_CWD ? undefined : basename(dir);
+  if (folder !== undefined) sources.push({ source: 'folder', value: folder });
   sources.push(...backendHints(dir, (path) => ctx.facts.readFile(path)));
-  const name = workspace && workspace !== 'default' ? `terraform workspace ${workspace}` : `the terraform stack in ${basename(dir)}`;
+  // Run for a stack elsewhere (`atmos terraform apply vpc -s prod`): the names of that place say its environment.
+  sources.push(...(inv.remote?.names ?? []));
+  const name = workspace && workspace !== 'default' ? `terraform workspace ${workspace}` : folder !== undefined ? `the terraform stack in ${folder}` : `the terraform stack of ${inv.remote?.place ?? 'the remote folder'}`;
   const target = () => [stackTarget(name, inv.name, sources, ctx, ['TF_WORKSPACE', 'ENVIRONMENT', 'APP_ENV', 'STAGE', 'AWS_PROFILE'])];
   const tool = inv.name;
 
@@ -57,11 +78,11 @@ function checkTerraform(inv: Invocation, ctx: RuleContext): Finding[] {
   if (sub === 'apply' && args.has('-replace')) {
     return [finding('terraform-replace', `Destroys and recreates ${args.values('-replace').join(', ')} in ${name} (${tool} apply -replace).`, target())];
   }
-  if (sub === 'state' && path[1] === 'mv' && !args.has('-dry-run')) {
+  if (sub === 'state' && path[1] === 'mv' && !isDry(args)) {
     const [from = 'a resource', to = 'another address'] = operands;
     return [finding('terraform-state-mv', `Moves ${from} to ${to} in ${name}'s state: a wrong address makes the next apply destroy and recreate the real resource (${tool} state mv).`, target())];
   }
-  if (sub === 'state' && (path[1] === 'rm' || path[1] === 'replace-provider') && !args.has('-dry-run')) {
+  if (sub === 'state' && (path[1] === 'rm' || path[1] === 'replace-provider') && !isDry(args)) {
     const addresses = operands;
     return [finding('terraform-state-rm', `Removes ${addresses.join(', ') || 'resources'} from ${name}'s state, so terraform no longer manages ${addresses.length === 1 ? 'it' : 'them'} (${tool} state ${path[1]}).`, target())];
   }
@@ -87,11 +108,42 @@ function checkPulumi(inv: Invocation, ctx: RuleContext): Finding[] {
     return [finding('pulumi-stack-rm', `Deletes the pulumi stack ${s ?? ''} and its history${args.has('--force') ? ', even with resources still in it' : ''}.`.replace('  ', ' '), [stackTarget(s ? `pulumi stack ${s}` : name, 'pulumi', s ? [{ source: 'stack', value: s }] : sources, ctx, [])])];
   }
   if (verb === 'state' && path[1] === 'delete') return [finding('pulumi-state-delete', `Removes a resource from ${name}'s state (pulumi state delete).`, [stackTarget(name, 'pulumi', sources, ctx, [])])];
+  const targets = () => [stackTarget(name, 'pulumi', sources, ctx, ['PULUMI_STACK', 'ENVIRONMENT', 'STAGE'])];
+  if (verb === 'state' && path[1] === 'unprotect') {
+    const which = args.has('--all') ? 'every resource' : (operands[0] ?? 'a resource');
+    return [finding('pulumi-state-unprotect', `Removes the protect flag from ${which} in ${name} (pulumi state unprotect): a safety net is removed — a later destroy or replacement deletes ${args.has('--all') ? 'them' : 'it'} without being refused.`, targets())];
+  }
+  // `pulumi config rm KEY`, `config rm-all`: the program's next run no longer gets the value (a secret is gone from the stack, no copy kept).
+  const configVerb = verb === 'config' ? operands[0] : undefined;
+  if (configVerb === 'rm' || configVerb === 'remove' || configVerb === 'rm-all' || configVerb === 'remove-all') {
+    const keys = operands.slice(1);
+    return [finding('pulumi-config-rm', `Removes the configuration ${keys.length > 0 ? keys.join(', ') : 'values'} from ${name} (pulumi config ${configVerb}): the next update runs without ${keys.length === 1 ? 'it' : 'them'}, and a secret removed this way is not kept anywhere.`, targets())];
+  }
   return pulumiChanges(path, args, name, () => [stackTarget(name, 'pulumi', sources, ctx, ['PULUMI_STACK', 'ENVIRONMENT', 'STAGE'])]);
+}
+
+/**
+ * A deploy that does not stop for approval (`cdk deploy --require-approval never`, `cdktf deploy
+ * --auto-approve`) carries out whatever the diff holds, replacements and deletions included: against a
+ * stack named production or not named at all it asks. Without it the tool shows the changes and waits,
+ * like `pulumi up` without `--yes`.
+ */
+function unapprovedDeploy(tool: string, stacks: readonly string[], unattended: string | undefined, sources: (name: string) => { source: string; value: string }[], ctx: RuleContext, selectors: readonly string[]): Finding[] {
+  if (unattended === undefined) return [];
+  const names = stacks.length > 0 ? stacks : [`the ${tool} stacks of this app`];
+  const targets = names.map((n) => stackTarget(n, tool, sources(n), ctx, selectors)).filter((t) => t.environment === 'production' || t.environment === 'unknown');
+  if (targets.length === 0) return [];
+  const why = targets[0]!.environment === 'production' ? `${targets[0]!.name} is production (${targets[0]!.environmentReason})` : `nothing says ${targets[0]!.name} is not production`;
+  return [finding(`${tool}-unapproved-deploy`, `Deploys ${names.join(', ')} without stopping for approval (${unattended}): every change in the diff, replacements and deletions included, is carried out, and ${why}. \`${tool} diff\` shows the changes first.`, targets)];
 }
 
 function checkCdk(inv: Invocation, ctx: RuleContext): Finding[] {
   const { path, args, operands } = readTool(inv, cdk);
+  if (path[0] === 'deploy') {
+    const profile = args.value('--profile');
+    const never = /^never$/i.test(args.value('--require-approval') ?? '') ? '--require-approval never' : undefined;
+    return unapprovedDeploy('cdk', operands, never, (n) => [...(profile ? [{ source: '--profile', value: profile }] : []), { source: 'stack', value: n }], ctx, ['AWS_PROFILE', 'ENVIRONMENT', 'STAGE']);
+  }
   if (path[0] !== 'destroy') return [];
   const stacks = operands;
   const all = args.has('--all');

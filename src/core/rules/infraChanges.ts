@@ -91,10 +91,11 @@ export function terraformChanges(inv: Invocation, path: readonly string[], args:
   if (sub === 'apply' && operands.length === 0 && !args.has('-destroy') && !args.has('-refresh-only')) {
     // `echo yes | terraform apply`, `terraform apply <<< yes`: the typed "yes" comes from standard input.
     const fed = inv.stdin !== undefined;
-    const auto = args.has('-auto-approve') || fed;
+    // Terragrunt's non-interactive mode answers every prompt itself (`run-all apply --terragrunt-non-interactive`).
+    const auto = (args.has('-auto-approve') && !/^(false|0)$/i.test(args.value('-auto-approve') ?? '')) || args.has('--terragrunt-non-interactive') || fed;
     const targets = stack.target().filter((t) => (auto ? productionOrUnknown(t) : t.environment === 'production'));
     if (targets.length > 0) {
-      findings.push(finding('terraform-unreviewed-apply', `Applies changes to ${name} without a reviewed saved plan${auto ? ` and without asking (${fed ? 'its "yes" fed on standard input' : '-auto-approve'})` : ''}: whatever it plans now, deletions and replacements included, is carried out, and ${whichEnvironment(name, targets[0]!)}. A saved plan (\`${tool} plan -out tfplan\`, then \`${tool} apply tfplan\`) shows the changes first.`, targets));
+      findings.push(finding('terraform-unreviewed-apply', `Applies changes to ${name} without a reviewed saved plan${auto ? ` and without asking (${fed ? 'its "yes" fed on standard input' : args.has('--terragrunt-non-interactive') ? '--terragrunt-non-interactive' : '-auto-approve'})` : ''}: whatever it plans now, deletions and replacements included, is carried out, and ${whichEnvironment(name, targets[0]!)}. A saved plan (\`${tool} plan -out tfplan\`, then \`${tool} apply tfplan\`) shows the changes first.`, targets));
     }
   }
   if (sub === 'state' && path[1] === 'push') {

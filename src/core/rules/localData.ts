@@ -22,6 +22,12 @@ const ENV_FILE = /^\.env(\.[\w.-]+)?$/;
 const ENV_TEMPLATE = /\.(example|sample|template|dist|defaults?)$/;
 const LOCAL_DATABASE = /\.(sqlite3?|db|sqlite-wal|sqlite-shm|duckdb|mdb|realm)$/;
 const KEY_FILES = new Set(['master.key', 'credentials.yml.enc', 'production.key', 'storage.yml']);
+/**
+ * Where frameworks keep what users uploaded or the app generated for them (Laravel's `storage/app`,
+ * Django's and Rails' `media`/`public/system`, WordPress's `wp-content/uploads`, any `uploads/`): kept
+ * out of git by design, so a deleted file there is gone for its owner.
+ */
+const USER_DATA = /(^|\/)(storage\/app|wp-content\/uploads|public\/system|public\/uploads|uploads|media)\/(?!(.*\/)?(cache|tmp|temp|\.gitignore|\.gitkeep)(\/|$))./;
 
 function word(text: string, glob = false): ArgWord {
   return { text, raw: text, dynamic: /[$`]/.test(text), glob };
@@ -46,6 +52,7 @@ export function untrackedKind(text: string, inv: Invocation, ctx: RuleContext): 
   const abs = resolvePath(resolvePath(ctx.facts.cwd, inv.cwd, ctx.facts.home), text, ctx.facts.home);
   if (LOCAL_DATABASE.test(name) || /\.sqlite3?\*?$/.test(name)) return throwawayDatabase(name, abs, ctx.facts.workspaceRoots) ? undefined : 'a local database (its data is in no commit)';
   if (KEY_FILES.has(name)) return 'a key file git does not track';
+  if (USER_DATA.test(text)) return 'a file of the data users stored in the app (kept out of git, so nothing brings it back)';
   const info = ctx.facts.credentials?.fileInfo(abs);
   return info ? `${info.label} (a credential file git does not track)` : undefined;
 }

@@ -59,7 +59,7 @@ const PROTECTION = /(backup|retention|retain-period|versioning|deletion-?protect
 /** Values that switch something off. */
 const OFF = /^(false|off|disabled?|suspend(ed)?|0+(\.0+)?\s*(s|sec|seconds?|m|min|minutes?|h|hours?|d|days?|w|weeks?|y|years?)?|none|no)$/i;
 /** The same inside a structured value: `Status=Suspended`, `PointInTimeRecoveryEnabled=false`, `"Enabled": false`. */
-const OFF_INSIDE = /(?:^|[\s,{"'])([A-Za-z_]*(?:Backup|Retention|Versioning|Protection|PointInTime|Pitr|SoftDelete|ObjectLock|MFADelete|Status|Enabled)[A-Za-z_]*)["']?\s*[=:]\s*["']?(false|off|disabled|suspended|0)\b/i;
+const OFF_INSIDE = /(?:^|[\s,{"'])([A-Za-z_]*(?:Backup|Retention|Versioning|Protection|PointInTime|Pitr|SoftDelete|ObjectLock|MFADelete|Status|Enabled)[A-Za-z_]*)["']?\s*[=:]\s*["']?(false|off|disabled|suspended|0|null)\b/i;
 
 function protectionOff(w: Words): Removal | undefined {
   for (const o of w.options) {
@@ -271,11 +271,15 @@ function madePublic(w: Words): Removal | undefined {
     if (o.bare === 'public-access-type' && value.startsWith('objectread')) return { id: 'made-public', does: `sets public access to ${o.value}`, lost };
     if (o.bare === 'public-access' && /^(blob|container)$/.test(value)) return { id: 'made-public', does: `sets public access to ${o.value}`, lost };
     if (/^(allow-blob-public-access|public)$/.test(o.bare) && /^true$/.test(value)) return { id: 'made-public', does: `sets ${o.name} true`, lost };
+    if (/^(private|is-private)$/.test(o.bare) && /^(false|no|0)$/.test(value)) return { id: 'made-public', does: `sets ${o.name} ${value}`, lost };
     // A switch that opens reading or listing to anyone (`yc storage bucket update --public-read`), on an existing resource.
     if (/^public-(read|list|read-write|write)$/.test(o.bare) && !/^(false|no|0|off)$/.test(value) && !w.positionals.includes('create')) return { id: 'made-public', does: `turns on ${o.name}`, lost };
   }
   for (const word of w.all) {
     if (/^(visibility=public|private=false)$/i.test(word)) return { id: 'made-public', does: `sets ${word}`, lost };
+    // A request body handed to any API client (`bb api … -d '{"is_private": false}'`).
+    const body = /"(is_private|private)"\s*:\s*false|"visibility"\s*:\s*"public"/i.exec(word);
+    if (body && /^[{[]/.test(word.trim())) return { id: 'made-public', does: `sets ${body[0].replace(/\s+/g, ' ')} in the request body`, lost };
     if (/\ball(Authenticated)?Users\b/.test(word)) return { id: 'made-public', does: `grants access to ${/Authenticated/.test(word) ? 'every Google account' : 'everyone'}`, lost };
     if (/^allPublic$/.test(word)) return { id: 'made-public', does: 'makes the bucket allPublic', lost };
     if (/"Principal"\s*:\s*("\*"|\{\s*"AWS"\s*:\s*"\*"\s*\})/.test(word) && /"Effect"\s*:\s*"Allow"/.test(word)) return { id: 'made-public', does: 'grants access to every principal', lost };
@@ -288,6 +292,18 @@ function madePublic(w: Words): Removal | undefined {
   const anon = p.findIndex((x) => x === 'anonymous' || x === 'policy');
   if (anon >= 0 && p[anon + 1] === 'set' && /^(public|download|upload|readwrite|readonly)$/.test(p[anon + 2] ?? '')) return { id: 'made-public', does: `sets anonymous access to ${p[anon + 2]}`, lost };
   return undefined;
+}
+
+/**
+ * A link that lets anyone holding it read or write without credentials (`mc share download`, `aws s3
+ * presign`, `gsutil signurl`, `rclone link`, `… create-share-link`): the data leaves the access controls
+ * for as long as the link lives.
+ */
+function shareLink(w: Words): Removal | undefined {
+  const p = w.positionals.slice(0, 4).map((x) => x.toLowerCase());
+  const at = p.findIndex((x) => /^(presign|signurl|sign-url|link|public-link|create-share-link|share-link|generate-presigned-url)$/.test(x) || (x === 'share' && /^(download|upload|link|create)$/.test(p[p.indexOf(x) + 1] ?? '')));
+  if (at < 0) return undefined;
+  return { id: 'share-link', does: `makes a link anyone can use (${w.positionals.slice(0, at + (p[at] === 'share' ? 2 : 1)).join(' ')})`, lost: 'whoever holds the link reads the data without credentials until it expires' };
 }
 
 /** Lifecycle rules that expire everything: an expiration with no prefix, tag or filter that narrows it. */
@@ -342,6 +358,7 @@ export function removalOf(inv: Invocation): Removal | undefined {
     versioningWords(w) ??
     protectionRemoved(w) ??
     madePublic(w) ??
+    shareLink(w) ??
     expiresEverything(w) ??
     expiryTurnedOn(w) ??
     backupDeleted(w) ??
@@ -360,7 +377,7 @@ function targetName(inv: Invocation, w: Words): string {
   for (const o of w.options) if ((NAME_OPTION.test(o.bare) || o.bare === 'n') && o.value !== undefined && o.value !== '') return o.value;
   const values = new Set(w.options.map((o) => o.value));
   const operand = [...w.positionals].reverse().find((x) => /[/:@.\d]/.test(x) && !values.has(x) && !/^[{[]/.test(x) && !/^(public|off|suspend|set|disable)$/i.test(x));
-  return operand ?? w.positionals[w.positionals.length - 1] ?? inv.name;
+  return operand ?? [...w.positionals].reverse().find((x) => !/^[{[]/.test(x.trim())) ?? inv.name;
 }
 
 /**

@@ -11,6 +11,7 @@ import { mayBeProduction } from './support/cliCommands';
 import { removalOf } from './safetyNet';
 import { secretReadOf } from './secretVerbs';
 import { destructiveMongo, destructiveStatement } from './support/storeProtocols';
+import { unreviewedDeploy } from './support/unreviewedDeploys';
 
 /**
  * The verb floor: a CLI the guard has no rules for is judged by what its words mean. A subcommand
@@ -126,7 +127,8 @@ function isDry(reading: Reading, traits: VerbTraits, registryDry: readonly strin
 }
 
 function isHelp(reading: Reading): boolean {
-  if (reading.options.some((o) => o.name === '--help' || o.name === '--version' || o.name === '-help')) return true;
+  // `--version=0-100` picks versions to act on (`duplicati-cli delete … --version=0-100`); a bare `--version` prints the tool's.
+  if (reading.options.some((o) => o.name === '--help' || (o.name === '--version' && o.value === undefined) || o.name === '-help')) return true;
   const first = reading.positionals[0]?.text;
   return first === 'help' || first === 'version' || first === '--version';
 }
@@ -247,7 +249,8 @@ function optionVerb(reading: Reading, traits: VerbTraits): { name: string; verb:
     const bare = option.name.replace(/^-+/, '').toLowerCase();
     if (traits.routine?.includes(bare)) continue;
     const parts = bare.split(/[-_]/).filter((p) => p !== '');
-    const start = parts[0] === 'force' ? 1 : 0;
+    // `--force-delete`, `--auto-prune` (Argo CD deletes what the repository no longer lists on every sync).
+    const start = parts[0] === 'force' || parts[0] === 'auto' ? 1 : 0;
     const verb = parts[start];
     if (verb === undefined) continue;
     if (verb === 'reset' && parts.length > start + 1 && !BENIGN_OBJECT.has(parts[start + 1]!)) return { name: option.name, verb: 'reset' };
@@ -422,7 +425,7 @@ function floorApplies(inv: Invocation, specific: ReadonlySet<string>): boolean {
  * Tools the registry describes for one pack's narrow question (the firewall flush, the network
  * exposure) and nothing else: the floor still reads the rest of what they do, whole.
  */
-const FLOOR_WHOLE: ReadonlySet<string> = new Set(['nft', 'dockerd', 'jupyter', 'jupyter-notebook', 'jupyter-lab', 'jupyter-server', 'ngrok', 'ttyd', 'gotty', 'tmate', 'upterm', 'code-server', 'sort', 'gsort', 'tcpdump', 'scp', 'usermod', 'gpasswd', 'userdel', 'deluser', 'setenforce', 'sshd', 'rabbitmqctl', 'rabbitmqctl.bat']);
+const FLOOR_WHOLE: ReadonlySet<string> = new Set(['nft', 'dockerd', 'jupyter', 'jupyter-notebook', 'jupyter-lab', 'jupyter-server', 'ngrok', 'ttyd', 'gotty', 'tmate', 'upterm', 'code-server', 'sort', 'gsort', 'tcpdump', 'scp', 'usermod', 'chsh', 'gpasswd', 'userdel', 'deluser', 'setenforce', 'sshd', 'rabbitmqctl', 'rabbitmqctl.bat']);
 
 /** The registry's tool for the floor: package managers' entries say what runs the project's code, not what destroys, so the floor reads them whole. */
 function floorTool(name: string): ReturnType<typeof toolNamed> {
@@ -439,9 +442,10 @@ function firstCommandWord(args: readonly ArgWord[], tool: NonNullable<ReturnType
 
 /**
  * Names other packs list whose interest is narrow: the floor judges the rest of what they do (all of it,
- * or the first words listed: `pulumi env` is Pulumi ESC, which the infrastructure pack does not read).
+ * or the first words listed: `pulumi env` is Pulumi ESC, which the infrastructure pack does not read;
+ * `glab variable export` and `glab api …/variables` print what the project keeps).
  */
-const FLOOR_TOO: Readonly<Record<string, readonly string[] | undefined>> = { npm: undefined, pnpm: undefined, yarn: undefined, bun: undefined, pulumi: ['env'], rabbitmqctl: undefined, 'rabbitmqctl.bat': undefined };
+const FLOOR_TOO: Readonly<Record<string, readonly string[] | undefined>> = { npm: undefined, pnpm: undefined, yarn: undefined, bun: undefined, pulumi: ['env'], glab: ['variable', 'api'], rabbitmqctl: undefined, 'rabbitmqctl.bat': undefined };
 
 export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: ReadonlySet<string>): Finding[] {
   if (!floorApplies(inv, specific) || removalOf(inv) !== undefined) return [];
@@ -506,7 +510,9 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     const names = byOption.length > 0 ? byOption : targetWords(reading, -1);
     return [finding(inv, ctx, { rule: 'verbs.destroying-name', shown: inv.name, verb: named, groups: [], names }, traits)];
   }
-  return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
+  if (traits.locality === 'local') return [];
+  const deploy = unreviewedDeploy({ tool: inv.name, path: reading.positionals.filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text), options: reading.options, hints: hintValues(inv.args) }, ctx);
+  return deploy.length > 0 ? deploy : productionAccess(inv, ctx, reading);
 }
 
 /** A secret the command prints (`akeyless get-secret-value`, `ejson decrypt`): exposure, judged by its words. */

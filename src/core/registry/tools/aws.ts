@@ -5,6 +5,7 @@ import type { CliArgs, CommandSpec, ToolArgs, ToolSpec } from '../types';
 import { flag } from './options';
 import { AWS_OVERWRITE_RULES } from './cloudOverwrites';
 import { AWS_SAFETY_RULES } from './cloudSafetyNets';
+import { AWS_ACCESS_RULES } from './cloudAccess';
 import { ecsExecuteCommand } from './remoteShells';
 
 /**
@@ -123,7 +124,7 @@ export const aws: ToolSpec = {
     '--dry-run', '--no-dry-run', '--dryrun', '--debug', '--no-verify-ssl', '--no-paginate', '--no-cli-pager',
     '--no-sign-request', '--quiet', '--delete', '--only-show-errors', '--exact-timestamps', '--follow-symlinks',
     '--no-follow-symlinks', '--force-delete-without-recovery', '--no-progress', '--human-readable', '--summarize',
-    '--bypass-governance-retention', '--cli-auto-prompt', '--no-cli-auto-prompt', '--size-only', '--help', '--with-decryption',
+    '--bypass-governance-retention', '--no-enable', '--cli-auto-prompt', '--no-cli-auto-prompt', '--size-only', '--help', '--with-decryption',
   ].map((n) => flag(n)),
   commands: {
     s3: { unknownLong: 'one' },
@@ -146,6 +147,7 @@ export const aws: ToolSpec = {
   rules: [
     ...AWS_OVERWRITE_RULES,
     ...AWS_SAFETY_RULES,
+    ...AWS_ACCESS_RULES,
     // Round 5 (issue #18): live code, messages that reach people, a console password.
     { id: 'aws-lambda-update-code', path: ['lambda', 'update-function-code'], kind: 'service', noun: 'Lambda function', verb: 'replaces the live code of', nameFlags: ['--function-name'], when: (p) => !hasFlag(p, ['--dry-run']) },
     { id: 'aws-ses-send', path: ['ses|sesv2', /^send-(email|raw-email|templated-email|bulk-templated-email|bulk-email)$/], kind: 'resource', noun: 'email recipient', verb: 'sends an email, which cannot be called back, to', namePositionals: 'none', nameFlags: ['--to', '--destination', '--destinations'], defaultName: 'its recipients' },

@@ -2,6 +2,7 @@ import { flagValues, hasFlag } from '../args';
 import type { CliArgs, ToolSpec } from '../types';
 import { valued } from './options';
 import { AZ_SAFETY_OPTIONS, AZ_SAFETY_RULES } from './cloudSafetyNets';
+import { AZ_ACCESS_OPTIONS, AZ_ACCESS_RULES } from './cloudAccess';
 import { containerappExec } from './remoteShells';
 
 /**
@@ -17,7 +18,8 @@ const runCommand = {
   options: [{ names: ['--scripts', '--script'], takes: 'list' as const }],
   effect: 'exec' as const,
   runsElsewhere: {
-    command: { text: 'option' as const, option: '--scripts' },
+    // `--scripts @file` reads the script from a file the hook does not open here: it asks.
+    command: { text: 'option' as const, option: '--scripts', decode: (t: string) => (t.startsWith('@') ? undefined : [t]), undecodable: 'az vm run-command runs a script read from a file (--scripts @file), which is not read here' },
     label: () => 'az vm run-command',
     place: (a: import('../types').ToolArgs) => {
       const group = a.value('-g', '--resource-group');
@@ -29,6 +31,20 @@ const runCommand = {
         { source: 'VM', value: vm },
       ];
       return { place: `azure vm ${vm}`, provider: 'azure', names };
+    },
+  },
+};
+
+const aksCommandInvoke = {
+  options: [valued('--command', '-c'), valued('--file', '-f')],
+  effect: 'exec' as const,
+  runsElsewhere: {
+    command: { text: 'option' as const, option: '--command' },
+    label: () => 'az aks command invoke',
+    place: (a: import('../types').ToolArgs) => {
+      const cluster = a.value('-n', '--name') ?? 'an AKS cluster';
+      const group = a.value('-g', '--resource-group');
+      return { place: `aks ${cluster}`, provider: 'azure', names: [{ source: 'cluster', value: cluster }, ...(group !== undefined ? [{ source: '--resource-group', value: group }] : [])] };
     },
   },
 };
@@ -59,10 +75,12 @@ export const az: ToolSpec = {
     valued('--template-file', '-f'), valued('--parameters', '-p'), valued('--location', '-l'), valued('--server'), valued('--vault-name'),
     valued('--workspace-name'), valued('--cluster-name'), valued('--ids'), valued('--database-name'), valued('--service-name'),
     valued('--template-uri'), valued('--resource-type'), valued('--namespace'), valued('--share-name'), valued('--vm-name'),
-    valued('--command-id'), valued('--node-count'), valued('--nodepool-name'), ...AZ_SAFETY_OPTIONS.map((n) => valued(n)),
+    valued('--command-id'), valued('--node-count'), valued('--nodepool-name'), ...AZ_SAFETY_OPTIONS.map((n) => valued(n)), ...AZ_ACCESS_OPTIONS.filter((n) => !AZ_SAFETY_OPTIONS.includes(n)).map((n) => valued(n)),
   ],
   commands: {
     vm: { commands: { 'run-command': { commands: { 'invoke|create': runCommand } } } },
+    // `az aks command invoke -g rg -n cluster --command 'kubectl …'`: the command runs inside the cluster.
+    aks: { commands: { command: { commands: { invoke: aksCommandInvoke } } } },
     containerapp: { commands: { exec: containerappExec } },
     postgres: { commands: { 'flexible-server': { commands: { execute: flexibleExecute('postgres') } } } },
     mysql: { commands: { 'flexible-server': { commands: { execute: flexibleExecute('mysql') } } } },
@@ -73,6 +91,7 @@ export const az: ToolSpec = {
   scopeKind: 'resource',
   rules: [
     ...AZ_SAFETY_RULES,
+    ...AZ_ACCESS_RULES,
     {
       id: 'az-group-delete', path: ['group', 'delete'], kind: 'resource', noun: 'resource group and everything in it',
       verb: 'deletes', nameFlags: ['--name', '-n', '--resource-group', '-g'],

@@ -55,7 +55,7 @@ const compose: CommandSpec = {
 const remove: CommandSpec = { effect: 'mutate', options: [flag('-f', '--force'), flag('-v', '--volumes'), flag('-l', '--link')] };
 
 /** The registry an image reference names: its first component when that is a host (`ghcr.io/acme/app`, `localhost:5000/app`), else Docker Hub. */
-function imageRegistry(image: string | undefined): string | undefined {
+export function imageRegistry(image: string | undefined): string | undefined {
   if (image === undefined) return undefined;
   const first = image.split('/')[0] ?? '';
   return image.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : 'docker.io';
@@ -137,6 +137,7 @@ export const docker: ToolSpec = {
       },
     },
     swarm: { commands: { leave: { effect: 'delete', options: [flag('-f', '--force')] }, init: { effect: 'mutate', options: [flag('--force-new-cluster'), valued('--advertise-addr'), valued('--listen-addr')] } } },
+    'secret|config': { commands: { 'rm|remove': { effect: 'delete' }, 'create|ls|list|inspect': {} } },
     node: { commands: { 'rm|remove': { effect: 'delete', options: [flag('-f', '--force')] }, demote: { effect: 'mutate' }, 'ls|list|ps|inspect': { effect: 'read' } } },
     // Swarm stacks: `rm` removes every service of the stack (and its secrets, configs and networks).
     stack: {
@@ -152,7 +153,8 @@ export const docker: ToolSpec = {
     image: { commands: { build: BUILD, push: PUSH, 'ls|list|inspect|history': { effect: 'read' } } },
     // `buildx build --push` (or `--output type=registry`) pushes what it builds under its `-t` tags.
     // BUILD's options (which name the Dockerfile and context a credential copy is read from) with BUILDX_BUILD's push reading.
-    buildx: { commands: { 'build|b': { ...BUILDX_BUILD, options: BUILD.options }, bake: { ...BUILDX_BUILD, options: [flag('--push'), valued('-f', '--file'), valued('--set'), valued('--progress'), flag('--load')] } } },
+    // `buildx imagetools create -t REF SOURCES…` writes a manifest list under the tag: the tag now names other images.
+    buildx: { commands: { imagetools: { commands: { create: act('points the tag at other images, replacing what every host that pulls it runs next', { registry: (a) => imageRegistry(a.values('-t', '--tag')[0]), harmless: (a) => a.has('--dry-run') || a.values('-t', '--tag').length === 0 }, { options: [valued('-t', '--tag'), valued('-f', '--file'), flag('--append'), flag('--dry-run'), valued('--annotation'), valued('--builder')] }), 'inspect': {} } }, 'build|b': { ...BUILDX_BUILD, options: BUILD.options }, bake: { ...BUILDX_BUILD, options: [flag('--push'), valued('-f', '--file'), valued('--set'), valued('--progress'), flag('--load')] } } },
     'ps|images|logs|inspect|version|info|stats|top': { effect: 'read' },
     context: {
       commands: {

@@ -1,6 +1,8 @@
 import type { ToolSpec } from '../types';
 import { flyAppHints } from './linkedProjects';
 import { valued } from './options';
+import { flagValues } from '../args';
+import { environmentOfName } from '../../policy/production';
 import type { CommandSpec } from '../types';
 
 /** `fly postgres connect -a app [-d db]`: a psql session on the cluster; statements fed on standard input run there. */
@@ -53,6 +55,8 @@ export const fly: ToolSpec = {
   scopeFlags: ['-a', '--app'],
   scopeKind: 'app',
   rules: [
+    // Round 7 (issue #18): a deploy to an app named production replaces what serves its users, with nothing reviewed first.
+    { id: 'fly-deploy-production', path: ['deploy'], kind: 'app', noun: 'app', verb: 'deploys a new release over the live machines of', namePositionals: 'none', when: (p) => flagValues(p, ['-a', '--app']).some((v) => environmentOfName(v) === 'production') },
     { id: 'fly-apps-destroy', path: ['apps|app', 'destroy|delete|remove|rm'], kind: 'app', noun: 'app', verb: 'destroys', note: () => ' with its machines and volumes' },
     { id: 'fly-destroy', path: ['destroy'], kind: 'app', noun: 'app', verb: 'destroys', note: () => ' with its machines and volumes' },
     { id: 'fly-volumes-destroy', path: ['volumes|volume|vol', 'destroy|delete|remove|rm'], kind: 'volume', noun: 'volume', verb: 'destroys' },

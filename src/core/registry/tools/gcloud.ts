@@ -4,6 +4,7 @@ import type { CliArgs, ToolArgs, ToolSpec } from '../types';
 import { valued } from './options';
 import { GCLOUD_OVERWRITE_OPTIONS, GCLOUD_OVERWRITE_RULES, GSUTIL_OVERWRITE_RULES } from './cloudOverwrites';
 import { GCLOUD_SAFETY_OPTIONS, GCLOUD_SAFETY_RULES, GSUTIL_SAFETY_RULES } from './cloudSafetyNets';
+import { GCLOUD_ACCESS_OPTIONS, GCLOUD_ACCESS_RULES, GSUTIL_ACCESS_RULES } from './cloudAccess';
 
 /**
  * Google Cloud: `gcloud [alpha|beta] <group…> <command> [flags]` (flags anywhere), and gsutil.
@@ -45,7 +46,7 @@ export const gcloud: ToolSpec = {
   options: [
     '--project', '--account', '--configuration', '--format', '--verbosity', '--zone', '--region', '--instance',
     '--cluster', '--location', '--filter', '--impersonate-service-account', '--billing-project', '--flags-file',
-    '--database', '--keyring', '--key', '--version', '--service', '--limit', '--sort-by', '--page-size', '--activation-policy', ...GCLOUD_OVERWRITE_OPTIONS, ...GCLOUD_SAFETY_OPTIONS,
+    '--database', '--keyring', '--key', '--version', '--service', '--limit', '--sort-by', '--page-size', '--activation-policy', ...GCLOUD_OVERWRITE_OPTIONS, ...GCLOUD_SAFETY_OPTIONS, ...GCLOUD_ACCESS_OPTIONS,
   ].map((n) => valued(n)),
   skipLeading: ['alpha', 'beta', 'preview'],
   help: { options: ['-h', '--help'], word: 'first' },
@@ -97,6 +98,7 @@ export const gcloud: ToolSpec = {
   rules: [
     ...GCLOUD_OVERWRITE_RULES,
     ...GCLOUD_SAFETY_RULES,
+    ...GCLOUD_ACCESS_RULES,
     // Round 5 (issue #18): `--allow-unauthenticated` lets anyone on the internet call the service.
     { id: 'gcloud-deploy-public', path: ['functions|run', 'deploy'], kind: 'service', noun: 'service', verb: 'opens to anyone on the internet', namePositionals: 'first', when: (p) => hasFlag(p, ['--allow-unauthenticated']) },
     {
@@ -137,6 +139,7 @@ export const gsutil: ToolSpec = {
   rules: [
     ...GSUTIL_OVERWRITE_RULES,
     ...GSUTIL_SAFETY_RULES,
+    ...GSUTIL_ACCESS_RULES,
     { id: 'gsutil-rm', path: ['rm'], kind: 'resource', noun: 'Cloud Storage objects', verb: 'deletes', nameFilter: GS_URL, note: recursiveNote('-r', '-R', '-a') },
     { id: 'gsutil-rb', path: ['rb'], kind: 'bucket', noun: 'Cloud Storage bucket', verb: 'deletes', nameFilter: GS_URL },
     {

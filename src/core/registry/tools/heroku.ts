@@ -74,6 +74,8 @@ export const heroku: ToolSpec = {
     { id: 'heroku-pg-promote', path: ['pg', 'promote'], kind: 'database', noun: 'Postgres database', verb: 'makes DATABASE_URL point to', namePositionals: 'first', note: () => ': the app switches databases (the one it used is no longer its primary)' },
     { id: 'heroku-pg-backups-cancel', path: ['pg', 'backups', 'cancel'], kind: 'database', noun: 'Postgres database', verb: 'cancels the running backup of', namePositionals: 'first', defaultName: 'the app\'s Postgres database', note: () => ': no copy is kept from it' },
     { id: 'heroku-addons-destroy', path: ['addons', 'destroy|remove|delete'], kind: 'resource', noun: 'add-on', verb: 'destroys' },
+    // Round 6 (issue #18): a config var given a new value: the app restarts with it, and the value it worked with is gone.
+    { id: 'heroku-config-set', path: ['config', 'set|add'], kind: 'credential', noun: 'config var', verb: 'overwrites', names: (_p, rest) => rest.map((w) => w.text.split('=')[0] ?? w.text), note: () => ' and restarts the app with the new value: the old one is not kept' },
     { id: 'heroku-config-unset', path: ['config', 'unset|remove'], kind: 'credential', noun: 'config var', verb: 'unsets' },
   ],
   generic: { id: 'heroku-destroy-generic', verbs: /^(destroy|delete|remove|reset|unset|rm)$/, maxDepth: 2, exclude: ['run', 'local', 'plugins', 'auth', 'login', 'logout', 'git', 'autocomplete'] },

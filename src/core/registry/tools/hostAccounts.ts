@@ -31,6 +31,13 @@ export const userdel: ToolSpec = {
   options: [valued('-R', '--root'), valued('-P', '--prefix'), valued('--conf'), flag('-r', '--remove', '--remove-home'), flag('-f', '--force'), flag('-Z', '--selinux-user'), ...flagsEach('--remove-all-files', '--system', '--quiet', '--help'), valued('--backup-to'), flag('--backup')],
 };
 
+/** `chsh -s /usr/sbin/nologin USER`: the login shell, which a lockout sets to one that refuses. */
+export const chsh: ToolSpec = {
+  ...host,
+  names: ['chsh'],
+  options: [valued('-s', '--shell'), valued('-R', '--root'), flag('-l', '--list-shells'), flag('-h', '--help'), flag('-u', '--help-usage'), flag('-v', '--version')],
+};
+
 export const setenforce: ToolSpec = { ...host, names: ['setenforce'], options: [flag('-h', '--help')] };
 
 export const sshd: ToolSpec = {

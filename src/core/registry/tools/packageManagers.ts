@@ -46,6 +46,10 @@ const NPM_REGISTRY_COMMANDS: Record<string, CommandSpec> = {
     },
   },
   'owner|author': { commands: { add: act('gives another account the right to publish the package'), 'rm|remove': act('takes an owner off the package'), 'ls|list': {} } },
+  // Round 7 (issue #18): who may publish the organisation's packages, and the account's second factor.
+  team: { commands: { add: act('adds a user to a team, with every package right the team holds'), 'rm|remove|destroy': act('takes a team or a member away from its packages'), create: {}, 'ls|list': {} } },
+  org: { commands: { set: act('sets a member\'s role in the organisation, with the package rights it holds'), 'rm|remove': act('removes a member from the organisation'), 'ls|list': {} } },
+  profile: { commands: { 'disable-2fa': act('turns off two-factor authentication for the account: a safety net is removed — a stolen token or password alone can publish as it'), 'enable-2fa|get|set': {} } },
 };
 
 const EXEC_OPTIONS: OptionSpec[] = [valued('-c', '--call', '--shell-mode'), valued('-p', '--package')];

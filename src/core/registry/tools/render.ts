@@ -33,6 +33,8 @@ export const render: ToolSpec = {
     },
   },
   environmentFlags: [],
-  rules: [],
+  rules: [
+    { id: 'render-suspend', path: ['services', 'suspend'], kind: 'service', noun: 'service', verb: 'suspends', note: () => ': every request to it fails until it is resumed' },
+  ],
   generic: { id: 'render-delete', verbs: /^(delete|destroy|rm|remove)$/, maxDepth: 1, exclude: ['login', 'logout', 'workspace'] },
 };

@@ -74,6 +74,7 @@ export const supabase: ToolSpec = {
       id: 'supabase-backups-restore', path: ['backups', 'restore'], kind: 'database', noun: 'database', verb: 'restores a backup over (losing every later write)',
       namePositionals: 'none', defaultName: "the linked Supabase project's database", nameFlags: ['--project-ref'],
     },
+    { id: 'supabase-secrets-set', path: ['secrets', 'set'], kind: 'credential', noun: 'Edge Function secret', verb: 'overwrites', names: (_p, rest) => rest.map((w) => w.text.split('=')[0] ?? w.text), note: () => ' (functions read the new value at once, and the old one is not kept)' },
     { id: 'supabase-projects-delete', path: ['projects', 'delete'], kind: 'project', noun: 'project', verb: 'deletes' },
     { id: 'supabase-branches-delete', path: ['branches', 'delete'], kind: 'branch', noun: 'branch', verb: 'deletes' },
     { id: 'supabase-storage-rm', path: ['storage', 'rm'], kind: 'resource', noun: 'storage objects', verb: 'deletes', note: (p) => (hasFlag(p, ['-r', '--recursive']) ? ', recursively' : undefined), local: (p) => hasFlag(p, ['--local']) },

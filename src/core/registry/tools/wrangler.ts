@@ -1,4 +1,5 @@
-import { hasFlag } from '../args';
+import { flagValues, hasFlag } from '../args';
+import { environmentOfName } from '../../policy/production';
 import type { ToolSpec } from '../types';
 import { flag, valued } from './options';
 
@@ -43,6 +44,8 @@ export const wrangler: ToolSpec = {
   scopeFlags: ['--name'],
   scopeKind: 'service',
   rules: [
+    // Round 7 (issue #18): a deploy to the production environment replaces the live Worker, with nothing reviewed first.
+    { id: 'wrangler-deploy-production', path: ['deploy|publish'], kind: 'service', noun: 'Worker', verb: 'deploys a new version over', namePositionals: 'none', defaultName: 'the live Worker of this project', when: (p) => !hasFlag(p, ['--dry-run']) && flagValues(p, ['--env', '-e']).some((v) => environmentOfName(v) === 'production') },
     {
       id: 'wrangler-d1-time-travel-restore', path: ['d1', 'time-travel', 'restore'], kind: 'database', noun: 'D1 database', namePositionals: 'first',
       verb: 'rolls back, discarding every write made after the restore point to,',

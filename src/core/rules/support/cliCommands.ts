@@ -122,7 +122,9 @@ export function checkCli(pack: string, spec: ToolSpec, inv: Invocation, ctx: Rul
     ...context,
   ]);
   const targets: Target[] = names.map((name) => {
-    const resolved = ctx.environmentOf({ values: [name], sources, selectors, remote: !local });
+    // A remote resource named like a path (a log group `/aws/cloudtrail`, an SSM parameter) is on the provider, not this machine.
+    const value = !local && spec.locality === 'remote' ? name.replace(/^\/+/, '') : name;
+    const resolved = ctx.environmentOf({ values: [value], sources, selectors, remote: !local });
     return {
       kind: rule.kind,
       name,

@@ -46,6 +46,14 @@ export function destroyingMeaning(parts: readonly string[], args: Record<string,
   if (anyArg(args, (k, v) => /^(replace|replaceall|overwrite|prune|purge|deletemissing|removemissing)$/i.test(k) && scalar(v) === 'true', variables)) {
     return 'replaces the whole set: whatever the request does not list is deleted';
   }
+  // `updateRepository(input: {visibility: PUBLIC})`, `updateProject(input: {public: true})`: a private resource opened to everyone.
+  if (anyArg(args, (k, v) => (/^visibility$/i.test(k) && /^public$/i.test(scalar(v) ?? '')) || (/^(public|ispublic)$/i.test(k) && scalar(v) === 'true') || (/^(private|isprivate)$/i.test(k) && scalar(v) === 'false'), variables)) {
+    return 'makes a private resource public: a safety net is removed — anyone on the internet can read it';
+  }
+  // `updateBranchProtectionRule(input: {requiresApprovingReviews: false})`, `allowsForcePushes: true`: a protection switched off.
+  if (anyArg(args, (k, v) => (/^(requires|required|enforce|restricts|dismisses|isprotected|locked)/i.test(k) && scalar(v) === 'false') || (/^allows(forcepushes|deletions)$/i.test(k) && scalar(v) === 'true'), variables)) {
+    return 'switches a protection off: a safety net is removed — what it required or refused no longer holds';
+  }
   if (parts.some((p) => BACKUP_PARTS.has(p))) {
     const emptied = anyArg(args, (k, v) => (v.kind === 'list' && v.items.length === 0) || (/(enabled|retention|days|count|frequency|kinds)$/i.test(k) && /^(0|false|null|none|disabled)$/i.test(scalar(v) ?? '')), variables);
     if (emptied) return 'sets its backups to nothing: new data has no backup from then on';

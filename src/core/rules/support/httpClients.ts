@@ -334,14 +334,21 @@ function httpieRequest(inv: Invocation, ctx: RuleContext): HttpRequest | undefin
 // ---------------------------------------------------------------------------------------------
 // gh api
 
+/** Where a forge CLI's `api` subcommand sends its endpoint: GitHub's API host, GitLab's `/api/v4` (or `/api/graphql`). */
+const FORGE_APIS: Readonly<Record<string, { host: string; rest: string; graphql: string }>> = {
+  gh: { host: 'api.github.com', rest: '', graphql: 'graphql' },
+  glab: { host: 'gitlab.com', rest: 'api/v4/', graphql: 'api/graphql' },
+};
+
 function ghApiRequest(inv: Invocation, ctx: RuleContext): HttpRequest | undefined {
-  const a = readArgs('gh', inv.args);
+  const forge = FORGE_APIS[inv.name]!;
+  const a = readArgs(inv.name, inv.args);
   if (a.parsed.path[0] !== 'api' || a.has('-h')) return undefined;
   const endpoint = a.operand(0);
   if (endpoint === undefined) return undefined;
-  const host = a.value('--hostname') ?? 'api.github.com';
+  const host = a.value('--hostname') ?? forge.host;
   const graphql = endpoint === 'graphql';
-  const url = /^https?:\/\//.test(endpoint) ? endpoint : `https://${host}/${graphql ? 'graphql' : endpoint.replace(/^\//, '')}`;
+  const url = /^https?:\/\//.test(endpoint) ? endpoint : `https://${host}/${graphql ? forge.graphql : forge.rest + endpoint.replace(/^\//, '')}`;
   const fields: Record<string, unknown> = {};
   const bodies: RequestBody[] = [];
   let dynamic = false;
@@ -370,7 +377,7 @@ function ghApiRequest(inv: Invocation, ctx: RuleContext): HttpRequest | undefine
   }
   const explicit = a.value('-X');
   return {
-    client: 'gh api',
+    client: `${inv.name} api`,
     method: explicit?.toUpperCase() ?? (bodies.length > 0 ? 'POST' : 'GET'),
     urls: [url],
     bodies,
@@ -409,6 +416,7 @@ export function requestOf(inv: Invocation, ctx: RuleContext): HttpRequest | unde
     case 'xhs':
       return httpieRequest(inv, ctx);
     case 'gh':
+    case 'glab':
       return ghApiRequest(inv, ctx);
     default:
       if (POWERSHELL_CLIENTS.includes(inv.name.toLowerCase())) return powershellRequest(inv, ctx);

@@ -13,7 +13,7 @@ const OFF = /^(false|off|none|disabled?|0|no|public|flexible)$/i;
 
 function pairs(text: string): [string, string][] {
   const out: [string, string][] = [];
-  for (const m of text.matchAll(/"([A-Za-z0-9_.-]+)"\s*:\s*("([^"]*)"|true|false|null|\d+)/g)) out.push([m[1]!, m[3] ?? m[2]!]);
+  for (const m of text.matchAll(/"([A-Za-z0-9_.[\]-]+)"\s*:\s*("([^"]*)"|true|false|null|\d+)/g)) out.push([m[1]!, m[3] ?? m[2]!]);
   for (const part of text.split(/[&\n]/)) {
     const eq = /^\s*([A-Za-z0-9_.[\]-]+)=(.*)$/.exec(part);
     if (eq) out.push([eq[1]!, eq[2]!.trim()]);
@@ -32,7 +32,9 @@ export function protectionOff(path: string, texts: readonly string[]): string | 
     if (/^scope$/i.test(bare) && value === '*' && /downtime|mute|silence/i.test(path)) return 'a downtime over every scope (every monitor is muted)';
     // A bare `enabled` is a protection only where the path names one (`actions/permissions`, `protection`, `mfa`).
     if (/^enabled$/i.test(bare) && OFF.test(value) && /(permissions|protection|security|mfa|2fa|two_factor|ssl|tls|scanning|backup|versioning|audit|encryption|lock|firewall|waf)/i.test(path)) return `${path.split('/').pop()} enabled=${value} (a safety net is removed)`;
-    if (GUARD_WORDS.test(bare) && OFF.test(value) && !/^(private|block)$/i.test(bare)) return `${key}=${value} (a safety net is removed)`;
+    // A nested form field (`security_and_analysis[secret_scanning][status]=disabled`) names its protection in an outer key.
+    const guardKey = /^(status|state|enabled|mode|setting)$/i.test(bare.replace(/^.*\[|\]$/g, '')) ? key.replace(/[[\].]+/g, '_') : bare;
+    if (GUARD_WORDS.test(guardKey) && OFF.test(value) && !/^(private|block)$/i.test(bare)) return `${key}=${value} (a safety net is removed)`;
     if (/^value$/i.test(bare) && OFF.test(value) && /\/(ssl|tls|always_use_https|min_tls_version|security_level|waf|automatic_https_rewrites|browser_check)$/i.test(path)) return `${path.split('/').pop()} set to ${value} (a safety net is removed)`;
   }
   return undefined;

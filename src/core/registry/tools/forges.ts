@@ -1,0 +1,42 @@
+import type { ToolSpec } from '../types';
+import { flagValues } from '../args';
+import { flag, valued } from './options';
+
+/**
+ * The GitLab CLI: `glab <group> <command> [flags]`, flags anywhere. `glab api ENDPOINT [-X METHOD]
+ * [-f/-F key=value]` is read by the HTTP pack as a request to the GitLab REST API (`/api/v4/…`).
+ */
+
+const apiOptions = [
+  valued('-X', '--method'), valued('-f', '--raw-field'), valued('-F', '--field'), valued('-H', '--header'), valued('--input'), valued('--hostname'),
+  flag('-i', '--include'), flag('--paginate'), flag('--silent'), flag('-h', '--help'),
+];
+
+export const glab: ToolSpec = {
+  names: ['glab'],
+  family: 'paas',
+  locality: 'remote',
+  provider: 'gitlab',
+  label: 'GitLab',
+  options: [valued('-R', '--repo'), valued('-g', '--group'), valued('-o', '--output'), valued('-F', '--output-format')],
+  commands: {
+    api: { options: apiOptions },
+    mr: { commands: { merge: { options: [flag('-y', '--yes'), flag('--auto-merge'), flag('--when-pipeline-succeeds'), flag('-s', '--squash'), flag('-r', '--rebase'), flag('-d', '--remove-source-branch'), valued('-m', '--message'), valued('--sha'), valued('--squash-message')] } } },
+    variable: { commands: { 'set|update': { options: [valued('-v', '--value'), valued('-t', '--type'), valued('-s', '--scope'), valued('-d', '--description'), flag('-m', '--masked'), flag('-p', '--protected'), flag('-r', '--raw')] } } },
+  },
+  environmentFlags: [],
+  scopeFlags: ['-R', '--repo'],
+  scopeKind: 'repository',
+  rules: [
+    { id: 'glab-repo-delete', path: ['repo', 'delete'], kind: 'repository', noun: 'project', verb: 'deletes', defaultName: 'the current project', note: () => ' with its issues, merge requests and wiki' },
+    { id: 'glab-repo-transfer', path: ['repo', 'transfer'], kind: 'repository', noun: 'project', verb: 'transfers to another namespace', namePositionals: 'first', note: () => ': its new owner decides who keeps access' },
+    // A merge that does not wait for the pipeline: the checks the project requires are skipped.
+    {
+      id: 'glab-mr-merge-now', path: ['mr', 'merge'], kind: 'repository', noun: 'merge request', verb: 'merges, without waiting for its pipeline,', namePositionals: 'first',
+      when: (p) => flagValues(p, ['--auto-merge', '--when-pipeline-succeeds']).some((v) => /^(false|0|no)$/i.test(v)),
+      note: () => ': a safety net is removed — the checks its pipeline runs no longer stop it',
+    },
+    { id: 'glab-variable-set', path: ['variable', 'set|update'], kind: 'credential', noun: 'CI/CD variable', verb: 'overwrites', namePositionals: 'first', note: () => ' (pipelines use the new value at once, and the old one is not kept)' },
+  ],
+  generic: { id: 'glab-delete', verbs: /^(delete|remove|rm)$/, maxDepth: 1, exclude: ['alias', 'config', 'auth', 'api'] },
+};

@@ -1,0 +1,100 @@
+/**
+ * Requests to a code forge's REST API (GitHub, GitLab, Bitbucket, Gitea/Forgejo) that hand out access,
+ * take a repository away or lower its protection without a delete verb (issue #18, round 6): a deploy
+ * key or account key added, a member invited as owner, a repository transferred, forked to another
+ * owner, archived or renamed, an environment's reviewers and wait timer removed, workflows given
+ * write tokens and the right to approve their own pull requests, a branch moved by force, a merge
+ * made outside a pull request, a CI secret or variable overwritten. Each phrase says what is lost.
+ * The path is as the API documents it, with any `/api/v3`, `/api/v4`, `/api/v1` or `/2.0` prefix.
+ */
+
+export interface ForgeRequest {
+  method: string;
+  /** The URL path, e.g. `/repos/acme/shop/keys` or `/api/v4/projects/1/members`. */
+  path: string;
+  /** Request bodies and the query string, as text (JSON or `key=value` pairs). */
+  texts: readonly string[];
+}
+
+/** Hosts of the forges' APIs; a self-hosted GitLab or Gitea is reached under `/api/v4` or `/api/v1`. */
+const FORGE_HOST = /^(api\.github\.com|gitlab\.com|api\.bitbucket\.org|codeberg\.org|gitea\.com)$|(^|\.)(github|gitlab|gitea|forgejo|bitbucket)\./i;
+
+export function isForgeHost(host: string, path: string): boolean {
+  return FORGE_HOST.test(host) || /^\/api\/v[134]\//.test(path) && /(git|forge|code|scm)/i.test(host);
+}
+
+/** Field values by key from JSON (`"key": value`) and form pairs (`key=value`); the last wins. */
+function fieldsOf(texts: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const text of texts) {
+    for (const m of text.matchAll(/"([A-Za-z0-9_.[\]-]+)"\s*:\s*("([^"]*)"|true|false|null|-?\d+|\[\s*\]|\{\s*\})/g)) out.set(m[1]!, m[3] ?? m[2]!);
+    for (const part of text.split(/[&\n]/)) {
+      const eq = /^\s*([A-Za-z0-9_.[\]-]+)=(.*)$/.exec(part);
+      if (eq) out.set(eq[1]!, eq[2]!.trim());
+    }
+  }
+  return out;
+}
+
+const TRUE = /^(true|1)$/i;
+const FALSE = /^(false|0)$/i;
+const EMPTY = /^(null|\[\s*\]|\{\s*\}|)$/;
+
+/** The path without the API prefix and query: `repos/acme/shop/keys`. */
+function apiPath(path: string): string {
+  return path.replace(/[?#].*$/, '').replace(/^\/+/, '').replace(/^(api\/v[134]|2\.0)\//, '').replace(/\/+$/, '');
+}
+
+type Rule = (method: string, path: string, fields: Map<string, string>) => string | undefined;
+
+const RULES: readonly Rule[] = [
+  // Keys: whoever holds the private half gets in.
+  (m, p, f) => (m === 'POST' && /^repos\/[^/]+\/[^/]+\/keys$/.test(p) ? `a deploy key${TRUE.test(f.get('read_only') ?? 'true') ? '' : ' with write access'} for ${p.split('/').slice(1, 3).join('/')} (whoever holds its private half can ${TRUE.test(f.get('read_only') ?? 'true') ? 'read' : 'push to'} the repository)` : undefined),
+  (m, p, f) => (m === 'POST' && /^projects\/[^/]+\/deploy_keys$/.test(p) ? `a deploy key${TRUE.test(f.get('can_push') ?? '') ? ' that can push' : ''} for project ${p.split('/')[1]} (whoever holds its private half gets in)` : undefined),
+  (m, p) => (m === 'POST' && /^(user\/(keys|gpg_keys|ssh_signing_keys)|user\/keys|users\/[^/]+\/keys)$/.test(p) ? 'a key added to the account (whoever holds its private half signs in as this user)' : undefined),
+  // People: an owner or admin invited or added.
+  (m, p, f) => (m === 'POST' && /^orgs\/[^/]+\/invitations$/.test(p) ? `an invitation into organization ${p.split('/')[1]}${f.get('role') ? ` as ${f.get('role')}` : ''} (the invitee gets access to its repositories)` : undefined),
+  (m, p, f) => (/^(POST|PUT)$/.test(m) && /^(projects|groups)\/[^/]+\/(members|invitations)(\/[^/]+)?$/.test(p) ? `a member added to ${p.split('/').slice(0, 2).join(' ')}${f.get('access_level') ? ` at access level ${f.get('access_level')}${Number(f.get('access_level')) >= 40 ? ' (maintainer or owner)' : ''}` : ''}` : undefined),
+  (m, p, f) => (m === 'PUT' && /^repositories\/[^/]+\/[^/]+\/permissions-config\/(users|groups)\/[^/]+$/.test(p) ? `a permission (${f.get('permission') ?? 'access'}) given to ${p.split('/').pop()} on ${p.split('/').slice(1, 3).join('/')}` : undefined),
+  // The repository itself: another owner, a fork elsewhere, archived or renamed.
+  (m, p) => (m === 'POST' && /^(repos\/[^/]+\/[^/]+|projects\/[^/]+)\/transfer$/.test(p) ? 'a transfer of the repository to another owner (its new owner decides who keeps access)' : undefined),
+  (m, p) => (m === 'PUT' && /^projects\/[^/]+\/transfer$/.test(p) ? 'a transfer of the project to another namespace (its new owner decides who keeps access)' : undefined),
+  (m, p, f) => (m === 'POST' && /^(repos\/[^/]+\/[^/]+\/forks|projects\/[^/]+\/fork)$/.test(p) && (f.has('organization') || f.has('namespace') || f.has('namespace_path')) ? `a fork of the repository into ${f.get('organization') ?? f.get('namespace_path') ?? f.get('namespace')} (a copy of its code and history outside the owner's control)` : undefined),
+  (m, p, f) => (/^(PATCH|PUT|POST)$/.test(m) && /^(repos\/[^/]+\/[^/]+|projects\/[^/]+|repositories\/[^/]+\/[^/]+)(\/archive)?$/.test(p) && (TRUE.test(f.get('archived') ?? '') || p.endsWith('/archive')) ? 'archived=true (the repository becomes read-only: pushes, issues and pull requests stop)' : undefined),
+  (m, p, f) => {
+    const renamed = /^repos\/[^/]+\/[^/]+$/.test(p) ? f.get('name') : /^projects\/[^/]+$/.test(p) ? f.get('path') : undefined;
+    return /^(PATCH|PUT)$/.test(m) && renamed !== undefined ? `a rename of the repository to ${renamed} (every clone, remote and link to the old name breaks)` : undefined;
+  },
+  // Environments and workflows: the reviewers of a production deploy, what a workflow's token may do.
+  (m, p, f) => {
+    if (!/^(PUT|POST|PATCH)$/.test(m) || !/^repos\/[^/]+\/[^/]+\/environments\/[^/]+$/.test(p)) return undefined;
+    const lost = [
+      ...(f.has('wait_timer') && /^0$/.test(f.get('wait_timer')!) ? ['its wait timer'] : []),
+      ...(f.has('reviewers') && EMPTY.test(f.get('reviewers')!) ? ['its required reviewers'] : []),
+      ...(f.has('deployment_branch_policy') && EMPTY.test(f.get('deployment_branch_policy')!) ? ['its branch policy'] : []),
+      ...(FALSE.test(f.get('prevent_self_review') ?? '') ? ['its rule against self-review'] : []),
+    ];
+    const name = p.split('/').pop();
+    return lost.length > 0 ? `a rewrite of environment ${name} that removes ${lost.join(', ')} (deploys to it no longer wait for approval)` : m === 'PUT' ? `a rewrite of the protection rules of environment ${name} (rules the request leaves out are removed)` : undefined;
+  },
+  (m, p, f) => (/^(PUT|PATCH)$/.test(m) && /^(repos\/[^/]+\/[^/]+|orgs\/[^/]+)\/actions\/permissions\/workflow$/.test(p) && (f.get('default_workflow_permissions') === 'write' || TRUE.test(f.get('can_approve_pull_request_reviews') ?? '')) ? 'workflow permissions that give every workflow a write token or let it approve pull requests (a workflow can merge its own change past review)' : undefined),
+  (m, p) => (m === 'PUT' && /^(repos\/[^/]+\/[^/]+|orgs\/[^/]+)\/(actions|dependabot|codespaces)\/secrets\/[^/]+$/.test(p) ? `a new value for the secret ${p.split('/').pop()} (whatever used the old value breaks, and workflows now use the one given)` : undefined),
+  (m, p) => (m === 'PUT' && /^projects\/[^/]+\/variables\/[^/]+$/.test(p) ? `a new value for the CI variable ${p.split('/').pop()} (pipelines now use the one given)` : undefined),
+  // History: a branch moved by force, a merge outside any pull request.
+  (m, p, f) => (/^(PATCH|POST)$/.test(m) && /^repos\/[^/]+\/[^/]+\/git\/refs\/.+$/.test(p) && TRUE.test(f.get('force') ?? '') ? `a forced move of ${p.replace(/^repos\/[^/]+\/[^/]+\/git\//, '')} (the commits it pointed to are dropped from the branch)` : undefined),
+  (m, p, f) => (m === 'POST' && /^repos\/[^/]+\/[^/]+\/merges$/.test(p) ? `a merge into ${f.get('base') ?? 'a branch'} made outside any pull request (no review or required check runs)` : undefined),
+  (m, p) => (/^(PUT|POST)$/.test(m) && /^(repos\/[^/]+\/[^/]+\/pulls\/\d+\/merge|projects\/[^/]+\/merge_requests\/\d+\/merge)$/.test(p) ? 'a merge of the pull request through the API' : undefined),
+];
+
+/** What a forge API request does to access or protection, or undefined. */
+export function forgeChange(request: ForgeRequest): string | undefined {
+  const method = request.method.toUpperCase();
+  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return undefined;
+  const path = apiPath(request.path);
+  const fields = fieldsOf(request.texts);
+  for (const rule of RULES) {
+    const found = rule(method, path, fields);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}

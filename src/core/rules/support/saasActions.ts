@@ -1,0 +1,42 @@
+/**
+ * Requests to SaaS APIs that act on people or money in a way no later request takes back (issue #18,
+ * round 7): an email campaign, an SMS or a push notification sent to an audience, a transactional
+ * message sent, a connected payments account rejected. The phrase names the act and why it cannot be
+ * undone; judged for POSTs (a DELETE is the HTTP pack's own).
+ */
+
+interface Act {
+  host: RegExp;
+  path: RegExp;
+  does: string;
+}
+
+const MESSAGE = 'a message that cannot be called back once it is delivered';
+
+const ACTS: readonly Act[] = [
+  // Email campaigns and transactional mail.
+  { host: /(^|\.)api\.mailchimp\.com$/, path: /\/campaigns\/[^/]+\/actions\/(send|schedule|test)$/, does: `an email campaign send to every subscriber of its audience (${MESSAGE})` },
+  { host: /(^|\.)api\.mailchimp\.com$/, path: /\/customer-journeys\/journeys\/[^/]+\/steps\/[^/]+\/actions\/trigger$|\/automations\/[^/]+\/actions\/start-all-emails$/, does: `an automation that emails its whole audience (${MESSAGE})` },
+  { host: /^api\.sendgrid\.com$/, path: /\/marketing\/singlesends\/[^/]+\/schedule$|\/campaigns\/[^/]+\/schedules(\/now)?$/, does: `an email campaign send to every contact of its lists (${MESSAGE})` },
+  { host: /^api\.sendgrid\.com$/, path: /\/mail\/send$/, does: `an email send (${MESSAGE})` },
+  { host: /^api\.(eu\.)?mailgun\.net$/, path: /\/messages$/, does: `an email send (${MESSAGE})` },
+  { host: /^api\.postmarkapp\.com$/, path: /^\/email(\/batch|\/withTemplate|\/batchWithTemplates)?$/, does: `an email send (${MESSAGE})` },
+  { host: /^api\.(brevo|sendinblue)\.com$/, path: /\/emailCampaigns\/[^/]+\/sendNow$|\/smsCampaigns\/[^/]+\/sendNow$|\/smtp\/email$/, does: `a campaign or email send (${MESSAGE})` },
+  { host: /^a\.klaviyo\.com$/, path: /\/campaign-send-jobs\/?$/, does: `an email campaign send to its audience (${MESSAGE})` },
+  { host: /^(api|track)\.customer\.io$/, path: /\/campaigns\/[^/]+\/triggers$|\/send\/(email|push|sms)$/, does: `a broadcast to its audience (${MESSAGE})` },
+  // SMS, calls and push notifications.
+  { host: /^api\.twilio\.com$/, path: /\/Accounts\/[^/]+\/(Messages|Calls)\.json$/, does: `an SMS or call (${MESSAGE})` },
+  { host: /^notify\.twilio\.com$/, path: /\/Services\/[^/]+\/Notifications$/, does: `a notification to every binding of the service (${MESSAGE})` },
+  { host: /^(api\.)?onesignal\.com$/, path: /\/notifications$/, does: `a push notification to its segments (${MESSAGE})` },
+  { host: /^fcm\.googleapis\.com$/, path: /\/messages:send$|\/fcm\/send$/, does: `a push notification (${MESSAGE})` },
+  { host: /^api\.intercom\.io$/, path: /^\/messages$/, does: `a message to users (${MESSAGE})` },
+  // Payments accounts.
+  { host: /^api\.stripe\.com$/, path: /\/accounts\/[^/]+\/reject$/, does: 'a rejection of the connected account (it can no longer take payments or receive payouts, and Stripe does not reopen it)' },
+];
+
+/** What a request's irreversible act is, if the API and path are one listed here. */
+export function saasAct(method: string, host: string, path: string): string | undefined {
+  if (method.toUpperCase() !== 'POST') return undefined;
+  const p = path.replace(/\/+$/, '');
+  return ACTS.find((a) => a.host.test(host) && a.path.test(p))?.does;
+}

@@ -1,0 +1,58 @@
+import type { Finding, RuleContext, Target } from '../../policy/types';
+
+/**
+ * A deploy by a CLI without rules of its own (issue #18, round 7): `serverless deploy --stage prod`,
+ * `sam deploy --no-confirm-changeset --stack-name acme-prod`, `npx convex deploy -y`, `shopify theme
+ * push --live`. What it ships replaces what runs, with nothing to review first. Against an environment
+ * named production it asks; with its confirmation switched off (`-y`, `--auto-approve`,
+ * `--no-confirm-changeset`, `--require-approval never`) an environment nobody named asks too, since
+ * unknown is production. A deploy whose environment says otherwise (`--stage dev`) stays allowed.
+ */
+
+/** Command words that ship a release. */
+const DEPLOY = /^(deploy|deploy:[a-z-]+|apply|release|promote|rollout|push|up|ship|publish)$/i;
+/** Words that make `push` or `up` a deploy rather than a copy or a start: the live site, production. */
+const LIVE_OPTION = /^--?(live|prod|production|allow-live|publish)$/i;
+/** Options that skip the confirmation a deploy would otherwise wait for. */
+const UNATTENDED = /^(-y|--yes|-auto-approve|--auto-approve|--no-confirm-changeset|--no-confirm|--force-yes|--non-interactive|--allow-live|--skip-preview|--assume-yes|--noinput|--no-input)$/i;
+/** CLIs whose `deploy` ships to production unless a preview is asked for (Convex deploys to the production deployment). */
+const PRODUCTION_BY_DEFAULT: Readonly<Record<string, RegExp>> = { convex: /^--(preview-create|preview-name|preview-run|dry-run)$/ };
+
+export interface DeployWords {
+  tool: string;
+  /** Command words (operands before the first option value), in order. */
+  path: readonly string[];
+  /** Options as written, with a glued or following value. */
+  options: readonly { name: string; value?: string }[];
+  /** Values that may say the environment. */
+  hints: readonly string[];
+}
+
+export function unreviewedDeploy(w: DeployWords, ctx: RuleContext): Finding[] {
+  const at = w.path.slice(0, 3).findIndex((p) => DEPLOY.test(p));
+  if (at < 0) return [];
+  const verb = w.path[at]!.toLowerCase();
+  const live = w.options.find((o) => LIVE_OPTION.test(o.name) && !/^(false|0|no)$/i.test(o.value ?? ''));
+  if ((verb === 'push' || verb === 'up') && live === undefined) return [];
+  const unattended = w.options.find((o) => UNATTENDED.test(o.name)) ?? w.options.find((o) => o.name === '--require-approval' && /^never$/i.test(o.value ?? ''));
+  const resolved = ctx.environmentOf({ values: [...w.hints], remote: true });
+  const byDefault = PRODUCTION_BY_DEFAULT[w.tool];
+  const production = resolved.environment === 'production' || live !== undefined || (byDefault !== undefined && !w.options.some((o) => byDefault.test(o.name)));
+  if (resolved.environment === 'non-production' || resolved.environment === 'local') return [];
+  if (!production && !(resolved.environment === 'unknown' && unattended !== undefined)) return [];
+  const reason =
+    resolved.environment === 'production' ? resolved.reason
+    : live !== undefined ? `${live.name}`
+    : byDefault !== undefined ? `${w.tool} ${verb} ships to the production deployment unless a preview is asked for`
+    : 'no environment named';
+  const shown = [w.tool, ...w.path.slice(0, at + 1)].join(' ');
+  const target: Target = { kind: 'service', name: shown, provider: w.tool, remote: true, environment: production ? 'production' : 'unknown', environmentReason: reason };
+  const skipped = unattended !== undefined ? ` with its confirmation skipped (${unattended.name}${unattended.value !== undefined && unattended.name === '--require-approval' ? ` ${unattended.value}` : ''})` : '';
+  return [{
+    rule: 'verbs.unreviewed-deploy',
+    risk: 'destructive',
+    severity: 'ask',
+    reason: `\`${shown}\` ships a release to ${production ? 'production' : 'an environment nobody named (treated as production)'}${skipped}: what runs there is replaced at once, and nothing was reviewed first (${reason}; ${w.tool} has no rules of its own: judged by its verb).`,
+    targets: [target],
+  }];
+}
