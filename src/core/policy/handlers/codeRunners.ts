@@ -167,6 +167,9 @@ function sqliteLines(text: string, out: Escapes): void {
   for (const line of text.split(/\n|;(?=\s*\.)/)) {
     const m = /^\s*\.(shell|system)\s+(.*)$/s.exec(line);
     if (m) out.shell.push({ text: m[2]!, label: `sqlite3 .${m[1]}` });
+    // `.output |cmd` and `.once |cmd` send the results through a shell command.
+    const pipe = /^\s*\.(output|once)\s+(?:-[a-z]+\s+)*(['"]?)\|(.*?)\2\s*$/s.exec(line);
+    if (pipe && pipe[3]!.trim() !== '') out.shell.push({ text: pipe[3]!, label: `sqlite3 .${pipe[1]} |` });
   }
 }
 
@@ -176,7 +179,7 @@ function sqliteEscapes(args: readonly ArgWord[], stdin: string | undefined): Esc
   const parsed = parsedArgs(args, spec);
   for (const line of optionValues(parsed, spec, ['-cmd'])) sqliteLines(line, out);
   for (const a of parsed.operands) {
-    if (/\.(shell|system)\b/.test(a.text)) {
+    if (/\.(shell|system|output|once)\b/.test(a.text)) {
       if (a.dynamic) out.opaque.push('sqlite3 runs a .shell command built at run time');
       else sqliteLines(a.text, out);
     }
@@ -191,7 +194,7 @@ function sqliteEscapes(args: readonly ArgWord[], stdin: string | undefined): Esc
 /** Lua's process and file calls (`os.execute`, `io.popen`, Neovim's `vim.fn.system`, `os.remove`). */
 function luaCode(code: string, dynamic: boolean, label: string): Escapes {
   const out = empty();
-  for (const m of code.matchAll(/\b(os\.execute|io\.popen|os\.remove|os\.rename|vim\.fn\.system|vim\.system)\s*\(\s*(?:(['"])((?:(?!\2)[^\\]|\\.)*)\2|\[\[([\s\S]*?)\]\])?/g)) {
+  for (const m of code.matchAll(/\b(os\.execute|io\.popen|os\.remove|os\.rename|vim\.fn\.system|vim\.system|vim\.fn\.delete|vim\.fs\.rm)\s*\(\s*(?:(['"])((?:(?!\2)[^\\]|\\.)*)\2|\[\[([\s\S]*?)\]\])?/g)) {
     const literal = m[3] ?? m[4];
     const fn = m[1]!;
     // `os.execute("rm -rf " .. os.getenv("HOME"))`: the literal is only the start of the command.
@@ -201,6 +204,12 @@ function luaCode(code: string, dynamic: boolean, label: string): Escapes {
       continue;
     }
     if (fn === 'os.remove') out.shell.push({ text: `rm -f -- ${quoted(literal)}`, label: `${label} os.remove` });
+    // Neovim's `vim.fn.delete(path, "rf")` and `vim.fs.rm(path, { recursive = true })`.
+    else if (fn === 'vim.fn.delete' || fn === 'vim.fs.rm') {
+      const rest = code.slice(m.index! + m[0].length, m.index! + m[0].length + 80);
+      const recursive = fn === 'vim.fn.delete' ? /^\s*,\s*(['"])[^'"]*r/.test(rest) : /recursive\s*=\s*true/.test(rest);
+      out.shell.push({ text: `rm ${recursive ? '-rf' : '-f'} -- ${quoted(literal)}`, label: `${label} ${fn}` });
+    }
     else if (fn !== 'os.rename') out.shell.push({ text: literal, label: `${label} ${fn}` });
   }
   return out;
@@ -430,11 +439,27 @@ function stringCalls(code: string, language: 'r' | 'applescript', label: string,
   }
 }
 
+/** R's own deleters: `unlink(path, recursive = TRUE)`, `file.remove(path)`, fs's `dir_delete`/`file_delete`. */
+function rDeletions(code: string, label: string, out: Escapes): void {
+  for (const m of code.matchAll(/\b(unlink|file\.remove|(?:fs::)?dir_delete|(?:fs::)?file_delete)\s*\(([^)]*)\)?/g)) {
+    const literal = /^\s*(?:x\s*=\s*|path\s*=\s*)?(["'])((?:(?!\1)[^\\]|\\.)*)\1\s*(?:,|$)/.exec(m[2] ?? '');
+    if (!literal) {
+      out.opaque.push(`${label} deletes a path computed at run time (${m[1]})`);
+      continue;
+    }
+    const recursive = /dir_delete/.test(m[1]!) || /recursive\s*=\s*(TRUE|T)\b/.test(m[2] ?? '');
+    out.shell.push({ text: `rm ${recursive ? '-rf' : '-f'} -- ${quoted(literal[2]!)}`, label: `${label} ${m[1]}` });
+  }
+}
+
 function rEscapes(args: readonly ArgWord[]): Escapes {
   const out = empty();
   for (const code of codeOptions(args, ['-e', '--expr'])) {
     if (code.dynamic) out.opaque.push('R runs code built at run time');
-    else stringCalls(code.text, 'r', 'Rscript -e', out);
+    else {
+      stringCalls(code.text, 'r', 'Rscript -e', out);
+      rDeletions(code.text, 'Rscript -e', out);
+    }
   }
   return out;
 }
@@ -543,9 +568,29 @@ export function shellEscapesOf(name: string, args: readonly ArgWord[], assignmen
   }
 }
 
+/** Runners that read their program from standard input given `-`, or given no program and no code option. */
+const STDIN_PROGRAM_RUNNERS = new Set(['lua', 'luajit', 'lua5.1', 'lua5.3', 'lua5.4', 'tclsh', 'wish', 'expect', 'Rscript', 'julia']);
+const CODE_OPTIONS = new Set(['-e', '-c', '-E', '--eval', '--expr', '-f']);
+
+function readsProgramFromStdin(name: string, args: readonly ArgWord[]): boolean {
+  if (!STDIN_PROGRAM_RUNNERS.has(name)) return false;
+  if (args.some((a) => a.text === '-')) return true;
+  return !args.some((a) => CODE_OPTIONS.has(a.text) || a.text.startsWith('--eval=') || !a.text.startsWith('-'));
+}
+
 /** Reports the runner itself, then walks what it runs: escapes as shell text, what cannot be read as opaque. */
 const codeRunner: Handler = (w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined => {
   const inv = w.emit(name, first.text, args, exec);
+  // `curl … | lua -`: a program on standard input is read when it can be known, and asks when it cannot.
+  if ((exec.stdin || exec.stdinUnknown) && readsProgramFromStdin(name, args)) {
+    const program = exec.stdin && !exec.stdinUnknown ? stdinText(w, exec.stdin, 0)?.text : undefined;
+    if (program === undefined) w.addOpaque(`${name} runs ${exec.stdin?.kind === 'pipe' ? `the output of ${exec.stdin.from.name}` : 'its input'} as its program, which cannot be read before it runs`, w.viaOf(exec));
+    else if (!['tclsh', 'wish', 'expect'].includes(name)) {
+      const found = programFileEscapes(name, program, `${name} (program on stdin)`);
+      for (const reason of found?.opaque ?? []) w.addOpaque(reason, w.viaOf(exec));
+      for (const escape of found?.shell ?? []) w.analyzeText(escape.text, w.childScope(exec, escape.label));
+    }
+  }
   const escapes = shellEscapesOf(name, args, exec.assignments, () => (exec.stdin && !exec.stdinUnknown ? stdinText(w, exec.stdin, 0)?.text : undefined));
   if (!escapes) return inv;
   for (const reason of escapes.opaque) w.addOpaque(reason, w.viaOf(exec));

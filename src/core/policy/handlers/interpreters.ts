@@ -15,7 +15,8 @@ import { PACKAGE_ADDRESS } from '../../shell/wrappers';
 
 /** Languages of interpreters whose code the engine reads; `deno` and `bun` have their own handlers. */
 export function interpreterLanguage(name: string): SnippetLanguage | undefined {
-  if (/^(python|pypy)[0-9.]*$/.test(name)) return 'python';
+  // `py` is the Python launcher of Windows (`py -3 x.py`); IPython runs files and `-c` code like python.
+  if (/^(python|pypy)[0-9.]*$/.test(name) || name === 'py' || name === 'ipython' || name === 'ipython3') return 'python';
   if (name === 'node' || name === 'nodejs' || name === 'tsx' || name === 'ts-node' || name === 'ts-node-esm' || name === 'esno' || name === 'babel-node' || name === 'vite-node' || name === 'zx') return 'javascript';
   if (name === 'perl' || /^perl5[0-9.]*$/.test(name)) return 'perl';
   if (name === 'ruby' || name === 'jruby') return 'ruby';
@@ -165,6 +166,11 @@ function bun(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocation
   const sub = args[subIndex];
   if (!sub) return inv;
   const target = sub.text === 'run' ? parsed.operands[0] : sub;
+  // `bun run -` (and `bun -`): the program is standard input.
+  if (target?.text === STDIN_PROGRAM) {
+    w.stdinProgram('bun', 'javascript', inv, exec);
+    return inv;
+  }
   const rest = args.slice(args.indexOf(target ?? sub) + 1);
   if (sub.text === 'x') {
     const argv = args.slice(subIndex + 1);
