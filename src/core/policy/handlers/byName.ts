@@ -47,7 +47,7 @@ function subscriptSubstitutions(w: Walker, args: ArgWord[], exec: Exec): void {
  * `PAGER=less` or `EDITOR='code --wait'` stay what they are. Values built at run time are left alone
  * (`EDITOR="$VISUAL"`). git's own variables are read with its settings (`codeRunners.ts`).
  */
-const PROGRAM_VARIABLES = ['SUDO_ASKPASS', 'SSH_ASKPASS', 'PAGER', 'MANPAGER', 'EDITOR', 'VISUAL', 'SYSTEMD_PAGER', 'SYSTEMD_EDITOR', 'KUBE_EDITOR', 'PSQL_PAGER', 'LESSOPEN', 'LESSCLOSE'];
+const PROGRAM_VARIABLES = ['SUDO_ASKPASS', 'SSH_ASKPASS', 'GIT_ASKPASS', 'CC', 'CXX', 'CPP', 'LD', 'AR', 'BROWSER', 'PAGER', 'MANPAGER', 'EDITOR', 'VISUAL', 'SYSTEMD_PAGER', 'SYSTEMD_EDITOR', 'KUBE_EDITOR', 'PSQL_PAGER', 'LESSOPEN', 'LESSCLOSE'];
 
 function programVariables(w: Walker, exec: Exec): void {
   const via = w.viaOf(exec);
