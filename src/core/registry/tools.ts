@@ -6,7 +6,7 @@ import { chmod, chown, cp, mkfs, mv, rm, rmdir, shred, truncate, unlink } from '
 import { clush, pdsh, salt, tsh } from './tools/fleets';
 import { blkdiscard, crontab, init, kill, nft, sgdisk, iptables, passwd, power, systemctl, ufw } from './tools/hostAdmin';
 import { doctl } from './tools/doctl';
-import { scp, sort, tcpdump } from './tools/programRunners';
+import { scp, sort, tcpdump, valgrind } from './tools/programRunners';
 import { gpasswd, setenforce, sshd, userdel, usermod } from './tools/hostAccounts';
 import { codeServer, dockerd, gotty, jupyter, jupyterServer, ngrok, tmate, ttyd, upterm } from './tools/servers';
 import { doppler } from './tools/doppler';
@@ -64,7 +64,7 @@ export const TOOLS: readonly ToolSpec[] = [
   power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk,
   preCommit, lefthook, husky, claudeCli, codexCli, geminiCli,
   power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk, kill, nft,
-  dockerd, jupyter, jupyterServer, ngrok, ttyd, gotty, tmate, upterm, codeServer, sort, tcpdump, scp, usermod, gpasswd, userdel, setenforce, sshd,
+  dockerd, jupyter, jupyterServer, ngrok, ttyd, gotty, tmate, upterm, codeServer, sort, tcpdump, scp, valgrind, usermod, gpasswd, userdel, setenforce, sshd,
 ];
 
 /**

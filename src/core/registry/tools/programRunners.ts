@@ -35,3 +35,18 @@ export const scp: ToolSpec = {
   options: [...valuedLetters('cDFiJlloPSX'), ...letters('346ABCOpqRrTv')],
   programOptions: ['-S'],
 };
+
+/**
+ * Valgrind wraps the program after its options (`shell/moreWrappers.ts`); `--db-command=CMD` (with
+ * `--db-attach=yes`) starts CMD on an error, and `--log-socket`/`--xml-socket` only send reports.
+ */
+export const valgrind: ToolSpec = {
+  ...local,
+  names: ['valgrind'],
+  interspersed: false,
+  unknownLong: 'switch',
+  unknownShort: 'switch',
+  options: [...valuedEach('--db-command', '--tool', '--log-file', '--log-fd', '--log-socket', '--xml-file', '--xml-socket', '--suppressions', '--gen-suppressions', '--vgdb', '--vgdb-prefix')],
+  programOptions: ['--db-command'],
+};
+
