@@ -156,11 +156,13 @@ function condaPeel(name: string): Peeler {
   };
 }
 
+const SCL_ENABLE = wrapperGrammar([], { interspersed: true, commandAfterDashDash: true, unknownShort: 'switch', unknownLong: 'switch' });
+
 /** `scl enable COLLECTION… -- cmd…`, or `scl enable COLLECTION 'cmd'` (one word: a shell line). */
 const sclPeel: Peeler = (args) => {
   if (args[0]?.text !== 'enable' && args[0]?.text !== 'run') return { argv: [], none: true };
-  const dashdash = args.findIndex((a) => a.text === '--');
-  if (dashdash > 0) return dashdash + 1 < args.length ? { argv: args.slice(dashdash + 1), label: 'scl enable' } : { argv: [], none: true };
+  const command = parseCommand(args.slice(1), SCL_ENABLE).command;
+  if (command) return command.length > 0 ? { argv: command, label: 'scl enable' } : { argv: [], none: true };
   // Without `--` the last word is the command line, run by a shell.
   return args.length >= 3 ? { argv: [], shellText: args[args.length - 1]!, ownWords: args.length - 1, label: 'scl enable' } : { argv: [], none: true };
 };

@@ -74,6 +74,7 @@ export function programOptions(w: Walker, name: string, args: ArgWord[], exec: E
   const settings = spec.programSettings;
   for (const option of settings ? optionsMatching(parsed, spec, settings.options) : []) {
     option.valueWords.forEach((word, n) => {
+      // The option's value is a setting, `KEY=VALUE` (not an option reader).
       const value = option.values[n] ?? word.text;
       const eq = value.indexOf('=');
       if (eq > 0 && settings!.keys.test(value.slice(0, eq).trim())) programs.push({ word, text: value.slice(eq + 1).trim(), label: `${name} ${option.name} ${value.slice(0, eq).trim()}` });

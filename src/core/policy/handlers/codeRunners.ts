@@ -3,6 +3,7 @@ import type { Invocation } from '../types';
 import { stdinText } from '../knownOutput';
 import { parsedArgs, toolNamed } from '../../registry/commandModel';
 import { hasOption, optionValues, optionsMatching, type ParsedCommand } from '../../registry/grammar';
+import { parseCommand, type GrammarSpec } from '../../shell/grammar';
 import type { Exec, Handler, Walker } from './context';
 import { empty, juliaEscapes, osascriptEscapes, quoted, rEscapes } from './scriptLanguages';
 
@@ -469,12 +470,14 @@ export function shellEscapesOf(name: string, args: readonly ArgWord[], assignmen
 
 /** Runners that read their program from standard input given `-`, or given no program and no code option. */
 const STDIN_PROGRAM_RUNNERS = new Set(['lua', 'luajit', 'lua5.1', 'lua5.3', 'lua5.4', 'tclsh', 'wish', 'expect', 'Rscript', 'julia']);
-const CODE_OPTIONS = new Set(['-e', '-c', '-E', '--eval', '--expr', '-f']);
+/** Options that carry code or a library (`lua -e`, `lua -l`, `expect -c`, `Rscript -e`, `julia --eval`), so the program is not on stdin. */
+const STDIN_GRAMMAR: GrammarSpec = { options: [{ names: ['-e', '-c', '-E', '-l', '-f', '--eval', '--expr', '--file'], takes: 'one' }], interspersed: false, unknownShort: 'switch', unknownLong: 'switch' };
 
 function readsProgramFromStdin(name: string, args: readonly ArgWord[]): boolean {
   if (!STDIN_PROGRAM_RUNNERS.has(name)) return false;
-  if (args.some((a) => a.text === '-')) return true;
-  return !args.some((a) => CODE_OPTIONS.has(a.text) || a.text.startsWith('--eval=') || !a.text.startsWith('-'));
+  const parsed = parseCommand(args, STDIN_GRAMMAR);
+  const program = parsed.operands[0];
+  return program ? program.text === '-' : !parsed.options.some((o) => o.name !== '-l');
 }
 
 /** Reports the runner itself, then walks what it runs: escapes as shell text, what cannot be read as opaque. */

@@ -24,9 +24,10 @@ function powershell(w: Walker, name: string, first: ArgWord, args: ArgWord[], ex
     }
     const option = flag.replace(/^[-/]+/, '');
     if (option === 'c' || (option.length >= 3 && 'command'.startsWith(option))) {
+      const command = args.slice(i + 1);
       // `-Command -`: the commands are read from standard input.
-      if (args[i + 1]?.text === '-' && args.length === i + 2) return powershellStdin(w, name, inv, exec);
-      return powershellText(w, args.slice(i + 1), exec, `${name} -Command`, inv);
+      if (command.length === 1 && command[0]!.text === '-') return powershellStdin(w, name, inv, exec);
+      return powershellText(w, command, exec, `${name} -Command`, inv);
     }
     if (option === 'e' || option === 'ec' || (option.length >= 2 && 'encodedcommand'.startsWith(option))) {
       const encoded = args[i + 1];
@@ -37,8 +38,9 @@ function powershell(w: Walker, name: string, first: ArgWord, args: ArgWord[], ex
       return inv;
     }
     if (option === 'f' || option === 'file') {
-      if (args[i + 1]?.text === '-') return powershellStdin(w, name, inv, exec);
-      if (args[i + 1]) runPowershellFile(w, args[i + 1]!, exec, name);
+      const file = args.slice(i + 1)[0];
+      if (file?.text === '-') return powershellStdin(w, name, inv, exec);
+      if (file) runPowershellFile(w, file, exec, name);
       return inv;
     }
     if (['executionpolicy', 'ep', 'windowstyle', 'w', 'configurationname', 'workingdirectory', 'wd', 'inputformat', 'outputformat', 'of', 'if', 'psconsolefile', 'version', 'v', 'settingsfile', 'custompipename'].includes(option)) i++;

@@ -37,7 +37,8 @@ function make(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Ex
     const value = (): string | undefined => args[++i]?.text;
     // `--eval=TEXT`, `-E TEXT`: makefile text read before the makefiles (its rules come first).
     if (t === '-E' || t === '--eval') {
-      if (args[i + 1]) evals.push(args[++i]!);
+      const text = args[++i];
+      if (text) evals.push(text);
       continue;
     }
     if (t.startsWith('--eval=') || (t.startsWith('-E') && t.length > 2)) {
@@ -102,7 +103,7 @@ function makeOverrides(w: Walker, name: string, args: readonly ArgWord[], exec: 
   const words = [...(exec.assignments['MAKEFLAGS'] ?? '').split(/\s+/), ...(exec.assignments['MFLAGS'] ?? '').split(/\s+/)].map((text): ArgWord => ({ text, raw: text, dynamic: false, glob: false }));
   for (const word of [...words, ...args]) {
     const m = ASSIGNMENT.exec(word.text);
-    if (!m || word.text.startsWith('-')) continue;
+    if (!m) continue;
     const [, variable, value] = m as unknown as [string, string, string];
     if (word.dynamic && (MAKE_PROGRAM_VARIABLES.has(variable) || variable === '.SHELLFLAGS')) {
       w.addOpaque(`${name} runs ${variable}=… computed at run time`, w.viaOf(exec));

@@ -1,5 +1,5 @@
 import type { ToolSpec } from '../types';
-import { flagsEach, letters, valued, valuedEach, valuedLetters } from './options';
+import { flag, flagsEach, letters, valued, valuedEach, valuedLetters } from './options';
 
 /**
  * Everyday tools with an option whose value is a program they start (`programOptions`), described
@@ -46,7 +46,7 @@ export const valgrind: ToolSpec = {
   interspersed: false,
   unknownLong: 'switch',
   unknownShort: 'switch',
-  options: [...valuedEach('--db-command', '--tool', '--log-file', '--log-fd', '--log-socket', '--xml-file', '--xml-socket', '--suppressions', '--gen-suppressions', '--vgdb', '--vgdb-prefix')],
+  options: [flag('-q', '--quiet'), flag('-v', '--verbose'), ...valuedEach('--db-command', '--tool', '--log-file', '--log-fd', '--log-socket', '--xml-file', '--xml-socket', '--suppressions', '--gen-suppressions', '--vgdb', '--vgdb-prefix')],
   programOptions: ['--db-command'],
 };
 

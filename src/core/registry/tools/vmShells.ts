@@ -175,7 +175,7 @@ export const autossh: ToolSpec = {
 
 /** Toolboxes sharing this machine's home and files: `distrobox enter BOX -- cmd…`, `toolbox run [-c BOX] cmd…`. */
 export const distrobox: ToolSpec = {
-  names: ['distrobox', 'distrobox-enter'],
+  names: ['distrobox'],
   family: 'remote',
   locality: 'local',
   unknownShort: 'switch',
