@@ -18,7 +18,7 @@ import { isDynamic, wordText } from '../shell/words';
 import { commandName, isInstalledPackage, placeholderWord, REMOTE_CWD, type AnalyzeLimits, type Exec, type Scope, type Walker } from './handlers/context';
 import { peelWrappers } from './handlers/wrappers';
 import { stripShebang } from './handlers/shells';
-import { runByName } from './handlers/byName';
+import { runByName, SUBSCRIPT } from './handlers/byName';
 import { FileReads } from './fileReads';
 import { commandOutput, recordWrites, stdinText } from './knownOutput';
 import type { Analysis, ArgWord, CodeSnippet, Facts, Invocation, Opaque, Origin, Redirect, RemoteContext, SnippetLanguage, StdinSource, Via } from './types';
@@ -271,9 +271,7 @@ class Analyzer implements Walker {
       // `sh < <(curl …)`, `bash < <(echo 'rm -rf x')`: the input is the output of the substituted commands, like a pipe's.
       const input = (node.op === '<' || node.op === '<>') && (node.fd === undefined || node.fd === 0) ? this.processInput(node.target, scope) : undefined;
       if (input) {
-        stdin = input.from && { kind: 'pipe', from: input.from };
-        stdinUnknown = !input.from;
-        stdinSources = input.from ? [producerSource(input.from)] : [];
+        [stdin, stdinUnknown, stdinSources] = input.from ? [{ kind: 'pipe', from: input.from }, false, [producerSource(input.from)]] : [undefined, true, []];
         redirects.push({ op: node.op, target: argWord(node.target, scope) });
         continue;
       }
@@ -310,6 +308,8 @@ class Analyzer implements Walker {
       for (const assignment of command.assignments) {
         const value = assignment.array || assignment.values.length !== 1 ? undefined : staticValue(assignment.values[0]!, scope, this.expansion);
         scope.vars.set(assignment.name, value ?? null);
+        // `x='a[$(cmd)]'; echo $((x))`: arithmetic on x runs cmd, so the subscript is read as if it ran now.
+        for (const m of (value ?? '').matchAll(SUBSCRIPT)) this.analyzeText(`: ${m[1]!}`, this.subScope(scope, 'an array subscript'));
         setSources(scope, assignment.name, assignment.values.flatMap((v) => wordSources(v, scope)));
       }
     }

@@ -33,7 +33,7 @@ export function runByName(w: Walker, name: string, first: ArgWord, args: ArgWord
  * shell from expanding it. The subscript is judged as if written unquoted.
  */
 const SUBSCRIPT_READERS = new Set(['printf', 'read', 'unset', 'let', 'declare', 'typeset', 'local', 'readonly', 'export', 'test', '[', 'mapfile', 'readarray', 'wait']);
-const SUBSCRIPT = /[A-Za-z_]\w*\[([^\]]*(?:\$\(|`)[^\]]*)\]/g;
+export const SUBSCRIPT = /[A-Za-z_]\w*\[([^\]]*(?:\$\(|`)[^\]]*)\]/g;
 
 function subscriptSubstitutions(w: Walker, args: ArgWord[], exec: Exec): void {
   for (const arg of args) {
