@@ -211,6 +211,16 @@ describe('rules: code run through doors the guard did not read, round 7 (issue #
     { cmd: 'xdg-open https://example.com', decision: 'allow' },
   ]);
 
+  table('places that run what is written there later: cargo runners, Compose commands', [
+    { cmd: "printf '[target.x86_64-unknown-linux-gnu]\\nrunner = [\"sh\", \"-c\", \"rm -rf uploads\"]\\n' > .cargo/config.toml", decision: 'ask', reason: /cargo configuration/ },
+    { cmd: "printf '[build]\\nrustc-wrapper = \"/tmp/w.sh\"\\n' > .cargo/config.toml", decision: 'ask', reason: /cannot read/ },
+    { cmd: "printf '[build]\\njobs = 4\\n' > .cargo/config.toml", decision: 'allow' },
+    { cmd: "printf '[target.wasm32-unknown-unknown]\\nrunner = \"wasm-bindgen-test-runner\"\\n' > .cargo/config.toml", decision: 'allow' },
+    { cmd: "printf 'services:\\n  web:\\n    command: rm -rf /work/app/uploads\\n' > docker-compose.override.yml", decision: 'ask', reason: /Compose file/ },
+    { cmd: "printf 'services:\\n  web:\\n    entrypoint: [\"sh\", \"-c\", \"rm -rf /work/app/uploads\"]\\n' > compose.yaml", decision: 'ask' },
+    { cmd: "printf 'services:\\n  web:\\n    command: npm run dev\\n' > docker-compose.override.yml", decision: 'allow' },
+  ]);
+
   table('framework consoles', [
     { cmd: "python manage.py dbshell -- -c 'DROP TABLE users'", decision: 'ask' },
     { cmd: "python manage.py dbshell -- -c 'select count(*) from users'", decision: 'allow' },
