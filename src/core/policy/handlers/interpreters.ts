@@ -128,6 +128,13 @@ function interpreter(w: Walker, name: string, language: SnippetLanguage, first: 
   let effective = args;
   if ((name === 'tsx' || name === 'vite-node') && args[0]?.text === 'watch') effective = args.slice(1);
   const parsed = interpreterProgram(effective, spec);
+  // `node --env-file=.env.production node_modules/.bin/prisma migrate reset`: the package's program, by its name.
+  const bin = language === 'javascript' && parsed.file && !parsed.file.dynamic ? /(?:^|\/)node_modules\/\.bin\/([^/]+)$/.exec(parsed.file.text)?.[1] : undefined;
+  if (bin !== undefined && parsed.file) {
+    const at = effective.indexOf(parsed.file);
+    w.run([{ ...parsed.file, text: bin, raw: bin }, ...effective.slice(at + 1)], { ...exec, wrappers: [...exec.wrappers, name], wrapperWords: [...(exec.wrapperWords ?? []), ...effective.slice(0, at)] });
+    return inv;
+  }
   interpret(w, name, language, parsed, inv, exec);
   return inv;
 }
