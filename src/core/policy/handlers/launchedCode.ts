@@ -144,7 +144,31 @@ function opener(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: 
   return inv;
 }
 
+/**
+ * trentm's `json -I -f package.json -e 'this.scripts.test="…"'` edits the file in place with
+ * JavaScript: a script it sets is read as the `npm pkg set` it amounts to (the deferred pack judges it).
+ */
+function jsonInPlace(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
+  const inv = w.emit(name, first.text, args, exec);
+  const grammar: GrammarSpec = { options: [{ names: ['-f'], takes: 'one' }, { names: ['-e', '-E'], takes: 'one' }, { names: ['-I', '--in-place'], takes: 'none' }], unknownShort: 'switch', unknownLong: 'switch' };
+  const parsed = parseCommand(args, grammar);
+  if (!parsed.options.some((o) => o.name === '-I')) return inv;
+  const files = parsed.options.filter((o) => o.name === '-f').flatMap((o) => o.values);
+  const code = parsed.options.filter((o) => o.name === '-e').map((o) => o.valueWords[0]!);
+  if (!files.some((f) => /(^|\/)package\.json$/.test(f))) return inv;
+  for (const c of code) {
+    if (c.dynamic && /scripts/.test(c.raw)) w.addOpaque(`${name} -I sets package.json scripts from code built at run time`, w.viaOf(exec));
+    if (c.dynamic) continue;
+    for (const m of c.text.matchAll(/this\.scripts(?:\.([\w$]+)|\[\s*(['"])([^'"]+)\2\s*\])\s*=\s*(['"`])((?:(?!\4)[^\\]|\\.)*)\4/g)) {
+      const key = m[1] ?? m[3]!;
+      w.run([word('npm'), word('pkg'), word('set'), word(`scripts.${key}=${m[5]!.replace(/\\(.)/g, '$1')}`)], { ...exec, wrappers: [...exec.wrappers, `${name} -I`] });
+    }
+  }
+  return inv;
+}
+
 export const launchedCodeHandlers: Record<string, Handler> = {
+  json: jsonInPlace,
   enable: enableBuiltin,
   rpm: rpmMacros, rpmbuild: rpmMacros, rpmspec: rpmMacros,
   gradle, gradlew: gradle, './gradlew': gradle,
