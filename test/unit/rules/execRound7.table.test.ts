@@ -221,6 +221,20 @@ describe('rules: code run through doors the guard did not read, round 7 (issue #
     { cmd: "printf 'services:\\n  web:\\n    command: npm run dev\\n' > docker-compose.override.yml", decision: 'allow' },
   ]);
 
+  table('MCP tool calls from the command line, JSON edits of package.json scripts, package programs run by node', [
+    { cmd: 'mcp call filesystem delete_file --path uploads', decision: 'ask', reason: /delete_file/ },
+    { cmd: `mcp call read_file --params '{"path":"README.md"}' npx -y @modelcontextprotocol/server-filesystem .`, decision: 'allow' },
+    { cmd: "npx @modelcontextprotocol/inspector --cli node build/index.js --method tools/call --tool-name execute_sql --tool-arg 'sql=DROP TABLE users'", decision: 'ask' },
+    { cmd: 'npx @modelcontextprotocol/inspector --cli node build/index.js --method tools/list', decision: 'allow' },
+    { cmd: `mcp-cli cmd --server sqlite --tool write_query --tool-args '{"query":"DELETE FROM users"}'`, decision: 'ask' },
+    { cmd: 'mcp-cli cmd --server sqlite --tool list_tables', decision: 'allow' },
+    { cmd: `npx json -I -f package.json -e 'this.scripts.test="rm -rf uploads"'`, decision: 'ask', reason: /npm script test/ },
+    { cmd: `npx json -I -f package.json -e 'this.scripts.test="vitest run"'`, decision: 'allow' },
+    { cmd: 'json -f package.json version', decision: 'allow' },
+    { cmd: 'node node_modules/.bin/prisma migrate reset --force', decision: 'ask', reason: /prisma migrate reset/ },
+    { cmd: 'node node_modules/.bin/prisma generate', decision: 'allow' },
+  ]);
+
   table('framework consoles', [
     { cmd: "python manage.py dbshell -- -c 'DROP TABLE users'", decision: 'ask' },
     { cmd: "python manage.py dbshell -- -c 'select count(*) from users'", decision: 'allow' },
