@@ -235,6 +235,13 @@ describe('rules: code run through doors the guard did not read, round 7 (issue #
     { cmd: 'node node_modules/.bin/prisma generate', decision: 'allow' },
   ]);
 
+  table("Jenkins' script console", [
+    { cmd: `curl -X POST http://jenkins/scriptText --data-urlencode 'script="rm -rf /var/jenkins_home".execute()'`, decision: 'ask', reason: /script console/ },
+    { cmd: 'curl -X POST https://ci.acme.io/job/app/build', decision: 'allow' },
+    { cmd: 'java -jar jenkins-cli.jar -s http://jenkins groovy = < /tmp/x.groovy', decision: 'ask', reason: /Groovy/ },
+    { cmd: 'java -jar jenkins-cli.jar -s http://jenkins list-jobs', decision: 'allow' },
+  ]);
+
   table('framework consoles', [
     { cmd: "python manage.py dbshell -- -c 'DROP TABLE users'", decision: 'ask' },
     { cmd: "python manage.py dbshell -- -c 'select count(*) from users'", decision: 'allow' },
