@@ -72,6 +72,8 @@ describe('rules: code run through doors the guard did not read, round 7 (issue #
   table('commands run in VMs, containers and fleets (registry entries)', [
     { cmd: "vagrant ssh -c 'sudo rm -rf /srv'", decision: 'deny', reason: /vagrant machine default/ },
     { cmd: "vagrant ssh -c 'uptime'", decision: 'allow' },
+    { cmd: "vagrant ssh -- -t 'rm -rf /srv/data'", decision: 'ask' },
+    { cmd: 'vagrant ssh -- -L 8080:localhost:80', decision: 'allow' },
     { cmd: 'vagrant status', decision: 'allow' },
     { cmd: 'vagrant destroy -f', decision: 'ask' },
     { cmd: 'multipass exec vm1 -- rm -rf /home/ubuntu/data', decision: 'ask' },
@@ -159,6 +161,7 @@ describe('rules: code run through doors the guard did not read, round 7 (issue #
     { cmd: "node -e 'const {rm}=require(\"fs\"); rm(\"uploads\",{recursive:true},()=>{})'", decision: 'ask' },
     { cmd: "node -e 'const {rmSync: r}=require(\"node:fs\"); r(\"uploads\",{recursive:true})'", decision: 'ask' },
     { cmd: "node -e 'const f=require(\"fs\"); f.rmSync(\"uploads\",{recursive:true,force:true})'", decision: 'ask' },
+    { cmd: "node -e 'const {promises: p}=require(\"fs\"); p.rm(\"uploads\",{recursive:true})'", decision: 'ask' },
     { cmd: "node --input-type=module -e 'import {rm} from \"fs/promises\"; await rm(\"uploads\",{recursive:true})'", decision: 'ask' },
     { cmd: "node -e 'const {readFileSync}=require(\"fs\"); console.log(readFileSync(\"package.json\",\"utf8\"))'", decision: 'allow' },
     { cmd: "python3 -c 'from shutil import rmtree as r; r(\"uploads\")'", decision: 'ask', reason: /shutil\.rmtree/ },

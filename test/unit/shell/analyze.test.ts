@@ -429,7 +429,7 @@ const cases: Case[] = [
 
   // Installed tools are not judged by their own code
   { cmd: './node_modules/.bin/eslint .', names: ['eslint'] },
-  { cmd: 'node node_modules/.bin/eslint .', names: ['node'], snippets: [] },
+  { cmd: 'node node_modules/.bin/eslint .', names: ['node', 'eslint'], snippets: [] },
 
   // Typing into another terminal
   { cmd: "tmux send-keys -t main 'rm -rf /srv' Enter", has: [{ name: 'tmux' }, { name: 'rm', args: ['-rf', '/srv'], via: ['tmux send-keys'] }] },

@@ -126,10 +126,9 @@ const TERMINAL_APPS = /^(terminal|iterm2?|iterm\.app|terminal\.app|alacritty|kit
 
 function opener(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
   const inv = w.emit(name, first.text, args, exec);
-  if (name === 'gio' && args[0]?.text !== 'open') return inv;
   const terminal = optionWords(args, ['-a']).some((a) => TERMINAL_APPS.test(a.text));
   const grammar: GrammarSpec = { options: [{ names: ['-a', '-b'], takes: 'one' }], unknownShort: 'switch', unknownLong: 'switch' };
-  const operands = parseCommand(name === 'gio' ? args.slice(1) : args, grammar).operands;
+  const operands = parseCommand(args, grammar).operands;
   for (const operand of operands) {
     if (operand.dynamic || /^[a-z][a-z0-9+.-]*:/i.test(operand.text)) continue;
     const path = resolvePath(exec.cwd, operand.text, w.facts.home);
@@ -175,5 +174,5 @@ export const launchedCodeHandlers: Record<string, Handler> = {
   kustomize,
   puppet,
   sgpt: modelShell, 'shell-gpt': modelShell, llm: modelShell, aichat: modelShell,
-  open: opener, 'xdg-open': opener, gio: opener, 'kde-open': opener, 'gnome-open': opener,
+  open: opener, 'xdg-open': opener, 'kde-open': opener, 'gnome-open': opener,
 };

@@ -1,5 +1,6 @@
 import type { ArgWord } from '../../shell/ast';
 import type { ToolArgs, ToolSpec } from '../types';
+import { parseCommand } from '../grammar';
 import { ssh } from './ssh';
 import { flag, letters, valued, valuedEach, valuedLetters } from './options';
 
@@ -20,6 +21,17 @@ function commandAfterInstance(a: ToolArgs): ArgWord[] {
 
 const hostOf = (word: string | undefined): string => (word ?? '').replace(/^[^@]*@/, '');
 
+/**
+ * `vagrant ssh -c 'cmd'`, or the words after `--`, which go to ssh: its options (read by ssh's own
+ * grammar), then the command line it runs there (`vagrant ssh -- -t 'rm -rf /srv'`).
+ */
+function vagrantCommand(a: ToolArgs): ArgWord[] {
+  const option = a.valueWord('-c');
+  const value = a.value('-c');
+  if (option !== undefined && value !== undefined) return [{ ...option, text: value }];
+  return a.parsed.command ? parseCommand(a.parsed.command, ssh).operands : [];
+}
+
 /** `vagrant ssh [NAME|ID] -c 'cmd'` (`--command`): the line runs in the machine Vagrant manages. */
 export const vagrant: ToolSpec = {
   names: ['vagrant'],
@@ -33,9 +45,9 @@ export const vagrant: ToolSpec = {
       commandAfterDashDash: true,
       effect: 'exec',
       runsElsewhere: {
-        command: { text: 'option', option: '-c' },
+        command: { text: 'computed', of: vagrantCommand },
         label: (a) => `vagrant ssh ${a.operand(0) ?? ''}`.trim(),
-        when: (a) => a.has('-c'),
+        when: (a) => vagrantCommand(a).length > 0,
         place: (a) => ({ place: `vagrant machine ${a.operand(0) ?? 'default'}`, provider: 'vagrant', names: [{ source: 'vagrant machine', value: a.operand(0) ?? 'default' }] }),
       },
     },

@@ -64,7 +64,9 @@ function javascript(text: string): string {
   for (const m of text.matchAll(new RegExp(`\\{([^}]*)\\}\\s*(?:=\\s*(?:await\\s+)?(?:require|import)\\s*\\(\\s*${FS}\\s*\\)|from\\s*${FS})`, 'g'))) {
     for (const item of m[1]!.split(',')) {
       const [name, alias] = item.trim().split(/\s*(?::|\s+as\s+)\s*/).map((s) => s.trim());
-      if (name && /^\w+$/.test(name)) out = renameCalls(out, alias ?? name, `fs.${name}`);
+      // `const {promises: p} = require("fs")`: p is the promise API, `p.rm(` is `fs.rm(`.
+      if (name === 'promises' && alias && /^[A-Za-z_$][\w$]*$/.test(alias)) out = renameModule(out, alias, 'fs');
+      else if (name && /^\w+$/.test(name)) out = renameCalls(out, alias ?? name, `fs.${name}`);
     }
   }
   // `const f = require("fs")`, `import * as f from "fs"`, `import f from "fs-extra"`
