@@ -9,6 +9,7 @@
  */
 
 import { basename, resolvePath } from '../paths';
+import { followDirectoryChange } from './directoryChange';
 import type { Command, CommandList, Pipeline, RedirectNode, SimpleCommand, Word, WordPart } from '../shell/ast';
 import { DYNAMIC_WORD, findShellOuts } from '../shell/embedded';
 import { argWord, declare, declareSources, expandWords, knownTarget, mergeSources, setSources, shellQuote, staticValue, textVariableSources, variableSources, wordSources, type ExpansionEnv } from '../shell/expand';
@@ -17,7 +18,7 @@ import { isDynamic, wordText } from '../shell/words';
 import { commandName, isInstalledPackage, placeholderWord, REMOTE_CWD, type AnalyzeLimits, type Exec, type Scope, type Walker } from './handlers/context';
 import { peelWrappers } from './handlers/wrappers';
 import { stripShebang } from './handlers/shells';
-import { runByName } from './handlers/byName';
+import { runByName, SUBSCRIPT } from './handlers/byName';
 import { FileReads } from './fileReads';
 import { bareInputRead, commandOutput, recordWrites, stdinText } from './knownOutput';
 import type { Analysis, ArgWord, CodeSnippet, Facts, Invocation, Opaque, Origin, Redirect, RemoteContext, SnippetLanguage, StdinSource, Via } from './types';
@@ -140,28 +141,8 @@ class Analyzer implements Walker {
     for (const item of list.items) {
       if (this.invocationCapHit || !this.afford(1 + item.pipeline.commands.length, scope.via)) return;
       const last = this.walkPipeline(item.pipeline, scope);
-      if (item.op !== '&' && last && item.pipeline.commands.length === 1) this.followDirectoryChange(last, scope);
+      if (item.op !== '&' && last && item.pipeline.commands.length === 1) followDirectoryChange(last, scope, this.facts.home);
     }
-  }
-
-  private followDirectoryChange(inv: Invocation, scope: Scope): void {
-    if (inv.name !== 'cd' && inv.name !== 'pushd' && inv.name !== 'popd') return;
-    if (inv.name === 'popd') {
-      scope.cwdUncertain = true;
-      return;
-    }
-    const target = inv.args.find((a) => !a.text.startsWith('-') || a.text === '-');
-    if (!target) {
-      scope.cwd = this.facts.home;
-      return;
-    }
-    if (target.dynamic || target.text === '-' || target.glob) {
-      scope.cwdUncertain = true;
-      return;
-    }
-    // `cd legacy && cat $OLDPWD/.env`: the folder left behind is known too.
-    scope.vars.set('OLDPWD', scope.cwdUncertain ? null : scope.cwd);
-    scope.cwd = resolvePath(scope.cwd, target.text, this.facts.home);
   }
 
   private walkPipeline(pipeline: Pipeline, scope: Scope): Invocation | undefined {
@@ -237,6 +218,16 @@ class Analyzer implements Walker {
     return sources;
   }
 
+  /** A redirect target that is one `<(…)`: its commands walked, the last command of a single pipeline being the producer. */
+  private processInput(target: Word, scope: Scope): { from?: Invocation | undefined } | undefined {
+    const part = target.parts.length === 1 ? target.parts[0] : undefined;
+    if (part?.kind !== 'process' || part.direction !== '<') return undefined;
+    const sub = this.subScope(scope, '<(...)');
+    if (part.body.items.length === 1 && !substitutionsTooDeep(this, sub)) return { from: this.walkPipeline(part.body.items[0]!.pipeline, sub) };
+    this.walkList(part.body, sub);
+    return {};
+  }
+
   private subScope(scope: Scope, via: Via): Scope {
     return { ...scope, via: [...scope.via, via], vars: new Map(scope.vars), sources: new Map(scope.sources), substitutions: (scope.substitutions ?? 0) + 1 };
   }
@@ -245,7 +236,8 @@ class Analyzer implements Walker {
   private substitutions(parts: readonly WordPart[], scope: Scope): void {
     for (const part of parts) {
       if (part.kind === 'command') this.walkList(part.body, this.subScope(scope, '$(...)'));
-      else if (part.kind === 'process') this.walkList(part.body, this.subScope(scope, part.direction + '(...)'));
+      // `tee >(sh)`: what reads `>(…)`'s standard input takes whatever the outer command writes there.
+      else if (part.kind === 'process') this.walkList(part.body, { ...this.subScope(scope, part.direction + '(...)'), ...(part.direction === '>' ? { inheritedStdin: { unknown: true } } : {}) });
       else if (part.kind === 'parameter' || part.kind === 'arithmetic') {
         for (const list of part.inner) this.walkList(list, this.subScope(scope, '$(...)'));
       }
@@ -276,6 +268,13 @@ class Analyzer implements Walker {
     let sources: string[] = [];
     for (const assignment of command.assignments) for (const value of assignment.values) sources = mergeSources(sources, variableSources(value, scope));
     for (const node of command.redirects) {
+      // `sh < <(curl …)`, `bash < <(echo 'rm -rf x')`: the input is the output of the substituted commands, like a pipe's.
+      const input = (node.op === '<' || node.op === '<>') && (node.fd === undefined || node.fd === 0) ? this.processInput(node.target, scope) : undefined;
+      if (input) {
+        [stdin, stdinUnknown, stdinSources] = input.from ? [{ kind: 'pipe', from: input.from }, false, [producerSource(input.from)]] : [undefined, true, []];
+        redirects.push({ op: node.op, target: argWord(node.target, scope) });
+        continue;
+      }
       this.substitutions(node.target.parts, scope);
       const redirect: Redirect = { op: node.op, target: knownTarget(argWord(node.target, scope), node.heredoc ? undefined : staticValue(node.target, scope, this.expansion)) };
       if (node.fd !== undefined) redirect.fd = node.fd;
@@ -309,6 +308,8 @@ class Analyzer implements Walker {
       for (const assignment of command.assignments) {
         const value = assignment.array || assignment.values.length !== 1 ? undefined : staticValue(assignment.values[0]!, scope, this.expansion);
         scope.vars.set(assignment.name, value ?? null);
+        // `x='a[$(cmd)]'; echo $((x))`: arithmetic on x runs cmd, so the subscript is read as if it ran now.
+        for (const m of (value ?? '').matchAll(SUBSCRIPT)) this.analyzeText(`: ${m[1]!}`, this.subScope(scope, 'an array subscript'));
         setSources(scope, assignment.name, assignment.values.flatMap((v) => wordSources(v, scope)));
       }
     }

@@ -6,7 +6,7 @@ import { chmod, chown, cp, mkfs, mv, rm, rmdir, shred, truncate, unlink } from '
 import { clush, pdsh, salt, tsh } from './tools/fleets';
 import { blkdiscard, crontab, init, kill, nft, sgdisk, iptables, passwd, power, systemctl, ufw } from './tools/hostAdmin';
 import { doctl } from './tools/doctl';
-import { scp, sort, tcpdump } from './tools/programRunners';
+import { scp, sort, tcpdump, valgrind } from './tools/programRunners';
 import { chsh, gpasswd, setenforce, sshd, userdel, usermod } from './tools/hostAccounts';
 import { codeServer, dockerd, gotty, jupyter, jupyterServer, ngrok, tmate, ttyd, upterm } from './tools/servers';
 import { doppler } from './tools/doppler';
@@ -47,6 +47,7 @@ import { changeset, dotnet, flit, goreleaser, hatch, np, pdm, semanticRelease, t
 import { awk, deno, kitty, netcat, screen, systemdRun, telnet, tmux, wezterm } from './tools/runners';
 import { husky, lefthook, preCommit } from './tools/hookManagers';
 import { claudeCli, codexCli, geminiCli } from './tools/agentClis';
+import { autossh, distrobox, eb, kamal, limactl, lxc, multipass, pssh, toolbox, vagrant } from './tools/vmShells';
 import type { ToolEntry, ToolSpec } from './types';
 
 /**
@@ -57,7 +58,7 @@ import type { ToolEntry, ToolSpec } from './types';
 export const TOOLS: readonly ToolSpec[] = [
   aws, gcloud, gsutil, az, azcopy, doctl,
   railway, fly, heroku, vercel, netlify, supabase, neon, pscale, render, gh, glab, doppler, firebase, wrangler, turso,
-  git, ssh, mosh, tsh, salt, pdsh, clush, ansible, kubectl, helm, docker, dockerCompose, crane, skopeo, oras, regctl, cosign,
+  git, ssh, mosh, tsh, salt, pdsh, clush, ansible, vagrant, multipass, lxc, limactl, kamal, eb, pssh, autossh, distrobox, toolbox, kubectl, helm, docker, dockerCompose, crane, skopeo, oras, regctl, cosign,
   terraform, terragrunt, pulumi, cdk, terramate, atmos,
   psql, dropdb, pgRestore, pgDropcluster, pgCtl, pgCtlcluster, createuser, dropuser, pgResetwal, rabbitmqctl, redisCheckAof, mysql, mysqladmin, mongosh, redisCli, sqlite3, sqlcmd,
   curl, wget, httpie, powershellWeb,
@@ -67,7 +68,7 @@ export const TOOLS: readonly ToolSpec[] = [
   power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk,
   preCommit, lefthook, husky, claudeCli, codexCli, geminiCli,
   power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk, kill, nft,
-  dockerd, jupyter, jupyterServer, ngrok, ttyd, gotty, tmate, upterm, codeServer, sort, tcpdump, scp, usermod, chsh, gpasswd, userdel, setenforce, sshd,
+  dockerd, jupyter, jupyterServer, ngrok, ttyd, gotty, tmate, upterm, codeServer, sort, tcpdump, scp, valgrind, usermod, chsh, gpasswd, userdel, setenforce, sshd,
 ];
 
 /**

@@ -257,6 +257,11 @@ export interface ToolSpec extends Omit<GrammarSpec, 'commands'>, CommandSpec {
    * command (`policy/handlers/byName.ts`).
    */
   programOptions?: readonly string[];
+  /**
+   * Options whose value is `KEY=VALUE` where some keys name a program the tool starts (`wget -e
+   * use_askpass=PROG`): `keys` matches those keys.
+   */
+  programSettings?: { options: readonly string[]; keys: RegExp };
   /** Options whose values say which environment, account or project the command reaches. */
   environmentFlags?: readonly string[];
   /** Environment variables (assignments or known selectors) that say the same. */

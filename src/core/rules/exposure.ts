@@ -111,7 +111,45 @@ function codeServer(inv: Invocation, ctx: RuleContext): Finding[] {
   return ask('web-terminal', `Serves the editor and its terminal on ${bind} with no password (code-server --auth none): anyone who reaches it runs commands on this machine.`, `code-server on ${bind}`, ctx);
 }
 
+/** A listening address that is not loopback: `0.0.0.0:9229`, `*:5005`, `:2345` (every interface). */
+function openListen(address: string): boolean {
+  const host = address.includes(':') ? address.slice(0, address.lastIndexOf(':')).replace(/^\[|\]$/g, '') : /^\d+$/.test(address) ? 'localhost' : address;
+  return host === '' || host === '*' || !LOOPBACK.test(host);
+}
+
+/**
+ * A debugger listening on the network: whoever connects runs code in the process. Node's
+ * `--inspect=0.0.0.0:9229` (and `-brk`, `-wait`, deno and bun), debugpy's `--listen 0.0.0.0:5678`,
+ * Java's `-agentlib:jdwp=…address=*:5005`, Delve's `--listen=:2345`, `gdbserver :1234`, rdbg's `--host`.
+ */
+function debuggerListening(inv: Invocation): string | undefined {
+  const words = inv.args.map((a) => a.text);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const next = words[i + 1];
+    let address: string | undefined;
+    if (/^(node|nodejs|deno|bun)$/.test(inv.name)) address = /^--inspect(?:-brk|-wait)?=(.+)$/.exec(w)?.[1];
+    else if ((/^python[0-9.]*$/.test(inv.name) && words.includes('debugpy')) || inv.name === 'debugpy') address = w === '--listen' ? next : /^--listen=(.+)$/.exec(w)?.[1];
+    else if (inv.name === 'java' || inv.name === 'kotlin') address = /^-(?:agentlib:jdwp|Xrunjdwp:)[=:]?.*\baddress=([^,]+)/.exec(w)?.[1];
+    else if (inv.name === 'dlv') address = w === '--listen' || w === '-l' ? next : /^--listen=(.+)$/.exec(w)?.[1];
+    else if (inv.name === 'gdbserver' && i === 0) address = /^[\w.*-]*:\d+$/.test(w) ? w : undefined;
+    else if (inv.name === 'rdbg') address = w === '--host' ? `${next}:0` : /^--host=(.+)$/.exec(w) ? `${w.slice(7)}:0` : undefined;
+    // `address=5005` (a port alone) listens on loopback since Java 9.
+    if (address !== undefined && (inv.name !== 'java' || address.includes(':') || address === '*') && openListen(address)) return `${w}${address === next ? ' ' + next : ''}`;
+  }
+  return undefined;
+}
+
+function debuggerOpen(inv: Invocation, ctx: RuleContext): Finding[] {
+  const option = debuggerListening(inv);
+  if (option === undefined) return [];
+  return ask('debugger-open', `Opens a debugger of ${inv.name} to the network (${option}): whoever reaches this machine runs code in the process, past this guard.`, `${inv.name} debugger on ${option}`, ctx);
+}
+
+const DEBUGGERS = ['node', 'nodejs', 'deno', 'bun', 'python', 'python3', 'debugpy', 'java', 'kotlin', 'dlv', 'gdbserver', 'rdbg'];
+
 const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = {
+  ...Object.fromEntries(DEBUGGERS.map((name) => [name, debuggerOpen])),
   kubectl, ssh, dockerd, jupyter, 'jupyter-notebook': jupyter, 'jupyter-lab': jupyter, 'jupyter-server': jupyter, ngrok,
   ttyd: webTerminal, gotty: webTerminal, tmate: sharedSession, upterm: sharedSession, 'code-server': codeServer,
 };

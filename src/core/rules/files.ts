@@ -1,4 +1,5 @@
 import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import { canonicalCalls } from './support/codeAliases';
 import { basename, dirname, isWithin, relativeTo, resolvePath } from '../paths';
 import { cliArgs, hasFlag } from '../registry/args';
 import { parsedArgs, toolNamed } from '../registry/commandModel';
@@ -503,9 +504,11 @@ function deletesOwnTempDir(text: string, argumentStart: number): boolean {
     new RegExp(`mktmpdir[^\\n|]*\\|\\s*${name}\\s*\\|`).test(text);
 }
 
-function checkCodeSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
-  const pattern = DELETE_CALLS[snippet.language];
+function checkCodeSnippet(original: CodeSnippet, ctx: RuleContext): Finding[] {
+  const pattern = DELETE_CALLS[original.language];
   if (!pattern) return [];
+  // `from shutil import rmtree as r; r("x")` reads as `shutil.rmtree("x")`.
+  const snippet = { ...original, text: canonicalCalls(original.language, original.text) };
   const findings: Finding[] = [];
   const where = snippet.origin.kind === 'script' ? `the script ${snippet.origin.path}` : `${snippet.runner.name} code`;
   for (const m of snippet.text.matchAll(pattern)) {

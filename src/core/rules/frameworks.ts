@@ -43,6 +43,7 @@ const FRAMEWORKS = {
   mongodb: { label: 'MongoDB', envVars: [], envFlags: [] },
   elixir: { label: 'Elixir', envVars: ['MIX_ENV'], envFlags: [], defaultEnvironment: 'dev' },
   dbt: { label: 'dbt', envVars: ['DBT_TARGET'], envFlags: ['--target', '-t'], defaultEnvironment: "the profile's default target" },
+  flask: { label: 'Flask', envVars: ['FLASK_ENV', 'APP_ENV'], envFlags: [] },
 } satisfies Record<string, Framework>;
 
 type FrameworkId = keyof typeof FRAMEWORKS;
@@ -100,6 +101,8 @@ const ORM_DELETES: readonly RegExp[] = [
   /->\s*(delete|forceDelete|truncate|destroy)\s*\(|::\s*(destroy|truncate)\s*\(/, // Eloquent
   /\.(deleteMany|deleteOne|drop|dropDatabase|remove)\s*\(/, // Mongoose / Mongo
   /\b(shutil\.rmtree|FileUtils\.rm_rf)\b/,
+  // Schema drops through the ORM: ActiveRecord's `drop_table`, SQLAlchemy's `db.drop_all()`, Laravel's `Schema::drop`.
+  /\b(drop_table|drop_all|drop_database|drop_schema|remove_column|purge_current_database)\b|Schema::(?:drop|dropIfExists)\b/,
 ];
 
 const SQL_IN_CODE = /\b(DELETE\s+FROM|DROP\s+(TABLE|DATABASE|SCHEMA)|TRUNCATE(\s+TABLE)?\s+\w)/i;
@@ -261,6 +264,10 @@ function django(words: string[], inv: Invocation, facts: Facts): Hit | undefined
     return { framework: 'django', what: `manage.py ${command}`, effect, productionOnly: true };
   }
   if (command === 'dbshell') {
+    // `manage.py dbshell -- -c 'DROP TABLE users'`: the words after `--` go to the database's own client.
+    const passed = words.indexOf('--') >= 0 ? optionValue(words.slice(words.indexOf('--') + 1), ['-c', '--command', '-e', '--execute', '--eval']) : undefined;
+    const passedDestroy = passed !== undefined ? scanSql(passed).find((st) => st.effect === 'destroy' || /^(delete|update)\b/i.test(st.text)) : undefined;
+    if (passedDestroy) return { framework: 'django', what: 'manage.py dbshell --', effect: `runs ${passedDestroy.summary} on` };
     const s = inv.stdin;
     if (s?.kind === 'pipe' && s.from.args.some((a) => a.text === 'sqlflush')) return { framework: 'django', what: 'manage.py sqlflush | manage.py dbshell', effect: 'empties every table of' };
     const input = consoleInput(inv, facts);
@@ -355,6 +362,10 @@ function hitOf(inv: Invocation, facts: Facts): Hit | undefined {
     return i >= 0 ? artisan(words.slice(i + 1), inv, facts) : undefined;
   }
   if (tool === 'artisan') return artisan(words, inv, facts);
+  // `flask shell <<< 'db.drop_all()'`: the app's shell, with the code on standard input.
+  if (tool === 'flask' && words[0] === 'shell') return codeHit('flask', 'flask shell', consoleInput(inv, facts).code);
+  // `iex -S mix run -e '…'`: IEx starting a Mix task.
+  if (tool === 'iex' && words[0] === '-S' && words[1] === 'mix') return elixir('mix', 'mix', words.slice(2));
   if (PYTHONS.test(tool)) {
     const i = words.findIndex((w) => w.endsWith('manage.py'));
     if (i >= 0) return django(words.slice(i + 1), inv, facts);
@@ -503,7 +514,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
 
 export const FRAMEWORK_COMMANDS: readonly string[] = [
   'drizzle-kit', 'php', 'sail', 'artisan', 'alembic', 'rails', 'rake', 'manage.py', 'django-admin', 'python', 'python3', 'py',
-  'prisma', 'typeorm', 'typeorm-ts-node-commonjs', 'typeorm-ts-node-esm', 'sequelize', 'sequelize-cli', 'knex', 'mongorestore', 'mix',
+  'prisma', 'typeorm', 'typeorm-ts-node-commonjs', 'typeorm-ts-node-esm', 'sequelize', 'sequelize-cli', 'knex', 'mongorestore', 'mix', 'iex', 'flask',
   'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun', 'bundle', 'dbt',
 ];
 

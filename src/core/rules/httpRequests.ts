@@ -125,6 +125,10 @@ export function judgeRequest(request: HttpRequest, ctx: RuleContext): Finding[] 
     // MCP calls and SQL are judged wherever they are sent: a local MCP server reaches a real database.
     if (url) for (const body of request.bodies) if (body.text !== undefined) findings.push(...httpBodyFindings(body.text, url.host, url.path, url.display, ctx));
     if (!url || isLocalUrl(url)) continue;
+    // Jenkins' script console (`/scriptText`, `/computer/NAME/scriptText`): the body's `script=` is Groovy run on the server.
+    if (/\/script(Text)?\/?$/.test(url.path) && request.bodies.some((b) => b.text === undefined || /(^|&)script=/.test(b.text))) {
+      findings.push({ rule: 'http.script-console', risk: 'destructive', severity: 'ask', reason: `Runs Groovy in the script console of ${url.display}: code there reaches every job, credential and agent of that Jenkins.`, targets: [targetOf(ctx, url, undefined, 'resource', `Jenkins ${url.host}`, [])] });
+    }
     const api = url.dynamicHost ? undefined : apiProviderOf(url.host);
     const graphqlEndpoint = isGraphqlEndpoint(url) || /graphql/.test(request.contentType ?? '');
     const where = url.dynamicHost ? `${url.display} (host set at run time)` : url.display;

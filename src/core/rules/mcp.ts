@@ -3,6 +3,7 @@ import { environmentOf, isLocalHost } from '../policy/production';
 import type { Facts } from '../policy/types';
 import { judgeWork, stdinText, type Work } from './database';
 import { looksLikeSql } from './support/sqlScan';
+import { parseCommand, type GrammarSpec, type OptionSpec } from '../shell/grammar';
 
 /**
  * MCP tool calls and HTTP query endpoints that carry SQL or deletions, judged on their arguments:
@@ -171,7 +172,40 @@ export function httpBodyFindings(body: string, host: string, path: string, displ
 /** HTTP clients send their standard input as a body: the http pack reads it there. */
 const HTTP_CLIENTS = new Set(['curl', 'wget', 'http', 'https', 'xh', 'xhs']);
 
+// ---------------------------------------------------------------------------------------------
+// MCP clients on the command line: mcptools' `mcp call TOOL --params '{…}' SERVER…`, mcp-cli's
+// `cmd --tool T --tool-args '{…}'`, the MCP Inspector's `--cli … --method tools/call --tool-name T --tool-arg k=v`
+
+const CALL_OPTIONS: readonly OptionSpec[] = [
+    { names: ['--params', '-p', '--tool-args'], takes: 'one' }, { names: ['--tool-name', '--tool'], takes: 'one' }, { names: ['--tool-arg'], takes: 'one' },
+    { names: ['--method', '--server', '--config', '--format', '-f', '--transport'], takes: 'one' },
+];
+const CALL_GRAMMAR: GrammarSpec = { options: CALL_OPTIONS, unknownShort: 'switch', unknownLong: 'one' };
+
+const MCP_CLIENTS = new Set(['mcp', 'mcptools', 'mcp-cli', 'mcp-inspector', 'inspector']);
+
+function commandLineCall(inv: Invocation, ctx: RuleContext): Finding[] {
+  const parsed = parseCommand(inv.args, CALL_GRAMMAR);
+  const values = (name: string): string[] => parsed.options.filter((o) => o.name === name).flatMap((o) => o.values);
+  const calls = inv.args[0]?.text === 'call' || values('--method').includes('tools/call') || values('--tool-name').length > 0;
+  if (!calls) return [];
+  const args: Record<string, unknown> = {};
+  for (const json of values('--params')) for (const v of jsonValues(json)) if (v !== null && typeof v === 'object') Object.assign(args, v);
+  for (const pair of values('--tool-arg')) {
+    // A tool argument `key=value`, the grammar's value (not an option reader).
+    const eq = pair.indexOf('=');
+    if (eq > 0) args[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  // mcptools passes a tool's arguments as options too (`--path uploads`), read by the grammar as unknown long options (not an option reader).
+  for (const o of parsed.options) if (o.name.startsWith('--') && !CALL_OPTIONS.some((spec) => spec.names.includes(o.name)) && o.values[0] !== undefined) args[o.name.slice(2)] = o.values[0];
+  const named = values('--tool-name');
+  const tools = named.length > 0 ? named : parsed.operands.slice(inv.args[0]?.text === 'call' ? 1 : 0, 3).map((w) => w.text).filter((t) => DELETE_TOOL.test(t) || SQL_KEYS.test(t) || /sql|query|exec/i.test(t));
+  const server = values('--server')[0] ?? parsed.operands.find((w) => !tools.includes(w.text) && w.text !== 'call')?.text ?? inv.name;
+  return tools.slice(0, 5).flatMap((tool) => mcpCallFindings({ server, tool, arguments: args }, ctx));
+}
+
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (MCP_CLIENTS.has(inv.name)) return commandLineCall(inv, ctx);
   if (!inv.stdin || HTTP_CLIENTS.has(inv.name)) return [];
   const text = stdinText(inv, ctx.facts).text;
   if (text === undefined || !text.includes('tools/call')) return [];

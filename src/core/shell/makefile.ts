@@ -139,8 +139,10 @@ function stripPrefixes(line: string): string {
  * The recipes `make` runs for `goals` (the default goal when empty), prerequisites first.
  * Undefined when no goal has a rule (make would fail or do nothing we can see).
  */
-export function makeRecipes(text: string, goals: readonly string[]): Recipe[] | undefined {
+export function makeRecipes(text: string, goals: readonly string[], overrides?: ReadonlyMap<string, string>): Recipe[] | undefined {
   const parsed = parseMakefile(text);
+  // Variables given on make's command line (`make CC='…' build`) win over the makefile's own.
+  for (const [name, value] of overrides ?? []) parsed.variables.set(name, value);
   const wanted = goals.length > 0 ? goals : parsed.defaultGoal !== undefined ? [parsed.defaultGoal] : [];
   const recipes: Recipe[] = [];
   const visited = new Set<string>();

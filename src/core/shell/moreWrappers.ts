@@ -143,6 +143,30 @@ const concurrentlyPeel: Peeler = (args) => {
   return { argv: [], shellText: { text, raw: text, dynamic: lines.some((w) => w.dynamic), glob: false }, label: 'concurrently' };
 };
 
+const CONDA_RUN = wrapperGrammar([valued('-n', '--name'), valued('-p', '--prefix'), valued('--cwd'), flag('--no-capture-output', '--live-stream'), flag('-v', '--verbose'), flag('--debug-wrapper-scripts'), flag('--dev')], { unknownShort: 'switch', unknownLong: 'switch' });
+
+/** `conda run -n ENV cmd…` (and mamba, micromamba): the command runs in the environment, in `--cwd` when given. */
+function condaPeel(name: string): Peeler {
+  return (args) => {
+    if (args[0]?.text !== 'run') return { argv: [], none: true };
+    const read = readWrapper(args.slice(1), CONDA_RUN);
+    const rest = args.slice(1 + read.index);
+    const cwd = read.value('--cwd');
+    return rest.length === 0 ? { argv: [], none: true } : { argv: rest, label: `${name} run`, ...(cwd !== undefined && !/[$`]/.test(cwd) ? { chdir: cwd } : {}) };
+  };
+}
+
+const SCL_ENABLE = wrapperGrammar([], { interspersed: true, commandAfterDashDash: true, unknownShort: 'switch', unknownLong: 'switch' });
+
+/** `scl enable COLLECTION… -- cmd…`, or `scl enable COLLECTION 'cmd'` (one word: a shell line). */
+const sclPeel: Peeler = (args) => {
+  if (args[0]?.text !== 'enable' && args[0]?.text !== 'run') return { argv: [], none: true };
+  const command = parseCommand(args.slice(1), SCL_ENABLE).command;
+  if (command) return command.length > 0 ? { argv: command, label: 'scl enable' } : { argv: [], none: true };
+  // Without `--` the last word is the command line, run by a shell.
+  return args.length >= 3 ? { argv: [], shellText: args[args.length - 1]!, ownWords: args.length - 1, label: 'scl enable' } : { argv: [], none: true };
+};
+
 const letters = (valuedLetters: string): OptionSpec[] => [...valuedLetters].map((l) => valued('-' + l));
 const long = (...names: string[]): OptionSpec[] => names.map((n) => valued('--' + n));
 
@@ -173,6 +197,15 @@ export const MORE_WRAPPERS: Readonly<Record<string, Peeler>> = {
   // daemontools: envdir DIR child, chpst [-u user] [-e dir] … child.
   envdir: optionsThen([], 1),
   chpst: optionsThen(letters('uUbenlamodfcrptx')),
+  conda: condaPeel('conda'),
+  mamba: condaPeel('mamba'),
+  micromamba: condaPeel('micromamba'),
+  scl: sclPeel,
+  // proot [-r ROOT] [-b PATH] [-w DIR] … cmd: the command runs with ROOT (and bound paths) as its files.
+  proot: optionsThen([...letters('rRbwkqm'), ...long('rootfs', 'bind', 'mount', 'pwd', 'cwd', 'kernel-release', 'qemu', 'mixed-mode'), ...switches('0iSv')]),
+  'systemd-inhibit': optionsThen([...long('what', 'who', 'why', 'mode'), flag('--list')], 0, ['--list']),
+  // schroot [-c CHROOT] [-u USER] [-d DIR] [--] cmd…
+  schroot: optionsThen([...letters('cnudp'), ...long('chroot', 'user', 'directory', 'option'), flag('-l', '--list'), flag('-i', '--info'), flag('--end-session'), flag('--begin-session')], 0, ['-l', '--list', '-i', '--info', '--end-session', '--begin-session']),
   faketime: optionsThen(letters('p'), 1),
   // sshpass [-f file | -d fd | -p password | -e[var]] [-P prompt] [-v] command args
   sshpass: optionsThen([...letters('fdpP'), optional('-e'), flag('-v')], 0, ['-h', '-V']),

@@ -1,3 +1,4 @@
+import { resolvePath } from '../../paths';
 import { parsedArgs, toolNamed } from '../../registry/commandModel';
 import { optionsMatching } from '../../registry/grammar';
 import type { ArgWord, Invocation } from '../types';
@@ -32,7 +33,7 @@ export function runByName(w: Walker, name: string, first: ArgWord, args: ArgWord
  * shell from expanding it. The subscript is judged as if written unquoted.
  */
 const SUBSCRIPT_READERS = new Set(['printf', 'read', 'unset', 'let', 'declare', 'typeset', 'local', 'readonly', 'export', 'test', '[', 'mapfile', 'readarray', 'wait']);
-const SUBSCRIPT = /[A-Za-z_]\w*\[([^\]]*(?:\$\(|`)[^\]]*)\]/g;
+export const SUBSCRIPT = /[A-Za-z_]\w*\[([^\]]*(?:\$\(|`)[^\]]*)\]/g;
 
 function subscriptSubstitutions(w: Walker, args: ArgWord[], exec: Exec): void {
   for (const arg of args) {
@@ -47,7 +48,7 @@ function subscriptSubstitutions(w: Walker, args: ArgWord[], exec: Exec): void {
  * `PAGER=less` or `EDITOR='code --wait'` stay what they are. Values built at run time are left alone
  * (`EDITOR="$VISUAL"`). git's own variables are read with its settings (`codeRunners.ts`).
  */
-const PROGRAM_VARIABLES = ['SUDO_ASKPASS', 'SSH_ASKPASS', 'PAGER', 'MANPAGER', 'EDITOR', 'VISUAL', 'SYSTEMD_PAGER', 'SYSTEMD_EDITOR', 'KUBE_EDITOR', 'PSQL_PAGER', 'LESSOPEN', 'LESSCLOSE'];
+const PROGRAM_VARIABLES = ['SUDO_ASKPASS', 'SSH_ASKPASS', 'GIT_ASKPASS', 'CC', 'CXX', 'CPP', 'LD', 'AR', 'BROWSER', 'PAGER', 'MANPAGER', 'EDITOR', 'VISUAL', 'SYSTEMD_PAGER', 'SYSTEMD_EDITOR', 'KUBE_EDITOR', 'PSQL_PAGER', 'LESSOPEN', 'LESSCLOSE'];
 
 function programVariables(w: Walker, exec: Exec): void {
   const via = w.viaOf(exec);
@@ -62,18 +63,40 @@ function programVariables(w: Walker, exec: Exec): void {
 }
 
 /** `rsync -e 'sh -c "…"'`, `helm --post-renderer ./x.sh`: what the option names runs here. */
-function programOptions(w: Walker, name: string, args: ArgWord[], exec: Exec): void {
+export function programOptions(w: Walker, name: string, args: ArgWord[], exec: Exec): void {
   const spec = toolNamed(name);
-  const names = spec?.programOptions;
-  if (!spec || !names || args.length === 0) return;
-  for (const option of optionsMatching(parsedArgs(args, spec), spec, names)) {
+  if (!spec || (!spec.programOptions && !spec.programSettings) || args.length === 0) return;
+  const parsed = parsedArgs(args, spec);
+  const programs: { word: ArgWord; text: string; label: string }[] = [];
+  for (const option of optionsMatching(parsed, spec, spec.programOptions ?? [])) {
+    option.valueWords.forEach((word, n) => programs.push({ word, text: option.values[n] ?? word.text, label: `${name} ${option.name}` }));
+  }
+  const settings = spec.programSettings;
+  for (const option of settings ? optionsMatching(parsed, spec, settings.options) : []) {
     option.valueWords.forEach((word, n) => {
-      const label = `${name} ${option.name}`;
-      if (word.dynamic) w.addOpaque(`${label} runs a program named at run time`, w.viaOf(exec));
-      else {
-        const text = option.values[n] ?? word.text;
-        if (text.trim() !== '') w.analyzeText(text, w.childScope(exec, label));
-      }
+      // The option's value is a setting, `KEY=VALUE` (not an option reader).
+      const value = option.values[n] ?? word.text;
+      const eq = value.indexOf('=');
+      if (eq > 0 && settings!.keys.test(value.slice(0, eq).trim())) programs.push({ word, text: value.slice(eq + 1).trim(), label: `${name} ${option.name} ${value.slice(0, eq).trim()}` });
     });
   }
+  for (const { word, text, label } of programs) {
+    if (word.dynamic) w.addOpaque(`${label} runs a program named at run time`, w.viaOf(exec));
+    else if (text.trim() !== '') {
+      unreadableProgram(w, text, label, exec);
+      w.analyzeText(text, w.childScope(exec, label));
+    }
+  }
+}
+
+/** The system's own program folders, whose programs are the tools their names say. */
+const SYSTEM_PROGRAM = /^\/(usr\/(local\/)?s?bin|s?bin|opt\/homebrew\/bin|usr\/libexec|snap\/bin)\//;
+
+/** A program given by a path that is not there to read (`--post-renderer ./render.sh`): what it does cannot be known. */
+function unreadableProgram(w: Walker, text: string, label: string, exec: Exec): void {
+  const program = /^\s*(\S+)/.exec(text)?.[1] ?? '';
+  if (!program.includes('/') || /[$`'"]/.test(program)) return;
+  const path = resolvePath(exec.cwd, program, w.facts.home);
+  if (SYSTEM_PROGRAM.test(path) || w.readFile(path, w.viaOf(exec)) !== undefined) return;
+  w.addOpaque(`${label} runs ${program}, which is not there to read before it runs`, w.viaOf(exec));
 }

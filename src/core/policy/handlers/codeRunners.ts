@@ -5,6 +5,7 @@ import { parsedArgs, toolNamed } from '../../registry/commandModel';
 import { hasOption, optionValues, optionsMatching, type ParsedCommand } from '../../registry/grammar';
 import { parseCommand, type GrammarSpec } from '../../shell/grammar';
 import type { Exec, Handler, Walker } from './context';
+import { empty, juliaEscapes, osascriptEscapes, quoted, rEscapes } from './scriptLanguages';
 
 /**
  * Shell escapes of editors, REPLs and tools run in batch mode: the command lines they will run,
@@ -23,14 +24,6 @@ export interface Escapes {
   opaque: string[];
 }
 
-function empty(): Escapes {
-  return { shell: [], opaque: [] };
-}
-
-/** A shell word for a literal path in generated `rm` lines. */
-function quoted(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // vi, vim, nvim, ex: `-c cmd`, `+cmd`, `--cmd cmd`, and commands read from stdin in ex mode
@@ -167,6 +160,9 @@ function sqliteLines(text: string, out: Escapes): void {
   for (const line of text.split(/\n|;(?=\s*\.)/)) {
     const m = /^\s*\.(shell|system)\s+(.*)$/s.exec(line);
     if (m) out.shell.push({ text: m[2]!, label: `sqlite3 .${m[1]}` });
+    // `.output |cmd` and `.once |cmd` send the results through a shell command.
+    const pipe = /^\s*\.(output|once)\s+(?:-[a-z]+\s+)*(['"]?)\|(.*?)\2\s*$/s.exec(line);
+    if (pipe && pipe[3]!.trim() !== '') out.shell.push({ text: pipe[3]!, label: `sqlite3 .${pipe[1]} |` });
   }
 }
 
@@ -176,7 +172,7 @@ function sqliteEscapes(args: readonly ArgWord[], stdin: string | undefined): Esc
   const parsed = parsedArgs(args, spec);
   for (const line of optionValues(parsed, spec, ['-cmd'])) sqliteLines(line, out);
   for (const a of parsed.operands) {
-    if (/\.(shell|system)\b/.test(a.text)) {
+    if (/\.(shell|system|output|once)\b/.test(a.text)) {
       if (a.dynamic) out.opaque.push('sqlite3 runs a .shell command built at run time');
       else sqliteLines(a.text, out);
     }
@@ -191,7 +187,7 @@ function sqliteEscapes(args: readonly ArgWord[], stdin: string | undefined): Esc
 /** Lua's process and file calls (`os.execute`, `io.popen`, Neovim's `vim.fn.system`, `os.remove`). */
 function luaCode(code: string, dynamic: boolean, label: string): Escapes {
   const out = empty();
-  for (const m of code.matchAll(/\b(os\.execute|io\.popen|os\.remove|os\.rename|vim\.fn\.system|vim\.system)\s*\(\s*(?:(['"])((?:(?!\2)[^\\]|\\.)*)\2|\[\[([\s\S]*?)\]\])?/g)) {
+  for (const m of code.matchAll(/\b(os\.execute|io\.popen|os\.remove|os\.rename|vim\.fn\.system|vim\.system|vim\.fn\.delete|vim\.fs\.rm)\s*\(\s*(?:(['"])((?:(?!\2)[^\\]|\\.)*)\2|\[\[([\s\S]*?)\]\])?/g)) {
     const literal = m[3] ?? m[4];
     const fn = m[1]!;
     // `os.execute("rm -rf " .. os.getenv("HOME"))`: the literal is only the start of the command.
@@ -201,6 +197,12 @@ function luaCode(code: string, dynamic: boolean, label: string): Escapes {
       continue;
     }
     if (fn === 'os.remove') out.shell.push({ text: `rm -f -- ${quoted(literal)}`, label: `${label} os.remove` });
+    // Neovim's `vim.fn.delete(path, "rf")` and `vim.fs.rm(path, { recursive = true })`.
+    else if (fn === 'vim.fn.delete' || fn === 'vim.fs.rm') {
+      const rest = code.slice(m.index! + m[0].length, m.index! + m[0].length + 80);
+      const recursive = fn === 'vim.fn.delete' ? /^\s*,\s*(['"])[^'"]*r/.test(rest) : /recursive\s*=\s*true/.test(rest);
+      out.shell.push({ text: `rm ${recursive ? '-rf' : '-f'} -- ${quoted(literal)}`, label: `${label} ${fn}` });
+    }
     else if (fn !== 'os.rename') out.shell.push({ text: literal, label: `${label} ${fn}` });
   }
   return out;
@@ -390,83 +392,6 @@ function deleterEscapes(name: string, args: readonly ArgWord[]): Escapes {
 }
 
 // ---------------------------------------------------------------------------------------------
-// R, Julia and AppleScript one-liners: `Rscript -e 'system("…")'`, `julia -e 'run(`…`)'`,
-// `osascript -e 'do shell script "…"'`
-
-const codeGrammars = new Map<string, GrammarSpec>();
-
-/** The code of `-e` options (R, Julia, osascript), wherever they are written, read by the grammar. */
-function codeOptions(args: readonly ArgWord[], names: readonly string[]): ArgWord[] {
-  const key = names.join(' ');
-  let grammar = codeGrammars.get(key);
-  if (!grammar) {
-    grammar = { options: [{ names: [...names], takes: 'one' }], unknownShort: 'switch', unknownLong: 'switch' };
-    codeGrammars.set(key, grammar);
-  }
-  return parseCommand(args, grammar).options.flatMap((o) => o.valueWords.map((w, n) => (w.text === o.values[n] ? w : { ...w, text: o.values[n]! })));
-}
-
-/** Calls whose one string argument is a shell line: R's `system("…")`/`system2`/`shell`, AppleScript's `do shell script "…"` (and `do script`, `write text`: typed into a terminal). */
-const SHELL_STRING_CALLS: Readonly<Record<string, RegExp>> = {
-  r: /\b(system|shell)\s*\(\s*(?:command\s*=\s*)?("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^)]*)/g,
-  // `do script "…"` (Terminal) and `write text "…"` (iTerm) type the line into a terminal's shell.
-  applescript: /\b(?:do\s+(?:shell\s+)?script|write\s+text)\s+("(?:[^"\\]|\\.)*"|[^\n]*)/g,
-};
-
-function stringCalls(code: string, language: 'r' | 'applescript', label: string, out: Escapes): void {
-  for (const m of code.matchAll(SHELL_STRING_CALLS[language]!)) {
-    const arg = (m[2] ?? m[1] ?? '').trim();
-    const literal = /^(["'])((?:(?!\1)[^\\]|\\.)*)\1$/.exec(arg);
-    if (literal && !/&|\bpaste0?\s*\(/.test(arg)) out.shell.push({ text: literal[2]!.replace(/\\(.)/g, '$1'), label });
-    else out.opaque.push(`${label} runs a shell command built at run time`);
-  }
-  // R's `system2("prog", c("a", "b"))`: the program and its literal arguments.
-  if (language === 'r') {
-    for (const m of code.matchAll(/\bsystem2\s*\(\s*(?:command\s*=\s*)?"([^"]+)"\s*(?:,\s*(?:args\s*=\s*)?(?:c\s*\(([^)]*)\)|"([^"]*)"))?/g)) {
-      const rest = m[2] !== undefined ? [...m[2].matchAll(/"([^"]*)"/g)].map((x) => x[1]!) : m[3] !== undefined ? [m[3]] : [];
-      if (m[2] !== undefined && /[^\s,"]/.test(m[2].replace(/"[^"]*"/g, ''))) out.opaque.push(`${label} starts a program with arguments computed at run time (system2)`);
-      else out.shell.push({ text: [m[1]!, ...rest].map(quoted).join(' '), label });
-    }
-  }
-}
-
-function rEscapes(args: readonly ArgWord[]): Escapes {
-  const out = empty();
-  for (const code of codeOptions(args, ['-e', '--expr'])) {
-    if (code.dynamic) out.opaque.push('R runs code built at run time');
-    else stringCalls(code.text, 'r', 'Rscript -e', out);
-  }
-  return out;
-}
-
-function osascriptEscapes(args: readonly ArgWord[]): Escapes {
-  const out = empty();
-  for (const code of codeOptions(args, ['-e'])) {
-    if (code.dynamic) out.opaque.push('osascript runs a script built at run time');
-    else stringCalls(code.text, 'applescript', 'osascript -e', out);
-  }
-  return out;
-}
-
-/** Julia: `run(`cmd args`)` and `read(`…`, String)` run a command literal; interpolations (`$x`) are computed. */
-function juliaEscapes(args: readonly ArgWord[]): Escapes {
-  const out = empty();
-  for (const code of codeOptions(args, ['-e', '--eval', '-E', '--print'])) {
-    if (code.dynamic) {
-      out.opaque.push('julia runs code built at run time');
-      continue;
-    }
-    // Julia's own deleters and writers: `rm(homedir()*"/.ssh", recursive=true)`, `mv`, `write`.
-    if (/(^|[^\w.])(rm|mv|cp|write|chmod)\s*\(/.test(code.text)) out.opaque.push('julia -e deletes, moves or writes files with Julia calls');
-    for (const m of code.text.matchAll(/`([^`]*)`/g)) {
-      if (m[1]!.includes('$')) out.opaque.push('julia -e runs a command with words computed at run time');
-      else out.shell.push({ text: m[1]!, label: 'julia -e' });
-    }
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
 // ed: commands on standard input; `!cmd`, `r !cmd`, `w !cmd`, `e !cmd` run shell text
 
 const ED_BANG = /^[\s.$,0-9'+;-]*(?:[rweE]\s*)?!(.+)$/;
@@ -543,9 +468,31 @@ export function shellEscapesOf(name: string, args: readonly ArgWord[], assignmen
   }
 }
 
+/** Runners that read their program from standard input given `-`, or given no program and no code option. */
+const STDIN_PROGRAM_RUNNERS = new Set(['lua', 'luajit', 'lua5.1', 'lua5.3', 'lua5.4', 'tclsh', 'wish', 'expect', 'Rscript', 'julia']);
+/** Options that carry code or a library (`lua -e`, `lua -l`, `expect -c`, `Rscript -e`, `julia --eval`), so the program is not on stdin. */
+const STDIN_GRAMMAR: GrammarSpec = { options: [{ names: ['-e', '-c', '-E', '-l', '-f', '--eval', '--expr', '--file'], takes: 'one' }], interspersed: false, unknownShort: 'switch', unknownLong: 'switch' };
+
+function readsProgramFromStdin(name: string, args: readonly ArgWord[]): boolean {
+  if (!STDIN_PROGRAM_RUNNERS.has(name)) return false;
+  const parsed = parseCommand(args, STDIN_GRAMMAR);
+  const program = parsed.operands[0];
+  return program ? program.text === '-' : !parsed.options.some((o) => o.name !== '-l');
+}
+
 /** Reports the runner itself, then walks what it runs: escapes as shell text, what cannot be read as opaque. */
 const codeRunner: Handler = (w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined => {
   const inv = w.emit(name, first.text, args, exec);
+  // `curl … | lua -`: a program on standard input is read when it can be known, and asks when it cannot.
+  if ((exec.stdin || exec.stdinUnknown) && readsProgramFromStdin(name, args)) {
+    const program = exec.stdin && !exec.stdinUnknown ? stdinText(w, exec.stdin, 0)?.text : undefined;
+    if (program === undefined) w.addOpaque(`${name} runs ${exec.stdin?.kind === 'pipe' ? `the output of ${exec.stdin.from.name}` : 'its input'} as its program, which cannot be read before it runs`, w.viaOf(exec));
+    else if (!['tclsh', 'wish', 'expect'].includes(name)) {
+      const found = programFileEscapes(name, program, `${name} (program on stdin)`);
+      for (const reason of found?.opaque ?? []) w.addOpaque(reason, w.viaOf(exec));
+      for (const escape of found?.shell ?? []) w.analyzeText(escape.text, w.childScope(exec, escape.label));
+    }
+  }
   const escapes = shellEscapesOf(name, args, exec.assignments, () => (exec.stdin && !exec.stdinUnknown ? stdinText(w, exec.stdin, 0)?.text : undefined));
   if (!escapes) return inv;
   for (const reason of escapes.opaque) w.addOpaque(reason, w.viaOf(exec));

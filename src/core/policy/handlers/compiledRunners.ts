@@ -122,6 +122,10 @@ function java(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Ex
   const parsed = parsedArgs(args, spec);
   const program = parsed.operands[0];
   if (program && !hasOption(parsed, spec, ['-jar', '-m']) && program.text.endsWith('.java')) runSource(w, inv, program, exec, `java ${program.text}`);
+  // `java -jar jenkins-cli.jar -s URL groovy = < x.groovy` (and `groovysh`): Groovy run on the Jenkins server, which is not read here.
+  const jar = optionValues(parsed, spec, ['-jar']).find((v) => /(^|\/)jenkins-cli[\w.-]*\.jar$/.test(v));
+  const after = jar !== undefined ? args.slice(args.findIndex((a) => a.text === jar || a.text.endsWith(jar)) + 1) : [];
+  if (after.some((a) => a.text === 'groovy' || a.text === 'groovysh')) w.addOpaque('jenkins-cli runs a Groovy script on the Jenkins server, which reaches every job, credential and agent there', w.viaOf(exec));
   return inv;
 }
 

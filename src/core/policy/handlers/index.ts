@@ -21,6 +21,7 @@ import { agentMcpHandlers } from './agentMcp';
 import { hiddenExecHandlers } from './hiddenExec';
 import { compiledRunnerHandlers } from './compiledRunners';
 import { withEntries } from './runnerEntries';
+import { launchedCodeHandlers } from './launchedCode';
 
 const BY_NAME: ReadonlyMap<string, Handler> = new Map(
   Object.entries({
@@ -37,6 +38,7 @@ const BY_NAME: ReadonlyMap<string, Handler> = new Map(
     ...agentMcpHandlers,
     ...hiddenExecHandlers,
     ...compiledRunnerHandlers,
+    ...launchedCodeHandlers,
   }),
 );
 

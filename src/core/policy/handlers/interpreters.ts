@@ -15,7 +15,8 @@ import { PACKAGE_ADDRESS } from '../../shell/wrappers';
 
 /** Languages of interpreters whose code the engine reads; `deno` and `bun` have their own handlers. */
 export function interpreterLanguage(name: string): SnippetLanguage | undefined {
-  if (/^(python|pypy)[0-9.]*$/.test(name)) return 'python';
+  // `py` is the Python launcher of Windows (`py -3 x.py`); IPython runs files and `-c` code like python.
+  if (/^(python|pypy)[0-9.]*$/.test(name) || name === 'py' || name === 'ipython' || name === 'ipython3') return 'python';
   if (name === 'node' || name === 'nodejs' || name === 'tsx' || name === 'ts-node' || name === 'ts-node-esm' || name === 'esno' || name === 'babel-node' || name === 'vite-node' || name === 'zx') return 'javascript';
   if (name === 'perl' || /^perl5[0-9.]*$/.test(name)) return 'perl';
   if (name === 'ruby' || name === 'jruby') return 'ruby';
@@ -135,6 +136,13 @@ function interpreter(w: Walker, name: string, language: SnippetLanguage, first: 
   let effective = args;
   if ((name === 'tsx' || name === 'vite-node') && args[0]?.text === 'watch') effective = args.slice(1);
   const parsed = interpreterProgram(effective, spec);
+  // `node --env-file=.env.production node_modules/.bin/prisma migrate reset`: the package's program, by its name.
+  const bin = language === 'javascript' && parsed.file && !parsed.file.dynamic ? /(?:^|\/)node_modules\/\.bin\/([^/]+)$/.exec(parsed.file.text)?.[1] : undefined;
+  if (bin !== undefined && parsed.file) {
+    const at = effective.indexOf(parsed.file);
+    w.run([{ ...parsed.file, text: bin, raw: bin }, ...effective.slice(at + 1)], { ...exec, wrappers: [...exec.wrappers, name], wrapperWords: [...(exec.wrapperWords ?? []), ...effective.slice(0, at)] });
+    return inv;
+  }
   interpret(w, name, language, parsed, inv, exec);
   return inv;
 }
@@ -174,6 +182,11 @@ function bun(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocation
   const sub = args[subIndex];
   if (!sub) return inv;
   const target = sub.text === 'run' ? parsed.operands[0] : sub;
+  // `bun run -` (and `bun -`): the program is standard input.
+  if (target?.text === STDIN_PROGRAM) {
+    w.stdinProgram('bun', 'javascript', inv, exec);
+    return inv;
+  }
   const rest = args.slice(args.indexOf(target ?? sub) + 1);
   if (sub.text === 'x') {
     const argv = args.slice(subIndex + 1);

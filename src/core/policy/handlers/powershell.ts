@@ -10,6 +10,7 @@ import { splitPowershell } from '../../shell/powershell';
 import { powershellCommands } from '../../shell/powershellCmdlets';
 import type { ArgWord, Invocation } from '../types';
 import type { Exec, Handler, Scope, Walker } from './context';
+import { stdinText } from '../knownOutput';
 
 function powershell(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
   const inv = w.emit(name, first.text, args, exec);
@@ -23,7 +24,10 @@ function powershell(w: Walker, name: string, first: ArgWord, args: ArgWord[], ex
     }
     const option = flag.replace(/^[-/]+/, '');
     if (option === 'c' || (option.length >= 3 && 'command'.startsWith(option))) {
-      return powershellText(w, args.slice(i + 1), exec, `${name} -Command`, inv);
+      const command = args.slice(i + 1);
+      // `-Command -`: the commands are read from standard input.
+      if (command.length === 1 && command[0]!.text === '-') return powershellStdin(w, name, inv, exec);
+      return powershellText(w, command, exec, `${name} -Command`, inv);
     }
     if (option === 'e' || option === 'ec' || (option.length >= 2 && 'encodedcommand'.startsWith(option))) {
       const encoded = args[i + 1];
@@ -34,11 +38,22 @@ function powershell(w: Walker, name: string, first: ArgWord, args: ArgWord[], ex
       return inv;
     }
     if (option === 'f' || option === 'file') {
-      if (args[i + 1]) runPowershellFile(w, args[i + 1]!, exec, name);
+      const file = args.slice(i + 1)[0];
+      if (file?.text === '-') return powershellStdin(w, name, inv, exec);
+      if (file) runPowershellFile(w, file, exec, name);
       return inv;
     }
     if (['executionpolicy', 'ep', 'windowstyle', 'w', 'configurationname', 'workingdirectory', 'wd', 'inputformat', 'outputformat', 'of', 'if', 'psconsolefile', 'version', 'v', 'settingsfile', 'custompipename'].includes(option)) i++;
   }
+  // No command and no file: a PowerShell whose input is redirected runs what it reads there.
+  return exec.stdin || exec.stdinUnknown ? powershellStdin(w, name, inv, exec) : inv;
+}
+
+/** `curl … | pwsh -c -`, `pwsh -File - < x.ps1`: the commands on standard input, when they can be known. */
+function powershellStdin(w: Walker, name: string, inv: Invocation | undefined, exec: Exec): Invocation | undefined {
+  const known = exec.stdin && !exec.stdinUnknown ? stdinText(w, exec.stdin, 0) : undefined;
+  if (known) analyzePowershell(w, known.text, w.childScope(exec, `${name} (commands on stdin)`));
+  else w.addOpaque(`${name} runs ${exec.stdin?.kind === 'pipe' ? `the output of ${exec.stdin.from.name}` : 'its input'} as commands, which cannot be read before it runs`, w.viaOf(exec));
   return inv;
 }
 
@@ -102,7 +117,7 @@ function analyzePowershell(w: Walker, text: string, scope: Scope, cmdExe = false
       w.addOpaque(`the command name is computed at run time (${head.raw.slice(0, 80)})`, scope.via);
       continue;
     }
-    for (const command of cmdExe ? [{ kind: 'command' as const, name: head.text, args: statement.words.slice(1) }] : powershellCommands(statement.words)) {
+    for (const command of cmdExe ? [{ kind: 'command' as const, ...cmdBuiltin(head.text, statement.words.slice(1)) }] : powershellCommands(statement.words)) {
       // Run, not only reported: wrappers and commands that run commands (`sudo`, `bash -c`, `docker exec`) are read through.
       if (command.kind === 'command') w.run([{ text: command.name, raw: command.name, dynamic: false, glob: false }, ...command.args], { ...exec, wrappers: [] });
       else if (command.kind === 'powershell') analyzePowershell(w, command.text, { ...scope, depth: scope.depth + 1 });
@@ -116,6 +131,20 @@ function cmd(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocation
   const index = args.findIndex((a) => /^\/[ck]$/i.test(a.text));
   if (index >= 0 && index + 1 < args.length) analyzePowershell(w, args.slice(index + 1).map((a) => a.text).join(' '), w.childScope(exec, 'cmd /c'), true);
   return inv;
+}
+
+/**
+ * cmd.exe's own deleters (`rd /s /q dir`, `del /f /s /q *.db`, `erase`, `rmdir`) read as the POSIX
+ * commands they amount to, so the file rules judge their targets; other builtins run as named.
+ */
+function cmdBuiltin(name: string, args: readonly ArgWord[]): { name: string; args: ArgWord[] } {
+  const lower = name.toLowerCase();
+  const word = (text: string): ArgWord => ({ text, raw: text, dynamic: false, glob: false });
+  const switches = args.filter((a) => /^\/[a-z](:\S*)?$/i.test(a.text)).map((a) => a.text.slice(1, 2).toLowerCase());
+  const targets = args.filter((a) => !/^\/[a-z](:\S*)?$/i.test(a.text));
+  if (lower === 'rd' || lower === 'rmdir') return switches.includes('s') ? { name: 'rm', args: [word('-rf'), word('--'), ...targets] } : { name: 'rmdir', args: [word('--'), ...targets] };
+  if (lower === 'del' || lower === 'erase') return { name: 'rm', args: [word(switches.includes('s') ? '-rf' : '-f'), word('--'), ...targets] };
+  return { name, args: [...args] };
 }
 
 /**

@@ -3,12 +3,12 @@
  * Makefile), `awk` programs that call `system()` or pipe to a command, and `at`/`batch` jobs.
  */
 
-import { resolvePath } from '../../paths';
+import { basename, resolvePath } from '../../paths';
 import { decodeEchoEscapes } from '../../shell/decode';
 import { makeRecipes } from '../../shell/makefile';
 import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import type { ArgWord, Invocation, Origin } from '../types';
-import type { Exec, Handler, Walker } from './context';
+import { SHELLS, type Exec, type Handler, type Walker } from './context';
 
 function find(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
   const inv = w.emit('find', first.text, args, exec);
@@ -31,9 +31,20 @@ function make(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Ex
   let file: string | undefined;
   let fileWord: ArgWord | undefined;
   const goals: string[] = [];
+  const evals: ArgWord[] = [];
   for (let i = 0; i < args.length; i++) {
     const t = args[i]!.text;
     const value = (): string | undefined => args[++i]?.text;
+    // `--eval=TEXT`, `-E TEXT`: makefile text read before the makefiles (its rules come first).
+    if (t === '-E' || t === '--eval') {
+      const text = args[++i];
+      if (text) evals.push(text);
+      continue;
+    }
+    if (t.startsWith('--eval=') || (t.startsWith('-E') && t.length > 2)) {
+      evals.push({ ...args[i]!, text: t.slice(t.startsWith('--eval=') ? 7 : 2) });
+      continue;
+    }
     if (t === '-n' || t === '--dry-run' || t === '--just-print' || t === '--recon' || t === '-q' || t === '--question' || t === '-p' || t === '--print-data-base' || t === '--version' || t === '--help' || t === '-v') return inv;
     if (t === '-C' || t === '--directory') dir = resolvePath(dir, value() ?? '.', w.facts.home);
     else if (t.startsWith('-C') && t.length > 2) dir = resolvePath(dir, t.slice(2), w.facts.home);
@@ -61,18 +72,52 @@ function make(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Ex
     w.addOpaque(`${name} reads its makefile from ${fileWord?.dynamic ? `a value computed at run time (${fileWord.raw.slice(0, 60)})` : 'its input or another process'}`, w.viaOf(exec));
     return inv;
   }
+  const overrides = makeOverrides(w, name, args, exec);
+  if (evals.some((e) => e.dynamic)) w.addOpaque(`${name} --eval reads makefile text built at run time`, w.viaOf(exec));
+  const evalText = evals.filter((e) => !e.dynamic).map((e) => e.text).join('\n');
   const candidates = file !== undefined ? [resolvePath(dir, file, w.facts.home)] : ['GNUmakefile', 'makefile', 'Makefile'].map((f) => dir + '/' + f);
-  for (const path of candidates) {
-    const read = w.readFile(path, w.viaOf(exec));
+  for (const path of [...candidates, ...(evalText !== '' ? [''] : [])]) {
+    const read = path === '' ? '' : w.readFile(path, w.viaOf(exec));
     if (read === undefined) continue;
-    const text = withIncludes(w, read, dir, exec, name);
-    for (const recipe of makeRecipes(text, goals) ?? []) {
+    const text = (evalText !== '' ? evalText + '\n' : '') + withIncludes(w, read, dir, exec, name);
+    for (const recipe of makeRecipes(text, goals, overrides) ?? []) {
       const origin: Origin = { kind: 'script', path: `${w.display(path)}#${recipe.target}` };
       for (const line of recipe.lines) w.analyzeText(line, w.childScope(exec, `${name} ${recipe.target}`, origin, dir));
     }
     break;
   }
   return inv;
+}
+
+/** make's variables that name the program running every recipe, or that recipes and the tools they start run as programs. */
+const MAKE_PROGRAM_VARIABLES = new Set(['SHELL', 'CC', 'CXX', 'CPP', 'LD', 'AR', 'AS', 'FC', 'RANLIB', 'MAKE', 'HOSTCC', 'CROSS_COMPILE']);
+const ASSIGNMENT = /^([A-Za-z_.][A-Za-z0-9_.-]*)\s*(?:\?|:|::|\+|!)?=([\s\S]*)$/;
+
+/**
+ * Variables set on make's command line or through MAKEFLAGS (`make SHELL='…' test`, `MAKEFLAGS='SHELL=/tmp/x'`):
+ * they override the makefile's. A recipe shell that is not a shell, flags other than `-c`, or a compiler
+ * variable holding a command line are judged here as the programs they are.
+ */
+function makeOverrides(w: Walker, name: string, args: readonly ArgWord[], exec: Exec): Map<string, string> {
+  const overrides = new Map<string, string>();
+  const words = [...(exec.assignments['MAKEFLAGS'] ?? '').split(/\s+/), ...(exec.assignments['MFLAGS'] ?? '').split(/\s+/)].map((text): ArgWord => ({ text, raw: text, dynamic: false, glob: false }));
+  for (const word of [...words, ...args]) {
+    const m = ASSIGNMENT.exec(word.text);
+    if (!m) continue;
+    const [, variable, value] = m as unknown as [string, string, string];
+    if (word.dynamic && (MAKE_PROGRAM_VARIABLES.has(variable) || variable === '.SHELLFLAGS')) {
+      w.addOpaque(`${name} runs ${variable}=… computed at run time`, w.viaOf(exec));
+      continue;
+    }
+    overrides.set(variable, value);
+    const label = `${name} ${variable}=`;
+    if (variable === '.SHELLFLAGS' && !/^\s*-[a-z]*c\s*$/.test(value)) w.addOpaque(`${name} runs every recipe with the shell flags ${value.slice(0, 60)}`, w.viaOf(exec));
+    if (!MAKE_PROGRAM_VARIABLES.has(variable) || value.trim() === '') continue;
+    const program = basename(value.trim().split(/\s+/)[0]!);
+    if (variable === 'SHELL' && !SHELLS.has(program)) w.addOpaque(`${name} runs every recipe through ${value.slice(0, 80)}, which is not a shell the guard reads`, w.viaOf(exec));
+    w.analyzeText(value, w.childScope(exec, label));
+  }
+  return overrides;
 }
 
 /** Makefiles a makefile includes, read into its text (a bounded number); an include named at run time asks. */

@@ -21,9 +21,11 @@ export function shell(w: Walker, name: string, first: ArgWord, args: ArgWord[], 
       break;
     }
     if (t.startsWith('--')) {
-      if (t === '--command' || t.startsWith('--command=')) {
+      // nushell spells it `--commands`.
+      const long = /^--commands?(?==|$)/.exec(t)?.[0];
+      if (long) {
         commandMode = true;
-        if (t.startsWith('--command=')) commandText = { ...args[i]!, text: t.slice('--command='.length) };
+        if (t.startsWith(long + '=')) commandText = { ...args[i]!, text: t.slice(long.length + 1) };
       } else if (t === '--rcfile' || t === '--init-file' || t === '--init-command') i++;
       i++;
       continue;

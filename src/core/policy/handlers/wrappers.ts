@@ -11,6 +11,7 @@ import type { ArgWord, Invocation } from '../types';
 import { xargsInput } from '../xargs';
 import { commandName, type Exec, type Walker } from './context';
 import { entriesAfterWrapper } from './runnerEntries';
+import { programOptions } from './byName';
 
 export const MAX_WRAPPER_HOPS = 32;
 
@@ -62,6 +63,8 @@ export function peelWrappers(w: Walker, argvIn: ArgWord[], exec: Exec, unitsPerW
     const taken = peeled.argv.length - (peeled.supplied ?? 0);
     const consumed = before.slice(1, before.length - taken);
     if (consumed.length > 0) exec.wrapperWords = [...(exec.wrapperWords ?? []), ...consumed];
+    // A wrapper's own option that names a program it starts too (`valgrind --db-command=CMD prog`).
+    if (consumed.length > 0) programOptions(w, name, consumed, exec);
     argv = peeled.argv;
     if (name === 'xargs') {
       const options = before.slice(1, Math.max(1, before.length - taken));

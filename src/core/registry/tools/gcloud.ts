@@ -71,8 +71,48 @@ export const gcloud: ToolSpec = {
         },
       },
     },
+    // `gcloud cloud-shell ssh --command 'cmd'`: the line runs in the account's Cloud Shell machine (its home disk persists).
+    'cloud-shell': {
+      commands: {
+        ssh: {
+          options: [valued('--command'), valued('--ssh-key-file'), valued('--ssh-flag'), valued('--authorize-session'), valued('--force-key-file-overwrite')],
+          effect: 'exec',
+          commandAfterDashDash: true,
+          runsElsewhere: {
+            command: { text: 'computed', of: sshCommandOf },
+            label: () => 'gcloud cloud-shell ssh',
+            loginShell: true,
+            place: (a) => ({ place: 'Cloud Shell', provider: 'gcloud', names: a.value('--account') !== undefined ? [{ source: '--account', value: a.value('--account')! }] : [] }),
+          },
+        },
+      },
+    },
     compute: {
       commands: {
+        // `gcloud compute tpus tpu-vm ssh TPU --command 'cmd'` (and `--worker=all`): the line runs on the TPU hosts.
+        tpus: {
+          commands: {
+            'tpu-vm': {
+              commands: {
+                ssh: {
+                  options: [valued('--command'), valued('--worker'), valued('--ssh-key-file'), valued('--ssh-flag'), valued('--strict-host-key-checking')],
+                  effect: 'exec',
+                  commandAfterDashDash: true,
+                  runsElsewhere: {
+                    command: { text: 'computed', of: sshCommandOf },
+                    label: () => 'gcloud compute tpus tpu-vm ssh',
+                    loginShell: true,
+                    place: (a) => {
+                      const project = a.value('--project');
+                      const vm = (a.operand(0) ?? 'a TPU VM').replace(/^[^@]*@/, '');
+                      return { place: vm, provider: 'gcloud', names: [...(project !== undefined ? [{ source: '--project', value: project }] : []), { source: 'TPU VM', value: vm }] };
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
         ssh: {
           options: [valued('--command'), valued('--ssh-key-file'), valued('--ssh-flag'), valued('--container'), valued('--strict-host-key-checking')],
           effect: 'exec',

@@ -22,6 +22,8 @@ const CONNECTION: OptionSpec[] = [
 
 export const mysql: ToolSpec = {
   names: ['mysql', 'mariadb'],
+  // `--pager=CMD` pipes every result through CMD, a shell line.
+  programOptions: ['--pager'],
   family: 'database',
   locality: 'either',
   abbreviations: true,

@@ -85,6 +85,8 @@ export const npm: ToolSpec = {
     ...NPM_REGISTRY_COMMANDS,
   },
   packageManager: { scriptsByDefault: false },
+  // `npm run lint --script-shell='…'`: the program that runs every script; `--editor` starts for `npm edit`/`config edit`.
+  programOptions: ['--script-shell', '--editor'],
 };
 
 export const pnpm: ToolSpec = {

@@ -1,5 +1,5 @@
 import type { ToolSpec } from '../types';
-import { flagsEach, letters, valued, valuedEach, valuedLetters } from './options';
+import { flag, flagsEach, letters, valued, valuedEach, valuedLetters } from './options';
 
 /**
  * Everyday tools with an option whose value is a program they start (`programOptions`), described
@@ -35,3 +35,18 @@ export const scp: ToolSpec = {
   options: [...valuedLetters('cDFiJlloPSX'), ...letters('346ABCOpqRrTv')],
   programOptions: ['-S'],
 };
+
+/**
+ * Valgrind wraps the program after its options (`shell/moreWrappers.ts`); `--db-command=CMD` (with
+ * `--db-attach=yes`) starts CMD on an error, and `--log-socket`/`--xml-socket` only send reports.
+ */
+export const valgrind: ToolSpec = {
+  ...local,
+  names: ['valgrind'],
+  interspersed: false,
+  unknownLong: 'switch',
+  unknownShort: 'switch',
+  options: [flag('-q', '--quiet'), flag('-v', '--verbose'), ...valuedEach('--db-command', '--tool', '--log-file', '--log-fd', '--log-socket', '--xml-file', '--xml-socket', '--suppressions', '--gen-suppressions', '--vgdb', '--vgdb-prefix')],
+  programOptions: ['--db-command'],
+};
+

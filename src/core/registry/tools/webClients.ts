@@ -58,6 +58,8 @@ export const wget: ToolSpec = {
   names: ['wget'],
   family: 'http',
   programOptions: ['--use-askpass'],
+  // `-e use_askpass=PROG`: the wgetrc command that names the same program.
+  programSettings: { options: ['-e'], keys: /^use_?askpass$/i },
   locality: 'either',
   abbreviations: true,
   options: [

@@ -264,6 +264,16 @@ function hook(where: string, name: string): PlaceRule {
   return { where, when: `when git runs its ${name} hook`, language: 'shell', strictUnknown: true, commands: whole };
 }
 
+/** The programs a cargo configuration names: `runner`, `rustc-wrapper`, `rustc-workspace-wrapper`, `linker` (a string or an array of words). */
+function cargoPrograms(text: string): string {
+  const out: string[] = [];
+  for (const m of text.matchAll(/^\s*(?:runner|rustc-wrapper|rustc-workspace-wrapper|linker)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|\[([^\]]*)\])/gm)) {
+    if (m[3] !== undefined) out.push([...m[3].matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g)].map((x) => `'${(x[1] ?? x[2] ?? '').replace(/'/g, `'\\''`)}'`).join(' '));
+    else out.push(m[1] ?? m[2] ?? '');
+  }
+  return out.join('\n');
+}
+
 /** The place a path is, when something runs what is written there later. `text` (when known) settles content-dependent kinds. */
 export function deferredPlaceOf(absolutePath: string, text?: string): PlaceRule | undefined {
   const p = absolutePath.replace(/\\/g, '/');
@@ -311,6 +321,10 @@ export function deferredPlaceOf(absolutePath: string, text?: string): PlaceRule 
     // Applied by the next `prisma migrate deploy`, `supabase db push`, a deploy's release step: SQL run later.
     return { where: `the migration ${p.split('/').slice(-2).join('/')}`, when: 'when the migrations are applied (migrate deploy, db push, the next deploy)', language: 'shell', strictUnknown: false, commands: (t) => (t.trim() === '' ? '' : `psql "$DATABASE_URL" <<'SQL'\n${t}\nSQL`) };
   }
+  // Cargo runs each built binary through `target.<triple>.runner`, and rustc through `build.rustc-wrapper`.
+  if (/\/\.cargo\/config(\.toml)?$/.test(l)) return { where: `the cargo configuration ${p.split('/').slice(-2).join('/')}`, when: 'whenever cargo builds, runs or tests (its runner starts every binary)', language: 'shell', strictUnknown: false, commands: cargoPrograms };
+  // Compose starts each service's command and entry point on `docker compose up`, with the project's folders mounted.
+  if (/^(docker-)?compose(\.[\w-]+)?\.ya?ml$/.test(lname)) return { where: `the Compose file ${name}`, when: 'when `docker compose up` starts the service (with the folders it mounts)', language: 'shell', strictUnknown: false, commands: (t) => yamlCommands(t.replace(/^(\s*)entrypoint\s*:/gm, '$1command:')) };
   if (isInstructionFile(p)) return { where: `the agent instructions ${p.split('/').slice(-2).join('/')}`, when: 'whenever an agent reads them (it runs what they tell it to)', language: 'shell', strictUnknown: false, commands: instructedCommands };
   if (/\.ya?ml$/.test(lname) && text !== undefined && /^\s*kind:\s*CronJob\b/m.test(text)) return { where: `the Kubernetes CronJob manifest ${name}`, when: 'on the CronJob schedule once applied', language: 'shell', strictUnknown: false, commands: yamlCommands };
   return undefined;
