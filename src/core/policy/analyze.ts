@@ -7,7 +7,6 @@
  *
  * Bounded everywhere: input size, parse nesting, expansion depth, invocations, files read.
  */
-
 import { basename, resolvePath } from '../paths';
 import { followDirectoryChange } from './directoryChange';
 import type { Command, CommandList, Pipeline, RedirectNode, SimpleCommand, Word, WordPart } from '../shell/ast';
