@@ -36,6 +36,7 @@ import { MIGRATION_TOOL_NAMES, migrationToolsPack } from './migrationTools';
 import { dataStoresPack } from './dataStores';
 import { databaseAdminPack } from './databaseAdmin';
 import { hostDamagePack } from './hostDamage';
+import { hostOutagePack } from './hostOutage';
 import { githubAdminPack } from './githubAdmin';
 import { exposurePack } from './exposure';
 import { hostSecurityPack } from './hostSecurity';
@@ -92,6 +93,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   inspectorPack,
   deferredPack,
   hostDamagePack,
+  hostOutagePack,
   githubAdminPack,
   exposurePack,
   hostSecurityPack,
