@@ -37,6 +37,7 @@ import { dataStoresPack } from './dataStores';
 import { databaseAdminPack } from './databaseAdmin';
 import { hostDamagePack } from './hostDamage';
 import { hostOutagePack } from './hostOutage';
+import { systemFilesPack } from './systemFiles';
 import { githubAdminPack } from './githubAdmin';
 import { exposurePack } from './exposure';
 import { hostSecurityPack } from './hostSecurity';
@@ -94,6 +95,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   deferredPack,
   hostDamagePack,
   hostOutagePack,
+  systemFilesPack,
   githubAdminPack,
   exposurePack,
   hostSecurityPack,
