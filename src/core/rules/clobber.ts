@@ -125,6 +125,8 @@ function discardedWork(inv: Invocation, ctx: RuleContext): Finding[] {
   const words: { word: ArgWord; how: string }[] = [];
   const authored = inv.redirects.some((r) => r.op.startsWith('<<'));
   if (!authored && !IN_PLACE.has(inv.name) && !findEditsInPlace(inv)) for (const word of writtenWords(inv)) words.push({ word, how: `overwrites it (${inv.redirects.some((r) => r.target === word) ? `${inv.name || 'a redirect'} >` : inv.name})` });
+  // `git show HEAD:f > f`, `git cat-file -p HEAD:f > f`: git prints; the redirect replaces the file.
+  else if (!authored && inv.name === 'git') for (const r of inv.redirects) if (REPLACING_REDIRECTS.has(r.op) && !r.target.dynamic) words.push({ word: r.target, how: 'overwrites it (git … >)' });
   if (inv.name === 'git') {
     const parsed = parsedArgs(inv.args, git);
     const sub = parsed.path[0];

@@ -38,6 +38,7 @@ import { databaseAdminPack } from './databaseAdmin';
 import { hostDamagePack } from './hostDamage';
 import { hostOutagePack } from './hostOutage';
 import { systemFilesPack } from './systemFiles';
+import { gitRepoDamagePack } from './gitRepoDamage';
 import { githubAdminPack } from './githubAdmin';
 import { exposurePack } from './exposure';
 import { hostSecurityPack } from './hostSecurity';
@@ -96,6 +97,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   hostDamagePack,
   hostOutagePack,
   systemFilesPack,
+  gitRepoDamagePack,
   githubAdminPack,
   exposurePack,
   hostSecurityPack,
