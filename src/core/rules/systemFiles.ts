@@ -23,6 +23,9 @@ function exists(absolute: string, facts: Facts): boolean {
   return listing === undefined || listing.includes(basename(absolute));
 }
 
+/** Files every Unix machine signs in, resolves names and mounts with: written, not created, even where this machine lacks one. */
+const VITAL_FILES = /^\/etc\/(passwd|shadow|group|gshadow|sudoers|hosts|resolv\.conf|fstab|crypttab|hostname|nsswitch\.conf|environment|profile|login\.defs|ssh\/sshd_config|pam\.d\/[^/]+|security\/[^/]+)$/;
+
 /** `127.0.0.1 app.test` appended to /etc/hosts: a local name for development. */
 const LOOPBACK_HOSTS_LINE = /^(\s*(127\.\d+\.\d+\.\d+|::1)\s+[\w.-]+(\s+[\w.-]+)*\s*(#.*)?\n?)+$/;
 
@@ -41,7 +44,7 @@ function check(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const { word, appended, how } of written(inv)) {
     if (word.dynamic || word.text === '' || word.text.startsWith('/dev/')) continue;
     const absolute = resolvePath(inv.cwd, word.text, ctx.facts.home);
-    if (!inSystemFolder(absolute) || !exists(absolute, ctx.facts)) continue;
+    if (!inSystemFolder(absolute) || !(exists(absolute, ctx.facts) || VITAL_FILES.test(absolute))) continue;
     if (absolute === '/etc/hosts' && appended !== undefined && LOOPBACK_HOSTS_LINE.test(appended)) continue;
     const env = ctx.environmentOf({ values: [], remote: false });
     const target: Target = { kind: 'path', name: absolute, provider: 'host', remote: false, environment: env.environment, environmentReason: env.reason };
