@@ -39,6 +39,7 @@ import { hostDamagePack } from './hostDamage';
 import { hostOutagePack } from './hostOutage';
 import { systemFilesPack } from './systemFiles';
 import { gitRepoDamagePack } from './gitRepoDamage';
+import { archiveOverwritePack } from './archiveOverwrite';
 import { githubAdminPack } from './githubAdmin';
 import { exposurePack } from './exposure';
 import { hostSecurityPack } from './hostSecurity';
@@ -98,6 +99,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   hostOutagePack,
   systemFilesPack,
   gitRepoDamagePack,
+  archiveOverwritePack,
   githubAdminPack,
   exposurePack,
   hostSecurityPack,
