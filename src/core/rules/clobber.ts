@@ -77,7 +77,7 @@ function check(inv: Invocation, ctx: RuleContext): Finding[] {
     if (path.class === 'scratch' || path.class === 'routine' || !exists(path.absolute, ctx.facts)) continue;
     const state = gitState(path.absolute, ctx.facts);
     if (state !== undefined && GIT_HOLDS.has(state)) continue;
-    const kind = untrackedKind(word.text, inv, ctx) ?? (state === 'ignored' && !REGENERATED.test(path.absolute) ? 'a file git ignores (no commit holds it)' : undefined);
+    const kind = untrackedKind(word.text, inv, ctx) ?? (state === 'ignored' && !REGENERATED.test(path.insideWorkspace ? '/' + path.display : path.absolute) ? 'a file git ignores (no commit holds it)' : undefined);
     if (!kind) continue;
     const env = ctx.environmentOf({ values: [word.text], remote: false });
     const target: Target = { kind: 'path', name: word.text, provider: 'filesystem', remote: false, environment: env.environment, environmentReason: env.reason };

@@ -1,6 +1,6 @@
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { EFFECT_GRAMMARS, readEffectArgs, values } from '../policy/effectOptions';
-import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
+import { commandNode, parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import type { ToolArgs } from '../registry/types';
 
 /**
@@ -250,10 +250,24 @@ function diskFill(inv: Invocation, ctx: RuleContext): Finding[] {
   return [];
 }
 
+/** Package managers removing themselves (`pip uninstall -y pip`, `npm uninstall -g npm`): every later install on this machine fails until someone bootstraps them again. */
+const SELF: Readonly<Record<string, RegExp>> = { pip: /^pip$/i, pip3: /^pip3?$/i, npm: /^(npm|corepack)$/, pnpm: /^pnpm$/, yarn: /^yarn$/, gem: /^rubygems-update$/ };
+
+function selfRemoval(inv: Invocation, ctx: RuleContext): Finding[] {
+  const spec = toolNamed(inv.name);
+  const self = SELF[inv.name];
+  if (!spec || !self || inv.remote) return [];
+  const parsed = parsedArgs(inv.args, spec);
+  if (commandNode(parsed).package !== 'uninstall') return [];
+  const removed = parsed.operands.map((w) => w.text).find((t) => self.test(t));
+  if (removed === undefined) return [];
+  return ask('toolchain-removal', `Removes ${removed} itself (${inv.name} ${parsed.path.join(' ')}): every later install on this machine fails until it is bootstrapped again.`, ctx, removed);
+}
+
 const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = {
   fdisk: partitions, cfdisk: partitions, gdisk: partitions, sfdisk: partitions, parted: partitions, mdadm,
   mount, umount, sysctl, ip: ipCommand, ifconfig, nmcli, systemctl, service, pkill: broadKill, killall: broadKill, skill: broadKill, kill: killInit,
-  journalctl, auditctl, chsh, 'ssh-copy-id': sshCopyId, fallocate: diskFill, dd: diskFill, yes: diskFill, cat: diskFill, pv: diskFill,
+  journalctl, auditctl, chsh, 'ssh-copy-id': sshCopyId, pip: selfRemoval, pip3: selfRemoval, npm: selfRemoval, pnpm: selfRemoval, yarn: selfRemoval, gem: selfRemoval, fallocate: diskFill, dd: diskFill, yes: diskFill, cat: diskFill, pv: diskFill,
 };
 
 export const hostOutagePack: RulePack = {
