@@ -1,4 +1,5 @@
-import { basename, normalize, resolvePath } from '../../paths';
+import { basename, isWithin, normalize, resolvePath } from '../../paths';
+import { protectionOf } from './protectedPaths';
 import type { PathEffect } from '../../policy/effects';
 import type { Facts, Invocation } from '../../policy/types';
 import { interpreterText } from './runtimeCode';
@@ -55,8 +56,11 @@ function absentArchive(effects: PathEffect[], inv: Invocation, j: PatchJudge): P
   if (!EXTRACTORS.has(inv.name) || archives.length !== 1 || !effects.some((e) => e.kind === 'extract') || !j.facts.fileStatus) return undefined;
   const word = archives[0]!.word;
   if (word.dynamic || word.glob || word.text === '-' || j.facts.fileStatus(resolvePath(j.cwd, word.text, j.facts.home)) !== 'missing') return undefined;
+  // Only into the workspace's own folders: the guard home, a credential folder or a hook folder named as the destination stay judged as extractions of unknown names.
   const into = effects.find((e) => e.kind === 'extract')!.word;
-  const absent = absentPatchFinding([word.text], inv, j.facts, j.view, into.dynamic ? j.cwd : resolvePath(j.cwd, into.text, j.facts.home));
+  const folder = resolvePath(j.cwd, into.text, j.facts.home);
+  if (into.dynamic || !j.view.workspaceRoots.some((root) => isWithin(root, folder)) || protectionOf(folder, j.view) !== undefined) return undefined;
+  const absent = absentPatchFinding([word.text], inv, j.facts, j.view, folder);
   if (absent) j.findings.push({ ...absent, rule: 'self-protection.absent-archive', reason: absent.reason.replace('applies', 'extracts') });
   return effects.filter((e) => e.kind !== 'extract');
 }

@@ -2,13 +2,13 @@ import { basename } from '../../paths';
 import { grammarOf, readEffectArgs } from '../../policy/effectOptions';
 import type { PathEffect } from '../../policy/effects';
 import type { Invocation } from '../../policy/types';
-import { codeLoadingSettingIn } from './envInjection';
 import type { Protection } from './protectedPaths';
 import { isGuardedProgramName } from './runtimePlaces';
 
 /**
  * Changes to a protected place that set the guard's protection aside in nothing: a line of routine
- * shell set-up appended to a start-up file (`export PATH=$HOME/go/bin:$PATH`, `alias k=kubectl`), and a
+ * shell set-up appended to a start-up file (a PATH entry under the home folder or a system folder,
+ * `export PATH=$HOME/go/bin:$PATH`, or a plain alias, `alias k=kubectl`), and a
  * program on PATH made a link to the system's own copy of the same program (`ln -s /usr/bin/python3
  * /usr/local/bin/python`). Anything else stays denied: an overwrite, a line that runs or loads code,
  * an alias over a program the hook or the agents run, a link to another program or a user's folder.
@@ -34,12 +34,11 @@ function routineLine(line: string): boolean {
     const first = value.split(' ')[0] ?? '';
     return !isGuardedProgramName(alias[1]!) && ALIAS_VALUE.test(value) && !UNSAFE_ALIAS_PROGRAMS.test(first);
   }
-  const variable = /^export\s+([A-Z][A-Z0-9_]*)=(["']?)([\w./:@~${}+-]*)\2$/.exec(t);
-  if (variable) return !/^(PATH|HOME|BLAST_SHIELD_HOME|XDG_CONFIG_HOME|NODE_PATH|PYTHONPATH)$/.test(variable[1]!) && !/\$\(|`/.test(variable[3]!) && codeLoadingSettingIn(t) === undefined;
+  // Other variables are not routine here: many name a program something runs later (EDITOR, GIT_PAGER, LESSOPEN, SSH_ASKPASS).
   return false;
 }
 
-/** A start-up file's append whose every line is routine set-up (a PATH entry, a plain alias, an exported setting). */
+/** A start-up file's append whose every line is routine set-up (a PATH entry, a plain alias). */
 export function routineStartupAppend(protection: Protection, effect: PathEffect): boolean {
   if (protection.kind !== 'startup-file' || effect.kind !== 'write' || effect.appended === undefined) return false;
   const lines = effect.appended.split('\n');
