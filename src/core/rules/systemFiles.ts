@@ -2,6 +2,7 @@ import { basename, dirname, resolvePath } from '../paths';
 import { effectsOf } from '../policy/effects';
 import type { ArgWord, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { inSystemFolder } from './files';
+import { printedText } from './perimeter/perimeterFinding';
 
 /**
  * The machine's own files changed in place (`echo x | sudo tee /etc/passwd`, `sudo sed -i … /etc/ssh/sshd_config`,
@@ -23,6 +24,10 @@ function exists(absolute: string, facts: Facts): boolean {
   return listing === undefined || listing.includes(basename(absolute));
 }
 
+function knownThere(absolute: string, facts: Facts): boolean {
+  return facts.readFile(absolute) !== undefined || (facts.listDir(dirname(absolute)) ?? []).includes(basename(absolute));
+}
+
 /** Files every Unix machine signs in, resolves names and mounts with: written, not created, even where this machine lacks one. */
 const VITAL_FILES = /^\/etc\/(passwd|shadow|group|gshadow|sudoers|hosts|resolv\.conf|fstab|crypttab|hostname|nsswitch\.conf|environment|profile|login\.defs|ssh\/sshd_config|pam\.d\/[^/]+|security\/[^/]+)$/;
 
@@ -31,8 +36,13 @@ const LOOPBACK_HOSTS_LINE = /^(\s*(127\.\d+\.\d+\.\d+|::1)\s+[\w.-]+(\s+[\w.-]+)
 
 function written(inv: Invocation): { word: ArgWord; appended?: string; how: string }[] {
   const out: { word: ArgWord; appended?: string; how: string }[] = [];
+  // `echo '127.0.0.1 app.test' | sudo tee -a /etc/hosts`: what tee appends is what the pipe prints.
+  const teeAppends = inv.name === 'tee' && inv.args.some((w) => w.text === '--append' || /^-[a-z]*a/.test(w.text)) && inv.stdin?.kind === 'pipe' ? printedText(inv.stdin.from) : undefined;
   if (!JUDGED_ELSEWHERE.has(inv.name)) {
-    for (const e of effectsOf(inv)) if (e.kind === 'write' || (e.kind === 'delete' && inv.name !== 'git')) out.push({ word: e.word, ...(e.appended !== undefined ? { appended: e.appended } : {}), how: inv.name });
+    for (const e of effectsOf(inv)) {
+      const appended = e.appended ?? teeAppends;
+      if (e.kind === 'write' || (e.kind === 'delete' && inv.name !== 'git')) out.push({ word: e.word, ...(appended !== undefined ? { appended } : {}), how: inv.name });
+    }
   }
   for (const r of inv.redirects) if (WRITES.has(r.op)) out.push({ word: r.target, how: `${inv.name || 'a redirect'} ${r.op}`, ...(r.op.endsWith('>>') && inv.name === 'echo' ? { appended: inv.args.filter((w) => !w.text.startsWith('-')).map((w) => w.text).join(' ') } : {}) });
   return out;
@@ -45,6 +55,8 @@ function check(inv: Invocation, ctx: RuleContext): Finding[] {
     if (word.dynamic || word.text === '' || word.text.startsWith('/dev/')) continue;
     const absolute = resolvePath(inv.cwd, word.text, ctx.facts.home);
     if (!inSystemFolder(absolute) || !(exists(absolute, ctx.facts) || VITAL_FILES.test(absolute))) continue;
+    // A drop-in folder (`sources.list.d/`, `conf.d/`) takes new files as set-up; only one that is there is changed.
+    if (/\.d$/.test(dirname(absolute)) && !knownThere(absolute, ctx.facts)) continue;
     if (absolute === '/etc/hosts' && appended !== undefined && LOOPBACK_HOSTS_LINE.test(appended)) continue;
     const env = ctx.environmentOf({ values: [], remote: false });
     const target: Target = { kind: 'path', name: absolute, provider: 'host', remote: false, environment: env.environment, environmentReason: env.reason };
