@@ -22,7 +22,7 @@ const MAX_ENTRIES = 64;
 function keepsExisting(inv: Invocation): boolean {
   const words = inv.args.map((a) => a.text);
   if (inv.name === 'unzip') return !words.some((w) => /^-[a-zA-Z]*o/.test(w)) || words.some((w) => /^-[a-zA-Z]*n/.test(w));
-  return words.some((w) => w === '--keep-old-files' || w === '--skip-old-files' || (/^-[a-zA-Z]*k[a-zA-Z]*$/.test(w) && !w.startsWith('--')));
+  return words.some((w) => w === '--keep-old-files' || w === '--skip-old-files' || /^-[a-zA-Z]*k[a-zA-Z]*$/.test(w));
 }
 
 /** Entries of `folder` whose content only this machine holds, by git's account (at most a few named). */

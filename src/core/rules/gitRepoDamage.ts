@@ -68,6 +68,7 @@ function checkGit(inv: Invocation, ctx: RuleContext): Finding[] {
   if (elsewhere !== undefined) {
     out.push(...finding('foreign-repository', `Runs git on the repository at ${elsewhere}: its settings (core.fsmonitor, core.pager, hooks, aliases) run programs the guard never reads.`, local(elsewhere, ctx)));
   }
+  // `-c KEY=VALUE` values split into the setting's key and value (not an option reader).
   const settings = globalValues(parsed, '-c').map((v) => [v.slice(0, Math.max(0, v.indexOf('='))), v.slice(v.indexOf('=') + 1)] as const);
   const extAllowed = settings.some(([k, v]) => /^protocol\.ext\.allow$/i.test(k) && /^always$/i.test(v)) || inv.assignments.GIT_ALLOW_PROTOCOL?.split(':').includes('ext') === true;
   const extUrl = parsed.operands.find((w) => /^ext::/.test(w.text));

@@ -84,6 +84,7 @@ const KERNEL_SWITCHES: readonly { re: RegExp; what: string }[] = [
 function sysctl(inv: Invocation, ctx: RuleContext): Finding[] {
   const a = argsOf(inv);
   if (!a || a.has('-h', '--help', '-V', '--version', '-a', '-A', '-X', '--all')) return [];
+  // Operands are `KEY=VALUE` settings: split at the sign (not an option reader).
   for (const word of operandTexts(a)) {
     const eq = word.indexOf('=');
     if (eq <= 0) continue;

@@ -44,7 +44,7 @@ function written(inv: Invocation): { word: ArgWord; appended?: string; how: stri
       if (e.kind === 'write' || (e.kind === 'delete' && inv.name !== 'git')) out.push({ word: e.word, ...(appended !== undefined ? { appended } : {}), how: inv.name });
     }
   }
-  for (const r of inv.redirects) if (WRITES.has(r.op)) out.push({ word: r.target, how: `${inv.name || 'a redirect'} ${r.op}`, ...(r.op.endsWith('>>') && inv.name === 'echo' ? { appended: inv.args.filter((w) => !w.text.startsWith('-')).map((w) => w.text).join(' ') } : {}) });
+  for (const r of inv.redirects) if (WRITES.has(r.op)) out.push({ word: r.target, how: `${inv.name || 'a redirect'} ${r.op}`, ...(r.op.endsWith('>>') && printedText(inv) !== undefined ? { appended: printedText(inv)! } : {}) });
   return out;
 }
 
