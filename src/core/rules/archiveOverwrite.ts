@@ -54,7 +54,7 @@ function check(inv: Invocation, ctx: RuleContext): Finding[] {
   const cls = classifyPath(into[0]!.word, inv.cwd, ctx.facts).class;
   if (cls === 'scratch' || cls === 'routine') return [];
   const archivePath = archive && !archive.dynamic && archive.text !== '-' ? resolvePath(inv.cwd, archive.text, ctx.facts.home) : undefined;
-  const members = archivePath && ctx.facts.fileStatus?.(archivePath) !== 'missing' ? ctx.facts.archiveMembers?.(archivePath) : undefined;
+  const members = archivePath ? ctx.facts.archiveMembers?.(archivePath) : undefined;
   let at: string[];
   if (members) {
     const landing = members.filter((m) => !m.endsWith('/')).slice(0, MAX_ENTRIES * 4).map((m) => resolvePath(folder, m.replace(/^\/+/, ''), ctx.facts.home));

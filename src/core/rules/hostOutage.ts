@@ -125,9 +125,10 @@ function nmcli(inv: Invocation, ctx: RuleContext): Finding[] {
 
 /**
  * Units others depend on: data stores, the ways into the machine, its network, containers, its
- * session and scheduler. A project's own dev server is not here: stopping it is ordinary work.
+ * session and scheduler. A web server or a project's own dev server is not here: stopping one on
+ * this machine is ordinary development work (`systemctl stop nginx`, hostRound5 table).
  */
-const VITAL_UNITS = /^(postgres(ql)?(@[\w.-]+)?|mysql|mysqld|mariadb|mongod|mongodb|redis(-server)?|valkey|memcached|elasticsearch|opensearch|rabbitmq-server|kafka|zookeeper|etcd|cassandra|clickhouse-server|ssh|sshd|openssh-server|networking|network|NetworkManager|systemd-networkd|systemd-resolved|wpa_supplicant|dbus|systemd-journald|systemd-logind|cron|crond|atd|docker|containerd|podman|kubelet|k3s|nginx|apache2|httpd|caddy|haproxy|gdm3?|sddm|lightdm|display-manager|polkit|getty@[\w.-]+|serial-getty@[\w.-]+|chronyd|ntp|systemd-timesyncd|rsyslog|syslog)(\.service|\.socket)?$/;
+const VITAL_UNITS = /^(postgres(ql)?(@[\w.-]+)?|mysql|mysqld|mariadb|mongod|mongodb|redis(-server)?|valkey|memcached|elasticsearch|opensearch|rabbitmq-server|kafka|zookeeper|etcd|cassandra|clickhouse-server|ssh|sshd|openssh-server|networking|network|NetworkManager|systemd-networkd|systemd-resolved|wpa_supplicant|dbus|systemd-journald|systemd-logind|cron|crond|atd|docker|containerd|podman|kubelet|k3s|gdm3?|sddm|lightdm|display-manager|polkit|getty@[\w.-]+|serial-getty@[\w.-]+|chronyd|ntp|systemd-timesyncd|rsyslog|syslog)(\.service|\.socket)?$/;
 
 /** systemctl on this machine: stopping what others depend on, masking any unit, enabling one whose unit file the hook does not read. */
 function systemctl(inv: Invocation, ctx: RuleContext): Finding[] {
@@ -155,7 +156,7 @@ function service(inv: Invocation, ctx: RuleContext): Finding[] {
 }
 
 /** Servers whose processes, killed outright, take data in flight (and every client) with them. */
-const VITAL_PROCESSES = /^(postgres|postmaster|mysqld|mariadbd|mongod|redis-server|valkey-server|elasticsearch|java|dockerd|containerd|sshd|systemd|init|Xorg|Xwayland|gnome-shell|kwin_\w+|plasmashell|nginx|httpd|apache2|kubelet|etcd)$/;
+const VITAL_PROCESSES = /^(postgres|postmaster|mysqld|mariadbd|mongod|redis-server|valkey-server|elasticsearch|java|dockerd|containerd|sshd|systemd|init|Xorg|Xwayland|gnome-shell|kwin_\w+|plasmashell|kubelet|etcd)$/;
 
 /** `pkill -u $USER`, `killall -u USER`: every process of a user; `pkill -9 postgres`: a server killed outright. */
 function broadKill(inv: Invocation, ctx: RuleContext): Finding[] {

@@ -28,6 +28,11 @@ function usermod(inv: Invocation, ctx: RuleContext): Finding[] {
   if (!a || a.has('-h', '--help') || a.has('-r', '--remove')) return [];
   const groups = [...a.values('-G', '--groups'), ...a.values('-g', '--gid')].flatMap((g) => g.split(',')).filter((g) => ADMIN_GROUPS.test(g.trim()));
   const user = a.parsed.operands[0]?.text ?? 'an account';
+  // `usermod -s /usr/sbin/nologin USER`, `usermod -L USER`: its sign-ins (ssh, sudo) end until root undoes it.
+  const shell = a.value('-s', '--shell');
+  if ((shell !== undefined && /(^|\/)(nologin|false)$/.test(shell)) || a.has('-L', '--lock')) {
+    return ask('account-locked', `Locks ${user} out (usermod ${a.has('-L', '--lock') ? '-L' : `-s ${shell}`}): its sign-ins, ssh and sudo included, fail until root undoes it.`, user, ctx);
+  }
   if (groups.length === 0) return [];
   return ask('admin-group', `Makes ${user} a member of ${groups.join(', ')}, which administers this machine (usermod).`, user, ctx);
 }

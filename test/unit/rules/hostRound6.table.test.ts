@@ -83,7 +83,7 @@ describe('rules: the machine, the repository and the guard, round 6 (issue #18)'
     { cmd: 'sudo ufw default deny incoming && sudo ufw enable', decision: 'ask', reason: /deny every incoming/ },
     { cmd: 'sudo systemctl stop postgresql', decision: 'ask', reason: /depend on/ },
     { cmd: 'sudo systemctl mask ssh', decision: 'ask', reason: /Masks ssh/ },
-    { cmd: 'sudo service nginx stop', decision: 'ask' },
+    { cmd: 'sudo service postgresql stop', decision: 'ask' },
     { cmd: 'systemctl --user enable --now x.service', decision: 'ask', reason: /unit file/ },
     { cmd: 'kill 1', decision: 'ask', reason: /process 1/ },
     { cmd: 'pkill -9 -u $USER', decision: 'ask' },
@@ -96,6 +96,8 @@ describe('rules: the machine, the repository and the guard, round 6 (issue #18)'
     { cmd: 'systemctl --user stop x.service', decision: 'allow' },
     { cmd: 'sudo systemctl restart nginx', decision: 'allow' },
     { cmd: 'sudo service nginx status', decision: 'allow' },
+    { cmd: 'sudo service nginx stop', decision: 'allow' },
+    { cmd: 'sudo systemctl stop nginx', decision: 'allow' },
     { cmd: 'npm run dev & pid=$!; sleep 5; kill $pid', decision: 'allow' },
     { cmd: 'kill 12345', decision: 'allow' },
     { cmd: "pkill -f 'vite --port 5173'", decision: 'allow' },
@@ -149,6 +151,8 @@ describe('rules: the machine, the repository and the guard, round 6 (issue #18)'
     { cmd: 'docker ps', decision: 'allow' },
     { cmd: 'docker rm $(docker ps -aq --filter status=exited)', decision: 'allow' },
     { cmd: 'curl --unix-socket /var/run/docker.sock http://localhost/containers/json', decision: 'allow' },
+    { cmd: 'curl --unix-socket /var/run/docker.sock -X DELETE http://localhost/containers/web', decision: 'allow' },
+    { cmd: "curl --unix-socket /var/run/docker.sock -X DELETE 'http://localhost/containers/web?v=1'", decision: 'ask' },
     { cmd: `curl -X POST http://localhost:2375/containers/create -d '{"Image":"alpine"}'`, decision: 'allow' },
   ]);
   table('the repository', [

@@ -1,9 +1,7 @@
-import { basename, isWithin, normalize, resolvePath } from '../../paths';
-import { protectionOf } from './protectedPaths';
+import { basename, normalize, resolvePath } from '../../paths';
 import type { PathEffect } from '../../policy/effects';
 import type { Facts, Invocation } from '../../policy/types';
 import { interpreterText } from './runtimeCode';
-import { absentPatchFinding, type PatchJudge } from './patchText';
 
 /**
  * An extraction whose archive the hook can read (tar, tar.gz, zip: the `archiveMembers` fact) is
@@ -46,28 +44,7 @@ function codeExtraction(inv: Invocation): PathEffect[] {
   return [{ kind: 'extract', word: { text: dir ?? '.', raw: dir ?? '.', dynamic: false, glob: false } }];
 }
 
-/**
- * An archive file that is not there extracts nothing now (tar and unzip stop); as with a missing
- * patch, whatever writes it before this runs decides what lands, so a folder holding protected
- * places asks and any other folder is left as it is.
- */
-function absentArchive(effects: PathEffect[], inv: Invocation, j: PatchJudge): PathEffect[] | undefined {
-  const archives = effects.filter((e) => e.kind === 'read');
-  if (!EXTRACTORS.has(inv.name) || archives.length !== 1 || !effects.some((e) => e.kind === 'extract') || !j.facts.fileStatus) return undefined;
-  const word = archives[0]!.word;
-  if (word.dynamic || word.glob || word.text === '-' || j.facts.fileStatus(resolvePath(j.cwd, word.text, j.facts.home)) !== 'missing') return undefined;
-  // Only into the workspace's own folders: the guard home, a credential folder or a hook folder named as the destination stay judged as extractions of unknown names.
-  const into = effects.find((e) => e.kind === 'extract')!.word;
-  const folder = resolvePath(j.cwd, into.text, j.facts.home);
-  if (into.dynamic || !j.view.workspaceRoots.some((root) => isWithin(root, folder)) || protectionOf(folder, j.view) !== undefined) return undefined;
-  const absent = absentPatchFinding([word.text], inv, j.facts, j.view, folder);
-  if (absent) j.findings.push({ ...absent, rule: 'self-protection.absent-archive', reason: absent.reason.replace('applies', 'extracts') });
-  return effects.filter((e) => e.kind !== 'extract');
-}
-
-export function archiveEffects(effects: PathEffect[], inv: Invocation, facts: Facts, cwd: string, j?: PatchJudge): PathEffect[] {
-  const missing = j ? absentArchive(effects, inv, j) : undefined;
-  if (missing) return missing;
+export function archiveEffects(effects: PathEffect[], inv: Invocation, facts: Facts, cwd: string): PathEffect[] {
   const inline = codeExtraction(inv);
   if (inline.length > 0) return [...effects, ...inline];
   const python = pythonExtraction(inv);

@@ -476,7 +476,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const f of wholeInvocationFindings(inv, facts, view, cwd)) deny(j, f.rule.replace(/^self-protection\./, ''), f.reason, f.targets[0]?.name ?? '');
   if (!j.findings.some((f) => f.rule === 'self-protection.nested-agent')) j.findings.push(...agentAndPackageFindings(inv, facts, view, cwd));
   const described = READ_ONLY_COMMANDS.has(inv.name) || EFFECT_RULES[inv.name] !== undefined;
-  let effects = archiveEffects(patchEffects(effectsOf(inv), inv, j), inv, facts, cwd, j);
+  let effects = archiveEffects(patchEffects(effectsOf(inv), inv, j), inv, facts, cwd);
   effects = [...effects, ...redirectEffects(inv), ...fedEffects(inv), ...(inv.wrapperWords ?? []).map((word) => ({ kind: 'unknown' as const, word })), ...assignmentEffects(inv)];
   judgeEnvironmentSetters(inv, j);
   j.findings.push(...judgeModuleLoading(inv, ctx, view));
