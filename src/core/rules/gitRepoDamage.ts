@@ -71,7 +71,7 @@ function checkGit(inv: Invocation, ctx: RuleContext): Finding[] {
   // `-c KEY=VALUE` values split into the setting's key and value (not an option reader).
   const settings = globalValues(parsed, '-c').map((v) => [v.slice(0, Math.max(0, v.indexOf('='))), v.slice(v.indexOf('=') + 1)] as const);
   const extAllowed = settings.some(([k, v]) => /^protocol\.ext\.allow$/i.test(k) && /^always$/i.test(v)) || inv.assignments.GIT_ALLOW_PROTOCOL?.split(':').includes('ext') === true;
-  const extUrl = parsed.operands.find((w) => /^ext::/.test(w.text));
+  const extUrl = parsed.operands.find((w) => w.text.startsWith('ext::'));
   if (extUrl !== undefined || extAllowed) {
     out.push(...finding('ext-transport', `Lets git run the command an ext:: remote names${extUrl ? ` (${extUrl.text.slice(0, 60)})` : ''}: it runs on this machine as part of the ${sub ?? 'git'} command.`, local(inv.cwd, ctx)));
   }
@@ -107,7 +107,7 @@ const WRITES = new Set(['>', '>>', '>|', '&>', '&>>', '<>']);
 
 function internalsWritten(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.name === 'git' || inv.remote) return [];
-  const words: ArgWord[] = [...inv.redirects.filter((r) => WRITES.has(r.op)).map((r) => r.target)];
+  const words: ArgWord[] = inv.redirects.filter((r) => WRITES.has(r.op)).map((r) => r.target);
   for (const e of effectsOf(inv)) if (e.kind === 'write' || e.kind === 'delete' || e.kind === 'move') words.push(e.word);
   const hit = words.find((w) => !w.dynamic && GIT_INTERNALS.test(resolvePath(inv.cwd, w.text, ctx.facts.home)));
   if (hit === undefined) return [];

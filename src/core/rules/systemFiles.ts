@@ -56,7 +56,7 @@ function check(inv: Invocation, ctx: RuleContext): Finding[] {
     const absolute = resolvePath(inv.cwd, word.text, ctx.facts.home);
     if (!inSystemFolder(absolute) || !(exists(absolute, ctx.facts) || VITAL_FILES.test(absolute))) continue;
     // A drop-in folder (`sources.list.d/`, `conf.d/`) takes new files as set-up; only one that is there is changed.
-    if (/\.d$/.test(dirname(absolute)) && !knownThere(absolute, ctx.facts)) continue;
+    if (dirname(absolute).endsWith('.d') && !knownThere(absolute, ctx.facts)) continue;
     if (absolute === '/etc/hosts' && appended !== undefined && LOOPBACK_HOSTS_LINE.test(appended)) continue;
     const env = ctx.environmentOf({ values: [], remote: false });
     const target: Target = { kind: 'path', name: absolute, provider: 'host', remote: false, environment: env.environment, environmentReason: env.reason };
