@@ -100,6 +100,7 @@ describe('rules: the machine, the repository and the guard, round 6 (issue #18)'
     { cmd: 'sudo systemctl stop nginx', decision: 'allow' },
     { cmd: 'npm run dev & pid=$!; sleep 5; kill $pid', decision: 'allow' },
     { cmd: 'kill 12345', decision: 'allow' },
+    { cmd: 'kill -l 1', decision: 'allow' },
     { cmd: "pkill -f 'vite --port 5173'", decision: 'allow' },
   ]);
   table('records, disk space, logins and keys', [
