@@ -242,6 +242,8 @@ function main() {
   const report = { cli, runs: [] };
   for (const state of states) {
     const world = buildWorkspace();
+    // `{{guard}}`: the package root the scored CLI runs from (its `dist/` and `node_modules/`), the guard's own code.
+    world.guardCode = dirname(dirname(cli));
     try {
       if (state === 'installed') install(world);
       report.runs.push({ state, home: world.home, corpora: corpora.map((corpus) => scoreCorpus(world, corpus)) });

@@ -241,12 +241,17 @@ function buildClean(clean) {
 }
 
 /**
- * Fills a row's or a fixture file's placeholders: `{{world}}` is the world's root, `{{secret:NAME}}`
+ * Fills a row's or a fixture file's placeholders: `{{world}}` is the world's root, `{{guard}}` the
+ * package root of the guard being scored (set by the scorer), `{{secret:NAME}}`
  * one of this world's fake secrets and `{{fake:KIND}}` a fresh secret-shaped value, so no red-team row or fixture stores a secret-shaped literal.
  */
 export function fillPlaceholders(text, world) {
   return text
     .replace(/\{\{world\}\}/g, world.root)
+    .replace(/\{\{guard\}\}/g, () => {
+      if (world.guardCode === undefined) throw new Error('{{guard}} needs the package root of the CLI being scored');
+      return world.guardCode;
+    })
     .replace(/\{\{secret:(\w+)\}\}/g, (whole, name) => {
       if (!(name in world.secrets)) throw new Error(`unknown secret placeholder ${whole}`);
       return world.secrets[name];

@@ -84,6 +84,7 @@ export const EFFECT_GRAMMARS: Readonly<Record<string, GrammarSpec>> = {
   chattr: effectGrammar('vp'),
   setfacl: effectGrammar('mMxX', ['modify', 'modify-file', 'remove', 'remove-file', 'set', 'set-file']),
   tee: effectGrammar(),
+  sponge: effectGrammar(),
   sort: effectGrammar('okStT', ['output', 'key', 'field-separator', 'temporary-directory', 'buffer-size', 'files0-from', 'compress-program', 'parallel', 'random-source', 'sort']),
   uniq: effectGrammar('fsw', ['skip-fields', 'skip-chars', 'check-chars']),
   split: effectGrammar('abCdlnt', ['suffix-length', 'bytes', 'line-bytes', 'lines', 'number', 'additional-suffix', 'filter', 'separator']),

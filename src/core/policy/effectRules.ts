@@ -476,6 +476,8 @@ export const EFFECT_RULES: Readonly<Record<string, EffectRule>> = {
   chattr: changeAll('write', 'chattr', true),
   setfacl: changeAll('write', 'setfacl', false),
   tee: tee,
+  // moreutils' sponge soaks up standard input, then writes it over (or with -a after) its file.
+  sponge: (args) => each('write', readEffectArgs(args, grammarOf('sponge')).operands),
   sed: sed,
   gsed: sed,
   perl: scriptingInPlace('perl'),

@@ -8,6 +8,7 @@ import { blkdiscard, crontab, init, kill, nft, sgdisk, iptables, passwd, power, 
 import { doctl } from './tools/doctl';
 import { scp, sort, tcpdump, valgrind } from './tools/programRunners';
 import { chsh, gpasswd, setenforce, sshd, userdel, usermod } from './tools/hostAccounts';
+import { auditctl, fdisk, ifconfig, ip, journalctl, mdadm, mount, nmcli, parted, pkill, service, sfdisk, sshCopyId, sysctl, umount } from './tools/hostOutage';
 import { codeServer, dockerd, gotty, jupyter, jupyterServer, ngrok, tmate, ttyd, upterm } from './tools/servers';
 import { doppler } from './tools/doppler';
 import { firebase } from './tools/firebase';
@@ -69,6 +70,7 @@ export const TOOLS: readonly ToolSpec[] = [
   preCommit, lefthook, husky, claudeCli, codexCli, geminiCli,
   power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk, kill, nft,
   dockerd, jupyter, jupyterServer, ngrok, ttyd, gotty, tmate, upterm, codeServer, sort, tcpdump, scp, valgrind, usermod, chsh, gpasswd, userdel, setenforce, sshd,
+  fdisk, sfdisk, parted, mdadm, mount, umount, sysctl, ip, ifconfig, nmcli, service, pkill, journalctl, auditctl, sshCopyId,
 ];
 
 /**

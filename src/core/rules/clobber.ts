@@ -77,7 +77,7 @@ function check(inv: Invocation, ctx: RuleContext): Finding[] {
     if (path.class === 'scratch' || path.class === 'routine' || !exists(path.absolute, ctx.facts)) continue;
     const state = gitState(path.absolute, ctx.facts);
     if (state !== undefined && GIT_HOLDS.has(state)) continue;
-    const kind = untrackedKind(word.text, inv, ctx) ?? (state === 'ignored' && !REGENERATED.test(path.absolute) ? 'a file git ignores (no commit holds it)' : undefined);
+    const kind = untrackedKind(word.text, inv, ctx) ?? (state === 'ignored' && !REGENERATED.test(path.insideWorkspace ? '/' + path.display : path.absolute) ? 'a file git ignores (no commit holds it)' : undefined);
     if (!kind) continue;
     const env = ctx.environmentOf({ values: [word.text], remote: false });
     const target: Target = { kind: 'path', name: word.text, provider: 'filesystem', remote: false, environment: env.environment, environmentReason: env.reason };
@@ -125,6 +125,8 @@ function discardedWork(inv: Invocation, ctx: RuleContext): Finding[] {
   const words: { word: ArgWord; how: string }[] = [];
   const authored = inv.redirects.some((r) => r.op.startsWith('<<'));
   if (!authored && !IN_PLACE.has(inv.name) && !findEditsInPlace(inv)) for (const word of writtenWords(inv)) words.push({ word, how: `overwrites it (${inv.redirects.some((r) => r.target === word) ? `${inv.name || 'a redirect'} >` : inv.name})` });
+  // `git show HEAD:f > f`, `git cat-file -p HEAD:f > f`: git prints; the redirect replaces the file.
+  else if (!authored && inv.name === 'git') for (const r of inv.redirects) if (REPLACING_REDIRECTS.has(r.op) && !r.target.dynamic) words.push({ word: r.target, how: 'overwrites it (git … >)' });
   if (inv.name === 'git') {
     const parsed = parsedArgs(inv.args, git);
     const sub = parsed.path[0];

@@ -1,4 +1,4 @@
-import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { environmentOfName, hostOf, isLocalHost, isLocalKubeContext } from '../policy/production';
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import { KUBE_CONTEXT_USED, kubectl } from '../registry/tools/kubectl';
@@ -87,6 +87,8 @@ function checkDocker(inv: Invocation, ctx: RuleContext): Finding[] {
     return [finding('container-prune', `Deletes every stopped container${on} with the files written inside it (docker container prune).`, [dockerTarget('resource', 'stopped containers', daemon, ctx)])];
   }
   if (a === 'cp' || (a === 'container' && b === 'cp')) return copyIntoContainer(names, 'container', on, (n) => dockerTarget('resource', n, daemon, ctx));
+  const bulk = everyContainer(inv, parsed.operands, a === 'container' ? b : a);
+  if (bulk) return [finding('every-container', `${bulk}${on}: every service they run stops${bulk.startsWith('Removes') ? ', and what was written inside them is gone' : ''}.`, [dockerTarget('resource', 'every container', daemon, ctx)])];
   const removes = a === 'rm' || (a === 'container' && (b === 'rm' || b === 'remove'));
   if (removes && daemon.remote && !args.has('-v')) {
     return [finding('rm-remote', `Removes the container${names.length === 1 ? '' : 's'} ${names.join(', ')}${on}${args.has('-f') ? ', stopping it if it runs' : ''}.`, names.map((n) => dockerTarget('resource', n, daemon, ctx)))];
@@ -125,6 +127,22 @@ function checkSwarm(a: string | undefined, b: string | undefined, args: ToolArgs
     return [finding('stack-deploy-prune', `Deploys the swarm stack ${stack} with --prune: every service the compose file no longer lists is removed.`, [target(stack)])];
   }
   return [];
+}
+
+/** A listing of every container (`docker ps -aq`, `podman container ls -q`), unfiltered. */
+const EVERY_CONTAINER = /^\$\(\s*(?:sudo\s+)?(?:docker|podman)\s+(?:ps|container\s+(?:ls|list|ps))\b(?![^)]*(?:--filter|\s-f\s|\s-[a-z]*f[a-z]*\s))[^)]*\)$/;
+
+/**
+ * `docker rm -f $(docker ps -aq)`, `docker stop $(docker ps -q)`, `docker ps -q | xargs docker kill`: the
+ * containers named are every container of the engine, whatever they run. A filtered listing
+ * (`--filter status=exited`) picks some of them and is judged as a named container would be.
+ */
+function everyContainer(inv: Invocation, operands: readonly ArgWord[], verb: string | undefined): string | undefined {
+  if (verb !== 'rm' && verb !== 'remove' && verb !== 'stop' && verb !== 'kill') return undefined;
+  const listed = operands.some((w) => [w.raw.replace(/^"|"$/g, ''), ...(w.sources ?? [])].some((s) => EVERY_CONTAINER.test(s)))
+    || (operands.length === 0 && inv.stdin?.kind === 'pipe' && /^(docker|podman)$/.test(inv.stdin.from.name) && EVERY_CONTAINER.test(`$(${inv.stdin.from.name} ${inv.stdin.from.args.map((w) => w.text).join(' ')})`));
+  if (!listed) return undefined;
+  return verb === 'stop' ? 'Stops every running container' : verb === 'kill' ? 'Kills every running container' : 'Removes every container';
 }
 
 /** Folders of a container whose files are scratch: copying over them loses nothing kept. */

@@ -260,6 +260,10 @@ function checkFileWipe(inv: Invocation, ctx: RuleContext): Finding[] {
   const parsed = fileArgs(inv);
   const findings: Finding[] = [];
   const verb = inv.name === 'shred' ? 'Shreds' : inv.name === 'unlink' ? 'Deletes' : 'Truncates';
+  // `find … | xargs shred -u`: the files come from the producer's output, decided when it runs.
+  if (parsed.positionals.length === 0 && (inv.via.some((v) => /^(xargs|parallel)\b/.test(v)) || inv.stdin?.kind === 'pipe') && inv.name !== 'truncate') {
+    return [finding(`${inv.name}-from-input`, 'ask', `${verb} files named on standard input (${inv.name}), which cannot be known in advance.`, [])];
+  }
   for (const w of parsed.positionals) {
     if (DISK_DEVICE.test(w.text)) {
       findings.push(finding(`${inv.name}-device`, 'deny', `${verb} the disk device ${w.text}.`, [deviceTarget(w.text, ctx)]));
@@ -326,10 +330,13 @@ function checkPermissions(inv: Invocation, ctx: RuleContext): Finding[] {
 }
 
 /** Folders of the system itself, whose files (`/etc/passwd`, `/usr/bin/env`) the machine needs to start and sign in. */
-const SYSTEM_FILE_ROOTS = ['/etc', '/usr', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/boot', '/System', '/Library', '/var/lib'];
+/** `/srv` and `/var/www` hold what the machine serves, `/var/log` its record of what ran. */
+const SYSTEM_FILE_ROOTS = ['/etc', '/usr', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/boot', '/System', '/Library', '/var/lib', '/var/log', '/srv', '/var/www'];
+/** Software the machine's owner installed by hand: replacing it there is routine set-up (`ln -s … /usr/local/bin/python`). */
+const OWNER_ROOTS = ['/usr/local', '/opt'];
 
-function inSystemFolder(absolute: string): boolean {
-  return SYSTEM_FILE_ROOTS.some((root) => absolute === root || isWithin(root, absolute));
+export function inSystemFolder(absolute: string): boolean {
+  return SYSTEM_FILE_ROOTS.some((root) => absolute === root || isWithin(root, absolute)) && !OWNER_ROOTS.some((root) => isWithin(root, absolute));
 }
 
 function checkMoveToNull(inv: Invocation, ctx: RuleContext): Finding[] {

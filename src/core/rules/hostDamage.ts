@@ -92,6 +92,12 @@ function ufw(inv: Invocation, ctx: RuleContext): Finding[] {
   const a = argsOf(inv);
   const verb = a?.parsed.path[0];
   if (!a || verb === undefined || a.has('--dry-run')) return [];
+  if (verb === 'default') {
+    // `ufw default deny incoming`: once enabled, every connection no rule allows is cut, ssh and the agent's own included.
+    const [policy = '', direction = 'incoming'] = a.parsed.operands.map((w) => w.text.toLowerCase());
+    if (policy !== 'deny' && policy !== 'reject') return [];
+    return ask('firewall', `Sets the firewall to ${policy} every ${direction} connection no rule allows: remote sessions without a rule of their own are cut (ufw default).`, ctx);
+  }
   return ask('firewall', `Turns the firewall off or drops its rules (ufw ${verb}).`, ctx);
 }
 

@@ -20,6 +20,7 @@ import {
 import { snippetRequests } from './support/httpSnippets';
 import { POWERSHELL_CLIENTS, requestOf } from './support/httpClients';
 import { httpBodyFindings } from './mcp';
+import { engineApiFindings } from './support/engineApi';
 
 /**
  * HTTP requests that destroy remote things: curl, wget, httpie (http/https), xh and `gh api` sending
@@ -119,6 +120,7 @@ export function judgeRequest(request: HttpRequest, ctx: RuleContext): Finding[] 
       targets: [],
     });
   }
+  findings.push(...engineApiFindings(request, ctx));
   if (request.unixSocket) return findings;
   for (const rawUrl of request.urls) {
     const url = parseRequestUrl(rawUrl);

@@ -37,6 +37,10 @@ import { MIGRATION_TOOL_NAMES, migrationToolsPack } from './migrationTools';
 import { dataStoresPack } from './dataStores';
 import { databaseAdminPack } from './databaseAdmin';
 import { hostDamagePack } from './hostDamage';
+import { hostOutagePack } from './hostOutage';
+import { systemFilesPack } from './systemFiles';
+import { gitRepoDamagePack } from './gitRepoDamage';
+import { archiveOverwritePack } from './archiveOverwrite';
 import { githubAdminPack } from './githubAdmin';
 import { exposurePack } from './exposure';
 import { hostSecurityPack } from './hostSecurity';
@@ -94,6 +98,10 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   inspectorPack,
   deferredPack,
   hostDamagePack,
+  hostOutagePack,
+  systemFilesPack,
+  gitRepoDamagePack,
+  archiveOverwritePack,
   githubAdminPack,
   exposurePack,
   hostSecurityPack,

@@ -294,14 +294,19 @@ function madePublic(w: Words): Removal | undefined {
   return undefined;
 }
 
+/** Tools whose bare `link` subcommand makes a public link to stored data. */
+const LINK_SHARERS: ReadonlySet<string> = new Set(['rclone']);
+
 /**
  * A link that lets anyone holding it read or write without credentials (`mc share download`, `aws s3
  * presign`, `gsutil signurl`, `rclone link`, `… create-share-link`): the data leaves the access controls
  * for as long as the link lives.
  */
-function shareLink(w: Words): Removal | undefined {
+function shareLink(name: string, w: Words): Removal | undefined {
   const p = w.positionals.slice(0, 4).map((x) => x.toLowerCase());
-  const at = p.findIndex((x) => /^(presign|signurl|sign-url|link|public-link|create-share-link|share-link|generate-presigned-url)$/.test(x) || (x === 'share' && /^(download|upload|link|create)$/.test(p[p.indexOf(x) + 1] ?? '')));
+  // A bare `link` is a share link only where the tool says so (`rclone link`); elsewhere it links a project
+  // (`vercel link`, `supabase link`), a package (`npm link`) or names a network link (`ip link`).
+  const at = p.findIndex((x) => (x === 'link' && LINK_SHARERS.has(name)) || /^(presign|signurl|sign-url|public-link|create-share-link|share-link|generate-presigned-url)$/.test(x) || (x === 'share' && /^(download|upload|link|create)$/.test(p[p.indexOf(x) + 1] ?? '')));
   if (at < 0) return undefined;
   return { id: 'share-link', does: `makes a link anyone can use (${w.positionals.slice(0, at + (p[at] === 'share' ? 2 : 1)).join(' ')})`, lost: 'whoever holds the link reads the data without credentials until it expires' };
 }
@@ -358,7 +363,7 @@ export function removalOf(inv: Invocation): Removal | undefined {
     versioningWords(w) ??
     protectionRemoved(w) ??
     madePublic(w) ??
-    shareLink(w) ??
+    shareLink(inv.name, w) ??
     expiresEverything(w) ??
     expiryTurnedOn(w) ??
     backupDeleted(w) ??

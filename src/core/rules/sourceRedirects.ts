@@ -20,7 +20,9 @@ function finding(change: SourceChange, how: string, facts: Facts, now = false): 
     ? now
       ? `${how} is not a public registry and that nothing in this workspace names (${change.key} ${host}): the packages and their install scripts come from there and run on this machine.`
       : `${how} points ${change.key} at ${host}, a source that is not a public registry and that nothing in this workspace names: every later install, clone or build would take its code from there.`
-    : `${how} turns off ${change.what} (${change.key}): every later install or clone would accept whatever a network in between serves.`;
+    : now
+      ? `${how} turns off ${change.what} (${change.key}): what it downloads now is accepted from whatever a network in between serves.`
+      : `${how} turns off ${change.what} (${change.key}): every later install or clone would accept whatever a network in between serves.`;
   return {
     rule: `source-redirects.${change.kind === 'source' ? 'unknown-source' : 'verification-off'}`,
     risk: 'protection-removal',
@@ -102,7 +104,7 @@ function installSources(inv: Invocation): SourceChange[] {
 
 /** Source settings given to one command by the environment (`NPM_CONFIG_REGISTRY=… npm ci`, `GOPROXY=… go install`). */
 function assignedSources(inv: Invocation): SourceChange[] {
-  return Object.entries(inv.assignments).map(([k, v]) => sourceChange(k, v)).filter((c): c is SourceChange => c !== undefined && c.kind === 'source');
+  return Object.entries(inv.assignments).map(([k, v]) => sourceChange(k, v)).filter((c): c is SourceChange => c !== undefined);
 }
 
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
@@ -111,7 +113,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   const set = setterChanges(inv);
   if (set) for (const c of set.changes) out.push(...[finding(c, set.how, ctx.facts)].filter((f): f is Finding => f !== undefined));
   for (const c of installSources(inv)) out.push(...[finding(c, `${inv.name} installs from a source that`, ctx.facts, true)].filter((f): f is Finding => f !== undefined));
-  for (const c of assignedSources(inv)) out.push(...[finding(c, `${inv.name} runs with ${c.key} set to a source that`, ctx.facts, true)].filter((f): f is Finding => f !== undefined));
+  for (const c of assignedSources(inv)) out.push(...[finding(c, c.kind === 'source' ? `${inv.name} runs with ${c.key} set to a source that` : `${inv.name} runs with a setting that`, ctx.facts, true)].filter((f): f is Finding => f !== undefined));
   return out;
 }
 

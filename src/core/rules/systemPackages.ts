@@ -14,8 +14,12 @@ import { REMOVE_OPTIONS, SIMULATE_OPTIONS, SYSTEM_PACKAGE_TOOLS } from '../regis
 /** Packages whose removal leaves the machine without remote login, privilege, its init system, kernel, C library or core tools. */
 const VITAL = /^(openssh(-server|-client)?|ssh|sshd|dropbear|sudo|doas|polkit|systemd(-sysv)?|init|sysvinit|openrc|linux(-image|-headers|-generic|-lts|-modules|-firmware)?[\w.-]*|kernel([\w.-]*)?|glibc([\w.-]*)?|libc6|libc-bin|musl|coreutils|bash|dash|util-linux|login|passwd|shadow|pam|libpam[\w.-]*|apt|dpkg|rpm|dnf|yum|pacman|apk-tools|zypper|grub[\w.-]*|network-manager|networkmanager|netplan\.io|iproute2|ca-certificates|openssl|libssl[\w.-]*|docker[\w.-]*|containerd|cloud-init|snapd)$/i;
 
-/** What the agents' tools run on (git, ssh). Removing Homebrew's node is a look-alike kept allowed (redteam-perimeter). */
-const RUNTIMES = /^(git|openssh)$/i;
+/**
+ * What the agents' tools and the guard's hook run on: git, ssh, and the Node.js and Python runtimes
+ * (`brew uninstall node` takes away the runtime a CLI-installed hook shim runs, which then denies
+ * every action, and every agent CLI written in Node with it).
+ */
+const RUNTIMES = /^(git|openssh|node|nodejs|node@\d+|python|python3|python@3(\.\d+)?|python3\.\d+)$/i;
 
 const NAMES = new Set(SYSTEM_PACKAGE_TOOLS.flatMap((t) => t.names));
 

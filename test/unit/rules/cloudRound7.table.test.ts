@@ -149,6 +149,13 @@ table('data shared across accounts, copied away or handed out by link (snapshots
   allow(`aws s3 cp s3://acme-backups/latest.dump ./latest.dump`),
   allow(`aws kms list-grants --key-id k`),
   allow(`mc share list download`),
+  ask(`rclone link remote:backups/db.dump`, { says: /without credentials/ }),
+  // A bare `link` elsewhere links a project, a package or names a network link: nothing is shared.
+  allow(`vercel link`),
+  allow(`supabase link --project-ref abcdefgh`),
+  allow(`railway link`),
+  allow(`netlify link`),
+  allow(`ip link show`),
   allow(`aws s3 ls s3://acme-backups`),
 ]);
 

@@ -193,7 +193,8 @@ describe('rules: the machine itself, round 5 (issue #18)', () => {
     { cmd: 'ttyd -p 7681 htop', decision: 'allow' },
     { cmd: 'sudo usermod -aG video mallory', decision: 'allow' },
     { cmd: 'brew uninstall jq', decision: 'allow' },
-    { cmd: 'brew uninstall node', decision: 'allow' },
+    // Round 7 (#18): removing the Node.js runtime asks (the hook shim and agent CLIs run on it); see hostRound6.table.test.ts.
+    { cmd: 'brew uninstall node', decision: 'ask' },
     { cmd: 'brew install node', decision: 'allow' },
     { cmd: 'sudo usermod -c Developer dev', decision: 'allow' },
     { cmd: 'sudo gpasswd -d mallory sudo', decision: 'allow' },

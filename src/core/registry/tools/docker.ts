@@ -51,6 +51,8 @@ const compose: CommandSpec = {
   },
 };
 
+const STOP: CommandSpec = { effect: 'mutate', options: [valued('-t', '--time', '--timeout'), valued('-s', '--signal')] };
+
 /** `rm`: removes containers; `-v` takes their anonymous volumes (and the data in them) too. */
 const remove: CommandSpec = { effect: 'mutate', options: [flag('-f', '--force'), flag('-v', '--volumes'), flag('-l', '--link')] };
 
@@ -117,8 +119,10 @@ export const docker: ToolSpec = {
     create: { options: run.options, interspersed: false },
     'build|bud': BUILD,
     builder: { commands: { build: BUILD } },
-    container: { commands: { exec, run, create: { options: run.options, interspersed: false }, cp: COPY, 'rm|remove': remove, prune: { effect: 'delete', options: PRUNE }, 'ls|inspect|logs': { effect: 'read' } } },
+    container: { commands: { exec, run, create: { options: run.options, interspersed: false }, cp: COPY, 'rm|remove': remove, prune: { effect: 'delete', options: PRUNE }, 'stop|kill': STOP, 'ls|inspect|logs': { effect: 'read' } } },
     rm: remove,
+    // `stop`/`kill` take their containers down (the bulk form, `$(docker ps -q)`, is every one of them).
+    'stop|kill': STOP,
     // `cp SRC BOX:PATH` writes into the container over what is there; `cp BOX:PATH DEST` downloads.
     cp: COPY,
     // Swarm services, the swarm itself and its nodes (docs.docker.com/reference/cli/docker/service, swarm, node).

@@ -163,6 +163,19 @@ export const git: ToolSpec = {
     'filter-repo': { effect: 'delete' },
     prune: { options: [flag('-n', '--dry-run'), valued('--expire'), ...quiet], effect: 'delete' },
     'update-ref': { options: [flag('-d'), valued('-m'), flag('--no-deref'), flag('--stdin'), flag('-z'), flag('--create-reflog')] },
+    // `merge-file CURRENT BASE OTHER` writes the merge into CURRENT unless `-p` prints it.
+    'merge-file': {
+      options: [
+        flag('-p', '--stdout'), valued('-L'), flag('-q', '--quiet'), flag('--ours'), flag('--theirs'), flag('--union'), flag('--diff3'), flag('--zdiff3'),
+        valued('--marker-size'), valued('--diff-algorithm'), flag('--object-id'),
+      ],
+    },
+    // git-annex and git-lfs: `annex drop --force` drops content without checking other copies; `lfs prune` deletes local objects.
+    annex: { effect: 'mutate', commands: { 'drop|dropunused|move': { options: [flag('--force'), flag('--all', '-A'), valued('--from'), valued('--to'), valued('-J', '--jobs'), flag('--fast')] } } },
+    lfs: {
+      effect: 'mutate',
+      commands: { prune: { options: [flag('-d', '--dry-run'), optional('-c', '--verify-remote'), flag('--no-verify-remote'), flag('--verify-unreachable'), flag('--no-verify-unreachable'), flag('-f', '--force'), flag('--recent'), valued('--when-unverified'), flag('-v', '--verbose')] } },
+    },
     'symbolic-ref': { options: [flag('-d', '--delete'), flag('-q', '--quiet'), flag('--short'), flag('--no-recurse'), flag('--recurse'), valued('-m')] },
     'read-tree': {
       options: [

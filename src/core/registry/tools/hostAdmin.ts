@@ -37,6 +37,7 @@ export const systemctl: ToolSpec = {
   commands: {
     'reboot|poweroff|halt|kexec|soft-reboot|rescue|emergency': {},
     'stop|kill|disable|mask|isolate': {},
+    'enable|reenable|link|add-wants|add-requires': {},
   },
 };
 
@@ -54,8 +55,8 @@ export const iptables: ToolSpec = {
   ],
 };
 
-/** `ufw disable|reset`. */
-export const ufw: ToolSpec = { ...host, names: ['ufw'], options: [flag('--dry-run'), flag('--force')], commands: { 'disable|reset': {} } };
+/** `ufw disable|reset`, and `ufw default deny|reject` (what no rule allows is cut, ssh included). */
+export const ufw: ToolSpec = { ...host, names: ['ufw'], options: [flag('--dry-run'), flag('--force')], commands: { 'disable|reset': {}, default: {} } };
 
 /** `passwd -d USER` leaves the account without a password. */
 export const passwd: ToolSpec = {

@@ -92,6 +92,9 @@ interface Written {
   from?: string;
 }
 
+/** Names an extracted entry may have, to ask whether a folder is a place that runs what lands in it (a hook, a unit, an autostart entry). */
+const EXTRACT_PROBES = ['pre-commit', 'x.service', 'x.timer', 'x.desktop', 'x.plist', 'x'];
+
 /** Files this invocation writes, with their new text when it can be known. */
 function writesOf(inv: Invocation, facts: Facts, cwd: string): Written[] {
   const out: Written[] = [];
@@ -103,7 +106,7 @@ function writesOf(inv: Invocation, facts: Facts, cwd: string): Written[] {
     const stdout = r.fd === undefined || r.fd === 1;
     out.push({ path, text: stdout ? printed(inv) : undefined, writer: inv.name });
   }
-  if (inv.name === 'tee') {
+  if (inv.name === 'tee' || inv.name === 'sponge') {
     const text = stdinText(inv);
     for (const w of inv.args) if (!w.text.startsWith('-')) {
       const path = abs(w);
@@ -114,6 +117,10 @@ function writesOf(inv: Invocation, facts: Facts, cwd: string): Written[] {
   if (READ_ONLY_COMMANDS.has(inv.name) || !EFFECT_RULES[inv.name]) return out;
   for (const edit of sedInPlaceWrites(inv, facts, cwd)) out.push({ ...edit, writer: 'sed -i' });
   for (const effect of effectsOf(inv)) {
+    // `tar -xf hooks.tar -C .git/hooks`: entries the hook cannot read land where something runs them later.
+    const into = effect.kind === 'extract' ? abs(effect.word) : undefined;
+    const landing = into === undefined ? undefined : EXTRACT_PROBES.map((name) => normalize(`${into}/${name}`)).find((p) => deferredPlaceOf(p)?.strictUnknown === true);
+    if (landing !== undefined) out.push({ path: landing, text: undefined, writer: inv.name });
     if (effect.kind !== 'write' && effect.kind !== 'link') continue;
     const path = abs(effect.word);
     if (!path) continue;

@@ -274,6 +274,18 @@ function cargoPrograms(text: string): string {
   return out.join('\n');
 }
 
+/**
+ * Shell commands an editor's start-up file runs: vim's `!cmd` (`autocmd VimEnter * !…`, `:!…`), and the
+ * string given to `system()`/`jobstart()`, Lua's `os.execute`/`io.popen`/`vim.fn.system`, Emacs's
+ * `shell-command`. Settings and mappings run nothing.
+ */
+function editorStartupCommands(text: string): string {
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?:^|[\s:|])!(?![=~])([^\n|]+)/gm)) out.push(m[1]!.trim());
+  for (const m of text.matchAll(/\b(?:system|systemlist|jobstart|termopen|execute|popen|shell-command|async-shell-command|call-process-shell-command)\s*\(?\s*\{?\s*(["'])(.*?)\1/g)) out.push(m[2]!);
+  return out.join('\n');
+}
+
 /** The place a path is, when something runs what is written there later. `text` (when known) settles content-dependent kinds. */
 export function deferredPlaceOf(absolutePath: string, text?: string): PlaceRule | undefined {
   const p = absolutePath.replace(/\\/g, '/');
@@ -315,6 +327,9 @@ export function deferredPlaceOf(absolutePath: string, text?: string): PlaceRule 
   if (/\/\.config\/autostart\/[^/]+\.desktop$/.test(l)) return { where: `the autostart entry ${name}`, when: 'at every login', language: 'shell', strictUnknown: true, commands: execLines };
   if (/\/(site|dist)-packages\/[^/]+\.pth$/.test(l)) return { where: `the Python path file ${name}`, when: 'whenever Python starts', language: 'python', strictUnknown: true, commands: pthLines };
   if (lname === 'sitecustomize.py' || lname === 'usercustomize.py') return { where: `Python's ${name}`, when: 'whenever Python starts', language: 'python', strictUnknown: true, commands: whole };
+  if (/\/(\.vimrc|\.gvimrc|\.exrc|_vimrc|\.vim\/(vimrc|gvimrc|plugin\/[^/]+)|\.config\/nvim\/(init\.(vim|lua)|plugin\/[^/]+|lua\/[^/]+\.lua)|\.emacs|\.emacs\.el|\.emacs\.d\/init\.el|\.config\/emacs\/init\.el)$/.test(l)) {
+    return { where: `the editor start-up file ${name}`, when: 'whenever vim, neovim or emacs starts', language: 'shell', strictUnknown: true, commands: editorStartupCommands };
+  }
   const mcp = mcpPlaceOf(p, l, lname);
   if (mcp) return mcp;
   if (/\/(migrations?|migrate|schema_migrations|sql\/migrations)\/(.+\/)?[^/]+\.sql$/.test(l) && !l.includes('/node_modules/')) {

@@ -45,6 +45,11 @@ function loadsCode(name: string, value: string): boolean {
       // A library the system's package manager installed (`libjemalloc.so.2` under /usr/lib) is not
       // code an agent wrote; anything else, or anything not readable as a list of paths, is.
       return v !== '' && !v.split(/[\s:]+/).filter(Boolean).every((p) => SYSTEM_LIBRARY.test(p));
+    // glibc's iconv loads the conversion modules (shared objects) the folder's gconv-modules names;
+    // OpenSSL loads engines and providers from these folders.
+    case 'GCONV_PATH':
+    case 'OPENSSL_ENGINES':
+    case 'OPENSSL_MODULES':
     case 'BASH_ENV':
     case 'PROMPT_COMMAND':
     case 'DYLD_LIBRARY_PATH':

@@ -24,6 +24,7 @@ import { mentionIn, mentionsWindowTokens } from './mentions';
 import { wholeInvocationFindings } from './perimeterExtras';
 import { agentAndPackageFindings } from './nestedAgents';
 import { inlineCodeOnlyReads } from './readOnlyCode';
+import { linksSystemProgram, routineStartupAppend } from './routineChanges';
 import {
   aliasesOf,
   dedicatedFolder,
@@ -160,7 +161,7 @@ function judgePath(abs: string, effect: PathEffect, j: Judge): void {
     const newTextUnknown = (protection.kind === 'user-settings' || ((protection.kind === 'runtime-config' || protection.kind === 'exec-config') && newText === undefined)) && effect.kind !== 'delete' && effect.kind !== 'move';
     // Appending lines to an ignore file leaves our block in place, unless a line un-ignores something after it.
     const harmlessAppend = protection.kind === 'ignore-file' && effect.appended !== undefined && !/^\s*!/m.test(effect.appended) && !MANAGED_BLOCK_MARKER.test(effect.appended);
-    const guarded = isContentDependent(protection.kind) ? !harmlessAppend && (newTextUnknown || guardedByContent(protection.kind, j.facts.readFile(abs), newText)) : true;
+    const guarded = routineStartupAppend(protection, effect) || linksSystemProgram(protection, effect, j.inv, abs) ? false : isContentDependent(protection.kind) ? !harmlessAppend && (newTextUnknown || guardedByContent(protection.kind, j.facts.readFile(abs), newText)) : true;
     if (guarded) {
       const rest = effect.kind === 'unknown' ? ` and is not known to only read it; ${DENY_SUFFIX}.` : `; ${DENY_SUFFIX}.`;
       deny(j, 'write-guard-file', `${j.inv.name} ${verb} ${protection.label}${rest}`, shown);

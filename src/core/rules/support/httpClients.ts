@@ -190,6 +190,7 @@ function curlRequest(inv: Invocation, ctx: RuleContext): HttpRequest | undefined
     ...(contentType !== undefined ? { contentType } : {}),
     ...(methodOverride !== undefined ? { methodOverride } : {}),
     unixSocket: a.has('--unix-socket', '--abstract-unix-socket'),
+    ...(a.value('--unix-socket', '--abstract-unix-socket') !== undefined ? { socketPath: a.value('--unix-socket', '--abstract-unix-socket')! } : {}),
     ...(unanalyzable !== undefined ? { unanalyzable } : {}),
   };
 }
@@ -328,6 +329,7 @@ function httpieRequest(inv: Invocation, ctx: RuleContext): HttpRequest | undefin
     ...(contentType !== undefined ? { contentType } : {}),
     ...(methodOverride !== undefined ? { methodOverride } : {}),
     unixSocket: a.has('--unix-socket'),
+    ...(a.value('--unix-socket') !== undefined ? { socketPath: a.value('--unix-socket')! } : {}),
   };
 }
 

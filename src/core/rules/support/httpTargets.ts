@@ -177,6 +177,8 @@ export interface HttpRequest {
   methodOverride?: string;
   /** Sent over a unix socket: this machine. */
   unixSocket: boolean;
+  /** The socket's path, when the client names it (`curl --unix-socket /var/run/docker.sock`). */
+  socketPath?: string;
   /** Something that cannot be read changes what is sent (a curl config file). */
   unanalyzable?: string;
 }

@@ -80,7 +80,7 @@ export function sourceChange(rawKey: string, rawValue: string): SourceChange | u
   if (/^((global|install|download)\.)?(index-url|extra-index-url|find-links)$|^pip_(index_url|extra_index_url|find_links)$|^uv_(index_url|extra_index_url|default_index|index|find_links)$|^(default-index|index)$/.test(k)) return { kind: 'source', key, url: value.split(/[\s,]+/)[0] ?? value };
   if (/^((global|install)\.)?trusted-host$|^pip_trusted_host$|^uv_insecure_host$|^allow-insecure-host$/.test(k)) return { kind: 'unchecked', key, what: `TLS certificate checks for ${value}` };
   // Proxies every download goes through, and certificate authorities trusted from a scratch folder.
-  if (/^(proxy|https-proxy|http-proxy|httpsproxy|httpproxy|http\.proxy|https\.proxy|npm_config_(https_)?proxy|yarn_(https|http)_proxy)$/.test(k) && /:\/\//.test(value)) return { kind: 'source', key, url: value };
+  if (/^(proxy|https-proxy|http-proxy|https_proxy|http_proxy|httpsproxy|httpproxy|http\.proxy|https\.proxy|npm_config_(https_)?proxy|yarn_(https|http)_proxy)$/.test(k) && /:\/\//.test(value)) return { kind: 'source', key, url: value };
   if (/^(cafile|ca|http\.sslcainfo|(global\.)?cert|node_extra_ca_certs|ssl_cert_file|requests_ca_bundle|pip_cert|cafilepath)$/.test(k) && /^(\/tmp|\/var\/tmp|\/dev\/shm|\/private\/tmp)\//.test(value)) return { kind: 'unchecked', key, what: `the usual TLS trust (certificates from ${value}, a scratch file, are accepted for every server)` };
   // Go: the module proxy, and the checksum database.
   if (k === 'goproxy') return { kind: 'source', key, url: value.split(/[,|]/).find((v) => v !== 'direct' && v !== 'off') ?? value };
@@ -95,6 +95,9 @@ export function sourceChange(rawKey: string, rawValue: string): SourceChange | u
   if (/^http\.(.+\.)?sslverify$/.test(k) && OFF.test(value)) return { kind: 'unchecked', key, what: 'TLS certificate checks for git' };
   if (k === 'git_ssl_no_verify' && value !== '' && !OFF.test(value)) return { kind: 'unchecked', key, what: 'TLS certificate checks for git' };
   if (k === 'node_tls_reject_unauthorized' && /^0$/.test(value)) return { kind: 'unchecked', key, what: 'TLS certificate checks for every Node.js program' };
+  // Python's requests and urllib, curl and wget told to trust nothing in particular or check nothing.
+  if ((k === 'pythonhttpsverify' && /^0$/.test(value)) || ((k === 'requests_ca_bundle' || k === 'curl_ca_bundle') && value === '')) return { kind: 'unchecked', key, what: 'TLS certificate checks for Python and curl downloads' };
+  if (/^(check_certificate|check-certificate)$/.test(k) && OFF.test(value)) return { kind: 'unchecked', key, what: 'TLS certificate checks for wget' };
   return undefined;
 }
 
@@ -132,6 +135,10 @@ export function sourceChangesInFile(path: string, text: string): SourceChange[] 
     for (const m of text.matchAll(/^\s*(registry|strict-ssl)\s+"?([^"\n]+)"?\s*$/gm)) pairs.push([m[1]!, m[2]!]);
     // uv and poetry list indexes as tables of `url = …`: each is a source.
     if (name === 'uv.toml' || name === 'pyproject.toml') for (const m of text.matchAll(/^\s*url\s*=\s*["']([^"']+)["']/gm)) pairs.push(['index', m[1]!]);
+  } else if (name === '.curlrc' || name === '_curlrc' || name === '.wgetrc' || name === 'wgetrc') {
+    // `proxy = "http://…"`, `--proxy http://…`, `-x http://…`, `insecure`/`-k`, wget's `https_proxy = …`, `check_certificate = off`.
+    pairs = iniPairs(text.replace(/^\s*(?:--proxy|-x)\s+/gm, 'proxy=').replace(/^\s*--?([\w-]+)\s*$/gm, '$1'));
+    for (const line of text.split('\n')) if (/^\s*(--?insecure|-k|insecure)\s*$/.test(line)) pairs.push(['check_certificate', 'off']);
   } else if (name === '.yarnrc.yml') {
     pairs = [...text.matchAll(/^\s*(npmRegistryServer|enableStrictSsl|unsafeHttpWhitelist|httpProxy|httpsProxy|caFilePath)\s*:\s*(.*)$/gm)].map((m) => [m[1]!, m[2]!]);
   } else if (l.endsWith('/go/env') || name === 'go.env' || /^\.(bashrc|bash_profile|bash_login|profile|zshrc|zshenv|zprofile|zlogin|kshrc|envrc)$/.test(name) || l === '/etc/environment' || l.endsWith('/.config/fish/config.fish')) {

@@ -1,0 +1,271 @@
+import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import { EFFECT_GRAMMARS, readEffectArgs, values } from '../policy/effectOptions';
+import { commandNode, parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
+import type { ToolArgs } from '../registry/types';
+
+/**
+ * The machine taken out of service rather than a project's data destroyed (registry entries in
+ * `registry/tools/hostOutage.ts`): partition tables and RAID metadata, the root file system
+ * remounted read-only or unmounted, kernel switches that panic it or drop its protections, its
+ * network links and addresses taken down, the services others depend on stopped, every process of
+ * a user or a database server killed, the journal and the audit rules erased, the disk filled, a
+ * login shell that locks the account, and a key copied into this machine's authorized keys. Each
+ * asks; reading, listing, dry runs and the same verbs on a throwaway target stay allowed.
+ */
+
+function argsOf(inv: Invocation): ToolArgs | undefined {
+  const spec = toolNamed(inv.name);
+  return spec ? toolArgs(inv.name, parsedArgs(inv.args, spec), spec) : undefined;
+}
+
+function ask(rule: string, reason: string, ctx: RuleContext, name = 'this machine', severity: Finding['severity'] = 'ask'): Finding[] {
+  const env = ctx.environmentOf({ values: [], remote: false });
+  const target: Target = { kind: 'resource', name, provider: 'host', remote: false, environment: env.environment, environmentReason: env.reason };
+  return [{ rule: `host-outage.${rule}`, risk: 'destructive', severity, reason, targets: [target] }];
+}
+
+const DISK = /^\/dev\/(sd[a-z]|nvme\d|hd[a-z]|xvd[a-z]|vd[a-z]|mmcblk\d|disk\d|rdisk\d|md\d*|dm-\d|mapper\/|loop\d)/;
+const operandTexts = (a: ToolArgs): string[] => a.parsed.operands.map((w) => w.text);
+
+/** `fdisk /dev/sda` (commands from a terminal or standard input), `sfdisk /dev/sda < table`, `parted /dev/sda rm 1`. */
+function partitions(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  if (!a) return [];
+  const device = operandTexts(a).find((t) => DISK.test(t));
+  if (device === undefined) return [];
+  if (inv.name === 'sfdisk' && a.has('-l', '--list', '-F', '--list-free', '-d', '--dump', '-J', '--json', '-s', '--show-size', '-g', '--show-geometry', '-V', '--verify', '-n', '--no-act', '-h', '--help', '-v', '--version')) return [];
+  if (inv.name === 'parted' && a.has('-l', '--list', '-h', '--help', '-v', '--version')) return [];
+  if (inv.name !== 'sfdisk' && inv.name !== 'parted' && a.has('-l', '--list', '-x', '--list-details', '-s', '--getsz', '-h', '--help', '-V', '--version', '-v')) return [];
+  if (inv.name === 'parted') {
+    const words = operandTexts(a).slice(1).map((w) => w.toLowerCase());
+    if (words.length > 0 && words.every((w) => /^(print|p|help|unit|[a-z]+=?)$/.test(w) && !/^(rm|mklabel|mktable|mkpart|mkpartfs|resizepart|resize|rescue|name|set|toggle|disk_set|disk_toggle|move|cp|mkfs)$/.test(w))) return [];
+  }
+  return ask('partition-table', `Rewrites the partition table of ${device} (${inv.name}): the partitions it removes or moves take their file systems with them.`, ctx, device, 'ask');
+}
+
+function mdadm(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  if (!a || !a.has('--zero-superblock', '-r', '--remove', '-f', '--fail', '--set-faulty', '-S', '--stop', '-C', '--create')) return [];
+  const devices = operandTexts(a).join(' ') || 'every array it finds';
+  return ask('raid', `Takes a RAID array or its disks apart (mdadm, ${devices}): what the array holds may no longer be assembled.`, ctx, devices);
+}
+
+/** The machine's own mount points: unmounted or made read-only, everything running on them fails. */
+const SYSTEM_MOUNTS = /^\/(|boot(\/efi)?|usr|var|home|etc|opt|srv|root|tmp|proc|sys|dev|run|nix)\/?$/;
+
+function mount(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  if (!a || a.has('-f', '--fake', '-h', '--help', '-V', '--version')) return [];
+  const options = a.values('-o', '--options').flatMap((o) => o.split(','));
+  if (!options.includes('remount')) return [];
+  const readOnly = options.includes('ro') || a.has('-r', '--read-only');
+  const point = operandTexts(a)[0] ?? a.value('--target') ?? '';
+  if (!readOnly || !SYSTEM_MOUNTS.test(point)) return [];
+  return ask('remount-ro', `Remounts ${point} read-only: every program that writes there (logs, databases, package managers, the guard's audit) fails until it is remounted.`, ctx, point);
+}
+
+function umount(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  if (!a || a.has('--fake', '-h', '--help', '-V', '--version')) return [];
+  if (a.has('-a', '--all')) return ask('unmount', 'Unmounts every file system the machine has mounted (umount -a).', ctx);
+  const point = operandTexts(a).find((p) => SYSTEM_MOUNTS.test(p));
+  if (point === undefined) return [];
+  return ask('unmount', `Unmounts ${point}, one of the machine's own file systems: what runs from it fails.`, ctx, point);
+}
+
+/** Kernel settings that panic or hang the machine, or take its own protections away. */
+const KERNEL_SWITCHES: readonly { re: RegExp; what: string }[] = [
+  { re: /^kernel\.panic(_on_\w+)?$|^vm\.panic_on_oom$|^kernel\.hung_task_panic$|^kernel\.softlockup_panic$/, what: 'makes the kernel panic (and stop or restart the machine)' },
+  { re: /^kernel\.(randomize_va_space|yama\.ptrace_scope|kptr_restrict|dmesg_restrict|unprivileged_bpf_disabled|modules_disabled|kexec_load_disabled)$|^fs\.protected_\w+$|^fs\.suid_dumpable$/, what: "weakens one of the kernel's own protections" },
+  { re: /^net\.ipv[46]\.conf\.\w+\.(disable_ipv6|forwarding)$|^net\.ipv4\.ip_forward$|^net\.ipv6\.conf\.all\.disable_ipv6$/, what: 'changes how the machine routes or reaches the network' },
+  { re: /^vm\.(nr_hugepages|min_free_kbytes|overcommit_memory|overcommit_ratio)$|^kernel\.(pid_max|threads-max)$|^fs\.(file-max|nr_open)$/, what: 'changes how much memory or how many processes and files the whole machine may use' },
+];
+
+function sysctl(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  if (!a || a.has('-h', '--help', '-V', '--version', '-a', '-A', '-X', '--all')) return [];
+  // Operands are `KEY=VALUE` settings: split at the sign (not an option reader).
+  for (const word of operandTexts(a)) {
+    const eq = word.indexOf('=');
+    if (eq <= 0) continue;
+    const key = word.slice(0, eq).replace(/\//g, '.');
+    const hit = KERNEL_SWITCHES.find((k) => k.re.test(key));
+    if (hit) return ask('kernel-switch', `Sets ${word} on the running kernel (sysctl), which ${hit.what}.`, ctx, key);
+  }
+  return [];
+}
+
+/** `ip link set eth0 down`, `ip link delete`, `ip addr flush dev eth0`, `ip route del default`, `ip route flush`. */
+function ipCommand(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  if (!a || a.has('-V', '-Version')) return [];
+  const [object = '', verb = '', ...rest] = operandTexts(a).map((w) => w.toLowerCase());
+  const cut = (what: string): Finding[] => ask('network-down', `${what} (ip ${operandTexts(a).join(' ')}): connections through it, remote sessions included, are cut.`, ctx);
+  if (/^l(i(nk?)?)?$/.test(object) && /^(s(et?)?)$/.test(verb) && rest.includes('down')) return cut('Takes a network link down');
+  if (/^l(i(nk?)?)?$/.test(object) && /^(del(ete)?|d)$/.test(verb)) return cut('Deletes a network link');
+  if (/^(a(d(dr?|dress)?)?)$/.test(object) && /^(f(l(u(sh?)?)?)?|del(ete)?)$/.test(verb)) return cut("Removes the machine's addresses");
+  if (/^(r(o(u(te?)?)?)?)$/.test(object) && (/^f(l(u(sh?)?)?)?$/.test(verb) || (/^del(ete)?$/.test(verb) && rest.includes('default')))) return cut("Removes the machine's routes");
+  return [];
+}
+
+function ifconfig(inv: Invocation, ctx: RuleContext): Finding[] {
+  const words = argsOf(inv)?.parsed.operands.map((w) => w.text) ?? [];
+  if (words.length < 2 || !words.slice(1).includes('down')) return [];
+  return ask('network-down', `Takes the network interface ${words[0]} down (ifconfig): connections through it, remote sessions included, are cut.`, ctx, words[0]);
+}
+
+function nmcli(inv: Invocation, ctx: RuleContext): Finding[] {
+  const words = (argsOf(inv)?.parsed.operands.map((w) => w.text.toLowerCase()) ?? []);
+  const [object = '', verb = ''] = words;
+  const off = (/^n(e(t(w(o(r(k(i(ng?)?)?)?)?)?)?)?)?$/.test(object) && verb === 'off') || (/^r(a(d(io?)?)?)?$/.test(object) && words.includes('off'))
+    || (/^c(o(n(n(e(c(t(i(on?)?)?)?)?)?)?)?)?$/.test(object) && /^(down|delete|del)$/.test(verb)) || (/^d(e(v(i(ce?)?)?)?)?$/.test(object) && /^(disconnect|delete|down)$/.test(verb));
+  if (!off) return [];
+  return ask('network-down', `Takes the machine's network or one of its connections down (nmcli ${words.join(' ')}): remote sessions through it are cut.`, ctx);
+}
+
+/**
+ * Units others depend on: data stores, the ways into the machine, its network, containers, its
+ * session and scheduler. A web server or a project's own dev server is not here: stopping one on
+ * this machine is ordinary development work (`systemctl stop nginx`, hostRound5 table).
+ */
+const VITAL_UNITS = /^(postgres(ql)?(@[\w.-]+)?|mysql|mysqld|mariadb|mongod|mongodb|redis(-server)?|valkey|memcached|elasticsearch|opensearch|rabbitmq-server|kafka|zookeeper|etcd|cassandra|clickhouse-server|ssh|sshd|openssh-server|networking|network|NetworkManager|systemd-networkd|systemd-resolved|wpa_supplicant|dbus|systemd-journald|systemd-logind|cron|crond|atd|docker|containerd|podman|kubelet|k3s|gdm3?|sddm|lightdm|display-manager|polkit|getty@[\w.-]+|serial-getty@[\w.-]+|chronyd|ntp|systemd-timesyncd|rsyslog|syslog)(\.service|\.socket)?$/;
+
+/** systemctl on this machine: stopping what others depend on, masking any unit, enabling one whose unit file the hook does not read. */
+function systemctl(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  const verb = a?.parsed.path[0];
+  if (!a || verb === undefined || inv.remote || a.has('--help', '--dry-run', '-H', '--host', '-M', '--machine')) return [];
+  const units = operandTexts(a);
+  if (verb === 'mask') return ask('service-mask', `Masks ${units.join(', ') || 'a unit'}: it cannot start again, by hand or at boot, until someone unmasks it (systemctl mask).`, ctx, units[0]);
+  if (verb === 'enable' || verb === 'reenable' || verb === 'link' || verb === 'add-wants' || verb === 'add-requires') {
+    const scope = a.has('--user', '--global') ? 'at every login' : 'at every boot';
+    return ask('service-enable', `Enables ${units.join(', ') || 'a unit'} to start ${scope}${a.has('--now') ? ' and now' : ''} (systemctl ${verb}); what it runs is in its unit file, which the guard does not read.`, ctx, units[0]);
+  }
+  if (a.has('--user')) return [];
+  const vital = units.filter((u) => VITAL_UNITS.test(u));
+  if (vital.length === 0 || !['stop', 'kill', 'disable'].includes(verb)) return [];
+  return ask('service-outage', `Stops ${vital.join(', ')}, which other programs or people on this machine depend on (systemctl ${verb}).`, ctx, vital[0]);
+}
+
+/** `service postgresql stop`: SysV's spelling of the same outage. */
+function service(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  const [unit = '', verb = ''] = a ? operandTexts(a) : [];
+  if (!a || inv.remote || !/^(stop|force-stop|disable)$/.test(verb) || !VITAL_UNITS.test(unit)) return [];
+  return ask('service-outage', `Stops ${unit}, which other programs or people on this machine depend on (service ${unit} ${verb}).`, ctx, unit);
+}
+
+/** Servers whose processes, killed outright, take data in flight (and every client) with them. */
+const VITAL_PROCESSES = /^(postgres|postmaster|mysqld|mariadbd|mongod|redis-server|valkey-server|elasticsearch|java|dockerd|containerd|sshd|systemd|init|Xorg|Xwayland|gnome-shell|kwin_\w+|plasmashell|kubelet|etcd)$/;
+
+/** `pkill -u $USER`, `killall -u USER`: every process of a user; `pkill -9 postgres`: a server killed outright. */
+function broadKill(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  if (!a || inv.remote || a.has('-l', '--list', '-V', '--version', '-h', '--help')) return [];
+  const patterns = operandTexts(a).filter((t) => !/^-(\d+|[A-Z]+\d*)$/.test(t));
+  const user = a.value('-u', '--euid', '--user', '-U', '--uid');
+  if (user !== undefined && patterns.length === 0) {
+    return ask('kill-user', `Signals every process of ${user} (${inv.name} -u): the session, editors, servers and the agent itself.`, ctx, user);
+  }
+  const vital = patterns.filter((p) => VITAL_PROCESSES.test(p.replace(/^\^|\$$/g, '')));
+  if (vital.length === 0) return [];
+  return ask('kill-server', `Kills ${vital.join(', ')} (${inv.name}), a server other programs depend on; what it was writing is lost.`, ctx, vital[0]);
+}
+
+/** `kill 1`: pid 1 is the init system (the machine's or the container's); signalling it stops everything. */
+function killInit(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  // `kill -l 1` names signal 1; it signals nothing.
+  if (!a || inv.remote || a.has('-l', '--list', '-L', '--table')) return [];
+  const { operands, operandIndexes } = a.parsed;
+  const pids = operands.filter((w, k) => !(operandIndexes[k] === 0 && /^-\d+$/.test(w.text)));
+  if (!pids.some((w) => w.text === '1')) return [];
+  return ask('kill-init', 'Signals process 1, the init system of this machine or container: it stops everything running with it.', ctx);
+}
+
+function journalctl(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  const vacuum = a?.parsed.options.find((o) => /^--vacuum-(time|size|files)$/.test(o.name));
+  if (!a || vacuum === undefined) return [];
+  return ask('log-erase', `Deletes the system journal's archived entries (journalctl ${vacuum.name}): the record of what ran on this machine is gone.`, ctx, 'the system journal');
+}
+
+function auditctl(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  if (!a) return [];
+  if (a.has('-D')) return ask('audit-off', 'Deletes every audit rule (auditctl -D): the kernel stops recording what those rules watched.', ctx, 'the audit rules');
+  if (a.value('-e') === '0') return ask('audit-off', 'Turns kernel auditing off (auditctl -e 0).', ctx, 'the audit rules');
+  return [];
+}
+
+const LOCAL_HOSTS = /^(.*@)?(localhost|127\.\d+\.\d+\.\d+|::1|0\.0\.0\.0|\[::1\])(:\d+)?$/;
+
+/** `ssh-copy-id -i KEY localhost`: a key added to this machine's own authorized keys opens it to whoever holds the key. */
+function sshCopyId(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  if (!a || a.has('-n', '-h', '-?')) return [];
+  const target = operandTexts(a).find((t) => LOCAL_HOSTS.test(t));
+  if (target === undefined) return [];
+  return ask('key-added', `Adds ${a.value('-i') ?? 'a key'} to this machine's authorized keys (ssh-copy-id ${target}): whoever holds the private key signs in here.`, ctx, target);
+}
+
+const UNITS: Readonly<Record<string, number>> = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40, p: 2 ** 50, e: 2 ** 60 };
+/** Space one command may take before it is "fill the disk" rather than a test fixture. */
+const DISK_FILLING = 16 * 2 ** 30;
+
+function bytes(text: string | undefined): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)([kmgtpe]?)(i?b)?$/i.exec(text ?? '');
+  if (!m) return undefined;
+  const unit = m[3]?.toLowerCase() === 'b' && m[2] !== '' ? 1000 ** ' kmgtpe'.indexOf(m[2]!.toLowerCase()) : UNITS[m[2]!.toLowerCase()]!;
+  return Number(m[1]) * unit;
+}
+
+const fills = (size: number | undefined): boolean => size !== undefined && size >= DISK_FILLING;
+
+/** `fallocate -l 500G f`, `dd … bs=1M count=1000000`, `yes > f`, `cat /dev/zero > f`: the disk filled, and everything that writes on it fails. */
+function diskFill(inv: Invocation, ctx: RuleContext): Finding[] {
+  const full = (how: string): Finding[] => ask('disk-fill', `${how}: a full disk makes every program that writes there fail (databases, logs, the guard's audit).`, ctx);
+  if (inv.name === 'fallocate') {
+    const read = readEffectArgs(inv.args, EFFECT_GRAMMARS.fallocate!);
+    const length = values(read, 'l', 'length')[0]?.text;
+    if (fills(bytes(length))) return full(`Reserves ${length} of disk space (fallocate)`);
+  }
+  if (inv.name === 'dd' && !inv.args.some((w) => /^of=\/dev\/null$/.test(w.text))) {
+    const pick = (key: string): string | undefined => inv.args.find((w) => w.text.startsWith(`${key}=`))?.text.slice(key.length + 1);
+    const block = bytes(pick('bs') ?? pick('obs')) ?? 512;
+    const count = Number(pick('count'));
+    if (Number.isFinite(count) && fills(block * count) && pick('of') !== undefined) return full(`Writes ${Math.round((block * count) / 2 ** 30)} GiB with dd`);
+  }
+  const endless = (inv.name === 'yes' && inv.args.length <= 1) || (['cat', 'pv'].includes(inv.name) && inv.args.some((w: ArgWord) => /^\/dev\/(zero|u?random)$/.test(w.text)));
+  const intoFile = inv.redirects.find((r) => ['>', '>>', '>|', '&>', '&>>'].includes(r.op) && !/^\/dev\/(null|stdout|stderr|tty)$/.test(r.target.text));
+  if (endless && intoFile) return full(`Writes without end into ${intoFile.target.text} (${inv.name})`);
+  return [];
+}
+
+/** Package managers removing themselves (`pip uninstall -y pip`, `npm uninstall -g npm`): every later install on this machine fails until someone bootstraps them again. */
+const SELF: Readonly<Record<string, RegExp>> = { pip: /^pip$/i, pip3: /^pip3?$/i, npm: /^(npm|corepack)$/, pnpm: /^pnpm$/, yarn: /^yarn$/, gem: /^rubygems-update$/ };
+
+function selfRemoval(inv: Invocation, ctx: RuleContext): Finding[] {
+  const spec = toolNamed(inv.name);
+  const self = SELF[inv.name];
+  if (!spec || !self || inv.remote) return [];
+  const parsed = parsedArgs(inv.args, spec);
+  if (commandNode(parsed).package !== 'uninstall') return [];
+  const removed = parsed.operands.map((w) => w.text).find((t) => self.test(t));
+  if (removed === undefined) return [];
+  return ask('toolchain-removal', `Removes ${removed} itself (${inv.name} ${parsed.path.join(' ')}): every later install on this machine fails until it is bootstrapped again.`, ctx, removed);
+}
+
+const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = {
+  fdisk: partitions, cfdisk: partitions, gdisk: partitions, sfdisk: partitions, parted: partitions, mdadm,
+  mount, umount, sysctl, ip: ipCommand, ifconfig, nmcli, systemctl, service, pkill: broadKill, killall: broadKill, skill: broadKill, kill: killInit,
+  journalctl, auditctl, 'ssh-copy-id': sshCopyId, pip: selfRemoval, pip3: selfRemoval, npm: selfRemoval, pnpm: selfRemoval, yarn: selfRemoval, gem: selfRemoval, fallocate: diskFill, dd: diskFill, yes: diskFill, cat: diskFill, pv: diskFill,
+};
+
+export const hostOutagePack: RulePack = {
+  id: 'host-outage',
+  title: "The machine out of service: partitions, mounts, kernel switches, network, services, broad kills, the journal and audit rules, a full disk, locked logins, keys copied in",
+  checkInvocation(inv, ctx) {
+    return BY_NAME[inv.name]?.(inv, ctx) ?? [];
+  },
+};
