@@ -16,6 +16,7 @@ import { untrustedSourceFindings } from './untrustedSources';
 import { gitFedEffects, gitPointedElsewhere, protectedChangesOfMoves, touchedByGit } from './gitState';
 import { judgeCodeLoads, judgeModuleLoading } from './moduleLoading';
 import { unreadFinding } from './reach';
+import { guardHomeWordFindings } from './guardHomeReads';
 import { searchedFoldersFeeding, takesNoPaths } from './searchFeeds';
 import { decodedLiterals, interpreterText, OTHER_INTERPRETERS, runtimeSelection, unreadableCode } from './runtimeCode';
 import { runtimeTargetProducer, substitutionBodies } from './runtimeTargets';
@@ -491,6 +492,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     if (ctx.work && !ctx.work.spend(UNITS_PER_EFFECT)) break;
     judgeEffect(effect, j);
   }
+  if (j.findings.length === 0) j.findings.push(...guardHomeWordFindings(inv, facts, view, cwd));
   // A command nobody described, run inside a protected folder, may change what is there by relative names.
   if (!described) {
     const here = normalize(cwd);
