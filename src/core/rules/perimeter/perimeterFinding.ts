@@ -1,4 +1,5 @@
 import { resolvePath } from '../../paths';
+import { trimmedParameter as trimmed } from '../../shell/expand';
 import type { Facts, Finding, Invocation, Target } from '../../policy/types';
 import type { PerimeterView } from './protectedPaths';
 
@@ -12,26 +13,6 @@ function protectedTarget(name: string): Target {
 /** A perimeter finding: always a deny, under the `self-protection.` rules. */
 export function perimeterFinding(rule: string, reason: string, target: string): Finding {
   return { rule: `self-protection.${rule}`, risk: 'self-protection', severity: 'deny', reason, targets: [protectedTarget(target)] };
-}
-
-/** A shell pattern (`*`, `?`, literal text) as an anchored regular expression. */
-function patternRegex(pattern: string): RegExp {
-  const body = pattern.replace(/\\(.)|([*?])|([.+^${}()|[\]\\/])/g, (_m, esc: string | undefined, glob: string | undefined, special: string | undefined) =>
-    esc !== undefined ? esc.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') : glob === '*' ? '[\\s\\S]*' : glob === '?' ? '[\\s\\S]' : '\\' + special,
-  );
-  return new RegExp(`^(?:${body})$`);
-}
-
-/** `${X%pat}`, `${X%%pat}`, `${X#pat}`, `${X##pat}` of a known value, as the shell trims it. */
-function trimmed(value: string, op: string, pattern: string): string {
-  const re = patternRegex(pattern.replace(/^["']|["']$/g, ''));
-  const lengths = [...Array(value.length + 1).keys()];
-  const order = op.length === 2 ? lengths.reverse() : lengths;
-  for (const k of order) {
-    if (op[0] === '%' && re.test(value.slice(value.length - k))) return value.slice(0, value.length - k);
-    if (op[0] === '#' && re.test(value.slice(0, k))) return value.slice(k);
-  }
-  return value;
 }
 
 /** Commands whose output is a path they are given (`$(realpath ~)`, `$(echo $HOME)`, `$(pwd)`), filled in once their operand is known. */
