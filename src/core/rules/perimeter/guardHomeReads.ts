@@ -63,7 +63,8 @@ export function guardHomeWordFindings(inv: Invocation, facts: Facts, view: Perim
   const redirected = inv.redirects.filter((r) => r.op === '<' || r.op === '<>').map((r) => r.target);
   const below = readsBelow(inv);
   for (const word of [...inv.args, ...redirected]) {
-    const texts = [word.text, ...(word.sources ?? [])];
+    // A word with spaces is text (a message, code), not a path; the values a variable takes are checked whole.
+    const texts = [...(/\s/.test(word.text) ? [] : [word.text]), ...(word.sources ?? [])];
     for (const raw of texts) {
       const text = expandKnown(raw, facts, view, cwd);
       const candidates = [text];
