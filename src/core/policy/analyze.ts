@@ -29,6 +29,7 @@ import { producerSource } from './producerSource';
 import { ALIAS, EXPORTED, exportedVariables, recordAliases, recordExports, selectionOf } from './lineState';
 export { REMOTE_CWD, type AnalyzeLimits } from './handlers/context';
 
+const ALREADY_EXPORTED = /^(PATH|HOME|EDITOR|VISUAL|PAGER|GIT_PAGER|LESSOPEN|PYTHONPATH|NODE_OPTIONS|LD_PRELOAD|LD_LIBRARY_PATH|BASH_ENV|ENV|PROMPT_COMMAND|JAVA_TOOL_OPTIONS)$/; // `PATH=/tmp/x:$PATH` alone changes a variable the shell already exports: judged as the export it is.
 /** Units walking one simple command costs, and each of its words (expansion, wrappers, handlers). */
 const UNITS_PER_COMMAND = 1_000;
 const UNITS_PER_WORD = 16;
@@ -309,6 +310,7 @@ class Analyzer implements Walker {
         scope.vars.set(assignment.name, value ?? null);
         setSources(scope, assignment.name, assignment.values.flatMap((v) => wordSources(v, scope)));
       }
+      const exported = command.assignments.filter((a) => ALREADY_EXPORTED.test(a.name)); if (exported.length > 0) this.analyzeText(`export ${exported.map((a) => a.raw).join(' ')}`, scope);
     }
     const argv = this.expandWords(command.words, scope);
     if (argv === undefined) return undefined;
@@ -509,8 +511,7 @@ class Analyzer implements Walker {
   /** Run the file named by `word` as `kind` (shell or an interpreter's language). */
   runFile(word: ArgWord, kind: SnippetLanguage | 'shell', runner: Invocation | undefined, exec: Exec, label: string, sameShell = false): void {
     // `bash <(echo 'rm …')`, `--rcfile <(…)`: the code is what the substitution prints, as `eval "$(…)"` runs it.
-    const printed = kind === 'shell' ? /^<\(([\s\S]*)\)$/.exec(word.text) : null;
-    if (printed) return void this.analyzeText(`eval "$(${printed[1]})"`, this.childScope(exec, label));
+    const printed = kind === 'shell' ? /^<\(([\s\S]*)\)$/.exec(word.text) : null; if (printed) return void this.analyzeText(`eval "$(${printed[1]})"`, this.childScope(exec, label));
     if (word.dynamic) {
       this.addOpaque(`runs a file whose name is computed at run time (${word.raw.slice(0, 80)})`, this.viaOf(exec));
       return;
