@@ -57,3 +57,12 @@ export function inlineCodeOnlyReads(inv: Invocation): { code: string; onlyReads:
   if (args.slice(0, at).some((a) => /^(-m|-r|--require|--import|--loader|--experimental-loader)/.test(a.text))) return { code: word.text, onlyReads: false };
   return { code: word.text, onlyReads: py ? pythonOnlyReads(word.text) : javascriptOnlyReads(word.text) };
 }
+
+/** Python modules run with `-m` that print their one input file and write nothing (`python3 -m json.tool .gemini/settings.json`; a second operand is an output file). */
+export function moduleOnlyReads(inv: Invocation): boolean {
+  if (!PYTHONS.test(inv.name)) return false;
+  const args = inv.args.map((a) => a.text);
+  if (args[0] !== '-m' || args[1] !== 'json.tool' || inv.args.some((a) => a.dynamic)) return false;
+  const rest = args.slice(2).filter((t, i, all) => !t.startsWith('-') && all[i - 1] !== '--indent');
+  return rest.length <= 1;
+}
