@@ -208,7 +208,7 @@ function judgeProgram(p: GitProgram, inv: Invocation, ctx: RuleContext, cwd: str
   if (handed) return [handed, ...found];
   if (found.length > 0 || USUAL_GIT_PROGRAMS.test(p.text.trim())) return found;
   const reason = `${p.where} makes git run \`${p.text.slice(0, 80)}\` ${p.when}, a program that is not a usual pager, editor, diff tool or signer; what it does then cannot be followed, so it needs confirmation.`;
-  return [{ rule: 'deferred.git-program', risk: 'persistence', severity: 'ask', reason, targets: [{ kind: 'path', name: p.key, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' }] }];
+  return [{ rule: 'deferred.git-program', risk: 'unanalyzable', severity: 'ask', reason, targets: [{ kind: 'path', name: p.key, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' }] }];
 }
 
 /** Quote words back into a command line. */
