@@ -55,7 +55,8 @@ function programsIn(kind: Kind, text: string): string[] {
       const argsInline = /^\s*args:\s*(\[.*\])\s*$/m.exec(block)?.[1];
       const argsBlock = /^(\s*)args:\s*\n((?:\1\s*-.*\n?)*)/m.exec(block)?.[2];
       const args = argsInline ? yamlList(argsInline) : argsBlock ? yamlList(argsBlock) : [];
-      if (KUBE_PLUGINS.test(command.split('/').pop() ?? '') && args.length === 0) continue;
+      // A plugin asked for a token hands it to kubectl, not to the agent.
+      if (KUBE_PLUGINS.test(command.split('/').pop() ?? '') && (args.length === 0 || args.some((a) => /^(get-token|token|get-credentials|config-helper)$/.test(a)))) continue;
       out.push([command, ...args].map(quote).join(' '));
     }
   } else if (kind === 'aws') {
