@@ -510,8 +510,7 @@ class Analyzer implements Walker {
 
   /** Run the file named by `word` as `kind` (shell or an interpreter's language). */
   runFile(word: ArgWord, kind: SnippetLanguage | 'shell', runner: Invocation | undefined, exec: Exec, label: string, sameShell = false): void {
-    // `bash <(echo 'rm …')`, `--rcfile <(…)`: the code is what the substitution prints, as `eval "$(…)"` runs it.
-    const printed = kind === 'shell' ? /^<\(([\s\S]*)\)$/.exec(word.text) : null; if (printed) return void this.analyzeText(`eval "$(${printed[1]})"`, this.childScope(exec, label));
+    const printed = kind === 'shell' ? /^<\(([\s\S]*)\)$/.exec(word.text) : null; if (printed) return void this.analyzeText(`eval "$(${printed[1]})"`, this.childScope(exec, label)); // `bash <(echo 'rm …')`: the code is what the substitution prints.
     if (word.dynamic) {
       this.addOpaque(`runs a file whose name is computed at run time (${word.raw.slice(0, 80)})`, this.viaOf(exec));
       return;

@@ -24,11 +24,7 @@ export function shell(w: Walker, name: string, first: ArgWord, args: ArgWord[], 
       if (t === '--command' || t.startsWith('--command=')) {
         commandMode = true;
         if (t.startsWith('--command=')) commandText = { ...args[i]!, text: t.slice('--command='.length) };
-      } else if (t === '--rcfile' || t === '--init-file') {
-        // Start-up code the shell runs before anything else (an interactive shell reads it; judged as run).
-        if (args[i + 1]) w.runFile(args[i + 1]!, 'shell', inv, exec, `${name} ${t}`);
-        i++;
-      } else if (t === '--init-command') i++;
+      } else if (t === '--rcfile' || t === '--init-file' || t === '--init-command') i++;
       i++;
       continue;
     }

@@ -206,7 +206,8 @@ function judgeProgram(p: GitProgram, inv: Invocation, ctx: RuleContext, cwd: str
   const handed = credentialProgram(p);
   const found = judgePayload(p.text, 'shell', { where: p.where, when: p.when }, inv.name === 'git' ? 'git' : inv.name, ctx, cwd);
   if (handed) return [handed, ...found];
-  if (found.length > 0 || USUAL_GIT_PROGRAMS.test(p.text.trim())) return found;
+  // Only a setting (`core.pager`) names a program for later or for every run; `bisect run`, `rebase --exec` run the line now, judged above.
+  if (found.length > 0 || USUAL_GIT_PROGRAMS.test(p.text.trim()) || !/^[\w-]+\.(.+\.)?[\w-]+$/.test(p.key) || /^(credential\.|core\.askpass$)/i.test(p.key)) return found;
   const reason = `${p.where} makes git run \`${p.text.slice(0, 80)}\` ${p.when}, a program that is not a usual pager, editor, diff tool or signer; what it does then cannot be followed, so it needs confirmation.`;
   return [{ rule: 'deferred.git-program', risk: 'unanalyzable', severity: 'ask', reason, targets: [{ kind: 'path', name: p.key, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' }] }];
 }

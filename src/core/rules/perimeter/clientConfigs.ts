@@ -1,8 +1,5 @@
 import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
-import type { PathEffect } from '../../policy/effects';
-import type { ArgWord, Facts, Invocation } from '../../policy/types';
-import { exists } from './protectedPaths';
-import { moduleOnlyReads } from './readOnlyCode';
+import type { ArgWord, Invocation } from '../../policy/types';
 
 /**
  * Words that point a client at its configuration rather than change it: `KUBECONFIG=~/.kube/config`,
@@ -18,15 +15,10 @@ const CONFIG_OPTIONS = ['--kubeconfig'];
 
 /** Is `word` a pointer at a configuration file (a variable's value or a config option's value)? */
 export function pointsAtConfig(inv: Invocation, word: ArgWord): boolean {
+  // `NAME=value` as an assignment or an export's word: not an option reader.
   const eq = word.text.indexOf('=');
   if (eq > 0 && CONFIG_VARIABLES.test(word.text.slice(0, eq))) return true;
   const spec = toolNamed(inv.name);
   if (!spec) return false;
   return toolArgs(inv.name, parsedArgs(inv.args, spec), spec).values(...CONFIG_OPTIONS).includes(word.text);
-}
-
-/** A client pointed at its configuration (`--kubeconfig ~/.kube/config`), a `touch` of a file that is there, a reader module: the file stays as it is. */
-export function namesWithoutChanging(kind: string, abs: string, effect: PathEffect, inv: Invocation, facts: Facts): boolean {
-  if (effect.kind === 'unknown') return (kind === 'exec-config' && pointsAtConfig(inv, effect.word)) || moduleOnlyReads(inv);
-  return inv.name === 'touch' && effect.kind === 'create' && exists(facts, abs);
 }

@@ -32,14 +32,14 @@ function nodeOptionsLoadFile(value: string): boolean {
 const SYSTEM_LIBRARY = /^(?!.*\/\.\.(\/|$))\/(usr\/)?lib(32|64|x32)?\/[\w.+/-]+\.so(\.[\d.]+)?$/;
 
 /** Editors and pagers by name (`vim`, `/usr/bin/nano`, `code --wait`): a program, not a script of the agent's. */
-const KNOWN_EDITOR = /^(\/(usr\/)?(local\/)?bin\/)?(vim?|nvim|gvim|nano|pico|emacs(client)?|code(-insiders)?|cursor|codium|windsurf|subl|mate|micro|hx|helix|kak|ed|joe|jed|mcedit|gedit|kate|zed|notepad(\+\+)?|open)(\s+(-[-\w]+|\+\d+))*$/i;
+const KNOWN_EDITOR = /^(\/(usr\/)?(local\/)?bin\/)?(vim?|nvim|gvim|nano|pico|emacs(client)?|code(-insiders)?|cursor|codium|windsurf|subl|mate|micro|hx|helix|kak|ed|joe|jed|mcedit|gedit|kate|zed|notepad(\+\+)?|open|true|false|:|cat)(\s+(-[-\w]+|\+\d+))*$/i;
 const KNOWN_PAGER = /^(\/(usr\/)?(local\/)?bin\/)?(less|more|most|cat|bat|batcat|delta|diff-so-fancy|moar|moor|ov|pspg)(\s+-[-\w=]+)*$/i;
 /** A PATH entry the agent can fill (the working folder, a relative folder, a scratch folder) put before the system's programs. */
 function pathPrependsWritable(value: string): boolean {
   const entries = value.replace(/^["']|["']$/g, '').split(':');
   const at = entries.findIndex((e) => /^\$\{?PATH\}?$/.test(e));
   const before = at < 0 ? entries : entries.slice(0, at);
-  return before.some((e) => e === '' || e === '.' || /^\/(tmp|var\/tmp|dev\/shm|private\/tmp)(\/|$)/.test(e) || (!/^[/~$]/.test(e) && !/(^|\/)node_modules\/\.bin\/?$/.test(e)));
+  return before.some((e) => e === '' || e === '.' || /^\/(tmp|var\/tmp|dev\/shm|private\/tmp)(\/|$)/.test(e) || /^\.\.?\/(?!node_modules\/\.bin\/?$)/.test(e));
 }
 
 function loadsCode(name: string, value: string): boolean {
@@ -54,14 +54,11 @@ function loadsCode(name: string, value: string): boolean {
       return pathPrependsWritable(v);
     case 'EDITOR':
     case 'VISUAL':
-    case 'GIT_EDITOR':
     case 'SUDO_EDITOR':
-    case 'GIT_SEQUENCE_EDITOR':
     case 'SVN_EDITOR':
     case 'KUBE_EDITOR':
       return v !== '' && !KNOWN_EDITOR.test(v.replace(/^["']|["']$/g, ''));
     case 'PAGER':
-    case 'GIT_PAGER':
     case 'MANPAGER':
     case 'SYSTEMD_PAGER':
       return v !== '' && !KNOWN_PAGER.test(v.replace(/^["']|["']$/g, ''));

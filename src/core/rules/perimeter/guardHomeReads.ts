@@ -36,13 +36,20 @@ function isMetadataReader(inv: Invocation): boolean {
 /** Does the command read every file below the folders it is given (`grep -r`, `grep -d recurse`, `rg`)? */
 function readsBelow(inv: Invocation): boolean {
   if (inv.name === 'rg' || inv.name === 'ag' || inv.name === 'ack') return true;
-  return inv.args.some(
-    (a, i) => /^-[a-zA-Z]*[rR]/.test(a.text) || /^--(dereference-)?recursive$/.test(a.text) || /^--directories=recurse$/.test(a.text) || (a.text === '-d' && inv.args[i + 1]?.text === 'recurse') || a.text === '-drecurse',
-  );
+  if (!RECURSIVE_READERS.has(inv.name)) return false;
+  return inv.args.some((a) => /^-[a-zA-Z]*[rR]/.test(a.text) || /^--(dereference-)?recursive$/.test(a.text) || /^--directories=recurse$/.test(a.text) || a.text === '-drecurse');
 }
 
+/** Programs whose `-r`/`-R` reads every file below a folder (an undescribed program's `-server` is not one). */
+const RECURSIVE_READERS: ReadonlySet<string> = new Set(['grep', 'egrep', 'fgrep', 'zgrep', 'cp', 'scp', 'rsync', 'diff', 'zip', 'cat', 'git', 'sftp', 'base64', 'xxd', 'od']);
+
+/** Files of the guard home that hold no secret (its settings and the list of installs): reading one by name is harmless. */
+const PUBLIC_FILES = /^(settings|installs)\.json$/i;
+
 function insideGuardHome(path: string, view: PerimeterView): boolean {
-  return aliasesOf(path, view).some((p) => view.guardHomes.some((g) => isWithin(g.toLowerCase(), p.toLowerCase())));
+  return aliasesOf(path, view).some((p) =>
+    view.guardHomes.some((g) => isWithin(g.toLowerCase(), p.toLowerCase()) && !PUBLIC_FILES.test(p.slice(g.length + 1))),
+  );
 }
 
 function aboveGuardHome(path: string, view: PerimeterView): boolean {
@@ -63,6 +70,7 @@ export function guardHomeWordFindings(inv: Invocation, facts: Facts, view: Perim
   const redirected = inv.redirects.filter((r) => r.op === '<' || r.op === '<>').map((r) => r.target);
   const below = readsBelow(inv);
   for (const word of [...inv.args, ...redirected]) {
+    // Every word's possible path readings (`x`, the value after `=`, after `@`): not an option reader.
     // A word with spaces is text (a message, code), not a path; the values a variable takes are checked whole.
     const texts = [...(/\s/.test(word.text) ? [] : [word.text]), ...(word.sources ?? [])];
     for (const raw of texts) {
@@ -72,7 +80,9 @@ export function guardHomeWordFindings(inv: Invocation, facts: Facts, view: Perim
       if (eq > 0) candidates.push(text.slice(eq + 1));
       if (text.startsWith('@')) candidates.push(text.slice(1));
       for (const t of candidates) {
-        if (GUARD_FOLDER_WORD.test(t) && (/[$`~]/.test(t) || t.startsWith('/') || t.startsWith('.'))) return [denyRead(inv, word.text.slice(0, 80))];
+        // Still computed (or `~user/…`): the folder's name is what is known of it.
+        if (GUARD_FOLDER_WORD.test(t) && /[$`~]/.test(t) && !PUBLIC_FILES.test(t.replace(/^[\s\S]*\/\.blast-shield\//i, ''))) return [denyRead(inv, word.text.slice(0, 80))];
+        // A word still computed, an address or an option-looking word is no path here (not an option reader).
         if (/[$`]/.test(t) || /^[a-z][a-z0-9+.-]*:\/\//i.test(t) || t === '' || t.startsWith('-')) continue;
         const abs = resolvePath(cwd, t, facts.home);
         if (insideGuardHome(abs, view) || (below && aboveGuardHome(abs, view))) return [denyRead(inv, word.text.slice(0, 80))];

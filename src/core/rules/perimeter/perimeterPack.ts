@@ -24,8 +24,7 @@ import { DENY_SUFFIX, expandKnown, perimeterFinding as finding, printedText, wit
 import { mentionIn, mentionsWindowTokens } from './mentions';
 import { wholeInvocationFindings } from './perimeterExtras';
 import { agentAndPackageFindings } from './nestedAgents';
-import { inlineCodeOnlyReads, moduleOnlyReads } from './readOnlyCode';
-import { namesWithoutChanging } from './clientConfigs';
+import { inlineCodeOnlyReads, moduleOnlyReads, namesWithoutChanging } from './readOnlyCode';
 import {
   aliasesOf,
   dedicatedFolder,

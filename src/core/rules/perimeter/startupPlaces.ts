@@ -35,7 +35,7 @@ const HOME_PROGRAM_STARTUP = new RegExp(
       String.raw`\.psqlrc(?:-[\w.]+)?|\.sqliterc|\.my\.cnf|\.mysql/.*|\.vimrc|\.gvimrc|\.exrc|\.vim/(?:plugin|autoload|ftplugin|after)(?:/.*)?|\.config/nvim(?:/.*)?|\.emacs|\.emacs\.el|\.emacs\.d/(?:early-)?init\.el|\.config/emacs(?:/.*)?`,
       String.raw`\.gdbinit|\.config/gdb(?:/.*)?|\.lldbinit|\.lesskey|\.config/lesskey|\.irbrc|\.pryrc|\.pythonrc(?:\.py)?|\.ipython/profile_[^/]+/(?:startup/.*|ipython_config\.py)|\.jupyter/jupyter_\w+_config\.py|\.Rprofile|\.julia/config/startup\.jl|\.ghci`,
       // clients whose settings run programs, rewrite where they fetch from, or add aliases to shell lines
-      String.raw`\.curlrc|\.config/curlrc|\.wgetrc|\.config/wgetrc|\.gitconfig|\.config/git/config|\.config/gh/config\.yml|\.config/glab-cli/config\.yml|\.yarnrc|\.yarnrc\.yml|\.config/pip/pip\.conf|\.pip/pip\.conf|\.docker/config\.json`,
+      String.raw`\.curlrc|\.config/curlrc|\.wgetrc|\.config/wgetrc|\.config/gh/config\.yml|\.config/glab-cli/config\.yml`,
       // completion scripts bash loads, and what the session or the service manager starts
       String.raw`\.bash_completion|\.bash_completion\.d(?:/.*)?|\.local/share/bash-completion(?:/.*)?|\.config/autostart(?:/.*)?|\.config/systemd/user(?:/.*)?|\.local/share/systemd/user(?:/.*)?|library/launchagents(?:/.*)?|\.config/upstart(?:/.*)?`,
     ].join('|') +
