@@ -48,7 +48,7 @@ function loadsCode(name: string, value: string): boolean {
   // Bash imports a function from the environment by this name (`BASH_FUNC_git%%`): it replaces the command in every child bash.
   if (/^BASH_FUNC_.+(%%|\(\))$/.test(n)) return true;
   // The guard's own switches: no variable may turn it off or point it elsewhere.
-  if (/^BLAST_SHIELD_/.test(n)) return true;
+  if (n.startsWith('BLAST_SHIELD_')) return true;
   switch (n) {
     case 'PATH':
       return pathPrependsWritable(v);

@@ -31,11 +31,11 @@ export function expandKnown(text: string, facts: Facts, view: PerimeterView, cwd
     .replace(/^~(?=\/|$)/, facts.home);
   for (let round = 0; round < 3 && /\$\(|`/.test(out); round++) {
     out = out.replace(PATH_ECHOES, (m, verb: string | undefined, cdTo: string | undefined, _q: string | undefined, operand: string | undefined) => {
-      if (verb === undefined || /^pwd/.test(verb)) return cwd;
+      if (verb === undefined || verb.startsWith('pwd')) return cwd;
       if (cdTo !== undefined) return resolvePath(cwd, tilde(cdTo), facts.home);
       if (operand === undefined) return m;
       const value = tilde(operand);
-      if (/^dirname/.test(verb)) return value.replace(/\/+[^/]*\/*$/, '') || '/';
+      if (verb.startsWith('dirname')) return value.replace(/\/+[^/]*\/*$/, '') || '/';
       return /^(echo|printf)/.test(verb) ? value : resolvePath(cwd, value, facts.home);
     });
   }
