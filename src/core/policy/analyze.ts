@@ -26,7 +26,7 @@ import { handOn, substitutionsTooDeep } from './walkLimits';
 import { nameIsPattern, runPatternName } from './globName';
 import { runProgram } from './loadedCode';
 import { producerSource } from './producerSource';
-import { ALIAS, EXPORTED, exportedVariables, recordAliases, recordExports, selectionOf } from './lineState';
+import { ALIAS, ALREADY_EXPORTED, childEnvironment, EXPORTED, exportedVariables, recordAliases, recordExports, selectionOf } from './lineState';
 export { REMOTE_CWD, type AnalyzeLimits } from './handlers/context';
 
 /** Units walking one simple command costs, and each of its words (expansion, wrappers, handlers). */
@@ -35,23 +35,6 @@ const UNITS_PER_WORD = 16;
 /** Parsing costs about this many units a character read and a node built. */
 const UNITS_PER_PARSED_CHARACTER = 8;
 const UNITS_PER_NODE = 600;
-
-/**
- * What a new shell starts with: the environment of the command that starts it (variables exported earlier
- * on the line and its own `VAR=value` prefixes), so `DATABASE_URL=… npm run db:migrate` reaches the script.
- */
-function environmentOf(exec: Exec): Map<string, string | null> {
-  const vars = new Map<string, string | null>();
-  const names = Object.keys(exec.assignments);
-  if (names.length === 0) return vars;
-  vars.set(EXPORTED, '');
-  for (const name of names.slice(0, 256)) {
-    const value = exec.assignments[name]!;
-    vars.set(EXPORTED + name, value);
-    if (/^[A-Za-z_]\w*$/.test(name)) vars.set(name, value);
-  }
-  return vars;
-}
 
 export const DEFAULT_ANALYZE_LIMITS: AnalyzeLimits = {
   maxInputLength: 1 << 20,
@@ -311,6 +294,7 @@ class Analyzer implements Walker {
         for (const m of (value ?? '').matchAll(SUBSCRIPT)) this.analyzeText(`: ${m[1]!}`, this.subScope(scope, 'an array subscript'));
         setSources(scope, assignment.name, assignment.values.flatMap((v) => wordSources(v, scope)));
       }
+      const exported = command.assignments.filter((a) => ALREADY_EXPORTED.test(a.name)); if (exported.length > 0) this.analyzeText(`export ${exported.map((a) => a.raw).join(' ')}`, scope);
     }
     const argv = this.expandWords(command.words, scope);
     if (argv === undefined) return undefined;
@@ -389,7 +373,7 @@ class Analyzer implements Walker {
       via: [...this.viaOf(exec), label],
       origin,
       depth: exec.scope.depth + 1,
-      vars: sameShell ? exec.scope.vars : environmentOf(exec),
+      vars: sameShell ? exec.scope.vars : childEnvironment(exec),
       sources: sameShell ? exec.scope.sources : new Map(exec.scope.sources),
       ...(exec.scope.remote ? { remote: exec.scope.remote } : {}),
     };
@@ -511,6 +495,7 @@ class Analyzer implements Walker {
 
   /** Run the file named by `word` as `kind` (shell or an interpreter's language). */
   runFile(word: ArgWord, kind: SnippetLanguage | 'shell', runner: Invocation | undefined, exec: Exec, label: string, sameShell = false): void {
+    const printed = kind === 'shell' ? /^<\(([\s\S]*)\)$/.exec(word.text) : null; if (printed) return void this.analyzeText(`eval "$(${printed[1]})"`, this.childScope(exec, label)); // `bash <(echo 'rm …')`: the code is what the substitution prints.
     if (word.dynamic) {
       this.addOpaque(`runs a file whose name is computed at run time (${word.raw.slice(0, 80)})`, this.viaOf(exec));
       return;

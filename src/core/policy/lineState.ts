@@ -1,6 +1,6 @@
 import { commandNode, parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import type { CommandSpec } from '../registry/types';
-import { commandName, type Scope } from './handlers/context';
+import { commandName, type Exec, type Scope } from './handlers/context';
 import type { ArgWord } from './types';
 
 /**
@@ -59,4 +59,24 @@ export function exportedVariables(scope: Scope): Record<string, string> {
   if (!scope.vars.has(EXPORTED)) return out;
   for (const [key, value] of scope.vars) if (key.length > EXPORTED.length && key.startsWith(EXPORTED) && value !== null) out[key.slice(EXPORTED.length)] = value;
   return out;
+}
+
+/** Variables the shell already exports: `PATH=/tmp/x:$PATH` alone changes one, so it is judged as the export it is. */
+export const ALREADY_EXPORTED = /^(PATH|HOME|EDITOR|VISUAL|PAGER|GIT_PAGER|LESSOPEN|PYTHONPATH|NODE_OPTIONS|LD_PRELOAD|LD_LIBRARY_PATH|BASH_ENV|ENV|PROMPT_COMMAND|JAVA_TOOL_OPTIONS)$/;
+
+/**
+ * What a new shell starts with: the environment of the command that starts it (variables exported earlier
+ * on the line and its own `VAR=value` prefixes), so `DATABASE_URL=… npm run db:migrate` reaches the script.
+ */
+export function childEnvironment(exec: Exec): Map<string, string | null> {
+  const vars = new Map<string, string | null>();
+  const names = Object.keys(exec.assignments);
+  if (names.length === 0) return vars;
+  vars.set(EXPORTED, '');
+  for (const name of names.slice(0, 256)) {
+    const value = exec.assignments[name]!;
+    vars.set(EXPORTED + name, value);
+    if (/^[A-Za-z_]\w*$/.test(name)) vars.set(name, value);
+  }
+  return vars;
 }

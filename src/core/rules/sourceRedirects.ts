@@ -41,8 +41,15 @@ function keyValue(words: readonly string[]): [string, string] | undefined {
   return second === undefined ? undefined : [first, second];
 }
 
+const EXPORTERS: ReadonlySet<string> = new Set(['export', 'declare', 'typeset', 'setenv']);
+
 /** The settings an invocation makes through its tool's own setter. */
 function setterChanges(inv: Invocation): { changes: SourceChange[]; how: string } | undefined {
+  // `export PIP_INDEX_URL=…`, `declare -x HTTPS_PROXY=…`: every later command of the session reads them (`NAME=value` words: not an option reader).
+  if (EXPORTERS.has(inv.name)) {
+    const changes = inv.args.map((a) => (a.text.indexOf('=') > 0 ? keyValue([a.text]) : undefined)).flatMap((p) => (p ? [sourceChange(p[0], p[1])] : [])).filter((c): c is SourceChange => c !== undefined);
+    return changes.length > 0 ? { changes, how: `${inv.name} (for every later command of the session)` } : undefined;
+  }
   const spec = toolNamed(inv.name);
   if (!spec) return undefined;
   const parsed = parsedArgs(inv.args, spec);

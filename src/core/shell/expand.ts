@@ -112,8 +112,37 @@ export function declare(builtin: string, args: readonly ArgWord[], scope: Expans
   }
 }
 
-/** A variable set earlier to fixed text; `$HOME` and `$PWD` are facts. Every other variable is unknown. */
+/** A shell pattern (`*`, `?`, literal text) as an anchored regular expression. */
+function patternRegex(pattern: string): RegExp {
+  const body = pattern.replace(/\\(.)|([*?])|([.+^${}()|[\]\\/])/g, (_m, esc: string | undefined, glob: string | undefined, special: string | undefined) =>
+    esc !== undefined ? esc.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') : glob === '*' ? '[\\s\\S]*' : glob === '?' ? '[\\s\\S]' : '\\' + special,
+  );
+  return new RegExp(`^(?:${body})$`);
+}
+
+/** `${X%pat}`, `${X%%pat}`, `${X#pat}`, `${X##pat}` of a known value, as the shell trims it. */
+export function trimmedParameter(value: string, op: string, pattern: string): string {
+  const re = patternRegex(pattern.replace(/^["']|["']$/g, ''));
+  const lengths = [...Array(value.length + 1).keys()];
+  const order = op.length === 2 ? lengths.reverse() : lengths;
+  for (const k of order) {
+    if (op[0] === '%' && re.test(value.slice(value.length - k))) return value.slice(0, value.length - k);
+    if (op[0] === '#' && re.test(value.slice(0, k))) return value.slice(k);
+  }
+  return value;
+}
+
+/**
+ * A variable set earlier to fixed text; `$HOME` and `$PWD` are facts. Every other variable is unknown.
+ * A known value trimmed by a pattern (`${HOME%/}`, `${PWD%/app}`, `${X#*=}`) or given a default it does not need (`${HOME:-/x}`) is known too.
+ */
 export function knownParameter(raw: string, scope: ExpansionScope, home: string): string | undefined {
+  const op = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(%%?|##?)([^}]*)|(:?[-=?])[^}]*)\}$/.exec(raw);
+  if (op) {
+    const value = knownParameter('$' + op[1], scope, home);
+    if (value === undefined || (op[4]?.startsWith(':') && value === '')) return undefined;
+    return op[2] ? trimmedParameter(value, op[2], op[3] ?? '') : value;
+  }
   const name = raw.startsWith('${') ? raw.slice(2, -1) : raw.slice(1);
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return undefined;
   if (scope.vars.has(name)) return scope.vars.get(name) ?? undefined;

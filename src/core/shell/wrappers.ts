@@ -9,7 +9,7 @@ import { parseCommand, type GrammarSpec } from './grammar';
 import { MORE_WRAPPERS } from './moreWrappers';
 import { flag, optional, readWrapper, switches, valued, wrapperGrammar } from './wrapperOptions';
 
-const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=|^BASH_FUNC_[^=\s/]*=/;
 
 export function isAssignmentWord(word: ArgWord): boolean {
   return !word.dynamic && ASSIGNMENT.test(word.text);

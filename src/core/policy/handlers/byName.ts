@@ -1,5 +1,6 @@
 import { resolvePath } from '../../paths';
 import { parsedArgs, toolNamed } from '../../registry/commandModel';
+import { clientConfigPointers } from './clientConfigFiles';
 import { optionsMatching } from '../../registry/grammar';
 import type { ArgWord, Invocation } from '../types';
 import type { Exec, Walker } from './context';
@@ -23,6 +24,7 @@ export function runByName(w: Walker, name: string, first: ArgWord, args: ArgWord
   else inv = w.emit(name, first.text, args, exec);
   programOptions(w, name, args, exec);
   programVariables(w, exec);
+  clientConfigPointers(w, name, args, exec);
   if (SUBSCRIPT_READERS.has(name)) subscriptSubstitutions(w, args, exec);
   return inv;
 }

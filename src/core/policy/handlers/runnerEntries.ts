@@ -357,6 +357,11 @@ const shellRc: RunnerSpec = {
   interspersed: false,
   entries(p, c) {
     const rc = value(p, '--rcfile');
+    // `--rcfile <(echo '…')`: the start-up code is what the substitution prints (runFile judges it); the shell runs it even with -c when -i is given.
+    if (rc !== undefined && /^<\([\s\S]*\)$/.test(rc)) {
+      c.w.runFile({ text: rc, raw: rc, dynamic: true, glob: false }, 'shell', undefined, c.exec, `${c.name} --rcfile`);
+      return [];
+    }
     return rc !== undefined && !has(p, '-c') ? [{ files: [resolvePath(c.exec.cwd, rc, c.w.facts.home)], as: 'shell' }] : [];
   },
 };

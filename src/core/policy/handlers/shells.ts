@@ -76,7 +76,8 @@ function source(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocat
   const inv = w.emit(commandName(first.text), first.text, args, exec);
   const file = args[0];
   if (!file) return inv;
-  if (file.dynamic) {
+  // `source <(…)`: runFile judges the text the substitution prints.
+  if (file.dynamic && !/^<\([\s\S]*\)$/.test(file.text)) {
     w.addOpaque(`${first.text} reads a file whose name is computed at run time`, w.viaOf(exec));
     return inv;
   }

@@ -204,12 +204,19 @@ function credentialProgram(p: GitProgram): Finding | undefined {
   };
 }
 
+/** Programs git is usually told to run (pagers, editors, diff and merge tools, signers, LFS, ssh): anything else is a program nobody vouched for. */
+const USUAL_GIT_PROGRAMS = /^(?:\S*\/)?(less|more|most|cat|bat|batcat|delta|diff-so-fancy|diff-highlight|difft|difftastic|vim?|nvim|gvim|nano|emacs(client)?|code(-insiders)?|cursor|codium|subl|mate|micro|hx|zed|meld|vimdiff|nvimdiff|kdiff3|opendiff|bcompare|p4merge|ssh|gpg2?|gitsign|smimesign|ssh-keygen|git-lfs|git|watchman|rs-git-fsmonitor|true|false)(\s|$)/;
+
 function judgeProgram(p: GitProgram, inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
   if (p.kind === 'hooks') return judgeHooksFolder(p, inv, ctx, cwd);
   if (p.kind === 'include') return judgeInclude(p, inv, ctx, cwd);
   const handed = credentialProgram(p);
-  if (handed) return [handed, ...judgePayload(p.text, 'shell', { where: p.where, when: p.when }, inv.name === 'git' ? 'git' : inv.name, ctx, cwd)];
-  return judgePayload(p.text, 'shell', { where: p.where, when: p.when }, inv.name === 'git' ? 'git' : inv.name, ctx, cwd);
+  const found = judgePayload(p.text, 'shell', { where: p.where, when: p.when }, inv.name === 'git' ? 'git' : inv.name, ctx, cwd);
+  if (handed) return [handed, ...found];
+  // Only a setting (`core.pager`) names a program for later or for every run; `bisect run`, `rebase --exec` run the line now, judged above.
+  if (found.length > 0 || USUAL_GIT_PROGRAMS.test(p.text.trim()) || !/^[\w-]+\.(.+\.)?[\w-]+$/.test(p.key) || /^(credential\.|core\.askpass$)/i.test(p.key)) return found;
+  const reason = `${p.where} makes git run \`${p.text.slice(0, 80)}\` ${p.when}, a program that is not a usual pager, editor, diff tool or signer; what it does then cannot be followed, so it needs confirmation.`;
+  return [{ rule: 'deferred.git-program', risk: 'unanalyzable', severity: 'ask', reason, targets: [{ kind: 'path', name: p.key, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' }] }];
 }
 
 /** Quote words back into a command line. */

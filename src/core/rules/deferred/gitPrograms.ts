@@ -43,6 +43,10 @@ function whenOf(key: string): string | undefined {
   if (k.startsWith('alias.')) return `when \`git ${key.slice(6)}\` runs`;
   if (/^(web\.browser|browser\..+\.(cmd|path)|man\..+\.(cmd|path))$/.test(k)) return 'when git opens help';
   if (/^sendemail\.(smtpserver|.*cmd)$/.test(k)) return 'when git sends mail';
+  if (k === 'interactive.difffilter') return 'whenever git add -p or checkout -p shows a diff';
+  if (/^submodule\..+\.update$/.test(k)) return 'on every git submodule update';
+  if (k === 'imap.tunnel') return 'when git imap-send runs';
+  if (/^protocol\.(ext\.)?allow$/.test(k)) return 'whenever git fetches from an ext:: address, which runs the command in the address';
   return undefined;
 }
 
@@ -55,6 +59,9 @@ function programOf(key: string, value: string): GitProgram | undefined {
   if (k === 'core.hookspath') return { kind: 'hooks', text: v, key, where: `git's ${key} setting`, when };
   if (k === 'init.templatedir') return { kind: 'hooks', text: v.replace(/\/+$/, '') + '/hooks', key, where: `git's ${key} setting`, when };
   if (k === 'include.path' || /^includeif\..+\.path$/.test(k)) return { kind: 'include', text: v, key, where: `git's ${key} setting`, when };
+  if (/^submodule\..+\.update$/.test(k)) return v.startsWith('!') ? { kind: 'shell', text: v.slice(1), key, where: `git's ${key} setting`, when } : undefined;
+  // `protocol.ext.allow always`: ext:: remotes run the command they name; the program is whatever a later address says.
+  if (/^protocol\.(ext\.)?allow$/.test(k)) return /^(always|user)$/i.test(v) && (k === 'protocol.ext.allow' || /always/i.test(v)) ? { kind: 'shell', text: `ext-transport-${v}`, key, where: `git's ${key} setting`, when } : undefined;
   if (k.startsWith('alias.')) return v.startsWith('!') ? { kind: 'shell', text: v.slice(1), key, where: `the git alias ${key.slice(6)}`, when } : undefined;
   if (BOOLEAN.test(v)) return undefined;
   if (k === 'credential.helper' || /^credential\..+\.helper$/.test(k)) {

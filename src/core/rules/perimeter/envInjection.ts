@@ -31,14 +31,52 @@ function nodeOptionsLoadFile(value: string): boolean {
  */
 const SYSTEM_LIBRARY = /^(?!.*\/\.\.(\/|$))\/(usr\/)?lib(32|64|x32)?\/[\w.+/-]+\.so(\.[\d.]+)?$/;
 
+/** Editors and pagers by name (`vim`, `/usr/bin/nano`, `code --wait`): a program, not a script of the agent's. */
+const KNOWN_EDITOR = /^(\/(usr\/)?(local\/)?bin\/)?(vim?|nvim|gvim|nano|pico|emacs(client)?|code(-insiders)?|cursor|codium|windsurf|subl|mate|micro|hx|helix|kak|ed|joe|jed|mcedit|gedit|kate|zed|notepad(\+\+)?|open|true|false|:|cat)(\s+(-[-\w]+|\+\d+))*$/i;
+const KNOWN_PAGER = /^(\/(usr\/)?(local\/)?bin\/)?(less|more|most|cat|bat|batcat|delta|diff-so-fancy|moar|moor|ov|pspg)(\s+-[-\w=]+)*$/i;
+/** A PATH entry the agent can fill (the working folder, a relative folder, a scratch folder) put before the system's programs. */
+function pathPrependsWritable(value: string): boolean {
+  const entries = value.replace(/^["']|["']$/g, '').split(':');
+  const at = entries.findIndex((e) => /^\$\{?PATH\}?$/.test(e));
+  const before = at < 0 ? entries : entries.slice(0, at);
+  return before.some((e) => e === '' || e === '.' || /^\/(tmp|var\/tmp|dev\/shm|private\/tmp)(\/|$)/.test(e) || /^\.\.?\/(?!node_modules\/\.bin\/?$)/.test(e));
+}
+
 function loadsCode(name: string, value: string): boolean {
   const n = name.toUpperCase().replace(/-/g, '_');
   const v = value.trim();
+  // Bash imports a function from the environment by this name (`BASH_FUNC_git%%`): it replaces the command in every child bash.
+  if (/^BASH_FUNC_.+(%%|\(\))$/.test(n)) return true;
+  // The guard's own switches: no variable may turn it off or point it elsewhere.
+  if (n.startsWith('BLAST_SHIELD_')) return true;
   switch (n) {
+    case 'PATH':
+      return pathPrependsWritable(v);
+    case 'EDITOR':
+    case 'VISUAL':
+    case 'SUDO_EDITOR':
+    case 'SVN_EDITOR':
+    case 'KUBE_EDITOR':
+      return v !== '' && !KNOWN_EDITOR.test(v.replace(/^["']|["']$/g, ''));
+    case 'PAGER':
+    case 'MANPAGER':
+    case 'SYSTEMD_PAGER':
+      return v !== '' && !KNOWN_PAGER.test(v.replace(/^["']|["']$/g, ''));
+    case 'LESSOPEN':
+    case 'LESSCLOSE':
+      return v !== '' && !/^\|{0,2}\s*(\/usr\/bin\/)?(lesspipe(\.sh)?|lessfile)\s+%s(\s+%s)?$/.test(v.replace(/^["']|["']$/g, ''));
+    case 'JAVA_TOOL_OPTIONS':
+    case '_JAVA_OPTIONS':
+    case 'JDK_JAVA_OPTIONS':
+      return /-(javaagent|agentpath|agentlib):/.test(v);
+    case 'PYTHONPATH':
+    case 'PERL5LIB':
+    case 'RUBYLIB':
+      return v.split(':').some((p) => /^\/(tmp|var\/tmp|dev\/shm|private\/tmp)(\/|$)/.test(p));
     case 'NODE_OPTIONS':
       return nodeOptionsLoadFile(v);
     case 'ENV':
-      return /(\.(sh|bash|ksh)|rc|profile)["']?$/.test(v);
+      return /(\.(sh|bash|ksh)|rc|profile)["']?$/.test(v) || /^["']?(\/|~\/|\.\.?\/|\$)/.test(v);
     case 'LD_PRELOAD':
     case 'LD_AUDIT':
     case 'DYLD_INSERT_LIBRARIES':

@@ -1,3 +1,5 @@
+import { resolvePath } from '../../paths';
+import { trimmedParameter as trimmed } from '../../shell/expand';
 import type { Facts, Finding, Invocation, Target } from '../../policy/types';
 import type { PerimeterView } from './protectedPaths';
 
@@ -13,15 +15,31 @@ export function perimeterFinding(rule: string, reason: string, target: string): 
   return { rule: `self-protection.${rule}`, risk: 'self-protection', severity: 'deny', reason, targets: [protectedTarget(target)] };
 }
 
-/** Variables whose value the perimeter knows, so `$HOME/.bashrc` is a path and not a mystery. */
+/** Commands whose output is a path they are given (`$(realpath ~)`, `$(echo $HOME)`, `$(pwd)`), filled in once their operand is known. */
+const PATH_ECHOES = /\$\(\s*(realpath|readlink\s+-[fem]|echo|printf\s+['"]?%s['"]?|dirname|cd\s+([^\s;&|()$`]+)\s*(?:&&|;)\s*pwd|pwd(?:\s+-[LP])?)(?:\s+(["']?)([^\s()$`;|&<>"']+)\3)?\s*\)|`\s*pwd\s*`/g;
+
+/** Variables whose value the perimeter knows, so `$HOME/.bashrc` is a path and not a mystery; `${HOME%/}` and `$(realpath ~)` too. */
 export function expandKnown(text: string, facts: Facts, view: PerimeterView, cwd: string): string {
   const guard = view.guardHomes[0] ?? facts.home + '/.blast-shield';
-  return text
-    .replace(/\$\{HOME\}|\$HOME(?![A-Za-z0-9_])/g, facts.home)
-    .replace(/\$\{PWD\}|\$PWD(?![A-Za-z0-9_])/g, cwd)
-    .replace(/\$\{XDG_CONFIG_HOME(:-[^}]*)?\}|\$XDG_CONFIG_HOME(?![A-Za-z0-9_])/g, facts.home + '/.config')
-    .replace(/\$\{BLAST_SHIELD_HOME(:-[^}]*)?\}|\$BLAST_SHIELD_HOME(?![A-Za-z0-9_])/g, guard)
+  const known: Record<string, string> = { HOME: facts.home, PWD: cwd, XDG_CONFIG_HOME: facts.home + '/.config', BLAST_SHIELD_HOME: guard };
+  const tilde = (w: string): string => (w === '~' || w.startsWith('~/') ? facts.home + w.slice(1) : w);
+  let out = text
+    .replace(/\$\{(HOME|PWD|XDG_CONFIG_HOME|BLAST_SHIELD_HOME)(?:(%%?|##?)([^}]*)|:?[-=?][^}]*)?\}/g, (_m, name: string, op: string | undefined, pattern: string | undefined) =>
+      op ? trimmed(known[name]!, op, pattern ?? '') : known[name]!,
+    )
+    .replace(/\$(HOME|PWD|XDG_CONFIG_HOME|BLAST_SHIELD_HOME)(?![A-Za-z0-9_])/g, (_m, name: string) => known[name]!)
     .replace(/^~(?=\/|$)/, facts.home);
+  for (let round = 0; round < 3 && /\$\(|`/.test(out); round++) {
+    out = out.replace(PATH_ECHOES, (m, verb: string | undefined, cdTo: string | undefined, _q: string | undefined, operand: string | undefined) => {
+      if (verb === undefined || verb.startsWith('pwd')) return cwd;
+      if (cdTo !== undefined) return resolvePath(cwd, tilde(cdTo), facts.home);
+      if (operand === undefined) return m;
+      const value = tilde(operand);
+      if (verb.startsWith('dirname')) return value.replace(/\/+[^/]*\/*$/, '') || '/';
+      return /^(echo|printf)/.test(verb) ? value : resolvePath(cwd, value, facts.home);
+    });
+  }
+  return out;
 }
 
 /**

@@ -16,6 +16,7 @@ import { untrustedSourceFindings } from './untrustedSources';
 import { gitFedEffects, gitPointedElsewhere, protectedChangesOfMoves, touchedByGit } from './gitState';
 import { judgeCodeLoads, judgeModuleLoading } from './moduleLoading';
 import { unreadFinding } from './reach';
+import { guardHomeWordFindings } from './guardHomeReads';
 import { searchedFoldersFeeding, takesNoPaths } from './searchFeeds';
 import { decodedLiterals, interpreterText, OTHER_INTERPRETERS, runtimeSelection, unreadableCode } from './runtimeCode';
 import { runtimeTargetProducer, substitutionBodies } from './runtimeTargets';
@@ -23,12 +24,10 @@ import { DENY_SUFFIX, expandKnown, perimeterFinding as finding, printedText, wit
 import { mentionIn, mentionsWindowTokens } from './mentions';
 import { wholeInvocationFindings } from './perimeterExtras';
 import { agentAndPackageFindings } from './nestedAgents';
-import { inlineCodeOnlyReads } from './readOnlyCode';
+import { inlineCodeOnlyReads, moduleOnlyReads, namesWithoutChanging } from './readOnlyCode';
 import { linksSystemProgram, routineStartupAppend } from './routineChanges';
 import {
-  aliasesOf,
-  dedicatedFolder,
-  exists,
+  aliasesOf, dedicatedFolder, exists,
   guardedByContent,
   isContentDependent,
   MANAGED_BLOCK_MARKER,
@@ -153,7 +152,7 @@ function judgePath(abs: string, effect: PathEffect, j: Judge): void {
   const verb = effect.kind === 'unknown' ? `names` : 'would change';
   const shown = display(abs, j);
   const protection = protectionOf(abs, j.view);
-  if (protection && !(effect.kind === 'write' && effect.into && j.facts.listDir(abs) !== undefined)) {
+  if (protection && !(effect.kind === 'write' && effect.into && j.facts.listDir(abs) !== undefined) && !namesWithoutChanging(protection.kind, abs, effect, j.inv, j.facts)) {
     // A shell write's new text is unknown: settings files are then guarded whatever they hold now;
     // a delete or move only takes away what is there.
     // The npm configuration too, unless the appended line is known.
@@ -270,7 +269,7 @@ function judgeEffect(effect: PathEffect, j: Judge): void {
       return;
     }
     const inline = inlineCodeOnlyReads(j.inv);
-    const named = inline?.onlyReads && inline.code === word.text ? undefined : mentionIn(expandKnown(word.text, j.facts, j.view, j.cwd), j.view);
+    const named = (inline?.onlyReads && inline.code === word.text) || moduleOnlyReads(j.inv) ? undefined : mentionIn(expandKnown(word.text, j.facts, j.view, j.cwd), j.view);
     if (named) {
       const what = effect.kind === 'code' ? 'program text' : 'an argument';
       deny(j, 'code-names-guard-file', `${j.inv.name} has ${what} naming ${named} and is not known to only read it; ${DENY_SUFFIX}.`, named);
@@ -342,7 +341,7 @@ function guardCliArgs(inv: Invocation, j: Judge): number {
     }
   }
   // npx / pnpm dlx / npm exec / yarn dlx ... blast-shield[@version] <subcommand>: a package word, not an option reader.
-  const marker = args.findIndex((a) => /(^|[/@])blast-shield(@[^/\s]*)?$/i.test(a.text) && !a.text.startsWith('-'));
+  const marker = READ_ONLY_COMMANDS.has(inv.name) ? -1 : args.findIndex((a) => /(^|[/@])blast-shield(@[^/\s]*)?$/i.test(a.text) && !a.text.startsWith('-'));
   return marker >= 0 ? marker + 1 : -1;
 }
 
@@ -492,6 +491,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     if (ctx.work && !ctx.work.spend(UNITS_PER_EFFECT)) break;
     judgeEffect(effect, j);
   }
+  if (j.findings.length === 0) j.findings.push(...guardHomeWordFindings(inv, facts, view, cwd));
   // A command nobody described, run inside a protected folder, may change what is there by relative names.
   if (!described) {
     const here = normalize(cwd);

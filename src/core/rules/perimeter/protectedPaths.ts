@@ -146,6 +146,9 @@ const FILE_RULES: readonly { re: RegExp; kind: ProtectedKind; label: string }[] 
   { re: /\/lib\/python[^/]*\/((site|dist)-packages\/)?(sitecustomize|usercustomize)\.py$|\/(site|dist)-packages\/[^/]+\.pth$/, kind: 'startup-file', label: 'Python start-up code (a .pth file or sitecustomize.py in site-packages), run by every python process' },
   // Client configurations whose keys name a program the client runs (ssh's ProxyCommand, the AWS CLI's credential_process, kubeconfig's exec).
   { re: /\/\.ssh\/config(\.d\/.*)?$|\/\.aws\/config$|\/\.kube\/config$/, kind: 'exec-config', label: 'a client configuration whose settings run programs (ProxyCommand, LocalCommand, credential_process, exec)' },
+  { re: /^\/etc\/(bash_completion(\.d\/.*)?|profile\.d\/.*)$|^\/usr\/(local\/)?share\/bash-completion\/.*$/, kind: 'startup-file', label: 'a system completion or start-up script, which every new shell runs' },
+  { re: /\/\.git\/config$/, kind: 'startup-file', label: "the repository's git configuration (.git/config), whose keys name programs git runs (core.fsmonitor, core.hooksPath, aliases, filters)" },
+  { re: /\/\.gemini\/extensions(\/|$)/, kind: 'hook-config', label: 'Gemini CLI extensions (.gemini/extensions), whose MCP servers and hooks it runs' },
   { re: /^\/etc\/(profile|bash\.bashrc|bashrc|environment|zshenv|zshrc|zprofile|zlogin|zsh\/.*|profile\.d(\/.*)?|fish(\/.*)?)$/, kind: 'startup-file', label: 'a system shell start-up file' },
 ];
 

@@ -1,4 +1,8 @@
-import type { Invocation } from '../../policy/types';
+import type { PathEffect } from '../../policy/effects';
+import type { Facts, Invocation } from '../../policy/types';
+import { pointsAtConfig } from './clientConfigs';
+import { exists } from './protectedPaths';
+import { freeFormReadings } from '../../registry/freeForm';
 
 /**
  * Interpreter one-liners that only read (`python3 -c "import json; json.load(open('.cursor/hooks.json'))"`,
@@ -56,4 +60,19 @@ export function inlineCodeOnlyReads(inv: Invocation): { code: string; onlyReads:
   // Options before the code that load other code (`-m`, `-r`, `--require`, `--import`) are judged elsewhere; here they keep it a writer.
   if (args.slice(0, at).some((a) => /^(-m|-r|--require|--import|--loader|--experimental-loader)/.test(a.text))) return { code: word.text, onlyReads: false };
   return { code: word.text, onlyReads: py ? pythonOnlyReads(word.text) : javascriptOnlyReads(word.text) };
+}
+
+/** Python modules run with `-m` that print their one input file and write nothing (`python3 -m json.tool .gemini/settings.json`; a second operand is an output file). */
+export function moduleOnlyReads(inv: Invocation): boolean {
+  if (!PYTHONS.test(inv.name)) return false;
+  const args = inv.args.map((a) => a.text);
+  if (args[0] !== '-m' || args[1] !== 'json.tool' || inv.args.some((a) => a.dynamic)) return false;
+  return freeFormReadings(inv.args.slice(2)).usual.operands.length <= 1;
+}
+
+/** A client pointed at its configuration (`--kubeconfig ~/.kube/config`), a `touch` of a file that is there (not the guard's own entry), a reader module: the file stays as it is. */
+export function namesWithoutChanging(kind: string, abs: string, effect: PathEffect, inv: Invocation, facts: Facts): boolean {
+  if (effect.kind === 'unknown') return (kind === 'exec-config' && pointsAtConfig(inv, effect.word)) || moduleOnlyReads(inv);
+  // A file that holds the guard's own hook entry stays guarded even from a touch (a host reloads what it sees changed).
+  return inv.name === 'touch' && effect.kind === 'create' && exists(facts, abs) && !/blast[-_]shield/i.test(facts.readFile(abs) ?? 'blast-shield');
 }

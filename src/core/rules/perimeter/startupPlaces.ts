@@ -23,9 +23,29 @@ const HOME_STARTUP_EXTRA = new RegExp(
     ')$',
 );
 
+/**
+ * Files a program reads when it starts and runs code from (a shell escape, a command it runs, an alias
+ * to a shell line, a completion script), and places the session or the service manager starts
+ * programs from: what is written there runs the next time the user does something ordinary.
+ */
+const HOME_PROGRAM_STARTUP = new RegExp(
+  '^(?:' +
+    [
+      // database shells, editors, debuggers, pagers, REPLs
+      String.raw`\.psqlrc(?:-[\w.]+)?|\.sqliterc|\.my\.cnf|\.mysql/.*|\.vimrc|\.gvimrc|\.exrc|\.vim/(?:plugin|autoload|ftplugin|after)(?:/.*)?|\.config/nvim(?:/.*)?|\.emacs|\.emacs\.el|\.emacs\.d/(?:early-)?init\.el|\.config/emacs(?:/.*)?`,
+      String.raw`\.gdbinit|\.config/gdb(?:/.*)?|\.lldbinit|\.lesskey|\.config/lesskey|\.irbrc|\.pryrc|\.pythonrc(?:\.py)?|\.ipython/profile_[^/]+/(?:startup/.*|ipython_config\.py)|\.jupyter/jupyter_\w+_config\.py|\.Rprofile|\.julia/config/startup\.jl|\.ghci`,
+      // clients whose settings run programs, rewrite where they fetch from, or add aliases to shell lines
+      String.raw`\.curlrc|\.config/curlrc|\.wgetrc|\.config/wgetrc|\.config/gh/config\.yml|\.config/glab-cli/config\.yml`,
+      // completion scripts bash loads, and what the session or the service manager starts
+      String.raw`\.bash_completion|\.bash_completion\.d(?:/.*)?|\.local/share/bash-completion(?:/.*)?|\.config/autostart(?:/.*)?|\.config/systemd/user(?:/.*)?|\.local/share/systemd/user(?:/.*)?|library/launchagents(?:/.*)?|\.config/upstart(?:/.*)?`,
+    ].join('|') +
+    ')$',
+);
+
 /** The label of a start-up file in the home folder that the core rules do not already know, or undefined. */
 export function extraStartupLabel(relativeToHome: string): string | undefined {
   const rel = relativeToHome.toLowerCase();
+  if (HOME_PROGRAM_STARTUP.test(rel)) return `a file a program reads when it starts and runs code from (~/${relativeToHome})`;
   return HOME_STARTUP_EXTRA.test(rel) ? `a file shells read at start-up (~/${relativeToHome})` : undefined;
 }
 

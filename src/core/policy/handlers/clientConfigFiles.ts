@@ -1,0 +1,138 @@
+/**
+ * Clients pointed at a configuration file that is not their own default: `kubectl --kubeconfig F`,
+ * `KUBECONFIG=F` / `AWS_CONFIG_FILE=F` (for one command or exported), `ssh -F F`, `curl -K F`,
+ * `XDG_CONFIG_HOME=D git …`, `NPM_CONFIG_USERCONFIG=F npm …`. Such files name programs the client
+ * runs (a kubeconfig's `exec` credential plugin, the AWS CLI's `credential_process`, ssh's
+ * `ProxyCommand`/`LocalCommand`) or requests it makes (curl's `data = @file`, `url = …`). The file is
+ * read and what it runs is judged as if it ran now; a file the hook cannot read asks. The default
+ * files are protected where they are written (rules/perimeter/protectedPaths.ts).
+ */
+
+import { resolvePath } from '../../paths';
+import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
+import type { ArgWord } from '../types';
+import type { Exec, Walker } from './context';
+
+type Kind = 'kube' | 'aws' | 'ssh' | 'curl' | 'git' | 'npm';
+
+/** Variables naming a client's configuration file (or, for XDG_CONFIG_HOME, the folder of git's). */
+const VARIABLES: Readonly<Record<string, Kind>> = {
+  KUBECONFIG: 'kube', AWS_CONFIG_FILE: 'aws', AWS_SHARED_CREDENTIALS_FILE: 'aws', XDG_CONFIG_HOME: 'git', NPM_CONFIG_USERCONFIG: 'npm', npm_config_userconfig: 'npm',
+};
+/** Options (read through each tool's registry entry) naming a configuration file. */
+const OPTIONS: Readonly<Record<string, { names: readonly string[]; kind: Kind }>> = {
+  kubectl: { names: ['--kubeconfig'], kind: 'kube' }, helm: { names: ['--kubeconfig'], kind: 'kube' }, ssh: { names: ['-F'], kind: 'ssh' }, curl: { names: ['-K', '--config'], kind: 'curl' },
+};
+/** The files each client reads anyway. */
+const DEFAULTS: Readonly<Record<Kind, readonly string[]>> = {
+  kube: ['~/.kube/config'], aws: ['~/.aws/config', '~/.aws/credentials'], ssh: ['~/.ssh/config'], curl: ['~/.curlrc'], git: ['~/.config'], npm: ['~/.npmrc'],
+};
+/** Credential plugins kubeconfigs name by design (EKS, GKE, AKS, OIDC). */
+const KUBE_PLUGINS = /^(aws|aws-iam-authenticator|gke-gcloud-auth-plugin|gcloud|kubelogin|az|doctl|oci|kubectl|kubectl-oidc_login|kubectl-oidc-login|teleport|tsh|pinniped|vault)$/;
+
+const MAX_FILE = 64_000;
+const active = new Set<string>();
+
+function quote(word: string): string {
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** `args: ["-c", "x"]` or a block list under `args:`: the words, unquoted. */
+function yamlList(text: string): string[] {
+  const flow = /^\s*\[([\s\S]*)\]\s*$/.exec(text);
+  const items = flow ? flow[1]!.match(/"(?:[^"\\]|\\.)*"|'[^']*'|[^,\s][^,]*/g) ?? [] : [...text.matchAll(/^\s*-\s*(.+)$/gm)].map((m) => m[1]!);
+  return items.map((i) => i.trim().replace(/^"([\s\S]*)"$/, (_m, s: string) => s.replace(/\\"/g, '"')).replace(/^'([\s\S]*)'$/, '$1'));
+}
+
+/** The command lines a configuration file makes its client run, or requests it makes (as a curl line). */
+function programsIn(kind: Kind, text: string): string[] {
+  const out: string[] = [];
+  if (kind === 'kube') {
+    for (const m of text.matchAll(/^(\s*)exec:\s*\n((?:\1\s+.*\n?)*)/gm)) {
+      const block = m[2]!;
+      const command = /^\s*command:\s*["']?([^"'\n]+?)["']?\s*$/m.exec(block)?.[1];
+      if (!command) continue;
+      const argsInline = /^\s*args:\s*(\[.*\])\s*$/m.exec(block)?.[1];
+      const argsBlock = /^(\s*)args:\s*\n((?:\1\s*-.*\n?)*)/m.exec(block)?.[2];
+      const args = argsInline ? yamlList(argsInline) : argsBlock ? yamlList(argsBlock) : [];
+      // A plugin asked for a token hands it to kubectl, not to the agent.
+      if (KUBE_PLUGINS.test(command.split('/').pop() ?? '') && (args.length === 0 || args.some((a) => /^(get-token|token|get-credentials|config-helper)$/.test(a)))) continue;
+      out.push([command, ...args].map(quote).join(' '));
+    }
+  } else if (kind === 'aws') {
+    for (const m of text.matchAll(/^\s*credential_process\s*=\s*(.+)$/gm)) out.push(m[1]!);
+  } else if (kind === 'ssh') {
+    for (const m of text.matchAll(/^\s*(?:ProxyCommand|LocalCommand|KnownHostsCommand)\s*(?:=|\s)\s*(.+)$/gim)) if (!/^none$/i.test(m[1]!.trim())) out.push(m[1]!.replace(/%[%hnprCdiklLTu]/g, 'x'));
+    for (const m of text.matchAll(/^\s*Match\s+(?:\S+\s+)*?exec\s+("[^"]*"|\S+)/gim)) out.push(m[1]!.replace(/^"|"$/g, '').replace(/%[%hnprCdiklLTu]/g, 'x'));
+  } else if (kind === 'curl') {
+    const words: string[] = [];
+    for (const line of text.split('\n')) {
+      const m = /^\s*(?:--)?([A-Za-z][\w-]*)\s*(?:[=:]\s*|\s+)?("(?:[^"\\]|\\.)*"|\S+)?\s*$/.exec(line);
+      if (!m || line.trim().startsWith('#')) continue;
+      words.push(`--${m[1]!}`);
+      if (m[2] !== undefined) words.push(m[2].replace(/^"|"$/g, ''));
+    }
+    if (words.length > 0) out.push(['curl', ...words].map(quote).join(' '));
+  }
+  return out;
+}
+
+/** git's settings that run programs, and npm's that load code or fetch elsewhere: such a file is not judged line by line here, it asks. */
+const GIT_OR_NPM_PROGRAMS = /^\s*(fsmonitor|hookspath|pager|editor|sshcommand|askpass|gitproxy|external|helper|program|textconv|clean|smudge|process|driver|cmd|packobjectshook|path|node-options|script-shell|onload-script|registry|prefix|.*insteadof)\s*=|^\s*\w+\s*=\s*!/im;
+
+function pointers(name: string, args: ArgWord[], exec: Exec): { kind: Kind; word: ArgWord | string; how: string }[] {
+  const out: { kind: Kind; word: ArgWord | string; how: string }[] = [];
+  for (const [variable, value] of Object.entries(exec.assignments)) {
+    const kind = VARIABLES[variable];
+    if (kind) out.push({ kind, word: value, how: `${variable}=` });
+  }
+  if (name === 'export' || name === 'declare' || name === 'typeset') {
+    for (const a of args) {
+      const m = /^([A-Za-z_]\w*)=([\s\S]*)$/.exec(a.text);
+      const kind = m ? VARIABLES[m[1]!] : undefined;
+      if (kind) out.push({ kind, word: a.dynamic ? { ...a, text: m![2]! } : m![2]!, how: `${name} ${m![1]}=` });
+    }
+  }
+  const option = OPTIONS[name];
+  const spec = option ? toolNamed(name) : undefined;
+  if (option && spec) for (const v of toolArgs(name, parsedArgs(args, spec), spec).values(...option.names)) out.push({ kind: option.kind, word: v, how: `${name} ${option.names[0]}` });
+  return out;
+}
+
+/** Judge the configuration files an invocation points its client at. */
+export function clientConfigPointers(w: Walker, name: string, args: ArgWord[], exec: Exec): void {
+  for (const p of pointers(name, args, exec)) {
+    const text = typeof p.word === 'string' ? p.word : p.word.text;
+    const dynamic = typeof p.word !== 'string' && p.word.dynamic ? true : /\$|`/.test(text);
+    const home = w.facts.home;
+    const files = dynamic ? [] : text.split(p.kind === 'kube' ? ':' : /\n/).filter((f) => f !== '').map((f) => resolvePath(exec.cwd, f, home));
+    const defaults = DEFAULTS[p.kind].map((d) => resolvePath(exec.cwd, d, home));
+    if (!dynamic && files.every((f) => defaults.includes(f))) continue;
+    if (dynamic) {
+      w.addOpaque(`${p.how} points ${name} at a configuration named at run time, whose settings may run programs`, w.viaOf(exec));
+      continue;
+    }
+    for (const file of files) {
+      if (defaults.includes(file)) continue;
+      const path = p.kind === 'git' ? file + '/git/config' : file;
+      const content = w.readFile(path, w.viaOf(exec));
+      if (content === undefined) {
+        w.addOpaque(`${p.how} points ${name} at ${path}, a configuration the hook cannot read now, whose settings may run programs`, w.viaOf(exec));
+        continue;
+      }
+      const body = content.slice(0, MAX_FILE);
+      if (p.kind === 'git' || p.kind === 'npm') {
+        if (GIT_OR_NPM_PROGRAMS.test(body)) w.addOpaque(`${p.how} points ${name} at ${path}, a configuration whose settings run programs or fetch from elsewhere`, w.viaOf(exec));
+        continue;
+      }
+      // The programs run with the same environment: a file being judged is not judged again inside itself.
+      if (active.has(path)) continue;
+      active.add(path);
+      try {
+        for (const line of programsIn(p.kind, body)) w.analyzeText(line, w.childScope(exec, `${p.how} ${path}`));
+      } finally {
+        active.delete(path);
+      }
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import { isWithin, resolvePath } from '../../paths';
+import type { Facts, Finding, Invocation } from '../../policy/types';
+import { expandKnown, perimeterFinding } from './perimeterFinding';
+import { aliasesOf, type PerimeterView } from './protectedPaths';
+
+/**
+ * Reads of the guard's own folder (`~/.blast-shield`: the window tokens, the IPC secrets, the audit
+ * log, the settings). With a token an agent approves itself; the log tells it what was refused. So
+ * every program that prints, copies, packs, compares, posts or searches what the folder holds is
+ * denied, by whatever spelling names the folder (`${HOME%/}`, `$(realpath ~)`, `~user`, `..`, a loop
+ * variable over its entries). Only programs that print what is about a file (names, sizes, sums,
+ * modes) pass, and programs that only write (their writes are judged as writes).
+ */
+
+/** Programs that print only what is about a file or folder, never what it holds. */
+const METADATA_READERS: ReadonlySet<string> = new Set([
+  'ls', 'll', 'la', 'dir', 'vdir', 'exa', 'eza', 'lsd', 'tree', 'stat', 'file', 'wc', 'du', 'df', 'test', '[', '[[', 'readlink', 'realpath',
+  'basename', 'dirname', 'namei', 'getfacl', 'lsattr', 'md5sum', 'sha1sum', 'sha224sum', 'sha256sum', 'sha384sum', 'sha512sum', 'b2sum',
+  'cksum', 'sum', 'shasum', 'lsof', 'fuser', 'cd', 'pushd', 'popd', 'pwd',
+]);
+
+/** Programs that name a path without reading it: builtins that print or keep words, and writers (judged as writers). */
+const NAMES_ONLY: ReadonlySet<string> = new Set([
+  'echo', 'printf', 'print', 'export', 'unset', 'local', 'declare', 'typeset', 'readonly', 'alias', 'type', 'which', 'command', 'hash',
+  'true', 'false', ':', 'blast-shield', 'rm', 'unlink', 'shred', 'rmdir', 'mkdir', 'touch', 'chmod', 'chown', 'chgrp', 'chattr', 'setfacl',
+  'mv', 'ln', 'link', 'truncate',
+]);
+
+/** A path word naming a folder called `.blast-shield` (`~dev/.blast-shield`, `${X}/.blast-shield/ipc`), not the workspace policy file. */
+const GUARD_FOLDER_WORD = /\/\.blast-shield(\/|$|["'\s)])/i;
+
+function isMetadataReader(inv: Invocation): boolean {
+  return METADATA_READERS.has(inv.name);
+}
+
+/** Does the command read every file below the folders it is given (`grep -r`, `grep -d recurse`, `rg`)? */
+function readsBelow(inv: Invocation): boolean {
+  if (inv.name === 'rg' || inv.name === 'ag' || inv.name === 'ack') return true;
+  if (!RECURSIVE_READERS.has(inv.name)) return false;
+  return inv.args.some((a) => /^-[a-zA-Z]*[rR]/.test(a.text) || /^--(dereference-)?recursive$/.test(a.text) || /^--directories=recurse$/.test(a.text) || a.text === '-drecurse');
+}
+
+/** Programs whose `-r`/`-R` reads every file below a folder (an undescribed program's `-server` is not one). */
+const RECURSIVE_READERS: ReadonlySet<string> = new Set(['grep', 'egrep', 'fgrep', 'zgrep', 'cp', 'scp', 'rsync', 'diff', 'zip', 'cat', 'git', 'sftp', 'base64', 'xxd', 'od']);
+
+/** Files of the guard home that hold no secret (its settings and the list of installs): reading one by name is harmless. */
+const PUBLIC_FILES = /^(settings|installs)\.json$/i;
+
+function insideGuardHome(path: string, view: PerimeterView): boolean {
+  return aliasesOf(path, view).some((p) =>
+    view.guardHomes.some((g) => isWithin(g.toLowerCase(), p.toLowerCase()) && !PUBLIC_FILES.test(p.slice(g.length + 1))),
+  );
+}
+
+function aboveGuardHome(path: string, view: PerimeterView): boolean {
+  return aliasesOf(path, view).some((p) => view.guardHomes.some((g) => isWithin(p.toLowerCase(), g.toLowerCase())));
+}
+
+function denyRead(inv: Invocation, shown: string): Finding {
+  return perimeterFinding('read-guard-home', `${inv.name} would read Blast Shield's own folder (${shown}: window tokens, IPC secrets, audit log); they are not for agents.`, shown);
+}
+
+/**
+ * Every word of the invocation, whatever its role: a described program whose effects miss an operand
+ * (`git diff --no-index /dev/null ~/.blast-shield`), a computed spelling that still names the folder
+ * once known variables are put in, a loop variable or `xargs` operand whose values list its entries.
+ */
+export function guardHomeWordFindings(inv: Invocation, facts: Facts, view: PerimeterView, cwd: string): Finding[] {
+  if (isMetadataReader(inv) || NAMES_ONLY.has(inv.name)) return [];
+  const redirected = inv.redirects.filter((r) => r.op === '<' || r.op === '<>').map((r) => r.target);
+  const below = readsBelow(inv);
+  for (const word of [...inv.args, ...redirected]) {
+    // Every word's possible path readings (`x`, the value after `=`, after `@`): not an option reader.
+    // A word with spaces is text (a message, code), not a path; the values a variable takes are checked whole.
+    const texts = [...(/\s/.test(word.text) ? [] : [word.text]), ...(word.sources ?? [])];
+    for (const raw of texts) {
+      const text = expandKnown(raw, facts, view, cwd);
+      const candidates = [text];
+      const eq = text.indexOf('=');
+      if (eq > 0) candidates.push(text.slice(eq + 1));
+      if (text.startsWith('@')) candidates.push(text.slice(1));
+      for (const t of candidates) {
+        // Still computed (or `~user/…`): the folder's name is what is known of it.
+        if (GUARD_FOLDER_WORD.test(t) && /[$`~]/.test(t) && !PUBLIC_FILES.test(t.replace(/^[\s\S]*\/\.blast-shield\//i, ''))) return [denyRead(inv, word.text.slice(0, 80))];
+        // A word still computed, an address or an option-looking word is no path here (not an option reader).
+        if (/[$`]/.test(t) || /^[a-z][a-z0-9+.-]*:\/\//i.test(t) || t === '' || t.startsWith('-')) continue;
+        const abs = resolvePath(cwd, t, facts.home);
+        if (insideGuardHome(abs, view) || (below && aboveGuardHome(abs, view))) return [denyRead(inv, word.text.slice(0, 80))];
+      }
+    }
+  }
+  return [];
+}
