@@ -124,7 +124,11 @@ function discardedWork(inv: Invocation, ctx: RuleContext): Finding[] {
   if (!ctx.facts.gitPathStates || inv.cwdUncertain === true) return [];
   const words: { word: ArgWord; how: string }[] = [];
   const authored = inv.redirects.some((r) => r.op.startsWith('<<'));
-  if (!authored && !IN_PLACE.has(inv.name) && !findEditsInPlace(inv)) for (const word of writtenWords(inv)) words.push({ word, how: `overwrites it (${inv.redirects.some((r) => r.target === word) ? `${inv.name || 'a redirect'} >` : inv.name})` });
+  // An editor's own in-place write keeps the file's other lines; a replacing redirect empties the file before
+  // the command reads it (`sed 's/a/b/' f > f`, `cat f | grep x > f`), whatever the command is.
+  const redirected = new Set(inv.redirects.map((r) => r.target));
+  const inPlace = IN_PLACE.has(inv.name) || findEditsInPlace(inv);
+  if (!authored) for (const word of writtenWords(inv)) if (!inPlace || redirected.has(word)) words.push({ word, how: `overwrites it (${redirected.has(word) ? `${inv.name || 'a redirect'} >` : inv.name})` });
   if (inv.name === 'git') {
     const parsed = parsedArgs(inv.args, git);
     const sub = parsed.path[0];
