@@ -43,6 +43,7 @@ import { changeset, dotnet, flit, goreleaser, hatch, np, pdm, semanticRelease, t
 import { awk, deno, kitty, netcat, screen, systemdRun, telnet, tmux, wezterm } from './tools/runners';
 import { husky, lefthook, preCommit } from './tools/hookManagers';
 import { claudeCli, codexCli, geminiCli } from './tools/agentClis';
+import { ghstack, gitAnnex, gitBranchless, gitLfs, gitMachete, gitSpice, gitTown, graphite, hg, jj, spr, svn } from './tools/otherVcs';
 import type { ToolEntry, ToolSpec } from './types';
 
 /**
@@ -53,7 +54,8 @@ import type { ToolEntry, ToolSpec } from './types';
 export const TOOLS: readonly ToolSpec[] = [
   aws, gcloud, gsutil, az, azcopy, doctl,
   railway, fly, heroku, vercel, netlify, supabase, neon, pscale, render, gh, doppler, firebase, wrangler, turso,
-  git, ssh, mosh, tsh, salt, pdsh, clush, ansible, kubectl, helm, docker, dockerCompose,
+  git, hg, jj, svn, graphite, gitSpice, spr, ghstack, gitTown, gitMachete, gitBranchless, gitLfs, gitAnnex,
+  ssh, mosh, tsh, salt, pdsh, clush, ansible, kubectl, helm, docker, dockerCompose,
   terraform, terragrunt, pulumi, cdk,
   psql, dropdb, pgRestore, pgDropcluster, pgCtl, pgCtlcluster, mysql, mysqladmin, mongosh, redisCli, sqlite3, sqlcmd,
   curl, wget, httpie, powershellWeb,

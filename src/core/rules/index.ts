@@ -11,6 +11,7 @@ import { containersPack } from './containers';
 import { infraPack, helmfilePack } from './infra';
 import { cloudPack } from './cloud';
 import { paasPack } from './paas';
+import { otherVcsPack } from './otherVcs';
 import { httpPack } from './httpRequests';
 import { unsureOptionsPack } from './support/unsureOptions';
 import { guardRestorePack } from './guardRestore';
@@ -79,6 +80,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   helmfilePack,
   cloudPack,
   paasPack,
+  otherVcsPack,
   httpPack,
   sdkSnippetsPack,
   restTablesPack,
