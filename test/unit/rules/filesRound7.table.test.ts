@@ -1,0 +1,130 @@
+import { strict as assert } from 'node:assert';
+import { classify } from '../../../src/core/policy/classify';
+import type { Facts } from '../../../src/core/policy/types';
+import { show } from './perimeterFixtures';
+import { testFacts } from '../support/policyFixtures';
+
+/**
+ * Red team round 7 (issue #18, items 1 and 8): local work destroyed without `rm` and version control
+ * other than git's own commands. Each asking row sits next to a look-alike that stays allowed.
+ */
+
+interface Row {
+  cmd: string;
+  decision: 'ask' | 'allow' | 'deny';
+  production?: boolean;
+  reason?: RegExp;
+}
+
+/** A repository at /work/app: src/index.ts holds uncommitted changes; db/ holds a local database git ignores. */
+const facts = (): Facts =>
+  testFacts({
+    files: { '/work/app/src/index.ts': 'x\n', '/work/app/src/App.tsx': 'y\n', '/work/app/db/development.sqlite3': 'SQLite format 3', '/work/app/db/test.sqlite3': 'SQLite format 3' },
+    gitPathStates: (_tree, paths) => Object.fromEntries(paths.map((p) => [p, p === '/work/app/src/index.ts' ? 'modified' : p.startsWith('/work/app/db') ? 'ignored' : 'unmodified'])),
+  });
+
+function table(title: string, rows: readonly Row[]): void {
+  describe(title, () => {
+    for (const row of rows) {
+      it(`${row.decision}: ${row.cmd}`, () => {
+        const verdict = classify(row.cmd, facts(), { lockdown: false });
+        assert.equal(verdict.decision, row.decision, show(verdict));
+        if (row.production !== undefined) assert.equal(verdict.production, row.production, show(verdict));
+        if (row.reason !== undefined) assert.ok(verdict.reasons.some((r) => row.reason!.test(r)), show(verdict));
+      });
+    }
+  });
+}
+
+table('round 7: a replacing redirect over the file the command reads', [
+  { cmd: "sed 's/a/b/' src/index.ts > src/index.ts", decision: 'ask', reason: /not committed.*sed >/ },
+  { cmd: "cat src/index.ts | grep -v TODO > src/index.ts", decision: 'ask' },
+  { cmd: "awk '{print}' src/index.ts > src/index.ts", decision: 'ask' },
+  { cmd: 'npx prettier src/index.ts > src/index.ts', decision: 'ask' },
+  { cmd: 'sort -u src/index.ts > src/index.ts', decision: 'ask' },
+  { cmd: "sed 's/a/b/' src/index.ts > /tmp/index.ts", decision: 'allow' },
+  { cmd: "sed -i 's/a/b/' src/index.ts", decision: 'allow' },
+  { cmd: 'npx prettier --write src/index.ts', decision: 'allow' },
+  { cmd: "sed 's/a/b/' src/App.tsx > src/App.tsx", decision: 'allow' },
+]);
+
+table('round 7: interpreter code that empties, renames or copies over a file git cannot bring back', [
+  { cmd: `perl -e 'truncate "db/development.sqlite3", 0'`, decision: 'ask', reason: /perl code overwrites db\/development\.sqlite3/ },
+  { cmd: `perl -e 'open(my $fh, ">", "db/development.sqlite3")'`, decision: 'ask' },
+  { cmd: `php -r 'file_put_contents("db/development.sqlite3", "");'`, decision: 'ask' },
+  { cmd: `deno eval "await Deno.writeTextFile('db/development.sqlite3', '')"`, decision: 'ask' },
+  { cmd: `bun -e "await Bun.write('db/development.sqlite3', '')"`, decision: 'ask' },
+  { cmd: `python3 -c "import os; os.replace('db/test.sqlite3', 'db/development.sqlite3')"`, decision: 'ask' },
+  { cmd: `node -e "require('fs').renameSync('db/test.sqlite3','db/development.sqlite3')"`, decision: 'ask' },
+  { cmd: `python3 -c "import shutil; shutil.copyfile('/dev/null', 'db/development.sqlite3')"`, decision: 'ask' },
+  { cmd: `ruby -e "FileUtils.cp('db/test.sqlite3', 'db/development.sqlite3')"`, decision: 'ask' },
+  { cmd: `python3 -c "import os; os.replace('src/App.tsx', 'src/index.ts')"`, decision: 'ask', reason: /not committed/ },
+  { cmd: `perl -e 'open(my $fh, "<", "db/development.sqlite3")'`, decision: 'allow' },
+  { cmd: `php -r 'echo file_get_contents("db/development.sqlite3");'`, decision: 'allow' },
+  { cmd: `node -e "require('fs').copyFileSync('db/development.sqlite3','db/backup.sqlite3')"`, decision: 'allow' },
+  { cmd: `python3 -c "import shutil; shutil.copyfile('db/development.sqlite3', '/tmp/dev.sqlite3')"`, decision: 'allow' },
+]);
+
+table('round 7: Mercurial, Jujutsu and Subversion', [
+  { cmd: 'hg strip -r 0', decision: 'ask', production: false, reason: /hg strip/ },
+  { cmd: 'hg log -r 0', decision: 'allow' },
+  { cmd: 'hg update -C', decision: 'ask', production: false },
+  { cmd: 'hg update default', decision: 'allow' },
+  { cmd: 'hg revert --all --no-backup', decision: 'ask' },
+  { cmd: 'hg revert --all', decision: 'allow' },
+  { cmd: 'hg purge', decision: 'ask' },
+  { cmd: 'hg purge --print', decision: 'allow' },
+  { cmd: 'hg push -f', decision: 'ask', production: true },
+  { cmd: 'hg push', decision: 'allow' },
+  { cmd: 'hg bookmark -d main', decision: 'ask' },
+  { cmd: 'hg bookmarks', decision: 'allow' },
+  { cmd: 'hg help strip', decision: 'allow' },
+  { cmd: 'jj abandon main', decision: 'ask', production: false },
+  { cmd: 'jj log', decision: 'allow' },
+  { cmd: 'jj op restore abc', decision: 'ask' },
+  { cmd: 'jj op log', decision: 'allow' },
+  { cmd: 'jj bookmark set main -r @--- --allow-backwards', decision: 'ask' },
+  { cmd: 'jj bookmark set main -r @', decision: 'allow' },
+  { cmd: 'jj git push --deleted', decision: 'ask', production: true },
+  { cmd: 'jj git push --deleted --dry-run', decision: 'allow' },
+  { cmd: 'jj git push', decision: 'allow' },
+  { cmd: 'svn revert -R .', decision: 'ask', production: false },
+  { cmd: 'svn status', decision: 'allow' },
+  { cmd: 'svn rm https://svn.example.com/repo/trunk/src -m gone', decision: 'ask', production: true },
+  { cmd: 'svn rm src/old.c', decision: 'ask', production: false },
+  { cmd: 'svn rm --keep-local src/old.c', decision: 'allow' },
+  { cmd: 'svn cleanup --remove-unversioned', decision: 'ask' },
+  { cmd: 'svn cleanup', decision: 'allow' },
+  { cmd: 'svn log -l 5', decision: 'allow' },
+]);
+
+table('round 7: stacked-branch tools and git extensions', [
+  { cmd: 'gt submit --force', decision: 'ask', production: true },
+  { cmd: 'gt stack submit -f', decision: 'ask', production: true },
+  { cmd: 'gt submit', decision: 'allow' },
+  { cmd: 'gt log', decision: 'allow' },
+  { cmd: 'gs stack submit --force', decision: 'ask', production: true },
+  { cmd: 'gs ss --force', decision: 'ask', production: true },
+  { cmd: 'gs stack submit', decision: 'allow' },
+  { cmd: 'spr update --force', decision: 'ask', production: true },
+  { cmd: 'spr update', decision: 'allow' },
+  { cmd: 'ghstack submit --force', decision: 'ask', production: true },
+  { cmd: 'ghstack', decision: 'allow' },
+  { cmd: 'git town kill feature', decision: 'ask', production: true, reason: /git-town kill/ },
+  { cmd: 'git-town delete feature', decision: 'ask' },
+  { cmd: 'git town kill --dry-run feature', decision: 'allow' },
+  { cmd: 'git town sync', decision: 'allow' },
+  { cmd: 'git machete traverse --yes', decision: 'ask', production: true },
+  { cmd: 'git machete traverse --yes --no-push', decision: 'allow' },
+  { cmd: 'git machete status', decision: 'allow' },
+  { cmd: 'git branchless sync --force', decision: 'ask' },
+  { cmd: 'git branchless submit --force', decision: 'ask', production: true },
+  { cmd: 'git branchless smartlog', decision: 'allow' },
+  { cmd: "git lfs migrate import --everything --include='*.png'", decision: 'ask' },
+  { cmd: 'git lfs migrate import --no-rewrite big.bin', decision: 'allow' },
+  { cmd: 'git lfs migrate info --everything', decision: 'allow' },
+  { cmd: 'git annex drop --force .', decision: 'ask' },
+  { cmd: 'git annex dropunused all --force', decision: 'ask' },
+  { cmd: 'git annex drop .', decision: 'allow' },
+  { cmd: 'git annex whereis', decision: 'allow' },
+]);
