@@ -453,7 +453,8 @@ function frameworkReset(inv: Invocation, ctx: RuleContext): Finding[] {
   const found = frameworkOf(inv);
   if (!found) return [];
   const what = found.reset.matches(found.words);
-  if (!what) return [];
+  // `prisma migrate reset --help`, `manage.py flush -h`: the framework prints the command's manual.
+  if (!what || found.words.some((w) => w === '--help' || w === '-h')) return [];
   const { reset, words } = found;
   const sources: { source: string; value: string }[] = [];
   const values: string[] = [];

@@ -128,3 +128,25 @@ table('round 7: stacked-branch tools and git extensions', [
   { cmd: 'git annex drop .', decision: 'allow' },
   { cmd: 'git annex whereis', decision: 'allow' },
 ]);
+
+table('round 7: the manual of a destroying command, and download caches of the home folder', [
+  { cmd: 'dropdb --help', decision: 'allow' },
+  { cmd: 'dropdb shop', decision: 'ask' },
+  { cmd: 'npx prisma migrate reset --help', decision: 'allow' },
+  { cmd: 'npx prisma migrate reset', decision: 'ask' },
+  { cmd: 'python manage.py flush -h', decision: 'allow' },
+  { cmd: 'docker system prune --help', decision: 'allow' },
+  { cmd: 'docker help volume', decision: 'allow' },
+  { cmd: 'docker volume prune -f', decision: 'ask' },
+  { cmd: 'docker system prune -f', decision: 'ask' },
+  { cmd: 'aws rds delete-db-instance --generate-cli-skeleton', decision: 'allow' },
+  { cmd: 'aws rds delete-db-instance --generate-cli-skeleton output --db-instance-identifier shop', decision: 'allow' },
+  { cmd: 'aws rds delete-db-instance --db-instance-identifier shop', decision: 'ask' },
+]);
+
+describe('round 7: download caches stay routine when the home folder is the workspace', () => {
+  const home = (): Facts => testFacts({ cwd: '/home/dev', home: '/home/dev', workspaceRoots: ['/home/dev'] });
+  for (const [cmd, decision] of [['rm -rf ~/.npm/_cacache', 'allow'], ['rm -rf ~/.cache/pip', 'allow'], ['rm -rf ~/.npm', 'ask'], ['rm -rf ~/projects', 'ask']] as const) {
+    it(`${decision}: ${cmd}`, () => assert.equal(classify(cmd, home(), { lockdown: false }).decision, decision));
+  }
+});
