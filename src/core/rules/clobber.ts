@@ -66,6 +66,12 @@ function gitState(absolute: string, facts: Facts): GitPathState | undefined {
 /** Ignored files a program writes again anyway: logs, outputs, caches, lock and pid files, build folders. */
 const REGENERATED = /\.(log|out|tmp|temp|pid|lock|cache|map|tsbuildinfo)$|\/(tmp|temp|log|logs|\.cache|cache|build|out|target|\.turbo|\.parcel-cache)\//i;
 
+/** The path below the workspace that holds it (a workspace may itself live under /tmp), or the path itself. */
+function insideRoot(absolute: string, facts: Facts): string {
+  const root = facts.workspaceRoots.find((r) => absolute.startsWith(r.endsWith('/') ? r : r + '/'));
+  return root === undefined ? absolute : absolute.slice(root.replace(/\/$/, '').length);
+}
+
 /** States in which git holds the file's content (committed, or staged). */
 const GIT_HOLDS: ReadonlySet<GitPathState> = new Set(['unmodified', 'staged-new']);
 
@@ -77,7 +83,7 @@ function check(inv: Invocation, ctx: RuleContext): Finding[] {
     if (path.class === 'scratch' || path.class === 'routine' || !exists(path.absolute, ctx.facts)) continue;
     const state = gitState(path.absolute, ctx.facts);
     if (state !== undefined && GIT_HOLDS.has(state)) continue;
-    const kind = untrackedKind(word.text, inv, ctx) ?? (state === 'ignored' && !REGENERATED.test(path.absolute) ? 'a file git ignores (no commit holds it)' : undefined);
+    const kind = untrackedKind(word.text, inv, ctx) ?? (state === 'ignored' && !REGENERATED.test(insideRoot(path.absolute, ctx.facts)) ? 'a file git ignores (no commit holds it)' : undefined);
     if (!kind) continue;
     const env = ctx.environmentOf({ values: [word.text], remote: false });
     const target: Target = { kind: 'path', name: word.text, provider: 'filesystem', remote: false, environment: env.environment, environmentReason: env.reason };

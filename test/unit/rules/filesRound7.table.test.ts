@@ -150,3 +150,37 @@ describe('round 7: download caches stay routine when the home folder is the work
     it(`${decision}: ${cmd}`, () => assert.equal(classify(cmd, home(), { lockdown: false }).decision, decision));
   }
 });
+
+describe('round 7: programs that write their output file over the input or over data git does not hold', () => {
+  const data = (): Facts =>
+    testFacts({
+      files: { '/work/app/src/index.ts': 'x\n', '/work/app/uploads/a.png': 'png', '/work/app/db/development.sqlite3': 'SQLite format 3' },
+      gitPathStates: (_t, ps) => Object.fromEntries(ps.map((p) => [p, p === '/work/app/src/index.ts' ? 'modified' : p.includes('/uploads/') || p.includes('/db/') ? 'ignored' : 'unmodified'])),
+    });
+  const rows: [string, 'ask' | 'allow'][] = [
+    ['mogrify -resize 1x1 uploads/a.png', 'ask'],
+    ['mogrify -path /tmp/thumbs -resize 64x64 uploads/a.png', 'allow'],
+    ['convert uploads/a.png -resize 1x1 uploads/a.png', 'ask'],
+    ['magick uploads/a.png -strip uploads/a.png', 'ask'],
+    ['convert uploads/a.png -resize 64x64 /tmp/thumb.png', 'allow'],
+    ['sponge db/development.sqlite3 < /dev/null', 'ask'],
+    ['sort db/report.sql | sponge /tmp/sorted.sql', 'allow'],
+    ['openssl enc -aes-256-cbc -in db/development.sqlite3 -out db/development.sqlite3 -k x', 'ask'],
+    ['openssl enc -aes-256-cbc -in db/development.sqlite3 -out /tmp/dev.enc -k x', 'allow'],
+    ['gpg -c --batch --passphrase x --yes -o db/development.sqlite3 db/development.sqlite3', 'ask'],
+    ['gpg -c --batch --passphrase x -o /tmp/dev.gpg db/development.sqlite3', 'allow'],
+    ['npx esbuild src/App.tsx --outfile=src/index.ts', 'ask'],
+    ['npx esbuild src/App.tsx --bundle --outfile=dist/index.js', 'allow'],
+    ['npx babel src/App.tsx -o src/index.ts', 'ask'],
+    ['npx swc src/App.tsx -o src/index.ts', 'ask'],
+    ['npx babel src/App.tsx -o dist/App.js', 'allow'],
+    ['npx openapi-typescript api.yaml -o src/index.ts', 'ask'],
+    ['npx openapi-typescript api.yaml -o src/api-types.ts', 'allow'],
+  ];
+  for (const [cmd, decision] of rows) it(`${decision}: ${cmd}`, () => assert.equal(classify(cmd, data(), { lockdown: false }).decision, decision, cmd));
+  it('a workspace under /tmp still has its ignored data judged (the regenerated-folder test reads the path below the workspace)', () => {
+    const tmp = testFacts({ cwd: '/tmp/w/app', workspaceRoots: ['/tmp/w/app'], files: { '/tmp/w/app/uploads/a.png': 'png' }, gitPathStates: (_t, ps) => Object.fromEntries(ps.map((p) => [p, 'ignored'])) });
+    assert.equal(classify('echo x > uploads/a.png', tmp, { lockdown: false }).decision, 'ask');
+    assert.equal(classify('echo x > tmp/cache.txt', testFacts({ cwd: '/tmp/w/app', workspaceRoots: ['/tmp/w/app'], files: { '/tmp/w/app/tmp/cache.txt': 'x' }, gitPathStates: (_t, ps) => Object.fromEntries(ps.map((p) => [p, 'ignored'])) }), { lockdown: false }).decision, 'allow');
+  });
+});
