@@ -8,6 +8,7 @@ import { optionsMatching } from '../registry/grammar';
 import { git } from '../registry/tools/git';
 import { classifyPath, truncatesOnly } from './files';
 import { emptiedBySnippet, untrackedKind } from './localData';
+import { wipedByEdit } from './support/inPlaceWipes';
 
 /**
  * Overwriting a file git cannot bring back: writing over `.env.production`, `config/master.key`, a
@@ -135,6 +136,8 @@ function discardedWork(inv: Invocation, ctx: RuleContext): Finding[] {
   const redirected = new Set(inv.redirects.map((r) => r.target));
   const inPlace = IN_PLACE.has(inv.name) || findEditsInPlace(inv);
   if (!authored) for (const word of writtenWords(inv)) if (!inPlace || redirected.has(word)) words.push({ word, how: `overwrites it (${redirected.has(word) ? `${inv.name || 'a redirect'} >` : inv.name})` });
+  // `sed -i d f`, `perl -i -ne '' f`: an in-place edit whose script keeps no line.
+  if (inPlace) words.push(...wipedByEdit(inv));
   if (inv.name === 'git') {
     const parsed = parsedArgs(inv.args, git);
     const sub = parsed.path[0];

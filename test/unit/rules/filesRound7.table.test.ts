@@ -184,3 +184,25 @@ describe('round 7: programs that write their output file over the input or over 
     assert.equal(classify('echo x > tmp/cache.txt', testFacts({ cwd: '/tmp/w/app', workspaceRoots: ['/tmp/w/app'], files: { '/tmp/w/app/tmp/cache.txt': 'x' }, gitPathStates: (_t, ps) => Object.fromEntries(ps.map((p) => [p, 'ignored'])) }), { lockdown: false }).decision, 'allow');
   });
 });
+
+table('round 7: in-place edits whose script keeps no line, beside edits that change some', [
+  { cmd: 'sed -i d src/index.ts', decision: 'ask', reason: /empties it \(sed in place/ },
+  { cmd: "sed -i '1,$d' src/index.ts", decision: 'ask' },
+  { cmd: "sed -n -i '' src/index.ts", decision: 'ask' },
+  { cmd: "sed -i '/TODO/d' src/index.ts", decision: 'allow' },
+  { cmd: "sed -n -i '/x/p' src/index.ts", decision: 'allow' },
+  { cmd: "perl -pi -e 's/.*//s' src/index.ts", decision: 'ask' },
+  { cmd: "perl -i -ne '' src/index.ts", decision: 'ask' },
+  { cmd: "perl -pi -e 's/foo/bar/' src/index.ts", decision: 'allow' },
+  { cmd: "perl -i -ne 'print unless /TODO/' src/index.ts", decision: 'allow' },
+  { cmd: "awk -i inplace 'NR<0' src/index.ts", decision: 'ask' },
+  { cmd: "awk -i inplace '{}' src/index.ts", decision: 'ask' },
+  { cmd: "awk -i inplace '{ sub(/a/, \"b\") } 1' src/index.ts", decision: 'allow' },
+  { cmd: "printf ',d\\nw\\n' | ed -s src/index.ts", decision: 'ask' },
+  { cmd: "printf ',s/a/b/\\nw\\n' | ed -s src/index.ts", decision: 'allow' },
+  { cmd: "ex -sc '%d|x' src/index.ts", decision: 'ask' },
+  { cmd: "vim -es -c '%d' -c 'wq' src/index.ts", decision: 'ask' },
+  { cmd: "vim -es -c '%d' -c 'q!' src/index.ts", decision: 'allow' },
+  { cmd: "ex -sc '%s/a/b/|x' src/index.ts", decision: 'allow' },
+  { cmd: 'sed -i d src/App.tsx', decision: 'allow' },
+]);
