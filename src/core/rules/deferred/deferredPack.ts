@@ -13,6 +13,7 @@ import { instructionFindings, settingsWriteFindings } from './agentSettings';
 import { shadowCopy, shadowPlaceOf } from './shadowedPrograms';
 import { sedInPlaceWrites } from './sedEdit';
 import { cronCommands, deferredPlaceOf, isInstructionFile, packageScriptTarget, runnerPlaceOf, type PlaceRule } from './places';
+import { laterPlaceOf } from './laterPlaces';
 import { judgeRunnerCode, LOADING_PACKAGE_KEYS, loadedFiles, unreadRunnerCode } from './runnerPlaces';
 
 /**
@@ -139,7 +140,7 @@ function judgeWrite(w: Written, place: PlaceRule, inv: Invocation, ctx: RuleCont
   if (place.gitConfig) return configFilePrograms(w.text, place.where).flatMap((p) => judgeProgram(p, inv, ctx, cwd));
   const commands = place.commands(w.text);
   const unvouched = place.servers ? unvouchedServers(commands, place, w.writer, ctx.facts, cwd) : [];
-  return [...unvouched, ...judgePayload(commands, place.language, place, w.writer, ctx, cwd)];
+  return [...unvouched, ...judgePayload(commands, place.language, place, w.writer, ctx, cwd, place.inImage === true)];
 }
 
 /** A folder of git hooks (core.hooksPath, a template folder): every hook in it, or code the hook never read when it cannot be listed. */
@@ -255,6 +256,10 @@ function scheduled(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
       if (!file || file.text === '-') text = stdinText(inv);
       else if (!file.dynamic) text = ctx.facts.readFile(resolvePath(cwd, file.text, ctx.facts.home));
       if (text === undefined) return [unreadFinding('deferred-unread', 'crontab installs a table whose text the hook cannot read now, and cron runs it on its schedule', 'crontab', ctx.facts, perimeterView(ctx.facts))];
+      // `echo '' | crontab -`, `crontab /dev/null`: the new table has no job, so every job there was is gone (as `crontab -r`).
+      if (!text.split('\n').some((l) => CRON_LINE.test(l))) {
+        return [{ rule: 'deferred.crontab-emptied', risk: 'destructive', severity: 'ask', reason: `crontab installs a table with no job in place of your crontab: every scheduled job in it is removed (as \`crontab -r\`).`, targets: [{ kind: 'path', name: 'crontab', provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' }] }];
+      }
       return judgePayload(cronCommands(text, false), 'shell', where, 'crontab', ctx, cwd);
     }
     default:
@@ -331,7 +336,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     const copied = shadow && w.from !== undefined ? shadowCopy(w.path, w.from, w.writer, ctx.facts) : 'judge-text';
     if (shadow && copied === 'judge-text') out.push(...judgeWrite(w, shadow, inv, ctx, cwd));
     else if (shadow && copied !== undefined && copied !== 'judge-text') out.push(copied);
-    const place = deferredPlaceOf(w.path, w.text);
+    const place = deferredPlaceOf(w.path, w.text) ?? laterPlaceOf(w.path, w.text, ctx.facts);
     if (place) out.push(...judgeWrite(w, place, inv, ctx, cwd));
     const runner = place ? undefined : (runnerPlaceOf(w.path) ?? packageScriptTarget(w.path, ctx.facts));
     if (runner && w.text !== undefined) out.push(...judgeRunnerCode(w.text, runner, w.writer, ctx, cwd));

@@ -23,6 +23,8 @@ export interface PlaceRule {
   gitConfig?: boolean;
   /** An MCP server list: each line of `commands` is one server's command, whose program must be one the guard can vouch for (mcpLaunches.ts). */
   servers?: boolean;
+  /** The commands run inside a container image: script files they name are the image's, not this machine's. */
+  inImage?: boolean;
 }
 
 const whole = (text: string): string => text;
@@ -98,7 +100,7 @@ function unquote(v: string): string {
   return v.replace(/^"(.*)"$/s, '$1').replace(/^'(.*)'$/s, '$1');
 }
 
-function flowList(v: string): string {
+export function flowList(v: string): string {
   const items = [...v.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|([^,[\]\s][^,\]]*)/g)].map((m) => (m[1] ?? m[2] ?? m[3] ?? '').trim());
   return joinArgv(items);
 }
