@@ -206,3 +206,49 @@ table('round 7: in-place edits whose script keeps no line, beside edits that cha
   { cmd: "ex -sc '%s/a/b/|x' src/index.ts", decision: 'allow' },
   { cmd: 'sed -i d src/App.tsx', decision: 'allow' },
 ]);
+
+describe('round 7: deferred execution, the write flagged with where and when it runs', () => {
+  const RESET = "const { execSync } = require('child_process');\nexecSync('psql -h db.prod.acme.internal -c \"DROP TABLE users\"');\n";
+  const project = (): Facts =>
+    testFacts({
+      files: {
+        '/work/app/scripts/reset-db.js': RESET,
+        '/work/app/scripts/hello.js': 'console.log("hi");\n',
+        '/work/app/scripts/deploy.sh': '#!/bin/sh\nnpm run build\n',
+        '/work/app/src/index.ts': 'export {};\n',
+        '/work/app/package.json': JSON.stringify({ name: 'x', scripts: { lint: 'eslint .', seed: 'node prisma/seed.js' } }, null, 2),
+      },
+    });
+  const rows: [string, 'ask' | 'allow' | 'deny', RegExp?][] = [
+    ["echo 'redis-cli -h cache.prod.acme.internal FLUSHALL' | tee -a scripts/deploy.sh", 'ask', /script scripts\/deploy\.sh/],
+    ["echo 'npm run build' | tee -a scripts/deploy.sh", 'allow'],
+    ["printf 'module.exports = { up: (q) => q.dropTable(\"users\") }\\n' > migrations/20250101-drop.js", 'ask', /migration .*when the migrations are applied/],
+    ["printf 'module.exports = { up: (q) => q.createTable(\"users\", {}), down: (q) => q.dropTable(\"users\") }\\n' > migrations/20250101-create.js", 'allow'],
+    ["printf 'def upgrade():\\n    op.drop_table(\"users\")\\n' > alembic/versions/1_drop.py", 'ask'],
+    ["printf 'services:\\n  x:\\n    image: redis\\n    command: redis-cli -h cache.prod.acme.internal FLUSHALL\\n' > docker-compose.yml", 'ask', /compose file/],
+    ["printf 'services:\\n  web:\\n    image: node\\n    command: node server.js\\n' > docker-compose.yml", 'allow'],
+    ["printf 'apiVersion: batch/v1\\nkind: Job\\nspec: {template: {spec: {containers: [{name: w, image: postgres, command: [\"psql\",\"-h\",\"db.prod.acme.internal\",\"-c\",\"DROP TABLE users\"]}]}}}\\n' > k8s/wipe.yaml", 'ask', /Kubernetes Job manifest/],
+    ["printf 'apiVersion: apps/v1\\nkind: Deployment\\nspec: {template: {spec: {containers: [{name: w, image: node, command: [\"node\",\"server.js\"]}]}}}\\n' > k8s/web.yaml", 'allow'],
+    ["printf 'hooks:\\n  - events: [\"presync\"]\\n    command: \"kubectl\"\\n    args: [\"delete\",\"ns\",\"payments\"]\\n' > helmfile.yaml", 'ask', /helmfile/],
+    ["printf 'hooks:\\n  - events: [\"presync\"]\\n    command: \"kubectl\"\\n    args: [\"get\",\"ns\"]\\n' > helmfile.yaml", 'allow'],
+    ["printf 'module.exports = { globalSetup: \"./scripts/reset-db.js\" }\\n' > jest.config.js", 'ask', /reset-db\.js \(loaded by the configuration jest\.config\.js\)/],
+    ["printf 'module.exports = { globalSetup: \"./scripts/hello.js\" }\\n' > jest.config.js", 'allow'],
+    ["printf \"module.exports = async () => { require('child_process').execSync('psql -h db.prod.acme.internal -c \\\"drop table users\\\"') }\\n\" > jest.global-setup.js", 'ask'],
+    ["echo 'import \"../scripts/reset-db.js\";' >> src/index.ts", 'ask', /loaded by the file src\/index\.ts/],
+    ["echo 'import \"../scripts/hello.js\";' >> src/index.ts", 'allow'],
+    ["echo 'os.system(\"redis-cli -h cache.prod.acme.internal FLUSHALL\")' >> server/settings.py", 'ask', /Django project starts/],
+    ["echo 'DEBUG = True' >> server/settings.py", 'allow'],
+    ["perl -pi -e 's/\"lint\": \"eslint .\"/\"lint\": \"rm -rf uploads\"/' package.json", 'ask', /scripts of package\.json/],
+    ["perl -pi -e 's/\"lint\": \"eslint .\"/\"lint\": \"eslint src\"/' package.json", 'allow'],
+    ["sed -i 's/\"lint\": \"eslint .\"/\"lint\": \"eslint src\"/' package.json", 'allow'],
+    ["echo '' | crontab -", 'ask', /no job/],
+    ["echo '0 3 * * * echo hi' | crontab -", 'allow'],
+  ];
+  for (const [cmd, decision, reason] of rows) {
+    it(`${decision}: ${cmd}`, () => {
+      const v = classify(cmd, project(), { lockdown: false });
+      assert.equal(v.decision, decision, show(v));
+      if (reason) assert.ok(v.reasons.some((r) => reason.test(r)), show(v));
+    });
+  }
+});

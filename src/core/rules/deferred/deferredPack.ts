@@ -1,4 +1,4 @@
-import { basename, normalize, resolvePath } from '../../paths';
+import { basename, dirname, normalize, resolvePath } from '../../paths';
 import { EFFECT_RULES, effectsOf, READ_ONLY_COMMANDS } from '../../policy/effects';
 import type { Analysis, ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack } from '../../policy/types';
 import { perimeterView } from '../perimeter/protectedPaths';
@@ -11,7 +11,7 @@ import { registeredServer, unvouchedServers } from './mcpLaunches';
 import { sourceRedirectWrites } from '../sourceRedirects';
 import { instructionFindings, settingsWriteFindings } from './agentSettings';
 import { shadowCopy, shadowPlaceOf } from './shadowedPrograms';
-import { sedInPlaceWrites } from './sedEdit';
+import { perlInPlaceWrites, sedInPlaceWrites } from './sedEdit';
 import { cronCommands, deferredPlaceOf, isInstructionFile, packageScriptTarget, runnerPlaceOf, type PlaceRule } from './places';
 import { laterPlaceOf } from './laterPlaces';
 import { judgeRunnerCode, LOADING_PACKAGE_KEYS, loadedFiles, unreadRunnerCode } from './runnerPlaces';
@@ -114,6 +114,7 @@ function writesOf(inv: Invocation, facts: Facts, cwd: string): Written[] {
   }
   if (READ_ONLY_COMMANDS.has(inv.name) || !EFFECT_RULES[inv.name]) return out;
   for (const edit of sedInPlaceWrites(inv, facts, cwd)) out.push({ ...edit, writer: 'sed -i' });
+  for (const edit of perlInPlaceWrites(inv, facts, cwd)) out.push({ ...edit, writer: 'perl -i' });
   for (const effect of effectsOf(inv)) {
     if (effect.kind !== 'write' && effect.kind !== 'link') continue;
     const path = abs(effect.word);
@@ -138,7 +139,13 @@ function judgeWrite(w: Written, place: PlaceRule, inv: Invocation, ctx: RuleCont
     return [unreadFinding('deferred-unread', `${w.writer} writes into ${place.where}, which runs it ${place.when}, text the hook cannot read now`, place.where, ctx.facts, perimeterView(ctx.facts))];
   }
   if (place.gitConfig) return configFilePrograms(w.text, place.where).flatMap((p) => judgeProgram(p, inv, ctx, cwd));
-  const commands = place.commands(w.text);
+  let commands = place.commands(w.text);
+  // An edit of package.json (`sed -i`, `perl -pi`, a rewrite) adds the scripts that were not there: the others ran before it.
+  const before = place.where === 'the scripts of package.json' ? ctx.facts.readFile(w.path) : undefined;
+  if (before !== undefined) {
+    const had = new Set(place.commands(before).split('\n'));
+    commands = commands.split('\n').filter((line) => !had.has(line)).join('\n');
+  }
   const unvouched = place.servers ? unvouchedServers(commands, place, w.writer, ctx.facts, cwd) : [];
   return [...unvouched, ...judgePayload(commands, place.language, place, w.writer, ctx, cwd, place.inImage === true)];
 }
@@ -339,7 +346,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     const place = deferredPlaceOf(w.path, w.text) ?? laterPlaceOf(w.path, w.text, ctx.facts);
     if (place) out.push(...judgeWrite(w, place, inv, ctx, cwd));
     const runner = place ? undefined : (runnerPlaceOf(w.path) ?? packageScriptTarget(w.path, ctx.facts));
-    if (runner && w.text !== undefined) out.push(...judgeRunnerCode(w.text, runner, w.writer, ctx, cwd));
+    if (runner && w.text !== undefined) out.push(...judgeRunnerCode(w.text, runner, w.writer, ctx, cwd, dirname(w.path)));
     else if (runner) out.push(...unreadRunnerCode(w, runner, ctx.facts));
   }
   out.push(...scheduled(inv, ctx, cwd), ...packageScripts(inv, ctx, cwd));

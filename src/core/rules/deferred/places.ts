@@ -324,6 +324,8 @@ export function deferredPlaceOf(absolutePath: string, text?: string): PlaceRule 
  */
 export interface RunnerPlace extends DeferredPlace {
   language: PayloadLanguage;
+  /** A configuration that names files for the runner to load (`globalSetup: './scripts/reset-db.js'`): those in the workspace are judged too. */
+  loads?: boolean;
 }
 
 const CODE = /\.(c|m)?[jt]sx?$/;
@@ -333,9 +335,18 @@ const CODE_CONFIGS: ReadonlyArray<[RegExp, string]> = [
   [/^(jest|vitest|vite|playwright|karma|ava|cypress|wdio|nightwatch)\.(config|conf)\.(c|m)?[jt]s$/, 'when the test runner starts (npm test)'],
   [/^\.mocharc\.((c|m)?js|json|jsonc)$/, 'when mocha starts (npm test)'],
   [/^(jest\.config\.json|\.babelrc(\.json)?|babel\.config\.json|\.c8rc(\.json)?|\.nycrc(\.json)?)$/, 'when the test runner starts (npm test)'],
-  [/^((vitest|jest)\.setup|setup-?tests|test-?setup|global-?setup|global-?teardown)\.(c|m)?[jt]sx?$/, 'when the test runner starts (npm test)'],
+  [/^((jest|vitest|playwright|mocha|ava)[.-])?((vitest|jest)\.setup|setup-?tests|test-?setup|global-?setup|global-?teardown|setup-?files?)\.(c|m)?[jt]sx?$/, 'when the test runner starts (npm test)'],
   [/^(eslint\.config|\.eslintrc|prettier\.config|\.prettierrc|stylelint\.config|\.stylelintrc|commitlint\.config|lint-staged\.config|\.lintstagedrc)\.(c|m)?[jt]s$/, 'whenever the linter or formatter runs'],
   [/^(webpack|rollup|esbuild|babel|next|nuxt|svelte|astro|tailwind|postcss|tsup|remix|gatsby-config|gatsby-node|metro|quasar|angular)(\.config)?\.(c|m)?[jt]s$/, 'whenever the project builds (npm run build, the dev server)'],
+];
+
+/**
+ * Files every start of the application runs (its entry module, Django's settings and entry points):
+ * code written or imported there runs with the next `npm start`, dev server or `manage.py` command.
+ */
+const APP_STARTS: ReadonlyArray<[RegExp, string]> = [
+  [/\/(src\/)?(index|main|server|app)\.(c|m)?[jt]sx?$/, 'whenever the app starts (npm start, the dev server)'],
+  [/\/(settings|manage|wsgi|asgi)\.py$|\/settings\/[^/]+\.py$/, 'whenever the Django project starts (every manage.py command, the server)'],
 ];
 
 const PYTHON_RUNNERS: ReadonlyArray<[RegExp, string]> = [
@@ -353,7 +364,8 @@ export function runnerPlaceOf(absolutePath: string): RunnerPlace | undefined {
   if (l.includes('/node_modules/') || l.includes('/.git/')) return undefined;
   const name = basename(l);
   for (const [re, when] of PYTHON_RUNNERS) if (re.test(name)) return { where: `the Python file ${basename(p)}`, when, language: 'python' };
-  for (const [re, when] of CODE_CONFIGS) if (re.test(name)) return { where: `the configuration ${basename(p)}`, when, language: 'javascript' };
+  for (const [re, when] of CODE_CONFIGS) if (re.test(name)) return { where: `the configuration ${basename(p)}`, when, language: 'javascript', loads: true };
+  for (const [re, when] of APP_STARTS) if (re.test(l)) return { where: `the file ${p.split('/').slice(-2).join('/')}`, when, language: /\.py$/.test(l) ? 'python' : 'javascript', loads: true };
   if (!CODE.test(name)) return undefined;
   if (/\.(test|spec)\.(c|m)?[jt]sx?$/.test(name) || /\/(test|tests|__tests__|spec|specs)\//.test(l)) {
     return { where: `the test file ${basename(p)}`, when: 'whenever the tests run (npm test)', language: 'javascript' };
