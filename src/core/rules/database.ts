@@ -453,8 +453,7 @@ function frameworkReset(inv: Invocation, ctx: RuleContext): Finding[] {
   const found = frameworkOf(inv);
   if (!found) return [];
   const what = found.reset.matches(found.words);
-  // `prisma migrate reset --help`, `manage.py flush -h`: the framework prints the command's manual.
-  if (!what || found.words.some((w) => w === '--help' || w === '-h')) return [];
+  if (!what || found.words.some((w) => w === '--help' || w === '-h')) return []; // `prisma migrate reset --help`: the manual
   const { reset, words } = found;
   const sources: { source: string; value: string }[] = [];
   const values: string[] = [];

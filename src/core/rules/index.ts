@@ -12,6 +12,7 @@ import { infraPack, helmfilePack } from './infra';
 import { cloudPack } from './cloud';
 import { paasPack } from './paas';
 import { otherVcsPack } from './otherVcs';
+import { checksRemovedPack } from './checksRemoved';
 import { httpPack } from './httpRequests';
 import { unsureOptionsPack } from './support/unsureOptions';
 import { guardRestorePack } from './guardRestore';
@@ -81,6 +82,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   cloudPack,
   paasPack,
   otherVcsPack,
+  checksRemovedPack,
   httpPack,
   sdkSnippetsPack,
   restTablesPack,

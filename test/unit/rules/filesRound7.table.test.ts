@@ -252,3 +252,45 @@ describe('round 7: deferred execution, the write flagged with where and when it 
     });
   }
 });
+
+describe('round 7: checks taken out of the way (CI workflows, code owners, scanners, tests)', () => {
+  const CI = 'on: [push, pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm test\n';
+  const repo = (): Facts =>
+    testFacts({
+      files: {
+        '/work/app/.github/workflows/ci.yml': CI,
+        '/work/app/.github/CODEOWNERS': '* @acme/core\n',
+        '/work/app/package.json': JSON.stringify({ name: 'x', scripts: { test: 'vitest run' } }),
+      },
+    });
+  const rows: [string, 'ask' | 'allow', boolean?][] = [
+    ["sed -i '/npm test/d' .github/workflows/ci.yml", 'ask', true],
+    ["sed -i 's/node-version: 18/node-version: 20/' .github/workflows/ci.yml", 'allow'],
+    ["printf 'on: [workflow_dispatch]\\n' > .github/workflows/ci.yml", 'ask', true],
+    ["printf 'on: [workflow_dispatch]\\njobs:\\n  t:\\n    runs-on: ubuntu-latest\\n    steps:\\n      - run: npm test\\n' > .github/workflows/ci.yml", 'ask'],
+    ["printf 'on: [push]\\njobs:\\n  t:\\n    runs-on: ubuntu-latest\\n    steps:\\n      - run: npm test\\n' > .github/workflows/ci.yml", 'allow'],
+    ['rm .github/workflows/ci.yml', 'ask', true],
+    ['git rm .github/workflows/ci.yml', 'ask'],
+    ['git mv .github/workflows/ci.yml .github/workflows/test.yml', 'allow'],
+    ["echo '* @evil' > .github/CODEOWNERS", 'ask', true],
+    ["echo '/docs/ @docs-team' >> .github/CODEOWNERS", 'allow'],
+    ["printf '[allowlist]\\npaths = [\".*\"]\\n' > .gitleaks.toml", 'ask'],
+    ["printf '[allowlist]\\npaths = [\"test/fixtures/.*\\\\.pem\"]\\n' > .gitleaks.toml", 'allow'],
+    ["echo '*' >> .gitleaksignore", 'ask'],
+    ["echo 'test/fixtures/fake-key.pem' >> .gitleaksignore", 'allow'],
+    ["echo '**' > .semgrepignore", 'ask'],
+    ["npm pkg set scripts.test='true'", 'ask'],
+    ["npm pkg set scripts.test='exit 0'", 'ask'],
+    ["npm pkg set scripts.test='vitest run --coverage'", 'allow'],
+    ["echo 'export default { test: { exclude: [\"**\"] } }' > vitest.config.ts", 'ask'],
+    ["echo 'export default { test: { exclude: [\"e2e/**\"] } }' > vitest.config.ts", 'allow'],
+    ["echo 'module.exports = { testPathIgnorePatterns: [\".*\"] }' > jest.config.js", 'ask'],
+  ];
+  for (const [cmd, decision, production] of rows) {
+    it(`${decision}: ${cmd}`, () => {
+      const v = classify(cmd, repo(), { lockdown: false });
+      assert.equal(v.decision, decision, show(v));
+      if (production !== undefined) assert.equal(v.production, production, show(v));
+    });
+  }
+});

@@ -85,7 +85,7 @@ function stdinText(inv: Invocation): string | undefined {
   return undefined;
 }
 
-interface Written {
+export interface Written {
   path: string;
   text: string | undefined;
   writer: string;
@@ -94,7 +94,7 @@ interface Written {
 }
 
 /** Files this invocation writes, with their new text when it can be known. */
-function writesOf(inv: Invocation, facts: Facts, cwd: string): Written[] {
+export function writesOf(inv: Invocation, facts: Facts, cwd: string): Written[] {
   const out: Written[] = [];
   const abs = (w: ArgWord): string | undefined => (w.dynamic || w.text === '' || w.text === '-' || w.text.startsWith('/dev/') ? undefined : resolvePath(cwd, w.text, facts.home));
   for (const r of inv.redirects) {
