@@ -71,7 +71,43 @@ function outputOption(names: readonly string[], other: readonly string[] = []): 
   };
 }
 
+const here = (word?: ArgWord): ArgWord => word ?? { text: '.', raw: '.', dynamic: false, glob: false };
+
+/**
+ * Scaffolders told to write over what is there: `rails new . --force`, `copier copy --overwrite tpl .`,
+ * `cookiecutter tpl --overwrite-if-exists -o .`, `prisma db pull --force` (the schema file). Without
+ * the option they stop at an existing file (or write only new ones): nothing is overwritten.
+ */
+const rails: EffectRule = (args) => {
+  const r = read(args, [valued('-d', '--database'), valued('-j', '--javascript'), valued('-c', '--css'), valued('-m', '--template'), valued('-r', '--ruby'), valued('-a', '--asset-pipeline')]);
+  const [sub, dest] = r.operands;
+  return sub?.text === 'new' && r.has('-f', '--force') ? writes([here(dest)]) : [];
+};
+
+const copier: EffectRule = (args) => {
+  const r = read(args, [valued('-a', '--answers-file'), valued('-d', '--data'), valued('-r', '--vcs-ref'), valued('-x', '--exclude'), valued('-s', '--skip'), valued('--data-file')]);
+  const [sub, ...rest] = r.operands;
+  if (!sub || !/^(copy|recopy|update)$/.test(sub.text) || !r.has('-w', '--overwrite', '-f', '--force')) return [];
+  return writes([here(sub.text === 'copy' ? rest[rest.length - 1] : rest[0])]);
+};
+
+const cookiecutter: EffectRule = (args) => {
+  const r = read(args, [valued('-o', '--output-dir'), valued('--config-file'), valued('--default-config'), valued('--directory'), valued('-c', '--checkout'), valued('--replay-file')]);
+  return r.has('-f', '--overwrite-if-exists') ? writes([here(r.valuesOf('-o', '--output-dir')[0])]) : [];
+};
+
+const prisma: EffectRule = (args) => {
+  const r = read(args, [valued('--schema'), valued('--url')]);
+  const [a, b] = r.operands.map((w) => w.text);
+  if (!(a === 'db' && b === 'pull') && a !== 'introspect') return [];
+  return r.has('--force') ? writes([r.valuesOf('--schema')[0] ?? { text: 'prisma/schema.prisma', raw: 'prisma/schema.prisma', dynamic: false, glob: false }]) : [];
+};
+
 export const OUTPUT_EFFECTS: Readonly<Record<string, EffectRule>> = {
+  rails,
+  copier,
+  cookiecutter,
+  prisma,
   sponge,
   openssl,
   gpg,

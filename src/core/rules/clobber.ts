@@ -147,6 +147,18 @@ function discardedWork(inv: Invocation, ctx: RuleContext): Finding[] {
     if (!elsewhere && !stagedOnly && (sub === 'checkout' || sub === 'restore')) {
       for (const word of parsed.operands) if (!word.dynamic && !word.glob) words.push({ word, how: `puts back the committed text (git ${sub})` });
     }
+    // `git checkout-index -f f` writes the staged text over f; `git mv -f a f` puts a in f's place.
+    // (git's entry does not describe checkout-index: its name is then the first operand.)
+    const plumbing = sub === undefined && parsed.operands[0]?.text === 'checkout-index';
+    if (!elsewhere && (sub === 'checkout-index' || plumbing) && a.has('-f', '--force')) {
+      const named = parsed.operands.slice(plumbing ? 1 : 0);
+      const all = a.has('-a', '--all') ? [{ text: '.', raw: '.', dynamic: false, glob: false }] : [];
+      for (const word of [...named, ...all]) if (!word.dynamic && !word.glob) words.push({ word, how: 'puts back the staged text (git checkout-index -f)' });
+    }
+    if (!elsewhere && sub === 'mv' && a.has('-f', '--force') && parsed.operands.length === 2) {
+      const dest = parsed.operands[1]!;
+      if (!dest.dynamic && !dest.glob) words.push({ word: dest, how: `puts ${parsed.operands[0]!.text} in its place (git mv -f)` });
+    }
     // `git rm` refuses a file with local changes unless forced; `--cached` keeps the file.
     if (!elsewhere && sub === 'rm' && a.has('-f', '--force') && !a.has('--cached')) {
       for (const word of parsed.operands) if (!word.dynamic && !word.glob) words.push({ word, how: 'deletes it (git rm --force)' });

@@ -261,6 +261,10 @@ function checkFileWipe(inv: Invocation, ctx: RuleContext): Finding[] {
   const parsed = fileArgs(inv);
   const findings: Finding[] = [];
   const verb = inv.name === 'shred' ? 'Shreds' : inv.name === 'unlink' ? 'Deletes' : 'Truncates';
+  // `find uploads -type f -print0 | xargs -0 unlink`: files named on standard input, as `xargs rm`.
+  if (parsed.positionals.length === 0 && (inv.via.some((v) => /^(xargs|parallel)\b/.test(v)) || inv.stdin?.kind === 'pipe')) {
+    return [finding('rm-from-input', 'ask', `${verb} files named on standard input (${inv.name}), which cannot be known in advance.`, [])];
+  }
   for (const w of parsed.positionals) {
     if (DISK_DEVICE.test(w.text)) {
       findings.push(finding(`${inv.name}-device`, 'deny', `${verb} the disk device ${w.text}.`, [deviceTarget(w.text, ctx)]));

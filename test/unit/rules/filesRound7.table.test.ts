@@ -294,3 +294,29 @@ describe('round 7: checks taken out of the way (CI workflows, code owners, scann
     });
   }
 });
+
+describe('round 7: git plumbing, scaffolders and deletes fed on standard input', () => {
+  const tree = (): Facts =>
+    testFacts({
+      files: { '/work/app/src/index.ts': 'x\n', '/work/app/src/App.tsx': 'y\n', '/work/app/prisma/schema.prisma': 'model A {}\n', '/work/app/uploads/a.png': 'png' },
+      gitPathStates: (_t, ps) => Object.fromEntries(ps.map((p) => [p, p === '/work/app/src/index.ts' || p === '/work/app/prisma/schema.prisma' || p === '/work/app' || p === '/work/app/src' ? 'modified' : 'unmodified'])),
+    });
+  const rows: [string, 'ask' | 'allow' | 'deny'][] = [
+    ['git checkout-index -f src/index.ts', 'ask'],
+    ['git checkout-index -f src/App.tsx', 'allow'],
+    ['git checkout-index src/index.ts', 'allow'],
+    ['git mv -f src/App.tsx src/index.ts', 'ask'],
+    ['git mv src/App.tsx src/Main.tsx', 'allow'],
+    ['rails new . --force --skip-git', 'ask'],
+    ['rails new . --skip-git', 'allow'],
+    ['copier copy --overwrite gh:someone/tpl .', 'ask'],
+    ['copier copy gh:someone/tpl .', 'allow'],
+    ['cookiecutter gh:someone/tpl --overwrite-if-exists --no-input -o .', 'ask'],
+    ['cookiecutter gh:someone/tpl --no-input -o /tmp/out', 'allow'],
+    ['npx prisma db pull --force', 'ask'],
+    ['npx prisma db pull', 'allow'],
+    ['find uploads -type f -print0 | xargs -0 unlink', 'ask'],
+    ['find /tmp/build -type f -print0 | xargs -0 ls -l', 'allow'],
+  ];
+  for (const [cmd, decision] of rows) it(`${decision}: ${cmd}`, () => assert.equal(classify(cmd, tree(), { lockdown: false }).decision, decision, show(classify(cmd, tree(), { lockdown: false }))));
+});
