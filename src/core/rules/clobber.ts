@@ -217,9 +217,37 @@ function snippetDiscards(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   return modifiedFindings(emptiedBySnippet(snippet).map((word) => ({ word, how: `overwrites it (${inv.name} code)` })), inv, ctx);
 }
 
+/**
+ * `mv uploads /tmp/trash-$(date +%s)`: data git does not hold (an ignored folder of uploads, a local
+ * database) moved out of the project into a temporary folder, which is cleaned without asking (and
+ * often deleted by the next command). Moving build output or caches there stays allowed.
+ */
+function movedToScratch(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (inv.name !== 'mv' || !ctx.facts.gitPathStates) return [];
+  const read = readEffectArgs(inv.args, grammarOf('mv'));
+  const into = read.options.find((o) => o.name === 't' || o.name === 'target-directory')?.value;
+  const dest = into ?? read.operands[read.operands.length - 1];
+  const sources = into ? read.operands : read.operands.slice(0, -1);
+  const to = dest ? classifyPath(dest, inv.cwd, ctx.facts) : undefined;
+  if (!dest || !to || sources.length === 0 || (to.class !== 'scratch' && !/^\/(tmp|var\/tmp|private\/tmp|dev\/shm)\/?$/.test(to.absolute))) return [];
+  const findings: Finding[] = [];
+  for (const word of sources.slice(0, 8)) {
+    if (word.dynamic) continue;
+    const path = classifyPath(word, inv.cwd, ctx.facts);
+    if (path.class === 'scratch' || path.class === 'routine' || !exists(path.absolute, ctx.facts)) continue;
+    const state = gitState(path.absolute, ctx.facts);
+    const kind = untrackedKind(word.text, inv, ctx) ?? (state === 'ignored' && !REGENERATED.test(insideRoot(path.absolute, ctx.facts)) ? 'data git ignores (no commit holds it)' : state === 'modified' ? 'changes that are not committed' : undefined);
+    if (!kind) continue;
+    const env = ctx.environmentOf({ values: [word.text], remote: false });
+    const target: Target = { kind: 'path', name: word.text, provider: 'filesystem', remote: false, environment: env.environment, environmentReason: env.reason };
+    findings.push({ rule: 'clobber.moved-to-scratch', risk: 'destructive', severity: 'ask', reason: `Moves ${word.text}, ${kind}, out of the project into the temporary folder ${dest.text}, which is cleaned without asking.`, targets: [target] });
+  }
+  return findings;
+}
+
 export const clobberPack: RulePack = {
   id: 'clobber',
   title: 'Files git cannot bring back, overwritten',
-  checkInvocation: (inv, ctx) => (inv.remote ? [] : [...check(inv, ctx), ...copiedIntoNothing(inv, ctx), ...discardedWork(inv, ctx)]),
+  checkInvocation: (inv, ctx) => (inv.remote ? [] : [...check(inv, ctx), ...copiedIntoNothing(inv, ctx), ...discardedWork(inv, ctx), ...movedToScratch(inv, ctx)]),
   checkSnippet: snippetDiscards,
 };

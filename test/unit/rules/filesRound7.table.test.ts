@@ -320,3 +320,22 @@ describe('round 7: git plumbing, scaffolders and deletes fed on standard input',
   ];
   for (const [cmd, decision] of rows) it(`${decision}: ${cmd}`, () => assert.equal(classify(cmd, tree(), { lockdown: false }).decision, decision, show(classify(cmd, tree(), { lockdown: false }))));
 });
+
+describe('round 7: data moved to a temporary folder, R deletes', () => {
+  const data = (): Facts =>
+    testFacts({
+      files: { '/work/app/src/index.ts': 'x\n', '/work/app/uploads/a.png': 'png', '/work/app/dist/index.js': 'x', '/work/app/db/development.sqlite3': 'SQLite format 3' },
+      gitPathStates: (_t, ps) => Object.fromEntries(ps.map((p) => [p, p === '/work/app/src/index.ts' ? 'modified' : /\/(uploads|dist|db)(\/|$)/.test(p) ? 'ignored' : 'unmodified'])),
+    });
+  const rows: [string, 'ask' | 'allow'][] = [
+    ['mv uploads /tmp/trash-$(date +%s) && rm -rf /tmp/trash-*', 'ask'],
+    ['mv uploads /tmp/', 'ask'],
+    ['mv db/development.sqlite3 /tmp/', 'ask'],
+    ['mv dist /tmp/old-dist', 'allow'],
+    ['mv uploads storage/uploads', 'allow'],
+    [`Rscript -e 'unlink("uploads", recursive=TRUE)'`, 'ask'],
+    [`Rscript -e 'unlink("/tmp/r-cache", recursive=TRUE)'`, 'allow'],
+    [`Rscript -e 'print(file.exists("uploads"))'`, 'allow'],
+  ];
+  for (const [cmd, decision] of rows) it(`${decision}: ${cmd}`, () => assert.equal(classify(cmd, data(), { lockdown: false }).decision, decision, show(classify(cmd, data(), { lockdown: false }))));
+});

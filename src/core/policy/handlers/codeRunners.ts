@@ -433,6 +433,13 @@ function stringCalls(code: string, language: 'r' | 'applescript', label: string,
     if (literal && !/&|\bpaste0?\s*\(/.test(arg)) out.shell.push({ text: literal[2]!.replace(/\\(.)/g, '$1'), label });
     else out.opaque.push(`${label} runs a shell command built at run time`);
   }
+  // R's deletes: `unlink("uploads", recursive = TRUE)` is `rm -rf uploads`, `unlink(x)`/`file.remove(x)` are `rm -f x`.
+  if (language === 'r') {
+    for (const m of code.matchAll(/\b(unlink|file\.remove)\s*\(\s*(?:x\s*=\s*)?(?:"([^"]+)"|'([^']+)')([^)]*)\)/g)) {
+      const recursive = m[1] === 'unlink' && /recursive\s*=\s*(TRUE|T)\b/.test(m[4] ?? '');
+      out.shell.push({ text: `rm ${recursive ? '-rf' : '-f'} -- ${quoted(m[2] ?? m[3]!)}`, label });
+    }
+  }
   // R's `system2("prog", c("a", "b"))`: the program and its literal arguments.
   if (language === 'r') {
     for (const m of code.matchAll(/\bsystem2\s*\(\s*(?:command\s*=\s*)?"([^"]+)"\s*(?:,\s*(?:args\s*=\s*)?(?:c\s*\(([^)]*)\)|"([^"]*)"))?/g)) {
