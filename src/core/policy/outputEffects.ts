@@ -103,7 +103,35 @@ const prisma: EffectRule = (args) => {
   return r.has('--force') ? writes([r.valuesOf('--schema')[0] ?? { text: 'prisma/schema.prisma', raw: 'prisma/schema.prisma', dynamic: false, glob: false }]) : [];
 };
 
-export const OUTPUT_EFFECTS: Readonly<Record<string, EffectRule>> = {
+/**
+ * `sqlite3 db '.output f'`, `.once f`, `.save f`, `.backup f`: dot-commands given as operands (or
+ * `-cmd`) that open a file for writing from the start (a `|command` target is a pipe, not a file).
+ */
+const sqlite3: EffectRule = (args) => {
+  const r = read(args, [valued('-cmd', '--cmd'), valued('-init', '--init'), valued('-separator', '--separator'), valued('-newline', '--newline'), valued('-nullvalue', '--nullvalue')], true);
+  const texts = [...r.valuesOf('-cmd', '--cmd'), ...r.operands.slice(1)].map((w) => w.text);
+  const out: ArgWord[] = [];
+  for (const text of texts) {
+    for (const m of text.matchAll(/(?:^|[\n;])\s*\.(?:output|once|save|backup)\s+(?:(?:-[a-z]+|main|\w+(?=\s+\S))\s+)*("[^"]+"|'[^']+'|[^\s;|'"][^\s;]*)/g)) {
+      const file = m[1]!.replace(/^["']|["']$/g, '');
+      if (file !== 'stdout') out.push({ text: file, raw: file, dynamic: false, glob: false });
+    }
+  }
+  return writes(out);
+};
+
+/** The rule's effects, and every other word as unknown (as for a command no rule describes): the perimeter still judges them all. */
+function withRest(rule: EffectRule): EffectRule {
+  return (args, inv) => {
+    const known = rule(args, inv);
+    const seen = new Set(known.map((e) => e.word.text));
+    return [...known, ...args.filter((a) => !seen.has(a.text)).map((word) => ({ kind: 'unknown' as const, word }))];
+  };
+}
+
+const RULES: Readonly<Record<string, EffectRule>> = {
+  sqlite3,
+  sqlite: sqlite3,
   rails,
   copier,
   cookiecutter,
@@ -120,3 +148,5 @@ export const OUTPUT_EFFECTS: Readonly<Record<string, EffectRule>> = {
   swc: outputOption(['-o', '--out-file'], ['-d', '--out-dir', '--config-file']),
   'openapi-typescript': outputOption(['-o', '--output'], ['--redocly']),
 };
+
+export const OUTPUT_EFFECTS: Readonly<Record<string, EffectRule>> = Object.fromEntries(Object.entries(RULES).map(([name, rule]) => [name, withRest(rule)]));

@@ -176,6 +176,10 @@ describe('round 7: programs that write their output file over the input or over 
     ['npx babel src/App.tsx -o dist/App.js', 'allow'],
     ['npx openapi-typescript api.yaml -o src/index.ts', 'ask'],
     ['npx openapi-typescript api.yaml -o src/api-types.ts', 'allow'],
+    ["sqlite3 db/development.sqlite3 '.output db/development.sqlite3'", 'ask'],
+    ["sqlite3 db/development.sqlite3 '.once src/index.ts' 'select 1;'", 'ask'],
+    ["sqlite3 db/development.sqlite3 '.output /tmp/out.txt' 'select 1;'", 'allow'],
+    ["sqlite3 db/development.sqlite3 '.tables'", 'allow'],
   ];
   for (const [cmd, decision] of rows) it(`${decision}: ${cmd}`, () => assert.equal(classify(cmd, data(), { lockdown: false }).decision, decision, cmd));
   it('a workspace under /tmp still has its ignored data judged (the regenerated-folder test reads the path below the workspace)', () => {
