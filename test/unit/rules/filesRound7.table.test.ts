@@ -343,3 +343,9 @@ describe('round 7: data moved to a temporary folder, R deletes', () => {
   ];
   for (const [cmd, decision] of rows) it(`${decision}: ${cmd}`, () => assert.equal(classify(cmd, data(), { lockdown: false }).decision, decision, show(classify(cmd, data(), { lockdown: false }))));
 });
+
+table('round 7: a bookmark deleted here and pushed by name', [
+  { cmd: 'hg bookmark -d main && hg push -B main', decision: 'ask', production: true, reason: /deletes it on the remote/ },
+  { cmd: 'hg bookmark -d old && hg push -B main', decision: 'ask', production: false },
+  { cmd: 'hg bookmark feature && hg push -B feature', decision: 'allow' },
+]);
