@@ -349,3 +349,21 @@ table('round 7: a bookmark deleted here and pushed by name', [
   { cmd: 'hg bookmark -d old && hg push -B main', decision: 'ask', production: false },
   { cmd: 'hg bookmark feature && hg push -B feature', decision: 'allow' },
 ]);
+
+describe('round 7: an application entry file is judged by what a write adds', () => {
+  const app = (): Facts =>
+    testFacts({
+      files: {
+        '/work/app/scripts/reset-db.js': "require('child_process').execSync('psql -h db.prod.acme.internal -c \"DROP TABLE users\"');\n",
+        '/work/app/src/index.ts': 'import "../scripts/reset-db.js";\nexport const a = 1;\n',
+      },
+    });
+  it('allow: a rewrite that keeps an import the file already had', () => {
+    const v = classify(`printf 'import "../scripts/reset-db.js";\\nexport const a = 2;\\n' > src/index.ts`, app(), { lockdown: false });
+    assert.equal(v.decision, 'allow', show(v));
+  });
+  it('ask: the same file given a new import of that script', () => {
+    const v = classify(`printf 'import "../scripts/reset-db.js";\\n' > src/main.ts`, app(), { lockdown: false });
+    assert.equal(v.decision, 'ask', show(v));
+  });
+});

@@ -332,6 +332,13 @@ function packageScripts(inv: Invocation, ctx: RuleContext, cwd: string): Finding
   return out;
 }
 
+/** The lines of `text` that `before` did not have (all of it for a new file or an append). */
+function addedLines(text: string, before: string | undefined): string {
+  if (before === undefined) return text;
+  const had = new Set(before.split('\n'));
+  return text.split('\n').filter((line) => !had.has(line)).join('\n');
+}
+
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.remote) return [];
   const cwd = inv.cwd || ctx.facts.cwd;
@@ -346,7 +353,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     const place = deferredPlaceOf(w.path, w.text) ?? laterPlaceOf(w.path, w.text, ctx.facts);
     if (place) out.push(...judgeWrite(w, place, inv, ctx, cwd));
     const runner = place ? undefined : (runnerPlaceOf(w.path) ?? packageScriptTarget(w.path, ctx.facts));
-    if (runner && w.text !== undefined) out.push(...judgeRunnerCode(w.text, runner, w.writer, ctx, cwd, dirname(w.path)));
+    if (runner && w.text !== undefined) out.push(...judgeRunnerCode(runner.appCode ? addedLines(w.text, ctx.facts.readFile(w.path)) : w.text, runner, w.writer, ctx, cwd, dirname(w.path)));
     else if (runner) out.push(...unreadRunnerCode(w, runner, ctx.facts));
   }
   out.push(...scheduled(inv, ctx, cwd), ...packageScripts(inv, ctx, cwd));

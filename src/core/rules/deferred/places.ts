@@ -326,6 +326,8 @@ export interface RunnerPlace extends DeferredPlace {
   language: PayloadLanguage;
   /** A configuration that names files for the runner to load (`globalSetup: './scripts/reset-db.js'`): those in the workspace are judged too. */
   loads?: boolean;
+  /** The application's own code (its entry module, Django settings): only what a write adds to it is judged. */
+  appCode?: boolean;
 }
 
 const CODE = /\.(c|m)?[jt]sx?$/;
@@ -365,7 +367,7 @@ export function runnerPlaceOf(absolutePath: string): RunnerPlace | undefined {
   const name = basename(l);
   for (const [re, when] of PYTHON_RUNNERS) if (re.test(name)) return { where: `the Python file ${basename(p)}`, when, language: 'python' };
   for (const [re, when] of CODE_CONFIGS) if (re.test(name)) return { where: `the configuration ${basename(p)}`, when, language: 'javascript', loads: true };
-  for (const [re, when] of APP_STARTS) if (re.test(l)) return { where: `the file ${p.split('/').slice(-2).join('/')}`, when, language: l.endsWith('.py') ? 'python' : 'javascript', loads: true };
+  for (const [re, when] of APP_STARTS) if (re.test(l)) return { where: `the file ${p.split('/').slice(-2).join('/')}`, when, language: l.endsWith('.py') ? 'python' : 'javascript', loads: true, appCode: true };
   if (!CODE.test(name)) return undefined;
   if (/\.(test|spec)\.(c|m)?[jt]sx?$/.test(name) || /\/(test|tests|__tests__|spec|specs)\//.test(l)) {
     return { where: `the test file ${basename(p)}`, when: 'whenever the tests run (npm test)', language: 'javascript' };
