@@ -125,6 +125,7 @@ table('round 7: stacked-branch tools and git extensions', [
   { cmd: 'git lfs migrate info --everything', decision: 'allow' },
   { cmd: 'git annex drop --force .', decision: 'ask' },
   { cmd: 'git annex dropunused all --force', decision: 'ask' },
+  { cmd: 'git annex drop --force --from origin .', decision: 'ask', production: true },
   { cmd: 'git annex drop .', decision: 'allow' },
   { cmd: 'git annex whereis', decision: 'allow' },
 ]);

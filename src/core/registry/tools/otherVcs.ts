@@ -268,7 +268,7 @@ export const gitAnnex: ToolSpec = {
   commands: { 'drop|dropunused|move|uninit': {}, forget: { options: [flag('--drop-dead')] } },
   help: HELP,
   rules: [
-    { id: 'git-annex-drop-force', path: ['drop|dropunused'], kind: 'path', noun: 'annexed content', verb: 'drops', note: () => ' without checking that another copy exists', when: (a) => hasFlag(a, ['--force']) && !hasFlag(a, ['--from']), local },
+    { id: 'git-annex-drop-force', path: ['drop|dropunused'], kind: 'path', noun: 'annexed content', verb: 'drops', note: () => ' without checking that another copy exists', when: (a) => hasFlag(a, ['--force']), local: (a) => !hasFlag(a, ['--from']) },
     { id: 'git-annex-forget-drop-dead', path: ['forget'], kind: 'repository', noun: 'location history', verb: 'forgets', defaultName: 'dead repositories', namePositionals: 'none', when: (a) => hasFlag(a, ['--drop-dead']), local },
   ],
 };
