@@ -38,7 +38,7 @@ function workflowLoss(before: string | undefined, after: string): string | undef
   const steps = (t: string) => (t.match(/^\s*(-\s*)?(run|uses|script)\s*:/gm) ?? []).length;
   const triggers = (t: string) => /\b(push|pull_request|pull_request_target|merge_group|merge_requests?)\b/.test(t);
   if (steps(after) === 0 && (before === undefined || steps(before) > 0)) return 'leaves it with no step to run';
-  if (before !== undefined && triggers(before) && !triggers(after)) return 'stops it from running on pushes and pull requests';
+  if (before !== undefined && /^on\s*:/m.test(after) && triggers(before) && !triggers(after)) return 'stops it from running on pushes and pull requests';
   return undefined;
 }
 
@@ -89,7 +89,9 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     const name = w.path.split('/').slice(-2).join('/');
     const appended = inv.redirects.some((r) => r.op === '>>' || r.op === '&>>') || (inv.name === 'tee' && inv.args.some((a) => a.text === '-a' || a.text === '--append'));
     if (CI_FILE.test(w.path)) {
-      const loss = w.text !== undefined && !appended ? workflowLoss(before, w.text) : undefined;
+      // A whole workflow (it names its triggers or jobs), not an edit's fragment (the lines under a `run:` block).
+      const whole = w.text !== undefined && /^(on|jobs|stages|pipelines|workflows)\s*:/m.test(w.text);
+      const loss = whole && !appended ? workflowLoss(before, w.text!) : undefined;
       if (loss) out.push(finding('ci-workflow-emptied', `${w.writer} rewrites the CI workflow ${name} and ${loss}: the checks it ran on changes stop.`, target(name, ctx, true)));
       if (w.writer === 'sed' || w.writer === 'sed -i' || w.writer === 'perl') continue;
     }
@@ -112,7 +114,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   return out;
 }
 
-/** `sed -i '/npm test/d' .github/workflows/ci.yml`: lines deleted from a workflow (its steps) in place. */
+/** `sed -i '/jest/d' .github/workflows/ci.yml`: lines deleted from a workflow (its steps) in place. */
 function sedDeletesInCi(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
   if (inv.name !== 'sed' && inv.name !== 'gsed') return [];
   const effects = effectsOf(inv);

@@ -236,7 +236,9 @@ function movedToScratch(inv: Invocation, ctx: RuleContext): Finding[] {
     const path = classifyPath(word, inv.cwd, ctx.facts);
     if (path.class === 'scratch' || path.class === 'routine' || !exists(path.absolute, ctx.facts)) continue;
     const state = gitState(path.absolute, ctx.facts);
-    const kind = untrackedKind(word.text, inv, ctx) ?? (state === 'ignored' && !REGENERATED.test(insideRoot(path.absolute, ctx.facts)) ? 'data git ignores (no commit holds it)' : state === 'modified' ? 'changes that are not committed' : undefined);
+    // A credential file moved aside (`mv -t /tmp/keep key.json`) is the credential rules' question, not lost data.
+    if (ctx.facts.credentials?.fileInfo(path.absolute)) continue;
+    const kind = state === 'ignored' && !REGENERATED.test(insideRoot(path.absolute, ctx.facts)) ? (untrackedKind(word.text, inv, ctx) ?? 'data git ignores (no commit holds it)') : state === 'modified' ? 'changes that are not committed' : undefined;
     if (!kind) continue;
     const env = ctx.environmentOf({ values: [word.text], remote: false });
     const target: Target = { kind: 'path', name: word.text, provider: 'filesystem', remote: false, environment: env.environment, environmentReason: env.reason };

@@ -23,7 +23,7 @@ const NAMES_HOME = /homedir\s*\(|process\.env\.(HOME|USERPROFILE)\b|process\.env
 export function judgeRunnerCode(text: string, place: RunnerPlace, writer: string, ctx: RuleContext, cwd: string, fileDir = cwd): Finding[] {
   const home = NAMES_HOME.test(text);
   const found = judgePayload(text, place.language, place, writer, ctx, cwd).filter((f) => home || !f.rule.endsWith('.code-delete'));
-  // Paths the file names for loading are relative to its own folder (`import "../scripts/x.js"` in src/index.ts).
+  // Paths the file names for loading are relative to its own folder (`import "../scripts/x.js"` in an entry module below the root).
   return [...found, ...loadedFiles(text, place, writer, ctx, fileDir, place.loads === true)];
 }
 
