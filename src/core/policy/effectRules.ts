@@ -9,6 +9,7 @@ import { COMPRESSED_SUFFIX, each, effectGrammar, valueWord, grammarOf, gzipLike,
 import type { EffectKind, PathEffect } from './effects';
 import type { ArgWord, Invocation } from './types';
 import { EXTRACTOR_EFFECTS } from './extractorEffects';
+import { OUTPUT_EFFECTS } from './outputEffects';
 import { gitEffects } from './gitEffects';
 
 // ---------------------------------------------------------------------------------------------
@@ -503,6 +504,7 @@ export const EFFECT_RULES: Readonly<Record<string, EffectRule>> = {
   cpio: cpio,
   pax: pax,
   ...EXTRACTOR_EFFECTS,
+  ...OUTPUT_EFFECTS,
   rsync: rsync,
   scp: scp,
   curl: curl,

@@ -49,6 +49,7 @@ import { awk, deno, kitty, netcat, screen, systemdRun, telnet, tmux, wezterm } f
 import { husky, lefthook, preCommit } from './tools/hookManagers';
 import { claudeCli, codexCli, geminiCli } from './tools/agentClis';
 import { autossh, distrobox, eb, kamal, limactl, lxc, multipass, pssh, toolbox, vagrant } from './tools/vmShells';
+import { ghstack, gitAnnex, gitBranchless, gitLfs, gitMachete, gitSpice, gitTown, graphite, hg, jj, spr, svn } from './tools/otherVcs';
 import type { ToolEntry, ToolSpec } from './types';
 
 /**
@@ -59,7 +60,8 @@ import type { ToolEntry, ToolSpec } from './types';
 export const TOOLS: readonly ToolSpec[] = [
   aws, gcloud, gsutil, az, azcopy, doctl,
   railway, fly, heroku, vercel, netlify, supabase, neon, pscale, render, gh, glab, doppler, firebase, wrangler, turso,
-  git, ssh, mosh, tsh, salt, pdsh, clush, ansible, vagrant, multipass, lxc, limactl, kamal, eb, pssh, autossh, distrobox, toolbox, kubectl, helm, docker, dockerCompose, crane, skopeo, oras, regctl, cosign,
+  git, hg, jj, svn, graphite, gitSpice, spr, ghstack, gitTown, gitMachete, gitBranchless, gitLfs, gitAnnex,
+  ssh, mosh, tsh, salt, pdsh, clush, ansible, vagrant, multipass, lxc, limactl, kamal, eb, pssh, autossh, distrobox, toolbox, kubectl, helm, docker, dockerCompose, crane, skopeo, oras, regctl, cosign,
   terraform, terragrunt, pulumi, cdk, terramate, atmos,
   psql, dropdb, pgRestore, pgDropcluster, pgCtl, pgCtlcluster, createuser, dropuser, pgResetwal, rabbitmqctl, redisCheckAof, mysql, mysqladmin, mongosh, redisCli, sqlite3, sqlcmd,
   curl, wget, httpie, powershellWeb,

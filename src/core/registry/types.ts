@@ -238,7 +238,7 @@ export interface ToolSpec extends Omit<GrammarSpec, 'commands'>, CommandSpec {
   /** Invocation names that run this tool. */
   names: readonly string[];
   /** The rule pack that judges it ('cloud', 'paas', 'git', ...); the walker reads every tool. */
-  family: 'git' | 'containers' | 'infra' | 'cloud' | 'paas' | 'database' | 'remote' | 'http' | 'files' | 'package-manager' | 'runner';
+  family: 'git' | 'vcs' | 'containers' | 'infra' | 'cloud' | 'paas' | 'database' | 'remote' | 'http' | 'files' | 'package-manager' | 'runner';
   /** Whether what it acts on lives on this machine, elsewhere, or either (docker, psql). */
   locality: 'local' | 'remote' | 'either';
   provider?: string;

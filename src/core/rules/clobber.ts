@@ -8,6 +8,7 @@ import { optionsMatching } from '../registry/grammar';
 import { git } from '../registry/tools/git';
 import { classifyPath, truncatesOnly } from './files';
 import { emptiedBySnippet, untrackedKind } from './localData';
+import { wipedByEdit } from './support/inPlaceWipes';
 
 /**
  * Overwriting a file git cannot bring back: writing over `.env.production`, `config/master.key`, a
@@ -66,6 +67,12 @@ function gitState(absolute: string, facts: Facts): GitPathState | undefined {
 /** Ignored files a program writes again anyway: logs, outputs, caches, lock and pid files, build folders. */
 const REGENERATED = /\.(log|out|tmp|temp|pid|lock|cache|map|tsbuildinfo)$|\/(tmp|temp|log|logs|\.cache|cache|build|out|target|\.turbo|\.parcel-cache)\//i;
 
+/** The path below the workspace that holds it (a workspace may itself live under /tmp), or the path itself. */
+function insideRoot(absolute: string, facts: Facts): string {
+  const root = facts.workspaceRoots.find((r) => absolute.startsWith(r.endsWith('/') ? r : r + '/'));
+  return root === undefined ? absolute : absolute.slice(root.replace(/\/$/, '').length);
+}
+
 /** States in which git holds the file's content (committed, or staged). */
 const GIT_HOLDS: ReadonlySet<GitPathState> = new Set(['unmodified', 'staged-new']);
 
@@ -77,7 +84,7 @@ function check(inv: Invocation, ctx: RuleContext): Finding[] {
     if (path.class === 'scratch' || path.class === 'routine' || !exists(path.absolute, ctx.facts)) continue;
     const state = gitState(path.absolute, ctx.facts);
     if (state !== undefined && GIT_HOLDS.has(state)) continue;
-    const kind = untrackedKind(word.text, inv, ctx) ?? (state === 'ignored' && !REGENERATED.test(path.insideWorkspace ? '/' + path.display : path.absolute) ? 'a file git ignores (no commit holds it)' : undefined);
+    const kind = untrackedKind(word.text, inv, ctx) ?? (state === 'ignored' && !REGENERATED.test(insideRoot(path.absolute, ctx.facts)) ? 'a file git ignores (no commit holds it)' : undefined);
     if (!kind) continue;
     const env = ctx.environmentOf({ values: [word.text], remote: false });
     const target: Target = { kind: 'path', name: word.text, provider: 'filesystem', remote: false, environment: env.environment, environmentReason: env.reason };
@@ -124,9 +131,15 @@ function discardedWork(inv: Invocation, ctx: RuleContext): Finding[] {
   if (!ctx.facts.gitPathStates || inv.cwdUncertain === true) return [];
   const words: { word: ArgWord; how: string }[] = [];
   const authored = inv.redirects.some((r) => r.op.startsWith('<<'));
-  if (!authored && !IN_PLACE.has(inv.name) && !findEditsInPlace(inv)) for (const word of writtenWords(inv)) words.push({ word, how: `overwrites it (${inv.redirects.some((r) => r.target === word) ? `${inv.name || 'a redirect'} >` : inv.name})` });
+  // An editor's own in-place write keeps the file's other lines; a replacing redirect empties the file before
+  // the command reads it (`sed 's/a/b/' f > f`, `cat f | grep x > f`), whatever the command is.
+  const redirected = new Set(inv.redirects.map((r) => r.target));
+  const inPlace = IN_PLACE.has(inv.name) || findEditsInPlace(inv);
+  if (!authored) for (const word of writtenWords(inv)) if (!inPlace || redirected.has(word)) words.push({ word, how: `overwrites it (${redirected.has(word) ? `${inv.name || 'a redirect'} >` : inv.name})` });
+  // `sed -i d f`, `perl -i -ne '' f`: an in-place edit whose script keeps no line.
+  if (inPlace) words.push(...wipedByEdit(inv));
   // `git show HEAD:f > f`, `git cat-file -p HEAD:f > f`: git prints; the redirect replaces the file.
-  else if (!authored && inv.name === 'git') for (const r of inv.redirects) if (REPLACING_REDIRECTS.has(r.op) && !r.target.dynamic) words.push({ word: r.target, how: 'overwrites it (git … >)' });
+  if (!authored && inv.name === 'git') for (const r of inv.redirects) if (REPLACING_REDIRECTS.has(r.op) && !r.target.dynamic && !words.some((w) => w.word === r.target)) words.push({ word: r.target, how: 'overwrites it (git … >)' });
   if (inv.name === 'git') {
     const parsed = parsedArgs(inv.args, git);
     const sub = parsed.path[0];
@@ -135,6 +148,18 @@ function discardedWork(inv: Invocation, ctx: RuleContext): Finding[] {
     const stagedOnly = sub === 'restore' && a.has('--staged', '-S') && !a.has('--worktree', '-W');
     if (!elsewhere && !stagedOnly && (sub === 'checkout' || sub === 'restore')) {
       for (const word of parsed.operands) if (!word.dynamic && !word.glob) words.push({ word, how: `puts back the committed text (git ${sub})` });
+    }
+    // `git checkout-index -f f` writes the staged text over f; `git mv -f a f` puts a in f's place.
+    // (git's entry does not describe checkout-index: its name is then the first operand.)
+    const plumbing = sub === undefined && parsed.operands[0]?.text === 'checkout-index';
+    if (!elsewhere && (sub === 'checkout-index' || plumbing) && a.has('-f', '--force')) {
+      const named = parsed.operands.slice(plumbing ? 1 : 0);
+      const all = a.has('-a', '--all') ? [{ text: '.', raw: '.', dynamic: false, glob: false }] : [];
+      for (const word of [...named, ...all]) if (!word.dynamic && !word.glob) words.push({ word, how: 'puts back the staged text (git checkout-index -f)' });
+    }
+    if (!elsewhere && sub === 'mv' && a.has('-f', '--force') && parsed.operands.length === 2) {
+      const dest = parsed.operands[1]!;
+      if (!dest.dynamic && !dest.glob) words.push({ word: dest, how: `puts ${parsed.operands[0]!.text} in its place (git mv -f)` });
     }
     // `git rm` refuses a file with local changes unless forced; `--cached` keeps the file.
     if (!elsewhere && sub === 'rm' && a.has('-f', '--force') && !a.has('--cached')) {
@@ -194,9 +219,39 @@ function snippetDiscards(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   return modifiedFindings(emptiedBySnippet(snippet).map((word) => ({ word, how: `overwrites it (${inv.name} code)` })), inv, ctx);
 }
 
+/**
+ * `mv uploads /tmp/trash-$(date +%s)`: data git does not hold (an ignored folder of uploads, a local
+ * database) moved out of the project into a temporary folder, which is cleaned without asking (and
+ * often deleted by the next command). Moving build output or caches there stays allowed.
+ */
+function movedToScratch(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (inv.name !== 'mv' || !ctx.facts.gitPathStates) return [];
+  const read = readEffectArgs(inv.args, grammarOf('mv'));
+  const into = read.options.find((o) => o.name === 't' || o.name === 'target-directory')?.value;
+  const dest = into ?? read.operands[read.operands.length - 1];
+  const sources = into ? read.operands : read.operands.slice(0, -1);
+  const to = dest ? classifyPath(dest, inv.cwd, ctx.facts) : undefined;
+  if (!dest || !to || sources.length === 0 || (to.class !== 'scratch' && !/^\/(tmp|var\/tmp|private\/tmp|dev\/shm)\/?$/.test(to.absolute))) return [];
+  const findings: Finding[] = [];
+  for (const word of sources.slice(0, 8)) {
+    if (word.dynamic) continue;
+    const path = classifyPath(word, inv.cwd, ctx.facts);
+    if (path.class === 'scratch' || path.class === 'routine' || !exists(path.absolute, ctx.facts)) continue;
+    const state = gitState(path.absolute, ctx.facts);
+    // A credential file moved aside (`mv -t /tmp/keep key.json`) is the credential rules' question, not lost data.
+    if (ctx.facts.credentials?.fileInfo(path.absolute)) continue;
+    const kind = state === 'ignored' && !REGENERATED.test(insideRoot(path.absolute, ctx.facts)) ? (untrackedKind(word.text, inv, ctx) ?? 'data git ignores (no commit holds it)') : state === 'modified' ? 'changes that are not committed' : undefined;
+    if (!kind) continue;
+    const env = ctx.environmentOf({ values: [word.text], remote: false });
+    const target: Target = { kind: 'path', name: word.text, provider: 'filesystem', remote: false, environment: env.environment, environmentReason: env.reason };
+    findings.push({ rule: 'clobber.moved-to-scratch', risk: 'destructive', severity: 'ask', reason: `Moves ${word.text}, ${kind}, out of the project into the temporary folder ${dest.text}, which is cleaned without asking.`, targets: [target] });
+  }
+  return findings;
+}
+
 export const clobberPack: RulePack = {
   id: 'clobber',
   title: 'Files git cannot bring back, overwritten',
-  checkInvocation: (inv, ctx) => (inv.remote ? [] : [...check(inv, ctx), ...copiedIntoNothing(inv, ctx), ...discardedWork(inv, ctx)]),
+  checkInvocation: (inv, ctx) => (inv.remote ? [] : [...check(inv, ctx), ...copiedIntoNothing(inv, ctx), ...discardedWork(inv, ctx), ...movedToScratch(inv, ctx)]),
   checkSnippet: snippetDiscards,
 };

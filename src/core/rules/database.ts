@@ -453,7 +453,7 @@ function frameworkReset(inv: Invocation, ctx: RuleContext): Finding[] {
   const found = frameworkOf(inv);
   if (!found) return [];
   const what = found.reset.matches(found.words);
-  if (!what) return [];
+  if (!what || found.words.some((w) => w === '--help' || w === '-h')) return []; // `prisma migrate reset --help`: the manual
   const { reset, words } = found;
   const sources: { source: string; value: string }[] = [];
   const values: string[] = [];

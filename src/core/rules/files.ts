@@ -139,6 +139,8 @@ export function classifyPath(word: ArgWord, cwd: string, facts: Facts): Classifi
   const reachesHome = absolute === facts.home || (isWithin(absolute, facts.home) && !(many && globSegment !== undefined && !segmentGlobMayMatch(globSegment, relativeTo(absolute, facts.home).split('/')[0] ?? '')));
   if (SYSTEM_DIRS.has(absolute) || reachesHome) return result('catastrophic');
   if (absolute.split('/').includes('.git')) return result('git');
+  // A download cache of the home folder stays one when the home folder is the open workspace (`rm -rf ~/.npm/_cacache` from ~).
+  if (inHomeFolder(absolute, facts.home) && HOME_CACHES.test(relativeTo(facts.home, absolute))) return result('routine');
   // A workspace that lives under /tmp is still a workspace: its own rules come before scratch.
   for (const root of rootsOf(facts)) {
     if (SCRATCH_ROOTS.includes(root)) continue;

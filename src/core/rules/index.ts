@@ -11,6 +11,8 @@ import { containersPack } from './containers';
 import { infraPack, helmfilePack } from './infra';
 import { cloudPack } from './cloud';
 import { paasPack } from './paas';
+import { otherVcsPack } from './otherVcs';
+import { checksRemovedPack } from './checksRemoved';
 import { httpPack } from './httpRequests';
 import { unsureOptionsPack } from './support/unsureOptions';
 import { guardRestorePack } from './guardRestore';
@@ -84,6 +86,8 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   helmfilePack,
   cloudPack,
   paasPack,
+  otherVcsPack,
+  checksRemovedPack,
   httpPack,
   sdkSnippetsPack,
   ormOneLinersPack,

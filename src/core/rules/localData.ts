@@ -165,23 +165,48 @@ function moveRepository(spec: ToolSpec, inv: Invocation, ctx: RuleContext): Find
  * Python `open('db/x.sqlite3', 'w')`, `Path('…').write_text('')`, Node `fs.writeFileSync('…', '')`,
  * `fs.truncateSync('…')`, Ruby `File.write('…', '')`. Judged only for files git cannot restore.
  */
+/** Each pattern's path is its second group. */
 const EMPTYING_CALLS: readonly RegExp[] = [
   /\bopen\(\s*(['"])([^'"]+)\1\s*,\s*(['"])w[b+]?\3/g,
   /\bPath\(\s*(['"])([^'"]+)\1\s*\)\s*\.\s*write_(?:text|bytes)\(/g,
   /\b(?:fs\.)?(?:writeFileSync|truncateSync|writeFile|truncate)\(\s*(['"`])([^'"`]+)\1/g,
   /\bFile\.(?:write|truncate)\(\s*(['"])([^'"]+)\1/g,
+  // Perl `truncate "f", 0` and `open(my $fh, '>', 'f')`; PHP `file_put_contents("f", …)`, `fopen("f", "w")`;
+  // Deno `Deno.writeTextFile('f', …)`, Bun `Bun.write('f', …)`.
+  /\btruncate\s*\(?\s*(['"])([^'"]+)\1\s*,/g,
+  /\bopen\s*\(?\s*(?:my\s+)?[$\w]+\s*,\s*['"]>['"]\s*,\s*(['"])([^'"]+)\1/g,
+  /\b(?:file_put_contents|Deno\.(?:writeTextFile|writeFile|truncate)(?:Sync)?|Bun\.write)\s*\(\s*(['"`])([^'"`]+)\1/g,
+  /\bfopen\(\s*(['"])([^'"]+)\1\s*,\s*(['"])w[b+]?\3/g,
 ];
 
-/** The files a Python, JavaScript or Ruby snippet opens for writing from the start (the clobber pack asks about uncommitted ones too). */
+/**
+ * Code that puts another file in a file's place: Python `os.replace(a, b)`, `os.rename`, `shutil.copyfile`,
+ * `shutil.copy`, `shutil.move`; Node `fs.renameSync(a, b)`, `fs.copyFileSync`, `fs.cpSync`; Ruby
+ * `FileUtils.cp`/`mv`, `File.rename`; PHP `rename`/`copy`. What the destination held is gone.
+ */
+const REPLACING_CALLS =
+  /\b(?:os\.(?:replace|rename)|shutil\.(?:copyfile|copy2?|move)|(?:fs\.|fsp\.|promises\.)?(?:renameSync|copyFileSync|cpSync|rename|copyFile)|FileUtils\.(?:cp|mv|copy|move|copy_file)|File\.rename|Deno\.(?:rename|copyFile)(?:Sync)?|rename|copy)\s*\(\s*(['"`])[^'"`]*\1\s*,\s*(['"`])([^'"`]+)\2/g;
+
+/** The files a Python, JavaScript, Ruby, Perl or PHP snippet opens for writing from the start or puts another file in the place of (the clobber pack asks about uncommitted ones too). */
 export function emptiedBySnippet(snippet: CodeSnippet): ArgWord[] {
-  if (snippet.language !== 'python' && snippet.language !== 'javascript' && snippet.language !== 'ruby') return [];
+  if (!['python', 'javascript', 'ruby', 'perl', 'php'].includes(snippet.language)) return [];
   const paths: ArgWord[] = [];
   for (const re of EMPTYING_CALLS) for (const m of snippet.text.matchAll(re)) if (paths.length < 20) paths.push(word(m[2] ?? ''));
+  for (const m of snippet.text.matchAll(REPLACING_CALLS)) if (paths.length < 20) paths.push(word(m[3] ?? ''));
   return paths;
 }
 
+/** Whether the file is there to lose (a copy or rename to a new name loses nothing); unknown counts as there. */
+function present(text: string, inv: Invocation, ctx: RuleContext): boolean {
+  const abs = resolvePath(resolvePath(ctx.facts.cwd, inv.cwd, ctx.facts.home), text, ctx.facts.home);
+  if (ctx.facts.readFile(abs) !== undefined) return true;
+  const slash = abs.lastIndexOf('/');
+  const listing = ctx.facts.listDir(abs.slice(0, Math.max(1, slash)));
+  return listing === undefined || listing.includes(basename(abs));
+}
+
 function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
-  const paths = emptiedBySnippet(snippet);
+  const paths = emptiedBySnippet(snippet).filter((w) => present(w.text, snippet.runner, ctx));
   return paths.length === 0 ? [] : untrackedFindings(paths, snippet.runner, ctx, `${snippet.runner.name} code overwrites`);
 }
 

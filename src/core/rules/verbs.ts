@@ -1,6 +1,7 @@
 import { redactSecrets } from '../audit/redact';
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { READ_ONLY_COMMANDS, EFFECT_RULES, PROSE_OPTIONS } from '../policy/effects';
+import { OUTPUT_EFFECTS } from '../policy/outputEffects';
 import { EFFECT_GRAMMARS } from '../policy/effectOptions';
 import { parsedArgs, toolNamed } from '../registry/commandModel';
 import { freeFormReadings, freeFormValues, optionValue } from '../registry/freeForm';
@@ -406,7 +407,8 @@ function finding(inv: Invocation, ctx: RuleContext, found: Found, traits: VerbTr
 function floorApplies(inv: Invocation, specific: ReadonlySet<string>): boolean {
   const name = inv.name;
   if (name === '' || name.includes('=') || NOT_A_CLI.has(name) || READ_ONLY_COMMANDS.has(name)) return false;
-  if (EFFECT_GRAMMARS[name] !== undefined || EFFECT_RULES[name] !== undefined) return false;
+  // Output writers (outputEffects.ts) are described only by the file they write: their verbs stay the floor's.
+  if (EFFECT_GRAMMARS[name] !== undefined || (EFFECT_RULES[name] !== undefined && OUTPUT_EFFECTS[name] === undefined)) return false;
   const tool = floorTool(name);
   if (tool && FLOOR_BENEATH.has(name)) {
     const first = firstCommandWord(inv.args, tool);

@@ -85,6 +85,9 @@ const RUNS: readonly string[] = [
   'python3 -m scripts.job', "python3 -c 'import scripts.job'", "python3 manage.py shell -c 'import scripts.job'",
   'pytest', 'pytest tests', 'python3 -m pytest -q', 'npx mocha scripts/reset.js', 'npx jest', 'npx jest --globalSetup ./scripts/reset.js',
   'npx nodemon scripts/reset.js', 'npx pm2 start scripts/reset.js', 'node -r ./scripts/reset.js -e 1',
+  // Round 7: preloads of TypeScript runners and Bun, test runners' setup files on the command line.
+  'npx tsx --import ./scripts/reset.js -e 1', 'npx ts-node -r ./scripts/reset.js -e 1', 'bun --preload ./scripts/reset.js -e 1',
+  'npx vitest run --globalSetup ./scripts/reset.js', 'npx vitest run --setupFiles ./scripts/reset.js', 'npx playwright test --global-setup ./scripts/reset.js',
   'just', 'rake', 'mise run clean', 'task', 'invoke clean', 'nox',
   'cargo build', 'go generate ./...', 'pip install -e .', 'python3 -m pip install .', 'bun install',
   'npx vite build', 'npx next build', 'npx gulp', 'docker compose up', 'docker-compose up -d',

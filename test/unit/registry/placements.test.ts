@@ -214,6 +214,18 @@ const ROWS: Readonly<Record<string, Row>> = {
   auditctl: { words: '@ -D @', option: ['-b'], value: '8192', decision: 'ask' },
   'ssh-copy-id': { words: '@ -i attacker.pub @ localhost', option: ['-p'], value: '2222', decision: 'ask' },
   'code-server': { words: '@ --auth none @ --bind-addr 0.0.0.0:8080 @', option: ['--port'], value: '8080', decision: 'ask' },
+  hg: { words: '@ push @ -f', option: ['-R', '--repository'], value: '/work/app', decision: 'ask', production: true },
+  jj: { words: '@ abandon @ main', option: ['-R', '--repository'], value: '/work/app', decision: 'ask' },
+  svn: { words: '@ rm @ https://svn.example.com/repo/trunk/src -m x', option: ['--username'], value: 'deploy', decision: 'ask', production: true },
+  gt: { words: '@ submit @ --force', option: ['--cwd'], value: '/work/app', decision: 'ask', production: true },
+  gs: { words: '@ stack @ submit --force', option: ['-C', '--dir'], value: '/work/app', decision: 'ask', production: true },
+  spr: { words: '@ update @ --force', option: ['--detail'], value: '', decision: 'ask', production: true },
+  ghstack: { words: '@ submit @ --force', option: ['-v', '--verbose'], value: '', decision: 'ask', production: true },
+  'git-town': { words: '@ kill @ feature', option: ['-v', '--verbose'], value: '', decision: 'ask', production: true },
+  'git-machete': { words: '@ traverse @ --yes', option: ['-v', '--verbose'], value: '', decision: 'ask', production: true },
+  'git-branchless': { words: '@ submit @ --force', option: ['-C'], value: '/work/app', decision: 'ask', production: true },
+  'git-lfs': { words: '@ migrate @ import --everything', option: ['-I', '--include'], value: '*.png', decision: 'ask' },
+  'git-annex': { words: '@ drop --force @ .', option: ['-J', '--jobs'], value: '2', decision: 'ask' },
 };
 
 /** Every way to write `option value` the tool accepts. */

@@ -4,7 +4,7 @@ import { stdinText } from '../knownOutput';
 import { parsedArgs, toolNamed } from '../../registry/commandModel';
 import { hasOption, optionValues, optionsMatching, type ParsedCommand } from '../../registry/grammar';
 import { parseCommand, type GrammarSpec } from '../../shell/grammar';
-import type { Exec, Handler, Walker } from './context';
+import { quoteForShell, type Exec, type Handler, type Walker } from './context';
 import { empty, juliaEscapes, osascriptEscapes, quoted, rEscapes } from './scriptLanguages';
 
 /**
@@ -327,7 +327,22 @@ function gitEscapes(args: readonly ArgWord[], assignments: Readonly<Record<strin
     if (value !== undefined && value !== '') out.shell.push({ text: value, label: `git ${name}` });
   }
   out.shell.push(...gitAliases(parsed));
+  const extension = gitExtension(args, parsed);
+  if (extension) out.shell.push(extension);
   return out;
+}
+
+/** git runs `git-<name>` for a subcommand it does not have: the extensions the registry describes (`git town kill`, `git lfs migrate`). */
+const GIT_EXTENSIONS: ReadonlySet<string> = new Set(['town', 'machete', 'branchless', 'lfs', 'annex', 'spice', 'spr']);
+
+function gitExtension(args: readonly ArgWord[], parsed: ParsedCommand): { text: string; label: string } | undefined {
+  // `git annex drop`, `git lfs prune`: the git entry reads a few of these itself; git-<name> is still what runs.
+  const described = parsed.path.length > 0 && GIT_EXTENSIONS.has(parsed.path[0]!);
+  if (parsed.path.length > 0 && !described) return undefined;
+  const at = described ? parsed.pathIndexes[0] : parsed.operandIndexes[0];
+  const name = at === undefined ? undefined : args[at]?.text;
+  if (at === undefined || name === undefined || !GIT_EXTENSIONS.has(name)) return undefined;
+  return { text: ['git-' + name, ...args.slice(at + 1).map(quoteForShell)].join(' '), label: `git ${name}` };
 }
 
 /** What an alias runs: a `!` alias is shell text, any other is `git <text>`. */

@@ -158,6 +158,17 @@ function configLoader(bases: readonly string[], configOptions: readonly string[]
   };
 }
 
+/** A test runner's setup files named on its command line (`vitest --globalSetup ./x.js`, `playwright test --global-setup ./x.js`), beside its configuration. */
+function withSetupOptions(base: RunnerSpec, names: readonly string[]): RunnerSpec {
+  return {
+    options: [...(base.options ?? []), ...names.map((n) => one(n))],
+    entries(p, c) {
+      if (has(p, ...LISTING_ONLY)) return [];
+      return [{ files: jsFiles(c, values(p, ...names)), as: 'javascript' }, ...base.entries(p, c)];
+    },
+  };
+}
+
 /** `nodemon x.js`, `pm2 start x.js`, `forever start x.js`: a launcher running a script in node. */
 function nodeLauncher(subcommand?: string): RunnerSpec {
   return {
@@ -373,7 +384,8 @@ function parseWith(spec: RunnerSpec, args: readonly ArgWord[]): ParsedCommand {
 /** The runner table's key for a command name (`python3.12` is `python`, `bash` is `sh`). */
 function runnerKey(name: string): string {
   if (/^(python|pypy)[0-9.]*$/.test(name)) return 'python';
-  if (name === 'nodejs') return 'node';
+  // TypeScript runners take node's preload options (`tsx --import ./x.js`, `ts-node -r ./x.js`).
+  if (/^(nodejs|tsx|ts-node|ts-node-esm|esno|babel-node|vite-node)$/.test(name)) return 'node';
   if (SHELLS.has(name)) return 'sh';
   return name;
 }
@@ -441,8 +453,8 @@ const RUNNERS: Readonly<Record<string, RunnerSpec>> = {
   'cargo-run': { entries: (_p, c) => [{ files: [`${c.exec.cwd}/build.rs`], as: 'rust' }, { files: [`${c.exec.cwd}/src/main.rs`], as: 'rust' }] },
   python, node, sh: shellRc,
   pytest, 'py.test': pytest, mocha, jest,
-  vitest: configLoader(['vitest.config', 'vite.config'], undefined, true),
-  playwright: configLoader(['playwright.config'], undefined, true),
+  vitest: withSetupOptions(configLoader(['vitest.config', 'vite.config'], undefined, true), ['--globalSetup', '--global-setup', '--setupFiles', '--setup-files']),
+  playwright: withSetupOptions(configLoader(['playwright.config'], undefined, true), ['--global-setup', '--global-teardown', '--globalSetup']),
   cypress: configLoader(['cypress.config'], ['-C', '--config-file']),
   eslint: configLoader(['eslint.config', '.eslintrc'], ['-c', '--config']),
   prettier: configLoader(['prettier.config', '.prettierrc'], ['--config']),
@@ -476,7 +488,8 @@ const RUNNERS: Readonly<Record<string, RunnerSpec>> = {
   docker: { options: COMPOSE_OPTIONS, entries: (p, c) => (operandTexts(p)[0] === 'compose' ? composeEntries(p, c, operandTexts(p).slice(1)) : []) },
   podman: { options: COMPOSE_OPTIONS, entries: (p, c) => (operandTexts(p)[0] === 'compose' ? composeEntries(p, c, operandTexts(p).slice(1)) : []) },
   // A bare `bun install` runs the project's lifecycle scripts (as npm's handler does for `npm install`).
-  bun: { options: [one('--cwd')], entries: (p) => (['install', 'i'].includes(operandTexts(p)[0] ?? '') && operandTexts(p).length === 1 ? [{ lifecycle: 'bun' }] : []) },
+  // `bun --preload ./x.js app.ts` (`-r`) runs x.js first.
+  bun: { options: [one('--cwd'), one('-r', '--preload')], entries: (p, c) => [...(['install', 'i'].includes(operandTexts(p)[0] ?? '') && operandTexts(p).length === 1 ? [{ lifecycle: 'bun' as const }] : []), { files: jsFiles(c, values(p, '-r', '--preload')), as: 'javascript' as const }] },
   find: { options: [], entries: (_p, c) => findEntries(c) },
   'run-parts': runParts,
   lua: programRunner(), luajit: programRunner(), 'lua5.1': programRunner(), 'lua5.3': programRunner(), 'lua5.4': programRunner(),

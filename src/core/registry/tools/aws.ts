@@ -124,7 +124,7 @@ export const aws: ToolSpec = {
     '--dry-run', '--no-dry-run', '--dryrun', '--debug', '--no-verify-ssl', '--no-paginate', '--no-cli-pager',
     '--no-sign-request', '--quiet', '--delete', '--only-show-errors', '--exact-timestamps', '--follow-symlinks',
     '--no-follow-symlinks', '--force-delete-without-recovery', '--no-progress', '--human-readable', '--summarize',
-    '--bypass-governance-retention', '--no-enable', '--cli-auto-prompt', '--no-cli-auto-prompt', '--size-only', '--help', '--with-decryption',
+    '--bypass-governance-retention', '--no-enable', '--cli-auto-prompt', '--no-cli-auto-prompt', '--size-only', '--help', '--generate-cli-skeleton', '--with-decryption',
   ].map((n) => flag(n)),
   commands: {
     s3: { unknownLong: 'one' },
@@ -140,7 +140,8 @@ export const aws: ToolSpec = {
   },
   dryRun: ['--dry-run', '--dryrun'],
   // `aws s3 rm help` prints the command's manual page.
-  help: { options: ['--help'], word: 'last' },
+  // `--generate-cli-skeleton [input|output]` prints a JSON template of the parameters and calls nothing.
+  help: { options: ['--help', '--generate-cli-skeleton'], word: 'last' },
   environmentFlags: ['--profile'],
   environmentVariables: ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE'],
   scopeKind: 'resource',

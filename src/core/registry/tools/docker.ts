@@ -97,6 +97,8 @@ export const docker: ToolSpec = {
   family: 'containers',
   locality: 'either',
   provider: 'docker',
+  // `docker system prune --help`, `docker help rm`: the manual, nothing run.
+  help: { options: ['--help'], word: 'first' },
   options: [
     valued('-H', '--host'), valued('-c', '--context'), valued('--config'), valued('-l', '--log-level'),
     valued('--tlscacert'), valued('--tlscert'), valued('--tlskey'), flag('-D', '--debug'), flag('--tls'), flag('--tlsverify'),

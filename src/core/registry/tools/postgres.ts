@@ -34,6 +34,7 @@ export const dropdb: ToolSpec = {
   family: 'database',
   locality: 'either',
   abbreviations: true,
+  help: { options: ['-?', '--help'] },
   options: [...CONNECTION, valued('--maintenance-db'), flag('-e', '--echo'), flag('-f', '--force'), flag('-i', '--interactive'), flag('--if-exists'), flag('-V', '--version'), flag('-?', '--help')],
 };
 

@@ -1,4 +1,4 @@
-import { basename, normalize, resolvePath } from '../../paths';
+import { basename, dirname, normalize, resolvePath } from '../../paths';
 import { EFFECT_RULES, effectsOf, READ_ONLY_COMMANDS } from '../../policy/effects';
 import type { Analysis, ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack } from '../../policy/types';
 import { perimeterView } from '../perimeter/protectedPaths';
@@ -11,8 +11,9 @@ import { registeredServer, unvouchedServers } from './mcpLaunches';
 import { sourceRedirectWrites } from '../sourceRedirects';
 import { instructionFindings, settingsWriteFindings } from './agentSettings';
 import { shadowCopy, shadowPlaceOf } from './shadowedPrograms';
-import { sedInPlaceWrites } from './sedEdit';
+import { perlInPlaceWrites, sedInPlaceWrites } from './sedEdit';
 import { cronCommands, deferredPlaceOf, isInstructionFile, packageScriptTarget, runnerPlaceOf, type PlaceRule } from './places';
+import { laterPlaceOf } from './laterPlaces';
 import { judgeRunnerCode, LOADING_PACKAGE_KEYS, loadedFiles, unreadRunnerCode } from './runnerPlaces';
 
 /**
@@ -84,7 +85,7 @@ function stdinText(inv: Invocation): string | undefined {
   return undefined;
 }
 
-interface Written {
+export interface Written {
   path: string;
   text: string | undefined;
   writer: string;
@@ -96,7 +97,7 @@ interface Written {
 const EXTRACT_PROBES = ['pre-commit', 'x.service', 'x.timer', 'x.desktop', 'x.plist', 'x'];
 
 /** Files this invocation writes, with their new text when it can be known. */
-function writesOf(inv: Invocation, facts: Facts, cwd: string): Written[] {
+export function writesOf(inv: Invocation, facts: Facts, cwd: string): Written[] {
   const out: Written[] = [];
   const abs = (w: ArgWord): string | undefined => (w.dynamic || w.text === '' || w.text === '-' || w.text.startsWith('/dev/') ? undefined : resolvePath(cwd, w.text, facts.home));
   for (const r of inv.redirects) {
@@ -116,6 +117,7 @@ function writesOf(inv: Invocation, facts: Facts, cwd: string): Written[] {
   }
   if (READ_ONLY_COMMANDS.has(inv.name) || !EFFECT_RULES[inv.name]) return out;
   for (const edit of sedInPlaceWrites(inv, facts, cwd)) out.push({ ...edit, writer: 'sed -i' });
+  for (const edit of perlInPlaceWrites(inv, facts, cwd)) out.push({ ...edit, writer: 'perl -i' });
   for (const effect of effectsOf(inv)) {
     // `tar -xf hooks.tar -C .git/hooks`: entries the hook cannot read land where something runs them later.
     const into = effect.kind === 'extract' ? abs(effect.word) : undefined;
@@ -144,9 +146,15 @@ function judgeWrite(w: Written, place: PlaceRule, inv: Invocation, ctx: RuleCont
     return [unreadFinding('deferred-unread', `${w.writer} writes into ${place.where}, which runs it ${place.when}, text the hook cannot read now`, place.where, ctx.facts, perimeterView(ctx.facts))];
   }
   if (place.gitConfig) return configFilePrograms(w.text, place.where).flatMap((p) => judgeProgram(p, inv, ctx, cwd));
-  const commands = place.commands(w.text);
+  let commands = place.commands(w.text);
+  // An edit of package.json (`sed -i`, `perl -pi`, a rewrite) adds the scripts that were not there: the others ran before it.
+  const before = place.where === 'the scripts of package.json' ? ctx.facts.readFile(w.path) : undefined;
+  if (before !== undefined) {
+    const had = new Set(place.commands(before).split('\n'));
+    commands = commands.split('\n').filter((line) => !had.has(line)).join('\n');
+  }
   const unvouched = place.servers ? unvouchedServers(commands, place, w.writer, ctx.facts, cwd) : [];
-  return [...unvouched, ...judgePayload(commands, place.language, place, w.writer, ctx, cwd)];
+  return [...unvouched, ...judgePayload(commands, place.language, place, w.writer, ctx, cwd, place.inImage === true)];
 }
 
 /** A folder of git hooks (core.hooksPath, a template folder): every hook in it, or code the hook never read when it cannot be listed. */
@@ -269,6 +277,10 @@ function scheduled(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
       if (!file || file.text === '-') text = stdinText(inv);
       else if (!file.dynamic) text = ctx.facts.readFile(resolvePath(cwd, file.text, ctx.facts.home));
       if (text === undefined) return [unreadFinding('deferred-unread', 'crontab installs a table whose text the hook cannot read now, and cron runs it on its schedule', 'crontab', ctx.facts, perimeterView(ctx.facts))];
+      // `echo '' | crontab -`, `crontab /dev/null`: the new table has no job, so every job there was is gone (as `crontab -r`).
+      if (!text.split('\n').some((l) => CRON_LINE.test(l))) {
+        return [{ rule: 'deferred.crontab-emptied', risk: 'destructive', severity: 'ask', reason: `crontab installs a table with no job in place of your crontab: every scheduled job in it is removed (as \`crontab -r\`).`, targets: [{ kind: 'path', name: 'crontab', provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' }] }];
+      }
       return judgePayload(cronCommands(text, false), 'shell', where, 'crontab', ctx, cwd);
     }
     default:
@@ -334,6 +346,13 @@ function packageScripts(inv: Invocation, ctx: RuleContext, cwd: string): Finding
   return out;
 }
 
+/** The lines of `text` that `before` did not have (all of it for a new file or an append). */
+function addedLines(text: string, before: string | undefined): string {
+  if (before === undefined) return text;
+  const had = new Set(before.split('\n'));
+  return text.split('\n').filter((line) => !had.has(line)).join('\n');
+}
+
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.remote) return [];
   const cwd = inv.cwd || ctx.facts.cwd;
@@ -345,10 +364,10 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     const copied = shadow && w.from !== undefined ? shadowCopy(w.path, w.from, w.writer, ctx.facts) : 'judge-text';
     if (shadow && copied === 'judge-text') out.push(...judgeWrite(w, shadow, inv, ctx, cwd));
     else if (shadow && copied !== undefined && copied !== 'judge-text') out.push(copied);
-    const place = deferredPlaceOf(w.path, w.text);
+    const place = deferredPlaceOf(w.path, w.text) ?? laterPlaceOf(w.path, w.text, ctx.facts);
     if (place) out.push(...judgeWrite(w, place, inv, ctx, cwd));
     const runner = place ? undefined : (runnerPlaceOf(w.path) ?? packageScriptTarget(w.path, ctx.facts));
-    if (runner && w.text !== undefined) out.push(...judgeRunnerCode(w.text, runner, w.writer, ctx, cwd));
+    if (runner && w.text !== undefined) out.push(...judgeRunnerCode(runner.appCode ? addedLines(w.text, ctx.facts.readFile(w.path)) : w.text, runner, w.writer, ctx, cwd, dirname(w.path)));
     else if (runner) out.push(...unreadRunnerCode(w, runner, ctx.facts));
   }
   out.push(...scheduled(inv, ctx, cwd), ...packageScripts(inv, ctx, cwd));

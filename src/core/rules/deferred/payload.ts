@@ -63,11 +63,12 @@ function wrap(found: Finding, place: DeferredPlace, writer: string): Finding {
  * Findings for a payload that will run later (or now, through a program git is told to run),
  * as the analysis of that payload would report them, each worded as the write that plants it.
  */
-export function judgePayload(text: string, language: PayloadLanguage, place: DeferredPlace, writer: string, ctx: RuleContext, cwd: string): Finding[] {
+export function judgePayload(text: string, language: PayloadLanguage, place: DeferredPlace, writer: string, ctx: RuleContext, cwd: string, inImage = false): Finding[] {
   const facts = ctx.facts;
   if (text.trim() === '') return [];
   const view = perimeterView(facts);
-  if (language === 'shell') {
+  // In a container image (a Kubernetes or compose command), the scripts named are the image's files.
+  if (language === 'shell' && !inImage) {
     const unread = unreadScripts(text, facts, cwd);
     if (unread.length > 0) {
       return [unreadFinding('deferred-unread', `${writer} makes ${place.where} run ${unread[0]} ${place.when}, a file the hook cannot read now`, basename(unread[0]!), facts, view)];

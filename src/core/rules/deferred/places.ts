@@ -23,6 +23,8 @@ export interface PlaceRule {
   gitConfig?: boolean;
   /** An MCP server list: each line of `commands` is one server's command, whose program must be one the guard can vouch for (mcpLaunches.ts). */
   servers?: boolean;
+  /** The commands run inside a container image: script files they name are the image's, not this machine's. */
+  inImage?: boolean;
 }
 
 const whole = (text: string): string => text;
@@ -98,7 +100,7 @@ function unquote(v: string): string {
   return v.replace(/^"(.*)"$/s, '$1').replace(/^'(.*)'$/s, '$1');
 }
 
-function flowList(v: string): string {
+export function flowList(v: string): string {
   const items = [...v.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|([^,[\]\s][^,\]]*)/g)].map((m) => (m[1] ?? m[2] ?? m[3] ?? '').trim());
   return joinArgv(items);
 }
@@ -339,7 +341,7 @@ export function deferredPlaceOf(absolutePath: string, text?: string): PlaceRule 
   // Cargo runs each built binary through `target.<triple>.runner`, and rustc through `build.rustc-wrapper`.
   if (/\/\.cargo\/config(\.toml)?$/.test(l)) return { where: `the cargo configuration ${p.split('/').slice(-2).join('/')}`, when: 'whenever cargo builds, runs or tests (its runner starts every binary)', language: 'shell', strictUnknown: false, commands: cargoPrograms };
   // Compose starts each service's command and entry point on `docker compose up`, with the project's folders mounted.
-  if (/^(docker-)?compose(\.[\w-]+)?\.ya?ml$/.test(lname)) return { where: `the Compose file ${name}`, when: 'when `docker compose up` starts the service (with the folders it mounts)', language: 'shell', strictUnknown: false, commands: (t) => yamlCommands(t.replace(/^(\s*)entrypoint\s*:/gm, '$1command:')) };
+  if (/^(docker-)?compose(\.[\w-]+)?\.ya?ml$/.test(lname)) return { where: `the Compose file ${name}`, when: 'when `docker compose up` starts the service (with the folders it mounts)', language: 'shell', strictUnknown: false, inImage: true, commands: (t) => yamlCommands(t.replace(/^(\s*)entrypoint\s*:/gm, '$1command:')) };
   if (isInstructionFile(p)) return { where: `the agent instructions ${p.split('/').slice(-2).join('/')}`, when: 'whenever an agent reads them (it runs what they tell it to)', language: 'shell', strictUnknown: false, commands: instructedCommands };
   if (/\.ya?ml$/.test(lname) && text !== undefined && /^\s*kind:\s*CronJob\b/m.test(text)) return { where: `the Kubernetes CronJob manifest ${name}`, when: 'on the CronJob schedule once applied', language: 'shell', strictUnknown: false, commands: yamlCommands };
   return undefined;
@@ -351,6 +353,10 @@ export function deferredPlaceOf(absolutePath: string, text?: string): PlaceRule 
  */
 export interface RunnerPlace extends DeferredPlace {
   language: PayloadLanguage;
+  /** A configuration that names files for the runner to load (`globalSetup: './scripts/reset-db.js'`): those in the workspace are judged too. */
+  loads?: boolean;
+  /** The application's own code (its entry module, Django settings): only what a write adds to it is judged. */
+  appCode?: boolean;
 }
 
 const CODE = /\.(c|m)?[jt]sx?$/;
@@ -360,9 +366,18 @@ const CODE_CONFIGS: ReadonlyArray<[RegExp, string]> = [
   [/^(jest|vitest|vite|playwright|karma|ava|cypress|wdio|nightwatch)\.(config|conf)\.(c|m)?[jt]s$/, 'when the test runner starts (npm test)'],
   [/^\.mocharc\.((c|m)?js|json|jsonc)$/, 'when mocha starts (npm test)'],
   [/^(jest\.config\.json|\.babelrc(\.json)?|babel\.config\.json|\.c8rc(\.json)?|\.nycrc(\.json)?)$/, 'when the test runner starts (npm test)'],
-  [/^((vitest|jest)\.setup|setup-?tests|test-?setup|global-?setup|global-?teardown)\.(c|m)?[jt]sx?$/, 'when the test runner starts (npm test)'],
+  [/^((jest|vitest|playwright|mocha|ava)[.-])?((vitest|jest)\.setup|setup-?tests|test-?setup|global-?setup|global-?teardown|setup-?files?)\.(c|m)?[jt]sx?$/, 'when the test runner starts (npm test)'],
   [/^(eslint\.config|\.eslintrc|prettier\.config|\.prettierrc|stylelint\.config|\.stylelintrc|commitlint\.config|lint-staged\.config|\.lintstagedrc)\.(c|m)?[jt]s$/, 'whenever the linter or formatter runs'],
   [/^(webpack|rollup|esbuild|babel|next|nuxt|svelte|astro|tailwind|postcss|tsup|remix|gatsby-config|gatsby-node|metro|quasar|angular)(\.config)?\.(c|m)?[jt]s$/, 'whenever the project builds (npm run build, the dev server)'],
+];
+
+/**
+ * Files every start of the application runs (its entry module, Django's settings and entry points):
+ * code written or imported there runs with the next `npm start`, dev server or `manage.py` command.
+ */
+const APP_STARTS: ReadonlyArray<[RegExp, string]> = [
+  [/\/(src\/)?(index|main|server|app)\.(c|m)?[jt]sx?$/, 'whenever the app starts (npm start, the dev server)'],
+  [/\/(settings|manage|wsgi|asgi)\.py$|\/settings\/[^/]+\.py$/, 'whenever the Django project starts (every manage.py command, the server)'],
 ];
 
 const PYTHON_RUNNERS: ReadonlyArray<[RegExp, string]> = [
@@ -380,7 +395,8 @@ export function runnerPlaceOf(absolutePath: string): RunnerPlace | undefined {
   if (l.includes('/node_modules/') || l.includes('/.git/')) return undefined;
   const name = basename(l);
   for (const [re, when] of PYTHON_RUNNERS) if (re.test(name)) return { where: `the Python file ${basename(p)}`, when, language: 'python' };
-  for (const [re, when] of CODE_CONFIGS) if (re.test(name)) return { where: `the configuration ${basename(p)}`, when, language: 'javascript' };
+  for (const [re, when] of CODE_CONFIGS) if (re.test(name)) return { where: `the configuration ${basename(p)}`, when, language: 'javascript', loads: true };
+  for (const [re, when] of APP_STARTS) if (re.test(l)) return { where: `the file ${p.split('/').slice(-2).join('/')}`, when, language: l.endsWith('.py') ? 'python' : 'javascript', loads: true, appCode: true };
   if (!CODE.test(name)) return undefined;
   if (/\.(test|spec)\.(c|m)?[jt]sx?$/.test(name) || /\/(test|tests|__tests__|spec|specs)\//.test(l)) {
     return { where: `the test file ${basename(p)}`, when: 'whenever the tests run (npm test)', language: 'javascript' };

@@ -20,10 +20,11 @@ import type { RunnerPlace } from './places';
 const NAMES_HOME = /homedir\s*\(|process\.env\.(HOME|USERPROFILE)\b|process\.env\[\s*["'](HOME|USERPROFILE)["']|expanduser|Path\.home\s*\(|environ(\.get\s*\(|\[)\s*["']HOME["']|getenv\s*\(\s*["']HOME["']/;
 
 /** Findings of code that runs later, without deletes whose target only the run decides (unless it reaches for the home folder). */
-export function judgeRunnerCode(text: string, place: RunnerPlace, writer: string, ctx: RuleContext, cwd: string): Finding[] {
+export function judgeRunnerCode(text: string, place: RunnerPlace, writer: string, ctx: RuleContext, cwd: string, fileDir = cwd): Finding[] {
   const home = NAMES_HOME.test(text);
   const found = judgePayload(text, place.language, place, writer, ctx, cwd).filter((f) => home || !f.rule.endsWith('.code-delete'));
-  return [...found, ...loadedFiles(text, place, writer, ctx, cwd)];
+  // Paths the file names for loading are relative to its own folder (`import "../scripts/x.js"` in an entry module below the root).
+  return [...found, ...loadedFiles(text, place, writer, ctx, fileDir, place.loads === true)];
 }
 
 /** Quoted paths of code files that this code or setting makes a runner load. */

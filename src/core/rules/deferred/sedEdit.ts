@@ -1,4 +1,6 @@
 import { resolvePath } from '../../paths';
+import { grammarOf, has, readEffectArgs } from '../../policy/effectOptions';
+import { effectsOf } from '../../policy/effects';
 import type { Facts, Invocation } from '../../policy/types';
 
 /**
@@ -71,7 +73,24 @@ export function sedInPlaceWrites(inv: Invocation, facts: Facts, cwd: string): Se
     else files.push(t);
   }
   if (!inPlace || scripts.length !== 1 || files.length === 0) return [];
-  const m = /^s(.)(.*)$/s.exec(scripts[0]!.trim());
+  return substituted(scripts[0]!, extended, files, facts, cwd);
+}
+
+/**
+ * `perl -pi -e 's/"lint": "eslint ."/"lint": "git clean -fdx"/' package.json`: the same plain
+ * substitution, Perl's patterns read as extended ones.
+ */
+export function perlInPlaceWrites(inv: Invocation, facts: Facts, cwd: string): SedWrite[] {
+  if (inv.name !== 'perl' || inv.args.some((a) => a.dynamic)) return [];
+  const effects = effectsOf(inv);
+  const code = effects.filter((e) => e.kind === 'code').map((e) => e.word.text);
+  const files = effects.filter((e) => e.kind === 'write').map((e) => e.word.text);
+  if (code.length !== 1 || files.length === 0 || !has(readEffectArgs(inv.args, grammarOf('perl')), 'p')) return [];
+  return substituted(code[0]!.replace(/;\s*$/, ''), true, files, facts, cwd);
+}
+
+function substituted(script: string, extended: boolean, files: readonly string[], facts: Facts, cwd: string): SedWrite[] {
+  const m = /^s(.)(.*)$/s.exec(script.trim());
   if (!m) return [];
   const d = m[1]!;
   const parts: string[] = [];

@@ -1,0 +1,152 @@
+import { parseCommand, type GrammarSpec, type OptionSpec } from '../shell/grammar';
+import type { ArgWord, Invocation } from './types';
+import type { PathEffect } from './effects';
+
+/**
+ * Programs that write a file named by an output option or operand, often the very file they read
+ * (round 7, issue #18): `sponge f`, `openssl enc -in f -out f`, `gpg -o f f`, ImageMagick's `mogrify`
+ * (in place) and `convert in … out`, compilers and generators with `-o`/`--outfile` (esbuild, babel,
+ * swc, openapi-typescript). Each write is an ordinary `write` effect: the clobber pack asks when it
+ * lands on uncommitted work or on data git does not hold.
+ */
+
+type EffectRule = (args: readonly ArgWord[], inv: Invocation) => PathEffect[];
+
+const valued = (...names: string[]): OptionSpec => ({ names, takes: 'one' });
+const flags = (...names: string[]): OptionSpec => ({ names, takes: 'none' });
+
+/** `goFlags`: one dash or two alike, no clusters (openssl, ImageMagick). */
+function read(args: readonly ArgWord[], options: readonly OptionSpec[], goFlags = false) {
+  const grammar: GrammarSpec = { options, interspersed: true, numericOptions: !goFlags, goFlags };
+  const parsed = parseCommand(args, grammar);
+  const valuesOf = (...names: string[]): ArgWord[] =>
+    parsed.options.filter((o) => names.includes(o.name)).flatMap((o) => o.valueWords.map((w, n) => (w.text === o.values[n] ? w : { ...w, text: o.values[n] ?? w.text })));
+  const has = (...names: string[]): boolean => parsed.options.some((o) => names.includes(o.name));
+  return { operands: parsed.operands, valuesOf, has };
+}
+
+const writes = (words: readonly ArgWord[]): PathEffect[] => words.map((word) => ({ kind: 'write' as const, word }));
+const reads = (words: readonly ArgWord[]): PathEffect[] => words.map((word) => ({ kind: 'read' as const, word }));
+
+/** `sponge [-a] file`: soaks up its input, then writes the file (appends with -a). */
+const sponge: EffectRule = (args) => {
+  const r = read(args, [flags('-a')]);
+  return r.has('-a') ? [] : writes(r.operands);
+};
+
+/** `openssl <command> -in f -out g`: every command's output file. */
+const OPENSSL_VALUED = ['-in', '-out', '-k', '-pass', '-passin', '-passout', '-key', '-inkey', '-signkey', '-config', '-extfile', '-CA', '-CAkey', '-keyout', '-iv', '-K', '-S', '-md', '-digest', '-subj', '-days', '-newkey', '-kfile', '-certfile', '-name', '-inform', '-outform'];
+const openssl: EffectRule = (args) => {
+  const r = read(args, OPENSSL_VALUED.map((n) => valued(n)), true);
+  return [...reads(r.valuesOf('-in')), ...writes([...r.valuesOf('-out'), ...r.valuesOf('-keyout')])];
+};
+
+/** `gpg -o out [options] in`: the output file (`--output`), with `--yes` over an existing one. */
+const gpg: EffectRule = (args) => {
+  const r = read(args, [valued('-o', '--output'), valued('-r', '--recipient'), valued('-u', '--local-user'), valued('--passphrase'), valued('--passphrase-file'), valued('--homedir'), valued('--cipher-algo'), valued('--pinentry-mode'), valued('--default-key'), valued('-z', '--compress-level')]);
+  return [...reads(r.operands), ...writes(r.valuesOf('-o', '--output'))];
+};
+
+/** ImageMagick options that take a value (the common ones; the rest are read as operands, which are files or geometry). */
+const MAGICK_VALUED = ['-resize', '-format', '-path', '-quality', '-geometry', '-rotate', '-crop', '-thumbnail', '-density', '-colorspace', '-gravity', '-extent', '-background', '-fill', '-scale', '-sample', '-depth', '-type', '-define', '-compose', '-blur', '-sharpen', '-border', '-bordercolor', '-annotate', '-pointsize', '-font', '-alpha', '-level', '-colors'];
+
+/** `mogrify [options] files…`: rewrites each file in place, unless `-path dir` writes the results elsewhere. */
+const mogrify: EffectRule = (args) => {
+  const r = read(args, MAGICK_VALUED.map((n) => valued(n)), true);
+  return r.has('-path') ? reads(r.operands) : writes(r.operands);
+};
+
+/** `convert in… [options] out`, `magick in… out`: the last operand is written. */
+const convert: EffectRule = (args) => {
+  const r = read(args, MAGICK_VALUED.map((n) => valued(n)), true);
+  const last = r.operands[r.operands.length - 1];
+  return last && r.operands.length > 1 ? [...reads(r.operands.slice(0, -1)), ...writes([last])] : reads(r.operands);
+};
+
+/** A compiler or generator writing one output file by option. */
+function outputOption(names: readonly string[], other: readonly string[] = []): EffectRule {
+  return (args) => {
+    const r = read(args, [valued(...names), ...other.map((n) => valued(n))]);
+    return [...reads(r.operands), ...writes(r.valuesOf(...names))];
+  };
+}
+
+const here = (word?: ArgWord): ArgWord => word ?? { text: '.', raw: '.', dynamic: false, glob: false };
+
+/**
+ * Scaffolders told to write over what is there: `rails new . --force`, `copier copy --overwrite tpl .`,
+ * `cookiecutter tpl --overwrite-if-exists -o .`, `prisma db pull --force` (the schema file). Without
+ * the option they stop at an existing file (or write only new ones): nothing is overwritten.
+ */
+const rails: EffectRule = (args) => {
+  const r = read(args, [valued('-d', '--database'), valued('-j', '--javascript'), valued('-c', '--css'), valued('-m', '--template'), valued('-r', '--ruby'), valued('-a', '--asset-pipeline')]);
+  const [sub, dest] = r.operands;
+  return sub?.text === 'new' && r.has('-f', '--force') ? writes([here(dest)]) : [];
+};
+
+const copier: EffectRule = (args) => {
+  const r = read(args, [valued('-a', '--answers-file'), valued('-d', '--data'), valued('-r', '--vcs-ref'), valued('-x', '--exclude'), valued('-s', '--skip'), valued('--data-file')]);
+  const [sub, ...rest] = r.operands;
+  if (!sub || !/^(copy|recopy|update)$/.test(sub.text) || !r.has('-w', '--overwrite', '-f', '--force')) return [];
+  return writes([here(sub.text === 'copy' ? rest[rest.length - 1] : rest[0])]);
+};
+
+const cookiecutter: EffectRule = (args) => {
+  const r = read(args, [valued('-o', '--output-dir'), valued('--config-file'), valued('--default-config'), valued('--directory'), valued('-c', '--checkout'), valued('--replay-file')]);
+  return r.has('-f', '--overwrite-if-exists') ? writes([here(r.valuesOf('-o', '--output-dir')[0])]) : [];
+};
+
+const prisma: EffectRule = (args) => {
+  const r = read(args, [valued('--schema'), valued('--url')]);
+  const [a, b] = r.operands.map((w) => w.text);
+  if (!(a === 'db' && b === 'pull') && a !== 'introspect') return [];
+  return r.has('--force') ? writes([r.valuesOf('--schema')[0] ?? { text: 'prisma/schema.prisma', raw: 'prisma/schema.prisma', dynamic: false, glob: false }]) : [];
+};
+
+/**
+ * `sqlite3 db '.output f'`, `.once f`, `.save f`, `.backup f`: dot-commands given as operands (or
+ * `-cmd`) that open a file for writing from the start (a `|command` target is a pipe, not a file).
+ */
+const sqlite3: EffectRule = (args) => {
+  const r = read(args, [valued('-cmd', '--cmd'), valued('-init', '--init'), valued('-separator', '--separator'), valued('-newline', '--newline'), valued('-nullvalue', '--nullvalue')], true);
+  const texts = [...r.valuesOf('-cmd', '--cmd'), ...r.operands.slice(1)].map((w) => w.text);
+  const out: ArgWord[] = [];
+  for (const text of texts) {
+    for (const m of text.matchAll(/(?:^|[\n;])\s*\.(?:output|once|save|backup)\s+(?:(?:-[a-z]+|main|\w+(?=\s+\S))\s+)*("[^"]+"|'[^']+'|[^\s;|'"][^\s;]*)/g)) {
+      const file = m[1]!.replace(/^["']|["']$/g, '');
+      if (file !== 'stdout') out.push({ text: file, raw: file, dynamic: false, glob: false });
+    }
+  }
+  return writes(out);
+};
+
+/** The rule's effects, and every other word as unknown (as for a command no rule describes): the perimeter still judges them all. */
+function withRest(rule: EffectRule): EffectRule {
+  return (args, inv) => {
+    const known = rule(args, inv);
+    const seen = new Set(known.map((e) => e.word.text));
+    return [...known, ...args.filter((a) => !seen.has(a.text)).map((word) => ({ kind: 'unknown' as const, word }))];
+  };
+}
+
+const RULES: Readonly<Record<string, EffectRule>> = {
+  sqlite3,
+  sqlite: sqlite3,
+  rails,
+  copier,
+  cookiecutter,
+  prisma,
+  sponge,
+  openssl,
+  gpg,
+  gpg2: gpg,
+  mogrify,
+  convert,
+  magick: convert,
+  esbuild: outputOption(['--outfile'], ['--outdir', '--format', '--platform', '--target', '--loader']),
+  babel: outputOption(['-o', '--out-file'], ['-d', '--out-dir', '--config-file', '--presets', '--plugins']),
+  swc: outputOption(['-o', '--out-file'], ['-d', '--out-dir', '--config-file']),
+  'openapi-typescript': outputOption(['-o', '--output'], ['--redocly']),
+};
+
+export const OUTPUT_EFFECTS: Readonly<Record<string, EffectRule>> = Object.fromEntries(Object.entries(RULES).map(([name, rule]) => [name, withRest(rule)]));

@@ -1,0 +1,148 @@
+import { basename, resolvePath } from '../paths';
+import { effectsOf } from '../policy/effects';
+import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import { writesOf } from './deferred/deferredPack';
+
+/**
+ * Checks taken out of the way (round 7, issue #18 item 4): the project's own safety nets, removed by
+ * an ordinary file write. A CI workflow deleted, emptied of its steps or no longer run on pushes and
+ * pull requests; lines deleted from one with `sed`; the code owners replaced (reviews they require
+ * change hands); a secret scanner told to skip every file (gitleaks allowlists, ignore files); the
+ * test script made a no-op or the test runner told to exclude every test. Each asks and says what
+ * stops being checked. Editing a workflow's steps, adding an owner line, ignoring one fixture file
+ * or excluding a folder of tests stays allowed.
+ */
+
+const CI_FILE = /\/\.github\/workflows\/[^/]+\.ya?ml$|\/\.gitea\/workflows\/[^/]+\.ya?ml$|\/(\.gitlab-ci|bitbucket-pipelines|azure-pipelines|\.travis)\.ya?ml$|\/\.circleci\/config\.ya?ml$|\/jenkinsfile$/i;
+const CODEOWNERS = /(^|\/)(\.github\/|docs\/|\.gitlab\/)?codeowners$/i;
+const SCANNER_FILE = /\/(\.gitleaks\.toml|\.gitleaksignore|gitleaks\.toml|\.secretlintignore|\.trufflehogignore|\.semgrepignore|\.trivyignore|\.snyk|\.bandit|\.secrets\.baseline|\.talismanrc|\.detect-secrets\.cfg)$/i;
+const TEST_CONFIG = /\/(vitest|vite|jest|playwright)\.config\.(c|m)?[jt]s$|\/jest\.config\.json$|\/(pytest\.ini|\.mocharc\.(c|m)?js|\.mocharc\.json)$/i;
+
+/** A pattern that matches every path: `*`, `**`, `.*`, `**\/*`, `/`. */
+const CATCH_ALL = /^\s*["']?(\*\*?(\/\*+)?|\.\*|\/|\^\.\*\$?|\.\*\/\.\*)["']?\s*$/;
+
+/** A test script that tests nothing: `true`, `:`, `exit 0`, an echo. */
+const NO_OP_SCRIPT = /^\s*(true|:|exit\s+0|echo(\s.*)?|node\s+-e\s+["']?["']?|printf(\s.*)?)\s*$/;
+
+function target(name: string, ctx: RuleContext, shared: boolean): Target {
+  const env = ctx.environmentOf({ values: [], remote: shared });
+  return { kind: 'path', name, provider: shared ? 'git' : 'filesystem', remote: shared, environment: env.environment, environmentReason: shared ? `the repository's shared checks (${env.reason})` : env.reason };
+}
+
+function finding(id: string, reason: string, t: Target): Finding {
+  return { rule: `checks-removed.${id}`, risk: 'destructive', severity: 'ask', reason, targets: [t] };
+}
+
+/** What a workflow's new text no longer does that its old text did. */
+function workflowLoss(before: string | undefined, after: string): string | undefined {
+  const steps = (t: string) => (t.match(/^\s*(-\s*)?(run|uses|script)\s*:/gm) ?? []).length;
+  const triggers = (t: string) => /\b(push|pull_request|pull_request_target|merge_group|merge_requests?)\b/.test(t);
+  if (steps(after) === 0 && (before === undefined || steps(before) > 0)) return 'leaves it with no step to run';
+  if (before !== undefined && /^on\s*:/m.test(after) && triggers(before) && !triggers(after)) return 'stops it from running on pushes and pull requests';
+  return undefined;
+}
+
+/** Whether text given to a scanner's allowlist or ignore file covers every path. */
+function allowsEverything(text: string): boolean {
+  if (text.split('\n').some((line) => CATCH_ALL.test(line.replace(/#.*$/, '')) && line.trim() !== '')) return true;
+  // gitleaks `[allowlist] paths = [".*"]`, `regexes = ['''.*''']`.
+  return /\b(paths|regexes|files)\s*=\s*\[[^\]]*(["']{1,3})(\.\*|\.\+|\*\*?)\2[^\]]*\]/.test(text);
+}
+
+function testConfigSkipsAll(text: string): boolean {
+  return /\b(exclude|testPathIgnorePatterns|ignore|testIgnore)\s*:\s*\[[^\]]*["'](\*\*(\/\*)?|\.\*|\*)["']/.test(text) || /\btestMatch\s*:\s*\[\s*\]/.test(text) || /\b(include|testMatch)\s*:\s*\[\s*["']nothing/.test(text);
+}
+
+/** Test scripts of a package.json text, by name. */
+function testScripts(text: string | undefined): Record<string, string> {
+  if (text === undefined) return {};
+  try {
+    const scripts = (JSON.parse(text) as { scripts?: Record<string, unknown> }).scripts ?? {};
+    return Object.fromEntries(Object.entries(scripts).filter((e): e is [string, string] => typeof e[1] === 'string' && /^test(:|$)/.test(e[0])));
+  } catch {
+    return {};
+  }
+}
+
+function scriptNoOp(name: string, before: string | undefined, after: string, writer: string, ctx: RuleContext): Finding[] {
+  if (!NO_OP_SCRIPT.test(after) || (before !== undefined && NO_OP_SCRIPT.test(before))) return [];
+  return [finding('test-script-no-op', `${writer} makes the npm script ${name} \`${after.trim().slice(0, 40)}\`${before ? ` in place of \`${before.slice(0, 60)}\`` : ''}: \`npm ${name === 'test' ? 'test' : `run ${name}`}\` (and CI with it) passes without running a test.`, target('package.json', ctx, false))];
+}
+
+function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (inv.remote) return [];
+  const facts = ctx.facts;
+  const cwd = inv.cwd || facts.cwd;
+  const out: Finding[] = [];
+  const effects = effectsOf(inv);
+  // A rename within the workflows folder (`git mv ci.yml test.yml`) keeps the workflow.
+  const renamedWithin = effects.some((e) => e.kind !== 'delete' && e.kind !== 'move' && e.kind !== 'read' && !e.word.dynamic && CI_FILE.test(resolvePath(cwd, e.word.text, facts.home)));
+  for (const effect of effects) {
+    if (effect.kind !== 'delete' && (effect.kind !== 'move' || renamedWithin)) continue;
+    if (effect.word.dynamic) continue;
+    const path = resolvePath(cwd, effect.word.text, facts.home);
+    if (CI_FILE.test(path) && facts.readFile(path) !== undefined) out.push(finding('ci-workflow-removed', `${inv.name} removes the CI workflow ${basename(path)}: the checks it runs on every push and pull request stop running.`, target(effect.word.text, ctx, true)));
+    if (CODEOWNERS.test(path)) out.push(finding('codeowners-removed', `${inv.name} removes ${effect.word.text}: the reviews the code owners must give stop being required.`, target(effect.word.text, ctx, true)));
+  }
+  for (const w of writesOf(inv, facts, cwd)) {
+    const before = facts.readFile(w.path);
+    const name = w.path.split('/').slice(-2).join('/');
+    const appended = inv.redirects.some((r) => r.op === '>>' || r.op === '&>>') || (inv.name === 'tee' && inv.args.some((a) => a.text === '-a' || a.text === '--append'));
+    if (CI_FILE.test(w.path)) {
+      // A whole workflow (it names its triggers or jobs), not an edit's fragment (the lines under a `run:` block).
+      const whole = w.text !== undefined && /^(on|jobs|stages|pipelines|workflows)\s*:/m.test(w.text);
+      const loss = whole && !appended ? workflowLoss(before, w.text!) : undefined;
+      if (loss) out.push(finding('ci-workflow-emptied', `${w.writer} rewrites the CI workflow ${name} and ${loss}: the checks it ran on changes stop.`, target(name, ctx, true)));
+      if (w.writer === 'sed' || w.writer === 'sed -i' || w.writer === 'perl') continue;
+    }
+    if (CODEOWNERS.test(w.path) && w.text !== undefined && (before === undefined || !before.includes(w.text.trim()))) {
+      const catchAll = w.text.split('\n').some((l) => /^\s*\*\s+@/.test(l));
+      if (catchAll || (before !== undefined && !appended)) out.push(finding('codeowners-replaced', `${w.writer} ${catchAll ? 'makes a catch-all owner line in' : 'rewrites'} ${name}: who must review every change is replaced.`, target(name, ctx, true)));
+    }
+    if (SCANNER_FILE.test(w.path) && w.text !== undefined && allowsEverything(w.text)) {
+      out.push(finding('scanner-allows-all', `${w.writer} tells the scanner ${basename(w.path)} to skip every file: secrets and findings in any change pass unseen.`, target(name, ctx, false)));
+    }
+    if (TEST_CONFIG.test(w.path) && w.text !== undefined && testConfigSkipsAll(w.text)) {
+      out.push(finding('tests-excluded', `${w.writer} makes ${basename(w.path)} exclude every test: the test run passes without running any.`, target(name, ctx, false)));
+    }
+    if (basename(w.path) === 'package.json' && w.text !== undefined) {
+      const old = testScripts(before);
+      for (const [script, command] of Object.entries(testScripts(w.text))) out.push(...scriptNoOp(script, old[script], command, w.writer, ctx));
+    }
+  }
+  out.push(...sedDeletesInCi(inv, ctx, cwd), ...pkgSetNoOp(inv, ctx));
+  return out;
+}
+
+/** `sed -i '/jest/d' .github/workflows/ci.yml`: lines deleted from a workflow (its steps) in place. */
+function sedDeletesInCi(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
+  if (inv.name !== 'sed' && inv.name !== 'gsed') return [];
+  const effects = effectsOf(inv);
+  const code = effects.filter((e) => e.kind === 'code').map((e) => e.word.text).join('\n');
+  if (!/(^|[;\n/\d$])\s*d\s*($|[;\n}])/.test(code)) return [];
+  return effects
+    .filter((e) => e.kind === 'write' && !e.word.dynamic && CI_FILE.test(resolvePath(cwd, e.word.text, ctx.facts.home)))
+    .map((e) => finding('ci-steps-deleted', `sed deletes lines of the CI workflow ${e.word.text} (\`${code.slice(0, 40)}\`): the steps on them stop checking changes.`, target(e.word.text, ctx, true)));
+}
+
+/** `npm pkg set scripts.test=true`: the test script made a no-op through the package manager. */
+function pkgSetNoOp(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (!/^(npm|pnpm|yarn|bun)$/.test(inv.name)) return [];
+  const texts = inv.args.map((a) => a.text);
+  const at = texts.findIndex((t, i) => t === 'set' && texts[i - 1] === 'pkg');
+  if (at < 0) return [];
+  const pkg = ctx.facts.readFile(resolvePath(inv.cwd || ctx.facts.cwd, 'package.json', ctx.facts.home));
+  const old = testScripts(pkg);
+  const out: Finding[] = [];
+  for (const t of texts.slice(at + 1)) {
+    const m = /^scripts\.(test(?::[\w:-]+)?)=(.*)$/s.exec(t);
+    if (m) out.push(...scriptNoOp(m[1]!, old[m[1]!], m[2]!, `${inv.name} pkg set`, ctx));
+  }
+  return out;
+}
+
+export const checksRemovedPack: RulePack = {
+  id: 'checks-removed',
+  title: 'Checks taken out of the way (CI workflows, code owners, secret scanners, tests)',
+  checkInvocation,
+};

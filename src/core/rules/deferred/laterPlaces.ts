@@ -1,0 +1,84 @@
+import { basename } from '../../paths';
+import type { Facts } from '../../policy/types';
+import { flowList, yamlCommands, type PlaceRule } from './places';
+
+/**
+ * More places that run what is written into them later (round 7, issue #18 item 5), beside
+ * `places.ts`: Kubernetes workload manifests (a Job, Pod or Deployment runs its container's command
+ * once applied), helmfile hooks (run on this machine by `helmfile sync`/`apply`), compose files (the
+ * service's command runs on `docker compose up`), ORM migrations (their drop calls run on the next
+ * migrate or deploy) and the project's shell scripts (run by a deploy, a package script or CI).
+ */
+
+function unquote(v: string): string {
+  const t = v.trim();
+  if ((t.startsWith('"') && t.endsWith('"')) || (t.startsWith("'") && t.endsWith("'"))) return t.slice(1, -1);
+  return t;
+}
+
+/** `command:` with the `args:` that follow it in the same entry, flow or scalar (`command: "kubectl"` + `args: ["delete","ns","x"]`), plus yamlCommands' reading. */
+export function commandsWithArgs(text: string): string {
+  const out: string[] = [];
+  const COMMAND = /\bcommand\s*:\s*("(?:[^"\\]|\\.)*"|'[^']*'|\[[^\]]*\]|[^\n,{}[\]]+)/g;
+  for (const m of text.matchAll(COMMAND)) {
+    if (out.length >= 32) break;
+    const head = m[1]!.trim().startsWith('[') ? flowList(m[1]!) : unquote(m[1]!);
+    const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 400);
+    const next = after.search(/\bcommand\s*:|\n\s*-\s+(name|events)\s*:/);
+    const args = /\bargs\s*:\s*(\[[^\]]*\])/.exec(next < 0 ? after : after.slice(0, next));
+    out.push(args ? `${head} ${flowList(args[1]!)}` : head);
+  }
+  return [...out, yamlCommands(text)].join('\n');
+}
+
+/** ORM and migration-library calls that destroy a table, a column or a schema, as the SQL they send. */
+const ORM_DROPS: ReadonlyArray<[RegExp, (m: RegExpMatchArray) => string]> = [
+  [/\b(?:dropTable|dropTableIfExists|drop_table|deleteTable)\s*\(?\s*[:'"`]([\w.]+)/g, (m) => `DROP TABLE ${m[1]};`],
+  [/\bop\.drop_table\(\s*['"]([\w.]+)/g, (m) => `DROP TABLE ${m[1]};`],
+  [/\b(?:removeColumn|remove_column|drop_column|dropColumn)\s*\(?\s*[:'"`]([\w.]+)['"`]?\s*,\s*[:'"`]([\w.]+)/g, (m) => `ALTER TABLE ${m[1]} DROP COLUMN ${m[2]};`],
+  [/\b(?:dropSchema|dropDatabase|drop_schema|dropAllTables)\s*\(\s*['"`]?([\w.]*)/g, (m) => `DROP SCHEMA ${m[1] || 'public'} CASCADE;`],
+  [/\b(?:truncate|bulkDelete|truncate_table)\s*\(\s*[:'"`]([\w.]+)/g, (m) => `TRUNCATE ${m[1]};`],
+  // Raw SQL in a string: `queryInterface.sequelize.query("DROP TABLE x")`, `execute("TRUNCATE x")`, `knex.raw('…')`.
+  [/["'`]((?:DROP|TRUNCATE|DELETE\s+FROM|ALTER\s+TABLE)\b[^"'`]{0,400})["'`]/gi, (m) => `${m[1]};`],
+];
+
+/** The migration without its rollback (`down`, `downgrade`): a create's `down` dropping the table is the usual undo, not what applying it does. */
+function forwardPart(text: string): string {
+  const parts = text.split(/(?=\b(?:exports\.)?(?:up|down|upgrade|downgrade)\s*[:=(]|\bdef\s+(?:up|down|upgrade|downgrade|change)\b|\basync\s+(?:up|down)\s*\()/);
+  return parts.filter((part) => !/^(?:exports\.)?(?:down|downgrade)\b|^def\s+(?:down|downgrade)\b|^async\s+down\b/.test(part)).join('');
+}
+
+export function migrationSql(text: string): string {
+  const statements: string[] = [];
+  const forward = forwardPart(text);
+  for (const [re, sql] of ORM_DROPS) for (const m of forward.matchAll(re)) if (statements.length < 24) statements.push(sql(m));
+  return statements.length === 0 ? '' : `psql "$DATABASE_URL" <<'SQL'\n${statements.join('\n')}\nSQL`;
+}
+
+const WORKLOAD = /^\s*kind:\s*(Job|Pod|Deployment|StatefulSet|DaemonSet|ReplicaSet)\b/m;
+
+export function laterPlaceOf(absolutePath: string, text: string | undefined, facts: Pick<Facts, 'workspaceRoots' | 'cwd'>): PlaceRule | undefined {
+  const p = absolutePath.replace(/\\/g, '/');
+  const l = p.toLowerCase();
+  if (l.includes('/node_modules/') || l.includes('/.git/')) return undefined;
+  const name = basename(p);
+  const lname = name.toLowerCase();
+  if (/\.ya?ml$/.test(lname) && text !== undefined && WORKLOAD.test(text)) {
+    const kind = WORKLOAD.exec(text)![1]!;
+    return { where: `the Kubernetes ${kind} manifest ${name}`, when: 'as soon as it is applied (kubectl apply, a GitOps sync), in the cluster', language: 'shell', strictUnknown: false, inImage: true, commands: commandsWithArgs };
+  }
+  if (/^helmfile(\.[\w-]+)?\.ya?ml(\.gotmpl)?$/.test(lname) || /\/helmfile\.d\/[^/]+\.ya?ml(\.gotmpl)?$/.test(l)) {
+    return { where: `the helmfile ${name}`, when: 'when `helmfile sync` or `apply` runs its hooks, on this machine', language: 'shell', strictUnknown: false, commands: commandsWithArgs };
+  }
+  if (/^(docker-)?compose(\.[\w-]+)?\.ya?ml$/.test(lname)) {
+    return { where: `the compose file ${name}`, when: 'when `docker compose up` starts the service', language: 'shell', strictUnknown: false, inImage: true, commands: commandsWithArgs };
+  }
+  if (/\/(migrations?|db\/migrate|alembic\/versions|migrations\/versions)\/(.+\/)?[^/]+\.(c|m)?[jt]s$|\/(db\/migrate|migrations?|alembic\/versions)\/[^/]+\.(rb|py)$/.test(l)) {
+    return { where: `the migration ${p.split('/').slice(-2).join('/')}`, when: 'when the migrations are applied (migrate, the next deploy)', language: 'shell', strictUnknown: false, commands: migrationSql };
+  }
+  const roots = facts.workspaceRoots.length > 0 ? facts.workspaceRoots : [facts.cwd];
+  if (/\.(sh|bash|zsh)$/.test(lname) && roots.some((r) => p.startsWith(r.endsWith('/') ? r : r + '/'))) {
+    return { where: `the script ${p.split('/').slice(-2).join('/')}`, when: 'whenever it is run (a deploy, a package script, CI)', language: 'shell', strictUnknown: false, commands: (t) => t };
+  }
+  return undefined;
+}

@@ -1,0 +1,100 @@
+import { effectGrammar, grammarOf, has, readEffectArgs, values } from '../../policy/effectOptions';
+import { effectsOf } from '../../policy/effects';
+import type { ArgWord, Invocation } from '../../policy/types';
+import { decodeEchoEscapes, printfOutput } from '../../shell/decode';
+
+/**
+ * In-place edits whose script keeps nothing (round 7, issue #18): `sed -i d f`, `sed -i '1,$d' f`,
+ * `perl -i -ne '' f` (reads every line, prints none), `perl -pi` with a substitution of the whole line by
+ * nothing, `ruby -i -ne '' f`,
+ * `awk -i inplace 'NR<0' f`, `printf ',d\nw\n' | ed -s f`. An editor that changes some lines keeps
+ * the file's other work; one of these empties the file as surely as `: > f`.
+ */
+
+/** A sed script that deletes every line (with no address, or `1,$`), optionally with `-n` and no printing. */
+function sedEmpties(script: string, quiet: boolean): boolean {
+  const commands = script.split(/[;\n]/).map((c) => c.trim()).filter((c) => c !== '');
+  if (commands.length === 0) return quiet;
+  // With -n, a script in which no letter could be a print or write command prints nothing.
+  return commands.some((c) => /^(1\s*,\s*\$\s*)?d$/.test(c)) || (quiet && !commands.some((c) => /[pPwWe]/.test(c)));
+}
+
+/** Perl or Ruby code run per line: with -n and nothing printed, or with -p and the line set to nothing. */
+function lineCodeEmpties(code: string, printsEach: boolean, readsEach: boolean): boolean {
+  const text = code.trim();
+  if (readsEach && !printsEach) return !/\b(print|printf|say|syswrite|puts|write|\$stdout)\b/.test(text);
+  if (!printsEach) return false;
+  return /^(\$_\s*=\s*(""|''|q\(\)|undef)|undef\s*\$_|s\/\.\*\/\/s?g?|s\/\^\.\*\$\/\/s?g?|\$_\s*=\s*"")\s*;?$/.test(text) || /^s\/\.\*\\n\?\/\/s?g?;?$/.test(text);
+}
+
+/** An awk program that prints nothing: only actions without print, or a pattern that is never true. */
+function awkEmpties(program: string): boolean {
+  const text = program.trim();
+  if (/\bprint(f)?\b/.test(text) || /getline|system\s*\(/.test(text)) return false;
+  if (text === '' || /^(0|NR\s*(<\s*[01]|==\s*0|<=\s*0)|!1|\(0\))$/.test(text)) return true;
+  return /^(BEGIN|END)?\s*\{[^{}]*\}(\s*;?\s*(BEGIN|END)?\s*\{[^{}]*\})*\s*$/.test(text);
+}
+
+/** An ed or ex script that deletes every line and writes the file back. */
+function edEmpties(script: string): boolean {
+  const lines = script.split(/[\n|]/).map((l) => l.trim()).filter((l) => l !== '');
+  const del = lines.findIndex((l) => /^(,|%|1\s*,\s*\$)\s*d$/.test(l));
+  return del >= 0 && lines.slice(del + 1).some((l) => /^(w|wq|x|wq!|x!|w!)(\s|$)/.test(l));
+}
+
+/** vim's and ex's options that take a value (`-c` commands, `-S` a script, `-u`/`-i` files, `-T` a terminal). */
+const VIM_GRAMMAR = effectGrammar('cSuiTtwWrq', ['cmd']);
+
+/** Text fed on standard input by a heredoc, a here-string or `printf`/`echo` of fixed words. */
+function stdinScript(inv: Invocation): string | undefined {
+  const stdin = inv.stdin;
+  if (!stdin) return undefined;
+  if (stdin.kind === 'heredoc' || stdin.kind === 'herestring') return stdin.text;
+  if (stdin.kind !== 'pipe' || stdin.from.args.some((a) => a.dynamic)) return undefined;
+  const words = stdin.from.args.map((a) => a.text);
+  if (stdin.from.name === 'printf') return words[0] === undefined ? undefined : printfOutput(words[0], words.slice(1));
+  if (stdin.from.name === 'echo') return decodeEchoEscapes(words.filter((w) => !/^-[neE]+$/.test(w)).join(' ')).text;
+  return undefined;
+}
+
+/** The files this in-place edit leaves empty, with how, for the reason. */
+export function wipedByEdit(inv: Invocation): { word: ArgWord; how: string }[] {
+  const effects = effectsOf(inv);
+  const written = effects.filter((e) => e.kind === 'write').map((e) => e.word);
+  const code = effects.filter((e) => e.kind === 'code').map((e) => e.word.text);
+  const how = `empties it (${inv.name} in place, a script that keeps no line)`;
+  const mark = (words: readonly ArgWord[]) => words.map((word) => ({ word, how }));
+  switch (inv.name) {
+    case 'sed':
+    case 'gsed': {
+      const read = readEffectArgs(inv.args, grammarOf('sed'));
+      return written.length > 0 && code.length > 0 && sedEmpties(code.join('\n'), has(read, 'n', 'quiet', 'silent')) ? mark(written) : [];
+    }
+    case 'perl':
+    case 'ruby': {
+      const read = readEffectArgs(inv.args, grammarOf(inv.name));
+      return written.length > 0 && lineCodeEmpties(code.join('\n'), has(read, 'p'), has(read, 'n', 'p')) ? mark(written) : [];
+    }
+    case 'awk':
+    case 'gawk':
+      return written.length > 0 && code.length === 1 && awkEmpties(code[0]!) ? mark(written) : [];
+    case 'ed': {
+      const script = stdinScript(inv);
+      const files = readEffectArgs(inv.args, grammarOf(inv.name)).operands.filter((w) => !w.dynamic);
+      return script !== undefined && edEmpties(script) ? mark(files.slice(0, 1)) : [];
+    }
+    case 'ex':
+    case 'vi':
+    case 'vim':
+    case 'nvim': {
+      // `ex -sc '%d|x' f`, `vim -es -c '%d' -c wq f`, `vim -es '+%d' '+wq' f`, or the commands on standard input.
+      const read = readEffectArgs(inv.args, VIM_GRAMMAR);
+      const plus = read.operands.filter((w) => w.text.startsWith('+')).map((w) => w.text.slice(1));
+      const script = [...values(read, 'c', 'cmd').map((w) => w.text), ...plus, stdinScript(inv) ?? ''].join('\n');
+      const files = read.operands.filter((w) => !w.dynamic && !w.text.startsWith('+'));
+      return edEmpties(script) ? mark(files) : [];
+    }
+    default:
+      return [];
+  }
+}
