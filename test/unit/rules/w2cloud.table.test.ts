@@ -139,4 +139,33 @@ describe('rules/w2cloud: cloud changes without a delete verb (issue #18, round 7
     { cmd: 'aws acm-pca revoke-certificate --certificate-authority-arn arn:1 --certificate-serial 1 --revocation-reason KEY_COMPROMISE', decision: 'ask', production: true },
     { cmd: 'aws acm-pca describe-certificate-authority --certificate-authority-arn arn:1', decision: 'allow' },
   ]);
+
+  table('tools with no rules of their own: outage and overwrite words from their documentation', [
+    { cmd: 'hcloud server rebuild web-1 --image ubuntu-24.04', decision: 'ask', production: true },
+    { cmd: 'hcloud server describe web-1', decision: 'allow' },
+    { cmd: 'atlas clusters pause prod', decision: 'ask', production: true },
+    { cmd: 'atlas clusters describe prod', decision: 'allow' },
+    { cmd: 'kubectl cnpg hibernate on pg-prod', decision: 'ask' },
+    { cmd: 'kubectl cnpg hibernate off pg-prod', decision: 'allow' },
+    { cmd: 'velero schedule pause daily', decision: 'ask', production: true },
+    { cmd: 'velero schedule unpause daily', decision: 'allow' },
+    { cmd: 'cli53 rrpurge --confirm acme.com', decision: 'ask', production: true },
+    { cmd: 'cli53 list', decision: 'allow' },
+    { cmd: 'dnscontrol push', decision: 'ask', production: true },
+    { cmd: 'dnscontrol preview', decision: 'allow' },
+    { cmd: 'flarectl dns update --zone acme.com --id 1 --content 203.0.113.99', decision: 'ask' },
+    { cmd: 'flarectl dns list --zone acme.com', decision: 'allow' },
+    { cmd: 's3cmd setlifecycle lc.json s3://acme-prod-uploads', decision: 'ask' },
+    { cmd: 's3cmd getlifecycle s3://acme-prod-uploads', decision: 'allow' },
+    { cmd: 'mc ilm import prod/uploads', decision: 'ask' },
+    { cmd: 'mc ilm export prod/uploads', decision: 'allow' },
+    { cmd: 'mc mirror --remove ./empty prod/uploads', decision: 'ask' },
+    { cmd: 'mc mirror ./site prod/uploads', decision: 'allow' },
+    { cmd: 'rclone backend cleanup-hidden b2:acme-prod', decision: 'ask' },
+    { cmd: 'rclone backend features b2:acme-prod', decision: 'allow' },
+    { cmd: 'gsutil retention clear gs://acme-prod', decision: 'ask', production: true, says: /retention/ },
+    { cmd: 'gsutil retention get gs://acme-prod', decision: 'allow' },
+    { cmd: 'doctl compute domain records update acme.com --record-id 1 --record-data 203.0.113.99', decision: 'ask', production: true },
+    { cmd: 'doctl compute domain records list acme.com', decision: 'allow' },
+  ]);
 });
