@@ -147,6 +147,8 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
   cli53: { destroying: ['rrpurge'] },
   dnscontrol: { destroying: ['push'] },
   flarectl: { destroying: ['dns update'] },
+  // octodns-sync only plans until `--doit`; with it, records the config no longer lists are deleted from the provider.
+  'octodns-sync': { destroying: ['octodns-sync'], dryUnless: ['--doit'] },
   // WAL-G's `delete` only lists what it would delete until `--confirm` is given.
   'wal-g': { dryUnless: ['--confirm'] },
   // BigQuery (cloud.google.com/bigquery/docs/reference/bq-cli-reference): a copy, load or query over an existing table replaces its rows.

@@ -167,5 +167,9 @@ describe('rules/w2cloud: cloud changes without a delete verb (issue #18, round 7
     { cmd: 'gsutil retention get gs://acme-prod', decision: 'allow' },
     { cmd: 'doctl compute domain records update acme.com --record-id 1 --record-data 203.0.113.99', decision: 'ask', production: true },
     { cmd: 'doctl compute domain records list acme.com', decision: 'allow' },
+    { cmd: 'octodns-sync --config-file prod.yaml --doit', decision: 'ask', says: /deleting records/ },
+    { cmd: 'octodns-sync --config-file prod.yaml', decision: 'allow' },
+    { cmd: 'hcloud server poweroff web-1', decision: 'ask', says: /shuts down/ },
+    { cmd: 'hcloud server poweron web-1', decision: 'allow' },
   ]);
 });
