@@ -138,6 +138,13 @@ describe('rules/w2cloud: cloud changes without a delete verb (issue #18, round 7
     { cmd: 'gcloud artifacts repositories set-cleanup-policies repo --location us --policy p.json --dry-run', decision: 'allow' },
     { cmd: 'aws acm-pca revoke-certificate --certificate-authority-arn arn:1 --certificate-serial 1 --revocation-reason KEY_COMPROMISE', decision: 'ask', production: true },
     { cmd: 'aws acm-pca describe-certificate-authority --certificate-authority-arn arn:1', decision: 'allow' },
+    { cmd: `aws route53 change-resource-record-sets --hosted-zone-id Z1 --change-batch '{"Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"www.acme.com","Type":"A"}}]}'`, decision: 'ask', production: true, says: /UPSERT/ },
+    { cmd: `aws route53 change-resource-record-sets --hosted-zone-id Z1 --change-batch '{"Changes":[{"Action":"CREATE","ResourceRecordSet":{"Name":"new.acme.com","Type":"A"}}]}'`, decision: 'allow' },
+    { cmd: 'aws autoscaling suspend-processes --auto-scaling-group-name prod', decision: 'ask', says: /no longer replaced/ },
+    { cmd: 'aws autoscaling suspend-processes --auto-scaling-group-name prod --scaling-processes ScheduledActions', decision: 'allow' },
+    { cmd: 'gcloud compute instance-groups managed resize web --size 0 --zone us-central1-a', decision: 'ask' },
+    { cmd: 'gcloud compute instance-groups managed resize web --size 3 --zone us-central1-a', decision: 'allow' },
+    { cmd: 'az vm start -g acme-prod -n web1', decision: 'allow' },
   ]);
 
   table('tools with no rules of their own: outage and overwrite words from their documentation', [
