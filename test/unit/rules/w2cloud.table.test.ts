@@ -176,6 +176,13 @@ describe('rules/w2cloud: cloud changes without a delete verb (issue #18, round 7
     { cmd: 'doctl compute domain records list acme.com', decision: 'allow' },
     { cmd: 'octodns-sync --config-file prod.yaml --doit', decision: 'ask', says: /deleting records/ },
     { cmd: 'octodns-sync --config-file prod.yaml', decision: 'allow' },
+    { cmd: 'eksctl scale nodegroup --cluster prod --name ng --nodes 0', decision: 'ask', production: true, says: /scales to zero/ },
+    { cmd: 'eksctl scale nodegroup --cluster prod --name ng --nodes 3', decision: 'allow' },
+    { cmd: 'eksctl utils update-cluster-logging --cluster prod --disable-types all --approve', decision: 'ask', says: /logging off/ },
+    { cmd: 'eksctl utils update-cluster-logging --cluster prod --disable-types all', decision: 'allow' },
+    { cmd: 'eksctl utils update-cluster-logging --cluster prod --enable-types all --approve', decision: 'allow' },
+    { cmd: 'eksctl delete cluster --name prod', decision: 'ask', production: true },
+    { cmd: 'eksctl get nodegroup --cluster prod', decision: 'allow' },
     { cmd: 'hcloud server poweroff web-1', decision: 'ask', says: /shuts down/ },
     { cmd: 'hcloud server poweron web-1', decision: 'allow' },
   ]);

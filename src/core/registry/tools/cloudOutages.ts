@@ -78,7 +78,7 @@ export const AZ_OUTAGE_RULES: readonly CommandRule[] = [
   { id: 'az-blob-overwrite', path: ['storage', 'blob', /^(upload|upload-batch|copy)$/], kind: 'resource', noun: 'blob', verb: 'overwrites', nameFlags: ['--name', '-n', '--container-name', '-c', '--destination', '-d'], when: (p) => hasFlag(p, ['--overwrite']) && !said(p, ['--overwrite'], /^false$/i), note: lost('the blob already there is replaced') },
   { id: 'az-acr-purge', path: ['acr', /^(run|config|repository)$/], kind: 'repository', noun: 'container registry', verb: 'purges or untags images in', nameFlags: ['--registry', '-r', '--name', '-n'], when: (p) => said(p, ['--cmd'], /\bacr\s+purge\b/) || p.positionals.some((w) => w.text === 'untag') || (p.positionals.some((w) => w.text === 'retention') && said(p, ['--days'], ZERO)), note: lost('images deployments still pull may be deleted') },
   { id: 'az-dns-record-change', path: ['network', 'dns', 'record-set', /^[a-z]+$/, /^(update|set-record|remove-record|set)$/], kind: 'resource', noun: 'DNS record', verb: 'replaces or removes', nameFlags: ['--name', '-n', '--record-set-name'], note: lost('traffic for that name goes where the new record points, or nowhere') },
-  { id: 'az-eks-logging-off', path: ['monitor', 'diagnostic-settings', /^(update|delete)$/], kind: 'resource', noun: 'diagnostic setting', verb: 'changes or removes', nameFlags: ['--name', '-n'], note: lost('a safety net is removed — logs may stop being kept') },
+  { id: 'az-diagnostics-off', path: ['monitor', 'diagnostic-settings', 'delete'], kind: 'resource', noun: 'diagnostic setting', verb: 'removes', nameFlags: ['--name', '-n'], note: lost('a safety net is removed — logs may stop being kept') },
 ];
 
 /** Options the gcloud rules below read, each taking a value. */
