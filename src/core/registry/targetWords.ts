@@ -77,6 +77,29 @@ export function verbPhrase(word: string): string {
       return 'empties';
     case 'dismiss':
       return 'dismisses (deletes the release of)';
+    // Round 7 (issue #18): outages and replaced configuration, from the tools' own words (verbTraits.ts).
+    case 'hibernate':
+      return 'hibernates (shuts down every instance of)';
+    case 'fencing':
+      return 'fences (stops serving) instances of';
+    case 'dns':
+      return 'replaces a DNS record of';
+    case 'ilm':
+    case 'setlifecycle':
+      return 'replaces the expiry rules (which delete objects) of';
+    case 'rrpurge':
+      return 'purges every record of';
+    case 'octodns':
+      return 'writes the zones (deleting records the config no longer lists) from';
+    case 'push':
+      return 'pushes, replacing the live records with,';
+    case 'pause':
+      return 'pauses (stops serving or running)';
+    case 'rebuild':
+      return 'rebuilds (erasing the disk of)';
+    case 'poweroff':
+    case 'shutdown':
+      return 'shuts down';
     default:
       return head.endsWith('e') ? head + 's' : head.endsWith('h') ? head + 'es' : head + 's';
   }

@@ -124,7 +124,7 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
   cdklocal: { locality: 'local', allRoutine: true },
   samlocal: { locality: 'local', allRoutine: true },
   // Tools whose run is dry by a short option or until told to execute (from their documentation).
-  rclone: { dryRun: ['-n', '--dry-run'], destroying: ['sync', 'purge', 'deletefile', 'rmdirs', 'cleanup', 'dedupe', 'move'] },
+  rclone: { dryRun: ['-n', '--dry-run'], destroying: ['sync', 'purge', 'deletefile', 'rmdirs', 'cleanup', 'dedupe', 'move', 'cleanup-hidden'] },
   restic: { dryRun: ['-n', '--dry-run'], destroying: ['forget'] },
   borg: { dryRun: ['-n', '--dry-run'], destroying: ['compact'] },
   kopia: { destroying: ['expire'] },
@@ -134,7 +134,21 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
   rpk: { destroying: ['trim-prefix', 'seek'] },
   'kafka-reassign-partitions': { dryUnless: ['--execute'] },
   'kafka-reassign-partitions.sh': { dryUnless: ['--execute'] },
-  mc: { destroying: ['mirror-remove'] },
+  mc: { destroying: ['mirror-remove', 'ilm import'], overwriting: { mirror: ['--remove'] } },
+  // Round 7 (issue #18), from each tool's documentation: outages and replaced configuration without a delete verb.
+  // s3cmd setlifecycle/expire replace a bucket's expiry rules; hcloud rebuilds or powers off a server (its disk is
+  // replaced from the image); MongoDB Atlas pauses a cluster; Velero pauses a backup schedule; CloudNativePG's
+  // plugin hibernates or fences a Postgres cluster; cli53 purges a zone's records; dnscontrol push writes the zone.
+  s3cmd: { destroying: ['setlifecycle', 'expire'] },
+  hcloud: { destroying: ['rebuild', 'poweroff', 'shutdown', 'reset'] },
+  atlas: { destroying: ['pause'] },
+  velero: { destroying: ['pause'] },
+  kubectl: { destroying: ['hibernate on', 'fencing on'] },
+  cli53: { destroying: ['rrpurge'] },
+  dnscontrol: { destroying: ['push'] },
+  flarectl: { destroying: ['dns update'] },
+  // octodns-sync only plans until `--doit`; with it, records the config no longer lists are deleted from the provider.
+  'octodns-sync': { destroying: ['octodns-sync'], dryUnless: ['--doit'] },
   // WAL-G's `delete` only lists what it would delete until `--confirm` is given.
   'wal-g': { dryUnless: ['--confirm'] },
   // BigQuery (cloud.google.com/bigquery/docs/reference/bq-cli-reference): a copy, load or query over an existing table replaces its rows.

@@ -37,6 +37,25 @@ export function deletedRecords(batch: string): string[] | undefined {
   return names.length > 0 ? names : undefined;
 }
 
+/** The names of the records a batch replaces in place (`"Action": "UPSERT"`), or undefined when it replaces none. */
+export function replacedRecords(batch: string): string[] | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(batch);
+  } catch {
+    return /"Action"\s*:\s*"UPSERT"/i.test(batch) ? ['(records in an unparsed batch)'] : undefined;
+  }
+  const changes = (parsed as { Changes?: unknown }).Changes;
+  if (!Array.isArray(changes)) return undefined;
+  const names = changes.slice(0, 1000).flatMap((c) => {
+    const change = c as { Action?: unknown; ResourceRecordSet?: { Name?: unknown; Type?: unknown } };
+    if (typeof change.Action !== 'string' || change.Action.toUpperCase() !== 'UPSERT') return [];
+    const set = change.ResourceRecordSet;
+    return [`${typeof set?.Name === 'string' ? set.Name : '(unnamed)'}${typeof set?.Type === 'string' ? ` ${set.Type}` : ''}`];
+  });
+  return names.length > 0 ? names : undefined;
+}
+
 /** Prefixes of scratch objects a lifecycle rule may expire without losing kept data. */
 const SCRATCH_PREFIX = /^(tmp|temp|cache|scratch|logs?|access-logs|multipart|incomplete)(\/|$)/i;
 
@@ -160,6 +179,11 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     const text = batchText(value, inv, ctx);
     if (text === undefined) {
       return [{ rule: 'dns.change-batch-unreadable', risk: 'unanalyzable', severity: 'ask', reason: `The Route 53 change batch ${value} cannot be read in advance; it may delete records of ${zone}.`, targets: [target] }];
+    }
+    const replaced = replacedRecords(text);
+    if (replaced && !deletedRecords(text)) {
+      const shown = replaced.slice(0, 3).join(', ') + (replaced.length > 3 ? ` and ${replaced.length - 3} more` : '');
+      return [{ rule: 'dns.change-batch-upsert', risk: 'destructive', severity: 'ask', reason: `Replaces (UPSERT) the DNS records ${shown} in the Route 53 zone ${zone}: traffic for those names goes where the new records point, and the old values are not kept.`, targets: [target] }];
     }
     const deleted = deletedRecords(text);
     if (deleted) {

@@ -20,6 +20,7 @@ import { platformSqlPack } from './platformSql';
 import { frameworksPack } from './frameworks';
 import { mcpPack } from './mcp';
 import { changeBatchesPack } from './changeBatches';
+import { cloudRequestsPack } from './cloudRequests';
 import { localDataPack } from './localData';
 import { clobberPack } from './clobber';
 import { dataSentOutPack } from './dataSentOut';
@@ -75,6 +76,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   dataStoresPack,
   mcpPack,
   changeBatchesPack,
+  cloudRequestsPack,
   localDataPack,
   clobberPack,
   dataSentOutPack,

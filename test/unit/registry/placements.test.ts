@@ -28,6 +28,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   gsutil: { words: '@ rm -r gs://prod-bucket/data', option: ['-u'], value: 'prod-proj', decision: 'ask', production: true },
   az: { words: "@ vm @ run-command @ invoke -n vm1 --scripts 'rm -rf /data'", option: ['--subscription'], value: 'prod', decision: 'ask', production: true },
   azcopy: { words: '@ remove https://prod.blob.core.windows.net/c --recursive', option: ['--log-level'], value: 'INFO', decision: 'ask' },
+  eksctl: { words: '@ scale @ nodegroup @ --name ng --nodes 0', option: ['--profile', '-p'], value: 'prod', decision: 'ask', production: true },
   doctl: { words: '@ compute @ droplet @ delete web-1', option: ['--context'], value: 'prod', decision: 'ask', production: true },
   railway: { words: '@ volume @ delete', option: ['-e', '--environment'], value: 'production', decision: 'ask', production: true },
   fly: { words: "@ ssh @ console -C 'rm -rf /data'", option: ['-a', '--app'], value: 'prod-app', decision: 'ask', production: true },

@@ -238,7 +238,9 @@ table('Route 53 change batches (docs.aws.amazon.com/cli/latest/reference/route53
   ask('aws route53 change-resource-record-sets --hosted-zone-id Z3M3LMPEXAMPLE --change-batch file://route53/delete-www.json', { production: true, says: /www\.acme\.com/ }),
   ask(`aws route53 change-resource-record-sets --hosted-zone-id Z3M3LMPEXAMPLE --change-batch '{"Changes":[{"Action":"DELETE","ResourceRecordSet":{"Name":"api.acme.com","Type":"A"}}]}'`, { production: true }),
   ask('aws route53 change-resource-record-sets --hosted-zone-id Z3 --change-batch file://route53/missing.json'),
-  allow('aws route53 change-resource-record-sets --hosted-zone-id Z3 --change-batch file://route53/upsert-www.json'),
+  // Relabelled in round 7 (issue #18, item 4): an UPSERT replaces the live record of a production name in place.
+  ask('aws route53 change-resource-record-sets --hosted-zone-id Z3 --change-batch file://route53/upsert-www.json', { production: true, says: /Replaces \(UPSERT\) the DNS records www\.acme\.com/ }),
+  allow(`aws route53 change-resource-record-sets --hosted-zone-id Z3 --change-batch '{"Changes":[{"Action":"CREATE","ResourceRecordSet":{"Name":"new.acme.com","Type":"A"}}]}'`),
   allow('aws route53 list-resource-record-sets --hosted-zone-id Z3M3LMPEXAMPLE'),
 ]);
 

@@ -5,6 +5,7 @@ import type { CliArgs, CommandSpec, ToolArgs, ToolSpec } from '../types';
 import { flag } from './options';
 import { AWS_OVERWRITE_RULES } from './cloudOverwrites';
 import { AWS_SAFETY_RULES } from './cloudSafetyNets';
+import { AWS_OUTAGE_RULES } from './cloudOutages';
 import { AWS_ACCESS_RULES } from './cloudAccess';
 import { ecsExecuteCommand } from './remoteShells';
 
@@ -124,7 +125,7 @@ export const aws: ToolSpec = {
     '--dry-run', '--no-dry-run', '--dryrun', '--debug', '--no-verify-ssl', '--no-paginate', '--no-cli-pager',
     '--no-sign-request', '--quiet', '--delete', '--only-show-errors', '--exact-timestamps', '--follow-symlinks',
     '--no-follow-symlinks', '--force-delete-without-recovery', '--no-progress', '--human-readable', '--summarize',
-    '--bypass-governance-retention', '--no-enable', '--cli-auto-prompt', '--no-cli-auto-prompt', '--size-only', '--help', '--generate-cli-skeleton', '--with-decryption',
+    '--bypass-governance-retention', '--no-enable', '--no-multi-az', '--no-automatic-failover-enabled', '--no-multi-az-enabled', '--terminate-instances', '--delete-replaced-root-volume', '--cli-auto-prompt', '--no-cli-auto-prompt', '--size-only', '--help', '--generate-cli-skeleton', '--with-decryption',
   ].map((n) => flag(n)),
   commands: {
     s3: { unknownLong: 'one' },
@@ -148,6 +149,7 @@ export const aws: ToolSpec = {
   rules: [
     ...AWS_OVERWRITE_RULES,
     ...AWS_SAFETY_RULES,
+    ...AWS_OUTAGE_RULES,
     ...AWS_ACCESS_RULES,
     // Round 5 (issue #18): live code, messages that reach people, a console password.
     { id: 'aws-lambda-update-code', path: ['lambda', 'update-function-code'], kind: 'service', noun: 'Lambda function', verb: 'replaces the live code of', nameFlags: ['--function-name'], when: (p) => !hasFlag(p, ['--dry-run']) },

@@ -2,6 +2,7 @@ import { flagValues, hasFlag } from '../args';
 import type { CliArgs, ToolSpec } from '../types';
 import { valued } from './options';
 import { AZ_SAFETY_OPTIONS, AZ_SAFETY_RULES } from './cloudSafetyNets';
+import { AZ_OUTAGE_OPTIONS, AZ_OUTAGE_RULES } from './cloudOutages';
 import { AZ_ACCESS_OPTIONS, AZ_ACCESS_RULES } from './cloudAccess';
 import { containerappExec } from './remoteShells';
 
@@ -76,6 +77,7 @@ export const az: ToolSpec = {
     valued('--workspace-name'), valued('--cluster-name'), valued('--ids'), valued('--database-name'), valued('--service-name'),
     valued('--template-uri'), valued('--resource-type'), valued('--namespace'), valued('--share-name'), valued('--vm-name'),
     valued('--command-id'), valued('--node-count'), valued('--nodepool-name'), ...AZ_SAFETY_OPTIONS.map((n) => valued(n)), ...AZ_ACCESS_OPTIONS.filter((n) => !AZ_SAFETY_OPTIONS.includes(n)).map((n) => valued(n)),
+    ...AZ_OUTAGE_OPTIONS.filter((n) => !AZ_SAFETY_OPTIONS.includes(n) && !AZ_ACCESS_OPTIONS.includes(n)).map((n) => valued(n)),
   ],
   commands: {
     vm: { commands: { 'run-command': { commands: { 'invoke|create': runCommand } } } },
@@ -92,6 +94,7 @@ export const az: ToolSpec = {
   rules: [
     ...AZ_SAFETY_RULES,
     ...AZ_ACCESS_RULES,
+    ...AZ_OUTAGE_RULES,
     {
       id: 'az-group-delete', path: ['group', 'delete'], kind: 'resource', noun: 'resource group and everything in it',
       verb: 'deletes', nameFlags: ['--name', '-n', '--resource-group', '-g'],

@@ -52,6 +52,7 @@ export const GCLOUD_SAFETY_RULES: readonly CommandRule[] = [
 ];
 
 export const GSUTIL_SAFETY_RULES: readonly CommandRule[] = [
+  { id: 'gsutil-retention-clear', path: ['retention', 'clear'], kind: 'bucket', noun: 'Cloud Storage bucket', verb: 'removes the retention policy of', nameFilter: /^gs:\/\//, note: SAFETY('objects can be deleted or overwritten before their retention ends') },
   { id: 'gsutil-public-acl', path: ['acl|defacl|iam', /^(ch|set)$/], kind: 'bucket', noun: 'Cloud Storage bucket or object', verb: 'makes readable by anyone on the internet', nameFilter: /^gs:\/\//, when: (p) => [...named(p), ...values(p, ['-u', '-g', '-p'])].some((v) => PUBLIC_GRANTEE.test(v)) },
 ];
 

@@ -17,6 +17,9 @@ export const doctl: ToolSpec = {
   commands: { compute: { commands: { ssh: doctlComputeSsh } } },
   environmentFlags: ['--context'],
   environmentVariables: ['DIGITALOCEAN_CONTEXT'],
-  rules: [],
+  rules: [
+    // A record updated in place: traffic for the name goes where the new data points (docs.digitalocean.com, doctl compute domain records update).
+    { id: 'doctl-dns-record-update', path: ['compute', 'domain', 'records', 'update'], kind: 'resource', noun: 'DNS record of', verb: 'replaces a', namePositionals: 'first', note: () => ': traffic for that name goes where the new record points' },
+  ],
   generic: { id: 'doctl-delete', verbs: /^(delete|rm|del|delete-[a-z-]+)$/, maxDepth: 4, exclude: ['auth'] },
 };
