@@ -267,11 +267,11 @@ function redisCli(inv: Invocation, facts: Facts, c: ClientArgs): Work {
   return called.length > 0 ? { ...work, redis: [...work.redis, called.join('\n')] } : work;
 }
 
-/** Microsoft's sqlcmd: `-S server[,port] -d db -Q "statements"` (or -q, -i files, stdin). */
+/** Microsoft's sqlcmd: `-S server[,port] -d db -Q "statements"` (or -q, -i files, stdin); clickhouse-client's `--host`. */
 function sqlcmd(inv: Invocation, facts: Facts, c: ClientArgs): Work {
-  const server = c.a.value('-S');
+  const server = c.a.value('-S') ?? c.a.value('--host');
   const host = server?.replace(/^(tcp|np|lpc):/i, '').split(/[,\\]/)[0];
-  const conn = connection('database', { host, hostSource: '-S', database: c.a.value('-d'), defaultLocal: true, runtime: runtimeOf(inv.args, [server]) });
+  const conn = connection('database', { host, hostSource: c.a.has('-S') ? '-S' : '--host', database: c.a.value('-d'), defaultLocal: true, runtime: runtimeOf(inv.args, [server]) });
   return gatherStatements(inv, facts, conn, inlineStatements(c), c.a.values(...(c.client.fileOptions ?? [])));
 }
 
