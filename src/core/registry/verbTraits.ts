@@ -135,6 +135,12 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
   'kafka-reassign-partitions': { dryUnless: ['--execute'] },
   'kafka-reassign-partitions.sh': { dryUnless: ['--execute'] },
   mc: { destroying: ['mirror-remove'] },
+  // Cassandra (cassandra.apache.org/doc/latest/cassandra/managing/tools/nodetool): snapshots cleared, a node removed or drained, backups or hints stopped.
+  nodetool: { destroying: ['clearsnapshot', 'removenode', 'assassinate', 'drain', 'disablebackup', 'truncatehints', 'disablehandoff', 'stopdaemon', 'resetlocalschema'] },
+  // etcd and Consul: the key history compacted away, a snapshot restored over the store.
+  etcdctl: { destroying: ['compact', 'compaction', 'snapshot restore'] },
+  etcdutl: { destroying: ['snapshot restore'] },
+  consul: { destroying: ['snapshot restore'] },
   // WAL-G's `delete` only lists what it would delete until `--confirm` is given.
   'wal-g': { dryUnless: ['--confirm'] },
   // BigQuery (cloud.google.com/bigquery/docs/reference/bq-cli-reference): a copy, load or query over an existing table replaces its rows.
