@@ -5,6 +5,7 @@ import { parsedArgs, readingsOf, toolArgs, toolNamed, toolNamesOf } from '../reg
 import type { DatabaseClient, ToolArgs } from '../registry/types';
 import { effectiveCommand } from './support/commandLine';
 import { interpolatePsql, psqlVariables, withMetaSets } from './support/psqlVariables';
+import { echoedText } from './support/pipedText';
 import { throughTunnel } from './support/sshTunnels';
 import { looksLikeSql, scanMongo, scanRedis, scanSql, scanSqlAsWritten, type CodeEffect, type SqlStatement } from './support/sqlScan';
 import { redisKeyDeletes, riskyAdminMongo, riskyAdminSql, scopedMongoChanges, scopedSqlChanges } from './support/productionWrites';
@@ -72,7 +73,7 @@ export function stdinText(inv: Invocation, facts: Facts): { text?: string; opaqu
     return text === undefined ? { opaque: `reads statements from ${s.path}, which could not be read` } : { text };
   }
   const from = s.from;
-  if (from.name === 'echo' || from.name === 'printf') return { text: from.args.filter((a) => !/^-[neE]+$/.test(a.text)).map((a) => a.text).join(' ').replace(/\\n/g, '\n') };
+  if (from.name === 'echo' || from.name === 'printf') return { text: echoedText(from) };
   if (from.name === 'cat' && from.args.length > 0) {
     const texts = from.args.map((a) => readScript(from, facts, a.text));
     if (texts.every((t) => t !== undefined)) return { text: texts.join('\n') };
