@@ -8,7 +8,7 @@ import { interpolatePsql, psqlVariables, withMetaSets } from './support/psqlVari
 import { echoedText } from './support/pipedText';
 import { throughTunnel } from './support/sshTunnels';
 import { looksLikeSql, scanMongo, scanRedis, scanSql, scanSqlAsWritten, type CodeEffect, type SqlStatement } from './support/sqlScan';
-import { redisKeyDeletes, riskyAdminMongo, riskyAdminSql, scopedMongoChanges, scopedSqlChanges } from './support/productionWrites';
+import { redisCodeCalls, redisKeyDeletes, riskyAdminMongo, riskyAdminSql, scopedMongoChanges, scopedSqlChanges } from './support/productionWrites';
 import { runtimeHints, substitutionsOf } from './support/runtimeTarget';
 import { serverSecretReads } from './support/serverSecretReads';
 import { localTestDatabase, namesTestDatabase, testEnvironmentOnly } from './support/testDatabases';
@@ -536,10 +536,10 @@ function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   const sql = executes ? literals.filter(looksLikeSql) : [];
   const destroysSql = sql.flatMap(scanSql).some((s) => s.effect === 'destroy');
   const mongo = scanMongo(snippet.text);
-  const redis = scanRedis(literals.join('\n')).concat(/\.flush(all|db)\s*\(/i.test(snippet.text) ? [{ summary: 'FLUSH', object: 'the Redis database' }] : []);
+  const redis = scanRedis(literals.join('\n')).concat(redisCodeCalls(snippet.text));
   if (!destroysSql && mongo.length === 0 && redis.length === 0) return [];
   const conn = connectionInCode(snippet.text, runner);
-  return judgeWork({ connection: conn, sql: destroysSql ? sql : [], mongo: mongo.length > 0 ? [snippet.text] : [], redis: redis.length > 0 ? ['FLUSHALL'] : [] }, ctx).filter((f) => f.severity !== 'info');
+  return judgeWork({ connection: conn, sql: destroysSql ? sql : [], mongo: mongo.length > 0 ? [snippet.text] : [], redis: [...new Set(redis.map((r) => r.command ?? 'FLUSHALL'))] }, ctx).filter((f) => f.severity !== 'info');
 }
 
 /** What a database client invocation runs, as this pack reads it: the dialog previews this, never its own reading of the command text. */

@@ -1,4 +1,4 @@
-import type { SqlStatement } from './sqlScan';
+import type { CodeEffect, SqlStatement } from './sqlScan';
 import { MONGO_QUIET, REDIS_QUIET, SAFETY_NET_SQL, UPSERT_SQL } from './quietOverwrites';
 
 /**
@@ -116,5 +116,18 @@ export function riskyAdminMongo(scripts: readonly string[]): string[] {
       if (out.length >= 10) return out;
     }
   }
+  return out;
+}
+
+/**
+ * Redis client library calls in a program (redis-py, ioredis, node-redis): a flush, a delete run over
+ * every key a `keys('*')`/`scan_iter()` returns, or the server's memory and persistence reconfigured.
+ */
+export function redisCodeCalls(code: string): CodeEffect[] {
+  const out: CodeEffect[] = [];
+  if (/\.flush_?(all|db)\s*\(/i.test(code)) out.push({ summary: 'FLUSH', object: 'the Redis database' });
+  if (/\.(delete|del|unlink)\s*\(/i.test(code) && /\.(keys|scan_iter|scanIterator|scanStream)\s*\(\s*(['"]\*['"])?\s*\)/.test(code)) out.push({ summary: 'DEL over every key', object: 'every key', command: 'DEL *' });
+  const config = /\.config_?set\s*\(\s*['"]([\w-]+)['"]\s*,\s*['"]([^'"]*)['"]/i.exec(code);
+  if (config) out.push({ summary: `CONFIG SET ${config[1]} ${config[2]}`, command: `CONFIG SET ${config[1]} ${config[2]}` });
   return out;
 }
