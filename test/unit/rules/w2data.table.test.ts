@@ -99,3 +99,24 @@ table('server administration words outside the floor list (cassandra nodetool, e
   ask('consul snapshot restore nightly.snap'),
   allow('consul snapshot save nightly.snap'),
 ]);
+
+table('SQL assembled on standard input, cloud data APIs and client libraries', [
+  ask("printf '%s %s orders' TRUNCATE TABLE | psql -h pg.prod.example.net shop", { production: true }),
+  allow("printf '%s %s' SELECT 1 | psql -h pg.prod.example.net shop"),
+  ask("echo -e '\\x44ELETE FROM carts' | psql -h pg.prod.example.net shop", { production: true }),
+  allow("echo -e 'select\\x20now()' | psql -h pg.prod.example.net shop"),
+  ask("aws rds-data batch-execute-statement --resource-arn arn:aws:rds:eu-west-1:1:cluster:shop-prod --secret-arn s --sql 'TRUNCATE carts'"),
+  allow("aws rds-data batch-execute-statement --resource-arn arn:aws:rds:eu-west-1:1:cluster:shop-prod --secret-arn s --sql 'SELECT 1'"),
+  ask("python3 -c \"import redis; c=redis.Redis(host='redis.prod.example.net'); c.config_set('appendonly','no')\""),
+  ask("python3 -c \"import redis; c=redis.Redis(host='redis.prod.example.net'); [c.unlink(k) for k in c.scan_iter()]\""),
+  allow("python3 -c \"import redis; c=redis.Redis(host='redis.prod.example.net'); print(c.dbsize())\""),
+]);
+
+table('platform CLIs: flush and kill verbs (learn.microsoft.com az redis, devcenter.heroku.com, fly.io/docs/flyctl)', [
+  ask('az redis flush --name sessions --resource-group shop-prod --yes'),
+  allow('az redis show --name sessions --resource-group shop-prod'),
+  ask('heroku pg:killall DATABASE_URL -a shop-prod'),
+  allow('heroku pg:info -a shop-prod'),
+  ask('fly machine kill 3d8d9e1 -a shop-prod'),
+  allow('fly machine status 3d8d9e1 -a shop-prod'),
+]);
