@@ -28,19 +28,19 @@ export function storeApiLoss(r: StoreRequest): string | undefined {
   if (REDIS_REST_HOST.test(r.host) && REDIS_REST_LOSS.test(path)) return `the Redis command ${path.slice(1).split('/')[0]!.toUpperCase()} over the REST API`;
   if (method === 'GET' || method === 'HEAD') return undefined;
   // Elasticsearch / OpenSearch (elastic.co/guide/en/elasticsearch/reference).
-  if (/\/_cluster\/reroute$/.test(path) && /accept_data_loss|allocate_(empty|stale)_primary/.test(`${r.query} ${body}`)) return 'a reroute that accepts data loss (a shard is replaced by an empty or stale copy)';
-  if (/\/_reindex$/.test(path) && !/"op_type"\s*:\s*"create"/.test(body)) return 'a reindex that overwrites the documents of its destination index';
+  if (path.endsWith('/_cluster/reroute') && /accept_data_loss|allocate_(empty|stale)_primary/.test(`${r.query} ${body}`)) return 'a reroute that accepts data loss (a shard is replaced by an empty or stale copy)';
+  if (path.endsWith('/_reindex') && !/"op_type"\s*:\s*"create"/.test(body)) return 'a reindex that overwrites the documents of its destination index';
   if (/^\/[^_/][^/]*\/_doc\/[^/]+$/.test(path) && (method === 'PUT' || method === 'POST')) return `a document written over ${path} (the stored document is replaced)`;
-  if (/\/_bulk$/.test(path) && (unread || /"delete"\s*:/.test(body))) return unread ? 'a bulk request from a file the guard cannot read (it may delete documents)' : 'bulk delete actions';
+  if (path.endsWith('/_bulk') && (unread || /"delete"\s*:/.test(body))) return unread ? 'a bulk request from a file the guard cannot read (it may delete documents)' : 'bulk delete actions';
   if (/\/_(slm|ilm)\/stop$/.test(path)) return `the ${path.includes('slm') ? 'snapshot' : 'index'} lifecycle stopped (no more scheduled snapshots or rollovers)`;
   if (/\/_slm\/policy\//.test(path) && /"retention"|"schedule"/.test(body)) return 'a snapshot policy rewritten (its schedule or how many snapshots are kept)';
-  if (/\/_settings$/.test(path) && /number_of_replicas"?\s*:\s*"?0\b/.test(body)) return 'replicas set to 0 (a lost node loses data)';
-  if (/\/_cluster\/settings$/.test(path) && /allocation\.enable"?\s*:\s*"none"|blocks\.read_only/.test(body)) return 'cluster shard allocation or writes switched off';
+  if (path.endsWith('/_settings') && /number_of_replicas"?\s*:\s*"?0\b/.test(body)) return 'replicas set to 0 (a lost node loses data)';
+  if (path.endsWith('/_cluster/settings') && /allocation\.enable"?\s*:\s*"none"|blocks\.read_only/.test(body)) return 'cluster shard allocation or writes switched off';
   // Algolia (algolia.com/doc/rest-api/search), Typesense, Meilisearch.
   if (/\/indexes\/[^/]+\/batch$/.test(path) && /"action"\s*:\s*"(clear|delete|deleteObject)"/.test(body)) return 'a batch that clears or deletes index objects';
   if (/\/indexes\/[^/]+\/operation$/.test(path) && /"operation"\s*:\s*"(move|copy)"/.test(body)) return 'an index moved or copied over its destination (the destination is replaced)';
   if (/\/indexes\/[^/]+\/clear$/.test(path)) return 'every object of the index cleared';
   if (/\/collections\/[^/]+$/.test(path) && /"drop"\s*:\s*true/.test(body)) return 'a collection field dropped';
-  if (/\/swap-indexes$/.test(path)) return 'indexes swapped (each takes the other\'s documents)';
+  if (path.endsWith('/swap-indexes')) return 'indexes swapped (each takes the other\'s documents)';
   return undefined;
 }
