@@ -120,3 +120,12 @@ table('platform CLIs: flush and kill verbs (learn.microsoft.com az redis, devcen
   ask('fly machine kill 3d8d9e1 -a shop-prod'),
   allow('fly machine status 3d8d9e1 -a shop-prod'),
 ]);
+
+table('application queues and audit trails emptied (laravel.com/docs/queues, spatie/laravel-activitylog)', [
+  ask('php artisan horizon:clear --queue=emails'),
+  allow('php artisan horizon:status'),
+  ask('php artisan queue:prune-failed --hours=0'),
+  allow('php artisan queue:prune-failed --hours=48'),
+  ask('php artisan activitylog:clean --days 0'),
+  allow('php artisan activitylog:clean --days 90'),
+]);
