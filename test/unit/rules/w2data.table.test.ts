@@ -55,7 +55,7 @@ table('MongoDB expiry, caps, indexes and indirect calls (mongodb.com/docs/manual
 ]);
 
 table('Redis drains and configuration (redis.io/docs/latest/commands/config-set)', [
-  ask('redis-cli -h redis.prod.example.net CONFIG SET maxmemory-policy allkeys-lru', { production: true }),
+  ask('redis-cli -h redis.prod.example.net CONFIG SET maxmemory-policy allkeys-random', { production: true }),
   allow('redis-cli -h redis.prod.example.net CONFIG GET maxmemory-policy'),
   ask('redis-cli -h redis.prod.example.net RPOP jobs 500', { production: true }),
   allow('redis-cli -h redis.prod.example.net LRANGE jobs 0 10'),

@@ -46,6 +46,8 @@ function settings(w: WordsLike): [string, string][] {
 
 export function retentionCut(w: WordsLike): RetentionCut | undefined {
   const words = w.positionals.map((p) => p.toLowerCase());
+  // A topic being created holds nothing yet: its settings lose no data.
+  if (w.options.some((o) => o.bare === 'create') || words[0] === 'create' || (words[0] === 'topic' && words[1] === 'create')) return undefined;
   for (const [key, value] of settings(w)) {
     const k = key.replace(/[_-]/g, '.');
     // Kafka / Redpanda: topic and broker retention by time (bytes are a size: left to the reader).

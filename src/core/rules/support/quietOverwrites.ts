@@ -48,5 +48,5 @@ export const SAFETY_NET_SQL: readonly RegExp[] = [
 /** MongoDB shell calls that expire or cap documents, drop an index, run loaded or computed code, or lock writes. */
 export const MONGO_QUIET = /\bexpireAfterSeconds\b|\bconvertToCapped\b|\bcloneCollectionAsCapped\b|\.dropIndex(?:es)?\s*\(|\bload\s*\(|\$merge\b[\s\S]*\bwhenMatched\b|\bfsync['"]?\s*:\s*(?:1|true)\b[\s\S]*\block\b|\[\s*([`'"])(?:drop|delete(?:One|Many)?|remove|findOneAndDelete|dropDatabase)\1\s*\]|\[[^\]]*\+[^\]]*\]\s*\(|\bwith\s*\(\s*db\b|\.(?:drop|deleteMany|deleteOne|remove)\s*\.\s*(?:call|apply|bind)\b/g;
 
-/** Redis commands that drain a list, shrink memory until keys are evicted, or switch persistence off. */
-export const REDIS_QUIET = /^\s*(?:(?:l|r)pop\s+\S+\s+\d+|config\s+set\s+(?:maxmemory|maxmemory-policy|appendfsync|appendonly|save)\b|function\s+(?:restore\b[\s\S]*\b(?:flush|replace)\b|flush\b))/i;
+/** Redis commands that drain a list, shrink memory to a few megabytes or evict at random, or switch persistence off (a routine `maxmemory 2gb` or `allkeys-lru` stays allowed). */
+export const REDIS_QUIET = /^\s*(?:(?:l|r)pop\s+\S+\s+\d+|config\s+set\s+(?:maxmemory\s+['"]?\d{1,7}(?:b|kb?|mb?)?['"]?\s*$|maxmemory-policy\s+['"]?allkeys-random\b|appendfsync\s+['"]?no\b|appendonly\s+['"]?no\b|save\s+(?:""|'')\s*$)|function\s+(?:restore\b.*\b(?:flush|replace)\b|flush\b))/i;
