@@ -35,7 +35,7 @@ function millis(key: string, value: string): number | undefined {
 function settings(w: WordsLike): [string, string][] {
   const out: [string, string][] = [];
   const texts = [...w.positionals, ...w.options.map((o) => o.value ?? '')];
-  for (const t of texts) for (const part of t.split(/,(?=\s*[\w.-]+\s*[=:])/)) {
+  for (const t of texts) for (const part of t.split(/,(?=\s*[\w.-]{1,80}\s*[=:])/)) {
     const eq = /^\s*([\w.-]+)\s*[=:]\s*(.*)$/.exec(part);
     if (eq) out.push([eq[1]!.toLowerCase(), eq[2]!.trim()]);
   }

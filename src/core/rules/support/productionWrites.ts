@@ -1,5 +1,5 @@
 import type { CodeEffect, SqlStatement } from './sqlScan';
-import { MONGO_QUIET, REDIS_QUIET, SAFETY_NET_SQL, UPSERT_SQL } from './quietOverwrites';
+import { mongoQuietCalls, REDIS_QUIET, safetyNetSql, upsertSql } from './quietOverwrites';
 
 /**
  * Deletes and updates that name the rows they touch: `DELETE … WHERE`, `UPDATE … SET … WHERE`, a
@@ -14,7 +14,7 @@ export function scopedSqlChanges(statements: readonly SqlStatement[]): string[] 
   for (const st of statements) {
     if (st.effect !== 'write') continue;
     if (/^(delete|update)\b/i.test(st.text) || /^with\b[\s\S]*\b(delete|update)\b/i.test(st.text)) out.push(st.text.slice(0, 120));
-    else if (/^(merge|replace)\b/i.test(st.text) || UPSERT_SQL.some((re) => re.test(st.text))) out.push(st.text.slice(0, 120));
+    else if (/^(merge|replace)\b/i.test(st.text) || upsertSql(st.text)) out.push(st.text.slice(0, 120));
   }
   return out;
 }
@@ -97,7 +97,7 @@ const ADMIN_SQL: readonly RegExp[] = [
 
 /** Matched as written (`TO 'off'`), shown with quoted text blanked (a password stays out of the dialog). */
 export function riskyAdminSql(statements: readonly SqlStatement[]): string[] {
-  return statements.filter((st) => ADMIN_SQL.some((re) => re.test(st.text.trim())) || SAFETY_NET_SQL.some((re) => re.test(st.text.trim()))).map((st) => st.text.replace(/'(?:[^']|'')*'/g, "''").slice(0, 120)).slice(0, 10);
+  return statements.filter((st) => ADMIN_SQL.some((re) => re.test(st.text.trim())) || safetyNetSql(st.text.trim())).map((st) => st.text.replace(/'(?:[^']|'')*'/g, "''").slice(0, 120)).slice(0, 10);
 }
 
 const MONGO_ADMIN = /\.(renameCollection|createUser|updateUser|grantRolesToUser|shutdownServer|killOp|fsyncLock|setProfilingLevel|changeUserPassword|revokeRolesFromUser)\s*\(|\badminCommand\s*\(\s*\{\s*['"]?(shutdown|setParameter|killAllSessions|renameCollection|replSetReconfig)\b/g;
@@ -106,10 +106,8 @@ const MONGO_ADMIN = /\.(renameCollection|createUser|updateUser|grantRolesToUser|
 export function riskyAdminMongo(scripts: readonly string[]): string[] {
   const out: string[] = [];
   for (const js of scripts) {
-    for (const m of js.matchAll(MONGO_QUIET)) {
-      out.push(`${m[0].slice(0, 40)}…`);
-      if (out.length >= 10) return out;
-    }
+    out.push(...mongoQuietCalls(js));
+    if (out.length >= 10) return out.slice(0, 10);
     for (const m of js.matchAll(MONGO_ADMIN)) {
       if (/createUser|updateUser|grantRolesToUser/.test(m[1] ?? '') && !/\b(root|userAdminAnyDatabase|dbOwner|clusterAdmin|__system|readWriteAnyDatabase)\b/.test(js)) continue;
       out.push(`${m[1] ?? m[2] ?? ''}(…)`);
