@@ -141,6 +141,9 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
   etcdctl: { destroying: ['compact', 'compaction', 'snapshot restore'] },
   etcdutl: { destroying: ['snapshot restore'] },
   consul: { destroying: ['snapshot restore'] },
+  // Online schema changes only check and print until `--execute` (github.com/github/gh-ost, Percona Toolkit).
+  'gh-ost': { dryUnless: ['--execute'] },
+  'pt-online-schema-change': { dryUnless: ['--execute'] },
   // WAL-G's `delete` only lists what it would delete until `--confirm` is given.
   'wal-g': { dryUnless: ['--confirm'] },
   // BigQuery (cloud.google.com/bigquery/docs/reference/bq-cli-reference): a copy, load or query over an existing table replaces its rows.

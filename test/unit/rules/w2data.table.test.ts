@@ -129,3 +129,11 @@ table('application queues and audit trails emptied (laravel.com/docs/queues, spa
   ask('php artisan activitylog:clean --days 0'),
   allow('php artisan activitylog:clean --days 90'),
 ]);
+
+table('online schema changes (github.com/github/gh-ost, docs.percona.com pt-online-schema-change)', [
+  ask("gh-ost --host=mysql.prod.example.net --database=shop --table=orders --alter='DROP COLUMN coupon' --execute"),
+  allow("gh-ost --host=mysql.prod.example.net --database=shop --table=orders --alter='DROP COLUMN coupon'"),
+  allow("gh-ost --host=mysql.prod.example.net --database=shop --table=orders --alter='ADD COLUMN note TEXT' --execute"),
+  ask("pt-online-schema-change --alter 'DROP COLUMN coupon' D=shop,t=orders --execute"),
+  allow("pt-online-schema-change --alter 'DROP COLUMN coupon' D=shop,t=orders --dry-run"),
+]);
