@@ -136,4 +136,5 @@ table('online schema changes (github.com/github/gh-ost, docs.percona.com pt-onli
   allow("gh-ost --host=mysql.prod.example.net --database=shop --table=orders --alter='ADD COLUMN note TEXT' --execute"),
   ask("pt-online-schema-change --alter 'DROP COLUMN coupon' D=shop,t=orders --execute"),
   allow("pt-online-schema-change --alter 'DROP COLUMN coupon' D=shop,t=orders --dry-run"),
+  ask("gh-ost --host=mysql.prod.example.net --database=shop --table=orders --alter 'DROP INDEX idx_coupon' --execute"),
 ]);
