@@ -149,6 +149,15 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
   flarectl: { destroying: ['dns update'] },
   // octodns-sync only plans until `--doit`; with it, records the config no longer lists are deleted from the provider.
   'octodns-sync': { destroying: ['octodns-sync'], dryUnless: ['--doit'] },
+  // Cassandra (cassandra.apache.org/doc/latest/cassandra/managing/tools/nodetool): snapshots cleared, a node removed or drained, backups or hints stopped.
+  nodetool: { destroying: ['clearsnapshot', 'removenode', 'assassinate', 'drain', 'disablebackup', 'truncatehints', 'disablehandoff', 'stopdaemon', 'resetlocalschema'] },
+  // etcd and Consul: the key history compacted away, a snapshot restored over the store.
+  etcdctl: { destroying: ['compact', 'compaction', 'snapshot restore'] },
+  etcdutl: { destroying: ['snapshot restore'] },
+  consul: { destroying: ['snapshot restore'] },
+  // Online schema changes only check and print until `--execute` (github.com/github/gh-ost, Percona Toolkit).
+  'gh-ost': { dryUnless: ['--execute'] },
+  'pt-online-schema-change': { dryUnless: ['--execute'] },
   // WAL-G's `delete` only lists what it would delete until `--confirm` is given.
   'wal-g': { dryUnless: ['--confirm'] },
   // BigQuery (cloud.google.com/bigquery/docs/reference/bq-cli-reference): a copy, load or query over an existing table replaces its rows.

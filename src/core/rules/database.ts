@@ -3,11 +3,11 @@ import { resolvePath } from '../paths';
 import { hostOf, isLocalHost, redactUrl } from '../policy/production';
 import { parsedArgs, readingsOf, toolArgs, toolNamed, toolNamesOf } from '../registry/commandModel';
 import type { DatabaseClient, ToolArgs } from '../registry/types';
-import { effectiveCommand } from './support/commandLine';
+import { echoedText, effectiveCommand } from './support/commandLine';
 import { interpolatePsql, psqlVariables, withMetaSets } from './support/psqlVariables';
 import { throughTunnel } from './support/sshTunnels';
 import { looksLikeSql, scanMongo, scanRedis, scanSql, scanSqlAsWritten, type CodeEffect, type SqlStatement } from './support/sqlScan';
-import { redisKeyDeletes, riskyAdminMongo, riskyAdminSql, scopedMongoChanges, scopedSqlChanges } from './support/productionWrites';
+import { redisCodeCalls, redisKeyDeletes, riskyAdminMongo, riskyAdminSql, scopedMongoChanges, scopedSqlChanges } from './support/productionWrites';
 import { runtimeHints, substitutionsOf } from './support/runtimeTarget';
 import { serverSecretReads } from './support/serverSecretReads';
 import { localTestDatabase, namesTestDatabase, testEnvironmentOnly } from './support/testDatabases';
@@ -72,7 +72,7 @@ export function stdinText(inv: Invocation, facts: Facts): { text?: string; opaqu
     return text === undefined ? { opaque: `reads statements from ${s.path}, which could not be read` } : { text };
   }
   const from = s.from;
-  if (from.name === 'echo' || from.name === 'printf') return { text: from.args.filter((a) => !/^-[neE]+$/.test(a.text)).map((a) => a.text).join(' ').replace(/\\n/g, '\n') };
+  if (from.name === 'echo' || from.name === 'printf') return { text: echoedText(from) };
   if (from.name === 'cat' && from.args.length > 0) {
     const texts = from.args.map((a) => readScript(from, facts, a.text));
     if (texts.every((t) => t !== undefined)) return { text: texts.join('\n') };
@@ -267,11 +267,11 @@ function redisCli(inv: Invocation, facts: Facts, c: ClientArgs): Work {
   return called.length > 0 ? { ...work, redis: [...work.redis, called.join('\n')] } : work;
 }
 
-/** Microsoft's sqlcmd: `-S server[,port] -d db -Q "statements"` (or -q, -i files, stdin). */
+/** Microsoft's sqlcmd: `-S server[,port] -d db -Q "statements"` (or -q, -i files, stdin); clickhouse-client's `--host`. */
 function sqlcmd(inv: Invocation, facts: Facts, c: ClientArgs): Work {
-  const server = c.a.value('-S');
+  const server = c.a.value('-S') ?? c.a.value('--host');
   const host = server?.replace(/^(tcp|np|lpc):/i, '').split(/[,\\]/)[0];
-  const conn = connection('database', { host, hostSource: '-S', database: c.a.value('-d'), defaultLocal: true, runtime: runtimeOf(inv.args, [server]) });
+  const conn = connection('database', { host, hostSource: c.a.has('-S') ? '-S' : '--host', database: c.a.value('-d'), defaultLocal: true, runtime: runtimeOf(inv.args, [server]) });
   return gatherStatements(inv, facts, conn, inlineStatements(c), c.a.values(...(c.client.fileOptions ?? [])));
 }
 
@@ -535,10 +535,10 @@ function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   const sql = executes ? literals.filter(looksLikeSql) : [];
   const destroysSql = sql.flatMap(scanSql).some((s) => s.effect === 'destroy');
   const mongo = scanMongo(snippet.text);
-  const redis = scanRedis(literals.join('\n')).concat(/\.flush(all|db)\s*\(/i.test(snippet.text) ? [{ summary: 'FLUSH', object: 'the Redis database' }] : []);
+  const redis = scanRedis(literals.join('\n')).concat(redisCodeCalls(snippet.text));
   if (!destroysSql && mongo.length === 0 && redis.length === 0) return [];
   const conn = connectionInCode(snippet.text, runner);
-  return judgeWork({ connection: conn, sql: destroysSql ? sql : [], mongo: mongo.length > 0 ? [snippet.text] : [], redis: redis.length > 0 ? ['FLUSHALL'] : [] }, ctx).filter((f) => f.severity !== 'info');
+  return judgeWork({ connection: conn, sql: destroysSql ? sql : [], mongo: mongo.length > 0 ? [snippet.text] : [], redis: [...new Set(redis.map((r) => r.command ?? 'FLUSHALL'))] }, ctx).filter((f) => f.severity !== 'info');
 }
 
 /** What a database client invocation runs, as this pack reads it: the dialog previews this, never its own reading of the command text. */

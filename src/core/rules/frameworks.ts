@@ -177,6 +177,15 @@ const ARTISAN_DESTROY: Record<string, string> = {
   'db:wipe': 'drops every table, view and type of',
   'queue:flush': 'deletes every failed job of',
   'queue:clear': 'deletes every queued job of',
+  'horizon:clear': 'deletes every queued job of a Horizon queue of',
+};
+
+/** Pruning commands that keep what is younger than an age: with the age 0 they delete everything (failed jobs, the audit trail). */
+const ARTISAN_PRUNE_ALL: Record<string, string> = {
+  'queue:prune-failed': 'deletes every failed job of',
+  'queue:prune-batches': 'deletes every job batch record of',
+  'activitylog:clean': 'deletes the whole activity (audit) log of',
+  'telescope:prune': 'deletes every Telescope entry of',
 };
 
 /** Routine on a development checkout, asked on production: pending migrations, seeds, maintenance mode. */
@@ -196,6 +205,7 @@ function artisan(words: string[], inv: Invocation, facts: Facts): Hit | undefine
   if (command === undefined || words.includes('--pretend')) return undefined;
   const effect = ARTISAN_DESTROY[command];
   if (effect) return { framework: 'laravel', what: `artisan ${command}`, effect };
+  if (ARTISAN_PRUNE_ALL[command] !== undefined && words.some((w, i) => /^--(hours|days|age)=0+$/.test(w) || (/^--(hours|days|age)$/.test(w) && /^0+$/.test(words[i + 1] ?? '')))) return { framework: 'laravel', what: `artisan ${words.join(' ')}`, effect: ARTISAN_PRUNE_ALL[command] };
   if (ARTISAN_PRODUCTION[command] !== undefined) return { framework: 'laravel', what: `artisan ${command}`, effect: ARTISAN_PRODUCTION[command], productionOnly: true };
   // A new key replaces the one in .env (which git does not keep): sessions, signed URLs and encrypted columns made with it become unreadable.
   // `--force` skips the confirmation Laravel asks for in production; a fresh .env with an empty key is routine set-up.

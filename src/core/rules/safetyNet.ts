@@ -4,6 +4,7 @@ import { EFFECT_GRAMMARS } from '../policy/effectOptions';
 import { freeFormReadings, freeFormValues, optionValue } from '../registry/freeForm';
 import { isSharedDryRun, verbTraitsOf } from '../registry/verbTraits';
 import { identifierParts } from './support/cliArgs';
+import { retentionCut } from './support/dataRetention';
 
 /**
  * Removing the safety net: changes that leave data one step from loss without destroying anything
@@ -367,7 +368,8 @@ export function removalOf(inv: Invocation): Removal | undefined {
     expiresEverything(w) ??
     expiryTurnedOn(w) ??
     backupDeleted(w) ??
-    backupsStopped(w)
+    backupsStopped(w) ??
+    retentionCut(w)
   );
 }
 

@@ -323,8 +323,9 @@ function statementOf(args: readonly ArgWord[]): string | undefined {
   const { usual, valued } = freeFormReadings(args);
   const prose = new Set(valued.options.filter((o) => PROSE_OPTIONS.has(o.name)).flatMap((o) => o.valueWords));
   const texts = [
-    ...usual.operands.map((w, k) => ({ word: w, at: usual.operandIndexes[k]!, text: w.text })).filter((v) => !prose.has(v.word)),
-    ...usual.options.filter((o) => !PROSE_OPTIONS.has(o.name)).flatMap((o) => o.values.map((text) => ({ at: o.index, text }))),
+    ...usual.operands.map((w, k) => ({ word: w, at: usual.operandIndexes[k]!, text: args[usual.operandIndexes[k]! - 1]?.text === '--alter' ? `ALTER TABLE t ${w.text}` : w.text })).filter((v) => !prose.has(v.word)),
+    // `--alter 'DROP COLUMN x'` (gh-ost, pt-online-schema-change) is the body of an ALTER TABLE the tool runs.
+    ...usual.options.filter((o) => !PROSE_OPTIONS.has(o.name)).flatMap((o) => o.values.map((text) => ({ at: o.index, text: o.name === '--alter' && !/^\s*alter\b/i.test(text) ? `ALTER TABLE t ${text}` : text }))),
   ].sort((a, b) => a.at - b.at);
   for (const { text } of texts) {
     if (!/\s|\(/.test(text)) continue;

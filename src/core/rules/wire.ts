@@ -6,6 +6,7 @@ import type { ToolArgs } from '../registry/types';
 import { requestOf } from './support/httpClients';
 import { identifierParts } from './support/cliArgs';
 import { destroyingSegment, searchBodyDestroy } from './support/storeEndpoints';
+import { storeApiLoss } from './support/storeApiLoss';
 import { isLocalUrl, parseRequestUrl, type RequestUrl } from './support/httpTargets';
 import {
   destructiveLineCommands,
@@ -233,6 +234,17 @@ function solrDelete(text: string): string | undefined {
   return undefined;
 }
 
+/** What curl types into a `telnet://` session (its standard input) or a `gopher://` selector (`/_FLUSHALL%0D%0A`). */
+function curlSessionText(inv: Invocation, raw: string, path: string): string[] {
+  if (/^telnet:\/\//i.test(raw)) return [stdinOf(inv) ?? ''];
+  if (!/^gopher:\/\//i.test(raw)) return [];
+  try {
+    return [decodeURIComponent(path.replace(/^\/./, ''))];
+  } catch {
+    return [path];
+  }
+}
+
 function httpFindings(inv: Invocation, ctx: RuleContext): Finding[] {
   const request = requestOf(inv, ctx);
   if (!request) return [];
@@ -240,12 +252,13 @@ function httpFindings(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const raw of request.urls) {
     const url = parseRequestUrl(raw);
     if (!url) continue;
-    const texts = [...request.bodies.flatMap((b) => (b.text !== undefined ? formValues(b.text) : [])), ...formValues(url.query)];
+    const texts = [...request.bodies.flatMap((b) => (b.text !== undefined ? formValues(b.text) : [])), ...formValues(url.query), ...curlSessionText(inv, raw, url.path)];
     const known = storeOfUrl(url, raw) ?? sqlEndpoint(texts);
     const wipe = known ? undefined : dropSwitch(texts);
-    if (!known && !wipe) continue;
-    const store: StoreInfo = known ?? { protocol: 'sql', label: 'data' };
     const local = isLocalUrl(url);
+    const quiet = local ? undefined : storeApiLoss({ method: request.methodOverride ?? request.method, host: url.host, path: url.path, query: url.query, bodies: request.bodies.map((b) => b.text) });
+    if (!known && !wipe && !quiet) continue;
+    const store: StoreInfo = known ?? { protocol: 'sql', label: 'data' };
     let found: string | undefined = wipe;
     for (const text of known ? texts : []) {
       found = (store.protocol === 'solr' ? solrDelete(text) : undefined) ?? destructivePayload(text, store.protocol);
@@ -257,6 +270,7 @@ function httpFindings(inv: Invocation, ctx: RuleContext): Finding[] {
       const bodies = request.bodies.map((b) => b.text ?? '');
       found = method === 'DELETE' ? `an HTTP DELETE of ${url.path}` : searchBodyDestroy(method, url.path, bodies) ?? (destroyingSegment(url.path) !== undefined || /_delete_by_query/.test(url.path) ? `a ${method} to ${url.path}` : undefined);
     }
+    if (!found) found = quiet;
     // etcd's v3 gateway deletes by POSTing a range: no HTTP word says so.
     if (!found && method !== 'GET' && /\/v3(beta|alpha)?\/kv\/deleterange$/.test(url.path)) found = 'an etcd DeleteRange';
     if (!found) continue;

@@ -131,8 +131,8 @@ export const aws: ToolSpec = {
     s3: { unknownLong: 'one' },
     ssm: { commands: { 'send-command': sendCommand, '*': operation } },
     // SQL (PartiQL for DynamoDB) sent through the Data APIs: judged like any SQL client's statements.
-    'rds-data': { commands: { 'execute-statement': dataApi('--sql', ['--resource-arn']), '*': operation } },
-    'redshift-data': { commands: { 'execute-statement': dataApi('--sql', ['--cluster-identifier', '--workgroup-name']), '*': operation } },
+    'rds-data': { commands: { 'execute-statement': dataApi('--sql', ['--resource-arn']), 'batch-execute-statement': dataApi('--sql', ['--resource-arn']), '*': operation } },
+    'redshift-data': { commands: { 'execute-statement': dataApi('--sql', ['--cluster-identifier', '--workgroup-name']), 'batch-execute-statement': dataApi('--sqls', ['--cluster-identifier', '--workgroup-name']), '*': operation } },
     dynamodb: { commands: { 'execute-statement': dataApi('--statement', []), '*': operation } },
     // Athena runs SQL (DDL included: `DROP TABLE` deletes a table's definition, and for Iceberg tables its data).
     athena: { commands: { 'start-query-execution': dataApi('--query-string', ['--work-group', '--query-execution-context']), '*': operation } },

@@ -117,7 +117,7 @@ export const az: ToolSpec = {
     },
   ],
   generic: {
-    id: 'az-delete', verbs: /^(delete|delete-batch|purge)$/, maxDepth: 4, exclude: ['extension', 'config', 'cache', 'cloud'],
+    id: 'az-delete', verbs: /^(delete|delete-batch|purge|flush)$/, maxDepth: 4, exclude: ['extension', 'config', 'cache', 'cloud'],
     nameFlags: ['--name', '-n', '--ids', '--container-name', '-c', '--share-name'],
   },
 };

@@ -18,7 +18,7 @@ const postgresConnect: CommandSpec = {
 
 /** Fly.io: `fly|flyctl <command…> [flags]`, flags anywhere; `ssh console -C cmd` runs cmd on a machine. */
 
-const DESTROY = /^(delete|destroy|remove|rm|unset)$/;
+const DESTROY = /^(delete|destroy|remove|rm|unset|kill)$/;
 
 export const fly: ToolSpec = {
   names: ['fly', 'flyctl'],

@@ -78,5 +78,5 @@ export const heroku: ToolSpec = {
     { id: 'heroku-config-set', path: ['config', 'set|add'], kind: 'credential', noun: 'config var', verb: 'overwrites', names: (_p, rest) => rest.map((w) => w.text.split('=')[0] ?? w.text), note: () => ' and restarts the app with the new value: the old one is not kept' },
     { id: 'heroku-config-unset', path: ['config', 'unset|remove'], kind: 'credential', noun: 'config var', verb: 'unsets' },
   ],
-  generic: { id: 'heroku-destroy-generic', verbs: /^(destroy|delete|remove|reset|unset|rm)$/, maxDepth: 2, exclude: ['run', 'local', 'plugins', 'auth', 'login', 'logout', 'git', 'autocomplete'] },
+  generic: { id: 'heroku-destroy-generic', verbs: /^(destroy|delete|remove|reset|unset|rm|kill|killall)$/, maxDepth: 2, exclude: ['run', 'local', 'plugins', 'auth', 'login', 'logout', 'git', 'autocomplete'] },
 };

@@ -35,3 +35,19 @@ export const sqlcmd: ToolSpec = {
   ],
   client: { engine: 'database', statementOptions: ['-Q', '-q'], fileOptions: ['-i'] },
 };
+
+/**
+ * ClickHouse's client (clickhouse.com/docs/interfaces/cli): `clickhouse-client -h host -d db -q "SQL"`
+ * (or `--queries-file`, or standard input). Read like sqlcmd: a host, a database, statements.
+ */
+export const clickhouseClient: ToolSpec = {
+  names: ['clickhouse-client'],
+  family: 'database',
+  locality: 'either',
+  options: [
+    { names: ['-h', '--host'], takes: 'one' }, { names: ['-d', '--database'], takes: 'one' }, { names: ['-q', '--query'], takes: 'one' },
+    ...valuedEach('--port', '--user', '-u', '--password', '--queries-file', '--format', '-f', '--config-file', '-C', '--history_file', '--connection', '--jwt', '--ssh-key-file'),
+    ...flagsEach('--secure', '-s', '--multiline', '-m', '--multiquery', '-n', '--time', '-t', '--stacktrace', '--verbose', '--echo', '-E', '--vertical', '--ask-password', '--no-warnings', '--help', '--version', '-V'),
+  ],
+  client: { engine: 'database', statementOptions: ['-q', '--query'], fileOptions: ['--queries-file'] },
+};

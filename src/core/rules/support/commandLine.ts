@@ -1,5 +1,8 @@
 import type { ArgWord, Invocation } from '../../policy/types';
 
+/** What `echo`/`printf` write into a pipe, decoded. */
+export { echoedText } from './pipedText';
+
 /**
  * Command-line shapes the rule packs share beyond option parsing (that is the registry's grammar):
  * the tool a package runner launches.

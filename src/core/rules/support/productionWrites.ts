@@ -1,4 +1,5 @@
-import type { SqlStatement } from './sqlScan';
+import type { CodeEffect, SqlStatement } from './sqlScan';
+import { mongoQuietCalls, REDIS_QUIET, safetyNetSql, upsertSql } from './quietOverwrites';
 
 /**
  * Deletes and updates that name the rows they touch: `DELETE … WHERE`, `UPDATE … SET … WHERE`, a
@@ -13,7 +14,7 @@ export function scopedSqlChanges(statements: readonly SqlStatement[]): string[] 
   for (const st of statements) {
     if (st.effect !== 'write') continue;
     if (/^(delete|update)\b/i.test(st.text) || /^with\b[\s\S]*\b(delete|update)\b/i.test(st.text)) out.push(st.text.slice(0, 120));
-    else if (/^(merge|replace)\b/i.test(st.text)) out.push(st.text.slice(0, 120));
+    else if (/^(merge|replace)\b/i.test(st.text) || upsertSql(st.text)) out.push(st.text.slice(0, 120));
   }
   return out;
 }
@@ -47,7 +48,7 @@ export function redisKeyDeletes(commands: readonly string[]): string[] {
   const out: string[] = [];
   for (const text of commands) {
     for (const line of text.split('\n')) {
-      const m = REDIS_DELETE.exec(line) ?? REDIS_WRITE.exec(line) ?? REDIS_ADMIN_USER.exec(line);
+      const m = REDIS_DELETE.exec(line) ?? REDIS_WRITE.exec(line) ?? REDIS_ADMIN_USER.exec(line) ?? REDIS_QUIET.exec(line);
       if (m) out.push(line.trim().slice(0, 120));
       if (out.length >= 10) return out;
     }
@@ -96,7 +97,7 @@ const ADMIN_SQL: readonly RegExp[] = [
 
 /** Matched as written (`TO 'off'`), shown with quoted text blanked (a password stays out of the dialog). */
 export function riskyAdminSql(statements: readonly SqlStatement[]): string[] {
-  return statements.filter((st) => ADMIN_SQL.some((re) => re.test(st.text.trim()))).map((st) => st.text.replace(/'(?:[^']|'')*'/g, "''").slice(0, 120)).slice(0, 10);
+  return statements.filter((st) => ADMIN_SQL.some((re) => re.test(st.text.trim())) || safetyNetSql(st.text.trim())).map((st) => st.text.replace(/'(?:[^']|'')*'/g, "''").slice(0, 120)).slice(0, 10);
 }
 
 const MONGO_ADMIN = /\.(renameCollection|createUser|updateUser|grantRolesToUser|shutdownServer|killOp|fsyncLock|setProfilingLevel|changeUserPassword|revokeRolesFromUser)\s*\(|\badminCommand\s*\(\s*\{\s*['"]?(shutdown|setParameter|killAllSessions|renameCollection|replSetReconfig)\b/g;
@@ -105,11 +106,26 @@ const MONGO_ADMIN = /\.(renameCollection|createUser|updateUser|grantRolesToUser|
 export function riskyAdminMongo(scripts: readonly string[]): string[] {
   const out: string[] = [];
   for (const js of scripts) {
+    out.push(...mongoQuietCalls(js));
+    if (out.length >= 10) return out.slice(0, 10);
     for (const m of js.matchAll(MONGO_ADMIN)) {
       if (/createUser|updateUser|grantRolesToUser/.test(m[1] ?? '') && !/\b(root|userAdminAnyDatabase|dbOwner|clusterAdmin|__system|readWriteAnyDatabase)\b/.test(js)) continue;
       out.push(`${m[1] ?? m[2] ?? ''}(…)`);
       if (out.length >= 10) return out;
     }
   }
+  return out;
+}
+
+/**
+ * Redis client library calls in a program (redis-py, ioredis, node-redis): a flush, a delete run over
+ * every key a `keys('*')`/`scan_iter()` returns, or the server's memory and persistence reconfigured.
+ */
+export function redisCodeCalls(code: string): CodeEffect[] {
+  const out: CodeEffect[] = [];
+  if (/\.flush_?(all|db)\s*\(/i.test(code)) out.push({ summary: 'FLUSH', object: 'the Redis database' });
+  if (/\.(delete|del|unlink)\s*\(/i.test(code) && /\.(keys|scan_iter|scanIterator|scanStream)\s*\(\s*(['"]\*['"])?\s*\)/.test(code)) out.push({ summary: 'DEL over every key', object: 'every key', command: 'DEL *' });
+  const config = /\.config_?set\s*\(\s*['"]([\w-]+)['"]\s*,\s*['"]([^'"]*)['"]/i.exec(code);
+  if (config) out.push({ summary: `CONFIG SET ${config[1]} ${config[2]}`, command: `CONFIG SET ${config[1]} ${config[2]}` });
   return out;
 }

@@ -63,7 +63,7 @@ export function quietLoss(s: string, classify: (text: string) => SqlStatement): 
     }
     return undefined;
   }
-  if ((m = new RegExp(`^merge\\s+into\\s+${NAME}[\\s\\S]*?\\bon\\s+([\\s\\S]*?)\\s+when\\b`, 'i').exec(s))) {
+  if ((m = new RegExp(`^merge\\s+(?:into\\s+)?${NAME}[\\s\\S]*?\\bon\\s+([\\s\\S]*?)\\s+when\\b`, 'i').exec(s))) {
     const name = bare(m[1] ?? '');
     if (/\bwhen\s+not\s+matched\s+by\s+source\b[\s\S]*?\bthen\s+delete\b/i.test(s)) return destroy(`MERGE INTO ${name} … WHEN NOT MATCHED BY SOURCE THEN DELETE (every row the source lacks is deleted)`, `rows of ${name}`, name);
     if (/\bwhen\s+matched\b[\s\S]*?\bthen\s+delete\b/i.test(s) && alwaysTrue(m[2] ?? '')) return destroy(`MERGE INTO ${name} … ON ${(m[2] ?? '').trim()} … THEN DELETE (every row matches)`, `every row of ${name}`, name);

@@ -321,6 +321,8 @@ export interface CodeEffect {
   object?: string;
   /** The collection a MongoDB call destroys or empties, for targets. */
   collection?: string;
+  /** The Redis command a client library call sends (`DEL <every key>`, `CONFIG SET maxmemory 1mb`). */
+  command?: string;
 }
 
 /** Destructive MongoDB shell calls: dropDatabase(), drop(), deleteMany({}), remove({}), updateMany({}), and their database commands. */
