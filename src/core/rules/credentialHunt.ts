@@ -3,7 +3,7 @@ import { matchCredentialPath } from '../credentials/credentialPaths';
 import { isHunt, isHuntPattern, searchMatchesText, searchPatternsOf, type SearchPatterns } from '../credentials/searchPatterns';
 import { basename, isAbsolute, resolvePath } from '../paths';
 import type { ArgWord, CredentialFileInfo, Facts, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
-import { readFinding } from './credentials';
+import { readFinding, recursiveSearchRoots } from './credentials';
 import { gitignored, infoFor, isHiddenPath, pathsOfWord } from './support/credentialPaths';
 import { metadataRequests } from './support/metadataEndpoints';
 import { dump, dumpTarget, hasFlag, isSecretVariableName, optionValue, positionals } from './support/huntCommon';
@@ -99,7 +99,7 @@ function credentialFilesUnder(dir: string, facts: Facts, options: { hidden: bool
 const PRINTERS = new Set(['cpio', 'cat', 'head', 'tail', 'less', 'more', 'bat', 'batcat', 'strings', 'base64', 'xxd', 'od', 'hexdump', 'tac', 'nl', 'cp', 'tar', 'zip', 'curl', 'jq', 'yq', 'awk', 'sed', 'perl', 'sort']);
 
 /** What `find ROOT… -name GLOB` (or `fd PATTERN ROOT`) selects: roots and a name test. */
-function fileFinder(inv: Invocation, cwd: string, facts: Facts): { roots: string[]; name?: (base: string) => boolean; hidden: boolean; nameHunt: boolean; ignored?: boolean; direct?: boolean } | undefined {
+function fileFinder(inv: Invocation, cwd: string, facts: Facts): { roots: string[]; name?: (base: string) => boolean; hidden: boolean; nameHunt: boolean; ignored?: boolean; direct?: boolean; listedBy?: (f: CredentialFileInfo) => boolean } | undefined {
   if (inv.name === 'find') {
     const roots: string[] = [];
     let i = 0;
@@ -155,6 +155,20 @@ function listedUnder(from: Invocation, cwd: string, facts: Facts): ReturnType<ty
   return listed && { ...listed, roots: listed.roots.map((r) => resolvePath(from.cwd || cwd, r, facts.home)) };
 }
 
+/**
+ * `grep -rl PAT . | xargs cat`: a recursive search that lists the files it matches, so the reader gets
+ * every credential file the same search without `-l` would have printed a line of.
+ */
+const LISTING_ONLY = /^-[a-zA-Z]*[clLq][a-zA-Z]*$|^--(files-with-matches|files-without-match|count|quiet|silent)$/;
+
+function searchListing(from: Invocation, cwd: string, facts: Facts): ReturnType<typeof fileFinder> {
+  const walk = recursiveSearchRoots(from);
+  if (!walk || !searchListsOnly(from.args)) return undefined;
+  const printing: Invocation = { ...from, args: from.args.filter((a) => !LISTING_ONLY.test(a.text)) };
+  const roots = walk.roots.flatMap((w) => pathsOfWord(w, from.cwd || cwd, facts));
+  return { roots, hidden: walk.hidden, ignored: walk.ignored, nameHunt: false, listedBy: searchReaches(printing, facts) };
+}
+
 /** `find … -exec grep PAT {} +`, `fd … -x cat`, `find … | xargs grep PAT`, `git ls-files | xargs grep PAT`. */
 function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
   const facts = ctx.facts;
@@ -162,6 +176,7 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
   let finder: ReturnType<typeof fileFinder>;
   let consumer: { name: string; args: ArgWord[] } | undefined;
   let keeps = (_path: string): boolean => true;
+  let listedBy = (_f: CredentialFileInfo): boolean => true;
   if (inv.name === 'find' || inv.name === 'fd' || inv.name === 'fdfind') {
     const at = inv.args.findIndex((a) => ['-exec', '-execdir', '-ok', '-okdir', '-x', '--exec', '-X', '--exec-batch'].includes(a.text));
     if (at < 0) return [];
@@ -179,7 +194,8 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
     // `git status --ignored --porcelain | awk '{print $2}' | xargs cat`: git names the untracked files (and the ignored ones, where .env files are) under its folders.
     // `git clean -ndX | cut -d' ' -f3 | xargs cat`: a clean (dry run or not) names the ignored or untracked files it would remove.
     else if (from.name === 'git' && (from.args[0]?.text === 'status' || from.args[0]?.text === 'clean')) finder = { roots: gitLsFilesRoots(from.args.slice(1).map((a) => a.text)).map((r) => resolvePath(from.cwd || cwd, r, facts.home)), hidden: true, nameHunt: false, ignored: true };
-    else finder = fileFinder(from, from.cwd || cwd, facts) ?? listedUnder(from, cwd, facts);
+    else finder = fileFinder(from, from.cwd || cwd, facts) ?? listedUnder(from, cwd, facts) ?? searchListing(from, cwd, facts);
+    if (finder?.listedBy) listedBy = finder.listedBy;
   }
   if (cpioTakesNames(inv) && (inv.stdin?.kind === 'herestring' || inv.stdin?.kind === 'heredoc')) {
     return namesInText(inv.stdin.text, cwd, facts).map((f) => readFinding('archives', f, 'cpio (file names on its input)'));
@@ -204,7 +220,7 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const root of finder.roots) {
     const files = credentialFilesUnder(root, facts, { hidden: finder.hidden, ignored: finder.ignored ?? (inv.name !== 'fd' && inv.name !== 'fdfind'), name: finder.name }).filter((f) => !finder?.direct || absoluteOf(f, facts).some((p) => p.slice(0, p.lastIndexOf('/')) === root));
     for (const f of files) {
-      if (seen.has(f.path) || !keeps(f.path) || !reaches(f)) continue;
+      if (seen.has(f.path) || !keeps(f.path) || !listedBy(f) || !reaches(f)) continue;
       seen.add(f.path);
       findings.push(readFinding(isSearch ? 'searches' : 'reads', f, `${consumer.name} on the files ${inv.name === consumer.name ? (inv.stdin?.kind === 'pipe' ? throughLineFilters(inv.stdin.from, FIELD_FILTERS).source.name : 'find') : inv.name} finds`));
     }

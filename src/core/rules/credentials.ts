@@ -180,6 +180,19 @@ function readerInputs(name: string, spec: ReaderSpec, args: readonly ArgWord[]):
   return { files, recursive, globFilters, hiddenToo, ignoredToo };
 }
 
+/**
+ * A recursive search's roots (the working directory when none is named) and whether it walks dotfiles
+ * and ignored files; undefined when the command is not a recursive search.
+ */
+export function recursiveSearchRoots(inv: Invocation): { roots: ArgWord[]; hidden: boolean; ignored: boolean } | undefined {
+  const spec = READERS[inv.name];
+  if (!spec || spec.verb !== 'searches' || inv.name === 'git') return undefined;
+  const { files, recursive, hiddenToo, ignoredToo } = readerInputs(inv.name, spec, inv.args);
+  if (!recursive) return undefined;
+  const skips = spec.skipsHiddenAndIgnored === true;
+  return { roots: files.length > 0 ? files : [{ text: '.', raw: '.', dynamic: false, glob: false }], hidden: !skips || hiddenToo, ignored: !skips || ignoredToo };
+}
+
 export function readFinding(verb: string, info: CredentialFileInfo, how: string): Finding {
   return {
     rule: 'credentials.read',
