@@ -56,10 +56,11 @@ export const CATALOGUE_RULES: readonly PathRule[] = [
   { pattern: 'config/initializers/secret_token.rb', kind: 'app-secrets', label: 'the Rails secret token', anySuffix: true },
   { pattern: 'config/secrets.yml', kind: 'app-secrets', label: 'Rails secrets', needsAuthLine: /secret_key_base|secret|password|token/i },
   { pattern: 'sftp-config.json', kind: 'app-secrets', label: 'an editor SFTP login', needsAuthLine: /"password"|"ftp_passive"|"ssh_key_file"/ },
-  { pattern: '{token,tokens,api_key,api-key,apikey,api_token,access_token,auth_token,secret_key,password,passwords}{,.txt}', kind: 'app-secrets', label: 'a token file', anySuffix: true },
+  // Only with `.txt`: a bare `token` or `password` is more often a word of a command than a file.
+  { pattern: '{token,tokens,api_key,api-key,apikey,api_token,access_token,auth_token,secret_key,password,passwords}.txt', kind: 'app-secrets', label: 'a token file', anySuffix: true },
 ];
 
 /** A superset of the base names CATALOGUE_RULES can match outside the home folder. */
-export const MAYBE_CATALOGUE_NAME = /deploy[-_]key|^\.?passwd-s3fs$|\.keytab$|firebase-adminsdk|^rclone\.conf$|^application-|settings|^secret_token\.rb$|^secrets\.yml$|^sftp-config\.json$|^(tokens?|api[-_]?key|apikey|api_token|access_token|auth_token|secret_key|passwords?)(\.txt)?$|^\.dockercfg$|^credentials$|^config$/i;
+export const MAYBE_CATALOGUE_NAME = /deploy[-_]key|^\.?passwd-s3fs$|\.keytab$|firebase-adminsdk|^rclone\.conf$|^application-|settings|^secret_token\.rb$|^secrets\.yml$|^sftp-config\.json$|^(tokens?|api[-_]?key|apikey|api_token|access_token|auth_token|secret_key|passwords?)\.txt$|^\.dockercfg$|^credentials$|^config$/i;
 /** A superset of the absolute paths CATALOGUE_RULES can match outside the home folder. */
 export const MAYBE_CATALOGUE_PATH = /\/etc\/(kubernetes|rancher|gitlab-runner|mysql|wireguard|NetworkManager)\/|\/var\/lib\/rancher\//;

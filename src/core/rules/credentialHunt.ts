@@ -3,7 +3,7 @@ import { matchCredentialPath } from '../credentials/credentialPaths';
 import { isHunt, isHuntPattern, searchMatchesText, searchPatternsOf, type SearchPatterns } from '../credentials/searchPatterns';
 import { basename, isAbsolute, resolvePath } from '../paths';
 import type { ArgWord, CredentialFileInfo, Facts, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
-import { readFinding, recursiveSearchRoots } from './credentials';
+import { readFinding } from './credentials';
 import { gitignored, infoFor, isHiddenPath, pathsOfWord } from './support/credentialPaths';
 import { metadataRequests } from './support/metadataEndpoints';
 import { dump, dumpTarget, hasFlag, isSecretVariableName, optionValue, positionals } from './support/huntCommon';
@@ -14,6 +14,7 @@ import { gitLsFilesRoots, listedFiles } from './support/listerRoots';
 import { gitStart } from './support/gitGlobals';
 import { cpioTakesNames, FIELD_FILTERS, listedOperandFiles, namesInText, throughLineFilters } from './support/listedOperands';
 import { gitPathspecScope, rgScope } from './support/searchScope';
+import { searchListing, substitutedSearchLists } from './support/searchListings';
 
 /**
  * The hunt around a credential, not only its read: searches whose pattern names secrets or matches a
@@ -155,20 +156,6 @@ function listedUnder(from: Invocation, cwd: string, facts: Facts): ReturnType<ty
   return listed && { ...listed, roots: listed.roots.map((r) => resolvePath(from.cwd || cwd, r, facts.home)) };
 }
 
-/**
- * `grep -rl PAT . | xargs cat`: a recursive search that lists the files it matches, so the reader gets
- * every credential file the same search without `-l` would have printed a line of.
- */
-const LISTING_ONLY = /^-[a-zA-Z]*[clLq][a-zA-Z]*$|^--(files-with-matches|files-without-match|count|quiet|silent)$/;
-
-function searchListing(from: Invocation, cwd: string, facts: Facts): ReturnType<typeof fileFinder> {
-  const walk = recursiveSearchRoots(from);
-  if (!walk || !searchListsOnly(from.args)) return undefined;
-  const printing: Invocation = { ...from, args: from.args.filter((a) => !LISTING_ONLY.test(a.text)) };
-  const roots = walk.roots.flatMap((w) => pathsOfWord(w, from.cwd || cwd, facts));
-  return { roots, hidden: walk.hidden, ignored: walk.ignored, nameHunt: false, listedBy: searchReaches(printing, facts) };
-}
-
 /** `find … -exec grep PAT {} +`, `fd … -x cat`, `find … | xargs grep PAT`, `git ls-files | xargs grep PAT`. */
 function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
   const facts = ctx.facts;
@@ -194,7 +181,7 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
     // `git status --ignored --porcelain | awk '{print $2}' | xargs cat`: git names the untracked files (and the ignored ones, where .env files are) under its folders.
     // `git clean -ndX | cut -d' ' -f3 | xargs cat`: a clean (dry run or not) names the ignored or untracked files it would remove.
     else if (from.name === 'git' && (from.args[0]?.text === 'status' || from.args[0]?.text === 'clean')) finder = { roots: gitLsFilesRoots(from.args.slice(1).map((a) => a.text)).map((r) => resolvePath(from.cwd || cwd, r, facts.home)), hidden: true, nameHunt: false, ignored: true };
-    else finder = fileFinder(from, from.cwd || cwd, facts) ?? listedUnder(from, cwd, facts) ?? searchListing(from, cwd, facts);
+    else finder = fileFinder(from, from.cwd || cwd, facts) ?? listedUnder(from, cwd, facts) ?? searchListing(from, cwd, facts, searchReaches);
     if (finder?.listedBy) listedBy = finder.listedBy;
   }
   if (cpioTakesNames(inv) && (inv.stdin?.kind === 'herestring' || inv.stdin?.kind === 'heredoc')) {
@@ -267,6 +254,7 @@ function checkComputedNames(inv: Invocation, ctx: RuleContext): Finding[] {
   const cwd = inv.cwd || facts.cwd;
   const findings: Finding[] = [];
   for (const a of inv.args) {
+    if (a.dynamic) findings.push(...substitutedSearchLists(inv, a.raw, cwd, facts, searchReaches));
     if (!a.dynamic || !/\$\(|`/.test(a.raw) || !/\b(ls|find|fd|grep|rg)\b/.test(a.raw)) continue;
     const literals = [...a.raw.matchAll(/'([^']+)'|"([^"$]+)"|(?<=\s)([^\s'"|)$]+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? '').filter((x) => x !== '' && !x.startsWith('-'));
     for (const name of facts.listDir(cwd) ?? []) {
