@@ -35,12 +35,17 @@ function absoluteOf(info: CredentialFileInfo, facts: Facts): string[] {
 // ---------------------------------------------------------------------------------------------
 // Recursive searches: which credential files a search would print
 
+/** grep's clones, read with the options of the tool they follow. */
+const GREP_CLONES: Readonly<Record<string, string>> = { ugrep: 'grep', rgrep: 'grep', pcre2grep: 'egrep', pcregrep: 'egrep', sift: 'grep', pt: 'ag' };
+
 function searchOfInvocation(inv: Invocation): SearchPatterns | undefined {
   if (inv.name === 'git') {
     const i = inv.args.findIndex((a) => !a.text.startsWith('-'));
     if (inv.args[i]?.text !== 'grep') return undefined;
     return searchPatternsOf('git-grep', inv.args.slice(i + 1));
   }
+  const clone = GREP_CLONES[inv.name];
+  if (clone) return searchPatternsOf(clone, inv.args);
   if (!['grep', 'egrep', 'fgrep', 'zgrep', 'rg', 'ag', 'ack'].includes(inv.name)) return undefined;
   return searchPatternsOf(inv.name, inv.args);
 }
