@@ -10,9 +10,9 @@ import type { PathRule } from './credentialPaths';
 const KEY_LINE = /password|passwd|secret|token|api[_-]?key|apikey|private[_-]?key|credential/i;
 
 export const CATALOGUE_RULES: readonly PathRule[] = [
+  { pattern: '{deploy_key,deploy-key,*_deploy_key,*-deploy-key,deploy_key_*}', kind: 'deploy-key', label: 'an SSH deploy key' },
   // Any file in ~/.ssh is a private key unless it is one of ssh's own settings or public files.
   { pattern: '.ssh/!(config|config.d|known_hosts|known_hosts.old|known_hosts2|authorized_keys|authorized_keys2|environment|rc|*.pub|*.conf|*-cert.pub|allowed_signers)', kind: 'ssh-key', label: 'an SSH private key', home: true },
-  { pattern: '{deploy_key,deploy-key,*_deploy_key,*-deploy-key,deploy_key_*}', kind: 'ssh-key', label: 'an SSH deploy key' },
   { pattern: '.android/adbkey', kind: 'private-key', label: 'the Android debug bridge private key', home: true },
   // Package registries' tokens.
   { pattern: '{.config/pypoetry,Library/Application Support/pypoetry}/auth.toml', kind: 'pypi-token', label: 'the Poetry repository credentials', home: true },
@@ -21,25 +21,25 @@ export const CATALOGUE_RULES: readonly PathRule[] = [
   { pattern: '{.sbt/credentials,.sbt/.credentials,.ivy2/.credentials,.sbt/*/credentials}', kind: 'maven-credentials', label: 'sbt repository credentials', home: true },
   { pattern: '.dockercfg', kind: 'docker-config', label: 'Docker registry credentials (legacy file)' },
   // Cloud, storage and SaaS CLIs' keys.
-  { pattern: '.linode-cli', kind: 'linode-token', label: 'the Linode token', home: true },
-  { pattern: '{.mc,.mcli}/config.json', kind: 'cloud-storage-credentials', label: 'the MinIO client keys', home: true },
+  { pattern: '.linode-cli', kind: 'cloud-credentials', label: 'the Linode token', home: true },
+  { pattern: '{.mc,.mcli}/config.json', kind: 'cloud-credentials', label: 'the MinIO client keys', home: true },
   { pattern: '.config/scw/config.yaml', kind: 'cloud-credentials', label: 'the Scaleway keys', home: true },
-  { pattern: '{.passwd-s3fs,passwd-s3fs}', kind: 'aws-credentials', label: 'the s3fs keys' },
+  { pattern: '{.passwd-s3fs,passwd-s3fs}', kind: 'cloud-credentials', label: 'the s3fs keys' },
   { pattern: '.continue/config.{json,yaml}', kind: 'tool-token', label: 'the Continue model keys', home: true, needsAuthLine: KEY_LINE },
   { pattern: '{.kaggle,.config/kaggle}/kaggle.json', kind: 'tool-token', label: 'the Kaggle API key', home: true },
-  { pattern: '.dbt/profiles.yml', kind: 'database-password', label: 'dbt warehouse credentials', home: true, needsAuthLine: KEY_LINE },
+  { pattern: '.dbt/profiles.yml', kind: 'warehouse-password', label: 'dbt warehouse credentials', home: true, needsAuthLine: KEY_LINE },
   { pattern: '.aider.conf.yml', kind: 'tool-token', label: 'the aider model keys', home: true, needsAuthLine: KEY_LINE },
   { pattern: '.oci/config', kind: 'cloud-credentials', label: 'the Oracle Cloud key settings', home: true },
   { pattern: '.terraform.d/credentials.tfrc.json', kind: 'terraform-token', label: 'the Terraform Cloud token', home: true },
   { pattern: '.talos/config', kind: 'kubeconfig', label: 'the Talos cluster credentials', home: true },
   // Cluster admin files and system secrets (absolute places).
-  { pattern: 'etc/kubernetes/{admin,super-admin,controller-manager,scheduler,kubelet,bootstrap-kubelet}.conf', kind: 'kubeconfig', label: 'a Kubernetes admin kubeconfig', anySuffix: true },
-  { pattern: 'etc/rancher/{k3s/k3s,rke2/rke2}.yaml', kind: 'kubeconfig', label: 'a k3s/RKE2 admin kubeconfig', anySuffix: true },
+  { pattern: 'etc/kubernetes/{admin,super-admin,controller-manager,scheduler,kubelet,bootstrap-kubelet}.conf', kind: 'cluster-admin', label: 'a Kubernetes admin kubeconfig', anySuffix: true },
+  { pattern: 'etc/rancher/{k3s/k3s,rke2/rke2}.yaml', kind: 'cluster-admin', label: 'a k3s/RKE2 admin kubeconfig', anySuffix: true },
   { pattern: 'var/lib/rancher/{k3s,rke2}/server/{token,node-token,agent-token,cred/**}', kind: 'cluster-token', label: 'a k3s/RKE2 join token', anySuffix: true },
   { pattern: 'etc/gitlab-runner/config.toml', kind: 'ci-token', label: 'the GitLab Runner token', anySuffix: true },
-  { pattern: 'etc/mysql/debian.cnf', kind: 'database-password', label: 'the MySQL maintenance password', anySuffix: true },
-  { pattern: 'etc/wireguard/**', kind: 'private-key', label: 'a WireGuard private key', anySuffix: true },
-  { pattern: '*.keytab', kind: 'private-key', label: 'a Kerberos keytab', anySuffix: true },
+  { pattern: 'etc/mysql/debian.cnf', kind: 'host-secret', label: 'the MySQL maintenance password', anySuffix: true },
+  { pattern: 'etc/wireguard/**', kind: 'host-secret', label: 'a WireGuard private key', anySuffix: true },
+  { pattern: '*.keytab', kind: 'host-secret', label: 'a Kerberos keytab', anySuffix: true },
   { pattern: 'etc/NetworkManager/system-connections/**', kind: 'network-password', label: 'saved network passwords', anySuffix: true },
   // Desktop apps' and wallets' secret stores.
   { pattern: '{.config,Library/Application Support,AppData/Roaming}/{Code,Code - Insiders,VSCodium,Cursor,Windsurf}/User/globalStorage/state.vscdb', kind: 'keyring', label: "an editor's secret storage", home: true },
@@ -49,13 +49,13 @@ export const CATALOGUE_RULES: readonly PathRule[] = [
   // Project files named for a secret.
   { pattern: '.aws/credentials', kind: 'aws-credentials', label: 'AWS credentials' },
   { pattern: '.kube/config', kind: 'kubeconfig', label: 'a kubeconfig' },
-  { pattern: '*firebase-adminsdk*.json', kind: 'gcp-service-account', label: 'a Firebase service account key' },
+  { pattern: '*firebase-adminsdk*.json', kind: 'gcp-service-account', label: 'the Firebase service account key' },
   { pattern: 'rclone.conf', kind: 'cloud-storage-credentials', label: 'cloud storage credentials', needsAuthLine: /^\s*(pass|password|secret_access_key|key|token|client_secret|account_key)\s*=/m },
   { pattern: 'application-{prod,production,live,staging}*.{properties,yml,yaml}', kind: 'app-secrets', label: 'production application settings (passwords)', needsAuthLine: KEY_LINE },
   { pattern: '{local_settings,settings_local,settings.local,secret_settings}.py', kind: 'app-secrets', label: 'local Django settings (SECRET_KEY, passwords)', anySuffix: true, needsAuthLine: KEY_LINE },
   { pattern: 'config/initializers/secret_token.rb', kind: 'app-secrets', label: 'the Rails secret token', anySuffix: true },
   { pattern: 'config/secrets.yml', kind: 'app-secrets', label: 'Rails secrets', needsAuthLine: /secret_key_base|secret|password|token/i },
-  { pattern: 'sftp-config.json', kind: 'app-secrets', label: 'an editor SFTP login', needsAuthLine: /"password"|"ftp_passive"|"ssh_key_file"/ },
+  { pattern: 'sftp-config.json', kind: 'app-secrets', label: 'the SFTP login of an editor project', needsAuthLine: /"password"|"ftp_passive"|"ssh_key_file"/ },
   // Only with `.txt`: a bare `token` or `password` is more often a word of a command than a file.
   { pattern: '{token,tokens,api_key,api-key,apikey,api_token,access_token,auth_token,secret_key,password,passwords}.txt', kind: 'app-secrets', label: 'a token file', anySuffix: true },
 ];
