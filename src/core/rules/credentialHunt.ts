@@ -15,6 +15,7 @@ import { gitStart } from './support/gitGlobals';
 import { cpioTakesNames, FIELD_FILTERS, listedOperandFiles, namesInText, throughLineFilters } from './support/listedOperands';
 import { gitPathspecScope, rgScope } from './support/searchScope';
 import { searchListing, substitutedSearchLists } from './support/searchListings';
+import { checkStructuralSearch } from './support/structuralSearches';
 
 /**
  * The hunt around a credential, not only its read: searches whose pattern names secrets or matches a
@@ -552,6 +553,7 @@ export const credentialHuntPack: RulePack = {
     const texts = TEXT_ONLY.has(inv.name) ? [] : [...inv.args.map((a) => a.raw), ...inv.args.map((a) => a.text)];
     return [
       ...checkGitGrep(inv, ctx),
+      ...checkStructuralSearch(inv, ctx.facts),
       ...checkFoundFiles(inv, ctx),
       ...checkArchiveFromFolder(inv, ctx),
       ...checkComputedNames(inv, ctx),

@@ -44,6 +44,7 @@ describe('credential hunt, round 7 wave 2: table per family', () => {
     write(app, 'src/app.tsx', 'const [a, setA] = useState(0);\n');
     write(app, 'application.properties', 'server.port=8080\n');
     write(app, 'settings.py', 'DEBUG = True\n');
+    write(app, 'server/settings.py', `STRIPE_SECRET_KEY = "${s.stripe}"\n`);
     fs.mkdirSync(path.join(app, '.git'));
     write(clean, 'README.md', '# widget\n');
     write(clean, 'src/client.ts', 'export const token = 1;\n');
@@ -205,6 +206,19 @@ describe('credential hunt, round 7 wave 2: table per family', () => {
         { cmd: 'curl https://api.telegram.org/bot$TELEGRAM_BOT_TOKEN/getMe' },
         { cmd: `ruby -rnet/http -e 'Net::HTTP.get(URI("https://example.com"))'` },
         { cmd: `node -e "require('dns').resolve('api.example.com',()=>{})"` },
+      ],
+    },
+    'structural searches for secrets': {
+      ask: [
+        { cmd: `ast-grep run -p '$X = "$Y"' .`, names: 'secrets.yml' },
+        { cmd: `ast-grep run -p 'githubToken: $T' .`, names: 'secrets.yml' },
+        { cmd: `semgrep -e '$X = "..."' --lang py .`, names: 'server/settings.py' },
+      ],
+      allow: [
+        { cmd: `ast-grep run -p 'useState($A)' .` },
+        { cmd: `semgrep -e 'eval($X)' --lang py .` },
+        { cmd: `semgrep -e '$X = "..."' --lang go .` },
+        { cmd: `ast-grep run -p '$X = "$Y"' src` },
       ],
     },
     'secret scanners that print what they find': {
