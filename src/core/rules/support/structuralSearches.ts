@@ -17,7 +17,7 @@ const TOOLS: Readonly<Record<string, { pattern: readonly string[]; lang: readonl
 };
 
 /** Any name bound to any string literal: every assignment of a literal, a key's value among them. */
-const ANY_LITERAL = /^\s*\$[A-Z_$]*\s*(=|:|=>)\s*(["'])(\$[A-Z_]*|\.\.\.|\$\$\$[A-Z_]*)\2\s*;?\s*$|^\s*(["'])(\$[A-Z_]*|\.\.\.)\3\s*$/;
+const ANY_LITERAL = /^\s*\$[A-Z_$]*\s*(=|:|=>)\s*(["'])(\$[A-Z_]*|\.\.\.|\$\$\$[A-Z_]*)\2\s*;?\s*$|^\s*(["'])(\$[A-Z_]*|\.\.\.)\4\s*$/;
 
 /** A secret-named key or variable bound to a metavariable (`githubToken: $T`, `API_KEY = $V`). */
 const SECRET_KEY_BOUND = /(token|secret|passw(or)?d|api_?key|credential|private_?key)\w*['"]?\s*(:|=|=>)\s*['"]?\$/i;
