@@ -47,8 +47,9 @@ export const CATALOGUE_RULES: readonly PathRule[] = [
   { pattern: '.config/solana/**/*.json', kind: 'private-key', label: 'a Solana wallet key', home: true },
   { pattern: '{.ethereum,Library/Ethereum}/**/keystore/**', kind: 'private-key', label: 'an Ethereum wallet key', home: true },
   // Project files named for a secret.
-  { pattern: '.aws/credentials', kind: 'aws-credentials', label: 'AWS credentials' },
-  { pattern: '.kube/config', kind: 'kubeconfig', label: 'a kubeconfig' },
+  // In a project folder (a folder above it, not the file system's root). A project's `.kube/config` is
+  // judged by its content (credentialPaths.test.ts keeps the name alone out).
+  { pattern: '?*/.aws/credentials', kind: 'aws-credentials', label: 'AWS credentials' },
   { pattern: '*firebase-adminsdk*.json', kind: 'gcp-service-account', label: 'the Firebase service account key' },
   { pattern: 'rclone.conf', kind: 'cloud-storage-credentials', label: 'cloud storage credentials', needsAuthLine: /^\s*(pass|password|secret_access_key|key|token|client_secret|account_key)\s*=/m },
   { pattern: 'application-{prod,production,live,staging}*.{properties,yml,yaml}', kind: 'app-secrets', label: 'production application settings (passwords)', needsAuthLine: KEY_LINE },

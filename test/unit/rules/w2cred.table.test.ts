@@ -44,6 +44,7 @@ describe('credential hunt, round 7 wave 2: table per family', () => {
     write(app, 'src/app.tsx', 'const [a, setA] = useState(0);\n');
     write(app, 'application.properties', 'server.port=8080\n');
     write(app, 'settings.py', 'DEBUG = True\n');
+    write(app, 'ops/.kube/config', `apiVersion: v1\nkind: Config\nusers:\n- name: admin\n  user:\n    token: ${s.base}\n`);
     write(app, 'server/settings.py', `STRIPE_SECRET_KEY = "${s.stripe}"\n`);
     fs.mkdirSync(path.join(app, '.git'));
     write(clean, 'README.md', '# widget\n');
@@ -122,7 +123,7 @@ describe('credential hunt, round 7 wave 2: table per family', () => {
     'project files named for a secret': {
       ask: [
         { cmd: 'cat .aws/credentials', names: 'AWS' },
-        { cmd: 'cat .kube/config', names: 'kubeconfig' },
+        { cmd: 'cat ops/.kube/config', names: 'ops/.kube/config' },
         { cmd: 'cat firebase-adminsdk.json', names: 'Firebase' },
         { cmd: 'cat rclone.conf', names: 'cloud storage' },
         { cmd: 'cat application-prod.properties', names: 'production application settings' },
@@ -135,6 +136,7 @@ describe('credential hunt, round 7 wave 2: table per family', () => {
       ],
       allow: [
         { cmd: 'cat application.properties' },
+        { cmd: 'cat .kube/config' },
         { cmd: 'cat settings.py' },
         { cmd: 'cat config/initializers/cors.rb' },
         { cmd: 'cat notes.txt' },

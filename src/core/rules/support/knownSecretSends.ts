@@ -101,14 +101,14 @@ function finding(info: CredentialFileInfo, how: string): Finding {
 }
 
 /** A host name (`a.b.example.com`, `user@host.example.com`, a URL's authority): its DNS lookup sends every label out. */
-const HOST_WORD = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:([^\s/@]+)@)?([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+)\.?(?::\d+)?(?:[/?#].*)?$/i;
+const HOST_WORD = /^(?!-)(?:[a-z][a-z0-9+.-]*:\/\/)?(?:([^\s/@]+)@)?([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+)\.?(?::\d+)?(?:[/?#].*)?$/i;
 
 /** A known value inside a host name or a user name before `@host`: resolving or contacting it sends the value out. */
 function hostCarriedValues(inv: Invocation, origin: (v: string) => CredentialFileInfo | undefined, work: WorkMeter | undefined): Array<{ info: CredentialFileInfo; host: string }> {
   const out: Array<{ info: CredentialFileInfo; host: string }> = [];
   for (const a of inv.args) {
     const m = HOST_WORD.exec(a.text);
-    if (!m || a.text.startsWith('-')) continue;
+    if (!m) continue;
     const host = (m[2] ?? '').toLowerCase();
     if (LOOPBACK.test(host)) continue;
     for (const part of [m[1] ?? '', ...(m[2] ?? '').split('.')]) {

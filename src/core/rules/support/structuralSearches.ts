@@ -1,5 +1,6 @@
 import { isHuntPattern } from '../../credentials/searchPatterns';
-import type { ArgWord, Facts, Finding, Invocation } from '../../policy/types';
+import type { Facts, Finding, Invocation } from '../../policy/types';
+import { freeFormReadings } from '../../registry/freeForm';
 import { readFinding } from '../credentials';
 import { gitignored, isHiddenPath, pathsOfWord } from './credentialPaths';
 
@@ -10,10 +11,10 @@ import { gitignored, isHiddenPath, pathsOfWord } from './credentialPaths';
  * reads: not hidden, not ignored, of the pattern's language when one is given).
  */
 
-const TOOLS: Readonly<Record<string, { pattern: readonly string[]; lang: readonly string[]; valued: readonly string[] }>> = {
-  sg: { pattern: ['-p', '--pattern'], lang: ['-l', '--lang'], valued: ['-r', '--rewrite', '-c', '--config', '--selector', '--strictness', '--globs', '--json', '-j', '--threads', '--color'] },
-  'ast-grep': { pattern: ['-p', '--pattern'], lang: ['-l', '--lang'], valued: ['-r', '--rewrite', '-c', '--config', '--selector', '--strictness', '--globs', '-j', '--threads', '--color'] },
-  semgrep: { pattern: ['-e', '--pattern'], lang: ['-l', '--lang'], valued: ['--config', '-c', '--exclude', '--include', '--output', '-o', '--timeout', '--jobs', '-j', '--max-target-bytes', '--metrics'] },
+const TOOLS: Readonly<Record<string, { pattern: readonly string[]; lang: readonly string[] }>> = {
+  sg: { pattern: ['-p', '--pattern'], lang: ['-l', '--lang'] },
+  'ast-grep': { pattern: ['-p', '--pattern'], lang: ['-l', '--lang'] },
+  semgrep: { pattern: ['-e', '--pattern'], lang: ['-l', '--lang'] },
 };
 
 /** Any name bound to any string literal: every assignment of a literal, a key's value among them. */
@@ -30,18 +31,12 @@ const LANG_EXTENSIONS: Readonly<Record<string, RegExp>> = {
 export function checkStructuralSearch(inv: Invocation, facts: Facts): Finding[] {
   const tool = TOOLS[inv.name];
   if (!tool || !facts.credentials) return [];
-  let pattern: string | undefined;
-  let lang: string | undefined;
-  const paths: ArgWord[] = [];
-  const args = inv.args[0]?.text === 'run' || inv.args[0]?.text === 'scan' ? inv.args.slice(1) : inv.args;
-  for (let i = 0; i < args.length; i++) {
-    const w = args[i] as ArgWord;
-    const [flag, inline] = w.text.startsWith('--') && w.text.includes('=') ? [w.text.slice(0, w.text.indexOf('=')), w.text.slice(w.text.indexOf('=') + 1)] : [w.text, undefined];
-    if (tool.pattern.includes(flag)) pattern = inline ?? args[++i]?.text;
-    else if (tool.lang.includes(flag)) lang = inline ?? args[++i]?.text;
-    else if (tool.valued.includes(flag)) i += inline === undefined ? 1 : 0;
-    else if (!w.text.startsWith('-')) paths.push(w);
-  }
+  // Read through the free-form grammar: each option with the word it may take.
+  const { valued } = freeFormReadings(inv.args);
+  const valueOf = (names: readonly string[]): string | undefined => valued.options.find((o) => names.includes(o.written))?.values[0];
+  const pattern = valueOf(tool.pattern);
+  const lang = valueOf(tool.lang);
+  const paths = valued.operands.filter((w, k) => !(k === 0 && (w.text === 'run' || w.text === 'scan')));
   if (pattern === undefined || !(isHuntPattern(pattern) || SECRET_KEY_BOUND.test(pattern) || ANY_LITERAL.test(pattern))) return [];
   const ext = lang === undefined ? undefined : LANG_EXTENSIONS[lang.toLowerCase()];
   const roots = paths.length > 0 ? paths : [{ text: '.', raw: '.', dynamic: false, glob: false }];
