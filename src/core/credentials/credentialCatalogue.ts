@@ -19,6 +19,8 @@ export const CATALOGUE_RULES: readonly PathRule[] = [
   { pattern: '.hex/hex.config', kind: 'hex-token', label: 'the Hex API key', home: true },
   { pattern: '{.nuget/NuGet,.config/NuGet}/NuGet.Config', kind: 'nuget-token', label: 'NuGet source credentials', home: true, needsAuthLine: /packageSourceCredentials|ClearTextPassword|apikeys/i },
   { pattern: '{.sbt/credentials,.sbt/.credentials,.ivy2/.credentials,.sbt/*/credentials}', kind: 'maven-credentials', label: 'sbt repository credentials', home: true },
+  // curl's settings file: a user, a proxy user, a bearer token or an Authorization header in it is a credential.
+  { pattern: '{.curlrc,_curlrc}', kind: 'http-credentials', label: 'curl settings with a login or token', needsAuthLine: /^\s*-{0,2}(user|u|proxy-user|oauth2-bearer|aws-sigv4)\b|authorization\s*:/im },
   { pattern: '.dockercfg', kind: 'docker-config', label: 'Docker registry credentials (legacy file)' },
   // Cloud, storage and SaaS CLIs' keys.
   { pattern: '.linode-cli', kind: 'cloud-credentials', label: 'the Linode token', home: true },
@@ -62,6 +64,6 @@ export const CATALOGUE_RULES: readonly PathRule[] = [
 ];
 
 /** A superset of the base names CATALOGUE_RULES can match outside the home folder. */
-export const MAYBE_CATALOGUE_NAME = /deploy[-_]key|^\.?passwd-s3fs$|\.keytab$|firebase-adminsdk|^rclone\.conf$|^application-|settings|^secret_token\.rb$|^secrets\.yml$|^sftp-config\.json$|^(tokens?|api[-_]?key|apikey|api_token|access_token|auth_token|secret_key|passwords?)\.txt$|^\.dockercfg$|^credentials$|^config$/i;
+export const MAYBE_CATALOGUE_NAME = /deploy[-_]key|^\.?passwd-s3fs$|\.keytab$|firebase-adminsdk|^rclone\.conf$|^application-|settings|^secret_token\.rb$|^secrets\.yml$|^sftp-config\.json$|^(tokens?|api[-_]?key|apikey|api_token|access_token|auth_token|secret_key|passwords?)\.txt$|^\.dockercfg$|^[._]curlrc$|^credentials$|^config$/i;
 /** A superset of the absolute paths CATALOGUE_RULES can match outside the home folder. */
 export const MAYBE_CATALOGUE_PATH = /\/etc\/(kubernetes|rancher|gitlab-runner|mysql|wireguard|NetworkManager)\/|\/var\/lib\/rancher\//;

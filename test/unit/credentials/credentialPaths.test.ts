@@ -141,6 +141,7 @@ describe('credentials: path rules', () => {
     [`${WS}/firebase-adminsdk.json`, 'gcp-service-account'],
     [`${WS}/local_settings.py`, 'app-secrets'],
     [`${WS}/token.txt`, 'app-secrets'],
+    [`${HOME}/.curlrc`, 'http-credentials'],
   ];
 
   it('every path rule has a sample above', () => {

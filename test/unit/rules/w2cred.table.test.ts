@@ -38,6 +38,8 @@ describe('credential hunt, round 7 wave 2: table per family', () => {
     write(home, '.ssh/known_hosts', 'github.com ssh-ed25519 AAAAC3Nz\n');
     write(home, '.ssh/deploy.pub', 'ssh-ed25519 AAAAC3Nz dev@x\n');
     write(home, '.dbt/profiles.yml', 'shop:\n  target: dev\n');
+    write(home, '.curlrc', '--silent\n--location\n');
+    write(app, 'ops/.curlrc', `header = "Authorization: Bearer ${s.db}"\n`);
     write(app, '.env', `STRIPE_SECRET_KEY=${s.stripe}\nDB_PASSWORD=${s.db}\n`);
     write(app, 'config/secrets.yml', `production:\n  secret_key_base: ${s.base}\n`);
     write(app, 'src/index.ts', 'export const x = 1; // TODO\n');
@@ -82,6 +84,7 @@ describe('credential hunt, round 7 wave 2: table per family', () => {
         { cmd: 'cat ~/.nuget/NuGet/NuGet.Config', names: 'NuGet' },
         { cmd: 'cat ~/.sbt/credentials', names: 'sbt' },
         { cmd: 'cat .dockercfg', names: 'Docker' },
+        { cmd: 'cat ops/.curlrc', names: 'curl settings' },
         { cmd: 'cat ~/.linode-cli', names: 'Linode' },
         { cmd: 'cat ~/.mc/config.json', names: 'MinIO' },
         { cmd: 'cat ~/.config/scw/config.yaml', names: 'Scaleway' },
@@ -93,6 +96,7 @@ describe('credential hunt, round 7 wave 2: table per family', () => {
       ],
       allow: [
         { cmd: 'cat ~/.config/pypoetry/config.toml' },
+        { cmd: 'cat ~/.curlrc' },
         { cmd: 'cat ~/.dbt/profiles.yml' },
         { cmd: 'cat ~/.mc/share/uploads.json' },
         { cmd: 'cat ~/.config/scw/README' },
