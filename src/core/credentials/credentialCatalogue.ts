@@ -64,6 +64,6 @@ export const CATALOGUE_RULES: readonly PathRule[] = [
 ];
 
 /** A superset of the base names CATALOGUE_RULES can match outside the home folder. */
-export const MAYBE_CATALOGUE_NAME = /deploy[-_]key|^\.?passwd-s3fs$|\.keytab$|firebase-adminsdk|^rclone\.conf$|^application-|settings|^secret_token\.rb$|^secrets\.yml$|^sftp-config\.json$|^(tokens?|api[-_]?key|apikey|api_token|access_token|auth_token|secret_key|passwords?)\.txt$|^\.dockercfg$|^[._]curlrc$|^credentials$|^config$/i;
+export const MAYBE_CATALOGUE_NAME = /deploy[-_]key|^\.?passwd-s3fs$|\.keytab$|firebase-adminsdk|^rclone\.conf$|^application-(prod|production|live|staging)|^(local_settings|settings_local|settings\.local|secret_settings)\.py$|^secret_token\.rb$|^secrets\.yml$|^sftp-config\.json$|^(tokens?|api[-_]?key|apikey|api_token|access_token|auth_token|secret_key|passwords?)\.txt$|^\.dockercfg$|^[._]curlrc$|^credentials$/i;
 /** A superset of the absolute paths CATALOGUE_RULES can match outside the home folder. */
 export const MAYBE_CATALOGUE_PATH = /\/etc\/(kubernetes|rancher|gitlab-runner|mysql|wireguard|NetworkManager)\/|\/var\/lib\/rancher\//;

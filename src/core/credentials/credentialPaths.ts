@@ -136,7 +136,11 @@ export function matchCredentialPath(absolutePath: string, home: string): PathMat
   // before the rules are compiled: a hook call asking about one ordinary file never compiles them.
   if (homeRelative === undefined && !MAYBE_CREDENTIAL_NAME.test(name) && !MAYBE_CREDENTIAL_PATH.test(path) && !MAYBE_PLACE_NAME.test(name) && !MAYBE_PLACE_PATH.test(path) && !MAYBE_CATALOGUE_NAME.test(name) && !MAYBE_CATALOGUE_PATH.test(path)) return undefined;
   const { rules } = compiledRules();
-  for (const { rule, matcher } of rules) {
+  // The catalogue's rules come last: a path its own superset rejects skips them (a home path never does).
+  const catalogue = homeRelative !== undefined || MAYBE_CATALOGUE_NAME.test(name) || MAYBE_CATALOGUE_PATH.test(path);
+  const count = catalogue ? rules.length : rules.length - CATALOGUE_RULES.length;
+  for (let k = 0; k < count; k++) {
+    const { rule, matcher } = rules[k] as CompiledRules['rules'][number];
     if (rule.home) {
       if (homeRelative === undefined || !matcher.match(homeRelative)) continue;
       if (rule.pattern.startsWith('.ssh/') && isPublic) continue;
