@@ -1,6 +1,7 @@
 import { Minimatch } from 'minimatch';
 import { basename, normalize, relativeTo, isWithin } from '../paths';
 import { MAYBE_PLACE_NAME, MAYBE_PLACE_PATH, PLACE_RULES } from './credentialPlaces';
+import { CATALOGUE_RULES, MAYBE_CATALOGUE_NAME, MAYBE_CATALOGUE_PATH } from './credentialCatalogue';
 
 /**
  * Path rules: file names that hold credentials whatever their content says, and the credential
@@ -106,7 +107,7 @@ const CLI_PATH_RULES: readonly PathRule[] = [
   { pattern: '{.mozilla,snap/firefox/common/.mozilla,Library/Application Support/Firefox,AppData/Roaming/Mozilla}/**/{cookies.sqlite,logins.json,key4.db,key3.db}', kind: 'browser-profile', label: 'a browser profile database (saved passwords, session cookies)', home: true },
 ];
 
-export const PATH_RULES: readonly PathRule[] = [...CLI_PATH_RULES, ...PLACE_RULES];
+export const PATH_RULES: readonly PathRule[] = [...CLI_PATH_RULES, ...PLACE_RULES, ...CATALOGUE_RULES];
 
 /** `.env.example` and friends hold placeholders by convention; content rules still look inside. */
 const TEMPLATE_SUFFIX = /\.(example|examples|sample|samples|template|tmpl|tpl|dist|defaults?|schema|public)$/i;
@@ -133,9 +134,13 @@ export function matchCredentialPath(absolutePath: string, home: string): PathMat
   const isPublic = PUBLIC_SUFFIX.test(name);
   // One combined expression rejects the common case (an ordinary source file) in a single test,
   // before the rules are compiled: a hook call asking about one ordinary file never compiles them.
-  if (homeRelative === undefined && !MAYBE_CREDENTIAL_NAME.test(name) && !MAYBE_CREDENTIAL_PATH.test(path) && !MAYBE_PLACE_NAME.test(name) && !MAYBE_PLACE_PATH.test(path)) return undefined;
+  if (homeRelative === undefined && !MAYBE_CREDENTIAL_NAME.test(name) && !MAYBE_CREDENTIAL_PATH.test(path) && !MAYBE_PLACE_NAME.test(name) && !MAYBE_PLACE_PATH.test(path) && !MAYBE_CATALOGUE_NAME.test(name) && !MAYBE_CATALOGUE_PATH.test(path)) return undefined;
   const { rules } = compiledRules();
-  for (const { rule, matcher } of rules) {
+  // The catalogue's rules come last: a path its own superset rejects skips them (a home path never does).
+  const catalogue = homeRelative !== undefined || MAYBE_CATALOGUE_NAME.test(name) || MAYBE_CATALOGUE_PATH.test(path);
+  const count = catalogue ? rules.length : rules.length - CATALOGUE_RULES.length;
+  for (let k = 0; k < count; k++) {
+    const { rule, matcher } = rules[k] as CompiledRules['rules'][number];
     if (rule.home) {
       if (homeRelative === undefined || !matcher.match(homeRelative)) continue;
       if (rule.pattern.startsWith('.ssh/') && isPublic) continue;

@@ -21,6 +21,7 @@ import { gitEffects } from './gitEffects';
  */
 export const READ_ONLY_COMMANDS: ReadonlySet<string> = new Set([
   'cat', 'tac', 'nl', 'head', 'tail', 'less', 'more', 'most', 'bat', 'batcat', 'grep', 'egrep', 'fgrep', 'zgrep', 'rg', 'ag', 'ack',
+  'ugrep', 'rgrep', 'pcre2grep', 'pcregrep', 'sift', 'pt',
   'ls', 'll', 'la', 'dir', 'vdir', 'exa', 'eza', 'lsd', 'tree', 'stat', 'file', 'wc', 'du', 'df', 'diff', 'cmp', 'comm', 'colordiff',
   'md5sum', 'sha1sum', 'sha224sum', 'sha256sum', 'sha384sum', 'sha512sum', 'b2sum', 'cksum', 'sum', 'shasum', 'md5',
   'od', 'hexdump', 'hd', 'strings', 'readlink', 'realpath', 'basename', 'dirname', 'test', '[', '[[', 'echo', 'printf', 'pwd',

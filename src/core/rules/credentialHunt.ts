@@ -14,6 +14,8 @@ import { gitLsFilesRoots, listedFiles } from './support/listerRoots';
 import { gitStart } from './support/gitGlobals';
 import { cpioTakesNames, FIELD_FILTERS, listedOperandFiles, namesInText, throughLineFilters } from './support/listedOperands';
 import { gitPathspecScope, rgScope } from './support/searchScope';
+import { searchListing, substitutedSearchLists } from './support/searchListings';
+import { checkStructuralSearch } from './support/structuralSearches';
 
 /**
  * The hunt around a credential, not only its read: searches whose pattern names secrets or matches a
@@ -34,12 +36,17 @@ function absoluteOf(info: CredentialFileInfo, facts: Facts): string[] {
 // ---------------------------------------------------------------------------------------------
 // Recursive searches: which credential files a search would print
 
+/** grep's clones, read with the options of the tool they follow. */
+const GREP_CLONES: Readonly<Record<string, string>> = { ugrep: 'grep', rgrep: 'grep', pcre2grep: 'egrep', pcregrep: 'egrep', sift: 'grep', pt: 'ag' };
+
 function searchOfInvocation(inv: Invocation): SearchPatterns | undefined {
   if (inv.name === 'git') {
     const i = inv.args.findIndex((a) => !a.text.startsWith('-'));
     if (inv.args[i]?.text !== 'grep') return undefined;
     return searchPatternsOf('git-grep', inv.args.slice(i + 1));
   }
+  const clone = GREP_CLONES[inv.name];
+  if (clone) return searchPatternsOf(clone, inv.args);
   if (!['grep', 'egrep', 'fgrep', 'zgrep', 'rg', 'ag', 'ack'].includes(inv.name)) return undefined;
   return searchPatternsOf(inv.name, inv.args);
 }
@@ -99,7 +106,7 @@ function credentialFilesUnder(dir: string, facts: Facts, options: { hidden: bool
 const PRINTERS = new Set(['cpio', 'cat', 'head', 'tail', 'less', 'more', 'bat', 'batcat', 'strings', 'base64', 'xxd', 'od', 'hexdump', 'tac', 'nl', 'cp', 'tar', 'zip', 'curl', 'jq', 'yq', 'awk', 'sed', 'perl', 'sort']);
 
 /** What `find ROOT… -name GLOB` (or `fd PATTERN ROOT`) selects: roots and a name test. */
-function fileFinder(inv: Invocation, cwd: string, facts: Facts): { roots: string[]; name?: (base: string) => boolean; hidden: boolean; nameHunt: boolean; ignored?: boolean; direct?: boolean } | undefined {
+function fileFinder(inv: Invocation, cwd: string, facts: Facts): { roots: string[]; name?: (base: string) => boolean; hidden: boolean; nameHunt: boolean; ignored?: boolean; direct?: boolean; listedBy?: (f: CredentialFileInfo) => boolean } | undefined {
   if (inv.name === 'find') {
     const roots: string[] = [];
     let i = 0;
@@ -162,6 +169,7 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
   let finder: ReturnType<typeof fileFinder>;
   let consumer: { name: string; args: ArgWord[] } | undefined;
   let keeps = (_path: string): boolean => true;
+  let listedBy = (_f: CredentialFileInfo): boolean => true;
   if (inv.name === 'find' || inv.name === 'fd' || inv.name === 'fdfind') {
     const at = inv.args.findIndex((a) => ['-exec', '-execdir', '-ok', '-okdir', '-x', '--exec', '-X', '--exec-batch'].includes(a.text));
     if (at < 0) return [];
@@ -179,7 +187,8 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
     // `git status --ignored --porcelain | awk '{print $2}' | xargs cat`: git names the untracked files (and the ignored ones, where .env files are) under its folders.
     // `git clean -ndX | cut -d' ' -f3 | xargs cat`: a clean (dry run or not) names the ignored or untracked files it would remove.
     else if (from.name === 'git' && (from.args[0]?.text === 'status' || from.args[0]?.text === 'clean')) finder = { roots: gitLsFilesRoots(from.args.slice(1).map((a) => a.text)).map((r) => resolvePath(from.cwd || cwd, r, facts.home)), hidden: true, nameHunt: false, ignored: true };
-    else finder = fileFinder(from, from.cwd || cwd, facts) ?? listedUnder(from, cwd, facts);
+    else finder = fileFinder(from, from.cwd || cwd, facts) ?? listedUnder(from, cwd, facts) ?? searchListing(from, cwd, facts, searchReaches);
+    if (finder?.listedBy) listedBy = finder.listedBy;
   }
   if (cpioTakesNames(inv) && (inv.stdin?.kind === 'herestring' || inv.stdin?.kind === 'heredoc')) {
     return namesInText(inv.stdin.text, cwd, facts).map((f) => readFinding('archives', f, 'cpio (file names on its input)'));
@@ -204,7 +213,7 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const root of finder.roots) {
     const files = credentialFilesUnder(root, facts, { hidden: finder.hidden, ignored: finder.ignored ?? (inv.name !== 'fd' && inv.name !== 'fdfind'), name: finder.name }).filter((f) => !finder?.direct || absoluteOf(f, facts).some((p) => p.slice(0, p.lastIndexOf('/')) === root));
     for (const f of files) {
-      if (seen.has(f.path) || !keeps(f.path) || !reaches(f)) continue;
+      if (seen.has(f.path) || !keeps(f.path) || !listedBy(f) || !reaches(f)) continue;
       seen.add(f.path);
       findings.push(readFinding(isSearch ? 'searches' : 'reads', f, `${consumer.name} on the files ${inv.name === consumer.name ? (inv.stdin?.kind === 'pipe' ? throughLineFilters(inv.stdin.from, FIELD_FILTERS).source.name : 'find') : inv.name} finds`));
     }
@@ -251,6 +260,7 @@ function checkComputedNames(inv: Invocation, ctx: RuleContext): Finding[] {
   const cwd = inv.cwd || facts.cwd;
   const findings: Finding[] = [];
   for (const a of inv.args) {
+    if (a.dynamic) findings.push(...substitutedSearchLists(inv, a.raw, cwd, facts, searchReaches));
     if (!a.dynamic || !/\$\(|`/.test(a.raw) || !/\b(ls|find|fd|grep|rg)\b/.test(a.raw)) continue;
     const literals = [...a.raw.matchAll(/'([^']+)'|"([^"$]+)"|(?<=\s)([^\s'"|)$]+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? '').filter((x) => x !== '' && !x.startsWith('-'));
     for (const name of facts.listDir(cwd) ?? []) {
@@ -543,6 +553,7 @@ export const credentialHuntPack: RulePack = {
     const texts = TEXT_ONLY.has(inv.name) ? [] : [...inv.args.map((a) => a.raw), ...inv.args.map((a) => a.text)];
     return [
       ...checkGitGrep(inv, ctx),
+      ...checkStructuralSearch(inv, ctx.facts),
       ...checkFoundFiles(inv, ctx),
       ...checkArchiveFromFolder(inv, ctx),
       ...checkComputedNames(inv, ctx),

@@ -60,6 +60,13 @@ const READERS: Readonly<Record<string, ReaderSpec>> = {
   rg: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: 'always', skipsHiddenAndIgnored: true },
   ag: { verb: 'searches', leading: 1, valued: GREP_VALUED, recursive: 'always', skipsHiddenAndIgnored: true },
   ack: { verb: 'searches', leading: 1, valued: GREP_VALUED, recursive: 'always' },
+  // grep's clones: the same pattern-then-files shape (ugrep, pcre2grep, sift walk with -r; rgrep, pt always).
+  ugrep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: ['-r', '-R', '--recursive', '--dereference-recursive'] },
+  pcre2grep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: ['-r', '--recursive'] },
+  pcregrep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: ['-r', '--recursive'] },
+  sift: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: ['-r', '-R', '--recursive'] },
+  rgrep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: 'always' },
+  pt: { verb: 'searches', leading: 1, valued: GREP_VALUED, recursive: 'always', skipsHiddenAndIgnored: true },
   git: { verb: 'searches' },
   awk: { verb: 'reads', leading: 1, leadingOptions: ['-f', '--file'], valued: ['-v', '-F', '-f', '--assign', '--field-separator', '--file'] },
   gawk: { verb: 'reads', leading: 1, leadingOptions: ['-f', '--file'], valued: ['-v', '-F', '-f'] },
@@ -162,6 +169,8 @@ function readerInputs(name: string, spec: ReaderSpec, args: readonly ArgWord[]):
     if (['--hidden', '--unrestricted', '-a', '--all-types'].includes(flag) || /^-u+$/.test(t)) hiddenToo = true;
     if (['--no-ignore', '--no-ignore-vcs', '--unrestricted', '--skip-vcs-ignores', '-U'].includes(flag) || /^-u+$/.test(t)) ignoredToo = true;
     const value = inline ?? (spec.valued?.includes(flag) ? args[++i]?.text : undefined);
+    // grep's other spelling of -r: `-d recurse`, `--directories=recurse`.
+    if (Array.isArray(spec.recursive) && ['-d', '--directories'].includes(flag) && value === 'recurse') recursive = true;
     if (value !== undefined && ['--include', '-g', '--glob', '--iglob'].includes(flag)) globFilters.push(value);
     if (/^-[a-zA-Z]*[ef]$/.test(t) && spec.leadingOptions?.some((o) => o.length === 2 && t.endsWith(o[1] as string))) leadingGiven = true;
   }
@@ -169,6 +178,19 @@ function readerInputs(name: string, spec: ReaderSpec, args: readonly ArgWord[]):
   let files = positionals.slice(skip);
   if (spec.destination && files.length > 1) files = files.slice(0, -1);
   return { files, recursive, globFilters, hiddenToo, ignoredToo };
+}
+
+/**
+ * A recursive search's roots (the working directory when none is named) and whether it walks dotfiles
+ * and ignored files; undefined when the command is not a recursive search.
+ */
+export function recursiveSearchRoots(inv: Invocation): { roots: ArgWord[]; hidden: boolean; ignored: boolean } | undefined {
+  const spec = READERS[inv.name];
+  if (!spec || spec.verb !== 'searches' || inv.name === 'git') return undefined;
+  const { files, recursive, hiddenToo, ignoredToo } = readerInputs(inv.name, spec, inv.args);
+  if (!recursive) return undefined;
+  const skips = spec.skipsHiddenAndIgnored === true;
+  return { roots: files.length > 0 ? files : [{ text: '.', raw: '.', dynamic: false, glob: false }], hidden: !skips || hiddenToo, ignored: !skips || ignoredToo };
 }
 
 export function readFinding(verb: string, info: CredentialFileInfo, how: string): Finding {

@@ -126,6 +126,22 @@ describe('credentials: path rules', () => {
     [`${WS}/.cursor/mcp.json`, 'mcp-config'],
     [`${HOME}/.codeium/windsurf/mcp_config.json`, 'mcp-config'],
     [`${HOME}/Library/Application Support/Claude/claude_desktop_config.json`, 'mcp-config'],
+    // The round-7 catalogue (credentialCatalogue.ts).
+    [`${WS}/deploy_key`, 'deploy-key'],
+    [`${HOME}/.ssh/github`, 'ssh-key'],
+    [`${HOME}/.hex/hex.config`, 'hex-token'],
+    [`${HOME}/.nuget/NuGet/NuGet.Config`, 'nuget-token'],
+    [`${HOME}/.linode-cli`, 'cloud-credentials'],
+    [`${HOME}/.dbt/profiles.yml`, 'warehouse-password'],
+    ['/etc/kubernetes/admin.conf', 'cluster-admin'],
+    ['/var/lib/rancher/k3s/server/token', 'cluster-token'],
+    ['/etc/gitlab-runner/config.toml', 'ci-token'],
+    ['/etc/krb5.keytab', 'host-secret'],
+    ['/etc/NetworkManager/system-connections/home.nmconnection', 'network-password'],
+    [`${WS}/firebase-adminsdk.json`, 'gcp-service-account'],
+    [`${WS}/local_settings.py`, 'app-secrets'],
+    [`${WS}/token.txt`, 'app-secrets'],
+    [`${HOME}/.curlrc`, 'http-credentials'],
   ];
 
   it('every path rule has a sample above', () => {

@@ -19,10 +19,14 @@ const MAX_EXPANSIONS = 256;
  * production by the rule for unresolved remote targets; else (an environment file, a key, a CLI's
  * sign-in in the home folder) it is this machine's.
  */
+const INFRASTRUCTURE_KINDS: ReadonlySet<string> = new Set(['cluster-admin', 'cluster-token', 'ci-token', 'cloud-credentials', 'host-secret', 'deploy-key', 'warehouse-password']);
+
 export function credentialTarget(info: CredentialFileInfo): Target {
   const base = { kind: 'credential', name: info.path, provider: 'filesystem', remote: false } as const;
   const named = environmentOfName(info.path.replace(/^.*\//, ''));
   if (named === 'production') return { ...base, environment: 'production', environmentReason: `its name says production` };
+  // Keys to shared infrastructure (a cluster's admin, a CI runner, a cloud account, a host's own secrets).
+  if (INFRASTRUCTURE_KINDS.has(info.kind)) return { ...base, environment: 'production', environmentReason: `${info.label} reaches shared infrastructure whose environment nothing names (treated as production)` };
   const projectFile = !info.path.startsWith('~') && !isAbsolute(info.path);
   if (named === undefined && projectFile && info.label.startsWith('the ')) {
     return { ...base, environment: 'production', environmentReason: `${info.label} reaches a service whose environment nothing names (treated as production)` };

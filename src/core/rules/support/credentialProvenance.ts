@@ -48,7 +48,7 @@ function collectBodies(text: string, max: number, budget: { left: number }, out:
 }
 
 /** Split a substitution body into words (quotes removed, no expansion). */
-function splitWords(body: string): string[] {
+export function splitWords(body: string): string[] {
   const words: string[] = [];
   for (const m of body.matchAll(/'([^']*)'|"((?:[^"\\]|\\.)*)"|(<)|([^\s'"<|;&()]+)/g)) words.push(m[1] ?? m[2] ?? m[3] ?? m[4] ?? '');
   return words;

@@ -100,11 +100,35 @@ function finding(info: CredentialFileInfo, how: string): Finding {
   };
 }
 
+/** A host name (`a.b.example.com`, `user@host.example.com`, a URL's authority): its DNS lookup sends every label out. */
+const HOST_WORD = /^(?!-)(?:[a-z][a-z0-9+.-]*:\/\/)?(?:([^\s/@]+)@)?([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+)\.?(?::\d+)?(?:[/?#].*)?$/i;
+
+/** A known value inside a host name or a user name before `@host`: resolving or contacting it sends the value out. */
+function hostCarriedValues(inv: Invocation, origin: (v: string) => CredentialFileInfo | undefined, work: WorkMeter | undefined): Array<{ info: CredentialFileInfo; host: string }> {
+  const out: Array<{ info: CredentialFileInfo; host: string }> = [];
+  for (const a of inv.args) {
+    const m = HOST_WORD.exec(a.text);
+    if (!m) continue;
+    const host = (m[2] ?? '').toLowerCase();
+    if (LOOPBACK.test(host)) continue;
+    for (const part of [m[1] ?? '', ...(m[2] ?? '').split('.')]) {
+      if (part.length < 8 || nameLike(part)) continue;
+      if (work && !work.spend(64 + part.length)) return out;
+      const info = origin(part);
+      if (!info || out.some((h) => h.info.path === info.path) || ownHost(info, host, a.text, origin)) continue;
+      out.push({ info, host: part === m[1] ? host : host.slice(host.indexOf(part.toLowerCase()) + part.length).replace(/^\./, '') });
+    }
+  }
+  return out;
+}
+
 const QUIET_SINKS = /^\/dev\/(null|stdout|stderr|tty|fd\/[12])$/;
 
 export function checkKnownSecretSends(inv: Invocation, facts: Facts, work: WorkMeter | undefined): Finding[] {
   const origin = facts.credentials?.originOf;
   if (!origin) return [];
+  const carried = hostCarriedValues(inv, origin, work);
+  if (carried.length > 0) return carried.map(({ info, host }) => finding(info, `${inv.name} puts into a host name under ${host} (its DNS lookup carries it)`));
   const hits = knownValuesIn(inv, origin, work);
   if (hits.length === 0) return [];
   const cwd = inv.cwd || facts.cwd;

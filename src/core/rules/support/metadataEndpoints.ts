@@ -103,7 +103,8 @@ function descriptive(cloud: string, path: string, query: string): boolean {
   return DESCRIPTIVE_PATHS.some((r) => r.test(path));
 }
 
-const URL_IN_TEXT = /(?:^|[\s'"=(,`])((?:https?:\/\/)?)(\[[0-9a-fA-F:.%]+\]|[A-Za-z0-9][A-Za-z0-9.-]*)(?::\d+)?(\/[^\s'"`)]*)?/g;
+// An optional user-info part (`http://user:pass@169.254.169.254/…`) is skipped: the host follows it.
+const URL_IN_TEXT = /(?:^|[\s'"=(,`])((?:https?:\/\/)?)(?:[^\s/@?#'"`]*@)?(\[[0-9a-fA-F:.%]+\]|[A-Za-z0-9][A-Za-z0-9.-]*)(?::\d+)?(\/[^\s'"`)]*)?/g;
 
 /**
  * Variables the platforms set to the credential endpoint of this container or job (ECS task roles,

@@ -25,7 +25,8 @@ const SECRET_PATHS: ReadonlyArray<{ re: RegExp; what: string }> = [
 export function checkSecretApis(inv: Invocation): Finding[] {
   if (!HTTP_CLIENTS.has(inv.name)) return [];
   for (const a of inv.args) {
-    const url = a.text;
+    // A user-info part (`http://u:p@host/…`) changes nothing about what the path asks for; it is never shown.
+    const url = a.text.replace(/^((?:https?:\/\/)?)[^\s/@?#]*@/i, '$1');
     if (!/^(https?:\/\/)?\w[\w.-]*(:\d+)?\//i.test(url)) continue;
     const hit = SECRET_PATHS.find((p) => p.re.test(url));
     if (!hit) continue;

@@ -107,6 +107,12 @@ const STORE_DUMPS: Readonly<Record<string, (args: readonly ArgWord[]) => StoreDu
   trufflehog: (a) => (positionals(a).length > 0 && !['--help', '--version'].some((f) => hasFlag(a, f)) ? { what: 'every secret a scanner finds, in plain text' } : undefined),
   gitleaks: (a) => (['detect', 'git', 'dir', 'directory', 'protect', 'stdin'].includes(positionals(a)[0] ?? '') && !hasFlag(a, '--redact') ? { what: 'every secret a scanner finds, in plain text' } : undefined),
   'detect-secrets': (a) => (positionals(a)[0] === 'scan' ? { what: 'every secret a scanner finds' } : undefined),
+  // Other scanners that print what they find: GitGuardian's also uploads the files to its service.
+  ggshield: (a) => (positionals(a)[0] === 'secret' && positionals(a)[1] === 'scan' ? { what: 'every secret the scanner finds (the files go to GitGuardian to be scanned)' } : undefined),
+  noseyparker: (a) => (['scan', 'report'].includes(positionals(a)[0] ?? '') ? { what: 'every secret a scanner finds, in plain text' } : undefined),
+  kingfisher: (a) => (positionals(a)[0] === 'scan' ? { what: 'every secret a scanner finds, in plain text' } : undefined),
+  'git-secrets': (a) => (a.some((w) => w.text.startsWith('--scan')) ? { what: 'every line git-secrets flags, in plain text' } : undefined),
+  git: (a) => (positionals(a)[0] === 'secrets' && a.some((w) => w.text.startsWith('--scan')) ? { what: 'every line git-secrets flags, in plain text' } : undefined),
 };
 
 function railsDump(args: readonly ArgWord[]): StoreDump | undefined {

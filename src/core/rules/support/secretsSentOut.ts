@@ -5,7 +5,9 @@ import { isSecretVariableName, positionals } from './huntCommon';
 // ---------------------------------------------------------------------------------------------
 // Secrets sent to a host that is not their own service
 
-const NETWORK_SENDERS = new Set(['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'httpie', 'nc', 'ncat', 'netcat', 'socat', 'telnet', 'dig', 'nslookup', 'host', 'drill', 'ping']);
+const NETWORK_SENDERS = new Set(['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'httpie', 'nc', 'ncat', 'netcat', 'socat', 'telnet', 'dig', 'nslookup', 'host', 'drill', 'ping',
+  // Programs that fetch from a URL they are given: the URL (its user-info, path or query) goes to that host.
+  'git', 'npm', 'pnpm', 'yarn', 'bun', 'pip', 'pip3', 'uv', 'pipx', 'gem', 'go', 'cargo', 'composer', 'svn', 'hg', 'aria2c', 'lynx', 'w3m']);
 
 /** Hosts whose purpose is to receive and show what is sent: paste sites, request bins, chat webhooks, tunnels. */
 const DROP_HOSTS = /(^|\.)(webhook\.site|requestbin\.[a-z.]+|pipedream\.net|paste\.rs|pastebin\.[a-z.]+|hastebin\.[a-z.]+|termbin\.com|0x0\.st|transfer\.sh|ntfy\.sh|discord(app)?\.com|api\.telegram\.org|hooks\.slack\.com|ngrok(-free)?\.(io|app|dev)|interact\.sh|oast\.[a-z]+|burpcollaborator\.net|requestcatcher\.com|beeceptor\.com|free\.beeceptor\.com|postb\.in|ix\.io|sprunge\.us|dpaste\.[a-z]+|file\.io|catbox\.moe|gist\.githubusercontent\.com)$/i;
@@ -43,8 +45,10 @@ function destinationsOf(inv: Invocation): Destination[] {
 function secretVariablesSent(inv: Invocation): string[] {
   const texts: string[] = [];
   for (const a of inv.args) {
-    // The URL's own path and query may carry the service's key (`bot$TG_TOKEN`): that is where it belongs.
-    if (/^['"]?(https?|wss?):\/\//i.test(a.raw)) continue;
+    // The URL's own path and query may carry the service's key (`bot$TG_TOKEN`): that is where it belongs,
+    // which `belongsTo` judges by the URL's host (a drop host's own API path is left to it).
+    const urlHost = /^['"]?(?:https?|wss?):\/\/(?:[^/@\s]*@)?([^/:?#\s'"]+)/i.exec(a.raw)?.[1];
+    if (urlHost !== undefined && DROP_HOSTS.test(urlHost)) continue;
     texts.push(a.raw);
   }
   if (inv.stdin?.kind === 'herestring' || inv.stdin?.kind === 'heredoc') texts.push(inv.stdin.text);
@@ -98,15 +102,23 @@ export function checkSentOut(inv: Invocation): Finding[] {
   return findings;
 }
 
+const WHOLE = 'ENV (every environment variable)';
+const WHOLE_ENVIRONMENT = /\bENV\.(to_h|to_hash|to_a|inspect|each)\b|\\?%ENV\b|\bgetenv\(\s*\)|\b(dict|str|repr|json\.dumps)\(\s*os\.environ\s*\)|JSON\.stringify\(\s*process\.env\s*\)|\bDeno\.env\.toObject\(\s*\)|\$_ENV\b|\$_SERVER\b/;
+const DNS_LOOKUP = /\b(gethostbyname|getaddrinfo|Resolv|resolver\.(resolve|query)|InetAddress\.getByName|net\.LookupHost)\b|\bdns\b[^;]{0,40}\.(resolve\w*|lookup)\s*\(/;
+
 /** `urlopen('https://paste…', data=os.environ['OPENAI_API_KEY'])`: a snippet sending a secret-named variable to a foreign host. */
 export function checkSnippetSentOut(snippet: CodeSnippet): Finding[] {
   const text = snippet.text;
   const variables = [...text.matchAll(/(?:environ(?:\.get)?\s*[[(]\s*|getenv\(\s*|process\.env\.|process\.env\[\s*|ENV\[\s*|Deno\.env\.get\(\s*)['"]?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? '').filter(isSecretVariableName);
+  // The whole environment handed over (`ENV.to_h`, `%ENV`, `getenv()`, `dict(os.environ)`, `process.env` whole): every secret in it.
+  if (WHOLE_ENVIRONMENT.test(text)) variables.push(WHOLE);
   if (variables.length === 0) return [];
   const hosts = [...text.matchAll(/(?:https?|wss?):\/\/([^/:?#'"\s]+)/g)].map((m) => (m[1] ?? '').toLowerCase());
+  // A name looked up in DNS (`gethostbyname(key + '.evil.example')`): the suffix it is joined to is the receiving zone.
+  if (DNS_LOOKUP.test(text)) for (const m of text.matchAll(/['"]\.([a-z0-9-]+(?:\.[a-z0-9-]+)+)['"]/gi)) hosts.push((m[1] ?? '').toLowerCase());
   for (const variable of variables) {
     for (const host of hosts) {
-      const own = belongsTo(variable, { host });
+      const own = variable === WHOLE ? (/^(localhost|127\.[\d.]+|\[::1\])$/.test(host) ? true : false) : belongsTo(variable, { host });
       if (own === true || (own === undefined && !DROP_HOSTS.test(host) && !/paste|bin|hook|collect/.test(host))) continue;
       return [{
         rule: 'credentials.sent-out',
