@@ -341,9 +341,17 @@ describe('credential reach: table per family', () => {
         { cmd: 'cut -d= -f2 .env.production', names: '.env.production' },
         { cmd: "awk -F= '{print $2}' .env", names: '.env' },
         { cmd: 'ssh-keygen -y -f deploy.key', names: 'deploy.key' },
+        { cmd: 'openssl rsa -in deploy/staging.pem -text', names: 'deploy/staging.pem' },
+        { cmd: 'openssl pkey -in deploy/staging.pem', names: 'deploy/staging.pem' },
+        { cmd: 'openssl x509 -in deploy/staging.pem -signkey deploy/staging.pem -out c.pem', names: 'deploy/staging.pem' },
+        { cmd: 'openssl req -new -key deploy/staging.pem -subj /CN=x', names: 'deploy/staging.pem' },
       ],
       allow: [
         { cmd: 'cut -d= -f1 .env.production' },
+        // A certificate, request or revocation list reader given a key fails to load it: it prints no key.
+        { cmd: 'openssl x509 -in deploy/staging.pem -noout -dates' },
+        { cmd: 'openssl req -in deploy/staging.pem -noout -text' },
+        { cmd: 'openssl crl -in deploy/staging.pem -noout -text' },
         { cmd: "awk -F= '{print $1}' .env" },
         { cmd: 'grep -c DATABASE_URL .env' },
         { cmd: 'grep -q STRIPE_SECRET_KEY .env.production' },

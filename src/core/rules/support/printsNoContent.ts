@@ -146,6 +146,16 @@ function generatesKey(inv: Invocation): boolean {
   return flags.includes('t') && !/[^tfNCbaqZOw]/.test(flags);
 }
 
+/**
+ * `openssl x509 -in cert.pem -noout -dates`, `openssl req -in csr.pem -noout -text`, `openssl crl -in x`:
+ * these load a certificate, a request or a revocation list; handed a private key they fail to load it, so
+ * they print no key. Any option that names, makes or unlocks a key keeps it a read.
+ */
+function printsCertificateOnly(args: readonly ArgWord[]): boolean {
+  if (!/^(x509|req|crl)$/.test(args[0]?.text ?? '')) return false;
+  return !args.some((a) => /^--?(key|signkey|CAkey|CAkeyform|keyform|keyout|newkey|new|passin|pass|x509toreq|nodes|noenc|engine|provider)$/i.test(a.text.split('=')[0]!));
+}
+
 function fingerprintOnly(args: readonly ArgWord[]): boolean {
   const flags = args.filter((a) => /^-[a-zA-Z]+$/.test(a.text)).map((a) => a.text.slice(1)).join('');
   return /[lB]/.test(flags) && !/[yepcNPm]/.test(flags);
@@ -192,6 +202,8 @@ export function printsNoContent(inv: Invocation): boolean {
       return !inv.args.some((a) => /^(--hidden|--no-ignore.*|--unrestricted|-[a-zA-Z]*u[a-zA-Z]*|--skip-vcs-ignores|-U|--all-types|-a|-\.)$/.test(a.text)) && searchPrintsNoContent(inv.args, false, 'rg');
     case 'ssh-keygen':
       return fingerprintOnly(inv.args) || generatesKey(inv);
+    case 'openssl':
+      return printsCertificateOnly(inv.args);
     case 'diff':
       return diffBriefOnly(inv.args);
     default:
