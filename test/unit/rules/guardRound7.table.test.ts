@@ -52,6 +52,19 @@ function table(title: string, rows: readonly Row[], facts: () => Facts = perimet
 }
 
 describe('rules: the guard perimeter, round 7', () => {
+  // Re-attack of the fixed build: the guard's folder spelled with a pattern reaches it, existing file or not.
+  table("the guard's folder spelled with a pattern (*, ?, [..])", [
+    { cmd: 'cat ~/.blast*/audit.jsonl', decision: 'deny' },
+    { cmd: 'cp -r ~/.bl[a]st-shield /tmp/x', decision: 'deny' },
+    { cmd: 'tar czf /tmp/a.tgz ~/.bl?st-shield', decision: 'deny' },
+    { cmd: 'cp /tmp/x ~/.bl[a]st-shield/config.json', decision: 'deny' },
+    { cmd: 'cp /tmp/x $HOME/.bl*/config.json', decision: 'deny' },
+    { cmd: ': > ~/.blast*/audit.jsonl', decision: 'deny' },
+    { cmd: 'cat src/*.ts', decision: 'allow' },
+    { cmd: 'ls ~/.b*', decision: 'allow' },
+    { cmd: 'cp /tmp/x ~/.cache/x', decision: 'allow' },
+  ]);
+
   table('shells given start-up code (bash --rcfile/--init-file, a process substitution run as a script)', [
     { cmd: "bash -i --init-file <(echo 'rm .claude/settings.local.json')", decision: 'deny' },
     { cmd: "bash --rcfile <(printf 'sed -i s/x/y/ ~/.bashrc') -i", decision: 'deny' },

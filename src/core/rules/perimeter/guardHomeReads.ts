@@ -1,7 +1,7 @@
 import { isWithin, resolvePath } from '../../paths';
 import type { Facts, Finding, Invocation } from '../../policy/types';
 import { expandKnown, perimeterFinding } from './perimeterFinding';
-import { aliasesOf, type PerimeterView } from './protectedPaths';
+import { aliasesOf, placesMatchingGlob, type PerimeterView } from './protectedPaths';
 
 /**
  * Reads of the guard's own folder (`~/.blast-shield`: the window tokens, the IPC secrets, the audit
@@ -85,7 +85,9 @@ export function guardHomeWordFindings(inv: Invocation, facts: Facts, view: Perim
         // A word still computed, an address or an option-looking word is no path here (not an option reader).
         if (/[$`]/.test(t) || /^[a-z][a-z0-9+.-]*:\/\//i.test(t) || t === '' || t.startsWith('-')) continue;
         const abs = resolvePath(cwd, t, facts.home);
-        if (insideGuardHome(abs, view) || (below && aboveGuardHome(abs, view))) return [denyRead(inv, word.text.slice(0, 80))];
+        // `cat ~/.blast*/audit.jsonl`, `cp -r ~/.bl[a]st-shield /tmp`: a pattern is judged by the places it can name.
+        const places = word.glob || /[*?[]/.test(t) ? placesMatchingGlob(abs, view, cwd) : [abs];
+        if (places.some((p) => insideGuardHome(p, view) || (below && aboveGuardHome(p, view)))) return [denyRead(inv, word.text.slice(0, 80))];
       }
     }
   }

@@ -415,6 +415,13 @@ function heldByContent(path: string, facts: Facts): boolean {
 /** Known places a glob may name (`rm .cursor/hook*`, `cat ~/.blast*\/ipc/*`), including the folders above them. */
 export function placesMatchingGlob(absolutePattern: string, view: PerimeterView, cwd: string): string[] {
   const out: string[] = [];
+  // `~/.bl[a]st-shield/config.json`, `~/.blast*/audit.jsonl`: a pattern whose leading folders can spell a guard
+  // home reaches whatever lies beneath it, whether or not that file exists yet.
+  const segments = absolutePattern.split('/');
+  for (const home of view.guardHomes) {
+    const depth = home.split('/').length;
+    if (segments.length > depth && minimatch(home, absolutePattern, { nocase: true, dot: false, partial: true })) out.push([home, ...segments.slice(depth)].join('/'));
+  }
   for (const place of knownPlaces(view, cwd)) {
     for (let p = place; p !== '/' && p !== '.'; p = dirname(p)) {
       if (minimatch(p, absolutePattern, { nocase: true, dot: false })) {
