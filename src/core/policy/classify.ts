@@ -20,7 +20,7 @@ import { asksForHelp, isDryRun } from '../registry/commandModel';
 interface PackIndex {
   byCommand: Map<string, RulePack[]>;
   everyInvocation: RulePack[];
-  /** Per command name some pack names: those packs and every-invocation packs, in registry order (worked out once). */
+  /** Per command name: the packs that list it and the every-invocation packs that react to it, in registry order (worked out once). */
   merged: Map<string, readonly RulePack[]>;
   snippetPacks: RulePack[];
   analysisPacks: RulePack[];
@@ -128,14 +128,30 @@ function packFailure(pack: RulePack, error: unknown): Finding {
   };
 }
 
-/** Packs for one invocation, in registry order, each once. */
+/** Names whose pack lists are remembered at most (names come from the command: a long one may hold many). */
+const MAX_REMEMBERED_NAMES = 4096;
+
+/**
+ * Packs for one invocation, in registry order, each once: those that list its name, and those that
+ * see every invocation unless their `reactsTo` says the name gives them nothing. Worked out once per name.
+ */
 function packsFor(index: PackIndex, packs: readonly RulePack[], name: string): readonly RulePack[] {
-  const named = index.byCommand.get(name);
-  if (!named) return index.everyInvocation;
-  if (index.everyInvocation.length === 0) return named;
   let merged = index.merged.get(name);
-  if (!merged) index.merged.set(name, (merged = packs.filter((p) => named.includes(p) || index.everyInvocation.includes(p))));
+  if (merged) return merged;
+  const named = index.byCommand.get(name);
+  merged = packs.filter((p) => named?.includes(p) || (index.everyInvocation.includes(p) && (!p.reactsTo || reacts(p, name))));
+  if (index.merged.size >= MAX_REMEMBERED_NAMES) index.merged.clear();
+  index.merged.set(name, merged);
   return merged;
+}
+
+/** A pack whose dispatch test fails is called anyway: its own check then answers (with its internal-error finding if it throws). */
+function reacts(pack: RulePack, name: string): boolean {
+  try {
+    return pack.reactsTo!(name);
+  } catch {
+    return true;
+  }
 }
 
 function findingKey(f: Finding): string {
@@ -171,11 +187,13 @@ export function findingsOf(analysis: Analysis, facts: Facts, packs: readonly Rul
     if (work && !work.spend(units)) break;
     const ctx = contextFor(facts, inv, budgets);
     const simulated = isDryRun(inv) || asksForHelp(inv);
+    const named = index.byCommand.get(inv.name);
+    const scheduler = scheduledBy(inv);
     for (const pack of packsFor(index, packs, inv.name)) {
       try {
         const judged = pack.checkInvocation?.(inv, ctx) ?? [];
-        const found = simulated && index.byCommand.get(inv.name)?.includes(pack) === true ? judged.filter((f) => !SIMULATED_AWAY.has(f.risk)) : judged;
-        const scheduler = scheduledBy(inv);
+        if (judged.length === 0) continue;
+        const found = simulated && named?.includes(pack) === true ? judged.filter((f) => !SIMULATED_AWAY.has(f.risk)) : judged;
         const placed = scheduler !== undefined ? found.map((f) => laterEnvironment(f, { when: `when ${scheduler.split(' ')[0]} runs it later` })) : found;
         add(inv.remote ? placed.map((f) => onRemote(f, inv.remote!, facts, inv)) : placed);
       } catch (error) {

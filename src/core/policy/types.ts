@@ -368,6 +368,14 @@ export interface RulePack {
   title: string;
   /** Command names (Invocation.name) this pack inspects. Omit to see every invocation. */
   commands?: readonly string[];
+  /**
+   * Dispatch only, for a pack that lists no `commands` (so it stays off the verb floor's list and keeps
+   * its full reading of dry runs): whether an invocation of this command name can give the pack's
+   * `checkInvocation` a finding. Asked once per name and remembered; the engine calls the pack only for
+   * names that answer true. It must be a pure function of the name, and answer true whenever the pack's
+   * check could look at anything (facts included) for that name. Omit to see every invocation.
+   */
+  reactsTo?(name: string): boolean;
   checkInvocation?(inv: Invocation, ctx: RuleContext): Finding[];
   checkSnippet?(snippet: CodeSnippet, ctx: RuleContext): Finding[];
   /**

@@ -213,4 +213,5 @@ export const accessGrantsPack: RulePack = {
   title: 'Access widened: administrative grants and databases opened to the internet',
   // No `commands` list: a list would take these tools off the verb floor; the grants are read by tool name, the openings for any CLI.
   checkInvocation: checkAccess,
+  reactsTo: (name) => !NOT_A_CLI.test(name),
 };

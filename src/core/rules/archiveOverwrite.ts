@@ -78,4 +78,5 @@ export const archiveOverwritePack: RulePack = {
   id: 'archive-overwrite',
   title: 'Archives extracted over files git cannot bring back',
   checkInvocation: check,
+  reactsTo: (name) => EXTRACTORS.has(name),
 };

@@ -140,4 +140,5 @@ export const dataStoresPack: RulePack = {
     if (inv.name === 'asinfo' || inv.name === 'asadm') return aerospikeTruncate(inv, ctx);
     return RETENTION_TOOLS.test(inv.name) ? retentionFindings(inv, ctx) : [];
   },
+  reactsTo: (name) => CLIENTS[name] !== undefined || name === 'asinfo' || name === 'asadm' || RETENTION_TOOLS.test(name),
 };

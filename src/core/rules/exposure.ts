@@ -160,4 +160,5 @@ export const exposurePack: RulePack = {
   checkInvocation(inv, ctx) {
     return BY_NAME[inv.name]?.(inv, ctx) ?? [];
   },
+  reactsTo: (name) => BY_NAME[name] !== undefined,
 };

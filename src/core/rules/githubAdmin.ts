@@ -103,4 +103,5 @@ export const githubAdminPack: RulePack = {
   checkInvocation(inv, ctx) {
     return inv.name === 'gh' ? gh(inv, ctx) : [];
   },
+  reactsTo: (name) => name === 'gh',
 };

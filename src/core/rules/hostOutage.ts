@@ -268,4 +268,5 @@ export const hostOutagePack: RulePack = {
   checkInvocation(inv, ctx) {
     return BY_NAME[inv.name]?.(inv, ctx) ?? [];
   },
+  reactsTo: (name) => BY_NAME[name] !== undefined,
 };

@@ -189,4 +189,5 @@ export const helmfilePack: RulePack = {
   id: 'infra-helmfile',
   title: 'helmfile sync and apply against production',
   checkInvocation: checkHelmfile,
+  reactsTo: (name) => name === 'helmfile',
 };

@@ -93,4 +93,5 @@ export const inspectorPack: RulePack = {
   title: 'Debuggers opened in other processes',
   checkInvocation,
   checkSnippet,
+  reactsTo: (name) => name === 'kill' || name === 'pkill' || name === 'killall' || EDITORS.has(name) || name === 'node' || name === 'nodejs',
 };

@@ -1,6 +1,6 @@
 import type { CodeSnippet, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { parsedArgs, toolNamed } from '../registry/commandModel';
-import { requestOf } from './support/httpClients';
+import { isRequestClient, requestOf } from './support/httpClients';
 import { parseRequestUrl, type RequestUrl } from './support/httpTargets';
 
 /**
@@ -125,4 +125,5 @@ export const moneyMovementPack: RulePack = {
   title: "Moving money through a payment provider's API",
   checkInvocation: moneyRequest,
   checkSnippet: moneySnippet,
+  reactsTo: isRequestClient,
 };

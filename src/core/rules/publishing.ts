@@ -45,4 +45,5 @@ export const publishingPack: RulePack = {
   id: 'publishing',
   title: 'Publishing to, or withdrawing from, a public package registry',
   checkInvocation: registryAct,
+  reactsTo: (name) => toolNamed(name) !== undefined,
 };

@@ -427,4 +427,6 @@ export const safetyNetPack: RulePack = {
   id: 'safety-net',
   title: 'Removing the safety net: backups, versioning, deletion protection, public access, audit',
   checkInvocation: checkSafetyNet,
+  // What checkSafetyNet reads first: an HTTP client's body, or a CLI's words (removalOf, protectionChanged).
+  reactsTo: (name) => HTTP_CLIENTS.has(name) || !notACli(name),
 };

@@ -406,6 +406,11 @@ function powershellRequest(inv: Invocation, ctx: RuleContext): HttpRequest | und
 
 export const POWERSHELL_CLIENTS = ['invoke-restmethod', 'invoke-webrequest', 'irm', 'iwr'];
 
+/** Whether requestOf reads invocations of this name at all. */
+export function isRequestClient(name: string): boolean {
+  return ['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'gh', 'glab'].includes(name) || POWERSHELL_CLIENTS.includes(name.toLowerCase());
+}
+
 export function requestOf(inv: Invocation, ctx: RuleContext): HttpRequest | undefined {
   switch (inv.name) {
     case 'curl':
