@@ -595,6 +595,5 @@ export const migrationToolsPack: RulePack = {
   id: 'migrations',
   title: 'Schema migration tools that drop or roll back everything (flyway clean, goose reset, atlas schema clean, dbmate drop, liquibase dropAll, sqitch revert, ecto.reset …)',
   checkInvocation: (inv, ctx) => (SEEN.has(inv.name) ? checkInvocation(inv, ctx) : []),
-  checkSnippet,
-  reactsTo: (name) => SEEN.has(name),
+  checkSnippet, reactsTo: (name) => SEEN.has(name),
 };

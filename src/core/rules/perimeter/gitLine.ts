@@ -86,9 +86,17 @@ function headMove(git: GitCommand): string | null | undefined {
 
 /** Does this invocation write into a `.git` folder (refs, HEAD, the index) by a redirect or a writer? */
 function writesGitFolder(inv: Invocation, cwd: string, home: string): boolean {
-  const words = [...inv.redirects.filter((r) => r.op !== '<' && r.op !== '<<' && r.op !== '<<<').map((r) => r.target), ...(READ_ONLY_COMMANDS.has(inv.name) ? [] : effectsOf(inv).filter((e) => e.kind !== 'read').map((e) => e.word))];
-  return words.some((w) => /(^|\/)\.git(\/|$)/.test(resolvePath(cwd, w.text, home)));
+  // A `.git` segment of a resolved path comes from the word, the folder or the home folder (resolving only
+  // joins and drops segments): where none of them holds `.git`, no path is resolved.
+  const anyGit = cwd.includes('.git') || home.includes('.git');
+  const inGit = (text: string): boolean => (anyGit || text.includes('.git')) && GIT_FOLDER.test(resolvePath(cwd, text, home));
+  for (const r of inv.redirects) if (r.op !== '<' && r.op !== '<<' && r.op !== '<<<' && inGit(r.target.text)) return true;
+  if (READ_ONLY_COMMANDS.has(inv.name)) return false;
+  for (const e of effectsOf(inv)) if (e.kind !== 'read' && inGit(e.word.text)) return true;
+  return false;
 }
+
+const GIT_FOLDER = /(^|\/)\.git(\/|$)/;
 
 function askFinding(reason: string, target: string): Finding {
   return {
