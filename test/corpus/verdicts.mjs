@@ -11,6 +11,12 @@
 // The in-process part bundles src/core/policy/classify.ts of the checkout the CLI belongs to. The world's
 // root, the guard's package root and the world's fake secrets are written as placeholders, so snapshots
 // of different worlds compare and no secret-shaped value is stored. Exit code 1 when verdicts differ.
+//
+// Known differences that are not the build's: a reference checkout under /tmp or inside a folder named
+// like build output (`out/`, `dist/`) changes the clobber reasons of the `{{guard}}/dist` rows (round 6
+// lines 640-643), since the guard's code is then scratch or rebuilt; keep it in a git checkout elsewhere.
+// On a machine loaded far past its cores, a few credential reasons (a secret "written out in the command",
+// which detector names a random fake secret) can differ between runs of the same build: re-run those rows.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
