@@ -323,6 +323,8 @@ export interface CodeEffect {
   collection?: string;
   /** The Redis command a client library call sends (`DEL <every key>`, `CONFIG SET maxmemory 1mb`). */
   command?: string;
+  /** The database a `dropDatabase()` names (`db.getSiblingDB('x')`, `use x`), when every drop names the same one. */
+  database?: string;
 }
 
 /** Destructive MongoDB shell calls: dropDatabase(), drop(), deleteMany({}), remove({}), updateMany({}), and their database commands. */
@@ -330,10 +332,8 @@ export function scanMongo(js: string): CodeEffect[] {
   const out: CodeEffect[] = scanMongoQuiet(js);
   // A literal pre-check keeps large scripts with no candidate calls off the slower pattern below.
   if (!/drop|deleteMany|remove|updateMany|delete|shutdown|dropUser/i.test(js)) return out;
-  // The server stopped, or its users removed: `db.adminCommand({shutdown: 1})`, `db.shutdownServer()`, `db.dropUser('app')`.
-  if (/\b(?:runCommand|adminCommand|command)\s*\(\s*\{\s*['"]?shutdown['"]?\s*:|\.shutdownServer\s*\(/.test(js)) out.push({ summary: 'shutdown (the server stops)', object: 'the MongoDB server' });
-  if (/\.dropUser\s*\(|\b(?:runCommand|adminCommand|command)\s*\(\s*\{\s*['"]?dropUser['"]?\s*:/.test(js)) out.push({ summary: 'dropUser (clients using it are locked out)', object: 'a MongoDB user' });
-  if (/\.dropDatabase\s*\(/.test(js)) out.push({ summary: 'db.dropDatabase()', object: 'database' });
+  // Stopping the server or dropping a user is administration: the developer's own locally, asked on a remote one (`riskyAdminMongo`).
+  if (/\.dropDatabase\s*\(/.test(js)) out.push({ summary: 'db.dropDatabase()', object: 'database', ...droppedDatabaseName(js) });
   for (const m of js.matchAll(/(?:db\.)?(?:getCollection\(\s*['"]([^'"]+)['"]\s*\)|([A-Za-z_][\w]*))\.(drop|deleteMany|remove|dropIndexes|updateMany)\s*\(\s*(\{\s*\})?\s*[,)]?/g)) {
     const coll = m[1] ?? m[2] ?? 'collection';
     const op = m[3] ?? '';
@@ -497,4 +497,11 @@ export function scanRedis(commands: string): CodeEffect[] {
     }
   }
   return out;
+}
+
+/** `db.getSiblingDB("x").dropDatabase()` or `use x` before it: the one database dropped, when the script names no other. */
+function droppedDatabaseName(js: string): { database?: string } {
+  const names = new Set([...js.matchAll(/getSiblingDB\(\s*['"]([\w-]+)['"]\s*\)|(?:^|[\n;])\s*use\s+([\w-]+)/g)].map((m) => m[1] ?? m[2]!));
+  const computed = /getSiblingDB\(\s*[^'"\s]/.test(js);
+  return names.size === 1 && !computed ? { database: [...names][0]! } : {};
 }

@@ -33,6 +33,21 @@ export function testEnvironmentOnly(inv: Invocation, facts: Facts, sources: read
  */
 export function localTestDatabase(remote: boolean, name: string | undefined): boolean {
   if (remote || name === undefined) return false;
+  // A database file in a shared scratch folder (`sqlite3 /tmp/dev.db`) is thrown away with the folder.
+  if (SCRATCH_FILE.test(name)) return true;
   const last = name.replace(/\/+$/, '').split('/').pop() ?? '';
   return namesTestDatabase(last.replace(/\.(sqlite3?|db)$/i, ''));
+}
+
+const SCRATCH_FILE = /^\/(tmp|var\/tmp|private\/tmp|dev\/shm)\/[^\s]*\.(sqlite3?|db|duckdb)$/i;
+
+/**
+ * A scratch object on this machine's database: a table, or a database, named as temporary or test
+ * (`DROP TABLE IF EXISTS tmp_import`, `DROP DATABASE acme_test`); an import's staging table is made to
+ * be dropped. Never on another machine.
+ */
+export function localScratchObject(remote: boolean, kind: string | undefined, name: string | undefined): boolean {
+  if (remote || name === undefined) return false;
+  if (kind === 'database') return namesTestDatabase(name);
+  return kind === 'table' && /^(tmp|temp|scratch|staging_tmp)([_-]|$)|[_-](tmp|temp|scratch)$/i.test(name.replace(/^.*\./, '').replace(/["`\[\]]/g, ''));
 }
