@@ -189,7 +189,7 @@ function pathVerb(reading: Reading, traits: VerbTraits): { word: Word; verb: str
 function overwritingWord(reading: Reading, traits: VerbTraits): { word: string; option: string; names: string[] } | undefined {
   if (!traits.overwriting) return undefined;
   // A word right after an option is most often its value (`restic -r REPO restore`).
-  const first = reading.positionals.find((w) => !reading.maybeValues.has(w.index));
+  const first = reading.positionals.slice(0, 3).find((w) => traits.overwriting![w.text.toLowerCase()] !== undefined);
   const options = first !== undefined ? traits.overwriting[first.text.toLowerCase()] : undefined;
   const option = options && reading.options.find((o) => options.includes(o.name));
   if (!first || !option) return undefined;
