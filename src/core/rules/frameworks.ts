@@ -4,7 +4,7 @@ import { hostOf, isLocalHost } from '../policy/production';
 import { effectiveCommand } from './support/commandLine';
 import { scanSql } from './support/sqlScan';
 import { stdinText } from './database';
-import { testEnvironmentOnly } from './support/testDatabases';
+import { dotenvDatabase, testEnvironmentOnly } from './support/testDatabases';
 
 /**
  * ORMs, migration tools and framework consoles that destroy data: schema pushes that accept data
@@ -454,7 +454,7 @@ function environmentSources(hit: Hit, inv: Invocation, facts: Facts): { source: 
 function targetOf(hit: Hit, inv: Invocation, ctx: RuleContext): Target {
   const fw: Framework = FRAMEWORKS[hit.framework];
   const sources = environmentSources(hit, inv, ctx.facts);
-  const url = hit.url ?? inv.assignments.DATABASE_URL;
+  const url = hit.url ?? inv.assignments.DATABASE_URL ?? dotenvDatabase(inv, ctx.facts);
   const values = url !== undefined ? [url] : [];
   const urlHost = url !== undefined ? hostOf(url) : undefined;
   const urlIsLocal = url !== undefined && urlHost !== undefined && isLocalHost(urlHost) && !/[$`]/.test(url);

@@ -51,3 +51,13 @@ export function localScratchObject(remote: boolean, kind: string | undefined, na
   if (kind === 'database') return namesTestDatabase(name);
   return kind === 'table' && /^(tmp|temp|scratch|staging_tmp)([_-]|$)|[_-](tmp|temp|scratch)$/i.test(name.replace(/^.*\./, '').replace(/["`\[\]]/g, ''));
 }
+
+/**
+ * The database a project's `.env` names (`DATABASE_URL=postgres://…@billing-db.prod…`), which the ORMs and
+ * frameworks load when the variable is not set: only its scheme and host are kept (never the password).
+ */
+export function dotenvDatabase(inv: Invocation, facts: Facts): string | undefined {
+  if (facts.envNames.includes('DATABASE_URL') || inv.cwdUncertain === true) return undefined;
+  const m = /^\s*(?:export\s+)?DATABASE_URL\s*=\s*['"]?([a-z][\w+.-]*):\/\/(?:[^@\s'"\/]*@)?([^:\/\s'"?]+)/m.exec(facts.readFile(`${inv.cwd}/.env`) ?? '');
+  return m ? `${m[1]}://${m[2]}` : undefined;
+}
