@@ -55,6 +55,12 @@ function sessionOf(inv: Invocation): Session | undefined {
   return { spec, node, args: toolArgs(inv.name, parsed, spec) };
 }
 
+/** A list of statements as JSON or shorthand (`[{"Statement": "DELETE …"}]`, `Statement="…"`): each statement; other text as it is. */
+function jsonStatements(text: string): string[] {
+  const found = [...text.matchAll(/\bStatement["']?\s*[:=]\s*"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!.replace(/\\"/g, '"'));
+  return found.length > 0 ? found : [text];
+}
+
 /** What the platform shell runs, or undefined when the invocation is no such shell. */
 function workOf(inv: Invocation, facts: Facts, ctx?: RuleContext): Work | undefined {
   const found = sessionOf(inv);
@@ -69,7 +75,7 @@ function workOf(inv: Invocation, facts: Facts, ctx?: RuleContext): Work | undefi
   const sources = environmentSources(spec, args, inv, ctx, facts);
   if (database !== undefined) sources.push({ source: 'database', value: database });
   sources.push(...(session.environmentHints?.(args) ?? []));
-  const inline = args.values(...(session.statementOptions ?? []));
+  const inline = args.values(...(session.statementOptions ?? [])).flatMap(jsonStatements);
   if (session.statementOperand !== undefined) {
     const words = args.parsed.operands.slice(session.statementOperand).map((w) => w.text);
     if (words.length > 0) inline.push(words.join(' '));
