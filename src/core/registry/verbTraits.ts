@@ -142,6 +142,8 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
   // myloader drops each table before loading it with `--overwrite-tables` (`-o`); elasticdump and mydumper's loader replace what is at the output.
   myloader: { destroying: ['--overwrite-tables', '-o'] },
   elasticdump: { loadsInto: ['--output'] },
+  // Strapi's `transfer` and `import` delete the destination's data before writing; `--force` skips the prompt (docs.strapi.io data-management).
+  strapi: { overwriting: { transfer: ['--force', '-f'], import: ['--force'] } },
   multielasticdump: { loadsInto: ['--output'] },
   borg: { dryRun: ['-n', '--dry-run'], destroying: ['compact'] },
   kopia: { destroying: ['expire'] },
