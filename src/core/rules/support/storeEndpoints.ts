@@ -31,6 +31,14 @@ export function searchBodyDestroy(method: string, path: string, bodies: readonly
   if (/\/_aliases\b/.test(path) && /"remove_index"\s*:/.test(body)) return `a ${method} to ${path} with remove_index (the index is deleted)`;
   if (/\/_(ilm|lifecycle)\/policy\b|\/_index_template\b/.test(path) && /"delete"\s*:\s*\{[^}]*"min_age"\s*:\s*"0/.test(body.replace(/\s+/g, ' ')) ) return `a lifecycle policy that deletes at once (${path})`;
   if (/"delete"\s*:\s*\{\s*"min_age"\s*:\s*"0[a-z]*"/.test(body.replace(/\s+/g, ''))) return `a lifecycle policy that deletes at once (${path})`;
+  // An index closed (no reads or writes until reopened), writes blocked, replicas taken away, or a lifecycle policy (not read here) attached.
+  if (/\/_close\/?$/.test(path)) return `a ${method} to ${path} (the index is closed: every read and write fails until it is opened again)`;
+  if (/\/_settings\/?$/.test(path)) {
+    const flat = body.replace(/\s+/g, '');
+    if (/"?(index\.)?blocks\.(write|read_only|read_only_allow_delete|read)"?:"?true/.test(flat)) return `a ${method} to ${path} that blocks writes to the index`;
+    if (/"?(index\.)?number_of_replicas"?:"?0\b/.test(flat)) return `a ${method} to ${path} that removes every replica (a safety net: one node lost loses the data)`;
+    if (/"?(index\.)?lifecycle\.name"?:/.test(flat) || /"lifecycle":\{"name":/.test(flat)) return `a ${method} to ${path} that attaches a lifecycle policy (its delete phase, not read here, may delete the index)`;
+  }
   if (/\/_cluster\/settings\b/.test(path) && /"?action\.destructive_requires_name"?\s*:\s*"?false/.test(body)) return 'action.destructive_requires_name turned off (a safety net is removed: wildcard deletes of every index are allowed)';
   return undefined;
 }
