@@ -52,7 +52,8 @@ const SAFETY_NET_SQL: readonly InOrder[] = [
   parts(/^alter\s+publication\b/, /\b(?:drop|set)\s+table\b/),
   parts(/^(?:stop|reset)\s+(?:replica|slave)\b/),
   parts(/^change\s+(?:master|replication\s+source)\s+to\b/),
-  // Recovery logs kept for less time.
+  // Recovery logs kept for less time, or purged now (replicas behind them break; point-in-time recovery before that point is gone).
+  parts(/^purge\s+(?:binary|master)\s+logs\b/),
   parts(/^set\s+(?:global|persist)\s+(?:binlog_expire_logs_seconds|expire_logs_days|binlog_expire_logs_auto_purge)\b/),
   // A definition replaced by one that keeps or returns nothing.
   parts(/^create\s+(?:or\s+replace\s+)?rule\b/, /\bdo\s+instead\s+nothing\b/),
