@@ -138,6 +138,8 @@ export function classifyStatement(text: string): SqlStatement {
     return { text: s, effect: 'destroy', object: `${kind} ${name}`, objectName: name, objectKind, summary: `DROP ${kind.toUpperCase()} ${name}` };
   }
   if (/^drop\b/i.test(s)) return { text: s, effect: 'destroy', object: 'objects', summary: s.slice(0, 60) };
+  // SQLite's shell: `.restore [DB] FILE` replaces the whole database with a backup file's contents (sqlite.org/cli.html).
+  if ((m = /^\.restore\s+(?:(\S+)\s+)?(\S+)$/i.exec(s))) return { text: s, effect: 'destroy', object: 'database', objectKind: 'database', objectName: m[1] ?? 'main', summary: `.restore ${m[2]} (every table of the database is replaced by the file's)` };
   if ((m = new RegExp(`^truncate\\s+(?:table\\s+)?(?:only\\s+)?${NAME}`, 'i').exec(s))) {
     const name = unquote(m[1] ?? '');
     return { text: s, effect: 'destroy', object: `table ${name}`, objectName: name, objectKind: 'table', summary: `TRUNCATE ${name}` };
