@@ -470,7 +470,7 @@ function frameworkReset(inv: Invocation, ctx: RuleContext): Finding[] {
   }
   // Run on another machine (`ssh prod-db 'bin/rails db:drop'`, `heroku run`): that place names the environment, not the tool's default.
   if (inv.remote) sources.push(...inv.remote.names);
-  const url = inv.assignments.DATABASE_URL ?? dotenvDatabase(inv, ctx.facts);
+  const url = inv.assignments.DATABASE_URL ?? (sources.length === 0 ? dotenvDatabase(inv, ctx.facts) : undefined);
   if (url !== undefined) values.push(url);
   const selectors = reset.envVar ? [reset.envVar, ...DB_SELECTORS] : DB_SELECTORS;
   const hasEnvSignal = sources.length > 0 || selectors.some((s) => inv.assignments[s] !== undefined || ctx.facts.envSelectors[s] !== undefined);
