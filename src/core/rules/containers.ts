@@ -67,6 +67,8 @@ function checkDocker(inv: Invocation, ctx: RuleContext): Finding[] {
   const names = parsed.operands.map((w) => w.text);
   const on = daemon.remote ? ` on ${daemon.name}` : '';
   if (a === 'volume' && (b === 'rm' || b === 'remove')) {
+    // A test database's volume on this machine (`acme_test_pgdata`) is recreated by the test setup, like the test database itself.
+    if (!daemon.remote && names.length > 0 && names.every((n) => /(^|[_-])(test|tests|testing)([_-]|$)/i.test(n))) return [];
     return [finding('volume-rm', `Deletes the docker volume${names.length === 1 ? '' : 's'} ${names.join(', ')}${on} and the data in ${names.length === 1 ? 'it' : 'them'}.`, names.map((n) => dockerTarget('volume', n, daemon, ctx)))];
   }
   if (a === 'volume' && b === 'prune') {
@@ -240,6 +242,8 @@ function checkKubectl(inv: Invocation, ctx: RuleContext): Finding[] {
   const where = cluster.context ? ` in ${cluster.context}` : '';
   const redirected = serverRedirect(args);
   if (redirected.length > 0) return redirected;
+  // kind and k3d clusters are throwaway clusters in containers of this machine ("for local development or CI"): what is deleted there is recreated with the cluster.
+  if (verb === 'delete' && cluster.context !== undefined && /^(kind|k3d)-/i.test(cluster.context) && inv.remote === undefined) return [];
   if (verb === 'delete') {
     const files = [args.value('-f'), args.value('-k')].filter((f): f is string => f !== undefined);
     if (files.length > 0) return [finding('kubectl-delete', `Deletes every resource defined in ${files.join(', ')}${where} (kubectl delete -f).`, [clusterTarget('resource', files.join(', '), cluster, ctx, 'kubernetes')])];
