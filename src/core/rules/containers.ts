@@ -242,8 +242,6 @@ function checkKubectl(inv: Invocation, ctx: RuleContext): Finding[] {
   const where = cluster.context ? ` in ${cluster.context}` : '';
   const redirected = serverRedirect(args);
   if (redirected.length > 0) return redirected;
-  // kind and k3d clusters are throwaway clusters in containers of this machine ("for local development or CI"): what is deleted there is recreated with the cluster.
-  if (verb === 'delete' && cluster.context !== undefined && /^(kind|k3d)-/i.test(cluster.context) && inv.remote === undefined) return [];
   if (verb === 'delete') {
     const files = [args.value('-f'), args.value('-k')].filter((f): f is string => f !== undefined);
     if (files.length > 0) return [finding('kubectl-delete', `Deletes every resource defined in ${files.join(', ')}${where} (kubectl delete -f).`, [clusterTarget('resource', files.join(', '), cluster, ctx, 'kubernetes')])];

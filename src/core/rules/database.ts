@@ -358,8 +358,8 @@ export function judgeWork(work: Work, ctx: RuleContext): Finding[] {
   const findings = [
     ...serverSecretReads(work, () => targetFor(conn, ctx)),
     ...sqlFindings(statements, conn, ctx),
-    ...effectFindings('mongo-destroy', work.mongo.flatMap(scanMongo).filter((e) => !localScratchObject(conn.remote, 'database', e.database)), conn, ctx),
-    ...effectFindings('redis-flush', work.redis.flatMap(scanRedis), conn, ctx),
+    ...effectFindings('mongo-destroy', work.mongo.flatMap(scanMongo).filter((e) => !localScratchObject(conn.remote, 'database', e.database) && (conn.remote || !e.administration)), conn, ctx),
+    ...effectFindings('redis-flush', work.redis.flatMap(scanRedis).filter((e) => conn.remote || !e.administration), conn, ctx),
   ];
   if (findings.length === 0) findings.push(...productionChanges(statements, work, ctx));
   if (findings.length > 0) return findings;
