@@ -10,7 +10,7 @@ import { looksLikeSql, scanMongo, scanRedis, scanSql, scanSqlAsWritten, type Cod
 import { redisCodeCalls, redisKeyDeletes, riskyAdminMongo, riskyAdminSql, scopedMongoChanges, scopedSqlChanges } from './support/productionWrites';
 import { runtimeHints, substitutionsOf } from './support/runtimeTarget';
 import { serverSecretReads } from './support/serverSecretReads';
-import { dotenvDatabase, localScratchObject, localTestDatabase, testEnvironmentOnly } from './support/testDatabases';
+import { localScratchObject, localTestDatabase, testEnvironmentOnly } from './support/testDatabases';
 
 /**
  * Databases: SQL that drops, truncates or empties tables (through psql, mysql, sqlite3 and SQL inside
@@ -470,7 +470,7 @@ function frameworkReset(inv: Invocation, ctx: RuleContext): Finding[] {
   }
   // Run on another machine (`ssh prod-db 'bin/rails db:drop'`, `heroku run`): that place names the environment, not the tool's default.
   if (inv.remote) sources.push(...inv.remote.names);
-  const url = inv.assignments.DATABASE_URL ?? (sources.length === 0 ? dotenvDatabase(inv, ctx.facts) : undefined);
+  const url = inv.assignments.DATABASE_URL;
   if (url !== undefined) values.push(url);
   const selectors = reset.envVar ? [reset.envVar, ...DB_SELECTORS] : DB_SELECTORS;
   const hasEnvSignal = sources.length > 0 || selectors.some((s) => inv.assignments[s] !== undefined || ctx.facts.envSelectors[s] !== undefined);

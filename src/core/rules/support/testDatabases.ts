@@ -57,7 +57,8 @@ export function localScratchObject(remote: boolean, kind: string | undefined, na
  * frameworks load when the variable is not set: only its scheme and host are kept (never the password).
  */
 export function dotenvDatabase(inv: Invocation, facts: Facts): string | undefined {
-  if (facts.envNames.includes('DATABASE_URL') || inv.cwdUncertain === true) return undefined;
+  // Run elsewhere, under an env file a wrapper or runtime loads, or with the variable set: the .env does not speak.
+  if (facts.envNames.includes('DATABASE_URL') || inv.cwdUncertain === true || inv.remote !== undefined || (inv.wrapperWords ?? []).length > 0 || inv.via.length > 1) return undefined;
   const m = /^\s*(?:export\s+)?DATABASE_URL\s*=\s*['"]?([a-z][\w+.-]*):\/\/(?:[^@\s'"\/]*@)?([^:\/\s'"?]+)/m.exec(facts.readFile(`${inv.cwd}/.env`) ?? '');
   return m ? `${m[1]}://${m[2]}` : undefined;
 }
