@@ -94,7 +94,7 @@ export function gitSafetyNetFindings(inv: Invocation, parsed: ParsedCommand, a: 
   if (sub === 'push') {
     const computed = computedRefspec(inv, a);
     const where = words[0] ?? 'origin';
-    if (computed) out.push(finding('push-computed', `${computed === 'delete' ? 'Deletes' : 'Force-pushes'} branches on ${where} whose names are produced at run time (${inv.via.some((v) => /^xargs/.test(v)) ? 'from standard input' : 'a substitution'}): every branch the listing prints, shared ones included.`, remote(`branches on ${where}`, `the names are computed at run time; shared branches on ${where} may be among them`)));
+    if (computed) out.push(finding('push-computed', `${computed === 'delete' ? 'Deletes' : 'Force-pushes'} branches on ${where} whose names are produced at run time (${inv.via.some((v) => v.startsWith('xargs')) ? 'from standard input' : 'a substitution'}): every branch the listing prints, shared ones included.`, remote(`branches on ${where}`, `the names are computed at run time; shared branches on ${where} may be among them`)));
   }
   if (sub === 'submodule' && (verb === 'deinit' || verb === 'update') && a.has('-f', '--force')) {
     out.push(finding('submodule-force', `Throws away the local changes of ${a.has('--all') ? 'every submodule' : words.join(', ') || 'the submodules'} (git submodule ${verb} --force).`, local(inv.cwd, ctx)));

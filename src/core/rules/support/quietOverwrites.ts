@@ -68,7 +68,7 @@ const SAFETY_NET_SQL: readonly InOrder[] = [
   parts(/^alter\s+(?:database|role|user)\b/, /\bset\s+default_transaction_read_only\b/),
   parts(/^set\s+(?:global|persist)\s+(?:super_read_only|read_only|max_connections|max_user_connections)\b/),
   // Procedures and functions whose bodies are not read here: a CALL, or a SELECT of a function named for deleting.
-  parts(/^(?:call|exec)\s+[\w.\[\]"`]+/),
+  parts(/^(?:call|exec)\s+[\w.[\]"`]+/),
   parts(/^select\b/, /\b(?:purge|delete|drop|truncate|wipe|clean|cleanup|reset|remove|destroy|erase|clear)_\w*\s*\(/),
   // SQL Server: a backup restored over the live database, the database taken offline or emptied of users.
   parts(/^restore\s+(?:database|log)\b/, /\bwith\b/, /\breplace\b/),

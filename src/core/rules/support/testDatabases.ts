@@ -49,7 +49,7 @@ const SCRATCH_FILE = /^\/(tmp|var\/tmp|private\/tmp|dev\/shm)\/[^\s]*\.(sqlite3?
 export function localScratchObject(remote: boolean, kind: string | undefined, name: string | undefined): boolean {
   if (remote || name === undefined) return false;
   if (kind === 'database') return namesTestDatabase(name);
-  return kind === 'table' && /^(tmp|temp|scratch|staging_tmp)([_-]|$)|[_-](tmp|temp|scratch)$/i.test(name.replace(/^.*\./, '').replace(/["`\[\]]/g, ''));
+  return kind === 'table' && /^(tmp|temp|scratch|staging_tmp)([_-]|$)|[_-](tmp|temp|scratch)$/i.test(name.replace(/^.*\./, '').replace(/["`[\]]/g, ''));
 }
 
 /**
@@ -59,6 +59,6 @@ export function localScratchObject(remote: boolean, kind: string | undefined, na
 export function dotenvDatabase(inv: Invocation, facts: Facts): string | undefined {
   // Run elsewhere, under an env file a wrapper or runtime loads, or with the variable set: the .env does not speak.
   if (facts.envNames.includes('DATABASE_URL') || inv.cwdUncertain === true || inv.remote !== undefined || (inv.wrapperWords ?? []).length > 0 || inv.via.length > 1) return undefined;
-  const m = /^\s*(?:export\s+)?DATABASE_URL\s*=\s*['"]?([a-z][\w+.-]*):\/\/(?:[^@\s'"\/]*@)?([^:\/\s'"?]+)/m.exec(facts.readFile(`${inv.cwd}/.env`) ?? '');
+  const m = /^\s*(?:export\s+)?DATABASE_URL\s*=\s*['"]?([a-z][\w+.-]*):\/\/(?:[^@\s'"/]*@)?([^:/\s'"?]+)/m.exec(facts.readFile(`${inv.cwd}/.env`) ?? '');
   return m ? `${m[1]}://${m[2]}` : undefined;
 }
