@@ -245,7 +245,7 @@ table('migrations through build tools and small CLIs (flyway/liquibase Maven and
   allow('php bin/console doctrine:schema:update --dump-sql'),
 ]);
 
-table('framework shells and commands (Django, Rails, IEx, Flask, Phoenix seeds, the project .env)', [
+table('framework shells and commands (Django, Rails, IEx, Flask, Phoenix seeds, the project .env for ORM commands run here)', [
   ask('python manage.py migrate accounts 0001'),
   ask('python manage.py migrate accounts 0001 --database=production', { production: true }),
   allow('python manage.py migrate accounts 0001 --plan'),
@@ -259,7 +259,7 @@ table('framework shells and commands (Django, Rails, IEx, Flask, Phoenix seeds, 
   ask("python -m flask shell <<< 'db.drop_all()'"),
   ask('MIX_ENV=prod mix run priv/repo/seeds.exs', { production: true }),
   allow('mix run priv/repo/seeds.exs'),
-  ask('npx prisma migrate reset --force --skip-seed', { production: false }),
+  ask('npx prisma migrate reset --force --skip-seed'),
   ask('npx typeorm schema:sync', { production: true, facts: { cwd: '/work/billing', workspaceRoots: ['/work/billing'] } }),
   ask('npx knex seed:run', { production: true, facts: { cwd: '/work/billing', workspaceRoots: ['/work/billing'] } }),
   allow('npx knex seed:run'),
