@@ -279,7 +279,7 @@ function django(words: string[], inv: Invocation, facts: Facts): Hit | undefined
     const effect = command === 'loaddata' ? 'overwrites rows with the fixtures in' : command === 'createsuperuser' ? 'creates an administrator account in' : "changes a user's password in";
     return { framework: 'django', what: `manage.py ${command}`, effect, productionOnly: true };
   }
-  // django-extensions' `runscript NAME` runs `scripts/NAME.py` (or an app's) in the project's environment.
+  // django-extensions' `runscript NAME` runs the module NAME of the project's scripts folder (or an app's) in the project's environment.
   if (command === 'runscript' && words[1] !== undefined && /^\w+$/.test(words[1])) {
     const code = readCode(inv, facts, `scripts/${words[1]}.py`);
     return code !== undefined ? codeHit('django', `manage.py runscript ${words[1]}`, code) : { framework: 'django', what: `manage.py runscript ${words[1]}`, effect: `runs the script ${words[1]}, which cannot be read in advance, on` };
