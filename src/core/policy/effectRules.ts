@@ -292,6 +292,8 @@ function rsync(args: readonly ArgWord[]): PathEffect[] {
   const dest = read.operands[read.operands.length - 1];
   const sources = read.operands.slice(0, -1).filter((w) => local.includes(w));
   const removing = has(read, 'remove-source-files', 'remove-sent-files');
+  // A dry run (`-n`, `--dry-run`, `--list-only`) lists names and copies nothing; the programs it starts still run.
+  if (has(read, 'n', 'dry-run', 'list-only')) return [...each('write', values(read, 'log-file')), ...each('unknown', values(read, 'e', 'rsh', 'rsync-path'))];
   const out: PathEffect[] = [
     ...each(removing ? 'delete' : 'read', sources, { recursive: true }),
     ...each('write', values(read, 'log-file', 'write-batch', 'only-write-batch', 'backup-dir', 'partial-dir', 'temp-dir')),

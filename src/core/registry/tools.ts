@@ -36,7 +36,7 @@ import { vercel } from './tools/vercel';
 import { wrangler } from './tools/wrangler';
 import { turso } from './tools/turso';
 import { delCli, rimraf, rsync, secureDelete, trash } from './tools/sync';
-import { createuser, dropdb, dropuser, pgCtl, pgCtlcluster, pgDropcluster, pgResetwal, pgRestore, psql } from './tools/postgres';
+import { createuser, dropdb, dropuser, pgArchivecleanup, pgCtl, pgCtlcluster, pgDropcluster, pgResetwal, pgRestore, pgRewind, psql } from './tools/postgres';
 import { rabbitmqctl } from './tools/brokers';
 import { mysql, mysqladmin } from './tools/mysql';
 import { mongosh, redisCli, redisCheckAof } from './tools/nosql';
@@ -64,7 +64,7 @@ export const TOOLS: readonly ToolSpec[] = [
   git, hg, jj, svn, graphite, gitSpice, spr, ghstack, gitTown, gitMachete, gitBranchless, gitLfs, gitAnnex,
   ssh, mosh, tsh, salt, pdsh, clush, ansible, vagrant, multipass, lxc, limactl, kamal, eb, pssh, autossh, distrobox, toolbox, kubectl, helm, docker, dockerCompose, crane, skopeo, oras, regctl, cosign,
   terraform, terragrunt, pulumi, cdk, terramate, atmos,
-  psql, dropdb, pgRestore, pgDropcluster, pgCtl, pgCtlcluster, createuser, dropuser, pgResetwal, rabbitmqctl, redisCheckAof, mysql, mysqladmin, mongosh, redisCli, sqlite3, sqlcmd, clickhouseClient,
+  psql, dropdb, pgRestore, pgDropcluster, pgCtl, pgCtlcluster, createuser, dropuser, pgResetwal, pgRewind, pgArchivecleanup, rabbitmqctl, redisCheckAof, mysql, mysqladmin, mongosh, redisCli, sqlite3, sqlcmd, clickhouseClient,
   curl, wget, httpie, powershellWeb,
   systemdRun, tmux, screen, kitty, wezterm, netcat, telnet, awk, deno,
   npm, pnpm, yarn, bun, pip, uv, poetry, gem, volta, cargo, go, twine, flit, hatch, pdm, vsce, dotnet, np, semanticRelease, changeset, goreleaser, apt, dpkg, dnf, rpm, pacman, apk, zypper, snap, brew, cc, rustc, java, kotlin, swift, zig, crystal, nim, haskell, scalaCli, dotnetScript,

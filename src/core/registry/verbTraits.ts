@@ -24,6 +24,8 @@ export interface VerbTraits {
   destroying?: readonly string[];
   /** Subcommand words that overwrite what they write to when given one of these options (`bq cp -f`, `bq load --replace`). */
   overwriting?: Readonly<Record<string, readonly string[]>>;
+  /** Options naming a live store the tool loads into, replacing documents, mappings or settings there (`elasticdump --output=URL`). */
+  loadsInto?: readonly string[];
   /** Everything this tool does is routine local work (build tools whose goals only touch the project). */
   allRoutine?: boolean;
 }
@@ -48,7 +50,7 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
   pdm: PACKAGE_MANAGER, hatch: PACKAGE_MANAGER, conda: PACKAGE_MANAGER, mamba: PACKAGE_MANAGER, micromamba: PACKAGE_MANAGER,
   gem: PACKAGE_MANAGER, bundle: PACKAGE_MANAGER, bundler: PACKAGE_MANAGER, composer: PACKAGE_MANAGER, cargo: PACKAGE_MANAGER,
   go: PACKAGE_MANAGER, dotnet: PACKAGE_MANAGER, nuget: PACKAGE_MANAGER, mix: PACKAGE_MANAGER, dart: PACKAGE_MANAGER, flutter: PACKAGE_MANAGER,
-  pub: PACKAGE_MANAGER, swift: PACKAGE_MANAGER, pod: PACKAGE_MANAGER, carthage: PACKAGE_MANAGER, deno: PACKAGE_MANAGER, jsr: PACKAGE_MANAGER,
+  pub: PACKAGE_MANAGER, pod: PACKAGE_MANAGER, carthage: PACKAGE_MANAGER, deno: PACKAGE_MANAGER, jsr: PACKAGE_MANAGER,
   brew: PACKAGE_MANAGER, port: PACKAGE_MANAGER, apt: PACKAGE_MANAGER, 'apt-get': PACKAGE_MANAGER, dnf: PACKAGE_MANAGER, yum: PACKAGE_MANAGER,
   apk: PACKAGE_MANAGER, pacman: PACKAGE_MANAGER, zypper: PACKAGE_MANAGER, snap: PACKAGE_MANAGER, flatpak: PACKAGE_MANAGER, nix: PACKAGE_MANAGER,
   'nix-env': PACKAGE_MANAGER, choco: PACKAGE_MANAGER, scoop: PACKAGE_MANAGER, winget: PACKAGE_MANAGER, vcpkg: PACKAGE_MANAGER, conan: PACKAGE_MANAGER,
@@ -124,8 +126,25 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
   cdklocal: { locality: 'local', allRoutine: true },
   samlocal: { locality: 'local', allRoutine: true },
   // Tools whose run is dry by a short option or until told to execute (from their documentation).
-  rclone: { dryRun: ['-n', '--dry-run'], destroying: ['sync', 'purge', 'deletefile', 'rmdirs', 'cleanup', 'dedupe', 'move', 'cleanup-hidden'] },
-  restic: { dryRun: ['-n', '--dry-run'], destroying: ['forget'] },
+  // `copyto`/`moveto` write one named file or object, replacing what is there (rclone.org/commands/rclone_copyto).
+  rclone: { dryRun: ['-n', '--dry-run'], destroying: ['sync', 'purge', 'deletefile', 'rmdirs', 'cleanup', 'dedupe', 'move', 'cleanup-hidden', 'copyto', 'moveto'] },
+  restic: { dryRun: ['-n', '--dry-run'], destroying: ['forget'], overwriting: { restore: ['--overwrite', '--delete'] } },
+  // Restores over what is there (restic, duplicity, pgBackRest's `--delta`/`--force`, Barman's `recover` into a data directory).
+  duplicity: { dryRun: ['--dry-run'], overwriting: { restore: ['--force'] } },
+  pgbackrest: { overwriting: { restore: ['--delta', '--force'] } },
+  barman: { destroying: ['recover', 'restore'] },
+  // Swift is two programs: the Swift package manager (`swift package clean`) and OpenStack's object store client (`swift delete --all`).
+  swift: { routine: ['clean', 'reset', 'purge-cache', 'unedit'] },
+  // `celery control shutdown` stops every worker of the app's broker; `celery purge` empties its queues.
+  celery: { destroying: ['shutdown'] },
+  // pt-table-sync changes the tables it syncs only with `--execute` (`--print`/`--dry-run` show the statements).
+  'pt-table-sync': { destroying: ['pt-table-sync'], dryUnless: ['--execute'] },
+  // myloader drops each table before loading it with `--overwrite-tables` (`-o`); elasticdump and mydumper's loader replace what is at the output.
+  myloader: { destroying: ['--overwrite-tables', '-o'] },
+  elasticdump: { loadsInto: ['--output'] },
+  // Strapi's `transfer` and `import` delete the destination's data before writing; `--force` skips the prompt (docs.strapi.io data-management).
+  strapi: { overwriting: { transfer: ['--force', '-f'], import: ['--force'] } },
+  multielasticdump: { loadsInto: ['--output'] },
   borg: { dryRun: ['-n', '--dry-run'], destroying: ['compact'] },
   kopia: { destroying: ['expire'] },
   'kafka-consumer-groups': { dryUnless: ['--execute'], dryUnlessWith: ['--reset-offsets'] },
@@ -185,7 +204,7 @@ export function isSharedDryRun(option: string): boolean {
  * subcommands the registry does not describe (kubectl plugins such as `kubectl cnpg destroy`, helm
  * plugins such as `helm secrets decrypt`).
  */
-export const FLOOR_BENEATH: ReadonlySet<string> = new Set(['kubectl', 'oc', 'k', 'helm', 'vagrant', 'multipass', 'lxc', 'incus', 'limactl', 'kamal', 'eb', 'distrobox', 'toolbox']);
+export const FLOOR_BENEATH: ReadonlySet<string> = new Set(['kubectl', 'oc', 'k', 'helm', 'vagrant', 'multipass', 'lxc', 'incus', 'limactl', 'kamal', 'eb', 'distrobox', 'toolbox', 'swift']);
 
 export function verbTraitsOf(name: string): VerbTraits {
   const bare = name.replace(/\.(sh|py|exe|cmd|bat)$/, '');

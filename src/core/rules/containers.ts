@@ -67,6 +67,8 @@ function checkDocker(inv: Invocation, ctx: RuleContext): Finding[] {
   const names = parsed.operands.map((w) => w.text);
   const on = daemon.remote ? ` on ${daemon.name}` : '';
   if (a === 'volume' && (b === 'rm' || b === 'remove')) {
+    // A test database's volume on this machine (`acme_test_pgdata`) is recreated by the test setup, like the test database itself.
+    if (!daemon.remote && names.length > 0 && names.every((n) => /(^|[_-])(test|tests|testing)([_-]|$)/i.test(n))) return [];
     return [finding('volume-rm', `Deletes the docker volume${names.length === 1 ? '' : 's'} ${names.join(', ')}${on} and the data in ${names.length === 1 ? 'it' : 'them'}.`, names.map((n) => dockerTarget('volume', n, daemon, ctx)))];
   }
   if (a === 'volume' && b === 'prune') {

@@ -1,3 +1,4 @@
+import { isDryRun } from '../registry/commandModel';
 import { subcommandWords } from './support/credentialClis';
 import { braceExpand, minimatch } from 'minimatch';
 import { basename, resolvePath } from '../paths';
@@ -225,7 +226,8 @@ function checkReads(inv: Invocation, ctx: RuleContext): Finding[] {
     add('reads', infoFor(p, facts), redirectReader);
   }
   const spec = READERS[inv.name];
-  if (!spec) return findings;
+  // A dry run of a copier (`rsync -an`) lists names and copies no content.
+  if (!spec || (spec.verb === 'copies' && isDryRun(inv))) return findings;
   const { files, recursive, globFilters, hiddenToo, ignoredToo } = readerInputs(inv.name, spec, inv.args);
   // A recursive search with no path searches the working directory; a copy with no path copies nothing.
   const roots = files.length > 0 ? files : recursive && spec.verb === 'searches' ? [{ text: '.', raw: '.', dynamic: false, glob: false }] : [];

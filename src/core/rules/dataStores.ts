@@ -23,10 +23,15 @@ const CLIENTS: Readonly<Record<string, StoreClient>> = {
   arangosh: { label: 'ArangoDB', language: 'arangodb' },
   fauna: { label: 'Fauna', language: 'fql' },
   'fauna-shell': { label: 'Fauna', language: 'fql' },
+  faunadb: { label: 'Fauna', language: 'fql' },
+  // Apache TinkerPop's console (`gremlin.sh -e script.groovy`, `gremlin-console -e`): Gremlin traversals on the graph it connects to.
+  'gremlin-console': { label: 'Gremlin', language: 'gremlin' },
+  'gremlin.sh': { label: 'Gremlin', language: 'gremlin' },
+  gremlin: { label: 'Gremlin', language: 'gremlin' },
 };
 
 /** Files of statements a client imports or runs (`surreal import data.surql`, `edgedb query -f wipe.edgeql`). */
-const SCRIPT_FILE = /\.(surql|surrealql|edgeql|esdl|fql|js|aql|sql)$/i;
+const SCRIPT_FILE = /\.(surql|surrealql|edgeql|esdl|fql|js|aql|sql|groovy|gremlin)$/i;
 
 /** A word that names where the store is: a URL, `host:port`, a dotted host name. */
 function placeLike(text: string): boolean {

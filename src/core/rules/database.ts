@@ -10,7 +10,7 @@ import { looksLikeSql, scanMongo, scanRedis, scanSql, scanSqlAsWritten, type Cod
 import { redisCodeCalls, redisKeyDeletes, riskyAdminMongo, riskyAdminSql, scopedMongoChanges, scopedSqlChanges } from './support/productionWrites';
 import { runtimeHints, substitutionsOf } from './support/runtimeTarget';
 import { serverSecretReads } from './support/serverSecretReads';
-import { localTestDatabase, namesTestDatabase, testEnvironmentOnly } from './support/testDatabases';
+import { localScratchObject, localTestDatabase, testEnvironmentOnly } from './support/testDatabases';
 
 /**
  * Databases: SQL that drops, truncates or empties tables (through psql, mysql, sqlite3 and SQL inside
@@ -309,7 +309,7 @@ function sqlFindings(statements: SqlStatement[], conn: Connection, ctx: RuleCont
   for (const st of statements) {
     if (st.effect !== 'destroy') continue;
     // A test database on this machine is dropped and recreated by every test setup.
-    if (!conn.remote && st.objectKind === 'database' && st.objectName !== undefined && namesTestDatabase(st.objectName)) continue;
+    if (localScratchObject(conn.remote, st.objectKind, st.objectName)) continue;
     const object = st.objectName && st.objectKind ? { kind: st.objectKind, name: st.objectName } : undefined;
     const targets = [targetFor(conn, ctx, object)];
     if (object && object.kind !== 'database') targets.push(targetFor(conn, ctx));
@@ -358,8 +358,8 @@ export function judgeWork(work: Work, ctx: RuleContext): Finding[] {
   const findings = [
     ...serverSecretReads(work, () => targetFor(conn, ctx)),
     ...sqlFindings(statements, conn, ctx),
-    ...effectFindings('mongo-destroy', work.mongo.flatMap(scanMongo), conn, ctx),
-    ...effectFindings('redis-flush', work.redis.flatMap(scanRedis), conn, ctx),
+    ...effectFindings('mongo-destroy', work.mongo.flatMap(scanMongo).filter((e) => !localScratchObject(conn.remote, 'database', e.database) && (conn.remote || !e.administration)), conn, ctx),
+    ...effectFindings('redis-flush', work.redis.flatMap(scanRedis).filter((e) => conn.remote || !e.administration), conn, ctx),
   ];
   if (findings.length === 0) findings.push(...productionChanges(statements, work, ctx));
   if (findings.length > 0) return findings;

@@ -78,6 +78,19 @@ function resetWal(inv: Invocation, ctx: RuleContext): Finding[] {
   return [{ rule: 'database-admin.reset-wal', risk: 'destructive', severity: 'ask', reason: `Throws away the write-ahead log of the PostgreSQL data directory ${dir}${force}: committed changes not yet in the data files are lost and the data may be left inconsistent (${inv.name}).`, targets: [localTarget('database', dir, ctx)] }];
 }
 
+/** `pg_rewind` makes the target data directory a copy of the source; `pg_archivecleanup` deletes archived WAL (point-in-time recovery before that file is gone). */
+function rewindOrCleanup(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  if (!a || a.has('-?', '--help', '-V', '--version')) return [];
+  if (inv.name === 'pg_rewind') {
+    const dir = a.value('-D', '--target-pgdata') ?? '$PGDATA';
+    const source = a.value('--source-server') ?? a.value('--source-pgdata') ?? 'the source server';
+    return [{ rule: 'database-admin.rewind', risk: 'destructive', severity: 'ask', reason: `Rewinds the PostgreSQL data directory ${dir} to match ${source}: every change made in ${dir} since their timelines parted is thrown away (pg_rewind).`, targets: [localTarget('database', dir, ctx)] }];
+  }
+  const archive = a.operand(0) ?? '(the WAL archive)';
+  return [{ rule: 'database-admin.archive-cleanup', risk: 'destructive', severity: 'ask', reason: `Deletes the archived write-ahead log in ${archive} older than ${a.operand(1) ?? 'the file named'}: point-in-time recovery to any earlier moment is lost (pg_archivecleanup).`, targets: [localTarget('database', archive, ctx)] }];
+}
+
 /** `redis-check-aof --fix` keeps what precedes the first damaged command and drops the rest; `--truncate-to-timestamp` drops what follows a time. */
 function fixAof(inv: Invocation, ctx: RuleContext): Finding[] {
   const a = argsOf(inv);
@@ -118,16 +131,25 @@ function rabbitmq(inv: Invocation, ctx: RuleContext): Finding[] {
   if (!a) return [];
   const command = a.parsed.operands[0]?.text;
   if (command === undefined || !RABBIT_ADMIN.test(command)) return [];
-  const target = remoteServer(inv, a, ctx, 'rabbitmq', 'the RabbitMQ node');
-  if (!target) return [];
   const object = a.operand(1) ?? a.parsed.operands[1]?.text;
+  // A cluster member removed by name (`forget_cluster_node rabbit@node2`) is another machine's broker, whatever node runs the command.
+  const member = command === 'forget_cluster_node' && object?.includes('@') ? object.slice(object.indexOf('@') + 1) : undefined;
+  const target = remoteServer(inv, a, ctx, 'rabbitmq', 'the RabbitMQ node') ?? (member !== undefined && !isLocalHost(member) ? memberTarget(member, ctx) : undefined);
+  if (!target) return [];
   return [{ rule: 'database-admin.rabbitmq', risk: 'destructive', severity: 'ask', reason: `rabbitmqctl ${command}${object !== undefined ? ` ${object}` : ''} on ${target.name}: users, permissions or the node's running state change for every client of that broker.`, targets: [target] }];
+}
+
+function memberTarget(host: string, ctx: RuleContext): Target {
+  const env = ctx.environmentOf({ values: [host], remote: true });
+  return { kind: 'database', name: `the RabbitMQ cluster of ${host}`, provider: 'rabbitmq', remote: true, environment: env.environment, environmentReason: env.reason };
 }
 
 const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = {
   pg_dropcluster: dropCluster,
   pg_resetwal: resetWal,
   pg_resetxlog: resetWal,
+  pg_rewind: rewindOrCleanup,
+  pg_archivecleanup: rewindOrCleanup,
   'redis-check-aof': fixAof,
   'valkey-check-aof': fixAof,
   createuser: roles,

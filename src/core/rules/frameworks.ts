@@ -4,7 +4,7 @@ import { hostOf, isLocalHost } from '../policy/production';
 import { effectiveCommand } from './support/commandLine';
 import { scanSql } from './support/sqlScan';
 import { stdinText } from './database';
-import { testEnvironmentOnly } from './support/testDatabases';
+import { dotenvDatabase, testEnvironmentOnly } from './support/testDatabases';
 
 /**
  * ORMs, migration tools and framework consoles that destroy data: schema pushes that accept data
@@ -35,7 +35,7 @@ const FRAMEWORKS = {
   laravel: { label: 'Laravel', envVars: ['APP_ENV'], envFlags: ['--env'], defaultEnvironment: 'local' },
   alembic: { label: 'Alembic', envVars: [], envFlags: ['-x'], defaultEnvironment: 'development' },
   rails: { label: 'Rails', envVars: ['RAILS_ENV', 'RACK_ENV'], envFlags: ['-e', '--environment'], defaultEnvironment: 'development' },
-  django: { label: 'Django', envVars: ['DJANGO_SETTINGS_MODULE', 'DJANGO_ENV'], envFlags: ['--settings'], defaultEnvironment: 'development' },
+  django: { label: 'Django', envVars: ['DJANGO_SETTINGS_MODULE', 'DJANGO_ENV'], envFlags: ['--settings', '--database'], defaultEnvironment: 'development' },
   prisma: { label: 'Prisma', envVars: ['NODE_ENV'], envFlags: [], defaultEnvironment: 'development' },
   typeorm: { label: 'TypeORM', envVars: ['NODE_ENV'], envFlags: [], defaultEnvironment: 'development' },
   sequelize: { label: 'Sequelize', envVars: ['NODE_ENV'], envFlags: ['--env'], defaultEnvironment: 'development' },
@@ -84,6 +84,8 @@ function productionWork(tool: string, words: readonly string[]): Hit | undefined
   if (tool === 'prisma' && words[0] === 'db' && words[1] === 'seed') return hit('prisma', 'prisma db seed', seeds);
   // `prisma db push` writes the schema straight to the database, with no migration to review (prisma.io/docs/orm/reference/prisma-cli-reference#db-push).
   if (tool === 'prisma' && words[0] === 'db' && words[1] === 'push') return hit('prisma', 'prisma db push', 'applies the schema (dropping or rewriting what it no longer has) to');
+  // `mix run priv/repo/seeds.exs`: Phoenix's seed script.
+  if (tool === 'mix' && words[0] === 'run' && words.some((w) => /seeds?\.exs$/.test(w))) return hit('elixir', `mix run ${words.find((w) => /seeds?\.exs$/.test(w))}`, seeds);
   if (tool === 'dbt' && /^(run|build|seed)$/.test(words[0] ?? '') && words.includes('--full-refresh')) {
     return hit('dbt', `dbt ${words[0]} --full-refresh`, 'drops and rebuilds the incremental tables (keeping only what the sources still hold) of');
   }
@@ -101,6 +103,8 @@ const ORM_DELETES: readonly RegExp[] = [
   /->\s*(delete|forceDelete|truncate|destroy)\s*\(|::\s*(destroy|truncate)\s*\(/, // Eloquent
   /\.(deleteMany|deleteOne|drop|dropDatabase|remove)\s*\(/, // Mongoose / Mongo
   /\b(shutil\.rmtree|FileUtils\.rm_rf)\b/,
+  // Job queues emptied (every pending, retrying, scheduled or dead job): Sidekiq's API, Resque, Celery's purge.
+  /\bSidekiq::(?:Queue|RetrySet|ScheduledSet|DeadSet)\b[\w.()'":, ]*\.clear\b|\bResque\.remove_queue\b|\.control\.purge\s*\(/,
   // Schema drops through the ORM: ActiveRecord's `drop_table`, SQLAlchemy's `db.drop_all()`, Laravel's `Schema::drop`.
   /\b(drop_table|drop_all|drop_database|drop_schema|remove_column|purge_current_database)\b|Schema::(?:drop|dropIfExists)\b/,
 ];
@@ -266,12 +270,19 @@ function django(words: string[], inv: Invocation, facts: Facts): Hit | undefined
   if (command === 'migrate') {
     const operands = words.slice(1).filter((w) => !w.startsWith('-'));
     if (operands[1] === 'zero' && !words.includes('--plan')) return { framework: 'django', what: `manage.py migrate ${operands[0]} zero`, effect: 'reverts every migration of the app (dropping its tables) in' };
+    // A named migration of an app: migrating to it reverts every later one that is applied (docs.djangoproject.com migrate).
+    if (operands[1] !== undefined && !words.includes('--plan') && !words.includes('--fake')) return { framework: 'django', what: `manage.py migrate ${operands[0]} ${operands[1]}`, effect: `reverts the migrations of ${operands[0]} after ${operands[1]} (dropping the tables and columns they added) in` };
     if (!words.includes('--plan') && !words.includes('--check')) return { framework: 'django', what: 'manage.py migrate', effect: 'applies pending migrations (which may drop or rewrite tables and columns) to', productionOnly: true };
   }
   // Users made or their passwords changed: the developer's own on a development database, a backdoor or a lockout on production.
   if (command === 'createsuperuser' || command === 'changepassword' || command === 'loaddata') {
     const effect = command === 'loaddata' ? 'overwrites rows with the fixtures in' : command === 'createsuperuser' ? 'creates an administrator account in' : "changes a user's password in";
     return { framework: 'django', what: `manage.py ${command}`, effect, productionOnly: true };
+  }
+  // django-extensions' `runscript NAME` runs the module NAME of the project's scripts folder (or an app's) in the project's environment.
+  if (command === 'runscript' && words[1] !== undefined && /^\w+$/.test(words[1])) {
+    const code = readCode(inv, facts, `scripts/${words[1]}.py`);
+    return code !== undefined ? codeHit('django', `manage.py runscript ${words[1]}`, code) : { framework: 'django', what: `manage.py runscript ${words[1]}`, effect: `runs the script ${words[1]}, which cannot be read in advance, on` };
   }
   if (command === 'dbshell') {
     // `manage.py dbshell -- -c 'DROP TABLE users'`: the words after `--` go to the database's own client.
@@ -374,8 +385,10 @@ function hitOf(inv: Invocation, facts: Facts): Hit | undefined {
   if (tool === 'artisan') return artisan(words, inv, facts);
   // `flask shell <<< 'db.drop_all()'`: the app's shell, with the code on standard input.
   if (tool === 'flask' && words[0] === 'shell') return codeHit('flask', 'flask shell', consoleInput(inv, facts).code);
-  // `iex -S mix run -e '…'`: IEx starting a Mix task.
-  if (tool === 'iex' && words[0] === '-S' && words[1] === 'mix') return elixir('mix', 'mix', words.slice(2));
+  // `iex -S mix run -e '…'`: IEx starting a Mix task; `iex -S mix <<< '…'`: the app's shell fed on standard input.
+  if (tool === 'iex' && words[0] === '-S' && words[1] === 'mix') return words[2] === 'run' ? elixir('mix', 'mix', words.slice(2)) : codeHit('elixir', 'iex -S mix', consoleInput(inv, facts).code);
+  // `irb -r ./config/environment <<< '…'`: a Rails app loaded into a plain Ruby shell.
+  if ((tool === 'irb' || tool === 'pry') && words.some((w) => /config\/environment(\.rb)?$/.test(w))) return codeHit('rails', `${tool} -r config/environment`, consoleInput(inv, facts).code);
   if (PYTHONS.test(tool)) {
     const i = words.findIndex((w) => w.endsWith('manage.py'));
     if (i >= 0) return django(words.slice(i + 1), inv, facts);
@@ -383,6 +396,7 @@ function hitOf(inv: Invocation, facts: Facts): Hit | undefined {
     if (m >= 0 && words[m + 1] === 'alembic') return alembic(words.slice(m + 2));
     // `python -m django flush`: the database pack reads `manage.py flush`, not the module form.
     if (m >= 0 && words[m + 1] === 'django') return djangoModule(words.slice(m + 2), inv, facts);
+    if (m >= 0 && words[m + 1] === 'flask' && words[m + 2] === 'shell') return codeHit('flask', 'flask shell', consoleInput(inv, facts).code);
     return undefined;
   }
   const forProduction = productionWork(tool, words);
@@ -454,7 +468,9 @@ function environmentSources(hit: Hit, inv: Invocation, facts: Facts): { source: 
 function targetOf(hit: Hit, inv: Invocation, ctx: RuleContext): Target {
   const fw: Framework = FRAMEWORKS[hit.framework];
   const sources = environmentSources(hit, inv, ctx.facts);
-  const url = hit.url ?? inv.assignments.DATABASE_URL;
+  // The project's .env speaks only when nothing on the command picks an environment (`MIX_ENV=prod` loads other settings).
+  const selected = sources.length > 0 || FRAMEWORKS[hit.framework].envVars.some((v) => inv.assignments[v] !== undefined || ctx.facts.envSelectors[v] !== undefined);
+  const url = hit.url ?? inv.assignments.DATABASE_URL ?? (selected ? undefined : dotenvDatabase(inv, ctx.facts));
   const values = url !== undefined ? [url] : [];
   const urlHost = url !== undefined ? hostOf(url) : undefined;
   const urlIsLocal = url !== undefined && urlHost !== undefined && isLocalHost(urlHost) && !/[$`]/.test(url);
@@ -524,7 +540,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
 
 export const FRAMEWORK_COMMANDS: readonly string[] = [
   'drizzle-kit', 'php', 'sail', 'artisan', 'alembic', 'rails', 'rake', 'manage.py', 'django-admin', 'python', 'python3', 'py',
-  'prisma', 'typeorm', 'typeorm-ts-node-commonjs', 'typeorm-ts-node-esm', 'sequelize', 'sequelize-cli', 'knex', 'mongorestore', 'mix', 'iex', 'flask',
+  'prisma', 'typeorm', 'typeorm-ts-node-commonjs', 'typeorm-ts-node-esm', 'sequelize', 'sequelize-cli', 'knex', 'mongorestore', 'mix', 'iex', 'flask', 'irb', 'pry',
   'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun', 'bundle', 'dbt',
 ];
 

@@ -132,13 +132,24 @@ function onlyRebuiltOutputToClean(inv: Invocation, ctx: RuleContext, a: ToolArgs
   return touchedByGit(kept.map((e) => resolvePath(inv.cwd, e, ctx.facts.home)), inv.cwd, scope, ctx.facts).length === 0;
 }
 
+/**
+ * `git checkout -B NAME START`, `git switch -C NAME START`: NAME is reset to START whether or not it exists;
+ * commits only its old tip reached are left to the reflog. Without a start point it is reset to HEAD.
+ */
+function forcedCreate(a: ToolArgs, ...names: string[]): ((ctx: RuleContext) => Finding) | undefined {
+  const branch = a.values(...names).pop();
+  const start = a.parsed.operands[0]?.text;
+  if (branch === undefined || start === undefined) return undefined;
+  return (ctx) => finding('branch-force-move', `Resets the branch ${branch} to ${start} whether or not it exists, leaving the commits only its old tip reached behind (git ${a.parsed.path[0]} ${names[0]}).`, [branchTarget(branch, undefined, ctx)]);
+}
+
 function checkLocal(sub: string, a: ToolArgs, inv: Invocation, ctx: RuleContext): Finding[] {
   const tree = () => [workTree(inv, ctx, a.parsed)];
   const pos = a.parsed.operands;
   switch (sub) {
     case 'reset':
       // `git reset --hard` to HEAD at a workspace's top where git says nothing tracked differs: nothing is discarded.
-      if (pos.length === 0 && a.has('--hard') && atWorkspaceTop(inv, ctx) && nothingToDiscard(inv, ctx, a.parsed, [])) return [];
+      if ((pos.length === 0 || (pos.length === 1 && /^(HEAD|@)$/.test(pos[0]!.text))) && a.has('--hard') && atWorkspaceTop(inv, ctx) && nothingToDiscard(inv, ctx, a.parsed, [])) return [];
       return a.has('--hard', '--merge')
         ? [finding('reset-hard', `Discards every uncommitted change in the working tree (git reset ${a.has('--hard') ? '--hard' : '--merge'}).`, tree())]
         : [];
@@ -153,6 +164,8 @@ function checkLocal(sub: string, a: ToolArgs, inv: Invocation, ctx: RuleContext)
     }
     case 'checkout': {
       const paths = pos;
+      const reset = forcedCreate(a, '-B');
+      if (reset) return [reset(ctx)];
       if ((broadPathspec(paths) || a.has('-f', '--force')) && !(pathspecMode(paths, a) && nothingToDiscard(inv, ctx, a.parsed, paths))) {
         return [finding('checkout-discard', 'Discards uncommitted changes across the working tree (git checkout).', tree())];
       }
@@ -168,6 +181,9 @@ function checkLocal(sub: string, a: ToolArgs, inv: Invocation, ctx: RuleContext)
       const forced = a.has('-D') || (a.has('-d', '--delete') && a.has('-f', '--force'));
       // `git branch -f main HEAD~10`: moves an existing branch; commits only its old tip reached are left to the reflog.
       const moving = !forced && a.has('-f', '--force') && pos.length === 2 && !a.has('-m', '-M', '-c', '-C', '--move', '--copy', '-u', '--set-upstream-to');
+      // `git branch -M old main`, `--copy --force old main`: renamed or copied over an existing branch, whose own commits are left behind.
+      const over = pos.length === 2 && (a.has('-M', '-C') || (a.has('-m', '--move', '-c', '--copy') && a.has('-f', '--force')));
+      if (over) return [finding('branch-force-move', `${a.has('-m', '-M', '--move') ? 'Renames' : 'Copies'} the branch ${pos[0]!.text} over ${pos[1]!.text}, leaving the commits only ${pos[1]!.text} reached behind (git branch ${a.has('-M', '-C') ? (a.has('-M') ? '-M' : '-C') : '--force'}).`, [branchTarget(pos[1]!.text, undefined, ctx)])];
       if (moving) return [finding('branch-force-move', `Moves the branch ${pos[0]!.text} to ${pos[1]!.text}, leaving the commits only it reached behind (git branch -f).`, [branchTarget(pos[0]!.text, undefined, ctx)])];
       if (!forced) return [];
       if (pos.length === 0 && inv.via.some((v) => /^(xargs|parallel)\b/.test(v))) {
@@ -180,6 +196,7 @@ function checkLocal(sub: string, a: ToolArgs, inv: Invocation, ctx: RuleContext)
       if (a.parsed.path[1] === 'drop') return [finding('stash-drop', `Deletes the stash entry ${pos[0]?.text ?? 'stash@{0}'} (git stash drop).`, tree())];
       return [];
     case 'switch':
+      if (forcedCreate(a, '-C', '--force-create')) return [forcedCreate(a, '-C', '--force-create')!(ctx)];
       return a.has('-f', '--force', '--discard-changes')
         ? [finding('switch-discard', 'Discards uncommitted changes across the working tree to switch branches (git switch --discard-changes).', tree())]
         : [];
@@ -192,6 +209,7 @@ function checkLocal(sub: string, a: ToolArgs, inv: Invocation, ctx: RuleContext)
     case 'filter-repo':
       return [finding('history-rewrite', `Rewrites the repository's history (git ${sub}).`, tree())];
     case 'reflog':
+      if (a.parsed.path[1] === 'delete') return [finding('reflog-expire', `Deletes reflog entries (${pos.map((w) => w.text).join(', ') || 'named'}), the record that brings lost commits back (git reflog delete).`, tree())];
       return a.parsed.path[1] === 'expire' ? [finding('reflog-expire', 'Expires reflog entries, making lost commits unrecoverable (git reflog expire).', tree())] : [];
     case 'gc': {
       const prune = a.values('--prune').pop();

@@ -4,6 +4,7 @@ import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from
 import { parsedArgs, toolArgs } from '../registry/commandModel';
 import { optionsMatching, type ParsedCommand } from '../registry/grammar';
 import { git } from '../registry/tools/git';
+import { gitSafetyNetFindings } from './support/gitSafetyNets';
 
 /**
  * The repository itself damaged or turned against its owner, beside the git pack's discarded work and
@@ -76,6 +77,7 @@ function checkGit(inv: Invocation, ctx: RuleContext): Finding[] {
     out.push(...finding('ext-transport', `Lets git run the command an ext:: remote names${extUrl ? ` (${extUrl.text.slice(0, 60)})` : ''}: it runs on this machine as part of the ${sub ?? 'git'} command.`, local(inv.cwd, ctx)));
   }
   for (const [k, v] of settings) out.push(...pushSetting(k, v));
+  out.push(...gitSafetyNetFindings(inv, parsed, a, settings, ctx));
   if (sub === 'config') {
     const words = parsed.operands.map((w) => w.text);
     const [key = '', value = ''] = words[0] === 'set' ? words.slice(1) : words;

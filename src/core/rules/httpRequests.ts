@@ -223,7 +223,7 @@ export function judgeRequest(request: HttpRequest, ctx: RuleContext): Finding[] 
       const texts = request.bodies.map((b) => b.text ?? '');
       const off = protectionOff(url.path, [...texts, decodeURIComponentSafe(url.query)]);
       const forge = isForgeHost(url.host, url.path) ? forgeChange({ method, path: url.path, texts: [...texts, decodeURIComponentSafe(url.query)] }) : undefined;
-      const wipe = firebaseWipe(method, url.host, url.path, texts) ?? searchBodyDestroy(method, url.path, texts) ?? (off !== undefined ? `a request that sets ${off}` : undefined) ?? forge ?? saasAct(method, url.host, url.path) ?? liveChange(method, url.path, texts) ?? vaultSystemChange(method, url.path) ?? storeAccountChange(method, url.path, texts);
+      const wipe = firebaseWipe(method, url.host, url.path, texts) ?? searchBodyDestroy(method, url.path, texts, url.host) ?? (off !== undefined ? `a request that sets ${off}` : undefined) ?? forge ?? saasAct(method, url.host, url.path) ?? liveChange(method, url.path, texts) ?? vaultSystemChange(method, url.path) ?? storeAccountChange(method, url.path, texts);
       const segment = wipe === undefined ? destroyingPathSegment(url) : undefined;
       if (wipe !== undefined) {
         findings.push({

@@ -1,4 +1,6 @@
-import type { ArgWord, CodeSnippet, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import { buildToolGoal, GOAL_RUNNERS } from './migrationGoals';
+import { checkSchemaDropSnippet } from './migrationSnippets';
 import { hostOf, isLocalHost } from '../policy/production';
 import { isSharedDryRun } from '../registry/verbTraits';
 import { effectiveCommand } from './support/commandLine';
@@ -22,10 +24,7 @@ import { testEnvironmentOnly } from './support/testDatabases';
  * schema inspect`) stay allowed, marked production when what they name is.
  */
 
-interface Option {
-  name: string;
-  value: string | undefined;
-}
+interface Option { name: string; value: string | undefined }
 
 interface Reading {
   /** Operands and subcommand words, in order, without option values. */
@@ -232,6 +231,8 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = {
     envVariables: ['ASPNETCORE_ENVIRONMENT', 'DOTNET_ENVIRONMENT'],
     destroys: (r) => {
       const [tool, group, command, arg] = r.words.map(lower);
+      // `ef migrations remove --force` reverts the last migration on the database before removing it.
+      if (tool === 'ef' && group === 'migrations' && command === 'remove' && has(r, '--force', '-f')) return 'reverts the last applied migration (dropping what it created) of';
       if (tool !== 'ef' || group !== 'database') return undefined;
       if (command === 'drop') return 'drops';
       if (command === 'update' && arg === '0') return `reverts ${ALL_OF}`;
@@ -250,7 +251,8 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = {
       if ((c === 'doctrine:database:drop' || c === 'doctrine:schema:drop') && has(r, '--force', '-f')) return c.endsWith('database:drop') ? 'drops' : 'drops every table of';
       if (c === 'doctrine:fixtures:load' && !has(r, '--append')) return 'purges every table (then loads fixtures) of';
       if (c === 'doctrine:migrations:migrate' && /^(first|prev|0)$/.test(lower(r.words[1]))) return 'rolls back migrations of';
-      if (c === 'doctrine:schema:update' && has(r, '--force', '-f') && has(r, '--complete')) return 'applies the mapping, dropping tables it does not know, to';
+      // Without `--complete` it still drops the columns the mapping no longer has (symfony.com doctrine docs).
+      if (c === 'doctrine:schema:update' && has(r, '--force', '-f')) return has(r, '--complete') ? 'applies the mapping, dropping tables it does not know, to' : 'applies the mapping, dropping the columns it no longer has, to';
       return undefined;
     },
   },
@@ -350,6 +352,15 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = {
       return undefined;
     },
   },
+  // postgrator-cli (github.com/MattiLyons/postgrator-cli): `postgrator [to]` migrates to a version; 0 reverts every migration.
+  postgrator: {
+    label: 'Postgrator',
+    valued: ['--to', '-t', '--config', '-c', '--driver', '-r', '--host', '-h', '--port', '-o', '--database', '-d', '--username', '-u', '--password', '-p', '--schema-table', '--migration-pattern', '-m'],
+    urlOptions: ['--host', '-h'],
+    urlVariables: ['DATABASE_URL'],
+    envOptions: [],
+    destroys: (r) => (r.words[0] === '0' || value(r, '--to', '-t') === '0' ? `reverts ${ALL_OF}` : undefined),
+  },
   kysely: {
     label: 'Kysely',
     valued: ['--environment', '--cwd'],
@@ -357,7 +368,7 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = {
     urlVariables: ['DATABASE_URL'],
     envOptions: ['--environment'],
     destroys: (r) => {
-      const [group, command] = r.words.map(lower);
+      const [group, command] = (r.words[0]?.includes(':') ? r.words[0].split(':') : r.words).map(lower);
       if (group === 'migrate' && (command === 'down' || command === 'rollback')) return has(r, '--all') ? `rolls back ${ALL_OF}` : 'rolls back migrations of';
       return undefined;
     },
@@ -443,6 +454,9 @@ function toolOf(inv: Invocation): { tool: MigrationTool; args: ArgWord[] } | und
   } else if (base === 'buffalo' && rest[0]?.text === 'pop') {
     base = 'soda';
     rest = rest.slice(1);
+  } else if (buildToolGoal(base, rest.map((a) => a.text)) !== undefined) {
+    const goal = buildToolGoal(base, rest.map((a) => a.text))!;
+    [base, rest] = [goal.base, [{ ...rest[goal.at]!, text: goal.command }, ...rest.filter((_, i) => i !== goal.at)]];
   } else if (base === 'cargo' && rest[0]?.text === 'sqlx') {
     base = 'sqlx';
     rest = rest.slice(1);
@@ -538,50 +552,6 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   return [{ rule: 'migrations.production-access', risk: 'production-access', severity: 'info', reason: `\`${inv.name} ${r.words.slice(0, 2).join(' ')}\` works on ${target.name}, which is production (${target.environmentReason}).`, targets: [target] }];
 }
 
-// ---------------------------------------------------------------------------------------------
-// The same in program code: an ORM told to drop its schema
-
-/** ORM and framework calls that drop every table or the database (from each library's API reference). */
-const ORM_SCHEMA_DROPS: readonly [RegExp, string][] = [
-  [/\b(?:metadata|Base\.metadata|SQLModel\.metadata|db)\.drop_all\s*\(/, 'SQLAlchemy drop_all()'],
-  [/\.__table__\.drop\s*\(/, 'SQLAlchemy Table.drop()'],
-  [/\.drop_tables\s*\(/, 'Peewee drop_tables()'],
-  [/\bcall_command\s*\(\s*['"](flush|reset_db|reset_schema)['"]/, "Django call_command('$1')"],
-  [/\.sync\s*\(\s*\{[^}]*\bforce\s*:\s*true/, 'Sequelize sync({ force: true })'],
-  [/\bsequelize\.drop\s*\(|\.dropAllTables\s*\(|\.dropAllSchemas\s*\(/, 'Sequelize drop()'],
-  [/\.synchronize\s*\(\s*true\s*\)|\bdropSchema\s*:\s*true\b/, 'TypeORM synchronize(true) / dropSchema'],
-  [/\bschema\.dropTable(?:IfExists)?\s*\(/, 'Knex schema.dropTable()'],
-  [/\bmigrate\.rollback\s*\([^)]*\btrue\b/, 'Knex migrate.rollback(all)'],
-  [/\bSchema::drop(?:IfExists|AllTables)?\s*\(|Artisan::call\s*\(\s*['"](migrate:fresh|migrate:reset|db:wipe)/, 'Laravel Schema::drop() / Artisan::call()'],
-  [/\bconnection\.drop_table\b|DatabaseTasks\.(drop|purge)|\bdrop_table\s+:/, 'ActiveRecord drop_table'],
-  [/\bEcto\.Migrator\.run\s*\([^)]*:down[^)]*all:\s*true/, 'Ecto.Migrator.run(:down, all: true)'],
-];
-
-function schemaDropIn(code: string): string | undefined {
-  const text = code.length > 200_000 ? code.slice(0, 200_000) : code;
-  for (const [re, shown] of ORM_SCHEMA_DROPS) {
-    const m = re.exec(text);
-    if (m) return shown.replace('$1', m[1] ?? '');
-  }
-  return undefined;
-}
-
-function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
-  if (!['python', 'javascript', 'ruby', 'php'].includes(snippet.language)) return [];
-  const call = schemaDropIn(snippet.text);
-  // An in-memory database exists only for the program's own run.
-  if (!call || /:memory:|sqlite::memory|mongodb-memory-server/.test(snippet.text)) return [];
-  const url = /\b((?:postgres(?:ql)?|mysql|mariadb|mssql|sqlite|mongodb(?:\+srv)?)(?:\+\w+)?:\/\/[^\s'"`]*)/i.exec(snippet.text)?.[1];
-  const host = url !== undefined ? hostOf(url) : undefined;
-  const local = url !== undefined && (/^sqlite/i.test(url) || (host !== undefined && isLocalHost(host)));
-  const inv = snippet.runner;
-  const remote = inv.remote !== undefined || !local;
-  const env = ctx.environmentOf({ values: url !== undefined ? [url] : [], sources: inv.remote ? [...inv.remote.names] : [], remote });
-  const name = host !== undefined && host !== '' ? `the database on ${host}` : url !== undefined ? url : 'the database the program connects to';
-  const target: Target = { kind: 'database', name, provider: 'orm', remote, environment: env.environment, environmentReason: env.reason };
-  return [{ rule: 'migrations.orm-schema-drop', risk: 'destructive', severity: 'ask', reason: `${inv.name} code calls ${call}, which drops every table of ${name}.`, targets: [target] }];
-}
-
 /** Tools that do more than migrate (`hasura metadata clear`, `flask run`) or share a name (MongoDB's `atlas clusters delete`): the verb floor keeps judging the rest. */
 const SHARED_WITH_FLOOR = new Set(['console', 'dotnet', 'hasura', 'flask', 'payload', 'atlas']);
 
@@ -589,11 +559,11 @@ const SHARED_WITH_FLOOR = new Set(['console', 'dotnet', 'hasura', 'flask', 'payl
 export const MIGRATION_TOOL_NAMES: readonly string[] = [...Object.keys(TOOLS).filter((n) => !SHARED_WITH_FLOOR.has(n)), ...Object.keys(ALIASES)];
 
 /** Names the pack looks at: the tools, and launchers whose other work stays with the floor (`dotnet nuget delete`). */
-const SEEN: ReadonlySet<string> = new Set([...Object.keys(TOOLS), ...Object.keys(ALIASES), 'symfony', 'buffalo', 'php', 'cargo', 'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun']);
+const SEEN: ReadonlySet<string> = new Set([...Object.keys(TOOLS), ...Object.keys(ALIASES), ...GOAL_RUNNERS, 'symfony', 'buffalo', 'php', 'cargo', 'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun']);
 
 export const migrationToolsPack: RulePack = {
   id: 'migrations',
   title: 'Schema migration tools that drop or roll back everything (flyway clean, goose reset, atlas schema clean, dbmate drop, liquibase dropAll, sqitch revert, ecto.reset …)',
   checkInvocation: (inv, ctx) => (SEEN.has(inv.name) ? checkInvocation(inv, ctx) : []),
-  checkSnippet, reactsTo: (name) => SEEN.has(name),
+  checkSnippet: checkSchemaDropSnippet, reactsTo: (name) => SEEN.has(name),
 };

@@ -55,6 +55,12 @@ function sessionOf(inv: Invocation): Session | undefined {
   return { spec, node, args: toolArgs(inv.name, parsed, spec) };
 }
 
+/** A list of statements as JSON or shorthand (`[{"Statement": "DELETE …"}]`, `Statement="…"`): each statement; other text as it is. */
+function jsonStatements(text: string): string[] {
+  const found = [...text.matchAll(/\bStatement["']?\s*[:=]\s*"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!.replace(/\\"/g, '"'));
+  return found.length > 0 ? found : [text];
+}
+
 /** What the platform shell runs, or undefined when the invocation is no such shell. */
 function workOf(inv: Invocation, facts: Facts, ctx?: RuleContext): Work | undefined {
   const found = sessionOf(inv);
@@ -69,10 +75,12 @@ function workOf(inv: Invocation, facts: Facts, ctx?: RuleContext): Work | undefi
   const sources = environmentSources(spec, args, inv, ctx, facts);
   if (database !== undefined) sources.push({ source: 'database', value: database });
   sources.push(...(session.environmentHints?.(args) ?? []));
-  const inline = args.values(...(session.statementOptions ?? []));
+  const inline = args.values(...(session.statementOptions ?? [])).flatMap(jsonStatements);
   if (session.statementOperand !== undefined) {
     const words = args.parsed.operands.slice(session.statementOperand).map((w) => w.text);
     if (words.length > 0) inline.push(words.join(' '));
+    // A quoted statement beside a name (`tsh db exec prod-db 'DROP TABLE users'`) is a statement of its own.
+    if (words.length > 1) inline.push(...words.filter((w) => /\s/.test(w)));
   }
   const texts = [...inline];
   let opaque: string | undefined;
@@ -81,7 +89,8 @@ function workOf(inv: Invocation, facts: Facts, ctx?: RuleContext): Work | undefi
     if (text === undefined) opaque = `runs statements from ${file}, which could not be read`;
     else texts.push(text);
   }
-  if (texts.length === 0 && opaque === undefined) {
+  // A Redis session's words are its confirmations and names (`heroku redis:cli --confirm app`); its commands come on standard input.
+  if ((texts.length === 0 || engine === 'redis') && opaque === undefined) {
     const s = stdinText(inv, facts);
     if (s.text !== undefined) texts.push(s.text);
     else if (s.opaque) opaque = s.opaque;
@@ -136,6 +145,6 @@ export const platformSqlPack: RulePack = {
   // The cloud and PaaS CLIs, named without loading their descriptions (the registry loads a tool's on
   // first use): every CLI with a database shell or resource operand is one of them, and sessionOf
   // answers nothing for the others (test/unit/registry/lazyTools.test.ts checks the cover).
-  commands: [...toolNamesOf('cloud'), ...toolNamesOf('paas')],
+  commands: [...toolNamesOf('cloud'), ...toolNamesOf('paas'), 'tsh'],
   checkInvocation,
 };

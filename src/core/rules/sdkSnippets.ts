@@ -1,5 +1,6 @@
 import type { CodeSnippet, Finding, RuleContext, RulePack, Target } from '../policy/types';
 import { judgeRequest } from './httpRequests';
+import { libraryDataCall } from './support/libraryDataCalls';
 
 /**
  * Interpreter one-liners and scripts that destroy through a library instead of a CLI: a cloud SDK
@@ -79,6 +80,20 @@ function sdkFindings(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   return [{ rule: 'sdk-snippets.cloud-delete', risk: 'destructive', severity: 'ask', reason: `${runnerText(snippet)} deletes cloud resources through an SDK (${call[0].trim().slice(0, 60)}): ${shown.join(', ')}.`, targets }];
 }
 
+/** Drivers, admin clients, object-store file systems and data-frame writers that destroy data or switch a protection off. */
+function libraryFindings(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
+  if (snippet.language !== 'python' && snippet.language !== 'javascript') return [];
+  const call = libraryDataCall(snippet.text);
+  if (!call || /:memory:|mongodb-memory-server|mongomock|moto\b|localstack/i.test(snippet.text)) return [];
+  const names = resourceNames(snippet.text);
+  const shown = names.length > 0 ? names : ['the store the program connects to (named at run time)'];
+  const targets: Target[] = shown.slice(0, 3).map((name) => {
+    const env = ctx.environmentOf({ values: names.length > 0 ? [name] : [], remote: true });
+    return { kind: 'resource', name, provider: 'library', remote: true, environment: env.environment, environmentReason: env.reason };
+  });
+  return [{ rule: call.safetyNet ? 'sdk-snippets.protection-off' : 'sdk-snippets.library-destroy', risk: 'destructive', severity: 'ask', reason: `${runnerText(snippet)} ${call.does}: ${shown.slice(0, 3).join(', ')}.`, targets }];
+}
+
 function httpFindings(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   if (snippet.language === 'python' || snippet.language === 'javascript') return [];
   const code = snippet.text;
@@ -96,6 +111,7 @@ export const sdkSnippetsPack: RulePack = {
   title: 'Cloud SDK deletions and HTTP deletes in interpreter code',
   checkSnippet(snippet, ctx) {
     if (!LANGUAGES.has(snippet.language)) return [];
-    return [...sdkFindings(snippet, ctx), ...httpFindings(snippet, ctx)];
+    const sdk = sdkFindings(snippet, ctx);
+    return [...sdk, ...(sdk.length === 0 ? libraryFindings(snippet, ctx) : []), ...httpFindings(snippet, ctx)];
   },
 };

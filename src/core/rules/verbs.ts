@@ -13,6 +13,7 @@ import { removalOf } from './safetyNet';
 import { secretReadOf } from './secretVerbs';
 import { destructiveMongo, destructiveStatement } from './support/storeProtocols';
 import { unreviewedDeploy } from './support/unreviewedDeploys';
+import { blankingWrite } from './support/blankWrites';
 
 /**
  * The verb floor: a CLI the guard has no rules for is judged by what its words mean. A subcommand
@@ -187,12 +188,13 @@ function pathVerb(reading: Reading, traits: VerbTraits): { word: Word; verb: str
 /** A subcommand its traits say overwrites when given an option (`bq cp -f src dst`): the word, the option and what follows. */
 function overwritingWord(reading: Reading, traits: VerbTraits): { word: string; option: string; names: string[] } | undefined {
   if (!traits.overwriting) return undefined;
-  const first = reading.positionals[0];
+  // A word right after an option is most often its value (`restic -r REPO restore`).
+  const first = reading.positionals.slice(0, 3).find((w) => traits.overwriting![w.text.toLowerCase()] !== undefined);
   const options = first !== undefined ? traits.overwriting[first.text.toLowerCase()] : undefined;
   const option = options && reading.options.find((o) => options.includes(o.name));
   if (!first || !option) return undefined;
   // The destination: the first operand of a load (`bq load TABLE SOURCE`), the last of a copy.
-  const operands = reading.positionals.slice(1).map((w) => w.text).filter((t) => !/\s/.test(t));
+  const operands = reading.positionals.filter((w) => w.index > first.index).map((w) => w.text).filter((t) => !/\s/.test(t));
   return { word: first.text, option: option.name, names: first.text.toLowerCase() === 'load' ? operands.slice(0, 1) : operands.slice(-1) };
 }
 
@@ -249,6 +251,7 @@ function optionVerb(reading: Reading, traits: VerbTraits): { name: string; verb:
   for (const option of reading.options) {
     const bare = option.name.replace(/^-+/, '').toLowerCase();
     if (traits.routine?.includes(bare)) continue;
+    if (traits.destroying?.includes(option.name)) return { name: option.name, verb: 'overwrite' };
     const parts = bare.split(/[-_]/).filter((p) => p !== '');
     // `--force-delete`, `--auto-prune` (Argo CD deletes what the repository no longer lists on every sync).
     const start = parts[0] === 'force' || parts[0] === 'auto' ? 1 : 0;
@@ -486,6 +489,8 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   }
   const overwrite = overwritingWord(reading, traits);
   if (overwrite) return [finding(inv, ctx, { rule: 'verbs.destroying-verb', shown: `${inv.name} ${overwrite.word} ${overwrite.option}`, verb: 'overwrite', groups: [], names: overwrite.names }, traits)];
+  const blank = blankingWrite(reading.positionals.map((w) => w.text), reading.options, traits.loadsInto);
+  if (blank) return [finding(inv, ctx, { rule: 'verbs.blanking-write', shown: `${[inv.name, ...blank.words].join(' ')} (${blank.how})`, verb: 'overwrite', groups: blank.words.slice(0, -1), names: blank.names }, traits)];
   const rest = restPathVerb(reading, traits);
   if (rest) return [finding(inv, ctx, { rule: 'verbs.destroying-verb', shown: `${inv.name} ${reading.positionals[0]!.text} ${rest.path}`, verb: rest.verb, groups: [], names: [rest.path] }, traits)];
   const rpc = grpcMethod(reading, traits);

@@ -268,7 +268,7 @@ function httpFindings(inv: Invocation, ctx: RuleContext): Finding[] {
     // Remote DELETEs and destroying endpoints are the HTTP pack's; on this machine it stays quiet, so this pack speaks.
     if (!found && local && method !== 'GET' && method !== 'HEAD') {
       const bodies = request.bodies.map((b) => b.text ?? '');
-      found = method === 'DELETE' ? `an HTTP DELETE of ${url.path}` : searchBodyDestroy(method, url.path, bodies) ?? (destroyingSegment(url.path) !== undefined || /_delete_by_query/.test(url.path) ? `a ${method} to ${url.path}` : undefined);
+      found = method === 'DELETE' ? `an HTTP DELETE of ${url.path}` : searchBodyDestroy(method, url.path, bodies, 'localhost') ?? (destroyingSegment(url.path) !== undefined || /_delete_by_query/.test(url.path) ? `a ${method} to ${url.path}` : undefined);
     }
     if (!found) found = quiet;
     // etcd's v3 gateway deletes by POSTing a range: no HTTP word says so.

@@ -73,6 +73,8 @@ const ROWS: Readonly<Record<string, Row>> = {
   createuser: { words: '@ -s @ evil @', option: ['-h', '--host'], value: 'db.prod.acme.internal', decision: 'ask', production: true },
   dropuser: { words: '@ app @', option: ['-h', '--host'], value: 'db.prod.acme.internal', decision: 'ask', production: true },
   pg_resetwal: { words: '@ -f @ /var/lib/postgresql/data @', option: ['-l', '--next-wal-file'], value: '000000010000000000000002', decision: 'ask' },
+  pg_rewind: { words: '@ --source-server=host=db.prod.acme.internal @', option: ['-D', '--target-pgdata'], value: '/var/lib/postgresql/16/main', decision: 'ask' },
+  pg_archivecleanup: { words: '@ /var/lib/postgresql/wal_archive @ 000000010000000000000099 @', option: ['-x', '--strip-extension'], value: '.gz', decision: 'ask' },
   'redis-check-aof': { words: '@ --fix @ appendonly.aof @', option: ['--truncate-to-timestamp'], value: '1700000000', decision: 'ask' },
   rabbitmqctl: { words: '@ stop_app @', option: ['-n', '--node'], value: 'rabbit@mq-prod-1', decision: 'ask', production: true },
   mysqladmin: { words: '@ drop @ shop @', option: ['-h', '--host'], value: 'db.prod.acme.internal', decision: 'ask', production: true },

@@ -74,7 +74,9 @@ table('MongoDB calls that replace, loop-delete, lock out or stop writes (mongodb
   ask(`mongosh --eval 'db.users.mapReduce(function(){},function(){}, {out:"orders"})'`),
   ask(`mongosh --eval 'db.users.find().forEach(d=>db.users.deleteOne({_id:d._id}))'`),
   ask(`mongosh --eval 'db.adminCommand({renameCollection:"shop.tmp",to:"shop.users",dropTarget:true})'`),
-  ask(`mongosh --eval 'db.dropAllUsers()'`),
+  // Users dropped are administration: the developer's own on this machine's server (team decision, #18), asked on a remote one.
+  ask(`mongosh mongodb://db.prod.acme.internal/shop --eval 'db.dropAllUsers()'`, { production: true }),
+  allow(`mongosh --eval 'db.dropAllUsers()'`),
   allow(`mongosh --eval 'db.users.aggregate([{$match:{a:1}},{$group:{_id:"$a"}}])'`),
   allow(`mongosh --eval 'db.users.mapReduce(function(){},function(){}, {out:{inline:1}})'`),
   allow(`mongosh --eval 'db.users.find().forEach(d=>printjson(d))'`),

@@ -133,7 +133,8 @@ export const aws: ToolSpec = {
     // SQL (PartiQL for DynamoDB) sent through the Data APIs: judged like any SQL client's statements.
     'rds-data': { commands: { 'execute-statement': dataApi('--sql', ['--resource-arn']), 'batch-execute-statement': dataApi('--sql', ['--resource-arn']), '*': operation } },
     'redshift-data': { commands: { 'execute-statement': dataApi('--sql', ['--cluster-identifier', '--workgroup-name']), 'batch-execute-statement': dataApi('--sqls', ['--cluster-identifier', '--workgroup-name']), '*': operation } },
-    dynamodb: { commands: { 'execute-statement': dataApi('--statement', []), '*': operation } },
+    // PartiQL: one statement, a batch or a transaction (`--statements`/`--transact-statements` hold `[{"Statement": "…"}]`).
+    dynamodb: { commands: { 'execute-statement': dataApi('--statement', []), 'batch-execute-statement': dataApi('--statements', []), 'execute-transaction': dataApi('--transact-statements', []), '*': operation } },
     // Athena runs SQL (DDL included: `DROP TABLE` deletes a table's definition, and for Iceberg tables its data).
     athena: { commands: { 'start-query-execution': dataApi('--query-string', ['--work-group', '--query-execution-context']), '*': operation } },
     ecs: { commands: { 'execute-command': ecsExecuteCommand, '*': operation } },

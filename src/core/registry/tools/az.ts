@@ -1,6 +1,6 @@
 import { flagValues, hasFlag } from '../args';
 import type { CliArgs, ToolSpec } from '../types';
-import { valued } from './options';
+import { flag, valued } from './options';
 import { AZ_SAFETY_OPTIONS, AZ_SAFETY_RULES } from './cloudSafetyNets';
 import { AZ_OUTAGE_OPTIONS, AZ_OUTAGE_RULES } from './cloudOutages';
 import { AZ_ACCESS_OPTIONS, AZ_ACCESS_RULES } from './cloudAccess';
@@ -52,7 +52,7 @@ const aksCommandInvoke = {
 
 /** `az postgres|mysql flexible-server execute -n server -d db -q 'SQL' | -f file.sql`: statements run on the server. */
 const flexibleExecute = (engine: 'postgres' | 'mysql') => ({
-  options: [valued('--querytext', '-q'), valued('--file-path', '-f'), valued('--admin-user', '-u'), valued('--admin-password', '-p'), valued('--database-name', '-d')],
+  options: [valued('--querytext', '-q'), valued('--file-path', '-f'), valued('--admin-user', '-u'), valued('--admin-password', '-p'), valued('--database-name', '-d'), flag('--interactive')],
   effect: 'exec' as const,
   sql: {
     engine,
@@ -84,8 +84,9 @@ export const az: ToolSpec = {
     // `az aks command invoke -g rg -n cluster --command 'kubectl …'`: the command runs inside the cluster.
     aks: { commands: { command: { commands: { invoke: aksCommandInvoke } } } },
     containerapp: { commands: { exec: containerappExec } },
-    postgres: { commands: { 'flexible-server': { commands: { execute: flexibleExecute('postgres') } } } },
-    mysql: { commands: { 'flexible-server': { commands: { execute: flexibleExecute('mysql') } } } },
+    // `flexible-server connect` runs `-q` like `execute`, and with `--interactive` reads statements on standard input.
+    postgres: { commands: { 'flexible-server': { commands: { 'execute|connect': flexibleExecute('postgres') } } } },
+    mysql: { commands: { 'flexible-server': { commands: { 'execute|connect': flexibleExecute('mysql') } } } },
   },
   environmentFlags: ['--subscription', '--resource-group', '-g'],
   environmentVariables: ['AZURE_SUBSCRIPTION_ID'],

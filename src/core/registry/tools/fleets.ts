@@ -35,6 +35,16 @@ export const tsh: ToolSpec = {
         },
       },
     },
+    // `tsh db exec QUERY --dbs=NAME [--db-user U]` (goteleport.com/docs/reference/cli/tsh): the query runs on each database named.
+    db: {
+      commands: {
+        exec: {
+          options: [valued('--db-user'), valued('--db-name'), valued('--db-roles'), valued('--dbs'), valued('--labels'), valued('--search'), valued('--output-dir'), valued('--max-connections'), flag('--no-confirm')],
+          effect: 'exec',
+          sql: { engine: 'database', statementOperand: 0, database: (a) => a.value('--dbs') ?? a.value('--db-name') ?? a.parsed.operands.find((w) => !/\s/.test(w.text))?.text },
+        },
+      },
+    },
   },
 };
 

@@ -191,7 +191,35 @@ export const git: ToolSpec = {
     'ls-remote': { effect: 'read', options: uploadPack },
     archive: { effect: 'read', options: [valued('--exec'), valued('--remote'), valued('-o', '--output'), valued('--format'), valued('--prefix')] },
     bisect: { effect: 'mutate', commands: { run: commandAfter } },
-    submodule: { effect: 'mutate', options: [flag('-q', '--quiet')], commands: { foreach: { ...commandAfter, options: [flag('--recursive')] } } },
+    // `submodule deinit -f` and `update --force` throw away the submodules' local changes.
+    submodule: {
+      effect: 'mutate',
+      options: [flag('-q', '--quiet')],
+      commands: {
+        foreach: { ...commandAfter, options: [flag('--recursive')] },
+        deinit: { effect: 'mutate', options: [flag('-f', '--force'), flag('--all'), ...quiet] },
+        update: {
+          effect: 'mutate',
+          options: [
+            flag('--init'), flag('--remote'), flag('-N', '--no-fetch'), flag('-f', '--force'), flag('--checkout'), flag('--merge'), flag('--rebase'), flag('--recursive'),
+            valued('--depth'), valued('--reference'), valued('-j', '--jobs'), flag('--single-branch'), flag('--no-single-branch'), valued('--filter'), flag('--recommend-shallow'), ...quiet,
+          ],
+        },
+      },
+    },
+    // Pushes by plumbing (`send-pack`, `http-push`) and servers of the repository (`daemon`, `instaweb`).
+    'send-pack': { effect: 'mutate', dryRun: ['-n', '--dry-run'], options: [flag('--all'), flag('--mirror'), flag('-f', '--force'), flag('-n', '--dry-run'), flag('--atomic'), flag('--thin'), flag('--stdin'), optional('--signed'), valued('--receive-pack', '--exec'), valued('--push-option'), optional('--force-with-lease'), ...quiet] },
+    'http-push': { effect: 'mutate', dryRun: ['--dry-run'], options: [flag('--all'), flag('--force'), flag('--dry-run'), flag('-d'), flag('-D'), flag('--verbose')] },
+    daemon: {
+      effect: 'mutate',
+      options: [
+        flag('--export-all'), valued('--base-path'), flag('--base-path-relaxed'), valued('--interpolated-path'), valued('--listen'), valued('--port'), valued('--init-timeout'),
+        valued('--timeout'), valued('--max-connections'), flag('--strict-paths'), flag('--reuseaddr'), flag('--syslog'), optional('--user-path'), flag('--verbose'),
+        flag('--detach'), valued('--pid-file'), valued('--user'), valued('--group'), valued('--enable'), valued('--disable'), valued('--allow-override'), valued('--forbid-override'),
+        flag('--inetd'), optional('--log-destination'), flag('--informative-errors'), flag('--no-informative-errors'), valued('--access-hook'),
+      ],
+    },
+    instaweb: { effect: 'mutate', options: [flag('-l', '--local'), valued('-d', '--httpd'), valued('-m', '--module-path'), valued('-p', '--port'), valued('-b', '--browser'), flag('--start'), flag('--stop'), flag('--restart')] },
     'status|log|diff|show|blame|ls-files|ls-tree|rev-parse|describe|shortlog|cat-file': read,
     // `-O[PAGER]` / `--open-files-in-pager[=PAGER]` opens the matching files in a program it names.
     grep: { effect: 'read', options: [{ names: ['-O', '--open-files-in-pager'], takes: 'optional' }] },

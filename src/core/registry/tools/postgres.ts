@@ -119,3 +119,26 @@ export const pgResetwal: ToolSpec = {
     valued('--char-signedness'), flag('-f', '--force'), flag('-n', '--dry-run'), flag('-V', '--version'), flag('-?', '--help'),
   ],
 };
+
+/** `pg_rewind --target-pgdata=DIR --source-server=CONNSTR|--source-pgdata=DIR`: makes DIR a copy of the source from where their timelines part; `-n` only prints. */
+export const pgRewind: ToolSpec = {
+  names: ['pg_rewind'],
+  family: 'database',
+  locality: 'local',
+  abbreviations: true,
+  dryRun: ['-n', '--dry-run'],
+  options: [
+    valued('-D', '--target-pgdata'), valued('--source-pgdata'), valued('--source-server'), valued('-c', '--restore-target-wal'), valued('--config-file'),
+    flag('-R', '--write-recovery-conf'), flag('-n', '--dry-run'), flag('-N', '--no-sync'), flag('-P', '--progress'), flag('--debug'), flag('--no-ensure-shutdown'),
+    flag('-V', '--version'), flag('-?', '--help'),
+  ],
+};
+
+/** `pg_archivecleanup [option…] ARCHIVELOCATION OLDESTKEPTWALFILE`: deletes the archived WAL older than the file named; `-n` only prints. */
+export const pgArchivecleanup: ToolSpec = {
+  names: ['pg_archivecleanup'],
+  family: 'database',
+  locality: 'local',
+  dryRun: ['-n', '--dry-run'],
+  options: [valued('-x', '--strip-extension'), flag('-b', '--clean-backup-history'), flag('-d', '--debug'), flag('-n', '--dry-run'), flag('-V', '--version'), flag('-?', '--help')],
+};

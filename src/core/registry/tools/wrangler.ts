@@ -11,7 +11,7 @@ export const wrangler: ToolSpec = {
   locality: 'remote',
   provider: 'cloudflare',
   label: 'Cloudflare',
-  options: ['--env', '-e', '--config', '-c', '--name', '--binding', '--namespace-id', '--account-id', '--jurisdiction'].map((n) => valued(n)),
+  options: [...['--env', '-e', '--config', '-c', '--name', '--binding', '--namespace-id', '--account-id', '--jurisdiction', '--file', '-f', '--path', '--ttl', '--expiration', '--metadata'].map((n) => valued(n)), flag('--local'), flag('--remote'), flag('--preview')],
   commands: {
     d1: {
       options: [flag('--remote'), flag('--local'), flag('--preview'), flag('-y', '--yes'), flag('--json'), valued('--persist-to')],
@@ -50,6 +50,10 @@ export const wrangler: ToolSpec = {
       id: 'wrangler-d1-time-travel-restore', path: ['d1', 'time-travel', 'restore'], kind: 'database', noun: 'D1 database', namePositionals: 'first',
       verb: 'rolls back, discarding every write made after the restore point to,',
     },
+    // KV and R2 writes that replace what a key held with nothing, or many keys at once (developers.cloudflare.com/workers/wrangler/commands).
+    { id: 'wrangler-r2-put-empty', path: ['r2', 'object', 'put'], kind: 'bucket', noun: 'R2 object', verb: 'overwrites with an empty file', namePositionals: 'first', when: (p) => flagValues(p, ['--file', '-f']).includes('/dev/null') },
+    { id: 'wrangler-kv-put-empty', path: ['kv|kv:key', 'key|put', 'put|'], kind: 'resource', noun: 'KV value', verb: 'replaces with an empty value', namePositionals: 'none', defaultName: 'a KV key', when: (p) => p.positionals.some((w, i) => i >= 2 && w.text === '' && w.raw !== '') },
+    { id: 'wrangler-kv-bulk-put', path: ['kv|kv:bulk', 'bulk|put', 'put|'], kind: 'resource', noun: 'KV namespace', verb: 'overwrites every key listed in the file of', nameFlags: ['--namespace-id', '--binding'], when: (p) => p.positionals.some((w) => w.text === 'bulk' || w.text === 'kv:bulk') },
     { id: 'wrangler-secret-put', path: ['secret', 'put|bulk'], kind: 'credential', noun: 'Worker secret', verb: 'overwrites', namePositionals: 'first', defaultName: 'the Worker\'s secrets' },
     {
       id: 'wrangler-delete-worker', path: ['delete'], kind: 'service', noun: 'Worker', verb: 'deletes', nameFlags: ['--name'],

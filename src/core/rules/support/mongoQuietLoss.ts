@@ -33,6 +33,6 @@ export function scanMongoQuiet(js: string): CodeEffect[] {
   if (loop) out.push({ summary: `${loop[1]}.find().forEach(… ${loop[2]} …) (every document is deleted one by one)`, object: `every document in ${loop[1]}`, collection: loop[1] });
   const rename = /renameCollection['"]?\s*[:(][\s\S]*?\bto\s*:\s*['"]([^'"]+)['"][\s\S]*?dropTarget['"]?\s*:\s*(true|1)\b/.exec(js) ?? /\.renameCollection\s*\(\s*['"]([^'"]+)['"]\s*,\s*(true)\s*\)/.exec(js);
   if (rename) out.push({ summary: `renameCollection with dropTarget (the collection ${rename[1]} is dropped first)`, object: `collection ${rename[1]}` });
-  if (/\.dropAllUsers\s*\(/.test(js)) out.push({ summary: 'dropAllUsers() (every client signing in is locked out)', object: 'the MongoDB users' });
+  if (/\.dropAllUsers\s*\(/.test(js)) out.push({ summary: 'dropAllUsers() (every client signing in is locked out)', object: 'the MongoDB users', administration: true });
   return out;
 }

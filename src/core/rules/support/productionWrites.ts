@@ -100,7 +100,7 @@ export function riskyAdminSql(statements: readonly SqlStatement[]): string[] {
   return statements.filter((st) => ADMIN_SQL.some((re) => re.test(st.text.trim())) || safetyNetSql(st.text.trim())).map((st) => st.text.replace(/'(?:[^']|'')*'/g, "''").slice(0, 120)).slice(0, 10);
 }
 
-const MONGO_ADMIN = /\.(renameCollection|createUser|updateUser|grantRolesToUser|shutdownServer|killOp|fsyncLock|setProfilingLevel|changeUserPassword|revokeRolesFromUser)\s*\(|\badminCommand\s*\(\s*\{\s*['"]?(shutdown|setParameter|killAllSessions|renameCollection|replSetReconfig)\b/g;
+const MONGO_ADMIN = /\.(renameCollection|createUser|updateUser|grantRolesToUser|shutdownServer|killOp|fsyncLock|setProfilingLevel|changeUserPassword|revokeRolesFromUser|dropUser)\s*\(|\b(?:adminCommand|runCommand|command)\s*\(\s*\{\s*['"]?(shutdown|dropUser|setParameter|killAllSessions|renameCollection|replSetReconfig)\b/g;
 
 /** MongoDB shell calls that rename collections away, make users or roles, or stop and reconfigure the server. */
 export function riskyAdminMongo(scripts: readonly string[]): string[] {

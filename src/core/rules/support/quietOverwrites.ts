@@ -29,6 +29,8 @@ const UPSERT_SQL: readonly InOrder[] = [
   parts(/^insert\b/, /\bon\s+conflict\b/, /\bdo\s+update\b/),
   parts(/^insert\b/, /\bon\s+duplicate\s+key\s+update\b/),
   parts(/^load\s+data\b/, /\breplace\s+into\s+table\b/),
+  // MySQL's REPLACE deletes the row with the same key and inserts the new one.
+  parts(/^replace\s+(?:low_priority\s+|delayed\s+)?(?:into\s+)?[\w`".]+/),
 ];
 
 /** Statements that schedule loss, break replication, replace a definition by an empty one or lower durability. */
@@ -50,12 +52,24 @@ const SAFETY_NET_SQL: readonly InOrder[] = [
   parts(/^alter\s+publication\b/, /\b(?:drop|set)\s+table\b/),
   parts(/^(?:stop|reset)\s+(?:replica|slave)\b/),
   parts(/^change\s+(?:master|replication\s+source)\s+to\b/),
-  // Recovery logs kept for less time.
+  // Recovery logs kept for less time, or purged now (replicas behind them break; point-in-time recovery before that point is gone).
+  parts(/^purge\s+(?:binary|master)\s+logs\b/),
   parts(/^set\s+(?:global|persist)\s+(?:binlog_expire_logs_seconds|expire_logs_days|binlog_expire_logs_auto_purge)\b/),
   // A definition replaced by one that keeps or returns nothing.
   parts(/^create\s+(?:or\s+replace\s+)?rule\b/, /\bdo\s+instead\s+nothing\b/),
   parts(/^create\s+or\s+replace\s+view\b/, /\b(?:where\s+(?:false|0\s*=\s*1|1\s*=\s*0|1\s*<>\s*1)|limit\s+0)\s*;?$/),
   parts(/^alter\s+sequence\b/, /\brestart\b/),
+  // Cassandra/ScyllaDB: rows expire after the table's TTL; a keyspace's replicas cut down (cassandra.apache.org cql ddl).
+  parts(/^alter\s+table\b/, /\bwith\b/, /\b(?:default_time_to_live|gc_grace_seconds)\s*=\s*\d{1,5}\b/),
+  parts(/^alter\s+keyspace\b/, /\breplication\b/),
+  // Rows taken out of a table (a partition detached), every later write refused (a CHECK nothing passes), the database or a role made read-only.
+  parts(/^alter\s+table\b/, /\bdetach\s+partition\b/),
+  parts(/^alter\s+table\b/, /\bcheck\s*\(\s*(?:false|0\s*=\s*1|1\s*=\s*0|null\s+is\s+not\s+null)\s*\)/),
+  parts(/^alter\s+(?:database|role|user)\b/, /\bset\s+default_transaction_read_only\b/),
+  parts(/^set\s+(?:global|persist)\s+(?:super_read_only|read_only|max_connections|max_user_connections)\b/),
+  // Procedures and functions whose bodies are not read here: a CALL, or a SELECT of a function named for deleting.
+  parts(/^(?:call|exec)\s+[\w.[\]"`]+/),
+  parts(/^select\b/, /\b(?:purge|delete|drop|truncate|wipe|clean|cleanup|reset|remove|destroy|erase|clear)_\w*\s*\(/),
   // SQL Server: a backup restored over the live database, the database taken offline or emptied of users.
   parts(/^restore\s+(?:database|log)\b/, /\bwith\b/, /\breplace\b/),
   parts(/^alter\s+database\b/, /\bset\s+(?:offline|emergency|single_user)\b/),

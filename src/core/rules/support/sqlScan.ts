@@ -138,6 +138,8 @@ export function classifyStatement(text: string): SqlStatement {
     return { text: s, effect: 'destroy', object: `${kind} ${name}`, objectName: name, objectKind, summary: `DROP ${kind.toUpperCase()} ${name}` };
   }
   if (/^drop\b/i.test(s)) return { text: s, effect: 'destroy', object: 'objects', summary: s.slice(0, 60) };
+  // SQLite's shell: `.restore [DB] FILE` replaces the whole database with a backup file's contents (sqlite.org/cli.html).
+  if ((m = /^\.restore\s+(?:(\S+)\s+)?(\S+)$/i.exec(s))) return { text: s, effect: 'destroy', object: 'database', objectKind: 'database', objectName: m[1] ?? 'main', summary: `.restore ${m[2]} (every table of the database is replaced by the file's)` };
   if ((m = new RegExp(`^truncate\\s+(?:table\\s+)?(?:only\\s+)?${NAME}`, 'i').exec(s))) {
     const name = unquote(m[1] ?? '');
     return { text: s, effect: 'destroy', object: `table ${name}`, objectName: name, objectKind: 'table', summary: `TRUNCATE ${name}` };
@@ -323,6 +325,10 @@ export interface CodeEffect {
   collection?: string;
   /** The Redis command a client library call sends (`DEL <every key>`, `CONFIG SET maxmemory 1mb`). */
   command?: string;
+  /** Administration (a user dropped or locked, the server stopped with its data saved): the developer's own on this machine, asked on a remote server. */
+  administration?: boolean;
+  /** The database a `dropDatabase()` names (`db.getSiblingDB('x')`, `use x`), when every drop names the same one. */
+  database?: string;
 }
 
 /** Destructive MongoDB shell calls: dropDatabase(), drop(), deleteMany({}), remove({}), updateMany({}), and their database commands. */
@@ -330,10 +336,8 @@ export function scanMongo(js: string): CodeEffect[] {
   const out: CodeEffect[] = scanMongoQuiet(js);
   // A literal pre-check keeps large scripts with no candidate calls off the slower pattern below.
   if (!/drop|deleteMany|remove|updateMany|delete|shutdown|dropUser/i.test(js)) return out;
-  // The server stopped, or its users removed: `db.adminCommand({shutdown: 1})`, `db.shutdownServer()`, `db.dropUser('app')`.
-  if (/\b(?:runCommand|adminCommand|command)\s*\(\s*\{\s*['"]?shutdown['"]?\s*:|\.shutdownServer\s*\(/.test(js)) out.push({ summary: 'shutdown (the server stops)', object: 'the MongoDB server' });
-  if (/\.dropUser\s*\(|\b(?:runCommand|adminCommand|command)\s*\(\s*\{\s*['"]?dropUser['"]?\s*:/.test(js)) out.push({ summary: 'dropUser (clients using it are locked out)', object: 'a MongoDB user' });
-  if (/\.dropDatabase\s*\(/.test(js)) out.push({ summary: 'db.dropDatabase()', object: 'database' });
+  // Stopping the server or dropping a user is administration: the developer's own locally, asked on a remote one (`riskyAdminMongo`).
+  if (/\.dropDatabase\s*\(/.test(js)) out.push({ summary: 'db.dropDatabase()', object: 'database', ...droppedDatabaseName(js) });
   for (const m of js.matchAll(/(?:db\.)?(?:getCollection\(\s*['"]([^'"]+)['"]\s*\)|([A-Za-z_][\w]*))\.(drop|deleteMany|remove|dropIndexes|updateMany)\s*\(\s*(\{\s*\})?\s*[,)]?/g)) {
     const coll = m[1] ?? m[2] ?? 'collection';
     const op = m[3] ?? '';
@@ -354,7 +358,7 @@ export function scanMongo(js: string): CodeEffect[] {
     const command = m[1] ?? '';
     const coll = m[2];
     if (command === 'delete' && !/\bq\s*:\s*\{\s*\}/.test(js)) continue;
-    out.push({ summary: `runCommand({${command}: …})`, object: command === 'dropDatabase' ? 'database' : coll !== undefined ? `collection ${coll}` : 'a collection', ...(coll !== undefined && command !== 'dropDatabase' ? { collection: coll } : {}) });
+    out.push({ summary: `runCommand({${command}: …})`, object: command === 'dropDatabase' ? 'database' : command === 'dropAllUsersFromDatabase' ? 'the MongoDB users' : coll !== undefined ? `collection ${coll}` : 'a collection', ...(coll !== undefined && command !== 'dropDatabase' && command !== 'dropAllUsersFromDatabase' ? { collection: coll } : {}), ...(command === 'dropAllUsersFromDatabase' ? { administration: true } : {}) });
   }
   if (/\bdeleteMany\s*:\s*\{\s*filter\s*:\s*\{\s*\}/.test(js)) out.push({ summary: 'bulkWrite deleteMany with an empty filter', object: 'every document of the collection' });
   return out;
@@ -393,9 +397,9 @@ function durabilityOff(words: readonly string[]): string | undefined {
  */
 function redisAdmin(command: string, words: readonly string[]): CodeEffect | undefined {
   const sub = (words[1] ?? '').toUpperCase();
-  if (command === 'SHUTDOWN') return { summary: `SHUTDOWN${words[1] ? ' ' + words[1].toUpperCase() : ''} (the server stops${/nosave/i.test(words.join(' ')) ? ' without saving' : ''})`, object: 'the Redis server' };
+  if (command === 'SHUTDOWN') return { summary: `SHUTDOWN${words[1] ? ' ' + words[1].toUpperCase() : ''} (the server stops${/nosave/i.test(words.join(' ')) ? ' without saving' : ''})`, object: 'the Redis server', ...(/nosave|abort/i.test(words.join(' ')) ? {} : { administration: true }) };
   if (command === 'CONFIG' && sub === 'SET' && /^(dir|dbfilename|appenddirname|appendfilename)$/i.test(words[2] ?? '')) return { summary: `CONFIG SET ${words[2]} (the dataset is saved to and restored from another file)`, object: 'the Redis persistence' };
-  if (command === 'ACL' && sub === 'DELUSER') return { summary: `ACL DELUSER ${words.slice(2).join(' ')} (clients using these users are locked out)`, object: 'Redis users' };
+  if (command === 'ACL' && sub === 'DELUSER') return { summary: `ACL DELUSER ${words.slice(2).join(' ')} (clients using these users are locked out)`, object: 'Redis users', administration: true };
   if (command === 'CLUSTER' && sub === 'RESET') return { summary: 'CLUSTER RESET (the node forgets the cluster; HARD also its data)', object: 'the Redis cluster node' };
   if ((command === 'FUNCTION' || command === 'SCRIPT') && sub === 'FLUSH') return { summary: `${command} FLUSH`, object: `every Redis ${command === 'FUNCTION' ? 'function library' : 'cached script'}` };
   if (command === 'SWAPDB') return { summary: `SWAPDB ${words.slice(1, 3).join(' ')} (clients see another database's keys)`, object: 'two Redis databases' };
@@ -417,11 +421,11 @@ const DEBUG_OUTAGE = /^(SEGFAULT|PANIC|SLEEP|RELOAD|RESTART|CRASH-AND-RECOVER|OO
 function redisLockoutOrOutage(command: string, sub: string, words: readonly string[]): CodeEffect | undefined {
   const rest = words.slice(2).join(' ');
   if (command === 'ACL' && sub === 'SETUSER' && (words.slice(3).some((w) => ACL_LOCKOUT.test(w.replace(/^(['"])(.*)\1$/, '$2'))))) {
-    return { summary: `ACL SETUSER ${rest} (clients using ${words[2] ?? 'that user'} are locked out or lose their rights)`, object: 'Redis users' };
+    return { summary: `ACL SETUSER ${rest} (clients using ${words[2] ?? 'that user'} are locked out or lose their rights)`, object: 'Redis users', administration: true };
   }
   if (command === 'CONFIG' && sub === 'SET') {
     const name = (words[2] ?? '').toLowerCase();
-    if (name === 'requirepass' || name === 'masterauth') return { summary: `CONFIG SET ${name} (every client${name === 'masterauth' ? ' replica' : ''} without the new password is refused)`, object: 'the Redis server' };
+    if (name === 'requirepass' || name === 'masterauth') return { summary: `CONFIG SET ${name} (every client${name === 'masterauth' ? ' replica' : ''} without the new password is refused)`, object: 'the Redis server', administration: true };
     if ((name === 'protected-mode' && /^no$/i.test(words[3] ?? '')) || (name === 'bind' && /(^|\s)(0\.0\.0\.0|\*|::)(\s|$)/.test(words.slice(3).join(' ')))) return { summary: `CONFIG SET ${name} ${words.slice(3).join(' ')} (the server accepts connections from anywhere)`, object: 'the Redis server' };
   }
   if (command === 'DEBUG' && DEBUG_OUTAGE.test(sub)) return { summary: `DEBUG ${sub}${words[2] ? ' ' + words[2] : ''} (the server crashes, blocks or reloads)`, object: 'the Redis server' };
@@ -497,4 +501,11 @@ export function scanRedis(commands: string): CodeEffect[] {
     }
   }
   return out;
+}
+
+/** `db.getSiblingDB("x").dropDatabase()` or `use x` before it: the one database dropped, when the script names no other. */
+function droppedDatabaseName(js: string): { database?: string } {
+  const names = new Set([...js.matchAll(/getSiblingDB\(\s*['"]([\w-]+)['"]\s*\)|(?:^|[\n;])\s*use\s+([\w-]+)/g)].map((m) => m[1] ?? m[2]!));
+  const computed = /getSiblingDB\(\s*[^'"\s]/.test(js);
+  return names.size === 1 && !computed ? { database: [...names][0]! } : {};
 }

@@ -1,3 +1,5 @@
+import { isLocalHost } from '../../policy/production';
+
 /**
  * What a request to a data store's HTTP API destroys when neither its method nor a delete word in the
  * last segment says it plainly (issue #18): an index cleared by a POST (`/1/indexes/x/clear`, Meilisearch
@@ -24,13 +26,20 @@ export function destroyingSegment(path: string): string | undefined {
 }
 
 /** Search-engine requests whose body destroys: rewrites of every document, index removal, delete-now lifecycles, guards off. */
-export function searchBodyDestroy(method: string, path: string, bodies: readonly string[]): string | undefined {
+export function searchBodyDestroy(method: string, path: string, bodies: readonly string[], host?: string): string | undefined {
   if (method === 'GET' || method === 'HEAD') return undefined;
   const body = bodies.join('\n');
   if (/\/_update_by_query\b/.test(path) && !/"query"\s*:/.test(body) && !/[?&]q=/.test(path)) return `a ${method} to ${path} with no query (every document is rewritten)`;
   if (/\/_aliases\b/.test(path) && /"remove_index"\s*:/.test(body)) return `a ${method} to ${path} with remove_index (the index is deleted)`;
   if (/\/_(ilm|lifecycle)\/policy\b|\/_index_template\b/.test(path) && /"delete"\s*:\s*\{[^}]*"min_age"\s*:\s*"0/.test(body.replace(/\s+/g, ' ')) ) return `a lifecycle policy that deletes at once (${path})`;
   if (/"delete"\s*:\s*\{\s*"min_age"\s*:\s*"0[a-z]*"/.test(body.replace(/\s+/g, ''))) return `a lifecycle policy that deletes at once (${path})`;
+  // On a server elsewhere (a local one is the developer's own): an index closed (no reads or writes until reopened), writes blocked, or a lifecycle policy (not read here) attached.
+  if (host === undefined || !isLocalHost(host.replace(/:\d+$/, ''))) {
+    if (/\/_close\/?$/.test(path)) return `a ${method} to ${path} (the index is closed: every read and write fails until it is opened again)`;
+    const flat = /\/_settings\/?$/.test(path) ? body.replace(/\s+/g, '') : '';
+    if (/"?(index\.)?blocks\.(write|read_only|read_only_allow_delete|read)"?:"?true/.test(flat)) return `a ${method} to ${path} that blocks writes to the index`;
+    if (/"?(index\.)?lifecycle\.name"?:/.test(flat) || /"lifecycle":\{"name":/.test(flat)) return `a ${method} to ${path} that attaches a lifecycle policy (its delete phase, not read here, may delete the index)`;
+  }
   if (/\/_cluster\/settings\b/.test(path) && /"?action\.destructive_requires_name"?\s*:\s*"?false/.test(body)) return 'action.destructive_requires_name turned off (a safety net is removed: wildcard deletes of every index are allowed)';
   return undefined;
 }

@@ -1,3 +1,4 @@
+import { safetyNetSql, upsertSql } from './quietOverwrites';
 import { redisAdminLine, scanMongo, scanSql } from './sqlScan';
 
 /**
@@ -114,6 +115,8 @@ export function destructiveStatement(text: string): string | undefined {
     if (alter) return `ALTER TABLE ${alter[1]} ${(alter[2] ?? '').toUpperCase()}`;
     if (/\bdetach\s+delete\b|^(match|optional\s+match)\b[\s\S]*\bdelete\b/i.test(s)) return 'a Cypher DELETE';
     if (/^(match|optional\s+match)\b[\s\S]*\bremove\b/i.test(s)) return 'a Cypher REMOVE';
+    // On a store nothing says is a development one: overwrites, expiry, read-only switches and procedures whose bodies are unknown.
+    if (upsertSql(s) || safetyNetSql(s)) return `${s.replace(/\s+/g, ' ').slice(0, 80)} (loses or locks data without a destroying word)`;
   }
   return undefined;
 }

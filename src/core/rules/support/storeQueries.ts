@@ -9,7 +9,7 @@ import { destructiveMongo, destructiveStatement } from './storeProtocols';
  * deleting records is deleting data. SQL and MongoDB calls are read as everywhere else.
  */
 
-export type QueryLanguage = 'edgeql' | 'surrealql' | 'arangodb' | 'fql' | 'sql';
+export type QueryLanguage = 'edgeql' | 'surrealql' | 'arangodb' | 'fql' | 'gremlin' | 'sql';
 
 const EDGEQL: readonly [RegExp, string][] = [
   [/(?:^|[;{(])\s*(?:with\b[\s\S]*?)?\bdelete\s+(?:\(\s*select\s+)?([\w:]+)/i, 'delete $1'],
@@ -37,7 +37,13 @@ const FQL: readonly [RegExp, string][] = [
   [/\bLambda\s*\([\s\S]*?\bDelete\s*\(\s*Var\s*\(/, 'a Lambda that deletes each document'],
 ];
 
-const BY_LANGUAGE: Readonly<Record<Exclude<QueryLanguage, 'sql'>, readonly [RegExp, string][]>> = { edgeql: EDGEQL, surrealql: SURREALQL, arangodb: ARANGO, fql: FQL };
+/** Gremlin (tinkerpop.apache.org/docs/current/reference/#drop-step): a traversal ending in drop() removes what it reached; JanusGraph drops a whole graph. */
+const GREMLIN: readonly [RegExp, string][] = [
+  [/\bg\s*\.\s*(V|E)\s*\([^)]*\)[\s\S]{0,300}?\.drop\s*\(\s*\)/, 'a g.$1() traversal ending in drop()'],
+  [/\bJanusGraphFactory\.drop\s*\(|\bgraph\.clear\s*\(|\.dropIndex\s*\(/, 'a graph or index dropped'],
+];
+
+const BY_LANGUAGE: Readonly<Record<Exclude<QueryLanguage, 'sql'>, readonly [RegExp, string][]>> = { edgeql: EDGEQL, surrealql: SURREALQL, arangodb: ARANGO, fql: FQL, gremlin: GREMLIN };
 
 function firstMatch(text: string, rules: readonly [RegExp, string][]): string | undefined {
   for (const [re, shown] of rules) {

@@ -33,6 +33,32 @@ export function testEnvironmentOnly(inv: Invocation, facts: Facts, sources: read
  */
 export function localTestDatabase(remote: boolean, name: string | undefined): boolean {
   if (remote || name === undefined) return false;
+  // A database file in a shared scratch folder (`sqlite3 /tmp/dev.db`) is thrown away with the folder.
+  if (SCRATCH_FILE.test(name)) return true;
   const last = name.replace(/\/+$/, '').split('/').pop() ?? '';
   return namesTestDatabase(last.replace(/\.(sqlite3?|db)$/i, ''));
+}
+
+const SCRATCH_FILE = /^\/(tmp|var\/tmp|private\/tmp|dev\/shm)\/[^\s]*\.(sqlite3?|db|duckdb)$/i;
+
+/**
+ * A scratch object on this machine's database: a table, or a database, named as temporary or test
+ * (`DROP TABLE IF EXISTS tmp_import`, `DROP DATABASE acme_test`); an import's staging table is made to
+ * be dropped. Never on another machine.
+ */
+export function localScratchObject(remote: boolean, kind: string | undefined, name: string | undefined): boolean {
+  if (remote || name === undefined) return false;
+  if (kind === 'database') return namesTestDatabase(name);
+  return kind === 'table' && /^(tmp|temp|scratch|staging_tmp)([_-]|$)|[_-](tmp|temp|scratch)$/i.test(name.replace(/^.*\./, '').replace(/["`[\]]/g, ''));
+}
+
+/**
+ * The database a project's `.env` names (`DATABASE_URL=postgres://…@billing-db.prod…`), which the ORMs and
+ * frameworks load when the variable is not set: only its scheme and host are kept (never the password).
+ */
+export function dotenvDatabase(inv: Invocation, facts: Facts): string | undefined {
+  // Run elsewhere, under an env file a wrapper or runtime loads, or with the variable set: the .env does not speak.
+  if (facts.envNames.includes('DATABASE_URL') || inv.cwdUncertain === true || inv.remote !== undefined || (inv.wrapperWords ?? []).length > 0 || inv.via.length > 1) return undefined;
+  const m = /^\s*(?:export\s+)?DATABASE_URL\s*=\s*['"]?([a-z][\w+.-]*):\/\/(?:[^@\s'"/]*@)?([^:/\s'"?]+)/m.exec(facts.readFile(`${inv.cwd}/.env`) ?? '');
+  return m ? `${m[1]}://${m[2]}` : undefined;
 }

@@ -1,0 +1,47 @@
+/**
+ * Data destroyed through a library in interpreter code, beside the cloud SDKs' delete calls and the ORMs'
+ * every-row calls: database drivers (pymongo, the MongoDB Node driver), search and broker admin clients
+ * (Elasticsearch/OpenSearch, Kafka's admin clients), file-system layers over object stores (fsspec, s3fs,
+ * gcsfs, adlfs), data-frame writers that replace a table or an object (pandas `to_sql(if_exists='replace')`,
+ * `to_parquet('s3://…')`), DynamoDB item deletes, and SDK calls that switch a protection off (versioning
+ * suspended, backups set to nothing, deletion protection removed). Each row is a call as the library's
+ * documentation spells it; a filtered or read-only call (`find`, `delete_one({'_id': x})`) is not here.
+ */
+
+export interface LibraryCall {
+  /** What the call does, for the reason: `pymongo delete_many({}) empties a collection`. */
+  does: string;
+  /** Whether it removes a protection rather than data. */
+  safetyNet?: boolean;
+}
+
+const ROWS: readonly [RegExp, string, boolean?][] = [
+  // MongoDB drivers: every document deleted, a collection or database dropped, a TTL index of 0 seconds.
+  [/\.(delete_many|deleteMany|remove)\s*\(\s*(?:\{\s*\}|filter\s*=\s*\{\s*\})?\s*\)/, 'deletes every document of a MongoDB collection ($1 with an empty filter)'],
+  [/\.(drop_collection|drop_database|dropCollection|dropDatabase)\s*\(/, 'drops a MongoDB collection or database ($1)'],
+  [/\.(create_index|createIndex|create_indexes)\s*\([^)]*expireAfterSeconds\s*[=:]\s*0\b/, 'makes a TTL index that expires every document at once (expireAfterSeconds 0)'],
+  // Search engines and brokers through their admin clients.
+  [/\.indices\.(delete|close)\s*\(|\.(delete_by_query|deleteByQuery)\s*\(|\/_delete_by_query\b/, 'deletes or closes Elasticsearch/OpenSearch indices or every document a query matches'],
+  [/\.(delete_topics|deleteTopics|delete_records|deleteRecords|delete_consumer_groups|deleteGroups)\s*\(/, 'deletes Kafka topics, records or consumer groups ($1)'],
+  // File systems over object stores.
+  [/\b(?:(?:S3|GCS|AzureBlob|AzureDatalake|OSS|R2)FileSystem\s*\(|filesystem\s*\(\s*['"](?!file|local|memory)|url_to_fs\s*\(\s*f?['"](?!file|memory))[\s\S]{0,200}?\.(rm|rm_file|rmdir|delete|invalidate_and_rm)\s*\(/, 'deletes objects from an object store through fsspec ($1)'],
+  // Data-frame writers: a table replaced, an object in a bucket overwritten.
+  [/\.to_sql\s*\([\s\S]{0,300}?if_exists\s*=\s*['"]replace['"]/, 'drops and recreates a database table (pandas to_sql if_exists=replace)'],
+  [/\.(to_parquet|to_csv|to_json|to_feather|to_orc|to_pickle|to_excel|write_parquet|write_csv)\s*\(\s*f?['"](?:s3a?|gs|gcs|az|abfss?|adl|oci|r2):\/\//, 'overwrites an object in a bucket ($1 to a bucket URL)'],
+  // DynamoDB items.
+  [/\.(delete_item|deleteItem)\s*\(|\bDeleteItemCommand\b|\bBatchWriteItemCommand\b[\s\S]{0,200}DeleteRequest|\bDeleteRequest\b/, 'deletes items of a DynamoDB table'],
+  // Protections switched off.
+  [/\b(?:put_bucket_versioning|putBucketVersioning|PutBucketVersioningCommand)\b[\s\S]{0,300}?Suspended/, 'suspends the versioning of a bucket (overwritten and deleted objects are no longer kept)', true],
+  [/\bBackupRetentionPeriod\s*[=:]\s*0\b/, 'sets a database\'s backup retention to 0 (automated backups are deleted)', true],
+  [/\bDeletionProtection\s*[=:]\s*(?:False|false)\b/, 'turns deletion protection off', true],
+  [/\bPointInTimeRecoveryEnabled\s*[=:]\s*(?:False|false)\b/, 'turns point-in-time recovery off', true],
+];
+
+export function libraryDataCall(code: string): LibraryCall | undefined {
+  const text = code.length > 200_000 ? code.slice(0, 200_000) : code;
+  for (const [re, does, safetyNet] of ROWS) {
+    const m = re.exec(text);
+    if (m) return { does: does.replace(/\$(\d)/g, (_, n: string) => m[Number(n)] ?? ''), ...(safetyNet ? { safetyNet } : {}) };
+  }
+  return undefined;
+}
