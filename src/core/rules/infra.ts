@@ -25,17 +25,25 @@ function stackTarget(name: string, provider: string, sources: { source: string; 
 }
 
 /** The invocation read by its registry entry: subcommand path (terragrunt's `run-all` skipped), options, operands. */
-function readTool(inv: Invocation, tool: ToolSpec): { path: string[]; args: ToolArgs; operands: string[] } {
+function readTool(inv: Invocation, tool: ToolSpec): { path: string[]; args: ToolArgs; operands: string[]; everyUnit?: string } {
   let parsed = parsedArgs(inv.args, tool);
+  let everyUnit: string | undefined;
   // `terragrunt run [--all] -- destroy -auto-approve` (its newer CLI): the words after `run` and `--` are terraform's command.
-  const runAt = parsed.path.length === 0 && parsed.operands[0]?.text === 'run' ? parsed.operandIndexes[0] : undefined;
+  // `terragrunt stack run destroy`: the same over every unit of the stack.
+  const stackRun = parsed.path[0] === 'stack' && parsed.operands[0]?.text === 'run' ? parsed.operandIndexes[0] : undefined;
+  const runAt = parsed.path.length === 0 && parsed.operands[0]?.text === 'run' ? parsed.operandIndexes[0] : stackRun;
   if (tool === terragrunt && runAt !== undefined) {
     const at = runAt;
     const dashes = parsed.endOfOptions;
-    parsed = parsedArgs(inv.args.filter((_, k) => k !== at && k !== dashes), tool);
+    const stackAt = stackRun !== undefined ? parsed.pathIndexes[0] : undefined;
+    if (stackAt !== undefined) everyUnit = 'stack run';
+    parsed = parsedArgs(inv.args.filter((_, k) => k !== at && k !== dashes && k !== stackAt), tool);
   }
+  if (parsed.path[0] === 'run-all') everyUnit = 'run-all';
   const path = parsed.path[0] === 'run-all' ? parsed.path.slice(1) : parsed.path;
-  return { path, args: toolArgs(inv.name, parsed, tool), operands: parsed.operands.map((w) => w.text) };
+  const args = toolArgs(inv.name, parsed, tool);
+  if (tool === terragrunt && args.has('--all')) everyUnit ??= '--all';
+  return { path, args, operands: parsed.operands.map((w) => w.text), everyUnit };
 }
 
 /** `-dry-run`, unless its value turns it off (`-dry-run=false`: the state is changed). */
@@ -44,7 +52,7 @@ function isDry(args: ToolArgs): boolean {
 }
 
 function checkTerraform(inv: Invocation, ctx: RuleContext): Finding[] {
-  const { path, args, operands } = readTool(inv, inv.name === 'terragrunt' ? terragrunt : terraform);
+  const { path, args, operands, everyUnit } = readTool(inv, inv.name === 'terragrunt' ? terragrunt : terraform);
   // `cdktf deploy [stacks] --auto-approve`: deploy is cdktf's own word, read here as an operand.
   if (inv.name === 'cdktf' && path.length === 0 && operands[0] === 'deploy') {
     const auto = args.has('-auto-approve') ? '--auto-approve' : undefined;
@@ -92,7 +100,9 @@ function checkTerraform(inv: Invocation, ctx: RuleContext): Finding[] {
   }
   if (sub === 'force-unlock') return [finding('terraform-force-unlock', `Forcibly unlocks the state of ${name} while another run may hold it.`, target())];
   const varFiles = sub === 'apply' || sub === 'destroy' || sub === 'import' || sub === 'refresh' ? args.values('-var-file').slice(0, 8).map((f) => ctx.facts.readFile(resolvePath(dir, f, ctx.facts.home))) : [];
-  const changes = terraformChanges(inv, path, args, operands, { name, tool, target }, variablesOf(inv, varFiles));
+  // Over every unit (`run-all`, `--all`, `stack run`) terragrunt appends -auto-approve itself unless told not to.
+  const unattended = everyUnit !== undefined && !args.has('--no-auto-approve', '--terragrunt-no-auto-approve') ? `terragrunt ${everyUnit} approves on its own` : undefined;
+  const changes = terraformChanges(inv, path, args, operands, { name, tool, target }, variablesOf(inv, varFiles), unattended);
   return changes.length > 0 ? changes : terraformReadAccess(path, { name, tool, target });
 }
 
@@ -141,7 +151,9 @@ function checkCdk(inv: Invocation, ctx: RuleContext): Finding[] {
   const { path, args, operands } = readTool(inv, cdk);
   if (path[0] === 'deploy') {
     const profile = args.value('--profile');
-    const never = /^never$/i.test(args.value('--require-approval') ?? '') ? '--require-approval never' : undefined;
+    // Only `any-change` stops for every change; the default (`broadening`) stops for security changes alone, so a replaced database goes through.
+    const level = args.value('--require-approval');
+    const never = /^any-change$/i.test(level ?? '') ? undefined : level !== undefined ? `--require-approval ${level}` : args.has('--hotswap') ? '--hotswap' : 'the default approval level, which stops only for security changes';
     return unapprovedDeploy('cdk', operands, never, (n) => [...(profile ? [{ source: '--profile', value: profile }] : []), { source: 'stack', value: n }], ctx, ['AWS_PROFILE', 'ENVIRONMENT', 'STAGE']);
   }
   if (path[0] !== 'destroy') return [];
