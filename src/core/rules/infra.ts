@@ -123,6 +123,24 @@ function checkPulumi(inv: Invocation, ctx: RuleContext): Finding[] {
     const which = args.has('--all') ? 'every resource' : (operands[0] ?? 'a resource');
     return [finding('pulumi-state-unprotect', `Removes the protect flag from ${which} in ${name} (pulumi state unprotect): a safety net is removed — a later destroy or replacement deletes ${args.has('--all') ? 'them' : 'it'} without being refused.`, targets())];
   }
+  // The stack's state replaced or moved, a running update cut off, updates run on every save: none shows a preview first.
+  if (verb === 'stack' && path[1] === 'import') {
+    const file = args.value('--file') ?? 'standard input';
+    return [finding('pulumi-state-import', `Replaces the state of ${name} with ${file} (pulumi stack import): resources it leaves out are no longer managed (a destroy misses them, an update creates them again), and the state it replaces is kept only in the stack's history.`, targets())];
+  }
+  if (verb === 'state' && path[1] === 'move') {
+    const from = args.value('--source') ?? name;
+    const to = args.value('--dest') ?? 'another stack';
+    return [finding('pulumi-state-move', `Moves ${operands.join(', ') || 'resources'} from the state of ${from} to ${to} (pulumi state move): ${to} then manages ${operands.length === 1 ? 'it' : 'them'}, and a destroy there deletes the real resources.`, [stackTarget(`pulumi stack ${from}`, 'pulumi', [{ source: '--source', value: from }], ctx, []), stackTarget(`pulumi stack ${to}`, 'pulumi', [{ source: '--dest', value: to }], ctx, [])])];
+  }
+  if (verb === 'cancel') {
+    const production = targets().filter((t) => t.environment === 'production' || t.environment === 'unknown');
+    if (production.length > 0) return [finding('pulumi-cancel', `Cancels the update running on ${name} (pulumi cancel): the stack is left half-updated, with resources the state may not record.`, production)];
+  }
+  if (verb === 'watch') {
+    const production = targets().filter((t) => t.environment === 'production' || t.environment === 'unknown');
+    if (production.length > 0) return [finding('pulumi-watch', `Updates ${name} on every saved file with no preview (pulumi watch): each edit, deletions and replacements included, is deployed at once.`, production)];
+  }
   // `pulumi config rm KEY`, `config rm-all`: the program's next run no longer gets the value (a secret is gone from the stack, no copy kept).
   const configVerb = verb === 'config' ? operands[0] : undefined;
   if (configVerb === 'rm' || configVerb === 'remove' || configVerb === 'rm-all' || configVerb === 'remove-all') {
