@@ -1,5 +1,6 @@
 import type { CodeSnippet, Finding, RuleContext, RulePack, Target } from '../policy/types';
 import { judgeRequest } from './httpRequests';
+import { forgeLibraryFindings } from './support/forgeLibraries';
 
 /**
  * Interpreter one-liners and scripts that destroy through a library instead of a CLI: a cloud SDK
@@ -96,6 +97,6 @@ export const sdkSnippetsPack: RulePack = {
   title: 'Cloud SDK deletions and HTTP deletes in interpreter code',
   checkSnippet(snippet, ctx) {
     if (!LANGUAGES.has(snippet.language)) return [];
-    return [...sdkFindings(snippet, ctx), ...httpFindings(snippet, ctx)];
+    return [...sdkFindings(snippet, ctx), ...httpFindings(snippet, ctx), ...forgeLibraryFindings(snippet, ctx)];
   },
 };

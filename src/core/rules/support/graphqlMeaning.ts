@@ -54,6 +54,14 @@ export function destroyingMeaning(parts: readonly string[], args: Record<string,
   if (anyArg(args, (k, v) => (/^(requires|required|enforce|restricts|dismisses|isprotected|locked)/i.test(k) && scalar(v) === 'false') || (/^allows(forcepushes|deletions)$/i.test(k) && scalar(v) === 'true'), variables)) {
     return 'switches a protection off: a safety net is removed — what it required or refused no longer holds';
   }
+  // `updateRef(input: {force: true})`, `mergeBranch(force: true)`: the change goes over what is there (a branch moved by force drops commits).
+  if (anyArg(args, (k, v) => /^force(d|push|update)?$/i.test(k) && scalar(v) === 'true', variables)) {
+    return 'forces the change over what is there: a branch moved by force drops the commits it pointed to';
+  }
+  // `variableUpsert(input: {name: "DATABASE_URL", value: …})`: the live service reads the new value at its next deploy, and the old one is gone.
+  if (parts.some((p) => p === 'upsert' || p === 'set') && parts.some((p) => /^(variable|variables|secret|secrets|env|environment|config)$/.test(p))) {
+    return 'overwrites a variable or secret the live service reads (the old value is not kept)';
+  }
   if (parts.some((p) => BACKUP_PARTS.has(p))) {
     const emptied = anyArg(args, (k, v) => (v.kind === 'list' && v.items.length === 0) || (/(enabled|retention|days|count|frequency|kinds)$/i.test(k) && /^(0|false|null|none|disabled)$/i.test(scalar(v) ?? '')), variables);
     if (emptied) return 'sets its backups to nothing: new data has no backup from then on';
