@@ -1,8 +1,7 @@
 import type { ToolSpec } from '../types';
 import { flyAppHints } from './linkedProjects';
-import { valued } from './options';
-import { flagValues } from '../args';
-import { environmentOfName } from '../../policy/production';
+import { flag, valued } from './options';
+import { hasFlag } from '../args';
 import type { CommandSpec } from '../types';
 
 /** `fly postgres connect -a app [-d db]`: a psql session on the cluster; statements fed on standard input run there. */
@@ -28,7 +27,7 @@ export const fly: ToolSpec = {
   label: 'Fly.io',
   options: [
     valued('-a', '--app'), valued('-c', '--config'), valued('-r', '--region'), valued('-o', '--org'), valued('-t', '--access-token'),
-    valued('--image'), valued('-s', '--select'), valued('--machine'), valued('--cluster'),
+    valued('--image'), valued('-s', '--select'), valued('--machine'), valued('--cluster'), flag('--build-only'), flag('--remote-only'), flag('--local-only'),
   ],
   commands: {
     'postgres|pg|mpg': postgresConnect,
@@ -56,7 +55,8 @@ export const fly: ToolSpec = {
   scopeKind: 'app',
   rules: [
     // Round 7 (issue #18): a deploy to an app named production replaces what serves its users, with nothing reviewed first.
-    { id: 'fly-deploy-production', path: ['deploy'], kind: 'app', noun: 'app', verb: 'deploys a new release over the live machines of', namePositionals: 'none', when: (p) => flagValues(p, ['-a', '--app']).some((v) => environmentOfName(v) === 'production') },
+    // Round 7 re-attack: any deploy whose app nothing names as not production (the app of fly.toml is usually the live one); `--build-only` ships nothing.
+    { id: 'fly-deploy-production', path: ['deploy'], kind: 'app', noun: 'app', verb: 'deploys a new release over the live machines of', namePositionals: 'none', defaultName: 'the app of fly.toml', productionOnly: true, when: (p) => !hasFlag(p, ['--build-only']) },
     { id: 'fly-apps-destroy', path: ['apps|app', 'destroy|delete|remove|rm'], kind: 'app', noun: 'app', verb: 'destroys', note: () => ' with its machines and volumes' },
     { id: 'fly-destroy', path: ['destroy'], kind: 'app', noun: 'app', verb: 'destroys', note: () => ' with its machines and volumes' },
     { id: 'fly-volumes-destroy', path: ['volumes|volume|vol', 'destroy|delete|remove|rm'], kind: 'volume', noun: 'volume', verb: 'destroys' },
