@@ -34,6 +34,8 @@ const DESTROY = new Set([
   'recreate', 'retire', 'clobber', 'kill', 'demolish', 'raze', 'scrub', 'reimage', 'eradicate', 'annihilate', 'destruct', 'selfdestruct',
   // Red team round 5: `werf dismiss` deletes a release and its namespace.
   'dismiss',
+  // Round 7 re-attack: `dokku postgres:unlink` takes the database from the app; `… detach` the same; `… void` an invoice for good.
+  'unlink', 'detach', 'void',
 ]);
 
 /**

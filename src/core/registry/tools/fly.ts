@@ -61,6 +61,10 @@ export const fly: ToolSpec = {
     { id: 'fly-destroy', path: ['destroy'], kind: 'app', noun: 'app', verb: 'destroys', note: () => ' with its machines and volumes' },
     { id: 'fly-volumes-destroy', path: ['volumes|volume|vol', 'destroy|delete|remove|rm'], kind: 'volume', noun: 'volume', verb: 'destroys' },
     { id: 'fly-machine-destroy', path: ['machine|machines|m', 'destroy|remove|rm'], kind: 'resource', noun: 'machine', verb: 'destroys' },
+    // Round 7 re-attack: a database detached (the app loses DATABASE_URL and its user), an address released (nobody gets it back), an app moved to another organization.
+    { id: 'fly-postgres-detach', path: ['postgres|pg|mpg', 'detach'], kind: 'database', noun: 'Postgres cluster', verb: 'detaches from the app', namePositionals: 'first', defaultName: 'the attached cluster', note: () => ': the app loses its DATABASE_URL secret and database user, and stops reaching its data' },
+    { id: 'fly-ips-release', path: ['ips|ip', 'release'], kind: 'resource', noun: 'IP address', verb: 'releases', note: () => ': DNS records pointing at it stop reaching the app, and the address cannot be claimed back' },
+    { id: 'fly-apps-move', path: ['apps|app', 'move'], kind: 'app', noun: 'app', verb: 'moves to another organization', namePositionals: 'first', note: () => ': that organization decides who keeps access' },
     { id: 'fly-postgres-destroy', path: ['postgres|pg|mpg', 'destroy|delete'], kind: 'database', noun: 'Postgres cluster', verb: 'destroys' },
     { id: 'fly-scale-count-zero', path: ['scale', 'count'], kind: 'app', noun: 'app', verb: 'scales to zero machines', namePositionals: 'none', defaultName: 'the app', when: (p) => p.positionals.slice(2).some((w) => /^([\w-]+=)?0+$/.test(w.text)), note: () => ': it stops serving' },
     { id: 'fly-secrets-set', path: ['secrets|secret', 'set|import'], kind: 'credential', noun: 'secret', verb: 'overwrites', names: (_p, rest) => rest.map((w) => w.text.split('=')[0] ?? w.text), note: () => ' and redeploys the app' },
