@@ -385,7 +385,7 @@ function checkDumps(inv: Invocation): Finding[] {
   if (jqPrintsOnlyKeys(inv)) return [];
   const dump = DUMPS[inv.name];
   // gcloud and az are read through their grammar: a global option's value or a release track is not a command word.
-  const words = inv.name === 'gcloud' || inv.name === 'az' ? [...registryWords(inv.name, inv.args), ...inv.args.filter((a) => a.text.startsWith('-')).map((a) => a.text)] : inv.args.map((a) => a.text);
+  const words = inv.name === 'gcloud' || inv.name === 'az' ? registryWords(inv.name, inv.args, true) : inv.args.map((a) => a.text);
   const what = kubectl.names.includes(inv.name) ? kubectlSecretDump(inv) : dump?.match(words);
   const variable = what ? undefined : printedSecretVariable(inv);
   if (!what && !variable) return [];

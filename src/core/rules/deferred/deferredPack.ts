@@ -390,11 +390,12 @@ function infraProtectionLowered(added: string, path: string, writer: string, ctx
 
 /** `sed -i 's/prevent_destroy = true/prevent_destroy = false/' main.tf`, judged by what the script writes even when the file cannot be read. */
 function sedProtectionEdits(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
-  if (inv.name !== 'sed' || !inv.args.some((a) => /^(-[a-zA-Z]*i|--in-place)/.test(a.text))) return [];
-  const file = inv.args.find((a) => !a.text.startsWith('-') && isInfraCode(a.text));
+  if (inv.name !== 'sed') return [];
+  // What sed writes in place, as its effect grammar reads it (the files of `-i`).
+  const file = effectsOf(inv).find((e) => e.kind === 'write' && isInfraCode(e.word.text));
   if (!file) return [];
   const written = inv.args.flatMap((a) => sedReplacements(a.text)).join('\n');
-  return infraProtectionLowered(written, resolvePath(cwd, file.text, ctx.facts.home), 'sed -i', ctx);
+  return infraProtectionLowered(written, resolvePath(cwd, file.word.text, ctx.facts.home), 'sed -i', ctx);
 }
 
 /** A line in crontab's own syntax: five time fields or an `@daily`-style nickname, then the command. */

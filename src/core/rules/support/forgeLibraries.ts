@@ -33,7 +33,8 @@ export function libraryCommands(code: string): { call: string; command: string }
   for (const m of code.matchAll(PUSH)) {
     const args = m[1]!;
     if (!forced.test(args)) continue;
-    const [remote = 'origin', branch = ''] = literalsIn(args).filter((l) => !l.startsWith('-') && !l.startsWith('+'));
+    // String literals of the call (`'origin', 'main', ['--force']`), not an option reader: the remote and branch are the first two plain ones.
+    const [remote = 'origin', branch = ''] = literalsIn(args).filter((l) => /^[^-+]/.test(l));
     out.push({ call: m[0], command: `git push --force ${remote} ${branch}`.trim() });
   }
   for (const m of code.matchAll(RESET)) {

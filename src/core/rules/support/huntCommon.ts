@@ -19,11 +19,11 @@ export const positionals = (args: readonly ArgWord[]): string[] => args.filter((
  * A described tool's command words as its registry grammar reads them: global options and their
  * values left out, release tracks skipped (`gcloud --project p beta secrets versions access`).
  */
-export function registryWords(tool: string, args: readonly ArgWord[]): string[] {
+export function registryWords(tool: string, args: readonly ArgWord[], withOptions = false): string[] {
   const spec = toolNamed(tool);
   if (!spec) return positionals(args);
   const parsed = parsedArgs(args, spec);
-  return [...parsed.path, ...parsed.operands.map((w) => w.text)];
+  return [...parsed.path, ...parsed.operands.map((w) => w.text), ...(withOptions ? parsed.options.map((o) => o.written) : [])];
 }
 export const hasFlag = (args: readonly ArgWord[], ...flags: string[]): boolean =>
   args.some((a) => flags.some((f) => a.text === f || (f.startsWith('--') && a.text.startsWith(f + '='))));
