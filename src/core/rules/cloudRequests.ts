@@ -5,6 +5,7 @@ import { parsedArgs, toolNamed } from '../registry/commandModel';
 import { cloudPack } from './cloud';
 import { safetyNetPack } from './safetyNet';
 import { changeBatchesPack } from './changeBatches';
+import { accessGrantsPack } from './accessGrants';
 
 /**
  * AWS requests whose parameters live in a file or a JSON document (`--cli-input-json file://req.json`,
@@ -125,7 +126,7 @@ function checkRequests(inv: Invocation, ctx: RuleContext): Finding[] {
   }
   if (reads || sources.length === 0) return [];
   const inline: Invocation = { ...inv, args: rebuilt };
-  const findings = [...cloudPack.checkInvocation!(inline, ctx), ...safetyNetPack.checkInvocation!(inline, ctx), ...(OWN_READERS.test(operation) ? changeBatchesPack.checkInvocation!(inline, ctx) : [])];
+  const findings = [...cloudPack.checkInvocation!(inline, ctx), ...safetyNetPack.checkInvocation!(inline, ctx), ...(OWN_READERS.test(operation) ? changeBatchesPack.checkInvocation!(inline, ctx) : []), ...accessGrantsPack.checkInvocation!(inline, ctx)];
   const from = sources.map((s) => (s.length > 80 ? `${s.slice(0, 77)}…` : s)).join(', ');
   return findings
     .filter((f) => f.severity !== 'info')

@@ -267,6 +267,12 @@ function checkKubectl(inv: Invocation, ctx: RuleContext): Finding[] {
   return productionAccess(verb, cluster, ctx, changes ? `${[verb, ...objects, ...args.values('-f', '--filename', '-k', '--kustomize').map((f) => `-f ${f}`)].join(' ').slice(0, 120)}, through ${inv.name}` : undefined);
 }
 
+/**
+ * Verbs that replace what runs or take nodes away: on a cluster nothing names they ask as production.
+ * Creating objects, labels, annotations and patches are judged there by what they do (kubeChanges.ts).
+ */
+const REPLACES_WORKLOADS = new Set(['apply', 'replace', 'set', 'rollout', 'scale', 'edit', 'cordon', 'drain', 'taint', 'install', 'upgrade', 'rollback']);
+
 /** Fields whose values say what is kept when their owner goes: setting them to keep only adds protection. */
 const KEEP_FIELDS = /^(persistentVolumeReclaimPolicy|whenDeleted|whenScaled|deletionPolicy|helm\.sh\/resource-policy)$/;
 const KEEP_VALUES = /^(Retain|Orphan|keep)$/;
@@ -305,7 +311,7 @@ function productionAccess(verb: string, cluster: Cluster, ctx: RuleContext, chan
   if (!cluster.remote) return [];
   if (change !== undefined) {
     const target = clusterTarget('cluster', cluster.context ?? 'the current kube context', cluster, ctx, 'kubernetes');
-    if (target.environment !== 'production' && target.environment !== 'unknown') return [];
+    if (target.environment !== 'production' && (target.environment !== 'unknown' || !REPLACES_WORKLOADS.has(verb))) return [];
     const named = target.environment === 'production' && cluster.sources.length > 0 && !/unknown/.test(target.environmentReason);
     const which = named ? `the production cluster ${cluster.context ?? ''}` : `the cluster of ${cluster.context ?? 'the current kube context'}, whose environment nothing names,`;
     return [{ rule: 'containers.production-change', risk: 'production-access', severity: 'ask', reason: `Changes ${which} (${change}): what runs there changes at once, with no plan or diff reviewed.`.replace('  ', ' '), targets: [{ ...target, environment: 'production', environmentReason: named ? target.environmentReason : 'a cluster whose environment is unknown is treated as production' }] }];

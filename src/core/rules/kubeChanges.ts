@@ -2,7 +2,6 @@ import type { Finding, Invocation, RuleContext, RulePack, Target } from '../poli
 import { parsedArgs, toolArgs } from '../registry/commandModel';
 import { kubectl, KUBE_FORWARD, KUBE_PROXY } from '../registry/tools/kubectl';
 import { clusterOf, clusterTarget } from './containers';
-import { isLocalKubeContext } from '../policy/production';
 import { requestOf } from './support/httpClients';
 import { isLocalUrl, parseRequestUrl } from './support/httpTargets';
 
@@ -30,6 +29,12 @@ const REMOVING_PATCH = /\$patch"?\s*:\s*"?(delete|replace)|"op"\s*:\s*"remove"/;
  */
 const RECLAIM_DELETE = /(persistentVolumeReclaimPolicy|whenDeleted|whenScaled|deletionPolicy)"?\s*[:,]\s*("value"\s*:\s*)?"?Delete\b/;
 
+function keepPolicyName(field: string | undefined): string {
+  if (field === 'whenDeleted' || field === 'whenScaled') return `claim retention policy (${field})`;
+  if (field === 'deletionPolicy') return 'deletion policy (deletionPolicy)';
+  return 'reclaim policy';
+}
+
 /** A patch emptying `metadata.finalizers` (`null`, `[]`): the protection finalizers (`kubernetes.io/pvc-protection`) go with it. */
 const FINALIZERS_CLEARED = /"?finalizers"?\s*:\s*(null|\[\s*\])|"path"\s*:\s*"\/metadata\/finalizers"\s*,\s*"value"\s*:\s*(null|\[\s*\])/;
 
@@ -52,18 +57,12 @@ function copyIntoPod(operands: readonly string[], where: string, target: (name: 
 }
 
 /**
- * `kubectl config use-context prod`: the kubeconfig's current context changes for every later command,
- * this session's and everyone else's, and none of them names the cluster again. `delete-context`,
- * `delete-user`, `unset users` remove entries (and the credentials they held) from the kubeconfig.
+ * `kubectl config delete-context`, `delete-user`, `unset users`: entries (and the credentials they held)
+ * removed from the kubeconfig. A switch (`use-context prod`) is not judged here: every later command is
+ * judged against the context the kubeconfig then names, and a change to production asks there.
  */
-function kubeconfigEdit(words: readonly string[], ctx: RuleContext): Finding[] {
+function kubeconfigEdit(words: readonly string[]): Finding[] {
   const [sub, name] = words;
-  if ((sub === 'use-context' || sub === 'use') && name !== undefined) {
-    if (isLocalKubeContext(name)) return [];
-    const env = ctx.environmentOf({ values: [name], remote: true });
-    if (env.environment !== 'production' && env.environment !== 'unknown') return [];
-    return [finding('context-switch', `Makes ${name} the current kube context: every later kubectl and helm command, in this session and others, reaches that cluster without naming it.`, [{ kind: 'cluster', name, provider: 'kubernetes', remote: true, environment: 'production', environmentReason: env.environment === 'production' ? env.reason : 'a cluster whose environment is unknown is treated as production' }])];
-  }
   if (sub !== undefined && /^(delete-context|delete-cluster|delete-user|unset|rename-context)$/.test(sub)) {
     const what = name ?? 'an entry';
     return [finding('kubeconfig-removed', `Removes ${what} from the kubeconfig (kubectl config ${sub}): the contexts, clusters or credentials it held are gone unless kept elsewhere.`, [{ kind: 'credential', name: `kubeconfig ${what}`, remote: false, environment: 'local', environmentReason: 'this machine' }])];
@@ -76,7 +75,7 @@ function checkKubectl(inv: Invocation, ctx: RuleContext): Finding[] {
   const args = toolArgs(inv.name, parsed, kubectl);
   const verb = parsed.path[0] ?? parsed.operands[0]?.text;
   if (verb === undefined || args.has('--dry-run')) return [];
-  if (verb === 'config') return kubeconfigEdit(parsed.operands.map((w) => w.text).filter((t, i) => i > 0 || t !== verb), ctx);
+  if (verb === 'config') return kubeconfigEdit(parsed.operands.map((w) => w.text).filter((t, i) => i > 0 || t !== verb));
   const cluster = clusterOf(inv, args.value, ctx, ['--context']);
   const where = cluster.context ? ` in ${cluster.context}` : '';
   const objects = parsed.operands.map((w) => w.text).filter((t) => t !== verb);
@@ -95,7 +94,7 @@ function checkKubectl(inv: Invocation, ctx: RuleContext): Finding[] {
     if (ZERO_REPLICAS.test(patch)) return [finding('scale-to-zero', `Scales ${shown}${where} to zero replicas (kubectl patch).`, target(shown))];
     if (REMOVING_PATCH.test(patch)) return [finding('patch-remove', `Removes parts of ${shown}${where} (kubectl patch deleting fields or list entries).`, target(shown))];
     if (FINALIZERS_CLEARED.test(patch)) return [finding('finalizers-removed', `Clears the finalizers of ${shown}${where}: the protection they give (a volume claim kept while a pod uses it, cleanup before deletion) is gone, and a pending deletion goes through at once (kubectl patch).`, target(shown))];
-    if (RECLAIM_DELETE.test(patch)) return [finding('reclaim-delete', `Sets the ${RECLAIM_DELETE.exec(patch)?.[1] ?? 'reclaim policy'} of ${shown}${where} to Delete: a safety net is removed — the volume or the cloud resource and its data go when the object is deleted (kubectl patch).`, target(shown))];
+    if (RECLAIM_DELETE.test(patch)) return [finding('reclaim-delete', `Sets the ${keepPolicyName(RECLAIM_DELETE.exec(patch)?.[1])} of ${shown}${where} to Delete: a safety net is removed — the volume or the cloud resource and its data go when the object is deleted (kubectl patch).`, target(shown))];
   }
   // `helm.sh/resource-policy-` removes the keep annotation that makes `helm uninstall` leave the resource and its data.
   if (verb === 'annotate' && objects.some((o) => /^helm\.sh\/resource-policy-$/.test(o))) {

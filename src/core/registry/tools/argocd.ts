@@ -12,9 +12,9 @@ import { flag, valued } from './options';
 
 const patchText = (p: CliArgs): string => flagValues(p, ['--patch']).join('\n');
 
-/** A sync policy that syncs on its own, prunes, or heals by force (`--sync-policy automated`, `--auto-prune`, `"prune": true`). */
+/** A sync policy that prunes on its own (`--auto-prune`, `"prune": true`, `allowEmpty`): what Git no longer lists is deleted unasked. */
 function automates(p: CliArgs): boolean {
-  return flagValues(p, ['--sync-policy']).some((v) => /^(auto|automated|automatic)$/i.test(v)) || hasFlag(p, ['--auto-prune', '--self-heal', '--allow-empty']) || /"?(prune|selfHeal|allowEmpty)"?\s*:\s*true|"?automated"?\s*:\s*\{/.test(patchText(p));
+  return hasFlag(p, ['--auto-prune', '--allow-empty']) || /"?(prune|allowEmpty)"?\s*:\s*true/.test(patchText(p));
 }
 
 export const argocd: ToolSpec = {
@@ -49,7 +49,7 @@ export const argocd: ToolSpec = {
     // A plain sync applies what Git (reviewed there) holds; these options apply something else or delete.
     { id: 'argocd-sync', path: ['app|apps|application|applications', 'sync'], kind: 'app', noun: 'application', verb: 'syncs to the cluster', namePositionals: 'first', when: (p) => hasFlag(p, ['--prune', '--force', '--replace']) || flagValues(p, ['--revision', '--local']).length > 0, note: (p) => `${hasFlag(p, ['--prune']) ? ', deleting what Git no longer lists (--prune)' : ''}${flagValues(p, ['--revision']).length > 0 ? `, at revision ${flagValues(p, ['--revision'])[0]}` : ''}${hasFlag(p, ['--force', '--replace']) ? ', deleting and recreating resources' : ''}${flagValues(p, ['--local']).length > 0 ? `, from the local files ${flagValues(p, ['--local'])[0]} that Git never reviewed` : ''}: what runs there changes at once` },
     { id: 'argocd-rollback', path: ['app|apps|application|applications', 'rollback'], kind: 'app', noun: 'application', verb: 'rolls back', namePositionals: 'first', note: () => ': an older release replaces what runs, and automated sync is switched off' },
-    { id: 'argocd-sync-policy', path: ['app|apps|application|applications', 'patch|set|edit'], kind: 'app', noun: 'application', verb: 'changes the sync policy of', namePositionals: 'first', when: (p) => automates(p) || p.positionals[1]?.text === 'edit', note: () => ': from then on every push to its source is applied on its own, and what Git no longer lists is deleted' },
+    { id: 'argocd-sync-policy', path: ['app|apps|application|applications', 'patch|set|edit'], kind: 'app', noun: 'application', verb: 'changes the sync policy of', namePositionals: 'first', when: automates, note: () => ': from then on what Git no longer lists is deleted on its own' },
     { id: 'argocd-terminate', path: ['app|apps|application|applications', 'terminate-op'], kind: 'app', noun: 'application', verb: 'stops the running sync of', namePositionals: 'first', note: () => ': the cluster is left half-synced' },
   ],
   generic: { id: 'argocd-delete', verbs: /^(delete|rm|delete-resource|remove)$/, maxDepth: 3, exclude: ['login', 'logout', 'context', 'relogin'] },

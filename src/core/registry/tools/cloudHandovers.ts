@@ -5,8 +5,7 @@ import { valued } from './options';
 /**
  * Cloud changes that hand something over without a delete verb (issue #18, round 7 re-attack):
  * cluster credentials written into the kubeconfig as its current context (every later kubectl and
- * helm command reaches that cluster without naming it), permissions granted through a policy
- * document, a user's sign-in taken over, attributes removed from a stored item, a registry-wide
+ * helm command reaches that cluster without naming it), a user's sign-in taken over, attributes removed from a stored item, a registry-wide
  * policy replaced, a tag moved onto another image, a script run as root on a VM through an extension,
  * and a raw DELETE sent to the management API. Spliced into aws.ts, gcloud.ts and az.ts.
  */
@@ -16,11 +15,6 @@ const CURRENT_CONTEXT = (): string => ': it becomes the current context, so late
 
 export const AWS_HANDOVER_RULES: readonly CommandRule[] = [
   { id: 'aws-eks-kubeconfig', path: ['eks', 'update-kubeconfig'], kind: 'cluster', noun: 'EKS cluster', verb: 'writes into the kubeconfig the credentials of', nameFlags: ['--name'], note: CURRENT_CONTEXT },
-  {
-    id: 'aws-iam-policy-grant', path: ['iam', /^(put-(user|role|group)-policy|create-policy-version|set-default-policy-version|attach-(user|role|group)-policy|put-(user|role)-permissions-boundary)$/],
-    kind: 'credential', noun: 'IAM identity or policy', verb: 'grants permissions through', nameFlags: ['--user-name', '--role-name', '--group-name', '--policy-arn'],
-    note: () => ': whatever the policy document allows, that identity can do until the policy is taken away',
-  },
   { id: 'aws-ecr-registry-policy', path: ['ecr', /^(put-registry-policy|put-registry-scanning-configuration|put-replication-configuration)$/], kind: 'resource', noun: 'ECR registry', verb: 'replaces the registry-wide settings of', namePositionals: 'none', defaultName: "the account's registry", note: () => ': who may push and pull, what is scanned and where images are copied change for every repository' },
   {
     id: 'aws-cognito-takeover', path: ['cognito-idp', /^(admin-set-user-password|admin-update-user-attributes|admin-add-user-to-group|admin-set-user-mfa-preference|admin-link-provider-for-user)$/],

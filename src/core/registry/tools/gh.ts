@@ -5,6 +5,9 @@ import { flag, valued } from './options';
 /** A workflow whose name says it deploys, releases or changes infrastructure (`deploy.yml`, `release`, `terraform-apply.yml`). */
 const DEPLOYING = /deploy|release|publish|prod|destroy|teardown|migrat|rollback|terraform|apply|infra|provision/i;
 
+/** A workflow input that names an environment other than production: `-f env=staging`. */
+const NON_PRODUCTION_INPUT = /^[\w-]*(env|environment|stage|target)[\w-]*=(staging|stage|dev|development|test|testing|qa|preview|sandbox)$/i;
+
 /** A workflow input that names production: `-f env=production`, `-F environment=prd`. */
 const PRODUCTION_INPUT = /^[\w-]*(env|environment|stage|target)[\w-]*=(prod|production|prd|live)$/i;
 
@@ -56,7 +59,7 @@ export const gh: ToolSpec = {
     { id: 'gh-repo-sync-force', path: ['repo', 'sync'], kind: 'repository', noun: 'repository', verb: 'overwrites by force the branch of', namePositionals: 'first', defaultName: 'the local repository', when: (p) => hasFlag(p, ['--force']), note: () => ': commits only the destination had are dropped' },
     { id: 'gh-pr-close-delete-branch', path: ['pr', 'close'], kind: 'repository', noun: 'pull request', verb: 'closes and deletes the head branch of', namePositionals: 'first', when: (p) => hasFlag(p, ['-d', '--delete-branch']), note: () => ': commits not merged elsewhere are gone from the remote' },
     { id: 'gh-release-clobber', path: ['release', 'upload'], kind: 'resource', noun: 'release', verb: 'replaces the published assets of', namePositionals: 'first', when: (p) => hasFlag(p, ['--clobber']), note: () => ': everyone who downloads them gets the new files, and the old ones are gone' },
-    { id: 'gh-workflow-run-deploy', path: ['workflow', 'run'], kind: 'project', noun: 'workflow', verb: 'starts in CI, with the repository secrets,', namePositionals: 'first', when: (p) => DEPLOYING.test(p.positionals[2]?.text ?? ''), note: () => ': a workflow that deploys, releases or changes infrastructure acts on the live service' },
+    { id: 'gh-workflow-run-deploy', path: ['workflow', 'run'], kind: 'project', noun: 'workflow', verb: 'starts in CI, with the repository secrets,', namePositionals: 'first', when: (p) => DEPLOYING.test(p.positionals[2]?.text ?? '') && !flagValues(p, ['-f', '--raw-field', '-F', '--field']).some((v) => NON_PRODUCTION_INPUT.test(v)), note: () => ': a workflow that deploys, releases or changes infrastructure acts on the live service' },
     { id: 'gh-workflow-disable', path: ['workflow', 'disable'], kind: 'project', noun: 'workflow', verb: 'disables', namePositionals: 'first', note: () => ': a safety net is removed — its checks stop running on every push' },
     // A CI secret or variable given a new value: workflows use it at once, and the old value cannot be read back.
     { id: 'gh-secret-set', path: ['secret|variable', 'set'], kind: 'credential', noun: 'Actions secret or variable', verb: 'overwrites', namePositionals: 'first', when: (p) => p.positionals[2] !== undefined, note: () => ' (workflows use the new value at once, and the old one cannot be read back)' },
