@@ -1,6 +1,7 @@
 import { flagValues, hasFlag } from '../args';
 import type { CliArgs, ToolSpec } from '../types';
 import { flag, valued } from './options';
+import { parseCommand } from '../../shell/grammar';
 
 /**
  * Argo CD: `argocd [global flags] app <command> NAME [flags]`, flags anywhere (cobra). A sync, a
@@ -41,13 +42,14 @@ export const argocd: ToolSpec = {
       },
     },
   },
-  dryRun: ['--dry-run'],
   environmentFlags: ['--server', '--context', '--dest-server', '--dest-namespace'],
   environmentVariables: ['ARGOCD_SERVER'],
   scopeKind: 'app',
+  // The application's name says its environment for read-only work too (`argocd app diff payments-prod`).
+  contextHints: (inv) => { const words = parseCommand(inv.args, argocd); const app = words.path[0] !== undefined && /^app/.test(words.path[0]) ? words.operands[0]?.text : undefined; return app !== undefined ? [{ source: 'application', value: app }] : []; },
   rules: [
     // A plain sync applies what Git (reviewed there) holds; these options apply something else or delete.
-    { id: 'argocd-sync', path: ['app|apps|application|applications', 'sync'], kind: 'app', noun: 'application', verb: 'syncs to the cluster', namePositionals: 'first', when: (p) => hasFlag(p, ['--prune', '--force', '--replace']) || flagValues(p, ['--revision', '--local']).length > 0, note: (p) => `${hasFlag(p, ['--prune']) ? ', deleting what Git no longer lists (--prune)' : ''}${flagValues(p, ['--revision']).length > 0 ? `, at revision ${flagValues(p, ['--revision'])[0]}` : ''}${hasFlag(p, ['--force', '--replace']) ? ', deleting and recreating resources' : ''}${flagValues(p, ['--local']).length > 0 ? `, from the local files ${flagValues(p, ['--local'])[0]} that Git never reviewed` : ''}: what runs there changes at once` },
+    { id: 'argocd-sync', path: ['app|apps|application|applications', 'sync'], kind: 'app', noun: 'application', verb: 'syncs to the cluster', namePositionals: 'first', when: (p) => !hasFlag(p, ['--dry-run', '--preview-changes']) && (hasFlag(p, ['--prune', '--force', '--replace']) || flagValues(p, ['--revision', '--local']).length > 0), note: (p) => `${hasFlag(p, ['--prune']) ? ', deleting what Git no longer lists (--prune)' : ''}${flagValues(p, ['--revision']).length > 0 ? `, at revision ${flagValues(p, ['--revision'])[0]}` : ''}${hasFlag(p, ['--force', '--replace']) ? ', deleting and recreating resources' : ''}${flagValues(p, ['--local']).length > 0 ? `, from the local files ${flagValues(p, ['--local'])[0]} that Git never reviewed` : ''}: what runs there changes at once` },
     { id: 'argocd-rollback', path: ['app|apps|application|applications', 'rollback'], kind: 'app', noun: 'application', verb: 'rolls back', namePositionals: 'first', note: () => ': an older release replaces what runs, and automated sync is switched off' },
     { id: 'argocd-sync-policy', path: ['app|apps|application|applications', 'patch|set|edit'], kind: 'app', noun: 'application', verb: 'changes the sync policy of', namePositionals: 'first', when: automates, note: () => ': from then on what Git no longer lists is deleted on its own' },
     { id: 'argocd-terminate', path: ['app|apps|application|applications', 'terminate-op'], kind: 'app', noun: 'application', verb: 'stops the running sync of', namePositionals: 'first', note: () => ': the cluster is left half-synced' },
