@@ -46,7 +46,7 @@ export const argocd: ToolSpec = {
   environmentVariables: ['ARGOCD_SERVER'],
   scopeKind: 'app',
   // The application's name says its environment for read-only work too (`argocd app diff payments-prod`).
-  contextHints: (inv) => { const words = parseCommand(inv.args, argocd); const app = words.path[0] !== undefined && /^app/.test(words.path[0]) ? words.operands[0]?.text : undefined; return app !== undefined ? [{ source: 'application', value: app }] : []; },
+  contextHints: (inv) => { const words = parseCommand(inv.args, argocd); const app = words.path[0] !== undefined && words.path[0].startsWith('app') ? words.operands[0]?.text : undefined; return app !== undefined ? [{ source: 'application', value: app }] : []; },
   rules: [
     // A plain sync applies what Git (reviewed there) holds; these options apply something else or delete.
     { id: 'argocd-sync', path: ['app|apps|application|applications', 'sync'], kind: 'app', noun: 'application', verb: 'syncs to the cluster', namePositionals: 'first', when: (p) => !hasFlag(p, ['--dry-run', '--preview-changes']) && (hasFlag(p, ['--prune', '--force', '--replace']) || flagValues(p, ['--revision', '--local']).length > 0), note: (p) => `${hasFlag(p, ['--prune']) ? ', deleting what Git no longer lists (--prune)' : ''}${flagValues(p, ['--revision']).length > 0 ? `, at revision ${flagValues(p, ['--revision'])[0]}` : ''}${hasFlag(p, ['--force', '--replace']) ? ', deleting and recreating resources' : ''}${flagValues(p, ['--local']).length > 0 ? `, from the local files ${flagValues(p, ['--local'])[0]} that Git never reviewed` : ''}: what runs there changes at once` },

@@ -46,7 +46,7 @@ export function requestAct(method: string, path: string, texts: readonly string[
     const off = all.find(([k, v]) => OFF_FIELDS.test(k.replace(/^.*\./, '')) && OFF_VALUES.test(v) && (/^(deleted|archived|disabled|suspended|banned)$/.test(k.replace(/^.*\./, '')) ? /^(true|1)$/i.test(v) : !/^(true|1)$/i.test(v)));
     if (off) return `a ${method} to the whole collection ${bare} (no id in the path) that sets ${off[0]}=${off[1]} on every record`;
   }
-  if (/\/scale$/.test(bare) || /\/(deployments|statefulsets|replicasets)\/[^/]+$/.test(bare)) {
+  if (bare.endsWith('/scale') || /\/(deployments|statefulsets|replicasets)\/[^/]+$/.test(bare)) {
     if (texts.some((t) => /"replicas"\s*:\s*0\b/.test(t))) return 'a scale to zero replicas through the Kubernetes API (the workload stops serving)';
   }
   const last = bare.split('/').pop() ?? '';
