@@ -264,7 +264,9 @@ function checkKubectl(inv: Invocation, ctx: RuleContext): Finding[] {
   const sub = objects[0];
   const dry = args.has('--dry-run') && args.value('--dry-run') !== 'none';
   const changes = KUBE_CHANGES.has(verb) && !dry && !(verb === 'rollout' && /^(status|history)$/.test(sub ?? '')) && !(verb === 'create' && sub === 'token') && !(verb === 'patch' && onlyKeeps(args.values('-p', '--patch').join('\n')));
-  return productionAccess(verb, cluster, ctx, changes ? `${[verb, ...objects, ...args.values('-f', '--filename', '-k', '--kustomize').map((f) => `-f ${f}`)].join(' ').slice(0, 120)}, through ${inv.name}` : undefined);
+  // `kubectl apply` naming nothing to apply fails before it reaches the cluster.
+  const names = objects.length > 0 || args.values('-f', '--filename', '-k', '--kustomize').length > 0;
+  return productionAccess(verb, cluster, ctx, changes && (names || cluster.sources.length > 0) ? `${[verb, ...objects, ...args.values('-f', '--filename', '-k', '--kustomize').map((f) => `-f ${f}`)].join(' ').slice(0, 120)}, through ${inv.name}` : undefined);
 }
 
 /**
