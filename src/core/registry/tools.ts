@@ -6,6 +6,7 @@ import { chmod, chown, cp, mkfs, mv, rm, rmdir, shred, truncate, unlink } from '
 import { clush, pdsh, salt, tsh } from './tools/fleets';
 import { blkdiscard, crontab, init, kill, nft, sgdisk, iptables, passwd, power, systemctl, ufw } from './tools/hostAdmin';
 import { doctl } from './tools/doctl';
+import { argocd } from './tools/argocd';
 import { eksctl } from './tools/eksctl';
 import { scp, sort, tcpdump, valgrind } from './tools/programRunners';
 import { chsh, gpasswd, setenforce, sshd, userdel, usermod } from './tools/hostAccounts';
@@ -59,7 +60,7 @@ import type { ToolEntry, ToolSpec } from './types';
  * `test/unit/registry/` then covers it.
  */
 export const TOOLS: readonly ToolSpec[] = [
-  aws, gcloud, gsutil, az, azcopy, doctl, eksctl,
+  aws, gcloud, gsutil, az, azcopy, doctl, eksctl, argocd,
   railway, fly, heroku, vercel, netlify, supabase, neon, pscale, render, gh, glab, doppler, firebase, wrangler, turso,
   git, hg, jj, svn, graphite, gitSpice, spr, ghstack, gitTown, gitMachete, gitBranchless, gitLfs, gitAnnex,
   ssh, mosh, tsh, salt, pdsh, clush, ansible, vagrant, multipass, lxc, limactl, kamal, eb, pssh, autossh, distrobox, toolbox, kubectl, helm, docker, dockerCompose, crane, skopeo, oras, regctl, cosign,

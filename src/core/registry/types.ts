@@ -191,6 +191,11 @@ export interface CommandRule {
   /** Operand (after the path) that names an environment, e.g. `vercel env rm KEY production`. */
   environmentPositional?: number;
   severity?: 'ask' | 'deny';
+  /**
+   * The command is routine where the environment is named as not production (`railway up -e staging`,
+   * `fly deploy -a shop-dev`): it asks only for production or an environment nobody named.
+   */
+  productionOnly?: boolean;
 }
 
 /** Catches destructive subcommands the table does not list: `<group...> <verb> <names...>`. */

@@ -187,7 +187,8 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
   // Twilio: a text message or a phone call reaches a person and cannot be called back.
   twilio: { destroying: ['api:core:messages:create', 'api:core:calls:create'] },
   // Money that moves does not come back by itself: refunds, charges, payouts and transfers, by command or by API path.
-  stripe: { destroying: ['refunds create', 'charges create', 'charges capture', 'payouts create', 'transfers create', 'payment_intents confirm', 'payment_intents capture', '/refunds', '/charges', '/payouts', '/transfers', '/confirm', '/capture'] },
+  // Round 7 re-attack: a voided or uncollectible invoice, a cancelled payment or subscription, a finalised invoice cannot be taken back (Stripe API reference).
+  stripe: { destroying: ['refunds create', 'charges create', 'charges capture', 'payouts create', 'transfers create', 'payment_intents confirm', 'payment_intents capture', 'invoices void', 'invoices mark_uncollectible', 'invoices finalize_invoice', 'invoices pay', 'credit_notes void', 'payment_intents cancel', 'setup_intents cancel', 'subscriptions cancel', 'subscription_schedules cancel', 'subscription_schedules release', 'quotes cancel', 'quotes accept', 'payouts cancel', 'topups cancel', '/refunds', '/charges', '/payouts', '/transfers', '/confirm', '/capture', '/void', '/mark_uncollectible', '/finalize', '/pay', '/cancel', '/release', '/accept'] },
 };
 
 /**

@@ -4,6 +4,8 @@ import { cliArgs, hasFlag } from '../registry/args';
 import { parsedArgs, toolNamed } from '../registry/commandModel';
 import { cloudPack } from './cloud';
 import { safetyNetPack } from './safetyNet';
+import { changeBatchesPack } from './changeBatches';
+import { accessGrantsPack } from './accessGrants';
 
 /**
  * AWS requests whose parameters live in a file or a JSON document (`--cli-input-json file://req.json`,
@@ -92,8 +94,9 @@ function checkRequests(inv: Invocation, ctx: RuleContext): Finding[] {
   const payloads = parsed.options.filter((o) => INPUT_OPTIONS.includes(o.name) || o.values.some((v) => /^fileb?:\/\//.test(v)));
   if (payloads.length === 0) return [];
   const operation = parsed.path.join(' ');
-  // Lifecycle configurations and Route 53 change batches are read by their own pack (changeBatches.ts), rule by rule.
-  if (OWN_READERS.test(operation)) return [];
+  // Lifecycle configurations and Route 53 change batches given as their own option are read by their own pack (changeBatches.ts), rule by rule.
+  const whole = parsed.options.some((o) => INPUT_OPTIONS.includes(o.name));
+  if (OWN_READERS.test(operation) && !whole) return [];
   const reads = READS.test(parsed.path[1] ?? '');
   const rebuilt: ArgWord[] = parsed.path.map(word);
   const sources: string[] = [];
@@ -106,8 +109,9 @@ function checkRequests(inv: Invocation, ctx: RuleContext): Finding[] {
     for (const value of o.values) {
       const text = payloadText(value, inv, ctx);
       if (text === undefined) {
-        if (!isInput || reads) continue;
-        return [{ rule: 'cloud-request.unreadable', risk: 'unanalyzable', severity: 'ask', reason: `\`aws ${operation}\` takes its parameters from ${value}, which cannot be read in advance: it may delete data or remove a protection.`, targets: [{ kind: 'resource', name: value, provider: 'aws', remote: true, environment: 'production', environmentReason: 'an AWS request whose target cannot be read is treated as production' }] }];
+        if (reads || !/^fileb?:\/\//.test(value)) continue;
+        // A change whose document (a policy, the items to write, the request) is a file that cannot be read here could be anything.
+        return [{ rule: 'cloud-request.unreadable', risk: 'unanalyzable', severity: 'ask', reason: `\`aws ${operation}\` takes ${isInput ? 'its parameters' : `its ${o.name}`} from ${value}, which cannot be read in advance: it may delete data, grant access or remove a protection.`, targets: [{ kind: 'resource', name: value, provider: 'aws', remote: true, environment: 'production', environmentReason: 'an AWS request whose target cannot be read is treated as production' }] }];
       }
       sources.push(value);
       if (isInput) {
@@ -122,7 +126,7 @@ function checkRequests(inv: Invocation, ctx: RuleContext): Finding[] {
   }
   if (reads || sources.length === 0) return [];
   const inline: Invocation = { ...inv, args: rebuilt };
-  const findings = [...cloudPack.checkInvocation!(inline, ctx), ...safetyNetPack.checkInvocation!(inline, ctx)];
+  const findings = [...cloudPack.checkInvocation!(inline, ctx), ...safetyNetPack.checkInvocation!(inline, ctx), ...(OWN_READERS.test(operation) ? changeBatchesPack.checkInvocation!(inline, ctx) : []), ...accessGrantsPack.checkInvocation!(inline, ctx)];
   const from = sources.map((s) => (s.length > 80 ? `${s.slice(0, 77)}…` : s)).join(', ');
   return findings
     .filter((f) => f.severity !== 'info')

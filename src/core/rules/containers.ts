@@ -265,8 +265,37 @@ function checkKubectl(inv: Invocation, ctx: RuleContext): Finding[] {
   }
   const sub = objects[0];
   const dry = args.has('--dry-run') && args.value('--dry-run') !== 'none';
-  const changes = KUBE_CHANGES.has(verb) && !dry && !(verb === 'rollout' && /^(status|history)$/.test(sub ?? '')) && !(verb === 'create' && sub === 'token');
-  return productionAccess(verb, cluster, ctx, changes ? `${[verb, ...objects, ...args.values('-f', '--filename', '-k', '--kustomize').map((f) => `-f ${f}`)].join(' ').slice(0, 120)}, through ${inv.name}` : undefined);
+  const changes = KUBE_CHANGES.has(verb) && !dry && !(verb === 'rollout' && /^(status|history)$/.test(sub ?? '')) && !(verb === 'create' && sub === 'token') && !(verb === 'patch' && onlyKeeps(args.values('-p', '--patch').join('\n')));
+  // `kubectl apply` naming nothing to apply fails before it reaches the cluster.
+  const names = objects.length > 0 || args.values('-f', '--filename', '-k', '--kustomize').length > 0;
+  return productionAccess(verb, cluster, ctx, changes && (names || cluster.sources.length > 0) ? `${[verb, ...objects, ...args.values('-f', '--filename', '-k', '--kustomize').map((f) => `-f ${f}`)].join(' ').slice(0, 120)}, through ${inv.name}` : undefined);
+}
+
+/**
+ * Verbs that replace what runs or take nodes away: on a cluster nothing names they ask as production.
+ * Creating objects, labels, annotations and patches are judged there by what they do (kubeChanges.ts).
+ */
+const REPLACES_WORKLOADS = new Set(['apply', 'replace', 'set', 'rollout', 'scale', 'edit', 'cordon', 'drain', 'taint', 'install', 'upgrade', 'rollback']);
+
+/** Fields whose values say what is kept when their owner goes: setting them to keep only adds protection. */
+const KEEP_FIELDS = /^(persistentVolumeReclaimPolicy|whenDeleted|whenScaled|deletionPolicy|helm\.sh\/resource-policy)$/;
+const KEEP_VALUES = /^(Retain|Orphan|keep)$/;
+
+/** A patch that only sets keep policies (`{"spec":{"persistentVolumeReclaimPolicy":"Retain"}}`): it protects, nothing runs differently. */
+function onlyKeeps(patch: string): boolean {
+  let value: unknown;
+  try {
+    value = JSON.parse(patch);
+  } catch {
+    return false;
+  }
+  let leaves = 0;
+  const walk = (node: unknown, key: string): boolean => {
+    if (node !== null && typeof node === 'object' && !Array.isArray(node)) return Object.entries(node as Record<string, unknown>).every(([k, v]) => walk(v, k));
+    leaves++;
+    return typeof node === 'string' && KEEP_FIELDS.test(key) && KEEP_VALUES.test(node);
+  };
+  return walk(value, '') && leaves > 0;
 }
 
 /**
@@ -279,15 +308,21 @@ const KUBE_CHANGES = new Set(['apply', 'create', 'replace', 'patch', 'edit', 'se
 
 /**
  * Work on a cluster resolved as production is marked production; a change (`change` says which) asks.
- * A cluster whose environment nobody names is left alone here: only destruction treats unknown as production.
+ * A change to a cluster whose environment nobody names (no context, or one that says nothing) is a
+ * change to production: the current context could be any cluster. Reads there are left alone.
  */
 function productionAccess(verb: string, cluster: Cluster, ctx: RuleContext, change?: string): Finding[] {
-  if (!cluster.remote || cluster.sources.length === 0) return [];
+  if (!cluster.remote) return [];
+  if (change !== undefined) {
+    const target = clusterTarget('cluster', cluster.context ?? 'the current kube context', cluster, ctx, 'kubernetes');
+    if (target.environment !== 'production' && (target.environment !== 'unknown' || !REPLACES_WORKLOADS.has(verb))) return [];
+    const named = target.environment === 'production' && cluster.sources.length > 0 && !/unknown/.test(target.environmentReason);
+    const which = named ? `the production cluster ${cluster.context ?? ''}` : `the cluster of ${cluster.context ?? 'the current kube context'}, whose environment nothing names,`;
+    return [{ rule: 'containers.production-change', risk: 'production-access', severity: 'ask', reason: `Changes ${which} (${change}): what runs there changes at once, with no plan or diff reviewed.`.replace('  ', ' '), targets: [{ ...target, environment: 'production', environmentReason: named ? target.environmentReason : 'a cluster whose environment is unknown is treated as production' }] }];
+  }
+  if (cluster.sources.length === 0) return [];
   const target = clusterTarget('cluster', cluster.context ?? 'cluster', cluster, ctx, 'kubernetes');
   if (target.environment !== 'production') return [];
-  if (change !== undefined) {
-    return [{ rule: 'containers.production-change', risk: 'production-access', severity: 'ask', reason: `Changes the production cluster ${cluster.context ?? ''} (${change}): what runs in production changes at once, with no plan or diff reviewed.`.replace('  ', ' '), targets: [target] }];
-  }
   const reads = KUBE_READ.has(verb);
   return [{ rule: 'containers.production-access', risk: 'production-access', severity: 'info', reason: `${reads ? 'Reads from' : 'Works on'} the production cluster ${cluster.context ?? ''} (${verb}).`.replace('  ', ' '), targets: [target] }];
 }

@@ -9,7 +9,7 @@ import { checkKnownSecretSends } from './support/knownSecretSends';
 import { checkSecretApis } from './support/secretApis';
 import { checkOtherProcessReads } from './support/otherProcessReads';
 import { incompleteListing, searchReaches } from './credentialHunt';
-import { isSecretVariableName } from './support/huntCommon';
+import { isSecretVariableName, registryWords } from './support/huntCommon';
 import { printsNoContent } from './support/printsNoContent';
 import { parsedArgs, toolArgs } from '../registry/commandModel';
 import { kubectl } from '../registry/tools/kubectl';
@@ -386,7 +386,9 @@ function checkDumps(inv: Invocation): Finding[] {
   if (VARIABLE_LISTINGS.has(inv.name) && inv.pipedInto !== undefined && FILTERS.has(inv.pipedInto)) return [];
   if (jqPrintsOnlyKeys(inv)) return [];
   const dump = DUMPS[inv.name];
-  const what = kubectl.names.includes(inv.name) ? kubectlSecretDump(inv) : dump?.match(inv.args.map((a) => a.text));
+  // gcloud and az are read through their grammar: a global option's value or a release track is not a command word.
+  const words = inv.name === 'gcloud' || inv.name === 'az' ? registryWords(inv.name, inv.args, true) : inv.args.map((a) => a.text);
+  const what = kubectl.names.includes(inv.name) ? kubectlSecretDump(inv) : dump?.match(words);
   const variable = what ? undefined : printedSecretVariable(inv);
   if (!what && !variable) return [];
   const shown = what ?? `the secret variable $${variable}`;

@@ -25,17 +25,25 @@ function stackTarget(name: string, provider: string, sources: { source: string; 
 }
 
 /** The invocation read by its registry entry: subcommand path (terragrunt's `run-all` skipped), options, operands. */
-function readTool(inv: Invocation, tool: ToolSpec): { path: string[]; args: ToolArgs; operands: string[] } {
+function readTool(inv: Invocation, tool: ToolSpec): { path: string[]; args: ToolArgs; operands: string[]; everyUnit?: string } {
   let parsed = parsedArgs(inv.args, tool);
+  let everyUnit: string | undefined;
   // `terragrunt run [--all] -- destroy -auto-approve` (its newer CLI): the words after `run` and `--` are terraform's command.
-  const runAt = parsed.path.length === 0 && parsed.operands[0]?.text === 'run' ? parsed.operandIndexes[0] : undefined;
+  // `terragrunt stack run destroy`: the same over every unit of the stack.
+  const stackRun = parsed.path[0] === 'stack' && parsed.operands[0]?.text === 'run' ? parsed.operandIndexes[0] : undefined;
+  const runAt = parsed.path.length === 0 && parsed.operands[0]?.text === 'run' ? parsed.operandIndexes[0] : stackRun;
   if (tool === terragrunt && runAt !== undefined) {
     const at = runAt;
     const dashes = parsed.endOfOptions;
-    parsed = parsedArgs(inv.args.filter((_, k) => k !== at && k !== dashes), tool);
+    const stackAt = stackRun !== undefined ? parsed.pathIndexes[0] : undefined;
+    if (stackAt !== undefined) everyUnit = 'stack run';
+    parsed = parsedArgs(inv.args.filter((_, k) => k !== at && k !== dashes && k !== stackAt), tool);
   }
+  if (parsed.path[0] === 'run-all') everyUnit = 'run-all';
   const path = parsed.path[0] === 'run-all' ? parsed.path.slice(1) : parsed.path;
-  return { path, args: toolArgs(inv.name, parsed, tool), operands: parsed.operands.map((w) => w.text) };
+  const args = toolArgs(inv.name, parsed, tool);
+  if (tool === terragrunt && args.has('--all')) everyUnit ??= '--all';
+  return { path, args, operands: parsed.operands.map((w) => w.text), everyUnit };
 }
 
 /** `-dry-run`, unless its value turns it off (`-dry-run=false`: the state is changed). */
@@ -44,7 +52,7 @@ function isDry(args: ToolArgs): boolean {
 }
 
 function checkTerraform(inv: Invocation, ctx: RuleContext): Finding[] {
-  const { path, args, operands } = readTool(inv, inv.name === 'terragrunt' ? terragrunt : terraform);
+  const { path, args, operands, everyUnit } = readTool(inv, inv.name === 'terragrunt' ? terragrunt : terraform);
   // `cdktf deploy [stacks] --auto-approve`: deploy is cdktf's own word, read here as an operand.
   if (inv.name === 'cdktf' && path.length === 0 && operands[0] === 'deploy') {
     const auto = args.has('-auto-approve') ? '--auto-approve' : undefined;
@@ -92,7 +100,9 @@ function checkTerraform(inv: Invocation, ctx: RuleContext): Finding[] {
   }
   if (sub === 'force-unlock') return [finding('terraform-force-unlock', `Forcibly unlocks the state of ${name} while another run may hold it.`, target())];
   const varFiles = sub === 'apply' || sub === 'destroy' || sub === 'import' || sub === 'refresh' ? args.values('-var-file').slice(0, 8).map((f) => ctx.facts.readFile(resolvePath(dir, f, ctx.facts.home))) : [];
-  const changes = terraformChanges(inv, path, args, operands, { name, tool, target }, variablesOf(inv, varFiles));
+  // Over every unit (`run-all`, `--all`, `stack run`) terragrunt appends -auto-approve itself unless told not to.
+  const unattended = everyUnit !== undefined && !args.has('--no-auto-approve', '--terragrunt-no-auto-approve') ? `terragrunt ${everyUnit} approves on its own` : undefined;
+  const changes = terraformChanges(inv, path, args, operands, { name, tool, target }, variablesOf(inv, varFiles), unattended);
   return changes.length > 0 ? changes : terraformReadAccess(path, { name, tool, target });
 }
 
@@ -112,6 +122,24 @@ function checkPulumi(inv: Invocation, ctx: RuleContext): Finding[] {
   if (verb === 'state' && path[1] === 'unprotect') {
     const which = args.has('--all') ? 'every resource' : (operands[0] ?? 'a resource');
     return [finding('pulumi-state-unprotect', `Removes the protect flag from ${which} in ${name} (pulumi state unprotect): a safety net is removed — a later destroy or replacement deletes ${args.has('--all') ? 'them' : 'it'} without being refused.`, targets())];
+  }
+  // The stack's state replaced or moved, a running update cut off, updates run on every save: none shows a preview first.
+  if (verb === 'stack' && path[1] === 'import') {
+    const file = args.value('--file') ?? 'standard input';
+    return [finding('pulumi-state-import', `Replaces the state of ${name} with ${file} (pulumi stack import): resources it leaves out are no longer managed (a destroy misses them, an update creates them again), and the state it replaces is kept only in the stack's history.`, targets())];
+  }
+  if (verb === 'state' && path[1] === 'move') {
+    const from = args.value('--source') ?? name;
+    const to = args.value('--dest') ?? 'another stack';
+    return [finding('pulumi-state-move', `Moves ${operands.join(', ') || 'resources'} from the state of ${from} to ${to} (pulumi state move): ${to} then manages ${operands.length === 1 ? 'it' : 'them'}, and a destroy there deletes the real resources.`, [stackTarget(`pulumi stack ${from}`, 'pulumi', [{ source: '--source', value: from }], ctx, []), stackTarget(`pulumi stack ${to}`, 'pulumi', [{ source: '--dest', value: to }], ctx, [])])];
+  }
+  if (verb === 'cancel') {
+    const production = targets().filter((t) => t.environment === 'production' || t.environment === 'unknown');
+    if (production.length > 0) return [finding('pulumi-cancel', `Cancels the update running on ${name} (pulumi cancel): the stack is left half-updated, with resources the state may not record.`, production)];
+  }
+  if (verb === 'watch') {
+    const production = targets().filter((t) => t.environment === 'production' || t.environment === 'unknown');
+    if (production.length > 0) return [finding('pulumi-watch', `Updates ${name} on every saved file with no preview (pulumi watch): each edit, deletions and replacements included, is deployed at once.`, production)];
   }
   // `pulumi config rm KEY`, `config rm-all`: the program's next run no longer gets the value (a secret is gone from the stack, no copy kept).
   const configVerb = verb === 'config' ? operands[0] : undefined;
@@ -141,7 +169,9 @@ function checkCdk(inv: Invocation, ctx: RuleContext): Finding[] {
   const { path, args, operands } = readTool(inv, cdk);
   if (path[0] === 'deploy') {
     const profile = args.value('--profile');
-    const never = /^never$/i.test(args.value('--require-approval') ?? '') ? '--require-approval never' : undefined;
+    // Only `any-change` stops for every change; the default (`broadening`) stops for security changes alone, so a replaced database goes through.
+    const level = args.value('--require-approval');
+    const never = /^any-change$/i.test(level ?? '') ? undefined : level !== undefined ? `--require-approval ${level}` : args.has('--hotswap') ? '--hotswap' : 'the default approval level, which stops only for security changes';
     return unapprovedDeploy('cdk', operands, never, (n) => [...(profile ? [{ source: '--profile', value: profile }] : []), { source: 'stack', value: n }], ctx, ['AWS_PROFILE', 'ENVIRONMENT', 'STAGE']);
   }
   if (path[0] !== 'destroy') return [];

@@ -65,7 +65,7 @@ function whichEnvironment(name: string, t: Target): string {
   return t.environment === 'production' ? `${name} is production (${t.environmentReason})` : `nothing says ${name} is not production`;
 }
 
-export function terraformChanges(inv: Invocation, path: readonly string[], args: ToolArgs, operands: readonly string[], stack: Stack, variables: readonly string[] = []): Finding[] {
+export function terraformChanges(inv: Invocation, path: readonly string[], args: ToolArgs, operands: readonly string[], stack: Stack, variables: readonly string[] = [], unattended?: string): Finding[] {
   const sub = path[0];
   const { name, tool } = stack;
   const findings: Finding[] = [];
@@ -92,16 +92,26 @@ export function terraformChanges(inv: Invocation, path: readonly string[], args:
     // `echo yes | terraform apply`, `terraform apply <<< yes`: the typed "yes" comes from standard input.
     const fed = inv.stdin !== undefined;
     // Terragrunt's non-interactive mode answers every prompt itself (`run-all apply --terragrunt-non-interactive`).
-    const auto = (args.has('-auto-approve') && !/^(false|0)$/i.test(args.value('-auto-approve') ?? '')) || args.has('--terragrunt-non-interactive') || fed;
+    const auto = (args.has('-auto-approve') && !/^(false|0)$/i.test(args.value('-auto-approve') ?? '')) || args.has('--terragrunt-non-interactive') || fed || unattended !== undefined;
     const targets = stack.target().filter((t) => (auto ? productionOrUnknown(t) : t.environment === 'production'));
     if (targets.length > 0) {
-      findings.push(finding('terraform-unreviewed-apply', `Applies changes to ${name} without a reviewed saved plan${auto ? ` and without asking (${fed ? 'its "yes" fed on standard input' : args.has('--terragrunt-non-interactive') ? '--terragrunt-non-interactive' : '-auto-approve'})` : ''}: whatever it plans now, deletions and replacements included, is carried out, and ${whichEnvironment(name, targets[0]!)}. A saved plan (\`${tool} plan -out tfplan\`, then \`${tool} apply tfplan\`) shows the changes first.`, targets));
+      findings.push(finding('terraform-unreviewed-apply', `Applies changes to ${name} without a reviewed saved plan${auto ? ` and without asking (${fed ? 'its "yes" fed on standard input' : args.has('--terragrunt-non-interactive') ? '--terragrunt-non-interactive' : args.has('-auto-approve') ? '-auto-approve' : unattended ?? '-auto-approve'})` : ''}: whatever it plans now, deletions and replacements included, is carried out, and ${whichEnvironment(name, targets[0]!)}. A saved plan (\`${tool} plan -out tfplan\`, then \`${tool} apply tfplan\`) shows the changes first.`, targets));
     }
   }
   if (sub === 'state' && path[1] === 'push') {
     const file = operands[0] ?? 'a state file';
     const force = args.has('-force');
     findings.push(finding('terraform-state-push', `Overwrites the state of ${name} with ${file}${force ? ', even where its lineage or serial says it is older (-force)' : ''}: resources missing from it are no longer managed, and the state it replaces is lost unless the backend keeps versions (${tool} state push).`, stack.target()));
+  }
+  // `import ADDR ID`: the real resource joins the stack's state with no prompt; the stack's next apply or destroy then changes or deletes it.
+  if (sub === 'import' && operands.length >= 2) {
+    const targets = stack.target().filter(productionOrUnknown);
+    if (targets.length > 0) findings.push(finding('terraform-import', `Writes ${operands[1]} into the state of ${name} as ${operands[0]} without asking (${tool} import): from then on ${name} manages it, and its next apply or destroy can change or delete it; ${whichEnvironment(name, targets[0]!)}.`, targets));
+  }
+  // `init -migrate-state -force-copy` copies the state, every resource attribute and secret output in it, to the backend now configured, answering yes itself.
+  if (sub === 'init' && (args.has('-force-copy') || (args.has('-migrate-state') && args.values('-backend-config').length > 0))) {
+    const backend = args.values('-backend-config');
+    findings.push(finding('terraform-state-migrate', `Copies the state of ${name} to ${backend.length > 0 ? `the backend ${backend.join(', ')} names` : 'the backend the configuration now names'}${args.has('-force-copy') ? ', answering yes to the copy itself (-force-copy)' : ''} (${tool} init -migrate-state): the state holds every resource attribute and secret output, and from then on the stack reads and writes that backend.`, stack.target()));
   }
   if (sub === 'taint') {
     const address = operands[0] ?? 'a resource';

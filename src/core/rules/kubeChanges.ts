@@ -22,8 +22,18 @@ const ZERO_REPLICAS = /"?replicas"?\s*:\s*0\b|"path"\s*:\s*"\/spec\/replicas"\s*
 /** Strategic-merge `$patch: delete` / `$retainKeys`, JSON patch `remove` operations. */
 const REMOVING_PATCH = /\$patch"?\s*:\s*"?(delete|replace)|"op"\s*:\s*"remove"/;
 
-/** A patch setting `persistentVolumeReclaimPolicy` to Delete (merge patch or JSON patch `value`). */
-const RECLAIM_DELETE = /persistentVolumeReclaimPolicy"?\s*[:,]\s*("value"\s*:\s*)?"?Delete\b/;
+/**
+ * A patch setting a keep policy to Delete (merge patch or JSON patch `value`): a volume's reclaim
+ * policy, a StatefulSet's claim retention (`whenDeleted`, `whenScaled`), a Crossplane or operator
+ * resource's `deletionPolicy` (the cloud database goes with the object).
+ */
+const RECLAIM_DELETE = /(persistentVolumeReclaimPolicy|whenDeleted|whenScaled|deletionPolicy)"?\s*[:,]\s*("value"\s*:\s*)?"?Delete\b/;
+
+function keepPolicyName(field: string | undefined): string {
+  if (field === 'whenDeleted' || field === 'whenScaled') return `claim retention policy (${field})`;
+  if (field === 'deletionPolicy') return 'deletion policy (deletionPolicy)';
+  return 'reclaim policy';
+}
 
 /** A patch emptying `metadata.finalizers` (`null`, `[]`): the protection finalizers (`kubernetes.io/pvc-protection`) go with it. */
 const FINALIZERS_CLEARED = /"?finalizers"?\s*:\s*(null|\[\s*\])|"path"\s*:\s*"\/metadata\/finalizers"\s*,\s*"value"\s*:\s*(null|\[\s*\])/;
@@ -46,11 +56,26 @@ function copyIntoPod(operands: readonly string[], where: string, target: (name: 
   return [finding('cp-into-pod', `Copies ${source} over ${path || 'the working folder'} in pod ${into[1]}${where}, replacing what is there (kubectl cp).`, target(destination))];
 }
 
+/**
+ * `kubectl config delete-context`, `delete-user`, `unset users`: entries (and the credentials they held)
+ * removed from the kubeconfig. A switch (`use-context prod`) is not judged here: every later command is
+ * judged against the context the kubeconfig then names, and a change to production asks there.
+ */
+function kubeconfigEdit(words: readonly string[]): Finding[] {
+  const [sub, name] = words;
+  if (sub !== undefined && /^(delete-context|delete-cluster|delete-user|unset|rename-context)$/.test(sub)) {
+    const what = name ?? 'an entry';
+    return [finding('kubeconfig-removed', `Removes ${what} from the kubeconfig (kubectl config ${sub}): the contexts, clusters or credentials it held are gone unless kept elsewhere.`, [{ kind: 'credential', name: `kubeconfig ${what}`, remote: false, environment: 'local', environmentReason: 'this machine' }])];
+  }
+  return [];
+}
+
 function checkKubectl(inv: Invocation, ctx: RuleContext): Finding[] {
   const parsed = parsedArgs(inv.args, kubectl);
   const args = toolArgs(inv.name, parsed, kubectl);
   const verb = parsed.path[0] ?? parsed.operands[0]?.text;
   if (verb === undefined || args.has('--dry-run')) return [];
+  if (verb === 'config') return kubeconfigEdit(parsed.operands.map((w) => w.text).filter((t, i) => i > 0 || t !== verb));
   const cluster = clusterOf(inv, args.value, ctx, ['--context']);
   const where = cluster.context ? ` in ${cluster.context}` : '';
   const objects = parsed.operands.map((w) => w.text).filter((t) => t !== verb);
@@ -69,7 +94,7 @@ function checkKubectl(inv: Invocation, ctx: RuleContext): Finding[] {
     if (ZERO_REPLICAS.test(patch)) return [finding('scale-to-zero', `Scales ${shown}${where} to zero replicas (kubectl patch).`, target(shown))];
     if (REMOVING_PATCH.test(patch)) return [finding('patch-remove', `Removes parts of ${shown}${where} (kubectl patch deleting fields or list entries).`, target(shown))];
     if (FINALIZERS_CLEARED.test(patch)) return [finding('finalizers-removed', `Clears the finalizers of ${shown}${where}: the protection they give (a volume claim kept while a pod uses it, cleanup before deletion) is gone, and a pending deletion goes through at once (kubectl patch).`, target(shown))];
-    if (RECLAIM_DELETE.test(patch)) return [finding('reclaim-delete', `Sets the reclaim policy of ${shown}${where} to Delete: the volume and its data go when its claim is deleted (kubectl patch).`, target(shown))];
+    if (RECLAIM_DELETE.test(patch)) return [finding('reclaim-delete', `Sets the ${keepPolicyName(RECLAIM_DELETE.exec(patch)?.[1])} of ${shown}${where} to Delete: a safety net is removed — the volume or the cloud resource and its data go when the object is deleted (kubectl patch).`, target(shown))];
   }
   // `helm.sh/resource-policy-` removes the keep annotation that makes `helm uninstall` leave the resource and its data.
   if (verb === 'annotate' && objects.some((o) => /^helm\.sh\/resource-policy-$/.test(o))) {

@@ -177,17 +177,21 @@ const HTTP_CLIENTS = new Set(['curl', 'wget', 'http', 'https', 'xh', 'xhs']);
 // `cmd --tool T --tool-args '{…}'`, the MCP Inspector's `--cli … --method tools/call --tool-name T --tool-arg k=v`
 
 const CALL_OPTIONS: readonly OptionSpec[] = [
-    { names: ['--params', '-p', '--tool-args'], takes: 'one' }, { names: ['--tool-name', '--tool'], takes: 'one' }, { names: ['--tool-arg'], takes: 'one' },
+    { names: ['--params', '-p', '--tool-args', '--args', '--arguments', '--input', '--tool-input'], takes: 'one' }, { names: ['--tool-name', '--tool'], takes: 'one' }, { names: ['--tool-arg'], takes: 'one' },
     { names: ['--method', '--server', '--config', '--format', '-f', '--transport'], takes: 'one' },
 ];
 const CALL_GRAMMAR: GrammarSpec = { options: CALL_OPTIONS, unknownShort: 'switch', unknownLong: 'one' };
 
-const MCP_CLIENTS = new Set(['mcp', 'mcptools', 'mcp-cli', 'mcp-inspector', 'inspector']);
+// `mcpt` is mcptools' short name; `mcp-cli call-tool --server S --tool T --args '{…}'` (round 7 re-attack).
+const MCP_CLIENTS = new Set(['mcp', 'mcpt', 'mcptools', 'mcp-cli', 'mcp-inspector', 'inspector', 'mcp-client', 'mcpc']);
+/** First words that call a tool: `call`, `call-tool`, `tools/call`, `tool-call`. */
+const CALL_WORD = /^(call|call-tool|call_tool|tool-call|tools\/call|tools-call|invoke)$/;
 
 function commandLineCall(inv: Invocation, ctx: RuleContext): Finding[] {
   const parsed = parseCommand(inv.args, CALL_GRAMMAR);
   const values = (name: string): string[] => parsed.options.filter((o) => o.name === name).flatMap((o) => o.values);
-  const calls = inv.args[0]?.text === 'call' || values('--method').includes('tools/call') || values('--tool-name').length > 0;
+  const first = parsed.operands[0]?.text ?? '';
+  const calls = CALL_WORD.test(first) || values('--method').includes('tools/call') || values('--tool-name').length > 0;
   if (!calls) return [];
   const args: Record<string, unknown> = {};
   for (const json of values('--params')) for (const v of jsonValues(json)) if (v !== null && typeof v === 'object') Object.assign(args, v);
@@ -199,8 +203,8 @@ function commandLineCall(inv: Invocation, ctx: RuleContext): Finding[] {
   // mcptools passes a tool's arguments as options too (`--path uploads`), read by the grammar as unknown long options (not an option reader).
   for (const o of parsed.options) if (o.name.startsWith('--') && !CALL_OPTIONS.some((spec) => spec.names.includes(o.name)) && o.values[0] !== undefined) args[o.name.slice(2)] = o.values[0];
   const named = values('--tool-name');
-  const tools = named.length > 0 ? named : parsed.operands.slice(inv.args[0]?.text === 'call' ? 1 : 0, 3).map((w) => w.text).filter((t) => DELETE_TOOL.test(t) || SQL_KEYS.test(t) || /sql|query|exec/i.test(t));
-  const server = values('--server')[0] ?? parsed.operands.find((w) => !tools.includes(w.text) && w.text !== 'call')?.text ?? inv.name;
+  const tools = named.length > 0 ? named : parsed.operands.slice(CALL_WORD.test(first) ? 1 : 0, 3).map((w) => w.text).filter((t) => DELETE_TOOL.test(t) || SQL_KEYS.test(t) || /sql|query|exec/i.test(t));
+  const server = values('--server')[0] ?? parsed.operands.find((w) => !tools.includes(w.text) && !CALL_WORD.test(w.text))?.text ?? inv.name;
   return tools.slice(0, 5).flatMap((tool) => mcpCallFindings({ server, tool, arguments: args }, ctx));
 }
 

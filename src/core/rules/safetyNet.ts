@@ -206,6 +206,8 @@ const REMOVE = new Set(['delete', 'remove', 'rm', 'del', 'disable', 'destroy', '
 
 function protectionRemoved(w: Words): Removal | undefined {
   const parts = pathParts(w);
+  // `tea branches unprotect main`, `… unprotect-branch`: force pushes and deletions of the branch are no longer refused.
+  if (parts.includes('unprotect')) return { id: 'protection-removed', does: 'removes the protection of a branch or resource', lost: 'pushes that rewrite or delete it are no longer refused' };
   const removes = parts.some((p) => REMOVE.has(p));
   if (!removes) return undefined;
   if (parts.includes('protection') || (parts.includes('lock') && !parts.includes('state')) || parts.includes('locks')) {

@@ -1,6 +1,7 @@
 import type { CodeSnippet, Finding, RuleContext, RulePack, Target } from '../policy/types';
 import { judgeRequest } from './httpRequests';
 import { libraryDataCall } from './support/libraryDataCalls';
+import { forgeLibraryFindings } from './support/forgeLibraries';
 
 /**
  * Interpreter one-liners and scripts that destroy through a library instead of a CLI: a cloud SDK
@@ -112,6 +113,6 @@ export const sdkSnippetsPack: RulePack = {
   checkSnippet(snippet, ctx) {
     if (!LANGUAGES.has(snippet.language)) return [];
     const sdk = sdkFindings(snippet, ctx);
-    return [...sdk, ...(sdk.length === 0 ? libraryFindings(snippet, ctx) : []), ...httpFindings(snippet, ctx)];
+    return [...sdk, ...(sdk.length === 0 ? libraryFindings(snippet, ctx) : []), ...httpFindings(snippet, ctx), ...forgeLibraryFindings(snippet, ctx)];
   },
 };

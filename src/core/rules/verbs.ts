@@ -35,6 +35,8 @@ const DESTROY = new Set([
   'recreate', 'retire', 'clobber', 'kill', 'demolish', 'raze', 'scrub', 'reimage', 'eradicate', 'annihilate', 'destruct', 'selfdestruct',
   // Red team round 5: `werf dismiss` deletes a release and its namespace.
   'dismiss',
+  // Round 7 re-attack: `dokku postgres:unlink` takes the database from the app; `… detach` the same; `… void` an invoice for good.
+  'unlink', 'detach', 'void',
 ]);
 
 /**
@@ -452,7 +454,7 @@ function firstCommandWord(args: readonly ArgWord[], tool: NonNullable<ReturnType
  * or the first words listed: `pulumi env` is Pulumi ESC, which the infrastructure pack does not read;
  * `glab variable export` and `glab api …/variables` print what the project keeps).
  */
-const FLOOR_TOO: Readonly<Record<string, readonly string[] | undefined>> = { npm: undefined, pnpm: undefined, yarn: undefined, bun: undefined, pulumi: ['env'], glab: ['variable', 'api'], rabbitmqctl: undefined, 'rabbitmqctl.bat': undefined };
+const FLOOR_TOO: Readonly<Record<string, readonly string[] | undefined>> = { npm: undefined, pnpm: undefined, yarn: undefined, bun: undefined, pulumi: ['env'], glab: ['variable', 'api'], argocd: ['admin', 'account', 'cluster', 'repo', 'repocreds', 'proj', 'cert', 'gpg', 'context', 'appset', 'login', 'logout', 'relogin'], rabbitmqctl: undefined, 'rabbitmqctl.bat': undefined };
 
 export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: ReadonlySet<string>): Finding[] {
   if (!floorApplies(inv, specific) || removalOf(inv) !== undefined) return [];

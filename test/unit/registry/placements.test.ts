@@ -30,6 +30,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   azcopy: { words: '@ remove https://prod.blob.core.windows.net/c --recursive', option: ['--log-level'], value: 'INFO', decision: 'ask' },
   eksctl: { words: '@ scale @ nodegroup @ --name ng --nodes 0', option: ['--profile', '-p'], value: 'prod', decision: 'ask', production: true },
   doctl: { words: '@ compute @ droplet @ delete web-1', option: ['--context'], value: 'prod', decision: 'ask', production: true },
+  argocd: { words: '@ app @ sync api --prune', option: ['--server'], value: 'argocd.prod.acme.io', decision: 'ask', production: true },
   railway: { words: '@ volume @ delete', option: ['-e', '--environment'], value: 'production', decision: 'ask', production: true },
   fly: { words: "@ ssh @ console -C 'rm -rf /data'", option: ['-a', '--app'], value: 'prod-app', decision: 'ask', production: true },
   heroku: { words: "@ run 'rm -rf /app/uploads'", option: ['-a', '--app'], value: 'shop-prod', decision: 'ask', production: true },

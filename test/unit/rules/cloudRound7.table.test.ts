@@ -196,7 +196,9 @@ table('infrastructure deploys that skip approval, wrappers that run terraform, I
   ask(`pulumi config rm dbPassword --stack prod`, { production: true }),
   allow(`cdk diff AcmeProdStack`),
   allow(`cdk deploy DevStack --require-approval never`),
-  allow(`cdk deploy AcmeProdStack`),
+  // cdk's default approval level (broadening) stops only for security changes (CDK RequireApproval docs): s26 tightened this row.
+  ask(`cdk deploy AcmeProdStack`, { production: true }),
+  allow(`cdk deploy AcmeProdStack --require-approval any-change`),
   allow(`cdktf deploy prod-stack`),
   allow(`cdktf diff`),
   allow(`terramate run -- terraform plan`),

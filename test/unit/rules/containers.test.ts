@@ -79,7 +79,9 @@ const cases: Array<[string, string | null, string?, Partial<Facts>?, Record<stri
   ['docker run --rm -v data:/data alpine ls', null],
   ['kubectl get pods', null],
   ['kubectl -n prod --context kind-dev delete pod api-7d9f', null],
-  ['kubectl scale --replicas 3 deploy/api', null],
+  // Round 7 re-attack: a change to the current context, whose environment nothing names, is a change to production.
+  ['kubectl scale --replicas 3 deploy/api', 'containers.production-change', 'production'],
+  ['kubectl --context kind-dev scale --replicas 3 deploy/api', null],
   ['kubectl --context prod-east -f k8s/ diff', null],
   ['kubectl delete pod api-7d9f', null, undefined, { kubeContext: 'kind-dev' }],
   ['kubectl delete job migrate-1', null, undefined, { kubeContext: 'staging' }],
@@ -94,7 +96,9 @@ const cases: Array<[string, string | null, string?, Partial<Facts>?, Record<stri
   ['helm list', null],
   ['helm uninstall web --dry-run', null],
   ['helm --kube-context prod-eu uninstall --dry-run shop', null],
-  ['helm upgrade --install shop ./chart', null],
+  ['helm upgrade --install shop ./chart', 'containers.production-change', 'production'],
+  ['helm --kube-context kind-dev upgrade --install shop ./chart', null],
+  ['helm upgrade --install shop ./chart --dry-run', null],
 ];
 
 describe('containers pack', () => {

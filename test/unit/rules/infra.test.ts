@@ -115,7 +115,10 @@ const cases: Array<[string, string | null, string?, Partial<Invocation>?, FactsW
   ['terraform state -lock=false list', null],
   ['terragrunt run-all plan', null],
   ['pulumi stack ls', null],
-  ['cdk --profile prod deploy ShopStack', null],
+  // cdk's default approval level (broadening) stops only for security changes: a replaced database goes through unasked.
+  ['cdk --profile prod deploy ShopStack', 'infra.cdk-unapproved-deploy', 'production'],
+  ['cdk --profile dev deploy ShopStack', null],
+  ['cdk --profile prod deploy ShopStack --require-approval any-change', null],
   ['terraform plan', null],
   ['terraform plan -destroy', null],
   ['terraform apply', null],
@@ -125,7 +128,7 @@ const cases: Array<[string, string | null, string?, Partial<Invocation>?, FactsW
   ['terraform fmt -recursive', null],
   ['pulumi up', null],
   ['pulumi preview --stack prod', null],
-  ['cdk deploy', null],
+  ['cdk deploy', 'infra.cdk-unapproved-deploy', 'unknown'],
   ['cdk diff', null],
 ];
 

@@ -87,18 +87,21 @@ const destructive: Expectation[] = [
   { cmd: 'wrangler kv key delete --binding CACHE user:1', decision: 'ask', rule: 'paas.wrangler-delete' },
   { cmd: 'wrangler delete --env production', decision: 'ask', rule: 'paas.wrangler-delete-worker', production: true },
   { cmd: 'cd /work/app && sudo railway volume delete -v v2', decision: 'ask', rule: 'paas.railway-volume-delete' },
+  { cmd: 'railway up', decision: 'ask', rule: 'paas.railway-up' },
+  { cmd: 'fly deploy', decision: 'ask', rule: 'paas.fly-deploy-production' },
 ];
 
 const benign: Expectation[] = [
   { cmd: 'railway logs -e production', decision: 'allow', production: true, info: true },
   { cmd: 'railway logs -e staging', decision: 'allow', production: false, info: false },
   { cmd: 'railway status', decision: 'allow', info: false },
-  { cmd: 'railway up', decision: 'allow' },
+  // Round 7 re-attack (s26): a deploy to an environment nothing names asks (see destructive); a named non-production one stays routine.
+  { cmd: 'railway up -e staging', decision: 'allow' },
   { cmd: 'railway link', decision: 'allow' },
   { cmd: 'railway unlink', decision: 'allow' },
   { cmd: 'fly status -a app-prod', decision: 'allow', production: true, info: true },
   { cmd: 'fly logs -a web', decision: 'allow', info: false },
-  { cmd: 'fly deploy', decision: 'allow' },
+  { cmd: 'fly deploy -a shop-staging', decision: 'allow' },
   { cmd: 'heroku logs -a app-prod --tail', decision: 'allow', production: true, info: true },
   { cmd: 'heroku ps -a shop', decision: 'allow' },
   { cmd: 'heroku run rails db:migrate -a shop', decision: 'allow' },

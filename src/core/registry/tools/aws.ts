@@ -8,6 +8,7 @@ import { AWS_SAFETY_RULES } from './cloudSafetyNets';
 import { AWS_OUTAGE_RULES } from './cloudOutages';
 import { AWS_ACCESS_RULES } from './cloudAccess';
 import { ecsExecuteCommand } from './remoteShells';
+import { AWS_HANDOVER_RULES, ssmStartSession } from './cloudHandovers';
 
 /**
  * The AWS CLI: `aws [global options] <service> <operation> [--parameter value…]`. Global options and
@@ -129,7 +130,7 @@ export const aws: ToolSpec = {
   ].map((n) => flag(n)),
   commands: {
     s3: { unknownLong: 'one' },
-    ssm: { commands: { 'send-command': sendCommand, '*': operation } },
+    ssm: { commands: { 'send-command': sendCommand, 'start-session': ssmStartSession, '*': operation } },
     // SQL (PartiQL for DynamoDB) sent through the Data APIs: judged like any SQL client's statements.
     'rds-data': { commands: { 'execute-statement': dataApi('--sql', ['--resource-arn']), 'batch-execute-statement': dataApi('--sql', ['--resource-arn']), '*': operation } },
     'redshift-data': { commands: { 'execute-statement': dataApi('--sql', ['--cluster-identifier', '--workgroup-name']), 'batch-execute-statement': dataApi('--sqls', ['--cluster-identifier', '--workgroup-name']), '*': operation } },
@@ -152,6 +153,7 @@ export const aws: ToolSpec = {
     ...AWS_SAFETY_RULES,
     ...AWS_OUTAGE_RULES,
     ...AWS_ACCESS_RULES,
+    ...AWS_HANDOVER_RULES,
     // Round 5 (issue #18): live code, messages that reach people, a console password.
     { id: 'aws-lambda-update-code', path: ['lambda', 'update-function-code'], kind: 'service', noun: 'Lambda function', verb: 'replaces the live code of', nameFlags: ['--function-name'], when: (p) => !hasFlag(p, ['--dry-run']) },
     { id: 'aws-ses-send', path: ['ses|sesv2', /^send-(email|raw-email|templated-email|bulk-templated-email|bulk-email)$/], kind: 'resource', noun: 'email recipient', verb: 'sends an email, which cannot be called back, to', namePositionals: 'none', nameFlags: ['--to', '--destination', '--destinations'], defaultName: 'its recipients' },

@@ -5,6 +5,7 @@ import { AZ_SAFETY_OPTIONS, AZ_SAFETY_RULES } from './cloudSafetyNets';
 import { AZ_OUTAGE_OPTIONS, AZ_OUTAGE_RULES } from './cloudOutages';
 import { AZ_ACCESS_OPTIONS, AZ_ACCESS_RULES } from './cloudAccess';
 import { containerappExec } from './remoteShells';
+import { AZ_HANDOVER_OPTIONS, AZ_HANDOVER_RULES } from './cloudHandovers';
 
 /**
  * Azure: `az <group…> <command> [--arguments]` and azcopy. `vm run-command invoke|create --scripts`
@@ -78,6 +79,7 @@ export const az: ToolSpec = {
     valued('--template-uri'), valued('--resource-type'), valued('--namespace'), valued('--share-name'), valued('--vm-name'),
     valued('--command-id'), valued('--node-count'), valued('--nodepool-name'), ...AZ_SAFETY_OPTIONS.map((n) => valued(n)), ...AZ_ACCESS_OPTIONS.filter((n) => !AZ_SAFETY_OPTIONS.includes(n)).map((n) => valued(n)),
     ...AZ_OUTAGE_OPTIONS.filter((n) => !AZ_SAFETY_OPTIONS.includes(n) && !AZ_ACCESS_OPTIONS.includes(n)).map((n) => valued(n)),
+    ...AZ_HANDOVER_OPTIONS,
   ],
   commands: {
     vm: { commands: { 'run-command': { commands: { 'invoke|create': runCommand } } } },
@@ -96,6 +98,7 @@ export const az: ToolSpec = {
     ...AZ_SAFETY_RULES,
     ...AZ_ACCESS_RULES,
     ...AZ_OUTAGE_RULES,
+    ...AZ_HANDOVER_RULES,
     {
       id: 'az-group-delete', path: ['group', 'delete'], kind: 'resource', noun: 'resource group and everything in it',
       verb: 'deletes', nameFlags: ['--name', '-n', '--resource-group', '-g'],

@@ -19,6 +19,8 @@ export const doctl: ToolSpec = {
   environmentVariables: ['DIGITALOCEAN_CONTEXT'],
   rules: [
     // A record updated in place: traffic for the name goes where the new data points (docs.digitalocean.com, doctl compute domain records update).
+    // Garbage collection deletes every blob no tag points to; with `--include-untagged-manifests` the untagged images too (docs.digitalocean.com, doctl registry garbage-collection start).
+    { id: 'doctl-registry-gc', path: ['registry', 'garbage-collection|gc', 'start'], kind: 'repository', noun: 'container registry', verb: 'garbage-collects', namePositionals: 'first', defaultName: "the account's registry", note: () => ': unreferenced layers and manifests are deleted for good, and the registry is read-only while it runs' },
     { id: 'doctl-dns-record-update', path: ['compute', 'domain', 'records', 'update'], kind: 'resource', noun: 'DNS record of', verb: 'replaces a', namePositionals: 'first', note: () => ': traffic for that name goes where the new record points' },
   ],
   generic: { id: 'doctl-delete', verbs: /^(delete|rm|del|delete-[a-z-]+)$/, maxDepth: 4, exclude: ['auth'] },

@@ -24,6 +24,7 @@ export const firebase: ToolSpec = {
   scopeFlags: ['--project', '-P'],
   scopeKind: 'project',
   rules: [
+    { id: 'firebase-deploy', path: ['deploy'], kind: 'project', noun: 'project', verb: 'deploys hosting, functions and rules to', namePositionals: 'none', defaultName: 'the default project', productionOnly: true, note: () => ': what serves users is replaced at once, with nothing reviewed first' },
     {
       id: 'firebase-firestore-delete', path: ['firestore', 'delete'], kind: 'database', noun: 'Firestore documents', verb: 'deletes',
       defaultName: 'every Firestore collection', note: (p) => (hasFlag(p, ['-r', '--recursive', '--all-collections']) ? ', recursively' : undefined),

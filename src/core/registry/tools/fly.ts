@@ -1,8 +1,7 @@
 import type { ToolSpec } from '../types';
 import { flyAppHints } from './linkedProjects';
-import { valued } from './options';
-import { flagValues } from '../args';
-import { environmentOfName } from '../../policy/production';
+import { flag, valued } from './options';
+import { hasFlag } from '../args';
 import type { CommandSpec } from '../types';
 
 /** `fly postgres connect -a app [-d db]`: a psql session on the cluster; statements fed on standard input run there. */
@@ -28,7 +27,7 @@ export const fly: ToolSpec = {
   label: 'Fly.io',
   options: [
     valued('-a', '--app'), valued('-c', '--config'), valued('-r', '--region'), valued('-o', '--org'), valued('-t', '--access-token'),
-    valued('--image'), valued('-s', '--select'), valued('--machine'), valued('--cluster'),
+    valued('--image'), valued('-s', '--select'), valued('--machine'), valued('--cluster'), flag('--build-only'), flag('--remote-only'), flag('--local-only'),
   ],
   commands: {
     'postgres|pg|mpg': postgresConnect,
@@ -56,11 +55,16 @@ export const fly: ToolSpec = {
   scopeKind: 'app',
   rules: [
     // Round 7 (issue #18): a deploy to an app named production replaces what serves its users, with nothing reviewed first.
-    { id: 'fly-deploy-production', path: ['deploy'], kind: 'app', noun: 'app', verb: 'deploys a new release over the live machines of', namePositionals: 'none', when: (p) => flagValues(p, ['-a', '--app']).some((v) => environmentOfName(v) === 'production') },
+    // Round 7 re-attack: any deploy whose app nothing names as not production (the app of fly.toml is usually the live one); `--build-only` ships nothing.
+    { id: 'fly-deploy-production', path: ['deploy'], kind: 'app', noun: 'app', verb: 'deploys a new release over the live machines of', namePositionals: 'none', defaultName: 'the app of fly.toml', productionOnly: true, when: (p) => !hasFlag(p, ['--build-only']) },
     { id: 'fly-apps-destroy', path: ['apps|app', 'destroy|delete|remove|rm'], kind: 'app', noun: 'app', verb: 'destroys', note: () => ' with its machines and volumes' },
     { id: 'fly-destroy', path: ['destroy'], kind: 'app', noun: 'app', verb: 'destroys', note: () => ' with its machines and volumes' },
     { id: 'fly-volumes-destroy', path: ['volumes|volume|vol', 'destroy|delete|remove|rm'], kind: 'volume', noun: 'volume', verb: 'destroys' },
     { id: 'fly-machine-destroy', path: ['machine|machines|m', 'destroy|remove|rm'], kind: 'resource', noun: 'machine', verb: 'destroys' },
+    // Round 7 re-attack: a database detached (the app loses DATABASE_URL and its user), an address released (nobody gets it back), an app moved to another organization.
+    { id: 'fly-postgres-detach', path: ['postgres|pg|mpg', 'detach'], kind: 'database', noun: 'Postgres cluster', verb: 'detaches from the app', namePositionals: 'first', defaultName: 'the attached cluster', note: () => ': the app loses its DATABASE_URL secret and database user, and stops reaching its data' },
+    { id: 'fly-ips-release', path: ['ips|ip', 'release'], kind: 'resource', noun: 'IP address', verb: 'releases', note: () => ': DNS records pointing at it stop reaching the app, and the address cannot be claimed back' },
+    { id: 'fly-apps-move', path: ['apps|app', 'move'], kind: 'app', noun: 'app', verb: 'moves to another organization', namePositionals: 'first', note: () => ': that organization decides who keeps access' },
     { id: 'fly-postgres-destroy', path: ['postgres|pg|mpg', 'destroy|delete'], kind: 'database', noun: 'Postgres cluster', verb: 'destroys' },
     { id: 'fly-scale-count-zero', path: ['scale', 'count'], kind: 'app', noun: 'app', verb: 'scales to zero machines', namePositionals: 'none', defaultName: 'the app', when: (p) => p.positionals.slice(2).some((w) => /^([\w-]+=)?0+$/.test(w.text)), note: () => ': it stops serving' },
     { id: 'fly-secrets-set', path: ['secrets|secret', 'set|import'], kind: 'credential', noun: 'secret', verb: 'overwrites', names: (_p, rest) => rest.map((w) => w.text.split('=')[0] ?? w.text), note: () => ' and redeploys the app' },

@@ -22,6 +22,7 @@ export const glab: ToolSpec = {
   commands: {
     api: { options: apiOptions },
     mr: { commands: { merge: { options: [flag('-y', '--yes'), flag('--auto-merge'), flag('--when-pipeline-succeeds'), flag('-s', '--squash'), flag('-r', '--rebase'), flag('-d', '--remove-source-branch'), valued('-m', '--message'), valued('--sha'), valued('--squash-message')] } } },
+    ci: { commands: { 'run|trigger|run-trig': { options: [valued('-b', '--branch'), valued('--variables'), valued('--variables-env'), valued('--variables-file'), valued('--input')] } } },
     variable: { commands: { 'set|update': { options: [valued('-v', '--value'), valued('-t', '--type'), valued('-s', '--scope'), valued('-d', '--description'), flag('-m', '--masked'), flag('-p', '--protected'), flag('-r', '--raw')] } } },
   },
   environmentFlags: [],
@@ -36,6 +37,8 @@ export const glab: ToolSpec = {
       when: (p) => flagValues(p, ['--auto-merge', '--when-pipeline-succeeds']).some((v) => /^(false|0|no)$/i.test(v)),
       note: () => ': a safety net is removed — the checks its pipeline runs no longer stop it',
     },
+    // Round 7 re-attack: a pipeline started (or a manual job, which is usually the deploy) runs in CI with the project's secrets.
+    { id: 'glab-ci-run', path: ['ci|pipeline', 'run|trigger|run-trig'], kind: 'project', noun: 'pipeline', verb: 'starts in CI, with the project secrets,', namePositionals: 'first', defaultName: 'the pipeline of the current branch', note: (p) => (p.positionals[1]?.text === 'trigger' ? ': a manual job is usually a deploy, and it acts on the live service' : ': its deploy jobs act on the live service') },
     { id: 'glab-variable-set', path: ['variable', 'set|update'], kind: 'credential', noun: 'CI/CD variable', verb: 'overwrites', namePositionals: 'first', note: () => ' (pipelines use the new value at once, and the old one is not kept)' },
   ],
   generic: { id: 'glab-delete', verbs: /^(delete|remove|rm)$/, maxDepth: 1, exclude: ['alias', 'config', 'auth', 'api'] },

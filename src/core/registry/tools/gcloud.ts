@@ -6,6 +6,7 @@ import { GCLOUD_OVERWRITE_OPTIONS, GCLOUD_OVERWRITE_RULES, GSUTIL_OVERWRITE_RULE
 import { GCLOUD_SAFETY_OPTIONS, GCLOUD_SAFETY_RULES, GSUTIL_SAFETY_RULES } from './cloudSafetyNets';
 import { GCLOUD_ACCESS_OPTIONS, GCLOUD_ACCESS_RULES, GSUTIL_ACCESS_RULES } from './cloudAccess';
 import { GCLOUD_OUTAGE_OPTIONS, GCLOUD_OUTAGE_RULES } from './cloudOutages';
+import { GCLOUD_HANDOVER_RULES } from './cloudHandovers';
 
 /**
  * Google Cloud: `gcloud [alpha|beta] <group…> <command> [flags]` (flags anywhere), and gsutil.
@@ -141,6 +142,7 @@ export const gcloud: ToolSpec = {
     ...GCLOUD_SAFETY_RULES,
     ...GCLOUD_ACCESS_RULES,
     ...GCLOUD_OUTAGE_RULES,
+    ...GCLOUD_HANDOVER_RULES,
     // Round 5 (issue #18): `--allow-unauthenticated` lets anyone on the internet call the service.
     { id: 'gcloud-deploy-public', path: ['functions|run', 'deploy'], kind: 'service', noun: 'service', verb: 'opens to anyone on the internet', namePositionals: 'first', when: (p) => hasFlag(p, ['--allow-unauthenticated']) },
     {

@@ -1,6 +1,12 @@
 import type { ToolSpec } from '../types';
-import { flagValues } from '../args';
+import { flagValues, hasFlag } from '../args';
 import { flag, valued } from './options';
+
+/** A workflow whose name says it deploys, releases or changes infrastructure (`deploy.yml`, `release`, `terraform-apply.yml`). */
+const DEPLOYING = /deploy|release|publish|prod|destroy|teardown|migrat|rollback|terraform|apply|infra|provision/i;
+
+/** A workflow input that names an environment other than production: `-f env=staging`. */
+const NON_PRODUCTION_INPUT = /^[\w-]*(env|environment|stage|target)[\w-]*=(staging|stage|dev|development|test|testing|qa|preview|sandbox)$/i;
 
 /** A workflow input that names production: `-f env=production`, `-F environment=prd`. */
 const PRODUCTION_INPUT = /^[\w-]*(env|environment|stage|target)[\w-]*=(prod|production|prd|live)$/i;
@@ -31,10 +37,12 @@ export const gh: ToolSpec = {
       },
     },
     // Access and protection (rules/githubAdmin.ts): going public, a transfer.
-    repo: { commands: { edit: { options: [valued('--visibility'), flag('--accept-visibility-change-consequences'), flag('--enable-secret-scanning'), flag('--enable-secret-scanning-push-protection'), flag('--enable-advanced-security'), flag('--allow-forking'), valued('-d', '--description'), valued('-h', '--homepage'), valued('--default-branch'), valued('--add-topic'), valued('--remove-topic')] }, transfer: {}, 'delete': {}, fork: { options: [valued('--org'), valued('--fork-name'), valued('--remote-name'), flag('--clone'), flag('--remote'), flag('--default-branch-only')] }, 'archive|unarchive|rename|view|clone|list|sync|set-default|deploy-key|autolink|gitignore|license': {}, create: { options: [valued('-s', '--source'), valued('-r', '--remote'), valued('-d', '--description'), valued('-h', '--homepage'), valued('-t', '--team'), valued('-p', '--template'), valued('-g', '--gitignore'), valued('-l', '--license'), flag('--push'), flag('--public'), flag('--private'), flag('--internal'), flag('-c', '--clone'), flag('--disable-issues'), flag('--disable-wiki'), flag('--include-all-branches'), flag('--add-readme')] } } },
+    repo: { commands: { edit: { options: [valued('--visibility'), flag('--accept-visibility-change-consequences'), flag('--enable-secret-scanning'), flag('--enable-secret-scanning-push-protection'), flag('--enable-advanced-security'), flag('--allow-forking'), valued('-d', '--description'), valued('-h', '--homepage'), valued('--default-branch'), valued('--add-topic'), valued('--remove-topic')] }, transfer: {}, 'delete': {}, fork: { options: [valued('--org'), valued('--fork-name'), valued('--remote-name'), flag('--clone'), flag('--remote'), flag('--default-branch-only')] }, 'archive|unarchive|rename|view|clone|list|set-default|autolink|gitignore|license': {}, sync: { options: [valued('-s', '--source'), valued('-b', '--branch'), flag('--force')] }, 'deploy-key': { commands: { add: { options: [valued('-t', '--title'), flag('-w', '--allow-write')] } } }, create: { options: [valued('-s', '--source'), valued('-r', '--remote'), valued('-d', '--description'), valued('-h', '--homepage'), valued('-t', '--team'), valued('-p', '--template'), valued('-g', '--gitignore'), valued('-l', '--license'), flag('--push'), flag('--public'), flag('--private'), flag('--internal'), flag('-c', '--clone'), flag('--disable-issues'), flag('--disable-wiki'), flag('--include-all-branches'), flag('--add-readme')] } } },
     'secret|variable': { commands: { set: { options: [valued('-f', '--env-file'), valued('-b', '--body'), valued('-v', '--visibility'), valued('-r', '--repos')] } } },
     workflow: { commands: { run: { options: [valued('-f', '--raw-field'), valued('-F', '--field'), valued('-r', '--ref'), flag('--json')] } } },
+    'ssh-key|gpg-key': { commands: { add: { options: [valued('-t', '--title'), valued('--type')] } } },
     gist: { commands: { 'create|edit': { options: [valued('-d', '--desc'), valued('-f', '--filename'), flag('-p', '--public'), flag('-w', '--web')] } } },
+    pr: { commands: { close: { options: [flag('-d', '--delete-branch'), valued('-c', '--comment')] } } },
     release: { commands: { upload: { options: [flag('--clobber')] }, create: { options: [valued('-n', '--notes'), valued('-F', '--notes-file'), valued('--target'), valued('--title')] } } },
   },
   environmentFlags: ['-e', '--env'],
@@ -45,7 +53,13 @@ export const gh: ToolSpec = {
     { id: 'gh-release-delete', path: ['release', 'delete|delete-asset'], kind: 'resource', noun: 'release', verb: 'deletes', namePositionals: 'joined' },
     // Round 5 (issue #18): a workflow run whose inputs name production deploys there; a key added to the account opens it.
     { id: 'gh-workflow-run-production', path: ['workflow', 'run'], kind: 'project', noun: 'workflow', verb: 'starts a production deploy with', namePositionals: 'first', when: (p) => flagValues(p, ['-f', '--raw-field', '-F', '--field']).some((v) => PRODUCTION_INPUT.test(v)) },
-    { id: 'gh-account-key-add', path: ['ssh-key', 'add'], kind: 'credential', noun: 'account SSH key', verb: 'adds', namePositionals: 'first', note: () => ': whoever holds its private half gets into the account' },
+    { id: 'gh-account-key-add', path: ['ssh-key|gpg-key', 'add'], kind: 'credential', noun: 'account key', verb: 'adds', namePositionals: 'first', note: (p) => (p.positionals[0]?.text === 'gpg-key' ? ': commits signed with its private half show as verified from this account' : ': whoever holds its private half gets into the account') },
+    // Round 7 re-attack: a deploy key, a fork synced over by force, a branch deleted with its pull request, release assets replaced, a deploy workflow started.
+    { id: 'gh-deploy-key-add', path: ['repo', 'deploy-key', 'add'], kind: 'credential', noun: 'repository deploy key', verb: 'adds', namePositionals: 'first', note: (p) => (hasFlag(p, ['-w', '--allow-write']) ? ': whoever holds its private half can push to the repository (--allow-write)' : ': whoever holds its private half can read the repository') },
+    { id: 'gh-repo-sync-force', path: ['repo', 'sync'], kind: 'repository', noun: 'repository', verb: 'overwrites by force the branch of', namePositionals: 'first', defaultName: 'the local repository', when: (p) => hasFlag(p, ['--force']), note: () => ': commits only the destination had are dropped' },
+    { id: 'gh-pr-close-delete-branch', path: ['pr', 'close'], kind: 'repository', noun: 'pull request', verb: 'closes and deletes the head branch of', namePositionals: 'first', when: (p) => hasFlag(p, ['-d', '--delete-branch']), note: () => ': commits not merged elsewhere are gone from the remote' },
+    { id: 'gh-release-clobber', path: ['release', 'upload'], kind: 'resource', noun: 'release', verb: 'replaces the published assets of', namePositionals: 'first', when: (p) => hasFlag(p, ['--clobber']), note: () => ': everyone who downloads them gets the new files, and the old ones are gone' },
+    { id: 'gh-workflow-run-deploy', path: ['workflow', 'run'], kind: 'project', noun: 'workflow', verb: 'starts in CI, with the repository secrets,', namePositionals: 'first', when: (p) => DEPLOYING.test(p.positionals[2]?.text ?? '') && !flagValues(p, ['-f', '--raw-field', '-F', '--field']).some((v) => NON_PRODUCTION_INPUT.test(v)), note: () => ': a workflow that deploys, releases or changes infrastructure acts on the live service' },
     { id: 'gh-workflow-disable', path: ['workflow', 'disable'], kind: 'project', noun: 'workflow', verb: 'disables', namePositionals: 'first', note: () => ': a safety net is removed — its checks stop running on every push' },
     // A CI secret or variable given a new value: workflows use it at once, and the old value cannot be read back.
     { id: 'gh-secret-set', path: ['secret|variable', 'set'], kind: 'credential', noun: 'Actions secret or variable', verb: 'overwrites', namePositionals: 'first', when: (p) => p.positionals[2] !== undefined, note: () => ' (workflows use the new value at once, and the old one cannot be read back)' },

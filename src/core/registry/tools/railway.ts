@@ -69,6 +69,8 @@ export const railway: ToolSpec = {
   scopeFlags: ['-s', '--service', '-p', '--project'],
   scopeKind: 'service',
   rules: [
+    // Round 7 re-attack: a deploy to the linked environment, unless something names it as not production.
+    { id: 'railway-up', path: ['up|redeploy|deploy'], kind: 'service', noun: 'service', verb: 'deploys a new release over', namePositionals: 'none', defaultName: 'the linked service', productionOnly: true, note: () => ': what serves users is replaced at once, with nothing reviewed first' },
     { id: 'railway-volume-delete', path: ['volume|volumes', 'delete|rm|remove'], kind: 'volume', noun: 'volume', verb: 'deletes', nameFlags: ['-v', '--volume'] },
     {
       id: 'railway-environment-delete', path: ['environment|env', 'delete|rm|remove'], kind: 'environment', noun: 'environment',

@@ -44,6 +44,7 @@ export const wrangler: ToolSpec = {
   scopeFlags: ['--name'],
   scopeKind: 'service',
   rules: [
+    { id: 'wrangler-deploy', path: ['deploy|publish'], kind: 'service', noun: 'Worker', verb: 'deploys a new version over', namePositionals: 'none', defaultName: 'the Worker of wrangler.toml', productionOnly: true, when: (p) => !hasFlag(p, ['--dry-run']), note: () => ': what serves users is replaced at once, with nothing reviewed first' },
     // Round 7 (issue #18): a deploy to the production environment replaces the live Worker, with nothing reviewed first.
     { id: 'wrangler-deploy-production', path: ['deploy|publish'], kind: 'service', noun: 'Worker', verb: 'deploys a new version over', namePositionals: 'none', defaultName: 'the live Worker of this project', when: (p) => !hasFlag(p, ['--dry-run']) && flagValues(p, ['--env', '-e']).some((v) => environmentOfName(v) === 'production') },
     {

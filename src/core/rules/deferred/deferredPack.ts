@@ -14,6 +14,7 @@ import { shadowCopy, shadowPlaceOf } from './shadowedPrograms';
 import { perlInPlaceWrites, sedInPlaceWrites } from './sedEdit';
 import { cronCommands, deferredPlaceOf, isInstructionFile, packageScriptTarget, runnerPlaceOf, type PlaceRule } from './places';
 import { laterPlaceOf } from './laterPlaces';
+import { isInfraCode, protectionLowered, sedReplacements } from './deployPlaces';
 import { judgeRunnerCode, LOADING_PACKAGE_KEYS, loadedFiles, unreadRunnerCode } from './runnerPlaces';
 
 /**
@@ -364,16 +365,37 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     const copied = shadow && w.from !== undefined ? shadowCopy(w.path, w.from, w.writer, ctx.facts) : 'judge-text';
     if (shadow && copied === 'judge-text') out.push(...judgeWrite(w, shadow, inv, ctx, cwd));
     else if (shadow && copied !== undefined && copied !== 'judge-text') out.push(copied);
+    if (isInfraCode(w.path) && w.text !== undefined && w.writer !== 'sed -i') out.push(...infraProtectionLowered(addedLines(w.text, ctx.facts.readFile(w.path)), w.path, w.writer, ctx));
     const place = deferredPlaceOf(w.path, w.text) ?? laterPlaceOf(w.path, w.text, ctx.facts);
     if (place) out.push(...judgeWrite(w, place, inv, ctx, cwd));
     const runner = place ? undefined : (runnerPlaceOf(w.path) ?? packageScriptTarget(w.path, ctx.facts));
     if (runner && w.text !== undefined) out.push(...judgeRunnerCode(runner.appCode ? addedLines(w.text, ctx.facts.readFile(w.path)) : w.text, runner, w.writer, ctx, cwd, dirname(w.path)));
     else if (runner) out.push(...unreadRunnerCode(w, runner, ctx.facts));
   }
-  out.push(...scheduled(inv, ctx, cwd), ...packageScripts(inv, ctx, cwd));
+  out.push(...sedProtectionEdits(inv, ctx, cwd), ...scheduled(inv, ctx, cwd), ...packageScripts(inv, ctx, cwd));
   const server = registeredServer(inv);
   if (server) out.push(...unvouchedServers(server.commands, server.place, `${inv.name} mcp add`, ctx.facts, cwd), ...judgePayload(server.commands, 'shell', server.place, `${inv.name} mcp add`, ctx, cwd));
   return out;
+}
+
+/** Infrastructure code edited to turn a protection off: the next apply lets the resource (and its data) be deleted. */
+function infraProtectionLowered(added: string, path: string, writer: string, ctx: RuleContext): Finding[] {
+  const what = protectionLowered(added);
+  if (what === undefined) return [];
+  const name = path.split('/').slice(-2).join('/');
+  // The folders name the stack's environment (envs/dev); the file itself lives here, the stack it manages does not.
+  const env = ctx.environmentOf({ values: path.split('/').slice(-4, -1).filter((p) => p !== ''), remote: true });
+  return [{ rule: 'deferred.infra-protection-off', risk: 'destructive', severity: 'ask', reason: `${writer} turns off ${what} in ${name}: a safety net is removed — from the next apply the resources it protected can be deleted or replaced, with their data.`, targets: [{ kind: 'stack', name, remote: true, environment: env.environment === 'unknown' || env.environment === 'local' ? 'production' : env.environment, environmentReason: env.environment === 'unknown' || env.environment === 'local' ? 'the stack this code manages is not named here — treated as production' : env.reason }] }];
+}
+
+/** `sed -i 's/prevent_destroy = true/prevent_destroy = false/' main.tf`, judged by what the script writes even when the file cannot be read. */
+function sedProtectionEdits(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
+  if (inv.name !== 'sed') return [];
+  // What sed writes in place, as its effect grammar reads it (the files of `-i`).
+  const file = effectsOf(inv).find((e) => e.kind === 'write' && isInfraCode(e.word.text));
+  if (!file) return [];
+  const written = inv.args.flatMap((a) => sedReplacements(a.text)).join('\n');
+  return infraProtectionLowered(written, resolvePath(cwd, file.word.text, ctx.facts.home), 'sed -i', ctx);
 }
 
 /** A line in crontab's own syntax: five time fields or an `@daily`-style nickname, then the command. */

@@ -13,8 +13,13 @@ const AMBIENT = /^(kube context|docker context)\b|in the agent environment|^on t
  * the machine's present state (the kube context now, no database host named) is not known for that
  * run, and unknown is production. What the payload names itself (a host, `--context`, a name) stands.
  */
-export function laterEnvironment(found: Finding, place: { when: string }): Finding {
-  if (/^now\b/.test(place.when) || found.severity === 'info') return found;
+export function laterEnvironment(found: Finding, place: { where?: string; when: string; production?: string }): Finding {
+  if (found.severity === 'info') return found;
+  if (place.production !== undefined) {
+    const live = { kind: 'service' as const, name: place.where ?? 'the deployed app', remote: true, environment: 'production' as const, environmentReason: place.production };
+    return { ...found, targets: [...found.targets.map((t) => (t.kind === 'path' ? t : { ...t, environment: 'production' as const, environmentReason: place.production! })), live] };
+  }
+  if (/^now\b/.test(place.when)) return found;
   const targets = found.targets.map((t) =>
     t.kind !== 'path' && t.environment !== 'production' && AMBIENT.test(t.environmentReason ?? '')
       ? { ...t, environment: 'production' as const, environmentReason: `${place.when}, where ${t.environmentReason} may no longer hold — treated as production` }

@@ -1,3 +1,4 @@
+import { deployPlaceOf } from './deployPlaces';
 import { basename } from '../../paths';
 import type { Facts } from '../../policy/types';
 import { flowList, yamlCommands, type PlaceRule } from './places';
@@ -76,6 +77,8 @@ export function laterPlaceOf(absolutePath: string, text: string | undefined, fac
   if (/\/(migrations?|db\/migrate|alembic\/versions|migrations\/versions)\/(.+\/)?[^/]+\.(c|m)?[jt]s$|\/(db\/migrate|migrations?|alembic\/versions)\/[^/]+\.(rb|py)$/.test(l)) {
     return { where: `the migration ${p.split('/').slice(-2).join('/')}`, when: 'when the migrations are applied (migrate, the next deploy)', language: 'shell', strictUnknown: false, commands: migrationSql };
   }
+  const deploy = deployPlaceOf(p);
+  if (deploy) return deploy;
   const roots = facts.workspaceRoots.length > 0 ? facts.workspaceRoots : [facts.cwd];
   if (/\.(sh|bash|zsh)$/.test(lname) && roots.some((r) => p.startsWith(r.endsWith('/') ? r : r + '/'))) {
     return { where: `the script ${p.split('/').slice(-2).join('/')}`, when: 'whenever it is run (a deploy, a package script, CI)', language: 'shell', strictUnknown: false, commands: (t) => t };

@@ -18,6 +18,8 @@ import { unreadFinding } from '../perimeter/reach';
 export interface DeferredPlace {
   where: string;
   when: string;
+  /** It runs for the live service (a platform's deploy step): every target is production, for this reason. */
+  production?: string;
 }
 
 export type PayloadLanguage = 'shell' | 'python' | 'javascript';

@@ -25,6 +25,8 @@ export interface PlaceRule {
   servers?: boolean;
   /** The commands run inside a container image: script files they name are the image's, not this machine's. */
   inImage?: boolean;
+  /** They run for the live service (a platform's deploy step): what they reach is production, for this reason. */
+  production?: string;
 }
 
 const whole = (text: string): string => text;

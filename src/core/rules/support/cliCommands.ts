@@ -134,6 +134,7 @@ export function checkCli(pack: string, spec: ToolSpec, inv: Invocation, ctx: Rul
       environmentReason: resolved.reason,
     };
   });
+  if (rule.productionOnly === true && targets.every((t) => t.environment === 'non-production' || t.environment === 'local')) return [];
   const note = rule.note?.(parsed) ?? '';
   const where = local ? ' on this machine' : '';
   const object = unnamed ? (names[0] as string) : `the ${spec.label} ${rule.noun} ${joinNames(names)}`;

@@ -28,6 +28,8 @@ function fieldsOf(texts: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const text of texts) {
     for (const m of text.matchAll(/"([A-Za-z0-9_.[\]-]+)"\s*:\s*("([^"]*)"|true|false|null|-?\d+|\[\s*\]|\{\s*\})/g)) out.set(m[1]!, m[3] ?? m[2]!);
+    // A script's object literal (`JSON.stringify({sha: 'abc', force: true})`): unquoted keys.
+    for (const m of text.matchAll(/(?:^|[{,\s])([A-Za-z_]\w*)\s*:\s*('([^']*)'|"([^"]*)"|true|false|null|-?\d+)(?=\s*[,}])/g)) if (!out.has(m[1]!)) out.set(m[1]!, m[3] ?? m[4] ?? m[2]!);
     for (const part of text.split(/[&\n]/)) {
       const eq = /^\s*([A-Za-z0-9_.[\]-]+)=(.*)$/.exec(part);
       if (eq) out.set(eq[1]!, eq[2]!.trim());
@@ -84,7 +86,24 @@ const RULES: readonly Rule[] = [
   (m, p, f) => (/^(PATCH|POST)$/.test(m) && /^repos\/[^/]+\/[^/]+\/git\/refs\/.+$/.test(p) && TRUE.test(f.get('force') ?? '') ? `a forced move of ${p.replace(/^repos\/[^/]+\/[^/]+\/git\//, '')} (the commits it pointed to are dropped from the branch)` : undefined),
   (m, p, f) => (m === 'POST' && /^repos\/[^/]+\/[^/]+\/merges$/.test(p) ? `a merge into ${f.get('base') ?? 'a branch'} made outside any pull request (no review or required check runs)` : undefined),
   (m, p) => (/^(PUT|POST)$/.test(m) && /^(repos\/[^/]+\/[^/]+\/pulls\/\d+\/merge|projects\/[^/]+\/merge_requests\/\d+\/merge)$/.test(p) ? 'a merge of the pull request through the API' : undefined),
+  // Round 7 re-attack: protection rewritten or lifted, files committed straight to a branch, scanning switched off, CI started remotely.
+  (m, p, f) => {
+    if (m !== 'PUT' || !/^repos\/[^/]+\/[^/]+\/branches\/.+\/protection$/.test(p)) return undefined;
+    const lost = ['required_status_checks', 'enforce_admins', 'required_pull_request_reviews', 'restrictions'].filter((k) => f.has(k) && /^(null|false)$/.test(f.get(k)!));
+    return `a rewrite of the protection of branch ${p.split('/').slice(4, -1).join('/')} (a safety net is removed — ${lost.length > 0 ? `it sets ${lost.join(', ')} to nothing` : 'what the request leaves out is no longer required'}: pushes no longer wait for review or checks)`;
+  },
+  (m, p, f) => (/^(PUT|PATCH|POST)$/.test(m) && /^projects\/[^/]+\/protected_branches(\/[^/]+)?$/.test(p) && (TRUE.test(f.get('allow_force_push') ?? '') || FALSE.test(f.get('code_owner_approval_required') ?? '')) ? `protected branch settings that allow force pushes (a safety net is removed — history on ${decodeURIComponent(p.split('/')[3] ?? 'the branch')} can be rewritten)` : undefined),
+  (m, p, f) => (/^(PUT|POST|PATCH)$/.test(m) && /^repos\/[^/]+\/[^/]+\/rulesets\/[^/]+$/.test(p) && /^disabled$/i.test(f.get('enforcement') ?? '') ? 'a ruleset switched off (a safety net is removed — the branches it protected take any push)' : undefined),
+  (m, p) => (m === 'PUT' && /^repos\/[^/]+\/[^/]+\/contents\/.+$/.test(p) ? `a commit of ${p.split('/').slice(4).join('/')} written straight to a branch (no pull request, no review, no required check)` : undefined),
+  (m, p) => (/^(POST|PUT)$/.test(m) && /^projects\/[^/]+\/repository\/(files\/.+|commits)$/.test(p) ? 'a commit written straight to a branch (no merge request, no review, no pipeline gate)' : undefined),
+  (m, p, f) => (/^(PATCH|PUT)$/.test(m) && /^repos\/[^/]+\/[^/]+\/code-scanning\/default-setup$/.test(p) && /^not-configured$/i.test(f.get('state') ?? '') ? 'code scanning switched off (a safety net is removed — new vulnerabilities are no longer reported)' : undefined),
+  (m, p, f) => (/^(PATCH|PUT)$/.test(m) && /^repos\/[^/]+\/[^/]+$/.test(p) && [...f.entries()].some(([k, v]) => /^status$/.test(k) && /^disabled$/i.test(v)) ? 'security features switched off (a safety net is removed — secret scanning or push protection stops)' : undefined),
+  (m, p, f) => (m === 'POST' && /^repos\/[^/]+\/[^/]+\/(dispatches|actions\/workflows\/[^/]+\/dispatches)$/.test(p) && DEPLOYING.test(`${f.get('event_type') ?? ''} ${p.split('/')[4] ?? ''} ${f.get('ref') ?? ''}`) ? `a CI run started remotely (${f.get('event_type') ?? p.split('/')[4]}), with the repository secrets: a workflow that deploys acts on the live service` : undefined),
+  (m, p) => (m === 'POST' && /^projects\/[^/]+\/(pipeline|trigger\/pipeline|jobs\/\d+\/play)$/.test(p) ? 'a pipeline or manual job started remotely, with the project secrets (its deploy jobs act on the live service)' : undefined),
 ];
+
+/** A workflow or event whose name says it deploys, releases or changes infrastructure. */
+const DEPLOYING = /deploy|release|publish|prod|destroy|teardown|migrat|rollback|terraform|apply|infra|provision/i;
 
 /** What a forge API request does to access or protection, or undefined. */
 export function forgeChange(request: ForgeRequest): string | undefined {

@@ -391,7 +391,8 @@ export function graphqlRequestsInBody(body: string, rawIsGraphql: boolean): Grap
   return [];
 }
 
-const DESTROY_PARTS = new Set(['delete', 'destroy', 'drop', 'remove', 'reset', 'purge', 'wipe', 'erase', 'truncate', 'terminate', 'trash', 'del', 'nuke']);
+// Round 7 re-attack: flush, prune, expire, clear, evict, expunge, obliterate and void destroy as surely (`flushAllOrders`, `clearAllSessions`, `voidInvoice`).
+const DESTROY_PARTS = new Set(['delete', 'destroy', 'drop', 'remove', 'reset', 'purge', 'wipe', 'erase', 'truncate', 'terminate', 'trash', 'del', 'nuke', 'flush', 'prune', 'expire', 'clear', 'evict', 'expunge', 'obliterate', 'void', 'shred', 'empty']);
 
 /** Does a mutation field's name say it destroys something (volumeDelete, deleteUser, purgeCache)? */
 export function isDestructiveFieldName(name: string): boolean {

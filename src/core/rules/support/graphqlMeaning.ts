@@ -38,6 +38,9 @@ function resolved(v: GraphqlValue, variables: Record<string, unknown>): GraphqlV
   return { kind: 'object', fields: Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, x]) => [k, resolved({ kind: 'variable', name: k }, { [k]: x })])) };
 }
 
+/** A variable that points the service at its data or holds a credential (`DATABASE_URL`, `STRIPE_SECRET_KEY`). */
+const SECRET_NAME = /(^|_)(URL|URI|DSN|HOST|KEY|TOKEN|SECRET|PASSWORD|PASS|CREDENTIALS?)$/i;
+
 const scalar = (v: GraphqlValue): string | undefined => (v.kind === 'scalar' || v.kind === 'string' ? v.value : undefined);
 
 /** Why a mutation field destroys by meaning, or undefined. `knownApi`: the endpoint is a provider this guard knows. */
@@ -53,6 +56,14 @@ export function destroyingMeaning(parts: readonly string[], args: Record<string,
   // `updateBranchProtectionRule(input: {requiresApprovingReviews: false})`, `allowsForcePushes: true`: a protection switched off.
   if (anyArg(args, (k, v) => (/^(requires|required|enforce|restricts|dismisses|isprotected|locked)/i.test(k) && scalar(v) === 'false') || (/^allows(forcepushes|deletions)$/i.test(k) && scalar(v) === 'true'), variables)) {
     return 'switches a protection off: a safety net is removed — what it required or refused no longer holds';
+  }
+  // `updateRef(input: {force: true})`, `mergeBranch(force: true)`: the change goes over what is there (a branch moved by force drops commits).
+  if (anyArg(args, (k, v) => /^force(d|push|update)?$/i.test(k) && scalar(v) === 'true', variables)) {
+    return 'forces the change over what is there: a branch moved by force drops the commits it pointed to';
+  }
+  // `variableUpsert(input: {name: "DATABASE_URL", value: …})`: the live service reads the new value at its next deploy, and the old one is gone.
+  if (parts.some((p) => p === 'upsert' || p === 'set') && parts.some((p) => /^(variable|variables|secret|secrets|env|environment|config)$/.test(p)) && anyArg(args, (k, v) => SECRET_NAME.test(k) || (/^(name|key)$/i.test(k) && SECRET_NAME.test(scalar(v) ?? '')), variables)) {
+    return 'overwrites a variable or secret the live service reads (the old value is not kept)';
   }
   if (parts.some((p) => BACKUP_PARTS.has(p))) {
     const emptied = anyArg(args, (k, v) => (v.kind === 'list' && v.items.length === 0) || (/(enabled|retention|days|count|frequency|kinds)$/i.test(k) && /^(0|false|null|none|disabled)$/i.test(scalar(v) ?? '')), variables);

@@ -1,5 +1,6 @@
 import type { Finding, RuleContext, Target, ArgWord } from '../../policy/types';
 import { isSecretKeyName } from '../../credentials/secretValues';
+import { parsedArgs, toolNamed } from '../../registry/commandModel';
 
 /** Shared by the credential-hunt pack and its helpers: targets, findings and argument readers. */
 export function dumpTarget(name: string, ctx: RuleContext, remote = false, values: readonly string[] = []): Target {
@@ -13,6 +14,17 @@ export function dump(rule: string, reason: string, target: Target): Finding {
 }
 
 export const positionals = (args: readonly ArgWord[]): string[] => args.filter((a) => !a.text.startsWith('-')).map((a) => a.text);
+
+/**
+ * A described tool's command words as its registry grammar reads them: global options and their
+ * values left out, release tracks skipped (`gcloud --project p beta secrets versions access`).
+ */
+export function registryWords(tool: string, args: readonly ArgWord[], withOptions = false): string[] {
+  const spec = toolNamed(tool);
+  if (!spec) return positionals(args);
+  const parsed = parsedArgs(args, spec);
+  return [...parsed.path, ...parsed.operands.map((w) => w.text), ...(withOptions ? parsed.options.map((o) => o.written) : [])];
+}
 export const hasFlag = (args: readonly ArgWord[], ...flags: string[]): boolean =>
   args.some((a) => flags.some((f) => a.text === f || (f.startsWith('--') && a.text.startsWith(f + '='))));
 export const optionValue = (args: readonly ArgWord[], ...flags: string[]): string | undefined => {

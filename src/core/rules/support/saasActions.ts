@@ -31,6 +31,9 @@ const ACTS: readonly Act[] = [
   { host: /^fcm\.googleapis\.com$/, path: /\/messages:send$|\/fcm\/send$/, does: `a push notification (${MESSAGE})` },
   { host: /^api\.intercom\.io$/, path: /^\/messages$/, does: `a message to users (${MESSAGE})` },
   // Payments accounts.
+  // Invoices, payments and subscriptions closed for good (Stripe API reference: void, mark_uncollectible, cancel).
+  { host: /^api\.stripe\.com$/, path: /\/(invoices|credit_notes)\/[^/]+\/(void|mark_uncollectible)$/, does: 'an invoice voided or marked uncollectible (Stripe cannot reopen it: a new invoice has to be issued)' },
+  { host: /^api\.stripe\.com$/, path: /\/(payment_intents|setup_intents|subscriptions|subscription_schedules|quotes|payouts|topups)\/[^/]+\/(cancel|release)$/, does: 'a payment, subscription or payout cancelled (a cancelled object cannot be resumed)' },
   { host: /^api\.stripe\.com$/, path: /\/accounts\/[^/]+\/reject$/, does: 'a rejection of the connected account (it can no longer take payments or receive payouts, and Stripe does not reopen it)' },
 ];
 

@@ -1,7 +1,7 @@
 import { isSecretKeyName } from '../../credentials/secretValues';
 import { basename, resolvePath } from '../../paths';
 import type { ArgWord, Facts, Finding, Invocation, RuleContext } from '../../policy/types';
-import { dump, dumpTarget, hasFlag, optionValue, positionals } from './huntCommon';
+import { dump, dumpTarget, hasFlag, optionValue, positionals, registryWords } from './huntCommon';
 
 // ---------------------------------------------------------------------------------------------
 // Tools that print what they keep: secret stores, infrastructure state, process environments
@@ -149,7 +149,7 @@ export function checkStoreDumps(inv: Invocation, ctx: RuleContext): Finding[] {
 
 /** Secret managers whose reads the credentials pack already asks about: which environment they reach. */
 function remoteSecretRead(inv: Invocation): boolean {
-  const p = positionals(inv.args);
+  const p = inv.name === 'gcloud' || inv.name === 'az' ? registryWords(inv.name, inv.args) : positionals(inv.args);
   switch (inv.name) {
     case 'vault':
       return p[0] === 'read' || (p[0] === 'kv' && p[1] === 'get');
