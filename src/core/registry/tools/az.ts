@@ -36,6 +36,29 @@ const runCommand = {
   },
 };
 
+/** The words after ssh's own options (`-A -o ForwardAgent=yes uptime` -> `uptime`); ssh options that take a value take the next word. */
+function sshCommandWords(words: readonly import('../../shell/ast').ArgWord[]): import('../../shell/ast').ArgWord[] {
+  let i = 0;
+  while (i < words.length && words[i]!.text.startsWith('-')) i += /^-[BbcDEeFIiJLlmOoPpQRSWw]$/.test(words[i]!.text) ? 2 : 1;
+  return words.slice(i);
+}
+
+/** `az ssh vm -n VM -g GROUP [-- SSH_ARGS… COMMAND…]`: ssh into the VM; words after `--` that are not ssh options run there. */
+const azSsh = {
+  options: [valued('--ip'), valued('--local-user'), valued('--private-key-file'), valued('--public-key-file'), valued('--port'), valued('--resource-type'), valued('--certificate-file')],
+  effect: 'exec' as const,
+  runsElsewhere: {
+    command: { text: 'computed' as const, of: (a: import('../types').ToolArgs) => sshCommandWords(a.parsed.command ?? a.parsed.operands) },
+    loginShell: true,
+    label: (a: import('../types').ToolArgs) => `az ssh vm ${a.value('-n', '--name', '--vm-name', '--ip') ?? ''}`.trim(),
+    place: (a: import('../types').ToolArgs) => {
+      const vm = a.value('-n', '--name', '--vm-name', '--ip') ?? 'a VM';
+      const group = a.value('-g', '--resource-group');
+      return { place: `azure vm ${vm}`, provider: 'azure', names: [...(group !== undefined ? [{ source: '--resource-group', value: group }] : []), { source: 'VM', value: vm }] };
+    },
+  },
+};
+
 const aksCommandInvoke = {
   options: [valued('--command', '-c'), valued('--file', '-f')],
   effect: 'exec' as const,
@@ -84,6 +107,7 @@ export const az: ToolSpec = {
     // `az aks command invoke -g rg -n cluster --command 'kubectl …'`: the command runs inside the cluster.
     aks: { commands: { command: { commands: { invoke: aksCommandInvoke } } } },
     containerapp: { commands: { exec: containerappExec } },
+    ssh: { commands: { 'vm|arc|host': azSsh } },
     postgres: { commands: { 'flexible-server': { commands: { execute: flexibleExecute('postgres') } } } },
     mysql: { commands: { 'flexible-server': { commands: { execute: flexibleExecute('mysql') } } } },
   },
