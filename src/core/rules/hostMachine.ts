@@ -260,11 +260,33 @@ function wsl(inv: Invocation, ctx: RuleContext): Finding[] {
   return ask('vm-delete', `Unregisters the WSL distribution ${distro} (wsl --unregister): its whole file system, home folders included, is deleted.`, ctx, distro);
 }
 
+/**
+ * An interactive shell opened on another machine (`ssh -t prod bash`, `ssh bastion sudo -i`, `heroku
+ * run bash`): what is typed there next never passes the guard. Not an option reader: the whole word
+ * list is matched against the spellings that start a login shell with no command and no script.
+ */
+const BARE_SHELL_WORDS = /^(-[ilx]+|--login|--norc|--noprofile|--interactive|-)$/;
+const BARE_SUDO_WORDS = /^(-[iEHsS]+|--login|--shell|--preserve-env|-u|--user=[\w.-]+|-u[\w.-]+)$/;
+
+function remoteShell(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (!inv.remote || inv.stdin !== undefined || inv.redirects.some((r) => r.op === '<' || r.op === '<<' || r.op === '<<<' || r.op === '<<-')) return [];
+  const words = inv.args.map((w) => w.text);
+  const bare = inv.name === 'sudo'
+    ? words.some((w) => /^(-[a-zA-Z]*[is][a-zA-Z]*|--login|--shell)$/.test(w)) && words.every((w, i) => BARE_SUDO_WORDS.test(w) || words[i - 1] === '-u')
+    : inv.name === 'su' ? !words.some((w) => /^(-c|--command|--command=.*|-s|--shell)$/.test(w)) && words.length <= 2
+    : words.every((w) => BARE_SHELL_WORDS.test(w));
+  if (!bare) return [];
+  const how = [inv.name, ...words].join(' ');
+  return ask('remote-shell', `Opens an interactive shell (${how}) on ${inv.remote.place}: whatever is typed there next runs without passing the guard.`, ctx);
+}
+
+const SHELLS: Readonly<Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]>> = { bash: remoteShell, sh: remoteShell, zsh: remoteShell, dash: remoteShell, ksh: remoteShell, fish: remoteShell, sudo: remoteShell, su: remoteShell };
+
 export const HOST_MACHINE: Readonly<Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]>> = {
   nvme, hdparm, cryptsetup, zfs, zpool: zfs, lvreduce: shrink, lvresize: shrink, resize2fs, xfs_repair: fsRepair, e2fsck: fsRepair, fsck: fsRepair,
   'fsck.ext2': fsRepair, 'fsck.ext3': fsRepair, 'fsck.ext4': fsRepair, 'fsck.btrfs': fsRepair, badblocks, efibootmgr, 'grub-install': grubInstall, 'grub2-install': grubInstall,
   'firewall-cmd': firewallCmd, tc, ifdown, networkctl: ifdown, swapoff, rmmod: kmod, modprobe: kmod, kexec, chage: accounts, groupmod: accounts, chpasswd: accounts, chgpasswd: accounts,
-  'update-alternatives': alternatives, alternatives, timedatectl: clock, ntpdate: clock, sntp: clock, hwclock: clock, date, supervisorctl: processManagers, pm2: processManagers, wsl, 'wsl.exe': wsl,
+  ...SHELLS, 'update-alternatives': alternatives, alternatives, timedatectl: clock, ntpdate: clock, sntp: clock, hwclock: clock, date, supervisorctl: processManagers, pm2: processManagers, wsl, 'wsl.exe': wsl,
 };
 
 /** Writes onto a disk device by redirection or a copy (`cp /dev/zero /dev/sda`, `tee /dev/sda`, `cat img > /dev/nvme0n1`). */

@@ -9,6 +9,7 @@ import { kindFromWords, singular, verbPhrase } from '../registry/targetWords';
 import { FLOOR_BENEATH, isSharedDryRun, verbTraitsOf, type VerbTraits } from '../registry/verbTraits';
 import { identifierParts } from './support/cliArgs';
 import { mayBeProduction } from './support/cliCommands';
+import { destroyingJobName } from './support/namedJobs';
 import { removalOf } from './safetyNet';
 import { secretReadOf } from './secretVerbs';
 import { destructiveMongo, destructiveStatement } from './support/storeProtocols';
@@ -428,6 +429,9 @@ function floorApplies(inv: Invocation, specific: ReadonlySet<string>): boolean {
  * Tools the registry describes for one pack's narrow question (the firewall flush, the network
  * exposure) and nothing else: the floor still reads the rest of what they do, whole.
  */
+/** Subcommands that start a named job or function (`convex run`, `inngest invoke`). */
+const RUNS_JOB = /^(run|invoke|call|trigger|exec|execute)$/;
+
 const FLOOR_WHOLE: ReadonlySet<string> = new Set(['nft', 'dockerd', 'jupyter', 'jupyter-notebook', 'jupyter-lab', 'jupyter-server', 'ngrok', 'ttyd', 'gotty', 'tmate', 'upterm', 'code-server', 'sort', 'gsort', 'tcpdump', 'scp', 'valgrind', 'usermod', 'gpasswd', 'userdel', 'deluser', 'setenforce', 'sshd', 'rabbitmqctl', 'rabbitmqctl.bat',
   'fdisk', 'cfdisk', 'gdisk', 'sfdisk', 'parted', 'mdadm', 'mount', 'umount', 'sysctl', 'ip', 'ifconfig', 'nmcli', 'service', 'pkill', 'killall', 'skill', 'journalctl', 'auditctl', 'chsh', 'ssh-copy-id',
   'nvme', 'hdparm', 'cryptsetup', 'zfs', 'zpool', 'lvreduce', 'lvresize', 'resize2fs', 'badblocks', 'efibootmgr', 'firewall-cmd', 'tc', 'networkctl', 'wsl', 'wsl.exe', 'supervisorctl', 'pm2', 'timedatectl', 'update-alternatives', 'alternatives', 'groupmod', 'chage']);
@@ -479,6 +483,10 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     if (path.verb === 'purge' && names.length > 0 && names.every((n) => /^https?:\/\//i.test(n))) return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
     return [finding(inv, ctx, { rule: 'verbs.destroying-verb', shown: shownPath(inv, reading, path.word.index), verb: path.verb, groups, names }, traits)];
   }
+  // `convex run internal:wipeAll`, `trigger invoke purge-users`: a job started by a name that says it destroys (support/namedJobs.ts).
+  const job = RUNS_JOB.test(reading.positionals[0]?.text ?? '') ? reading.positionals[1] : undefined;
+  const jobVerb = job !== undefined ? destroyingJobName(job.text) : undefined;
+  if (job !== undefined && jobVerb !== undefined) return [finding(inv, ctx, { rule: 'verbs.destroying-job', shown: `${inv.name} ${reading.positionals[0]!.text} ${job.text}`, verb: jobVerb, groups: [], names: [job.text] }, traits)];
   const passed = passedCommand(reading, args);
   if (passed) {
     const place = reading.positionals.filter((w) => w.index < args.findIndex((a) => a.text === '--') && !RUNS_COMMAND.test(w.text.toLowerCase())).map((w) => w.text);

@@ -1,5 +1,6 @@
 import type { ToolSpec } from '../types';
 import { flagValues } from '../args';
+import { destroyingJobName } from '../../rules/support/namedJobs';
 import { flag, valued } from './options';
 
 /** A workflow input that names production: `-f env=production`, `-F environment=prd`. */
@@ -46,6 +47,8 @@ export const gh: ToolSpec = {
     // Round 5 (issue #18): a workflow run whose inputs name production deploys there; a key added to the account opens it.
     { id: 'gh-workflow-run-production', path: ['workflow', 'run'], kind: 'project', noun: 'workflow', verb: 'starts a production deploy with', namePositionals: 'first', when: (p) => flagValues(p, ['-f', '--raw-field', '-F', '--field']).some((v) => PRODUCTION_INPUT.test(v)) },
     { id: 'gh-account-key-add', path: ['ssh-key', 'add'], kind: 'credential', noun: 'account SSH key', verb: 'adds', namePositionals: 'first', note: () => ': whoever holds its private half gets into the account' },
+    // Round 7 (issue #18): a workflow named for destruction (`teardown.yml`, `purge-db`): its steps run on the runners with the repository's secrets, unread here.
+    { id: 'gh-workflow-run-destroying', path: ['workflow', 'run'], kind: 'project', noun: 'workflow', verb: 'starts', namePositionals: 'first', when: (p) => destroyingJobName(p.positionals[2]?.text ?? '') !== undefined, note: (p) => `, whose name says it will ${destroyingJobName(p.positionals[2]?.text ?? '')}: its steps run with the repository's secrets, unread by the guard` },
     { id: 'gh-workflow-disable', path: ['workflow', 'disable'], kind: 'project', noun: 'workflow', verb: 'disables', namePositionals: 'first', note: () => ': a safety net is removed — its checks stop running on every push' },
     // A CI secret or variable given a new value: workflows use it at once, and the old value cannot be read back.
     { id: 'gh-secret-set', path: ['secret|variable', 'set'], kind: 'credential', noun: 'Actions secret or variable', verb: 'overwrites', namePositionals: 'first', when: (p) => p.positionals[2] !== undefined, note: () => ' (workflows use the new value at once, and the old one cannot be read back)' },
