@@ -178,4 +178,7 @@ export const wsl: ToolSpec = {
   unknownShort: 'switch',
   options: [...valuedEach('--unregister', '-d', '--distribution', '-u', '--user', '--export', '--import', '--set-default', '-s', '--cd', '--shell-type', '--mount', '--unmount', '--set-version', '--terminate', '-t'), ...flagsEach('--shutdown', '-l', '--list', '-v', '--verbose', '--status', '--help', '--version', '--install', '--update', '-e', '--exec')],
   interspersed: false,
+  // `wsl rm -rf ~/x`, `wsl -e cmd`, `wsl -- cmd`: the words run inside the distribution, on this machine's files.
+  effect: 'exec',
+  runsElsewhere: { command: { argv: 'operands', skip: 0 }, place: () => undefined, label: (a) => `wsl${a.value('-d', '--distribution') !== undefined ? ` -d ${a.value('-d', '--distribution')}` : ''}` },
 };
