@@ -1,3 +1,4 @@
+import { consul, nomad } from './tools/orchestrators';
 import { ansible, ansibleConsole, ansiblePlaybook } from './tools/ansible';
 import { aws } from './tools/aws';
 import { az, azcopy } from './tools/az';
@@ -63,7 +64,7 @@ export const TOOLS: readonly ToolSpec[] = [
   aws, gcloud, gsutil, az, azcopy, doctl, eksctl,
   railway, fly, heroku, vercel, netlify, supabase, neon, pscale, render, gh, glab, doppler, firebase, wrangler, turso,
   git, hg, jj, svn, graphite, gitSpice, spr, ghstack, gitTown, gitMachete, gitBranchless, gitLfs, gitAnnex,
-  ssh, mosh, tsh, salt, pdsh, clush, knife, mco, bolt, pyinfra, ansible, ansiblePlaybook, ansibleConsole, vagrant, multipass, lxc, limactl, kamal, eb, pssh, autossh, distrobox, toolbox, kubectl, helm, docker, dockerCompose, crane, skopeo, oras, regctl, cosign,
+  nomad, consul, ssh, mosh, tsh, salt, pdsh, clush, knife, mco, bolt, pyinfra, ansible, ansiblePlaybook, ansibleConsole, vagrant, multipass, lxc, limactl, kamal, eb, pssh, autossh, distrobox, toolbox, kubectl, helm, docker, dockerCompose, crane, skopeo, oras, regctl, cosign,
   terraform, terragrunt, pulumi, cdk, terramate, atmos,
   psql, dropdb, pgRestore, pgDropcluster, pgCtl, pgCtlcluster, createuser, dropuser, pgResetwal, rabbitmqctl, redisCheckAof, mysql, mysqladmin, mongosh, redisCli, sqlite3, sqlcmd, clickhouseClient,
   curl, wget, httpie, powershellWeb,

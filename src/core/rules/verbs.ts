@@ -454,7 +454,7 @@ function firstCommandWord(args: readonly ArgWord[], tool: NonNullable<ReturnType
  * or the first words listed: `pulumi env` is Pulumi ESC, which the infrastructure pack does not read;
  * `glab variable export` and `glab api …/variables` print what the project keeps).
  */
-const FLOOR_TOO: Readonly<Record<string, readonly string[] | undefined>> = { npm: undefined, pnpm: undefined, yarn: undefined, bun: undefined, pulumi: ['env'], glab: ['variable', 'api'], rabbitmqctl: undefined, 'rabbitmqctl.bat': undefined };
+const FLOOR_TOO: Readonly<Record<string, readonly string[] | undefined>> = { npm: undefined, pnpm: undefined, yarn: undefined, bun: undefined, pulumi: ['env'], glab: ['variable', 'api'], rabbitmqctl: undefined, 'rabbitmqctl.bat': undefined, nomad: undefined, consul: undefined };
 
 export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: ReadonlySet<string>): Finding[] {
   if (!floorApplies(inv, specific) || removalOf(inv) !== undefined) return [];
