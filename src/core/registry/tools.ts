@@ -11,7 +11,7 @@ import { eksctl } from './tools/eksctl';
 import { scp, sort, tcpdump, valgrind } from './tools/programRunners';
 import { chsh, gpasswd, setenforce, sshd, userdel, usermod } from './tools/hostAccounts';
 import { auditctl, fdisk, ifconfig, ip, journalctl, mdadm, mount, nmcli, parted, pkill, service, sfdisk, sshCopyId, sysctl, umount } from './tools/hostOutage';
-import { accountAging, badblocks, clockTools, cryptsetup, efibootmgr, firewallCmd, fsRepair, grubInstall, hdparm, ifdown, kexec, kmod, lvreduce, nvme, processManagers, resize2fs, swapoff, tc, updateAlternatives, wsl, zfs } from './tools/hostMachine';
+import { badblocks, chage, chpasswd, cryptsetup, efibootmgr, firewallCmd, fsRepair, groupmod, grubInstall, hdparm, hwclock, ifdown, kexec, kmod, lvreduce, modprobe, networkctl, ntpdate, nvme, resize2fs, supervisorctl, swapoff, tc, timedatectl, updateAlternatives, wsl, xfsRepair, zfs, zpool } from './tools/hostMachine';
 import { codeServer, dockerd, gotty, jupyter, jupyterServer, ngrok, tmate, ttyd, upterm } from './tools/servers';
 import { doppler } from './tools/doppler';
 import { firebase } from './tools/firebase';
@@ -75,7 +75,7 @@ export const TOOLS: readonly ToolSpec[] = [
   preCommit, lefthook, husky, claudeCli, codexCli, geminiCli,
   power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk, kill, nft,
   dockerd, jupyter, jupyterServer, ngrok, ttyd, gotty, tmate, upterm, codeServer, sort, tcpdump, scp, valgrind, usermod, chsh, gpasswd, userdel, setenforce, sshd,
-  fdisk, sfdisk, parted, mdadm, mount, umount, sysctl, ip, ifconfig, nmcli, service, pkill, journalctl, auditctl, sshCopyId, accountAging, badblocks, clockTools, cryptsetup, efibootmgr, firewallCmd, fsRepair, grubInstall, hdparm, ifdown, kexec, kmod, lvreduce, nvme, processManagers, resize2fs, swapoff, tc, updateAlternatives, wsl, zfs,
+  fdisk, sfdisk, parted, mdadm, mount, umount, sysctl, ip, ifconfig, nmcli, service, pkill, journalctl, auditctl, sshCopyId, badblocks, chage, chpasswd, cryptsetup, efibootmgr, firewallCmd, fsRepair, groupmod, grubInstall, hdparm, hwclock, ifdown, kexec, kmod, lvreduce, modprobe, networkctl, ntpdate, nvme, resize2fs, supervisorctl, swapoff, tc, timedatectl, updateAlternatives, wsl, xfsRepair, zfs, zpool,
 ];
 
 /**

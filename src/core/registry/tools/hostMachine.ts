@@ -51,13 +51,16 @@ export const cryptsetup: ToolSpec = {
 };
 
 /** ZFS: `zfs rollback [-r|-R] SNAPSHOT` discards what changed since (and, with -r, later snapshots); `zpool labelclear DEV` unlabels a pool member. */
-export const zfs: ToolSpec = {
+const zfsSpec: ToolSpec = {
   ...host,
-  names: ['zfs', 'zpool'],
+  names: ['zfs'],
   unknownShort: 'switch',
   options: [flag('-r'), flag('-R'), flag('-f'), flag('-n'), flag('-v'), flag('-p'), flag('-H'), ...valuedEach('-o', '-t', '-s', '-S', '-d'), flag('-?')],
   commands: { 'rollback|labelclear|destroy|list|get|status|iostat|history|snapshot|create|import|export|clear|scrub|set|send|receive|recv|online|offline|replace|attach|detach|split': {} },
 };
+
+export const zfs: ToolSpec = zfsSpec;
+export const zpool: ToolSpec = { ...zfsSpec, names: ['zpool'] };
 
 /** LVM: `lvreduce` and `lvresize` to a smaller size cut off the end of the volume (and its file system). */
 export const lvreduce: ToolSpec = {
@@ -75,12 +78,15 @@ export const resize2fs: ToolSpec = {
 };
 
 /** xfs_repair `-L` zeroes the log (the metadata changes in it are lost); `-n` only checks. e2fsck/fsck `-y` repairs without asking. */
-export const fsRepair: ToolSpec = {
+const fsRepairSpec: ToolSpec = {
   ...host,
-  names: ['xfs_repair', 'e2fsck', 'fsck', 'fsck.ext2', 'fsck.ext3', 'fsck.ext4', 'fsck.xfs', 'fsck.btrfs', 'btrfs-check'],
+  names: ['e2fsck', 'fsck', 'fsck.ext2', 'fsck.ext3', 'fsck.ext4'],
   unknownShort: 'switch',
   options: [flag('-L'), flag('-n'), flag('-N'), flag('-y'), flag('-p'), flag('-a'), flag('-f'), flag('-v'), flag('-c'), flag('-A'), flag('-R'), flag('-T'), flag('-V'), ...valuedEach('-m', '-l', '-r', '-o', '-t', '-b', '-B', '-j', '-C', '-E', '-z')],
 };
+
+export const fsRepair: ToolSpec = fsRepairSpec;
+export const xfsRepair: ToolSpec = { ...fsRepairSpec, names: ['xfs_repair'] };
 
 /** badblocks: `-w` writes test patterns over the whole device (destroying it); `-n` is non-destructive read-write, the default read-only. */
 export const badblocks: ToolSpec = {
@@ -118,7 +124,8 @@ export const firewallCmd: ToolSpec = {
 export const tc: ToolSpec = { ...host, names: ['tc'], interspersed: false, options: [flag('-s', '-stats'), flag('-d', '-details'), flag('-p', '-pretty'), flag('-j', '-json'), flag('-force'), ...valuedEach('-b', '-batch', '-n', '-netns')] };
 
 /** ifdown / ifup (ifupdown), networkctl down: a link taken down. */
-export const ifdown: ToolSpec = { ...host, names: ['ifdown', 'networkctl'], options: [flag('-a', '--all'), flag('-n', '--no-act'), flag('-v', '--verbose'), flag('-f', '--force'), ...valuedEach('-i', '--interfaces', '--exclude')] };
+export const ifdown: ToolSpec = { ...host, names: ['ifdown'], options: [flag('-a', '--all'), flag('-n', '--no-act'), flag('-v', '--verbose'), flag('-f', '--force'), ...valuedEach('-i', '--interfaces', '--exclude')] };
+export const networkctl: ToolSpec = { ...ifdown, names: ['networkctl'] };
 
 /** swapoff: `-a` takes every swap area away; memory-hungry processes are then killed. */
 export const swapoff: ToolSpec = { ...host, names: ['swapoff'], options: [flag('-a', '--all'), flag('-v', '--verbose'), flag('-h', '--help'), flag('-V', '--version')] };
@@ -126,10 +133,12 @@ export const swapoff: ToolSpec = { ...host, names: ['swapoff'], options: [flag('
 /** rmmod / modprobe -r: a kernel driver unloaded (a disk's or a network card's, and every device it serves). */
 export const kmod: ToolSpec = {
   ...host,
-  names: ['rmmod', 'modprobe'],
+  names: ['rmmod'],
   unknownShort: 'switch',
   options: [flag('-r', '--remove'), flag('-f', '--force'), flag('-n', '--dry-run', '--show'), flag('-v', '--verbose'), flag('-a', '--all'), flag('-q', '--quiet'), flag('-c', '--showconfig'), flag('-D', '--show-depends'), flag('-w', '--wait'), ...valuedEach('-C', '--config', '-d', '--dirname', '-S', '--set-version'), ...help],
 };
+
+export const modprobe: ToolSpec = { ...kmod, names: ['modprobe'] };
 
 /** kexec: `-e` jumps into the loaded kernel at once (no shutdown); `-l` only loads one. */
 export const kexec: ToolSpec = {
@@ -139,14 +148,18 @@ export const kexec: ToolSpec = {
 };
 
 /** Accounts: `chage -E 0 USER` expires it, `groupmod -n NEW sudo` renames the admin group out of the sudoers file, `chpasswd` replaces passwords. */
-export const accountAging: ToolSpec = {
+const accountSpec: ToolSpec = {
   ...host,
-  names: ['chage', 'groupmod', 'chpasswd', 'chgpasswd'],
+  names: ['chage'],
   options: [
     ...valuedEach('-E', '--expiredate', '-M', '--maxdays', '-m', '--mindays', '-W', '--warndays', '-I', '--inactive', '-d', '--lastday', '-n', '--new-name', '-g', '--gid', '-R', '--root', '-P', '--prefix', '-c', '--crypt-method', '-s', '--sha-rounds'),
     flag('-l', '--list'), flag('-i', '--iso8601'), flag('-e', '--encrypted'), flag('-o', '--non-unique'), flag('-m', '--md5'), ...help,
   ],
 };
+
+export const chage: ToolSpec = accountSpec;
+export const groupmod: ToolSpec = { ...accountSpec, names: ['groupmod'] };
+export const chpasswd: ToolSpec = { ...accountSpec, names: ['chpasswd', 'chgpasswd'] };
 
 /** update-alternatives: `--set NAME PATH` and `--install LINK NAME PATH PRIORITY` point a system command at a file. */
 export const updateAlternatives: ToolSpec = {
@@ -156,15 +169,19 @@ export const updateAlternatives: ToolSpec = {
 };
 
 /** The clock: `timedatectl set-time`, `set-ntp false`; `ntpdate HOST` sets it from that server (`-q` only asks); `hwclock --set`. */
-export const clockTools: ToolSpec = {
+const clockSpec: ToolSpec = {
   ...host,
-  names: ['timedatectl', 'ntpdate', 'sntp', 'hwclock'],
+  names: ['timedatectl'],
   unknownShort: 'switch',
   options: [flag('-q'), flag('-d'), flag('-b'), flag('-u'), flag('-s'), flag('-S'), flag('-w'), flag('--set'), flag('--systohc'), flag('--hctosys'), flag('--show'), flag('-r'), flag('--adjust'), ...valuedEach('--date', '-H', '--host', '-M', '--machine', '-k', '-o', '-p', '-t', '-a', '-e'), flag('--no-pager'), flag('--no-ask-password'), flag('--help'), flag('--version')],
 };
 
+export const timedatectl: ToolSpec = clockSpec;
+export const ntpdate: ToolSpec = { ...clockSpec, names: ['ntpdate', 'sntp'] };
+export const hwclock: ToolSpec = { ...clockSpec, names: ['hwclock'] };
+
 /** Process managers: `supervisorctl stop all`, `pm2 kill`, `pm2 stop|delete all` stop every program they manage. */
-export const processManagers: ToolSpec = {
+export const supervisorctl: ToolSpec = {
   ...host,
   names: ['supervisorctl', 'pm2'],
   unknownShort: 'switch',
