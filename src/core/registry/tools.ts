@@ -31,7 +31,7 @@ import { cdk, pulumi } from './tools/pulumi';
 import { railway } from './tools/railway';
 import { render } from './tools/render';
 import { git } from './tools/git';
-import { mosh, ssh } from './tools/ssh';
+import { mosh, ssh, sftp } from './tools/ssh';
 import { supabase } from './tools/supabase';
 import { terraform, terragrunt } from './tools/terraform';
 import { vercel } from './tools/vercel';
@@ -64,7 +64,7 @@ export const TOOLS: readonly ToolSpec[] = [
   aws, gcloud, gsutil, az, azcopy, doctl, eksctl,
   railway, fly, heroku, vercel, netlify, supabase, neon, pscale, render, gh, glab, doppler, firebase, wrangler, turso,
   git, hg, jj, svn, graphite, gitSpice, spr, ghstack, gitTown, gitMachete, gitBranchless, gitLfs, gitAnnex,
-  nomad, consul, ssh, mosh, tsh, salt, pdsh, clush, knife, mco, bolt, pyinfra, ansible, ansiblePlaybook, ansibleConsole, vagrant, multipass, lxc, limactl, kamal, eb, pssh, autossh, distrobox, toolbox, kubectl, helm, docker, dockerCompose, crane, skopeo, oras, regctl, cosign,
+  nomad, consul, ssh, sftp, mosh, tsh, salt, pdsh, clush, knife, mco, bolt, pyinfra, ansible, ansiblePlaybook, ansibleConsole, vagrant, multipass, lxc, limactl, kamal, eb, pssh, autossh, distrobox, toolbox, kubectl, helm, docker, dockerCompose, crane, skopeo, oras, regctl, cosign,
   terraform, terragrunt, pulumi, cdk, terramate, atmos,
   psql, dropdb, pgRestore, pgDropcluster, pgCtl, pgCtlcluster, createuser, dropuser, pgResetwal, rabbitmqctl, redisCheckAof, mysql, mysqladmin, mongosh, redisCli, sqlite3, sqlcmd, clickhouseClient,
   curl, wget, httpie, powershellWeb,

@@ -2,7 +2,7 @@ import type { Finding, Invocation, RuleContext, RulePack, Target } from '../poli
 import { EFFECT_GRAMMARS, readEffectArgs } from '../policy/effectOptions';
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import type { ToolArgs } from '../registry/types';
-import { HOST_MACHINE, rawDeviceWrite } from './hostMachine';
+import { HOST_MACHINE, loginRecordWipe, rawDeviceWrite } from './hostMachine';
 
 /**
  * Damage to the machine itself rather than to a project (registry entries in
@@ -196,6 +196,6 @@ export const hostDamagePack: RulePack = {
   id: 'host',
   title: 'The machine itself: power, killing every process, firewall, passwords, sudoers, crontab, disks, shells on a socket',
   checkInvocation(inv, ctx) {
-    return [...(BY_NAME[inv.name]?.(inv, ctx) ?? HOST_MACHINE[inv.name]?.(inv, ctx) ?? []), ...sudoersWrite(inv, ctx), ...networkShell(inv, ctx), ...rawDeviceWrite(inv, ctx)];
+    return [...(BY_NAME[inv.name]?.(inv, ctx) ?? HOST_MACHINE[inv.name]?.(inv, ctx) ?? []), ...sudoersWrite(inv, ctx), ...networkShell(inv, ctx), ...rawDeviceWrite(inv, ctx), ...loginRecordWipe(inv, ctx)];
   },
 };

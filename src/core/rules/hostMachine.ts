@@ -289,11 +289,27 @@ export const HOST_MACHINE: Readonly<Record<string, (inv: Invocation, ctx: RuleCo
   ...SHELLS, 'update-alternatives': alternatives, alternatives, timedatectl: clock, ntpdate: clock, sntp: clock, hwclock: clock, date, supervisorctl: processManagers, pm2: processManagers, wsl, 'wsl.exe': wsl,
 };
 
-/** Writes onto a disk device by redirection or a copy (`cp /dev/zero /dev/sda`, `tee /dev/sda`, `cat img > /dev/nvme0n1`). */
+/** The machine's record of who signed in and what they did: emptied, the traces are gone. */
+const LOGIN_RECORDS = /^\/var\/log\/(auth\.log(\.\d+)?|secure|wtmp|btmp|lastlog|faillog|audit\/audit\.log|syslog|messages|kern\.log|sudo\.log)$/;
+const EMPTY_PRODUCERS = new Set(['', ':', 'true']);
+
+/**
+ * `> /var/log/auth.log`, `: > /var/log/wtmp`, `truncate -s 0 /var/log/secure`: the login and audit
+ * records emptied, whether or not the guard can see the file (it is root's).
+ */
+export function loginRecordWipe(inv: Invocation, ctx: RuleContext): Finding[] {
+  const redirected = EMPTY_PRODUCERS.has(inv.name) ? inv.redirects.find((r) => (r.op === '>' || r.op === '>|') && LOGIN_RECORDS.test(r.target.text))?.target.text : undefined;
+  const truncated = inv.name === 'truncate' ? readEffectArgs(inv.args, EFFECT_GRAMMARS.truncate ?? effectGrammar('sr', ['size', 'reference'])) : undefined;
+  const viaTruncate = truncated !== undefined && values(truncated, 's', 'size').some((w) => /^0+[kmg]?$/i.test(w.text)) ? truncated.operands.find((w) => LOGIN_RECORDS.test(w.text))?.text : undefined;
+  const path = redirected ?? viaTruncate;
+  if (path === undefined || ctx.facts.readFile(path) !== undefined) return [];
+  return ask('log-erase', `Empties ${path}, the machine's record of sign-ins and privileged actions: what it held is gone, and with it the trace of what ran here.`, ctx, path);
+}
+
+/** Writes onto a disk device by a copy (`cp /dev/zero /dev/sda`, `tee /dev/sda`); redirections are the files pack's. */
 export function rawDeviceWrite(inv: Invocation, ctx: RuleContext): Finding[] {
-  const redirect = inv.redirects.find((r) => /^(>|>>|>\||&>|&>>|<>)$/.test(r.op) && DISK_DEVICE.test(r.target.text));
-  let device = redirect?.target.text;
-  if (device === undefined && (inv.name === 'cp' || inv.name === 'tee' || inv.name === 'install' || inv.name === 'cat' || inv.name === 'pv')) {
+  let device: string | undefined;
+  if (inv.name === 'cp' || inv.name === 'tee' || inv.name === 'install') {
     const grammar = EFFECT_GRAMMARS[inv.name === 'install' ? 'cp' : inv.name];
     const words = grammar ? readEffectArgs(inv.args, grammar).operands.map((w) => w.text) : [];
     const target = inv.name === 'tee' ? words.find((w) => DISK_DEVICE.test(w)) : inv.name === 'cp' || inv.name === 'install' ? words.at(-1) : undefined;

@@ -9,7 +9,7 @@ import { kindFromWords, singular, verbPhrase } from '../registry/targetWords';
 import { FLOOR_BENEATH, isSharedDryRun, verbTraitsOf, type VerbTraits } from '../registry/verbTraits';
 import { identifierParts } from './support/cliArgs';
 import { mayBeProduction } from './support/cliCommands';
-import { destroyingJobName } from './support/namedJobs';
+import { destroyingJobName } from '../registry/namedJobs';
 import { removalOf } from './safetyNet';
 import { secretReadOf } from './secretVerbs';
 import { destructiveMongo, destructiveStatement } from './support/storeProtocols';

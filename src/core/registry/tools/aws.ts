@@ -2,7 +2,7 @@ import type { TargetKind } from '../../policy/types';
 import { isLocalUrl, parseRequestUrl } from '../../rules/support/httpTargets';
 import { flagValues, hasFlag } from '../args';
 import type { CliArgs, CommandRule, CommandSpec, ToolArgs, ToolSpec } from '../types';
-import { destroyingJobName } from '../../rules/support/namedJobs';
+import { destroyingJobName } from '../namedJobs';
 import { flag } from './options';
 import { AWS_OVERWRITE_RULES } from './cloudOverwrites';
 import { AWS_SAFETY_RULES } from './cloudSafetyNets';

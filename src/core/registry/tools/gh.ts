@@ -1,6 +1,6 @@
 import type { ToolSpec } from '../types';
 import { flagValues } from '../args';
-import { destroyingJobName } from '../../rules/support/namedJobs';
+import { destroyingJobName } from '../namedJobs';
 import { flag, valued } from './options';
 
 /** A workflow input that names production: `-f env=production`, `-F environment=prd`. */

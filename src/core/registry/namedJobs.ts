@@ -1,4 +1,4 @@
-import { identifierParts } from './cliArgs';
+import { identifierParts } from '../rules/support/cliArgs';
 
 /**
  * A job started by name on a platform (a Lambda function, a state machine, a CI workflow, a
