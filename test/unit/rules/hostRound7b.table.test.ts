@@ -292,6 +292,13 @@ describe('rules: hosts and fleets, round 7 (issue #18)', () => {
     { cmd: 'consul catalog services', decision: 'allow' },
   ]);
 
+  table('this machine only: a key copied to loopback asks, a *.local LAN host is another machine', [
+    { cmd: 'ssh-copy-id -i attacker.pub localhost', decision: 'ask' },
+    { cmd: 'ssh-copy-id -i attacker.pub dev@127.0.0.1', decision: 'ask' },
+    { cmd: 'ssh-copy-id -i attacker.pub [::1]', decision: 'ask' },
+    { cmd: 'ssh-copy-id -i ~/.ssh/id_ed25519.pub pi@raspberrypi.local', decision: 'allow' },
+  ]);
+
   table('jobs started by a name that says they destroy', [
     { cmd: 'aws lambda invoke --function-name prod-purge-all out.json', decision: 'ask', production: true, reason: /purge/ },
     { cmd: 'aws stepfunctions start-execution --state-machine-arn arn:aws:states:us-east-1:1:stateMachine:TeardownProd', decision: 'ask', production: true },
