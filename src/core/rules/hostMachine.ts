@@ -30,7 +30,7 @@ function ask(rule: string, reason: string, ctx: RuleContext, name = 'this machin
 /** A whole disk or a partition of one (not a loop file or a RAM disk a test made). */
 export const DISK_DEVICE = /^\/dev\/(sd[a-z]+\d*|nvme\d+(n\d+)?(p\d+)?|hd[a-z]\d*|xvd[a-z]+\d*|vd[a-z]+\d*|mmcblk\d+(p\d+)?|disk\d+(s\d+)?|rdisk\d+(s\d+)?|md\d+|dm-\d+|mapper\/[\w.-]+|[\w-]+\/[\w.-]+|disk\/by-[\w-]+\/[\w.:-]+)$/;
 const operands = (a: ToolArgs): string[] => a.parsed.operands.map((w) => w.text);
-const deviceOf = (a: ToolArgs): string | undefined => operands(a).find((t) => DISK_DEVICE.test(t) || /^\/dev\//.test(t));
+const deviceOf = (a: ToolArgs): string | undefined => operands(a).find((t) => DISK_DEVICE.test(t) || t.startsWith('/dev/'));
 
 function nvme(inv: Invocation, ctx: RuleContext): Finding[] {
   const a = argsOf(inv);

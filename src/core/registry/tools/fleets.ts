@@ -303,7 +303,7 @@ export const pyinfra: ToolSpec = {
   runsElsewhere: {
     command: { text: 'computed', of: pyinfraLine },
     when: (a) => a.operand(1) !== undefined && !a.has('--dry'),
-    unread: (a) => (/\.py$/.test(a.operand(1) ?? '') ? `pyinfra runs the deploy ${a.parsed.operands.slice(1).map((w) => w.text).join(', ')} on ${a.operand(0)}; the guard does not read deploy code (--dry shows what would change)` : undefined),
+    unread: (a) => ((a.operand(1) ?? '').endsWith('.py') ? `pyinfra runs the deploy ${a.parsed.operands.slice(1).map((w) => w.text).join(', ')} on ${a.operand(0)}; the guard does not read deploy code (--dry shows what would change)` : undefined),
     label: (a) => `pyinfra ${a.operand(0) ?? ''}`,
     place: (a) => place('pyinfra', a.operand(0) ?? '', 'pyinfra inventory'),
   },
