@@ -79,6 +79,7 @@ function shrink(inv: Invocation, ctx: RuleContext): Finding[] {
   if (!a || a.has('-t', '--test', '-h', '--help')) return [];
   const size = a.value('-L', '--size') ?? a.value('-l', '--extents');
   const volume = operands(a)[0] ?? 'a logical volume';
+  // (not an option reader): a size value written `-20G` is a shrink by that much.
   if (inv.name === 'lvresize' && !(size ?? '').startsWith('-')) return [];
   if (size === undefined && inv.name === 'lvresize') return [];
   return ask('volume-shrink', `Shrinks ${volume}${size !== undefined ? ` to ${size}` : ''} (${inv.name}): what lies past the new end — file system blocks included — is cut off.`, ctx, volume);

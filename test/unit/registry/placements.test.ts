@@ -229,6 +229,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   'git-lfs': { words: '@ migrate @ import --everything', option: ['-I', '--include'], value: '*.png', decision: 'ask' },
   'git-annex': { words: '@ drop --force @ .', option: ['-J', '--jobs'], value: '2', decision: 'ask' },
   // Round 7 (issue #18): fleets, orchestrators and more of the machine.
+  sftp: { words: "@ web1.prod.example.com <<< 'rm /var/www/index.html'", option: ['-P'], value: '2222', decision: 'ask', production: true },
   'ansible-playbook': { words: '@ site.yml @', option: ['-i', '--inventory'], value: 'inventories/production', decision: 'ask', production: true },
   'ansible-console': { words: '@ web @', option: ['-i', '--inventory'], value: 'inventories/production', decision: 'ask', production: true },
   knife: { words: "@ ssh @ 'role:db' 'rm -rf /data'", option: ['-s', '--server-url'], value: 'https://chef.prod.example.com', decision: 'ask', production: true },

@@ -5,6 +5,8 @@ import { AZ_SAFETY_OPTIONS, AZ_SAFETY_RULES } from './cloudSafetyNets';
 import { AZ_OUTAGE_OPTIONS, AZ_OUTAGE_RULES } from './cloudOutages';
 import { AZ_ACCESS_OPTIONS, AZ_ACCESS_RULES } from './cloudAccess';
 import { containerappExec } from './remoteShells';
+import { parseCommand } from '../../shell/grammar';
+import { ssh } from './ssh';
 
 /**
  * Azure: `az <group…> <command> [--arguments]` and azcopy. `vm run-command invoke|create --scripts`
@@ -36,11 +38,9 @@ const runCommand = {
   },
 };
 
-/** The words after ssh's own options (`-A -o ForwardAgent=yes uptime` -> `uptime`); ssh options that take a value take the next word. */
+/** The words after ssh's own options (`-A -o ForwardAgent=yes uptime` -> `uptime`), read with ssh's grammar. */
 function sshCommandWords(words: readonly import('../../shell/ast').ArgWord[]): import('../../shell/ast').ArgWord[] {
-  let i = 0;
-  while (i < words.length && words[i]!.text.startsWith('-')) i += /^-[BbcDEeFIiJLlmOoPpQRSWw]$/.test(words[i]!.text) ? 2 : 1;
-  return words.slice(i);
+  return parseCommand(words, { options: ssh.options, interspersed: false }).operands;
 }
 
 /** `az ssh vm -n VM -g GROUP [-- SSH_ARGS… COMMAND…]`: ssh into the VM; words after `--` that are not ssh options run there. */
