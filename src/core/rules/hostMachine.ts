@@ -244,11 +244,6 @@ function processManagers(inv: Invocation, ctx: RuleContext): Finding[] {
   if (!a || a.has('-h', '--help', '-v', '--version')) return [];
   const [verb = '', ...names] = operands(a).map((w) => w.toLowerCase());
   const everything = names.length === 0 || names.includes('all') || names.some((n) => n.endsWith(':*'));
-  if (inv.name === 'pm2') {
-    if (verb === 'kill') return ask('service-outage', 'Stops the pm2 daemon and every process it manages (pm2 kill).', ctx, 'pm2');
-    if (/^(stop|delete|del)$/.test(verb) && names.includes('all')) return ask('service-outage', `Stops every process pm2 manages (pm2 ${verb} all).`, ctx, 'pm2');
-    return [];
-  }
   if (verb === 'shutdown') return ask('service-outage', 'Shuts supervisord down, with every program it runs (supervisorctl shutdown).', ctx, 'supervisord');
   if (/^(stop|remove)$/.test(verb) && everything && (names.length > 0 || verb === 'stop')) return ask('service-outage', `Stops every program supervisord runs${names.length > 0 ? ` (${names.join(' ')})` : ''} (supervisorctl ${verb}).`, ctx, 'supervisord');
   return [];
@@ -287,7 +282,7 @@ export const HOST_MACHINE: Readonly<Record<string, (inv: Invocation, ctx: RuleCo
   nvme, hdparm, cryptsetup, zfs, zpool: zfs, lvreduce: shrink, lvresize: shrink, resize2fs, xfs_repair: fsRepair, e2fsck: fsRepair, fsck: fsRepair,
   'fsck.ext2': fsRepair, 'fsck.ext3': fsRepair, 'fsck.ext4': fsRepair, 'fsck.btrfs': fsRepair, badblocks, efibootmgr, 'grub-install': grubInstall, 'grub2-install': grubInstall,
   'firewall-cmd': firewallCmd, tc, ifdown, networkctl: ifdown, swapoff, rmmod: kmod, modprobe: kmod, kexec, chage: accounts, groupmod: accounts, chpasswd: accounts, chgpasswd: accounts,
-  ...SHELLS, 'update-alternatives': alternatives, alternatives, timedatectl: clock, ntpdate: clock, sntp: clock, hwclock: clock, date, supervisorctl: processManagers, pm2: processManagers, wsl, 'wsl.exe': wsl,
+  ...SHELLS, 'update-alternatives': alternatives, alternatives, timedatectl: clock, ntpdate: clock, sntp: clock, hwclock: clock, date, supervisorctl: processManagers, wsl, 'wsl.exe': wsl,
 };
 
 /** The machine's record of who signed in and what they did: emptied, the traces are gone. */

@@ -434,7 +434,7 @@ const RUNS_JOB = /^(run|invoke|call|trigger|exec|execute)$/;
 
 const FLOOR_WHOLE: ReadonlySet<string> = new Set(['nft', 'dockerd', 'jupyter', 'jupyter-notebook', 'jupyter-lab', 'jupyter-server', 'ngrok', 'ttyd', 'gotty', 'tmate', 'upterm', 'code-server', 'sort', 'gsort', 'tcpdump', 'scp', 'valgrind', 'usermod', 'gpasswd', 'userdel', 'deluser', 'setenforce', 'sshd', 'rabbitmqctl', 'rabbitmqctl.bat',
   'fdisk', 'cfdisk', 'gdisk', 'sfdisk', 'parted', 'mdadm', 'mount', 'umount', 'sysctl', 'ip', 'ifconfig', 'nmcli', 'service', 'pkill', 'killall', 'skill', 'journalctl', 'auditctl', 'chsh', 'ssh-copy-id',
-  'nvme', 'hdparm', 'cryptsetup', 'zfs', 'zpool', 'lvreduce', 'lvresize', 'resize2fs', 'badblocks', 'efibootmgr', 'firewall-cmd', 'tc', 'networkctl', 'wsl', 'wsl.exe', 'supervisorctl', 'pm2', 'timedatectl', 'update-alternatives', 'alternatives', 'groupmod', 'chage']);
+  'nvme', 'hdparm', 'cryptsetup', 'zfs', 'zpool', 'lvreduce', 'lvresize', 'resize2fs', 'badblocks', 'efibootmgr', 'firewall-cmd', 'tc', 'networkctl', 'wsl', 'wsl.exe', 'supervisorctl', 'timedatectl', 'update-alternatives', 'alternatives', 'groupmod', 'chage']);
 
 /** The registry's tool for the floor: package managers' entries say what runs the project's code, not what destroys, so the floor reads them whole. */
 function floorTool(name: string): ReturnType<typeof toolNamed> {
@@ -484,7 +484,8 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     return [finding(inv, ctx, { rule: 'verbs.destroying-verb', shown: shownPath(inv, reading, path.word.index), verb: path.verb, groups, names }, traits)];
   }
   // `convex run internal:wipeAll`, `trigger invoke purge-users`: a job started by a name that says it destroys (support/namedJobs.ts).
-  const job = RUNS_JOB.test(reading.positionals[0]?.text ?? '') ? reading.positionals[1] : undefined;
+  // A package manager's `run` names the project's own script, which its pack reads.
+  const job = RUNS_JOB.test(reading.positionals[0]?.text ?? '') && toolNamed(inv.name)?.family !== 'package-manager' ? reading.positionals[1] : undefined;
   const jobVerb = job !== undefined ? destroyingJobName(job.text) : undefined;
   if (job !== undefined && jobVerb !== undefined) return [finding(inv, ctx, { rule: 'verbs.destroying-job', shown: `${inv.name} ${reading.positionals[0]!.text} ${job.text}`, verb: jobVerb, groups: [], names: [job.text] }, traits)];
   const passed = passedCommand(reading, args);

@@ -270,8 +270,6 @@ describe('rules: hosts and fleets, round 7 (issue #18)', () => {
   table('process managers and orchestrators', [
     { cmd: 'supervisorctl stop all', decision: 'ask' },
     { cmd: 'supervisorctl shutdown', decision: 'ask' },
-    { cmd: 'pm2 kill', decision: 'ask' },
-    { cmd: 'pm2 delete all', decision: 'ask' },
     { cmd: 'nomad job stop api', decision: 'ask', production: true },
     { cmd: 'nomad job scale api 0', decision: 'ask', production: true },
     { cmd: 'nomad node drain -enable -yes -deadline 1s node1', decision: 'ask', production: true },
@@ -283,6 +281,8 @@ describe('rules: hosts and fleets, round 7 (issue #18)', () => {
     { cmd: 'supervisorctl stop worker', decision: 'allow' },
     { cmd: 'supervisorctl restart all', decision: 'allow' },
     { cmd: 'pm2 list', decision: 'allow' },
+    { cmd: 'pm2 kill', decision: 'allow' },
+    { cmd: 'npm run delete-backups', decision: 'allow' },
     { cmd: 'pm2 stop app', decision: 'allow' },
     { cmd: 'nomad job status api', decision: 'allow' },
     { cmd: 'nomad job plan jobs/api.nomad.hcl', decision: 'allow' },

@@ -8,7 +8,7 @@ import { flag, flagsEach, valued, valuedEach } from './options';
  * ZFS pools rolled back or unlabelled, boot entries and loaders, firewalls in panic mode, links
  * taken down and traffic dropped (`ifdown`, `tc … netem loss 100%`), swap, kernel modules and
  * `kexec`, accounts expired or renamed out of sudo, the clock, process managers stopping everything
- * (`supervisorctl stop all`, `pm2 kill`) and WSL distributions unregistered. Each entry serves that
+ * (`supervisorctl stop all`) and WSL distributions unregistered. Each entry serves that
  * pack's narrow question; the verb floor still reads the rest (`rules/verbs.ts`, `FLOOR_WHOLE`).
  */
 
@@ -180,10 +180,10 @@ export const timedatectl: ToolSpec = clockSpec;
 export const ntpdate: ToolSpec = { ...clockSpec, names: ['ntpdate', 'sntp'] };
 export const hwclock: ToolSpec = { ...clockSpec, names: ['hwclock'] };
 
-/** Process managers: `supervisorctl stop all`, `pm2 kill`, `pm2 stop|delete all` stop every program they manage. */
+/** supervisord's client: `supervisorctl stop all` and `shutdown` stop every program it manages (pm2, a development daemon, stays the floor's). */
 export const supervisorctl: ToolSpec = {
   ...host,
-  names: ['supervisorctl', 'pm2'],
+  names: ['supervisorctl'],
   unknownShort: 'switch',
   options: [...valuedEach('-c', '--configuration', '-s', '--serverurl', '-u', '--username', '-p', '--password', '--namespace', '--name', '-n'), flag('-i', '--interactive'), flag('-s', '--silent'), flag('-h', '--help'), flag('-v', '--version')],
 };
