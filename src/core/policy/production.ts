@@ -96,13 +96,32 @@ export function redactUrl(value: string): string {
   return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, '$1').replace(/([?&](?:password|pass|pwd|token|key|secret|access_token|apikey|api_key)=)[^&#]*/gi, '$1***');
 }
 
-/** This machine: loopback, `*.local`, `*.localhost`, the docker host alias, a unix socket directory, or no host. */
+/** How far "this machine" reaches for {@link isLoopbackHost}. */
+export interface LoopbackOptions {
+  /** The unspecified addresses `0.0.0.0` and `::`, which a client reaching them reaches here. */
+  unspecified?: boolean;
+  /** `host.docker.internal`: from a container, the machine that runs it. */
+  dockerHost?: boolean;
+}
+
+/**
+ * This machine only: `localhost`, `127.x.x.x`, `::1` (bracketed or not), and as asked the unspecified
+ * addresses and the docker host alias. Unlike {@link isLocalHost}, a `*.local` LAN name
+ * (`raspberrypi.local`) is another machine: the variant for lockout and "sent off this machine" questions.
+ */
+export function isLoopbackHost(host: string, options: LoopbackOptions = {}): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  if (h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)) return true;
+  if (options.unspecified === true && (h === '0.0.0.0' || h === '::')) return true;
+  return options.dockerHost === true && h === 'host.docker.internal';
+}
+
+/** This machine in the wide sense: loopback, `*.local`, `*.localhost`, the docker host alias, a unix socket directory, or no host. */
 export function isLocalHost(host: string): boolean {
   const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
   if (h === '' || h.startsWith('/')) return true;
-  if (h === 'localhost' || h.endsWith('.localhost') || h.endsWith('.local')) return true;
-  if (h === '::1' || h === '0.0.0.0' || h === '::' || h === 'host.docker.internal') return true;
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+  if (h.endsWith('.localhost') || h.endsWith('.local')) return true;
+  return isLoopbackHost(h, { unspecified: true, dockerHost: true });
 }
 
 /** Is this kubectl context a cluster on this machine (kind, minikube, docker-desktop ...)? */

@@ -1,9 +1,10 @@
-import { ansible } from './tools/ansible';
+import { consul, nomad } from './tools/orchestrators';
+import { ansible, ansibleConsole, ansiblePlaybook } from './tools/ansible';
 import { aws } from './tools/aws';
 import { az, azcopy } from './tools/az';
 import { docker, dockerCompose } from './tools/docker';
 import { chmod, chown, cp, mkfs, mv, rm, rmdir, shred, truncate, unlink } from './tools/coreutils';
-import { clush, pdsh, salt, tsh } from './tools/fleets';
+import { bolt, clush, knife, mco, pdsh, pyinfra, salt, tsh } from './tools/fleets';
 import { blkdiscard, crontab, init, kill, nft, sgdisk, iptables, passwd, power, systemctl, ufw } from './tools/hostAdmin';
 import { doctl } from './tools/doctl';
 import { argocd } from './tools/argocd';
@@ -11,6 +12,7 @@ import { eksctl } from './tools/eksctl';
 import { scp, sort, tcpdump, valgrind } from './tools/programRunners';
 import { chsh, gpasswd, setenforce, sshd, userdel, usermod } from './tools/hostAccounts';
 import { auditctl, fdisk, ifconfig, ip, journalctl, mdadm, mount, nmcli, parted, pkill, service, sfdisk, sshCopyId, sysctl, umount } from './tools/hostOutage';
+import { badblocks, chage, chpasswd, cryptsetup, efibootmgr, firewallCmd, fsRepair, groupmod, grubInstall, hdparm, hwclock, ifdown, kexec, kmod, lvreduce, modprobe, networkctl, ntpdate, nvme, resize2fs, supervisorctl, swapoff, tc, timedatectl, updateAlternatives, wsl, xfsRepair, zfs, zpool } from './tools/hostMachine';
 import { codeServer, dockerd, gotty, jupyter, jupyterServer, ngrok, tmate, ttyd, upterm } from './tools/servers';
 import { doppler } from './tools/doppler';
 import { firebase } from './tools/firebase';
@@ -30,7 +32,7 @@ import { cdk, pulumi } from './tools/pulumi';
 import { railway } from './tools/railway';
 import { render } from './tools/render';
 import { git } from './tools/git';
-import { mosh, ssh } from './tools/ssh';
+import { mosh, ssh, sftp } from './tools/ssh';
 import { supabase } from './tools/supabase';
 import { terraform, terragrunt } from './tools/terraform';
 import { vercel } from './tools/vercel';
@@ -63,7 +65,7 @@ export const TOOLS: readonly ToolSpec[] = [
   aws, gcloud, gsutil, az, azcopy, doctl, eksctl, argocd,
   railway, fly, heroku, vercel, netlify, supabase, neon, pscale, render, gh, glab, doppler, firebase, wrangler, turso,
   git, hg, jj, svn, graphite, gitSpice, spr, ghstack, gitTown, gitMachete, gitBranchless, gitLfs, gitAnnex,
-  ssh, mosh, tsh, salt, pdsh, clush, ansible, vagrant, multipass, lxc, limactl, kamal, eb, pssh, autossh, distrobox, toolbox, kubectl, helm, docker, dockerCompose, crane, skopeo, oras, regctl, cosign,
+  nomad, consul, ssh, sftp, mosh, tsh, salt, pdsh, clush, knife, mco, bolt, pyinfra, ansible, ansiblePlaybook, ansibleConsole, vagrant, multipass, lxc, limactl, kamal, eb, pssh, autossh, distrobox, toolbox, kubectl, helm, docker, dockerCompose, crane, skopeo, oras, regctl, cosign,
   terraform, terragrunt, pulumi, cdk, terramate, atmos,
   psql, dropdb, pgRestore, pgDropcluster, pgCtl, pgCtlcluster, createuser, dropuser, pgResetwal, pgRewind, pgArchivecleanup, rabbitmqctl, redisCheckAof, mysql, mysqladmin, mongosh, redisCli, sqlite3, sqlcmd, clickhouseClient,
   curl, wget, httpie, powershellWeb,
@@ -74,7 +76,7 @@ export const TOOLS: readonly ToolSpec[] = [
   preCommit, lefthook, husky, claudeCli, codexCli, geminiCli,
   power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk, kill, nft,
   dockerd, jupyter, jupyterServer, ngrok, ttyd, gotty, tmate, upterm, codeServer, sort, tcpdump, scp, valgrind, usermod, chsh, gpasswd, userdel, setenforce, sshd,
-  fdisk, sfdisk, parted, mdadm, mount, umount, sysctl, ip, ifconfig, nmcli, service, pkill, journalctl, auditctl, sshCopyId,
+  fdisk, sfdisk, parted, mdadm, mount, umount, sysctl, ip, ifconfig, nmcli, service, pkill, journalctl, auditctl, sshCopyId, badblocks, chage, chpasswd, cryptsetup, efibootmgr, firewallCmd, fsRepair, groupmod, grubInstall, hdparm, hwclock, ifdown, kexec, kmod, lvreduce, modprobe, networkctl, ntpdate, nvme, resize2fs, supervisorctl, swapoff, tc, timedatectl, updateAlternatives, wsl, xfsRepair, zfs, zpool,
 ];
 
 /**

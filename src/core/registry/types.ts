@@ -63,6 +63,10 @@ export interface RunsElsewhere {
   loginShell?: boolean;
   /** Applies only when this holds (ansible's command, shell and raw modules). */
   when?(args: ToolArgs): boolean;
+  /** A file on this machine whose shell text is copied there and run (`ansible -m script ./x.sh`). */
+  script?(args: ToolArgs): ArgWord | undefined;
+  /** What runs there comes from something the guard does not read (a playbook, a state tree): why it asks. */
+  unread?(args: ToolArgs): string | undefined;
 }
 
 /**

@@ -3,6 +3,7 @@ import { environmentOfName, hostOf, isLocalHost, isLocalKubeContext } from '../p
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import { KUBE_CONTEXT_USED, kubectl } from '../registry/tools/kubectl';
 import type { ToolArgs } from '../registry/types';
+import { DATA_CONTAINER } from './support/engineApi';
 
 /**
  * Containers and clusters: docker volumes (where data lives), prunes, compose down -v; kubectl
@@ -89,7 +90,10 @@ function checkDocker(inv: Invocation, ctx: RuleContext): Finding[] {
     return [finding('container-prune', `Deletes every stopped container${on} with the files written inside it (docker container prune).`, [dockerTarget('resource', 'stopped containers', daemon, ctx)])];
   }
   if (a === 'cp' || (a === 'container' && b === 'cp')) return copyIntoContainer(names, 'container', on, (n) => dockerTarget('resource', n, daemon, ctx));
-  const bulk = everyContainer(inv, parsed.operands, a === 'container' ? b : a);
+  const bulk = everyContainer(inv, parsed.operands, a === 'container' ? b : a) ?? everyByFlag(a === 'container' ? b : a, args, names);
+  // `docker kill db`: SIGKILL to a container that holds data (a database, a broker) loses what it was writing; `docker stop` shuts it down cleanly.
+  const killed = a === 'kill' || (a === 'container' && b === 'kill') ? names.filter((n) => DATA_CONTAINER.test(n)) : [];
+  if (killed.length > 0) return [finding('kill-data', `Kills ${killed.join(', ')} outright${on} (${inv.name} kill): a data store given no time to shut down loses what it was writing and may need recovery.`, killed.map((n) => dockerTarget('resource', n, daemon, ctx)))];
   if (bulk) return [finding('every-container', `${bulk}${on}: every service they run stops${bulk.startsWith('Removes') ? ', and what was written inside them is gone' : ''}.`, [dockerTarget('resource', 'every container', daemon, ctx)])];
   const removes = a === 'rm' || (a === 'container' && (b === 'rm' || b === 'remove'));
   if (removes && daemon.remote && !args.has('-v')) {
@@ -144,6 +148,12 @@ function everyContainer(inv: Invocation, operands: readonly ArgWord[], verb: str
   const listed = operands.some((w) => [w.raw.replace(/^"|"$/g, ''), ...(w.sources ?? [])].some((s) => EVERY_CONTAINER.test(s)))
     || (operands.length === 0 && inv.stdin?.kind === 'pipe' && /^(docker|podman)$/.test(inv.stdin.from.name) && EVERY_CONTAINER.test(`$(${inv.stdin.from.name} ${inv.stdin.from.args.map((w) => w.text).join(' ')})`));
   if (!listed) return undefined;
+  return verb === 'stop' ? 'Stops every running container' : verb === 'kill' ? 'Kills every running container' : 'Removes every container';
+}
+
+/** `podman rm -f -a`, `podman stop --all`, `docker container rm --all`: every container, by option. */
+function everyByFlag(verb: string | undefined, args: ToolArgs, names: readonly string[]): string | undefined {
+  if ((verb !== 'rm' && verb !== 'remove' && verb !== 'stop' && verb !== 'kill') || names.length > 0 || !args.has('-a', '--all')) return undefined;
   return verb === 'stop' ? 'Stops every running container' : verb === 'kill' ? 'Kills every running container' : 'Removes every container';
 }
 

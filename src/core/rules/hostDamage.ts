@@ -2,6 +2,7 @@ import type { Finding, Invocation, RuleContext, RulePack, Target } from '../poli
 import { EFFECT_GRAMMARS, readEffectArgs } from '../policy/effectOptions';
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import type { ToolArgs } from '../registry/types';
+import { HOST_MACHINE, loginRecordWipe, rawDeviceWrite } from './hostMachine';
 
 /**
  * Damage to the machine itself rather than to a project (registry entries in
@@ -42,6 +43,9 @@ function init(inv: Invocation, ctx: RuleContext): Finding[] {
 
 const MACHINE_VERBS = new Set(['reboot', 'poweroff', 'halt', 'kexec', 'soft-reboot', 'rescue', 'emergency']);
 const SERVICE_STOPS = new Set(['stop', 'kill', 'disable', 'mask', 'isolate']);
+const SLEEP_VERBS = new Set(['suspend', 'hibernate', 'hybrid-sleep', 'suspend-then-hibernate']);
+/** Targets that leave the machine without its services or network: single-user, emergency, halt. */
+const DOWN_TARGETS = /^(rescue|emergency|poweroff|halt|reboot|kexec|shutdown|sysinit|basic|sockets|timers|paths|local-fs|runlevel[0156]|soft-reboot)(\.target)?$/;
 
 /** Units that take backups or snapshots (by name, or by the backup programs they run). */
 const BACKUP_UNIT = /(^|[-_.@])(backups?|snapshots?|restic|rustic|borg|borgmatic|kopia|duplicity|duplicati|bacula|bareos|velero|pgbackrest|barman|wal-g|walg|autorestic|rsnapshot|timeshift|snapper|sanoid|znapzend)([-_.@]|$)/i;
@@ -51,6 +55,11 @@ function systemctl(inv: Invocation, ctx: RuleContext): Finding[] {
   if (!a || a.has('--help', '--dry-run')) return [];
   const verb = a.parsed.path[0];
   if (verb !== undefined && MACHINE_VERBS.has(verb)) return ask('power', `Takes the whole machine down or out of its normal state (systemctl ${verb}).`, ctx);
+  if (verb !== undefined && SLEEP_VERBS.has(verb)) return ask('power', `Puts the whole machine to sleep (systemctl ${verb}): everything on it, remote sessions included, is unreachable until someone wakes it.`, ctx);
+  const target = a.parsed.operands[0]?.text ?? '';
+  if ((verb === 'isolate' || verb === 'set-default') && DOWN_TARGETS.test(target)) {
+    return ask('power', verb === 'isolate' ? `Switches the machine to ${target} (systemctl isolate): every service that target does not need stops now, remote logins included.` : `Makes ${target} the default boot target (systemctl set-default): at the next boot the machine comes up without its services or network.`, ctx);
+  }
   // Stopping a service on this machine is routine development work; on another machine it is an outage.
   const elsewhere = a.value('-H', '--host');
   // A backup job or timer stopped, disabled or masked: nothing is backed up from then on, here or elsewhere.
@@ -85,6 +94,12 @@ function iptables(inv: Invocation, ctx: RuleContext): Finding[] {
   // `-P INPUT DROP`: every connection no rule lets in is dropped, ssh and the agent's own included.
   const chain = a.value('-P', '--policy')?.toUpperCase();
   if ((policy === 'DROP' || policy === 'REJECT') && (chain === 'INPUT' || chain === 'OUTPUT')) return ask('firewall', `Sets the ${chain} chain's policy to ${policy}: connections no rule allows are cut, remote sessions included (${inv.name} -P).`, ctx);
+  // `-A INPUT -j DROP` with nothing to narrow it (no source, protocol, port, interface or match): every packet of the chain is dropped.
+  const added = (a.value('-A', '--append') ?? a.value('-I', '--insert'))?.toUpperCase();
+  const jump = a.value('-j', '--jump')?.toUpperCase();
+  if ((added === 'INPUT' || added === 'OUTPUT') && (jump === 'DROP' || jump === 'REJECT') && !a.has('-s', '--source', '-d', '--destination', '-p', '--protocol', '-i', '--in-interface', '-o', '--out-interface', '-m', '--match', '--dport', '--sport')) {
+    return ask('firewall', `Drops every packet of the ${added} chain (${inv.name} ${a.has('-A', '--append') ? '-A' : '-I'} ${added} -j ${jump}): connections, remote sessions included, are cut.`, ctx);
+  }
   return [];
 }
 
@@ -181,6 +196,6 @@ export const hostDamagePack: RulePack = {
   id: 'host',
   title: 'The machine itself: power, killing every process, firewall, passwords, sudoers, crontab, disks, shells on a socket',
   checkInvocation(inv, ctx) {
-    return [...(BY_NAME[inv.name]?.(inv, ctx) ?? []), ...sudoersWrite(inv, ctx), ...networkShell(inv, ctx)];
+    return [...(BY_NAME[inv.name]?.(inv, ctx) ?? HOST_MACHINE[inv.name]?.(inv, ctx) ?? []), ...sudoersWrite(inv, ctx), ...networkShell(inv, ctx), ...rawDeviceWrite(inv, ctx), ...loginRecordWipe(inv, ctx)];
   },
 };

@@ -2,6 +2,7 @@ import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from
 import { EFFECT_GRAMMARS, readEffectArgs, values } from '../policy/effectOptions';
 import { commandNode, parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import type { ToolArgs } from '../registry/types';
+import { isLoopbackHost } from '../policy/production';
 
 /**
  * The machine taken out of service rather than a project's data destroyed (registry entries in
@@ -198,13 +199,18 @@ function auditctl(inv: Invocation, ctx: RuleContext): Finding[] {
   return [];
 }
 
-const LOCAL_HOSTS = /^(.*@)?(localhost|127\.\d+\.\d+\.\d+|::1|0\.0\.0\.0|\[::1\])(:\d+)?$/;
+/** `user@localhost`, `127.0.0.1:2222`, `[::1]`: this machine only (a `*.local` LAN host is another machine). */
+function thisMachine(destination: string): boolean {
+  const host = destination.replace(/^.*@/, '');
+  const bracketed = /^\[([^\]]+)\](:\d+)?$/.exec(host);
+  return isLoopbackHost(bracketed ? bracketed[1]! : host.includes('::') ? host : host.replace(/:\d+$/, ''), { unspecified: true });
+}
 
 /** `ssh-copy-id -i KEY localhost`: a key added to this machine's own authorized keys opens it to whoever holds the key. */
 function sshCopyId(inv: Invocation, ctx: RuleContext): Finding[] {
   const a = argsOf(inv);
   if (!a || a.has('-n', '-h', '-?')) return [];
-  const target = operandTexts(a).find((t) => LOCAL_HOSTS.test(t));
+  const target = operandTexts(a).find(thisMachine);
   if (target === undefined) return [];
   return ask('key-added', `Adds ${a.value('-i') ?? 'a key'} to this machine's authorized keys (ssh-copy-id ${target}): whoever holds the private key signs in here.`, ctx, target);
 }

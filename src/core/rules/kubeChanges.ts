@@ -1,3 +1,4 @@
+import { isLoopbackHost } from '../policy/production';
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { parsedArgs, toolArgs } from '../registry/commandModel';
 import { kubectl, KUBE_FORWARD, KUBE_PROXY } from '../registry/tools/kubectl';
@@ -137,7 +138,7 @@ function checkForwarded(inv: Invocation, ctx: RuleContext): Finding[] {
   if (!client || forwards.length === 0) return [];
   const url = inv.args.map((a) => parseRequestUrl(a.text.replace(/^(postgres(ql)?|mysql|redis|mongodb):/, 'http:'))).find((u) => u !== undefined && u.host !== '');
   const host = optionValue(inv, client.host) ?? url?.host ?? 'localhost';
-  if (!/^(localhost|127\.\d+\.\d+\.\d+|::1|\[::1\])$/.test(host)) return [];
+  if (!isLoopbackHost(host)) return [];
   const port = optionValue(inv, client.port) ?? (url?.port || undefined) ?? (client.portVariable ? inv.assignments[client.portVariable] : undefined) ?? client.defaultPort;
   const forward = forwards.find(([name]) => name === KUBE_FORWARD + port);
   if (!forward) return [];

@@ -29,6 +29,11 @@ function removal(inv: Invocation, ctx: RuleContext): Finding[] {
   const parsed = parsedArgs(inv.args, tool);
   const args = toolArgs(inv.name, parsed, tool);
   const removeOptions = REMOVE_OPTIONS[inv.name];
+  // `apt autoremove --purge`: every package nothing depends on, with its configuration.
+  if ((inv.name === 'apt' || inv.name === 'apt-get') && parsed.path[0] === 'autoremove' && args.has('--purge') && !args.has('-s', '--simulate', '--dry-run', '--just-print', '--no-act', '--recon')) {
+    const env = ctx.environmentOf({ values: [], remote: false });
+    return [{ rule: 'system-packages.removal', risk: 'destructive', severity: 'ask', reason: `\`${inv.name} autoremove --purge\` removes every package nothing marks as needed, with its configuration files: packages installed by hand as dependencies go too, and their settings cannot be restored.`, targets: [{ kind: 'resource', name: 'automatically installed packages', provider: 'host', remote: false, environment: env.environment, environmentReason: env.reason }] }];
+  }
   const removes = removeOptions ? args.has(...removeOptions) : commandNode(parsed).package === 'uninstall';
   if (!removes) return [];
   const simulate = SIMULATE_OPTIONS[inv.name];

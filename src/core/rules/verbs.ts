@@ -9,6 +9,7 @@ import { kindFromWords, singular, verbPhrase } from '../registry/targetWords';
 import { FLOOR_BENEATH, isSharedDryRun, verbTraitsOf, type VerbTraits } from '../registry/verbTraits';
 import { identifierParts } from './support/cliArgs';
 import { mayBeProduction } from './support/cliCommands';
+import { destroyingJobName } from '../registry/namedJobs';
 import { removalOf } from './safetyNet';
 import { secretReadOf } from './secretVerbs';
 import { destructiveMongo, destructiveStatement } from './support/storeProtocols';
@@ -433,8 +434,12 @@ function floorApplies(inv: Invocation, specific: ReadonlySet<string>): boolean {
  * Tools the registry describes for one pack's narrow question (the firewall flush, the network
  * exposure) and nothing else: the floor still reads the rest of what they do, whole.
  */
+/** Subcommands that start a named job or function (`convex run`, `inngest invoke`). */
+const RUNS_JOB = /^(run|invoke|call|trigger|exec|execute)$/;
+
 const FLOOR_WHOLE: ReadonlySet<string> = new Set(['nft', 'dockerd', 'jupyter', 'jupyter-notebook', 'jupyter-lab', 'jupyter-server', 'ngrok', 'ttyd', 'gotty', 'tmate', 'upterm', 'code-server', 'sort', 'gsort', 'tcpdump', 'scp', 'valgrind', 'usermod', 'gpasswd', 'userdel', 'deluser', 'setenforce', 'sshd', 'rabbitmqctl', 'rabbitmqctl.bat',
-  'fdisk', 'cfdisk', 'gdisk', 'sfdisk', 'parted', 'mdadm', 'mount', 'umount', 'sysctl', 'ip', 'ifconfig', 'nmcli', 'service', 'pkill', 'killall', 'skill', 'journalctl', 'auditctl', 'chsh', 'ssh-copy-id']);
+  'fdisk', 'cfdisk', 'gdisk', 'sfdisk', 'parted', 'mdadm', 'mount', 'umount', 'sysctl', 'ip', 'ifconfig', 'nmcli', 'service', 'pkill', 'killall', 'skill', 'journalctl', 'auditctl', 'chsh', 'ssh-copy-id',
+  'nvme', 'hdparm', 'cryptsetup', 'zfs', 'zpool', 'lvreduce', 'lvresize', 'resize2fs', 'badblocks', 'efibootmgr', 'firewall-cmd', 'tc', 'networkctl', 'wsl', 'wsl.exe', 'supervisorctl', 'timedatectl', 'update-alternatives', 'alternatives', 'groupmod', 'chage']);
 
 /** The registry's tool for the floor: package managers' entries say what runs the project's code, not what destroys, so the floor reads them whole. */
 function floorTool(name: string): ReturnType<typeof toolNamed> {
@@ -454,7 +459,7 @@ function firstCommandWord(args: readonly ArgWord[], tool: NonNullable<ReturnType
  * or the first words listed: `pulumi env` is Pulumi ESC, which the infrastructure pack does not read;
  * `glab variable export` and `glab api …/variables` print what the project keeps).
  */
-const FLOOR_TOO: Readonly<Record<string, readonly string[] | undefined>> = { npm: undefined, pnpm: undefined, yarn: undefined, bun: undefined, pulumi: ['env'], glab: ['variable', 'api'], argocd: ['admin', 'account', 'cluster', 'repo', 'repocreds', 'proj', 'cert', 'gpg', 'context', 'appset', 'login', 'logout', 'relogin'], rabbitmqctl: undefined, 'rabbitmqctl.bat': undefined };
+const FLOOR_TOO: Readonly<Record<string, readonly string[] | undefined>> = { npm: undefined, pnpm: undefined, yarn: undefined, bun: undefined, pulumi: ['env'], glab: ['variable', 'api'], argocd: ['admin', 'account', 'cluster', 'repo', 'repocreds', 'proj', 'cert', 'gpg', 'context', 'appset', 'login', 'logout', 'relogin'], rabbitmqctl: undefined, 'rabbitmqctl.bat': undefined, nomad: undefined, consul: undefined };
 
 export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: ReadonlySet<string>): Finding[] {
   if (!floorApplies(inv, specific) || removalOf(inv) !== undefined) return [];
@@ -483,6 +488,11 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     if (path.verb === 'purge' && names.length > 0 && names.every((n) => /^https?:\/\//i.test(n))) return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
     return [finding(inv, ctx, { rule: 'verbs.destroying-verb', shown: shownPath(inv, reading, path.word.index), verb: path.verb, groups, names }, traits)];
   }
+  // `convex run internal:wipeAll`, `trigger invoke purge-users`: a job started by a name that says it destroys (support/namedJobs.ts).
+  // A package manager's `run` names the project's own script, which its pack reads.
+  const job = RUNS_JOB.test(reading.positionals[0]?.text ?? '') && toolNamed(inv.name)?.family !== 'package-manager' ? reading.positionals[1] : undefined;
+  const jobVerb = job !== undefined ? destroyingJobName(job.text) : undefined;
+  if (job !== undefined && jobVerb !== undefined) return [finding(inv, ctx, { rule: 'verbs.destroying-job', shown: `${inv.name} ${reading.positionals[0]!.text} ${job.text}`, verb: jobVerb, groups: [], names: [job.text] }, traits)];
   const passed = passedCommand(reading, args);
   if (passed) {
     const place = reading.positionals.filter((w) => w.index < args.findIndex((a) => a.text === '--') && !RUNS_COMMAND.test(w.text.toLowerCase())).map((w) => w.text);

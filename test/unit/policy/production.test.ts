@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { environmentOf, environmentOfName, hostOf, isLocalHost, isLocalKubeContext, redactUrl, productionMapMatch } from '../../../src/core/policy/production';
+import { environmentOf, environmentOfName, hostOf, isLocalHost, isLocalKubeContext, isLoopbackHost, redactUrl, productionMapMatch } from '../../../src/core/policy/production';
 import type { EnvironmentHints, Facts } from '../../../src/core/policy/types';
 import { testFacts } from '../support/policyFixtures';
 
@@ -95,6 +95,16 @@ describe('production resolution', () => {
     assert.equal(hostOf('https://[::1]:8080/'), '::1');
     assert.equal(hostOf('sqlite:///tmp/x.db'), '');
     assert.equal(hostOf('just-a-name'), undefined);
+  });
+
+  it('isLoopbackHost: this machine only (a *.local LAN host is another machine)', () => {
+    for (const h of ['localhost', 'LOCALHOST', '127.0.0.1', '127.1.2.3', '::1', '[::1]']) assert.ok(isLoopbackHost(h), h);
+    for (const h of ['raspberrypi.local', 'app.localhost', '0.0.0.0', 'host.docker.internal', '', 'localhost.evil.com', '10.0.0.5', '128.0.0.1']) assert.ok(!isLoopbackHost(h), h);
+    assert.ok(isLoopbackHost('0.0.0.0', { unspecified: true }));
+    assert.ok(isLoopbackHost('::', { unspecified: true }));
+    assert.ok(isLoopbackHost('host.docker.internal', { dockerHost: true }));
+    assert.ok(!isLoopbackHost('raspberrypi.local', { unspecified: true, dockerHost: true }));
+    assert.ok(isLocalHost('raspberrypi.local'));
   });
 
   it('isLocalHost', () => {

@@ -30,6 +30,17 @@ function elsewhere(w: Walker, tool: ToolSpec, name: string, first: ArgWord, args
     if (spec.when && !spec.when(view)) continue;
     const place = spec.place(view);
     const label = spec.label(view);
+    const unread = spec.unread?.(view);
+    if (unread !== undefined) {
+      w.addOpaque(unread, w.viaOf(exec), place);
+      continue;
+    }
+    const script = spec.script?.(view);
+    if (script !== undefined) {
+      // Read here (its path is this machine's), judged there.
+      w.runFile(script, 'shell', inv, place ? { ...remoteExec(exec, place), cwd: exec.cwd } : exec, label);
+      continue;
+    }
     const source = spec.command;
     if ('argv' in source) {
       const argv = source.argv === 'after-dashdash' ? parsed.command ?? [] : source.argv === 'computed' ? source.of(view) : parsed.operands.slice(source.skip);

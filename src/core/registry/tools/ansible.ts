@@ -1,5 +1,6 @@
 import type { ArgWord } from '../../shell/ast';
 import type { ToolArgs, ToolSpec } from '../types';
+import { ansibleModuleLines, moduleArgs } from './fleetModules';
 import { flag, valued } from './options';
 
 /**
@@ -10,36 +11,42 @@ import { flag, valued } from './options';
 
 const COMMAND_MODULES = new Set(['command', 'shell', 'raw', 'ansible.builtin.command', 'ansible.builtin.shell', 'ansible.builtin.raw']);
 
-/** `key=value` arguments of a module (`path=/srv/x state=absent`), quotes removed. */
-function moduleArgs(text: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const m of text.matchAll(/([\w.]+)=("[^"]*"|'[^']*'|\S+)/g)) out.set(m[1]!, m[2]!.replace(/^["']|["']$/g, ''));
-  return out;
-}
-
-const quote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
-
 /**
  * What a module run means as a command line on each host: the command, shell and raw modules run their
- * argument; `file` with `state=absent` deletes the path (recursively, as the module does); the
- * database modules with `state=absent` drop the database. Other modules run nothing judged here.
+ * argument; other modules are spelled as the line that does the same (`fleetModules.ts`: `file` or
+ * `user` with `state=absent`, a package removed, a service stopped, a reboot, a DROP rule).
  */
 function moduleCommand(a: ToolArgs): ArgWord[] {
-  const module = (a.value('--module-name') ?? 'command').replace(/^(ansible\.builtin|community\.(general|postgresql|mysql))\./, '');
+  const module = (a.value('--module-name') ?? 'command').replace(/^ansible\.builtin\./, '');
   const word = a.valueWord('--args');
-  const text = a.value('--args');
-  if (word === undefined || text === undefined) return [];
-  if (COMMAND_MODULES.has(module)) return [{ ...word, text }];
-  if (word.dynamic) return [{ ...word, text }];
-  const args = moduleArgs(text);
-  if (args.get('state') !== 'absent') return [];
-  const line = (command: string): ArgWord[] => [{ text: command, raw: command, dynamic: false, glob: false }];
-  const path = args.get('path') ?? args.get('dest') ?? args.get('name');
-  if (module === 'file' && path) return line(`rm -rf ${quote(path)}`);
-  const db = args.get('name') ?? args.get('db');
-  if (module === 'postgresql_db' && db) return line(`dropdb ${quote(db)}`);
-  if (module === 'mysql_db' && db) return line(`mysql -e ${quote(`DROP DATABASE ${db}`)}`);
-  return [];
+  const text = a.value('--args') ?? '';
+  if (COMMAND_MODULES.has(module)) return word === undefined ? [] : [{ ...word, text }];
+  if (word?.dynamic) return [{ ...word, text }];
+  const lines = ansibleModuleLines(module, moduleArgs(text));
+  return lines.length === 0 ? [] : [{ text: lines.join('\n'), raw: lines.join('\n'), dynamic: false, glob: false }];
+}
+
+const SCRIPT_MODULES = /^(ansible\.builtin\.)?script$/;
+
+/** `-m script -a 'path args'`: the first word of the free-form argument is a file here, run on every host. */
+function scriptFile(a: ToolArgs): ArgWord | undefined {
+  if (!SCRIPT_MODULES.test(a.value('--module-name') ?? '')) return undefined;
+  const word = a.valueWord('--args');
+  const text = a.value('--args') ?? '';
+  const path = moduleArgs(text).get('cmd') ?? text.trim().split(/\s+/)[0];
+  if (word === undefined || !path) return undefined;
+  return { ...word, text: path, raw: path };
+}
+
+function hostPlace(a: ToolArgs, pattern: string, tool: string): { place: string; provider: string; names: { source: string; value: string }[] } {
+  const inventory = a.values('--inventory');
+  const limit = a.value('--limit');
+  const names = [
+    ...inventory.map((value) => ({ source: '--inventory', value })),
+    ...(limit !== undefined ? [{ source: '--limit', value: limit }] : []),
+    ...(pattern !== '' ? [{ source: 'host pattern', value: pattern }] : []),
+  ];
+  return { place: `${tool} ${pattern || inventory.join(',') || '(inventory)'}`.trim(), provider: 'ansible', names };
 }
 
 export const ansible: ToolSpec = {
@@ -59,18 +66,60 @@ export const ansible: ToolSpec = {
   effect: 'exec',
   runsElsewhere: {
     command: { text: 'computed', of: moduleCommand },
-    when: (a) => a.operand(0) !== undefined,
+    script: scriptFile,
+    when: (a) => a.operand(0) !== undefined && !a.has('--check', '--list-hosts', '--syntax-check'),
     label: (a) => `ansible ${a.operand(0) ?? ''}`,
-    place: (a) => {
-      const pattern = a.operand(0) ?? '';
-      const inventory = a.value('--inventory');
-      const limit = a.value('--limit');
-      const names = [
-        ...(inventory !== undefined ? [{ source: '--inventory', value: inventory }] : []),
-        ...(limit !== undefined ? [{ source: '--limit', value: limit }] : []),
-        { source: 'host pattern', value: pattern },
-      ];
-      return { place: `ansible ${pattern}`, provider: 'ansible', names };
-    },
+    place: (a) => hostPlace(a, a.operand(0) ?? '', 'ansible'),
+  },
+};
+
+const PLAYBOOK_DRY = ['--check', '-C', '--syntax-check', '--list-hosts', '--list-tasks', '--list-tags'];
+
+/**
+ * `ansible-playbook -i INVENTORY site.yml`: every task of the playbooks (their roles, includes and
+ * templates, which the guard does not read) runs on every host of the inventory.
+ */
+export const ansiblePlaybook: ToolSpec = {
+  names: ['ansible-playbook'],
+  family: 'remote',
+  locality: 'remote',
+  options: [
+    valued('-e', '--extra-vars'), valued('-i', '--inventory', '--inventory-file'), valued('-f', '--forks'), valued('-M', '--module-path'),
+    valued('-u', '--user'), valued('-T', '--timeout'), valued('-l', '--limit'), valued('-c', '--connection'), valued('-t', '--tags'),
+    valued('--skip-tags'), valued('--start-at-task'), valued('--become-user'), valued('--private-key', '--key-file'),
+    valued('--vault-password-file'), valued('--vault-id'), valued('--become-method'), valued('--ssh-common-args'), valued('--ssh-extra-args'),
+    flag('-b', '--become'), flag('-K', '--ask-become-pass'), flag('-k', '--ask-pass'), flag('-C', '--check'), flag('-D', '--diff'),
+    flag('-v', '--verbose'), flag('--list-hosts'), flag('--list-tasks'), flag('--list-tags'), flag('--syntax-check'), flag('--step'), flag('--flush-cache'), flag('--force-handlers'),
+  ],
+  dryRun: PLAYBOOK_DRY,
+  effect: 'exec',
+  runsElsewhere: {
+    command: { text: 'computed', of: () => [] },
+    when: (a) => a.operand(0) !== undefined && !a.has(...PLAYBOOK_DRY),
+    unread: (a) => `ansible-playbook runs every task of ${a.parsed.operands.map((w) => w.text).join(', ')} on the hosts of ${a.values('--inventory').join(', ') || 'its inventory'}; the guard does not read playbooks (a --check run shows what would change)`,
+    label: (a) => `ansible-playbook ${a.operand(0) ?? ''}`,
+    place: (a) => hostPlace(a, a.value('--limit') ?? '', 'ansible-playbook'),
+  },
+};
+
+/** `ansible-console -i INVENTORY`: a prompt whose typed or piped modules and commands run on every selected host. */
+export const ansibleConsole: ToolSpec = {
+  names: ['ansible-console'],
+  family: 'remote',
+  locality: 'remote',
+  options: [
+    valued('-e', '--extra-vars'), valued('-i', '--inventory', '--inventory-file'), valued('-f', '--forks'), valued('-M', '--module-path'),
+    valued('-u', '--user'), valued('-T', '--timeout'), valued('-l', '--limit'), valued('-c', '--connection'), valued('--become-user'),
+    valued('--private-key', '--key-file'), valued('--vault-password-file'), valued('--vault-id'), valued('--become-method'),
+    flag('-b', '--become'), flag('-K', '--ask-become-pass'), flag('-k', '--ask-pass'), flag('-C', '--check'), flag('-D', '--diff'), flag('-v', '--verbose'), flag('--list-hosts'), flag('--step'),
+  ],
+  dryRun: ['--check', '-C', '--list-hosts'],
+  effect: 'exec',
+  runsElsewhere: {
+    command: { text: 'computed', of: () => [] },
+    when: (a) => !a.has('--check', '-C', '--list-hosts'),
+    unread: (a) => `ansible-console runs whatever modules and commands reach its prompt on every host of ${a.values('--inventory').join(', ') || 'its inventory'}, which the guard does not read`,
+    label: (a) => `ansible-console ${a.operand(0) ?? ''}`.trim(),
+    place: (a) => hostPlace(a, a.operand(0) ?? a.value('--limit') ?? '', 'ansible-console'),
   },
 };

@@ -1,7 +1,8 @@
 import type { TargetKind } from '../../policy/types';
 import { isLocalUrl, parseRequestUrl } from '../../rules/support/httpTargets';
 import { flagValues, hasFlag } from '../args';
-import type { CliArgs, CommandSpec, ToolArgs, ToolSpec } from '../types';
+import type { CliArgs, CommandRule, CommandSpec, ToolArgs, ToolSpec } from '../types';
+import { destroyingJobName } from '../namedJobs';
 import { flag } from './options';
 import { AWS_OVERWRITE_RULES } from './cloudOverwrites';
 import { AWS_SAFETY_RULES } from './cloudSafetyNets';
@@ -154,6 +155,21 @@ export const aws: ToolSpec = {
     ...AWS_OUTAGE_RULES,
     ...AWS_ACCESS_RULES,
     ...AWS_HANDOVER_RULES,
+    // Round 7 (issue #18): a job started by a name that says it destroys (`prod-purge-all`, `TeardownProd`), and a shell opened on an instance.
+    ...[
+      ['lambda', 'invoke|invoke-async|invoke-with-response-stream', '--function-name', 'Lambda function'],
+      ['stepfunctions', 'start-execution|start-sync-execution', '--state-machine-arn', 'state machine'],
+      ['batch', 'submit-job', '--job-definition', 'Batch job'],
+      ['ecs', 'run-task', '--task-definition', 'ECS task'],
+      ['glue', 'start-job-run', '--job-name', 'Glue job'],
+      ['codebuild', 'start-build', '--project-name', 'CodeBuild project'],
+      ['ssm', 'start-automation-execution', '--document-name', 'automation'],
+    ].map(([service, verbs, option, noun]): CommandRule => ({
+      id: `aws-${service}-destroying-job`, path: [service!, verbs!], kind: 'service', noun: noun!, verb: 'starts', nameFlags: [option!], namePositionals: 'none',
+      when: (p) => flagValues(p, [option!]).some((v) => destroyingJobName(v) !== undefined),
+      note: (p) => `, whose name says it will ${destroyingJobName(flagValues(p, [option!])[0] ?? '') ?? 'destroy'}: what it does runs there, unread by the guard`,
+    })),
+    { id: 'aws-ssm-session', path: ['ssm', 'start-session'], kind: 'resource', noun: 'instance', verb: 'opens an interactive shell on', nameFlags: ['--target'], when: (p) => !flagValues(p, ['--document-name']).some((d) => /PortForwarding/i.test(d)), note: () => ': what is typed there is never seen by the guard' },
     // Round 5 (issue #18): live code, messages that reach people, a console password.
     { id: 'aws-lambda-update-code', path: ['lambda', 'update-function-code'], kind: 'service', noun: 'Lambda function', verb: 'replaces the live code of', nameFlags: ['--function-name'], when: (p) => !hasFlag(p, ['--dry-run']) },
     { id: 'aws-ses-send', path: ['ses|sesv2', /^send-(email|raw-email|templated-email|bulk-templated-email|bulk-email)$/], kind: 'resource', noun: 'email recipient', verb: 'sends an email, which cannot be called back, to', namePositionals: 'none', nameFlags: ['--to', '--destination', '--destinations'], defaultName: 'its recipients' },

@@ -6,6 +6,8 @@ import { AZ_OUTAGE_OPTIONS, AZ_OUTAGE_RULES } from './cloudOutages';
 import { AZ_ACCESS_OPTIONS, AZ_ACCESS_RULES } from './cloudAccess';
 import { containerappExec } from './remoteShells';
 import { AZ_HANDOVER_OPTIONS, AZ_HANDOVER_RULES } from './cloudHandovers';
+import { parseCommand } from '../../shell/grammar';
+import { ssh } from './ssh';
 
 /**
  * Azure: `az <group…> <command> [--arguments]` and azcopy. `vm run-command invoke|create --scripts`
@@ -33,6 +35,27 @@ const runCommand = {
         { source: 'VM', value: vm },
       ];
       return { place: `azure vm ${vm}`, provider: 'azure', names };
+    },
+  },
+};
+
+/** The words after ssh's own options (`-A -o ForwardAgent=yes uptime` -> `uptime`), read with ssh's grammar. */
+function sshCommandWords(words: readonly import('../../shell/ast').ArgWord[]): import('../../shell/ast').ArgWord[] {
+  return parseCommand(words, { options: ssh.options, interspersed: false }).operands;
+}
+
+/** `az ssh vm -n VM -g GROUP [-- SSH_ARGS… COMMAND…]`: ssh into the VM; words after `--` that are not ssh options run there. */
+const azSsh = {
+  options: [valued('--ip'), valued('--local-user'), valued('--private-key-file'), valued('--public-key-file'), valued('--port'), valued('--resource-type'), valued('--certificate-file')],
+  effect: 'exec' as const,
+  runsElsewhere: {
+    command: { text: 'computed' as const, of: (a: import('../types').ToolArgs) => sshCommandWords(a.parsed.command ?? a.parsed.operands) },
+    loginShell: true,
+    label: (a: import('../types').ToolArgs) => `az ssh vm ${a.value('-n', '--name', '--vm-name', '--ip') ?? ''}`.trim(),
+    place: (a: import('../types').ToolArgs) => {
+      const vm = a.value('-n', '--name', '--vm-name', '--ip') ?? 'a VM';
+      const group = a.value('-g', '--resource-group');
+      return { place: `azure vm ${vm}`, provider: 'azure', names: [...(group !== undefined ? [{ source: '--resource-group', value: group }] : []), { source: 'VM', value: vm }] };
     },
   },
 };
@@ -86,6 +109,7 @@ export const az: ToolSpec = {
     // `az aks command invoke -g rg -n cluster --command 'kubectl …'`: the command runs inside the cluster.
     aks: { commands: { command: { commands: { invoke: aksCommandInvoke } } } },
     containerapp: { commands: { exec: containerappExec } },
+    ssh: { commands: { 'vm|arc|host': azSsh } },
     // `flexible-server connect` runs `-q` like `execute`, and with `--interactive` reads statements on standard input.
     postgres: { commands: { 'flexible-server': { commands: { 'execute|connect': flexibleExecute('postgres') } } } },
     mysql: { commands: { 'flexible-server': { commands: { 'execute|connect': flexibleExecute('mysql') } } } },

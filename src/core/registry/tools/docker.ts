@@ -37,7 +37,7 @@ const exec: CommandSpec = {
 const compose: CommandSpec = {
   options: [
     valued('-f', '--file'), valued('-p', '--project-name'), valued('--profile'), valued('--env-file'), valued('--project-directory'),
-    valued('--ansi'), valued('--parallel'), valued('--progress'),
+    valued('--ansi'), valued('--parallel'), valued('--progress'), valued('-H', '--host'),
   ],
   commands: {
     'down|rm': {

@@ -1,4 +1,6 @@
-import type { ToolSpec } from '../types';
+import type { ArgWord } from '../../shell/ast';
+import type { ToolArgs, ToolSpec } from '../types';
+import { saltFunctionLines } from './fleetModules';
 import { flag, flagsEach, valued, valuedEach } from './options';
 
 /**
@@ -65,15 +67,54 @@ export const salt: ToolSpec = {
   ],
   effect: 'exec',
   runsElsewhere: {
-    command: { text: 'operands', skip: 2 },
+    command: { text: 'computed', of: saltLine },
+    unread: saltUnread,
     label: (a) => `${a.name} ${a.operand(0) ?? ''} ${a.operand(1) ?? ''}`,
-    when: (a) => SALT_SHELL.has(a.operand(1) ?? ''),
+    when: (a) => a.operand(1) !== undefined,
     place: (a) => {
       const target = a.operand(0) ?? '*';
       return { place: `salt minions ${target}`, provider: 'salt', names: [{ source: 'salt target', value: target }] };
     },
   },
 };
+
+/** Salt's `key=value` keywords after the function; the rest are its positional arguments. */
+function saltArguments(a: ToolArgs): { positional: string[]; keywords: Map<string, string> } {
+  const positional: string[] = [];
+  const keywords = new Map<string, string>();
+  for (const w of a.parsed.operands.slice(2)) {
+    const m = /^(\w+)=(.*)$/s.exec(w.text);
+    if (m) keywords.set(m[1]!, m[2]!);
+    else positional.push(w.text);
+  }
+  return { positional, keywords };
+}
+
+/** The line each minion runs: a `cmd.run` line as it is, another function spelled as its shell line (`fleetModules.ts`). */
+function saltLine(a: ToolArgs): ArgWord[] {
+  const fn = a.operand(1) ?? '';
+  const rest = a.parsed.operands.slice(2);
+  if (SALT_SHELL.has(fn)) {
+    if (rest.some((w) => w.dynamic)) return rest;
+    const text = rest.map((w) => w.text).join(' ');
+    return text === '' ? [] : [{ ...rest[0]!, text }];
+  }
+  const { positional, keywords } = saltArguments(a);
+  const lines = saltFunctionLines(fn, positional, keywords);
+  return lines.length === 0 ? [] : [{ text: lines.join('\n'), raw: lines.join('\n'), dynamic: false, glob: false }];
+}
+
+/** States and scripts from the master's file tree (`state.apply teardown`, `cmd.script salt://x.sh`): nothing here to read. */
+function saltUnread(a: ToolArgs): string | undefined {
+  const fn = a.operand(1) ?? '';
+  const { positional, keywords } = saltArguments(a);
+  if (/^state\.(apply|sls|highstate|single|top|sls_id|template|template_str|low|high|pkg)$/.test(fn)) {
+    if (/^true$/i.test(keywords.get('test') ?? '')) return undefined;
+    return `${a.name} ${fn} applies ${positional.join(', ') || 'the highstate'} on minions ${a.operand(0) ?? '*'}: the states come from the master's file tree, which the guard does not read (test=True shows what would change)`;
+  }
+  if (fn === 'cmd.script' || fn === 'cmd.script_retcode') return `${a.name} ${fn} runs ${positional[0] ?? 'a script'} from the master on minions ${a.operand(0) ?? '*'}, which the guard does not read`;
+  return undefined;
+}
 
 /** `pdsh -w hosts cmd…` and `clush -w hosts|-a|-g group cmd…`: options end at the command. */
 function fleetShell(names: string[], provider: string, hostOptions: readonly string[], options: ToolSpec['options']): ToolSpec {
@@ -109,3 +150,171 @@ export const clush = fleetShell(['clush'], 'clush', ['-w', '--nodes', '-g', '--g
   valued('-u', '--command_timeout'), valued('-o', '--options'), valued('-O', '--option'), valued('-R', '--worker'), valued('--color'), valued('--diff'),
   flag('-a', '--all'), flag('-b', '--dshbak'), flag('-B'), flag('-L'), flag('-N'), flag('-q', '--quiet'), flag('-v', '--verbose'), flag('-S'), flag('-n', '--nostdin'), flag('-d', '--debug'),
 ]);
+
+const place = (provider: string, target: string, source: string): { place: string; provider: string; names: { source: string; value: string }[] } => ({ place: `${provider} ${target}`, provider, names: [{ source, value: target }] });
+
+/** Chef's `knife ssh QUERY COMMAND`: COMMAND runs on every node the search query (or `-m` host list) selects. */
+export const knife: ToolSpec = {
+  names: ['knife'],
+  family: 'remote',
+  locality: 'remote',
+  unknownShort: 'switch',
+  options: [valued('-c', '--config'), valued('--config-option'), valued('-s', '--server-url'), valued('-u', '--user'), valued('-k', '--key'), valued('-E', '--environment'), valued('-F', '--format'), flag('-y', '--yes'), flag('-V', '--verbose')],
+  commands: {
+    ssh: {
+      interspersed: true,
+      options: [
+        valued('-a', '--attribute'), valued('-C', '--concurrency'), valued('-G', '--ssh-gateway'), valued('-i', '--ssh-identity-file'), valued('-p', '--ssh-port'),
+        valued('-x', '--ssh-user'), valued('-P', '--ssh-password'), valued('--prefix-attribute'), flag('-m', '--manual-list'), flag('-A', '--forward-agent'), flag('--no-host-key-verify'), flag('-t', '--tmux'),
+      ],
+      effect: 'exec',
+      runsElsewhere: {
+        command: { text: 'operands', skip: 1 },
+        label: (a) => `knife ssh ${a.operand(0) ?? ''}`,
+        when: (a) => a.operand(0) !== undefined,
+        place: (a) => place('chef', a.operand(0) ?? '', a.has('-m', '--manual-list') ? 'knife ssh hosts' : 'knife search query'),
+      },
+    },
+  },
+};
+
+/** MCollective / Choria: `mco shell run 'cmd'` runs cmd on every node the filters (`-I`, `-C`, `-F`, `-W`) select, all of them when none. */
+export const mco: ToolSpec = {
+  names: ['mco', 'choria'],
+  family: 'remote',
+  locality: 'remote',
+  unknownShort: 'switch',
+  options: [
+    valued('-I', '--identity', '--wi', '--with-identity'), valued('-C', '--class', '--wc', '--with-class'), valued('-F', '--wf', '--with-fact'), valued('-W', '--with'), valued('-A', '--wa', '--with-agent'),
+    valued('-S', '--select'), valued('-T', '--target'), valued('--dt', '--discovery-timeout'), valued('-t', '--timeout'), valued('--config'), valued('--batch'), valued('--batch-sleep'), valued('--limit-nodes', '--ln'),
+    flag('-v', '--verbose'), flag('-j', '--json'), flag('--np', '--no-progress'), flag('-1', '--one'),
+  ],
+  commands: {
+    shell: {
+      commands: {
+        run: {
+          effect: 'exec',
+          runsElsewhere: {
+            command: { text: 'operands', skip: 0 },
+            label: () => 'mco shell run',
+            place: (a) => {
+              const filters = [a.value('-I', '--identity'), a.value('-C', '--class'), a.value('-F', '--wf'), a.value('-W', '--with')].filter((v): v is string => v !== undefined);
+              return place('mcollective', filters.join(' ') || 'every node', 'mco filters');
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
+const boltTargets = (a: ToolArgs): string => a.values('-t', '--targets', '--query', '--rerun').join(',') || '(targets not named)';
+
+/** Puppet Bolt: `bolt command run CMD --targets T`, `bolt script run FILE --targets T`; tasks and plans come from modules the guard does not read. */
+export const bolt: ToolSpec = {
+  names: ['bolt'],
+  family: 'remote',
+  locality: 'remote',
+  unknownShort: 'switch',
+  options: [
+    valued('-t', '--targets'), valued('--query'), valued('--rerun'), valued('-u', '--user'), valued('-p', '--password'), valued('--run-as'), valued('--sudo-password'),
+    valued('--inventoryfile', '-i'), valued('--concurrency', '-c'), valued('--project'), valued('--modulepath'), valued('--transport'), valued('--connect-timeout'), valued('--format'), valued('--env-var'),
+    valued('--private-key'), valued('--log-level'), flag('--tty'), flag('--no-tty'), flag('--no-host-key-check'), flag('--ssl'), flag('--no-ssl'), flag('--verbose'), flag('--noop'), flag('--stream'),
+  ],
+  dryRun: ['--noop'],
+  commands: {
+    command: {
+      commands: {
+        run: {
+          effect: 'exec',
+          runsElsewhere: { command: { text: 'operands', skip: 0 }, label: (a) => `bolt command run --targets ${boltTargets(a)}`, place: (a) => place('bolt', boltTargets(a), '--targets') },
+        },
+      },
+    },
+    script: {
+      commands: {
+        run: {
+          effect: 'exec',
+          runsElsewhere: {
+            command: { text: 'computed', of: () => [] },
+            script: (a) => a.parsed.operands[0],
+            label: (a) => `bolt script run --targets ${boltTargets(a)}`,
+            place: (a) => place('bolt', boltTargets(a), '--targets'),
+          },
+        },
+      },
+    },
+    'task|plan': {
+      commands: {
+        run: {
+          effect: 'exec',
+          runsElsewhere: {
+            command: { text: 'computed', of: () => [] },
+            when: (a) => !a.has('--noop'),
+            unread: (a) => `bolt ${a.parsed.path[0]} run ${a.operand(0) ?? ''} runs code from a module the guard does not read on ${boltTargets(a)}`,
+            label: (a) => `bolt ${a.parsed.path[0]} run`,
+            place: (a) => place('bolt', boltTargets(a), '--targets'),
+          },
+        },
+      },
+    },
+  },
+};
+
+/**
+ * pyinfra: `pyinfra INVENTORY OPERATION ARGS…` (`server.shell 'cmd'`, `files.directory path=/x present=False`)
+ * or `pyinfra INVENTORY deploy.py`. Operations are spelled as their shell line; deploy files are Python the guard does not read.
+ */
+function pyinfraLine(a: ToolArgs): ArgWord[] {
+  const op = (a.operand(1) ?? '').replace(/^pyinfra\.operations\./, '');
+  const rest = a.parsed.operands.slice(2);
+  const line = (text: string): ArgWord[] => [{ text, raw: text, dynamic: false, glob: false }];
+  if (/^server\.(shell|script_template)$/.test(op) || op === 'exec') {
+    const commands = rest.filter((w) => !/^\w+=/.test(w.text));
+    return commands.length === 0 ? [] : line(commands.map((w) => w.text).join('\n'));
+  }
+  const kw = new Map(rest.map((w) => /^(\w+)=(.*)$/s.exec(w.text)).filter((m): m is RegExpExecArray => m !== null).map((m) => [m[1]!, m[2]!]));
+  const first = rest.find((w) => !/^\w+=/.test(w.text))?.text;
+  const absent = /^(false|no|0)$/i.test(kw.get('present') ?? '');
+  const quote = (t: string): string => `'${t.replace(/'/g, `'\\''`)}'`;
+  if (/^files\.(directory|file|link)$/.test(op) && absent) {
+    const path = kw.get('path') ?? first;
+    return path ? line(`rm -rf ${quote(path)}`) : [];
+  }
+  if (/^server\.(user|group)$/.test(op) && absent) {
+    const name = kw.get(op === 'server.user' ? 'user' : 'group') ?? first;
+    return name ? line(`${op === 'server.user' ? 'userdel' : 'groupdel'} ${quote(name)}`) : [];
+  }
+  if (/^(apt|yum|dnf|apk|pacman|zypper|pip|npm|brew)\.packages$/.test(op) && absent) {
+    const pkgs = kw.get('packages') ?? first;
+    return pkgs ? line(`apt-get remove -y ${pkgs.replace(/[[\]'",]/g, ' ').trim()}`) : [];
+  }
+  if (/^(systemd|server)\.service$|^init\.(systemd|service|d)$/.test(op)) {
+    const svc = kw.get('service') ?? first;
+    if (svc && (/^(false|no)$/i.test(kw.get('running') ?? '') || /^(false|no)$/i.test(kw.get('enabled') ?? ''))) return line(`systemctl stop ${quote(svc)}`);
+    return [];
+  }
+  if (op === 'server.reboot') return line('reboot');
+  return [];
+}
+
+export const pyinfra: ToolSpec = {
+  names: ['pyinfra'],
+  family: 'remote',
+  locality: 'remote',
+  unknownShort: 'switch',
+  options: [
+    valued('--user'), valued('--port'), valued('--key'), valued('--key-password'), valued('--password'), valued('--sudo-user'), valued('--su-user'), valued('--group-data'),
+    valued('--config'), valued('--chdir'), valued('--limit'), valued('--data'), valued('--parallel'), valued('--shell-executable'), valued('--retry'), valued('--retry-delay'),
+    flag('-y', '--yes'), flag('--sudo'), flag('--use-sudo-password'), flag('--dry'), flag('--debug'), flag('-v'), flag('-vv'), flag('-vvv'), flag('--quiet'), flag('--diff'), flag('--serial'), flag('--no-wait'),
+  ],
+  dryRun: ['--dry'],
+  effect: 'exec',
+  runsElsewhere: {
+    command: { text: 'computed', of: pyinfraLine },
+    when: (a) => a.operand(1) !== undefined && !a.has('--dry'),
+    unread: (a) => ((a.operand(1) ?? '').endsWith('.py') ? `pyinfra runs the deploy ${a.parsed.operands.slice(1).map((w) => w.text).join(', ')} on ${a.operand(0)}; the guard does not read deploy code (--dry shows what would change)` : undefined),
+    label: (a) => `pyinfra ${a.operand(0) ?? ''}`,
+    place: (a) => place('pyinfra', a.operand(0) ?? '', 'pyinfra inventory'),
+  },
+};

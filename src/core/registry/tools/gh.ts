@@ -1,5 +1,6 @@
 import type { ToolSpec } from '../types';
 import { flagValues, hasFlag } from '../args';
+import { destroyingJobName } from '../namedJobs';
 import { flag, valued } from './options';
 
 /** A workflow whose name says it deploys, releases or changes infrastructure (`deploy.yml`, `release`, `terraform-apply.yml`). */
@@ -60,6 +61,8 @@ export const gh: ToolSpec = {
     { id: 'gh-pr-close-delete-branch', path: ['pr', 'close'], kind: 'repository', noun: 'pull request', verb: 'closes and deletes the head branch of', namePositionals: 'first', when: (p) => hasFlag(p, ['-d', '--delete-branch']), note: () => ': commits not merged elsewhere are gone from the remote' },
     { id: 'gh-release-clobber', path: ['release', 'upload'], kind: 'resource', noun: 'release', verb: 'replaces the published assets of', namePositionals: 'first', when: (p) => hasFlag(p, ['--clobber']), note: () => ': everyone who downloads them gets the new files, and the old ones are gone' },
     { id: 'gh-workflow-run-deploy', path: ['workflow', 'run'], kind: 'project', noun: 'workflow', verb: 'starts in CI, with the repository secrets,', namePositionals: 'first', when: (p) => DEPLOYING.test(p.positionals[2]?.text ?? '') && !flagValues(p, ['-f', '--raw-field', '-F', '--field']).some((v) => NON_PRODUCTION_INPUT.test(v)), note: () => ': a workflow that deploys, releases or changes infrastructure acts on the live service' },
+    // Round 7 (issue #18): a workflow named for destruction (`teardown.yml`, `purge-db`): its steps run on the runners with the repository's secrets, unread here.
+    { id: 'gh-workflow-run-destroying', path: ['workflow', 'run'], kind: 'project', noun: 'workflow', verb: 'starts', namePositionals: 'first', when: (p) => destroyingJobName(p.positionals[2]?.text ?? '') !== undefined, note: (p) => `, whose name says it will ${destroyingJobName(p.positionals[2]?.text ?? '')}: its steps run with the repository's secrets, unread by the guard` },
     { id: 'gh-workflow-disable', path: ['workflow', 'disable'], kind: 'project', noun: 'workflow', verb: 'disables', namePositionals: 'first', note: () => ': a safety net is removed — its checks stop running on every push' },
     // A CI secret or variable given a new value: workflows use it at once, and the old value cannot be read back.
     { id: 'gh-secret-set', path: ['secret|variable', 'set'], kind: 'credential', noun: 'Actions secret or variable', verb: 'overwrites', namePositionals: 'first', when: (p) => p.positionals[2] !== undefined, note: () => ' (workflows use the new value at once, and the old one cannot be read back)' },

@@ -37,6 +37,7 @@ export const systemctl: ToolSpec = {
   commands: {
     'reboot|poweroff|halt|kexec|soft-reboot|rescue|emergency': {},
     'stop|kill|disable|mask|isolate': {},
+    'suspend|hibernate|hybrid-sleep|suspend-then-hibernate|set-default': {},
     'enable|reenable|link|add-wants|add-requires': {},
   },
 };

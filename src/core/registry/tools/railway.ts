@@ -87,6 +87,11 @@ export const railway: ToolSpec = {
       id: 'railway-project-delete', path: ['delete'], kind: 'project', noun: 'project', verb: 'deletes', nameFlags: ['-p', '--project'],
       defaultName: 'the linked Railway project', namePositionals: 'none',
     },
+    // Round 7 (issue #18): a shell holding the service's variables (its secrets); what is typed there never passes the guard.
+    {
+      id: 'railway-shell', path: ['shell'], kind: 'credential', noun: 'service', verb: 'opens an interactive shell holding every variable of',
+      nameFlags: ['-s', '--service'], defaultName: 'the linked Railway service', namePositionals: 'none', note: () => ': what is typed there runs without passing the guard',
+    },
     {
       id: 'railway-down', path: ['down'], kind: 'service', noun: 'service', verb: 'removes the latest deployment of',
       nameFlags: ['-s', '--service'], defaultName: 'the linked Railway service', namePositionals: 'none',

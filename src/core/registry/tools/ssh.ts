@@ -50,3 +50,29 @@ export const mosh: ToolSpec = {
     },
   },
 };
+
+/**
+ * OpenSSH's sftp: `sftp [options] destination`. Its commands (`rm`, `rmdir`, `rename`, `put`, `chmod`)
+ * come from standard input or a batch file (`-b FILE`) and act on the remote machine's files; read as
+ * the shell lines they resemble, there (issue #18, round 7: `sftp prod <<< 'rm /var/www/index.html'`).
+ */
+export const sftp: ToolSpec = {
+  names: ['sftp'],
+  family: 'remote',
+  locality: 'remote',
+  interspersed: false,
+  options: [...valuedLetters('BbcDFiJloPRSs'), ...letters('46AaCfNpqrv')],
+  programOptions: ['-S', '-D'],
+  effect: 'exec',
+  runsElsewhere: {
+    command: { text: 'computed', of: () => [] },
+    script: (a) => (a.value('-b') !== undefined && a.value('-b') !== '-' ? a.valueWord('-b') : undefined),
+    label: (a) => `sftp ${a.operand(0) ?? ''}`,
+    loginShell: true,
+    when: (a) => a.operand(0) !== undefined,
+    place: (a) => {
+      const machine = (a.operand(0) ?? '').replace(/^sftp:\/\//, '').replace(/^[^@]*@/, '').replace(/[:/].*$/, '');
+      return { place: machine, provider: 'ssh', names: [{ source: 'sftp host', value: machine }] };
+    },
+  },
+};

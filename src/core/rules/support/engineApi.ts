@@ -28,6 +28,20 @@ function engineCall(method: string, path: string, query: string, body: string): 
   return undefined;
 }
 
+/** Containers that hold data (a database, a broker, a store): killed outright, what they were writing is lost. */
+export const DATA_CONTAINER = /(^|[-_.])(db|database|postgres(ql)?|pg|mysql|mariadb|mongo(db)?|redis|valkey|elastic(search)?|opensearch|kafka|zookeeper|etcd|cassandra|clickhouse|rabbitmq|minio|couchdb|neo4j|influxdb)([-_.]|\d|$)/i;
+
+/** Calls that print what a container keeps (its environment) or run a command inside it, as `docker inspect` and `docker exec` would. */
+function engineReach(method: string, path: string): { rule: string; risk: Finding['risk']; what: string } | undefined {
+  const p = path.replace(/^\/v\d+(\.\d+)*(?=\/)/, '').replace(/^\/libpod(?=\/)/, '');
+  const container = /^\/containers\/([^/]+)\/(json|exec|kill)$/.exec(p);
+  if (method === 'GET' && container?.[2] === 'json') return { rule: 'http.container-engine-inspect', risk: 'credential-dump', what: `inspects the container ${container[1]}, printing its environment (its secrets)` };
+  if (method === 'POST' && container?.[2] === 'exec') return { rule: 'http.container-engine-exec', risk: 'destructive', what: `runs a command inside the container ${container[1]} (an exec created through the API, which the guard does not read)` };
+  if (method === 'POST' && container?.[2] === 'kill' && DATA_CONTAINER.test(container[1]!)) return { rule: 'http.container-engine', risk: 'destructive', what: `kills the container ${container[1]} outright; what its data store was writing is lost` };
+  if (method === 'GET' && /^\/(secrets|configs)(\/[^/]+)?$/.test(p)) return { rule: 'http.container-engine-inspect', risk: 'credential-dump', what: `reads the swarm's ${p.split('/')[1]} (names, labels and where they are used)` };
+  return undefined;
+}
+
 /** Findings for a request that reaches the container engine's API. */
 export function engineApiFindings(request: HttpRequest, ctx: RuleContext): Finding[] {
   const bySocket = request.socketPath !== undefined && ENGINE_SOCKET.test(request.socketPath);
@@ -36,12 +50,14 @@ export function engineApiFindings(request: HttpRequest, ctx: RuleContext): Findi
     const url = parseRequestUrl(raw);
     if (!url || (!bySocket && !ENGINE_PORTS.has(url.port))) continue;
     const body = request.bodies.map((b) => b.text ?? '').join('\n');
-    const what = engineCall(request.methodOverride ?? request.method, url.path, url.query, body);
+    const method = request.methodOverride ?? request.method;
+    const reach = engineReach(method, url.path);
+    const what = engineCall(method, url.path, url.query, body) ?? reach?.what;
     if (what === undefined) continue;
     const env = ctx.environmentOf({ values: [], remote: false });
     out.push({
-      rule: 'http.container-engine',
-      risk: 'destructive',
+      rule: reach?.rule ?? 'http.container-engine',
+      risk: reach?.risk ?? 'destructive',
       severity: 'ask',
       reason: `${request.client} ${what} through the container engine's API (${bySocket ? request.socketPath : `port ${url.port}`}): the same as the docker command, with nothing for the guard to read but the request.`,
       targets: [{ kind: 'resource', name: url.path, provider: 'docker', remote: false, environment: env.environment, environmentReason: env.reason }],

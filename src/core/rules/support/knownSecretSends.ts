@@ -8,6 +8,7 @@
 
 import { providerIn } from '../../credentials/contentRules';
 import { resolvePath } from '../../paths';
+import { isLoopbackHost } from '../../policy/production';
 import type { CredentialFileInfo, Facts, Finding, Invocation } from '../../policy/types';
 import type { WorkMeter } from '../../policy/workMeter';
 import { credentialTarget, infoFor } from './credentialPaths';
@@ -26,7 +27,6 @@ const HISTORY_WRITERS = new Set(['git', 'hg', 'jj', 'sl']);
 
 const URL_IN_TEXT = /([a-z][a-z0-9+.-]*):\/\/(?:[^\s/@'"]*@)?(\[[^\]]+\]|[^\s/:?#'"]+)[^\s'"]*/gi;
 
-const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\]|::1|0\.0\.0\.0)$/i;
 
 interface Hit {
   info: CredentialFileInfo;
@@ -78,7 +78,7 @@ function urlsOf(inv: Invocation): Array<{ host: string; url: string }> {
 
 /** Is `host` where this value belongs: loopback, the provider's own domain, or a connection URL the index holds whole? */
 function ownHost(info: CredentialFileInfo, host: string, url: string, origin: (v: string) => CredentialFileInfo | undefined): boolean {
-  if (LOOPBACK.test(host)) return true;
+  if (isLoopbackHost(host, { unspecified: true })) return true;
   const provider = providerOf(info);
   const hostProvider = providerIn(host.replace(/\./g, ' '))?.id;
   if (provider !== undefined && hostProvider === provider) return true;
@@ -110,7 +110,7 @@ function hostCarriedValues(inv: Invocation, origin: (v: string) => CredentialFil
     const m = HOST_WORD.exec(a.text);
     if (!m) continue;
     const host = (m[2] ?? '').toLowerCase();
-    if (LOOPBACK.test(host)) continue;
+    if (isLoopbackHost(host, { unspecified: true })) continue;
     for (const part of [m[1] ?? '', ...(m[2] ?? '').split('.')]) {
       if (part.length < 8 || nameLike(part)) continue;
       if (work && !work.spend(64 + part.length)) return out;

@@ -1,3 +1,4 @@
+import { isLoopbackHost } from '../../policy/production';
 import type { Facts } from '../../policy/types';
 
 /**
@@ -18,7 +19,6 @@ export type SourceChange =
 
 /** Public registries, indexes and forges, and the proxies package managers use by default. */
 const PUBLIC_HOSTS = /^(registry\.npmjs\.org|registry\.yarnpkg\.com|registry\.npmmirror\.com|npm\.pkg\.github\.com|pypi\.org|pypi\.python\.org|files\.pythonhosted\.org|test\.pypi\.org|download\.pytorch\.org|proxy\.golang\.org|sum\.golang\.org|goproxy\.io|goproxy\.cn|crates\.io|index\.crates\.io|static\.crates\.io|github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|rubygems\.org|repo\.maven\.apache\.org|repo1\.maven\.org|conda\.anaconda\.org|jsr\.io)$/i;
-const LOCAL_HOSTS = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|::1|0\.0\.0\.0|host\.docker\.internal)$/i;
 
 /** The host of a URL-ish value (`https://x/`, `git@github.com:`, `ssh://git@host/`, `x.example.com/simple`), lower-cased. */
 export function hostOf(value: string): string | undefined {
@@ -56,7 +56,7 @@ function namingText(facts: Facts): string {
 export function vouchedSource(url: string, facts: Facts): boolean {
   const host = hostOf(url);
   if (host === undefined) return !/:\/\//.test(url); // a folder or a source name (`vendored-sources`), not a host
-  if (PUBLIC_HOSTS.test(host) || LOCAL_HOSTS.test(host)) return true;
+  if (PUBLIC_HOSTS.test(host) || isLoopbackHost(host, { unspecified: true, dockerHost: true })) return true;
   if (/^[a-z0-9-]+\.(githubusercontent|github)\.com$/.test(host)) return false;
   return new RegExp(`(^|[^a-z0-9.-])${host.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z0-9.-]|$)`).test(namingText(facts));
 }
