@@ -13,6 +13,7 @@ import { printsNoContent } from './support/printsNoContent';
 import { parsedArgs, toolArgs } from '../registry/commandModel';
 import { kubectl } from '../registry/tools/kubectl';
 import { searchPrintsNoSecret } from './support/searchedLines';
+import { curlUploadedFiles } from './support/curlUploads';
 
 /**
  * Credentials in shell commands: reads of credential files (by any reader, through globs and
@@ -95,26 +96,13 @@ export function isCredentialReader(name: string): boolean {
 
 /** curl/wget/httpie arguments that send a file's bytes: `-d @f`, `--data-binary @f`, `-F x=@f`, `-T f`, `--post-file=f`. */
 function uploadedFiles(name: string, args: readonly ArgWord[]): ArgWord[] {
+  if (name === 'curl' || name === 'wget') return curlUploadedFiles(args, name);
   const out: ArgWord[] = [];
   const fileWord = (text: string, like: ArgWord): ArgWord => ({ ...like, text, raw: text });
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as ArgWord;
-    const next = args[i + 1];
     const t = a.text;
-    if (name === 'curl') {
-      if (['-d', '--data', '--data-binary', '--data-raw', '--data-ascii', '--json'].includes(t) && next?.text.startsWith('@')) out.push(fileWord(next.text.slice(1), next));
-      else if (['-F', '--form'].includes(t) && next) {
-        const m = /[=]<?@?([^;]+)/.exec(next.text);
-        if (m && /=<?@/.test(next.text)) out.push(fileWord(m[1] ?? '', next));
-      } else if (t === '--data-urlencode' && next && /@/.test(next.text)) out.push(fileWord(next.text.slice(next.text.indexOf('@') + 1), next));
-      else if (['-T', '--upload-file'].includes(t) && next) out.push(next);
-      else if (t.startsWith('-d@')) out.push(fileWord(t.slice(3), a));
-      else if (/^--data(-binary|-raw)?=@/.test(t)) out.push(fileWord(t.slice(t.indexOf('@') + 1), a));
-    } else if (name === 'wget') {
-      const m = /^--(post|body)-file=(.+)$/.exec(t);
-      if (m) out.push(fileWord(m[2] ?? '', a));
-      else if (['--post-file', '--body-file'].includes(t) && next) out.push(next);
-    } else if (name === 'http' || name === 'https') {
+    if (name === 'http' || name === 'https') {
       const m = /^[^=@:]*[=:]?=?@(.+)$/.exec(t);
       if (m && i > 0) out.push(fileWord(m[1] ?? '', a));
       else if (t.startsWith('@')) out.push(fileWord(t.slice(1), a));
