@@ -14,6 +14,7 @@ import { parsedArgs, toolArgs } from '../registry/commandModel';
 import { kubectl } from '../registry/tools/kubectl';
 import { searchPrintsNoSecret } from './support/searchedLines';
 import { curlUploadedFiles } from './support/curlUploads';
+import { uploadsSentOut } from './support/sentOutTargets';
 
 /**
  * Credentials in shell commands: reads of credential files (by any reader, through globs and
@@ -460,7 +461,7 @@ export const credentialsPack: RulePack = {
     const expanded = braceExpandedInvocation(inv) ?? inv;
     const cwd = expanded.cwd || ctx.facts.cwd;
     return dedupe([
-      ...checkReads(expanded, ctx),
+      ...uploadsSentOut(expanded, checkReads(expanded, ctx)),
       ...checkDumps(expanded),
       ...checkProvenance(invocationTexts(expanded), cwd, ctx.facts, ctx.rescan),
       ...checkKnownSecretSends(expanded, ctx.facts, ctx.rescan),

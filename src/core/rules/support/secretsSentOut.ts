@@ -1,5 +1,5 @@
 import { providerIn } from '../../credentials/contentRules';
-import type { CodeSnippet, Finding, Invocation } from '../../policy/types';
+import type { CodeSnippet, Finding, Invocation, Target } from '../../policy/types';
 import { isSecretVariableName, positionals } from './huntCommon';
 
 // ---------------------------------------------------------------------------------------------
@@ -94,7 +94,7 @@ export function checkSentOut(inv: Invocation): Finding[] {
         risk: 'credential-dump',
         severity: 'ask',
         reason: `${inv.name} sends the secret variable $${variable} to ${where}, which is not the service it belongs to.`,
-        targets: [{ kind: 'credential', name: `$${variable}`, remote: true, environment: 'local', environmentReason: 'a secret of this machine' }],
+        targets: [sentVariable(variable, where)],
       });
       break;
     }
@@ -125,9 +125,14 @@ export function checkSnippetSentOut(snippet: CodeSnippet): Finding[] {
         risk: 'credential-dump',
         severity: 'ask',
         reason: `A ${snippet.language} snippet run by ${snippet.runner.name} sends the secret variable $${variable} to ${host}, which is not the service it belongs to.`,
-        targets: [{ kind: 'credential', name: `$${variable}`, remote: true, environment: 'local', environmentReason: 'a secret of this machine' }],
+        targets: [sentVariable(variable, host)],
       }];
     }
   }
   return [];
+}
+
+/** A secret variable sent to a host that is not its service: that host's environment nothing names (production by the unresolved-target rule). */
+function sentVariable(variable: string, where: string): Target {
+  return { kind: 'credential', name: `$${variable}`, remote: true, environment: 'unknown', environmentReason: `sent to ${where}, whose environment nothing names` };
 }

@@ -28,7 +28,7 @@ export function checkSecretsInAddresses(inv: Invocation): Finding[] {
     risk: 'credential-dump',
     severity: 'ask',
     reason: `${inv.name} sends ${variable} to ${where}, which is not the service it belongs to.`,
-    targets: [{ kind: 'credential', name: variable, remote: true, environment: 'local', environmentReason: 'a secret of this machine' }],
+    targets: [{ kind: 'credential', name: variable, remote: true, environment: 'unknown', environmentReason: `sent to ${where}, whose environment nothing names` }],
   });
   if (HTTP_TOOLS.has(inv.name)) {
     for (const a of inv.args) {
