@@ -27,9 +27,9 @@ export function isLoopbackHost(host: string): boolean {
  * The finding's credential targets as sent to `host` (undefined: a host the command does not show,
  * from a config file or an option the guard does not read): remote, environment unknown.
  */
-export function sentToHost(finding: Finding, host: string | undefined): Finding {
+export function sentToHost(finding: Finding, host: string | undefined, unnamed = 'a host the command does not show'): Finding {
   if (host !== undefined && isLoopbackHost(host)) return finding;
-  const where = host ?? 'a host the command does not show';
+  const where = host ?? unnamed;
   const targets = finding.targets.map((t): Target =>
     t.kind !== 'credential' || t.environment === 'production'
       ? t
@@ -43,9 +43,13 @@ export const NETWORK_UPLOADERS: ReadonlySet<string> = new Set(['curl', 'wget', '
 
 /** A network uploader's findings, their credential targets sent to the host its words name. */
 export function uploadsSentOut(inv: Invocation, findings: Finding[]): Finding[] {
-  if (!NETWORK_UPLOADERS.has(inv.name) || findings.length === 0) return findings;
-  const host = hostOfWords(inv.args.map((a) => a.text)) ?? bareHost(inv);
-  return findings.map((f) => (f.rule === 'credentials.read' || f.rule === 'credentials.sent-out' ? sentToHost(f, host) : f));
+  if (findings.length === 0) return findings;
+  // A program a netcat runs for each connection (`ncat -l 4444 --exec 'cat …'`): its output goes to whoever connects.
+  const served = inv.via.some((v) => /^(nc|ncat|netcat) -[ec]$/.test(v));
+  if (!NETWORK_UPLOADERS.has(inv.name) && !served) return findings;
+  const host = served ? undefined : (hostOfWords(inv.args.map((a) => a.text)) ?? bareHost(inv));
+  const sent = (f: Finding): Finding => sentToHost(f, host, served ? 'whoever connects to the listening port' : undefined);
+  return findings.map((f) => (f.rule === 'credentials.read' || f.rule === 'credentials.sent-out' ? sent(f) : f));
 }
 
 /** `nc host 80`, `curl example.com`: the first operand that looks like a host name. */
