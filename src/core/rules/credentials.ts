@@ -257,13 +257,23 @@ const positionalsOf = (args: readonly string[]): string[] => args.filter((a) => 
 const has = (args: readonly string[], ...flags: string[]): boolean => args.some((a) => flags.some((f) => a === f || a.startsWith(f + '=')));
 const starts = (args: readonly string[], ...words: string[]): boolean => words.every((w, i) => positionalsOf(args)[i] === w);
 
+/** `declare -p` prints every variable; `declare -p NAME` prints NAME's value (`declare -- KEY="…"`). */
+function declared(a: readonly string[]): string | undefined {
+  if (a.every((x) => /^-[pxg]+$/.test(x))) return 'every declared variable';
+  const names = positionalsOf(a);
+  const secret = a.some((x) => /^-[a-zA-Z]*p/.test(x)) ? names.find(isSecretVariableName) : undefined;
+  return secret !== undefined ? `the secret variable ${secret}` : undefined;
+}
+
 const DUMPS: Readonly<Record<string, Dump>> = {
   printenv: { match: (a) => (positionalsOf(a).length === 0 ? 'every environment variable' : positionalsOf(a).some(isSecretVariableName) ? `the secret variable ${positionalsOf(a).find(isSecretVariableName)}` : undefined) },
   env: { match: (a) => (a.every((x) => x === '-0' || x === '--null') ? 'every environment variable' : undefined) },
   set: { match: (a) => (a.length === 0 ? 'every shell and environment variable' : undefined) },
   export: { match: (a) => (a.length === 0 || (a.length === 1 && a[0] === '-p') ? 'every exported variable' : undefined) },
-  declare: { match: (a) => (a.every((x) => /^-[pxg]+$/.test(x)) ? 'every declared variable' : undefined) },
-  typeset: { match: (a) => (a.every((x) => /^-[pxg]+$/.test(x)) ? 'every declared variable' : undefined) },
+  declare: { match: (a) => declared(a) },
+  // `history -r [FILE]` / `-n` load a history file (~/.bash_history, or $HISTFILE) into the shell, which `history` then prints.
+  history: { match: (a) => (a.some((x) => /^-[a-zA-Z]*[rn]/.test(x)) ? 'a shell history file loaded into the shell (secrets typed on command lines)' : undefined) },
+  typeset: { match: (a) => declared(a) },
   compgen: { match: (a) => (has(a, '-v', '-e') ? 'variable names' : undefined) },
   gh: { match: (a) => (starts(a, 'auth', 'token') || (starts(a, 'config', 'get') && positionalsOf(a).includes('oauth_token')) ? 'the GitHub token' : starts(a, 'auth', 'status') && has(a, '-t', '--show-token') ? 'the GitHub token' : undefined) },
   aws: {
