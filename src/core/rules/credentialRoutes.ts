@@ -1,3 +1,4 @@
+import { checkBuildContextUploads } from './support/buildContexts';
 import { minimatch } from 'minimatch';
 import { matchCredentialPath } from '../credentials/credentialPaths';
 import { isWithin, resolvePath } from '../paths';
@@ -353,6 +354,7 @@ function checkUnmatchedGlobs(inv: Invocation, ctx: RuleContext): Finding[] {
 
 // ---------------------------------------------------------------------------------------------
 
+const BUILD_UPLOADERS = new Set(['docker', 'podman', 'nerdctl', 'az']);
 const HUNTERS = new Set(['find', 'gfind', 'locate', 'plocate', 'mlocate', 'slocate', 'fd', 'fdfind']);
 
 export const credentialRoutesPack: RulePack = {
@@ -374,6 +376,7 @@ export const credentialRoutesPack: RulePack = {
     }
     if (OBJECT_STORE_TOOLS.includes(inv.name)) findings.push(...checkObjectStoreSecrets(inv, ctx));
     if (TRANSFER_TOOLS.includes(inv.name)) findings.push(...checkFileTransfers(inv, ctx));
+    if (BUILD_UPLOADERS.has(inv.name)) findings.push(...checkBuildContextUploads(inv, ctx));
     findings.push(...checkLogSecretGreps(inv, ctx), ...checkFilesFrom(inv, ctx), ...checkCredentialOverwrites(inv, ctx));
     if (Object.hasOwn(RENAMERS, inv.name)) findings.push(...checkRename(inv, ctx));
     if (isCredentialReader(inv.name)) findings.push(...checkUnmatchedGlobs(inv, ctx));

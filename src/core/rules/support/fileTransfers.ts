@@ -93,6 +93,8 @@ function sentNames(inv: Invocation, facts: Facts): { names: string[]; how: strin
   // Cloud CLIs read a parameter's value from a file: aws `file://` and `fileb://`, az `@file`.
   if (inv.name === 'aws' || inv.name === 'az') {
     const files = freeFormValues(inv.args).map((v) => (inv.name === 'aws' ? /^fileb?:\/\/(.+)$/.exec(v)?.[1] : /^@([^@\s]+)$/.exec(v)?.[1])).filter((f): f is string => f !== undefined);
+    // Options whose value is a local file's path, sent as it is (`s3api put-object --body FILE`, `glacier upload-archive --body`).
+    if (inv.name === 'aws') files.push(...freeFormReadings(inv.args).valued.options.filter((o) => AWS_FILE_OPTIONS.has(o.name)).flatMap((o) => o.values).filter((v) => !/^fileb?:\/\//.test(v)));
     return { names: files, how: `${inv.name} (a parameter read from a file, sent to the cloud API)` };
   }
   if (inv.name === 'git' && inv.args[0]?.text === 'send-email') {
@@ -100,6 +102,9 @@ function sentNames(inv: Invocation, facts: Facts): { names: string[]; how: strin
   }
   return { names: [], how: '' };
 }
+
+/** aws options that take a local file's path (not a `file://` parameter): the file's bytes are the request's body. */
+const AWS_FILE_OPTIONS: ReadonlySet<string> = new Set(['--body']);
 
 /** A file whose name says it is a database dump or backup: its users' data and password hashes. */
 const DUMP_NAME = /\.(dump|sql|sql\.gz|sqlite3?|db|bson|bak|pgdump)$|(^|\/)(backup|dump)[^/]*$/i;
