@@ -21,7 +21,8 @@ interface Destination {
 function destinationsOf(inv: Invocation): Destination[] {
   const out: Destination[] = [];
   for (const a of inv.args) {
-    const m = /^['"]?(?:https?|wss?|ftp|telnet):\/\/([^/:?#@\s'"]*@)?(\[[^\]]+\]|[^/:?#\s'"]+)/i.exec(a.raw) ?? /^(?:https?|wss?):\/\/([^/:?#@\s]*@)?(\[[^\]]+\]|[^/:?#\s]+)/i.exec(a.text);
+    // The user-info (`user:password@`) may hold a colon; the host follows its `@`.
+    const m = /^['"]?(?:https?|wss?|ftp|telnet):\/\/([^/?#@\s'"]*@)?(\[[^\]]+\]|[^/:?#\s'"]+)/i.exec(a.raw) ?? /^(?:https?|wss?):\/\/([^/?#@\s]*@)?(\[[^\]]+\]|[^/:?#\s]+)/i.exec(a.text);
     if (m) {
       const host = m[2] ?? '';
       const variable = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(host)?.[1];

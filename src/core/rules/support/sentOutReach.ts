@@ -58,7 +58,23 @@ export function checkSecretsInAddresses(inv: Invocation): Finding[] {
       }
     }
   }
+  if (out.length === 0 && (DNS_TOOLS.has(inv.name) || HTTP_TOOLS.has(inv.name))) {
+    // A literal label that looks like encoded data (`curl https://LfwwUBXz…8a.example.com/`): DNS names are
+    // case-insensitive, so a long label mixing cases and digits is a value carried out, not a name.
+    for (const a of inv.args) {
+      const host = a.text.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^[^/@]*@/, '').split(/[/?#:]/)[0] ?? '';
+      const label = host.includes('.') ? host.split('.').find(encodedLabel) : undefined;
+      if (label === undefined) continue;
+      out.push(finding('a value that looks encoded (a long label mixing upper and lower case and digits)', `the DNS name ${host.slice(0, 60)}`));
+      break;
+    }
+  }
   return out;
+}
+
+/** A DNS label of 16 or more characters with upper case, lower case and digits. */
+function encodedLabel(label: string): boolean {
+  return label.length >= 16 && /^[A-Za-z0-9_-]+$/.test(label) && /[A-Z]/.test(label) && /[a-z]/.test(label) && /\d/.test(label);
 }
 
 /** Cloud storage uploads: the local sources of `aws s3 cp/mv/sync`, `gsutil cp`, `gcloud storage cp`, `az storage blob upload`, `rclone`, `s3cmd put`, `mc cp`. */
