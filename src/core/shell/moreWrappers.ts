@@ -26,8 +26,14 @@ function optionsThen(options: readonly OptionSpec[], skip = 0, modes: readonly s
 const SG_AFTER_GROUP = wrapperGrammar([valued('-c')], { unknownShort: 'switch', unknownLong: 'switch' });
 
 /** `sg GROUP -c 'cmd'` and `sg GROUP 'cmd'` run a shell line; `sg GROUP cmd args` runs the command. */
+/** ast-grep installs itself as `sg` too: its subcommands and options are not a group and a command. */
+const AST_GREP = /^(run|scan|test|new|lsp|completions|help)$/;
+
 const sgPeel: Peeler = (args) => {
   const rest = args.slice(1);
+  // `sg GROUP …`: an ast-grep subcommand followed by an option, or an option of ast-grep's, is no group.
+  const first = args[0]?.text ?? '';
+  if ((AST_GREP.test(first) && (rest[0] === undefined || rest[0].text.startsWith('-'))) || (first.startsWith('-') && first !== '-')) return { argv: [], none: true };
   const line = readWrapper(rest, SG_AFTER_GROUP);
   const command = line.valueWord('-c');
   if (command && line.parsed.options[0]?.index === 0) return { argv: [], shellText: command };
