@@ -1,4 +1,5 @@
 import type { Finding, Invocation, Target } from '../../policy/types';
+import { freeFormReadings } from '../../registry/freeForm';
 
 /**
  * Where a secret sent out goes: the host a network command contacts. A credential file or secret
@@ -54,6 +55,6 @@ export function uploadsSentOut(inv: Invocation, findings: Finding[]): Finding[] 
 
 /** `nc host 80`, `curl example.com`: the first operand that looks like a host name. */
 function bareHost(inv: Invocation): string | undefined {
-  const word = inv.args.find((a) => !a.text.startsWith('-') && !a.text.startsWith('@') && /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?(\/.*)?$/.test(a.text) && !/\.(json|env|txt|key|pem|ya?ml|conf|cfg|ini|sh|js|ts|py)$/i.test(a.text));
+  const word = freeFormReadings(inv.args).usual.operands.find((a) => /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?(\/.*)?$/.test(a.text) && !/\.(json|env|txt|key|pem|ya?ml|conf|cfg|ini|sh|js|ts|py)$/i.test(a.text));
   return word?.text.replace(/[:/].*$/, '').toLowerCase();
 }
