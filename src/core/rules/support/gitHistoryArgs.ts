@@ -1,7 +1,7 @@
 import { resolvePath } from '../../paths';
 import { effectGrammar, readEffectArgs } from '../../policy/effectOptions';
 import type { ArgWord, Facts } from '../../policy/types';
-import { parseCommand } from '../../registry/grammar';
+import { parseCommand, type GrammarSpec } from '../../registry/grammar';
 
 /**
  * The options of git's history printers (`log`, `show`, `diff`, `format-patch`, `reflog`, `stash
@@ -11,13 +11,17 @@ import { parseCommand } from '../../registry/grammar';
  * options (`-e CODE`, `-i[ext]`, `-Ilib`) are read here too.
  */
 
-/** Options of log/show/diff/format-patch that take a value (as the rules have always read them). */
-const GIT_HISTORY = effectGrammar('nSGLOMCBo', [
+/**
+ * Options of log/show/diff/format-patch that take a value (as the rules have always read them). Written
+ * out whole: the switches are not listed, so a prefix (`--stat`) must not be read as a valued option
+ * it begins (`--stat-width`).
+ */
+const GIT_HISTORY: GrammarSpec = { ...effectGrammar('nSGLOMCBo', [
   'max-count', 'skip', 'since', 'after', 'until', 'before', 'author', 'committer', 'grep', 'format', 'pretty', 'encoding', 'output', 'date',
   'diff-filter', 'abbrev', 'stat-width', 'relative', 'color', 'src-prefix', 'dst-prefix', 'line-prefix', 'notes', 'exclude', 'glob',
   'decorate-refs', 'output-directory', 'start-number', 'subject-prefix', 'signature', 'signature-file', 'suffix', 'to', 'cc', 'in-reply-to',
   'base', 'interdiff', 'range-diff', 'creation-factor', 'batch-command',
-], { attached: 'U' });
+], { attached: 'U' }), abbreviations: false };
 
 const PATCH = new Set(['p', 'u', 'patch', 'patch-with-stat', 'patch-with-raw', 'U', 'unified', 'cc', 'c', 'word-diff', 'color-words', 'full-diff', 'binary', 'ext-diff']);
 const NO_PATCH = new Set(['s', 'no-patch', 'stat', 'name-only', 'name-status', 'numstat', 'shortstat', 'summary', 'raw', 'dirstat', 'compact-summary', 'quiet', 'check']);
