@@ -19,8 +19,6 @@ export const PLACE_RULES: readonly PathRule[] = [
   { pattern: '.local/share/opencode/auth.json', kind: 'agent-token', label: 'the opencode provider keys', home: true },
   // MCP client configurations: each server's environment and headers carry its API keys and tokens.
   { pattern: '{.cursor,.vscode,.windsurf,.roo,.kiro/settings,.amazonq,.codeium/windsurf}/{mcp,mcp_config}.json', kind: 'mcp-config', label: "an MCP client configuration (its servers' keys)", needsAuthLine: MCP_SECRET },
-  // Claude Code's user file: MCP servers added with `claude mcp add --scope user` keep their keys and headers here.
-  { pattern: '.claude.json', kind: 'mcp-config', label: "Claude Code's user settings (its MCP servers' keys)", home: true },
   // A project's `.mcp.json` is shared through the repository and names its keys by variable: not listed.
   { pattern: '{claude_desktop_config.json,cline_mcp_settings.json,mcp_settings.json}', kind: 'mcp-config', label: "an MCP client configuration (its servers' keys)", needsAuthLine: MCP_SECRET },
   // Developer tools' API keys kept in the home folder.

@@ -65,7 +65,9 @@ export function checkSecretsInAddresses(inv: Invocation): Finding[] {
       const host = a.text.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^[^/@]*@/, '').split(/[/?#:]/)[0] ?? '';
       const label = host.includes('.') ? host.split('.').find(encodedLabel) : undefined;
       if (label === undefined) continue;
-      out.push(finding('a value that looks encoded (a long label mixing upper and lower case and digits)', `the DNS name ${host.slice(0, 60)}`));
+      // The label itself is never shown: it may be the secret.
+      const zone = host.slice(host.indexOf(label) + label.length).replace(/^\./, '');
+      out.push(finding('a value that looks encoded (a long label mixing upper and lower case and digits)', `a DNS name under ${zone.slice(0, 60) || 'the root'}`));
       break;
     }
   }
