@@ -52,6 +52,10 @@ export const PROVIDERS: readonly Provider[] = [
   { id: 'twilio', name: 'Twilio', words: /twilio/ },
   { id: 'sendgrid', name: 'SendGrid', words: /sendgrid/ },
   { id: 'npm', name: 'npm', words: /\bnpm(js)?\b/ },
+  { id: 'pypi', name: 'PyPI', words: /\bpypi\b|pythonhosted|\btwine\b/ },
+  { id: 'rubygems', name: 'RubyGems', words: /rubygems|\bgem host\b/ },
+  { id: 'crates', name: 'crates.io', words: /\bcrates( io)?\b|\bcargo registry\b/ },
+  { id: 'huggingface', name: 'Hugging Face', words: /huggingface|\bhf token\b/ },
   { id: 'docker', name: 'Docker', words: /docker/ },
 ];
 

@@ -30,6 +30,7 @@ export const PLACE_RULES: readonly PathRule[] = [
   { pattern: '.local/share/kwalletd/*', kind: 'keyring', label: 'a desktop keyring', home: true },
   { pattern: 'Library/Keychains/**', kind: 'keyring', label: 'a macOS keychain', home: true },
   { pattern: '.password-store/**/*.gpg', kind: 'password-store', label: 'a pass password entry', home: true },
+  { pattern: '*.{kdbx,kdb}', kind: 'password-store', label: 'a KeePass password database' },
   // The system's and a container's secrets (absolute places).
   { pattern: 'etc/{shadow,gshadow,shadow-,gshadow-,master.passwd}', kind: 'password-hashes', label: 'the system password hashes', anySuffix: true },
   { pattern: 'etc/ssh/ssh_host_*_key', kind: 'ssh-key', label: 'an SSH host private key' },
@@ -46,6 +47,6 @@ export const PLACE_RULES: readonly PathRule[] = [
 ];
 
 /** A superset of the base names PLACE_RULES can match, tested before the rules are compiled. */
-export const MAYBE_PLACE_NAME = /^(key|.*[-_]key)\.json$|^(mcp|mcp_config|mcp_settings|cline_mcp_settings|claude_desktop_config)\.json$|^\.?secrets?(\.\w+)?$|^local\.settings\.json$|^appsettings\..+\.json$/i;
+export const MAYBE_PLACE_NAME = /\.kdbx?$|^(key|.*[-_]key)\.json$|^(mcp|mcp_config|mcp_settings|cline_mcp_settings|claude_desktop_config)\.json$|^\.?secrets?(\.\w+)?$|^local\.settings\.json$|^appsettings\..+\.json$/i;
 /** A superset of the absolute paths PLACE_RULES can match outside the home folder. */
 export const MAYBE_PLACE_PATH = /\/etc\/(g?shadow-?|master\.passwd|ssh\/ssh_host_|secrets\/)|\/run\/secrets\//;

@@ -42,6 +42,9 @@ export const WHOLE_FILE_READERS: Readonly<Record<string, WholeFileReader>> = {
   ex: { verb: 'opens', valued: ['-c', '-S', '-u', '-i', '-T', '-w', '-W', '--cmd'] },
   pg: { verb: 'shows' },
   dd: { verb: 'copies', keyed: 'if' },
+  // Pieces under new names (`xaa`, `xx00`) that no ignore rule covers: a copy of the whole file.
+  split: { verb: 'copies into pieces', valued: ['-a', '--suffix-length', '-b', '--bytes', '-C', '--line-bytes', '-l', '--lines', '-n', '--number', '-t', '--separator', '--additional-suffix', '--filter'] },
+  csplit: { verb: 'copies into pieces', valued: ['-b', '--suffix-format', '-f', '--prefix', '-n', '--digits'] },
   uuencode: { verb: 'encodes', valued: [] },
   base32: { verb: 'encodes', valued: ['-w', '--wrap'] },
   hexyl: { verb: 'dumps', valued: ['-n', '--length', '-s', '--skip', '--border', '--color'] },

@@ -528,7 +528,7 @@ function checkPublishedFiles(inv: Invocation, ctx: RuleContext): Finding[] {
 
 // ---------------------------------------------------------------------------------------------
 
-function metadataFindings(texts: readonly string[], who: string, ctx: RuleContext): Finding[] {
+function metadataFindings(texts: readonly string[], who: string, _ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const r of metadataRequests(texts)) {
     out.push({
@@ -536,7 +536,8 @@ function metadataFindings(texts: readonly string[], who: string, ctx: RuleContex
       risk: 'credential-dump',
       severity: 'ask',
       reason: `${who} requests ${r.path || '/'} from the ${r.cloud} metadata endpoint ${r.host}, which hands out the machine's cloud credentials and configuration.`,
-      targets: [dumpTarget(`${r.cloud} instance metadata (${r.host})`, ctx)],
+      // The instance's role credentials reach the cloud account, shared infrastructure nothing names: production, as a cloud key file is.
+      targets: [{ kind: 'credential', name: `${r.cloud} instance metadata (${r.host})`, remote: false, environment: 'production', environmentReason: "the machine's cloud role reaches shared infrastructure whose environment nothing names (treated as production)" }],
     });
     break;
   }

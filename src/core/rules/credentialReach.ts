@@ -1,3 +1,4 @@
+import { checkLoopLists } from './support/loopLists';
 import { freeFormReadings } from '../registry/freeForm';
 import { effectGrammar, grammarOf, readEffectArgs, values } from '../policy/effectOptions';
 import { printsNoContent } from './support/printsNoContent';
@@ -20,6 +21,7 @@ import { gitLsFilesRoots, listedFiles, listerOperandPaths, listerWords } from '.
 import { checkInterpreterOperands, checkPythonImports } from './support/interpreterReads';
 import { checkGitLineHistory } from './support/gitLineHistory';
 import { gitStart } from './support/gitGlobals';
+import { readRevs, scriptFileOperands } from './support/gitHistoryArgs';
 import { checkRestoredReads } from './support/gitRestoredReads';
 import { checkToolFileSends } from './support/toolFileSends';
 import { checkCodeNamedReads, checkTracedSources } from './support/codeNamedReads';
@@ -66,42 +68,6 @@ function unknownProgram(name: string): boolean {
 /** A read-only program (`gron`, `column`) that no reader rule describes and that is not known to look only at names, sizes or modes. */
 function knownReaderOfOperands(name: string): boolean {
   return READ_ONLY_COMMANDS.has(name) && !METADATA_ONLY.has(name) && !isCredentialReader(name) && !Object.hasOwn(WHOLE_FILE_READERS, name);
-}
-
-/** `perl -pe1 FILE`, `ruby -ne 'print' FILE`, `perl -e '…' FILE`: the files after the program text. */
-function scriptFileOperands(args: readonly ArgWord[]): { files: ArgWord[]; inPlace: boolean } {
-  let codeGiven = false;
-  let inPlace = false;
-  const pos: ArgWord[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as ArgWord;
-    const t = a.text;
-    if (t === '--') {
-      pos.push(...args.slice(i + 1));
-      break;
-    }
-    if (!t.startsWith('-') || t === '-') {
-      pos.push(a);
-      continue;
-    }
-    if (/^-[a-zA-Z0-9]+/.test(t) && !t.startsWith('--')) {
-      const letters = t.slice(1);
-      for (let j = 0; j < letters.length; j++) {
-        const c = letters[j] as string;
-        if (c === 'i') {
-          inPlace = true;
-          break;
-        }
-        if (c === 'e' || c === 'E') {
-          codeGiven = true;
-          if (j === letters.length - 1) i++;
-          break;
-        }
-        if ('IMmlx0CdDFrW'.includes(c)) break;
-      }
-    }
-  }
-  return { files: codeGiven ? pos : pos.slice(1), inPlace };
 }
 
 /** Shells asked to echo each line they read (`bash -v FILE`, `sh -x FILE`, `bash -o verbose FILE`). */
@@ -233,55 +199,6 @@ function checkWholeFileReads(inv: Invocation, ctx: RuleContext): Finding[] {
 // ---------------------------------------------------------------------------------------------
 // git commands that print a history holding a credential file
 
-const PATCH_OPTIONS = /^(-p|-u|--patch|--patch-with-stat|--patch-with-raw|-U\d*|--unified(=\d+)?|--cc|-c|--word-diff(=\w+)?|--color-words|--full-diff|--binary|--ext-diff)$/;
-const NO_PATCH = /^(-s|--no-patch|--stat(=.*)?|--name-only|--name-status|--numstat|--shortstat|--summary|--raw|--dirstat(=.*)?|--compact-summary|--quiet|--check)$/;
-/** Options of log/show/diff that take a separate value. */
-const GIT_VALUED = new Set(['-n', '--max-count', '--skip', '--since', '--after', '--until', '--before', '--author', '--committer', '--grep', '--format', '--pretty', '-S', '-G', '--encoding', '-L', '-O', '--output', '--date', '--diff-filter', '--abbrev', '--stat-width', '-M', '-C', '-B', '--relative', '--color', '--src-prefix', '--dst-prefix', '--line-prefix', '--notes', '--exclude', '--glob', '--decorate-refs', '-o', '--output-directory', '--start-number', '--subject-prefix', '--signature', '--signature-file', '--suffix', '--to', '--cc', '--in-reply-to', '--base', '--interdiff', '--range-diff', '--creation-factor', '--batch-command']);
-const WIDENING = new Set(['--all', '--branches', '--tags', '--remotes', '--reflog', '--glob', '--exclude']);
-
-interface RevReading {
-  revs: string[];
-  /** Words that name paths (after `--`, or files in the work tree). */
-  paths: ArgWord[];
-  /** A revision computed at run time (`$(git rev-list --all)`). */
-  dynamic: boolean;
-  widened: boolean;
-  maxCount?: number;
-  patch: boolean;
-  noPatch: boolean;
-}
-
-function readRevs(args: readonly ArgWord[], cwd: string, facts: Facts): RevReading {
-  const r: RevReading = { revs: [], paths: [], dynamic: false, widened: false, patch: false, noPatch: false };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as ArgWord;
-    const t = a.text;
-    if (t === '--') {
-      r.paths.push(...args.slice(i + 1));
-      break;
-    }
-    if (t.startsWith('-')) {
-      const flag = t.includes('=') ? t.slice(0, t.indexOf('=')) : t;
-      if (PATCH_OPTIONS.test(t) || (/^-[a-zA-Z]+$/.test(t) && !t.startsWith('--') && t.includes('p') && !/^-[SGLOMCBn]/.test(t))) r.patch = true;
-      if (NO_PATCH.test(t)) r.noPatch = true;
-      if (WIDENING.has(flag)) r.widened = true;
-      const count = /^-(\d+)$/.exec(t)?.[1] ?? (/^--max-count=(\d+)$/.exec(t)?.[1]) ?? (/^-n(\d+)$/.exec(t)?.[1]);
-      if (count !== undefined) r.maxCount = Number(count);
-      if ((t === '-n' || t === '--max-count') && /^\d+$/.test(args[i + 1]?.text ?? '')) r.maxCount = Number(args[i + 1]?.text);
-      if (!t.includes('=') && GIT_VALUED.has(t)) i++;
-      continue;
-    }
-    if (a.dynamic) {
-      r.dynamic = true;
-      continue;
-    }
-    const status = facts.fileStatus?.(resolvePath(cwd, t, facts.home));
-    if (!t.includes(':') && (status === 'file' || status === 'directory' || status === 'too-large' || status === 'unreadable') && !/^(HEAD|@|ORIG_HEAD|FETCH_HEAD)$/.test(t)) r.paths.push(a);
-    else if (!t.includes(':')) r.revs.push(t);
-  }
-  return r;
-}
-
 /** The repository's credential files by absolute path (the index), and the ones git tracks. */
 function credentialFilesOf(cwd: string, facts: Facts): Map<string, CredentialFileInfo> {
   const map = new Map<string, CredentialFileInfo>();
@@ -401,7 +318,7 @@ function checkGitHistoryDumps(inv: Invocation, ctx: RuleContext): Finding[] {
     case 'format-patch': {
       const r = readRevs(rest, cwd, facts);
       if (r.paths.length > 0) return [];
-      const root = rest.some((a) => a.text === '--root');
+      const root = r.names.has('root');
       const revs = root ? r.revs : r.revs.map((x) => (x.includes('..') || r.maxCount !== undefined ? x : `${x}..HEAD`));
       return historyFindings(inv, ctx, { kind: 'log', revs, ...(r.maxCount !== undefined ? { maxCount: r.maxCount } : {}) }, cmd);
     }
@@ -431,7 +348,7 @@ function checkGitHistoryDumps(inv: Invocation, ctx: RuleContext): Finding[] {
       }
       const r = readRevs(rest, cwd, facts);
       if (r.noPatch || r.paths.length > 0) return [];
-      const cached = rest.some((a) => a.text === '--cached' || a.text === '--staged');
+      const cached = r.names.has('cached') || r.names.has('staged');
       return historyFindings(inv, ctx, r.dynamic ? { kind: 'all', revs: [] } : { kind: 'diff', revs: r.revs, cached }, cmd);
     }
     case 'stash': {
@@ -568,6 +485,6 @@ export const credentialReachPack: RulePack = {
     return [...checkSnippetEnvironment(snippet, ctx), ...checkPythonImports(snippet, ctx), ...checkComputedReads(snippet, ctx)];
   },
   checkAnalysis(analysis, ctx) {
-    return [...checkCopiesRead(analysis, ctx), ...checkPushesToAddedRemotes(analysis, ctx, historyOf(ctx)), ...checkBundlesSent(analysis, ctx, historyOf(ctx)), ...checkRestoredReads(analysis, ctx), ...checkTracedSources(analysis, ctx), ...checkUnignoredStaging(analysis, ctx), ...checkLinkedFolderReads(analysis, ctx)];
+    return [...checkCopiesRead(analysis, ctx), ...checkLoopLists(analysis, ctx), ...checkPushesToAddedRemotes(analysis, ctx, historyOf(ctx)), ...checkBundlesSent(analysis, ctx, historyOf(ctx)), ...checkRestoredReads(analysis, ctx), ...checkTracedSources(analysis, ctx), ...checkUnignoredStaging(analysis, ctx), ...checkLinkedFolderReads(analysis, ctx)];
   },
 };

@@ -1,3 +1,5 @@
+import { checkParsedAsCode, PARSES_AS_CODE } from './support/parsedAsCode';
+import { checkBuildContextUploads } from './support/buildContexts';
 import { minimatch } from 'minimatch';
 import { matchCredentialPath } from '../credentials/credentialPaths';
 import { isWithin, resolvePath } from '../paths';
@@ -30,7 +32,9 @@ import { effectGrammar, grammarOf, has, readEffectArgs, values } from '../policy
 // Hunting credential files by name
 
 /** Names a credential hunt looks for; a name pattern that matches one of them and none of the ordinary ones is a hunt. */
-const CREDENTIAL_SAMPLES = ['id_rsa', 'id_ed25519', 'server.pem', 'tls.key', 'credentials', 'credentials.json', '.env', '.env.production', '.npmrc', '.git-credentials', '.pgpass', 'terraform.tfstate', 'kubeconfig', 'secrets.txt', 'key.json', 'service-account.json', '.netrc', 'store.p12', 'store.jks'];
+const CREDENTIAL_SAMPLES = ['id_rsa', 'id_ed25519', 'server.pem', 'tls.key', 'credentials', 'credentials.json', '.env', '.env.production', '.npmrc', '.git-credentials', '.pgpass', 'terraform.tfstate', 'kubeconfig', 'secrets.txt', 'key.json', 'service-account.json', '.netrc', 'store.p12', 'store.jks',
+  // Password managers' databases and wallets.
+  'passwords.kdbx', 'vault.kdb', 'login.keychain-db', 'wallet.dat', 'key.ppk'];
 const ORDINARY_SAMPLES = ['index.ts', 'README.md', 'main.go', 'app.py', 'package.json', 'Makefile', 'style.css', 'notes.txt', 'config.yml', 'data.csv'];
 
 function isCredentialNamePattern(pattern: string, nocase: boolean): boolean {
@@ -52,9 +56,25 @@ function findHunt(inv: Invocation): string | undefined {
   return undefined;
 }
 
+/** A regular expression (`locate -r 'id_rsa$'`, `grep -i key`) that matches a credential name and no ordinary one. */
+function isCredentialNameRegex(pattern: string, nocase: boolean): boolean {
+  let re: RegExp;
+  try {
+    re = new RegExp(pattern, nocase ? 'i' : '');
+  } catch {
+    return false;
+  }
+  return CREDENTIAL_SAMPLES.some((s) => re.test(s)) && !ORDINARY_SAMPLES.some((s) => re.test(s));
+}
+
 function locateHunt(inv: Invocation): string | undefined {
-  const { usual } = freeFormReadings(inv.args);
+  const { usual, valued } = freeFormReadings(inv.args);
   const nocase = usual.options.some((o) => o.name === '-i' || o.name === '--ignore-case');
+  // `-r REGEX` / `--regexp=REGEX` take a regular expression; `--regex` makes every pattern one.
+  const regexes = valued.options.filter((o) => o.name === '-r' || o.name === '--regexp').flatMap((o) => o.values);
+  if (usual.options.some((o) => o.name === '--regex')) regexes.push(...usual.operands.map((a) => a.text));
+  const regex = regexes.find((r) => isCredentialNameRegex(r, nocase));
+  if (regex !== undefined) return regex;
   for (const a of usual.operands) {
     const base = a.text.slice(a.text.lastIndexOf('/') + 1);
     // locate matches a pattern without glob characters anywhere in the path.
@@ -121,6 +141,34 @@ function workspaceEnvironmentListing(inv: Invocation, pattern: string, ctx: Rule
     const abs = resolvePath(cwd, root.text, facts.home);
     return facts.workspaceRoots.some((w) => abs === w || isWithin(w, abs));
   });
+}
+
+/** Listers that print every file name under a folder (`du -a`, `ls -R`, `find` with no test, `tree`). */
+function listsNamesRecursively(from: Invocation): boolean {
+  const { usual } = freeFormReadings(from.args);
+  const flags = usual.options.map((o) => o.name);
+  if (from.name === 'du') return flags.some((f) => f === '--all' || /^-[a-zA-Z]*a/.test(f));
+  if (from.name === 'ls') return flags.some((f) => f === '--recursive' || /^-[a-zA-Z]*R/.test(f));
+  if (from.name === 'tree' || from.name === 'fd' || from.name === 'fdfind') return true;
+  if (from.name === 'find' || from.name === 'gfind') return !from.args.some((a) => FIND_NAME_TESTS.has(a.text));
+  return false;
+}
+
+/** `du -a ~ | grep -i key`: a full listing of names filtered for a credential's name, the same hunt as `find -name`. */
+function checkListingGrep(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (inv.stdin?.kind !== 'pipe' || !listsNamesRecursively(inv.stdin.from)) return [];
+  const { usual, valued } = freeFormReadings(inv.args);
+  const nocase = usual.options.some((o) => o.name === '-i' || o.name === '--ignore-case' || /^-[a-zA-Z]*i/.test(o.name));
+  const patterns = [...valued.options.filter((o) => o.name === '-e' || o.name === '--regexp').flatMap((o) => o.values), ...usual.operands.slice(0, 1).map((a) => a.text)];
+  const pattern = patterns.find((p) => isCredentialNameRegex(p, nocase));
+  if (pattern === undefined) return [];
+  return [{
+    rule: 'credentials.name-hunt',
+    risk: 'credential-read',
+    severity: 'ask',
+    reason: `${inv.stdin.from.name} lists every file name and ${inv.name} keeps those matching "${pattern}": a hunt for credential files by name.`,
+    targets: [dumpTarget(`files named like ${pattern}`, ctx)],
+  }];
 }
 
 function checkNameHunt(inv: Invocation, ctx: RuleContext): Finding[] {
@@ -307,6 +355,7 @@ function checkUnmatchedGlobs(inv: Invocation, ctx: RuleContext): Finding[] {
 
 // ---------------------------------------------------------------------------------------------
 
+const BUILD_UPLOADERS = new Set(['docker', 'podman', 'nerdctl', 'az']);
 const HUNTERS = new Set(['find', 'gfind', 'locate', 'plocate', 'mlocate', 'slocate', 'fd', 'fdfind']);
 
 export const credentialRoutesPack: RulePack = {
@@ -315,6 +364,7 @@ export const credentialRoutesPack: RulePack = {
   checkInvocation(inv, ctx) {
     const findings: Finding[] = [];
     if (HUNTERS.has(inv.name)) findings.push(...checkNameHunt(inv, ctx));
+    if (inv.name === 'grep' || inv.name === 'egrep' || inv.name === 'rg') findings.push(...checkListingGrep(inv, ctx));
     if (['kubectl', 'oc', 'docker', 'podman', 'nerdctl'].includes(inv.name)) findings.push(...checkContainerCopy(inv, ctx));
     if (inv.name === 'kubectl' || inv.name === 'oc') findings.push(...checkConfigMapDump(inv, ctx));
     if (DNS_SENDERS.has(inv.name)) findings.push(...checkDnsExfil(inv, ctx));
@@ -327,6 +377,8 @@ export const credentialRoutesPack: RulePack = {
     }
     if (OBJECT_STORE_TOOLS.includes(inv.name)) findings.push(...checkObjectStoreSecrets(inv, ctx));
     if (TRANSFER_TOOLS.includes(inv.name)) findings.push(...checkFileTransfers(inv, ctx));
+    if (BUILD_UPLOADERS.has(inv.name)) findings.push(...checkBuildContextUploads(inv, ctx));
+    if (PARSES_AS_CODE.has(inv.name)) findings.push(...checkParsedAsCode(inv, ctx));
     findings.push(...checkLogSecretGreps(inv, ctx), ...checkFilesFrom(inv, ctx), ...checkCredentialOverwrites(inv, ctx));
     if (Object.hasOwn(RENAMERS, inv.name)) findings.push(...checkRename(inv, ctx));
     if (isCredentialReader(inv.name)) findings.push(...checkUnmatchedGlobs(inv, ctx));

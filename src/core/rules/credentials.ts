@@ -14,6 +14,8 @@ import { printsNoContent } from './support/printsNoContent';
 import { parsedArgs, toolArgs } from '../registry/commandModel';
 import { kubectl } from '../registry/tools/kubectl';
 import { searchPrintsNoSecret } from './support/searchedLines';
+import { curlUploadedFiles } from './support/curlUploads';
+import { uploadsSentOut } from './support/sentOutTargets';
 
 /**
  * Credentials in shell commands: reads of credential files (by any reader, through globs and
@@ -96,26 +98,13 @@ export function isCredentialReader(name: string): boolean {
 
 /** curl/wget/httpie arguments that send a file's bytes: `-d @f`, `--data-binary @f`, `-F x=@f`, `-T f`, `--post-file=f`. */
 function uploadedFiles(name: string, args: readonly ArgWord[]): ArgWord[] {
+  if (name === 'curl' || name === 'wget') return curlUploadedFiles(args, name);
   const out: ArgWord[] = [];
   const fileWord = (text: string, like: ArgWord): ArgWord => ({ ...like, text, raw: text });
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as ArgWord;
-    const next = args[i + 1];
     const t = a.text;
-    if (name === 'curl') {
-      if (['-d', '--data', '--data-binary', '--data-raw', '--data-ascii', '--json'].includes(t) && next?.text.startsWith('@')) out.push(fileWord(next.text.slice(1), next));
-      else if (['-F', '--form'].includes(t) && next) {
-        const m = /[=]<?@?([^;]+)/.exec(next.text);
-        if (m && /=<?@/.test(next.text)) out.push(fileWord(m[1] ?? '', next));
-      } else if (t === '--data-urlencode' && next && /@/.test(next.text)) out.push(fileWord(next.text.slice(next.text.indexOf('@') + 1), next));
-      else if (['-T', '--upload-file'].includes(t) && next) out.push(next);
-      else if (t.startsWith('-d@')) out.push(fileWord(t.slice(3), a));
-      else if (/^--data(-binary|-raw)?=@/.test(t)) out.push(fileWord(t.slice(t.indexOf('@') + 1), a));
-    } else if (name === 'wget') {
-      const m = /^--(post|body)-file=(.+)$/.exec(t);
-      if (m) out.push(fileWord(m[2] ?? '', a));
-      else if (['--post-file', '--body-file'].includes(t) && next) out.push(next);
-    } else if (name === 'http' || name === 'https') {
+    if (name === 'http' || name === 'https') {
       const m = /^[^=@:]*[=:]?=?@(.+)$/.exec(t);
       if (m && i > 0) out.push(fileWord(m[1] ?? '', a));
       else if (t.startsWith('@')) out.push(fileWord(t.slice(1), a));
@@ -270,13 +259,23 @@ const positionalsOf = (args: readonly string[]): string[] => args.filter((a) => 
 const has = (args: readonly string[], ...flags: string[]): boolean => args.some((a) => flags.some((f) => a === f || a.startsWith(f + '=')));
 const starts = (args: readonly string[], ...words: string[]): boolean => words.every((w, i) => positionalsOf(args)[i] === w);
 
+/** `declare -p` prints every variable; `declare -p NAME` prints NAME's value (`declare -- KEY="…"`). */
+function declared(a: readonly string[]): string | undefined {
+  if (a.every((x) => /^-[pxg]+$/.test(x))) return 'every declared variable';
+  const names = positionalsOf(a);
+  const secret = a.some((x) => /^-[a-zA-Z]*p/.test(x)) ? names.find(isSecretVariableName) : undefined;
+  return secret !== undefined ? `the secret variable ${secret}` : undefined;
+}
+
 const DUMPS: Readonly<Record<string, Dump>> = {
   printenv: { match: (a) => (positionalsOf(a).length === 0 ? 'every environment variable' : positionalsOf(a).some(isSecretVariableName) ? `the secret variable ${positionalsOf(a).find(isSecretVariableName)}` : undefined) },
   env: { match: (a) => (a.every((x) => x === '-0' || x === '--null') ? 'every environment variable' : undefined) },
   set: { match: (a) => (a.length === 0 ? 'every shell and environment variable' : undefined) },
   export: { match: (a) => (a.length === 0 || (a.length === 1 && a[0] === '-p') ? 'every exported variable' : undefined) },
-  declare: { match: (a) => (a.every((x) => /^-[pxg]+$/.test(x)) ? 'every declared variable' : undefined) },
-  typeset: { match: (a) => (a.every((x) => /^-[pxg]+$/.test(x)) ? 'every declared variable' : undefined) },
+  declare: { match: (a) => declared(a) },
+  // `history -r [FILE]` / `-n` load a history file (~/.bash_history, or $HISTFILE) into the shell, which `history` then prints.
+  history: { match: (a) => (a.some((x) => /^-[a-zA-Z]*[rn]/.test(x)) ? 'a shell history file loaded into the shell (secrets typed on command lines)' : undefined) },
+  typeset: { match: (a) => declared(a) },
   compgen: { match: (a) => (has(a, '-v', '-e') ? 'variable names' : undefined) },
   gh: { match: (a) => (starts(a, 'auth', 'token') || (starts(a, 'config', 'get') && positionalsOf(a).includes('oauth_token')) ? 'the GitHub token' : starts(a, 'auth', 'status') && has(a, '-t', '--show-token') ? 'the GitHub token' : undefined) },
   aws: {
@@ -476,7 +475,7 @@ export const credentialsPack: RulePack = {
     const expanded = braceExpandedInvocation(inv) ?? inv;
     const cwd = expanded.cwd || ctx.facts.cwd;
     return dedupe([
-      ...checkReads(expanded, ctx),
+      ...uploadsSentOut(expanded, checkReads(expanded, ctx)),
       ...checkDumps(expanded),
       ...checkProvenance(invocationTexts(expanded), cwd, ctx.facts, ctx.rescan),
       ...checkKnownSecretSends(expanded, ctx.facts, ctx.rescan),

@@ -24,10 +24,18 @@ function optionsThen(options: readonly OptionSpec[], skip = 0, modes: readonly s
 }
 
 const SG_AFTER_GROUP = wrapperGrammar([valued('-c')], { unknownShort: 'switch', unknownLong: 'switch' });
+/** What shadow's sg itself takes: `-` (a login environment, an operand to the grammar); any other option is another program's. */
+const SG_OWN = wrapperGrammar([valued('-c')], { interspersed: false, unknownShort: 'switch', unknownLong: 'switch' });
 
 /** `sg GROUP -c 'cmd'` and `sg GROUP 'cmd'` run a shell line; `sg GROUP cmd args` runs the command. */
+/** ast-grep installs itself as `sg` too: its subcommands and options are not a group and a command. */
+const AST_GREP = /^(run|scan|test|new|lsp|completions|help)$/;
+
 const sgPeel: Peeler = (args) => {
   const rest = args.slice(1);
+  // `sg GROUP …`: an option shadow's sg does not have (ast-grep's `-p`), first or after an ast-grep subcommand, means ast-grep.
+  const foreign = (words: ArgWord[]): boolean => readWrapper(words, SG_OWN).parsed.options.some((o) => o.name !== '-c' && o.index === 0);
+  if (foreign(args) || (AST_GREP.test(args[0]?.text ?? '') && (rest.length === 0 || foreign(rest)))) return { argv: [], none: true };
   const line = readWrapper(rest, SG_AFTER_GROUP);
   const command = line.valueWord('-c');
   if (command && line.parsed.options[0]?.index === 0) return { argv: [], shellText: command };

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { classifyCredentialFile } from '../../core/credentials/credentialFiles';
-import { matchCredentialPath, SKIPPED_DIRS, PATH_RULES } from '../../core/credentials/credentialPaths';
+import { BINARY_EXTENSIONS, matchCredentialPath, SKIPPED_DIRS, PATH_RULES } from '../../core/credentials/credentialPaths';
 import type { CredentialFacts, CredentialFileInfo } from '../../core/policy/types';
 import { loadCredentialCache, WorkspaceIndex, type CacheOptions, type CredentialCacheFile } from './credentialCache';
 import { hashSecret } from './workspaceScan';
@@ -126,6 +126,9 @@ interface IndexSource {
   incomplete(): boolean;
 }
 
+/** Files outside the workspace whose content a folder walk reads (the rest are judged by their names). */
+const MAX_OUTSIDE_CONTENT_READS = 64;
+
 function credentialFactsOver(source: IndexSource, home: string): CredentialFacts {
   let homeIndex: Map<string, CredentialFileInfo> | undefined;
   /** The lengths and fingerprints of the home stores' values: a value with another is not hashed. */
@@ -207,8 +210,9 @@ function credentialFactsOver(source: IndexSource, home: string): CredentialFacts
       if (source.incomplete()) incompleteDirs.add(real);
       return out;
     }
-    // Outside the workspace: a bounded walk by path rules only.
+    // Outside the workspace: a bounded walk by path rules, and the content of the first few files.
     let budget = 5000;
+    let contentReads = MAX_OUTSIDE_CONTENT_READS;
     let deepest = 0;
     const visit = (abs: string, depth: number): void => {
       deepest = Math.max(deepest, depth);
@@ -227,6 +231,12 @@ function credentialFactsOver(source: IndexSource, home: string): CredentialFacts
         } else if (e.isFile() || e.isSymbolicLink()) {
           const m = matchCredentialPath(toPosix(child), toPosix(home));
           if (m) out.push({ path: displayPath(child, roots, home), kind: m.kind, label: m.label });
+          else if (contentReads > 0 && !BINARY_EXTENSIONS.has(path.extname(e.name).slice(1).toLowerCase())) {
+            // A copy of a secret under an ordinary name (`settings.txt` holding a live key): the first files by their content.
+            contentReads--;
+            const found = fileInfo(child);
+            if (found) out.push(found);
+          }
         }
       }
     };

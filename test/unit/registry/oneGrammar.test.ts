@@ -98,7 +98,6 @@ const READER_CEILING: Readonly<Record<string, number>> = {
   'core/policy/lineState.ts': 3,
   'core/registry/fileOperandTraits.ts': 1,
   'core/rules/credentialHunt.ts': 16,
-  'core/rules/credentialReach.ts': 6,
   'core/rules/credentials.ts': 5,
   'core/rules/dataSentOut.ts': 3,
   'core/rules/dataStores.ts': 5,

@@ -63,12 +63,15 @@ export const screen: ToolSpec = {
 
 /**
  * netcat (OpenBSD nc, traditional netcat, nmap's ncat) and telnet: `[options] host port`. `-z` only
- * scans and `-l` listens; neither connects to a server.
+ * scans and `-l` listens; neither connects to a server. `-e`/`--exec PROG` and `-c`/`--sh-exec CMD`
+ * run a program for each connection, its input and output the socket's (`ncat -l 4444 --exec 'cat
+ * ~/.aws/credentials'` hands the file to whoever connects).
  */
 export const netcat: ToolSpec = {
   names: ['nc', 'ncat', 'netcat'],
   family: 'remote',
   locality: 'remote',
+  programOptions: ['-e', '-c'],
   unknownShort: 'switch',
   options: [
     ...valuedLetters('wipsxXqWIOTbmMPV'), valued('-e', '--exec'), valued('-c', '--sh-exec'), valued('-o', '--output'), valued('--proxy'), valued('--proxy-type'),

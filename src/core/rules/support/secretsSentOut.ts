@@ -1,5 +1,5 @@
 import { providerIn } from '../../credentials/contentRules';
-import type { CodeSnippet, Finding, Invocation } from '../../policy/types';
+import type { CodeSnippet, Finding, Invocation, Target } from '../../policy/types';
 import { isSecretVariableName, positionals } from './huntCommon';
 
 // ---------------------------------------------------------------------------------------------
@@ -21,7 +21,8 @@ interface Destination {
 function destinationsOf(inv: Invocation): Destination[] {
   const out: Destination[] = [];
   for (const a of inv.args) {
-    const m = /^['"]?(?:https?|wss?|ftp|telnet):\/\/([^/:?#@\s'"]*@)?(\[[^\]]+\]|[^/:?#\s'"]+)/i.exec(a.raw) ?? /^(?:https?|wss?):\/\/([^/:?#@\s]*@)?(\[[^\]]+\]|[^/:?#\s]+)/i.exec(a.text);
+    // The user-info (`user:password@`) may hold a colon; the host follows its `@`.
+    const m = /^['"]?(?:https?|wss?|ftp|telnet):\/\/([^/?#@\s'"]*@)?(\[[^\]]+\]|[^/:?#\s'"]+)/i.exec(a.raw) ?? /^(?:https?|wss?):\/\/([^/?#@\s]*@)?(\[[^\]]+\]|[^/:?#\s]+)/i.exec(a.text);
     if (m) {
       const host = m[2] ?? '';
       const variable = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(host)?.[1];
@@ -94,7 +95,7 @@ export function checkSentOut(inv: Invocation): Finding[] {
         risk: 'credential-dump',
         severity: 'ask',
         reason: `${inv.name} sends the secret variable $${variable} to ${where}, which is not the service it belongs to.`,
-        targets: [{ kind: 'credential', name: `$${variable}`, remote: true, environment: 'local', environmentReason: 'a secret of this machine' }],
+        targets: [sentVariable(variable, where)],
       });
       break;
     }
@@ -125,9 +126,14 @@ export function checkSnippetSentOut(snippet: CodeSnippet): Finding[] {
         risk: 'credential-dump',
         severity: 'ask',
         reason: `A ${snippet.language} snippet run by ${snippet.runner.name} sends the secret variable $${variable} to ${host}, which is not the service it belongs to.`,
-        targets: [{ kind: 'credential', name: `$${variable}`, remote: true, environment: 'local', environmentReason: 'a secret of this machine' }],
+        targets: [sentVariable(variable, host)],
       }];
     }
   }
   return [];
+}
+
+/** A secret variable sent to a host that is not its service: that host's environment nothing names (production by the unresolved-target rule). */
+function sentVariable(variable: string, where: string): Target {
+  return { kind: 'credential', name: `$${variable}`, remote: true, environment: 'unknown', environmentReason: `sent to ${where}, whose environment nothing names` };
 }

@@ -28,7 +28,7 @@ export function checkSecretsInAddresses(inv: Invocation): Finding[] {
     risk: 'credential-dump',
     severity: 'ask',
     reason: `${inv.name} sends ${variable} to ${where}, which is not the service it belongs to.`,
-    targets: [{ kind: 'credential', name: variable, remote: true, environment: 'local', environmentReason: 'a secret of this machine' }],
+    targets: [{ kind: 'credential', name: variable, remote: true, environment: 'unknown', environmentReason: `sent to ${where}, whose environment nothing names` }],
   });
   if (HTTP_TOOLS.has(inv.name)) {
     for (const a of inv.args) {
@@ -58,7 +58,25 @@ export function checkSecretsInAddresses(inv: Invocation): Finding[] {
       }
     }
   }
+  if (out.length === 0 && (DNS_TOOLS.has(inv.name) || HTTP_TOOLS.has(inv.name))) {
+    // A literal label that looks like encoded data (`curl https://LfwwUBXz…8a.example.com/`): DNS names are
+    // case-insensitive, so a long label mixing cases and digits is a value carried out, not a name.
+    for (const a of inv.args) {
+      const host = a.text.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^[^/@]*@/, '').split(/[/?#:]/)[0] ?? '';
+      const label = host.includes('.') ? host.split('.').find(encodedLabel) : undefined;
+      if (label === undefined) continue;
+      // The label itself is never shown: it may be the secret.
+      const zone = host.slice(host.indexOf(label) + label.length).replace(/^\./, '');
+      out.push(finding('a value that looks encoded (a long label mixing upper and lower case and digits)', `a DNS name under ${zone.slice(0, 60) || 'the root'}`));
+      break;
+    }
+  }
   return out;
+}
+
+/** A DNS label of 16 or more characters with upper case, lower case and digits. */
+function encodedLabel(label: string): boolean {
+  return label.length >= 16 && /^[A-Za-z0-9_-]+$/.test(label) && /[A-Z]/.test(label) && /[a-z]/.test(label) && /\d/.test(label);
 }
 
 /** Cloud storage uploads: the local sources of `aws s3 cp/mv/sync`, `gsutil cp`, `gcloud storage cp`, `az storage blob upload`, `rclone`, `s3cmd put`, `mc cp`. */

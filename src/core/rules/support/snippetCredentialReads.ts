@@ -52,6 +52,11 @@ const DEFAULT_STORE_READERS: ReadonlyArray<{ re: RegExp; path: string }> = [
 ];
 
 /** Credential files a snippet reaches by an assembled name, a dotenv loader or a glob, each once. */
+/** Python's whole-folder archivers and copiers, with the folder they take (a literal). */
+const FOLDER_COPIES = /\bmake_archive\(\s*[^,()]+,\s*['"]\w+['"]\s*,\s*(?:root_dir\s*=\s*)?['"]([^'"]+)['"]|\bcopytree\(\s*['"]([^'"]+)['"]/g;
+/** A tar archive's `add(folder)` (recursive by default). */
+const TAR_ADD = /\.add\(\s*['"]([^'"]+)['"]\s*[,)]/g;
+
 export function checkSnippetCredentialReads(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   if (!['python', 'javascript', 'ruby', 'perl', 'php'].includes(snippet.language)) return [];
   const text = snippet.text;
@@ -73,6 +78,15 @@ export function checkSnippetCredentialReads(snippet: CodeSnippet, ctx: RuleConte
       const name = m.slice(1).find((g) => g !== undefined) ?? '';
       const value = snippet.runner.assignments[name];
       if (value !== undefined && value !== '') add(infoFor(resolvePath(cwd, value, facts.home), facts), `${who} (a path in $${name})`);
+    }
+  }
+  // A folder archived or copied whole (`shutil.make_archive('/tmp/x', 'zip', '.')`, `shutil.copytree('.', '/tmp/y')`,
+  // `tar.add('.')`): its credential files go into the archive or the copy, ignore files or not.
+  const copies = [...text.matchAll(FOLDER_COPIES), ...(/\btarfile\b/.test(text) ? text.matchAll(TAR_ADD) : [])];
+  for (const m of copies.slice(0, 4)) {
+    const dir = m[1] ?? m[2] ?? '';
+    for (const f of (facts.credentials?.filesUnder(resolvePath(cwd, dir, facts.home)) ?? []).slice(0, 4)) {
+      if (!out.some((x) => x.targets[0]?.name === f.path)) out.push(readFinding('archives', f, `${who} (the folder ${dir} archived or copied whole)`));
     }
   }
   // A glob alone prints names (`print(glob.glob('.env*'))`); it reaches values only when the snippet reads files.
