@@ -209,7 +209,7 @@ function tryDecider(): Promise<boolean> | undefined {
   setHookPrelude({ startedAt, stdin });
   const trace = process.env.BLAST_SHIELD_DECIDER_TRACE === '1';
   return askDecider({ home, build: __CLI_MAIN_HASH__, host, stdin, env: process.env, cwd: process.cwd(), pid: process.pid, ppid: process.ppid }).then((outcome) => {
-    if (trace) fs.writeSync(2, `blast-shield decider: ${outcome.why}\n`);
+    if (trace) fs.writeSync(2, `blast-shield decider: ${outcome.why} (${Math.round(performance.now())} ms after start)\n`);
     if (outcome.reply) {
       // Once the answer is being written, the bundle must not write a second one.
       try {
