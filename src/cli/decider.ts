@@ -4,7 +4,7 @@ import { forgetPartialBuilds } from '../node/credentials/credentialCache';
 import { forgetTrustedPrograms } from '../node/trustedProgram';
 import { guardHome } from '../node/guardHome';
 import type { DeciderRequest } from '../node/decider/protocol';
-import { startDeciderServer, type Decide } from '../node/decider/server';
+import { startDeciderServer, type Decide, type DeciderServerHandle } from '../node/decider/server';
 import type { CliIo } from './io';
 import { launcherBuild } from './stdinRead';
 
@@ -12,7 +12,7 @@ const HELP = `usage: blast-shield decider
 
 Internal: the warm decision server the hook starts by itself (docs/decision-server.md). It answers
 the hook's calls for Claude Code and Cursor over a socket in the guard home, each answer signed with
-a key only guard processes read, and exits after 15 minutes without a call. Agents may not start it.
+a key only guard processes read, and exits after an hour without a call. Agents may not start it.
 `;
 
 /**
@@ -66,8 +66,14 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stderr('blast-shield decider: only the hook starts the decision server\n');
     return 2;
   }
+  // `kill -USR1` would open Node's inspector, and a debugger attached here could read the key: the
+  // signal is taken over (nothing opens) and the server stops; the next hook call starts another.
+  let handle: DeciderServerHandle | undefined;
+  const quit = (): void => (handle ? void handle.close() : process.exit(0));
+  process.on('SIGUSR1', quit);
+  process.on('SIGTERM', quit);
   const cli = process.argv[1] ?? '';
-  const handle = await startDeciderServer({ home: guardHome(io.env), build, decide: decideAsHook(cli), onStop: () => process.exit(0) });
+  handle = await startDeciderServer({ home: guardHome(io.env), build, decide: decideAsHook(cli), onStop: () => process.exit(0) });
   if (!handle) return 0;
   // Runs until idle; the socket keeps the process alive.
   return new Promise<number>(() => undefined);

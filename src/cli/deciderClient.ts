@@ -38,6 +38,8 @@ export interface ClientOptions {
   ppid: number;
   waitMs?: number;
   stdinWaitMs?: number;
+  /** Tests: leave the test process's signals alone. */
+  holdSignals?: boolean;
 }
 
 /**
@@ -107,6 +109,8 @@ function exchange(socketPath: string, line: string, ms: number): Promise<string>
 }
 
 export async function askDecider(o: ClientOptions): Promise<ClientOutcome> {
+  // While this process holds the key, `kill -USR1` must not open Node's inspector in it (a listener takes the signal over).
+  if (o.holdSignals !== false) process.on('SIGUSR1', () => undefined);
   const key = readDeciderKey(o.home);
   if (!key) return { why: 'no key', absent: true };
   const input = await within(o.stdin, o.stdinWaitMs ?? DECIDER_STDIN_WAIT_MS, undefined);

@@ -13,7 +13,7 @@ import { DECIDER_KEY_BYTES, DECIDER_MAX_REQUEST_BYTES, DECIDER_PATHS, DECIDER_PR
  */
 
 /** A server nobody asked for this long exits; the next hook call decides in-process and starts another. */
-export const DECIDER_IDLE_MS = 15 * 60 * 1000;
+export const DECIDER_IDLE_MS = 60 * 60 * 1000;
 
 export type Decide = (request: DeciderRequest) => Promise<{ result: DeciderResult } | { declined: DeclineReason }>;
 

@@ -110,7 +110,7 @@ describe('decider: the client falls back on every failure', function () {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const options = (over: Partial<ClientOptions> = {}): ClientOptions => ({ home, build: BUILD, host: 'claude', stdin: Promise.resolve(claude('git status', dir)), env: { HOME: dir }, cwd: dir, pid: process.pid, ppid: process.ppid, waitMs: 1500, ...over });
+  const options = (over: Partial<ClientOptions> = {}): ClientOptions => ({ home, build: BUILD, host: 'claude', stdin: Promise.resolve(claude('git status', dir)), env: { HOME: dir }, cwd: dir, pid: process.pid, ppid: process.ppid, waitMs: 1500, holdSignals: false, ...over });
 
   /** A raw server on the decider's socket path that answers each request line with `answer(line)`. */
   async function rawServer(answer: (line: string, socket: net.Socket) => void): Promise<void> {

@@ -56,7 +56,7 @@ describe('decider: the hook process against servers on its socket', function () 
     child.stdout.on('data', (c) => (stdout += String(c)));
     child.stderr.on('data', (c) => (stderr += String(c)));
     child.stdin.end(input);
-    return new Promise((resolve) => child.on('close', () => resolve({ stdout, trace: /blast-shield decider: (.*)/.exec(stderr)?.[1] ?? '', ms: Date.now() - t0 })));
+    return new Promise((resolve) => child.on('close', () => resolve({ stdout, trace: /blast-shield decider: (.*?) \(\d+ ms after start\)/.exec(stderr)?.[1] ?? '', ms: Date.now() - t0 })));
   }
   const decision = (host: 'claude' | 'cursor', stdout: string): string => {
     const reply = JSON.parse(stdout) as { hookSpecificOutput?: { permissionDecision: string }; permission?: string };
@@ -115,6 +115,28 @@ describe('decider: the hook process against servers on its socket', function () 
     const r = await hook('claude', 'rm -rf ~');
     assert.equal(r.trace, 'no answer (timeout)');
     assert.equal(decision('claude', r.stdout), 'deny');
+  });
+
+  it('the server started as the hook starts it: refuses runtime options, and SIGUSR1 stops it instead of opening the inspector', async function () {
+    if (process.platform === 'win32') this.skip();
+    const env = { PATH: process.env.PATH ?? '', HOME: dir, BLAST_SHIELD_HOME: home };
+    const refused = spawn(process.execPath, ['--no-warnings', cli, 'decider'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let why = '';
+    refused.stderr.on('data', (c) => (why += String(c)));
+    assert.equal(await new Promise((resolve) => refused.on('close', resolve)), 2);
+    assert.match(why, /only the hook starts the decision server/);
+    const server = spawn(process.execPath, [cli, 'decider'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    server.stderr.on('data', (c) => (stderr += String(c)));
+    const closed = new Promise((resolve) => server.on('close', resolve));
+    for (let i = 0; i < 200 && !fs.existsSync(DECIDER_PATHS.socket(home)); i++) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(fs.existsSync(DECIDER_PATHS.socket(home)), 'the server did not bind its socket');
+    const allowed = await hook('claude', 'git status');
+    assert.equal(allowed.trace, 'answered');
+    server.kill('SIGUSR1');
+    await closed;
+    assert.doesNotMatch(stderr, /Debugger listening/);
+    assert.equal(fs.existsSync(DECIDER_PATHS.socket(home)), false);
   });
 
   it('a genuine server (same key, same build) answers the hook: allow for git status, deny for rm -rf ~', async () => {
