@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 import { initRepository } from './gitRepository.mjs';
+import { generateMonorepo } from './monorepoTree.mjs';
 import { pairedRatio, pairedSpread, startupEnvironments } from './startupEnv.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -121,6 +122,50 @@ function pairedRows(label, env, rounds, runs) {
   return [row('node -e 0', bare), ...runs.map((r, k) => row(r.name, series[k], r.target ? { target: r.target, ok: pairedRatio(series[k], bare) <= r.limit } : {}))];
 }
 
+/**
+ * Issue #15 clause 3 through the warm server: in the monorepo-shaped tree (>= 15,000 folders for
+ * 50,000 files) with its index kept, each credential question paired with a benign `git status` in
+ * the same round; the extra is the median of the per-round wall differences (the decision runs in the
+ * server, so the client's CPU time would not show it). Compare scan.bench's in-process rows.
+ */
+async function monorepoRows(t, env) {
+  const tree = path.join(out, 'tree');
+  fs.mkdirSync(tree, { recursive: true });
+  const shape = generateMonorepo(tree);
+  initRepository(tree);
+  const { loadCredentialCache } = await tsImport(path.join(root, 'src/node/credentials/credentialCache.ts'), import.meta.url);
+  await loadCredentialCache(tree, { home: t.home, cacheDir: path.join(t.guardHomeDir, 'cache') });
+  const server = await startServer(t, env);
+  try {
+    const hook = (command) => {
+      const r = wall([t.shim, 'hook', 'claude'], claudePayload(tree, command), env);
+      if (!r.stderr.includes('blast-shield decider: answered')) throw new Error(`the warm server did not answer '${command}': ${r.stderr.trim()}`);
+      return r;
+    };
+    for (let i = 0; i < 3; i++) hook('git status'), hook('cat apps/pkg-0/README.md');
+    const questions = [
+      ['cat a file', 'cat apps/pkg-0/README.md'],
+      ['grep -r one package', 'grep -rn TODO apps/pkg-1'],
+      ['grep -r the workspace', 'grep -rn TODO .'],
+    ];
+    const rounds = 15;
+    const base = [];
+    const extra = Object.fromEntries(questions.map(([label]) => [label, []]));
+    for (let r = 0; r < rounds; r++) {
+      const b = hook('git status').ms;
+      base.push(b);
+      for (const [label, command] of questions) extra[label].push(hook(command).ms - b);
+    }
+    const where = `warm server, ${shape.folders ?? '?'} folders / ${shape.files ?? '?'} files`;
+    return [
+      { name: `hook via the shim: git status, no credential question [${where}]`, median_ms: median(base), runs: rounds },
+      ...questions.map(([label]) => ({ name: `hook via the shim: extra for "${label}" over git status [${where}]`, median_ms: median(extra[label]), runs: rounds, target: '<= 10 ms (wall, paired)', ok: median(extra[label]) <= 10 })),
+    ];
+  } finally {
+    await server.stop();
+  }
+}
+
 export async function run() {
   if (!fs.existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` (npm run bench does)');
   const t = await setup();
@@ -171,5 +216,7 @@ export async function run() {
       await hung.stop();
     }
   }
+  const clean = Object.fromEntries(Object.entries({ ...process.env, HOME: t.home, BLAST_SHIELD_HOME: t.guardHomeDir, BLAST_SHIELD_DECIDER_TRACE: '1' }).filter(([k]) => k !== 'NODE_EXTRA_CA_CERTS' && k !== 'BLAST_SHIELD_DECIDER'));
+  rows.push(...(await monorepoRows(t, clean)));
   return rows;
 }
