@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
@@ -129,8 +130,10 @@ function pairedRows(label, env, rounds, runs) {
  * server, so the client's CPU time would not show it). Compare scan.bench's in-process rows.
  */
 async function monorepoRows(t, env) {
-  const tree = path.join(out, 'tree');
-  fs.mkdirSync(tree, { recursive: true });
+  // In the system's temp folder: a tree of .ts files under bench/ would be type-checked with the project.
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bs-decider-tree-'));
+  const tree = path.join(tmp, 'tree');
+  fs.mkdirSync(tree);
   const shape = generateMonorepo(tree);
   initRepository(tree);
   const { loadCredentialCache } = await tsImport(path.join(root, 'src/node/credentials/credentialCache.ts'), import.meta.url);
@@ -163,6 +166,7 @@ async function monorepoRows(t, env) {
     ];
   } finally {
     await server.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
 
