@@ -3,6 +3,7 @@ import { createRealEngine } from '../hook/realEngine';
 import { forgetPartialBuilds } from '../node/credentials/credentialCache';
 import { forgetTrustedPrograms } from '../node/trustedProgram';
 import { guardHome } from '../node/guardHome';
+import { LOADER_VARIABLES } from '../node/hosts/hookEntry';
 import type { DeciderRequest } from '../node/decider/protocol';
 import { startDeciderServer, type Decide, type DeciderServerHandle } from '../node/decider/server';
 import type { CliIo } from './io';
@@ -23,6 +24,10 @@ a key only guard processes read, and exits after an hour without a call. Agents 
  */
 export function decideAsHook(cli: string): Decide {
   return async (request: DeciderRequest) => {
+    // The shim clears these, and a client started with NODE_OPTIONS never asks: a request carrying one
+    // did not come from the hook as hosts run it. Decided in-process, where it came from, never here
+    // (this process's children would inherit them).
+    if (LOADER_VARIABLES.some((name) => request.env[name] !== undefined)) return { declined: 'protocol' as const };
     forgetPartialBuilds();
     forgetTrustedPrograms();
     const savedEnv = { ...process.env };

@@ -267,6 +267,14 @@ describe('decider: the server decides as the hook process would', function () {
     });
   }
 
+  it('a request whose environment carries a loader variable (NODE_OPTIONS, LD_PRELOAD) is declined, never decided here', async () => {
+    const extras: Array<Record<string, string>> = [{ NODE_OPTIONS: '--require /tmp/x.js' }, { LD_PRELOAD: '/tmp/x.so' }, { NODE_EXTRA_CA_CERTS: '/tmp/ca.pem' }];
+    for (const extra of extras) {
+      const served = await decideAsHook('')({ v: 1, build: BUILD, nonce: '0'.repeat(32), host: 'claude', input: claude('git status', ws), env: { ...env, ...extra }, cwd: ws, pid: process.pid, ppid: process.ppid });
+      assert.deepEqual(served, { declined: 'protocol' });
+    }
+  });
+
   it("the server's own environment and folder are back after a call", async () => {
     const before = { ...process.env };
     const cwd = process.cwd();
