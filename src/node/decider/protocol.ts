@@ -33,6 +33,8 @@ export const DECIDER_PATHS = {
   key: (home: string) => path.join(home, 'decider', 'key'),
   /** The server's Unix socket (a named pipe on Windows, where the client does not use it yet). */
   socket: (home: string) => path.join(home, 'decider', 'decider.sock'),
+  /** The serving process's pid (for `status`-like tools and tests), removed when it stops. */
+  pid: (home: string) => path.join(home, 'decider', 'server.pid'),
   /** Held while a hook starts a server, so concurrent calls start one. */
   spawnLock: (home: string) => path.join(home, 'decider', 'spawn.lock'),
 } as const;

@@ -106,10 +106,11 @@ export async function startDeciderServer(o: DeciderServerOptions): Promise<Decid
     stopped = true;
     if (idle) clearTimeout(idle);
     server.close();
-    // Only our own socket file: another server may have taken the path since.
+    // Only our own socket and pid files: another server may have taken the path since.
     try {
       const st = fs.statSync(socketPath);
       if (st.ino === boundIno) fs.rmSync(socketPath, { force: true });
+      if (fs.readFileSync(DECIDER_PATHS.pid(o.home), 'latin1').trim() === String(process.pid)) fs.rmSync(DECIDER_PATHS.pid(o.home), { force: true });
     } catch {
       // gone already
     }
@@ -166,6 +167,11 @@ export async function startDeciderServer(o: DeciderServerOptions): Promise<Decid
   });
   fs.chmodSync(socketPath, 0o600);
   boundIno = fs.statSync(socketPath).ino;
+  try {
+    fs.writeFileSync(DECIDER_PATHS.pid(o.home), `${process.pid}\n`, { mode: 0o600 });
+  } catch {
+    // only a convenience
+  }
   armIdle();
   return {
     socket: socketPath,

@@ -139,6 +139,35 @@ describe('decider: the hook process against servers on its socket', function () 
     assert.equal(fs.existsSync(DECIDER_PATHS.socket(home)), false);
   });
 
+  it('with no server, a call decides in-process and starts one (detached, plain environment) that answers the next call', async function () {
+    if (process.platform === 'win32') this.skip();
+    const child = spawn(process.execPath, [cli, 'hook', 'claude'], { cwd: ws, env: { PATH: process.env.PATH ?? '', HOME: dir, BLAST_SHIELD_HOME: home, BLAST_SHIELD_DECIDER: 'spawn', BLAST_SHIELD_DECIDER_TRACE: '1', SOME_AGENT_VARIABLE: 'x' } });
+    let stderr = '';
+    child.stderr.on('data', (c) => (stderr += String(c)));
+    child.stdin.end(JSON.stringify({ session_id: 's', transcript_path: '', cwd: ws, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'git status' }, tool_use_id: 't' }));
+    await new Promise((resolve) => child.on('close', resolve));
+    assert.match(stderr, /blast-shield decider: no key/);
+    const pidFile = DECIDER_PATHS.pid(home);
+    for (let i = 0; i < 200 && !fs.existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 50));
+    const pid = Number(fs.readFileSync(pidFile, 'latin1').trim());
+    closers.push(() => {
+      try {
+        process.kill(pid, 'SIGTERM');
+      } catch {
+        // gone already
+      }
+    });
+    if (process.platform === 'linux') {
+      const environ = fs.readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0');
+      assert.ok(!environ.some((kv) => kv.startsWith('SOME_AGENT_VARIABLE=') || kv.startsWith('BLAST_SHIELD_DECIDER=')), 'the server inherited the caller environment');
+      // Detached: the leader of a session of its own, not in the hook's (the agent's) session.
+      assert.equal(fs.readFileSync(`/proc/${pid}/stat`, 'latin1').split(') ')[1]!.split(' ')[3], String(pid), 'the server is not in its own session');
+    }
+    const next = await hook('claude', 'git status');
+    assert.equal(next.trace, 'answered');
+    assert.equal(decision('claude', next.stdout), 'allow');
+  });
+
   it('a genuine server (same key, same build) answers the hook: allow for git status, deny for rm -rf ~', async () => {
     const g: DeciderServerHandle = (await startDeciderServer({ home, build, decide: decideAsHook(cli) }))!;
     closers.push(() => g.close());
