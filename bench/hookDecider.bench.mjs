@@ -166,7 +166,12 @@ async function monorepoRows(t, env) {
     ];
   } finally {
     await server.stop();
-    fs.rmSync(tmp, { recursive: true, force: true });
+    // git may still be writing in the tree's .git a moment after the last call: retry, never fail the rows for it.
+    try {
+      fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
+    } catch {
+      // a leftover in the temp folder
+    }
   }
 }
 
