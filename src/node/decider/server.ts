@@ -15,6 +15,9 @@ import { DECIDER_KEY_BYTES, DECIDER_MAX_REQUEST_BYTES, DECIDER_PATHS, DECIDER_PR
 /** A server nobody asked for this long exits; the next hook call decides in-process and starts another. */
 export const DECIDER_IDLE_MS = 60 * 60 * 1000;
 
+/** How often the server checks that its socket is still its own. */
+export const SOCKET_WATCH_MS = 10_000;
+
 export type Decide = (request: DeciderRequest) => Promise<{ result: DeciderResult } | { declined: DeclineReason }>;
 
 export interface DeciderServerOptions {
@@ -22,6 +25,7 @@ export interface DeciderServerOptions {
   build: string;
   decide: Decide;
   idleMs?: number;
+  watchMs?: number;
   /** Called when the server stops by itself (idle, another build); the CLI exits the process. */
   onStop?: (why: string) => void;
 }
@@ -100,11 +104,13 @@ export async function startDeciderServer(o: DeciderServerOptions): Promise<Decid
   let queue: Promise<unknown> = Promise.resolve();
   let idle: NodeJS.Timeout | undefined;
   let stopped = false;
+  let watch: NodeJS.Timeout | undefined;
   const server = net.createServer();
   const stop = (why: string): void => {
     if (stopped) return;
     stopped = true;
     if (idle) clearTimeout(idle);
+    if (watch) clearInterval(watch);
     server.close();
     // Only our own socket and pid files: another server may have taken the path since.
     try {
@@ -173,6 +179,16 @@ export async function startDeciderServer(o: DeciderServerOptions): Promise<Decid
     // only a convenience
   }
   armIdle();
+  // A socket removed or replaced (its guard home deleted, another server on the path) ends this one.
+  watch = setInterval(() => {
+    try {
+      if (fs.statSync(socketPath).ino === boundIno) return;
+    } catch {
+      // gone
+    }
+    stop('socket gone');
+  }, o.watchMs ?? SOCKET_WATCH_MS);
+  watch.unref();
   return {
     socket: socketPath,
     close: () => {

@@ -216,6 +216,15 @@ describe('decider: the client falls back on every failure', function () {
     assert.equal(fs.statSync(DECIDER_PATHS.key(home)).mode & 0o077, 0);
   });
 
+  it('a server whose socket is removed (its guard home deleted) stops by itself', async () => {
+    let stopped = '';
+    const h = await startDeciderServer({ home, build: BUILD, decide: async () => ({ result: ALLOW }), watchMs: 50, onStop: (why) => (stopped = why) });
+    handles.push(h!);
+    fs.rmSync(DECIDER_PATHS.socket(home));
+    for (let i = 0; i < 40 && !stopped; i++) await new Promise((r) => setTimeout(r, 25));
+    assert.equal(stopped, 'socket gone');
+  });
+
   it('a server whose decision fails declines (in-process), it never answers allow for it', async () => {
     const h = await startDeciderServer({
       home,
