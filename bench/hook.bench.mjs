@@ -115,7 +115,8 @@ function coldHookRun(t, args, input, prepare) {
 }
 
 function startupRows(t, label, env, editorOpen) {
-  t = { ...t, env: { ...env, HOME: t.home, BLAST_SHIELD_HOME: t.guardHomeDir } };
+  // In-process, as before the decision server: its rows are in hookDecider.bench.mjs.
+  t = { ...t, env: { ...env, HOME: t.home, BLAST_SHIELD_HOME: t.guardHomeDir, BLAST_SHIELD_DECIDER: 'off' } };
   const rounds = 21;
   const claude = [cli, 'hook', 'claude'];
   const cursor = [cli, 'hook', 'cursor'];

@@ -16,5 +16,6 @@ export const SUBCOMMANDS: Record<string, { summary: string; load: () => Promise<
   status: { summary: 'Per host: what is installed where, and whether it is intact', load: async () => (await import('./install')).runStatus },
   audit: { summary: 'Verify the audit log chain, print recent decisions, or export them', load: async () => (await import('./audit')).run },
   restore: { summary: 'List the snapshots kept before approved destructive actions, or restore one', load: async () => (await import('./restore')).run },
+  decider: { summary: 'Internal: the warm decision server the hook starts by itself (agents may not start it)', load: async () => (await import('./decider')).run },
   policy: { summary: 'Explain the effective team policy and where each value came from', load: async () => (await import('./policy')).run },
 };

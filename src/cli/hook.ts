@@ -7,6 +7,7 @@ import { createRealEngine } from '../hook/realEngine';
 import { emergencyDeny } from '../hook/emergencyDeny';
 import type { CliIo } from './io';
 import { PREPARE_CACHE } from './prepareCacheFlag';
+import { hookPrelude, readStdinFd } from './stdinRead';
 
 const HELP = `usage: blast-shield hook <cursor|claude|vscode|copilot|cline|gemini|codex|windsurf|vscode-agent>
 
@@ -15,62 +16,6 @@ expects on standard output. Host configurations call this through the shim that
 'blast-shield install' writes; it is not meant to be run by hand except for testing.
 Every failure denies, in the host's own format.
 `;
-
-/**
- * Read all of stdin from fd 0 without ever blocking the process: hosts hand the hook a pipe, and a
- * pipe that is never closed must end in a deny before the host's own timeout, so a pipe (or socket,
- * or terminal) is read asynchronously and the caller's timer stays able to fire; a regular file is
- * read at once. Resolves undefined when the descriptor refuses plain reads (a non-blocking terminal),
- * so the caller falls back to the stream reader. Input past the cap is cut at cap + 1 bytes: the hook
- * then denies it.
- */
-function readStdinFd(maxBytes: number): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  const chunk = Buffer.alloc(64 * 1024);
-  const done = (): string => Buffer.concat(chunks).toString('utf8');
-  const take = (n: number): boolean => {
-    chunks.push(Buffer.from(chunk.subarray(0, n)));
-    total += n;
-    return n === 0 || total > maxBytes;
-  };
-  const unreadable = (code: string | undefined): boolean => code === 'EAGAIN' || code === 'EISDIR' || code === 'EINVAL' || code === 'ESPIPE';
-  let regularFile = false;
-  try {
-    regularFile = fs.fstatSync(0).isFile();
-  } catch {
-    return Promise.resolve(undefined);
-  }
-  if (regularFile) {
-    for (;;) {
-      let n: number;
-      try {
-        n = fs.readSync(0, chunk, 0, chunk.length, null);
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        if (code === 'EOF') break;
-        if (unreadable(code)) return Promise.resolve(chunks.length === 0 ? undefined : done());
-        return Promise.reject(err);
-      }
-      if (take(n)) break;
-    }
-    return Promise.resolve(done());
-  }
-  return new Promise((resolve, reject) => {
-    const next = (): void =>
-      fs.read(0, chunk, 0, chunk.length, null, (err, n) => {
-        if (err) {
-          if (err.code === 'EOF') resolve(done());
-          else if (unreadable(err.code)) resolve(chunks.length === 0 ? undefined : done());
-          else reject(err);
-          return;
-        }
-        if (take(n)) resolve(done());
-        else next();
-      });
-    next();
-  });
-}
 
 /** Settles with `what` as an error once `ms` pass; the timer does not keep the process alive by itself. */
 function timeLimit(ms: number, what: string): Promise<never> {
@@ -128,20 +73,24 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   let answered = false;
   let reading = true;
   const bound = io.env === process.env;
+  // The launcher tried the decision server first: its stdin read and its start time carry over, so
+  // the limits below still count from when the host started this process.
+  const prelude = bound ? hookPrelude() : undefined;
+  const spent = prelude ? Math.max(0, Date.now() - prelude.startedAt) : 0;
   // The last line of defence, per host: a deny just before that host stops waiting (and, on most
   // hosts, runs the action). The dialog's own deadline comes before it (runHook).
   const watchdog = setTimeout(() => {
     if (answered) return;
     answered = true;
     answerAndExit(io, failClosedReply(host, 'the hook ran out of time'), reading);
-  }, Math.max(1000, hostHookLimitSeconds(host) * 1000 - WATCHDOG_MARGIN_MS));
+  }, Math.max(1000, hostHookLimitSeconds(host) * 1000 - WATCHDOG_MARGIN_MS - spent));
   watchdog.unref();
   try {
     let text: string;
     try {
       // Bound to this process (main.ts passes process.env): read fd 0 directly; otherwise the supplied reader.
-      const read = (bound ? readStdinFd(MAX_HOOK_INPUT_BYTES) : Promise.resolve(undefined)).then((t) => t ?? io.readStdin());
-      text = await Promise.race([read, timeLimit(Math.min(STDIN_DEADLINE_MS, hostHookLimitSeconds(host) * 1000 - WATCHDOG_MARGIN_MS), `standard input was not closed within ${Math.round(STDIN_DEADLINE_MS / 1000)} s`)]);
+      const read = (prelude ? prelude.stdin : bound ? readStdinFd(MAX_HOOK_INPUT_BYTES) : Promise.resolve(undefined)).then((t) => t ?? io.readStdin());
+      text = await Promise.race([read, timeLimit(Math.max(0, Math.min(STDIN_DEADLINE_MS, hostHookLimitSeconds(host) * 1000 - WATCHDOG_MARGIN_MS) - spent), `standard input was not closed within ${Math.round(STDIN_DEADLINE_MS / 1000)} s`)]);
     } catch (err) {
       const reply = failClosedReply(host, `standard input could not be read (${err instanceof Error ? err.message : String(err)})`);
       answered = true;

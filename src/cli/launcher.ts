@@ -3,7 +3,10 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { emergencyDeny } from '../hook/emergencyDeny';
 import { GUARD_PATHS, guardHome } from '../node/guardHome';
+import { HOOK_INPUT_MAX_BYTES, SERVED_HOSTS } from '../node/decider/protocol';
+import { askDecider, clientAllowed, startDecider } from './deciderClient';
 import { PREPARE_CACHE } from './prepareCacheFlag';
+import { readStdinFd, setHookPrelude, setLauncherBuild } from './stdinRead';
 
 /**
  * The start of dist/cli.js. The hook runs this before every agent command, and compiling the whole
@@ -159,7 +162,15 @@ function verifyCacheChecksums(): void {
   }
 }
 
-try {
+function runBundle(): void {
+  try {
+    loadAndRun();
+  } catch (err) {
+    failedToLoad(err);
+  }
+}
+
+function loadAndRun(): void {
   const source = readMain();
   verifyCacheChecksums();
   const file = cachePath();
@@ -171,8 +182,65 @@ try {
     // Written at exit so the cache also holds the functions this run compiled lazily.
     process.once('exit', () => writeCache(file, script));
   }
+  setLauncherBuild(__CLI_MAIN_HASH__);
   const main = script.runInThisContext() as (exports: unknown, req: NodeJS.Require, mod: NodeJS.Module, filename: string, dirname: string) => void;
   main.call(module.exports, module.exports, require, module, __filename, __dirname);
-} catch (err) {
-  failedToLoad(err);
+}
+
+/**
+ * A hook call for a host the decision server serves: ask the warm server first (deciderClient.ts)
+ * and answer with its reply only once verified; anything else runs the bundle in-process, handing it
+ * the stdin read begun here. With no server there, an installed hook (or one told to by
+ * BLAST_SHIELD_DECIDER=spawn) starts one for later calls.
+ */
+function tryDecider(): Promise<boolean> | undefined {
+  const host = process.argv[3] ?? '';
+  if (process.argv[2] !== 'hook' || !SERVED_HOSTS.has(host) || process.argv.length !== 4) return undefined;
+  if (!clientAllowed(process.env, process.execArgv, process.platform)) return undefined;
+  let home: string;
+  try {
+    home = guardHome(process.env);
+  } catch {
+    return undefined;
+  }
+  const startedAt = Date.now();
+  const stdin = readStdinFd(HOOK_INPUT_MAX_BYTES);
+  stdin.catch(() => undefined);
+  setHookPrelude({ startedAt, stdin });
+  const trace = process.env.BLAST_SHIELD_DECIDER_TRACE === '1';
+  return askDecider({ home, build: __CLI_MAIN_HASH__, host, stdin, env: process.env, cwd: process.cwd(), pid: process.pid, ppid: process.ppid }).then((outcome) => {
+    if (trace) fs.writeSync(2, `blast-shield decider: ${outcome.why} (${Math.round(performance.now())} ms after start)\n`);
+    if (outcome.reply) {
+      // Once the answer is being written, the bundle must not write a second one.
+      try {
+        process.exitCode = outcome.reply.exitCode;
+        writeAll(1, outcome.reply.stdout);
+        if (outcome.reply.stderr) writeAll(2, outcome.reply.stderr);
+      } catch {
+        // a host that closed its pipe reads nothing either way
+      }
+      return true;
+    }
+    if (outcome.absent) {
+      const installed = path.resolve(__dirname) === path.resolve(GUARD_PATHS.binDir(home));
+      if (installed || process.env.BLAST_SHIELD_DECIDER === 'spawn') startDecider(home, __filename, process.env);
+    }
+    return false;
+  });
+}
+
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let written = 0;
+  while (written < bytes.length) written += fs.writeSync(fd, bytes, written, bytes.length - written);
+}
+
+const served = tryDecider();
+if (served) {
+  served.then(
+    (done) => done || runBundle(),
+    () => runBundle(),
+  );
+} else {
+  runBundle();
 }

@@ -21,12 +21,19 @@ export const ANALYSIS_TIME_LIMIT_MS = 15_000;
  * The hook's engine: the policy engine's classify and facts, the workspace credential index for
  * credential reads and provenance, and the credential read check.
  */
-export function createRealEngine(env: Readonly<Record<string, string | undefined>>): HookEngine {
+export interface EngineProcess {
+  /** The CLI to start `index` with (the decision server passes its own; the hook uses its argv). */
+  cli?: string;
+  /** The hook process whose agent's session counts (the decision server passes its client's pids). */
+  asker?: { selfPid: number; parentPid: number };
+}
+
+export function createRealEngine(env: Readonly<Record<string, string | undefined>>, processOf: EngineProcess = {}): HookEngine {
   const cacheDir = GUARD_PATHS.cacheDir(guardHome(env));
   // A workspace with no kept credential index: the hook walks it for HOOK_BUILD_MS at most, answers
   // from that (conservatively where it did not finish) and starts the CLI it runs as (`index`) in the
   // background to build the whole index. In-process (tests) nothing is started.
-  const cli = process.argv[2] === 'hook' ? process.argv[1] : undefined;
+  const cli = processOf.cli ?? (process.argv[2] === 'hook' ? process.argv[1] : undefined);
   const build = { buildTimeMs: HOOK_BUILD_MS, ...(cli ? { background: (root: string) => void startBackgroundIndex(root, cacheDir, cli) } : {}) };
   return {
     async gatherFacts(request: FactsRequest) {
@@ -34,7 +41,7 @@ export function createRealEngine(env: Readonly<Record<string, string | undefined
       // too heavy for every hook call; the extension's refresh runs it.
       const credentials: CredentialFacts | undefined =
         request.workspaceRoots.length > 0 ? lazyCredentialFacts({ workspaceRoots: request.workspaceRoots, home: request.home, cacheDir, secretlint: false, ...build }) : undefined;
-      return gatherFacts({ cwd: request.cwd, workspaceRoots: request.workspaceRoots, env: request.env, home: request.home, credentials, ...(request.strictScripts ? { scriptSession: () => agentSessionStart() } : {}) });
+      return gatherFacts({ cwd: request.cwd, workspaceRoots: request.workspaceRoots, env: request.env, home: request.home, credentials, ...(request.strictScripts ? { scriptSession: () => agentSessionStart(undefined, processOf.asker) } : {}) });
     },
     classify: (command, facts, options) => withinTimeBox(ANALYSIS_TIME_LIMIT_MS, 'the analysis of the command', () => classify(command, facts, options)),
     commandTexts: (command, facts) => withinTimeBox(ANALYSIS_TIME_LIMIT_MS, 'the analysis of the command', () => analyze(command, facts).invocations.map((inv) => [inv.name, ...inv.args.map((a) => a.text)].join(' '))),

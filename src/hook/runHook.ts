@@ -14,6 +14,7 @@ import { HOST_ADAPTERS } from '../node/hosts/adapters';
 import { dialogDeadline } from '../node/hosts/deadlines';
 import { secretRedactor } from '../node/credentials/knownSecrets';
 import { IpcError } from '../node/ipc/client';
+import { HOOK_INPUT_MAX_BYTES } from '../node/decider/protocol';
 import type { WindowVerifier } from '../node/ipc/windowIdentity';
 import { askEditor, type AskRequest, type EditorAnswer } from './askEditor';
 import { decideLocally, type LocalDecision } from './decide';
@@ -29,7 +30,7 @@ import { ALLOWED, dialogAllowed, dialogDenied, failureDenied, policyDenied, read
 export type HookEnv = Readonly<Record<string, string | undefined>>;
 
 /** Input larger than this is denied unread (Cursor's beforeReadFile carries the file's content). */
-export const MAX_HOOK_INPUT_BYTES = 8 * 1024 * 1024;
+export const MAX_HOOK_INPUT_BYTES = HOOK_INPUT_MAX_BYTES;
 export { DEADLINE_MARGIN_MS } from '../node/hosts/deadlines';
 const MAX_DESCRIBED = 4000;
 /** The settings mirror the extension writes is a few KB; anything far larger is not one. */
@@ -47,11 +48,21 @@ export interface HookDeps {
   now?: () => number;
   /** Skip the audit append (benchmarks of the bare decision path). */
   audit?: boolean;
+  /**
+   * The decision server: a call that would ask the editor is not decided here (no dialog, no audit
+   * line); the result says `declined` and the hook decides it in-process, where the window checks
+   * look at the hook's own process tree.
+   */
+  declineAsks?: boolean;
 }
+
+class AskDeclined extends Error {}
 
 export interface HookResult extends HostReply {
   /** What was decided, for the CLI's own logging and tests. */
   decision: 'allow' | 'deny';
+  /** Not decided: the call needs the editor and `declineAsks` was set (the reply is a deny, never to be sent). */
+  declined?: true;
 }
 
 function isHostId(v: string): v is HostId {
@@ -197,6 +208,7 @@ async function settle(input: ParsedHookInput, local: LocalDecision, guardHomeDir
     return { decision: { decision: 'deny', ...words }, decidedBy: local.decidedBy, reasons: local.reasons, failure: false, production: local.verdict?.production };
   }
   // ask: only the human's dialog may turn it into allow
+  if (deps.declineAsks) throw new AskDeclined('the call needs the editor');
   const verdict = local.verdict;
   if (!verdict) throw new Error('an ask without a verdict');
   const action = describe(local.asked ?? input.action, forEditor);
@@ -321,6 +333,7 @@ export async function runHook(host: string, stdinText: string, env: HookEnv, dep
     // No separate "event" notice to the editor: it reads the audit line just written (AuditFollower).
     return withWarning({ ...reply, decision: outcome.decision.decision }, auditWarning);
   } catch (err) {
+    if (err instanceof AskDeclined) return { ...failReply(adapter, event, err.message), declined: true };
     return failReply(adapter, event, `the hook failed unexpectedly (${err instanceof Error ? err.message : String(err)})`);
   }
 }

@@ -69,6 +69,11 @@ export function untrustedReason(candidate: string, check: TrustCheck = REAL_FS):
 
 const cache = new Map<string, string | null>();
 
+/** For the decision server: each call looks programs up again, as a fresh hook process does. */
+export function forgetTrustedPrograms(): void {
+  cache.clear();
+}
+
 /**
  * The absolute path of a system program by its bare name (`git`, `pg_dump`), found only in the
  * system folders and only when a same-user script cannot have replaced it; undefined otherwise.

@@ -71,6 +71,14 @@ export interface CacheOptions {
 const partialBuilds = new Map<string, CredentialCacheFile>();
 
 /**
+ * For a process that decides many calls (the decision server): each call starts as a fresh hook
+ * process would, with no partial walk of an earlier call standing in for the workspace of today.
+ */
+export function forgetPartialBuilds(): void {
+  partialBuilds.clear();
+}
+
+/**
  * The walk of an index built in memory (no guard folder to keep it in) stops after this long; a
  * question about a folder it did not finish is then answered conservatively (CredentialFacts.incomplete).
  */

@@ -176,6 +176,29 @@ const DENIED: Record<string, readonly string[]> = {
     'node -r ./x.js "$(npm root -g)/blast-shield/dist/cli.js" uninstall all',
     'node --require ./x.js --no-warnings "$(npm root -g)/blast-shield/dist/cli.js" --user uninstall',
   ],
+  'the decision server (docs/decision-server.md): its key, its socket, its start': [
+    'cat ~/.blast-shield/decider/key',
+    'xxd ${HOME%/}/.blast-shield/decider/key',
+    'cp ~/.bl*/decider/key /tmp/k',
+    "python3 -c \"print(open(__import__('os').path.expanduser('~/.blast-shield/decider/key')).read())\"",
+    "node -e \"console.log(require('fs').readFileSync(require('os').homedir()+'/.blast-shield/decider/key','utf8'))\"",
+    'echo 00 > ~/.blast-shield/decider/key',
+    'rm -f ~/.blast-shield/decider/decider.sock',
+    'mv ~/.blast-shield/decider /tmp/d',
+    'ln -sf /tmp/fake.sock ~/.blast-shield/decider/decider.sock',
+    'socat UNIX-LISTEN:$HOME/.blast-shield/decider/decider.sock,fork EXEC:/tmp/answer',
+    'nc -lU ~/.blast-shield/decider/decider.sock',
+    "python3 -c \"import socket,os;s=socket.socket(socket.AF_UNIX);s.bind(os.path.expanduser('~/.blast-shield/decider/decider.sock'));s.listen()\"",
+    'blast-shield decider',
+    'nohup blast-shield decider >/dev/null 2>&1 &',
+    'setsid ~/.blast-shield/bin/blast-shield-hook decider',
+    'NODE_OPTIONS=--require=/tmp/x.js blast-shield decider',
+    'NODE_OPTIONS="--inspect" ~/.blast-shield/bin/blast-shield-hook decider',
+    'env NODE_OPTIONS=--import=/tmp/x.mjs node ~/.blast-shield/bin/cli.js decider',
+    'node --inspect=0 ~/.blast-shield/bin/cli.js decider',
+    'node -r /tmp/x.js ~/.blast-shield/bin/cli.js hook claude',
+    'node --inspect ~/.blast-shield/bin/cli.js hook cursor',
+  ],
   'the guard home as a repository, archives of unknown entries': [
     'git -C ~/.blast-shield init',
     'cd ~/.blast-shield && git init && git add . && git commit -qm x',
@@ -247,6 +270,11 @@ const DENIED: Record<string, readonly string[]> = {
 };
 
 const ALLOWED: readonly string[] = [
+  // the decision server's look-alikes: a project's own key and socket, the guard's listing subcommands
+  'cat config/decider/key.example',
+  'nc -lU /tmp/app.sock',
+  'blast-shield status',
+  'ls ~/.blast-shield/decider',
   'cat ~/.ssh/config',
   'tar xzf /tmp/x.tgz -C /tmp/out',
   'cat ~/.ssh/authorized_keys',

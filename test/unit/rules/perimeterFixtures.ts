@@ -51,6 +51,7 @@ export const PERIMETER_FILES: Record<string, string> = {
   '/home/dev/.blast-shield/bin/blast-shield-hook': '#!/bin/sh\n',
   '/home/dev/.blast-shield/bin/cli.js': '// launcher\n',
   '/home/dev/.blast-shield/ipc/abc.window.json': '{}\n',
+  '/home/dev/.blast-shield/decider/key': '00\n',
   '/home/dev/.config/Code/User/settings.json': '{ "blastShield.lockdown.default": true }\n',
   '/home/dev/.config/fish/config.fish': 'set -x A 1\n',
   '/home/dev/.vscode/extensions/blast-shield.blast-shield-0.1.0/package.json': '{}\n',

@@ -1,0 +1,85 @@
+import { runHook } from '../hook/runHook';
+import { createRealEngine } from '../hook/realEngine';
+import { forgetPartialBuilds } from '../node/credentials/credentialCache';
+import { forgetTrustedPrograms } from '../node/trustedProgram';
+import { guardHome } from '../node/guardHome';
+import { LOADER_VARIABLES } from '../node/hosts/hookEntry';
+import type { DeciderRequest } from '../node/decider/protocol';
+import { startDeciderServer, type Decide, type DeciderServerHandle } from '../node/decider/server';
+import type { CliIo } from './io';
+import { launcherBuild } from './stdinRead';
+
+const HELP = `usage: blast-shield decider
+
+Internal: the warm decision server the hook starts by itself (docs/decision-server.md). It answers
+the hook's calls for Claude Code and Cursor over a socket in the guard home, each answer signed with
+a key only guard processes read, and exits after an hour without a call. Agents may not start it.
+`;
+
+/**
+ * One call as the hook process would make it: the client's environment (process.env itself, so
+ * whatever reads it, git's environment included, sees the same), its working folder, its pids for the
+ * agent's session, and per-process caches dropped. Calls are serialised by the server, so swapping the
+ * environment is safe. A call that needs the editor is declined: the hook asks in-process.
+ */
+export function decideAsHook(cli: string): Decide {
+  return async (request: DeciderRequest) => {
+    // The shim clears these, and a client started with NODE_OPTIONS never asks: a request carrying one
+    // did not come from the hook as hosts run it. Decided in-process, where it came from, never here
+    // (this process's children would inherit them).
+    if (LOADER_VARIABLES.some((name) => request.env[name] !== undefined)) return { declined: 'protocol' as const };
+    forgetPartialBuilds();
+    forgetTrustedPrograms();
+    const savedEnv = { ...process.env };
+    const savedCwd = process.cwd();
+    const swapEnv = (to: Record<string, string | undefined>): void => {
+      for (const k of Object.keys(process.env)) if (!(k in to)) delete process.env[k];
+      for (const [k, v] of Object.entries(to)) if (v !== undefined) process.env[k] = v;
+    };
+    swapEnv(request.env);
+    try {
+      try {
+        process.chdir(request.cwd);
+      } catch {
+        // a working folder that is gone: the payload's own cwd is what the decision reads
+      }
+      const result = await runHook(request.host, request.input, process.env, {
+        engine: createRealEngine(process.env, { cli, asker: { selfPid: request.pid, parentPid: request.ppid } }),
+        declineAsks: true,
+      });
+      if (result.declined) return { declined: 'ask' as const };
+      return { result: { stdout: result.stdout, ...(result.stderr ? { stderr: result.stderr } : {}), exitCode: result.exitCode, decision: result.decision } };
+    } finally {
+      swapEnv(savedEnv);
+      try {
+        process.chdir(savedCwd);
+      } catch {
+        // stays where it is
+      }
+    }
+  };
+}
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  if (args[0] === '--help' || args[0] === '-h') {
+    io.stdout(HELP);
+    return 0;
+  }
+  const build = launcherBuild();
+  // Only as started by the hook: the launcher's build known, no runtime options, nothing preloaded by the environment.
+  if (!build || process.execArgv.length > 0 || process.env.NODE_OPTIONS) {
+    io.stderr('blast-shield decider: only the hook starts the decision server\n');
+    return 2;
+  }
+  // `kill -USR1` would open Node's inspector, and a debugger attached here could read the key: the
+  // signal is taken over (nothing opens) and the server stops; the next hook call starts another.
+  let handle: DeciderServerHandle | undefined;
+  const quit = (): void => (handle ? void handle.close() : process.exit(0));
+  process.on('SIGUSR1', quit);
+  process.on('SIGTERM', quit);
+  const cli = process.argv[1] ?? '';
+  handle = await startDeciderServer({ home: guardHome(io.env), build, decide: decideAsHook(cli), onStop: () => process.exit(0) });
+  if (!handle) return 0;
+  // Runs until idle; the socket keeps the process alive.
+  return new Promise<number>(() => undefined);
+}

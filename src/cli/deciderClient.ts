@@ -1,0 +1,171 @@
+import type * as ChildProcess from 'node:child_process';
+import type * as Crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import type * as Net from 'node:net';
+import * as path from 'node:path';
+import { DECIDER_MAX_REPLY_BYTES, DECIDER_PATHS, DECIDER_PROTOCOL, HOOK_INPUT_MAX_BYTES, parseDeciderKey, verifyDeciderReply, type DeciderRequest, type DeciderResult } from '../node/decider/protocol';
+
+/**
+ * The hook's side of the warm decision server (docs/decision-server.md), run by the launcher before
+ * it loads the CLI bundle. It answers the host only with a reply it verified: a MAC by the key in the
+ * guard home over the request it sent (with a fresh nonce) and the answer. Every other outcome returns
+ * `reply: undefined` with the reason, and the launcher decides in-process as before.
+ */
+
+/** How long the client waits for the server's answer before deciding in-process. */
+export const DECIDER_WAIT_MS = 3000;
+/** How long it waits for stdin before leaving the read to the in-process hook (which waits longer). */
+export const DECIDER_STDIN_WAIT_MS = 1000;
+/** A server start newer than this is still coming up: later calls do not start another. */
+export const SPAWN_LOCK_STALE_MS = 15_000;
+
+export interface ClientOutcome {
+  reply?: DeciderResult;
+  /** Why the server did not decide this call (for tests and `BLAST_SHIELD_DECIDER_TRACE`). */
+  why: string;
+  /** No server is there to answer: the caller may start one. */
+  absent?: boolean;
+}
+
+export interface ClientOptions {
+  home: string;
+  build: string;
+  host: string;
+  stdin: Promise<string | undefined>;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  pid: number;
+  ppid: number;
+  waitMs?: number;
+  stdinWaitMs?: number;
+  /** Tests: leave the test process's signals alone. */
+  holdSignals?: boolean;
+}
+
+/**
+ * Whether this process may hold the key at all: only a plain runtime (no options, no NODE_OPTIONS),
+ * so an inspector or a preloaded module in this process cannot be how the key leaves it. Not a defence
+ * against a preload (which could fake these): the perimeter denies starting the guard's CLI that way.
+ */
+export function clientAllowed(env: NodeJS.ProcessEnv, execArgv: readonly string[], platform: NodeJS.Platform): boolean {
+  if (platform === 'win32') return false;
+  if (env.BLAST_SHIELD_DECIDER === 'off') return false;
+  if (execArgv.length > 0) return false;
+  return !env.NODE_OPTIONS;
+}
+
+/** The key, only from a regular file of this user that nobody else may read or write. */
+export function readDeciderKey(home: string): Buffer | undefined {
+  const file = DECIDER_PATHS.key(home);
+  try {
+    const st = fs.lstatSync(file);
+    if (!st.isFile() || (st.mode & 0o077) !== 0 || (process.getuid && st.uid !== process.getuid())) return undefined;
+    return parseDeciderKey(fs.readFileSync(file, 'latin1'));
+  } catch {
+    return undefined;
+  }
+}
+
+function within<T>(promise: Promise<T>, ms: number, late: T): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => resolve(late), ms);
+    timer.unref();
+    promise.then(
+      (v) => (clearTimeout(timer), resolve(v)),
+      (e: unknown) => (clearTimeout(timer), reject(e)),
+    );
+  });
+}
+
+/** One request, one line back, within `ms`; rejects with the socket error code or 'timeout'/'closed'/'oversize'. */
+function exchange(socketPath: string, line: string, ms: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const net = require('node:net') as typeof Net;
+    const socket = net.createConnection(socketPath);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const finish = (err: Error | undefined, text?: string): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      socket.destroy();
+      if (err) reject(err);
+      else resolve(text as string);
+    };
+    const timer = setTimeout(() => finish(new Error('timeout')), ms);
+    socket.on('error', (err: NodeJS.ErrnoException) => finish(new Error(err.code ?? 'error')));
+    socket.on('connect', () => socket.write(line + '\n'));
+    socket.on('data', (chunk: Buffer) => {
+      const nl = chunk.indexOf(0x0a);
+      const take = nl >= 0 ? chunk.subarray(0, nl) : chunk;
+      size += take.length;
+      if (size > DECIDER_MAX_REPLY_BYTES) return finish(new Error('oversize'));
+      chunks.push(take);
+      if (nl >= 0) finish(undefined, Buffer.concat(chunks).toString('utf8'));
+    });
+    socket.on('close', () => finish(new Error('closed')));
+  });
+}
+
+export async function askDecider(o: ClientOptions): Promise<ClientOutcome> {
+  // While this process holds the key, `kill -USR1` must not open Node's inspector in it (a listener takes the signal over).
+  if (o.holdSignals !== false) process.on('SIGUSR1', () => undefined);
+  const key = readDeciderKey(o.home);
+  if (!key) return { why: 'no key', absent: true };
+  const input = await within(o.stdin, o.stdinWaitMs ?? DECIDER_STDIN_WAIT_MS, undefined);
+  if (input === undefined) return { why: 'stdin not read in time' };
+  if (Buffer.byteLength(input, 'utf8') > HOOK_INPUT_MAX_BYTES) return { why: 'input over the limit' };
+  const crypto = require('node:crypto') as typeof Crypto;
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(o.env)) if (typeof v === 'string') env[k] = v;
+  const request: DeciderRequest = { v: DECIDER_PROTOCOL, build: o.build, nonce: crypto.randomBytes(16).toString('hex'), host: o.host, input, env, cwd: o.cwd, pid: o.pid, ppid: o.ppid };
+  const line = JSON.stringify(request);
+  let replyLine: string;
+  try {
+    replyLine = await exchange(DECIDER_PATHS.socket(o.home), line, o.waitMs ?? DECIDER_WAIT_MS);
+  } catch (err) {
+    const code = err instanceof Error ? err.message : String(err);
+    return { why: `no answer (${code})`, absent: code === 'ENOENT' || code === 'ECONNREFUSED' };
+  }
+  const verified = verifyDeciderReply(crypto, key, line, request, replyLine);
+  if (!verified.ok) return { why: verified.why };
+  if (verified.body.declined) return { why: `declined (${verified.body.declined})` };
+  return { reply: verified.body.result, why: 'answered' };
+}
+
+/** The environment a server starts with: nothing that loads code, only where things are. */
+export function serverEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of ['HOME', 'BLAST_SHIELD_HOME', 'PATH', 'ELECTRON_RUN_AS_NODE', 'LANG', 'TMPDIR']) {
+    const v = env[name];
+    if (typeof v === 'string') out[name] = v;
+  }
+  return out;
+}
+
+/**
+ * Start `<runtime> <cli> decider` detached (not the agent's child once this hook exits), with a plain
+ * environment and no runtime options, unless another call started one moments ago. Failing is fine:
+ * the next call tries again and meanwhile decides in-process.
+ */
+export function startDecider(home: string, cli: string, env: NodeJS.ProcessEnv, now = Date.now()): boolean {
+  const lock = DECIDER_PATHS.spawnLock(home);
+  try {
+    fs.mkdirSync(path.dirname(lock), { recursive: true, mode: 0o700 });
+    try {
+      fs.writeFileSync(lock, `${process.pid} ${now}\n`, { flag: 'wx', mode: 0o600 });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return false;
+      if (now - fs.statSync(lock).mtimeMs < SPAWN_LOCK_STALE_MS) return false;
+      fs.writeFileSync(lock, `${process.pid} ${now}\n`, { mode: 0o600 });
+    }
+    const { spawn } = require('node:child_process') as typeof ChildProcess;
+    const child = spawn(process.execPath, [cli, 'decider'], { detached: true, stdio: 'ignore', env: serverEnvironment(env), cwd: home, windowsHide: true });
+    child.on('error', () => undefined);
+    child.unref();
+    return true;
+  } catch {
+    return false;
+  }
+}

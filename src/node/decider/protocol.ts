@@ -1,0 +1,118 @@
+import type * as Crypto from 'node:crypto';
+import * as path from 'node:path';
+
+/**
+ * The warm decision server's wire format and its proof of origin (docs/decision-server.md).
+ *
+ * The hook (a tiny client in dist/cli.js) sends one line: a fresh random nonce, its build hash and
+ * everything an in-process decision reads (the payload, the environment, the working folder, its own
+ * and its parent's pid). The server answers one line: a body (JSON text) and an HMAC-SHA256 over the
+ * request line and that body, keyed with a secret kept in the guard home, which the perimeter keeps
+ * agents from reading. The client trusts nothing it cannot verify: without a key, a wrong MAC, another
+ * build, another nonce, a malformed line or no line in time, it decides in-process as before.
+ *
+ * This module is part of the launcher bundle: it imports nothing but node:path, and is handed
+ * node:crypto by its caller (loaded only once a key is there to use).
+ */
+
+export const DECIDER_PROTOCOL = 1;
+/** Domain separation: a MAC made for this protocol means nothing to anything else keyed alike. */
+const MAC_LABEL = 'blast-shield-decider/1\0';
+/** Bytes of the key; hex in the key file. */
+export const DECIDER_KEY_BYTES = 32;
+/** The hook's input limit (runHook denies more, unread); the launcher's stdin read stops there too. */
+export const HOOK_INPUT_MAX_BYTES = 8 * 1024 * 1024;
+/** A request carries the hook payload (8 MiB at most) and the environment. */
+export const DECIDER_MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+/** A reply carries one host answer (a few KB); anything far larger is not one. */
+export const DECIDER_MAX_REPLY_BYTES = 1024 * 1024;
+
+export const DECIDER_PATHS = {
+  dir: (home: string) => path.join(home, 'decider'),
+  /** The MAC key: 64 hex characters, owner-only, written once by the first server. */
+  key: (home: string) => path.join(home, 'decider', 'key'),
+  /** The server's Unix socket (a named pipe on Windows, where the client does not use it yet). */
+  socket: (home: string) => path.join(home, 'decider', 'decider.sock'),
+  /** The serving process's pid (for `status`-like tools and tests), removed when it stops. */
+  pid: (home: string) => path.join(home, 'decider', 'server.pid'),
+  /** Held while a hook starts a server, so concurrent calls start one. */
+  spawnLock: (home: string) => path.join(home, 'decider', 'spawn.lock'),
+} as const;
+
+/** Hosts whose hook calls the server answers (the payloads measured and tested end to end). */
+export const SERVED_HOSTS: ReadonlySet<string> = new Set(['claude', 'cursor']);
+
+export interface DeciderRequest {
+  v: number;
+  build: string;
+  nonce: string;
+  host: string;
+  input: string;
+  env: Record<string, string>;
+  cwd: string;
+  pid: number;
+  ppid: number;
+}
+
+export interface DeciderResult {
+  stdout: string;
+  stderr?: string;
+  exitCode: number;
+  decision: 'allow' | 'deny';
+}
+
+/** Why a server did not answer a request itself: the hook then decides in-process. */
+export type DeclineReason = 'ask' | 'build' | 'protocol' | 'busy' | 'failed';
+
+export interface DeciderBody {
+  v: number;
+  build: string;
+  nonce: string;
+  result?: DeciderResult;
+  declined?: DeclineReason;
+}
+
+export function deciderMac(crypto: typeof Crypto, key: Buffer, requestLine: string, body: string): string {
+  return crypto.createHmac('sha256', key).update(MAC_LABEL).update(requestLine).update('\0').update(body).digest('hex');
+}
+
+/** The key from its file's text, or undefined when the text is not exactly one. */
+export function parseDeciderKey(text: string): Buffer | undefined {
+  const hex = text.trim();
+  return new RegExp(`^[0-9a-f]{${DECIDER_KEY_BYTES * 2}}$`).test(hex) ? Buffer.from(hex, 'hex') : undefined;
+}
+
+export type Verified = { ok: true; body: DeciderBody } | { ok: false; why: string };
+
+/**
+ * Check one reply line against the request sent: a MAC by the key over exactly that request and this
+ * body, the same protocol, build and nonce, and a body that is one of the two shapes. Constant-time compare.
+ */
+export function verifyDeciderReply(crypto: typeof Crypto, key: Buffer, requestLine: string, request: Pick<DeciderRequest, 'build' | 'nonce'>, replyLine: string): Verified {
+  let reply: unknown;
+  try {
+    reply = JSON.parse(replyLine);
+  } catch {
+    return { ok: false, why: 'malformed reply' };
+  }
+  if (!reply || typeof reply !== 'object') return { ok: false, why: 'malformed reply' };
+  const { body, mac } = reply as { body?: unknown; mac?: unknown };
+  if (typeof body !== 'string' || typeof mac !== 'string' || !/^[0-9a-f]{64}$/.test(mac)) return { ok: false, why: 'malformed reply' };
+  const expected = Buffer.from(deciderMac(crypto, key, requestLine, body), 'hex');
+  if (!crypto.timingSafeEqual(expected, Buffer.from(mac, 'hex'))) return { ok: false, why: 'bad MAC' };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return { ok: false, why: 'malformed body' };
+  }
+  if (!parsed || typeof parsed !== 'object') return { ok: false, why: 'malformed body' };
+  const b = parsed as DeciderBody;
+  if (b.v !== DECIDER_PROTOCOL) return { ok: false, why: 'another protocol' };
+  if (b.build !== request.build) return { ok: false, why: 'another build' };
+  if (b.nonce !== request.nonce) return { ok: false, why: 'another nonce' };
+  if (b.declined !== undefined) return typeof b.declined === 'string' ? { ok: true, body: b } : { ok: false, why: 'malformed body' };
+  const r = b.result;
+  if (!r || typeof r.stdout !== 'string' || (r.stderr !== undefined && typeof r.stderr !== 'string') || !Number.isInteger(r.exitCode) || (r.decision !== 'allow' && r.decision !== 'deny')) return { ok: false, why: 'malformed body' };
+  return { ok: true, body: b };
+}

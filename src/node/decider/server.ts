@@ -1,0 +1,199 @@
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { nodeCrypto } from '../lazyCrypto';
+import { readOneLine } from '../ipc/lineSocket';
+import { DECIDER_KEY_BYTES, DECIDER_MAX_REQUEST_BYTES, DECIDER_PATHS, DECIDER_PROTOCOL, deciderMac, parseDeciderKey, SERVED_HOSTS, type DeciderBody, type DeciderRequest, type DeciderResult, type DeclineReason } from './protocol';
+
+/**
+ * The warm decision server (docs/decision-server.md): one Unix socket in the guard home, one request
+ * and one MAC'd reply per connection, one decision at a time (each runs with the client's environment
+ * and working folder, as the hook process itself would). It exits after `idleMs` without a request,
+ * and when a client of another build asks (an update was installed: the next call starts a new one).
+ */
+
+/** A server nobody asked for this long exits; the next hook call decides in-process and starts another. */
+export const DECIDER_IDLE_MS = 60 * 60 * 1000;
+
+/** How often the server checks that its socket is still its own. */
+export const SOCKET_WATCH_MS = 10_000;
+
+export type Decide = (request: DeciderRequest) => Promise<{ result: DeciderResult } | { declined: DeclineReason }>;
+
+export interface DeciderServerOptions {
+  home: string;
+  build: string;
+  decide: Decide;
+  idleMs?: number;
+  watchMs?: number;
+  /** Called when the server stops by itself (idle, another build); the CLI exits the process. */
+  onStop?: (why: string) => void;
+}
+
+export interface DeciderServerHandle {
+  socket: string;
+  close(): Promise<void>;
+}
+
+/** The key, made once (owner-only, never replaced while valid); undefined when it cannot be made. */
+export function ensureDeciderKey(home: string): Buffer | undefined {
+  const file = DECIDER_PATHS.key(home);
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  fs.chmodSync(path.dirname(file), 0o700);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const st = fs.lstatSync(file);
+      if (!st.isFile() || (st.mode & 0o077) !== 0 || (process.getuid && st.uid !== process.getuid())) return undefined;
+      const key = parseDeciderKey(fs.readFileSync(file, 'latin1'));
+      if (key) return key;
+      // A damaged key file: replaced by a fresh key (every verification against the old one failed anyway).
+      fs.rmSync(file, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return undefined;
+    }
+    try {
+      fs.writeFileSync(file, nodeCrypto().randomBytes(DECIDER_KEY_BYTES).toString('hex') + '\n', { flag: 'wx', mode: 0o600 });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return undefined;
+    }
+  }
+  return undefined;
+}
+
+function isRequest(v: unknown): v is DeciderRequest {
+  if (!v || typeof v !== 'object') return false;
+  const r = v as Record<string, unknown>;
+  return (
+    typeof r.v === 'number' &&
+    typeof r.build === 'string' &&
+    typeof r.nonce === 'string' &&
+    /^[0-9a-f]{32}$/.test(r.nonce) &&
+    typeof r.host === 'string' &&
+    typeof r.input === 'string' &&
+    typeof r.cwd === 'string' &&
+    Number.isInteger(r.pid) &&
+    Number.isInteger(r.ppid) &&
+    !!r.env &&
+    typeof r.env === 'object' &&
+    Object.values(r.env as object).every((x) => typeof x === 'string')
+  );
+}
+
+/** Whether something already answers on the socket path (a live server: this one steps back). */
+function answering(socketPath: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.createConnection(socketPath);
+    const done = (alive: boolean): void => {
+      s.destroy();
+      resolve(alive);
+    };
+    s.once('connect', () => done(true));
+    s.once('error', () => done(false));
+    setTimeout(() => done(false), 1000).unref();
+  });
+}
+
+export async function startDeciderServer(o: DeciderServerOptions): Promise<DeciderServerHandle | undefined> {
+  const key = ensureDeciderKey(o.home);
+  if (!key) return undefined;
+  const socketPath = DECIDER_PATHS.socket(o.home);
+  if (fs.existsSync(socketPath)) {
+    if (await answering(socketPath)) return undefined;
+    fs.rmSync(socketPath, { force: true });
+  }
+  let queue: Promise<unknown> = Promise.resolve();
+  let idle: NodeJS.Timeout | undefined;
+  let stopped = false;
+  let watch: NodeJS.Timeout | undefined;
+  const server = net.createServer();
+  const stop = (why: string): void => {
+    if (stopped) return;
+    stopped = true;
+    if (idle) clearTimeout(idle);
+    if (watch) clearInterval(watch);
+    server.close();
+    // Only our own socket and pid files: another server may have taken the path since.
+    try {
+      const st = fs.statSync(socketPath);
+      if (st.ino === boundIno) fs.rmSync(socketPath, { force: true });
+      if (fs.readFileSync(DECIDER_PATHS.pid(o.home), 'latin1').trim() === String(process.pid)) fs.rmSync(DECIDER_PATHS.pid(o.home), { force: true });
+    } catch {
+      // gone already
+    }
+    o.onStop?.(why);
+  };
+  const armIdle = (): void => {
+    if (idle) clearTimeout(idle);
+    idle = setTimeout(() => stop('idle'), o.idleMs ?? DECIDER_IDLE_MS);
+  };
+  const answer = (socket: net.Socket, requestLine: string, body: DeciderBody): void => {
+    const text = JSON.stringify(body);
+    socket.end(JSON.stringify({ body: text, mac: deciderMac(nodeCrypto(), key, requestLine, text) }) + '\n');
+  };
+  server.on('connection', (socket) => {
+    armIdle();
+    socket.on('error', () => socket.destroy());
+    readOneLine(socket, DECIDER_MAX_REQUEST_BYTES).then(
+      (line) => {
+        let request: unknown;
+        try {
+          request = JSON.parse(line);
+        } catch {
+          return void socket.destroy();
+        }
+        if (!isRequest(request)) return void socket.destroy();
+        const base = { v: DECIDER_PROTOCOL, build: o.build, nonce: request.nonce };
+        if (request.v !== DECIDER_PROTOCOL) return answer(socket, line, { ...base, declined: 'protocol' });
+        if (request.build !== o.build) {
+          answer(socket, line, { ...base, declined: 'build' });
+          return stop('another build');
+        }
+        if (!SERVED_HOSTS.has(request.host)) return answer(socket, line, { ...base, declined: 'protocol' });
+        const run = queue.then(async () => {
+          if (socket.destroyed) return;
+          try {
+            const outcome = await o.decide(request);
+            answer(socket, line, 'result' in outcome ? { ...base, result: outcome.result } : { ...base, declined: outcome.declined });
+          } catch {
+            answer(socket, line, { ...base, declined: 'failed' });
+          }
+        });
+        queue = run.catch(() => undefined);
+      },
+      () => socket.destroy(),
+    );
+  });
+  let boundIno = -1;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(socketPath, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  fs.chmodSync(socketPath, 0o600);
+  boundIno = fs.statSync(socketPath).ino;
+  try {
+    fs.writeFileSync(DECIDER_PATHS.pid(o.home), `${process.pid}\n`, { mode: 0o600 });
+  } catch {
+    // only a convenience
+  }
+  armIdle();
+  // A socket removed or replaced (its guard home deleted, another server on the path) ends this one.
+  watch = setInterval(() => {
+    try {
+      if (fs.statSync(socketPath).ino === boundIno) return;
+    } catch {
+      // gone
+    }
+    stop('socket gone');
+  }, o.watchMs ?? SOCKET_WATCH_MS);
+  watch.unref();
+  return {
+    socket: socketPath,
+    close: () => {
+      stop('closed');
+      return Promise.resolve();
+    },
+  };
+}

@@ -1,0 +1,181 @@
+import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { bundleMain, CLI_MAIN_HEADER, writeCli } from '../../../scripts/cliBuild.mjs';
+import { decideAsHook } from '../../../src/cli/decider';
+import { DECIDER_PATHS, deciderMac, type DeciderRequest } from '../../../src/node/decider/protocol';
+import { ensureDeciderKey, startDeciderServer, type DeciderServerHandle } from '../../../src/node/decider/server';
+
+/**
+ * The hook process (the real launcher and bundle, built from the sources) with something bound on the
+ * decision server's socket. An impostor — the agent's own server on the path, answering allow with a
+ * key it made up, replaying a genuine allow, or hanging — never makes the hook allow what the
+ * in-process decision denies; a genuine server (same key, same build) is used.
+ */
+describe('decider: the hook process against servers on its socket', function () {
+  this.timeout(120_000);
+  let dir: string;
+  let cli: string;
+  let build: string;
+  let home: string;
+  let ws: string;
+  const closers: Array<() => unknown> = [];
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bs-decider-proc-'));
+    cli = path.join(dir, 'bin', 'cli.js');
+    const common = { mainFields: ['module', 'main'], logLevel: 'error' as const };
+    await writeCli({ outfile: cli, mainText: await bundleMain({ common }), common });
+    const header = fs.readFileSync(path.join(dir, 'bin', 'cli-main.js'), 'latin1').split('\n', 1)[0]!;
+    build = header.slice(CLI_MAIN_HEADER.length);
+    ws = path.join(dir, 'ws');
+    fs.mkdirSync(path.join(ws, '.git'), { recursive: true });
+  });
+  beforeEach(() => {
+    home = fs.mkdtempSync(path.join(dir, 'g-'));
+  });
+  afterEach(async () => {
+    for (const close of closers.splice(0)) await close();
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  function hook(host: 'claude' | 'cursor', command: string): Promise<{ stdout: string; trace: string; ms: number }> {
+    const input =
+      host === 'claude'
+        ? JSON.stringify({ session_id: 's', transcript_path: '', cwd: ws, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, tool_use_id: 't' })
+        : JSON.stringify({ conversation_id: 'c', generation_id: 'g', model: 'm', hook_event_name: 'beforeShellExecution', cursor_version: '1', workspace_roots: [ws], user_email: null, transcript_path: null, command, cwd: ws, sandbox: false });
+    const t0 = Date.now();
+    // Asynchronous: the genuine server of one test runs in this process.
+    const child = spawn(process.execPath, [cli, 'hook', host], { cwd: ws, env: { PATH: process.env.PATH ?? '', HOME: dir, BLAST_SHIELD_HOME: home, BLAST_SHIELD_DECIDER_TRACE: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += String(c)));
+    child.stderr.on('data', (c) => (stderr += String(c)));
+    child.stdin.end(input);
+    return new Promise((resolve) => child.on('close', () => resolve({ stdout, trace: /blast-shield decider: (.*?) \(\d+ ms after start\)/.exec(stderr)?.[1] ?? '', ms: Date.now() - t0 })));
+  }
+  const decision = (host: 'claude' | 'cursor', stdout: string): string => {
+    const reply = JSON.parse(stdout) as { hookSpecificOutput?: { permissionDecision: string }; permission?: string };
+    return host === 'claude' ? reply.hookSpecificOutput!.permissionDecision : reply.permission!;
+  };
+
+  async function impostor(answer: (line: string, socket: net.Socket) => void): Promise<void> {
+    ensureDeciderKey(home);
+    const server = net.createServer((socket) => {
+      let text = '';
+      socket.on('error', () => undefined);
+      socket.on('data', (c) => {
+        text += String(c);
+        const nl = text.indexOf('\n');
+        if (nl >= 0) answer(text.slice(0, nl), socket);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(DECIDER_PATHS.socket(home), resolve));
+    closers.push(() => new Promise((resolve) => server.close(resolve)));
+  }
+
+  for (const host of ['claude', 'cursor'] as const) {
+    it(`${host}: an impostor answering allow with a key of its own cannot make the hook allow 'rm -rf ~'`, async () => {
+      const allow = host === 'claude' ? '{"hookSpecificOutput":{"hookEventName":"PreToolUse","permissionDecision":"allow"}}\n' : '{"permission":"allow"}\n';
+      await impostor((line, s) => {
+        const req = JSON.parse(line) as DeciderRequest;
+        const body = JSON.stringify({ v: 1, build: req.build, nonce: req.nonce, result: { stdout: allow, exitCode: 0, decision: 'allow' } });
+        s.end(JSON.stringify({ body, mac: deciderMac(crypto, crypto.randomBytes(32), line, body) }) + '\n');
+      });
+      const r = await hook(host, 'rm -rf ~');
+      assert.equal(r.trace, 'bad MAC');
+      assert.equal(decision(host, r.stdout), 'deny');
+    });
+  }
+
+  it("an impostor replaying a genuine server's allow (for 'git status') to a call for 'rm -rf ~': deny", async () => {
+    // A genuine allow, captured: the impostor is assumed to have seen one earlier answer on the wire.
+    const g = (await startDeciderServer({ home, build, decide: decideAsHook(cli) }))!;
+    const captured = await new Promise<{ request: string; reply: string }>((resolve) => {
+      const request = JSON.stringify({ v: 1, build, nonce: crypto.randomBytes(16).toString('hex'), host: 'claude', input: JSON.stringify({ session_id: 's', transcript_path: '', cwd: ws, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'git status' }, tool_use_id: 't' }), env: { HOME: dir, BLAST_SHIELD_HOME: home, PATH: process.env.PATH ?? '' }, cwd: ws, pid: process.pid, ppid: process.ppid });
+      const s = net.createConnection(g.socket, () => s.write(request + '\n'));
+      let reply = '';
+      s.on('data', (c) => (reply += String(c)));
+      s.on('end', () => resolve({ request, reply: reply.trim() }));
+    });
+    assert.match(captured.reply, /allow/);
+    await g.close();
+    await impostor((_, s) => s.end(captured.reply + '\n'));
+    const r = await hook('claude', 'rm -rf ~');
+    assert.equal(r.trace, 'bad MAC');
+    assert.equal(decision('claude', r.stdout), 'deny');
+  });
+
+  it('an impostor that hangs: the hook decides in-process after its wait (deny stays deny)', async () => {
+    await impostor(() => undefined);
+    const r = await hook('claude', 'rm -rf ~');
+    assert.equal(r.trace, 'no answer (timeout)');
+    assert.equal(decision('claude', r.stdout), 'deny');
+  });
+
+  it('the server started as the hook starts it: refuses runtime options, and SIGUSR1 stops it instead of opening the inspector', async function () {
+    if (process.platform === 'win32') this.skip();
+    const env = { PATH: process.env.PATH ?? '', HOME: dir, BLAST_SHIELD_HOME: home };
+    const refused = spawn(process.execPath, ['--no-warnings', cli, 'decider'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let why = '';
+    refused.stderr.on('data', (c) => (why += String(c)));
+    assert.equal(await new Promise((resolve) => refused.on('close', resolve)), 2);
+    assert.match(why, /only the hook starts the decision server/);
+    const server = spawn(process.execPath, [cli, 'decider'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    server.stderr.on('data', (c) => (stderr += String(c)));
+    const closed = new Promise((resolve) => server.on('close', resolve));
+    for (let i = 0; i < 200 && !fs.existsSync(DECIDER_PATHS.socket(home)); i++) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(fs.existsSync(DECIDER_PATHS.socket(home)), 'the server did not bind its socket');
+    const allowed = await hook('claude', 'git status');
+    assert.equal(allowed.trace, 'answered');
+    server.kill('SIGUSR1');
+    await closed;
+    assert.doesNotMatch(stderr, /Debugger listening/);
+    assert.equal(fs.existsSync(DECIDER_PATHS.socket(home)), false);
+  });
+
+  it('with no server, a call decides in-process and starts one (detached, plain environment) that answers the next call', async function () {
+    if (process.platform === 'win32') this.skip();
+    const child = spawn(process.execPath, [cli, 'hook', 'claude'], { cwd: ws, env: { PATH: process.env.PATH ?? '', HOME: dir, BLAST_SHIELD_HOME: home, BLAST_SHIELD_DECIDER: 'spawn', BLAST_SHIELD_DECIDER_TRACE: '1', SOME_AGENT_VARIABLE: 'x' } });
+    let stderr = '';
+    child.stderr.on('data', (c) => (stderr += String(c)));
+    child.stdin.end(JSON.stringify({ session_id: 's', transcript_path: '', cwd: ws, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'git status' }, tool_use_id: 't' }));
+    await new Promise((resolve) => child.on('close', resolve));
+    assert.match(stderr, /blast-shield decider: no key/);
+    const pidFile = DECIDER_PATHS.pid(home);
+    for (let i = 0; i < 200 && !fs.existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 50));
+    const pid = Number(fs.readFileSync(pidFile, 'latin1').trim());
+    closers.push(() => {
+      try {
+        process.kill(pid, 'SIGTERM');
+      } catch {
+        // gone already
+      }
+    });
+    if (process.platform === 'linux') {
+      const environ = fs.readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0');
+      assert.ok(!environ.some((kv) => kv.startsWith('SOME_AGENT_VARIABLE=') || kv.startsWith('BLAST_SHIELD_DECIDER=')), 'the server inherited the caller environment');
+      // Detached: the leader of a session of its own, not in the hook's (the agent's) session.
+      assert.equal(fs.readFileSync(`/proc/${pid}/stat`, 'latin1').split(') ')[1]!.split(' ')[3], String(pid), 'the server is not in its own session');
+    }
+    const next = await hook('claude', 'git status');
+    assert.equal(next.trace, 'answered');
+    assert.equal(decision('claude', next.stdout), 'allow');
+  });
+
+  it('a genuine server (same key, same build) answers the hook: allow for git status, deny for rm -rf ~', async () => {
+    const g: DeciderServerHandle = (await startDeciderServer({ home, build, decide: decideAsHook(cli) }))!;
+    closers.push(() => g.close());
+    const allowed = await hook('cursor', 'git status');
+    assert.equal(allowed.trace, 'answered');
+    assert.equal(decision('cursor', allowed.stdout), 'allow');
+    const denied = await hook('claude', 'rm -rf ~');
+    assert.equal(denied.trace, 'answered');
+    assert.equal(decision('claude', denied.stdout), 'deny');
+  });
+});
