@@ -12,6 +12,7 @@ import { sourceRedirectWrites } from '../sourceRedirects';
 import { instructionFindings, settingsWriteFindings } from './agentSettings';
 import { shadowCopy, shadowPlaceOf } from './shadowedPrograms';
 import { perlInPlaceWrites, sedInPlaceWrites } from './sedEdit';
+import { buildPlaceOf, packagedProgram } from './buildPlaces';
 import { cronCommands, deferredPlaceOf, isInstructionFile, packageScriptTarget, runnerPlaceOf, type PlaceRule } from './places';
 import { laterPlaceOf } from './laterPlaces';
 import { judgeRunnerCode, LOADING_PACKAGE_KEYS, loadedFiles, unreadRunnerCode } from './runnerPlaces';
@@ -364,8 +365,8 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     const copied = shadow && w.from !== undefined ? shadowCopy(w.path, w.from, w.writer, ctx.facts) : 'judge-text';
     if (shadow && copied === 'judge-text') out.push(...judgeWrite(w, shadow, inv, ctx, cwd));
     else if (shadow && copied !== undefined && copied !== 'judge-text') out.push(copied);
-    const place = deferredPlaceOf(w.path, w.text) ?? laterPlaceOf(w.path, w.text, ctx.facts);
-    if (place) out.push(...judgeWrite(w, place, inv, ctx, cwd));
+    const place = deferredPlaceOf(w.path, w.text) ?? laterPlaceOf(w.path, w.text, ctx.facts) ?? buildPlaceOf(w.path, w.text, ctx.facts);
+    if (place) out.push(...judgeWrite(w, place, inv, ctx, cwd), ...packagedProgram(w.path, w.writer, place, ctx.facts));
     const runner = place ? undefined : (runnerPlaceOf(w.path) ?? packageScriptTarget(w.path, ctx.facts));
     if (runner && w.text !== undefined) out.push(...judgeRunnerCode(runner.appCode ? addedLines(w.text, ctx.facts.readFile(w.path)) : w.text, runner, w.writer, ctx, cwd, dirname(w.path)));
     else if (runner) out.push(...unreadRunnerCode(w, runner, ctx.facts));

@@ -37,8 +37,9 @@ function shellOrPython(text: string): PayloadLanguage {
 export function makeRecipes(text: string): string {
   return text
     .split('\n')
-    .filter((l) => l.startsWith('\t'))
-    .map((l) => l.slice(1).replace(/^[@+-]+/, ''))
+    .map((l) => (l.startsWith('\t') ? l.slice(1) : /^[^\t#=:]+:(?!=)[^;=]*;(.*)$/.exec(l)?.[1]?.trim()))
+    .filter((l): l is string => l !== undefined)
+    .map((l) => l.replace(/^[@+-]+/, ''))
     .join('\n');
 }
 
@@ -91,6 +92,8 @@ export function yamlCommands(text: string): string {
     }
     if (block.length > 0) out.push(m[2] === 'args' || m[2] === 'command' ? joinArgv(block) : block.join('\n'));
   }
+  // Flow mappings (`hooks: [{id: x, entry: sh /tmp/x}]`): the command keys inside braces.
+  if (text.includes('{')) for (const f of text.matchAll(/[{,]\s*(?:run|entry|cmd|command|script)\s*:\s*("(?:[^"\\]|\\.)*"|'[^']*'|\[[^\]]*\]|[^,{}\]\n]+)/g)) out.push(f[1]!.trim().startsWith('[') ? flowList(f[1]!.trim()) : unquote(f[1]!.trim()));
   // Text with no key at all is the body of a block (lines appended under an existing `run: |`).
   if (out.length === 0 && !lines.some((l) => /^\s*(-\s+)?[\w.-]+\s*:(\s|$)/.test(l))) return lines.map((l) => l.trim().replace(/^-\s+/, '')).filter((l) => l !== '' && !l.startsWith('#')).join('\n');
   return out.join('\n');
