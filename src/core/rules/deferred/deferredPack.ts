@@ -12,6 +12,7 @@ import { sourceRedirectWrites } from '../sourceRedirects';
 import { instructionFindings, settingsWriteFindings } from './agentSettings';
 import { shadowCopy, shadowPlaceOf } from './shadowedPrograms';
 import { perlInPlaceWrites, sedInPlaceWrites } from './sedEdit';
+import { laterEnvironment } from './laterEnvironment';
 import { buildPlaceOf, packagedProgram } from './buildPlaces';
 import { cronCommands, deferredPlaceOf, isInstructionFile, packageScriptTarget, runnerPlaceOf, type PlaceRule } from './places';
 import { laterPlaceOf } from './laterPlaces';
@@ -144,7 +145,7 @@ export function writesOf(inv: Invocation, facts: Facts, cwd: string): Written[] 
 function judgeWrite(w: Written, place: PlaceRule, inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
   if (w.text === undefined) {
     if (!place.strictUnknown) return [];
-    return [unreadFinding('deferred-unread', `${w.writer} writes into ${place.where}, which runs it ${place.when}, text the hook cannot read now`, place.where, ctx.facts, perimeterView(ctx.facts))];
+    return [laterEnvironment(unreadFinding('deferred-unread', `${w.writer} writes into ${place.where}, which runs it ${place.when}, text the hook cannot read now`, place.where, ctx.facts, perimeterView(ctx.facts)), place)];
   }
   if (place.gitConfig) return configFilePrograms(w.text, place.where).flatMap((p) => judgeProgram(p, inv, ctx, cwd));
   let commands = place.commands(w.text);

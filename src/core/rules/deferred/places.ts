@@ -68,7 +68,7 @@ export function yamlCommands(text: string): string {
     const value = m[3]!.trim();
     if (value !== '' && !/^[|>][-+]?$/.test(value)) {
       // Inline: a scalar, or a flow list `["sh", "-c", "…"]`.
-      if (value.startsWith('[')) out.push(flowList(value));
+      if (value.startsWith('[')) out.push(/^(cmds|commands|script|steps|before_script|after_script)$/.test(m[2]!) ? flowItems(value) : flowList(value));
       else out.push(unquote(value));
       continue;
     }
@@ -101,6 +101,11 @@ export function yamlCommands(text: string): string {
 
 function unquote(v: string): string {
   return v.replace(/^"(.*)"$/s, '$1').replace(/^'(.*)'$/s, '$1');
+}
+
+/** A flow list whose items are command lines each (`cmds: ["make", "rm -rf x"]`). */
+function flowItems(v: string): string {
+  return [...v.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|([^,[\]\s][^,\]]*)/g)].map((m) => (m[1] ?? m[2] ?? m[3] ?? '').trim()).join('\n');
 }
 
 export function flowList(v: string): string {
@@ -313,7 +318,7 @@ export function deferredPlaceOf(absolutePath: string, text?: string): PlaceRule 
   if (lname === 'justfile' || lname === '.justfile') return { where: name, when: 'when `just` runs that recipe', language: 'shell', strictUnknown: false, commands: justRecipes };
   if (/^taskfile(\.dist)?\.ya?ml$/.test(lname)) return { where: name, when: 'when `task` runs that task', language: 'shell', strictUnknown: false, commands: yamlCommands };
   if (lname === 'package.json' && !l.includes('/node_modules/')) return { where: 'the scripts of package.json', when: 'when npm runs them (lifecycle scripts on every install)', language: 'shell', strictUnknown: false, commands: packageScripts };
-  if (/\/\.github\/workflows\/[^/]+\.ya?ml$/.test(l) || /\/\.gitea\/workflows\/[^/]+\.ya?ml$/.test(l)) return { where: `the CI workflow .github/workflows/${name}`, when: 'in CI on the events it names (push, schedule …)', language: 'shell', strictUnknown: false, commands: yamlCommands };
+  if (/\/\.github\/workflows\/[^/]+\.ya?ml$/.test(l) || /\/\.gitea\/workflows\/[^/]+\.ya?ml$/.test(l)) return { where: `the CI workflow .github/workflows/${name}`, when: 'in CI on the events it names (push, schedule …)', language: 'shell', strictUnknown: true, commands: yamlCommands };
   if (/^(\.gitlab-ci|bitbucket-pipelines|azure-pipelines|\.travis|\.drone|appveyor|cloudbuild|buildspec|codemagic)\.ya?ml$/.test(lname) || /\/\.circleci\/config\.ya?ml$/.test(l) || /\/\.buildkite\/[^/]+\.ya?ml$/.test(l)) {
     return { where: `the CI configuration ${name}`, when: 'in CI on the events it names', language: 'shell', strictUnknown: false, commands: yamlCommands };
   }
