@@ -308,7 +308,7 @@ export function deferredPlaceOf(absolutePath: string, text?: string): PlaceRule 
     return text !== undefined ? { ...rule, language: shellOrPython(text) } : rule;
   }
   if (l.endsWith('/.git/config') || /\/\.git\/worktrees\/[^/]+\/config(\.worktree)?$/.test(l) || l.endsWith('/.gitconfig') || l.endsWith('/.config/git/config')) {
-    return { where: `the git settings ${p.includes('/.git/') ? '.git/config' : '~/.gitconfig'}`, when: 'whenever git reads them', language: 'shell', strictUnknown: false, commands: whole, gitConfig: true };
+    return { where: `the git settings ${p.includes('/.git/') ? '.git/config' : '~/.gitconfig'}`, when: 'whenever git reads them', language: 'shell', strictUnknown: true, commands: whole, gitConfig: true };
   }
   if ((m = /\/\.husky\/([^/_][^/]*)$/.exec(p))) return { ...hook(`the husky hook .husky/${m[1]}`, m[1]!), strictUnknown: false };
   if ((m = /\/\.githooks\/([^/]+)$/.exec(p))) return { ...hook(`the hook file .githooks/${m[1]}`, m[1]!), strictUnknown: false };
