@@ -285,9 +285,42 @@ function scheduled(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
       }
       return judgePayload(cronCommands(text, false), 'shell', where, 'crontab', ctx, cwd);
     }
+    case 'at':
+    case 'batch':
+      return atJob(inv, ctx, cwd);
+    case 'launchctl': {
+      // `launchctl submit -l LABEL [-p PROG] -- cmd args`: launchd runs (and keeps re-running) the command.
+      if (texts[0] !== 'submit') return [];
+      const dash = texts.indexOf('--');
+      return dash < 0 ? [] : run(args.slice(dash + 1), 'a launchd job (launchctl submit)', 'now and again whenever it exits, outside the agent');
+    }
     default:
       return [];
   }
+}
+
+/**
+ * `at TIME` and `batch` read their job from standard input or `-f FILE`: the text is judged as the
+ * commands it will run, at that time. A job whose text the hook cannot read is code it never read.
+ * Listing, showing and removing jobs (`-l`, `-c`, `-r`, `-d`) run nothing.
+ */
+function atJob(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
+  const texts = inv.args.map((a) => a.text);
+  if (texts.some((t) => /^-[a-zA-Z]*[lcrdV]/.test(t) || t === '--help')) return [];
+  const fileAt = texts.findIndex((t) => t === '-f');
+  const time = texts.filter((t, i) => !t.startsWith('-') && !(i > 0 && /^-[fqt]$/.test(texts[i - 1]!))).join(' ');
+  const place = { where: inv.name === 'batch' ? 'a batch job' : 'an at job', when: inv.name === 'batch' ? 'when the machine is idle, outside the agent' : `at ${time || 'its time'}, outside the agent` };
+  const fileWord = fileAt >= 0 ? inv.args[fileAt + 1] : undefined;
+  const input = inv.redirects.find((r) => r.op === '<');
+  let text: string | undefined;
+  let name = 'its standard input';
+  if (fileWord || input) {
+    const word = fileWord ?? input!.target;
+    name = word.text;
+    text = word.dynamic ? undefined : ctx.facts.readFile(resolvePath(cwd, word.text, ctx.facts.home));
+  } else text = stdinText(inv);
+  if (text === undefined) return [unreadFinding('deferred-unread', `${inv.name} schedules ${name}, a job the hook cannot read now, to run ${place.when}`, inv.name, ctx.facts, perimeterView(ctx.facts))];
+  return judgePayload(text, 'shell', place, inv.name, ctx, cwd);
 }
 
 const LIFECYCLE = /^(pre|post)?(install|uninstall|prepare|prepublish|prepublishOnly|prepack|postpack|publish|restart|start|stop|test|version|shrinkwrap)$|^dependencies$/;
