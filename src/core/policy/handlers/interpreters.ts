@@ -221,9 +221,17 @@ function deno(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocatio
     if (operand) interpret(w, 'deno', 'javascript', { code: [operand], stdin: false, module: false }, inv, exec);
     return inv;
   }
+  // `deno task --eval 'cmd'`: the text is run as a task line would be (deno's task shell).
+  if (sub === 'task') {
+    const at = args.findIndex((a) => a.text === '--eval' || a.text === '-e');
+    const line = at >= 0 ? args.slice(at + 1).filter((a) => !a.text.startsWith('-')) : [];
+    if (line.length > 0) w.analyzeText(line.map((a) => a.text).join(' '), w.childScope(exec, 'deno task --eval'));
+    return inv;
+  }
   if (sub === 'run' || sub === 'serve') {
     // `deno run -`: the program is standard input (an operand the grammar already read as one).
     if (operand?.text === STDIN_OPERAND) w.stdinProgram('deno', 'javascript', inv, exec);
+    else if (operand && !operand.dynamic && /^https?:/.test(operand.text)) w.addOpaque(`deno ${sub} fetches ${operand.text.slice(0, 120)} and runs it: an address, and what it serves cannot be read before it runs`, w.viaOf(exec));
     else if (operand) w.runFile(operand, 'javascript', inv, exec, `deno ${sub} ${operand.text}`);
     return inv;
   }
