@@ -110,11 +110,13 @@ const kubiePeel: Peeler = (args) => {
   return { argv: cmd, label: `kubie exec ${context.text}` };
 };
 
+const NIX_RUN = wrapperGrammar([valued('--arg'), valued('--argstr'), valued('-f', '--file'), valued('--expr'), valued('-I', '--include'), valued('--override-input'), valued('--inputs-from')], { interspersed: true, unknownShort: 'switch', unknownLong: 'switch', commandAfterDashDash: true });
+
 /** `nix run INSTALLABLE -- args`: the package's main program (named like the package) with the arguments after `--`. */
 function nixRunPeel(args: ArgWord[]): Peeled | undefined {
   if (args[0]?.text !== 'run') return undefined;
   const tail = args.slice(1);
-  const installable = tail.find((w) => !w.text.startsWith('-'));
+  const installable = readWrapper(tail, NIX_RUN).parsed.operands[0];
   if (!installable || installable.dynamic) return { argv: [], unknown: 'nix run starts a package named at run time' };
   const dash = tail.findIndex((w) => w.text === '--');
   const programArgs = dash >= 0 ? tail.slice(dash + 1) : [];

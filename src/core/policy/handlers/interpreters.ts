@@ -223,8 +223,7 @@ function deno(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocatio
   }
   // `deno task --eval 'cmd'`: the text is run as a task line would be (deno's task shell).
   if (sub === 'task') {
-    const at = args.findIndex((a) => a.text === '--eval' || a.text === '-e');
-    const line = at >= 0 ? args.slice(at + 1).filter((a) => !a.text.startsWith('-')) : [];
+    const line = parsed.options.some((o) => o.name === '--eval') ? parsed.operands : [];
     if (line.length > 0) w.analyzeText(line.map((a) => a.text).join(' '), w.childScope(exec, 'deno task --eval'));
     return inv;
   }

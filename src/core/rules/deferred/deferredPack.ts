@@ -13,6 +13,7 @@ import { instructionFindings, settingsWriteFindings } from './agentSettings';
 import { shadowCopy, shadowPlaceOf } from './shadowedPrograms';
 import { perlInPlaceWrites, sedInPlaceWrites } from './sedEdit';
 import { laterEnvironment } from './laterEnvironment';
+import { parseCommand, type GrammarSpec } from '../../shell/grammar';
 import { buildPlaceOf, packagedProgram } from './buildPlaces';
 import { cronCommands, deferredPlaceOf, isInstructionFile, packageScriptTarget, runnerPlaceOf, type PlaceRule } from './places';
 import { laterPlaceOf } from './laterPlaces';
@@ -299,18 +300,21 @@ function scheduled(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
   }
 }
 
+/** at(1)'s options: `-f FILE`, `-q QUEUE`, `-t TIME`; listing, showing and removing jobs run nothing. */
+const AT_GRAMMAR: GrammarSpec = { options: [{ names: ['-f'], takes: 'one' }, { names: ['-q'], takes: 'one' }, { names: ['-t'], takes: 'one' }, ...['-m', '-M', '-v', '-b', '-l', '-c', '-r', '-d', '-V', '--help'].map((n) => ({ names: [n] }))], interspersed: true, unknownShort: 'switch', unknownLong: 'switch' };
+const AT_LISTING = new Set(['-l', '-c', '-r', '-d', '-V', '--help']);
+
 /**
  * `at TIME` and `batch` read their job from standard input or `-f FILE`: the text is judged as the
  * commands it will run, at that time. A job whose text the hook cannot read is code it never read.
  * Listing, showing and removing jobs (`-l`, `-c`, `-r`, `-d`) run nothing.
  */
 function atJob(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
-  const texts = inv.args.map((a) => a.text);
-  if (texts.some((t) => /^-[a-zA-Z]*[lcrdV]/.test(t) || t === '--help')) return [];
-  const fileAt = texts.findIndex((t) => t === '-f');
-  const time = texts.filter((t, i) => !t.startsWith('-') && !(i > 0 && /^-[fqt]$/.test(texts[i - 1]!))).join(' ');
+  const read = parseCommand(inv.args, AT_GRAMMAR);
+  if (read.options.some((o) => AT_LISTING.has(o.name))) return [];
+  const time = read.operands.map((w) => w.text).join(' ');
   const place = { where: inv.name === 'batch' ? 'a batch job' : 'an at job', when: inv.name === 'batch' ? 'when the machine is idle, outside the agent' : `at ${time || 'its time'}, outside the agent` };
-  const fileWord = fileAt >= 0 ? inv.args[fileAt + 1] : undefined;
+  const fileWord = read.options.filter((o) => o.name === '-f').flatMap((o) => o.valueWords).at(-1);
   const input = inv.redirects.find((r) => r.op === '<');
   let text: string | undefined;
   let name = 'its standard input';

@@ -272,6 +272,7 @@ function templateHooks(a: ToolArgs, sub: string): GitProgram[] {
     if (dir !== '') out.push({ kind: 'hooks', text: dir.replace(/\/+$/, '') + '/hooks', key: `git ${sub} --template`, where: `the hooks of the template folder ${dir} (git ${sub} --template)`, when: 'in the new repository, on its checkout and every commit from then on' });
   }
   for (const setting of sub === 'clone' ? a.values('-c', '--config') : []) {
+    // not an option reader: the option's value is a `KEY=VALUE` setting.
     const at = setting.indexOf('=');
     const p = at > 0 ? programOf(setting.slice(0, at), setting.slice(at + 1)) : undefined;
     if (p) out.push({ ...p, where: `${p.where} (git clone --config)` });

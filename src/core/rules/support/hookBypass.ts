@@ -68,6 +68,7 @@ export function secretScanSkipped(inv: Invocation, facts: Facts, cwd: string): F
   let how: string | undefined;
   if (sub1.includes('--no-verify') || (sub === 'commit' && sub1.includes('-n'))) how = `git ${sub} --no-verify`;
   else if (hooksPath !== undefined) {
+    // not an option reader: `-c`'s value is a `KEY=VALUE` setting.
     const folder = resolvePath(cwd, hooksPath.slice(hooksPath.indexOf('=') + 1), facts.home);
     const hasScanner = hooks.some((h) => SECRET_SCANNERS.test(facts.readFile(`${folder}/${h}`) ?? ''));
     if (!hasScanner) how = `git -c ${hooksPath} ${sub}`;
