@@ -6,6 +6,7 @@ import type { ArgWord, Invocation } from '../types';
 import type { Exec, Walker } from './context';
 import { handlerFor } from './index';
 import { executablePath, namedLikeATool } from './shells';
+import { SCRIPT_FILE_RUNNERS, scriptFileInline } from './scriptFiles';
 
 /**
  * A command by its name once wrappers are peeled: its handler (an interpreter, a runner), a program
@@ -26,6 +27,7 @@ export function runByName(w: Walker, name: string, first: ArgWord, args: ArgWord
   programVariables(w, exec);
   clientConfigPointers(w, name, args, exec);
   if (SUBSCRIPT_READERS.has(name)) subscriptSubstitutions(w, args, exec);
+  if (SCRIPT_FILE_RUNNERS.has(name)) scriptFileInline(w, name, args, exec);
   return inv;
 }
 
