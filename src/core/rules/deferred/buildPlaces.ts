@@ -122,7 +122,7 @@ export function buildPlaceOf(absolutePath: string, text: string | undefined, fac
   }
   if (l.includes('/.git/')) return undefined;
   if (/^(dockerfile|containerfile)(\.[\w-]+)?$/.test(lname) || lname.endsWith('.dockerfile')) {
-    return { where: `the image build file ${name}`, when: 'when the image is built (docker build, CI), with the build\'s secrets and network', language: 'shell', strictUnknown: false, inImage: true, commands: dockerfileRuns };
+    return { where: `the image build file ${name}`, when: 'when the image is built (docker build, CI), with the build\'s secrets and network', language: 'shell', strictUnknown: false, inImage: true, imageBuild: true, commands: dockerfileRuns };
   }
   if (lname === 'tox.ini') return { where: 'tox.ini', when: 'whenever tox runs its environments', language: 'shell', strictUnknown: false, commands: toxCommands };
   if (/^(rakefile|[\w-]+\.rake)$/.test(lname)) return { where: `the Rake file ${name}`, when: 'when `rake` runs that task', language: 'shell', strictUnknown: false, commands: codeCommands };

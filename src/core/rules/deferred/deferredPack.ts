@@ -157,7 +157,9 @@ function judgeWrite(w: Written, place: PlaceRule, inv: Invocation, ctx: RuleCont
     commands = commands.split('\n').filter((line) => !had.has(line)).join('\n');
   }
   const unvouched = place.servers ? unvouchedServers(commands, place, w.writer, ctx.facts, cwd) : [];
-  return [...unvouched, ...judgePayload(commands, place.language, place, w.writer, ctx, cwd, place.inImage === true)];
+  const found = judgePayload(commands, place.language, place, w.writer, ctx, cwd, place.inImage === true);
+  // An image build changes the image's files only: what remains is what reaches out (secrets sent, code fetched, remote systems).
+  return [...unvouched, ...(place.imageBuild ? found.filter((f) => f.targets.length === 0 || !f.targets.every((t) => t.kind === 'path')) : found)];
 }
 
 /** A folder of git hooks (core.hooksPath, a template folder): every hook in it, or code the hook never read when it cannot be listed. */

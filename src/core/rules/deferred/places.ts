@@ -25,6 +25,8 @@ export interface PlaceRule {
   servers?: boolean;
   /** The commands run inside a container image: script files they name are the image's, not this machine's. */
   inImage?: boolean;
+  /** An image build: its files are the image's own, so what it does to paths (`rm -rf /var/lib/apt/lists/*`) touches nothing here. */
+  imageBuild?: boolean;
 }
 
 const whole = (text: string): string => text;
