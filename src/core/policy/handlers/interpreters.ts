@@ -230,7 +230,6 @@ function deno(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocatio
   if (sub === 'run' || sub === 'serve') {
     // `deno run -`: the program is standard input (an operand the grammar already read as one).
     if (operand?.text === STDIN_OPERAND) w.stdinProgram('deno', 'javascript', inv, exec);
-    else if (operand && !operand.dynamic && /^https?:/.test(operand.text)) w.addOpaque(`deno ${sub} fetches ${operand.text.slice(0, 120)} and runs it: an address, and what it serves cannot be read before it runs`, w.viaOf(exec));
     else if (operand) w.runFile(operand, 'javascript', inv, exec, `deno ${sub} ${operand.text}`);
     return inv;
   }
