@@ -66,8 +66,11 @@ function goFlagPrograms(value: string): string[] {
 }
 
 export function programVariables(w: Walker, exec: Exec): void {
+  const assigned = Object.keys(exec.assignments);
+  // Most commands carry no assignment: nothing to look up.
+  if (assigned.length === 0) return;
   const via = w.viaOf(exec);
-  const names = [...PROGRAM_VARIABLES, ...Object.keys(exec.assignments).filter((k) => PROGRAM_VARIABLE_PATTERN.test(k))];
+  const names = [...PROGRAM_VARIABLES.filter((k) => exec.assignments[k] !== undefined), ...assigned.filter((k) => PROGRAM_VARIABLE_PATTERN.test(k))];
   const goflags = exec.assignments.GOFLAGS;
   if (goflags !== undefined && !goflags.includes('$') && !via.includes('GOFLAGS=')) {
     for (const program of goFlagPrograms(goflags)) {
