@@ -59,7 +59,7 @@ const pm2Peel: Peeler = (args) => {
   if (/\s/.test(target.text)) return { argv: [], shellText: target, ownWords: read.index + 1, label: 'pm2 start' };
   const dash = tail.findIndex((w, i) => i > read.index && w.text === '--');
   // A JSON or ecosystem file is read by pm2, not run: the processes it names are its own question.
-  if (/\.(json|ya?ml|config\.(c|m)?js)$/.test(target.text) || /^ecosystem/.test(target.text)) return { argv: [], none: true };
+  if (/\.(json|ya?ml|config\.(c|m)?js)$/.test(target.text) || target.text.startsWith('ecosystem')) return { argv: [], none: true };
   return { argv: [target, ...(dash >= 0 ? tail.slice(dash + 1) : [])], label: 'pm2 start' };
 };
 
