@@ -2,7 +2,6 @@ import { basename, resolvePath } from '../paths';
 import { effectsOf } from '../policy/effects';
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { writesOf } from './deferred/deferredPack';
-import { secretIgnoreLoss } from './support/ignoreNet';
 
 /**
  * Checks taken out of the way (round 7, issue #18 item 4): the project's own safety nets, removed by
@@ -111,7 +110,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
       for (const [script, command] of Object.entries(testScripts(w.text))) out.push(...scriptNoOp(script, old[script], command, w.writer, ctx));
     }
   }
-  out.push(...sedDeletesInCi(inv, ctx, cwd), ...pkgSetNoOp(inv, ctx), ...secretIgnoreLoss(inv, facts, cwd));
+  out.push(...sedDeletesInCi(inv, ctx, cwd), ...pkgSetNoOp(inv, ctx));
   return out;
 }
 

@@ -5,7 +5,6 @@ import type { CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack } f
 import { parsedArgs, toolNamed } from '../registry/commandModel';
 import { git } from '../registry/tools/git';
 import { GIT_HOOK_NAMES } from './deferred/gitPrograms';
-import { secretScanSkipped } from './support/hookBypass';
 
 /**
  * A team's git hooks are a safety net: a pre-commit secret scanner, a pre-push test run. Taking an
@@ -14,7 +13,7 @@ import { secretScanSkipped } from './support/hookBypass';
  * what that hook ran. What is not lost stays allowed: appending to a hook, writing a hook where none
  * is (its text is judged as a deferred payload elsewhere), and skipping hooks for one command
  * (`git commit --no-verify`, `HUSKY=0`, `SKIP=…`), which is routine and leaves them in place for
- * every later commit and for CI, unless the hook skipped scans for secrets (support/hookBypass.ts).
+ * every later commit and for CI.
  */
 
 /** Folders git hooks are kept in, relative to a work tree: git's own and the hook managers' (husky, .githooks). */
@@ -165,7 +164,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   const cwd = inv.cwd || facts.cwd;
   const owners = reviewRulesRemoved(inv, cwd, facts);
   if (owners.length > 0) return owners;
-  if (inv.name === 'git') return [...hooksPathUnset(inv, facts, cwd), ...secretScanSkipped(inv, facts, cwd)];
+  if (inv.name === 'git') return hooksPathUnset(inv, facts, cwd);
   const abs = (text: string): string => resolvePath(cwd, text, facts.home);
   const out: Finding[] = [];
   const add = (hook: Hook, does: string): void => {

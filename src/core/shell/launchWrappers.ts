@@ -48,7 +48,7 @@ const PM2_START = wrapperGrammar(
   { unknownShort: 'switch', unknownLong: 'switch', commandAfterDashDash: false },
 );
 
-/** `pm2 start 'cmd args'` (a line with spaces is run by a shell), `pm2 start prog -- args`, `pm2 start app.js`. */
+/** `pm2 start 'cmd args'`: a line with spaces is run by a shell; `pm2 start app.js` is read as before (its entry file). */
 const pm2Peel: Peeler = (args) => {
   const sub = args[0]?.text;
   if (sub !== 'start' && sub !== 'restart' && sub !== 'run') return { argv: [], none: true };
@@ -57,10 +57,8 @@ const pm2Peel: Peeler = (args) => {
   const target = tail[read.index];
   if (!target) return { argv: [], none: true };
   if (/\s/.test(target.text)) return { argv: [], shellText: target, ownWords: read.index + 1, label: 'pm2 start' };
-  const dash = tail.findIndex((w, i) => i > read.index && w.text === '--');
-  // A JSON or ecosystem file is read by pm2, not run: the processes it names are its own question.
-  if (/\.(json|ya?ml|config\.(c|m)?js)$/.test(target.text) || target.text.startsWith('ecosystem')) return { argv: [], none: true };
-  return { argv: [target, ...(dash >= 0 ? tail.slice(dash + 1) : [])], label: 'pm2 start' };
+  // A script or program by its name is pm2's own reading (runnerEntries.ts: the entry file it starts).
+  return { argv: [], notWrapping: true };
 };
 
 const MISE_EXEC = wrapperGrammar([valued('-C', '--cd'), valued('-j', '--jobs'), valued('-c', '--command'), flag('--raw'), flag('--fresh-env'), flag('--no-prepare')], { unknownShort: 'switch', unknownLong: 'switch', commandAfterDashDash: true, interspersed: true });

@@ -46,7 +46,8 @@ export function scriptFileInline(w: Walker, name: string, args: readonly ArgWord
   const files: { word: ArgWord; as: (text: string) => string }[] = [];
   if (AWKS.has(name)) {
     const read = parseCommand(args, AWK);
-    for (const o of read.options) if (['-f', '-i', '-E'].includes(o.name)) for (const word of o.valueWords) files.push({ word, as: (t) => `${name} ${quoted(t)}` });
+    // `-i inplace`: an extension library found on AWKPATH, not a file named here.
+    for (const o of read.options) if (['-f', '-i', '-E'].includes(o.name)) for (const word of o.valueWords.filter((v) => o.name !== '-i' || /\/|\.awk$/.test(v.text))) files.push({ word, as: (t) => `${name} ${quoted(t)}` });
   } else if (LUAS.has(name)) {
     const script = parseCommand(args, LUA).operands[0];
     if (script && script.text !== '-') files.push({ word: script, as: (t) => `${name} -e ${quoted(t)}` });
