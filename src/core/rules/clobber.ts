@@ -125,7 +125,7 @@ function copiedIntoNothing(inv: Invocation, ctx: RuleContext): Finding[] {
  * (`cat > f <<EOF`) is the agent writing the text it means: allowed.
  */
 /** Editors that change a file in place (its other lines stay): they keep the uncommitted work. */
-const IN_PLACE: ReadonlySet<string> = new Set(['sed', 'gsed', 'perl', 'ruby', 'awk', 'gawk', 'ed', 'ex', 'vi', 'vim', 'nvim', 'patch', 'prettier', 'eslint', 'biome', 'dprint', 'black', 'ruff', 'gofmt', 'goimports', 'rustfmt', 'clang-format', 'autopep8', 'isort', 'chmod', 'touch', 'git']);
+const IN_PLACE: ReadonlySet<string> = new Set(['sed', 'gsed', 'perl', 'ruby', 'awk', 'gawk', 'ed', 'ex', 'vi', 'vim', 'nvim', 'emacs', 'emacs-nox', 'patch', 'prettier', 'eslint', 'biome', 'dprint', 'black', 'ruff', 'gofmt', 'goimports', 'rustfmt', 'clang-format', 'autopep8', 'isort', 'chmod', 'touch', 'git']);
 
 function discardedWork(inv: Invocation, ctx: RuleContext): Finding[] {
   if (!ctx.facts.gitPathStates || inv.cwdUncertain === true) return [];

@@ -7,6 +7,7 @@
 import type { ArgWord } from './ast';
 import { parseCommand, type GrammarSpec } from './grammar';
 import { MORE_WRAPPERS } from './moreWrappers';
+import { launchWrappers } from './launchWrappers';
 import { flag, optional, readWrapper, switches, valued, wrapperGrammar } from './wrapperOptions';
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=|^BASH_FUNC_[^=\s/]*=/;
@@ -251,6 +252,14 @@ function parallelPeel(args: ArgWord[]): Peeled {
   const rest = args.slice(readWrapper(args, PARALLEL).index);
   const end = rest.findIndex((w) => w.text.startsWith(':::'));
   const command = end < 0 ? rest : rest.slice(0, end);
+  // `parallel ::: 'cmd1' 'cmd2'`: with no command, each input is a command line.
+  if (command.length === 0 && end >= 0) {
+    const lines = rest.slice(end + 1).filter((w) => !w.text.startsWith(':::'));
+    if (lines.length > 0) {
+      const text = lines.map((w) => w.text).join('\n');
+      return { argv: [], shellText: { text, raw: text, dynamic: lines.some((w) => w.dynamic), glob: false }, label: 'parallel' };
+    }
+  }
   if (command.length === 0) return { argv: [], none: true, label: 'parallel' };
   // parallel runs the command once per input, appending it unless `{}` places it; one invocation
   // carrying every input is what the packs need to see.
@@ -475,4 +484,5 @@ export const WRAPPERS: Readonly<Record<string, Peeler>> = {
   go: goPeel,
   direnv: (args) => (args[0]?.text === 'exec' && args.length > 2 ? { argv: args.slice(2) } : { argv: [], none: true }),
   ...MORE_WRAPPERS,
+  ...launchWrappers(MORE_WRAPPERS.nix),
 };

@@ -6,6 +6,7 @@ import type { ArgWord, Invocation } from '../types';
 import type { Exec, Walker } from './context';
 import { handlerFor } from './index';
 import { executablePath, namedLikeATool } from './shells';
+import { SCRIPT_FILE_RUNNERS, scriptFileInline } from './scriptFiles';
 
 /**
  * A command by its name once wrappers are peeled: its handler (an interpreter, a runner), a program
@@ -26,6 +27,7 @@ export function runByName(w: Walker, name: string, first: ArgWord, args: ArgWord
   programVariables(w, exec);
   clientConfigPointers(w, name, args, exec);
   if (SUBSCRIPT_READERS.has(name)) subscriptSubstitutions(w, args, exec);
+  if (SCRIPT_FILE_RUNNERS.has(name)) scriptFileInline(w, name, args, exec);
   return inv;
 }
 
@@ -50,16 +52,39 @@ function subscriptSubstitutions(w: Walker, args: ArgWord[], exec: Exec): void {
  * `PAGER=less` or `EDITOR='code --wait'` stay what they are. Values built at run time are left alone
  * (`EDITOR="$VISUAL"`). git's own variables are read with its settings (`codeRunners.ts`).
  */
-const PROGRAM_VARIABLES = ['SUDO_ASKPASS', 'SSH_ASKPASS', 'GIT_ASKPASS', 'CC', 'CXX', 'CPP', 'LD', 'AR', 'BROWSER', 'PAGER', 'MANPAGER', 'EDITOR', 'VISUAL', 'SYSTEMD_PAGER', 'SYSTEMD_EDITOR', 'KUBE_EDITOR', 'PSQL_PAGER', 'LESSOPEN', 'LESSCLOSE'];
+const PROGRAM_VARIABLES = ['SUDO_ASKPASS', 'SSH_ASKPASS', 'GIT_ASKPASS', 'CC', 'CXX', 'CPP', 'LD', 'AR', 'BROWSER', 'PAGER', 'MANPAGER', 'EDITOR', 'VISUAL', 'SYSTEMD_PAGER', 'SYSTEMD_EDITOR', 'KUBE_EDITOR', 'PSQL_PAGER', 'LESSOPEN', 'LESSCLOSE', 'RUSTC_WRAPPER', 'RUSTC_WORKSPACE_WRAPPER', 'CARGO_BUILD_RUSTC_WRAPPER', 'RUSTC', 'RUSTDOC', 'CMAKE_C_COMPILER_LAUNCHER', 'CMAKE_CXX_COMPILER_LAUNCHER', 'FC', 'FCEDIT', 'TERMINAL', 'PROMPT_COMMAND', 'COMP_WORDBREAKS_HOOK', 'MYPY_EXEC', 'SVN_EDITOR', 'HGEDITOR', 'TF_CLI_CONFIG_FILE_PROGRAM'];
 
-function programVariables(w: Walker, exec: Exec): void {
+/**
+ * Variables named by a pattern whose value is a program: cargo's per-target runners and linkers, npm's
+ * settings given through the environment (`npm_config_node_gyp`, `npm_config_script_shell`, `git`, `shell`).
+ */
+const PROGRAM_VARIABLE_PATTERN = /^(CARGO_TARGET_\w+_(RUNNER|LINKER)|npm_config_(node_gyp|script_shell|shell|git|editor|browser|viewer)|NPM_CONFIG_(NODE_GYP|SCRIPT_SHELL|SHELL|GIT|EDITOR|BROWSER|VIEWER)|YARN_YARN_PATH)$/;
+
+/** `GOFLAGS=-toolexec=/tmp/x`: go runs every tool of the build through the program it names (`-exec` runs the binaries). */
+function goFlagPrograms(value: string): string[] {
+  return [...value.matchAll(/(?:^|\s)--?(?:toolexec|exec)[= ](?:'([^']*)'|"([^"]*)"|(\S+))/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+}
+
+export function programVariables(w: Walker, exec: Exec): void {
+  const assigned = Object.keys(exec.assignments);
+  // Most commands carry no assignment: nothing to look up.
+  if (assigned.length === 0) return;
   const via = w.viaOf(exec);
-  for (const variable of PROGRAM_VARIABLES) {
+  const names = [...PROGRAM_VARIABLES.filter((k) => exec.assignments[k] !== undefined), ...assigned.filter((k) => PROGRAM_VARIABLE_PATTERN.test(k))];
+  const goflags = exec.assignments.GOFLAGS;
+  if (goflags !== undefined && !goflags.includes('$') && !via.includes('GOFLAGS=')) {
+    for (const program of goFlagPrograms(goflags)) {
+      unreadableProgram(w, program, 'GOFLAGS -toolexec', exec);
+      if (program.trim() !== '') w.analyzeText(program, w.childScope(exec, 'GOFLAGS='));
+    }
+  }
+  for (const variable of names) {
     const value = exec.assignments[variable];
     // Judged once: the program's own commands inherit the variable.
     if (value === undefined || value.includes('$') || via.includes(`${variable}=`)) continue;
     // less's filters: `|cmd %s` pipes the file through cmd.
     const text = variable.startsWith('LESS') ? value.replace(/^\|+-?/, '').replace(/%s/g, 'file') : value;
+    unreadableProgram(w, text, variable, exec);
     if (text.trim() !== '') w.analyzeText(text, w.childScope(exec, `${variable}=`));
   }
 }

@@ -282,6 +282,13 @@ function debuggerEscapes(name: string, args: readonly ArgWord[]): Escapes {
   for (let i = 0; i < args.length; i++) {
     const t = args[i]!.text;
     let command: string | undefined;
+    // `gdb --args prog args`, `lldb -- prog args`: the debugger starts that program (with `run`, or `-batch -ex run`).
+    if ((t === '--args' || t === '-args' || (t === '--' && name === 'lldb')) && i + 1 < args.length) {
+      const argv = args.slice(i + 1);
+      if (argv.some((a) => a.dynamic)) out.opaque.push(`${name} starts a program named at run time`);
+      else out.shell.push({ text: argv.map((a) => (/^[\w@%+=:,./~-]+$/.test(a.text) && !a.text.startsWith('~') ? a.text : `'${a.text.replace(/'/g, `'\\''`)}'`)).join(' ').replace(/'~\//g, "~/'"), label: `${name} ${t}` });
+      break;
+    }
     if (t === '-ex' || t === '--ex' || t === '-iex' || t === '--eval-command' || t === '-o' || t === '--one-line' || t === '-O') command = args[++i]?.text;
     else if (t.startsWith('--eval-command=') || t.startsWith('--ex=')) command = t.slice(t.indexOf('=') + 1);
     if (command === undefined) continue;

@@ -221,6 +221,12 @@ function deno(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocatio
     if (operand) interpret(w, 'deno', 'javascript', { code: [operand], stdin: false, module: false }, inv, exec);
     return inv;
   }
+  // `deno task --eval 'cmd'`: the text is run as a task line would be (deno's task shell).
+  if (sub === 'task') {
+    const line = parsed.options.some((o) => o.name === '--eval') ? parsed.operands : [];
+    if (line.length > 0) w.analyzeText(line.map((a) => a.text).join(' '), w.childScope(exec, 'deno task --eval'));
+    return inv;
+  }
   if (sub === 'run' || sub === 'serve') {
     // `deno run -`: the program is standard input (an operand the grammar already read as one).
     if (operand?.text === STDIN_OPERAND) w.stdinProgram('deno', 'javascript', inv, exec);

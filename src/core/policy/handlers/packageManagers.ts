@@ -138,9 +138,19 @@ function reading(w: Walker, manager: string, spec: ToolSpec, parsed: ParsedComma
     const call = action.call !== undefined ? a.value(action.call) : undefined;
     if (call !== undefined) w.analyzeText(call, w.childScope(local, `${manager} exec`));
     else if (operand && !operand.dynamic && PACKAGE_ADDRESS.test(operand.text)) w.addOpaque(`${manager} fetches ${operand.text.slice(0, 120)} and runs it: an address, not a package from the registry, and what it serves cannot be read before it runs`, w.viaOf(local));
+    // `yarn exec 'cmd args'`, `pnpm --shell-mode exec 'cmd'`: one operand holding a whole line is run by a shell.
+    else if (operand && !operand.dynamic && /\s/.test(operand.text.trim())) w.analyzeText([operand, ...after(operand)].map((o) => o.text).join(' '), w.childScope(local, `${manager} exec`));
     else if (operand) w.run(args.slice(args.indexOf(operand)), { ...local, wrappers: [...local.wrappers, `${manager} exec`] });
   } else if (action === 'install' && !operand) {
     lifecycle(w, manager, local);
+  } else if (action === 'install' && !a.has('--ignore-scripts')) {
+    // A package from an address (a tarball URL, a git repository) is no registry's: its install scripts run unread.
+    const address = parsed.operands.find((o) => !o.dynamic && PACKAGE_ADDRESS.test(o.text) && !o.text.startsWith('./') && !o.text.startsWith('../'));
+    if (address) w.addOpaque(`${manager} installs ${address.text.slice(0, 120)}, a package from an address rather than the registry, whose install scripts run before they can be read`, w.viaOf(local));
+  } else if (manager === 'yarn' && parsed.path[0] === 'node') {
+    // `yarn node -e '…'`, `yarn node script.js`: node, with the project's loader.
+    const node = args[subIndex]!;
+    w.run([{ ...node, text: 'node', raw: 'node' }, ...args.slice(subIndex + 1)], { ...local, wrappers: [...local.wrappers, 'yarn node'] });
   }
 }
 

@@ -11,7 +11,7 @@ import type { ArgWord, Invocation } from '../types';
 import { xargsInput } from '../xargs';
 import { commandName, type Exec, type Walker } from './context';
 import { entriesAfterWrapper } from './runnerEntries';
-import { programOptions } from './byName';
+import { programOptions, programVariables } from './byName';
 
 export const MAX_WRAPPER_HOPS = 32;
 
@@ -50,6 +50,8 @@ export function peelWrappers(w: Walker, argvIn: ArgWord[], exec: Exec, unitsPerW
     if (peeled.none || (peeled.argv.length === 0 && !peeled.shellText)) {
       const inv = w.emit(name, first.text, argv.slice(1), exec);
       entriesAfterWrapper(w, name, argv.slice(1), exec, inv);
+      // `RUSTC_WRAPPER=/tmp/x cargo build`: the variables that name a program hold for the wrapper's own work.
+      programVariables(w, exec);
       return { done: inv };
     }
     if (peeled.shellText) {

@@ -123,7 +123,8 @@ export const deno: ToolSpec = {
       '--allow-import', '--deny-read', '--deny-write', '--deny-net', '--deny-env', '--deny-run', '--deny-ffi', '--deny-sys'].map((n) => ({ names: [n], takes: 'optional' as const })),
     flag('-A', '--allow-all'), flag('-q', '--quiet'), flag('-P', '--permission-set'), ...flagsEach('--no-prompt', '--cached-only', '--no-remote', '--no-npm', '--no-lock', '--no-config', '--print'),
   ],
-  commands: { eval: {}, 'run|serve': {} },
+  // `deno task --eval 'line'`: the operands are a task line (deno's task shell).
+  commands: { eval: {}, 'run|serve': {}, task: { options: [flag('--eval'), valued('--cwd'), valued('-f', '--filter'), flag('-r', '--recursive')] } },
 };
 
 /**

@@ -1,4 +1,4 @@
-import { basename, dirname, normalize, resolvePath } from '../../paths';
+import { basename, dirname, isWithin, normalize, resolvePath } from '../../paths';
 import { EFFECT_RULES, effectsOf, READ_ONLY_COMMANDS } from '../../policy/effects';
 import type { Analysis, ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack } from '../../policy/types';
 import { perimeterView } from '../perimeter/protectedPaths';
@@ -12,6 +12,9 @@ import { sourceRedirectWrites } from '../sourceRedirects';
 import { instructionFindings, settingsWriteFindings } from './agentSettings';
 import { shadowCopy, shadowPlaceOf } from './shadowedPrograms';
 import { perlInPlaceWrites, sedInPlaceWrites } from './sedEdit';
+import { laterEnvironment } from './laterEnvironment';
+import { parseCommand, type GrammarSpec } from '../../shell/grammar';
+import { buildPlaceOf, packagedProgram } from './buildPlaces';
 import { cronCommands, deferredPlaceOf, isInstructionFile, packageScriptTarget, runnerPlaceOf, type PlaceRule } from './places';
 import { laterPlaceOf } from './laterPlaces';
 import { isInfraCode, protectionLowered, sedReplacements } from './deployPlaces';
@@ -143,8 +146,11 @@ export function writesOf(inv: Invocation, facts: Facts, cwd: string): Written[] 
 
 function judgeWrite(w: Written, place: PlaceRule, inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
   if (w.text === undefined) {
-    if (!place.strictUnknown) return [];
-    return [unreadFinding('deferred-unread', `${w.writer} writes into ${place.where}, which runs it ${place.when}, text the hook cannot read now`, place.where, ctx.facts, perimeterView(ctx.facts))];
+    // CI runs a workflow copied from outside the project (`cp /tmp/ci.yml .github/workflows/`) with the repository's secrets.
+    const roots = ctx.facts.workspaceRoots.length > 0 ? ctx.facts.workspaceRoots : [ctx.facts.cwd];
+    const ciFromOutside = /^in CI\b/.test(place.when) && w.from !== undefined && !roots.some((r) => r === w.from || isWithin(r, w.from!));
+    if (!place.strictUnknown && !ciFromOutside) return [];
+    return [laterEnvironment(unreadFinding('deferred-unread', `${w.writer} writes into ${place.where}, which runs it ${place.when}, text the hook cannot read now`, place.where, ctx.facts, perimeterView(ctx.facts)), place)];
   }
   if (place.gitConfig) return configFilePrograms(w.text, place.where).flatMap((p) => judgeProgram(p, inv, ctx, cwd));
   let commands = place.commands(w.text);
@@ -155,7 +161,9 @@ function judgeWrite(w: Written, place: PlaceRule, inv: Invocation, ctx: RuleCont
     commands = commands.split('\n').filter((line) => !had.has(line)).join('\n');
   }
   const unvouched = place.servers ? unvouchedServers(commands, place, w.writer, ctx.facts, cwd) : [];
-  return [...unvouched, ...judgePayload(commands, place.language, place, w.writer, ctx, cwd, place.inImage === true)];
+  const found = judgePayload(commands, place.language, place, w.writer, ctx, cwd, place.inImage === true);
+  // An image build changes the image's files only: what remains is what reaches out (secrets sent, code fetched, remote systems).
+  return [...unvouched, ...(place.imageBuild ? found.filter((f) => f.targets.length === 0 || !f.targets.every((t) => t.kind === 'path')) : found)];
 }
 
 /** A folder of git hooks (core.hooksPath, a template folder): every hook in it, or code the hook never read when it cannot be listed. */
@@ -284,9 +292,45 @@ function scheduled(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
       }
       return judgePayload(cronCommands(text, false), 'shell', where, 'crontab', ctx, cwd);
     }
+    case 'at':
+    case 'batch':
+      return atJob(inv, ctx, cwd);
+    case 'launchctl': {
+      // `launchctl submit -l LABEL [-p PROG] -- cmd args`: launchd runs (and keeps re-running) the command.
+      if (texts[0] !== 'submit') return [];
+      const dash = texts.indexOf('--');
+      return dash < 0 ? [] : run(args.slice(dash + 1), 'a launchd job (launchctl submit)', 'now and again whenever it exits, outside the agent');
+    }
     default:
       return [];
   }
+}
+
+/** at(1)'s options: `-f FILE`, `-q QUEUE`, `-t TIME`; listing, showing and removing jobs run nothing. */
+const AT_GRAMMAR: GrammarSpec = { options: [{ names: ['-f'], takes: 'one' }, { names: ['-q'], takes: 'one' }, { names: ['-t'], takes: 'one' }, ...['-m', '-M', '-v', '-b', '-l', '-c', '-r', '-d', '-V', '--help'].map((n) => ({ names: [n] }))], interspersed: true, unknownShort: 'switch', unknownLong: 'switch' };
+const AT_LISTING = new Set(['-l', '-c', '-r', '-d', '-V', '--help']);
+
+/**
+ * `at TIME` and `batch` read their job from standard input or `-f FILE`: the text is judged as the
+ * commands it will run, at that time. A job whose text the hook cannot read is code it never read.
+ * Listing, showing and removing jobs (`-l`, `-c`, `-r`, `-d`) run nothing.
+ */
+function atJob(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
+  const read = parseCommand(inv.args, AT_GRAMMAR);
+  if (read.options.some((o) => AT_LISTING.has(o.name))) return [];
+  const time = read.operands.map((w) => w.text).join(' ');
+  const place = { where: inv.name === 'batch' ? 'a batch job' : 'an at job', when: inv.name === 'batch' ? 'when the machine is idle, outside the agent' : `at ${time || 'its time'}, outside the agent` };
+  const fileWord = read.options.filter((o) => o.name === '-f').flatMap((o) => o.valueWords).at(-1);
+  const input = inv.redirects.find((r) => r.op === '<');
+  let text: string | undefined;
+  let name = 'its standard input';
+  if (fileWord || input) {
+    const word = fileWord ?? input!.target;
+    name = word.text;
+    text = word.dynamic ? undefined : ctx.facts.readFile(resolvePath(cwd, word.text, ctx.facts.home));
+  } else text = stdinText(inv);
+  if (text === undefined) return [unreadFinding('deferred-unread', `${inv.name} schedules ${name}, a job the hook cannot read now, to run ${place.when}`, inv.name, ctx.facts, perimeterView(ctx.facts))];
+  return judgePayload(text, 'shell', place, inv.name, ctx, cwd);
 }
 
 const LIFECYCLE = /^(pre|post)?(install|uninstall|prepare|prepublish|prepublishOnly|prepack|postpack|publish|restart|start|stop|test|version|shrinkwrap)$|^dependencies$/;
@@ -366,8 +410,8 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     if (shadow && copied === 'judge-text') out.push(...judgeWrite(w, shadow, inv, ctx, cwd));
     else if (shadow && copied !== undefined && copied !== 'judge-text') out.push(copied);
     if (isInfraCode(w.path) && w.text !== undefined && w.writer !== 'sed -i') out.push(...infraProtectionLowered(addedLines(w.text, ctx.facts.readFile(w.path)), w.path, w.writer, ctx));
-    const place = deferredPlaceOf(w.path, w.text) ?? laterPlaceOf(w.path, w.text, ctx.facts);
-    if (place) out.push(...judgeWrite(w, place, inv, ctx, cwd));
+    const place = deferredPlaceOf(w.path, w.text) ?? laterPlaceOf(w.path, w.text, ctx.facts) ?? buildPlaceOf(w.path, w.text, ctx.facts);
+    if (place) out.push(...judgeWrite(w, place, inv, ctx, cwd), ...packagedProgram(w.path, w.writer, place, ctx.facts));
     const runner = place ? undefined : (runnerPlaceOf(w.path) ?? packageScriptTarget(w.path, ctx.facts));
     if (runner && w.text !== undefined) out.push(...judgeRunnerCode(runner.appCode ? addedLines(w.text, ctx.facts.readFile(w.path)) : w.text, runner, w.writer, ctx, cwd, dirname(w.path)));
     else if (runner) out.push(...unreadRunnerCode(w, runner, ctx.facts));

@@ -36,7 +36,8 @@ function whenOf(key: string): string | undefined {
   if (k === 'core.sshcommand' || k === 'core.gitproxy' || /^remote\..+\.(uploadpack|receivepack)$/.test(k)) return 'on every fetch or push';
   if (k === 'core.askpass' || k === 'credential.helper' || /^credential\..+\.helper$/.test(k)) return 'whenever git needs credentials';
   if (k === 'diff.external' || /^diff\..+\.(textconv|command)$/.test(k) || /^difftool\..+\.cmd$/.test(k)) return 'whenever git shows a diff';
-  if (/^merge\..+\.driver$/.test(k) || /^mergetool\..+\.cmd$/.test(k)) return 'whenever git merges';
+  // `merge.<name>.cmd` is no key git reads, but a tool that reads merge tools by that spelling would run it: judged alike.
+  if (/^merge\..+\.(driver|cmd)$/.test(k) || /^mergetool\..+\.cmd$/.test(k)) return 'whenever git merges';
   if (/^filter\..+\.(clean|smudge|process)$/.test(k)) return 'whenever git adds or checks out files that use the filter';
   if (k === 'gpg.program' || /^gpg\..+\.program$/.test(k)) return 'whenever git signs or verifies';
   if (k === 'uploadpack.packobjectshook') return 'whenever git serves a fetch';
@@ -241,12 +242,16 @@ function readingPrograms(inv: Invocation, a: ToolArgs): GitProgram[] {
       if (command) now(command, `git ${sub}`);
       break;
     }
+    case 'init':
+      out.push(...templateHooks(a, sub));
+      break;
     case 'fetch':
     case 'pull':
     case 'push':
     case 'clone':
     case 'ls-remote':
     case 'archive': {
+      if (sub === 'clone') out.push(...templateHooks(a, sub));
       for (const pack of a.values('--upload-pack', '--receive-pack', '--exec')) if (!/^git-(upload|receive)-pack$/.test(pack)) now(pack, `git ${sub} --upload-pack`);
       for (const t of texts) if (t.startsWith('ext::')) now(t.slice(5).replace(/%s/g, 'git-upload-pack').replace(/%S/g, 'git-upload-pack'), `the ext:: remote of git ${sub}`);
       break;
@@ -256,6 +261,21 @@ function readingPrograms(inv: Invocation, a: ToolArgs): GitProgram[] {
       break;
     default:
       break;
+  }
+  return out;
+}
+
+/** `git init|clone --template=DIR` (the new repository's hooks are copied from DIR/hooks), `git clone -c KEY=VALUE` (settings of the new repository). */
+function templateHooks(a: ToolArgs, sub: string): GitProgram[] {
+  const out: GitProgram[] = [];
+  for (const dir of a.values('--template')) {
+    if (dir !== '') out.push({ kind: 'hooks', text: dir.replace(/\/+$/, '') + '/hooks', key: `git ${sub} --template`, where: `the hooks of the template folder ${dir} (git ${sub} --template)`, when: 'in the new repository, on its checkout and every commit from then on' });
+  }
+  for (const setting of sub === 'clone' ? a.values('-c', '--config') : []) {
+    // not an option reader: the option's value is a `KEY=VALUE` setting.
+    const at = setting.indexOf('=');
+    const p = at > 0 ? programOf(setting.slice(0, at), setting.slice(at + 1)) : undefined;
+    if (p) out.push({ ...p, where: `${p.where} (git clone --config)` });
   }
   return out;
 }

@@ -20,6 +20,8 @@ export function laterEnvironment(found: Finding, place: { where?: string; when: 
     return { ...found, targets: [...found.targets.map((t) => (t.kind === 'path' ? t : { ...t, environment: 'production' as const, environmentReason: place.production! })), live] };
   }
   if (/^now\b/.test(place.when)) return found;
+  // CI runs with the repository's secrets and deploy rights, on machines that are not this one.
+  if (/^in CI\b/.test(place.when)) return { ...found, targets: found.targets.map((t) => ({ ...t, remote: true, environment: 'production' as const, environmentReason: "in CI, with the repository's secrets and deploy rights" })) };
   const targets = found.targets.map((t) =>
     t.kind !== 'path' && t.environment !== 'production' && AMBIENT.test(t.environmentReason ?? '')
       ? { ...t, environment: 'production' as const, environmentReason: `${place.when}, where ${t.environmentReason} may no longer hold — treated as production` }

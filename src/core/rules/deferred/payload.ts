@@ -2,6 +2,7 @@ import { basename, resolvePath } from '../../paths';
 import { analyze } from '../../policy/analyze';
 import { findingsOf } from '../../policy/classify';
 import type { Facts, Finding, RuleContext } from '../../policy/types';
+import { commandLinesInCode } from './buildPlaces';
 import { laterEnvironment } from './laterEnvironment';
 import { perimeterView } from '../perimeter/protectedPaths';
 import { unreadFinding } from '../perimeter/reach';
@@ -42,10 +43,13 @@ export function unreadScripts(text: string, facts: Facts, cwd: string): string[]
     // `/bin/sh`, `/usr/bin/env`: programs of the system, named by their place.
     if (SYSTEM_PROGRAM.test(words[0]!)) words[0] = basename(words[0]!);
     const first = words[0]!;
-    const runsFile = SCRIPT_WORD.test(first) || (/^(sh|bash|zsh|dash|ksh|python3?|node|perl|ruby|php|source|\.)$/.test(first) && words[1] !== undefined && !words[1].startsWith('-'));
+    const interpreted = /^(sh|bash|zsh|dash|ksh|python3?|node|perl|ruby|php|source|\.)$/.test(first) && words[1] !== undefined && !words[1].startsWith('-');
+    const runsFile = SCRIPT_WORD.test(first) || interpreted;
     if (!runsFile || DATA_COMMANDS.test(first)) continue;
-    const script = SCRIPT_WORD.test(first) ? first : words[1]!;
-    if (!/\//.test(script) && !/\.(sh|py|js|mjs|cjs|pl|rb|php)$/.test(script)) continue;
+    const script = SCRIPT_WORD.test(first) ? first : words[1]!.replace(/^(["'])(.*)\1$/, '$2');
+    // A shell or interpreter given a file operand runs that file, whatever its name (`sh x`).
+    if (!interpreted && !/\//.test(script) && !/\.(sh|py|js|mjs|cjs|pl|rb|php)$/.test(script)) continue;
+    if (/[$`*?]/.test(script)) continue;
     const abs = resolvePath(cwd, script, facts.home);
     if (facts.readFile(abs) === undefined) out.push(script);
   }
@@ -70,19 +74,23 @@ export function judgePayload(text: string, language: PayloadLanguage, place: Def
   if (text.trim() === '') return [];
   const view = perimeterView(facts);
   // In a container image (a Kubernetes or compose command), the scripts named are the image's files.
-  if (language === 'shell' && !inImage) {
-    const unread = unreadScripts(text, facts, cwd);
+  if (!inImage) {
+    // Code hands its command lines to a shell through process calls: the scripts they run are read the same way.
+    const unread = unreadScripts(language === 'shell' ? text : commandLinesInCode(text).join('\n'), facts, cwd);
     if (unread.length > 0) {
       return [unreadFinding('deferred-unread', `${writer} makes ${place.where} run ${unread[0]} ${place.when}, a file the hook cannot read now`, basename(unread[0]!), facts, view)];
     }
   }
   if (depth >= MAX_DEPTH) return [unreadFinding('deferred-unread', `${writer} puts commands into ${place.where} nested too deeply to follow`, place.where, facts, view)];
   const shellText = language === 'python' ? `python3 - <<'BLAST_SHIELD_PY'\n${text}\nBLAST_SHIELD_PY` : language === 'javascript' ? `node - <<'BLAST_SHIELD_JS'\n${text}\nBLAST_SHIELD_JS` : text;
+  // Process calls the language model does not know (nox's `session.run("sh", "-c", …)`): their command lines as shell.
+  const calls = language === 'shell' ? [] : commandLinesInCode(text);
   depth++;
   try {
     const nested: Facts = cwd === facts.cwd ? facts : (Object.assign(Object.create(facts) as Facts, { cwd }) as Facts);
     const analysis = analyze(shellText, nested, undefined, ctx.work);
     const found = findingsOf(analysis, nested, undefined, ctx.work && ctx.rescan ? { work: ctx.work, rescan: ctx.rescan } : undefined);
+    for (const line of calls) found.push(...findingsOf(analyze(line, nested, undefined, ctx.work), nested, undefined, ctx.work && ctx.rescan ? { work: ctx.work, rescan: ctx.rescan } : undefined));
     return found.filter((f) => f.severity !== 'info').map((f) => wrap(f, place, writer));
   } finally {
     depth--;

@@ -27,6 +27,8 @@ export interface PlaceRule {
   inImage?: boolean;
   /** They run for the live service (a platform's deploy step): what they reach is production, for this reason. */
   production?: string;
+  /** An image build: its files are the image's own, so what it does to paths (`rm -rf /var/lib/apt/lists/*`) touches nothing here. */
+  imageBuild?: boolean;
 }
 
 const whole = (text: string): string => text;
@@ -39,8 +41,9 @@ function shellOrPython(text: string): PayloadLanguage {
 export function makeRecipes(text: string): string {
   return text
     .split('\n')
-    .filter((l) => l.startsWith('\t'))
-    .map((l) => l.slice(1).replace(/^[@+-]+/, ''))
+    .map((l) => (l.startsWith('\t') ? l.slice(1) : /^[^\t#=:]+:(?!=)[^;=]*;(.*)$/.exec(l)?.[1]?.trim()))
+    .filter((l): l is string => l !== undefined)
+    .map((l) => l.replace(/^[@+-]+/, ''))
     .join('\n');
 }
 
@@ -94,6 +97,8 @@ export function yamlCommands(text: string): string {
     }
     if (block.length > 0) out.push(m[2] === 'args' || m[2] === 'command' ? joinArgv(block) : block.join('\n'));
   }
+  // Flow mappings (`hooks: [{id: x, entry: sh /tmp/x}]`): the command keys inside braces.
+  if (text.includes('{')) for (const f of text.matchAll(/[{,]\s*(?:run|entry|cmd|command|script)\s*:\s*("(?:[^"\\]|\\.)*"|'[^']*'|\[[^\]]*\]|[^,{}\]\n]+)/g)) out.push(f[1]!.trim().startsWith('[') ? flowList(f[1]!.trim()) : unquote(f[1]!.trim()));
   // Text with no key at all is the body of a block (lines appended under an existing `run: |`).
   if (out.length === 0 && !lines.some((l) => /^\s*(-\s+)?[\w.-]+\s*:(\s|$)/.test(l))) return lines.map((l) => l.trim().replace(/^-\s+/, '')).filter((l) => l !== '' && !l.startsWith('#')).join('\n');
   return out.join('\n');
@@ -315,7 +320,7 @@ export function deferredPlaceOf(absolutePath: string, text?: string): PlaceRule 
     return text !== undefined ? { ...rule, language: shellOrPython(text) } : rule;
   }
   if (l.endsWith('/.git/config') || /\/\.git\/worktrees\/[^/]+\/config(\.worktree)?$/.test(l) || l.endsWith('/.gitconfig') || l.endsWith('/.config/git/config')) {
-    return { where: `the git settings ${p.includes('/.git/') ? '.git/config' : '~/.gitconfig'}`, when: 'whenever git reads them', language: 'shell', strictUnknown: false, commands: whole, gitConfig: true };
+    return { where: `the git settings ${p.includes('/.git/') ? '.git/config' : '~/.gitconfig'}`, when: 'whenever git reads them', language: 'shell', strictUnknown: true, commands: whole, gitConfig: true };
   }
   if ((m = /\/\.husky\/([^/_][^/]*)$/.exec(p))) return { ...hook(`the husky hook .husky/${m[1]}`, m[1]!), strictUnknown: false };
   if ((m = /\/\.githooks\/([^/]+)$/.exec(p))) return { ...hook(`the hook file .githooks/${m[1]}`, m[1]!), strictUnknown: false };

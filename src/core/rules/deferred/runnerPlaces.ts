@@ -22,7 +22,10 @@ const NAMES_HOME = /homedir\s*\(|process\.env\.(HOME|USERPROFILE)\b|process\.env
 /** Findings of code that runs later, without deletes whose target only the run decides (unless it reaches for the home folder). */
 export function judgeRunnerCode(text: string, place: RunnerPlace, writer: string, ctx: RuleContext, cwd: string, fileDir = cwd): Finding[] {
   const home = NAMES_HOME.test(text);
-  const found = judgePayload(text, place.language, place, writer, ctx, cwd).filter((f) => home || !f.rule.endsWith('.code-delete'));
+  const roots = ctx.facts.workspaceRoots.length > 0 ? ctx.facts.workspaceRoots : [ctx.facts.cwd];
+  // A delete that names the project itself (or a folder above it) is no test's temporary folder either.
+  const wholeProject = (f: Finding): boolean => f.targets.some((t) => t.kind === 'path' && roots.some((r) => { const p = resolvePath(cwd, t.name, ctx.facts.home); return p === r || isWithin(p, r); }));
+  const found = judgePayload(text, place.language, place, writer, ctx, cwd).filter((f) => home || !f.rule.endsWith('.code-delete') || wholeProject(f));
   // Paths the file names for loading are relative to its own folder (`import "../scripts/x.js"` in an entry module below the root).
   return [...found, ...loadedFiles(text, place, writer, ctx, fileDir, place.loads === true)];
 }

@@ -73,7 +73,19 @@ export function sedInPlaceWrites(inv: Invocation, facts: Facts, cwd: string): Se
     else files.push(t);
   }
   if (!inPlace || scripts.length !== 1 || files.length === 0) return [];
-  return substituted(scripts[0]!, extended, files, facts, cwd);
+  return inserted(scripts[0]!, files, facts, cwd) ?? substituted(scripts[0]!, extended, files, facts, cwd);
+}
+
+/** GNU sed's one-line `1i text`, `$a text`, `/re/c text`: the text lands in the file (judged with what is there). */
+function inserted(script: string, files: readonly string[], facts: Facts, cwd: string): SedWrite[] | undefined {
+  const m = /^\s*(?:\d+|\$|\/(?:[^/\\]|\\.)*\/)?\s*([iac])\\?\s?([\s\S]+)$/.exec(script);
+  if (!m || /^\s*s\W/.test(script)) return undefined;
+  const line = m[2]!.replace(/\\n/g, '\n');
+  return files.map((f) => {
+    const path = resolvePath(cwd, f, facts.home);
+    const text = facts.readFile(path) ?? '';
+    return { path, text: m[1] === 'a' ? `${text}\n${line}\n` : `${line}\n${text}` };
+  });
 }
 
 /**
@@ -116,7 +128,10 @@ function substituted(script: string, extended: boolean, files: readonly string[]
   for (const f of files) {
     const path = resolvePath(cwd, f, facts.home);
     const text = facts.readFile(path);
-    if (text !== undefined) out.push({ path, text: text.replace(re, toReplacement(parts[1]!)) });
+    if (text === undefined) continue;
+    const after = text.replace(re, toReplacement(parts[1]!));
+    // A pattern that matches nothing now may match what the file holds when the edit runs: the replacement is judged as added.
+    out.push({ path, text: after === text && parts[1]!.trim() !== '' ? `${text}\n${toReplacement(parts[1]!).replace(/\$[&\d]/g, '')}\n` : after });
   }
   return out;
 }

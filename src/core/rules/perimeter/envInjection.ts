@@ -125,6 +125,13 @@ function loadsCode(name: string, value: string): boolean {
       return PATH_PREFIX.test(v.replace(/\/+$/, ''));
     case 'GIT_CONFIG_COUNT':
       return v !== '' && v !== '0';
+    // Programs npm and yarn start for git dependencies, native builds, `npm exec`/`explore` shells and yarn itself:
+    // a system program or a bare name is the tool it says, a file elsewhere is code nobody reviewed.
+    case 'NPM_CONFIG_GIT':
+    case 'NPM_CONFIG_NODE_GYP':
+    case 'NPM_CONFIG_SHELL':
+    case 'YARN_YARN_PATH':
+      return v.includes('/') && !/^\/(usr\/(local\/)?s?bin|s?bin|opt\/homebrew\/bin)\/[\w.+-]+$/.test(v.trim()) && !(name === 'YARN_YARN_PATH' && /^(\.\/)?\.yarn\/releases\/[\w.+-]+$/.test(v.trim()));
     case 'SCRIPT_SHELL':
     case 'NPM_CONFIG_NODE_OPTIONS':
     case 'NPM_CONFIG_SCRIPT_SHELL':
@@ -139,7 +146,7 @@ function loadsCode(name: string, value: string): boolean {
 const PATH_PREFIX = /^((~|\$\{?HOME\}?|\/home\/[^/]+|\/Users\/[^/]+|\/root)(\/\.local)?|\/usr(\/local)?|\/opt\/homebrew)$/;
 
 /** Variables an `npm config set` key or a `.npmrc` line spells in its own way. */
-const NPMRC_KEYS: Readonly<Record<string, string>> = { 'node-options': 'NODE_OPTIONS', 'script-shell': 'SCRIPT_SHELL', 'onload-script': 'NPM_CONFIG_ONLOAD_SCRIPT' };
+const NPMRC_KEYS: Readonly<Record<string, string>> = { 'node-options': 'NODE_OPTIONS', 'script-shell': 'SCRIPT_SHELL', 'onload-script': 'NPM_CONFIG_ONLOAD_SCRIPT', git: 'NPM_CONFIG_GIT', 'node-gyp': 'NPM_CONFIG_NODE_GYP', shell: 'NPM_CONFIG_SHELL', yarnpath: 'YARN_YARN_PATH' };
 
 /**
  * Settings of code-loading variables in text that will be written somewhere: `export X=…`,
@@ -152,7 +159,8 @@ export function codeLoadingSettingIn(text: string): string | undefined {
     /(?:^|[\s;])(?:set\s+-[gUx]+\s+|set\s+-x\s+|setenv\s+|set-environment\s+(?:-g\s+)?|env\s+set\s+)([A-Za-z_][A-Za-z0-9_]*)\s+("[^"]*"|'[^']*'|[^\n;]*)/g,
     /"([A-Za-z_][A-Za-z0-9_]*)"\s*:\s*"([^"]*)"/g,
     /(?:^|\n)\s*([A-Za-z_][A-Za-z0-9_]*)\s+(?:DEFAULT|OVERRIDE)=("[^"]*"|\S*)/g,
-    /(?:^|\n|\s)(node-options|script-shell|onload-script)\s*=\s*([^\n]*)/gi,
+    /(?:^|\n|\s)(node-options|script-shell|onload-script|git|node-gyp|shell)\s*=\s*([^\n]*)/gi,
+    /(?:^|\n)\s*(yarnPath)\s*:\s*([^\n]*)/gi,
     /(?:^|\n)\s*([A-Z_][A-Z0-9_]*)\s*=\s*"([^"]*)"/g,
   ];
   for (const re of patterns) {

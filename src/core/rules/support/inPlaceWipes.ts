@@ -16,7 +16,9 @@ function sedEmpties(script: string, quiet: boolean): boolean {
   const commands = script.split(/[;\n]/).map((c) => c.trim()).filter((c) => c !== '');
   if (commands.length === 0) return quiet;
   // With -n, a script in which no letter could be a print or write command prints nothing.
-  return commands.some((c) => /^(1\s*,\s*\$\s*)?d$/.test(c)) || (quiet && !commands.some((c) => /[pPwWe]/.test(c)));
+  if (commands.some((c) => /^(1\s*,\s*\$\s*)?d$/.test(c)) || (quiet && !commands.some((c) => /[pPwWe]/.test(c)))) return true;
+  // `sed -n -i '1p'`, `sed -ni '1,3p'`: only a few fixed lines printed, the rest of the file gone.
+  return quiet && commands.every((c) => /^\d{1,2}(\s*,\s*\d{1,2})?\s*p$/.test(c));
 }
 
 /** Perl or Ruby code run per line: with -n and nothing printed, or with -p and the line set to nothing. */
@@ -38,7 +40,8 @@ function awkEmpties(program: string): boolean {
 /** An ed or ex script that deletes every line and writes the file back. */
 function edEmpties(script: string): boolean {
   const lines = script.split(/[\n|]/).map((l) => l.trim()).filter((l) => l !== '');
-  const del = lines.findIndex((l) => /^(,|%|1\s*,\s*\$)\s*d$/.test(l));
+  // `%d`, `1,$delete`, `%d _`, `g/^/d`, and the normal-mode keys that delete every line (`normal! ggdG`).
+  const del = lines.findIndex((l) => /^:?(,|%|1\s*,\s*\$)\s*d(elete)?(\s+_)?$|^:?g(lobal)?\/\^?\/d(elete)?$|^:?norm(al)?!?\s+gg"?_?dG$/.test(l));
   return del >= 0 && lines.slice(del + 1).some((l) => /^(w|wq|x|wq!|x!|w!)(\s|$)/.test(l));
 }
 
@@ -73,7 +76,10 @@ export function wipedByEdit(inv: Invocation): { word: ArgWord; how: string }[] {
     case 'perl':
     case 'ruby': {
       const read = readEffectArgs(inv.args, grammarOf(inv.name));
-      return written.length > 0 && lineCodeEmpties(code.join('\n'), has(read, 'p'), has(read, 'n', 'p')) ? mark(written) : [];
+      // `-0pi`: -0 takes only octal digits, so the letters after them are switches of their own.
+      const afterZero = (values(read, '0')[0]?.text ?? '').replace(/^[0-7]*/, '');
+      const prints = has(read, 'p') || afterZero.includes('p');
+      return written.length > 0 && lineCodeEmpties(code.join('\n'), prints, prints || has(read, 'n') || afterZero.includes('n')) ? mark(written) : [];
     }
     case 'awk':
     case 'gawk':
@@ -94,7 +100,18 @@ export function wipedByEdit(inv: Invocation): { word: ArgWord; how: string }[] {
       const files = read.operands.filter((w) => !w.dynamic && !w.text.startsWith('+'));
       return edEmpties(script) ? mark(files) : [];
     }
+    case 'emacs':
+    case 'emacs-nox': {
+      // `emacs --batch f --eval '(progn (erase-buffer) (save-buffer))'`: the buffer emptied and saved over the file.
+      const read = readEffectArgs(inv.args, EMACS_GRAMMAR);
+      const lisp = values(read, 'eval').map((w) => w.text).join('\n');
+      const files = read.operands.filter((w) => !w.dynamic && !w.text.startsWith('+'));
+      return /\(\s*(erase-buffer|delete-region\s+\(point-min\)\s+\(point-max\))/.test(lisp) && /\(\s*(save-buffer|write-file|basic-save-buffer|save-some-buffers)/.test(lisp) ? mark(files) : [];
+    }
     default:
       return [];
   }
 }
+
+/** emacs's options that take a value (`--eval`, `-l`, `-f`, `-L`, `--script`). */
+const EMACS_GRAMMAR = effectGrammar('lfLu', ['eval', 'load', 'funcall', 'directory', 'script', 'chdir', 'user']);
