@@ -224,7 +224,8 @@ export function gitHistoryPaths(workTree: string, query: GitHistoryQuery, home =
   if (query.kind === 'object' || (query.kind === 'show' && query.revs.some((r) => HASH.test(r)))) {
     if (query.revs.some((r) => !REV.test(r))) return { paths: [], complete: false };
     objects = objectsOf(root, home, query.revs.slice(0, MAX_REVS), historyClock.now());
-    const commits = query.kind === 'show' ? query.revs.filter((r) => !HASH.test(r) || objects?.commits.includes(r)) : objects.commits;
+    // `cat-file -p` of a commit or tag prints its header and message, no file's text; `show` prints its patch.
+    const commits = query.kind === 'show' ? query.revs.filter((r) => !HASH.test(r) || objects?.commits.includes(r)) : [];
     // A tree prints the names of its entries, no text.
     if (commits.length === 0) return { paths: [], complete: objects.complete, credentials: objects.credentials };
     query = { kind: 'show', revs: commits };

@@ -22,7 +22,7 @@ import { gitLsFilesRoots, listedFiles, listerOperandPaths, listerWords } from '.
 import { checkInterpreterOperands, checkPythonImports } from './support/interpreterReads';
 import { checkGitLineHistory } from './support/gitLineHistory';
 import { gitStart } from './support/gitGlobals';
-import { checkRestoredReads } from './support/gitRestoredReads';
+import { checkRestoredCredentials, checkRestoredReads } from './support/gitRestoredReads';
 import { checkToolFileSends } from './support/toolFileSends';
 import { checkCodeNamedReads, checkTracedSources } from './support/codeNamedReads';
 import { checkTunnels } from './support/tunnels';
@@ -568,6 +568,7 @@ export const credentialReachPack: RulePack = {
       ...checkSentFiles(inv, ctx),
       ...checkInterpreterOperands(inv, ctx),
       ...checkGitLineHistory(inv, ctx),
+      ...checkRestoredCredentials(inv, ctx),
       ...checkComposeEnvironment(inv, ctx),
       ...checkGitSecretRoads(inv, ctx, historyOf(ctx)),
       ...checkStagedSecrets(inv, ctx),

@@ -22,7 +22,7 @@ const MAX_EXPANSIONS = 256;
 const INFRASTRUCTURE_KINDS: ReadonlySet<string> = new Set(['cluster-admin', 'cluster-token', 'ci-token', 'cloud-credentials', 'host-secret', 'deploy-key', 'warehouse-password']);
 
 /** Secrets a project file hard-codes for a service it names nowhere (a database password, a connection string, an API token). */
-const SERVICE_SECRET_KINDS: ReadonlySet<string> = new Set(['generic-password', 'generic-secret', 'generic-api-key', 'generic-credential', 'api-token', 'database-url']);
+const SERVICE_SECRET_KINDS: ReadonlySet<string> = new Set(['app-secrets', 'generic-password', 'generic-secret', 'generic-api-key', 'generic-credential', 'api-token', 'database-url']);
 
 export function credentialTarget(info: CredentialFileInfo): Target {
   const base = { kind: 'credential', name: info.path, provider: 'filesystem', remote: false } as const;
