@@ -485,7 +485,8 @@ function checkMintingClis(inv: Invocation, ctx: RuleContext): Finding[] {
   // named for development (`neonctl connection-string dev`) holds a throwaway password.
   if (!what || (/^neon(ctl)?$/.test(inv.name) && (inv.via.includes('$(...)') || ctx.environmentOf({ values: inv.args.map((a) => a.text), remote: true }).environment === 'non-production'))) return [];
   const shown = [inv.name, ...positionals(inv.args).slice(0, 3)].join(' ').slice(0, 60);
-  return [dump('dump', `${shown} prints ${what}.`, dumpTarget(what, ctx, true, inv.args.map((a) => a.text)))];
+  // A bare `/` is a key prefix here (`etcdctl get --prefix /`, `--path /`), not this machine's root folder.
+  return [dump('dump', `${shown} prints ${what}.`, dumpTarget(what, ctx, true, inv.args.map((a) => a.text).filter((t) => t !== '/')))];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import { credentialTarget, infoFor, pathsOfWord } from './support/credentialPath
 import { dump, dumpTarget, isSecretVariableName } from './support/huntCommon';
 import { cloudOfHost } from './support/metadataEndpoints';
 import { checkSnippetCredentialReads } from './support/snippetCredentialReads';
-import { DUMPING_TOOLS, secretDumped } from './support/toolSecretDumps';
+import { DUMPING_TOOLS, secretDumpOf } from './support/toolSecretDumps';
 import { checkObjectStoreSecrets, OBJECT_STORE_TOOLS } from './support/objectStoreSecrets';
 import { checkFileTransfers, TRANSFER_TOOLS } from './support/fileTransfers';
 import { checkLogSecretGreps } from './support/logSecretGreps';
@@ -322,8 +322,8 @@ export const credentialRoutesPack: RulePack = {
     if (SOCKET_TOOLS.has(inv.name)) findings.push(...checkMetadataSocket(inv, ctx));
     if (inv.redirects.length > 0 || inv.stdin?.kind === 'file') findings.push(...checkMetadataDevTcp(inv, ctx));
     if (DUMPING_TOOLS.includes(inv.name)) {
-      const what = secretDumped(inv.name, inv.args);
-      if (what) findings.push(dump('tool-dump', `${inv.name} prints ${what}.`, dumpTarget(inv.name, ctx)));
+      const found = secretDumpOf(inv.name, inv.args);
+      if (found) findings.push(dump('tool-dump', `${inv.name} prints ${found.what}.`, dumpTarget(inv.name, ctx, found.service, inv.args.map((a) => a.text).filter((t) => !t.startsWith('-') && !t.includes('://')))));
     }
     if (OBJECT_STORE_TOOLS.includes(inv.name)) findings.push(...checkObjectStoreSecrets(inv, ctx));
     if (TRANSFER_TOOLS.includes(inv.name)) findings.push(...checkFileTransfers(inv, ctx));
