@@ -5,7 +5,7 @@ import { basename, isAbsolute, resolvePath } from '../paths';
 import type { ArgWord, CredentialFileInfo, Facts, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { readFinding } from './credentials';
 import { gitignored, infoFor, isHiddenPath, pathsOfWord } from './support/credentialPaths';
-import { metadataRequests } from './support/metadataEndpoints';
+import { metadataRequests, metadataTarget } from './support/metadataEndpoints';
 import { dump, dumpTarget, hasFlag, isSecretVariableName, optionValue, positionals } from './support/huntCommon';
 import { checkSecretEnvironment, checkStoreDumps, processEnvironmentShown } from './support/secretStores';
 import { checkSentOut, checkSnippetSentOut } from './support/secretsSentOut';
@@ -532,7 +532,7 @@ function checkPublishedFiles(inv: Invocation, ctx: RuleContext): Finding[] {
 
 // ---------------------------------------------------------------------------------------------
 
-function metadataFindings(texts: readonly string[], who: string, ctx: RuleContext): Finding[] {
+function metadataFindings(texts: readonly string[], who: string, _ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const r of metadataRequests(texts)) {
     out.push({
@@ -540,7 +540,7 @@ function metadataFindings(texts: readonly string[], who: string, ctx: RuleContex
       risk: 'credential-dump',
       severity: 'ask',
       reason: `${who} requests ${r.path || '/'} from the ${r.cloud} metadata endpoint ${r.host}, which hands out the machine's cloud credentials and configuration.`,
-      targets: [dumpTarget(`${r.cloud} instance metadata (${r.host})`, ctx)],
+      targets: [metadataTarget(`${r.cloud} instance metadata (${r.host})`)],
     });
     break;
   }
