@@ -120,6 +120,117 @@ describe('cred1 round 7b: credentials out of history and tools', () => {
     },
   };
 
+  // Tools' answers that carry a secret, from each tool's documentation; production where the secret is a running service's or a cluster's.
+  const toolFamilies: Record<string, { ask: { cmd: string; production?: boolean }[]; allow: string[] }> = {
+    'container inspect prints the environment': {
+      ask: [
+        { cmd: 'docker inspect api', production: true },
+        { cmd: 'docker -H unix:///var/run/docker.sock inspect api', production: true },
+        { cmd: 'docker container inspect api', production: true },
+        { cmd: "docker inspect -f '{{.Config.Env}}' api", production: true },
+        { cmd: "docker inspect --format '{{json .Config}}' api", production: true },
+        { cmd: 'podman inspect api', production: true },
+        { cmd: 'nerdctl -n k8s.io inspect api', production: true },
+        { cmd: 'crictl inspect abc', production: true },
+      ],
+      allow: ["docker inspect --format '{{.State.Status}}' api", "docker inspect -f '{{.NetworkSettings.IPAddress}}' web", "docker inspect --format '{{.Config.Image}}' api", 'docker ps', 'podman ps -a', 'crictl ps', "crictl inspect -o go-template --template '{{.status.state}}' abc"],
+    },
+    "service managers' environments": {
+      ask: [
+        { cmd: 'systemctl show --property=Environment app.service', production: true },
+        { cmd: 'systemctl show -p Environment app', production: true },
+        { cmd: 'systemctl show app.service', production: true },
+        { cmd: 'systemctl cat app.service', production: true },
+        { cmd: 'pm2 env 0', production: true },
+        { cmd: 'pm2 show app', production: true },
+        { cmd: 'pm2 jlist', production: true },
+        { cmd: 'launchctl getenv AWS_SECRET_ACCESS_KEY' },
+        { cmd: 'tmux show-environment -g' },
+        { cmd: 'ssh bastion -- env', production: true },
+      ],
+      allow: ['systemctl status app.service', 'systemctl show -p ActiveState app.service', 'systemctl is-active app', 'pm2 list', 'pm2 logs app --lines 20', 'tmux list-sessions', 'launchctl list', 'ssh bastion -- uptime'],
+    },
+    'stores and helpers that print what they keep': {
+      ask: [
+        { cmd: "printf 'host=github.com\\n' | git credential-store --file ~/.git-credentials get", production: true },
+        { cmd: "printf 'protocol=https\\nhost=github.com\\n' | git-credential-libsecret get", production: true },
+        { cmd: 'git-credential-manager get', production: true },
+        { cmd: "aws codecommit credential-helper get <<< 'host=x'", production: true },
+        { cmd: 'python3 -m dotenv list' },
+        { cmd: 'python -m dotenv get STRIPE_SECRET_KEY' },
+        { cmd: 'dotnet user-secrets list' },
+        { cmd: 'bw unlock --raw' },
+        { cmd: 'kwallet-query -r github kdewallet' },
+        { cmd: 'blackbox_cat secrets.txt.gpg' },
+        { cmd: 'transcrypt --show-raw' },
+        { cmd: "kubectl get secret db --template='{{.data.password}}'", production: true },
+        { cmd: 'kubectl get secrets -o name | xargs kubectl get -o yaml', production: true },
+        { cmd: 'oc extract secret/db --to=-', production: true },
+        { cmd: "kubectl get pod api -o jsonpath='{.spec.containers[*].env}'", production: true },
+        { cmd: 'etcdctl get --prefix /', production: true },
+        { cmd: 'aws ssm get-parameters-by-path --path / --recursive', production: true },
+        { cmd: 'ansible -m debug -a var=hostvars all', production: true },
+      ],
+      allow: ['git credential-store --help', 'git-credential-manager --version', 'python3 -m dotenv --help', 'dotnet user-secrets --help', 'bw status', 'bw list folders', 'transcrypt --help', 'kubectl get secrets -n payments', 'kubectl describe secret db', 'kubectl get pods -o wide', 'oc get secrets', 'etcdctl get --prefix --keys-only /config/', 'etcdctl endpoint health', 'aws ssm describe-parameters', 'ansible all -m ping', 'terraform output'],
+    },
+    'CLIs that mint or print a token': {
+      ask: [
+        { cmd: 'stripe listen --print-secret', production: true },
+        { cmd: 'aws cognito-idp admin-initiate-auth --user-pool-id x --client-id y --auth-flow ADMIN_USER_PASSWORD_AUTH', production: true },
+        { cmd: 'az aks get-credentials -g rg -n aks --admin --file -', production: true },
+        { cmd: 'az signalr key list -g rg -n s', production: true },
+        { cmd: 'aws-vault login prod --stdout', production: true },
+        { cmd: 'aws-vault export prod', production: true },
+        { cmd: 'assume prod --export', production: true },
+        { cmd: 'gh auth refresh -s delete_repo', production: true },
+      ],
+      allow: ['stripe listen --forward-to localhost:4242/webhook', 'aws cognito-idp list-user-pools --max-results 10', 'az aks get-credentials -g rg -n aks', 'az signalr list', 'aws-vault list', 'aws-vault exec prod -- aws sts get-caller-identity', 'assume prod', 'gh auth status', 'gh auth refresh'],
+    },
+    'metadata requests are production; URL lists are requests': {
+      ask: [
+        { cmd: "exec 3<>/dev/tcp/169.254.169.254/80; printf 'GET /latest/meta-data/iam/security-credentials/ HTTP/1.0\\r\\n\\r\\n' >&3; cat <&3", production: true },
+        { cmd: 'curl http://2852039166/latest/meta-data/iam/security-credentials/', production: true },
+        { cmd: 'curl http://[::ffff:169.254.169.254]/latest/user-data', production: true },
+        { cmd: 'wget -i urls.txt -O -', production: true },
+      ],
+      allow: ['curl http://2852039166/latest/meta-data/', 'curl http://169.254.169.254.nip.io/latest/meta-data/instance-id', 'wget -i public-urls.txt -P downloads/'],
+    },
+    'git roads: config -f of a credential file, stage -f': {
+      ask: [{ cmd: 'git config -f ~/.pypirc --list' }, { cmd: 'git config -f ~/.pypirc --get pypi.password' }, { cmd: 'git stage -f .env' }],
+      allow: ['git config -f .gitmodules --list', 'git config --list --show-origin', 'git stage src/app.ts', 'git config -f ~/.pypirc pypi.password x'],
+    },
+    'variable names only': {
+      ask: [{ cmd: 'printenv' }, { cmd: 'env | cut -d= -f2' }],
+      allow: ['printenv | cut -d= -f1', "env | awk -F= '{print $1}'", 'compgen -e', 'compgen -v'],
+    },
+  };
+  describe('tools that answer with a secret', () => {
+    before(() => {
+      write(app, 'urls.txt', 'http://169.254.169.254/latest/meta-data/iam/security-credentials/\n');
+      write(app, 'public-urls.txt', 'https://example.com/a.tar.gz\n');
+      write(app, '.env', `STRIPE_SECRET_KEY=${fake.stripeKey()}\n`);
+      write(app, '.gitignore', '.env\n');
+      write(home, '.pypirc', `[pypi]\nusername = __token__\npassword = pypi-${randomChars(40)}\n`);
+    });
+    for (const [family, rows] of Object.entries(toolFamilies)) {
+      describe(family, () => {
+        for (const row of rows.ask) {
+          it(`asks: ${row.cmd}`, () => {
+            const v = classify(row.cmd, facts(), { lockdown: false });
+            assert.notEqual(v.decision, 'allow', `${row.cmd}: allowed`);
+            if (row.production) assert.equal(v.production, true, `${row.cmd} is production: ${v.reasons.join(' | ')}`);
+          });
+        }
+        for (const cmd of rows.allow) {
+          it(`allows: ${cmd}`, () => {
+            const v = classify(cmd, facts(), { lockdown: false });
+            assert.equal(v.decision, 'allow', `${cmd}: ${v.reasons.join(' | ')}`);
+          });
+        }
+      });
+    }
+  });
+
   for (const [family, rows] of Object.entries(families)) {
     describe(family, () => {
       for (const row of rows.ask) {

@@ -95,7 +95,7 @@ const DUMPS: Readonly<Record<string, readonly Dump[]>> = {
   docker: CONTAINER_INSPECT,
   podman: CONTAINER_INSPECT,
   nerdctl: CONTAINER_INSPECT,
-  crictl: [{ path: [['inspect', 'inspectp']], what: "the container's configuration, its environment variables (secrets) included", narrowedBy: { options: ['-o', '--output', '--template'], shows: /json|yaml|env|go-template/i }, service: true }],
+  crictl: [{ path: [['inspect', 'inspectp']], what: "the container's configuration, its environment variables (secrets) included", narrowedBy: { options: ['--template'], shows: /env/i }, service: true }],
   // A service's environment as its manager keeps it (`Environment=` lines, the process table's env).
   systemctl: [
     { path: ['show'], what: "the service's environment (its Environment= secrets)", narrowedBy: { options: ['-p', '--property', '-P'], shows: /Environment/ }, service: true },
