@@ -112,11 +112,10 @@ describe('cred1 round 7b: credentials out of history and tools', () => {
         { cmd: 'git checkout HEAD~2 -- config/old_settings.py', names: 'config/old_settings.py', production: true },
         { cmd: 'git restore --source=HEAD~2 config/old_settings.py', names: 'config/old_settings.py' },
         { cmd: 'git restore -s HEAD~2 -- config/old_settings.py', names: 'config/old_settings.py' },
-        { cmd: `git worktree add ${'/tmp'}/bs-cred1-old HEAD~2`, names: 'config/old_settings.py' },
         { cmd: 'git cherry-pick -n HEAD~2 && cat config/old_settings.py', names: 'config/old_settings.py' },
         { cmd: 'git revert -n HEAD~1 && head config/old_settings.py', names: 'config/old_settings.py' },
       ],
-      allow: ['git checkout HEAD~1 -- src/app.ts', 'git worktree add ../hotfix', 'git worktree add /tmp/bs-cred1-new HEAD', 'git cherry-pick -n HEAD~2 && cat src/app.ts'],
+      allow: ['git checkout HEAD~1 -- src/app.ts', 'git worktree add /tmp/bs-cred1-old HEAD~2', 'git worktree add ../hotfix', 'git worktree add /tmp/bs-cred1-new HEAD', 'git cherry-pick -n HEAD~2 && cat src/app.ts'],
     },
   };
 

@@ -110,26 +110,20 @@ export function checkRestoredReads(analysis: Analysis, ctx: RuleContext): Findin
 
 /**
  * The bringing back itself: a credential file gone from the work tree, named and restored from a
- * revision (`git checkout HEAD~1 -- config/old_settings.py`, `git restore -s HEAD~1 f`), or an old tree
- * holding such files checked out outside the workspace (`git worktree add /tmp/old HEAD~1`), where no
- * index of the guard looks. Files still in the work tree, and trees checked out inside it, are not asked
- * here: a later read of them is.
+ * revision (`git checkout HEAD~1 -- config/old_settings.py`, `git restore -s HEAD~1 f`), where the next
+ * `git add -A` commits it again. A whole old tree checked out (`git worktree add /tmp/old HEAD~1`) is not
+ * asked: a later read of a secret in it asks wherever it lies, as its text is judged.
  */
 export function checkRestoredCredentials(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.name !== 'git') return [];
   const facts = ctx.facts;
-  const { exact, trees } = restoredBy(inv, facts);
+  const { exact } = restoredBy(inv, facts);
   const out: Finding[] = [];
   for (const [abs, r] of exact) {
     if (facts.fileStatus?.(abs) !== 'missing') continue;
     const info = credentialAt(abs, r, facts);
     if (info) out.push(info === 'unread' ? unreadFinding(r.how, abs) : { ...readFinding('brings back', info, `${r.how} (from ${r.rev}, a file since removed from the work tree)`), rule: 'credentials.history-restore' });
     if (out.length >= 4) break;
-  }
-  for (const [dest, r] of trees) {
-    if (r.how !== 'git worktree add' || facts.workspaceRoots.some((root) => dest === root || dest.startsWith(root + '/')) || !facts.gitHistoryPaths) continue;
-    const listed = facts.gitHistoryPaths(r.from, { kind: 'tree', revs: [r.rev] });
-    for (const c of (listed?.credentials ?? []).slice(0, 4)) out.push({ ...readFinding('checks out', c, `${r.how} (${r.rev} into ${dest}, outside the workspace)`), rule: 'credentials.history-restore' });
   }
   return out;
 }
