@@ -426,7 +426,7 @@ function checkGitHistoryDumps(inv: Invocation, ctx: RuleContext): Finding[] {
       const gone: { abs: string; text: string }[] = [];
       for (const w of files) {
         // `git blame HEAD~1 -- f`, `git annotate f HEAD~1`: a file gone from the work tree, printed as a revision held it.
-        const abs = w.dynamic || w.text.startsWith('-') ? undefined : resolvePath(cwd, w.text, facts.home);
+        const abs = w.dynamic ? undefined : resolvePath(cwd, w.text, facts.home);
         if (abs !== undefined && /\.[A-Za-z0-9]+$|\//.test(w.text) && facts.fileStatus?.(abs) === 'missing') gone.push({ abs, text: w.text });
         for (const p of pathsOfWord(w, cwd, facts)) {
           const info = infoFor(p, facts);

@@ -1,3 +1,4 @@
+import { freeFormReadings } from '../../registry/freeForm';
 import type { ArgWord } from '../../policy/types';
 
 /**
@@ -222,7 +223,7 @@ export function credentialMinted(tool: string, args: readonly ArgWord[]): string
   if (name === 'az') {
     if (words[0] === 'acr' && words[1] === 'login' && has(args, '--expose-token', '-t')) return 'a registry token';
     // `az aks get-credentials --file -`: the kubeconfig (an admin one with `--admin`) printed instead of merged.
-    if (words[0] === 'aks' && words[1] === 'get-credentials' && args.some((a, i) => a.text === '--file=-' || a.text === '-f-' || ((a.text === '--file' || a.text === '-f') && args[i + 1]?.text === '-'))) return 'a kubeconfig with its credentials';
+    if (words[0] === 'aks' && words[1] === 'get-credentials' && freeFormReadings(args).valued.options.some((o) => (o.name === '--file' || o.name === '-f') && o.values[0] === '-')) return 'a kubeconfig with its credentials';
     if (words[0] === 'containerapp' && words[1] === 'secret' && (words[2] === 'show' || has(args, '--show-values'))) return 'the container app secrets';
     return azureMint(words);
   }

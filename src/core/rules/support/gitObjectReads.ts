@@ -1,3 +1,4 @@
+import { freeFormReadings } from '../../registry/freeForm';
 import type { ArgWord, Finding, Invocation } from '../../policy/types';
 import type { HistoryReader } from './gitSecretRoads';
 import { echoedText } from './pipedText';
@@ -21,7 +22,7 @@ export function catFileReads(inv: Invocation, rest: readonly ArgWord[], history:
   }
   // `git cat-file -p 67148e0`, `git cat-file blob a47bb27`: an object's text (`-t`, `-s`, `-e` print none; `REV:path` is the hunt's).
   if (rest.some((a) => /^-[tse]$/.test(a.text))) return [];
-  const words = rest.filter((a) => !a.text.startsWith('-'));
+  const words = freeFormReadings(rest).usual.operands;
   const object = words[words.length - 1];
   if (!object || object.text.includes(':') || (words.length === 1 && !rest.some((a) => a.text === '-p'))) return [];
   return history(inv, object.dynamic ? { kind: 'all', revs: [] } : { kind: 'object', revs: [object.text] }, 'git cat-file');

@@ -1,3 +1,4 @@
+import { freeFormReadings } from '../../registry/freeForm';
 import type { ArgWord } from '../../policy/types';
 import { subcommandWords } from './credentialClis';
 
@@ -137,15 +138,8 @@ function matches(dump: Dump, words: readonly string[]): boolean {
 
 /** The value of a narrowing option (`--format X`, `--format=X`, `-pX`), when given. */
 function narrowing(args: readonly ArgWord[], options: readonly string[]): string | undefined {
-  for (let i = 0; i < args.length; i++) {
-    const t = (args[i] as ArgWord).text;
-    for (const o of options) {
-      if (t === o) return args[i + 1]?.text ?? '';
-      if (o.startsWith('--') && t.startsWith(o + '=')) return t.slice(o.length + 1);
-      if (/^-[a-zA-Z]$/.test(o) && t.startsWith(o) && t.length > 2 && !t.startsWith('--')) return t.slice(2);
-    }
-  }
-  return undefined;
+  const given = freeFormReadings(args).valued.options.filter((o) => options.includes(o.name) || options.includes(o.written)).pop();
+  return given === undefined ? undefined : (given.values[0] ?? '');
 }
 
 /** What a CLI invocation prints of the secrets it holds or fetches (and whether a running service's), or undefined. */
@@ -159,7 +153,7 @@ export function secretDumpOf(tool: string, args: readonly ArgWord[]): { what: st
 /** What a CLI invocation prints of the secrets it holds or fetches, or undefined. */
 export function secretDumped(tool: string, args: readonly ArgWord[]): string | undefined {
   // `python -m dotenv list|get`: the values the .env file holds.
-  if (/^python[\d.]*$/.test(tool) && args[0]?.text === '-m' && args[1]?.text === 'dotenv' && ['list', 'get'].includes(args.slice(2).find((a) => !a.text.startsWith('-'))?.text ?? '')) return 'the values of the .env file';
+  if (/^python[\d.]*$/.test(tool) && args[0]?.text === '-m' && args[1]?.text === 'dotenv' && ['list', 'get'].includes(freeFormReadings(args.slice(2)).usual.operands[0]?.text ?? '')) return 'the values of the .env file';
   const words = subcommandWords(tool, args).filter((w) => !w.startsWith('-'));
   // `pass x` with no subcommand shows entry x; `pass` / `pass ls` list names.
   if (tool === 'pass' && words.length === 1 && !['ls', 'list', 'find', 'search', 'init', 'git', 'insert', 'generate', 'edit', 'rm', 'mv', 'cp', 'grep', 'help', 'version'].includes(words[0] ?? '')) return 'a pass password entry';
