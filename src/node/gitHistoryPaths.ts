@@ -69,7 +69,8 @@ function commandsFor(query: GitHistoryQuery): string[][] | undefined {
     case 'tree':
       return (revs.length > 0 ? revs : ['HEAD']).map((r) => ['ls-tree', '-r', '--name-only', '--full-tree', r, '--']);
     case 'paths':
-      return [['log', '--all', ...names, '--', ...(query.paths ?? []).map((p) => `:(literal)${p}`)]];
+      // A pattern the command gave (`'*.json'`) matches as git matches it; other names literally.
+      return [['log', '--all', ...names, '--', ...(query.paths ?? []).map((p) => (/[*?[]/.test(p) ? p : `:(literal)${p}`))]];
     default:
       return undefined;
   }

@@ -447,6 +447,7 @@ function checkGitHistoryDumps(inv: Invocation, ctx: RuleContext): Finding[] {
         return out;
       }
       // difftool's own valued options (`-x cat`, `--tool=vimdiff`) are not revisions.
+      if (sub === 'difftool' && rest.some((a) => /^(-t|--tool|-g|--gui)$|^--tool=/.test(a.text)) && !rest.some((a) => /^(-x|--extcmd)$|^--extcmd=/.test(a.text))) return [];
       const words = sub === 'difftool' ? rest.filter((a, i) => !/^(-x|--extcmd|-t|--tool)$/.test(a.text) && !/^(-x|--extcmd|-t|--tool)$/.test(rest[i - 1]?.text ?? '')) : rest;
       const r = readRevs(words, cwd, facts);
       if (r.noPatch || r.paths.length > 0) return [];

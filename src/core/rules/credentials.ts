@@ -387,9 +387,8 @@ function kubectlSecretDump(inv: Invocation): string | undefined {
 
 function checkDumps(inv: Invocation, ctx: RuleContext): Finding[] {
   if (VARIABLE_LISTINGS.has(inv.name) && inv.pipedInto !== undefined && FILTERS.has(inv.pipedInto)) return [];
-  // `printenv | cut -d= -f1`, `env | awk -F= '{print $1}'`: the names only; `compgen -e` prints names, no value.
+  // `printenv | cut -d= -f1`, `env | awk -F= '{print $1}'`: the names only.
   if (VARIABLE_LISTINGS.has(inv.name) && inv.pipedInto !== undefined && NAME_FILTERS.has(inv.pipedInto) && printsNoContent({ ...inv, name: inv.pipedInto, args: [...(inv.pipedArgs ?? [])] })) return [];
-  if (inv.name === 'compgen' && inv.pipedInto === undefined && inv.redirects.length === 0) return [];
   if (jqPrintsOnlyKeys(inv)) return [];
   const dump = DUMPS[inv.name];
   const what = kubectl.names.includes(inv.name) ? kubectlSecretDump(inv) : dump?.match(inv.args.map((a) => a.text));

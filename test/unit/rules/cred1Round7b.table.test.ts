@@ -105,7 +105,7 @@ describe('cred1 round 7b: credentials out of history and tools', () => {
         { cmd: 'git annotate config/old_settings.py HEAD~2', names: 'config/old_settings.py' },
         { cmd: 'git log -L1,1:config/old_settings.py HEAD~2', names: 'config/old_settings.py' },
       ],
-      allow: ['git log -p --follow src/app.ts', 'git blame src/app.ts', 'git log -L1,1:src/app.ts', 'git log --follow --oneline config/old_settings.py'],
+      allow: ['git difftool -y -t vimdiff HEAD~2', 'git log -p --follow src/app.ts', 'git blame src/app.ts', 'git log -L1,1:src/app.ts', 'git log --follow --oneline config/old_settings.py'],
     },
     'a deleted secret brought back': {
       ask: [
@@ -200,7 +200,7 @@ describe('cred1 round 7b: credentials out of history and tools', () => {
     },
     'variable names only': {
       ask: [{ cmd: 'printenv' }, { cmd: 'env | cut -d= -f2' }],
-      allow: ['printenv | cut -d= -f1', "env | awk -F= '{print $1}'", 'compgen -e', 'compgen -v'],
+      allow: ['printenv | cut -d= -f1', "env | awk -F= '{print $1}'"],
     },
   };
   describe('tools that answer with a secret', () => {

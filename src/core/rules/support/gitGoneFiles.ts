@@ -1,5 +1,6 @@
-import type { Finding, RuleContext } from '../../policy/types';
+import type { CredentialFileInfo, Finding, RuleContext } from '../../policy/types';
 import { readFinding } from '../credentials';
+import { infoFor } from './credentialPaths';
 
 /**
  * Files a git history command names that are gone from the work tree (`git log -p --follow
@@ -10,7 +11,9 @@ import { readFinding } from '../credentials';
 export function goneFileFindings(absPaths: readonly string[], shown: readonly string[], cwd: string, ctx: RuleContext, what: string): Finding[] {
   if (absPaths.length === 0) return [];
   const listed = ctx.facts.gitHistoryPaths?.(cwd, { kind: 'paths', revs: [], paths: absPaths.slice(0, 16) });
-  const found = listed?.credentials ?? [];
+  // A pattern (`-- '*.json'`) lists files still here too: those are judged as the index knows them.
+  const present = (listed?.paths ?? []).slice(0, 64).map((p) => infoFor(p, ctx.facts)).filter((f): f is CredentialFileInfo => f !== undefined);
+  const found = [...(listed?.credentials ?? []), ...present].filter((f, i, all) => all.findIndex((x) => x.path === f.path) === i);
   if (found.length > 0) return found.slice(0, 8).map((f) => ({ ...readFinding('prints the history of', f, what), rule: 'credentials.history-read' }));
   if (listed?.complete && absPaths.length <= 16) return [];
   const text = shown.slice(0, 3).join(', ');
