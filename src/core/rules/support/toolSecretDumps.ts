@@ -147,7 +147,9 @@ export function secretDumpOf(tool: string, args: readonly ArgWord[]): { what: st
   const what = secretDumped(tool, args);
   if (what === undefined) return undefined;
   // `python -m dotenv list`: the .env file's values.
-  return { what, service: (DUMPS[tool] ?? []).some((d) => d.what === what && d.service === true) };
+  // A service's answer once it names one (`docker inspect api`); a bare `docker inspect` names no container.
+  const named = subcommandWords(tool, args).filter((w) => !['inspect', 'container', 'show', 'cat', 'env', 'describe', 'info'].includes(w)).length > 0 || tool === 'pm2';
+  return { what, service: named && (DUMPS[tool] ?? []).some((d) => d.what === what && d.service === true) };
 }
 
 /** What a CLI invocation prints of the secrets it holds or fetches, or undefined. */
