@@ -68,6 +68,9 @@ function commandsFor(query: GitHistoryQuery): string[][] | undefined {
     }
     case 'tree':
       return (revs.length > 0 ? revs : ['HEAD']).map((r) => ['ls-tree', '-r', '--name-only', '--full-tree', r, '--']);
+    case 'paths':
+      // A pattern the command gave (`'*.json'`) matches as git matches it; other names literally.
+      return [['log', '--all', ...names, '--', ...(query.paths ?? []).map((p) => (/[*?[]/.test(p) ? p : `:(literal)${p}`))]];
     default:
       return undefined;
   }
@@ -159,9 +162,75 @@ function goneCredentials(root: string, home: string, paths: readonly string[], s
   return { credentials: out, complete };
 }
 
+/** A word that may be an object's hash (abbreviated or whole): such words are asked for their type first. */
+const HASH = /^[0-9a-f]{4,64}$/i;
+const MAX_BLOBS = 4;
+
+interface Objects {
+  /** Commits and tags, printed as `git show` prints them (a tree prints only names). */
+  commits: string[];
+  credentials: CredentialFileInfo[];
+  complete: boolean;
+}
+
+/**
+ * What the objects named by hash are (one `cat-file --batch-check`), and for each blob whether its text
+ * holds a credential, judged under the paths history gave it (one `log --find-object` walk per blob, at
+ * most MAX_BLOBS) or by its text alone when no commit reaches it.
+ */
+function objectsOf(root: string, home: string, revs: readonly string[], started: number): Objects {
+  const left = (): number => TIMEOUT_MS - (historyClock.now() - started);
+  const out: Objects = { commits: [], credentials: [], complete: true };
+  const check = git(root, ['cat-file', '--batch-check=%(objecttype) %(objectname)'], revs.map((r) => r + '\n').join(''), left());
+  if (!check.complete) return { ...out, complete: false };
+  const blobs: string[] = [];
+  check.out
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l !== '')
+    .forEach((line, i) => {
+      const m = /^(blob|tree|commit|tag) ([0-9a-f]{40,64})$/.exec(line);
+      const rev = revs[i] ?? '';
+      if (!m) return;
+      if (m[1] === 'blob') blobs.push(m[2] as string);
+      else if (m[1] !== 'tree') out.commits.push(rev);
+    });
+  if (blobs.length > MAX_BLOBS) out.complete = false;
+  for (const blob of blobs.slice(0, MAX_BLOBS)) {
+    if (left() <= 0) return { ...out, complete: false };
+    const walk = git(root, ['log', '--all', '--format=', '--name-only', '--no-renames', '--no-ext-diff', '--no-textconv', `--find-object=${blob}`], undefined, left());
+    if (!walk.complete) out.complete = false;
+    const names = [...new Set(walk.out.toString('utf8').split('\n').filter((l) => l !== ''))].slice(0, 8);
+    const texts = blobTexts(root, [blob], left());
+    const text = texts?.[0];
+    if (texts === undefined) out.complete = false;
+    for (const rel of names.length > 0 ? names : ['(a blob no commit names)']) {
+      const abs = path.join(root, rel).split(path.sep).join('/');
+      const verdict = (text !== undefined && text !== '' && text.length <= MAX_BLOB ? classifyCredentialFile(abs, home, text) : undefined) ?? matchCredentialPath(abs, home);
+      if (verdict) {
+        out.credentials.push({ path: rel, kind: verdict.kind, label: `${verdict.label}, in the object ${blob.slice(0, 12)}` });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 export function gitHistoryPaths(workTree: string, query: GitHistoryQuery, home = ''): { paths: string[]; complete: boolean; credentials?: CredentialFileInfo[] } | undefined {
   const root = gitRepositoryRoot(workTree);
   if (!root) return undefined;
+  if (query.kind === 'paths') query = { ...query, paths: (query.paths ?? []).map((p) => path.relative(root, p).split(path.sep).join('/')).filter((p) => p !== '' && !p.startsWith('..')) };
+  // Hashes may name blobs, which `log --no-walk` cannot list: their type first, blobs judged by their text.
+  let objects: Objects | undefined;
+  if (query.kind === 'object' || (query.kind === 'show' && query.revs.some((r) => HASH.test(r)))) {
+    if (query.revs.some((r) => !REV.test(r))) return { paths: [], complete: false };
+    objects = objectsOf(root, home, query.revs.slice(0, MAX_REVS), historyClock.now());
+    // `cat-file -p` of a commit or tag prints its header and message, no file's text; `show` prints its patch.
+    const commits = query.kind === 'show' ? query.revs.filter((r) => !HASH.test(r) || objects?.commits.includes(r)) : [];
+    // A tree prints the names of its entries, no text.
+    if (commits.length === 0) return { paths: [], complete: objects.complete, credentials: objects.credentials };
+    query = { kind: 'show', revs: commits };
+  }
   const commands = commandsFor(query);
   if (!commands) return { paths: [], complete: false };
   const paths = new Set<string>();
@@ -185,6 +254,7 @@ export function gitHistoryPaths(workTree: string, query: GitHistoryQuery, home =
   }
   const listed = [...paths];
   const gone = home !== '' ? goneCredentials(root, home, listed, started) : { credentials: [], complete: true };
-  if (!gone.complete) complete = false;
-  return gone.credentials.length > 0 ? { paths: listed, complete, credentials: gone.credentials } : { paths: listed, complete };
+  if (!gone.complete || objects?.complete === false) complete = false;
+  const credentials = [...(objects?.credentials ?? []), ...gone.credentials];
+  return credentials.length > 0 ? { paths: listed, complete, credentials } : { paths: listed, complete };
 }

@@ -243,7 +243,8 @@ function buildClean(clean) {
 /**
  * Fills a row's or a fixture file's placeholders: `{{world}}` is the world's root, `{{guard}}` the
  * package root of the guard being scored (set by the scorer), `{{secret:NAME}}`
- * one of this world's fake secrets and `{{fake:KIND}}` a fresh secret-shaped value, so no red-team row or fixture stores a secret-shaped literal.
+ * one of this world's fake secrets, `{{fake:KIND}}` a fresh secret-shaped value (so no red-team row or fixture stores a secret-shaped literal), and
+ * `{{object:REV:PATH}}` / `{{objectid:REV:PATH}}` a git object's short or whole name in the world's app repository.
  */
 export function fillPlaceholders(text, world) {
   return text
@@ -255,6 +256,11 @@ export function fillPlaceholders(text, world) {
     .replace(/\{\{secret:(\w+)\}\}/g, (whole, name) => {
       if (!(name in world.secrets)) throw new Error(`unknown secret placeholder ${whole}`);
       return world.secrets[name];
+    })
+    .replace(/\{\{object(id)?:([^{}\s]+)\}\}/g, (whole, full, spec) => {
+      // `{{object:HEAD~1:config/old_settings.py}}`: that object's abbreviated name in this world's app repository (`objectid`: the whole name).
+      const args = ['-C', world.app, 'rev-parse', ...(full ? [] : ['--short=7']), spec];
+      return execFileSync('git', args, { encoding: 'utf8' }).trim();
     })
     .replace(/\{\{fake:([a-z-]+)\}\}/g, (whole, kind) => {
       if (!Object.hasOwn(FAKES, kind)) throw new Error(`unknown fake placeholder ${whole}`);

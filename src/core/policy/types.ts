@@ -284,11 +284,15 @@ export interface Facts {
  * What a git history command prints, for `gitHistoryPaths`: the changes of commits walked from `revs`
  * (`log`, at most `maxCount`), of those commits alone (`show`), of every ref and the reflog (`all`),
  * between trees (`diff`; none: the work tree against the index, `cached`: the index against HEAD), of
- * a stash entry (`stash`), or every file of a tree (`tree`). `revs` are revision words only (no options).
+ * a stash entry (`stash`), every file of a tree (`tree`), objects named by their hash (`object`: a blob is
+ * judged by its text under the paths history gave it, a commit or tree as `show`/`tree`), or the history of
+ * named paths (`paths`). `revs` are revision words only (no options).
  */
 export interface GitHistoryQuery {
-  kind: 'log' | 'show' | 'all' | 'diff' | 'stash' | 'tree';
+  kind: 'log' | 'show' | 'all' | 'diff' | 'stash' | 'tree' | 'object' | 'paths';
   revs: readonly string[];
+  /** `paths`: absolute paths whose history (every ref) is printed, files gone from the work tree among them. */
+  paths?: readonly string[];
   maxCount?: number;
   cached?: boolean;
 }

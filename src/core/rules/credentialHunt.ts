@@ -5,7 +5,7 @@ import { basename, isAbsolute, resolvePath } from '../paths';
 import type { ArgWord, CredentialFileInfo, Facts, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { readFinding } from './credentials';
 import { gitignored, infoFor, isHiddenPath, pathsOfWord } from './support/credentialPaths';
-import { metadataRequests } from './support/metadataEndpoints';
+import { metadataRequests, metadataTarget } from './support/metadataEndpoints';
 import { dump, dumpTarget, hasFlag, isSecretVariableName, optionValue, positionals } from './support/huntCommon';
 import { checkSecretEnvironment, checkStoreDumps, processEnvironmentShown } from './support/secretStores';
 import { checkSentOut, checkSnippetSentOut } from './support/secretsSentOut';
@@ -16,6 +16,7 @@ import { cpioTakesNames, FIELD_FILTERS, listedOperandFiles, namesInText, through
 import { gitPathspecScope, rgScope } from './support/searchScope';
 import { searchListing, substitutedSearchLists } from './support/searchListings';
 import { checkStructuralSearch } from './support/structuralSearches';
+import { goneFileFindings } from './support/gitGoneFiles';
 
 /**
  * The hunt around a credential, not only its read: searches whose pattern names secrets or matches a
@@ -475,8 +476,9 @@ function checkGitHistory(inv: Invocation, ctx: RuleContext): Finding[] {
   // Paths: after `--`, `REV:path` words, and positionals that name files.
   const dash = rest.findIndex((a) => a.text === '--');
   // Without `--`, git takes a word that names a file in the work tree as a path: `git log -p .env`.
-  const namedFiles = rest.filter((a, i) => (dash < 0 || i < dash) && !a.text.startsWith('-') && !a.text.includes(':') && infoFor(resolvePath(cwd, a.text, facts.home), facts) !== undefined);
+  const namedFiles = rest.filter((a, i) => (dash < 0 || i < dash) && !a.text.startsWith('-') && !a.text.includes(':') && (infoFor(resolvePath(cwd, a.text, facts.home), facts) !== undefined || goneFileWord(a.text, cwd, facts)));
   const pathWords = [...(dash >= 0 ? rest.slice(dash + 1) : []), ...namedFiles];
+  const gone: { abs: string; text: string }[] = [];
   const revPaths = rest.filter((a, i) => (dash < 0 || i < dash) && /^[^-:][^:]*:[^/].*/.test(a.text) && !/^[a-z]+:\/\//.test(a.text)).map((a) => a.text.slice(a.text.indexOf(':') + 1));
   for (const text of [...pathWords.map((w) => w.text), ...revPaths]) {
     const abs = resolvePath(cwd, text, facts.home);
@@ -488,18 +490,20 @@ function checkGitHistory(inv: Invocation, ctx: RuleContext): Finding[] {
     const status = facts.fileStatus?.(abs);
     if (status === 'directory') {
       for (const f of credentialFilesUnder(abs, facts, { hidden: true, ignored: false })) findings.push(readFinding('prints the history of', f, `git ${sub}`));
-    } else if (status === 'missing' && /\.(py|rb|js|ts|json|ya?ml|toml|ini|cfg|conf|properties|xml|php|env)$|(^|\/)[^/.]+$/.test(text)) {
-      // Gone from the working tree: what it held cannot be checked.
-      findings.push({
-        rule: 'credentials.history-read',
-        risk: 'credential-read',
-        severity: 'ask',
-        reason: `git ${sub} prints ${text} from the repository's history; it is no longer in the working tree, so the guard cannot check whether it held credentials (answering conservatively).`,
-        targets: [{ kind: 'path', name: text, remote: false, environment: 'local', environmentReason: 'a file in this repository' }],
-      });
+    } else if (status === 'missing' && GONE_FILE_NAME.test(text)) {
+      gone.push({ abs, text });
     }
   }
+  // Gone from the working tree: judged by the text history held for it.
+  findings.push(...goneFileFindings(gone.map((g) => g.abs), gone.map((g) => g.text), cwd, ctx, `git ${sub}`));
   return findings;
+}
+
+const GONE_FILE_NAME = /\.(py|rb|js|ts|json|ya?ml|toml|ini|cfg|conf|properties|xml|php|env)$|(^|\/)[^/.]+$/;
+
+/** A word before `--` that git would read as a path: a file name with a folder and an extension, gone from the work tree (`config/old_settings.py`). */
+function goneFileWord(text: string, cwd: string, facts: Facts): boolean {
+  return /\/[^/]*\.[A-Za-z0-9]+$/.test(text) && !text.includes('..') && facts.fileStatus?.(resolvePath(cwd, text, facts.home)) === 'missing';
 }
 
 /** `/proc/<pid>/environ` in any reader's argument, the raw text (the pid is often computed). */
@@ -536,8 +540,7 @@ function metadataFindings(texts: readonly string[], who: string, _ctx: RuleConte
       risk: 'credential-dump',
       severity: 'ask',
       reason: `${who} requests ${r.path || '/'} from the ${r.cloud} metadata endpoint ${r.host}, which hands out the machine's cloud credentials and configuration.`,
-      // The instance's role credentials reach the cloud account, shared infrastructure nothing names: production, as a cloud key file is.
-      targets: [{ kind: 'credential', name: `${r.cloud} instance metadata (${r.host})`, remote: false, environment: 'production', environmentReason: "the machine's cloud role reaches shared infrastructure whose environment nothing names (treated as production)" }],
+      targets: [metadataTarget(`${r.cloud} instance metadata (${r.host})`)],
     });
     break;
   }

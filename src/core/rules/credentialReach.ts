@@ -13,6 +13,8 @@ import { METADATA_ONLY, WHOLE_FILE_READERS, wholeFileOperands } from '../registr
 import { unknownOperands } from './support/unknownOperands';
 import { VERB_TRAITS } from '../registry/verbTraits';
 import { isCredentialReader, readFinding } from './credentials';
+import { goneFileFindings } from './support/gitGoneFiles';
+import { catFileReads } from './support/gitObjectReads';
 import { credentialMinted } from './support/credentialClis';
 import { checkSecretsInAddresses, checkSentFiles } from './support/sentOutReach';
 import { gitignored, infoFor, pathsOfWord } from './support/credentialPaths';
@@ -22,7 +24,7 @@ import { checkInterpreterOperands, checkPythonImports } from './support/interpre
 import { checkGitLineHistory } from './support/gitLineHistory';
 import { gitStart } from './support/gitGlobals';
 import { readRevs, scriptFileOperands } from './support/gitHistoryArgs';
-import { checkRestoredReads } from './support/gitRestoredReads';
+import { checkRestoredCredentials, checkRestoredReads } from './support/gitRestoredReads';
 import { checkToolFileSends } from './support/toolFileSends';
 import { checkCodeNamedReads, checkTracedSources } from './support/codeNamedReads';
 import { checkTunnels } from './support/tunnels';
@@ -322,18 +324,33 @@ function checkGitHistoryDumps(inv: Invocation, ctx: RuleContext): Finding[] {
       const revs = root ? r.revs : r.revs.map((x) => (x.includes('..') || r.maxCount !== undefined ? x : `${x}..HEAD`));
       return historyFindings(inv, ctx, { kind: 'log', revs, ...(r.maxCount !== undefined ? { maxCount: r.maxCount } : {}) }, cmd);
     }
-    case 'cat-file': {
-      if (!rest.some((a) => a.text === '--batch-all-objects') || !rest.some((a) => /^--batch(=.*)?$|^--batch-command/.test(a.text))) return [];
-      return historyFindings(inv, ctx, { kind: 'all', revs: [] }, 'git cat-file --batch-all-objects');
+    case 'cat-file':
+      return catFileReads(inv, rest, historyOf(ctx));
+    // Plumbing that prints patches: `git diff-tree -p REV` (that commit's changes, or between two trees), `git diff-index -p REV` (the work tree against REV).
+    case 'diff-tree':
+    case 'diff-index': {
+      if (!rest.some((a) => /^(-p|-u|--patch|--patch-with-raw|--patch-with-stat|--cc|-c|-U\d*)$/.test(a.text))) return [];
+      const r = readRevs(rest.filter((a) => !/^(-r|-t|--root|--stdin|-m|--cached)$/.test(a.text)), cwd, facts);
+      if (r.paths.length > 0) return [];
+      if (r.dynamic || rest.some((a) => a.text === '--stdin')) return historyFindings(inv, ctx, { kind: 'all', revs: [] }, cmd);
+      const query: GitHistoryQuery = sub === 'diff-tree' && r.revs.length === 1 ? { kind: 'show', revs: r.revs } : { kind: 'diff', revs: r.revs, cached: rest.some((a) => a.text === '--cached') };
+      return historyFindings(inv, ctx, query, cmd);
     }
     case 'blame':
     case 'annotate': {
       const files = readEffectArgs(rest, BLAME).operands;
       const out: Finding[] = [];
-      for (const w of files) for (const p of pathsOfWord(w, cwd, facts)) {
-        const info = infoFor(p, facts);
-        if (info && !out.some((f) => f.reason.includes(info.path))) out.push(readFinding('prints every line of', info, cmd));
+      const gone: { abs: string; text: string }[] = [];
+      for (const w of files) {
+        // `git blame HEAD~1 -- f`, `git annotate f HEAD~1`: a file gone from the work tree, printed as a revision held it.
+        const abs = w.dynamic ? undefined : resolvePath(cwd, w.text, facts.home);
+        if (abs !== undefined && /\.[A-Za-z0-9]+$|\//.test(w.text) && facts.fileStatus?.(abs) === 'missing') gone.push({ abs, text: w.text });
+        for (const p of pathsOfWord(w, cwd, facts)) {
+          const info = infoFor(p, facts);
+          if (info && !out.some((f) => f.reason.includes(info.path))) out.push(readFinding('prints every line of', info, cmd));
+        }
       }
+      out.push(...goneFileFindings(gone.map((g) => g.abs), gone.map((g) => g.text), cwd, ctx, cmd));
       return out;
     }
     case 'diff':
@@ -346,7 +363,10 @@ function checkGitHistoryDumps(inv: Invocation, ctx: RuleContext): Finding[] {
         }
         return out;
       }
-      const r = readRevs(rest, cwd, facts);
+      // difftool's own valued options (`-x cat`, `--tool=vimdiff`) are not revisions.
+      if (sub === 'difftool' && rest.some((a) => /^(-t|--tool|-g|--gui)$|^--tool=/.test(a.text)) && !rest.some((a) => /^(-x|--extcmd)$|^--extcmd=/.test(a.text))) return [];
+      const words = sub === 'difftool' ? rest.filter((a, i) => !/^(-x|--extcmd|-t|--tool)$/.test(a.text) && !/^(-x|--extcmd|-t|--tool)$/.test(rest[i - 1]?.text ?? '')) : rest;
+      const r = readRevs(words, cwd, facts);
       if (r.noPatch || r.paths.length > 0) return [];
       const cached = r.names.has('cached') || r.names.has('staged');
       return historyFindings(inv, ctx, r.dynamic ? { kind: 'all', revs: [] } : { kind: 'diff', revs: r.revs, cached }, cmd);
@@ -383,7 +403,8 @@ function checkMintingClis(inv: Invocation, ctx: RuleContext): Finding[] {
   // named for development (`neonctl connection-string dev`) holds a throwaway password.
   if (!what || (/^neon(ctl)?$/.test(inv.name) && (inv.via.includes('$(...)') || ctx.environmentOf({ values: inv.args.map((a) => a.text), remote: true }).environment === 'non-production'))) return [];
   const shown = [inv.name, ...positionals(inv.args).slice(0, 3)].join(' ').slice(0, 60);
-  return [dump('dump', `${shown} prints ${what}.`, dumpTarget(what, ctx, true, inv.args.map((a) => a.text)))];
+  // A bare `/` is a key prefix here (`etcdctl get --prefix /`, `--path /`), not this machine's root folder.
+  return [dump('dump', `${shown} prints ${what}.`, dumpTarget(what, ctx, true, inv.args.map((a) => a.text).filter((t) => t !== '/')))];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -466,6 +487,7 @@ export const credentialReachPack: RulePack = {
       ...checkSentFiles(inv, ctx),
       ...checkInterpreterOperands(inv, ctx),
       ...checkGitLineHistory(inv, ctx),
+      ...checkRestoredCredentials(inv, ctx),
       ...checkComposeEnvironment(inv, ctx),
       ...checkGitSecretRoads(inv, ctx, historyOf(ctx)),
       ...checkStagedSecrets(inv, ctx),

@@ -7,9 +7,9 @@ import type { ArgWord, Finding, Invocation, RuleContext, RulePack } from '../pol
 import { isCredentialReader } from './credentials';
 import { credentialTarget, infoFor, pathsOfWord } from './support/credentialPaths';
 import { dump, dumpTarget, isSecretVariableName } from './support/huntCommon';
-import { cloudOfHost } from './support/metadataEndpoints';
+import { cloudOfHost, metadataTarget } from './support/metadataEndpoints';
 import { checkSnippetCredentialReads } from './support/snippetCredentialReads';
-import { DUMPING_TOOLS, secretDumped } from './support/toolSecretDumps';
+import { DUMPING_TOOLS, secretDumpOf } from './support/toolSecretDumps';
 import { checkObjectStoreSecrets, OBJECT_STORE_TOOLS } from './support/objectStoreSecrets';
 import { checkFileTransfers, TRANSFER_TOOLS } from './support/fileTransfers';
 import { checkLogSecretGreps } from './support/logSecretGreps';
@@ -262,33 +262,33 @@ function methodIsPut(inv: Invocation): boolean {
   return inv.name !== 'curl' && freeFormReadings(inv.args).usual.operands.some((w) => /^PUT$/i.test(w.text));
 }
 
-function checkMetadataToken(inv: Invocation, ctx: RuleContext): Finding[] {
+function checkMetadataToken(inv: Invocation, _ctx: RuleContext): Finding[] {
   if (!methodIsPut(inv)) return [];
   for (const a of inv.args) {
     const m = /^(?:https?:\/\/)?(?:[^@/]*@)?(\[[^\]]+\]|[^/:]+)(?::\d+)?(\/latest\/api\/token\b.*)$/i.exec(a.text);
-    if (m && cloudOfHost(m[1] ?? '')) return [dump('metadata-token', `${inv.name} asks the cloud metadata service for a session token (${m[2]}), the key to its instance credentials.`, dumpTarget('metadata session token', ctx))];
+    if (m && cloudOfHost(m[1] ?? '')) return [dump('metadata-token', `${inv.name} asks the cloud metadata service for a session token (${m[2]}), the key to its instance credentials.`, metadataTarget('metadata session token'))];
   }
   return [];
 }
 
 const SOCKET_TOOLS = new Set(['nc', 'ncat', 'netcat', 'socat', 'telnet']);
 
-function checkMetadataSocket(inv: Invocation, ctx: RuleContext): Finding[] {
+function checkMetadataSocket(inv: Invocation, _ctx: RuleContext): Finding[] {
   for (const a of freeFormReadings(inv.args).usual.operands) {
     const host = inv.name === 'socat' ? /^tcp[46]?(?:-connect)?:([^:,]+)/i.exec(a.text)?.[1] : a.text;
     const cloud = host ? cloudOfHost(host) : undefined;
-    if (cloud) return [dump('metadata-socket', `${inv.name} opens a raw connection to the ${cloud} metadata service (${host}), where any request can ask for instance credentials.`, dumpTarget(`${cloud} metadata service`, ctx))];
+    if (cloud) return [dump('metadata-socket', `${inv.name} opens a raw connection to the ${cloud} metadata service (${host}), where any request can ask for instance credentials.`, metadataTarget(`${cloud} metadata service`))];
   }
   return [];
 }
 
 /** bash's `/dev/tcp/HOST/PORT` opened by a redirect (`exec 3<>/dev/tcp/169.254.169.254/80`, `cat < /dev/tcp/…`). */
-function checkMetadataDevTcp(inv: Invocation, ctx: RuleContext): Finding[] {
+function checkMetadataDevTcp(inv: Invocation, _ctx: RuleContext): Finding[] {
   const paths = [...inv.redirects.map((r) => r.target.text), ...(inv.stdin?.kind === 'file' ? [inv.stdin.path] : [])];
   for (const p of paths) {
     const host = /^\/dev\/(?:tcp|udp)\/([^/]+)\//.exec(p)?.[1];
     const cloud = host ? cloudOfHost(host) : undefined;
-    if (cloud) return [dump('metadata-socket', `${inv.name} opens a raw connection to the ${cloud} metadata service (${host}) through ${p}, where any request can ask for instance credentials.`, dumpTarget(`${cloud} metadata service`, ctx))];
+    if (cloud) return [dump('metadata-socket', `${inv.name} opens a raw connection to the ${cloud} metadata service (${host}) through ${p}, where any request can ask for instance credentials.`, metadataTarget(`${cloud} metadata service`))];
   }
   return [];
 }
@@ -372,8 +372,8 @@ export const credentialRoutesPack: RulePack = {
     if (SOCKET_TOOLS.has(inv.name)) findings.push(...checkMetadataSocket(inv, ctx));
     if (inv.redirects.length > 0 || inv.stdin?.kind === 'file') findings.push(...checkMetadataDevTcp(inv, ctx));
     if (DUMPING_TOOLS.includes(inv.name)) {
-      const what = secretDumped(inv.name, inv.args);
-      if (what) findings.push(dump('tool-dump', `${inv.name} prints ${what}.`, dumpTarget(inv.name, ctx)));
+      const found = secretDumpOf(inv.name, inv.args);
+      if (found) findings.push(dump('tool-dump', `${inv.name} prints ${found.what}.`, dumpTarget(inv.name, ctx, found.service, freeFormReadings(inv.args).usual.operands.map((a) => a.text).filter((t) => !t.includes('://')))));
     }
     if (OBJECT_STORE_TOOLS.includes(inv.name)) findings.push(...checkObjectStoreSecrets(inv, ctx));
     if (TRANSFER_TOOLS.includes(inv.name)) findings.push(...checkFileTransfers(inv, ctx));

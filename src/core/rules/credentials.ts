@@ -9,7 +9,7 @@ import { checkKnownSecretSends } from './support/knownSecretSends';
 import { checkSecretApis } from './support/secretApis';
 import { checkOtherProcessReads } from './support/otherProcessReads';
 import { incompleteListing, searchReaches } from './credentialHunt';
-import { isSecretVariableName, registryWords } from './support/huntCommon';
+import { dumpTarget, isSecretVariableName, registryWords } from './support/huntCommon';
 import { printsNoContent } from './support/printsNoContent';
 import { parsedArgs, toolArgs } from '../registry/commandModel';
 import { kubectl } from '../registry/tools/kubectl';
@@ -350,6 +350,7 @@ function printedSecretVariable(inv: Invocation): string | undefined {
 /** Commands that print every variable; piped into a filter, the filter's stage judges what reaches the screen. */
 const VARIABLE_LISTINGS = new Set(['env', 'printenv', 'set', 'export', 'declare', 'typeset', 'compgen']);
 const FILTERS = new Set(['grep', 'egrep', 'fgrep', 'rg', 'ag']);
+const NAME_FILTERS = new Set(['cut', 'awk', 'gawk', 'mawk', 'nawk', 'sed']);
 
 /** jq's switches that change only how its output looks. */
 const JQ_LOOKS = new Set(['-r', '-c', '-j', '-a', '-S', '-e', '-M', '-C', '-rc', '-cr', '--raw-output', '--compact-output', '--join-output', '--ascii-output', '--sort-keys', '--tab', '--exit-status', '--monochrome-output']);
@@ -376,13 +377,19 @@ function kubectlSecretDump(inv: Invocation): string | undefined {
   const a = toolArgs(inv.name, parsed, kubectl);
   const verb = parsed.path[0];
   if (verb === 'get' && /\/secrets(\/|\?|$)/.test(a.value('--raw') ?? '')) return 'Kubernetes secret values';
-  if (!parsed.operands.some((w) => w.text.split(',').some((k) => SECRET_KIND.test(k)))) return undefined;
+  // `kubectl get secrets -o name | xargs kubectl get -o yaml`: the objects named by a listing of secrets.
+  const from = inv.stdin?.kind === 'pipe' && inv.via.some((v) => v.startsWith('xargs')) ? inv.stdin.from : undefined;
+  const fedSecrets = from !== undefined && kubectl.names.includes(from.name) && from.args.some((w) => w.text.split(',').some((k) => SECRET_KIND.test(k)));
+  if (!fedSecrets && !parsed.operands.some((w) => w.text.split(',').some((k) => SECRET_KIND.test(k)))) return undefined;
   if (verb === 'edit') return 'Kubernetes secret values (to the editor)';
-  return verb === 'get' && /^(ya?ml|json|jsonpath|go-template|template|custom-columns)/.test(a.value('-o', '--output') ?? '') ? 'Kubernetes secret values' : undefined;
+  // `--template` alone implies a go-template output.
+  return verb === 'get' && (/^(ya?ml|json|jsonpath|go-template|template|custom-columns)/.test(a.value('-o', '--output') ?? '') || a.value('--template') !== undefined) ? 'Kubernetes secret values' : undefined;
 }
 
-function checkDumps(inv: Invocation): Finding[] {
+function checkDumps(inv: Invocation, ctx: RuleContext): Finding[] {
   if (VARIABLE_LISTINGS.has(inv.name) && inv.pipedInto !== undefined && FILTERS.has(inv.pipedInto)) return [];
+  // `printenv | cut -d= -f1`, `env | awk -F= '{print $1}'`: the names only.
+  if (VARIABLE_LISTINGS.has(inv.name) && inv.pipedInto !== undefined && NAME_FILTERS.has(inv.pipedInto) && printsNoContent({ ...inv, name: inv.pipedInto, args: [...(inv.pipedArgs ?? [])] })) return [];
   if (jqPrintsOnlyKeys(inv)) return [];
   const dump = DUMPS[inv.name];
   // gcloud and az are read through their grammar: a global option's value or a release track is not a command word.
@@ -397,7 +404,8 @@ function checkDumps(inv: Invocation): Finding[] {
       risk: 'credential-dump',
       severity: 'ask',
       reason: `${[inv.name, ...inv.args.slice(0, 3).map((a) => a.text)].join(' ').slice(0, 60)} prints ${shown}.`,
-      targets: [{ kind: 'credential', name: what ? inv.name : `$${variable}`, remote: false, environment: 'local', environmentReason: 'this machine' }],
+      // A cluster's secrets live in the cluster its context names (unnamed: production by the rule for unresolved targets).
+      targets: [kubectl.names.includes(inv.name) && what ? dumpTarget('Kubernetes secrets', ctx, true, inv.args.map((a) => a.text)) : { kind: 'credential', name: what ? inv.name : `$${variable}`, remote: false, environment: 'local', environmentReason: 'this machine' }],
     },
   ];
 }
@@ -476,7 +484,7 @@ export const credentialsPack: RulePack = {
     const cwd = expanded.cwd || ctx.facts.cwd;
     return dedupe([
       ...uploadsSentOut(expanded, checkReads(expanded, ctx)),
-      ...checkDumps(expanded),
+      ...checkDumps(expanded, ctx),
       ...checkProvenance(invocationTexts(expanded), cwd, ctx.facts, ctx.rescan),
       ...checkKnownSecretSends(expanded, ctx.facts, ctx.rescan),
       ...checkSecretApis(expanded),

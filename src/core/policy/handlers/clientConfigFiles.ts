@@ -13,7 +13,7 @@ import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import type { ArgWord } from '../types';
 import type { Exec, Walker } from './context';
 
-type Kind = 'kube' | 'aws' | 'ssh' | 'curl' | 'git' | 'npm';
+type Kind = 'kube' | 'aws' | 'ssh' | 'curl' | 'git' | 'npm' | 'urls';
 
 /** Variables naming a client's configuration file (or, for XDG_CONFIG_HOME, the folder of git's). */
 const VARIABLES: Readonly<Record<string, Kind>> = {
@@ -22,10 +22,12 @@ const VARIABLES: Readonly<Record<string, Kind>> = {
 /** Options (read through each tool's registry entry) naming a configuration file. */
 const OPTIONS: Readonly<Record<string, { names: readonly string[]; kind: Kind }>> = {
   kubectl: { names: ['--kubeconfig'], kind: 'kube' }, helm: { names: ['--kubeconfig'], kind: 'kube' }, ssh: { names: ['-F'], kind: 'ssh' }, curl: { names: ['-K', '--config'], kind: 'curl' },
+  // A list of addresses to fetch, one a line: each is judged as a request of its own.
+  wget: { names: ['-i', '--input-file'], kind: 'urls' }, aria2c: { names: ['-i', '--input-file'], kind: 'urls' },
 };
 /** The files each client reads anyway. */
 const DEFAULTS: Readonly<Record<Kind, readonly string[]>> = {
-  kube: ['~/.kube/config'], aws: ['~/.aws/config', '~/.aws/credentials'], ssh: ['~/.ssh/config'], curl: ['~/.curlrc'], git: ['~/.config'], npm: ['~/.npmrc'],
+  kube: ['~/.kube/config'], aws: ['~/.aws/config', '~/.aws/credentials'], ssh: ['~/.ssh/config'], curl: ['~/.curlrc'], git: ['~/.config'], npm: ['~/.npmrc'], urls: [],
 };
 /** Credential plugins kubeconfigs name by design (EKS, GKE, AKS, OIDC). */
 const KUBE_PLUGINS = /^(aws|aws-iam-authenticator|gke-gcloud-auth-plugin|gcloud|kubelogin|az|doctl|oci|kubectl|kubectl-oidc_login|kubectl-oidc-login|teleport|tsh|pinniped|vault)$/;
@@ -64,6 +66,8 @@ function programsIn(kind: Kind, text: string): string[] {
   } else if (kind === 'ssh') {
     for (const m of text.matchAll(/^\s*(?:ProxyCommand|LocalCommand|KnownHostsCommand)\s*(?:=|\s)\s*(.+)$/gim)) if (!/^none$/i.test(m[1]!.trim())) out.push(m[1]!.replace(/%[%hnprCdiklLTu]/g, 'x'));
     for (const m of text.matchAll(/^\s*Match\s+(?:\S+\s+)*?exec\s+("[^"]*"|\S+)/gim)) out.push(m[1]!.replace(/^"|"$/g, '').replace(/%[%hnprCdiklLTu]/g, 'x'));
+  } else if (kind === 'urls') {
+    for (const line of text.split('\n').slice(0, 64)) if (/^\s*[a-z][\w+.-]*:\/\/\S+/i.test(line)) out.push(['curl', line.trim().split(/\s+/)[0] as string].map(quote).join(' '));
   } else if (kind === 'curl') {
     const words: string[] = [];
     for (const line of text.split('\n')) {

@@ -223,8 +223,8 @@ export const git: ToolSpec = {
     'status|log|diff|show|blame|ls-files|ls-tree|rev-parse|describe|shortlog|cat-file': read,
     // `-O[PAGER]` / `--open-files-in-pager[=PAGER]` opens the matching files in a program it names.
     grep: { effect: 'read', options: [{ names: ['-O', '--open-files-in-pager'], takes: 'optional' }] },
-    // `add -f` stages an ignored file; `-N` records it so `git diff` prints it whole.
-    add: {
+    // `add -f` stages an ignored file; `-N` records it so `git diff` prints it whole. `git stage` is its documented synonym.
+    'add|stage': {
       effect: 'mutate',
       options: [
         flag('-f', '--force'), flag('-N', '--intent-to-add'), flag('-A', '--all', '--no-ignore-removal'), flag('--no-all', '--ignore-removal'), flag('-u', '--update'),

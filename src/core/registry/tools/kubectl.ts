@@ -80,7 +80,7 @@ export const kubectl: ToolSpec = {
   options: [
     valued('-n', '--namespace'), valued('--context'), valued('--cluster'), valued('--kubeconfig'), valued('--user'),
     valued('-s', '--server'), valued('--token'), valued('--as'), valued('--as-group'), valued('--request-timeout'),
-    valued('-l', '--selector'), valued('-f', '--filename'), valued('-o', '--output'), valued('--field-selector'),
+    valued('-l', '--selector'), valued('-f', '--filename'), valued('-o', '--output'), valued('--template'), valued('--field-selector'),
     valued('--grace-period'), valued('--timeout'), valued('-k', '--kustomize'), valued('--replicas'),
     flag('-A', '--all-namespaces'), flag('--all'), flag('-w', '--watch'), flag('--force'), flag('--now'), flag('--wait'),
     { names: ['--dry-run'], takes: 'optional' }, flag('-h', '--help'),

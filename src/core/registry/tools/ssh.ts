@@ -17,7 +17,8 @@ export const ssh: ToolSpec = {
   // `-L PORT:HOST:HOSTPORT`: later commands of the line that reach localhost:PORT reach HOST.
   selects: sshForwards,
   runsElsewhere: {
-    command: { text: 'operands', skip: 1 },
+    // `ssh host -- env`: OpenSSH reads options again after the destination, so a `--` there ends them and is not sent.
+    command: { text: 'computed', of: (a) => a.parsed.operands.slice(1).filter((w, i) => !(i === 0 && w.text === '--')) },
     label: (a) => `ssh ${a.operand(0) ?? ''}`,
     loginShell: true,
     when: (a) => a.operand(0) !== undefined,

@@ -1,3 +1,4 @@
+import { freeFormReadings } from '../../registry/freeForm';
 import type { ArgWord } from '../../policy/types';
 
 /**
@@ -31,6 +32,17 @@ const VALUED: Readonly<Record<string, readonly string[]>> = {
   firebase: ['--project', '-P'],
   supabase: ['--project-ref', '--workdir', '-o', '--output'],
   neonctl: ['--project-id', '--branch', '--database-name', '--role-name', '--org-id', '--api-key', '-o', '--output', '--config-dir', '--context-file'],
+  docker: ['-H', '--host', '-c', '--context', '--config', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey'],
+  podman: ['--url', '--connection', '-c', '--identity', '--root', '--runroot', '--log-level'],
+  nerdctl: ['-n', '--namespace', '-H', '--host', '-a', '--address', '--snapshotter', '--cgroup-manager'],
+  crictl: ['-r', '--runtime-endpoint', '-i', '--image-endpoint', '-t', '--timeout', '-c', '--config'],
+  systemctl: ['-H', '--host', '-M', '--machine', '-t', '--type', '--state', '-n', '--lines', '-o', '--output'],
+  git: ['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--file', '--timeout', '--socket'],
+  'aws-vault': ['-d', '--duration', '--region', '-t', '--mfa-token', '--backend', '--prompt', '--keychain', '--config'],
+  assume: ['-r', '--region', '-d', '--duration', '--role', '--account', '-c', '--console'],
+  etcdctl: ['--endpoints', '--cacert', '--cert', '--key', '--user', '--password', '-w', '--write-out', '--limit', '--rev'],
+  stripe: ['--api-key', '--project-name', '-p', '-f', '--forward-to', '--events', '-e'],
+  ansible: ['-i', '--inventory', '-m', '--module-name', '-u', '--user', '-l', '--limit', '-e', '--extra-vars', '-f', '--forks', '--vault-password-file', '-a', '--args'],
   neon: ['--project-id', '--branch', '--database-name', '--role-name', '--org-id', '--api-key', '-o', '--output', '--config-dir', '--context-file'],
 };
 
@@ -92,6 +104,10 @@ const TABLE: Readonly<Record<string, readonly Mint[]>> = {
     { path: ['lightsail', ['get-instance-access-details', 'download-default-key-pair']], what: "the instance's SSH key or password" },
     { path: ['ec2', 'get-password-data'], what: "the instance's administrator password" },
     { path: ['ec2', 'describe-instance-attribute'], what: "the instance's user data (start-up scripts often carry secrets)", naming: /(^|=)userData$/ },
+    { path: ['codecommit', 'credential-helper', 'get'], what: 'git credentials for CodeCommit (signed from the AWS keys)' },
+    { path: ['cognito-idp', ['admin-initiate-auth', 'initiate-auth', 'respond-to-auth-challenge', 'admin-respond-to-auth-challenge']], what: "a user's ID, access and refresh tokens" },
+    // Every parameter under a path, recursively: String values print in clear (secrets kept unencrypted among them).
+    { path: ['ssm', 'get-parameters-by-path'], what: 'every parameter under the path (plain values in clear)', when: ['--recursive'] },
     { path: ['ec2', 'describe-launch-template-versions'], what: "the launch template's user data (start-up scripts often carry secrets)" },
   ],
   gcloud: [
@@ -115,10 +131,14 @@ const TABLE: Readonly<Record<string, readonly Mint[]>> = {
   ],
   kubectl: [
     { path: ['create', 'token'], what: 'a new service account token' },
+    // A template or path that names the containers' environment prints its values.
+    { path: ['get'], what: "the containers' environment variables", naming: /\.env\b|\benv\[|\.envFrom\b/ },
     { path: ['config', 'view'], what: 'the kubeconfig with its tokens and keys', when: ['--raw', '--flatten'] },
   ],
   oc: [
     { path: ['whoami'], what: 'the OpenShift token', when: ['-t', '--show-token'] },
+    { path: ['extract', /^(secrets?|secret\.v1)\//.source], what: "a secret's values" },
+    { path: ['extract', ['secret', 'secrets']], what: "a secret's values" },
     { path: ['create', 'token'], what: 'a new service account token' },
     { path: ['config', 'view'], what: 'the kubeconfig with its tokens and keys', when: ['--raw', '--flatten'] },
   ],
@@ -147,6 +167,8 @@ const TABLE: Readonly<Record<string, readonly Mint[]>> = {
     { path: ['acl', 'bootstrap'], what: 'the Consul bootstrap token' },
   ],
   glab: [{ path: ['auth', 'status'], what: 'the GitLab token', when: ['-t', '--show-token'] }],
+  // Widening the stored token's scopes (`gh auth refresh -s delete_repo`): the token then reaches what it could not.
+  gh: [{ path: ['auth', 'refresh'], what: 'the GitHub token, re-issued with wider scopes', when: ['-s', '--scopes'] }],
   op: [{ path: ['signin'], what: 'a 1Password session token', when: ['--raw'] }],
   cf: [{ path: ['oauth-token'], what: 'the Cloud Foundry token' }],
   firebase: [
@@ -155,13 +177,24 @@ const TABLE: Readonly<Record<string, readonly Mint[]>> = {
     { path: ['functions:config:get'], what: "the functions' runtime configuration (its keys)" },
   ],
   supabase: [{ path: ['projects', 'api-keys'], what: 'the Supabase API keys' }],
+  // A git credential helper asked by hand (`git credential-store --file f get`, `git-credential-libsecret get`) prints the stored user and token.
+  git: [{ path: [/^credential-[\w-]+$/.source, 'get'], what: 'the stored git credentials (a helper asked by hand)' }],
+  ...Object.fromEntries(['libsecret', 'manager', 'manager-core', 'osxkeychain', 'store', 'cache', 'wincred', 'gnome-keyring', 'netrc', 'oauth'].map((h) => [`git-credential-${h}`, [{ path: ['get'], what: 'the stored git credentials (a helper asked by hand)' }]])),
+  // A role's session credentials: as a sign-in URL (`aws-vault login --stdout`), exported (`aws-vault export`, granted's `assume --export`).
+  'aws-vault': [{ path: ['login'], what: 'a sign-in URL carrying session credentials', when: ['--stdout', '-s'] }, { path: ['export'], what: 'session credentials' }],
+  assume: [{ path: [], what: 'session credentials (exported)', when: ['--export', '-x', '--env', '--export-all-env-vars', '--exec'] }],
+  stripe: [{ path: ['listen'], what: 'the webhook signing secret', when: ['--print-secret'] }],
+  // The whole key space of the cluster's store (Kubernetes keeps its secrets there).
+  etcdctl: [{ path: ['get'], what: 'every key under the prefix (a cluster store holds its secrets there)', when: ['--prefix', '--from-key'], unlessNaming: /^--(keys|count)-only$/ }],
+  // Every host's variables, vault-decrypted secrets among them.
+  ansible: [{ path: [], what: "every host's variables (decrypted vault secrets included)", naming: /\bhostvars\b|^var=vars$/ }],
 };
 
 /** Azure keeps its key-handing verbs in a few shapes across every service: read them by shape. */
 function azureMint(words: readonly string[]): string | undefined {
   const w = words.join(' ');
   if (/^account get-access-token\b/.test(w)) return 'an Azure access token';
-  if (/\bkeys list\b|\blist-keys\b|\bkeys show\b|\bquery-key list\b|\badmin-key show\b/.test(w)) return 'access keys';
+  if (/\bkeys? list\b|\blist-keys\b|\bkeys? show\b|\bquery-key list\b|\badmin-key show\b/.test(w)) return 'access keys';
   if (/\bshow-connection-string\b|\blist-connection-strings\b|\bconnection-string show\b/.test(w)) return 'a connection string with its key';
   if (/\bgenerate-sas\b/.test(w)) return 'a new shared access signature';
   if (/^ad (sp|app) (create-for-rbac|credential reset)\b/.test(w)) return 'a new service principal secret';
@@ -189,6 +222,8 @@ export function credentialMinted(tool: string, args: readonly ArgWord[]): string
   const words = subcommandWords(name, args);
   if (name === 'az') {
     if (words[0] === 'acr' && words[1] === 'login' && has(args, '--expose-token', '-t')) return 'a registry token';
+    // `az aks get-credentials --file -`: the kubeconfig (an admin one with `--admin`) printed instead of merged.
+    if (words[0] === 'aks' && words[1] === 'get-credentials' && freeFormReadings(args).valued.options.some((o) => (o.name === '--file' || o.name === '-f') && o.values[0] === '-')) return 'a kubeconfig with its credentials';
     if (words[0] === 'containerapp' && words[1] === 'secret' && (words[2] === 'show' || has(args, '--show-values'))) return 'the container app secrets';
     return azureMint(words);
   }

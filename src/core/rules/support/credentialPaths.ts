@@ -22,6 +22,9 @@ const MAX_EXPANSIONS = 256;
  */
 const INFRASTRUCTURE_KINDS: ReadonlySet<string> = new Set(['cluster-admin', 'cluster-token', 'ci-token', 'cloud-credentials', 'host-secret', 'deploy-key', 'warehouse-password']);
 
+/** Secrets a project file hard-codes for a service it names nowhere (a database password, a connection string, an API token). */
+const SERVICE_SECRET_KINDS: ReadonlySet<string> = new Set(['app-secrets', 'generic-password', 'generic-secret', 'generic-api-key', 'generic-credential', 'api-token', 'database-url']);
+
 export function credentialTarget(info: CredentialFileInfo): Target {
   const base = { kind: 'credential', name: info.path, provider: 'filesystem', remote: false } as const;
   const named = environmentOfName(info.path.replace(/^.*\//, ''));
@@ -29,7 +32,7 @@ export function credentialTarget(info: CredentialFileInfo): Target {
   // Keys to shared infrastructure (a cluster's admin, a CI runner, a cloud account, a host's own secrets).
   if (INFRASTRUCTURE_KINDS.has(info.kind)) return { ...base, environment: 'production', environmentReason: `${info.label} reaches shared infrastructure whose environment nothing names (treated as production)` };
   const projectFile = !info.path.startsWith('~') && !isAbsolute(info.path);
-  if (named === undefined && projectFile && info.label.startsWith('the ')) {
+  if (named === undefined && projectFile && (info.label.startsWith('the ') || SERVICE_SECRET_KINDS.has(info.kind))) {
     return { ...base, environment: 'production', environmentReason: `${info.label} reaches a service whose environment nothing names (treated as production)` };
   }
   return { ...base, environment: 'local', environmentReason: 'a file on this machine' };

@@ -39,6 +39,10 @@ function restoredBy(inv: Invocation, facts: Facts): { exact: Map<string, Restore
     for (const p of paths.slice(0, 32)) exact.set(resolvePath(cwd, p, facts.home), { from: cwd, rev: source, how: `git ${sub}` });
     // More paths than are followed one by one: any file below the folder may be one brought back.
     if (paths.length > 32) trees.set(cwd, { from: cwd, rev: source, how: `git ${sub}` });
+  } else if ((sub === 'cherry-pick' || sub === 'revert') && operands.length > 0 && !rest.some((w) => /^--(abort|quit|skip|continue)$/.test(w.text))) {
+    // The files a picked commit adds come back as that commit held them; a reverted commit's deletions, as its parent did.
+    const rev = operands[operands.length - 1] as string;
+    if (!rev.includes('..')) trees.set(cwd, { from: cwd, rev: sub === 'revert' ? `${rev}^` : rev, how: `git ${sub}` });
   } else if (sub === 'worktree' && parsed.path[1] === 'add' && operands[0] !== undefined) {
     trees.set(resolvePath(cwd, operands[0], facts.home), { from: cwd, rev: operands[1] ?? 'HEAD', how: 'git worktree add' });
   } else if (sub === 'clone' && operands[0] !== undefined && local(operands[0])) {
@@ -100,6 +104,26 @@ export function checkRestoredReads(analysis: Analysis, ctx: RuleContext): Findin
       for (const [k, v] of found.exact) exact.set(k, v);
       for (const [k, v] of found.trees) trees.set(k, v);
     }
+  }
+  return out;
+}
+
+/**
+ * The bringing back itself: a credential file gone from the work tree, named and restored from a
+ * revision (`git checkout HEAD~1 -- config/old_settings.py`, `git restore -s HEAD~1 f`), where the next
+ * `git add -A` commits it again. A whole old tree checked out (`git worktree add /tmp/old HEAD~1`) is not
+ * asked: a later read of a secret in it asks wherever it lies, as its text is judged.
+ */
+export function checkRestoredCredentials(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (inv.name !== 'git') return [];
+  const facts = ctx.facts;
+  const { exact } = restoredBy(inv, facts);
+  const out: Finding[] = [];
+  for (const [abs, r] of exact) {
+    if (facts.fileStatus?.(abs) !== 'missing') continue;
+    const info = credentialAt(abs, r, facts);
+    if (info) out.push(info === 'unread' ? unreadFinding(r.how, abs) : { ...readFinding('brings back', info, `${r.how} (from ${r.rev}, a file since removed from the work tree)`), rule: 'credentials.history-restore' });
+    if (out.length >= 4) break;
   }
   return out;
 }

@@ -6,6 +6,7 @@ import { readFinding } from '../credentials';
 import { infoFor, pathsOfWord } from './credentialPaths';
 import { gitStart } from './gitGlobals';
 import { freeFormReadings } from '../../registry/freeForm';
+import { resolvePath } from '../../paths';
 
 /**
  * Roads by which git itself takes a credential file where it can be printed or sent: staging a file
@@ -60,6 +61,18 @@ export function checkGitSecretRoads(inv: Invocation, ctx: RuleContext, history: 
     if (!usual.options.some((o) => o.name === '--add')) return [];
     const files = usual.operands.flatMap((w) => pathsOfWord(w, cwd, ctx.facts)).map((p) => infoFor(p, ctx.facts)).filter((f): f is CredentialFileInfo => f !== undefined);
     return files.slice(0, 4).map((f) => readFinding('stages, past .gitignore (a diff prints it, a commit and a push send it),', f, 'git update-index --add'));
+  }
+  // `git config -f ~/.pypirc --list`, `git config -f ~/.my.cnf --get client.password`: git reads any INI-style file and prints its values.
+  if (sub === 'config') {
+    const parsed = parsedArgs(inv.args, git);
+    const file = optionsMatching(parsed, git, ['-f']).pop()?.values[0];
+    if (file === undefined) return [];
+    const words = parsed.operands.map((w) => w.text);
+    const lists = has(inv, ['-l', '--get', '--get-all', '--get-regexp', '--get-urlmatch']) && !has(inv, ['--name-only']);
+    const prints = lists || words[0] === 'list' || words[0] === 'get' || (words.length === 1 && !has(inv, ['--unset', '--unset-all', '--remove-section', '--rename-section', '-e']));
+    if (!prints) return [];
+    const info = infoFor(resolvePath(cwd, file, ctx.facts.home), ctx.facts);
+    return info ? [readFinding('prints the values of', info, 'git config -f')] : [];
   }
   if (sub === 'hash-object' && has(inv, ['-w'])) {
     return credentialOperands(inv, ctx, cwd).map((f) => readFinding('copies into the object database (where git cat-file -p prints it)', f, 'git hash-object -w'));

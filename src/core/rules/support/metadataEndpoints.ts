@@ -6,6 +6,14 @@
  * credentials, tokens, user data, attribute dumps, a path built at run time) is a credential request.
  */
 
+/**
+ * The target a metadata credential request is: the instance's cloud role reaches shared infrastructure
+ * whose environment nothing names, production by the rule for unresolved targets.
+ */
+export function metadataTarget(name: string): { kind: 'credential'; name: string; provider: string; remote: true; environment: 'production'; environmentReason: string } {
+  return { kind: 'credential', name, provider: 'cloud', remote: true, environment: 'production', environmentReason: "the instance's cloud credentials reach infrastructure whose environment nothing names (treated as production)" };
+}
+
 export interface MetadataRequest {
   cloud: string;
   host: string;

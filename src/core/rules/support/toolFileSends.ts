@@ -8,7 +8,7 @@ import { sentOut } from './gitSecretRoads';
 /**
  * CLIs that take a file's text where it is printed or sent, read through their registry entries:
  * `kubectl create secret|configmap --from-file/--from-env-file … -o yaml` prints it (a dry run included),
- * `gh issue create --body-file .env` and `gh pr comment -F` post it, `gh secret set -f .env` stores its
+ * without `-o` stores it in the cluster (`kubectl cp` puts it in a pod), `gh issue create --body-file .env` and `gh pr comment -F` post it, `gh secret set -f .env` stores its
  * values in a repository's secrets, `gh release upload TAG FILE` publishes it.
  */
 
@@ -23,10 +23,15 @@ interface FileRoad {
   /** Only when one of these options is given (kubectl prints only with `-o`). */
   when?: string[];
   verb: string;
+  /** The file's text leaves for another system (a cluster, a forge): its target is remote. */
+  remote?: boolean;
 }
 
 const ROADS: readonly FileRoad[] = [
   { tool: 'kubectl', path: ['create'], options: ['--from-file', '--from-env-file', '--key', '--cert'], when: ['-o'], verb: 'prints (as a manifest)' },
+  // Without `-o`: the file's values are stored in the cluster, where whoever reads the namespace reads them; `cp` puts the file in a pod.
+  { tool: 'kubectl', path: ['create'], options: ['--from-file', '--from-env-file', '--key', '--cert'], verb: 'stores in the cluster', remote: true },
+  { tool: 'kubectl', path: ['cp'], options: [], operandsFrom: 0, verb: 'copies into a pod', remote: true },
   // `gh api … -F body=@.env`, `--input FILE`: the file's text in the request.
   { tool: 'gh', path: ['api'], options: ['--input', '-F'], verb: 'sends to the GitHub API' },
   { tool: 'gh', path: ['issue|pr', 'create|comment|edit|review'], options: ['-F'], verb: 'posts to GitHub' },
@@ -44,8 +49,8 @@ export function checkToolFileSends(inv: Invocation, ctx: RuleContext): Finding[]
   const command = invocationCommand(inv);
   if (!command) return [];
   const { tool, parsed } = command;
-  const road = roads.find((r) => r.path.every((seg, i) => seg.split('|').includes(parsed.path[i] ?? '')));
-  if (!road || (road.when && optionsMatching(parsed, tool, road.when).length === 0)) return [];
+  const road = roads.find((r) => r.path.every((seg, i) => seg.split('|').includes(parsed.path[i] ?? '')) && (!r.when || optionsMatching(parsed, tool, r.when).length > 0));
+  if (!road) return [];
   const words: ArgWord[] = [];
   for (const option of optionsMatching(parsed, tool, road.options)) {
     option.valueWords.forEach((w, i) => {
@@ -67,6 +72,6 @@ export function checkToolFileSends(inv: Invocation, ctx: RuleContext): Finding[]
       if (info && !out.some((f) => f.reason.includes(` ${info.path},`))) out.push({ ...readFinding(road.verb, info, shown), rule: 'credentials.sent-out' });
     }
   }
-  // kubectl prints here; gh sends to GitHub.
-  return inv.name === 'gh' ? sentOut(out, ctx, [shown]) : out;
+  // kubectl prints here (or stores in the cluster); gh sends to GitHub.
+  return inv.name === 'gh' || road.remote ? sentOut(out, ctx, [shown]) : out;
 }

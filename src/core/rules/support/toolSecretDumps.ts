@@ -1,3 +1,4 @@
+import { freeFormReadings } from '../../registry/freeForm';
 import type { ArgWord } from '../../policy/types';
 import { subcommandWords } from './credentialClis';
 
@@ -17,7 +18,21 @@ interface Dump {
   unless?: readonly string[];
   /** Only with no operand after the subcommand path. */
   bare?: boolean;
+  /**
+   * A format or property option that narrows what is printed (`--format '{{.State.Status}}'`,
+   * `-p ActiveState`): with it, the row holds only when its value matches `shows`.
+   */
+  narrowedBy?: { options: readonly string[]; shows: RegExp };
+  /** What it prints belongs to a running service whose environment nothing names (production by the rule for unresolved targets). */
+  service?: boolean;
 }
+
+/** A container's configuration, its environment included (`Config.Env`, `.Env`, the whole object). */
+const CONTAINER_ENV = /Env|\.Config\s*}}|json \.(Config)?\s*}}|{{\s*\.\s*}}|Secret/i;
+const CONTAINER_INSPECT: readonly Dump[] = [
+  { path: [['inspect']], what: "the container's configuration, its environment variables (secrets) included", narrowedBy: { options: ['-f', '--format'], shows: CONTAINER_ENV }, service: true },
+  { path: ['container', 'inspect'], what: "the container's configuration, its environment variables (secrets) included", narrowedBy: { options: ['-f', '--format'], shows: CONTAINER_ENV }, service: true },
+];
 
 const DUMPS: Readonly<Record<string, readonly Dump[]>> = {
   stripe: [{ path: ['config'], what: 'the Stripe API keys', when: ['--list'] }],
@@ -78,6 +93,25 @@ const DUMPS: Readonly<Record<string, readonly Dump[]>> = {
   bundle: [{ path: ['config', 'get', '^(https?://|[\\w-]+(\\.[\\w-]+)+$|BUNDLE_[A-Z0-9_]*__)'], what: 'the credentials Bundler keeps for a gem source' }],
   composer: [{ path: ['config', '^(http-basic|bearer|github-oauth|gitlab-token|gitlab-oauth|bitbucket-oauth)(\\.|$)'], what: 'the credentials Composer keeps for a repository' }],
   gopass: [{ path: [['show', 'cat']], what: 'a gopass password entry' }],
+  docker: CONTAINER_INSPECT,
+  podman: CONTAINER_INSPECT,
+  nerdctl: CONTAINER_INSPECT,
+  crictl: [{ path: [['inspect', 'inspectp']], what: "the container's configuration, its environment variables (secrets) included", narrowedBy: { options: ['--template'], shows: /env/i }, service: true }],
+  // A service's environment as its manager keeps it (`Environment=` lines, the process table's env).
+  systemctl: [
+    { path: ['show'], what: "the service's environment (its Environment= secrets)", narrowedBy: { options: ['-p', '--property', '-P'], shows: /Environment/ }, service: true },
+    { path: ['cat'], what: "the service's unit files (their Environment= secrets)", service: true },
+  ],
+  pm2: [{ path: [['env', 'show', 'describe', 'info', 'jlist', 'prettylist']], what: "the process's environment variables (secrets)", service: true }],
+  launchctl: [{ path: [['getenv', 'export']], what: "the login session's environment variables" }],
+  tmux: [{ path: [['show-environment', 'showenv']], what: "the tmux session's environment variables" }],
+  // .NET's per-project secret store and Python's dotenv CLI print the values they keep.
+  dotnet: [{ path: ['user-secrets', 'list'], what: "the project's user secrets" }],
+  'kwallet-query': [{ path: [], what: 'a KDE wallet secret', when: ['-r', '--read-password'] }],
+  bw: [{ path: ['unlock'], what: 'the Bitwarden session key', when: ['--raw'] }, { path: ['get', ['password', 'item', 'totp', 'notes']], what: 'a Bitwarden secret' }],
+  blackbox_cat: [{ path: [], what: 'the decrypted file' }],
+  blackbox_decrypt_file: [{ path: [], what: 'the decrypted file (into the work tree)' }],
+  transcrypt: [{ path: [], what: "the repository's encryption password", when: ['--show-raw', '-s', '--display', '-d'] }],
 };
 
 /** Code that names a framework's secret setting: Django's `settings.SECRET_KEY`, Laravel's `config('app.key')`. */
@@ -102,8 +136,26 @@ function matches(dump: Dump, words: readonly string[]): boolean {
   });
 }
 
+/** The value of a narrowing option (`--format X`, `--format=X`, `-pX`), when given. */
+function narrowing(args: readonly ArgWord[], options: readonly string[]): string | undefined {
+  const given = freeFormReadings(args).valued.options.filter((o) => options.includes(o.name) || options.includes(o.written)).pop();
+  return given === undefined ? undefined : (given.values[0] ?? '');
+}
+
+/** What a CLI invocation prints of the secrets it holds or fetches (and whether a running service's), or undefined. */
+export function secretDumpOf(tool: string, args: readonly ArgWord[]): { what: string; service: boolean } | undefined {
+  const what = secretDumped(tool, args);
+  if (what === undefined) return undefined;
+  // `python -m dotenv list`: the .env file's values.
+  // A service's answer once it names one (`docker inspect api`); a bare `docker inspect` names no container.
+  const named = subcommandWords(tool, args).filter((w) => !['inspect', 'container', 'show', 'cat', 'env', 'describe', 'info'].includes(w)).length > 0 || tool === 'pm2';
+  return { what, service: named && (DUMPS[tool] ?? []).some((d) => d.what === what && d.service === true) };
+}
+
 /** What a CLI invocation prints of the secrets it holds or fetches, or undefined. */
 export function secretDumped(tool: string, args: readonly ArgWord[]): string | undefined {
+  // `python -m dotenv list|get`: the values the .env file holds.
+  if (/^python[\d.]*$/.test(tool) && args[0]?.text === '-m' && args[1]?.text === 'dotenv' && ['list', 'get'].includes(freeFormReadings(args.slice(2)).usual.operands[0]?.text ?? '')) return 'the values of the .env file';
   const words = subcommandWords(tool, args).filter((w) => !w.startsWith('-'));
   // `pass x` with no subcommand shows entry x; `pass` / `pass ls` list names.
   if (tool === 'pass' && words.length === 1 && !['ls', 'list', 'find', 'search', 'init', 'git', 'insert', 'generate', 'edit', 'rm', 'mv', 'cp', 'grep', 'help', 'version'].includes(words[0] ?? '')) return 'a pass password entry';
@@ -118,9 +170,11 @@ export function secretDumped(tool: string, args: readonly ArgWord[]): string | u
     if (dump.when && !hasOption(args, dump.when)) continue;
     if (dump.unless && hasOption(args, dump.unless)) continue;
     if (dump.bare && words.length > dump.path.length) continue;
+    const narrowed = dump.narrowedBy ? narrowing(args, dump.narrowedBy.options) : undefined;
+    if (narrowed !== undefined && dump.narrowedBy && !dump.narrowedBy.shows.test(narrowed)) continue;
     return dump.what;
   }
   return undefined;
 }
 
-export const DUMPING_TOOLS: readonly string[] = [...Object.keys(DUMPS), 'python', 'python3', 'php'];
+export const DUMPING_TOOLS: readonly string[] = [...Object.keys(DUMPS).filter((k) => (DUMPS[k] ?? []).length > 0), 'python', 'python3', 'php'];
