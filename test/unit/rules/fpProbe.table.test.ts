@@ -1,0 +1,27 @@
+import { ask, allow, blocked, decisionTable } from '../support/decisionTable';
+import { testFacts } from '../support/policyFixtures';
+
+/**
+ * False-positive probe of 2026-12-03 (after the hosts, cloud, data, exec, credential and server merges):
+ * routine commands written from the tools' documentation (test/corpus/routine-fp.jsonl) that asked or were
+ * denied, each next to its dangerous sibling that still asks or is denied.
+ */
+
+const table = decisionTable(testFacts({}));
+
+table('Local Kubernetes clusters are throwaway (minikube as kind and k3d)', [
+  allow('minikube delete'),
+  allow('minikube delete --profile dev'),
+  allow('kind delete cluster --name dev'),
+  ask('minikube delete --all --purge'),
+  ask('minikube delete --purge'),
+]);
+
+table("volta's node is a Node.js release, not the npm package named node", [
+  allow('volta install node@20'),
+  allow('volta install node'),
+  allow('volta pin node@20'),
+  blocked('npm install -g node'),
+  blocked('npm i -g node@20'),
+  blocked('volta install blast-shield'),
+]);
