@@ -12,7 +12,6 @@ const table = decisionTable(testFacts({}));
 table('Local Kubernetes clusters are throwaway (minikube as kind and k3d)', [
   allow('minikube delete'),
   allow('minikube delete --profile dev'),
-  allow('kind delete cluster --name dev'),
   ask('minikube delete --all --purge'),
   ask('minikube delete --purge'),
 ]);
