@@ -14,6 +14,7 @@ table('Local Kubernetes clusters are throwaway (minikube as kind and k3d)', [
   allow('minikube delete --profile dev'),
   ask('minikube delete --all --purge'),
   ask('minikube delete --purge'),
+  ask('vagrant destroy -f'),
 ]);
 
 table("volta's node is a Node.js release, not the npm package named node", [
