@@ -488,7 +488,7 @@ function checkGitHistory(inv: Invocation, ctx: RuleContext): Finding[] {
     const status = facts.fileStatus?.(abs);
     if (status === 'directory') {
       for (const f of credentialFilesUnder(abs, facts, { hidden: true, ignored: false })) findings.push(readFinding('prints the history of', f, `git ${sub}`));
-    } else if (status === 'missing' && /\.(py|rb|js|ts|json|ya?ml|toml|ini|cfg|conf|properties|xml|php|env)$|(^|\/)[^/.]+$/.test(text)) {
+    } else if (status === 'missing' && mayHaveHeldCredentials(text)) {
       // Gone from the working tree: what it held cannot be checked.
       findings.push({
         rule: 'credentials.history-read',
@@ -500,6 +500,16 @@ function checkGitHistory(inv: Invocation, ctx: RuleContext): Finding[] {
     }
   }
   return findings;
+}
+
+/**
+ * A path gone from the work tree whose history may hold credentials: a configuration format, an
+ * extensionless file, or code whose name says configuration or secrets (`config/old_settings.py`). A
+ * deleted source file (`src/parser.ts`) is what `git log -p -- FILE` is run for every day.
+ */
+function mayHaveHeldCredentials(text: string): boolean {
+  if (/\.(json|ya?ml|toml|ini|cfg|conf|properties|xml|env)$|(^|\/)[^/.]+$/.test(text)) return true;
+  return /\.(py|rb|js|ts|php)$/.test(text) && /conf|setting|secret|credential|passw|token|key|auth|env|prod|deploy|backup|database/i.test(text);
 }
 
 /** `/proc/<pid>/environ` in any reader's argument, the raw text (the pid is often computed). */

@@ -25,3 +25,15 @@ table("volta's node is a Node.js release, not the npm package named node", [
   blocked('npm i -g node@20'),
   blocked('volta install blast-shield'),
 ]);
+
+// Nothing in the work tree: every path named is gone from it (deleted files whose history is read).
+const deleted = decisionTable(testFacts({ fileStatus: () => 'missing' }));
+
+deleted("A deleted source file's history is routine; a deleted configuration's may hold credentials", [
+  allow('git log -p -- src/index.ts'),
+  allow('git log -p --follow -- src/old/parser.py'),
+  ask('git log -p -- config/old_settings.py'),
+  ask('git log -p -- src/auth/keys.ts'),
+  ask('git log -p -- config/app.json'),
+  ask('git show HEAD~3 -- deploy/production.yml'),
+]);
