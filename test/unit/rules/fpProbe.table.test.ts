@@ -57,3 +57,14 @@ hooked('Where the work tree holds a hook configuration, fetched commits still as
   allow('git fetch origin'),
   allow('git pull --rebase'),
 ]);
+
+// A home whose Emacs start-up file is there to read.
+const emacsHome = decisionTable(testFacts({ files: { '/home/dev/.emacs.d/init.el': '(setq inhibit-startup-message t)\n(require (quote package))\n' } }));
+
+emacsHome('emacs -l loads a start-up file (read, its code judged); visiting one may save it', [
+  allow('emacs --batch -l ~/.emacs.d/init.el -f batch-byte-compile lisp/*.el'),
+  allow('emacs-nox --batch --load ~/.emacs.d/init.el --eval "(message \\"ok\\")"'),
+  blocked('emacs -nw ~/.emacs.d/init.el'),
+  blocked('emacs --batch --visit ~/.emacs.d/init.el -f save-buffer'),
+  blocked('emacs --batch -l ~/.emacs.d/init.el ~/.bashrc'),
+]);
