@@ -1,5 +1,5 @@
 // A loop over the classifier bench's command mix, for profiles and A/B runs of checkouts:
-//   node --cpu-prof --cpu-prof-dir=bench/out/prof bench/profileMix.mjs [CHECKOUT] [rounds]
+//   node --cpu-prof --cpu-prof-dir=/tmp/prof bench/profileMix.mjs [CHECKOUT] [rounds]
 // CHECKOUT (default: this one) is a checkout whose src/core/policy/classify.ts is bundled; the mix and
 // its workspace are this checkout's. Prints the CPU microseconds per command of the timed rounds.
 import * as esbuild from 'esbuild';

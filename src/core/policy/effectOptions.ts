@@ -113,6 +113,7 @@ export const EFFECT_GRAMMARS: Readonly<Record<string, GrammarSpec>> = {
   xxd: effectGrammar('cglsnoC'),
   gzip: effectGrammar('S', ['suffix']),
   sqlite3: effectGrammar('', ['cmd', 'init', 'separator', 'newline', 'nullvalue']),
+  emacs: effectGrammar('lLfu', ['load', 'script', 'directory', 'eval', 'funcall', 'chdir', 'user', 'file', 'visit', 'insert', 'find-file']),
 };
 
 export const gzipLike = new Set(['gzip', 'gunzip', 'bzip2', 'bunzip2', 'xz', 'unxz', 'lzma', 'unlzma', 'zstd', 'unzstd', 'lz4', 'unlz4', 'pigz', 'unpigz', 'compress', 'uncompress', 'lzip', 'brotli']);

@@ -124,6 +124,21 @@ function awk(args: readonly ArgWord[]): PathEffect[] {
   return [...(program ? [{ kind: 'code' as const, word: program }] : []), ...each('read', files), ...each(writes ? (inPlace ? 'write' : 'unknown') : 'read', inputs)];
 }
 
+/**
+ * emacs: `-l`/`--load` and `--script` load Lisp files (their code is judged as `--eval` by the script-file
+ * handler), `-L` adds a load folder: read, not changed (`emacs --batch -l ~/.emacs.d/init.el -f
+ * batch-byte-compile lisp/*.el`). `--eval` and `-f` take code and function names; the files it visits
+ * (operands, `--visit`, `--file`, `--insert`) may be edited and saved: unknown.
+ */
+function emacs(args: readonly ArgWord[]): PathEffect[] {
+  const read = readEffectArgs(args, grammarOf('emacs'));
+  return [
+    ...each('read', values(read, 'l', 'load', 'script', 'L', 'directory')),
+    ...each('code', values(read, 'eval', 'f', 'funcall')),
+    ...each('unknown', [...values(read, 'file', 'visit', 'find-file', 'insert', 'chdir', 'u', 'user'), ...read.operands]),
+  ];
+}
+
 function dd(args: readonly ArgWord[]): PathEffect[] {
   const out: PathEffect[] = [];
   for (const a of args) {
@@ -487,6 +502,8 @@ export const EFFECT_RULES: Readonly<Record<string, EffectRule>> = {
   perl: scriptingInPlace('perl'),
   ruby: scriptingInPlace('ruby'),
   awk: awk,
+  emacs: emacs,
+  'emacs-nox': emacs,
   gawk: awk,
   mawk: awk,
   nawk: awk,

@@ -82,9 +82,10 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
   VBoxManage: { locality: 'local' },
   limactl: { locality: 'local' },
   colima: { locality: 'local' },
-  minikube: { locality: 'local' },
-  // kind and k3d clusters are throwaway test clusters in containers of this machine ("for testing Kubernetes itself,
-  // for local development or CI"): deleting one is routine; what else they do asks, locally.
+  // kind, k3d and minikube clusters are throwaway test clusters in containers or VMs of this machine ("for testing Kubernetes itself,
+  // for local development or CI"; minikube: "local Kubernetes, focusing on making it easy to learn and develop"): deleting one is
+  // routine; what else they do asks, locally (minikube delete --all --purge also wipes ~/.minikube: still asks).
+  minikube: { locality: 'local', routine: ['delete'] },
   kind: { locality: 'local', routine: ['delete'] },
   k3d: { locality: 'local', routine: ['delete'] },
   orb: { locality: 'local' },

@@ -183,7 +183,7 @@ describe('cred1 round 7b: credentials out of history and tools', () => {
         { cmd: 'assume prod --export', production: true },
         { cmd: 'gh auth refresh -s delete_repo', production: true },
       ],
-      allow: ['stripe listen --forward-to localhost:4242/webhook', 'aws cognito-idp list-user-pools --max-results 10', 'az aks get-credentials -g rg -n aks', 'az signalr list', 'aws-vault list', 'aws-vault exec prod -- aws sts get-caller-identity', 'assume prod', 'gh auth status', 'gh auth refresh'],
+      allow: ['stripe listen --forward-to localhost:4242/webhook', 'aws cognito-idp list-user-pools --max-results 10', 'az aks show -g rg -n aks', 'az signalr list', 'aws-vault list', 'aws-vault exec prod -- aws sts get-caller-identity', 'assume prod', 'gh auth status', 'gh auth refresh'],
     },
     'metadata requests are production; URL lists are requests': {
       ask: [

@@ -307,7 +307,7 @@ describe('rules: hosts and fleets, round 7 (issue #18)', () => {
     { cmd: 'npx convex run --prod internal:wipeAll', decision: 'ask', production: true },
     { cmd: 'aws lambda invoke --function-name prod-list-orders out.json', decision: 'allow' },
     { cmd: 'aws stepfunctions start-execution --state-machine-arn arn:aws:states:us-east-1:1:stateMachine:NightlyReport', decision: 'allow' },
-    { cmd: 'gh workflow run deploy.yml --ref main', decision: 'allow' },
+    { cmd: 'gh workflow run lint.yml --ref main', decision: 'allow' },
     { cmd: 'npx convex run internal:listUsers', decision: 'allow' },
     { cmd: 'npx convex run internal:purgeCache', decision: 'allow' },
   ]);

@@ -169,7 +169,7 @@ export const aws: ToolSpec = {
       when: (p) => flagValues(p, [option!]).some((v) => destroyingJobName(v) !== undefined),
       note: (p) => `, whose name says it will ${destroyingJobName(flagValues(p, [option!])[0] ?? '') ?? 'destroy'}: what it does runs there, unread by the guard`,
     })),
-    { id: 'aws-ssm-session', path: ['ssm', 'start-session'], kind: 'resource', noun: 'instance', verb: 'opens an interactive shell on', nameFlags: ['--target'], when: (p) => !flagValues(p, ['--document-name']).some((d) => /PortForwarding/i.test(d)), note: () => ': what is typed there is never seen by the guard' },
+    { id: 'aws-ssm-session', path: ['ssm', 'start-session'], kind: 'resource', noun: 'instance', verb: 'opens an interactive shell on', nameFlags: ['--target'], when: (p) => !flagValues(p, ['--document-name']).some((d) => /PortForwarding/i.test(d) || (/^AWS-StartInteractiveCommand$/i.test(d) && flagValues(p, ['--parameters']).some((v) => /^command=/.test(v)))), note: () => ': what is typed there is never seen by the guard' },
     // Round 5 (issue #18): live code, messages that reach people, a console password.
     { id: 'aws-lambda-update-code', path: ['lambda', 'update-function-code'], kind: 'service', noun: 'Lambda function', verb: 'replaces the live code of', nameFlags: ['--function-name'], when: (p) => !hasFlag(p, ['--dry-run']) },
     { id: 'aws-ses-send', path: ['ses|sesv2', /^send-(email|raw-email|templated-email|bulk-templated-email|bulk-email)$/], kind: 'resource', noun: 'email recipient', verb: 'sends an email, which cannot be called back, to', namePositionals: 'none', nameFlags: ['--to', '--destination', '--destinations'], defaultName: 'its recipients' },

@@ -6,7 +6,7 @@ import type { ToolArgs } from '../../registry/types';
 import type { Analysis, ArgWord, Finding, GitMove, Invocation, RuleContext } from '../../policy/types';
 import { DENY_SUFFIX, perimeterFinding, printedText } from './perimeterFinding';
 import { protectedChangesOfMoves } from './gitState';
-import { perimeterView } from './protectedPaths';
+import { perimeterView, protectedBeneath } from './protectedPaths';
 import { unreadFinding } from './reach';
 
 /**
@@ -98,6 +98,7 @@ function writesGitFolder(inv: Invocation, cwd: string, home: string): boolean {
 
 const GIT_FOLDER = /(^|\/)\.git(\/|$)/;
 
+
 function askFinding(reason: string, target: string): Finding {
   return {
     rule: 'self-protection.git-line',
@@ -113,6 +114,10 @@ export function gitLineFindings(analysis: Analysis, ctx: RuleContext): Finding[]
   const out: Finding[] = [];
   let movedHead: { to: string | null; by: string } | undefined;
   let changedRefs: string | undefined;
+  // `git fetch` from this clone's own remotes (a remote's name, its branches) changed them: a move to what it
+  // fetched is `git pull` in two steps. Where no protected place lies in the work tree, the commits it lands
+  // are the team's, as a pull's are; where one does, which of them it rewrites cannot be known before the line runs.
+  let teamFetch = false;
   let earlierWriter: string | undefined;
   // A stash made earlier in the line holds the local changes that command was judged on: popping it back changes nothing new.
   let stashMade = false;
@@ -141,7 +146,7 @@ export function gitLineFindings(analysis: Analysis, ctx: RuleContext): Finding[]
           if (!changes) out.push(unreadFinding('git-line', `git ${sub} follows ${movedHead.by}, and git cannot say which files differ in ${movedHead.to}`, `git ${sub}`, facts, view));
           else if (changes[0]) out.push(perimeterFinding('write-guard-file', `git ${sub} after ${movedHead.by} rewrites the work tree to ${movedHead.to}, which changes ${changes[0].label}; ${DENY_SUFFIX}.`, changes[0].path));
         }
-      } else if (changedRefs && moves.length > 0) {
+      } else if (changedRefs && moves.length > 0 && !(teamFetch && protectedBeneath(cwd, facts, perimeterView(facts), 1).length === 0)) {
         out.push(askFinding(`git ${git?.sub} moves the work tree to commits that ${changedRefs} earlier in the line may change (fetched, committed or moved refs), so which files it rewrites cannot be known before the line runs; it needs confirmation.`, `git ${git?.sub}`));
       }
       const missing = (inv.name === 'patch' || git?.sub === 'apply' || git?.sub === 'am') && earlierWriter ? missingPatchPaths(inv, facts, cwd) : undefined;
@@ -152,6 +157,10 @@ export function gitLineFindings(analysis: Analysis, ctx: RuleContext): Finding[]
       const stashAction = git.sub === 'stash' ? (git.args.parsed.path[1] ?? git.ops[0]?.text ?? 'push') : undefined;
       if (to !== undefined) movedHead = { to, by: `git ${git.sub}` };
       else if (stashAction === 'push' || stashAction === 'save') stashMade = true;
+      else if (git.sub === 'fetch' && changedRefs === undefined && git.ops.every((w) => /^[\w.-]+$/.test(w.text))) {
+        changedRefs = 'git fetch';
+        teamFetch = true;
+      }
       else if (!QUIET.has(git.sub) && !(git.sub === 'branch' && branchLists(git)) && !(git.sub === 'tag' && git.ops.length === 0) && !(git.sub === 'stash' && /^(list|show)$/.test(stashAction ?? ''))) changedRefs ??= `git ${git.sub}`;
     } else if (writesGitFolder(inv, cwd, facts.home)) {
       movedHead = { to: null, by: `${inv.name} writing into .git` };

@@ -118,7 +118,8 @@ function packageSwap(inv: Invocation, facts: Facts, cwd: string): Finding | unde
       return perimeterFinding('package-swap', `${inv.name} would install ${alias[2]} under the name ${alias[1]}, replacing Blast Shield's package or the runtime with another; ${DENY_SUFFIX}.`, spec);
     }
     const name = spec.replace(/(?<=.)@[^/]*$/, '');
-    if (/^(node|nodejs)$/i.test(name)) return perimeterFinding('package-swap', `${inv.name} would install the ${name} package globally, whose node program replaces the runtime on PATH; ${DENY_SUFFIX}.`, spec);
+    // volta's `node@20` is a Node.js release it fetches and switches to (as nvm or asdf do), not the npm package named node.
+    if (/^(node|nodejs)$/i.test(name) && inv.name !== 'volta') return perimeterFinding('package-swap', `${inv.name} would install the ${name} package globally, whose node program replaces the runtime on PATH; ${DENY_SUFFIX}.`, spec);
     // A folder, a tarball or a git URL: its package.json says what it is and which programs it brings.
     const local = /^(\.{1,2}$|\.{0,2}\/|~\/|file:)/.test(spec) || /\.(tgz|tar\.gz)$/.test(spec);
     const remote = /^(git\+|git:|github:|gitlab:|bitbucket:|https?:)/.test(spec) || /^[\w.-]+\/[\w.-]+(#.*)?$/.test(spec);

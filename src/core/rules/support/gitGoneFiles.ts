@@ -16,7 +16,11 @@ export function goneFileFindings(absPaths: readonly string[], shown: readonly st
   const found = [...(listed?.credentials ?? []), ...present].filter((f, i, all) => all.findIndex((x) => x.path === f.path) === i);
   if (found.length > 0) return found.slice(0, 8).map((f) => ({ ...readFinding('prints the history of', f, what), rule: 'credentials.history-read' }));
   if (listed?.complete && absPaths.length <= 16) return [];
-  const text = shown.slice(0, 3).join(', ');
+  // History could not be listed: a deleted source file (`src/parser.ts`) is what `git log -p -- FILE` is run for
+  // every day; a configuration format, an extensionless file or code named for configuration or secrets asks.
+  const doubtful = shown.filter(mayHaveHeldCredentials);
+  if (doubtful.length === 0) return [];
+  const text = doubtful.slice(0, 3).join(', ');
   return [
     {
       rule: 'credentials.history-read',
@@ -26,4 +30,13 @@ export function goneFileFindings(absPaths: readonly string[], shown: readonly st
       targets: [{ kind: 'path', name: text, remote: false, environment: 'local', environmentReason: 'a file in this repository' }],
     },
   ];
+}
+
+/**
+ * A path gone from the work tree whose history may hold credentials: a configuration format, an
+ * extensionless file, or code whose name says configuration or secrets (`config/old_settings.py`).
+ */
+function mayHaveHeldCredentials(text: string): boolean {
+  if (/\.(json|ya?ml|toml|ini|cfg|conf|properties|xml|env)$|(^|\/)[^/.]+$/.test(text)) return true;
+  return !/\.(py|rb|js|ts|php|go|rs|java|kt|c|h|cpp|cs|swift|mjs|cjs|jsx|tsx)$/.test(text) || /conf|setting|secret|credential|passw|token|key|auth|env|prod|deploy|backup|database/i.test(text);
 }
