@@ -110,6 +110,20 @@ describe('decider: the hook process against servers on its socket', function () 
     assert.equal(decision('claude', r.stdout), 'deny');
   });
 
+  it('a working folder deleted under the hook (process.cwd() throws): the launcher still answers deny, never a bare crash', async function () {
+    if (process.platform === 'win32') this.skip();
+    ensureDeciderKey(home);
+    const gone = fs.mkdtempSync(path.join(dir, 'gone-'));
+    const input = JSON.stringify({ session_id: 's', transcript_path: '', cwd: ws, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'rm -rf ~' }, tool_use_id: 't' });
+    const child = spawn('/bin/sh', ['-c', 'cd "$1" && rmdir "$1" && exec "$2" "$3" hook claude', 'sh', gone, process.execPath, cli], { env: { PATH: process.env.PATH ?? '', HOME: dir, BLAST_SHIELD_HOME: home } });
+    let stdout = '';
+    child.stdout.on('data', (c) => (stdout += String(c)));
+    child.stdin.end(input);
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    assert.ok(stdout.trim(), `no reply (exit ${String(code)})`);
+    assert.equal(decision('claude', stdout), 'deny');
+  });
+
   it('an impostor that hangs: the hook decides in-process after its wait (deny stays deny)', async () => {
     await impostor(() => undefined);
     const r = await hook('claude', 'rm -rf ~');
