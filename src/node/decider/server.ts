@@ -18,6 +18,16 @@ export const DECIDER_IDLE_MS = 60 * 60 * 1000;
 /** How often the server checks that its socket is still its own. */
 export const SOCKET_WATCH_MS = 10_000;
 
+/**
+ * A connection silent this long is closed: the client writes its request at once and gives up after
+ * 3 s, so a longer silence is a caller holding descriptors. Without it, idle connections could use up
+ * the server's descriptors until its own reads (the settings mirror: lockdown, protected paths) failed
+ * as "missing" and it decided with defaults the in-process hook would not use.
+ */
+export const CONNECTION_IDLE_MS = 5_000;
+/** Connections open at once; more are refused at once (the client decides in-process). */
+export const MAX_CONNECTIONS = 64;
+
 export type Decide = (request: DeciderRequest) => Promise<{ result: DeciderResult } | { declined: DeclineReason }>;
 
 export interface DeciderServerOptions {
@@ -26,6 +36,8 @@ export interface DeciderServerOptions {
   decide: Decide;
   idleMs?: number;
   watchMs?: number;
+  connectionIdleMs?: number;
+  maxConnections?: number;
   /** Called when the server stops by itself (idle, another build); the CLI exits the process. */
   onStop?: (why: string) => void;
 }
@@ -106,6 +118,7 @@ export async function startDeciderServer(o: DeciderServerOptions): Promise<Decid
   let stopped = false;
   let watch: NodeJS.Timeout | undefined;
   const server = net.createServer();
+  server.maxConnections = o.maxConnections ?? MAX_CONNECTIONS;
   const stop = (why: string): void => {
     if (stopped) return;
     stopped = true;
@@ -127,12 +140,14 @@ export async function startDeciderServer(o: DeciderServerOptions): Promise<Decid
     idle = setTimeout(() => stop('idle'), o.idleMs ?? DECIDER_IDLE_MS);
   };
   const answer = (socket: net.Socket, requestLine: string, body: DeciderBody): void => {
+    if (socket.destroyed) return;
     const text = JSON.stringify(body);
     socket.end(JSON.stringify({ body: text, mac: deciderMac(nodeCrypto(), key, requestLine, text) }) + '\n');
   };
   server.on('connection', (socket) => {
     armIdle();
     socket.on('error', () => socket.destroy());
+    socket.setTimeout(o.connectionIdleMs ?? CONNECTION_IDLE_MS, () => socket.destroy());
     readOneLine(socket, DECIDER_MAX_REQUEST_BYTES).then(
       (line) => {
         let request: unknown;

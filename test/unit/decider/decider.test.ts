@@ -225,6 +225,27 @@ describe('decider: the client falls back on every failure', function () {
     assert.equal(stopped, 'socket gone');
   });
 
+  it('a caller holding connections open cannot use up the server: silent ones are closed, extra ones refused, the hook still answered', async () => {
+    const h = await startDeciderServer({ home, build: BUILD, decide: async () => ({ result: ALLOW }), connectionIdleMs: 300, maxConnections: 4 });
+    handles.push(h!);
+    const open = (): Promise<{ socket: net.Socket; closed: Promise<number> }> =>
+      new Promise((resolve) => {
+        const socket = net.createConnection(DECIDER_PATHS.socket(home));
+        socket.on('error', () => undefined);
+        const t0 = Date.now();
+        const closed = new Promise<number>((r) => socket.on('close', () => r(Date.now() - t0)));
+        socket.on('connect', () => resolve({ socket, closed }));
+      });
+    const silent = [await open(), await open(), await open(), await open()];
+    // Over the limit: closed at once, and the client decides in-process.
+    const extra = await open();
+    assert.ok((await extra.closed) < 250, 'a connection over the limit was kept');
+    assert.equal((await askDecider(options({ waitMs: 250 }))).reply, undefined);
+    // Silent ones are closed after the idle time; then the hook is answered again.
+    for (const s of silent) assert.ok((await s.closed) < 2000, 'a silent connection was kept');
+    assert.deepEqual(await askDecider(options()), { reply: ALLOW, why: 'answered' });
+  });
+
   it('a server whose decision fails declines (in-process), it never answers allow for it', async () => {
     const h = await startDeciderServer({
       home,
