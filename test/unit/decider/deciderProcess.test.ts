@@ -9,6 +9,7 @@ import { bundleMain, CLI_MAIN_HEADER, writeCli } from '../../../scripts/cliBuild
 import { decideAsHook } from '../../../src/cli/decider';
 import { DECIDER_PATHS, deciderMac, type DeciderRequest } from '../../../src/node/decider/protocol';
 import { ensureDeciderKey, startDeciderServer, type DeciderServerHandle } from '../../../src/node/decider/server';
+import { stopDecider } from '../../support/decider.mjs';
 
 /**
  * The hook process (the real launcher and bundle, built from the sources) with something bound on the
@@ -35,11 +36,15 @@ describe('decider: the hook process against servers on its socket', function () 
     ws = path.join(dir, 'ws');
     fs.mkdirSync(path.join(ws, '.git'), { recursive: true });
   });
+  const homes: string[] = [];
   beforeEach(() => {
     home = fs.mkdtempSync(path.join(dir, 'g-'));
+    homes.push(home);
   });
   afterEach(async () => {
     for (const close of closers.splice(0)) await close();
+    // A server a failed test started (detached) must not outlive the run.
+    for (const h of homes.splice(0)) stopDecider(h);
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -180,6 +185,20 @@ describe('decider: the hook process against servers on its socket', function () 
     const next = await hook('claude', 'git status');
     assert.equal(next.trace, 'answered');
     assert.equal(decision('claude', next.stdout), 'allow');
+  });
+
+  it('a test tears down the detached server it caused (stopDecider), and never a process its stale pid file names', async function () {
+    if (process.platform !== 'linux') this.skip();
+    const env = { PATH: process.env.PATH ?? '', HOME: dir, BLAST_SHIELD_HOME: home };
+    const server = spawn(process.execPath, [cli, 'decider'], { env, stdio: 'ignore', detached: true });
+    const closed = new Promise((resolve) => server.on('close', resolve));
+    const pidFile = DECIDER_PATHS.pid(home);
+    for (let i = 0; i < 200 && !fs.existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(stopDecider(home), true);
+    await closed;
+    // A pid file left behind that names another process (here: this test runner) is not acted on.
+    fs.writeFileSync(pidFile, `${process.pid}\n`);
+    assert.equal(stopDecider(home), false);
   });
 
   it('a genuine server (same key, same build) answers the hook: allow for git status, deny for rm -rf ~', async () => {
