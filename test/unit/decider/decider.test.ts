@@ -10,6 +10,7 @@ import { runHook } from '../../../src/hook/runHook';
 import { createRealEngine } from '../../../src/hook/realEngine';
 import { DECIDER_PATHS, DECIDER_PROTOCOL, deciderMac, verifyDeciderReply, type DeciderBody, type DeciderRequest } from '../../../src/node/decider/protocol';
 import { ensureDeciderKey, startDeciderServer, type DeciderServerHandle } from '../../../src/node/decider/server';
+import { forgetSecretlintLoad, secretlintAvailable } from '../../../src/node/credentials/loadSecretlint';
 
 /**
  * The warm decision server (docs/decision-server.md): the hook trusts only an answer MAC'd with the
@@ -303,6 +304,29 @@ describe('decider: the server decides as the hook process would', function () {
       const served = await decideAsHook('')({ v: 1, build: BUILD, nonce: '0'.repeat(32), host: 'claude', input: claude('git status', ws), env: { ...env, ...extra }, cwd: ws, pid: process.pid, ppid: process.ppid });
       assert.deepEqual(served, { declined: 'protocol' });
     }
+  });
+
+  it('a working folder the server cannot enter is declined (decided in-process), not decided from the server\'s own folder', async () => {
+    const served = await decideAsHook('')({ v: 1, build: BUILD, nonce: '0'.repeat(32), host: 'claude', input: claude('git status', ws), env, cwd: path.join(dir, 'no-such-folder'), pid: process.pid, ppid: process.ppid });
+    assert.deepEqual(served, { declined: 'failed' });
+  });
+
+  it('a secretlint load that failed once is tried again on the next call (a fresh hook process would load it)', async () => {
+    const Module = require('node:module') as { _load: (request: string, ...rest: unknown[]) => unknown };
+    const load = Module._load;
+    forgetSecretlintLoad();
+    Module._load = function (request: string, ...rest: unknown[]) {
+      if (/secretlint(Scanner)?(\.js)?$/.test(request)) throw new Error('EMFILE: too many open files');
+      return load.call(this, request, ...rest);
+    };
+    try {
+      assert.equal(secretlintAvailable(), false);
+    } finally {
+      Module._load = load;
+    }
+    assert.equal(secretlintAvailable(), false, 'the failure is kept within one call');
+    await decideAsHook('')({ v: 1, build: BUILD, nonce: '0'.repeat(32), host: 'claude', input: claude('git status', ws), env, cwd: ws, pid: process.pid, ppid: process.ppid });
+    assert.equal(secretlintAvailable(), true);
   });
 
   it("the server's own environment and folder are back after a call", async () => {
