@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { askDecider, clientAllowed, readDeciderKey, serverEnvironment, type ClientOptions } from '../../../src/cli/deciderClient';
 import { decideAsHook } from '../../../src/cli/decider';
 import { runHook } from '../../../src/hook/runHook';
+import { dialogDeadline } from '../../../src/node/hosts/deadlines';
 import { createRealEngine } from '../../../src/hook/realEngine';
 import { DECIDER_PATHS, DECIDER_PROTOCOL, deciderMac, verifyDeciderReply, type DeciderBody, type DeciderRequest } from '../../../src/node/decider/protocol';
 import { ensureDeciderKey, startDeciderServer, type DeciderServerHandle } from '../../../src/node/decider/server';
@@ -327,6 +328,22 @@ describe('decider: the server decides as the hook process would', function () {
     assert.equal(secretlintAvailable(), false, 'the failure is kept within one call');
     await decideAsHook('')({ v: 1, build: BUILD, nonce: '0'.repeat(32), host: 'claude', input: claude('git status', ws), env, cwd: ws, pid: process.pid, ppid: process.ppid });
     assert.equal(secretlintAvailable(), true);
+  });
+
+  it('the in-process fallback after the wait counts the dialog deadline from the process start (it ends before the watchdog deny)', async () => {
+    const startedAt = Date.now() - 3500;
+    let deadline = 0;
+    const r = await runHook('claude', claude('git push --force origin main', ws), env, {
+      engine: createRealEngine(env),
+      audit: false,
+      startedAt,
+      ask: async (_dir, request) => {
+        deadline = request.deadline;
+        return { decision: 'deny', reason: 'test' };
+      },
+    });
+    assert.equal(r.decision, 'deny');
+    assert.equal(deadline, dialogDeadline('claude', startedAt));
   });
 
   it("the server's own environment and folder are back after a call", async () => {
