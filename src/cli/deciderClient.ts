@@ -54,6 +54,26 @@ export function clientAllowed(env: NodeJS.ProcessEnv, execArgv: readonly string[
   return !env.NODE_OPTIONS;
 }
 
+/**
+ * Whether a debugger or tracer is attached to this process (Linux: `TracerPid` in /proc/self/status).
+ * `strace -e read -s 128 blast-shield hook claude` would print the key as the client reads it, and an
+ * agent may start the hook itself: a traced client never reads the key (the hook decides in-process).
+ * Unreadable status on Linux counts as traced. Elsewhere (macOS: dtruss needs root) not checked.
+ */
+export function traced(platform: NodeJS.Platform = process.platform, status?: string): boolean {
+  if (platform !== 'linux') return false;
+  let text = status;
+  if (text === undefined) {
+    try {
+      text = fs.readFileSync('/proc/self/status', 'latin1');
+    } catch {
+      return true;
+    }
+  }
+  const m = /^TracerPid:\s*(\d+)\s*$/m.exec(text);
+  return !m || m[1] !== '0';
+}
+
 /** The key, only from a regular file of this user that nobody else may read or write. */
 export function readDeciderKey(home: string): Buffer | undefined {
   const file = DECIDER_PATHS.key(home);
@@ -111,6 +131,7 @@ function exchange(socketPath: string, line: string, ms: number): Promise<string>
 export async function askDecider(o: ClientOptions): Promise<ClientOutcome> {
   // While this process holds the key, `kill -USR1` must not open Node's inspector in it (a listener takes the signal over).
   if (o.holdSignals !== false) process.on('SIGUSR1', () => undefined);
+  if (traced()) return { why: 'traced' };
   const key = readDeciderKey(o.home);
   if (!key) return { why: 'no key', absent: true };
   const input = await within(o.stdin, o.stdinWaitMs ?? DECIDER_STDIN_WAIT_MS, undefined);

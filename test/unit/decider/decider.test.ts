@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { askDecider, clientAllowed, readDeciderKey, serverEnvironment, type ClientOptions } from '../../../src/cli/deciderClient';
+import { askDecider, clientAllowed, readDeciderKey, serverEnvironment, traced, type ClientOptions } from '../../../src/cli/deciderClient';
 import { decideAsHook } from '../../../src/cli/decider';
 import { runHook } from '../../../src/hook/runHook';
 import { dialogDeadline } from '../../../src/node/hosts/deadlines';
@@ -89,6 +89,13 @@ describe('decider: who may hold the key', () => {
     assert.equal(clientAllowed({ BLAST_SHIELD_DECIDER: 'off' }, [], 'linux'), false);
     assert.equal(clientAllowed({}, [], 'win32'), false);
   });
+  it('not while traced: a TracerPid other than 0, or a status without one, on Linux', () => {
+    assert.equal(traced('linux', 'Name:\tnode\nTracerPid:\t0\nUid:\t0\n'), false);
+    assert.equal(traced('linux', 'Name:\tnode\nTracerPid:\t4242\nUid:\t0\n'), true);
+    assert.equal(traced('linux', 'Name:\tnode\n'), true);
+    assert.equal(traced('darwin', ''), false);
+  });
+
   it('a server starts with where things are, nothing that loads code', () => {
     assert.deepEqual(serverEnvironment({ HOME: '/h', PATH: '/bin', NODE_OPTIONS: '--require /tmp/x.js', LD_PRELOAD: '/tmp/x.so', BLAST_SHIELD_HOME: '/g' }), { HOME: '/h', PATH: '/bin', BLAST_SHIELD_HOME: '/g' });
   });

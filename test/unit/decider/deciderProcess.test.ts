@@ -129,6 +129,25 @@ describe('decider: the hook process against servers on its socket', function () 
     assert.equal(decision('claude', stdout), 'deny');
   });
 
+  it('a hook run under a tracer (strace -e read, as an agent may start it) never reads the key, so the trace cannot show it', async function () {
+    const strace = ['/usr/bin/strace', '/bin/strace'].find((p) => fs.existsSync(p));
+    if (process.platform !== 'linux' || !strace) this.skip();
+    const key = ensureDeciderKey(home)!.toString('hex');
+    const out = path.join(dir, 'strace.out');
+    const input = JSON.stringify({ session_id: 's', transcript_path: '', cwd: ws, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'git status' }, tool_use_id: 't' });
+    const child = spawn(strace!, ['-f', '-e', 'trace=read,pread64', '-s', '256', '-o', out, process.execPath, cli, 'hook', 'claude'], { cwd: ws, env: { PATH: process.env.PATH ?? '', HOME: dir, BLAST_SHIELD_HOME: home, BLAST_SHIELD_DECIDER_TRACE: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += String(c)));
+    child.stderr.on('data', (c) => (stderr += String(c)));
+    child.stdin.end(input);
+    await new Promise((resolve) => child.on('close', resolve));
+    if (/Operation not permitted|ptrace/i.test(stderr) && !stdout) this.skip();
+    assert.match(stderr, /blast-shield decider: traced/);
+    assert.equal(decision('claude', stdout), 'allow');
+    assert.ok(!fs.readFileSync(out, 'latin1').includes(key), 'the key appears in the trace');
+  });
+
   it('an impostor that hangs: the hook decides in-process after its wait (deny stays deny)', async () => {
     await impostor(() => undefined);
     const r = await hook('claude', 'rm -rf ~');
