@@ -3,7 +3,7 @@ import type * as Crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import type * as Net from 'node:net';
 import * as path from 'node:path';
-import { DECIDER_MAX_REPLY_BYTES, DECIDER_PATHS, DECIDER_PROTOCOL, HOOK_INPUT_MAX_BYTES, parseDeciderKey, verifyDeciderReply, type DeciderRequest, type DeciderResult } from '../node/decider/protocol';
+import { DECIDER_MAX_REPLY_BYTES, DECIDER_PATHS, DECIDER_PROTOCOL, HOOK_INPUT_MAX_BYTES, parseDeciderKeyBytes, verifyDeciderReply, type DeciderRequest, type DeciderResult } from '../node/decider/protocol';
 
 /**
  * The hook's side of the warm decision server (docs/decision-server.md), run by the launcher before
@@ -80,7 +80,7 @@ export function readDeciderKey(home: string): Buffer | undefined {
   try {
     const st = fs.lstatSync(file);
     if (!st.isFile() || (st.mode & 0o077) !== 0 || (process.getuid && st.uid !== process.getuid())) return undefined;
-    return parseDeciderKey(fs.readFileSync(file, 'latin1'));
+    return parseDeciderKeyBytes(fs.readFileSync(file));
   } catch {
     return undefined;
   }
@@ -134,6 +134,15 @@ export async function askDecider(o: ClientOptions): Promise<ClientOutcome> {
   if (traced()) return { why: 'traced' };
   const key = readDeciderKey(o.home);
   if (!key) return { why: 'no key', absent: true };
+  try {
+    return await askWithKey(o, key);
+  } finally {
+    // The in-process fallback may run on for minutes (a dialog): the key does not stay in its memory.
+    key.fill(0);
+  }
+}
+
+async function askWithKey(o: ClientOptions, key: Buffer): Promise<ClientOutcome> {
   const input = await within(o.stdin, o.stdinWaitMs ?? DECIDER_STDIN_WAIT_MS, undefined);
   if (input === undefined) return { why: 'stdin not read in time' };
   if (Buffer.byteLength(input, 'utf8') > HOOK_INPUT_MAX_BYTES) return { why: 'input over the limit' };

@@ -9,7 +9,7 @@ import { decideAsHook } from '../../../src/cli/decider';
 import { runHook } from '../../../src/hook/runHook';
 import { dialogDeadline } from '../../../src/node/hosts/deadlines';
 import { createRealEngine } from '../../../src/hook/realEngine';
-import { DECIDER_PATHS, DECIDER_PROTOCOL, deciderMac, verifyDeciderReply, type DeciderBody, type DeciderRequest } from '../../../src/node/decider/protocol';
+import { DECIDER_PATHS, DECIDER_PROTOCOL, deciderMac, parseDeciderKey, parseDeciderKeyBytes, verifyDeciderReply, type DeciderBody, type DeciderRequest } from '../../../src/node/decider/protocol';
 import { ensureDeciderKey, startDeciderServer, type DeciderServerHandle } from '../../../src/node/decider/server';
 import { forgetSecretlintLoad, secretlintAvailable } from '../../../src/node/credentials/loadSecretlint';
 
@@ -94,6 +94,16 @@ describe('decider: who may hold the key', () => {
     assert.equal(traced('linux', 'Name:\tnode\nTracerPid:\t4242\nUid:\t0\n'), true);
     assert.equal(traced('linux', 'Name:\tnode\n'), true);
     assert.equal(traced('darwin', ''), false);
+  });
+
+  it('the key is parsed from the file bytes without a string of it, and the bytes read are wiped', () => {
+    const hex = crypto.randomBytes(32).toString('hex');
+    for (const text of [hex, `${hex}\n`, `${hex}\r\n`]) {
+      const raw = Buffer.from(text, 'latin1');
+      assert.deepEqual(parseDeciderKeyBytes(raw), parseDeciderKey(text));
+      assert.ok(raw.every((b) => b === 0), 'the bytes read were left in memory');
+    }
+    for (const bad of [hex.slice(1), `${hex}0`, hex.toUpperCase(), `x${hex.slice(1)}`, '']) assert.equal(parseDeciderKeyBytes(Buffer.from(bad, 'latin1')), undefined);
   });
 
   it('a server starts with where things are, nothing that loads code', () => {
