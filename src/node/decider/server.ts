@@ -27,6 +27,12 @@ export const SOCKET_WATCH_MS = 10_000;
 export const CONNECTION_IDLE_MS = 5_000;
 /** Connections open at once; more are refused at once (the client decides in-process). */
 export const MAX_CONNECTIONS = 64;
+/**
+ * A decision still running after this long (a git or file read that hangs) would hold every later call
+ * in the queue, each costing the client's 3 s wait, and keep the server from ever going idle: the
+ * server stops instead (the CLI exits), and the next call starts a fresh one.
+ */
+export const DECISION_LIMIT_MS = 30_000;
 
 export type Decide = (request: DeciderRequest) => Promise<{ result: DeciderResult } | { declined: DeclineReason }>;
 
@@ -37,6 +43,7 @@ export interface DeciderServerOptions {
   idleMs?: number;
   watchMs?: number;
   connectionIdleMs?: number;
+  decisionLimitMs?: number;
   maxConnections?: number;
   /** Called when the server stops by itself (idle, another build); the CLI exits the process. */
   onStop?: (why: string) => void;
@@ -166,11 +173,15 @@ export async function startDeciderServer(o: DeciderServerOptions): Promise<Decid
         if (!SERVED_HOSTS.has(request.host)) return answer(socket, line, { ...base, declined: 'protocol' });
         const run = queue.then(async () => {
           if (socket.destroyed) return;
+          const hung = setTimeout(() => stop('decision hung'), o.decisionLimitMs ?? DECISION_LIMIT_MS);
+          hung.unref();
           try {
             const outcome = await o.decide(request);
             answer(socket, line, 'result' in outcome ? { ...base, result: outcome.result } : { ...base, declined: outcome.declined });
           } catch {
             answer(socket, line, { ...base, declined: 'failed' });
+          } finally {
+            clearTimeout(hung);
           }
         });
         queue = run.catch(() => undefined);

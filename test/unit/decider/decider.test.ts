@@ -265,6 +265,16 @@ describe('decider: the client falls back on every failure', function () {
     assert.deepEqual(await askDecider(options()), { reply: ALLOW, why: 'answered' });
   });
 
+  it('a decision that hangs stops the server (the next call starts a fresh one) instead of holding every later call', async () => {
+    let stopped = '';
+    const h = await startDeciderServer({ home, build: BUILD, decide: () => new Promise(() => undefined), decisionLimitMs: 200, onStop: (why) => (stopped = why) });
+    handles.push(h!);
+    assert.equal((await askDecider(options({ waitMs: 400 }))).reply, undefined);
+    for (let i = 0; i < 40 && !stopped; i++) await new Promise((r) => setTimeout(r, 25));
+    assert.equal(stopped, 'decision hung');
+    assert.equal(fs.existsSync(DECIDER_PATHS.socket(home)), false);
+  });
+
   it('a server whose decision fails declines (in-process), it never answers allow for it', async () => {
     const h = await startDeciderServer({
       home,
