@@ -182,7 +182,12 @@ export function serverEnvironment(env: NodeJS.ProcessEnv): Record<string, string
 export function startDecider(home: string, cli: string, env: NodeJS.ProcessEnv, now = Date.now()): boolean {
   const lock = DECIDER_PATHS.spawnLock(home);
   try {
-    fs.mkdirSync(path.dirname(lock), { recursive: true, mode: 0o700 });
+    // Not recursive: a guard home deleted meanwhile is not made again.
+    try {
+      fs.mkdirSync(path.dirname(lock), { mode: 0o700 });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return false;
+    }
     try {
       fs.writeFileSync(lock, `${process.pid} ${now}\n`, { flag: 'wx', mode: 0o600 });
     } catch (err) {

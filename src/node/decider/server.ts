@@ -57,7 +57,18 @@ export interface DeciderServerHandle {
 /** The key, made once (owner-only, never replaced while valid); undefined when it cannot be made. */
 export function ensureDeciderKey(home: string): Buffer | undefined {
   const file = DECIDER_PATHS.key(home);
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  // Only inside a guard home that exists: one deleted under a running hook (a test's temporary one)
+  // is not made again, with a server in it for an hour. A symlink in its place is not followed.
+  try {
+    fs.mkdirSync(path.dirname(file), { mode: 0o700 });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return undefined;
+  }
+  try {
+    if (!fs.lstatSync(path.dirname(file)).isDirectory()) return undefined;
+  } catch {
+    return undefined;
+  }
   fs.chmodSync(path.dirname(file), 0o700);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

@@ -275,6 +275,18 @@ describe('decider: the client falls back on every failure', function () {
     assert.equal(fs.existsSync(DECIDER_PATHS.socket(home)), false);
   });
 
+  it('a deleted guard home is not made again by a server starting in it (it would run there for an hour), nor a symlinked decider folder followed', async () => {
+    const gone = path.join(dir, 'deleted-guard-home');
+    assert.equal(ensureDeciderKey(gone), undefined);
+    assert.equal(await startDeciderServer({ home: gone, build: BUILD, decide: async () => ({ result: ALLOW }) }), undefined);
+    assert.equal(fs.existsSync(gone), false);
+    const elsewhere = path.join(dir, 'elsewhere');
+    fs.mkdirSync(elsewhere, { mode: 0o700 });
+    fs.symlinkSync(elsewhere, DECIDER_PATHS.dir(home));
+    assert.equal(ensureDeciderKey(home), undefined);
+    assert.deepEqual(fs.readdirSync(elsewhere), []);
+  });
+
   it('a server whose decision fails declines (in-process), it never answers allow for it', async () => {
     const h = await startDeciderServer({
       home,
