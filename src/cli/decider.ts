@@ -1,6 +1,7 @@
 import { runHook } from '../hook/runHook';
 import { createRealEngine } from '../hook/realEngine';
 import { forgetPartialBuilds } from '../node/credentials/credentialCache';
+import { forgetSecretlintLoad } from '../node/credentials/loadSecretlint';
 import { forgetTrustedPrograms } from '../node/trustedProgram';
 import { guardHome } from '../node/guardHome';
 import { LOADER_VARIABLES } from '../node/hosts/hookEntry';
@@ -30,6 +31,7 @@ export function decideAsHook(cli: string): Decide {
     if (LOADER_VARIABLES.some((name) => request.env[name] !== undefined)) return { declined: 'protocol' as const };
     forgetPartialBuilds();
     forgetTrustedPrograms();
+    forgetSecretlintLoad();
     const savedEnv = { ...process.env };
     const savedCwd = process.cwd();
     const swapEnv = (to: Record<string, string | undefined>): void => {
@@ -41,7 +43,9 @@ export function decideAsHook(cli: string): Decide {
       try {
         process.chdir(request.cwd);
       } catch {
-        // a working folder that is gone: the payload's own cwd is what the decision reads
+        // The hook process runs in that folder; deciding from another one (git and relative paths
+        // would see the server's) is not the same decision: the hook decides it in-process.
+        return { declined: 'failed' as const };
       }
       const result = await runHook(request.host, request.input, process.env, {
         engine: createRealEngine(process.env, { cli, asker: { selfPid: request.pid, parentPid: request.ppid } }),

@@ -3,7 +3,7 @@ import type * as Crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import type * as Net from 'node:net';
 import * as path from 'node:path';
-import { DECIDER_MAX_REPLY_BYTES, DECIDER_PATHS, DECIDER_PROTOCOL, HOOK_INPUT_MAX_BYTES, parseDeciderKey, verifyDeciderReply, type DeciderRequest, type DeciderResult } from '../node/decider/protocol';
+import { DECIDER_MAX_REPLY_BYTES, DECIDER_PATHS, DECIDER_PROTOCOL, HOOK_INPUT_MAX_BYTES, parseDeciderKeyBytes, verifyDeciderReply, type DeciderRequest, type DeciderResult } from '../node/decider/protocol';
 
 /**
  * The hook's side of the warm decision server (docs/decision-server.md), run by the launcher before
@@ -54,13 +54,33 @@ export function clientAllowed(env: NodeJS.ProcessEnv, execArgv: readonly string[
   return !env.NODE_OPTIONS;
 }
 
+/**
+ * Whether a debugger or tracer is attached to this process (Linux: `TracerPid` in /proc/self/status).
+ * `strace -e read -s 128 blast-shield hook claude` would print the key as the client reads it, and an
+ * agent may start the hook itself: a traced client never reads the key (the hook decides in-process).
+ * Unreadable status on Linux counts as traced. Elsewhere (macOS: dtruss needs root) not checked.
+ */
+export function traced(platform: NodeJS.Platform = process.platform, status?: string): boolean {
+  if (platform !== 'linux') return false;
+  let text = status;
+  if (text === undefined) {
+    try {
+      text = fs.readFileSync('/proc/self/status', 'latin1');
+    } catch {
+      return true;
+    }
+  }
+  const m = /^TracerPid:\s*(\d+)\s*$/m.exec(text);
+  return !m || m[1] !== '0';
+}
+
 /** The key, only from a regular file of this user that nobody else may read or write. */
 export function readDeciderKey(home: string): Buffer | undefined {
   const file = DECIDER_PATHS.key(home);
   try {
     const st = fs.lstatSync(file);
     if (!st.isFile() || (st.mode & 0o077) !== 0 || (process.getuid && st.uid !== process.getuid())) return undefined;
-    return parseDeciderKey(fs.readFileSync(file, 'latin1'));
+    return parseDeciderKeyBytes(fs.readFileSync(file));
   } catch {
     return undefined;
   }
@@ -111,8 +131,18 @@ function exchange(socketPath: string, line: string, ms: number): Promise<string>
 export async function askDecider(o: ClientOptions): Promise<ClientOutcome> {
   // While this process holds the key, `kill -USR1` must not open Node's inspector in it (a listener takes the signal over).
   if (o.holdSignals !== false) process.on('SIGUSR1', () => undefined);
+  if (traced()) return { why: 'traced' };
   const key = readDeciderKey(o.home);
   if (!key) return { why: 'no key', absent: true };
+  try {
+    return await askWithKey(o, key);
+  } finally {
+    // The in-process fallback may run on for minutes (a dialog): the key does not stay in its memory.
+    key.fill(0);
+  }
+}
+
+async function askWithKey(o: ClientOptions, key: Buffer): Promise<ClientOutcome> {
   const input = await within(o.stdin, o.stdinWaitMs ?? DECIDER_STDIN_WAIT_MS, undefined);
   if (input === undefined) return { why: 'stdin not read in time' };
   if (Buffer.byteLength(input, 'utf8') > HOOK_INPUT_MAX_BYTES) return { why: 'input over the limit' };
@@ -152,7 +182,12 @@ export function serverEnvironment(env: NodeJS.ProcessEnv): Record<string, string
 export function startDecider(home: string, cli: string, env: NodeJS.ProcessEnv, now = Date.now()): boolean {
   const lock = DECIDER_PATHS.spawnLock(home);
   try {
-    fs.mkdirSync(path.dirname(lock), { recursive: true, mode: 0o700 });
+    // Not recursive: a guard home deleted meanwhile is not made again.
+    try {
+      fs.mkdirSync(path.dirname(lock), { mode: 0o700 });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return false;
+    }
     try {
       fs.writeFileSync(lock, `${process.pid} ${now}\n`, { flag: 'wx', mode: 0o600 });
     } catch (err) {

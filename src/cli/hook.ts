@@ -101,7 +101,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       return reply.exitCode;
     }
     reading = false;
-    const result = await runHook(host, text, io.env, { engine: createRealEngine(io.env) });
+    const result = await runHook(host, text, io.env, { engine: createRealEngine(io.env), ...(prelude ? { startedAt: prelude.startedAt } : {}) });
     if (answered) return result.exitCode;
     answered = true;
     io.stdout(result.stdout);

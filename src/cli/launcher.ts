@@ -198,8 +198,12 @@ function tryDecider(): Promise<boolean> | undefined {
   if (process.argv[2] !== 'hook' || !SERVED_HOSTS.has(host) || process.argv.length !== 4) return undefined;
   if (!clientAllowed(process.env, process.execArgv, process.platform)) return undefined;
   let home: string;
+  let cwd: string;
   try {
     home = guardHome(process.env);
+    // Throws when the working folder was deleted: this path then stays out of the way (an exception
+    // here, outside runBundle's guard, would exit 1 with no reply, which Claude Code lets through).
+    cwd = process.cwd();
   } catch {
     return undefined;
   }
@@ -208,7 +212,7 @@ function tryDecider(): Promise<boolean> | undefined {
   stdin.catch(() => undefined);
   setHookPrelude({ startedAt, stdin });
   const trace = process.env.BLAST_SHIELD_DECIDER_TRACE === '1';
-  return askDecider({ home, build: __CLI_MAIN_HASH__, host, stdin, env: process.env, cwd: process.cwd(), pid: process.pid, ppid: process.ppid }).then((outcome) => {
+  return askDecider({ home, build: __CLI_MAIN_HASH__, host, stdin, env: process.env, cwd, pid: process.pid, ppid: process.ppid }).then((outcome) => {
     if (trace) fs.writeSync(2, `blast-shield decider: ${outcome.why} (${Math.round(performance.now())} ms after start)\n`);
     if (outcome.reply) {
       // Once the answer is being written, the bundle must not write a second one.
@@ -235,7 +239,13 @@ function writeAll(fd: number, text: string): void {
   while (written < bytes.length) written += fs.writeSync(fd, bytes, written, bytes.length - written);
 }
 
-const served = tryDecider();
+let served: Promise<boolean> | undefined;
+try {
+  served = tryDecider();
+} catch {
+  // Any failure of the fast path decides in-process (runBundle turns its own failures into a deny).
+  served = undefined;
+}
 if (served) {
   served.then(
     (done) => done || runBundle(),

@@ -46,6 +46,12 @@ export interface HookDeps {
    */
   verifier?: WindowVerifier;
   now?: () => number;
+  /**
+   * When the host started the hook process, if earlier than this call (the launcher waited for the
+   * decision server first): the dialog's deadline counts from it, as the CLI's watchdog does, so the
+   * dialog ends before the watchdog's deny instead of after it.
+   */
+  startedAt?: number;
   /** Skip the audit append (benchmarks of the bare decision path). */
   audit?: boolean;
   /**
@@ -274,7 +280,8 @@ export async function runHook(host: string, stdinText: string, env: HookEnv, dep
   let event: string | undefined;
   try {
     if (!adapter) return failReply(undefined, undefined, `'${host}' is not a known agent host (expected one of ${HOST_IDS.join(', ')})`);
-    const startedAt = (deps.now ?? Date.now)();
+    const now = (deps.now ?? Date.now)();
+    const startedAt = deps.startedAt !== undefined ? Math.min(deps.startedAt, now) : now;
     const guardHomeDir = guardHome(env);
     const home = env.HOME || os.homedir();
     if (Buffer.byteLength(stdinText, 'utf8') > MAX_HOOK_INPUT_BYTES) return failReply(adapter, undefined, `the hook input is larger than ${MAX_HOOK_INPUT_BYTES} bytes`);

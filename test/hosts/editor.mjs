@@ -19,6 +19,7 @@ import { startAnthropicStandin } from './standins/anthropic.mjs';
 import { startOpenAiStandin } from './standins/openai.mjs';
 import { startGeminiStandin } from './standins/gemini.mjs';
 import { startResponsesStandin } from './standins/responses.mjs';
+import { stopDecider } from '../support/decider.mjs';
 
 const require = createRequire(import.meta.url);
 const { installExtension, startCodeServer, launchChromium } = require('../support/codeServer.cjs');
@@ -155,6 +156,7 @@ export async function runAllowOnce({ clients, log, cleanups }) {
   if (!process.env.BLAST_SHIELD_KEEP_TEMP) cleanups.push(() => fs.rmSync(runDir, { recursive: true, force: true }));
   const home = path.join(runDir, 'home');
   const guardHome = path.join(runDir, 'guard-home');
+  cleanups.push(() => stopDecider(guardHome));
   fs.mkdirSync(home, { recursive: true });
   fs.mkdirSync(guardHome, { recursive: true, mode: 0o700 });
   const workspace = path.join(runDir, 'acme-shop');

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, runChecked } from '../support/editorRun.mjs';
 import { makeWorkspace } from './scenarios.mjs';
+import { stopDecider } from '../support/decider.mjs';
 
 /** `blast-shield install <host>` from the built CLI, as a user would run it, into the temp HOME. */
 export function installGuard({ host, home, guardHome, agentBinDir, extraArgs = [] }) {
@@ -60,6 +61,7 @@ export async function runScenario({ client, agent, standin, scenario, runDir, ho
   if (client.prepare) await client.prepare({ agent, home, workspace: wsDir, env, standin, scenario });
   ctx.startedAtIso = new Date().toISOString();
   if (scenario.isolated && client.teardown) process.once('exit', () => client.teardown({ home }));
+  if (scenario.isolated) process.once('exit', () => stopDecider(guardHome));
   ctx.run = await client.run({ agent, home, workspace: wsDir, env, prompt: `Please do the next step of the task in ${wsDir}.`, timeoutMs: 120000, scenario });
   ctx.results = standin.model.toolResults;
   ctx.requests = standin.model.scriptRequests;

@@ -21,6 +21,7 @@ import { spawnSync } from 'node:child_process';
 import { ensureAgent } from '../../scripts/agents-env.mjs';
 import { REPO_ROOT, log, runChecked } from '../support/editorRun.mjs';
 import { installGuard, runScenario } from './harness.mjs';
+import { stopDecider } from '../support/decider.mjs';
 import { SCENARIOS, installCurlStandin } from './scenarios.mjs';
 import { startAnthropicStandin } from './standins/anthropic.mjs';
 import { startOpenAiStandin } from './standins/openai.mjs';
@@ -93,6 +94,8 @@ async function runClientScenarios(client) {
   const home = path.join(runDir, 'home');
   const guardHome = path.join(runDir, 'guard-home');
   fs.mkdirSync(home, { recursive: true });
+  // Runs before the folder is removed (clean-ups run last first), and also when it is kept.
+  cleanups.push(() => stopDecider(guardHome));
   const standin = await STANDINS[client.api]();
   cleanups.push(() => standin.close());
   const curl = installCurlStandin(runDir);

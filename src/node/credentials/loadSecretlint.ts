@@ -27,6 +27,16 @@ export function loadSecretlintScanner(): SecretlintModule {
   }
 }
 
+/**
+ * For a process that decides many calls (the decision server): a load that failed once (a file
+ * replaced mid-update, descriptors briefly out) is tried again, as a fresh hook process would, instead
+ * of every later call judging files without known-token detection.
+ */
+export function forgetSecretlintLoad(): void {
+  loaded = undefined;
+  failure = undefined;
+}
+
 /** Whether known-token detection is available (secretlint.js beside the bundle). */
 export function secretlintAvailable(): boolean {
   try {

@@ -82,6 +82,33 @@ export function parseDeciderKey(text: string): Buffer | undefined {
   return new RegExp(`^[0-9a-f]{${DECIDER_KEY_BYTES * 2}}$`).test(hex) ? Buffer.from(hex, 'hex') : undefined;
 }
 
+/**
+ * The key from its file's bytes (64 hex digits, trailing whitespace allowed), or undefined; the bytes
+ * read are zeroed either way. No string of the key is made (a string stays in the heap until collected
+ * and cannot be wiped), so a core dump of a hook that has gone on to decide in-process does not hold it.
+ */
+export function parseDeciderKeyBytes(raw: Buffer): Buffer | undefined {
+  try {
+    let end = raw.length;
+    while (end > 0 && (raw[end - 1] === 0x0a || raw[end - 1] === 0x0d || raw[end - 1] === 0x20 || raw[end - 1] === 0x09)) end--;
+    if (end !== DECIDER_KEY_BYTES * 2) return undefined;
+    const key = Buffer.alloc(DECIDER_KEY_BYTES);
+    const nibble = (c: number): number => (c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1);
+    for (let i = 0; i < DECIDER_KEY_BYTES; i++) {
+      const hi = nibble(raw[2 * i]!);
+      const lo = nibble(raw[2 * i + 1]!);
+      if (hi < 0 || lo < 0) {
+        key.fill(0);
+        return undefined;
+      }
+      key[i] = (hi << 4) | lo;
+    }
+    return key;
+  } finally {
+    raw.fill(0);
+  }
+}
+
 export type Verified = { ok: true; body: DeciderBody } | { ok: false; why: string };
 
 /**

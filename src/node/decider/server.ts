@@ -18,6 +18,22 @@ export const DECIDER_IDLE_MS = 60 * 60 * 1000;
 /** How often the server checks that its socket is still its own. */
 export const SOCKET_WATCH_MS = 10_000;
 
+/**
+ * A connection silent this long is closed: the client writes its request at once and gives up after
+ * 3 s, so a longer silence is a caller holding descriptors. Without it, idle connections could use up
+ * the server's descriptors until its own reads (the settings mirror: lockdown, protected paths) failed
+ * as "missing" and it decided with defaults the in-process hook would not use.
+ */
+export const CONNECTION_IDLE_MS = 5_000;
+/** Connections open at once; more are refused at once (the client decides in-process). */
+export const MAX_CONNECTIONS = 64;
+/**
+ * A decision still running after this long (a git or file read that hangs) would hold every later call
+ * in the queue, each costing the client's 3 s wait, and keep the server from ever going idle: the
+ * server stops instead (the CLI exits), and the next call starts a fresh one.
+ */
+export const DECISION_LIMIT_MS = 30_000;
+
 export type Decide = (request: DeciderRequest) => Promise<{ result: DeciderResult } | { declined: DeclineReason }>;
 
 export interface DeciderServerOptions {
@@ -26,6 +42,9 @@ export interface DeciderServerOptions {
   decide: Decide;
   idleMs?: number;
   watchMs?: number;
+  connectionIdleMs?: number;
+  decisionLimitMs?: number;
+  maxConnections?: number;
   /** Called when the server stops by itself (idle, another build); the CLI exits the process. */
   onStop?: (why: string) => void;
 }
@@ -38,7 +57,18 @@ export interface DeciderServerHandle {
 /** The key, made once (owner-only, never replaced while valid); undefined when it cannot be made. */
 export function ensureDeciderKey(home: string): Buffer | undefined {
   const file = DECIDER_PATHS.key(home);
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  // Only inside a guard home that exists: one deleted under a running hook (a test's temporary one)
+  // is not made again, with a server in it for an hour. A symlink in its place is not followed.
+  try {
+    fs.mkdirSync(path.dirname(file), { mode: 0o700 });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return undefined;
+  }
+  try {
+    if (!fs.lstatSync(path.dirname(file)).isDirectory()) return undefined;
+  } catch {
+    return undefined;
+  }
   fs.chmodSync(path.dirname(file), 0o700);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -106,6 +136,7 @@ export async function startDeciderServer(o: DeciderServerOptions): Promise<Decid
   let stopped = false;
   let watch: NodeJS.Timeout | undefined;
   const server = net.createServer();
+  server.maxConnections = o.maxConnections ?? MAX_CONNECTIONS;
   const stop = (why: string): void => {
     if (stopped) return;
     stopped = true;
@@ -127,12 +158,14 @@ export async function startDeciderServer(o: DeciderServerOptions): Promise<Decid
     idle = setTimeout(() => stop('idle'), o.idleMs ?? DECIDER_IDLE_MS);
   };
   const answer = (socket: net.Socket, requestLine: string, body: DeciderBody): void => {
+    if (socket.destroyed) return;
     const text = JSON.stringify(body);
     socket.end(JSON.stringify({ body: text, mac: deciderMac(nodeCrypto(), key, requestLine, text) }) + '\n');
   };
   server.on('connection', (socket) => {
     armIdle();
     socket.on('error', () => socket.destroy());
+    socket.setTimeout(o.connectionIdleMs ?? CONNECTION_IDLE_MS, () => socket.destroy());
     readOneLine(socket, DECIDER_MAX_REQUEST_BYTES).then(
       (line) => {
         let request: unknown;
@@ -151,11 +184,15 @@ export async function startDeciderServer(o: DeciderServerOptions): Promise<Decid
         if (!SERVED_HOSTS.has(request.host)) return answer(socket, line, { ...base, declined: 'protocol' });
         const run = queue.then(async () => {
           if (socket.destroyed) return;
+          const hung = setTimeout(() => stop('decision hung'), o.decisionLimitMs ?? DECISION_LIMIT_MS);
+          hung.unref();
           try {
             const outcome = await o.decide(request);
             answer(socket, line, 'result' in outcome ? { ...base, result: outcome.result } : { ...base, declined: outcome.declined });
           } catch {
             answer(socket, line, { ...base, declined: 'failed' });
+          } finally {
+            clearTimeout(hung);
           }
         });
         queue = run.catch(() => undefined);

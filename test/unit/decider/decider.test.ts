@@ -4,12 +4,14 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { askDecider, clientAllowed, readDeciderKey, serverEnvironment, type ClientOptions } from '../../../src/cli/deciderClient';
+import { askDecider, clientAllowed, readDeciderKey, serverEnvironment, traced, type ClientOptions } from '../../../src/cli/deciderClient';
 import { decideAsHook } from '../../../src/cli/decider';
 import { runHook } from '../../../src/hook/runHook';
+import { dialogDeadline } from '../../../src/node/hosts/deadlines';
 import { createRealEngine } from '../../../src/hook/realEngine';
-import { DECIDER_PATHS, DECIDER_PROTOCOL, deciderMac, verifyDeciderReply, type DeciderBody, type DeciderRequest } from '../../../src/node/decider/protocol';
+import { DECIDER_PATHS, DECIDER_PROTOCOL, deciderMac, parseDeciderKey, parseDeciderKeyBytes, verifyDeciderReply, type DeciderBody, type DeciderRequest } from '../../../src/node/decider/protocol';
 import { ensureDeciderKey, startDeciderServer, type DeciderServerHandle } from '../../../src/node/decider/server';
+import { forgetSecretlintLoad, secretlintAvailable } from '../../../src/node/credentials/loadSecretlint';
 
 /**
  * The warm decision server (docs/decision-server.md): the hook trusts only an answer MAC'd with the
@@ -87,6 +89,23 @@ describe('decider: who may hold the key', () => {
     assert.equal(clientAllowed({ BLAST_SHIELD_DECIDER: 'off' }, [], 'linux'), false);
     assert.equal(clientAllowed({}, [], 'win32'), false);
   });
+  it('not while traced: a TracerPid other than 0, or a status without one, on Linux', () => {
+    assert.equal(traced('linux', 'Name:\tnode\nTracerPid:\t0\nUid:\t0\n'), false);
+    assert.equal(traced('linux', 'Name:\tnode\nTracerPid:\t4242\nUid:\t0\n'), true);
+    assert.equal(traced('linux', 'Name:\tnode\n'), true);
+    assert.equal(traced('darwin', ''), false);
+  });
+
+  it('the key is parsed from the file bytes without a string of it, and the bytes read are wiped', () => {
+    const hex = crypto.randomBytes(32).toString('hex');
+    for (const text of [hex, `${hex}\n`, `${hex}\r\n`]) {
+      const raw = Buffer.from(text, 'latin1');
+      assert.deepEqual(parseDeciderKeyBytes(raw), parseDeciderKey(text));
+      assert.ok(raw.every((b) => b === 0), 'the bytes read were left in memory');
+    }
+    for (const bad of [hex.slice(1), `${hex}0`, hex.toUpperCase(), `x${hex.slice(1)}`, '']) assert.equal(parseDeciderKeyBytes(Buffer.from(bad, 'latin1')), undefined);
+  });
+
   it('a server starts with where things are, nothing that loads code', () => {
     assert.deepEqual(serverEnvironment({ HOME: '/h', PATH: '/bin', NODE_OPTIONS: '--require /tmp/x.js', LD_PRELOAD: '/tmp/x.so', BLAST_SHIELD_HOME: '/g' }), { HOME: '/h', PATH: '/bin', BLAST_SHIELD_HOME: '/g' });
   });
@@ -225,6 +244,49 @@ describe('decider: the client falls back on every failure', function () {
     assert.equal(stopped, 'socket gone');
   });
 
+  it('a caller holding connections open cannot use up the server: silent ones are closed, extra ones refused, the hook still answered', async () => {
+    const h = await startDeciderServer({ home, build: BUILD, decide: async () => ({ result: ALLOW }), connectionIdleMs: 300, maxConnections: 4 });
+    handles.push(h!);
+    const open = (): Promise<{ socket: net.Socket; closed: Promise<number> }> =>
+      new Promise((resolve) => {
+        const socket = net.createConnection(DECIDER_PATHS.socket(home));
+        socket.on('error', () => undefined);
+        const t0 = Date.now();
+        const closed = new Promise<number>((r) => socket.on('close', () => r(Date.now() - t0)));
+        socket.on('connect', () => resolve({ socket, closed }));
+      });
+    const silent = [await open(), await open(), await open(), await open()];
+    // Over the limit: closed at once, and the client decides in-process.
+    const extra = await open();
+    assert.ok((await extra.closed) < 250, 'a connection over the limit was kept');
+    assert.equal((await askDecider(options({ waitMs: 250 }))).reply, undefined);
+    // Silent ones are closed after the idle time; then the hook is answered again.
+    for (const s of silent) assert.ok((await s.closed) < 2000, 'a silent connection was kept');
+    assert.deepEqual(await askDecider(options()), { reply: ALLOW, why: 'answered' });
+  });
+
+  it('a decision that hangs stops the server (the next call starts a fresh one) instead of holding every later call', async () => {
+    let stopped = '';
+    const h = await startDeciderServer({ home, build: BUILD, decide: () => new Promise(() => undefined), decisionLimitMs: 200, onStop: (why) => (stopped = why) });
+    handles.push(h!);
+    assert.equal((await askDecider(options({ waitMs: 400 }))).reply, undefined);
+    for (let i = 0; i < 40 && !stopped; i++) await new Promise((r) => setTimeout(r, 25));
+    assert.equal(stopped, 'decision hung');
+    assert.equal(fs.existsSync(DECIDER_PATHS.socket(home)), false);
+  });
+
+  it('a deleted guard home is not made again by a server starting in it (it would run there for an hour), nor a symlinked decider folder followed', async () => {
+    const gone = path.join(dir, 'deleted-guard-home');
+    assert.equal(ensureDeciderKey(gone), undefined);
+    assert.equal(await startDeciderServer({ home: gone, build: BUILD, decide: async () => ({ result: ALLOW }) }), undefined);
+    assert.equal(fs.existsSync(gone), false);
+    const elsewhere = path.join(dir, 'elsewhere');
+    fs.mkdirSync(elsewhere, { mode: 0o700 });
+    fs.symlinkSync(elsewhere, DECIDER_PATHS.dir(home));
+    assert.equal(ensureDeciderKey(home), undefined);
+    assert.deepEqual(fs.readdirSync(elsewhere), []);
+  });
+
   it('a server whose decision fails declines (in-process), it never answers allow for it', async () => {
     const h = await startDeciderServer({
       home,
@@ -282,6 +344,45 @@ describe('decider: the server decides as the hook process would', function () {
       const served = await decideAsHook('')({ v: 1, build: BUILD, nonce: '0'.repeat(32), host: 'claude', input: claude('git status', ws), env: { ...env, ...extra }, cwd: ws, pid: process.pid, ppid: process.ppid });
       assert.deepEqual(served, { declined: 'protocol' });
     }
+  });
+
+  it('a working folder the server cannot enter is declined (decided in-process), not decided from the server\'s own folder', async () => {
+    const served = await decideAsHook('')({ v: 1, build: BUILD, nonce: '0'.repeat(32), host: 'claude', input: claude('git status', ws), env, cwd: path.join(dir, 'no-such-folder'), pid: process.pid, ppid: process.ppid });
+    assert.deepEqual(served, { declined: 'failed' });
+  });
+
+  it('a secretlint load that failed once is tried again on the next call (a fresh hook process would load it)', async () => {
+    const Module = require('node:module') as { _load: (request: string, ...rest: unknown[]) => unknown };
+    const load = Module._load;
+    forgetSecretlintLoad();
+    Module._load = function (request: string, ...rest: unknown[]) {
+      if (/secretlint(Scanner)?(\.js)?$/.test(request)) throw new Error('EMFILE: too many open files');
+      return load.call(this, request, ...rest);
+    };
+    try {
+      assert.equal(secretlintAvailable(), false);
+    } finally {
+      Module._load = load;
+    }
+    assert.equal(secretlintAvailable(), false, 'the failure is kept within one call');
+    await decideAsHook('')({ v: 1, build: BUILD, nonce: '0'.repeat(32), host: 'claude', input: claude('git status', ws), env, cwd: ws, pid: process.pid, ppid: process.ppid });
+    assert.equal(secretlintAvailable(), true);
+  });
+
+  it('the in-process fallback after the wait counts the dialog deadline from the process start (it ends before the watchdog deny)', async () => {
+    const startedAt = Date.now() - 3500;
+    let deadline = 0;
+    const r = await runHook('claude', claude('git push --force origin main', ws), env, {
+      engine: createRealEngine(env),
+      audit: false,
+      startedAt,
+      ask: async (_dir, request) => {
+        deadline = request.deadline;
+        return { decision: 'deny', reason: 'test' };
+      },
+    });
+    assert.equal(r.decision, 'deny');
+    assert.equal(deadline, dialogDeadline('claude', startedAt));
   });
 
   it("the server's own environment and folder are back after a call", async () => {

@@ -9,6 +9,7 @@ import { bundleMain, CLI_MAIN_HEADER, writeCli } from '../../../scripts/cliBuild
 import { decideAsHook } from '../../../src/cli/decider';
 import { DECIDER_PATHS, deciderMac, type DeciderRequest } from '../../../src/node/decider/protocol';
 import { ensureDeciderKey, startDeciderServer, type DeciderServerHandle } from '../../../src/node/decider/server';
+import { stopDecider } from '../../support/decider.mjs';
 
 /**
  * The hook process (the real launcher and bundle, built from the sources) with something bound on the
@@ -35,11 +36,15 @@ describe('decider: the hook process against servers on its socket', function () 
     ws = path.join(dir, 'ws');
     fs.mkdirSync(path.join(ws, '.git'), { recursive: true });
   });
+  const homes: string[] = [];
   beforeEach(() => {
     home = fs.mkdtempSync(path.join(dir, 'g-'));
+    homes.push(home);
   });
   afterEach(async () => {
     for (const close of closers.splice(0)) await close();
+    // A server a failed test started (detached) must not outlive the run.
+    for (const h of homes.splice(0)) stopDecider(h);
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -110,6 +115,39 @@ describe('decider: the hook process against servers on its socket', function () 
     assert.equal(decision('claude', r.stdout), 'deny');
   });
 
+  it('a working folder deleted under the hook (process.cwd() throws): the launcher still answers deny, never a bare crash', async function () {
+    if (process.platform === 'win32') this.skip();
+    ensureDeciderKey(home);
+    const gone = fs.mkdtempSync(path.join(dir, 'gone-'));
+    const input = JSON.stringify({ session_id: 's', transcript_path: '', cwd: ws, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'rm -rf ~' }, tool_use_id: 't' });
+    const child = spawn('/bin/sh', ['-c', 'cd "$1" && rmdir "$1" && exec "$2" "$3" hook claude', 'sh', gone, process.execPath, cli], { env: { PATH: process.env.PATH ?? '', HOME: dir, BLAST_SHIELD_HOME: home } });
+    let stdout = '';
+    child.stdout.on('data', (c) => (stdout += String(c)));
+    child.stdin.end(input);
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    assert.ok(stdout.trim(), `no reply (exit ${String(code)})`);
+    assert.equal(decision('claude', stdout), 'deny');
+  });
+
+  it('a hook run under a tracer (strace -e read, as an agent may start it) never reads the key, so the trace cannot show it', async function () {
+    const strace = ['/usr/bin/strace', '/bin/strace'].find((p) => fs.existsSync(p));
+    if (process.platform !== 'linux' || !strace) this.skip();
+    const key = ensureDeciderKey(home)!.toString('hex');
+    const out = path.join(dir, 'strace.out');
+    const input = JSON.stringify({ session_id: 's', transcript_path: '', cwd: ws, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'git status' }, tool_use_id: 't' });
+    const child = spawn(strace!, ['-f', '-e', 'trace=read,pread64', '-s', '256', '-o', out, process.execPath, cli, 'hook', 'claude'], { cwd: ws, env: { PATH: process.env.PATH ?? '', HOME: dir, BLAST_SHIELD_HOME: home, BLAST_SHIELD_DECIDER_TRACE: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += String(c)));
+    child.stderr.on('data', (c) => (stderr += String(c)));
+    child.stdin.end(input);
+    await new Promise((resolve) => child.on('close', resolve));
+    if (/Operation not permitted|ptrace/i.test(stderr) && !stdout) this.skip();
+    assert.match(stderr, /blast-shield decider: traced/);
+    assert.equal(decision('claude', stdout), 'allow');
+    assert.ok(!fs.readFileSync(out, 'latin1').includes(key), 'the key appears in the trace');
+  });
+
   it('an impostor that hangs: the hook decides in-process after its wait (deny stays deny)', async () => {
     await impostor(() => undefined);
     const r = await hook('claude', 'rm -rf ~');
@@ -166,6 +204,20 @@ describe('decider: the hook process against servers on its socket', function () 
     const next = await hook('claude', 'git status');
     assert.equal(next.trace, 'answered');
     assert.equal(decision('claude', next.stdout), 'allow');
+  });
+
+  it('a test tears down the detached server it caused (stopDecider), and never a process its stale pid file names', async function () {
+    if (process.platform !== 'linux') this.skip();
+    const env = { PATH: process.env.PATH ?? '', HOME: dir, BLAST_SHIELD_HOME: home };
+    const server = spawn(process.execPath, [cli, 'decider'], { env, stdio: 'ignore', detached: true });
+    const closed = new Promise((resolve) => server.on('close', resolve));
+    const pidFile = DECIDER_PATHS.pid(home);
+    for (let i = 0; i < 200 && !fs.existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(stopDecider(home), true);
+    await closed;
+    // A pid file left behind that names another process (here: this test runner) is not acted on.
+    fs.writeFileSync(pidFile, `${process.pid}\n`);
+    assert.equal(stopDecider(home), false);
   });
 
   it('a genuine server (same key, same build) answers the hook: allow for git status, deny for rm -rf ~', async () => {

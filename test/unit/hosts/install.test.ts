@@ -246,7 +246,8 @@ describe('installers', () => {
     assert.equal(fs.readFileSync(path.join(ctxUser.guardHome, 'bin', 'cli-main.js'), 'latin1'), fs.readFileSync(path.join(path.dirname(cli), 'cli-main.js'), 'latin1'));
     assert.match(fs.readFileSync(shim, 'utf8'), /ELECTRON_RUN_AS_NODE=1/);
     const payload = JSON.stringify({ session_id: 's', cwd: root, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'git status' } });
-    const r = spawnSync(shim, ['hook', 'claude'], { input: payload, encoding: 'utf8', env: { PATH: '/nonexistent', HOME: ctxUser.home } });
+    // No decision server: the installed hook would start one, detached, in this test's guard home.
+    const r = spawnSync(shim, ['hook', 'claude'], { input: payload, encoding: 'utf8', env: { PATH: '/nonexistent', HOME: ctxUser.home, BLAST_SHIELD_DECIDER: 'off' } });
     assert.equal(decisionIn('claude', r.stdout), 'allow', r.stdout + r.stderr);
   });
 });

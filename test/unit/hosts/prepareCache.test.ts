@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { bundleMain, writeCli } from '../../../scripts/cliBuild.mjs';
 import { installShim } from '../../../src/node/hosts/install';
+import { stopDecider } from '../../support/decider.mjs';
 
 /**
  * The installer writes the hook's code cache right after copying the CLI (`hook --prepare-cache`), so
@@ -24,7 +25,11 @@ describe('install: the hook code cache is prepared (process)', function () {
     await writeCli({ outfile: built, mainText: await bundleMain({ common }), common });
     fs.mkdirSync(path.join(dir, 'ws', '.git'), { recursive: true });
   });
-  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  after(() => {
+    // The installed hook starts the decision server (detached) in these guard homes: stopped, not left to notice.
+    for (const g of [path.join(dir, 'guard'), path.join(dir, 'esm-home', '.blast-shield')]) stopDecider(g);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   const hookCaches = (guardHome: string): string[] => {
     try {

@@ -7,6 +7,7 @@ import type { ClassifyOptions, Facts, Verdict } from '../../../src/core/policy/t
 import { composeVerdict } from '../../../src/core/policy/verdict';
 import type { HookEngine } from '../../../src/hook/engine';
 import type { WindowVerifier } from '../../../src/node/ipc/windowIdentity';
+import { stopDecider } from '../../support/decider.mjs';
 
 /** Fixture payloads use /home/dev as the home and /home/dev/shop as the workspace. */
 export const FIXTURE_HOME = '/home/dev';
@@ -50,7 +51,11 @@ export function makeTempHome(): TempHome {
     guardHome,
     // PWD: the folder a host started the hook in, as the shell reports it (Windsurf names no workspace).
     env: { HOME: home, BLAST_SHIELD_HOME: guardHome, PATH: process.env.PATH ?? '', PWD: workspace },
-    cleanup: () => fs.rmSync(home, { recursive: true, force: true }),
+    cleanup: () => {
+      // A hook run here may have started the decision server (detached): stopped before its home goes.
+      stopDecider(guardHome);
+      fs.rmSync(home, { recursive: true, force: true });
+    },
   };
 }
 
