@@ -506,10 +506,15 @@ function goneFileWord(text: string, cwd: string, facts: Facts): boolean {
   return /\/[^/]*\.[A-Za-z0-9]+$/.test(text) && !text.includes('..') && facts.fileStatus?.(resolvePath(cwd, text, facts.home)) === 'missing';
 }
 
-/** `/proc/<pid>/environ` in any reader's argument, the raw text (the pid is often computed). */
+/** `/proc/<pid>/environ` or `/proc/<pid>/mem` in any reader's argument, the raw text (the pid is often computed). */
 function checkProcEnviron(inv: Invocation, ctx: RuleContext): Finding[] {
-  const hit = [...inv.args, ...inv.redirects.map((r) => r.target), ...(inv.wrapperWords ?? [])].find((a) => /\/proc\/(\S*?|\$\(.{0,200}?\))\/environ\b/.test(a.raw) || /\/proc\/\S*\/environ\b/.test(a.text));
-  if (!hit) return [];
+  let kind: string | undefined;
+  for (const a of [...inv.args, ...inv.redirects.map((r) => r.target), ...(inv.wrapperWords ?? [])]) {
+    kind = (/\/proc\/(\S*?|\$\(.{0,200}?\))\/(environ|mem)\b/.exec(a.raw) ?? /\/proc\/\S*\/(environ|mem)\b/.exec(a.text))?.slice(-1)[0];
+    if (kind) break;
+  }
+  if (!kind) return [];
+  if (kind === 'mem') return [dump('process-memory', `${inv.name} reads a process's memory (/proc/…/mem), which holds every secret that process has (the decision server's key, the editor's window tokens, agents' tokens).`, dumpTarget('/proc/*/mem', ctx))];
   return [dump('process-environment', `${inv.name} reads a process environment (/proc/…/environ), which holds the secrets that process was started with.`, dumpTarget('/proc/*/environ', ctx))];
 }
 

@@ -194,6 +194,12 @@ function fdReachesTokens(j: TokenJudge): Finding | undefined {
   return undefined;
 }
 
+/**
+ * A process's environment or memory under `/proc` (its threads' too): `environ` holds the secrets it was
+ * started with, `mem` everything it holds now (the decision server's key, the editor's window tokens).
+ */
+const PROCESS_SECRET_FILE = /^\/proc\/(?:self|thread-self|\d+|[^/]*[*?[][^/]*)(?:\/task\/(?:\d+|[^/]*[*?[][^/]*))?\/(environ|mem)$/;
+
 /** Every way an invocation's words reach the tokens that the path judge does not see. */
 export function tokenReadFindings(j: TokenJudge): Finding[] {
   const out: Finding[] = [];
@@ -202,8 +208,10 @@ export function tokenReadFindings(j: TokenJudge): Finding[] {
   // `$(<"$f")` and `< "$f"` read through a redirect: its target is judged like an argument.
   for (const word of [...j.inv.args, ...j.inv.redirects.map((r) => r.target)]) {
     const text = expandKnown(word.text, j.facts, j.view, j.cwd);
-    if (/^\/proc\/(?:self|thread-self|\d+|[^/]*[*?[][^/]*)\/environ$/.test(text) || (word.dynamic && /^\/proc\/.*\/environ$/.test(text))) {
-      out.push(deny('read-process-environment', `${j.inv.name} would read other processes' environments (${word.text}), where the editor's and agents' secrets live; they are not for agents.`, word.text));
+    const processFile = PROCESS_SECRET_FILE.exec(text) ?? (word.dynamic ? /^\/proc\/.*\/(environ|mem)$/.exec(text) : null);
+    if (processFile) {
+      const what = processFile[1] === 'mem' ? 'memory' : 'environments';
+      out.push(deny(processFile[1] === 'mem' ? 'read-process-memory' : 'read-process-environment', `${j.inv.name} would read other processes' ${what} (${word.text}), where the editor's window tokens, the decision server's key and agents' secrets live; they are not for agents.`, word.text));
       continue;
     }
     if (word.glob && /[*?[]/.test(text)) {
