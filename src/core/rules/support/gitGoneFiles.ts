@@ -16,7 +16,7 @@ export function goneFileFindings(absPaths: readonly string[], shown: readonly st
   const found = [...(listed?.credentials ?? []), ...present].filter((f, i, all) => all.findIndex((x) => x.path === f.path) === i);
   if (found.length > 0) return found.slice(0, 8).map((f) => ({ ...readFinding('prints the history of', f, what), rule: 'credentials.history-read' }));
   if (listed?.complete && absPaths.length <= 16) return [];
-  // History could not be listed: a deleted source file (`src/parser.ts`) is what `git log -p -- FILE` is run for
+  // History could not be listed: a deleted source file (a parser module) is what `git log -p -- FILE` is run for
   // every day; a configuration format, an extensionless file or code named for configuration or secrets asks.
   const doubtful = shown.filter(mayHaveHeldCredentials);
   if (doubtful.length === 0) return [];
