@@ -154,7 +154,7 @@ function remoteSecretRead(inv: Invocation): boolean {
     case 'vault':
       return p[0] === 'read' || (p[0] === 'kv' && p[1] === 'get');
     case 'aws':
-      return (p[0] === 'secretsmanager' && /^(batch-)?get-secret-value$/.test(p[1] ?? '')) || (p[0] === 'ssm' && /^get-parameters?(-by-path)?$/.test(p[1] ?? '') && hasFlag(inv.args, '--with-decryption'));
+      return (p[0] === 'secretsmanager' && /^(batch-)?get-secret-value$/.test(p[1] ?? '')) || (p[0] === 'ssm' && /^get-parameters?(-by-path|-history)?$/.test(p[1] ?? '') && hasFlag(inv.args, '--with-decryption'));
     case 'az':
       return p[0] === 'keyvault' && p[1] === 'secret' && (p[2] === 'show' || p[2] === 'download');
     case 'gcloud':
