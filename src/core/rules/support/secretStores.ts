@@ -186,10 +186,10 @@ function terraformBackendNames(inv: Invocation, facts: Facts): string[] {
   return out;
 }
 
-/** An information finding that places a secret read in its environment (`secret/prod/db` is production). */
+/** An information finding that places a secret read in its environment (`secret/prod/db` is production; an SSM path `/prod/db` by its segments, not as a local path). */
 export function checkSecretEnvironment(inv: Invocation, ctx: RuleContext): Finding[] {
   if (!remoteSecretRead(inv)) return [];
-  const values = [...inv.args.flatMap((a) => /\/namespaces\/([^/]+)\//.exec(a.text)?.[1] ?? []), ...inv.args.map((a) => a.text), ...(inv.name === 'terraform' || inv.name === 'tofu' ? terraformBackendNames(inv, ctx.facts) : [])];
+  const values = [...inv.args.flatMap((a) => /\/namespaces\/([^/]+)\//.exec(a.text)?.[1] ?? []), ...inv.args.flatMap((a) => (inv.name === 'aws' && a.text.startsWith('/') ? a.text.split('/').filter(Boolean) : [a.text])), ...(inv.name === 'terraform' || inv.name === 'tofu' ? terraformBackendNames(inv, ctx.facts) : [])];
   const env = ctx.environmentOf({ values, remote: true });
   if (env.environment !== 'production') return [];
   return [{
