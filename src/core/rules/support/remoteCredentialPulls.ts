@@ -1,5 +1,7 @@
 import { matchCredentialPath } from '../../credentials/credentialPaths';
 import type { Finding, Invocation, RuleContext } from '../../policy/types';
+import { parsedArgs, toolNamed } from '../../registry/commandModel';
+import { freeFormReadings } from '../../registry/freeForm';
 
 /**
  * Credential files pulled from another machine's home: `scp bastion:.aws/credentials /dev/stdout`,
@@ -49,9 +51,9 @@ function pull(inv: Invocation, ctx: RuleContext, host: string, what: string, how
 
 export function checkRemoteCredentialPulls(inv: Invocation, ctx: RuleContext): Finding[] {
   if (COPIERS.has(inv.name)) {
-    const operands = inv.args.filter((a) => !a.text.startsWith('-'));
-    // The last operand of scp and rsync is where the copy goes; sftp's first is the one it fetches.
-    const sources = inv.name === 'sftp' ? operands.slice(0, 1) : operands.slice(0, -1);
+    const operands = freeFormReadings(inv.args).usual.operands;
+    // The last operand of scp and rsync is where the copy goes; sftp fetches the remote one it names.
+    const sources = inv.name === 'sftp' ? operands : operands.slice(0, -1);
     for (const s of sources) {
       const r = remoteOperand(s.text);
       const what = r ? remoteCredential(r.path) : undefined;
@@ -60,11 +62,13 @@ export function checkRemoteCredentialPulls(inv: Invocation, ctx: RuleContext): F
     return [];
   }
   if (inv.name === 'ssh') {
-    const words = inv.args.filter((a) => !a.text.startsWith('-')).map((a) => a.text);
+    const spec = toolNamed('ssh');
+    const words = spec ? parsedArgs(inv.args, spec).operands.map((a) => a.text) : [];
     const host = words[0]?.replace(/^[^@]*@/, '');
     const command = words.slice(1).join(' ').split(/\s+/).filter(Boolean);
     if (!host || !REMOTE_READERS.has(command[0] ?? '')) return [];
-    const what = command.slice(1).filter((w) => !w.startsWith('-')).map(remoteCredential).find((x) => x !== undefined);
+    // The words of the command the far shell runs, not an option reader: any word may name a store there.
+    const what = command.slice(1).map(remoteCredential).find((x) => x !== undefined);
     return what ? [pull(inv, ctx, host, what, `runs ${command[0]} over`)] : [];
   }
   return [];

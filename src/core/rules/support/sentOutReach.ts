@@ -3,6 +3,7 @@ import type { ArgWord, Finding, Invocation, RuleContext } from '../../policy/typ
 import { readFinding } from '../credentials';
 import { credentialTarget, infoFor, pathsOfWord } from './credentialPaths';
 import { dump, dumpTarget, isSecretVariableName, positionals } from './huntCommon';
+import { freeFormReadings, optionValue } from '../../registry/freeForm';
 
 /**
  * Secrets leaving the machine by roads the sent-out rules of the hunt pack do not read: a secret
@@ -141,17 +142,17 @@ const BACKUP_SYNC = new Set(['restic', 'rustic', 'borg', 'borg2', 'kopia', 'dupl
 /** `lftp -e 'mirror -R LOCAL REMOTE; quit' host`: the local folders a reverse mirror uploads (`mirror -R`, `--reverse`, `put`, `mput`). */
 function lftpReverseMirrors(inv: Invocation): ArgWord[] {
   const out: ArgWord[] = [];
-  inv.args.forEach((a, i) => {
-    if (a.text !== '-e' && a.text !== '-c' || !inv.args[i + 1]) return;
-    for (const cmd of inv.args[i + 1]!.text.split(/[;&|\n]+/)) {
+  const scripts = freeFormReadings(inv.args).valued.options.filter((o) => o.name === '-e' || o.name === '-c').map(optionValue);
+  for (const script of scripts) {
+    for (const cmd of (script ?? '').split(/[;&|\n]+/)) {
+      // Words of lftp's own command language, not an option reader: `mirror -R`, `mirror --reverse`, `mirror -eR`.
       const w = cmd.trim().split(/\s+/);
-      const reverse = w[0] === 'mirror' && w.some((x) => x === '-R' || x === '--reverse' || /^-[a-zA-Z]*R/.test(x) && !x.startsWith('--'));
+      const reverse = w[0] === 'mirror' && w.some((x) => /^(-[a-zA-Z]*R[a-zA-Z]*|--reverse)$/.test(x));
       if (!reverse && !/^m?put$/.test(w[0] ?? '')) continue;
-      const operands = w.slice(1).filter((x) => !x.startsWith('-'));
-      const sources = reverse ? operands.slice(0, 1) : operands;
-      for (const text of sources) out.push({ text, raw: text, dynamic: false, glob: false } as ArgWord);
+      const operands = w.slice(1).filter((x) => !/^-/.test(x));
+      for (const text of reverse ? operands.slice(0, 1) : operands) out.push({ text, raw: text, dynamic: false, glob: false });
     }
-  });
+  }
   return out;
 }
 
@@ -201,28 +202,24 @@ function servedFolder(inv: Invocation): string | undefined {
  * and `twistd web --path DIR` (a file server). A build output with no credential file in it stays allowed.
  */
 function publishedFolder(inv: Invocation): string | undefined {
-  const t = inv.args.map((a) => a.text);
+  const { usual, valued } = freeFormReadings(inv.args);
   const valueOf = (...names: string[]): string | undefined => {
-    for (let i = 0; i < t.length; i++) {
-      const w = t[i]!;
-      if (names.includes(w)) return t[i + 1];
-      const eq = names.find((n) => n.startsWith('--') && w.startsWith(`${n}=`));
-      if (eq) return w.slice(eq.length + 1);
-    }
-    return undefined;
+    const o = valued.options.find((x) => names.includes(x.name));
+    return o ? optionValue(o) : undefined;
   };
-  const operands = t.filter((w) => !w.startsWith('-'));
+  const operands = usual.operands.map((w) => w.text);
+  const strict = valued.operands.map((w) => w.text);
   switch (inv.name) {
     case 'surge':
-      return /^(list|teardown|login|logout|whoami|token|plan|help|--help)$/.test(operands[0] ?? '') ? undefined : valueOf('-p', '--project') ?? operands[0] ?? '.';
+      return /^(list|teardown|login|logout|whoami|token|plan|help)$/.test(operands[0] ?? '') || usual.options.some((o) => o.name === '--help') ? undefined : valueOf('-p', '--project') ?? operands[0] ?? '.';
     case 'gh-pages':
       return valueOf('-d', '--dist');
     case 'wrangler':
-      return operands[0] === 'pages' && (operands[1] === 'deploy' || operands[1] === 'publish') ? (operands[2] ?? '.') : undefined;
+      return operands[0] === 'pages' && (operands[1] === 'deploy' || operands[1] === 'publish') ? (strict[2] ?? '.') : undefined;
     case 'netlify':
       return operands[0] === 'deploy' ? valueOf('-d', '--dir') : undefined;
     case 'vercel':
-      return t.includes('--public') && (operands.length === 0 || operands[0] === 'deploy') ? '.' : undefined;
+      return usual.options.some((o) => o.name === '--public') && (strict.length === 0 || strict[0] === 'deploy') ? '.' : undefined;
     case 'twistd':
       return operands[0] === 'web' ? valueOf('--path') : undefined;
     default:
