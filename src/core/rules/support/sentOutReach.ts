@@ -258,11 +258,11 @@ export function checkSentFiles(inv: Invocation, ctx: RuleContext): Finding[] {
         rule: 'credentials.sent-out',
         risk: 'credential-read',
         severity: 'ask',
-        reason: `${inv.name} ${how} ${served === '.' ? 'this folder' : served} over HTTP, with ${first.path} (${first.label})${files.length > 1 ? ` and ${files.length - 1} more credential file${files.length > 2 ? 's' : ''}` : ''} in it.`,
+        reason: `${inv.name} ${how} ${served === '.' ? 'this folder' : served} ${how === 'publishes' ? 'on a public address' : 'over HTTP'}, with ${first.path} (${first.label})${files.length > 1 ? ` and ${files.length - 1} more credential file${files.length > 2 ? 's' : ''}` : ''} in it.`,
         targets: files.slice(0, 4).map(credentialTarget),
       });
     } else if (facts.credentials.incomplete?.(dir)) {
-      out.push(dump('dump', `${inv.name} ${how} ${served} over HTTP; the guard could not list every file there in time to rule out credential files (answering conservatively).`, dumpTarget(served, ctx)));
+      out.push(dump('dump', `${inv.name} ${how} ${served} ${how === 'publishes' ? 'on a public address' : 'over HTTP'}; the guard could not list every file there in time to rule out credential files (answering conservatively).`, dumpTarget(served, ctx)));
     }
   }
   return out;
