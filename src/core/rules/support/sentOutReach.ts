@@ -149,7 +149,7 @@ function lftpReverseMirrors(inv: Invocation): ArgWord[] {
       const w = cmd.trim().split(/\s+/);
       const reverse = w[0] === 'mirror' && w.some((x) => /^(-[a-zA-Z]*R[a-zA-Z]*|--reverse)$/.test(x));
       if (!reverse && !/^m?put$/.test(w[0] ?? '')) continue;
-      const operands = w.slice(1).filter((x) => !/^-/.test(x));
+      const operands = w.slice(1).filter((x) => !x.startsWith('-'));
       for (const text of reverse ? operands.slice(0, 1) : operands) out.push({ text, raw: text, dynamic: false, glob: false });
     }
   }
