@@ -185,6 +185,16 @@ describe('credential roads, round 8 (cred8): table per family', () => {
         { cmd: 'berglas list sm://p' },
       ],
     },
+    'find-compatible finders that run a reader over what they find': {
+      ask: [
+        { cmd: "bfs . -name '.env*' -exec cat {} +", names: '.env' },
+        { cmd: "gfind . -name '.env*' -exec cat {} \\;", names: '.env' },
+      ],
+      allow: [
+        { cmd: "bfs src -name '*.ts' -exec cat {} +" },
+        { cmd: "bfs . -name '*.md' -exec wc -l {} +", in: 'clean' },
+      ],
+    },
   };
 
   for (const [family, rows] of Object.entries(families)) {
