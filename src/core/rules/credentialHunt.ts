@@ -108,7 +108,7 @@ const PRINTERS = new Set(['cpio', 'cat', 'head', 'tail', 'less', 'more', 'bat', 
 
 /** What `find ROOT… -name GLOB` (or `fd PATTERN ROOT`) selects: roots and a name test. */
 function fileFinder(inv: Invocation, cwd: string, facts: Facts): { roots: string[]; name?: (base: string) => boolean; hidden: boolean; nameHunt: boolean; ignored?: boolean; direct?: boolean; listedBy?: (f: CredentialFileInfo) => boolean } | undefined {
-  if (inv.name === 'find') {
+  if (inv.name === 'find' || inv.name === 'bfs' || inv.name === 'gfind') {
     const roots: string[] = [];
     let i = 0;
     for (; i < inv.args.length; i++) {
@@ -171,7 +171,7 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
   let consumer: { name: string; args: ArgWord[] } | undefined;
   let keeps = (_path: string): boolean => true;
   let listedBy = (_f: CredentialFileInfo): boolean => true;
-  if (inv.name === 'find' || inv.name === 'fd' || inv.name === 'fdfind') {
+  if (inv.name === 'find' || inv.name === 'bfs' || inv.name === 'gfind' || inv.name === 'fd' || inv.name === 'fdfind') {
     const at = inv.args.findIndex((a) => ['-exec', '-execdir', '-ok', '-okdir', '-x', '--exec', '-X', '--exec-batch'].includes(a.text));
     if (at < 0) return [];
     const words = inv.args.slice(at + 1);

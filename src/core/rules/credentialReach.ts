@@ -17,6 +17,7 @@ import { goneFileFindings } from './support/gitGoneFiles';
 import { catFileReads } from './support/gitObjectReads';
 import { credentialMinted } from './support/credentialClis';
 import { checkSecretsInAddresses, checkSentFiles } from './support/sentOutReach';
+import { checkRemoteCredentialPulls } from './support/remoteCredentialPulls';
 import { gitignored, infoFor, pathsOfWord } from './support/credentialPaths';
 import { dump, dumpTarget, positionals } from './support/huntCommon';
 import { gitLsFilesRoots, listedFiles, listerOperandPaths, listerWords } from './support/listerRoots';
@@ -501,6 +502,7 @@ export const credentialReachPack: RulePack = {
       ...checkRemoteRedirects(inv, ctx, historyOf(ctx)),
       ...checkNewRepositoryPush(inv, ctx, historyOf(ctx)),
       ...checkImageBuildCopies(inv, ctx),
+      ...checkRemoteCredentialPulls(inv, ctx),
     ];
   },
   checkSnippet(snippet, ctx) {

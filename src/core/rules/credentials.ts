@@ -286,7 +286,7 @@ const DUMPS: Readonly<Record<string, Dump>> = {
       if (p[0] === 'configure' && p[1] === 'export-credentials') return 'the AWS credentials';
       if (p[0] === 'sts' && p[1] === 'get-session-token') return 'temporary AWS credentials';
       if (p[0] === 'secretsmanager' && /^(batch-)?get-secret-value$/.test(p[1] ?? '')) return 'a Secrets Manager secret';
-      if (p[0] === 'ssm' && /^get-parameters?(-by-path)?$/.test(p[1] ?? '') && has(a, '--with-decryption')) return 'decrypted SSM parameters';
+      if (p[0] === 'ssm' && /^get-parameters?(-by-path|-history)?$/.test(p[1] ?? '') && has(a, '--with-decryption')) return 'decrypted SSM parameters';
       if (p[0] === 'ecr' && p[1] === 'get-login-password') return 'the ECR registry password';
       return undefined;
     },

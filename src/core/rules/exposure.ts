@@ -1,6 +1,7 @@
 import type { Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { parsedArgs, readingsOf, toolArgs, toolNamed } from '../registry/commandModel';
 import type { ToolArgs } from '../registry/types';
+import { cloudOfHost, metadataTarget } from './support/metadataEndpoints';
 
 /**
  * Opening this machine or a cluster to the network without a lock: the Kubernetes API served on
@@ -36,10 +37,28 @@ function kubectl(inv: Invocation, ctx: RuleContext): Finding[] {
 
 function ssh(inv: Invocation, ctx: RuleContext): Finding[] {
   const a = argsOf(inv);
-  const forwards = a?.values('-R') ?? [];
-  if (!a || forwards.length === 0) return [];
+  if (!a) return [];
   const host = (a.parsed.operands[0]?.text ?? 'the remote host').replace(/^[^@]*@/, '');
-  return ask('remote-forward', `Lets ${host} reach this machine's ports (ssh -R ${forwards.join(', ')}): a way in from outside.`, `ssh -R to ${host}`, ctx);
+  const out: Finding[] = [];
+  const forwards = a.values('-R');
+  if (forwards.length > 0) out.push(...ask('remote-forward', `Lets ${host} reach this machine's ports (ssh -R ${forwards.join(', ')}): a way in from outside.`, `ssh -R to ${host}`, ctx));
+  // Agent forwarding (`-A`, `-o ForwardAgent=yes`): whoever is root on the far host signs with this machine's keys while connected.
+  const settings = a.values('-o').map((v) => v.replace(/\s+/g, ' ').trim());
+  const agent = a.parsed.options.some((o) => o.name === '-A') || settings.some((v) => /^forwardagent[ =]+(yes|true)$/i.test(v) || /^forwardagent[ =]+[$~/.]/i.test(v));
+  if (agent && !LOOPBACK.test(host)) out.push(remoteAsk('agent-forwarding', `Forwards this machine's SSH agent to ${host} (ssh ${settings.length ? '-o ForwardAgent' : '-A'}): anyone with root there can use your keys while the connection is open.`, `ssh agent of this machine at ${host}`, host, ctx));
+  // A local forward to a cloud metadata address (`-L 8080:169.254.169.254:80`): later requests to localhost reach the instance's credentials.
+  for (const f of a.values('-L')) {
+    const parts = f.replace(/\[([^\]]*)\]/g, (_m, h: string) => h.replace(/:/g, '%')).split(':');
+    const target = parts.length >= 3 ? parts[parts.length - 2]!.replace(/%/g, ':') : undefined;
+    const cloud = target !== undefined ? cloudOfHost(target) : undefined;
+    if (cloud !== undefined) out.push({ rule: 'credentials.metadata', risk: 'credential-dump', severity: 'ask', reason: `Opens a tunnel through ${host} to the ${cloud} metadata service (ssh -L ${f}): requests to the local port fetch that instance's cloud credentials.`, targets: [metadataTarget(`${cloud} metadata credentials through ${host}`)] });
+  }
+  return out;
+}
+
+function remoteAsk(rule: string, reason: string, name: string, host: string, ctx: RuleContext): Finding {
+  const env = ctx.environmentOf({ values: [host], remote: true });
+  return { rule: `exposure.${rule}`, risk: 'destructive', severity: 'ask', reason, targets: [{ kind: 'resource', name, provider: 'ssh', remote: true, environment: env.environment, environmentReason: env.reason }] };
 }
 
 /** `dockerd -H tcp://0.0.0.0:2375` (registry/tools/servers.ts): the API on a TCP address that is not loopback, with TLS verification not on. */

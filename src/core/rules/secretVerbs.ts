@@ -31,6 +31,8 @@ function isSecretWord(parts: readonly string[]): boolean {
  */
 const SECRET_STORES: Readonly<Record<string, readonly string[]>> = {
   rbw: ['get', 'code'],
+  // `berglas access sm://project/name`: the secret's value, whatever the name.
+  berglas: ['access'],
   passbolt: ['get'],
   keeper: ['get', 'download'],
   dcli: ['password', 'otp', 'note', 'read', 'secret'],

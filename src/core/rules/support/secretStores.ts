@@ -154,7 +154,7 @@ function remoteSecretRead(inv: Invocation): boolean {
     case 'vault':
       return p[0] === 'read' || (p[0] === 'kv' && p[1] === 'get');
     case 'aws':
-      return (p[0] === 'secretsmanager' && /^(batch-)?get-secret-value$/.test(p[1] ?? '')) || (p[0] === 'ssm' && /^get-parameters?(-by-path)?$/.test(p[1] ?? '') && hasFlag(inv.args, '--with-decryption'));
+      return (p[0] === 'secretsmanager' && /^(batch-)?get-secret-value$/.test(p[1] ?? '')) || (p[0] === 'ssm' && /^get-parameters?(-by-path|-history)?$/.test(p[1] ?? '') && hasFlag(inv.args, '--with-decryption'));
     case 'az':
       return p[0] === 'keyvault' && p[1] === 'secret' && (p[2] === 'show' || p[2] === 'download');
     case 'gcloud':
@@ -186,10 +186,10 @@ function terraformBackendNames(inv: Invocation, facts: Facts): string[] {
   return out;
 }
 
-/** An information finding that places a secret read in its environment (`secret/prod/db` is production). */
+/** An information finding that places a secret read in its environment (`secret/prod/db` is production; an SSM path `/prod/db` by its segments, not as a local path). */
 export function checkSecretEnvironment(inv: Invocation, ctx: RuleContext): Finding[] {
   if (!remoteSecretRead(inv)) return [];
-  const values = [...inv.args.flatMap((a) => /\/namespaces\/([^/]+)\//.exec(a.text)?.[1] ?? []), ...inv.args.map((a) => a.text), ...(inv.name === 'terraform' || inv.name === 'tofu' ? terraformBackendNames(inv, ctx.facts) : [])];
+  const values = [...inv.args.flatMap((a) => /\/namespaces\/([^/]+)\//.exec(a.text)?.[1] ?? []), ...inv.args.flatMap((a) => (inv.name === 'aws' && a.text.startsWith('/') ? a.text.split('/').filter(Boolean) : [a.text])), ...(inv.name === 'terraform' || inv.name === 'tofu' ? terraformBackendNames(inv, ctx.facts) : [])];
   const env = ctx.environmentOf({ values, remote: true });
   if (env.environment !== 'production') return [];
   return [{

@@ -3,6 +3,7 @@ import type { ArgWord, Finding, Invocation, RuleContext } from '../../policy/typ
 import { readFinding } from '../credentials';
 import { credentialTarget, infoFor, pathsOfWord } from './credentialPaths';
 import { dump, dumpTarget, isSecretVariableName, positionals } from './huntCommon';
+import { freeFormReadings, optionValue } from '../../registry/freeForm';
 
 /**
  * Secrets leaving the machine by roads the sent-out rules of the hunt pack do not read: a secret
@@ -106,9 +107,53 @@ function uploadSources(inv: Invocation): ArgWord[] {
     }
     case 'b2':
       return words[0] === 'upload-file' || words[0] === 'file' ? p.slice(2, 3) : [];
+    // Backup and sync tools send their sources to a repository or a peer that may be anywhere:
+    // `restic backup ~`, `borg create REPO::ARCHIVE ~/.ssh`, `duplicity ~ s3://bucket`, `kopia snapshot create ~`,
+    // `azcopy copy ~/.aws https://…`, `unison ~/.ssh ssh://host//dir`, `lftp -e 'mirror -R ~/.ssh /k' host`.
+    case 'restic':
+    case 'rustic': {
+      const at = words.indexOf('backup');
+      return at >= 0 ? p.slice(at + 1) : [];
+    }
+    case 'borg':
+    case 'borg2': {
+      const at = words.indexOf('create');
+      return at >= 0 ? p.slice(at + 2) : [];
+    }
+    case 'kopia':
+      return words[0] === 'snapshot' && words[1] === 'create' ? p.slice(2) : [];
+    case 'duplicity': {
+      const from = /^(full|incr|incremental|backup)$/.test(words[0] ?? '') ? 1 : 0;
+      return /^[a-z0-9+]+:\/\//i.test(words[words.length - 1] ?? '') ? localBefore(from) : [];
+    }
+    case 'azcopy':
+      return ['copy', 'cp', 'sync'].includes(words[0] ?? '') && remote(words[words.length - 1] ?? '') ? localBefore(1) : [];
+    case 'unison':
+      return p.some((a) => /^(ssh|socket|rsh):\/\//i.test(a.text)) ? p.filter((a) => !remote(a.text)) : [];
+    case 'lftp':
+      return lftpReverseMirrors(inv);
     default:
       return [];
   }
+}
+
+const BACKUP_SYNC = new Set(['restic', 'rustic', 'borg', 'borg2', 'kopia', 'duplicity', 'azcopy', 'unison', 'lftp']);
+
+/** `lftp -e 'mirror -R LOCAL REMOTE; quit' host`: the local folders a reverse mirror uploads (`mirror -R`, `--reverse`, `put`, `mput`). */
+function lftpReverseMirrors(inv: Invocation): ArgWord[] {
+  const out: ArgWord[] = [];
+  const scripts = freeFormReadings(inv.args).valued.options.filter((o) => o.name === '-e' || o.name === '-c').map(optionValue);
+  for (const script of scripts) {
+    for (const cmd of (script ?? '').split(/[;&|\n]+/)) {
+      // Words of lftp's own command language, not an option reader: `mirror -R`, `mirror --reverse`, `mirror -eR`.
+      const w = cmd.trim().split(/\s+/);
+      const reverse = w[0] === 'mirror' && w.some((x) => /^(-[a-zA-Z]*R[a-zA-Z]*|--reverse)$/.test(x));
+      if (!reverse && !/^m?put$/.test(w[0] ?? '')) continue;
+      const operands = w.slice(1).filter((x) => !x.startsWith('-'));
+      for (const text of reverse ? operands.slice(0, 1) : operands) out.push({ text, raw: text, dynamic: false, glob: false });
+    }
+  }
+  return out;
 }
 
 /** Static file servers and the folder they serve: `python -m http.server -d ~`, `npx http-server`, `php -S … -t DIR`. */
@@ -151,20 +196,59 @@ function servedFolder(inv: Invocation): string | undefined {
   return undefined;
 }
 
+/**
+ * Static hosts that publish a folder on a public address: `surge DIR domain`, `gh-pages -d DIR`,
+ * `wrangler pages deploy DIR`, `netlify deploy --dir DIR`, `vercel --public` (the folder it starts in),
+ * and `twistd web --path DIR` (a file server). A build output with no credential file in it stays allowed.
+ */
+function publishedFolder(inv: Invocation): string | undefined {
+  const { usual, valued } = freeFormReadings(inv.args);
+  const valueOf = (...names: string[]): string | undefined => {
+    const o = valued.options.find((x) => names.includes(x.name));
+    return o ? optionValue(o) : undefined;
+  };
+  const operands = usual.operands.map((w) => w.text);
+  const strict = valued.operands.map((w) => w.text);
+  switch (inv.name) {
+    case 'surge':
+      return /^(list|teardown|login|logout|whoami|token|plan|help)$/.test(operands[0] ?? '') || usual.options.some((o) => o.name === '--help') ? undefined : valueOf('-p', '--project') ?? operands[0] ?? '.';
+    case 'gh-pages':
+      return valueOf('-d', '--dist');
+    case 'wrangler':
+      return operands[0] === 'pages' && (operands[1] === 'deploy' || operands[1] === 'publish') ? (strict[2] ?? '.') : undefined;
+    case 'netlify':
+      return operands[0] === 'deploy' ? valueOf('-d', '--dir') : undefined;
+    case 'vercel':
+      return usual.options.some((o) => o.name === '--public') && (strict.length === 0 || strict[0] === 'deploy') ? '.' : undefined;
+    case 'twistd':
+      return operands[0] === 'web' ? valueOf('--path') : undefined;
+    default:
+      return undefined;
+  }
+}
+
 export function checkSentFiles(inv: Invocation, ctx: RuleContext): Finding[] {
   const facts = ctx.facts;
   const cwd = inv.cwd || facts.cwd;
   const out: Finding[] = [];
+  // Where the upload goes: a repository or peer nothing names is production (the rule for unresolved remote targets).
+  const sent = (f: Finding): Finding => {
+    if (!BACKUP_SYNC.has(inv.name)) return { ...f, rule: 'credentials.sent-out' };
+    const env = ctx.environmentOf({ values: positionals(inv.args).filter((w) => /[:@]/.test(w)), remote: true });
+    return { ...f, rule: 'credentials.sent-out', targets: f.targets.map((t) => ({ ...t, remote: true, environment: env.environment === 'unknown' ? 'production' : env.environment, environmentReason: env.environment === 'unknown' ? 'sent to a backup repository or peer whose environment nothing names (treated as production)' : env.reason })) };
+  };
   for (const w of uploadSources(inv)) {
     for (const p of pathsOfWord(w, cwd, facts)) {
       const info = infoFor(p, facts);
-      if (info) out.push({ ...readFinding('uploads', info, `${inv.name} ${positionals(inv.args).slice(0, 2).join(' ')}`), rule: 'credentials.sent-out' });
+      if (info) out.push(sent(readFinding('uploads', info, `${inv.name} ${positionals(inv.args).slice(0, 2).join(' ')}`)));
       else if (facts.credentials && facts.fileStatus?.(p) === 'directory') {
-        for (const f of facts.credentials.filesUnder(p).slice(0, 4)) out.push({ ...readFinding('uploads', f, `${inv.name} ${positionals(inv.args).slice(0, 2).join(' ')}`), rule: 'credentials.sent-out' });
+        for (const f of facts.credentials.filesUnder(p).slice(0, 4)) out.push(sent(readFinding('uploads', f, `${inv.name} ${positionals(inv.args).slice(0, 2).join(' ')}`)));
       }
     }
   }
-  const served = servedFolder(inv);
+  const published = publishedFolder(inv);
+  const served = servedFolder(inv) ?? published;
+  const how = published !== undefined && inv.name !== 'twistd' ? 'publishes' : 'serves';
   if (served !== undefined && facts.credentials) {
     const dir = resolvePath(cwd, served, facts.home);
     const files = facts.credentials.filesUnder(dir);
@@ -174,11 +258,11 @@ export function checkSentFiles(inv: Invocation, ctx: RuleContext): Finding[] {
         rule: 'credentials.sent-out',
         risk: 'credential-read',
         severity: 'ask',
-        reason: `${inv.name} serves ${served === '.' ? 'this folder' : served} over HTTP, with ${first.path} (${first.label})${files.length > 1 ? ` and ${files.length - 1} more credential file${files.length > 2 ? 's' : ''}` : ''} in it.`,
+        reason: `${inv.name} ${how} ${served === '.' ? 'this folder' : served} ${how === 'publishes' ? 'on a public address' : 'over HTTP'}, with ${first.path} (${first.label})${files.length > 1 ? ` and ${files.length - 1} more credential file${files.length > 2 ? 's' : ''}` : ''} in it.`,
         targets: files.slice(0, 4).map(credentialTarget),
       });
     } else if (facts.credentials.incomplete?.(dir)) {
-      out.push(dump('dump', `${inv.name} serves ${served} over HTTP; the guard could not list every file there in time to rule out credential files (answering conservatively).`, dumpTarget(served, ctx)));
+      out.push(dump('dump', `${inv.name} ${how} ${served} ${how === 'publishes' ? 'on a public address' : 'over HTTP'}; the guard could not list every file there in time to rule out credential files (answering conservatively).`, dumpTarget(served, ctx)));
     }
   }
   return out;

@@ -62,7 +62,7 @@ const DUMPS: Readonly<Record<string, readonly Dump[]>> = {
   aws: [
     { path: ['ecs', 'describe-task-definition'], what: 'the ECS task definition (its containers\' environment)' },
     { path: ['lambda', ['get-function-configuration', 'get-function']], what: 'the Lambda function\'s environment variables' },
-    { path: ['ssm', ['get-parameter', 'get-parameters', 'get-parameters-by-path']], what: 'decrypted SSM parameters', when: ['--with-decryption'] },
+    { path: ['ssm', ['get-parameter', 'get-parameters', 'get-parameters-by-path', 'get-parameter-history']], what: 'decrypted SSM parameters', when: ['--with-decryption'] },
     // Glue returns a connection's JDBC password unless asked not to; Beanstalk its environment properties.
     { path: ['glue', ['get-connection', 'get-connections']], what: 'the Glue connection\'s password', unless: ['--hide-password'] },
     { path: ['elasticbeanstalk', 'describe-configuration-settings'], what: 'the Beanstalk environment\'s properties (its secrets included)' },
