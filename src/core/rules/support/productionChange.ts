@@ -1,0 +1,52 @@
+import type { Finding, Target } from '../../policy/types';
+
+/**
+ * Production noted is not production allowed (issue 18, red team round 8): the verb floor marked
+ * `eb setenv … -e prod`, `aws rds modify-db-instance --db-instance-identifier prod`, `zappa rollback prod`
+ * as production and let them run because no destroying word was in them. On a production target, a
+ * command path whose verb is not a read asks; read-only verbs (`list`, `describe-*`, `get-*`, `show`,
+ * `logs`) and commands with no command word at all keep the old mark-and-allow.
+ */
+
+/** A compound verb that only looks (`describe-db-instances`, `get-bucket-policy`, `list_tables`, `listKeys`). */
+const READ_PREFIX = /^(describe|get|list|ls|show|view|search|lookup|query|read|fetch|check|validate|test|verify|inspect|watch|print|logs?|tail|status|info|explain|diff|plan|preview|whoami|version)(?:[-_:].+|[A-Z].*)?$/;
+
+/** A compound verb that changes (`modify-db-instance`, `update-alias`, `setenv`, `rollback`, `put-event-selectors`). */
+const ACTION_PREFIX = /^(modify|update|set|put|change|disable|enable|revoke|remove|detach|disassociate|replace|restore|rollback|failover|switchover|promote|demote|suspend|pause|stop|scale|resize|upgrade|downgrade|migrate|import|swap|transfer|archive|rename|reboot|restart|start|run|trigger|deploy|apply|push|sync|rotate|reset|patch|attach|associate|unprotect|override|overwrite|release|redeploy|recover|terminate|kill|halt|shutdown|drain|cordon|evacuate)(?:[-_:].*|[A-Z].*|env|s)?$/i;
+
+export interface PathWord {
+  text: string;
+  /** An option's value or a word that cannot be a command word (a path, a URL, quoted text): the path ends there. */
+  value: boolean;
+}
+
+/**
+ * The command path when its verb is not a read, or undefined when a word of it reads (`bq ls`,
+ * `aws s3api get-object`) or there is no command word. Stops at the first action word (`setenv`,
+ * `modify-db-instance`); a path of nouns only (`mytool prod`) is not a read either.
+ */
+export function actionPath(words: readonly PathWord[], readsOnly: (text: string) => boolean, isAction: (text: string) => boolean): string[] | undefined {
+  const path: string[] = [];
+  for (const w of words) {
+    if (w.value || w.text.includes('.')) break;
+    if (readsOnly(w.text) || READ_PREFIX.test(w.text)) return undefined;
+    path.push(w.text);
+    if (isAction(w.text) || ACTION_PREFIX.test(w.text)) return path;
+  }
+  return path.length > 0 && ONLY_ACTIONS ? path : undefined;
+}
+
+/** Whether a path with no word the guard knows (neither read nor action) asks on production. */
+const ONLY_ACTIONS = process.env.D8_ANY === '1';
+
+export function productionChange(tool: string, path: readonly string[], environmentReason: string): Finding {
+  const target: Target = { kind: 'resource', name: tool, provider: tool, remote: true, environment: 'production', environmentReason };
+  const shown = [tool, ...path].join(' ');
+  return {
+    rule: 'verbs.production-change',
+    risk: 'destructive',
+    severity: 'ask',
+    reason: `\`${shown}\` changes production (${environmentReason}); ${tool} has no rules of its own and \`${path[path.length - 1]}\` is not a read.`,
+    targets: [target],
+  };
+}
