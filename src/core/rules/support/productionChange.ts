@@ -9,7 +9,7 @@ import type { Finding, Target } from '../../policy/types';
  */
 
 /** A compound verb that only looks (`describe-db-instances`, `get-bucket-policy`, `list_tables`, `listKeys`). */
-const READ_PREFIX = /^(describe|get|list|ls|show|view|search|lookup|query|read|fetch|check|validate|test|verify|inspect|watch|print|logs?|tail|status|info|explain|diff|plan|preview|whoami|version)(?:[-_:].+|[A-Z].*)?$/;
+const READ_PREFIX = /^(describe|diagnose|doctor|audit|report|outputs?|events|history|metrics|get|list|ls|show|view|search|lookup|query|read|fetch|check|validate|test|verify|inspect|watch|print|logs?|tail|status|info|explain|diff|plan|preview|whoami|version)(?:[-_:].+|[A-Z].*)?$/;
 
 /** A compound verb that changes (`modify-db-instance`, `update-alias`, `setenv`, `rollback`, `put-event-selectors`). */
 const ACTION_PREFIX = /^(modify|update|set|put|change|disable|enable|revoke|remove|detach|disassociate|replace|restore|rollback|failover|switchover|promote|demote|suspend|pause|stop|scale|resize|upgrade|downgrade|migrate|import|swap|transfer|archive|rename|reboot|restart|start|run|trigger|deploy|apply|push|sync|rotate|reset|patch|attach|associate|unprotect|override|overwrite|release|redeploy|recover|terminate|kill|halt|shutdown|drain|cordon|evacuate)(?:[-_:].*|[A-Z].*|env|s)?$/i;
@@ -33,11 +33,9 @@ export function actionPath(words: readonly PathWord[], readsOnly: (text: string)
     path.push(w.text);
     if (isAction(w.text) || ACTION_PREFIX.test(w.text)) return path;
   }
-  return path.length > 0 && ONLY_ACTIONS ? path : undefined;
+  // A path of words the guard does not know (`mytool prod`): not known to be a read, so not a read.
+  return path.length > 0 ? path : undefined;
 }
-
-/** Whether a path with no word the guard knows (neither read nor action) asks on production. */
-const ONLY_ACTIONS = process.env.D8_ANY === '1';
 
 export function productionChange(tool: string, path: readonly string[], environmentReason: string): Finding {
   const target: Target = { kind: 'resource', name: tool, provider: tool, remote: true, environment: 'production', environmentReason };

@@ -1,0 +1,62 @@
+import { strict as assert } from 'node:assert';
+import { classify } from '../../../src/core/policy/classify';
+import { testFacts } from '../support/policyFixtures';
+
+/**
+ * Production noted is not production allowed (issue #18, red team round 8): a CLI without rules of its
+ * own, on a production target, running a subcommand whose verb is not a read asks. Each asking row sits
+ * next to a look-alike that stays allowed: the tool's read-only verb on the same target, or the same
+ * change on a target that is not production. Commands from the tools' documentation (EB CLI, Zappa,
+ * Serverless Framework, Skaffold, MinIO mc admin, dbt, bq).
+ */
+
+interface Row {
+  cmd: string;
+  decision: 'ask' | 'allow';
+  production?: boolean;
+  says?: RegExp;
+}
+
+function table(title: string, rows: readonly Row[]): void {
+  describe(title, () => {
+    for (const row of rows) {
+      it(`${row.decision}: ${row.cmd.slice(0, 120)}`, () => {
+        const verdict = classify(row.cmd, testFacts(), { lockdown: false });
+        const shown = JSON.stringify(verdict, null, 1);
+        assert.equal(verdict.decision, row.decision, shown);
+        if (row.production !== undefined) assert.equal(verdict.production, row.production, shown);
+        if (row.says) assert.ok(verdict.reasons.some((r) => row.says!.test(r)), shown);
+      });
+    }
+  });
+}
+
+describe('rules/verbs: production change by a verb that is not a read (issue #18, red team round 8)', () => {
+  table('PaaS environments: config overwrite, scale, rollback on prod ask; reads and other stages allowed', [
+    { cmd: 'eb setenv DATABASE_URL= -e prod', decision: 'ask', production: true, says: /eb setenv.*changes production/ },
+    { cmd: 'eb status -e prod', decision: 'allow', production: true },
+    { cmd: 'eb setenv DEBUG=1 -e staging', decision: 'allow', production: false },
+    { cmd: 'eb scale 0 -e prod', decision: 'ask', production: true },
+    { cmd: 'eb logs -e prod', decision: 'allow', production: true },
+    { cmd: 'zappa rollback prod -n 1', decision: 'ask', production: true, says: /zappa rollback/ },
+    { cmd: 'zappa status prod', decision: 'allow', production: true },
+    { cmd: 'zappa rollback dev -n 1', decision: 'allow', production: false },
+    { cmd: 'serverless rollback --stage prod -t 1', decision: 'ask', production: true },
+    { cmd: 'serverless info --stage prod', decision: 'allow', production: true },
+  ]);
+  table('deploy and admin tools on prod ask; their read-only verbs stay allowed', [
+    { cmd: 'skaffold run -p prod', decision: 'ask', production: true },
+    { cmd: 'skaffold diagnose -p prod', decision: 'allow', production: true },
+    { cmd: 'mc admin service restart prod', decision: 'ask', production: true, says: /mc admin service restart/ },
+    { cmd: 'mc admin info prod', decision: 'allow', production: true },
+    { cmd: 'dbt build --target prod', decision: 'ask', production: true },
+    { cmd: 'dbt ls --target prod', decision: 'allow', production: true },
+    { cmd: 'dbt build --target dev', decision: 'allow', production: false },
+    { cmd: 'bq ls acme-prod:analytics', decision: 'allow', production: true },
+  ]);
+  table('a change that raises a protection on prod is not taken for a change that lowers it', [
+    { cmd: 'oci os bucket update --bucket-name acme-prod --versioning Enabled', decision: 'allow', production: true },
+    { cmd: 'avn service update pg-prod --enable-termination-protection', decision: 'allow', production: true },
+    { cmd: 'avn service update pg-prod --plan hobbyist', decision: 'ask', production: true },
+  ]);
+});
