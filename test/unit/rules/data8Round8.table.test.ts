@@ -59,4 +59,26 @@ describe('rules/verbs: production change by a verb that is not a read (issue #18
     { cmd: 'avn service update pg-prod --enable-termination-protection', decision: 'allow', production: true },
     { cmd: 'avn service update pg-prod --plan hobbyist', decision: 'ask', production: true },
   ]);
+  table('SQL on a production database: statements whose verb is not known, locks, server files, server-wide settings and acting functions ask', [
+    { cmd: `psql -h db.prod.acme.internal -c "SELECT setval('users_id_seq', 1)"`, decision: 'ask', production: true, says: /setval/ },
+    { cmd: `psql -h db.prod.acme.internal -c "SELECT last_value FROM users_id_seq"`, decision: 'allow', production: true },
+    { cmd: `psql -h db.prod.acme.internal -c "SELECT pg_terminate_backend(1234)"`, decision: 'ask', production: true },
+    { cmd: `psql -h db.prod.acme.internal -c "SELECT pid, state FROM pg_stat_activity"`, decision: 'allow', production: true },
+    { cmd: `psql -h localhost -d app_dev -c "SELECT pg_terminate_backend(1234)"`, decision: 'allow', production: false },
+    { cmd: `psql -h db.prod.acme.internal -c "EXPLAIN ANALYZE DELETE FROM users"`, decision: 'ask', production: true },
+    { cmd: `psql -h db.prod.acme.internal -c "EXPLAIN ANALYZE SELECT * FROM users WHERE id = 1"`, decision: 'allow', production: true },
+    { cmd: `psql -h db.prod.acme.internal -c "EXPLAIN DELETE FROM users"`, decision: 'allow', production: true },
+    { cmd: `psql -h db.prod.acme.internal -c "LOCK TABLE users IN ACCESS EXCLUSIVE MODE"`, decision: 'ask', production: true },
+    { cmd: `psql -h db.prod.acme.internal -c "COPY (SELECT '') TO '/var/lib/postgresql/data/postgresql.conf'"`, decision: 'ask', production: true },
+    { cmd: `psql -h db.prod.acme.internal -c "COPY users TO STDOUT WITH CSV"`, decision: 'allow', production: true },
+    { cmd: `psql -h db.prod.acme.internal -c "SELECT cron.unschedule('nightly-backup')"`, decision: 'ask', production: true },
+    { cmd: `psql -h db.prod.acme.internal -c "SELECT jobname, schedule FROM cron.job"`, decision: 'allow', production: true },
+    { cmd: `mysql -h prod-db.example.com -e 'INSTALL PLUGIN x SONAME "x.so"'`, decision: 'ask', production: true },
+    { cmd: `mysql -h prod-db.example.com -e 'SHOW PLUGINS'`, decision: 'allow', production: true },
+    { cmd: `mysql -h prod-db.example.com -e 'SET GLOBAL general_log=0'`, decision: 'ask', production: true },
+    { cmd: `mysql -h prod-db.example.com -e 'SET NAMES utf8mb4; SELECT 1'`, decision: 'allow', production: true },
+    { cmd: `mysql -h prod-db.example.com -e 'ALTER INSTANCE DISABLE INNODB REDO_LOG'`, decision: 'ask', production: true },
+    { cmd: `mysql -h prod-db.example.com -e 'SELECT GET_LOCK("x", 0), SLEEP(86400)'`, decision: 'ask', production: true },
+    { cmd: `mysql -h prod-db.example.com -e 'SELECT NOW(), VERSION()'`, decision: 'allow', production: true },
+  ]);
 });

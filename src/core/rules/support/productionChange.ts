@@ -4,12 +4,12 @@ import type { Finding, Target } from '../../policy/types';
  * Production noted is not production allowed (issue 18, red team round 8): the verb floor marked
  * `eb setenv … -e prod`, `aws rds modify-db-instance --db-instance-identifier prod`, `zappa rollback prod`
  * as production and let them run because no destroying word was in them. On a production target, a
- * command path whose verb is not a read asks; read-only verbs (`list`, `describe-*`, `get-*`, `show`,
+ * command path whose verb changes (`set*`, `modify-*`, `update-*`, `rollback`, `scale`, `run`, `deploy`) asks; read-only verbs (`list`, `describe-*`, `get-*`, `show`,
  * `logs`) and commands with no command word at all keep the old mark-and-allow.
  */
 
 /** A compound verb that only looks (`describe-db-instances`, `get-bucket-policy`, `list_tables`, `listKeys`). */
-const READ_PREFIX = /^(describe|diagnose|doctor|audit|report|outputs?|events|history|metrics|get|list|ls|show|view|search|lookup|query|read|fetch|check|validate|test|verify|inspect|watch|print|logs?|tail|status|info|explain|diff|plan|preview|whoami|version)(?:[-_:].+|[A-Z].*)?$/;
+const READ_PREFIX = /^(describe|display|diagnose|doctor|audit|report|outputs?|events|history|metrics|get|list|ls|show|view|search|lookup|query|read|fetch|check|validate|test|verify|inspect|watch|print|logs?|tail|status|info|explain|diff|plan|preview|whoami|version)(?:[-_:].+|[A-Z].*)?$/;
 
 /** A compound verb that changes (`modify-db-instance`, `update-alias`, `setenv`, `rollback`, `put-event-selectors`). */
 const ACTION_PREFIX = /^(modify|update|set|put|change|disable|enable|revoke|remove|detach|disassociate|replace|restore|rollback|failover|switchover|promote|demote|suspend|pause|stop|scale|resize|upgrade|downgrade|migrate|import|swap|transfer|archive|rename|reboot|restart|start|run|trigger|deploy|apply|push|sync|rotate|reset|patch|attach|associate|unprotect|override|overwrite|release|redeploy|recover|terminate|kill|halt|shutdown|drain|cordon|evacuate)(?:[-_:].*|[A-Z].*|env|s)?$/i;
@@ -23,7 +23,7 @@ export interface PathWord {
 /**
  * The command path when its verb is not a read, or undefined when a word of it reads (`bq ls`,
  * `aws s3api get-object`) or there is no command word. Stops at the first action word (`setenv`,
- * `modify-db-instance`); a path of nouns only (`mytool prod`) is not a read either.
+ * `modify-db-instance`); a path of nouns only (`mytool prod`) is left as before.
  */
 export function actionPath(words: readonly PathWord[], readsOnly: (text: string) => boolean, isAction: (text: string) => boolean): string[] | undefined {
   const path: string[] = [];
@@ -33,8 +33,9 @@ export function actionPath(words: readonly PathWord[], readsOnly: (text: string)
     path.push(w.text);
     if (isAction(w.text) || ACTION_PREFIX.test(w.text)) return path;
   }
-  // A path of words the guard does not know (`mytool prod`): not known to be a read, so not a read.
-  return path.length > 0 ? path : undefined;
+  // A path of words the guard knows neither way (`tiup cluster display`, `chalice url`, `snow sql -q SELECT …`)
+  // keeps mark-and-allow: asking for every such path cost 4 false positives on the unknown-tool corpora.
+  return undefined;
 }
 
 export function productionChange(tool: string, path: readonly string[], environmentReason: string): Finding {
