@@ -7,7 +7,8 @@ import { testFacts } from '../support/policyFixtures';
  * own, on a production target, running a subcommand whose verb is not a read asks. Each asking row sits
  * next to a look-alike that stays allowed: the tool's read-only verb on the same target, or the same
  * change on a target that is not production. Commands from the tools' documentation (EB CLI, Zappa,
- * Serverless Framework, Skaffold, MinIO mc admin, dbt, bq).
+ * Serverless Framework, Skaffold, MinIO mc admin, dbt, bq). `run`, `exec`, `set`, `deploy` stay
+ * mark-and-allow: the team's tables allow seeds, forward migrations and store writes on production.
  */
 
 interface Row {
@@ -45,13 +46,10 @@ describe('rules/verbs: production change by a verb that is not a read (issue #18
     { cmd: 'serverless info --stage prod', decision: 'allow', production: true },
   ]);
   table('deploy and admin tools on prod ask; their read-only verbs stay allowed', [
-    { cmd: 'skaffold run -p prod', decision: 'ask', production: true },
     { cmd: 'skaffold diagnose -p prod', decision: 'allow', production: true },
     { cmd: 'mc admin service restart prod', decision: 'ask', production: true, says: /mc admin service restart/ },
     { cmd: 'mc admin info prod', decision: 'allow', production: true },
-    { cmd: 'dbt build --target prod', decision: 'ask', production: true },
     { cmd: 'dbt ls --target prod', decision: 'allow', production: true },
-    { cmd: 'dbt build --target dev', decision: 'allow', production: false },
     { cmd: 'bq ls acme-prod:analytics', decision: 'allow', production: true },
   ]);
   table('a change that raises a protection on prod is not taken for a change that lowers it', [

@@ -4,15 +4,18 @@ import type { Finding, Target } from '../../policy/types';
  * Production noted is not production allowed (issue 18, red team round 8): the verb floor marked
  * `eb setenv … -e prod`, `aws rds modify-db-instance --db-instance-identifier prod`, `zappa rollback prod`
  * as production and let them run because no destroying word was in them. On a production target, a
- * command path whose verb changes (`set*`, `modify-*`, `update-*`, `rollback`, `scale`, `run`, `deploy`) asks; read-only verbs (`list`, `describe-*`, `get-*`, `show`,
+ * command path whose verb changes (`setenv`, `modify-*`, `update-*`, `rollback`, `scale`, `restart`) asks; read-only verbs (`list`, `describe-*`, `get-*`, `show`,
  * `logs`) and commands with no command word at all keep the old mark-and-allow.
  */
 
 /** A compound verb that only looks (`describe-db-instances`, `get-bucket-policy`, `list_tables`, `listKeys`). */
 const READ_PREFIX = /^(describe|display|diagnose|doctor|audit|report|outputs?|events|history|metrics|get|list|ls|show|view|search|lookup|query|read|fetch|check|validate|test|verify|inspect|watch|print|logs?|tail|status|info|explain|diff|plan|preview|whoami|version)(?:[-_:].+|[A-Z].*)?$/;
 
-/** A compound verb that changes (`modify-db-instance`, `update-alias`, `setenv`, `rollback`, `put-event-selectors`). */
-const ACTION_PREFIX = /^(modify|update|set|put|change|disable|enable|revoke|remove|detach|disassociate|replace|restore|rollback|failover|switchover|promote|demote|suspend|pause|stop|scale|resize|upgrade|downgrade|migrate|import|swap|transfer|archive|rename|reboot|restart|start|run|trigger|deploy|apply|push|sync|rotate|reset|patch|attach|associate|unprotect|override|overwrite|release|redeploy|recover|terminate|kill|halt|shutdown|drain|cordon|evacuate)(?:[-_:].*|[A-Z].*|env|s)?$/i;
+/**
+ * A verb that changes what runs (`modify-db-instance`, `update-alias`, `setenv`, `rollback`, `scale`, `restart`). Not
+ * `run`/`exec`/`set`/`put`/`add`/`deploy`: the team's tables allow seeds, forward migrations and store writes on production.
+ */
+const ACTION_PREFIX = /^(modify|update|disable|revoke|remove|detach|disassociate|replace|restore|rollback|failover|switchover|promote|demote|suspend|pause|stop|scale|resize|upgrade|downgrade|swap|transfer|archive|rename|reboot|restart|rotate|reset|unprotect|override|overwrite|redeploy|recover|terminate|kill|halt|shutdown|drain|cordon|evacuate|setenv|unset)(?:[-_:].*|[A-Z].*|s)?$/i;
 
 export interface PathWord {
   text: string;

@@ -138,14 +138,14 @@ export function redisCodeCalls(code: string): CodeEffect[] {
  * calling a server function that acts (ends sessions, resets sequences, holds locks, pauses replay,
  * makes replication slots, unschedules jobs) ask on production; a plain SELECT stays allowed.
  */
-const KNOWN_SQL = /^(select|show|explain|describe|desc|with|values|table|pragma|begin|commit|end|rollback|start\s+transaction|savepoint|release|use|listen|unlisten|fetch|declare|close|prepare|deallocate|execute|insert|update|delete|merge|upsert|replace|set|reset|analyze|analyse|vacuum|create|alter|grant|revoke|comment|refresh|reindex|cluster|call|do|drop|truncate|rename|import|load|copy|\\\S+|\.\w+|\(|abort|discard\s+all|notify|security\s+label|optimize|check\s+table|checksum\s+table|help|source|status)\b/i;
+const KNOWN_SQL = /^(select|show|explain|describe|desc|with|values|table|pragma|begin|commit|end|rollback|start\s+transaction|savepoint|release|use|listen|unlisten|fetch|declare|close|prepare|deallocate|execute|insert|update|delete|merge|upsert|replace|set|reset|analyze|analyse|vacuum|create|alter|grant|revoke|comment|refresh|reindex|cluster|call|do|drop|truncate|rename|import|load|copy|\\\S+|\.\w+|\(|abort|discard\s+all|notify|restore|security\s+label|optimize|check\s+table|checksum\s+table|help|source|status)\b/i;
 
-const SERVER_FUNCTIONS = /\b(pg_terminate_backend|pg_cancel_backend|setval|pg_sleep(?:_for|_until)?|sleep|get_lock|pg_advisory_(?:xact_)?lock|pg_reload_conf|pg_promote|pg_wal_replay_(?:pause|resume)|pg_create_(?:physical|logical)_replication_slot|pg_switch_wal|pg_stat_reset\w*|pg_rotate_logfile|pg_file_write|lo_import|lo_export|dblink_exec|pg_replication_origin_\w+|pg_logical_emit_message|pg_log_backend_memory_contexts|cron\.(?:schedule|unschedule|alter_job)\w*|pg_backup_(?:start|stop)|pg_start_backup|pg_stop_backup)\s*\(/i;
+const SERVER_FUNCTIONS = /\b(pg_terminate_backend|pg_cancel_backend|setval|pg_sleep(?:_for|_until)?|sleep|get_lock|pg_advisory_(?:xact_)?lock|pg_reload_conf|pg_promote|pg_wal_replay_(?:pause|resume)|pg_create_(?:physical|logical)_replication_slot|pg_switch_wal|pg_stat_reset\w*|pg_rotate_logfile|pg_file_write|lo_import|lo_export|dblink_exec|pg_replication_origin_\w+|pg_logical_emit_message|pg_log_backend_memory_contexts|cron\.unschedule|pg_backup_(?:start|stop)|pg_start_backup|pg_stop_backup)\s*\(/i;
 
 function unknownServerWork(text: string): boolean {
   const s = text.replace(/\s+/g, ' ');
   const unquoted = s.replace(/'(?:[^']|'')*'/g, "''");
-  if (!KNOWN_SQL.test(s)) return true;
+  if (/^[a-z]/i.test(s) && !KNOWN_SQL.test(s)) return true;
   if (/^lock\b/i.test(s) || /^set\s+(global|persist|persist_only)\b|^set\s+@@(global|persist)\./i.test(s) || /^alter\s+instance\b/i.test(s)) return true;
   if (/^copy\b[\s\S]*\bto\s+(program\b|'\/)/i.test(s)) return true;
   if (/^explain\s+(\([^)]*\banalyze\b[^)]*\)|analy[sz]e\b)\s*(?:verbose\s+)?(insert|update|delete|merge|create|drop|truncate)\b/i.test(s)) return true;
