@@ -389,6 +389,11 @@ function targetName(inv: Invocation, w: Words): string {
   return operand ?? [...w.positionals].reverse().find((x) => !/^[{[]/.test(x.trim())) ?? inv.name;
 }
 
+/** An option naming a protection (`--versioning`, `--enable-termination-protection`); with no removal found, the change keeps or raises it. */
+export function namesProtection(inv: Invocation): boolean {
+  return wordsOf(inv.args).options.some((o) => PROTECTION.test(o.bare));
+}
+
 /**
  * A protection switched on or changed on a resource named production (`--enable-point-in-time-recovery`
  * on `ledger-prod`): allowed, and marked as production work.

@@ -10,11 +10,12 @@ import { FLOOR_BENEATH, isSharedDryRun, verbTraitsOf, type VerbTraits } from '..
 import { identifierParts } from './support/cliArgs';
 import { mayBeProduction } from './support/cliCommands';
 import { destroyingJobName } from '../registry/namedJobs';
-import { removalOf } from './safetyNet';
+import { namesProtection, removalOf } from './safetyNet';
 import { secretReadOf } from './secretVerbs';
 import { destructiveMongo, destructiveStatement } from './support/storeProtocols';
 import { unreviewedDeploy } from './support/unreviewedDeploys';
 import { blankingWrite } from './support/blankWrites';
+import { actionPath, productionChange } from './support/productionChange';
 
 /**
  * The verb floor: a CLI the guard has no rules for is judged by what its words mean. A subcommand
@@ -533,7 +534,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   }
   if (traits.locality === 'local') return [];
   const deploy = unreviewedDeploy({ tool: inv.name, path: reading.positionals.filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text), options: reading.options, hints: hintValues(inv.args) }, ctx);
-  return deploy.length > 0 ? deploy : productionAccess(inv, ctx, reading);
+  return deploy.length > 0 ? deploy : productionAccess(inv, ctx, reading, namesProtection(inv) ? undefined : actionPath(reading.positionals.slice(0, MAX_VERB_DEPTH).map((w) => ({ text: w.text, value: reading.maybeValues.has(w.index) || !commandShaped(w.text) })), readsOnly, () => false));
 }
 
 /** A secret the command prints (`akeyless get-secret-value`, `ejson decrypt`): exposure, judged by its words. */
@@ -558,11 +559,12 @@ function secretRead(inv: Invocation, ctx: RuleContext, reading: Reading): Findin
 }
 
 /** Read-only work that names production (`bq ls acme-prod:analytics`) is allowed and marked production. */
-function productionAccess(inv: Invocation, ctx: RuleContext, reading: Reading): Finding[] {
+function productionAccess(inv: Invocation, ctx: RuleContext, reading: Reading, changing?: readonly string[]): Finding[] {
   const values = hintValues(inv.args);
   if (!mayBeProduction(ctx, values)) return [];
   const resolved = ctx.environmentOf({ values, remote: true });
   if (resolved.environment !== 'production') return [];
+  if (changing !== undefined) return [productionChange(inv.name, changing, resolved.reason)];
   const shown = [inv.name, ...reading.positionals.slice(0, 2).map((w) => w.text).filter(commandShaped)].join(' ');
   const target: Target = { kind: 'resource', name: inv.name, provider: inv.name, remote: true, environment: 'production', environmentReason: resolved.reason };
   return [{ rule: 'verbs.production-access', risk: 'production-access', severity: 'info', reason: `\`${shown}\` reaches production (${resolved.reason}).`, targets: [target] }];

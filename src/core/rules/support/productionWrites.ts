@@ -97,7 +97,7 @@ const ADMIN_SQL: readonly RegExp[] = [
 
 /** Matched as written (`TO 'off'`), shown with quoted text blanked (a password stays out of the dialog). */
 export function riskyAdminSql(statements: readonly SqlStatement[]): string[] {
-  return statements.filter((st) => ADMIN_SQL.some((re) => re.test(st.text.trim())) || safetyNetSql(st.text.trim())).map((st) => st.text.replace(/'(?:[^']|'')*'/g, "''").slice(0, 120)).slice(0, 10);
+  return statements.filter((st) => ADMIN_SQL.some((re) => re.test(st.text.trim())) || safetyNetSql(st.text.trim()) || unknownServerWork(st.text.trim())).map((st) => st.text.replace(/'(?:[^']|'')*'/g, "''").slice(0, 120)).slice(0, 10);
 }
 
 const MONGO_ADMIN = /\.(renameCollection|createUser|updateUser|grantRolesToUser|shutdownServer|killOp|fsyncLock|setProfilingLevel|changeUserPassword|revokeRolesFromUser|dropUser)\s*\(|\b(?:adminCommand|runCommand|command)\s*\(\s*\{\s*['"]?(shutdown|dropUser|setParameter|killAllSessions|renameCollection|replSetReconfig)\b/g;
@@ -128,4 +128,26 @@ export function redisCodeCalls(code: string): CodeEffect[] {
   const config = /\.config_?set\s*\(\s*['"]([\w-]+)['"]\s*,\s*['"]([^'"]*)['"]/i.exec(code);
   if (config) out.push({ summary: `CONFIG SET ${config[1]} ${config[2]}`, command: `CONFIG SET ${config[1]} ${config[2]}` });
   return out;
+}
+
+/**
+ * Production noted is not production allowed (issue 18, red team round 8): a statement is read-only or
+ * routine only when the guard knows its verb. Statements whose verb it does not know (`INSTALL PLUGIN`,
+ * `ALTER INSTANCE`, `CHECKPOINT`), a table locked, a file written on the server (`COPY … TO '/path'`),
+ * server-wide settings (`SET GLOBAL`), `EXPLAIN ANALYZE` of a write (it runs the write), and a SELECT
+ * calling a server function that acts (ends sessions, resets sequences, holds locks, pauses replay,
+ * makes replication slots, unschedules jobs) ask on production; a plain SELECT stays allowed.
+ */
+const KNOWN_SQL = /^(select|show|explain|describe|desc|with|values|table|pragma|begin|commit|end|rollback|start\s+transaction|savepoint|release|use|listen|unlisten|fetch|declare|close|prepare|deallocate|execute|insert|update|delete|merge|upsert|replace|set|reset|analyze|analyse|vacuum|create|alter|grant|revoke|comment|refresh|reindex|cluster|call|do|drop|truncate|rename|import|load|copy|\\\S+|\.\w+|\(|abort|discard\s+all|notify|restore|security\s+label|optimize|check\s+table|checksum\s+table|help|source|status)\b/i;
+
+const SERVER_FUNCTIONS = /\b(pg_terminate_backend|pg_cancel_backend|setval|pg_sleep(?:_for|_until)?|sleep|get_lock|pg_advisory_(?:xact_)?lock|pg_reload_conf|pg_promote|pg_wal_replay_(?:pause|resume)|pg_create_(?:physical|logical)_replication_slot|pg_switch_wal|pg_stat_reset\w*|pg_rotate_logfile|pg_file_write|lo_import|lo_export|dblink_exec|pg_replication_origin_\w+|pg_logical_emit_message|pg_log_backend_memory_contexts|cron\.unschedule|pg_backup_(?:start|stop)|pg_start_backup|pg_stop_backup)\s*\(/i;
+
+function unknownServerWork(text: string): boolean {
+  const s = text.replace(/\s+/g, ' ');
+  const unquoted = s.replace(/'(?:[^']|'')*'/g, "''");
+  if (/^[a-z]/i.test(s) && !KNOWN_SQL.test(s)) return true;
+  if (/^lock\b/i.test(s) || /^set\s+(global|persist|persist_only)\b|^set\s+@@(global|persist)\./i.test(s) || /^alter\s+instance\b/i.test(s)) return true;
+  if (/^copy\b[\s\S]*\bto\s+(program\b|'\/)/i.test(s)) return true;
+  if (/^explain\s+(\([^)]*\banalyze\b[^)]*\)|analy[sz]e\b)\s*(?:verbose\s+)?(insert|update|delete|merge|create|drop|truncate)\b/i.test(s)) return true;
+  return /^(select|with|values|call|execute)\b/i.test(s) && SERVER_FUNCTIONS.test(unquoted);
 }
