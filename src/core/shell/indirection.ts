@@ -54,7 +54,7 @@ function callAs(code: string, name: string, target: string): string {
 
 function python(code: string, computed: string[]): string {
   // Module lookups by name: `__import__('os')`, `builtins.__import__`, `importlib.import_module('os')`.
-  code = code.replace(/(?:[\w\]\)'"]+\s*\.\s*)?(?:__import__|(?:importlib\s*\.\s*)?import_module)\s*\(\s*(['"])([\w.]+)\1\s*\)/g, '$2');
+  code = code.replace(/(?:[\w\])'"]+\s*\.\s*)?(?:__import__|(?:importlib\s*\.\s*)?import_module)\s*\(\s*(['"])([\w.]+)\1\s*\)/g, '$2');
   if (/\b(?:__import__|import_module)\s*\(/.test(code)) computed.push('a module imported by a computed name');
   // `getattr(os, 'system')` → `os.system`.
   code = code.replace(/\bgetattr\s*\(\s*([\w.]+)\s*,\s*(['"])(\w+)\2\s*\)/g, '$1.$3');
