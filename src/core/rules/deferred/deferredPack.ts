@@ -360,6 +360,24 @@ function filterScripts(inv: Invocation): [string, string][] {
   return out.slice(0, 16);
 }
 
+/** `yq -i '.jobs.test.steps[1].run = "dropdb shop"' .github/workflows/ci.yml`: the strings a filter assigns land in the place the file is. */
+function filterPlaceWrites(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
+  if (inv.name !== 'yq' && inv.name !== 'jq' && inv.name !== 'gojq') return [];
+  const operands = inv.args.filter((a) => !a.text.startsWith('-'));
+  const writes = inv.redirects.some((r) => r.op === '>' || r.op === '>|') || (inv.name === 'yq' && inv.args.some((a) => /^(-i|--inplace)$/.test(a.text)));
+  if (!writes || operands.length < 2) return [];
+  const values = [...operands[0]!.text.matchAll(/[|+]?=\s*"((?:[^"\\]|\\.)*)"/g)].map((m) => unquote(m[1]!)).slice(0, 16);
+  if (values.length === 0) return [];
+  const out: Finding[] = [];
+  for (const file of operands.slice(1)) {
+    if (file.dynamic || /(^|\/)package\.json$/.test(file.text)) continue;
+    const path = resolvePath(cwd, file.text, ctx.facts.home);
+    const place = deferredPlaceOf(path) ?? laterPlaceOf(path, undefined, ctx.facts) ?? buildPlaceOf(path, undefined, ctx.facts);
+    if (place && !place.gitConfig) out.push(...judgePayload(values.join('\n'), place.language, place, `${inv.name} (its filter writes ${file.text})`, ctx, cwd, place.inImage === true));
+  }
+  return out;
+}
+
 /** `npm pkg set scripts.x=…`, `npm set-script x …`, `pnpm pkg set`: package scripts set without writing package.json by hand. */
 function packageScripts(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
   const out: Finding[] = [];
@@ -416,7 +434,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     if (runner && w.text !== undefined) out.push(...judgeRunnerCode(runner.appCode ? addedLines(w.text, ctx.facts.readFile(w.path)) : w.text, runner, w.writer, ctx, cwd, dirname(w.path)));
     else if (runner) out.push(...unreadRunnerCode(w, runner, ctx.facts));
   }
-  out.push(...sedProtectionEdits(inv, ctx, cwd), ...scheduled(inv, ctx, cwd), ...packageScripts(inv, ctx, cwd));
+  out.push(...sedProtectionEdits(inv, ctx, cwd), ...scheduled(inv, ctx, cwd), ...packageScripts(inv, ctx, cwd), ...filterPlaceWrites(inv, ctx, cwd));
   const server = registeredServer(inv);
   if (server) out.push(...unvouchedServers(server.commands, server.place, `${inv.name} mcp add`, ctx.facts, cwd), ...judgePayload(server.commands, 'shell', server.place, `${inv.name} mcp add`, ctx, cwd));
   return out;
