@@ -69,3 +69,51 @@ table('Ruby: send, public_send and method objects', [
   ask(`ruby -e 'Kernel.send(ARGV[0], "ls")'`, { says: /built at run time/ }),
   allow(`ruby -e 'puts [1, 2].send(:sum)'`),
 ]);
+
+table('Deferred: a filter writing into a CI workflow, flow-style CI files, deploy hooks of Elastic Beanstalk and Platform.sh', [
+  ask(`yq -i '.jobs.test.steps[1].run = "dropdb shop"' .github/workflows/ci.yml`, { production: true }),
+  allow(`yq -i '.jobs.test.steps[1].run = "npm test"' .github/workflows/ci.yml`),
+  allow(`yq '.jobs.test.steps[1].run' .github/workflows/ci.yml`),
+  ask(`echo 'phases: {build: {commands: [terraform destroy -auto-approve]}}' > buildspec.yml`, { production: true }),
+  allow(`echo 'phases: {build: {commands: [npm ci, npm run build]}}' > buildspec.yml`),
+  ask(`echo 'container_commands: {01: {command: dropdb shop}}' > .ebextensions/x.config`, { production: true }),
+  allow(`echo 'container_commands: {01: {command: npm run migrate:status}}' > .ebextensions/x.config`),
+  ask(`echo 'hooks: {postdeploy: dropdb shop}' > .platform.app.yaml`, { production: true }),
+  allow(`echo 'hooks: {build: npm run build}' > .platform.app.yaml`),
+]);
+
+table('Storage taken away: ZFS pools and datasets, forced unmounts', [
+  ask('sudo zpool destroy tank'),
+  ask('sudo zfs destroy -r tank/data'),
+  allow('zfs destroy -n -r tank/data'),
+  allow('zfs list -t snapshot'),
+  ask('sudo zpool export -f tank'),
+  ask('sudo zpool offline tank sdb'),
+  allow('zpool import tank'),
+  allow('zpool status -v'),
+  ask('sudo umount -l /var/lib/postgresql'),
+  ask('sudo umount -f /mnt/backups'),
+  allow('umount /mnt/usb'),
+  allow('sudo umount -l /tmp/build-mnt'),
+]);
+
+table('git-extras and other VCS front-ends (Sapling, Jujutsu, Graphite)', [
+  ask('git delete-branch main', { production: true }),
+  ask('git delete-tag v1.0', { production: true }),
+  ask('git clear'),
+  ask('git reset-file src/index.ts'),
+  ask('git undo --hard'),
+  ask('git obliterate secrets.txt'),
+  allow('git undo'),
+  allow('git summary'),
+  allow('git delete-branch --help'),
+  ask('jj restore'),
+  allow('jj restore --from main src/a.ts'),
+  ask('jj git push --deleted'),
+  allow('jj git push --deleted --dry-run'),
+  ask('gt branch delete main --force'),
+  allow('gt branch delete feat'),
+  ask(`sl hide -r 'all()'`),
+  allow('sl log -l 5'),
+  allow('sl status'),
+]);
