@@ -347,12 +347,17 @@ function unquote(body: string): string {
   }
 }
 
-function filterScripts(inv: Invocation): [string, string][] {
+/** A jq/yq filter and the files it reads, when its output is written back (a redirect, `yq -i`). */
+function filterWrite(inv: Invocation): { filter: string; files: ArgWord[] } | undefined {
   const operands = inv.args.filter((a) => !a.text.startsWith('-'));
-  if (!operands.slice(1).some((a) => /(^|\/)package\.json$/.test(a.text))) return [];
   const writes = inv.redirects.some((r) => r.op === '>' || r.op === '>|') || (inv.name === 'yq' && inv.args.some((a) => /^(-i|--inplace)$/.test(a.text)));
-  if (!writes) return [];
-  const filter = operands[0]!.text;
+  return writes && operands.length >= 2 ? { filter: operands[0]!.text, files: operands.slice(1) } : undefined;
+}
+
+function filterScripts(inv: Invocation): [string, string][] {
+  const written = filterWrite(inv);
+  if (!written || !written.files.some((a) => /(^|\/)package\.json$/.test(a.text))) return [];
+  const filter = written.filter;
   const out: [string, string][] = [];
   const str = '"((?:[^"\\\\]|\\\\.)*)"';
   for (const m of filter.matchAll(new RegExp(`\\.scripts(?:\\.([\\w:-]+)|\\[\\s*"([^"]+)"\\s*\\])\\s*[|+]?=\\s*${str}`, 'g'))) out.push([m[1] ?? m[2]!, unquote(m[3]!)]);
@@ -363,13 +368,12 @@ function filterScripts(inv: Invocation): [string, string][] {
 /** `yq -i '.jobs.test.steps[1].run = "dropdb shop"' .github/workflows/ci.yml`: the strings a filter assigns land in the place the file is. */
 function filterPlaceWrites(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
   if (inv.name !== 'yq' && inv.name !== 'jq' && inv.name !== 'gojq') return [];
-  const operands = inv.args.filter((a) => !a.text.startsWith('-'));
-  const writes = inv.redirects.some((r) => r.op === '>' || r.op === '>|') || (inv.name === 'yq' && inv.args.some((a) => /^(-i|--inplace)$/.test(a.text)));
-  if (!writes || operands.length < 2) return [];
-  const values = [...operands[0]!.text.matchAll(/[|+]?=\s*"((?:[^"\\]|\\.)*)"/g)].map((m) => unquote(m[1]!)).slice(0, 16);
+  const written = filterWrite(inv);
+  if (!written) return [];
+  const values = [...written.filter.matchAll(/[|+]?=\s*"((?:[^"\\]|\\.)*)"/g)].map((m) => unquote(m[1]!)).slice(0, 16);
   if (values.length === 0) return [];
   const out: Finding[] = [];
-  for (const file of operands.slice(1)) {
+  for (const file of written.files) {
     if (file.dynamic || /(^|\/)package\.json$/.test(file.text)) continue;
     const path = resolvePath(cwd, file.text, ctx.facts.home);
     const place = deferredPlaceOf(path) ?? laterPlaceOf(path, undefined, ctx.facts) ?? buildPlaceOf(path, undefined, ctx.facts);
