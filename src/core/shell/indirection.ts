@@ -54,7 +54,7 @@ function callAs(code: string, name: string, target: string): string {
 
 function python(code: string, computed: string[]): string {
   // Module lookups by name: `__import__('os')`, `builtins.__import__`, `importlib.import_module('os')`.
-  code = code.replace(/(?:[\w\])'"]+\s*\.\s*)?(?:__import__|(?:importlib\s*\.\s*)?import_module)\s*\(\s*(['"])([\w.]+)\1\s*\)/g, '$2');
+  if (/__import__|import_module/.test(code)) code = code.replace(/(?:[\w\])'"]{1,80}\s*\.\s*)?(?:__import__|(?:importlib\s*\.\s*)?import_module)\s*\(\s*(['"])([\w.]+)\1\s*\)/g, '$2');
   if (/\b(?:__import__|import_module)\s*\(/.test(code)) computed.push('a module imported by a computed name');
   // `getattr(os, 'system')` → `os.system`.
   code = code.replace(/\bgetattr\s*\(\s*([\w.]+)\s*,\s*(['"])(\w+)\2\s*\)/g, '$1.$3');
@@ -89,7 +89,7 @@ const CHILD_PROCESS = `require\\s*\\(\\s*['"](?:node:)?child_process['"]\\s*\\)`
 
 function javascript(code: string, computed: string[]): string {
   // Computed member names from literals: `x['exec' + 'Sync']` → `x.execSync`.
-  code = code.replace(/\[\s*((?:(['"`])[^'"`\\]*\2\s*\+?\s*)+)\]/g, (all, inner: string) => {
+  if (code.includes('[')) code = code.replace(/\[\s*((?:(['"`])[^'"`\\]*\2\s*(?:\+\s*)?)+)\]/g, (all, inner: string) => {
     const value = literalConcat(inner);
     return value !== undefined && /^[A-Za-z_$][\w$]*$/.test(value) ? '.' + value : all;
   });
@@ -111,12 +111,12 @@ function javascript(code: string, computed: string[]): string {
 
 function ruby(code: string, computed: string[]): string {
   // `Kernel.send(:system, …)`, `public_send('exec', …)`, `__send__` → `system(…)`.
-  code = code.replace(/(?:\b[\w:]+\s*\.\s*)?\b(?:send|public_send|__send__)\s*\(\s*(?::(\w+)|(['"])(\w+)\2)\s*,\s*/g, (_all, sym: string | undefined, _q, str: string | undefined) => `${sym ?? str}(`);
+  code = code.replace(/(?:\b[\w:]{1,80}\s*\.\s*)?\b(?:send|public_send|__send__)\s*\(\s*(?::(\w+)|(['"])(\w+)\2)\s*,\s*/g, (_all, sym: string | undefined, _q, str: string | undefined) => `${sym ?? str}(`);
   if (/\b(?:Kernel|Object|IO|Process)\s*\.\s*(?:send|public_send|__send__)\b/.test(code)) computed.push('send');
   // `m = method(:system); m.call(…)` and `method(:system).call(…)`.
-  code = code.replace(/(?:\b[\w:]+\s*\.\s*)?\bmethod\s*\(\s*:(\w+)\s*\)\s*\.\s*(?:call|\[\]|\(\))\s*\(/g, '$1(');
+  code = code.replace(/(?:\b[\w:]{1,80}\s*\.\s*)?\bmethod\s*\(\s*:(\w+)\s*\)\s*\.\s*(?:call|\[\]|\(\))\s*\(/g, '$1(');
   let count = 0;
-  for (const m of code.matchAll(/(?<![\w.])([a-z_]\w*)\s*=\s*(?:\b[\w:]+\s*\.\s*)?method\s*\(\s*:(\w+)\s*\)/g)) {
+  for (const m of code.matchAll(/(?<![\w.])([a-z_]\w*)\s*=\s*(?:\b[\w:]{1,80}\s*\.\s*)?method\s*\(\s*:(\w+)\s*\)/g)) {
     if (++count > MAX_ALIASES) break;
     code = code.replace(new RegExp(`(?<![\\w.])${m[1]}\\s*\\.\\s*(?:call\\s*)?\\(`, 'g'), `${m[2]}(`);
   }
