@@ -68,6 +68,8 @@ function zfs(inv: Invocation, ctx: RuleContext): Finding[] {
     const later = a.has('-r', '-R') ? ', and every later snapshot is destroyed' : '';
     return ask('zfs-rollback', `Rolls ${target.split('@')[0]} back to ${target} (zfs rollback): every change since that snapshot is discarded${later}.`, ctx, target);
   }
+  if (verb === 'destroy') return ask('zfs-destroy', `Destroys ${inv.name === 'zpool' ? 'the ZFS pool' : 'the ZFS dataset'} ${target}${a.has('-r', '-R') ? ' and everything beneath it' : ''} (${inv.name} destroy): its data cannot be brought back.`, ctx, target);
+  if (inv.name === 'zpool' && (verb === 'export' || verb === 'offline')) return ask('zfs-offline', `Takes ${target} offline (zpool ${verb}${a.has('-f') ? ' -f' : ''}): every file system on it disappears from under the programs using it.`, ctx, target);
   if (inv.name === 'zpool' && verb === 'labelclear') return ask('disk-erase', `Clears the ZFS label of ${target} (zpool labelclear): the pool it belonged to can no longer find it.`, ctx, target);
   return [];
 }

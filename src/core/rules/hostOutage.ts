@@ -70,6 +70,9 @@ function umount(inv: Invocation, ctx: RuleContext): Finding[] {
   if (!a || a.has('--fake', '-h', '--help', '-V', '--version')) return [];
   if (a.has('-a', '--all')) return ask('unmount', 'Unmounts every file system the machine has mounted (umount -a).', ctx);
   const point = operandTexts(a).find((p) => SYSTEM_MOUNTS.test(p));
+  // A forced or lazy unmount pulls a file system from under the programs still using it (a database's data folder, a backup disk).
+  const forced = a.has('-f', '--force', '-l', '--lazy') ? operandTexts(a).find((p) => p.startsWith('/') && !/^\/(tmp|media|run\/media|mnt\/(usb|cdrom|iso))(\/|$)/.test(p)) : undefined;
+  if (point === undefined && forced !== undefined) return ask('unmount', `Unmounts ${forced} by force (umount ${a.has('-l', '--lazy') ? '--lazy' : '--force'}): programs still writing there (databases, backups) lose it mid-write.`, ctx, forced);
   if (point === undefined) return [];
   return ask('unmount', `Unmounts ${point}, one of the machine's own file systems: what runs from it fails.`, ctx, point);
 }

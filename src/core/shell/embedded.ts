@@ -6,6 +6,7 @@
  */
 
 import type { SnippetLanguage } from './ast';
+import { resolveIndirection } from './indirection';
 
 export type ShellOut =
   /** A command line run through a shell. Interpolations are replaced by `$DYNAMIC` words. */
@@ -30,6 +31,9 @@ interface Api {
   parenOptional?: boolean;
   /** Python's `os.exec*`/`os.spawn*`: a program, then arguments that start with argv[0]; any other shape is computed. */
   fileThenArgv?: boolean;
+  /** Each argument is one argv word (`asyncio.create_subprocess_exec('rm', '-rf', x)`); `program` is put first. */
+  argsAreArgv?: boolean;
+  program?: string;
 }
 
 const PYTHON_APIS: readonly Api[] = [
@@ -47,6 +51,8 @@ const PYTHON_APIS: readonly Api[] = [
     (f): Api => ({ name: `os.${f}`, mode: 'argv', fileThenArgv: true }),
   ),
   { name: 'pty.spawn', mode: 'argv' },
+  { name: 'asyncio.create_subprocess_shell', mode: 'shell' },
+  { name: 'asyncio.create_subprocess_exec', mode: 'argv', argsAreArgv: true },
 ];
 
 const PYTHON_BARE_APIS: readonly Api[] = [
@@ -73,6 +79,7 @@ const JS_APIS: readonly Api[] = [
   { name: 'Bun.spawnSync', mode: 'argv' },
   { name: 'Bun.spawn', mode: 'argv' },
   { name: 'Deno.Command', mode: 'argv' },
+  { name: 'fork', mode: 'argv', program: 'node' },
 ];
 
 const RUBY_APIS: readonly Api[] = [
@@ -417,6 +424,15 @@ function readCall(text: string, i: number, api: Api, language: SnippetLanguage, 
     return;
   }
   const j = skipSpace(text, first.end);
+  // `' '.join(x)`, `'%s' % x`, `"a"[0..]`: text computed from the literal.
+  if ((text[j] === '.' && language !== 'perl' && language !== 'php') || text[j] === '%' || text[j] === '[') {
+    out.push({ kind: 'dynamic', api: api.name });
+    return;
+  }
+  if (api.program) {
+    out.push({ kind: 'argv', api: api.name, argv: [api.program, first.value] });
+    return;
+  }
   if (text[j] === ',') {
     const k = skipSpace(text, j + 1);
     const argsArray = readArray(text, k, language);
@@ -431,7 +447,7 @@ function readCall(text: string, i: number, api: Api, language: SnippetLanguage, 
       out.push({ kind: 'argv', api: api.name, argv: [first.value, ...(args && args !== 'dynamic' ? args.items : [DYNAMIC_WORD])] });
       return;
     }
-    if (language === 'ruby' || language === 'perl' || language === 'compiled') {
+    if (language === 'ruby' || language === 'perl' || language === 'compiled' || api.argsAreArgv) {
       // `system('rm', '-rf', 'x')`, Go's `exec.Command("rm", "-rf", x)`: several arguments form an argv.
       const argv = [first.value];
       let p = k;
@@ -532,6 +548,9 @@ function pythonAliases(code: string): string {
 /** Every shell-out found in `code`, at most `max`. */
 export function findShellOuts(language: SnippetLanguage, code: string, max = 64): ShellOut[] {
   const out: ShellOut[] = [];
+  const resolved = resolveIndirection(language, code);
+  code = resolved.code;
+  for (const api of resolved.computed) out.push({ kind: 'dynamic', api });
   switch (language) {
     case 'python': {
       code = pythonAliases(code);

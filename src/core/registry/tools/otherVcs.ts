@@ -18,7 +18,8 @@ const HELP = { options: ['-h', '--help'], word: 'first' as const };
 
 /** Mercurial: `hg <command> [options]`. */
 export const hg: ToolSpec = {
-  names: ['hg', 'chg'],
+  // Sapling (`sl`) keeps Mercurial's command set.
+  names: ['hg', 'chg', 'sl'],
   family: 'vcs',
   locality: 'either',
   provider: 'mercurial',
@@ -29,6 +30,7 @@ export const hg: ToolSpec = {
     revert: { options: [flag('-a', '--all'), flag('-C', '--no-backup'), valued('-r', '--rev'), flag('-n', '--dry-run'), flag('-i', '--interactive')] },
     'strip|debugstrip|prune': { options: [valued('-r', '--rev'), flag('-k', '--keep'), flag('-f', '--force'), valued('-B', '--bookmark')] },
     'purge|clean': { options: [flag('-p', '--print'), flag('--all'), flag('--files'), flag('--dirs')] },
+    hide: { options: [valued('-r', '--rev')] },
     push: { options: [flag('-f', '--force'), valued('-r', '--rev'), valued('-B', '--bookmark'), valued('-b', '--branch'), flag('--new-branch')] },
     'bookmark|bookmarks|book': { options: [flag('-d', '--delete'), flag('-f', '--force'), valued('-r', '--rev'), flag('-i', '--inactive'), flag('-l', '--list')] },
   },
@@ -40,6 +42,7 @@ export const hg: ToolSpec = {
     { id: 'hg-update-clean', path: ['update|up|checkout|co'], kind: 'path', noun: 'working copy', verb: 'discards the uncommitted changes of', defaultName: 'the working copy', namePositionals: 'none', when: (a) => hasFlag(a, ['-C', '--clean']), local },
     { id: 'hg-revert-no-backup', path: ['revert'], kind: 'path', noun: 'files', verb: 'reverts', note: () => ' without keeping .orig copies', defaultName: 'the working copy', when: (a) => hasFlag(a, ['-C', '--no-backup']) && !hasFlag(a, ['-i', '--interactive']), local },
     { id: 'hg-purge', path: ['purge|clean'], kind: 'path', noun: 'untracked files', verb: 'deletes', defaultName: 'the untracked files of the working copy', when: (a) => !hasFlag(a, ['-p', '--print']), local },
+    { id: 'hg-hide', path: ['hide'], kind: 'repository', noun: 'commits', verb: 'hides', note: () => ' from the log and from every bookmark (only `unhide` by hash brings them back)', nameFlags: ['-r', '--rev'], defaultName: 'the named commits', local },
     { id: 'hg-rollback', path: ['rollback'], kind: 'repository', noun: 'last transaction', verb: 'rolls back', defaultName: 'the last commit or pull', local },
     { id: 'hg-push-force', path: ['push'], kind: 'repository', noun: 'remote repository', verb: 'force-pushes to', defaultName: 'the default remote', namePositionals: 'first', when: forced, note: () => ' (new heads or unrelated history replace what others see)' },
     { id: 'hg-bookmark-delete', path: ['bookmark|bookmarks|book'], kind: 'branch', noun: 'bookmark', verb: 'deletes', when: (a) => hasFlag(a, ['-d', '--delete']), local },
@@ -63,7 +66,7 @@ export const jj: ToolSpec = {
       },
     },
     'op|operation': { commands: { 'restore|abandon|revert|undo': {} } },
-    git: { commands: { push: { options: [valued('-b', '--bookmark'), valued('-r', '--revisions'), valued('-c', '--change'), valued('--remote'), flag('--all'), flag('--tracked'), flag('--deleted'), flag('--allow-new'), flag('--dry-run')] } } },
+    git: { commands: { push: { options: [valued('-b', '--bookmark'), valued('-r', '--revisions'), valued('-c', '--change'), valued('--remote'), flag('--all'), flag('--tracked'), flag('--deleted', '--deletions'), flag('--allow-new'), flag('--dry-run')] } } },
     restore: { options: [valued('--from', '-f'), valued('--into', '--to', '-t'), valued('-c', '--changes-in')] },
   },
   help: HELP,
@@ -73,6 +76,7 @@ export const jj: ToolSpec = {
     { id: 'jj-bookmark-backwards', path: ['bookmark|b|branch', 'set|s|move|m|create|c'], kind: 'branch', noun: 'bookmark', verb: 'moves backwards', note: () => ' (commits after its target leave it; the next `jj git push` rewrites the remote branch)', when: (a) => hasFlag(a, ['-B', '--allow-backwards']) },
     { id: 'jj-bookmark-delete', path: ['bookmark|b|branch', 'delete|d|forget|f'], kind: 'branch', noun: 'bookmark', verb: 'deletes', local },
     { id: 'jj-op-rewind', path: ['op|operation', 'restore|abandon|revert|undo'], kind: 'repository', noun: 'operation log', verb: 'rewinds or drops entries of', defaultName: 'the repository state', local },
+    { id: 'jj-restore', path: ['restore'], kind: 'path', noun: 'files', verb: 'discards the edits of', defaultName: 'the working-copy change', note: () => ' (restored from its parent)', when: (a) => !hasFlag(a, ['--from', '-f', '--into', '--to', '-t', '-c', '--changes-in']), local },
     { id: 'jj-push-deleted', path: ['git', 'push'], kind: 'branch', noun: 'remote bookmarks', verb: 'deletes on the remote', defaultName: 'bookmarks deleted locally', namePositionals: 'none', when: (a) => hasFlag(a, ['--deleted']) },
   ],
 };
@@ -113,7 +117,7 @@ export const graphite: ToolSpec = {
   options: [valued('--cwd'), flag('--no-interactive'), flag('-q', '--quiet')],
   commands: {
     'submit|ss|s': { options: [flag('-f', '--force'), flag('-s', '--stack'), flag('-d', '--draft'), flag('--dry-run')] },
-    'stack|upstack|downstack|branch': { commands: { 'submit|s': { options: [flag('-f', '--force')] } } },
+    'stack|upstack|downstack|branch': { commands: { 'submit|s': { options: [flag('-f', '--force')] }, 'delete|dl': { options: [flag('-f', '--force')] } } },
     'delete|dl': { options: [flag('-f', '--force')] },
     sync: { options: [flag('-f', '--force'), flag('--all')] },
   },
@@ -123,6 +127,7 @@ export const graphite: ToolSpec = {
     { id: 'gt-submit-force', path: ['submit|ss|s'], kind: 'branch', noun: 'remote branches', verb: 'force-pushes over', defaultName: 'the stack\'s remote branches', namePositionals: 'none', when: forced },
     { id: 'gt-stack-submit-force', path: ['stack|upstack|downstack|branch', 'submit|s'], kind: 'branch', noun: 'remote branches', verb: 'force-pushes over', defaultName: 'the stack\'s remote branches', namePositionals: 'none', when: forced },
     { id: 'gt-delete-force', path: ['delete|dl'], kind: 'branch', noun: 'branch', verb: 'deletes', note: () => ' with its unmerged commits', when: forced, local },
+    { id: 'gt-branch-delete-force', path: ['stack|upstack|downstack|branch', 'delete|dl'], kind: 'branch', noun: 'branch', verb: 'deletes', note: () => ' with its unmerged commits', when: forced, local },
     { id: 'gt-sync-force', path: ['sync'], kind: 'branch', noun: 'branches', verb: 'deletes merged branches and resets trunk without asking', defaultName: 'local branches', namePositionals: 'none', when: forced, local },
   ],
 };
@@ -272,3 +277,27 @@ export const gitAnnex: ToolSpec = {
     { id: 'git-annex-forget-drop-dead', path: ['forget'], kind: 'repository', noun: 'location history', verb: 'forgets', defaultName: 'dead repositories', namePositionals: 'none', when: (a) => hasFlag(a, ['--drop-dead']), local },
   ],
 };
+
+/**
+ * git-extras (`git delete-branch`, `git clear`, …; its Commands.md): each is a script that chains git's own
+ * destroying commands, reached as `git <name>` through the git handler.
+ */
+const extra = (name: string, rule: Omit<NonNullable<ToolSpec['rules']>[number], 'path'>, locality: ToolSpec['locality'] = 'local'): ToolSpec => ({
+  names: [`git-${name}`],
+  family: 'vcs',
+  locality,
+  provider: 'git',
+  label: `git ${name} (git-extras)`,
+  options: [flag('-f', '--force'), flag('--hard')],
+  help: HELP,
+  rules: [{ ...rule, path: [] }],
+});
+export const gitDeleteBranch = extra('delete-branch', { id: 'git-extras-delete-branch', kind: 'branch', noun: 'branch', verb: 'deletes, locally and on the remote,', namePositionals: 'all' }, 'either');
+export const gitDeleteTag = extra('delete-tag', { id: 'git-extras-delete-tag', kind: 'branch', noun: 'tag', verb: 'deletes, locally and on the remote,', namePositionals: 'all' }, 'either');
+export const gitDeleteMergedBranches = extra('delete-merged-branches', { id: 'git-extras-delete-merged', kind: 'branch', noun: 'branches', verb: 'deletes', defaultName: 'every branch merged into the current one', namePositionals: 'none', local });
+export const gitDeleteSquashedBranches = extra('delete-squashed-branches', { id: 'git-extras-delete-squashed', kind: 'branch', noun: 'branches', verb: 'deletes', defaultName: 'every branch squash-merged into the base', namePositionals: 'none', local });
+export const gitClear = extra('clear', { id: 'git-extras-clear', kind: 'path', noun: 'working tree', verb: 'discards every uncommitted change and untracked or ignored file of', defaultName: 'the working tree', namePositionals: 'none', local });
+export const gitClearSoft = extra('clear-soft', { id: 'git-extras-clear-soft', kind: 'path', noun: 'working tree', verb: 'discards every uncommitted change and untracked file of', defaultName: 'the working tree', namePositionals: 'none', local });
+export const gitResetFile = extra('reset-file', { id: 'git-extras-reset-file', kind: 'path', noun: 'file', verb: 'discards the uncommitted changes of', namePositionals: 'first', local });
+export const gitUndo = extra('undo', { id: 'git-extras-undo', kind: 'repository', noun: 'commits', verb: 'removes the latest', defaultName: 'commit', namePositionals: 'none', note: () => ' and their changes', when: (a) => hasFlag(a, ['--hard']), local });
+export const gitObliterate = extra('obliterate', { id: 'git-extras-obliterate', kind: 'repository', noun: 'history', verb: 'rewrites every commit of', defaultName: 'the repository history', namePositionals: 'none', note: () => ' to erase the named files (pushing it then needs a force push)' }, 'either');

@@ -347,17 +347,39 @@ function unquote(body: string): string {
   }
 }
 
-function filterScripts(inv: Invocation): [string, string][] {
+/** A jq/yq filter and the files it reads, when its output is written back (a redirect, `yq -i`). */
+function filterWrite(inv: Invocation): { filter: string; files: ArgWord[] } | undefined {
   const operands = inv.args.filter((a) => !a.text.startsWith('-'));
-  if (!operands.slice(1).some((a) => /(^|\/)package\.json$/.test(a.text))) return [];
   const writes = inv.redirects.some((r) => r.op === '>' || r.op === '>|') || (inv.name === 'yq' && inv.args.some((a) => /^(-i|--inplace)$/.test(a.text)));
-  if (!writes) return [];
-  const filter = operands[0]!.text;
+  return writes && operands.length >= 2 ? { filter: operands[0]!.text, files: operands.slice(1) } : undefined;
+}
+
+function filterScripts(inv: Invocation): [string, string][] {
+  const written = filterWrite(inv);
+  if (!written || !written.files.some((a) => /(^|\/)package\.json$/.test(a.text))) return [];
+  const filter = written.filter;
   const out: [string, string][] = [];
   const str = '"((?:[^"\\\\]|\\\\.)*)"';
   for (const m of filter.matchAll(new RegExp(`\\.scripts(?:\\.([\\w:-]+)|\\[\\s*"([^"]+)"\\s*\\])\\s*[|+]?=\\s*${str}`, 'g'))) out.push([m[1] ?? m[2]!, unquote(m[3]!)]);
   for (const m of filter.matchAll(/\.scripts\s*[|+*]?=\s*[^{]*\{([^}]*)\}/g)) for (const e of m[1]!.matchAll(new RegExp(`"?([\\w:-]+)"?\\s*:\\s*${str}`, 'g'))) out.push([e[1]!, unquote(e[2]!)]);
   return out.slice(0, 16);
+}
+
+/** `yq -i '.jobs.test.steps[1].run = "dropdb shop"' .github/workflows/ci.yml`: the strings a filter assigns land in the place the file is. */
+function filterPlaceWrites(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
+  if (inv.name !== 'yq' && inv.name !== 'jq' && inv.name !== 'gojq') return [];
+  const written = filterWrite(inv);
+  if (!written) return [];
+  const values = [...written.filter.matchAll(/[|+]?=\s*"((?:[^"\\]|\\.)*)"/g)].map((m) => unquote(m[1]!)).slice(0, 16);
+  if (values.length === 0) return [];
+  const out: Finding[] = [];
+  for (const file of written.files) {
+    if (file.dynamic || /(^|\/)package\.json$/.test(file.text)) continue;
+    const path = resolvePath(cwd, file.text, ctx.facts.home);
+    const place = deferredPlaceOf(path) ?? laterPlaceOf(path, undefined, ctx.facts) ?? buildPlaceOf(path, undefined, ctx.facts);
+    if (place && !place.gitConfig) out.push(...judgePayload(values.join('\n'), place.language, place, `${inv.name} (its filter writes ${file.text})`, ctx, cwd, place.inImage === true));
+  }
+  return out;
 }
 
 /** `npm pkg set scripts.x=…`, `npm set-script x …`, `pnpm pkg set`: package scripts set without writing package.json by hand. */
@@ -416,7 +438,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     if (runner && w.text !== undefined) out.push(...judgeRunnerCode(runner.appCode ? addedLines(w.text, ctx.facts.readFile(w.path)) : w.text, runner, w.writer, ctx, cwd, dirname(w.path)));
     else if (runner) out.push(...unreadRunnerCode(w, runner, ctx.facts));
   }
-  out.push(...sedProtectionEdits(inv, ctx, cwd), ...scheduled(inv, ctx, cwd), ...packageScripts(inv, ctx, cwd));
+  out.push(...sedProtectionEdits(inv, ctx, cwd), ...scheduled(inv, ctx, cwd), ...packageScripts(inv, ctx, cwd), ...filterPlaceWrites(inv, ctx, cwd));
   const server = registeredServer(inv);
   if (server) out.push(...unvouchedServers(server.commands, server.place, `${inv.name} mcp add`, ctx.facts, cwd), ...judgePayload(server.commands, 'shell', server.place, `${inv.name} mcp add`, ctx, cwd));
   return out;

@@ -30,6 +30,20 @@ export function keyedCommands(text: string, keys: RegExp): string {
   return out.filter((c) => c !== '').join('\n');
 }
 
+/**
+ * Command values in YAML written in flow style on one line (`phases: {build: {commands: [terraform apply]}}`,
+ * `hooks: {postdeploy: ./migrate.sh}`): unquoted list items and scalars up to the closing bracket.
+ */
+export function flowCommands(text: string, keys: RegExp): string {
+  const out: string[] = [];
+  const key = keys.source;
+  for (const m of text.matchAll(new RegExp(`(?:^|[\\s{,])"?(?:${key})"?\\s*:\\s*\\[([^\\]]*)\\]`, 'gm'))) {
+    for (const item of m[1]!.split(',')) out.push(item.trim().replace(/^(["'])(.*)\1$/, '$2'));
+  }
+  for (const m of text.matchAll(new RegExp(`(?:^|[\\s{,])"?(?:${key})"?\\s*:\\s*([^\\s\\[{#,}][^\\n#,}]*)`, 'gm'))) out.push(m[1]!.trim().replace(/^(["'])(.*)\1$/, '$2'));
+  return out.filter((c) => c !== '').join('\n');
+}
+
 /** `web: npm start`, `release: ./migrate.sh`: every process line of a Procfile. */
 function procfileCommands(text: string): string {
   return [...text.matchAll(/^\s*[\w-]+\s*:\s*(.+)$/gm)].map((m) => m[1]!.trim()).join('\n');
@@ -58,6 +72,10 @@ export function deployPlaceOf(absolutePath: string): PlaceRule | undefined {
   if (lname === 'fly.toml') return platform('the Fly.io app settings fly.toml', (t) => keyedCommands(t, /release_command|cmd|command/));
   if (lname === 'railway.json' || lname === 'railway.toml') return platform(`the Railway deploy settings ${name}`, (t) => keyedCommands(t, /preDeployCommand|startCommand|buildCommand/));
   if (lname === 'render.yaml' || lname === 'render.yml') return platform(`the Render blueprint ${name}`, (t) => keyedCommands(t, /preDeployCommand|buildCommand|startCommand|dockerCommand/));
+  // Elastic Beanstalk runs `.ebextensions` commands and `.platform` hooks on every instance it deploys; Platform.sh its app hooks.
+  if (/\/\.ebextensions\/[^/]+\.config$/.test(p.toLowerCase())) return platform(`the Elastic Beanstalk extension .ebextensions/${name}`, (t) => [keyedCommands(t, /command/), flowCommands(t, /command/)].join('\n'));
+  if (/\/\.platform\/(conf)?hooks\/(prebuild|predeploy|postdeploy)\/[^/]+$/.test(p.toLowerCase())) return platform(`the Elastic Beanstalk platform hook ${p.split('/').slice(-2).join('/')}`, (t) => t);
+  if (lname === '.platform.app.yaml' || /\/\.upsun\/config\.ya?ml$/.test(p.toLowerCase())) return platform(`the Platform.sh app hooks ${name}`, (t) => [keyedCommands(t, /build|deploy|post_deploy|postdeploy|start/), flowCommands(t, /build|deploy|post_deploy|postdeploy|start/)].join('\n'));
   if (lname === 'app.json') return platform('the Heroku app.json scripts', (t) => keyedCommands(t, /postdeploy|predestroy|pr-predestroy/));
   if (lname.endsWith('.tf') || lname.endsWith('.tf.json')) {
     return { where: `the Terraform file ${name} (a local-exec provisioner)`, when: 'on the next terraform apply, on this machine', language: 'shell', strictUnknown: false, commands: localExecCommands };
