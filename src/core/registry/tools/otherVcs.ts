@@ -279,7 +279,7 @@ export const gitAnnex: ToolSpec = {
 };
 
 /**
- * git-extras (`git delete-branch`, `git clear`, …; its Commands.md): each is a script that chains git's own
+ * git-extras (`git delete-branch`, `git clear`, …; its command reference): each is a script that chains git's own
  * destroying commands, reached as `git <name>` through the git handler.
  */
 const extra = (name: string, rule: Omit<NonNullable<ToolSpec['rules']>[number], 'path'>, locality: ToolSpec['locality'] = 'local'): ToolSpec => ({
