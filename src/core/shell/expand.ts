@@ -7,6 +7,7 @@
  */
 
 import type { ArgWord, CommandList, Word } from './ast';
+import { expandTildeWord } from './tilde';
 import { expandBraces, hasPatternGlob, isDynamic, toArgWord, wordText } from './words';
 
 /** Substitutions remembered per variable or word: enough for provenance, bounded against blow-up. */
@@ -223,8 +224,8 @@ export function expandWords<S extends ExpansionScope>(words: readonly Word[], sc
     const expanded = expandBraces(word);
     if (expanded) {
       const glob = hasPatternGlob(word);
-      for (const text of expanded) argv.push({ text, raw: word.raw, dynamic: false, glob: glob && /[*?[]/.test(text) });
-    } else argv.push(toArgWord(word));
+      for (const text of expanded) argv.push(expandTildeWord({ text, raw: word.raw, dynamic: false, glob: glob && /[*?[]/.test(text) }, scope));
+    } else argv.push(expandTildeWord(toArgWord(word), scope));
   }
   return { kind: 'words', argv };
 }
