@@ -83,4 +83,20 @@ describe('rules: shell state on one command line, round 8', () => {
     { cmd: "HOME=/home/dev/.aws bash -c 'cat ~/credentials'", decision: 'ask' },
     { cmd: "HOME=/tmp/h bash -c 'cat ~/notes.txt'", decision: 'allow' },
   ]);
+  table('shell state not known on the line: guard names are never allowed', [
+    { cmd: 'cat ~-/key', decision: 'ask' },
+    { cmd: 'cat ~-/README.md', decision: 'allow' },
+    { cmd: 'cd - && rm -rf decider', decision: 'ask' },
+    { cmd: 'cd - && rm -rf dist', decision: 'allow' },
+    { cmd: 'cd - && cat key', decision: 'ask' },
+    { cmd: 'cd - && cat package.json', decision: 'allow' },
+    { cmd: "cd - && echo '{}' > settings.json", decision: 'ask' },
+    { cmd: 'cd - && echo hi > notes.txt', decision: 'allow' },
+    { cmd: "popd; echo '{}' > .cursor/hooks.json", decision: 'ask' },
+    { cmd: 'popd; cat .vscode/settings.json', decision: 'allow' },
+    { cmd: 'rm -rf ~1', decision: 'ask' },
+    { cmd: 'ls ~1', decision: 'allow' },
+    { cmd: 'cd "$(git rev-parse --show-toplevel)" && rm -f audit.jsonl', decision: 'ask' },
+    { cmd: 'cd "$(git rev-parse --show-toplevel)" && rm -rf dist/cache', decision: 'allow' },
+  ]);
 });
