@@ -563,7 +563,7 @@ const DECLARATIONS = new Set(['export', 'local', 'declare', 'typeset', 'readonly
 const LONG_TOKEN = /[A-Za-z0-9_+=-]{24,}/g;
 
 /** Commands whose output `commandOutput` can know. */
-const OUTPUT_PRODUCERS = new Set(['echo', 'printf', 'cat', 'base64', 'gbase64', 'basenc', 'openssl', 'xxd', 'rev', 'pwd', 'jq']);
+const OUTPUT_PRODUCERS = new Set(['echo', 'printf', 'cat', 'base64', 'gbase64', 'basenc', 'openssl', 'xxd', 'rev', 'pwd', 'jq', 'realpath', 'grealpath', 'readlink', 'greadlink', 'dirname', 'basename']);
 
 /** A compound command's input redirect, as the reading it is: `cat < FILE`. */
 const readerOf = (redirect: RedirectNode): SimpleCommand => ({ type: 'simple', assignments: [], words: [{ parts: [{ kind: 'literal', text: 'cat', quoted: false }], raw: 'cat' }], redirects: [redirect] });

@@ -111,4 +111,16 @@ describe('rules: shell state on one command line, round 8', () => {
     { cmd: `sh -c '"$@"' _ rm -rf ~/.blast-shield`, decision: 'deny' },
     { cmd: `bash -c 'for f in "$@"; do wc -l "$f"; done' _ src/index.ts`, decision: 'allow' },
   ]);
+  table('path resolvers in a command substitution print the path they are given', [
+    { cmd: 'cat $(realpath .env)', decision: 'ask' },
+    { cmd: 'cat $(realpath README.md)', decision: 'allow' },
+    { cmd: 'cat $(readlink -f .env)', decision: 'ask' },
+    { cmd: 'cat $(readlink -f src/index.ts)', decision: 'allow' },
+    { cmd: 'cat $(dirname ~/.aws/x)/credentials', decision: 'ask' },
+    { cmd: 'cat $(dirname src/index.ts)/util.ts', decision: 'allow' },
+    { cmd: 'cd $(dirname ~/.blast-shield/decider/key) && rm key', decision: 'deny' },
+    { cmd: 'cd $(dirname src/index.ts) && rm index.ts', decision: 'allow' },
+    { cmd: 'rm -rf $(realpath ~/.blast-shield)', decision: 'deny' },
+    { cmd: 'rm -rf $(realpath dist)', decision: 'allow' },
+  ]);
 });
