@@ -16,7 +16,7 @@ const WRITERS = new Set(['rm', 'rmdir', 'mv', 'cp', 'ln', 'tee', 'truncate', 'ch
 function unknownFolderWord(text: string, raw: string, cwdUncertain: boolean): string | undefined {
   const tilde = /^\$\{TILDE_(?:OLDPWD|PWD|DIRSTACK|HOME)\}\/?(.*)$/.exec(text);
   if (tilde) return tilde[1] ?? '';
-  if (!cwdUncertain || text.startsWith('/') || text.startsWith('~') || text.startsWith('-') || /[$`]/.test(raw)) return undefined;
+  if (!cwdUncertain || text.startsWith('/') || text.startsWith('~') || /[$`]/.test(raw)) return undefined;
   return text;
 }
 
