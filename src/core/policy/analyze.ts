@@ -9,6 +9,7 @@
  */
 import { basename, resolvePath } from '../paths';
 import { followDirectoryChange } from './directoryChange';
+import { expandTildeWord } from '../shell/tilde';
 import type { Command, CommandList, Pipeline, RedirectNode, SimpleCommand, Word, WordPart } from '../shell/ast';
 import { DYNAMIC_WORD, findShellOuts } from '../shell/embedded';
 import { argWord, declare, declareSources, expandWords, knownTarget, mergeSources, setSources, shellQuote, staticValue, textVariableSources, variableSources, wordSources, type ExpansionEnv } from '../shell/expand';
@@ -258,7 +259,7 @@ class Analyzer implements Walker {
         continue;
       }
       this.substitutions(node.target.parts, scope);
-      const redirect: Redirect = { op: node.op, target: knownTarget(argWord(node.target, scope), node.heredoc ? undefined : staticValue(node.target, scope, this.expansion)) };
+      const redirect: Redirect = { op: node.op, target: expandTildeWord(knownTarget(argWord(node.target, scope), node.heredoc ? undefined : staticValue(node.target, scope, this.expansion)), scope) };
       if (node.fd !== undefined) redirect.fd = node.fd;
       redirects.push(redirect);
       sources = mergeSources(sources, redirect.target.sources);
@@ -562,7 +563,7 @@ const DECLARATIONS = new Set(['export', 'local', 'declare', 'typeset', 'readonly
 const LONG_TOKEN = /[A-Za-z0-9_+=-]{24,}/g;
 
 /** Commands whose output `commandOutput` can know. */
-const OUTPUT_PRODUCERS = new Set(['echo', 'printf', 'cat', 'base64', 'gbase64', 'basenc', 'openssl', 'xxd', 'rev', 'pwd', 'jq']);
+const OUTPUT_PRODUCERS = new Set(['echo', 'printf', 'cat', 'base64', 'gbase64', 'basenc', 'openssl', 'xxd', 'rev', 'pwd', 'jq', 'realpath', 'grealpath', 'readlink', 'greadlink', 'dirname', 'basename']);
 
 /** A compound command's input redirect, as the reading it is: `cat < FILE`. */
 const readerOf = (redirect: RedirectNode): SimpleCommand => ({ type: 'simple', assignments: [], words: [{ parts: [{ kind: 'literal', text: 'cat', quoted: false }], raw: 'cat' }], redirects: [redirect] });

@@ -94,6 +94,14 @@ export function commandOutput(w: Walker, inv: Invocation, depth: number): Static
       return echoPrintf(inv.name, args);
     case 'pwd':
       return inv.cwdUncertain ? undefined : { text: inv.cwd + '\n' };
+    // `cat $(realpath .env)`, `cat $(dirname ~/.aws/x)/credentials`: resolvers print the path they are given.
+    case 'realpath':
+    case 'readlink':
+    case 'grealpath':
+    case 'greadlink':
+    case 'dirname':
+    case 'basename':
+      return resolvedPaths(inv, operands.map((a) => a.text), args.some((a) => /^-[a-zA-Z]*[fem]/.test(a.text) || a.text === '--canonicalize'), w.facts.home);
     case 'cat': {
       if (operands.length === 0) return fromStdin();
       let text = '';
@@ -235,4 +243,23 @@ export function recordWrites(w: Walker, inv: Invocation): void {
     default:
       break;
   }
+}
+
+/** What a path resolver prints for fixed operands; undefined for a plain `readlink` (the link's target) or an unknown folder. */
+function resolvedPaths(inv: Invocation, operands: readonly string[], canonical: boolean, home: string): StaticText | undefined {
+  if (operands.length === 0 || operands.some((o) => /[*?[]/.test(o))) return undefined;
+  const name = inv.name.replace(/^g(?=real|read)/, '');
+  if (name === 'readlink' && !canonical) return undefined;
+  if (name === 'basename') return { text: operands[0]!.replace(/\/+$/, '').replace(/^.*\//, '') + '\n' };
+  const relative = operands.some((o) => !o.startsWith('/') && !o.startsWith('~'));
+  if (relative && inv.cwdUncertain) return undefined;
+  const paths = operands.map((o) => (o.startsWith('~') && !/^~(\/|$)/.test(o) ? undefined : name === 'dirname' ? dirnameOf(o.startsWith('~') ? home + o.slice(1) : o) : resolvePath(inv.cwd, o, home)));
+  return paths.some((p) => p === undefined) ? undefined : { text: paths.join('\n') + '\n' };
+}
+
+function dirnameOf(path: string): string {
+  const trimmed = path.replace(/\/+$/, '');
+  if (trimmed === '') return '/';
+  const at = trimmed.lastIndexOf('/');
+  return at < 0 ? '.' : at === 0 ? '/' : trimmed.slice(0, at).replace(/\/+$/, '') || '/';
 }

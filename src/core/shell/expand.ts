@@ -7,6 +7,7 @@
  */
 
 import type { ArgWord, CommandList, Word } from './ast';
+import { expandTildeWord } from './tilde';
 import { expandBraces, hasPatternGlob, isDynamic, toArgWord, wordText } from './words';
 
 /** Substitutions remembered per variable or word: enough for provenance, bounded against blow-up. */
@@ -144,7 +145,8 @@ export function knownParameter(raw: string, scope: ExpansionScope, home: string)
     return op[2] ? trimmedParameter(value, op[2], op[3] ?? '') : value;
   }
   const name = raw.startsWith('${') ? raw.slice(2, -1) : raw.slice(1);
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return undefined;
+  // `sh -c 'cat "$1"' _ .env`: the positional parameters of a child shell are known when its arguments are.
+  if (!/^(?:[A-Za-z_][A-Za-z0-9_]*|\d)$/.test(name)) return undefined;
   if (scope.vars.has(name)) return scope.vars.get(name) ?? undefined;
   if (name === 'HOME') return home;
   if (name === 'PWD' && !scope.cwdUncertain) return scope.cwd;
@@ -189,6 +191,17 @@ export function staticValue<S extends ExpansionScope>(word: Word, scope: S, env:
   return resolved && resolved.words.length === 1 && !resolved.split ? resolved.words[0] : resolved ? resolved.words.join(' ') : undefined;
 }
 
+/** Where a child shell's positional arguments (`sh -c TEXT $0 $1 …`) are kept, as JSON, when all are fixed text. */
+export const POSITIONAL = '\u0000positional';
+
+/** `"$@"` in `sh -c 'cat "$@"' _ a b`: the arguments the shell was given, when known. */
+export function positionalArguments(scope: ExpansionScope): string[] | undefined {
+  const raw = scope.vars.get(POSITIONAL);
+  if (typeof raw !== 'string') return undefined;
+  const parsed: unknown = JSON.parse(raw);
+  return Array.isArray(parsed) ? parsed.filter((e): e is string => typeof e === 'string') : undefined;
+}
+
 /** `"$@"`, `$*`: a word that is exactly all positional arguments. */
 export function runsAllArguments(word: Word): boolean {
   const part = word.parts.length === 1 ? word.parts[0] : undefined;
@@ -210,6 +223,11 @@ export function expandWords<S extends ExpansionScope>(words: readonly Word[], sc
     if (i === 0 && isDynamic(word) && scope.functionName !== undefined && runsAllArguments(word)) {
       return { kind: 'runs-arguments', function: scope.functionName, words: words.slice(1).map(toArgWord) };
     }
+    const positional = runsAllArguments(word) ? positionalArguments(scope) : undefined;
+    if (positional) {
+      for (const text of positional) argv.push({ text, raw: word.raw, dynamic: false, glob: false });
+      continue;
+    }
     if (isDynamic(word)) {
       const resolved = resolveSubstitutions(word, scope, env);
       if (resolved === undefined) {
@@ -223,8 +241,8 @@ export function expandWords<S extends ExpansionScope>(words: readonly Word[], sc
     const expanded = expandBraces(word);
     if (expanded) {
       const glob = hasPatternGlob(word);
-      for (const text of expanded) argv.push({ text, raw: word.raw, dynamic: false, glob: glob && /[*?[]/.test(text) });
-    } else argv.push(toArgWord(word));
+      for (const text of expanded) argv.push(expandTildeWord({ text, raw: word.raw, dynamic: false, glob: glob && /[*?[]/.test(text) }, scope));
+    } else argv.push(expandTildeWord(toArgWord(word), scope));
   }
   return { kind: 'words', argv };
 }

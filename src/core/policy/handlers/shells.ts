@@ -5,7 +5,8 @@
 
 import { basename, resolvePath } from '../../paths';
 import type { ArgWord, Invocation } from '../types';
-import { commandName, isInstalledPackage, SHELLS, type Exec, type Handler, type Walker } from './context';
+import { POSITIONAL } from '../../shell/expand';
+import { commandName, isInstalledPackage, SHELLS, type Exec, type Handler, type Scope, type Walker } from './context';
 import { interpreterLanguage } from './interpreters';
 
 export function shell(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
@@ -43,7 +44,7 @@ export function shell(w: Walker, name: string, first: ArgWord, args: ArgWord[], 
     const word = commandText ?? args[i];
     if (!word) return inv;
     if (word.dynamic) w.addOpaque(`${name} -c runs a command line built at run time`, w.viaOf(exec));
-    else w.analyzeText(word.text, w.childScope(exec, `${name} -c`));
+    else w.analyzeText(word.text, withPositional(w.childScope(exec, `${name} -c`), args.slice(commandText ? i : i + 1)));
     return inv;
   }
   if (!stdinMode && i < args.length) {
@@ -164,4 +165,13 @@ export const shellHandlers: Record<string, Handler> = {
 /** Script text without its `#!` line. */
 export function stripShebang(text: string): string {
   return text.startsWith('#!') ? text.slice(text.indexOf('\n') + 1 || text.length) : text;
+}
+
+/** `sh -c 'cat "$1"' _ .env`: $0, $1 … and "$@" of the child shell are the words after its command text. */
+function withPositional(scope: Scope, after: readonly ArgWord[]): Scope {
+  if (after.length === 0) return scope;
+  const fixed = after.every((a) => !a.dynamic && !a.glob);
+  after.slice(0, 10).forEach((a, n) => scope.vars.set(String(n), fixed || !a.dynamic ? a.text : null));
+  if (fixed) scope.vars.set(POSITIONAL, JSON.stringify(after.slice(1, 64).map((a) => a.text)));
+  return scope;
 }

@@ -2,6 +2,7 @@ import type { Facts, Finding, Invocation } from '../../policy/types';
 import { envInjectionFindings } from './envInjection';
 import { launchFindings } from './guardLaunch';
 import type { PerimeterView } from './protectedPaths';
+import { unknownShellStateFindings } from './unknownShellState';
 import { tokenReadFindings } from './windowTokens';
 
 /**
@@ -12,5 +13,5 @@ import { tokenReadFindings } from './windowTokens';
  */
 export function wholeInvocationFindings(inv: Invocation, facts: Facts, view: PerimeterView, cwd: string): Finding[] {
   const j = { inv, facts, view, cwd };
-  return [...tokenReadFindings(j), ...launchFindings(j), ...envInjectionFindings(inv)];
+  return [...tokenReadFindings(j), ...launchFindings(j), ...envInjectionFindings(inv), ...unknownShellStateFindings(inv)];
 }
