@@ -1,5 +1,5 @@
-import type { CodeSnippet, Finding, RuleContext, Target } from '../policy/types';
-import { hostOf, isLocalHost } from '../policy/production';
+import type { CodeSnippet, Finding, RuleContext } from '../policy/types';
+import { snippetDatabase } from './support/snippetDatabase';
 
 /** The migration pack's reading of program code: an ORM told to drop its schema. */
 
@@ -31,16 +31,11 @@ function schemaDropIn(code: string): string | undefined {
 export function checkSchemaDropSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   if (!['python', 'javascript', 'ruby', 'php'].includes(snippet.language)) return [];
   const call = schemaDropIn(snippet.text);
-  // An in-memory database exists only for the program's own run.
-  if (!call || /:memory:|sqlite::memory|mongodb-memory-server/.test(snippet.text)) return [];
-  const url = /\b((?:postgres(?:ql)?|mysql|mariadb|mssql|sqlite|mongodb(?:\+srv)?)(?:\+\w+)?:\/\/[^\s'"`]*)/i.exec(snippet.text)?.[1];
-  const host = url !== undefined ? hostOf(url) : undefined;
-  const local = url !== undefined && (/^sqlite/i.test(url) || (host !== undefined && isLocalHost(host)));
+  if (!call) return [];
+  const db = snippetDatabase(snippet, ctx);
+  if (!db) return [];
+  const { name, target } = db;
   const inv = snippet.runner;
-  const remote = inv.remote !== undefined || !local;
-  const env = ctx.environmentOf({ values: url !== undefined ? [url] : [], sources: inv.remote ? [...inv.remote.names] : [], remote });
-  const name = host !== undefined && host !== '' ? `the database on ${host}` : url !== undefined ? url : 'the database the program connects to';
-  const target: Target = { kind: 'database', name, provider: 'orm', remote, environment: env.environment, environmentReason: env.reason };
   return [{ rule: 'migrations.orm-schema-drop', risk: 'destructive', severity: 'ask', reason: `${inv.name} code calls ${call}, which drops every table of ${name}.`, targets: [target] }];
 }
 

@@ -1,5 +1,5 @@
-import type { CodeSnippet, Finding, RuleContext, RulePack, Target } from '../policy/types';
-import { hostOf, isLocalHost } from '../policy/production';
+import type { CodeSnippet, Finding, RuleContext, RulePack } from '../policy/types';
+import { snippetDatabase } from './support/snippetDatabase';
 
 /**
  * ORM calls in interpreter code that empty a table without a destroying SQL word (round 6, #18):
@@ -37,15 +37,11 @@ export function everyRowCall(code: string): string | undefined {
 function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   if (!['python', 'javascript', 'ruby', 'php'].includes(snippet.language)) return [];
   const call = everyRowCall(snippet.text);
-  if (!call || /:memory:|sqlite::memory|mongodb-memory-server/.test(snippet.text)) return [];
-  const url = /\b((?:postgres(?:ql)?|mysql|mariadb|mssql|sqlite|mongodb(?:\+srv)?)(?:\+\w+)?:\/\/[^\s'"`]*)/i.exec(snippet.text)?.[1];
-  const host = url !== undefined ? hostOf(url) : undefined;
-  const local = url !== undefined && (/^sqlite/i.test(url) || (host !== undefined && isLocalHost(host)));
+  if (!call) return [];
+  const db = snippetDatabase(snippet, ctx);
+  if (!db) return [];
+  const { name, target } = db;
   const inv = snippet.runner;
-  const remote = inv.remote !== undefined || !local;
-  const env = ctx.environmentOf({ values: url !== undefined ? [url] : [], sources: inv.remote ? [...inv.remote.names] : [], remote });
-  const name = host !== undefined && host !== '' ? `the database on ${host}` : url ?? 'the database the program connects to';
-  const target: Target = { kind: 'database', name, provider: 'orm', remote, environment: env.environment, environmentReason: env.reason };
   return [{ rule: 'orm-one-liners.every-row', risk: 'destructive', severity: 'ask', reason: `${inv.name} code calls ${call}, which deletes or rewrites every row of a table in ${name}.`, targets: [target] }];
 }
 
