@@ -388,6 +388,8 @@ function kubectlSecretDump(inv: Invocation): string | undefined {
 
 function checkDumps(inv: Invocation, ctx: RuleContext): Finding[] {
   if (VARIABLE_LISTINGS.has(inv.name) && inv.pipedInto !== undefined && FILTERS.has(inv.pipedInto)) return [];
+  // `printenv | wc -l`: a count of the lines, no value reaches the screen.
+  if (VARIABLE_LISTINGS.has(inv.name) && inv.pipedInto === 'wc') return [];
   // `printenv | cut -d= -f1`, `env | awk -F= '{print $1}'`: the names only.
   if (VARIABLE_LISTINGS.has(inv.name) && inv.pipedInto !== undefined && NAME_FILTERS.has(inv.pipedInto) && printsNoContent({ ...inv, name: inv.pipedInto, args: [...(inv.pipedArgs ?? [])] })) return [];
   if (jqPrintsOnlyKeys(inv)) return [];

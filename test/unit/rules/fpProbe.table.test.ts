@@ -68,3 +68,11 @@ emacsHome('emacs -l loads a start-up file (read, its code judged); visiting one 
   blocked('emacs --batch --visit ~/.emacs.d/init.el -f save-buffer'),
   blocked('emacs --batch -l ~/.emacs.d/init.el ~/.bashrc'),
 ]);
+
+table('A count of the environment prints no value (round 8 false positive)', [
+  allow('printenv | wc -l'),
+  allow('env | wc -c'),
+  ask('printenv'),
+  ask('env | tee /tmp/e | wc -l'),
+  ask('env | sort'),
+]);
