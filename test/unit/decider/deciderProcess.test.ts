@@ -46,7 +46,7 @@ describe('decider: the hook process against servers on its socket', function () 
     // A server a failed test started (detached) must not outlive the run.
     for (const h of homes.splice(0)) stopDecider(h);
   });
-  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  after(() => fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }));
 
   function hook(host: 'claude' | 'cursor', command: string): Promise<{ stdout: string; trace: string; ms: number }> {
     const input =

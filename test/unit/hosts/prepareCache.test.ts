@@ -28,7 +28,7 @@ describe('install: the hook code cache is prepared (process)', function () {
   after(() => {
     // The installed hook starts the decision server (detached) in these guard homes: stopped, not left to notice.
     for (const g of [path.join(dir, 'guard'), path.join(dir, 'esm-home', '.blast-shield')]) stopDecider(g);
-    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   });
 
   const hookCaches = (guardHome: string): string[] => {

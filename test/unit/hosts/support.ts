@@ -54,7 +54,8 @@ export function makeTempHome(): TempHome {
     cleanup: () => {
       // A hook run here may have started the decision server (detached): stopped before its home goes.
       stopDecider(guardHome);
-      fs.rmSync(home, { recursive: true, force: true });
+      // A server stopping meanwhile removes its socket and pid file: retried on ENOTEMPTY.
+      fs.rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
     },
   };
 }
