@@ -350,7 +350,7 @@ function printedSecretVariable(inv: Invocation): string | undefined {
 /** Commands that print every variable; piped into a filter, the filter's stage judges what reaches the screen. */
 const VARIABLE_LISTINGS = new Set(['env', 'printenv', 'set', 'export', 'declare', 'typeset', 'compgen']);
 const FILTERS = new Set(['grep', 'egrep', 'fgrep', 'rg', 'ag']);
-const NAME_FILTERS = new Set(['cut', 'awk', 'gawk', 'mawk', 'nawk', 'sed', 'wc']);
+const NAME_FILTERS = new Set(['cut', 'awk', 'gawk', 'mawk', 'nawk', 'sed']);
 
 /** jq's switches that change only how its output looks. */
 const JQ_LOOKS = new Set(['-r', '-c', '-j', '-a', '-S', '-e', '-M', '-C', '-rc', '-cr', '--raw-output', '--compact-output', '--join-output', '--ascii-output', '--sort-keys', '--tab', '--exit-status', '--monochrome-output']);
@@ -388,7 +388,9 @@ function kubectlSecretDump(inv: Invocation): string | undefined {
 
 function checkDumps(inv: Invocation, ctx: RuleContext): Finding[] {
   if (VARIABLE_LISTINGS.has(inv.name) && inv.pipedInto !== undefined && FILTERS.has(inv.pipedInto)) return [];
-  // `printenv | cut -d= -f1`, `env | awk -F= '{print $1}'`: the names only; `printenv | wc -l`: a count.
+  // `printenv | wc -l`: a count of the lines, no value reaches the screen.
+  if (VARIABLE_LISTINGS.has(inv.name) && inv.pipedInto === 'wc') return [];
+  // `printenv | cut -d= -f1`, `env | awk -F= '{print $1}'`: the names only.
   if (VARIABLE_LISTINGS.has(inv.name) && inv.pipedInto !== undefined && NAME_FILTERS.has(inv.pipedInto) && printsNoContent({ ...inv, name: inv.pipedInto, args: [...(inv.pipedArgs ?? [])] })) return [];
   if (jqPrintsOnlyKeys(inv)) return [];
   const dump = DUMPS[inv.name];

@@ -188,9 +188,6 @@ export function printsNoContent(inv: Invocation): boolean {
     case 'black':
       // Rewrites the file and names it; --diff/--code/`-` print source.
       return !inv.args.some((a) => /^(--diff|-c|--code|-)$/.test(a.text) || a.text.startsWith('--code='));
-    case 'wc':
-      // Counts, and the names of the files counted.
-      return true;
     case 'prettier':
       // Without --write/--check/--list-different prettier prints the formatted file.
       return inv.args.some((a) => /^(--check|-c|--write|-w|--list-different|-l)$/.test(a.text)) && !inv.args.some((a) => a.text === '--stdin-filepath');
