@@ -79,14 +79,6 @@ describe('credentials: agent read check', () => {
     assert.equal(checkAgentRead('src/index.ts', { ...opts(), content: 'export const apiKey = process.env.API_KEY;\n' }).deny, false);
   });
 
-  it('decides well within 10 ms', () => {
-    checkAgentRead('legacy/config_backup.json', opts());
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < 20; i++) checkAgentRead('legacy/config_backup.json', opts());
-    const perCallMs = Number(process.hrtime.bigint() - start) / 1e6 / 20;
-    assert.ok(perCallMs < 10, `${perCallMs} ms`);
-  });
-
   it('isCredentialPath: by name only, for self-protection of writes', () => {
     assert.equal(isCredentialPath(path.join(root, '.env'), home), true);
     assert.equal(isCredentialPath(path.join(home, '.aws', 'config'), home), true);
