@@ -302,7 +302,7 @@ class Analyzer implements Walker {
     if (argv[0] && DECLARATIONS.has(argv[0].text)) {
       declare(argv[0].text, argv.slice(1), scope);
       declareSources(argv[0].text, command.words.slice(1), scope, stdinSources);
-      if (argv[0].text === 'export') recordExports(argv.slice(1), scope);
+      if (argv[0].text === 'export' || argv[0].text === 'unset') recordExports(argv.slice(1), scope, argv[0].text === 'unset');
     }
     if (argv[0]) {
       // `docker context use prod`: later commands of the line reach what it selected.
