@@ -27,6 +27,7 @@ import { handOn, substitutionsTooDeep } from './walkLimits';
 import { nameIsPattern, runPatternName } from './globName';
 import { runProgram } from './loadedCode';
 import { producerSource } from './producerSource';
+import { resolvedEntry } from './entryResolution';
 import { ALIAS, ALREADY_EXPORTED, childEnvironment, EXPORTED, exportedVariables, recordAliases, recordExports, selectionOf } from './lineState';
 export { REMOTE_CWD, type AnalyzeLimits } from './handlers/context';
 
@@ -513,8 +514,9 @@ class Analyzer implements Walker {
     }
     if (this.activeFiles.has(path) || isInstalledPackage(path)) return;
     const text = this.readFile(path, this.viaOf(exec));
-    if (text === undefined) return;
-    this.runFileText(path, text, kind, runner, exec, label, sameShell);
+    // `node fake` runs fake.js, `node dir` its package main or index.js, `python3 dir` dir/__main__.py.
+    const entry = text === undefined ? resolvedEntry(path, kind, { read: (p) => this.readFile(p, this.viaOf(exec)), listDir: (p) => this.facts.listDir(p) }) : { path, text };
+    if (entry && !this.activeFiles.has(entry.path)) this.runFileText(entry.path, entry.text, kind, runner, exec, label, sameShell);
   }
 
   runFileText(path: string, text: string, kind: SnippetLanguage | 'shell', runner: Invocation | undefined, exec: Exec, label: string, sameShell = false): void {
