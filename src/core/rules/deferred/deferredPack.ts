@@ -181,6 +181,12 @@ function judgeHooksFolder(p: GitProgram, inv: Invocation, ctx: RuleContext, cwd:
     if (text === undefined) out.push(unreadFinding('deferred-unread', `${inv.name} makes git run ${p.text}/${name}, a file the hook cannot read now`, `${p.text}/${name}`, facts, perimeterView(facts)));
     else out.push(...judgePayload(text, /^#!.*python/.test(text) ? 'python' : 'shell', place, inv.name, ctx, cwd));
   }
+  // A folder outside the project (and the system's): git runs whatever is written there later, by anyone who can write it.
+  const roots = facts.workspaceRoots.length > 0 ? facts.workspaceRoots : [facts.cwd];
+  if (out.length === 0 && !roots.some((r) => isWithin(r, folder)) && !/^\/(usr|etc|opt|nix\/store|Library)(\/|$)/.test(folder)) {
+    const reason = `${inv.name} makes ${p.where} point at ${p.text}, a folder outside this project, so git runs whatever hook files appear there ${p.when}; it needs confirmation.`;
+    out.push({ rule: 'deferred.git-hooks-elsewhere', risk: 'unanalyzable', severity: 'ask', reason, targets: [{ kind: 'path', name: folder, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' }] });
+  }
   return out;
 }
 
