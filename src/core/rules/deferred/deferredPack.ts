@@ -7,6 +7,7 @@ import { configFilePrograms, GIT_HOOK_NAMES, gitPrograms, type GitProgram } from
 import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import type { ToolArgs } from '../../registry/types';
 import { judgePayload } from './payload';
+import { toolConfigPrograms } from './toolConfigPrograms';
 import { registeredServer, unvouchedServers } from './mcpLaunches';
 import { sourceRedirectWrites } from '../sourceRedirects';
 import { instructionFindings, settingsWriteFindings } from './agentSettings';
@@ -430,7 +431,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.remote) return [];
   const cwd = inv.cwd || ctx.facts.cwd;
   const out: Finding[] = [];
-  for (const p of gitPrograms(inv)) out.push(...judgeProgram(p, inv, ctx, cwd));
+  for (const p of [...gitPrograms(inv), ...toolConfigPrograms(inv)]) out.push(...judgeProgram(p, inv, ctx, cwd));
   for (const w of writesOf(inv, ctx.facts, cwd)) {
     out.push(...settingsWriteFindings(w.path, w.text, w.writer, ctx.facts), ...sourceRedirectWrites(w.path, w.text, w.writer, ctx.facts), ...instructionFindings(w.path, w.text, w.writer, isInstructionFile(w.path)));
     const shadow = shadowPlaceOf(w.path, ctx.facts);
