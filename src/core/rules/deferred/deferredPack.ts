@@ -8,6 +8,7 @@ import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import type { ToolArgs } from '../../registry/types';
 import { judgePayload } from './payload';
 import { toolConfigPrograms } from './toolConfigPrograms';
+import { assembledSecretWrites } from './assembledSecrets';
 import { registeredServer, unvouchedServers } from './mcpLaunches';
 import { sourceRedirectWrites } from '../sourceRedirects';
 import { instructionFindings, settingsWriteFindings } from './agentSettings';
@@ -433,7 +434,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const p of [...gitPrograms(inv), ...toolConfigPrograms(inv)]) out.push(...judgeProgram(p, inv, ctx, cwd));
   for (const w of writesOf(inv, ctx.facts, cwd)) {
-    out.push(...settingsWriteFindings(w.path, w.text, w.writer, ctx.facts), ...sourceRedirectWrites(w.path, w.text, w.writer, ctx.facts), ...instructionFindings(w.path, w.text, w.writer, isInstructionFile(w.path)));
+    out.push(...assembledSecretWrites(w.path, w.text, w.writer, ctx.facts), ...settingsWriteFindings(w.path, w.text, w.writer, ctx.facts), ...sourceRedirectWrites(w.path, w.text, w.writer, ctx.facts), ...instructionFindings(w.path, w.text, w.writer, isInstructionFile(w.path)));
     const shadow = shadowPlaceOf(w.path, ctx.facts);
     const copied = shadow && w.from !== undefined ? shadowCopy(w.path, w.from, w.writer, ctx.facts) : 'judge-text';
     if (shadow && copied === 'judge-text') out.push(...judgeWrite(w, shadow, inv, ctx, cwd));
