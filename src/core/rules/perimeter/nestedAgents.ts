@@ -1,4 +1,4 @@
-import { basename, dirname, isWithin, resolvePath } from '../../paths';
+import { basename, dirname, resolvePath } from '../../paths';
 import { matchCredentialPath } from '../../credentials/credentialPaths';
 import type { Facts, Finding, Invocation } from '../../policy/types';
 import { agentOf } from './guardLaunch';
