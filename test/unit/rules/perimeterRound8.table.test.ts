@@ -157,8 +157,11 @@ const TABLE: Record<string, { reason: RegExp; rows: readonly Row[] }> = {
     ],
   },
   'a Kubernetes API or the container engine behind a local address': {
-    reason: /Kubernetes API on a local port|force-removes/,
+    reason: /Kubernetes API on a local port|force-removes|api\.prod\.internal/,
     rows: [
+      flag('ssh -fNL 8080:api.prod.internal:80 bastion && curl -X DELETE localhost:8080/users/5'),
+      flag('ssh -f -N -L 127.0.0.1:8443:api.prod.internal:443 jump && curl -X DELETE https://localhost:8443/users/5'),
+      allowed('ssh -fNL 5432:db.internal:5432 bastion && curl -X DELETE localhost:8080/users/5'),
       flag('curl -X DELETE http://localhost:8001/api/v1/namespaces/prod'),
       flag('curl -X DELETE http://127.0.0.1:8001/apis/apps/v1/namespaces/default/deployments/web'),
       flag('http DELETE localhost:8001/api/v1/namespaces/prod'),
