@@ -1,4 +1,5 @@
 import type { Invocation } from '../../policy/types';
+import { invocationCommand } from '../../registry/commandModel';
 import type { GitProgram } from './gitPrograms';
 
 /**
@@ -23,10 +24,14 @@ const SETTERS: Readonly<Record<string, { verbs: readonly (readonly string[])[]; 
 export function toolConfigPrograms(inv: Invocation): GitProgram[] {
   const setter = SETTERS[inv.name];
   if (!setter) return [];
-  const words = inv.args.filter((a) => !/^-/.test(a.text) || a.text === '-');
+  // The subcommand words and operands as the tool's registry entry reads them (options and their values set aside).
+  const command = invocationCommand(inv);
+  if (!command) return [];
+  const words = [...command.parsed.path.map((text) => ({ text })), ...command.parsed.operands];
   for (const verbs of setter.verbs) {
     if (!verbs.every((v, i) => words[i]?.text === v)) continue;
     const rest = words.slice(verbs.length);
+    // `editor=vim`: the setting's own KEY=VALUE form, not an option reader.
     const first = rest[0]?.text ?? '';
     const eq = first.indexOf('=');
     const key = eq > 0 ? first.slice(0, eq) : first;

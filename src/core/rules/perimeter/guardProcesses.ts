@@ -1,5 +1,6 @@
 import type { Analysis, Finding, Invocation } from '../../policy/types';
 import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
+import { freeFormReadings } from '../../registry/freeForm';
 
 /**
  * Signals to the guard's own processes: `pkill -f blast-shield`, `killall blast-shield-hook`,
@@ -80,12 +81,12 @@ function serviceAndHolderFindings(invs: readonly Invocation[]): Finding[] {
     const stops = UNIT_STOPS[inv.name];
     if (stops) {
       const at = words.findIndex((w) => stops.test(w));
-      const unit = at < 0 ? undefined : inv.args.slice(at + 1).find((a) => !a.text.startsWith('-') && (a.dynamic || GUARD_PROCESS_WORDS.test(a.text)));
+      const unit = at < 0 ? undefined : freeFormReadings(inv.args.slice(at + 1)).usual.operands.find((a) => a.dynamic || GUARD_PROCESS_WORDS.test(a.text));
       if (unit) return [perimeterFinding('guard-processes', `${inv.name} ${words[at]} ${unit.text} stops or switches off a service of the guard's (its decision server, keeper or hook); ${DENY_SUFFIX}.`, unit.text)];
     }
     // fuser -k / lsof-fed kills: the processes holding a guard file or socket.
     if (inv.name === 'fuser' && words.some((w) => /^-[a-z]*k[a-z]*$/.test(w) || w === '--kill')) {
-      const held = inv.args.find((a) => !a.text.startsWith('-') && (a.dynamic ? /blast|decider|\.sock/i.test(a.text) : /\.blast-shield|decider/i.test(a.text)));
+      const held = freeFormReadings(inv.args).usual.operands.find((a) => (a.dynamic ? /blast|decider|\.sock/i.test(a.text) : /\.blast-shield|decider/i.test(a.text)));
       if (held) return [perimeterFinding('guard-processes', `fuser signals whatever holds ${held.text}, one of the guard's own files or sockets: with its decision server or hook stopped, what the agent runs next is not judged as it should be; ${DENY_SUFFIX}.`, held.text)];
     }
   }

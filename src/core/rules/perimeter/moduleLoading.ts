@@ -3,6 +3,7 @@ import type { Facts, Finding, Invocation, RuleContext } from '../../policy/types
 import { judgePayload, type PayloadLanguage } from '../deferred/payload';
 import type { PerimeterView } from './protectedPaths';
 import { unreadFinding } from './reach';
+import { interpreterReading } from '../../policy/handlers/interpreters';
 
 /**
  * Module indirection: code loaded from a place the command only names. `PYTHONPATH=/tmp/m python3 -c
@@ -122,7 +123,7 @@ const PYTHON_START_MODULES: readonly string[] = ['sitecustomize', 'usercustomize
 function pythonStartModules(inv: Invocation, variable: string): string[] | undefined {
   const named = importedModules(inv);
   if (named === undefined || variable !== 'PYTHONPATH' || !/^(python[0-9.]*|pypy[0-9.]*|py|ipython3?)$/.test(inv.name)) return named;
-  if (inv.args.some((a) => /^-[a-zA-Z]*[SI]/.test(a.text) && !a.text.startsWith('--'))) return named;
+  if (interpreterReading(inv.name, inv.args)?.options.some((o) => o.name === '-S' || o.name === '-I')) return named;
   return [...named, ...PYTHON_START_MODULES];
 }
 

@@ -1,6 +1,7 @@
 import { basename, dirname, resolvePath } from '../../paths';
 import { matchCredentialPath } from '../../credentials/credentialPaths';
-import type { Facts, Finding, Invocation } from '../../policy/types';
+import type { ArgWord, Facts, Finding, Invocation } from '../../policy/types';
+import { freeFormReadings } from '../../registry/freeForm';
 import { agentOf } from './guardLaunch';
 import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
 import type { PerimeterView } from './protectedPaths';
@@ -65,17 +66,12 @@ function hookedHere(agent: string, facts: Facts, view: PerimeterView, dir: strin
 const FOLDER_OPTIONS = /^(-C|--cd|--cwd|--workspace|--dir|--directory)$/;
 
 /** The folder the agent's session runs in, or undefined when it is computed at run time. */
-function agentFolder(args: readonly { text: string; dynamic: boolean }[], cwd: string, home: string): string | undefined {
-  for (let i = 0; i < args.length; i++) {
-    const t = args[i]!.text;
-    const eq = t.indexOf('=');
-    const name = eq > 0 ? t.slice(0, eq) : t;
-    if (!FOLDER_OPTIONS.test(name)) continue;
-    const value = eq > 0 ? { text: t.slice(eq + 1), dynamic: args[i]!.dynamic } : args[i + 1];
-    if (!value || value.dynamic) return undefined;
-    return resolvePath(cwd, value.text, home);
-  }
-  return cwd;
+function agentFolder(args: readonly ArgWord[], cwd: string, home: string): string | undefined {
+  const option = freeFormReadings(args).valued.options.find((o) => FOLDER_OPTIONS.test(o.name));
+  if (!option) return cwd;
+  const value = option.values[0];
+  if (value === undefined || option.valueWords[0]?.dynamic) return undefined;
+  return resolvePath(cwd, value, home);
 }
 
 /** Words of a prompt that look like paths (`~/.aws/credentials`, `../app/.env`, `.env`). */
@@ -86,7 +82,8 @@ function promptPaths(text: string): string[] {
 /** A credential file the prompt of a nested agent names: the task handed over is to read it. */
 function promptCredential(args: readonly { text: string }[], dir: string, home: string): string | undefined {
   for (const a of args) {
-    if (a.text.startsWith('-') || !/\s/.test(a.text)) continue;
+    // A word with spaces is prompt text (or a value holding some): its path-like words are read.
+    if (!/\s/.test(a.text)) continue;
     for (const word of promptPaths(a.text)) {
       if (matchCredentialPath(resolvePath(dir, word, home), home)) return word;
     }
