@@ -60,8 +60,14 @@ function concatenations(text: string): { start: number; value: string }[] {
     if (j > i) out.push({ start: lits[i]!.start, value });
     i = j + 1;
   }
+  // `[".e", "nv"].join("")` (JavaScript, Ruby) and `"".join([".e", "nv"])` (Python): the same pieces joined with nothing between.
+  for (const m of text.matchAll(JOINED_LISTS)) out.push({ start: m.index, value: folded(m[1] ?? m[2] ?? '') });
   return out;
 }
+
+/** A list of two or more literals joined by an empty separator, either way round. */
+const LITERAL_LIST = `(?:['"\`][^'"\`\\\n]*['"\`]\\s*,\\s*)+['"\`][^'"\`\\\n]*['"\`]`;
+const JOINED_LISTS = new RegExp(`\\[\\s*(${LITERAL_LIST})\\s*,?\\s*\\]\\s*\\.join\\(\\s*(?:''|""|\`\`)\\s*\\)|(?:''|"")\\s*\\.join\\(\\s*[\\[(]\\s*(${LITERAL_LIST})\\s*,?\\s*[\\])]\\s*\\)`, 'g');
 
 function folded(text: string): string {
   return [...text.matchAll(LITERAL)].map((m) => m[2]).join('');
@@ -83,7 +89,7 @@ function secretNamed(value: string, context: string, dir: string, home: string):
 
 /** Findings for `text` written to `path` by `writer`. */
 export function assembledSecretWrites(path: string, text: string | undefined, writer: string, facts: Facts): Finding[] {
-  if (text === undefined || !CODE_FILE.test(path) || text.length > 64 * 1024 || !/['"`]\s*[+.]\s*['"`]/.test(text)) return [];
+  if (text === undefined || !CODE_FILE.test(path) || text.length > 64 * 1024 || !/['"`]\s*([+.,]|\.join)\s*['"`(\[]/.test(text)) return [];
   const home = facts.home;
   const sent = SENDS.test(text) && /https?:\/\//.test(text);
   const found: string[] = [];
