@@ -89,7 +89,7 @@ function secretNamed(value: string, context: string, dir: string, home: string):
 
 /** Findings for `text` written to `path` by `writer`. */
 export function assembledSecretWrites(path: string, text: string | undefined, writer: string, facts: Facts): Finding[] {
-  if (text === undefined || !CODE_FILE.test(path) || text.length > 64 * 1024 || !/['"`]\s*([+.,]|\.join)\s*['"`(\[]/.test(text)) return [];
+  if (text === undefined || !CODE_FILE.test(path) || text.length > 64 * 1024 || !/['"`]\s*([+.,]|\.join)\s*['"`([]/.test(text)) return [];
   const home = facts.home;
   const sent = SENDS.test(text) && /https?:\/\//.test(text);
   const found: string[] = [];
