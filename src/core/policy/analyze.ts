@@ -27,6 +27,7 @@ import { handOn, substitutionsTooDeep } from './walkLimits';
 import { nameIsPattern, runPatternName } from './globName';
 import { runProgram } from './loadedCode';
 import { producerSource } from './producerSource';
+import { resolvedEntry } from './entryResolution';
 import { ALIAS, ALREADY_EXPORTED, childEnvironment, EXPORTED, exportedVariables, recordAliases, recordExports, selectionOf } from './lineState';
 export { REMOTE_CWD, type AnalyzeLimits } from './handlers/context';
 
@@ -302,7 +303,7 @@ class Analyzer implements Walker {
     if (argv[0] && DECLARATIONS.has(argv[0].text)) {
       declare(argv[0].text, argv.slice(1), scope);
       declareSources(argv[0].text, command.words.slice(1), scope, stdinSources);
-      if (argv[0].text === 'export') recordExports(argv.slice(1), scope);
+      if (argv[0].text === 'export' || argv[0].text === 'unset') recordExports(argv.slice(1), scope, argv[0].text === 'unset');
     }
     if (argv[0]) {
       // `docker context use prod`: later commands of the line reach what it selected.
@@ -513,8 +514,9 @@ class Analyzer implements Walker {
     }
     if (this.activeFiles.has(path) || isInstalledPackage(path)) return;
     const text = this.readFile(path, this.viaOf(exec));
-    if (text === undefined) return;
-    this.runFileText(path, text, kind, runner, exec, label, sameShell);
+    // `node fake` runs fake.js, `node dir` its package main or index.js, `python3 dir` dir/__main__.py.
+    const entry = text === undefined ? resolvedEntry(path, kind, { read: (p) => this.readFile(p, this.viaOf(exec)), listDir: (p) => this.facts.listDir(p) }) : { path, text };
+    if (entry && !this.activeFiles.has(entry.path)) this.runFileText(entry.path, entry.text, kind, runner, exec, label, sameShell);
   }
 
   runFileText(path: string, text: string, kind: SnippetLanguage | 'shell', runner: Invocation | undefined, exec: Exec, label: string, sameShell = false): void {

@@ -21,9 +21,19 @@ export function recordAliases(args: readonly ArgWord[], scope: Scope): void {
   }
 }
 
-/** `export NAME=value` / `export NAME`: kept beside the shell variables (so subshells copy them alike). */
-export function recordExports(args: readonly ArgWord[], scope: Scope): void {
+/** Variables whose removal moves where programs look for their per-user settings: `unset HOME` is judged as `HOME=` for later commands. */
+const SETTINGS_HOMES = /^(HOME|USERPROFILE)$/;
+
+/** `export NAME=value` / `export NAME`: kept beside the shell variables (so subshells copy them alike); `unset HOME` as an empty HOME. */
+export function recordExports(args: readonly ArgWord[], scope: Scope, unset = false): void {
   for (const a of args.slice(0, 64)) {
+    if (unset) {
+      if (SETTINGS_HOMES.test(a.text)) {
+        scope.vars.set(EXPORTED, '');
+        scope.vars.set(EXPORTED + a.text, '');
+      }
+      continue;
+    }
     if (a.text.startsWith('-')) continue;
     const eq = a.text.indexOf('=');
     const name = eq > 0 ? a.text.slice(0, eq) : a.text;

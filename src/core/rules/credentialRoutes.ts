@@ -1,4 +1,5 @@
 import { checkParsedAsCode, PARSES_AS_CODE } from './support/parsedAsCode';
+import { checkEndpointOverrides } from './support/endpointOverrides';
 import { checkBuildContextUploads } from './support/buildContexts';
 import { minimatch } from 'minimatch';
 import { matchCredentialPath } from '../credentials/credentialPaths';
@@ -379,7 +380,7 @@ export const credentialRoutesPack: RulePack = {
     if (TRANSFER_TOOLS.includes(inv.name)) findings.push(...checkFileTransfers(inv, ctx));
     if (BUILD_UPLOADERS.has(inv.name)) findings.push(...checkBuildContextUploads(inv, ctx));
     if (PARSES_AS_CODE.has(inv.name)) findings.push(...checkParsedAsCode(inv, ctx));
-    findings.push(...checkLogSecretGreps(inv, ctx), ...checkFilesFrom(inv, ctx), ...checkCredentialOverwrites(inv, ctx));
+    findings.push(...checkLogSecretGreps(inv, ctx), ...checkFilesFrom(inv, ctx), ...checkCredentialOverwrites(inv, ctx), ...checkEndpointOverrides(inv, ctx));
     if (Object.hasOwn(RENAMERS, inv.name)) findings.push(...checkRename(inv, ctx));
     if (isCredentialReader(inv.name)) findings.push(...checkUnmatchedGlobs(inv, ctx));
     return findings;

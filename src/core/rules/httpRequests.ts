@@ -1,4 +1,5 @@
 import type { CodeSnippet, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import { requestThroughTunnel } from './support/sshTunnels';
 import { identifierParts } from './support/cliArgs';
 import { DESTROY_SEGMENT_WORDS, firebaseWipe, searchBodyDestroy, storeAccountChange, vaultSystemChange } from './support/storeEndpoints';
 import { liveChange, protectionOff } from './support/protectionSwitches';
@@ -273,7 +274,7 @@ export const httpPack: RulePack = {
   commands: ['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'gh', 'glab', 'Invoke-RestMethod', 'Invoke-WebRequest', ...POWERSHELL_CLIENTS],
   checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     const request = requestOf(inv, ctx);
-    return request ? judgeRequest(request, ctx) : [];
+    return request ? judgeRequest(requestThroughTunnel(request, inv), ctx) : [];
   },
   checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
     if (snippet.language !== 'javascript' && snippet.language !== 'python') return [];

@@ -153,7 +153,7 @@ function checkForwarded(inv: Invocation, ctx: RuleContext): Finding[] {
 /** A request to a local port a `kubectl proxy` of this line listens on goes to that cluster's API. */
 function checkProxied(inv: Invocation, ctx: RuleContext): Finding[] {
   const proxies = Object.entries(inv.assignments).filter(([name]) => name.startsWith(KUBE_PROXY) || name.startsWith(KUBE_FORWARD));
-  if (proxies.length === 0) return [];
+  if (proxies.length === 0) return checkUnseenProxy(inv, ctx);
   const request = requestOf(inv, ctx);
   if (!request || request.unixSocket) return [];
   const method = request.methodOverride ?? request.method;
@@ -169,6 +169,30 @@ function checkProxied(inv: Invocation, ctx: RuleContext): Finding[] {
     const context = proxy[1] === '' ? undefined : proxy[1];
     const cluster = clusterOf({ ...inv, assignments: {} }, (...names) => (names.includes('--context') ? context : undefined), ctx, ['--context']);
     findings.push(finding('proxied-request', `${request.client} sends a ${method} to ${url.path} of the cluster${context ? ` ${context}` : ''} through ${how} on port ${port}.`, [clusterTarget('resource', url.path, cluster, ctx, 'kubernetes')]));
+  }
+  return findings;
+}
+
+/** Paths of the Kubernetes API (core `/api/v1/…`, groups `/apis/<group>/<version>/…`) that name an object. */
+const KUBE_API_PATH = /^\/(api\/v1\/(namespaces|nodes|pods|services|secrets|configmaps|persistentvolumes|persistentvolumeclaims|serviceaccounts|endpoints|replicationcontrollers|resourcequotas|limitranges)(\/|$)|apis\/(apps|batch|autoscaling|policy|[a-z0-9-]+(\.[a-z0-9-]+)+)\/v\d+\w*\/)/;
+
+/**
+ * `curl -X DELETE localhost:8001/api/v1/namespaces/prod` with no proxy started on this line: a local
+ * port answering the Kubernetes API is a proxy or a tunnel (kubectl proxy's default port is 8001) to a
+ * cluster nothing here names, so the change is asked as one to a cluster treated as production.
+ */
+function checkUnseenProxy(inv: Invocation, ctx: RuleContext): Finding[] {
+  const request = requestOf(inv, ctx);
+  if (!request || request.unixSocket) return [];
+  const method = request.methodOverride ?? request.method;
+  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return [];
+  const findings: Finding[] = [];
+  for (const raw of request.urls) {
+    const url = parseRequestUrl(raw);
+    if (!url || !isLocalUrl(url) || !KUBE_API_PATH.test(url.path)) continue;
+    const cluster = clusterOf({ ...inv, assignments: {} }, () => undefined, { ...ctx, facts: { ...ctx.facts, kubeContext: undefined } }, ['--context']);
+    const target = clusterTarget('resource', url.path, cluster, ctx, 'kubernetes');
+    findings.push(finding('proxied-request', `${request.client} sends a ${method} to ${url.path} of the Kubernetes API on a local port (${url.port || 'the default'}), a proxy or tunnel to a cluster this command does not name.`, [{ ...target, environment: 'production', environmentReason: target.environment === 'production' ? target.environmentReason : 'a cluster reached through a local proxy nothing names is treated as production' }]));
   }
   return findings;
 }

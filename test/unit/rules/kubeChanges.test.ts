@@ -23,6 +23,8 @@ const DESTROYING: Array<[string, RegExp]> = [
   [`kubectl patch deployment api --type=json -p='[{"op":"remove","path":"/spec/template/spec/volumes/0"}]'`, /Removes parts of/],
   [`kubectl patch pod web-0 -p '{"spec":{"containers":[{"name":"app","$patch":"delete"}]}}'`, /Removes parts of/],
   ['kubectl proxy & curl -X DELETE localhost:8001/api/v1/namespaces/payments', /through kubectl proxy on port 8001/],
+  // Red team round 8: with no proxy on the line, a Kubernetes API path on a local port is a proxy or tunnel started earlier.
+  ['curl -X DELETE localhost:8001/api/v1/namespaces/payments', /Kubernetes API on a local port/],
   ['kubectl proxy --port=8080 & sleep 2; curl -s -X DELETE http://127.0.0.1:8080/apis/apps/v1/namespaces/default/deployments/api', /port 8080/],
   [`kubectl proxy -p 9000 & http DELETE :9000/api/v1/namespaces/default/persistentvolumeclaims/data-db-0`, /port 9000/],
   ['kubectl port-forward svc/api 8080:80 & curl -X DELETE http://localhost:8080/v1/accounts/42', /through kubectl port-forward on port 8080/],
@@ -37,7 +39,6 @@ const ALLOWED = [
   `kubectl patch deployment api --type=json -p='[{"op":"replace","path":"/spec/replicas","value":10}]'`,
   'kubectl replace -f k8s/deployment.yaml',
   'kubectl proxy & curl -s localhost:8001/api/v1/namespaces',
-  'curl -X DELETE localhost:8001/api/v1/namespaces/payments',
   'kubectl proxy --port=8080 & curl -X DELETE localhost:3000/api/todos/1',
   'kubectl port-forward svc/api 8080:80 & curl -s http://localhost:8080/healthz',
   `kubectl port-forward svc/orders-db 5432:5432 & psql -h localhost -p 15432 -c 'select 1'`,

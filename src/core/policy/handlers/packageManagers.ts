@@ -62,6 +62,12 @@ function packageScripts(w: Walker, cwd: string, via: readonly Via[]): PackageScr
 /** Run `name` from the nearest package.json, with its pre/post hooks; false if there is no such script. */
 export function packageScript(w: Walker, manager: string, name: string, extra: readonly ArgWord[], exec: Exec): boolean {
   const pkg = packageScripts(w, exec.cwd, w.viaOf(exec));
+  if (pkg && name === 'start' && (manager === 'npm' || manager === 'pnpm') && !Object.prototype.hasOwnProperty.call(pkg.scripts, name) && w.readFile(pkg.dir + '/server.js', w.viaOf(exec)) !== undefined) {
+    // npm and pnpm start a package without a start script as `node server.js` when it has one.
+    const text = ['node', 'server.js', ...extra.map(quoteForShell)].join(' ');
+    w.analyzeText(text, w.childScope(exec, `${manager} start (node server.js)`, { kind: 'script', path: `${w.display(pkg.dir)}/server.js` }, pkg.dir));
+    return true;
+  }
   if (!pkg || !Object.prototype.hasOwnProperty.call(pkg.scripts, name)) return false;
   for (const key of ['pre' + name, name, 'post' + name]) {
     if (!Object.prototype.hasOwnProperty.call(pkg.scripts, key)) continue;

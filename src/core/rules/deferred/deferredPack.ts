@@ -7,6 +7,8 @@ import { configFilePrograms, GIT_HOOK_NAMES, gitPrograms, type GitProgram } from
 import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import type { ToolArgs } from '../../registry/types';
 import { judgePayload } from './payload';
+import { toolConfigPrograms } from './toolConfigPrograms';
+import { assembledSecretWrites } from './assembledSecrets';
 import { registeredServer, unvouchedServers } from './mcpLaunches';
 import { sourceRedirectWrites } from '../sourceRedirects';
 import { instructionFindings, settingsWriteFindings } from './agentSettings';
@@ -180,6 +182,12 @@ function judgeHooksFolder(p: GitProgram, inv: Invocation, ctx: RuleContext, cwd:
     const place = { where: `the hook ${p.text}/${name} (${p.where})`, when: `when git runs its ${name} hook` };
     if (text === undefined) out.push(unreadFinding('deferred-unread', `${inv.name} makes git run ${p.text}/${name}, a file the hook cannot read now`, `${p.text}/${name}`, facts, perimeterView(facts)));
     else out.push(...judgePayload(text, /^#!.*python/.test(text) ? 'python' : 'shell', place, inv.name, ctx, cwd));
+  }
+  // A folder outside the project (and the system's): git runs whatever is written there later, by anyone who can write it.
+  const roots = facts.workspaceRoots.length > 0 ? facts.workspaceRoots : [facts.cwd];
+  if (out.length === 0 && !roots.some((r) => isWithin(r, folder)) && !/^\/(usr|etc|opt|nix\/store|Library)(\/|$)/.test(folder)) {
+    const reason = `${inv.name} makes ${p.where} point at ${p.text}, a folder outside this project, so git runs whatever hook files appear there ${p.when}; it needs confirmation.`;
+    out.push({ rule: 'deferred.git-hooks-elsewhere', risk: 'unanalyzable', severity: 'ask', reason, targets: [{ kind: 'path', name: folder, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' }] });
   }
   return out;
 }
@@ -424,9 +432,9 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.remote) return [];
   const cwd = inv.cwd || ctx.facts.cwd;
   const out: Finding[] = [];
-  for (const p of gitPrograms(inv)) out.push(...judgeProgram(p, inv, ctx, cwd));
+  for (const p of [...gitPrograms(inv), ...toolConfigPrograms(inv)]) out.push(...judgeProgram(p, inv, ctx, cwd));
   for (const w of writesOf(inv, ctx.facts, cwd)) {
-    out.push(...settingsWriteFindings(w.path, w.text, w.writer, ctx.facts), ...sourceRedirectWrites(w.path, w.text, w.writer, ctx.facts), ...instructionFindings(w.path, w.text, w.writer, isInstructionFile(w.path)));
+    out.push(...assembledSecretWrites(w.path, w.text, w.writer, ctx.facts), ...settingsWriteFindings(w.path, w.text, w.writer, ctx.facts), ...sourceRedirectWrites(w.path, w.text, w.writer, ctx.facts), ...instructionFindings(w.path, w.text, w.writer, isInstructionFile(w.path)));
     const shadow = shadowPlaceOf(w.path, ctx.facts);
     const copied = shadow && w.from !== undefined ? shadowCopy(w.path, w.from, w.writer, ctx.facts) : 'judge-text';
     if (shadow && copied === 'judge-text') out.push(...judgeWrite(w, shadow, inv, ctx, cwd));

@@ -186,13 +186,26 @@ export function agentOf(inv: Invocation): { agent: string; args: readonly ArgWor
   return undefined;
 }
 
+/** `env -u HOME claude`, `env -i codex`: the agent starts without the variable that says where its user settings (and hooks) are. */
+function envRemoved(inv: Invocation): string | undefined {
+  if (!inv.via.includes('env')) return undefined;
+  const words = (inv.wrapperWords ?? []).map((w) => w.text);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === '-i' || w === '--ignore-environment' || /^-[0v]*i[0v]*$/.test(w)) return 'the environment cleared';
+    const name = w === '-u' || w === '--unset' ? words[i + 1] : /^(?:-u|--unset=)(.+)$/.exec(w)?.[1];
+    if (name !== undefined && AGENT_ENV.test(name)) return `${name} unset`;
+  }
+  return undefined;
+}
+
 function nestedAgent(j: LaunchJudge): Finding | undefined {
   const found = agentOf(j.inv);
   if (!found) return undefined;
   const { agent, args } = found;
   // `cursor-agent`'s short `agent` name is too common to judge alone.
   if (j.inv.name === 'agent' && !args.some((a) => /^--(force|yolo)$/.test(a.text))) return undefined;
-  const env = Object.keys(j.inv.assignments).find((name) => AGENT_ENV.test(name));
+  const env = Object.keys(j.inv.assignments).find((name) => AGENT_ENV.test(name)) ?? envRemoved(j.inv);
   if (env) {
     return perimeterFinding('nested-agent', `${j.inv.name} would start ${agent} with ${env} moved, so the settings and hooks it loads are not the ones that guard this machine; ${DENY_SUFFIX}.`, agent);
   }

@@ -3,6 +3,7 @@ import type { Facts, Finding, Invocation, RuleContext } from '../../policy/types
 import { judgePayload, type PayloadLanguage } from '../deferred/payload';
 import type { PerimeterView } from './protectedPaths';
 import { unreadFinding } from './reach';
+import { interpreterReading } from '../../policy/handlers/interpreters';
 
 /**
  * Module indirection: code loaded from a place the command only names. `PYTHONPATH=/tmp/m python3 -c
@@ -98,7 +99,7 @@ function judgeModulePath(raw: string, how: string, m: ModuleJudge, modules?: rea
   }
   // Modules asked for by name that are not in a scratch or home folder now will be there when it runs: written by this very command.
   const scratch = /^\/(tmp|var\/tmp|dev\/shm|private\/tmp)(\/|$)/.test(abs) || isWithin(m.view.home, abs);
-  if (modules && scratch && wanted.length === 0 && modules.length > 0) out.push(unreadFinding('module-indirection', `${m.inv.name} imports ${modules[0]} from ${raw} (${how}), which is not there for the hook to read`, raw, facts, m.view));
+  if (modules && scratch && wanted.length === 0 && modules.some((name) => !PYTHON_START_MODULES.includes(name))) out.push(unreadFinding('module-indirection', `${m.inv.name} imports ${modules[0]} from ${raw} (${how}), which is not there for the hook to read`, raw, facts, m.view));
   return out;
 }
 
@@ -115,6 +116,17 @@ function importedModules(inv: Invocation): string[] | undefined {
   return undefined;
 }
 
+/** Modules Python imports by itself at start-up from every folder of its search path (`site`: `-S` and `-I` skip them). */
+const PYTHON_START_MODULES: readonly string[] = ['sitecustomize', 'usercustomize'];
+
+/** What a Python invocation imports from a PYTHONPATH folder: the modules it names, and the start-up modules before them. */
+function pythonStartModules(inv: Invocation, variable: string): string[] | undefined {
+  const named = importedModules(inv);
+  if (named === undefined || variable !== 'PYTHONPATH' || !/^(python[0-9.]*|pypy[0-9.]*|py|ipython3?)$/.test(inv.name)) return named;
+  if (interpreterReading(inv.name, inv.args)?.options.some((o) => o.name === '-S' || o.name === '-I')) return named;
+  return [...named, ...PYTHON_START_MODULES];
+}
+
 const NODE_RUNTIMES = /^(node|nodejs|bun|deno|tsx|ts-node)$/;
 
 /** Code-loading variables and options of one invocation. */
@@ -126,7 +138,7 @@ export function judgeModuleLoading(inv: Invocation, ctx: RuleContext, view: Peri
     if (!read) continue;
     if (name === 'ENV' && !/^(sh|dash|ksh|mksh|bash|posh|yash|ash|busybox)$/.test(inv.name)) continue;
     const dirs = /PATH|LIB/.test(name) && !/PRELOAD|INSERT/.test(name);
-    for (const p of read(value).filter((x) => x !== '' && isPathLike(x))) out.push(...judgeModulePath(p, name, m, dirs && name.startsWith('PYTHON') ? importedModules(inv) : undefined));
+    for (const p of read(value).filter((x) => x !== '' && isPathLike(x))) out.push(...judgeModulePath(p, name, m, dirs && name.startsWith('PYTHON') ? pythonStartModules(inv, name) : undefined));
   }
   const words = inv.args.map((a) => a.text);
   if (NODE_RUNTIMES.test(inv.name)) {

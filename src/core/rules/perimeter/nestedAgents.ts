@@ -1,5 +1,7 @@
-import { basename, resolvePath } from '../../paths';
-import type { Facts, Finding, Invocation } from '../../policy/types';
+import { basename, dirname, resolvePath } from '../../paths';
+import { matchCredentialPath } from '../../credentials/credentialPaths';
+import type { ArgWord, Facts, Finding, Invocation } from '../../policy/types';
+import { freeFormReadings } from '../../registry/freeForm';
 import { agentOf } from './guardLaunch';
 import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
 import type { PerimeterView } from './protectedPaths';
@@ -38,12 +40,55 @@ function askFinding(rule: string, reason: string, target: string): Finding {
   };
 }
 
-function hookedHere(agent: string, facts: Facts, view: PerimeterView, cwd: string): boolean {
+/**
+ * Does `agent` load this guard's hook when it starts in `dir`? It reads its project settings from
+ * the folder it runs in (or one above it) and its user settings from the home folder: an installed
+ * configuration of another folder (the workspace the agent was started in, when the line went `cd
+ * ../clean` or `codex -C /tmp`) is not one it loads.
+ */
+function hookedHere(agent: string, facts: Facts, view: PerimeterView, dir: string): boolean {
   const files = HOOKED[agent];
   if (!files) return false;
-  const bases = [...new Set([...view.workspaceRoots, cwd, view.home])];
-  const installed = view.installed.some((f) => files.some((rel) => f.toLowerCase().endsWith('/' + rel.toLowerCase())));
+  const bases = [view.home];
+  for (let d = dir, n = 0; n < 24; n++, d = dirname(d)) {
+    bases.push(d);
+    if (d === '/' || dirname(d) === d) break;
+  }
+  const lower = bases.map((b) => b.toLowerCase());
+  const installed = view.installed.some((f) => files.some((rel) => {
+    const lf = f.toLowerCase();
+    return lf.endsWith('/' + rel.toLowerCase()) && lower.includes(lf.slice(0, lf.length - rel.length - 1));
+  }));
   return installed || bases.some((base) => files.some((rel) => /blast-shield/i.test(facts.readFile(`${base}/${rel}`) ?? '')));
+}
+
+/** Options that start an agent in another folder: codex `-C`/`--cd`, cursor-agent `--workspace`, and the common `--cwd`. */
+const FOLDER_OPTIONS = /^(-C|--cd|--cwd|--workspace|--dir|--directory)$/;
+
+/** The folder the agent's session runs in, or undefined when it is computed at run time. */
+function agentFolder(args: readonly ArgWord[], cwd: string, home: string): string | undefined {
+  const option = freeFormReadings(args).valued.options.find((o) => FOLDER_OPTIONS.test(o.name));
+  if (!option) return cwd;
+  const value = option.values[0];
+  if (value === undefined || option.valueWords[0]?.dynamic) return undefined;
+  return resolvePath(cwd, value, home);
+}
+
+/** Words of a prompt that look like paths (`~/.aws/credentials`, `../app/.env`, `.env`). */
+function promptPaths(text: string): string[] {
+  return text.split(/[\s'"`,;:()<>|]+/).map((w) => w.replace(/[?!,]+$/, '').replace(/(?<=[^.])\.$/, '')).filter((w) => w.length > 1 && w.length < 300 && (/[/]/.test(w) || w.startsWith('.') || w.startsWith('~')));
+}
+
+/** A credential file the prompt of a nested agent names: the task handed over is to read it. */
+function promptCredential(args: readonly { text: string }[], dir: string, home: string): string | undefined {
+  for (const a of args) {
+    // A word with spaces is prompt text (or a value holding some): its path-like words are read.
+    if (!/\s/.test(a.text)) continue;
+    for (const word of promptPaths(a.text)) {
+      if (matchCredentialPath(resolvePath(dir, word, home), home)) return word;
+    }
+  }
+  return undefined;
 }
 
 /** Block's goose agent subcommands, and pressly goose's database drivers and migration commands. */
@@ -70,8 +115,12 @@ function nestedAgent(inv: Invocation, facts: Facts, view: PerimeterView, cwd: st
   if (agent === 'cline' && args.some((a) => a.text === '--zen')) {
     return askFinding('nested-agent', `${inv.name} --zen starts a Cline task that goes on in a background daemon after this command returns; what it does there is not judged here, so it needs confirmation.`, agent);
   }
-  if (hookedHere(agent, facts, view, cwd)) return undefined;
-  const why = HOOKED[agent] ? `its Blast Shield hook is not installed here` : `Blast Shield has no hook in ${agent}`;
+  const dir = agentFolder(args, cwd, facts.home);
+  if (dir === undefined) return askFinding('nested-agent', `${inv.name} starts another agent (${agent}) in a folder computed at run time, where this guard may have no hook; it needs confirmation.`, agent);
+  const secret = promptCredential(args, dir, facts.home);
+  if (secret) return askFinding('nested-agent', `${inv.name} hands another agent (${agent}) a task that names a credential file (${secret}); what it reads and prints there is not this command's text, so it needs confirmation.`, agent);
+  if (hookedHere(agent, facts, view, dir)) return undefined;
+  const why = HOOKED[agent] ? `its Blast Shield hook is not installed in ${dir === cwd ? 'this folder' : dir}` : `Blast Shield has no hook in ${agent}`;
   return askFinding('nested-agent', `${inv.name} starts another agent (${agent}) whose own tool calls this guard does not see (${why}), so it needs confirmation.`, agent);
 }
 

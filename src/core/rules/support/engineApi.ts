@@ -21,6 +21,7 @@ function engineCall(method: string, path: string, query: string, body: string): 
   const p = path.replace(/^\/v\d+(\.\d+)*(?=\/)/, '').replace(/^\/libpod(?=\/)/, '');
   if (method === 'DELETE' && /^\/volumes\/[^/]+$/.test(p)) return `removes the volume ${p.split('/')[2]} and its data`;
   if (method === 'DELETE' && /^\/containers\/[^/]+$/.test(p) && /(^|&)v=(1|true)(&|$)/i.test(query)) return `removes the container ${p.split('/')[2]} with its volumes`;
+  if (method === 'DELETE' && /^\/containers\/[^/]+$/.test(p) && /(^|&)force=(1|true)(&|$)/i.test(query) && DATA_CONTAINER.test(p.split('/')[2]!)) return `force-removes the container ${p.split('/')[2]} while it runs (as docker kill, then rm); what its data store was writing is lost`;
   if (method === 'DELETE' && /^\/(services|nodes|secrets|configs)\/[^/]+$/.test(p)) return `removes the swarm ${p.split('/')[1]!.replace(/s$/, '')} ${p.split('/')[2]}`;
   if (method === 'POST' && /^\/(volumes|containers)\/prune$/.test(p)) return `prunes every unused ${p.split('/')[1]!.replace(/s$/, '')} (and what it holds)`;
   if (method === 'POST' && p === '/swarm/leave') return 'leaves the swarm';

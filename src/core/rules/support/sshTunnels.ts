@@ -1,4 +1,5 @@
 import type { Invocation } from '../../policy/types';
+import { isLocalUrl, parseRequestUrl, type HttpRequest } from './httpTargets';
 import type { ToolArgs } from '../../registry/types';
 import type { Work } from '../database';
 
@@ -49,4 +50,23 @@ export function throughTunnel(work: Work, inv: Invocation, a: ToolArgs): Work {
     ...work,
     connection: { ...conn, remote: true, values: [far], sources: [...conn.sources.filter((s) => s.source !== '-h' && s.source !== 'PGHOST'), { source: `ssh -L ${port}`, value: far }], name: `${conn.name} (localhost:${port}, an ssh tunnel to ${far})` },
   };
+}
+
+/**
+ * An HTTP request to localhost:PORT where an ssh tunnel of the line makes PORT another host
+ * (`ssh -fNL 8080:api.prod:80 bastion && curl -X DELETE localhost:8080/users/5`): the request as sent
+ * to that host, so it is judged like one that names it.
+ */
+export function requestThroughTunnel(request: HttpRequest, inv: Invocation): HttpRequest {
+  if (request.unixSocket || !Object.keys(inv.assignments).some((k) => k.startsWith(SSH_FORWARD))) return request;
+  const urls = request.urls.map((raw) => {
+    const url = parseRequestUrl(raw);
+    if (!url || !isLocalUrl(url)) return raw;
+    const port = url.port || (/^https:/i.test(raw) ? '443' : '80');
+    const far = inv.assignments[SSH_FORWARD + port];
+    if (far === undefined || far === '') return raw;
+    // The tunnel's far port is not kept: the host is what the request is judged by.
+    return `${/^https:/i.test(raw) ? 'https' : 'http'}://${far}${url.path}${url.query ? '?' + url.query : ''}`;
+  });
+  return { ...request, urls };
 }
