@@ -8,6 +8,7 @@ import { LOADER_VARIABLES } from '../node/hosts/hookEntry';
 import type { DeciderRequest } from '../node/decider/protocol';
 import { startDeciderServer, type Decide, type DeciderServerHandle } from '../node/decider/server';
 import type { CliIo } from './io';
+import { EnvironmentSwap } from './environmentSwap';
 import { launcherBuild } from './stdinRead';
 
 const HELP = `usage: blast-shield decider
@@ -24,6 +25,7 @@ a key only guard processes read, and exits after an hour without a call. Agents 
  * environment is safe. A call that needs the editor is declined: the hook asks in-process.
  */
 export function decideAsHook(cli: string): Decide {
+  const env = new EnvironmentSwap();
   return async (request: DeciderRequest) => {
     // The shim clears these, and a client started with NODE_OPTIONS never asks: a request carrying one
     // did not come from the hook as hosts run it. Decided in-process, where it came from, never here
@@ -32,13 +34,8 @@ export function decideAsHook(cli: string): Decide {
     forgetPartialBuilds();
     forgetTrustedPrograms();
     forgetSecretlintLoad();
-    const savedEnv = { ...process.env };
     const savedCwd = process.cwd();
-    const swapEnv = (to: Record<string, string | undefined>): void => {
-      for (const k of Object.keys(process.env)) if (!(k in to)) delete process.env[k];
-      for (const [k, v] of Object.entries(to)) if (v !== undefined) process.env[k] = v;
-    };
-    swapEnv(request.env);
+    env.swap(request.env);
     try {
       try {
         process.chdir(request.cwd);
@@ -54,7 +51,7 @@ export function decideAsHook(cli: string): Decide {
       if (result.declined) return { declined: 'ask' as const };
       return { result: { stdout: result.stdout, ...(result.stderr ? { stderr: result.stderr } : {}), exitCode: result.exitCode, decision: result.decision } };
     } finally {
-      swapEnv(savedEnv);
+      env.restore();
       try {
         process.chdir(savedCwd);
       } catch {

@@ -97,8 +97,39 @@ function within<T>(promise: Promise<T>, ms: number, late: T): Promise<T> {
   });
 }
 
-/** One request, one line back, within `ms`; rejects with the socket error code or 'timeout'/'closed'/'oversize'. */
-function exchange(socketPath: string, line: string, ms: number): Promise<string> {
+/**
+ * A fresh 128-bit nonce from the kernel's random source, read directly: node:crypto (several
+ * milliseconds to load) is then needed only to check the reply, and loads while the server decides.
+ * Falls back to node:crypto's randomBytes when the device cannot be read.
+ */
+export function freshNonce(device = '/dev/urandom'): string {
+  const bytes = Buffer.alloc(16);
+  try {
+    const fd = fs.openSync(device, 'r');
+    try {
+      let got = 0;
+      while (got < bytes.length) {
+        const n = fs.readSync(fd, bytes, got, bytes.length - got, null);
+        if (n <= 0) throw new Error('short read');
+        got += n;
+      }
+    } finally {
+      fs.closeSync(fd);
+    }
+    // All-zero bytes (a device that gave nothing random) are not used.
+    if (bytes.every((b) => b === 0)) throw new Error('no randomness');
+    return bytes.toString('hex');
+  } catch {
+    return (require('node:crypto') as typeof Crypto).randomBytes(16).toString('hex');
+  }
+}
+
+/**
+ * One request, one line back, within `ms`; rejects with the socket error code or 'timeout'/'closed'/'oversize'.
+ * `whileWaiting` runs once the request is written, while the server decides (the client loads
+ * node:crypto there, in parallel with the server's work instead of before it).
+ */
+function exchange(socketPath: string, line: string, ms: number, whileWaiting?: () => void): Promise<string> {
   return new Promise((resolve, reject) => {
     const net = require('node:net') as typeof Net;
     const socket = net.createConnection(socketPath);
@@ -115,7 +146,10 @@ function exchange(socketPath: string, line: string, ms: number): Promise<string>
     };
     const timer = setTimeout(() => finish(new Error('timeout')), ms);
     socket.on('error', (err: NodeJS.ErrnoException) => finish(new Error(err.code ?? 'error')));
-    socket.on('connect', () => socket.write(line + '\n'));
+    socket.on('connect', () => {
+      socket.write(line + '\n');
+      whileWaiting?.();
+    });
     socket.on('data', (chunk: Buffer) => {
       const nl = chunk.indexOf(0x0a);
       const take = nl >= 0 ? chunk.subarray(0, nl) : chunk;
@@ -143,22 +177,25 @@ export async function askDecider(o: ClientOptions): Promise<ClientOutcome> {
 }
 
 async function askWithKey(o: ClientOptions, key: Buffer): Promise<ClientOutcome> {
+  // Loaded while the stdin read (on libuv's threads) completes: the connection needs it next.
+  require('node:net');
   const input = await within(o.stdin, o.stdinWaitMs ?? DECIDER_STDIN_WAIT_MS, undefined);
   if (input === undefined) return { why: 'stdin not read in time' };
   if (Buffer.byteLength(input, 'utf8') > HOOK_INPUT_MAX_BYTES) return { why: 'input over the limit' };
-  const crypto = require('node:crypto') as typeof Crypto;
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(o.env)) if (typeof v === 'string') env[k] = v;
-  const request: DeciderRequest = { v: DECIDER_PROTOCOL, build: o.build, nonce: crypto.randomBytes(16).toString('hex'), host: o.host, input, env, cwd: o.cwd, pid: o.pid, ppid: o.ppid };
+  const request: DeciderRequest = { v: DECIDER_PROTOCOL, build: o.build, nonce: freshNonce(), host: o.host, input, env, cwd: o.cwd, pid: o.pid, ppid: o.ppid };
   const line = JSON.stringify(request);
+  let crypto: typeof Crypto | undefined;
+  const loadCrypto = (): typeof Crypto => (crypto ??= require('node:crypto') as typeof Crypto);
   let replyLine: string;
   try {
-    replyLine = await exchange(DECIDER_PATHS.socket(o.home), line, o.waitMs ?? DECIDER_WAIT_MS);
+    replyLine = await exchange(DECIDER_PATHS.socket(o.home), line, o.waitMs ?? DECIDER_WAIT_MS, loadCrypto);
   } catch (err) {
     const code = err instanceof Error ? err.message : String(err);
     return { why: `no answer (${code})`, absent: code === 'ENOENT' || code === 'ECONNREFUSED' };
   }
-  const verified = verifyDeciderReply(crypto, key, line, request, replyLine);
+  const verified = verifyDeciderReply(loadCrypto(), key, line, request, replyLine);
   if (!verified.ok) return { why: verified.why };
   if (verified.body.declined) return { why: `declined (${verified.body.declined})` };
   return { reply: verified.body.result, why: 'answered' };

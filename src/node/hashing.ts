@@ -1,7 +1,7 @@
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { nodeCrypto } from './lazyCrypto';
+import { loadedCrypto, nodeCrypto } from './lazyCrypto';
 
 /**
  * The hashes the hook computes on every call (the audit chain) and whenever a value is compared with
@@ -11,8 +11,19 @@ import { nodeCrypto } from './lazyCrypto';
  * (lone surrogates become U+FFFD), so the results equal node:crypto's for the same text.
  */
 
-/** SHA-256 of a string's UTF-8 bytes, lower-case hex. */
+/**
+ * SHA-256 of a string's UTF-8 bytes, lower-case hex. In a process that has node:crypto loaded already
+ * (the decision server, which MACs every answer and chains an audit entry per call) its native hash
+ * is used: the same bytes, without the pure JavaScript's cost; a hook process never loads it for this.
+ */
 export function sha256Hex(text: string): string {
+  const native = loadedCrypto();
+  if (native) return native.createHash('sha256').update(text, 'utf8').digest('hex');
+  return sha256HexPure(text);
+}
+
+/** The pure JavaScript SHA-256 that sha256Hex uses while node:crypto is not loaded. */
+export function sha256HexPure(text: string): string {
   return bytesToHex(sha256(utf8ToBytes(text)));
 }
 

@@ -10,3 +10,8 @@ let loaded: typeof Crypto | undefined;
 export function nodeCrypto(): typeof Crypto {
   return (loaded ??= require('node:crypto') as typeof Crypto);
 }
+
+/** node:crypto if this process has loaded it already through nodeCrypto(), else undefined (nothing is loaded). */
+export function loadedCrypto(): typeof Crypto | undefined {
+  return loaded;
+}

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
-import { base64url, hmacSha256, sha256Hex } from '../../../src/node/hashing';
+import { base64url, hmacSha256, sha256Hex, sha256HexPure } from '../../../src/node/hashing';
+import { loadedCrypto, nodeCrypto } from '../../../src/node/lazyCrypto';
 
 const reference = (text: string): string => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -17,13 +18,21 @@ describe('hashing (@noble/hashes through src/node/hashing)', () => {
   ];
   for (const [name, text] of cases) {
     it(`matches node:crypto for ${name}`, () => assert.equal(sha256Hex(text), reference(text)));
+    it(`the pure JavaScript hash (a hook process without node:crypto) matches node:crypto for ${name}`, () => assert.equal(sha256HexPure(text), reference(text)));
   }
+
+  it('once node:crypto is loaded (the decision server) sha256Hex uses it, with the same bytes as the pure hash', () => {
+    nodeCrypto();
+    assert.ok(loadedCrypto());
+    for (const [, text] of cases) assert.equal(sha256Hex(text), sha256HexPure(text));
+  });
 
   it('matches node:crypto for 300 random strings of random lengths', () => {
     for (let i = 0; i < 300; i++) {
       const bytes = crypto.randomBytes(Math.floor(Math.random() * 700));
       const text = bytes.toString('latin1') + String.fromCodePoint(0x1f600 + (i % 50));
       assert.equal(sha256Hex(text), reference(text), `length ${text.length}`);
+      assert.equal(sha256HexPure(text), reference(text), `length ${text.length}`);
     }
   });
 

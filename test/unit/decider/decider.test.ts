@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { askDecider, clientAllowed, readDeciderKey, serverEnvironment, traced, type ClientOptions } from '../../../src/cli/deciderClient';
+import { askDecider, clientAllowed, freshNonce, readDeciderKey, serverEnvironment, traced, type ClientOptions } from '../../../src/cli/deciderClient';
 import { decideAsHook } from '../../../src/cli/decider';
 import { runHook } from '../../../src/hook/runHook';
 import { dialogDeadline } from '../../../src/node/hosts/deadlines';
@@ -104,6 +104,28 @@ describe('decider: who may hold the key', () => {
       assert.ok(raw.every((b) => b === 0), 'the bytes read were left in memory');
     }
     for (const bad of [hex.slice(1), `${hex}0`, hex.toUpperCase(), `x${hex.slice(1)}`, '']) assert.equal(parseDeciderKeyBytes(Buffer.from(bad, 'latin1')), undefined);
+  });
+
+  it("the request's nonce: 128 fresh random bits from the kernel, node:crypto's when the device gives none", () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 50; i++) seen.add(freshNonce());
+    assert.equal(seen.size, 50);
+    for (const n of seen) assert.match(n, /^[0-9a-f]{32}$/);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bs-nonce-'));
+    try {
+      const zeros = path.join(dir, 'zeros');
+      fs.writeFileSync(zeros, Buffer.alloc(64));
+      const short = path.join(dir, 'short');
+      fs.writeFileSync(short, Buffer.from([1, 2, 3]));
+      for (const device of [path.join(dir, 'missing'), zeros, short, dir]) {
+        const a = freshNonce(device);
+        assert.match(a, /^[0-9a-f]{32}$/, device);
+        assert.notEqual(a, '0'.repeat(32), device);
+        assert.notEqual(a, freshNonce(device), device);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a server starts with where things are, nothing that loads code', () => {
