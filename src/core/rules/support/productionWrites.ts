@@ -102,6 +102,13 @@ export function riskyAdminSql(statements: readonly SqlStatement[]): string[] {
 
 const MONGO_ADMIN = /\.(renameCollection|createUser|updateUser|grantRolesToUser|shutdownServer|killOp|fsyncLock|setProfilingLevel|changeUserPassword|revokeRolesFromUser|dropUser)\s*\(|\b(?:adminCommand|runCommand|command)\s*\(\s*\{\s*['"]?(shutdown|dropUser|setParameter|killAllSessions|renameCollection|replSetReconfig)\b/g;
 
+/**
+ * Replica set and sharded cluster administration (mongodb.com/docs/manual/reference/method/js-replication/,
+ * js-sharding/): a primary stepped down or a member removed (elections, clients cut off), the balancer
+ * stopped (chunks stop moving, shards fill unevenly), a shard drained away, a forced reconfiguration.
+ */
+const MONGO_CLUSTER = /\b((?:rs\.(?:stepDown|remove|freeze|reconfig|reconfigForPSASet|syncFrom|addArb))|(?:sh\.(?:stopBalancer|disableBalancer|setBalancerState|removeShard|disableAutoSplit|removeShardFromZone|removeRangeFromZone|removeTagRange|disableAutoMerger)))\s*\(|\b(?:adminCommand|runCommand)\s*\(\s*\{\s*['"]?(replSetStepDown|replSetFreeze|removeShard|balancerStop|setFeatureCompatibilityVersion|replSetMaintenance|movePrimary|clearJumboFlag|compact)\b/g;
+
 /** MongoDB shell calls that rename collections away, make users or roles, or stop and reconfigure the server. */
 export function riskyAdminMongo(scripts: readonly string[]): string[] {
   const out: string[] = [];
@@ -110,6 +117,10 @@ export function riskyAdminMongo(scripts: readonly string[]): string[] {
     if (out.length >= 10) return out.slice(0, 10);
     for (const m of js.matchAll(MONGO_ADMIN)) {
       if (/createUser|updateUser|grantRolesToUser/.test(m[1] ?? '') && !/\b(root|userAdminAnyDatabase|dbOwner|clusterAdmin|__system|readWriteAnyDatabase)\b/.test(js)) continue;
+      out.push(`${m[1] ?? m[2] ?? ''}(…)`);
+      if (out.length >= 10) return out;
+    }
+    for (const m of js.matchAll(MONGO_CLUSTER)) {
       out.push(`${m[1] ?? m[2] ?? ''}(…)`);
       if (out.length >= 10) return out;
     }
