@@ -43,6 +43,8 @@ const FRAMEWORKS = {
   mongodb: { label: 'MongoDB', envVars: [], envFlags: [] },
   elixir: { label: 'Elixir', envVars: ['MIX_ENV'], envFlags: [], defaultEnvironment: 'dev' },
   dbt: { label: 'dbt', envVars: ['DBT_TARGET'], envFlags: ['--target', '-t'], defaultEnvironment: "the profile's default target" },
+  // Medusa's and MikroORM's CLIs (docs.medusajs.com/resources/medusa-cli, mikro-orm.io/docs/migrations): DATABASE_URL from wherever the app reads it.
+  mikroorm: { label: 'MikroORM', envVars: ['NODE_ENV'], envFlags: [] },
   flask: { label: 'Flask', envVars: ['FLASK_ENV', 'APP_ENV'], envFlags: [] },
 } satisfies Record<string, Framework>;
 
@@ -89,6 +91,9 @@ function productionWork(tool: string, words: readonly string[]): Hit | undefined
   if (tool === 'dbt' && /^(run|build|seed)$/.test(words[0] ?? '') && words.includes('--full-refresh')) {
     return hit('dbt', `dbt ${words[0]} --full-refresh`, 'drops and rebuilds the incremental tables (keeping only what the sources still hold) of');
   }
+  // Round 8: models built on production replace its tables and views with what the SQL now selects; migrations applied by drizzle-kit.
+  if (tool === 'dbt' && /^(run|build|seed|snapshot)$/.test(words[0] ?? '')) return hit('dbt', `dbt ${words[0]}`, 'rebuilds the models (tables and views replaced by what the SQL now selects) of');
+  if (tool === 'drizzle-kit' && words[0] === 'migrate') return hit('drizzle', 'drizzle-kit migrate', migrates);
   return undefined;
 }
 
@@ -332,6 +337,12 @@ function prisma(words: string[], inv: Invocation, facts: Facts): Hit | undefined
   return sqlFrom('prisma', 'prisma db execute', scripts);
 }
 
+/** `medusa db:rollback`, `mikro-orm migration:down|fresh`, `schema:drop|fresh|update`: migrations reverted or the schema dropped. */
+function mikroOrm(tool: string, words: string[]): Hit | undefined {
+  const c = words.find((w) => /^(db:(rollback|reset|drop|fresh)|(db:)?migrat(e|ion|ions):(revert|rollback|down|undo|fresh|reset|refresh)|schema:(drop|fresh|update))$/.test(w));
+  return c ? { framework: 'mikroorm', what: `${tool} ${c}`, effect: /drop|fresh|reset|update/.test(c) ? 'drops or rewrites the tables of' : 'reverts migrations (dropping what they created) of' } : undefined;
+}
+
 function typeorm(words: string[]): Hit | undefined {
   // `schema:sync` makes the tables match the entities: columns and tables they no longer have are dropped.
   if (words[0] === 'schema:sync') return { framework: 'typeorm', what: 'typeorm schema:sync', effect: 'synchronizes the schema with the entities (dropping the tables and columns they no longer have) of' };
@@ -423,6 +434,7 @@ function hitOf(inv: Invocation, facts: Facts): Hit | undefined {
       return mongorestore(words);
     default:
       if (tool.startsWith('typeorm')) return typeorm(words);
+      if (/^(medusa|mikro-orm(-esm)?)$/.test(tool)) return mikroOrm(tool, words);
       return elixir(tool, inv.command, words);
   }
 }
@@ -456,6 +468,9 @@ function environmentSources(hit: Hit, inv: Invocation, facts: Facts): { source: 
   }
   // Rails: `bin/rails console -e production` / `rails runner -e production`; `bin/rails console production`.
   if (hit.framework === 'rails' && /^(console|c|dbconsole|db|runner|r)$/.test(words[0] ?? '') && /^(production|staging)$/.test(words[1] ?? '')) out.push({ source: 'environment', value: words[1] as string });
+  // `drizzle-kit migrate --config drizzle.prod.config.ts`: a config file named for an environment.
+  const config = hit.framework === 'drizzle' ? optionValue(words, ['--config']) : undefined;
+  if (config !== undefined && /(^|[./_-])(prod|production|staging|live)([./_-]|$)/i.test(config)) out.push({ source: '--config', value: config });
   // An env file a wrapper loads (`dotenv -e .env.production --`, `env-cmd -f .env.staging`).
   for (const w of inv.wrapperWords ?? []) {
     const m = envFileOf(w);
@@ -541,7 +556,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
 export const FRAMEWORK_COMMANDS: readonly string[] = [
   'drizzle-kit', 'php', 'sail', 'artisan', 'alembic', 'rails', 'rake', 'manage.py', 'django-admin', 'python', 'python3', 'py',
   'prisma', 'typeorm', 'typeorm-ts-node-commonjs', 'typeorm-ts-node-esm', 'sequelize', 'sequelize-cli', 'knex', 'mongorestore', 'mix', 'iex', 'flask', 'irb', 'pry',
-  'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun', 'bundle', 'dbt',
+  'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun', 'bundle', 'dbt', 'medusa', 'mikro-orm', 'mikro-orm-esm',
 ];
 
 export const frameworksPack: RulePack = {
