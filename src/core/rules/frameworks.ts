@@ -94,6 +94,9 @@ function productionWork(tool: string, words: readonly string[]): Hit | undefined
   // Round 8: models built on production replace its tables and views with what the SQL now selects; migrations applied by drizzle-kit.
   if (tool === 'dbt' && /^(run|build|seed|snapshot)$/.test(words[0] ?? '')) return hit('dbt', `dbt ${words[0]}`, 'rebuilds the models (tables and views replaced by what the SQL now selects) of');
   if (tool === 'drizzle-kit' && words[0] === 'migrate') return hit('drizzle', 'drizzle-kit migrate', migrates);
+  // A project's seed script run by the runtime (`node prisma/seed.js`, what `npm run db:seed` runs): seeds usually empty the tables they fill.
+  const seedFile = /^(node|tsx|ts-node|bun)$/.test(tool) ? words.find((w) => /(^|\/)(seeds?|seeders?)(\/[\w.-]+)?\.[cm]?[jt]s$/.test(w)) : undefined;
+  if (seedFile !== undefined) return hit('prisma', `${tool} ${seedFile}`, seeds);
   return undefined;
 }
 
@@ -556,7 +559,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
 export const FRAMEWORK_COMMANDS: readonly string[] = [
   'drizzle-kit', 'php', 'sail', 'artisan', 'alembic', 'rails', 'rake', 'manage.py', 'django-admin', 'python', 'python3', 'py',
   'prisma', 'typeorm', 'typeorm-ts-node-commonjs', 'typeorm-ts-node-esm', 'sequelize', 'sequelize-cli', 'knex', 'mongorestore', 'mix', 'iex', 'flask', 'irb', 'pry',
-  'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun', 'bundle', 'dbt', 'medusa', 'mikro-orm', 'mikro-orm-esm',
+  'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun', 'bundle', 'dbt', 'medusa', 'mikro-orm', 'mikro-orm-esm', 'node', 'tsx', 'ts-node',
 ];
 
 export const frameworksPack: RulePack = {
