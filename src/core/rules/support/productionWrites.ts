@@ -134,7 +134,13 @@ export function riskyAdminMongo(scripts: readonly string[]): string[] {
  */
 export function redisCodeCalls(code: string): CodeEffect[] {
   const out: CodeEffect[] = [];
-  if (/\.flush_?(all|db)\s*\(/i.test(code)) out.push({ summary: 'FLUSH', object: 'the Redis database' });
+  // redis-py and node-redis `.flushall()`, Ruby's `.flushall` (no parentheses), phpredis `->flushAll()`.
+  if (/(?:\.|->)flush_?(all|db)\b/i.test(code)) out.push({ summary: 'FLUSH', object: 'the Redis database' });
+  // A raw command by name (`execute_command('FLUSH'+'ALL')`, `call`, `sendCommand`, `rawCommand`), literal pieces joined.
+  for (const m of code.slice(0, 100_000).matchAll(/\b(?:execute_command|send_command|sendCommand|rawCommand|rawcommand|call)\s*\(\s*\[?\s*((?:['"][\w:]*['"]\s*(?:\+|\.|\s)\s*)*['"][\w:]*['"])/g)) {
+    const name = m[1]!.replace(/['"\s+.]/g, '').toUpperCase();
+    if (name === 'FLUSHALL' || name === 'FLUSHDB') out.push({ summary: name, object: 'the Redis database' });
+  }
   if (/\.(delete|del|unlink)\s*\(/i.test(code) && /\.(keys|scan_iter|scanIterator|scanStream)\s*\(\s*(['"]\*['"])?\s*\)/.test(code)) out.push({ summary: 'DEL over every key', object: 'every key', command: 'DEL *' });
   const config = /\.config_?set\s*\(\s*['"]([\w-]+)['"]\s*,\s*['"]([^'"]*)['"]/i.exec(code);
   if (config) out.push({ summary: `CONFIG SET ${config[1]} ${config[2]}`, command: `CONFIG SET ${config[1]} ${config[2]}` });
@@ -161,4 +167,9 @@ function unknownServerWork(text: string): boolean {
   if (/^copy\b[\s\S]*\bto\s+(program\b|'\/)/i.test(s)) return true;
   if (/^explain\s+(\([^)]*\banalyze\b[^)]*\)|analy[sz]e\b)\s*(?:verbose\s+)?(insert|update|delete|merge|create|drop|truncate)\b/i.test(s)) return true;
   return /^(select|with|values|call|execute)\b/i.test(s) && SERVER_FUNCTIONS.test(unquoted);
+}
+
+/** The server a Redis (or other) client in code names by host: `redis.Redis(host='cache.prod')`, `Redis.new(host: "…")`, `$r->connect("…")`. */
+export function clientHostInCode(code: string): string | undefined {
+  return /(?:\bhost\s*(?:=>|=|:)\s*|(?:->|\.)p?connect\(\s*)['"]([\w.-]+)['"]/.exec(code.slice(0, 100_000))?.[1];
 }
