@@ -10,7 +10,7 @@ import { looksLikeSql, scanMongo, scanRedis, scanSql, scanSqlAsWritten, type Cod
 import { clientHostInCode, redisCodeCalls, redisKeyDeletes, riskyAdminMongo, riskyAdminSql, scopedMongoChanges, scopedSqlChanges } from './support/productionWrites';
 import { runtimeHints, substitutionsOf } from './support/runtimeTarget';
 import { serverSecretReads } from './support/serverSecretReads';
-import { localScratchObject, localTestDatabase, testEnvironmentOnly } from './support/testDatabases';
+import { localScratchObject, localTestDatabase, namedLoopbackRedis, testEnvironmentOnly } from './support/testDatabases';
 
 /**
  * Databases: SQL that drops, truncates or empties tables (through psql, mysql, sqlite3 and SQL inside
@@ -112,7 +112,7 @@ export function connection(engine: Engine, parts: { url?: string; host?: string;
     sources.push(...runtimeHints(parts.runtime));
   }
   const shownHost = host !== undefined && host !== '' && remote ? ` on ${host}` : '';
-  const name = database !== undefined ? `${database}${shownHost}` : parts.url !== undefined ? redactUrl(parts.url) : host !== undefined && host !== '' ? host : `the default ${engine} database`;
+  const name = database !== undefined ? `${engine === 'redis' ? 'database ' : ''}${database}${shownHost}` : parts.url !== undefined ? redactUrl(parts.url) : host !== undefined && host !== '' ? host : `the default ${engine} database`;
   return { engine, name, remote, values, sources, selectors: DB_SELECTORS };
 }
 
@@ -359,7 +359,7 @@ export function judgeWork(work: Work, ctx: RuleContext): Finding[] {
     ...serverSecretReads(work, () => targetFor(conn, ctx)),
     ...sqlFindings(statements, conn, ctx),
     ...effectFindings('mongo-destroy', work.mongo.flatMap(scanMongo).filter((e) => !localScratchObject(conn.remote, 'database', e.database) && (conn.remote || !e.administration)), conn, ctx),
-    ...effectFindings('redis-flush', work.redis.flatMap(scanRedis).filter((e) => conn.remote || !e.administration), conn, ctx),
+    ...effectFindings('redis-flush', work.redis.flatMap(scanRedis).filter((e) => conn.remote || !(e.administration || namedLoopbackRedis(conn))), conn, ctx),
   ];
   if (findings.length === 0) findings.push(...productionChanges(statements, work, ctx));
   if (findings.length > 0) return findings;
