@@ -164,7 +164,7 @@ function kafka(inv: Invocation, ctx: RuleContext): Finding[] {
   const act = name === 'kafka-acls' && has(inv, '--remove') ? `removes access rules${topic !== undefined ? ` of topic ${topic}` : ''} (clients they allowed are locked out, and what they denied is let in)`
     : name === 'kafka-reassign-partitions' && has(inv, '--execute') ? 'moves partition replicas between brokers (heavy copying; a plan that drops a replica loses that copy)'
     : name === 'kafka-topics' && has(inv, '--alter') && has(inv, '--partitions') ? `adds partitions to ${topic ?? 'a topic'} (keys map to other partitions: per-key ordering breaks)`
-    : (name === 'kcat' || name === 'kafkacat') && has(inv, '-P') ? `produces messages${has(inv, '-K') ? ' (a key with an empty value is a tombstone that deletes that key from a compacted topic)' : ''} into ${topic ?? 'a topic'}`
+    : (name === 'kcat' || name === 'kafkacat') && has(inv, '-P') ? `produces messages${reading(inv).usual.options.some((o) => o.name.startsWith('-K')) ? ' (a key with an empty value is a tombstone that deletes that key from a compacted topic)' : ''} into ${topic ?? 'a topic'}`
     : name === 'kafka-console-producer' ? `produces messages into ${topic ?? 'a topic'}` : undefined;
   if (act === undefined) return [];
   const t = target(ctx, 'the Kafka cluster', [brokers(inv)], 'kafka', true, inv);
