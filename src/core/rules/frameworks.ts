@@ -43,8 +43,8 @@ const FRAMEWORKS = {
   mongodb: { label: 'MongoDB', envVars: [], envFlags: [] },
   elixir: { label: 'Elixir', envVars: ['MIX_ENV'], envFlags: [], defaultEnvironment: 'dev' },
   dbt: { label: 'dbt', envVars: ['DBT_TARGET'], envFlags: ['--target', '-t'], defaultEnvironment: "the profile's default target" },
-  // Medusa's and MikroORM's CLIs (docs.medusajs.com/resources/medusa-cli, mikro-orm.io/docs/migrations): DATABASE_URL from wherever the app reads it.
-  mikroorm: { label: 'MikroORM', envVars: ['NODE_ENV'], envFlags: [] },
+  // Medusa's CLI (docs.medusajs.com/resources/medusa-cli): DATABASE_URL from wherever the app reads it.
+  medusa: { label: 'Medusa', envVars: ['NODE_ENV'], envFlags: [] },
   flask: { label: 'Flask', envVars: ['FLASK_ENV', 'APP_ENV'], envFlags: [] },
 } satisfies Record<string, Framework>;
 
@@ -340,10 +340,10 @@ function prisma(words: string[], inv: Invocation, facts: Facts): Hit | undefined
   return sqlFrom('prisma', 'prisma db execute', scripts);
 }
 
-/** `medusa db:rollback`, `mikro-orm migration:down|fresh`, `schema:drop|fresh|update`: migrations reverted or the schema dropped. */
-function mikroOrm(tool: string, words: string[]): Hit | undefined {
-  const c = words.find((w) => /^(db:(rollback|reset|drop|fresh)|(db:)?migrat(e|ion|ions):(revert|rollback|down|undo|fresh|reset|refresh)|schema:(drop|fresh|update))$/.test(w));
-  return c ? { framework: 'mikroorm', what: `${tool} ${c}`, effect: /drop|fresh|reset|update/.test(c) ? 'drops or rewrites the tables of' : 'reverts migrations (dropping what they created) of' } : undefined;
+/** Medusa's CLI (docs.medusajs.com/resources/medusa-cli): `db:rollback`, `db:migrate:revert`, `db:reset`/`db:drop` undo migrations or drop the schema. */
+function medusa(words: string[]): Hit | undefined {
+  const c = words.find((w) => /^db:(rollback|reset|drop|fresh|migrate:(revert|rollback|down|undo|fresh|reset))$/.test(w));
+  return c ? { framework: 'medusa', what: `medusa ${c}`, effect: /drop|fresh|reset/.test(c) ? 'drops or rewrites the tables of' : 'reverts migrations (dropping what they created) of' } : undefined;
 }
 
 function typeorm(words: string[]): Hit | undefined {
@@ -437,7 +437,7 @@ function hitOf(inv: Invocation, facts: Facts): Hit | undefined {
       return mongorestore(words);
     default:
       if (tool.startsWith('typeorm')) return typeorm(words);
-      if (/^(medusa|mikro-orm(-esm)?)$/.test(tool)) return mikroOrm(tool, words);
+      if (tool === 'medusa') return medusa(words);
       return elixir(tool, inv.command, words);
   }
 }
@@ -559,7 +559,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
 export const FRAMEWORK_COMMANDS: readonly string[] = [
   'drizzle-kit', 'php', 'sail', 'artisan', 'alembic', 'rails', 'rake', 'manage.py', 'django-admin', 'python', 'python3', 'py',
   'prisma', 'typeorm', 'typeorm-ts-node-commonjs', 'typeorm-ts-node-esm', 'sequelize', 'sequelize-cli', 'knex', 'mongorestore', 'mix', 'iex', 'flask', 'irb', 'pry',
-  'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun', 'bundle', 'dbt', 'medusa', 'mikro-orm', 'mikro-orm-esm', 'node', 'tsx', 'ts-node',
+  'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun', 'bundle', 'dbt', 'medusa', 'node', 'tsx', 'ts-node',
 ];
 
 export const frameworksPack: RulePack = {

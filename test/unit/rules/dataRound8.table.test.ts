@@ -131,14 +131,14 @@ table('migrations, imports and restores that run what the guard cannot read on p
   ask('dbt build --target prod', { production: true }),
   ask('npx drizzle-kit migrate --config drizzle.prod.config.ts', { production: true }),
   ask('npx medusa db:rollback'),
-  ask('npx mikro-orm migration:down'),
+  ask('npx medusa db:migrate:revert'),
   allow('wrangler d1 migrations apply prod-db'),
   allow('gcloud sql export sql prod gs://b/x.sql --database shop'),
   allow(`aws s3api put-object-lock-configuration --bucket acme-prod --object-lock-configuration '{"ObjectLockEnabled":"Enabled","Rule":{"DefaultRetention":{"Mode":"COMPLIANCE","Years":7}}}'`),
   allow('dbt build'),
   allow('dbt test --target prod'),
   allow('npx drizzle-kit migrate'),
-  allow('npx mikro-orm migration:list'),
+  allow('npx medusa db:migrate'),
 ]);
 
 table('a production env file sourced or loaded by a wrapper (its target variables reach what runs next)', [
