@@ -23,7 +23,9 @@ import { stdinText } from './database';
  *   on a server elsewhere; on this machine both are routine;
  * - `crictl rmp|rm|stopp|stop`: the pods and containers of a Kubernetes node;
  * - a destroying message sent down a WebSocket (`wscat -x`, `websocat` fed on standard input);
- * - storage taken offline: `lvchange -an`, `vgchange -an`, `exportfs -u|-ua`.
+ * - storage taken offline: `lvchange -an`, `vgchange -an`, `exportfs -u|-ua`;
+ * - a node's repair tools that discard data: `elasticsearch-node unsafe-bootstrap|detach-cluster|…`,
+ *   `elasticsearch-shard remove-corrupted-data`, `mongod --repair`.
  * Look-alikes stay allowed: listings, status, `patronictl list`, `nodetool status`, `kcat -C|-L`.
  */
 
@@ -253,7 +255,22 @@ function storageOffline(inv: Invocation, ctx: RuleContext): Finding[] {
   return ask('storage-offline', `${inv.name} takes ${what} offline: every program (and, for NFS, every client machine) using it loses its files.`, t);
 }
 
+// ---------------------------------------------------------------------------------------------
+// A node's own repair tools (elastic.co/guide/en/elasticsearch/reference/current/node-tool.html, shard-tool.html; mongodb.com mongod --repair)
+
+const ES_NODE = /^(unsafe-bootstrap|detach-cluster|remove-settings|remove-customs|override-version|repurpose)$/;
+
+function nodeRepair(inv: Invocation, ctx: RuleContext): Finding[] {
+  const words = operands(inv);
+  const what = /-node$/.test(inv.name) ? words.find((w) => ES_NODE.test(w)) : /-shard$/.test(inv.name) && words.includes('remove-corrupted-data') ? 'remove-corrupted-data' : inv.name === 'mongod' && has(inv, '--repair') ? '--repair' : undefined;
+  if (what === undefined) return [];
+  const env = ctx.environmentOf({ values: [], remote: false });
+  const t: Target = { kind: 'database', name: `the data directory of this ${inv.name.startsWith('mongod') ? 'MongoDB' : 'search'} node`, provider: inv.name.split('-')[0] ?? inv.name, remote: false, environment: env.environment, environmentReason: env.reason };
+  return ask('node-repair', `${inv.name} ${what} rewrites the node's on-disk state and discards what it cannot reconcile (the tool's manual warns of data loss): documents, shards or cluster metadata can be gone for good.`, t);
+}
+
 const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = {
+  'elasticsearch-node': nodeRepair, 'opensearch-node': nodeRepair, 'elasticsearch-shard': nodeRepair, 'opensearch-shard': nodeRepair, mongod: nodeRepair,
   patronictl, pg_autoctl: pgAutoctl, repmgr, 'orchestrator-client': orchestrator, orchestrator, nodetool, etcdctl,
   'kafka-acls': kafka, 'kafka-acls.sh': kafka, 'kafka-reassign-partitions': kafka, 'kafka-reassign-partitions.sh': kafka, 'kafka-topics': kafka, 'kafka-topics.sh': kafka,
   kcat: kafka, kafkacat: kafka, 'kafka-console-producer': kafka, 'kafka-console-producer.sh': kafka,

@@ -190,3 +190,12 @@ table('Redis clients in interpreter code and MCP CLI calls', [
   allow(`ruby -e 'require "redis"; Redis.new(host: "cache.prod").get("x")'`),
   allow(`mcp-cli call postgres query '{"sql":"SELECT 1"}'`),
 ]);
+
+table('a node\'s own repair tools that discard data (elastic.co node-tool, shard-tool; mongod --repair)', [
+  ask('sudo -u elasticsearch bin/elasticsearch-node unsafe-bootstrap'),
+  ask('elasticsearch-node detach-cluster'),
+  ask('elasticsearch-shard remove-corrupted-data --index logs --shard-id 0'),
+  ask('mongod --dbpath /var/lib/mongodb --repair'),
+  allow('elasticsearch-node --help'),
+  allow('mongod --dbpath ./data --port 27018'),
+]);
