@@ -141,7 +141,10 @@ function nodetool(inv: Invocation, ctx: RuleContext): Finding[] {
 }
 
 function etcdctl(inv: Invocation, ctx: RuleContext): Finding[] {
-  const words = operands(inv);
+  // The command is the first operand that names one (`--endpoints etcd.prod:2379 defrag` leaves the value among the operands).
+  const all = operands(inv);
+  const at = all.findIndex((w) => /^(defrag|move-leader|auth|alarm|downgrade)$/.test(w));
+  const words = at < 0 ? [] : all.slice(at);
   const verb = words[0];
   const act = verb === 'defrag' ? `defrag${has(inv, '--cluster') ? ' --cluster (every member in turn)' : ''}: each member blocks reads and writes while it rewrites its store`
     : verb === 'move-leader' ? 'move-leader: leadership moves and in-flight requests fail'
@@ -205,8 +208,10 @@ function fdbcli(inv: Invocation, ctx: RuleContext): Finding[] {
 function pgbench(inv: Invocation, ctx: RuleContext): Finding[] {
   const steps = value(inv, '-I', '--init-steps');
   if (!(has(inv, '-i', '--initialize') || (steps !== undefined && steps.includes('d')))) return [];
-  const db = operands(inv).find((w) => !/^\d+$/.test(w));
-  const t = target(ctx, `the database ${db ?? '(default)'}`, [value(inv, '-h', '--host') ?? inv.assignments.PGHOST, db !== undefined && /:\/\//.test(db) ? db : undefined], 'postgres', false, inv);
+  const host = value(inv, '-h', '--host') ?? inv.assignments.PGHOST;
+  // The database is the last operand (`pgbench -i -h HOST shop`); a host or a number given to an option is not it.
+  const db = operands(inv).filter((w) => w !== host && !/^\d+$/.test(w) && w !== value(inv, '-U', '--username', '-p', '--port')).pop();
+  const t = target(ctx, `the database ${db ?? '(default)'}`, [host, db !== undefined && /:\/\//.test(db) ? db : undefined], 'postgres', false, inv);
   return ask('load-tool', `pgbench -i drops and recreates the pgbench_accounts, pgbench_branches, pgbench_history and pgbench_tellers tables of ${t?.name ?? ''} and fills them with test data.`, t);
 }
 
