@@ -174,7 +174,7 @@ function kafka(inv: Invocation, ctx: RuleContext): Finding[] {
   if (act === undefined) return [];
   const t = target(ctx, 'the Kafka cluster', [brokers(inv)], 'kafka', true, inv);
   // Producing is a write: asked where it reaches production (or a broker nothing names), like any production write.
-  if (/^produces/.test(act) && t?.environment !== 'production' && t?.environment !== 'unknown') return [];
+  if (act.startsWith('produces') && t?.environment !== 'production' && t?.environment !== 'unknown') return [];
   return ask('kafka-admin', `${inv.name} ${act} on ${t?.name ?? ''}.`, t);
 }
 
@@ -251,7 +251,7 @@ function storageOffline(inv: Invocation, ctx: RuleContext): Finding[] {
   const active = value(inv, '-a', '--activate');
   const off = inv.name === 'exportfs'
     ? reading(inv).usual.options.some((o) => /^-[a-z]*u[a-z]*$/.test(o.name))
-    : (active !== undefined && /^n/.test(active)) || has(inv, '-an', '-aln', '-aen');
+    : (active !== undefined && active.startsWith('n')) || has(inv, '-an', '-aln', '-aen');
   if (!off) return [];
   const named = operands(inv).filter((w) => w !== active);
   const what = inv.name === 'exportfs' ? `the NFS exports ${named.join(', ') || '(all of them)'}` : `the volume ${named.join(', ') || '(all of the group)'}`;
@@ -267,7 +267,7 @@ const ES_NODE = /^(unsafe-bootstrap|detach-cluster|remove-settings|remove-custom
 
 function nodeRepair(inv: Invocation, ctx: RuleContext): Finding[] {
   const words = operands(inv);
-  const what = /-node$/.test(inv.name) ? words.find((w) => ES_NODE.test(w)) : /-shard$/.test(inv.name) && words.includes('remove-corrupted-data') ? 'remove-corrupted-data' : inv.name === 'mongod' && has(inv, '--repair') ? '--repair' : undefined;
+  const what = inv.name.endsWith('-node') ? words.find((w) => ES_NODE.test(w)) : inv.name.endsWith('-shard') && words.includes('remove-corrupted-data') ? 'remove-corrupted-data' : inv.name === 'mongod' && has(inv, '--repair') ? '--repair' : undefined;
   if (what === undefined) return [];
   const env = ctx.environmentOf({ values: [], remote: false });
   const t: Target = { kind: 'database', name: `the data directory of this ${inv.name.startsWith('mongod') ? 'MongoDB' : 'search'} node`, provider: inv.name.split('-')[0] ?? inv.name, remote: false, environment: env.environment, environmentReason: env.reason };

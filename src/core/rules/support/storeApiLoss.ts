@@ -45,7 +45,7 @@ export function storeApiLoss(r: StoreRequest): string | undefined {
     if (unread || /"delete"|"retention|"data_retention"|"min_age"|"min_index_age"/.test(body)) return unread ? `a lifecycle policy from a file the guard cannot read (${path}: it may delete indices)` : `a lifecycle policy that deletes indices after an age (${path})`;
   }
   if (/^\/[^_/][^/]*\/_(shrink|split|clone)\/[^/]+$/.test(path)) return `${path.split('/')[1]} copied into a new index by _${path.split('/')[2]!.slice(1)} (the source must be read-only meanwhile: writes to it fail)`;
-  if (/^\/[^/]+\/_ilm\/remove$/.test(path) || /^\/_plugins\/_ism\/remove\//.test(path)) return 'the lifecycle policy taken off an index (no more rollovers or retention)';
+  if (/^\/[^/]+\/_ilm\/remove$/.test(path) || path.startsWith('/_plugins/_ism/remove/')) return 'the lifecycle policy taken off an index (no more rollovers or retention)';
   // Algolia (algolia.com/doc/rest-api/search), Typesense, Meilisearch.
   if (/\/indexes\/[^/]+\/batch$/.test(path) && /"action"\s*:\s*"(clear|delete|deleteObject)"/.test(body)) return 'a batch that clears or deletes index objects';
   if (/\/indexes\/[^/]+\/operation$/.test(path) && /"operation"\s*:\s*"(move|copy)"/.test(body)) return 'an index moved or copied over its destination (the destination is replaced)';
