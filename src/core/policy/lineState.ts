@@ -90,3 +90,30 @@ export function childEnvironment(exec: Exec): Map<string, string | null> {
   }
   return vars;
 }
+
+/** Variables of an env file that say where a program's data lives or which environment it runs in. */
+const TARGET_VARIABLE = /^(\w+_)?(URL|URI|DSN|HOST|HOSTS|ENDPOINT|ENDPOINTS|SERVER|SERVERS|ENV|ENVIRONMENT|STAGE|DATABASE|DB)$|^(PG|MYSQL_|MONGO_?|REDIS_)\w+$/;
+
+/**
+ * What a dotenv file loaded into a command (`source .env.production`, `dotenv -e … --`) says about its
+ * targets: only those variables, a URL cut to its scheme and host (the guard needs the host, and a value
+ * the file holds kept here would read as a credential written out in the command).
+ */
+export function targetVariables(vars: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(vars)) {
+    if (!TARGET_VARIABLE.test(name) || /(PASSWORD|PASS|SECRET|TOKEN|KEY)/.test(name)) continue;
+    // A URL is kept as its scheme and host (`postgres://db.prod.acme.internal:5432/`): never the value the file holds.
+    const url = /^([a-z][\w+.-]*:\/\/)(?:[^@/\s]*@)?([^/?#\s]*)/i.exec(value);
+    out[name] = url ? `${url[1]}${url[2]}/` : value;
+  }
+  return out;
+}
+
+/** Exported for later commands of the line, as `export NAME=value` would. */
+export function recordExported(vars: Readonly<Record<string, string>>, scope: Scope): void {
+  for (const [name, value] of Object.entries(vars)) {
+    scope.vars.set(EXPORTED, '');
+    scope.vars.set(EXPORTED + name, value);
+  }
+}

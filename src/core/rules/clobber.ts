@@ -249,9 +249,23 @@ function movedToScratch(inv: Invocation, ctx: RuleContext): Finding[] {
   return findings;
 }
 
+/** `shutil.move('storage', '/tmp/x')`, `fs.renameSync(…)`, `FileUtils.mv`, `File.rename`, `os.rename`: a move in code, judged as the `mv` it is. */
+const MOVING_CALLS = /\b(?:os\.(?:replace|rename)|shutil\.move|(?:fs\.|fsp\.|promises\.)?(?:renameSync|rename)|FileUtils\.(?:mv|move)|File\.rename|Deno\.rename(?:Sync)?)\s*\(\s*(['"`])([^'"`]+)\1\s*,\s*(['"`])([^'"`]+)\3/g;
+
+function snippetMoves(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
+  if (!['python', 'javascript', 'ruby', 'perl', 'php'].includes(snippet.language) || snippet.runner.remote) return [];
+  const out: Finding[] = [];
+  const literal = (text: string) => ({ text, raw: text, dynamic: false, glob: false });
+  for (const m of snippet.text.slice(0, 100_000).matchAll(MOVING_CALLS)) {
+    if (out.length >= 8) break;
+    out.push(...movedToScratch({ ...snippet.runner, name: 'mv', args: [literal(m[2]!), literal(m[4]!)] }, ctx));
+  }
+  return out;
+}
+
 export const clobberPack: RulePack = {
   id: 'clobber',
   title: 'Files git cannot bring back, overwritten',
   checkInvocation: (inv, ctx) => (inv.remote ? [] : [...check(inv, ctx), ...copiedIntoNothing(inv, ctx), ...discardedWork(inv, ctx), ...movedToScratch(inv, ctx)]),
-  checkSnippet: snippetDiscards,
+  checkSnippet: (snippet, ctx) => [...snippetDiscards(snippet, ctx), ...snippetMoves(snippet, ctx)],
 };

@@ -7,10 +7,10 @@ import { echoedText, effectiveCommand } from './support/commandLine';
 import { interpolatePsql, psqlVariables, withMetaSets } from './support/psqlVariables';
 import { throughTunnel } from './support/sshTunnels';
 import { looksLikeSql, scanMongo, scanRedis, scanSql, scanSqlAsWritten, type CodeEffect, type SqlStatement } from './support/sqlScan';
-import { redisCodeCalls, redisKeyDeletes, riskyAdminMongo, riskyAdminSql, scopedMongoChanges, scopedSqlChanges } from './support/productionWrites';
+import { clientHostInCode, redisCodeCalls, redisKeyDeletes, riskyAdminMongo, riskyAdminSql, scopedMongoChanges, scopedSqlChanges } from './support/productionWrites';
 import { runtimeHints, substitutionsOf } from './support/runtimeTarget';
 import { serverSecretReads } from './support/serverSecretReads';
-import { localScratchObject, localTestDatabase, testEnvironmentOnly } from './support/testDatabases';
+import { localScratchObject, localTestDatabase, namedLoopbackRedis, testEnvironmentOnly } from './support/testDatabases';
 
 /**
  * Databases: SQL that drops, truncates or empties tables (through psql, mysql, sqlite3 and SQL inside
@@ -112,7 +112,7 @@ export function connection(engine: Engine, parts: { url?: string; host?: string;
     sources.push(...runtimeHints(parts.runtime));
   }
   const shownHost = host !== undefined && host !== '' && remote ? ` on ${host}` : '';
-  const name = database !== undefined ? `${database}${shownHost}` : parts.url !== undefined ? redactUrl(parts.url) : host !== undefined && host !== '' ? host : `the default ${engine} database`;
+  const name = database !== undefined ? `${engine === 'redis' ? 'database ' : ''}${database}${shownHost}` : parts.url !== undefined ? redactUrl(parts.url) : host !== undefined && host !== '' ? host : `the default ${engine} database`;
   return { engine, name, remote, values, sources, selectors: DB_SELECTORS };
 }
 
@@ -359,7 +359,7 @@ export function judgeWork(work: Work, ctx: RuleContext): Finding[] {
     ...serverSecretReads(work, () => targetFor(conn, ctx)),
     ...sqlFindings(statements, conn, ctx),
     ...effectFindings('mongo-destroy', work.mongo.flatMap(scanMongo).filter((e) => !localScratchObject(conn.remote, 'database', e.database) && (conn.remote || !e.administration)), conn, ctx),
-    ...effectFindings('redis-flush', work.redis.flatMap(scanRedis).filter((e) => conn.remote || !e.administration), conn, ctx),
+    ...effectFindings('redis-flush', work.redis.flatMap(scanRedis).filter((e) => conn.remote || !(e.administration || namedLoopbackRedis(conn))), conn, ctx),
   ];
   if (findings.length === 0) findings.push(...productionChanges(statements, work, ctx));
   if (findings.length > 0) return findings;
@@ -512,10 +512,10 @@ function connectionInCode(code: string, runner: Invocation): Connection {
   const sqliteFile = /sqlite3?\.(?:connect|Database)\(\s*['"]([^'"]+)['"]|new\s+(?:Database|sqlite3\.Database)\(\s*['"]([^'"]+)['"]|better-sqlite3/.exec(code);
   if (sqliteFile) return { engine: 'sqlite', name: sqliteFile[1] ?? sqliteFile[2] ?? 'an SQLite database', remote: false, values: [], sources: [] };
   const url = /\b((?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?):\/\/[^\s'"`]+)/i.exec(code)?.[1];
-  if (url) return connection('database', { url, defaultLocal: false });
+  const host = url === undefined ? clientHostInCode(code) : undefined;
+  if (url !== undefined || host !== undefined) return connection('database', { url, host, defaultLocal: false });
   const envUrl = /\b([A-Z][A-Z0-9_]*(?:DATABASE|DB|PG|MYSQL|MONGO|REDIS)[A-Z0-9_]*(?:URL|URI|DSN|HOST))\b/.exec(code)?.[1];
-  const assigned = runner.assignments.DATABASE_URL;
-  if (assigned !== undefined) return connection('database', { url: assigned, defaultLocal: false });
+  if (runner.assignments.DATABASE_URL !== undefined) return connection('database', { url: runner.assignments.DATABASE_URL, defaultLocal: false });
   const values = envUrl ? [`$${envUrl}`] : [];
   return { engine: 'database', name: envUrl ? `the database at $${envUrl}` : 'the database the program connects to', remote: true, values, sources: [], selectors: DB_SELECTORS };
 }

@@ -43,6 +43,8 @@ const FRAMEWORKS = {
   mongodb: { label: 'MongoDB', envVars: [], envFlags: [] },
   elixir: { label: 'Elixir', envVars: ['MIX_ENV'], envFlags: [], defaultEnvironment: 'dev' },
   dbt: { label: 'dbt', envVars: ['DBT_TARGET'], envFlags: ['--target', '-t'], defaultEnvironment: "the profile's default target" },
+  // Medusa's CLI (docs.medusajs.com/resources/medusa-cli): DATABASE_URL from wherever the app reads it.
+  medusa: { label: 'Medusa', envVars: ['NODE_ENV'], envFlags: [] },
   flask: { label: 'Flask', envVars: ['FLASK_ENV', 'APP_ENV'], envFlags: [] },
 } satisfies Record<string, Framework>;
 
@@ -89,6 +91,11 @@ function productionWork(tool: string, words: readonly string[]): Hit | undefined
   if (tool === 'dbt' && /^(run|build|seed)$/.test(words[0] ?? '') && words.includes('--full-refresh')) {
     return hit('dbt', `dbt ${words[0]} --full-refresh`, 'drops and rebuilds the incremental tables (keeping only what the sources still hold) of');
   }
+  // Round 8: migrations applied by drizzle-kit (a plain `dbt run|build --target prod` stays allowed and marked production, as the README documents).
+  if (tool === 'drizzle-kit' && words[0] === 'migrate') return hit('drizzle', 'drizzle-kit migrate', migrates);
+  // A project's seed script run by the runtime (`node prisma/seed.js`, what `npm run db:seed` runs): seeds usually empty the tables they fill.
+  const seedFile = /^(node|tsx|ts-node|bun)$/.test(tool) ? words.find((w) => /(^|\/)(seeds?|seeders?)(\/[\w.-]+)?\.[cm]?[jt]s$/.test(w)) : undefined;
+  if (seedFile !== undefined) return hit('prisma', `${tool} ${seedFile}`, seeds);
   return undefined;
 }
 
@@ -332,6 +339,12 @@ function prisma(words: string[], inv: Invocation, facts: Facts): Hit | undefined
   return sqlFrom('prisma', 'prisma db execute', scripts);
 }
 
+/** Medusa's CLI (docs.medusajs.com/resources/medusa-cli): `db:rollback`, `db:migrate:revert`, `db:reset`/`db:drop` undo migrations or drop the schema. */
+function medusa(words: string[]): Hit | undefined {
+  const c = words.find((w) => /^db:(rollback|reset|drop|fresh|migrate:(revert|rollback|down|undo|fresh|reset))$/.test(w));
+  return c ? { framework: 'medusa', what: `medusa ${c}`, effect: /drop|fresh|reset/.test(c) ? 'drops or rewrites the tables of' : 'reverts migrations (dropping what they created) of' } : undefined;
+}
+
 function typeorm(words: string[]): Hit | undefined {
   // `schema:sync` makes the tables match the entities: columns and tables they no longer have are dropped.
   if (words[0] === 'schema:sync') return { framework: 'typeorm', what: 'typeorm schema:sync', effect: 'synchronizes the schema with the entities (dropping the tables and columns they no longer have) of' };
@@ -423,6 +436,7 @@ function hitOf(inv: Invocation, facts: Facts): Hit | undefined {
       return mongorestore(words);
     default:
       if (tool.startsWith('typeorm')) return typeorm(words);
+      if (tool === 'medusa') return medusa(words);
       return elixir(tool, inv.command, words);
   }
 }
@@ -456,6 +470,9 @@ function environmentSources(hit: Hit, inv: Invocation, facts: Facts): { source: 
   }
   // Rails: `bin/rails console -e production` / `rails runner -e production`; `bin/rails console production`.
   if (hit.framework === 'rails' && /^(console|c|dbconsole|db|runner|r)$/.test(words[0] ?? '') && /^(production|staging)$/.test(words[1] ?? '')) out.push({ source: 'environment', value: words[1] as string });
+  // `drizzle-kit migrate --config drizzle.prod.config.ts`: a config file named for an environment.
+  const config = hit.framework === 'drizzle' ? optionValue(words, ['--config']) : undefined;
+  if (config !== undefined && /(^|[./_-])(prod|production|staging|live)([./_-]|$)/i.test(config)) out.push({ source: '--config', value: config });
   // An env file a wrapper loads (`dotenv -e .env.production --`, `env-cmd -f .env.staging`).
   for (const w of inv.wrapperWords ?? []) {
     const m = envFileOf(w);
@@ -541,7 +558,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
 export const FRAMEWORK_COMMANDS: readonly string[] = [
   'drizzle-kit', 'php', 'sail', 'artisan', 'alembic', 'rails', 'rake', 'manage.py', 'django-admin', 'python', 'python3', 'py',
   'prisma', 'typeorm', 'typeorm-ts-node-commonjs', 'typeorm-ts-node-esm', 'sequelize', 'sequelize-cli', 'knex', 'mongorestore', 'mix', 'iex', 'flask', 'irb', 'pry',
-  'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun', 'bundle', 'dbt',
+  'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun', 'bundle', 'dbt', 'medusa', 'node', 'tsx', 'ts-node',
 ];
 
 export const frameworksPack: RulePack = {

@@ -39,6 +39,7 @@ import { deferredPack } from './deferred/deferredPack';
 import { MIGRATION_TOOL_NAMES, migrationToolsPack } from './migrationTools';
 import { dataStoresPack } from './dataStores';
 import { databaseAdminPack } from './databaseAdmin';
+import { dataClusterAdminPack } from './dataClusterAdmin';
 import { hostDamagePack } from './hostDamage';
 import { hostOutagePack } from './hostOutage';
 import { systemFilesPack } from './systemFiles';
@@ -70,6 +71,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   gitPack,
   databasePack,
   databaseAdminPack,
+  dataClusterAdminPack,
   platformSqlPack,
   frameworksPack,
   migrationToolsPack,

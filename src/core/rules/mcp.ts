@@ -194,7 +194,9 @@ function commandLineCall(inv: Invocation, ctx: RuleContext): Finding[] {
   const calls = CALL_WORD.test(first) || values('--method').includes('tools/call') || values('--tool-name').length > 0;
   if (!calls) return [];
   const args: Record<string, unknown> = {};
-  for (const json of values('--params')) for (const v of jsonValues(json)) if (v !== null && typeof v === 'object') Object.assign(args, v);
+  // The arguments as an option's value (`--params '{…}'`) or as an operand (`mcp-cli call postgres query '{"sql": …}'`).
+  const operandJson = parsed.operands.map((w) => w.text).filter((t) => /^\s*\{/.test(t));
+  for (const json of [...values('--params'), ...operandJson]) for (const v of jsonValues(json)) if (v !== null && typeof v === 'object') Object.assign(args, v);
   for (const pair of values('--tool-arg')) {
     // A tool argument `key=value`, the grammar's value (not an option reader).
     const eq = pair.indexOf('=');

@@ -71,6 +71,7 @@ const FILES: Record<string, string> = {
     'clean:\n\t-rm -rf $(DIST) \\\n\t  tmp\n\t$(MAKE) -C sub clean\n\nnuke: ; rm -rf /\n',
   '/work/app/node_modules/.bin/eslint': '#!/usr/bin/env node\nrequire("child_process").execSync(cmd)\n',
   '/work/app/wrap.sh': 'run() { echo "+ $*"; "$@"; }\nrun rm -rf wrapped\n',
+  '/work/app/.env.production': 'DATABASE_URL=postgres://app:pw@db.prod.acme.internal:5432/app\nSTRIPE_SECRET_KEY=placeholder\n',
 };
 
 const b64 = (text: string): string => btoa(text);
@@ -264,6 +265,11 @@ const cases: Case[] = [
   { cmd: 'doppler run -- rails db:reset', has: [{ name: 'rails', via: ['doppler'] }] },
   { cmd: 'op run --env-file=.env -- psql -c "drop table x"', has: [{ name: 'psql', via: ['op'] }] },
   { cmd: 'cross-env NODE_ENV=production knex migrate:rollback --all', has: [{ name: 'knex', assignments: { NODE_ENV: 'production' } }] },
+  // A dotenv file sourced or loaded by a wrapper: its target variables (a URL cut to scheme and host, no secret) reach what runs next.
+  { cmd: 'source .env.production && npx prisma migrate deploy', has: [{ name: 'prisma', assignments: { DATABASE_URL: 'postgres://db.prod.acme.internal:5432/' } }] },
+  { cmd: 'dotenv -e .env.production -- knex migrate:latest', has: [{ name: 'knex', assignments: { DATABASE_URL: 'postgres://db.prod.acme.internal:5432/' } }] },
+  { cmd: 'op run --env-file=.env.production -- knex migrate:latest', has: [{ name: 'knex', assignments: { DATABASE_URL: 'postgres://db.prod.acme.internal:5432/' } }] },
+  { cmd: 'source plain.sh && knex migrate:latest', has: [{ name: 'knex', assignments: {} }] },
   { cmd: 'kubectl exec -it pod -- rm -rf /data', has: [{ name: 'kubectl' }, { name: 'rm', args: ['-rf', '/data'], via: ['kubectl exec'] }] },
   { cmd: 'docker exec -u root box rm -rf /data', has: [{ name: 'rm', args: ['-rf', '/data'], via: ['docker exec'] }] },
   { cmd: 'ssh prod-db "rm -rf /var/lib/data"', has: [{ name: 'ssh' }, { name: 'rm', via: ['ssh prod-db'] }] },

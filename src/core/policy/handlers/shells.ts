@@ -8,6 +8,7 @@ import type { ArgWord, Invocation } from '../types';
 import { POSITIONAL } from '../../shell/expand';
 import { commandName, isInstalledPackage, SHELLS, type Exec, type Handler, type Scope, type Walker } from './context';
 import { interpreterLanguage } from './interpreters';
+import { recordExported, targetVariables } from '../lineState';
 
 export function shell(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
   const inv = w.emit(name, first.text, args, exec);
@@ -82,9 +83,20 @@ function source(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocat
     w.addOpaque(`${first.text} reads a file whose name is computed at run time`, w.viaOf(exec));
     return inv;
   }
+  const before = DOTENV_FILE.test(file.text) ? new Map(exec.scope.vars) : undefined;
   w.runFile(file, 'shell', inv, exec, `source ${file.text}`, true);
+  // A dotenv file sourced (`source .env.production`, `set -a; . ./.env.production`): what it assigns reaches later
+  // commands (exported by `set -a`, or already exported, as DATABASE_URL usually is), so it is read as exported.
+  if (before) {
+    const assigned: Record<string, string> = {};
+    for (const [k, v] of exec.scope.vars) if (/^[A-Za-z_]\w*$/.test(k) && typeof v === 'string' && v !== before.get(k)) assigned[k] = v;
+    recordExported(targetVariables(assigned), exec.scope);
+  }
   return inv;
 }
+
+/** `.env`, `.env.production`, `prod.env`: files of `NAME=value` lines. */
+const DOTENV_FILE = /(^|\/)\.env(\.[\w.-]+)?$|\.env$/;
 
 function trap(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
   const inv = w.emit('trap', first.text, args, exec);

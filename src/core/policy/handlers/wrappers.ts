@@ -12,6 +12,7 @@ import { xargsInput } from '../xargs';
 import { commandName, type Exec, type Walker } from './context';
 import { entriesAfterWrapper } from './runnerEntries';
 import { programOptions, programVariables } from './byName';
+import { targetVariables } from '../lineState';
 
 export const MAX_WRAPPER_HOPS = 32;
 
@@ -65,6 +66,8 @@ export function peelWrappers(w: Walker, argvIn: ArgWord[], exec: Exec, unitsPerW
     const taken = peeled.argv.length - (peeled.supplied ?? 0);
     const consumed = before.slice(1, before.length - taken);
     if (consumed.length > 0) exec.wrapperWords = [...(exec.wrapperWords ?? []), ...consumed];
+    // `dotenv -e .env.production -- cmd`, `env-cmd -f .env.staging cmd`, `op run --env-file=…`: the program (and any script it runs) gets the file's variables.
+    if (consumed.length > 0 && /^(dotenv(-cli|x)?|env-cmd|op)$/.test(name)) loadEnvFiles(w, consumed, exec);
     // A wrapper's own option that names a program it starts too (`valgrind --db-command=CMD prog`).
     if (consumed.length > 0) programOptions(w, name, consumed, exec);
     argv = peeled.argv;
@@ -80,4 +83,18 @@ function linesAreCommands(args: readonly ArgWord[], none: boolean, command: stri
   if (args.some((a) => a.text.startsWith(':::'))) return false;
   if (none) return true;
   return args.some((a) => a.text === '--pipe' || a.text === '--pipepart') && /^\s*(\S*\/)?(sh|bash|dash|zsh|ksh)\s*$/.test(command ?? '');
+}
+
+/** The `NAME=value` lines of the env files a loader names, as the environment of what it runs (a variable set on the line itself wins). */
+function loadEnvFiles(w: Walker, words: readonly ArgWord[], exec: Exec): void {
+  const loaded: Record<string, string> = {};
+  for (const word of words.slice(0, 16)) {
+    // `-e .env.production`, or glued to its option (`--env-file=.env.production`): a file name, not an option reader.
+    const file = word.text.slice(word.text.lastIndexOf('=') + 1);
+    if (word.dynamic || !/(^|\/)\.env(\.[\w.-]+)?$|\.env$/.test(file)) continue;
+    const text = w.readFile(resolvePath(exec.cwd, file, w.facts.home), w.viaOf(exec)) ?? '';
+    for (const m of text.slice(0, 65_536).matchAll(/^[ \t]*(?:export[ \t]+)?([A-Za-z_]\w*)[ \t]*=[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#]*))/gm)) loaded[m[1]!] = m[2] ?? m[3] ?? m[4] ?? '';
+  }
+  const targets = targetVariables(loaded);
+  if (Object.keys(targets).length > 0) exec.assignments = { ...targets, ...exec.assignments };
 }

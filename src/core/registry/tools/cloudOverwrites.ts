@@ -115,6 +115,11 @@ export const GCLOUD_OVERWRITE_RULES: readonly CommandRule[] = [
     verb: 'overwrites every database of', namePositionals: 'first', note: () => ' with an older backup (what was written since is lost)',
   },
   {
+    // `gcloud sql import sql|csv|bak INSTANCE gs://…`: the file's statements run on the instance (a dump usually starts with DROP TABLE); the guard cannot read the bucket object.
+    id: 'gcloud-sql-import', path: ['sql', 'import', /^(sql|csv|bak|tde)$/], kind: 'database', noun: 'Cloud SQL instance',
+    verb: 'runs the statements (or rows) of a file the guard cannot read on', namePositionals: 'first', note: (p) => ` (${p.positionals[4]?.text ?? 'a Cloud Storage object'}; a dump usually drops the tables it recreates)`,
+  },
+  {
     id: 'gcloud-sql-backups-restore', path: ['sql', 'backups', 'restore'], kind: 'database', noun: 'Cloud SQL instance',
     verb: 'overwrites every database of', nameFlags: ['--restore-instance'], namePositionals: 'none',
     note: () => ' with an older backup (what was written since is lost)',

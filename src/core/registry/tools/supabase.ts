@@ -71,6 +71,16 @@ export const supabase: ToolSpec = {
       when: supabaseRemote, namePositionals: 'none', defaultName: "the linked Supabase project's database",
     },
     {
+      // `supabase migration repair --status applied|reverted` rewrites the linked project's migration history: the next `db push` skips or re-runs migrations.
+      id: 'supabase-migration-repair', path: ['migration', 'repair'], kind: 'database', noun: 'database', verb: 'rewrites the migration history of',
+      when: (p) => !hasFlag(p, ['--local']) && (flagValues(p, ['--db-url'])[0] === undefined || supabaseRemote(p)), namePositionals: 'none', defaultName: "the linked Supabase project's database",
+    },
+    {
+      // `supabase postgres-config update|delete` changes the project's Postgres settings and restarts the database.
+      id: 'supabase-postgres-config', path: ['postgres-config', 'update|delete'], kind: 'database', noun: 'database', verb: 'changes the Postgres settings of (and restarts)',
+      namePositionals: 'none', defaultName: "the linked Supabase project's database", nameFlags: ['--project-ref'],
+    },
+    {
       id: 'supabase-backups-restore', path: ['backups', 'restore'], kind: 'database', noun: 'database', verb: 'restores a backup over (losing every later write)',
       namePositionals: 'none', defaultName: "the linked Supabase project's database", nameFlags: ['--project-ref'],
     },

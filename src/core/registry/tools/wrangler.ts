@@ -47,6 +47,8 @@ export const wrangler: ToolSpec = {
     { id: 'wrangler-deploy', path: ['deploy|publish'], kind: 'service', noun: 'Worker', verb: 'deploys a new version over', namePositionals: 'none', defaultName: 'the Worker of wrangler.toml', productionOnly: true, when: (p) => !hasFlag(p, ['--dry-run']), note: () => ': what serves users is replaced at once, with nothing reviewed first' },
     // Round 7 (issue #18): a deploy to the production environment replaces the live Worker, with nothing reviewed first.
     { id: 'wrangler-deploy-production', path: ['deploy|publish'], kind: 'service', noun: 'Worker', verb: 'deploys a new version over', namePositionals: 'none', defaultName: 'the live Worker of this project', when: (p) => !hasFlag(p, ['--dry-run']) && flagValues(p, ['--env', '-e']).some((v) => environmentOfName(v) === 'production') },
+    // Round 8: pending migrations applied to the remote D1 database (a migration may drop or rewrite tables); the local copy (the default) is routine.
+    { id: 'wrangler-d1-migrations-apply', path: ['d1', 'migrations', 'apply'], kind: 'database', noun: 'D1 database', namePositionals: 'first', verb: 'applies pending migrations (which may drop or rewrite tables) to', productionOnly: true, when: (p) => hasFlag(p, ['--remote', '--preview']) },
     {
       id: 'wrangler-d1-time-travel-restore', path: ['d1', 'time-travel', 'restore'], kind: 'database', noun: 'D1 database', namePositionals: 'first',
       verb: 'rolls back, discarding every write made after the restore point to,',

@@ -102,6 +102,13 @@ export function riskyAdminSql(statements: readonly SqlStatement[]): string[] {
 
 const MONGO_ADMIN = /\.(renameCollection|createUser|updateUser|grantRolesToUser|shutdownServer|killOp|fsyncLock|setProfilingLevel|changeUserPassword|revokeRolesFromUser|dropUser)\s*\(|\b(?:adminCommand|runCommand|command)\s*\(\s*\{\s*['"]?(shutdown|dropUser|setParameter|killAllSessions|renameCollection|replSetReconfig)\b/g;
 
+/**
+ * Replica set and sharded cluster administration (mongodb.com/docs/manual/reference/method/js-replication/,
+ * js-sharding/): a primary stepped down or a member removed (elections, clients cut off), the balancer
+ * stopped (chunks stop moving, shards fill unevenly), a shard drained away, a forced reconfiguration.
+ */
+const MONGO_CLUSTER = /\b((?:rs\.(?:stepDown|remove|freeze|reconfig|reconfigForPSASet|syncFrom|addArb))|(?:sh\.(?:stopBalancer|disableBalancer|setBalancerState|removeShard|disableAutoSplit|removeShardFromZone|removeRangeFromZone|removeTagRange|disableAutoMerger)))\s*\(|\b(?:adminCommand|runCommand)\s*\(\s*\{\s*['"]?(replSetStepDown|replSetFreeze|removeShard|balancerStop|setFeatureCompatibilityVersion|replSetMaintenance|movePrimary|clearJumboFlag|compact)\b/g;
+
 /** MongoDB shell calls that rename collections away, make users or roles, or stop and reconfigure the server. */
 export function riskyAdminMongo(scripts: readonly string[]): string[] {
   const out: string[] = [];
@@ -110,6 +117,10 @@ export function riskyAdminMongo(scripts: readonly string[]): string[] {
     if (out.length >= 10) return out.slice(0, 10);
     for (const m of js.matchAll(MONGO_ADMIN)) {
       if (/createUser|updateUser|grantRolesToUser/.test(m[1] ?? '') && !/\b(root|userAdminAnyDatabase|dbOwner|clusterAdmin|__system|readWriteAnyDatabase)\b/.test(js)) continue;
+      out.push(`${m[1] ?? m[2] ?? ''}(…)`);
+      if (out.length >= 10) return out;
+    }
+    for (const m of js.matchAll(MONGO_CLUSTER)) {
       out.push(`${m[1] ?? m[2] ?? ''}(…)`);
       if (out.length >= 10) return out;
     }
@@ -123,7 +134,13 @@ export function riskyAdminMongo(scripts: readonly string[]): string[] {
  */
 export function redisCodeCalls(code: string): CodeEffect[] {
   const out: CodeEffect[] = [];
-  if (/\.flush_?(all|db)\s*\(/i.test(code)) out.push({ summary: 'FLUSH', object: 'the Redis database' });
+  // redis-py and node-redis `.flushall()`, Ruby's `.flushall` (no parentheses), phpredis `->flushAll()`.
+  if (/(?:\.|->)flush_?(all|db)\b/i.test(code)) out.push({ summary: 'FLUSH', object: 'the Redis database' });
+  // A raw command by name (`execute_command('FLUSH'+'ALL')`, `call`, `sendCommand`, `rawCommand`), literal pieces joined.
+  for (const m of code.slice(0, 100_000).matchAll(/\b(?:execute_command|send_command|sendCommand|rawCommand|rawcommand|call)\s*\(\s*\[?\s*((?:['"][\w:]*['"]\s*(?:\+|\.|\s)\s*)*['"][\w:]*['"])/g)) {
+    const name = m[1]!.replace(/['"\s+.]/g, '').toUpperCase();
+    if (name === 'FLUSHALL' || name === 'FLUSHDB') out.push({ summary: name, object: 'the Redis database' });
+  }
   if (/\.(delete|del|unlink)\s*\(/i.test(code) && /\.(keys|scan_iter|scanIterator|scanStream)\s*\(\s*(['"]\*['"])?\s*\)/.test(code)) out.push({ summary: 'DEL over every key', object: 'every key', command: 'DEL *' });
   const config = /\.config_?set\s*\(\s*['"]([\w-]+)['"]\s*,\s*['"]([^'"]*)['"]/i.exec(code);
   if (config) out.push({ summary: `CONFIG SET ${config[1]} ${config[2]}`, command: `CONFIG SET ${config[1]} ${config[2]}` });
@@ -150,4 +167,9 @@ function unknownServerWork(text: string): boolean {
   if (/^copy\b[\s\S]*\bto\s+(program\b|'\/)/i.test(s)) return true;
   if (/^explain\s+(\([^)]*\banalyze\b[^)]*\)|analy[sz]e\b)\s*(?:verbose\s+)?(insert|update|delete|merge|create|drop|truncate)\b/i.test(s)) return true;
   return /^(select|with|values|call|execute)\b/i.test(s) && SERVER_FUNCTIONS.test(unquoted);
+}
+
+/** The server a Redis (or other) client in code names by host: `redis.Redis(host='cache.prod')`, `Redis.new(host: "…")`, `$r->connect("…")`. */
+export function clientHostInCode(code: string): string | undefined {
+  return /(?:\bhost\s*(?:=>|=|:)\s*|(?:->|\.)p?connect\(\s*)['"]([\w.-]+)['"]/.exec(code.slice(0, 100_000))?.[1];
 }

@@ -432,6 +432,8 @@ function redisLockoutOrOutage(command: string, sub: string, words: readonly stri
   if (command === 'CLIENT' && (sub === 'KILL' || sub === 'PAUSE')) return { summary: `CLIENT ${sub} ${rest} (${sub === 'KILL' ? 'connected clients are cut off' : 'every client is blocked'})`.replace(' ()', ''), object: 'the Redis clients' };
   if (command === 'CLUSTER' && /^(FAILOVER|FORGET|DELSLOTS|DELSLOTSRANGE|FLUSHSLOTS)$/.test(sub)) return { summary: `CLUSTER ${sub} ${rest}`.trim() + ' (the cluster loses a node or its slots)', object: 'the Redis cluster' };
   if (command === 'FAILOVER' && !/^ABORT$/i.test(words[1] ?? '')) return { summary: 'FAILOVER (a replica takes over as primary)', object: 'the Redis server' };
+  // A Sentinel told to forget, reset or fail over a primary it watches (redis.io/docs/latest/operate/oss_and_stack/management/sentinel/): nothing fails it over later, or a replica takes over now.
+  if (command === 'SENTINEL' && /^(REMOVE|RESET|FAILOVER|SET|CONFIG)$/.test(sub) && !(sub === 'CONFIG' && /^GET$/i.test(words[2] ?? ''))) return { summary: `SENTINEL ${sub} ${rest}`.trim() + (sub === 'FAILOVER' ? ' (a replica takes over as primary)' : ' (the Sentinels stop watching or change how they fail over that primary)'), object: 'the Redis Sentinel', administration: true };
   if (command === 'MODULE' && (sub === 'LOAD' || sub === 'LOADEX')) return { summary: `MODULE ${sub} ${words[2] ?? ''} (native code runs inside the server)`.replace('  ', ' '), object: 'the Redis server' };
   return undefined;
 }

@@ -36,6 +36,16 @@ export function storeApiLoss(r: StoreRequest): string | undefined {
   if (/\/_slm\/policy\//.test(path) && /"retention"|"schedule"/.test(body)) return 'a snapshot policy rewritten (its schedule or how many snapshots are kept)';
   if (path.endsWith('/_settings') && /number_of_replicas"?\s*:\s*"?0\b/.test(body)) return 'replicas set to 0 (a lost node loses data)';
   if (path.endsWith('/_cluster/settings') && /allocation\.enable"?\s*:\s*"none"|blocks\.read_only/.test(body)) return 'cluster shard allocation or writes switched off';
+  // Round 8: snapshot repositories re-pointed, restores over live indices, masters voted out, mappings and lifecycle policies rewritten.
+  if (/^\/_snapshot\/[^/_][^/]*\/?$/.test(path) && (method === 'PUT' || method === 'POST')) return `the snapshot repository ${path.split('/')[2]} registered or re-pointed (snapshots go where the body says; an existing repository's snapshots are left behind)`;
+  if (/^\/_snapshot\/[^/]+\/[^/]+\/_restore$/.test(path)) return `a snapshot restored over the cluster's indices (${/"indices"\s*:\s*"\*"/.test(body) ? 'every index, system indices included' : 'the indices it holds'})`;
+  if (path.startsWith('/_cluster/voting_config_exclusions') && method === 'POST') return 'master-eligible nodes voted out of the cluster (too few left and the cluster has no master)';
+  if (/^\/[^_/][^/]*\/_mapping$/.test(path)) return `the mapping of ${path.split('/')[1]} changed (fields and dynamic rules every later write must follow)`;
+  if (/\/(_ilm\/policy|_plugins\/_ism\/policies|_opendistro\/_ism\/policies|_index_template|_data_stream\/_lifecycle)\b/.test(path) || /^\/[^_/][^/]*\/_lifecycle$/.test(path)) {
+    if (unread || /"delete"|"retention|"data_retention"|"min_age"|"min_index_age"/.test(body)) return unread ? `a lifecycle policy from a file the guard cannot read (${path}: it may delete indices)` : `a lifecycle policy that deletes indices after an age (${path})`;
+  }
+  if (/^\/[^_/][^/]*\/_(shrink|split|clone)\/[^/]+$/.test(path)) return `${path.split('/')[1]} copied into a new index by _${path.split('/')[2]!.slice(1)} (the source must be read-only meanwhile: writes to it fail)`;
+  if (/^\/[^/]+\/_ilm\/remove$/.test(path) || path.startsWith('/_plugins/_ism/remove/')) return 'the lifecycle policy taken off an index (no more rollovers or retention)';
   // Algolia (algolia.com/doc/rest-api/search), Typesense, Meilisearch.
   if (/\/indexes\/[^/]+\/batch$/.test(path) && /"action"\s*:\s*"(clear|delete|deleteObject)"/.test(body)) return 'a batch that clears or deletes index objects';
   if (/\/indexes\/[^/]+\/operation$/.test(path) && /"operation"\s*:\s*"(move|copy)"/.test(body)) return 'an index moved or copied over its destination (the destination is replaced)';

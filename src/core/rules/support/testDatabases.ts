@@ -1,4 +1,5 @@
 import type { Facts, Invocation } from '../../policy/types';
+import { hostOf, isLoopbackHost } from '../../policy/production';
 
 /**
  * Databases that exist to be thrown away: a framework's test environment on this machine (the test
@@ -61,4 +62,14 @@ export function dotenvDatabase(inv: Invocation, facts: Facts): string | undefine
   if (facts.envNames.includes('DATABASE_URL') || inv.cwdUncertain === true || inv.remote !== undefined || (inv.wrapperWords ?? []).length > 0 || inv.via.length > 1) return undefined;
   const m = /^\s*(?:export\s+)?DATABASE_URL\s*=\s*['"]?([a-z][\w+.-]*):\/\/(?:[^@\s'"/]*@)?([^:/\s'"?]+)/m.exec(facts.readFile(`${inv.cwd}/.env`) ?? '');
   return m ? `${m[1]}://${m[2]}` : undefined;
+}
+
+/**
+ * A Redis server the command names explicitly as this machine's (`redis-cli -h localhost`, `-u redis://127.0.0.1`):
+ * flushing it is the developer's own (team decision, round 8). With no host named the flush still asks.
+ */
+export function namedLoopbackRedis(conn: { engine: string; remote: boolean; values: readonly string[]; sources: readonly { source: string; value: string }[] }): boolean {
+  if (conn.engine !== 'redis' || conn.remote) return false;
+  const named = [...conn.sources.filter((s) => s.source === '-h').map((s) => s.value), ...conn.values.map((v) => hostOf(v) ?? '')].filter((h) => h !== '');
+  return named.length > 0 && named.every((h) => isLoopbackHost(h));
 }
