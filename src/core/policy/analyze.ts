@@ -27,6 +27,9 @@ import { handOn, substitutionsTooDeep } from './walkLimits';
 import { nameIsPattern, runPatternName } from './globName';
 import { runProgram } from './loadedCode';
 import { producerSource } from './producerSource';
+import { arrayValues, assignedValue, compoundStdinText, loopValues } from './loopValues';
+import { recordBuiltinValues, STDIN_TEXT } from './shellValues';
+import { forgetArray, setArray } from '../shell/arrays';
 import { ALIAS, ALREADY_EXPORTED, childEnvironment, EXPORTED, exportedVariables, recordAliases, recordExports, selectionOf } from './lineState';
 export { REMOTE_CWD, type AnalyzeLimits } from './handlers/context';
 
@@ -170,7 +173,15 @@ class Analyzer implements Walker {
       const printed = written.length > 0 ? [`$(printf '%s\\n' ${written.join(' ')})`] : [];
       setSources(bodyScope, command.name, [...command.words.flatMap((w) => wordSources(w, scope)), ...printed]);
     }
-    for (const body of command.bodies) this.walkList(body, bodyScope);
+    // `while read f; do …; done <<< x`: the `read` there takes that line.
+    const fed = bodyScope === scope ? undefined : compoundStdinText(command.redirects, scope, this.expansion);
+    if (fed !== undefined) bodyScope.vars.set(STDIN_TEXT, fed);
+    // `for f in a b`: the body runs once per fixed value, in turn; otherwise once with the variable unknown.
+    const values = command.keyword === 'for' && command.name ? loopValues(command.words, scope, this.expansion) : undefined;
+    for (const value of values ?? [null]) {
+      if (value !== null) bodyScope.vars.set(command.name!, value);
+      for (const body of command.bodies) this.walkList(body, bodyScope);
+    }
     if (bodyScope === scope) {
       if (outerStdinSources) scope.stdinSources = outerStdinSources;
       else delete scope.stdinSources;
@@ -289,8 +300,11 @@ class Analyzer implements Walker {
 
     if (command.words.length === 0) {
       for (const assignment of command.assignments) {
-        const value = assignment.array || assignment.values.length !== 1 ? undefined : staticValue(assignment.values[0]!, scope, this.expansion);
+        const value = assignment.array || assignment.values.length !== 1 ? undefined : assignedValue(assignment.values[0]!, scope, this.expansion);
         scope.vars.set(assignment.name, value ?? null);
+        // `a=(x y)` is known element by element; `a[1]=x`, `a+=(x)`, `x+=y` leave the value unknown.
+        if (assignment.array || /^\w+(\[|\+=)/.test(assignment.raw)) setArray(scope, assignment.name, assignment.array && !/^\w+(\[|\+=)/.test(assignment.raw) ? arrayValues(assignment.values, scope, this.expansion) : null);
+        else forgetArray(scope, assignment.name);
         // `x='a[$(cmd)]'; echo $((x))`: arithmetic on x runs cmd, so the subscript is read as if it ran now.
         for (const m of (value ?? '').matchAll(SUBSCRIPT)) this.analyzeText(`: ${m[1]!}`, this.subScope(scope, 'an array subscript'));
         setSources(scope, assignment.name, assignment.values.flatMap((v) => wordSources(v, scope)));
@@ -304,6 +318,7 @@ class Analyzer implements Walker {
       declareSources(argv[0].text, command.words.slice(1), scope, stdinSources);
       if (argv[0].text === 'export') recordExports(argv.slice(1), scope);
     }
+    recordBuiltinValues(argv, exec, scope, this.facts.home);
     if (argv[0]) {
       // `docker context use prod`: later commands of the line reach what it selected.
       const selected = selectionOf(argv);
