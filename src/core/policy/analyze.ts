@@ -9,7 +9,7 @@
  */
 import { basename, resolvePath } from '../paths';
 import { followDirectoryChange } from './directoryChange';
-import { expandTildeWord } from '../shell/tilde';
+import { expandTildeWord, homeTilde } from '../shell/tilde';
 import type { Command, CommandList, Pipeline, RedirectNode, SimpleCommand, Word, WordPart } from '../shell/ast';
 import { DYNAMIC_WORD, findShellOuts } from '../shell/embedded';
 import { argWord, declare, declareSources, expandWords, knownTarget, mergeSources, setSources, shellQuote, staticValue, textVariableSources, variableSources, wordSources, type ExpansionEnv } from '../shell/expand';
@@ -283,7 +283,7 @@ class Analyzer implements Walker {
           stdinSources = [];
         }
       } else if (node.op === '<<<' && (node.fd === undefined || node.fd === 0)) {
-        stdin = { kind: 'herestring', text: wordText(node.target) };
+        stdin = { kind: 'herestring', text: redirect.target.dynamic ? wordText(node.target) : homeTilde(redirect.target, scope, this.facts.home).text };
         stdinUnknown = false;
         stdinSources = wordSources(node.target, scope);
       } else if ((node.op === '<' || node.op === '<>') && (node.fd === undefined || node.fd === 0)) {
