@@ -596,5 +596,5 @@ export function analyze(command: string, facts: Facts, limits: AnalyzeLimits = D
   } catch (error) {
     analyzer.addOpaque(`the command could not be analysed (${error instanceof Error ? error.message : 'internal error'})`, []);
   }
-  return { invocations: analyzer.invocations, snippets: analyzer.snippets, opaque: analyzer.opaque };
+  return { ...(typeof command === 'string' ? { text: command } : {}), invocations: analyzer.invocations, snippets: analyzer.snippets, opaque: analyzer.opaque };
 }
