@@ -363,7 +363,7 @@ class Analyzer implements Walker {
     // Only pipelines of plain producers (echo, printf, cat, base64 -d ...) with static words are
     // evaluated; anything else would make this side analysis as costly as the real one.
     for (const command of list.items[0]!.pipeline.commands) {
-      if (command.type !== 'simple' || command.words.length === 0 || command.words.some(isDynamic)) return undefined;
+      if (command.type !== 'simple' || command.words.length === 0 || command.words.some((w) => isDynamic(w) && staticValue(w, scope, this.expansion) === undefined)) return undefined;
       if (!OUTPUT_PRODUCERS.has(commandName(wordText(command.words[0]!)))) return undefined;
       if (command.redirects.some((r) => r.heredoc?.substitutions.length || isDynamic(r.target))) return undefined;
     }
