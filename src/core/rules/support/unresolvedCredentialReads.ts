@@ -29,7 +29,8 @@ function credentialNamedIn(line: string, cwd: string, facts: Facts): CredentialF
     const token = raw.replace(/^(?:\$[A-Za-z_]\w*|\$|[A-Za-z_]\w*(?=\/))+/, '').replace(/^[-+?](?=[.~/])/, '').slice(0, MAX_TOKEN);
     if (!/[./]/.test(token) || /^[a-z][a-z0-9+.-]*:\/\//i.test(token) || token.startsWith('-')) continue;
     const rel = token.replace(/^~?\/+/, '');
-    const places = token.startsWith('/') && !raw.startsWith('$') ? [token] : [resolvePath(cwd, rel, facts.home), resolvePath(facts.home, rel, facts.home)];
+    // An absolute-looking tail may follow a computed folder (`${X}/.aws/credentials`): read under both roots too.
+    const places = [...(token.startsWith('/') ? [token] : []), resolvePath(cwd, rel, facts.home), resolvePath(facts.home, rel, facts.home)];
     for (const abs of places) {
       const info = infoFor(abs, facts);
       if (info) return info;
