@@ -33,6 +33,11 @@ function isMetadataReader(inv: Invocation): boolean {
   return METADATA_READERS.has(inv.name);
 }
 
+/** Programs whose reading of a path shows nothing of what it holds (`wc -c`, `ls`, `sha256sum`). */
+export function readsOnlyMetadata(inv: Invocation): boolean {
+  return METADATA_READERS.has(inv.name) || NAMES_ONLY.has(inv.name);
+}
+
 /** Does the command read every file below the folders it is given (`grep -r`, `grep -d recurse`, `rg`)? */
 function readsBelow(inv: Invocation): boolean {
   if (inv.name === 'rg' || inv.name === 'ag' || inv.name === 'ack') return true;

@@ -1,5 +1,6 @@
 import { effectsOf } from '../../policy/effects';
 import type { Analysis, ArgWord, Finding, Invocation, RuleContext } from '../../policy/types';
+import { readsOnlyMetadata } from './guardHomeReads';
 import { mentionIn, spellings } from './mentions';
 import { perimeterView, type PerimeterView } from './protectedPaths';
 
@@ -53,7 +54,7 @@ export function unresolvedPathFindings(analysis: Analysis, ctx: RuleContext): Fi
   if (named === undefined && !guardHome) return [];
   for (const inv of analysis.invocations) {
     if (inv.remote) continue;
-    const hit = unresolvedWords(inv).find((w) => !w.read || guardHome);
+    const hit = unresolvedWords(inv).find((w) => !w.read || (guardHome && !readsOnlyMetadata(inv)));
     if (!hit) continue;
     const place = guardHome ? "Blast Shield's own folder" : named!;
     return [
