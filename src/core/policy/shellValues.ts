@@ -17,21 +17,18 @@ export const STDIN_TEXT = '\u0000stdin-text';
 const READ_VALUED = new Set(['a', 'd', 'i', 'n', 'N', 'p', 't', 'u']);
 const MAPFILE_VALUED = new Set(['d', 'n', 'O', 's', 'u', 'C', 'c']);
 
-/** The fixed text a command's stdin holds: a here-string or here-document, or the compound's. */
-export function fixedStdin(exec: Exec, scope: Scope, home: string): string | undefined {
-  let text: string | undefined;
-  let seen = false;
-  for (const r of exec.redirects) {
-    if (r.fd !== undefined && r.fd !== 0) continue;
-    if (r.op === '<<<') {
-      seen = true;
-      text = r.target.dynamic ? undefined : homeTilde(r.target, scope, home).text + '\n';
-    } else if (r.op === '<<' || r.op === '<<-' || r.op === '<' || r.op === '<>' || r.op === '<&') {
-      seen = true;
-      text = r.op.startsWith('<<') && exec.stdin?.kind === 'heredoc' && !/[$`\\]/.test(exec.stdin.text) ? exec.stdin.text : undefined;
-    }
+/**
+ * The fixed text a command's stdin holds (a here-string, a here-document), or the compound's. A file is
+ * not read for it (a file written earlier on the line would make the whole line unknowable), and a
+ * `read` in a pipe runs in a subshell whose variables are lost.
+ */
+export function fixedStdin(exec: Exec, scope: Scope): string | undefined {
+  if (exec.stdin || exec.stdinUnknown) {
+    const stdin = exec.stdinUnknown ? undefined : exec.stdin;
+    const text = stdin?.kind === 'herestring' ? stdin.text + '\n' : stdin?.kind === 'heredoc' ? stdin.text : undefined;
+    // Text still holding an expansion (an unquoted here-document's `$X`) is not the value read.
+    return text !== undefined && !/[$`]/.test(text) ? text : undefined;
   }
-  if (seen || exec.stdin || exec.stdinUnknown) return text;
   const inherited = scope.vars.get(STDIN_TEXT);
   return typeof inherited === 'string' ? inherited : undefined;
 }
@@ -95,12 +92,12 @@ function ifsOf(exec: Exec, scope: Scope): string | undefined {
   return scope.vars.get('IFS') ?? undefined;
 }
 
-function readBuiltin(args: readonly ArgWord[], exec: Exec, scope: Scope, home: string): void {
+function readBuiltin(args: readonly ArgWord[], exec: Exec, scope: Scope): void {
   const parsed = options(args, READ_VALUED);
   const names = parsed ? parsed.operands.filter((a) => NAME.test(a.text)).map((a) => a.text) : [];
   const arrayName = parsed?.opts.get('a');
   const targets = typeof arrayName === 'object' ? [] : names.length > 0 ? names : ['REPLY'];
-  const text = parsed && !parsed.opts.has('u') && !parsed.opts.has('n') && !parsed.opts.has('N') ? fixedStdin(exec, scope, home) : undefined;
+  const text = parsed && !parsed.opts.has('u') && !parsed.opts.has('n') && !parsed.opts.has('N') ? fixedStdin(exec, scope) : undefined;
   const delimiter = parsed?.opts.get('d');
   const ifs = ifsOf(exec, scope);
   const unknown = (): void => {
@@ -121,12 +118,12 @@ function readBuiltin(args: readonly ArgWord[], exec: Exec, scope: Scope, home: s
   targets.forEach((name, n) => scope.vars.set(name, fields[n] ?? ''));
 }
 
-function mapfileBuiltin(args: readonly ArgWord[], exec: Exec, scope: Scope, home: string): void {
+function mapfileBuiltin(args: readonly ArgWord[], exec: Exec, scope: Scope): void {
   const parsed = options(args, MAPFILE_VALUED);
   const name = parsed?.operands.find((a) => NAME.test(a.text))?.text ?? (parsed ? 'MAPFILE' : undefined);
   if (name === undefined) return;
   const opts = parsed!.opts;
-  const text = ['u', 'O', 'C', 'n', 's'].some((o) => opts.has(o)) ? undefined : fixedStdin(exec, scope, home);
+  const text = ['u', 'O', 'C', 'n', 's'].some((o) => opts.has(o)) ? undefined : fixedStdin(exec, scope);
   if (text === undefined) return setArray(scope, name, null);
   const delimiter = opts.get('d');
   const end = typeof delimiter === 'object' ? (delimiter.text === '' ? '\0' : delimiter.text[0]!) : '\n';
@@ -172,8 +169,8 @@ function setBuiltin(args: readonly ArgWord[], scope: Scope, home: string): void 
 export function recordBuiltinValues(argv: readonly ArgWord[], exec: Exec, scope: Scope, home: string): void {
   const name = argv[0]?.text;
   const args = argv.slice(1);
-  if (name === 'read') readBuiltin(args, exec, scope, home);
-  else if (name === 'mapfile' || name === 'readarray') mapfileBuiltin(args, exec, scope, home);
+  if (name === 'read') readBuiltin(args, exec, scope);
+  else if (name === 'mapfile' || name === 'readarray') mapfileBuiltin(args, exec, scope);
   else if (name === 'printf') printfBuiltin(args, scope, home);
   else if (name === 'set') setBuiltin(args, scope, home);
 }
