@@ -84,7 +84,7 @@ export function guardHomeWordFindings(inv: Invocation, facts: Facts, view: Perim
       const eq = text.indexOf('=');
       if (eq > 0) candidates.push(text.slice(eq + 1));
       // `-F f=@path`, `-d @path`: the file named after the `@`.
-      for (const c of [...candidates]) if (c.startsWith('@')) candidates.push(c.slice(1));
+      candidates.push(...candidates.filter((c) => c.startsWith('@')).map((c) => c.slice(1)));
       for (const t of candidates) {
         // Still computed (or `~user/…`): the folder's name is what is known of it.
         if (GUARD_FOLDER_WORD.test(t) && /[$`~]/.test(t) && !PUBLIC_FILES.test(t.replace(/^[\s\S]*\/\.blast-shield\//i, ''))) return [denyRead(inv, word.text.slice(0, 80))];
