@@ -174,8 +174,7 @@ class Analyzer implements Walker {
       setSources(bodyScope, command.name, [...command.words.flatMap((w) => wordSources(w, scope)), ...printed]);
     }
     // `while read f; do …; done <<< x`: the `read` there takes that line.
-    const fed = bodyScope === scope ? undefined : compoundStdinText(command.redirects, scope, this.expansion);
-    if (fed !== undefined) bodyScope.vars.set(STDIN_TEXT, fed);
+    if (bodyScope !== scope) bodyScope.vars.set(STDIN_TEXT, compoundStdinText(command.redirects, scope, this.expansion) ?? bodyScope.vars.get(STDIN_TEXT) ?? null);
     // `for f in a b`: the body runs once per fixed value, in turn; otherwise once with the variable unknown.
     const values = command.keyword === 'for' && command.name ? loopValues(command.words, scope, this.expansion) : undefined;
     for (const value of values ?? [null]) {

@@ -1,4 +1,5 @@
 import { printfOutput } from '../shell/decode';
+import { effectGrammar, readEffectArgs } from './effectOptions';
 import { ARRAY, setArray, setPositional } from '../shell/arrays';
 import { homeTilde } from '../shell/tilde';
 import type { Exec, Scope } from './handlers/context';
@@ -14,8 +15,8 @@ import type { ArgWord } from './types';
 /** What a compound's `read` takes when the compound is fed fixed text (`while read f; do …; done <<< x`). */
 export const STDIN_TEXT = '\u0000stdin-text';
 
-const READ_VALUED = new Set(['a', 'd', 'i', 'n', 'N', 'p', 't', 'u']);
-const MAPFILE_VALUED = new Set(['d', 'n', 'O', 's', 'u', 'C', 'c']);
+const READ_VALUED = 'adinNptu';
+const MAPFILE_VALUED = 'dnOsuCc';
 
 /**
  * The fixed text a command's stdin holds (a here-string, a here-document), or the compound's. A file is
@@ -33,32 +34,13 @@ export function fixedStdin(exec: Exec, scope: Scope): string | undefined {
   return typeof inherited === 'string' ? inherited : undefined;
 }
 
-/** Options and operands of a builtin, by its single-letter options taking a value. */
-function options(args: readonly ArgWord[], valued: ReadonlySet<string>): { opts: Map<string, ArgWord | true>; operands: ArgWord[] } | undefined {
+/** Options and operands of a builtin, read by the one grammar (options stop at the first operand, as bash's builtins do). */
+function options(args: readonly ArgWord[], valued: string): { opts: Map<string, ArgWord | true>; operands: ArgWord[] } | undefined {
+  if (args.some((a) => a.dynamic)) return undefined;
+  const read = readEffectArgs(args, effectGrammar(valued, [], { posix: true }));
   const opts = new Map<string, ArgWord | true>();
-  let i = 0;
-  for (; i < args.length; i++) {
-    const a = args[i]!;
-    if (a.dynamic) return undefined;
-    if (a.text === '--') {
-      i++;
-      break;
-    }
-    if (!/^-./.test(a.text)) break;
-    for (let k = 1; k < a.text.length; k++) {
-      const letter = a.text[k]!;
-      if (!valued.has(letter)) {
-        opts.set(letter, true);
-        continue;
-      }
-      const rest = a.text.slice(k + 1);
-      const value = rest !== '' ? { ...a, text: rest } : args[++i];
-      if (value === undefined || value.dynamic) return undefined;
-      opts.set(letter, value);
-      break;
-    }
-  }
-  return { opts, operands: args.slice(i) };
+  for (const o of read.options) opts.set(o.name, o.value ?? true);
+  return { opts, operands: read.operands };
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -135,13 +117,13 @@ function mapfileBuiltin(args: readonly ArgWord[], exec: Exec, scope: Scope): voi
 /** `printf -v NAME FORMAT ARGS…`: NAME holds what printf would print. */
 function printfBuiltin(args: readonly ArgWord[], scope: Scope, home: string): void {
   const v = args.findIndex((a) => a.text === '-v');
-  const name = args[v + 1];
+  const [name, ...after] = args.slice(v + 1);
   if (v < 0 || name === undefined) return;
   if (name.dynamic || !NAME.test(name.text)) {
     if (!name.dynamic && /^[A-Za-z_]\w*\[/.test(name.text)) setArray(scope, name.text.slice(0, name.text.indexOf('[')), null);
     return;
   }
-  let rest = args.slice(v + 2);
+  let rest = after;
   if (rest[0]?.text === '--') rest = rest.slice(1);
   const [format, ...values] = rest;
   const known = format !== undefined && !format.dynamic && values.every((a) => !a.dynamic && !a.glob);

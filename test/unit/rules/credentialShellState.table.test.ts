@@ -70,6 +70,14 @@ describe('rules/credentials: files reached through shell state and computed name
       }
     });
   }
+  describe('relative names read inside another process folder after cd', () => {
+    for (const command of ['cd /proc/1 && dd if=mem bs=4096 skip=1 count=1', 'cd /proc/1 && cat maps', 'cd /proc/4242 && cat environ', 'cd /proc/1; base64 ./environ']) {
+      it(`asks: ${command}`, () => assert.notEqual(classify(command, facts, { lockdown: false }).decision, 'allow'));
+    }
+    for (const command of ['cd /proc && cat cpuinfo', 'cd /proc/self && cat maps', 'cd /proc/1 && cat status']) {
+      it(`allows: ${command}`, () => assert.equal(classify(command, facts, { lockdown: false }).decision, 'allow'));
+    }
+  });
   describe('look-alikes that stay allowed', () => {
     for (const command of ALLOWED) {
       it(`allows: ${command}`, () => {

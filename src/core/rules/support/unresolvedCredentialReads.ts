@@ -27,7 +27,8 @@ function credentialNamedIn(line: string, cwd: string, facts: Facts): CredentialF
     // `$HOME/.aws/credentials`, `${X}/config/master.key`: the written tail after the computed part.
     // `${f:-.env}` leaves `-.env`: the default's own text.
     const token = raw.replace(/^(?:\$[A-Za-z_]\w*|\$|[A-Za-z_]\w*(?=\/))+/, '').replace(/^[-+?](?=[.~/])/, '').slice(0, MAX_TOKEN);
-    if (!/[./]/.test(token) || /^[a-z][a-z0-9+.-]*:\/\//i.test(token) || token.startsWith('-')) continue;
+    // A word of the line, not an option reader: option-looking words and addresses name no file here.
+    if (!/[./]/.test(token) || /^[a-z][a-z0-9+.-]*:\/\//i.test(token) || /^-/.test(token)) continue;
     const rel = token.replace(/^~?\/+/, '');
     // An absolute-looking tail may follow a computed folder (`${X}/.aws/credentials`): read under both roots too.
     const places = [...(token.startsWith('/') ? [token] : []), resolvePath(cwd, rel, facts.home), resolvePath(facts.home, rel, facts.home)];
