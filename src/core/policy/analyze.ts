@@ -3,13 +3,12 @@
  * (`sudo`, `env`, `xargs` ...), nested shells and `eval` are parsed again, scripts and
  * `package.json` scripts the agent can read are analysed by their content, interpreter code becomes
  * a `CodeSnippet` (with its own shell-outs analysed), and whatever cannot be known before it runs
- * becomes an `Opaque` entry, which the engine never allows silently.
- *
- * Bounded everywhere: input size, parse nesting, expansion depth, invocations, files read.
+ * becomes an `Opaque` entry, which the engine never allows silently. Bounded everywhere: input size,
+ * parse nesting, expansion depth, invocations, files read.
  */
 import { basename, resolvePath } from '../paths';
 import { followDirectoryChange } from './directoryChange';
-import { expandTildeWord } from '../shell/tilde';
+import { expandTildeWord, homeTilde } from '../shell/tilde';
 import type { Command, CommandList, Pipeline, RedirectNode, SimpleCommand, Word, WordPart } from '../shell/ast';
 import { DYNAMIC_WORD, findShellOuts } from '../shell/embedded';
 import { argWord, declare, declareSources, expandWords, knownTarget, mergeSources, setSources, shellQuote, staticValue, textVariableSources, variableSources, wordSources, type ExpansionEnv } from '../shell/expand';
@@ -28,6 +27,9 @@ import { nameIsPattern, runPatternName } from './globName';
 import { runProgram } from './loadedCode';
 import { producerSource } from './producerSource';
 import { resolvedEntry } from './entryResolution';
+import { arrayValues, assignedValue, compoundStdinText, loopValues } from './loopValues';
+import { recordBuiltinValues, STDIN_TEXT } from './shellValues';
+import { forgetArray, setArray } from '../shell/arrays';
 import { ALIAS, ALREADY_EXPORTED, childEnvironment, EXPORTED, exportedVariables, recordAliases, recordExports, selectionOf } from './lineState';
 export { REMOTE_CWD, type AnalyzeLimits } from './handlers/context';
 
@@ -171,7 +173,14 @@ class Analyzer implements Walker {
       const printed = written.length > 0 ? [`$(printf '%s\\n' ${written.join(' ')})`] : [];
       setSources(bodyScope, command.name, [...command.words.flatMap((w) => wordSources(w, scope)), ...printed]);
     }
-    for (const body of command.bodies) this.walkList(body, bodyScope);
+    // `while read f; do …; done <<< x`: the `read` there takes that line.
+    if (bodyScope !== scope) bodyScope.vars.set(STDIN_TEXT, compoundStdinText(command.redirects, scope, this.expansion) ?? bodyScope.vars.get(STDIN_TEXT) ?? null);
+    // `for f in a b`: the body runs once per fixed value, in turn; otherwise once with the variable unknown.
+    const values = command.keyword === 'for' && command.name ? loopValues(command.words, scope, this.expansion) : undefined;
+    for (const value of values ?? [null]) {
+      if (value !== null) bodyScope.vars.set(command.name!, value);
+      for (const body of command.bodies) this.walkList(body, bodyScope);
+    }
     if (bodyScope === scope) {
       if (outerStdinSources) scope.stdinSources = outerStdinSources;
       else delete scope.stdinSources;
@@ -273,7 +282,7 @@ class Analyzer implements Walker {
           stdinSources = [];
         }
       } else if (node.op === '<<<' && (node.fd === undefined || node.fd === 0)) {
-        stdin = { kind: 'herestring', text: wordText(node.target) };
+        stdin = { kind: 'herestring', text: redirect.target.dynamic ? wordText(node.target) : homeTilde(redirect.target, scope, this.facts.home).text };
         stdinUnknown = false;
         stdinSources = wordSources(node.target, scope);
       } else if ((node.op === '<' || node.op === '<>') && (node.fd === undefined || node.fd === 0)) {
@@ -290,8 +299,11 @@ class Analyzer implements Walker {
 
     if (command.words.length === 0) {
       for (const assignment of command.assignments) {
-        const value = assignment.array || assignment.values.length !== 1 ? undefined : staticValue(assignment.values[0]!, scope, this.expansion);
+        const value = assignment.array || assignment.values.length !== 1 ? undefined : assignedValue(assignment.values[0]!, scope, this.expansion);
         scope.vars.set(assignment.name, value ?? null);
+        // `a=(x y)` is known element by element; `a[1]=x`, `a+=(x)`, `x+=y` leave the value unknown.
+        if (assignment.array || /^\w+(\[|\+=)/.test(assignment.raw)) setArray(scope, assignment.name, assignment.array && !/^\w+(\[|\+=)/.test(assignment.raw) ? arrayValues(assignment.values, scope, this.expansion) : null);
+        else forgetArray(scope, assignment.name);
         // `x='a[$(cmd)]'; echo $((x))`: arithmetic on x runs cmd, so the subscript is read as if it ran now.
         for (const m of (value ?? '').matchAll(SUBSCRIPT)) this.analyzeText(`: ${m[1]!}`, this.subScope(scope, 'an array subscript'));
         setSources(scope, assignment.name, assignment.values.flatMap((v) => wordSources(v, scope)));
@@ -305,6 +317,7 @@ class Analyzer implements Walker {
       declareSources(argv[0].text, command.words.slice(1), scope, stdinSources);
       if (argv[0].text === 'export' || argv[0].text === 'unset') recordExports(argv.slice(1), scope, argv[0].text === 'unset');
     }
+    recordBuiltinValues(argv, exec, scope, this.facts.home);
     if (argv[0]) {
       // `docker context use prod`: later commands of the line reach what it selected.
       const selected = selectionOf(argv);
@@ -349,7 +362,7 @@ class Analyzer implements Walker {
     // Only pipelines of plain producers (echo, printf, cat, base64 -d ...) with static words are
     // evaluated; anything else would make this side analysis as costly as the real one.
     for (const command of list.items[0]!.pipeline.commands) {
-      if (command.type !== 'simple' || command.words.length === 0 || command.words.some(isDynamic)) return undefined;
+      if (command.type !== 'simple' || command.words.length === 0 || command.words.some((w) => isDynamic(w) && staticValue(w, scope, this.expansion) === undefined)) return undefined;
       if (!OUTPUT_PRODUCERS.has(commandName(wordText(command.words[0]!)))) return undefined;
       if (command.redirects.some((r) => r.heredoc?.substitutions.length || isDynamic(r.target))) return undefined;
     }
@@ -583,5 +596,5 @@ export function analyze(command: string, facts: Facts, limits: AnalyzeLimits = D
   } catch (error) {
     analyzer.addOpaque(`the command could not be analysed (${error instanceof Error ? error.message : 'internal error'})`, []);
   }
-  return { invocations: analyzer.invocations, snippets: analyzer.snippets, opaque: analyzer.opaque };
+  return { ...(typeof command === 'string' ? { text: command } : {}), invocations: analyzer.invocations, snippets: analyzer.snippets, opaque: analyzer.opaque };
 }

@@ -173,6 +173,8 @@ export interface Opaque {
 }
 
 export interface Analysis {
+  /** The command text analysed (the agent's line), when there was one. */
+  text?: string;
   invocations: Invocation[];
   snippets: CodeSnippet[];
   opaque: Opaque[];

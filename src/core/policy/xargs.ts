@@ -17,6 +17,12 @@ const MAX_XARGS_WORDS = 256;
 export function xargsInput(w: Walker, argv: ArgWord[], xargsArgs: readonly ArgWord[], exec: Exec): ArgWord[] {
   const placeholder = xargsPlaceholder(xargsArgs);
   if (placeholder !== undefined) {
+    // `echo ~/.x | xargs -I% cat %/key`: one fixed input line is pasted where the placeholder stands.
+    const line = exec.stdin && !xargsArgFile(xargsArgs) ? singleLine(stdinText(w, exec.stdin, 0)?.text) : undefined;
+    if (line !== undefined) {
+      exec.stdin = undefined;
+      return argv.map((word) => (!word.dynamic && word.text.includes(placeholder) ? { ...word, text: word.text.split(placeholder).join(line), glob: false } : word));
+    }
     // `-I{}`: each input line is pasted into the words holding the placeholder, so those words
     // (`sh -c '{}'`, a command named `{}`) are run-time values, not the text written.
     return argv.map((word) => (!word.dynamic && word.text.includes(placeholder) ? { ...word, dynamic: true } : word));
@@ -64,3 +70,10 @@ function xargsPlaceholder(options: readonly ArgWord[]): string | undefined {
   return placeholder === '' ? undefined : placeholder;
 }
 
+
+/** The one line fixed input holds (leading blanks dropped, as `-I` does); undefined for none or several. */
+function singleLine(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const lines = text.split('\n').map((l) => l.replace(/^[ \t]+/, '')).filter((l) => l !== '');
+  return lines.length === 1 && !/[\0$`]/.test(lines[0]!) ? lines[0] : undefined;
+}

@@ -512,6 +512,13 @@ function checkProcEnviron(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const a of [...inv.args, ...inv.redirects.map((r) => r.target), ...(inv.wrapperWords ?? [])]) {
     kind = (/\/proc\/(\S*?|\$\(.{0,200}?\))\/(environ|mem)\b/.exec(a.raw) ?? /\/proc\/\S*\/(environ|mem)\b/.exec(a.text))?.slice(-1)[0];
     if (kind) break;
+    // `cd /proc/1 && dd if=mem`, `cat maps`: a relative name read inside another process's folder.
+    const cwd = inv.cwd || ctx.facts.cwd;
+    if (!a.dynamic && !inv.cwdUncertain && cwd.startsWith('/proc/')) {
+      const abs = resolvePath(cwd, a.text.replace(/^(if|of)=/, ''), ctx.facts.home);
+      kind = /^\/proc\/[^/]+\/(environ|mem)$/.exec(abs)?.[1] ?? (/^\/proc\/(?!self\/|thread-self\/)[^/]+\/maps$/.test(abs) ? 'mem' : undefined);
+      if (kind) break;
+    }
   }
   if (!kind) return [];
   if (kind === 'mem') return [dump('process-memory', `${inv.name} reads a process's memory (/proc/…/mem), which holds every secret that process has (the decision server's key, the editor's window tokens, agents' tokens).`, dumpTarget('/proc/*/mem', ctx))];

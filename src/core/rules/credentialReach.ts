@@ -1,3 +1,4 @@
+import { checkUnresolvedCredentialReads } from './support/unresolvedCredentialReads';
 import { checkLoopLists } from './support/loopLists';
 import { freeFormReadings } from '../registry/freeForm';
 import { effectGrammar, grammarOf, readEffectArgs, values } from '../policy/effectOptions';
@@ -509,6 +510,6 @@ export const credentialReachPack: RulePack = {
     return [...checkSnippetEnvironment(snippet, ctx), ...checkPythonImports(snippet, ctx), ...checkComputedReads(snippet, ctx)];
   },
   checkAnalysis(analysis, ctx) {
-    return [...checkCopiesRead(analysis, ctx), ...checkLoopLists(analysis, ctx), ...checkPushesToAddedRemotes(analysis, ctx, historyOf(ctx)), ...checkBundlesSent(analysis, ctx, historyOf(ctx)), ...checkRestoredReads(analysis, ctx), ...checkTracedSources(analysis, ctx), ...checkUnignoredStaging(analysis, ctx), ...checkLinkedFolderReads(analysis, ctx)];
+    return [...checkCopiesRead(analysis, ctx), ...checkLoopLists(analysis, ctx), ...checkPushesToAddedRemotes(analysis, ctx, historyOf(ctx)), ...checkBundlesSent(analysis, ctx, historyOf(ctx)), ...checkRestoredReads(analysis, ctx), ...checkTracedSources(analysis, ctx), ...checkUnignoredStaging(analysis, ctx), ...checkLinkedFolderReads(analysis, ctx), ...checkUnresolvedCredentialReads(analysis, ctx)];
   },
 };

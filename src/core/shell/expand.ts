@@ -7,7 +7,9 @@
  */
 
 import type { ArgWord, CommandList, Word } from './ast';
+import { allElements, knownElement, positionalArguments } from './arrays';
 import { expandTildeWord } from './tilde';
+export { POSITIONAL, positionalArguments } from './arrays';
 import { expandBraces, hasPatternGlob, isDynamic, toArgWord, wordText } from './words';
 
 /** Substitutions remembered per variable or word: enough for provenance, bounded against blow-up. */
@@ -144,6 +146,9 @@ export function knownParameter(raw: string, scope: ExpansionScope, home: string)
     if (value === undefined || (op[4]?.startsWith(':') && value === '')) return undefined;
     return op[2] ? trimmedParameter(value, op[2], op[3] ?? '') : value;
   }
+  // `a=(x y); cat "${a[1]}"`, `${DIRSTACK[1]}`: an element of a list the line set.
+  const element = knownElement(raw, scope);
+  if (element !== undefined) return element;
   const name = raw.startsWith('${') ? raw.slice(2, -1) : raw.slice(1);
   // `sh -c 'cat "$1"' _ .env`: the positional parameters of a child shell are known when its arguments are.
   if (!/^(?:[A-Za-z_][A-Za-z0-9_]*|\d)$/.test(name)) return undefined;
@@ -191,17 +196,6 @@ export function staticValue<S extends ExpansionScope>(word: Word, scope: S, env:
   return resolved && resolved.words.length === 1 && !resolved.split ? resolved.words[0] : resolved ? resolved.words.join(' ') : undefined;
 }
 
-/** Where a child shell's positional arguments (`sh -c TEXT $0 $1 …`) are kept, as JSON, when all are fixed text. */
-export const POSITIONAL = '\u0000positional';
-
-/** `"$@"` in `sh -c 'cat "$@"' _ a b`: the arguments the shell was given, when known. */
-export function positionalArguments(scope: ExpansionScope): string[] | undefined {
-  const raw = scope.vars.get(POSITIONAL);
-  if (typeof raw !== 'string') return undefined;
-  const parsed: unknown = JSON.parse(raw);
-  return Array.isArray(parsed) ? parsed.filter((e): e is string => typeof e === 'string') : undefined;
-}
-
 /** `"$@"`, `$*`: a word that is exactly all positional arguments. */
 export function runsAllArguments(word: Word): boolean {
   const part = word.parts.length === 1 ? word.parts[0] : undefined;
@@ -223,7 +217,7 @@ export function expandWords<S extends ExpansionScope>(words: readonly Word[], sc
     if (i === 0 && isDynamic(word) && scope.functionName !== undefined && runsAllArguments(word)) {
       return { kind: 'runs-arguments', function: scope.functionName, words: words.slice(1).map(toArgWord) };
     }
-    const positional = runsAllArguments(word) ? positionalArguments(scope) : undefined;
+    const positional = runsAllArguments(word) ? positionalArguments(scope) : word.parts.length === 1 ? allElements(word.raw, scope) : undefined;
     if (positional) {
       for (const text of positional) argv.push({ text, raw: word.raw, dynamic: false, glob: false });
       continue;

@@ -65,3 +65,15 @@ export function expandTildeWord(arg: ArgWord, scope: ExpansionScope): ArgWord {
   if (value === null) return { ...arg, text: `\${TILDE_${prefix === '-' ? 'OLDPWD' : prefix === '+' ? 'PWD' : prefix === '' ? 'HOME' : 'DIRSTACK'}}${rest}`, dynamic: true };
   return { ...arg, text: value === '/' && rest !== '' ? rest : value + rest };
 }
+
+/**
+ * `~` and `~/x` written unquoted where bash expands them before a builtin or assignment keeps the text
+ * (`OLDPWD=~/.x`, `read p <<< ~/.x`, `printf -v p %s ~/.x`, `for f in ~/.x`): the home folder (or the
+ * folder HOME was set to on the line), so the value is the path, wherever it is used later.
+ */
+export function homeTilde(arg: ArgWord, scope: ExpansionScope, home: string): ArgWord {
+  if (arg.dynamic || !arg.raw.startsWith('~') || !(arg.text === '~' || arg.text.startsWith('~/'))) return expandTildeWord(arg, scope);
+  const value = tildePrefixValue('', scope);
+  if (value === null) return expandTildeWord(arg, scope);
+  return { ...arg, text: (value ?? home) + arg.text.slice(1) };
+}

@@ -33,6 +33,11 @@ function isMetadataReader(inv: Invocation): boolean {
   return METADATA_READERS.has(inv.name);
 }
 
+/** Programs whose reading of a path shows nothing of what it holds (`wc -c`, `ls`, `sha256sum`). */
+export function readsOnlyMetadata(inv: Invocation): boolean {
+  return METADATA_READERS.has(inv.name) || NAMES_ONLY.has(inv.name);
+}
+
 /** Does the command read every file below the folders it is given (`grep -r`, `grep -d recurse`, `rg`)? */
 function readsBelow(inv: Invocation): boolean {
   if (inv.name === 'rg' || inv.name === 'ag' || inv.name === 'ack') return true;
@@ -78,7 +83,8 @@ export function guardHomeWordFindings(inv: Invocation, facts: Facts, view: Perim
       const candidates = [text];
       const eq = text.indexOf('=');
       if (eq > 0) candidates.push(text.slice(eq + 1));
-      if (text.startsWith('@')) candidates.push(text.slice(1));
+      // `-F f=@path`, `-d @path`: the file named after the `@`.
+      candidates.push(...candidates.filter((c) => c.startsWith('@')).map((c) => c.slice(1)));
       for (const t of candidates) {
         // Still computed (or `~user/…`): the folder's name is what is known of it.
         if (GUARD_FOLDER_WORD.test(t) && /[$`~]/.test(t) && !PUBLIC_FILES.test(t.replace(/^[\s\S]*\/\.blast-shield\//i, ''))) return [denyRead(inv, word.text.slice(0, 80))];

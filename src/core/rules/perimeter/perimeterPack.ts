@@ -13,6 +13,7 @@ import { gitLineFindings } from './gitLine';
 import { plantedCodeFindings } from './plantedCode';
 import { guardProcessFindings } from './guardProcesses';
 import { untrustedSourceFindings } from './untrustedSources';
+import { unresolvedPathFindings } from './unresolvedPaths';
 import { gitFedEffects, gitPointedElsewhere, protectedChangesOfMoves, touchedByGit } from './gitState';
 import { judgeCodeLoads, judgeModuleLoading } from './moduleLoading';
 import { unreadFinding } from './reach';
@@ -593,6 +594,6 @@ export const perimeterPack: RulePack = {
   title: "Blast Shield's perimeter",
   checkInvocation,
   checkSnippet,
-  checkAnalysis: (analysis, ctx) => [...gitLineFindings(analysis, ctx), ...plantedCodeFindings(analysis, ctx), ...guardProcessFindings(analysis), ...untrustedSourceFindings(analysis, ctx.facts)],
+  checkAnalysis: (analysis, ctx) => [...gitLineFindings(analysis, ctx), ...plantedCodeFindings(analysis, ctx), ...guardProcessFindings(analysis), ...untrustedSourceFindings(analysis, ctx.facts), ...unresolvedPathFindings(analysis, ctx)],
 };
 

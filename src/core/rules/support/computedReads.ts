@@ -33,6 +33,18 @@ function decodedNames(text: string): string[] {
   return out;
 }
 
+/** Runs of string literals joined by `+` or listed for a join, glued into the names they make. */
+const GLUED = /(['"`])([^'"`\\\n]{0,100})\1(?:\s*[+,]\s*(['"`])[^'"`\\\n]{0,100}\3){1,40}/g;
+
+function gluedNames(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.slice(0, 64 * 1024).matchAll(GLUED)) {
+    const name = [...m[0].matchAll(/(['"`])([^'"`\\\n]*)\1/g)].map((p) => p[2]).join('');
+    if (/^[\w./~-]{2,200}$/.test(name) && out.length < 16) out.push(name);
+  }
+  return out;
+}
+
 function scope(dir: string, facts: Facts): CredentialFileInfo[] {
   return facts.credentials ? facts.credentials.filesUnder(dir).slice(0, 8) : [];
 }
@@ -50,6 +62,12 @@ export function checkComputedReads(snippet: CodeSnippet, ctx: RuleContext): Find
   // Encoded names spelled in the code, decoded here.
   const decoded = decodedNames(snippet.text);
   for (const name of decoded) add(infoFor(resolvePath(cwd, name, facts.home), facts));
+  // Names glued from literal pieces (`'.a'+'ws/cred'+'entials'`, `''.join(['.','e','n','v'])`, `['.','env'].join('')`).
+  const fromHome = HOME.test(snippet.text);
+  for (const name of gluedNames(snippet.text)) {
+    add(infoFor(resolvePath(cwd, name, facts.home), facts));
+    if (fromHome) add(infoFor(resolvePath(facts.home, name.replace(/^\/+/, ''), facts.home), facts));
+  }
   const listings = [...snippet.text.matchAll(LISTING)];
   const decodes = DECODING.test(snippet.text);
   if (listings.length === 0 && !decodes) return out;

@@ -27,6 +27,8 @@ function programArguments(inv: Invocation): { words: ArgWord[]; how: string } | 
   for (let i = 0; i < inv.args.length; i++) {
     const t = (inv.args[i] as ArgWord).text;
     if (codeOptions.includes(t)) return { words: inv.args.slice(i + 2), how: `${inv.name} ${t} (code handed the file as an argument)` };
+    // `python3 - .env <<< 'code'`: the program comes on stdin, the words after `-` are its argv.
+    if (t === '-' && inv.name !== 'deno') return { words: inv.args.slice(i + 1), how: `${inv.name} - (code on stdin handed the file as an argument)` };
     if (PYTHONS.has(inv.name) && t === '-m') return { words: inv.args.slice(i + 2), how: `${inv.name} -m ${inv.args[i + 1]?.text ?? ''} (a module run over the file)`.replace(/ +\(/, ' (') };
     if (!t.startsWith('-')) return undefined;
   }

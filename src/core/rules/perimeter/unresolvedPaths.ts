@@ -1,0 +1,71 @@
+import { effectsOf } from '../../policy/effects';
+import type { Analysis, ArgWord, Finding, Invocation, RuleContext } from '../../policy/types';
+import { readsOnlyMetadata } from './guardHomeReads';
+import { mentionIn, spellings } from './mentions';
+import { perimeterView, type PerimeterView } from './protectedPaths';
+
+/**
+ * The floor under the shell-state tracking: a path the analysis cannot resolve to one literal (a value
+ * from a `case` branch, `${f:-default}`, a listing fed to `xargs -I`, a loop over many words) may be
+ * any of the words written on the line. When the line names a protected place anywhere and such a
+ * word reaches a command that writes, deletes or runs what it names (or reads, when the place named
+ * is the guard's own folder), the command is asked about, never allowed. A line naming no protected
+ * place, or whose unknown words only reach printers and builtins, is left to the other rules.
+ */
+
+/** Commands whose words name no file to touch (their redirects are judged apart). */
+const NO_PATH_COMMANDS: ReadonlySet<string> = new Set([
+  ':', 'true', 'false', 'echo', 'printf', 'test', '[', '[[', 'read', 'local', 'export', 'declare', 'typeset', 'readonly', 'set', 'shift', 'unset',
+  'return', 'exit', 'let', 'mapfile', 'readarray', 'cd', 'pushd', 'popd', 'dirs', 'wait', 'sleep', 'printenv', 'alias', 'type', 'command', 'hash',
+]);
+const WRITE_REDIRECTS: ReadonlySet<string> = new Set(['>', '>>', '>|', '<>', '&>', '&>>']);
+/** The guard's own folder (where its key, tokens and audit log are), as written in any spelling. */
+const GUARD_HOME = /\.blast-shield(?![a-z0-9_.-])|blast_shield_home/;
+
+function namesGuardHome(text: string, view: PerimeterView): boolean {
+  const homes = view.guardHomes.map((g) => g.toLowerCase());
+  return spellings(text).some((s) => GUARD_HOME.test(s) || homes.some((g) => s.includes(g)));
+}
+
+/** Words of `inv` the analysis left computed, as `[word, reads only]`. */
+function unresolvedWords(inv: Invocation): { word: ArgWord; read: boolean }[] {
+  const out: { word: ArgWord; read: boolean }[] = [];
+  for (const r of inv.redirects) {
+    if (!r.target.dynamic) continue;
+    if (WRITE_REDIRECTS.has(r.op)) out.push({ word: r.target, read: false });
+    else if (r.op === '<') out.push({ word: r.target, read: true });
+  }
+  if (NO_PATH_COMMANDS.has(inv.name)) return out;
+  for (const effect of effectsOf(inv)) {
+    if (!effect.word.dynamic || effect.kind === 'code') continue;
+    out.push({ word: effect.word, read: effect.kind === 'read' });
+  }
+  // `curl -F f=@"$p"`, `-d @$p`: an argument read as a file by a described program.
+  for (const a of inv.args) if (a.dynamic && /^(?:[\w.-]*=)?@/.test(a.text)) out.push({ word: a, read: true });
+  return out;
+}
+
+export function unresolvedPathFindings(analysis: Analysis, ctx: RuleContext): Finding[] {
+  const line = analysis.text;
+  if (line === undefined || analysis.invocations.length === 0) return [];
+  const view = perimeterView(ctx.facts);
+  const named = mentionIn(line, view);
+  const guardHome = namesGuardHome(line, view);
+  if (named === undefined && !guardHome) return [];
+  for (const inv of analysis.invocations) {
+    if (inv.remote) continue;
+    const hit = unresolvedWords(inv).find((w) => !w.read || (guardHome && !readsOnlyMetadata(inv)));
+    if (!hit) continue;
+    const place = guardHome ? "Blast Shield's own folder" : named!;
+    return [
+      {
+        rule: 'self-protection.unresolved-path',
+        risk: 'self-protection',
+        severity: 'ask',
+        reason: `${inv.name} ${hit.read ? 'reads' : 'changes'} ${hit.word.raw.slice(0, 80)}, a path known only at run time, and the line names ${place}: it may be that place.`,
+        targets: [{ kind: 'path', name: hit.word.raw.slice(0, 80), provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' }],
+      },
+    ];
+  }
+  return [];
+}

@@ -1,0 +1,66 @@
+import { matchCredentialPath } from '../../credentials/credentialPaths';
+import { resolvePath } from '../../paths';
+import { effectsOf } from '../../policy/effects';
+import type { Analysis, ArgWord, CredentialFileInfo, Facts, Finding, RuleContext } from '../../policy/types';
+import { METADATA_ONLY } from '../../registry/fileOperandTraits';
+import { readFinding } from '../credentials';
+import { infoFor } from './credentialPaths';
+import { printsNoContent } from './printsNoContent';
+
+/**
+ * A file a reader is given through a value the analysis cannot resolve (`cat ${f:-.env.production}`,
+ * `cat "$(git rev-parse --show-toplevel)"/config/master.key`, a `case` branch's assignment) may be
+ * any credential file the line names. When the line holds a word naming one and a whole-file reader
+ * gets a computed path, the read is asked about, as the named read would be.
+ */
+
+/** Words of the line looked at, and their length. */
+const MAX_TOKENS = 256;
+const MAX_TOKEN = 256;
+/** Programs whose words are no files to read (their `<` redirects still are). */
+const NO_FILE_WORDS: ReadonlySet<string> = new Set([':', 'true', 'echo', 'printf', 'test', '[', '[[', 'read', 'local', 'export', 'declare', 'typeset', 'set', 'unset', 'cd', 'pushd', 'popd', 'mapfile', 'readarray', 'let', 'shift']);
+
+/** The first credential file a word of `line` names, relative to `cwd` or the home folder. */
+function credentialNamedIn(line: string, cwd: string, facts: Facts): CredentialFileInfo | undefined {
+  const tokens = line.split(/[\s'"`;|&()<>{}=,:@]+/).slice(0, MAX_TOKENS);
+  for (const raw of tokens) {
+    // `$HOME/.aws/credentials`, `${X}/config/master.key`: the written tail after the computed part.
+    // `${f:-.env}` leaves `-.env`: the default's own text.
+    const token = raw.replace(/^(?:\$[A-Za-z_]\w*|\$|[A-Za-z_]\w*(?=\/))+/, '').replace(/^[-+?](?=[.~/])/, '').slice(0, MAX_TOKEN);
+    // A word of the line, not an option reader: option-looking words and addresses name no file here.
+    if (!/[./]/.test(token) || /^[a-z][a-z0-9+.-]*:\/\//i.test(token) || /^-/.test(token)) continue;
+    const rel = token.replace(/^~?\/+/, '');
+    // An absolute-looking tail may follow a computed folder (`${X}/.aws/credentials`): read under both roots too.
+    const places = [...(token.startsWith('/') ? [token] : []), resolvePath(cwd, rel, facts.home), resolvePath(facts.home, rel, facts.home)];
+    for (const abs of places) {
+      const info = infoFor(abs, facts);
+      if (info) return info;
+      const match = matchCredentialPath(abs, facts.home);
+      if (match && !match.needsAuthLine) return { path: token, kind: match.kind, label: match.label } as CredentialFileInfo;
+    }
+  }
+  return undefined;
+}
+
+function computedReads(args: readonly ArgWord[], effects: readonly { kind: string; word: ArgWord }[]): ArgWord | undefined {
+  for (const e of effects) if (e.word.dynamic && e.kind === 'read') return e.word;
+  // `curl -F f=@"$p"`, `-d @$p`: an argument read as a file.
+  return args.find((a) => a.dynamic && /^(?:[\w.-]*=)?@/.test(a.text));
+}
+
+export function checkUnresolvedCredentialReads(analysis: Analysis, ctx: RuleContext): Finding[] {
+  const line = analysis.text;
+  if (line === undefined) return [];
+  const facts = ctx.facts;
+  let info: CredentialFileInfo | undefined | null = null;
+  for (const inv of analysis.invocations) {
+    if (inv.remote || METADATA_ONLY.has(inv.name) || printsNoContent(inv)) continue;
+    const redirected = inv.redirects.find((r) => (r.op === '<' || r.op === '<>') && r.target.dynamic)?.target;
+    const word = redirected ?? (NO_FILE_WORDS.has(inv.name) ? undefined : computedReads(inv.args, effectsOf(inv)));
+    if (!word) continue;
+    if (info === null) info = credentialNamedIn(line, inv.cwd || facts.cwd, facts);
+    if (!info) return [];
+    return [readFinding('may read', info, `${inv.name} (given ${word.raw.slice(0, 80)}, a path known only at run time, on a line naming it)`)];
+  }
+  return [];
+}
