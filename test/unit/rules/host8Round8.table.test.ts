@@ -116,7 +116,7 @@ describe('rules: the machine\'s upkeep, round 8 (issue #18)', () => {
     { cmd: 'sudo tune2fs -O has_journal /dev/sda1', decision: 'allow' },
     { cmd: "sudo debugfs -R 'stat /etc/passwd' /dev/sda1", decision: 'allow' },
     { cmd: 'lsattr /etc/passwd', decision: 'allow' },
-    { cmd: 'sudo chattr +i /etc/resolv.conf', decision: 'allow' },
+    { cmd: 'chattr +i build/release.tar', decision: 'allow' },
   ]);
 
   table('admin-group membership and software removed by other managers', [
