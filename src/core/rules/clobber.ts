@@ -127,15 +127,21 @@ function copiedIntoNothing(inv: Invocation, ctx: RuleContext): Finding[] {
 /** Editors that change a file in place (its other lines stay): they keep the uncommitted work. */
 const IN_PLACE: ReadonlySet<string> = new Set(['sed', 'gsed', 'perl', 'ruby', 'awk', 'gawk', 'ed', 'ex', 'vi', 'vim', 'nvim', 'emacs', 'emacs-nox', 'patch', 'prettier', 'eslint', 'biome', 'dprint', 'black', 'ruff', 'gofmt', 'goimports', 'rustfmt', 'clang-format', 'autopep8', 'isort', 'chmod', 'touch', 'git']);
 
+/** Programs whose output is their standard input as it came: fed a here-document, they write the agent's own text. */
+const COPIES_INPUT: ReadonlySet<string> = new Set(['', 'cat', 'tee', 'sponge', 'dd', 'pv']);
+
 function discardedWork(inv: Invocation, ctx: RuleContext): Finding[] {
   if (!ctx.facts.gitPathStates || inv.cwdUncertain === true) return [];
   const words: { word: ArgWord; how: string }[] = [];
-  const authored = inv.redirects.some((r) => r.op.startsWith('<<'));
+  // Only a program that copies its input writes the text as the agent wrote it (`cat > f <<EOF`); `base64 -d <<< … > f`,
+  // `xxd -r -p <<< 00 > f` write what their decoding makes of it (round 8).
+  const authored = inv.redirects.some((r) => r.op.startsWith('<<')) && COPIES_INPUT.has(inv.name);
   // An editor's own in-place write keeps the file's other lines; a replacing redirect empties the file before
   // the command reads it (`sed 's/a/b/' f > f`, `cat f | grep x > f`), whatever the command is.
   const redirected = new Set(inv.redirects.map((r) => r.target));
   const inPlace = IN_PLACE.has(inv.name) || findEditsInPlace(inv);
-  if (!authored) for (const word of writtenWords(inv)) if (!inPlace || redirected.has(word)) words.push({ word, how: `overwrites it (${redirected.has(word) ? `${inv.name || 'a redirect'} >` : inv.name})` });
+  // A file the editor's script names (sed's `w FILE`, not an operand it edits) is replaced, not edited.
+  if (!authored) for (const word of writtenWords(inv)) if (!inPlace || redirected.has(word) || !inv.args.includes(word)) words.push({ word, how: `overwrites it (${redirected.has(word) ? `${inv.name || 'a redirect'} >` : inv.name})` });
   // `sed -i d f`, `perl -i -ne '' f`: an in-place edit whose script keeps no line.
   if (inPlace) words.push(...wipedByEdit(inv));
   // `git show HEAD:f > f`, `git cat-file -p HEAD:f > f`: git prints; the redirect replaces the file.

@@ -1,0 +1,81 @@
+import { strict as assert } from 'node:assert';
+import { classify } from '../../../src/core/policy/classify';
+import type { Facts } from '../../../src/core/policy/types';
+import { show } from './perimeterFixtures';
+import { testFacts } from '../support/policyFixtures';
+
+/**
+ * Red team round 8 (issue #18): local work destroyed by spellings round 7 did not read — a sed
+ * `w` command (sed empties the file it names when it starts), whole-line substitutions and prints
+ * that never happen, an in-place editor run by `find -exec`, a decoder fed a here-string writing
+ * over a file, Perl's two-argument `open`, and interpreter code writing git's own records. Each
+ * asking row sits next to a look-alike that stays allowed.
+ */
+
+interface Row {
+  cmd: string;
+  decision: 'ask' | 'allow' | 'deny';
+  reason?: RegExp;
+}
+
+/** A repository at /work/app: src/index.ts holds uncommitted changes; db/ holds a local database git ignores. */
+const facts = (): Facts =>
+  testFacts({
+    files: { '/work/app/src/index.ts': 'x\n', '/work/app/src/App.tsx': 'y\n', '/work/app/db/development.sqlite3': 'SQLite format 3', '/work/app/.git/HEAD': 'ref: refs/heads/main\n' },
+    gitPathStates: (_tree, paths) => Object.fromEntries(paths.map((p) => [p, p === '/work/app/src/index.ts' || p === '/work/app/src' ? 'modified' : p.startsWith('/work/app/db') ? 'ignored' : 'unmodified'])),
+  });
+
+function table(title: string, rows: readonly Row[]): void {
+  describe(title, () => {
+    for (const row of rows) {
+      it(`${row.decision}: ${row.cmd}`, () => {
+        const verdict = classify(row.cmd, facts(), { lockdown: false });
+        assert.equal(verdict.decision, row.decision, show(verdict));
+        if (row.reason !== undefined) assert.ok(verdict.reasons.some((r) => row.reason!.test(r)), show(verdict));
+      });
+    }
+  });
+}
+
+table('round 8: files a sed script writes with `w`', [
+  { cmd: "sed -n '1w db/development.sqlite3' /dev/null", decision: 'ask', reason: /development\.sqlite3/ },
+  { cmd: "sed -n '$w db/development.sqlite3' src/App.tsx", decision: 'ask' },
+  { cmd: "sed 's/a/b/w db/development.sqlite3' src/App.tsx", decision: 'ask' },
+  { cmd: "sed -e '/TODO/w src/index.ts' src/App.tsx", decision: 'ask', reason: /not committed/ },
+  { cmd: "sed -n '/TODO/w /tmp/todos.txt' src/index.ts", decision: 'allow' },
+  { cmd: "sed -n '/TODO/p' src/index.ts", decision: 'allow' },
+  { cmd: "sed 's/a/b/w /dev/stdout' src/App.tsx", decision: 'allow' },
+]);
+
+table('round 8: in-place edits that keep no line', [
+  { cmd: "sed -i 's/.*//' src/index.ts", decision: 'ask', reason: /empties it \(sed in place/ },
+  { cmd: "sed -i 's/^.*$//g' src/index.ts", decision: 'ask' },
+  { cmd: "perl -i -ne 'print if 0' src/index.ts", decision: 'ask', reason: /perl in place/ },
+  { cmd: "perl -i -ne 'print unless 1' src/index.ts", decision: 'ask' },
+  { cmd: "find src -name '*.ts' -exec sed -i 's/.*//' {} +", decision: 'ask', reason: /find in place/ },
+  { cmd: "find src -name '*.ts' -exec sed -i d {} \\;", decision: 'ask' },
+  { cmd: "sed -i 's/.*foo//' src/index.ts", decision: 'allow' },
+  { cmd: "perl -i -ne 'print if /\\S/' src/index.ts", decision: 'allow' },
+  { cmd: "find src -name '*.ts' -exec sed -i 's/foo/bar/' {} +", decision: 'allow' },
+  { cmd: "sed -i 's/.*//' src/App.tsx", decision: 'allow' },
+]);
+
+table('round 8: a decoder fed a here-string writes over the file; a here-document copied stays the agent\'s text', [
+  { cmd: 'xxd -r -p <<< 00 > src/index.ts', decision: 'ask', reason: /xxd >/ },
+  { cmd: 'base64 -d <<< eA== > src/index.ts', decision: 'ask', reason: /base64 >/ },
+  { cmd: "tr -d x <<'EOF' > src/index.ts\nabc\nEOF", decision: 'ask' },
+  { cmd: "cat > src/index.ts <<'EOF'\nexport const x = 1;\nEOF", decision: 'allow' },
+  { cmd: 'cat <<< "export const x = 1;" > src/index.ts', decision: 'allow' },
+  { cmd: 'base64 -d <<< eA== > /tmp/out.bin', decision: 'allow' },
+]);
+
+table("round 8: Perl's two-argument open and code writing git's own records", [
+  { cmd: `perl -e 'open F,">src/index.ts"'`, decision: 'ask', reason: /perl code/ },
+  { cmd: `perl -e 'open(F, "> db/development.sqlite3")'`, decision: 'ask' },
+  { cmd: `python3 -c "open('.git/HEAD','w').write('garbage')"`, decision: 'ask', reason: /repository's own records/ },
+  { cmd: `node -e "require('fs').writeFileSync('.git/index', '')"`, decision: 'ask' },
+  { cmd: `perl -e 'open F,"<src/index.ts"; print <F>'`, decision: 'allow' },
+  { cmd: `perl -e 'open F,">>src/index.ts"; print F "x"'`, decision: 'allow' },
+  { cmd: `python3 -c "print(open('.git/HEAD').read())"`, decision: 'allow' },
+  { cmd: `python3 -c "open('notes.txt','w').write('x')"`, decision: 'allow' },
+]);
