@@ -22,7 +22,7 @@ interface Row {
 const facts = (): Facts =>
   testFacts({
     files: { '/work/app/src/index.ts': 'x\n', '/work/app/src/App.tsx': 'y\n', '/work/app/db/development.sqlite3': 'SQLite format 3', '/work/app/.git/HEAD': 'ref: refs/heads/main\n' },
-    gitPathStates: (_tree, paths) => Object.fromEntries(paths.map((p) => [p, p === '/work/app/src/index.ts' || p === '/work/app/src' ? 'modified' : p.startsWith('/work/app/db') ? 'ignored' : 'unmodified'])),
+    gitPathStates: (_tree, paths) => Object.fromEntries(paths.map((p) => [p, p === '/work/app/src/index.ts' || p === '/work/app/src' || p === '/work/app' ? 'modified' : p.startsWith('/work/app/db') ? 'ignored' : 'unmodified'])),
   });
 
 function table(title: string, rows: readonly Row[]): void {
@@ -78,4 +78,16 @@ table("round 8: Perl's two-argument open and code writing git's own records", [
   { cmd: `perl -e 'open F,">>src/index.ts"; print F "x"'`, decision: 'allow' },
   { cmd: `python3 -c "print(open('.git/HEAD').read())"`, decision: 'allow' },
   { cmd: `python3 -c "open('notes.txt','w').write('x')"`, decision: 'allow' },
+]);
+
+table('round 8: the files git lists as changed, fed by xargs to a command that puts back the committed text', [
+  { cmd: 'git diff --name-only | xargs git checkout --', decision: 'ask', reason: /fed by xargs the files git lists as changed/ },
+  { cmd: 'git ls-files -m | xargs git checkout --', decision: 'ask' },
+  { cmd: 'git ls-files --modified | xargs -r git restore', decision: 'ask' },
+  { cmd: "git status --porcelain | awk '{print $2}' | xargs git checkout HEAD --", decision: 'ask' },
+  { cmd: 'git diff --name-only | xargs git add', decision: 'allow' },
+  { cmd: 'git diff --name-only | xargs git restore --staged', decision: 'allow' },
+  { cmd: "git diff --name-only | xargs sed -i 's/foo/bar/'", decision: 'allow' },
+  { cmd: 'git diff --name-only | xargs npx eslint --fix', decision: 'allow' },
+  { cmd: 'git diff --name-only | xargs wc -l', decision: 'allow' },
 ]);
