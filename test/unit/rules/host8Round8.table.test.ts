@@ -146,3 +146,26 @@ describe('rules: the machine\'s upkeep, round 8 (issue #18)', () => {
     { cmd: 'rustup update stable', decision: 'allow' },
   ]);
 });
+
+describe('rules: the shell history and /etc/hosts, round 8 (issue #18)', () => {
+  table('the shell history wiped', [
+    { cmd: 'history -c && history -w', decision: 'ask', reason: /history -c/ },
+    { cmd: 'history -cw', decision: 'ask' },
+    { cmd: 'history -w', decision: 'ask', reason: /history -w/ },
+    { cmd: '> ~/.bash_history', decision: 'ask', reason: /shell history/ },
+    { cmd: 'cat /dev/null > ~/.zsh_history', decision: 'ask' },
+    { cmd: 'cp /dev/null ~/.local/share/fish/fish_history', decision: 'ask' },
+    { cmd: 'history 20', decision: 'allow' },
+    { cmd: 'history | grep docker', decision: 'allow' },
+    { cmd: 'echo "make test" >> ~/.bash_history', decision: 'allow' },
+    { cmd: 'unset HISTFILE', decision: 'allow' },
+  ]);
+
+  table('/etc/hosts: a name of the internet pointed elsewhere, next to local development names', [
+    { cmd: "echo '127.0.0.1 api.stripe.com' | sudo tee -a /etc/hosts", decision: 'ask', reason: /\/etc\/hosts/ },
+    { cmd: "echo '127.0.0.1 registry.npmjs.org' >> /etc/hosts", decision: 'ask' },
+    { cmd: "echo '127.0.0.1 app.test' | sudo tee -a /etc/hosts", decision: 'allow' },
+    { cmd: "echo '127.0.0.1 myapp api.myapp.localhost' | sudo tee -a /etc/hosts", decision: 'allow' },
+    { cmd: "echo '127.0.0.1 db.internal' | sudo tee -a /etc/hosts", decision: 'allow' },
+  ]);
+});
