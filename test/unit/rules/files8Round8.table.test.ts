@@ -91,3 +91,16 @@ table('round 8: the files git lists as changed, fed by xargs to a command that p
   { cmd: 'git diff --name-only | xargs npx eslint --fix', decision: 'allow' },
   { cmd: 'git diff --name-only | xargs wc -l', decision: 'allow' },
 ]);
+
+table('round 8: history rewritten by programs outside git\'s own commands', [
+  { cmd: 'git-filter-repo --path src --invert-paths', decision: 'ask', reason: /rewrites every commit/ },
+  { cmd: 'git-filter-repo --replace-text expressions.txt --force', decision: 'ask' },
+  { cmd: 'java -jar bfg.jar --strip-blobs-bigger-than 1M', decision: 'ask', reason: /bfg/ },
+  { cmd: 'java -Xmx2g -jar ~/bin/bfg-1.14.0.jar --delete-files secrets.txt my-repo.git', decision: 'ask' },
+  { cmd: 'bfg --delete-folders build --no-blob-protection', decision: 'ask' },
+  { cmd: 'git-filter-repo --analyze', decision: 'allow' },
+  { cmd: 'git-filter-repo --path src --invert-paths --dry-run', decision: 'allow' },
+  { cmd: 'java -jar bfg.jar --help', decision: 'allow' },
+  { cmd: 'bfg --version', decision: 'allow' },
+  { cmd: 'java -jar build/libs/app.jar --server.port=8080', decision: 'allow' },
+]);
