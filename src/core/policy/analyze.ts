@@ -436,6 +436,10 @@ class Analyzer implements Walker {
     this.files.recordWrite(inv, target, text, append, language);
   }
 
+  recordWrittenTree(inv: Invocation, target: ArgWord): void {
+    this.files.recordWrittenTree(inv, target);
+  }
+
   builtFrom = (absolutePath: string): SnippetLanguage | undefined => this.files.builtFrom(absolutePath);
 
   run(argvIn: ArgWord[], exec: Exec): Invocation | undefined {

@@ -50,7 +50,7 @@ export function hookBypass(inv: Invocation, ctx: RuleContext, cwd: string): Find
   const skips = a.has('--no-verify') || (sub === 'commit' && inv.args.some((w) => /^-[asvqSeuz]*n[a-zA-Z]*$/.test(w.text)));
   if (!skips || a.has('--verify')) return [];
   const facts = ctx.facts;
-  const root = facts.workspaceRoots.filter((r) => isWithin(cwd, r) || r === cwd).sort((x, y) => y.length - x.length)[0];
+  const root = facts.workspaceRoots.filter((r) => isWithin(r, cwd)).sort((x, y) => y.length - x.length)[0];
   if (root === undefined) return [];
   for (const folder of hookFolders(root, facts)) {
     for (const name of hooks) {
