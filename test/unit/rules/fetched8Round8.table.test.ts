@@ -86,3 +86,17 @@ table('round 8: npm explore runs its command in the package folder', [
   { cmd: 'npm explore pg -- ls', decision: 'allow' },
   { cmd: 'npm explore lodash', decision: 'allow' },
 ]);
+
+table('round 8: programs other CLIs keep for later, plugins installed unread', [
+  { cmd: "gh alias set co '!rm -rf /var/lib/pg'", decision: 'ask', reason: /gh alias co/ },
+  { cmd: "gh config set editor 'sh -c \"dropdb shop\"'", decision: 'ask', reason: /editor/ },
+  { cmd: 'gh extension install evil/gh-x', decision: 'ask', reason: /gh extension install/ },
+  { cmd: 'kubectl krew install evil', decision: 'ask', reason: /krew/ },
+  { cmd: "gh alias set co 'pr checkout'", decision: 'allow' },
+  { cmd: "gh alias set --shell igrep 'gh issue list --label=\"$1\" | grep \"$2\"'", decision: 'allow' },
+  { cmd: 'gh config set editor vim', decision: 'allow' },
+  { cmd: 'gh extension install github/gh-copilot', decision: 'allow' },
+  { cmd: 'gh extension list', decision: 'allow' },
+  { cmd: 'kubectl krew install ctx ns', decision: 'allow' },
+  { cmd: 'kubectl krew list', decision: 'allow' },
+]);

@@ -4,6 +4,7 @@ import type { Analysis, ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleCo
 import { perimeterView } from '../perimeter/protectedPaths';
 import { unreadFinding } from '../perimeter/reach';
 import { configFilePrograms, GIT_HOOK_NAMES, gitPrograms, type GitProgram } from './gitPrograms';
+import { cliPrograms, installedPlugin } from './cliPrograms';
 import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import type { ToolArgs } from '../../registry/types';
 import { judgePayload } from './payload';
@@ -424,7 +425,8 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.remote) return [];
   const cwd = inv.cwd || ctx.facts.cwd;
   const out: Finding[] = [];
-  for (const p of gitPrograms(inv)) out.push(...judgeProgram(p, inv, ctx, cwd));
+  for (const p of [...gitPrograms(inv), ...cliPrograms(inv)]) out.push(...judgeProgram(p, inv, ctx, cwd));
+  out.push(...installedPlugin(inv));
   for (const w of writesOf(inv, ctx.facts, cwd)) {
     out.push(...settingsWriteFindings(w.path, w.text, w.writer, ctx.facts), ...sourceRedirectWrites(w.path, w.text, w.writer, ctx.facts), ...instructionFindings(w.path, w.text, w.writer, isInstructionFile(w.path)));
     const shadow = shadowPlaceOf(w.path, ctx.facts);
