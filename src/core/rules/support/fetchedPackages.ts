@@ -35,6 +35,13 @@ const WELL_KNOWN = new Set([
 /** `create-vite`, `create-next-app`: the initializers `npm create`/`npm init` run; routine scaffolding. */
 const INITIALIZER = /^create-[\w-]+$/;
 
+/**
+ * The MCP reference servers' binaries (`npx -y @modelcontextprotocol/server-filesystem`, `uvx
+ * mcp-server-git`): the package runner names them without their scope, and where they are
+ * registered (an MCP config, `claude mcp add`) `deferred/mcpLaunches.ts` checks the scope.
+ */
+const MCP_REFERENCE = /^(server-[a-z0-9-]+|mcp-server-(git|fetch|time|sqlite))$/;
+
 /** The package names a package.json depends on, and the binaries installed beside it, from `dir` up to the workspace root. */
 function installed(name: string, inv: Invocation, ctx: RuleContext): boolean {
   const roots = ctx.facts.workspaceRoots;
@@ -61,7 +68,7 @@ function installed(name: string, inv: Invocation, ctx: RuleContext): boolean {
 
 function known(name: string): boolean {
   const bare = name.replace(/@[^@/]*$/, '');
-  return WELL_KNOWN.has(bare) || INITIALIZER.test(bare) || toolNamed(bare) !== undefined || VERB_TRAITS[bare] !== undefined || READ_ONLY_COMMANDS.has(bare) || EFFECT_RULES[bare] !== undefined;
+  return WELL_KNOWN.has(bare) || INITIALIZER.test(bare) || MCP_REFERENCE.test(bare) || toolNamed(bare) !== undefined || VERB_TRAITS[bare] !== undefined || READ_ONLY_COMMANDS.has(bare) || EFFECT_RULES[bare] !== undefined;
 }
 
 export function fetchedPackage(inv: Invocation, ctx: RuleContext): Finding[] {
