@@ -169,3 +169,25 @@ describe('rules: the shell history and /etc/hosts, round 8 (issue #18)', () => {
     { cmd: "echo '127.0.0.1 db.internal' | sudo tee -a /etc/hosts", decision: 'allow' },
   ]);
 });
+
+describe('rules: files deleted or emptied on another machine, round 8 (issue #18)', () => {
+  table('FTP, SFTP and SMB commands, and empty copies', [
+    { cmd: "lftp -e 'rm -r /www; bye' ftp.prod", decision: 'ask', reason: /lftp runs `rm -r \/www` on ftp\.prod/ },
+    { cmd: "lftp -u deploy -e 'mirror -R --delete ./site /www; quit' ftp.example.com", decision: 'ask' },
+    { cmd: "lftp -c 'open ftp.example.com; mrm *.db'", decision: 'ask' },
+    { cmd: "smbclient //fs/share -U deploy -c 'deltree data'", decision: 'ask', reason: /deltree data/ },
+    { cmd: "smbclient //fs/share -c 'cd reports; del q3.xlsx'", decision: 'ask' },
+    { cmd: "curl -Q 'DELE data.db' ftp://ftp.example.com/", decision: 'ask', reason: /DELE data\.db/ },
+    { cmd: "curl --quote '-RMD old' ftp://ftp.example.com/", decision: 'ask' },
+    { cmd: "curl -u u:p -Q 'rm /srv/data.db' sftp://files.example.com/", decision: 'ask' },
+    { cmd: 'curl -T /dev/null ftp://ftp.example.com/data.db', decision: 'ask', reason: /uploads \/dev\/null/ },
+    { cmd: 'scp /dev/null deploy@prod.example.com:/var/lib/app/data.db', decision: 'ask', reason: /replaced by nothing/ },
+    { cmd: "lftp -e 'ls; bye' ftp.example.com", decision: 'allow' },
+    { cmd: "lftp -e 'mirror /www ./backup; bye' ftp.example.com", decision: 'allow' },
+    { cmd: "smbclient //fs/share -c 'ls'", decision: 'allow' },
+    { cmd: "smbclient //fs/share -c 'get report.xlsx'", decision: 'allow' },
+    { cmd: 'curl -o data.db ftp://ftp.example.com/data.db', decision: 'allow' },
+    { cmd: "curl -Q 'NOOP' ftp://ftp.example.com/", decision: 'allow' },
+    { cmd: 'scp dist/app.tar.gz deploy@web1.example.com:/srv/releases/', decision: 'allow' },
+  ]);
+});
