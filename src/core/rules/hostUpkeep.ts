@@ -9,7 +9,7 @@ import type { ToolArgs } from '../registry/types';
  * host-damage pack (`rules/hostDamage.ts`): operating-system upgrades run unattended (`apt
  * full-upgrade -y`, `do-release-upgrade -f …`, `dnf system-upgrade`, `softwareupdate -ia --restart`,
  * firmware flashed by `fwupdmgr`), services stopped through managers other than systemd (nginx and
- * Apache signals, launchd, OpenRC, runit, s6, pm2, BIND's rndc), the host's own safety nets (Time
+ * Apache signals, launchd, OpenRC, runit, s6, BIND's rndc; pm2, a development daemon, stays allowed as round 7 decided), the host's own safety nets (Time
  * Machine off or its snapshots deleted, an LVM snapshot merged back, btrfs redundancy converted
  * away, old Nix generations collected), boot configuration regenerated, file-system features
  * removed (`tune2fs -O ^has_journal`), raw file-system edits (`debugfs -w`), the immutable flag
@@ -146,15 +146,6 @@ function otherInit(inv: Invocation, ctx: RuleContext): Finding[] {
   const down = has(r, 'd', 'D', 'x', 'X', 'k', 'O') || inv.args.some((w) => /^-[a-zA-Z]*[dDxXkO]/.test(w.text));
   const dirs = words(r);
   return down && dirs.length > 0 ? stopped(dirs.join(', '), `${inv.name} ${inv.args.find((w) => w.text.startsWith('-'))?.text ?? ''}`.trim(), ctx, dirs[0]) : [];
-}
-
-/** pm2 `kill` stops the daemon and every app it runs; `stop|delete all` every app. One app by name stays allowed. */
-function pm2(inv: Invocation, ctx: RuleContext): Finding[] {
-  const r = read(inv, '', ['name', 'namespace']);
-  const [verb = '', ...names] = words(r);
-  if (verb === 'kill') return ask('service-outage', 'Kills the pm2 daemon and every process it runs (pm2 kill): nothing it managed restarts until someone resurrects it.', ctx, 'pm2');
-  if (/^(stop|delete|del)$/.test(verb) && names.includes('all')) return ask('service-outage', `${verb === 'stop' ? 'Stops' : 'Deletes'} every process pm2 runs (pm2 ${verb} all)${verb === 'stop' ? '' : ': their definitions are gone from its list'}.`, ctx, 'pm2');
-  return [];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -313,7 +304,7 @@ function rustup(inv: Invocation, ctx: RuleContext): Finding[] {
 export const HOST_UPKEEP: Readonly<Record<string, Check>> = {
   apt: aptUpgrade, 'apt-get': aptUpgrade, 'do-release-upgrade': releaseUpgrade, dnf: dnfUpgrade, dnf5: dnfUpgrade, zypper: zypperUpgrade, softwareupdate, fwupdmgr,
   nginx: webServer, openresty: webServer, apachectl: webServer, apache2ctl: webServer, httpd: webServer, rndc: nameServer, 'unbound-control': nameServer, pdns_control: nameServer,
-  launchctl, 'rc-service': otherInit, 'rc-update': otherInit, sv: otherInit, 's6-svc': otherInit, pm2,
+  launchctl, 'rc-service': otherInit, 'rc-update': otherInit, sv: otherInit, 's6-svc': otherInit,
   tmutil, lvconvert, btrfs, 'nix-collect-garbage': nixGenerations, 'nix-env': nixGenerations,
   'update-grub': bootConfig, 'update-grub2': bootConfig, 'grub-mkconfig': bootConfig, 'grub2-mkconfig': bootConfig, 'grub-set-default': bootConfig, 'grub2-set-default': bootConfig, grubby: bootConfig,
   tune2fs, debugfs, chattr, gpasswd: adminRemoval, deluser: adminRemoval,

@@ -100,3 +100,20 @@ table('round 8: programs other CLIs keep for later, plugins installed unread', [
   { cmd: 'kubectl krew install ctx ns', decision: 'allow' },
   { cmd: 'kubectl krew list', decision: 'allow' },
 ]);
+
+table('round 8: more places that run what is written there later', [
+  { cmd: "npx husky add .husky/pre-commit 'dropdb shop'", decision: 'ask', reason: /husky hook \.husky\/pre-commit/ },
+  { cmd: "npm pkg set 'lint-staged.*=dropdb shop'", decision: 'ask', reason: /lint-staged/ },
+  { cmd: "npm pkg set 'simple-git-hooks.pre-commit=dropdb shop'", decision: 'ask' },
+  { cmd: "echo '{\"hooks\":{\"pre-commit\":\"dropdb shop\"}}' > .lintstagedrc", decision: 'ask', reason: /\.lintstagedrc/ },
+  { cmd: "printf '*.ts:\\n  - dropdb shop\\n' > .lintstagedrc.yaml", decision: 'ask' },
+  { cmd: "echo '[tool.poe.tasks] test = \"dropdb shop\"' >> pyproject.toml", decision: 'ask', reason: /pyproject\.toml/ },
+  { cmd: "printf '[tool.pdm.scripts]\\nreset = \"dropdb shop\"\\n' >> pyproject.toml", decision: 'ask' },
+  { cmd: "echo '@reboot dropdb shop' >> /etc/crontab", decision: 'ask', reason: /cron/ },
+  { cmd: "printf '[program:x]\\ncommand=dropdb shop\\n' > /etc/supervisor/conf.d/x.conf", decision: 'ask', reason: /supervisord/ },
+  { cmd: "npx husky add .husky/pre-commit 'npm test'", decision: 'allow' },
+  { cmd: "npm pkg set 'lint-staged.*.ts=eslint --fix'", decision: 'allow' },
+  { cmd: "echo '{\"*.ts\":\"eslint --fix\"}' > .lintstagedrc", decision: 'allow' },
+  { cmd: "printf '[tool.poe.tasks]\\ntest = \"pytest -q\"\\n' >> pyproject.toml", decision: 'allow' },
+  { cmd: "printf '[tool.ruff]\\nline-length = 100\\n' >> pyproject.toml", decision: 'allow' },
+]);

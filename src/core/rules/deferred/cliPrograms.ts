@@ -14,6 +14,13 @@ import type { GitProgram } from './gitPrograms';
 const words = (inv: Invocation): string[] => inv.args.map((w) => w.text);
 
 export function cliPrograms(inv: Invocation): GitProgram[] {
+  // `husky add|set .husky/pre-commit 'cmd'` (husky 4–8): the command is written into that hook.
+  if (inv.name === 'husky') {
+    const [verb, file, command] = words(inv).filter((w) => !w.startsWith('-'));
+    if ((verb !== 'add' && verb !== 'set') || file === undefined || command === undefined) return [];
+    const hook = file.replace(/^.*\//, '');
+    return [{ kind: 'shell', text: command, key: `husky ${file}`, where: `the husky hook ${file}`, when: `when git runs its ${hook} hook` }];
+  }
   if (inv.name !== 'gh') return [];
   const ws = words(inv);
   const at = ws.findIndex((w) => !w.startsWith('-'));

@@ -401,6 +401,9 @@ function packageScripts(inv: Invocation, ctx: RuleContext, cwd: string): Finding
     for (const t of texts.slice(pkg + 2)) {
       const m = /^scripts\.([^=]+)=(.*)$/s.exec(t);
       if (m) judge(m[1]!, m[2]!);
+      // `npm pkg set 'lint-staged.*=cmd'`, `husky.hooks.pre-commit=cmd`, `simple-git-hooks.pre-commit=cmd` (round 8): commands git hooks run.
+      const hookKey = /^((?:lint-staged|husky\.hooks|simple-git-hooks|ghooks|config\.ghooks|pre-commit|git-hooks)(?:\.[^=]*)?)=(.*)$/s.exec(t);
+      if (hookKey) out.push(...judgePayload(hookKey[2]!, 'shell', { where: `the package.json setting ${hookKey[1]}`, when: 'on every commit (the git hooks run it)' }, `${inv.name} pkg set`, ctx, cwd));
       // `jest.setupFiles[0]=/tmp/x.js`, `mocha.require=./evil.js`: code a runner will load.
       const loading = /^([^=]+)=(.*)$/s.exec(t);
       if (loading && !m && LOADING_PACKAGE_KEYS.test(loading[1]!)) {
