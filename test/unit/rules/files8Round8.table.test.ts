@@ -104,3 +104,33 @@ table('round 8: history rewritten by programs outside git\'s own commands', [
   { cmd: 'bfg --version', decision: 'allow' },
   { cmd: 'java -jar build/libs/app.jar --server.port=8080', decision: 'allow' },
 ]);
+
+describe('round 8: recursive deletes that lose nothing', () => {
+  /** /work/app: lib/ is committed as it is, src/ holds a change, notes/ an untracked file, tools/ a repository of its own; storage/ has no cache. */
+  const states: Record<string, string> = { '/work/app/lib': 'unmodified', '/work/app/src': 'modified', '/work/app/notes': 'untracked', '/work/app/big': 'unknown', '/work/app/tools': 'unmodified' };
+  const world = (): Facts =>
+    testFacts({
+      files: {
+        '/work/app/lib/a.ts': 'a', '/work/app/src/index.ts': 'x', '/work/app/notes/todo.md': 't', '/work/app/big/x': 'x', '/work/app/storage/app/.gitkeep': '', '/work/app/tools/.git/HEAD': 'ref: x', '/work/app/tools/y.c': 'y',
+      },
+      gitPathStates: (_tree, paths) => Object.fromEntries(paths.map((p) => [p, (states[p] ?? 'unknown') as never])),
+    });
+  const rows: readonly Row[] = [
+    { cmd: 'rm -rf lib', decision: 'allow' },
+    { cmd: 'rm -rf storage/cache', decision: 'allow' },
+    { cmd: 'rm -r ./lib', decision: 'allow' },
+    { cmd: 'rm -rf src', decision: 'ask', reason: /src/ },
+    { cmd: 'rm -rf notes', decision: 'ask' },
+    { cmd: 'rm -rf big', decision: 'ask' },
+    { cmd: 'rm -rf tools', decision: 'ask' },
+    { cmd: 'rm -rf storage', decision: 'ask' },
+    { cmd: 'rm -rf .', decision: 'ask' },
+  ];
+  for (const row of rows) {
+    it(`${row.decision}: ${row.cmd}`, () => {
+      const verdict = classify(row.cmd, world(), { lockdown: false });
+      assert.equal(verdict.decision, row.decision, show(verdict));
+      if (row.reason !== undefined) assert.ok(verdict.reasons.some((r) => row.reason!.test(r)), show(verdict));
+    });
+  }
+});
