@@ -125,6 +125,8 @@ describe('round 8: recursive deletes that lose nothing', () => {
     { cmd: 'rm -rf tools', decision: 'ask' },
     { cmd: 'rm -rf storage', decision: 'ask' },
     { cmd: 'rm -rf .', decision: 'ask' },
+    // What runs later finds the machine as it is then: a hook's delete is judged without today's facts.
+    { cmd: "echo 'rm -rf lib storage/cache' > .husky/pre-commit", decision: 'ask' },
   ];
   for (const row of rows) {
     it(`${row.decision}: ${row.cmd}`, () => {

@@ -1,5 +1,6 @@
 import { basename, dirname } from '../../paths';
 import type { Facts } from '../../policy/types';
+import { judgingLaterRun } from '../deferred/laterRun';
 
 /**
  * A recursive delete that loses nothing (issue #18, red team round 8 false positives): a path that
@@ -7,9 +8,12 @@ import type { Facts } from '../../policy/types';
  * whose every file git holds as committed (`rm -rf src` in a clean tree: `git checkout -- src` brings
  * it back). Only a definite answer counts: a folder listing the facts cannot give, git's answer cut
  * short (`unknown`), or any file below that is modified, new, untracked or ignored keeps the ask.
- * The work tree itself and git's own folder are never such a folder.
+ * The work tree itself and git's own folder are never such a folder, and a command that runs later
+ * (`deferred/laterRun.ts`) is judged without these present-day facts.
  */
 export function removalLosesNothing(absolute: string, facts: Facts): boolean {
+  // A command judged for a later run (a hook, a schedule) finds the machine as it will be then.
+  if (judgingLaterRun()) return false;
   if (absolute === '/' || /(^|\/)\.git(\/|$)/.test(absolute) || facts.workspaceRoots.includes(absolute)) return false;
   const listing = facts.listDir(dirname(absolute));
   const here = facts.readFile(absolute) !== undefined || facts.listDir(absolute) !== undefined;
