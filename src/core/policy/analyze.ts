@@ -423,6 +423,7 @@ class Analyzer implements Walker {
     let sources = exec.sources ?? [];
     for (const arg of args) sources = mergeSources(sources, arg.sources);
     if (sources.length > 0) inv.sources = sources;
+    if (this.files.hasWrites()) inv.afterWrites = true;
     this.invocations.push(inv);
     recordWrites(this, inv);
     return inv;

@@ -37,6 +37,11 @@ export class FileReads {
   /** Folders an earlier command fills with files nobody has read (`git clone URL dir`), by absolute path, with the writer. */
   private readonly writtenTrees = new Map<string, string>();
 
+  /** Whether an earlier command of the analysis wrote, moved or cloned anything. */
+  hasWrites(): boolean {
+    return this.writtenFiles.size > 0 || this.writtenTrees.size > 0;
+  }
+
   recordWrittenTree(inv: Invocation, target: ArgWord): void {
     if (target.dynamic || target.text === '' || this.writtenTrees.size >= 16) return;
     this.writtenTrees.set(resolvePath(inv.cwd, target.text, this.facts.home), inv.name);

@@ -127,6 +127,10 @@ describe('round 8: recursive deletes that lose nothing', () => {
     { cmd: 'rm -rf .', decision: 'ask' },
     // What runs later finds the machine as it is then: a hook's delete is judged without today's facts.
     { cmd: "echo 'rm -rf lib storage/cache' > .husky/pre-commit", decision: 'ask' },
+    // Something moved in earlier on the line is not in the commit: the facts of before do not hold.
+    { cmd: 'mv notes/todo.md lib/ && rm -rf lib', decision: 'ask' },
+    { cmd: 'mv notes storage/cache && rm -rf storage/cache', decision: 'ask' },
+    { cmd: "sh -c 'rm -rf lib'", decision: 'ask' },
   ];
   for (const row of rows) {
     it(`${row.decision}: ${row.cmd}`, () => {

@@ -46,8 +46,20 @@ export function makeRecipes(text: string): string {
     .split('\n')
     .map((l) => (l.startsWith('\t') ? l.slice(1) : /^[^\t#=:]+:(?!=)[^;=]*;(.*)$/.exec(l)?.[1]?.trim()))
     .filter((l): l is string => l !== undefined)
-    .map((l) => l.replace(/^[@+-]+/, ''))
+    .map((l) => makeToShell(l.replace(/^[@+-]+/, '')))
     .join('\n');
+}
+
+/**
+ * A recipe line as the shell receives it (round 8): make expands `$(NAME)`/`${NAME}` (the
+ * environment's variables included: `$(HOME)`) and `$(shell cmd)` first, and `$$` becomes `$`.
+ */
+function makeToShell(line: string): string {
+  return line
+    .replace(/\$\$/g, '\u0000')
+    .replace(/\$\(shell\s+([^()]*)\)/g, '$($1)')
+    .replace(/\$[({]([A-Za-z_][A-Za-z0-9_]*)[)}]/g, '${$1}')
+    .replace(/\u0000/g, '$');
 }
 
 /** Indented recipe lines of a justfile. */

@@ -26,6 +26,9 @@ const WELL_KNOWN = new Set([
   'env-cmd', 'rimraf', 'del-cli', 'husky', 'lint-staged', 'lefthook', 'commitlint', 'semantic-release', 'changeset', 'np', 'npm-check-updates', 'ncu', 'depcheck', 'knip', 'madge', 'license-checker',
   'prisma', 'drizzle-kit', 'knex', 'typeorm', 'sequelize', 'sequelize-cli', 'mikro-orm', 'kysely', 'wrangler', 'vercel', 'netlify', 'firebase', 'sst', 'sls', 'serverless', 'cdk', 'convex',
   'supabase', 'strapi', 'sanity', 'shadcn', 'degit', 'kill-port', 'json', 'zx', 'gh-pages', 'http-server', 'json-server', 'openapi-typescript', 'vue-tsc', 'svelte-check', 'jscodeshift', 'patch-package',
+  'gulp', 'grunt', 'yo', 'ember', 'vue', 'ionic', 'cordova', 'electron', 'electron-builder', 'eleventy', 'docusaurus', 'typedoc', 'jsdoc', 'size-limit', 'lighthouse', 'wait-on',
+  'start-server-and-test', 'npm-run-all', 'run-s', 'run-p', 'only-allow', 'live-server', 'browser-sync', 'tsc-watch', 'node-gyp', 'svgo', 'cspell', 'commitizen', 'cz', 'standard-version', 'release-it',
+  'audit-ci', 'tsc-alias', 'ts-prune', 'dependency-cruiser', 'depcruise', 'sort-package-json', 'syncpack', 'inspector', 'pm2', 'wrangler', 'miniflare', 'localtunnel', 'ngrok', 'firebase-tools',
   'blast-shield', 'claude', 'claude-code', 'codex', 'gemini', 'pnpm', 'yarn', 'npm', 'corepack', 'node', 'bun',
   // Python.
   'ruff', 'black', 'isort', 'mypy', 'pyright', 'pylint', 'flake8', 'pytest', 'tox', 'nox', 'pre-commit', 'poetry', 'pdm', 'hatch', 'cookiecutter', 'copier', 'httpie', 'http', 'sqlfluff', 'pip-audit',
