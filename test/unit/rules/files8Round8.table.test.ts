@@ -124,6 +124,7 @@ describe('round 8: recursive deletes that lose nothing', () => {
     { cmd: 'rm -rf big', decision: 'ask' },
     { cmd: 'rm -rf tools', decision: 'ask' },
     { cmd: 'rm -rf storage', decision: 'ask' },
+    { cmd: 'rm -rf storage/uploads', decision: 'ask' },
     { cmd: 'rm -rf .', decision: 'ask' },
     // What runs later finds the machine as it is then: a hook's delete is judged without today's facts.
     { cmd: "echo 'rm -rf lib storage/cache' > .husky/pre-commit", decision: 'ask' },
