@@ -143,3 +143,8 @@ describe('round 8: make expands the environment\'s variables before the shell ru
     });
   }
 });
+
+table('round 8: a CI workflow written from a file outside the project', [
+  { cmd: 'cat > .github/workflows/nuke.yml < /tmp/wf.yml', decision: 'ask', reason: /CI workflow/ },
+  { cmd: 'cat > .github/workflows/ci.yml < templates/ci.yml', decision: 'allow' },
+]);

@@ -149,7 +149,10 @@ function judgeWrite(w: Written, place: PlaceRule, inv: Invocation, ctx: RuleCont
   if (w.text === undefined) {
     // CI runs a workflow copied from outside the project (`cp /tmp/ci.yml .github/workflows/`) with the repository's secrets.
     const roots = ctx.facts.workspaceRoots.length > 0 ? ctx.facts.workspaceRoots : [ctx.facts.cwd];
-    const ciFromOutside = /^in CI\b/.test(place.when) && w.from !== undefined && !roots.some((r) => r === w.from || isWithin(r, w.from!));
+    // `cat > .github/workflows/x.yml < /tmp/wf.yml` (round 8): the text comes from the file fed on standard input.
+    const fed = inv.redirects.find((r) => r.op === '<' && !r.target.dynamic)?.target.text;
+    const from = w.from ?? (fed !== undefined ? resolvePath(cwd, fed, ctx.facts.home) : undefined);
+    const ciFromOutside = /^in CI\b/.test(place.when) && from !== undefined && !roots.some((r) => r === from || isWithin(r, from));
     if (!place.strictUnknown && !ciFromOutside) return [];
     return [laterEnvironment(unreadFinding('deferred-unread', `${w.writer} writes into ${place.where}, which runs it ${place.when}, text the hook cannot read now`, place.where, ctx.facts, perimeterView(ctx.facts)), place)];
   }
