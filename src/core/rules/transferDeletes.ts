@@ -39,7 +39,7 @@ const SMB_DESTROYS = /^(del|rm|deltree|rmdir|rd)\s/;
 
 function lftp(inv: Invocation, ctx: RuleContext): Finding[] {
   const read = readEffectArgs(inv.args, LFTP);
-  const script = [...values(read, 'e', 'c').map((w) => w.text)].join('\n');
+  const script = values(read, 'e', 'c').map((w) => w.text).join('\n');
   const line = destroying(script, LFTP_DESTROYS);
   if (line === undefined) return [];
   const host = read.operands.map((w) => w.text).find((t) => !t.startsWith('-')) ?? /\bopen\s+(\S+)/.exec(script)?.[1] ?? 'the server (not named)';

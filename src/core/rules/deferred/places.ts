@@ -55,11 +55,9 @@ export function makeRecipes(text: string): string {
  * environment's variables included: `$(HOME)`) and `$(shell cmd)` first, and `$$` becomes `$`.
  */
 function makeToShell(line: string): string {
-  return line
-    .replace(/\$\$/g, '\u0000')
-    .replace(/\$\(shell\s+([^()]*)\)/g, '$($1)')
-    .replace(/\$[({]([A-Za-z_][A-Za-z0-9_]*)[)}]/g, '${$1}')
-    .replace(/\u0000/g, '$');
+  // One pass, so a `$$` is never read again as the start of a reference.
+  return line.replace(/\$\$|\$\(shell\s+([^()]*)\)|\$[({]([A-Za-z_][A-Za-z0-9_]*)[)}]/g, (whole, command: string | undefined, name: string | undefined) =>
+    whole === '$$' ? '$' : command !== undefined ? `$(${command})` : `\${${name}}`);
 }
 
 /** Indented recipe lines of a justfile. */
