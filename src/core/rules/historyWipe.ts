@@ -1,10 +1,11 @@
 import { basename } from '../paths';
 import { effectsOf } from '../policy/effects';
+import { effectGrammar, has, readEffectArgs } from '../policy/effectOptions';
 import type { ArgWord, Finding, Invocation, RuleContext, Target } from '../policy/types';
 
 /**
- * The shell's record of what ran, wiped (issue #18, red team round 8): `history -c` clears it,
- * `history -w` writes the (cleared or empty) list over the history file, and a replacing redirect or
+ * The shell's record of what ran, wiped (issue #18, red team round 8): `history -w` (after `-c`,
+ * or in an agent's shell that kept nothing) writes an empty list over the history file, and a replacing redirect or
  * copy (`> ~/.bash_history`, `cp /dev/null ~/.zsh_history`) empties the file. What was typed — and
  * the trace of what an agent ran — is gone. Appending (`>>`), reading, `history 20` and `unset
  * HISTFILE` (a session that stops recording) stay allowed. Deleting or truncating a history file is
@@ -22,12 +23,12 @@ function ask(reason: string, name: string, ctx: RuleContext): Finding[] {
 
 export function historyWipe(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.name === 'history') {
-    // The builtin's options (`-c`, `-w [file]`, `-cw`): clusters of letters, no values but the file operand.
-    const letters = inv.args.filter((w) => /^-[a-z]+$/.test(w.text)).map((w) => w.text.slice(1)).join('');
-    const file = inv.args.find((w) => !w.text.startsWith('-'))?.text ?? '$HISTFILE';
-    if (letters.includes('c')) return ask('Clears the shell history (history -c): the record of what was typed and run in this session is gone.', file, ctx);
-    if (letters.includes('w')) return ask(`Writes the session's history list over ${file} (history -w): in a shell that kept none, the history file is emptied, and what it recorded is gone.`, file, ctx);
-    return [];
+    // The builtin's switches (`-c`, `-w [file]`, `-cw`) and its file operand. `-c` alone clears only the
+    // session's memory (an agent's shell keeps none); `-w` writes that list over the history file.
+    const read = readEffectArgs(inv.args, effectGrammar('d'));
+    const file = read.operands[0]?.text ?? '$HISTFILE';
+    if (!has(read, 'w')) return [];
+    return ask(`Writes the session's history list over ${file} (history -w${has(read, 'c') ? ' after -c' : ''}): in a shell that kept none, the history file is emptied, and what it recorded is gone.`, file, ctx);
   }
   const replaced: ArgWord[] = inv.redirects.filter((r) => r.op === '>' || r.op === '>|' || r.op === '&>').map((r) => r.target);
   if (inv.name === 'cp' || inv.name === 'install' || inv.name === 'dd') for (const e of effectsOf(inv)) if (e.kind === 'write') replaced.push(e.word);

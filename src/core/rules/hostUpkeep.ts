@@ -13,7 +13,7 @@ import type { ToolArgs } from '../registry/types';
  * Machine off or its snapshots deleted, an LVM snapshot merged back, btrfs redundancy converted
  * away, old Nix generations collected), boot configuration regenerated, file-system features
  * removed (`tune2fs -O ^has_journal`), raw file-system edits (`debugfs -w`), the immutable flag
- * taken off (`chattr -i`), an account taken out of the admin group, and software removed by
+ * taken off (`chattr -i`), the admin group's members replaced, and software removed by
  * managers the system pack does not read (MacPorts, Chocolatey, winget, Scoop, conda environments,
  * `rustup self uninstall`, a data server's formula). Each asks on this machine (over ssh the walker
  * relabels the target to that host); listings, checks, dry runs and the narrow forms stay allowed.
@@ -76,9 +76,9 @@ function zypperUpgrade(inv: Invocation, ctx: RuleContext): Finding[] {
 function softwareupdate(inv: Invocation, ctx: RuleContext): Finding[] {
   const r = read(inv, '', ['product-types', 'fetch-full-installer', 'full-installer-version', 'schedule', 'agree-to-license']);
   if (helpAsked(r) || has(r, 'l', 'list', 'history', 'd', 'download')) return [];
-  const install = has(r, 'i', 'install', 'ia', 'iaR', 'iR') || inv.args.some((w) => /^-i[aR]*$/.test(w.text));
-  const restart = has(r, 'R', 'restart', 'iaR', 'iR') || inv.args.some((w) => /^-[ia]*R[ia]*$/.test(w.text));
-  const all = has(r, 'a', 'all', 'ia', 'iaR') || inv.args.some((w) => /^-[iR]*a[iR]*$/.test(w.text));
+  const install = has(r, 'i', 'install');
+  const restart = has(r, 'R', 'restart');
+  const all = has(r, 'a', 'all');
   if (!install || (!restart && !all)) return [];
   return ask('os-upgrade', `Installs ${all ? 'every available' : 'the named'} macOS update${restart ? ' and restarts the machine' : ''} (softwareupdate): everything running stops${restart ? ' at once' : ' when it restarts'}, and a system update cannot be undone.`, ctx);
 }
@@ -143,9 +143,9 @@ function otherInit(inv: Invocation, ctx: RuleContext): Finding[] {
   }
   // s6-svc: the letters are commands; -d down, -D down and wait, -x exit the supervisor, -k kill.
   const r = read(inv, 'T');
-  const down = has(r, 'd', 'D', 'x', 'X', 'k', 'O') || inv.args.some((w) => /^-[a-zA-Z]*[dDxXkO]/.test(w.text));
+  const down = has(r, 'd', 'D', 'x', 'X', 'k', 'O');
   const dirs = words(r);
-  return down && dirs.length > 0 ? stopped(dirs.join(', '), `${inv.name} ${inv.args.find((w) => w.text.startsWith('-'))?.text ?? ''}`.trim(), ctx, dirs[0]) : [];
+  return down && dirs.length > 0 ? stopped(dirs.join(', '), inv.name, ctx, dirs[0]) : [];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -171,11 +171,12 @@ function lvconvert(inv: Invocation, ctx: RuleContext): Finding[] {
 
 /** btrfs: `balance start -dconvert=single|raid0` (or metadata) throws the second copy away. */
 function btrfs(inv: Invocation, ctx: RuleContext): Finding[] {
+  // (not an option reader: balance filters are glued words, `-dconvert=single`, matched whole.)
   const text = inv.args.map((w) => w.text);
   if (text[0] !== 'balance' || text[1] !== 'start') return [];
   const lowered = text.find((w) => /^-[dms]convert=(single|raid0|dup)\b/.test(w) || /^--(data|metadata|system)-?convert=(single|raid0)\b/.test(w));
   if (lowered === undefined) return [];
-  const mount = text.filter((w) => !w.startsWith('-')).at(-1) ?? 'a btrfs file system';
+  const mount = readEffectArgs(inv.args, effectGrammar('')).operands.at(-1)?.text ?? 'a btrfs file system';
   return ask('backup-removed', `Converts ${mount} to a profile without a second copy (btrfs balance start ${lowered}): a disk failure then loses data that redundancy would have kept.`, ctx, mount);
 }
 
@@ -225,12 +226,13 @@ function debugfs(inv: Invocation, ctx: RuleContext): Finding[] {
  * so they are read from the operands of its grammar (`-R`, `-V`, `-f` switches, `-v`/`-p` values).
  */
 function chattr(inv: Invocation, ctx: RuleContext): Finding[] {
+  // (not an option reader: the mode is an operand shaped like an option, `-i`, `+a`, `=e`.)
   const all: ArgWord[] = inv.args.filter((w) => !/^-[RVf]+$/.test(w.text));
   const mode = all.find((w) => /^[-+=][aAcCdDeFijmPsStTux]+$/.test(w.text) && !/^-[vp]$/.test(w.text));
   if (mode === undefined) return [];
   const removesI = mode.text.startsWith('-') ? /[ia]/.test(mode.text) : mode.text.startsWith('=') ? !/[ia]/.test(mode.text) : false;
   if (!removesI) return [];
-  const files = all.slice(all.indexOf(mode) + 1).map((w) => w.text).filter((t) => !t.startsWith('-'));
+  const files = all.slice(all.indexOf(mode) + 1).map((w) => w.text);
   const file = files[0] ?? 'a file';
   return ask('immutable-removed', `Takes the immutable or append-only flag off ${files.join(', ') || file} (chattr ${mode.text}): the protection that kept anyone, root included, from changing or deleting it is gone.`, ctx, file);
 }
@@ -238,16 +240,13 @@ function chattr(inv: Invocation, ctx: RuleContext): Finding[] {
 /** Groups that grant administration (sudoers, the docker socket). */
 const ADMIN_GROUP = /^(sudo|wheel|admin|adm|root|docker|lxd|libvirt|sudoers)$/;
 
-/** `gpasswd -d USER sudo`, `deluser USER sudo`: an account taken out of the admin group (possibly the only one that can get back in). */
-function adminRemoval(inv: Invocation, ctx: RuleContext): Finding[] {
+/** `gpasswd -M alice wheel`: the admin group's members replaced (taking someone out of it alone stays allowed, as round 5 decided). */
+function adminMembersReplaced(inv: Invocation, ctx: RuleContext): Finding[] {
   const a = argsOf(inv);
-  if (!a || a.has('-h', '--help')) return [];
-  const ops = a.parsed.operands.map((w) => w.text);
-  const [user, group] = inv.name === 'gpasswd' ? [a.value('-d', '--delete'), ops[0]] : ops.length === 2 ? [ops[0], ops[1]] : [undefined, undefined];
-  const membersCut = inv.name === 'gpasswd' && a.value('-M', '--members') !== undefined && ADMIN_GROUP.test(ops[0] ?? '');
-  if (membersCut) return ask('admin-removed', `Replaces the members of ${ops[0]} with "${a.value('-M', '--members')}" (gpasswd -M): everyone else loses administration of this machine.`, ctx, ops[0]);
-  if (user === undefined || group === undefined || !ADMIN_GROUP.test(group)) return [];
-  return ask('admin-removed', `Takes ${user} out of ${group} (${inv.name}): the account loses administration of this machine, and if it was the only one, nobody can get it back without console access.`, ctx, group);
+  const group = a?.parsed.operands[0]?.text ?? '';
+  const members = a?.value('-M', '--members');
+  if (!a || members === undefined || !ADMIN_GROUP.test(group)) return [];
+  return ask('admin-removed', `Replaces the members of ${group} with "${members}" (gpasswd -M): everyone else loses administration of this machine.`, ctx, group);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -265,8 +264,8 @@ function removed(tool: string, packages: readonly string[], ctx: RuleContext, wh
 function systemUninstall(inv: Invocation, ctx: RuleContext): Finding[] {
   const r = read(inv, 'sv', ['source', 'version', 'id', 'name', 'scope', 'log-file', 'cache-location']);
   const [verb = '', ...packages] = words(r);
-  if (!/^(uninstall|remove|rm|un)$/.test(verb) || has(r, 'noop', 'what-if', 'whatif', 'y-n', 'h', 'help', 'y-dry-run') || inv.args.some((w) => /^--?(noop|what-?if|dry-?run)$/i.test(w.text))) return [];
-  const names = [...packages, ...values(r, 'id', 'name').map((w) => w.text)].filter((p) => p !== '' && !p.startsWith('-'));
+  if (!/^(uninstall|remove|rm|un)$/.test(verb) || has(r, 'noop', 'what-if', 'whatif', 'dry-run', 'dryrun', 'h', 'help')) return [];
+  const names = [...packages, ...values(r, 'id', 'name').map((w) => w.text)].filter((p) => p !== '');
   if (names.length === 0 && !has(r, 'a', 'all')) return [];
   const data = names.some((p) => DATA_SERVERS.test(p.replace(/^[\w-]+\./, '')));
   return removed(`${inv.name} ${verb}`, names.length > 0 ? names : ['every package'], ctx, data ? ': the data server stops, and its uninstaller may take the data folder with it' : ', with whatever depends on it system-wide');
@@ -307,6 +306,6 @@ export const HOST_UPKEEP: Readonly<Record<string, Check>> = {
   launchctl, 'rc-service': otherInit, 'rc-update': otherInit, sv: otherInit, 's6-svc': otherInit,
   tmutil, lvconvert, btrfs, 'nix-collect-garbage': nixGenerations, 'nix-env': nixGenerations,
   'update-grub': bootConfig, 'update-grub2': bootConfig, 'grub-mkconfig': bootConfig, 'grub2-mkconfig': bootConfig, 'grub-set-default': bootConfig, 'grub2-set-default': bootConfig, grubby: bootConfig,
-  tune2fs, debugfs, chattr, gpasswd: adminRemoval, deluser: adminRemoval,
+  tune2fs, debugfs, chattr, gpasswd: adminMembersReplaced,
   port: systemUninstall, choco: systemUninstall, winget: systemUninstall, brew: userUninstall, scoop: userUninstall, conda, mamba: conda, micromamba: conda, rustup,
 };

@@ -42,7 +42,7 @@ function lftp(inv: Invocation, ctx: RuleContext): Finding[] {
   const script = values(read, 'e', 'c').map((w) => w.text).join('\n');
   const line = destroying(script, LFTP_DESTROYS);
   if (line === undefined) return [];
-  const host = read.operands.map((w) => w.text).find((t) => !t.startsWith('-')) ?? /\bopen\s+(\S+)/.exec(script)?.[1] ?? 'the server (not named)';
+  const host = read.operands[0]?.text ?? /\bopen\s+(\S+)/.exec(script)?.[1] ?? 'the server (not named)';
   return ask(inv, host.replace(/^\w+:\/\/(?:[^@/]*@)?/, '').replace(/\/.*$/, ''), line, `lftp runs \`${line}\``, ctx);
 }
 

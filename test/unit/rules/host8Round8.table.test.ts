@@ -116,8 +116,6 @@ describe('rules: the machine\'s upkeep, round 8 (issue #18)', () => {
   ]);
 
   table('admin-group membership and software removed by other managers', [
-    { cmd: 'sudo gpasswd -d deploy sudo', decision: 'ask', reason: /out of sudo/ },
-    { cmd: 'sudo deluser deploy sudo', decision: 'ask' },
     { cmd: 'sudo gpasswd -M alice wheel', decision: 'ask' },
     { cmd: 'port uninstall postgresql16', decision: 'ask', reason: /postgresql16/ },
     { cmd: 'sudo port -f uninstall inactive', decision: 'ask' },
@@ -128,8 +126,8 @@ describe('rules: the machine\'s upkeep, round 8 (issue #18)', () => {
     { cmd: 'conda remove --all -n base -y', decision: 'ask', reason: /base/ },
     { cmd: 'conda env remove -n ml', decision: 'ask' },
     { cmd: 'rustup self uninstall -y', decision: 'ask', reason: /rustup/ },
-    { cmd: 'sudo gpasswd -d deploy audio', decision: 'allow' },
-    { cmd: 'sudo deluser deploy plugdev', decision: 'allow' },
+    { cmd: 'sudo gpasswd -d deploy sudo', decision: 'allow' },
+    { cmd: 'sudo gpasswd -M alice audio', decision: 'allow' },
     { cmd: 'port installed', decision: 'allow' },
     { cmd: 'choco list', decision: 'allow' },
     { cmd: 'choco uninstall postgresql --noop', decision: 'allow' },
@@ -145,13 +143,14 @@ describe('rules: the machine\'s upkeep, round 8 (issue #18)', () => {
 
 describe('rules: the shell history and /etc/hosts, round 8 (issue #18)', () => {
   table('the shell history wiped', [
-    { cmd: 'history -c && history -w', decision: 'ask', reason: /history -c/ },
+    { cmd: 'history -c && history -w', decision: 'ask', reason: /history -w/ },
     { cmd: 'history -cw', decision: 'ask' },
     { cmd: 'history -w', decision: 'ask', reason: /history -w/ },
     { cmd: '> ~/.bash_history', decision: 'ask', reason: /shell history/ },
     { cmd: 'cat /dev/null > ~/.zsh_history', decision: 'ask' },
     { cmd: 'cp /dev/null ~/.local/share/fish/fish_history', decision: 'ask' },
     { cmd: 'history 20', decision: 'allow' },
+    { cmd: 'history -c', decision: 'allow' },
     { cmd: 'history | grep docker', decision: 'allow' },
     { cmd: 'echo "make test" >> ~/.bash_history', decision: 'allow' },
     { cmd: 'unset HISTFILE', decision: 'allow' },

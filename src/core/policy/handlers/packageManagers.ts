@@ -119,7 +119,7 @@ function reading(w: Walker, manager: string, spec: ToolSpec, parsed: ParsedComma
     // `npm explore pg -- dropdb shop` (round 8): the words after `--` run in a shell inside the package's folder.
     if (manager === 'npm' && operand.text === 'explore') {
       const dash = args.findIndex((w, k) => k > args.indexOf(operand) && w.text === SCRIPT_ARGUMENTS);
-      const pkg = args.slice(args.indexOf(operand) + 1, dash < 0 ? undefined : dash).find((w) => !w.text.startsWith('-'));
+      const pkg = parsed.operands[1] !== undefined && (dash < 0 || args.indexOf(parsed.operands[1]) < dash) ? parsed.operands[1] : undefined;
       const folder = pkg !== undefined && !pkg.dynamic ? resolvePath(local.cwd, `node_modules/${pkg.text}`, w.facts.home) : local.cwd;
       // npm joins the words with spaces for the shell; read as the words were meant too (`-- sh -c 'rm -rf ~'`).
       const words = args.slice(dash + 1);

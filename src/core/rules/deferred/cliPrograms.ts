@@ -1,3 +1,4 @@
+import { effectGrammar, has, readEffectArgs } from '../../policy/effectOptions';
 import type { Finding, Invocation } from '../../policy/types';
 import type { GitProgram } from './gitPrograms';
 
@@ -10,26 +11,24 @@ import type { GitProgram } from './gitPrograms';
  * forge's own and a few of the most used.
  */
 
-/** The words of a command after any leading options (gh's global options take no values before the subcommand). */
-const words = (inv: Invocation): string[] => inv.args.map((w) => w.text);
+/** gh's and husky's valued options (`-h HOST`, `-R REPO`, `--pin REF`): the rest are switches, and the operands are the words. */
+const GH = effectGrammar('hRp', ['hostname', 'host', 'repo', 'pin']);
+const operandsOf = (inv: Invocation): string[] => readEffectArgs(inv.args, GH).operands.map((w) => w.text);
 
 export function cliPrograms(inv: Invocation): GitProgram[] {
   // `husky add|set .husky/pre-commit 'cmd'` (husky 4–8): the command is written into that hook.
   if (inv.name === 'husky') {
-    const [verb, file, command] = words(inv).filter((w) => !w.startsWith('-'));
+    const [verb, file, command] = operandsOf(inv);
     if ((verb !== 'add' && verb !== 'set') || file === undefined || command === undefined) return [];
     const hook = file.replace(/^.*\//, '');
     return [{ kind: 'shell', text: command, key: `husky ${file}`, where: `the husky hook ${file}`, when: `when git runs its ${hook} hook` }];
   }
   if (inv.name !== 'gh') return [];
-  const ws = words(inv);
-  const at = ws.findIndex((w) => !w.startsWith('-'));
-  const [group, verb] = [ws[at], ws[at + 1]];
-  const rest = ws.slice(at + 2);
-  const operands = rest.filter((w, k) => !w.startsWith('-') && !/^(-h|--host)$/.test(rest[k - 1] ?? ''));
+  const read = readEffectArgs(inv.args, GH);
+  const [group, verb, ...operands] = read.operands.map((w) => w.text);
   if (group === 'alias' && verb === 'set' && operands.length >= 2) {
     const [name, expansion] = operands as [string, string];
-    const shell = expansion.startsWith('!') || rest.some((w) => w === '--shell' || w === '-s');
+    const shell = expansion.startsWith('!') || has(read, 'shell', 's');
     if (!shell) return [];
     return [{ kind: 'shell', text: expansion.replace(/^!/, ''), key: `gh alias ${name}`, where: `the gh alias ${name}`, when: `whenever \`gh ${name}\` runs` }];
   }
@@ -45,7 +44,7 @@ const VOUCHED_KREW = new Set(['krew', 'ctx', 'ns', 'neat', 'tree', 'stern', 'kon
 
 /** `gh extension install owner/gh-x`, `kubectl krew install x`: code installed now, run whenever its command runs. */
 export function installedPlugin(inv: Invocation): Finding[] {
-  const ws = words(inv).filter((w) => !w.startsWith('-'));
+  const ws = operandsOf(inv);
   let what: string | undefined;
   let how = '';
   if (inv.name === 'gh' && /^(extension|extensions|ext)$/.test(ws[0] ?? '') && ws[1] === 'install' && ws[2] !== undefined && ws[2] !== '.' && !VOUCHED_GH.test(ws[2])) {

@@ -26,6 +26,7 @@ const WELL_KNOWN = new Set([
   'env-cmd', 'rimraf', 'del-cli', 'husky', 'lint-staged', 'lefthook', 'commitlint', 'semantic-release', 'changeset', 'np', 'npm-check-updates', 'ncu', 'depcheck', 'knip', 'madge', 'license-checker',
   'prisma', 'drizzle-kit', 'knex', 'typeorm', 'sequelize', 'sequelize-cli', 'mikro-orm', 'kysely', 'wrangler', 'vercel', 'netlify', 'firebase', 'sst', 'sls', 'serverless', 'cdk', 'convex',
   'supabase', 'strapi', 'sanity', 'shadcn', 'degit', 'kill-port', 'json', 'zx', 'gh-pages', 'http-server', 'json-server', 'openapi-typescript', 'vue-tsc', 'svelte-check', 'jscodeshift', 'patch-package',
+  'postgrator', 'kysely-ctl', 'db-migrate', 'migrate-mongo', 'node-pg-migrate', 'graphile-migrate', 'umzug', 'dbmate', 'atlas', 'flyway', 'liquibase', 'typeorm-ts-node-commonjs', 'typeorm-ts-node-esm',
   'gulp', 'grunt', 'yo', 'ember', 'vue', 'ionic', 'cordova', 'electron', 'electron-builder', 'eleventy', 'docusaurus', 'typedoc', 'jsdoc', 'size-limit', 'lighthouse', 'wait-on',
   'start-server-and-test', 'npm-run-all', 'run-s', 'run-p', 'only-allow', 'live-server', 'browser-sync', 'tsc-watch', 'node-gyp', 'svgo', 'cspell', 'commitizen', 'cz', 'standard-version', 'release-it',
   'audit-ci', 'tsc-alias', 'ts-prune', 'dependency-cruiser', 'depcruise', 'sort-package-json', 'syncpack', 'inspector', 'pm2', 'wrangler', 'miniflare', 'localtunnel', 'ngrok', 'firebase-tools',
@@ -77,7 +78,8 @@ function known(name: string): boolean {
 export function fetchedPackage(inv: Invocation, ctx: RuleContext): Finding[] {
   const via = inv.via.at(-1);
   if (via === undefined || inv.remote) return [];
-  if (!FETCHING.has(via) || known(inv.name) || installed(inv.name.replace(/@[^@/]*$/, ''), inv, ctx)) return [];
+  // `npx ./tools/gen.js`: a path, the project's own file, not a package.
+  if (!FETCHING.has(via) || /[/\\]/.test(inv.command) || known(inv.name) || installed(inv.name.replace(/@[^@/]*$/, ''), inv, ctx)) return [];
   return [ask(inv.name, via, ctx)];
 }
 
