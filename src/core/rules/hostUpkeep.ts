@@ -8,14 +8,15 @@ import type { ToolArgs } from '../registry/types';
  * The machine's upkeep turned against it (issue #18, red team round 8), by command name for the
  * host-damage pack (`rules/hostDamage.ts`): operating-system upgrades run unattended (`apt
  * full-upgrade -y`, `do-release-upgrade -f …`, `dnf system-upgrade`, `softwareupdate -ia --restart`,
- * firmware flashed by `fwupdmgr`), services stopped through managers other than systemd (nginx and
- * Apache signals, launchd, OpenRC, runit, s6, BIND's rndc; pm2, a development daemon, stays allowed as round 7 decided), the host's own safety nets (Time
+ * firmware flashed by `fwupdmgr`), services taken out for good through managers other than systemd
+ * (`launchctl unload -w`, `launchctl disable`, `rc-update del`; stopping one service for now stays
+ * allowed, as round 7 decided for `systemctl stop`, `nginx -s stop` and `pm2 kill`), the host's own safety nets (Time
  * Machine off or its snapshots deleted, an LVM snapshot merged back, btrfs redundancy converted
  * away, old Nix generations collected), boot configuration regenerated, file-system features
  * removed (`tune2fs -O ^has_journal`), raw file-system edits (`debugfs -w`), the immutable flag
  * taken off (`chattr -i`), the admin group's members replaced, and software removed by
  * managers the system pack does not read (MacPorts, Chocolatey, winget, Scoop, conda environments,
- * `rustup self uninstall`, a data server's formula). Each asks on this machine (over ssh the walker
+ * `rustup self uninstall`, `brew uninstall --zap`). Each asks on this machine (over ssh the walker
  * relabels the target to that host); listings, checks, dry runs and the narrow forms stay allowed.
  * Tools without a registry entry are read by a small grammar of their own (`effectGrammar`).
  */
@@ -94,58 +95,24 @@ function fwupdmgr(inv: Invocation, ctx: RuleContext): Finding[] {
 // ---------------------------------------------------------------------------------------------
 // Services stopped through managers other than systemd.
 
-function stopped(what: string, how: string, ctx: RuleContext, name = what): Finding[] {
-  return ask('service-outage', `Stops ${what} (${how}): whatever it serves is down until someone starts it again.`, ctx, name);
-}
-
-/** `nginx -s stop|quit`, `apachectl stop|graceful-stop`, `httpd -k stop`; reload, test (`-t`) and version stay allowed. */
-function webServer(inv: Invocation, ctx: RuleContext): Finding[] {
-  if (inv.name === 'nginx' || inv.name === 'openresty') {
-    const r = read(inv, 'scpgeE');
-    const signal = values(r, 's')[0]?.text;
-    return signal !== undefined && /^(stop|quit)$/.test(signal) ? stopped(`the ${inv.name} web server`, `${inv.name} -s ${signal}`, ctx, inv.name) : [];
-  }
-  const r = read(inv, 'kfCcdDeE');
-  const verb = values(r, 'k')[0]?.text ?? words(r)[0] ?? '';
-  return /^(stop|graceful-stop)$/.test(verb) ? stopped('the Apache web server', `${inv.name} ${verb}`, ctx, 'apache') : [];
-}
-
-/** BIND `rndc stop|halt`, `unbound-control stop`, `pdns_control quit`: the name server stops answering. */
-function nameServer(inv: Invocation, ctx: RuleContext): Finding[] {
-  const r = read(inv, 'bcksprVy');
-  const [verb = ''] = words(r);
-  return /^(stop|halt|quit)$/.test(verb) ? stopped('the DNS server', `${inv.name} ${verb}`, ctx, inv.name) : [];
-}
-
 /** launchd: `launchctl unload|bootout|disable|remove|stop|kill` takes a daemon or agent out; `list`, `print`, `load` stay allowed. */
 function launchctl(inv: Invocation, ctx: RuleContext): Finding[] {
   const r = read(inv, 'SD');
   const [verb = '', ...rest] = words(r);
-  if (!/^(unload|bootout|disable|remove|stop|kill)$/.test(verb)) return [];
+  // Stopping one service for now stays allowed (as `systemctl stop` does, round 7); a job disabled for good (`-w`, `disable`, `remove`) asks.
+  if (!/^(unload|bootout|disable|remove)$/.test(verb) || (!has(r, 'w') && (verb === 'unload' || verb === 'bootout'))) return [];
   const what = rest.filter((w) => !/^(SIG)?[A-Z0-9]+$/.test(w)).at(-1) ?? 'a launchd job';
   const persist = has(r, 'w') || verb === 'disable' ? ', and it stays off after a restart' : '';
   return ask('service-outage', `Takes ${what} out of launchd (launchctl ${verb}): the service stops${persist}.`, ctx, what);
 }
 
-/** OpenRC `rc-service NAME stop`, `rc-update del NAME`; runit `sv down|stop|exit NAME`; s6 `s6-svc -d|-D|-x DIR`. */
+/** OpenRC `rc-update del NAME`: the service no longer starts at boot. */
 function otherInit(inv: Invocation, ctx: RuleContext): Finding[] {
-  if (inv.name === 'rc-service') {
-    const [service = '', verb = ''] = words(read(inv, ''));
-    return /^(stop|zap)$/.test(verb) ? stopped(`the service ${service}`, `rc-service ${service} ${verb}`, ctx, service) : [];
-  }
   if (inv.name === 'rc-update') {
     const [verb = '', service = ''] = words(read(inv, ''));
     return /^(del|delete)$/.test(verb) ? ask('service-outage', `Removes ${service} from its runlevel (rc-update ${verb}): it no longer starts when the machine boots.`, ctx, service) : [];
   }
-  if (inv.name === 'sv') {
-    const [verb = '', ...services] = words(read(inv, 'w'));
-    return /^(d|down|stop|x|exit|k|kill|force-stop|force-shutdown|shutdown)$/.test(verb) && services.length > 0 ? stopped(services.join(', '), `sv ${verb}`, ctx, services[0]) : [];
-  }
-  // s6-svc: the letters are commands; -d down, -D down and wait, -x exit the supervisor, -k kill.
-  const r = read(inv, 'T');
-  const down = has(r, 'd', 'D', 'x', 'X', 'k', 'O');
-  const dirs = words(r);
-  return down && dirs.length > 0 ? stopped(dirs.join(', '), inv.name, ctx, dirs[0]) : [];
+  return [];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -279,7 +246,8 @@ function userUninstall(inv: Invocation, ctx: RuleContext): Finding[] {
   const packages = a ? a.parsed.operands.map((w) => w.text) : words(r).slice(1);
   if (!/^(uninstall|remove|rm)$/.test(path[0] ?? '') || (a ? a.has('-n', '--dry-run', '-h', '--help') : has(r, 'h', 'help'))) return [];
   const zap = a ? a.has('--zap') : has(r, 'p', 'purge');
-  const data = packages.filter((p) => DATA_SERVERS.test(p));
+  // A formula removed is the user's own (round 7 decided `brew uninstall --force postgresql` stays allowed); `--zap` deletes the app's data too.
+  const data = inv.name === 'brew' ? [] : packages.filter((p) => DATA_SERVERS.test(p));
   if (!zap && data.length === 0) return [];
   return removed(`${inv.name} ${path[0]}${zap ? (inv.name === 'brew' ? ' --zap' : ' --purge') : ''}`, zap ? packages : data, ctx, zap ? ': its settings and user data are deleted with it' : ': the database server stops, and reinstalling it may not find its old data');
 }
@@ -302,8 +270,7 @@ function rustup(inv: Invocation, ctx: RuleContext): Finding[] {
 
 export const HOST_UPKEEP: Readonly<Record<string, Check>> = {
   apt: aptUpgrade, 'apt-get': aptUpgrade, 'do-release-upgrade': releaseUpgrade, dnf: dnfUpgrade, dnf5: dnfUpgrade, zypper: zypperUpgrade, softwareupdate, fwupdmgr,
-  nginx: webServer, openresty: webServer, apachectl: webServer, apache2ctl: webServer, httpd: webServer, rndc: nameServer, 'unbound-control': nameServer, pdns_control: nameServer,
-  launchctl, 'rc-service': otherInit, 'rc-update': otherInit, sv: otherInit, 's6-svc': otherInit,
+  launchctl, 'rc-update': otherInit,
   tmutil, lvconvert, btrfs, 'nix-collect-garbage': nixGenerations, 'nix-env': nixGenerations,
   'update-grub': bootConfig, 'update-grub2': bootConfig, 'grub-mkconfig': bootConfig, 'grub2-mkconfig': bootConfig, 'grub-set-default': bootConfig, 'grub2-set-default': bootConfig, grubby: bootConfig,
   tune2fs, debugfs, chattr, gpasswd: adminMembersReplaced,
