@@ -437,6 +437,7 @@ class Analyzer implements Walker {
     let sources = exec.sources ?? [];
     for (const arg of args) sources = mergeSources(sources, arg.sources);
     if (sources.length > 0) inv.sources = sources;
+    if (this.files.hasWrites()) inv.afterWrites = true;
     this.invocations.push(inv);
     recordWrites(this, inv);
     return inv;
@@ -448,6 +449,10 @@ class Analyzer implements Walker {
 
   recordWrite(inv: Invocation, target: ArgWord | undefined, text: () => string | undefined, append = false, language?: SnippetLanguage): void {
     this.files.recordWrite(inv, target, text, append, language);
+  }
+
+  recordWrittenTree(inv: Invocation, target: ArgWord): void {
+    this.files.recordWrittenTree(inv, target);
   }
 
   builtFrom = (absolutePath: string): SnippetLanguage | undefined => this.files.builtFrom(absolutePath);

@@ -95,7 +95,26 @@ function sed(args: readonly ArgWord[]): PathEffect[] {
     scripts.push(files[0]!);
     files = files.slice(1);
   }
-  return [...each('code', scripts), ...each('read', values(read, 'f', 'file')), ...each(inPlace ? 'write' : 'read', files)];
+  return [...each('code', scripts), ...each('read', values(read, 'f', 'file')), ...each(inPlace ? 'write' : 'read', files), ...each('write', sedWrittenFiles(scripts))];
+}
+
+/**
+ * Files a sed script writes with its `w FILE` command or the `w FILE` flag of `s///` (round 8,
+ * issue #18): sed creates or empties each one when it starts, before reading any input
+ * (`sed -n '1w db/development.sqlite3' /dev/null` empties the database). The name runs to the end of its line.
+ */
+function sedWrittenFiles(scripts: readonly ArgWord[]): ArgWord[] {
+  const out: ArgWord[] = [];
+  for (const script of scripts) {
+    if (script.dynamic) continue;
+    for (const line of script.text.split('\n')) {
+      const name = /^\s*(?:(?:\d+|\$|\/(?:[^/\\]|\\.)*\/)(?:\s*,\s*(?:\d+|\$|\/(?:[^/\\]|\\.)*\/))?)?\s*!?\s*[wW]\s*(\S.*)$/.exec(line)?.[1]
+        ?? /(?:^|;)\s*s(.)(?:\\.|(?!\1).)*\1(?:\\.|(?!\1).)*\1[gpiImMe\d]*w\s*(\S.*)$/.exec(line)?.[2];
+      const file = name?.trim();
+      if (file !== undefined && file !== '' && !/^\/dev\/(stdout|stderr)$/.test(file)) out.push({ text: file, raw: file, dynamic: false, glob: false });
+    }
+  }
+  return out;
 }
 
 /** perl/ruby: `-i` edits the files named after the code in place; otherwise what the code does to them is unknown. */

@@ -34,6 +34,19 @@ export class FileReads {
     this.writtenFiles.set(path, { writer: inv.name, text: content, ...(language ? { language } : {}) });
   }
 
+  /** Folders an earlier command fills with files nobody has read (`git clone URL dir`), by absolute path, with the writer. */
+  private readonly writtenTrees = new Map<string, string>();
+
+  /** Whether an earlier command of the analysis wrote, moved or cloned anything. */
+  hasWrites(): boolean {
+    return this.writtenFiles.size > 0 || this.writtenTrees.size > 0;
+  }
+
+  recordWrittenTree(inv: Invocation, target: ArgWord): void {
+    if (target.dynamic || target.text === '' || this.writtenTrees.size >= 16) return;
+    this.writtenTrees.set(resolvePath(inv.cwd, target.text, this.facts.home), inv.name);
+  }
+
   /** A program an earlier command built from source (`cc x.c -o /tmp/x`): the language its text is, which is the source's. */
   builtFrom(absolutePath: string): SnippetLanguage | undefined {
     return this.writtenFiles.get(absolutePath)?.language;
@@ -49,6 +62,11 @@ export class FileReads {
       this.writtenFiles.set(absolutePath, { writer: written.writer, text: () => text, ...(written.language ? { language: written.language } : {}) });
       if (text === undefined) this.addOpaque(`${this.display(absolutePath)} is written by an earlier command (${written.writer}), so its content cannot be known`, via);
       return text;
+    }
+    for (const [folder, writer] of this.writtenTrees) {
+      if (!isWithin(folder, absolutePath)) continue;
+      this.addOpaque(`${this.display(absolutePath)} is in ${this.display(folder)}, which an earlier command fills (${writer}), so its content cannot be known`, via);
+      return undefined;
     }
     if (absolutePath === '/dev/null') return '';
     if (this.filesRead >= this.limits.maxFilesRead) {

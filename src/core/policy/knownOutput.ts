@@ -11,6 +11,7 @@ import type { StaticText, Walker } from './handlers/context';
 import type { CommandList, SimpleCommand } from '../shell/ast';
 import type { ArgWord, Invocation, StdinSource } from './types';
 import { parsedArgs, toolNamed } from '../registry/commandModel';
+import { git } from '../registry/tools/git';
 import { hasOption, lastOptionWord, optionValues } from '../registry/grammar';
 
 const unknownContent = (): undefined => undefined;
@@ -216,6 +217,15 @@ export function recordWrites(w: Walker, inv: Invocation): void {
         const name = basename(url.text.replace(/[?#].*$/, ''));
         if (name) w.recordWrite(inv, { text: folder !== undefined ? `${folder.replace(/\/+$/, '')}/${name}` : name, raw: name, dynamic: false, glob: false }, unknownContent);
       }
+      break;
+    }
+    case 'git': {
+      // `git clone URL [dir]` (round 8): every file below the new folder is what the remote served, read by nobody.
+      const parsed = parsedArgs(args, git);
+      if (parsed.path[0] !== 'clone') break;
+      const [repo, dir] = parsed.operands;
+      const name = dir?.text ?? (repo !== undefined && !repo.dynamic ? basename(repo.text.replace(/[?#].*$/, '').replace(/\/+$/, '')).replace(/\.git$/, '') : undefined);
+      if (name) w.recordWrittenTree(inv, { text: name, raw: name, dynamic: dir?.dynamic ?? false, glob: false });
       break;
     }
     case 'tee': {

@@ -124,6 +124,8 @@ export interface Invocation {
   cwdUncertain?: boolean;
   /** Set when the command runs on another machine or container than this one (ssh, heroku run, fly ssh console, kubectl exec). */
   remote?: RemoteContext;
+  /** An earlier command of the line wrote or moved files (a redirect, cp, mv, a clone): the machine is not as the facts say when this one runs. */
+  afterWrites?: boolean;
   /** Words the wrappers in `via` consumed themselves (`strace -o FILE`, `flock LOCKFILE`), in order. Omitted when none. */
   wrapperWords?: ArgWord[];
   /**

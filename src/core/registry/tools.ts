@@ -53,6 +53,7 @@ import { awk, deno, kitty, netcat, screen, systemdRun, telnet, tmux, wezterm } f
 import { husky, lefthook, preCommit } from './tools/hookManagers';
 import { claudeCli, codexCli, geminiCli } from './tools/agentClis';
 import { autossh, distrobox, eb, kamal, limactl, lxc, multipass, pssh, toolbox, vagrant } from './tools/vmShells';
+import { bfg, gitFilterRepo } from './tools/historyRewriters';
 import { ghstack, gitAnnex, gitDeleteBranch, gitDeleteTag, gitDeleteMergedBranches, gitDeleteSquashedBranches, gitClear, gitClearSoft, gitResetFile, gitUndo, gitObliterate, gitBranchless, gitLfs, gitMachete, gitSpice, gitTown, graphite, hg, jj, spr, svn } from './tools/otherVcs';
 import type { ToolEntry, ToolSpec } from './types';
 
@@ -64,7 +65,7 @@ import type { ToolEntry, ToolSpec } from './types';
 export const TOOLS: readonly ToolSpec[] = [
   aws, gcloud, gsutil, az, azcopy, doctl, eksctl, argocd,
   railway, fly, heroku, vercel, netlify, supabase, neon, pscale, render, gh, glab, doppler, firebase, wrangler, turso,
-  git, hg, jj, svn, graphite, gitSpice, spr, ghstack, gitTown, gitMachete, gitBranchless, gitLfs, gitAnnex, gitDeleteBranch, gitDeleteTag, gitDeleteMergedBranches, gitDeleteSquashedBranches, gitClear, gitClearSoft, gitResetFile, gitUndo, gitObliterate,
+  git, hg, jj, svn, graphite, gitSpice, spr, ghstack, gitTown, gitMachete, gitBranchless, gitLfs, gitAnnex, gitDeleteBranch, gitDeleteTag, gitDeleteMergedBranches, gitDeleteSquashedBranches, gitClear, gitClearSoft, gitResetFile, gitUndo, gitObliterate, gitFilterRepo, bfg,
   nomad, consul, ssh, sftp, mosh, tsh, salt, pdsh, clush, knife, mco, bolt, pyinfra, ansible, ansiblePlaybook, ansibleConsole, vagrant, multipass, lxc, limactl, kamal, eb, pssh, autossh, distrobox, toolbox, kubectl, helm, docker, dockerCompose, crane, skopeo, oras, regctl, cosign,
   terraform, terragrunt, pulumi, cdk, terramate, atmos,
   psql, dropdb, pgRestore, pgDropcluster, pgCtl, pgCtlcluster, createuser, dropuser, pgResetwal, pgRewind, pgArchivecleanup, rabbitmqctl, redisCheckAof, mysql, mysqladmin, mongosh, redisCli, sqlite3, sqlcmd, clickhouseClient,

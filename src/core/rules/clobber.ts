@@ -1,7 +1,7 @@
 import { basename, dirname } from '../paths';
 import { grammarOf, has, readEffectArgs } from '../policy/effectOptions';
 import { effectsOf } from '../policy/effects';
-import { findEditsInPlace } from '../policy/effectRules';
+import { findEditsInPlace, IN_PLACE_EDITORS } from '../policy/effectRules';
 import type { ArgWord, CodeSnippet, Facts, Finding, GitPathState, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { parsedArgs, toolArgs } from '../registry/commandModel';
 import { optionsMatching } from '../registry/grammar';
@@ -9,6 +9,7 @@ import { git } from '../registry/tools/git';
 import { classifyPath, truncatesOnly } from './files';
 import { emptiedBySnippet, untrackedKind } from './localData';
 import { wipedByEdit } from './support/inPlaceWipes';
+import { gitFedEffects } from './perimeter/gitState';
 
 /**
  * Overwriting a file git cannot bring back: writing over `.env.production`, `config/master.key`, a
@@ -127,15 +128,21 @@ function copiedIntoNothing(inv: Invocation, ctx: RuleContext): Finding[] {
 /** Editors that change a file in place (its other lines stay): they keep the uncommitted work. */
 const IN_PLACE: ReadonlySet<string> = new Set(['sed', 'gsed', 'perl', 'ruby', 'awk', 'gawk', 'ed', 'ex', 'vi', 'vim', 'nvim', 'emacs', 'emacs-nox', 'patch', 'prettier', 'eslint', 'biome', 'dprint', 'black', 'ruff', 'gofmt', 'goimports', 'rustfmt', 'clang-format', 'autopep8', 'isort', 'chmod', 'touch', 'git']);
 
+/** Programs whose output is their standard input as it came: fed a here-document, they write the agent's own text. */
+const COPIES_INPUT: ReadonlySet<string> = new Set(['', 'cat', 'tee', 'sponge', 'dd', 'pv']);
+
 function discardedWork(inv: Invocation, ctx: RuleContext): Finding[] {
   if (!ctx.facts.gitPathStates || inv.cwdUncertain === true) return [];
   const words: { word: ArgWord; how: string }[] = [];
-  const authored = inv.redirects.some((r) => r.op.startsWith('<<'));
+  // Only a program that copies its input writes the text as the agent wrote it (`cat > f <<EOF`); `base64 -d <<< … > f`,
+  // `xxd -r -p <<< 00 > f` write what their decoding makes of it (round 8).
+  const authored = inv.redirects.some((r) => r.op.startsWith('<<')) && COPIES_INPUT.has(inv.name);
   // An editor's own in-place write keeps the file's other lines; a replacing redirect empties the file before
   // the command reads it (`sed 's/a/b/' f > f`, `cat f | grep x > f`), whatever the command is.
   const redirected = new Set(inv.redirects.map((r) => r.target));
   const inPlace = IN_PLACE.has(inv.name) || findEditsInPlace(inv);
-  if (!authored) for (const word of writtenWords(inv)) if (!inPlace || redirected.has(word)) words.push({ word, how: `overwrites it (${redirected.has(word) ? `${inv.name || 'a redirect'} >` : inv.name})` });
+  // A file the editor's script names (sed's `w FILE`, not an operand it edits) is replaced, not edited.
+  if (!authored) for (const word of writtenWords(inv)) if (!inPlace || redirected.has(word) || !inv.args.includes(word)) words.push({ word, how: `overwrites it (${redirected.has(word) ? `${inv.name || 'a redirect'} >` : inv.name})` });
   // `sed -i d f`, `perl -i -ne '' f`: an in-place edit whose script keeps no line.
   if (inPlace) words.push(...wipedByEdit(inv));
   // `git show HEAD:f > f`, `git cat-file -p HEAD:f > f`: git prints; the redirect replaces the file.
@@ -168,7 +175,37 @@ function discardedWork(inv: Invocation, ctx: RuleContext): Finding[] {
   } else {
     for (const effect of effectsOf(inv)) if (effect.kind === 'delete' && !effect.word.dynamic) words.push({ word: effect.word, how: `deletes it (${inv.name})` });
   }
-  return modifiedFindings(words, inv, ctx);
+  return [...modifiedFindings(words, inv, ctx), ...changedListDiscarded(inv, ctx)];
+}
+
+/**
+ * `git diff --name-only | xargs git checkout --`, `git ls-files -m | xargs git restore` (round 8): the
+ * files xargs hands on are exactly the ones holding uncommitted changes; with any in the work tree, they are lost.
+ */
+function changedListDiscarded(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (!inv.via.includes('xargs') || inv.stdin?.kind !== 'pipe' || !ctx.facts.gitPathStates) return [];
+  // Editors keep the work they change (`xargs sed -i s/a/b/`); git only loses it by putting back or removing.
+  if (inv.name === 'git') {
+    const parsed = parsedArgs(inv.args, git);
+    const a = toolArgs('git', parsed, git);
+    const sub = parsed.path[0] ?? '';
+    if (!/^(checkout|restore|rm|checkout-index)$/.test(sub) || (sub === 'restore' && a.has('--staged', '-S') && !a.has('--worktree', '-W')) || (sub === 'rm' && a.has('--cached'))) return [];
+  } else if (IN_PLACE.has(inv.name) || IN_PLACE_EDITORS.has(inv.name)) return [];
+  const fed = gitFedEffects(inv, inv.stdin.from).find((e) => e.gitScope !== undefined && !e.gitScope.untracked);
+  if (!fed) return [];
+  const folder = classifyPath(fed.word, inv.cwd, ctx.facts).absolute;
+  let state: GitPathState | undefined;
+  try {
+    state = ctx.facts.gitPathStates(folder, [folder])?.[folder];
+  } catch {
+    state = 'unknown';
+  }
+  if (state !== 'modified' && state !== 'unknown') return [];
+  const shown = [inv.name, ...inv.args.slice(0, 2).map((w) => w.text)].join(' ');
+  const env = ctx.environmentOf({ values: [fed.word.text], remote: false });
+  const target: Target = { kind: 'path', name: fed.word.text, provider: 'filesystem', remote: false, environment: env.environment, environmentReason: env.reason };
+  const how = inv.name === 'git' ? 'puts back the committed text of each one' : 'changes each one';
+  return [{ rule: 'clobber.uncommitted-work', risk: 'destructive', severity: 'ask', reason: `${shown}, fed by xargs the files git lists as changed, ${how}: ${state === 'modified' ? 'the work tree holds changes that are not committed, and git cannot bring them back' : 'git could not say in time whether the work tree holds uncommitted changes (answering conservatively)'}.`, targets: [target] }];
 }
 
 /** Files one command is checked for uncommitted changes one by one (each may read the file and ask git). */

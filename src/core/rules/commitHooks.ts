@@ -5,6 +5,7 @@ import type { CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack } f
 import { parsedArgs, toolNamed } from '../registry/commandModel';
 import { git } from '../registry/tools/git';
 import { GIT_HOOK_NAMES } from './deferred/gitPrograms';
+import { hookBypass } from './support/hookBypass';
 
 /**
  * A team's git hooks are a safety net: a pre-commit secret scanner, a pre-push test run. Taking an
@@ -164,7 +165,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   const cwd = inv.cwd || facts.cwd;
   const owners = reviewRulesRemoved(inv, cwd, facts);
   if (owners.length > 0) return owners;
-  if (inv.name === 'git') return hooksPathUnset(inv, facts, cwd);
+  if (inv.name === 'git') return [...hooksPathUnset(inv, facts, cwd), ...hookBypass(inv, ctx, cwd)];
   const abs = (text: string): string => resolvePath(cwd, text, facts.home);
   const out: Finding[] = [];
   const add = (hook: Hook, does: string): void => {

@@ -1,4 +1,5 @@
 import type { CodeSnippet, Finding, RulePack } from '../policy/types';
+import { fetchedPackage } from './support/fetchedPackages';
 
 /**
  * Code that fetches code over the network and runs it (`fetch(u).then(r=>r.text()).then(eval)`,
@@ -30,4 +31,6 @@ export const downloadedCodePack: RulePack = {
   id: 'downloaded-code',
   title: 'Code fetched over the network and run',
   checkSnippet: snippetRunsDownload,
+  // `npx -y some-unknown-package`, `go run host/x@latest` (round 8): support/fetchedPackages.ts.
+  checkInvocation: fetchedPackage,
 };

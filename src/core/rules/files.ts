@@ -1,3 +1,4 @@
+import { removalLosesNothing } from './support/recoverableRemovals';
 import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { canonicalCalls } from './support/codeAliases';
 import { basename, dirname, isWithin, relativeTo, resolvePath } from '../paths';
@@ -244,6 +245,10 @@ function checkRm(inv: Invocation, ctx: RuleContext): Finding[] {
     if (recursive && !p.many && p.class === 'other' && p.insideWorkspace && LOCK_FILES.has(basename(p.absolute))) continue;
     if (p.class === 'catastrophic' && (recursive || p.many)) {
       findings.push(finding('rm-catastrophic', 'deny', `Deletes ${describeClass(p)}${recursive ? ' recursively' : ''}.`, [pathTarget(p, ctx)]));
+    } else if (recursive && p.class === 'other' && !p.many && p.insideWorkspace && inv.via.length === 0 && inv.origin.kind === 'command' && inv.afterWrites !== true && removalLosesNothing(p.absolute, ctx.facts)) {
+      // Not there, or every file below committed as it is (round 8): support/recoverableRemovals.ts. Only typed
+      // directly, with nothing written or moved earlier on the line (`mv data lib && rm -rf lib` loses data).
+      continue;
     } else if (recursive) {
       findings.push(finding('rm-recursive', 'ask', `Recursively deletes ${describeClass(p)}.`, [pathTarget(p, ctx)]));
     } else if (p.many && p.class !== 'dynamic') {

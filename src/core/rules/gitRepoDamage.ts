@@ -1,6 +1,7 @@
 import { isWithin, resolvePath } from '../paths';
 import { effectsOf } from '../policy/effects';
-import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import type { ArgWord, CodeSnippet, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
+import { emptiedBySnippet } from './localData';
 import { parsedArgs, toolArgs } from '../registry/commandModel';
 import { optionsMatching, type ParsedCommand } from '../registry/grammar';
 import { git } from '../registry/tools/git';
@@ -116,10 +117,19 @@ function internalsWritten(inv: Invocation, ctx: RuleContext): Finding[] {
   return finding('internals-written', `Writes the repository's own records by hand (${hit.text}, ${inv.name || 'a redirect'}): a broken HEAD, ref or index leaves git unable to find the history.`, local(hit.text, ctx));
 }
 
+/** Interpreter code that opens the repository's records for writing (`open('.git/HEAD','w')`, round 8). */
+function internalsWrittenByCode(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
+  const cwd = snippet.runner.cwd;
+  const hit = emptiedBySnippet(snippet).find((w) => GIT_INTERNALS.test(resolvePath(cwd, w.text, ctx.facts.home)));
+  if (hit === undefined) return [];
+  return finding('internals-written', `Writes the repository's own records by hand (${hit.text}, ${snippet.runner.name} code): a broken HEAD, ref or index leaves git unable to find the history.`, local(hit.text, ctx));
+}
+
 export const gitRepoDamagePack: RulePack = {
   id: 'git-repo',
   title: 'The repository damaged or pointed elsewhere: refs moved by plumbing, push settings, foreign repositories, ext:: remotes, hand-written internals, large files dropped',
   checkInvocation(inv, ctx) {
     return inv.name === 'git' ? checkGit(inv, ctx) : internalsWritten(inv, ctx);
   },
+  checkSnippet: internalsWrittenByCode,
 };

@@ -3,6 +3,8 @@ import { EFFECT_GRAMMARS, readEffectArgs } from '../policy/effectOptions';
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import type { ToolArgs } from '../registry/types';
 import { HOST_MACHINE, loginRecordWipe, rawDeviceWrite } from './hostMachine';
+import { HOST_UPKEEP } from './hostUpkeep';
+import { historyWipe } from './historyWipe';
 
 /**
  * Damage to the machine itself rather than to a project (registry entries in
@@ -196,6 +198,6 @@ export const hostDamagePack: RulePack = {
   id: 'host',
   title: 'The machine itself: power, killing every process, firewall, passwords, sudoers, crontab, disks, shells on a socket',
   checkInvocation(inv, ctx) {
-    return [...(BY_NAME[inv.name]?.(inv, ctx) ?? HOST_MACHINE[inv.name]?.(inv, ctx) ?? []), ...sudoersWrite(inv, ctx), ...networkShell(inv, ctx), ...rawDeviceWrite(inv, ctx), ...loginRecordWipe(inv, ctx)];
+    return [...(BY_NAME[inv.name]?.(inv, ctx) ?? HOST_MACHINE[inv.name]?.(inv, ctx) ?? HOST_UPKEEP[inv.name]?.(inv, ctx) ?? []), ...sudoersWrite(inv, ctx), ...networkShell(inv, ctx), ...rawDeviceWrite(inv, ctx), ...loginRecordWipe(inv, ctx), ...historyWipe(inv, ctx)];
   },
 };

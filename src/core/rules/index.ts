@@ -56,6 +56,7 @@ import { moneyMovementPack } from './moneyMovement';
 import { remoteWritesPack } from './remoteWrites';
 import { containerEscapePack } from './containerEscape';
 import { downloadedCodePack } from './downloadedCode';
+import { transferDeletesPack } from './transferDeletes';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -119,6 +120,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   remoteWritesPack,
   containerEscapePack,
   downloadedCodePack,
+  transferDeletesPack,
 ];
 
 /** The verb floor judges what no specific pack names (`src/core/rules/verbs.ts`). */

@@ -175,6 +175,8 @@ const EMPTYING_CALLS: readonly RegExp[] = [
   // Deno `Deno.writeTextFile('f', …)`, Bun `Bun.write('f', …)`.
   /\btruncate\s*\(?\s*(['"])([^'"]+)\1\s*,/g,
   /\bopen\s*\(?\s*(?:my\s+)?[$\w]+\s*,\s*['"]>['"]\s*,\s*(['"])([^'"]+)\1/g,
+  // Perl's two-argument `open F, ">f"` (round 8): the mode is glued to the name.
+  /\bopen\s*\(?\s*(?:my\s+)?[$\w]+\s*,\s*(['"])>(?!>)\s*([^'"&|]+)\1/g,
   /\b(?:file_put_contents|Deno\.(?:writeTextFile|writeFile|truncate)(?:Sync)?|Bun\.write)\s*\(\s*(['"`])([^'"`]+)\1/g,
   /\bfopen\(\s*(['"])([^'"]+)\1\s*,\s*(['"])w[b+]?\3/g,
 ];

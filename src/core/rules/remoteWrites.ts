@@ -27,6 +27,12 @@ function remoteCopy(inv: Invocation, ctx: RuleContext): Finding[] {
   const where = remoteDestination(dest.text);
   if (!where) return [];
   const path = where.path.replace(/^~\//, '');
+  // `scp /dev/null deploy@prod:/var/lib/app/data.db` (round 8): the remote file is replaced by nothing.
+  const empty = read.operands.slice(0, -1).find((w) => /^\/dev\/(null|zero)$/.test(w.text));
+  if (empty !== undefined && path !== '' && !path.endsWith('/')) {
+    const env = ctx.environmentOf({ values: [where.host], remote: true, sources: [{ source: `${inv.name} destination`, value: where.host }] });
+    return [{ rule: 'remote-writes.emptied', risk: 'destructive', severity: 'ask', reason: `${inv.name} copies ${empty.text} over ${where.path} on ${where.host}: what the file held is replaced by nothing.`, targets: [{ kind: 'path', name: `${where.host}:${where.path}`, provider: 'ssh', remote: true, environment: env.environment, environmentReason: env.reason }] }];
+  }
   if (!RUNS_OR_ADMITS.test(path)) return [];
   const env = ctx.environmentOf({ values: [where.host], remote: true, sources: [{ source: `${inv.name} destination`, value: where.host }] });
   return [{

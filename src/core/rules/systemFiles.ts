@@ -31,8 +31,13 @@ function knownThere(absolute: string, facts: Facts): boolean {
 /** Files every Unix machine signs in, resolves names and mounts with: written, not created, even where this machine lacks one. */
 const VITAL_FILES = /^\/etc\/(passwd|shadow|group|gshadow|sudoers|hosts|resolv\.conf|fstab|crypttab|hostname|nsswitch\.conf|environment|profile|login\.defs|ssh\/sshd_config|pam\.d\/[^/]+|security\/[^/]+)$/;
 
-/** `127.0.0.1 app.test` appended to /etc/hosts: a local name for development. */
-const LOOPBACK_HOSTS_LINE = /^(\s*(127\.\d+\.\d+\.\d+|::1)\s+[\w.-]+(\s+[\w.-]+)*\s*(#.*)?\n?)+$/;
+/**
+ * `127.0.0.1 app.test` appended to /etc/hosts: a local name for development. A name of the internet
+ * (`127.0.0.1 api.stripe.com`, round 8) sends every program's traffic for that service to this
+ * machine: only one-label names and the reserved or local suffixes count as local.
+ */
+const LOCAL_NAME = String.raw`(?:[\w-]+|[\w.-]+\.(?:test|local|localhost|internal|lan|home\.arpa|example|invalid|docker|lvh\.me|localdomain))`;
+const LOOPBACK_HOSTS_LINE = new RegExp(String.raw`^(\s*(127\.\d+\.\d+\.\d+|::1)\s+${LOCAL_NAME}(\s+${LOCAL_NAME})*\s*(#.*)?\n?)+$`, 'i');
 
 function written(inv: Invocation): { word: ArgWord; appended?: string; how: string }[] {
   const out: { word: ArgWord; appended?: string; how: string }[] = [];

@@ -91,6 +91,9 @@ function findRuleColon(line: string): number {
 }
 
 /** Make's references rewritten as shell. */
+/** Variables every environment holds, which make passes into its own: `$(HOME)` is the home folder. */
+const ENVIRONMENT_NAMES = /^(HOME|USER|LOGNAME|PWD|OLDPWD|SHELL|TMPDIR|TMP|TEMP|PATH|HOSTNAME|XDG_[A-Z_]+)$/;
+
 function expand(line: string, variables: ReadonlyMap<string, string>, depth = 0): string {
   let out = '';
   for (let i = 0; i < line.length; i++) {
@@ -118,6 +121,8 @@ function expand(line: string, variables: ReadonlyMap<string, string>, depth = 0)
       if (inner === 'MAKE') out += 'make';
       else if (inner.startsWith('shell ')) out += '$(' + expand(inner.slice(6), variables, depth + 1) + ')';
       else if (variables.has(inner) && depth < 4) out += expand(variables.get(inner)!, variables, depth + 1);
+      // A name the Makefile does not define is the environment's (`$(HOME)`, round 8): the shell's variable of that name.
+      else if (ENVIRONMENT_NAMES.test(inner)) out += '${' + inner + '}';
       else out += '${MAKE_VALUE}';
       continue;
     }

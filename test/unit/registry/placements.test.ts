@@ -240,6 +240,9 @@ const ROWS: Readonly<Record<string, Row>> = {
   'git-reset-file': { words: '@ src/app.ts', option: [], value: '', decision: 'ask' },
   'git-undo': { words: '@ 2 @ --hard', option: [], value: '', decision: 'ask' },
   'git-obliterate': { words: '@ notes.txt', option: [], value: '', decision: 'ask', production: true },
+  // Round 8 (issue #18): history rewriters by their own names.
+  'git-filter-repo': { words: '@ --invert-paths @', option: ['--path'], value: 'src', decision: 'ask', production: true },
+  bfg: { words: '@ --delete-files id_dsa.bak @', option: ['-b', '--strip-blobs-bigger-than'], value: '1M', decision: 'ask', production: true },
   // Round 7 (issue #18): fleets, orchestrators and more of the machine.
   sftp: { words: "@ web1.prod.example.com <<< 'rm /var/www/index.html'", option: ['-P'], value: '2222', decision: 'ask', production: true },
   'ansible-playbook': { words: '@ site.yml @', option: ['-i', '--inventory'], value: 'inventories/production', decision: 'ask', production: true },

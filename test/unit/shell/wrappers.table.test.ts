@@ -39,6 +39,11 @@ const BEFORE_COMMAND: Record<string, string[]> = {
   chamber: ['chamber exec app --', 'chamber exec app worker --', 'chamber exec --pristine app --'],
   'nix develop': ['nix develop -c', 'nix develop .#ci --command', 'nix shell nixpkgs#jq -c', 'nix develop --ignore-environment -k HOME -c'],
   asdf: ['asdf exec'],
+  // Round 8: project environment runners.
+  devbox: ['devbox run', 'devbox run -c ./env', 'devbox run --env=A=1 --pure', 'devbox run -q --'],
+  pixi: ['pixi run', 'pixi run -e prod', 'pixi run --environment=prod --frozen', 'pixi exec', 'pixi exec -s terraform'],
+  rye: ['rye run', 'rye run --pyproject ./pyproject.toml'],
+  'with-contenv': ['with-contenv'],
   'strace / ltrace': ['strace -f -o /tmp/trace', 'strace -o/tmp/trace -e trace=file', 'ltrace -o /tmp/trace'],
 };
 
@@ -98,7 +103,7 @@ describe('wrappers: options wherever they are written', () => {
   });
 
   describe('modes that run nothing, and look-alikes', () => {
-    for (const command of ['sudo -l', 'sudo --list', 'sudo -k', 'sudo -V', 'command -v rm', 'ionice -p 123', 'ionice --pid=123', 'su root', 'busybox --list', 'uv pip list', 'uv tool list', 'poetry show', 'gem list', 'volta list', 'chrt -p 123', 'chrt --pid 123', 'taskset --pid 1234', 'saml2aws login', 'aws-sso list', 'chamber list app', 'nix develop', 'nix-shell -p nodejs', 'concurrently --help', 'asdf list']) {
+    for (const command of ['sudo -l', 'sudo --list', 'sudo -k', 'sudo -V', 'command -v rm', 'ionice -p 123', 'ionice --pid=123', 'su root', 'busybox --list', 'uv pip list', 'uv tool list', 'poetry show', 'gem list', 'volta list', 'chrt -p 123', 'chrt --pid 123', 'taskset --pid 1234', 'saml2aws login', 'aws-sso list', 'chamber list app', 'nix develop', 'nix-shell -p nodejs', 'concurrently --help', 'asdf list', 'devbox run test', 'pixi run pytest', 'pixi list', 'rye run pytest', 'devbox shell']) {
       it(`${command} is allowed`, () => assert.equal(decision(command), 'allow'));
     }
   });

@@ -103,6 +103,8 @@ export interface Walker {
   emit(name: string, command: string, args: ArgWord[], exec: Exec): Invocation | undefined;
   /** Remember that `inv` writes `target`, with content computed only if something reads it. */
   recordWrite(inv: Invocation, target: ArgWord | undefined, text: () => string | undefined, append?: boolean, language?: SnippetLanguage): void;
+  /** Remember that `inv` fills the folder `target` with files nobody has read (`git clone URL dir`): whatever is read below it later is unknowable. */
+  recordWrittenTree(inv: Invocation, target: ArgWord): void;
   /** A program an earlier command of the line built from source: the source's language (its recorded text is the source). */
   builtFrom(absolutePath: string): SnippetLanguage | undefined;
   viaOf(exec: Exec): Via[];

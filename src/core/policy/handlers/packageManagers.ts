@@ -122,6 +122,17 @@ function reading(w: Walker, manager: string, spec: ToolSpec, parsed: ParsedComma
       if (spec.packageManager?.bare === 'install') lifecycle(w, manager, local);
       return;
     }
+    // `npm explore pg -- dropdb shop` (round 8): the words after `--` run in a shell inside the package's folder.
+    if (manager === 'npm' && operand.text === 'explore') {
+      const dash = args.findIndex((w, k) => k > args.indexOf(operand) && w.text === SCRIPT_ARGUMENTS);
+      const pkg = parsed.operands[1] !== undefined && (dash < 0 || args.indexOf(parsed.operands[1]) < dash) ? parsed.operands[1] : undefined;
+      const folder = pkg !== undefined && !pkg.dynamic ? resolvePath(local.cwd, `node_modules/${pkg.text}`, w.facts.home) : local.cwd;
+      // npm joins the words with spaces for the shell; read as the words were meant too (`-- sh -c 'rm -rf ~'`).
+      const words = args.slice(dash + 1);
+      const readings = new Set([words.map((o) => o.text).join(' '), words.map(quoteForShell).join(' ')]);
+      if (dash >= 0 && words.length > 0) for (const text of readings) w.analyzeText(text, w.childScope(local, 'npm explore', undefined, folder));
+      return;
+    }
     // `yarn build`, `pnpm lint`: a script when package.json has one, otherwise a binary from node_modules.
     if (spec.packageManager?.scriptsByDefault && !packageScript(w, manager, operand.text, withoutDashDash(after(operand)), local)) {
       w.run(args.slice(args.indexOf(operand)), { ...local, wrappers: [...local.wrappers, manager] });

@@ -4,6 +4,7 @@ import type { Analysis, ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleCo
 import { perimeterView } from '../perimeter/protectedPaths';
 import { unreadFinding } from '../perimeter/reach';
 import { configFilePrograms, GIT_HOOK_NAMES, gitPrograms, type GitProgram } from './gitPrograms';
+import { cliPrograms, installedPlugin } from './cliPrograms';
 import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import type { ToolArgs } from '../../registry/types';
 import { judgePayload } from './payload';
@@ -150,7 +151,10 @@ function judgeWrite(w: Written, place: PlaceRule, inv: Invocation, ctx: RuleCont
   if (w.text === undefined) {
     // CI runs a workflow copied from outside the project (`cp /tmp/ci.yml .github/workflows/`) with the repository's secrets.
     const roots = ctx.facts.workspaceRoots.length > 0 ? ctx.facts.workspaceRoots : [ctx.facts.cwd];
-    const ciFromOutside = /^in CI\b/.test(place.when) && w.from !== undefined && !roots.some((r) => r === w.from || isWithin(r, w.from!));
+    // `cat > .github/workflows/x.yml < /tmp/wf.yml` (round 8): the text comes from the file fed on standard input.
+    const fed = inv.redirects.find((r) => r.op === '<' && !r.target.dynamic)?.target.text;
+    const from = w.from ?? (fed !== undefined ? resolvePath(cwd, fed, ctx.facts.home) : undefined);
+    const ciFromOutside = /^in CI\b/.test(place.when) && from !== undefined && !roots.some((r) => r === from || isWithin(r, from));
     if (!place.strictUnknown && !ciFromOutside) return [];
     return [laterEnvironment(unreadFinding('deferred-unread', `${w.writer} writes into ${place.where}, which runs it ${place.when}, text the hook cannot read now`, place.where, ctx.facts, perimeterView(ctx.facts)), place)];
   }
@@ -408,6 +412,9 @@ function packageScripts(inv: Invocation, ctx: RuleContext, cwd: string): Finding
     for (const t of texts.slice(pkg + 2)) {
       const m = /^scripts\.([^=]+)=(.*)$/s.exec(t);
       if (m) judge(m[1]!, m[2]!);
+      // `npm pkg set 'lint-staged.*=cmd'`, `husky.hooks.pre-commit=cmd`, `simple-git-hooks.pre-commit=cmd` (round 8): commands git hooks run.
+      const hookKey = /^((?:lint-staged|husky\.hooks|simple-git-hooks|ghooks|config\.ghooks|pre-commit|git-hooks)(?:\.[^=]*)?)=(.*)$/s.exec(t);
+      if (hookKey) out.push(...judgePayload(hookKey[2]!, 'shell', { where: `the package.json setting ${hookKey[1]}`, when: 'on every commit (the git hooks run it)' }, `${inv.name} pkg set`, ctx, cwd));
       // `jest.setupFiles[0]=/tmp/x.js`, `mocha.require=./evil.js`: code a runner will load.
       const loading = /^([^=]+)=(.*)$/s.exec(t);
       if (loading && !m && LOADING_PACKAGE_KEYS.test(loading[1]!)) {
@@ -432,7 +439,8 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.remote) return [];
   const cwd = inv.cwd || ctx.facts.cwd;
   const out: Finding[] = [];
-  for (const p of [...gitPrograms(inv), ...toolConfigPrograms(inv)]) out.push(...judgeProgram(p, inv, ctx, cwd));
+  for (const p of [...gitPrograms(inv), ...toolConfigPrograms(inv), ...cliPrograms(inv)]) out.push(...judgeProgram(p, inv, ctx, cwd));
+  out.push(...installedPlugin(inv));
   for (const w of writesOf(inv, ctx.facts, cwd)) {
     out.push(...assembledSecretWrites(w.path, w.text, w.writer, ctx.facts), ...settingsWriteFindings(w.path, w.text, w.writer, ctx.facts), ...sourceRedirectWrites(w.path, w.text, w.writer, ctx.facts), ...instructionFindings(w.path, w.text, w.writer, isInstructionFile(w.path)));
     const shadow = shadowPlaceOf(w.path, ctx.facts);

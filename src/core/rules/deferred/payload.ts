@@ -1,4 +1,5 @@
 import { basename, resolvePath } from '../../paths';
+import { enterLaterRun, leaveLaterRun } from './laterRun';
 import { analyze } from '../../policy/analyze';
 import { findingsOf } from '../../policy/classify';
 import type { Facts, Finding, RuleContext } from '../../policy/types';
@@ -86,6 +87,7 @@ export function judgePayload(text: string, language: PayloadLanguage, place: Def
   // Process calls the language model does not know (nox's `session.run("sh", "-c", …)`): their command lines as shell.
   const calls = language === 'shell' ? [] : commandLinesInCode(text);
   depth++;
+  enterLaterRun();
   try {
     const nested: Facts = cwd === facts.cwd ? facts : (Object.assign(Object.create(facts) as Facts, { cwd }) as Facts);
     const analysis = analyze(shellText, nested, undefined, ctx.work);
@@ -93,6 +95,7 @@ export function judgePayload(text: string, language: PayloadLanguage, place: Def
     for (const line of calls) found.push(...findingsOf(analyze(line, nested, undefined, ctx.work), nested, undefined, ctx.work && ctx.rescan ? { work: ctx.work, rescan: ctx.rescan } : undefined));
     return found.filter((f) => f.severity !== 'info').map((f) => wrap(f, place, writer));
   } finally {
+    leaveLaterRun();
     depth--;
   }
 }

@@ -1,5 +1,7 @@
 import { basename, dirname, isWithin } from '../../paths';
 import type { Facts } from '../../policy/types';
+import { EFFECT_RULES } from '../../policy/effects';
+import { toolNamed } from '../../registry/commandModel';
 import type { DeferredPlace, PayloadLanguage } from './payload';
 import { flowCommands } from './deployPlaces';
 
@@ -44,8 +46,18 @@ export function makeRecipes(text: string): string {
     .split('\n')
     .map((l) => (l.startsWith('\t') ? l.slice(1) : /^[^\t#=:]+:(?!=)[^;=]*;(.*)$/.exec(l)?.[1]?.trim()))
     .filter((l): l is string => l !== undefined)
-    .map((l) => l.replace(/^[@+-]+/, ''))
+    .map((l) => makeToShell(l.replace(/^[@+-]+/, '')))
     .join('\n');
+}
+
+/**
+ * A recipe line as the shell receives it (round 8): make expands `$(NAME)`/`${NAME}` (the
+ * environment's variables included: `$(HOME)`) and `$(shell cmd)` first, and `$$` becomes `$`.
+ */
+function makeToShell(line: string): string {
+  // One pass, so a `$$` is never read again as the start of a reference.
+  return line.replace(/\$\$|\$\(shell\s+([^()]*)\)|\$[({]([A-Za-z_][A-Za-z0-9_]*)[)}]/g, (whole, command: string | undefined, name: string | undefined) =>
+    whole === '$$' ? '$' : command !== undefined ? `$(${command})` : `\${${name}}`);
 }
 
 /** Indented recipe lines of a justfile. */
@@ -171,6 +183,23 @@ function devcontainerCommands(text: string): string {
   }
 }
 
+/** The task strings under `[tool.poe.tasks]`, `[tool.pdm.scripts]`, `[tool.taskipy.tasks]`, `[tool.rye.scripts]` and Hatch's env scripts. */
+function pythonTasks(text: string): string {
+  const out: string[] = [];
+  for (const m of text.matchAll(/\[tool\.(?:poe\.tasks|pdm\.scripts|taskipy\.tasks|rye\.scripts|hatch\.envs\.[^\]\s]+\.scripts)(?:\.[^\]\s]+)?\]([\s\S]*?)(?=\n\s*\[(?!tool\.(?:poe|pdm|taskipy|rye|hatch))|$)/g)) {
+    for (const v of m[1]!.matchAll(/=\s*(?:\[\s*)?(?:"((?:[^"\\]|\\.)*)"|'([^']*)')/g)) out.push((v[1] ?? v[2] ?? '').replace(/\\"/g, '"'));
+  }
+  return out.join('\n');
+}
+
+/** Every quoted string of a JSON, YAML or JS configuration, one per line (lint-staged runs each value as a command). */
+function configStrings(text: string): string {
+  const out: string[] = [];
+  for (const m of text.matchAll(/:\s*(?:\[\s*)?(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')/g)) out.push((m[1] ?? m[2] ?? '').replace(/\\"/g, '"'));
+  for (const m of text.matchAll(/^\s*-\s+(.+)$/gm)) out.push(m[1]!.trim().replace(/^["']|["']$/g, ''));
+  return out.join('\n');
+}
+
 /** Crontab lines without their schedule (five fields or `@daily`), and the user field of system crontabs. */
 export function cronCommands(text: string, systemTable: boolean): string {
   const out: string[] = [];
@@ -179,9 +208,11 @@ export function cronCommands(text: string, systemTable: boolean): string {
     if (line === '' || line.startsWith('#') || /^[A-Za-z_][A-Za-z0-9_]*\s*=/.test(line)) continue;
     const m = /^(@\w+|(?:\S+\s+){4}\S+)\s+(.*)$/.exec(line);
     if (!m) continue;
-    let command = m[2]!;
-    if (systemTable) command = command.replace(/^\S+\s+/, '');
-    out.push(command.replace(/(?<!\\)%.*$/, ''));
+    const full = m[2]!.replace(/(?<!\\)%.*$/, '');
+    const user = /^\S+/.exec(full)?.[0] ?? '';
+    out.push(systemTable ? full.replace(/^\S+\s+/, '') : full);
+    // `@reboot dropdb shop` in /etc/crontab (round 8): a user field that is a program the guard knows reads as the command it names too.
+    if (systemTable && (toolNamed(user) !== undefined || EFFECT_RULES[user] !== undefined)) out.push(full);
   }
   return out.join('\n');
 }
@@ -363,6 +394,11 @@ export function deferredPlaceOf(absolutePath: string, text?: string): PlaceRule 
   if (/\/\.cargo\/config(\.toml)?$/.test(l)) return { where: `the cargo configuration ${p.split('/').slice(-2).join('/')}`, when: 'whenever cargo builds, runs or tests (its runner starts every binary)', language: 'shell', strictUnknown: false, commands: cargoPrograms };
   // Compose starts each service's command and entry point on `docker compose up`, with the project's folders mounted.
   if (/^(docker-)?compose(\.[\w-]+)?\.ya?ml$/.test(lname)) return { where: `the Compose file ${name}`, when: 'when `docker compose up` starts the service (with the folders it mounts)', language: 'shell', strictUnknown: false, inImage: true, commands: (t) => yamlCommands(t.replace(/^(\s*)entrypoint\s*:/gm, '$1command:')) };
+  // Round 8: Python task runners' tasks in pyproject.toml (poethepoet, PDM, taskipy, Rye, Hatch), run by `poe test`, `pdm run test` ….
+  if (lname === 'pyproject.toml') return { where: 'the tasks of pyproject.toml', when: 'when the task runner runs that task (poe, pdm run, task, rye run, hatch run)', language: 'shell', strictUnknown: false, commands: pythonTasks };
+  // Round 8: lint-staged's commands (every string of its configuration) on each commit; supervisord's programs.
+  if (/^(\.lintstagedrc(\.(json|ya?ml))?|lint-staged\.config\.(c|m)?js)$/.test(lname)) return { where: name, when: 'on every commit (lint-staged runs its commands on the staged files)', language: 'shell', strictUnknown: false, commands: configStrings };
+  if (/^\/etc\/supervisor(d)?(\/conf\.d)?\/[^/]+\.(conf|ini)$/.test(l) || /^\/etc\/supervisord\.conf$/.test(l)) return { where: p, when: 'when supervisord starts or rereads its programs (and again whenever one exits)', language: 'shell', strictUnknown: true, commands: (t) => [...t.matchAll(/^\s*command\s*=\s*(.*)$/gm)].map((x) => x[1]!.trim()).join('\n') };
   if (isInstructionFile(p)) return { where: `the agent instructions ${p.split('/').slice(-2).join('/')}`, when: 'whenever an agent reads them (it runs what they tell it to)', language: 'shell', strictUnknown: false, commands: instructedCommands };
   if (/\.ya?ml$/.test(lname) && text !== undefined && /^\s*kind:\s*CronJob\b/m.test(text)) return { where: `the Kubernetes CronJob manifest ${name}`, when: 'on the CronJob schedule once applied', language: 'shell', strictUnknown: false, commands: yamlCommands };
   return undefined;

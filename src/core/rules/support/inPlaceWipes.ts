@@ -17,6 +17,8 @@ function sedEmpties(script: string, quiet: boolean): boolean {
   if (commands.length === 0) return quiet;
   // With -n, a script in which no letter could be a print or write command prints nothing.
   if (commands.some((c) => /^(1\s*,\s*\$\s*)?d$/.test(c)) || (quiet && !commands.some((c) => /[pPwWe]/.test(c)))) return true;
+  // `s/.*//`, `s/^.*$//g`: every line replaced by nothing (round 8).
+  if (commands.some((c) => /^(1\s*,\s*\$\s*)?s(.)\^?\.\*\$?\2\2g?$/.test(c))) return true;
   // `sed -n -i '1p'`, `sed -ni '1,3p'`: only a few fixed lines printed, the rest of the file gone.
   return quiet && commands.every((c) => /^\d{1,2}(\s*,\s*\d{1,2})?\s*p$/.test(c));
 }
@@ -24,6 +26,8 @@ function sedEmpties(script: string, quiet: boolean): boolean {
 /** Perl or Ruby code run per line: with -n and nothing printed, or with -p and the line set to nothing. */
 function lineCodeEmpties(code: string, printsEach: boolean, readsEach: boolean): boolean {
   const text = code.trim();
+  // `print if 0`, `print unless 1` (round 8): a print that never happens.
+  if (readsEach && !printsEach && /^(print|say|puts)\s+(if\s+(0|""|''|false|nil|undef)|unless\s+(1|true))\s*;?$/.test(text)) return true;
   if (readsEach && !printsEach) return !/\b(print|printf|say|syswrite|puts|write|\$stdout)\b/.test(text);
   if (!printsEach) return false;
   return /^(\$_\s*=\s*(""|''|q\(\)|undef)|undef\s*\$_|s\/\.\*\/\/s?g?|s\/\^\.\*\$\/\/s?g?|\$_\s*=\s*"")\s*;?$/.test(text) || /^s\/\.\*\\n\?\/\/s?g?;?$/.test(text);
@@ -107,6 +111,16 @@ export function wipedByEdit(inv: Invocation): { word: ArgWord; how: string }[] {
       const lisp = values(read, 'eval').map((w) => w.text).join('\n');
       const files = read.operands.filter((w) => !w.dynamic && !w.text.startsWith('+'));
       return /\(\s*(erase-buffer|delete-region\s+\(point-min\)\s+\(point-max\))/.test(lisp) && /\(\s*(save-buffer|write-file|basic-save-buffer|save-some-buffers)/.test(lisp) ? mark(files) : [];
+    }
+    case 'find': {
+      // `find src -name '*.ts' -exec sed -i 's/.*//' {} +` (round 8): the editor find runs empties every file it selects.
+      const words = inv.args;
+      const at = words.findIndex((w) => /^-(exec|execdir|ok|okdir)$/.test(w.text));
+      const end = words.findIndex((w, k) => k > at && (w.text === ';' || w.text === '+'));
+      const program = words[at + 1];
+      if (at < 0 || program === undefined || program.dynamic) return [];
+      const inner: Invocation = { ...inv, name: program.text.replace(/^.*\//, ''), args: words.slice(at + 2, end < 0 ? undefined : end), redirects: [], stdin: undefined };
+      return wipedByEdit(inner).length > 0 ? mark(written) : [];
     }
     default:
       return [];

@@ -1,0 +1,75 @@
+import { resolvePath, isWithin } from '../../paths';
+import type { Facts, Finding, Invocation, RuleContext, Target } from '../../policy/types';
+import { parsedArgs, toolArgs } from '../../registry/commandModel';
+import { git } from '../../registry/tools/git';
+
+/**
+ * Git's hooks skipped for one command (issue #18, red team round 8): `git commit --no-verify` (or
+ * `-n`) skips pre-commit and commit-msg, `git push --no-verify` pre-push, `git merge --no-verify`
+ * pre-merge-commit and commit-msg, `git rebase --no-verify` pre-rebase. Where the repository has
+ * such a hook (in `.git/hooks`, the folder `core.hooksPath` names, or husky's `.husky`), the check it
+ * runs — a secret scanner, the tests — is what the option skips, so it asks and names the hook. A
+ * repository without one loses nothing: the option stays allowed there.
+ */
+
+const SKIPPED: Readonly<Record<string, readonly string[]>> = {
+  commit: ['pre-commit', 'commit-msg'],
+  push: ['pre-push'],
+  merge: ['pre-merge-commit', 'commit-msg'],
+  rebase: ['pre-rebase'],
+};
+
+/** A hook file that runs something (not a `.sample`, not empty or only comments and `exit 0`). */
+function runs(text: string | undefined): string | undefined {
+  for (const raw of (text ?? '').split('\n')) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#') || /^(exit|return)(\s+0)?\s*;?$/.test(line)) continue;
+    return line.length > 60 ? line.slice(0, 57) + '…' : line;
+  }
+  return undefined;
+}
+
+/** The hook folders git would run for the repository at `root`: the configured hooks path, `.git/hooks`, husky's. */
+function hookFolders(root: string, facts: Facts): string[] {
+  const configured = /^\s*hookspath\s*=\s*(.+?)\s*$/im.exec(facts.readFile(`${root}/.git/config`) ?? '')?.[1];
+  const global = /^\s*hookspath\s*=\s*(.+?)\s*$/im.exec(facts.readFile(`${facts.home}/.gitconfig`) ?? '')?.[1];
+  const path = configured ?? global;
+  const folders = path !== undefined ? [resolvePath(root, path.replace(/^["']|["']$/g, ''), facts.home)] : [`${root}/.git/hooks`];
+  // husky v9 points core.hooksPath at `.husky/_`, whose stubs run the scripts in `.husky/`.
+  return [...folders, `${root}/.husky`];
+}
+
+export function hookBypass(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
+  if (inv.name !== 'git') return [];
+  const parsed = parsedArgs(inv.args, git);
+  const sub = parsed.path[0] ?? '';
+  const hooks = SKIPPED[sub];
+  if (hooks === undefined) return [];
+  const a = toolArgs('git', parsed, git);
+  // `commit -n`, also in a cluster of commit's switches (`-an`, `-nam msg`).
+  const skips = a.has('--no-verify') || (sub === 'commit' && inv.args.some((w) => /^-[asvqSeuz]*n[a-zA-Z]*$/.test(w.text)));
+  if (!skips || a.has('--verify')) return [];
+  const facts = ctx.facts;
+  const root = facts.workspaceRoots.filter((r) => isWithin(r, cwd)).sort((x, y) => y.length - x.length)[0];
+  if (root === undefined) return [];
+  for (const folder of hookFolders(root, facts)) {
+    for (const name of hooks) {
+      const does = runs(facts.readFile(`${folder}/${name}`));
+      if (does === undefined) continue;
+      const shown = folder.startsWith(root + '/') ? `${folder.slice(root.length + 1)}/${name}` : `${folder}/${name}`;
+      const pushTo = sub === 'push' ? parsed.operands.map((w) => w.text).slice(0, 2) : [];
+      const env = ctx.environmentOf({ values: pushTo, remote: sub === 'push' });
+      const target: Target = sub === 'push'
+        ? { kind: 'repository', name: pushTo.join(' ') || 'the upstream branch', provider: 'git', remote: true, environment: env.environment, environmentReason: env.reason }
+        : { kind: 'path', name: shown, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' };
+      return [{
+        rule: 'commit-hooks.hook-skipped',
+        risk: 'protection-removal',
+        severity: 'ask',
+        reason: `git ${sub} --no-verify skips the repository's ${name} hook (${shown}), which runs \`${does}\`: that check does not run on this ${sub === 'push' ? 'push' : sub}.`,
+        targets: [target],
+      }];
+    }
+  }
+  return [];
+}
