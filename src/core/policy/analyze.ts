@@ -12,7 +12,7 @@ import { followDirectoryChange } from './directoryChange';
 import { expandTildeWord } from '../shell/tilde';
 import type { Command, CommandList, Pipeline, RedirectNode, SimpleCommand, Word, WordPart } from '../shell/ast';
 import { DYNAMIC_WORD, findShellOuts } from '../shell/embedded';
-import { argWord, declare, declareSources, expandWords, knownTarget, mergeSources, setSources, shellQuote, staticValue, textVariableSources, variableSources, wordSources, type ExpansionEnv } from '../shell/expand';
+import { argWord, wordTextWithCopies, copiedVariable, declare, declareSources, recordCopy, expandWords, knownTarget, mergeSources, setSources, shellQuote, staticValue, textVariableSources, variableSources, wordSources, type ExpansionEnv } from '../shell/expand';
 import { DEFAULT_PARSE_LIMITS, parseShell } from '../shell/parser';
 import { isDynamic, wordText } from '../shell/words';
 import { commandName, isInstalledPackage, placeholderWord, REMOTE_CWD, type AnalyzeLimits, type Exec, type Scope, type Walker } from './handlers/context';
@@ -272,7 +272,7 @@ class Analyzer implements Walker {
           stdinSources = [];
         }
       } else if (node.op === '<<<' && (node.fd === undefined || node.fd === 0)) {
-        stdin = { kind: 'herestring', text: wordText(node.target) };
+        stdin = { kind: 'herestring', text: wordTextWithCopies(node.target, scope) };
         stdinUnknown = false;
         stdinSources = wordSources(node.target, scope);
       } else if ((node.op === '<' || node.op === '<>') && (node.fd === undefined || node.fd === 0)) {
@@ -291,6 +291,7 @@ class Analyzer implements Walker {
       for (const assignment of command.assignments) {
         const value = assignment.array || assignment.values.length !== 1 ? undefined : staticValue(assignment.values[0]!, scope, this.expansion);
         scope.vars.set(assignment.name, value ?? null);
+        recordCopy(scope, assignment.name, !assignment.array && assignment.values.length === 1 ? copiedVariable(assignment.values[0]!, scope) : undefined);
         // `x='a[$(cmd)]'; echo $((x))`: arithmetic on x runs cmd, so the subscript is read as if it ran now.
         for (const m of (value ?? '').matchAll(SUBSCRIPT)) this.analyzeText(`: ${m[1]!}`, this.subScope(scope, 'an array subscript'));
         setSources(scope, assignment.name, assignment.values.flatMap((v) => wordSources(v, scope)));

@@ -35,6 +35,8 @@ import { checkStagedSecrets } from './support/gitStagedSecrets';
 import { checkGitSecretRoads, checkPushesToAddedRemotes, type HistoryReader } from './support/gitSecretRoads';
 import { checkComposeEnvironment } from './support/composeEnvironment';
 import { checkEnvironmentPrints, checkSnippetEnvironment } from './support/environmentPrints';
+import { checkSecretStdinPrints } from './support/secretStdinPrints';
+import { checkInlineCodeEnvironment } from './support/inlineCodeEnvironment';
 import { checkCredentialMoves } from './support/credentialMoves';
 import { checkUnignoredStaging } from './support/unignoredStaging';
 import { checkLinkedFolderReads } from './support/linkedFolders';
@@ -483,6 +485,8 @@ export const credentialReachPack: RulePack = {
       ...checkWholeFileReads(inv, ctx),
       ...checkGitHistoryDumps(inv, ctx),
       ...checkEnvironmentPrints(inv, ctx),
+      ...checkSecretStdinPrints(inv, ctx),
+      ...checkInlineCodeEnvironment(inv, ctx),
       ...checkMintingClis(inv, ctx),
       ...checkSecretsInAddresses(inv),
       ...checkSentFiles(inv, ctx),
