@@ -12,7 +12,7 @@ import { checkSentOut, checkSnippetSentOut } from './support/secretsSentOut';
 import { searchListsOnly, searchPrintsNoContent } from './support/printsNoContent';
 import { gitLsFilesRoots, listedFiles } from './support/listerRoots';
 import { gitStart } from './support/gitGlobals';
-import { cpioTakesNames, FIELD_FILTERS, listedOperandFiles, namesInText, throughLineFilters } from './support/listedOperands';
+import { takesNamesOnStdin, FIELD_FILTERS, listedOperandFiles, namesInText, throughLineFilters } from './support/listedOperands';
 import { gitPathspecScope, rgScope } from './support/searchScope';
 import { searchListing, substitutedSearchLists } from './support/searchListings';
 import { checkStructuralSearch } from './support/structuralSearches';
@@ -104,7 +104,7 @@ function credentialFilesUnder(dir: string, facts: Facts, options: { hidden: bool
 }
 
 /** Readers whose output is a credential file's text when given its path. */
-const PRINTERS = new Set(['cpio', 'cat', 'head', 'tail', 'less', 'more', 'bat', 'batcat', 'strings', 'base64', 'xxd', 'od', 'hexdump', 'tac', 'nl', 'cp', 'tar', 'zip', 'curl', 'jq', 'yq', 'awk', 'sed', 'perl', 'sort']);
+const PRINTERS = new Set(['cpio', 'pax', 'afio', 'bsdtar', 'gtar', 'rsync', 'cat', 'head', 'tail', 'less', 'more', 'bat', 'batcat', 'strings', 'base64', 'xxd', 'od', 'hexdump', 'tac', 'nl', 'cp', 'tar', 'zip', 'curl', 'jq', 'yq', 'awk', 'sed', 'perl', 'sort']);
 
 /** What `find ROOT… -name GLOB` (or `fd PATTERN ROOT`) selects: roots and a name test. */
 function fileFinder(inv: Invocation, cwd: string, facts: Facts): { roots: string[]; name?: (base: string) => boolean; hidden: boolean; nameHunt: boolean; ignored?: boolean; direct?: boolean; listedBy?: (f: CredentialFileInfo) => boolean } | undefined {
@@ -152,7 +152,9 @@ function fileFinder(inv: Invocation, cwd: string, facts: Facts): { roots: string
     const byExtension = (base: string): boolean => extensions.length === 0 || extensions.some((e) => base.toLowerCase().endsWith('.' + e.toLowerCase()));
     const name = pattern === undefined && extensions.length === 0 ? undefined : (base: string) => (re && pattern !== undefined ? re.test(base) : true) && byExtension(base);
     const roots = pos.slice(1).map((p) => resolvePath(cwd, p, facts.home));
-    return { roots: roots.length > 0 ? roots : [cwd], name, hidden, nameHunt: pattern !== undefined && /env|secret|cred|key|token|pem|tfstate/i.test(pattern) };
+    // `fd -e env`, `fd -e pem`: an extension that only credential files carry is a hunt by name too.
+    const huntedExtension = extensions.some((e) => matchCredentialPath(`/x/x.${e}`, '/nonexistent-home') !== undefined);
+    return { roots: roots.length > 0 ? roots : [cwd], name, hidden, nameHunt: huntedExtension || (pattern !== undefined && /env|secret|cred|key|token|pem|tfstate/i.test(pattern)) };
   }
   return undefined;
 }
@@ -180,7 +182,7 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
     if (!cmd[0]) return [];
     consumer = { name: basename(cmd[0].text), args: cmd.slice(1).filter((w) => w.text !== '{}') };
     finder = fileFinder(inv, cwd, facts);
-  } else if ((inv.via.some((v) => v.startsWith('xargs')) || cpioTakesNames(inv)) && inv.stdin?.kind === 'pipe') {
+  } else if ((inv.via.some((v) => v.startsWith('xargs')) || takesNamesOnStdin(inv)) && inv.stdin?.kind === 'pipe') {
     let from: Invocation;
     ({ source: from, keeps } = throughLineFilters(inv.stdin.from, FIELD_FILTERS));
     consumer = { name: inv.name, args: inv.args };
@@ -191,8 +193,13 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
     else finder = fileFinder(from, from.cwd || cwd, facts) ?? listedUnder(from, cwd, facts) ?? searchListing(from, cwd, facts, searchReaches);
     if (finder?.listedBy) listedBy = finder.listedBy;
   }
-  if (cpioTakesNames(inv) && (inv.stdin?.kind === 'herestring' || inv.stdin?.kind === 'heredoc')) {
-    return namesInText(inv.stdin.text, cwd, facts).map((f) => readFinding('archives', f, 'cpio (file names on its input)'));
+  if (takesNamesOnStdin(inv) && (inv.stdin?.kind === 'herestring' || inv.stdin?.kind === 'heredoc')) {
+    return namesInText(inv.stdin.text, cwd, facts).map((f) => readFinding('archives', f, `${inv.name} (file names on its input)`));
+  }
+  // `zip a.zip -@ < list.txt`, `cpio -o < list.txt`: the list file's lines, read now, are the files taken.
+  if (takesNamesOnStdin(inv) && inv.stdin?.kind === 'file') {
+    const list = inv.stdin.path;
+    return namesInText(facts.readFile(list) ?? '', cwd, facts).map((f) => readFinding('archives', f, `${inv.name} (a file named in the list ${list} on its input)`));
   }
   const named = consumer && inv.stdin?.kind === 'pipe' && inv.name === consumer.name ? listedOperandFiles(throughLineFilters(inv.stdin.from, FIELD_FILTERS).source, cwd, facts).filter((f) => keeps(f.path)) : [];
   if ((!finder && named.length === 0) || !consumer) return [];

@@ -14,6 +14,7 @@ import { checkObjectStoreSecrets, OBJECT_STORE_TOOLS } from './support/objectSto
 import { checkFileTransfers, TRANSFER_TOOLS } from './support/fileTransfers';
 import { checkLogSecretGreps } from './support/logSecretGreps';
 import { checkFilesFrom } from './support/filesFrom';
+import { checkFolderRename, checkSnippetRenames, vcsMove } from './support/renamedCredentials';
 import { checkCredentialOverwrites } from './support/credentialOverwrites';
 import { freeFormReadings } from '../registry/freeForm';
 import { invocationCommand, toolArgs } from '../registry/commandModel';
@@ -381,10 +382,13 @@ export const credentialRoutesPack: RulePack = {
     if (PARSES_AS_CODE.has(inv.name)) findings.push(...checkParsedAsCode(inv, ctx));
     findings.push(...checkLogSecretGreps(inv, ctx), ...checkFilesFrom(inv, ctx), ...checkCredentialOverwrites(inv, ctx));
     if (Object.hasOwn(RENAMERS, inv.name)) findings.push(...checkRename(inv, ctx));
+    if (inv.name === 'mv') findings.push(...checkFolderRename(inv, ctx));
+    const moved = inv.name === 'git' || inv.name === 'hg' || inv.name === 'svn' ? vcsMove(inv, ctx.facts) : undefined;
+    if (moved) findings.push(...(checkRename(moved, ctx).map((f) => ({ ...f, reason: f.reason.replace(/^mv /, `${inv.name} mv `) }))), ...checkFolderRename(moved, ctx, `${inv.name} mv`));
     if (isCredentialReader(inv.name)) findings.push(...checkUnmatchedGlobs(inv, ctx));
     return findings;
   },
   checkSnippet(snippet, ctx) {
-    return checkSnippetCredentialReads(snippet, ctx);
+    return [...checkSnippetCredentialReads(snippet, ctx), ...checkSnippetRenames(snippet, ctx)];
   },
 };

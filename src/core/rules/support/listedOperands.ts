@@ -56,6 +56,29 @@ export function cpioTakesNames(inv: Invocation): boolean {
   return inv.name === 'cpio' && inv.args.some((a) => a.text === '--create' || a.text === '--pass-through' || /^-[a-zA-Z]*[op][a-zA-Z]*$/.test(a.text));
 }
 
+/**
+ * Archivers told to take the files named on their input, one a line: cpio's copy-out, `zip -@`,
+ * `pax -w` with no file operand, `afio -o`, `tar -T -` (`--files-from=-`, `/dev/stdin`), `rsync --files-from=-`.
+ */
+export function takesNamesOnStdin(inv: Invocation): boolean {
+  if (cpioTakesNames(inv)) return true;
+  const words = inv.args.map((a) => a.text);
+  const stdinList = (i: number): boolean => words[i + 1] === '-' || words[i + 1] === '/dev/stdin';
+  switch (inv.name) {
+    case 'zip':
+      return words.some((w) => w === '-@' || w === '--names-stdin' || (/^-[a-zA-Z]*@[a-zA-Z]*$/.test(w)));
+    case 'pax':
+      // Write mode (`-w`) without file operands reads the names from standard input.
+      return words.some((w) => /^-[a-zA-Z]*w/.test(w)) && !words.some((w, i) => !w.startsWith('-') && !/^-[a-zA-Z]*[fsxbo]$/.test(words[i - 1] ?? ''));
+    case 'afio':
+      return words.some((w) => /^-[a-zA-Z]*o/.test(w));
+    case 'tar': case 'bsdtar': case 'gtar': case 'rsync':
+      return words.some((w, i) => ((w === '-T' || w === '--files-from' || /^-[a-zA-Z]*T$/.test(w)) && stdinList(i)) || w === '--files-from=-' || w === '--files-from=/dev/stdin' || /^-[a-zA-Z]*T-$/.test(w));
+    default:
+      return false;
+  }
+}
+
 /** `cpio -o <<< .env`: credential files named one a line in a here-string or here-document. */
 export function namesInText(text: string, cwd: string, facts: Facts): CredentialFileInfo[] {
   const out: CredentialFileInfo[] = [];
