@@ -37,6 +37,8 @@ import { checkComposeEnvironment } from './support/composeEnvironment';
 import { checkEnvironmentPrints, checkSnippetEnvironment } from './support/environmentPrints';
 import { checkSecretStdinPrints } from './support/secretStdinPrints';
 import { checkInlineCodeEnvironment } from './support/inlineCodeEnvironment';
+import { checkFolderDiffs } from './support/folderDiffs';
+import { checkCredentialEndpoints } from './support/credentialEndpoints';
 import { checkCredentialMoves } from './support/credentialMoves';
 import { checkUnignoredStaging } from './support/unignoredStaging';
 import { checkLinkedFolderReads } from './support/linkedFolders';
@@ -487,6 +489,8 @@ export const credentialReachPack: RulePack = {
       ...checkEnvironmentPrints(inv, ctx),
       ...checkSecretStdinPrints(inv, ctx),
       ...checkInlineCodeEnvironment(inv, ctx),
+      ...checkFolderDiffs(inv, ctx),
+      ...checkCredentialEndpoints(inv, ctx),
       ...checkMintingClis(inv, ctx),
       ...checkSecretsInAddresses(inv),
       ...checkSentFiles(inv, ctx),

@@ -40,7 +40,7 @@ export function vcsMove(inv: Invocation, facts: Facts): Invocation | undefined {
 }
 
 /** The absolute path of a credential file a folder listing names (relative to a workspace folder, `~/…`, or absolute). */
-function absoluteOf(info: CredentialFileInfo, under: string, facts: Facts): string | undefined {
+export function absoluteOf(info: CredentialFileInfo, under: string, facts: Facts): string | undefined {
   if (info.path.startsWith('/')) return info.path;
   if (info.path.startsWith('~/')) return facts.home.replace(/\/+$/, '') + info.path.slice(1);
   for (const root of facts.workspaceRoots) {
