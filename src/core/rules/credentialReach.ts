@@ -39,6 +39,7 @@ import { checkSecretStdinPrints } from './support/secretStdinPrints';
 import { checkInlineCodeEnvironment } from './support/inlineCodeEnvironment';
 import { checkFolderDiffs } from './support/folderDiffs';
 import { checkCredentialEndpoints } from './support/credentialEndpoints';
+import { checkMailedPatches } from './support/mailedPatches';
 import { checkCredentialMoves } from './support/credentialMoves';
 import { checkUnignoredStaging } from './support/unignoredStaging';
 import { checkLinkedFolderReads } from './support/linkedFolders';
@@ -491,6 +492,7 @@ export const credentialReachPack: RulePack = {
       ...checkInlineCodeEnvironment(inv, ctx),
       ...checkFolderDiffs(inv, ctx),
       ...checkCredentialEndpoints(inv, ctx),
+      ...checkMailedPatches(inv, ctx),
       ...checkMintingClis(inv, ctx),
       ...checkSecretsInAddresses(inv),
       ...checkSentFiles(inv, ctx),
