@@ -12,6 +12,7 @@ import { checkSentOut, checkSnippetSentOut } from './support/secretsSentOut';
 import { searchListsOnly, searchPrintsNoContent } from './support/printsNoContent';
 import { gitLsFilesRoots, listedFiles } from './support/listerRoots';
 import { gitStart } from './support/gitGlobals';
+import { fedObjectNames, pathOfObjectName } from './support/gitObjectNames';
 import { takesNamesOnStdin, FIELD_FILTERS, listedOperandFiles, namesInText, throughLineFilters } from './support/listedOperands';
 import { gitPathspecScope, rgScope } from './support/searchScope';
 import { searchListing, substitutedSearchLists } from './support/searchListings';
@@ -486,7 +487,8 @@ function checkGitHistory(inv: Invocation, ctx: RuleContext): Finding[] {
   const namedFiles = rest.filter((a, i) => (dash < 0 || i < dash) && !a.text.startsWith('-') && !a.text.includes(':') && (infoFor(resolvePath(cwd, a.text, facts.home), facts) !== undefined || goneFileWord(a.text, cwd, facts)));
   const pathWords = [...(dash >= 0 ? rest.slice(dash + 1) : []), ...namedFiles];
   const gone: { abs: string; text: string }[] = [];
-  const revPaths = rest.filter((a, i) => (dash < 0 || i < dash) && /^[^-:][^:]*:[^/].*/.test(a.text) && !/^[a-z]+:\/\//.test(a.text)).map((a) => a.text.slice(a.text.indexOf(':') + 1));
+  const revWords = [...rest.filter((a, i) => dash < 0 || i < dash).map((a) => a.text), ...(sub === 'cat-file' ? fedObjectNames(inv, rest, facts) : [])];
+  const revPaths = revWords.map(pathOfObjectName).filter((p): p is string => p !== undefined);
   for (const text of [...pathWords.map((w) => w.text), ...revPaths]) {
     const abs = resolvePath(cwd, text, facts.home);
     const info = infoFor(abs, facts);
