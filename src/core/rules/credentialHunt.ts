@@ -13,6 +13,7 @@ import { searchListsOnly, searchPrintsNoContent } from './support/printsNoConten
 import { gitLsFilesRoots, listedFiles } from './support/listerRoots';
 import { gitStart } from './support/gitGlobals';
 import { fedObjectNames, pathOfObjectName } from './support/gitObjectNames';
+import { foldedLiterals } from './support/environmentPrints';
 import { takesNamesOnStdin, FIELD_FILTERS, listedOperandFiles, namesInText, throughLineFilters } from './support/listedOperands';
 import { gitPathspecScope, rgScope } from './support/searchScope';
 import { searchListing, substitutedSearchLists } from './support/searchListings';
@@ -587,6 +588,7 @@ export const credentialHuntPack: RulePack = {
     ];
   },
   checkSnippet(snippet, ctx) {
-    return [...checkSnippetSentOut(snippet), ...metadataFindings([snippet.text], `A ${snippet.language} snippet run by ${snippet.runner.name}`, ctx)];
+    // An address joined from literals (`'http://169.254.'+'169.254/…'`) is read joined too.
+    return [...checkSnippetSentOut(snippet), ...metadataFindings([snippet.text, foldedLiterals(snippet.text)], `A ${snippet.language} snippet run by ${snippet.runner.name}`, ctx)];
   },
 };
