@@ -15,6 +15,7 @@ import { checkFileTransfers, TRANSFER_TOOLS } from './support/fileTransfers';
 import { checkLogSecretGreps } from './support/logSecretGreps';
 import { checkFilesFrom } from './support/filesFrom';
 import { checkFolderRename, checkSnippetRenames, vcsMove } from './support/renamedCredentials';
+import { checkDnsPipedData } from './support/dnsPipedData';
 import { checkCredentialOverwrites } from './support/credentialOverwrites';
 import { freeFormReadings } from '../registry/freeForm';
 import { invocationCommand, toolArgs } from '../registry/commandModel';
@@ -368,7 +369,7 @@ export const credentialRoutesPack: RulePack = {
     if (inv.name === 'grep' || inv.name === 'egrep' || inv.name === 'rg') findings.push(...checkListingGrep(inv, ctx));
     if (['kubectl', 'oc', 'docker', 'podman', 'nerdctl'].includes(inv.name)) findings.push(...checkContainerCopy(inv, ctx));
     if (inv.name === 'kubectl' || inv.name === 'oc') findings.push(...checkConfigMapDump(inv, ctx));
-    if (DNS_SENDERS.has(inv.name)) findings.push(...checkDnsExfil(inv, ctx));
+    if (DNS_SENDERS.has(inv.name)) findings.push(...checkDnsExfil(inv, ctx), ...checkDnsPipedData(inv, ctx));
     if (['curl', 'http', 'https', 'xh', 'wget'].includes(inv.name)) findings.push(...checkMetadataToken(inv, ctx));
     if (SOCKET_TOOLS.has(inv.name)) findings.push(...checkMetadataSocket(inv, ctx));
     if (inv.redirects.length > 0 || inv.stdin?.kind === 'file') findings.push(...checkMetadataDevTcp(inv, ctx));
