@@ -14,7 +14,7 @@ import { gitLsFilesRoots, listedFiles } from './support/listerRoots';
 import { gitStart } from './support/gitGlobals';
 import { fedObjectNames, pathOfObjectName } from './support/gitObjectNames';
 import { foldedLiterals } from './support/environmentPrints';
-import { takesNamesOnStdin, FIELD_FILTERS, listedOperandFiles, namesInText, throughLineFilters } from './support/listedOperands';
+import { namesFed, takesNamesOnStdin, FIELD_FILTERS, listedOperandFiles, namesInText, throughLineFilters } from './support/listedOperands';
 import { gitPathspecScope, rgScope } from './support/searchScope';
 import { searchListing, substitutedSearchLists } from './support/searchListings';
 import { checkStructuralSearch } from './support/structuralSearches';
@@ -195,14 +195,9 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
     else finder = fileFinder(from, from.cwd || cwd, facts) ?? listedUnder(from, cwd, facts) ?? searchListing(from, cwd, facts, searchReaches);
     if (finder?.listedBy) listedBy = finder.listedBy;
   }
-  if (takesNamesOnStdin(inv) && (inv.stdin?.kind === 'herestring' || inv.stdin?.kind === 'heredoc')) {
-    return namesInText(inv.stdin.text, cwd, facts).map((f) => readFinding('archives', f, `${inv.name} (file names on its input)`));
-  }
-  // `zip a.zip -@ < list.txt`, `cpio -o < list.txt`: the list file's lines, read now, are the files taken.
-  if (takesNamesOnStdin(inv) && inv.stdin?.kind === 'file') {
-    const list = inv.stdin.path;
-    return namesInText(facts.readFile(list) ?? '', cwd, facts).map((f) => readFinding('archives', f, `${inv.name} (a file named in the list ${list} on its input)`));
-  }
+  // `cpio -o <<< .env`, `zip a.zip -@ < list.txt`, `printf '.env\n' | zip a.zip -@`: the names on its input, read now, are the files taken.
+  const fed = takesNamesOnStdin(inv) ? namesFed(inv, facts) : undefined;
+  if (fed) return namesInText(fed.text, cwd, facts).map((f) => readFinding('archives', f, `${inv.name} (file names ${fed.how})`));
   const named = consumer && inv.stdin?.kind === 'pipe' && inv.name === consumer.name ? listedOperandFiles(throughLineFilters(inv.stdin.from, FIELD_FILTERS).source, cwd, facts).filter((f) => keeps(f.path)) : [];
   if ((!finder && named.length === 0) || !consumer) return [];
   const isSearch = ['grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack'].includes(consumer.name);

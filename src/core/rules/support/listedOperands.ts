@@ -79,6 +79,17 @@ export function takesNamesOnStdin(inv: Invocation): boolean {
   }
 }
 
+/** The text of names on an archiver's input known now: a here-string or heredoc, a list file, `echo`/`printf` piped in. */
+export function namesFed(inv: Invocation, facts: Facts): { text: string; how: string } | undefined {
+  const s = inv.stdin;
+  if (s?.kind === 'herestring' || s?.kind === 'heredoc') return { text: s.text, how: 'on its input' };
+  if (s?.kind === 'file') return { text: facts.readFile(s.path) ?? '', how: `in the list ${s.path} on its input` };
+  if (s?.kind === 'pipe' && (s.from.name === 'echo' || s.from.name === 'printf')) {
+    return { text: s.from.args.filter((a) => !/^-[neE]+$/.test(a.text)).map((a) => a.text.replace(/\\n/g, '\n')).join('\n'), how: `${s.from.name} writes on its input` };
+  }
+  return undefined;
+}
+
 /** `cpio -o <<< .env`: credential files named one a line in a here-string or here-document. */
 export function namesInText(text: string, cwd: string, facts: Facts): CredentialFileInfo[] {
   const out: CredentialFileInfo[] = [];
