@@ -483,7 +483,7 @@ function checkGitHistory(inv: Invocation, ctx: RuleContext): Finding[] {
   const namedFiles = rest.filter((a, i) => (dash < 0 || i < dash) && !a.text.startsWith('-') && !a.text.includes(':') && (infoFor(resolvePath(cwd, a.text, facts.home), facts) !== undefined || goneFileWord(a.text, cwd, facts)));
   const pathWords = [...(dash >= 0 ? rest.slice(dash + 1) : []), ...namedFiles];
   const gone: { abs: string; text: string }[] = [];
-  const revWords = [...rest.filter((a, i) => dash < 0 || i < dash).map((a) => a.text), ...(sub === 'cat-file' ? fedObjectNames(inv, rest, facts) : [])];
+  const revWords = [...rest.filter((_a, i) => dash < 0 || i < dash).map((a) => a.text), ...(sub === 'cat-file' ? fedObjectNames(inv, rest, facts) : [])];
   const revPaths = revWords.map(pathOfObjectName).filter((p): p is string => p !== undefined);
   for (const text of [...pathWords.map((w) => w.text), ...revPaths]) {
     const abs = resolvePath(cwd, text, facts.home);

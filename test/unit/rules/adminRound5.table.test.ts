@@ -114,7 +114,8 @@ describe('rules: perimeter and administration families, round 5 (issue #18)', ()
     { cmd: 'claude mcp list', decision: 'allow' },
     { cmd: 'claude mcp remove x', decision: 'allow' },
     { cmd: 'cat .mcp.json', decision: 'allow' },
-    { cmd: 'jq .mcpServers ~/.claude.json', decision: 'allow' },
+    // ~/.claude.json keeps the API key and the MCP servers' environments (their keys): a read of it asks (round 8, issue #12).
+    { cmd: 'jq .mcpServers ~/.claude.json', decision: 'ask' },
   ]);
   // Decision: taking out a hook that runs something asks (what it ran is named). Skipping hooks for
   // one command (`--no-verify`, `HUSKY=0`, `SKIP=`) is routine and leaves them for every later commit

@@ -1,3 +1,4 @@
+import { effectGrammar, has, readEffectArgs } from '../../policy/effectOptions';
 import type { ArgWord, Finding, Invocation, RuleContext } from '../../policy/types';
 import { readFinding } from '../credentials';
 import { pathsOfWord } from './credentialPaths';
@@ -13,57 +14,34 @@ import { absoluteOf } from './renamedCredentials';
  */
 
 const DIFFS = new Set(['diff', 'colordiff', 'gdiff']);
-/** diff's options that take a separate value. */
-const VALUED = new Set(['-x', '--exclude', '-X', '--exclude-from', '-I', '--ignore-matching-lines', '-C', '-U', '-F', '--show-function-line', '-L', '--label', '-W', '--width', '-S', '--starting-file', '--from-file', '--to-file', '--horizontal-lines', '--tabsize', '--color', '--palette', '-D', '--ifdef', '--line-format', '--old-line-format', '--new-line-format', '--unchanged-line-format', '--old-group-format', '--new-group-format', '--changed-group-format', '--unchanged-group-format']);
-const BRIEF = /^(-q|--brief|--name-only|--name-status|--stat|--numstat|--shortstat|--summary|--quiet|--exit-code)$/;
+/** diff's options that take a value (GNU diff's reference). */
+const DIFF = effectGrammar('xXICUFLWSD', ['exclude', 'exclude-from', 'ignore-matching-lines', 'context', 'unified', 'show-function-line', 'label', 'width', 'starting-file', 'from-file', 'to-file', 'horizontal-lines', 'tabsize', 'color', 'palette', 'ifdef', 'line-format', 'old-line-format', 'new-line-format', 'unchanged-line-format', 'old-group-format', 'new-group-format', 'changed-group-format', 'unchanged-group-format']);
+/** `git diff`'s options that take a value. */
+const GIT_DIFF = effectGrammar('OSGU', ['output', 'src-prefix', 'dst-prefix', 'line-prefix', 'relative', 'diff-algorithm', 'anchored', 'color-moved', 'color-moved-ws', 'ws-error-highlight', 'word-diff-regex', 'inter-hunk-context', 'unified', 'diff-filter', 'find-object', 'output-indicator-new', 'output-indicator-old', 'output-indicator-context']);
+/** Options that print names or counts only. */
+const BRIEF = ['q', 'brief', 'name-only', 'name-status', 'stat', 'numstat', 'shortstat', 'summary', 'quiet', 'exit-code', 'dirstat'];
 
 function comparison(inv: Invocation, ctx: RuleContext): { operands: ArgWord[]; recursive: boolean; newFiles: boolean; cwd: string; shown: string } | undefined {
   const facts = ctx.facts;
-  let words: readonly ArgWord[];
-  let cwd = inv.cwd || facts.cwd;
-  let git = false;
-  if (DIFFS.has(inv.name)) words = inv.args;
-  else if (inv.name === 'git') {
-    const start = gitStart(inv, facts);
-    if (start.sub !== 'diff' || !start.rest.some((a) => a.text === '--no-index')) return undefined;
-    words = start.rest;
-    cwd = start.cwd;
-    git = true;
-  } else return undefined;
-  const operands: ArgWord[] = [];
-  let recursive = git;
-  let newFiles = git;
-  for (let i = 0; i < words.length; i++) {
-    const t = words[i]!.text;
-    if (t === '--') {
-      operands.push(...words.slice(i + 1));
-      break;
-    }
-    if (BRIEF.test(t)) return undefined;
-    if (t.startsWith('--')) {
-      if (t === '--recursive') recursive = true;
-      if (t === '--new-file' || t === '--unidirectional-new-file') newFiles = true;
-      if (!t.includes('=') && VALUED.has(t)) i++;
-      continue;
-    }
-    if (t.startsWith('-') && t.length > 1) {
-      if (!git && /^-[a-zA-Z]*r/.test(t)) recursive = true;
-      if (!git && /^-[a-zA-Z]*[NP]/.test(t)) newFiles = true;
-      if (!git && /^-[a-zA-Z]*q/.test(t)) return undefined;
-      if (VALUED.has(t)) i++;
-      continue;
-    }
-    operands.push(words[i]!);
+  if (DIFFS.has(inv.name)) {
+    const read = readEffectArgs(inv.args, DIFF);
+    if (has(read, ...BRIEF)) return undefined;
+    return { operands: read.operands, recursive: has(read, 'r', 'recursive'), newFiles: has(read, 'N', 'new-file', 'P', 'unidirectional-new-file'), cwd: inv.cwd || facts.cwd, shown: inv.name };
   }
-  if (operands.length !== 2) return undefined;
-  return { operands, recursive, newFiles, cwd, shown: git ? 'git diff --no-index' : inv.name };
+  if (inv.name !== 'git') return undefined;
+  const start = gitStart(inv, facts);
+  if (start.sub !== 'diff') return undefined;
+  const read = readEffectArgs(start.rest, GIT_DIFF);
+  if (!has(read, 'no-index') || has(read, ...BRIEF)) return undefined;
+  // `git diff --no-index` of folders is recursive, and a file on one side only is shown whole.
+  return { operands: read.operands, recursive: true, newFiles: true, cwd: start.cwd, shown: 'git diff --no-index' };
 }
 
 export function checkFolderDiffs(inv: Invocation, ctx: RuleContext): Finding[] {
   const facts = ctx.facts;
   if (!facts.credentials) return [];
   const c = comparison(inv, ctx);
-  if (!c || !c.recursive) return [];
+  if (!c || !c.recursive || c.operands.length !== 2) return [];
   const sides = c.operands.map((w) => (w.dynamic ? [] : pathsOfWord(w, c.cwd, facts)).map((p) => p.replace(/\/+$/, '')));
   if (sides.some((s) => s.length !== 1)) return [];
   const [left, right] = [sides[0]![0]!, sides[1]![0]!];

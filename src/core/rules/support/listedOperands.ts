@@ -1,6 +1,8 @@
 import type { CredentialFileInfo, Facts, Invocation } from '../../policy/types';
 import { searchMatchesText, searchPatternsOf, type SearchPatterns } from '../../credentials/searchPatterns';
 import { resolvePath } from '../../paths';
+import { EFFECT_GRAMMARS, effectGrammar, has, readEffectArgs, values } from '../../policy/effectOptions';
+import type { GrammarSpec } from '../../shell/grammar';
 import { infoFor, pathsOfWord } from './credentialPaths';
 
 /**
@@ -62,22 +64,30 @@ export function cpioTakesNames(inv: Invocation): boolean {
  */
 export function takesNamesOnStdin(inv: Invocation): boolean {
   if (cpioTakesNames(inv)) return true;
-  const words = inv.args.map((a) => a.text);
-  const stdinList = (i: number): boolean => words[i + 1] === '-' || words[i + 1] === '/dev/stdin';
+  const grammar = STDIN_LIST_GRAMMARS[inv.name];
+  if (!grammar) return false;
+  const read = readEffectArgs(inv.args, grammar);
   switch (inv.name) {
     case 'zip':
-      return words.some((w) => w === '-@' || w === '--names-stdin' || (/^-[a-zA-Z]*@[a-zA-Z]*$/.test(w)));
+      return has(read, '@', 'names-stdin');
     case 'pax':
       // Write mode (`-w`) without file operands reads the names from standard input.
-      return words.some((w) => /^-[a-zA-Z]*w/.test(w)) && !words.some((w, i) => !w.startsWith('-') && !/^-[a-zA-Z]*[fsxbo]$/.test(words[i - 1] ?? ''));
+      return has(read, 'w') && read.operands.length === 0;
     case 'afio':
-      return words.some((w) => /^-[a-zA-Z]*o/.test(w));
-    case 'tar': case 'bsdtar': case 'gtar': case 'rsync':
-      return words.some((w, i) => ((w === '-T' || w === '--files-from' || /^-[a-zA-Z]*T$/.test(w)) && stdinList(i)) || w === '--files-from=-' || w === '--files-from=/dev/stdin' || /^-[a-zA-Z]*T-$/.test(w));
+      return has(read, 'o');
     default:
-      return false;
+      return values(read, 'T', 'files-from').some((w) => w.text === '-' || w.text === '/dev/stdin');
   }
 }
+
+/** Option tables of the archivers above (their options that take a value). */
+const STDIN_LIST_GRAMMARS: Readonly<Record<string, GrammarSpec>> = {
+  zip: effectGrammar('bnOPZs', ['temp-path', 'suffixes', 'output-file', 'password', 'compression-method', 'split-size']),
+  pax: effectGrammar('bfosxB', []),
+  afio: effectGrammar('bsLMQRTw', []),
+  tar: EFFECT_GRAMMARS.tar!, bsdtar: EFFECT_GRAMMARS.tar!, gtar: EFFECT_GRAMMARS.tar!,
+  ...(EFFECT_GRAMMARS.rsync ? { rsync: EFFECT_GRAMMARS.rsync } : {}),
+};
 
 /** The text of names on an archiver's input known now: a here-string or heredoc, a list file, `echo`/`printf` piped in. */
 export function namesFed(inv: Invocation, facts: Facts): { text: string; how: string } | undefined {

@@ -1,6 +1,7 @@
 import { matchCredentialPath } from '../../credentials/credentialPaths';
 import { resolvePath } from '../../paths';
 import { grammarOf, readEffectArgs, values } from '../../policy/effectOptions';
+import { freeFormReadings } from '../../registry/freeForm';
 import type { ArgWord, CodeSnippet, CredentialFileInfo, Facts, Finding, Invocation, RuleContext } from '../../policy/types';
 import { credentialTarget, infoFor, pathsOfWord } from './credentialPaths';
 import { gitStart } from './gitGlobals';
@@ -28,8 +29,9 @@ export function vcsMove(inv: Invocation, facts: Facts): Invocation | undefined {
     rest = start.rest;
     cwd = start.cwd;
   } else if (inv.name === 'hg' || inv.name === 'svn') {
-    const at = inv.args.findIndex((a) => !a.text.startsWith('-'));
-    sub = inv.args[at]?.text;
+    const first = freeFormReadings(inv.args).usual.operands[0];
+    const at = first ? inv.args.indexOf(first) : -1;
+    sub = first?.text;
     rest = at < 0 ? [] : inv.args.slice(at + 1);
   } else return undefined;
   if (sub !== 'mv' && sub !== 'move' && sub !== 'rename' && sub !== 'ren') return undefined;

@@ -1,3 +1,4 @@
+import { effectGrammar, readEffectArgs } from '../../policy/effectOptions';
 import type { Finding, Invocation, RuleContext } from '../../policy/types';
 import { dump, isSecretVariableName } from './huntCommon';
 
@@ -13,22 +14,14 @@ const STDIN_PRINTERS = new Set([
   'base64', 'base32', 'basenc', 'xxd', 'od', 'hexdump', 'hd', 'uuencode', 'strings', 'expand', 'unexpand', 'fmt',
 ]);
 
-/** Options of these programs that take a value word (so it is not read as a file operand). */
-const VALUED = new Set(['-n', '-c', '-w', '-s', '-l', '-t', '-b', '-i', '-v', '-d', '-A', '-j', '-N', '-g', '-C', '--lines', '--bytes', '--width']);
+/** Options of these programs that take a value (`head -n 5`, `fold -w 60`, `xxd -c 16`). */
+const PRINTER_OPTIONS = effectGrammar('ncwsltbivdAjNgC', ['lines', 'bytes', 'width', 'separator', 'skip-bytes', 'read-bytes', 'format', 'address-radix']);
 
-/** Does the program read its standard input (no file operand other than `-`)? */
+/** Does the program read its standard input (no file operand other than `-`; `tee FILE` prints what it reads)? */
 function readsStdin(inv: Invocation): boolean {
-  for (let i = 0; i < inv.args.length; i++) {
-    const t = inv.args[i]!.text;
-    if (t === '-') return true;
-    if (t.startsWith('-')) {
-      if (VALUED.has(t)) i++;
-      continue;
-    }
-    // `tee FILE` still prints what it reads; `xxd -r`-like operands are output files for a few, not inputs.
-    if (inv.name !== 'tee') return false;
-  }
-  return true;
+  if (inv.name === 'tee') return true;
+  const operands = readEffectArgs(inv.args, PRINTER_OPTIONS).operands;
+  return operands.length === 0 || operands.some((w) => w.text === '-');
 }
 
 export function checkSecretStdinPrints(inv: Invocation, _ctx: RuleContext): Finding[] {
