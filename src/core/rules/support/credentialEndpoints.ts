@@ -22,7 +22,11 @@ function privateHost(host: string): boolean {
   return /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|127\.|169\.254\.)/.test(host) || host === 'host.docker.internal';
 }
 
+/** Services whose calls need the endpoint of the user's own resource (a Neptune cluster, an IoT data endpoint). */
+const OWN_ENDPOINT_SERVICES = new Set(['neptunedata', 'iot-data', 'iot-jobs-data', 'mediastore-data', 'kinesis-video-media', 'kinesis-video-archived-media', 'apigatewaymanagementapi', 'sagemaker-runtime']);
+
 function awsEndpoint(inv: Invocation): string | undefined {
+  if (inv.args.some((a) => OWN_ENDPOINT_SERVICES.has(a.text))) return undefined;
   const option = optionValue(inv.args, '--endpoint-url');
   if (option !== undefined) return option;
   const env = Object.entries(inv.assignments).find(([k]) => k === 'AWS_ENDPOINT_URL' || k.startsWith('AWS_ENDPOINT_URL_'));

@@ -8,7 +8,7 @@ import { gitStart } from './gitGlobals';
 
 /**
  * Renames that give a credential file a name no rule knows, so the next read of it passes: a version
- * control move (`git mv config/secrets.yml README2.md`, `hg mv`, `svn mv`), a folder moved with the
+ * control move (`git mv config/secrets.yml notes.txt`, `hg mv`, `svn mv`), a folder moved with the
  * credential files in it (`git mv config docs2`: `docs2/secrets.yml` is no longer Rails' secrets file),
  * and an interpreter's rename call (`perl -e 'rename "config/master.key","m.txt"'`, Ruby `File.rename`,
  * PHP `rename`). A rename that keeps a credential name (`mv .env .env.bak`) stays allowed, as `mv` does.
