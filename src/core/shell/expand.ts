@@ -96,12 +96,16 @@ export function wordTextWithCopies(word: Word, scope: ExpansionScope): string {
 
 /** Remember (or forget) that `name` now holds a copy of another variable. */
 export function recordCopy(scope: ExpansionScope, name: string, original: string | undefined): void {
-  if (original !== undefined && original !== name) scope.vars.set(COPY_OF + name, original);
-  else scope.vars.delete(COPY_OF + name);
+  // The bare prefix marks a line that has copies at all: lines without any skip the lookups.
+  if (original !== undefined && original !== name) {
+    scope.vars.set(COPY_OF, '');
+    scope.vars.set(COPY_OF + name, original);
+  } else if (scope.vars.has(COPY_OF)) scope.vars.delete(COPY_OF + name);
 }
 
 /** The word as written with each copy (`$t`, `${!v}`) spelled as the variable it reads; undefined when it uses none. */
 function copiesResolved(word: Word, scope: ExpansionScope): string | undefined {
+  if (!scope.vars.has(COPY_OF) && !word.raw.includes('${!')) return undefined;
   let raw = word.raw;
   let from = 0;
   let changed = false;
