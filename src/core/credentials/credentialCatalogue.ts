@@ -33,6 +33,12 @@ export const CATALOGUE_RULES: readonly PathRule[] = [
   { pattern: '.aider.conf.yml', kind: 'tool-token', label: 'the aider model keys', home: true, needsAuthLine: KEY_LINE },
   { pattern: '.oci/config', kind: 'cloud-credentials', label: 'the Oracle Cloud key settings', home: true },
   { pattern: '.terraform.d/credentials.tfrc.json', kind: 'terraform-token', label: 'the Terraform Cloud token', home: true },
+  // The Doppler CLI keeps its access token in ~/.doppler/.doppler.yaml (older releases; newer ones in ~/.config/doppler).
+  { pattern: '.doppler/**', kind: 'doppler-token', label: 'the Doppler token', home: true },
+  // Claude Code's state file: `primaryApiKey`, the OAuth account and MCP servers' environments.
+  { pattern: '.claude.json', kind: 'agent-token', label: "Claude Code's state (its API key, MCP servers' keys)", home: true, needsAuthLine: /primaryApiKey|oauthAccount|api[_-]?key|token|secret|password/i },
+  // pip's settings: an index URL may carry `user:token@` (pip.conf, pip.ini; pip's documented user places).
+  { pattern: '{.config/pip/pip.conf,.pip/pip.conf,Library/Application Support/pip/pip.conf,AppData/Roaming/pip/pip.ini,pip/pip.ini}', kind: 'pypi-token', label: 'a package index login in pip settings', home: true, needsAuthLine: /:\/\/[^\s/@:]+:[^\s/@]+@|\bpassword\s*=/i },
   { pattern: '.talos/config', kind: 'kubeconfig', label: 'the Talos cluster credentials', home: true },
   // Cluster admin files and system secrets (absolute places).
   { pattern: 'etc/kubernetes/{admin,super-admin,controller-manager,scheduler,kubelet,bootstrap-kubelet}.conf', kind: 'cluster-admin', label: 'a Kubernetes admin kubeconfig', anySuffix: true },

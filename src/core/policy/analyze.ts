@@ -11,7 +11,7 @@ import { followDirectoryChange } from './directoryChange';
 import { expandTildeWord, homeTilde } from '../shell/tilde';
 import type { Command, CommandList, Pipeline, RedirectNode, SimpleCommand, Word, WordPart } from '../shell/ast';
 import { DYNAMIC_WORD, findShellOuts } from '../shell/embedded';
-import { argWord, declare, declareSources, expandWords, knownTarget, mergeSources, setSources, shellQuote, staticValue, textVariableSources, variableSources, wordSources, type ExpansionEnv } from '../shell/expand';
+import { argWord, wordTextWithCopies, copiedVariable, declare, declareSources, recordCopy, expandWords, knownTarget, mergeSources, setSources, shellQuote, staticValue, textVariableSources, variableSources, wordSources, type ExpansionEnv } from '../shell/expand';
 import { DEFAULT_PARSE_LIMITS, parseShell } from '../shell/parser';
 import { isDynamic, wordText } from '../shell/words';
 import { commandName, isInstalledPackage, placeholderWord, REMOTE_CWD, type AnalyzeLimits, type Exec, type Scope, type Walker } from './handlers/context';
@@ -27,6 +27,7 @@ import { nameIsPattern, runPatternName } from './globName';
 import { runProgram } from './loadedCode';
 import { producerSource } from './producerSource';
 import { resolvedEntry } from './entryResolution';
+import { ARITHMETIC_COMMAND, DECLARATIONS, LONG_TOKEN, OUTPUT_PRODUCERS, STDIN_PATHS } from './walkTables';
 import { arrayValues, assignedValue, compoundStdinText, loopValues } from './loopValues';
 import { recordBuiltinValues, STDIN_TEXT } from './shellValues';
 import { forgetArray, setArray } from '../shell/arrays';
@@ -282,7 +283,7 @@ class Analyzer implements Walker {
           stdinSources = [];
         }
       } else if (node.op === '<<<' && (node.fd === undefined || node.fd === 0)) {
-        stdin = { kind: 'herestring', text: redirect.target.dynamic ? wordText(node.target) : homeTilde(redirect.target, scope, this.facts.home).text };
+        stdin = { kind: 'herestring', text: redirect.target.dynamic ? wordTextWithCopies(node.target, scope) : homeTilde(redirect.target, scope, this.facts.home).text };
         stdinUnknown = false;
         stdinSources = wordSources(node.target, scope);
       } else if ((node.op === '<' || node.op === '<>') && (node.fd === undefined || node.fd === 0)) {
@@ -304,6 +305,7 @@ class Analyzer implements Walker {
         // `a=(x y)` is known element by element; `a[1]=x`, `a+=(x)`, `x+=y` leave the value unknown.
         if (assignment.array || /^\w+(\[|\+=)/.test(assignment.raw)) setArray(scope, assignment.name, assignment.array && !/^\w+(\[|\+=)/.test(assignment.raw) ? arrayValues(assignment.values, scope, this.expansion) : null);
         else forgetArray(scope, assignment.name);
+        recordCopy(scope, assignment.name, !assignment.array && assignment.values.length === 1 ? copiedVariable(assignment.values[0]!, scope) : undefined);
         // `x='a[$(cmd)]'; echo $((x))`: arithmetic on x runs cmd, so the subscript is read as if it ran now.
         for (const m of (value ?? '').matchAll(SUBSCRIPT)) this.analyzeText(`: ${m[1]!}`, this.subScope(scope, 'an array subscript'));
         setSources(scope, assignment.name, assignment.values.flatMap((v) => wordSources(v, scope)));
@@ -570,20 +572,8 @@ class Analyzer implements Walker {
   }
 }
 
-/** Paths that name the process's own stdin. */
-const STDIN_PATHS = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
-/** `((` that is not `$((`: an arithmetic command in bash, nested subshells in POSIX sh. */
-const ARITHMETIC_COMMAND = /(^|[^$])\(\(/;
 /** Wrappers peeled in a row (`env env env … rm`); more asks. */
 export { MAX_WRAPPER_HOPS } from './handlers/wrappers';
-/** A pipe producer as substitution text (`jq -r .token f | read t` reads what `$(jq -r .token f)` prints). */
-const DECLARATIONS = new Set(['export', 'local', 'declare', 'typeset', 'readonly', 'read', 'unset', 'mapfile', 'readarray']);
-
-/** A run of key-like characters long enough to be a token. Bounded class, single quantifier: linear. */
-const LONG_TOKEN = /[A-Za-z0-9_+=-]{24,}/g;
-
-/** Commands whose output `commandOutput` can know. */
-const OUTPUT_PRODUCERS = new Set(['echo', 'printf', 'cat', 'base64', 'gbase64', 'basenc', 'openssl', 'xxd', 'rev', 'pwd', 'jq', 'realpath', 'grealpath', 'readlink', 'greadlink', 'dirname', 'basename']);
 
 /** A compound command's input redirect, as the reading it is: `cat < FILE`. */
 const readerOf = (redirect: RedirectNode): SimpleCommand => ({ type: 'simple', assignments: [], words: [{ parts: [{ kind: 'literal', text: 'cat', quoted: false }], raw: 'cat' }], redirects: [redirect] });

@@ -12,7 +12,9 @@ import { checkSentOut, checkSnippetSentOut } from './support/secretsSentOut';
 import { searchListsOnly, searchPrintsNoContent } from './support/printsNoContent';
 import { gitLsFilesRoots, listedFiles } from './support/listerRoots';
 import { gitStart } from './support/gitGlobals';
-import { cpioTakesNames, FIELD_FILTERS, listedOperandFiles, namesInText, throughLineFilters } from './support/listedOperands';
+import { fedObjectNames, pathOfObjectName } from './support/gitObjectNames';
+import { foldedLiterals } from './support/environmentPrints';
+import { namesFed, takesNamesOnStdin, FIELD_FILTERS, listedOperandFiles, namesInText, throughLineFilters } from './support/listedOperands';
 import { gitPathspecScope, rgScope } from './support/searchScope';
 import { searchListing, substitutedSearchLists } from './support/searchListings';
 import { checkStructuralSearch } from './support/structuralSearches';
@@ -104,7 +106,7 @@ function credentialFilesUnder(dir: string, facts: Facts, options: { hidden: bool
 }
 
 /** Readers whose output is a credential file's text when given its path. */
-const PRINTERS = new Set(['cpio', 'cat', 'head', 'tail', 'less', 'more', 'bat', 'batcat', 'strings', 'base64', 'xxd', 'od', 'hexdump', 'tac', 'nl', 'cp', 'tar', 'zip', 'curl', 'jq', 'yq', 'awk', 'sed', 'perl', 'sort']);
+const PRINTERS = new Set(['cpio', 'pax', 'afio', 'bsdtar', 'gtar', 'rsync', 'cat', 'head', 'tail', 'less', 'more', 'bat', 'batcat', 'strings', 'base64', 'xxd', 'od', 'hexdump', 'tac', 'nl', 'cp', 'tar', 'zip', 'curl', 'jq', 'yq', 'awk', 'sed', 'perl', 'sort']);
 
 /** What `find ROOT… -name GLOB` (or `fd PATTERN ROOT`) selects: roots and a name test. */
 function fileFinder(inv: Invocation, cwd: string, facts: Facts): { roots: string[]; name?: (base: string) => boolean; hidden: boolean; nameHunt: boolean; ignored?: boolean; direct?: boolean; listedBy?: (f: CredentialFileInfo) => boolean } | undefined {
@@ -152,7 +154,9 @@ function fileFinder(inv: Invocation, cwd: string, facts: Facts): { roots: string
     const byExtension = (base: string): boolean => extensions.length === 0 || extensions.some((e) => base.toLowerCase().endsWith('.' + e.toLowerCase()));
     const name = pattern === undefined && extensions.length === 0 ? undefined : (base: string) => (re && pattern !== undefined ? re.test(base) : true) && byExtension(base);
     const roots = pos.slice(1).map((p) => resolvePath(cwd, p, facts.home));
-    return { roots: roots.length > 0 ? roots : [cwd], name, hidden, nameHunt: pattern !== undefined && /env|secret|cred|key|token|pem|tfstate/i.test(pattern) };
+    // `fd -e env`, `fd -e pem`: an extension that only credential files carry is a hunt by name too.
+    const huntedExtension = extensions.some((e) => matchCredentialPath(`/x/x.${e}`, '/nonexistent-home') !== undefined);
+    return { roots: roots.length > 0 ? roots : [cwd], name, hidden, nameHunt: huntedExtension || (pattern !== undefined && /env|secret|cred|key|token|pem|tfstate/i.test(pattern)) };
   }
   return undefined;
 }
@@ -180,7 +184,7 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
     if (!cmd[0]) return [];
     consumer = { name: basename(cmd[0].text), args: cmd.slice(1).filter((w) => w.text !== '{}') };
     finder = fileFinder(inv, cwd, facts);
-  } else if ((inv.via.some((v) => v.startsWith('xargs')) || cpioTakesNames(inv)) && inv.stdin?.kind === 'pipe') {
+  } else if ((inv.via.some((v) => v.startsWith('xargs')) || takesNamesOnStdin(inv)) && inv.stdin?.kind === 'pipe') {
     let from: Invocation;
     ({ source: from, keeps } = throughLineFilters(inv.stdin.from, FIELD_FILTERS));
     consumer = { name: inv.name, args: inv.args };
@@ -191,9 +195,9 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
     else finder = fileFinder(from, from.cwd || cwd, facts) ?? listedUnder(from, cwd, facts) ?? searchListing(from, cwd, facts, searchReaches);
     if (finder?.listedBy) listedBy = finder.listedBy;
   }
-  if (cpioTakesNames(inv) && (inv.stdin?.kind === 'herestring' || inv.stdin?.kind === 'heredoc')) {
-    return namesInText(inv.stdin.text, cwd, facts).map((f) => readFinding('archives', f, 'cpio (file names on its input)'));
-  }
+  // `cpio -o <<< .env`, `zip a.zip -@ < list.txt`, `printf '.env\n' | zip a.zip -@`: the names on its input, read now, are the files taken.
+  const fed = takesNamesOnStdin(inv) ? namesFed(inv, facts) : undefined;
+  if (fed) return namesInText(fed.text, cwd, facts).map((f) => readFinding('archives', f, `${inv.name} (file names ${fed.how})`));
   const named = consumer && inv.stdin?.kind === 'pipe' && inv.name === consumer.name ? listedOperandFiles(throughLineFilters(inv.stdin.from, FIELD_FILTERS).source, cwd, facts).filter((f) => keeps(f.path)) : [];
   if ((!finder && named.length === 0) || !consumer) return [];
   const isSearch = ['grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack'].includes(consumer.name);
@@ -479,7 +483,8 @@ function checkGitHistory(inv: Invocation, ctx: RuleContext): Finding[] {
   const namedFiles = rest.filter((a, i) => (dash < 0 || i < dash) && !a.text.startsWith('-') && !a.text.includes(':') && (infoFor(resolvePath(cwd, a.text, facts.home), facts) !== undefined || goneFileWord(a.text, cwd, facts)));
   const pathWords = [...(dash >= 0 ? rest.slice(dash + 1) : []), ...namedFiles];
   const gone: { abs: string; text: string }[] = [];
-  const revPaths = rest.filter((a, i) => (dash < 0 || i < dash) && /^[^-:][^:]*:[^/].*/.test(a.text) && !/^[a-z]+:\/\//.test(a.text)).map((a) => a.text.slice(a.text.indexOf(':') + 1));
+  const revWords = [...rest.filter((_a, i) => dash < 0 || i < dash).map((a) => a.text), ...(sub === 'cat-file' ? fedObjectNames(inv, rest, facts) : [])];
+  const revPaths = revWords.map(pathOfObjectName).filter((p): p is string => p !== undefined);
   for (const text of [...pathWords.map((w) => w.text), ...revPaths]) {
     const abs = resolvePath(cwd, text, facts.home);
     const info = infoFor(abs, facts);
@@ -585,6 +590,7 @@ export const credentialHuntPack: RulePack = {
     ];
   },
   checkSnippet(snippet, ctx) {
-    return [...checkSnippetSentOut(snippet), ...metadataFindings([snippet.text], `A ${snippet.language} snippet run by ${snippet.runner.name}`, ctx)];
+    // An address joined from literals (`'http://169.254.'+'169.254/…'`) is read joined too.
+    return [...checkSnippetSentOut(snippet), ...metadataFindings([snippet.text, foldedLiterals(snippet.text)], `A ${snippet.language} snippet run by ${snippet.runner.name}`, ctx)];
   },
 };

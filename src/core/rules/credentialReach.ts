@@ -36,6 +36,11 @@ import { checkStagedSecrets } from './support/gitStagedSecrets';
 import { checkGitSecretRoads, checkPushesToAddedRemotes, type HistoryReader } from './support/gitSecretRoads';
 import { checkComposeEnvironment } from './support/composeEnvironment';
 import { checkEnvironmentPrints, checkSnippetEnvironment } from './support/environmentPrints';
+import { checkSecretStdinPrints } from './support/secretStdinPrints';
+import { checkInlineCodeEnvironment } from './support/inlineCodeEnvironment';
+import { checkFolderDiffs } from './support/folderDiffs';
+import { checkCredentialEndpoints } from './support/credentialEndpoints';
+import { checkMailedPatches } from './support/mailedPatches';
 import { checkCredentialMoves } from './support/credentialMoves';
 import { checkUnignoredStaging } from './support/unignoredStaging';
 import { checkLinkedFolderReads } from './support/linkedFolders';
@@ -484,6 +489,11 @@ export const credentialReachPack: RulePack = {
       ...checkWholeFileReads(inv, ctx),
       ...checkGitHistoryDumps(inv, ctx),
       ...checkEnvironmentPrints(inv, ctx),
+      ...checkSecretStdinPrints(inv, ctx),
+      ...checkInlineCodeEnvironment(inv, ctx),
+      ...checkFolderDiffs(inv, ctx),
+      ...checkCredentialEndpoints(inv, ctx),
+      ...checkMailedPatches(inv, ctx),
       ...checkMintingClis(inv, ctx),
       ...checkSecretsInAddresses(inv),
       ...checkSentFiles(inv, ctx),

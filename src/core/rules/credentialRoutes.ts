@@ -15,6 +15,8 @@ import { checkObjectStoreSecrets, OBJECT_STORE_TOOLS } from './support/objectSto
 import { checkFileTransfers, TRANSFER_TOOLS } from './support/fileTransfers';
 import { checkLogSecretGreps } from './support/logSecretGreps';
 import { checkFilesFrom } from './support/filesFrom';
+import { checkFolderRename, checkSnippetRenames, vcsMove } from './support/renamedCredentials';
+import { checkDnsPipedData } from './support/dnsPipedData';
 import { checkCredentialOverwrites } from './support/credentialOverwrites';
 import { freeFormReadings } from '../registry/freeForm';
 import { invocationCommand, toolArgs } from '../registry/commandModel';
@@ -368,7 +370,7 @@ export const credentialRoutesPack: RulePack = {
     if (inv.name === 'grep' || inv.name === 'egrep' || inv.name === 'rg') findings.push(...checkListingGrep(inv, ctx));
     if (['kubectl', 'oc', 'docker', 'podman', 'nerdctl'].includes(inv.name)) findings.push(...checkContainerCopy(inv, ctx));
     if (inv.name === 'kubectl' || inv.name === 'oc') findings.push(...checkConfigMapDump(inv, ctx));
-    if (DNS_SENDERS.has(inv.name)) findings.push(...checkDnsExfil(inv, ctx));
+    if (DNS_SENDERS.has(inv.name)) findings.push(...checkDnsExfil(inv, ctx), ...checkDnsPipedData(inv, ctx));
     if (['curl', 'http', 'https', 'xh', 'wget'].includes(inv.name)) findings.push(...checkMetadataToken(inv, ctx));
     if (SOCKET_TOOLS.has(inv.name)) findings.push(...checkMetadataSocket(inv, ctx));
     if (inv.redirects.length > 0 || inv.stdin?.kind === 'file') findings.push(...checkMetadataDevTcp(inv, ctx));
@@ -382,10 +384,13 @@ export const credentialRoutesPack: RulePack = {
     if (PARSES_AS_CODE.has(inv.name)) findings.push(...checkParsedAsCode(inv, ctx));
     findings.push(...checkLogSecretGreps(inv, ctx), ...checkFilesFrom(inv, ctx), ...checkCredentialOverwrites(inv, ctx), ...checkEndpointOverrides(inv, ctx));
     if (Object.hasOwn(RENAMERS, inv.name)) findings.push(...checkRename(inv, ctx));
+    if (inv.name === 'mv') findings.push(...checkFolderRename(inv, ctx));
+    const moved = inv.name === 'git' || inv.name === 'hg' || inv.name === 'svn' ? vcsMove(inv, ctx.facts) : undefined;
+    if (moved) findings.push(...(checkRename(moved, ctx).map((f) => ({ ...f, reason: f.reason.replace(/^mv /, `${inv.name} mv `) }))), ...checkFolderRename(moved, ctx, `${inv.name} mv`));
     if (isCredentialReader(inv.name)) findings.push(...checkUnmatchedGlobs(inv, ctx));
     return findings;
   },
   checkSnippet(snippet, ctx) {
-    return checkSnippetCredentialReads(snippet, ctx);
+    return [...checkSnippetCredentialReads(snippet, ctx), ...checkSnippetRenames(snippet, ctx)];
   },
 };

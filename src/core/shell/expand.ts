@@ -44,12 +44,87 @@ export function shellQuote(text: string): string {
   return /^[A-Za-z0-9_@%+=:,./~-]+$/.test(text) ? text : "'" + text.replace(/'/g, "'\\''") + "'";
 }
 
-/** `toArgWord`, with the substitutions behind the variables it uses. */
+/** `toArgWord`, with the substitutions behind the variables it uses and copies read as what they copy. */
 export function argWord(word: Word, scope: ExpansionScope): ArgWord {
   const arg = toArgWord(word);
+  const raw = copiesResolved(word, scope);
+  if (raw !== undefined) arg.raw = raw;
   const sources = variableSources(word, scope);
   if (sources.length > 0) arg.sources = sources;
   return arg;
+}
+
+/**
+ * Where a variable that holds another's value keeps the name it copies: `t=$GITHUB_TOKEN`,
+ * `declare -n r=GITHUB_TOKEN` (a name reference), `${!v}` after `v=GITHUB_TOKEN` (indirect expansion).
+ * A word using the copy reads, as written (`ArgWord.raw`), as if it named the original (`$t` is
+ * `${GITHUB_TOKEN}`), so the rules that judge a printed or sent variable by its name see it.
+ */
+export const COPY_OF = '\u0000copy:';
+
+function copyTarget(name: string, scope: ExpansionScope): string {
+  const original = scope.vars.get(COPY_OF + name);
+  return typeof original === 'string' && original !== '' ? original : name;
+}
+
+/** The variable a word's value is exactly (`$TOKEN`, `"${TOKEN}"`, a copy of one), else undefined. */
+export function copiedVariable(word: Word, scope: ExpansionScope): string | undefined {
+  const parts = word.parts.filter((p) => p.kind !== 'literal' || p.text !== '');
+  const part = parts.length === 1 ? parts[0] : undefined;
+  if (!part || part.kind !== 'parameter') return undefined;
+  const name = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(part.raw)?.[1];
+  if (name !== undefined) return copyTarget(name, scope);
+  return indirectTarget(part.raw, scope);
+}
+
+/** `${!v}` with v's value known and a variable's name: the variable it reads. */
+function indirectTarget(raw: string, scope: ExpansionScope): string | undefined {
+  const pointer = /^\$\{!([A-Za-z_][A-Za-z0-9_]*)\}$/.exec(raw)?.[1];
+  if (pointer === undefined) return undefined;
+  const value = scope.vars.get(pointer);
+  return typeof value === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(value) ? copyTarget(value, scope) : undefined;
+}
+
+/** `wordText`, with each copy spelled as the variable it reads (`cat <<< "$t"` after `t=$TOKEN`). */
+export function wordTextWithCopies(word: Word, scope: ExpansionScope): string {
+  let text = '';
+  for (const part of word.parts) {
+    if (part.kind === 'literal') text += part.text;
+    else if (part.kind === 'parameter') text += copiesResolved({ parts: [part], raw: part.raw }, scope) ?? part.raw;
+    else text += part.raw;
+  }
+  return text;
+}
+
+/** Remember (or forget) that `name` now holds a copy of another variable. */
+export function recordCopy(scope: ExpansionScope, name: string, original: string | undefined): void {
+  // The bare prefix marks a line that has copies at all: lines without any skip the lookups.
+  if (original !== undefined && original !== name) {
+    scope.vars.set(COPY_OF, '');
+    scope.vars.set(COPY_OF + name, original);
+  } else if (scope.vars.has(COPY_OF)) scope.vars.delete(COPY_OF + name);
+}
+
+/** The word as written with each copy (`$t`, `${!v}`) spelled as the variable it reads; undefined when it uses none. */
+function copiesResolved(word: Word, scope: ExpansionScope): string | undefined {
+  if (!scope.vars.has(COPY_OF) && !word.raw.includes('${!')) return undefined;
+  let raw = word.raw;
+  let from = 0;
+  let changed = false;
+  for (const part of word.parts) {
+    if (part.kind !== 'parameter') continue;
+    const plain = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(part.raw)?.[1];
+    const target = plain !== undefined ? copyTarget(plain, scope) : indirectTarget(part.raw, scope);
+    const at = raw.indexOf(part.raw, from);
+    if (at < 0) continue;
+    from = at + part.raw.length;
+    if (target === undefined || target === plain) continue;
+    const spelled = plain !== undefined && part.raw.startsWith('${') ? '${' + target + part.raw.slice(2 + plain.length) : '${' + target + '}';
+    raw = raw.slice(0, at) + spelled + raw.slice(at + part.raw.length);
+    from = at + spelled.length;
+    changed = true;
+  }
+  return changed ? raw : undefined;
 }
 
 /** Substitutions behind the variables a word uses (`$TOKEN` after `TOKEN=$(jq ...)`). */
@@ -91,6 +166,8 @@ export function setSources(scope: ExpansionScope, name: string, sources: readonl
 /** `export TOKEN=$(...)`, `read -r TOKEN < f`, `unset TOKEN`: where the named variables now come from. */
 export function declareSources(builtin: string, words: readonly Word[], scope: ExpansionScope, stdinSources: readonly string[]): void {
   const reads = builtin === 'read' || builtin === 'mapfile' || builtin === 'readarray';
+  // `declare -n r=TOKEN`: r is a name reference, every use of it reads TOKEN.
+  const nameref = (builtin === 'declare' || builtin === 'typeset' || builtin === 'local') && words.some((w) => /^-[a-zA-Z]*n/.test(wordText(w)));
   for (const word of words) {
     const text = wordText(word);
     if (text.startsWith('-')) continue;
@@ -100,7 +177,19 @@ export function declareSources(builtin: string, words: readonly Word[], scope: E
     if (builtin === 'unset') scope.sources.delete(name);
     else if (reads) setSources(scope, name, stdinSources);
     else if (eq >= 0) setSources(scope, name, wordSources(word, scope));
+    if (nameref && eq >= 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(text.slice(eq + 1))) {
+      scope.vars.set(name, null);
+      recordCopy(scope, name, copyTarget(text.slice(eq + 1), scope));
+    } else if (eq >= 0 && !reads && builtin !== 'unset') recordCopy(scope, name, assignedCopy(word, eq, scope));
+    else recordCopy(scope, name, undefined);
   }
+}
+
+/** `export t=$TOKEN`: the variable the value after `=` is exactly, read from the word's parts. */
+function assignedCopy(word: Word, eq: number, scope: ExpansionScope): string | undefined {
+  const first = word.parts[0];
+  if (!first || first.kind !== 'literal' || first.text.length !== eq + 1) return undefined;
+  return copiedVariable({ parts: word.parts.slice(1), raw: word.raw.slice(eq + 1) }, scope);
 }
 
 /** `export X=1`, `local X`, `read X`, `unset X`: what they do to the variables tracked. */

@@ -114,7 +114,8 @@ describe('rules: perimeter and administration families, round 5 (issue #18)', ()
     { cmd: 'claude mcp list', decision: 'allow' },
     { cmd: 'claude mcp remove x', decision: 'allow' },
     { cmd: 'cat .mcp.json', decision: 'allow' },
-    { cmd: 'jq .mcpServers ~/.claude.json', decision: 'allow' },
+    // ~/.claude.json keeps the API key and the MCP servers' environments (their keys): a read of it asks (round 8, issue #12).
+    { cmd: 'jq .mcpServers ~/.claude.json', decision: 'ask' },
   ]);
   // Decision: taking out a hook that runs something asks (what it ran is named). Skipping hooks for
   // one command (`--no-verify`, `HUSKY=0`, `SKIP=`) is routine and leaves them for every later commit
@@ -279,7 +280,9 @@ describe('rules: perimeter and administration families, round 5 (issue #18)', ()
     { cmd: `${R} INFO`, decision: 'allow', production: true },
     { cmd: `${R} GET session:42`, decision: 'allow', production: true },
     { cmd: `${R} SCAN 0 MATCH 'sess:*' COUNT 100`, decision: 'allow', production: true },
-    { cmd: `${R} CONFIG GET requirepass`, decision: 'allow', production: true },
+    // The server's own password printed (round 8, issue #12): asks like any credential read; other settings stay allowed.
+    { cmd: `${R} CONFIG GET requirepass`, decision: 'ask', production: true },
+    { cmd: `${R} CONFIG GET maxmemory`, decision: 'allow', production: true },
     { cmd: `${R} CONFIG SET maxmemory 2gb`, decision: 'allow', production: true },
     { cmd: `${R} ACL SETUSER reporter on '>s3cret' '~report:*' +get`, decision: 'allow', production: true },
     { cmd: `${R} CLIENT LIST`, decision: 'allow', production: true },

@@ -322,7 +322,9 @@ table('datastore administration (redis.io/docs/latest/commands, mongodb.com/docs
   ask('redis-cli -h cache.prod.acme.internal ACL DELUSER default', { production: true }),
   ask('redis-cli -h cache.prod.acme.internal SHUTDOWN NOSAVE', { production: true }),
   allow('redis-cli -h cache.prod.acme.internal CONFIG GET dir', { production: true }),
-  allow('redis-cli -h cache.prod.acme.internal ACL LIST', { production: true }),
+  // ACL LIST prints every user's password hashes (round 8, issue #12): a credential read; ACL WHOAMI stays allowed.
+  ask('redis-cli -h cache.prod.acme.internal ACL LIST', { production: true }),
+  allow('redis-cli -h cache.prod.acme.internal ACL WHOAMI', { production: true }),
   allow("mongosh \"$MONGODB_URI\" --eval 'db.adminCommand({listDatabases:1})'"),
 ]);
 

@@ -23,6 +23,7 @@ export const glab: ToolSpec = {
     api: { options: apiOptions },
     mr: { commands: { merge: { options: [flag('-y', '--yes'), flag('--auto-merge'), flag('--when-pipeline-succeeds'), flag('-s', '--squash'), flag('-r', '--rebase'), flag('-d', '--remove-source-branch'), valued('-m', '--message'), valued('--sha'), valued('--squash-message')] } } },
     ci: { commands: { 'run|trigger|run-trig': { options: [valued('-b', '--branch'), valued('--variables'), valued('--variables-env'), valued('--variables-file'), valued('--input')] } } },
+    snippet: { commands: { 'create|new': { options: [valued('-f', '--filename'), valued('-t', '--title'), valued('-d', '--description'), valued('-v', '--visibility'), flag('-p', '--personal')] } } },
     variable: { commands: { 'set|update': { options: [valued('-v', '--value'), valued('-t', '--type'), valued('-s', '--scope'), valued('-d', '--description'), flag('-m', '--masked'), flag('-p', '--protected'), flag('-r', '--raw')] } } },
   },
   environmentFlags: [],

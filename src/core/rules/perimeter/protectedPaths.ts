@@ -145,7 +145,7 @@ const FILE_RULES: readonly { re: RegExp; kind: ProtectedKind; label: string }[] 
   { re: /\/\.ssh\/authorized_keys2?$/, kind: 'startup-file', label: "ssh's authorized keys (~/.ssh/authorized_keys), where a key written opens this machine to whoever holds it" },
   { re: /\/lib\/python[^/]*\/((site|dist)-packages\/)?(sitecustomize|usercustomize)\.py$|\/(site|dist)-packages\/[^/]+\.pth$/, kind: 'startup-file', label: 'Python start-up code (a .pth file or sitecustomize.py in site-packages), run by every python process' },
   // Client configurations whose keys name a program the client runs (ssh's ProxyCommand, the AWS CLI's credential_process, kubeconfig's exec).
-  { re: /\/\.ssh\/config(\.d\/.*)?$|\/\.aws\/config$|\/\.kube\/config$/, kind: 'exec-config', label: 'a client configuration whose settings run programs (ProxyCommand, LocalCommand, credential_process, exec)' },
+  { re: /\/\.ssh\/config(\.d\/.*)?$|\/\.aws\/config$|\/\.kube\/config$/, kind: 'exec-config', label: 'a client configuration whose settings run programs or lend credentials (ProxyCommand, LocalCommand, credential_process, exec, ForwardAgent)' },
   { re: /^\/etc\/(bash_completion(\.d\/.*)?|profile\.d\/.*)$|^\/usr\/(local\/)?share\/bash-completion\/.*$/, kind: 'startup-file', label: 'a system completion or start-up script, which every new shell runs' },
   { re: /\/\.git\/config$/, kind: 'startup-file', label: "the repository's git configuration (.git/config), whose keys name programs git runs (core.fsmonitor, core.hooksPath, aliases, filters)" },
   { re: /\/\.gemini\/extensions(\/|$)/, kind: 'hook-config', label: 'Gemini CLI extensions (.gemini/extensions), whose MCP servers and hooks it runs' },
@@ -226,7 +226,8 @@ export function dedicatedFolder(absolutePath: string, view: PerimeterView): stri
 }
 
 /** Settings of ssh, the AWS CLI and kubeconfig that name a program to run. */
-const EXEC_CONFIG_KEYS = /(^|[\s{,"])(ProxyCommand|LocalCommand|KnownHostsCommand|Match\s+(?:\S+\s+)*exec|credential_process|exec\s*:|command\s*:|"command"\s*:)/i;
+// `ForwardAgent yes` (or a socket path) hands every host matched the use of this machine's SSH keys.
+const EXEC_CONFIG_KEYS = /(^|[\s{,"])(ProxyCommand|LocalCommand|KnownHostsCommand|Match\s+(?:\S+\s+)*exec|credential_process|exec\s*:|command\s*:|"command"\s*:|ForwardAgent(\s*=\s*|\s+)["']?(yes|[/~$]))/i;
 
 export const SETTINGS_KEY_PREFIX = 'blastShield';
 /** Settings that decide whether an editor loads hook files at all. */

@@ -13,14 +13,14 @@ import { infoFor, pathsOfWord } from './credentialPaths';
  */
 
 /** Inline-code options per runtime (a value given as the next word or glued after `=`). */
-const INLINE_CODE: Readonly<Record<string, readonly string[]>> = {
+export const INLINE_CODE: Readonly<Record<string, readonly string[]>> = {
   lua: ['-e'], luajit: ['-e'], Rscript: ['-e', '--expr'], R: ['-e'], julia: ['-e', '--eval', '-E', '--print'], guile: ['-c'],
   emacs: ['--eval', '-eval', '--execute', '-execute'], sbcl: ['--eval'], racket: ['-e', '--eval'], elixir: ['-e', '--eval'], erl: ['-eval'],
   octave: ['--eval'], groovy: ['-e'], scala: ['-e'], tclsh: [], wish: [], gnuplot: ['-e'],
 };
 
 /** Runtimes that also read their program from standard input (`tclsh <<< 'puts [read [open .env]]'`). */
-const STDIN_CODE = new Set(['lua', 'luajit', 'R', 'Rscript', 'julia', 'tclsh', 'guile', 'racket', 'gnuplot', 'octave', 'sqlite3', 'sqlite', 'duckdb']);
+export const STDIN_CODE = new Set(['lua', 'luajit', 'R', 'Rscript', 'julia', 'tclsh', 'guile', 'racket', 'gnuplot', 'octave', 'sqlite3', 'sqlite', 'duckdb']);
 
 /** Options of emacs whose value is a file it loads into a buffer. */
 const EMACS_FILES = ['--insert', '-insert', '--visit', '--file', '--find-file', '-l', '--load'];
@@ -29,7 +29,7 @@ const SQL_ENGINES = new Set(['sqlite3', 'sqlite', 'duckdb']);
 /** File functions of SQLite's shell and DuckDB. */
 const SQL_FILE_FUNCTIONS = /\b(readfile|read_text|read_blob|read_csv(?:_auto)?|read_json(?:_auto|_objects)?|read_ndjson(?:_objects)?|read_parquet|sniff_csv)\s*\(\s*\[?\s*'((?:[^']|'')+)'/gi;
 
-function optionValues(args: readonly ArgWord[], names: readonly string[]): ArgWord[] {
+export function optionValues(args: readonly ArgWord[], names: readonly string[]): ArgWord[] {
   const out: ArgWord[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as ArgWord;
@@ -40,7 +40,7 @@ function optionValues(args: readonly ArgWord[], names: readonly string[]): ArgWo
   return out;
 }
 
-function stdinText(inv: Invocation): string | undefined {
+export function stdinText(inv: Invocation): string | undefined {
   return inv.stdin?.kind === 'heredoc' || inv.stdin?.kind === 'herestring' ? inv.stdin.text : undefined;
 }
 

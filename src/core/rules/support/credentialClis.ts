@@ -43,6 +43,7 @@ const VALUED: Readonly<Record<string, readonly string[]>> = {
   etcdctl: ['--endpoints', '--cacert', '--cert', '--key', '--user', '--password', '-w', '--write-out', '--limit', '--rev'],
   stripe: ['--api-key', '--project-name', '-p', '-f', '--forward-to', '--events', '-e'],
   ansible: ['-i', '--inventory', '-m', '--module-name', '-u', '--user', '-l', '--limit', '-e', '--extra-vars', '-f', '--forks', '--vault-password-file', '-a', '--args'],
+  scw: ['-p', '--profile', '-c', '--config', '-o', '--output'],
   neon: ['--project-id', '--branch', '--database-name', '--role-name', '--org-id', '--api-key', '-o', '--output', '--config-dir', '--context-file'],
 };
 
@@ -108,12 +109,20 @@ const TABLE: Readonly<Record<string, readonly Mint[]>> = {
     { path: ['cognito-idp', ['admin-initiate-auth', 'initiate-auth', 'respond-to-auth-challenge', 'admin-respond-to-auth-challenge']], what: "a user's ID, access and refresh tokens" },
     // Every parameter under a path, recursively: String values print in clear (secrets kept unencrypted among them).
     { path: ['ssm', 'get-parameters-by-path'], what: 'every parameter under the path (plain values in clear)', when: ['--recursive'] },
+    // Calls that create a key pair and answer with its private half (each call's reference: `keyPair.PrivateKey`, `KeyMaterial`, `privateKeyBase64`).
+    { path: ['iot', ['create-keys-and-certificate', 'create-provisioning-claim']], what: 'a new device certificate with its private key' },
+    { path: [['ec2', 'lightsail'], 'create-key-pair'], what: 'a new SSH key pair with its private key' },
+    { path: ['acm', 'export-certificate'], what: "a certificate's private key" },
     { path: ['ec2', 'describe-launch-template-versions'], what: "the launch template's user data (start-up scripts often carry secrets)" },
   ],
   gcloud: [
     { path: ['config', 'config-helper'], what: 'a Google Cloud access token' },
     { path: ['iam', 'service-accounts', 'keys', 'create'], what: 'a new service account key' },
     { path: ['sql', 'generate-login-token'], what: 'a database login token' },
+    // A client certificate for the database, its private key written to the named file (`ssl-certs` is the older name).
+    { path: ['sql', 'ssl', 'client-certs', 'create'], what: 'a new database client certificate with its private key' },
+    { path: ['sql', 'ssl-certs', 'create'], what: 'a new database client certificate with its private key' },
+    { path: ['compute', 'reset-windows-password'], what: "a new Windows password for the instance" },
     { path: ['kms', 'decrypt'], what: 'decrypted secret data' },
     { path: ['auth', 'application-default', ['print-access-token', 'print-identity-token']], what: 'a Google Cloud access token' },
     // A cluster's legacy client key and password, when the format asks for them.
@@ -171,6 +180,12 @@ const TABLE: Readonly<Record<string, readonly Mint[]>> = {
   gh: [{ path: ['auth', 'refresh'], what: 'the GitHub token, re-issued with wider scopes', when: ['-s', '--scopes'] }],
   op: [{ path: ['signin'], what: 'a 1Password session token', when: ['--raw'] }],
   cf: [{ path: ['oauth-token'], what: 'the Cloud Foundry token' }],
+  // The Scaleway CLI's configuration holds the secret key: `config dump` prints it, `config get secret-key` the key alone.
+  scw: [
+    { path: ['config', 'dump'], what: 'the Scaleway configuration with its secret key' },
+    { path: ['config', 'get', 'secret-key'], what: 'the Scaleway secret key' },
+    { path: ['iam', 'api-key', 'create'], what: 'a new Scaleway API key' },
+  ],
   firebase: [
     { path: ['login:ci'], what: 'a Firebase token' },
     { path: ['functions:secrets:access'], what: 'a Cloud Functions secret' },

@@ -55,17 +55,25 @@ export function checkEnvironmentPrints(inv: Invocation, ctx: RuleContext): Findi
 /** Code that names the whole environment, per language. */
 const WHOLE_ENV: Readonly<Record<string, RegExp>> = {
   javascript: /(?<!Object\.keys\(\s*)\bprocess\.env\b(?!\s*(\.|\?\.|\[))|\bDeno\.env\.toObject\(|\bBun\.env\b(?!\s*(\.|\[))|\bimport\.meta\.env\b(?!\s*(\.|\[))/,
-  python: /\bos\.environ\b(?!\s*(\[|\.get\b|\.setdefault\b|\.pop\b|\.keys\b|\.__contains__))|\bos\.getenv\(\s*\)|\benviron\.copy\(\)|\bdict\(\s*os\.environ\s*\)/,
+  python: /\bos\.environb?\b(?!\s*(\[|\.get\b|\.setdefault\b|\.pop\b|\.keys\b|\.__contains__))|\bos\.getenv\(\s*\)|\benviron\.copy\(\)|\bdict\(\s*os\.environ\s*\)/,
   ruby: /\bENV\b(?!\s*(\[|\.fetch\b|\.key\?|\.has_key\?|\.include\?|\.keys\b))/,
   perl: /(?<!keys\s*)%ENV\b(?!\s*\{)|\\%ENV\b|\$ENV\s*\{\s*\$/,
   php: /\bphpinfo\s*\(|\bgetenv\(\s*\)|\$_ENV\b(?!\s*\[)|\$_SERVER\b(?!\s*\[)/,
 };
 const PRINTS = /\b(print|printf|println|pprint|console\.(log|dir|table|info|error|warn)|process\.stdout\.write|puts|pp|p|say|echo|var_dump|print_r|var_export|json\.dumps?|JSON\.stringify|to_json|inspect|sys\.stdout\.write|write|Dumper|dump|repr|str)\b/;
 
+/** String literals joined by `+` (or `.` in Perl and PHP) folded into one (`'GITHUB'+'_TOKEN'` is `'GITHUB_TOKEN'`). */
+export function foldedLiterals(code: string): string {
+  let text = code;
+  const join = /(['"])([^'"\\\n]*)\1\s*(?:\+|\.)\s*(['"])([^'"\\\n]*)\3/;
+  for (let k = 0; k < 32 && join.test(text); k++) text = text.replace(join, (_m, _q1: string, a: string, _q2: string, b: string) => `'${a}${b}'`);
+  return text;
+}
+
 export function checkSnippetEnvironment(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   const whole = WHOLE_ENV[snippet.language];
   if (!whole) return [];
-  const text = snippet.text;
+  const text = foldedLiterals(snippet.text);
   // `node -p EXPR` prints the value of the program itself.
   const printsValue = snippet.runner.args.some((a) => /^(-p|--print|-pe|-ep)$/.test(a.text));
   if (whole.test(text) && (printsValue || PRINTS.test(text) || /\bphpinfo\s*\(/.test(text))) {

@@ -1,6 +1,8 @@
 import type { CredentialFileInfo, Facts, Invocation } from '../../policy/types';
 import { searchMatchesText, searchPatternsOf, type SearchPatterns } from '../../credentials/searchPatterns';
 import { resolvePath } from '../../paths';
+import { EFFECT_GRAMMARS, effectGrammar, has, readEffectArgs, values } from '../../policy/effectOptions';
+import type { GrammarSpec } from '../../shell/grammar';
 import { infoFor, pathsOfWord } from './credentialPaths';
 
 /**
@@ -54,6 +56,48 @@ export function throughLineFilters(from: Invocation, rewriting: ReadonlySet<stri
 /** `cpio -o`/`-p` (copy-out, pass-through): takes the files to copy by the names on its input, one a line. */
 export function cpioTakesNames(inv: Invocation): boolean {
   return inv.name === 'cpio' && inv.args.some((a) => a.text === '--create' || a.text === '--pass-through' || /^-[a-zA-Z]*[op][a-zA-Z]*$/.test(a.text));
+}
+
+/**
+ * Archivers told to take the files named on their input, one a line: cpio's copy-out, `zip -@`,
+ * `pax -w` with no file operand, `afio -o`, `tar -T -` (`--files-from=-`, `/dev/stdin`), `rsync --files-from=-`.
+ */
+export function takesNamesOnStdin(inv: Invocation): boolean {
+  if (cpioTakesNames(inv)) return true;
+  const grammar = STDIN_LIST_GRAMMARS[inv.name];
+  if (!grammar) return false;
+  const read = readEffectArgs(inv.args, grammar);
+  switch (inv.name) {
+    case 'zip':
+      return has(read, '@', 'names-stdin');
+    case 'pax':
+      // Write mode (`-w`) without file operands reads the names from standard input.
+      return has(read, 'w') && read.operands.length === 0;
+    case 'afio':
+      return has(read, 'o');
+    default:
+      return values(read, 'T', 'files-from').some((w) => w.text === '-' || w.text === '/dev/stdin');
+  }
+}
+
+/** Option tables of the archivers above (their options that take a value). */
+const STDIN_LIST_GRAMMARS: Readonly<Record<string, GrammarSpec>> = {
+  zip: effectGrammar('bnOPZs', ['temp-path', 'suffixes', 'output-file', 'password', 'compression-method', 'split-size']),
+  pax: effectGrammar('bfosxB', []),
+  afio: effectGrammar('bsLMQRTw', []),
+  tar: EFFECT_GRAMMARS.tar!, bsdtar: EFFECT_GRAMMARS.tar!, gtar: EFFECT_GRAMMARS.tar!,
+  ...(EFFECT_GRAMMARS.rsync ? { rsync: EFFECT_GRAMMARS.rsync } : {}),
+};
+
+/** The text of names on an archiver's input known now: a here-string or heredoc, a list file, `echo`/`printf` piped in. */
+export function namesFed(inv: Invocation, facts: Facts): { text: string; how: string } | undefined {
+  const s = inv.stdin;
+  if (s?.kind === 'herestring' || s?.kind === 'heredoc') return { text: s.text, how: 'on its input' };
+  if (s?.kind === 'file') return { text: facts.readFile(s.path) ?? '', how: `in the list ${s.path} on its input` };
+  if (s?.kind === 'pipe' && (s.from.name === 'echo' || s.from.name === 'printf')) {
+    return { text: s.from.args.filter((a) => !/^-[neE]+$/.test(a.text)).map((a) => a.text.replace(/\\n/g, '\n')).join('\n'), how: `${s.from.name} writes on its input` };
+  }
+  return undefined;
 }
 
 /** `cpio -o <<< .env`: credential files named one a line in a here-string or here-document. */

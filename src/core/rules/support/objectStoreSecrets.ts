@@ -9,7 +9,8 @@ import { dump, dumpTarget } from './huntCommon';
  * Object stores and downloads that move a credential file by its name: an object named like one
  * (`s3://…/prod/terraform.tfstate`, `gs://…/prod.env`) printed to the terminal, and a download
  * written over a credential file of this machine (`aws s3 cp s3://x/env .env.production`,
- * `http --download -o config/master.key URL`). Options are read through each tool's registry entry.
+ * `http --download -o config/master.key URL`), and one downloaded under a name no rule knows
+ * (`aws s3 cp s3://…/terraform.tfstate /tmp/s`, read next as a plain file). Options are read through each tool's registry entry.
  */
 
 /** One copy: where it comes from (a remote object or URL) and where it lands (`-` is the terminal). */
@@ -78,6 +79,12 @@ export function checkObjectStoreSecrets(inv: Invocation, ctx: RuleContext): Find
     }
     if (dest === undefined || STDOUT.has(dest) || REMOTE.test(dest)) continue;
     const abs = resolvePath(cwd, dest, facts.home);
+    // `aws s3 cp s3://…/terraform.tfstate /tmp/s && cat /tmp/s`: the download lands under a name no rule
+    // knows, so the read that follows would pass; as a rename to such a name does, it asks here.
+    const landing = facts.fileStatus?.(abs) === 'directory' || dest.endsWith('/') ? `${abs.replace(/\/+$/, '')}/${source.slice(source.lastIndexOf('/') + 1)}` : abs;
+    if (label && REMOTE.test(source) && !matchCredentialPath(landing, facts.home)) {
+      return [dump('object-store-download', `${inv.name} downloads ${source}, which by its name holds ${label}, to ${dest}, a name the guard does not know as a credential file.`, dumpTarget(source, ctx, true, [source]))];
+    }
     // Only a file that is there now is overwritten (a new `backup.tfstate` loses nothing).
     const info = facts.fileStatus?.(abs) === 'file' ? infoFor(abs, facts) : undefined;
     if (info) {

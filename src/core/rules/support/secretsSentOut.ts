@@ -72,9 +72,24 @@ function belongsTo(variable: string, destination: Destination): boolean | undefi
     return where === undefined ? undefined : where.id === service.id;
   }
   const host = destination.host ?? '';
-  const hostService = providerIn(host.replace(/\./g, ' '));
+  const owner = domainOwner(host);
+  // `api.github.com.evil.io` is evil.io's, `api-github.com` a look-alike's: only the name a domain is registered under counts, whole.
+  const hostService = owner !== undefined && !/[-_]/.test(owner) ? providerIn(owner) : undefined;
   if (hostService) return hostService.id === service.id;
   return false;
+}
+
+/** Second-level labels under which a country code sells names (`example.co.uk`). */
+const PUBLIC_SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'ac', 'edu', 'or', 'ne', 'go']);
+
+/** The label a host's domain is registered under (`api.github.com` → `github`, `x.evil.co.uk` → `evil`). */
+export function domainOwner(host: string): string | undefined {
+  const labels = host.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '').split('.').filter((l) => l !== '');
+  if (labels.length < 2) return labels[0];
+  const tld = labels[labels.length - 1]!;
+  const second = labels[labels.length - 2]!;
+  if (tld.length === 2 && PUBLIC_SECOND_LEVEL.has(second) && labels.length >= 3) return labels[labels.length - 3];
+  return second;
 }
 
 export function checkSentOut(inv: Invocation): Finding[] {

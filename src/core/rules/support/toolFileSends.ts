@@ -38,6 +38,8 @@ const ROADS: readonly FileRoad[] = [
   { tool: 'gh', path: ['release', 'create'], options: ['-F'], operandsFrom: 1, verb: 'uploads to GitHub (release notes or assets)' },
   { tool: 'gh', path: ['secret|variable', 'set'], options: ['-f'], verb: 'stores in GitHub' },
   { tool: 'gh', path: ['release', 'upload'], options: [], operandsFrom: 1, verb: 'uploads to GitHub' },
+  // `glab snippet create [FILE] -f NAME`: the file (or the one `--filename` names) becomes a GitLab snippet.
+  { tool: 'glab', path: ['snippet', 'create|new'], options: ['-f', '--filename'], operandsFrom: 0, verb: 'uploads to GitLab (as a snippet)', remote: true },
 ];
 
 /** `--from-file=key=path`: the path after a key. */
