@@ -129,6 +129,9 @@ table('PaaS: scale to zero, stop, rollback, env overwrite, ownership transfer, s
   allow(`fly scale memory 1024 -a acme-shop`),
   ask(`neonctl branches set-default dev --project-id polished-sky-123456`, { production: true, says: /default \(production\) branch/ }),
   allow(`neonctl branches list --project-id polished-sky-123456`),
+  ask(`netlify rollback`, { production: true, says: /previous deploy/ }),
+  ask(`netlify api restoreSiteDeploy --data '{"site_id":"abc","deploy_id":"d1"}'`, { production: true }),
+  allow(`netlify api listSiteDeploys --data '{"site_id":"abc"}'`),
   ask(`supabase ssl-enforcement update --disable-db-ssl-enforcement`, { production: true, says: /unencrypted/ }),
   allow(`supabase ssl-enforcement get`),
 ]);
@@ -166,6 +169,8 @@ table('container registries: manifests pushed, signatures revoked, repositories 
   allow(`docker trust inspect acme/api`),
   ask(`regctl repo delete registry.example.com/api`, { production: true, says: /deletes the repository/ }),
   allow(`regctl repo ls registry.example.com`),
+  ask(`gcloud artifacts docker images delete us-docker.pkg.dev/acme/api/web:1`, { production: true }),
+  allow(`gcloud artifacts docker images list us-docker.pkg.dev/acme/api`),
 ]);
 
 table('the project .env pointed at production', [
