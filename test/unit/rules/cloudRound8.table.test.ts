@@ -160,6 +160,10 @@ table('hosting platform REST APIs that stop, scale to zero, roll back or restore
   allow(`curl -X POST https://api.digitalocean.com/v2/droplets/1/actions -d '{"type":"snapshot"}'`),
   ask(`curl -X POST https://console.neon.tech/api/v2/projects/abc/branches/br/restore -d '{"source_branch_id":"x"}'`, { production: true, says: /restore over/ }),
   allow(`curl https://console.neon.tech/api/v2/projects/abc/branches`),
+  ask(`doctl compute droplet-action power-off 123`, { production: true, says: /down meanwhile/ }),
+  ask(`doctl compute droplet-action disable-backups 123`, { production: true, says: /safety net/ }),
+  allow(`doctl compute droplet-action snapshot 123 --snapshot-name nightly`),
+  allow(`doctl compute droplet-action get 123 --action-id 9`),
 ]);
 
 table('container registries: manifests pushed, signatures revoked, repositories deleted', [
