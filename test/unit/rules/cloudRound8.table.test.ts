@@ -34,10 +34,13 @@ table('AWS: traffic cut off, capacity cut, live code re-pointed (aws CLI referen
 
 table('AWS: safety nets and services switched off (audit, schedules, termination protection, keys, CAs, e-mail)', [
   ask(`aws cloudtrail put-event-selectors --trail-name main --event-selectors '[]'`, { production: true, says: /no longer recorded/ }),
+  ask(`aws cloudtrail put-event-selectors --trail-name main --event-selectors '[{"ReadWriteType":"ReadOnly","IncludeManagementEvents":true}]'`, { production: true }),
+  allow(`aws cloudtrail put-event-selectors --trail-name main --event-selectors '[{"ReadWriteType":"All"}]'`),
   allow(`aws cloudtrail get-event-selectors --trail-name main`),
   ask(`aws events put-rule --name backup-nightly --schedule-expression 'rate(365 days)'`, { production: true, says: /safety net/ }),
   ask(`aws events put-rule --name db-snapshots --schedule-expression 'cron(0 3 1 1 ? *)'`, { production: true }),
   allow(`aws events put-rule --name report-hourly --schedule-expression 'rate(1 hour)'`),
+  allow(`aws events put-rule --name nightly-backup --schedule-expression 'rate(1 day)' --state ENABLED`),
   ask(`aws ec2 modify-instance-attribute --instance-id i-1 --instance-initiated-shutdown-behavior terminate`, { production: true, says: /deletes the instance/ }),
   ask(`aws ec2 modify-instance-attribute --instance-id i-1 --no-disable-api-termination`, { production: true }),
   allow(`aws ec2 modify-instance-attribute --instance-id i-1 --disable-api-termination`),
