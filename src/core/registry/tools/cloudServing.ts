@@ -60,7 +60,7 @@ export const AWS_SERVING_RULES: readonly CommandRule[] = [
 ];
 
 /** Options the gcloud rules below read, each taking a value. */
-export const GCLOUD_SERVING_OPTIONS: readonly string[] = ['--image', '--message-retention-duration', '--tier', '--min-nodes', '--max-nodes', '--total-min-nodes', '--total-max-nodes', '--instance-group', '--network-endpoint-group', '--retained-backups-count', '--retained-transaction-log-days'];
+export const GCLOUD_SERVING_OPTIONS: readonly string[] = ['--to-revisions', '--to-tags', '--image', '--message-retention-duration', '--tier', '--min-nodes', '--max-nodes', '--total-min-nodes', '--total-max-nodes', '--instance-group', '--network-endpoint-group', '--retained-backups-count', '--retained-transaction-log-days'];
 
 /** A Pub/Sub duration below one day (`10m`, `3600s`, `2h`). */
 const underADay = (v: string): boolean => {
@@ -72,6 +72,8 @@ const underADay = (v: string): boolean => {
 
 export const GCLOUD_SERVING_RULES: readonly CommandRule[] = [
   ...([['run', 'deploy'], ['run', 'services', 'update']] as const).map((path): CommandRule => ({ id: `gcloud-run-image-replace-${path.length}`, path, kind: 'service', noun: 'Cloud Run service', verb: 'replaces the image serving traffic in', namePositionals: 'first', defaultName: 'the service', productionOnly: true, when: (p) => given(p, ['--image']) && !hasFlag(p, ['--no-traffic']), note: (p) => `: the new revision (${values(p, ['--image'])[0] ?? 'image'}) takes every request at once` })),
+  { id: 'gcloud-functions-deploy', path: ['functions', 'deploy'], kind: 'service', noun: 'Cloud Function', verb: 'replaces the live code of', namePositionals: 'first', productionOnly: true, note: lost('every call runs the new code at once') },
+  { id: 'gcloud-run-traffic', path: ['run', 'services', 'update-traffic'], kind: 'service', noun: 'Cloud Run service', verb: 'moves live traffic of', namePositionals: 'first', productionOnly: true, when: (p) => given(p, ['--to-revisions', '--to-latest', '--to-tags']), note: lost('the revisions it names serve the users at once') },
   { id: 'gcloud-app-deploy-promote', path: ['app', 'deploy'], kind: 'service', noun: 'App Engine app', verb: 'deploys and sends all traffic to a new version of', namePositionals: 'none', defaultName: 'the project\'s app', productionOnly: true, when: (p) => !hasFlag(p, ['--no-promote']), note: lost('the version that served users stops receiving traffic at once') },
   { id: 'gcloud-tasks-purge', path: ['tasks', 'queues', 'purge'], kind: 'resource', noun: 'Cloud Tasks queue', verb: 'purges every task in', namePositionals: 'first', note: lost('the tasks are gone, with no undo') },
   { id: 'gcloud-pubsub-retention-cut', path: ['pubsub', /^(subscriptions|topics)$/, 'update'], kind: 'resource', noun: 'Pub/Sub subscription or topic', verb: 'cuts message retention of', namePositionals: 'first', when: (p) => values(p, ['--message-retention-duration']).some(underADay) || hasFlag(p, ['--clear-message-retention-duration']), note: SAFETY('unacknowledged or replayable messages older than the new retention are dropped') },
@@ -84,11 +86,12 @@ export const GCLOUD_SERVING_RULES: readonly CommandRule[] = [
 /** Options the az rules below read, each taking a value. */
 export const AZ_SERVING_OPTIONS: readonly string[] = [
   '--image', '--delete-destination', '--backup-retention', '--enable-public-network', '--public-network-access', '--default-action', '--set', '--remove',
-  '--https-only', '--min-tls-version', '--allow-blob-public-access', '--enable-non-ssl-port', '--slot', '--target-slot', '--storage-uri', '--enable-purge-protection', '--enable-soft-delete', '--queue-name', '--cmd', '--schedule',
+  '--https-only', '--min-tls-version', '--allow-blob-public-access', '--enable-non-ssl-port', '--slot', '--target-slot', '--storage-uri', '--enable-purge-protection', '--enable-soft-delete', '--queue-name', '--cmd', '--schedule', '--container-image-name', '--docker-custom-image-name', '--src-path', '--src',
 ];
 
 export const AZ_SERVING_RULES: readonly CommandRule[] = [
   { id: 'az-image-replace', path: ['containerapp|webapp|functionapp', /^(update|up)$/], kind: 'service', noun: 'app', verb: 'replaces the image serving traffic in', nameFlags: ['--name', '-n'], productionOnly: true, when: (p) => given(p, ['--image']), note: (p) => `: the new revision (${values(p, ['--image'])[0] ?? 'image'}) serves the users from then on` },
+  { id: 'az-code-deploy', path: ['webapp|functionapp', /^(deploy|deployment|config)$/], kind: 'service', noun: 'app', verb: 'replaces the code or image serving traffic in', namePositionals: 'none', names: (p) => (values(p, ['--slot']).length > 0 ? values(p, ['--slot']) : values(p, ['--name', '-n'])), defaultName: 'the app', productionOnly: true, when: (p) => { const w = p.positionals.map((x) => x.text); return w[1] === 'deploy' || (w[2] === 'source' && w[3] === 'config-zip') || (w[2] === 'container' && w[3] === 'set' && given(p, ['--container-image-name', '--docker-custom-image-name', '--image'])); }, note: lost('what it runs serves the users at once') },
   { id: 'az-blob-sync-delete', path: ['storage', /^(blob|fs|file)$/, 'sync'], kind: 'bucket', noun: 'storage container', verb: 'deletes every blob missing from the source in', nameFlags: ['--container', '-c', '--container-name', '--account-name'], when: (p) => said(p, ['--delete-destination'], TRUE) },
   { id: 'az-queue-clear', path: ['storage', /^(queue|message)$/, 'clear'], kind: 'resource', noun: 'storage queue', verb: 'deletes every message in', nameFlags: ['--name', '-n', '--queue-name'], note: lost('the messages are gone, with no undo') },
   { id: 'az-sql-import', path: ['sql', 'db', 'import'], kind: 'database', noun: 'Azure SQL database', verb: 'imports a BACPAC into', nameFlags: ['--name', '-n'], note: lost('the database is filled with what the file holds, written over the live database') },
