@@ -12,7 +12,9 @@ const table = decisionTable(testFacts({}));
 table('AWS: traffic cut off, capacity cut, live code re-pointed (aws CLI reference)', [
   ask(`aws ec2 revoke-security-group-ingress --group-id sg-1 --protocol tcp --port 443 --cidr 0.0.0.0/0`, { production: true, says: /refused/ }),
   ask(`sudo aws --region eu-west-1 ec2 revoke-security-group-egress --group-id sg-1 --ip-permissions IpProtocol=-1`, { production: true }),
-  allow(`aws ec2 revoke-security-group-ingress --group-id sg-1 --protocol tcp --port 22 --cidr 10.0.0.0/8 --dry-run`),
+  ask(`aws ec2 revoke-security-group-ingress --group-id sg-app --protocol tcp --port 8080 --source-group sg-lb`, { production: true }),
+  allow(`aws ec2 revoke-security-group-ingress --group-id sg-1 --protocol tcp --port 443 --cidr 0.0.0.0/0 --dry-run`),
+  allow(`aws ec2 revoke-security-group-ingress --group-id sg-1 --protocol tcp --port 5432 --cidr 0.0.0.0/0`),
   allow(`aws ec2 describe-security-groups --group-ids sg-1`),
   ask(`aws rds modify-db-instance --db-instance-identifier prod --db-instance-class db.t3.micro --apply-immediately`, { production: true, says: /--db-instance-class/ }),
   ask(`env AWS_PROFILE=prod aws rds modify-db-instance --apply-immediately --engine-version 16.1 --db-instance-identifier orders`, { production: true, says: /every connection fails/ }),

@@ -34,6 +34,31 @@ function rareSchedule(p: CliArgs): boolean {
   });
 }
 
+/** The web-serving ports (80, 443) a port value or range covers: `443`, `80-443`, `0-65535`. */
+function coversWebPort(v: string): boolean {
+  const m = /^(-?\d+)(?:-(\d+))?$/.exec(v.trim());
+  if (m === null) return false;
+  const lo = Number(m[1]);
+  const hi = m[2] !== undefined ? Number(m[2]) : lo;
+  return lo < 0 || [80, 443].some((port) => lo <= port && port <= hi);
+}
+
+/**
+ * A revoked rule whose loss cuts traffic a service serves: web ports (80, 443) or every protocol, or
+ * a rule that lets another security group (a load balancer's, an app tier's) in. Closing a database or
+ * admin port to the world (`--port 5432 --cidr 0.0.0.0/0`) tightens exposure and stays allowed.
+ */
+function revokesServedTraffic(p: CliArgs): boolean {
+  if (said(p, ['--protocol'], /^(-1|all)$/i) || given(p, ['--source-group'])) return true;
+  if (values(p, ['--port']).some(coversWebPort)) return true;
+  return values(p, ['--ip-permissions']).some((perm) => {
+    if (/IpProtocol["']?\s*[=:]\s*["']?-1\b|UserIdGroupPairs|GroupId["']?\s*[=:]/i.test(perm)) return true;
+    const from = /FromPort["']?\s*[=:]\s*(-?\d+)/i.exec(perm);
+    const to = /ToPort["']?\s*[=:]\s*(-?\d+)/i.exec(perm);
+    return from !== null && coversWebPort(`${from[1]}-${to?.[1] ?? from[1]}`);
+  }) || values(p, ['--security-group-rule-ids']).length > 0;
+}
+
 /** AWS switches the rules below read (every other AWS option takes a value). */
 export const AWS_SERVING_FLAGS: readonly string[] = [
   '--apply-immediately', '--no-apply-immediately', '--allow-major-version-upgrade', '--no-allow-major-version-upgrade',
@@ -45,7 +70,7 @@ export const AWS_SERVING_FLAGS: readonly string[] = [
 const DB_DOWNTIME = ['--db-instance-class', '--engine-version', '--storage-type', '--allocated-storage', '--new-db-instance-identifier', '--new-db-cluster-identifier', '--db-port-number', '--port', '--ca-certificate-identifier', '--db-cluster-instance-class', '--iops'];
 
 export const AWS_SERVING_RULES: readonly CommandRule[] = [
-  { id: 'aws-sg-revoke', path: ['ec2', /^revoke-security-group-(ingress|egress)$/], kind: 'resource', noun: 'security group', verb: 'removes rules from', nameFlags: ['--group-id', '--group-name'], note: lost('the traffic those rules let through is refused from then on, and whatever serves behind the group stops being reachable on those ports') },
+  { id: 'aws-sg-revoke', path: ['ec2', /^revoke-security-group-(ingress|egress)$/], kind: 'resource', noun: 'security group', verb: 'removes rules that let served traffic into', nameFlags: ['--group-id', '--group-name'], when: revokesServedTraffic, note: lost('the traffic those rules let through is refused from then on, and whatever serves behind the group stops being reachable on those ports') },
   { id: 'aws-rds-apply-now', path: ['rds|docdb|neptune', /^modify-db-(instance|cluster)$/], kind: 'database', noun: 'database', verb: 'changes now (--apply-immediately), outside the maintenance window,', nameFlags: ['--db-instance-identifier', '--db-cluster-identifier'], when: (p) => hasFlag(p, ['--apply-immediately']) && DB_DOWNTIME.some((o) => given(p, [o])), note: (p) => `: ${DB_DOWNTIME.filter((o) => given(p, [o])).join(', ')} restarts or moves the database, and every connection fails while it changes${said(p, ['--db-instance-class', '--db-cluster-instance-class'], /\.(micro|small)$/) ? ' (a smaller class also cuts the capacity it serves with)' : ''}` },
   { id: 'aws-elb-fixed-response', path: ['elbv2', /^modify-(listener|rule)$/], kind: 'service', noun: 'load balancer listener', verb: 'stops forwarding traffic to its targets in', nameFlags: ['--listener-arn', '--rule-arn'], when: (p) => said(p, ['--default-actions', '--actions'], /Type["']?\s*[=:]\s*["']?(fixed-response|redirect)/i), note: lost('every request gets the fixed response or redirect instead of reaching the service') },
   { id: 'aws-ecs-new-task-definition', path: ['ecs', 'update-service'], kind: 'service', noun: 'ECS cluster or service', verb: 'replaces the tasks serving traffic in', namePositionals: 'none', names: (p) => [...values(p, ['--cluster']), ...values(p, ['--service'])].slice(0, 1), defaultName: 'the default cluster', productionOnly: true, when: (p) => given(p, ['--task-definition']), note: (p) => `: every running task of ${values(p, ['--service'])[0] ?? 'the service'} is replaced by ${values(p, ['--task-definition'])[0] ?? 'another task definition'}, and what it runs serves the users from then on` },
