@@ -62,8 +62,6 @@ table('gcloud: image replaced, traffic promoted, queues purged, retention cut, c
   allow(`gcloud run deploy api --image gcr.io/p/api:2 --no-traffic`),
   allow(`gcloud run deploy api-staging --image gcr.io/p/api:2`),
   allow(`gcloud run services list`),
-  ask(`gcloud functions deploy api --runtime nodejs20 --trigger-http`, { production: true, says: /live code/ }),
-  allow(`gcloud functions deploy api-dev --runtime nodejs20`),
   ask(`gcloud run services update-traffic api --to-revisions api-0001=100`, { production: true, says: /live traffic/ }),
   allow(`gcloud run services update-traffic api-staging --to-latest`),
   ask(`gcloud app deploy --quiet`, { production: true, says: /all traffic/ }),
