@@ -39,6 +39,8 @@ const LOCAL_KUBE_CONTEXT = /^(minikube|docker-desktop|docker-for-desktop|rancher
 /** Lower-case words of a value, splitting camelCase and separators; `prod1` -> `prod`, `non-prod` -> `nonprod`. */
 export function environmentTokens(value: string): string[] {
   const spaced = value
+    // Google's Artifact Registry hosts (`us-docker.pkg.dev`): the domain's `dev` names no environment.
+    .replace(/\.pkg\.dev\b/gi, ' ')
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .replace(/non[-_ .]?prod(uction)?/g, ' nonprod ')

@@ -17,6 +17,7 @@ import { codeServer, dockerd, gotty, jupyter, jupyterServer, ngrok, tmate, ttyd,
 import { doppler } from './tools/doppler';
 import { firebase } from './tools/firebase';
 import { fly } from './tools/fly';
+import { dokku } from './tools/dokku';
 import { gcloud, gsutil } from './tools/gcloud';
 import { gh } from './tools/gh';
 import { glab } from './tools/forges';
@@ -64,7 +65,7 @@ import type { ToolEntry, ToolSpec } from './types';
  */
 export const TOOLS: readonly ToolSpec[] = [
   aws, gcloud, gsutil, az, azcopy, doctl, eksctl, argocd,
-  railway, fly, heroku, vercel, netlify, supabase, neon, pscale, render, gh, glab, doppler, firebase, wrangler, turso,
+  railway, fly, dokku, heroku, vercel, netlify, supabase, neon, pscale, render, gh, glab, doppler, firebase, wrangler, turso,
   git, hg, jj, svn, graphite, gitSpice, spr, ghstack, gitTown, gitMachete, gitBranchless, gitLfs, gitAnnex, gitDeleteBranch, gitDeleteTag, gitDeleteMergedBranches, gitDeleteSquashedBranches, gitClear, gitClearSoft, gitResetFile, gitUndo, gitObliterate, gitFilterRepo, bfg,
   nomad, consul, ssh, sftp, mosh, tsh, salt, pdsh, clush, knife, mco, bolt, pyinfra, ansible, ansiblePlaybook, ansibleConsole, vagrant, multipass, lxc, limactl, kamal, eb, pssh, autossh, distrobox, toolbox, kubectl, helm, docker, dockerCompose, crane, skopeo, oras, regctl, cosign,
   terraform, terragrunt, pulumi, cdk, terramate, atmos,

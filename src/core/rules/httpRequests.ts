@@ -5,6 +5,7 @@ import { DESTROY_SEGMENT_WORDS, firebaseWipe, searchBodyDestroy, storeAccountCha
 import { liveChange, protectionOff } from './support/protectionSwitches';
 import { forgeChange, isForgeHost } from './support/forgeEndpoints';
 import { saasAct } from './support/saasActions';
+import { platformAct } from './support/platformApis';
 import { requestAct } from './support/requestActs';
 import { mayBeProduction } from './support/cliCommands';
 import { graphqlRequestsInBody, scanGraphqlRequest } from './support/graphql';
@@ -225,7 +226,7 @@ export function judgeRequest(request: HttpRequest, ctx: RuleContext): Finding[] 
       const texts = request.bodies.map((b) => b.text ?? '');
       const off = protectionOff(url.path, [...texts, decodeURIComponentSafe(url.query)]);
       const forge = isForgeHost(url.host, url.path) ? forgeChange({ method, path: url.path, texts: [...texts, decodeURIComponentSafe(url.query)] }) : undefined;
-      const wipe = firebaseWipe(method, url.host, url.path, texts) ?? searchBodyDestroy(method, url.path, texts, url.host) ?? (off !== undefined ? `a request that sets ${off}` : undefined) ?? forge ?? saasAct(method, url.host, url.path) ?? liveChange(method, url.path, texts) ?? vaultSystemChange(method, url.path) ?? storeAccountChange(method, url.path, texts) ?? requestAct(method, url.path, texts);
+      const wipe = firebaseWipe(method, url.host, url.path, texts) ?? searchBodyDestroy(method, url.path, texts, url.host) ?? (off !== undefined ? `a request that sets ${off}` : undefined) ?? forge ?? saasAct(method, url.host, url.path) ?? platformAct(method, url.host, url.path, texts) ?? liveChange(method, url.path, texts) ?? vaultSystemChange(method, url.path) ?? storeAccountChange(method, url.path, texts) ?? requestAct(method, url.path, texts);
       const segment = wipe === undefined ? destroyingPathSegment(url) : undefined;
       if (wipe !== undefined) {
         findings.push({

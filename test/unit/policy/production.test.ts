@@ -121,6 +121,10 @@ describe('production resolution', () => {
     assert.equal(environmentOfName('acme-prod'), 'production');
     assert.equal(environmentOfName('production-api'), 'production');
     assert.equal(environmentOfName('pre-prod'), undefined);
+    // An Artifact Registry host's `pkg.dev` says nothing; the image path still can.
+    assert.equal(environmentOfName('us-docker.pkg.dev/acme/api/web:1'), undefined);
+    assert.equal(environmentOfName('us-docker.pkg.dev/acme-dev/api/web:1'), 'non-production');
+    assert.equal(environmentOfName('europe-docker.pkg.dev/acme-prod/api/web:1'), 'production');
     assert.equal(redactUrl('postgres://u:pw@h/db'), 'postgres://h/db');
     assert.equal(redactUrl('https://h/x?token=abc&a=1'), 'https://h/x?token=***&a=1');
     assert.equal(productionMapMatch('x', { names: [], hosts: [], resourceIds: [] }), undefined);

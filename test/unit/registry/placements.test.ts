@@ -33,6 +33,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   argocd: { words: '@ app @ sync api --prune', option: ['--server'], value: 'argocd.prod.acme.io', decision: 'ask', production: true },
   railway: { words: '@ volume @ delete', option: ['-e', '--environment'], value: 'production', decision: 'ask', production: true },
   fly: { words: "@ ssh @ console -C 'rm -rf /data'", option: ['-a', '--app'], value: 'prod-app', decision: 'ask', production: true },
+  dokku: { words: '@ ps:scale @ acme web=0', option: ['--app'], value: 'acme', decision: 'ask', production: true },
   heroku: { words: "@ run 'rm -rf /app/uploads'", option: ['-a', '--app'], value: 'shop-prod', decision: 'ask', production: true },
   vercel: { words: '@ projects @ rm web', option: ['--scope'], value: 'prod-team', decision: 'ask', production: true },
   netlify: { words: '@ sites:delete @ site-1', option: ['--context'], value: 'production', decision: 'ask', production: true },

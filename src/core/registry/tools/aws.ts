@@ -10,6 +10,7 @@ import { AWS_OUTAGE_RULES } from './cloudOutages';
 import { AWS_ACCESS_RULES } from './cloudAccess';
 import { ecsExecuteCommand } from './remoteShells';
 import { AWS_HANDOVER_RULES, ssmStartSession } from './cloudHandovers';
+import { AWS_SERVING_FLAGS, AWS_SERVING_RULES } from './cloudServing';
 
 /**
  * The AWS CLI: `aws [global options] <service> <operation> [--parameter value…]`. Global options and
@@ -128,6 +129,7 @@ export const aws: ToolSpec = {
     '--no-sign-request', '--quiet', '--delete', '--only-show-errors', '--exact-timestamps', '--follow-symlinks',
     '--no-follow-symlinks', '--force-delete-without-recovery', '--no-progress', '--human-readable', '--summarize',
     '--bypass-governance-retention', '--no-enable', '--no-multi-az', '--no-automatic-failover-enabled', '--no-multi-az-enabled', '--terminate-instances', '--delete-replaced-root-volume', '--cli-auto-prompt', '--no-cli-auto-prompt', '--size-only', '--help', '--generate-cli-skeleton', '--with-decryption',
+    ...AWS_SERVING_FLAGS,
   ].map((n) => flag(n)),
   commands: {
     s3: { unknownLong: 'one' },
@@ -155,6 +157,7 @@ export const aws: ToolSpec = {
     ...AWS_OUTAGE_RULES,
     ...AWS_ACCESS_RULES,
     ...AWS_HANDOVER_RULES,
+    ...AWS_SERVING_RULES,
     // Round 7 (issue #18): a job started by a name that says it destroys (`prod-purge-all`, `TeardownProd`), and a shell opened on an instance.
     ...[
       ['lambda', 'invoke|invoke-async|invoke-with-response-stream', '--function-name', 'Lambda function'],

@@ -3,6 +3,7 @@ import type { CliArgs, ToolSpec } from '../types';
 import { flag, valued } from './options';
 import { AZ_SAFETY_OPTIONS, AZ_SAFETY_RULES } from './cloudSafetyNets';
 import { AZ_OUTAGE_OPTIONS, AZ_OUTAGE_RULES } from './cloudOutages';
+import { AZ_SERVING_OPTIONS, AZ_SERVING_RULES } from './cloudServing';
 import { AZ_ACCESS_OPTIONS, AZ_ACCESS_RULES } from './cloudAccess';
 import { containerappExec } from './remoteShells';
 import { AZ_HANDOVER_OPTIONS, AZ_HANDOVER_RULES } from './cloudHandovers';
@@ -103,6 +104,7 @@ export const az: ToolSpec = {
     valued('--command-id'), valued('--node-count'), valued('--nodepool-name'), ...AZ_SAFETY_OPTIONS.map((n) => valued(n)), ...AZ_ACCESS_OPTIONS.filter((n) => !AZ_SAFETY_OPTIONS.includes(n)).map((n) => valued(n)),
     ...AZ_OUTAGE_OPTIONS.filter((n) => !AZ_SAFETY_OPTIONS.includes(n) && !AZ_ACCESS_OPTIONS.includes(n)).map((n) => valued(n)),
     ...AZ_HANDOVER_OPTIONS,
+    ...AZ_SERVING_OPTIONS.filter((n) => ![...AZ_SAFETY_OPTIONS, ...AZ_ACCESS_OPTIONS, ...AZ_OUTAGE_OPTIONS].includes(n)).map((n) => valued(n)),
   ],
   commands: {
     vm: { commands: { 'run-command': { commands: { 'invoke|create': runCommand } } } },
@@ -123,6 +125,7 @@ export const az: ToolSpec = {
     ...AZ_ACCESS_RULES,
     ...AZ_OUTAGE_RULES,
     ...AZ_HANDOVER_RULES,
+    ...AZ_SERVING_RULES,
     {
       id: 'az-group-delete', path: ['group', 'delete'], kind: 'resource', noun: 'resource group and everything in it',
       verb: 'deletes', nameFlags: ['--name', '-n', '--resource-group', '-g'],

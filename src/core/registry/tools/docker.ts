@@ -156,6 +156,9 @@ export const docker: ToolSpec = {
     },
     // A pushed tag replaces what every host pulling it runs next; the registry is the image name's host (Docker Hub without one).
     push: PUSH,
+    // Round 8 (issue #18): a manifest list pushed over the tag, and signatures revoked (hosts that enforce content trust refuse the image).
+    manifest: { commands: { push: act('pushes the manifest list, replacing the tag every host that pulls it runs next', { registry: (a) => imageRegistry(a.operand(0)) }, { options: [flag('-p', '--purge'), flag('--insecure')] }), 'create|annotate|inspect|rm': {} } },
+    trust: { commands: { revoke: act('revokes the signatures of the image: a safety net is removed — hosts that enforce content trust refuse to pull it, and it cannot be re-signed by this command', { registry: (a) => imageRegistry(a.operand(0)) }, { options: [flag('-y', '--yes')] }), signer: { commands: { remove: act('removes a signer from the repository: images only that signer signed stop passing content trust', { registry: (a) => imageRegistry(a.operand(1)) }, { options: [flag('-f', '--force')] }), add: {} } }, 'inspect|sign|key': {} } },
     image: { commands: { build: BUILD, push: PUSH, 'ls|list|inspect|history': { effect: 'read' } } },
     // `buildx build --push` (or `--output type=registry`) pushes what it builds under its `-t` tags.
     // BUILD's options (which name the Dockerfile and context a credential copy is read from) with BUILDX_BUILD's push reading.

@@ -1,7 +1,7 @@
 import type { ToolSpec } from '../types';
 import { flyAppHints } from './linkedProjects';
 import { flag, valued } from './options';
-import { hasFlag } from '../args';
+import { flagValues, hasFlag } from '../args';
 import type { CommandSpec } from '../types';
 
 /** `fly postgres connect -a app [-d db]`: a psql session on the cluster; statements fed on standard input run there. */
@@ -69,6 +69,9 @@ export const fly: ToolSpec = {
     { id: 'fly-postgres-failover', path: ['postgres|pg|mpg', 'failover|restart'], kind: 'database', noun: 'Postgres cluster', verb: 'fails over or restarts', namePositionals: 'none', defaultName: 'the app\'s Postgres cluster', note: () => ': every connection is cut, and writes not yet on the new primary are lost' },
     { id: 'fly-postgres-destroy', path: ['postgres|pg|mpg', 'destroy|delete'], kind: 'database', noun: 'Postgres cluster', verb: 'destroys' },
     { id: 'fly-scale-count-zero', path: ['scale', 'count'], kind: 'app', noun: 'app', verb: 'scales to zero machines', namePositionals: 'none', defaultName: 'the app', when: (p) => p.positionals.slice(2).some((w) => /^([\w-]+=)?0+$/.test(w.text)), note: () => ': it stops serving' },
+    // Round 8 (issue #18): machines stopped or suspended, and memory cut below what an app can start in.
+    { id: 'fly-machine-stop', path: ['machine|machines|m', 'stop|suspend'], kind: 'app', noun: 'app', verb: 'stops machines of', namePositionals: 'none', defaultName: 'the app of fly.toml', productionOnly: true, note: (p) => `${hasFlag(p, ['--all']) ? ' (every machine)' : ''}: what they serve is down until they are started again` },
+    { id: 'fly-scale-memory-cut', path: ['scale', 'memory|vm'], kind: 'app', noun: 'app', verb: 'cuts the memory of every machine of', namePositionals: 'none', defaultName: 'the app of fly.toml', productionOnly: true, when: (p) => p.positionals.slice(2).some((w) => /^\d+$/.test(w.text) && Number(w.text) < 256) || flagValues(p, ['--vm-memory', '--memory']).some((v) => /^\d+$/.test(v) && Number(v) < 256), note: () => ': the machines restart with it, and an app that needs more is killed for lack of memory' },
     { id: 'fly-secrets-set', path: ['secrets|secret', 'set|import'], kind: 'credential', noun: 'secret', verb: 'overwrites', names: (_p, rest) => rest.map((w) => w.text.split('=')[0] ?? w.text), note: () => ' and redeploys the app' },
     { id: 'fly-secrets-unset', path: ['secrets|secret', 'unset'], kind: 'credential', noun: 'secret', verb: 'unsets' },
   ],

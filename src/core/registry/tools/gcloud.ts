@@ -6,6 +6,7 @@ import { GCLOUD_OVERWRITE_OPTIONS, GCLOUD_OVERWRITE_RULES, GSUTIL_OVERWRITE_RULE
 import { GCLOUD_SAFETY_OPTIONS, GCLOUD_SAFETY_RULES, GSUTIL_SAFETY_RULES } from './cloudSafetyNets';
 import { GCLOUD_ACCESS_OPTIONS, GCLOUD_ACCESS_RULES, GSUTIL_ACCESS_RULES } from './cloudAccess';
 import { GCLOUD_OUTAGE_OPTIONS, GCLOUD_OUTAGE_RULES } from './cloudOutages';
+import { GCLOUD_SERVING_OPTIONS, GCLOUD_SERVING_RULES } from './cloudServing';
 import { GCLOUD_HANDOVER_RULES } from './cloudHandovers';
 
 /**
@@ -48,8 +49,8 @@ export const gcloud: ToolSpec = {
   options: [
     '--project', '--account', '--configuration', '--format', '--verbosity', '--zone', '--region', '--instance',
     '--cluster', '--location', '--filter', '--impersonate-service-account', '--billing-project', '--flags-file',
-    '--database', '--keyring', '--key', '--version', '--service', '--limit', '--sort-by', '--page-size', '--activation-policy', ...GCLOUD_OVERWRITE_OPTIONS, ...GCLOUD_SAFETY_OPTIONS, ...GCLOUD_ACCESS_OPTIONS, ...GCLOUD_OUTAGE_OPTIONS,
-  ].map((n) => valued(n)),
+    '--database', '--keyring', '--key', '--version', '--service', '--limit', '--sort-by', '--page-size', '--activation-policy', ...GCLOUD_OVERWRITE_OPTIONS, ...GCLOUD_SAFETY_OPTIONS, ...GCLOUD_ACCESS_OPTIONS, ...GCLOUD_OUTAGE_OPTIONS, ...GCLOUD_SERVING_OPTIONS,
+  ].filter((n, i, all) => all.indexOf(n) === i).map((n) => valued(n)),
   skipLeading: ['alpha', 'beta', 'preview'],
   help: { options: ['-h', '--help'], word: 'first' },
   commands: {
@@ -143,6 +144,7 @@ export const gcloud: ToolSpec = {
     ...GCLOUD_ACCESS_RULES,
     ...GCLOUD_OUTAGE_RULES,
     ...GCLOUD_HANDOVER_RULES,
+    ...GCLOUD_SERVING_RULES,
     // Round 5 (issue #18): `--allow-unauthenticated` lets anyone on the internet call the service.
     { id: 'gcloud-deploy-public', path: ['functions|run', 'deploy'], kind: 'service', noun: 'service', verb: 'opens to anyone on the internet', namePositionals: 'first', when: (p) => hasFlag(p, ['--allow-unauthenticated']) },
     {

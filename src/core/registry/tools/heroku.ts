@@ -82,6 +82,11 @@ export const heroku: ToolSpec = {
     { id: 'heroku-addons-destroy', path: ['addons', 'destroy|remove|delete'], kind: 'resource', noun: 'add-on', verb: 'destroys' },
     // Round 6 (issue #18): a config var given a new value: the app restarts with it, and the value it worked with is gone.
     { id: 'heroku-config-set', path: ['config', 'set|add'], kind: 'credential', noun: 'config var', verb: 'overwrites', names: (_p, rest) => rest.map((w) => w.text.split('=')[0] ?? w.text), note: () => ' and restarts the app with the new value: the old one is not kept' },
+    // Round 8 (issue #18): an app handed to another owner, the live release rolled back, the buildpacks cleared (the next build has nothing to build with).
+    { id: 'heroku-apps-transfer', path: ['apps', 'transfer'], kind: 'app', noun: 'app', verb: 'transfers to another owner', namePositionals: 'none', defaultName: 'the app', note: (p) => `${p.positionals[2] !== undefined ? ` (${p.positionals[2].text})` : ''}: that owner decides who keeps access, and it cannot be taken back from here` },
+    { id: 'heroku-releases-rollback', path: ['releases', 'rollback'], kind: 'app', noun: 'app', verb: 'rolls back the live release of', namePositionals: 'none', defaultName: 'the app', productionOnly: true, note: () => ': an older build and its config serve the users at once' },
+    { id: 'heroku-rollback', path: ['rollback'], kind: 'app', noun: 'app', verb: 'rolls back the live release of', namePositionals: 'none', defaultName: 'the app', productionOnly: true, note: () => ': an older build and its config serve the users at once' },
+    { id: 'heroku-buildpacks-clear', path: ['buildpacks', 'clear'], kind: 'app', noun: 'app', verb: 'clears every buildpack of', namePositionals: 'none', defaultName: 'the app', note: () => ': the next deploy has nothing to build the app with' },
     { id: 'heroku-config-unset', path: ['config', 'unset|remove'], kind: 'credential', noun: 'config var', verb: 'unsets' },
   ],
   generic: { id: 'heroku-destroy-generic', verbs: /^(destroy|delete|remove|reset|unset|rm|kill|killall)$/, maxDepth: 2, exclude: ['run', 'local', 'plugins', 'auth', 'login', 'logout', 'git', 'autocomplete'] },

@@ -81,7 +81,10 @@ export const regctl: ToolSpec = {
     },
     tag: { commands: { 'delete|rm': act('deletes the tag: hosts that pull it get nothing', { registry: (a) => imageRegistry(a.operand(0)) }), 'ls|list': {} } },
     manifest: { commands: { 'delete|rm': act('deletes the manifest: every tag and host that pulls it loses it', { registry: (a) => imageRegistry(a.operand(0)) }), put: act(`writes a manifest under the reference: it ${REPLACES}`, { registry: (a) => imageRegistry(a.operand(0)) }), 'get|head|diff': {} } },
-    'repo|registry|blob|artifact|version|completion': {},
+    // Round 8 (issue #18): `repo copy` writes every tag of one repository over another; a `delete` under repo or blob, whatever the version supports, asks: the unknown is not safe.
+    repo: { commands: { 'copy|cp': act(`copies every tag onto the destination repository: it ${REPLACES}`, { registry: (a) => imageRegistry(lastOperand(a)) }), 'delete|rm|remove': act('deletes the repository from the registry: every tag and host that pulls it loses it', { registry: (a) => imageRegistry(a.operand(0)) }), 'ls|list': {} } },
+    blob: { commands: { 'delete|rm': act('deletes a blob from the registry: images that reference it stop pulling', { registry: (a) => imageRegistry(a.operand(0)) }), 'get|head|put|copy|diff-config|diff-layer|get-file': {} } },
+    'registry|artifact|version|completion': {},
   },
 };
 

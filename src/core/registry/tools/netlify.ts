@@ -44,6 +44,9 @@ export const netlify: ToolSpec = {
       },
     },
     { id: 'netlify-env-unset', path: ['env', 'unset|delete|rm'], kind: 'credential', noun: 'environment variable', verb: 'unsets', namePositionals: 'first' },
+    // Round 8 (issue #18): the live site rolled back to an older deploy, or its auto-publishing locked on one (Netlify API: restoreSiteDeploy, rollbackSiteDeploy, lockDeploy).
+    { id: 'netlify-api-rollback', path: ['api', /^(restoreSiteDeploy|rollbackSiteDeploy|lockDeploy)$/], kind: 'app', noun: 'site', verb: 'rolls back or pins the live deploy of', names: netlifyApiName, defaultName: 'the site named in the request body', note: () => ': every visitor gets that deploy at once' },
+    { id: 'netlify-rollback', path: ['rollback'], kind: 'app', noun: 'site', verb: 'rolls back the live deploy of', namePositionals: 'none', nameFlags: ['--site'], defaultName: 'the linked site', note: () => ': every visitor gets the previous deploy at once' },
     {
       id: 'netlify-api-delete', path: ['api', /^(delete|destroy|remove|purge)[A-Z_]/], kind: 'resource', noun: 'resource',
       verb: 'deletes', names: netlifyApiName, defaultName: 'the resource named in the request body',

@@ -28,7 +28,7 @@ export const supabase: ToolSpec = {
   locality: 'remote',
   provider: 'supabase',
   label: 'Supabase',
-  options: ['--project-ref', '--db-url', '--workdir', '-o', '--output', '--profile', '--org-id', '--schema', '-s'].map((n) => valued(n)),
+  options: ['--project-ref', '--db-url', '--workdir', '-o', '--output', '--profile', '--org-id', '--schema', '-s', '--db-allow-cidr'].map((n) => valued(n)),
   environmentFlags: ['--project-ref', '--profile'],
   scopeFlags: ['--project-ref'],
   scopeKind: 'project',
@@ -85,6 +85,9 @@ export const supabase: ToolSpec = {
       namePositionals: 'none', defaultName: "the linked Supabase project's database", nameFlags: ['--project-ref'],
     },
     { id: 'supabase-secrets-set', path: ['secrets', 'set'], kind: 'credential', noun: 'Edge Function secret', verb: 'overwrites', names: (_p, rest) => rest.map((w) => w.text.split('=')[0] ?? w.text), note: () => ' (functions read the new value at once, and the old one is not kept)' },
+    // Round 8 (issue #18): SSL enforcement or network restrictions lifted on the project's database.
+    { id: 'supabase-ssl-off', path: ['ssl-enforcement', 'update'], kind: 'database', noun: 'database', verb: 'stops requiring SSL for', namePositionals: 'none', nameFlags: ['--project-ref'], defaultName: "the linked Supabase project's database", when: (p) => hasFlag(p, ['--disable-db-ssl-enforcement']), note: () => ': a safety net is removed — clients may connect, and send passwords, unencrypted' },
+    { id: 'supabase-network-open', path: ['network-restrictions', 'update'], kind: 'database', noun: 'database', verb: 'opens to every address', namePositionals: 'none', nameFlags: ['--project-ref'], defaultName: "the linked Supabase project's database", when: (p) => flagValues(p, ['--db-allow-cidr']).some((v) => /^(0\.0\.0\.0\/0|::\/0)$/.test(v)), note: () => ': a safety net is removed — anyone on the internet can try to sign in' },
     { id: 'supabase-projects-delete', path: ['projects', 'delete'], kind: 'project', noun: 'project', verb: 'deletes' },
     { id: 'supabase-branches-delete', path: ['branches', 'delete'], kind: 'branch', noun: 'branch', verb: 'deletes' },
     { id: 'supabase-storage-rm', path: ['storage', 'rm'], kind: 'resource', noun: 'storage objects', verb: 'deletes', note: (p) => (hasFlag(p, ['-r', '--recursive']) ? ', recursively' : undefined), local: (p) => hasFlag(p, ['--local']) },

@@ -1,5 +1,6 @@
 import type { ArgWord } from '../../shell/ast';
-import type { ToolArgs, ToolSpec } from '../types';
+import type { CliArgs, ToolArgs, ToolSpec } from '../types';
+import { flagValues } from '../args';
 import { parseCommand } from '../grammar';
 import { ssh } from './ssh';
 import { flag, letters, valued, valuedEach, valuedLetters } from './options';
@@ -103,10 +104,14 @@ export const limactl: ToolSpec = {
   commands: { shell: { ...execIn('lima', 'shell', [valued('--workdir'), valued('--shell')]), interspersed: false } },
 };
 
+/** The destination a kamal command acts on: `-d NAME`, else the base configuration (the production one). */
+const kamalDestination = (p: CliArgs): string[] => [flagValues(p, ['-d', '--destination'])[0] ?? 'production'];
+
 /** Kamal: `kamal app exec [-d DESTINATION] [-r ROLES] [-h HOSTS] 'cmd'`, on every server of the destination (the base config is the production one). */
 export const kamal: ToolSpec = {
   names: ['kamal'],
-  family: 'remote',
+  // Judged by the PaaS pack: its `rules` below, and `app exec` as a command run elsewhere.
+  family: 'paas',
   locality: 'remote',
   options: [valued('-d', '--destination'), valued('-c', '--config-file'), valued('-r', '--roles'), valued('-h', '--hosts'), flag('-v', '--verbose'), flag('-q', '--quiet'), flag('-p', '--primary'), flag('-H', '--skip-hooks'), flag('--version')],
   commands: {
@@ -128,6 +133,13 @@ export const kamal: ToolSpec = {
       },
     },
   },
+  label: 'Kamal',
+  // Round 8 (issue #18): the live containers stopped or removed, or an older version rolled out, on every server of the destination.
+  rules: [
+    { id: 'kamal-rollback', path: ['rollback'], kind: 'app', noun: 'destination', verb: 'rolls back the live containers of', namePositionals: 'none', names: kamalDestination, productionOnly: true, note: (p) => ` to ${p.positionals[1]?.text ?? 'an older version'}: every server serves that build at once` },
+    { id: 'kamal-app-stop', path: ['app|proxy|traefik|accessory', 'stop|remove|reboot'], kind: 'app', noun: 'destination', verb: 'stops or removes the running containers of', namePositionals: 'none', names: kamalDestination, productionOnly: true, note: () => ': what they serve is down until they are booted again' },
+    { id: 'kamal-remove', path: ['remove'], kind: 'app', noun: 'destination', verb: 'removes the app, proxy and accessories (with their data directories) from', namePositionals: 'none', names: kamalDestination, note: () => ': every server stops serving' },
+  ],
 };
 
 /** Elastic Beanstalk: `eb ssh [ENV] -c 'cmd'` runs the line on the environment's instance; `-e/--custom` names the ssh program run here. */

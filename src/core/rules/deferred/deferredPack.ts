@@ -12,6 +12,7 @@ import { toolConfigPrograms } from './toolConfigPrograms';
 import { assembledSecretWrites } from './assembledSecrets';
 import { registeredServer, unvouchedServers } from './mcpLaunches';
 import { sourceRedirectWrites } from '../sourceRedirects';
+import { envRetargetWrites } from '../support/envRetargets';
 import { instructionFindings, settingsWriteFindings } from './agentSettings';
 import { shadowCopy, shadowPlaceOf } from './shadowedPrograms';
 import { perlInPlaceWrites, sedInPlaceWrites } from './sedEdit';
@@ -442,7 +443,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const p of [...gitPrograms(inv), ...toolConfigPrograms(inv), ...cliPrograms(inv)]) out.push(...judgeProgram(p, inv, ctx, cwd));
   out.push(...installedPlugin(inv));
   for (const w of writesOf(inv, ctx.facts, cwd)) {
-    out.push(...assembledSecretWrites(w.path, w.text, w.writer, ctx.facts), ...settingsWriteFindings(w.path, w.text, w.writer, ctx.facts), ...sourceRedirectWrites(w.path, w.text, w.writer, ctx.facts), ...instructionFindings(w.path, w.text, w.writer, isInstructionFile(w.path)));
+    out.push(...assembledSecretWrites(w.path, w.text, w.writer, ctx.facts), ...settingsWriteFindings(w.path, w.text, w.writer, ctx.facts), ...sourceRedirectWrites(w.path, w.text, w.writer, ctx.facts), ...envRetargetWrites(w.path, w.text, ctx.facts.readFile(w.path), w.writer, ctx), ...instructionFindings(w.path, w.text, w.writer, isInstructionFile(w.path)));
     const shadow = shadowPlaceOf(w.path, ctx.facts);
     const copied = shadow && w.from !== undefined ? shadowCopy(w.path, w.from, w.writer, ctx.facts) : 'judge-text';
     if (shadow && copied === 'judge-text') out.push(...judgeWrite(w, shadow, inv, ctx, cwd));

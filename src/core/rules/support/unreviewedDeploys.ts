@@ -15,6 +15,15 @@ const DEPLOY = /^(deploy|deploy:[a-z-]+|apply|release|promote|rollout|push|up|sh
 const LIVE_OPTION = /^--?(live|prod|production|allow-live|publish)$/i;
 /** Options that skip the confirmation a deploy would otherwise wait for. */
 const UNATTENDED = /^(-y|--yes|-auto-approve|--auto-approve|--no-confirm-changeset|--no-confirm|--force-yes|--non-interactive|--allow-live|--skip-preview|--assume-yes|--noinput|--no-input)$/i;
+/**
+ * Round 8: tools whose own word for a deploy is not in DEPLOY, or is `push`/`up` without a live option:
+ * `skaffold run` builds and deploys to the current cluster, `tilt up` deploys to the kube context,
+ * `amplify push` provisions the backend of the current environment, `sam sync` updates the stack's
+ * functions and APIs directly, past CloudFormation's change sets.
+ */
+const TOOL_DEPLOYS: Readonly<Record<string, RegExp>> = { skaffold: /^(run|deploy|apply)$/, tilt: /^(up|ci)$/, amplify: /^(push|publish)$/, sam: /^sync$/ };
+/** Deploys that ask in an environment nobody named even with their confirmation on: SAM warns that `sam sync` is for development stacks only, as it leaves the stack drifted. */
+const ASKS_UNNAMED: Readonly<Record<string, RegExp>> = { sam: /^sync$/ };
 /** CLIs whose `deploy` ships to production unless a preview is asked for (Convex deploys to the production deployment). */
 const PRODUCTION_BY_DEFAULT: Readonly<Record<string, RegExp>> = { convex: /^--(preview-create|preview-name|preview-run|dry-run)$/ };
 
@@ -29,17 +38,21 @@ export interface DeployWords {
 }
 
 export function unreviewedDeploy(w: DeployWords, ctx: RuleContext): Finding[] {
-  const at = w.path.slice(0, 3).findIndex((p) => DEPLOY.test(p));
+  const own = TOOL_DEPLOYS[w.tool];
+  const first = w.path[0] ?? '';
+  const ownVerb = own !== undefined && own.test(first);
+  const at = ownVerb ? 0 : w.path.slice(0, 3).findIndex((p) => DEPLOY.test(p));
   if (at < 0) return [];
   const verb = w.path[at]!.toLowerCase();
   const live = w.options.find((o) => LIVE_OPTION.test(o.name) && !/^(false|0|no)$/i.test(o.value ?? ''));
-  if ((verb === 'push' || verb === 'up') && live === undefined) return [];
+  if ((verb === 'push' || verb === 'up') && live === undefined && !ownVerb) return [];
+  const unnamedAsks = ASKS_UNNAMED[w.tool]?.test(verb) === true;
   const unattended = w.options.find((o) => UNATTENDED.test(o.name)) ?? w.options.find((o) => o.name === '--require-approval' && /^never$/i.test(o.value ?? ''));
   const resolved = ctx.environmentOf({ values: [...w.hints], remote: true });
   const byDefault = PRODUCTION_BY_DEFAULT[w.tool];
   const production = resolved.environment === 'production' || live !== undefined || (byDefault !== undefined && !w.options.some((o) => byDefault.test(o.name)));
   if (resolved.environment === 'non-production' || resolved.environment === 'local') return [];
-  if (!production && !(resolved.environment === 'unknown' && unattended !== undefined)) return [];
+  if (!production && !(resolved.environment === 'unknown' && (unattended !== undefined || unnamedAsks))) return [];
   const reason =
     resolved.environment === 'production' ? resolved.reason
     : live !== undefined ? `${live.name}`
