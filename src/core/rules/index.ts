@@ -55,6 +55,7 @@ import { moneyMovementPack } from './moneyMovement';
 import { remoteWritesPack } from './remoteWrites';
 import { containerEscapePack } from './containerEscape';
 import { downloadedCodePack } from './downloadedCode';
+import { containerShellsPack } from './containerShells';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -84,6 +85,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   indirectCallsPack,
   containersPack,
   kubeChangesPack,
+  containerShellsPack,
   infraPack,
   helmfilePack,
   cloudPack,
