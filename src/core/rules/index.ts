@@ -56,6 +56,7 @@ import { remoteWritesPack } from './remoteWrites';
 import { containerEscapePack } from './containerEscape';
 import { downloadedCodePack } from './downloadedCode';
 import { containerShellsPack } from './containerShells';
+import { loadTestsPack } from './loadTests';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -86,6 +87,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   containersPack,
   kubeChangesPack,
   containerShellsPack,
+  loadTestsPack,
   infraPack,
   helmfilePack,
   cloudPack,
