@@ -126,6 +126,8 @@ function java(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Ex
   const jar = optionValues(parsed, spec, ['-jar']).find((v) => /(^|\/)jenkins-cli[\w.-]*\.jar$/.test(v));
   const after = jar !== undefined ? args.slice(args.findIndex((a) => a.text === jar || a.text.endsWith(jar)) + 1) : [];
   if (after.some((a) => a.text === 'groovy' || a.text === 'groovysh')) w.addOpaque('jenkins-cli runs a Groovy script on the Jenkins server, which reaches every job, credential and agent there', w.viaOf(exec));
+  // The jar's own words are the Jenkins CLI's (`-s URL build destroy-prod`): judged as `jenkins-cli` (registry/tools/remoteRunners.ts).
+  else if (jar !== undefined && after.length > 0) w.run([{ ...first, text: 'jenkins-cli' }, ...after], { ...exec, wrappers: [...exec.wrappers, `java -jar ${jar}`] });
   return inv;
 }
 
