@@ -87,6 +87,7 @@ function targetsOf(inv: Invocation, a: ToolArgs, ctx: RuleContext): string[] | '
 }
 
 function checkLoadTest(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (!LOAD_TEST_TOOLS.includes(inv.name)) return [];
   const spec = toolNamed(inv.name);
   if (!spec) return [];
   const a = toolArgs(inv.name, parsedArgs(inv.args, spec), spec);
@@ -110,6 +111,7 @@ export const LOAD_TEST_TOOLS: readonly string[] = ['ab', 'ab2', 'wrk', 'wrk2', '
 export const loadTestsPack: RulePack = {
   id: 'load-tests',
   title: 'Load tests and benchmarks aimed at other machines',
-  commands: LOAD_TEST_TOOLS,
+  // Dispatch only (no `commands`): the verb floor keeps reading these tools' other words.
+  reactsTo: (name) => LOAD_TEST_TOOLS.includes(name),
   checkInvocation: checkLoadTest,
 };
