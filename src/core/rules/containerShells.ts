@@ -6,10 +6,11 @@ import { clusterOf, clusterTarget } from './containers';
 /**
  * Round 8 (issue #18): a shell opened inside a container or pod, and a container's data thrown away
  * without a delete verb.
- * - `docker exec -it api sh`, `docker compose exec web bash`, `kubectl debug pod -it --image=busybox`: an
- *   interactive shell in the container (its environment, mounted secrets, the database it reaches);
- *   what is typed there next never passes the guard. A command given (`-- ps aux`, `psql -c …`) is
- *   judged as that command instead, and an interactive client other than a shell (`psql`) stays allowed.
+ * - `docker exec -it api sh`, `kubectl debug pod -it --image=busybox`: an interactive shell in a container
+ *   of the daemon or a pod (its environment, mounted secrets, the database it reaches); what is typed
+ *   there next never passes the guard. A command given (`-- ps aux`, `psql -c …`) is judged as that
+ *   command instead, an interactive client other than a shell (`psql`) stays allowed, and so does a
+ *   shell in one of the project's own compose services (`docker compose exec web bash`, routine work).
  * - `docker exec -i db sh < /tmp/x.sh`: a script the guard cannot read piped into a shell in the
  *   container (a readable one is judged line by line by the walker).
  * - `docker compose up -V` (`--renew-anon-volumes`): the services' anonymous volumes are recreated empty,
@@ -74,8 +75,9 @@ function checkDocker(inv: Invocation, ctx: RuleContext): Finding[] {
     return shellIn(inv, ctx, `${inv.name} exec`, parsed.operands[0]?.text ?? 'a container', parsed.operands.slice(1), a.has('-i', '--interactive') || a.has('-t', '--tty'));
   }
   if (path === `${compose}exec`.trim()) {
-    // Compose gives the command a terminal unless `-T`.
-    return shellIn(inv, ctx, `${inv.name} ${compose}exec`, `of service ${parsed.operands[0]?.text ?? '?'}`, parsed.operands.slice(1), !a.has('-T', '--no-TTY') || a.has('-i', '--interactive'));
+    // A shell in one of the project's own compose services is routine development (its compose file says what runs
+    // there); only a script the guard cannot read piped into it asks.
+    return shellIn(inv, ctx, `${inv.name} ${compose}exec`, `of service ${parsed.operands[0]?.text ?? '?'}`, parsed.operands.slice(1), false);
   }
   if (path === `${compose}up`.trim() && a.has('-V', '--renew-anon-volumes')) {
     const services = parsed.operands.map((w) => w.text);

@@ -290,6 +290,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   esrally: { words: '@ race @ --track geonames', option: ['--target-hosts'], value: 'es.prod.internal:9200', decision: 'ask', production: true },
   artillery: { words: '@ quick @ https://api.example.com/', option: ['-n', '--count'], value: '1000', decision: 'ask', production: true },
   fab: { words: '@ cleanup', option: ['-H', '--hosts'], value: 'prod.example.com', decision: 'ask', production: true },
+  mssh: { words: "@ i-0123456789 'rm -rf /data'", option: ['-r', '--region'], value: 'us-east-1', decision: 'ask', production: true },
   mussh: { words: "@ -c 'rm -rf /data'", option: ['-h'], value: 'prod1', decision: 'ask', production: true },
   'chef-client': { words: '@ -o recipe[destroy] @', option: ['-E', '--environment'], value: 'production', decision: 'ask', production: true },
   'jenkins-cli': { words: '@ build destroy-prod', option: ['-s'], value: 'https://jenkins.prod', decision: 'ask', production: true },

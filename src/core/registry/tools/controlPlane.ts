@@ -52,6 +52,8 @@ const DEPLOYING = /deploy|release|publish|prod|destroy|teardown|migrat|rollback|
 const startsPipeline = (names: readonly string[]) => (p: CliArgs): boolean => flagValues(p, names).some((v) => destroyingJobName(v) !== undefined || DEPLOYING.test(v));
 
 export const AWS_CONTROL_RULES: readonly CommandRule[] = [
+  // EC2 user data runs as root at the instance's next boot (cloud-init), as a GCE startup script does.
+  { id: 'aws-ec2-user-data', path: ['ec2', 'modify-instance-attribute'], kind: 'resource', noun: 'EC2 instance', verb: 'replaces the boot script (user data) of', nameFlags: ['--instance-id'], when: (p) => flagValues(p, ['--user-data']).length > 0 || flagValues(p, ['--attribute']).some((v) => /^userData$/i.test(v)), note: () => ': its shell text runs as root at the next boot, unread by the guard' },
   { id: 'aws-codepipeline-start', path: ['codepipeline', 'start-pipeline-execution'], kind: 'project', noun: 'CodePipeline pipeline', verb: 'starts', nameFlags: ['--name'], when: startsPipeline(['--name']), note: (p) => `, whose name says it ${destroyingJobName(flagValues(p, ['--name'])[0] ?? '') !== undefined ? 'destroys' : 'deploys or changes infrastructure'}: its stages run with the pipeline's role, unread by the guard` },
   { id: 'aws-codebuild-start', path: ['codebuild', 'start-build|start-build-batch'], kind: 'project', noun: 'CodeBuild project', verb: 'starts', nameFlags: ['--project-name'], when: startsPipeline(['--project-name']), note: () => ', whose name says it deploys or destroys: its buildspec runs with the project\'s role, unread by the guard' },
 ];

@@ -60,6 +60,22 @@ export const mussh: ToolSpec = {
   },
 };
 
+/** EC2 Instance Connect's `mssh [user@]INSTANCE [command…]`: ssh to an instance by id (ec2instanceconnectcli). */
+export const mssh: ToolSpec = {
+  names: ['mssh'],
+  family: 'remote',
+  locality: 'remote',
+  interspersed: false,
+  options: [valued('-r', '--region'), valued('-p', '--profile'), valued('-z', '--zone'), valued('-u'), valued('-t'), valued('-j', '-J'), valued('-i'), valued('-o'), valued('-l'), valued('-P'), flag('-d', '--debug'), flag('-h', '--help')],
+  effect: 'exec',
+  runsElsewhere: {
+    command: { text: 'operands', skip: 1 },
+    loginShell: true,
+    label: (a) => `mssh ${a.operand(0) ?? ''}`.trim(),
+    place: (a) => hostPlace('mssh', [a.operand(0) ?? 'an instance'], 'EC2 instance'),
+  },
+};
+
 /** chef-client: converges this node with recipes from the Chef server; `-o` replaces the run-list; `-W` (`--why-run`) only reports. */
 export const chefClient: ToolSpec = {
   names: ['chef-client', 'chef-solo', 'cinc-client', 'cinc-solo'],
