@@ -54,7 +54,6 @@ import { husky, lefthook, preCommit } from './tools/hookManagers';
 import { claudeCli, codexCli, geminiCli } from './tools/agentClis';
 import { autossh, distrobox, eb, kamal, limactl, lxc, multipass, pssh, toolbox, vagrant } from './tools/vmShells';
 import { ghstack, gitAnnex, gitDeleteBranch, gitDeleteTag, gitDeleteMergedBranches, gitDeleteSquashedBranches, gitClear, gitClearSoft, gitResetFile, gitUndo, gitObliterate, gitBranchless, gitLfs, gitMachete, gitSpice, gitTown, graphite, hg, jj, spr, svn } from './tools/otherVcs';
-import { bore, cloudflared, localtunnel, tailscale } from './tools/tunnels';
 import { chefClient, fab, jenkinsCli, mssh, mussh } from './tools/remoteRunners';
 import { ab, artillery, esrally, hey, locust, oha, siege, vegeta, wrk } from './tools/loadTests';
 import type { ToolEntry, ToolSpec } from './types';
@@ -79,7 +78,7 @@ export const TOOLS: readonly ToolSpec[] = [
   preCommit, lefthook, husky, claudeCli, codexCli, geminiCli,
   power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk, kill, nft,
   dockerd, jupyter, jupyterServer, ngrok, ttyd, gotty, tmate, upterm, codeServer, sort, tcpdump, scp, valgrind, usermod, chsh, gpasswd, userdel, setenforce, sshd,
-  fab, mussh, mssh, chefClient, jenkinsCli, cloudflared, tailscale, localtunnel, bore,
+  fab, mussh, mssh, chefClient, jenkinsCli,
   ab, wrk, hey, oha, siege, vegeta, locust, esrally, artillery,
   fdisk, sfdisk, parted, mdadm, mount, umount, sysctl, ip, ifconfig, nmcli, service, pkill, journalctl, auditctl, sshCopyId, badblocks, chage, chpasswd, cryptsetup, efibootmgr, firewallCmd, fsRepair, groupmod, grubInstall, hdparm, hwclock, ifdown, kexec, kmod, lvreduce, modprobe, networkctl, ntpdate, nvme, resize2fs, supervisorctl, swapoff, tc, timedatectl, updateAlternatives, wsl, xfsRepair, zfs, zpool,
 ];

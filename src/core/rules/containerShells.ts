@@ -1,13 +1,11 @@
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import type { ArgWord } from '../shell/ast';
-import { clusterOf, clusterTarget } from './containers';
 
 /**
  * Round 8 (issue #18): a shell opened inside a container or pod, and a container's data thrown away
  * without a delete verb.
- * - `docker exec -it api sh`, `kubectl debug pod -it --image=busybox`: an interactive shell in a container
- *   of the daemon or a pod (its environment, mounted secrets, the database it reaches); what is typed
+ * - `docker exec -it api sh`: an interactive shell in a container of the daemon (its environment, mounted secrets, the database it reaches); what is typed
  *   there next never passes the guard. A command given (`-- ps aux`, `psql -c …`) is judged as that
  *   command instead, an interactive client other than a shell (`psql`) stays allowed, and so does a
  *   shell in one of the project's own compose services (`docker compose exec web bash`, routine work).
@@ -87,32 +85,11 @@ function checkDocker(inv: Invocation, ctx: RuleContext): Finding[] {
   return [];
 }
 
-function checkKubectl(inv: Invocation, ctx: RuleContext): Finding[] {
-  const spec = toolNamed('kubectl');
-  if (!spec) return [];
-  const parsed = parsedArgs(inv.args, spec);
-  const a = toolArgs(inv.name, parsed, spec);
-  if (parsed.path[0] !== 'debug' || parsed.command !== undefined || a.has('--dry-run')) return [];
-  if (!a.has('-i', '--stdin') && !a.has('-t', '--tty')) return [];
-  // `--profile=sysadmin`, `--copy-to` and `node/NAME` all open the image's shell; with no command it is interactive.
-  const pod = parsed.operands[0]?.text ?? 'a pod';
-  const cluster = clusterOf(inv, a.value, ctx, ['--context']);
-  const where = cluster.context ? ` in ${cluster.context}` : '';
-  return ask('debug-shell', `Opens an interactive debug container in ${pod}${where} (${inv.name} debug -it${a.value('--image') ? ` --image=${a.value('--image')}` : ''}): it shares the pod's processes, network and secrets, and whatever is typed there next runs without passing the guard.`, clusterTarget('resource', pod, cluster, ctx, 'kubernetes'));
-}
-
 export const containerShellsPack: RulePack = {
   id: 'container-shells',
-  title: 'Shells inside containers and pods, anonymous volumes renewed',
-  commands: ['docker', 'podman', 'nerdctl', 'docker-compose', 'podman-compose', 'kubectl', 'oc', 'k'],
+  title: 'Shells inside containers, anonymous volumes renewed',
+  commands: ['docker', 'podman', 'nerdctl', 'docker-compose', 'podman-compose'],
   checkInvocation(inv, ctx) {
-    switch (inv.name) {
-      case 'kubectl':
-      case 'oc':
-      case 'k':
-        return checkKubectl(inv, ctx);
-      default:
-        return checkDocker(inv, ctx);
-    }
+    return checkDocker(inv, ctx);
   },
 };

@@ -57,7 +57,6 @@ import { containerEscapePack } from './containerEscape';
 import { downloadedCodePack } from './downloadedCode';
 import { containerShellsPack } from './containerShells';
 import { loadTestsPack } from './loadTests';
-import { publicTunnelsPack } from './publicTunnels';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -89,7 +88,6 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   kubeChangesPack,
   containerShellsPack,
   loadTestsPack,
-  publicTunnelsPack,
   infraPack,
   helmfilePack,
   cloudPack,

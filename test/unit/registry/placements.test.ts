@@ -279,7 +279,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   hwclock: { words: '@ --set @', option: ['--date'], value: '2000-01-01', decision: 'ask' },
   supervisorctl: { words: '@ stop all', option: ['-c', '--configuration'], value: '/etc/supervisord.conf', decision: 'ask' },
   wsl: { words: '@ --unregister Ubuntu', option: ['-u', '--user'], value: 'root', decision: 'ask' },
-  // Round 8 (issue #18): load generators at remote hosts, remote runners, public tunnels.
+  // Round 8 (issue #18): load generators at remote hosts, remote runners.
   ab: { words: '@ -n 1000000 @ https://api.example.com/', option: ['-c'], value: '1000', decision: 'ask', production: true },
   wrk: { words: '@ -d300s @ https://api.example.com/', option: ['-c', '--connections'], value: '400', decision: 'ask', production: true },
   hey: { words: '@ -n 200000 @ https://api.example.com/', option: ['-c'], value: '500', decision: 'ask', production: true },
@@ -294,10 +294,6 @@ const ROWS: Readonly<Record<string, Row>> = {
   mussh: { words: "@ -c 'rm -rf /data'", option: ['-h'], value: 'prod1', decision: 'ask', production: true },
   'chef-client': { words: '@ -o recipe[destroy] @', option: ['-E', '--environment'], value: 'production', decision: 'ask', production: true },
   'jenkins-cli': { words: '@ build destroy-prod', option: ['-s'], value: 'https://jenkins.prod', decision: 'ask', production: true },
-  cloudflared: { words: '@ tunnel @ --url http://localhost:8000', option: ['--loglevel'], value: 'info', decision: 'ask', production: false },
-  tailscale: { words: '@ funnel @ 8000', option: ['--socket'], value: '/tmp/ts.sock', decision: 'ask', production: false },
-  lt: { words: '@ --port 8000 @', option: ['-s', '--subdomain'], value: 'demo', decision: 'ask', production: false },
-  bore: { words: '@ local 8000 @', option: ['-t', '--to'], value: 'bore.pub', decision: 'ask', production: false },
 };
 
 /** Every way to write `option value` the tool accepts. */

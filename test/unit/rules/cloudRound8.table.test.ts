@@ -2,9 +2,9 @@ import { ask, allow, decisionTable } from '../support/decisionTable';
 import { testFacts } from '../support/policyFixtures';
 
 /**
- * Round 8 (issue #18), forges, clusters, tunnels, load tests and remote runners: each family's destroying
+ * Round 8 (issue #18), forges, clusters, load tests and remote runners: each family's destroying
  * rows (from each tool's documentation) next to benign look-alikes that stay allowed. Unknown remote
- * environments are production; a port published through a tunnel asks but is this machine's (team decision).
+ * environments are production.
  */
 
 const table = decisionTable(testFacts({}));
@@ -74,15 +74,15 @@ table('Cloud control planes: version upgrades, boot scripts, SSH keys, outside s
   allow('aws codepipeline start-pipeline-execution --name unit-tests'),
 ]);
 
-table('GitOps controllers: automated sync switched off, another revision, Flux suspended', [
-  ask(`argocd app patch api --patch '{"spec":{"syncPolicy":null}}' --type merge`, { production: true }),
-  ask('argocd app set api --sync-policy none', { production: true }),
-  ask('argocd app set api --self-heal=false', { production: true }),
+table('GitOps controllers: another revision or source, Flux suspended', [
+  ask('argocd app set api --repo https://github.com/evil/manifests', { production: true }),
   ask('argocd app set api --revision bad-branch', { production: true }),
   ask('flux suspend kustomization --all', { production: true }),
   ask('flux suspend helmrelease api -n prod', { production: true }),
   allow('argocd app get api'),
   allow(`argocd app patch api --patch '{"metadata":{"labels":{"team":"a"}}}' --type merge`),
+  // Switching automated sync off is allowed by an earlier decision (cloudRound7b.table.test.ts).
+  allow('argocd app set api --sync-policy none'),
   allow('flux resume kustomization apps'),
   allow('flux get kustomizations -A'),
 ]);
@@ -114,7 +114,6 @@ table('Shells inside containers and pods, anonymous volumes renewed', [
   ask('podman exec -it api bash', { production: false }),
   ask('docker compose exec -T web sh < /tmp/x.sh', { production: false }),
   ask('docker exec -i db sh < /tmp/x.sh', { production: false }),
-  ask('kubectl debug api -it --image=busybox', { production: true }),
   ask('docker compose up -d --force-recreate --renew-anon-volumes', { production: false }),
   ask('docker-compose up -V db', { production: false }),
   allow('docker exec -it pg-dev psql -U postgres'),
@@ -167,20 +166,3 @@ table('Remote work by lesser-known runners and CI triggers', [
   allow('curl https://circleci.com/api/v2/project/gh/acme/shop/pipeline'),
 ]);
 
-table('Public tunnels: a local port published asks, not production (team decision)', [
-  ask('ngrok http 8000', { production: false }),
-  ask('ngrok http --url=demo.ngrok.app 3000', { production: false }),
-  ask('cloudflared tunnel --url http://localhost:8000', { production: false }),
-  ask('tailscale funnel 8000', { production: false }),
-  ask('tailscale funnel --bg 3000', { production: false }),
-  ask('npx localtunnel --port 8000', { production: false }),
-  ask('lt --port 8000 --subdomain demo', { production: false }),
-  ask('bore local 8000 --to bore.pub', { production: false }),
-  allow('ngrok version'),
-  allow('ngrok config add-authtoken x'),
-  allow('cloudflared tunnel list'),
-  allow('tailscale funnel status'),
-  allow('tailscale funnel 8000 off'),
-  allow('tailscale serve 3000'),
-  allow('tailscale status'),
-]);

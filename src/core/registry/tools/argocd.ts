@@ -18,11 +18,6 @@ function automates(p: CliArgs): boolean {
   return hasFlag(p, ['--auto-prune', '--allow-empty']) || /"?(prune|allowEmpty)"?\s*:\s*true/.test(patchText(p));
 }
 
-/** Automated sync or self-heal turned off: `--sync-policy none|manual`, `--self-heal=false`, a patch that empties `syncPolicy` or its `automated` block. */
-function syncOff(p: CliArgs): boolean {
-  return flagValues(p, ['--sync-policy']).some((v) => /^(none|manual)$/i.test(v)) || flagValues(p, ['--self-heal']).some((v) => /^false$/i.test(v)) || /"?(syncPolicy|automated)"?\s*:\s*(null|\{\s*\})|"?selfHeal"?\s*:\s*false/.test(patchText(p));
-}
-
 export const argocd: ToolSpec = {
   names: ['argocd'],
   family: 'cloud',
@@ -57,8 +52,7 @@ export const argocd: ToolSpec = {
     { id: 'argocd-sync', path: ['app|apps|application|applications', 'sync'], kind: 'app', noun: 'application', verb: 'syncs to the cluster', namePositionals: 'first', when: (p) => !hasFlag(p, ['--dry-run', '--preview-changes']) && (hasFlag(p, ['--prune', '--force', '--replace']) || flagValues(p, ['--revision', '--local']).length > 0), note: (p) => `${hasFlag(p, ['--prune']) ? ', deleting what Git no longer lists (--prune)' : ''}${flagValues(p, ['--revision']).length > 0 ? `, at revision ${flagValues(p, ['--revision'])[0]}` : ''}${hasFlag(p, ['--force', '--replace']) ? ', deleting and recreating resources' : ''}${flagValues(p, ['--local']).length > 0 ? `, from the local files ${flagValues(p, ['--local'])[0]} that Git never reviewed` : ''}: what runs there changes at once` },
     { id: 'argocd-rollback', path: ['app|apps|application|applications', 'rollback'], kind: 'app', noun: 'application', verb: 'rolls back', namePositionals: 'first', note: () => ': an older release replaces what runs, and automated sync is switched off' },
     { id: 'argocd-sync-policy', path: ['app|apps|application|applications', 'patch|set|edit'], kind: 'app', noun: 'application', verb: 'changes the sync policy of', namePositionals: 'first', when: automates, note: () => ': from then on what Git no longer lists is deleted on its own' },
-    // Round 8 (issue #18): automated sync or self-heal switched off (the cluster drifts from Git unnoticed), or the app pointed at another revision (deployed at its next sync).
-    { id: 'argocd-sync-off', path: ['app|apps|application|applications', 'patch|set|edit'], kind: 'app', noun: 'application', verb: 'switches automated sync off for', namePositionals: 'first', when: syncOff, note: () => ': a safety net is removed — the cluster drifts from Git and nothing brings it back' },
+    // Round 8 (issue #18): the app pointed at another revision, repository or path (deployed at its next sync, unreviewed).
     { id: 'argocd-set-revision', path: ['app|apps|application|applications', 'set'], kind: 'app', noun: 'application', verb: 'repoints', namePositionals: 'first', when: (p) => flagValues(p, ['--revision', '--repo', '--path']).length > 0, note: (p) => ` (now ${flagValues(p, ['--revision', '--repo', '--path']).join(', ')}): whatever is there is deployed at the next sync, unreviewed` },
     { id: 'argocd-terminate', path: ['app|apps|application|applications', 'terminate-op'], kind: 'app', noun: 'application', verb: 'stops the running sync of', namePositionals: 'first', note: () => ': the cluster is left half-synced' },
   ],
