@@ -55,6 +55,8 @@ export function verbPhrase(word: string): string {
       return 'takes down';
     case 'tear':
       return 'tears down';
+    case 'undo':
+      return 'undoes (rolls back)';
     case 'refunds':
       return 'refunds money, which does not come back, through';
     case 'charges':

@@ -56,6 +56,8 @@ import { claudeCli, codexCli, geminiCli } from './tools/agentClis';
 import { autossh, distrobox, eb, kamal, limactl, lxc, multipass, pssh, toolbox, vagrant } from './tools/vmShells';
 import { bfg, gitFilterRepo } from './tools/historyRewriters';
 import { ghstack, gitAnnex, gitDeleteBranch, gitDeleteTag, gitDeleteMergedBranches, gitDeleteSquashedBranches, gitClear, gitClearSoft, gitResetFile, gitUndo, gitObliterate, gitBranchless, gitLfs, gitMachete, gitSpice, gitTown, graphite, hg, jj, spr, svn } from './tools/otherVcs';
+import { chefClient, fab, jenkinsCli, mssh, mussh } from './tools/remoteRunners';
+import { ab, artillery, esrally, hey, locust, oha, siege, vegeta, wrk } from './tools/loadTests';
 import type { ToolEntry, ToolSpec } from './types';
 
 /**
@@ -78,6 +80,8 @@ export const TOOLS: readonly ToolSpec[] = [
   preCommit, lefthook, husky, claudeCli, codexCli, geminiCli,
   power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk, kill, nft,
   dockerd, jupyter, jupyterServer, ngrok, ttyd, gotty, tmate, upterm, codeServer, sort, tcpdump, scp, valgrind, usermod, chsh, gpasswd, userdel, setenforce, sshd,
+  fab, mussh, mssh, chefClient, jenkinsCli,
+  ab, wrk, hey, oha, siege, vegeta, locust, esrally, artillery,
   fdisk, sfdisk, parted, mdadm, mount, umount, sysctl, ip, ifconfig, nmcli, service, pkill, journalctl, auditctl, sshCopyId, badblocks, chage, chpasswd, cryptsetup, efibootmgr, firewallCmd, fsRepair, groupmod, grubInstall, hdparm, hwclock, ifdown, kexec, kmod, lvreduce, modprobe, networkctl, ntpdate, nvme, resize2fs, supervisorctl, swapoff, tc, timedatectl, updateAlternatives, wsl, xfsRepair, zfs, zpool,
 ];
 

@@ -39,6 +39,13 @@ const VERSION_MANAGER: VerbTraits = { locality: 'local', routine: ['uninstall', 
 
 const BUILD_TOOL: VerbTraits = { locality: 'local', allRoutine: true };
 
+/**
+ * kubectl plugins and OpenShift's `oc adm` (the floor reads kubectl's undescribed first words): CloudNativePG
+ * hibernates, fences, restarts or promotes a Postgres cluster; Argo Rollouts undoes, aborts, retries or
+ * promotes a rollout; `oc adm drain` evicts a node's pods (round 8, issue #18).
+ */
+const KUBE_PLUGINS: VerbTraits = { destroying: ['hibernate on', 'fencing on', 'restart', 'promote', 'undo', 'abort', 'retry', 'drain', 'reload', 'maintenance set'] };
+
 export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
   // System programs of this machine whose names carry the verb (`lvremove`, `userdel`): they ask, locally.
   lvremove: { locality: 'local' }, vgremove: { locality: 'local' }, pvremove: { locality: 'local' }, mdremove: { locality: 'local' },
@@ -162,8 +169,12 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
   s3cmd: { destroying: ['setlifecycle', 'expire'] },
   hcloud: { destroying: ['rebuild', 'poweroff', 'shutdown', 'reset'] },
   atlas: { destroying: ['pause'] },
-  velero: { destroying: ['pause'] },
-  kubectl: { destroying: ['hibernate on', 'fencing on'] },
+  kubectl: KUBE_PLUGINS, oc: KUBE_PLUGINS, k: KUBE_PLUGINS,
+  // Round 8 (issue #18): Talos upgrades or reboots the node's OS (a bad image bricks it); Flux stops reconciling from Git;
+  // Velero's restore over existing objects (`--existing-resource-policy update`) writes the backup's copy over live resources.
+  talosctl: { destroying: ['upgrade', 'upgrade-k8s', 'reboot', 'shutdown', 'rollback'] },
+  flux: { destroying: ['suspend'] },
+  velero: { destroying: ['pause'], overwriting: { restore: ['--existing-resource-policy'] } },
   cli53: { destroying: ['rrpurge'] },
   dnscontrol: { destroying: ['push'] },
   flarectl: { destroying: ['dns update'] },

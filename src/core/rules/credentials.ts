@@ -377,6 +377,8 @@ function kubectlSecretDump(inv: Invocation): string | undefined {
   const a = toolArgs(inv.name, parsed, kubectl);
   const verb = parsed.path[0];
   if (verb === 'get' && /\/secrets(\/|\?|$)/.test(a.value('--raw') ?? '')) return 'Kubernetes secret values';
+  // Round 8: `kubectl set env deploy/api --list --resolve` prints the variables with Secret and ConfigMap references resolved to their values.
+  if (verb === 'set' && parsed.operands[0]?.text === 'env' && a.has('--list') && a.has('--resolve')) return 'Kubernetes secret values (a workload\'s environment, Secret references resolved)';
   // `kubectl get secrets -o name | xargs kubectl get -o yaml`: the objects named by a listing of secrets.
   const from = inv.stdin?.kind === 'pipe' && inv.via.some((v) => v.startsWith('xargs')) ? inv.stdin.from : undefined;
   const fedSecrets = from !== undefined && kubectl.names.includes(from.name) && from.args.some((w) => w.text.split(',').some((k) => SECRET_KIND.test(k)));

@@ -179,8 +179,9 @@ function broadKill(inv: Invocation, ctx: RuleContext): Finding[] {
 /** `kill 1`: pid 1 is the init system (the machine's or the container's); signalling it stops everything. */
 function killInit(inv: Invocation, ctx: RuleContext): Finding[] {
   const a = argsOf(inv);
-  // `kill -l 1` names signal 1; it signals nothing.
-  if (!a || inv.remote || a.has('-l', '--list', '-L', '--table')) return [];
+  // `kill -l 1` names signal 1; it signals nothing. Sent elsewhere (`kubectl exec pod -- kill 1`, `ssh host kill 1`) it takes that
+  // container or host down with the requests in flight (round 8, issue #18): the engine places the finding there.
+  if (!a || a.has('-l', '--list', '-L', '--table')) return [];
   const { operands, operandIndexes } = a.parsed;
   const pids = operands.filter((w, k) => !(operandIndexes[k] === 0 && /^-\d+$/.test(w.text)));
   if (!pids.some((w) => w.text === '1')) return [];

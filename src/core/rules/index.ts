@@ -57,6 +57,8 @@ import { remoteWritesPack } from './remoteWrites';
 import { containerEscapePack } from './containerEscape';
 import { downloadedCodePack } from './downloadedCode';
 import { transferDeletesPack } from './transferDeletes';
+import { containerShellsPack } from './containerShells';
+import { loadTestsPack } from './loadTests';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -87,6 +89,8 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   indirectCallsPack,
   containersPack,
   kubeChangesPack,
+  containerShellsPack,
+  loadTestsPack,
   infraPack,
   helmfilePack,
   cloudPack,

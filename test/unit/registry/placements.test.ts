@@ -283,6 +283,21 @@ const ROWS: Readonly<Record<string, Row>> = {
   hwclock: { words: '@ --set @', option: ['--date'], value: '2000-01-01', decision: 'ask' },
   supervisorctl: { words: '@ stop all', option: ['-c', '--configuration'], value: '/etc/supervisord.conf', decision: 'ask' },
   wsl: { words: '@ --unregister Ubuntu', option: ['-u', '--user'], value: 'root', decision: 'ask' },
+  // Round 8 (issue #18): load generators at remote hosts, remote runners.
+  ab: { words: '@ -n 1000000 @ https://api.example.com/', option: ['-c'], value: '1000', decision: 'ask', production: true },
+  wrk: { words: '@ -d300s @ https://api.example.com/', option: ['-c', '--connections'], value: '400', decision: 'ask', production: true },
+  hey: { words: '@ -n 200000 @ https://api.example.com/', option: ['-c'], value: '500', decision: 'ask', production: true },
+  oha: { words: '@ -z 10m @ https://api.example.com/', option: ['-c', '--connections'], value: '500', decision: 'ask', production: true },
+  siege: { words: '@ -t 10M @ https://api.example.com/', option: ['-c', '--concurrent'], value: '255', decision: 'ask', production: true },
+  vegeta: { words: "@ attack -duration=1h <<< 'GET https://api.example.com/'", option: ['-cpus'], value: '4', decision: 'ask', production: true },
+  locust: { words: '@ --headless @ -u 1000', option: ['-H', '--host'], value: 'https://api.example.com', decision: 'ask', production: true },
+  esrally: { words: '@ race @ --track geonames', option: ['--target-hosts'], value: 'es.prod.internal:9200', decision: 'ask', production: true },
+  artillery: { words: '@ quick @ https://api.example.com/', option: ['-n', '--count'], value: '1000', decision: 'ask', production: true },
+  fab: { words: '@ cleanup', option: ['-H', '--hosts'], value: 'prod.example.com', decision: 'ask', production: true },
+  mssh: { words: "@ i-0123456789 'rm -rf /data'", option: ['-r', '--region'], value: 'us-east-1', decision: 'ask', production: true },
+  mussh: { words: "@ -c 'rm -rf /data'", option: ['-h'], value: 'prod1', decision: 'ask', production: true },
+  'chef-client': { words: '@ -o recipe[destroy] @', option: ['-E', '--environment'], value: 'production', decision: 'ask', production: true },
+  'jenkins-cli': { words: '@ build destroy-prod', option: ['-s'], value: 'https://jenkins.prod', decision: 'ask', production: true },
 };
 
 /** Every way to write `option value` the tool accepts. */

@@ -126,6 +126,8 @@ function java(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Ex
   const jar = optionValues(parsed, spec, ['-jar']).find((v) => /(^|\/)jenkins-cli[\w.-]*\.jar$/.test(v));
   const after = jar !== undefined ? args.slice(args.findIndex((a) => a.text === jar || a.text.endsWith(jar)) + 1) : [];
   if (after.some((a) => a.text === 'groovy' || a.text === 'groovysh')) w.addOpaque('jenkins-cli runs a Groovy script on the Jenkins server, which reaches every job, credential and agent there', w.viaOf(exec));
+  // The jar's own words are the Jenkins CLI's (`-s URL build destroy-prod`): judged as `jenkins-cli` (registry/tools/remoteRunners.ts).
+  else if (jar !== undefined && after.length > 0) w.run([{ ...first, text: 'jenkins-cli' }, ...after], { ...exec, wrappers: [...exec.wrappers, `java -jar ${jar}`] });
   // `java -jar bfg-1.14.0.jar --delete-files x` is the BFG Repo-Cleaner: its registry entry judges the words after the jar (round 8).
   const bfgJar = optionValues(parsed, spec, ['-jar']).find((v) => /(^|\/)bfg[\w.-]*\.jar$/i.test(v));
   if (bfgJar !== undefined) w.run([{ text: 'bfg', raw: 'bfg', dynamic: false, glob: false }, ...args.slice(args.findIndex((a) => a.text === bfgJar || a.text.endsWith(bfgJar)) + 1)], exec);

@@ -28,7 +28,7 @@ export const argocd: ToolSpec = {
   options: [
     valued('--server'), valued('--auth-token'), valued('--config'), valued('--context'), valued('--grpc-web-root-path'), valued('--header', '-H'),
     valued('--kube-context'), valued('--port-forward-namespace'), valued('--loglevel'), valued('-o', '--output'), valued('--revision'),
-    valued('--patch'), valued('--type'), valued('--sync-policy'), valued('--resource'), valued('--label', '-l'), valued('--project', '-p'),
+    valued('--patch'), valued('--type'), valued('--sync-policy'), valued('--repo'), valued('--path'), valued('--resource'), valued('--label', '-l'), valued('--project', '-p'),
     valued('--dest-server'), valued('--dest-namespace'), valued('--timeout'), valued('--app-namespace', '-N'), valued('--selector'), valued('--local'),
     flag('--plaintext'), flag('--insecure'), flag('--grpc-web'), flag('--core'), flag('--port-forward'), flag('--prune'), flag('--force'),
     flag('--replace'), flag('--dry-run'), flag('--preview-changes'), flag('--auto-prune'), flag('--self-heal'), flag('--allow-empty'),
@@ -52,6 +52,8 @@ export const argocd: ToolSpec = {
     { id: 'argocd-sync', path: ['app|apps|application|applications', 'sync'], kind: 'app', noun: 'application', verb: 'syncs to the cluster', namePositionals: 'first', when: (p) => !hasFlag(p, ['--dry-run', '--preview-changes']) && (hasFlag(p, ['--prune', '--force', '--replace']) || flagValues(p, ['--revision', '--local']).length > 0), note: (p) => `${hasFlag(p, ['--prune']) ? ', deleting what Git no longer lists (--prune)' : ''}${flagValues(p, ['--revision']).length > 0 ? `, at revision ${flagValues(p, ['--revision'])[0]}` : ''}${hasFlag(p, ['--force', '--replace']) ? ', deleting and recreating resources' : ''}${flagValues(p, ['--local']).length > 0 ? `, from the local files ${flagValues(p, ['--local'])[0]} that Git never reviewed` : ''}: what runs there changes at once` },
     { id: 'argocd-rollback', path: ['app|apps|application|applications', 'rollback'], kind: 'app', noun: 'application', verb: 'rolls back', namePositionals: 'first', note: () => ': an older release replaces what runs, and automated sync is switched off' },
     { id: 'argocd-sync-policy', path: ['app|apps|application|applications', 'patch|set|edit'], kind: 'app', noun: 'application', verb: 'changes the sync policy of', namePositionals: 'first', when: automates, note: () => ': from then on what Git no longer lists is deleted on its own' },
+    // Round 8 (issue #18): the app pointed at another revision, repository or path (deployed at its next sync, unreviewed).
+    { id: 'argocd-set-revision', path: ['app|apps|application|applications', 'set'], kind: 'app', noun: 'application', verb: 'repoints', namePositionals: 'first', when: (p) => flagValues(p, ['--revision', '--repo', '--path']).length > 0, note: (p) => ` (now ${flagValues(p, ['--revision', '--repo', '--path']).join(', ')}): whatever is there is deployed at the next sync, unreviewed` },
     { id: 'argocd-terminate', path: ['app|apps|application|applications', 'terminate-op'], kind: 'app', noun: 'application', verb: 'stops the running sync of', namePositionals: 'first', note: () => ': the cluster is left half-synced' },
   ],
   generic: { id: 'argocd-delete', verbs: /^(delete|rm|delete-resource|remove)$/, maxDepth: 3, exclude: ['login', 'logout', 'context', 'relogin'] },

@@ -11,6 +11,7 @@ import { AWS_ACCESS_RULES } from './cloudAccess';
 import { ecsExecuteCommand } from './remoteShells';
 import { AWS_HANDOVER_RULES, ssmStartSession } from './cloudHandovers';
 import { AWS_SERVING_FLAGS, AWS_SERVING_RULES } from './cloudServing';
+import { AWS_CONTROL_RULES } from './controlPlane';
 
 /**
  * The AWS CLI: `aws [global options] <service> <operation> [--parameter value…]`. Global options and
@@ -158,6 +159,7 @@ export const aws: ToolSpec = {
     ...AWS_ACCESS_RULES,
     ...AWS_HANDOVER_RULES,
     ...AWS_SERVING_RULES,
+    ...AWS_CONTROL_RULES,
     // Round 7 (issue #18): a job started by a name that says it destroys (`prod-purge-all`, `TeardownProd`), and a shell opened on an instance.
     ...[
       ['lambda', 'invoke|invoke-async|invoke-with-response-stream', '--function-name', 'Lambda function'],

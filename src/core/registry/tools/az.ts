@@ -9,6 +9,7 @@ import { containerappExec } from './remoteShells';
 import { AZ_HANDOVER_OPTIONS, AZ_HANDOVER_RULES } from './cloudHandovers';
 import { parseCommand } from '../../shell/grammar';
 import { ssh } from './ssh';
+import { AZ_CONTROL_OPTIONS, AZ_CONTROL_RULES } from './controlPlane';
 
 /**
  * Azure: `az <group…> <command> [--arguments]` and azcopy. `vm run-command invoke|create --scripts`
@@ -105,6 +106,7 @@ export const az: ToolSpec = {
     ...AZ_OUTAGE_OPTIONS.filter((n) => !AZ_SAFETY_OPTIONS.includes(n) && !AZ_ACCESS_OPTIONS.includes(n)).map((n) => valued(n)),
     ...AZ_HANDOVER_OPTIONS,
     ...AZ_SERVING_OPTIONS.filter((n) => ![...AZ_SAFETY_OPTIONS, ...AZ_ACCESS_OPTIONS, ...AZ_OUTAGE_OPTIONS].includes(n)).map((n) => valued(n)),
+    ...AZ_CONTROL_OPTIONS.filter((n) => ![...AZ_SAFETY_OPTIONS, ...AZ_ACCESS_OPTIONS, ...AZ_OUTAGE_OPTIONS, ...AZ_SERVING_OPTIONS].includes(n)).map((n) => valued(n)),
   ],
   commands: {
     vm: { commands: { 'run-command': { commands: { 'invoke|create': runCommand } } } },
@@ -126,6 +128,7 @@ export const az: ToolSpec = {
     ...AZ_OUTAGE_RULES,
     ...AZ_HANDOVER_RULES,
     ...AZ_SERVING_RULES,
+    ...AZ_CONTROL_RULES,
     {
       id: 'az-group-delete', path: ['group', 'delete'], kind: 'resource', noun: 'resource group and everything in it',
       verb: 'deletes', nameFlags: ['--name', '-n', '--resource-group', '-g'],

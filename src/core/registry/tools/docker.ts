@@ -45,6 +45,14 @@ const compose: CommandSpec = {
       effect: 'mutate',
     },
     'ps|logs|config|ls|images|top|version': { effect: 'read' },
+    up: {
+      options: [
+        flag('-V', '--renew-anon-volumes'), flag('-d', '--detach'), flag('--build'), flag('--no-build'), flag('--force-recreate'), flag('--no-recreate'), flag('--always-recreate-deps'),
+        flag('--remove-orphans'), flag('--no-deps'), flag('--no-start'), flag('--wait'), flag('-w', '--watch'), flag('-y', '--yes'), flag('--abort-on-container-exit'), flag('--abort-on-container-failure'),
+        flag('--attach-dependencies'), flag('--no-color'), flag('--no-log-prefix'), flag('--quiet-pull'), flag('--timestamps'), flag('--menu'),
+        valued('--attach'), valued('--no-attach'), valued('--exit-code-from'), valued('--pull'), valued('--scale'), valued('-t', '--timeout'), valued('--wait-timeout'),
+      ],
+    },
     run: composeRun,
     exec: composeExec,
     cp: { effect: 'mutate', options: [flag('-a', '--archive'), flag('-L', '--follow-link'), valued('--index'), flag('--all')] },

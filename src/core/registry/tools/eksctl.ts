@@ -1,6 +1,7 @@
 import { flagValues, hasFlag } from '../args';
 import type { ToolSpec } from '../types';
 import { flag, valued } from './options';
+import { EKSCTL_CONTROL_RULES } from './controlPlane';
 
 /**
  * eksctl (eksctl.io): `eksctl <verb> <noun> [flags]`, cobra flags anywhere. Deleting a cluster or node
@@ -28,6 +29,7 @@ export const eksctl: ToolSpec = {
   environmentVariables: ['AWS_PROFILE'],
   scopeKind: 'cluster',
   rules: [
+    ...EKSCTL_CONTROL_RULES,
     { id: 'eksctl-scale-zero', path: ['scale', 'nodegroup'], kind: 'cluster', noun: 'EKS node group', verb: 'scales to zero nodes', nameFlags: ['--name', '-n'], when: (p) => flagValues(p, ['--nodes', '-N']).some((v) => ZERO.test(v)) || flagValues(p, ['--nodes-max', '-M']).some((v) => ZERO.test(v)), note: () => ': every pod on it is evicted and nothing runs there' },
     { id: 'eksctl-logging-off', path: ['utils', 'update-cluster-logging'], kind: 'cluster', noun: 'EKS cluster', verb: 'turns control-plane logging off for', nameFlags: ['--cluster', '-c'], when: (p) => hasFlag(p, ['--approve']) && flagValues(p, ['--disable-types']).length > 0, note: () => ': a safety net is removed — API and audit events are no longer recorded' },
   ],

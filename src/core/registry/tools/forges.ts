@@ -1,6 +1,7 @@
 import type { ToolSpec } from '../types';
-import { flagValues } from '../args';
+import { flagValues, hasFlag } from '../args';
 import { flag, valued } from './options';
+import { LONG_LIVED_BRANCH } from './gh';
 
 /**
  * The GitLab CLI: `glab <group> <command> [flags]`, flags anywhere. `glab api ENDPOINT [-X METHOD]
@@ -21,6 +22,7 @@ export const glab: ToolSpec = {
   options: [valued('-R', '--repo'), valued('-g', '--group'), valued('-o', '--output'), valued('-F', '--output-format')],
   commands: {
     api: { options: apiOptions },
+    repo: { commands: { mirror: { options: [valued('--url'), valued('--direction'), flag('--enabled'), flag('--protected-branches-only'), flag('--allow-divergence')] } } },
     mr: { commands: { merge: { options: [flag('-y', '--yes'), flag('--auto-merge'), flag('--when-pipeline-succeeds'), flag('-s', '--squash'), flag('-r', '--rebase'), flag('-d', '--remove-source-branch'), valued('-m', '--message'), valued('--sha'), valued('--squash-message')] } } },
     ci: { commands: { 'run|trigger|run-trig': { options: [valued('-b', '--branch'), valued('--variables'), valued('--variables-env'), valued('--variables-file'), valued('--input')] } } },
     snippet: { commands: { 'create|new': { options: [valued('-f', '--filename'), valued('-t', '--title'), valued('-d', '--description'), valued('-v', '--visibility'), flag('-p', '--personal')] } } },
@@ -40,6 +42,9 @@ export const glab: ToolSpec = {
     },
     // Round 7 re-attack: a pipeline started (or a manual job, which is usually the deploy) runs in CI with the project's secrets.
     { id: 'glab-ci-run', path: ['ci|pipeline', 'run|trigger|run-trig'], kind: 'project', noun: 'pipeline', verb: 'starts in CI, with the project secrets,', namePositionals: 'first', defaultName: 'the pipeline of the current branch', note: (p) => (p.positionals[1]?.text === 'trigger' ? ': a manual job is usually a deploy, and it acts on the live service' : ': its deploy jobs act on the live service') },
+    // Round 8 (issue #18): a push mirror copies the whole repository to another address on every push; a long-lived source branch deleted by a merge.
+    { id: 'glab-repo-push-mirror', path: ['repo', 'mirror'], kind: 'repository', noun: 'project', verb: 'mirrors on every push', namePositionals: 'first', defaultName: 'the current project', when: (p) => /^push$/i.test(flagValues(p, ['--direction'])[0] ?? ''), note: (p) => ` to ${flagValues(p, ['--url'])[0] ?? 'another address'}: its whole history and every later push are copied out` },
+    { id: 'glab-mr-merge-delete-long-lived', path: ['mr', 'merge'], kind: 'repository', noun: 'branch', verb: 'merges and then deletes', namePositionals: 'first', when: (p) => hasFlag(p, ['-d', '--remove-source-branch']) && LONG_LIVED_BRANCH.test(p.positionals[2]?.text ?? ''), note: () => ' (--remove-source-branch): a long-lived branch others build and deploy from is gone' },
     { id: 'glab-variable-set', path: ['variable', 'set|update'], kind: 'credential', noun: 'CI/CD variable', verb: 'overwrites', namePositionals: 'first', note: () => ' (pipelines use the new value at once, and the old one is not kept)' },
   ],
   generic: { id: 'glab-delete', verbs: /^(delete|remove|rm)$/, maxDepth: 1, exclude: ['alias', 'config', 'auth', 'api'] },

@@ -8,6 +8,7 @@ import { GCLOUD_ACCESS_OPTIONS, GCLOUD_ACCESS_RULES, GSUTIL_ACCESS_RULES } from 
 import { GCLOUD_OUTAGE_OPTIONS, GCLOUD_OUTAGE_RULES } from './cloudOutages';
 import { GCLOUD_SERVING_OPTIONS, GCLOUD_SERVING_RULES } from './cloudServing';
 import { GCLOUD_HANDOVER_RULES } from './cloudHandovers';
+import { GCLOUD_CONTROL_OPTIONS, GCLOUD_CONTROL_RULES } from './controlPlane';
 
 /**
  * Google Cloud: `gcloud [alpha|beta] <group…> <command> [flags]` (flags anywhere), and gsutil.
@@ -49,7 +50,7 @@ export const gcloud: ToolSpec = {
   options: [
     '--project', '--account', '--configuration', '--format', '--verbosity', '--zone', '--region', '--instance',
     '--cluster', '--location', '--filter', '--impersonate-service-account', '--billing-project', '--flags-file',
-    '--database', '--keyring', '--key', '--version', '--service', '--limit', '--sort-by', '--page-size', '--activation-policy', ...GCLOUD_OVERWRITE_OPTIONS, ...GCLOUD_SAFETY_OPTIONS, ...GCLOUD_ACCESS_OPTIONS, ...GCLOUD_OUTAGE_OPTIONS, ...GCLOUD_SERVING_OPTIONS,
+    '--database', '--keyring', '--key', '--version', '--service', '--limit', '--sort-by', '--page-size', '--activation-policy', ...GCLOUD_OVERWRITE_OPTIONS, ...GCLOUD_SAFETY_OPTIONS, ...GCLOUD_ACCESS_OPTIONS, ...GCLOUD_OUTAGE_OPTIONS, ...GCLOUD_SERVING_OPTIONS, ...GCLOUD_CONTROL_OPTIONS,
   ].filter((n, i, all) => all.indexOf(n) === i).map((n) => valued(n)),
   skipLeading: ['alpha', 'beta', 'preview'],
   help: { options: ['-h', '--help'], word: 'first' },
@@ -145,6 +146,7 @@ export const gcloud: ToolSpec = {
     ...GCLOUD_OUTAGE_RULES,
     ...GCLOUD_HANDOVER_RULES,
     ...GCLOUD_SERVING_RULES,
+    ...GCLOUD_CONTROL_RULES,
     // Round 5 (issue #18): `--allow-unauthenticated` lets anyone on the internet call the service.
     { id: 'gcloud-deploy-public', path: ['functions|run', 'deploy'], kind: 'service', noun: 'service', verb: 'opens to anyone on the internet', namePositionals: 'first', when: (p) => hasFlag(p, ['--allow-unauthenticated']) },
     {

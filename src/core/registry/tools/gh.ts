@@ -12,6 +12,13 @@ const NON_PRODUCTION_INPUT = /^[\w-]*(env|environment|stage|target)[\w-]*=(stagi
 /** A workflow input that names production: `-f env=production`, `-F environment=prd`. */
 const PRODUCTION_INPUT = /^[\w-]*(env|environment|stage|target)[\w-]*=(prod|production|prd|live)$/i;
 
+/**
+ * A branch that lives on (the default, a release or environment branch): deleting it after a merge
+ * removes what others build and deploy from. A pull request named by number or URL is a feature
+ * branch's, which GitHub keeps restorable from the pull request page.
+ */
+export const LONG_LIVED_BRANCH = /^(main|master|trunk|develop|development|dev|staging|stage|production|prod|live|release([/-].*)?|hotfix)$/i;
+
 /** The GitHub CLI: subcommands then flags, flags anywhere. */
 
 export const gh: ToolSpec = {
@@ -66,6 +73,12 @@ export const gh: ToolSpec = {
     { id: 'gh-workflow-disable', path: ['workflow', 'disable'], kind: 'project', noun: 'workflow', verb: 'disables', namePositionals: 'first', note: () => ': a safety net is removed — its checks stop running on every push' },
     // A CI secret or variable given a new value: workflows use it at once, and the old value cannot be read back.
     { id: 'gh-secret-set', path: ['secret|variable', 'set'], kind: 'credential', noun: 'Actions secret or variable', verb: 'overwrites', namePositionals: 'first', when: (p) => p.positionals[2] !== undefined, note: () => ' (workflows use the new value at once, and the old one cannot be read back)' },
+    // Round 8 (issue #18): the repository made read-only or renamed, a deploy key removed, the default branch moved, a long-lived branch deleted by a merge.
+    { id: 'gh-repo-archive', path: ['repo', 'archive'], kind: 'repository', noun: 'repository', verb: 'archives', namePositionals: 'first', defaultName: 'the current repository', note: () => ': it becomes read-only for everyone — pushes, CI and new issues stop' },
+    { id: 'gh-repo-rename', path: ['repo', 'rename'], kind: 'repository', noun: 'repository', verb: 'renames', namePositionals: 'none', nameFlags: ['-R', '--repo'], defaultName: 'the current repository', note: (p) => `${p.positionals[2] !== undefined ? ` to ${p.positionals[2].text}` : ''}: clones, CI and deploy settings that name the old path break` },
+    { id: 'gh-deploy-key-delete', path: ['repo', 'deploy-key', 'delete'], kind: 'credential', noun: 'deploy key', verb: 'deletes', namePositionals: 'first', note: () => ': deployments that use it stop working, and it cannot be restored' },
+    { id: 'gh-repo-default-branch', path: ['repo', 'edit'], kind: 'repository', noun: 'repository', verb: 'moves the default branch of', namePositionals: 'first', defaultName: 'the current repository', when: (p) => flagValues(p, ['--default-branch']).length > 0, note: (p) => ` to ${flagValues(p, ['--default-branch'])[0]}: pull requests, CI triggers and new clones follow it` },
+    { id: 'gh-pr-merge-delete-long-lived', path: ['pr', 'merge'], kind: 'repository', noun: 'branch', verb: 'merges and then deletes', namePositionals: 'first', when: (p) => hasFlag(p, ['-d', '--delete-branch']) && LONG_LIVED_BRANCH.test(p.positionals[2]?.text ?? ''), note: () => ' on the remote (--delete-branch): a long-lived branch others build and deploy from is gone' },
     { id: 'gh-secret-delete', path: ['secret|variable', 'delete|remove'], kind: 'credential', noun: 'secret or variable', verb: 'deletes' },
   ],
   generic: { id: 'gh-delete', verbs: /^(delete|delete-asset|remove)$/, maxDepth: 1, exclude: ['alias', 'extension', 'config', 'auth', 'api'] },

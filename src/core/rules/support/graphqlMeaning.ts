@@ -65,6 +65,9 @@ export function destroyingMeaning(parts: readonly string[], args: Record<string,
   if (parts.some((p) => p === 'upsert' || p === 'set') && parts.some((p) => /^(variable|variables|secret|secrets|env|environment|config)$/.test(p)) && anyArg(args, (k, v) => SECRET_NAME.test(k) || (/^(name|key)$/i.test(k) && SECRET_NAME.test(scalar(v) ?? '')), variables)) {
     return 'overwrites a variable or secret the live service reads (the old value is not kept)';
   }
+  // Round 8 (issue #18): `archiveRepository` makes it read-only for everyone; `mergePullRequest` merges at once, as the REST merge endpoint does.
+  if (parts.includes('archive') && !parts.includes('unarchive')) return 'archives the repository or project: it becomes read-only for everyone (pushes, CI and new issues stop)';
+  if (parts.includes('merge') && parts.some((p) => p === 'pull' || p === 'request' || p === 'mr')) return 'merges the pull request into its base branch at once, through the API';
   if (parts.some((p) => BACKUP_PARTS.has(p))) {
     const emptied = anyArg(args, (k, v) => (v.kind === 'list' && v.items.length === 0) || (/(enabled|retention|days|count|frequency|kinds)$/i.test(k) && /^(0|false|null|none|disabled)$/i.test(scalar(v) ?? '')), variables);
     if (emptied) return 'sets its backups to nothing: new data has no backup from then on';

@@ -30,6 +30,11 @@ const ACTS: readonly Act[] = [
   { host: /^(api\.)?onesignal\.com$/, path: /\/notifications$/, does: `a push notification to its segments (${MESSAGE})` },
   { host: /^fcm\.googleapis\.com$/, path: /\/messages:send$|\/fcm\/send$/, does: `a push notification (${MESSAGE})` },
   { host: /^api\.intercom\.io$/, path: /^\/messages$/, does: `a message to users (${MESSAGE})` },
+  // Round 8 (issue #18): a CI pipeline or job started through its API runs with the project's secrets and deploy keys, unread here.
+  { host: /^circleci\.com$/, path: /^\/api\/v2\/project\/.+\/pipeline(\/run)?$/, does: 'a CircleCI pipeline start (its jobs run with the project secrets, and its deploy jobs act on the live service)' },
+  { host: /^api\.buildkite\.com$/, path: /\/organizations\/[^/]+\/pipelines\/[^/]+\/builds$/, does: 'a Buildkite build start (its steps run with the pipeline secrets, and its deploy steps act on the live service)' },
+  { host: /^api\.travis-ci\.(com|org)$/, path: /^\/repo\/[^/]+\/requests$/, does: 'a Travis CI build start (its jobs run with the repository secrets)' },
+  { host: /./, path: /^(\/[\w.-]+)?(\/job\/[^/]+)*\/job\/[^/]*(deploy|release|prod|destroy|teardown|wipe|purge|drop|terraform|rollback)[^/]*\/(build|buildWithParameters)$/i, does: 'a Jenkins job start, whose name says it deploys or destroys (its steps run on the agents with the job credentials)' },
   // Payments accounts.
   // Invoices, payments and subscriptions closed for good (Stripe API reference: void, mark_uncollectible, cancel).
   { host: /^api\.stripe\.com$/, path: /\/(invoices|credit_notes)\/[^/]+\/(void|mark_uncollectible)$/, does: 'an invoice voided or marked uncollectible (Stripe cannot reopen it: a new invoice has to be issued)' },
