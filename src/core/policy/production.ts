@@ -54,11 +54,21 @@ export function environmentTokens(value: string): string[] {
   return out;
 }
 
-/** 'production', 'non-production' or undefined from the words of a name. Production wins over a mixed name. */
+/**
+ * A run with no separator, long and mixing upper case, lower case and digits (a token, a key, an id):
+ * its camel-case "words" are chance (`…xQaB…` holds `qa`), so it never says "not production".
+ */
+const RANDOM_RUN = /^(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[A-Z])(?=[A-Za-z0-9]*[0-9])[A-Za-z0-9]{16,}$/;
+
+/**
+ * 'production', 'non-production' or undefined from the words of a name. Production wins over a mixed
+ * name. A random-looking run may still say production (the safe reading) but never the opposite.
+ */
 export function environmentOfName(value: string): 'production' | 'non-production' | undefined {
   const tokens = environmentTokens(value);
   if (tokens.some((t) => PRODUCTION_TOKENS.has(t))) return 'production';
-  if (tokens.some((t) => NON_PRODUCTION_TOKENS.has(t))) return 'non-production';
+  const named = value.replace(/[A-Za-z0-9]+/g, (piece) => (RANDOM_RUN.test(piece) ? ' ' : piece));
+  if (environmentTokens(named).some((t) => NON_PRODUCTION_TOKENS.has(t))) return 'non-production';
   return undefined;
 }
 

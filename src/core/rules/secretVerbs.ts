@@ -118,7 +118,11 @@ export function secretReadOf(name: string, path: readonly string[], values: read
   if (store !== undefined && path[0] !== undefined && store.includes(path[0].toLowerCase())) return { shown: `${name} ${path[0]}`, what: `the ${name} item ${path[1] ?? values[0] ?? ''}`.trim() };
   if (name === 'envchain' && path.length >= 2 && ENV_PRINTERS.has(path[1]!)) return { shown: `${name} ${path[0]} ${path[1]}`, what: `the secrets of the envchain namespace ${path[0]}` };
   const words = path.map((w) => ({ text: w, parts: identifierParts(w) }));
-  if (words.some((w) => w.parts.some((p) => NOT_PRINTING.has(p)) && !w.parts.some((p) => READ.has(p) || MINT.has(p)))) return undefined;
+  // Words after the first reading verb name what is read (`secrets get delete-me`, a token whose
+  // camel-case pieces spell `rm`): only the command's own words before it can say it prints nothing.
+  const firstRead = words.findIndex((w) => w.parts.length === 1 && (READ.has(w.parts[0]!) || MINT.has(w.parts[0]!)));
+  const commandWords = firstRead >= 0 ? words.slice(0, firstRead + 1) : words;
+  if (commandWords.some((w) => w.parts.some((p) => NOT_PRINTING.has(p)) && !w.parts.some((p) => READ.has(p) || MINT.has(p)))) return undefined;
   const shown = (upTo: number): string => [name, ...path.slice(0, upTo + 1)].join(' ');
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;

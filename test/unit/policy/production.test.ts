@@ -117,6 +117,19 @@ describe('production resolution', () => {
     for (const c of ['prod-east', 'gke_acme_us_prod', 'arn:aws:eks:us-east-1:1:cluster/x']) assert.ok(!isLocalKubeContext(c), c);
   });
 
+  it('a random-looking run never says "not production" by chance (camel-case words inside a token)', () => {
+    const shapes = ['x', 'Qa', 'Dev', 'Test', 'Ci', 'Stg', 'Local'];
+    for (const s of shapes) {
+      const token = ['gh', 'p_7fK2m', s, 'B9x4LpR8', 'tZ3vN1wq'].join(''); // assembled: no key-shaped literal in the file
+      assert.equal(environmentOfName(token), undefined, token.replace(/[0-9]/g, '#'));
+      assert.equal(environmentOfName(`acmectl secrets get ${token}`), undefined);
+    }
+    assert.equal(environmentOfName(['gh', 'p_7fK2m', 'Prod', 'B9x4LpR8', 'tZ3vN1wq'].join('')), 'production', 'production may still be read: the safe side');
+    assert.equal(environmentOfName('reviewApp-staging'), 'non-production');
+    assert.equal(environmentOfName('us-docker.pkg.dev/acme-dev/images'), 'non-production');
+    assert.equal(environmentOfName('myServiceDev'), 'non-production', 'a short camel-case name still says dev');
+  });
+
   it('environmentOfName and redactUrl', () => {
     assert.equal(environmentOfName('acme-prod'), 'production');
     assert.equal(environmentOfName('production-api'), 'production');

@@ -131,13 +131,15 @@ table('migrations, imports and restores that run what the guard cannot read on p
   ask(`aws s3api put-object-lock-configuration --bucket acme-prod --object-lock-configuration '{}'`, { production: true }),
   ask('npx drizzle-kit migrate --config drizzle.prod.config.ts', { production: true }),
   ask('npx medusa db:rollback'),
+  ask('medusa db:rollback'),
   ask('npx medusa db:migrate:revert'),
   allow('wrangler d1 migrations apply prod-db'),
   allow('gcloud sql export sql prod gs://b/x.sql --database shop'),
   allow(`aws s3api put-object-lock-configuration --bucket acme-prod --object-lock-configuration '{"ObjectLockEnabled":"Enabled","Rule":{"DefaultRetention":{"Mode":"COMPLIANCE","Years":7}}}'`),
   allow('dbt build --target prod', { production: true }),
   allow('npx drizzle-kit migrate'),
-  allow('npx medusa db:migrate'),
+  // An installed medusa binary: `npx medusa` of a package the project does not depend on asks as fetched code (support/fetchedPackages.ts).
+  allow('medusa db:migrate'),
 ]);
 
 table('a production env file sourced or loaded by a wrapper (its target variables reach what runs next)', [

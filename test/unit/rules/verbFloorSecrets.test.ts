@@ -42,6 +42,18 @@ describe('the verb floor never quotes a secret-shaped word', function () {
     });
   }
 
+  // Found by this file's random tokens (about 1 in 300 was allowed): camel-case pieces of a token spelled
+  // a verb that prints nothing (`…a1Rm…` -> `rm`) or a non-production word (`…xQaB…` -> `qa`).
+  for (const piece of ['Rm', 'Del', 'Qa', 'Dev', 'Test', 'Ci', 'Drop', 'Purge']) {
+    it(`a token whose camel-case pieces spell ${piece.toLowerCase()}: reading it still asks`, () => {
+      const token = 'gh' + 'p_' + randomChars(9) + 'a1' + piece + randomChars(18);
+      for (const cmd of [`acmectl secrets get ${token}`, `acmectl secret get ${token} --reveal`]) {
+        const verdict = classify(cmd, testFacts(), { lockdown: false });
+        assert.equal(verdict.decision, 'ask', cmd.replace(token, '<token>'));
+      }
+    });
+  }
+
   it('an ordinary name is still quoted (the target and the confirmation phrase)', () => {
     const verdict = classify('stripe customers delete cus_NffrFeUfNV2Hib', testFacts(), { lockdown: false });
     assert.equal(verdict.targets[0]?.name, 'cus_NffrFeUfNV2Hib');

@@ -54,6 +54,9 @@ export function checkEndpointOverrides(inv: Invocation, _ctx: RuleContext): Find
   const out: Finding[] = [];
   for (const [name, value] of Object.entries(inv.assignments)) {
     if (!ENDPOINT_VARIABLE.test(name) && !AWS_ENDPOINT.test(name)) continue;
+    // gh keeps one login per host and sends GH_TOKEN to github.com only: with GH_HOST it presents that
+    // host's own login or GH_ENTERPRISE_TOKEN, which `credentialEndpoints.ts` judges.
+    if (name === 'GH_HOST' && inv.name === 'gh') continue;
     const host = outsideHost(value);
     if (host) out.push(finding(inv, name, value, host));
     if (out.length > 0) return out;
