@@ -150,18 +150,28 @@ function checkForwarded(inv: Invocation, ctx: RuleContext): Finding[] {
   return [{ rule: 'kube-changes.port-forward', risk: 'production-access', severity: 'info', reason: `${inv.name} reaches localhost:${port}, which kubectl port-forward leads to a service of the cluster${context ? ` ${context}` : ''}.`, targets: [{ ...target, environment: 'production', environmentReason: target.environment === 'production' ? target.environmentReason : `${target.environmentReason}; a cluster nothing names is treated as production` }] }];
 }
 
+/** A changing request (not GET/HEAD/OPTIONS) this invocation sends to local URLs: each with its raw text. */
+function localChanges(inv: Invocation, ctx: RuleContext): { client: string; method: string; urls: { raw: string; url: NonNullable<ReturnType<typeof parseRequestUrl>> }[] } | undefined {
+  const request = requestOf(inv, ctx);
+  if (!request || request.unixSocket) return undefined;
+  const method = request.methodOverride ?? request.method;
+  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return undefined;
+  const urls = request.urls.flatMap((raw) => {
+    const url = parseRequestUrl(raw);
+    return url && isLocalUrl(url) ? [{ raw, url }] : [];
+  });
+  return { client: request.client, method, urls };
+}
+
 /** A request to a local port a `kubectl proxy` of this line listens on goes to that cluster's API. */
 function checkProxied(inv: Invocation, ctx: RuleContext): Finding[] {
   const proxies = Object.entries(inv.assignments).filter(([name]) => name.startsWith(KUBE_PROXY) || name.startsWith(KUBE_FORWARD));
   if (proxies.length === 0) return checkUnseenProxy(inv, ctx);
-  const request = requestOf(inv, ctx);
-  if (!request || request.unixSocket) return [];
-  const method = request.methodOverride ?? request.method;
-  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return [];
+  const request = localChanges(inv, ctx);
+  if (!request) return [];
+  const method = request.method;
   const findings: Finding[] = [];
-  for (const raw of request.urls) {
-    const url = parseRequestUrl(raw);
-    if (!url || !isLocalUrl(url)) continue;
+  for (const { raw, url } of request.urls) {
     const port = url.port || (raw.startsWith('https') ? '443' : '80');
     const proxy = proxies.find(([name]) => name === KUBE_PROXY + port || name === KUBE_FORWARD + port);
     if (!proxy) continue;
@@ -182,14 +192,12 @@ const KUBE_API_PATH = /^\/(api\/v1\/(namespaces|nodes|pods|services|secrets|conf
  * cluster nothing here names, so the change is asked as one to a cluster treated as production.
  */
 function checkUnseenProxy(inv: Invocation, ctx: RuleContext): Finding[] {
-  const request = requestOf(inv, ctx);
-  if (!request || request.unixSocket) return [];
-  const method = request.methodOverride ?? request.method;
-  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return [];
+  const request = localChanges(inv, ctx);
+  if (!request) return [];
+  const method = request.method;
   const findings: Finding[] = [];
-  for (const raw of request.urls) {
-    const url = parseRequestUrl(raw);
-    if (!url || !isLocalUrl(url) || !KUBE_API_PATH.test(url.path)) continue;
+  for (const { url } of request.urls) {
+    if (!KUBE_API_PATH.test(url.path)) continue;
     const cluster = clusterOf({ ...inv, assignments: {} }, () => undefined, { ...ctx, facts: { ...ctx.facts, kubeContext: undefined } }, ['--context']);
     const target = clusterTarget('resource', url.path, cluster, ctx, 'kubernetes');
     findings.push(finding('proxied-request', `${request.client} sends a ${method} to ${url.path} of the Kubernetes API on a local port (${url.port || 'the default'}), a proxy or tunnel to a cluster this command does not name.`, [{ ...target, environment: 'production', environmentReason: target.environment === 'production' ? target.environmentReason : 'a cluster reached through a local proxy nothing names is treated as production' }]));
