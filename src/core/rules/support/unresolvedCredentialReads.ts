@@ -28,7 +28,7 @@ function credentialNamedIn(line: string, cwd: string, facts: Facts): CredentialF
     // `${f:-.env}` leaves `-.env`: the default's own text.
     const token = raw.replace(/^(?:\$[A-Za-z_]\w*|\$|[A-Za-z_]\w*(?=\/))+/, '').replace(/^[-+?](?=[.~/])/, '').slice(0, MAX_TOKEN);
     // A word of the line, not an option reader: option-looking words and addresses name no file here.
-    if (!/[./]/.test(token) || /^[a-z][a-z0-9+.-]*:\/\//i.test(token) || /^-/.test(token)) continue;
+    if (!/[./]/.test(token) || /^[a-z][a-z0-9+.-]*:\/\//i.test(token) || token.startsWith('-')) continue;
     const rel = token.replace(/^~?\/+/, '');
     // An absolute-looking tail may follow a computed folder (`${X}/.aws/credentials`): read under both roots too.
     const places = [...(token.startsWith('/') ? [token] : []), resolvePath(cwd, rel, facts.home), resolvePath(facts.home, rel, facts.home)];
