@@ -30,3 +30,23 @@ export function stopDecider(guardHome) {
     return false;
   }
 }
+
+/**
+ * Remove a temporary home whose guard home a hook call may have started a decision server in. The server
+ * is spawned detached, so it may still be starting when the test ends (no pid file yet) and then write
+ * its socket and pid file while the folder is being removed (ENOTEMPTY). Stop it, remove, and on failure
+ * stop it again (its pid file may exist by now) and retry for up to `waitMs`.
+ */
+export function removeWithDecider(root, guardHome, waitMs = 10_000) {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    stopDecider(guardHome);
+    try {
+      fs.rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline || !(error && (error.code === 'ENOTEMPTY' || error.code === 'EBUSY'))) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
+  }
+}

@@ -7,7 +7,7 @@ import type { ClassifyOptions, Facts, Verdict } from '../../../src/core/policy/t
 import { composeVerdict } from '../../../src/core/policy/verdict';
 import type { HookEngine } from '../../../src/hook/engine';
 import type { WindowVerifier } from '../../../src/node/ipc/windowIdentity';
-import { stopDecider } from '../../support/decider.mjs';
+import { removeWithDecider } from '../../support/decider.mjs';
 
 /** Fixture payloads use /home/dev as the home and /home/dev/shop as the workspace. */
 export const FIXTURE_HOME = '/home/dev';
@@ -52,10 +52,9 @@ export function makeTempHome(): TempHome {
     // PWD: the folder a host started the hook in, as the shell reports it (Windsurf names no workspace).
     env: { HOME: home, BLAST_SHIELD_HOME: guardHome, PATH: process.env.PATH ?? '', PWD: workspace },
     cleanup: () => {
-      // A hook run here may have started the decision server (detached): stopped before its home goes.
-      stopDecider(guardHome);
-      // A server stopping meanwhile removes its socket and pid file: retried on ENOTEMPTY.
-      fs.rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+      // A hook run here may have started the decision server (detached, possibly still starting): it is
+      // stopped before its home goes, and again if it wrote its files meanwhile (ENOTEMPTY).
+      removeWithDecider(home, guardHome);
     },
   };
 }
