@@ -1,8 +1,8 @@
 import type * as ChildProcess from 'node:child_process';
-import type * as Crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import type * as Net from 'node:net';
 import * as path from 'node:path';
+import { nodeCrypto } from '../node/lazyCrypto';
 import { DECIDER_MAX_REPLY_BYTES, DECIDER_PATHS, DECIDER_PROTOCOL, HOOK_INPUT_MAX_BYTES, parseDeciderKeyBytes, verifyDeciderReply, type DeciderRequest, type DeciderResult } from '../node/decider/protocol';
 
 /**
@@ -120,7 +120,7 @@ export function freshNonce(device = '/dev/urandom'): string {
     if (bytes.every((b) => b === 0)) throw new Error('no randomness');
     return bytes.toString('hex');
   } catch {
-    return (require('node:crypto') as typeof Crypto).randomBytes(16).toString('hex');
+    return nodeCrypto().randomBytes(16).toString('hex');
   }
 }
 
@@ -186,16 +186,14 @@ async function askWithKey(o: ClientOptions, key: Buffer): Promise<ClientOutcome>
   for (const [k, v] of Object.entries(o.env)) if (typeof v === 'string') env[k] = v;
   const request: DeciderRequest = { v: DECIDER_PROTOCOL, build: o.build, nonce: freshNonce(), host: o.host, input, env, cwd: o.cwd, pid: o.pid, ppid: o.ppid };
   const line = JSON.stringify(request);
-  let crypto: typeof Crypto | undefined;
-  const loadCrypto = (): typeof Crypto => (crypto ??= require('node:crypto') as typeof Crypto);
   let replyLine: string;
   try {
-    replyLine = await exchange(DECIDER_PATHS.socket(o.home), line, o.waitMs ?? DECIDER_WAIT_MS, loadCrypto);
+    replyLine = await exchange(DECIDER_PATHS.socket(o.home), line, o.waitMs ?? DECIDER_WAIT_MS, nodeCrypto);
   } catch (err) {
     const code = err instanceof Error ? err.message : String(err);
     return { why: `no answer (${code})`, absent: code === 'ENOENT' || code === 'ECONNREFUSED' };
   }
-  const verified = verifyDeciderReply(loadCrypto(), key, line, request, replyLine);
+  const verified = verifyDeciderReply(nodeCrypto(), key, line, request, replyLine);
   if (!verified.ok) return { why: verified.why };
   if (verified.body.declined) return { why: `declined (${verified.body.declined})` };
   return { reply: verified.body.result, why: 'answered' };
