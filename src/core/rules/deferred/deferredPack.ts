@@ -21,6 +21,7 @@ import { parseCommand, type GrammarSpec } from '../../shell/grammar';
 import { buildPlaceOf, packagedProgram } from './buildPlaces';
 import { cronCommands, deferredPlaceOf, isInstructionFile, packageScriptTarget, runnerPlaceOf, type PlaceRule } from './places';
 import { laterPlaceOf } from './laterPlaces';
+import { configPlaceOf, terraformCliConfig, unvouchedPrograms } from './configPlaces';
 import { isInfraCode, protectionLowered, sedReplacements } from './deployPlaces';
 import { judgeRunnerCode, LOADING_PACKAGE_KEYS, loadedFiles, unreadRunnerCode } from './runnerPlaces';
 
@@ -169,6 +170,7 @@ function judgeWrite(w: Written, place: PlaceRule, inv: Invocation, ctx: RuleCont
   }
   const unvouched = place.servers ? unvouchedServers(commands, place, w.writer, ctx.facts, cwd) : [];
   const found = judgePayload(commands, place.language, place, w.writer, ctx, cwd, place.inImage === true);
+  if (found.length === 0 && place.programs) return [...unvouched, ...unvouchedPrograms(commands, place, w.writer)];
   // An image build changes the image's files only: what remains is what reaches out (secrets sent, code fetched, remote systems).
   return [...unvouched, ...(place.imageBuild ? found.filter((f) => f.targets.length === 0 || !f.targets.every((t) => t.kind === 'path')) : found)];
 }
@@ -389,7 +391,7 @@ function filterPlaceWrites(inv: Invocation, ctx: RuleContext, cwd: string): Find
   for (const file of written.files) {
     if (file.dynamic || /(^|\/)package\.json$/.test(file.text)) continue;
     const path = resolvePath(cwd, file.text, ctx.facts.home);
-    const place = deferredPlaceOf(path) ?? laterPlaceOf(path, undefined, ctx.facts) ?? buildPlaceOf(path, undefined, ctx.facts);
+    const place = deferredPlaceOf(path) ?? laterPlaceOf(path, undefined, ctx.facts) ?? buildPlaceOf(path, undefined, ctx.facts) ?? configPlaceOf(path, undefined, ctx.facts.home);
     if (place && !place.gitConfig) out.push(...judgePayload(values.join('\n'), place.language, place, `${inv.name} (its filter writes ${file.text})`, ctx, cwd, place.inImage === true));
   }
   return out;
@@ -443,13 +445,13 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const p of [...gitPrograms(inv), ...toolConfigPrograms(inv), ...cliPrograms(inv)]) out.push(...judgeProgram(p, inv, ctx, cwd));
   out.push(...installedPlugin(inv));
   for (const w of writesOf(inv, ctx.facts, cwd)) {
-    out.push(...assembledSecretWrites(w.path, w.text, w.writer, ctx.facts), ...settingsWriteFindings(w.path, w.text, w.writer, ctx.facts), ...sourceRedirectWrites(w.path, w.text, w.writer, ctx.facts), ...envRetargetWrites(w.path, w.text, ctx.facts.readFile(w.path), w.writer, ctx), ...instructionFindings(w.path, w.text, w.writer, isInstructionFile(w.path)));
+    out.push(...assembledSecretWrites(w.path, w.text, w.writer, ctx.facts), ...settingsWriteFindings(w.path, w.text, w.writer, ctx.facts), ...sourceRedirectWrites(w.path, w.text, w.writer, ctx.facts), ...envRetargetWrites(w.path, w.text, ctx.facts.readFile(w.path), w.writer, ctx), ...instructionFindings(w.path, w.text, w.writer, isInstructionFile(w.path)), ...terraformCliConfig(w.path, w.text, w.writer));
     const shadow = shadowPlaceOf(w.path, ctx.facts);
     const copied = shadow && w.from !== undefined ? shadowCopy(w.path, w.from, w.writer, ctx.facts) : 'judge-text';
     if (shadow && copied === 'judge-text') out.push(...judgeWrite(w, shadow, inv, ctx, cwd));
     else if (shadow && copied !== undefined && copied !== 'judge-text') out.push(copied);
     if (isInfraCode(w.path) && w.text !== undefined && w.writer !== 'sed -i') out.push(...infraProtectionLowered(addedLines(w.text, ctx.facts.readFile(w.path)), w.path, w.writer, ctx));
-    const place = deferredPlaceOf(w.path, w.text) ?? laterPlaceOf(w.path, w.text, ctx.facts) ?? buildPlaceOf(w.path, w.text, ctx.facts);
+    const place = deferredPlaceOf(w.path, w.text) ?? laterPlaceOf(w.path, w.text, ctx.facts) ?? buildPlaceOf(w.path, w.text, ctx.facts) ?? configPlaceOf(w.path, w.text, ctx.facts.home);
     if (place) out.push(...judgeWrite(w, place, inv, ctx, cwd), ...packagedProgram(w.path, w.writer, place, ctx.facts));
     const runner = place ? undefined : (runnerPlaceOf(w.path) ?? packageScriptTarget(w.path, ctx.facts));
     if (runner && w.text !== undefined) out.push(...judgeRunnerCode(runner.appCode ? addedLines(w.text, ctx.facts.readFile(w.path)) : w.text, runner, w.writer, ctx, cwd, dirname(w.path)));

@@ -32,6 +32,8 @@ export interface PlaceRule {
   production?: string;
   /** An image build: its files are the image's own, so what it does to paths (`rm -rf /var/lib/apt/lists/*`) touches nothing here. */
   imageBuild?: boolean;
+  /** Each command line names a program a tool starts (a pager, a shell): one that is not a usual one asks (configPlaces.ts). */
+  programs?: boolean;
 }
 
 const whole = (text: string): string => text;
@@ -157,7 +159,7 @@ function packageScripts(text: string): string {
 }
 
 /** Editor tasks (`.vscode/tasks.json`): every task's command and arguments. */
-function editorTasks(text: string): string {
+export function editorTasks(text: string): string {
   const clean = text.replace(/^\s*\/\/.*$/gm, '').replace(/,(\s*[}\]])/g, '$1');
   try {
     const tasks = (JSON.parse(clean) as { tasks?: { command?: unknown; args?: unknown }[] }).tasks ?? [];
@@ -333,7 +335,7 @@ function cargoPrograms(text: string): string {
  * string given to `system()`/`jobstart()`, Lua's `os.execute`/`io.popen`/`vim.fn.system`, Emacs's
  * `shell-command`. Settings and mappings run nothing.
  */
-function editorStartupCommands(text: string): string {
+export function editorStartupCommands(text: string): string {
   const out: string[] = [];
   for (const m of text.matchAll(/(?:^|[\s:|])!(?![=~])([^\n|]+)/gm)) out.push(m[1]!.trim());
   for (const m of text.matchAll(/\b(?:system|systemlist|jobstart|termopen|execute|popen|shell-command|async-shell-command|call-process-shell-command)\s*\(?\s*\{?\s*(["'])(.*?)\1/g)) out.push(m[2]!);
