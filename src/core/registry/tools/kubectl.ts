@@ -118,7 +118,8 @@ export const kubectl: ToolSpec = {
     },
     'apply|replace|edit|label|annotate|set|rollout|scale|autoscale|expose|cordon|uncordon|taint': { effect: 'mutate' },
     drain: { effect: 'mutate' },
-    config: { selects: (a): Record<string, string> => (/^(use-context|use)$/.test(a.operand(0) ?? '') && a.operand(1) !== undefined ? { [KUBE_CONTEXT_USED]: a.operand(1) as string } : {}) },
+    // `config set-credentials NAME --exec-command CMD --exec-arg A`: the credential plugin every later kubectl runs (deferred/configSetters.ts).
+    config: { options: [valued('--exec-command'), valued('--exec-arg'), valued('--exec-env'), valued('--exec-api-version'), valued('--exec-interactive-mode'), valued('--auth-provider'), valued('--auth-provider-arg')], selects: (a): Record<string, string> => (/^(use-context|use)$/.test(a.operand(0) ?? '') && a.operand(1) !== undefined ? { [KUBE_CONTEXT_USED]: a.operand(1) as string } : {}) },
     // `cp SRC POD:PATH` writes into the pod (over what is there); `cp POD:PATH DEST` only downloads.
     cp: { effect: 'mutate', options: [valued('-c', '--container'), valued('--retries'), flag('--no-preserve')] },
   },

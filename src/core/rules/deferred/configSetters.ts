@@ -1,0 +1,71 @@
+import type { Invocation } from '../../policy/types';
+import { invocationCommand } from '../../registry/commandModel';
+import type { GitProgram } from './gitPrograms';
+
+/**
+ * A CLI's own configuration command that installs a program every later run of the CLI starts (stop
+ * 28, red team round 9), beside `toolConfigPrograms.ts` (npm, gh) and git's settings in
+ * `gitPrograms.ts`: `aws configure set [profile.NAME.]credential_process CMD` (run for credentials on
+ * every aws call and every SDK reading the profile), `aws configure set cli_pager CMD`, `kubectl config
+ * set users.NAME.exec.command CMD` and `kubectl config set-credentials NAME --exec-command CMD
+ * --exec-arg A` (kubeconfig's exec plugin, run on every kubectl call), `npm|pnpm|yarn config set
+ * script-shell CMD` (the shell of every package script). The program is judged as a command line that
+ * runs then; one nothing vouches for asks (deferredPack's `judgeProgram`).
+ */
+
+/** Credential plugins kubeconfigs name by design (EKS, GKE, AKS, OIDC). */
+const KUBE_PLUGINS = /^(aws|aws-iam-authenticator|gke-gcloud-auth-plugin|gcloud|kubelogin|az|doctl|oci|kubectl|kubectl-oidc_login|kubectl-oidc-login|teleport|tsh|pinniped|vault)$/;
+
+/** Credential brokers written as credential_process by design: they hand the keys to the aws CLI, not to the agent. */
+const AWS_CREDENTIAL_TOOLS = /^(aws-vault|granted|assume|assumego|saml2aws|aws-sso-util|aws-sso|gimme-aws-creds|aws-okta|aws-google-auth|leapp|aws-runas|awsume|cloudctl|aws_signing_helper|op)$/;
+
+function program(text: string, key: string, where: string, when: string): GitProgram {
+  // The key reads like git's (`x.y.z`), so a program nothing vouches for asks even when it cannot be followed.
+  return { kind: 'shell', text, key, where, when };
+}
+
+export function configSetterPrograms(inv: Invocation): GitProgram[] {
+  if (inv.name !== 'aws' && inv.name !== 'kubectl' && inv.name !== 'oc' && inv.name !== 'npm' && inv.name !== 'pnpm' && inv.name !== 'yarn') return [];
+  const command = invocationCommand(inv);
+  if (!command) return [];
+  const { path, operands } = command.parsed;
+  const words = [...path, ...operands.map((w) => w.text)];
+  if (inv.name === 'aws') {
+    if (words[0] !== 'configure' || words[1] !== 'set' || words.length < 4) return [];
+    const key = words[2]!;
+    const value = words.slice(3).join(' ');
+    const m = /^(?:(?:profile\.)?([\w.-]+?)\.)?(credential_process|cli_pager)$/i.exec(key);
+    if (!m || value.trim() === '') return [];
+    if (AWS_CREDENTIAL_TOOLS.test(value.trim().split(/\s+/)[0]!.replace(/^.*\//, ''))) return [];
+    const profile = m[1] ?? 'default';
+    return m[2]!.toLowerCase() === 'cli_pager'
+      ? [program(value, `aws.${profile}.cli_pager`, `the AWS CLI's cli_pager setting (profile ${profile})`, 'whenever the aws CLI pages its output')]
+      : [program(value, `aws.${profile}.credential_process`, `the AWS credential_process of profile ${profile}`, 'whenever the aws CLI or an AWS SDK needs credentials for that profile (it is handed them)')];
+  }
+  if (inv.name === 'kubectl' || inv.name === 'oc') {
+    if (words[0] !== 'config') return [];
+    if (words[1] === 'set' && words.length >= 4 && /^users\.[^.]+(\.[^.]+)*\.exec\.command$/.test(words[2]!)) {
+      const value = words.slice(3).join(' ');
+      if (KUBE_PLUGINS.test(value.trim().split(/\s+/)[0]!.replace(/^.*\//, ''))) return [];
+      return [program(value, `kubeconfig.${words[2]!}`, `the kubeconfig exec plugin of ${words[2]!.split('.')[1]}`, 'on every kubectl (and client library) call as that user')];
+    }
+    if (words[1] === 'set-credentials') {
+      const a = command.parsed.options;
+      const exec = a.filter((o) => o.name === '--exec-command').flatMap((o) => o.values).pop();
+      if (exec === undefined || KUBE_PLUGINS.test(exec.replace(/^.*\//, ''))) return [];
+      const args = a.filter((o) => o.name === '--exec-arg').flatMap((o) => o.values.flatMap((v) => v.split(',')));
+      const line = [exec, ...args].map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');
+      return [program(line, `kubeconfig.users.${words[2] ?? 'x'}.exec`, `the kubeconfig exec plugin of ${words[2] ?? 'the user'}`, 'on every kubectl (and client library) call as that user')];
+    }
+    return [];
+  }
+  // npm, pnpm, yarn: `config set script-shell CMD` (or `script-shell=CMD`).
+  const at = words[0] === 'config' || words[0] === 'c' ? 1 : 0;
+  if (words[at] !== 'set') return [];
+  const first = words[at + 1] ?? '';
+  const eq = first.indexOf('=');
+  const key = eq > 0 ? first.slice(0, eq) : first;
+  const value = eq > 0 ? first.slice(eq + 1) : words.slice(at + 2).join(' ');
+  if (!/^(script-shell|scriptShell|shell-emulator)$/i.test(key) || value.trim() === '' || /^(true|false)$/.test(value)) return [];
+  return [program(value, `${inv.name}.script-shell`, `${inv.name}'s script-shell setting`, `whenever ${inv.name} runs a package script (npm test, every install's lifecycle scripts)`)];
+}
