@@ -2,6 +2,7 @@ import { dirname, resolvePath } from '../../paths';
 import { analyze } from '../../policy/analyze';
 import type { Facts, Finding, Invocation } from '../../policy/types';
 import { parsedArgs, toolNamed } from '../../registry/commandModel';
+import { effectGrammar, readEffectArgs, values } from '../../policy/effectOptions';
 import type { DeferredPlace } from './payload';
 import { joinArgv, mcpServerCommands } from './places';
 
@@ -137,6 +138,7 @@ const AGENT_NAMES: Readonly<Record<string, string>> = { claude: 'Claude Code', c
  * the server's command line, one per line as `mcpServerCommands` gives them. Undefined for anything else.
  */
 export function registeredServer(inv: Invocation): { place: DeferredPlace; commands: string } | undefined {
+  if (EDITOR_CLIS.has(inv.name)) return editorServer(inv);
   const agent = AGENT_NAMES[inv.name];
   const spec = agent !== undefined ? toolNamed(inv.name) : undefined;
   if (!spec || agent === undefined) return undefined;
@@ -149,4 +151,19 @@ export function registeredServer(inv: Invocation): { place: DeferredPlace; comma
   // A server at a URL (`--transport http NAME URL`) runs nothing here.
   if (words.length === 0 || (words.length === 1 && /^https?:\/\//.test(words[0]!))) return undefined;
   return { place, commands: joinArgv(words) };
+}
+
+/** Editors whose CLI registers MCP servers in the user profile (`code --add-mcp JSON`, red team round 9). */
+const EDITOR_CLIS: ReadonlySet<string> = new Set(['code', 'code-insiders', 'cursor', 'codium', 'vscodium', 'code-oss', 'code-server', 'windsurf', 'positron', 'trae', 'kiro', 'openvscode-server']);
+/** The editor CLI's valued options (`--add-mcp JSON`, `--profile NAME`, `--user-data-dir DIR` …). */
+const EDITOR_GRAMMAR = effectGrammar('g', ['add-mcp', 'profile', 'user-data-dir', 'extensions-dir', 'locale', 'install-extension', 'uninstall-extension', 'category', 'log', 'sync', 'enable-proposed-api', 'inspect-extensions', 'inspect-brk-extensions', 'goto', 'diff', 'merge', 'remote', 'folder-uri', 'file-uri']);
+
+/** `code --add-mcp '{"name":"x","command":"…","args":[…]}'`: each server's command line; undefined when none is given (a URL server runs nothing here). */
+function editorServer(inv: Invocation): { place: DeferredPlace; commands: string } | undefined {
+  const given = values(readEffectArgs(inv.args, EDITOR_GRAMMAR), 'add-mcp');
+  if (given.length === 0) return undefined;
+  const place: DeferredPlace = { where: `${inv.name}'s MCP servers (${inv.name} --add-mcp)`, when: "whenever the editor's agent starts (it runs each MCP server command, outside any hook)" };
+  // A value the hook cannot read (`--add-mcp "$(cat x)"`) is a server nobody can vouch for: shell text.
+  const commands = given.map((w) => (w.dynamic ? 'sh -c "$UNREAD_SERVER_JSON"' : mcpServerCommands(`{"servers":{"x":${w.text}}}`) || (/"command"/.test(w.text) ? 'sh -c "$UNREAD_SERVER_JSON"' : ''))).filter((c) => c !== '');
+  return commands.length === 0 ? undefined : { place, commands: commands.join('\n') };
 }
