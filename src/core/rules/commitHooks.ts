@@ -6,6 +6,7 @@ import { parsedArgs, toolNamed } from '../registry/commandModel';
 import { git } from '../registry/tools/git';
 import { GIT_HOOK_NAMES } from './deferred/gitPrograms';
 import { hookBypass } from './support/hookBypass';
+import { hookManagerInstall } from './support/hookManagerInstalls';
 
 /**
  * A team's git hooks are a safety net: a pre-commit secret scanner, a pre-push test run. Taking an
@@ -160,7 +161,7 @@ function reviewRulesRemoved(inv: Invocation, cwd: string, facts: Facts): Finding
 
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.remote) return [];
-  if (MANAGERS.has(inv.name)) return managerUninstall(inv);
+  if (MANAGERS.has(inv.name)) return [...managerUninstall(inv), ...hookManagerInstall(inv, ctx.facts, inv.cwd || ctx.facts.cwd)];
   const facts = ctx.facts;
   const cwd = inv.cwd || facts.cwd;
   const owners = reviewRulesRemoved(inv, cwd, facts);

@@ -16,7 +16,9 @@ export const preCommit: ToolSpec = {
   options: [valued('--color'), valued('-c', '--config'), flag('-h', '--help'), flag('-V', '--version')],
   commands: {
     uninstall: { options: [valued('-t', '--hook-type')] },
-    'install|install-hooks|run|autoupdate|clean|gc|init-templatedir|migrate-config|sample-config|try-repo|validate-config|validate-manifest|hook-impl': {},
+    // `install -f` overwrites the hook that is there instead of keeping it as `.legacy` (rules/support/hookManagerInstalls.ts).
+    install: { options: [flag('-f', '--overwrite'), valued('-t', '--hook-type'), flag('--install-hooks'), flag('--allow-missing-config')] },
+    'install-hooks|run|autoupdate|clean|gc|init-templatedir|migrate-config|sample-config|try-repo|validate-config|validate-manifest|hook-impl': {},
   },
 };
 
@@ -27,7 +29,8 @@ export const lefthook: ToolSpec = {
   options: [flag('-v', '--verbose'), flag('-h', '--help'), valued('--colors'), flag('--no-colors')],
   commands: {
     uninstall: { options: [...flagsEach('--force', '--keep-configuration', '--remove-configuration'), flag('-f'), flag('-c'), flag('-k')] },
-    'install|run|add|version|dump|validate|check-install|self-update': {},
+    install: { options: [flag('-f', '--force'), flag('--reset-hooks-path')] },
+    'run|add|version|dump|validate|check-install|self-update': {},
   },
 };
 

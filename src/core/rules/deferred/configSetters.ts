@@ -25,6 +25,7 @@ function program(text: string, key: string, where: string, when: string): GitPro
 }
 
 export function configSetterPrograms(inv: Invocation): GitProgram[] {
+  if (inv.name === 'husky') return huskyHooksPath(inv);
   if (inv.name !== 'aws' && inv.name !== 'kubectl' && inv.name !== 'oc' && inv.name !== 'npm' && inv.name !== 'pnpm' && inv.name !== 'yarn') return [];
   const command = invocationCommand(inv);
   if (!command) return [];
@@ -68,4 +69,18 @@ export function configSetterPrograms(inv: Invocation): GitProgram[] {
   const value = eq > 0 ? first.slice(eq + 1) : words.slice(at + 2).join(' ');
   if (!/^(script-shell|scriptShell|shell-emulator)$/i.test(key) || value.trim() === '' || /^(true|false)$/.test(value)) return [];
   return [program(value, `${inv.name}.script-shell`, `${inv.name}'s script-shell setting`, `whenever ${inv.name} runs a package script (npm test, every install's lifecycle scripts)`)];
+}
+
+/**
+ * `husky install DIR` (husky 4–8) and `husky DIR` (9, which uses `DIR/_`) set core.hooksPath: a folder
+ * outside the project (`/tmp/h`, `~/h`, `../h`) is judged as `git config core.hooksPath` is; the
+ * project's own `.husky` is the usual case and its hooks are judged where they are written.
+ */
+function huskyHooksPath(inv: Invocation): GitProgram[] {
+  const command = invocationCommand(inv);
+  if (!command) return [];
+  const [verb, dir] = [...command.parsed.path, ...command.parsed.operands.map((w) => w.text)];
+  const folder = verb === 'install' ? dir : verb !== undefined && verb !== 'init' && verb !== 'uninstall' && verb !== 'add' && verb !== 'set' ? verb : undefined;
+  if (folder === undefined || !/^(\/|~|\.\.(\/|$))/.test(folder)) return [];
+  return [{ kind: 'hooks', text: verb === 'install' ? folder : `${folder.replace(/\/$/, '')}/_`, key: 'core.hooksPath', where: `husky's core.hooksPath setting (${folder})`, when: 'whenever git runs its hooks (commit, checkout, merge, push)' }];
 }
