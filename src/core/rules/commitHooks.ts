@@ -13,9 +13,9 @@ import { hookManagerInstall } from './support/hookManagerInstalls';
  * existing hook out (deleting it, moving it away, overwriting it, emptying it, clearing its execute
  * bit, `pre-commit uninstall`, `lefthook uninstall`, `husky uninstall`) asks, and the reason says
  * what that hook ran. What is not lost stays allowed: appending to a hook, writing a hook where none
- * is (its text is judged as a deferred payload elsewhere), and skipping hooks for one command
- * (`git commit --no-verify`, `HUSKY=0`, `SKIP=…`), which is routine and leaves them in place for
- * every later commit and for CI.
+ * is (its text is judged as a deferred payload elsewhere), and skipping a hook for one command where
+ * the repository has none of that kind (`git commit --no-verify`, `HUSKY=0`, `SKIP=eslint`: asked in
+ * `support/hookBypass.ts` only where a hook runs, or a secret scan is named).
  */
 
 /** Folders git hooks are kept in, relative to a work tree: git's own and the hook managers' (husky, .githooks). */

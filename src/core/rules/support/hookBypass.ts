@@ -48,10 +48,10 @@ export function hookBypass(inv: Invocation, ctx: RuleContext, cwd: string): Find
   const a = toolArgs('git', parsed, git);
   // `commit -n`, also in a cluster of commit's switches (`-an`, `-nam msg`).
   const skips = a.has('--no-verify') || (sub === 'commit' && inv.args.some((w) => /^-[asvqSeuz]*n[a-zA-Z]*$/.test(w.text)));
-  if (!skips || a.has('--verify')) return [];
   const facts = ctx.facts;
   const root = facts.workspaceRoots.filter((r) => isWithin(r, cwd)).sort((x, y) => y.length - x.length)[0];
   if (root === undefined) return [];
+  if (!skips || a.has('--verify')) return managerSkips(inv, sub, hooks, root, facts);
   for (const folder of hookFolders(root, facts)) {
     for (const name of hooks) {
       const does = runs(facts.readFile(`${folder}/${name}`));
@@ -68,6 +68,44 @@ export function hookBypass(inv: Invocation, ctx: RuleContext, cwd: string): Find
         severity: 'ask',
         reason: `git ${sub} --no-verify skips the repository's ${name} hook (${shown}), which runs \`${does}\`: that check does not run on this ${sub === 'push' ? 'push' : sub}.`,
         targets: [target],
+      }];
+    }
+  }
+  return [];
+}
+
+/** Hook ids of secret scanners (pre-commit's and lefthook's ids, by the tools' own names). */
+const SECRET_SCANS = /^(gitleaks(-\w+)?|detect-secrets|trufflehog|ggshield|detect-private-key|detect-aws-credentials|talisman(-\w+)?|git-secrets|secretlint|ripsecrets|noseyparker|semgrep-secrets|kingfisher|betterleaks|secrets?-?scan\w*|check-secrets)$/i;
+
+/**
+ * A hook manager told by the environment to skip (round 9): pre-commit's `SKIP=gitleaks,…` and
+ * lefthook's `LEFTHOOK_EXCLUDE=…` skip the named hook ids, a secret scanner among them; `HUSKY=0`
+ * and `LEFTHOOK=0` skip every hook of that manager. Asks where the repository's hook for this
+ * command runs that manager (or, for a named scanner, any hook at all); other skipped ids (a linter)
+ * stay allowed.
+ */
+function managerSkips(inv: Invocation, sub: string, hooks: readonly string[], root: string, facts: Facts): Finding[] {
+  const env = inv.assignments;
+  const named = [env.SKIP, env.LEFTHOOK_EXCLUDE].flatMap((v) => (v ?? '').split(/[\s,]+/)).find((id) => SECRET_SCANS.test(id));
+  const all: [string, RegExp][] = [];
+  if (/^(0|false)$/i.test(env.HUSKY ?? '') || /^(1|true)$/i.test(env.HUSKY_SKIP_HOOKS ?? '')) all.push(['HUSKY=0', /husky/i]);
+  if (/^(0|false)$/i.test(env.LEFTHOOK ?? '')) all.push(['LEFTHOOK=0', /lefthook/i]);
+  if (/^(1|true)$/i.test(env.OVERCOMMIT_DISABLE ?? '')) all.push(['OVERCOMMIT_DISABLE=1', /overcommit/i]);
+  if (named === undefined && all.length === 0) return [];
+  for (const folder of hookFolders(root, facts)) {
+    for (const name of hooks) {
+      const text = facts.readFile(`${folder}/${name}`);
+      const does = runs(text);
+      if (does === undefined) continue;
+      const how = named !== undefined ? `${env.SKIP !== undefined && env.SKIP.includes(named) ? 'SKIP' : 'LEFTHOOK_EXCLUDE'}=${named}` : all.find(([, mark]) => mark.test(text ?? '') || folder.endsWith('/.husky'))?.[0];
+      if (how === undefined) continue;
+      const shown = folder.startsWith(root + '/') ? `${folder.slice(root.length + 1)}/${name}` : `${folder}/${name}`;
+      return [{
+        rule: 'commit-hooks.hook-skipped',
+        risk: 'protection-removal',
+        severity: 'ask',
+        reason: `${how} git ${sub} skips ${named !== undefined ? `the ${named} secret scan of` : 'every check of'} the repository's ${name} hook (${shown}, which runs \`${does}\`): that check does not run on this ${sub}.`,
+        targets: [{ kind: 'path', name: shown, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' }],
       }];
     }
   }
