@@ -8,6 +8,7 @@ import { checkProvenance, invocationTexts } from './support/credentialProvenance
 import { checkKnownSecretSends } from './support/knownSecretSends';
 import { checkSecretApis } from './support/secretApis';
 import { checkOtherProcessReads } from './support/otherProcessReads';
+import { traceExposures } from './support/traceExposures';
 import { incompleteListing, searchReaches } from './credentialHunt';
 import { dumpTarget, isSecretVariableName, registryWords } from './support/huntCommon';
 import { printsNoContent } from './support/printsNoContent';
@@ -493,6 +494,7 @@ export const credentialsPack: RulePack = {
       ...checkKnownSecretSends(expanded, ctx.facts, ctx.rescan),
       ...checkSecretApis(expanded),
       ...checkOtherProcessReads(expanded),
+      ...traceExposures(expanded),
     ]);
   },
   checkSnippet(snippet, ctx) {
