@@ -13,11 +13,13 @@ import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import type { ArgWord } from '../types';
 import type { Exec, Walker } from './context';
 
-type Kind = 'kube' | 'aws' | 'ssh' | 'curl' | 'git' | 'npm' | 'urls';
+type Kind = 'kube' | 'aws' | 'ssh' | 'curl' | 'git' | 'npm' | 'urls' | 'terraform';
 
 /** Variables naming a client's configuration file (or, for XDG_CONFIG_HOME, the folder of git's). */
 const VARIABLES: Readonly<Record<string, Kind>> = {
   KUBECONFIG: 'kube', AWS_CONFIG_FILE: 'aws', AWS_SHARED_CREDENTIALS_FILE: 'aws', XDG_CONFIG_HOME: 'git', NPM_CONFIG_USERCONFIG: 'npm', npm_config_userconfig: 'npm',
+  // Terraform's and OpenTofu's CLI configuration: registry hosts, provider installation, credentials helpers (round 9).
+  TF_CLI_CONFIG_FILE: 'terraform', TERRAFORM_CONFIG: 'terraform', TOFU_CLI_CONFIG_FILE: 'terraform',
 };
 /** Options (read through each tool's registry entry) naming a configuration file. */
 const OPTIONS: Readonly<Record<string, { names: readonly string[]; kind: Kind }>> = {
@@ -27,7 +29,7 @@ const OPTIONS: Readonly<Record<string, { names: readonly string[]; kind: Kind }>
 };
 /** The files each client reads anyway. */
 const DEFAULTS: Readonly<Record<Kind, readonly string[]>> = {
-  kube: ['~/.kube/config'], aws: ['~/.aws/config', '~/.aws/credentials'], ssh: ['~/.ssh/config'], curl: ['~/.curlrc'], git: ['~/.config'], npm: ['~/.npmrc'], urls: [],
+  kube: ['~/.kube/config'], aws: ['~/.aws/config', '~/.aws/credentials'], ssh: ['~/.ssh/config'], curl: ['~/.curlrc'], git: ['~/.config'], npm: ['~/.npmrc'], urls: [], terraform: ['~/.terraformrc'],
 };
 /** Credential plugins kubeconfigs name by design (EKS, GKE, AKS, OIDC). */
 const KUBE_PLUGINS = /^(aws|aws-iam-authenticator|gke-gcloud-auth-plugin|gcloud|kubelogin|az|doctl|oci|kubectl|kubectl-oidc_login|kubectl-oidc-login|teleport|tsh|pinniped|vault)$/;
@@ -84,6 +86,9 @@ function programsIn(kind: Kind, text: string): string[] {
 /** git's settings that run programs, and npm's that load code or fetch elsewhere: such a file is not judged line by line here, it asks. */
 const GIT_OR_NPM_PROGRAMS = /^\s*(fsmonitor|hookspath|pager|editor|sshcommand|askpass|gitproxy|external|helper|program|textconv|clean|smudge|process|driver|cmd|packobjectshook|path|node-options|script-shell|onload-script|registry|prefix|.*insteadof)\s*=|^\s*\w+\s*=\s*!/im;
 
+/** Terraform CLI configuration blocks that send tokens or fetch provider code elsewhere. */
+const TERRAFORM_REDIRECTS = /^\s*(host|provider_installation|credentials_helper)\b/m;
+
 function pointers(name: string, args: ArgWord[], exec: Exec): { kind: Kind; word: ArgWord | string; how: string }[] {
   const out: { kind: Kind; word: ArgWord | string; how: string }[] = [];
   for (const [variable, value] of Object.entries(exec.assignments)) {
@@ -125,6 +130,10 @@ export function clientConfigPointers(w: Walker, name: string, args: ArgWord[], e
         continue;
       }
       const body = content.slice(0, MAX_FILE);
+      if (p.kind === 'terraform') {
+        if (TERRAFORM_REDIRECTS.test(body)) w.addOpaque(`${p.how} points ${name} at ${path}, a CLI configuration that moves registry hosts, installs providers from elsewhere or hands tokens to a helper program`, w.viaOf(exec));
+        continue;
+      }
       if (p.kind === 'git' || p.kind === 'npm') {
         if (GIT_OR_NPM_PROGRAMS.test(body)) w.addOpaque(`${p.how} points ${name} at ${path}, a configuration whose settings run programs or fetch from elsewhere`, w.viaOf(exec));
         continue;
