@@ -8,7 +8,8 @@ import { editorStartupCommands, editorTasks, joinArgv, type PlaceRule } from './
  * (stop 28, red team round 9), beside `places.ts`, `laterPlaces.ts` and `buildPlaces.ts`:
  * - home tool configs: starship's custom modules (run on every prompt), Mercurial's hooks, pager and
  *   extensions, bat's pager, less's `#env LESSOPEN`, R's `.Rprofile`, mongosh's `.mongoshrc.js`, pdb's
- *   `.pdbrc`, irb's and pry's rc files, readline macros that end in Enter, psql's `\!`, tmux's `run-shell`;
+ *   `.pdbrc`, irb's and pry's rc files, psql's `\!`, tmux's `run-shell` (`.inputrc` is a start-up file:
+ *   perimeter/startupPlaces.ts);
  * - project editor configs: Zed's terminal shell, language-server binaries and tasks, Helix's shell and
  *   language servers, Neovim's project `.nvim.lua`/`.nvimrc`/`.lazy.lua`, and the editor's **user**
  *   tasks (`~/.config/Code/User/tasks.json`, whose `runOn: folderOpen` tasks run in every folder opened);
@@ -101,17 +102,6 @@ function rCommands(text: string): string {
 /** pdb runs each line of `.pdbrc` as a debugger command; `!stmt` and anything not a pdb command are Python statements. */
 function pdbPython(text: string): string {
   return text.split('\n').map((l) => l.trim().replace(/^!/, '')).filter((l) => l !== '' && !l.startsWith('#') && !/^(alias|unalias|b|break|tbreak|c|cont|continue|n|next|s|step|l|list|ll|w|where|bt|u|up|d|down|p|pp|display|undisplay|condition|ignore|commands|end|disable|enable|clear)(\s|$)/.test(l)).join('\n');
-}
-
-/** Readline macros that end in Enter (`"\C-x": "curl …|sh\n"`) type a command line and run it when the key is pressed. */
-function readlineMacros(text: string): string {
-  const out: string[] = [];
-  for (const m of text.matchAll(/^\s*(?:"[^"]*"|\S+)\s*:\s*"((?:[^"\\]|\\.)*)"/gm)) {
-    const body = m[1]!;
-    const end = body.search(/\\n|\\r|\\C-m|\\C-j/);
-    if (end > 0) out.push(body.slice(0, end).replace(/\\(["\\])/g, '$1'));
-  }
-  return out.join('\n');
 }
 
 /** psql's `\!` and `\setenv PAGER`, sqlite's `.shell`/`.system`, gdb's `shell`/`!`. */
@@ -267,7 +257,6 @@ export function configPlaceOf(absolutePath: string, text: string | undefined, ho
   if (lname === '.mongoshrc.js' || lname === '.mongorc.js') return place(`mongosh's start-up file ${name}`, 'whenever mongosh (or the legacy mongo shell) starts', (t) => t, { language: 'javascript', strictUnknown: true });
   if (lname === '.pdbrc') return place("pdb's start-up file .pdbrc", 'whenever the Python debugger starts (pdb, breakpoint(), pytest --pdb)', pdbPython, { language: 'python', strictUnknown: true });
   if (lname === '.irbrc' || lname === '.pryrc' || /\/\.config\/irb\/irbrc$/.test(l) || lname === '_irbrc') return place(`the Ruby console start-up file ${name}`, 'whenever irb, pry or `rails console` starts', rubyCommands, { strictUnknown: true });
-  if (lname === '.inputrc' || /\/etc\/inputrc$/.test(l)) return place('the readline configuration .inputrc', 'when the bound key is pressed in any readline program (the macro types the line and Enter)', readlineMacros, { strictUnknown: true });
   if (lname === '.psqlrc' || lname === '.sqliterc' || lname === '.gdbinit') return place(`the client start-up file ${name}`, `whenever ${lname === '.psqlrc' ? 'psql' : lname === '.sqliterc' ? 'sqlite3' : 'gdb'} starts`, clientShellLines, { strictUnknown: true });
   if (lname === '.tmux.conf' || /\/\.config\/tmux\/tmux\.conf$/.test(l)) return place("tmux's configuration", 'whenever tmux starts or reloads it', tmuxCommands, { strictUnknown: true });
   // Project (and user) editor configs.

@@ -64,6 +64,7 @@ export function configSetterPrograms(inv: Invocation): GitProgram[] {
   const at = words[0] === 'config' || words[0] === 'c' ? 1 : 0;
   if (words[at] !== 'set') return [];
   const first = words[at + 1] ?? '';
+  // `script-shell=CMD`: the setting's own KEY=VALUE form, not an option reader.
   const eq = first.indexOf('=');
   const key = eq > 0 ? first.slice(0, eq) : first;
   const value = eq > 0 ? first.slice(eq + 1) : words.slice(at + 2).join(' ');
