@@ -109,9 +109,11 @@ const FAMILIES: Readonly<Record<string, readonly Row[]>> = {
     ['npx husky install /tmp/h', 'flag', /core\.hooksPath/],
     ['pre-commit install -f', 'flag', /gitleaks/],
     ['npx husky', 'flag', /stops running the git hook \.git\/hooks\/pre-commit/],
-    ['pnpm exec husky init', 'flag', /gitleaks/],
+    ['pnpm exec husky install', 'flag', /gitleaks/],
     ['pre-commit install --overwrite -t pre-commit', 'flag', /gitleaks/],
     ['pre-commit install', 'allow'],
+    // The documented set-up step writes .husky/ and package.json's prepare script: the diff shows it.
+    ['npx husky init', 'allow'],
     ['npx husky', 'allow', undefined, bare],
     ['pre-commit install -f', 'allow', undefined, bare],
     ['lefthook install', 'allow'],

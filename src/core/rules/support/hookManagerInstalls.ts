@@ -5,7 +5,7 @@ import { GIT_HOOK_NAMES } from '../deferred/gitPrograms';
 
 /**
  * A hook manager installing its own hooks over the team's (stop 28, red team round 9): husky (`npx
- * husky`, `husky init`, `husky install [DIR]`) points `core.hooksPath` at its own folder, so git stops
+ * husky`, `husky install [DIR]`) points `core.hooksPath` at its own folder, so git stops
  * running every hook of the folder in use (a gitleaks pre-commit in `.git/hooks`); `pre-commit install
  * -f` overwrites the hook there instead of keeping it as `.legacy`; `lefthook install
  * --reset-hooks-path` unsets a configured core.hooksPath. Where the folder in use holds an active hook the manager did not write, it asks and
@@ -48,8 +48,10 @@ export function hookManagerInstall(inv: Invocation, facts: Facts, cwd: string): 
   let names: readonly string[];
   let does: string;
   if (inv.name === 'husky') {
-    // husky 9: `husky [DIR]`, `husky init`; husky 4–8: `husky install [DIR]`. Each sets core.hooksPath.
-    if (verb !== undefined && verb !== 'install' && verb !== 'init') return [];
+    // husky 9: `husky [DIR]`; husky 4–8: `husky install [DIR]`. Each sets core.hooksPath and leaves no trace
+    // in the work tree. `husky init` is the documented set-up step: it also writes `.husky/pre-commit` and
+    // package.json's `prepare` script, a change the diff shows for review, so it stays allowed.
+    if (verb !== undefined && verb !== 'install') return [];
     if (parsed.operands.some((o) => o.text === '-h' || o.text === '--help')) return [];
     names = [...GIT_HOOK_NAMES];
     does = `${inv.name}${verb ? ' ' + verb : ''} points core.hooksPath at its own folder, so git stops running`;
