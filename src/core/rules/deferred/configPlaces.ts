@@ -157,6 +157,15 @@ function zedPrograms(text: string): string {
   return jsonPrograms(text, /^(program|path|command)$/);
 }
 
+/** Credential helpers the Docker client is told to run (`credsStore`, `credHelpers`), as the programs `docker-credential-NAME`. */
+function dockerHelpers(text: string): string {
+  const doc = jsonc(text) as { credsStore?: unknown; credHelpers?: unknown } | undefined;
+  const names = doc !== undefined && doc !== null && typeof doc === 'object'
+    ? [doc.credsStore, ...(doc.credHelpers !== null && typeof doc.credHelpers === 'object' ? Object.values(doc.credHelpers as object) : [])]
+    : [...text.matchAll(/"(?:credsStore|[\w.-]+\.[\w.-]+)"\s*:\s*"([\w.-]+)"/g)].map((m) => m[1]);
+  return names.filter((n): n is string => typeof n === 'string' && n !== '').map((n) => `docker-credential-${n}`).join('\n');
+}
+
 /** Task definitions keyed by name whose value is a command line or `{ command | cmd | run }` (deno.json tasks, composer scripts, devbox scripts). */
 function namedTasks(text: string, container: RegExp): string {
   const doc = jsonc(text);
@@ -259,6 +268,7 @@ export function configPlaceOf(absolutePath: string, text: string | undefined, ho
   if (lname === '.irbrc' || lname === '.pryrc' || /\/\.config\/irb\/irbrc$/.test(l) || lname === '_irbrc') return place(`the Ruby console start-up file ${name}`, 'whenever irb, pry or `rails console` starts', rubyCommands, { strictUnknown: true });
   if (lname === '.psqlrc' || lname === '.sqliterc' || lname === '.gdbinit') return place(`the client start-up file ${name}`, `whenever ${lname === '.psqlrc' ? 'psql' : lname === '.sqliterc' ? 'sqlite3' : 'gdb'} starts`, clientShellLines, { strictUnknown: true });
   if (lname === '.tmux.conf' || /\/\.config\/tmux\/tmux\.conf$/.test(l)) return place("tmux's configuration", 'whenever tmux starts or reloads it', tmuxCommands, { strictUnknown: true });
+  if (/\/\.docker\/config\.json$/.test(l)) return place("Docker's client configuration ~/.docker/config.json", 'whenever docker logs in, pushes or pulls (its credential helper is handed the registry passwords)', dockerHelpers, { strictUnknown: false, programs: true });
   // Project (and user) editor configs.
   if (/\/\.zed\/settings\.json$/.test(l)) return place("Zed's project settings .zed/settings.json", 'whenever Zed opens the project (its terminal shell, language servers and context servers)', zedPrograms, { strictUnknown: true, programs: true });
   if (/\/\.zed\/tasks\.json$|\/\.config\/zed\/tasks\.json$/.test(l)) return place(`Zed's tasks ${p.split('/').slice(-2).join('/')}`, 'when the task is run', (t) => jsonPrograms(t, /^command$/));
@@ -285,7 +295,7 @@ export function configPlaceOf(absolutePath: string, text: string | undefined, ho
 }
 
 /** Programs usually named where a tool wants one (pagers, editors, shells, diff tools). */
-const USUAL_PROGRAMS = /^(?:\S*\/)?(less|more|most|cat|bat|batcat|delta|diff-so-fancy|difft|vim?|nvim|gvim|nano|emacs(client)?|code(-insiders)?|cursor|codium|subl|mate|micro|hx|zed|meld|vimdiff|kdiff3|opendiff|bcompare|p4merge|ssh|sh|bash|zsh|fish|nu|pwsh|dash|ksh|tcsh|true|false|node|deno|bun|python3?|ruby|npx|rust-analyzer|gopls|clangd|pyright(-langserver)?|typescript-language-server|vscode-[\w-]+-language-server|lua-language-server|taplo|marksman|ruff|prettier|eslint|biome|black|rustfmt|gofmt|lesspipe(\.sh)?|hg|git)(\s|$)/;
+const USUAL_PROGRAMS = /^(?:\S*\/)?(less|more|most|cat|bat|batcat|delta|diff-so-fancy|difft|vim?|nvim|gvim|nano|emacs(client)?|code(-insiders)?|cursor|codium|subl|mate|micro|hx|zed|meld|vimdiff|kdiff3|opendiff|bcompare|p4merge|ssh|sh|bash|zsh|fish|nu|pwsh|dash|ksh|tcsh|true|false|node|deno|bun|python3?|ruby|npx|rust-analyzer|gopls|clangd|pyright(-langserver)?|typescript-language-server|vscode-[\w-]+-language-server|lua-language-server|taplo|marksman|ruff|prettier|eslint|biome|black|rustfmt|gofmt|lesspipe(\.sh)?|hg|git|docker-credential-(desktop|osxkeychain|wincred|pass|secretservice|ecr-login|gcloud|gcr|acr-env|acr|doctl|helper))(\s|$)/;
 
 /** `sh -c 'cmd'`: the program is the command the shell is given. */
 function shellPayload(line: string): string {

@@ -56,6 +56,21 @@ function curlTrace(inv: Invocation): Finding[] {
   return [finding('trace-unredacted', `curl ${traced.written} prints the request headers it sends, unredacted: ${source} lands in the output as an Authorization header.`, 'HTTP credential', 'curl')];
 }
 
+/** HTTPie and xh: `-v` (or `--print` with `H`) prints the request headers, an `Authorization` built from `-a`, `--bearer` or a header item. */
+function httpieTrace(inv: Invocation): Finding[] {
+  const spec = toolNamed(inv.name);
+  if (!spec) return [];
+  const parsed = parsedArgs(inv.args, spec);
+  const opts = parsed.options;
+  const traced = opts.find((o) => o.name === '-v' || o.name === '--verbose' || ((o.name === '-p' || o.name === '--print') && o.values.some((v) => v.includes('H'))));
+  if (!traced) return [];
+  const dynamic = (w: { dynamic: boolean; raw: string }): boolean => w.dynamic || /\$|`/.test(w.raw);
+  const credential = opts.some((o) => (o.name === '-a' || o.name === '--auth' || o.name === '--bearer') && o.valueWords.some(dynamic))
+    || parsed.operands.some((w) => /^[\w-]+:(?!\/\/)/.test(w.text) && AUTH_HEADER.test(w.text.replace(/^([\w-]+):/, '$1: ')) && dynamic(w));
+  if (!credential) return [];
+  return [finding('trace-unredacted', `${inv.name} ${traced.written} prints the request headers it sends, unredacted: the credential the variable holds lands in the output as an Authorization header.`, 'HTTP credential', inv.name)];
+}
+
 /** strace's and ltrace's options as their wrappers read them (`-e EXPR`, `-s N`, `-o FILE` …). */
 const STRACE = effectGrammar('abeEIoOpPsSUX');
 const LTRACE = effectGrammar('aeEilnopsuwx');
@@ -91,5 +106,6 @@ export function traceExposures(inv: Invocation): Finding[] {
   }
   if (inv.name === 'git') return gitTrace(inv);
   if (inv.name === 'curl') return curlTrace(inv);
+  if (inv.name === 'http' || inv.name === 'https' || inv.name === 'xh' || inv.name === 'xhs') return httpieTrace(inv);
   return [];
 }
