@@ -166,6 +166,19 @@ function dockerHelpers(text: string): string {
   return names.filter((n): n is string => typeof n === 'string' && n !== '').map((n) => `docker-credential-${n}`).join('\n');
 }
 
+/** Helix: `shell = [...]`, and each table's `command` with its `args` (language servers, formatters). */
+function helixPrograms(text: string): string {
+  const out: string[] = [];
+  for (const table of text.split(/^\s*(?=\[)/m)) {
+    out.push(...tomlValues(table, /shell/));
+    const command = tomlValues(table, /command/)[0];
+    if (command === undefined) continue;
+    const args = /^\s*args\s*=\s*(\[[^\]]*\])/m.exec(table)?.[1];
+    out.push(args ? joinArgv([command, ...stringItems(args)]) : command);
+  }
+  return out.slice(0, 32).join('\n');
+}
+
 /** Task definitions keyed by name whose value is a command line or `{ command | cmd | run }` (deno.json tasks, composer scripts, devbox scripts). */
 function namedTasks(text: string, container: RegExp): string {
   const doc = jsonc(text);
@@ -272,7 +285,7 @@ export function configPlaceOf(absolutePath: string, text: string | undefined, ho
   // Project (and user) editor configs.
   if (/\/\.zed\/settings\.json$/.test(l)) return place("Zed's project settings .zed/settings.json", 'whenever Zed opens the project (its terminal shell, language servers and context servers)', zedPrograms, { strictUnknown: true, programs: true });
   if (/\/\.zed\/tasks\.json$|\/\.config\/zed\/tasks\.json$/.test(l)) return place(`Zed's tasks ${p.split('/').slice(-2).join('/')}`, 'when the task is run', (t) => jsonPrograms(t, /^command$/));
-  if (/\/\.helix\/(config|languages)\.toml$|\/\.config\/helix\/(config|languages)\.toml$/.test(l)) return place(`Helix's ${name}`, 'whenever Helix opens the project (its shell, language servers and formatters)', (t) => tomlValues(t, /shell|command/).join('\n'), { strictUnknown: true, programs: true });
+  if (/\/\.helix\/(config|languages)\.toml$|\/\.config\/helix\/(config|languages)\.toml$/.test(l)) return place(`Helix's ${name}`, 'whenever Helix opens the project (its shell, language servers and formatters)', helixPrograms, { strictUnknown: true, programs: true });
   if (/^(\.nvim\.lua|\.nvimrc|\.lazy\.lua)$/.test(lname)) return place(`Neovim's project file ${name}`, "whenever Neovim opens the folder (its 'exrc' start-up file)", editorStartupCommands, { strictUnknown: true });
   if (EDITOR_USER.test(l)) {
     const onOpen = text !== undefined && /"runOn"\s*:\s*"folderOpen"/.test(text);
@@ -303,10 +316,13 @@ function shellPayload(line: string): string {
   return m ? m[1]!.trim().replace(/^(["'])(.*)\1$/, '$2') : line;
 }
 
+/** Language servers and formatters editors start by design. */
+const LANGUAGE_TOOLS = /^(?:\S*\/)?([\w.-]*(?:language-?server|langserver|[-_]ls|lsp|analyzer)[\w.-]*|pylsp|jdtls|solargraph|gopls|clangd|zls|intelephense|vtsls|omnisharp|metals|ocamllsp|nil|nixd|texlab|svelteserver|dart|julia|elixir-ls|erlang_ls|biome|ruff|mypy|black|isort|prettierd?|eslint_d|rustfmt|gofmt|goimports|shfmt|stylua|clang-format|taplo|marksman)(\s|$)/;
+
 /** In a place that names programs, the lines whose program is not a usual one (judged unfollowable: they ask). */
 export function unvouchedPrograms(commands: string, place: PlaceRule, writer: string): Finding[] {
   if (!place.programs) return [];
-  const odd = commands.split('\n').map((c) => c.trim()).find((c) => c !== '' && !USUAL_PROGRAMS.test(shellPayload(c)));
+  const odd = commands.split('\n').map((c) => c.trim()).find((c) => c !== '' && !USUAL_PROGRAMS.test(shellPayload(c)) && !LANGUAGE_TOOLS.test(shellPayload(c)));
   if (odd === undefined) return [];
   return [{
     rule: 'deferred.config-program',
