@@ -15,7 +15,7 @@ import { editorStartupCommands, editorTasks, joinArgv, type PlaceRule } from './
  *   tasks (`~/.config/Code/User/tasks.json`, whose `runOn: folderOpen` tasks run in every folder opened);
  * - Ruby DSL files that bundler, vagrant, CocoaPods, fastlane … evaluate (Gemfile, Vagrantfile, a gemspec);
  * - build and task files of other runners: Ant's build.xml and Maven's exec plugin, deno.json tasks,
- *   Pipfile scripts, composer.json scripts, mise and pixi tasks, devbox hooks, Procfiles.
+ *   Pipfile scripts, composer.json scripts, mise and pixi tasks, devbox hooks, Procfiles, Tiltfiles.
  * A place marked `programs` names a program (a pager, a shell): one that is not a usual one asks even
  * when what it does cannot be followed (`--pager="sh -c evil"`).
  */
@@ -246,6 +246,16 @@ function xmlExecs(text: string): string {
   return out.join('\n');
 }
 
+/** Tilt's Starlark: `local('cmd')`, `local_resource(…, cmd='…', serve_cmd='…')`, and process calls. */
+function tiltCommands(text: string): string {
+  const out = commandLinesInCode(text);
+  for (const m of text.matchAll(/\blocal\s*\(\s*(?:command\s*=\s*)?("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|\[[^\]]*\])|\b(?:serve_)?cmd\s*=\s*("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|\[[^\]]*\])/g)) {
+    const v = (m[1] ?? m[2])!;
+    if (out.length < 32) out.push(v.startsWith('[') ? joinArgv(stringItems(v)) : v.slice(1, -1));
+  }
+  return out.join('\n');
+}
+
 /** `name: command` lines of a Procfile. */
 function procfile(text: string): string {
   return [...text.matchAll(/^[\w-]+\s*:\s*(.+)$/gm)].map((m) => m[1]!.trim()).join('\n');
@@ -303,6 +313,7 @@ export function configPlaceOf(absolutePath: string, text: string | undefined, ho
   if (lname === 'pixi.toml') return place('the tasks of pixi.toml', 'when `pixi run` runs them', (t) => tomlTasks(t, /^(feature\.[\w-]+\.)?tasks(\.[\w-]+)?$/));
   if (/^\.?mise(\.local)?\.toml$|\/\.config\/mise\/config\.toml$|\/\.mise\/config\.toml$/.test(l) || /^\.?mise(\.local)?\.toml$/.test(lname)) return place(`mise's ${name}`, 'when `mise run` runs a task, and its hooks whenever a shell enters the folder', (t) => tomlTasks(t, /^(tasks(\.[\w"'.-]+)?|hooks)$/));
   if (lname === 'procfile' || /^procfile\.[\w-]+$/.test(lname)) return place(`the ${name}`, 'when foreman, overmind or the platform starts the processes', procfile);
+  if (lname === 'tiltfile') return place('the Tiltfile', 'whenever `tilt up` loads it (local() runs at once, local_resource commands as resources update)', tiltCommands);
   if (lname === '.replit') return place('the .replit file', 'when the Repl runs or boots', (t) => tomlValues(t, /run|onBoot|build/).join('\n'));
   return undefined;
 }
