@@ -271,13 +271,25 @@ const RUBY_DSL_WHEN: Readonly<Record<string, string>> = {
   brewfile: 'when `brew bundle` reads it',
 };
 
+/** The file names `configPlaceOf` knows (lower-cased), for a lookup before any pattern. */
+const CANDIDATE_NAMES: ReadonlySet<string> = new Set([
+  'starship.toml', '.hgrc', 'hgrc', 'mercurial.ini', 'config', '.lesskey', 'lesskey', '.less', '.rprofile', 'rprofile.site', '.mongoshrc.js', '.mongorc.js',
+  '.pdbrc', '.irbrc', '.pryrc', 'irbrc', '_irbrc', '.psqlrc', '.sqliterc', '.gdbinit', '.tmux.conf', 'tmux.conf', 'config.json', 'settings.json', 'tasks.json',
+  'config.toml', 'languages.toml', '.nvim.lua', '.nvimrc', '.lazy.lua', 'gemfile', 'gems.rb', 'vagrantfile', 'podfile', 'brewfile', 'guardfile', 'dangerfile',
+  'fastfile', 'appfile', 'matchfile', 'capfile', 'berksfile', 'puppetfile', 'steepfile', 'thorfile', 'config.ru', 'build.xml', 'pom.xml', 'deno.json',
+  'deno.jsonc', 'composer.json', 'devbox.json', 'pipfile', 'pixi.toml', 'mise.toml', '.mise.toml', 'mise.local.toml', '.mise.local.toml', 'procfile',
+  '.replit', 'tiltfile',
+]);
+
 /** Where a tool runs programs or commands named in the file at `absolutePath` later, or undefined. */
 export function configPlaceOf(absolutePath: string, text: string | undefined, home: string): PlaceRule | undefined {
+  const lname = absolutePath.slice(Math.max(absolutePath.lastIndexOf('/'), absolutePath.lastIndexOf('\\')) + 1).toLowerCase();
+  // One lookup by name first: most written paths are none of these.
+  if (!CANDIDATE_NAMES.has(lname) && !lname.endsWith('.gemspec') && !lname.startsWith('procfile.')) return undefined;
   const p = absolutePath.replace(/\\/g, '/');
   const l = p.toLowerCase();
   if (l.includes('/node_modules/') || l.includes('/.git/')) return undefined;
   const name = basename(p);
-  const lname = name.toLowerCase();
   const inHome = l.startsWith(home.toLowerCase().replace(/\/$/, '') + '/');
   const place = (where: string, when: string, commands: (t: string) => string, extra: Partial<PlaceRule> = {}): PlaceRule => ({ where, when, language: 'shell', strictUnknown: inHome, commands, ...extra });
   // Home tool configs.
