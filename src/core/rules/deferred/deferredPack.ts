@@ -238,7 +238,7 @@ function credentialProgram(p: GitProgram): Finding | undefined {
 }
 
 /** Programs git is usually told to run (pagers, editors, diff and merge tools, signers, LFS, ssh): anything else is a program nobody vouched for. */
-const USUAL_GIT_PROGRAMS = /^(?:\S*\/)?(less|more|most|cat|bat|batcat|delta|diff-so-fancy|diff-highlight|difft|difftastic|vim?|nvim|gvim|nano|emacs(client)?|code(-insiders)?|cursor|codium|subl|mate|micro|hx|zed|meld|vimdiff|nvimdiff|kdiff3|opendiff|bcompare|p4merge|ssh|gpg2?|gitsign|smimesign|ssh-keygen|git-lfs|git|watchman|rs-git-fsmonitor|true|false)(\s|$)/;
+const USUAL_GIT_PROGRAMS = /^(?:\S*\/)?(less|more|most|cat|bat|batcat|delta|diff-so-fancy|diff-highlight|difft|difftastic|vim?|nvim|gvim|nano|emacs(client)?|code(-insiders)?|cursor|codium|subl|mate|micro|hx|zed|meld|vimdiff|nvimdiff|kdiff3|opendiff|bcompare|p4merge|ssh|gpg2?|gitsign|smimesign|ssh-keygen|ssh-add|git-lfs|git|watchman|rs-git-fsmonitor|true|false)(\s|$)/;
 
 function judgeProgram(p: GitProgram, inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
   if (p.kind === 'hooks') return judgeHooksFolder(p, inv, ctx, cwd);

@@ -39,7 +39,9 @@ function whenOf(key: string): string | undefined {
   // `merge.<name>.cmd` is no key git reads, but a tool that reads merge tools by that spelling would run it: judged alike.
   if (/^merge\..+\.(driver|cmd)$/.test(k) || /^mergetool\..+\.cmd$/.test(k)) return 'whenever git merges';
   if (/^filter\..+\.(clean|smudge|process)$/.test(k)) return 'whenever git adds or checks out files that use the filter';
-  if (k === 'gpg.program' || /^gpg\..+\.program$/.test(k)) return 'whenever git signs or verifies';
+  if (k === 'gpg.program' || /^gpg\..+\.program$/.test(k) || k === 'gpg.ssh.defaultkeycommand') return 'whenever git signs or verifies';
+  // Round 9: run on every fetch or push to list the alternates' refs.
+  if (k === 'core.alternaterefscommand') return 'on every fetch or push from a repository with alternates';
   if (k === 'uploadpack.packobjectshook') return 'whenever git serves a fetch';
   if (k.startsWith('alias.')) return `when \`git ${key.slice(6)}\` runs`;
   if (/^(web\.browser|browser\..+\.(cmd|path)|man\..+\.(cmd|path))$/.test(k)) return 'when git opens help';
