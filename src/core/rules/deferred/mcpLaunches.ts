@@ -139,6 +139,7 @@ const AGENT_NAMES: Readonly<Record<string, string>> = { claude: 'Claude Code', c
  */
 export function registeredServer(inv: Invocation): { place: DeferredPlace; commands: string } | undefined {
   if (EDITOR_CLIS.has(inv.name)) return editorServer(inv);
+  if (inv.name === 'amp' || inv.name === 'q' || inv.name === 'kiro-cli') return otherAgentServer(inv);
   const agent = AGENT_NAMES[inv.name];
   const spec = agent !== undefined ? toolNamed(inv.name) : undefined;
   if (!spec || agent === undefined) return undefined;
@@ -166,4 +167,21 @@ function editorServer(inv: Invocation): { place: DeferredPlace; commands: string
   // A value the hook cannot read (`--add-mcp "$(cat x)"`) is a server nobody can vouch for: shell text.
   const commands = given.map((w) => (w.dynamic ? 'sh -c "$UNREAD_SERVER_JSON"' : mcpServerCommands(`{"servers":{"x":${w.text}}}`) || (/"command"/.test(w.text) ? 'sh -c "$UNREAD_SERVER_JSON"' : ''))).filter((c) => c !== '');
   return commands.length === 0 ? undefined : { place, commands: commands.join('\n') };
+}
+
+/** Amp's `mcp add` options; Amazon Q's and Kiro's (`--name N --command CMD --args A …`). */
+const AMP_GRAMMAR = effectGrammar('', ['env', 'header', 'settings-file', 'log-level', 'log-file', 'mode']);
+const Q_GRAMMAR = effectGrammar('', ['name', 'command', 'args', 'scope', 'env', 'timeout', 'agent', 'profile']);
+
+/** `amp mcp add NAME -- CMD ARGS…` (or `NAME URL`), `q|kiro-cli mcp add --name N --command CMD --args A`: the server's command line (round 9). */
+function otherAgentServer(inv: Invocation): { place: DeferredPlace; commands: string } | undefined {
+  const amp = inv.name === 'amp';
+  const read = readEffectArgs(inv.args, amp ? AMP_GRAMMAR : Q_GRAMMAR);
+  const words = read.operands.map((w) => w.text);
+  if (words[0] !== 'mcp' || words[1] !== 'add') return undefined;
+  const label = amp ? 'Amp' : inv.name === 'q' ? 'Amazon Q Developer CLI' : 'Kiro CLI';
+  const place: DeferredPlace = { where: `${label}'s MCP servers (${inv.name} mcp add)`, when: 'whenever the agent starts (it runs each MCP server command, outside any hook)' };
+  const command = amp ? words.slice(3).filter((w) => w !== '--') : [...values(read, 'command').map((w) => w.text), ...values(read, 'args').flatMap((w) => w.text.split(','))];
+  if (command.length === 0 || (command.length === 1 && /^https?:\/\//.test(command[0]!))) return undefined;
+  return { place, commands: joinArgv(command) };
 }
