@@ -260,7 +260,7 @@ export function mcpServerCommands(text: string): string {
     if (d === null || typeof d !== 'object') return [];
     const o = d as Record<string, unknown>;
     const found: unknown[] = [];
-    for (const key of ['mcpServers', 'servers', 'mcp', 'context_servers']) if (o[key] && typeof o[key] === 'object') found.push(...Object.values(o[key] as object));
+    for (const key of ['mcpServers', 'servers', 'mcp', 'context_servers', 'agent_servers']) if (o[key] && typeof o[key] === 'object') found.push(...Object.values(o[key] as object));
     // ~/.claude.json keeps per-project servers under projects.<path>.mcpServers.
     if (o.projects && typeof o.projects === 'object') for (const project of Object.values(o.projects as object)) found.push(...servers(project));
     return found;
