@@ -69,7 +69,7 @@ function hgPrograms(text: string): string {
     if (section === 'hooks') {
       const py = /^python:(.+?\.py)(:\w+)?$/.exec(value);
       out.push(py ? `python3 ${py[1]}` : value);
-    } else if ((section === 'ui' && /^(editor|ssh|merge)$/.test(key)) || (section === 'pager' && key === 'pager') || (section === 'merge-tools' && /\.executable$/.test(key))) out.push(value);
+    } else if ((section === 'ui' && /^(editor|ssh|merge)$/.test(key)) || (section === 'pager' && key === 'pager') || (section === 'merge-tools' && key.endsWith('.executable'))) out.push(value);
     else if (section === 'extensions' && /[/\\]/.test(value)) out.push(`python3 ${value.replace(/^!/, '')}`);
   }
   return out.join('\n');
@@ -295,17 +295,17 @@ export function configPlaceOf(absolutePath: string, text: string | undefined, ho
   // Home tool configs.
   if (/\/\.config\/starship\.toml$|\/starship\.toml$/.test(l)) return place(`starship's configuration ${name}`, 'on every shell prompt (custom modules run their `command` and `when`)', (t) => tomlValues(t, /command|when/).join('\n'), { strictUnknown: true });
   if (/\/\.hgrc$|\/\.hg\/hgrc$|\/\.config\/hg\/hgrc$|\/mercurial\.ini$|^\/etc\/mercurial\/hgrc(\.d\/[^/]+)?$/.test(l)) return place(`the Mercurial configuration ${name}`, 'whenever hg runs (its hooks on commit, pull and push; its editor, pager and extensions)', hgPrograms, { strictUnknown: true, programs: true });
-  if (/\/\.config\/bat\/config$/.test(l)) return place("bat's configuration", 'whenever bat pages its output (its --pager program)', batPager, { strictUnknown: true, programs: true });
+  if (l.endsWith('/.config/bat/config')) return place("bat's configuration", 'whenever bat pages its output (its --pager program)', batPager, { strictUnknown: true, programs: true });
   if (/\/(\.lesskey|\.config\/lesskey|\.less)$/.test(l)) return place("less's key file", 'on every file less opens (LESSOPEN)', lessOpen, { strictUnknown: true, programs: true });
   if (lname === '.rprofile' || lname === 'rprofile.site') return place(`R's start-up file ${name}`, 'whenever R or Rscript starts here', rCommands, { strictUnknown: true });
   if (lname === '.mongoshrc.js' || lname === '.mongorc.js') return place(`mongosh's start-up file ${name}`, 'whenever mongosh (or the legacy mongo shell) starts', (t) => t, { language: 'javascript', strictUnknown: true });
   if (lname === '.pdbrc') return place("pdb's start-up file .pdbrc", 'whenever the Python debugger starts (pdb, breakpoint(), pytest --pdb)', pdbPython, { language: 'python', strictUnknown: true });
-  if (lname === '.irbrc' || lname === '.pryrc' || /\/\.config\/irb\/irbrc$/.test(l) || lname === '_irbrc') return place(`the Ruby console start-up file ${name}`, 'whenever irb, pry or `rails console` starts', rubyCommands, { strictUnknown: true });
+  if (lname === '.irbrc' || lname === '.pryrc' || l.endsWith('/.config/irb/irbrc') || lname === '_irbrc') return place(`the Ruby console start-up file ${name}`, 'whenever irb, pry or `rails console` starts', rubyCommands, { strictUnknown: true });
   if (lname === '.psqlrc' || lname === '.sqliterc' || lname === '.gdbinit') return place(`the client start-up file ${name}`, `whenever ${lname === '.psqlrc' ? 'psql' : lname === '.sqliterc' ? 'sqlite3' : 'gdb'} starts`, clientShellLines, { strictUnknown: true });
-  if (lname === '.tmux.conf' || /\/\.config\/tmux\/tmux\.conf$/.test(l)) return place("tmux's configuration", 'whenever tmux starts or reloads it', tmuxCommands, { strictUnknown: true });
-  if (/\/\.docker\/config\.json$/.test(l)) return place("Docker's client configuration ~/.docker/config.json", 'whenever docker logs in, pushes or pulls (its credential helper is handed the registry passwords)', dockerHelpers, { strictUnknown: false, programs: true });
+  if (lname === '.tmux.conf' || l.endsWith('/.config/tmux/tmux.conf')) return place("tmux's configuration", 'whenever tmux starts or reloads it', tmuxCommands, { strictUnknown: true });
+  if (l.endsWith('/.docker/config.json')) return place("Docker's client configuration ~/.docker/config.json", 'whenever docker logs in, pushes or pulls (its credential helper is handed the registry passwords)', dockerHelpers, { strictUnknown: false, programs: true });
   // Project (and user) editor configs.
-  if (/\/\.zed\/settings\.json$/.test(l)) return place("Zed's project settings .zed/settings.json", 'whenever Zed opens the project (its terminal shell, language servers and context servers)', zedPrograms, { strictUnknown: true, programs: true });
+  if (l.endsWith('/.zed/settings.json')) return place("Zed's project settings .zed/settings.json", 'whenever Zed opens the project (its terminal shell, language servers and context servers)', zedPrograms, { strictUnknown: true, programs: true });
   if (/\/\.zed\/tasks\.json$|\/\.config\/zed\/tasks\.json$/.test(l)) return place(`Zed's tasks ${p.split('/').slice(-2).join('/')}`, 'when the task is run', (t) => jsonPrograms(t, /^command$/));
   if (/\/\.helix\/(config|languages)\.toml$|\/\.config\/helix\/(config|languages)\.toml$/.test(l)) return place(`Helix's ${name}`, 'whenever Helix opens the project (its shell, language servers and formatters)', helixPrograms, { strictUnknown: true, programs: true });
   if (/^(\.nvim\.lua|\.nvimrc|\.lazy\.lua)$/.test(lname)) return place(`Neovim's project file ${name}`, "whenever Neovim opens the folder (its 'exrc' start-up file)", editorStartupCommands, { strictUnknown: true });
@@ -364,7 +364,7 @@ export function unvouchedPrograms(commands: string, place: PlaceRule, writer: st
  */
 export function terraformCliConfig(path: string, text: string | undefined, writer: string): Finding[] {
   const l = path.replace(/\\/g, '/').toLowerCase();
-  if (!/\/(\.terraformrc|terraform\.rc)$|\.tfrc$/.test(l) || /credentials\.tfrc\.json$/.test(l)) return [];
+  if (!/\/(\.terraformrc|terraform\.rc)$|\.tfrc$/.test(l) || l.endsWith('credentials.tfrc.json')) return [];
   const what = text === undefined
     ? 'text the hook cannot read now'
     : /^\s*host\s+"[^"]+"/m.test(text)
