@@ -1,4 +1,5 @@
-import type { Invocation } from '../../policy/types';
+import { effectGrammar, has, readEffectArgs, values } from '../../policy/effectOptions';
+import type { Finding, Invocation } from '../../policy/types';
 import { invocationCommand } from '../../registry/commandModel';
 import type { GitProgram } from './gitPrograms';
 
@@ -84,4 +85,49 @@ function huskyHooksPath(inv: Invocation): GitProgram[] {
   const folder = verb === 'install' ? dir : verb !== undefined && verb !== 'init' && verb !== 'uninstall' && verb !== 'add' && verb !== 'set' ? verb : undefined;
   if (folder === undefined || !/^(\/|~|\.\.(\/|$))/.test(folder)) return [];
   return [{ kind: 'hooks', text: verb === 'install' ? folder : `${folder.replace(/\/$/, '')}/_`, key: 'core.hooksPath', where: `husky's core.hooksPath setting (${folder})`, when: 'whenever git runs its hooks (commit, checkout, merge, push)' }];
+}
+
+/** Plugin managers' valued options (`--source URL`, `--version V`, `--alias A` …): the rest are switches, and the operands are the words. */
+const PLUGIN_GRAMMAR = effectGrammar('', ['source', 's', 'version', 'name', 'n', 'alias', 'index', 'output', 'o', 'query', 'subscription']);
+/** helm plugins most used, from their own repositories. */
+const VOUCHED_HELM = /^https:\/\/github\.com\/(databus23\/helm-diff|jkroepke\/helm-secrets|helm-unittest\/helm-unittest|chartmuseum\/helm-push|aslafy-z\/helm-git|quintush\/helm-unittest)(\.git)?\/?$/i;
+
+/**
+ * Plugins fetched from an address nobody vouches for, run by every later use of the tool (round 9,
+ * beside `gh extension install` and krew in cliPrograms.ts): `helm plugin install URL|DIR` (its hooks
+ * run at install and its command on every `helm NAME`), `asdf plugin add NAME URL` and `mise plugins
+ * install NAME URL` (their scripts run on every version switch), `az extension add --source URL|FILE`,
+ * `docker plugin install --grant-all-permissions` (a privileged plugin started by the daemon). From the
+ * tool's own index (`asdf plugin add nodejs`, `az extension add --name x`) stays allowed.
+ */
+export function pluginSources(inv: Invocation): Finding[] {
+  if (!/^(helm|asdf|mise|rtx|az|docker)$/.test(inv.name)) return [];
+  const read = readEffectArgs(inv.args, PLUGIN_GRAMMAR);
+  const w = read.operands.map((o) => o.text);
+  let what: string | undefined;
+  let how = '';
+  if (inv.name === 'helm' && w[0] === 'plugin' && w[1] === 'install' && w[2] !== undefined && !VOUCHED_HELM.test(w[2])) {
+    what = w[2];
+    how = 'helm plugin install (its install hook runs now, its command on every `helm` call that names it, with the cluster credentials)';
+  } else if (inv.name === 'asdf' && w[0] === 'plugin' && (w[1] === 'add' || w[1] === 'install') && w[3] !== undefined) {
+    what = w[3];
+    how = `asdf plugin add ${w[2]} (its scripts run whenever asdf installs or switches ${w[2]})`;
+  } else if ((inv.name === 'mise' || inv.name === 'rtx') && /^(plugins?|p)$/.test(w[0] ?? '') && /^(install|i|add|a)$/.test(w[1] ?? '') && w[3] !== undefined) {
+    what = w[3];
+    how = `mise plugins install ${w[2]} (its scripts run whenever mise installs or switches ${w[2]})`;
+  } else if (inv.name === 'az' && w[0] === 'extension' && w[1] === 'add') {
+    what = values(read, 'source', 's')[0]?.text;
+    how = 'az extension add --source (its code runs on every `az` call of that group, with the Azure sign-in)';
+  } else if (inv.name === 'docker' && w[0] === 'plugin' && w[1] === 'install' && has(read, 'grant-all-permissions') && w[2] !== undefined) {
+    what = w[2];
+    how = 'docker plugin install --grant-all-permissions (the daemon starts it with every privilege it asked for)';
+  }
+  if (what === undefined) return [];
+  return [{
+    rule: 'deferred.plugin-install',
+    risk: 'unanalyzable',
+    severity: 'ask',
+    reason: `Installs ${what} as a plugin (${how}): its code comes from that address, nobody here has read it, and it runs later with this machine's access.`,
+    targets: [{ kind: 'resource', name: what, provider: inv.name, remote: false, environment: 'local', environmentReason: 'this machine' }],
+  }];
 }

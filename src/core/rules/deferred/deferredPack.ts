@@ -21,7 +21,7 @@ import { parseCommand, type GrammarSpec } from '../../shell/grammar';
 import { buildPlaceOf, packagedProgram } from './buildPlaces';
 import { cronCommands, deferredPlaceOf, isInstructionFile, packageScriptTarget, runnerPlaceOf, type PlaceRule } from './places';
 import { laterPlaceOf } from './laterPlaces';
-import { configSetterPrograms } from './configSetters';
+import { configSetterPrograms, pluginSources } from './configSetters';
 import { configPlaceOf, terraformCliConfig, unvouchedPrograms } from './configPlaces';
 import { isInfraCode, protectionLowered, sedReplacements } from './deployPlaces';
 import { judgeRunnerCode, LOADING_PACKAGE_KEYS, loadedFiles, unreadRunnerCode } from './runnerPlaces';
@@ -444,7 +444,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   const cwd = inv.cwd || ctx.facts.cwd;
   const out: Finding[] = [];
   for (const p of [...gitPrograms(inv), ...toolConfigPrograms(inv), ...cliPrograms(inv), ...configSetterPrograms(inv)]) out.push(...judgeProgram(p, inv, ctx, cwd));
-  out.push(...installedPlugin(inv));
+  out.push(...installedPlugin(inv), ...pluginSources(inv));
   for (const w of writesOf(inv, ctx.facts, cwd)) {
     out.push(...assembledSecretWrites(w.path, w.text, w.writer, ctx.facts), ...settingsWriteFindings(w.path, w.text, w.writer, ctx.facts), ...sourceRedirectWrites(w.path, w.text, w.writer, ctx.facts), ...envRetargetWrites(w.path, w.text, ctx.facts.readFile(w.path), w.writer, ctx), ...instructionFindings(w.path, w.text, w.writer, isInstructionFile(w.path)), ...terraformCliConfig(w.path, w.text, w.writer));
     const shadow = shadowPlaceOf(w.path, ctx.facts);
