@@ -96,7 +96,7 @@ function managerUninstall(inv: Invocation): Finding[] {
   }];
 }
 
-const MANAGERS = new Set(['pre-commit', 'prek', 'lefthook', 'husky']);
+const MANAGERS = new Set(['pre-commit', 'prek', 'lefthook', 'husky', 'simple-git-hooks']);
 
 /**
  * `git config --unset core.hooksPath` when the repository's hooks path names a folder of active hooks

@@ -148,6 +148,9 @@ const FAMILIES: Readonly<Record<string, readonly Row[]>> = {
     ['npx husky', 'allow', undefined, bare],
     ['pre-commit install -f', 'allow', undefined, bare],
     ['lefthook install', 'allow'],
+    ['simple-git-hooks', 'flag', /simple-git-hooks overwrites the git hook \.git\/hooks\/pre-commit/],
+    ['simple-git-hooks', 'allow', undefined, bare],
+    ['lefthook install --reset-hooks-path', 'allow'],
   ],
   'skip-team-secret-scan-hook': [
     ['SKIP=gitleaks git commit -m x', 'flag', /SKIP=gitleaks/],

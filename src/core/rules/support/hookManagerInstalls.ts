@@ -8,14 +8,15 @@ import { GIT_HOOK_NAMES } from '../deferred/gitPrograms';
  * husky`, `husky install [DIR]`) points `core.hooksPath` at its own folder, so git stops
  * running every hook of the folder in use (a gitleaks pre-commit in `.git/hooks`); `pre-commit install
  * -f` overwrites the hook there instead of keeping it as `.legacy`; `lefthook install
- * --reset-hooks-path` unsets a configured core.hooksPath. Where the folder in use holds an active hook the manager did not write, it asks and
+ * --reset-hooks-path` unsets a configured core.hooksPath; `npx simple-git-hooks` writes its hooks over
+ * the files there. Where the folder in use holds an active hook the manager did not write, it asks and
  * names what that hook ran. A repository without one loses nothing and stays allowed, as does a
  * manager re-installing over its own hooks. Where husky's folder itself points is judged as
  * `core.hooksPath` is (deferred/configSetters.ts).
  */
 
 /** What each manager's own hook files say about it (a hook it wrote is not lost by a re-install). */
-const OWN_MARK: Readonly<Record<string, RegExp>> = { husky: /husky/i, 'pre-commit': /pre-commit|pre_commit/i, prek: /pre-commit|prek/i, lefthook: /lefthook/i };
+const OWN_MARK: Readonly<Record<string, RegExp>> = { husky: /husky/i, 'pre-commit': /pre-commit|pre_commit/i, prek: /pre-commit|prek/i, lefthook: /lefthook/i, 'simple-git-hooks': /simple-git-hooks/i };
 
 function firstCommand(text: string | undefined): string | undefined {
   for (const raw of (text ?? '').split('\n')) {
@@ -40,6 +41,7 @@ function hooksInUse(root: string, facts: Facts): { folder: string; shown: string
 }
 
 export function hookManagerInstall(inv: Invocation, facts: Facts, cwd: string): Finding[] {
+  if (inv.name === 'simple-git-hooks') return simpleGitHooks(inv, facts, cwd);
   const spec = toolNamed(inv.name);
   if (!spec) return [];
   const parsed = parsedArgs(inv.args, spec);
@@ -66,16 +68,40 @@ export function hookManagerInstall(inv: Invocation, facts: Facts, cwd: string): 
     names = [...GIT_HOOK_NAMES];
     does = 'lefthook install --reset-hooks-path unsets core.hooksPath, so git stops running';
   } else return [];
+  return displaced(inv.name, names, does, facts, cwd);
+}
+
+/**
+ * `npx simple-git-hooks` writes the hooks its configuration names (package.json's `simple-git-hooks`,
+ * or `.simple-git-hooks.json`) into the hooks folder, over the hook files there.
+ */
+function simpleGitHooks(inv: Invocation, facts: Facts, cwd: string): Finding[] {
+  if (inv.args.length > 0) return [];
+  const root = rootOf(cwd, facts);
+  if (root === undefined) return [];
+  let config: unknown;
+  try {
+    const own = facts.readFile(`${root}/.simple-git-hooks.json`);
+    config = own !== undefined ? JSON.parse(own) : (JSON.parse(facts.readFile(`${root}/package.json`) ?? '{}') as Record<string, unknown>)['simple-git-hooks'];
+  } catch {
+    config = undefined;
+  }
+  const names = config !== null && typeof config === 'object' ? Object.keys(config) : [...GIT_HOOK_NAMES];
+  return displaced('simple-git-hooks', names, 'simple-git-hooks overwrites', facts, cwd);
+}
+
+/** The first active hook among `names` in the folder git uses now that `manager` did not write, as a finding. */
+function displaced(manager: string, names: readonly string[], does: string, facts: Facts, cwd: string): Finding[] {
   const root = rootOf(cwd, facts);
   if (root === undefined) return [];
   const { folder, shown } = hooksInUse(root, facts);
   // husky re-installed over its own folder (`.husky/_`) takes nothing away.
-  if (inv.name === 'husky' && /(^|\/)\.husky(\/_)?\/?$/.test(shown)) return [];
+  if (manager === 'husky' && /(^|\/)\.husky(\/_)?\/?$/.test(shown)) return [];
   for (const name of names) {
     if (!GIT_HOOK_NAMES.has(name)) continue;
     const text = facts.readFile(`${folder}/${name}`);
     const runs = firstCommand(text);
-    if (runs === undefined || OWN_MARK[inv.name]!.test(text ?? '')) continue;
+    if (runs === undefined || OWN_MARK[manager]!.test(text ?? '')) continue;
     return [{
       rule: 'commit-hooks.hook-displaced',
       risk: 'protection-removal',
