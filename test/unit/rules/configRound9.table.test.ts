@@ -151,6 +151,7 @@ const FAMILIES: Readonly<Record<string, readonly Row[]>> = {
     ['simple-git-hooks', 'flag', /simple-git-hooks overwrites the git hook \.git\/hooks\/pre-commit/],
     ['simple-git-hooks', 'allow', undefined, bare],
     ['lefthook install --reset-hooks-path', 'allow'],
+    ['lefthook install --reset-hooks-path', 'flag', /unsets core\.hooksPath/, () => testFacts({ files: { '/work/app/.git/config': '[core]\n\thooksPath = .githooks\n', '/work/app/.githooks/pre-commit': scanner } })],
   ],
   'skip-team-secret-scan-hook': [
     ['SKIP=gitleaks git commit -m x', 'flag', /SKIP=gitleaks/],

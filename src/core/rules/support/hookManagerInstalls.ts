@@ -97,6 +97,8 @@ function displaced(manager: string, names: readonly string[], does: string, fact
   const { folder, shown } = hooksInUse(root, facts);
   // husky re-installed over its own folder (`.husky/_`) takes nothing away.
   if (manager === 'husky' && /(^|\/)\.husky(\/_)?\/?$/.test(shown)) return [];
+  // lefthook's --reset-hooks-path loses only a configured folder: hooks in .git/hooks it keeps and runs as `.old`.
+  if (manager === 'lefthook' && folder === `${root}/.git/hooks`) return [];
   for (const name of names) {
     if (!GIT_HOOK_NAMES.has(name)) continue;
     const text = facts.readFile(`${folder}/${name}`);
