@@ -11,6 +11,13 @@
 import { dirname, resolvePath } from '../paths';
 import type { Invocation, Origin, SnippetLanguage } from './types';
 import { isInstalledPackage, type Exec, type Walker } from './handlers/context';
+import { plantedNodeModule } from './nodeResolution';
+
+/** The folders of `NODE_PATH` given to the runner, resolved. */
+export function nodePathOf(runner: Invocation, cwd: string, home: string): string[] {
+  const value = runner.assignments['NODE_PATH'];
+  return value === undefined ? [] : value.split(':').filter((d) => d !== '' && !/[$`]/.test(d)).slice(0, 8).map((d) => resolvePath(cwd, d, home));
+}
 
 /** Local files loaded through imports in one decision; more asks. */
 export const MAX_LOADED_FILES = 40;
@@ -39,8 +46,8 @@ function stateOf(w: Walker): LoadState {
 /** One load a file asks for: a module name (resolved against the search roots) or a path. */
 export interface LoadRequest {
   spec: string;
-  /** `relative`: a path from the loading file's folder; `module`: a dotted Python module. */
-  kind: 'relative' | 'module' | 'dynamic' | 'root';
+  /** `relative`: a path from the loading file's folder; `module`: a dotted Python module; `package`: a name node looks up in node_modules. */
+  kind: 'relative' | 'module' | 'dynamic' | 'root' | 'package';
 }
 
 const PY_IMPORT = /^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]+)|import[ \t]+([^\n#;]+))/gm;
@@ -85,6 +92,8 @@ function javascriptLoads(text: string): LoadRequest[] {
     const spec = m[2]!;
     if (m[1] === '`' && spec.includes('${')) out.push({ spec, kind: 'dynamic' });
     else if (/^\.{1,2}(\/|$)|^\//.test(spec)) out.push({ spec, kind: 'relative' });
+    // A bare name: read only when what node finds for it was not installed by a package manager (nodeResolution.ts).
+    else if (m[1] !== '`' && /^(@[\w.-]+\/)?[\w.-]+(\/[\w./-]+)?$/.test(spec) && out.length < 32) out.push({ spec, kind: 'package' });
   }
   for (const m of text.matchAll(JS_DYNAMIC)) out.push({ spec: m[0].slice(0, 80), kind: 'dynamic' });
   return out;
@@ -143,7 +152,7 @@ export function pythonModuleFiles(w: Walker, root: string, dotted: string): stri
   return parts.length === 0 ? undefined : files;
 }
 
-function resolveLoad(w: Walker, language: SnippetLanguage, request: LoadRequest, fromDir: string, roots: readonly string[]): string[] | 'unresolved' {
+function resolveLoad(w: Walker, language: SnippetLanguage, request: LoadRequest, fromDir: string, roots: readonly string[], nodePath: readonly string[]): string[] | 'unresolved' {
   if (language === 'python' && request.kind === 'module') {
     const leading = /^\.*/.exec(request.spec)![0].length;
     if (leading > 0) {
@@ -156,6 +165,10 @@ function resolveLoad(w: Walker, language: SnippetLanguage, request: LoadRequest,
       if (files !== undefined) return files;
     }
     return [];
+  }
+  if (request.kind === 'package') {
+    const found = language === 'javascript' ? plantedNodeModule(w.facts, request.spec, fromDir, nodePath, w.facts.home) : undefined;
+    return found === undefined ? [] : [found];
   }
   const path = resolvePath(fromDir, request.spec, w.facts.home);
   if (isInstalledPackage(path) || path.includes('/vendor/')) return [];
@@ -184,13 +197,14 @@ export function followLocalLoads(w: Walker, language: SnippetLanguage, text: str
   const fromDir = path === undefined ? exec.cwd : dirname(path);
   const root = state.roots[state.roots.length - 1] ?? fromDir;
   const roots = [root, ...requests.filter((r) => r.kind === 'root').map((r) => resolvePath(fromDir, r.spec, w.facts.home))];
+  const nodePath = language === 'javascript' ? nodePathOf(runner, exec.cwd, w.facts.home) : [];
   for (const request of requests) {
     if (request.kind === 'root') continue;
     if (request.kind === 'dynamic') {
       w.addOpaque(`${label} loads code whose name is computed at run time (${request.spec})`, via);
       continue;
     }
-    const files = resolveLoad(w, language, request, fromDir, roots);
+    const files = resolveLoad(w, language, request, fromDir, roots, nodePath);
     // A relative load with no file behind it fails when it runs, like a missing script: it runs nothing.
     if (files === 'unresolved') continue;
     for (const file of files) {

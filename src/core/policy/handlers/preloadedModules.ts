@@ -1,0 +1,138 @@
+/**
+ * Code an interpreter loads before (or instead of) the program it is given, by a name it looks up
+ * (round 9): `ruby -r evil -I.` / `RUBYLIB`/`RUBYOPT`, `perl -MEvil -I.` / `PERL5LIB`/`PERL5OPT`,
+ * `node -r ./x.js` / `--import` / `NODE_OPTIONS`, `python -m pkg` (the package's `__init__.py` and
+ * `__main__.py`), and Python's `sitecustomize`/`usercustomize` found on `PYTHONPATH`. A module found
+ * in a folder this machine holds runs as if it were the program (`ruby evil.rb` is read, so is
+ * `ruby -revil`); a name found nowhere here is the standard library or an installed gem, package or
+ * distribution and is not read. Modules outside the workspace are also judged by the perimeter's
+ * module rules (perimeter/moduleLoading.ts). A zip application (`python3 app.pyz`) is code the hook
+ * cannot read.
+ */
+
+import { resolvePath } from '../../paths';
+import type { ArgWord, Invocation, SnippetLanguage } from '../types';
+import type { ParsedCommand } from '../../shell/grammar';
+import { pythonModuleFiles } from '../loadedCode';
+import { plantedNodeModule } from '../nodeResolution';
+import { nodePathOf } from '../loadedCode';
+import type { Exec, Walker } from './context';
+
+/** Modules preloaded per decision, at most; more are left to the per-file budget of loadedCode.ts. */
+const MAX_MODULES = 8;
+
+/** Words of an options variable (`RUBYOPT=-rx -Ilib`): the values of `letters` options, glued or separate. */
+function variableOptions(value: string | undefined, letter: string): string[] {
+  if (value === undefined) return [];
+  const words = value.split(/\s+/).filter((x) => x !== '');
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === `-${letter}` && words[i + 1] !== undefined) out.push(words[++i]!);
+    else if (w.startsWith(`-${letter}`) && w.length > 2) out.push(w.slice(2));
+    else if (letter === 'r' && /^--(require|import|loader|experimental-loader)=/.test(w)) out.push(w.slice(w.indexOf('=') + 1));
+    else if (letter === 'r' && /^--(require|import|loader|experimental-loader)$/.test(w) && words[i + 1] !== undefined) out.push(words[++i]!);
+  }
+  return out;
+}
+
+function optionValues(parsed: ParsedCommand, names: readonly string[]): string[] {
+  return parsed.options.filter((o) => names.includes(o.name) && !o.valueWords.some((v) => v.dynamic)).flatMap((o) => o.values);
+}
+
+function listVariable(value: string | undefined): string[] {
+  return value === undefined ? [] : value.split(':').filter((d) => d !== '' && !/[$`]/.test(d));
+}
+
+function exists(w: Walker, path: string): boolean {
+  const slash = path.lastIndexOf('/');
+  return w.facts.listDir(path.slice(0, slash) || '/')?.includes(path.slice(slash + 1)) ?? false;
+}
+
+const isPath = (spec: string): boolean => /^(\/|~\/|\.{1,2}\/)/.test(spec);
+
+/** The file `ruby -r spec` loads from the folders given, or undefined (a gem or the standard library). */
+function rubyFile(w: Walker, spec: string, dirs: readonly string[], cwd: string): string | undefined {
+  const bases = isPath(spec) ? [resolvePath(cwd, spec, w.facts.home)] : dirs.map((d) => `${d}/${spec}`);
+  for (const base of bases) for (const file of [base, base + '.rb']) if (/\.rb$/.test(file) && exists(w, file)) return file;
+  return undefined;
+}
+
+/** The file `perl -MFoo::Bar` loads from the folders given (`Foo/Bar.pm`), or undefined. */
+function perlFile(w: Walker, spec: string, dirs: readonly string[]): string | undefined {
+  const name = spec.replace(/^-/, '').split(/[=\s]/)[0]!;
+  if (!/^[A-Za-z_][\w]*(::\w+)*$/.test(name)) return undefined;
+  const rel = name.replace(/::/g, '/') + '.pm';
+  return dirs.map((d) => `${d}/${rel}`).find((f) => exists(w, f));
+}
+
+/** The file `node -r spec` loads: a path (with node's extensions), or a module put by hand where node looks it up. */
+function nodeFile(w: Walker, spec: string, cwd: string, nodePath: readonly string[]): string | undefined {
+  if (!isPath(spec)) return plantedNodeModule(w.facts, spec, cwd, nodePath, w.facts.home);
+  const base = resolvePath(cwd, spec.replace(/^file:\/\//, ''), w.facts.home);
+  return ['', '.js', '.cjs', '.mjs', '/index.js'].map((ext) => base + ext).find((f) => exists(w, f));
+}
+
+/** The files `python -m spec` runs from `roots`: each package's `__init__.py`, the module, and a package's `__main__.py`. */
+function pythonMainFiles(w: Walker, spec: string, roots: readonly string[]): string[] {
+  if (!/^[\w.]+$/.test(spec)) return [];
+  for (const root of roots) {
+    const files = pythonModuleFiles(w, root, spec);
+    if (files === undefined) continue;
+    const main = `${root}/${spec.replace(/\./g, '/')}/__main__.py`;
+    return exists(w, main) ? [...files, main] : files;
+  }
+  return [];
+}
+
+/** A word that asks the interpreter to preload a module, or a variable that does: only then is anything looked up. */
+const PRELOAD_WORD = /^-(r|M|m|I|-require|-import|-loader|-experimental-loader)/;
+const PRELOAD_VARIABLES = ['PYTHONPATH', 'RUBYLIB', 'RUBYOPT', 'PERL5LIB', 'PERLLIB', 'PERL5OPT', 'NODE_OPTIONS', 'NODE_PATH'];
+
+/** Run the modules `inv` preloads (see above), before its program is read. */
+export function runPreloadedModules(w: Walker, language: SnippetLanguage, parsed: ParsedCommand, args: readonly ArgWord[], inv: Invocation, exec: Exec): void {
+  if (!args.some((a) => PRELOAD_WORD.test(a.text)) && !PRELOAD_VARIABLES.some((v) => inv.assignments[v] !== undefined)) return;
+  const cwd = exec.cwd;
+  const env = inv.assignments;
+  const abs = (d: string): string => resolvePath(cwd, d, w.facts.home);
+  const files: string[] = [];
+  if (language === 'ruby') {
+    const dirs = [...optionValues(parsed, ['-I']), ...variableOptions(env['RUBYOPT'], 'I'), ...listVariable(env['RUBYLIB'])].map(abs);
+    for (const spec of [...optionValues(parsed, ['-r']), ...variableOptions(env['RUBYOPT'], 'r')]) {
+      const file = rubyFile(w, spec, dirs, cwd);
+      if (file) files.push(file);
+    }
+  } else if (language === 'perl') {
+    const dirs = [...optionValues(parsed, ['-I']), ...variableOptions(env['PERL5OPT'], 'I'), ...listVariable(env['PERL5LIB'] ?? env['PERLLIB'])].map(abs);
+    for (const spec of [...optionValues(parsed, ['-M', '-m']), ...variableOptions(env['PERL5OPT'], 'M'), ...variableOptions(env['PERL5OPT'], 'm')]) {
+      const file = perlFile(w, spec, dirs);
+      if (file) files.push(file);
+    }
+  } else if (language === 'javascript') {
+    const nodePath = nodePathOf(inv, cwd, w.facts.home);
+    for (const spec of [...optionValues(parsed, ['-r', '--require', '--import', '--loader', '--experimental-loader']), ...variableOptions(env['NODE_OPTIONS'], 'r')]) {
+      const file = nodeFile(w, spec, cwd, nodePath);
+      if (file) files.push(file);
+    }
+  } else if (language === 'python') {
+    // `-E` and `-I` ignore the PYTHON* variables; `-S` and `-I` skip the site module's start-up imports.
+    const switches = parsed.options.map((o) => o.name);
+    const ignoresEnv = switches.includes('-E') || switches.includes('-I');
+    const roots = ignoresEnv ? [] : listVariable(env['PYTHONPATH']).map(abs);
+    if (!switches.includes('-S') && !switches.includes('-I')) for (const name of ['sitecustomize', 'usercustomize']) files.push(...pythonMainFiles(w, name, roots));
+    const module = optionValues(parsed, ['-m'])[0];
+    if (module !== undefined) files.push(...pythonMainFiles(w, module, [cwd, ...roots]));
+  }
+  for (const file of files.slice(0, MAX_MODULES)) {
+    if (w.isActiveFile(file)) continue;
+    const text = w.readFile(file, w.viaOf(exec));
+    if (text !== undefined) w.runFileText(file, text, language, inv, exec, `${inv.name} loads ${w.display(file)}`);
+  }
+}
+
+/** `python3 app.pyz`, `python3 pk.zip`: a zip application, whose `__main__.py` the hook cannot read. True when it was one. */
+export function zipApplication(w: Walker, file: ArgWord, exec: Exec): boolean {
+  if (file.dynamic || !/\.(zip|pyz|pyzw|egg|whl)$/i.test(file.text)) return false;
+  w.addOpaque(`python runs the zip application ${file.text.slice(0, 80)}, whose code the hook cannot read`, w.viaOf(exec));
+  return true;
+}
