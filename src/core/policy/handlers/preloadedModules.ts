@@ -16,6 +16,7 @@ import type { ParsedCommand } from '../../shell/grammar';
 import { pythonModuleFiles } from '../loadedCode';
 import { plantedNodeModule } from '../nodeResolution';
 import { nodePathOf } from '../loadedCode';
+import { resolvedEntry } from '../entryResolution';
 import type { Exec, Walker } from './context';
 
 /** Modules preloaded per decision, at most; more are left to the per-file budget of loadedCode.ts. */
@@ -70,7 +71,9 @@ function perlFile(w: Walker, spec: string, dirs: readonly string[]): string | un
 function nodeFile(w: Walker, spec: string, cwd: string, nodePath: readonly string[]): string | undefined {
   if (!isPath(spec)) return plantedNodeModule(w.facts, spec, cwd, nodePath, w.facts.home);
   const base = resolvePath(cwd, spec.replace(/^file:\/\//, ''), w.facts.home);
-  return ['', '.js', '.cjs', '.mjs', '/index.js'].map((ext) => base + ext).find((f) => exists(w, f));
+  if (exists(w, base) && w.facts.listDir(base) === undefined) return base;
+  // A folder or a name without its extension: node's own resolution (entryResolution.ts), without reading the text twice.
+  return resolvedEntry(base, 'javascript', { read: (p) => (p.endsWith('/package.json') ? w.facts.readFile(p) : exists(w, p) && w.facts.listDir(p) === undefined ? '' : undefined), listDir: (p) => w.facts.listDir(p) })?.path;
 }
 
 /** The files `python -m spec` runs from `roots`: each package's `__init__.py`, the module, and a package's `__main__.py`. */
@@ -86,7 +89,7 @@ function pythonMainFiles(w: Walker, spec: string, roots: readonly string[]): str
 }
 
 /** A word that asks the interpreter to preload a module, or a variable that does: only then is anything looked up. */
-const PRELOAD_WORD = /^-(r|M|m|I|-require|-import|-loader|-experimental-loader)/;
+const PRELOAD_WORD = /^-(r|M|m|I|d|-require|-import|-loader|-experimental-loader)|^-[A-Za-z]*m$/;
 const PRELOAD_VARIABLES = ['PYTHONPATH', 'RUBYLIB', 'RUBYOPT', 'PERL5LIB', 'PERLLIB', 'PERL5OPT', 'NODE_OPTIONS', 'NODE_PATH'];
 
 /** Run the modules `inv` preloads (see above), before its program is read. */
@@ -104,10 +107,13 @@ export function runPreloadedModules(w: Walker, language: SnippetLanguage, parsed
     }
   } else if (language === 'perl') {
     const dirs = [...optionValues(parsed, ['-I']), ...variableOptions(env['PERL5OPT'], 'I'), ...listVariable(env['PERL5LIB'] ?? env['PERLLIB'])].map(abs);
-    for (const spec of [...optionValues(parsed, ['-M', '-m']), ...variableOptions(env['PERL5OPT'], 'M'), ...variableOptions(env['PERL5OPT'], 'm')]) {
+    // `-d:Name` loads Devel::Name; `-d` reads the debugger's start-up file from the folder it starts in.
+    const debuggers = optionValues(parsed, ['-d', '-D']).filter((v) => v.startsWith(':')).map((v) => 'Devel::' + v.slice(1));
+    for (const spec of [...optionValues(parsed, ['-M', '-m']), ...variableOptions(env['PERL5OPT'], 'M'), ...variableOptions(env['PERL5OPT'], 'm'), ...debuggers]) {
       const file = perlFile(w, spec, dirs);
       if (file) files.push(file);
     }
+    if (parsed.options.some((o) => o.name === '-d') && exists(w, `${cwd}/.perldb`)) files.push(`${cwd}/.perldb`);
   } else if (language === 'javascript') {
     const nodePath = nodePathOf(inv, cwd, w.facts.home);
     for (const spec of [...optionValues(parsed, ['-r', '--require', '--import', '--loader', '--experimental-loader']), ...variableOptions(env['NODE_OPTIONS'], 'r')]) {
@@ -121,12 +127,16 @@ export function runPreloadedModules(w: Walker, language: SnippetLanguage, parsed
     const roots = ignoresEnv ? [] : listVariable(env['PYTHONPATH']).map(abs);
     if (!switches.includes('-S') && !switches.includes('-I')) for (const name of ['sitecustomize', 'usercustomize']) files.push(...pythonMainFiles(w, name, roots));
     const module = optionValues(parsed, ['-m'])[0];
-    if (module !== undefined) files.push(...pythonMainFiles(w, module, [cwd, ...roots]));
+    // `-I` and `-P` leave the working folder off the module path.
+    const safePath = switches.includes('-I') || switches.includes('-P');
+    if (module !== undefined) files.push(...pythonMainFiles(w, module, safePath ? roots : [cwd, ...roots]));
+    // pdb runs the lines of `.pdbrc` in the folder it starts in as debugger commands (Python statements among them).
+    if (module === 'pdb' && exists(w, `${cwd}/.pdbrc`)) files.push(`${cwd}/.pdbrc`);
   }
   for (const file of files.slice(0, MAX_MODULES)) {
     if (w.isActiveFile(file)) continue;
     const text = w.readFile(file, w.viaOf(exec));
-    if (text !== undefined) w.runFileText(file, text, language, inv, exec, `${inv.name} loads ${w.display(file)}`);
+    if (text !== undefined) w.runFileText(file, file.endsWith('/.pdbrc') ? text.replace(/^\s*!/gm, '') : text, language, inv, exec, `${inv.name} loads ${w.display(file)}`);
   }
 }
 
@@ -136,3 +146,25 @@ export function zipApplication(w: Walker, file: ArgWord, exec: Exec): boolean {
   w.addOpaque(`python runs the zip application ${file.text.slice(0, 80)}, whose code the hook cannot read`, w.viaOf(exec));
   return true;
 }
+
+/** Ruby programs that take ruby's `-r`/`-I` (irb, pry, rspec), with the load folders they add by themselves. */
+const RUBY_LOADERS: Readonly<Record<string, readonly string[]>> = { irb: [], pry: [], rspec: ['lib', 'spec'] };
+
+/** Start-up files irb and pry read from the folder they start in (and `IRBRC`), run as ruby before the prompt. */
+const RUBY_RC_FILES: Readonly<Record<string, readonly string[]>> = { irb: ['.irbrc', 'irb.rc', '_irbrc'], pry: ['.pryrc'], rspec: [] };
+
+/**
+ * The ruby files `irb -r evil -I.`, `pry -r ./x.rb`, `rspec --require evil` load by name, and the
+ * project start-up file irb and pry read (`.irbrc`, `.pryrc`, `IRBRC=…`): paths, by the option
+ * grammar of the runner table (runnerEntries.ts).
+ */
+export function rubyLoaderFiles(w: Walker, name: string, requires: readonly string[], libdirs: readonly string[], exec: Exec, env: Readonly<Record<string, string>>): string[] {
+  const cwd = exec.cwd;
+  const abs = (d: string): string => resolvePath(cwd, d, w.facts.home);
+  const dirs = [...libdirs, ...(RUBY_LOADERS[name] ?? []), ...listVariable(env['RUBYLIB'])].map(abs);
+  const files = requires.map((spec) => rubyFile(w, spec, dirs, cwd)).filter((f): f is string => f !== undefined);
+  const rc = name === 'irb' && env['IRBRC'] !== undefined && !/[$`]/.test(env['IRBRC']) ? [abs(env['IRBRC'])] : (RUBY_RC_FILES[name] ?? []).map(abs).filter((f) => exists(w, f));
+  return [...rc, ...files].slice(0, MAX_MODULES);
+}
+
+export const RUBY_LOADER_NAMES = Object.keys(RUBY_LOADERS);
