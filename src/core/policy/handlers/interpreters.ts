@@ -144,7 +144,7 @@ function interpreter(w: Walker, name: string, language: SnippetLanguage, first: 
     w.run([{ ...parsed.file, text: bin, raw: bin }, ...effective.slice(at + 1)], { ...exec, wrappers: [...exec.wrappers, name], wrapperWords: [...(exec.wrapperWords ?? []), ...effective.slice(0, at)] });
     return inv;
   }
-  runPreloadedModules(w, language, parseCommand(effective, spec.grammar), effective, inv, exec);
+  runPreloadedModules(w, language, () => parseCommand(effective, spec.grammar), effective, inv, exec);
   interpret(w, name, language, parsed, inv, exec);
   return inv;
 }

@@ -55,7 +55,7 @@ const isPath = (spec: string): boolean => /^(\/|~\/|\.{1,2}\/)/.test(spec);
 /** The file `ruby -r spec` loads from the folders given, or undefined (a gem or the standard library). */
 function rubyFile(w: Walker, spec: string, dirs: readonly string[], cwd: string): string | undefined {
   const bases = isPath(spec) ? [resolvePath(cwd, spec, w.facts.home)] : dirs.map((d) => `${d}/${spec}`);
-  for (const base of bases) for (const file of [base, base + '.rb']) if (/\.rb$/.test(file) && exists(w, file)) return file;
+  for (const base of bases) for (const file of [base, base + '.rb']) if (file.endsWith('.rb') && exists(w, file)) return file;
   return undefined;
 }
 
@@ -93,8 +93,9 @@ const PRELOAD_WORD = /^-(r|M|m|I|d|-require|-import|-loader|-experimental-loader
 const PRELOAD_VARIABLES = ['PYTHONPATH', 'RUBYLIB', 'RUBYOPT', 'PERL5LIB', 'PERLLIB', 'PERL5OPT', 'NODE_OPTIONS', 'NODE_PATH'];
 
 /** Run the modules `inv` preloads (see above), before its program is read. */
-export function runPreloadedModules(w: Walker, language: SnippetLanguage, parsed: ParsedCommand, args: readonly ArgWord[], inv: Invocation, exec: Exec): void {
+export function runPreloadedModules(w: Walker, language: SnippetLanguage, parse: () => ParsedCommand, args: readonly ArgWord[], inv: Invocation, exec: Exec): void {
   if (!args.some((a) => PRELOAD_WORD.test(a.text)) && !PRELOAD_VARIABLES.some((v) => inv.assignments[v] !== undefined)) return;
+  const parsed = parse();
   const cwd = exec.cwd;
   const env = inv.assignments;
   const abs = (d: string): string => resolvePath(cwd, d, w.facts.home);
