@@ -13,10 +13,30 @@ import type { Invocation, Origin, SnippetLanguage } from './types';
 import { isInstalledPackage, type Exec, type Walker } from './handlers/context';
 import { plantedNodeModule } from './nodeResolution';
 
+/** The folders of a `:`-separated list variable, resolved (a few). */
+function listedFolders(value: string | undefined, cwd: string, home: string): string[] {
+  return value === undefined ? [] : value.split(':').filter((d) => d !== '' && !/[$`]/.test(d)).slice(0, 8).map((d) => resolvePath(cwd, d, home));
+}
+
 /** The folders of `NODE_PATH` given to the runner, resolved. */
 export function nodePathOf(runner: Invocation, cwd: string, home: string): string[] {
-  const value = runner.assignments['NODE_PATH'];
-  return value === undefined ? [] : value.split(':').filter((d) => d !== '' && !/[$`]/.test(d)).slice(0, 8).map((d) => resolvePath(cwd, d, home));
+  return listedFolders(runner.assignments['NODE_PATH'], cwd, home);
+}
+
+/** The load folders a ruby or perl run names: its `-I` words (glued or separate) and RUBYLIB / PERL5LIB. */
+function loadFoldersOf(runner: Invocation, language: 'ruby' | 'perl', cwd: string, home: string): string[] {
+  const out: string[] = [];
+  const words = runner.args;
+  for (let i = 0; i < words.length && out.length < 8; i++) {
+    const w = words[i]!;
+    if (w.dynamic) continue;
+    if (w.text === '-I' && words[i + 1] && !words[i + 1]!.dynamic) out.push(resolvePath(cwd, words[++i]!.text, home));
+    else if (/^-I./.test(w.text)) out.push(resolvePath(cwd, w.text.slice(2), home));
+    else if (/^-[erEMmCx]$/.test(w.text)) i++;
+    else if (!w.text.startsWith('-')) break;
+  }
+  const variable = language === 'ruby' ? runner.assignments['RUBYLIB'] : runner.assignments['PERL5LIB'] ?? runner.assignments['PERLLIB'];
+  return [...out, ...listedFolders(variable, cwd, home)];
 }
 
 /** Local files loaded through imports in one decision; more asks. */
@@ -104,6 +124,8 @@ function rubyLoads(text: string): LoadRequest[] {
   for (const m of text.matchAll(/\b(require_relative|require|load)\s*\(?\s*(['"])([^'"\n]+)\2/g)) {
     if (m[1] === 'require_relative') out.push({ spec: './' + m[3]!, kind: 'relative' });
     else if (/^\.{1,2}\/|^\//.test(m[3]!)) out.push({ spec: m[3]!, kind: 'relative' });
+    // A bare name: looked up only in the load folders the run names (-I, RUBYLIB); elsewhere it is a gem or the standard library.
+    else if (m[1] === 'require' && /^\w[\w/.-]*$/.test(m[3]!) && out.length < 32) out.push({ spec: m[3]!, kind: 'package' });
   }
   return out;
 }
@@ -117,6 +139,8 @@ function phpLoads(text: string): LoadRequest[] {
 function perlLoads(text: string): LoadRequest[] {
   const out: LoadRequest[] = [];
   for (const m of text.matchAll(/\b(?:do|require)\s*\(?\s*(['"])([^'"\n]+\.p[lm])\1/g)) out.push({ spec: m[2]!.startsWith('/') ? m[2]! : './' + m[2]!, kind: 'relative' });
+  // `use Evil;` / `require Foo::Bar;`: looked up only in the folders the run names (-I, PERL5LIB); pragmas are lower-case.
+  for (const m of text.matchAll(/^[ \t]*(?:use|require)[ \t]+([A-Z]\w*(?:::\w+)*)/gm)) if (out.length < 32) out.push({ spec: m[1]!, kind: 'package' });
   return out;
 }
 
@@ -167,7 +191,13 @@ function resolveLoad(w: Walker, language: SnippetLanguage, request: LoadRequest,
     return [];
   }
   if (request.kind === 'package') {
-    const found = language === 'javascript' ? plantedNodeModule(w.facts, request.spec, fromDir, nodePath, w.facts.home) : undefined;
+    if (language === 'javascript') {
+      const found = plantedNodeModule(w.facts, request.spec, fromDir, nodePath, w.facts.home);
+      return found === undefined ? [] : [found];
+    }
+    // Ruby and Perl: `nodePath` holds the load folders the run names.
+    const rel = language === 'perl' ? request.spec.replace(/::/g, '/') + '.pm' : request.spec.endsWith('.rb') ? request.spec : request.spec + '.rb';
+    const found = nodePath.map((d) => `${d}/${rel}`).find((f) => exists(w, f));
     return found === undefined ? [] : [found];
   }
   const path = resolvePath(fromDir, request.spec, w.facts.home);
@@ -197,7 +227,9 @@ export function followLocalLoads(w: Walker, language: SnippetLanguage, text: str
   const fromDir = path === undefined ? exec.cwd : dirname(path);
   const root = state.roots[state.roots.length - 1] ?? fromDir;
   const roots = [root, ...requests.filter((r) => r.kind === 'root').map((r) => resolvePath(fromDir, r.spec, w.facts.home))];
-  const nodePath = language === 'javascript' ? nodePathOf(runner, exec.cwd, w.facts.home) : [];
+  const nodePath = language === 'javascript' ? nodePathOf(runner, exec.cwd, w.facts.home) : language === 'ruby' || language === 'perl' ? loadFoldersOf(runner, language, exec.cwd, w.facts.home) : [];
+  // PYTHONPATH's folders come after the script's own folder.
+  if (language === 'python') roots.push(...listedFolders(runner.assignments['PYTHONPATH'], exec.cwd, w.facts.home));
   for (const request of requests) {
     if (request.kind === 'root') continue;
     if (request.kind === 'dynamic') {

@@ -126,6 +126,9 @@ export function runPreloadedModules(w: Walker, language: SnippetLanguage, parse:
     const switches = parsed.options.map((o) => o.name);
     const ignoresEnv = switches.includes('-E') || switches.includes('-I');
     const roots = ignoresEnv ? [] : listVariable(env['PYTHONPATH']).map(abs);
+    // A zip archive on the path is searched like a folder (zipimport): its modules, sitecustomize among them, cannot be read.
+    const zipped = roots.find((r) => /\.(zip|egg|whl|pyz)$/i.test(r) && exists(w, r));
+    if (zipped) w.addOpaque(`${inv.name} imports from the zip archive ${w.display(zipped)} on PYTHONPATH, whose code the hook cannot read`, w.viaOf(exec));
     if (!switches.includes('-S') && !switches.includes('-I')) for (const name of ['sitecustomize', 'usercustomize']) files.push(...pythonMainFiles(w, name, roots));
     const module = optionValues(parsed, ['-m'])[0];
     // `-I` and `-P` leave the working folder off the module path.
