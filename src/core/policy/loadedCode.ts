@@ -12,6 +12,7 @@ import { dirname, resolvePath } from '../paths';
 import type { Invocation, Origin, SnippetLanguage } from './types';
 import { isInstalledPackage, type Exec, type Walker } from './handlers/context';
 import { plantedNodeModule } from './nodeResolution';
+import { parseCommand, type GrammarSpec } from '../shell/grammar';
 
 /** The folders of a `:`-separated list variable, resolved (a few). */
 function listedFolders(value: string | undefined, cwd: string, home: string): string[] {
@@ -23,20 +24,18 @@ export function nodePathOf(runner: Invocation, cwd: string, home: string): strin
   return listedFolders(runner.assignments['NODE_PATH'], cwd, home);
 }
 
-/** The load folders a ruby or perl run names: its `-I` words (glued or separate) and RUBYLIB / PERL5LIB. */
+/** The options of ruby and perl before the program that take a value (`-I` among them), enough to find where the program starts. */
+const LOAD_FOLDER_GRAMMAR: GrammarSpec = {
+  options: ['-I', '-e', '-E', '-r', '-M', '-C', '-x'].map((name) => ({ names: [name], takes: 'one' as const })),
+  interspersed: false,
+  unknownShort: 'switch',
+};
+
+/** The load folders a ruby or perl run names: its `-I` options (read by the grammar) and RUBYLIB / PERL5LIB. */
 function loadFoldersOf(runner: Invocation, language: 'ruby' | 'perl', cwd: string, home: string): string[] {
-  const out: string[] = [];
-  const words = runner.args;
-  for (let i = 0; i < words.length && out.length < 8; i++) {
-    const w = words[i]!;
-    if (w.dynamic) continue;
-    if (w.text === '-I' && words[i + 1] && !words[i + 1]!.dynamic) out.push(resolvePath(cwd, words[++i]!.text, home));
-    else if (/^-I./.test(w.text)) out.push(resolvePath(cwd, w.text.slice(2), home));
-    else if (/^-[erEMmCx]$/.test(w.text)) i++;
-    else if (!w.text.startsWith('-')) break;
-  }
+  const given = parseCommand(runner.args, LOAD_FOLDER_GRAMMAR).options.filter((o) => o.name === '-I' && !o.valueWords.some((v) => v.dynamic)).flatMap((o) => o.values);
   const variable = language === 'ruby' ? runner.assignments['RUBYLIB'] : runner.assignments['PERL5LIB'] ?? runner.assignments['PERLLIB'];
-  return [...out, ...listedFolders(variable, cwd, home)];
+  return [...given.slice(0, 8).map((d) => resolvePath(cwd, d, home)), ...listedFolders(variable, cwd, home)];
 }
 
 /** Local files loaded through imports in one decision; more asks. */

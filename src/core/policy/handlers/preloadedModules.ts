@@ -12,7 +12,7 @@
 
 import { resolvePath } from '../../paths';
 import type { ArgWord, Invocation, SnippetLanguage } from '../types';
-import type { ParsedCommand } from '../../shell/grammar';
+import { parseCommand, type GrammarSpec, type ParsedCommand } from '../../shell/grammar';
 import { pythonModuleFiles } from '../loadedCode';
 import { plantedNodeModule } from '../nodeResolution';
 import { nodePathOf } from '../loadedCode';
@@ -22,19 +22,21 @@ import type { Exec, Walker } from './context';
 /** Modules preloaded per decision, at most; more are left to the per-file budget of loadedCode.ts. */
 const MAX_MODULES = 8;
 
-/** Words of an options variable (`RUBYOPT=-rx -Ilib`): the values of `letters` options, glued or separate. */
-function variableOptions(value: string | undefined, letter: string): string[] {
-  if (value === undefined) return [];
-  const words = value.split(/\s+/).filter((x) => x !== '');
-  const out: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if (w === `-${letter}` && words[i + 1] !== undefined) out.push(words[++i]!);
-    else if (w.startsWith(`-${letter}`) && w.length > 2) out.push(w.slice(2));
-    else if (letter === 'r' && /^--(require|import|loader|experimental-loader)=/.test(w)) out.push(w.slice(w.indexOf('=') + 1));
-    else if (letter === 'r' && /^--(require|import|loader|experimental-loader)$/.test(w) && words[i + 1] !== undefined) out.push(words[++i]!);
-  }
-  return out;
+/** The options an options variable (`RUBYOPT=-rx -Ilib`, `PERL5OPT=-MEvil`, `NODE_OPTIONS=--require ./x.js`) may carry that load code. */
+const VARIABLE_GRAMMAR: GrammarSpec = {
+  options: [
+    { names: ['-r', '--require'], takes: 'one' }, { names: ['--import'], takes: 'one' }, { names: ['--loader', '--experimental-loader'], takes: 'one' },
+    { names: ['-I'], takes: 'one' }, { names: ['-M'], takes: 'one' }, { names: ['-m'], takes: 'one' },
+  ],
+  unknownShort: 'switch',
+  unknownLong: 'switch',
+};
+
+/** Values of `names` in an options variable's words, read by the grammar. */
+function variableOptions(value: string | undefined, names: readonly string[]): string[] {
+  if (value === undefined || /[$`]/.test(value)) return [];
+  const words: ArgWord[] = value.split(/\s+/).filter((x) => x !== '').map((text) => ({ text, raw: text, dynamic: false, glob: false }));
+  return optionValues(parseCommand(words, VARIABLE_GRAMMAR), names);
 }
 
 function optionValues(parsed: ParsedCommand, names: readonly string[]): string[] {
@@ -101,23 +103,23 @@ export function runPreloadedModules(w: Walker, language: SnippetLanguage, parse:
   const abs = (d: string): string => resolvePath(cwd, d, w.facts.home);
   const files: string[] = [];
   if (language === 'ruby') {
-    const dirs = [...optionValues(parsed, ['-I']), ...variableOptions(env['RUBYOPT'], 'I'), ...listVariable(env['RUBYLIB'])].map(abs);
-    for (const spec of [...optionValues(parsed, ['-r']), ...variableOptions(env['RUBYOPT'], 'r')]) {
+    const dirs = [...optionValues(parsed, ['-I']), ...variableOptions(env['RUBYOPT'], ['-I']), ...listVariable(env['RUBYLIB'])].map(abs);
+    for (const spec of [...optionValues(parsed, ['-r']), ...variableOptions(env['RUBYOPT'], ['-r'])]) {
       const file = rubyFile(w, spec, dirs, cwd);
       if (file) files.push(file);
     }
   } else if (language === 'perl') {
-    const dirs = [...optionValues(parsed, ['-I']), ...variableOptions(env['PERL5OPT'], 'I'), ...listVariable(env['PERL5LIB'] ?? env['PERLLIB'])].map(abs);
+    const dirs = [...optionValues(parsed, ['-I']), ...variableOptions(env['PERL5OPT'], ['-I']), ...listVariable(env['PERL5LIB'] ?? env['PERLLIB'])].map(abs);
     // `-d:Name` loads Devel::Name; `-d` reads the debugger's start-up file from the folder it starts in.
     const debuggers = optionValues(parsed, ['-d', '-D']).filter((v) => v.startsWith(':')).map((v) => 'Devel::' + v.slice(1));
-    for (const spec of [...optionValues(parsed, ['-M', '-m']), ...variableOptions(env['PERL5OPT'], 'M'), ...variableOptions(env['PERL5OPT'], 'm'), ...debuggers]) {
+    for (const spec of [...optionValues(parsed, ['-M', '-m']), ...variableOptions(env['PERL5OPT'], ['-M', '-m']), ...debuggers]) {
       const file = perlFile(w, spec, dirs);
       if (file) files.push(file);
     }
     if (parsed.options.some((o) => o.name === '-d') && exists(w, `${cwd}/.perldb`)) files.push(`${cwd}/.perldb`);
   } else if (language === 'javascript') {
     const nodePath = nodePathOf(inv, cwd, w.facts.home);
-    for (const spec of [...optionValues(parsed, ['-r', '--require', '--import', '--loader', '--experimental-loader']), ...variableOptions(env['NODE_OPTIONS'], 'r')]) {
+    for (const spec of [...optionValues(parsed, ['-r', '--require', '--import', '--loader', '--experimental-loader']), ...variableOptions(env['NODE_OPTIONS'], ['-r', '--import', '--loader'])]) {
       const file = nodeFile(w, spec, cwd, nodePath);
       if (file) files.push(file);
     }
