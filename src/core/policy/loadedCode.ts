@@ -11,6 +11,32 @@
 import { dirname, resolvePath } from '../paths';
 import type { Invocation, Origin, SnippetLanguage } from './types';
 import { isInstalledPackage, type Exec, type Walker } from './handlers/context';
+import { plantedNodeModule } from './nodeResolution';
+import { parseCommand, type GrammarSpec } from '../shell/grammar';
+
+/** The folders of a `:`-separated list variable, resolved (a few). */
+function listedFolders(value: string | undefined, cwd: string, home: string): string[] {
+  return value === undefined ? [] : value.split(':').filter((d) => d !== '' && !/[$`]/.test(d)).slice(0, 8).map((d) => resolvePath(cwd, d, home));
+}
+
+/** The folders of `NODE_PATH` given to the runner, resolved. */
+export function nodePathOf(runner: Invocation, cwd: string, home: string): string[] {
+  return listedFolders(runner.assignments['NODE_PATH'], cwd, home);
+}
+
+/** The options of ruby and perl before the program that take a value (`-I` among them), enough to find where the program starts. */
+const LOAD_FOLDER_GRAMMAR: GrammarSpec = {
+  options: ['-I', '-e', '-E', '-r', '-M', '-C', '-x'].map((name) => ({ names: [name], takes: 'one' as const })),
+  interspersed: false,
+  unknownShort: 'switch',
+};
+
+/** The load folders a ruby or perl run names: its `-I` options (read by the grammar) and RUBYLIB / PERL5LIB. */
+function loadFoldersOf(runner: Invocation, language: 'ruby' | 'perl', cwd: string, home: string): string[] {
+  const given = parseCommand(runner.args, LOAD_FOLDER_GRAMMAR).options.filter((o) => o.name === '-I' && !o.valueWords.some((v) => v.dynamic)).flatMap((o) => o.values);
+  const variable = language === 'ruby' ? runner.assignments['RUBYLIB'] : runner.assignments['PERL5LIB'] ?? runner.assignments['PERLLIB'];
+  return [...given.slice(0, 8).map((d) => resolvePath(cwd, d, home)), ...listedFolders(variable, cwd, home)];
+}
 
 /** Local files loaded through imports in one decision; more asks. */
 export const MAX_LOADED_FILES = 40;
@@ -39,8 +65,8 @@ function stateOf(w: Walker): LoadState {
 /** One load a file asks for: a module name (resolved against the search roots) or a path. */
 export interface LoadRequest {
   spec: string;
-  /** `relative`: a path from the loading file's folder; `module`: a dotted Python module. */
-  kind: 'relative' | 'module' | 'dynamic' | 'root';
+  /** `relative`: a path from the loading file's folder; `module`: a dotted Python module; `package`: a name node looks up in node_modules. */
+  kind: 'relative' | 'module' | 'dynamic' | 'root' | 'package';
 }
 
 const PY_IMPORT = /^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]+)|import[ \t]+([^\n#;]+))/gm;
@@ -85,6 +111,8 @@ function javascriptLoads(text: string): LoadRequest[] {
     const spec = m[2]!;
     if (m[1] === '`' && spec.includes('${')) out.push({ spec, kind: 'dynamic' });
     else if (/^\.{1,2}(\/|$)|^\//.test(spec)) out.push({ spec, kind: 'relative' });
+    // A bare name: read only when what node finds for it was not installed by a package manager (nodeResolution.ts).
+    else if (m[1] !== '`' && /^(@[\w.-]+\/)?[\w.-]+(\/[\w./-]+)?$/.test(spec) && out.length < 32) out.push({ spec, kind: 'package' });
   }
   for (const m of text.matchAll(JS_DYNAMIC)) out.push({ spec: m[0].slice(0, 80), kind: 'dynamic' });
   return out;
@@ -95,6 +123,8 @@ function rubyLoads(text: string): LoadRequest[] {
   for (const m of text.matchAll(/\b(require_relative|require|load)\s*\(?\s*(['"])([^'"\n]+)\2/g)) {
     if (m[1] === 'require_relative') out.push({ spec: './' + m[3]!, kind: 'relative' });
     else if (/^\.{1,2}\/|^\//.test(m[3]!)) out.push({ spec: m[3]!, kind: 'relative' });
+    // A bare name: looked up only in the load folders the run names (-I, RUBYLIB); elsewhere it is a gem or the standard library.
+    else if (m[1] === 'require' && /^\w[\w/.-]*$/.test(m[3]!) && out.length < 32) out.push({ spec: m[3]!, kind: 'package' });
   }
   return out;
 }
@@ -108,6 +138,8 @@ function phpLoads(text: string): LoadRequest[] {
 function perlLoads(text: string): LoadRequest[] {
   const out: LoadRequest[] = [];
   for (const m of text.matchAll(/\b(?:do|require)\s*\(?\s*(['"])([^'"\n]+\.p[lm])\1/g)) out.push({ spec: m[2]!.startsWith('/') ? m[2]! : './' + m[2]!, kind: 'relative' });
+  // `use Evil;` / `require Foo::Bar;`: looked up only in the folders the run names (-I, PERL5LIB); pragmas are lower-case.
+  for (const m of text.matchAll(/^[ \t]*(?:use|require)[ \t]+([A-Z]\w*(?:::\w+)*)/gm)) if (out.length < 32) out.push({ spec: m[1]!, kind: 'package' });
   return out;
 }
 
@@ -143,7 +175,7 @@ export function pythonModuleFiles(w: Walker, root: string, dotted: string): stri
   return parts.length === 0 ? undefined : files;
 }
 
-function resolveLoad(w: Walker, language: SnippetLanguage, request: LoadRequest, fromDir: string, roots: readonly string[]): string[] | 'unresolved' {
+function resolveLoad(w: Walker, language: SnippetLanguage, request: LoadRequest, fromDir: string, roots: readonly string[], nodePath: readonly string[]): string[] | 'unresolved' {
   if (language === 'python' && request.kind === 'module') {
     const leading = /^\.*/.exec(request.spec)![0].length;
     if (leading > 0) {
@@ -156,6 +188,16 @@ function resolveLoad(w: Walker, language: SnippetLanguage, request: LoadRequest,
       if (files !== undefined) return files;
     }
     return [];
+  }
+  if (request.kind === 'package') {
+    if (language === 'javascript') {
+      const found = plantedNodeModule(w.facts, request.spec, fromDir, nodePath, w.facts.home);
+      return found === undefined ? [] : [found];
+    }
+    // Ruby and Perl: `nodePath` holds the load folders the run names.
+    const rel = language === 'perl' ? request.spec.replace(/::/g, '/') + '.pm' : request.spec.endsWith('.rb') ? request.spec : request.spec + '.rb';
+    const found = nodePath.map((d) => `${d}/${rel}`).find((f) => exists(w, f));
+    return found === undefined ? [] : [found];
   }
   const path = resolvePath(fromDir, request.spec, w.facts.home);
   if (isInstalledPackage(path) || path.includes('/vendor/')) return [];
@@ -184,13 +226,16 @@ export function followLocalLoads(w: Walker, language: SnippetLanguage, text: str
   const fromDir = path === undefined ? exec.cwd : dirname(path);
   const root = state.roots[state.roots.length - 1] ?? fromDir;
   const roots = [root, ...requests.filter((r) => r.kind === 'root').map((r) => resolvePath(fromDir, r.spec, w.facts.home))];
+  const nodePath = language === 'javascript' ? nodePathOf(runner, exec.cwd, w.facts.home) : language === 'ruby' || language === 'perl' ? loadFoldersOf(runner, language, exec.cwd, w.facts.home) : [];
+  // PYTHONPATH's folders come after the script's own folder.
+  if (language === 'python') roots.push(...listedFolders(runner.assignments['PYTHONPATH'], exec.cwd, w.facts.home));
   for (const request of requests) {
     if (request.kind === 'root') continue;
     if (request.kind === 'dynamic') {
       w.addOpaque(`${label} loads code whose name is computed at run time (${request.spec})`, via);
       continue;
     }
-    const files = resolveLoad(w, language, request, fromDir, roots);
+    const files = resolveLoad(w, language, request, fromDir, roots, nodePath);
     // A relative load with no file behind it fails when it runs, like a missing script: it runs nothing.
     if (files === 'unresolved') continue;
     for (const file of files) {

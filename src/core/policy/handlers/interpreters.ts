@@ -10,6 +10,7 @@ import { lastOptionWord } from '../../registry/grammar';
 import { isScriptPath, type Exec, type Handler, type Walker } from './context';
 import { packageScript } from './packageManagers';
 import { followLocalLoads } from '../loadedCode';
+import { runPreloadedModules, zipApplication } from './preloadedModules';
 import { parseCommand, type GrammarSpec, type OptionSpec, type ParsedCommand } from '../../shell/grammar';
 import { PACKAGE_ADDRESS } from '../../shell/wrappers';
 
@@ -143,6 +144,7 @@ function interpreter(w: Walker, name: string, language: SnippetLanguage, first: 
     w.run([{ ...parsed.file, text: bin, raw: bin }, ...effective.slice(at + 1)], { ...exec, wrappers: [...exec.wrappers, name], wrapperWords: [...(exec.wrapperWords ?? []), ...effective.slice(0, at)] });
     return inv;
   }
+  runPreloadedModules(w, language, () => parseCommand(effective, spec.grammar), effective, inv, exec);
   interpret(w, name, language, parsed, inv, exec);
   return inv;
 }
@@ -162,6 +164,7 @@ function interpret(w: Walker, name: string, language: SnippetLanguage, parsed: I
     return;
   }
   if (parsed.file) {
+    if (language === 'python' && zipApplication(w, parsed.file, exec)) return;
     w.runFile(parsed.file, language, inv, exec, `${name} ${parsed.file.text}`);
     return;
   }

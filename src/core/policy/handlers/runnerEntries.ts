@@ -15,6 +15,7 @@ import { pythonModuleFiles } from '../loadedCode';
 import type { ArgWord, Invocation } from '../types';
 import { SHELLS, type Exec, type Handler, type Walker } from './context';
 import { runEntriesOf } from './entryReading';
+import { RUBY_LOADER_NAMES, rubyLoaderFiles } from './preloadedModules';
 
 /** How an entry file's text runs. */
 export type Reading =
@@ -497,8 +498,17 @@ const RUNNERS: Readonly<Record<string, RunnerSpec>> = {
   find: { options: [], entries: (_p, c) => findEntries(c) },
   'run-parts': runParts,
   lua: programRunner(), luajit: programRunner(), 'lua5.1': programRunner(), 'lua5.3': programRunner(), 'lua5.4': programRunner(),
+  // Round 9: ruby programs that load modules by name (`irb -I. -revil`, `rspec -r ./x.rb`) and irb's and pry's project start-up files.
+  ...Object.fromEntries(RUBY_LOADER_NAMES.map((name): [string, RunnerSpec] => [name, rubyLoader(name)])),
   Rscript: programRunner(), R: programRunner('-f', '--file'), emacs: programRunner('--script', '-script'), julia: programRunner(), tclsh: programRunner(), wish: programRunner(), expect: programRunner('-f'),
 };
+
+function rubyLoader(name: string): RunnerSpec {
+  return {
+    options: [one('-r', '--require'), one('-I', '--libdir')],
+    entries: (p, c) => (has(p, ...LISTING_ONLY) ? [] : [{ files: rubyLoaderFiles(c.w, name, values(p, '-r', '--require'), values(p, '-I', '--libdir'), c.exec, c.exec.assignments), as: 'ruby' }]),
+  };
+}
 
 /** The handler for `name`, with what it runs by convention read after the base handler (or a plain report). */
 export function withEntries(name: string, base: Handler | undefined): Handler | undefined {

@@ -117,7 +117,7 @@ export function buildPlaceOf(absolutePath: string, text: string | undefined, fac
     if (m[2] === 'package.json') {
       return { where: `the installed package ${pkg} (its package.json scripts)`, when: 'when npm rebuilds or reinstalls it (its lifecycle scripts)', language: 'shell', strictUnknown: false, commands: (t) => { try { return Object.values((JSON.parse(t) as { scripts?: Record<string, unknown> }).scripts ?? {}).filter((v): v is string => typeof v === 'string').join('\n'); } catch { return [...t.matchAll(/"(?:pre|post)?(?:install|prepare)"\s*:\s*"((?:[^"\\]|\\.)*)"/g)].map((x) => x[1]!).join('\n'); } } };
     }
-    if (/\.(c|m)?js$/.test(lname)) return { where: `the installed package ${pkg} (${m[2]})`, when: 'whenever code imports it (the tests, the build, the app)', language: 'javascript', strictUnknown: false, commands: (t) => t };
+    if (/\.(c|m)?js$/.test(lname)) return { where: `the installed package ${pkg} (${m[2]})`, when: 'whenever code imports it (the tests, the build, the app)', language: 'javascript', strictUnknown: true, commands: (t) => t };
     return undefined;
   }
   if (l.includes('/.git/')) return undefined;

@@ -19,6 +19,7 @@ import { perlInPlaceWrites, sedInPlaceWrites } from './sedEdit';
 import { laterEnvironment } from './laterEnvironment';
 import { parseCommand, type GrammarSpec } from '../../shell/grammar';
 import { buildPlaceOf, packagedProgram } from './buildPlaces';
+import { loadedPlaceOf, packageEntryRedirect } from './loadedPlaces';
 import { cronCommands, deferredPlaceOf, isInstructionFile, packageScriptTarget, runnerPlaceOf, type PlaceRule } from './places';
 import { laterPlaceOf } from './laterPlaces';
 import { configSetterPrograms, pluginSources } from './configSetters';
@@ -392,7 +393,7 @@ function filterPlaceWrites(inv: Invocation, ctx: RuleContext, cwd: string): Find
   for (const file of written.files) {
     if (file.dynamic || /(^|\/)package\.json$/.test(file.text)) continue;
     const path = resolvePath(cwd, file.text, ctx.facts.home);
-    const place = deferredPlaceOf(path) ?? laterPlaceOf(path, undefined, ctx.facts) ?? buildPlaceOf(path, undefined, ctx.facts) ?? configPlaceOf(path, undefined, ctx.facts.home);
+    const place = deferredPlaceOf(path) ?? laterPlaceOf(path, undefined, ctx.facts) ?? loadedPlaceOf(path, ctx.facts) ?? buildPlaceOf(path, undefined, ctx.facts) ?? configPlaceOf(path, undefined, ctx.facts.home);
     if (place && !place.gitConfig) out.push(...judgePayload(values.join('\n'), place.language, place, `${inv.name} (its filter writes ${file.text})`, ctx, cwd, place.inImage === true));
   }
   return out;
@@ -452,8 +453,8 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     if (shadow && copied === 'judge-text') out.push(...judgeWrite(w, shadow, inv, ctx, cwd));
     else if (shadow && copied !== undefined && copied !== 'judge-text') out.push(copied);
     if (isInfraCode(w.path) && w.text !== undefined && w.writer !== 'sed -i') out.push(...infraProtectionLowered(addedLines(w.text, ctx.facts.readFile(w.path)), w.path, w.writer, ctx));
-    const place = deferredPlaceOf(w.path, w.text) ?? laterPlaceOf(w.path, w.text, ctx.facts) ?? buildPlaceOf(w.path, w.text, ctx.facts) ?? configPlaceOf(w.path, w.text, ctx.facts.home);
-    if (place) out.push(...judgeWrite(w, place, inv, ctx, cwd), ...packagedProgram(w.path, w.writer, place, ctx.facts));
+    const place = deferredPlaceOf(w.path, w.text) ?? laterPlaceOf(w.path, w.text, ctx.facts) ?? loadedPlaceOf(w.path, ctx.facts) ?? buildPlaceOf(w.path, w.text, ctx.facts) ?? configPlaceOf(w.path, w.text, ctx.facts.home);
+    if (place) out.push(...judgeWrite(w, place, inv, ctx, cwd), ...packagedProgram(w.path, w.writer, place, ctx.facts), ...packageEntryRedirect(w.path, w.text, w.writer, ctx));
     const runner = place ? undefined : (runnerPlaceOf(w.path) ?? packageScriptTarget(w.path, ctx.facts));
     if (runner && w.text !== undefined) out.push(...judgeRunnerCode(runner.appCode ? addedLines(w.text, ctx.facts.readFile(w.path)) : w.text, runner, w.writer, ctx, cwd, dirname(w.path)));
     else if (runner) out.push(...unreadRunnerCode(w, runner, ctx.facts));

@@ -78,7 +78,8 @@ function judgeModulePath(raw: string, how: string, m: ModuleJudge, modules?: rea
   const facts: Facts = m.ctx.facts;
   if (raw === '' || /\$|`/.test(raw)) return raw === '' ? [] : [unreadFinding('module-indirection', `${m.inv.name} loads code from ${raw.slice(0, 60)} (${how}), a place computed at run time`, raw.slice(0, 60), facts, m.view)];
   const abs = resolvePath(m.cwd, raw, facts.home);
-  if (SYSTEM_CODE.test(abs) || m.view.workspaceRoots.some((root) => isWithin(root, abs))) return [];
+  if (SYSTEM_CODE.test(abs)) return [];
+  if (m.view.workspaceRoots.some((root) => isWithin(root, abs))) return how === 'PYTHONPATH' ? workspaceStartModules(abs, how, m) : [];
   const place = { where: `${abs} (${how})`, when: `when ${m.inv.name} starts` };
   const text = facts.readFile(abs);
   if (text !== undefined) {
@@ -103,6 +104,26 @@ function judgeModulePath(raw: string, how: string, m: ModuleJudge, modules?: rea
   return out;
 }
 
+/**
+ * A PYTHONPATH folder of the workspace: its modules are the project's own, but `sitecustomize` and
+ * `usercustomize` there run in every Python program the command starts (`PYTHONPATH=sc pytest`, `pip`),
+ * so they are judged as if they ran. Interpreters read them as programs (handlers/preloadedModules.ts).
+ */
+function workspaceStartModules(dir: string, how: string, m: ModuleJudge): Finding[] {
+  if (PYTHON_INTERPRETERS.test(m.inv.name)) return [];
+  const entries = m.ctx.facts.listDir(dir);
+  if (entries === undefined) return [];
+  const out: Finding[] = [];
+  for (const name of PYTHON_START_MODULES.filter((x) => entries.includes(`${x}.py`))) {
+    const file = `${dir.replace(/\/+$/, '')}/${name}.py`;
+    const body = m.ctx.facts.readFile(file);
+    if (body !== undefined) out.push(...judgePayload(body, 'python', { where: `${file} (${how})`, when: `when ${m.inv.name} starts Python (PYTHONPATH puts it first)` }, m.inv.name, m.ctx, m.cwd));
+  }
+  return out;
+}
+
+const PYTHON_INTERPRETERS = /^(python[0-9.]*|pypy[0-9.]*|py|ipython3?)$/;
+
 /** Modules a Python/Node invocation imports by name: `-m x`, `-c 'import x'`. */
 function importedModules(inv: Invocation): string[] | undefined {
   const words = inv.args.map((a) => a.text);
@@ -122,7 +143,7 @@ const PYTHON_START_MODULES: readonly string[] = ['sitecustomize', 'usercustomize
 /** What a Python invocation imports from a PYTHONPATH folder: the modules it names, and the start-up modules before them. */
 function pythonStartModules(inv: Invocation, variable: string): string[] | undefined {
   const named = importedModules(inv);
-  if (named === undefined || variable !== 'PYTHONPATH' || !/^(python[0-9.]*|pypy[0-9.]*|py|ipython3?)$/.test(inv.name)) return named;
+  if (named === undefined || variable !== 'PYTHONPATH' || !PYTHON_INTERPRETERS.test(inv.name)) return named;
   if (interpreterReading(inv.name, inv.args)?.options.some((o) => o.name === '-S' || o.name === '-I')) return named;
   return [...named, ...PYTHON_START_MODULES];
 }
@@ -138,7 +159,8 @@ export function judgeModuleLoading(inv: Invocation, ctx: RuleContext, view: Peri
     if (!read) continue;
     if (name === 'ENV' && !/^(sh|dash|ksh|mksh|bash|posh|yash|ash|busybox)$/.test(inv.name)) continue;
     const dirs = /PATH|LIB/.test(name) && !/PRELOAD|INSERT/.test(name);
-    for (const p of read(value).filter((x) => x !== '' && isPathLike(x))) out.push(...judgeModulePath(p, name, m, dirs && name.startsWith('PYTHON') ? pythonStartModules(inv, name) : undefined));
+    // A folder list names folders: `PYTHONPATH=sc` is the folder sc, not a package name.
+    for (const p of read(value).filter((x) => x !== '' && (dirs ? !x.includes('=') : isPathLike(x)))) out.push(...judgeModulePath(p, name, m, dirs && name.startsWith('PYTHON') ? pythonStartModules(inv, name) : undefined));
   }
   const words = inv.args.map((a) => a.text);
   if (NODE_RUNTIMES.test(inv.name)) {

@@ -33,7 +33,9 @@ const HOME_PROGRAM_STARTUP = new RegExp(
     [
       // database shells, editors, debuggers, pagers, REPLs
       String.raw`\.psqlrc(?:-[\w.]+)?|\.sqliterc|\.my\.cnf|\.mysql/.*|\.vimrc|\.gvimrc|\.exrc|\.vim/(?:plugin|autoload|ftplugin|after)(?:/.*)?|\.config/nvim(?:/.*)?|\.emacs|\.emacs\.el|\.emacs\.d/(?:early-)?init\.el|\.config/emacs(?:/.*)?`,
-      String.raw`\.gdbinit|\.config/gdb(?:/.*)?|\.lldbinit|\.lesskey|\.config/lesskey|\.irbrc|\.pryrc|\.pythonrc(?:\.py)?|\.ipython/profile_[^/]+/(?:startup/.*|ipython_config\.py)|\.jupyter/jupyter_\w+_config\.py|\.Rprofile|\.julia/config/startup\.jl|\.ghci`,
+      String.raw`\.gdbinit|\.config/gdb(?:/.*)?|\.lldbinit|\.lesskey|\.config/lesskey|\.irbrc|\.pryrc|\.pythonrc(?:\.py)?|\.ipython/profile_[^/]+/(?:startup/.*|ipython_config\.py)|\.jupyter/jupyter_\w+_config\.py|\.rprofile|\.julia/config/startup\.jl|\.ghci`,
+      // round 9: more REPLs and debuggers that run their start-up file's code (names are compared lower-cased)
+      String.raw`\.renviron|\.mongoshrc\.js|\.mongorc\.js|\.pdbrc|\.perldb|\.config/irb/irbrc|\.config/pry/pryrc|\.rdbgrc|\.byebugrc|\.iex\.exs|\.erlang|\.ocamlinit|\.octaverc|\.ptpython/config\.py|\.config/ptpython/config\.py`,
       // clients whose settings run programs, rewrite where they fetch from, or add aliases to shell lines
       String.raw`\.curlrc|\.config/curlrc|\.wgetrc|\.config/wgetrc|\.config/gh/config\.yml|\.config/glab-cli/config\.yml`,
       // completion scripts bash loads, and what the session or the service manager starts
