@@ -12,6 +12,7 @@ import { archiveEffects } from './archiveEntries';
 import { gitLineFindings } from './gitLine';
 import { plantedCodeFindings } from './plantedCode';
 import { guardProcessFindings } from './guardProcesses';
+import { readsBelow } from './nameListings';
 import { untrustedSourceFindings } from './untrustedSources';
 import { unresolvedPathFindings } from './unresolvedPaths';
 import { gitFedEffects, gitPointedElsewhere, protectedChangesOfMoves, touchedByGit } from './gitState';
@@ -80,17 +81,12 @@ function windowTokenFolders(view: PerimeterView): string[] {
   return view.guardHomes.map((g) => g + '/ipc');
 }
 
-function isRecursiveReader(inv: Invocation): boolean {
-  if (inv.name === 'rg' || inv.name === 'ag' || inv.name === 'ack' || inv.name === 'tree' || inv.name === 'du') return inv.name !== 'du' && inv.name !== 'tree';
-  return inv.args.some((a) => /^-[a-zA-Z]*[rR]/.test(a.text) || a.text === '--recursive' || a.text === '--dereference-recursive');
-}
-
 /** Reads of the window tokens, and of folders above them by a command that reads everything below. */
 function judgeWindowTokens(abs: string, effect: PathEffect, j: Judge): boolean {
   for (const path of aliasesOf(abs, j.view)) {
     for (const ipc of windowTokenFolders(j.view)) {
       const inside = isWithin(ipc.toLowerCase(), path.toLowerCase());
-      const above = effect.kind === 'read' && isWithin(path.toLowerCase(), ipc.toLowerCase()) && (effect.recursive === true || isRecursiveReader(j.inv));
+      const above = effect.kind === 'read' && isWithin(path.toLowerCase(), ipc.toLowerCase()) && readsBelow(j.inv, effect.recursive === true, isWithin(ipc.slice(0, -4).toLowerCase(), path.toLowerCase()));
       if (inside || above) {
         deny(j, 'read-window-token', `${j.inv.name} would touch Blast Shield's window tokens (${effect.word.text}); they are not for agents.`, effect.word.text);
         return true;
