@@ -246,6 +246,8 @@ const EDITOR_CLIS: ReadonlySet<string> = new Set(['code', 'code-insiders', 'curs
 function editorExtensionFromPath(j: LaunchJudge): Finding | undefined {
   if (!EDITOR_CLIS.has(j.inv.name)) return undefined;
   const args = j.inv.args;
+  const envDir = j.inv.assignments.VSCODE_EXTENSIONS;
+  if (envDir !== undefined) return editorWithoutGuard(j, '--extensions-dir', envDir, /[$`]/.test(envDir));
   for (let i = 0; i < args.length; i++) {
     const t = args[i]!.text;
     const option = t.split('=')[0]!;
@@ -253,11 +255,33 @@ function editorExtensionFromPath(j: LaunchJudge): Finding | undefined {
     if (/^--extension-?development-?path$/i.test(option)) {
       return perimeterFinding('editor-extension', `${j.inv.name} ${option} would load an extension from ${value || 'a folder'} into an editor window, where it could answer Blast Shield's dialog; ${DENY_SUFFIX}.`, `${j.inv.name} ${option}`);
     }
+    const without = editorWithoutGuard(j, option, value, args[i + 1]?.dynamic === true);
+    if (without) return without;
     if (option === '--install-extension' && (/\.vsix$/i.test(value) || /[/\\]/.test(value) || args[i + 1]?.dynamic)) {
       return perimeterFinding('editor-extension', `${j.inv.name} --install-extension ${value} installs an extension from a file, which could answer Blast Shield's dialog; installing extensions that way is for a human, and ${DENY_SUFFIX}.`, `${j.inv.name} ${option}`);
     }
   }
   return undefined;
+}
+
+/** Subcommand-like options of the editor CLIs that open no window: what else they are given loads nothing. */
+const EDITOR_NO_WINDOW = /^--(list-extensions|show-versions|install-extension|uninstall-extension|locate-extension|help|version|status|verbose-list)$|^-[hv]$/;
+
+/**
+ * `code --extensions-dir /tmp/empty`, `--profile-temp`, `--disable-extensions`, `--disable-extension
+ * blast-shield.blast-shield`, `VSCODE_EXTENSIONS=/tmp/e code .`: a window started without the guard's
+ * extension, so nothing keeps its hooks in place or answers its dialog there.
+ */
+function editorWithoutGuard(j: LaunchJudge, option: string, value: string, dynamicValue: boolean): Finding | undefined {
+  if (j.inv.args.some((a) => EDITOR_NO_WINDOW.test(a.text.split('=')[0]!))) return undefined;
+  const defaultDir = (dir: string): boolean => /^(~|\$HOME|\$\{HOME\})?\/?\.(vscode|vscode-insiders|vscode-oss|cursor|windsurf|vscodium|positron|trae|kiro)(-server)?\/extensions\/?$/.test(dir) || dir === j.facts.home + '/.vscode/extensions';
+  let why: string | undefined;
+  if (option === '--extensions-dir' && (dynamicValue || !defaultDir(value))) why = `loads extensions from ${value || 'another folder'} instead of the folder Blast Shield's extension is installed in`;
+  else if (option === '--profile-temp') why = 'opens a temporary profile with no extensions installed';
+  else if (option === '--disable-extensions') why = 'turns every extension off';
+  else if (option === '--disable-extension' && (dynamicValue || /blast|shield/i.test(value))) why = `turns off the extension ${value}`;
+  if (!why) return undefined;
+  return perimeterFinding('editor-without-guard', `${j.inv.name} ${option} ${why}: the window runs without Blast Shield's extension, so nothing keeps its hooks in place or answers its dialog there; ${DENY_SUFFIX}.`, `${j.inv.name} ${option}`);
 }
 
 // ---------------------------------------------------------------------------------------------
