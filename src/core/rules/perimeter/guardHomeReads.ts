@@ -77,7 +77,8 @@ export function guardHomeWordFindings(inv: Invocation, facts: Facts, view: Perim
   for (const word of [...inv.args, ...redirected]) {
     // Every word's possible path readings (`x`, the value after `=`, after `@`): not an option reader.
     // A word with spaces is text (a message, code), not a path; the values a variable takes are checked whole.
-    const texts = [...(/\s/.test(word.text) ? [] : [word.text]), ...(word.sources ?? [])];
+    // `$(cd; pwd)/…`, `$(ls -d ~/.*shield)/…`: spaces inside a substitution whose output is known are not text.
+    const texts = [...(/\s/.test(word.dynamic ? expandKnown(word.text, facts, view, cwd) : word.text) ? [] : [word.text]), ...(word.sources ?? [])];
     for (const raw of texts) {
       const text = expandKnown(raw, facts, view, cwd);
       const candidates = [text];

@@ -291,7 +291,7 @@ function judgeEffect(effect: PathEffect, j: Judge): void {
     }
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) continue;
     const abs = withoutProcAlias(resolvePath(j.cwd, text, j.facts.home), j.cwd);
-    if (word.glob && /[*?[]/.test(text)) {
+    if ((word.glob || word.dynamic) && /[*?[]/.test(text)) {
       for (const place of placesMatchingGlob(abs, j.view, j.cwd)) judgePath(place, effect, j);
       judgeGlobFolder(abs, effect, j);
       continue;
