@@ -41,7 +41,8 @@ const GLUED = /(['"`])([^'"`\\\n]{0,100})\1(?:\s*(?:[+,]|\.\.?)?\s*(['"`])[^'"`\
 function gluedNames(text: string): string[] {
   const out: string[] = [];
   for (const m of text.slice(0, 64 * 1024).matchAll(GLUED)) {
-    const name = [...m[0].matchAll(/(['"`])([^'"`\\\n]*)\1/g)].map((p) => p[2]).join('');
+    // Perl's open modes (`'<', '.e' . 'nv'`, `'<.e' . 'nv'`) are no part of the name.
+    const name = [...m[0].matchAll(/(['"`])([^'"`\\\n]*)\1/g)].map((p) => p[2]).join('').replace(/^[<>+|]+\s*/, '');
     if (/^[\w./~-]{2,200}$/.test(name) && out.length < 16) out.push(name);
   }
   return out;
