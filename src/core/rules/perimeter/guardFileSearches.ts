@@ -3,6 +3,9 @@ import { isWithin, resolvePath } from '../../paths';
 import type { Analysis, ArgWord, Finding, Invocation, RuleContext } from '../../policy/types';
 import { expandKnown, perimeterFinding, DENY_SUFFIX, withoutProcAlias } from './perimeterFinding';
 import { chainOf } from './processSelection';
+import { parsedArgs, toolArgs } from '../../registry/commandModel';
+import type { GrammarSpec } from '../../registry/grammar';
+import { valuedEach } from '../../registry/tools/options';
 import { perimeterView } from './protectedPaths';
 
 /**
@@ -32,36 +35,37 @@ interface Search {
 
 function findSearch(args: readonly ArgWord[]): Search {
   const s: Search = { roots: [], patterns: [], paths: [], runs: false };
+  // Not an option reader: find's words after its roots are an expression (`-name X`, `-exec … ;`), read as such.
+  const words = args.map((a) => a.text);
   let i = 0;
-  while (i < args.length && /^-[HLP]$|^-O\d$|^-D$/.test(args[i]!.text)) i += args[i]!.text === '-D' ? 2 : 1;
-  while (i < args.length && !/^[-(!]/.test(args[i]!.text)) s.roots.push(args[i++]!);
-  for (let k = i; k < args.length; k++) {
-    const t = args[k]!.text;
-    const value = args[k + 1]?.text ?? '';
-    if (t === '-name' || t === '-iname' || t === '-lname' || t === '-ilname') (s.patterns.push(value), k++);
-    else if (/^-i?(path|wholename|regex)$/.test(t)) (s.paths.push(value), k++);
-    else if (/^-(exec|execdir|ok|okdir|fprint0?|fprintf|fls|delete)$/.test(t)) s.runs = true;
+  while (i < words.length && /^-[HLP]$|^-O\d$/.test(words[i]!)) i++;
+  while (i < words.length && !/^[-(!]/.test(words[i]!)) s.roots.push(args[i++]!);
+  for (let k = i; k < words.length; k++) {
+    const primary = words[k]!;
+    if (/^-i?l?name$/.test(primary)) s.patterns.push(words[++k] ?? '');
+    else if (/^-i?(path|wholename|regex)$/.test(primary)) s.paths.push(words[++k] ?? '');
+    else if (/^-(exec|execdir|ok|okdir|fprint0?|fprintf|fls|delete)$/.test(primary)) s.runs = true;
   }
   return s;
 }
 
+/** fd's options that take a value; `-x`/`-X` end its own words (the rest is the command it runs). */
+const FD_SPEC: GrammarSpec = {
+  unknownShort: 'switch',
+  unknownLong: 'switch',
+  options: [
+    { names: ['-x', '--exec'], takes: 'none', endsOptions: true }, { names: ['-X', '--exec-batch'], takes: 'none', endsOptions: true },
+    ...valuedEach('-e', '--extension', '-t', '--type', '-d', '--max-depth', '--min-depth', '-E', '--exclude', '-j', '--threads', '-c', '--color', '-S', '--size', '--changed-within', '--changed-before', '-o', '--owner', '--search-path', '--base-directory', '--ignore-file'),
+  ],
+};
+
 function fdSearch(args: readonly ArgWord[]): Search {
-  const s: Search = { roots: [], patterns: [], paths: [], runs: false };
-  const operands: ArgWord[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const t = args[i]!.text;
-    if (/^-(x|X|-exec|-exec-batch)$/.test(t)) {
-      s.runs = true;
-      break;
-    }
-    if (/^-(e|t|d|E|j|c|-extension|-type|-max-depth|-exclude|-threads|-color|-search-path|-base-directory|-size|-changed-within|-changed-before|-owner)$/.test(t)) {
-      if (t === '--search-path' || t === '--base-directory') s.roots.push(args[i + 1] ?? args[i]!);
-      i++;
-    } else if (!t.startsWith('-')) operands.push(args[i]!);
-  }
-  if (operands[0]) s.patterns.push(operands[0].text);
-  s.roots.push(...operands.slice(1));
-  return s;
+  const a = toolArgs('fd', parsedArgs(args, FD_SPEC), FD_SPEC);
+  const runs = a.has('-x') || a.has('-X');
+  const runAt = runs ? a.parsed.options.find((o) => o.name === '-x' || o.name === '-X')!.index : Infinity;
+  const operands = a.parsed.operands.filter((_w, k) => a.parsed.operandIndexes[k]! < runAt);
+  const roots = [...operands.slice(1), ...a.values('--search-path', '--base-directory').map((text) => ({ text, raw: text, dynamic: /[$`]/.test(text), glob: false }))];
+  return { roots, patterns: operands[0] ? [operands[0].text] : [], paths: [], runs };
 }
 
 function looksForGuardFiles(s: Search): boolean {

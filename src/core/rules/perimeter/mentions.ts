@@ -56,7 +56,8 @@ export function spellings(text: string): string[] {
   const written = text.toLowerCase();
   const escaped = /\\[xu0-3]|chr|fromcharcode/.test(written) ? decodeEscapes(written) : written;
   // Perl's and PHP's `.`, Lua's `..` between two literals: `"/.blast"."-shield"`, `"/.blast".."-shield"`.
-  const decoded = /['"]\s*\.\.?\s*['"]/.test(escaped) ? escaped.replace(/(['"])\s*\.\.?\s*(['"])/g, '$1$2') : escaped;
+  // A closing quote follows a character of the literal, never `(`, `,`, `+` or a space (`chr(46)` decoded is `'.'`).
+  const decoded = /['"]\s*\.\.?\s*['"]/.test(escaped) ? escaped.replace(/(?<=[^'"\s(,+=[{])(['"])\s*\.\.?\s*(['"])/g, '$1$2') : escaped;
   const joined = decoded.replace(/\$\{|[\s'"`+\\}]/g, '');
   const foldered = joined.replace(/,/g, '/');
   // `['.cur', 'sor'].join('')`

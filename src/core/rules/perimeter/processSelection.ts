@@ -1,5 +1,9 @@
 import type { ArgWord, Invocation } from '../../policy/types';
 import { HOST_IDS } from '../../protocol/ipc';
+import { parsedArgs, toolArgs } from '../../registry/commandModel';
+import type { GrammarSpec } from '../../registry/grammar';
+import type { ToolArgs } from '../../registry/types';
+import { flag, valued, valuedEach } from '../../registry/tools/options';
 
 /**
  * Which processes a signal or a starving tool reaches, judged against the guard's own: its hook shim,
@@ -73,37 +77,38 @@ export function patternReach(word: ArgWord | string, mode: 'full' | 'name' | 'ex
 const RANK: Record<SelectionReach, number> = { excludes: 0, includes: 1, unknown: 2, names: 3 };
 export const worstReach = (a: SelectionReach, b: SelectionReach): SelectionReach => (RANK[a] >= RANK[b] ? a : b);
 
-/** Options of pkill/pgrep/killall/pidof that take a value (the pattern is the operand after them). */
-const MATCHER_VALUED = /^-(u|U|g|G|P|s|t|F|signal|-signal|-uid|-euid|-group|-pgroup|-parent|-session|-terminal|-pidfile|o|y|-older-than|-younger-than|n|-ns|-nslist|-user|-context|c|Z)$/;
-/** Options of pkill/pgrep/killall/pidof that narrow the selection without a pattern (a user, a parent, a terminal). */
-const MATCHER_NARROWS = /^-(u|U|g|G|P|s|t|F|-uid|-euid|-group|-pgroup|-parent|-session|-terminal|-pidfile|-user)$/;
+/** `-STOP`, `-9`, `-SIGKILL`: a signal written as an option word (pkill, killall, kill), never a pattern. */
+const SIGNAL_WORD = /^-(?:SIG)?[A-Z]{2,}[0-9+-]*$|^-\d+$/;
 
-function matcherPatterns(inv: Invocation): { patterns: ArgWord[]; narrowed: boolean } {
-  const patterns: ArgWord[] = [];
-  let narrowed = false;
-  for (let i = 0; i < inv.args.length; i++) {
-    const t = inv.args[i]!.text;
-    if (MATCHER_VALUED.test(t)) {
-      if (MATCHER_NARROWS.test(t)) narrowed = true;
-      i++;
-      continue;
-    }
-    if (!t.startsWith('-') || t === '-') patterns.push(inv.args[i]!);
-  }
-  return { patterns, narrowed };
+/** pgrep/pkill (procps), killall (psmisc), pidof, skill: the options that narrow or take a value (`-s`: pkill's session, killall's signal). */
+const MATCHER_SPEC: GrammarSpec = {
+  abbreviations: false,
+  unknownShort: 'switch',
+  options: [
+    valued('-u', '--euid', '--user'), valued('-U', '--uid'), valued('-G', '--group'), valued('-g', '--pgroup', '--process-group'), valued('-t', '--terminal'), valued('-P', '--parent'),
+    valued('-s', '--session'), valued('--signal'), valued('--ns'), valued('--nslist'), valued('-o', '--older-than'), valued('-y', '--younger-than'), valued('-F', '--pidfile'), valued('-d', '--delimiter'),
+    flag('-f', '--full'), flag('-x', '--exact'), flag('-r', '--regexp'), flag('-e', '--exact-name'), flag('-i', '--ignore-case'), flag('-n', '--newest'), flag('-l', '--list-name'), flag('-a', '--list-full'),
+    flag('-c', '--count'), flag('-v', '--inverse'), flag('-w', '--wait'), flag('-q', '--quiet'), flag('-I', '--interactive'), flag('-Z', '--context'), flag('-V', '--version'), flag('-h', '--help'),
+  ],
+};
+/** Options that pick processes without a pattern (a user, a parent, a terminal). */
+const NARROWING = ['-u', '-U', '-G', '-g', '-t', '-P', '-F', '--ns'];
+
+function matcherArgs(inv: Invocation): ToolArgs {
+  const words = inv.args.filter((a) => !SIGNAL_WORD.test(a.text));
+  return toolArgs(inv.name, parsedArgs(words, MATCHER_SPEC), MATCHER_SPEC);
 }
 
 const MATCHERS = new Set(['pkill', 'pgrep', 'killall', 'pidof', 'skill', 'snice']);
 
 /** What a pkill/pgrep/killall/pidof invocation picks. */
 export function matcherReach(inv: Invocation): SelectionReach {
-  const words = inv.args.map((a) => a.text);
-  const full = words.some((w) => /^-[a-zA-Z]*f[a-zA-Z]*$/.test(w) || w === '--full') && inv.name !== 'killall' && inv.name !== 'pidof';
-  const regex = inv.name === 'killall' ? words.some((w) => /^-[a-zA-Z]*r[a-zA-Z]*$/.test(w) || w === '--regexp') : inv.name !== 'pidof';
-  const exactName = words.some((w) => /^-[a-zA-Z]*x[a-zA-Z]*$/.test(w) || w === '--exact');
-  const { patterns, narrowed } = matcherPatterns(inv);
-  if (patterns.length === 0) return narrowed || inv.name === 'pidof' ? 'unknown' : 'excludes';
-  const mode = full ? 'full' : regex && !exactName ? 'name' : 'exact';
+  const a = matcherArgs(inv);
+  const full = a.has('-f') && inv.name !== 'killall' && inv.name !== 'pidof';
+  const regex = inv.name === 'killall' ? a.has('-r') : inv.name !== 'pidof';
+  const patterns = a.parsed.operands;
+  if (patterns.length === 0) return NARROWING.some((n) => a.has(n)) || inv.name === 'pidof' ? 'unknown' : 'excludes';
+  const mode = full ? 'full' : regex && !a.has('-x') ? 'name' : 'exact';
   return patterns.map((p) => patternReach(p, mode)).reduce(worstReach, 'excludes');
 }
 
@@ -129,38 +134,31 @@ function awkFilters(program: string): { positive: string[]; unread: boolean } {
   return { positive, unread };
 }
 
-const GREP_VALUED = /^-(e|f|m|A|B|C|-regexp|-file|-max-count|-after-context|-before-context|-context|-label|-color|-colour)$/;
+const GREP_SPEC: GrammarSpec = {
+  unknownShort: 'switch',
+  unknownLong: 'switch',
+  options: [
+    valued('-e', '--regexp'), valued('-f', '--file'), ...valuedEach('-m', '--max-count', '-A', '--after-context', '-B', '--before-context', '-C', '--context', '--label', '--color', '--colour'),
+    flag('-v', '--invert-match'), flag('-F', '--fixed-strings'), flag('-i', '--ignore-case'), flag('-w', '--word-regexp'), flag('-E', '--extended-regexp'),
+  ],
+};
+const AWK_SPEC: GrammarSpec = { unknownShort: 'switch', interspersed: false, options: [valued('-F', '--field-separator'), valued('-v', '--assign'), valued('-f', '--file')] };
 
 /** What a filter of a process listing keeps: literal patterns it keeps lines by, or that it cannot be read. */
 function filterOf(inv: Invocation): { positive: ArgWord[]; fixed: boolean; unread: boolean } | undefined {
-  const words = inv.args.map((a) => a.text);
   if (inv.name === 'grep' || inv.name === 'egrep' || inv.name === 'fgrep' || inv.name === 'rg') {
-    if (words.some((w) => /^-[a-zA-Z]*v[a-zA-Z]*$/.test(w) || w === '--invert-match')) return { positive: [], fixed: false, unread: false };
-    const fixed = inv.name === 'fgrep' || words.some((w) => /^-[a-zA-Z]*F[a-zA-Z]*$/.test(w) || w === '--fixed-strings');
-    const positive: ArgWord[] = [];
-    let operand: ArgWord | undefined;
-    for (let i = 0; i < inv.args.length; i++) {
-      const t = inv.args[i]!.text;
-      if (t === '-e' || t === '--regexp') positive.push(inv.args[++i] ?? inv.args[i]!);
-      else if (t === '-f' || t === '--file') return { positive: [], fixed, unread: true };
-      else if (GREP_VALUED.test(t)) i++;
-      else if (!t.startsWith('-') && operand === undefined) operand = inv.args[i];
-    }
-    if (positive.length === 0 && operand) positive.push(operand);
+    const a = toolArgs(inv.name, parsedArgs(inv.args, GREP_SPEC), GREP_SPEC);
+    if (a.has('-v')) return { positive: [], fixed: false, unread: false };
+    const fixed = inv.name === 'fgrep' || a.has('-F');
+    if (a.has('-f')) return { positive: [], fixed, unread: true };
+    const given = a.values('-e');
+    const positive: ArgWord[] = given.length > 0 ? given.map((text) => ({ text, raw: text, dynamic: /[$`]/.test(text), glob: false })) : a.parsed.operands.slice(0, 1);
     return { positive, fixed, unread: positive.length === 0 };
   }
   if (inv.name === 'awk' || inv.name === 'gawk' || inv.name === 'mawk' || inv.name === 'nawk') {
-    let program: ArgWord | undefined;
-    for (let i = 0; i < inv.args.length; i++) {
-      const t = inv.args[i]!.text;
-      if (t === '-F' || t === '-v' || t === '-f') {
-        if (t === '-f') return { positive: [], fixed: false, unread: true };
-        i++;
-      } else if (!t.startsWith('-')) {
-        program = inv.args[i];
-        break;
-      }
-    }
+    const a = toolArgs(inv.name, parsedArgs(inv.args, AWK_SPEC), AWK_SPEC);
+    if (a.has('-f')) return { positive: [], fixed: false, unread: true };
+    const program = a.parsed.operands[0];
     if (!program) return undefined;
     if (program.dynamic) return { positive: [], fixed: false, unread: true };
     const { positive, unread } = awkFilters(program.text);
@@ -169,15 +167,23 @@ function filterOf(inv: Invocation): { positive: ArgWord[]; fixed: boolean; unrea
   return undefined;
 }
 
+/** ps's options that pick processes themselves: by command name, by id. */
+const PS_SPEC: GrammarSpec = {
+  unknownShort: 'switch',
+  unknownLong: 'switch',
+  options: [valued('-C', '--command'), valued('-p', '--pid'), valued('-q', '--quick-pid'), ...valuedEach('-o', '-O', '--format', '-u', '-U', '--user', '-g', '-G', '-t', '--sort', '--ppid', '-s')],
+};
+
 /**
  * What a process listing in the line picks once filtered: `ps aux | grep blast | awk '{print $2}'`
  * names the guard, `ps aux | grep vite` excludes it, `ps -eo pid | tail -n +2` cannot show either.
  */
 function listingReach(lister: Invocation, invs: readonly Invocation[]): SelectionReach {
-  const cIdx = lister.args.findIndex((a) => a.text === '-C' || a.text === '--command');
-  const byName = cIdx >= 0 ? lister.args[cIdx + 1] : undefined;
-  if (byName) return byName.text.split(',').map((n) => patternReach(n, 'exact')).reduce(worstReach, 'excludes');
-  if (lister.args.some((a) => /^(-p|--pid|p|-q|--quick-pid)$/.test(a.text))) return 'excludes';
+  const ps = toolArgs(lister.name, parsedArgs(lister.args, PS_SPEC), PS_SPEC);
+  const byName = ps.values('-C');
+  if (byName.length > 0) return byName.flatMap((v) => v.split(',')).map((n) => patternReach(n, 'exact')).reduce(worstReach, 'excludes');
+  // `ps -p 4242`, BSD `ps p 4242`: processes picked by id.
+  if (ps.has('-p') || ps.has('-q') || ps.parsed.operands.some((w) => w.text === 'p')) return 'excludes';
   let reach: SelectionReach | undefined;
   for (const inv of invs) {
     if (!chainOf(inv).includes(lister)) continue;
@@ -205,35 +211,24 @@ export function lineSelectionReach(invs: readonly Invocation[], reaching: readon
   return out;
 }
 
-/** Signals that freeze a process without ending it (Linux numbers). */
-const FREEZE = /^(SIG)?(STOP|TSTP|TTIN|TTOU)$|^(19|20|21|22)$/i;
+/** A freezing signal (STOP, TSTP, TTIN, TTOU; Linux numbers 19-22) written as `-STOP`, `-s 19`, `--signal=SIGTSTP`, `-n 20`. */
+const FREEZE_SIGNAL = /(?:^|\s)(?:-s\s+|-n\s+|--signal[=\s]+|-)(?:SIG)?(?:STOP|TSTP|TTIN|TTOU|19|20|21|22)(?=\s|$)/i;
 
 /** `kill -STOP`, `pkill --signal TSTP`, `killall -s 19`: a signal that leaves the guard frozen. */
 export function freezes(inv: Invocation): boolean {
-  for (let i = 0; i < inv.args.length; i++) {
-    const a = inv.args[i]!.text;
-    if (a === '-s' || a === '--signal' || (a === '-n' && inv.name === 'kill')) {
-      if (FREEZE.test(inv.args[i + 1]?.text ?? '')) return true;
-      i++;
-    } else if (a.startsWith('--signal=') && FREEZE.test(a.slice(9))) return true;
-    else if (a.startsWith('-') && FREEZE.test(a.slice(1))) return true;
-  }
-  return false;
+  return FREEZE_SIGNAL.test(inv.args.map((a) => a.text).join(' '));
 }
 
 /** Programs that starve the processes they are given rather than end them. */
 export const STARVERS = new Set(['renice', 'prlimit', 'cpulimit', 'ionice', 'chrt']);
 export const SIGNALLERS = new Set(['kill', 'pkill', 'killall', 'skill', 'snice']);
 
+const CPULIMIT_SPEC: GrammarSpec = { unknownShort: 'switch', options: [valued('-e', '--exe'), valued('-P', '--path'), valued('-p', '--pid'), valued('-l', '--limit'), flag('-z', '--lazy'), flag('-b', '--background'), flag('-i', '--include-children')] };
+
 /** `cpulimit -e decider`, `cpulimit --path=/…/cli.js`: the program a starving tool picks by name itself. */
 export function starverOwnReach(inv: Invocation): SelectionReach | undefined {
   if (inv.name !== 'cpulimit') return undefined;
-  for (let i = 0; i < inv.args.length; i++) {
-    const a = inv.args[i]!;
-    const m = /^(?:-e|--exe|-P|--path)(?:=(.*))?$/.exec(a.text) ?? /^-[eP](.+)$/.exec(a.text);
-    if (!m) continue;
-    const value = m[1] !== undefined ? { ...a, text: m[1], raw: m[1] } : inv.args[i + 1];
-    if (value) return patternReach({ ...value, text: value.text.replace(/^.*\//, '') }, 'exact');
-  }
-  return undefined;
+  const a = toolArgs(inv.name, parsedArgs(inv.args, CPULIMIT_SPEC), CPULIMIT_SPEC);
+  const named = [...a.values('-e'), ...a.values('-P')].map((v) => v.replace(/^.*\//, ''));
+  return named.length === 0 ? undefined : named.map((n) => patternReach(n, 'exact')).reduce(worstReach, 'excludes');
 }

@@ -35,12 +35,14 @@ function decodedNames(text: string): string[] {
   return out;
 }
 
-/** Runs of string literals joined by `+`, Perl's and PHP's `.`, Lua's `..`, set side by side, or listed for a join, glued into the names they make. */
-const GLUED = /(['"`])([^'"`\\\n]{0,100})\1(?:\s*(?:[+,]|\.\.?)?\s*(['"`])[^'"`\\\n]{0,100}\3){1,40}/g;
+/** Runs of string literals joined by `+`, Perl's and PHP's `.`, Lua's `..`, or listed for a join, glued into the names they make. */
+const gluedBy = (join: string): RegExp => new RegExp(`(['"\`])([^'"\`\\\\\\n]{0,100})\\1(?:\\s*(?:${join})\\s*(['"\`])[^'"\`\\\\\\n]{0,100}\\3){1,40}`, 'g');
+/** By language: `+` (Python, JavaScript, Ruby), `.` (Perl, PHP), `..` (Lua); a comma lists pieces for a join. */
+const GLUED: Readonly<Record<string, RegExp>> = { default: gluedBy('[+,]'), perl: gluedBy('[.,]'), php: gluedBy('[.,]'), lua: gluedBy('\\.\\.|,') };
 
-function gluedNames(text: string): string[] {
+function gluedNames(text: string, language: string): string[] {
   const out: string[] = [];
-  for (const m of text.slice(0, 64 * 1024).matchAll(GLUED)) {
+  for (const m of text.slice(0, 64 * 1024).matchAll(GLUED[language] ?? GLUED.default!)) {
     // Perl's open modes (`'<', '.e' . 'nv'`, `'<.e' . 'nv'`) are no part of the name.
     const name = [...m[0].matchAll(/(['"`])([^'"`\\\n]*)\1/g)].map((p) => p[2]).join('').replace(/^[<>+|]+\s*/, '');
     if (/^[\w./~-]{2,200}$/.test(name) && out.length < 16) out.push(name);
@@ -81,7 +83,7 @@ export function checkComputedReads(snippet: CodeSnippet, ctx: RuleContext): Find
   for (const name of decoded) add(infoFor(resolvePath(cwd, name, facts.home), facts));
   // Names glued from literal pieces (`'.a'+'ws/cred'+'entials'`, `''.join(['.','e','n','v'])`, `['.','env'].join('')`).
   const fromHome = HOME.test(snippet.text);
-  for (const name of [...gluedNames(charCodesSpelled(snippet.text)), ...reversedNames(snippet.text)]) {
+  for (const name of [...gluedNames(charCodesSpelled(snippet.text), snippet.language), ...reversedNames(snippet.text)]) {
     add(infoFor(resolvePath(cwd, name, facts.home), facts));
     if (fromHome) add(infoFor(resolvePath(facts.home, name.replace(/^\/+/, ''), facts.home), facts));
   }
