@@ -1,6 +1,6 @@
 import { isWithin, resolvePath } from '../../paths';
 import type { Facts, Finding, Invocation } from '../../policy/types';
-import { expandKnown, perimeterFinding } from './perimeterFinding';
+import { expandKnown, perimeterFinding, withoutProcAlias } from './perimeterFinding';
 import { aliasesOf, placesMatchingGlob, type PerimeterView } from './protectedPaths';
 
 /**
@@ -77,7 +77,8 @@ export function guardHomeWordFindings(inv: Invocation, facts: Facts, view: Perim
   for (const word of [...inv.args, ...redirected]) {
     // Every word's possible path readings (`x`, the value after `=`, after `@`): not an option reader.
     // A word with spaces is text (a message, code), not a path; the values a variable takes are checked whole.
-    const texts = [...(/\s/.test(word.text) ? [] : [word.text]), ...(word.sources ?? [])];
+    // `$(cd; pwd)/…`, `$(ls -d ~/.*shield)/…`: spaces inside a substitution whose output is known are not text.
+    const texts = [...(/\s/.test(word.dynamic ? expandKnown(word.text, facts, view, cwd) : word.text) ? [] : [word.text]), ...(word.sources ?? [])];
     for (const raw of texts) {
       const text = expandKnown(raw, facts, view, cwd);
       const candidates = [text];
@@ -90,7 +91,8 @@ export function guardHomeWordFindings(inv: Invocation, facts: Facts, view: Perim
         if (GUARD_FOLDER_WORD.test(t) && /[$`~]/.test(t) && !PUBLIC_FILES.test(t.replace(/^[\s\S]*\/\.blast-shield\//i, ''))) return [denyRead(inv, word.text.slice(0, 80))];
         // A word still computed, an address or an option-looking word is no path here (not an option reader).
         if (/[$`]/.test(t) || /^[a-z][a-z0-9+.-]*:\/\//i.test(t) || t === '' || t.startsWith('-')) continue;
-        const abs = resolvePath(cwd, t, facts.home);
+        // `/proc/self/root$HOME/.blast-shield/…`, `/proc/<pid>/cwd/…`: other names of the same files.
+        const abs = withoutProcAlias(resolvePath(cwd, t, facts.home), cwd);
         // `cat ~/.blast*/audit.jsonl`, `cp -r ~/.bl[a]st-shield /tmp`: a pattern is judged by the places it can name.
         const places = word.glob || /[*?[]/.test(t) ? placesMatchingGlob(abs, view, cwd) : [abs];
         if (places.some((p) => insideGuardHome(p, view) || (below && aboveGuardHome(p, view)))) return [denyRead(inv, word.text.slice(0, 80))];

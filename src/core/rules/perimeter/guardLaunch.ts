@@ -3,9 +3,10 @@ import { basename, isWithin, resolvePath } from '../../paths';
 import type { ArgWord, Facts, Finding, Invocation } from '../../policy/types';
 import { DENY_SUFFIX, expandKnown, perimeterFinding } from './perimeterFinding';
 import { protectionOf, type PerimeterView } from './protectedPaths';
-import { commandNode, invocationCommand } from '../../registry/commandModel';
+import { commandNode, invocationCommand, parsedArgs, toolArgs } from '../../registry/commandModel';
 import { runtimeOperands } from '../../policy/handlers/interpreters';
-import { hasOption, optionValues } from '../../registry/grammar';
+import { hasOption, optionValues, type GrammarSpec } from '../../registry/grammar';
+import { flagsEach, valuedEach } from '../../registry/tools/options';
 
 /**
  * Roads to switching the guard off that run a program rather than write a file: removing the
@@ -246,6 +247,8 @@ const EDITOR_CLIS: ReadonlySet<string> = new Set(['code', 'code-insiders', 'curs
 function editorExtensionFromPath(j: LaunchJudge): Finding | undefined {
   if (!EDITOR_CLIS.has(j.inv.name)) return undefined;
   const args = j.inv.args;
+  const without = editorWithoutGuard(j);
+  if (without) return without;
   for (let i = 0; i < args.length; i++) {
     const t = args[i]!.text;
     const option = t.split('=')[0]!;
@@ -258,6 +261,40 @@ function editorExtensionFromPath(j: LaunchJudge): Finding | undefined {
     }
   }
   return undefined;
+}
+
+/** The editor CLIs' options that say which extensions a window loads, and those that open no window. */
+const EDITOR_SPEC: GrammarSpec = {
+  unknownShort: 'switch',
+  unknownLong: 'switch',
+  options: [
+    ...valuedEach('--extensions-dir', '--user-data-dir', '--profile', '--disable-extension', '--install-extension', '--uninstall-extension', '--locale', '--category', '--log', '--sync'),
+    ...flagsEach('--profile-temp', '--disable-extensions', '--list-extensions', '--show-versions', '--help', '--version', '--status', '--locate-extension', '-h', '-v'),
+  ],
+};
+const EDITOR_NO_WINDOW = ['--list-extensions', '--show-versions', '--install-extension', '--uninstall-extension', '--locate-extension', '--help', '--version', '--status', '-h', '-v'];
+
+/**
+ * `code --extensions-dir /tmp/empty`, `--profile-temp`, `--disable-extensions`, `--disable-extension
+ * blast-shield.blast-shield`, `VSCODE_EXTENSIONS=/tmp/e code .`: a window started without the guard's
+ * extension, so nothing keeps its hooks in place or answers its dialog there.
+ */
+function editorWithoutGuard(j: LaunchJudge): Finding | undefined {
+  const a = toolArgs(j.inv.name, parsedArgs(j.inv.args, EDITOR_SPEC), EDITOR_SPEC);
+  if (EDITOR_NO_WINDOW.some((o) => a.has(o))) return undefined;
+  const defaultDir = (dir: string): boolean => /^(~|\$HOME|\$\{HOME\})?\/?\.(vscode|vscode-insiders|vscode-oss|cursor|windsurf|vscodium|positron|trae|kiro)(-server)?\/extensions\/?$/.test(dir) || dir === j.facts.home + '/.vscode/extensions';
+  const dirWord = a.valueWord('--extensions-dir');
+  const envDir = j.inv.assignments.VSCODE_EXTENSIONS;
+  const disabled = a.valueWord('--disable-extension');
+  let option = '--extensions-dir';
+  let why: string | undefined;
+  if (dirWord && (dirWord.dynamic || !defaultDir(dirWord.text))) why = `loads extensions from ${dirWord.text} instead of the folder Blast Shield's extension is installed in`;
+  else if (envDir !== undefined && (/[$`]/.test(envDir) || !defaultDir(envDir))) [option, why] = ['VSCODE_EXTENSIONS', `loads extensions from ${envDir} instead of the folder Blast Shield's extension is installed in`];
+  else if (a.has('--profile-temp')) [option, why] = ['--profile-temp', 'opens a temporary profile with no extensions installed'];
+  else if (a.has('--disable-extensions')) [option, why] = ['--disable-extensions', 'turns every extension off'];
+  else if (disabled && (disabled.dynamic || /blast|shield/i.test(disabled.text))) [option, why] = ['--disable-extension', `turns off the extension ${disabled.text}`];
+  if (!why) return undefined;
+  return perimeterFinding('editor-without-guard', `${j.inv.name} ${option} ${why}: the window runs without Blast Shield's extension, so nothing keeps its hooks in place or answers its dialog there; ${DENY_SUFFIX}.`, `${j.inv.name} ${option}`);
 }
 
 // ---------------------------------------------------------------------------------------------

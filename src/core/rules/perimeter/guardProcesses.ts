@@ -1,6 +1,7 @@
 import type { Analysis, Finding, Invocation } from '../../policy/types';
 import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
 import { freeFormReadings } from '../../registry/freeForm';
+import { chainOf, freezes, lineSelectionReach, SIGNALLERS, STARVERS, starverOwnReach, worstReach } from './processSelection';
 
 /**
  * Signals to the guard's own processes: `pkill -f blast-shield`, `killall blast-shield-hook`,
@@ -9,47 +10,6 @@ import { freeFormReadings } from '../../registry/freeForm';
  * runs under (its CLI, its hook shim, its extension), so `pkill -f 'bl.st'` is caught and `pkill -f
  * 'vite'` is not.
  */
-
-const GUARD_COMMAND_LINES = [
-  'node /home/user/.blast-shield/bin/cli.js hook --host claude',
-  // The warm decision server (docs/decision-server.md), started detached by the hook.
-  'node /home/user/.blast-shield/bin/cli.js decider',
-  '/home/user/.blast-shield/bin/blast-shield-hook',
-  'blast-shield index --workspace /w',
-  '/home/user/.vscode/extensions/blast-shield.blast-shield-0.1.0/dist/extension.js',
-];
-
-/** Command lines of ordinary development processes: a pattern that matches one is not aimed at the guard. */
-const ORDINARY_COMMAND_LINES = ['node server.js', 'node /w/node_modules/.bin/vite --port 5173', 'npm run dev', 'python3 manage.py runserver', '/usr/bin/code --type=renderer'];
-
-const MATCHERS = new Set(['pkill', 'pgrep', 'killall', 'pidof', 'ps']);
-/** Options of pkill/pgrep/killall that take a value (the pattern is the operand after them). */
-const VALUED = /^-(u|U|g|G|P|s|t|F|signal|-signal|-uid|-euid|-group|-pgroup|-parent|-session|-terminal|-pidfile|o|y|-older-than|-younger-than|n|-ns|-nslist)$/;
-
-function patternsOf(inv: Invocation): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < inv.args.length; i++) {
-    const t = inv.args[i]!.text;
-    if (VALUED.test(t)) {
-      i++;
-      continue;
-    }
-    if (!t.startsWith('-') || t === '-') out.push(t);
-  }
-  return out;
-}
-
-function matchesGuard(pattern: string, exact: boolean): boolean {
-  if (/blast.?shield/i.test(pattern)) return true;
-  // Without -f a pattern is matched against process names: the guard's are `node` and `sh`, like everyone's.
-  if (exact) return false;
-  try {
-    const re = new RegExp(pattern.slice(0, 200), 'i');
-    return pattern.length >= 3 && GUARD_COMMAND_LINES.some((line) => re.test(line)) && !ORDINARY_COMMAND_LINES.some((line) => re.test(line));
-  } catch {
-    return false;
-  }
-}
 
 /** Names the guard's processes, sockets and service units go by: a literal in code that also signals processes aims at them. */
 const GUARD_PROCESS_WORDS = /blast.?shield|\bdecider\b/i;
@@ -97,16 +57,22 @@ export function guardProcessFindings(analysis: Analysis): Finding[] {
   const invs = analysis.invocations.filter((i) => !i.remote);
   const direct = [...serviceAndHolderFindings(invs), ...snippetFindings(analysis)];
   if (direct.length > 0) return direct.slice(0, 1);
-  const kills = invs.some((i) => i.name === 'kill' || i.name === 'pkill' || i.name === 'killall' || i.name === 'skill');
-  if (!kills) return [];
-  for (const inv of invs) {
-    if (!MATCHERS.has(inv.name)) continue;
-    const exact = inv.name === 'killall' || inv.name === 'pidof' || (!inv.args.some((a) => /^-[a-zA-Z]*f/.test(a.text) || a.text === '--full'));
-    const hit = inv.name === 'ps' ? undefined : patternsOf(inv).find((p) => matchesGuard(p, exact));
-    const psHit = inv.name === 'ps' && invs.some((g) => (g.name === 'grep' || g.name === 'awk') && g.args.some((a) => /blast.?shield/i.test(a.text)));
-    if (hit !== undefined || psHit) {
-      return [perimeterFinding('guard-processes', `${inv.name} picks the guard's own processes (${hit ?? 'blast-shield'}) to be stopped: with the guard's keeper or hook gone, what the agent runs next is not judged; ${DENY_SUFFIX}.`, 'blast-shield processes')];
-    }
+  const acts = invs.filter((i) => SIGNALLERS.has(i.name) || STARVERS.has(i.name));
+  if (acts.length === 0) return [];
+  // A selection counts when its output reaches the act: through a pipe (`| xargs kill`), a substitution, or the act itself (pkill).
+  const reaching = invs.filter((i) => acts.includes(i) || i.via.some((v) => v.startsWith('$(') || v.startsWith('<(')) || acts.some((a) => chainOf(a).includes(i)));
+  let reach = lineSelectionReach(invs, reaching);
+  for (const a of acts) {
+    const own = starverOwnReach(a);
+    if (own !== undefined) reach = reach === undefined ? own : worstReach(reach, own);
   }
-  return [];
+  if (reach === undefined || reach === 'excludes') return [];
+  const act = acts.find((a) => a.name !== 'kill' || acts.length === 1) ?? acts[0]!;
+  if (reach === 'names') {
+    return [perimeterFinding('guard-processes', `${act.name} picks the guard's own processes (its hook, decision server or the editor's extension host) to be stopped or starved: with the guard's keeper or hook gone, what the agent runs next is not judged; ${DENY_SUFFIX}.`, 'blast-shield processes')];
+  }
+  const starves = acts.some((a) => STARVERS.has(a.name) || freezes(a));
+  if (reach === 'includes' && !starves) return [];
+  const what = reach === 'unknown' ? 'processes the line cannot show are not the guard\'s own (its hook, decision server or the editor\'s extension host)' : 'every process of the runtime the guard itself runs under';
+  return [{ rule: 'self-protection.guard-process-selection', risk: 'self-protection', severity: 'ask', reason: `${act.name} ${starves ? 'freezes or starves' : 'signals'} ${what}; with the guard stopped or starved, what the agent runs next is not judged as it should be.`, targets: [{ kind: 'path', name: 'blast-shield processes', provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' }] }];
 }

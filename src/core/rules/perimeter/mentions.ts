@@ -7,7 +7,7 @@ import { namesTokenFiles, textGlobReachesTokens } from './windowTokens';
  * Does a piece of text (interpreter code, a sed script, an argument of a command nobody described)
  * name a protected place? Paths in code are often built: `'.cla' + 'ude/settings.json'`,
  * `os.path.join(home, '.claude')`, `'\x2eclaude'`, `chr(46) + 'claude'`, `'nosj.sgnittes'[::-1]`. The
- * text is read in several spellings (as written, escapes decoded, quotes and `+` removed, commas as
+ * text is read in several spellings (as written, escapes decoded, quotes and `+`/`.`/`..` removed, commas as
  * folder separators, reversed) and each is searched for the protected names. A match is enough:
  * the perimeter treats code that names a protected place and is not known to only read as a writer.
  */
@@ -54,12 +54,15 @@ function decodeEscapes(text: string): string {
 /** The spellings of `text` to search, lower-cased; the costlier ones only when the text could need them. */
 export function spellings(text: string): string[] {
   const written = text.toLowerCase();
-  const decoded = /\\[xu0-3]|chr|fromcharcode/.test(written) ? decodeEscapes(written) : written;
+  const escaped = /\\[xu0-3]|chr|fromcharcode/.test(written) ? decodeEscapes(written) : written;
+  // Perl's and PHP's `.`, Lua's `..` between two literals: `"/.blast"."-shield"`, `"/.blast".."-shield"`.
+  // A closing quote follows a character of the literal, never `(`, `,`, `+` or a space (`chr(46)` decoded is `'.'`).
+  const decoded = /['"]\s*\.\.?\s*['"]/.test(escaped) ? escaped.replace(/(?<=[^'"\s(,+=[{])(['"])\s*\.\.?\s*(['"])/g, '$1$2') : escaped;
   const joined = decoded.replace(/\$\{|[\s'"`+\\}]/g, '');
   const foldered = joined.replace(/,/g, '/');
   // `['.cur', 'sor'].join('')`
   const glued = joined.replace(/,/g, '');
-  const out = [written, decoded, joined, foldered, glued];
+  const out = [written, escaped, decoded, joined, foldered, glued];
   if (/\[::-1\]|reverse|\brev\b/.test(written)) out.push([...joined].reverse().join(''));
   if (/b64|base64|atob|fromhex|unhexlify|hex/.test(written)) for (const decoded of decodedLiterals(text)) out.push(decoded.toLowerCase());
   return [...new Set(out)];

@@ -15,8 +15,8 @@ export function perimeterFinding(rule: string, reason: string, target: string): 
   return { rule: `self-protection.${rule}`, risk: 'self-protection', severity: 'deny', reason, targets: [protectedTarget(target)] };
 }
 
-/** Commands whose output is a path they are given (`$(realpath ~)`, `$(echo $HOME)`, `$(pwd)`), filled in once their operand is known. */
-const PATH_ECHOES = /\$\(\s*(realpath|readlink\s+-[fem]|echo|printf\s+['"]?%s['"]?|dirname|cd\s+([^\s;&|()$`]+)\s*(?:&&|;)\s*pwd|pwd(?:\s+-[LP])?)(?:\s+(["']?)([^\s()$`;|&<>"']+)\3)?\s*\)|`\s*pwd\s*`/g;
+/** Commands whose output is a path they are given (`$(realpath ~)`, `$(echo $HOME)`, `$(ls -d ~/.*shield)`, `$(pwd)`, `$(cd; pwd)`), filled in once their operand is known. */
+const PATH_ECHOES = /\$\(\s*(realpath|readlink\s+-[fem]|echo|printf\s+['"]?%s['"]?|dirname|ls\s+-[1a-zA-Z]*d[1a-zA-Z]*|cd(?:\s+([^\s;&|()$`]+))?\s*(?:&&|;)\s*pwd|pwd(?:\s+-[LP])?)(?:\s+(["']?)([^\s()$`;|&<>"']+)\3)?\s*\)|`\s*pwd\s*`/g;
 
 /** Variables whose value the perimeter knows, so `$HOME/.bashrc` is a path and not a mystery; `${HOME%/}` and `$(realpath ~)` too. */
 export function expandKnown(text: string, facts: Facts, view: PerimeterView, cwd: string): string {
@@ -33,6 +33,8 @@ export function expandKnown(text: string, facts: Facts, view: PerimeterView, cwd
     out = out.replace(PATH_ECHOES, (m, verb: string | undefined, cdTo: string | undefined, _q: string | undefined, operand: string | undefined) => {
       if (verb === undefined || verb.startsWith('pwd')) return cwd;
       if (cdTo !== undefined) return resolvePath(cwd, tilde(cdTo), facts.home);
+      // `$(cd; pwd)`: cd with no folder goes home.
+      if (verb.startsWith('cd')) return facts.home;
       if (operand === undefined) return m;
       const value = tilde(operand);
       if (verb.startsWith('dirname')) return value.replace(/\/+[^/]*\/*$/, '') || '/';

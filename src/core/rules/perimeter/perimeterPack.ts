@@ -12,6 +12,8 @@ import { archiveEffects } from './archiveEntries';
 import { gitLineFindings } from './gitLine';
 import { plantedCodeFindings } from './plantedCode';
 import { guardProcessFindings } from './guardProcesses';
+import { readsBelow } from './nameListings';
+import { guardFileSearchFindings } from './guardFileSearches';
 import { untrustedSourceFindings } from './untrustedSources';
 import { unresolvedPathFindings } from './unresolvedPaths';
 import { gitFedEffects, gitPointedElsewhere, protectedChangesOfMoves, touchedByGit } from './gitState';
@@ -80,17 +82,12 @@ function windowTokenFolders(view: PerimeterView): string[] {
   return view.guardHomes.map((g) => g + '/ipc');
 }
 
-function isRecursiveReader(inv: Invocation): boolean {
-  if (inv.name === 'rg' || inv.name === 'ag' || inv.name === 'ack' || inv.name === 'tree' || inv.name === 'du') return inv.name !== 'du' && inv.name !== 'tree';
-  return inv.args.some((a) => /^-[a-zA-Z]*[rR]/.test(a.text) || a.text === '--recursive' || a.text === '--dereference-recursive');
-}
-
 /** Reads of the window tokens, and of folders above them by a command that reads everything below. */
 function judgeWindowTokens(abs: string, effect: PathEffect, j: Judge): boolean {
   for (const path of aliasesOf(abs, j.view)) {
     for (const ipc of windowTokenFolders(j.view)) {
       const inside = isWithin(ipc.toLowerCase(), path.toLowerCase());
-      const above = effect.kind === 'read' && isWithin(path.toLowerCase(), ipc.toLowerCase()) && (effect.recursive === true || isRecursiveReader(j.inv));
+      const above = effect.kind === 'read' && isWithin(path.toLowerCase(), ipc.toLowerCase()) && readsBelow(j.inv, effect.recursive === true, isWithin(ipc.slice(0, -4).toLowerCase(), path.toLowerCase()));
       if (inside || above) {
         deny(j, 'read-window-token', `${j.inv.name} would touch Blast Shield's window tokens (${effect.word.text}); they are not for agents.`, effect.word.text);
         return true;
@@ -294,7 +291,7 @@ function judgeEffect(effect: PathEffect, j: Judge): void {
     }
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) continue;
     const abs = withoutProcAlias(resolvePath(j.cwd, text, j.facts.home), j.cwd);
-    if (word.glob && /[*?[]/.test(text)) {
+    if ((word.glob || word.dynamic) && /[*?[]/.test(text)) {
       for (const place of placesMatchingGlob(abs, j.view, j.cwd)) judgePath(place, effect, j);
       judgeGlobFolder(abs, effect, j);
       continue;
@@ -594,6 +591,6 @@ export const perimeterPack: RulePack = {
   title: "Blast Shield's perimeter",
   checkInvocation,
   checkSnippet,
-  checkAnalysis: (analysis, ctx) => [...gitLineFindings(analysis, ctx), ...plantedCodeFindings(analysis, ctx), ...guardProcessFindings(analysis), ...untrustedSourceFindings(analysis, ctx.facts), ...unresolvedPathFindings(analysis, ctx)],
+  checkAnalysis: (analysis, ctx) => [...gitLineFindings(analysis, ctx), ...plantedCodeFindings(analysis, ctx), ...guardProcessFindings(analysis), ...guardFileSearchFindings(analysis, ctx), ...untrustedSourceFindings(analysis, ctx.facts), ...unresolvedPathFindings(analysis, ctx)],
 };
 

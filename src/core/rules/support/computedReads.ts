@@ -18,6 +18,8 @@ import { checkSdkResolvers } from './sdkResolvers';
 const LANGUAGES = new Set(['python', 'javascript', 'ruby', 'php', 'perl']);
 /** A read whose argument does not start with a string literal closed right away. */
 const COMPUTED_READ = /\b(open|read_text|read_bytes|readFileSync|readFile|createReadStream|readTextFile|file_get_contents|fopen|readfile|File\.read|IO\.read|File\.open|Bun\.file)\s*\(\s*(?!['"`][^'"`]*['"`]\s*[,)])/;
+/** Perl's `open F, EXPR` and `open(my $f, '<', EXPR)` without a literal closed right away. */
+const PERL_OPEN = /\bopen\s*\(?\s*(?:my\s+)?[$\w]+\s*,\s*(?:['"][<+]*['"]\s*,\s*)?(?!['"][^'"]*['"]\s*[;,)])/;
 const LISTING = /\b(glob|iglob|listdir|scandir|walk|readdirSync|readdir|opendir|globSync|Dir\.glob|Dir\.entries|Dir\.children|rglob|iterdir)\s*\(\s*(['"`]([^'"`]*)['"`])?/g;
 const DECODING = /\b(b64decode|urlsafe_b64decode|a85decode|b32decode|unhexlify|fromhex|atob|fromCharCode|decodeURIComponent|codecs\.decode|base64_decode|hex2bin|str_rot13|Base64\.decode64|unpack1?)\b|Buffer\.from\([^)]*,\s*['"](base64|hex)['"]|\[::-1\]|\.reverse\(\)/;
 const HOME = /expanduser|homedir|Path\.home|['"`]~\/|\$HOME|os\.environ\[['"]HOME|process\.env\.HOME|ENV\[['"]HOME|getenv\(['"]HOME/;
@@ -33,16 +35,33 @@ function decodedNames(text: string): string[] {
   return out;
 }
 
-/** Runs of string literals joined by `+` or listed for a join, glued into the names they make. */
-const GLUED = /(['"`])([^'"`\\\n]{0,100})\1(?:\s*[+,]\s*(['"`])[^'"`\\\n]{0,100}\3){1,40}/g;
+/** Runs of string literals joined by `+`, Perl's and PHP's `.`, Lua's `..`, or listed for a join, glued into the names they make. */
+const gluedBy = (join: string): RegExp => new RegExp(`(['"\`])([^'"\`\\\\\\n]{0,100})\\1(?:\\s*(?:${join})\\s*(['"\`])[^'"\`\\\\\\n]{0,100}\\3){1,40}`, 'g');
+/** By language: `+` (Python, JavaScript, Ruby), `.` (Perl, PHP), `..` (Lua); a comma lists pieces for a join. */
+const GLUED: Readonly<Record<string, RegExp>> = { default: gluedBy('[+,]'), perl: gluedBy('[.,]'), php: gluedBy('[.,]'), lua: gluedBy('\\.\\.|,') };
 
-function gluedNames(text: string): string[] {
+function gluedNames(text: string, language: string): string[] {
   const out: string[] = [];
-  for (const m of text.slice(0, 64 * 1024).matchAll(GLUED)) {
-    const name = [...m[0].matchAll(/(['"`])([^'"`\\\n]*)\1/g)].map((p) => p[2]).join('');
+  for (const m of text.slice(0, 64 * 1024).matchAll(GLUED[language] ?? GLUED.default!)) {
+    // Perl's open modes (`'<', '.e' . 'nv'`, `'<.e' . 'nv'`) are no part of the name.
+    const name = [...m[0].matchAll(/(['"`])([^'"`\\\n]*)\1/g)].map((p) => p[2]).join('').replace(/^[<>+|]+\s*/, '');
     if (/^[\w./~-]{2,200}$/.test(name) && out.length < 16) out.push(name);
   }
   return out;
+}
+
+/** `chr(46)+'env'`, `String.fromCharCode(46,101)`, `46.chr`: character codes written as the literals they make. */
+function charCodesSpelled(text: string): string {
+  if (!/chr|fromCharCode/i.test(text)) return text;
+  return text
+    .replace(/\b(?:chr|unichr)\s*\(\s*(\d{1,3})\s*\)|\b(\d{1,3})\.chr\b/g, (_m, a: string | undefined, b: string | undefined) => `'${String.fromCharCode(Number(a ?? b))}'`)
+    .replace(/String\.fromCharCode\s*\(([\d\s,]{1,400})\)/g, (_m, list: string) => `'${list.split(',').map((d) => String.fromCharCode(Number(d.trim()))).join('')}'`);
+}
+
+/** `''.join(reversed('noitcudorp.vne.'))`, `"…".reverse`, `strrev('…')`, `[::-1]`: literals of code that reverses strings, reversed. */
+function reversedNames(text: string): string[] {
+  if (!/reversed?\b|\[::-1\]|strrev|\.reverse/.test(text)) return [];
+  return [...text.slice(0, 64 * 1024).matchAll(/(['"`])([\w./~-]{2,200})\1/g)].slice(0, 16).map((m) => [...(m[2] ?? '')].reverse().join(''));
 }
 
 function scope(dir: string, facts: Facts): CredentialFileInfo[] {
@@ -51,7 +70,7 @@ function scope(dir: string, facts: Facts): CredentialFileInfo[] {
 
 export function checkComputedReads(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   const built = [...homeBuiltReads(snippet, ctx.facts), ...checkSdkResolvers(snippet, ctx)];
-  if (built.length > 0 || !LANGUAGES.has(snippet.language) || !COMPUTED_READ.test(snippet.text)) return built;
+  if (built.length > 0 || !LANGUAGES.has(snippet.language) || !(COMPUTED_READ.test(snippet.text) || (snippet.language === 'perl' && PERL_OPEN.test(snippet.text)))) return built;
   const facts = ctx.facts;
   const cwd = snippet.runner.cwd || facts.cwd;
   const how = `A ${snippet.language} snippet run by ${snippet.runner.name} (a file name computed at run time)`;
@@ -64,7 +83,7 @@ export function checkComputedReads(snippet: CodeSnippet, ctx: RuleContext): Find
   for (const name of decoded) add(infoFor(resolvePath(cwd, name, facts.home), facts));
   // Names glued from literal pieces (`'.a'+'ws/cred'+'entials'`, `''.join(['.','e','n','v'])`, `['.','env'].join('')`).
   const fromHome = HOME.test(snippet.text);
-  for (const name of gluedNames(snippet.text)) {
+  for (const name of [...gluedNames(charCodesSpelled(snippet.text), snippet.language), ...reversedNames(snippet.text)]) {
     add(infoFor(resolvePath(cwd, name, facts.home), facts));
     if (fromHome) add(infoFor(resolvePath(facts.home, name.replace(/^\/+/, ''), facts.home), facts));
   }
