@@ -71,6 +71,42 @@ export function exportedVariables(scope: Scope): Record<string, string> {
   return out;
 }
 
+/** Builtins that set a variable without the word `export`. */
+const SETTERS: ReadonlySet<string> = new Set(['declare', 'typeset', 'local', 'readonly', 'read', 'mapfile', 'readarray', 'printf']);
+
+/**
+ * `declare -x X=…`, `typeset -x`, `local -x`, `readonly -x` export what they set; `local HOME=/tmp`,
+ * `read HOME <<< /tmp`, `printf -v HOME /tmp` change a variable the shell already exports, so the
+ * commands after them get the new value too (as after `export`). Run after the builtin set its
+ * variables; a value the line cannot know is kept as the run-time value it is.
+ */
+export function recordBuiltinExports(argv: readonly ArgWord[], scope: Scope, home: string): void {
+  const builtin = argv[0]?.text;
+  if (builtin === undefined || !SETTERS.has(builtin)) return;
+  const args = argv.slice(1, 65);
+  const exportsAll = /^(declare|typeset|local|readonly)$/.test(builtin) && args.some((a) => /^-[A-Za-z]*x[A-Za-z]*$/.test(a.text));
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a.dynamic || /^[-+]/.test(a.text)) continue;
+    if (builtin === 'printf' && args[i - 1]?.text !== '-v') continue;
+    const eq = a.text.indexOf('=');
+    const name = eq > 0 ? a.text.slice(0, eq) : a.text;
+    if (!/^[A-Za-z_]\w*$/.test(name) || !scope.vars.has(name) || (!exportsAll && !ALREADY_EXPORTED.test(name))) continue;
+    const value = scope.vars.get(name);
+    if (name === 'HOME' && value === home) continue;
+    scope.vars.set(EXPORTED, '');
+    scope.vars.set(EXPORTED + name, value ?? `$(${builtin} ${name})`);
+  }
+}
+
+/** `for HOME in /tmp; do …`: the loop variable takes each value; one the shell already exports reaches the body's commands. */
+export function setLoopVariable(scope: Scope, name: string, value: string | null, home: string): void {
+  if (value !== null) scope.vars.set(name, value);
+  if (!ALREADY_EXPORTED.test(name) || (name === 'HOME' && value === home)) return;
+  scope.vars.set(EXPORTED, '');
+  scope.vars.set(EXPORTED + name, value ?? `$(for ${name})`);
+}
+
 /** Variables the shell already exports: `PATH=/tmp/x:$PATH` alone changes one, so it is judged as the export it is. */
 export const ALREADY_EXPORTED = /^(PATH|HOME|EDITOR|VISUAL|PAGER|GIT_PAGER|LESSOPEN|PYTHONPATH|NODE_OPTIONS|LD_PRELOAD|LD_LIBRARY_PATH|BASH_ENV|ENV|PROMPT_COMMAND|JAVA_TOOL_OPTIONS)$/;
 

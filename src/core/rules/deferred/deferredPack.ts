@@ -255,6 +255,12 @@ function commandLine(words: readonly ArgWord[]): string {
   return words.map((w) => (w.dynamic ? w.raw : /^[\w@%+=:,./-]+$/.test(w.text) ? w.text : `'${w.text.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
+/** The variables an invocation runs with, as `export` words before a payload (none: nothing). */
+function environmentPrefix(inv: Invocation): string {
+  const names = Object.keys(inv.assignments).filter((n) => /^[A-Za-z_]\w*$/.test(n)).slice(0, 32);
+  return names.length === 0 ? '' : `export ${names.map((n) => `${n}='${inv.assignments[n]!.replace(/'/g, `'\\''`)}'`).join(' ')}; `;
+}
+
 /** A runner's usual reading through its registry entry (registry/tools/runners.ts). */
 function runnerArgs(inv: Invocation): ToolArgs | undefined {
   const spec = toolNamed(inv.name);
@@ -266,6 +272,8 @@ function scheduled(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
   const args = inv.args;
   const texts = args.map((a) => a.text);
   const run = (words: readonly ArgWord[], where: string, when: string): Finding[] => (words.length === 0 ? [] : judgePayload(commandLine(words), 'shell', { where, when }, inv.name, ctx, cwd));
+  // A tmux or screen session started here inherits this command's environment (`HOME=/tmp tmux new -d 'claude -p x'`).
+  const inherit = (words: readonly ArgWord[], where: string, when: string): Finding[] => (words.length === 0 ? [] : judgePayload(environmentPrefix(inv) + commandLine(words), 'shell', { where, when }, inv.name, ctx, cwd));
   switch (inv.name) {
     case 'systemd-run': {
       const a = runnerArgs(inv);
@@ -277,12 +285,12 @@ function scheduled(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
       const a = runnerArgs(inv);
       const sub = a?.parsed.path[0];
       if (!a || sub === undefined || sub === 'send-keys' || sub === 'send') return [];
-      return run(a.parsed.operands, `a tmux ${sub} session`, 'now, in a session the agent does not wait for');
+      return inherit(a.parsed.operands, `a tmux ${sub} session`, 'now, in a session the agent does not wait for');
     }
     case 'screen': {
       const a = runnerArgs(inv);
       if (!a?.has('-m')) return [];
-      return run(a.parsed.operands, 'a detached screen session', 'now, in a session the agent does not wait for');
+      return inherit(a.parsed.operands, 'a detached screen session', 'now, in a session the agent does not wait for');
     }
     case 'kubectl': {
       const create = texts.indexOf('create');
