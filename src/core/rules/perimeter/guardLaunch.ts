@@ -178,10 +178,42 @@ export function agentOf(inv: Invocation): { agent: string; args: readonly ArgWor
   if (at >= 0 && ['npx', 'bunx', 'pnpx', 'pnpm', 'yarn', 'npm', 'bun', 'uvx', 'pipx'].includes(inv.name)) {
     return { agent: AGENT_CLIS[inv.args[at]!.text.replace(/(?<=.)@[^/]*$/, '')]!, args: inv.args.slice(at + 1) };
   }
+  // `gh copilot -p …` starts the Copilot CLI (the older extension's `suggest`/`explain` only answer a question).
+  if (inv.name === 'gh' && inv.args[0]?.text === 'copilot') {
+    const rest = inv.args.slice(inv.args[1]?.text === '--' ? 2 : 1);
+    return /^(suggest|explain|alias|config|--version|-v|--help|-h)$/.test(rest[0]?.text ?? '') ? undefined : { agent: 'copilot', args: rest };
+  }
+  const script = scriptAgent(inv);
+  if (script) return script;
   // docker run -v "$PWD:/w" ghcr.io/openai/codex exec --full-auto …: an agent image, with the project mounted.
   if (['docker', 'podman', 'nerdctl'].includes(inv.name) && inv.args.some((a) => a.text === 'run')) {
     const image = inv.args.findIndex((a) => !a.text.startsWith('-') && !a.text.includes(':/') && AGENT_CLIS[(a.text.replace(/[:@][^/]*$/, '').split('/').pop() ?? '')] !== undefined);
     if (image >= 0) return { agent: AGENT_CLIS[inv.args[image]!.text.replace(/[:@][^/]*$/, '').split('/').pop()!]!, args: inv.args.slice(image + 1) };
+  }
+  return undefined;
+}
+
+/** Runtimes that start a JavaScript entry file or an npm package specifier. */
+const SCRIPT_RUNTIMES: ReadonlySet<string> = new Set(['node', 'nodejs', 'bun', 'deno', 'tsx', 'ts-node', 'electron']);
+/** Agent names unambiguous enough to stand for the agent as an entry file's name (`node ~/.local/bin/claude`). */
+const ENTRY_NAMES = /^(claude|codex|gemini|copilot|cursor-agent|qwen|opencode|droid|crush|auggie|cline|kiro-cli|plandex|gptme|kimi|kilocode|iflow|codebuff|qodo|altimate-code|junie)$/;
+
+/**
+ * `node ~/.npm-global/lib/node_modules/@anthropic-ai/claude-code/cli.js -p …`, `deno run -A
+ * npm:@anthropic-ai/claude-code`, `bun /usr/local/bin/codex`: an agent's package started by its entry
+ * file or package specifier instead of its command name.
+ */
+function scriptAgent(inv: Invocation): { agent: string; args: readonly ArgWord[] } | undefined {
+  if (!SCRIPT_RUNTIMES.has(inv.name)) return undefined;
+  for (let i = 0; i < inv.args.length && i < 16; i++) {
+    const text = inv.args[i]!.text;
+    if (text.startsWith('-')) continue;
+    const pkg = /(?:^(?:npm|jsr):|\/node_modules\/)((?:@[^/@\s]+\/)?[^/@\s]+)/.exec(text)?.[1];
+    const named = pkg !== undefined ? AGENT_CLIS[pkg] : undefined;
+    const entry = ENTRY_NAMES.test(basename(text).replace(/\.(c|m)?js$/, '')) ? AGENT_CLIS[basename(text).replace(/\.(c|m)?js$/, '')] : undefined;
+    if (named ?? entry) return { agent: (named ?? entry)!, args: inv.args.slice(i + 1) };
+    // The first operand is the script (deno's `run`/`x` come before it): nothing after it is the runtime's.
+    if (!(inv.name === 'deno' && /^(run|x|serve)$/.test(text)) && !(inv.name === 'bun' && /^(run|x)$/.test(text))) return undefined;
   }
   return undefined;
 }
