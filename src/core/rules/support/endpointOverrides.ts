@@ -49,8 +49,37 @@ const KUBE_SERVER_OPTIONS: Readonly<Record<string, { server: readonly string[]; 
   helm: { server: ['--kube-apiserver'], ownCredential: ['--kube-token', '--kubeconfig'] },
 };
 
+/**
+ * The same move kept in a client's settings for every later run (`aws configure set
+ * [profile.NAME.|SERVICE.]endpoint_url URL`, `gcloud config set api_endpoint_overrides/SERVICE URL`),
+ * and `docker login` against a daemon elsewhere (`DOCKER_HOST=tcp://…`, `-H`): the password goes to that daemon.
+ */
+function savedEndpoint(inv: Invocation): Finding | undefined {
+  if (inv.name !== 'aws' && inv.name !== 'gcloud' && inv.name !== 'docker' && inv.name !== 'podman') return undefined;
+  const command = invocationCommand(inv);
+  if (!command) return undefined;
+  const words = [...command.parsed.path, ...command.parsed.operands.map((o) => o.text)];
+  const set = words[0] === 'configure' && words[1] === 'set' ? 2 : words[0] === 'config' && words[1] === 'set' ? 2 : -1;
+  if (set > 0) {
+    const key = words[set] ?? '';
+    const value = words[set + 1];
+    const moves = inv.name === 'aws' ? /(^|\.)endpoint_url$/.test(key) : /^api_endpoint_overrides\/[\w-]+$/.test(key);
+    const host = moves && value !== undefined ? outsideHost(value) : undefined;
+    return host ? finding(inv, `the setting ${key} (kept for every later run)`, value!, host) : undefined;
+  }
+  if ((inv.name === 'docker' || inv.name === 'podman') && words[0] === 'login') {
+    const args = toolArgs(inv.name, command.parsed, command.tool);
+    const daemon = args.value('-H', '--host', '--url') ?? inv.assignments.DOCKER_HOST ?? inv.assignments.CONTAINER_HOST;
+    const host = daemon !== undefined ? outsideHost(daemon.replace(/^(tcp|ssh|unix|npipe):\/\//, 'x://')) : undefined;
+    if (daemon !== undefined && host) return finding(inv, 'the daemon address', daemon, host);
+  }
+  return undefined;
+}
+
 export function checkEndpointOverrides(inv: Invocation, _ctx: RuleContext): Finding[] {
   if (inv.remote) return [];
+  const saved = savedEndpoint(inv);
+  if (saved) return [saved];
   const out: Finding[] = [];
   for (const [name, value] of Object.entries(inv.assignments)) {
     if (!ENDPOINT_VARIABLE.test(name) && !AWS_ENDPOINT.test(name)) continue;
