@@ -13,6 +13,7 @@ import { assembledSecretWrites } from './assembledSecrets';
 import { registeredServer, unvouchedServers } from './mcpLaunches';
 import { sourceRedirectWrites } from '../sourceRedirects';
 import { envRetargetWrites } from '../support/envRetargets';
+import { endpointFileWrites } from '../support/endpointFiles';
 import { instructionFindings, settingsWriteFindings } from './agentSettings';
 import { shadowCopy, shadowPlaceOf } from './shadowedPrograms';
 import { perlInPlaceWrites, sedInPlaceWrites } from './sedEdit';
@@ -451,7 +452,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const p of [...gitPrograms(inv), ...toolConfigPrograms(inv), ...cliPrograms(inv)]) out.push(...judgeProgram(p, inv, ctx, cwd));
   out.push(...installedPlugin(inv));
   for (const w of writesOf(inv, ctx.facts, cwd)) {
-    out.push(...assembledSecretWrites(w.path, w.text, w.writer, ctx.facts), ...settingsWriteFindings(w.path, w.text, w.writer, ctx.facts), ...sourceRedirectWrites(w.path, w.text, w.writer, ctx.facts), ...envRetargetWrites(w.path, w.text, ctx.facts.readFile(w.path), w.writer, ctx), ...instructionFindings(w.path, w.text, w.writer, isInstructionFile(w.path)));
+    out.push(...assembledSecretWrites(w.path, w.text, w.writer, ctx.facts), ...settingsWriteFindings(w.path, w.text, w.writer, ctx.facts), ...sourceRedirectWrites(w.path, w.text, w.writer, ctx.facts), ...envRetargetWrites(w.path, w.text, ctx.facts.readFile(w.path), w.writer, ctx), ...endpointFileWrites(w.path, w.text, w.writer), ...instructionFindings(w.path, w.text, w.writer, isInstructionFile(w.path)));
     const shadow = shadowPlaceOf(w.path, ctx.facts);
     const copied = shadow && w.from !== undefined ? shadowCopy(w.path, w.from, w.writer, ctx.facts) : 'judge-text';
     if (shadow && copied === 'judge-text') out.push(...judgeWrite(w, shadow, inv, ctx, cwd));

@@ -26,8 +26,13 @@ function hostOf(value: string): string | undefined {
   return m ? m[1]!.toLowerCase() : /^[\w.-]+(:\d+)?$/.test(value.trim()) ? value.trim().replace(/:\d+$/, '').toLowerCase() : undefined;
 }
 
+/** The host a variable named like a client's API address (`ANTHROPIC_BASE_URL`, `AWS_ENDPOINT_URL_S3`) sends to, when it is not the vendor's or this machine. */
+export function movedEndpoint(name: string, value: string): string | undefined {
+  return ENDPOINT_VARIABLE.test(name) || AWS_ENDPOINT.test(name) ? outsideHost(value) : undefined;
+}
+
 /** Why sending to `value` hands a credential out, or undefined when it does not. */
-function outsideHost(value: string): string | undefined {
+export function outsideHost(value: string): string | undefined {
   if (/[$`]/.test(value)) return 'an address computed at run time';
   const host = hostOf(value);
   if (host === undefined || host === '' || isLoopbackHost(host, { dockerHost: true }) || host.endsWith('.localhost') || VENDOR_HOSTS.test(host)) return undefined;
