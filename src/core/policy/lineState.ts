@@ -89,9 +89,8 @@ export function recordBuiltinExports(argv: readonly ArgWord[], scope: Scope, hom
     const a = args[i]!;
     if (a.dynamic || /^[-+]/.test(a.text)) continue;
     if (builtin === 'printf' && args[i - 1]?.text !== '-v') continue;
-    const eq = a.text.indexOf('=');
-    const name = eq > 0 ? a.text.slice(0, eq) : a.text;
-    if (!/^[A-Za-z_]\w*$/.test(name) || !scope.vars.has(name) || (!exportsAll && !ALREADY_EXPORTED.test(name))) continue;
+    const name = /^[A-Za-z_]\w*(?==|$)/.exec(a.text)?.[0];
+    if (name === undefined || !scope.vars.has(name) || (!exportsAll && !ALREADY_EXPORTED.test(name))) continue;
     const value = scope.vars.get(name);
     if (name === 'HOME' && value === home) continue;
     scope.vars.set(EXPORTED, '');

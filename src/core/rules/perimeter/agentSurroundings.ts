@@ -1,5 +1,7 @@
 import { isWithin, resolvePath } from '../../paths';
-import type { Facts, Finding, Invocation } from '../../policy/types';
+import type { ArgWord, Facts, Finding, Invocation } from '../../policy/types';
+import { BWRAP_GRAMMAR } from '../../shell/moreWrappers';
+import { readWrapper } from '../../shell/wrapperOptions';
 import { DENY_SUFFIX, expandKnown, perimeterFinding } from './perimeterFinding';
 import type { PerimeterView } from './protectedPaths';
 
@@ -23,8 +25,6 @@ const ENGINES: ReadonlySet<string> = new Set(['docker', 'podman', 'nerdctl', 'fi
 /** bwrap's mounts by kind: the ones that show a host folder as it is (a bind of a path onto itself), and the ones that cover what is there. */
 const BWRAP_BINDS = /^--(ro-|dev-)?bind(-try)?$/;
 const BWRAP_COVERS = /^--(tmpfs|dir|overlay|tmp-overlay|ro-overlay|symlink|file|bind-data|ro-bind-data)$/;
-const BWRAP_TWO = /^--((ro-|dev-)?bind(-try)?|symlink|setenv|file|bind-data|ro-bind-data|chmod|bind-fd|ro-bind-fd|overlay)$/;
-const BWRAP_ONE = /^--(tmpfs|dir|proc|dev|mqueue|remount-ro|chdir|unsetenv|uid|gid|hostname|args|argv0|userns2?|pidns|info-fd|json-status-fd|block-fd|userns-block-fd|sync-fd|seccomp|add-seccomp-fd|exec-label|file-label|lock-file|cap-add|cap-drop|perms|size|overlay-src|tmp-overlay|ro-overlay)$/;
 
 /** Does a mount at `dest` decide what the agent finds in the home folder (the home itself, a folder above it, or a settings folder in it)? */
 function touchesHome(dest: string, home: string): boolean {
@@ -32,32 +32,29 @@ function touchesHome(dest: string, home: string): boolean {
 }
 
 /** Why the home folder the agent sees is not this one under bwrap, or undefined when it is bound as it is. */
-function bwrapHidesHome(words: readonly { text: string; dynamic: boolean }[], facts: Facts, view: PerimeterView, cwd: string): string | undefined {
+function bwrapHidesHome(words: readonly ArgWord[], facts: Facts, view: PerimeterView, cwd: string): string | undefined {
   const home = facts.home;
-  const path = (w: { text: string; dynamic: boolean } | undefined): string | undefined => (w === undefined || w.dynamic ? undefined : resolvePath(cwd, expandKnown(w.text, facts, view, cwd), home));
+  const path = (text: string | undefined, word: ArgWord | undefined): string | undefined => (text === undefined || word?.dynamic ? undefined : resolvePath(cwd, expandKnown(text, facts, view, cwd), home));
   let shown = false;
-  for (let i = 0; i < words.length; i++) {
-    const t = words[i]!.text;
-    const two = BWRAP_TWO.test(t);
-    const count = two ? 2 : BWRAP_ONE.test(t) ? 1 : 0;
-    const values = words.slice(i + 1, i + 1 + count);
-    i += count;
-    if (!BWRAP_BINDS.test(t) && !BWRAP_COVERS.test(t)) continue;
-    const dest = path(values[values.length - 1]);
-    if (dest === undefined) return `a mount at a path computed at run time (${t})`;
+  for (const option of readWrapper(words, BWRAP_GRAMMAR).parsed.options) {
+    const name = option.name;
+    if (!BWRAP_BINDS.test(name) && !BWRAP_COVERS.test(name)) continue;
+    const last = option.values.length - 1;
+    const dest = path(option.values[last], option.valueWords[last]);
+    if (dest === undefined) return `a mount at a path computed at run time (${name})`;
     if (!touchesHome(dest, home)) continue;
-    const src = BWRAP_BINDS.test(t) ? path(values[0]) : undefined;
+    const src = BWRAP_BINDS.test(name) ? path(option.values[0], option.valueWords[0]) : undefined;
     if (src !== undefined && src === dest) {
       if (isWithin(dest, home)) shown = true;
       continue;
     }
-    return `${t} ${dest}`;
+    return `${name} ${dest}`;
   }
   return shown ? undefined : 'no bind of the home folder';
 }
 
 /** firejail options that give the sandbox a new or filtered home folder. */
-function firejailHidesHome(words: readonly { text: string; dynamic: boolean }[], facts: Facts, view: PerimeterView, cwd: string): string | undefined {
+function firejailHidesHome(words: readonly ArgWord[], facts: Facts, view: PerimeterView, cwd: string): string | undefined {
   for (const w of words) {
     const m = /^--(private|private-home|whitelist|tmpfs|blacklist|read-write|mkdir)(?:=(.*))?$/.exec(w.text);
     if (!m) continue;

@@ -205,15 +205,15 @@ const ENTRY_NAMES = /^(claude|codex|gemini|copilot|cursor-agent|qwen|opencode|dr
  */
 function scriptAgent(inv: Invocation): { agent: string; args: readonly ArgWord[] } | undefined {
   if (!SCRIPT_RUNTIMES.has(inv.name)) return undefined;
-  for (let i = 0; i < inv.args.length && i < 16; i++) {
-    const text = inv.args[i]!.text;
-    if (text.startsWith('-')) continue;
-    const pkg = /(?:^(?:npm|jsr):|\/node_modules\/)((?:@[^/@\s]+\/)?[^/@\s]+)/.exec(text)?.[1];
-    const named = pkg !== undefined ? AGENT_CLIS[pkg] : undefined;
-    const entry = ENTRY_NAMES.test(basename(text).replace(/\.(c|m)?js$/, '')) ? AGENT_CLIS[basename(text).replace(/\.(c|m)?js$/, '')] : undefined;
-    if (named ?? entry) return { agent: (named ?? entry)!, args: inv.args.slice(i + 1) };
-    // The first operand is the script (deno's `run`/`x` come before it): nothing after it is the runtime's.
-    if (!(inv.name === 'deno' && /^(run|x|serve)$/.test(text)) && !(inv.name === 'bun' && /^(run|x)$/.test(text))) return undefined;
+  const operands = runtimeOperands(inv.args);
+  // deno's and bun's `run`/`x` come before the script, with the runtime's permissions between them (`deno run -A npm:…`).
+  const runs = (inv.name === 'deno' || inv.name === 'bun') && /^(run|x|serve)$/.test(operands[0]?.text ?? '');
+  const candidates = runs ? operands.slice(1, 16) : operands.slice(0, 1);
+  for (const word of candidates) {
+    const pkg = /(?:^(?:npm|jsr):|\/node_modules\/)((?:@[^/@\s]+\/)?[^/@\s]+)/.exec(word.text)?.[1];
+    const entry = basename(word.text).replace(/\.(c|m)?js$/, '');
+    const agent = (pkg !== undefined ? AGENT_CLIS[pkg] : undefined) ?? (ENTRY_NAMES.test(entry) ? AGENT_CLIS[entry] : undefined);
+    if (agent) return { agent, args: inv.args.slice(inv.args.indexOf(word) + 1) };
   }
   return undefined;
 }
