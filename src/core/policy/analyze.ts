@@ -31,7 +31,7 @@ import { ARITHMETIC_COMMAND, DECLARATIONS, LONG_TOKEN, OUTPUT_PRODUCERS, STDIN_P
 import { arrayValues, assignedValue, compoundStdinText, loopValues } from './loopValues';
 import { recordBuiltinValues, STDIN_TEXT } from './shellValues';
 import { forgetArray, setArray } from '../shell/arrays';
-import { ALIAS, ALREADY_EXPORTED, childEnvironment, EXPORTED, exportedVariables, recordAliases, recordExports, selectionOf, setLoopVariable } from './lineState';
+import { ALIAS, childEnvironment, EXPORTED, exportedVariables, exportsOnAssignment, recordAliases, recordExports, selectionOf, setLoopVariable } from './lineState';
 export { REMOTE_CWD, type AnalyzeLimits } from './handlers/context';
 
 /** Units walking one simple command costs, and each of its words (expansion, wrappers, handlers). */
@@ -310,7 +310,7 @@ class Analyzer implements Walker {
         for (const m of (value ?? '').matchAll(SUBSCRIPT)) this.analyzeText(`: ${m[1]!}`, this.subScope(scope, 'an array subscript'));
         setSources(scope, assignment.name, assignment.values.flatMap((v) => wordSources(v, scope)));
       }
-      const exported = command.assignments.filter((a) => ALREADY_EXPORTED.test(a.name)); if (exported.length > 0) this.analyzeText(`export ${exported.map((a) => a.raw).join(' ')}`, scope);
+      const exported = command.assignments.filter((a) => exportsOnAssignment(a.name, scope)); if (exported.length > 0) this.analyzeText(`export ${exported.map((a) => a.raw).join(' ')}`, scope);
     }
     const argv = this.expandWords(command.words, scope);
     if (argv === undefined) return undefined;

@@ -1,6 +1,8 @@
 import { isLoopbackHost } from '../../policy/production';
 import type { Finding, Invocation, RuleContext } from '../../policy/types';
 import { invocationCommand, toolArgs } from '../../registry/commandModel';
+import { freeFormReadings } from '../../registry/freeForm';
+import { agentOf } from '../perimeter/guardLaunch';
 
 /**
  * A client's API address moved to another host, for one run: `ANTHROPIC_BASE_URL=https://evil.io
@@ -81,9 +83,42 @@ function savedEndpoint(inv: Invocation): Finding | undefined {
   return undefined;
 }
 
+/** Agents' own options that name the API address: aider's `--openai-api-base`, open-interpreter's `--api_base`, and the like. */
+const AGENT_ADDRESS_OPTION = /^--(openai[-_]api[-_]base|anthropic[-_]api[-_]base|api[-_]base|base[-_]url|api[-_]url|openai[-_]base[-_]url|endpoint)$/;
+/** Codex's `-c KEY=VALUE` keys that name where a model provider is reached. */
+const CODEX_ADDRESS_KEY = /(^|\.)(base_url|openai_base_url|chatgpt_base_url)$/;
+
+/**
+ * An agent started with its model's address on the command line: `codex -c
+ * model_providers.x.base_url=https://…`, `aider --openai-api-base https://…`, `aider --set-env
+ * OPENAI_API_BASE=https://…`: its API key goes there for this run.
+ */
+function agentEndpointOption(inv: Invocation): Finding | undefined {
+  const found = agentOf(inv);
+  if (!found) return undefined;
+  if (found.agent === 'codex' && inv.name === 'codex') {
+    const command = invocationCommand(inv);
+    const settings = command ? toolArgs(inv.name, command.parsed, command.tool).values('-c', '--config') : [];
+    for (const setting of settings) {
+      const m = /^([\w.-]+)\s*=\s*["']?([^"']*)["']?$/.exec(setting);
+      const host = m && CODEX_ADDRESS_KEY.test(m[1]!) ? outsideHost(m[2]!) : undefined;
+      if (host) return finding(inv, `-c ${m![1]}`, m![2]!, host);
+    }
+    return undefined;
+  }
+  for (const option of freeFormReadings(found.args).valued.options) {
+    const value = option.values[0];
+    if (value === undefined) continue;
+    const set = option.name === '--set-env' ? /^(\w+)=(.*)$/.exec(value) : undefined;
+    const host = set ? movedEndpoint(set[1]!, set[2]!) : AGENT_ADDRESS_OPTION.test(option.name) ? outsideHost(value) : undefined;
+    if (host) return finding(inv, set ? set[1]! : option.name, set ? set[2]! : value, host);
+  }
+  return undefined;
+}
+
 export function checkEndpointOverrides(inv: Invocation, _ctx: RuleContext): Finding[] {
   if (inv.remote) return [];
-  const saved = savedEndpoint(inv);
+  const saved = savedEndpoint(inv) ?? agentEndpointOption(inv);
   if (saved) return [saved];
   const out: Finding[] = [];
   for (const [name, value] of Object.entries(inv.assignments)) {
