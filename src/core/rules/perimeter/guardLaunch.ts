@@ -210,7 +210,8 @@ function scriptAgent(inv: Invocation): { agent: string; args: readonly ArgWord[]
   const runs = (inv.name === 'deno' || inv.name === 'bun') && /^(run|x|serve)$/.test(operands[0]?.text ?? '');
   const candidates = runs ? operands.slice(1, 16) : operands.slice(0, 1);
   for (const word of candidates) {
-    const pkg = /(?:^(?:npm|jsr):|\/node_modules\/)((?:@[^/@\s]+\/)?[^/@\s]+)/.exec(word.text)?.[1];
+    // A package specifier, a path into node_modules, or a scoped package's folder (`"$(npm root -g)/@anthropic-ai/claude-code/cli.js"`).
+    const pkg = /(?:^(?:npm|jsr):|\/node_modules\/)((?:@[^/@\s]+\/)?[^/@\s]+)/.exec(word.text)?.[1] ?? /(?:^|\/)(@[\w.-]+\/[\w.-]+)\//.exec(word.text)?.[1];
     const entry = basename(word.text).replace(/\.(c|m)?js$/, '');
     const agent = (pkg !== undefined ? AGENT_CLIS[pkg] : undefined) ?? (ENTRY_NAMES.test(entry) ? AGENT_CLIS[entry] : undefined);
     if (agent) return { agent, args: inv.args.slice(inv.args.indexOf(word) + 1) };
