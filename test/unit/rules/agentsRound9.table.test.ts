@@ -106,6 +106,10 @@ const TABLE: Record<string, readonly Row[]> = {
     deny('bwrap --bind / / --tmpfs $HOME claude -p x'),
     deny('bwrap --bind / / --tmpfs /home/dev/.claude claude -p x'),
     deny('bwrap --ro-bind /usr /usr --dev /dev claude -p x'),
+    deny('sudo npx @anthropic-ai/claude-code -p x'),
+    allow('sudo npm install -g @anthropic-ai/claude-code'),
+    allow('sudo npm i -g @openai/codex@latest'),
+    allow('sudo claude --version'),
     allow('sudo systemctl status nginx'),
     allow('sudo -u bob ls /srv'),
     allow('firejail --net=none claude -p x'),
@@ -119,6 +123,7 @@ const TABLE: Record<string, readonly Row[]> = {
     ask('docker exec -it web claude -p x'),
     ask('chroot /srv/root claude -p x'),
     allow('docker run --rm node npm test'),
+    allow('docker run --rm -v "$PWD:/w" node npm i @anthropic-ai/claude-code'),
     allow('docker exec -it web ls'),
   ],
   'an agent started in a folder known only at run time': [
