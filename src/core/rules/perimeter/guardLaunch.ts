@@ -189,9 +189,12 @@ export function agentOf(inv: Invocation): { agent: string; args: readonly ArgWor
   const script = scriptAgent(inv);
   if (script) return script;
   // docker run -v "$PWD:/w" ghcr.io/openai/codex exec --full-auto …: an agent image, with the project mounted.
+  // The image is the first operand of `run`, read through the engine's registry entry (not a package the container's command names).
   if (['docker', 'podman', 'nerdctl'].includes(inv.name) && inv.args.some((a) => a.text === 'run')) {
-    const image = inv.args.findIndex((a) => !a.text.startsWith('-') && !a.text.includes(':/') && AGENT_CLIS[(a.text.replace(/[:@][^/]*$/, '').split('/').pop() ?? '')] !== undefined);
-    if (image >= 0) return { agent: AGENT_CLIS[inv.args[image]!.text.replace(/[:@][^/]*$/, '').split('/').pop()!]!, args: inv.args.slice(image + 1) };
+    const parsed = invocationCommand(inv)?.parsed;
+    const image = parsed?.path.at(-1) === 'run' ? parsed.operands[0] : undefined;
+    const agent = image ? AGENT_CLIS[image.text.replace(/[:@][^/]*$/, '').split('/').pop() ?? ''] : undefined;
+    if (image && agent) return { agent, args: inv.args.slice(inv.args.indexOf(image) + 1) };
   }
   return undefined;
 }
