@@ -305,7 +305,7 @@ export function instructedCommands(text: string): string {
 const FETCHED_AND_RUN = /(?:^|[\s(>"'])((?:curl|wget|iwr|irm|invoke-webrequest|invoke-restmethod|xh|https?|aria2c)\b[^\n`|]{1,250}\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:[\w/.-]*\/)?(?:(?:ba|z|da|k|fi|c|tc)?sh|python[\d.]*|node|perl|ruby|php|iex|invoke-expression|pwsh|powershell)\b(?:\s+-[\w-]+)*|(?:(?:ba|z|da|k)?sh)\s+(?:-c\s+)?["']?(?:<\(|\$\()\s*(?:curl|wget)\b[^\n`)]{1,250}\)["']?)/gi;
 
 /** Files agents read as their instructions. */
-const INSTRUCTION_FILES = /(^|\/)(agents\.md|claude\.md|claude\.local\.md|gemini\.md|qwen\.md|\.cursorrules|\.windsurfrules|\.clinerules|copilot-instructions\.md|conventions\.md)$|\/\.(cursor|windsurf|roo|kiro|clinerules|continue|amazonq)\/(rules|steering)?\/?[^/]*\.(mdc?|txt)$|\/\.clinerules\/[^/]+$|\/\.github\/instructions\/[^/]+\.md$|\/\.claude\/(commands|agents)\/[^/]+\.md$/;
+const INSTRUCTION_FILES = /(^|\/)(agents\.md|agent\.md|claude\.md|claude\.local\.md|gemini\.md|qwen\.md|crush\.md|\.cursorrules|\.windsurfrules|\.clinerules|\.goosehints|\.augment-guidelines|copilot-instructions\.md|conventions\.md)$|\/\.(junie\/guidelines|augment\/rules\/[^/]+|github\/prompts\/[^/]+\.prompt|claude\/skills\/[^/]+\/skill|opencode\/(agent|command)\/[^/]+)\.md$|\/\.(cursor|windsurf|roo|kiro|clinerules|continue|amazonq)\/(rules|steering)?\/?[^/]*\.(mdc?|txt)$|\/\.clinerules\/[^/]+$|\/\.github\/instructions\/[^/]+\.md$|\/\.claude\/(commands|agents)\/[^/]+\.md$/;
 
 export function isInstructionFile(path: string): boolean {
   return INSTRUCTION_FILES.test(path.toLowerCase()) && !/\/\.clinerules\/hooks\//.test(path.toLowerCase());
