@@ -1,5 +1,6 @@
 import type { Finding, Invocation } from '../../policy/types';
 import { invocationCommand, toolArgs } from '../../registry/commandModel';
+import { freeFormReadings } from '../../registry/freeForm';
 
 /**
  * Work handed to a coding agent that runs in a vendor's cloud, on the repository, with no hook of
@@ -44,7 +45,7 @@ function gh(inv: Invocation): Finding | undefined {
 /** Per command name: the subcommand words (first operands) that hand a task to a cloud agent. */
 function cloudTask(inv: Invocation): Finding | undefined {
   if (inv.name === 'gh') return gh(inv);
-  const words = inv.args.filter((a) => !/^-/.test(a.text)).map((a) => a.text);
+  const words = freeFormReadings(inv.args).usual.operands.map((a) => a.text);
   if (inv.name === 'jules' && (words[0] === 'new' || (words[0] === 'remote' && words[1] === 'new'))) return ask(inv, `${words[0] === 'new' ? 'new' : 'remote new'} starts a Jules session`, 'jules');
   if (inv.name === 'codex' && words[0] === 'cloud' && (words[1] === undefined || words[1] === 'exec')) return ask(inv, 'cloud starts a Codex cloud task', 'codex');
   if ((inv.name === 'cursor-agent' || inv.name === 'agent') && inv.args.some((a) => a.text === '--cloud' || a.text === '-c')) return ask(inv, '--cloud hands the session to a Cursor cloud agent', 'cursor');
