@@ -31,7 +31,7 @@ import { ARITHMETIC_COMMAND, DECLARATIONS, LONG_TOKEN, OUTPUT_PRODUCERS, STDIN_P
 import { arrayValues, assignedValue, compoundStdinText, loopValues } from './loopValues';
 import { recordBuiltinValues, STDIN_TEXT } from './shellValues';
 import { forgetArray, setArray } from '../shell/arrays';
-import { ALIAS, ALREADY_EXPORTED, childEnvironment, EXPORTED, exportedVariables, recordAliases, recordExports, selectionOf } from './lineState';
+import { ALIAS, childEnvironment, EXPORTED, exportedVariables, exportsOnAssignment, recordAliases, recordExports, selectionOf, setLoopVariable } from './lineState';
 export { REMOTE_CWD, type AnalyzeLimits } from './handlers/context';
 
 /** Units walking one simple command costs, and each of its words (expansion, wrappers, handlers). */
@@ -179,7 +179,7 @@ class Analyzer implements Walker {
     // `for f in a b`: the body runs once per fixed value, in turn; otherwise once with the variable unknown.
     const values = command.keyword === 'for' && command.name ? loopValues(command.words, scope, this.expansion) : undefined;
     for (const value of values ?? [null]) {
-      if (value !== null) bodyScope.vars.set(command.name!, value);
+      setLoopVariable(bodyScope, command.name!, value, this.facts.home);
       for (const body of command.bodies) this.walkList(body, bodyScope);
     }
     if (bodyScope === scope) {
@@ -310,7 +310,7 @@ class Analyzer implements Walker {
         for (const m of (value ?? '').matchAll(SUBSCRIPT)) this.analyzeText(`: ${m[1]!}`, this.subScope(scope, 'an array subscript'));
         setSources(scope, assignment.name, assignment.values.flatMap((v) => wordSources(v, scope)));
       }
-      const exported = command.assignments.filter((a) => ALREADY_EXPORTED.test(a.name)); if (exported.length > 0) this.analyzeText(`export ${exported.map((a) => a.raw).join(' ')}`, scope);
+      const exported = command.assignments.filter((a) => exportsOnAssignment(a.name, scope)); if (exported.length > 0) this.analyzeText(`export ${exported.map((a) => a.raw).join(' ')}`, scope);
     }
     const argv = this.expandWords(command.words, scope);
     if (argv === undefined) return undefined;
@@ -561,11 +561,11 @@ class Analyzer implements Walker {
       return;
     }
     for (const out of findShellOuts(language, text)) {
-      const scope: Scope = { cwd: exec.cwd, cwdUncertain: exec.scope.cwdUncertain, via: [...this.viaOf(exec), label, out.api], origin, depth, vars: new Map(), sources: new Map(exec.scope.sources) };
+      const scope: Scope = { cwd: exec.cwd, cwdUncertain: exec.scope.cwdUncertain, via: [...this.viaOf(exec), label, out.api], origin, depth, vars: childEnvironment(exec), sources: new Map(exec.scope.sources) };
       if (out.kind === 'dynamic') this.addOpaque(`${label} runs a shell command built at run time (${out.api})`, scope.via);
       else if (out.kind === 'shell') this.analyzeText(out.text, scope);
       else {
-        const inner: Exec = { scope, cwd: exec.cwd, assignments: {}, redirects: [], wrappers: [] };
+        const inner: Exec = { scope, cwd: exec.cwd, assignments: { ...exec.assignments }, redirects: [], wrappers: [] };
         this.run(out.argv.map(placeholderWord), inner);
       }
     }

@@ -71,6 +71,68 @@ export function exportedVariables(scope: Scope): Record<string, string> {
   return out;
 }
 
+/** Builtins that set a variable or its export attribute; `set -a` exports every later assignment. */
+const SETTERS: ReadonlySet<string> = new Set(['declare', 'typeset', 'local', 'readonly', 'read', 'mapfile', 'readarray', 'printf', 'export', 'set']);
+/** `set -a` / `set -o allexport` is on. */
+const ALLEXPORT = '\u0000allexport';
+/** A variable given the export attribute before its value (`export X`, `declare -x X`): what it is given later is exported. */
+const EXPORT_ATTRIBUTE = '\u0000export-attribute:';
+
+/** Is an assignment to `name` (`X=value` alone) exported, as the shell already exports it, `set -a` is on, or an earlier `export`/`declare -x` named it? */
+export function exportsOnAssignment(name: string, scope: Scope): boolean {
+  return ALREADY_EXPORTED.test(name) || scope.vars.has(ALLEXPORT) || scope.vars.has(EXPORT_ATTRIBUTE + name) || scope.vars.has(EXPORTED + name);
+}
+
+/** `set -a`, `set -o allexport` turn the export of every assignment on; `set +a`, `set +o allexport` off. */
+function allExport(args: readonly ArgWord[], scope: Scope): void {
+  for (let k = 0; k < args.length && k < 16; k++) {
+    const t = args[k]!.text;
+    const optionName = /^[-+]o$/.test(args[k - 1]?.text ?? '');
+    if (t === '--' || (!optionName && !/^[-+]/.test(t))) return;
+    const on = /^-[a-zA-Z]*a/.test(t) || (t === 'allexport' && args[k - 1]?.text === '-o');
+    const off = /^\+[a-zA-Z]*a/.test(t) || (t === 'allexport' && args[k - 1]?.text === '+o');
+    if (on) scope.vars.set(ALLEXPORT, '');
+    if (off) scope.vars.delete(ALLEXPORT);
+  }
+}
+
+/**
+ * `declare -x X=…`, `typeset -x`, `local -x`, `readonly -x` export what they set; `local HOME=/tmp`,
+ * `read HOME <<< /tmp`, `printf -v HOME /tmp` change a variable the shell already exports, so the
+ * commands after them get the new value too (as after `export`). Run after the builtin set its
+ * variables; a value the line cannot know is kept as the run-time value it is. A name given the
+ * export attribute alone (`export X`, `declare -x X`) is remembered for its later assignments.
+ */
+export function recordBuiltinExports(argv: readonly ArgWord[], scope: Scope, home: string): void {
+  const builtin = argv[0]?.text;
+  if (builtin === undefined || !SETTERS.has(builtin)) return;
+  const args = argv.slice(1, 65);
+  if (builtin === 'set') return allExport(args, scope);
+  const declares = /^(declare|typeset|local|readonly)$/.test(builtin);
+  const exportsAll = builtin === 'export' || (declares && args.some((a) => /^-[A-Za-z]*x[A-Za-z]*$/.test(a.text)));
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a.dynamic || /^[-+]/.test(a.text)) continue;
+    if (builtin === 'printf' && args[i - 1]?.text !== '-v') continue;
+    const name = /^[A-Za-z_]\w*(?==|$)/.exec(a.text)?.[0];
+    if (name === undefined) continue;
+    if (exportsAll && name === a.text && !scope.vars.has(name)) scope.vars.set(EXPORT_ATTRIBUTE + name, '');
+    if (builtin === 'export' || !scope.vars.has(name) || (!exportsAll && !ALREADY_EXPORTED.test(name))) continue;
+    const value = scope.vars.get(name);
+    if (name === 'HOME' && value === home) continue;
+    scope.vars.set(EXPORTED, '');
+    scope.vars.set(EXPORTED + name, value ?? `$(${builtin} ${name})`);
+  }
+}
+
+/** `for HOME in /tmp; do …`: the loop variable takes each value; one the shell already exports reaches the body's commands. */
+export function setLoopVariable(scope: Scope, name: string, value: string | null, home: string): void {
+  if (value !== null) scope.vars.set(name, value);
+  if (!ALREADY_EXPORTED.test(name) || (name === 'HOME' && value === home)) return;
+  scope.vars.set(EXPORTED, '');
+  scope.vars.set(EXPORTED + name, value ?? `$(for ${name})`);
+}
+
 /** Variables the shell already exports: `PATH=/tmp/x:$PATH` alone changes one, so it is judged as the export it is. */
 export const ALREADY_EXPORTED = /^(PATH|HOME|EDITOR|VISUAL|PAGER|GIT_PAGER|LESSOPEN|PYTHONPATH|NODE_OPTIONS|LD_PRELOAD|LD_LIBRARY_PATH|BASH_ENV|ENV|PROMPT_COMMAND|JAVA_TOOL_OPTIONS)$/;
 

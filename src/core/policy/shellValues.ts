@@ -4,6 +4,7 @@ import { ARRAY, setArray, setPositional } from '../shell/arrays';
 import { homeTilde } from '../shell/tilde';
 import type { Exec, Scope } from './handlers/context';
 import type { ArgWord } from './types';
+import { recordBuiltinExports } from './lineState';
 
 /**
  * Values builtins give variables from text fixed on the line: `read` and `mapfile` from a here-string
@@ -155,4 +156,5 @@ export function recordBuiltinValues(argv: readonly ArgWord[], exec: Exec, scope:
   else if (name === 'mapfile' || name === 'readarray') mapfileBuiltin(args, exec, scope);
   else if (name === 'printf') printfBuiltin(args, scope, home);
   else if (name === 'set') setBuiltin(args, scope, home);
+  recordBuiltinExports(argv, scope, home);
 }

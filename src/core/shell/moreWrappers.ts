@@ -175,8 +175,17 @@ const sclPeel: Peeler = (args) => {
   return args.length >= 3 ? { argv: [], shellText: args[args.length - 1]!, ownWords: args.length - 1, label: 'scl enable' } : { argv: [], none: true };
 };
 
+/** bubblewrap's options that take two values (a source and a destination, a variable and its value); bwrap(1). */
+const BWRAP_TWO = ['--bind', '--bind-try', '--dev-bind', '--dev-bind-try', '--ro-bind', '--ro-bind-try', '--symlink', '--setenv', '--file', '--bind-data', '--ro-bind-data', '--chmod', '--bind-fd', '--ro-bind-fd', '--overlay'];
+/** Its options that take one value. */
+const BWRAP_ONE = ['tmpfs', 'dir', 'proc', 'dev', 'mqueue', 'remount-ro', 'chdir', 'unsetenv', 'uid', 'gid', 'hostname', 'args', 'argv0', 'userns', 'userns2', 'pidns', 'info-fd', 'json-status-fd', 'block-fd', 'userns-block-fd', 'sync-fd', 'seccomp', 'add-seccomp-fd', 'exec-label', 'file-label', 'lock-file', 'cap-add', 'cap-drop', 'perms', 'size', 'overlay-src', 'tmp-overlay', 'ro-overlay'];
+
 const letters = (valuedLetters: string): OptionSpec[] => [...valuedLetters].map((l) => valued('-' + l));
 const long = (...names: string[]): OptionSpec[] => names.map((n) => valued('--' + n));
+
+/** `bwrap --bind / / --tmpfs "$HOME" cmd args`: its mounts and settings, then the command (read again by the perimeter for what the sandbox shows of the home folder). */
+const BWRAP_OPTIONS: readonly OptionSpec[] = [...BWRAP_TWO.map((name): OptionSpec => ({ names: [name], takes: 'two' })), ...long(...BWRAP_ONE)];
+export const BWRAP_GRAMMAR = wrapperGrammar(BWRAP_OPTIONS);
 
 export const MORE_WRAPPERS: Readonly<Record<string, Peeler>> = {
   // chrt [options] priority command | chrt -p ... (a running process)
@@ -184,6 +193,7 @@ export const MORE_WRAPPERS: Readonly<Record<string, Peeler>> = {
   // taskset [options] mask command | taskset -p ... | taskset -c list command
   taskset: optionsThen([flag('-p', '--pid'), flag('-c', '--cpu-list'), flag('-a', '--all-tasks')], 1, ['-p']),
   numactl: optionsThen([...letters('NmCipPw'), ...long('cpunodebind', 'membind', 'physcpubind', 'interleave', 'preferred', 'preferred-many', 'weighted-interleave'), flag('-s', '--show'), flag('-H', '--hardware')], 0, ['-s', '-H']),
+  bwrap: optionsThen(BWRAP_OPTIONS),
   firejail: optionsThen([flag('--list'), flag('--tree'), flag('--top'), flag('--version'), flag('--help')], 0, ['--list', '--tree', '--top', '--version', '--help']),
   fakeroot: optionsThen([...letters('lisb'), ...long('lib', 'faked')]),
   nsenter: optionsThen([...letters('tSGwWZ'), ...long('target', 'setuid', 'setgid', 'wd', 'wdns')]),

@@ -41,7 +41,7 @@ export const gh: ToolSpec = {
     'issue|pr': {
       commands: {
         merge: { options: [flag('--admin'), flag('--auto'), flag('--disable-auto'), flag('-s', '--squash'), flag('-m', '--merge'), flag('-r', '--rebase'), flag('-d', '--delete-branch'), valued('-b', '--body'), valued('-F', '--body-file'), valued('-t', '--subject'), valued('--match-head-commit'), valued('-A', '--author-email')] },
-        'create|comment|edit|review': { options: [valued('-F', '--body-file'), valued('-b', '--body'), valued('-t', '--title'), valued('-l', '--label'), valued('-a', '--assignee'), valued('-B', '--base'), valued('-H', '--head'), flag('-w', '--web'), flag('-d', '--draft')] },
+        'create|comment|edit|review': { options: [valued('-F', '--body-file'), valued('-b', '--body'), valued('-t', '--title'), valued('-l', '--label'), valued('-a', '--assignee'), valued('--add-assignee'), valued('-B', '--base'), valued('-H', '--head'), flag('-w', '--web'), flag('-d', '--draft')] },
       },
     },
     // Access and protection (rules/githubAdmin.ts): going public, a transfer.

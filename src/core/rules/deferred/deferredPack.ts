@@ -13,6 +13,7 @@ import { assembledSecretWrites } from './assembledSecrets';
 import { registeredServer, unvouchedServers } from './mcpLaunches';
 import { sourceRedirectWrites } from '../sourceRedirects';
 import { envRetargetWrites } from '../support/envRetargets';
+import { endpointFileWrites } from '../support/endpointFiles';
 import { instructionFindings, settingsWriteFindings } from './agentSettings';
 import { shadowCopy, shadowPlaceOf } from './shadowedPrograms';
 import { perlInPlaceWrites, sedInPlaceWrites } from './sedEdit';
@@ -259,6 +260,12 @@ function commandLine(words: readonly ArgWord[]): string {
   return words.map((w) => (w.dynamic ? w.raw : /^[\w@%+=:,./-]+$/.test(w.text) ? w.text : `'${w.text.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
+/** The variables an invocation runs with, as `export` words before a payload (none: nothing). */
+function environmentPrefix(inv: Invocation): string {
+  const names = Object.keys(inv.assignments).filter((n) => /^[A-Za-z_]\w*$/.test(n)).slice(0, 32);
+  return names.length === 0 ? '' : `export ${names.map((n) => `${n}='${inv.assignments[n]!.replace(/'/g, `'\\''`)}'`).join(' ')}; `;
+}
+
 /** A runner's usual reading through its registry entry (registry/tools/runners.ts). */
 function runnerArgs(inv: Invocation): ToolArgs | undefined {
   const spec = toolNamed(inv.name);
@@ -270,6 +277,8 @@ function scheduled(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
   const args = inv.args;
   const texts = args.map((a) => a.text);
   const run = (words: readonly ArgWord[], where: string, when: string): Finding[] => (words.length === 0 ? [] : judgePayload(commandLine(words), 'shell', { where, when }, inv.name, ctx, cwd));
+  // A tmux or screen session started here inherits this command's environment (`HOME=/tmp tmux new -d 'claude -p x'`).
+  const inherit = (words: readonly ArgWord[], where: string, when: string): Finding[] => (words.length === 0 ? [] : judgePayload(environmentPrefix(inv) + commandLine(words), 'shell', { where, when }, inv.name, ctx, cwd));
   switch (inv.name) {
     case 'systemd-run': {
       const a = runnerArgs(inv);
@@ -281,12 +290,12 @@ function scheduled(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
       const a = runnerArgs(inv);
       const sub = a?.parsed.path[0];
       if (!a || sub === undefined || sub === 'send-keys' || sub === 'send') return [];
-      return run(a.parsed.operands, `a tmux ${sub} session`, 'now, in a session the agent does not wait for');
+      return inherit(a.parsed.operands, `a tmux ${sub} session`, 'now, in a session the agent does not wait for');
     }
     case 'screen': {
       const a = runnerArgs(inv);
       if (!a?.has('-m')) return [];
-      return run(a.parsed.operands, 'a detached screen session', 'now, in a session the agent does not wait for');
+      return inherit(a.parsed.operands, 'a detached screen session', 'now, in a session the agent does not wait for');
     }
     case 'kubectl': {
       const create = texts.indexOf('create');
@@ -447,7 +456,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   for (const p of [...gitPrograms(inv), ...toolConfigPrograms(inv), ...cliPrograms(inv), ...configSetterPrograms(inv)]) out.push(...judgeProgram(p, inv, ctx, cwd));
   out.push(...installedPlugin(inv), ...pluginSources(inv));
   for (const w of writesOf(inv, ctx.facts, cwd)) {
-    out.push(...assembledSecretWrites(w.path, w.text, w.writer, ctx.facts), ...settingsWriteFindings(w.path, w.text, w.writer, ctx.facts), ...sourceRedirectWrites(w.path, w.text, w.writer, ctx.facts), ...envRetargetWrites(w.path, w.text, ctx.facts.readFile(w.path), w.writer, ctx), ...instructionFindings(w.path, w.text, w.writer, isInstructionFile(w.path)), ...terraformCliConfig(w.path, w.text, w.writer));
+    out.push(...assembledSecretWrites(w.path, w.text, w.writer, ctx.facts), ...settingsWriteFindings(w.path, w.text, w.writer, ctx.facts), ...sourceRedirectWrites(w.path, w.text, w.writer, ctx.facts), ...envRetargetWrites(w.path, w.text, ctx.facts.readFile(w.path), w.writer, ctx), ...endpointFileWrites(w.path, w.text, w.writer), ...instructionFindings(w.path, w.text, w.writer, isInstructionFile(w.path)), ...terraformCliConfig(w.path, w.text, w.writer));
     const shadow = shadowPlaceOf(w.path, ctx.facts);
     const copied = shadow && w.from !== undefined ? shadowCopy(w.path, w.from, w.writer, ctx.facts) : 'judge-text';
     if (shadow && copied === 'judge-text') out.push(...judgeWrite(w, shadow, inv, ctx, cwd));

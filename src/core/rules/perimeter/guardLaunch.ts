@@ -170,19 +170,58 @@ const SAFE_MODES = /^(default|plan|on-request|untrusted|on-failure|read-only|wor
 /** Environment that moves an agent's own settings (and so the user's hooks) elsewhere, or turns approvals off. */
 const AGENT_ENV = /^(CLAUDE_CONFIG_DIR|CODEX_HOME|GEMINI_CLI_HOME|GEMINI_CLI_SYSTEM_SETTINGS_PATH|GEMINI_CLI_SYSTEM_DEFAULTS_PATH|COPILOT_HOME|CURSOR_CONFIG_DIR|XDG_CONFIG_HOME|HOME|USERPROFILE|APPDATA|GOOSE_MODE|CLAUDE_CODE_SKIP_HOOKS|DISABLE_HOOKS|AMP_SETTINGS_FILE|OPENCODE_CONFIG|OPENCODE_CONFIG_DIR|OPENCODE_PERMISSION|OPENCODE_YOLO|ALTIMATE_CLI_YOLO|QWEN_HOME|CONTINUE_GLOBAL_DIR|IFLOW_HOME)$/;
 
+/** Launchers that fetch or run a package by name (`npx @openai/codex`): always, or after one of their verbs. */
+const PACKAGE_RUNNERS: Readonly<Record<string, true | RegExp>> = { npx: true, bunx: true, pnpx: true, uvx: true, pnpm: /^(dlx|exec)$/, yarn: /^(dlx|exec)$/, npm: /^(exec|x)$/, bun: /^x$/, pipx: /^run$/ };
+
 /** The agent an invocation starts and where its own arguments begin, or undefined. */
 export function agentOf(inv: Invocation): { agent: string; args: readonly ArgWord[] } | undefined {
   const direct = AGENT_CLIS[inv.name];
   if (direct) return { agent: direct, args: inv.args };
   // npx @anthropic-ai/claude-code …, pnpm dlx @openai/codex …, bunx @google/gemini-cli …
-  const at = inv.args.findIndex((a) => !a.text.startsWith('-') && AGENT_CLIS[a.text.replace(/(?<=.)@[^/]*$/, '')] !== undefined && a.text.includes('/'));
-  if (at >= 0 && ['npx', 'bunx', 'pnpx', 'pnpm', 'yarn', 'npm', 'bun', 'uvx', 'pipx'].includes(inv.name)) {
-    return { agent: AGENT_CLIS[inv.args[at]!.text.replace(/(?<=.)@[^/]*$/, '')]!, args: inv.args.slice(at + 1) };
+  const runs = PACKAGE_RUNNERS[inv.name];
+  const at = runs ? inv.args.findIndex((a) => !a.text.startsWith('-') && AGENT_CLIS[a.text.replace(/(?<=.)@[^/]*$/, '')] !== undefined && a.text.includes('/')) : -1;
+  // `npm i -g @anthropic-ai/claude-code` installs the package; `npm exec`, `pnpm dlx`, `yarn dlx`, `bun x` run it.
+  if (at >= 0 && (runs === true || inv.args.slice(0, at).some((a) => (runs as RegExp).test(a.text)))) return { agent: AGENT_CLIS[inv.args[at]!.text.replace(/(?<=.)@[^/]*$/, '')]!, args: inv.args.slice(at + 1) };
+  // `gh copilot -p …` starts the Copilot CLI (the older extension's `suggest`/`explain` only answer a question).
+  if (inv.name === 'gh' && inv.args[0]?.text === 'copilot') {
+    const rest = inv.args.slice(inv.args[1]?.text === '--' ? 2 : 1);
+    return /^(suggest|explain|alias|config|--version|-v|--help|-h)$/.test(rest[0]?.text ?? '') ? undefined : { agent: 'copilot', args: rest };
   }
+  const script = scriptAgent(inv);
+  if (script) return script;
   // docker run -v "$PWD:/w" ghcr.io/openai/codex exec --full-auto …: an agent image, with the project mounted.
+  // The image is the first operand of `run`, read through the engine's registry entry (not a package the container's command names).
   if (['docker', 'podman', 'nerdctl'].includes(inv.name) && inv.args.some((a) => a.text === 'run')) {
-    const image = inv.args.findIndex((a) => !a.text.startsWith('-') && !a.text.includes(':/') && AGENT_CLIS[(a.text.replace(/[:@][^/]*$/, '').split('/').pop() ?? '')] !== undefined);
-    if (image >= 0) return { agent: AGENT_CLIS[inv.args[image]!.text.replace(/[:@][^/]*$/, '').split('/').pop()!]!, args: inv.args.slice(image + 1) };
+    const parsed = invocationCommand(inv)?.parsed;
+    const image = parsed?.path.at(-1) === 'run' ? parsed.operands[0] : undefined;
+    const agent = image ? AGENT_CLIS[image.text.replace(/[:@][^/]*$/, '').split('/').pop() ?? ''] : undefined;
+    if (image && agent) return { agent, args: inv.args.slice(inv.args.indexOf(image) + 1) };
+  }
+  return undefined;
+}
+
+/** Runtimes that start a JavaScript entry file or an npm package specifier. */
+const SCRIPT_RUNTIMES: ReadonlySet<string> = new Set(['node', 'nodejs', 'bun', 'deno', 'tsx', 'ts-node', 'electron']);
+/** Agent names unambiguous enough to stand for the agent as an entry file's name (`node ~/.local/bin/claude`). */
+const ENTRY_NAMES = /^(claude|codex|gemini|copilot|cursor-agent|qwen|opencode|droid|crush|auggie|cline|kiro-cli|plandex|gptme|kimi|kilocode|iflow|codebuff|qodo|altimate-code|junie)$/;
+
+/**
+ * `node ~/.npm-global/lib/node_modules/@anthropic-ai/claude-code/cli.js -p …`, `deno run -A
+ * npm:@anthropic-ai/claude-code`, `bun /usr/local/bin/codex`: an agent's package started by its entry
+ * file or package specifier instead of its command name.
+ */
+function scriptAgent(inv: Invocation): { agent: string; args: readonly ArgWord[] } | undefined {
+  if (!SCRIPT_RUNTIMES.has(inv.name)) return undefined;
+  const operands = runtimeOperands(inv.args);
+  // deno's and bun's `run`/`x` come before the script, with the runtime's permissions between them (`deno run -A npm:…`).
+  const runs = (inv.name === 'deno' || inv.name === 'bun') && /^(run|x|serve)$/.test(operands[0]?.text ?? '');
+  const candidates = runs ? operands.slice(1, 16) : operands.slice(0, 1);
+  for (const word of candidates) {
+    // A package specifier, a path into node_modules, or a scoped package's folder (`"$(npm root -g)/@anthropic-ai/claude-code/cli.js"`).
+    const pkg = /(?:^(?:npm|jsr):|\/node_modules\/)((?:@[^/@\s]+\/)?[^/@\s]+)/.exec(word.text)?.[1] ?? /(?:^|\/)(@[\w.-]+\/[\w.-]+)\//.exec(word.text)?.[1];
+    const entry = basename(word.text).replace(/\.(c|m)?js$/, '');
+    const agent = (pkg !== undefined ? AGENT_CLIS[pkg] : undefined) ?? (ENTRY_NAMES.test(entry) ? AGENT_CLIS[entry] : undefined);
+    if (agent) return { agent, args: inv.args.slice(inv.args.indexOf(word) + 1) };
   }
   return undefined;
 }

@@ -2,6 +2,8 @@ import { basename, dirname, resolvePath } from '../../paths';
 import { matchCredentialPath } from '../../credentials/credentialPaths';
 import type { ArgWord, Facts, Finding, Invocation } from '../../policy/types';
 import { freeFormReadings } from '../../registry/freeForm';
+import { agentSurroundings } from './agentSurroundings';
+import { cloudAgentTask } from './cloudAgentTasks';
 import { agentOf } from './guardLaunch';
 import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
 import type { PerimeterView } from './protectedPaths';
@@ -115,7 +117,11 @@ function nestedAgent(inv: Invocation, facts: Facts, view: PerimeterView, cwd: st
   if (agent === 'cline' && args.some((a) => a.text === '--zen')) {
     return askFinding('nested-agent', `${inv.name} --zen starts a Cline task that goes on in a background daemon after this command returns; what it does there is not judged here, so it needs confirmation.`, agent);
   }
-  const dir = agentFolder(args, cwd, facts.home);
+  const around = agentSurroundings(inv, agent, facts, view, cwd);
+  if (around) return around;
+  // `cd "$(mktemp -d)" && claude -p …`: the folder the line moved to is known only at run time.
+  const folder = agentFolder(args, cwd, facts.home);
+  const dir = folder === cwd && inv.cwdUncertain ? undefined : folder;
   if (dir === undefined) return askFinding('nested-agent', `${inv.name} starts another agent (${agent}) in a folder computed at run time, where this guard may have no hook; it needs confirmation.`, agent);
   const secret = promptCredential(args, dir, facts.home);
   if (secret) return askFinding('nested-agent', `${inv.name} hands another agent (${agent}) a task that names a credential file (${secret}); what it reads and prints there is not this command's text, so it needs confirmation.`, agent);
@@ -209,5 +215,5 @@ function goProgramSwap(inv: Invocation): Finding | undefined {
 
 /** Asked or denied starts of programs that go around the guard, for one invocation. */
 export function agentAndPackageFindings(inv: Invocation, facts: Facts, view: PerimeterView, cwd: string): Finding[] {
-  return [nestedAgent(inv, facts, view, cwd), packageSwap(inv, facts, cwd), goProgramSwap(inv)].filter((f): f is Finding => f !== undefined);
+  return [nestedAgent(inv, facts, view, cwd), cloudAgentTask(inv), packageSwap(inv, facts, cwd), goProgramSwap(inv)].filter((f): f is Finding => f !== undefined);
 }
