@@ -169,13 +169,16 @@ const SAFE_MODES = /^(default|plan|on-request|untrusted|on-failure|read-only|wor
 /** Environment that moves an agent's own settings (and so the user's hooks) elsewhere, or turns approvals off. */
 const AGENT_ENV = /^(CLAUDE_CONFIG_DIR|CODEX_HOME|GEMINI_CLI_HOME|GEMINI_CLI_SYSTEM_SETTINGS_PATH|GEMINI_CLI_SYSTEM_DEFAULTS_PATH|COPILOT_HOME|CURSOR_CONFIG_DIR|XDG_CONFIG_HOME|HOME|USERPROFILE|APPDATA|GOOSE_MODE|CLAUDE_CODE_SKIP_HOOKS|DISABLE_HOOKS|AMP_SETTINGS_FILE|OPENCODE_CONFIG|OPENCODE_CONFIG_DIR|OPENCODE_PERMISSION|OPENCODE_YOLO|ALTIMATE_CLI_YOLO|QWEN_HOME|CONTINUE_GLOBAL_DIR|IFLOW_HOME)$/;
 
+/** Launchers that run an agent CLI by its npm package name. */
+const PACKAGE_RUNNERS: ReadonlySet<string> = new Set(['npx', 'bunx', 'pnpx', 'pnpm', 'yarn', 'npm', 'bun', 'uvx', 'pipx']);
+
 /** The agent an invocation starts and where its own arguments begin, or undefined. */
 export function agentOf(inv: Invocation): { agent: string; args: readonly ArgWord[] } | undefined {
   const direct = AGENT_CLIS[inv.name];
   if (direct) return { agent: direct, args: inv.args };
   // npx @anthropic-ai/claude-code …, pnpm dlx @openai/codex …, bunx @google/gemini-cli …
-  const at = inv.args.findIndex((a) => !a.text.startsWith('-') && AGENT_CLIS[a.text.replace(/(?<=.)@[^/]*$/, '')] !== undefined && a.text.includes('/'));
-  if (at >= 0 && ['npx', 'bunx', 'pnpx', 'pnpm', 'yarn', 'npm', 'bun', 'uvx', 'pipx'].includes(inv.name)) {
+  const at = PACKAGE_RUNNERS.has(inv.name) ? inv.args.findIndex((a) => !a.text.startsWith('-') && AGENT_CLIS[a.text.replace(/(?<=.)@[^/]*$/, '')] !== undefined && a.text.includes('/')) : -1;
+  if (at >= 0) {
     return { agent: AGENT_CLIS[inv.args[at]!.text.replace(/(?<=.)@[^/]*$/, '')]!, args: inv.args.slice(at + 1) };
   }
   // docker run -v "$PWD:/w" ghcr.io/openai/codex exec --full-auto …: an agent image, with the project mounted.

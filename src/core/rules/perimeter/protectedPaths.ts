@@ -57,6 +57,18 @@ const sharedViews = new WeakMap<readonly string[], SharedView[]>();
  * --jsonl`), recognised by the identity of the arrays and objects the places come in.
  */
 export function perimeterView(facts: PerimeterPlaces): PerimeterView {
+  // Every pack asks many times per invocation with the same facts: the last answer first.
+  if (facts === lastPlaces && lastView) return lastView;
+  const view = viewOf(facts);
+  lastPlaces = facts;
+  lastView = view;
+  return view;
+}
+
+let lastPlaces: PerimeterPlaces | undefined;
+let lastView: PerimeterView | undefined;
+
+function viewOf(facts: PerimeterPlaces): PerimeterView {
   const cached = views.get(facts);
   if (cached) return cached;
   const roots = facts.workspaceRoots;
