@@ -514,9 +514,8 @@ function goneFileWord(text: string, cwd: string, facts: Facts): boolean {
 
 /** `/proc/<pid>/environ` or `/proc/<pid>/mem` in any reader's argument, the raw text (the pid is often computed). */
 function checkProcEnviron(inv: Invocation, ctx: RuleContext): Finding[] {
-  let kind: string | undefined;
+  let kind: string | undefined; // both patterns below need `/proc/` in the word: most words have none and are not searched
   for (const a of [...inv.args, ...inv.redirects.map((r) => r.target), ...(inv.wrapperWords ?? [])]) {
-    // Both patterns need `/proc/` in the word (most words have none: no search).
     kind = a.raw.includes('/proc/') || a.text.includes('/proc/') ? (/\/proc\/(\S*?|\$\(.{0,200}?\))\/(environ|mem)\b/.exec(a.raw) ?? /\/proc\/\S*\/(environ|mem)\b/.exec(a.text))?.slice(-1)[0] : undefined;
     if (kind) break;
     // `cd /proc/1 && dd if=mem`, `cat maps`: a relative name read inside another process's folder.
