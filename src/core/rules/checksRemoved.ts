@@ -75,8 +75,8 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   const cwd = inv.cwd || facts.cwd;
   const out: Finding[] = [];
   const effects = effectsOf(inv);
-  // A rename within the workflows folder (`git mv ci.yml test.yml`) keeps the workflow.
-  const renamedWithin = effects.some((e) => e.kind !== 'delete' && e.kind !== 'move' && e.kind !== 'read' && !e.word.dynamic && CI_FILE.test(resolvePath(cwd, e.word.text, facts.home)));
+  // A rename within the workflows folder (`git mv ci.yml test.yml`) keeps the workflow (only a move asks, so only a move looks).
+  const renamedWithin = effects.some((e) => e.kind === 'move') && effects.some((e) => e.kind !== 'delete' && e.kind !== 'move' && e.kind !== 'read' && !e.word.dynamic && CI_FILE.test(resolvePath(cwd, e.word.text, facts.home)));
   for (const effect of effects) {
     if (effect.kind !== 'delete' && (effect.kind !== 'move' || renamedWithin)) continue;
     if (effect.word.dynamic) continue;

@@ -159,6 +159,8 @@ function reviewRulesRemoved(inv: Invocation, cwd: string, facts: Facts): Finding
   return [];
 }
 
+const HOOK_TOUCHING: ReadonlySet<string> = new Set(['delete', 'move', 'write', 'link']);
+
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.remote) return [];
   if (MANAGERS.has(inv.name)) return [...managerUninstall(inv), ...hookManagerInstall(inv, ctx.facts, inv.cwd || ctx.facts.cwd)];
@@ -178,7 +180,8 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     if (hook) add(hook, `${inv.name} overwrites`);
   }
   for (const effect of effectsOf(inv)) {
-    if (effect.word.dynamic) continue;
+    // Reads, creations and the rest take no hook out: their words are not resolved.
+    if (effect.word.dynamic || !HOOK_TOUCHING.has(effect.kind)) continue;
     const path = abs(effect.word.text);
     if (effect.kind === 'delete' || effect.kind === 'move') {
       const hook = activeHook(path, facts);

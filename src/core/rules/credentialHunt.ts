@@ -289,8 +289,9 @@ function checkComputedNames(inv: Invocation, ctx: RuleContext): Finding[] {
 
 /** `git grep`: the tracked files of the repository, hidden ones included, ignored ones not. */
 function checkGitGrep(inv: Invocation, ctx: RuleContext): Finding[] {
+  if (inv.name !== 'git') return [];
   const search = searchOfInvocation(inv);
-  if (!search || inv.name !== 'git') return [];
+  if (!search) return [];
   const facts = ctx.facts;
   const cwd = inv.cwd || facts.cwd;
   const untracked = hasFlag(inv.args, '--untracked', '--no-index');
@@ -514,9 +515,9 @@ function goneFileWord(text: string, cwd: string, facts: Facts): boolean {
 
 /** `/proc/<pid>/environ` or `/proc/<pid>/mem` in any reader's argument, the raw text (the pid is often computed). */
 function checkProcEnviron(inv: Invocation, ctx: RuleContext): Finding[] {
-  let kind: string | undefined;
+  let kind: string | undefined; // both patterns below need `/proc/` in the word: most words have none and are not searched
   for (const a of [...inv.args, ...inv.redirects.map((r) => r.target), ...(inv.wrapperWords ?? [])]) {
-    kind = (/\/proc\/(\S*?|\$\(.{0,200}?\))\/(environ|mem)\b/.exec(a.raw) ?? /\/proc\/\S*\/(environ|mem)\b/.exec(a.text))?.slice(-1)[0];
+    kind = a.raw.includes('/proc/') || a.text.includes('/proc/') ? (/\/proc\/(\S*?|\$\(.{0,200}?\))\/(environ|mem)\b/.exec(a.raw) ?? /\/proc\/\S*\/(environ|mem)\b/.exec(a.text))?.slice(-1)[0] : undefined;
     if (kind) break;
     // `cd /proc/1 && dd if=mem`, `cat maps`: a relative name read inside another process's folder.
     const cwd = inv.cwd || ctx.facts.cwd;

@@ -65,6 +65,18 @@ const SCRIPT_RUNNERS = new Set(['python', 'python2', 'python3', 'node', 'nodejs'
 
 /** Is this a program nothing in the engine describes? */
 function unknownProgram(name: string): boolean {
+  // A name's answer comes from fixed tables: worked out once per name (asked several times per invocation).
+  let known = unknownByName.get(name);
+  if (known === undefined) {
+    if (unknownByName.size >= 4096) unknownByName.clear();
+    unknownByName.set(name, (known = unknownProgramNow(name)));
+  }
+  return known;
+}
+
+const unknownByName = new Map<string, boolean>();
+
+function unknownProgramNow(name: string): boolean {
   if (name === '' || name.includes('=') || /[$`]/.test(name)) return false;
   // PowerShell cmdlets the shell layer does not turn into a POSIX command are about items, not their text.
   if (/^[A-Z][a-z]+-[A-Z][A-Za-z]+$/.test(name)) return name === 'Format-Hex';

@@ -138,8 +138,8 @@ export function commandName(text: string): string {
   const slash = trimmed.lastIndexOf('/');
   const base = slash < 0 ? trimmed : trimmed.slice(slash + 1);
   // zsh expands `=rm` to the path of rm (its EQUALS option, on by default); elsewhere it names nothing.
-  if (/^=[A-Za-z0-9_][A-Za-z0-9_.+-]*$/.test(base) && slash < 0) return commandName(base.slice(1));
-  return base.toLowerCase().endsWith('.exe') ? base.slice(0, -4) : base;
+  if (base[0] === '=' && /^=[A-Za-z0-9_][A-Za-z0-9_.+-]*$/.test(base) && slash < 0) return commandName(base.slice(1));
+  return base.length >= 4 && base.slice(-4).toLowerCase() === '.exe' ? base.slice(0, -4) : base;
 }
 
 /** A word of an argv found in interpreter code (`subprocess.run([...])`), where interpolations are run-time values. */

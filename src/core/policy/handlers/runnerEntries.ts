@@ -10,7 +10,7 @@
  */
 
 import { dirname, resolvePath } from '../../paths';
-import { parseCommand, type OptionSpec, type ParsedCommand } from '../../shell/grammar';
+import { parseCommand, type GrammarSpec, type OptionSpec, type ParsedCommand } from '../../shell/grammar';
 import { pythonModuleFiles } from '../loadedCode';
 import type { ArgWord, Invocation } from '../types';
 import { SHELLS, type Exec, type Handler, type Walker } from './context';
@@ -382,8 +382,13 @@ const shellRc: RunnerSpec = {
   },
 };
 
+/** Each runner's grammar, made once: the grammar compiles its option tables per spec object, so a spec made per call compiled them per call. */
+const grammars = new WeakMap<RunnerSpec, GrammarSpec>();
+
 function parseWith(spec: RunnerSpec, args: readonly ArgWord[]): ParsedCommand {
-  return parseCommand(args, { options: spec.options ?? [], interspersed: spec.interspersed ?? true, unknownShort: 'switch', unknownLong: 'switch' });
+  let grammar = grammars.get(spec);
+  if (!grammar) grammars.set(spec, (grammar = { options: spec.options ?? [], interspersed: spec.interspersed ?? true, unknownShort: 'switch', unknownLong: 'switch' }));
+  return parseCommand(args, grammar);
 }
 
 /** The runner table's key for a command name (`python3.12` is `python`, `bash` is `sh`). */

@@ -43,7 +43,11 @@ const VOUCHED_GH = /^(github|cli)\//i;
 const VOUCHED_KREW = new Set(['krew', 'ctx', 'ns', 'neat', 'tree', 'stern', 'konfig', 'images', 'access-matrix', 'who-can', 'resource-capacity', 'df-pv', 'tail', 'get-all', 'lineage']);
 
 /** `gh extension install owner/gh-x`, `kubectl krew install x`: code installed now, run whenever its command runs. */
+/** The programs whose plugins installedPlugin reads (their operands are read for no other name). */
+const PLUGIN_INSTALLERS: ReadonlySet<string> = new Set(['gh', 'kubectl', 'oc', 'kubectl-krew', 'krew']);
+
 export function installedPlugin(inv: Invocation): Finding[] {
+  if (!PLUGIN_INSTALLERS.has(inv.name)) return [];
   const ws = operandsOf(inv);
   let what: string | undefined;
   let how = '';

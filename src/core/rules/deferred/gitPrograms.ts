@@ -100,10 +100,18 @@ const PROGRAM_VARIABLES: Readonly<Record<string, string>> = {
   GIT_TEMPLATE_DIR: 'init.templateDir',
 };
 
+const PROGRAM_VARIABLE_LIST = Object.entries(PROGRAM_VARIABLES);
+
 /** Programs an invocation's environment makes git run (for git, or anything that runs git). */
 export function environmentPrograms(inv: Invocation): GitProgram[] {
   const out: GitProgram[] = [];
-  for (const [name, key] of Object.entries(PROGRAM_VARIABLES)) {
+  // Most invocations assign nothing: the variables' table is walked only when something is assigned.
+  let assigns = false;
+  for (const _ in inv.assignments) {
+    assigns = true;
+    break;
+  }
+  if (assigns) for (const [name, key] of PROGRAM_VARIABLE_LIST) {
     const value = inv.assignments[name];
     if (value === undefined) continue;
     const p = programOf(key, value);
@@ -118,7 +126,7 @@ export function environmentPrograms(inv: Invocation): GitProgram[] {
       if (p) out.push({ ...p, where: `the ${m![1]} variable (${inv.name})`, when: 'whenever git runs later in this shell' });
     }
   }
-  for (const [key, value] of environmentPairs(inv.assignments)) {
+  if (assigns) for (const [key, value] of environmentPairs(inv.assignments)) {
     const p = programOf(key, value);
     if (p) out.push({ ...p, where: `git's ${key} setting (from the environment)`, when: `now (${inv.name})` });
   }

@@ -52,7 +52,17 @@ function decodeEscapes(text: string): string {
 }
 
 /** The spellings of `text` to search, lower-cased; the costlier ones only when the text could need them. */
-export function spellings(text: string): string[] {
+export function spellings(text: string): readonly string[] {
+  // The line is searched by several judges one after the other (mentionIn, the guard home's names): spelled once.
+  if (text === lastSpelled?.text) return lastSpelled.list;
+  const list = Object.freeze(spellingsNow(text));
+  lastSpelled = { text, list };
+  return list;
+}
+
+let lastSpelled: { text: string; list: readonly string[] } | undefined;
+
+function spellingsNow(text: string): string[] {
   const written = text.toLowerCase();
   const escaped = /\\[xu0-3]|chr|fromcharcode/.test(written) ? decodeEscapes(written) : written;
   // Perl's and PHP's `.`, Lua's `..` between two literals: `"/.blast"."-shield"`, `"/.blast".."-shield"`.

@@ -20,6 +20,8 @@ const PATH_ECHOES = /\$\(\s*(realpath|readlink\s+-[fem]|echo|printf\s+['"]?%s['"
 
 /** Variables whose value the perimeter knows, so `$HOME/.bashrc` is a path and not a mystery; `${HOME%/}` and `$(realpath ~)` too. */
 export function expandKnown(text: string, facts: Facts, view: PerimeterView, cwd: string): string {
+  // Nothing to expand without a `$`, a backquote or a leading `~` (most words): the same text, without building the table.
+  if (!text.includes('$') && !text.includes('`') && text[0] !== '~') return text;
   const guard = view.guardHomes[0] ?? facts.home + '/.blast-shield';
   const known: Record<string, string> = { HOME: facts.home, PWD: cwd, XDG_CONFIG_HOME: facts.home + '/.config', BLAST_SHIELD_HOME: guard };
   const tilde = (w: string): string => (w === '~' || w.startsWith('~/') ? facts.home + w.slice(1) : w);

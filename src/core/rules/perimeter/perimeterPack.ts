@@ -373,7 +373,7 @@ function judgeGuardCli(inv: Invocation, j: Judge): void {
 const UI_AUTOMATION: ReadonlySet<string> = new Set(['xdotool', 'ydotool', 'wtype', 'cliclick', 'xte', 'dotool', 'autokey-run', 'nircmd', 'AutoHotkey', 'autohotkey']);
 
 function judgeUiAutomation(inv: Invocation, j: Judge): void {
-  const text = inv.args.map((a) => a.text).join(' ');
+  const text = UI_AUTOMATION.has(inv.name) || inv.name === 'osascript' || inv.name === 'powershell' || inv.name === 'pwsh' ? inv.args.map((a) => a.text).join(' ') : '';
   const scripted = inv.name === 'osascript' && /system events|keystroke|key code|click/i.test(text);
   const sendKeys = (inv.name === 'powershell' || inv.name === 'pwsh') && /sendkeys|sendwait/i.test(text);
   if (UI_AUTOMATION.has(inv.name) || scripted || sendKeys) {

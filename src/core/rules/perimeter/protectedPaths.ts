@@ -39,8 +39,6 @@ export interface PerimeterView {
 /** Where the perimeter's places are: the facts, or the hook's locations for an agent's file write. */
 export type PerimeterPlaces = Pick<Facts, 'home' | 'guardHome' | 'workspaceRoots' | 'perimeter'>;
 
-const views = new WeakMap<PerimeterPlaces, PerimeterView>();
-
 /** A view made from these very places (the same arrays and objects, the same strings). */
 interface SharedView {
   home: string;
@@ -52,23 +50,30 @@ interface SharedView {
 const sharedViews = new WeakMap<readonly string[], SharedView[]>();
 
 /**
- * The perimeter's places, normalised once per decision: once per facts object, and once for facts
- * objects layered over the same places (a decision's memoised facts over a batch's facts, `check
- * --jsonl`), recognised by the identity of the arrays and objects the places come in.
+ * The perimeter's places, normalised once per decision: once for facts objects layered over the same
+ * places (a decision's memoised facts over a batch's facts, `check --jsonl`), recognised by the
+ * identity of the arrays and objects the places come in, and found again at once for the facts object
+ * asked about last (no table entry per decision's facts object).
  */
 export function perimeterView(facts: PerimeterPlaces): PerimeterView {
-  const cached = views.get(facts);
-  if (cached) return cached;
+  // Every pack asks many times per invocation with the same facts: the last answer first.
+  if (facts === lastPlaces && lastView) return lastView;
+  const view = viewOf(facts);
+  lastPlaces = facts;
+  lastView = view;
+  return view;
+}
+
+let lastPlaces: PerimeterPlaces | undefined;
+let lastView: PerimeterView | undefined;
+
+function viewOf(facts: PerimeterPlaces): PerimeterView {
   const roots = facts.workspaceRoots;
   const perimeter = facts.perimeter;
   const shared = sharedViews.get(roots);
   const same = shared?.find((e) => e.home === facts.home && e.guardHome === facts.guardHome && e.perimeter === perimeter);
-  if (same) {
-    views.set(facts, same.view);
-    return same.view;
-  }
+  if (same) return same.view;
   const view = makeView(facts, perimeter);
-  views.set(facts, view);
   const list = shared ?? [];
   if (list.length >= 4) list.shift();
   list.push({ home: facts.home, guardHome: facts.guardHome, perimeter, view });
@@ -414,7 +419,22 @@ function heldByContent(path: string, facts: Facts): boolean {
 }
 
 /** Known places a glob may name (`rm .cursor/hook*`, `cat ~/.blast*\/ipc/*`), including the folders above them. */
-export function placesMatchingGlob(absolutePattern: string, view: PerimeterView, cwd: string): string[] {
+export function placesMatchingGlob(absolutePattern: string, view: PerimeterView, cwd: string): readonly string[] {
+  // The same glob word is weighed by several judges (its effect, the guard home's readers): matched once per view and folder.
+  let known = globPlaces.get(view);
+  if (!known) globPlaces.set(view, (known = new Map()));
+  const key = cwd + '\0' + absolutePattern;
+  let found = known.get(key);
+  if (!found) {
+    if (known.size >= MAX_REMEMBERED_PATHS) known.clear();
+    known.set(key, (found = Object.freeze(placesMatchingGlobNow(absolutePattern, view, cwd))));
+  }
+  return found;
+}
+
+const globPlaces = new WeakMap<PerimeterView, Map<string, readonly string[]>>();
+
+function placesMatchingGlobNow(absolutePattern: string, view: PerimeterView, cwd: string): string[] {
   const out: string[] = [];
   // `~/.bl[a]st-shield/config.json`, `~/.blast*/audit.jsonl`: a pattern whose leading folders can spell a guard
   // home reaches whatever lies beneath it, whether or not that file exists yet.

@@ -1,8 +1,8 @@
-import { effectsOf } from '../../policy/effects';
 import type { Analysis, ArgWord, Finding, Invocation, RuleContext } from '../../policy/types';
 import { readsOnlyMetadata } from './guardHomeReads';
 import { mentionIn, spellings } from './mentions';
 import { perimeterView, type PerimeterView } from './protectedPaths';
+import { computedWordsOf, lineComputesPaths } from '../support/lineFacts';
 
 /**
  * The floor under the shell-state tracking: a path the analysis cannot resolve to one literal (a value
@@ -30,24 +30,25 @@ function namesGuardHome(text: string, view: PerimeterView): boolean {
 /** Words of `inv` the analysis left computed, as `[word, reads only]`. */
 function unresolvedWords(inv: Invocation): { word: ArgWord; read: boolean }[] {
   const out: { word: ArgWord; read: boolean }[] = [];
-  for (const r of inv.redirects) {
-    if (!r.target.dynamic) continue;
+  const computed = computedWordsOf(inv);
+  if (computed.none) return out;
+  for (const r of computed.redirects) {
     if (WRITE_REDIRECTS.has(r.op)) out.push({ word: r.target, read: false });
     else if (r.op === '<') out.push({ word: r.target, read: true });
   }
   if (NO_PATH_COMMANDS.has(inv.name)) return out;
-  for (const effect of effectsOf(inv)) {
-    if (!effect.word.dynamic || effect.kind === 'code') continue;
+  for (const effect of computed.effects) {
+    if (effect.kind === 'code') continue;
     out.push({ word: effect.word, read: effect.kind === 'read' });
   }
   // `curl -F f=@"$p"`, `-d @$p`: an argument read as a file by a described program.
-  for (const a of inv.args) if (a.dynamic && /^(?:[\w.-]*=)?@/.test(a.text)) out.push({ word: a, read: true });
+  for (const a of computed.fileArgs) out.push({ word: a, read: true });
   return out;
 }
 
 export function unresolvedPathFindings(analysis: Analysis, ctx: RuleContext): Finding[] {
   const line = analysis.text;
-  if (line === undefined || analysis.invocations.length === 0) return [];
+  if (line === undefined || analysis.invocations.length === 0 || !lineComputesPaths(analysis)) return [];
   const view = perimeterView(ctx.facts);
   const named = mentionIn(line, view);
   const guardHome = namesGuardHome(line, view);

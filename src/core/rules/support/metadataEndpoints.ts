@@ -136,7 +136,11 @@ const ENDPOINT_VARIABLES: ReadonlyMap<string, string> = new Map([
 /** `curl --resolve name:80:169.254.169.254`, `--connect-to name:80:169.254.169.254:80`: a name pinned to a metadata address. */
 const PINNED = /^(?:[^\s:]*):(?:\d*):(\[[0-9a-fA-F:.%]+\]|[^\s:]+)(?::\d*)?$/;
 
+/** What every spelling endpointVariable looks for starts with (a cheap test before the search). */
+const MAY_NAME_VARIABLE = /\$|environ|getenv|env\.|ENV\[/;
+
 function endpointVariable(text: string): MetadataRequest | undefined {
+  if (!MAY_NAME_VARIABLE.test(text)) return undefined;
   // `$NAME` in a shell word; `os.environ['NAME']`, `process.env.NAME`, `ENV['NAME']`, `getenv("NAME")` in a snippet.
   for (const m of text.matchAll(/(?:\$\{?|environ(?:\.get)?\s*[[(]\s*['"]|getenv\(\s*['"]|\benv\.|ENV\[\s*['"])([A-Z][A-Z0-9_]*)/g)) {
     const cloud = ENDPOINT_VARIABLES.get(m[1] ?? '');

@@ -148,7 +148,11 @@ export function checkStoreDumps(inv: Invocation, ctx: RuleContext): Finding[] {
 }
 
 /** Secret managers whose reads the credentials pack already asks about: which environment they reach. */
+/** The programs remoteSecretRead knows a secret-reading subcommand of (the others' words are not read). */
+const SECRET_READERS: ReadonlySet<string> = new Set(['vault', 'aws', 'az', 'gcloud', 'doppler', 'kubectl', 'oc', 'terraform', 'tofu']);
+
 function remoteSecretRead(inv: Invocation): boolean {
+  if (!SECRET_READERS.has(inv.name)) return false;
   const p = inv.name === 'gcloud' || inv.name === 'az' ? registryWords(inv.name, inv.args) : positionals(inv.args);
   switch (inv.name) {
     case 'vault':

@@ -201,7 +201,11 @@ function servedFolder(inv: Invocation): string | undefined {
  * `wrangler pages deploy DIR`, `netlify deploy --dir DIR`, `vercel --public` (the folder it starts in),
  * and `twistd web --path DIR` (a file server). A build output with no credential file in it stays allowed.
  */
+const PUBLISHERS: ReadonlySet<string> = new Set(['surge', 'gh-pages', 'wrangler', 'netlify', 'vercel', 'twistd']);
+
 function publishedFolder(inv: Invocation): string | undefined {
+  // Only the programs below publish a folder: the others' words are not read.
+  if (!PUBLISHERS.has(inv.name)) return undefined;
   const { usual, valued } = freeFormReadings(inv.args);
   const valueOf = (...names: string[]): string | undefined => {
     const o = valued.options.find((x) => names.includes(x.name));

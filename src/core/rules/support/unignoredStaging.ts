@@ -33,6 +33,8 @@ const REMOVERS = new Set(['rm', 'unlink', 'mv', 'truncate', 'shred']);
  */
 function loosensIgnoreFile(inv: Invocation, ctx: RuleContext): Loosened | undefined {
   if (inv.redirects.some((r) => r.op === '>' && IGNORE_FILES.test(r.target.text))) return 'all';
+  // Operands are words of the invocation: a line naming no ignore file loosens none (most lines; no reading made).
+  if (!inv.args.some((w) => IGNORE_FILES.test(w.text))) return undefined;
   const words = inv.name === 'git' ? gitStart(inv, ctx.facts) : undefined;
   const args = words ? words.rest : inv.args;
   const { usual } = freeFormReadings(args);

@@ -1,11 +1,11 @@
 import { matchCredentialPath } from '../../credentials/credentialPaths';
 import { resolvePath } from '../../paths';
-import { effectsOf } from '../../policy/effects';
 import type { Analysis, ArgWord, CredentialFileInfo, Facts, Finding, RuleContext } from '../../policy/types';
 import { METADATA_ONLY } from '../../registry/fileOperandTraits';
 import { readFinding } from '../credentials';
 import { infoFor } from './credentialPaths';
 import { printsNoContent } from './printsNoContent';
+import { computedWordsOf, lineComputesPaths, type ComputedWords } from './lineFacts';
 
 /**
  * A file a reader is given through a value the analysis cannot resolve (`cat ${f:-.env.production}`,
@@ -42,22 +42,24 @@ function credentialNamedIn(line: string, cwd: string, facts: Facts): CredentialF
   return undefined;
 }
 
-function computedReads(args: readonly ArgWord[], effects: readonly { kind: string; word: ArgWord }[]): ArgWord | undefined {
-  for (const e of effects) if (e.word.dynamic && e.kind === 'read') return e.word;
+function computedReads(computed: ComputedWords): ArgWord | undefined {
+  for (const e of computed.effects) if (e.kind === 'read') return e.word;
   // `curl -F f=@"$p"`, `-d @$p`: an argument read as a file.
-  return args.find((a) => a.dynamic && /^(?:[\w.-]*=)?@/.test(a.text));
+  return computed.fileArgs[0];
 }
 
 export function checkUnresolvedCredentialReads(analysis: Analysis, ctx: RuleContext): Finding[] {
   const line = analysis.text;
-  if (line === undefined) return [];
+  if (line === undefined || !lineComputesPaths(analysis)) return [];
   const facts = ctx.facts;
   let info: CredentialFileInfo | undefined | null = null;
   for (const inv of analysis.invocations) {
-    if (inv.remote || METADATA_ONLY.has(inv.name) || printsNoContent(inv)) continue;
-    const redirected = inv.redirects.find((r) => (r.op === '<' || r.op === '<>') && r.target.dynamic)?.target;
-    const word = redirected ?? (NO_FILE_WORDS.has(inv.name) ? undefined : computedReads(inv.args, effectsOf(inv)));
-    if (!word) continue;
+    if (inv.remote || METADATA_ONLY.has(inv.name)) continue;
+    const computed = computedWordsOf(inv);
+    if (computed.none) continue;
+    const redirected = computed.redirects.find((r) => r.op === '<' || r.op === '<>')?.target;
+    const word = redirected ?? (NO_FILE_WORDS.has(inv.name) ? undefined : computedReads(computed));
+    if (!word || printsNoContent(inv)) continue;
     if (info === null) info = credentialNamedIn(line, inv.cwd || facts.cwd, facts);
     if (!info) return [];
     return [readFinding('may read', info, `${inv.name} (given ${word.raw.slice(0, 80)}, a path known only at run time, on a line naming it)`)];
