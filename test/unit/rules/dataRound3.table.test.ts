@@ -385,7 +385,9 @@ table('seeds, forward migrations and rebuilds on production (knexjs.org/guide/mi
   ask('npx sequelize-cli db:seed:all --env production', { production: true }),
   allow('knex seed:run'),
   allow('dbt run --full-refresh --target dev'),
-  allow('dbt run --target prod', { production: true }),
+  // Team decision 2026-12-03: a plain run on a production target replaces its tables too.
+  ask('dbt run --target prod', { production: true }),
+  allow('dbt run --target dev'),
   allow('DATABASE_URL=postgres://app:x@localhost:5432/app npx prisma migrate deploy'),
 ]);
 
