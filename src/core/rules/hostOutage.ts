@@ -169,7 +169,7 @@ function brewServices(inv: Invocation, ctx: RuleContext): Finding[] {
   const [verb = '', ...rest] = operandTexts(a);
   if (verb !== 'stop' && verb !== 'kill') return [];
   const all = a.has('--all');
-  const vital = rest.filter((f) => !f.startsWith('-') && VITAL_UNITS.test(f.replace(/@[\w.-]*$/, '').replace(/^mongodb-community$/, 'mongod')));
+  const vital = rest.filter((f) => VITAL_UNITS.test(f.replace(/@[\w.-]*$/, '').replace(/^mongodb-community$/, 'mongod')));
   if (!all && vital.length === 0) return [];
   const what = all ? 'every Homebrew service (databases included)' : vital.join(', ');
   return ask('service-outage', `Stops ${what}, which other programs or people on this machine depend on (brew services ${verb}).`, ctx, vital[0] ?? 'brew services');

@@ -1,5 +1,12 @@
 import { basename, resolvePath } from '../../paths';
 import type { Facts, Finding, Invocation, Target } from '../../policy/types';
+import { parseCommand, type GrammarSpec } from '../../shell/grammar';
+
+const switches = (...names: string[]): { names: string[] }[] => names.map((n) => ({ names: [n] }));
+/** GNU sed's options (gnu.org/software/sed/manual): `-i[SUFFIX]`, `-e SCRIPT`, `-f FILE`. */
+const SED: GrammarSpec = { options: [{ names: ['-i', '--in-place'], takes: 'optional' }, { names: ['-e', '--expression'], takes: 'one' }, { names: ['-f', '--file'], takes: 'one' }, { names: ['-l', '--line-length'], takes: 'one' }, ...switches('-n', '--quiet', '--silent', '-E', '-r', '--regexp-extended', '-s', '--separate', '-u', '--unbuffered', '-z', '--null-data', '--posix', '--debug', '--sandbox', '--follow-symlinks', '-b', '--binary')], interspersed: true, unknownShort: 'switch', unknownLong: 'switch' };
+/** mikefarah yq (mikefarah.gitbook.io/yq): `-i` edits in place. */
+const YQ: GrammarSpec = { options: [{ names: ['-o', '--output-format'], takes: 'one' }, { names: ['-p', '--input-format'], takes: 'one' }, { names: ['-I', '--indent'], takes: 'one' }, { names: ['--expression'], takes: 'one' }, ...switches('-i', '--inplace', '-e', '--exit-status', '-M', '--no-colors', '-C', '--colors', '-P', '--prettyPrint', '-r', '--unwrapScalar', '-N', '--no-doc', '-n', '--null-input', '-j', '--tojson', '-s', '--split-exp')], interspersed: true, unknownShort: 'switch', unknownLong: 'switch' };
 
 /**
  * A Kubernetes workload manifest edited so that, once applied (kubectl apply, CI, a GitOps sync: no
@@ -58,8 +65,11 @@ export function manifestWriteFindings(path: string, text: string | undefined, wr
 
 /** `yq -i '.spec.replicas = 0' k8s/deployment.yaml`, `yq -i '.spec.template.spec.containers[0].image = "busybox"' f`. */
 export function yqManifestEdits(inv: Invocation, facts: Pick<Facts, 'readFile' | 'home'>, cwd: string): Finding[] {
-  if (inv.name !== 'yq' || !inv.args.some((w) => /^(-i|--inplace|-[a-hj-zA-Z]*i)$/.test(w.text))) return [];
-  const words = inv.args.filter((w) => !w.text.startsWith('-'));
+  if (inv.name !== 'yq') return [];
+  const read = parseCommand(inv.args, YQ);
+  if (!read.options.some((o) => o.name === '-i')) return [];
+  const expressionOption = read.options.find((o) => o.name === '--expression')?.values[0];
+  const words = expressionOption !== undefined ? [{ text: expressionOption, raw: expressionOption, dynamic: false, glob: false }, ...read.operands] : read.operands;
   const expression = words[0]?.text ?? '';
   const zero = /\breplicas\)?\s*\|?=\s*["']?0["']?(?![\w.])/.test(expression);
   const image = /\.image\)?\s*\|?=\s*["']?([\w./:@-]+)/.exec(expression)?.[1];
@@ -77,8 +87,11 @@ export function yqManifestEdits(inv: Invocation, facts: Pick<Facts, 'readFile' |
 
 /** `sed -i 's/image: .*' + '/image: busybox/' FILE` (one script): the replacement names what the workload becomes, whatever the pattern matches. */
 export function sedManifestEdits(inv: Invocation, facts: Pick<Facts, 'readFile' | 'home'>, cwd: string): Finding[] {
-  if (inv.name !== 'sed' || !inv.args.some((w) => /^(-i|--in-place)/.test(w.text) || /^-[a-zA-Z]*i/.test(w.text))) return [];
-  const words = inv.args.filter((w) => !w.text.startsWith('-'));
+  if (inv.name !== 'sed') return [];
+  const read = parseCommand(inv.args, SED);
+  if (!read.options.some((o) => o.name === '-i') || read.options.some((o) => o.name === '-f')) return [];
+  const scripts = read.options.filter((o) => o.name === '-e').map((o) => o.values[0] ?? '');
+  const words = scripts.length > 0 ? [{ text: scripts.join('\n'), raw: '', dynamic: false, glob: false }, ...read.operands] : read.operands;
   const script = words[0]?.text ?? '';
   const sub = /^\s*(?:\S*?)s(.)((?:(?!\1)[^\\]|\\.)*)\1((?:(?!\1)[^\\]|\\.)*)\1/.exec(script);
   if (!sub) return [];
