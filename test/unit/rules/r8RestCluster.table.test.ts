@@ -1,4 +1,4 @@
-import { ask, allow, decisionTable } from '../support/decisionTable';
+import { ask, allow, blocked, decisionTable } from '../support/decisionTable';
 import { testFacts } from '../support/policyFixtures';
 
 /**
@@ -30,4 +30,12 @@ table('Argo CD automated sync switched off (argo-cd.readthedocs.io/en/stable/use
   allow('argocd app set api --self-heal'),
   allow('argocd app get api'),
   allow(`argocd app patch api --patch '{"metadata":{"labels":{"team":"core"}}}' --type merge`),
+]);
+
+table('a module file run by child_process.fork or a worker, as require loads one (nodejs.org/api/child_process.html#child_processforkmodulepath-args-options)', [
+  blocked(`node -e "require('child_process').fork('/tmp/x.js')"`),
+  blocked(`node -e "const {fork}=require('child_process'); fork('/tmp/x.js', ['a'])"`),
+  blocked(`node -e "new (require('worker_threads').Worker)('/tmp/w.js')"`),
+  allow(`node -e "require('child_process').fork('./scripts/build.js')"`),
+  allow(`node -e "require('child_process').execSync('ls')"`),
 ]);
