@@ -47,7 +47,7 @@ const FOLDER_FILES: Readonly<Record<string, readonly string[]>> = {
 /** A compose file's volumes that mount a home dot-folder or dot-file into a container (`~/.aws:/a`, `${HOME}/.ssh:/root/.ssh:ro`). */
 export function composeHomeMounts(text: string): string[] {
   const out = new Set<string>();
-  for (const m of text.slice(0, 100_000).matchAll(/(?:^|[\s\["',-])(?:~|\$HOME|\$\{HOME\})\/(\.[\w.-]+(?:\/[\w.-]+)*)\s*:\s*\//gm)) {
+  for (const m of text.slice(0, 100_000).matchAll(/(?:^|[\s["',-])(?:~|\$HOME|\$\{HOME\})\/(\.[\w.-]+(?:\/[\w.-]+)*)\s*:\s*\//gm)) {
     if (out.size >= 8) break;
     const folder = m[1]!.replace(/\/+$/, '');
     const files = FOLDER_FILES[folder];

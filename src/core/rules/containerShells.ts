@@ -100,7 +100,7 @@ function kubePodTerminal(inv: Invocation, ctx: RuleContext): Finding[] {
   const a = toolArgs(inv.name, parsed, spec);
   if (!a.has('-i', '--stdin') || !a.has('-t', '--tty') || parsed.command !== undefined || a.has('-h', '--help')) return [];
   const pod = parsed.operands[0]?.text ?? 'a pod';
-  if (verb === 'debug' && /^node\//.test(pod)) return [];
+  if (verb === 'debug' && pod.startsWith('node/')) return [];
   const env = ctx.environmentOf({ values: [a.value('--context') ?? '', a.value('-n', '--namespace') ?? ''].filter((v) => v !== ''), remote: true });
   const target: Target = { kind: 'resource', name: `pod ${pod}`, provider: 'kubernetes', remote: true, environment: env.environment, environmentReason: env.reason };
   return ask('interactive-shell', `Attaches a terminal to ${verb === 'debug' ? `a debug container in pod ${pod}` : `a new pod ${pod}`} running ${a.value('--image') ?? 'its image'}'s default program (${inv.name} ${verb} -it): whatever is typed there next runs in the cluster without passing the guard.`, target);
