@@ -40,10 +40,16 @@ function hostOfUrl(text: string): string | undefined {
   return url === undefined ? undefined : hostOf(url);
 }
 
+/** Printers of the words they are given: what they pipe is in the command line, not taken from this machine. */
+const FIXED_TEXT = new Set(['echo', 'printf', 'true', ':']);
+
 function uploadTarget(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.remote) return [];
   const read = inv.name === 'curl' ? curlSends(inv) : wgetSends(inv);
   if (!read) return [];
+  // Standard input of fixed text (`echo '{}' | curl -d @- …`, a here-string) sends nothing of this machine's.
+  const fromStdin = read.sends === '-' || read.sends.endsWith('@-') || read.sends.endsWith('<-');
+  if (fromStdin && (inv.stdin?.kind === 'heredoc' || inv.stdin?.kind === 'herestring' || (inv.stdin?.kind === 'pipe' && FIXED_TEXT.has(inv.stdin.from.name)))) return [];
   const url = read.urls.find((u) => {
     const host = hostOfUrl(u);
     return host !== undefined && !isLocalHost(host);
