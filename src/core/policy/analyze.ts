@@ -68,7 +68,7 @@ class Analyzer implements Walker {
     readonly limits: AnalyzeLimits,
     private readonly work: WorkMeter,
   ) {
-    this.files = new FileReads(facts, limits, (text, via) => this.addOpaque(text, via));
+    this.files = new FileReads(facts, limits, (text, via, fetchedFrom) => this.addOpaque(text, via, undefined, fetchedFrom));
     this.expansion = { home: facts.home, substitutionOutput: (list, scope) => this.substitutionOutput(list, scope) };
   }
 
@@ -82,12 +82,12 @@ class Analyzer implements Walker {
     return false;
   }
 
-  addOpaque(text: string, via: readonly Via[], remote?: RemoteContext): void {
+  addOpaque(text: string, via: readonly Via[], remote?: RemoteContext, fetchedFrom?: string): void {
     if (this.opaque.length >= 64) return;
     // Reasons quote the command; a long token in it may be a secret, and reasons are shown and logged.
     const reason = text.replace(LONG_TOKEN, '…');
     if (this.opaque.some((o) => o.reason === reason && o.via.join('\0') === via.join('\0'))) return;
-    this.opaque.push({ reason, via: [...via], ...(remote ? { remote } : {}) });
+    this.opaque.push({ reason, via: [...via], ...(remote ? { remote } : {}), ...(fetchedFrom !== undefined ? { fetchedFrom } : {}) });
   }
 
   // ------------------------------------------------------------------------------------------
@@ -453,8 +453,8 @@ class Analyzer implements Walker {
     this.files.recordWrite(inv, target, text, append, language);
   }
 
-  recordWrittenTree(inv: Invocation, target: ArgWord): void {
-    this.files.recordWrittenTree(inv, target);
+  recordWrittenTree(inv: Invocation, target: ArgWord, fetchedFrom?: string): void {
+    this.files.recordWrittenTree(inv, target, fetchedFrom);
   }
 
   builtFrom = (absolutePath: string): SnippetLanguage | undefined => this.files.builtFrom(absolutePath);

@@ -2,7 +2,7 @@ import { RULE_PACKS } from '../rules/index';
 import { analyze, DEFAULT_ANALYZE_LIMITS, REMOTE_CWD } from './analyze';
 import { EFFECT_RULES, READ_ONLY_COMMANDS } from './effectRules';
 import { memoizedFacts } from './memoFacts';
-import { opaqueProductionTargets } from './opaqueTargets';
+import { fetchedTarget, opaqueProductionTargets } from './opaqueTargets';
 import { environmentOf } from './production';
 import { workMeter, type WorkMeter } from './workMeter';
 import type { Analysis, ClassifyOptions, Facts, Finding, Invocation, RemoteContext, RuleContext, RulePack, Verdict } from './types';
@@ -226,7 +226,7 @@ export function findingsOf(analysis: Analysis, facts: Facts, packs: readonly Rul
   const hinted = analysis.opaque.length > 0 ? opaqueProductionTargets(analysis, facts) : [];
   for (const o of analysis.opaque) {
     const via = o.via.length > 0 ? ` (via ${o.via.join(' → ')})` : '';
-    const elsewhere = o.remote || o.via.length > 0 ? opaqueProductionTargets(analysis, facts, o) : hinted;
+    const elsewhere = o.fetchedFrom !== undefined ? [fetchedTarget(o.fetchedFrom, facts)] : o.remote || o.via.length > 0 ? opaqueProductionTargets(analysis, facts, o) : hinted;
     add([{ rule: 'analysis.opaque', risk: 'unanalyzable', severity: 'ask', reason: `Cannot be checked before it runs: ${o.reason}${via}.`, targets: elsewhere.length > 0 ? elsewhere : hinted }]);
   }
   return findings;

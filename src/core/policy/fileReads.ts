@@ -16,7 +16,7 @@ export class FileReads {
   constructor(
     private readonly facts: Facts,
     private readonly limits: AnalyzeLimits,
-    private readonly addOpaque: (text: string, via: readonly Via[]) => void,
+    private readonly addOpaque: (text: string, via: readonly Via[], fetchedFrom?: string) => void,
   ) {}
 
   /** Content is computed only if something later reads the file: most written files are never run. */
@@ -36,15 +36,19 @@ export class FileReads {
 
   /** Folders an earlier command fills with files nobody has read (`git clone URL dir`), by absolute path, with the writer. */
   private readonly writtenTrees = new Map<string, string>();
+  /** Where a written tree came from (`git clone URL`): the address, for the unread code's target. */
+  private readonly treeSources = new Map<string, string>();
 
   /** Whether an earlier command of the analysis wrote, moved or cloned anything. */
   hasWrites(): boolean {
     return this.writtenFiles.size > 0 || this.writtenTrees.size > 0;
   }
 
-  recordWrittenTree(inv: Invocation, target: ArgWord): void {
+  recordWrittenTree(inv: Invocation, target: ArgWord, fetchedFrom?: string): void {
     if (target.dynamic || target.text === '' || this.writtenTrees.size >= 16) return;
-    this.writtenTrees.set(resolvePath(inv.cwd, target.text, this.facts.home), inv.name);
+    const folder = resolvePath(inv.cwd, target.text, this.facts.home);
+    this.writtenTrees.set(folder, inv.name);
+    if (fetchedFrom !== undefined) this.treeSources.set(folder, fetchedFrom);
   }
 
   /** A program an earlier command built from source (`cc x.c -o /tmp/x`): the language its text is, which is the source's. */
@@ -65,7 +69,7 @@ export class FileReads {
     }
     for (const [folder, writer] of this.writtenTrees) {
       if (!isWithin(folder, absolutePath)) continue;
-      this.addOpaque(`${this.display(absolutePath)} is in ${this.display(folder)}, which an earlier command fills (${writer}), so its content cannot be known`, via);
+      this.addOpaque(`${this.display(absolutePath)} is in ${this.display(folder)}, which an earlier command fills (${writer}), so its content cannot be known`, via, this.treeSources.get(folder));
       return undefined;
     }
     if (absolutePath === '/dev/null') return '';

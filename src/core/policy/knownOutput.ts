@@ -225,7 +225,7 @@ export function recordWrites(w: Walker, inv: Invocation): void {
       if (parsed.path[0] !== 'clone') break;
       const [repo, dir] = parsed.operands;
       const name = dir?.text ?? (repo !== undefined && !repo.dynamic ? basename(repo.text.replace(/[?#].*$/, '').replace(/\/+$/, '')).replace(/\.git$/, '') : undefined);
-      if (name) w.recordWrittenTree(inv, { text: name, raw: name, dynamic: dir?.dynamic ?? false, glob: false });
+      if (name) w.recordWrittenTree(inv, { text: name, raw: name, dynamic: dir?.dynamic ?? false, glob: false }, repo !== undefined && !repo.dynamic ? repo.text : undefined);
       break;
     }
     case 'tee': {

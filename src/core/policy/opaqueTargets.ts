@@ -11,6 +11,17 @@ const HOST = /\b(?:[a-z][a-z0-9+.-]*:\/\/)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[
 /** Words that look like hosts but are files or versions. */
 const NOT_A_HOST = /\.(sh|py|rb|js|ts|sql|json|ya?ml|toml|txt|md|log|env|conf|lock|tf|tfvars|key|pem)$|^\d+(\.\d+)+$/i;
 
+/**
+ * Code fetched from an address and run unread (`git clone URL && bash x/run.sh`, `pip install git+URL`,
+ * `go run host/x@v`): the address's host is a remote target; nothing naming its environment, it is
+ * production, as every unresolved remote target is (team decision 2026-12-03).
+ */
+export function fetchedTarget(address: string, facts: Facts): Target {
+  const host = address.replace(/^[\w.-]+\s*@\s*(?=[a-z+]+:\/\/)/i, '').replace(/^(git|hg|svn|bzr)\+/i, '').replace(/^[a-z][\w+.-]*:\/\//i, '').replace(/^[^@/]*@/, '').split(/[/:?#]/)[0] ?? address;
+  const env = environmentOf({ values: [host], remote: true }, facts);
+  return { kind: 'resource', name: host || address.slice(0, 80), remote: true, environment: env.environment, environmentReason: env.environment === 'unknown' ? `code fetched from ${host}, whose environment nothing names` : env.reason };
+}
+
 export function opaqueProductionTargets(analysis: Analysis, facts: Facts, opaque?: Opaque): Target[] {
   const place = opaque ? remotePlaceOf(analysis, facts, opaque) : undefined;
   if (place) return [place];

@@ -172,6 +172,8 @@ export interface Opaque {
   via: Via[];
   /** The other machine the unreadable part runs on (`ssh bastion bash -s < x.sh`). */
   remote?: RemoteContext;
+  /** The address the unread code was fetched from (`git clone URL`, `pip install git+URL`, `go run host/x@v`): a remote target. */
+  fetchedFrom?: string;
 }
 
 export interface Analysis {

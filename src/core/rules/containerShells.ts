@@ -85,11 +85,32 @@ function checkDocker(inv: Invocation, ctx: RuleContext): Finding[] {
   return [];
 }
 
+/**
+ * `kubectl debug api -it --image=busybox`, `kubectl run tmp -it --rm --image=alpine` (round 8): with a
+ * terminal attached and no command after `--`, the pod runs its image's default program (a shell for
+ * the usual debug images) and whatever is typed next runs in the cluster without passing the guard,
+ * as `kubectl exec -it api -- sh` does. A command after `--` is the walker's to judge.
+ */
+function kubePodTerminal(inv: Invocation, ctx: RuleContext): Finding[] {
+  const spec = toolNamed(inv.name);
+  if (!spec) return [];
+  const parsed = parsedArgs(inv.args, spec);
+  const verb = parsed.path[0];
+  if (verb !== 'debug' && verb !== 'run') return [];
+  const a = toolArgs(inv.name, parsed, spec);
+  if (!a.has('-i', '--stdin') || !a.has('-t', '--tty') || parsed.command !== undefined || a.has('-h', '--help')) return [];
+  const pod = parsed.operands[0]?.text ?? 'a pod';
+  if (verb === 'debug' && pod.startsWith('node/')) return [];
+  const env = ctx.environmentOf({ values: [a.value('--context') ?? '', a.value('-n', '--namespace') ?? ''].filter((v) => v !== ''), remote: true });
+  const target: Target = { kind: 'resource', name: `pod ${pod}`, provider: 'kubernetes', remote: true, environment: env.environment, environmentReason: env.reason };
+  return ask('interactive-shell', `Attaches a terminal to ${verb === 'debug' ? `a debug container in pod ${pod}` : `a new pod ${pod}`} running ${a.value('--image') ?? 'its image'}'s default program (${inv.name} ${verb} -it): whatever is typed there next runs in the cluster without passing the guard.`, target);
+}
+
 export const containerShellsPack: RulePack = {
   id: 'container-shells',
-  title: 'Shells inside containers, anonymous volumes renewed',
-  commands: ['docker', 'podman', 'nerdctl', 'docker-compose', 'podman-compose'],
+  title: 'Shells inside containers and pods, anonymous volumes renewed',
+  commands: ['docker', 'podman', 'nerdctl', 'docker-compose', 'podman-compose', 'kubectl', 'oc'],
   checkInvocation(inv, ctx) {
-    return checkDocker(inv, ctx);
+    return inv.name === 'kubectl' || inv.name === 'oc' ? kubePodTerminal(inv, ctx) : checkDocker(inv, ctx);
   },
 };

@@ -136,7 +136,7 @@ function checkSwarm(a: string | undefined, b: string | undefined, args: ToolArgs
 }
 
 /** A listing of every container (`docker ps -aq`, `podman container ls -q`), unfiltered. */
-const EVERY_CONTAINER = /^\$\(\s*(?:sudo\s+)?(?:docker|podman)\s+(?:ps|container\s+(?:ls|list|ps))\b(?![^)]*(?:--filter|\s-f\s|\s-[a-z]*f[a-z]*\s))[^)]*\)$/;
+const EVERY_CONTAINER = /^\$\(\s*(?:sudo\s+)?(?:docker|podman|nerdctl)\s+(?:ps|container\s+(?:ls|list|ps))\b(?![^)]*(?:--filter|\s-f\s|\s-[a-z]*f[a-z]*\s))[^)]*\)$/;
 
 /**
  * `docker rm -f $(docker ps -aq)`, `docker stop $(docker ps -q)`, `docker ps -q | xargs docker kill`: the
@@ -146,7 +146,7 @@ const EVERY_CONTAINER = /^\$\(\s*(?:sudo\s+)?(?:docker|podman)\s+(?:ps|container
 function everyContainer(inv: Invocation, operands: readonly ArgWord[], verb: string | undefined): string | undefined {
   if (verb !== 'rm' && verb !== 'remove' && verb !== 'stop' && verb !== 'kill') return undefined;
   const listed = operands.some((w) => [w.raw.replace(/^"|"$/g, ''), ...(w.sources ?? [])].some((s) => EVERY_CONTAINER.test(s)))
-    || (operands.length === 0 && inv.stdin?.kind === 'pipe' && /^(docker|podman)$/.test(inv.stdin.from.name) && EVERY_CONTAINER.test(`$(${inv.stdin.from.name} ${inv.stdin.from.args.map((w) => w.text).join(' ')})`));
+    || (operands.length === 0 && inv.stdin?.kind === 'pipe' && /^(docker|podman|nerdctl)$/.test(inv.stdin.from.name) && EVERY_CONTAINER.test(`$(${inv.stdin.from.name} ${inv.stdin.from.args.map((w) => w.text).join(' ')})`));
   if (!listed) return undefined;
   return verb === 'stop' ? 'Stops every running container' : verb === 'kill' ? 'Kills every running container' : 'Removes every container';
 }

@@ -8,8 +8,9 @@ import type { ToolArgs } from '../registry/types';
  * - `pg_dropcluster VERSION NAME` deletes a Debian PostgreSQL cluster's data, WAL and configuration;
  * - `pg_ctl stop|restart|kill` and `pg_ctlcluster … stop|restart` on another machine take that
  *   server down (`-m immediate` without a checkpoint: crash recovery at the next start); on this
- *   machine stopping a development server is routine;
- * - `mysqladmin shutdown` on another machine, and any mysqladmin work on a production host is
+ *   machine stopping its own server (a packaged cluster, a system data folder) asks as `systemctl stop
+ *   postgresql` does, and a throwaway development server in the project stays routine;
+ * - `mysqladmin shutdown`, and any mysqladmin work on a production host is
  *   recorded as production access (its `drop` is the database pack's);
  * - `pg_resetwal` throws the write-ahead log away (committed work not yet in the data files is lost;
  *   the server may start with inconsistent data): asks anywhere unless `-n` only prints;
@@ -40,12 +41,35 @@ function dropCluster(inv: Invocation, ctx: RuleContext): Finding[] {
 
 const STOPPING = new Set(['stop', 'restart', 'kill']);
 
+/**
+ * The machine's own PostgreSQL data folders (Debian/RHEL packages, Homebrew, the source build's default):
+ * the server in them is the one `systemctl stop postgresql` stops. A folder in the project or under /tmp
+ * is a throwaway development server.
+ */
+const SYSTEM_PGDATA = /^(\/var\/lib\/(postgres|pgsql)|\/usr\/local\/(var\/postgres|pgsql)|\/opt\/homebrew\/var\/postgres|\/usr\/local\/var\/postgres|\/srv\/(postgres|pgsql)|\/var\/db\/postgres|\/Library\/PostgreSQL|\/etc\/postgresql)/;
+
+/**
+ * Team decision 2026-12-03: stopping this machine's database server answers as `systemctl stop postgresql`
+ * does (`rules/hostOutage.ts`, it asks): `pg_ctlcluster V NAME stop` (a packaged cluster), `pg_ctl stop`
+ * of a system data folder or of `$PGDATA` unnamed. Restarts stay allowed, as `systemctl restart` does.
+ */
+function localStop(inv: Invocation, a: ToolArgs, words: readonly string[]): boolean {
+  if (a.has('-V', '--version', '--help')) return false;
+  const action = words.find((w) => w === 'stop' || w === 'kill');
+  if (action === undefined) return false;
+  if (inv.name === 'pg_ctlcluster') return true;
+  if (action === 'kill') return true;
+  // No -D: the `$PGDATA` of the environment, which the hook cannot see unless the command sets it.
+  const dir = a.value('-D', '--pgdata') ?? inv.assignments.PGDATA;
+  return dir === undefined || SYSTEM_PGDATA.test(dir);
+}
+
 function stopServer(inv: Invocation, ctx: RuleContext): Finding[] {
-  // Stopping a server on this machine is routine development work; on another machine it takes a service down.
-  if (!inv.remote) return [];
   const a = argsOf(inv);
   if (!a) return [];
   const words = a.parsed.operands.map((w) => w.text);
+  // On another machine any stop, kill or restart takes a service down; on this one, stopping its own server asks (not a throwaway one).
+  if (!inv.remote && !localStop(inv, a, words)) return [];
   const action = words.find((w) => STOPPING.has(w));
   if (action === undefined) return [];
   const mode = a.value('-m', '--mode');
@@ -63,7 +87,8 @@ function mysqladmin(inv: Invocation, ctx: RuleContext): Finding[] {
   const remoteHost = host !== undefined && !isLocalHost(hostOf(host) ?? host);
   const env = ctx.environmentOf({ values: [], sources: host !== undefined ? [{ source: '-h', value: host }] : [], remote: remoteHost });
   const target: Target = { kind: 'database', name: `the MySQL server${host !== undefined ? ` on ${host}` : ''}`, provider: 'mysql', remote: remoteHost, environment: env.environment, environmentReason: env.reason };
-  if (words.includes('shutdown') && (remoteHost || inv.remote)) {
+  // Team decision 2026-12-03: this machine's MySQL shut down answers as `systemctl stop mysql` (asks).
+  if (words.includes('shutdown')) {
     return [{ rule: 'database-admin.shutdown', risk: 'destructive', severity: 'ask', reason: `Shuts down the MySQL server${host !== undefined ? ` on ${host}` : ''}, cutting off every connection (mysqladmin shutdown).`, targets: [target] }];
   }
   if (env.environment !== 'production') return [];
@@ -144,6 +169,36 @@ function memberTarget(host: string, ctx: RuleContext): Target {
   return { kind: 'database', name: `the RabbitMQ cluster of ${host}`, provider: 'rabbitmq', remote: true, environment: env.environment, environmentReason: env.reason };
 }
 
+/**
+ * Team decision 2026-12-03: a database server's data folder (re)created on this machine answers as
+ * its siblings do (a package purge, `systemctl stop postgresql`: asks): `mysqld --initialize-insecure`
+ * (a root account without a password), `mysqld --initialize` or `initdb` over a system data folder,
+ * `pg_upgradecluster` (stops the packaged cluster and moves it to a new version and port). A folder in
+ * the project or under /tmp is a throwaway development server and stays allowed.
+ */
+const SYSTEM_MYSQL_DATA = /^(\/var\/lib\/mysql|\/var\/lib\/mariadb|\/usr\/local\/(var\/)?mysql|\/opt\/homebrew\/var\/mysql|\/var\/db\/mysql|\/srv\/mysql)/;
+
+function reinit(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  if (!a || a.has('--help', '-?', '-V', '--version') || (inv.name === 'pg_upgradecluster' && a.has('-h'))) return [];
+  const found = (what: string, dir: string): Finding[] => [{ rule: 'database-admin.reinit', risk: 'destructive', severity: 'ask', reason: what, targets: [localTarget('database', dir, ctx)] }];
+  if (inv.name === 'pg_upgradecluster') {
+    const cluster = `${a.operand(0) ?? '(version)'}/${a.operand(1) ?? '(cluster)'}`;
+    return found(`Upgrades the PostgreSQL cluster ${cluster} in place (pg_upgradecluster): its server is stopped, its data moved to a new cluster and the old one left to be dropped.`, `cluster ${cluster}`);
+  }
+  if (inv.name === 'initdb') {
+    const dir = a.value('-D', '--pgdata') ?? a.operand(0) ?? inv.assignments.PGDATA;
+    if (dir !== undefined && !SYSTEM_PGDATA.test(dir)) return [];
+    return found(`Initialises the PostgreSQL data folder ${dir ?? '$PGDATA'}, this machine's own server's (initdb).`, dir ?? '$PGDATA');
+  }
+  const insecure = a.has('--initialize-insecure');
+  if (!insecure && !a.has('--initialize')) return [];
+  const dir = a.value('--datadir', '-h');
+  if (!insecure && dir !== undefined && !SYSTEM_MYSQL_DATA.test(dir)) return [];
+  const how = insecure ? ' with a root account that has no password' : '';
+  return found(`Initialises the MySQL data folder ${dir ?? '(the configured datadir)'}${how} (${inv.name} ${insecure ? '--initialize-insecure' : '--initialize'}).`, dir ?? 'the MySQL datadir');
+}
+
 const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = {
   pg_dropcluster: dropCluster,
   pg_resetwal: resetWal,
@@ -159,6 +214,11 @@ const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> 
   pg_ctl: stopServer,
   pg_ctlcluster: stopServer,
   mysqladmin,
+  mysqld: reinit,
+  mariadbd: reinit,
+  mysqld_safe: reinit,
+  initdb: reinit,
+  pg_upgradecluster: reinit,
 };
 
 export const databaseAdminPack: RulePack = {

@@ -91,7 +91,12 @@ function productionWork(tool: string, words: readonly string[]): Hit | undefined
   if (tool === 'dbt' && /^(run|build|seed)$/.test(words[0] ?? '') && words.includes('--full-refresh')) {
     return hit('dbt', `dbt ${words[0]} --full-refresh`, 'drops and rebuilds the incremental tables (keeping only what the sources still hold) of');
   }
-  // Round 8: migrations applied by drizzle-kit (a plain `dbt run|build --target prod` stays allowed and marked production, as the README documents).
+  // Team decision 2026-12-03: `dbt run|build|seed|snapshot` on a production target replaces its tables and
+  // snapshots (docs.getdbt.com/reference/commands/build); on a dev target it stays routine.
+  if (tool === 'dbt' && /^(run|build|seed|snapshot)$/.test(words[0] ?? '') && !words.some((w) => w === '--help' || w === '-h')) {
+    return hit('dbt', `dbt ${words[0]}`, 'rebuilds (drops and replaces) the models, seeds and snapshots of');
+  }
+  // Round 8: migrations applied by drizzle-kit.
   if (tool === 'drizzle-kit' && words[0] === 'migrate') return hit('drizzle', 'drizzle-kit migrate', migrates);
   // A project's seed script run by the runtime (`node prisma/seed.js`, what `npm run db:seed` runs): seeds usually empty the tables they fill.
   const seedFile = /^(node|tsx|ts-node|bun)$/.test(tool) ? words.find((w) => /(^|\/)(seeds?|seeders?)(\/[\w.-]+)?\.[cm]?[jt]s$/.test(w)) : undefined;

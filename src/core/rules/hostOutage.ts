@@ -159,6 +159,22 @@ function service(inv: Invocation, ctx: RuleContext): Finding[] {
   return ask('service-outage', `Stops ${unit}, which other programs or people on this machine depend on (service ${unit} ${verb}).`, ctx, unit);
 }
 
+/**
+ * `brew services stop|kill postgresql@16` (or `--all`): launchd's spelling of `systemctl stop` on a Mac,
+ * judged the same way (the formula's name without its `@version`; `mongodb-community` is mongod).
+ */
+function brewServices(inv: Invocation, ctx: RuleContext): Finding[] {
+  const a = argsOf(inv);
+  if (!a || inv.remote || a.parsed.path[0] !== 'services' || a.has('-h', '--help')) return [];
+  const [verb = '', ...rest] = operandTexts(a);
+  if (verb !== 'stop' && verb !== 'kill') return [];
+  const all = a.has('--all');
+  const vital = rest.filter((f) => VITAL_UNITS.test(f.replace(/@[\w.-]*$/, '').replace(/^mongodb-community$/, 'mongod')));
+  if (!all && vital.length === 0) return [];
+  const what = all ? 'every Homebrew service (databases included)' : vital.join(', ');
+  return ask('service-outage', `Stops ${what}, which other programs or people on this machine depend on (brew services ${verb}).`, ctx, vital[0] ?? 'brew services');
+}
+
 /** Servers whose processes, killed outright, take data in flight (and every client) with them. */
 const VITAL_PROCESSES = /^(postgres|postmaster|mysqld|mariadbd|mongod|redis-server|valkey-server|elasticsearch|java|dockerd|containerd|sshd|systemd|init|Xorg|Xwayland|gnome-shell|kwin_\w+|plasmashell|kubelet|etcd)$/;
 
@@ -269,7 +285,7 @@ function selfRemoval(inv: Invocation, ctx: RuleContext): Finding[] {
 const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = {
   fdisk: partitions, cfdisk: partitions, gdisk: partitions, sfdisk: partitions, parted: partitions, mdadm,
   mount, umount, sysctl, ip: ipCommand, ifconfig, nmcli, systemctl, service, pkill: broadKill, killall: broadKill, skill: broadKill, kill: killInit,
-  journalctl, auditctl, 'ssh-copy-id': sshCopyId, pip: selfRemoval, pip3: selfRemoval, npm: selfRemoval, pnpm: selfRemoval, yarn: selfRemoval, gem: selfRemoval, fallocate: diskFill, dd: diskFill, yes: diskFill, cat: diskFill, pv: diskFill,
+  journalctl, auditctl, 'ssh-copy-id': sshCopyId, brew: brewServices, pip: selfRemoval, pip3: selfRemoval, npm: selfRemoval, pnpm: selfRemoval, yarn: selfRemoval, gem: selfRemoval, fallocate: diskFill, dd: diskFill, yes: diskFill, cat: diskFill, pv: diskFill,
 };
 
 export const hostOutagePack: RulePack = {

@@ -59,6 +59,7 @@ import { downloadedCodePack } from './downloadedCode';
 import { transferDeletesPack } from './transferDeletes';
 import { containerShellsPack } from './containerShells';
 import { loadTestsPack } from './loadTests';
+import { uploadDestinationsPack } from './uploadDestinations';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -125,6 +126,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   containerEscapePack,
   downloadedCodePack,
   transferDeletesPack,
+  uploadDestinationsPack,
 ];
 
 /** The verb floor judges what no specific pack names (`src/core/rules/verbs.ts`). */

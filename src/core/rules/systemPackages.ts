@@ -42,13 +42,18 @@ function removal(inv: Invocation, ctx: RuleContext): Finding[] {
   const packages = parsed.operands.map((w) => w.text.replace(/[:=].*$/, '')).filter((p) => p !== '' && !(inv.name === 'apk' && p.startsWith('.')));
   if (packages.length === 0) return [];
   const vital = packages.filter((p) => VITAL.test(p) || RUNTIMES.test(p));
-  // Homebrew's removals are the user's own, except what the machine's tools run on.
-  if (inv.name === 'brew' && vital.length === 0) return [];
+  // Homebrew's removals are the user's own, except what the machine's tools run on; team decision
+  // 2026-12-03: `--force` (every installed version, errors ignored) and `--zap` (every file of a cask)
+  // answer as apt's purge does.
+  const forced = inv.name === 'brew' && args.has('-f', '--force', '--zap');
+  if (inv.name === 'brew' && vital.length === 0 && !forced) return [];
   const named = packages.slice(0, 6).join(', ') + (packages.length > 6 ? ` and ${packages.length - 6} more` : '');
   const command = [inv.name, ...parsed.path].join(' ');
   const reason = vital.length > 0
     ? `\`${command}\` removes ${vital.join(', ')} from the operating system; without ${vital.length === 1 ? 'it' : 'them'} the machine may refuse logins, privilege or a clean boot, and putting ${vital.length === 1 ? 'it' : 'them'} back needs that access.`
-    : `\`${command}\` removes system packages (${named}) from this machine, with whatever depends on them.`;
+    : forced
+      ? `\`brew ${parsed.path[0] ?? 'uninstall'} --force\` removes every installed version of ${named} from this machine, errors ignored, with whatever depends on ${packages.length === 1 ? 'it' : 'them'}.`
+      : `\`${command}\` removes system packages (${named}) from this machine, with whatever depends on them.`;
   const env = ctx.environmentOf({ values: [], remote: false });
   return [{
     rule: vital.length > 0 ? 'system-packages.vital-removal' : 'system-packages.removal',

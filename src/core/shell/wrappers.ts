@@ -33,6 +33,8 @@ export interface Peeled {
   supplied?: number;
   /** The wrapped command line is not static text: what it runs is unknown. */
   unknown?: string;
+  /** With `unknown`: the address the code it runs is fetched from (`go run host/x@v`). */
+  fetchedFrom?: string;
   /** Extra note for `via`, e.g. 'xargs' (args come from stdin). */
   label?: string;
   /** Not a wrapper in this use: the command runs as itself, with its own handler (`go run main.go` reads main.go). */
@@ -407,7 +409,7 @@ function goPeel(args: ArgWord[]): Peeled {
   if (target.text.endsWith('.go') || STDIN_OPERANDS.has(target.text)) return { argv: [], notWrapping: true };
   // `go run github.com/evil/x@latest` (round 8): a module fetched by its path and built now, read by nobody; the Go project's own and the best-known linters aside.
   if (!target.dynamic && /^[\w-]+(\.[\w-]+)+\/\S+@\S+$/.test(target.text) && !GO_VOUCHED.test(target.text)) {
-    return { argv: [], unknown: `go run fetches the module ${target.text.slice(0, 120)} and runs it: code from that address, which cannot be read before it runs` };
+    return { argv: [], unknown: `go run fetches the module ${target.text.slice(0, 120)} and runs it: code from that address, which cannot be read before it runs`, fetchedFrom: target.text };
   }
   // `go run main.go util.go args`: every leading .go file is the program; the first later word begins its arguments.
   let i = read.index;

@@ -245,7 +245,9 @@ table('pg_dropcluster, pg_ctl, pg_ctlcluster (manpages.ubuntu.com pg_dropcluster
   ask('ssh deploy@db1.acme.net sudo pg_ctlcluster 15 main restart', { production: true }),
   ask("ssh db.prod.acme.internal 'pg_ctl kill TERM 4211'", { production: true }),
   allow('pg_ctl -D ./tmp/pgdata -l ./tmp/pg.log stop'),
-  allow('pg_ctlcluster 15 main stop'),
+  // Team decision 2026-12-03: this machine's packaged cluster stopped answers as `systemctl stop postgresql` (asks).
+  ask('pg_ctlcluster 15 main stop'),
+  allow('pg_ctlcluster 15 main restart'),
   allow('pg_ctl -D /var/lib/postgresql/15/main status'),
   allow('pg_lsclusters'),
 ]);
@@ -385,7 +387,9 @@ table('seeds, forward migrations and rebuilds on production (knexjs.org/guide/mi
   ask('npx sequelize-cli db:seed:all --env production', { production: true }),
   allow('knex seed:run'),
   allow('dbt run --full-refresh --target dev'),
-  allow('dbt run --target prod', { production: true }),
+  // Team decision 2026-12-03: a plain run on a production target replaces its tables too.
+  ask('dbt run --target prod', { production: true }),
+  allow('dbt run --target dev'),
   allow('DATABASE_URL=postgres://app:x@localhost:5432/app npx prisma migrate deploy'),
 ]);
 

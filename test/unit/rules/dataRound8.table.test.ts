@@ -136,7 +136,9 @@ table('migrations, imports and restores that run what the guard cannot read on p
   allow('wrangler d1 migrations apply prod-db'),
   allow('gcloud sql export sql prod gs://b/x.sql --database shop'),
   allow(`aws s3api put-object-lock-configuration --bucket acme-prod --object-lock-configuration '{"ObjectLockEnabled":"Enabled","Rule":{"DefaultRetention":{"Mode":"COMPLIANCE","Years":7}}}'`),
-  allow('dbt build --target prod', { production: true }),
+  // Team decision 2026-12-03: dbt build on a production target replaces its tables.
+  ask('dbt build --target prod', { production: true }),
+  allow('dbt build --target dev'),
   allow('npx drizzle-kit migrate'),
   // An installed medusa binary: `npx medusa` of a package the project does not depend on asks as fetched code (support/fetchedPackages.ts).
   allow('medusa db:migrate'),

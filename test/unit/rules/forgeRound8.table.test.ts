@@ -82,7 +82,8 @@ table('GitOps controllers: another revision or source, Flux suspended', [
   allow('argocd app get api'),
   allow(`argocd app patch api --patch '{"metadata":{"labels":{"team":"a"}}}' --type merge`),
   // Switching automated sync off is allowed by an earlier decision (cloudRound7b.table.test.ts).
-  allow('argocd app set api --sync-policy none'),
+  // Round 8 rest: automated sync switched off lets the cluster drift from Git unnoticed (asks, r8RestCluster table).
+  allow('argocd app set api --sync-policy automated'),
   allow('flux resume kustomization apps'),
   allow('flux get kustomizations -A'),
 ]);

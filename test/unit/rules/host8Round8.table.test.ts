@@ -63,7 +63,8 @@ describe('rules: the machine\'s upkeep, round 8 (issue #18)', () => {
     { cmd: 'sudo rc-update del sshd default', decision: 'ask' },
     { cmd: 'sudo nginx -s stop', decision: 'allow' },
     { cmd: 'sudo launchctl bootout system/com.openssh.sshd', decision: 'allow' },
-    { cmd: 'brew uninstall --force postgresql@16', decision: 'allow' },
+    // Team decision 2026-12-03: brew's --force removal answers as apt purge does.
+    { cmd: 'brew uninstall --force postgresql@16', decision: 'ask' },
     { cmd: 'nginx -t', decision: 'allow' },
     { cmd: 'sudo nginx -s reload', decision: 'allow' },
     { cmd: 'apachectl configtest', decision: 'allow' },
@@ -125,7 +126,9 @@ describe('rules: the machine\'s upkeep, round 8 (issue #18)', () => {
     { cmd: 'choco uninstall postgresql --noop', decision: 'allow' },
     { cmd: 'brew list', decision: 'allow' },
     { cmd: 'brew uninstall jq', decision: 'allow' },
-    { cmd: 'brew services stop postgresql@16', decision: 'allow' },
+    // Team decision 2026-12-03: answers as `systemctl stop postgresql` does.
+    { cmd: 'brew services stop postgresql@16', decision: 'ask' },
+    { cmd: 'brew services stop nginx', decision: 'allow' },
     { cmd: 'conda remove -n ml numpy -y', decision: 'allow' },
     { cmd: 'conda env list', decision: 'allow' },
     { cmd: 'rustup toolchain uninstall nightly', decision: 'allow' },

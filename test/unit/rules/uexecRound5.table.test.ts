@@ -117,7 +117,8 @@ describe('rules: unread code and irreversible acts, round 5 (issue #18)', () => 
     { cmd: 'docker run -p 8080:80 nginx', decision: 'allow' },
     { cmd: 'docker run --network host redis:7', decision: 'allow' },
     { cmd: 'docker run -v $HOME/.aws:/root/.aws amazon/aws-cli s3 ls', decision: 'allow' },
-    { cmd: 'kubectl debug -it api-0 --image=busybox --target=api', decision: 'allow' },
+    // Round 8 rest: a terminal on the debug image's shell asks as kubectl exec -it does (r8RestCluster table); without -it it stays allowed.
+    { cmd: 'kubectl debug api-0 --image=busybox --target=api', decision: 'allow' },
     { cmd: 'curl --unix-socket /var/run/docker.sock http://x/containers/json', decision: 'allow' },
   ]);
 

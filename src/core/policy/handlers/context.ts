@@ -94,7 +94,7 @@ export interface Walker {
   readonly snippets: CodeSnippet[];
   /** Spend from the decision's budget before a step; false (with the reason recorded once) when it is spent. */
   afford(units: number, via: readonly Via[]): boolean;
-  addOpaque(text: string, via: readonly Via[], remote?: RemoteContext): void;
+  addOpaque(text: string, via: readonly Via[], remote?: RemoteContext, fetchedFrom?: string): void;
   /** Parse and walk shell text in `scope`. */
   analyzeText(text: string, scope: Scope): void;
   /** Peel wrappers off an argv and run what remains. */
@@ -104,7 +104,7 @@ export interface Walker {
   /** Remember that `inv` writes `target`, with content computed only if something reads it. */
   recordWrite(inv: Invocation, target: ArgWord | undefined, text: () => string | undefined, append?: boolean, language?: SnippetLanguage): void;
   /** Remember that `inv` fills the folder `target` with files nobody has read (`git clone URL dir`): whatever is read below it later is unknowable. */
-  recordWrittenTree(inv: Invocation, target: ArgWord): void;
+  recordWrittenTree(inv: Invocation, target: ArgWord, fetchedFrom?: string): void;
   /** A program an earlier command of the line built from source: the source's language (its recorded text is the source). */
   builtFrom(absolutePath: string): SnippetLanguage | undefined;
   viaOf(exec: Exec): Via[];

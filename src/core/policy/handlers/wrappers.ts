@@ -39,7 +39,7 @@ export function peelWrappers(w: Walker, argvIn: ArgWord[], exec: Exec, unitsPerW
     if (peeled.notWrapping) return { argv };
     if (peeled.assignments) exec.assignments = { ...exec.assignments, ...peeled.assignments };
     if (peeled.chdir !== undefined) exec.cwd = resolvePath(exec.cwd, peeled.chdir, w.facts.home);
-    if (peeled.unknown !== undefined) w.addOpaque(peeled.unknown, w.viaOf(exec));
+    if (peeled.unknown !== undefined) w.addOpaque(peeled.unknown, w.viaOf(exec), undefined, peeled.fetchedFrom);
     const label = peeled.label ?? name;
     // `cargo run` (its build script and main source), `direnv exec DIR cmd` (DIR's .envrc) are read before the program they run.
     if (peeled.label === 'cargo run' || (name === 'direnv' && peeled.argv.length > 0)) entriesAfterWrapper(w, name === 'cargo' ? 'cargo-run' : name, argv.slice(1), exec, undefined, true);

@@ -18,6 +18,14 @@ function automates(p: CliArgs): boolean {
   return hasFlag(p, ['--auto-prune', '--allow-empty']) || /"?(prune|allowEmpty)"?\s*:\s*true/.test(patchText(p));
 }
 
+/** The automated sync policy taken away: `"syncPolicy": null`, `"automated": null`, `"selfHeal": false`, `--sync-policy none|manual`, `unset --self-heal`. */
+function syncOff(p: CliArgs): boolean {
+  if (hasFlag(p, ['--dry-run'])) return false;
+  const policy = flagValues(p, ['--sync-policy'])[0];
+  if (policy !== undefined && /^(none|manual)$/i.test(policy)) return true;
+  return /"?(syncPolicy|automated)"?\s*:\s*null|"?selfHeal"?\s*:\s*false/.test(patchText(p)) || (p.parsed.path[1] === 'unset' && hasFlag(p, ['--self-heal']));
+}
+
 export const argocd: ToolSpec = {
   names: ['argocd'],
   family: 'cloud',
@@ -52,6 +60,8 @@ export const argocd: ToolSpec = {
     { id: 'argocd-sync', path: ['app|apps|application|applications', 'sync'], kind: 'app', noun: 'application', verb: 'syncs to the cluster', namePositionals: 'first', when: (p) => !hasFlag(p, ['--dry-run', '--preview-changes']) && (hasFlag(p, ['--prune', '--force', '--replace']) || flagValues(p, ['--revision', '--local']).length > 0), note: (p) => `${hasFlag(p, ['--prune']) ? ', deleting what Git no longer lists (--prune)' : ''}${flagValues(p, ['--revision']).length > 0 ? `, at revision ${flagValues(p, ['--revision'])[0]}` : ''}${hasFlag(p, ['--force', '--replace']) ? ', deleting and recreating resources' : ''}${flagValues(p, ['--local']).length > 0 ? `, from the local files ${flagValues(p, ['--local'])[0]} that Git never reviewed` : ''}: what runs there changes at once` },
     { id: 'argocd-rollback', path: ['app|apps|application|applications', 'rollback'], kind: 'app', noun: 'application', verb: 'rolls back', namePositionals: 'first', note: () => ': an older release replaces what runs, and automated sync is switched off' },
     { id: 'argocd-sync-policy', path: ['app|apps|application|applications', 'patch|set|edit'], kind: 'app', noun: 'application', verb: 'changes the sync policy of', namePositionals: 'first', when: automates, note: () => ': from then on what Git no longer lists is deleted on its own' },
+    // Round 8: the automated sync policy removed or its self-heal switched off (`"syncPolicy": null`, `--sync-policy none`, `--self-heal=false`): the cluster drifts from Git unnoticed.
+    { id: 'argocd-sync-policy-off', path: ['app|apps|application|applications', 'patch|set|unset'], kind: 'app', noun: 'application', verb: 'switches off the automated sync of', namePositionals: 'first', when: syncOff, note: () => ': from then on the cluster drifts from Git (manual changes stay, what Git fixes never arrives) unnoticed' },
     // Round 8 (issue #18): the app pointed at another revision, repository or path (deployed at its next sync, unreviewed).
     { id: 'argocd-set-revision', path: ['app|apps|application|applications', 'set'], kind: 'app', noun: 'application', verb: 'repoints', namePositionals: 'first', when: (p) => flagValues(p, ['--revision', '--repo', '--path']).length > 0, note: (p) => ` (now ${flagValues(p, ['--revision', '--repo', '--path']).join(', ')}): whatever is there is deployed at the next sync, unreviewed` },
     { id: 'argocd-terminate', path: ['app|apps|application|applications', 'terminate-op'], kind: 'app', noun: 'application', verb: 'stops the running sync of', namePositionals: 'first', note: () => ': the cluster is left half-synced' },

@@ -122,7 +122,7 @@ export const brew: ToolSpec = {
   names: ['brew'],
   family: 'package-manager',
   locality: 'local',
-  options: [flag('-f', '--force'), flag('--ignore-dependencies'), flag('--zap'), flag('--cask'), flag('--formula'), flag('-q', '--quiet'), flag('-v', '--verbose'), flag('-d', '--debug'), flag('-h', '--help'), flag('-n', '--dry-run')],
+  options: [flag('-f', '--force'), flag('--ignore-dependencies'), flag('--zap'), flag('--all'), flag('--cask'), flag('--formula'), flag('-q', '--quiet'), flag('-v', '--verbose'), flag('-d', '--debug'), flag('-h', '--help'), flag('-n', '--dry-run')],
   commands: {
     'uninstall|remove|rm': REMOVE,
     'install|reinstall|upgrade|update|list|ls|info|search|outdated|cleanup|doctor|tap|untap|services|pin|unpin|link|unlink|deps|uses|leaves|autoremove|bundle|config|home|edit|cat|fetch|shellenv|--prefix|--version': { package: 'builtin' },

@@ -1,3 +1,4 @@
+import { homeFileReads } from '../../policy/homeFileReads';
 import { basename } from '../../paths';
 import type { Facts, Finding } from '../../policy/types';
 import { perimeterView } from '../perimeter/protectedPaths';
@@ -59,8 +60,18 @@ export function dockerfileRuns(text: string): string {
     }
     out.push(body);
   }
+  // Round 8: a credential file copied into the image (`COPY .env /x`) is in a layer anyone holding the image reads,
+  // as `docker build` of the same file asks (support/imageBuildCopies.ts): the copy reads it.
+  for (const m of joined.matchAll(/^\s*(?:COPY|ADD)\s+((?:--\S+\s+)*)(.+)$/gim)) {
+    if (/--from=/.test(m[1]!)) continue;
+    const words = m[2]!.trim().split(/\s+/).slice(0, -1);
+    for (const source of words.slice(0, 8)) if (CREDENTIAL_SOURCE.test(source.replace(/\/+$/, '').split('/').pop() ?? '')) out.push(`cat -- '${source.replace(/'/g, `'\\''`)}'`);
+  }
   return out.join('\n');
 }
+
+/** Files and folders whose name says they hold a credential, as a Dockerfile's COPY source. */
+const CREDENTIAL_SOURCE = /^(\.env(\.[\w-]+)?|[\w.-]+\.pem|id_(rsa|dsa|ecdsa|ed25519)|\.npmrc|\.netrc|\.pypirc|credentials(\.json)?|\.aws|\.ssh|\.kube|\.docker)$/;
 
 /** tox's `commands =` (and `commands_pre`/`commands_post`, `allowlist_externals` excepted) with their continuation lines. */
 function toxCommands(text: string): string {
@@ -72,7 +83,7 @@ function toxCommands(text: string): string {
     if (m[1]!.trim() !== '') out.push(m[1]!.trim());
     for (let k = i + 1; k < lines.length && /^\s+\S/.test(lines[k]!) && !/^\s*[\w-]+\s*=/.test(lines[k]!); k++) out.push(lines[k]!.trim());
   }
-  return out.join('\n');
+  return out.join('\n').replace(/\{env:HOME(?::[^}]*)?\}|\{homedir\}/g, '$HOME');
 }
 
 /** `//go:generate` directives: `go generate` runs each as a command. */
@@ -80,7 +91,8 @@ function goGenerate(text: string): string {
   return [...text.matchAll(/^\/\/go:generate\s+(.*)$/gm)].map((m) => m[1]!.trim()).join('\n');
 }
 
-const codeCommands = (text: string): string => commandLinesInCode(text).join('\n');
+// Round 8: what the code reads from the home folder (`System.getenv("HOME") + "/.aws/credentials"`) is read when it runs.
+const codeCommands = (text: string): string => [...commandLinesInCode(text), ...homeFileReads(text)].join('\n');
 
 /** The download a build wrapper fetches and runs, when it is not from the tool's own distribution host. */
 const WRAPPER_KEYS = /^\s*(distributionUrl|wrapperUrl)\s*=\s*(\S+)/gm;

@@ -25,6 +25,8 @@ import { cronCommands, deferredPlaceOf, isInstructionFile, packageScriptTarget, 
 import { laterPlaceOf } from './laterPlaces';
 import { configSetterPrograms, pluginSources } from './configSetters';
 import { configPlaceOf, terraformCliConfig, unvouchedPrograms } from './configPlaces';
+import { snippetWrites } from './snippetWrites';
+import { manifestWriteFindings, sedManifestEdits, yqManifestEdits } from './manifestEdits';
 import { isInfraCode, protectionLowered, sedReplacements } from './deployPlaces';
 import { judgeRunnerCode, LOADING_PACKAGE_KEYS, loadedFiles, unreadRunnerCode } from './runnerPlaces';
 
@@ -455,8 +457,20 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const p of [...gitPrograms(inv), ...toolConfigPrograms(inv), ...cliPrograms(inv), ...configSetterPrograms(inv)]) out.push(...judgeProgram(p, inv, ctx, cwd));
   out.push(...installedPlugin(inv), ...pluginSources(inv));
-  for (const w of writesOf(inv, ctx.facts, cwd)) {
-    out.push(...assembledSecretWrites(w.path, w.text, w.writer, ctx.facts), ...settingsWriteFindings(w.path, w.text, w.writer, ctx.facts), ...sourceRedirectWrites(w.path, w.text, w.writer, ctx.facts), ...envRetargetWrites(w.path, w.text, ctx.facts.readFile(w.path), w.writer, ctx), ...endpointFileWrites(w.path, w.text, w.writer), ...instructionFindings(w.path, w.text, w.writer, isInstructionFile(w.path)), ...terraformCliConfig(w.path, w.text, w.writer));
+  for (const w of writesOf(inv, ctx.facts, cwd)) out.push(...judgeWritten(w, inv, ctx, cwd));
+  if (inv.name === 'yq') out.push(...yqManifestEdits(inv, ctx.facts, cwd));
+  if (inv.name === 'sed') out.push(...sedManifestEdits(inv, ctx.facts, cwd));
+  out.push(...sedProtectionEdits(inv, ctx, cwd), ...scheduled(inv, ctx, cwd), ...packageScripts(inv, ctx, cwd), ...filterPlaceWrites(inv, ctx, cwd));
+  const server = registeredServer(inv);
+  if (server) out.push(...unvouchedServers(server.commands, server.place, `${inv.name} mcp add`, ctx.facts, cwd), ...judgePayload(server.commands, 'shell', server.place, `${inv.name} mcp add`, ctx, cwd));
+  return out;
+}
+
+/** One file written, judged by every place that runs or loads what lands there. */
+function judgeWritten(w: Written, inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
+  const out: Finding[] = [];
+  {
+    out.push(...manifestWriteFindings(w.path, w.text, w.writer, ctx.facts), ...assembledSecretWrites(w.path, w.text, w.writer, ctx.facts), ...settingsWriteFindings(w.path, w.text, w.writer, ctx.facts), ...sourceRedirectWrites(w.path, w.text, w.writer, ctx.facts), ...envRetargetWrites(w.path, w.text, ctx.facts.readFile(w.path), w.writer, ctx), ...endpointFileWrites(w.path, w.text, w.writer), ...instructionFindings(w.path, w.text, w.writer, isInstructionFile(w.path)), ...terraformCliConfig(w.path, w.text, w.writer));
     const shadow = shadowPlaceOf(w.path, ctx.facts);
     const copied = shadow && w.from !== undefined ? shadowCopy(w.path, w.from, w.writer, ctx.facts) : 'judge-text';
     if (shadow && copied === 'judge-text') out.push(...judgeWrite(w, shadow, inv, ctx, cwd));
@@ -468,9 +482,6 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     if (runner && w.text !== undefined) out.push(...judgeRunnerCode(runner.appCode ? addedLines(w.text, ctx.facts.readFile(w.path)) : w.text, runner, w.writer, ctx, cwd, dirname(w.path)));
     else if (runner) out.push(...unreadRunnerCode(w, runner, ctx.facts));
   }
-  out.push(...sedProtectionEdits(inv, ctx, cwd), ...scheduled(inv, ctx, cwd), ...packageScripts(inv, ctx, cwd), ...filterPlaceWrites(inv, ctx, cwd));
-  const server = registeredServer(inv);
-  if (server) out.push(...unvouchedServers(server.commands, server.place, `${inv.name} mcp add`, ctx.facts, cwd), ...judgePayload(server.commands, 'shell', server.place, `${inv.name} mcp add`, ctx, cwd));
   return out;
 }
 
@@ -521,8 +532,11 @@ function compoundCrontab(analysis: Analysis, ctx: RuleContext): Finding[] {
  * `pkg.scripts.test = "…"`): each script it sets is judged as the npm script it becomes.
  */
 function scriptEdits(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
-  if (!/package\.json/.test(snippet.text) || !/scripts/.test(snippet.text)) return [];
-  const out: Finding[] = [];
+  // Literal text an interpreter writes or appends (round 8: `open('Makefile','a').write(…)`), judged as a redirect's would be.
+  const cwd = snippet.runner.cwd || ctx.facts.cwd;
+  const planted = snippetWrites(snippet, ctx.facts).flatMap((w) => judgeWritten({ ...w, writer: `${snippet.runner.name} code` }, snippet.runner, ctx, cwd));
+  if (!/package\.json/.test(snippet.text) || !/scripts/.test(snippet.text)) return planted;
+  const out: Finding[] = [...planted];
   const SET = /(?:\[\s*["']scripts["']\s*\]|\.scripts)\s*(?:\[\s*["']([\w:-]+)["']\s*\]|\.(\w+))\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|`([^`$]*)`)/g;
   for (const m of snippet.text.matchAll(SET)) {
     const name = m[1] ?? m[2]!;

@@ -58,15 +58,18 @@ export function migrationSql(text: string): string {
 
 const WORKLOAD = /^\s*kind:\s*(Job|Pod|Deployment|StatefulSet|DaemonSet|ReplicaSet)\b/m;
 
-export function laterPlaceOf(absolutePath: string, text: string | undefined, facts: Pick<Facts, 'workspaceRoots' | 'cwd'>): PlaceRule | undefined {
+export function laterPlaceOf(absolutePath: string, text: string | undefined, facts: Pick<Facts, 'workspaceRoots' | 'cwd'> & Partial<Pick<Facts, 'readFile'>>): PlaceRule | undefined {
   const p = absolutePath.replace(/\\/g, '/');
   const l = p.toLowerCase();
   if (l.includes('/node_modules/') || l.includes('/.git/')) return undefined;
   const name = basename(p);
   const lname = name.toLowerCase();
-  if (/\.ya?ml$/.test(lname) && text !== undefined && WORKLOAD.test(text)) {
-    const kind = WORKLOAD.exec(text)![1]!;
-    return { where: `the Kubernetes ${kind} manifest ${name}`, when: 'as soon as it is applied (kubectl apply, a GitOps sync), in the cluster', language: 'shell', strictUnknown: false, inImage: true, commands: commandsWithArgs };
+  // An append (`echo '  postStart: …' >> k8s/deployment.yaml`, round 8) carries only its lines: the kind is the file's.
+  const kindText = text !== undefined && /\.ya?ml$/.test(lname) ? (WORKLOAD.test(text) ? text : facts.readFile?.(absolutePath)) : undefined;
+  if (kindText !== undefined && WORKLOAD.test(kindText)) {
+    const kind = WORKLOAD.exec(kindText)![1]!;
+    // Round 8: where it is applied (kubectl apply, CI, a GitOps sync) nothing here names: an unresolved remote target, production.
+    return { where: `the Kubernetes ${kind} manifest ${name}`, when: 'as soon as it is applied (kubectl apply, a GitOps sync), in the cluster', language: 'shell', strictUnknown: false, inImage: true, commands: commandsWithArgs, production: 'applied to a cluster later (kubectl apply, CI or a GitOps sync) whose environment nothing here names' };
   }
   if (/^helmfile(\.[\w-]+)?\.ya?ml(\.gotmpl)?$/.test(lname) || /\/helmfile\.d\/[^/]+\.ya?ml(\.gotmpl)?$/.test(l)) {
     return { where: `the helmfile ${name}`, when: 'when `helmfile sync` or `apply` runs its hooks, on this machine', language: 'shell', strictUnknown: false, commands: commandsWithArgs };

@@ -1,3 +1,4 @@
+import { composeHomeMounts } from '../../policy/homeFileReads';
 import { basename, dirname, isWithin } from '../../paths';
 import type { Facts } from '../../policy/types';
 import { EFFECT_RULES } from '../../policy/effects';
@@ -402,7 +403,7 @@ export function deferredPlaceOf(absolutePath: string, text?: string): PlaceRule 
   // Cargo runs each built binary through `target.<triple>.runner`, and rustc through `build.rustc-wrapper`.
   if (/\/\.cargo\/config(\.toml)?$/.test(l)) return { where: `the cargo configuration ${p.split('/').slice(-2).join('/')}`, when: 'whenever cargo builds, runs or tests (its runner starts every binary)', language: 'shell', strictUnknown: false, commands: cargoPrograms };
   // Compose starts each service's command and entry point on `docker compose up`, with the project's folders mounted.
-  if (/^(docker-)?compose(\.[\w-]+)?\.ya?ml$/.test(lname)) return { where: `the Compose file ${name}`, when: 'when `docker compose up` starts the service (with the folders it mounts)', language: 'shell', strictUnknown: false, inImage: true, commands: (t) => yamlCommands(t.replace(/^(\s*)entrypoint\s*:/gm, '$1command:')) };
+  if (/^(docker-)?compose(\.[\w-]+)?\.ya?ml$/.test(lname)) return { where: `the Compose file ${name}`, when: 'when `docker compose up` starts the service (with the folders it mounts)', language: 'shell', strictUnknown: false, inImage: true, commands: (t) => [yamlCommands(t.replace(/^(\s*)entrypoint\s*:/gm, '$1command:')), ...composeHomeMounts(t)].join('\n') };
   // Round 8: Python task runners' tasks in pyproject.toml (poethepoet, PDM, taskipy, Rye, Hatch), run by `poe test`, `pdm run test` ….
   if (lname === 'pyproject.toml') return { where: 'the tasks of pyproject.toml', when: 'when the task runner runs that task (poe, pdm run, task, rye run, hatch run)', language: 'shell', strictUnknown: false, commands: pythonTasks };
   // Round 8: lint-staged's commands (every string of its configuration) on each commit; supervisord's programs.
@@ -423,6 +424,8 @@ export interface RunnerPlace extends DeferredPlace {
   loads?: boolean;
   /** The application's own code (its entry module, Django settings): only what a write adds to it is judged. */
   appCode?: boolean;
+  /** A runner's configuration (round 8): a file it names for loading that does not exist yet, and is no place judged when written, asks. */
+  config?: boolean;
 }
 
 const CODE = /\.(c|m)?[jt]sx?$/;
@@ -430,7 +433,7 @@ const CODE = /\.(c|m)?[jt]sx?$/;
 /** Configuration files that are code, by the tool that loads them. */
 const CODE_CONFIGS: ReadonlyArray<[RegExp, string]> = [
   [/^(jest|vitest|vite|playwright|karma|ava|cypress|wdio|nightwatch)\.(config|conf)\.(c|m)?[jt]s$/, 'when the test runner starts (npm test)'],
-  [/^\.mocharc\.((c|m)?js|json|jsonc)$/, 'when mocha starts (npm test)'],
+  [/^\.mocharc\.((c|m)?js|json|jsonc|ya?ml)$|^mocha\.opts$/, 'when mocha starts (npm test)'],
   [/^(jest\.config\.json|\.babelrc(\.json)?|babel\.config\.json|\.c8rc(\.json)?|\.nycrc(\.json)?)$/, 'when the test runner starts (npm test)'],
   [/^((jest|vitest|playwright|mocha|ava)[.-])?((vitest|jest)\.setup|setup-?tests|test-?setup|global-?setup|global-?teardown|setup-?files?)\.(c|m)?[jt]sx?$/, 'when the test runner starts (npm test)'],
   [/^(eslint\.config|\.eslintrc|prettier\.config|\.prettierrc|stylelint\.config|\.stylelintrc|commitlint\.config|lint-staged\.config|\.lintstagedrc)\.(c|m)?[jt]s$/, 'whenever the linter or formatter runs'],
@@ -461,7 +464,7 @@ export function runnerPlaceOf(absolutePath: string): RunnerPlace | undefined {
   if (l.includes('/node_modules/') || l.includes('/.git/')) return undefined;
   const name = basename(l);
   for (const [re, when] of PYTHON_RUNNERS) if (re.test(name)) return { where: `the Python file ${basename(p)}`, when, language: 'python' };
-  for (const [re, when] of CODE_CONFIGS) if (re.test(name)) return { where: `the configuration ${basename(p)}`, when, language: 'javascript', loads: true };
+  for (const [re, when] of CODE_CONFIGS) if (re.test(name)) return { where: `the configuration ${basename(p)}`, when, language: 'javascript', loads: true, config: true };
   for (const [re, when] of APP_STARTS) if (re.test(l)) return { where: `the file ${p.split('/').slice(-2).join('/')}`, when, language: l.endsWith('.py') ? 'python' : 'javascript', loads: true, appCode: true };
   if (!CODE.test(name)) return undefined;
   if (/\.(test|spec)\.(c|m)?[jt]sx?$/.test(name) || /\/(test|tests|__tests__|spec|specs)\//.test(l)) {

@@ -3,7 +3,7 @@ import type { Facts, Finding, RuleContext } from '../../policy/types';
 import { perimeterView } from '../perimeter/protectedPaths';
 import { unreadFinding } from '../perimeter/reach';
 import { judgePayload, type DeferredPlace } from './payload';
-import type { RunnerPlace } from './places';
+import { runnerPlaceOf, type RunnerPlace } from './places';
 
 /**
  * Code that a program the agent may run freely loads later: test files and their set-up, the test
@@ -27,11 +27,11 @@ export function judgeRunnerCode(text: string, place: RunnerPlace, writer: string
   const wholeProject = (f: Finding): boolean => f.targets.some((t) => t.kind === 'path' && roots.some((r) => { const p = resolvePath(cwd, t.name, ctx.facts.home); return p === r || isWithin(p, r); }));
   const found = judgePayload(text, place.language, place, writer, ctx, cwd).filter((f) => home || !f.rule.endsWith('.code-delete') || wholeProject(f));
   // Paths the file names for loading are relative to its own folder (`import "../scripts/x.js"` in an entry module below the root).
-  return [...found, ...loadedFiles(text, place, writer, ctx, fileDir, place.loads === true)];
+  return [...found, ...loadedFiles(text, place, writer, ctx, fileDir, place.loads === true, place.config === true)];
 }
 
-/** Quoted paths of code files that this code or setting makes a runner load. */
-const LOADED = /["'`]((?:\/|~\/|\.{1,2}\/)[^"'`\s]*\.(?:c|m)?[jt]sx?)["'`]/g;
+/** Quoted paths of code files that this code or setting makes a runner load; unquoted in YAML and option files (`require: /tmp/x.js`, `--require ./x.js`). */
+const LOADED = /["'`]((?:\/|~\/|\.{1,2}\/)[^"'`\s]*\.(?:c|m)?[jt]sx?)["'`]|(?:^|\s)(?:--require|--file|-r|require:|file:|-)\s+((?:\/|~\/|\.{1,2}\/)[^"'`\s]*\.(?:c|m)?[jt]sx?)(?=\s|$)/gm;
 
 function outsideWorkspace(abs: string, facts: Facts): boolean {
   const roots = facts.workspaceRoots.length > 0 ? facts.workspaceRoots : [facts.cwd];
@@ -42,22 +42,28 @@ function outsideWorkspace(abs: string, facts: Facts): boolean {
  * Files named for loading: outside the workspace, judged when readable and code the hook never read
  * otherwise; inside it (only when `inWorkspace`), judged when readable (a missing one is judged when written).
  */
-export function loadedFiles(text: string, place: DeferredPlace, writer: string, ctx: RuleContext, cwd: string, inWorkspace = false): Finding[] {
+export function loadedFiles(text: string, place: DeferredPlace, writer: string, ctx: RuleContext, cwd: string, inWorkspace = false, missingAsks = false): Finding[] {
   const facts = ctx.facts;
   const out: Finding[] = [];
   const seen = new Set<string>();
   for (const m of text.matchAll(LOADED)) {
-    const abs = resolvePath(cwd, m[1]!, facts.home);
+    const named = m[1] ?? m[2]!;
+    const abs = resolvePath(cwd, named, facts.home);
     const outside = outsideWorkspace(abs, facts);
     if (seen.has(abs) || (!outside && !inWorkspace)) continue;
     seen.add(abs);
     if (seen.size > 8) break;
     const body = facts.readFile(abs);
+    // Round 8: a runner's configuration naming a file not written yet, in no place whose writes are judged (`globalSetup: "./x.js"`).
+    if (body === undefined && !outside && missingAsks && runnerPlaceOf(abs) === undefined) {
+      out.push(unreadFinding('deferred-unread', `${writer} makes ${place.where} load ${named} ${place.when}, a file that does not exist yet: what it will hold is never judged`, basename(abs), facts, perimeterView(facts)));
+      continue;
+    }
     if (body === undefined && !outside) continue;
     if (body === undefined) {
-      out.push(unreadFinding('deferred-unread', `${writer} makes ${place.where} load ${m[1]} ${place.when}, a file outside the workspace the hook cannot read now`, basename(abs), facts, perimeterView(facts)));
+      out.push(unreadFinding('deferred-unread', `${writer} makes ${place.where} load ${named} ${place.when}, a file outside the workspace the hook cannot read now`, basename(abs), facts, perimeterView(facts)));
     } else {
-      out.push(...judgePayload(body, 'javascript', { where: `${m[1]} (loaded by ${place.where})`, when: place.when }, writer, ctx, cwd));
+      out.push(...judgePayload(body, 'javascript', { where: `${named} (loaded by ${place.where})`, when: place.when }, writer, ctx, cwd));
     }
   }
   return out;

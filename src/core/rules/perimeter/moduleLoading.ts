@@ -172,12 +172,14 @@ export function judgeModuleLoading(inv: Invocation, ctx: RuleContext, view: Peri
   return out;
 }
 
-/** Paths code adds to its module search or loads a file from: `sys.path.insert(0, '/tmp/m')`, `require('/tmp/x.js')`, `use lib '/tmp'`. */
+/** Paths code adds to its module search or loads a file from: `sys.path.insert(0, '/tmp/m')`, `require('/tmp/x.js')`, `fork('/tmp/x.js')`, `use lib '/tmp'`. */
 const CODE_LOADS = [
   /sys\.path\.(?:insert|append)\s*\([^'")]*['"]([^'"]+)['"]/g,
   /site\.addsitedir\s*\(\s*['"]([^'"]+)['"]/g,
   /(?:run_path|spec_from_file_location\s*\([^,]*,|exec\s*\(\s*open)\s*\(?\s*['"]([^'"]+)['"]/g,
   /\brequire\s*\(\s*['"]((?:\/|~\/|\.\.\/)[^'"]+)['"]/g,
+  // Round 8: `child_process.fork(PATH)` and `new Worker(PATH)` run a module file as `require` loads one.
+  /\b(?:fork|Worker)\s*\)?\s*\(\s*['"`]((?:\/|~\/|\.\.\/)[^'"`]+)['"`]/g,
   /\bimport\s*\(\s*['"]((?:\/|~\/|\.\.\/|file:)[^'"]+)['"]/g,
   /\bfrom\s+['"]((?:\/|~\/|file:)[^'"]+)['"]/g,
   /\buse\s+lib\s+['"]([^'"]+)['"]/g,
