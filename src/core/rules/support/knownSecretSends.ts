@@ -41,7 +41,15 @@ function providerOf(info: CredentialFileInfo): string | undefined {
  * a settings file may file next to its secrets, never one of them.
  */
 function nameLike(candidate: string): boolean {
-  return candidate.split(/[-_.]/).every((part) => /^[A-Za-z]*$/.test(part) || /^[0-9]+$/.test(part));
+  return candidate.split(/[-_.]/).every((part) => /^[0-9]+$/.test(part) || (/^[A-Za-z]*$/.test(part) && !randomLetters(part)));
+}
+
+/**
+ * Letters only, but not a name: long, both cases, and not camel-case words (`myProject`, `DevCluster`).
+ * A random token body without digits (`sk_live_` + 24 letters, about 1 in 65 random draws) is a value.
+ */
+function randomLetters(part: string): boolean {
+  return part.length >= 16 && /[A-Z]/.test(part) && /[a-z]/.test(part) && !/^(?:[a-z]{2,}|[A-Z][a-z]{2,})(?:[A-Z][a-z]{2,})*$/.test(part);
 }
 
 /** The known values an invocation's literal words (arguments, environment assignments, here-strings) carry. */
