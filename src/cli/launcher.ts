@@ -223,7 +223,9 @@ function tryDecider(): Promise<boolean> | undefined {
       } catch {
         // a host that closed its pipe reads nothing either way
       }
-      return true;
+      // The answer is out and nothing else is pending: exit now (with the reply's exit code) instead
+      // of through Node's orderly teardown of the handles and threads the exchange used.
+      process.exit();
     }
     if (outcome.absent) {
       const installed = path.resolve(__dirname) === path.resolve(GUARD_PATHS.binDir(home));
