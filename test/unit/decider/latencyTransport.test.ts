@@ -117,6 +117,29 @@ for (const transport of [undefined, 'net'] as const) {
       });
     }
 
+    it('a request of megabytes (a large payload: the write completes later) reaches the server whole and its answer is used', async () => {
+      const key = ensureDeciderKey(home)!;
+      let received = 0;
+      server = net.createServer((socket) => {
+        const chunks: Buffer[] = [];
+        socket.on('error', () => undefined);
+        socket.on('data', (chunk: Buffer) => {
+          chunks.push(chunk);
+          if (chunk.includes(0x0a)) {
+            const line = Buffer.concat(chunks).toString('utf8').split('\n')[0]!;
+            received = Buffer.byteLength(line);
+            const req = JSON.parse(line) as DeciderRequest;
+            socket.end(signed(key, line, { v: 1, build: req.build, nonce: req.nonce, result: ALLOW }) + '\n');
+          }
+        });
+      });
+      await new Promise<void>((resolve) => server!.listen(DECIDER_PATHS.socket(home), resolve));
+      const big = JSON.stringify({ session_id: 's', cwd: dir, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: `echo ${'x'.repeat(3 * 1024 * 1024)}` } });
+      const o = await askDecider({ ...options(), stdin: Promise.resolve(big), waitMs: 5000 });
+      assert.deepEqual(o, { reply: ALLOW, why: 'answered' });
+      assert.ok(received > 3 * 1024 * 1024);
+    });
+
     it('a socket file nobody listens on: in-process, a server may be started', async () => {
       ensureDeciderKey(home);
       fs.writeFileSync(DECIDER_PATHS.socket(home), '');
