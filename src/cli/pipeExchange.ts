@@ -1,4 +1,4 @@
-import * as os from 'node:os';
+import type * as Os from 'node:os';
 
 /**
  * One request line out and one reply line back over a Unix socket, through libuv's pipe handle
@@ -71,7 +71,7 @@ function bindings(): Bindings | undefined {
 
 /** libuv's negative status as the error code node:net would report ('ENOENT', …). */
 export function errorCode(status: number): string {
-  const errno = os.constants.errno as Record<string, number>;
+  const errno = (require('node:os') as typeof Os).constants.errno as Record<string, number>;
   for (const name of Object.keys(errno)) if (errno[name] === -status) return name;
   return 'error';
 }
