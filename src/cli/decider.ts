@@ -7,6 +7,8 @@ import { guardHome } from '../node/guardHome';
 import { LOADER_VARIABLES } from '../node/hosts/hookEntry';
 import type { DeciderRequest } from '../node/decider/protocol';
 import { startDeciderServer, type Decide, type DeciderServerHandle } from '../node/decider/server';
+import { startDecisionWatchdog, type DecisionWatchdog } from '../node/decider/decisionWatchdog';
+import { boxedByOuterWatchdog } from '../hook/timeBox';
 import type { CliIo } from './io';
 import { EnvironmentSwap } from './environmentSwap';
 import { launcherBuild } from './stdinRead';
@@ -79,8 +81,17 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   process.on('SIGUSR1', quit);
   process.on('SIGTERM', quit);
   const cli = process.argv[1] ?? '';
-  handle = await startDeciderServer({ home: guardHome(io.env), build, decide: decideAsHook(cli), onStop: () => process.exit(0) });
+  // One watchdog thread for every decision instead of node:vm's thread per analysis (timeBox.ts),
+  // started once the socket is up (a worker's start would delay the first answer); until it runs,
+  // decisions keep their per-call boxes.
+  let watchdog: DecisionWatchdog | undefined;
+  const armed: DecisionWatchdog = { arm: (ms) => watchdog?.arm(ms), disarm: () => watchdog?.disarm(), alive: () => watchdog?.alive() ?? false };
+  handle = await startDeciderServer({ home: guardHome(io.env), build, decide: decideAsHook(cli), onStop: () => process.exit(0), watchdog: armed });
   if (!handle) return 0;
+  setImmediate(() => {
+    watchdog = startDecisionWatchdog();
+    if (watchdog) boxedByOuterWatchdog(armed.alive);
+  });
   // Runs until idle; the socket keeps the process alive.
   return new Promise<number>(() => undefined);
 }

@@ -1,9 +1,11 @@
 import type * as ChildProcess from 'node:child_process';
+import type * as Crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import type * as Net from 'node:net';
 import * as path from 'node:path';
 import { nodeCrypto } from '../node/lazyCrypto';
-import { DECIDER_MAX_REPLY_BYTES, DECIDER_PATHS, DECIDER_PROTOCOL, HOOK_INPUT_MAX_BYTES, parseDeciderKeyBytes, verifyDeciderReply, type DeciderRequest, type DeciderResult } from '../node/decider/protocol';
+import { DECIDER_MAX_REPLY_BYTES, DECIDER_PATHS, DECIDER_PROTOCOL, deciderMacStart, HOOK_INPUT_MAX_BYTES, parseDeciderKeyBytes, verifyDeciderReply, type DeciderRequest, type DeciderResult } from '../node/decider/protocol';
+import { pipeExchange } from './pipeExchange';
 
 /**
  * The hook's side of the warm decision server (docs/decision-server.md), run by the launcher before
@@ -40,6 +42,8 @@ export interface ClientOptions {
   stdinWaitMs?: number;
   /** Tests: leave the test process's signals alone. */
   holdSignals?: boolean;
+  /** Tests: 'net' talks through node:net even where the pipe handle is there (the other runtimes' path). */
+  transport?: 'net';
 }
 
 /**
@@ -127,9 +131,15 @@ export function freshNonce(device = '/dev/urandom'): string {
 /**
  * One request, one line back, within `ms`; rejects with the socket error code or 'timeout'/'closed'/'oversize'.
  * `whileWaiting` runs once the request is written, while the server decides (the client loads
- * node:crypto there, in parallel with the server's work instead of before it).
+ * node:crypto and MACs the request line there, in parallel with the server's work instead of after
+ * it). Through libuv's pipe handle where the runtime has one (pipeExchange.ts: node:net's stream
+ * modules are a tenth of a bare start), else node:net.
  */
-function exchange(socketPath: string, line: string, ms: number, whileWaiting?: () => void): Promise<string> {
+function exchange(socketPath: string, line: string, ms: number, whileWaiting: () => void, transport?: 'net'): Promise<string> {
+  return (transport === 'net' ? undefined : pipeExchange(socketPath, line, ms, DECIDER_MAX_REPLY_BYTES, whileWaiting)) ?? netExchange(socketPath, line, ms, whileWaiting);
+}
+
+function netExchange(socketPath: string, line: string, ms: number, whileWaiting: () => void): Promise<string> {
   return new Promise((resolve, reject) => {
     const net = require('node:net') as typeof Net;
     const socket = net.createConnection(socketPath);
@@ -148,7 +158,7 @@ function exchange(socketPath: string, line: string, ms: number, whileWaiting?: (
     socket.on('error', (err: NodeJS.ErrnoException) => finish(new Error(err.code ?? 'error')));
     socket.on('connect', () => {
       socket.write(line + '\n');
-      whileWaiting?.();
+      whileWaiting();
     });
     socket.on('data', (chunk: Buffer) => {
       const nl = chunk.indexOf(0x0a);
@@ -177,8 +187,6 @@ export async function askDecider(o: ClientOptions): Promise<ClientOutcome> {
 }
 
 async function askWithKey(o: ClientOptions, key: Buffer): Promise<ClientOutcome> {
-  // Loaded while the stdin read (on libuv's threads) completes: the connection needs it next.
-  require('node:net');
   const input = await within(o.stdin, o.stdinWaitMs ?? DECIDER_STDIN_WAIT_MS, undefined);
   if (input === undefined) return { why: 'stdin not read in time' };
   if (Buffer.byteLength(input, 'utf8') > HOOK_INPUT_MAX_BYTES) return { why: 'input over the limit' };
@@ -187,13 +195,23 @@ async function askWithKey(o: ClientOptions, key: Buffer): Promise<ClientOutcome>
   const request: DeciderRequest = { v: DECIDER_PROTOCOL, build: o.build, nonce: freshNonce(), host: o.host, input, env, cwd: o.cwd, pid: o.pid, ppid: o.ppid };
   const line = JSON.stringify(request);
   let replyLine: string;
+  // The MAC over everything but the body, begun while the server decides; a failure here only means
+  // verifyDeciderReply starts it afresh.
+  let started: Crypto.Hmac | undefined;
+  const whileWaiting = (): void => {
+    try {
+      started = deciderMacStart(nodeCrypto(), key, line);
+    } catch {
+      started = undefined;
+    }
+  };
   try {
-    replyLine = await exchange(DECIDER_PATHS.socket(o.home), line, o.waitMs ?? DECIDER_WAIT_MS, nodeCrypto);
+    replyLine = await exchange(DECIDER_PATHS.socket(o.home), line, o.waitMs ?? DECIDER_WAIT_MS, whileWaiting, o.transport);
   } catch (err) {
     const code = err instanceof Error ? err.message : String(err);
     return { why: `no answer (${code})`, absent: code === 'ENOENT' || code === 'ECONNREFUSED' };
   }
-  const verified = verifyDeciderReply(nodeCrypto(), key, line, request, replyLine);
+  const verified = verifyDeciderReply(nodeCrypto(), key, line, request, replyLine, started);
   if (!verified.ok) return { why: verified.why };
   if (verified.body.declined) return { why: `declined (${verified.body.declined})` };
   return { reply: verified.body.result, why: 'answered' };

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as vm from 'node:vm';
+import type * as Vm from 'node:vm';
 import { emergencyDeny } from '../hook/emergencyDeny';
 import { GUARD_PATHS, guardHome } from '../node/guardHome';
 import { HOOK_INPUT_MAX_BYTES, SERVED_HOSTS } from '../node/decider/protocol';
@@ -66,7 +66,7 @@ function readCache(file: string | undefined): Buffer | undefined {
   }
 }
 
-function writeCache(file: string, script: vm.Script): void {
+function writeCache(file: string, script: Vm.Script): void {
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     const tmp = `${file}.${process.pid}.tmp`;
@@ -175,6 +175,8 @@ function loadAndRun(): void {
   verifyCacheChecksums();
   const file = cachePath();
   const cachedData = readCache(file);
+  // node:vm only here: a call the decision server answers never compiles the bundle.
+  const vm = require('node:vm') as typeof Vm;
   const script = new vm.Script(source, { filename: path.join(__dirname, MAIN_FILE), cachedData });
   // The installer's `hook --prepare-cache` run writes the cache at once (its run is a typical one).
   const preparing = process.argv[2] === 'hook' && process.argv[3] === PREPARE_CACHE;
@@ -223,7 +225,9 @@ function tryDecider(): Promise<boolean> | undefined {
       } catch {
         // a host that closed its pipe reads nothing either way
       }
-      return true;
+      // The answer is out and nothing else is pending: exit now (with the reply's exit code) instead
+      // of through Node's orderly teardown of the handles and threads the exchange used.
+      process.exit();
     }
     if (outcome.absent) {
       const installed = path.resolve(__dirname) === path.resolve(GUARD_PATHS.binDir(home));

@@ -13,9 +13,20 @@ let runner: vm.Script | undefined;
 let inside = false;
 const slot = globalThis as { __blastShieldTimeBoxed?: () => void };
 
+/** While this says true, a watchdog around the whole decision bounds it (the decision server's thread). */
+let outerWatchdog: (() => boolean) | undefined;
+
+/**
+ * The decision server's one watchdog thread (node/decider/decisionWatchdog.ts) bounds each decision:
+ * while it is alive, the per-call box (a thread started and joined by node:vm each time) is skipped.
+ */
+export function boxedByOuterWatchdog(alive: (() => boolean) | undefined): void {
+  outerWatchdog = alive;
+}
+
 export function withinTimeBox<T>(limitMs: number, what: string, work: () => T): T {
   // Already inside a box: its limit applies (V8 stops the outermost script).
-  if (inside) return work();
+  if (inside || outerWatchdog?.()) return work();
   runner ??= new vm.Script('globalThis.__blastShieldTimeBoxed()', { filename: 'blast-shield-time-box' });
   let result: { value: T } | undefined;
   slot.__blastShieldTimeBoxed = () => {

@@ -1,4 +1,4 @@
-import * as os from 'node:os';
+import type * as Os from 'node:os';
 import * as path from 'node:path';
 
 /**
@@ -9,7 +9,8 @@ import * as path from 'node:path';
 export function guardHome(env: Readonly<Record<string, string | undefined>> = process.env): string {
   const override = env.BLAST_SHIELD_HOME;
   if (override && path.isAbsolute(override)) return override;
-  return path.join(os.homedir(), '.blast-shield');
+  // node:os only here: the hook's launcher (which imports this) gets BLAST_SHIELD_HOME from the shim and never loads it.
+  return path.join((require('node:os') as typeof Os).homedir(), '.blast-shield');
 }
 
 export const GUARD_PATHS = {

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { FileSignatureCache } from './fileSignatureCache';
 import { readRegularFileSync } from './safeOpen';
 
 /**
@@ -37,6 +38,16 @@ function expand(word: string, home: string, from: string): string | undefined {
   return path.isAbsolute(literal) ? path.normalize(literal) : path.normalize(path.join(path.dirname(from), literal));
 }
 
+/** What one start-up file sources, as written; kept per file signature (the decision server asks on every call). */
+const sourcedWords = new FileSignatureCache<readonly string[]>();
+
+function sourcedWordsOf(file: string): readonly string[] {
+  return sourcedWords.get(file, () => {
+    const bytes = readRegularFileSync(file, MAX_BYTES);
+    return bytes ? sourcedPathsIn(bytes.toString('utf8')) : [];
+  });
+}
+
 /** Files and folders the home's start-up files source, and what those source, absolute. */
 export function sourcedStartupFiles(home: string): string[] {
   const found = new Set<string>();
@@ -44,9 +55,7 @@ export function sourcedStartupFiles(home: string): string[] {
   for (let depth = 0; depth < 2 && queue.length > 0; depth++) {
     const next: string[] = [];
     for (const file of queue) {
-      const bytes = readRegularFileSync(file, MAX_BYTES);
-      if (!bytes) continue;
-      for (const word of sourcedPathsIn(bytes.toString('utf8'))) {
+      for (const word of sourcedWordsOf(file)) {
         const target = expand(word, home, file);
         if (!target || found.has(target) || found.size >= MAX_FILES) continue;
         // System files are already covered by rule; /dev and /proc are not files anyone edits.

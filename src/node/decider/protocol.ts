@@ -73,7 +73,15 @@ export interface DeciderBody {
 }
 
 export function deciderMac(crypto: typeof Crypto, key: Buffer, requestLine: string, body: string): string {
-  return crypto.createHmac('sha256', key).update(MAC_LABEL).update(requestLine).update('\0').update(body).digest('hex');
+  return deciderMacStart(crypto, key, requestLine).update(body).digest('hex');
+}
+
+/**
+ * The MAC with everything before the body absorbed: the client computes this while the server decides
+ * (the request line is most of the bytes), and only the short body once the reply is there. Use once.
+ */
+export function deciderMacStart(crypto: typeof Crypto, key: Buffer, requestLine: string): Crypto.Hmac {
+  return crypto.createHmac('sha256', key).update(MAC_LABEL).update(requestLine).update('\0');
 }
 
 /** The key from its file's text, or undefined when the text is not exactly one. */
@@ -114,8 +122,9 @@ export type Verified = { ok: true; body: DeciderBody } | { ok: false; why: strin
 /**
  * Check one reply line against the request sent: a MAC by the key over exactly that request and this
  * body, the same protocol, build and nonce, and a body that is one of the two shapes. Constant-time compare.
+ * `started` (optional) is `deciderMacStart(crypto, key, requestLine)`, begun while the server decided.
  */
-export function verifyDeciderReply(crypto: typeof Crypto, key: Buffer, requestLine: string, request: Pick<DeciderRequest, 'build' | 'nonce'>, replyLine: string): Verified {
+export function verifyDeciderReply(crypto: typeof Crypto, key: Buffer, requestLine: string, request: Pick<DeciderRequest, 'build' | 'nonce'>, replyLine: string, started?: Crypto.Hmac): Verified {
   let reply: unknown;
   try {
     reply = JSON.parse(replyLine);
@@ -125,7 +134,8 @@ export function verifyDeciderReply(crypto: typeof Crypto, key: Buffer, requestLi
   if (!reply || typeof reply !== 'object') return { ok: false, why: 'malformed reply' };
   const { body, mac } = reply as { body?: unknown; mac?: unknown };
   if (typeof body !== 'string' || typeof mac !== 'string' || !/^[0-9a-f]{64}$/.test(mac)) return { ok: false, why: 'malformed reply' };
-  const expected = Buffer.from(deciderMac(crypto, key, requestLine, body), 'hex');
+  // `started`: deciderMacStart over this same key and request line, made while waiting for the reply.
+  const expected = (started ?? deciderMacStart(crypto, key, requestLine)).update(body).digest();
   if (!crypto.timingSafeEqual(expected, Buffer.from(mac, 'hex'))) return { ok: false, why: 'bad MAC' };
   let parsed: unknown;
   try {

@@ -3,6 +3,7 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { nodeCrypto } from '../lazyCrypto';
 import { readOneLine } from '../ipc/lineSocket';
+import type { DecisionWatchdog } from './decisionWatchdog';
 import { DECIDER_KEY_BYTES, DECIDER_MAX_REQUEST_BYTES, DECIDER_PATHS, DECIDER_PROTOCOL, deciderMac, parseDeciderKey, SERVED_HOSTS, type DeciderBody, type DeciderRequest, type DeciderResult, type DeclineReason } from './protocol';
 
 /**
@@ -33,6 +34,8 @@ export const MAX_CONNECTIONS = 64;
  * server stops instead (the CLI exits), and the next call starts a fresh one.
  */
 export const DECISION_LIMIT_MS = 30_000;
+/** How long after DECISION_LIMIT_MS the watchdog thread ends a decision that never yielded. */
+export const WATCHDOG_GRACE_MS = 1_000;
 
 export type Decide = (request: DeciderRequest) => Promise<{ result: DeciderResult } | { declined: DeclineReason }>;
 
@@ -47,6 +50,8 @@ export interface DeciderServerOptions {
   maxConnections?: number;
   /** Called when the server stops by itself (idle, another build); the CLI exits the process. */
   onStop?: (why: string) => void;
+  /** The one watchdog thread (decisionWatchdog.ts), armed for each decision: a synchronous hang ends the process. */
+  watchdog?: DecisionWatchdog;
 }
 
 export interface DeciderServerHandle {
@@ -184,8 +189,12 @@ export async function startDeciderServer(o: DeciderServerOptions): Promise<Decid
         if (!SERVED_HOSTS.has(request.host)) return answer(socket, line, { ...base, declined: 'protocol' });
         const run = queue.then(async () => {
           if (socket.destroyed) return;
-          const hung = setTimeout(() => stop('decision hung'), o.decisionLimitMs ?? DECISION_LIMIT_MS);
+          const limit = o.decisionLimitMs ?? DECISION_LIMIT_MS;
+          const hung = setTimeout(() => stop('decision hung'), limit);
           hung.unref();
+          // A second later than the timer: an asynchronous hang stops the server in order; only work
+          // that never yields (which the timer cannot interrupt) meets the watchdog.
+          o.watchdog?.arm(limit + WATCHDOG_GRACE_MS);
           try {
             const outcome = await o.decide(request);
             answer(socket, line, 'result' in outcome ? { ...base, result: outcome.result } : { ...base, declined: outcome.declined });
@@ -193,6 +202,7 @@ export async function startDeciderServer(o: DeciderServerOptions): Promise<Decid
             answer(socket, line, { ...base, declined: 'failed' });
           } finally {
             clearTimeout(hung);
+            o.watchdog?.disarm();
           }
         });
         queue = run.catch(() => undefined);

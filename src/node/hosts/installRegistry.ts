@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { HostId } from '../../core/protocol/ipc';
+import { FileSignatureCache } from '../fileSignatureCache';
 import type { InstallScope } from './installCommon';
 
 /**
@@ -41,8 +42,15 @@ function isRecord(v: unknown): v is InstallRecord {
 
 /** The installs on record; an unreadable or damaged registry reads as none (the well-known places stay protected). */
 export function readInstallRegistry(guardHomeDir: string): InstallRecord[] {
+  const file = installRegistryPath(guardHomeDir);
+  // Kept per file signature (the decision server reads it on every call); a copy, so callers may change it.
+  return readRegistryFile.get(file, () => readRegistryText(file)).map((r) => ({ ...r }));
+}
+
+const readRegistryFile = new FileSignatureCache<readonly InstallRecord[]>();
+
+function readRegistryText(file: string): InstallRecord[] {
   try {
-    const file = installRegistryPath(guardHomeDir);
     if (fs.statSync(file).size > MAX_REGISTRY_BYTES) return [];
     const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Registry>;
     return Array.isArray(parsed.installs) ? parsed.installs.filter(isRecord) : [];

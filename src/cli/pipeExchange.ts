@@ -1,0 +1,162 @@
+import type * as Os from 'node:os';
+
+/**
+ * One request line out and one reply line back over a Unix socket, through libuv's pipe handle
+ * directly (the `pipe_wrap` and `stream_wrap` bindings node:net is built on). Loading node:net costs the
+ * hook client its stream modules, about a tenth of a bare Node start, on every call; the handle needs
+ * none of them. Where the runtime offers no such bindings (or they are not the shape this expects)
+ * `pipeExchange` returns undefined and the caller uses node:net: the same bytes on the wire, the same
+ * outcomes. Every failure rejects with the error's code ('ENOENT', 'ECONNREFUSED', …) or 'timeout',
+ * 'closed', 'oversize', as the node:net path does; nothing here decides anything.
+ */
+
+interface PipeHandle {
+  connect(req: object, path: string): number;
+  writeUtf8String(req: object, text: string): number;
+  readStart(): number;
+  close(callback?: () => void): void;
+  onread: (buffer: ArrayBuffer | undefined) => void;
+}
+
+interface Bindings {
+  Pipe: new (type: number) => PipeHandle;
+  PipeConnectWrap: new () => { oncomplete?: (status: number) => void };
+  WriteWrap: new () => { handle?: PipeHandle; oncomplete?: (status: number) => void };
+  socketType: number;
+  state: Int32Array;
+  kReadBytesOrError: number;
+  kArrayBufferOffset: number;
+}
+
+let cached: Bindings | null | undefined;
+
+function bindings(): Bindings | undefined {
+  if (cached !== undefined) return cached ?? undefined;
+  cached = null;
+  const quiet = process.noDeprecation;
+  try {
+    // process.binding's deprecation notice (with --pending-deprecation) would load the stream modules to print itself.
+    process.noDeprecation = true;
+    const binding = (process as unknown as { binding(name: string): Record<string, unknown> }).binding;
+    const pipe = binding('pipe_wrap');
+    const stream = binding('stream_wrap');
+    const constants = pipe.constants as { SOCKET?: unknown } | undefined;
+    if (
+      typeof pipe.Pipe !== 'function' ||
+      typeof pipe.PipeConnectWrap !== 'function' ||
+      typeof stream.WriteWrap !== 'function' ||
+      typeof constants?.SOCKET !== 'number' ||
+      !(stream.streamBaseState instanceof Int32Array) ||
+      typeof stream.kReadBytesOrError !== 'number' ||
+      typeof stream.kArrayBufferOffset !== 'number'
+    ) {
+      return undefined;
+    }
+    cached = {
+      Pipe: pipe.Pipe as Bindings['Pipe'],
+      PipeConnectWrap: pipe.PipeConnectWrap as Bindings['PipeConnectWrap'],
+      WriteWrap: stream.WriteWrap as Bindings['WriteWrap'],
+      socketType: constants.SOCKET,
+      state: stream.streamBaseState,
+      kReadBytesOrError: stream.kReadBytesOrError,
+      kArrayBufferOffset: stream.kArrayBufferOffset,
+    };
+    return cached;
+  } catch {
+    return undefined;
+  } finally {
+    process.noDeprecation = quiet;
+  }
+}
+
+/** libuv's negative status as the error code node:net would report ('ENOENT', …). */
+export function errorCode(status: number): string {
+  const errno = (require('node:os') as typeof Os).constants.errno as Record<string, number>;
+  for (const name of Object.keys(errno)) if (errno[name] === -status) return name;
+  return 'error';
+}
+
+/** libuv's end of stream (UV_EOF). */
+const UV_EOF = -4095;
+
+/**
+ * Send `line` (with its newline) and resolve with the first line back (without it), within `ms`.
+ * `whileWaiting` runs once the request is handed to the kernel, while the server decides.
+ * Undefined when the runtime offers no pipe handle: the caller then uses node:net.
+ */
+export function pipeExchange(socketPath: string, line: string, ms: number, maxReplyBytes: number, whileWaiting?: () => void): Promise<string> | undefined {
+  const b = bindings();
+  if (!b) return undefined;
+  let handle: PipeHandle;
+  try {
+    handle = new b.Pipe(b.socketType);
+  } catch {
+    return undefined;
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    // Held until the exchange ends: libuv owns the requests' memory while they are pending.
+    let pending: object[] = [];
+    const finish = (err: Error | undefined, text?: string): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      // A function, always: the binding refuses (aborts the process on) anything else.
+      handle.onread = () => undefined;
+      try {
+        handle.close(() => {
+          pending = [];
+        });
+      } catch {
+        // already closing
+      }
+      if (err) reject(err);
+      else resolve(text as string);
+    };
+    const timer = setTimeout(() => finish(new Error('timeout')), ms);
+    const fail = (status: number): void => finish(new Error(errorCode(status)));
+    handle.onread = (buffer) => {
+      const n = b.state[b.kReadBytesOrError]!;
+      if (n === 0) return;
+      if (n < 0 || !buffer) return finish(new Error(n === UV_EOF || n >= 0 ? 'closed' : errorCode(n)));
+      const chunk = Buffer.from(buffer, b.state[b.kArrayBufferOffset]!, n);
+      const nl = chunk.indexOf(0x0a);
+      const take = nl >= 0 ? chunk.subarray(0, nl) : chunk;
+      size += take.length;
+      if (size > maxReplyBytes) return finish(new Error('oversize'));
+      // Copied: the buffer libuv read into may be reused for the next read.
+      chunks.push(Buffer.from(take));
+      if (nl >= 0) finish(undefined, Buffer.concat(chunks).toString('utf8'));
+    };
+    const connect = new b.PipeConnectWrap();
+    pending.push(connect);
+    connect.oncomplete = (status) => {
+      if (settled) return;
+      if (status < 0) return fail(status);
+      const write = new b.WriteWrap();
+      write.handle = handle;
+      write.oncomplete = (st) => {
+        if (st < 0) fail(st);
+      };
+      pending.push(write);
+      let err: number;
+      try {
+        err = handle.writeUtf8String(write, line + '\n');
+        if (err === 0) err = handle.readStart();
+      } catch {
+        return finish(new Error('error'));
+      }
+      if (err < 0) return fail(err);
+      whileWaiting?.();
+    };
+    let status: number;
+    try {
+      status = handle.connect(connect, socketPath);
+    } catch {
+      return finish(new Error('error'));
+    }
+    if (status < 0) fail(status);
+  });
+}
