@@ -1,5 +1,5 @@
 import { basename, resolvePath } from '../../paths';
-import type { Facts, Finding, Invocation, Target } from '../../policy/types';
+import type { ArgWord, Facts, Finding, Invocation, Target } from '../../policy/types';
 import { parseCommand, type GrammarSpec } from '../../shell/grammar';
 
 const switches = (...names: string[]): { names: string[] }[] => names.map((n) => ({ names: [n] }));
@@ -74,13 +74,17 @@ export function yqManifestEdits(inv: Invocation, facts: Pick<Facts, 'readFile' |
   const zero = /\breplicas\)?\s*\|?=\s*["']?0["']?(?![\w.])/.test(expression);
   const image = /\.image\)?\s*\|?=\s*["']?([\w./:@-]+)/.exec(expression)?.[1];
   if (!zero && image === undefined) return [];
-  const out: Finding[] = [];
-  for (const file of words.slice(1)) {
+  return workloadFiles(words.slice(1), cwd, facts).flatMap(({ path, before }) => judged(before, before, path, 'yq -i', zero, image));
+}
+
+/** The workload manifests among an in-place editor's file operands, with their text before the edit. */
+function workloadFiles(files: readonly ArgWord[], cwd: string, facts: Pick<Facts, 'readFile' | 'home'>): Array<{ path: string; before: string }> {
+  const out: Array<{ path: string; before: string }> = [];
+  for (const file of files) {
     if (file.dynamic) continue;
     const path = resolvePath(cwd, file.text, facts.home);
     const before = facts.readFile(path);
-    if (before === undefined || !WORKLOAD.test(before)) continue;
-    out.push(...judged(before, before, path, 'yq -i', zero, image));
+    if (before !== undefined && WORKLOAD.test(before)) out.push({ path, before });
   }
   return out;
 }
@@ -102,11 +106,7 @@ export function sedManifestEdits(inv: Invocation, facts: Pick<Facts, 'readFile' 
   const image = /\bimage:\s*["']?([\w./:@-]+)/.exec(replacement)?.[1];
   if (!zero && image === undefined) return [];
   const out: Finding[] = [];
-  for (const file of words.slice(1)) {
-    if (file.dynamic) continue;
-    const path = resolvePath(cwd, file.text, facts.home);
-    const before = facts.readFile(path);
-    if (before === undefined || !WORKLOAD.test(before)) continue;
+  for (const { path, before } of workloadFiles(words.slice(1), cwd, facts)) {
     const had = images(before);
     const swapped = image !== undefined && !had.has(repository(image)) && (was === undefined || repository(was) !== repository(image));
     if (!zero && !swapped) continue;
