@@ -204,6 +204,8 @@ describe('credential hunt: table per family', () => {
         { cmd: 'ansible-vault view group_vars/prod/vault.yml', names: 'Ansible' },
         { cmd: "cat /proc/$(pgrep -f 'node server.js' | head -1)/environ", names: 'environ' },
         { cmd: 'ps auxeww', names: 'environment of running processes' },
+        { cmd: 'ps eww -C node', names: 'environment of running processes' },
+        { cmd: 'ps -E -p 1', names: 'environment of running processes' },
         { cmd: 'vault kv get -field=password secret/prod/db', production: true },
       ],
       allow: [
@@ -216,6 +218,10 @@ describe('credential hunt: table per family', () => {
         { cmd: 'pass ls' },
         { cmd: 'gopass ls' },
         { cmd: 'ps aux' },
+        // A value of a selecting or formatting option is no BSD option word (red team round 10).
+        { cmd: 'ps -C node -o pid,rss,args' },
+        { cmd: 'ps -o pid,rss,cmd -C node' },
+        { cmd: 'ps --sort user -ef' },
         { cmd: 'cat /proc/cpuinfo' },
         { cmd: 'sops --version' },
       ],

@@ -207,5 +207,14 @@ export function checkSecretEnvironment(inv: Invocation, ctx: RuleContext): Findi
 
 /** `ps e`, `ps eww`, `ps auxe`, `ps -E`: the environment of every process beside its command line. */
 export function processEnvironmentShown(args: readonly ArgWord[]): boolean {
-  return args.some((a) => (/^[a-zA-Z]+$/.test(a.text) && a.text.includes('e')) || a.text === '-E' || a.text === 'e');
+  // BSD-style option words (`ps auxe`, `ps eww`) with `e` show each process's environment; a value of a
+  // selecting or formatting option (`-C node`, `-o pid,args`, `--sort user`) is not an option word.
+  return args.some((a, i) => {
+    if (a.text === '-E') return true;
+    if (i > 0 && PS_VALUE_OPTION.test(args[i - 1]!.text)) return false;
+    return /^[a-zA-Z]+$/.test(a.text) && a.text.includes('e');
+  });
 }
+
+/** ps options (procps) whose value is the next word. */
+const PS_VALUE_OPTION = /^(-[CGgOopqstUu]|--(?:cols|columns|context|format|group|Group|lines|pid|ppid|quick-pid|rows|sid|sort|tty|user|User|width))$/;
