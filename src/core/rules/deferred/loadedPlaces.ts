@@ -12,7 +12,7 @@ import type { PlaceRule } from './places';
  * `__main__.py` (`python -m pkg`, `python dir`, a zip app), an installed Python package
  * (`site-packages/requests/__init__.py`), a module node finds by name outside a package folder
  * (`node_modules/left-pad.js`, `~/.node_libraries/`), and the start-up files a REPL or debugger
- * reads from the folder it starts in (`.irbrc`, `.pryrc`, `.pdbrc`, `.Rprofile`, `.perldb`). What is
+ * reads from the folder it starts in (`irb.rc`, `.perldb`, `.iex.exs`; the others are configPlaces.ts's). What is
  * written there is judged as if it ran (payload.ts); a benign write stays allowed. The same files in
  * the home folder are start-up files of the perimeter (startupPlaces.ts) and are denied there.
  */
@@ -32,12 +32,13 @@ const STDLIB_MODULES = new Set(
 const codeCommands = (text: string): string => commandLinesInCode(text).join('\n');
 const whole = (text: string): string => text;
 
-/** Start-up files a REPL or debugger reads from the folder it starts in, with the program and the language of their text. */
+/**
+ * Start-up files a REPL or debugger reads from the folder it starts in, with the program and the language of
+ * their text. `.irbrc`, `_irbrc`, `.pryrc`, `.pdbrc` and `.Rprofile` are described once, in configPlaces.ts
+ * (which reads each one's commands in its own language); the write-place chain asks it after this one.
+ */
 const FOLDER_STARTUP: ReadonlyArray<[RegExp, string, 'python' | 'code']> = [
-  [/^(\.irbrc|irb\.rc|_irbrc)$/, 'irb', 'code'],
-  [/^\.pryrc$/, 'pry (rails console with pry)', 'code'],
-  [/^\.pdbrc$/, 'pdb (breakpoint(), python -m pdb)', 'python'],
-  [/^\.rprofile$/, 'R and Rscript', 'code'],
+  [/^irb\.rc$/, 'irb', 'code'],
   [/^\.perldb$/, 'the perl debugger (perl -d)', 'code'],
   [/^\.iex\.exs$/, 'iex', 'code'],
 ];
