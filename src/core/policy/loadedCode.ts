@@ -33,7 +33,9 @@ const LOAD_FOLDER_GRAMMAR: GrammarSpec = {
 
 /** The load folders a ruby or perl run names: its `-I` options (read by the grammar) and RUBYLIB / PERL5LIB. */
 function loadFoldersOf(runner: Invocation, language: 'ruby' | 'perl', cwd: string, home: string): string[] {
-  const given = parseCommand(runner.args, LOAD_FOLDER_GRAMMAR).options.filter((o) => o.name === '-I' && !o.valueWords.some((v) => v.dynamic)).flatMap((o) => o.values);
+  const options = parseCommand(runner.args, LOAD_FOLDER_GRAMMAR).options.filter((o) => !o.valueWords.some((v) => v.dynamic));
+  // perl's `-Mlib=.,lib` is `use lib` on the command line.
+  const given = options.flatMap((o) => (o.name === '-I' ? o.values : o.name === '-M' && language === 'perl' ? o.values.filter((v) => v.startsWith('lib=')).flatMap((v) => v.slice(4).split(',')) : []));
   const variable = language === 'ruby' ? runner.assignments['RUBYLIB'] : runner.assignments['PERL5LIB'] ?? runner.assignments['PERLLIB'];
   return [...given.slice(0, 8).map((d) => resolvePath(cwd, d, home)), ...listedFolders(variable, cwd, home)];
 }
@@ -92,6 +94,11 @@ function pythonLoads(text: string): LoadRequest[] {
     const literal = /^\s*(['"])([\w./-]+)\1\s*(?:,|$)/.exec(m[1]!);
     out.push(literal ? { spec: literal[2]!, kind: 'relative' } : { spec: m[0].slice(0, 80), kind: 'dynamic' });
   }
+  // `importlib.util.spec_from_file_location("m", "x.py")`, `SourceFileLoader("m", "x.py")`, `imp.load_source("m", "x.py")`: a file run as a module.
+  for (const m of text.matchAll(/\b(?:spec_from_file_location|SourceFileLoader|SourcelessFileLoader|load_source|load_compiled)\s*\(\s*[^,()\n]+,\s*([^)\n]*)/g)) {
+    const literal = /^\s*(['"])([\w./-]+)\1\s*(?:[,)]|$)/.exec(m[1]!);
+    out.push(literal ? { spec: literal[2]!, kind: 'relative' } : { spec: m[0].slice(0, 80), kind: 'dynamic' });
+  }
   // `sys.path.insert(0, "lib")`: later imports also look there.
   for (const m of text.matchAll(/\bsys\.path\.(?:insert\s*\(\s*\d+\s*,|append\s*\()\s*(['"])([\w./-]+)\1/g)) out.push({ spec: m[2]!, kind: 'root' });
   for (const m of text.matchAll(PY_DYNAMIC)) {
@@ -120,8 +127,12 @@ function javascriptLoads(text: string): LoadRequest[] {
 
 function rubyLoads(text: string): LoadRequest[] {
   const out: LoadRequest[] = [];
+  // `$LOAD_PATH.unshift "."`, `$: << "lib"`: later requires by name also look there.
+  for (const m of text.matchAll(/(?:\$LOAD_PATH|\$:)\s*(?:\.\s*(?:unshift|push|prepend|append)\s*\(?|<<)\s*(['"])([\w./~-]+)\1/g)) out.push({ spec: m[2]!, kind: 'root' });
   for (const m of text.matchAll(/\b(require_relative|require|load)\s*\(?\s*(['"])([^'"\n]+)\2/g)) {
     if (m[1] === 'require_relative') out.push({ spec: './' + m[3]!, kind: 'relative' });
+    // `load "x.rb"` finds a relative name in the working folder when the load path does not hold it.
+    else if (m[1] === 'load' && /^\w[\w/.-]*\.rb$/.test(m[3]!)) out.push({ spec: './' + m[3]!, kind: 'relative' });
     else if (/^\.{1,2}\/|^\//.test(m[3]!)) out.push({ spec: m[3]!, kind: 'relative' });
     // A bare name: looked up only in the load folders the run names (-I, RUBYLIB); elsewhere it is a gem or the standard library.
     else if (m[1] === 'require' && /^\w[\w/.-]*$/.test(m[3]!) && out.length < 32) out.push({ spec: m[3]!, kind: 'package' });
@@ -138,8 +149,11 @@ function phpLoads(text: string): LoadRequest[] {
 function perlLoads(text: string): LoadRequest[] {
   const out: LoadRequest[] = [];
   for (const m of text.matchAll(/\b(?:do|require)\s*\(?\s*(['"])([^'"\n]+\.p[lm])\1/g)) out.push({ spec: m[2]!.startsWith('/') ? m[2]! : './' + m[2]!, kind: 'relative' });
-  // `use Evil;` / `require Foo::Bar;`: looked up only in the folders the run names (-I, PERL5LIB); pragmas are lower-case.
-  for (const m of text.matchAll(/^[ \t]*(?:use|require)[ \t]+([A-Z]\w*(?:::\w+)*)/gm)) if (out.length < 32) out.push({ spec: m[1]!, kind: 'package' });
+  // `use lib "."`, `use lib qw(. lib)`, `push @INC, "."`, `unshift @INC, "lib"`: folders searched for later modules.
+  for (const m of text.matchAll(/\buse\s+lib\s+(?:qw\s*[(\[{/]([^)\]}/]*)|(['"])([^'"\n]+)\2)/g)) for (const d of (m[1] ?? m[3]!).split(/[\s,]+/)) if (d !== '') out.push({ spec: d, kind: 'root' });
+  for (const m of text.matchAll(/\b(?:push|unshift)\s*\(?\s*@INC\s*,\s*(['"])([^'"\n]+)\1/g)) out.push({ spec: m[2]!, kind: 'root' });
+  // `use Evil;` / `require Foo::Bar;`: looked up only in the folders the run names (-I, PERL5LIB, use lib); pragmas are lower-case.
+  for (const m of text.matchAll(/(?:^|[;{}])[ \t]*(?:use|require)[ \t]+([A-Z]\w*(?:::\w+)*)/gm)) if (out.length < 32) out.push({ spec: m[1]!, kind: 'package' });
   return out;
 }
 
@@ -226,7 +240,7 @@ export function followLocalLoads(w: Walker, language: SnippetLanguage, text: str
   const fromDir = path === undefined ? exec.cwd : dirname(path);
   const root = state.roots[state.roots.length - 1] ?? fromDir;
   const roots = [root, ...requests.filter((r) => r.kind === 'root').map((r) => resolvePath(fromDir, r.spec, w.facts.home))];
-  const nodePath = language === 'javascript' ? nodePathOf(runner, exec.cwd, w.facts.home) : language === 'ruby' || language === 'perl' ? loadFoldersOf(runner, language, exec.cwd, w.facts.home) : [];
+  const nodePath = language === 'javascript' ? nodePathOf(runner, exec.cwd, w.facts.home) : language === 'ruby' || language === 'perl' ? [...roots.slice(1), ...loadFoldersOf(runner, language, exec.cwd, w.facts.home)] : [];
   // PYTHONPATH's folders come after the script's own folder.
   if (language === 'python') roots.push(...listedFolders(runner.assignments['PYTHONPATH'], exec.cwd, w.facts.home));
   for (const request of requests) {

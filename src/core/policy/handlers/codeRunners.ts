@@ -433,7 +433,8 @@ export function programFileEscapes(name: string, text: string, label: string): E
   const code: ArgWord = { text, raw: text, dynamic: false, glob: false };
   if (name === 'Rscript' || name === 'R') return rEscapes([{ ...code, text: '-e' }, code]);
   if (name === 'julia') return juliaEscapes([{ ...code, text: '-e' }, code]);
-  if (name.startsWith('lua')) return luaCode(text, false, label);
+  // busted's helper files are Lua.
+  if (name.startsWith('lua') || name === 'busted') return luaCode(text, false, label);
   if (name === 'tclsh' || name === 'wish' || name === 'expect') return tclEscapes(text, label);
   if (name.startsWith('emacs')) return emacsEscapes([{ ...code, text: '--eval' }, code]);
   return undefined;

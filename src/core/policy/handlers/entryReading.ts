@@ -12,7 +12,7 @@ import type { Invocation, Origin } from '../types';
 import { programFileEscapes } from './codeRunners';
 import { isInstalledPackage, type Exec, type Walker } from './context';
 import { lifecycle } from './packageManagers';
-import type { Entry, Reading } from './runnerEntries';
+import type { Entry, Reading } from './runnerKit';
 
 /** Lines taken from one entry file; the rest is not read. */
 const MAX_LINES = 200;
@@ -29,8 +29,15 @@ export function runEntriesOf(w: Walker, name: string, entries: readonly Entry[],
     }
     if ('code' in entry) {
       if (!inv) continue;
-      w.snippet('python', entry.code, inv, exec.scope.origin, exec, entry.label);
-      followLocalLoads(w, 'python', entry.code, undefined, inv, exec, entry.label);
+      const language = entry.language ?? 'python';
+      if (language === 'program') {
+        const escapes = programFileEscapes(name, entry.code, entry.label);
+        for (const reason of escapes?.opaque ?? []) w.addOpaque(reason, w.viaOf(exec));
+        for (const escape of escapes?.shell ?? []) w.analyzeText(escape.text, w.childScope(exec, escape.label));
+        continue;
+      }
+      w.snippet(language, entry.code, inv, exec.scope.origin, exec, entry.label);
+      followLocalLoads(w, language, entry.code, undefined, inv, exec, entry.label);
       continue;
     }
     const seen = new Set<string>();

@@ -55,13 +55,13 @@ const INTERPRETER_SPECS: Record<SnippetLanguage, InterpreterSpec | undefined> = 
   javascript: {
     grammar: interpreterGrammar([
       { names: ['-e', '--eval'], takes: 'one', separateValue: true }, { names: ['-p', '--print'], takes: 'one', separateValue: true }, valued('-r', '--require'), valued('-C', '--conditions'),
-      ...['--import', '--loader', '--experimental-loader', '--input-type', '--env-file', '--title', '--inspect-port', '--watch-path', '--test-name-pattern', '--stack-size', '--tsconfig'].map((n) => valued(n)),
+      ...['--import', '--loader', '--experimental-loader', '--input-type', '--env-file', '--env-file-if-exists', '--test-reporter', '--test-reporter-destination', '--title', '--inspect-port', '--watch-path', '--test-name-pattern', '--stack-size', '--tsconfig'].map((n) => valued(n)),
     ]),
     code: ['-e', '-p'], module: [], file: [],
   },
   // perl's `-l[octal]` and `-0[digits]` take digits only: `-le 'code'` is `-l -e 'code'`, so they are switches here.
   perl: { grammar: interpreterGrammar([...letters('eEIM'), ...attached('mixCdD')]), code: ['-e', '-E'], module: [], file: [] },
-  ruby: { grammar: interpreterGrammar([...letters('erICE'), ...attached('xWTK0'), valued('--encoding')]), code: ['-e'], module: [], file: [] },
+  ruby: { grammar: interpreterGrammar([...letters('erICE'), ...attached('xWTK0'), valued('--encoding'), valued('--require')]), code: ['-e'], module: [], file: [] },
   php: { grammar: interpreterGrammar([...letters('rRBEdcz'), { names: ['-f'], takes: 'one', endsOptions: true }, { names: ['-F'], takes: 'one', endsOptions: true }]), code: ['-r', '-R', '-B', '-E'], module: [], file: ['-f', '-F'] },
   sql: undefined,
   mongo: undefined,

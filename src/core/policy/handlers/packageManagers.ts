@@ -89,6 +89,19 @@ export function lifecycle(w: Walker, manager: string, exec: Exec): void {
   }
 }
 
+/** The folders of the packages an install names by path (`../pkg`, `/abs/pkg`, `file:pkg`, `link:pkg`): those that hold a package.json. */
+function localPackageFolders(w: Walker, operands: readonly ArgWord[], exec: Exec): string[] {
+  const out: string[] = [];
+  for (const o of operands.slice(0, 8)) {
+    if (o.dynamic) continue;
+    const text = o.text.replace(/^(file|link|portal):/, '');
+    if (!/^(\.{1,2}(\/|$)|\/|~\/)/.test(text) && text === o.text) continue;
+    const folder = resolvePath(exec.cwd, text, w.facts.home);
+    if (folder !== exec.cwd && w.facts.listDir(folder)?.includes('package.json')) out.push(folder);
+  }
+  return out;
+}
+
 /** Each reading of a package manager's words (two when an option it does not know may take a value), once per distinct reading. */
 function packageManager(w: Walker, manager: 'npm' | 'yarn' | 'pnpm', first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
   const inv = w.emit(manager, first.text, args, exec);
@@ -164,6 +177,8 @@ function reading(w: Walker, manager: string, spec: ToolSpec, parsed: ParsedComma
     // A package from an address (a tarball URL, a git repository) is no registry's: its install scripts run unread.
     const address = parsed.operands.find((o) => !o.dynamic && PACKAGE_ADDRESS.test(o.text) && !o.text.startsWith('./') && !o.text.startsWith('../'));
     if (address) w.addOpaque(`${manager} installs ${address.text.slice(0, 120)}, a package from an address rather than the registry, whose install scripts run before they can be read`, w.viaOf(local));
+    // `npm install ../pkg`, `yarn add file:/x/pkg`, `pnpm add ./pkg` (round 10): a folder's package, whose lifecycle scripts run in it.
+    for (const folder of localPackageFolders(w, parsed.operands, local)) lifecycle(w, manager, { ...local, cwd: folder });
   } else if (manager === 'yarn' && parsed.path[0] === 'node') {
     // `yarn node -e '…'`, `yarn node script.js`: node, with the project's loader.
     const node = args[subIndex]!;

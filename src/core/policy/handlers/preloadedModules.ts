@@ -91,8 +91,8 @@ function pythonMainFiles(w: Walker, spec: string, roots: readonly string[]): str
 }
 
 /** A word that asks the interpreter to preload a module, or a variable that does: only then is anything looked up. */
-const PRELOAD_WORD = /^-(r|M|m|I|d|-require|-import|-loader|-experimental-loader)|^-[A-Za-z]*m$/;
-const PRELOAD_VARIABLES = ['PYTHONPATH', 'RUBYLIB', 'RUBYOPT', 'PERL5LIB', 'PERLLIB', 'PERL5OPT', 'NODE_OPTIONS', 'NODE_PATH'];
+const PRELOAD_WORD = /^-(r|M|m|I|d|c|-require|-import|-loader|-experimental-loader|-env-file|-test-reporter)|^-[A-Za-z]*m$/;
+const PRELOAD_VARIABLES = ['PYTHONPATH', 'RUBYLIB', 'RUBYOPT', 'PERL5LIB', 'PERLLIB', 'PERL5OPT', 'NODE_OPTIONS', 'NODE_PATH', 'PHPRC', 'PHP_INI_SCAN_DIR'];
 
 /** Run the modules `inv` preloads (see above), before its program is read. */
 export function runPreloadedModules(w: Walker, language: SnippetLanguage, parse: () => ParsedCommand, args: readonly ArgWord[], inv: Invocation, exec: Exec): void {
@@ -104,7 +104,7 @@ export function runPreloadedModules(w: Walker, language: SnippetLanguage, parse:
   const files: string[] = [];
   if (language === 'ruby') {
     const dirs = [...optionValues(parsed, ['-I']), ...variableOptions(env['RUBYOPT'], ['-I']), ...listVariable(env['RUBYLIB'])].map(abs);
-    for (const spec of [...optionValues(parsed, ['-r']), ...variableOptions(env['RUBYOPT'], ['-r'])]) {
+    for (const spec of [...optionValues(parsed, ['-r', '--require']), ...variableOptions(env['RUBYOPT'], ['-r'])]) {
       const file = rubyFile(w, spec, dirs, cwd);
       if (file) files.push(file);
     }
@@ -112,14 +112,20 @@ export function runPreloadedModules(w: Walker, language: SnippetLanguage, parse:
     const dirs = [...optionValues(parsed, ['-I']), ...variableOptions(env['PERL5OPT'], ['-I']), ...listVariable(env['PERL5LIB'] ?? env['PERLLIB'])].map(abs);
     // `-d:Name` loads Devel::Name; `-d` reads the debugger's start-up file from the folder it starts in.
     const debuggers = optionValues(parsed, ['-d', '-D']).filter((v) => v.startsWith(':')).map((v) => 'Devel::' + v.slice(1));
-    for (const spec of [...optionValues(parsed, ['-M', '-m']), ...variableOptions(env['PERL5OPT'], ['-M', '-m']), ...debuggers]) {
+    const modules = [...optionValues(parsed, ['-M', '-m']), ...variableOptions(env['PERL5OPT'], ['-M', '-m'])];
+    // `-Mlib=.,lib` puts folders on @INC, searched before the default ones for every later module.
+    for (const spec of modules) if (/^-?lib=/.test(spec)) dirs.unshift(...spec.replace(/^-?lib=/, '').split(',').filter((d) => d !== '' && !/[$`]/.test(d)).slice(0, 8).map(abs));
+    for (const spec of [...modules, ...debuggers]) {
       const file = perlFile(w, spec, dirs);
       if (file) files.push(file);
     }
     if (parsed.options.some((o) => o.name === '-d') && exists(w, `${cwd}/.perldb`)) files.push(`${cwd}/.perldb`);
   } else if (language === 'javascript') {
     const nodePath = nodePathOf(inv, cwd, w.facts.home);
-    for (const spec of [...optionValues(parsed, ['-r', '--require', '--import', '--loader', '--experimental-loader']), ...variableOptions(env['NODE_OPTIONS'], ['-r', '--import', '--loader'])]) {
+    // `node --env-file=dev.env app.js`: NODE_OPTIONS set in the file preloads as if given on the line (node reads it before start-up).
+    const fileOptions = optionValues(parsed, ['--env-file', '--env-file-if-exists']).map((f) => envFileValue(w, abs(f), 'NODE_OPTIONS'));
+    // `--test-reporter=./x.mjs` imports the reporter module too.
+    for (const spec of [...optionValues(parsed, ['-r', '--require', '--import', '--loader', '--experimental-loader', '--test-reporter']), ...[env['NODE_OPTIONS'], ...fileOptions].flatMap((v) => variableOptions(v, ['-r', '--import', '--loader']))]) {
       const file = nodeFile(w, spec, cwd, nodePath);
       if (file) files.push(file);
     }
@@ -138,12 +144,40 @@ export function runPreloadedModules(w: Walker, language: SnippetLanguage, parse:
     if (module !== undefined) files.push(...pythonMainFiles(w, module, safePath ? roots : [cwd, ...roots]));
     // pdb runs the lines of `.pdbrc` in the folder it starts in as debugger commands (Python statements among them).
     if (module === 'pdb' && exists(w, `${cwd}/.pdbrc`)) files.push(`${cwd}/.pdbrc`);
-  }
+  } else if (language === 'php') files.push(...phpPrependedFiles(w, parsed, env, cwd));
   for (const file of files.slice(0, MAX_MODULES)) {
     if (w.isActiveFile(file)) continue;
     const text = w.readFile(file, w.viaOf(exec));
     if (text !== undefined) w.runFileText(file, file.endsWith('/.pdbrc') ? text.replace(/^\s*!/gm, '') : text, language, inv, exec, `${inv.name} loads ${w.display(file)}`);
   }
+}
+
+/** The value a dotenv file gives `name` (`NAME=value`, quotes dropped), or undefined. */
+function envFileValue(w: Walker, path: string, name: string): string | undefined {
+  const text = w.readFile(path, []);
+  const m = text === undefined ? null : new RegExp(`^[ \\t]*(?:export[ \\t]+)?${name}[ \\t]*=[ \\t]*(.*)$`, 'm').exec(text);
+  return m ? m[1]!.trim().replace(/^(['"])([\s\S]*)\1$/, '$2') : undefined;
+}
+
+const PHP_PREPEND = /^[ \t]*auto_(?:prepend|append)_file[ \t]*=[ \t]*["']?([^"'\n;]+)/gm;
+
+/**
+ * The files PHP runs around every script: `auto_prepend_file`/`auto_append_file` given with `-d`, or in
+ * the ini file `-c` names (a file or a folder's php.ini), `PHPRC`, or the `.ini` files of `PHP_INI_SCAN_DIR`.
+ */
+function phpPrependedFiles(w: Walker, parsed: ParsedCommand, env: Readonly<Record<string, string>>, cwd: string): string[] {
+  const abs = (d: string): string => resolvePath(cwd, d, w.facts.home);
+  const settings = optionValues(parsed, ['-d']).join('\n');
+  const inis: string[] = [];
+  if (!parsed.options.some((o) => o.name === '-n')) {
+    for (const given of [...optionValues(parsed, ['-c']), ...(env['PHPRC'] !== undefined && !/[$`]/.test(env['PHPRC']) ? [env['PHPRC']] : [])]) {
+      const path = abs(given);
+      inis.push(w.facts.listDir(path) !== undefined ? `${path}/php.ini` : path);
+    }
+    for (const dir of listVariable(env['PHP_INI_SCAN_DIR']).map(abs)) inis.push(...(w.facts.listDir(dir) ?? []).filter((n) => n.endsWith('.ini')).slice(0, 8).map((n) => `${dir}/${n}`));
+  }
+  const texts = [settings, ...inis.slice(0, MAX_MODULES).map((f) => w.readFile(f, []) ?? '')];
+  return texts.flatMap((t) => [...t.matchAll(PHP_PREPEND)].map((m) => abs(m[1]!.trim())));
 }
 
 /** `python3 app.pyz`, `python3 pk.zip`: a zip application, whose `__main__.py` the hook cannot read. True when it was one. */

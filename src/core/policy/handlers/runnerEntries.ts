@@ -10,80 +10,16 @@
  */
 
 import { dirname, resolvePath } from '../../paths';
-import { parseCommand, type GrammarSpec, type OptionSpec, type ParsedCommand } from '../../shell/grammar';
-import { pythonModuleFiles } from '../loadedCode';
+import type { ParsedCommand } from '../../shell/grammar';
+import { has, inDir, jsConfigs, jsFiles, jsTestFiles, LISTING_ONLY, one, operandTexts, parseWith, pythonModule, value, values, type Ctx, type Entry, type Reading, type RunnerSpec } from './runnerKit';
 import type { ArgWord, Invocation } from '../types';
 import { SHELLS, type Exec, type Handler, type Walker } from './context';
 import { runEntriesOf } from './entryReading';
 import { RUBY_LOADER_NAMES, rubyLoaderFiles } from './preloadedModules';
-
-/** How an entry file's text runs. */
-export type Reading =
-  | 'python' | 'javascript' | 'ruby' | 'shell'
-  /** Justfile recipes: indented lines are shell lines. */
-  | 'recipes'
-  /** TOML `run = "…"` values (mise tasks). */
-  | 'tomlRun'
-  /** YAML `cmds:` items (Taskfile). */
-  | 'yamlCmds'
-  /** A compose file's `command:`/`entrypoint:` values, run in its containers. */
-  | 'compose'
-  /** `//go:generate` lines of Go files. */
-  | 'goGenerate'
-  /** Rust code (build.rs): `Command::new`, `remove_dir_all`, `remove_file`. */
-  | 'rust'
-  /** A program file of a code runner (lua, Rscript, julia, tclsh, expect, emacs --script). */
-  | 'program'
-  /** tox.ini `commands =` lines. */
-  | 'toxCommands'
-  /** A JSON file's task strings: deno.json `tasks`, composer.json `scripts`. */
-  | 'denoTasks' | 'composerScripts'
-  /** Procfile lines (`web: cmd`). */
-  | 'procfile'
-  /** YAML `run:` values (lefthook). */
-  | 'yamlRun'
-  /** package.json's `jest` key: its setup and teardown files. */
-  | 'jestPackage'
-  /** pre-commit's local hooks with `language: system|script`: their `entry:` lines. */
-  | 'preCommit'
-  /** Code in a language the snippets do not model (Go, Java, Elixir, Swift, Dart, CMake, Gradle): its delete and process calls. */
-  | 'native';
-
-export type Entry =
-  /** A file named on the command line or found by convention; `any` of `files` (the first found) or each. */
-  | { files: readonly string[]; as: Reading; first?: boolean }
-  | { opaque: string }
-  | { lifecycle: string }
-  /** Python code given to a program that runs it (`manage.py shell -c CODE`). */
-  | { code: string; label: string };
-
-interface Ctx {
-  w: Walker;
-  name: string;
-  args: readonly ArgWord[];
-  exec: Exec;
-  /** Files of a folder matching a test, bounded. */
-  list(dir: string, match: RegExp): string[];
-}
-
-interface RunnerSpec {
-  options?: readonly OptionSpec[];
-  /** Options may follow operands (default true). */
-  interspersed?: boolean;
-  entries(p: ParsedCommand, c: Ctx): Entry[];
-}
+import { withLoaderRunners } from './loaderRunners';
 
 /** Files one runner's folder listing contributes; more are not read. */
 const MAX_LISTED = 16;
-
-const one = (...names: string[]): OptionSpec => ({ names, takes: 'one' });
-const value = (p: ParsedCommand, ...names: string[]): string | undefined => p.options.filter((o) => names.includes(o.name)).map((o) => o.values[0])[0];
-const values = (p: ParsedCommand, ...names: string[]): string[] => p.options.filter((o) => names.includes(o.name)).flatMap((o) => o.values);
-const has = (p: ParsedCommand, ...names: string[]): boolean => p.options.some((o) => names.includes(o.name));
-const operandTexts = (p: ParsedCommand): string[] => p.operands.filter((o) => !o.dynamic).map((o) => o.text);
-const inDir = (dir: string, ...names: string[]): string[] => names.map((n) => `${dir}/${n}`);
-const jsConfigs = (base: string): string[] => ['js', 'mjs', 'cjs', 'ts', 'mts', 'cts'].map((e) => `${base}.${e}`);
-const LISTING_ONLY = ['--help', '-h', '--version', '-V'];
 
 function conventional(c: Ctx, dirOption: string | undefined, ...names: string[]): Entry {
   const dir = dirOption !== undefined ? resolvePath(c.exec.cwd, dirOption, c.w.facts.home) : c.exec.cwd;
@@ -106,16 +42,6 @@ const pytest: RunnerSpec = {
     return [{ files, as: 'python' }, ...values(p, '-p').filter((m) => !m.startsWith('no:')).map((m): Entry => ({ files: pythonModule(c, m), as: 'python' }))];
   },
 };
-
-function pythonModule(c: Ctx, dotted: string): string[] {
-  return pythonModuleFiles(c.w, c.exec.cwd, dotted) ?? [];
-}
-
-/** JavaScript test files by the runners' default patterns, in the usual folders (one level, bounded). */
-const JS_TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$/;
-const jsTestFiles = (c: Ctx): string[] => ['', '/test', '/tests', '/__tests__', '/src', '/src/__tests__'].flatMap((d) => c.list(c.exec.cwd + d, JS_TEST_FILE));
-
-const jsFiles = (c: Ctx, texts: readonly string[]): string[] => texts.filter((t) => /\.(js|mjs|cjs|ts|mts|cts|jsx|tsx)$/.test(t) || t.startsWith('./') || t.startsWith('/')).map((t) => resolvePath(c.exec.cwd, t, c.w.facts.home));
 
 const mocha: RunnerSpec = {
   options: [one('-r', '--require'), one('--file'), one('--config'), one('-R', '--reporter'), one('-g', '--grep'), one('-t', '--timeout'), one('-u', '--ui'), one('--spec'), one('--extension'), one('-O', '--reporter-option')],
@@ -382,15 +308,6 @@ const shellRc: RunnerSpec = {
   },
 };
 
-/** Each runner's grammar, made once: the grammar compiles its option tables per spec object, so a spec made per call compiled them per call. */
-const grammars = new WeakMap<RunnerSpec, GrammarSpec>();
-
-function parseWith(spec: RunnerSpec, args: readonly ArgWord[]): ParsedCommand {
-  let grammar = grammars.get(spec);
-  if (!grammar) grammars.set(spec, (grammar = { options: spec.options ?? [], interspersed: spec.interspersed ?? true, unknownShort: 'switch', unknownLong: 'switch' }));
-  return parseCommand(args, grammar);
-}
-
 /** The runner table's key for a command name (`python3.12` is `python`, `bash` is `sh`). */
 function runnerKey(name: string): string {
   if (/^(python|pypy)[0-9.]*$/.test(name)) return 'python';
@@ -440,7 +357,7 @@ function onSubcommand(subs: readonly string[], names: readonly string[], as: Rea
 
 const PROCFILE = onSubcommand(['start', 's'], ['Procfile', 'Procfile.dev'], 'procfile');
 
-const RUNNERS: Readonly<Record<string, RunnerSpec>> = {
+const RUNNERS: Readonly<Record<string, RunnerSpec>> = withLoaderRunners({
   foreman: PROCFILE, honcho: PROCFILE, overmind: PROCFILE, hivemind: { entries: (_p, c) => [{ files: inDir(c.exec.cwd, 'Procfile'), as: 'procfile' }] }, 'nf': PROCFILE,
   lefthook: onSubcommand(['run'], ['lefthook.yml', 'lefthook.yaml', '.lefthook.yml', 'lefthook-local.yml'], 'yamlRun'),
   // `direnv allow [DIR]` loads DIR's .envrc; `direnv exec DIR cmd` runs it before cmd.
@@ -506,7 +423,7 @@ const RUNNERS: Readonly<Record<string, RunnerSpec>> = {
   // Round 9: ruby programs that load modules by name (`irb -I. -revil`, `rspec -r ./x.rb`) and irb's and pry's project start-up files.
   ...Object.fromEntries(RUBY_LOADER_NAMES.map((name): [string, RunnerSpec] => [name, rubyLoader(name)])),
   Rscript: programRunner(), R: programRunner('-f', '--file'), emacs: programRunner('--script', '-script'), julia: programRunner(), tclsh: programRunner(), wish: programRunner(), expect: programRunner('-f'),
-};
+});
 
 function rubyLoader(name: string): RunnerSpec {
   return {

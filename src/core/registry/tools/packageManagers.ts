@@ -56,7 +56,7 @@ const EXEC_OPTIONS: OptionSpec[] = [valued('-c', '--call', '--shell-mode'), valu
 
 /** yarn's and pnpm's own commands (an undescribed word is a script or a binary). */
 const NODE_BUILTINS = [
-  'add', 'upgrade|up|update', 'init', 'info', 'why', 'config', 'cache', 'link', 'pack', 'version', 'workspaces', 'workspace', 'set', 'plugin', 'node',
+  'upgrade|up|update', 'init', 'info', 'why', 'config', 'cache', 'link', 'pack', 'version', 'workspaces', 'workspace', 'set', 'plugin', 'node',
   'bin', 'create', 'import', 'licenses', 'list|ls', 'outdated', 'audit', 'login', 'logout', 'owner', 'tag', 'team', 'check', 'autoclean', 'help',
   'policies', 'upgrade-interactive', 'dedupe', 'npm', 'patch', 'patch-commit', 'rebuild', 'search', 'stage', 'unplug', 'explain', 'constraints',
 ];
@@ -105,7 +105,8 @@ export const pnpm: ToolSpec = {
   commands: {
     ...SCRIPT_COMMANDS,
     'exec|x|dlx': { package: { binary: true, call: '-c' }, options: EXEC_OPTIONS },
-    'install|i|ci|isntall|in': { package: 'install' },
+    // `add` installs too: a package from an address or a folder runs its install scripts (round 10).
+    'install|i|ci|isntall|in|add': { package: 'install' },
     ...doing('uninstall', 'remove|rm|uninstall|un|unlink'),
     publish: PUBLISH,
     ...doing('builtin', ...NODE_BUILTINS, 'prune', 'fetch', 'store', 'env', 'deploy', 'setup', 'root', 'server', 'doctor', 'self-update', 'recursive', 'approve-builds', 'catalog', 'global'),
@@ -127,7 +128,8 @@ export const yarn: ToolSpec = {
   commands: {
     ...SCRIPT_COMMANDS,
     'exec|x|dlx': { package: { binary: true, call: '-c' }, options: EXEC_OPTIONS },
-    'install|i|ci|isntall|in': { package: 'install' },
+    // `add` installs too: a package from an address or a folder runs its install scripts (round 10).
+    'install|i|ci|isntall|in|add': { package: 'install' },
     ...doing('uninstall', 'remove|rm', 'unlink'),
     publish: PUBLISH,
     // yarn 2+: `yarn npm publish`, `yarn npm tag remove`.

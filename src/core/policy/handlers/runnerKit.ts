@@ -1,0 +1,95 @@
+/**
+ * The vocabulary of the runner tables (runnerEntries.ts, loaderRunners.ts): what an entry is, how its
+ * text is read, a runner's option grammar and entry function, and the small readers of parsed words
+ * both tables share.
+ */
+
+import { resolvePath } from '../../paths';
+import { parseCommand, type GrammarSpec, type OptionSpec, type ParsedCommand } from '../../shell/grammar';
+import { pythonModuleFiles } from '../loadedCode';
+import type { ArgWord } from '../types';
+import type { Exec, Walker } from './context';
+
+/** How an entry file's text runs. */
+export type Reading =
+  | 'python' | 'javascript' | 'ruby' | 'shell'
+  /** Justfile recipes: indented lines are shell lines. */
+  | 'recipes'
+  /** TOML `run = "…"` values (mise tasks). */
+  | 'tomlRun'
+  /** YAML `cmds:` items (Taskfile). */
+  | 'yamlCmds'
+  /** A compose file's `command:`/`entrypoint:` values, run in its containers. */
+  | 'compose'
+  /** `//go:generate` lines of Go files. */
+  | 'goGenerate'
+  /** Rust code (build.rs): `Command::new`, `remove_dir_all`, `remove_file`. */
+  | 'rust'
+  /** A program file of a code runner (lua, Rscript, julia, tclsh, expect, emacs --script). */
+  | 'program'
+  /** tox.ini `commands =` lines. */
+  | 'toxCommands'
+  /** A JSON file's task strings: deno.json `tasks`, composer.json `scripts`. */
+  | 'denoTasks' | 'composerScripts'
+  /** Procfile lines (`web: cmd`). */
+  | 'procfile'
+  /** YAML `run:` values (lefthook). */
+  | 'yamlRun'
+  /** package.json's `jest` key: its setup and teardown files. */
+  | 'jestPackage'
+  /** pre-commit's local hooks with `language: system|script`: their `entry:` lines. */
+  | 'preCommit'
+  /** Code in a language the snippets do not model (Go, Java, Elixir, Swift, Dart, CMake, Gradle): its delete and process calls. */
+  | 'native';
+
+export type Entry =
+  /** A file named on the command line or found by convention; `any` of `files` (the first found) or each. */
+  | { files: readonly string[]; as: Reading; first?: boolean }
+  | { opaque: string }
+  | { lifecycle: string }
+  /** Code given to a program that runs it (`manage.py shell -c CODE`: Python unless `language` says otherwise; `program`: a code runner's own language, read for its escapes). */
+  | { code: string; label: string; language?: 'python' | 'ruby' | 'perl' | 'php' | 'javascript' | 'program' };
+
+export interface Ctx {
+  w: Walker;
+  name: string;
+  args: readonly ArgWord[];
+  exec: Exec;
+  /** Files of a folder matching a test, bounded. */
+  list(dir: string, match: RegExp): string[];
+}
+
+export interface RunnerSpec {
+  options?: readonly OptionSpec[];
+  /** Options may follow operands (default true). */
+  interspersed?: boolean;
+  entries(p: ParsedCommand, c: Ctx): Entry[];
+}
+
+export const one = (...names: string[]): OptionSpec => ({ names, takes: 'one' });
+export const value = (p: ParsedCommand, ...names: string[]): string | undefined => p.options.filter((o) => names.includes(o.name)).map((o) => o.values[0])[0];
+export const values = (p: ParsedCommand, ...names: string[]): string[] => p.options.filter((o) => names.includes(o.name)).flatMap((o) => o.values);
+export const has = (p: ParsedCommand, ...names: string[]): boolean => p.options.some((o) => names.includes(o.name));
+export const operandTexts = (p: ParsedCommand): string[] => p.operands.filter((o) => !o.dynamic).map((o) => o.text);
+export const inDir = (dir: string, ...names: string[]): string[] => names.map((n) => `${dir}/${n}`);
+export const jsConfigs = (base: string): string[] => ['js', 'mjs', 'cjs', 'ts', 'mts', 'cts'].map((e) => `${base}.${e}`);
+export const LISTING_ONLY = ['--help', '-h', '--version', '-V'];
+
+export function pythonModule(c: Ctx, dotted: string): string[] {
+  return pythonModuleFiles(c.w, c.exec.cwd, dotted) ?? [];
+}
+
+/** JavaScript test files by the runners' default patterns, in the usual folders (one level, bounded). */
+export const JS_TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$/;
+export const jsTestFiles = (c: Ctx): string[] => ['', '/test', '/tests', '/__tests__', '/src', '/src/__tests__'].flatMap((d) => c.list(c.exec.cwd + d, JS_TEST_FILE));
+
+export const jsFiles = (c: Ctx, texts: readonly string[]): string[] => texts.filter((t) => /\.(js|mjs|cjs|ts|mts|cts|jsx|tsx)$/.test(t) || t.startsWith('./') || t.startsWith('/')).map((t) => resolvePath(c.exec.cwd, t, c.w.facts.home));
+
+/** Each runner's grammar, made once: the grammar compiles its option tables per spec object, so a spec made per call compiled them per call. */
+const grammars = new WeakMap<RunnerSpec, GrammarSpec>();
+
+export function parseWith(spec: RunnerSpec, args: readonly ArgWord[]): ParsedCommand {
+  let grammar = grammars.get(spec);
+  if (!grammar) grammars.set(spec, (grammar = { options: spec.options ?? [], interspersed: spec.interspersed ?? true, unknownShort: 'switch', unknownLong: 'switch' }));
+  return parseCommand(args, grammar);
+}
