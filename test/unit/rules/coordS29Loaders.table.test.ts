@@ -1,8 +1,6 @@
-import * as assert from 'node:assert/strict';
-import { classify } from '../../../src/core/policy/classify';
 import type { Facts } from '../../../src/core/policy/types';
 import { testFacts } from '../support/policyFixtures';
-import { show } from './perimeterFixtures';
+import { flag, allowed, familyTables, type FamilyRow } from './familyTable';
 
 /**
  * Red team round 10, code loaded by a name or an option rather than run as a file: interpreter
@@ -46,17 +44,11 @@ function facts(): Facts {
   });
 }
 
-interface Row {
-  command: string;
-  expect: 'flag' | 'allowed';
-}
-const flag = (command: string): Row => ({ command, expect: 'flag' });
-const allowed = (command: string): Row => ({ command, expect: 'allowed' });
 
 /** The loaded code reaches the guard's key: its reason names it. */
 const KEY_REASON = /decider\/key|Blast Shield|guard/i;
 
-const TABLE: Record<string, { reason: RegExp; rows: readonly Row[] }> = {
+const TABLE: Record<string, { reason: RegExp; rows: readonly FamilyRow[] }> = {
   'interpreter preload spellings': {
     reason: KEY_REASON,
     rows: [
@@ -177,21 +169,4 @@ const TABLE: Record<string, { reason: RegExp; rows: readonly Row[] }> = {
   },
 };
 
-describe('rules/perimeter: red team round 10 (code loaded by a name or an option)', () => {
-  const f = facts();
-  for (const [family, { reason, rows }] of Object.entries(TABLE)) {
-    describe(family, () => {
-      for (const row of rows) {
-        it(`${row.expect}: ${row.command}`, () => {
-          const v = classify(row.command, f, { lockdown: false });
-          if (row.expect === 'flag') {
-            assert.notEqual(v.decision, 'allow', show(v));
-            assert.ok(v.reasons.some((r) => reason.test(r)), show(v));
-          } else {
-            assert.equal(v.decision, 'allow', show(v));
-          }
-        });
-      }
-    });
-  }
-});
+familyTables('rules/perimeter: red team round 10 (code loaded by a name or an option)', TABLE, facts);

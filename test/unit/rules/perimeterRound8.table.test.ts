@@ -1,8 +1,6 @@
-import * as assert from 'node:assert/strict';
-import { classify } from '../../../src/core/policy/classify';
 import type { Facts } from '../../../src/core/policy/types';
 import { testFacts } from '../support/policyFixtures';
-import { show } from './perimeterFixtures';
+import { deny, flag, allowed, familyTables, type FamilyRow } from './familyTable';
 
 /**
  * Red team round 8, the guard protecting itself and the roads around it: signals to the decision
@@ -53,17 +51,9 @@ function facts(): Facts {
   });
 }
 
-interface Row {
-  command: string;
-  /** deny, ask (or deny), or allowed (not denied, and no finding of the family). */
-  expect: 'deny' | 'flag' | 'allowed';
-}
-const deny = (command: string): Row => ({ command, expect: 'deny' });
-const flag = (command: string): Row => ({ command, expect: 'flag' });
-const allowed = (command: string): Row => ({ command, expect: 'allowed' });
 
 /** Per family: the rows, and words the family's reason carries (an allowed look-alike must not carry them). */
-const TABLE: Record<string, { reason: RegExp; rows: readonly Row[] }> = {
+const TABLE: Record<string, { reason: RegExp; rows: readonly FamilyRow[] }> = {
   'signals to the decision server (docs/decision-server.md)': {
     reason: /guard's (own processes|names|decision server|own files)|service of the guard/,
     rows: [
@@ -207,25 +197,4 @@ const TABLE: Record<string, { reason: RegExp; rows: readonly Row[] }> = {
   },
 };
 
-describe('rules/perimeter: red team round 8 (the decision server, loaded files, nested agents, moved endpoints)', () => {
-  const f = facts();
-  for (const [family, { reason, rows }] of Object.entries(TABLE)) {
-    describe(family, () => {
-      for (const row of rows) {
-        it(`${row.expect}: ${row.command}`, () => {
-          const v = classify(row.command, f, { lockdown: false });
-          if (row.expect === 'deny') {
-            assert.equal(v.decision, 'deny', show(v));
-            assert.ok(v.reasons.some((r) => reason.test(r)), show(v));
-          } else if (row.expect === 'flag') {
-            assert.notEqual(v.decision, 'allow', show(v));
-            assert.ok(v.reasons.some((r) => reason.test(r)), show(v));
-          } else {
-            assert.notEqual(v.decision, 'deny', show(v));
-            assert.ok(!v.reasons.some((r) => reason.test(r)), show(v));
-          }
-        });
-      }
-    });
-  }
-});
+familyTables('rules/perimeter: red team round 8 (the decision server, loaded files, nested agents, moved endpoints)', TABLE, facts, 'not-deny');

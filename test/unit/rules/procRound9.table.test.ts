@@ -1,6 +1,5 @@
-import * as assert from 'node:assert/strict';
-import { classify } from '../../../src/core/policy/classify';
-import { perimeterFacts, show } from './perimeterFixtures';
+import { perimeterFacts } from './perimeterFixtures';
+import { deny, ask, flag, allowed, familyTables, type FamilyRow } from './familyTable';
 
 /**
  * Red team round 9, the guard's processes and the roads around its home: processes picked out of
@@ -11,19 +10,10 @@ import { perimeterFacts, show } from './perimeterFixtures';
  * listings of home, which name no content and stay allowed. Every row sits next to look-alikes.
  */
 
-interface Row {
-  command: string;
-  /** deny; ask (exactly); flag (ask or deny); allowed (not denied, and no reason of the family). */
-  expect: 'deny' | 'ask' | 'flag' | 'allowed';
-}
-const deny = (command: string): Row => ({ command, expect: 'deny' });
-const ask = (command: string): Row => ({ command, expect: 'ask' });
-const flag = (command: string): Row => ({ command, expect: 'flag' });
-const allowed = (command: string): Row => ({ command, expect: 'allowed' });
 
 const PROCESSES = /guard's own processes|cannot show are not the guard's|runtime the guard itself runs under/;
 
-const TABLE: Record<string, { reason: RegExp; rows: readonly Row[] }> = {
+const TABLE: Record<string, { reason: RegExp; rows: readonly FamilyRow[] }> = {
   'guard processes picked out of ps text': {
     reason: PROCESSES,
     rows: [
@@ -196,24 +186,4 @@ const TABLE: Record<string, { reason: RegExp; rows: readonly Row[] }> = {
   },
 };
 
-describe('rules/perimeter: red team round 9 (guard processes, the editor without the guard, home searches, built names)', () => {
-  const f = perimeterFacts();
-  for (const [family, { reason, rows }] of Object.entries(TABLE)) {
-    describe(family, () => {
-      for (const row of rows) {
-        it(`${row.expect}: ${row.command}`, () => {
-          const v = classify(row.command, f, { lockdown: false });
-          if (row.expect === 'allowed') {
-            assert.notEqual(v.decision, 'deny', show(v));
-            assert.ok(!v.reasons.some((r) => reason.test(r)), show(v));
-            return;
-          }
-          if (row.expect === 'deny') assert.equal(v.decision, 'deny', show(v));
-          else if (row.expect === 'ask') assert.equal(v.decision, 'ask', show(v));
-          else assert.notEqual(v.decision, 'allow', show(v));
-          assert.ok(v.reasons.some((r) => reason.test(r)), show(v));
-        });
-      }
-    });
-  }
-});
+familyTables('rules/perimeter: red team round 9 (guard processes, the editor without the guard, home searches, built names)', TABLE, perimeterFacts, 'not-deny');
