@@ -234,7 +234,7 @@ const phpunit: RunnerSpec = {
 function luaModuleFiles(c: Ctx, module: string): string[] {
   const path = c.exec.assignments['LUA_PATH_5_4'] ?? c.exec.assignments['LUA_PATH'] ?? './?.lua;./?/init.lua';
   const rel = module.replace(/\./g, '/');
-  return path.replace(/;;/g, ';./?.lua;./?/init.lua;').split(';').filter((t) => t.includes('?') && !/^\/usr\//.test(t)).slice(0, 8).map((t) => resolvePath(c.exec.cwd, t.replace(/\?/g, rel), c.w.facts.home));
+  return path.replace(/;;/g, ';./?.lua;./?/init.lua;').split(';').filter((t) => t.includes('?') && !t.startsWith('/usr/')).slice(0, 8).map((t) => resolvePath(c.exec.cwd, t.replace(/\?/g, rel), c.w.facts.home));
 }
 
 /** The files Lua code loads by a literal name: `dofile("x.lua")`, `loadfile "x.lua"`, `require("x")`. */
