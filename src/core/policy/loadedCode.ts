@@ -150,7 +150,7 @@ function perlLoads(text: string): LoadRequest[] {
   const out: LoadRequest[] = [];
   for (const m of text.matchAll(/\b(?:do|require)\s*\(?\s*(['"])([^'"\n]+\.p[lm])\1/g)) out.push({ spec: m[2]!.startsWith('/') ? m[2]! : './' + m[2]!, kind: 'relative' });
   // `use lib "."`, `use lib qw(. lib)`, `push @INC, "."`, `unshift @INC, "lib"`: folders searched for later modules.
-  for (const m of text.matchAll(/\buse\s+lib\s+(?:qw\s*[(\[{/]([^)\]}/]*)|(['"])([^'"\n]+)\2)/g)) for (const d of (m[1] ?? m[3]!).split(/[\s,]+/)) if (d !== '') out.push({ spec: d, kind: 'root' });
+  for (const m of text.matchAll(/\buse\s+lib\s+(?:qw\s*[([{/]([^)\]}/]*)|(['"])([^'"\n]+)\2)/g)) for (const d of (m[1] ?? m[3]!).split(/[\s,]+/)) if (d !== '') out.push({ spec: d, kind: 'root' });
   for (const m of text.matchAll(/\b(?:push|unshift)\s*\(?\s*@INC\s*,\s*(['"])([^'"\n]+)\1/g)) out.push({ spec: m[2]!, kind: 'root' });
   // `use Evil;` / `require Foo::Bar;`: looked up only in the folders the run names (-I, PERL5LIB, use lib); pragmas are lower-case.
   for (const m of text.matchAll(/(?:^|[;{}])[ \t]*(?:use|require)[ \t]+([A-Z]\w*(?:::\w+)*)/gm)) if (out.length < 32) out.push({ spec: m[1]!, kind: 'package' });
