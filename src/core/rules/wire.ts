@@ -11,11 +11,13 @@ import { isLocalUrl, parseRequestUrl, type RequestUrl } from './support/httpTarg
 import {
   destructiveLineCommands,
   destructivePayload,
+  storeInfo,
   storeOfPort,
   storeOfScheme,
   unescapePrintf,
   type StoreInfo,
 } from './support/storeProtocols';
+import { queryDestroy, storeOfApiPath, storeOfHostName, vaultDestroy } from './support/storeHosts';
 
 /**
  * Destructive text over any wire: what a data store reads as a destroying command, wherever it is
@@ -179,6 +181,9 @@ function storeOfUrl(url: RequestUrl, raw: string): StoreInfo | undefined {
   const port = portOf(url.port);
   const byPort = port !== undefined ? storeOfPort(port) : undefined;
   if (byPort) return byPort;
+  // Round 11: a host named after its store (`http://surreal:8000/sql`) or an API path only one store has (Vault's `/v1/sys/`).
+  const byName = storeOfHostName(url.host) ?? storeOfApiPath(url.path);
+  if (byName) return storeInfo(byName);
   if (/\/_(delete_by_query|update_by_query|bulk|doc|cat|cluster|search|aliases|ilm|snapshot)\b/.test(url.path)) return storeOfPort(9200);
   if (url.path.startsWith('/solr/')) return storeOfPort(8983);
   // Confluent Schema Registry and Kafka Connect keep a cluster's schemas and pipelines.
@@ -266,6 +271,8 @@ function httpFindings(inv: Invocation, ctx: RuleContext): Finding[] {
     }
     const method = request.methodOverride ?? request.method;
     // Remote DELETEs and destroying endpoints are the HTTP pack's; on this machine it stays quiet, so this pack speaks.
+    if (!found && store.protocol === 'vault') found = vaultDestroy(method, url.path);
+    if (!found && known && method !== 'GET' && method !== 'HEAD') found = queryDestroy(url.query);
     if (!found && local && method !== 'GET' && method !== 'HEAD') {
       const bodies = request.bodies.map((b) => b.text ?? '');
       found = method === 'DELETE' ? `an HTTP DELETE of ${url.path}` : searchBodyDestroy(method, url.path, bodies, 'localhost') ?? (destroyingSegment(url.path) !== undefined || /_delete_by_query/.test(url.path) ? `a ${method} to ${url.path}` : undefined);

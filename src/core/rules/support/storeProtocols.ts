@@ -1,5 +1,6 @@
 import { safetyNetSql, upsertSql } from './quietOverwrites';
 import { redisAdminLine, scanMongo, scanSql } from './sqlScan';
+import { multiModelDestroy } from './storeHosts';
 
 /**
  * The destroying words of data stores, by protocol: statements (SQL and its cousins: CQL, InfluxQL,
@@ -11,7 +12,8 @@ import { redisAdminLine, scanMongo, scanSql } from './sqlScan';
 
 export type StoreProtocol =
   | 'redis' | 'memcached' | 'sql' | 'mongodb' | 'cassandra' | 'kafka' | 'zookeeper' | 'etcd' | 'consul'
-  | 'elasticsearch' | 'solr' | 'couchdb' | 'influxdb' | 'clickhouse' | 'rabbitmq' | 'neo4j' | 'vector' | 'nats';
+  | 'elasticsearch' | 'solr' | 'couchdb' | 'influxdb' | 'clickhouse' | 'rabbitmq' | 'neo4j' | 'vector' | 'nats'
+  | 'vault' | 'multimodel' | 'objectstore';
 
 export interface StoreInfo {
   protocol: StoreProtocol;
@@ -23,6 +25,7 @@ const STORE: Readonly<Record<StoreProtocol, string>> = {
   redis: 'Redis', memcached: 'memcached', sql: 'SQL database', mongodb: 'MongoDB', cassandra: 'Cassandra', kafka: 'Kafka',
   zookeeper: 'ZooKeeper', etcd: 'etcd', consul: 'Consul', elasticsearch: 'Elasticsearch/OpenSearch', solr: 'Solr', couchdb: 'CouchDB',
   influxdb: 'InfluxDB', clickhouse: 'ClickHouse', rabbitmq: 'RabbitMQ', neo4j: 'Neo4j', vector: 'vector database', nats: 'NATS',
+  vault: 'Vault', multimodel: 'multi-model database (SurrealDB, ArangoDB, TigerGraph)', objectstore: 'object store',
 };
 
 /** Default ports of data stores (from each store's documentation). */
@@ -45,6 +48,8 @@ const PORTS: Readonly<Record<number, StoreProtocol>> = {
   7474: 'neo4j', 7687: 'neo4j',
   6333: 'vector', 6334: 'vector', 19530: 'vector', 7700: 'vector', 8108: 'vector',
   4222: 'nats',
+  8200: 'vault',
+  8529: 'multimodel', 14240: 'multimodel',
 };
 
 const SCHEMES: Readonly<Record<string, StoreProtocol>> = {
@@ -180,6 +185,7 @@ function rawHttpDestroy(payload: string): string | undefined {
 }
 
 export function destructivePayload(payload: string, protocol?: StoreProtocol): string | undefined {
+  if (protocol === 'multimodel') return multiModelDestroy(payload) ?? destructiveStatement(payload);
   if (protocol !== undefined && HTTP_STORES.has(protocol)) {
     const http = rawHttpDestroy(payload);
     if (http) return http;
