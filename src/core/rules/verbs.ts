@@ -15,6 +15,7 @@ import { secretReadOf } from './secretVerbs';
 import { destructiveMongo, destructiveStatement } from './support/storeProtocols';
 import { unreviewedDeploy } from './support/unreviewedDeploys';
 import { blankingWrite } from './support/blankWrites';
+import { scriptCli } from './support/scriptClis';
 import { actionPath, productionChange } from './support/productionChange';
 
 /**
@@ -255,6 +256,8 @@ function optionVerb(reading: Reading, traits: VerbTraits): { name: string; verb:
   for (const option of reading.options) {
     const bare = option.name.replace(/^-+/, '').toLowerCase();
     if (traits.routine?.includes(bare)) continue;
+    // Hadoop's `-rm`, `-rmr`, `-rmdir` (one dash): deletes; docker's `--rm` (two) cleans up after itself.
+    if (/^-(rm|rmr|rmdir)$/.test(option.name)) return { name: option.name, verb: 'delete' };
     if (traits.destroying?.includes(option.name)) return { name: option.name, verb: 'overwrite' };
     const parts = bare.split(/[-_]/).filter((p) => p !== '');
     // `--force-delete`, `--auto-prune` (Argo CD deletes what the repository no longer lists on every sync).
@@ -270,8 +273,8 @@ function optionVerb(reading: Reading, traits: VerbTraits): { name: string; verb:
   return undefined;
 }
 
-/** System programs whose name glues a short prefix to the verb (`lvremove`, `vgremove`, `userdel`, `wipefs`, libmemcached's `memcflush`, `memcrm`). */
-const GLUED_NAME = /^(?:lv|vg|pv|md|user|group|luks|part)(remove|del|destroy|erase)$|^(wipe)fs$|^memc(flush|rm)$/;
+/** System programs whose name glues a short prefix to the verb (`lvremove`, `vgremove`, `userdel`, `wipefs`, libmemcached's `memcflush`, `memcrm`, OpenLDAP's `ldapdelete`). */
+const GLUED_NAME = /^(?:lv|vg|pv|md|user|group|luks|part)(remove|del|destroy|erase)$|^(wipe)fs$|^memc(flush|rm)$|^ldap(delete)$/;
 
 function nameVerb(inv: Invocation, traits: VerbTraits): string | undefined {
   if (inv.command.includes('/') && inv.remote === undefined) return undefined;
@@ -465,6 +468,8 @@ function firstCommandWord(args: readonly ArgWord[], tool: NonNullable<ReturnType
 const FLOOR_TOO: Readonly<Record<string, readonly string[] | undefined>> = { npm: undefined, pnpm: undefined, yarn: undefined, bun: undefined, pulumi: ['env'], glab: ['variable', 'api'], argocd: ['admin', 'account', 'cluster', 'repo', 'repocreds', 'proj', 'cert', 'gpg', 'context', 'appset', 'login', 'logout', 'relogin'], rabbitmqctl: undefined, 'rabbitmqctl.bat': undefined, nomad: undefined, consul: undefined };
 
 export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: ReadonlySet<string>): Finding[] {
+  const script = scriptCli(inv);
+  if (script) return checkVerbs(script, ctx, specific);
   if (!floorApplies(inv, specific) || removalOf(inv) !== undefined) return [];
   const traits = verbTraitsOf(inv.name);
   if (traits.allRoutine) return [];

@@ -17,7 +17,7 @@ import {
   unescapePrintf,
   type StoreInfo,
 } from './support/storeProtocols';
-import { queryDestroy, storeOfApiPath, storeOfHostName, vaultDestroy } from './support/storeHosts';
+import { queryDestroy, storeOfApiPath, storeOfHostName } from './support/storeHosts';
 
 /**
  * Destructive text over any wire: what a data store reads as a destroying command, wherever it is
@@ -271,7 +271,6 @@ function httpFindings(inv: Invocation, ctx: RuleContext): Finding[] {
     }
     const method = request.methodOverride ?? request.method;
     // Remote DELETEs and destroying endpoints are the HTTP pack's; on this machine it stays quiet, so this pack speaks.
-    if (!found && store.protocol === 'vault') found = vaultDestroy(method, url.path);
     if (!found && known && method !== 'GET' && method !== 'HEAD') found = queryDestroy(url.query);
     if (!found && local && method !== 'GET' && method !== 'HEAD') {
       const bodies = request.bodies.map((b) => b.text ?? '');

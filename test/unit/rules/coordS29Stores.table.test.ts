@@ -3,8 +3,7 @@ import { allowed, familyTables, flag, type Family } from './familyTable';
 
 /**
  * Red team round 11, destroying requests to data stores known by their host name or their API's path
- * rather than a default port: SurrealDB, ArangoDB and TigerGraph statements; Vault unmounts, revocations
- * and seals; Weaviate, Chroma and MinIO admin calls; admin switches in a query string. Reads of the same
+ * rather than a default port: SurrealDB, ArangoDB and TigerGraph statements; Vault deletes on this machine; Weaviate, Chroma and MinIO admin calls; admin switches in a query string. Reads of the same
  * APIs stay allowed, and so does an ordinary app's DELETE on localhost.
  */
 
@@ -24,14 +23,13 @@ const TABLE: Record<string, Family> = {
       allowed(`curl http://tigergraph:14240/gsqlserver/gsql/schema`),
     ],
   },
-  'Vault operations that take secrets or the server away': {
-    reason: /Vault/,
+  "a Vault on this machine: deletes ask; seal and revocations are the development server's (round 6's decision)": {
+    reason: /Vault API/,
     rows: [
       flag(`curl -X DELETE http://localhost:8200/v1/sys/mounts/secret -H "X-Vault-Token: $VAULT_TOKEN"`),
-      flag('curl -X POST http://localhost:8200/v1/sys/revoke-prefix/auth'),
-      flag('curl -X PUT http://127.0.0.1:8200/v1/sys/seal'),
-      flag('curl -X PUT http://localhost:8200/v1/sys/leases/revoke-force/aws'),
-      flag('curl -X DELETE http://vault.internal:8200/v1/sys/auth/github'),
+      flag('curl -X DELETE http://127.0.0.1:8200/v1/sys/auth/github'),
+      allowed('curl -X PUT http://127.0.0.1:8200/v1/sys/seal'),
+      allowed('curl -X POST http://localhost:8200/v1/sys/revoke-prefix/auth'),
       allowed('curl http://localhost:8200/v1/sys/health'),
       allowed('curl http://localhost:8200/v1/sys/mounts'),
     ],

@@ -3,8 +3,9 @@
  * round 11): `http://surreal:8000/sql`, `http://arangodb:8529/_api/cursor`, Vault's `/v1/sys/…`, Weaviate's
  * `/v1/schema`, Chroma's `/api/v1/reset`, MinIO's console `/api/v1/buckets`, TigerGraph's `/gsqlserver/`;
  * the statements of their query languages that destroy (SurrealQL `REMOVE`/`DELETE table`, AQL `REMOVE … IN`,
- * GSQL `DROP ALL`); admin switches in a query string (`action=UNLOAD&deleteIndex=true`); and Vault's
- * operations that take secrets or the server away (`sys/seal`, `revoke-prefix`, unmounting an engine).
+ * GSQL `DROP ALL`); and admin switches in a query string (`action=UNLOAD&deleteIndex=true`). A Vault on
+ * this machine is a development server (red team round 6's decision): its seal, step-down and lease
+ * revocations stay allowed there, while a DELETE (an engine unmounted, a secret's metadata removed) asks.
  */
 
 import type { StoreProtocol } from './storeProtocols';
@@ -52,14 +53,6 @@ export function multiModelDestroy(text: string): string | undefined {
   if (gsql) return `GSQL ${gsql[0].trim().slice(0, 60)}`;
   const surrealDelete = /^\s*DELETE\s+(?!FROM\b)([\w`-]+)\s*(;|$)/im.exec(text);
   if (surrealDelete) return `SurrealQL DELETE ${surrealDelete[1]} (every record)`;
-  return undefined;
-}
-
-/** Vault requests that unmount an engine, revoke leases by prefix, seal the server or remove a peer. */
-export function vaultDestroy(method: string, path: string): string | undefined {
-  if (method === 'GET' || method === 'HEAD' || method === 'LIST') return undefined;
-  if (method === 'DELETE' && /^\/v1\/sys\/(mounts|auth|policy|policies|audit|namespaces|plugins)\//.test(path)) return `an unmount or removal of ${path}`;
-  if (/^\/v1\/sys\/(seal|step-down|revoke-prefix|revoke-force|leases\/revoke-(prefix|force)|storage\/raft\/remove-peer|raw)(\/|$)/.test(path)) return `${path.replace(/^\/v1\/sys\//, 'sys/')}`;
   return undefined;
 }
 
