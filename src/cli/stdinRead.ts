@@ -25,7 +25,8 @@ export function readStdinFd(maxBytes: number): Promise<string | undefined> {
   try {
     const st = fs.fstatSync(0);
     regularFile = st.isFile();
-    stream = st.isFIFO() || st.isSocket();
+    // Not on Windows: there a pipe cannot be made non-blocking (pipeReadAll's first reads rely on it).
+    stream = process.platform !== 'win32' && (st.isFIFO() || st.isSocket());
   } catch {
     return Promise.resolve(undefined);
   }

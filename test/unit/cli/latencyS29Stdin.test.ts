@@ -30,8 +30,10 @@ describe('hook stdin: pipes and sockets read without the thread pool (process)',
         `import { readStdinFd } from ${JSON.stringify(path.join(root, 'src/cli/stdinRead'))};`,
         "const threads = (): number => (process.platform === 'linux' ? Number(/^Threads:\\s*(\\d+)/m.exec(fs.readFileSync('/proc/self/status', 'latin1'))![1]) : 0);",
         'const before = threads();',
+        'let done = false;',
+        "if (process.argv[4] === 'timer') setTimeout(() => { if (!done) { fs.writeFileSync(process.argv[3]!, JSON.stringify({ pending: true })); process.exit(0); } }, 300);",
         'readStdinFd(Number(process.argv[2])).then(',
-        "  (t) => fs.writeFileSync(process.argv[3]!, JSON.stringify({ text: t ?? null, threadsAdded: threads() - before })),",
+        "  (t) => ((done = true), fs.writeFileSync(process.argv[3]!, JSON.stringify({ text: t ?? null, threadsAdded: threads() - before }))),",
         "  (e: unknown) => fs.writeFileSync(process.argv[3]!, JSON.stringify({ error: String(e) })),",
         ');',
       ].join('\n'),
@@ -41,7 +43,7 @@ describe('hook stdin: pipes and sockets read without the thread pool (process)',
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  type Result = { text?: string | null; threadsAdded?: number; error?: string };
+  type Result = { text?: string | null; threadsAdded?: number; error?: string; pending?: boolean };
   const out = (): string => path.join(dir, `out-${Math.random().toString(36).slice(2)}.json`);
   const result = (file: string): Result => JSON.parse(fs.readFileSync(file, 'utf8')) as Result;
 
@@ -101,6 +103,16 @@ describe('hook stdin: pipes and sockets read without the thread pool (process)',
       fs.closeSync(fd);
     }
     assert.equal(result(file).text, '{"a":1}');
+  });
+
+  it('a pipe left open after part of a payload never blocks the process: its timers still fire (the hook denies in time)', async () => {
+    const file = out();
+    const c = spawn(process.execPath, [child, '1000000', file, 'timer'], { stdio: ['pipe', 'ignore', 'inherit'] });
+    c.stdin.write('{"tool_name":"Bash",');
+    const code = await new Promise((r) => c.on('exit', r));
+    c.stdin.destroy();
+    assert.equal(code, 0);
+    assert.deepEqual(result(file), { pending: true });
   });
 
   it('a writer that sends the payload in pieces over time: all of it, once the pipe closes', async () => {
