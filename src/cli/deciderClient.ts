@@ -1,10 +1,10 @@
-import type * as ChildProcess from 'node:child_process';
-import type * as Crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import type * as Net from 'node:net';
 import * as path from 'node:path';
 import { nodeCrypto } from '../node/lazyCrypto';
+import { bindingHmac, type DeciderCrypto, type MacState } from '../node/decider/bindingHmac';
 import { DECIDER_MAX_REPLY_BYTES, DECIDER_PATHS, DECIDER_PROTOCOL, deciderMacStart, HOOK_INPUT_MAX_BYTES, parseDeciderKeyBytes, verifyDeciderReply, type DeciderRequest, type DeciderResult } from '../node/decider/protocol';
+import { spawnDetached } from './detachedSpawn';
 import { pipeExchange } from './pipeExchange';
 
 /**
@@ -103,8 +103,8 @@ function within<T>(promise: Promise<T>, ms: number, late: T): Promise<T> {
 
 /**
  * A fresh 128-bit nonce from the kernel's random source, read directly: node:crypto (several
- * milliseconds to load) is then needed only to check the reply, and loads while the server decides.
- * Falls back to node:crypto's randomBytes when the device cannot be read.
+ * milliseconds to load) is then not needed at all where the crypto binding checks the reply
+ * (macCrypto). Falls back to node:crypto's randomBytes when the device cannot be read.
  */
 export function freshNonce(device = '/dev/urandom'): string {
   const bytes = Buffer.alloc(16);
@@ -130,9 +130,8 @@ export function freshNonce(device = '/dev/urandom'): string {
 
 /**
  * One request, one line back, within `ms`; rejects with the socket error code or 'timeout'/'closed'/'oversize'.
- * `whileWaiting` runs once the request is written, while the server decides (the client loads
- * node:crypto and MACs the request line there, in parallel with the server's work instead of after
- * it). Through libuv's pipe handle where the runtime has one (pipeExchange.ts: node:net's stream
+ * `whileWaiting` runs once the request is written, while the server decides (the client MACs the
+ * request line there, in parallel with the server's work instead of after it). Through libuv's pipe handle where the runtime has one (pipeExchange.ts: node:net's stream
  * modules are a tenth of a bare start), else node:net.
  */
 function exchange(socketPath: string, line: string, ms: number, whileWaiting: () => void, transport?: 'net'): Promise<string> {
@@ -172,6 +171,15 @@ function netExchange(socketPath: string, line: string, ms: number, whileWaiting:
   });
 }
 
+/**
+ * The HMAC the client checks answers with: the runtime's crypto binding where it passes its
+ * known-answer test (bindingHmac.ts: node:crypto's module graph was 3–6 ms of a warm call, on its
+ * critical path), else node:crypto. The same bytes either way.
+ */
+function macCrypto(): DeciderCrypto {
+  return bindingHmac() ?? nodeCrypto();
+}
+
 export async function askDecider(o: ClientOptions): Promise<ClientOutcome> {
   // While this process holds the key, `kill -USR1` must not open Node's inspector in it (a listener takes the signal over).
   if (o.holdSignals !== false) process.on('SIGUSR1', () => undefined);
@@ -197,10 +205,10 @@ async function askWithKey(o: ClientOptions, key: Buffer): Promise<ClientOutcome>
   let replyLine: string;
   // The MAC over everything but the body, begun while the server decides; a failure here only means
   // verifyDeciderReply starts it afresh.
-  let started: Crypto.Hmac | undefined;
+  let started: MacState | undefined;
   const whileWaiting = (): void => {
     try {
-      started = deciderMacStart(nodeCrypto(), key, line);
+      started = deciderMacStart(macCrypto(), key, line);
     } catch {
       started = undefined;
     }
@@ -211,7 +219,7 @@ async function askWithKey(o: ClientOptions, key: Buffer): Promise<ClientOutcome>
     const code = err instanceof Error ? err.message : String(err);
     return { why: `no answer (${code})`, absent: code === 'ENOENT' || code === 'ECONNREFUSED' };
   }
-  const verified = verifyDeciderReply(nodeCrypto(), key, line, request, replyLine, started);
+  const verified = verifyDeciderReply(macCrypto(), key, line, request, replyLine, started);
   if (!verified.ok) return { why: verified.why };
   if (verified.body.declined) return { why: `declined (${verified.body.declined})` };
   return { reply: verified.body.result, why: 'answered' };
@@ -248,11 +256,8 @@ export function startDecider(home: string, cli: string, env: NodeJS.ProcessEnv, 
       if (now - fs.statSync(lock).mtimeMs < SPAWN_LOCK_STALE_MS) return false;
       fs.writeFileSync(lock, `${process.pid} ${now}\n`, { mode: 0o600 });
     }
-    const { spawn } = require('node:child_process') as typeof ChildProcess;
-    const child = spawn(process.execPath, [cli, 'decider'], { detached: true, stdio: 'ignore', env: serverEnvironment(env), cwd: home, windowsHide: true });
-    child.on('error', () => undefined);
-    child.unref();
-    return true;
+    // Through libuv's process handle (detachedSpawn.ts): node:child_process would load the stream modules.
+    return spawnDetached(process.execPath, [cli, 'decider'], serverEnvironment(env), home);
   } catch {
     return false;
   }

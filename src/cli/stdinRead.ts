@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { pipeReadAll } from './pipeExchange';
 
 /**
  * Read all of stdin from fd 0 without ever blocking the process: hosts hand the hook a pipe, and a
@@ -20,11 +21,19 @@ export function readStdinFd(maxBytes: number): Promise<string | undefined> {
   };
   const unreadable = (code: string | undefined): boolean => code === 'EAGAIN' || code === 'EISDIR' || code === 'EINVAL' || code === 'ESPIPE';
   let regularFile = false;
+  let stream = false;
   try {
-    regularFile = fs.fstatSync(0).isFile();
+    const st = fs.fstatSync(0);
+    regularFile = st.isFile();
+    // Not on Windows: there a pipe cannot be made non-blocking (pipeReadAll's first reads rely on it).
+    stream = process.platform !== 'win32' && (st.isFIFO() || st.isSocket());
   } catch {
     return Promise.resolve(undefined);
   }
+  // A pipe or socket (how hosts hand the payload over): read in the event loop through libuv's pipe
+  // handle, without starting the thread pool for it (pipeExchange.ts); fs.read where that is not offered.
+  const piped = stream ? pipeReadAll(0, maxBytes) : undefined;
+  if (piped) return piped;
   if (regularFile) {
     for (;;) {
       let n: number;

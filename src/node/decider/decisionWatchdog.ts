@@ -10,20 +10,35 @@ import type * as WorkerThreads from 'node:worker_threads';
  * hook's own time box applies, and the next call starts a fresh server. Nothing is ever answered by
  * the watchdog, so it cannot turn anything into an allow.
  *
- * Shared state: slot 0 of an Int32Array counts arms and disarms (odd while armed), the Float64 at
- * byte 8 holds the deadline (epoch milliseconds).
+ * Shared state: slot 0 of an Int32Array counts arms and disarms (odd while armed), slot 1 is 1 while
+ * the thread waits with no deadline (idle), the Float64s at bytes 8 and 16 hold the deadline and when
+ * the thread's timed wait ends (epoch milliseconds). Waking a thread is a system call and a switch to
+ * it, twice per decision on a machine whose cores the hook's client and the server share: an arm
+ * wakes the thread only when it is idle or sleeps past the new deadline, and a disarm never does. The
+ * server arms every decision with the same limit, so a sleeping thread's wake comes before the next
+ * deadline: it wakes then, reads the current state and sleeps on until that deadline or, disarmed,
+ * goes idle; at most one wake per quiet spell.
  */
 
 const WORKER = `
 const { workerData } = require('node:worker_threads');
-const state = new Int32Array(workerData, 0, 1);
+const state = new Int32Array(workerData, 0, 2);
 const deadline = new Float64Array(workerData, 8, 1);
+const wakeAt = new Float64Array(workerData, 16, 1);
 for (;;) {
   const seen = Atomics.load(state, 0);
-  if (seen % 2 === 0) { Atomics.wait(state, 0, seen); continue; }
+  if (seen % 2 === 0) {
+    // Idle: only an arm (which notifies while this is set) wakes the thread; returns at once if one came since 'seen'.
+    Atomics.store(state, 1, 1);
+    Atomics.wait(state, 0, seen);
+    Atomics.store(state, 1, 0);
+    continue;
+  }
   const left = deadline[0] - Date.now();
   if (left <= 0) { process.kill(process.pid, 'SIGKILL'); break; }
-  Atomics.wait(state, 0, seen, Math.min(left, 60000));
+  const ms = Math.min(left, 60000);
+  wakeAt[0] = Date.now() + ms;
+  Atomics.wait(state, 0, seen, ms);
 }
 `;
 
@@ -39,9 +54,10 @@ export interface DecisionWatchdog {
 export function startDecisionWatchdog(): DecisionWatchdog | undefined {
   try {
     const { Worker } = require('node:worker_threads') as typeof WorkerThreads;
-    const shared = new SharedArrayBuffer(16);
-    const state = new Int32Array(shared, 0, 1);
+    const shared = new SharedArrayBuffer(24);
+    const state = new Int32Array(shared, 0, 2);
     const deadline = new Float64Array(shared, 8, 1);
+    const wakeAt = new Float64Array(shared, 16, 1);
     // No environment, no stdio of its own: the thread only waits and, at worst, kills.
     const worker = new Worker(WORKER, { eval: true, workerData: shared, env: {} });
     let running = true;
@@ -51,13 +67,14 @@ export function startDecisionWatchdog(): DecisionWatchdog | undefined {
     return {
       alive: () => running,
       arm(ms) {
-        deadline[0] = Date.now() + ms;
+        const until = Date.now() + ms;
+        deadline[0] = until;
         if (Atomics.load(state, 0) % 2 === 0) Atomics.add(state, 0, 1);
-        Atomics.notify(state, 0);
+        // An idle thread, or one sleeping past this deadline, is woken (one about to wait returns at once: the count moved).
+        if (Atomics.load(state, 1) === 1 || wakeAt[0]! > until) Atomics.notify(state, 0);
       },
       disarm() {
         if (Atomics.load(state, 0) % 2 === 1) Atomics.add(state, 0, 1);
-        Atomics.notify(state, 0);
       },
     };
   } catch {

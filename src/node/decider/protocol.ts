@@ -1,5 +1,5 @@
-import type * as Crypto from 'node:crypto';
 import * as path from 'node:path';
+import type { DeciderCrypto, MacState } from './bindingHmac';
 
 /**
  * The warm decision server's wire format and its proof of origin (docs/decision-server.md).
@@ -11,8 +11,8 @@ import * as path from 'node:path';
  * agents from reading. The client trusts nothing it cannot verify: without a key, a wrong MAC, another
  * build, another nonce, a malformed line or no line in time, it decides in-process as before.
  *
- * This module is part of the launcher bundle: it imports nothing but node:path, and is handed
- * node:crypto by its caller (loaded only once a key is there to use).
+ * This module is part of the launcher bundle: it imports nothing but node:path, and is handed its
+ * HMAC by the caller (node:crypto, or the hook client's bindingHmac.ts: the same bytes).
  */
 
 export const DECIDER_PROTOCOL = 1;
@@ -72,15 +72,15 @@ export interface DeciderBody {
   declined?: DeclineReason;
 }
 
-export function deciderMac(crypto: typeof Crypto, key: Buffer, requestLine: string, body: string): string {
-  return deciderMacStart(crypto, key, requestLine).update(body).digest('hex');
+export function deciderMac(crypto: DeciderCrypto, key: Buffer, requestLine: string, body: string): string {
+  return deciderMacStart(crypto, key, requestLine).update(body).digest().toString('hex');
 }
 
 /**
  * The MAC with everything before the body absorbed: the client computes this while the server decides
  * (the request line is most of the bytes), and only the short body once the reply is there. Use once.
  */
-export function deciderMacStart(crypto: typeof Crypto, key: Buffer, requestLine: string): Crypto.Hmac {
+export function deciderMacStart(crypto: DeciderCrypto, key: Buffer, requestLine: string): MacState {
   return crypto.createHmac('sha256', key).update(MAC_LABEL).update(requestLine).update('\0');
 }
 
@@ -124,7 +124,7 @@ export type Verified = { ok: true; body: DeciderBody } | { ok: false; why: strin
  * body, the same protocol, build and nonce, and a body that is one of the two shapes. Constant-time compare.
  * `started` (optional) is `deciderMacStart(crypto, key, requestLine)`, begun while the server decided.
  */
-export function verifyDeciderReply(crypto: typeof Crypto, key: Buffer, requestLine: string, request: Pick<DeciderRequest, 'build' | 'nonce'>, replyLine: string, started?: Crypto.Hmac): Verified {
+export function verifyDeciderReply(crypto: DeciderCrypto, key: Buffer, requestLine: string, request: Pick<DeciderRequest, 'build' | 'nonce'>, replyLine: string, started?: MacState): Verified {
   let reply: unknown;
   try {
     reply = JSON.parse(replyLine);
