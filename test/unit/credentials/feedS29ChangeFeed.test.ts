@@ -6,6 +6,9 @@ import * as path from 'node:path';
 import { mountsAllowFeed, WorkspaceFeeds, type ChangeFeedOptions } from '../../../src/node/credentials/changeFeed';
 import { cacheFileFor, loadCredentialCache, type FeedCheck, type IndexChangeFeed } from '../../../src/node/credentials/credentialCache';
 import { lazyCredentialFacts } from '../../../src/node/credentials/credentialFacts';
+import { decideAsHook } from '../../../src/cli/decider';
+import { createRealEngine } from '../../../src/hook/realEngine';
+import { runHook } from '../../../src/hook/runHook';
 import { fake, makeWorkspace, removeTree } from './fakeSecrets';
 
 /**
@@ -298,4 +301,48 @@ describe('credentials: which file systems the change feed believes (feed S29)', 
       assert.equal(mountsAllowFeed(lines.join('\n') + '\n', root), allowed);
     });
   }
+});
+
+describe('credentials: the change feed in the decision server\'s decisions (feed S29)', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let ws: string;
+  let env: Record<string, string>;
+  let feeds: WorkspaceFeeds;
+  const claude = (command: string): string =>
+    JSON.stringify({ session_id: 's', transcript_path: '', cwd: ws, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, tool_use_id: 't' });
+
+  before(async () => {
+    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'bs-feed-decider-')));
+    ws = path.join(dir, 'ws');
+    fs.mkdirSync(path.join(ws, '.git'), { recursive: true });
+    fs.mkdirSync(path.join(ws, 'packages/app/src/deep/er'), { recursive: true });
+    fs.writeFileSync(path.join(ws, 'packages/app/src/deep/er/index.ts'), 'export {};\n');
+    fs.mkdirSync(path.join(dir, 'g'), { mode: 0o700 });
+    env = { PATH: process.env.PATH ?? '', HOME: dir, BLAST_SHIELD_HOME: path.join(dir, 'g') };
+    await loadCredentialCache(ws, { home: dir, cacheDir: path.join(dir, 'g', 'cache'), secretlint: false });
+    feeds = new WorkspaceFeeds({ mounts: () => LOCAL_MOUNTS });
+  });
+  after(() => {
+    feeds.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('grep -r of the whole workspace for a word: allowed while it holds no credential; a credential file created deep between two calls makes it ask, as in-process', async () => {
+    const decide = decideAsHook('', feeds);
+    const ask = (command: string) => decide({ v: 1, build: 'b', nonce: '0'.repeat(32), host: 'claude', input: claude(command), env, cwd: ws, pid: process.pid, ppid: process.ppid });
+    const first = await ask('grep -rn token .');
+    assert.ok('result' in first && first.result.decision === 'allow', JSON.stringify(first));
+    for (let i = 0; i < 1000 && feeds.status(ws).state !== 'live'; i++) await turn();
+    assert.equal(feeds.status(ws).state, 'live');
+    await ask('grep -rn token .');
+    fs.writeFileSync(path.join(ws, 'packages/app/src/deep/er/deploy.json'), JSON.stringify({ railway: { token: fake.uuid() } }));
+    const events = feeds.counts.events;
+    const served = await ask('grep -rn token .');
+    assert.ok(feeds.counts.events > events, 'the event was applied before deciding (settle), by the live feed');
+    assert.equal(feeds.status(ws).state, 'live');
+    const inProcess = await runHook('claude', claude('grep -rn token .'), env, { engine: createRealEngine(env), audit: false, declineAsks: true });
+    assert.deepEqual(served, { declined: 'ask' }, 'the server sees the new file (the dialog is asked in-process)');
+    assert.equal(inProcess.declined, true);
+  });
 });
