@@ -191,7 +191,7 @@ export class WorkspaceFeeds implements IndexChangeFeed {
       this.restart(r);
       return undefined;
     }
-    const { folders, relist } = r.dirt.take(scope);
+    const { folders, relist, names } = r.dirt.take(scope);
     const dirs = r.dirs;
     let settled = false;
     const once = (f: () => void): void => {
@@ -202,13 +202,18 @@ export class WorkspaceFeeds implements IndexChangeFeed {
     return {
       folders,
       relist,
+      names,
       dirs,
-      unchanged: () => once(() => undefined),
-      wrote: (identity, newDirs) =>
+      unchanged: (changes) =>
+        once(() => {
+          r.dirt.change(changes.added, changes.gone);
+          if (changes.added.length > 0) this.schedule();
+        }),
+      wrote: (identity, newDirs, changes) =>
         once(() => {
           r.identity = identity;
           r.dirs = newDirs;
-          r.dirt.track(Object.keys(newDirs));
+          r.dirt.change(changes.added, changes.gone);
           this.schedule();
         }),
       failed: () =>

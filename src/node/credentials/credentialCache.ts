@@ -80,14 +80,24 @@ export interface FeedCheck {
   folders: readonly string[];
   /** Those of them whose listing changed (the kernel said so): listed again whatever their mtime. */
   relist: ReadonlySet<string>;
+  /** For some of them, the only entries that changed (the names the events carried); the others: any. */
+  names: ReadonlyMap<string, ReadonlySet<string>>;
   /** The index's folder mtimes (the feed's copy, for this very index): brought up to date in place. */
   dirs: Record<string, number>;
-  /** The folders were checked and nothing differed. */
-  unchanged(): void;
-  /** The index was brought up to date and written (`identity`: keptIndexIdentity of the new one). */
-  wrote(identity: string, dirs: Record<string, number>): void;
+  /**
+   * The folders were checked; the credential files did not change, so nothing was written. `dirs`
+   * (the feed's copy) holds their mtimes now, and `folders` says which were added or dropped.
+   */
+  unchanged(folders: FolderChanges): void;
+  /** The credential files changed: the index was written (`identity`: keptIndexIdentity of the new one). */
+  wrote(identity: string, dirs: Record<string, number>, folders: FolderChanges): void;
   /** The check could not be made: the feed forgets what it knew (every folder is checked again). */
   failed(): void;
+}
+
+export interface FolderChanges {
+  added: readonly string[];
+  gone: readonly string[];
 }
 
 export interface IndexChangeFeed {
@@ -285,6 +295,22 @@ function writeCredentialCache(file: string, cache: CredentialCacheFile): string 
   return `${ino}:${cache.scannedAt}`;
 }
 
+/**
+ * Are the credential files of `b` (a refresh of `a`) the same as `a`'s? Only entries dropped (by
+ * re-listing or a folder gone) or scanned again (`rescanned`) can differ.
+ */
+function sameFiles(a: Record<string, CachedCredentialFile>, b: Record<string, CachedCredentialFile>, rescanned: readonly WalkedFile[]): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) if (b[k] === undefined) return false;
+  for (const f of rescanned) {
+    const x = a[f.relativePath];
+    const y = b[f.relativePath];
+    if (x !== y && JSON.stringify(x) !== JSON.stringify(y)) return false;
+  }
+  return true;
+}
+
 function withStat(realRoot: string, f: ScannedCredentialFile): CachedCredentialFile | undefined {
   try {
     const st = fs.statSync(path.join(realRoot, f.path));
@@ -311,14 +337,20 @@ function parentOf(rel: string): string {
 /**
  * The file-system part of bringing a loaded cache up to date: folders gone are dropped, folders whose
  * mtime changed are re-listed, credential files whose size or mtime changed are queued. Returns the
- * files to scan again and whether the cache already changed. `only`: the folders a change feed says
- * may differ (every other folder under `scope` is as the index holds it), `relistAlways` those of them
- * listed again even with the same mtime; a folder gone takes the folders under it with it.
+ * files to scan again and whether the cache already changed. `fed`: what a change feed says (only its
+ * folders may differ under `scope`; those in `relist` are listed again even with the same mtime; in a
+ * folder with `names`, only the files named changed); a folder gone takes the folders under it with it.
  */
-function planRefresh(cache: CredentialCacheFile, options: CacheOptions, scope = '', only?: readonly string[], relistAlways?: ReadonlySet<string>): { rescan: WalkedFile[]; changed: boolean } {
+function planRefresh(
+  cache: CredentialCacheFile,
+  options: CacheOptions,
+  scope = '',
+  fed?: Pick<FeedCheck, 'folders' | 'relist' | 'names'>,
+): { rescan: WalkedFile[]; changed: boolean; added: string[]; gone: string[] } {
   const realRoot = cache.root;
   const relist = new Set<string>();
   const gone: string[] = [];
+  const only = fed?.folders;
   const inScope = (rel: string): boolean => scope === '' || rel === scope || rel.startsWith(scope + '/');
   const folders: Iterable<[string, number | undefined]> = only ? only.map((rel) => [rel, cache.dirs[rel]]) : Object.entries(cache.dirs);
   for (const [rel, mtime] of folders) {
@@ -330,7 +362,7 @@ function planRefresh(cache: CredentialCacheFile, options: CacheOptions, scope = 
       now = undefined;
     }
     if (now === undefined) gone.push(rel);
-    else if (now !== mtime || relistAlways?.has(rel)) relist.add(rel);
+    else if (now !== mtime || fed?.relist.has(rel)) relist.add(rel);
   }
   let changed = false;
   if (only && gone.length > 0) {
@@ -348,9 +380,15 @@ function planRefresh(cache: CredentialCacheFile, options: CacheOptions, scope = 
     changed = true;
   }
   const rescan: WalkedFile[] = [];
-  // Credential files edited in place: their folder's mtime does not change.
+  const added: string[] = [];
+  /** Is the file at `rel`, in a folder listed again, one that may have changed (every file, unless the feed named them)? */
+  const named = (rel: string): boolean => {
+    const names = fed?.names.get(parentOf(rel));
+    return names === undefined || names.has(rel.slice(rel.lastIndexOf('/') + 1));
+  };
+  // Credential files edited in place: their folder's mtime does not change (nor, through a hard link elsewhere, does the feed hear of it).
   for (const [rel, f] of Object.entries(cache.files)) {
-    if (!inScope(rel) || relist.has(parentOf(rel))) continue;
+    if (!inScope(rel) || (relist.has(parentOf(rel)) && named(rel))) continue;
     try {
       const st = fs.statSync(path.join(realRoot, rel));
       if (st.mtimeMs !== f.mtimeMs || st.size !== f.size) rescan.push({ absolutePath: path.join(realRoot, rel), relativePath: rel, contentPath: fs.realpathSync(path.join(realRoot, rel)) });
@@ -360,15 +398,20 @@ function planRefresh(cache: CredentialCacheFile, options: CacheOptions, scope = 
     }
   }
   if (relist.size > 0) {
-    const walk = walkTree(realRoot, options.limits ?? DEFAULT_WALK_LIMITS, { relist, known: new Set(Object.keys(cache.dirs)) });
-    for (const f of Object.keys(cache.files)) if (relist.has(parentOf(f))) delete cache.files[f];
-    for (const [rel, mtime] of walk.dirs) cache.dirs[rel] = mtime;
-    rescan.push(...walk.files);
+    const dirs = cache.dirs;
+    const walk = walkTree(realRoot, options.limits ?? DEFAULT_WALK_LIMITS, { relist, known: { has: (rel) => dirs[rel] !== undefined } });
+    for (const f of Object.keys(cache.files)) if (relist.has(parentOf(f)) && named(f)) delete cache.files[f];
+    for (const [rel, mtime] of walk.dirs) {
+      if (cache.dirs[rel] === undefined) added.push(rel);
+      cache.dirs[rel] = mtime;
+    }
+    // In a folder whose changed names the feed knows, the other files are as they were scanned.
+    for (const f of walk.files) if (named(f.relativePath)) rescan.push(f);
     // A re-listing stopped by a limit (entries, depth) saw only part of what changed: the index says so.
     if (walk.truncated) cache.truncated = true;
     changed = true;
   }
-  return { rescan, changed };
+  return { rescan, changed, added, gone };
 }
 
 /** Stat a path; undefined when it is not there or cannot be stat'ed. */
@@ -633,12 +676,14 @@ export class WorkspaceIndex {
     try {
       // Its own map of files: a failure half-way leaves `known` as it was read.
       const cache: CredentialCacheFile = { ...known, dirs: check.dirs, files: { ...known.files } };
-      const plan = planRefresh(cache, this.options, scope, check.folders, check.relist);
+      const plan = planRefresh(cache, this.options, scope, check);
       for (const f of plan.rescan) applyScan(cache, f, scanFileSync(f, { home: this.options.home, salt: cache.salt }));
-      if (plan.changed || plan.rescan.length > 0) {
+      // Written only when what other processes read first changed (the credential files, the flags):
+      // folder mtimes older on disk than here only make a reader without a feed list those folders again.
+      if (cache.truncated !== known.truncated || cache.secretlintUsed !== known.secretlintUsed || !sameFiles(known.files, cache.files, plan.rescan)) {
         cache.scannedAt = Date.now();
-        check.wrote(writeCredentialCache(this.file, cache), cache.dirs);
-      } else check.unchanged();
+        check.wrote(writeCredentialCache(this.file, cache), cache.dirs, plan);
+      } else check.unchanged(plan);
       this.index = cache;
       return cache;
     } catch {

@@ -28,6 +28,9 @@ export type AddWatch = (rel: string) => FolderWatch | 'limit' | 'refused';
 
 export type FeedEventKind = 'rename' | 'change';
 
+/** More names than this in one folder between two checks: every file there is scanned again. */
+export const MAX_NAMES = 64;
+
 function parentOf(rel: string): string {
   const i = rel.lastIndexOf('/');
   return i < 0 ? '' : rel.slice(0, i);
@@ -51,6 +54,11 @@ export class DirtyFolders {
   private readonly dirty = new Set<string>();
   /** Folders to list again at their next check, whatever their mtime. */
   private readonly relist = new Set<string>();
+  /**
+   * The entry names the events of a dirty folder carried since its last check, or 'all' (too many, an
+   * event with no name, the folder itself): a re-listing scans only the files named.
+   */
+  private readonly names = new Map<string, Set<string> | 'all'>();
   private readonly unwatched = new Set<string>();
   /** Unwatched folders not to try again (refused, or taken when the limit was reached): still checked every time. */
   private readonly refused = new Set<string>();
@@ -102,6 +110,12 @@ export class DirtyFolders {
     for (const rel of next) if (!this.tracked.has(rel)) this.trackOne(rel);
   }
 
+  /** Folders added to and dropped from the index by a refresh (the same as `track` with the whole list, without walking it). */
+  change(added: Iterable<string>, gone: Iterable<string>): void {
+    for (const rel of gone) if (this.tracked.has(rel)) this.untrack(rel);
+    for (const rel of added) if (!this.tracked.has(rel)) this.trackOne(rel);
+  }
+
   private trackOne(rel: string): void {
     this.tracked.add(rel);
     this.unwatched.add(rel);
@@ -120,6 +134,7 @@ export class DirtyFolders {
     this.tracked.delete(rel);
     this.dirty.delete(rel);
     this.relist.delete(rel);
+    this.names.delete(rel);
     this.unwatched.delete(rel);
     this.refused.delete(rel);
     this.retire(rel);
@@ -175,11 +190,13 @@ export class DirtyFolders {
   mustRelist(rel: string): void {
     if (!this.tracked.has(rel)) return;
     this.relist.add(rel);
+    this.names.set(rel, 'all');
     if (this.live.has(rel)) this.dirty.add(rel);
   }
 
   markAllDirty(): void {
     for (const rel of this.live.keys()) this.dirty.add(rel);
+    this.names.clear();
   }
 
   /**
@@ -191,13 +208,30 @@ export class DirtyFolders {
    */
   event(rel: string, from: FolderWatch, kind: FeedEventKind, name: string | null | undefined): boolean {
     if (this.live.get(rel) !== from) return false;
+    const wasDirty = this.dirty.has(rel);
     this.dirty.add(rel);
+    this.noteName(rel, name, wasDirty);
     if (kind !== 'rename') return true;
     this.relist.add(rel);
     const own = rel === '' ? this.rootName : baseOf(rel);
     if (!name || name === own || name.includes('/')) this.invalidate(rel);
     if (name && !name.includes('/')) this.invalidate(rel === '' ? name : `${rel}/${name}`);
     return true;
+  }
+
+  /**
+   * A folder made dirty by something else than an event (a new watch, markAllDirty) has no names
+   * (everything may have changed); an event's name is added only to names begun by events.
+   */
+  private noteName(rel: string, name: string | null | undefined, wasDirty: boolean): void {
+    const kept = this.names.get(rel);
+    if (wasDirty && kept === undefined) return;
+    if (!name || name.includes('/') || name === (rel === '' ? this.rootName : baseOf(rel))) return void this.names.set(rel, 'all');
+    if (kept === 'all') return;
+    const set = kept ?? new Set<string>();
+    if (set.size >= MAX_NAMES) return void this.names.set(rel, 'all');
+    set.add(name);
+    this.names.set(rel, set);
   }
 
   /** Every tracked folder at and under `rel` loses its watch and is checked at the next question. */
@@ -207,6 +241,7 @@ export class DirtyFolders {
       if (this.tracked.has(at)) {
         this.retire(at);
         this.dirty.delete(at);
+        this.names.delete(at);
         this.relist.add(at);
         this.unwatched.add(at);
         this.refused.delete(at);
@@ -221,12 +256,16 @@ export class DirtyFolders {
    * so the check that follows counts as the first check under it). They are no longer dirty: an
    * event after this call makes them dirty again.
    */
-  take(scope: string): { folders: string[]; relist: Set<string> } {
+  take(scope: string): { folders: string[]; relist: Set<string>; names: Map<string, Set<string>> } {
     const folders: string[] = [];
     const relist = new Set<string>();
+    const names = new Map<string, Set<string>>();
     const add = (rel: string): void => {
       folders.push(rel);
       if (this.relist.delete(rel)) relist.add(rel);
+      const n = this.names.get(rel);
+      this.names.delete(rel);
+      if (n !== undefined && n !== 'all') names.set(rel, n);
     };
     for (const rel of this.dirty) {
       if (!withinScope(scope, rel)) continue;
@@ -238,7 +277,7 @@ export class DirtyFolders {
       add(rel);
       this.tryWatch(rel);
     }
-    return { folders, relist };
+    return { folders, relist, names };
   }
 
   /** Close every watch (live and retired); returns how many were closed. Everything is unwatched after. */
@@ -255,6 +294,7 @@ export class DirtyFolders {
     this.retired.length = 0;
     this.dirty.clear();
     this.relist.clear();
+    this.names.clear();
     this.refused.clear();
     this.limitReached = false;
     for (const rel of this.tracked) this.unwatched.add(rel);
