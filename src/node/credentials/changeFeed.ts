@@ -260,19 +260,24 @@ export class WorkspaceFeeds implements IndexChangeFeed {
   private addWatch(realRoot: string, dirt: DirtyFolders, rel: string): FolderWatch | 'limit' | 'refused' {
     if (this.watchCount >= this.budget) return 'limit';
     const abs = rel === '' ? realRoot : path.join(realRoot, rel);
-    const handle: { w?: fs.FSWatcher } = {};
-    const watch: FolderWatch = { close: () => handle.w?.close() };
+    // The watcher is its own FolderWatch, and the listener finds it as `this`: no object per watch beyond Node's own.
+    const feeds = this;
+    const listener = function (this: fs.FSWatcher, kind: string, name: string | Buffer | null): void {
+      feeds.onEvent(dirt, rel, this, kind, name);
+    };
+    let w: fs.FSWatcher;
     try {
-      const listener = (kind: string, name: string | Buffer | null): void => this.onEvent(dirt, rel, watch, kind, name);
-      handle.w = this.options.watch ? this.options.watch(abs, listener) : fs.watch(abs, { persistent: false }, listener);
+      w = this.options.watch ? this.options.watch(abs, listener) : fs.watch(abs, { persistent: false }, listener);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       return code === 'ENOSPC' || code === 'EMFILE' || code === 'ENFILE' || code === 'ENOMEM' ? 'limit' : 'refused';
     }
-    handle.w.on('error', () => this.lose('error'));
+    w.on('error', this.onError);
     this.watchCount++;
-    return watch;
+    return w;
   }
+
+  private readonly onError = (): void => this.lose('error');
 
   private onEvent(dirt: DirtyFolders, rel: string, from: FolderWatch, kind: string, name: string | Buffer | null): void {
     this.counts.events++;

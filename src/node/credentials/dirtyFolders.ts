@@ -48,7 +48,7 @@ export class DirtyFolders {
   /** Every folder of the index. */
   private readonly tracked = new Set<string>();
   /** Folder -> its tracked children (every tracked folder is linked from its parent, tracked or not). */
-  private readonly children = new Map<string, Set<string>>();
+  private readonly children = new Map<string, string[]>();
   private readonly live = new Map<string, FolderWatch>();
   private readonly retired: FolderWatch[] = [];
   private readonly dirty = new Set<string>();
@@ -122,10 +122,10 @@ export class DirtyFolders {
     if (rel === '') return;
     // Linked up to the root, through folders that are not tracked themselves, so a subtree is found from any name above it.
     for (let child = rel, parent = parentOf(rel); ; child = parent, parent = parentOf(parent)) {
-      let set = this.children.get(parent);
-      if (!set) this.children.set(parent, (set = new Set()));
-      if (set.has(child)) break;
-      set.add(child);
+      let list = this.children.get(parent);
+      if (!list) this.children.set(parent, (list = []));
+      if (list.includes(child)) break;
+      list.push(child);
       if (parent === '') break;
     }
   }

@@ -170,6 +170,37 @@ describe('credentials: the decision server\'s change feed over a real tree (feed
     assert.deepEqual(listAll(), [`${deep}/deploy.json`, 'legacy/config_backup.json']);
   });
 
+  it('a secret written into an existing file of a folder where another file is created: both named, both scanned again', async () => {
+    await liveAndQuiet();
+    fs.writeFileSync(path.join(root, deep, 'notes.txt'), 'x');
+    fs.writeFileSync(path.join(root, deep, 'useCart.ts'), `export const cfg = ${credential()};\n`);
+    await feeds.settle();
+    assert.ok(listAll().includes(`${deep}/useCart.ts`), 'the file written in place, named by its event, is scanned again');
+  });
+
+  it('the index on disk is written again only when its credential files change (folder mtimes stay in the server)', async () => {
+    await liveAndQuiet();
+    const file = cacheFileFor(cacheDir, root);
+    const ino = fs.statSync(file).ino;
+    fs.writeFileSync(path.join(root, deep, 'plain.ts'), 'export {};\n');
+    await feeds.settle();
+    listAll();
+    assert.equal(fs.statSync(file).ino, ino, 'a plain file: not written');
+    fs.writeFileSync(path.join(root, deep, 'deploy.json'), credential());
+    await feeds.settle();
+    listAll();
+    assert.notEqual(fs.statSync(file).ino, ino, 'a credential file: written');
+    // A process without a feed (the hook in-process) still finds both, its own way.
+    assert.deepEqual(
+      lazyCredentialFacts({ workspaceRoots: [root], home, cacheDir, secretlint: false }).filesUnder(root).map((x) => x.path).sort(),
+      [`${deep}/deploy.json`, 'legacy/config_backup.json'],
+    );
+    fs.rmSync(path.join(root, deep, 'deploy.json'));
+    fs.writeFileSync(path.join(root, 'libs/ui/deploy.json'), credential());
+    await feeds.settle();
+    assert.deepEqual(listAll(), ['legacy/config_backup.json', 'libs/ui/deploy.json'], 'another writer (the in-process hook) was noticed, and a later change still seen');
+  });
+
   it('a question about one package checks only the changed folders inside it', async () => {
     await liveAndQuiet();
     fs.writeFileSync(path.join(root, deep, 'deploy.json'), credential());

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { DirtyFolders, type FeedEventKind, type FolderWatch } from '../../../src/node/credentials/dirtyFolders';
+import { DirtyFolders, MAX_NAMES, type FeedEventKind, type FolderWatch } from '../../../src/node/credentials/dirtyFolders';
 
 /**
  * The change feed's bookkeeping (dirtyFolders.ts), without a file system: which folders a question
@@ -173,5 +173,27 @@ describe('credentials: the change feed\'s dirty folders (feed S29)', () => {
     assert.deepEqual(f.dirt.take('').folders, ['libs/ui']);
     f.send('libs/ui', 'rename', 'b.json');
     assert.deepEqual(f.dirt.take('').folders, ['libs/ui']);
+  });
+
+  describe('the names a re-listing scans again', () => {
+    const namesOf = (f: Fake, scope = ''): Record<string, string[]> => Object.fromEntries([...f.dirt.take(scope).names].map(([k, v]) => [k, sorted(v)]));
+    const rows: Array<{ what: string; setup?: (f: Fake) => void; events: Array<[string, FeedEventKind, string | null]>; names: Record<string, string[]> }> = [
+      { what: 'the files the events named', events: [['libs/ui', 'rename', 'a.json'], ['libs/ui', 'change', 'a.json'], ['libs/ui', 'change', 'b.ts']], names: { 'libs/ui': ['a.json', 'b.ts'] } },
+      { what: 'an event with no name: every file', events: [['libs/ui', 'rename', 'a.json'], ['libs/ui', 'change', null]], names: {} },
+      { what: 'an event naming the folder itself: every file', events: [['libs/ui', 'change', 'ui']], names: {} },
+      { what: `more than ${MAX_NAMES} names: every file`, events: Array.from({ length: MAX_NAMES + 1 }, (_, i): [string, FeedEventKind, string] => ['libs/ui', 'rename', `f${i}.ts`]), names: {} },
+      { what: 'a folder dirty since its watch began (not checked yet): every file, whatever events follow', setup: (f) => f.dirt.markAllDirty(), events: [['libs/ui', 'rename', 'a.json']], names: {} },
+      { what: 'a folder under a renamed one: every file', events: [['apps/web/src', 'rename', 'deep'], ['apps/web/src/deep', 'rename', 'x.json']], names: { 'apps/web/src': ['deep'] } },
+    ];
+    for (const row of rows) {
+      it(`${row.what}`, () => {
+        const f = live();
+        row.setup?.(f);
+        for (const [rel, kind, name] of row.events) f.send(rel, kind, name);
+        assert.deepEqual(namesOf(f), row.names);
+        f.send('libs/ui', 'rename', 'later.json');
+        assert.deepEqual(namesOf(f), { 'libs/ui': ['later.json'] }, 'after a check, the next event starts a new list');
+      });
+    }
   });
 });
