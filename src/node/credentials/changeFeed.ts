@@ -261,9 +261,9 @@ export class WorkspaceFeeds implements IndexChangeFeed {
     if (this.watchCount >= this.budget) return 'limit';
     const abs = rel === '' ? realRoot : path.join(realRoot, rel);
     // The watcher is its own FolderWatch, and the listener finds it as `this`: no object per watch beyond Node's own.
-    const feeds = this;
+    const deliver = this.deliver;
     const listener = function (this: fs.FSWatcher, kind: string, name: string | Buffer | null): void {
-      feeds.onEvent(dirt, rel, this, kind, name);
+      deliver(dirt, rel, this, kind, name);
     };
     let w: fs.FSWatcher;
     try {
@@ -278,6 +278,8 @@ export class WorkspaceFeeds implements IndexChangeFeed {
   }
 
   private readonly onError = (): void => this.lose('error');
+
+  private readonly deliver = (dirt: DirtyFolders, rel: string, from: FolderWatch, kind: string, name: string | Buffer | null): void => this.onEvent(dirt, rel, from, kind, name);
 
   private onEvent(dirt: DirtyFolders, rel: string, from: FolderWatch, kind: string, name: string | Buffer | null): void {
     this.counts.events++;
@@ -331,7 +333,7 @@ export class WorkspaceFeeds implements IndexChangeFeed {
     if (this.idleTimer) return;
     this.idleTimer = setInterval(() => {
       const now = this.now();
-      for (const r of [...this.roots.values()]) {
+      for (const r of this.roots.values()) {
         if (now - r.lastAsked < FEED_IDLE_MS) continue;
         this.closeRoot(r);
         this.roots.delete(r.realRoot);

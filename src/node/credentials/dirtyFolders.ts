@@ -106,7 +106,7 @@ export class DirtyFolders {
    */
   track(folders: Iterable<string>): void {
     const next = new Set(folders);
-    for (const rel of [...this.tracked]) if (!next.has(rel)) this.untrack(rel);
+    for (const rel of this.tracked) if (!next.has(rel)) this.untrack(rel);
     for (const rel of next) if (!this.tracked.has(rel)) this.trackOne(rel);
   }
 
@@ -272,7 +272,8 @@ export class DirtyFolders {
       add(rel);
       this.dirty.delete(rel);
     }
-    for (const rel of [...this.unwatched]) {
+    // A folder watched here leaves the set as it is visited: a Set's iteration allows that.
+    for (const rel of this.unwatched) {
       if (!withinScope(scope, rel)) continue;
       add(rel);
       this.tryWatch(rel);
