@@ -69,6 +69,7 @@ async function startServer(t, env) {
     await new Promise((r) => setTimeout(r, 50));
   }
   return {
+    pid: child.pid,
     stop: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
@@ -76,6 +77,16 @@ async function startServer(t, env) {
       fs.rmSync(socket, { force: true });
     },
   };
+}
+
+/** A process's resident memory in MiB (Linux), or '?' elsewhere. */
+function rssOf(pid) {
+  try {
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+    return Number.isFinite(kb) ? (kb / 1024).toFixed(1) : '?';
+  } catch {
+    return '?';
+  }
 }
 
 /**
@@ -145,11 +156,23 @@ async function monorepoRows(t, env) {
       if (!r.stderr.includes('blast-shield decider: answered')) throw new Error(`the warm server did not answer '${command}': ${r.stderr.trim()}`);
       return r;
     };
-    for (let i = 0; i < 3; i++) hook('git status'), hook('cat apps/pkg-0/README.md');
+    for (let i = 0; i < 3; i++) hook('git status'), hook('cat apps/pkg-0/README.md'), hook('grep -rn TODO .');
+    // A change feed the server keeps (src/node/credentials/changeFeed.ts) takes its watches and checks
+    // every folder once in the background after the first whole-workspace question: let it finish.
+    await new Promise((r) => setTimeout(r, 5000));
+    const rssBefore = rssOf(server.pid);
+    // The deepest folder of the tree: each round creates a file there before the last question.
+    let deep = '';
+    for (;;) {
+      const sub = fs.readdirSync(path.join(tree, deep), { withFileTypes: true }).find((e) => e.isDirectory() && !['node_modules', '.git', '.venv', 'vendor'].includes(e.name));
+      if (!sub) break;
+      deep = deep ? `${deep}/${sub.name}` : sub.name;
+    }
     const questions = [
       ['cat a file', 'cat apps/pkg-0/README.md'],
       ['grep -r one package', 'grep -rn TODO apps/pkg-1'],
       ['grep -r the workspace', 'grep -rn TODO .'],
+      ['grep -r the workspace after a file was created in a deep folder', 'grep -rn TODO .', (r) => fs.writeFileSync(path.join(tree, deep, `created-${r}.ts`), 'export {};\n')],
     ];
     const rounds = 15;
     const base = [];
@@ -157,12 +180,16 @@ async function monorepoRows(t, env) {
     for (let r = 0; r < rounds; r++) {
       const b = hook('git status').ms;
       base.push(b);
-      for (const [label, command] of questions) extra[label].push(hook(command).ms - b);
+      for (const [label, command, before] of questions) {
+        before?.(r);
+        extra[label].push(hook(command).ms - b);
+      }
     }
     const where = `warm server, ${shape.folders ?? '?'} folders / ${shape.files ?? '?'} files`;
     return [
       { name: `hook via the shim: git status, no credential question [${where}]`, median_ms: median(base), runs: rounds },
       ...questions.map(([label]) => ({ name: `hook via the shim: extra for "${label}" over git status [${where}]`, median_ms: median(extra[label]), runs: rounds, target: '<= 10 ms (wall, paired)', ok: median(extra[label]) <= 10 })),
+      { name: `decision server resident memory after the warm-up / after the rounds (MiB) [${where}]`, median_ms: undefined, rss_mib: `${rssBefore} / ${rssOf(server.pid)}` },
     ];
   } finally {
     await server.stop();

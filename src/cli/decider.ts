@@ -1,6 +1,7 @@
 import { runHook } from '../hook/runHook';
 import { createRealEngine } from '../hook/realEngine';
 import { forgetPartialBuilds } from '../node/credentials/credentialCache';
+import { WorkspaceFeeds } from '../node/credentials/changeFeed';
 import { forgetSecretlintLoad } from '../node/credentials/loadSecretlint';
 import { forgetTrustedPrograms } from '../node/trustedProgram';
 import { guardHome } from '../node/guardHome';
@@ -26,9 +27,11 @@ a key only guard processes read, and exits after an hour without a call. Agents 
  * agent's session, and per-process caches dropped. Calls are serialised by the server, so swapping the
  * environment is safe. A call that needs the editor is declined: the hook asks in-process.
  */
-export function decideAsHook(cli: string): Decide {
+export function decideAsHook(cli: string, feed?: WorkspaceFeeds): Decide {
   const env = new EnvironmentSwap();
   return async (request: DeciderRequest) => {
+    // Every file-system event queued before this call is applied before anything is decided.
+    await feed?.settle();
     // The shim clears these, and a client started with NODE_OPTIONS never asks: a request carrying one
     // did not come from the hook as hosts run it. Decided in-process, where it came from, never here
     // (this process's children would inherit them).
@@ -47,7 +50,7 @@ export function decideAsHook(cli: string): Decide {
         return { declined: 'failed' as const };
       }
       const result = await runHook(request.host, request.input, process.env, {
-        engine: createRealEngine(process.env, { cli, asker: { selfPid: request.pid, parentPid: request.ppid } }),
+        engine: createRealEngine(process.env, { cli, asker: { selfPid: request.pid, parentPid: request.ppid }, ...(feed ? { feed } : {}) }),
         declineAsks: true,
       });
       if (result.declined) return { declined: 'ask' as const };
@@ -86,7 +89,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   // decisions keep their per-call boxes.
   let watchdog: DecisionWatchdog | undefined;
   const armed: DecisionWatchdog = { arm: (ms) => watchdog?.arm(ms), disarm: () => watchdog?.disarm(), alive: () => watchdog?.alive() ?? false };
-  handle = await startDeciderServer({ home: guardHome(io.env), build, decide: decideAsHook(cli), onStop: () => process.exit(0), watchdog: armed });
+  // The credential index's change feed (changeFeed.ts): whole-workspace questions check only the folders that changed.
+  const feed = new WorkspaceFeeds();
+  handle = await startDeciderServer({ home: guardHome(io.env), build, decide: decideAsHook(cli, feed), onStop: () => process.exit(0), watchdog: armed });
   if (!handle) return 0;
   setImmediate(() => {
     watchdog = startDecisionWatchdog();

@@ -4,6 +4,7 @@ import type { CredentialFacts } from '../core/policy/types';
 import { lazyCredentialFacts } from '../node/credentials/credentialFacts';
 import { knownSecretsOf } from '../node/credentials/knownSecrets';
 import { HOOK_BUILD_MS, startBackgroundIndex } from '../node/credentials/backgroundIndex';
+import type { IndexChangeFeed } from '../node/credentials/credentialCache';
 import { checkAgentRead, isCredentialPath } from '../node/credentials/readCheck';
 import { gatherFacts } from '../node/facts';
 import { agentSessionStart } from '../node/scriptStability';
@@ -26,6 +27,8 @@ export interface EngineProcess {
   cli?: string;
   /** The hook process whose agent's session counts (the decision server passes its client's pids). */
   asker?: { selfPid: number; parentPid: number };
+  /** The decision server's change feed for kept credential indexes (changeFeed.ts); none in a hook process. */
+  feed?: IndexChangeFeed;
 }
 
 export function createRealEngine(env: Readonly<Record<string, string | undefined>>, processOf: EngineProcess = {}): HookEngine {
@@ -34,7 +37,7 @@ export function createRealEngine(env: Readonly<Record<string, string | undefined
   // from that (conservatively where it did not finish) and starts the CLI it runs as (`index`) in the
   // background to build the whole index. In-process (tests) nothing is started.
   const cli = processOf.cli ?? (process.argv[2] === 'hook' ? process.argv[1] : undefined);
-  const build = { buildTimeMs: HOOK_BUILD_MS, ...(cli ? { background: (root: string) => void startBackgroundIndex(root, cacheDir, cli) } : {}) };
+  const build = { buildTimeMs: HOOK_BUILD_MS, ...(cli ? { background: (root: string) => void startBackgroundIndex(root, cacheDir, cli) } : {}), ...(processOf.feed ? { feed: processOf.feed } : {}) };
   return {
     async gatherFacts(request: FactsRequest) {
       // Loaded on the first credential question only (most commands ask none), without secretlint:

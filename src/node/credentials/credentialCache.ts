@@ -65,6 +65,44 @@ export interface CacheOptions {
    * say so (incomplete), so nothing is answered weaker while the index is being built.
    */
   background?: (realRoot: string) => void;
+  /**
+   * A change feed kept by a long-lived process (the decision server: changeFeed.ts): which folders of
+   * a kept index may have changed since it was last checked. Without one (the hook process, `check`),
+   * or when it does not know (starting, rebuilding, overflowed), every folder a question covers is
+   * stat'ed as before.
+   */
+  feed?: IndexChangeFeed;
+}
+
+/** What a change feed answers for one question (see CacheOptions.feed). */
+export interface FeedCheck {
+  /** The only folders under the question's scope that may differ from the index: each must be checked. */
+  folders: readonly string[];
+  /** Those of them whose listing changed (the kernel said so): listed again whatever their mtime. */
+  relist: ReadonlySet<string>;
+  /** For some of them, the only entries that changed (the names the events carried); the others: any. */
+  names: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The index's folder mtimes (the feed's copy, for this very index): brought up to date in place. */
+  dirs: Record<string, number>;
+  /**
+   * The folders were checked; the credential files did not change, so nothing was written. `dirs`
+   * (the feed's copy) holds their mtimes now, and `folders` says which were added or dropped.
+   */
+  unchanged(folders: FolderChanges): void;
+  /** The credential files changed: the index was written (`identity`: keptIndexIdentity of the new one). */
+  wrote(identity: string, dirs: Record<string, number>, folders: FolderChanges): void;
+  /** The check could not be made: the feed forgets what it knew (every folder is checked again). */
+  failed(): void;
+}
+
+export interface FolderChanges {
+  added: readonly string[];
+  gone: readonly string[];
+}
+
+export interface IndexChangeFeed {
+  /** Undefined: the feed does not know (not watching yet, another index, an overflow): verify as without one. */
+  check(realRoot: string, file: string, index: CredentialCacheFile, scope: string): FeedCheck | undefined;
 }
 
 /** Indexes built in this process that ran out of time, by index file: built once, never written. */
@@ -197,7 +235,7 @@ export function readCredentialFiles(file: string, realRoot: string): CredentialC
  * and ctime): the hook's facts and its redaction both read it, and `check --jsonl` reads it per line.
  * Every write renames a new file over it, which changes the inode.
  */
-const parsedByFile = new Map<string, { key: string; parsed: Partial<CredentialCacheFile> | undefined }>();
+const parsedByFile = new Map<string, { key: string; ino: number; parsed: Partial<CredentialCacheFile> | undefined }>();
 
 function parsedFiles(file: string): Partial<CredentialCacheFile> | undefined {
   const st = fs.statSync(file, { throwIfNoEntry: false });
@@ -207,8 +245,18 @@ function parsedFiles(file: string): Partial<CredentialCacheFile> | undefined {
   if (kept?.key === key) return kept.parsed;
   const parsed = readJson(file) as Partial<CredentialCacheFile> | undefined;
   if (parsedByFile.size >= 16) parsedByFile.clear();
-  parsedByFile.set(file, { key, parsed });
+  parsedByFile.set(file, { key, ino: st.ino, parsed });
   return parsed;
+}
+
+/**
+ * Which write of the index `index` (read from `file` in this process) is: the inode of the file it
+ * was read from and its `scannedAt`. Every write renames a new file over the old one, so another
+ * writer's index has another identity; undefined when it was not read here.
+ */
+export function keptIndexIdentity(file: string, index: Pick<CredentialCacheFile, 'scannedAt'>): string | undefined {
+  const kept = parsedByFile.get(file);
+  return kept && kept.parsed?.scannedAt === index.scannedAt ? `${kept.ino}:${index.scannedAt}` : undefined;
 }
 
 /** Fill in the folder mtimes written with `cache`; false when they are missing or from another write. */
@@ -226,21 +274,41 @@ export function readCredentialCache(file: string, realRoot: string): CredentialC
 }
 
 let written = 0;
-function writeAtomically(file: string, text: string): void {
+/** Returns the inode of the file written (taken before the rename, so it is this write's even if another follows). */
+function writeAtomically(file: string, text: string): number {
   // Unique per process and write; renamed over the target, so readers see the old or the new file.
   const tmp = `${file}.${process.pid}.${Date.now()}.${written++}.tmp`;
   fs.writeFileSync(tmp, text, { mode: 0o600 });
+  const ino = fs.statSync(tmp).ino;
   fs.renameSync(tmp, file);
+  return ino;
 }
 
-/** The folder mtimes first, then the files part that names them by `scannedAt`. */
-function writeCredentialCache(file: string, cache: CredentialCacheFile): void {
+/** The folder mtimes first, then the files part that names them by `scannedAt`. Returns the write's identity (keptIndexIdentity). */
+function writeCredentialCache(file: string, cache: CredentialCacheFile): string {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const { dirs, ...files } = cache;
   writeAtomically(dirsFileFor(file), dirsText(cache.scannedAt, dirs));
-  writeAtomically(file, JSON.stringify(files));
+  const ino = writeAtomically(file, JSON.stringify(files));
   // The JSON folder mtimes of index version 3, replaced by the line file.
   fs.rmSync(file.replace(/\.json$/, '.dirs.json'), { force: true });
+  return `${ino}:${cache.scannedAt}`;
+}
+
+/**
+ * Are the credential files of `b` (a refresh of `a`) the same as `a`'s? Only entries dropped (by
+ * re-listing or a folder gone) or scanned again (`rescanned`) can differ.
+ */
+function sameFiles(a: Record<string, CachedCredentialFile>, b: Record<string, CachedCredentialFile>, rescanned: readonly WalkedFile[]): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) if (b[k] === undefined) return false;
+  for (const f of rescanned) {
+    const x = a[f.relativePath];
+    const y = b[f.relativePath];
+    if (x !== y && JSON.stringify(x) !== JSON.stringify(y)) return false;
+  }
+  return true;
 }
 
 function withStat(realRoot: string, f: ScannedCredentialFile): CachedCredentialFile | undefined {
@@ -269,14 +337,23 @@ function parentOf(rel: string): string {
 /**
  * The file-system part of bringing a loaded cache up to date: folders gone are dropped, folders whose
  * mtime changed are re-listed, credential files whose size or mtime changed are queued. Returns the
- * files to scan again and whether the cache already changed.
+ * files to scan again and whether the cache already changed. `fed`: what a change feed says (only its
+ * folders may differ under `scope`; those in `relist` are listed again even with the same mtime; in a
+ * folder with `names`, only the files named changed); a folder gone takes the folders under it with it.
  */
-function planRefresh(cache: CredentialCacheFile, options: CacheOptions, scope = ''): { rescan: WalkedFile[]; changed: boolean } {
+function planRefresh(
+  cache: CredentialCacheFile,
+  options: CacheOptions,
+  scope = '',
+  fed?: Pick<FeedCheck, 'folders' | 'relist' | 'names'>,
+): { rescan: WalkedFile[]; changed: boolean; added: string[]; gone: string[] } {
   const realRoot = cache.root;
   const relist = new Set<string>();
   const gone: string[] = [];
+  const only = fed?.folders;
   const inScope = (rel: string): boolean => scope === '' || rel === scope || rel.startsWith(scope + '/');
-  for (const [rel, mtime] of Object.entries(cache.dirs)) {
+  const folders: Iterable<[string, number | undefined]> = only ? only.map((rel) => [rel, cache.dirs[rel]]) : Object.entries(cache.dirs);
+  for (const [rel, mtime] of folders) {
     if (!inScope(rel)) continue;
     let now: number | undefined;
     try {
@@ -285,18 +362,33 @@ function planRefresh(cache: CredentialCacheFile, options: CacheOptions, scope = 
       now = undefined;
     }
     if (now === undefined) gone.push(rel);
-    else if (now !== mtime) relist.add(rel);
+    else if (now !== mtime || fed?.relist.has(rel)) relist.add(rel);
   }
   let changed = false;
+  if (only && gone.length > 0) {
+    // The folders under a folder gone are gone too, whether the feed named them or not.
+    const goneSet = new Set(gone);
+    const underGone = (rel: string): boolean => {
+      for (let at = rel.lastIndexOf('/'); at > 0; at = rel.lastIndexOf('/', at - 1)) if (goneSet.has(rel.slice(0, at))) return true;
+      return false;
+    };
+    for (const rel of Object.keys(cache.dirs)) if (!goneSet.has(rel) && underGone(rel)) gone.push(rel);
+  }
   for (const rel of gone) {
     delete cache.dirs[rel];
     for (const f of Object.keys(cache.files)) if (f.startsWith(rel + '/')) delete cache.files[f];
     changed = true;
   }
   const rescan: WalkedFile[] = [];
-  // Credential files edited in place: their folder's mtime does not change.
+  const added: string[] = [];
+  /** Is the file at `rel`, in a folder listed again, one that may have changed (every file, unless the feed named them)? */
+  const named = (rel: string): boolean => {
+    const names = fed?.names.get(parentOf(rel));
+    return names === undefined || names.has(rel.slice(rel.lastIndexOf('/') + 1));
+  };
+  // Credential files edited in place: their folder's mtime does not change (nor, through a hard link elsewhere, does the feed hear of it).
   for (const [rel, f] of Object.entries(cache.files)) {
-    if (!inScope(rel) || relist.has(parentOf(rel))) continue;
+    if (!inScope(rel) || (relist.has(parentOf(rel)) && named(rel))) continue;
     try {
       const st = fs.statSync(path.join(realRoot, rel));
       if (st.mtimeMs !== f.mtimeMs || st.size !== f.size) rescan.push({ absolutePath: path.join(realRoot, rel), relativePath: rel, contentPath: fs.realpathSync(path.join(realRoot, rel)) });
@@ -306,15 +398,20 @@ function planRefresh(cache: CredentialCacheFile, options: CacheOptions, scope = 
     }
   }
   if (relist.size > 0) {
-    const walk = walkTree(realRoot, options.limits ?? DEFAULT_WALK_LIMITS, { relist, known: new Set(Object.keys(cache.dirs)) });
-    for (const f of Object.keys(cache.files)) if (relist.has(parentOf(f))) delete cache.files[f];
-    for (const [rel, mtime] of walk.dirs) cache.dirs[rel] = mtime;
-    rescan.push(...walk.files);
+    const dirs = cache.dirs;
+    const walk = walkTree(realRoot, options.limits ?? DEFAULT_WALK_LIMITS, { relist, known: { has: (rel) => dirs[rel] !== undefined } });
+    for (const f of Object.keys(cache.files)) if (relist.has(parentOf(f)) && named(f)) delete cache.files[f];
+    for (const [rel, mtime] of walk.dirs) {
+      if (cache.dirs[rel] === undefined) added.push(rel);
+      cache.dirs[rel] = mtime;
+    }
+    // In a folder whose changed names the feed knows, the other files are as they were scanned.
+    for (const f of walk.files) if (named(f.relativePath)) rescan.push(f);
     // A re-listing stopped by a limit (entries, depth) saw only part of what changed: the index says so.
     if (walk.truncated) cache.truncated = true;
     changed = true;
   }
-  return { rescan, changed };
+  return { rescan, changed, added, gone };
 }
 
 /** Stat a path; undefined when it is not there or cannot be stat'ed. */
@@ -539,6 +636,12 @@ export class WorkspaceIndex {
     const scope = rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? '' : rel;
     if (this.full || this.current.some((done) => within(done, scope))) return this.full ?? (this.index as CredentialCacheFile);
     const known = this.known();
+    const fed = known ? this.fromFeed(known, scope) : undefined;
+    if (fed) {
+      this.current.push(scope);
+      if (scope === '') this.full = fed;
+      return fed;
+    }
     if (known && indexIsVouchedFor(this.file, known)) {
       this.current.push('');
       return known;
@@ -558,6 +661,35 @@ export class WorkspaceIndex {
     this.current.push(scope);
     if (scope === '') this.full = cache;
     return cache;
+  }
+
+  /**
+   * The kept index brought up to date under `scope` by checking only the folders a change feed names
+   * (and every credential file there, as always); undefined when there is no feed, it does not know,
+   * or the check failed: the caller then verifies every folder as without one.
+   */
+  private fromFeed(known: CredentialCacheFile, scope: string): CredentialCacheFile | undefined {
+    const feed = this.options.feed;
+    if (!feed || !this.fromDisk || known.truncated) return undefined;
+    const check = feed.check(this.realRoot, this.file, known, scope);
+    if (!check) return undefined;
+    try {
+      // Its own map of files: a failure half-way leaves `known` as it was read.
+      const cache: CredentialCacheFile = { ...known, dirs: check.dirs, files: { ...known.files } };
+      const plan = planRefresh(cache, this.options, scope, check);
+      for (const f of plan.rescan) applyScan(cache, f, scanFileSync(f, { home: this.options.home, salt: cache.salt }));
+      // Written only when what other processes read first changed (the credential files, the flags):
+      // folder mtimes older on disk than here only make a reader without a feed list those folders again.
+      if (cache.truncated !== known.truncated || cache.secretlintUsed !== known.secretlintUsed || !sameFiles(known.files, cache.files, plan.rescan)) {
+        cache.scannedAt = Date.now();
+        check.wrote(writeCredentialCache(this.file, cache), cache.dirs, plan);
+      } else check.unchanged(plan);
+      this.index = cache;
+      return cache;
+    } catch {
+      check.failed();
+      return undefined;
+    }
   }
 
   private build(): CredentialCacheFile {

@@ -27,7 +27,7 @@ export interface WalkedFile {
 /** Re-list only these folders (relative); sub-folders in `known` are not entered. */
 export interface PartialWalk {
   relist: ReadonlySet<string>;
-  known: ReadonlySet<string>;
+  known: { has(rel: string): boolean };
 }
 
 export interface WalkResult {
