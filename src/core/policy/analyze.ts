@@ -22,6 +22,7 @@ import { FileReads } from './fileReads';
 import { bareInputRead, commandOutput, recordWrites, stdinText } from './knownOutput';
 import type { Analysis, ArgWord, CodeSnippet, Facts, Invocation, Opaque, Origin, Redirect, RemoteContext, SnippetLanguage, StdinSource, Via } from './types';
 import { workMeter, type WorkMeter } from './workMeter';
+import { knownFolderPrefix } from './knownFolderPrefix';
 import { handOn, substitutionsTooDeep } from './walkLimits';
 import { nameIsPattern, runPatternName } from './globName';
 import { runProgram } from './loadedCode';
@@ -247,7 +248,7 @@ class Analyzer implements Walker {
     const assignments: Record<string, string> = exportedVariables(scope);
     for (const assignment of command.assignments) {
       for (const value of [...(assignment.subscript ? [assignment.subscript] : []), ...assignment.values]) this.substitutions(value.parts, scope);
-      assignments[assignment.name] = assignment.values.map(wordText).join(' ');
+      assignments[assignment.name] = knownFolderPrefix(assignment.values.map(wordText).join(' '), scope);
     }
     for (const word of command.words) this.substitutions(word.parts, scope);
     const redirects: Redirect[] = [];

@@ -2,6 +2,7 @@ import { effectGrammar, has, readEffectArgs, values } from '../../policy/effectO
 import type { Finding, Invocation } from '../../policy/types';
 import { invocationCommand } from '../../registry/commandModel';
 import type { GitProgram } from './gitPrograms';
+import { systemShell } from '../perimeter/envInjection';
 
 /**
  * A CLI's own configuration command that installs a program every later run of the CLI starts (stop
@@ -69,7 +70,7 @@ export function configSetterPrograms(inv: Invocation): GitProgram[] {
   const eq = first.indexOf('=');
   const key = eq > 0 ? first.slice(0, eq) : first;
   const value = eq > 0 ? first.slice(eq + 1) : words.slice(at + 2).join(' ');
-  if (!/^(script-shell|scriptShell|shell-emulator)$/i.test(key) || value.trim() === '' || /^(true|false)$/.test(value)) return [];
+  if (!/^(script-shell|scriptShell|shell-emulator)$/i.test(key) || value.trim() === '' || /^(true|false)$/.test(value) || systemShell(value)) return [];
   return [program(value, `${inv.name}.script-shell`, `${inv.name}'s script-shell setting`, `whenever ${inv.name} runs a package script (npm test, every install's lifecycle scripts)`)];
 }
 

@@ -1,3 +1,4 @@
+import { ownStartupFile } from './envInjection';
 import { minimatch } from 'minimatch';
 import { runtimeOperands } from '../../policy/handlers/interpreters';
 import { invocationCommand } from '../../registry/commandModel';
@@ -425,7 +426,7 @@ function fedEffects(inv: Invocation): PathEffect[] {
 /** `X=.claude python3 -c "…os.environ['X']…"`: values handed to a command that is not known to only read are words it may use as paths. */
 function assignmentEffects(inv: Invocation): PathEffect[] {
   if (READ_ONLY_COMMANDS.has(inv.name)) return [];
-  return Object.entries(inv.assignments).map(([name, value]) => ({ kind: 'unknown' as const, word: { text: `${name}=${value}`, raw: `${name}=${value}`, dynamic: /\$|`/.test(value), glob: false } }));
+  return Object.entries(inv.assignments).filter(([name, value]) => !((name === 'BASH_ENV' || name === 'ENV') && inv.assignments.HOME === undefined && ownStartupFile(value))).map(([name, value]) => ({ kind: 'unknown' as const, word: { text: `${name}=${value}`, raw: `${name}=${value}`, dynamic: /\$|`/.test(value), glob: false } }));
 }
 
 /** Variables that change how a runtime or shell loads code, in the environment of processes started later. */
