@@ -42,6 +42,9 @@ function credentialNamedIn(line: string, cwd: string, facts: Facts): CredentialF
   return undefined;
 }
 
+/** A word that is one process substitution and nothing else. */
+const PROCESS_SUBSTITUTION = /^[<>]\((?:[^()]|\([^()]*\))*\)$/;
+
 function computedReads(computed: ComputedWords): ArgWord | undefined {
   for (const e of computed.effects) if (e.kind === 'read') return e.word;
   // `curl -F f=@"$p"`, `-d @$p`: an argument read as a file.
@@ -59,7 +62,9 @@ export function checkUnresolvedCredentialReads(analysis: Analysis, ctx: RuleCont
     if (computed.none) continue;
     const redirected = computed.redirects.find((r) => r.op === '<' || r.op === '<>')?.target;
     const word = redirected ?? (NO_FILE_WORDS.has(inv.name) ? undefined : computedReads(computed));
-    if (!word || printsNoContent(inv)) continue;
+    // `diff <(cut -d= -f1 .env.example) <(cut -d= -f1 .env)`: a process substitution is a pipe; what it
+    // carries is the inner commands' output, judged as their own invocations.
+    if (!word || printsNoContent(inv) || PROCESS_SUBSTITUTION.test(word.raw)) continue;
     if (info === null) info = credentialNamedIn(line, inv.cwd || facts.cwd, facts);
     if (!info) return [];
     return [readFinding('may read', info, `${inv.name} (given ${word.raw.slice(0, 80)}, a path known only at run time, on a line naming it)`)];
