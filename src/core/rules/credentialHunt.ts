@@ -1,3 +1,4 @@
+import { foldedNames } from './support/foldedStrings';
 import { minimatch } from 'minimatch';
 import { matchCredentialPath } from '../credentials/credentialPaths';
 import { isHunt, isHuntPattern, searchMatchesText, searchPatternsOf, type SearchPatterns } from '../credentials/searchPatterns';
@@ -406,6 +407,9 @@ function checkIndirectReads(inv: Invocation, ctx: RuleContext): Finding[] {
     const program = inv.args.find((a, i) => !a.text.startsWith('-') && !['-v', '-F', '-f'].includes(inv.args[i - 1]?.text ?? ''))?.text ?? '';
     // `getline l < (".e" "nv.production")`: literals side by side are one string in awk.
     for (const m of program.matchAll(/getline\s*[A-Za-z_]*\s*<\s*\(?\s*((?:"[^"]*"\s*)+)/g)) report('reads', credentialFilesNamedIn([...(m[1] ?? '').matchAll(/"([^"]*)"/g)].map((p) => p[1]).join(''), cwd, facts), 'awk (getline <)');
+    // gawk's readfile extension (`@load "readfile"; readfile(".env")`), and names built from pieces read by getline or ARGV.
+    for (const m of program.matchAll(/\breadfile\s*\(\s*"([^"]*)"/g)) report('reads', credentialFilesNamedIn(m[1] ?? '', cwd, facts), 'awk (readfile)');
+    if (/getline|ARGV|readfile/.test(program)) report('reads', credentialFilesNamedIn(foldedNames(program, inv.name), cwd, facts), 'awk (a file name its program builds from pieces)');
     for (const m of program.matchAll(/ENVIRON\s*\[\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\]/g)) {
       if (isSecretVariableName(m[1] ?? '')) findings.push(dump('dump', `awk prints the secret variable $${m[1]} (ENVIRON).`, dumpTarget(`$${m[1]}`, ctx)));
     }
