@@ -367,7 +367,7 @@ class Analyzer implements Walker {
     for (const command of list.items[0]!.pipeline.commands) {
       if (command.type !== 'simple' || command.words.length === 0 || command.words.some((w) => isDynamic(w) && staticValue(w, scope, this.expansion) === undefined)) return undefined;
       if (!OUTPUT_PRODUCERS.has(commandName(wordText(command.words[0]!)))) return undefined;
-      if (command.redirects.some((r) => r.heredoc?.substitutions.length || isDynamic(r.target))) return undefined;
+      if (command.redirects.some((r) => r.heredoc?.substitutions.length || (isDynamic(r.target) && staticValue(r.target, scope, this.expansion) === undefined))) return undefined;
     }
     const side = new Analyzer(this.facts, { ...this.limits, maxInvocations: 32, maxFilesRead: 4 }, this.work);
     side.walkList(list, { ...scope, via: [], depth: scope.depth + 1 });
