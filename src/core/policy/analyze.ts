@@ -23,6 +23,7 @@ import { bareInputRead, commandOutput, recordWrites, stdinText } from './knownOu
 import type { Analysis, ArgWord, CodeSnippet, Facts, Invocation, Opaque, Origin, Redirect, RemoteContext, SnippetLanguage, StdinSource, Via } from './types';
 import { workMeter, type WorkMeter } from './workMeter';
 import { knownFolderPrefix } from './knownFolderPrefix';
+import { withShellOptions } from '../shell/shellOptions';
 import { handOn, substitutionsTooDeep } from './walkLimits';
 import { nameIsPattern, runPatternName } from './globName';
 import { runProgram } from './loadedCode';
@@ -271,7 +272,7 @@ class Analyzer implements Walker {
         continue;
       }
       this.substitutions(node.target.parts, scope);
-      const redirect: Redirect = { op: node.op, target: expandTildeWord(knownTarget(argWord(node.target, scope), node.heredoc ? undefined : staticValue(node.target, scope, this.expansion)), scope) };
+      const redirect: Redirect = { op: node.op, target: withShellOptions(expandTildeWord(knownTarget(argWord(node.target, scope), node.heredoc ? undefined : staticValue(node.target, scope, this.expansion)), scope), scope) };
       if (node.fd !== undefined) redirect.fd = node.fd;
       redirects.push(redirect);
       sources = mergeSources(sources, redirect.target.sources);

@@ -1,3 +1,4 @@
+import { recordShellOptions } from '../shell/shellOptions';
 import { printfOutput } from '../shell/decode';
 import { effectGrammar, readEffectArgs } from './effectOptions';
 import { ARRAY, setArray, setPositional } from '../shell/arrays';
@@ -156,5 +157,6 @@ export function recordBuiltinValues(argv: readonly ArgWord[], exec: Exec, scope:
   else if (name === 'mapfile' || name === 'readarray') mapfileBuiltin(args, exec, scope);
   else if (name === 'printf') printfBuiltin(args, scope, home);
   else if (name === 'set') setBuiltin(args, scope, home);
+  else if (name === 'shopt') recordShellOptions(args, scope);
   recordBuiltinExports(argv, scope, home);
 }
