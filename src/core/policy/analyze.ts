@@ -362,10 +362,14 @@ class Analyzer implements Walker {
   /** What one pipeline in a substitution prints, when that is fixed text; analysed on the side, reported nowhere. */
   private substitutionOutput(written: CommandList, scope: Scope): string | undefined {
     const list = bareInputRead(written);
-    if (list.items.length !== 1 || scope.depth >= this.limits.maxDepth) return undefined;
+    if (list.items.length === 0 || list.items.length > 3 || scope.depth >= this.limits.maxDepth) return undefined;
+    // `$(IFS=; echo "${a[*]}")`: plain assignments before the pipeline set what it expands (in the substitution's own shell).
+    const setup = list.items.slice(0, -1);
+    if (setup.some((item) => item.pipeline.commands.length !== 1 || item.pipeline.commands[0]!.type !== 'simple' || (item.pipeline.commands[0] as SimpleCommand).words.length > 0 || item.pipeline.commands[0]!.redirects.length > 0)) return undefined;
+    if (setup.length > 0) scope = { ...scope, vars: new Map(scope.vars), sources: new Map(scope.sources) };
     // Only pipelines of plain producers (echo, printf, cat, base64 -d ...) with static words are
     // evaluated; anything else would make this side analysis as costly as the real one.
-    for (const command of list.items[0]!.pipeline.commands) {
+    for (const command of list.items[list.items.length - 1]!.pipeline.commands) {
       if (command.type !== 'simple' || command.words.length === 0 || command.words.some((w) => isDynamic(w) && staticValue(w, scope, this.expansion) === undefined)) return undefined;
       if (!OUTPUT_PRODUCERS.has(commandName(wordText(command.words[0]!)))) return undefined;
       if (command.redirects.some((r) => r.heredoc?.substitutions.length || (isDynamic(r.target) && staticValue(r.target, scope, this.expansion) === undefined))) return undefined;
