@@ -15,7 +15,7 @@ import { gitLsFilesRoots, listedFiles } from './support/listerRoots';
 import { gitStart } from './support/gitGlobals';
 import { fedObjectNames, pathOfObjectName } from './support/gitObjectNames';
 import { foldedLiterals } from './support/environmentPrints';
-import { namesFed, takesNamesOnStdin, FIELD_FILTERS, listedOperandFiles, namesInText, throughLineFilters } from './support/listedOperands';
+import { argFileProducer, namesFed, takesNamesOnStdin, FIELD_FILTERS, listedOperandFiles, namesInText, throughLineFilters } from './support/listedOperands';
 import { gitPathspecScope, rgScope } from './support/searchScope';
 import { searchListing, substitutedSearchLists } from './support/searchListings';
 import { checkStructuralSearch } from './support/structuralSearches';
@@ -171,6 +171,8 @@ function listedUnder(from: Invocation, cwd: string, facts: Facts): ReturnType<ty
 /** `find … -exec grep PAT {} +`, `fd … -x cat`, `find … | xargs grep PAT`, `git ls-files | xargs grep PAT`. */
 function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
   const facts = ctx.facts;
+  const argFile = argFileProducer(inv, facts);
+  if (argFile) return checkFoundFiles({ ...inv, stdin: { kind: 'pipe', from: argFile } }, ctx);
   const cwd = inv.cwd || facts.cwd;
   let finder: ReturnType<typeof fileFinder>;
   let consumer: { name: string; args: ArgWord[] } | undefined;

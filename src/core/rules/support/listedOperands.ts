@@ -4,6 +4,7 @@ import { resolvePath } from '../../paths';
 import { EFFECT_GRAMMARS, effectGrammar, has, readEffectArgs, values } from '../../policy/effectOptions';
 import type { GrammarSpec } from '../../shell/grammar';
 import { infoFor, pathsOfWord } from './credentialPaths';
+import { analyze } from '../../policy/analyze';
 
 /**
  * Credential files a listing names by its operands and hands on through a pipe (`ls .env* | xargs
@@ -111,4 +112,23 @@ export function namesInText(text: string, cwd: string, facts: Facts): Credential
     if (out.length >= 16) break;
   }
   return out;
+}
+
+/**
+ * `xargs -a <(echo ~/.aws/credentials) cat`, `xargs --arg-file=<(ls .env*) cat`: the argument file is a
+ * process substitution, so the names come from its command as they would through a pipe. That
+ * command (its last one run here), or undefined.
+ */
+export function argFileProducer(inv: Invocation, facts: Facts): Invocation | undefined {
+  if (inv.stdin !== undefined || !inv.via.includes('xargs')) return undefined;
+  const words = inv.wrapperWords ?? [];
+  for (let i = 0; i < words.length; i++) {
+    const t = words[i]!.raw;
+    const value = t === '-a' || t === '--arg-file' ? words[i + 1]?.raw : /^(?:-a|--arg-file=)(<\(.*\))$/s.exec(t)?.[1];
+    const inner = value !== undefined ? /^<\((.*)\)$/s.exec(value)?.[1] : undefined;
+    if (inner === undefined || inner.length > 2000) continue;
+    const found = analyze(inner, facts).invocations.filter((x) => x.via.length === 0);
+    return found[found.length - 1];
+  }
+  return undefined;
 }

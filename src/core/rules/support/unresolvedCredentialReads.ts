@@ -50,6 +50,21 @@ function credentialNamedIn(line: string, cwd: string, facts: Facts): CredentialF
   return undefined;
 }
 
+/**
+ * A computed word read as a pattern, each piece the line cannot know (`${Z}`, `$(…)`) a `*`: the first
+ * credential file it may be. Only words with literal text of their own around the unknown pieces
+ * (`.e${Z}nv`, `~/.a${x}s/credentials`); `"$f"` or `$DIR/x` alone say nothing about which file.
+ */
+function splicedCredential(word: ArgWord, cwd: string, facts: Facts): CredentialFileInfo | undefined {
+  const raw = word.raw.replace(/^["']|["']$/g, '').replace(/["']/g, '');
+  if (raw.length > MAX_TOKEN || !/\$/.test(raw)) return undefined;
+  const pattern = raw.replace(/\$\((?:[^()]|\([^()]*\))*\)|`[^`]*`|\$\{[^}]*\}|\$[A-Za-z_]\w*|\$[0-9@*#?$!-]/g, '*').replace(/\*+/g, '*');
+  if (/\$/.test(pattern) || pattern.startsWith('*')) return undefined;
+  const literal = pattern.slice(pattern.lastIndexOf('/') + 1);
+  if (!literal.includes('*') || literal.replace(/\*/g, '').length < 2) return undefined;
+  return globNamedCredential(pattern, cwd, facts, []);
+}
+
 /** A word that is one process substitution and nothing else. */
 const PROCESS_SUBSTITUTION = /^[<>]\((?:[^()]|\([^()]*\))*\)$/;
 
@@ -86,7 +101,10 @@ export function checkUnresolvedCredentialReads(analysis: Analysis, ctx: RuleCont
     // carries is the inner commands' output, judged as their own invocations.
     if (!word || printsNoContent(inv) || PROCESS_SUBSTITUTION.test(word.raw)) continue;
     if (info === null) info = credentialNamedIn(line, inv.cwd || facts.cwd, facts);
-    if (!info) return [];
+    // `cat .e${Z}nv`: the word's own literal pieces around what the line cannot know, as a pattern.
+    const spliced = info ? undefined : splicedCredential(word, inv.cwd || facts.cwd, facts);
+    if (spliced) return [readFinding('may read', spliced, `${inv.name} (given ${word.raw.slice(0, 80)}: a path whose unknown pieces may spell it)`)];
+    if (!info) continue;
     return [readFinding('may read', info, `${inv.name} (given ${word.raw.slice(0, 80)}, a path known only at run time, on a line naming it)`)];
   }
   return [];
