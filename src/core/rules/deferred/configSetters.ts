@@ -54,6 +54,13 @@ export function configSetterPrograms(inv: Invocation): GitProgram[] {
     }
     if (words[1] === 'set-credentials') {
       const a = command.parsed.options;
+      // The legacy gcp auth provider runs `cmd-path` (with `cmd-args`) for a token on every call (`--auth-provider-arg=cmd-path=/tmp/x`).
+      const providerArgs = a.filter((o) => o.name === '--auth-provider-arg').flatMap((o) => o.values.flatMap((v) => v.split(',')));
+      const cmdPath = providerArgs.find((v) => v.startsWith('cmd-path='))?.slice(9);
+      if (cmdPath !== undefined && cmdPath !== '' && !KUBE_PLUGINS.test(cmdPath.replace(/^.*\//, ''))) {
+        const cmdArgs = providerArgs.find((v) => v.startsWith('cmd-args='))?.slice(9) ?? '';
+        return [program(`${cmdPath} ${cmdArgs}`.trim(), `kubeconfig.users.${words[2] ?? 'x'}.auth-provider`, `the kubeconfig auth provider command of ${words[2] ?? 'the user'}`, 'on every kubectl (and client library) call as that user')];
+      }
       const exec = a.filter((o) => o.name === '--exec-command').flatMap((o) => o.values).pop();
       if (exec === undefined || KUBE_PLUGINS.test(exec.replace(/^.*\//, ''))) return [];
       const args = a.filter((o) => o.name === '--exec-arg').flatMap((o) => o.values.flatMap((v) => v.split(',')));
