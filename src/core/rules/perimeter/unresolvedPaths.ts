@@ -21,7 +21,7 @@ const NO_PATH_COMMANDS: ReadonlySet<string> = new Set([
 ]);
 const WRITE_REDIRECTS: ReadonlySet<string> = new Set(['>', '>>', '>|', '<>', '&>', '&>>']);
 /** The guard's own folder (where its key, tokens and audit log are), as written in any spelling. */
-const GUARD_HOME = /\.blast-shield(?![a-z0-9_.-])|blast_shield_home/;
+const GUARD_HOME = /\.blast-shield(?![a-z0-9_.-])|blast_shield_home|\/decider\/(?:key|pid|socket|sock)(?![a-z0-9_.-])/;
 
 function namesGuardHome(text: string, view: PerimeterView): boolean {
   const homes = view.guardHomes.map((g) => g.toLowerCase());
