@@ -165,7 +165,7 @@ function foldOnce(f: Fold): boolean {
     [new RegExp(`\\[((?:\\s*${L}\\s*,?){1,64})\\]\\s*\\.\\s*join\\b(\\s*\\(\\s*(?:${L})?\\s*\\))?`, 'g'), (_m, list, _x, parens, sep) => joined(f, list, sep !== undefined ? val(f, sep) : parens ? ',' : '')],
     [new RegExp(`\\b(?:implode|join)\\s*\\(\\s*${L}\\s*,\\s*\\(?\\[?((?:\\s*${L}\\s*,?){1,64})\\]?\\)?\\s*\\)`, 'g'), (_m, sep, list) => joined(f, list, val(f, sep))],
     // Format strings: sprintf("fmt", …), format("fmt", …), string.format(…), "fmt".format(…), "fmt" % (…), "fmt" % […].
-    [new RegExp(`\\b(?:s?printf|format|string\\.format|String\\.format|fmt\\.Sprintf|sprintf!)\\s*\\(\\s*${L}\\s*,${ARGS}\\)`, 'g'), (_m, fmt, args) => add(f, formatted(val(f, fmt), callArgs(f, args ?? '')), true)],
+    [new RegExp(`(?<![\\w.])(?:s?printf|format|string\\.format|String\\.format|fmt\\.Sprintf|sprintf!)\\s*\\(\\s*${L}\\s*,${ARGS}\\)`, 'g'), (_m, fmt, args) => add(f, formatted(val(f, fmt), callArgs(f, args ?? '')), true)],
     [new RegExp(`${L}\\s*\\.\\s*format\\s*\\(${ARGS}\\)`, 'g'), (_m, fmt, args) => add(f, formatted(val(f, fmt), callArgs(f, args ?? '')), true)],
     [new RegExp(`${L}\\s*%\\s*[([]${ARGS}[\\])]`, 'g'), (_m, fmt, args) => add(f, formatted(val(f, fmt), callArgs(f, args ?? '')), true)],
     [new RegExp(`${L}\\s*%\\s*${L}`, 'g'), (_m, fmt, a) => add(f, formatted(val(f, fmt), [val(f, a)]), true)],
