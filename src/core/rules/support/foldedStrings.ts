@@ -169,8 +169,8 @@ function foldOnce(f: Fold): boolean {
     [new RegExp(`${L}\\s*\\.\\s*format\\s*\\(${ARGS}\\)`, 'g'), (_m, fmt, args) => add(f, formatted(val(f, fmt), callArgs(f, args ?? '')), true)],
     [new RegExp(`${L}\\s*%\\s*[([]${ARGS}[\\])]`, 'g'), (_m, fmt, args) => add(f, formatted(val(f, fmt), callArgs(f, args ?? '')), true)],
     [new RegExp(`${L}\\s*%\\s*${L}`, 'g'), (_m, fmt, a) => add(f, formatted(val(f, fmt), [val(f, a)]), true)],
-    // A literal in parentheses is the literal (`(".e" .. "nv")`), so the operators around it fold next.
-    [new RegExp(`\\(\\s*${L}\\s*\\)(?!\\s*[\\w(])`, 'g'), (_m, a) => lit(Number(a))],
+    // A literal in parentheses that are no call's is the literal (`(".e" .. "nv")`), so the operators around it fold next.
+    [new RegExp(`(?<![\\w)\\]$\\s])\\(\\s*${L}\\s*\\)(?!\\s*[\\w(])`, 'g'), (_m, a) => lit(Number(a))],
   ];
   for (const [re, fn] of rules) {
     f.code = f.code.replace(re, (...m: unknown[]) => {
@@ -226,6 +226,28 @@ function foldVariables(f: Fold): boolean {
   return changed;
 }
 
+/** Fold `code` (bounded as above); undefined when there is nothing to fold. */
+function fold(code: string, language: string | undefined): Fold | undefined {
+  if (code.length > MAX_CODE || !/['"`]|\d\s*,|%[wW]|\$env\(HOME\)/.test(code)) return undefined;
+  const f = tokenize(code, language !== undefined && /^(lua|luajit|lua5\.\d)$/.test(language));
+  foldHome(f);
+  for (let pass = 0; pass < MAX_PASSES && foldOnce(f); pass++);
+  if (/=/.test(f.code) && foldVariables(f)) for (let pass = 0; pass < MAX_PASSES && foldOnce(f); pass++);
+  return f;
+}
+
+/**
+ * `code` with every name it builds from literals written as one double-quoted literal
+ * (`require("./ev"+"il.js")` reads `require("./evil.js")`), for readers that look for literal
+ * arguments; `code` itself when it builds none.
+ */
+export function foldedText(code: string, language?: string): string {
+  if (!/['"`]\s*(?:\+|\.\.?|\|\||\*)|\\[xu0-7]|\bjoin\b|format|printf|reverse|\bchr\b|fromCharCode|pack|\bbytes\s*\(/.test(code)) return code;
+  const f = fold(code, language);
+  if (!f || ![...f.code.matchAll(new RegExp(LIT, 'g'))].some((m) => f.derived.has(Number(m[1])))) return code;
+  return f.code.replace(new RegExp(LIT, 'g'), (_m, i: string) => JSON.stringify(f.values[Number(i)] ?? ''));
+}
+
 let lastKey: string | undefined;
 let lastResult = '';
 
@@ -236,11 +258,8 @@ export function foldedNames(code: string, language?: string): string {
   if (key === lastKey) return lastResult;
   lastKey = key;
   lastResult = '';
-  if (code.length > MAX_CODE || !/['"`]|\d\s*,|%[wW]|\$env\(HOME\)/.test(code)) return lastResult;
-  const f = tokenize(code, decimal);
-  foldHome(f);
-  for (let pass = 0; pass < MAX_PASSES && foldOnce(f); pass++);
-  if (/=/.test(f.code) && foldVariables(f)) for (let pass = 0; pass < MAX_PASSES && foldOnce(f); pass++);
+  const f = fold(code, language);
+  if (!f) return lastResult;
   const out: string[] = [];
   for (const i of f.derived) {
     const v = f.values[i]!;
