@@ -24,6 +24,7 @@ import type { Analysis, ArgWord, CodeSnippet, Facts, Invocation, Opaque, Origin,
 import { workMeter, type WorkMeter } from './workMeter';
 import { knownFolderPrefix } from './knownFolderPrefix';
 import { withShellOptions } from '../shell/shellOptions';
+import { nameReferenced } from './builtinSetters';
 import { handOn, substitutionsTooDeep } from './walkLimits';
 import { nameIsPattern, runPatternName } from './globName';
 import { runProgram } from './loadedCode';
@@ -311,6 +312,9 @@ class Analyzer implements Walker {
         // `x='a[$(cmd)]'; echo $((x))`: arithmetic on x runs cmd, so the subscript is read as if it ran now.
         for (const m of (value ?? '').matchAll(SUBSCRIPT)) this.analyzeText(`: ${m[1]!}`, this.subScope(scope, 'an array subscript'));
         setSources(scope, assignment.name, assignment.values.flatMap((v) => wordSources(v, scope)));
+        // `declare -n R=HOME; R=/tmp`: the assignment sets the variable the name stands for.
+        const referenced = nameReferenced(assignment.name, scope);
+        if (referenced !== undefined && nameReferenced(referenced, scope) === undefined) this.analyzeText(referenced + assignment.raw.slice(assignment.name.length), scope);
       }
       const exported = command.assignments.filter((a) => exportsOnAssignment(a.name, scope)); if (exported.length > 0) this.analyzeText(`export ${exported.map((a) => a.raw).join(' ')}`, scope);
     }
