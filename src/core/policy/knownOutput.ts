@@ -157,6 +157,11 @@ export function commandOutput(w: Walker, inv: Invocation, depth: number): Static
         .join('\n');
       return { text, encoding: source.encoding ?? 'printf' };
     }
+    case 'sed':
+    case 'gsed': {
+      const text = sedOutput(args, fromStdin);
+      return text === undefined ? undefined : { text, encoding: 'printf' };
+    }
     case 'tr':
     case 'gtr': {
       const text = trOutput(args, fromStdin);
@@ -165,6 +170,57 @@ export function commandOutput(w: Walker, inv: Invocation, depth: number): Static
     default:
       return undefined;
   }
+}
+
+/** A basic (or, with `extended`, an extended) sed regular expression as JavaScript's; undefined for what is not read here. */
+function sedRegex(pattern: string, extended: boolean): string | undefined {
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\') {
+      const n = pattern[++i];
+      if (n === undefined) return undefined;
+      if (!extended && '(){}+?|'.includes(n)) out += n;
+      else if (/[.*[\]^$\\/]/.test(n) || (extended && '(){}+?|'.includes(n))) out += '\\' + n;
+      else if (n === 'n') out += '\\n';
+      else if (n === 't') out += '\\t';
+      else return undefined;
+    } else if (!extended && '(){}+?|'.includes(c)) out += '\\' + c;
+    else out += c;
+  }
+  return out;
+}
+
+/** `sed 's/x/e/'`, `sed -e 's/a/b/g' -e 's/c/d/'`: substitutions only, over fixed input; any other command is not followed. */
+function sedOutput(args: readonly ArgWord[], fromStdin: () => StaticText | undefined): string | undefined {
+  const scripts: string[] = [];
+  let extended = false;
+  for (let i = 0; i < args.length; i++) {
+    const t = args[i]!.text;
+    if (t === '-e' || t === '--expression') scripts.push(args[++i]?.text ?? '');
+    else if (t === '-E' || t === '-r' || t === '--regexp-extended') extended = true;
+    else if (t.startsWith('-')) return undefined;
+    else if (scripts.length === 0) scripts.push(t);
+    else return undefined;
+  }
+  const input = fromStdin()?.text;
+  if (scripts.length === 0 || scripts.length > 8 || input === undefined || input.length > 64 * 1024) return undefined;
+  let text = input;
+  for (const script of scripts.flatMap((x) => x.split(/;\s*/)).filter((x) => x.trim() !== '')) {
+    const m = /^\s*s(.)((?:\\.|(?!\1).)*)\1((?:\\.|(?!\1).)*)\1([gI]*)\s*$/.exec(script);
+    if (!m) return undefined;
+    const source = sedRegex(m[2]!, extended);
+    if (source === undefined) return undefined;
+    let re: RegExp;
+    try {
+      re = new RegExp(source, 'm' + (m[4]!.includes('g') ? 'g' : '') + (m[4]!.includes('I') ? 'i' : ''));
+    } catch {
+      return undefined;
+    }
+    const replacement = m[3]!.replace(/\$/g, '$$$$').replace(/\\([1-9])/g, '$$$1').replace(/(^|[^\\])&/g, '$1$$&').replace(/\\(.)/g, '$1');
+    text = text.split('\n').map((line) => line.replace(re, replacement)).join('\n');
+  }
+  return text;
 }
 
 /** A `tr` set written out: ranges (`a-y`), the usual classes and escapes; undefined for what is not read here. */
