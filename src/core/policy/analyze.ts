@@ -22,9 +22,7 @@ import { FileReads } from './fileReads';
 import { bareInputRead, commandOutput, recordWrites, stdinText } from './knownOutput';
 import type { Analysis, ArgWord, CodeSnippet, Facts, Invocation, Opaque, Origin, Redirect, RemoteContext, SnippetLanguage, StdinSource, Via } from './types';
 import { workMeter, type WorkMeter } from './workMeter';
-import { knownFolderPrefix } from './knownFolderPrefix';
-import { withShellOptions } from '../shell/shellOptions';
-import { nameReferenced } from './builtinSetters';
+import { knownFolderPrefix, nameReferenced, substitutionScope, withShellOptions } from './builtinSetters';
 import { handOn, substitutionsTooDeep } from './walkLimits';
 import { nameIsPattern, runPatternName } from './globName';
 import { runProgram } from './loadedCode';
@@ -312,8 +310,7 @@ class Analyzer implements Walker {
         // `x='a[$(cmd)]'; echo $((x))`: arithmetic on x runs cmd, so the subscript is read as if it ran now.
         for (const m of (value ?? '').matchAll(SUBSCRIPT)) this.analyzeText(`: ${m[1]!}`, this.subScope(scope, 'an array subscript'));
         setSources(scope, assignment.name, assignment.values.flatMap((v) => wordSources(v, scope)));
-        // `declare -n R=HOME; R=/tmp`: the assignment sets the variable the name stands for.
-        const referenced = nameReferenced(assignment.name, scope);
+        const referenced = nameReferenced(assignment.name, scope); // `declare -n R=HOME; R=/tmp` sets HOME.
         if (referenced !== undefined && nameReferenced(referenced, scope) === undefined) this.analyzeText(referenced + assignment.raw.slice(assignment.name.length), scope);
       }
       const exported = command.assignments.filter((a) => exportsOnAssignment(a.name, scope)); if (exported.length > 0) this.analyzeText(`export ${exported.map((a) => a.raw).join(' ')}`, scope);
@@ -364,13 +361,10 @@ class Analyzer implements Walker {
   private readonly expansion: ExpansionEnv<Scope>;
 
   /** What one pipeline in a substitution prints, when that is fixed text; analysed on the side, reported nowhere. */
-  private substitutionOutput(written: CommandList, scope: Scope): string | undefined {
+  private substitutionOutput(written: CommandList, outer: Scope): string | undefined {
     const list = bareInputRead(written);
-    if (list.items.length === 0 || list.items.length > 3 || scope.depth >= this.limits.maxDepth) return undefined;
-    // `$(IFS=; echo "${a[*]}")`: plain assignments before the pipeline set what it expands (in the substitution's own shell).
-    const setup = list.items.slice(0, -1);
-    if (setup.some((item) => item.pipeline.commands.length !== 1 || item.pipeline.commands[0]!.type !== 'simple' || (item.pipeline.commands[0] as SimpleCommand).words.length > 0 || item.pipeline.commands[0]!.redirects.length > 0)) return undefined;
-    if (setup.length > 0) scope = { ...scope, vars: new Map(scope.vars), sources: new Map(scope.sources) };
+    const scope = outer.depth >= this.limits.maxDepth ? undefined : substitutionScope(list, outer);
+    if (scope === undefined) return undefined;
     // Only pipelines of plain producers (echo, printf, cat, base64 -d ...) with static words are
     // evaluated; anything else would make this side analysis as costly as the real one.
     for (const command of list.items[list.items.length - 1]!.pipeline.commands) {

@@ -1,4 +1,3 @@
-import { foldedNames } from './support/foldedStrings';
 import { minimatch } from 'minimatch';
 import { matchCredentialPath } from '../credentials/credentialPaths';
 import { isHunt, isHuntPattern, searchMatchesText, searchPatternsOf, type SearchPatterns } from '../credentials/searchPatterns';
@@ -15,7 +14,7 @@ import { gitLsFilesRoots, listedFiles } from './support/listerRoots';
 import { gitStart } from './support/gitGlobals';
 import { fedObjectNames, pathOfObjectName } from './support/gitObjectNames';
 import { foldedLiterals } from './support/environmentPrints';
-import { argFileProducer, namesFed, takesNamesOnStdin, FIELD_FILTERS, listedOperandFiles, namesInText, throughLineFilters } from './support/listedOperands';
+import { awkBuiltReads, withArgFileInput, namesFed, takesNamesOnStdin, FIELD_FILTERS, listedOperandFiles, namesInText, throughLineFilters } from './support/listedOperands';
 import { gitPathspecScope, rgScope } from './support/searchScope';
 import { searchListing, substitutedSearchLists } from './support/searchListings';
 import { checkStructuralSearch } from './support/structuralSearches';
@@ -171,8 +170,6 @@ function listedUnder(from: Invocation, cwd: string, facts: Facts): ReturnType<ty
 /** `find … -exec grep PAT {} +`, `fd … -x cat`, `find … | xargs grep PAT`, `git ls-files | xargs grep PAT`. */
 function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
   const facts = ctx.facts;
-  const argFile = argFileProducer(inv, facts);
-  if (argFile) return checkFoundFiles({ ...inv, stdin: { kind: 'pipe', from: argFile } }, ctx);
   const cwd = inv.cwd || facts.cwd;
   let finder: ReturnType<typeof fileFinder>;
   let consumer: { name: string; args: ArgWord[] } | undefined;
@@ -409,9 +406,7 @@ function checkIndirectReads(inv: Invocation, ctx: RuleContext): Finding[] {
     const program = inv.args.find((a, i) => !a.text.startsWith('-') && !['-v', '-F', '-f'].includes(inv.args[i - 1]?.text ?? ''))?.text ?? '';
     // `getline l < (".e" "nv.production")`: literals side by side are one string in awk.
     for (const m of program.matchAll(/getline\s*[A-Za-z_]*\s*<\s*\(?\s*((?:"[^"]*"\s*)+)/g)) report('reads', credentialFilesNamedIn([...(m[1] ?? '').matchAll(/"([^"]*)"/g)].map((p) => p[1]).join(''), cwd, facts), 'awk (getline <)');
-    // gawk's readfile extension (`@load "readfile"; readfile(".env")`), and names built from pieces read by getline or ARGV.
-    for (const m of program.matchAll(/\breadfile\s*\(\s*"([^"]*)"/g)) report('reads', credentialFilesNamedIn(m[1] ?? '', cwd, facts), 'awk (readfile)');
-    if (/getline|ARGV|readfile/.test(program)) report('reads', credentialFilesNamedIn(foldedNames(program, inv.name), cwd, facts), 'awk (a file name its program builds from pieces)');
+    for (const [files, how] of awkBuiltReads(program, inv.name, cwd, facts)) report('reads', files, how);
     for (const m of program.matchAll(/ENVIRON\s*\[\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\]/g)) {
       if (isSecretVariableName(m[1] ?? '')) findings.push(dump('dump', `awk prints the secret variable $${m[1]} (ENVIRON).`, dumpTarget(`$${m[1]}`, ctx)));
     }
@@ -583,7 +578,7 @@ export const credentialHuntPack: RulePack = {
     return [
       ...checkGitGrep(inv, ctx),
       ...checkStructuralSearch(inv, ctx.facts),
-      ...checkFoundFiles(inv, ctx),
+      ...checkFoundFiles(withArgFileInput(inv, ctx.facts), ctx),
       ...checkArchiveFromFolder(inv, ctx),
       ...checkComputedNames(inv, ctx),
       ...checkFilteredListing(inv, ctx),

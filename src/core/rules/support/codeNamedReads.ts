@@ -118,3 +118,4 @@ export function checkTracedSources(analysis: Analysis, ctx: RuleContext): Findin
   }
   return out;
 }
+

@@ -139,9 +139,14 @@ function homeBuiltReads(snippet: CodeSnippet, facts: Facts): Finding[] {
   return [];
 }
 
+/** Calls and forms that read a file (or load one), in the languages the snippets model. */
+const FOLDED_READ = /\b(?:open|fopen|read\w*|readlines|file_get_contents|file|readfile|File\.\w+|IO\.\w+|Bun\.file|createReadStream|Path|load|require|include(?:_once)?|require_once|do|slurp)\s*\(|<\s*\$?\w*\s*>|@ARGV|\bopen\s+\w+\s*,|\bIO\.read\b|\bFile\.read\b/;
+
 /** Names the code builds from literals (escapes, joins, format strings, character codes: foldedStrings.ts), read as the files they name. */
 function foldedReads(snippet: CodeSnippet, facts: Facts): Finding[] {
   if (!LANGUAGES.has(snippet.language)) return [];
+  // A name only printed or tested (`print("$ENV{HOME}/.netrc")`, `os.path.exists(…)`) is not read.
+  if (!FOLDED_READ.test(snippet.text)) return [];
   const folded = foldedNames(snippet.text, snippet.language);
   if (folded === '') return [];
   const how = `A ${snippet.language} snippet run by ${snippet.runner.name} (a file name it builds from pieces)`;

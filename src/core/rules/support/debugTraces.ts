@@ -50,7 +50,7 @@ function terraformLog(inv: Invocation): Finding[] {
 
 function wgetDebug(inv: Invocation): Finding[] {
   const { valued, usual } = freeFormReadings(inv.args);
-  const debug = [...usual.options, ...valued.options].some((o) => o.name === '-d' || o.name === '--debug' || /^-[a-zA-Z]*d[a-zA-Z]*$/.test(o.name) && !o.name.startsWith('--'));
+  const debug = [...usual.options, ...valued.options].some((o) => o.name === '-d' || o.name === '--debug' || /^-[a-zA-Z]*d[a-zA-Z]*$/.test(o.name));
   if (!debug) return [];
   const words = inv.args.map((a) => a);
   const credential = words.some((w, i) => {
@@ -96,9 +96,11 @@ function tlsCapture(inv: Invocation): Finding[] {
 }
 
 function configListers(inv: Invocation): Finding[] {
-  const words = inv.args.filter((a) => !a.text.startsWith('-')).map((a) => a.text);
+  const words = freeFormReadings(inv.args).usual.operands.map((a) => a.text);
   if (inv.name === 'bundle' || inv.name === 'bundler') {
-    if (words[0] !== 'config' || !(words.length === 1 || words[1] === 'list' || words[1] === 'get' || (words.length === 2 && /^BUNDLE_|__/.test(words[1]!)))) return [];
+    // `bundle config get path` prints one ordinary setting; a source's credential is keyed by its host (`gems.example.com`, `BUNDLE_GEMS__EXAMPLE__COM`).
+    const hostKey = (key: string | undefined): boolean => key !== undefined && (/__|\./.test(key) || /^BUNDLE_/i.test(key));
+    if (words[0] !== 'config' || !(words.length === 1 || words[1] === 'list' || (words[1] === 'get' && hostKey(words[2])) || (words.length === 2 && hostKey(words[1])))) return [];
     return [finding('dump', `${inv.name} config prints every Bundler setting with its value, the credentials of private gem sources (BUNDLE_<HOST>) among them.`, 'gem source credentials', inv.name)];
   }
   if (inv.name === 'composer') {

@@ -19,13 +19,13 @@ const MAX_CODE = 16 * 1024;
 const MAX_PASSES = 12;
 const MAX_LITERALS = 512;
 
-/** A literal's place in the code while folding: `\u0001N\u0002`, N its index in the values. */
-const LIT = '\u0001(\\d+)\u0002';
-const lit = (i: number): string => `\u0001${i}\u0002`;
+/** A literal's place in the code while folding: `\uE000N\uE001`, N its index in the values. */
+const LIT = '\uE000(\\d+)\uE001';
+const lit = (i: number): string => `\uE000${i}\uE001`;
 
 /** The home folder as the environment gives it in each language. */
 const HOME_READS =
-  /(?:os\.getenv|getenv|Sys\.getenv|System\.getenv|ENV\.fetch|os\.environ\.get|process\.env\.get|Deno\.env\.get)\s*\(\s*\u0001(\d+)\u0002\s*\)|(?:ENV|ENVIRON|os\.environ|\$_SERVER|\$_ENV)\s*\[\s*\u0001(\d+)\u0002\s*\]|\$ENV\s*\{\s*(?:HOME|\u0001(\d+)\u0002)\s*\}|process\.env\.HOME\b|process\.env\[\s*\u0001(\d+)\u0002\s*\]|\$env\(HOME\)|\$env:HOME\b|\$\{?HOME\}?(?![\w(])|(?:os\.)?homedir\s*\(\s*\)|Path\.home\s*\(\s*\)|Dir\.home\b|os\.path\.expanduser\s*\(\s*\u0001(\d+)\u0002\s*\)|path\.expand\s*\(\s*\u0001(\d+)\u0002\s*\)/g;
+  /(?:os\.getenv|getenv|Sys\.getenv|System\.getenv|ENV\.fetch|os\.environ\.get|process\.env\.get|Deno\.env\.get)\s*\(\s*\uE000(\d+)\uE001\s*\)|(?:ENV|ENVIRON|os\.environ|\$_SERVER|\$_ENV)\s*\[\s*\uE000(\d+)\uE001\s*\]|\$ENV\s*\{\s*(?:HOME|\uE000(\d+)\uE001)\s*\}|process\.env\.HOME\b|process\.env\[\s*\uE000(\d+)\uE001\s*\]|\$env\(HOME\)|\$env:HOME\b|\$\{?HOME\}?(?![\w(])|(?:os\.)?homedir\s*\(\s*\)|Path\.home\s*\(\s*\)|Dir\.home\b|os\.path\.expanduser\s*\(\s*\uE000(\d+)\uE001\s*\)|path\.expand\s*\(\s*\uE000(\d+)\uE001\s*\)/g;
 
 /** Inside a double-quoted literal: the home folder interpolated (`"$ENV{HOME}/.aws"`, `"#{ENV['HOME']}"`, `"${process.env.HOME}"`). */
 const HOME_IN_LITERAL = /\$ENV\{['"]?HOME['"]?\}|#\{\s*(?:ENV\[['"]HOME['"]\]|Dir\.home)\s*\}|\$\{\s*(?:process\.env\.HOME|os\.homedir\(\))\s*\}|\$\{?HOME\}?(?!\w)|\$env\(HOME\)|\{os\.environ\[['"]HOME['"]\]\}/g;
@@ -148,7 +148,7 @@ function foldOnce(f: Fold): boolean {
     // Character codes.
     [new RegExp(`(?:bytes|bytearray)\\s*\\(\\s*\\[([\\d\\s,]{1,1200})\\]\\s*\\)(?:\\.decode\\s*\\(\\s*(?:${L})?\\s*\\))?`, 'g'), (_m, list) => codes(f, list)],
     [new RegExp(`\\[([\\d\\s,]{1,1200})\\]\\s*\\.pack\\s*\\(\\s*${L}\\s*\\)`, 'g'), (_m, list) => codes(f, list)],
-    [/(?:string\.char|String\.fromCharCode|String\.fromCodePoint|intToUtf8|utf8ToInt|chr|Char|pack\s*\(\s*\u0001\d+\u0002\s*,)\s*\(?\s*(?:c\s*\(\s*)?([\d\s,]{1,1200})\)?\s*\)/g, (_m, list) => codes(f, list)],
+    [/(?:string\.char|String\.fromCharCode|String\.fromCodePoint|intToUtf8|utf8ToInt|chr|Char|pack\s*\(\s*\uE000\d+\uE001\s*,)\s*\(?\s*(?:c\s*\(\s*)?([\d\s,]{1,1200})\)?\s*\)/g, (_m, list) => codes(f, list)],
     [/(\d{1,3})\.chr\b/g, (_m, n) => codes(f, n)],
     // Reversals of a literal.
     [new RegExp(`\\(?\\s*${L}\\s*\\)?\\s*(?::reverse\\s*\\(\\s*\\)|\\.reverse\\b(?:\\s*\\(\\s*\\))?|\\[\\s*::\\s*-1\\s*\\])`, 'g'), (_m, a) => add(f, [...val(f, a)].reverse().join(''), true)],

@@ -5,6 +5,8 @@ import { EFFECT_GRAMMARS, effectGrammar, has, readEffectArgs, values } from '../
 import type { GrammarSpec } from '../../shell/grammar';
 import { infoFor, pathsOfWord } from './credentialPaths';
 import { analyze } from '../../policy/analyze';
+import { credentialFilesNamedIn } from '../credentialHunt';
+import { foldedNames } from './foldedStrings';
 
 /**
  * Credential files a listing names by its operands and hands on through a pipe (`ls .env* | xargs
@@ -119,7 +121,7 @@ export function namesInText(text: string, cwd: string, facts: Facts): Credential
  * process substitution, so the names come from its command as they would through a pipe. That
  * command (its last one run here), or undefined.
  */
-export function argFileProducer(inv: Invocation, facts: Facts): Invocation | undefined {
+function argFileProducer(inv: Invocation, facts: Facts): Invocation | undefined {
   if (inv.stdin !== undefined || !inv.via.includes('xargs')) return undefined;
   const words = inv.wrapperWords ?? [];
   for (let i = 0; i < words.length; i++) {
@@ -131,4 +133,18 @@ export function argFileProducer(inv: Invocation, facts: Facts): Invocation | und
     return found[found.length - 1];
   }
   return undefined;
+}
+
+/** `inv` with the argument file's command as its input, when xargs reads its names from a process substitution (above); else `inv`. */
+export function withArgFileInput(inv: Invocation, facts: Facts): Invocation {
+  const from = argFileProducer(inv, facts);
+  return from ? { ...inv, stdin: { kind: 'pipe', from } } : inv;
+}
+
+/** awk: gawk's readfile extension (`@load "readfile"; readfile(".env")`), and names built from pieces read by getline or ARGV. */
+export function awkBuiltReads(program: string, name: string, cwd: string, facts: Facts): Array<readonly [CredentialFileInfo[], string]> {
+  const out: Array<readonly [CredentialFileInfo[], string]> = [];
+  for (const m of program.matchAll(/\breadfile\s*\(\s*"([^"]*)"/g)) out.push([credentialFilesNamedIn(m[1] ?? '', cwd, facts), 'awk (readfile)']);
+  if (/getline|ARGV|readfile/.test(program)) out.push([credentialFilesNamedIn(foldedNames(program, name), cwd, facts), 'awk (a file name its program builds from pieces)']);
+  return out;
 }
