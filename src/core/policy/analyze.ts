@@ -22,6 +22,7 @@ import { FileReads } from './fileReads';
 import { bareInputRead, commandOutput, recordWrites, stdinText } from './knownOutput';
 import type { Analysis, ArgWord, CodeSnippet, Facts, Invocation, Opaque, Origin, Redirect, RemoteContext, SnippetLanguage, StdinSource, Via } from './types';
 import { workMeter, type WorkMeter } from './workMeter';
+import { knownFolderPrefix, nameReferenced, substitutionScope, withShellOptions } from './builtinSetters';
 import { handOn, substitutionsTooDeep } from './walkLimits';
 import { nameIsPattern, runPatternName } from './globName';
 import { runProgram } from './loadedCode';
@@ -247,7 +248,7 @@ class Analyzer implements Walker {
     const assignments: Record<string, string> = exportedVariables(scope);
     for (const assignment of command.assignments) {
       for (const value of [...(assignment.subscript ? [assignment.subscript] : []), ...assignment.values]) this.substitutions(value.parts, scope);
-      assignments[assignment.name] = assignment.values.map(wordText).join(' ');
+      assignments[assignment.name] = knownFolderPrefix(assignment.values.map(wordText).join(' '), scope);
     }
     for (const word of command.words) this.substitutions(word.parts, scope);
     const redirects: Redirect[] = [];
@@ -270,7 +271,7 @@ class Analyzer implements Walker {
         continue;
       }
       this.substitutions(node.target.parts, scope);
-      const redirect: Redirect = { op: node.op, target: expandTildeWord(knownTarget(argWord(node.target, scope), node.heredoc ? undefined : staticValue(node.target, scope, this.expansion)), scope) };
+      const redirect: Redirect = { op: node.op, target: withShellOptions(expandTildeWord(knownTarget(argWord(node.target, scope), node.heredoc ? undefined : staticValue(node.target, scope, this.expansion)), scope), scope) };
       if (node.fd !== undefined) redirect.fd = node.fd;
       redirects.push(redirect);
       sources = mergeSources(sources, redirect.target.sources);
@@ -309,6 +310,8 @@ class Analyzer implements Walker {
         // `x='a[$(cmd)]'; echo $((x))`: arithmetic on x runs cmd, so the subscript is read as if it ran now.
         for (const m of (value ?? '').matchAll(SUBSCRIPT)) this.analyzeText(`: ${m[1]!}`, this.subScope(scope, 'an array subscript'));
         setSources(scope, assignment.name, assignment.values.flatMap((v) => wordSources(v, scope)));
+        const referenced = nameReferenced(assignment.name, scope); // `declare -n R=HOME; R=/tmp` sets HOME.
+        if (referenced !== undefined && nameReferenced(referenced, scope) === undefined) this.analyzeText(referenced + assignment.raw.slice(assignment.name.length), scope);
       }
       const exported = command.assignments.filter((a) => exportsOnAssignment(a.name, scope)); if (exported.length > 0) this.analyzeText(`export ${exported.map((a) => a.raw).join(' ')}`, scope);
     }
@@ -358,15 +361,16 @@ class Analyzer implements Walker {
   private readonly expansion: ExpansionEnv<Scope>;
 
   /** What one pipeline in a substitution prints, when that is fixed text; analysed on the side, reported nowhere. */
-  private substitutionOutput(written: CommandList, scope: Scope): string | undefined {
+  private substitutionOutput(written: CommandList, outer: Scope): string | undefined {
     const list = bareInputRead(written);
-    if (list.items.length !== 1 || scope.depth >= this.limits.maxDepth) return undefined;
+    const scope = outer.depth >= this.limits.maxDepth ? undefined : substitutionScope(list, outer);
+    if (scope === undefined) return undefined;
     // Only pipelines of plain producers (echo, printf, cat, base64 -d ...) with static words are
     // evaluated; anything else would make this side analysis as costly as the real one.
-    for (const command of list.items[0]!.pipeline.commands) {
+    for (const command of list.items[list.items.length - 1]!.pipeline.commands) {
       if (command.type !== 'simple' || command.words.length === 0 || command.words.some((w) => isDynamic(w) && staticValue(w, scope, this.expansion) === undefined)) return undefined;
       if (!OUTPUT_PRODUCERS.has(commandName(wordText(command.words[0]!)))) return undefined;
-      if (command.redirects.some((r) => r.heredoc?.substitutions.length || isDynamic(r.target))) return undefined;
+      if (command.redirects.some((r) => r.heredoc?.substitutions.length || (isDynamic(r.target) && staticValue(r.target, scope, this.expansion) === undefined))) return undefined;
     }
     const side = new Analyzer(this.facts, { ...this.limits, maxInvocations: 32, maxFilesRead: 4 }, this.work);
     side.walkList(list, { ...scope, via: [], depth: scope.depth + 1 });

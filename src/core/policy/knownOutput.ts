@@ -157,9 +157,118 @@ export function commandOutput(w: Walker, inv: Invocation, depth: number): Static
         .join('\n');
       return { text, encoding: source.encoding ?? 'printf' };
     }
+    case 'sed':
+    case 'gsed': {
+      const text = sedOutput(args, fromStdin);
+      return text === undefined ? undefined : { text, encoding: 'printf' };
+    }
+    case 'tr':
+    case 'gtr': {
+      const text = trOutput(args, fromStdin);
+      return text === undefined ? undefined : { text, encoding: 'printf' };
+    }
     default:
       return undefined;
   }
+}
+
+/** A basic (or, with `extended`, an extended) sed regular expression as JavaScript's; undefined for what is not read here. */
+function sedRegex(pattern: string, extended: boolean): string | undefined {
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\') {
+      const n = pattern[++i];
+      if (n === undefined) return undefined;
+      if (!extended && '(){}+?|'.includes(n)) out += n;
+      else if (/[.*[\]^$\\/]/.test(n) || (extended && '(){}+?|'.includes(n))) out += '\\' + n;
+      else if (n === 'n') out += '\\n';
+      else if (n === 't') out += '\\t';
+      else return undefined;
+    } else if (!extended && '(){}+?|'.includes(c)) out += '\\' + c;
+    else out += c;
+  }
+  return out;
+}
+
+/** `sed 's/x/e/'`, `sed -e 's/a/b/g' -e 's/c/d/'`: substitutions only, over fixed input; any other command is not followed. */
+function sedOutput(args: readonly ArgWord[], fromStdin: () => StaticText | undefined): string | undefined {
+  const scripts: string[] = [];
+  let extended = false;
+  for (let i = 0; i < args.length; i++) {
+    const t = args[i]!.text;
+    if (t === '-e' || t === '--expression') scripts.push(args[++i]?.text ?? '');
+    else if (t === '-E' || t === '-r' || t === '--regexp-extended') extended = true;
+    else if (t.startsWith('-')) return undefined;
+    else if (scripts.length === 0) scripts.push(t);
+    else return undefined;
+  }
+  const input = fromStdin()?.text;
+  if (scripts.length === 0 || scripts.length > 8 || input === undefined || input.length > 64 * 1024) return undefined;
+  let text = input;
+  for (const script of scripts.flatMap((x) => x.split(/;\s*/)).filter((x) => x.trim() !== '')) {
+    const m = /^\s*s(.)((?:\\.|(?!\1).)*)\1((?:\\.|(?!\1).)*)\1([gI]*)\s*$/.exec(script);
+    if (!m) return undefined;
+    const source = sedRegex(m[2]!, extended);
+    if (source === undefined) return undefined;
+    let re: RegExp;
+    try {
+      re = new RegExp(source, 'm' + (m[4]!.includes('g') ? 'g' : '') + (m[4]!.includes('I') ? 'i' : ''));
+    } catch {
+      return undefined;
+    }
+    const replacement = m[3]!.replace(/\$/g, '$$$$').replace(/\\([1-9])/g, '$$$1').replace(/(^|[^\\])&/g, '$1$$&').replace(/\\(.)/g, '$1');
+    text = text.split('\n').map((line) => line.replace(re, replacement)).join('\n');
+  }
+  return text;
+}
+
+/** A `tr` set written out: ranges (`a-y`), the usual classes and escapes; undefined for what is not read here. */
+function trSet(set: string): string | undefined {
+  const classes: Record<string, string> = { lower: 'abcdefghijklmnopqrstuvwxyz', upper: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', digit: '0123456789', space: ' \t\n\r\f\v', blank: ' \t' };
+  let text = set.replace(/\[:(\w+):\]/g, (m, name: string) => classes[name] ?? m);
+  if (/\[[:=]/.test(text)) return undefined;
+  text = text.replace(/\\(n|t|r|\\|[0-7]{1,3})/g, (_m, e: string) => (e === 'n' ? '\n' : e === 't' ? '\t' : e === 'r' ? '\r' : e === '\\' ? '\\' : String.fromCharCode(parseInt(e, 8))));
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const from = text.charCodeAt(i);
+    if (text[i + 1] === '-' && i + 2 < text.length) {
+      const to = text.charCodeAt(i + 2);
+      if (to < from || to - from > 256) return undefined;
+      for (let c = from; c <= to; c++) out += String.fromCharCode(c);
+      i += 2;
+    } else out += text[i];
+  }
+  return out.length <= 1024 ? out : undefined;
+}
+
+/** `tr x b <<< .xlast-shield`, `tr -d ' '`, `tr a-y b-z`: what tr makes of fixed input (`-c` and other options are not followed). */
+function trOutput(args: readonly ArgWord[], fromStdin: () => StaticText | undefined): string | undefined {
+  let i = 0;
+  let del = false;
+  let squeeze = false;
+  for (; i < args.length && /^-[ds]+$/.test(args[i]!.text); i++) {
+    if (args[i]!.text.includes('d')) del = true;
+    if (args[i]!.text.includes('s')) squeeze = true;
+  }
+  const sets = args.slice(i).map((a) => a.text);
+  if (args.slice(i).some((a) => a.text.startsWith('-') && a.text.length > 1) || sets.length === 0 || sets.length > 2 || (del && sets.length !== 1) || (!del && !squeeze && sets.length !== 2)) return undefined;
+  const one = trSet(sets[0]!);
+  const two = sets[1] === undefined ? undefined : trSet(sets[1]);
+  const input = fromStdin()?.text;
+  if (one === undefined || (sets[1] !== undefined && two === undefined) || input === undefined || input.length > 64 * 1024) return undefined;
+  let out = '';
+  for (const ch of input) {
+    const at = one.indexOf(ch);
+    if (at < 0) out += ch;
+    else if (del) continue;
+    else out += two === undefined ? ch : two[Math.min(at, two.length - 1)] ?? '';
+  }
+  if (squeeze) {
+    const last = del ? two : two ?? one;
+    if (last !== undefined) out = out.replace(/(.)\1+/g, (m, c: string) => (last.includes(c) ? c : m));
+  }
+  return out;
 }
 
 /** jq's switches that change only how raw output looks; any other option (`--arg n v`) leaves the output unknown. */

@@ -8,6 +8,7 @@
  * standard library, an installed package, composer's vendor folder) is the tool itself and is not read.
  */
 
+import { foldedText } from '../rules/support/foldedStrings';
 import { dirname, resolvePath } from '../paths';
 import type { Invocation, Origin, SnippetLanguage } from './types';
 import { isInstalledPackage, type Exec, type Walker } from './handlers/context';
@@ -121,6 +122,8 @@ function javascriptLoads(text: string): LoadRequest[] {
     // A bare name: read only when what node finds for it was not installed by a package manager (nodeResolution.ts).
     else if (m[1] !== '`' && /^(@[\w.-]+\/)?[\w.-]+(\/[\w./-]+)?$/.test(spec) && out.length < 32) out.push({ spec, kind: 'package' });
   }
+  // `require('module').createRequire(__filename)('./evil')`: a require function made by hand loads like require.
+  for (const m of text.matchAll(/\bcreateRequire\s*\([^()]*\)\s*\(\s*(['"`])([^'"`\n]+)\1/g)) out.push({ spec: m[2]!, kind: /^\.{1,2}(\/|$)|^\//.test(m[2]!) ? 'relative' : 'package' });
   for (const m of text.matchAll(JS_DYNAMIC)) out.push({ spec: m[0].slice(0, 80), kind: 'dynamic' });
   return out;
 }
@@ -233,7 +236,8 @@ function resolveLoad(w: Walker, language: SnippetLanguage, request: LoadRequest,
 export function followLocalLoads(w: Walker, language: SnippetLanguage, text: string, path: string | undefined, runner: Invocation, exec: Exec, label: string): void {
   const follower = FOLLOWERS[language];
   if (!follower) return;
-  const requests = follower(text);
+  // `require("./ev"+"il.js")`, `include_once "e"."php"`: names built from literals are the names loaded.
+  const requests = follower(foldedText(text, language));
   if (requests.length === 0) return;
   const state = stateOf(w);
   const via = w.viaOf(exec);

@@ -1,3 +1,5 @@
+import { recordBuiltinSetters } from './builtinSetters';
+import { recordShellOptions } from '../shell/shellOptions';
 import { printfOutput } from '../shell/decode';
 import { effectGrammar, readEffectArgs } from './effectOptions';
 import { ARRAY, setArray, setPositional } from '../shell/arrays';
@@ -156,5 +158,7 @@ export function recordBuiltinValues(argv: readonly ArgWord[], exec: Exec, scope:
   else if (name === 'mapfile' || name === 'readarray') mapfileBuiltin(args, exec, scope);
   else if (name === 'printf') printfBuiltin(args, scope, home);
   else if (name === 'set') setBuiltin(args, scope, home);
+  else if (name === 'shopt') recordShellOptions(args, scope);
+  else recordBuiltinSetters(argv, scope);
   recordBuiltinExports(argv, scope, home);
 }

@@ -11,4 +11,4 @@ export const DECLARATIONS = new Set(['export', 'local', 'declare', 'typeset', 'r
 export const LONG_TOKEN = /[A-Za-z0-9_+=-]{24,}/g;
 
 /** Commands whose output `commandOutput` can know. */
-export const OUTPUT_PRODUCERS = new Set(['echo', 'printf', 'cat', 'base64', 'gbase64', 'basenc', 'openssl', 'xxd', 'rev', 'pwd', 'jq', 'realpath', 'grealpath', 'readlink', 'greadlink', 'dirname', 'basename']);
+export const OUTPUT_PRODUCERS = new Set(['echo', 'printf', 'cat', 'base64', 'gbase64', 'basenc', 'openssl', 'xxd', 'rev', 'pwd', 'jq', 'realpath', 'grealpath', 'readlink', 'greadlink', 'dirname', 'basename', 'tr', 'gtr', 'sed', 'gsed']);

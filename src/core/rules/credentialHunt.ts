@@ -14,7 +14,7 @@ import { gitLsFilesRoots, listedFiles } from './support/listerRoots';
 import { gitStart } from './support/gitGlobals';
 import { fedObjectNames, pathOfObjectName } from './support/gitObjectNames';
 import { foldedLiterals } from './support/environmentPrints';
-import { namesFed, takesNamesOnStdin, FIELD_FILTERS, listedOperandFiles, namesInText, throughLineFilters } from './support/listedOperands';
+import { awkBuiltReads, withArgFileInput, namesFed, takesNamesOnStdin, FIELD_FILTERS, listedOperandFiles, namesInText, throughLineFilters } from './support/listedOperands';
 import { gitPathspecScope, rgScope } from './support/searchScope';
 import { searchListing, substitutedSearchLists } from './support/searchListings';
 import { checkStructuralSearch } from './support/structuralSearches';
@@ -406,6 +406,7 @@ function checkIndirectReads(inv: Invocation, ctx: RuleContext): Finding[] {
     const program = inv.args.find((a, i) => !a.text.startsWith('-') && !['-v', '-F', '-f'].includes(inv.args[i - 1]?.text ?? ''))?.text ?? '';
     // `getline l < (".e" "nv.production")`: literals side by side are one string in awk.
     for (const m of program.matchAll(/getline\s*[A-Za-z_]*\s*<\s*\(?\s*((?:"[^"]*"\s*)+)/g)) report('reads', credentialFilesNamedIn([...(m[1] ?? '').matchAll(/"([^"]*)"/g)].map((p) => p[1]).join(''), cwd, facts), 'awk (getline <)');
+    for (const [files, how] of awkBuiltReads(program, inv.name, cwd, facts)) report('reads', files, how);
     for (const m of program.matchAll(/ENVIRON\s*\[\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\]/g)) {
       if (isSecretVariableName(m[1] ?? '')) findings.push(dump('dump', `awk prints the secret variable $${m[1]} (ENVIRON).`, dumpTarget(`$${m[1]}`, ctx)));
     }
@@ -577,7 +578,7 @@ export const credentialHuntPack: RulePack = {
     return [
       ...checkGitGrep(inv, ctx),
       ...checkStructuralSearch(inv, ctx.facts),
-      ...checkFoundFiles(inv, ctx),
+      ...checkFoundFiles(withArgFileInput(inv, ctx.facts), ctx),
       ...checkArchiveFromFolder(inv, ctx),
       ...checkComputedNames(inv, ctx),
       ...checkFilteredListing(inv, ctx),

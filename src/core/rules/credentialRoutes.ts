@@ -38,7 +38,9 @@ import { effectGrammar, grammarOf, has, readEffectArgs, values } from '../policy
 const CREDENTIAL_SAMPLES = ['id_rsa', 'id_ed25519', 'server.pem', 'tls.key', 'credentials', 'credentials.json', '.env', '.env.production', '.npmrc', '.git-credentials', '.pgpass', 'terraform.tfstate', 'kubeconfig', 'secrets.txt', 'key.json', 'service-account.json', '.netrc', 'store.p12', 'store.jks',
   // Password managers' databases and wallets.
   'passwords.kdbx', 'vault.kdb', 'login.keychain-db', 'wallet.dat', 'key.ppk'];
-const ORDINARY_SAMPLES = ['index.ts', 'README.md', 'main.go', 'app.py', 'package.json', 'Makefile', 'style.css', 'notes.txt', 'config.yml', 'data.csv'];
+const ORDINARY_SAMPLES = ['index.ts', 'README.md', 'main.go', 'app.py', 'package.json', 'Makefile', 'style.css', 'notes.txt', 'config.yml', 'data.csv',
+  // Dot-files every home and project has: `find ~ -maxdepth 1 -name '.*rc'` lists start-up files, as `ls -a ~` does.
+  '.bashrc', '.vimrc', '.gitignore'];
 
 function isCredentialNamePattern(pattern: string, nocase: boolean): boolean {
   const options = { dot: true, nocase };

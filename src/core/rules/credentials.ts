@@ -1,3 +1,4 @@
+import { snippetDebugTraces } from './support/debugTraces';
 import { isDryRun } from '../registry/commandModel';
 import { subcommandWords } from './support/credentialClis';
 import { braceExpand, minimatch } from 'minimatch';
@@ -499,6 +500,6 @@ export const credentialsPack: RulePack = {
   },
   checkSnippet(snippet, ctx) {
     const cwd = snippet.runner.cwd || ctx.facts.cwd;
-    return dedupe([...checkSnippetReads(snippet, ctx), ...checkProvenance([snippet.text], cwd, ctx.facts, ctx.rescan)]);
+    return dedupe([...checkSnippetReads(snippet, ctx), ...checkProvenance([snippet.text], cwd, ctx.facts, ctx.rescan), ...snippetDebugTraces(snippet)]);
   },
 };

@@ -406,7 +406,8 @@ function checkFind(inv: Invocation, ctx: RuleContext): Finding[] {
       continue;
     }
     const insideWorkspace = rootsOf(ctx.facts).some((r) => isWithin(r, p.absolute));
-    if (routineNames && insideWorkspace) continue;
+    // `find ~/.cache -name '*.tmp' -delete`: junk names in a folder a tool recreates (the home cache) is the same routine cleanup.
+    if (routineNames && (insideWorkspace || (isWithin(ctx.facts.home, p.absolute) && p.absolute.slice(ctx.facts.home.length + 1).split('/').some((s) => ROUTINE_DIRS.has(s))))) continue;
     const what = names.length > 0 ? `files named ${names.join(', ')}` : 'every file it finds';
     findings.push(finding('find-delete', 'ask', `Deletes ${what} under ${describeClass(p)} (find ${how}).`, [pathTarget(p, ctx)]));
   }

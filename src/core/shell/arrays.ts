@@ -76,7 +76,12 @@ export function knownElement(raw: string, scope: ExpansionScope): string | undef
   if (!m) return undefined;
   const elements = arrayElements(scope, m[1]!);
   if (elements === undefined) return undefined;
-  if (m[2] === '@' || m[2] === '*') return elements.join(' ');
+  if (m[2] === '@') return elements.join(' ');
+  // `${a[*]}` joins with the first character of IFS (none when the line set it empty), as bash does in quotes.
+  if (m[2] === '*') {
+    const ifs = scope.vars.has('IFS') ? scope.vars.get('IFS') : ' ';
+    return typeof ifs === 'string' ? elements.join(ifs.slice(0, 1)) : undefined;
+  }
   // An index past the end is empty in bash; unset elements cannot be told apart here, so unknown.
   return elements[Number(m[2])];
 }

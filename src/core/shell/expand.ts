@@ -6,6 +6,7 @@
  * it on the side); this layer knows nothing of policy.
  */
 
+import { withShellOptions } from './shellOptions';
 import type { ArgWord, CommandList, Word } from './ast';
 import { allElements, knownElement, positionalArguments } from './arrays';
 import { expandTildeWord } from './tilde';
@@ -318,14 +319,14 @@ export function expandWords<S extends ExpansionScope>(words: readonly Word[], sc
         argv.push(argWord(word, scope));
         continue;
       }
-      for (const text of resolved.words) argv.push({ text, raw: word.raw, dynamic: false, glob: resolved.split && /[*?[]/.test(text) });
+      for (const text of resolved.words) argv.push(withShellOptions({ text, raw: word.raw, dynamic: false, glob: resolved.split && /[*?[]/.test(text) }, scope));
       continue;
     }
     const expanded = expandBraces(word);
     if (expanded) {
       const glob = hasPatternGlob(word);
-      for (const text of expanded) argv.push(expandTildeWord({ text, raw: word.raw, dynamic: false, glob: glob && /[*?[]/.test(text) }, scope));
-    } else argv.push(expandTildeWord(toArgWord(word), scope));
+      for (const text of expanded) argv.push(withShellOptions(expandTildeWord({ text, raw: word.raw, dynamic: false, glob: glob && /[*?[]/.test(text) }, scope), scope));
+    } else argv.push(withShellOptions(expandTildeWord(toArgWord(word), scope), scope));
   }
   return { kind: 'words', argv };
 }

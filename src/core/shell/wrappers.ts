@@ -276,7 +276,7 @@ function parallelPeel(args: ArgWord[]): Peeled {
 }
 
 /** Scoped packages whose binary is not named like the package's last part. */
-const PACKAGE_BINARIES: Readonly<Record<string, string>> = { '@continuedev/cli': 'cn', '@qodo/command': 'qodo', '@kilocode/cli': 'kilocode', '@mikro-orm/cli': 'mikro-orm', '@angular/cli': 'ng', '@nestjs/cli': 'nest' };
+const PACKAGE_BINARIES: Readonly<Record<string, string>> = { '@continuedev/cli': 'cn', '@qodo/command': 'qodo', '@kilocode/cli': 'kilocode', '@mikro-orm/cli': 'mikro-orm', '@angular/cli': 'ng', '@nestjs/cli': 'nest', '@playwright/mcp': 'mcp-server-playwright' };
 
 const NPX = wrapperGrammar([
   valued('-p', '--package'), valued('-c', '--call'), valued('--cache'), valued('--userconfig'), valued('--registry'), valued('-w', '--workspace'),

@@ -114,6 +114,8 @@ describe('credential hunt, round 6: table per family', () => {
         { cmd: 'argocd admin initial-password', names: 'initial-password' },
         { cmd: 'aws-vault export prod', names: 'aws-vault export' },
         { cmd: 'composer config -g github-oauth.github.com', names: 'composer config' },
+        // Round 10 (stop 29): the listing prints every value, auth.json's tokens among them.
+        { cmd: 'composer config --list', names: 'composer config' },
         { cmd: 'glab variable export', names: 'glab variable export' },
         { cmd: 'glab api projects/1/variables', names: 'glab api' },
         { cmd: 'nomad var get -out json nomad/jobs/api', names: 'nomad var get' },
@@ -123,7 +125,7 @@ describe('credential hunt, round 6: table per family', () => {
         { cmd: 'rclone config redacted' },
         { cmd: 'consul kv get -recurse app/config/' },
         { cmd: 'npx sls print' },
-        { cmd: 'composer config --list' },
+        { cmd: 'composer config minimum-stability' },
         { cmd: 'glab api projects/1/issues' },
         { cmd: 'nomad var list' },
         { cmd: 'dokku apps:list' },

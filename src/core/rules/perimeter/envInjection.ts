@@ -25,6 +25,34 @@ function nodeOptionsLoadFile(value: string): boolean {
 }
 
 /**
+ * `BASH_ENV=~/.bashrc bash -c 'nvm use'`: the user's own interactive start-up file, which every terminal
+ * already runs; it loads nothing a shell of the user would not. Writes to it are judged where they happen.
+ */
+export function ownStartupFile(value: string): boolean {
+  return /^["']?(?:~|\$HOME|\$\{HOME\})\/\.(?:bashrc|bash_profile|profile|kshrc|mkshrc)["']?$/.test(value.trim());
+}
+
+/** A shell by its name or from a system folder (`bash`, `/bin/zsh`, `pwsh`): the program the setting says, not a script of the agent's. */
+export function systemShell(value: string): boolean {
+  return /^["']?(?:\/(?:usr\/)?(?:local\/)?bin\/|\/opt\/homebrew\/bin\/)?(?:bash|sh|dash|zsh|ksh|mksh|fish|pwsh|powershell(?:\.exe)?|cmd(?:\.exe)?)["']?$/.test(value.trim());
+}
+
+/** RUBYOPT options that load a file or widen the load path: `-I`, or `-r` with a path rather than a feature name. */
+function rubyOptLoadsFile(value: string): boolean {
+  const words = value.replace(/^["']|["']$/g, '').split(/\s+/).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    // Flags may share a word before the option (`-wrjson`); `-r`'s own value is glued to it.
+    if (/^-[a-hj-qs-zA-HJ-Z]*I/.test(w)) return true;
+    const at = /^-[a-hj-qs-zA-HJ-Z]*r/.exec(w);
+    if (!at) continue;
+    const target = w.length > at[0].length ? w.slice(at[0].length) : words[++i] ?? '';
+    if (!/^[a-z][\w-]*(\/[\w-]+)*$/i.test(target)) return true;
+  }
+  return false;
+}
+
+/**
  * A setting that loads code, by variable and value. NODE_OPTIONS only with an option that loads or
  * debugs code (`--max-old-space-size` is fine); the shell's `ENV` only with a path (`ENV=production`
  * is an application's own variable).
@@ -75,8 +103,6 @@ function loadsCode(name: string, value: string): boolean {
       return v.split(':').some((p) => /^\/(tmp|var\/tmp|dev\/shm|private\/tmp)(\/|$)/.test(p));
     case 'NODE_OPTIONS':
       return nodeOptionsLoadFile(v);
-    case 'ENV':
-      return /(\.(sh|bash|ksh)|rc|profile)["']?$/.test(v) || /^["']?(\/|~\/|\.\.?\/|\$)/.test(v);
     case 'LD_PRELOAD':
     case 'LD_AUDIT':
     case 'DYLD_INSERT_LIBRARIES':
@@ -85,10 +111,14 @@ function loadsCode(name: string, value: string): boolean {
       return v !== '' && !v.split(/[\s:]+/).filter(Boolean).every((p) => SYSTEM_LIBRARY.test(p));
     // glibc's iconv loads the conversion modules (shared objects) the folder's gconv-modules names;
     // OpenSSL loads engines and providers from these folders.
+    case 'BASH_ENV':
+    case 'ENV':
+      if (ownStartupFile(v)) return false;
+      if (n === 'ENV') return /(\.(sh|bash|ksh)|rc|profile)["']?$/.test(v) || /^["']?(\/|~\/|\.\.?\/|\$)/.test(v);
+      return v !== '';
     case 'GCONV_PATH':
     case 'OPENSSL_ENGINES':
     case 'OPENSSL_MODULES':
-    case 'BASH_ENV':
     case 'PROMPT_COMMAND':
     case 'DYLD_LIBRARY_PATH':
     case 'PERL5OPT':
@@ -113,8 +143,10 @@ function loadsCode(name: string, value: string): boolean {
     case 'PS2':
     case 'PS4':
       return /\$\(|`/.test(v);
+    // `-rbundler/setup`, `-r json`: a library by feature name, from the installed gems (Ruby does not search the
+    // working folder); a path (`-r./x.rb`, `-r /tmp/x`) or a folder added to the load path (`-I`) is code nobody reviewed.
     case 'RUBYOPT':
-      return /(^|\s)-r/.test(v);
+      return rubyOptLoadsFile(v);
     // A git settings file of the agent's choosing may name programs git runs (core.fsmonitor, aliases); /dev/null only empties it.
     case 'GIT_CONFIG_GLOBAL':
     case 'GIT_CONFIG_SYSTEM':
@@ -133,8 +165,9 @@ function loadsCode(name: string, value: string): boolean {
     case 'YARN_YARN_PATH':
       return v.includes('/') && !/^\/(usr\/(local\/)?s?bin|s?bin|opt\/homebrew\/bin)\/[\w.+-]+$/.test(v.trim()) && !(name === 'YARN_YARN_PATH' && /^(\.\/)?\.yarn\/releases\/[\w.+-]+$/.test(v.trim()));
     case 'SCRIPT_SHELL':
-    case 'NPM_CONFIG_NODE_OPTIONS':
     case 'NPM_CONFIG_SCRIPT_SHELL':
+      return v !== '' && !systemShell(v);
+    case 'NPM_CONFIG_NODE_OPTIONS':
     case 'NPM_CONFIG_ONLOAD_SCRIPT':
       return v !== '';
     default:
@@ -212,13 +245,20 @@ function sessionVariable(inv: Invocation): string | undefined {
   return pairs.find(([name, value]) => name !== '' && (SESSION_VARIABLES.test(name) || loadsCode(name, value)))?.[0];
 }
 
+/** A module search path without the entries inside the folder the command runs in (`PYTHONPATH=$PWD` in a clone under /tmp): the project's own code. */
+function withoutWorkingFolder(name: string, value: string, cwd: string): string {
+  if (!/^(PYTHONPATH|PERL5LIB|RUBYLIB)$/.test(name) || cwd === '' || cwd === '/') return value;
+  const root = cwd.replace(/\/+$/, '');
+  return value.split(':').filter((p) => !(p === root || p.startsWith(root + '/')) || p.includes('/..')).join(':');
+}
+
 export function envInjectionFindings(inv: Invocation): Finding[] {
   const out: Finding[] = [];
   const found = (variable: string, how: string): void => {
     out.push(perimeterFinding('env-injection', `${inv.name} ${how} ${variable}, which makes the next program load code nobody reviewed (the hook's runtime and approved commands among them); ${DENY_SUFFIX}.`, variable));
   };
   for (const [name, value] of Object.entries(inv.assignments)) {
-    if (loadsCode(name, value)) {
+    if (loadsCode(name, withoutWorkingFolder(name, value, inv.cwd)) || ((name === 'BASH_ENV' || name === 'ENV') && inv.assignments.HOME !== undefined && value !== '')) {
       found(name, 'runs with');
       return out;
     }

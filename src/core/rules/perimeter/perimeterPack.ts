@@ -1,3 +1,4 @@
+import { ownStartupFile } from './envInjection';
 import { minimatch } from 'minimatch';
 import { runtimeOperands } from '../../policy/handlers/interpreters';
 import { invocationCommand } from '../../registry/commandModel';
@@ -425,7 +426,7 @@ function fedEffects(inv: Invocation): PathEffect[] {
 /** `X=.claude python3 -c "…os.environ['X']…"`: values handed to a command that is not known to only read are words it may use as paths. */
 function assignmentEffects(inv: Invocation): PathEffect[] {
   if (READ_ONLY_COMMANDS.has(inv.name)) return [];
-  return Object.entries(inv.assignments).map(([name, value]) => ({ kind: 'unknown' as const, word: { text: `${name}=${value}`, raw: `${name}=${value}`, dynamic: /\$|`/.test(value), glob: false } }));
+  return Object.entries(inv.assignments).filter(([name, value]) => !((name === 'BASH_ENV' || name === 'ENV') && inv.assignments.HOME === undefined && ownStartupFile(value))).map(([name, value]) => ({ kind: 'unknown' as const, word: { text: `${name}=${value}`, raw: `${name}=${value}`, dynamic: /\$|`/.test(value), glob: false } }));
 }
 
 /** Variables that change how a runtime or shell loads code, in the environment of processes started later. */
@@ -512,7 +513,7 @@ function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   if (named) return [finding('code-names-guard-file', `The ${snippet.language} code run by ${snippet.runner.name} names ${named}; code that is not known to only read it may not reach it (${DENY_SUFFIX}).`, named)];
   if (snippet.language === 'sql') return [];
   const selected = snippet.origin.kind === 'command' ? judgeRuntimeSelection(snippet, ctx.facts, view) : [];
-  return [...selected, ...judgeRuntimeCode(snippet.text, `The ${snippet.language} code run by ${snippet.runner.name}`, ctx.facts, view), ...judgeCodeLoads(snippet.text, snippet.runner, ctx, view)];
+  return [...selected, ...judgeRuntimeCode(snippet.text, `The ${snippet.language} code run by ${snippet.runner.name}`, ctx.facts, view, snippet.language), ...judgeCodeLoads(snippet.text, snippet.runner, ctx, view)];
 }
 
 /** A one-liner that deletes what a listing or glob finds: denied when a pattern it names, or a plain listing, may reach a protected place. */
@@ -535,10 +536,10 @@ function display2(path: string, view: PerimeterView): string {
 }
 
 /** Code decoded or looked up at run time (runtimeCode.ts): what it decodes is searched, and code that cannot be read is not allowed silently. */
-function judgeRuntimeCode(code: string, who: string, facts: Facts, view: PerimeterView): Finding[] {
-  const decoded = decodedLiterals(code);
+function judgeRuntimeCode(code: string, who: string, facts: Facts, view: PerimeterView, language?: string): Finding[] {
+  const decoded = decodedLiterals(code, language);
   const named = decoded ? mentionIn(decoded, view) : undefined;
-  if (named) return [finding('code-names-guard-file', `${who} decodes text naming ${named} at run time; ${DENY_SUFFIX}.`, named)];
+  if (named) return [finding('code-names-guard-file', `${who} decodes or builds text naming ${named} at run time; ${DENY_SUFFIX}.`, named)];
   const why = unreadableCode(code);
   return why ? [unreadFinding('unreadable-code', `${who} cannot be read before it runs: ${why}`, who.slice(0, 80), facts, view)] : [];
 }
@@ -583,7 +584,7 @@ function judgeOtherInterpreter(inv: Invocation, j: Judge): void {
     deny(j, 'code-names-guard-file', `${inv.name} runs code naming ${named} and is not known to only read it; ${DENY_SUFFIX}.`, named);
     return;
   }
-  j.findings.push(...judgeRuntimeCode(code, `The code run by ${inv.name}`, j.facts, j.view));
+  j.findings.push(...judgeRuntimeCode(code, `The code run by ${inv.name}`, j.facts, j.view, inv.name));
 }
 
 export const perimeterPack: RulePack = {

@@ -1,3 +1,4 @@
+import { foldedNames } from '../support/foldedStrings';
 import type { Invocation } from '../../policy/types';
 
 /**
@@ -61,11 +62,14 @@ const QUOTED = /'((?:[^'\\\n]|\\.){0,4000})'|"((?:[^"\\\n]|\\.){0,4000})"/g;
 const CHAR_LIST = /(?:\d{1,3}\s*,\s*){3,}\d{1,3}/g;
 
 /**
- * What the literals in `code` decode to (base64, hex, lists of character codes, rot13 when the code
+ * What the literals in `code` decode to or build (base64, hex, lists of character codes, rot13 when the code
  * names it), joined: text for the perimeter to search. Empty when nothing decodes.
  */
-export function decodedLiterals(code: string): string {
+export function decodedLiterals(code: string, language?: string): string {
   const out: string[] = [];
+  // Names built from literals (escapes, joins, format strings, character codes): foldedStrings.ts.
+  const folded = foldedNames(code, language);
+  if (folded !== '') out.push(folded);
   const wantsRot13 = /rot.?13/i.test(code);
   const reversed = /reverse|\[::-1\]|\brev\b/.test(code);
   for (const m of code.matchAll(QUOTED)) {

@@ -1,3 +1,4 @@
+import { minimatch } from 'minimatch';
 import type { Analysis, ArgWord, Finding, Invocation, RuleContext } from '../../policy/types';
 import { readsOnlyMetadata } from './guardHomeReads';
 import { mentionIn, spellings } from './mentions';
@@ -20,11 +21,30 @@ const NO_PATH_COMMANDS: ReadonlySet<string> = new Set([
 ]);
 const WRITE_REDIRECTS: ReadonlySet<string> = new Set(['>', '>>', '>|', '<>', '&>', '&>>']);
 /** The guard's own folder (where its key, tokens and audit log are), as written in any spelling. */
-const GUARD_HOME = /\.blast-shield(?![a-z0-9_.-])|blast_shield_home/;
+const GUARD_HOME = /\.blast-shield(?![a-z0-9_.-])|blast_shield_home|\/decider\/(?:key|pid|socket|sock)(?![a-z0-9_.-])/;
 
 function namesGuardHome(text: string, view: PerimeterView): boolean {
   const homes = view.guardHomes.map((g) => g.toLowerCase());
-  return spellings(text).some((s) => GUARD_HOME.test(s) || homes.some((g) => s.includes(g)));
+  return spellings(text).some((s) => GUARD_HOME.test(s) || homes.some((g) => s.includes(g))) || patternReachesGuardHome(text, view);
+}
+
+/**
+ * `s=(~/.bl*)`, `for f in ~/.bl*`: a pattern on the line whose folders can spell the guard home (its
+ * name at the same depth below the home folder, dot-names included) names it, whether or not the
+ * folder exists yet on this machine.
+ */
+function patternReachesGuardHome(text: string, view: PerimeterView): boolean {
+  if (!/[*?[]/.test(text)) return false;
+  // Wildcards match dot-names only when the line turns dotglob on (or the pattern writes the dot).
+  const dot = /\bdotglob\b/.test(text);
+  for (const m of text.matchAll(/(?:~|\$\{?HOME\}?|\/)[^\s'"`;|&()<>]*[*?[][^\s'"`;|&()<>]*/g)) {
+    const pattern = m[0].replace(/^(?:~|\$\{?HOME\}?)(?=\/|$)/, view.home);
+    if (!pattern.startsWith('/')) continue;
+    for (const home of view.guardHomes) {
+      if (minimatch(home, pattern, { dot, nocase: true, partial: true })) return true;
+    }
+  }
+  return false;
 }
 
 /** Words of `inv` the analysis left computed, as `[word, reads only]`. */

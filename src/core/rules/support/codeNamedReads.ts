@@ -2,6 +2,7 @@ import type { Analysis, ArgWord, CredentialFileInfo, Finding, Invocation, RuleCo
 import { credentialFilesNamedIn } from '../credentialHunt';
 import { readFinding } from '../credentials';
 import { infoFor, pathsOfWord } from './credentialPaths';
+import { foldedNames } from './foldedStrings';
 
 /**
  * Credential files read by programs whose own language names them, which the interpreter snippets do
@@ -59,12 +60,17 @@ export function checkCodeNamedReads(inv: Invocation, ctx: RuleContext): Finding[
     if (piped !== undefined) code.push(piped);
     // Tcl's command brackets (`[open .env]`) are not part of a name.
     const plain = (text: string): string => (name === 'tclsh' || name === 'wish' ? text.replace(/[[\]]/g, ' ') : text).replace(/\\"/g, '"');
-    for (const text of code) report(credentialFilesNamedIn(plain(text), cwd, facts), 'reads', `${name} (a file its code names)`);
+    for (const text of code) {
+      report(credentialFilesNamedIn(plain(text), cwd, facts), 'reads', `${name} (a file its code names)`);
+      report(credentialFilesNamedIn(foldedNames(text, name), cwd, facts), 'reads', `${name} (a file name its code builds from pieces)`);
+    }
     if (name === 'emacs') for (const w of optionValues(inv.args, EMACS_FILES)) report(fileOf(w), 'loads', 'emacs');
   }
   if (SQL_ENGINES.has(name)) {
     const texts = [...inv.args.map((a) => a.text), stdinText(inv) ?? ''];
     for (const text of texts) {
+      // `readfile('.e'||'nv')`: a name glued from literals.
+      if (/\|\||concat/i.test(text) && /\b(?:readfile|read_text|read_blob|read_csv|read_json)/i.test(text)) report(credentialFilesNamedIn(foldedNames(text), cwd, facts), 'reads', `${name} (a file name its SQL builds from pieces)`);
       for (const m of text.matchAll(SQL_FILE_FUNCTIONS)) {
         const file = (m[2] ?? '').replace(/''/g, "'");
         report(fileOf({ text: file, raw: file, dynamic: false, glob: /[*?[]/.test(file) }), 'reads', `${name} ${(m[1] ?? '').toLowerCase()}()`);
@@ -112,3 +118,4 @@ export function checkTracedSources(analysis: Analysis, ctx: RuleContext): Findin
   }
   return out;
 }
+

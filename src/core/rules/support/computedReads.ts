@@ -5,6 +5,8 @@ import { decodeBase64, decodeHex } from '../../shell/decode';
 import { readFinding } from '../credentials';
 import { credentialTarget, infoFor } from './credentialPaths';
 import { homeBuiltPaths } from './homeBuiltPaths';
+import { foldedNames } from './foldedStrings';
+import { credentialFilesNamedIn } from '../credentialHunt';
 import { checkSdkResolvers } from './sdkResolvers';
 
 /**
@@ -69,7 +71,7 @@ function scope(dir: string, facts: Facts): CredentialFileInfo[] {
 }
 
 export function checkComputedReads(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
-  const built = [...homeBuiltReads(snippet, ctx.facts), ...checkSdkResolvers(snippet, ctx)];
+  const built = [...homeBuiltReads(snippet, ctx.facts), ...checkSdkResolvers(snippet, ctx), ...foldedReads(snippet, ctx.facts)];
   if (built.length > 0 || !LANGUAGES.has(snippet.language) || !(COMPUTED_READ.test(snippet.text) || (snippet.language === 'perl' && PERL_OPEN.test(snippet.text)))) return built;
   const facts = ctx.facts;
   const cwd = snippet.runner.cwd || facts.cwd;
@@ -135,4 +137,18 @@ function homeBuiltReads(snippet: CodeSnippet, facts: Facts): Finding[] {
     if (info) return [readFinding('reads', info, how)];
   }
   return [];
+}
+
+/** Calls and forms that read a file (or load one), in the languages the snippets model. */
+const FOLDED_READ = /\b(?:open|fopen|read\w*|readlines|file_get_contents|file|readfile|File\.\w+|IO\.\w+|Bun\.file|createReadStream|Path|load|require|include(?:_once)?|require_once|do|slurp)\s*\(|<\s*\$?\w*\s*>|@ARGV|\bopen\s+\w+\s*,|\bIO\.read\b|\bFile\.read\b/;
+
+/** Names the code builds from literals (escapes, joins, format strings, character codes: foldedStrings.ts), read as the files they name. */
+function foldedReads(snippet: CodeSnippet, facts: Facts): Finding[] {
+  if (!LANGUAGES.has(snippet.language)) return [];
+  // A name only printed or tested (`print("$ENV{HOME}/.netrc")`, `os.path.exists(…)`) is not read.
+  if (!FOLDED_READ.test(snippet.text)) return [];
+  const folded = foldedNames(snippet.text, snippet.language);
+  if (folded === '') return [];
+  const how = `A ${snippet.language} snippet run by ${snippet.runner.name} (a file name it builds from pieces)`;
+  return credentialFilesNamedIn(folded, snippet.runner.cwd || facts.cwd, facts).slice(0, 4).map((info) => readFinding('reads', info, how));
 }

@@ -42,9 +42,10 @@ const INITIALIZER = /^create-[\w-]+$/;
 /**
  * The MCP reference servers' binaries (`npx -y @modelcontextprotocol/server-filesystem`, `uvx
  * mcp-server-git`): the package runner names them without their scope, and where they are
- * registered (an MCP config, `claude mcp add`) `deferred/mcpLaunches.ts` checks the scope.
+ * registered (an MCP config, `claude mcp add`) `deferred/mcpLaunches.ts` checks the scope. Vendors' own
+ * servers by their binaries: `@playwright/mcp` (`mcp-server-playwright`), `@upstash/context7-mcp`.
  */
-const MCP_REFERENCE = /^(server-[a-z0-9-]+|mcp-server-(git|fetch|time|sqlite))$/;
+const MCP_REFERENCE = /^(server-[a-z0-9-]+|mcp-server-(git|fetch|time|sqlite|playwright)|context7-mcp)$/;
 
 /** The package names a package.json depends on, and the binaries installed beside it, from `dir` up to the workspace root. */
 function installed(name: string, inv: Invocation, ctx: RuleContext): boolean {

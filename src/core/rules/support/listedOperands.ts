@@ -4,6 +4,9 @@ import { resolvePath } from '../../paths';
 import { EFFECT_GRAMMARS, effectGrammar, has, readEffectArgs, values } from '../../policy/effectOptions';
 import type { GrammarSpec } from '../../shell/grammar';
 import { infoFor, pathsOfWord } from './credentialPaths';
+import { analyze } from '../../policy/analyze';
+import { credentialFilesNamedIn } from '../credentialHunt';
+import { foldedNames } from './foldedStrings';
 
 /**
  * Credential files a listing names by its operands and hands on through a pipe (`ls .env* | xargs
@@ -110,5 +113,38 @@ export function namesInText(text: string, cwd: string, facts: Facts): Credential
     if (info && !out.some((x) => x.path === info.path)) out.push(info);
     if (out.length >= 16) break;
   }
+  return out;
+}
+
+/**
+ * `xargs -a <(echo ~/.aws/credentials) cat`, `xargs --arg-file=<(ls .env*) cat`: the argument file is a
+ * process substitution, so the names come from its command as they would through a pipe. That
+ * command (its last one run here), or undefined.
+ */
+function argFileProducer(inv: Invocation, facts: Facts): Invocation | undefined {
+  if (inv.stdin !== undefined || !inv.via.includes('xargs')) return undefined;
+  const words = inv.wrapperWords ?? [];
+  for (let i = 0; i < words.length; i++) {
+    const t = words[i]!.raw;
+    const value = t === '-a' || t === '--arg-file' ? words[i + 1]?.raw : /^(?:-a|--arg-file=)(<\(.*\))$/s.exec(t)?.[1];
+    const inner = value !== undefined ? /^<\((.*)\)$/s.exec(value)?.[1] : undefined;
+    if (inner === undefined || inner.length > 2000) continue;
+    const found = analyze(inner, facts).invocations.filter((x) => x.via.length === 0);
+    return found[found.length - 1];
+  }
+  return undefined;
+}
+
+/** `inv` with the argument file's command as its input, when xargs reads its names from a process substitution (above); else `inv`. */
+export function withArgFileInput(inv: Invocation, facts: Facts): Invocation {
+  const from = argFileProducer(inv, facts);
+  return from ? { ...inv, stdin: { kind: 'pipe', from } } : inv;
+}
+
+/** awk: gawk's readfile extension (`@load "readfile"; readfile(".env")`), and names built from pieces read by getline or ARGV. */
+export function awkBuiltReads(program: string, name: string, cwd: string, facts: Facts): Array<readonly [CredentialFileInfo[], string]> {
+  const out: Array<readonly [CredentialFileInfo[], string]> = [];
+  for (const m of program.matchAll(/\breadfile\s*\(\s*"([^"]*)"/g)) out.push([credentialFilesNamedIn(m[1] ?? '', cwd, facts), 'awk (readfile)']);
+  if (/getline|ARGV|readfile/.test(program)) out.push([credentialFilesNamedIn(foldedNames(program, name), cwd, facts), 'awk (a file name its program builds from pieces)']);
   return out;
 }

@@ -1,6 +1,7 @@
 import type { Finding, Invocation } from '../../policy/types';
 import { parsedArgs, toolNamed } from '../../registry/commandModel';
 import { effectGrammar, readEffectArgs, values } from '../../policy/effectOptions';
+import { debugTraceExposures } from './debugTraces';
 
 /**
  * Traces that print a credential the agent has not seen (stop 28, red team round 9):
@@ -100,6 +101,8 @@ function tracedProgram(inv: Invocation): Finding[] {
 
 export function traceExposures(inv: Invocation): Finding[] {
   if (inv.remote) return [];
+  const debug = debugTraceExposures(inv);
+  if (debug.length > 0) return debug;
   if (inv.via.length > 0) {
     const traced = tracedProgram(inv);
     if (traced.length > 0) return traced;
