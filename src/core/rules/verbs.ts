@@ -256,13 +256,11 @@ function optionVerb(reading: Reading, traits: VerbTraits): { name: string; verb:
   for (const option of reading.options) {
     const bare = option.name.replace(/^-+/, '').toLowerCase();
     if (traits.routine?.includes(bare)) continue;
-    // Hadoop's `-rm`, `-rmr`, `-rmdir` (one dash): deletes; docker's `--rm` (two) cleans up after itself.
-    if (/^-(rm|rmr|rmdir)$/.test(option.name)) return { name: option.name, verb: 'delete' };
     if (traits.destroying?.includes(option.name)) return { name: option.name, verb: 'overwrite' };
     const parts = bare.split(/[-_]/).filter((p) => p !== '');
     // `--force-delete`, `--auto-prune` (Argo CD deletes what the repository no longer lists on every sync).
     const start = parts[0] === 'force' || parts[0] === 'auto' ? 1 : 0;
-    const verb = parts[start];
+    const verb = /^-(rm|rmr|rmdir)$/.test(option.name) ? 'delete' : parts[start]; // Hadoop's one-dash deletes; docker's `--rm` cleans up.
     if (verb === undefined) continue;
     if (verb === 'reset' && parts.length > start + 1 && !BENIGN_OBJECT.has(parts[start + 1]!)) return { name: option.name, verb: 'reset' };
     if (!OPTION_DESTROY.has(verb)) continue;
@@ -468,8 +466,7 @@ function firstCommandWord(args: readonly ArgWord[], tool: NonNullable<ReturnType
 const FLOOR_TOO: Readonly<Record<string, readonly string[] | undefined>> = { npm: undefined, pnpm: undefined, yarn: undefined, bun: undefined, pulumi: ['env'], glab: ['variable', 'api'], argocd: ['admin', 'account', 'cluster', 'repo', 'repocreds', 'proj', 'cert', 'gpg', 'context', 'appset', 'login', 'logout', 'relogin'], rabbitmqctl: undefined, 'rabbitmqctl.bat': undefined, nomad: undefined, consul: undefined };
 
 export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: ReadonlySet<string>): Finding[] {
-  const script = scriptCli(inv);
-  if (script) return checkVerbs(script, ctx, specific);
+  for (const script of [scriptCli(inv)]) if (script) return checkVerbs(script, ctx, specific); // `node ace db:wipe`: a script's words are a CLI (scriptClis.ts).
   if (!floorApplies(inv, specific) || removalOf(inv) !== undefined) return [];
   const traits = verbTraitsOf(inv.name);
   if (traits.allRoutine) return [];

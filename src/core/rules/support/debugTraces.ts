@@ -99,8 +99,9 @@ function configListers(inv: Invocation): Finding[] {
   const words = freeFormReadings(inv.args).usual.operands.map((a) => a.text);
   if (inv.name === 'bundle' || inv.name === 'bundler') {
     // `bundle config get path` prints one ordinary setting; a source's credential is keyed by its host (`gems.example.com`, `BUNDLE_GEMS__EXAMPLE__COM`).
+    // `bundle config build.x --use-system-libraries` sets a value that looks like an option: three words set, two print.
     const hostKey = (key: string | undefined): boolean => key !== undefined && (/__|\./.test(key) || /^BUNDLE_/i.test(key));
-    if (words[0] !== 'config' || !(words.length === 1 || words[1] === 'list' || (words[1] === 'get' && hostKey(words[2])) || (words.length === 2 && hostKey(words[1])))) return [];
+    if (words[0] !== 'config' || !(words.length === 1 || words[1] === 'list' || (words[1] === 'get' && hostKey(words[2])) || (words.length === 2 && inv.args.length === 2 && hostKey(words[1])))) return [];
     return [finding('dump', `${inv.name} config prints every Bundler setting with its value, the credentials of private gem sources (BUNDLE_<HOST>) among them.`, 'gem source credentials', inv.name)];
   }
   if (inv.name === 'composer') {
