@@ -6,6 +6,7 @@ import { isSecretVariableName, positionals, secretRoleOf } from './huntCommon';
 // Secrets sent to a host that is not their own service
 
 const DATABASE_CLIENTS = ['psql', 'mysql', 'mariadb', 'mongosh', 'mongo', 'redis-cli', 'valkey-cli', 'sqlcmd', 'clickhouse-client', 'cqlsh'];
+const REGISTRY_LOGINS = ['docker', 'podman', 'buildah', 'skopeo', 'helm', 'oras', 'crane', 'nerdctl', 'regctl'];
 const NETWORK_SENDERS = new Set(['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'httpie', 'nc', 'ncat', 'netcat', 'socat', 'telnet', 'dig', 'nslookup', 'host', 'drill', 'ping',
   // Programs that fetch from a URL they are given: the URL (its user-info, path or query) goes to that host.
   'git', 'npm', 'pnpm', 'yarn', 'bun', 'pip', 'pip3', 'uv', 'pipx', 'gem', 'go', 'cargo', 'composer', 'svn', 'hg', 'aria2c', 'lynx', 'w3m',
@@ -14,7 +15,9 @@ const NETWORK_SENDERS = new Set(['curl', 'wget', 'http', 'https', 'xh', 'xhs', '
   // Message buses, mailers and notifiers: the message goes to the broker or server named.
   'mosquitto_pub', 'nats', 'swaks', 'apprise', 'ntfy', 'kcat', 'kafkacat',
   // A remote shell and database clients: a value in their words goes to the host they connect to.
-  'ssh', ...DATABASE_CLIENTS]);
+  'ssh', ...DATABASE_CLIENTS,
+  // Registry logins: the password or token goes to the registry host named (`docker login host --password-stdin <<< "$T"`).
+  ...REGISTRY_LOGINS]);
 
 /** HTTPie-style clients: `http [METHOD] host item…`, the host a bare word. */
 const ITEM_CLIENTS = new Set(['http', 'https', 'xh', 'xhs', 'curlie', 'restish', 'grpcurl', 'ssh', 'websocat', 'wscat']);
@@ -62,6 +65,15 @@ function destinationsOf(inv: Invocation): Destination[] {
   if (out.length === 0 && ITEM_CLIENTS.has(inv.name)) {
     const host = positionals(inv.args).map((p) => HOST_SHAPE.exec(p)?.[1]).find((h) => h !== undefined);
     if (host) out.push({ host: host.toLowerCase() });
+  }
+  // A registry login's host operand; npm's per-registry setting (`//host/:_authToken`), sent to that host by every later install.
+  if (out.length === 0 && REGISTRY_LOGINS.includes(inv.name) && positionals(inv.args).includes('login')) {
+    const host = positionals(inv.args).map((p) => HOST_SHAPE.exec(p)?.[1]).find((h) => h !== undefined);
+    if (host) out.push({ host: host.toLowerCase() });
+  }
+  for (const a of inv.args) {
+    const npmKey = /^['"]?\/\/([a-z0-9.-]+\.[a-z]{2,}|localhost|[\d.]+)(?::\d+)?\//i.exec(a.text);
+    if (npmKey?.[1]) out.push({ host: npmKey[1].toLowerCase() });
   }
   // ntfy publishes a bare topic to its public server (ntfy.sh) unless given a URL.
   if (out.length === 0 && inv.name === 'ntfy') out.push({ host: 'ntfy.sh' });
@@ -119,10 +131,13 @@ function belongsTo(variable: string, destination: Destination, sender?: string):
   }
   const owner = domainOwner(host ?? '');
   // `api.github.com.evil.io` is evil.io's, `api-github.com` a look-alike's: only the name a domain is registered under counts, whole.
-  const hostService = owner !== undefined && !/[-_]/.test(owner) ? providerIn(owner) : undefined;
+  const hostService = owner !== undefined && !/[-_]/.test(owner) ? providerIn(SERVICE_DOMAINS[owner] ?? owner) : undefined;
   if (hostService) return hostService.id === service.id;
   return false;
 }
+
+/** Domains a service serves under another name (its container registry, its raw-content host). */
+const SERVICE_DOMAINS: Record<string, string> = { ghcr: 'github', githubusercontent: 'github', gcr: 'google', azurecr: 'azure', amazonaws: 'aws' };
 
 /** Second-level labels under which a country code sells names (`example.co.uk`). */
 const PUBLIC_SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'ac', 'edu', 'or', 'ne', 'go']);
@@ -154,6 +169,7 @@ function sshSendsEnvironment(inv: Invocation): Finding[] {
 
 export function checkSentOut(inv: Invocation): Finding[] {
   if (!NETWORK_SENDERS.has(inv.name)) return [];
+  if (REGISTRY_LOGINS.includes(inv.name) && !positionals(inv.args).includes('login')) return [];
   if (inv.name === 'ssh') { const whole = sshSendsEnvironment(inv); if (whole.length > 0) return whole; }
   const variables = secretVariablesSent(inv);
   if (variables.length === 0) return [];
