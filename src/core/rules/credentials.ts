@@ -277,7 +277,9 @@ const DUMPS: Readonly<Record<string, Dump>> = {
   // `history -r [FILE]` / `-n` load a history file (~/.bash_history, or $HISTFILE) into the shell, which `history` then prints.
   history: { match: (a) => (a.some((x) => /^-[a-zA-Z]*[rn]/.test(x)) ? 'a shell history file loaded into the shell (secrets typed on command lines)' : undefined) },
   typeset: { match: (a) => declared(a) },
-  compgen: { match: (a) => (has(a, '-v', '-e') ? 'variable names' : undefined) },
+  // `compgen -e`/`-v` print the names of variables, never a value; handed on to anything but a viewer or a filter
+  // (`compgen -v | while read v; do echo "${!v}"; done`, `| xargs printenv`) each name may be expanded to its value.
+  compgen: { match: (a) => (has(a, '-v', '-e') ? 'variable names, handed on to a program that may expand them' : undefined) },
   gh: { match: (a) => (starts(a, 'auth', 'token') || (starts(a, 'config', 'get') && positionalsOf(a).includes('oauth_token')) ? 'the GitHub token' : starts(a, 'auth', 'status') && has(a, '-t', '--show-token') ? 'the GitHub token' : undefined) },
   aws: {
     match: (a) => {
@@ -351,6 +353,8 @@ function printedSecretVariable(inv: Invocation): string | undefined {
 /** Commands that print every variable; piped into a filter, the filter's stage judges what reaches the screen. */
 const VARIABLE_LISTINGS = new Set(['env', 'printenv', 'set', 'export', 'declare', 'typeset', 'compgen']);
 const FILTERS = new Set(['grep', 'egrep', 'fgrep', 'rg', 'ag']);
+/** Programs that show or count the lines they are given and expand nothing in them. */
+const NAME_VIEWERS = new Set(['sort', 'uniq', 'wc', 'head', 'tail', 'grep', 'egrep', 'fgrep', 'rg', 'less', 'more', 'column', 'cat', 'fzf', 'nl', 'tr']);
 const NAME_FILTERS = new Set(['cut', 'awk', 'gawk', 'mawk', 'nawk', 'sed']);
 
 /** jq's switches that change only how its output looks. */
@@ -394,8 +398,9 @@ function checkDumps(inv: Invocation, ctx: RuleContext): Finding[] {
   // `printenv | wc -l`: a count of the lines, no value reaches the screen.
   if (VARIABLE_LISTINGS.has(inv.name) && inv.pipedInto === 'wc') return [];
   // `printenv | cut -d= -f1`, `env | awk -F= '{print $1}'`: the names only.
-  if (VARIABLE_LISTINGS.has(inv.name) && inv.pipedInto !== undefined && NAME_FILTERS.has(inv.pipedInto) && printsNoContent({ ...inv, name: inv.pipedInto, args: [...(inv.pipedArgs ?? [])] })) return [];
+  if (VARIABLE_LISTINGS.has(inv.name) && inv.pipedInto !== undefined && NAME_FILTERS.has(inv.pipedInto) && printsNoContent({ ...inv, name: inv.pipedInto, args: [...(inv.pipedArgs ?? [])] }, true)) return [];
   if (jqPrintsOnlyKeys(inv)) return [];
+  if (inv.name === 'compgen' && (inv.pipedInto === undefined || NAME_VIEWERS.has(inv.pipedInto))) return [];
   const dump = DUMPS[inv.name];
   // gcloud and az are read through their grammar: a global option's value or a release track is not a command word.
   const words = inv.name === 'gcloud' || inv.name === 'az' ? registryWords(inv.name, inv.args, true) : inv.args.map((a) => a.text);
