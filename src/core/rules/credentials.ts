@@ -46,6 +46,11 @@ interface ReaderSpec {
 
 const GREP_VALUED = ['-e', '-f', '-m', '-A', '-B', '-C', '-d', '-D', '--regexp', '--file', '--max-count', '--include', '--exclude', '--exclude-dir', '--label', '--color', '-g', '--glob', '-t', '--type', '-T', '--type-not', '--iglob', '-j', '--threads', '-M', '--max-columns', '--ignore-file', '-E', '--encoding'];
 
+/** ripgrep's options that take a value beyond grep's (`-r`/`--replace` rewrites the printed match; `--pre` names a preprocessor). */
+const RG_VALUED = [...GREP_VALUED, '-r', '--replace', '--pre', '--pre-glob', '--max-depth', '-d', '--max-filesize', '--sort', '--sortr', '--type-add', '--type-clear', '--context-separator', '--field-match-separator', '--path-separator', '--engine', '--dfa-size-limit', '--regex-size-limit', '-V'];
+/** ag's and ack's: their -r is a recursion flag (a value only for ripgrep), their -E/-G/-g are not rg's. */
+const AG_ACK_VALUED = ['-e', '-m', '-A', '-B', '-C', '--max-count', '--ignore', '--ignore-dir', '--noignore-dir', '-G', '--file-search-regex', '-p', '--path-to-ignore', '--depth', '-W', '--width', '--type-set', '--type-add', '--output', '--pager', '--workers', '--color-match', '--color-filename', '--color-lineno'];
+
 const READERS: Readonly<Record<string, ReaderSpec>> = {
   cat: { verb: 'prints' }, tac: { verb: 'prints' }, nl: { verb: 'prints' }, less: { verb: 'shows' }, more: { verb: 'shows' },
   most: { verb: 'shows' }, bat: { verb: 'prints' }, batcat: { verb: 'prints' }, view: { verb: 'shows' },
@@ -60,12 +65,16 @@ const READERS: Readonly<Record<string, ReaderSpec>> = {
   grep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: ['-r', '-R', '--recursive', '--dereference-recursive'] },
   egrep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f'], valued: GREP_VALUED, recursive: ['-r', '-R', '--recursive'] },
   fgrep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f'], valued: GREP_VALUED, recursive: ['-r', '-R', '--recursive'] },
-  zgrep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f'], valued: GREP_VALUED },
-  rg: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: 'always', skipsHiddenAndIgnored: true },
-  ag: { verb: 'searches', leading: 1, valued: GREP_VALUED, recursive: 'always', skipsHiddenAndIgnored: true },
-  ack: { verb: 'searches', leading: 1, valued: GREP_VALUED, recursive: 'always' },
+  // gzip's zgrep passes -r on to grep (gzip 1.12+ walks folders with it).
+  zgrep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f'], valued: GREP_VALUED, recursive: ['-r', '-R', '--recursive'] },
+  rg: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: RG_VALUED, recursive: 'always', skipsHiddenAndIgnored: true },
+  ag: { verb: 'searches', leading: 1, valued: AG_ACK_VALUED, recursive: 'always', skipsHiddenAndIgnored: true },
+  ack: { verb: 'searches', leading: 1, valued: AG_ACK_VALUED, recursive: 'always' },
   // grep's clones: the same pattern-then-files shape (ugrep, pcre2grep, sift walk with -r; rgrep, pt always).
   ugrep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: ['-r', '-R', '--recursive', '--dereference-recursive'] },
+  // `ug` is ugrep reading its configuration file; agrep (TRE) walks with -r as grep does.
+  ug: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: ['-r', '-R', '--recursive', '--dereference-recursive'] },
+  agrep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f'], valued: GREP_VALUED, recursive: ['-r'] },
   pcre2grep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: ['-r', '--recursive'] },
   pcregrep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: ['-r', '--recursive'] },
   sift: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: ['-r', '-R', '--recursive'] },

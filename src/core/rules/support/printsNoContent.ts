@@ -76,12 +76,14 @@ export function searchPrintsNoContent(args: readonly ArgWord[], everyLineOnly = 
 }
 
 /** A search that prints file names or counts only (`rg -l TOKEN`): it reveals only the files whose lines match. */
-export function searchListsOnly(args: readonly ArgWord[]): boolean {
+export function searchListsOnly(args: readonly ArgWord[], tool = 'ag'): boolean {
   let quiet = false;
+  // ripgrep's -L follows links (its names-only options are -l, -c, -q and --files-without-match).
+  const letters = tool === 'rg' ? /^-[a-zA-Z]*[clq][a-zA-Z]*$/ : /^-[a-zA-Z]*[clLq][a-zA-Z]*$/;
   for (const a of args) {
     const t = a.text;
     if (CONTENT_OPTIONS.test(t) || /^-[a-zA-Z]*[vo]/.test(t) && !t.startsWith('--')) return false;
-    if (NAMES_OR_COUNTS.has(t) || /^-[a-zA-Z]*[clLq][a-zA-Z]*$/.test(t) && !t.startsWith('--')) quiet = true;
+    if ((NAMES_OR_COUNTS.has(t) && !(tool === 'rg' && t === '-L')) || letters.test(t) && !t.startsWith('--')) quiet = true;
   }
   return quiet;
 }
