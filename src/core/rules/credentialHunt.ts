@@ -184,7 +184,7 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
     if (!cmd[0]) return [];
     consumer = { name: basename(cmd[0].text), args: cmd.slice(1).filter((w) => w.text !== '{}') };
     finder = fileFinder(inv, cwd, facts);
-  } else if ((inv.via.some((v) => v.startsWith('xargs')) || takesNamesOnStdin(inv)) && inv.stdin?.kind === 'pipe') {
+  } else if ((inv.via.some((v) => v.startsWith('xargs') || v.startsWith('parallel')) || takesNamesOnStdin(inv)) && inv.stdin?.kind === 'pipe') {
     let from: Invocation;
     ({ source: from, keeps } = throughLineFilters(inv.stdin.from, FIELD_FILTERS));
     consumer = { name: inv.name, args: inv.args };
