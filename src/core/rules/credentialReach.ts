@@ -48,6 +48,7 @@ import { checkForeignShellText } from './support/foreignShells';
 import { checkBundlesSent, checkNewRepositoryPush, checkRemoteRedirects } from './support/gitRemoteRedirects';
 import { checkImageBuildCopies } from './support/imageBuildCopies';
 import { credentialFolderOperands, pythonModuleOperands } from './support/credentialFolderOperands';
+import { checkFileOptionReads } from './support/fileOptionReads';
 
 /**
  * Where a credential reaches the screen or leaves the machine without a named reader of a known
@@ -506,6 +507,7 @@ export const credentialReachPack: RulePack = {
   checkInvocation(inv, ctx) {
     return [
       ...checkWholeFileReads(inv, ctx),
+      ...checkFileOptionReads(inv, ctx),
       ...checkGitHistoryDumps(inv, ctx),
       ...checkEnvironmentPrints(inv, ctx),
       ...checkSecretStdinPrints(inv, ctx),

@@ -168,6 +168,38 @@ describe('credential hunt, round 11: table per family', function () {
         { cmd: 's5cmd cp dist/ s3://x/' },
       ],
     },
+    'a credential file as the value of an option that reads it whole': {
+      ask: [
+        { cmd: 'tar -cf - -T .env', names: 'list of file names' },
+        { cmd: 'tar --files-from=.env -cf x.tar', names: '.env' },
+        { cmd: 'date -f .env', names: 'as dates' },
+        { cmd: 'wget -i .env', names: 'addresses' },
+        { cmd: 'curl -K .env', names: 'as options' },
+        { cmd: 'gawk -f .env', names: 'as a program' },
+        { cmd: 'mawk -f config/secrets.yml', names: 'config/secrets.yml' },
+        { cmd: 'git commit --allow-empty -F .env', names: 'message in history' },
+        { cmd: 'git -C . tag -a v0 -F.env', names: 'message in history' },
+        { cmd: 'git notes add -F .env', names: 'message in history' },
+      ],
+      allow: [
+        { cmd: 'tar -cf x.tar -T src/index.ts' },
+        { cmd: 'git commit --allow-empty -F src/index.ts' },
+        { cmd: 'date -f src/index.ts' },
+        { cmd: 'wget -i src/index.ts' },
+      ],
+    },
+    'listings of every file piped to a reader': {
+      ask: [
+        { cmd: 'tree -a -f -i | xargs cat', names: '.env' },
+        { cmd: 'du -a | cut -f2 | xargs cat', names: '.env' },
+      ],
+      allow: [
+        { cmd: 'tree -f -i src | xargs cat' },
+        { cmd: 'du -a src | cut -f2 | xargs wc -l' },
+        { cmd: 'du -sh * | sort -h' },
+        { cmd: 'tree -d | xargs echo' },
+      ],
+    },
     'help on a destroying subcommand': {
       ask: [
         { cmd: 'cdk destroy', names: 'cdk destroy' },
