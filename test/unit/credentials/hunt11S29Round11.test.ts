@@ -166,6 +166,7 @@ describe('credential hunt, round 11: table per family', function () {
         { cmd: 'python3 -m zipfile -c /tmp/x.zip src' },
         { cmd: 'python3 -m zipfile -l build.zip' },
         { cmd: 's5cmd cp dist/ s3://x/' },
+        { cmd: 'zkCli.sh -server zk-prod-1:2181 ls /' },
       ],
     },
     'a credential file as the value of an option that reads it whole': {
@@ -198,6 +199,23 @@ describe('credential hunt, round 11: table per family', function () {
         { cmd: 'du -a src | cut -f2 | xargs wc -l' },
         { cmd: 'du -sh * | sort -h' },
         { cmd: 'tree -d | xargs echo' },
+      ],
+    },
+    'runners that load secrets into a command they start': {
+      ask: [
+        { cmd: 'foreman run env', names: 'every environment variable' },
+        { cmd: 'forego run -e .env env', names: 'every environment variable' },
+        { cmd: 'foreman run -e .env printenv STRIPE_SECRET_KEY', names: 'STRIPE_SECRET_KEY' },
+        { cmd: 'vercel env run -e production -- printenv', names: 'every environment variable' },
+        { cmd: "summon --yaml 'DB: !var prod/db' env", names: 'every environment variable' },
+        { cmd: 'berglas exec -- env', names: 'every environment variable' },
+      ],
+      allow: [
+        { cmd: 'foreman start' },
+        { cmd: 'foreman run npm test' },
+        { cmd: 'vercel env ls' },
+        { cmd: 'vercel env run -- next build' },
+        { cmd: 'summon npm test' },
       ],
     },
     'help on a destroying subcommand': {

@@ -14,7 +14,9 @@ export function credentialFolderOperands(inv: Invocation, facts: Facts, operands
     for (const p of pathsOfWord(w, cwd, facts).slice(0, 4)) {
       const home = facts.home !== '' && p.replace(/\/+$/, '') === facts.home.replace(/\/+$/, '');
       // A project folder is the tool's work (`mytool build .`); a store outside the projects (~/.ssh, ~/.aws, a browser profile) is not.
-      if (!home && facts.workspaceRoots.some((r) => p === r || p.startsWith(r + '/'))) continue;
+      // A folder above the projects (`/`, `~/src`) is more often a word of the tool's own (a znode, a bucket path) than a store.
+      if (!home && facts.workspaceRoots.some((r) => p === r || p.startsWith(r + '/') || r.startsWith(p.replace(/\/+$/, '') + '/'))) continue;
+      if (!home && facts.home !== '' && facts.home.startsWith(p.replace(/\/+$/, '') + '/')) continue;
       const inside = facts.credentials?.filesUnder(p).filter((f) => f.path !== p).slice(0, 3) ?? [];
       if (!home && inside.length === 0) continue;
       const shown = p === facts.home ? '~' : facts.home !== '' && p.startsWith(facts.home + '/') ? '~' + p.slice(facts.home.length) : p;
