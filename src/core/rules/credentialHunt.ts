@@ -9,6 +9,7 @@ import { metadataRequests, metadataTarget } from './support/metadataEndpoints';
 import { dump, dumpTarget, hasFlag, isSecretVariableName, optionValue, positionals } from './support/huntCommon';
 import { checkSecretEnvironment, checkStoreDumps, processEnvironmentShown } from './support/secretStores';
 import { checkSentOut, checkSnippetSentOut } from './support/secretsSentOut';
+import { checkCodeSearchTools } from './support/codeSearchTools';
 import { searchListsOnly, searchPrintsNoContent } from './support/printsNoContent';
 import { gitLsFilesRoots, listedFiles } from './support/listerRoots';
 import { gitStart } from './support/gitGlobals';
@@ -588,6 +589,7 @@ export const credentialHuntPack: RulePack = {
       ...checkSecretEnvironment(inv, ctx),
       ...checkPublishedFiles(inv, ctx),
       ...checkSentOut(inv),
+      ...checkCodeSearchTools(inv, ctx),
       ...metadataFindings(texts, inv.name, ctx),
     ];
   },

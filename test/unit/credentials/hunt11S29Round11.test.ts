@@ -218,6 +218,22 @@ describe('credential hunt, round 11: table per family', function () {
         { cmd: 'summon npm test' },
       ],
     },
+    'code searches and secret scanners that print what they match': {
+      ask: [
+        { cmd: "ast-grep run -p '$K = $V' .", names: 'ast-grep prints' },
+        { cmd: "comby 'password=:[v]' '' -d . -match-only", names: 'comby prints' },
+        { cmd: 'cindex . && csearch -i secret', names: 'csearch prints' },
+        { cmd: 'whispers .', names: 'whispers prints' },
+        { cmd: 'semgrep --config p/secrets .', names: 'semgrep prints' },
+      ],
+      allow: [
+        { cmd: "ast-grep run -p 'foo($A)' ." },
+        { cmd: 'ast-grep scan' },
+        { cmd: "comby 'foo(:[a])' 'bar(:[a])' -d ." },
+        { cmd: 'csearch -i TODO' },
+        { cmd: 'semgrep --config p/python .' },
+      ],
+    },
     'help on a destroying subcommand': {
       ask: [
         { cmd: 'cdk destroy', names: 'cdk destroy' },
