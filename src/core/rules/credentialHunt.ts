@@ -8,8 +8,7 @@ import { gitignored, infoFor, isHiddenPath, pathsOfWord } from './support/creden
 import { metadataRequests, metadataTarget } from './support/metadataEndpoints';
 import { dump, dumpTarget, hasFlag, isSecretVariableName, optionValue, positionals } from './support/huntCommon';
 import { checkSecretEnvironment, checkStoreDumps, processEnvironmentShown } from './support/secretStores';
-import { checkSentOut, checkSnippetSentOut } from './support/secretsSentOut';
-import { checkCodeSearchTools } from './support/codeSearchTools';
+import { checkSentOut, checkSnippetSentOut } from './support/secretsSentOut'; import { checkCodeSearchTools } from './support/codeSearchTools';
 import { searchListsOnly, searchPrintsNoContent } from './support/printsNoContent';
 import { gitLsFilesRoots, listedFiles } from './support/listerRoots';
 import { gitStart } from './support/gitGlobals';

@@ -201,7 +201,6 @@ function secretRunner(words: readonly string[], grammar: ReturnType<typeof wrapp
     const rest = args.slice(words.length);
     const read = readWrapper(rest, grammar);
     const command = rest.slice(read.index);
-    if (command[0]?.text === '--') command.shift();
     return command.length === 0 ? { argv: [], none: true } : { argv: command };
   };
 }
