@@ -1,4 +1,5 @@
 import type { PathRule } from './credentialPaths';
+import { APP_STORE_PLACES, APP_STORE_RULES } from './appCredentialStores';
 
 /**
  * More credential places by their documented default names, for files that may not exist yet (a file
@@ -67,9 +68,11 @@ export const CATALOGUE_RULES: readonly PathRule[] = [
   { pattern: 'sftp-config.json', kind: 'app-secrets', label: 'the SFTP login of an editor project', needsAuthLine: /"password"|"ftp_passive"|"ssh_key_file"/ },
   // Only with `.txt`: a bare `token` or `password` is more often a word of a command than a file.
   { pattern: '{token,tokens,api_key,api-key,apikey,api_token,access_token,auth_token,secret_key,password,passwords}.txt', kind: 'app-secrets', label: 'a token file', anySuffix: true },
+  ...APP_STORE_RULES,
+  ...APP_STORE_PLACES,
 ];
 
 /** A superset of the base names CATALOGUE_RULES can match outside the home folder. */
 export const MAYBE_CATALOGUE_NAME = /deploy[-_]key|^\.?passwd-s3fs$|\.keytab$|firebase-adminsdk|^rclone\.conf$|^application-(prod|production|live|staging)|^(local_settings|settings_local|settings\.local|secret_settings)\.py$|^secret_token\.rb$|^secrets\.yml$|^sftp-config\.json$|^(tokens?|api[-_]?key|apikey|api_token|access_token|auth_token|secret_key|passwords?)\.txt$|^\.dockercfg$|^[._]curlrc$|^credentials$/i;
 /** A superset of the absolute paths CATALOGUE_RULES can match outside the home folder. */
-export const MAYBE_CATALOGUE_PATH = /\/etc\/(kubernetes|rancher|gitlab-runner|mysql|wireguard|NetworkManager)\/|\/var\/lib\/rancher\//;
+export const MAYBE_CATALOGUE_PATH = /\/etc\/(kubernetes|rancher|gitlab-runner|mysql|wireguard|NetworkManager|systemd\/system)\/|\/var\/lib\/rancher\/|\/run\/user\/\d+\/containers\//;

@@ -49,6 +49,8 @@ export function searchPatternsOf(tool: string, args: readonly { text: string; dy
   // rg's valued short options differ from grep's: -E is --encoding there, -r is --replace.
   const valued = (flag: string): boolean => {
     if (!rustLike && (flag === '-E' || flag === '-r' || flag === '-G')) return false;
+    // ag's and ack's -r recurses and -E is no option of theirs; -r/--replace and -E/--encoding take a value only in ripgrep.
+    if (tool !== 'rg' && (flag === '-r' || flag === '--replace' || flag === '-E' || flag === '--pre' || flag === '--pre-glob')) return false;
     if (tool === 'ag' && flag === '-G') return true;
     return VALUED.has(flag);
   };

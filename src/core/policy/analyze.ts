@@ -143,6 +143,8 @@ class Analyzer implements Walker {
       const command = pipeline.commands[i]!;
       const inv = this.walkCommand(command, stageScope, previous, previousUnknown);
       if (previous && inv) Object.assign(previous, { pipedInto: inv.name, pipedArgs: inv.args });
+      // A stage no invocation stands for (a `while read` loop, a group): piped on, into nothing named.
+      else if (previous && !inv) Object.assign(previous, { pipedInto: '' });
       previous = inv;
       previousUnknown = inv === undefined;
       last = inv;

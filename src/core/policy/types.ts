@@ -111,7 +111,7 @@ export interface Invocation {
   assignments: Readonly<Record<string, string>>;
   redirects: Redirect[];
   stdin?: StdinSource;
-  /** The name of the command this one's stdout is piped into, if any. */
+  /** The name of the command this one's stdout is piped into, if any ('' for a stage that is no simple command: a loop, a group). */
   pipedInto?: string;
   /** That command's arguments (`jq '.data | keys'`). */
   pipedArgs?: readonly ArgWord[];

@@ -8,7 +8,7 @@ import { gitignored, infoFor, isHiddenPath, pathsOfWord } from './support/creden
 import { metadataRequests, metadataTarget } from './support/metadataEndpoints';
 import { dump, dumpTarget, hasFlag, isSecretVariableName, optionValue, positionals } from './support/huntCommon';
 import { checkSecretEnvironment, checkStoreDumps, processEnvironmentShown } from './support/secretStores';
-import { checkSentOut, checkSnippetSentOut } from './support/secretsSentOut';
+import { checkSentOut, checkSnippetSentOut } from './support/secretsSentOut'; import { checkCodeSearchTools } from './support/codeSearchTools';
 import { searchListsOnly, searchPrintsNoContent } from './support/printsNoContent';
 import { gitLsFilesRoots, listedFiles } from './support/listerRoots';
 import { gitStart } from './support/gitGlobals';
@@ -40,7 +40,7 @@ function absoluteOf(info: CredentialFileInfo, facts: Facts): string[] {
 // Recursive searches: which credential files a search would print
 
 /** grep's clones, read with the options of the tool they follow. */
-const GREP_CLONES: Readonly<Record<string, string>> = { ugrep: 'grep', rgrep: 'grep', pcre2grep: 'egrep', pcregrep: 'egrep', sift: 'grep', pt: 'ag' };
+const GREP_CLONES: Readonly<Record<string, string>> = { ugrep: 'grep', ug: 'grep', agrep: 'grep', rgrep: 'grep', pcre2grep: 'egrep', pcregrep: 'egrep', sift: 'grep', pt: 'ag' };
 
 function searchOfInvocation(inv: Invocation): SearchPatterns | undefined {
   if (inv.name === 'git') {
@@ -65,7 +65,7 @@ export function searchReaches(inv: Invocation, facts: Facts): (info: CredentialF
   if (search.namesOnly) return () => false;
   // Names or counts only, by a search that keeps out of hidden and ignored files (`rg -l TOKEN`): a file
   // is shown when a line of it matches. Widened into them (`--hidden`, `-uu`, grep), it is a hunt.
-  const listsOnly = (inv.name === 'rg' || inv.name === 'ag') && searchListsOnly(inv.args) && !inv.args.some((a) => /^(--hidden|--no-ignore.*|--unrestricted|-[a-zA-Z]*u[a-zA-Z]*|--skip-vcs-ignores|-U|--all-types|-a)$/.test(a.text));
+  const listsOnly = (inv.name === 'rg' || inv.name === 'ag') && searchListsOnly(inv.args, inv.name) && !inv.args.some((a) => /^(--hidden|--no-ignore.*|--unrestricted|-[a-zA-Z]*u[a-zA-Z]*|--skip-vcs-ignores|-U|--all-types|-a)$/.test(a.text));
   // Confined by its own words to some files (`rg X --type ts`, `-g '!config'`, `git grep X -- '*.ts'`).
   const scope = inv.name === 'rg' ? rgScope(inv.args) : inv.name === 'git' ? gitPathspecScope(gitStart(inv, facts).rest) : undefined;
   if (scope) {
@@ -184,7 +184,7 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
     if (!cmd[0]) return [];
     consumer = { name: basename(cmd[0].text), args: cmd.slice(1).filter((w) => w.text !== '{}') };
     finder = fileFinder(inv, cwd, facts);
-  } else if ((inv.via.some((v) => v.startsWith('xargs')) || takesNamesOnStdin(inv)) && inv.stdin?.kind === 'pipe') {
+  } else if ((inv.via.some((v) => v.startsWith('xargs') || v.startsWith('parallel')) || takesNamesOnStdin(inv)) && inv.stdin?.kind === 'pipe') {
     let from: Invocation;
     ({ source: from, keeps } = throughLineFilters(inv.stdin.from, FIELD_FILTERS));
     consumer = { name: inv.name, args: inv.args };
@@ -589,6 +589,7 @@ export const credentialHuntPack: RulePack = {
       ...checkSecretEnvironment(inv, ctx),
       ...checkPublishedFiles(inv, ctx),
       ...checkSentOut(inv),
+      ...checkCodeSearchTools(inv, ctx),
       ...metadataFindings(texts, inv.name, ctx),
     ];
   },

@@ -47,6 +47,8 @@ import { checkLinkedFolderReads } from './support/linkedFolders';
 import { checkForeignShellText } from './support/foreignShells';
 import { checkBundlesSent, checkNewRepositoryPush, checkRemoteRedirects } from './support/gitRemoteRedirects';
 import { checkImageBuildCopies } from './support/imageBuildCopies';
+import { credentialFolderOperands, pythonModuleOperands } from './support/credentialFolderOperands';
+import { checkFileOptionReads } from './support/fileOptionReads';
 
 /**
  * Where a credential reaches the screen or leaves the machine without a named reader of a known
@@ -199,6 +201,12 @@ function checkWholeFileReads(inv: Invocation, ctx: RuleContext): Finding[] {
       const f = out[i] as Finding;
       out[i] = { ...f, reason: f.reason.replace(/\.$/, `; ${why}, and a program given a file reads it.`) };
     }
+  }
+  if (unknownProgram(name) && !printsNoContent(inv)) out.push(...credentialFolderOperands(inv, facts, unknownOperands(inv.args).operands, 'the guard does not know this program'));
+  const packed = pythonModuleOperands(inv);
+  if (packed) {
+    report(packed.operands, 'is given', `${name} -m ${packed.module}`);
+    out.push(...credentialFolderOperands(inv, facts, packed.operands, `python's ${packed.module} module packs or serves what it is given`));
   }
   // `xargs -a FILE cmd`: xargs reads FILE whole and hands its lines to cmd as arguments (with no cmd, echo prints them).
   const xargsWords = inv.via.some((v) => v.startsWith('xargs')) ? inv.wrapperWords : name === 'xargs' ? inv.args : undefined;
@@ -499,6 +507,7 @@ export const credentialReachPack: RulePack = {
   checkInvocation(inv, ctx) {
     return [
       ...checkWholeFileReads(inv, ctx),
+      ...checkFileOptionReads(inv, ctx),
       ...checkGitHistoryDumps(inv, ctx),
       ...checkEnvironmentPrints(inv, ctx),
       ...checkSecretStdinPrints(inv, ctx),

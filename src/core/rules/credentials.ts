@@ -47,6 +47,11 @@ interface ReaderSpec {
 
 const GREP_VALUED = ['-e', '-f', '-m', '-A', '-B', '-C', '-d', '-D', '--regexp', '--file', '--max-count', '--include', '--exclude', '--exclude-dir', '--label', '--color', '-g', '--glob', '-t', '--type', '-T', '--type-not', '--iglob', '-j', '--threads', '-M', '--max-columns', '--ignore-file', '-E', '--encoding'];
 
+/** ripgrep's options that take a value beyond grep's (`-r`/`--replace` rewrites the printed match; `--pre` names a preprocessor). */
+const RG_VALUED = [...GREP_VALUED, '-r', '--replace', '--pre', '--pre-glob', '--max-depth', '-d', '--max-filesize', '--sort', '--sortr', '--type-add', '--type-clear', '--context-separator', '--field-match-separator', '--path-separator', '--engine', '--dfa-size-limit', '--regex-size-limit', '-V'];
+/** ag's and ack's: their -r is a recursion flag (a value only for ripgrep), their -E/-G/-g are not rg's. */
+const AG_ACK_VALUED = ['-e', '-m', '-A', '-B', '-C', '--max-count', '--ignore', '--ignore-dir', '--noignore-dir', '-G', '--file-search-regex', '-p', '--path-to-ignore', '--depth', '-W', '--width', '--type-set', '--type-add', '--output', '--pager', '--workers', '--color-match', '--color-filename', '--color-lineno'];
+
 const READERS: Readonly<Record<string, ReaderSpec>> = {
   cat: { verb: 'prints' }, tac: { verb: 'prints' }, nl: { verb: 'prints' }, less: { verb: 'shows' }, more: { verb: 'shows' },
   most: { verb: 'shows' }, bat: { verb: 'prints' }, batcat: { verb: 'prints' }, view: { verb: 'shows' },
@@ -61,12 +66,16 @@ const READERS: Readonly<Record<string, ReaderSpec>> = {
   grep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: ['-r', '-R', '--recursive', '--dereference-recursive'] },
   egrep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f'], valued: GREP_VALUED, recursive: ['-r', '-R', '--recursive'] },
   fgrep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f'], valued: GREP_VALUED, recursive: ['-r', '-R', '--recursive'] },
-  zgrep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f'], valued: GREP_VALUED },
-  rg: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: 'always', skipsHiddenAndIgnored: true },
-  ag: { verb: 'searches', leading: 1, valued: GREP_VALUED, recursive: 'always', skipsHiddenAndIgnored: true },
-  ack: { verb: 'searches', leading: 1, valued: GREP_VALUED, recursive: 'always' },
+  // gzip's zgrep passes -r on to grep (gzip 1.12+ walks folders with it).
+  zgrep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f'], valued: GREP_VALUED, recursive: ['-r', '-R', '--recursive'] },
+  rg: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: RG_VALUED, recursive: 'always', skipsHiddenAndIgnored: true },
+  ag: { verb: 'searches', leading: 1, valued: AG_ACK_VALUED, recursive: 'always', skipsHiddenAndIgnored: true },
+  ack: { verb: 'searches', leading: 1, valued: AG_ACK_VALUED, recursive: 'always' },
   // grep's clones: the same pattern-then-files shape (ugrep, pcre2grep, sift walk with -r; rgrep, pt always).
   ugrep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: ['-r', '-R', '--recursive', '--dereference-recursive'] },
+  // `ug` is ugrep reading its configuration file; agrep (TRE) walks with -r as grep does.
+  ug: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: ['-r', '-R', '--recursive', '--dereference-recursive'] },
+  agrep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f'], valued: GREP_VALUED, recursive: ['-r'] },
   pcre2grep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: ['-r', '--recursive'] },
   pcregrep: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: ['-r', '--recursive'] },
   sift: { verb: 'searches', leading: 1, leadingOptions: ['-e', '-f', '--regexp', '--file'], valued: GREP_VALUED, recursive: ['-r', '-R', '--recursive'] },
@@ -278,7 +287,9 @@ const DUMPS: Readonly<Record<string, Dump>> = {
   // `history -r [FILE]` / `-n` load a history file (~/.bash_history, or $HISTFILE) into the shell, which `history` then prints.
   history: { match: (a) => (a.some((x) => /^-[a-zA-Z]*[rn]/.test(x)) ? 'a shell history file loaded into the shell (secrets typed on command lines)' : undefined) },
   typeset: { match: (a) => declared(a) },
-  compgen: { match: (a) => (has(a, '-v', '-e') ? 'variable names' : undefined) },
+  // `compgen -e`/`-v` print the names of variables, never a value; handed on to anything but a viewer or a filter
+  // (`compgen -v | while read v; do echo "${!v}"; done`, `| xargs printenv`) each name may be expanded to its value.
+  compgen: { match: (a) => (has(a, '-v', '-e') ? 'variable names, handed on to a program that may expand them' : undefined) },
   gh: { match: (a) => (starts(a, 'auth', 'token') || (starts(a, 'config', 'get') && positionalsOf(a).includes('oauth_token')) ? 'the GitHub token' : starts(a, 'auth', 'status') && has(a, '-t', '--show-token') ? 'the GitHub token' : undefined) },
   aws: {
     match: (a) => {
@@ -352,6 +363,8 @@ function printedSecretVariable(inv: Invocation): string | undefined {
 /** Commands that print every variable; piped into a filter, the filter's stage judges what reaches the screen. */
 const VARIABLE_LISTINGS = new Set(['env', 'printenv', 'set', 'export', 'declare', 'typeset', 'compgen']);
 const FILTERS = new Set(['grep', 'egrep', 'fgrep', 'rg', 'ag']);
+/** Programs that show or count the lines they are given and expand nothing in them. */
+const NAME_VIEWERS = new Set(['sort', 'uniq', 'wc', 'head', 'tail', 'grep', 'egrep', 'fgrep', 'rg', 'less', 'more', 'column', 'cat', 'fzf', 'nl', 'tr']);
 const NAME_FILTERS = new Set(['cut', 'awk', 'gawk', 'mawk', 'nawk', 'sed']);
 
 /** jq's switches that change only how its output looks. */
@@ -395,8 +408,9 @@ function checkDumps(inv: Invocation, ctx: RuleContext): Finding[] {
   // `printenv | wc -l`: a count of the lines, no value reaches the screen.
   if (VARIABLE_LISTINGS.has(inv.name) && inv.pipedInto === 'wc') return [];
   // `printenv | cut -d= -f1`, `env | awk -F= '{print $1}'`: the names only.
-  if (VARIABLE_LISTINGS.has(inv.name) && inv.pipedInto !== undefined && NAME_FILTERS.has(inv.pipedInto) && printsNoContent({ ...inv, name: inv.pipedInto, args: [...(inv.pipedArgs ?? [])] })) return [];
+  if (VARIABLE_LISTINGS.has(inv.name) && inv.pipedInto !== undefined && NAME_FILTERS.has(inv.pipedInto) && printsNoContent({ ...inv, name: inv.pipedInto, args: [...(inv.pipedArgs ?? [])] }, true)) return [];
   if (jqPrintsOnlyKeys(inv)) return [];
+  if (inv.name === 'compgen' && (inv.pipedInto === undefined || NAME_VIEWERS.has(inv.pipedInto))) return [];
   const dump = DUMPS[inv.name];
   // gcloud and az are read through their grammar: a global option's value or a release track is not a command word.
   const words = inv.name === 'gcloud' || inv.name === 'az' ? registryWords(inv.name, inv.args, true) : inv.args.map((a) => a.text);

@@ -546,8 +546,22 @@ function frameworkAccess(inv: Invocation, ctx: RuleContext): Finding[] {
   return [{ rule: 'frameworks.production-access', risk: 'production-access', severity: 'info', reason: `${inv.name} works on ${target.name}, which is production (${target.environmentReason}).`, targets: [target] }];
 }
 
+/**
+ * CLIs whose argument parser answers `--help` (and `-h`) anywhere before `--` by printing the command's
+ * help and running nothing: Symfony Console (artisan), drizzle-kit, Prisma, Knex, TypeORM, Sequelize
+ * (yargs/commander), Alembic and Django (argparse). A code hit (a console fed code) is never help.
+ */
+const HELP_PARSERS: ReadonlySet<FrameworkId> = new Set<FrameworkId>(['laravel', 'drizzle', 'prisma', 'knex', 'typeorm', 'sequelize', 'alembic', 'django']);
+function asksForHelpOnly(hit: Hit, inv: Invocation): boolean {
+  if (!HELP_PARSERS.has(hit.framework) || /evaluates code/.test(hit.effect)) return false;
+  const words = texts(effectiveCommand(inv).args);
+  const end = words.indexOf('--');
+  return (end < 0 ? words : words.slice(0, end)).some((w) => w === '--help' || w === '-h');
+}
+
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   const hit = hitOf(inv, ctx.facts);
+  if (hit && asksForHelpOnly(hit, inv)) return [];
   if (!hit) {
     const fromFile = envFileAccess(inv, ctx);
     return fromFile.length > 0 ? fromFile : frameworkAccess(inv, ctx);

@@ -187,7 +187,30 @@ const long = (...names: string[]): OptionSpec[] => names.map((n) => valued('--' 
 const BWRAP_OPTIONS: readonly OptionSpec[] = [...BWRAP_TWO.map((name): OptionSpec => ({ names: [name], takes: 'two' })), ...long(...BWRAP_ONE)];
 export const BWRAP_GRAMMAR = wrapperGrammar(BWRAP_OPTIONS);
 
+/**
+ * Runners that start a command with secrets loaded into its environment (red team round 11): Procfile
+ * runners (`foreman run [-e FILE] cmd`, `forego run`), secret injectors (`summon … cmd`, `berglas exec --
+ * cmd`, `vercel env run [-e ENV] -- cmd`). The command is judged as itself (`env` there prints the secrets).
+ */
+const PROCFILE_RUN = wrapperGrammar([valued('-e', '--env'), valued('-d', '--root'), valued('-f', '--procfile'), valued('-p', '--port')]);
+const SUMMON = wrapperGrammar([valued('-p', '--provider'), valued('-f'), valued('--yaml'), valued('-D'), valued('-e', '--environment'), flag('--up'), flag('--ignore-all'), valued('--ignore')]);
+const VERCEL_ENV_RUN = wrapperGrammar([valued('-e', '--environment'), valued('--git-branch'), valued('--cwd'), valued('--scope'), valued('-S'), valued('-t', '--token'), flag('-d', '--debug')]);
+function secretRunner(words: readonly string[], grammar: ReturnType<typeof wrapperGrammar>): Peeler {
+  return (args) => {
+    if (!words.every((w, i) => args[i]?.text === w)) return { argv: [], none: true };
+    const rest = args.slice(words.length);
+    const read = readWrapper(rest, grammar);
+    const command = rest.slice(read.index);
+    return command.length === 0 ? { argv: [], none: true } : { argv: command };
+  };
+}
+
 export const MORE_WRAPPERS: Readonly<Record<string, Peeler>> = {
+  foreman: secretRunner(['run'], PROCFILE_RUN),
+  forego: secretRunner(['run'], PROCFILE_RUN),
+  summon: secretRunner([], SUMMON),
+  berglas: secretRunner(['exec'], wrapperGrammar([flag('--local')])),
+  vercel: secretRunner(['env', 'run'], VERCEL_ENV_RUN),
   // chrt [options] priority command | chrt -p ... (a running process)
   chrt: optionsThen([...letters('TPD'), ...long('sched-runtime', 'sched-period', 'sched-deadline'), flag('-p', '--pid')], 1, ['-p']),
   // taskset [options] mask command | taskset -p ... | taskset -c list command

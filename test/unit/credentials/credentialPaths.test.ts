@@ -142,6 +142,11 @@ describe('credentials: path rules', () => {
     [`${WS}/local_settings.py`, 'app-secrets'],
     [`${WS}/token.txt`, 'app-secrets'],
     [`${HOME}/.curlrc`, 'http-credentials'],
+    // Round 11 (appCredentialStores.ts).
+    [`${HOME}/.msmtprc`, 'mail-password'],
+    [`${HOME}/.weechat/sec.conf`, 'chat-password'],
+    [`${HOME}/.config/filezilla/recentservers.xml`, 'app-password'],
+    [`${HOME}/.nomad-token`, 'cluster-token'],
   ];
 
   it('every path rule has a sample above', () => {

@@ -65,4 +65,6 @@ export const cdk: ToolSpec = {
   },
   environmentFlags: ['--profile'],
   environmentVariables: ['AWS_PROFILE'],
+  // yargs answers -h/--help anywhere by printing the command's help (`cdk destroy --help` destroys nothing).
+  help: { options: ['-h', '--help'] },
 };

@@ -1,5 +1,6 @@
 import type { Finding, RuleContext, Target, ArgWord } from '../../policy/types';
 import { isSecretKeyName } from '../../credentials/secretValues';
+import { providerIn } from '../../credentials/contentRules';
 import { parsedArgs, toolNamed } from '../../registry/commandModel';
 
 /** Shared by the credential-hunt pack and its helpers: targets, findings and argument readers. */
@@ -42,4 +43,21 @@ export const optionValue = (args: readonly ArgWord[], ...flags: string[]): strin
 export function isSecretVariableName(name: string): boolean {
   if (isSecretKeyName(name)) return true;
   return /^(DATABASE|DB|[A-Z]+_DB|MONGO(DB)?|REDIS|POSTGRES(QL)?|PG|MYSQL|AMQP|RABBITMQ|CLOUDAMQP|SENTRY|SLACK_WEBHOOK|DISCORD_WEBHOOK|WEBHOOK)_?(URL|URI|DSN|CONNECTION(_STRING)?)$/i.test(name);
+}
+
+/**
+ * Whom a secret variable's value is for: a named service (`GITHUB_TOKEN`: GitHub), a database
+ * (`DATABASE_URL`, `DB_PASSWORD`: a database server, never an HTTP host), or the application itself
+ * (`RAILS_MASTER_KEY`, `JWT_SECRET`, `SESSION_SECRET`: keys that sign or decrypt, never sent to any
+ * host). `undefined` for a name that is no secret (`isSecretVariableName`) or names no owner (`API_TOKEN`).
+ */
+export type SecretRole = 'service' | 'database' | 'application';
+const APPLICATION_SECRET = /^(RAILS_MASTER_KEY|SECRET_KEY_BASE|(DJANGO_|FLASK_|APP_)?SECRET_KEY|(LARAVEL_)?APP_KEY|(JWT|SESSION|COOKIE|NEXTAUTH|AUTH|BETTER_AUTH|CSRF|SIGNING)_SECRET|JWT_(SIGNING_|PRIVATE_)?KEY|SESSION_KEY|(DATA_|FIELD_|COLUMN_)?ENCRYPTION_KEY|(ACTIVE_RECORD_ENCRYPTION_)?PRIMARY_KEY|MASTER_KEY|SIGNING_KEY)$/i;
+const DATABASE_SECRET = /^(\w+_)?(DATABASE|DB|MONGO(DB)?|REDIS|POSTGRES(QL)?|PG|MYSQL|MARIADB|AMQP|RABBITMQ|CLOUDAMQP)_?(URL|URI|DSN|CONNECTION(_STRING)?|PASSWORD|PASS|PWD)$|^(PGPASSWORD|MYSQL_PWD|MYSQL_ROOT_PASSWORD|MONGO_INITDB_ROOT_PASSWORD)$/i;
+export function secretRoleOf(name: string): SecretRole | undefined {
+  if (!isSecretVariableName(name)) return undefined;
+  if (providerIn(name)) return 'service';
+  if (APPLICATION_SECRET.test(name)) return 'application';
+  if (DATABASE_SECRET.test(name)) return 'database';
+  return undefined;
 }

@@ -73,6 +73,7 @@ export function listedFiles(name: string, words: readonly string[]): ListedFiles
   let recursive = false;
   let agPattern: string | undefined;
   let filesMode = false;
+  if (name === 'tree' || name === 'du') return walkerListing(name, words);
   const valued = name === 'ls' ? LS_VALUED : name === 'rg' ? RG_VALUED : name === 'ag' ? AG_VALUED : undefined;
   if (!valued) return undefined;
   for (let i = 0; i < words.length; i++) {
@@ -116,6 +117,40 @@ export function listedFiles(name: string, words: readonly string[]): ListedFiles
     direct: name === 'ls' && !recursive,
     nameHunt: HUNT_NAME.test(selector),
   };
+}
+
+const TREE_VALUED = new Set(['-L', '-P', '-I', '-o', '-H', '-T', '--filelimit', '--charset', '--sort', '--timefmt', '--infile']);
+const DU_VALUED = new Set(['-d', '--max-depth', '-B', '--block-size', '-t', '--threshold', '--exclude', '-X', '--exclude-from', '--time-style', '--files0-from']);
+
+/**
+ * `tree -a -f -i DIR` and `du -a DIR` walk every folder below their roots and print each file's path (tree
+ * shows dot-files with -a; du shows them always, and files only with -a). Neither reads ignore files
+ * (tree only with --gitignore).
+ */
+function walkerListing(name: 'tree' | 'du', words: readonly string[]): ListedFiles | undefined {
+  const valued = name === 'tree' ? TREE_VALUED : DU_VALUED;
+  const paths: string[] = [];
+  let hidden = name === 'du';
+  let files = name === 'tree';
+  let ignored = true;
+  let pattern: string | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    if (w === '|' || w === ';') break;
+    if (w.startsWith('-') && w !== '-') {
+      if (name === 'tree' && /^-[a-zA-Z]*a/.test(w) && !w.startsWith('--')) hidden = true;
+      if (name === 'tree' && w === '--gitignore') ignored = false;
+      if (name === 'tree' && w === '-d') files = false;
+      if (name === 'du' && (/^-[a-zA-Z]*a/.test(w) && !w.startsWith('--') || w === '--all')) files = true;
+      if (name === 'tree' && w === '-P') pattern = words[i + 1];
+      if (!w.includes('=') && valued.has(w)) i++;
+      continue;
+    }
+    paths.push(w);
+  }
+  if (!files) return undefined;
+  const nameTest = pattern !== undefined ? globTest([pattern]) : undefined;
+  return { roots: paths.length > 0 ? paths : ['.'], ...(nameTest ? { name: nameTest } : {}), hidden, ignored, direct: false, nameHunt: HUNT_NAME.test(pattern ?? '') };
 }
 
 /** A lister's operand as paths: a glob (`ls ~/.aws/*`) is expanded, anything else resolved as written. */

@@ -76,12 +76,14 @@ export function searchPrintsNoContent(args: readonly ArgWord[], everyLineOnly = 
 }
 
 /** A search that prints file names or counts only (`rg -l TOKEN`): it reveals only the files whose lines match. */
-export function searchListsOnly(args: readonly ArgWord[]): boolean {
+export function searchListsOnly(args: readonly ArgWord[], tool = 'ag'): boolean {
   let quiet = false;
+  // ripgrep's -L follows links (its names-only options are -l, -c, -q and --files-without-match).
+  const letters = tool === 'rg' ? /^-[a-zA-Z]*[clq][a-zA-Z]*$/ : /^-[a-zA-Z]*[clLq][a-zA-Z]*$/;
   for (const a of args) {
     const t = a.text;
     if (CONTENT_OPTIONS.test(t) || /^-[a-zA-Z]*[vo]/.test(t) && !t.startsWith('--')) return false;
-    if (NAMES_OR_COUNTS.has(t) || /^-[a-zA-Z]*[clLq][a-zA-Z]*$/.test(t) && !t.startsWith('--')) quiet = true;
+    if ((NAMES_OR_COUNTS.has(t) && !(tool === 'rg' && t === '-L')) || letters.test(t) && !t.startsWith('--')) quiet = true;
   }
   return quiet;
 }
@@ -90,7 +92,8 @@ export function searchListsOnly(args: readonly ArgWord[]): boolean {
  * `sed 's|=.*||' .env` (any delimiter, `$` anchor, `-E`, `-n` with `p`): one substitution that deletes
  * from the first `=` to the end of the line, so each line's name is left (as `cut -d= -f1` leaves it).
  */
-function sedPrintsKeys(args: readonly ArgWord[]): boolean {
+/** A sed that deletes from the first '=' over a file, or over a listing piped in (env piped to that sed). */
+function sedPrintsKeys(args: readonly ArgWord[], fromPipe = false): boolean {
   const programs: string[] = [];
   let files = 0;
   for (let i = 0; i < args.length; i++) {
@@ -102,7 +105,7 @@ function sedPrintsKeys(args: readonly ArgWord[]): boolean {
     else if (programs.length === 0) programs.push(t);
     else files++;
   }
-  return files > 0 && programs.length === 1 && /^s([/|#,:])=\.\*\$?\1\1g?p?$/.test(programs[0] ?? '');
+  return (files > 0 || fromPipe) && programs.length === 1 && /^s([/|#,:])=\.\*\$?\1\1g?p?$/.test(programs[0] ?? '');
 }
 
 /**
@@ -173,7 +176,8 @@ function diffBriefOnly(args: readonly ArgWord[]): boolean {
   return brief;
 }
 
-export function printsNoContent(inv: Invocation): boolean {
+/** `fromPipe`: the program reads a listing piped into it (no file operand needed). */
+export function printsNoContent(inv: Invocation, fromPipe = false): boolean {
   if (inv.args.some((a) => a.dynamic)) return false;
   switch (inv.name) {
     case 'cut':
@@ -184,7 +188,7 @@ export function printsNoContent(inv: Invocation): boolean {
     case 'nawk':
       return awkPrintsKeys(inv.args);
     case 'sed':
-      return sedPrintsKeys(inv.args) || sedEditsInPlaceQuietly(inv.args);
+      return sedPrintsKeys(inv.args, fromPipe) || sedEditsInPlaceQuietly(inv.args);
     case 'black':
       // Rewrites the file and names it; --diff/--code/`-` print source.
       return !inv.args.some((a) => /^(--diff|-c|--code|-)$/.test(a.text) || a.text.startsWith('--code='));

@@ -25,7 +25,7 @@ const LISTING_ONLY = /^-[a-zA-Z]*[clLq][a-zA-Z]*$|^--(files-with-matches|files-w
 
 export function searchListing(from: Invocation, cwd: string, facts: Facts, reaches: Reaches): SearchListing | undefined {
   const walk = recursiveSearchRoots(from);
-  if (!walk || !searchListsOnly(from.args)) return undefined;
+  if (!walk || !searchListsOnly(from.args, from.name)) return undefined;
   const printing: Invocation = { ...from, args: from.args.filter((a) => !LISTING_ONLY.test(a.text)) };
   const roots = walk.roots.flatMap((w) => pathsOfWord(w, from.cwd || cwd, facts));
   return { roots, hidden: walk.hidden, ignored: walk.ignored, nameHunt: false, listedBy: reaches(printing, facts) };

