@@ -143,8 +143,7 @@ class Analyzer implements Walker {
       const command = pipeline.commands[i]!;
       const inv = this.walkCommand(command, stageScope, previous, previousUnknown);
       if (previous && inv) Object.assign(previous, { pipedInto: inv.name, pipedArgs: inv.args });
-      // A stage no invocation stands for (a `while read` loop, a group): piped on, into nothing named.
-      else if (previous && !inv) Object.assign(previous, { pipedInto: '' });
+      else if (previous && !inv) Object.assign(previous, { pipedInto: '' }); // a stage no invocation stands for (a `while read` loop, a group)
       previous = inv;
       previousUnknown = inv === undefined;
       last = inv;
@@ -312,8 +311,7 @@ class Analyzer implements Walker {
         // `x='a[$(cmd)]'; echo $((x))`: arithmetic on x runs cmd, so the subscript is read as if it ran now.
         for (const m of (value ?? '').matchAll(SUBSCRIPT)) this.analyzeText(`: ${m[1]!}`, this.subScope(scope, 'an array subscript'));
         setSources(scope, assignment.name, assignment.values.flatMap((v) => wordSources(v, scope)));
-        const referenced = nameReferenced(assignment.name, scope); // `declare -n R=HOME; R=/tmp` sets HOME.
-        if (referenced !== undefined && nameReferenced(referenced, scope) === undefined) this.analyzeText(referenced + assignment.raw.slice(assignment.name.length), scope);
+        const referenced = nameReferenced(assignment.name, scope); if (referenced !== undefined && nameReferenced(referenced, scope) === undefined) this.analyzeText(referenced + assignment.raw.slice(assignment.name.length), scope); // `declare -n R=HOME; R=/tmp` sets HOME.
       }
       const exported = command.assignments.filter((a) => exportsOnAssignment(a.name, scope)); if (exported.length > 0) this.analyzeText(`export ${exported.map((a) => a.raw).join(' ')}`, scope);
     }
