@@ -1,0 +1,72 @@
+import { strict as assert } from 'node:assert';
+import { classify } from '../../../src/core/policy/classify';
+import type { CredentialFileInfo, Facts } from '../../../src/core/policy/types';
+import { show } from './perimeterFixtures';
+import { testFacts } from '../support/policyFixtures';
+
+/**
+ * Stop 29, issue #18 (the unknown is not safe), red team rounds 7 and 8: families of the data
+ * engineer's open rows. Each asking row sits next to a look-alike that stays allowed.
+ */
+
+interface Row {
+  cmd: string;
+  decision: 'ask' | 'allow' | 'deny';
+  reason?: RegExp;
+  production?: boolean;
+  facts?: () => Facts;
+}
+
+const CREDENTIALS: Record<string, CredentialFileInfo> = {
+  '/work/app/.env': { path: '.env', kind: 'dotenv', label: 'an environment file' },
+  '/work/app/.env.production': { path: '.env.production', kind: 'dotenv', label: 'an environment file' },
+  '/work/app/config/master.key': { path: 'config/master.key', kind: 'rails-master-key', label: 'the Rails master key' },
+};
+
+const GITIGNORE = 'node_modules/\ndist/\ncoverage/\n.env\n.env.*\n!.env.example\nuploads/\nconfig/master.key\n';
+
+/** A project at /work/app whose .gitignore keeps .env, .env.production and config/master.key (all present) out of git. */
+const project = (): Facts =>
+  testFacts({
+    files: { '/work/app/.gitignore': GITIGNORE, '/work/app/.env': 'A=1\n', '/work/app/.env.production': 'A=2\n', '/work/app/config/master.key': 'k\n', '/work/app/package.json': '{"name":"app"}\n', '/work/app/.git/HEAD': 'ref: refs/heads/main\n' },
+    gitPathStates: (_tree, paths) => Object.fromEntries(paths.map((p) => [p, CREDENTIALS[p] !== undefined ? 'ignored' : 'unmodified'])),
+    credentials: {
+      fileInfo: (p: string) => CREDENTIALS[p],
+      filesUnder: (dir: string) => Object.entries(CREDENTIALS).filter(([p]) => p.startsWith(dir + '/')).map(([, info]) => info),
+      originOf: () => undefined,
+    },
+  });
+
+function table(title: string, rows: readonly Row[]): void {
+  describe(title, () => {
+    for (const row of rows) {
+      it(`${row.decision}: ${row.cmd}`, () => {
+        const verdict = classify(row.cmd, (row.facts ?? project)(), { lockdown: false });
+        assert.equal(verdict.decision, row.decision, show(verdict));
+        if (row.reason !== undefined) assert.ok(verdict.reasons.some((r) => row.reason!.test(r)), show(verdict));
+        if (row.production !== undefined) assert.equal(verdict.production, row.production, show(verdict));
+      });
+    }
+  });
+}
+
+describe('rules: stop 29 data families (issue #18)', () => {
+  table('the ignore file taken out as a safety net for present credential files', [
+    { cmd: "sed -i '/^\\.env/d' .gitignore", decision: 'ask', reason: /\.env\.production .*out of commits/ },
+    { cmd: "sed -i -e '/master.key/d' .gitignore", decision: 'ask', reason: /config\/master\.key/ },
+    { cmd: "echo '!.env.production' >> .gitignore", decision: 'ask', reason: /un-ignores \.env\.production/ },
+    { cmd: "printf '!config/master.key\\n' >> .gitignore", decision: 'ask', reason: /master\.key/ },
+    { cmd: 'rm .gitignore', decision: 'ask', reason: /takes out the ignore file/ },
+    { cmd: 'sudo rm -f .gitignore', decision: 'ask' },
+    { cmd: 'mv .gitignore .gitignore.old', decision: 'ask' },
+    { cmd: 'git rm --cached .gitignore', decision: 'ask' },
+    { cmd: "echo 'node_modules/' > .gitignore", decision: 'ask' },
+    { cmd: "sed -i '/^coverage/d' .gitignore", decision: 'allow' },
+    { cmd: "sed -i '/^uploads/d' .gitignore", decision: 'allow' },
+    { cmd: "echo 'dist' >> .gitignore", decision: 'allow' },
+    { cmd: "echo '!.env.example' >> .gitignore", decision: 'allow' },
+    { cmd: "sed -i 's/^dist/build/' .gitignore", decision: 'allow' },
+    { cmd: 'cat .gitignore', decision: 'allow' },
+    { cmd: 'git add .gitignore', decision: 'allow' },
+  ]);
+});
