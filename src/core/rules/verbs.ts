@@ -12,6 +12,7 @@ import { mayBeProduction } from './support/cliCommands';
 import { destroyingJobName } from '../registry/namedJobs';
 import { namesProtection, removalOf } from './safetyNet';
 import { secretReadOf } from './secretVerbs';
+import { secretWriteFinding } from './support/secretWrites';
 import { destructiveMongo, destructiveStatement } from './support/storeProtocols';
 import { unreviewedDeploy } from './support/unreviewedDeploys';
 import { blankingWrite } from './support/blankWrites';
@@ -552,7 +553,7 @@ function secretRead(inv: Invocation, ctx: RuleContext, reading: Reading): Findin
   }
   const values = [...reading.positionals.filter((w) => !used.has(w.index)).map((w) => w.text), ...reading.options.map((o) => o.value).filter((v): v is string => v !== undefined)];
   const found = secretReadOf(inv.name, path, values);
-  if (!found) return undefined;
+  if (!found) return secretWriteFinding(inv, ctx, reading.positionals.filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text), reading.options, hintValues(inv.args));
   const traits = verbTraitsOf(inv.name);
   const local = traits.locality === 'local';
   const resolved = ctx.environmentOf({ values: hintValues(inv.args), remote: !local });

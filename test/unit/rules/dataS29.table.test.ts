@@ -69,4 +69,25 @@ describe('rules: stop 29 data families (issue #18)', () => {
     { cmd: 'cat .gitignore', decision: 'allow' },
     { cmd: 'git add .gitignore', decision: 'allow' },
   ]);
+
+  table('a secret overwritten in a store without rules of its own (production by its words)', [
+    { cmd: 'infisical secrets set DATABASE_URL=x --env=prod', decision: 'ask', reason: /overwrites DATABASE_URL in the infisical secret store/, production: true },
+    { cmd: 'chamber write prod db_password x', decision: 'ask', reason: /overwrites prod, db_password in/, production: true },
+    { cmd: 'conjur variable set -i prod/db/password -v x', decision: 'ask', reason: /overwrites prod\/db\/password/, production: true },
+    { cmd: 'akeyless update-secret-val --name /prod/db --value x', decision: 'ask', reason: /akeyless update-secret-val/ },
+    { cmd: 'sudo -E infisical secrets set A=b --env=prod', decision: 'ask', production: true },
+    { cmd: 'timeout 30 bws secret edit 123 --value x', decision: 'ask' },
+    { cmd: 'infisical secrets list --env=prod', decision: 'allow' },
+    { cmd: 'infisical secrets create NEW_KEY --env=prod', decision: 'allow' },
+    { cmd: 'chamber list prod', decision: 'allow' },
+    { cmd: 'conjur list', decision: 'allow' },
+    { cmd: 'infisical --version', decision: 'allow' },
+  ]);
+
+  table('a store path whose field is set to nothing', [
+    { cmd: "vault write database/config/prod allowed_roles=''", decision: 'ask', reason: /allowed_roles set to nothing/, production: true },
+    { cmd: 'vault write auth/approle/role/ci token_policies= token_ttl=1h', decision: 'ask', reason: /token_policies set to nothing/ },
+    { cmd: "vault write database/config/prod allowed_roles='app'", decision: 'allow' },
+    { cmd: 'vault write auth/approle/role/ci token_ttl=1h', decision: 'allow' },
+  ]);
 });
