@@ -29,7 +29,8 @@ const GITIGNORE = 'node_modules/\ndist/\ncoverage/\n.env\n.env.*\n!.env.example\
 const project = (): Facts =>
   testFacts({
     files: { '/work/app/.gitignore': GITIGNORE, '/work/app/.env': 'A=1\n', '/work/app/.env.production': 'A=2\n', '/work/app/config/master.key': 'k\n', '/work/app/package.json': '{"name":"app"}\n', '/work/app/.git/HEAD': 'ref: refs/heads/main\n' },
-    gitPathStates: (_tree, paths) => Object.fromEntries(paths.map((p) => [p, CREDENTIALS[p] !== undefined ? 'ignored' : 'unmodified'])),
+    // As git answers for a folder: the state of a file below it that differs (the ignored credential files), else unmodified.
+    gitPathStates: (_tree, paths) => Object.fromEntries(paths.map((p) => [p, Object.keys(CREDENTIALS).some((c) => c === p || c.startsWith(p + '/')) ? 'ignored' : 'unmodified'])),
     credentials: {
       fileInfo: (p: string) => CREDENTIALS[p],
       filesUnder: (dir: string) => Object.entries(CREDENTIALS).filter(([p]) => p.startsWith(dir + '/')).map(([, info]) => info),
@@ -90,4 +91,22 @@ describe('rules: stop 29 data families (issue #18)', () => {
     { cmd: "vault write database/config/prod allowed_roles='app'", decision: 'allow' },
     { cmd: 'vault write auth/approle/role/ci token_ttl=1h', decision: 'allow' },
   ]);
+
+  table('initializers told to overwrite the project (through every package manager)', [
+    { cmd: 'npx create-vite@latest . --overwrite', decision: 'ask' },
+    { cmd: 'npm create vite@latest . -- --overwrite --template react', decision: 'ask' },
+    { cmd: 'pnpm create vite . --overwrite', decision: 'ask' },
+    { cmd: 'yarn create vite . --overwrite', decision: 'ask' },
+    { cmd: 'npx shadcn@latest init -y --force', decision: 'ask' },
+    { cmd: 'npx shadcn@latest add button --overwrite', decision: 'ask' },
+    { cmd: 'npx create-remix@latest . --overwrite', decision: 'ask' },
+    { cmd: 'npm create vite@latest . -- --template react', decision: 'allow' },
+    { cmd: 'npm create vite@latest my-app -- --template react', decision: 'allow' },
+    { cmd: 'npm create vite@latest newapp -- --overwrite', decision: 'allow' },
+    { cmd: 'npx shadcn@latest init -y', decision: 'allow' },
+    { cmd: 'npx shadcn@latest add button', decision: 'allow' },
+    { cmd: 'npm init -y', decision: 'allow' },
+    { cmd: 'npm init vite@latest my-app', decision: 'allow' },
+  ]);
 });
+
