@@ -1,5 +1,6 @@
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { environmentOfName, hostOf, isLocalHost, isLocalKubeContext } from '../policy/production';
+import { throwawayCluster } from './support/localClusters';
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import { KUBE_CONTEXT_USED, kubectl } from '../registry/tools/kubectl';
 import type { ToolArgs } from '../registry/types';
@@ -254,6 +255,9 @@ function checkKubectl(inv: Invocation, ctx: RuleContext): Finding[] {
   if (redirected.length > 0) return redirected;
   if (verb === 'delete') {
     const files = [args.value('-f'), args.value('-k')].filter((f): f is string => f !== undefined);
+    // A kind/minikube cluster of this machine: its namespaces and workloads are thrown away freely (support/localClusters.ts).
+    const throwaway = !cluster.remote && cluster.context !== undefined && throwawayCluster(cluster.context, ctx, cluster.sources.some((s) => s.source === 'kubeconfig'));
+    if (throwaway && !objects.some((o) => /^(pvc?|persistentvolume(claim)?s?)(\/|$)/i.test(o))) return [];
     if (files.length > 0) return [finding('kubectl-delete', `Deletes every resource defined in ${files.join(', ')}${where} (kubectl delete -f).`, [clusterTarget('resource', files.join(', '), cluster, ctx, 'kubernetes')])];
     const allFlag = args.has('--all', '-A');
     const selector = args.value('-l');

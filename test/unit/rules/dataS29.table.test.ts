@@ -108,5 +108,40 @@ describe('rules: stop 29 data families (issue #18)', () => {
     { cmd: 'npm init -y', decision: 'allow' },
     { cmd: 'npm init vite@latest my-app', decision: 'allow' },
   ]);
+
+  /** A home kubeconfig whose `kind-dev` context is a server elsewhere (a name does not make a cluster local). */
+  const kindElsewhere = (): Facts => {
+    const base = project();
+    const kube = 'apiVersion: v1\nclusters:\n- name: kind-dev\n  cluster: {server: "https://k8s.acme.io"}\ncontexts:\n- name: kind-dev\n  context: {cluster: kind-dev, user: admin}\n';
+    return { ...base, readFile: (p: string) => (p === '/home/dev/.kube/config' ? kube : base.readFile(p)) };
+  };
+  /** The same context as kind writes it: a loopback server. */
+  const kindHere = (): Facts => {
+    const base = project();
+    const kube = 'apiVersion: v1\nclusters:\n- cluster:\n    server: https://127.0.0.1:41789\n  name: kind-dev\ncontexts:\n- context:\n    cluster: kind-dev\n    user: kind-dev\n  name: kind-dev\n';
+    return { ...base, readFile: (p: string) => (p === '/home/dev/.kube/config' ? kube : base.readFile(p)) };
+  };
+
+  table('a throwaway cluster on this machine (kind, minikube): namespaces and workloads go freely, volumes ask', [
+    { cmd: 'kubectl --context kind-dev delete ns scratch', decision: 'allow' },
+    { cmd: 'kubectl --context kind-dev delete ns scratch', decision: 'allow', facts: kindHere },
+    { cmd: 'kubectl --context minikube delete -f k8s/', decision: 'allow' },
+    { cmd: 'kubectl delete deploy api --context k3d-dev', decision: 'allow' },
+    { cmd: 'kubectl --context kind-dev delete ns scratch', decision: 'ask', facts: kindElsewhere },
+    { cmd: 'kubectl --context kind-dev delete pvc data-0', decision: 'ask' },
+    { cmd: 'kubectl --kubeconfig /tmp/k --context kind-dev delete ns scratch', decision: 'ask' },
+    { cmd: 'kubectl --context prod-gke delete ns scratch', decision: 'ask', production: true },
+    { cmd: 'kubectl delete ns scratch', decision: 'ask' },
+  ]);
+
+  table('a branch this line created, deleted before anything is committed on it', [
+    { cmd: 'git checkout -b test && git branch -D test', decision: 'allow' },
+    { cmd: 'git switch -c scratch && git status && git branch -D scratch', decision: 'allow' },
+    { cmd: 'git checkout -b test; git branch -D test', decision: 'allow' },
+    { cmd: 'git checkout -b test && git commit --allow-empty -m x && git branch -D test', decision: 'ask' },
+    { cmd: 'git checkout -b test origin/old && git branch -D test', decision: 'ask' },
+    { cmd: 'git checkout -b test && git branch -D other', decision: 'ask' },
+    { cmd: 'git branch -D test', decision: 'ask' },
+  ]);
 });
 
