@@ -280,6 +280,11 @@ function checkKubectl(inv: Invocation, ctx: RuleContext): Finding[] {
   const sub = objects[0];
   const dry = args.has('--dry-run') && args.value('--dry-run') !== 'none';
   const changes = KUBE_CHANGES.has(verb) && !dry && !(verb === 'rollout' && /^(status|history)$/.test(sub ?? '')) && !(verb === 'create' && sub === 'token') && !(verb === 'patch' && onlyKeeps(args.values('-p', '--patch').join('\n')));
+  // `kubectl apply -f https://…` (round 8): a manifest fetched when kubectl runs, unread by anyone here; a throwaway local cluster takes it freely.
+  const fetched = args.values('-f', '--filename', '-k', '--kustomize').find((f) => /^https?:\/\//i.test(f) || /^github\.com\//i.test(f));
+  if (fetched !== undefined && KUBE_CHANGES.has(verb) && !dry && !(!cluster.remote && cluster.context !== undefined && throwawayCluster(cluster.context, ctx, cluster.sources.some((s) => s.source === 'kubeconfig')))) {
+    return [finding('kubectl-remote-manifest', `Applies the manifest at ${fetched.slice(0, 120)}, downloaded when kubectl runs${where}: what it creates or replaces cannot be read before it runs (kubectl ${verb} -f URL).`, [clusterTarget('resource', fetched.slice(0, 120), cluster, ctx, 'kubernetes')])];
+  }
   // `kubectl apply` naming nothing to apply fails before it reaches the cluster.
   const names = objects.length > 0 || args.values('-f', '--filename', '-k', '--kustomize').length > 0;
   return productionAccess(verb, cluster, ctx, changes && (names || cluster.sources.length > 0) ? `${[verb, ...objects, ...args.values('-f', '--filename', '-k', '--kustomize').map((f) => `-f ${f}`)].join(' ').slice(0, 120)}, through ${inv.name}` : undefined);

@@ -12,7 +12,7 @@ import { packageScript } from './packageManagers';
 import { followLocalLoads } from '../loadedCode';
 import { runPreloadedModules, zipApplication } from './preloadedModules';
 import { parseCommand, type GrammarSpec, type OptionSpec, type ParsedCommand } from '../../shell/grammar';
-import { PACKAGE_ADDRESS } from '../../shell/wrappers';
+import { PACKAGE_ADDRESS, packageBinary } from '../../shell/wrappers';
 
 /** Languages of interpreters whose code the engine reads; `deno` and `bun` have their own handlers. */
 export function interpreterLanguage(name: string): SnippetLanguage | undefined {
@@ -233,6 +233,12 @@ function deno(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocatio
   if (sub === 'run' || sub === 'serve') {
     // `deno run -`: the program is standard input (an operand the grammar already read as one).
     if (operand?.text === STDIN_OPERAND) w.stdinProgram('deno', 'javascript', inv, exec);
+    // `deno run -A npm:wipe-db` (round 7), `jsr:@x/tool`: a registry package fetched and run, judged like `npx -y` (rules/support/fetchedPackages.ts).
+    else if (operand && !operand.dynamic && /^(npm|jsr):/.test(operand.text)) {
+      const spec = operand.text.replace(/^(npm|jsr):/, '');
+      const name = (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]) ?? spec;
+      w.run([packageBinary({ ...operand, text: name }), ...args.slice(args.indexOf(operand) + 1)], { ...exec, wrappers: [...exec.wrappers, `deno ${sub}`] });
+    }
     else if (operand) w.runFile(operand, 'javascript', inv, exec, `deno ${sub} ${operand.text}`);
     return inv;
   }
