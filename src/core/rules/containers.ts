@@ -1,6 +1,7 @@
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { environmentOfName, hostOf, isLocalHost, isLocalKubeContext } from '../policy/production';
 import { throwawayCluster } from './support/localClusters';
+import { unreadImageRun } from './support/unreadImages';
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import { KUBE_CONTEXT_USED, kubectl } from '../registry/tools/kubectl';
 import type { ToolArgs } from '../registry/types';
@@ -68,6 +69,11 @@ function checkDocker(inv: Invocation, ctx: RuleContext): Finding[] {
   const [a, b] = parsed.path;
   const names = parsed.operands.map((w) => w.text);
   const on = daemon.remote ? ` on ${daemon.name}` : '';
+  // `docker run --rm evil/wiper --target db.prod…` (round 7): support/unreadImages.ts.
+  if (a === 'run' || (a === 'container' && b === 'run')) {
+    const found = unreadImageRun(inv, args, ctx);
+    if (found.length > 0) return found;
+  }
   if (a === 'volume' && (b === 'rm' || b === 'remove')) {
     // A test database's volume on this machine (`acme_test_pgdata`) is recreated by the test setup, like the test database itself.
     if (!daemon.remote && names.length > 0 && names.every((n) => /(^|[_-])(test|tests|testing)([_-]|$)/i.test(n))) return [];
