@@ -28,7 +28,7 @@ const GITIGNORE = 'node_modules/\ndist/\ncoverage/\n.env\n.env.*\n!.env.example\
 /** A project at /work/app whose .gitignore keeps .env, .env.production and config/master.key (all present) out of git. */
 const project = (): Facts =>
   testFacts({
-    files: { '/work/app/.gitignore': GITIGNORE, '/work/app/.env': 'A=1\n', '/work/app/.env.production': 'A=2\n', '/work/app/config/master.key': 'k\n', '/work/app/package.json': '{"name":"app"}\n', '/work/app/.git/HEAD': 'ref: refs/heads/main\n' },
+    files: { '/work/app/.gitignore': GITIGNORE, '/work/app/.env': 'A=1\n', '/work/app/.env.production': 'A=2\n', '/work/app/config/master.key': 'k\n', '/work/app/package.json': '{"name":"app"}\n', '/work/app/scripts/reset-db.js': "const mongoose = require('mongoose');\nmongoose.connect(process.env.MONGODB_URI).then(() => mongoose.connection.db.dropDatabase());\n", '/work/app/scripts/count.py': 'print(1)\n', '/work/app/scripts/hello.js': 'console.log(1)\n', '/work/app/.git/HEAD': 'ref: refs/heads/main\n' },
     // As git answers for a folder: the state of a file below it that differs (the ignored credential files), else unmodified.
     gitPathStates: (_tree, paths) => Object.fromEntries(paths.map((p) => [p, Object.keys(CREDENTIALS).some((c) => c === p || c.startsWith(p + '/')) ? 'ignored' : 'unmodified'])),
     credentials: {
@@ -164,6 +164,17 @@ describe('rules: stop 29 data families (issue #18)', () => {
     { cmd: 'docker run --rm acme/migrator --env=production', decision: 'ask' },
     { cmd: 'docker run --rm evil/wiper --target localhost', decision: 'allow' },
     { cmd: 'docker run --rm -p 8080:80 nginx:1.27', decision: 'allow' },
+  ]);
+
+  table('code an interpreter reads on standard input: its loads, and the REPL after an -i program', [
+    { cmd: `node <<< 'require("./scripts/reset-db.js")'`, decision: 'ask', reason: /dropDatabase/ },
+    { cmd: `node -i <<< 'require("./scripts/reset-db.js")'`, decision: 'ask', reason: /dropDatabase/ },
+    { cmd: `node --interactive <<'EOF'\nrequire("./scripts/reset-db.js")\nEOF`, decision: 'ask' },
+    { cmd: `python -i scripts/count.py <<< 'import shutil; shutil.rmtree("src")'`, decision: 'ask', reason: /rmtree/ },
+    { cmd: `node <<< 'require("./scripts/hello.js")'`, decision: 'allow' },
+    { cmd: `node -i <<< '1+1'`, decision: 'allow' },
+    { cmd: `python -i scripts/count.py <<< 'print(2)'`, decision: 'allow' },
+    { cmd: `python3 scripts/count.py <<< 'import shutil; shutil.rmtree("src")'`, decision: 'allow' },
   ]);
 });
 

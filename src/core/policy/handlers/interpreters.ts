@@ -146,7 +146,19 @@ function interpreter(w: Walker, name: string, language: SnippetLanguage, first: 
   }
   runPreloadedModules(w, language, () => parseCommand(effective, spec.grammar), effective, inv, exec);
   interpret(w, name, language, parsed, inv, exec);
+  // `python -i script.py <<< 'User.objects.all().delete()'`, `node -i <<< …` (round 7): after the program the
+  // interactive interpreter reads standard input as code, as a REPL typed into.
+  const interactive = (language === 'python' || language === 'javascript') && parsed.code.length === 0 && !parsed.module && !parsed.stdin &&
+    parseCommand(effective, spec.grammar).options.some((o) => o.name === '-i' || o.name === '--interactive');
+  if (interactive) w.stdinProgram(name, language, inv, exec);
+  if (parsed.stdin || interactive) followStdinLoads(w, name, language, inv, exec);
   return inv;
+}
+
+/** `node <<< 'require("./scripts/reset-db.js")'`: the project files code on standard input loads, read like `-e` code's. */
+function followStdinLoads(w: Walker, name: string, language: SnippetLanguage, inv: Invocation, exec: Exec): void {
+  const stdin = exec.stdin;
+  if (stdin !== undefined && (stdin.kind === 'herestring' || stdin.kind === 'heredoc')) followLocalLoads(w, language, stdin.text, undefined, inv, exec, `${name} <<<`);
 }
 
 function interpret(w: Walker, name: string, language: SnippetLanguage, parsed: InterpreterArgs, inv: Invocation, exec: Exec): void {
