@@ -176,5 +176,13 @@ describe('rules: stop 29 data families (issue #18)', () => {
     { cmd: `python -i scripts/count.py <<< 'print(2)'`, decision: 'allow' },
     { cmd: `python3 scripts/count.py <<< 'import shutil; shutil.rmtree("src")'`, decision: 'allow' },
   ]);
+
+  table('files deleted on a remote host by interpreter code (FTP, SFTP)', [
+    { cmd: `python3 -c "import ftplib; f=ftplib.FTP('ftp.prod'); f.login(); f.delete('data.db')"`, decision: 'ask', reason: /ftplib delete/ },
+    { cmd: `python3 -c "import paramiko; c=paramiko.SSHClient(); c.connect('h'); s=c.open_sftp(); s.remove('/data/x.db')"`, decision: 'ask', reason: /SFTP/ },
+    { cmd: `node -e "const ftp=require('basic-ftp'); const c=new ftp.Client(); c.access({host:'h'}).then(()=>c.remove('a.db'))"`, decision: 'ask' },
+    { cmd: `python3 -c "import ftplib; f=ftplib.FTP('ftp.prod'); f.login(); print(f.nlst())"`, decision: 'allow' },
+    { cmd: `python3 -c "import paramiko; c=paramiko.SSHClient(); c.connect('h'); s=c.open_sftp(); print(s.listdir('/data'))"`, decision: 'allow' },
+  ]);
 });
 
