@@ -184,5 +184,17 @@ describe('rules: stop 29 data families (issue #18)', () => {
     { cmd: `python3 -c "import ftplib; f=ftplib.FTP('ftp.prod'); f.login(); print(f.nlst())"`, decision: 'allow' },
     { cmd: `python3 -c "import paramiko; c=paramiko.SSHClient(); c.connect('h'); s=c.open_sftp(); print(s.listdir('/data'))"`, decision: 'allow' },
   ]);
+
+  table('an application console opened on another machine', [
+    { cmd: "ssh deploy@db1.prod.acme.internal 'cd app && bin/rails console'", decision: 'ask', reason: /interactive Rails console/ },
+    { cmd: "ssh app1 'python3 manage.py shell'", decision: 'ask', reason: /Django shell/ },
+    { cmd: "heroku run 'php artisan tinker' -a shop", decision: 'ask', reason: /tinker/ },
+    { cmd: "fly ssh console -C 'iex -S mix' -a shop", decision: 'ask', reason: /iex console/ },
+    { cmd: 'heroku run rails c -a shop', decision: 'ask' },
+    { cmd: 'bin/rails console', decision: 'allow' },
+    { cmd: "ssh app1 'python3 manage.py shell -c \"print(1)\"'", decision: 'allow' },
+    { cmd: "ssh app1 'python3 manage.py showmigrations'", decision: 'allow' },
+    { cmd: "heroku run rails c -a shop < /dev/null", decision: 'allow' },
+  ]);
 });
 
