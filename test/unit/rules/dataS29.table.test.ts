@@ -196,5 +196,12 @@ describe('rules: stop 29 data families (issue #18)', () => {
     { cmd: "ssh app1 'python3 manage.py showmigrations'", decision: 'allow' },
     { cmd: "heroku run rails c -a shop < /dev/null", decision: 'allow' },
   ]);
+
+  table("a bucket's whole lifecycle configuration replaced", [
+    { cmd: 'aws s3api put-bucket-lifecycle-configuration --bucket acme-prod --lifecycle-configuration file://s3/archive-to-glacier.json', decision: 'ask', reason: /replaces every lifecycle rule of the AWS S3 bucket acme-prod/, production: true },
+    { cmd: 'aws --profile dev s3api put-bucket-lifecycle --bucket acme-dev --lifecycle-configuration file://lc.json', decision: 'ask' },
+    { cmd: 'aws s3api get-bucket-lifecycle-configuration --bucket acme-prod', decision: 'allow' },
+    { cmd: 'aws s3api put-bucket-tagging --bucket acme-dev --tagging TagSet=[{Key=team,Value=web}]', decision: 'allow' },
+  ]);
 });
 
