@@ -203,5 +203,32 @@ describe('rules: stop 29 data families (issue #18)', () => {
     { cmd: 'aws s3api get-bucket-lifecycle-configuration --bucket acme-prod', decision: 'allow' },
     { cmd: 'aws s3api put-bucket-tagging --bucket acme-dev --tagging TagSet=[{Key=team,Value=web}]', decision: 'allow' },
   ]);
+
+  /** A sibling repository at /work/clean and a folder of new files at /work/tpl, beside the project. */
+  const withSiblings = (): Facts => {
+    const base = project();
+    const extra: Record<string, string> = { '/work/clean/.git/HEAD': 'ref: refs/heads/main\n', '/work/clean/package.json': '{}\n', '/work/clean/README.md': 'x\n', '/work/tpl/docs/guide.md': 'x\n' };
+    return {
+      ...base,
+      // The credential files themselves are ignored; the folders around them hold nothing uncommitted.
+      gitPathStates: (_tree, paths) => Object.fromEntries(paths.map((p) => [p, CREDENTIALS[p] !== undefined ? 'ignored' : 'unmodified'])),
+      readFile: (p: string) => extra[p] ?? base.readFile(p),
+      listDir: (dir: string) => {
+        const prefix = dir.endsWith('/') ? dir : dir + '/';
+        const own = Object.keys(extra).filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length).split('/')[0] ?? '');
+        const names = new Set([...(base.listDir(dir) ?? []), ...own]);
+        return names.size > 0 ? [...names] : undefined;
+      },
+    };
+  };
+
+  table("another project's folder copied over this one", [
+    { cmd: 'cp -a ../clean/. .', decision: 'ask', reason: /\.git over the repository/, facts: withSiblings },
+    { cmd: 'cp -R ../clean/ .', decision: 'ask', facts: withSiblings },
+    { cmd: 'sudo cp -a /work/clean/. /work/app', decision: 'ask', facts: withSiblings },
+    { cmd: 'cp -r ../tpl/. .', decision: 'allow', facts: withSiblings },
+    { cmd: 'mkdir copy && cp -a ../clean/. copy', decision: 'allow', facts: withSiblings },
+    { cmd: 'cp -a ../clean/. /tmp/clean-copy', decision: 'allow', facts: withSiblings },
+  ]);
 });
 
