@@ -230,5 +230,16 @@ describe('rules: stop 29 data families (issue #18)', () => {
     { cmd: 'mkdir copy && cp -a ../clean/. copy', decision: 'allow', facts: withSiblings },
     { cmd: 'cp -a ../clean/. /tmp/clean-copy', decision: 'allow', facts: withSiblings },
   ]);
+
+  table("the machine's own files written by interpreter code", [
+    { cmd: `sudo python3 -c "open('/etc/passwd','w')"`, decision: 'ask', reason: /writes or removes \/etc\/passwd/ },
+    { cmd: `python3 -c "from pathlib import Path; Path('/etc/hosts').write_text('')"`, decision: 'ask' },
+    { cmd: `sudo node -e "require('fs').writeFileSync('/etc/hosts', '')"`, decision: 'ask' },
+    { cmd: `ruby -e "File.write('/etc/resolv.conf', '')"`, decision: 'ask' },
+    { cmd: `php -r "file_put_contents('/etc/sudoers', '');"`, decision: 'ask' },
+    { cmd: `python3 -c "print(open('/etc/passwd').read())"`, decision: 'allow' },
+    { cmd: `python3 -c "open('/tmp/out.txt','w').write('1')"`, decision: 'allow' },
+    { cmd: `node -e "require('fs').writeFileSync('dist/out.txt', '')"`, decision: 'allow' },
+  ]);
 });
 
