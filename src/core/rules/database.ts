@@ -171,7 +171,10 @@ function psql(inv: Invocation, facts: Facts, c: ClientArgs): Work {
   });
   const inline = inlineStatements(c);
   const vars = withMetaSets(psqlVariables(a.values('-v')), inline);
-  return gatherStatements(inv, facts, conn, inline.map((t) => interpolatePsql(t, vars)), a.values(...(c.client.fileOptions ?? [])));
+  const work = gatherStatements(inv, facts, conn, inline.map((t) => interpolatePsql(t, vars)), a.values(...(c.client.fileOptions ?? [])));
+  // A file's own `\set t users` before `DROP TABLE :t` (round 7): its variables, in order, reach its statements.
+  const all = withMetaSets(vars, work.sql);
+  return all.size === 0 ? work : { ...work, sql: work.sql.map((t) => interpolatePsql(t, all).replace(/^[ \t]*\\set[ \t][^\n]*\n?/gm, '')) };
 }
 
 function gatherStatements(inv: Invocation, facts: Facts, conn: Connection, inline: string[], files: string[], kind: 'sql' | 'mongo' | 'redis' = 'sql'): Work {

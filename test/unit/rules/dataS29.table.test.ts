@@ -28,7 +28,7 @@ const GITIGNORE = 'node_modules/\ndist/\ncoverage/\n.env\n.env.*\n!.env.example\
 /** A project at /work/app whose .gitignore keeps .env, .env.production and config/master.key (all present) out of git. */
 const project = (): Facts =>
   testFacts({
-    files: { '/work/app/.gitignore': GITIGNORE, '/work/app/.env': 'A=1\n', '/work/app/.env.production': 'A=2\n', '/work/app/config/master.key': 'k\n', '/work/app/package.json': '{"name":"app"}\n', '/work/app/scripts/reset-db.js': "const mongoose = require('mongoose');\nmongoose.connect(process.env.MONGODB_URI).then(() => mongoose.connection.db.dropDatabase());\n", '/work/app/scripts/count.py': 'print(1)\n', '/work/app/scripts/hello.js': 'console.log(1)\n', '/work/app/.git/HEAD': 'ref: refs/heads/main\n' },
+    files: { '/work/app/.gitignore': GITIGNORE, '/work/app/.env': 'A=1\n', '/work/app/.env.production': 'A=2\n', '/work/app/config/master.key': 'k\n', '/work/app/package.json': '{"name":"app"}\n', '/work/app/scripts/reset-db.js': "const mongoose = require('mongoose');\nmongoose.connect(process.env.MONGODB_URI).then(() => mongoose.connection.db.dropDatabase());\n", '/work/app/scripts/count.py': 'print(1)\n', '/work/app/scripts/hello.js': 'console.log(1)\n', '/work/app/db/drop.sql': '\\set t users\nDROP TABLE :t;\n', '/work/app/db/count.sql': '\\set t users\nSELECT count(*) FROM :t;\n', '/work/app/.git/HEAD': 'ref: refs/heads/main\n' },
     // As git answers for a folder: the state of a file below it that differs (the ignored credential files), else unmodified.
     gitPathStates: (_tree, paths) => Object.fromEntries(paths.map((p) => [p, Object.keys(CREDENTIALS).some((c) => c === p || c.startsWith(p + '/')) ? 'ignored' : 'unmodified'])),
     credentials: {
@@ -240,6 +240,21 @@ describe('rules: stop 29 data families (issue #18)', () => {
     { cmd: `python3 -c "print(open('/etc/passwd').read())"`, decision: 'allow' },
     { cmd: `python3 -c "open('/tmp/out.txt','w').write('1')"`, decision: 'allow' },
     { cmd: `node -e "require('fs').writeFileSync('dist/out.txt', '')"`, decision: 'allow' },
+  ]);
+
+  table('calls assembled at run time from literals, and unmodelled clients', [
+    { cmd: `python3 -c "import psycopg2, os; c = psycopg2.connect(os.environ['DATABASE_URL']); c.cursor().execute('DR' + 'OP TABLE ' + 'users')"`, decision: 'ask', reason: /DROP TABLE users/ },
+    { cmd: `node -e "const m = 'del' + 'eteMany'; require('mongoose').connection.db.collection('users')[m]({})"`, decision: 'ask', reason: /deleteMany/ },
+    { cmd: 'psql -h db.prod.acme.internal app -f db/drop.sql', decision: 'ask', reason: /DROP TABLE users/, production: true },
+    { cmd: `python3 -c "from sqlalchemy import MetaData; m = MetaData(); m.reflect(e); m.drop_all(e)"`, decision: 'ask', reason: /MetaData\.drop_all/ },
+    { cmd: `python3 -c "from kubernetes import client, config; config.load_kube_config(context='prod-eu-west-1'); client.CoreV1Api().delete_namespace('payments')"`, decision: 'ask', reason: /delete_namespace/, production: true },
+    { cmd: `node -e "api.deleteNamespacedDeployment('api', 'prod')"`, decision: 'ask' },
+    { cmd: `python3 -c "print('DR' + 'OP')"`, decision: 'allow' },
+    { cmd: `node -e "const m = 'fi' + 'nd'; db.collection('users')[m]({})"`, decision: 'allow' },
+    { cmd: 'psql -h db.prod.acme.internal app -f db/count.sql', decision: 'allow' },
+    { cmd: `python3 -c "from sqlalchemy import MetaData; m = MetaData(); m.reflect(e); print(m.tables)"`, decision: 'allow' },
+    { cmd: `python3 -c "from kubernetes import client; client.CoreV1Api().delete_namespaced_pod('web-1', 'default')"`, decision: 'allow' },
+    { cmd: `python3 -c "from kubernetes import client; print(client.CoreV1Api().list_namespace())"`, decision: 'allow' },
   ]);
 });
 
