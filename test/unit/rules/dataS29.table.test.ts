@@ -256,5 +256,11 @@ describe('rules: stop 29 data families (issue #18)', () => {
     { cmd: `python3 -c "from kubernetes import client; client.CoreV1Api().delete_namespaced_pod('web-1', 'default')"`, decision: 'allow' },
     { cmd: `python3 -c "from kubernetes import client; print(client.CoreV1Api().list_namespace())"`, decision: 'allow' },
   ]);
+
+  table('a boot script put into a launch template', [
+    { cmd: `aws ec2 create-launch-template-version --launch-template-id lt-1 --source-version 1 --launch-template-data '{"UserData":"cm0gLXJmIC9kYXRh"}'`, decision: 'ask', reason: /boot script \(user data\) into/ },
+    { cmd: `aws ec2 create-launch-template --launch-template-name web --launch-template-data '{"ImageId":"ami-1","UserData":"ZWNobyBoaQ=="}'`, decision: 'ask' },
+    { cmd: `aws ec2 create-launch-template-version --launch-template-id lt-1 --source-version 1 --launch-template-data '{"InstanceType":"t3.large"}'`, decision: 'allow' },
+  ]);
 });
 
