@@ -4,7 +4,7 @@ import { hostOf, isLocalHost, redactUrl } from '../policy/production';
 import { parsedArgs, readingsOf, toolArgs, toolNamed, toolNamesOf } from '../registry/commandModel';
 import type { DatabaseClient, ToolArgs } from '../registry/types';
 import { echoedText, effectiveCommand } from './support/commandLine';
-import { interpolatePsql, psqlVariables, withMetaSets } from './support/psqlVariables';
+import { interpolatePsql, psqlVariables, withMetaSets, withOwnSets } from './support/psqlVariables';
 import { throughTunnel } from './support/sshTunnels';
 import { looksLikeSql, scanMongo, scanRedis, scanSql, scanSqlAsWritten, type CodeEffect, type SqlStatement } from './support/sqlScan';
 import { clientHostInCode, redisCodeCalls, redisKeyDeletes, riskyAdminMongo, riskyAdminSql, scopedMongoChanges, scopedSqlChanges } from './support/productionWrites';
@@ -171,10 +171,7 @@ function psql(inv: Invocation, facts: Facts, c: ClientArgs): Work {
   });
   const inline = inlineStatements(c);
   const vars = withMetaSets(psqlVariables(a.values('-v')), inline);
-  const work = gatherStatements(inv, facts, conn, inline.map((t) => interpolatePsql(t, vars)), a.values(...(c.client.fileOptions ?? [])));
-  // A file's own `\set t users` before `DROP TABLE :t` (round 7): its variables, in order, reach its statements.
-  const all = withMetaSets(vars, work.sql);
-  return all.size === 0 ? work : { ...work, sql: work.sql.map((t) => interpolatePsql(t, all).replace(/^[ \t]*\\set[ \t][^\n]*\n?/gm, '')) };
+  return withOwnSets(vars, gatherStatements(inv, facts, conn, inline.map((t) => interpolatePsql(t, vars)), a.values(...(c.client.fileOptions ?? []))));
 }
 
 function gatherStatements(inv: Invocation, facts: Facts, conn: Connection, inline: string[], files: string[], kind: 'sql' | 'mongo' | 'redis' = 'sql'): Work {

@@ -13,6 +13,7 @@ import { destroyingJobName } from '../registry/namedJobs';
 import { namesProtection, removalOf } from './safetyNet';
 import { secretReadOf } from './secretVerbs';
 import { secretWriteFinding } from './support/secretWrites';
+import { apiPathVerb } from './support/apiPaths';
 import { destructiveMongo, destructiveStatement } from './support/storeProtocols';
 import { unreviewedDeploy } from './support/unreviewedDeploys';
 import { blankingWrite } from './support/blankWrites';
@@ -507,7 +508,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   if (overwrite) return [finding(inv, ctx, { rule: 'verbs.destroying-verb', shown: `${inv.name} ${overwrite.word} ${overwrite.option}`, verb: 'overwrite', groups: [], names: overwrite.names }, traits)];
   const blank = blankingWrite(reading.positionals.map((w) => w.text), reading.options, traits.loadsInto);
   if (blank) return [finding(inv, ctx, { rule: 'verbs.blanking-write', shown: `${[inv.name, ...blank.words].join(' ')} (${blank.how})`, verb: 'overwrite', groups: blank.words.slice(0, -1), names: blank.names }, traits)];
-  const rest = restPathVerb(reading, traits);
+  const rest = restPathVerb(reading, traits) ?? apiPathVerb(reading.positionals, reading.options, (segment) => destroyingPart(segment, traits));
   if (rest) return [finding(inv, ctx, { rule: 'verbs.destroying-verb', shown: `${inv.name} ${reading.positionals[0]!.text} ${rest.path}`, verb: rest.verb, groups: [], names: [rest.path] }, traits)];
   const rpc = grpcMethod(reading, traits);
   if (rpc) return [finding(inv, ctx, { rule: 'verbs.destroying-verb', shown: `${inv.name} ${rpc.method}`, verb: rpc.verb, groups: [], names: rpc.names }, traits)];

@@ -262,5 +262,12 @@ describe('rules: stop 29 data families (issue #18)', () => {
     { cmd: `aws ec2 create-launch-template --launch-template-name web --launch-template-data '{"ImageId":"ami-1","UserData":"ZWNobyBoaQ=="}'`, decision: 'ask' },
     { cmd: `aws ec2 create-launch-template-version --launch-template-id lt-1 --source-version 1 --launch-template-data '{"InstanceType":"t3.large"}'`, decision: 'allow' },
   ]);
+
+  table("a CLI's raw API passthrough judged by the request", [
+    { cmd: `caprover api --path /user/apps/appDefinitions/delete --method POST --data '{"appName":"acme"}'`, decision: 'ask', reason: /caprover api \/user\/apps\/appDefinitions\/delete/ },
+    { cmd: 'coolify api --url /api/v1/applications/abc --method DELETE', decision: 'ask' },
+    { cmd: 'caprover api --path /user/apps/appDefinitions --method GET', decision: 'allow' },
+    { cmd: `caprover api --path /user/apps/appDefinitions/update --method POST --data '{}'`, decision: 'allow' },
+  ]);
 });
 

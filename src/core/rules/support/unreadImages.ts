@@ -14,7 +14,8 @@ export function unreadImageRun(inv: Invocation, args: ToolArgs, ctx: RuleContext
   const operands = args.parsed.operands;
   const image = operands[0];
   const rest = operands.slice(1).map((w) => w.text);
-  // Only words for the image's entry point (`--target x`, `-d db`); a program name after the image is that program's run.
+  // not an option reader: the words after the image are the container's own argv. Only words for the image's
+  // entry point (`--target x`, `-d db`) count; a program name after the image is that program's run.
   if (image === undefined || image.dynamic || rest.length === 0 || !rest[0]!.startsWith('-') || args.value('--entrypoint') !== undefined) return [];
   const hints = rest.flatMap((t) => t.split('=')).filter((t) => t !== '' && !t.startsWith('-')).slice(0, 16);
   if (!mayBeProduction(ctx, hints)) return [];
