@@ -263,7 +263,8 @@ function checkKubectl(inv: Invocation, ctx: RuleContext): Finding[] {
     const files = [args.value('-f'), args.value('-k')].filter((f): f is string => f !== undefined);
     // A kind/minikube cluster of this machine: its namespaces and workloads are thrown away freely (support/localClusters.ts).
     const throwaway = !cluster.remote && cluster.context !== undefined && throwawayCluster(cluster.context, ctx, cluster.sources.some((s) => s.source === 'kubeconfig'));
-    if (throwaway && !objects.some((o) => /^(pvc?|persistentvolume(claim)?s?)(\/|$)/i.test(o))) return [];
+    // A data holder named outright (a statefulset, a volume) still asks there (classify.table: local development data).
+    if (throwaway && !objects.some((o) => /^(pvc?|persistentvolume(claim)?s?|sts|statefulsets?)(\/|$|,)/i.test(o))) return [];
     if (files.length > 0) return [finding('kubectl-delete', `Deletes every resource defined in ${files.join(', ')}${where} (kubectl delete -f).`, [clusterTarget('resource', files.join(', '), cluster, ctx, 'kubernetes')])];
     const allFlag = args.has('--all', '-A');
     const selector = args.value('-l');

@@ -43,7 +43,6 @@ import { checkCredentialEndpoints } from './support/credentialEndpoints';
 import { checkMailedPatches } from './support/mailedPatches';
 import { checkCredentialMoves } from './support/credentialMoves';
 import { checkUnignoredStaging } from './support/unignoredStaging';
-import { checkIgnoreNetRemoved } from './support/ignoreNetRemoved';
 import { checkLinkedFolderReads } from './support/linkedFolders';
 import { checkForeignShellText } from './support/foreignShells';
 import { checkBundlesSent, checkNewRepositoryPush, checkRemoteRedirects } from './support/gitRemoteRedirects';
@@ -533,6 +532,6 @@ export const credentialReachPack: RulePack = {
     return [...checkSnippetEnvironment(snippet, ctx), ...checkPythonImports(snippet, ctx), ...checkComputedReads(snippet, ctx)];
   },
   checkAnalysis(analysis, ctx) {
-    return [...checkCopiesRead(analysis, ctx), ...checkLoopLists(analysis, ctx), ...checkPushesToAddedRemotes(analysis, ctx, historyOf(ctx)), ...checkBundlesSent(analysis, ctx, historyOf(ctx)), ...checkRestoredReads(analysis, ctx), ...checkTracedSources(analysis, ctx), ...checkUnignoredStaging(analysis, ctx), ...checkIgnoreNetRemoved(analysis, ctx), ...checkLinkedFolderReads(analysis, ctx), ...checkUnresolvedCredentialReads(analysis, ctx)];
+    return [...checkCopiesRead(analysis, ctx), ...checkLoopLists(analysis, ctx), ...checkPushesToAddedRemotes(analysis, ctx, historyOf(ctx)), ...checkBundlesSent(analysis, ctx, historyOf(ctx)), ...checkRestoredReads(analysis, ctx), ...checkTracedSources(analysis, ctx), ...checkUnignoredStaging(analysis, ctx), ...checkLinkedFolderReads(analysis, ctx), ...checkUnresolvedCredentialReads(analysis, ctx)];
   },
 };

@@ -52,24 +52,14 @@ function table(title: string, rows: readonly Row[]): void {
 }
 
 describe('rules: stop 29 data families (issue #18)', () => {
-  table('the ignore file taken out as a safety net for present credential files', [
-    { cmd: "sed -i '/^\\.env/d' .gitignore", decision: 'ask', reason: /\.env\.production .*out of commits/ },
-    { cmd: "sed -i -e '/master.key/d' .gitignore", decision: 'ask', reason: /config\/master\.key/ },
-    { cmd: "echo '!.env.production' >> .gitignore", decision: 'ask', reason: /un-ignores \.env\.production/ },
-    { cmd: "printf '!config/master.key\\n' >> .gitignore", decision: 'ask', reason: /master\.key/ },
-    { cmd: 'rm .gitignore', decision: 'ask', reason: /takes out the ignore file/ },
-    { cmd: 'sudo rm -f .gitignore', decision: 'ask' },
-    { cmd: 'git rm --cached .gitignore', decision: 'ask' },
-    { cmd: "echo 'node_modules/' > .gitignore", decision: 'ask' },
-    { cmd: "sed -i '/^coverage/d' .gitignore", decision: 'allow' },
-    { cmd: "sed -i '/^uploads/d' .gitignore", decision: 'allow' },
-    { cmd: "echo 'dist' >> .gitignore", decision: 'allow' },
-    { cmd: "echo '!.env.example' >> .gitignore", decision: 'allow' },
-    { cmd: "sed -i 's/^dist/build/' .gitignore", decision: 'allow' },
-    { cmd: 'cat .gitignore', decision: 'allow' },
-    { cmd: 'git add .gitignore', decision: 'allow' },
-    // A rename keeps the rules beside it (the held-out data corpus allows it).
-    { cmd: 'mv .gitignore .gitignore.bak', decision: 'allow' },
+  // The ignore file loosened alone stays allowed (credentialRound3/7 tables: the guard stops the bulk staging that
+  // would take the file); a followed `sed '/re/d'` now counts only the rules it takes out.
+  table('an ignore rule taken out by a one-pattern sed delete, then bulk staging', [
+    { cmd: "sed -i '/^\\.env/d' .gitignore && git add -A", decision: 'ask', reason: /\.env/ },
+    { cmd: "sed -i -e '/master.key/d' .gitignore && git add .", decision: 'ask', reason: /master\.key/ },
+    { cmd: "sed -i '/^coverage/d' .gitignore && git add -A", decision: 'allow' },
+    { cmd: "sed -i '/^\\.env/d' .gitignore", decision: 'allow' },
+    { cmd: "sed -i '/^uploads/d' .gitignore && git add .", decision: 'allow' },
   ]);
 
   table('a secret overwritten in a store without rules of its own (production by its words)', [
@@ -123,13 +113,14 @@ describe('rules: stop 29 data families (issue #18)', () => {
     return { ...base, readFile: (p: string) => (p === '/home/dev/.kube/config' ? kube : base.readFile(p)) };
   };
 
-  table('a throwaway cluster on this machine (kind, minikube): namespaces and workloads go freely, volumes ask', [
+  table('a throwaway cluster on this machine (kind, minikube): namespaces and manifests go freely, named statefulsets and volumes ask', [
     { cmd: 'kubectl --context kind-dev delete ns scratch', decision: 'allow' },
     { cmd: 'kubectl --context kind-dev delete ns scratch', decision: 'allow', facts: kindHere },
     { cmd: 'kubectl --context minikube delete -f k8s/', decision: 'allow' },
     { cmd: 'kubectl delete deploy api --context k3d-dev', decision: 'allow' },
     { cmd: 'kubectl --context kind-dev delete ns scratch', decision: 'ask', facts: kindElsewhere },
     { cmd: 'kubectl --context kind-dev delete pvc data-0', decision: 'ask' },
+    { cmd: 'kubectl --context kind-dev delete statefulset db', decision: 'ask' },
     { cmd: 'kubectl --kubeconfig /tmp/k --context kind-dev delete ns scratch', decision: 'ask' },
     { cmd: 'kubectl --context prod-gke delete ns scratch', decision: 'ask', production: true },
     { cmd: 'kubectl delete ns scratch', decision: 'ask' },
@@ -271,8 +262,7 @@ describe('rules: stop 29 data families (issue #18)', () => {
   ]);
 
   table('the same families behind wrappers', [
-    { cmd: `bash -c "rm .gitignore"`, decision: 'ask', reason: /ignore file/ },
-    { cmd: `env GIT_DIR=.git git rm --cached .gitignore`, decision: 'ask' },
+    { cmd: `bash -c "rm .gitignore && git add ."`, decision: 'ask' },
     { cmd: 'env INFISICAL_TOKEN=x infisical secrets set DATABASE_URL=x --env=prod', decision: 'ask', production: true },
     { cmd: 'timeout 60 kubectl apply -f https://raw.githubusercontent.com/x/y/main/evil.yaml', decision: 'ask' },
     { cmd: `sh -c 'npx create-vite@latest . --overwrite'`, decision: 'ask' },

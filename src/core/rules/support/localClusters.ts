@@ -7,8 +7,9 @@ import type { RuleContext } from '../../policy/types';
  * k3d and Docker Desktop clusters are made and thrown away by the developer; deleting a namespace or
  * the workloads of a manifest there loses nothing anyone keeps. The context's name alone does not vouch:
  * a kubeconfig given on the line may call any server `kind-dev`, and the home kubeconfig's entry for the
- * context must point at this machine (or not be there: kubectl then fails). Volumes still ask (the
- * decision on local development data: its reset asks).
+ * context must point at this machine (or not be there: kubectl then fails). Statefulsets and volumes
+ * named outright still ask (the earlier decision on local development data: `kubectl delete statefulset
+ * db` on kind-dev asks in classify.table).
  */
 
 interface Entry {

@@ -17,7 +17,7 @@ import { freeFormReadings } from '../../registry/freeForm';
 const IGNORE_FILES = /(^|\/)(\.gitignore|\.git\/info\/exclude)$/;
 
 /** `!pattern` lines an echo / printf / heredoc writes into an ignore file. */
-export function negatedPatterns(inv: Invocation): string[] {
+function negatedPatterns(inv: Invocation): string[] {
   if (!inv.redirects.some((r) => (r.op === '>>' || r.op === '>') && IGNORE_FILES.test(r.target.text))) return [];
   const text = inv.name === 'echo' || inv.name === 'printf' ? inv.args.map((a) => a.text).join(' ') : inv.stdin?.kind === 'heredoc' || inv.stdin?.kind === 'herestring' ? inv.stdin.text : '';
   return [...text.replace(/\\n/g, '\n').matchAll(/(?:^|\s)!([^\s!]+)/gm)].map((m) => (m[1] as string).replace(/^\//, ''));
@@ -31,7 +31,7 @@ const REMOVERS = new Set(['rm', 'unlink', 'mv', 'truncate', 'shred']);
  * Does this command take rules out of an ignore file: emptied or overwritten (`> .gitignore`), edited
  * in place (`sed -i '/^.env/d' .gitignore`), removed or moved away (`rm .gitignore`, `git rm .gitignore`)?
  */
-export function loosensIgnoreFile(inv: Invocation, ctx: RuleContext): Loosened | undefined {
+function loosensIgnoreFile(inv: Invocation, ctx: RuleContext): Loosened | undefined {
   if (inv.redirects.some((r) => r.op === '>' && IGNORE_FILES.test(r.target.text))) return 'all';
   // Operands are words of the invocation: a line naming no ignore file loosens none (most lines; no reading made).
   if (!inv.args.some((w) => IGNORE_FILES.test(w.text))) return undefined;
@@ -54,16 +54,16 @@ export function loosensIgnoreFile(inv: Invocation, ctx: RuleContext): Loosened |
 }
 
 /** Every rule may be gone (`'all'`), or these rules were taken out. */
-export type Loosened = 'all' | string[];
+type Loosened = 'all' | string[];
 
 /** Does an ignore rule that was taken out match this workspace-relative credential file? */
-export function ruleMatches(rule: string, path: string): boolean {
+function ruleMatches(rule: string, path: string): boolean {
   const pattern = rule.replace(/^\//, '').replace(/\/$/, '');
   const name = path.slice(path.lastIndexOf('/') + 1);
   return minimatch(path, pattern, { dot: true }) || minimatch(name, pattern, { dot: true }) || minimatch(path, `${pattern}/**`, { dot: true });
 }
 
-export function stagesInBulk(inv: Invocation, ctx: RuleContext): boolean {
+function stagesInBulk(inv: Invocation, ctx: RuleContext): boolean {
   if (inv.name !== 'git') return false;
   const { sub, rest } = gitStart(inv, ctx.facts);
   const words = rest.map((w) => w.text);
