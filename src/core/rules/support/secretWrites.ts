@@ -62,7 +62,7 @@ export function secretWriteFinding(inv: Invocation, ctx: RuleContext, words: rea
   if (!found) return undefined;
   const operands = words.slice(found.depth);
   // `KEY=value KEY2=value`: the keys; `chamber write SERVICE KEY VALUE`: the service and the key; `NAME VALUE`: the name.
-  const keyed = operands.filter((w) => /^[\w.\/-]+=/.test(w)).map((w) => w.split('=')[0] ?? w);
+  const keyed = operands.filter((w) => /^[\w./-]+=/.test(w)).map((w) => w.split('=')[0] ?? w);
   const named = options.filter((o) => NAMING.test(o.name)).map((o) => o.value ?? o.next ?? '').filter((v) => v !== '');
   const names = [...keyed, ...named, ...(keyed.length + named.length === 0 ? operands.slice(0, Math.max(1, operands.length - 1)) : [])].filter((w) => !/\s/.test(w)).slice(0, 3);
   const remote = verbTraitsOf(inv.name).locality !== 'local';
