@@ -7,6 +7,7 @@
  * parse nesting, expansion depth, invocations, files read.
  */
 import { basename, resolvePath } from '../paths';
+import { foldLiterals } from '../shell/literalFolds';
 import { followDirectoryChange } from './directoryChange';
 import { expandTildeWord, homeTilde } from '../shell/tilde';
 import type { Command, CommandList, Pipeline, RedirectNode, SimpleCommand, Word, WordPart } from '../shell/ast';
@@ -558,7 +559,7 @@ class Analyzer implements Walker {
 
   snippet(language: SnippetLanguage, text: string, runner: Invocation, origin: Origin, exec: Exec, label: string): void {
     if (!this.afford(text.length + 1, this.viaOf(exec))) return;
-    this.snippets.push({ language, text, runner, origin });
+    this.snippets.push({ language, text: foldLiterals(language, text), runner, origin });
     const depth = exec.scope.depth + 1;
     if (depth > this.limits.maxDepth) {
       this.addOpaque('commands nest too deeply to analyse (shells, evals or scripts inside one another)', this.viaOf(exec));

@@ -104,6 +104,33 @@ const prisma: EffectRule = (args) => {
 };
 
 /**
+ * JavaScript initializers told to overwrite (stop 29, red team round 7; `npm create vite . -- --overwrite`
+ * reaches `create-vite` through the package manager's handler): `create-vite --overwrite` empties the
+ * target folder (all but `.git`) before it writes the template; `create-remix`/`create-react-router
+ * --overwrite` write over the files the template shares with it; `shadcn init --force` rewrites the
+ * project's config and styles, `shadcn add --overwrite` its components. Without the option they stop at
+ * a non-empty folder or an existing file (create-next-app always does), and nothing is overwritten.
+ */
+const createVite: EffectRule = (args) => {
+  const r = read(args, [valued('-t', '--template')]);
+  return r.has('--overwrite') ? [{ kind: 'delete', word: here(r.operands[0]), recursive: true }, ...writes([here(r.operands[0])])] : [];
+};
+
+const overwritingTemplate: EffectRule = (args) => {
+  const r = read(args, [valued('--template'), valued('--package-manager'), valued('-t')]);
+  return r.has('--overwrite') ? writes([here(r.operands[0])]) : [];
+};
+
+const shadcn: EffectRule = (args) => {
+  const r = read(args, [valued('-c', '--cwd'), valued('-b', '--base-color'), valued('-p', '--path'), valued('-t', '--template')]);
+  const [sub] = r.operands;
+  const at = r.valuesOf('-c', '--cwd')[0];
+  if (sub?.text === 'init' && r.has('-f', '--force')) return writes([here(at)]);
+  if (sub?.text === 'add' && r.has('-o', '--overwrite')) return writes([here(r.valuesOf('-p', '--path')[0] ?? at)]);
+  return [];
+};
+
+/**
  * `sqlite3 db '.output f'`, `.once f`, `.save f`, `.backup f`: dot-commands given as operands (or
  * `-cmd`) that open a file for writing from the start (a `|command` target is a pipe, not a file).
  */
@@ -135,6 +162,11 @@ const RULES: Readonly<Record<string, EffectRule>> = {
   rails,
   copier,
   cookiecutter,
+  'create-vite': createVite,
+  'create-remix': overwritingTemplate,
+  'create-react-router': overwritingTemplate,
+  shadcn,
+  'shadcn-ui': shadcn,
   prisma,
   sponge,
   openssl,

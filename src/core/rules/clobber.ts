@@ -10,6 +10,7 @@ import { classifyPath, truncatesOnly } from './files';
 import { emptiedBySnippet, untrackedKind } from './localData';
 import { wipedByEdit } from './support/inPlaceWipes';
 import { gitFedEffects } from './perimeter/gitState';
+import { folderCopyOver } from './support/folderCopies';
 
 /**
  * Overwriting a file git cannot bring back: writing over `.env.production`, `config/master.key`, a
@@ -303,6 +304,6 @@ function snippetMoves(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
 export const clobberPack: RulePack = {
   id: 'clobber',
   title: 'Files git cannot bring back, overwritten',
-  checkInvocation: (inv, ctx) => (inv.remote ? [] : [...check(inv, ctx), ...copiedIntoNothing(inv, ctx), ...discardedWork(inv, ctx), ...movedToScratch(inv, ctx)]),
+  checkInvocation: (inv, ctx) => (inv.remote ? [] : [...check(inv, ctx), ...copiedIntoNothing(inv, ctx), ...discardedWork(inv, ctx), ...movedToScratch(inv, ctx), ...folderCopyOver(inv, ctx)]),
   checkSnippet: (snippet, ctx) => [...snippetDiscards(snippet, ctx), ...snippetMoves(snippet, ctx)],
 };

@@ -1,5 +1,7 @@
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { environmentOfName, hostOf, isLocalHost, isLocalKubeContext } from '../policy/production';
+import { throwawayCluster } from './support/localClusters';
+import { unreadImageRun } from './support/unreadImages';
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import { KUBE_CONTEXT_USED, kubectl } from '../registry/tools/kubectl';
 import type { ToolArgs } from '../registry/types';
@@ -67,6 +69,11 @@ function checkDocker(inv: Invocation, ctx: RuleContext): Finding[] {
   const [a, b] = parsed.path;
   const names = parsed.operands.map((w) => w.text);
   const on = daemon.remote ? ` on ${daemon.name}` : '';
+  // `docker run --rm evil/wiper --target db.prod…` (round 7): support/unreadImages.ts.
+  if (a === 'run' || (a === 'container' && b === 'run')) {
+    const found = unreadImageRun(inv, args, ctx);
+    if (found.length > 0) return found;
+  }
   if (a === 'volume' && (b === 'rm' || b === 'remove')) {
     // A test database's volume on this machine (`acme_test_pgdata`) is recreated by the test setup, like the test database itself.
     if (!daemon.remote && names.length > 0 && names.every((n) => /(^|[_-])(test|tests|testing)([_-]|$)/i.test(n))) return [];
@@ -254,6 +261,10 @@ function checkKubectl(inv: Invocation, ctx: RuleContext): Finding[] {
   if (redirected.length > 0) return redirected;
   if (verb === 'delete') {
     const files = [args.value('-f'), args.value('-k')].filter((f): f is string => f !== undefined);
+    // A kind/minikube cluster of this machine: its namespaces and workloads are thrown away freely (support/localClusters.ts).
+    const throwaway = !cluster.remote && cluster.context !== undefined && throwawayCluster(cluster.context, ctx, cluster.sources.some((s) => s.source === 'kubeconfig'));
+    // A data holder named outright (a statefulset, a volume) still asks there (classify.table: local development data).
+    if (throwaway && !objects.some((o) => /^(pvc?|persistentvolume(claim)?s?|sts|statefulsets?)(\/|$|,)/i.test(o))) return [];
     if (files.length > 0) return [finding('kubectl-delete', `Deletes every resource defined in ${files.join(', ')}${where} (kubectl delete -f).`, [clusterTarget('resource', files.join(', '), cluster, ctx, 'kubernetes')])];
     const allFlag = args.has('--all', '-A');
     const selector = args.value('-l');
@@ -276,6 +287,11 @@ function checkKubectl(inv: Invocation, ctx: RuleContext): Finding[] {
   const sub = objects[0];
   const dry = args.has('--dry-run') && args.value('--dry-run') !== 'none';
   const changes = KUBE_CHANGES.has(verb) && !dry && !(verb === 'rollout' && /^(status|history)$/.test(sub ?? '')) && !(verb === 'create' && sub === 'token') && !(verb === 'patch' && onlyKeeps(args.values('-p', '--patch').join('\n')));
+  // `kubectl apply -f https://…` (round 8): a manifest fetched when kubectl runs, unread by anyone here; a throwaway local cluster takes it freely.
+  const fetched = args.values('-f', '--filename', '-k', '--kustomize').find((f) => /^https?:\/\//i.test(f) || /^github\.com\//i.test(f));
+  if (fetched !== undefined && KUBE_CHANGES.has(verb) && !dry && !(!cluster.remote && cluster.context !== undefined && throwawayCluster(cluster.context, ctx, cluster.sources.some((s) => s.source === 'kubeconfig')))) {
+    return [finding('kubectl-remote-manifest', `Applies the manifest at ${fetched.slice(0, 120)}, downloaded when kubectl runs${where}: what it creates or replaces cannot be read before it runs (kubectl ${verb} -f URL).`, [clusterTarget('resource', fetched.slice(0, 120), cluster, ctx, 'kubernetes')])];
+  }
   // `kubectl apply` naming nothing to apply fails before it reaches the cluster.
   const names = objects.length > 0 || args.values('-f', '--filename', '-k', '--kustomize').length > 0;
   return productionAccess(verb, cluster, ctx, changes && (names || cluster.sources.length > 0) ? `${[verb, ...objects, ...args.values('-f', '--filename', '-k', '--kustomize').map((f) => `-f ${f}`)].join(' ').slice(0, 120)}, through ${inv.name}` : undefined);

@@ -4,7 +4,7 @@ import { hostOf, isLocalHost, redactUrl } from '../policy/production';
 import { parsedArgs, readingsOf, toolArgs, toolNamed, toolNamesOf } from '../registry/commandModel';
 import type { DatabaseClient, ToolArgs } from '../registry/types';
 import { echoedText, effectiveCommand } from './support/commandLine';
-import { interpolatePsql, psqlVariables, withMetaSets } from './support/psqlVariables';
+import { interpolatePsql, psqlVariables, withMetaSets, withOwnSets } from './support/psqlVariables';
 import { throughTunnel } from './support/sshTunnels';
 import { looksLikeSql, scanMongo, scanRedis, scanSql, scanSqlAsWritten, type CodeEffect, type SqlStatement } from './support/sqlScan';
 import { clientHostInCode, redisCodeCalls, redisKeyDeletes, riskyAdminMongo, riskyAdminSql, scopedMongoChanges, scopedSqlChanges } from './support/productionWrites';
@@ -171,7 +171,7 @@ function psql(inv: Invocation, facts: Facts, c: ClientArgs): Work {
   });
   const inline = inlineStatements(c);
   const vars = withMetaSets(psqlVariables(a.values('-v')), inline);
-  return gatherStatements(inv, facts, conn, inline.map((t) => interpolatePsql(t, vars)), a.values(...(c.client.fileOptions ?? [])));
+  return withOwnSets(vars, gatherStatements(inv, facts, conn, inline.map((t) => interpolatePsql(t, vars)), a.values(...(c.client.fileOptions ?? []))));
 }
 
 function gatherStatements(inv: Invocation, facts: Facts, conn: Connection, inline: string[], files: string[], kind: 'sql' | 'mongo' | 'redis' = 'sql'): Work {

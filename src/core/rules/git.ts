@@ -2,7 +2,7 @@ import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from
 import { resolvePath } from '../paths';
 import { optionsMatching, type ParsedCommand } from '../registry/grammar';
 import { parsedArgs, toolArgs } from '../registry/commandModel';
-import { git } from '../registry/tools/git';
+import { GIT_NEW_BRANCH, git } from '../registry/tools/git';
 import type { ToolArgs } from '../registry/types';
 import { classifyPath } from './files';
 import { touchedByGit } from './perimeter/gitState';
@@ -186,6 +186,8 @@ function checkLocal(sub: string, a: ToolArgs, inv: Invocation, ctx: RuleContext)
       if (over) return [finding('branch-force-move', `${a.has('-m', '-M', '--move') ? 'Renames' : 'Copies'} the branch ${pos[0]!.text} over ${pos[1]!.text}, leaving the commits only ${pos[1]!.text} reached behind (git branch ${a.has('-M', '-C') ? (a.has('-M') ? '-M' : '-C') : '--force'}).`, [branchTarget(pos[1]!.text, undefined, ctx)])];
       if (moving) return [finding('branch-force-move', `Moves the branch ${pos[0]!.text} to ${pos[1]!.text}, leaving the commits only it reached behind (git branch -f).`, [branchTarget(pos[0]!.text, undefined, ctx)])];
       if (!forced) return [];
+      // `git checkout -b test && git branch -D test`: a branch this line made at HEAD, with no commit since, holds nothing of its own.
+      if (pos.length > 0 && pos.every((b) => b.text === inv.assignments[GIT_NEW_BRANCH])) return [];
       if (pos.length === 0 && inv.via.some((v) => /^(xargs|parallel)\b/.test(v))) {
         return [finding('branch-force-delete', 'Deletes branches named on standard input even if they are not merged (git branch -D).', tree())];
       }

@@ -1,4 +1,5 @@
 import type { Finding, Invocation, RuleContext, Target } from '../policy/types';
+import { REMOTE_CONSOLES } from './support/remoteConsoles';
 import { EFFECT_GRAMMARS, effectGrammar, readEffectArgs, values } from '../policy/effectOptions';
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import type { ToolArgs } from '../registry/types';
@@ -278,7 +279,7 @@ function remoteShell(inv: Invocation, ctx: RuleContext): Finding[] {
   return ask('remote-shell', `Opens an interactive shell (${how}) on ${inv.remote.place}: whatever is typed there next runs without passing the guard.`, ctx);
 }
 
-const SHELLS: Readonly<Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]>> = { bash: remoteShell, sh: remoteShell, zsh: remoteShell, dash: remoteShell, ksh: remoteShell, fish: remoteShell, sudo: remoteShell, su: remoteShell };
+const SHELLS: Readonly<Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]>> = { bash: remoteShell, sh: remoteShell, zsh: remoteShell, dash: remoteShell, ksh: remoteShell, fish: remoteShell, sudo: remoteShell, su: remoteShell, ...REMOTE_CONSOLES };
 
 export const HOST_MACHINE: Readonly<Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]>> = {
   nvme, hdparm, cryptsetup, zfs, zpool: zfs, lvreduce: shrink, lvresize: shrink, resize2fs, xfs_repair: fsRepair, e2fsck: fsRepair, fsck: fsRepair,

@@ -6,6 +6,8 @@ import { snippetDatabase } from './support/snippetDatabase';
 /** ORM and framework calls that drop every table or the database (from each library's API reference). */
 const ORM_SCHEMA_DROPS: readonly [RegExp, string][] = [
   [/\b(?:metadata|Base\.metadata|SQLModel\.metadata|db)\.drop_all\s*\(/, 'SQLAlchemy drop_all()'],
+  // `m = MetaData(); m.reflect(e); m.drop_all(e)` (round 7): the reflected schema under any name.
+  [/\bMetaData\s*\([\s\S]{0,600}?\.drop_all\s*\(/, 'SQLAlchemy MetaData.drop_all()'],
   [/\.__table__\.drop\s*\(/, 'SQLAlchemy Table.drop()'],
   [/\.drop_tables\s*\(/, 'Peewee drop_tables()'],
   [/\bcall_command\s*\(\s*['"](flush|reset_db|reset_schema)['"]/, "Django call_command('$1')"],

@@ -19,9 +19,11 @@ const LANGUAGES = new Set(['python', 'javascript', 'ruby', 'php', 'perl']);
 const OPERATIONS = [
   'bucket', 'objects?', 'object_versions', 'db_?instance', 'db_?cluster', 'table', 'stack', 'secret', 'volume', 'snapshot', 'function',
   'cluster', 'repository', 'file_?system', 'container', 'blobs?', 'files', 'queue', 'topic', 'database', 'collection', 'index', 'keyspace',
+  // The Kubernetes clients (stop 29, round 7): `CoreV1Api().delete_namespace`, `delete_namespaced_deployment`, `delete_collection_namespaced_*`; a pod is recreated (as `kubectl delete pod`).
+  'namespace', 'namespaced_(?!pod\\b)\\w+', 'collection_namespaced_\\w+', 'persistent_volume(?:_claim)?',
 ];
 const SNAKE = new RegExp(`\\b(?:delete|destroy|drop|purge|empty)_(?:${OPERATIONS.join('|')})\\b|\\bterminate_instances\\b|\\bschedule_key_deletion\\b|\\bpurge_queue\\b`, 'i');
-const CAMEL = /\b(?:delete|Delete)(?:Bucket|Objects?|DBInstance|DBCluster|Table|Stack|Secret|Volume|Snapshot|Function|Cluster|Repository|FileSystem|Container|Blobs?|Files|Queue|Topic|Database|Collection|Index)(?:Command|Async|IfExists)?\b|\b(?:terminateInstances|TerminateInstances(?:Command)?|purgeQueue|PurgeQueue(?:Command)?|scheduleKeyDeletion|ScheduleKeyDeletion(?:Command)?)\b/;
+const CAMEL = /\b(?:delete|Delete)(?:Namespace(?:d(?!Pod\b)\w+)?|CollectionNamespaced\w+|PersistentVolume(?:Claim)?|Bucket|Objects?|DBInstance|DBCluster|Table|Stack|Secret|Volume|Snapshot|Function|Cluster|Repository|FileSystem|Container|Blobs?|Files|Queue|Topic|Database|Collection|Index)(?:Command|Async|IfExists)?\b|\b(?:terminateInstances|TerminateInstances(?:Command)?|purgeQueue|PurgeQueue(?:Command)?|scheduleKeyDeletion|ScheduleKeyDeletion(?:Command)?)\b/;
 /** Resource-style calls: `bucket.objects.all().delete()`, `bucket.delete!`, `objects.batch_delete!`, `bucket(…).delete()`. */
 const RESOURCE = /\.objects\.(?:all\(\)|filter\([^)]*\))\.delete\(\)|\.object_versions\.(?:all\(\)\.)?delete\(\)|\.batch_delete!|\b[Bb]ucket\([^)]*\)\.delete!?(?:\(\))?|\bbucket\.delete!|\.begin_delete\b/;
 

@@ -3,6 +3,7 @@ import { effectsOf } from '../policy/effects';
 import type { ArgWord, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { inSystemFolder } from './files';
 import { printedText } from './perimeter/perimeterFinding';
+import { snippetSystemWrites } from './support/snippetSystemWrites';
 
 /**
  * The machine's own files changed in place (`echo x | sudo tee /etc/passwd`, `sudo sed -i … /etc/ssh/sshd_config`,
@@ -81,4 +82,6 @@ export const systemFilesPack: RulePack = {
   id: 'system-files',
   title: "The machine's own files changed in place",
   checkInvocation: check,
+  // `sudo python3 -c "open('/etc/passwd','w')"` (round 7): the same files written by interpreter code.
+  checkSnippet: (snippet, ctx) => snippetSystemWrites(snippet, ctx, (abs) => inSystemFolder(abs) && (exists(abs, ctx.facts) || VITAL_FILES.test(abs)) && !(dirname(abs).endsWith('.d') && !knownThere(abs, ctx.facts))),
 };

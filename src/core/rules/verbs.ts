@@ -12,6 +12,8 @@ import { mayBeProduction } from './support/cliCommands';
 import { destroyingJobName } from '../registry/namedJobs';
 import { namesProtection, removalOf } from './safetyNet';
 import { secretReadOf } from './secretVerbs';
+import { secretWriteFinding } from './support/secretWrites';
+import { apiPathVerb } from './support/apiPaths';
 import { destructiveMongo, destructiveStatement } from './support/storeProtocols';
 import { unreviewedDeploy } from './support/unreviewedDeploys';
 import { blankingWrite } from './support/blankWrites';
@@ -508,7 +510,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
   if (overwrite) return [finding(inv, ctx, { rule: 'verbs.destroying-verb', shown: `${inv.name} ${overwrite.word} ${overwrite.option}`, verb: 'overwrite', groups: [], names: overwrite.names }, traits)];
   const blank = blankingWrite(reading.positionals.map((w) => w.text), reading.options, traits.loadsInto);
   if (blank) return [finding(inv, ctx, { rule: 'verbs.blanking-write', shown: `${[inv.name, ...blank.words].join(' ')} (${blank.how})`, verb: 'overwrite', groups: blank.words.slice(0, -1), names: blank.names }, traits)];
-  const rest = restPathVerb(reading, traits);
+  const rest = restPathVerb(reading, traits) ?? apiPathVerb(reading.positionals, reading.options, (segment) => destroyingPart(segment, traits));
   if (rest) return [finding(inv, ctx, { rule: 'verbs.destroying-verb', shown: `${inv.name} ${reading.positionals[0]!.text} ${rest.path}`, verb: rest.verb, groups: [], names: [rest.path] }, traits)];
   const rpc = grpcMethod(reading, traits);
   if (rpc) return [finding(inv, ctx, { rule: 'verbs.destroying-verb', shown: `${inv.name} ${rpc.method}`, verb: rpc.verb, groups: [], names: rpc.names }, traits)];
@@ -554,7 +556,7 @@ function secretRead(inv: Invocation, ctx: RuleContext, reading: Reading): Findin
   }
   const values = [...reading.positionals.filter((w) => !used.has(w.index)).map((w) => w.text), ...reading.options.map((o) => o.value).filter((v): v is string => v !== undefined)];
   const found = secretReadOf(inv.name, path, values);
-  if (!found) return undefined;
+  if (!found) return secretWriteFinding(inv, ctx, reading.positionals.filter((w) => !reading.maybeValues.has(w.index)).map((w) => w.text), reading.options, hintValues(inv.args));
   const traits = verbTraitsOf(inv.name);
   const local = traits.locality === 'local';
   const resolved = ctx.environmentOf({ values: hintValues(inv.args), remote: !local });

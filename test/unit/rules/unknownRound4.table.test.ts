@@ -133,7 +133,8 @@ describe('rules: unknown tools, round 4 (issue #18)', () => {
     { cmd: 'tctl tokens ls', decision: 'allow' },
     { cmd: 'ejson encrypt config/secrets.production.ejson', decision: 'allow' },
     { cmd: 'yc iam service-account list', decision: 'allow' },
-    { cmd: 'conjur variable set -i prod/billing/db/password -v "$NEW_PW"', decision: 'allow' },
+    // Writing prints no secret, but it overwrites the one kept (stop 29, red team round 7: asked like `doppler secrets set`).
+    { cmd: 'conjur variable set -i prod/billing/db/password -v "$NEW_PW"', decision: 'ask', reason: /^`conjur variable set` overwrites prod\/billing\/db\/password/ },
     { cmd: 'dcli sync', decision: 'allow' },
     { cmd: 'doppler secrets --only-names', decision: 'allow' },
     { cmd: 'doppler secrets', decision: 'ask' },

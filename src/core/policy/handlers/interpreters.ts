@@ -12,7 +12,7 @@ import { packageScript } from './packageManagers';
 import { followLocalLoads } from '../loadedCode';
 import { runPreloadedModules, zipApplication } from './preloadedModules';
 import { parseCommand, type GrammarSpec, type OptionSpec, type ParsedCommand } from '../../shell/grammar';
-import { PACKAGE_ADDRESS } from '../../shell/wrappers';
+import { PACKAGE_ADDRESS, packageBinary } from '../../shell/wrappers';
 
 /** Languages of interpreters whose code the engine reads; `deno` and `bun` have their own handlers. */
 export function interpreterLanguage(name: string): SnippetLanguage | undefined {
@@ -146,7 +146,19 @@ function interpreter(w: Walker, name: string, language: SnippetLanguage, first: 
   }
   runPreloadedModules(w, language, () => parseCommand(effective, spec.grammar), effective, inv, exec);
   interpret(w, name, language, parsed, inv, exec);
+  // `python -i script.py <<< 'User.objects.all().delete()'`, `node -i <<< …` (round 7): after the program the
+  // interactive interpreter reads standard input as code, as a REPL typed into.
+  const interactive = (language === 'python' || language === 'javascript') && parsed.code.length === 0 && !parsed.module && !parsed.stdin &&
+    parseCommand(effective, spec.grammar).options.some((o) => o.name === '-i' || o.name === '--interactive');
+  if (interactive) w.stdinProgram(name, language, inv, exec);
+  if (parsed.stdin || interactive) followStdinLoads(w, name, language, inv, exec);
   return inv;
+}
+
+/** `node <<< 'require("./scripts/reset-db.js")'`: the project files code on standard input loads, read like `-e` code's. */
+function followStdinLoads(w: Walker, name: string, language: SnippetLanguage, inv: Invocation, exec: Exec): void {
+  const stdin = exec.stdin;
+  if (stdin !== undefined && (stdin.kind === 'herestring' || stdin.kind === 'heredoc')) followLocalLoads(w, language, stdin.text, undefined, inv, exec, `${name} <<<`);
 }
 
 function interpret(w: Walker, name: string, language: SnippetLanguage, parsed: InterpreterArgs, inv: Invocation, exec: Exec): void {
@@ -233,6 +245,12 @@ function deno(w: Walker, first: ArgWord, args: ArgWord[], exec: Exec): Invocatio
   if (sub === 'run' || sub === 'serve') {
     // `deno run -`: the program is standard input (an operand the grammar already read as one).
     if (operand?.text === STDIN_OPERAND) w.stdinProgram('deno', 'javascript', inv, exec);
+    // `deno run -A npm:wipe-db` (round 7), `jsr:@x/tool`: a registry package fetched and run, judged like `npx -y` (rules/support/fetchedPackages.ts).
+    else if (operand && !operand.dynamic && /^(npm|jsr):/.test(operand.text)) {
+      const spec = operand.text.replace(/^(npm|jsr):/, '');
+      const name = (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]) ?? spec;
+      w.run([packageBinary({ ...operand, text: name }), ...args.slice(args.indexOf(operand) + 1)], { ...exec, wrappers: [...exec.wrappers, `deno ${sub}`] });
+    }
     else if (operand) w.runFile(operand, 'javascript', inv, exec, `deno ${sub} ${operand.text}`);
     return inv;
   }

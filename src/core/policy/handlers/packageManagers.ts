@@ -130,6 +130,17 @@ function reading(w: Walker, manager: string, spec: ToolSpec, parsed: ParsedComma
   const operand = parsed.operands[0];
   const after = (word: ArgWord): ArgWord[] => args.slice(args.indexOf(word) + 1);
   const subIndex = parsed.pathIndexes[0];
+  // `npm create vite@latest . -- --overwrite`, `npm init @scope/app`, `yarn create vite .`: the initializer
+  // package (`create-vite`, `@scope/create-app`) runs with the words after it (npm's docs: `npm init foo` is
+  // `npm exec create-foo`); `npm init -y` (no package named) writes package.json.
+  const first = subIndex !== undefined ? parsed.path[0] : operand?.text;
+  const initializer = subIndex !== undefined ? operand : parsed.operands[1];
+  if ((first === 'create' || first === 'init' || first === 'innit') && initializer && !initializer.dynamic && /^(@[\w.-]+\/)?[\w.-]+(@[\w.^~<>=-]+)?$|^@[\w.-]+$/.test(initializer.text)) {
+    const bare = initializer.text.replace(/(?<=.)@[^/]*$/, '');
+    const name = bare.startsWith('@') ? (bare.includes('/') ? bare.replace('/', '/create-') : `${bare}/create`) : `create-${bare}`;
+    w.run([{ ...initializer, text: name, raw: name }, ...after(initializer).filter((x) => x.text !== SCRIPT_ARGUMENTS)], { ...local, wrappers: [...local.wrappers, `${manager} ${first}`] });
+    return;
+  }
   if (subIndex === undefined) {
     if (!operand) {
       if (spec.packageManager?.bare === 'install') lifecycle(w, manager, local);

@@ -145,10 +145,13 @@ const mise: RunnerSpec = {
 const CARGO_BUILDS = new Set(['build', 'b', 'run', 'r', 'test', 't', 'check', 'c', 'bench', 'install', 'doc', 'd', 'clippy', 'rustc', 'package', 'publish']);
 
 const cargo: RunnerSpec = {
-  options: [one('--manifest-path'), one('-p', '--package'), one('--target'), one('--features', '-F'), one('-j', '--jobs'), one('--bin'), one('--example'), one('--profile'), one('-Z'), one('--config'), one('-C')],
+  options: [one('--manifest-path'), one('-p', '--package'), one('--target'), one('--features', '-F'), one('-j', '--jobs'), one('--bin'), one('--example'), one('--profile'), one('-Z'), one('--config'), one('-C'), one('--git'), one('--branch'), one('--tag'), one('--rev'), one('--root'), one('--index'), one('--registry'), one('--path')],
   entries(p, c) {
     const sub = operandTexts(p)[0];
     if (sub === undefined || !CARGO_BUILDS.has(sub)) return [];
+    // `cargo install --git https://github.com/someone/x` (round 7): the crate's build script and proc macros run at install, from that address, unread.
+    const git = sub === 'install' ? value(p, '--git') : undefined;
+    if (git !== undefined) c.w.addOpaque(`cargo installs ${git.slice(0, 120)}, a crate from an address rather than the registry, whose build code runs before it can be read`, c.w.viaOf(c.exec), undefined, git);
     const manifest = value(p, '--manifest-path');
     const dir = manifest !== undefined ? dirname(resolvePath(c.exec.cwd, manifest, c.w.facts.home)) : c.exec.cwd;
     return [{ files: [`${dir}/build.rs`], as: 'rust' }];

@@ -1,5 +1,5 @@
 import type { OptionSpec } from '../grammar';
-import type { CommandSpec, ToolSpec } from '../types';
+import type { CommandSpec, ToolArgs, ToolSpec } from '../types';
 import { flag, valued } from './options';
 
 /**
@@ -44,7 +44,19 @@ const checkoutLike = [
   flag('--ignore-skip-worktree-bits'), flag('--overlay'), flag('--no-overlay'), ...quiet, ...pathspecFile, ...submodules,
 ];
 
+/**
+ * A branch created by this line (`git checkout -b test`, `git switch -c test`) at HEAD: until a later
+ * command of the line commits, deleting it (`git branch -D test`) loses nothing (rules/git.ts).
+ */
+export const GIT_NEW_BRANCH = '\u0000git-new-branch';
+const created = (...names: string[]) => (a: ToolArgs): Readonly<Record<string, string>> => {
+  const name = a.value(...names);
+  // A start point other than HEAD (`checkout -b x origin/old`) names commits the line did not make.
+  return name !== undefined && a.operand(0) === undefined ? { [GIT_NEW_BRANCH]: name } : {};
+};
+
 const checkout: CommandSpec = {
+  selects: created('-b'),
   options: [
     ...checkoutLike, valued('-b'), valued('-B'), valued('--orphan'), optional('-t', '--track'), flag('--no-track'), flag('--guess'),
     flag('--no-guess'), flag('-l'), flag('-d', '--detach'), flag('--ignore-other-worktrees'), flag('--overwrite-ignore'), flag('--no-overwrite-ignore'),
@@ -234,10 +246,12 @@ export const git: ToolSpec = {
     },
     // `hash-object -w FILE` copies the file into the object database, where `cat-file -p` prints it.
     'hash-object': { effect: 'mutate', options: [flag('-w'), valued('-t'), flag('--stdin'), flag('--stdin-paths'), valued('--path'), flag('--no-filters'), flag('--literally')] },
-    'commit|merge|cherry-pick|revert|init|mv|rm|am|apply|tag|remote': { effect: 'mutate' },
+    // These may put commits on the branch a line created: it is no longer empty (GIT_NEW_BRANCH).
+    'commit|merge|cherry-pick|revert|init|mv|rm|am|apply|tag|remote': { effect: 'mutate', selects: () => ({ [GIT_NEW_BRANCH]: '' }) },
     // `switch -f` / `--discard-changes` throws away local changes to switch.
     switch: {
       effect: 'mutate',
+      selects: created('-c', '--create'),
       options: [
         flag('-f', '--force', '--discard-changes'), valued('-c', '--create'), valued('-C', '--force-create'), valued('--orphan'), flag('-d', '--detach'),
         optional('-t', '--track'), flag('--no-track'), flag('--guess'), flag('--no-guess'), flag('-m', '--merge'), valued('--conflict'),

@@ -73,7 +73,20 @@ export function sedInPlaceWrites(inv: Invocation, facts: Facts, cwd: string): Se
     else files.push(t);
   }
   if (!inPlace || scripts.length !== 1 || files.length === 0) return [];
-  return inserted(scripts[0]!, files, facts, cwd) ?? substituted(scripts[0]!, extended, files, facts, cwd);
+  return inserted(scripts[0]!, files, facts, cwd) ?? deleted(scripts[0]!, extended, files, facts, cwd) ?? substituted(scripts[0]!, extended, files, facts, cwd);
+}
+
+/** `sed -i '/^\.env/d' .gitignore`: the lines a one-pattern delete leaves (the pattern read as above). */
+function deleted(script: string, extended: boolean, files: readonly string[], facts: Facts, cwd: string): SedWrite[] | undefined {
+  const m = /^\s*\/((?:[^/\\]|\\.)*)\/(I?)\s*d\s*;?\s*$/.exec(script);
+  if (!m) return undefined;
+  const re = toRegExp(m[1]!, extended, '');
+  if (!re) return undefined;
+  const test = new RegExp(re.source, m[2] === 'I' ? 'i' : '');
+  return files.map((f) => {
+    const path = resolvePath(cwd, f, facts.home);
+    return { path, text: (facts.readFile(path) ?? '').split('\n').filter((line) => !test.test(line)).join('\n') };
+  });
 }
 
 /** GNU sed's one-line `1i text`, `$a text`, `/re/c text`: the text lands in the file (judged with what is there). */

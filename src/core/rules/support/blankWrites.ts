@@ -38,5 +38,8 @@ export function blankingWrite(positionals: readonly string[], options: readonly 
   if (rest.length >= 2 && rest.slice(0, -1).includes('/dev/null')) return { words, names: [rest[rest.length - 1]!], how: '/dev/null' };
   // `put KEY ''`: a key and an empty value.
   if (rest.length >= 2 && rest[0] !== '' && rest.slice(1).every((t) => t === '' || /^\s+$/.test(t))) return { words, names: [rest[0]!], how: 'an empty value' };
+  // `vault write database/config/prod allowed_roles=''`: a field of the path set to nothing (stop 29).
+  const emptied = rest.slice(1).filter((t) => /^[\w.-]+=$/.test(t));
+  if (rest.length >= 2 && !rest[0]!.includes('=') && emptied.length > 0) return { words, names: [rest[0]!], how: `${emptied.slice(0, 3).map((t) => t.slice(0, -1)).join(', ')} set to nothing` };
   return undefined;
 }

@@ -15,7 +15,7 @@ import { VERB_TRAITS } from '../../registry/verbTraits';
  */
 
 /** The via label of each runner that fetches what is not installed. */
-const FETCHING = new Set(['npx', 'bunx', 'pnpx', 'pnpm exec', 'yarn exec', 'npm exec', 'uvx', 'pipx', 'uv tool run']);
+const FETCHING = new Set(['npx', 'bunx', 'pnpx', 'pnpm exec', 'yarn exec', 'npm exec', 'uvx', 'pipx', 'uv tool run', 'deno run', 'deno serve']);
 
 /** Well-known developer tools run through a package runner (their binaries' names), from the registries' most used CLIs. */
 const WELL_KNOWN = new Set([

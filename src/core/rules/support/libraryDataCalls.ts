@@ -30,6 +30,10 @@ const ROWS: readonly [RegExp, string, boolean?][] = [
   [/\.(to_parquet|to_csv|to_json|to_feather|to_orc|to_pickle|to_excel|write_parquet|write_csv)\s*\(\s*f?['"](?:s3a?|gs|gcs|az|abfss?|adl|oci|r2):\/\//, 'overwrites an object in a bucket ($1 to a bucket URL)'],
   // DynamoDB items.
   [/\.(delete_item|deleteItem)\s*\(|\bDeleteItemCommand\b|\bBatchWriteItemCommand\b[\s\S]{0,200}DeleteRequest|\bDeleteRequest\b/, 'deletes items of a DynamoDB table'],
+  // Files on a remote host through Python's ftplib / paramiko SFTP / Node's basic-ftp and ssh2-sftp-client (stop 29, round 8).
+  [/\b(?:ftplib|FTP_TLS|FTP)\b[\s\S]{0,400}?\.(delete|rmd)\s*\(/, 'deletes files on a remote FTP server (ftplib $1)'],
+  [/\b(?:paramiko|SFTPClient|open_sftp)\b[\s\S]{0,400}?\.(remove|unlink|rmdir)\s*\(/, 'deletes files on a remote host over SFTP (paramiko $1)'],
+  [/\b(?:basic-ftp|ssh2-sftp-client|ftp\.Client|SftpClient)\b[\s\S]{0,400}?\.(remove|removeDir|rmdir|delete|clearWorkingDir)\s*\(/, 'deletes files on a remote host over FTP/SFTP ($1)'],
   // Protections switched off.
   [/\b(?:put_bucket_versioning|putBucketVersioning|PutBucketVersioningCommand)\b[\s\S]{0,300}?Suspended/, 'suspends the versioning of a bucket (overwritten and deleted objects are no longer kept)', true],
   [/\bBackupRetentionPeriod\s*[=:]\s*0\b/, 'sets a database\'s backup retention to 0 (automated backups are deleted)', true],

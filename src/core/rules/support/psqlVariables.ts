@@ -32,3 +32,9 @@ export function withMetaSets(vars: ReadonlyMap<string, string>, texts: readonly 
   }
   return out;
 }
+
+/** A file's own `\\set t users` before `DROP TABLE :t` (stop 29, round 7): its variables, in order, reach its statements (the `\\set` lines dropped). */
+export function withOwnSets<W extends { sql: string[] }>(vars: ReadonlyMap<string, string>, work: W): W {
+  const all = withMetaSets(vars, work.sql);
+  return all.size === 0 ? work : { ...work, sql: work.sql.map((t) => interpolatePsql(t, all).replace(/^[ \t]*\\set[ \t][^\n]*\n?/gm, '')) };
+}
