@@ -110,8 +110,7 @@ class Analyzer implements Walker {
       return;
     }
     if (!this.afford(UNITS_PER_PARSED_CHARACTER * text.length + 1, scope.via)) return;
-    // The parse may build only as many nodes as the budget left can pay for.
-    const affordable = Math.floor((this.work.limit - this.work.spent) / UNITS_PER_NODE);
+    const affordable = Math.floor((this.work.limit - this.work.spent) / UNITS_PER_NODE); // the parse builds only the nodes the budget left pays for
     const parsed = parseShell(text, { ...this.limits.parse, maxNodes: Math.max(1, Math.min(this.limits.parse.maxNodes, affordable)) });
     this.work.spend(Math.min(parsed.nodes, affordable) * UNITS_PER_NODE);
     if (parsed.truncated) this.addOpaque(parsed.truncatedReason ?? 'the command could not be analysed completely', scope.via);

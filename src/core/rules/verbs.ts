@@ -18,6 +18,7 @@ import { destructiveMongo, destructiveStatement } from './support/storeProtocols
 import { unreviewedDeploy } from './support/unreviewedDeploys';
 import { blankingWrite } from './support/blankWrites';
 import { scriptCli } from './support/scriptClis';
+import { NOT_A_CLI } from './support/notACli';
 import { actionPath, productionChange } from './support/productionChange';
 
 /**
@@ -84,17 +85,6 @@ const BENIGN_OBJECT = new Set(['cache', 'caches', 'cached', 'build', 'builds', '
 /** Options whose next word names what is acted on. */
 const NAME_OPTION = /^-{1,2}(?:[a-z]+-)*(name|names|id|ids|sid|bucket|bucket-name|topic|topics|cluster|cluster-name|index|queue|table|database|db|app|project|stack|stack-name|service|instance|instance-id|key|prefix|vault|dataset|snapshot|volume|group|stream|accessor-id|resource|item|repo|org|servers?)$/i;
 
-/** Commands that are programs of their own kind: their operands are data, files or commands, never subcommands. */
-const NOT_A_CLI = new Set([
-  'sh', 'bash', 'zsh', 'dash', 'ksh', 'fish', 'sudo', 'doas', 'env', 'nohup', 'time', 'timeout', 'nice', 'ionice', 'xargs', 'exec',
-  'command', 'builtin', 'eval', 'source', '.', 'trap', 'find', 'make', 'gmake', 'tmux', 'screen', 'watch', 'stdbuf', 'flock', 'strace',
-  'sed', 'awk', 'gawk', 'mawk', 'nawk', 'sort', 'uniq', 'tee', 'touch', 'mkdir', 'ln', 'install', 'tar', 'zip', 'unzip', 'gzip', 'gunzip',
-  'python', 'python3', 'node', 'deno', 'ruby', 'perl', 'php', 'lua', 'tclsh', 'npx', 'pnpx', 'bunx', 'kill', 'pkill', 'killall', 'read',
-  'export', 'unset', 'local', 'declare', 'typeset', 'readonly', 'let', 'shift', 'return', 'exit', 'break', 'continue', 'wait', 'git',
-  'rsync', 'scp', 'sftp', 'ssh', 'curl', 'wget', 'openssl', 'nc', 'ncat', 'netcat', 'socat', 'telnet', 'crontab', 'at', 'systemd-run',
-  'chmod', 'chown', 'chgrp', 'cp', 'mv', 'rm', 'dd', 'vim', 'vi', 'nvim', 'ex', 'emacs', 'nano', 'code', 'cursor', 'open', 'xdg-open',
-  'rimraf', 'del-cli', 'tput', 'stty', 'yes', 'seq', 'base64', 'xxd', 'iconv', 'patch', 'diff3', 'mktemp', 'trash', 'trash-put', 'launchctl', 'systemctl', 'service',
-]);
 
 interface Word {
   text: string;
