@@ -3,6 +3,7 @@ import { invocationCommand, toolArgs } from '../registry/commandModel';
 import { credentialTarget, hasGlobChars, infoFor, pathsOfWord } from './support/credentialPaths';
 import { dump, dumpTarget } from './support/huntCommon';
 import { credentialDatabaseDump, DATABASE_DUMPERS } from './support/credentialTables';
+import { freeFormReadings } from '../registry/freeForm';
 import { sdkCredentialCall } from './support/sdkCredentialProviders';
 
 /**
@@ -83,7 +84,8 @@ interface Carried {
 
 function carriedFiles(inv: Invocation): Carried[] {
   const c = commandWords(inv);
-  const w = c?.words ?? inv.args.filter((a) => !a.text.startsWith('-')).map((a) => a.text);
+  const w = c?.words ?? freeFormReadings(inv.args).usual.operands.map((a) => a.text);
+  const freeValue = (...names: string[]): string[] => freeFormReadings(inv.args).valued.options.filter((o) => names.includes(o.name)).map((o) => o.values[0] ?? '');
   const out: Carried[] = [];
   switch (inv.name) {
     case 'vault': {
@@ -108,7 +110,7 @@ function carriedFiles(inv: Invocation): Carried[] {
       if (w[0] === 'secrets' && w[1] === 'upload') out.push({ file: w[2], where: 'Doppler', remote: true });
       break;
     case 'supabase':
-      if (w[0] === 'secrets' && w[1] === 'set') out.push({ file: inv.args.find((a, i) => inv.args[i - 1]?.text === '--env-file')?.text ?? inv.args.find((a) => a.text.startsWith('--env-file='))?.text.slice('--env-file='.length), where: 'Supabase secrets', remote: true });
+      if (w[0] === 'secrets' && w[1] === 'set') out.push(...freeValue('--env-file').map((file) => ({ file, where: 'Supabase secrets', remote: true })));
       break;
     case 'wrangler':
       if (w[0] === 'secret' && w[1] === 'bulk') out.push({ file: w[2], where: 'Cloudflare Worker secrets', remote: true });
@@ -118,11 +120,8 @@ function carriedFiles(inv: Invocation): Carried[] {
       const sub = w[0];
       if (!/^(notes|commit|tag|commit-tree|merge)$/.test(sub ?? '')) break;
       // git's grammar keeps `-F` a flag of the whole command line; its file is the word after it (or glued: `-F.env`, `--file=.env`).
-      const args = inv.args.map((a) => a.text);
-      args.forEach((t, i) => {
-        const file = t === '-F' || t === '--file' ? args[i + 1] : /^--file=(.+)$/.exec(t)?.[1] ?? /^-F(.+)$/.exec(t)?.[1];
-        if (file && file !== '-') out.push({ file, where: `a git ${sub === 'notes' ? 'note' : `${sub} message`} (pushed with the history)` });
-      });
+      const glued = freeFormReadings(inv.args).usual.options.map((o) => /^-F(.+)$/.exec(o.name)?.[1]).filter((f): f is string => f !== undefined);
+      for (const file of [...freeValue('-F', '--file'), ...glued]) if (file && file !== '-') out.push({ file, where: `a git ${sub === 'notes' ? 'note' : `${sub} message`} (pushed with the history)` });
       break;
     }
     case 'docker':
@@ -142,8 +141,8 @@ function carriedFiles(inv: Invocation): Carried[] {
       if (!c) break;
       for (const spec of c.values('--set-file')) {
         for (const part of spec.split(',')) {
-          const eq = part.indexOf('=');
-          if (eq > 0) out.push({ file: part.slice(eq + 1), where: w[0] === 'template' ? 'the rendered manifests helm template prints' : 'a Helm release value (stored in the cluster)' });
+          const value = /^[^=]+=(.+)$/.exec(part)?.[1];
+          if (value) out.push({ file: value, where: w[0] === 'template' ? 'the rendered manifests helm template prints' : 'a Helm release value (stored in the cluster)' });
         }
       }
       break;

@@ -19,6 +19,7 @@ import { gitPathspecScope, rgScope } from './support/searchScope';
 import { searchListing, substitutedSearchLists } from './support/searchListings';
 import { checkStructuralSearch } from './support/structuralSearches';
 import { goneFileFindings } from './support/gitGoneFiles';
+import { awkGetlineFiles } from './support/awkVariables';
 
 /**
  * The hunt around a credential, not only its read: searches whose pattern names secrets or matches a
@@ -404,8 +405,7 @@ function checkIndirectReads(inv: Invocation, ctx: RuleContext): Finding[] {
     }
   } else if (['awk', 'gawk', 'mawk', 'nawk'].includes(inv.name)) {
     const program = inv.args.find((a, i) => !a.text.startsWith('-') && !['-v', '-F', '-f'].includes(inv.args[i - 1]?.text ?? ''))?.text ?? '';
-    // `getline l < (".e" "nv.production")`: literals side by side are one string in awk.
-    for (const m of program.matchAll(/getline\s*[A-Za-z_]*\s*<\s*\(?\s*((?:"[^"]*"\s*)+)/g)) report('reads', credentialFilesNamedIn([...(m[1] ?? '').matchAll(/"([^"]*)"/g)].map((p) => p[1]).join(''), cwd, facts), 'awk (getline <)');
+    for (const { file, how } of awkGetlineFiles(program, inv.args)) report('reads', credentialFilesNamedIn(file, cwd, facts), how);
     for (const m of program.matchAll(/ENVIRON\s*\[\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\]/g)) {
       if (isSecretVariableName(m[1] ?? '')) findings.push(dump('dump', `awk prints the secret variable $${m[1]} (ENVIRON).`, dumpTarget(`$${m[1]}`, ctx)));
     }

@@ -118,7 +118,7 @@ function redirectsOf(inv: Invocation, ctx: RuleContext): Redirect[] {
   if (sub === 'remote' && rest[0] === 'add') {
     const operands = rest.slice(1);
     const address = operands.find(isAddress);
-    if (address) out.push({ what: `git remote add ${operands.find((w) => !w.startsWith('-')) ?? ''}`, address, added: true });
+    if (address) out.push({ what: `git remote add ${operands[0] ?? ''}`, address, added: true });
   }
   if (sub === 'send-pack') {
     const address = rest.find(isAddress);
