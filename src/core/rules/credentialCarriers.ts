@@ -106,6 +106,10 @@ function carriedFiles(inv: Invocation): Carried[] {
       if (w[0] === 'secret' && w[1] === 'set' && c) out.push({ file: c.value('--env-file', '-f'), where: 'GitHub Actions secrets', remote: true });
       if (w[0] === 'variable' && w[1] === 'set' && c) out.push({ file: c.value('--env-file', '-f'), where: 'GitHub Actions variables', remote: true });
       break;
+    case 'gcloud':
+      // `gcloud secrets create NAME --data-file=F`, `gcloud secrets versions add NAME --data-file=F`.
+      if (w[0] === 'secrets' && (w[1] === 'create' || (w[1] === 'versions' && w[2] === 'add'))) out.push(...freeValue('--data-file').map((file) => ({ file, where: 'Google Secret Manager', remote: true })));
+      break;
     case 'doppler':
       if (w[0] === 'secrets' && w[1] === 'upload') out.push({ file: w[2], where: 'Doppler', remote: true });
       break;
@@ -164,7 +168,7 @@ function carriedCredentials(inv: Invocation, ctx: RuleContext): Finding[] {
 
 // ---------------------------------------------------------------------------------------------
 
-const CARRIERS = new Set(['vault', 'netlify', 'gh', 'doppler', 'supabase', 'wrangler', 'git', 'docker', 'podman', 'buildah', 'nerdctl', 'helm']);
+const CARRIERS = new Set(['vault', 'netlify', 'gh', 'gcloud', 'doppler', 'supabase', 'wrangler', 'git', 'docker', 'podman', 'buildah', 'nerdctl', 'helm']);
 const USER_DATA_TOOLS = new Set(['ec2-metadata', 'ec2metadata', 'az', 'gcloud']);
 
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {

@@ -10,6 +10,7 @@
 const PROVIDERS: ReadonlyArray<[RegExp, string]> = [
   [/\bgoogle\.auth\.default\s*\(|\bgoogle\.auth\b[\s\S]{0,200}\bdefault\s*\(|\bGoogleAuth\b[\s\S]{0,200}\bget(Access)?Token\s*\(|\bcredentials\.refresh\s*\([\s\S]{0,200}\.token\b/, 'calls google.auth default credentials'],
   [/\bfrom(Ini|Env|NodeProviderChain|ContainerMetadata|InstanceMetadata|TemporaryCredentials|SSO|Process|TokenFile|WebToken)\s*\(|\bdefaultProvider\s*\(|\bcredential-providers\b|\.config\.credentials\b|\bgetCredentials\s*\(/, 'calls the AWS SDK credential providers'],
+  [/\bAws::(SharedCredentials|InstanceProfileCredentials|ECSCredentials|AssumeRoleCredentials|CredentialProviderChain)\b/, 'calls the AWS SDK for Ruby credential providers'],
   [/\bget_credentials\s*\(\s*\)|\bget_frozen_credentials\s*\(|\.secret_key\b|\baws_secret_access_key\b/, 'calls boto3 get_credentials'],
   [/\bload_kube_config\s*\(|\bload_incluster_config\s*\(|\bloadFromDefault\s*\(|\bKubeConfig\s*\(/, 'calls the Kubernetes client configuration loader'],
   [/\bkeyring\.get_(password|credential)\s*\(|\bkeytar\.(getPassword|findCredentials|findPassword)\s*\(/, 'calls keyring.get_password'],
