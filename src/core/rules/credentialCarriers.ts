@@ -171,8 +171,16 @@ function carriedCredentials(inv: Invocation, ctx: RuleContext): Finding[] {
 const CARRIERS = new Set(['vault', 'netlify', 'gh', 'gcloud', 'doppler', 'supabase', 'wrangler', 'git', 'docker', 'podman', 'buildah', 'nerdctl', 'helm']);
 const USER_DATA_TOOLS = new Set(['ec2-metadata', 'ec2metadata', 'az', 'gcloud']);
 
+/** A word each tool's carrying or user-data command cannot do without: most invocations stop at this test. */
+const TRIGGER: Readonly<Record<string, RegExp>> = {
+  vault: /@/, netlify: /import/, gh: /^(-f|--env-file)/, gcloud: /^(secrets|describe)$/, doppler: /^upload$/, supabase: /^--env-file/, wrangler: /^bulk$/,
+  git: /^(-F|--file)/, docker: /--secret/, podman: /--secret/, buildah: /--secret/, nerdctl: /--secret/, helm: /^--set-file/, az: /^vm$/,
+};
+
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
+  const trigger = TRIGGER[inv.name];
+  if (trigger && !inv.args.some((a) => trigger.test(a.text))) return out;
   if (USER_DATA_TOOLS.has(inv.name)) out.push(...instanceUserData(inv, ctx));
   if (CARRIERS.has(inv.name)) out.push(...carriedCredentials(inv, ctx));
   if (DATABASE_DUMPERS.has(inv.name)) out.push(...credentialDatabaseDump(inv, ctx));
