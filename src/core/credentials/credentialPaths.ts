@@ -53,8 +53,6 @@ const CLI_PATH_RULES: readonly PathRule[] = [
   { pattern: '.config/railway/**', kind: 'railway-token', label: 'the Railway token', home: true },
   { pattern: '.fly/**', kind: 'fly-token', label: 'the Fly.io token', home: true },
   { pattern: '.kube/config', kind: 'kubeconfig', label: 'a kubeconfig', home: true },
-  // kubectl's folder copied into a project (a CI job's or a teammate's `.kube/config`) holds the same tokens.
-  { pattern: '.kube/config', kind: 'kubeconfig', label: 'a kubeconfig' },
   { pattern: '.config/gh/hosts.yml', kind: 'github-token', label: 'the GitHub token', home: true },
   { pattern: '.config/heroku/**', kind: 'heroku-token', label: 'the Heroku token', home: true },
   { pattern: '.config/doppler/**', kind: 'doppler-token', label: 'the Doppler token', home: true },
@@ -168,7 +166,7 @@ interface CompiledRules {
  * exercise every rule through it).
  */
 const MAYBE_CREDENTIAL_NAME = /^\.|^_netrc$|\.(pem|key|p12|pfx|jks|keystore|tfvars|env|kubeconfig|ppk)$|\.tfvars\.json$|\.tfstate|^id_(rsa|dsa|ecdsa|ed25519)|credentials|^service-account|^kubeconfig|^terraform\.rc$|^gradle\.properties$|^wp-config\.php$/i;
-const MAYBE_CREDENTIAL_PATH = /\/\.docker\/config\.json$|\/\.kube\/config$|\/\.streamlit\/secrets\.toml$/;
+const MAYBE_CREDENTIAL_PATH = /\/\.docker\/config\.json$|\/\.streamlit\/secrets\.toml$/;
 
 let compiled: CompiledRules | undefined;
 

@@ -60,8 +60,8 @@ function instanceUserData(inv: Invocation, ctx: RuleContext): Finding[] {
       names = [c.value('--name', '-n') ?? '', c.value('--resource-group', '-g') ?? ''];
     } else if (inv.name === 'gcloud' && w[0] === 'compute' && (w[1] === 'instances' || w[1] === 'project-info') && w[2] === 'describe') {
       const format = [c.value('--format') ?? '', c.value('--flatten') ?? ''].join(' ');
-      // Described whole (YAML), the metadata items come with it; a format that shows other fields leaves them out.
-      if (format.trim() === '' || USER_DATA.test(format) || /^(yaml|json|flattened|default)\b/.test(format.trim())) {
+      // A format that picks the metadata items out (`value(metadata.items)`, `--flatten=metadata.items[]`); a plain describe is routine.
+      if (USER_DATA.test(format)) {
         what = w[1] === 'instances' ? "a Compute Engine instance's metadata (startup scripts and keys)" : "the project's metadata (startup scripts and SSH keys)";
         names = [w[3] ?? '', c.value('--project') ?? '', c.value('--zone') ?? ''];
       }

@@ -44,7 +44,7 @@ describe('credential carriers, red team round 7 (creds7 S29): table per family',
     write(app, '.env.production', `DATABASE_URL=${fake.postgresUrl(s.db)}\n`);
     write(app, '.env.example', 'STRIPE_SECRET_KEY=\n');
     write(app, 'legacy/config_backup.json', JSON.stringify({ railway: { token: s.railway } }, null, 2));
-    write(app, '.kube/config', `apiVersion: v1\nusers:\n- name: ci\n  user: {token: "${s.kube}"}\n`);
+    write(app, '.kube/config', `apiVersion: v1\nkind: Config\nusers:\n- name: ci\n  user:\n    token: ${s.kube}\n`);
     write(app, 'config/app.json', '{"port": 3000}\n');
     write(app, 'k8s/nginx.conf', 'server { listen 80; }\n');
     write(app, 'docs/notes.md', '# release notes\n');
@@ -88,14 +88,15 @@ describe('credential carriers, red team round 7 (creds7 S29): table per family',
         { cmd: 'az vm show -g rg -n vm --query osProfile.customData', names: 'custom data', production: true },
         { cmd: 'az vm show --include-user-data -g rg -n vm', names: 'user data' },
         { cmd: "gcloud compute instances describe web-1 --format='value(metadata.items)'", names: 'metadata', production: true },
-        { cmd: 'gcloud compute instances describe web-1 --zone us-east1-b', names: 'metadata' },
-        { cmd: 'gcloud compute project-info describe --format=json', names: 'metadata' },
+        { cmd: "gcloud compute instances describe web-1 --flatten='metadata.items[]' --format=json", names: 'metadata' },
+        { cmd: "gcloud compute project-info describe --format='value(commonInstanceMetadata.items)'", names: 'metadata' },
         { cmd: 'aws ec2 describe-instance-attribute --instance-id i-0abc --attribute userData', names: 'user data' },
       ],
       allow: [
         { cmd: 'ec2-metadata --instance-id' },
         { cmd: 'az vm show -g rg -n vm --query hardwareProfile.vmSize' },
         { cmd: "gcloud compute instances describe web-1 --format='value(status)'" },
+        { cmd: 'gcloud compute instances describe web-1 --zone us-east1-b' },
         { cmd: 'gcloud compute instances list' },
         { cmd: 'aws ec2 describe-instance-attribute --instance-id i-0abc --attribute instanceType' },
       ],
@@ -229,6 +230,7 @@ describe('credential carriers, red team round 7 (creds7 S29): table per family',
         { cmd: 'railway variables -s api', names: 'Railway variables' },
         { cmd: 'railway variables --service api --kv', names: 'Railway variables' },
         { cmd: 'railway variable list -s api', names: 'Railway variables' },
+        // A project's `.kube/config` is judged by its content: one with a token asks (the catalogue's rule).
         { cmd: 'cat .kube/config', names: '.kube/config' },
         { cmd: `bash -c 'compgen -v | while read v; do echo "$v=\${!v}"; done'`, names: '${!v}' },
         { cmd: 'docker compose --env-file .env.production config', names: 'Compose configuration' },
@@ -238,6 +240,7 @@ describe('credential carriers, red team round 7 (creds7 S29): table per family',
         { cmd: 'compgen -e' },
         { cmd: 'compgen -v | grep -c .' },
         { cmd: 'cat k8s/nginx.conf' },
+        { cmd: 'cat .kube/config', in: 'clean' },
         { cmd: 'docker compose --env-file .env.example config', in: 'clean' },
         { cmd: 'docker compose --env-file .env.example config', in: 'tpl' },
       ],
