@@ -44,7 +44,7 @@ function credentialTables(inv: Invocation): string | undefined {
     return 'every role with its password hash';
   }
   if (inv.name === 'mongodump') {
-    const db = valueOf(inv, '--db', '-d') ?? /^mongodb(?:\+srv)?:\/\/[^/]+\/(admin)(?:[?]|$)/.exec(valueOf(inv, '--uri') ?? ws.find((w) => /^mongodb/.test(w)) ?? '')?.[1];
+    const db = valueOf(inv, '--db', '-d') ?? /^mongodb(?:\+srv)?:\/\/[^/]+\/(admin)(?:[?]|$)/.exec(valueOf(inv, '--uri') ?? ws.find((w) => w.startsWith('mongodb')) ?? '')?.[1];
     if (db === 'admin' || ws.includes('--dumpDbUsersAndRoles')) return "the database users with their credentials (admin's system.users)";
     return undefined;
   }
