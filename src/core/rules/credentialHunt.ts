@@ -404,8 +404,7 @@ function checkIndirectReads(inv: Invocation, ctx: RuleContext): Finding[] {
     }
   } else if (['awk', 'gawk', 'mawk', 'nawk'].includes(inv.name)) {
     const program = inv.args.find((a, i) => !a.text.startsWith('-') && !['-v', '-F', '-f'].includes(inv.args[i - 1]?.text ?? ''))?.text ?? '';
-    for (const m of program.matchAll(/getline\s*[A-Za-z_]*\s*<\s*\(?\s*((?:"[^"]*"\s*)+)/g)) report('reads', credentialFilesNamedIn([...(m[1] ?? '').matchAll(/"([^"]*)"/g)].map((p) => p[1]).join(''), cwd, facts), 'awk (getline <)'); // `getline l < (".e" "nv.production")`: literals side by side are one string in awk.
-    for (const [files, how] of awkBuiltReads(program, inv.name, cwd, facts)) report('reads', files, how);
+    for (const [files, how] of awkBuiltReads(program, inv.name, cwd, facts, inv.args)) report('reads', files, how);
     for (const m of program.matchAll(/ENVIRON\s*\[\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\]/g)) {
       if (isSecretVariableName(m[1] ?? '')) findings.push(dump('dump', `awk prints the secret variable $${m[1]} (ENVIRON).`, dumpTarget(`$${m[1]}`, ctx)));
     }

@@ -269,6 +269,16 @@ interface Dump {
 const positionalsOf = (args: readonly string[]): string[] => args.filter((a) => !a.startsWith('-'));
 const has = (args: readonly string[], ...flags: string[]): boolean => args.some((a) => flags.some((f) => a === f || a.startsWith(f + '=')));
 const starts = (args: readonly string[], ...words: string[]): boolean => words.every((w, i) => positionalsOf(args)[i] === w);
+/** The word after `railway variable(s)`, past the values of its `-s`/`-e`/`-p` options. */
+function railwaySubcommand(a: readonly string[]): string | undefined {
+  const rest = a.slice(a.findIndex((x) => /^(variables?|vars?)$/.test(x)) + 1);
+  for (let i = 0; i < rest.length; i++) {
+    const w = rest[i]!;
+    if (/^(-s|--service|-e|--environment|-p|--project)$/.test(w)) i++;
+    else if (!w.startsWith('-')) return w;
+  }
+  return undefined;
+}
 
 /** `declare -p` prints every variable; `declare -p NAME` prints NAME's value (`declare -- KEY="…"`). */
 function declared(a: readonly string[]): string | undefined {
@@ -304,7 +314,9 @@ const DUMPS: Readonly<Record<string, Dump>> = {
       return undefined;
     },
   },
-  railway: { match: (a) => (/^(variables?|vars)$/.test(positionalsOf(a)[0] ?? '') && !has(a, '--set', '-s') ? 'the Railway variables' : undefined) },
+  // `-s` is `--service` (which service's variables are shown); `--set`/`--set-from-stdin` and the
+  // `set`/`delete` subcommands write instead (Railway's CLI reference).
+  railway: { match: (a) => (/^(variables?|vars?)$/.test(positionalsOf(a)[0] ?? '') && !has(a, '--set', '--set-from-stdin') && !/^(set|delete|rm|remove)$/.test(railwaySubcommand(a) ?? '') ? 'the Railway variables' : undefined) },
   heroku: {
     match: (a) => {
       const p = positionalsOf(a.filter((_x, i) => !['-a', '--app', '-r', '--remote'].includes(a[i - 1] ?? '')));
@@ -347,6 +359,10 @@ function printedSecretVariable(inv: Invocation): string | undefined {
   if (!['echo', 'printf', 'print'].includes(inv.name)) return undefined;
   const checked = new Set<string>();
   for (const a of inv.args) {
+    // `${!v}` whose name the shell does not know here (a loop over `compgen -v`): any variable's value, secrets included.
+    // `${!prefix*}` and `${!arr[@]}` expand to names.
+    const indirect = /\$\{!([A-Za-z_][A-Za-z0-9_]*)\}/.exec(a.raw);
+    if (indirect) return `{!${indirect[1]}} (a variable named at run time)`;
     for (const m of a.raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
       const name = m[1] ?? '';
       if (checked.has(name)) continue;

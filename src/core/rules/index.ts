@@ -60,6 +60,7 @@ import { transferDeletesPack } from './transferDeletes';
 import { containerShellsPack } from './containerShells';
 import { loadTestsPack } from './loadTests';
 import { uploadDestinationsPack } from './uploadDestinations';
+import { credentialCarriersPack } from './credentialCarriers';
 
 /**
  * Every rule pack, all on by default. Add a pack by writing `src/core/rules/<id>.ts` exporting a
@@ -127,6 +128,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   downloadedCodePack,
   transferDeletesPack,
   uploadDestinationsPack,
+  credentialCarriersPack,
 ];
 
 /** The verb floor judges what no specific pack names (`src/core/rules/verbs.ts`). */

@@ -254,9 +254,10 @@ describe('credential hunt, round 8: table per family', function () {
       ask: [
         { cmd: 'aws s3 cp s3://acme-tf-state/prod/terraform.tfstate /tmp/s && cat /tmp/s', names: 'Terraform state', production: true },
         { cmd: 'gsutil cp gs://tf/default.tfstate /tmp/t && cat /tmp/t', names: 'Terraform state', production: true },
+        // Round 7: the state brought onto this machine is the read of the store, whatever name it lands under.
+        { cmd: 'aws s3 cp s3://acme-tf-state/prod/terraform.tfstate ./terraform.tfstate', names: 'Terraform state', production: true },
       ],
       allow: [
-        { cmd: 'aws s3 cp s3://acme-tf-state/prod/terraform.tfstate ./terraform.tfstate' },
         { cmd: 'aws s3 cp s3://site/index.html /tmp/i.html' },
       ],
     },

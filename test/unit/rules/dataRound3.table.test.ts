@@ -373,7 +373,8 @@ table('state objects, config and secrets overwritten (developer.hashicorp.com/te
   ask('netlify env:set DATABASE_URL x --context production', { production: true }),
   ask('aws secretsmanager put-secret-value --secret-id prod/db --secret-string x', { production: true }),
   ask('aws athena start-query-execution --query-string "DROP TABLE logs"', { production: true }),
-  allow('aws s3 cp s3://acme-tf-state/prod/terraform.tfstate ./backup.tfstate'),
+  // A download from the state bucket overwrites nothing here (the state object itself asks as a credential read: creds7S29Carriers).
+  allow('aws s3 cp s3://acme-tf-state/prod/README.md ./state-README.md'),
   allow('netlify env:set DEBUG 1 --context dev'),
   allow('aws ssm put-parameter --name /app/x --value y --type String'),
   allow('aws athena start-query-execution --query-string "SELECT count(*) FROM logs" --work-group primary'),

@@ -102,6 +102,9 @@ function viEscapes(name: string, args: readonly ArgWord[], stdin: string | undef
   if (commands.some((c) => VI_DELETE_ALL.test(c)) && commands.some((c) => VI_WRITE.test(c))) {
     for (const f of files) if (!f.dynamic) out.shell.push({ text: `truncate -s 0 -- ${quoted(f.text)}`, label: `${name} -c` });
   }
+  // `vim -c '%!curl -d @- URL' -c wq FILE`: the buffer is sent, and what the server answers is written over FILE.
+  const netFilter = commands.map((c) => /^[\s:]*(?:%|1,\$)\s*!\s*(?:\S*\/)?(curl|wget|nc|ncat|netcat|socat|http|https|xh|ssh)\b/.exec(c)?.[1]).find((p) => p !== undefined);
+  if (netFilter && commands.some((c) => VI_WRITE.test(c))) out.opaque.push(`${name} -c sends ${files[0]?.text ?? 'the buffer'} through ${netFilter} and writes what the server answers over it`);
   return out;
 }
 

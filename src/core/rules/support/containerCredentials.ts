@@ -6,9 +6,9 @@
  */
 
 import { resolvePath } from '../../paths';
-import type { Facts, Finding, Invocation, RuleContext } from '../../policy/types';
+import type { ArgWord, CredentialFileInfo, Facts, Finding, Invocation, RuleContext } from '../../policy/types';
 import { readFinding } from '../credentials';
-import { infoFor } from './credentialPaths';
+import { hasGlobChars, infoFor, pathsOfWord } from './credentialPaths';
 
 const ENGINES = new Set(['docker', 'podman', 'nerdctl']);
 
@@ -44,21 +44,43 @@ function bindMounts(inv: Invocation, cwd: string, facts: Facts): { host: string;
   return out;
 }
 
+/** Programs that read every file of a folder they are given (searches, archivers, copies, uploads). */
+const WALKS = /(^|[\s;|&(])(grep|egrep|fgrep|rg|ag|ack|ugrep|git|tar|zip|7z|cp|rsync|scp|find|cat|curl|rclone|trufflehog|gitleaks|aws|gsutil)\b[^;|&]*\s-{0,2}[a-zA-Z]*[rRa]\b|(^|[\s;|&(])(rg|ag|ack|tar|zip|7z|rsync|find|trufflehog|gitleaks)\s/;
+
+/** A credential file the folder holds (the index of credential files), or undefined. */
+function heldUnder(dir: string, facts: Facts): CredentialFileInfo | undefined {
+  const direct = infoFor(dir, facts);
+  if (direct) return direct;
+  return facts.credentials?.filesUnder(dir)[0];
+}
+
 function checkMountedReads(inv: Invocation, facts: Facts): Finding[] {
   const cwd = inv.cwd || facts.cwd;
   const mounts = bindMounts(inv, cwd, facts);
   if (mounts.length === 0) return [];
   const skip = new Set(mounts.flatMap((m) => [m.word, m.word + 1]));
+  const walks = WALKS.test(inv.args.filter((_a, i) => !skip.has(i)).map((a) => a.text).join(' '));
   for (let i = 0; i < inv.args.length; i++) {
     if (skip.has(i)) continue;
     const text = inv.args[i]?.text ?? '';
     for (const m of mounts) {
       const prefix = m.inside === '' ? '/' : m.inside + '/';
-      for (const hit of text.matchAll(/(?:^|[\s'"=<])(\/[^\s'";|&<>]+)/g)) {
-        const p = hit[1] as string;
+      for (const hit of text.matchAll(/(?:^|[\s'"=<])(\/[^\s'";|&<>]*)/g)) {
+        const p = (hit[1] as string).replace(/\/+$/, '');
+        const how = `${inv.name} run (through ${p || '/'}, a bind mount of ${m.host})`;
+        // The mount point itself, or a folder in it, given to a program that walks or copies folders.
+        if (walks && (p === m.inside || (p + '/').startsWith(prefix))) {
+          const held = heldUnder(`${m.host}${p.slice(m.inside.length)}`, facts);
+          if (held) return [{ ...readFinding('reaches', held, how), rule: 'credentials.read' }];
+        }
         if (!p.startsWith(prefix)) continue;
-        const info = infoFor(`${m.host}/${p.slice(prefix.length)}`.replace(/\/+$/, ''), facts);
-        if (info) return [{ ...readFinding('reads', info, `${inv.name} run (through ${p}, a bind mount of ${m.host})`), rule: 'credentials.read' }];
+        const rest = p.slice(prefix.length);
+        // `cat /w/.env*`: the glob is expanded over the host folder the mount shows.
+        const paths = hasGlobChars(rest) ? pathsOfWord({ text: `${m.host}/${rest}`, raw: `${m.host}/${rest}`, dynamic: false, glob: true } as ArgWord, cwd, facts) : [`${m.host}/${rest}`];
+        for (const hp of paths) {
+          const info = infoFor(hp, facts);
+          if (info) return [{ ...readFinding('reads', info, how), rule: 'credentials.read' }];
+        }
       }
     }
   }

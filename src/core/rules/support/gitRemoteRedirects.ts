@@ -89,7 +89,12 @@ interface Redirect {
   what: string;
   address: string;
   replaces?: string;
+  /** `git remote add`: a new remote, judged only at a host no remote here uses and no public forge. */
+  added?: boolean;
 }
+
+/** Public code forges: a remote added there is a fork's upstream or a mirror, routine work. */
+const PUBLIC_FORGES = new Set(['github.com', 'gitlab.com', 'bitbucket.org', 'codeberg.org', 'git.sr.ht', 'dev.azure.com', 'ssh.dev.azure.com', 'gitee.com']);
 
 function redirectsOf(inv: Invocation, ctx: RuleContext): Redirect[] {
   const out: Redirect[] = [];
@@ -108,6 +113,12 @@ function redirectsOf(inv: Invocation, ctx: RuleContext): Redirect[] {
     const operands = rest.slice(1);
     const address = operands.find(isAddress);
     if (address) out.push({ what: `git remote set-url ${operands[0] ?? ''}`, address });
+  }
+  // Once added, the remote is configured: a later `git push NAME` looks routine while it sends the history there.
+  if (sub === 'remote' && rest[0] === 'add') {
+    const operands = rest.slice(1);
+    const address = operands.find(isAddress);
+    if (address) out.push({ what: `git remote add ${operands[0] ?? ''}`, address, added: true });
   }
   if (sub === 'send-pack') {
     const address = rest.find(isAddress);
@@ -137,6 +148,8 @@ export function checkRemoteRedirects(inv: Invocation, ctx: RuleContext, history:
     const id = repositoryOf(r.address);
     if (id === undefined) continue;
     if (r.replaces !== undefined ? repositoryOf(r.replaces) === id : known.has(id)) continue;
+    const host = id.slice(0, id.indexOf('/'));
+    if (r.added && (PUBLIC_FORGES.has(host) || [...known].some((k) => k.startsWith(host + '/')))) continue;
     const where = `${r.address.slice(0, 80)} (a repository none of this repository's remotes name)`;
     const found = pushedHistory(inv, history, where, []).map((f) => ({ ...f, reason: f.reason.replace(/^git push to (.*?) sends /, /^git (send-pack|push)/.test(r.what) ? `${r.what} to $1 sends ` : `After ${r.what}, a git push goes to $1 and sends `) }));
     out.push(...sentOut(found, ctx, [r.address]));

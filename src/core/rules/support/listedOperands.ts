@@ -1,4 +1,4 @@
-import type { CredentialFileInfo, Facts, Invocation } from '../../policy/types';
+import type { ArgWord, CredentialFileInfo, Facts, Invocation } from '../../policy/types';
 import { searchMatchesText, searchPatternsOf, type SearchPatterns } from '../../credentials/searchPatterns';
 import { resolvePath } from '../../paths';
 import { EFFECT_GRAMMARS, effectGrammar, has, readEffectArgs, values } from '../../policy/effectOptions';
@@ -7,6 +7,7 @@ import { infoFor, pathsOfWord } from './credentialPaths';
 import { analyze } from '../../policy/analyze';
 import { credentialFilesNamedIn } from '../credentialHunt';
 import { foldedNames } from './foldedStrings';
+import { awkGetlineFiles } from './awkVariables';
 
 /**
  * Credential files a listing names by its operands and hands on through a pipe (`ls .env* | xargs
@@ -142,8 +143,9 @@ export function withArgFileInput(inv: Invocation, facts: Facts): Invocation {
 }
 
 /** awk: gawk's readfile extension (`@load "readfile"; readfile(".env")`), and names built from pieces read by getline or ARGV. */
-export function awkBuiltReads(program: string, name: string, cwd: string, facts: Facts): Array<readonly [CredentialFileInfo[], string]> {
-  const out: Array<readonly [CredentialFileInfo[], string]> = [];
+export function awkBuiltReads(program: string, name: string, cwd: string, facts: Facts, args: readonly ArgWord[] = []): Array<readonly [CredentialFileInfo[], string]> {
+  // `getline <` of literals side by side or of a variable set to them (awkVariables.ts).
+  const out: Array<readonly [CredentialFileInfo[], string]> = awkGetlineFiles(program, args).map(({ file, how }) => [credentialFilesNamedIn(file, cwd, facts), how] as const);
   for (const m of program.matchAll(/\breadfile\s*\(\s*"([^"]*)"/g)) out.push([credentialFilesNamedIn(m[1] ?? '', cwd, facts), 'awk (readfile)']);
   if (/getline|ARGV|readfile/.test(program)) out.push([credentialFilesNamedIn(foldedNames(program, name), cwd, facts), 'awk (a file name its program builds from pieces)']);
   return out;

@@ -17,6 +17,16 @@ import { dump, dumpTarget } from './huntCommon';
 interface Transfer {
   source: string;
   dest: string | undefined;
+  /** A whole bucket or prefix is copied (`aws s3 sync`, `gsutil cp -r`). */
+  folder?: boolean;
+}
+
+/** A bucket or prefix whose name says what it keeps is secrets or infrastructure state (`s3://acme-secrets`, `gs://x/tf-state/`). */
+const SECRET_FOLDER = /(^|[-_./])(secrets?|credentials?|creds|tf-?state|terraform-?state|private-?keys?|vault)([-_./]|$)/i;
+
+function folderLabel(source: string): string | undefined {
+  const where = source.replace(/^[a-z0-9]+:\/\//i, '').replace(/[?#].*$/, '');
+  return SECRET_FOLDER.test(where) ? 'secrets or infrastructure state' : undefined;
 }
 
 const STDOUT = new Set(['-', '/dev/stdout', '/dev/fd/1', '/proc/self/fd/1']);
@@ -31,6 +41,7 @@ function transfersOf(inv: Invocation): Transfer[] {
   switch (tool.names[0]) {
     case 'aws':
       if (parsed.path[0] === 's3' && (ops[0] === 'cp' || ops[0] === 'mv')) return [{ source: ops[1] ?? '', dest: ops[2] }];
+      if (parsed.path[0] === 's3' && ops[0] === 'sync') return [{ source: ops[1] ?? '', dest: ops[2], folder: true }];
       if (parsed.path[0] === 's3api' && parsed.path[1] === 'get-object') {
         // aws reads list values after `--key`, so the outfile may be read as the key's second value.
         const key = a.values('--key');
@@ -38,12 +49,14 @@ function transfersOf(inv: Invocation): Transfer[] {
       }
       return [];
     case 'gsutil':
-      if (ops[0] === 'cp' || ops[0] === 'mv') return [{ source: ops[1] ?? '', dest: ops[ops.length - 1] }];
+      if (ops[0] === 'cp' || ops[0] === 'mv') return [{ source: ops[1] ?? '', dest: ops[ops.length - 1], folder: inv.args.some((w) => /^-[a-zA-Z]*[rR]/.test(w.text)) }];
+      if (ops[0] === 'rsync') return [{ source: ops[1] ?? '', dest: ops[2], folder: true }];
       if (ops[0] === 'cat') return ops.slice(1).map((source) => ({ source, dest: '-' }));
       return [];
     case 'gcloud':
       if (ops[0] !== 'storage') return [];
-      if (ops[1] === 'cp' || ops[1] === 'mv') return [{ source: ops[2] ?? '', dest: ops[ops.length - 1] }];
+      if (ops[1] === 'cp' || ops[1] === 'mv') return [{ source: ops[2] ?? '', dest: ops[ops.length - 1], folder: inv.args.some((w) => /^(-[a-zA-Z]*[rR]|--recursive)$/.test(w.text)) }];
+      if (ops[1] === 'rsync') return [{ source: ops[2] ?? '', dest: ops[3], folder: true }];
       if (ops[1] === 'cat') return ops.slice(2).map((source) => ({ source, dest: '-' }));
       return [];
     case 'az':
@@ -68,12 +81,17 @@ function objectLabel(source: string): string | undefined {
   return matchCredentialPath('/object' + (key.startsWith('/') ? key : '/' + key), '/nonexistent-home')?.label;
 }
 
+/** A credential file that is there now (overwritten by the download: judged as an overwrite below). */
+function info0(abs: string, facts: RuleContext['facts']): boolean {
+  return facts.fileStatus?.(abs) === 'file' && infoFor(abs, facts) !== undefined;
+}
+
 export function checkObjectStoreSecrets(inv: Invocation, ctx: RuleContext): Finding[] {
   const facts = ctx.facts;
   const cwd = inv.cwd || facts.cwd;
-  for (const { source, dest } of transfersOf(inv)) {
+  for (const { source, dest, folder } of transfersOf(inv)) {
     if (!REMOTE.test(source) && inv.name !== 'http' && inv.name !== 'https' && inv.name !== 'xh' && inv.name !== 'xhs') continue;
-    const label = objectLabel(source);
+    const label = folder ? folderLabel(source) : objectLabel(source);
     if (label && dest !== undefined && STDOUT.has(dest)) {
       return [dump('object-store-print', `${inv.name} prints ${source}, which by its name holds ${label}.`, dumpTarget(source, ctx, true, [source]))];
     }
@@ -82,8 +100,14 @@ export function checkObjectStoreSecrets(inv: Invocation, ctx: RuleContext): Find
     // `aws s3 cp s3://…/terraform.tfstate /tmp/s && cat /tmp/s`: the download lands under a name no rule
     // knows, so the read that follows would pass; as a rename to such a name does, it asks here.
     const landing = facts.fileStatus?.(abs) === 'directory' || dest.endsWith('/') ? `${abs.replace(/\/+$/, '')}/${source.slice(source.lastIndexOf('/') + 1)}` : abs;
-    if (label && REMOTE.test(source) && !matchCredentialPath(landing, facts.home)) {
+    if (label && !folder && REMOTE.test(source) && !matchCredentialPath(landing, facts.home)) {
       return [dump('object-store-download', `${inv.name} downloads ${source}, which by its name holds ${label}, to ${dest}, a name the guard does not know as a credential file.`, dumpTarget(source, ctx, true, [source]))];
+    }
+    // `aws s3 cp s3://…/prod/terraform.tfstate .`, `aws s3 sync s3://acme-secrets ./x`: the remote
+    // secrets (or the state holding every resource's passwords) are brought onto this machine, where
+    // the agent can read them next: a read of the store, whatever name the copy lands under.
+    if (label && REMOTE.test(source) && !(info0(abs, facts))) {
+      return [dump('object-store-download', `${inv.name} downloads ${source}, which by its name holds ${label}, into ${dest} on this machine.`, dumpTarget(source, ctx, true, [source]))];
     }
     // Only a file that is there now is overwritten (a new `backup.tfstate` loses nothing).
     const info = facts.fileStatus?.(abs) === 'file' ? infoFor(abs, facts) : undefined;

@@ -2,6 +2,7 @@ import { isSecretKeyName } from '../../credentials/secretValues';
 import { basename, resolvePath } from '../../paths';
 import type { ArgWord, Facts, Finding, Invocation, RuleContext } from '../../policy/types';
 import { dump, dumpTarget, hasFlag, optionValue, positionals, registryWords } from './huntCommon';
+import { composeConfigOfTemplates } from './composeTemplates';
 
 // ---------------------------------------------------------------------------------------------
 // Tools that print what they keep: secret stores, infrastructure state, process environments
@@ -136,6 +137,7 @@ export function checkStoreDumps(inv: Invocation, ctx: RuleContext): Finding[] {
   const judge = STORE_DUMPS[name];
   const found = judge?.(inv.args);
   if (!found) return [];
+  if ((name === 'docker' || name === 'docker-compose') && composeConfigOfTemplates(inv, ctx)) return [];
   if (name === 'rails' && /credentials:edit/.test(inv.args.map((a) => a.text).join(' '))) {
     // An editor session: only an EDITOR that prints (cat, less) shows the file without a human at the keyboard.
     const editor = inv.assignments.EDITOR ?? inv.assignments.VISUAL;
