@@ -27,6 +27,7 @@ import { DENY_SUFFIX, expandKnown, perimeterFinding as finding, printedText, wit
 import { mentionIn, mentionsWindowTokens } from './mentions';
 import { wholeInvocationFindings } from './perimeterExtras';
 import { agentAndPackageFindings } from './nestedAgents';
+import { agentLaunchFindings } from './agentLaunches';
 import { inlineCodeOnlyReads, moduleOnlyReads, namesWithoutChanging } from './readOnlyCode';
 import { linksSystemProgram, routineStartupAppend } from './routineChanges';
 import {
@@ -591,6 +592,6 @@ export const perimeterPack: RulePack = {
   title: "Blast Shield's perimeter",
   checkInvocation,
   checkSnippet,
-  checkAnalysis: (analysis, ctx) => [...gitLineFindings(analysis, ctx), ...plantedCodeFindings(analysis, ctx), ...guardProcessFindings(analysis), ...guardFileSearchFindings(analysis, ctx), ...untrustedSourceFindings(analysis, ctx.facts), ...unresolvedPathFindings(analysis, ctx)],
+  checkAnalysis: (analysis, ctx) => [...gitLineFindings(analysis, ctx), ...plantedCodeFindings(analysis, ctx), ...guardProcessFindings(analysis), ...guardFileSearchFindings(analysis, ctx), ...untrustedSourceFindings(analysis, ctx.facts), ...unresolvedPathFindings(analysis, ctx), ...agentLaunchFindings(analysis)],
 };
 
