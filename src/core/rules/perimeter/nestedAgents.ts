@@ -215,5 +215,5 @@ function goProgramSwap(inv: Invocation): Finding | undefined {
 
 /** Asked or denied starts of programs that go around the guard, for one invocation. */
 export function agentAndPackageFindings(inv: Invocation, facts: Facts, view: PerimeterView, cwd: string): Finding[] {
-  return [nestedAgent(inv, facts, view, cwd), cloudAgentTask(inv), packageSwap(inv, facts, cwd), goProgramSwap(inv)].filter((f): f is Finding => f !== undefined);
+  return [nestedAgent(inv, facts, view, cwd), cloudAgentTask(inv, facts), packageSwap(inv, facts, cwd), goProgramSwap(inv)].filter((f): f is Finding => f !== undefined);
 }
