@@ -2,6 +2,7 @@ import { commandNode, parsedArgs, toolArgs, toolNamed } from '../registry/comman
 import type { CommandSpec } from '../registry/types';
 import { commandName, type Exec, type Scope } from './handlers/context';
 import type { ArgWord } from './types';
+import { COPY_OF } from '../shell/expand';
 
 /**
  * What earlier commands of the same line leave for later ones, kept beside the shell variables (so
@@ -36,7 +37,7 @@ export function recordExports(args: readonly ArgWord[], scope: Scope, unset = fa
     }
     if (a.text.startsWith('-')) continue;
     const eq = a.text.indexOf('=');
-    const name = eq > 0 ? a.text.slice(0, eq) : a.text;
+    const name = namerefTarget(eq > 0 ? a.text.slice(0, eq) : a.text, scope);
     if (!/^[A-Za-z_]\w*$/.test(name)) continue;
     const value = eq > 0 ? a.text.slice(eq + 1) : scope.vars.get(name);
     if (value !== undefined && value !== null) {
@@ -44,6 +45,13 @@ export function recordExports(args: readonly ArgWord[], scope: Scope, unset = fa
       scope.vars.set(EXPORTED + name, value);
     }
   }
+}
+
+/** `declare -n R=ANTHROPIC_BASE_URL; export R=…`: a name reference's assignments set the variable it names. */
+export function namerefTarget(name: string, scope: Scope): string {
+  if (!scope.vars.has(COPY_OF)) return name;
+  const target = scope.vars.get(COPY_OF + name);
+  return typeof target === 'string' && target !== '' && scope.vars.get(name) === null ? target : name;
 }
 
 export function selectionOf(argv: readonly ArgWord[]): Readonly<Record<string, string>> {
