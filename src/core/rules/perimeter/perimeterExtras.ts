@@ -5,6 +5,7 @@ import type { PerimeterView } from './protectedPaths';
 import { unknownShellStateFindings } from './unknownShellState';
 import { tokenReadFindings } from './windowTokens';
 import { runtimeSwitchFinding } from './runtimeSwitches';
+import { toolTrustFindings } from './toolTrust';
 
 /**
  * The perimeter's judges that look at an invocation as a whole rather than at the paths it names:
@@ -15,5 +16,5 @@ import { runtimeSwitchFinding } from './runtimeSwitches';
 export function wholeInvocationFindings(inv: Invocation, facts: Facts, view: PerimeterView, cwd: string): Finding[] {
   const j = { inv, facts, view, cwd };
   const switched = runtimeSwitchFinding(inv);
-  return [...tokenReadFindings(j), ...launchFindings(j), ...envInjectionFindings(inv), ...unknownShellStateFindings(inv), ...(switched ? [switched] : [])];
+  return [...tokenReadFindings(j), ...launchFindings(j), ...envInjectionFindings(inv), ...unknownShellStateFindings(inv), ...(switched ? [switched] : []), ...toolTrustFindings(inv)];
 }

@@ -1,0 +1,62 @@
+import type { Finding, Invocation } from '../../policy/types';
+import { outsideHost } from '../support/endpointOverrides';
+
+/**
+ * What a tool trusts to run or to talk to, changed without a file the other rules read: Terraform
+ * providers (programs every plan and apply runs) taken from a folder the hook cannot read (`terraform
+ * init -plugin-dir=/tmp/x`, the same in `TF_CLI_ARGS`/`TF_CLI_ARGS_init`), a provider binary written
+ * into `.terraform/providers/` or a plugins folder, the dependency lock file that pins their checksums
+ * removed; and docker's context moved to a daemon on another host (`docker context create x --docker
+ * host=tcp://…`, `docker context use x`), where every later docker command runs. Each asks.
+ */
+
+const TERRAFORMS: ReadonlySet<string> = new Set(['terraform', 'tofu', 'terragrunt']);
+const PROVIDER_PLACE = /(^|\/)(\.terraform\/(providers|plugins)\/|\.terraform\.d\/plugins\/|\.local\/share\/(terraform|opentofu)\/plugins\/)|(^|\/)terraform-provider-[\w-]+(_v[\w.]+)?$/;
+const LOCK_FILE = /(^|\/)\.terraform\.lock\.hcl$/;
+const WRITERS: ReadonlySet<string> = new Set(['cp', 'mv', 'install', 'ln', 'rsync', 'tee', 'curl', 'wget', 'dd', 'unzip', 'tar']);
+const REMOVERS: ReadonlySet<string> = new Set(['rm', 'unlink', 'shred', 'truncate', 'mv', 'trash', 'gio']);
+const WRITE_OPS = new Set(['>', '>>', '>|', '&>', '&>>']);
+
+function ask(rule: string, reason: string, target: string): Finding {
+  return { rule: `self-protection.${rule}`, risk: 'unanalyzable', severity: 'ask', reason, targets: [{ kind: 'path', name: target, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' }] };
+}
+
+function terraformPlugins(inv: Invocation): Finding | undefined {
+  const fromEnv = Object.entries(inv.assignments).find(([k, v]) => /^TF_CLI_ARGS(_\w+)?$/.test(k) && /-plugin-dir\b/.test(v));
+  const option = inv.args.find((a) => /^-{1,2}plugin-dir(=|$)/.test(a.text));
+  if (!fromEnv && !option) return undefined;
+  const how = fromEnv ? `a plugin-dir option in ${fromEnv[0]}` : 'a plugin-dir option';
+  return ask('tool-trust', `${inv.name} with ${how} installs providers from a folder the hook cannot read instead of their registry: providers are programs every later plan and apply runs with the cloud credentials; it needs confirmation.`, how);
+}
+
+function terraformFiles(inv: Invocation): Finding | undefined {
+  const targets = [...inv.redirects.filter((r) => WRITE_OPS.has(r.op)).map((r) => r.target), ...(WRITERS.has(inv.name) ? inv.args.slice(-1) : [])];
+  const planted = targets.find((w) => PROVIDER_PLACE.test(w.text));
+  if (planted) return ask('tool-trust', `${inv.name} writes ${planted.text}, a Terraform provider (a program every later plan and apply runs with the cloud credentials) that the registry's checksums did not vouch for; it needs confirmation.`, planted.text);
+  const lock = REMOVERS.has(inv.name) ? inv.args.find((w) => LOCK_FILE.test(w.text)) : inv.redirects.find((r) => WRITE_OPS.has(r.op) && LOCK_FILE.test(r.target.text))?.target;
+  if (lock) return ask('tool-trust', `${inv.name} removes or rewrites ${lock.text}, the checksums that pin which provider programs Terraform runs: the next init takes whatever the registry or a mirror serves; it needs confirmation.`, lock.text);
+  return undefined;
+}
+
+/** Contexts docker ships with, on this machine. */
+const LOCAL_CONTEXTS = /^(default|desktop-linux|desktop-windows|rootless|colima(-[\w-]+)?|orbstack|podman|podman-machine-default|lima(-[\w-]+)?|rancher-desktop)$/;
+
+function dockerContext(inv: Invocation): Finding | undefined {
+  const words = inv.args.filter((a) => !a.text.startsWith('-')).map((a) => a.text);
+  if (words[0] !== 'context') return undefined;
+  if (words[1] === 'create' || words[1] === 'update') {
+    const host = inv.args.map((a) => /(?:^|,)host=([^,]+)/.exec(a.text)?.[1]).find((h) => h !== undefined);
+    const far = host !== undefined ? outsideHost(host.replace(/^(tcp|ssh|unix|npipe):\/\//, 'x://')) : undefined;
+    if (host !== undefined && far && !host.startsWith('unix://')) return ask('tool-trust', `docker context ${words[1]} points a context at ${host}, a daemon on another host: docker commands run there, and their targets are judged as if they ran here; it needs confirmation.`, far);
+    return undefined;
+  }
+  if (words[1] === 'use' && words[2] !== undefined && !LOCAL_CONTEXTS.test(words[2])) {
+    return ask('tool-trust', `docker context use ${words[2]} sends every later docker command to that context's daemon, which the hook does not read; it needs confirmation.`, words[2]);
+  }
+  return undefined;
+}
+
+export function toolTrustFindings(inv: Invocation): Finding[] {
+  const found = TERRAFORMS.has(inv.name) ? terraformPlugins(inv) : inv.name === 'docker' ? dockerContext(inv) : WRITERS.has(inv.name) || REMOVERS.has(inv.name) || inv.redirects.length > 0 ? terraformFiles(inv) : undefined;
+  return found ? [found] : [];
+}
