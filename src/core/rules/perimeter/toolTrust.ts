@@ -56,7 +56,19 @@ function dockerContext(inv: Invocation): Finding | undefined {
   return undefined;
 }
 
+/** An editor's whole extensions folder (or its settings folder above it), in a home folder. */
+const EXTENSIONS_FOLDER = /^(~|\$\{?HOME\}?|\/home\/[^/]+|\/Users\/[^/]+|\/root)\/\.(vscode|vscode-insiders|vscode-oss|vscodium|cursor|windsurf|vscode-server|cursor-server|positron|trae|kiro)(\/extensions)?\/?$/;
+const FOLDER_CHANGERS: ReadonlySet<string> = new Set(['rm', 'mv', 'rmdir', 'trash', 'trash-put', 'gio', 'chmod', 'chown', 'chattr', 'shred']);
+
+/** `mv ~/.vscode/extensions ~/.vscode/ext.bak`, `rm -rf ~/.cursor`: every extension of the editor, the guard's whenever it is installed, gone at the next start. */
+function extensionsFolder(inv: Invocation): Finding | undefined {
+  const operands = inv.args.filter((a) => !a.text.startsWith('-'));
+  const hit = (inv.name === 'mv' ? operands.slice(0, -1) : operands).find((a) => EXTENSIONS_FOLDER.test(a.raw) || EXTENSIONS_FOLDER.test(a.text));
+  if (!hit) return undefined;
+  return ask('editor-without-guard', `${inv.name} ${hit.raw} takes away the editor's whole extensions folder, with Blast Shield's extension whenever it is installed there: the next window runs without it, so nothing keeps its hooks in place or answers its dialog; it needs confirmation.`, hit.raw);
+}
+
 export function toolTrustFindings(inv: Invocation): Finding[] {
-  const found = TERRAFORMS.has(inv.name) ? terraformPlugins(inv) : inv.name === 'docker' ? dockerContext(inv) : WRITERS.has(inv.name) || REMOVERS.has(inv.name) || inv.redirects.length > 0 ? terraformFiles(inv) : undefined;
+  const found = TERRAFORMS.has(inv.name) ? terraformPlugins(inv) : inv.name === 'docker' ? dockerContext(inv) : (FOLDER_CHANGERS.has(inv.name) ? extensionsFolder(inv) : undefined) ?? (WRITERS.has(inv.name) || REMOVERS.has(inv.name) || inv.redirects.length > 0 ? terraformFiles(inv) : undefined);
   return found ? [found] : [];
 }
