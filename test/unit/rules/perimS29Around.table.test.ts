@@ -26,6 +26,7 @@ const TABLE: Record<string, { reason: RegExp; rows: readonly Row[] }> = {
     reason: /another agent|would start \w+|as another user|outside any hook|plugins or extensions/,
     rows: [
       ask(`python3 -c "import subprocess;subprocess.run(['codex','exec','x'],cwd='/tmp')"`),
+      allowed(`python3 -c "import subprocess;subprocess.run(['claude','-p','x'])"`),
       ask(`node -e "require('child_process').spawnSync('claude',['-p','x'],{cwd:'/tmp',stdio:'inherit'})"`),
       ask(`perl -e 'chdir "/tmp"; exec "claude","-p","x"'`),
       ask(`tmux new-session -d -c /tmp 'claude -p x'`),

@@ -150,6 +150,7 @@ const TABLE: Record<string, { reason: RegExp; rows: readonly Row[] }> = {
       ask('nvm alias default 8'),
       ask('fnm default 8'),
       ask('nodenv global 8.0.0'),
+      allowed('volta install node@22'),
       allowed('nvm use 20'),
       allowed('nvm install 20'),
       allowed('mise use node@20'),

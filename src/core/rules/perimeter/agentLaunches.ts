@@ -1,4 +1,5 @@
 import type { Analysis, Finding, Invocation } from '../../policy/types';
+import { freeFormReadings } from '../../registry/freeForm';
 import { agentOf } from './guardLaunch';
 import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
 
@@ -56,8 +57,7 @@ function remoteAgent(inv: Invocation): Finding | undefined {
 /** `python3 -m aider --message x`. */
 function agentModule(inv: Invocation): Finding | undefined {
   if (!PYTHONS.test(inv.name)) return undefined;
-  const at = inv.args.findIndex((a) => a.text === '-m');
-  const module = at >= 0 ? inv.args[at + 1]?.text : /^-m(\w.*)$/.exec(inv.args.find((a) => /^-m\w/.test(a.text))?.text ?? '')?.[1];
+  const module = freeFormReadings(inv.args).valued.options.find((o) => o.name === '-m')?.values[0];
   if (!module || !AGENT_MODULES.test(module)) return undefined;
   return ask('nested-agent', `${inv.name} -m ${module} starts another agent, whose own tool calls this guard does not see; it needs confirmation.`, module);
 }
@@ -70,23 +70,21 @@ const EXTRA_CODE = /^(--mcp-config|--plugin-dir|--plugin|--extensions?|--add-mcp
 function agentOptions(inv: Invocation): Finding | undefined {
   const found = agentOf(inv);
   if (!found) return undefined;
-  const args = found.args;
-  for (let i = 0; i < args.length; i++) {
-    const t = args[i]!.text;
-    const [name, glued] = t.includes('=') ? [t.slice(0, t.indexOf('=')), t.slice(t.indexOf('=') + 1)] : [t, undefined];
-    if (ALLOW_LISTS.test(name)) {
-      const values = glued !== undefined ? [glued] : args.slice(i + 1).filter((a, k, all) => !all.slice(0, k + 1).some((b) => b.text.startsWith('-'))).map((a) => a.text);
-      const wide = values.flatMap((v) => v.split(/[,\s]+/)).find((v) => ALL_SHELL.test(v.trim()));
-      if (wide !== undefined || args[i + 1]?.dynamic) {
-        return perimeterFinding('nested-agent', `${inv.name} would start ${found.agent} with ${name} ${wide ?? 'a list computed at run time'}, which approves every shell command it runs; an agent may not start another one outside the guard's approvals, and ${DENY_SUFFIX}.`, found.agent);
+  const reading = freeFormReadings(found.args);
+  for (const option of reading.valued.options) {
+    const value = option.values[0] ?? '';
+    if (ALLOW_LISTS.test(option.name)) {
+      const wide = value.split(/[,\s]+/).find((v) => ALL_SHELL.test(v.trim()));
+      if (wide !== undefined || option.valueWords[0]?.dynamic) {
+        return perimeterFinding('nested-agent', `${inv.name} would start ${found.agent} with ${option.name} ${wide ?? 'a list computed at run time'}, which approves every shell command it runs; an agent may not start another one outside the guard's approvals, and ${DENY_SUFFIX}.`, found.agent);
       }
     }
-    if (EXTRA_CODE.test(name)) {
-      return ask('nested-agent', `${inv.name} starts ${found.agent} with ${name} ${glued ?? args[i + 1]?.text ?? ''}, code (MCP servers, plugins) that runs outside any hook; it needs confirmation.`, found.agent);
+    if (EXTRA_CODE.test(option.name)) {
+      return ask('nested-agent', `${inv.name} starts ${found.agent} with ${option.name} ${value}, code (MCP servers, plugins) that runs outside any hook; it needs confirmation.`, found.agent);
     }
   }
   // `claude plugin install x@market`, `claude plugin marketplace add owner/repo`, `gemini extensions install URL`.
-  const words = args.filter((a) => !a.text.startsWith('-')).map((a) => a.text);
+  const words = reading.usual.operands.map((a) => a.text);
   if (/^(plugins?|extensions?|marketplace)$/.test(words[0] ?? '') && words.slice(1, 3).some((w) => /^(install|add|i|link|update|enable)$/.test(w))) {
     return ask('nested-agent', `${inv.name} ${words.slice(0, 3).join(' ')} installs plugins or extensions into ${found.agent}, which bring hooks, commands and MCP servers of their own that run outside this guard; it needs confirmation.`, found.agent);
   }
@@ -95,13 +93,16 @@ function agentOptions(inv: Invocation): Finding | undefined {
 
 /** Spawn calls in interpreter code, and an agent's name as the program they start. */
 const SPAWNS = /\b(subprocess\.\w+|Popen|os\.(system|exec\w*|spawn\w*|popen)|spawnSync|spawn|execSync|execFileSync|execFile|exec|system|IO\.popen|Open3\.\w+|Process\.spawn|pty\.spawn)\b/;
+/** The code moves the folder or the environment the agent starts with (`cwd=`, `{cwd: …}`, `chdir`, `env=`, HOME). */
+const MOVES = /\bcwd\s*[:=]|\bchdir\b|\bDir\.chdir\b|\benv\s*[:=]|\bHOME\b|\bDir\.mktmpdir\b|\bmkdtemp\b|\bTemporaryDirectory\b/;
 const AGENT_LITERAL = /['"`](claude|codex|gemini|copilot|cursor-agent|qwen|opencode|aider|goose|amp|droid|crush|auggie|cline)(\s[^'"`]*)?['"`]/;
 
 function spawnedFromCode(analysis: Analysis): Finding | undefined {
   for (const s of analysis.snippets) {
     if (s.runner.remote || !SPAWNS.test(s.text)) continue;
     const m = AGENT_LITERAL.exec(s.text);
-    if (m) return ask('nested-agent', `The code run by ${s.runner.name} starts another agent (${m[1]}) in a folder and with settings the hook cannot read; what it does is not judged, so it needs confirmation.`, m[1]!);
+    // Started in the same folder with the same environment, the agent loads the same settings and hook (round 9).
+    if (m && MOVES.test(s.text)) return ask('nested-agent', `The code run by ${s.runner.name} starts another agent (${m[1]}) in another folder or environment, where its settings and hook are not the ones the hook can vouch for; what it does is not judged, so it needs confirmation.`, m[1]!);
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import type { Finding, Invocation } from '../../policy/types';
+import { freeFormReadings } from '../../registry/freeForm';
 
 /**
  * Ways to leave the guard's processes alive but unable to answer, without naming a process: a
@@ -32,7 +33,7 @@ const RESOURCE_PROPERTIES = /^(CPUQuota|CPUWeight|StartupCPUWeight|CPUShares|All
 
 function systemctlStarving(inv: Invocation): Finding | undefined {
   const words = inv.args.map((a) => a.text);
-  const verb = words.find((w) => !w.startsWith('-'));
+  const verb = freeFormReadings(inv.args).usual.operands[0]?.text;
   if (verb === 'freeze') return ask('guard-process-selection', `systemctl freeze ${words[words.indexOf(verb) + 1] ?? ''} freezes every process of the unit or slice; ${STARVED}.`, 'systemd unit');
   if (verb === 'kill' && words.some((w, i) => /^(--signal=|-s)?(SIG)?(STOP|TSTP|19)$/i.test(w) && (w.includes('STOP') || w.includes('TSTP') || words[i - 1] === '-s' || w.startsWith('--signal=')))) {
     return ask('guard-process-selection', `systemctl kill with a freezing signal stops every process of the unit; ${STARVED}.`, 'systemd unit');
@@ -51,7 +52,7 @@ function loopbackBlocked(inv: Invocation): Finding | undefined {
   const onLoopback = / (dev|-o|-i|--out-interface|--in-interface|oif|iif|oifname|iifname) "?lo"? |127\.0\.0\.1|::1\/128| localhost /.test(text);
   if (!onLoopback) return undefined;
   if (inv.name === 'tc') {
-    if (!/^(qdisc|filter|class)$/.test(words.find((w) => !w.startsWith('-')) ?? '') || !/ (add|replace|change) /.test(text)) return undefined;
+    if (!/^(qdisc|filter|class)$/.test(freeFormReadings(inv.args).usual.operands[0]?.text ?? '') || !/ (add|replace|change) /.test(text)) return undefined;
   } else if (inv.name === 'nft') {
     if (!/ (drop|reject|queue|limit) /i.test(text) || !/ (add|insert|replace) /.test(text)) return undefined;
   } else if (!/ (-j|--jump) (DROP|REJECT|QUEUE|NFQUEUE|TARPIT) /i.test(text) && !/ (-P|--policy) \S+ (DROP|REJECT) /.test(text)) return undefined;
@@ -65,7 +66,7 @@ const SOCKET_PLACES = /(^|\/)\*[^/]*\.sock(et)?$|(^|\/)vscode-[^/]*\*|(^|\/)vsco
 const SOCKET_CHANGERS = new Set(['rm', 'unlink', 'chmod', 'chown', 'mv', 'shred', 'setfacl']);
 
 function socketsRemoved(inv: Invocation): Finding | undefined {
-  const hit = inv.args.find((a) => !a.text.startsWith('-') && (SOCKET_PLACES.test(a.raw) || SOCKET_PLACES.test(a.text)));
+  const hit = freeFormReadings(inv.args).usual.operands.find((a) => SOCKET_PLACES.test(a.raw) || SOCKET_PLACES.test(a.text));
   if (!hit) return undefined;
   return ask('guard-process-selection', `${inv.name} ${hit.raw} removes or locks sockets other programs listen on (the editor's and its extensions' among them), through which the hook reaches the guard's window; ${STARVED}.`, hit.raw);
 }

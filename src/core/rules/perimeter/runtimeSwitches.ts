@@ -1,14 +1,15 @@
 import type { Finding, Invocation } from '../../policy/types';
+import { freeFormReadings } from '../../registry/freeForm';
 
 /**
  * Version managers told to change the Node.js every later program gets by default: `asdf global
  * nodejs 0.10.0`, `mise use -g node@0.10`, `n 0.10.0` (which copies the release over the node on
- * PATH), `nvm alias default 8`, `fnm default 8`, `nodenv global 8`, `volta install node@8`. The guard's
+ * PATH), `nvm alias default 8`, `fnm default 8`, `nodenv global 8`. The guard's
  * hook runs under that runtime: an old or chosen release may not run it at all, and what a host does
  * when its hook fails to start is not the guard's to decide. Each asks. Switching the runtime for the
- * current shell only (`nvm use 20`, `fnm use`, `asdf shell`, `mise shell`) and the project's own pins
- * (`asdf local`, `mise use node@20`, `volta pin`) are left alone: the project's version files are
- * judged as the files they are.
+ * current shell only (`nvm use 20`, `fnm use`, `asdf shell`, `mise shell`), the project's own pins
+ * (`asdf local`, `mise use node@20`, `volta pin`; the project's version files are judged as the files
+ * they are) and volta's `install node` (a routine fetch, kept allowed) are left alone.
  */
 
 const NODE = /^(node|nodejs)$/i;
@@ -22,15 +23,14 @@ const SWITCHES: Readonly<Record<string, (ops: readonly string[], opts: readonly 
   nvm: (ops) => (ops[0] === 'alias' && ops[1] === 'default' && ops[2] !== undefined ? 'nvm alias default' : undefined),
   fnm: (ops) => (ops[0] === 'default' && ops[1] !== undefined ? 'fnm default' : ops[0] === 'alias' && ops[2] === 'default' ? 'fnm alias … default' : undefined),
   nodenv: (ops) => (ops[0] === 'global' && ops[1] !== undefined ? 'nodenv global' : undefined),
-  volta: (ops) => (/^(install|fetch)$/.test(ops[0] ?? '') && ops[0] === 'install' && ops.slice(1).some((o) => NODE_SPEC.test(o)) ? 'volta install node' : undefined),
   n: (ops) => (/^(v?\d+(\.\d+)*|latest|lts|current|stable|auto|engine|boron|carbon|dubnium|erbium|fermium|gallium|hydrogen|iron|jod|lts_\w+)$/.test(ops[0] ?? '') || (/^(i|install)$/.test(ops[0] ?? '') && ops[1] !== undefined) ? `n ${ops[0]}` : undefined),
 };
 
 export function runtimeSwitchFinding(inv: Invocation): Finding | undefined {
   const judge = SWITCHES[inv.name];
   if (!judge) return undefined;
-  const words = inv.args.map((a) => a.text);
-  const how = judge(words.filter((w) => !w.startsWith('-')), words.filter((w) => w.startsWith('-')));
+  const { operands, options } = freeFormReadings(inv.args).usual;
+  const how = judge(operands.map((w) => w.text), options.map((o) => o.name));
   if (!how) return undefined;
   return {
     rule: 'self-protection.runtime-switch',

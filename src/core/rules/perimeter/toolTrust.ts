@@ -1,4 +1,5 @@
 import type { Finding, Invocation } from '../../policy/types';
+import { freeFormReadings } from '../../registry/freeForm';
 import { outsideHost } from '../support/endpointOverrides';
 
 /**
@@ -42,7 +43,7 @@ function terraformFiles(inv: Invocation): Finding | undefined {
 const LOCAL_CONTEXTS = /^(default|desktop-linux|desktop-windows|rootless|colima(-[\w-]+)?|orbstack|podman|podman-machine-default|lima(-[\w-]+)?|rancher-desktop)$/;
 
 function dockerContext(inv: Invocation): Finding | undefined {
-  const words = inv.args.filter((a) => !a.text.startsWith('-')).map((a) => a.text);
+  const words = freeFormReadings(inv.args).usual.operands.map((a) => a.text);
   if (words[0] !== 'context') return undefined;
   if (words[1] === 'create' || words[1] === 'update') {
     const host = inv.args.map((a) => /(?:^|,)host=([^,]+)/.exec(a.text)?.[1]).find((h) => h !== undefined);
@@ -62,7 +63,7 @@ const FOLDER_CHANGERS: ReadonlySet<string> = new Set(['rm', 'mv', 'rmdir', 'tras
 
 /** `mv ~/.vscode/extensions ~/.vscode/ext.bak`, `rm -rf ~/.cursor`: every extension of the editor, the guard's whenever it is installed, gone at the next start. */
 function extensionsFolder(inv: Invocation): Finding | undefined {
-  const operands = inv.args.filter((a) => !a.text.startsWith('-'));
+  const operands = freeFormReadings(inv.args).usual.operands;
   const hit = (inv.name === 'mv' ? operands.slice(0, -1) : operands).find((a) => EXTENSIONS_FOLDER.test(a.raw) || EXTENSIONS_FOLDER.test(a.text));
   if (!hit) return undefined;
   return ask('editor-without-guard', `${inv.name} ${hit.raw} takes away the editor's whole extensions folder, with Blast Shield's extension whenever it is installed there: the next window runs without it, so nothing keeps its hooks in place or answers its dialog; it needs confirmation.`, hit.raw);

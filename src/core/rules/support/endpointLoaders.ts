@@ -1,5 +1,6 @@
 import { resolvePath } from '../../paths';
 import type { Facts, Finding, Invocation } from '../../policy/types';
+import { freeFormReadings } from '../../registry/freeForm';
 import { movedEndpoint } from './endpointOverrides';
 
 /**
@@ -53,7 +54,7 @@ export function loadedEndpointFindings(inv: Invocation, facts: Facts): Finding[]
   const path = (w: string): string => resolvePath(cwd, w, facts.home);
   // `dotenv set NAME VALUE`, `dotenvx set NAME VALUE`: the project's .env keeps the address for every later run.
   if ((inv.name === 'dotenv' || inv.name === 'dotenvx' || inv.name === 'dotenv-vault') && inv.args[0]?.text === 'set') {
-    const words = inv.args.filter((a) => !a.text.startsWith('-')).map((a) => a.text);
+    const words = freeFormReadings(inv.args).usual.operands.map((a) => a.text);
     const host = words[1] !== undefined && words[2] !== undefined ? movedEndpoint(words[1], words[2]) : undefined;
     return host ? [ask(inv, `${inv.name} set (kept in the project's .env)`, words[1]!, words[2]!, host)] : [];
   }
