@@ -92,6 +92,7 @@ const TABLE: Record<string, { reason: RegExp; rows: readonly Row[] }> = {
       allowed('gh issue comment 5 --body "thanks"'),
       allowed('curl https://api.github.com/repos/acme/shop'),
       allowed('gh pr create --body-file -'),
+      allowed('gh pr create --base main --title Login --body-file .github/pr.md'),
     ],
   },
   'API addresses moved by loaders and name references': {

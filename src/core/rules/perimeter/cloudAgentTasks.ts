@@ -45,7 +45,7 @@ function gh(inv: Invocation, facts?: Facts): Finding | undefined {
   const file = args.values('-F', '--body-file').find((v) => v !== '-');
   const fileText = file !== undefined && facts ? facts.readFile(resolvePath(inv.cwd || facts.cwd, file, facts.home)) : undefined;
   if (fileText !== undefined && SUMMONED.test(fileText)) return ask(inv, `writes the ${parsed.path[0]} ${parsed.path[1] ?? 'text'} from ${file}, which summons ${SUMMONED.exec(fileText)![0].trim()}, an agent app that acts on what it is told there`, SUMMONED.exec(fileText)![2]!.toLowerCase());
-  if (file !== undefined && fileText === undefined && /^(comment|create|edit|review)$/.test(parsed.path[1] ?? '')) return ask(inv, `writes the ${parsed.path[0]} ${parsed.path[1]} from ${file}, text the hook does not read, which may summon an agent app that acts on what it is told there`, 'agent app');
+  if (file !== undefined && fileText === undefined && parsed.path[1] === 'comment') return ask(inv, `writes the ${parsed.path[0]} ${parsed.path[1]} from ${file}, text the hook does not read, which may summon an agent app that acts on what it is told there`, 'agent app');
   const body = args.values('-b', '--body', '-t', '--title').find((v) => SUMMONED.test(v));
   if (body) return ask(inv, `writes a ${parsed.path[0]} ${parsed.path[1] ?? 'text'} that summons ${SUMMONED.exec(body)![0].trim()}, an agent app that acts on what it is told there`, SUMMONED.exec(body)![2]!.toLowerCase());
   return undefined;
