@@ -1,4 +1,4 @@
-import type { Analysis, Finding, Invocation } from '../../policy/types';
+import type { Analysis, ArgWord, Finding, Invocation } from '../../policy/types';
 import { freeFormReadings } from '../../registry/freeForm';
 import { agentOf } from './guardLaunch';
 import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
@@ -67,9 +67,8 @@ const ALL_SHELL = /^(bash|bash\(\*\)|bash\(\*:\*\)|shell|shell\(\*\)|run_shell_c
 const ALLOW_LISTS = /^(--allowedTools|--allowed-tools|--allow-tool|--allowed_tools|--allow-tools)$/;
 const EXTRA_CODE = /^(--mcp-config|--plugin-dir|--plugin|--extensions?|--add-mcp|--mcp-server)$/;
 
-function agentOptions(inv: Invocation): Finding | undefined {
-  const found = agentOf(inv);
-  if (!found) return undefined;
+/** Options of an agent's own command line (`found`: what `agentOf` gave for `inv`) that widen what it may do, or plugin installs. */
+export function agentOptionFinding(inv: Invocation, found: { agent: string; args: readonly ArgWord[] }): Finding | undefined {
   const reading = freeFormReadings(found.args);
   for (const option of reading.valued.options) {
     const value = option.values[0] ?? '';
@@ -109,7 +108,7 @@ function spawnedFromCode(analysis: Analysis): Finding | undefined {
 
 export function agentLaunchFindings(analysis: Analysis): Finding[] {
   for (const inv of analysis.invocations) {
-    const found = remoteAgent(inv) ?? (inv.remote ? undefined : launched(inv) ?? agentModule(inv) ?? agentOptions(inv));
+    const found = inv.remote ? remoteAgent(inv) : launched(inv) ?? agentModule(inv);
     if (found) return [found];
   }
   const coded = analysis.snippets.length > 0 ? spawnedFromCode(analysis) : undefined;

@@ -1,4 +1,4 @@
-import type { Analysis, Finding, Invocation } from '../../policy/types';
+import type { Analysis, CodeSnippet, Finding, Invocation } from '../../policy/types';
 import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
 import { freeFormReadings } from '../../registry/freeForm';
 import { chainOf, freezes, lineSelectionReach, SIGNALLERS, STARVERS, starverOwnReach, worstReach, type SelectionReach } from './processSelection';
@@ -19,9 +19,9 @@ const GUARD_PROCESS_WORDS = /blast.?shield|\bdecider\b/i;
 const SIGNAL_CALLS = /\b(os\.kill(pg)?|pthread_kill|process\.kill|Process\.kill|\.send_signal|\.terminate|\.kill|\.suspend)\s*\(|\bkill\s*\(?\s*['"]?-?(\d+|[A-Z]+|'[A-Z]+')\s*,/;
 
 /** `python3 -c "…os.kill(pid, 9)… b'decider' in cmdline"`: code that signals processes it picks by the guard's names. */
-function snippetFindings(analysis: Analysis): Finding[] {
-  for (const s of analysis.snippets) {
-    if (s.runner.remote || !SIGNAL_CALLS.test(s.text) || !GUARD_PROCESS_WORDS.test(s.text)) continue;
+function snippetFindings(signalling: readonly CodeSnippet[]): Finding[] {
+  for (const s of signalling) {
+    if (!GUARD_PROCESS_WORDS.test(s.text)) continue;
     return [perimeterFinding('guard-processes', `${s.runner.name} runs code that signals processes it picks by the guard's names (${GUARD_PROCESS_WORDS.exec(s.text)![0]}): with the guard's decision server, keeper or hook stopped, what the agent runs next is not judged as it should be; ${DENY_SUFFIX}.`, 'blast-shield processes')];
   }
   return [];
@@ -64,12 +64,18 @@ function relativeReach(inv: Invocation): SelectionReach | undefined {
 
 export function guardProcessFindings(analysis: Analysis): Finding[] {
   const invs = analysis.invocations.filter((i) => !i.remote);
-  const direct = [...serviceAndHolderFindings(invs), ...snippetFindings(analysis)];
+  // Interpreter code that signals processes: by the guard's names (denied here), or the pids it reads (`pgrep -f decider | python3 -c "…os.kill(int(l), 9)…"`).
+  const signalling = analysis.snippets.length === 0 ? [] : analysis.snippets.filter((s) => !s.runner.remote && SIGNAL_CALLS.test(s.text));
+  const direct = [...serviceAndHolderFindings(invs), ...snippetFindings(signalling)];
   if (direct.length > 0) return direct.slice(0, 1);
-  // Interpreter code that signals the pids it reads (`pgrep -f decider | python3 -c "…os.kill(int(l), 9)…"`).
-  const coded = analysis.snippets.filter((s) => !s.runner.remote && SIGNAL_CALLS.test(s.text)).map((s) => s.runner);
-  const cgroupWriters = invs.filter((i) => cgroupWrite(i) !== undefined);
-  const acts = invs.filter((i) => SIGNALLERS.has(i.name) || STARVERS.has(i.name) || coded.includes(i) || cgroupWriters.includes(i) || fuserKillReach(i) !== undefined);
+  const coded = signalling.map((s) => s.runner);
+  const cgroupWriters: Invocation[] = [];
+  const acts: Invocation[] = [];
+  for (const i of invs) {
+    if (SIGNALLERS.has(i.name) || STARVERS.has(i.name)) acts.push(i);
+    else if ((i.redirects.length > 0 || i.name === 'tee' || i.name === 'cgset') && cgroupWrite(i) !== undefined) acts.push(i), cgroupWriters.push(i);
+    else if ((i.name === 'fuser' && fuserKillReach(i) !== undefined) || (coded.length > 0 && coded.includes(i))) acts.push(i);
+  }
   if (acts.length === 0) return starvingFindings(invs);
   // A selection counts when its output reaches the act: through a pipe (`| xargs kill`), a substitution, or the act itself (pkill).
   const reaching = invs.filter((i) => acts.includes(i) || i.via.some((v) => v.startsWith('$(') || v.startsWith('<(')) || acts.some((a) => chainOf(a).includes(i)));

@@ -33,6 +33,7 @@ const RESOURCE_PROPERTIES = /^(CPUQuota|CPUWeight|StartupCPUWeight|CPUShares|All
 
 function systemctlStarving(inv: Invocation): Finding | undefined {
   const words = inv.args.map((a) => a.text);
+  if (!words.some((w) => w === 'freeze' || w === 'kill' || w === 'set-property')) return undefined;
   const verb = freeFormReadings(inv.args).usual.operands[0]?.text;
   if (verb === 'freeze') return ask('guard-process-selection', `systemctl freeze ${words[words.indexOf(verb) + 1] ?? ''} freezes every process of the unit or slice; ${STARVED}.`, 'systemd unit');
   if (verb === 'kill' && words.some((w, i) => /^(--signal=|-s)?(SIG)?(STOP|TSTP|19)$/i.test(w) && (w.includes('STOP') || w.includes('TSTP') || words[i - 1] === '-s' || w.startsWith('--signal=')))) {
@@ -65,15 +66,22 @@ const LOOPBACK_TOOLS = new Set(['tc', 'iptables', 'ip6tables', 'iptables-legacy'
 const SOCKET_PLACES = /(^|\/)\*[^/]*\.sock(et)?$|(^|\/)vscode-[^/]*\*|(^|\/)vscode-(ipc|git|ssh|mcp|remote)[^/]*$|^\$\{?XDG_RUNTIME_DIR\}?\/?(\*|\/\*)?$|^\/run\/user\/(\d+|\$\w+|\$\{\w+\}|\$\(id -u\))\/?(\*)?$|(^|\/)blast-shield-\d*[^/]*$/;
 const SOCKET_CHANGERS = new Set(['rm', 'unlink', 'chmod', 'chown', 'mv', 'shred', 'setfacl']);
 
+/** A cheap test before reading the words: most removals name no socket place at all. */
+const SOCKET_HINT = /\.sock|vscode-|XDG_RUNTIME_DIR|\/run\/user|blast-shield-/;
+
 function socketsRemoved(inv: Invocation): Finding | undefined {
+  if (!inv.args.some((a) => SOCKET_HINT.test(a.raw))) return undefined;
   const hit = freeFormReadings(inv.args).usual.operands.find((a) => SOCKET_PLACES.test(a.raw) || SOCKET_PLACES.test(a.text));
   if (!hit) return undefined;
   return ask('guard-process-selection', `${inv.name} ${hit.raw} removes or locks sockets other programs listen on (the editor's and its extensions' among them), through which the hook reaches the guard's window; ${STARVED}.`, hit.raw);
 }
 
 /** Findings for the ways above, keyed by program name (no work for other commands). */
+const STARVING_NAMES: ReadonlySet<string> = new Set(['systemctl', 'ss', ...LOOPBACK_TOOLS, ...SOCKET_CHANGERS]);
+
 export function starvingFindings(invs: readonly Invocation[]): Finding[] {
   for (const inv of invs) {
+    if (!STARVING_NAMES.has(inv.name)) continue;
     const found =
       inv.name === 'systemctl' ? systemctlStarving(inv)
       : LOOPBACK_TOOLS.has(inv.name) ? loopbackBlocked(inv)

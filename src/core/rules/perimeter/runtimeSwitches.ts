@@ -27,8 +27,8 @@ const SWITCHES: Readonly<Record<string, (ops: readonly string[], opts: readonly 
 };
 
 export function runtimeSwitchFinding(inv: Invocation): Finding | undefined {
-  const judge = SWITCHES[inv.name];
-  if (!judge) return undefined;
+  if (!Object.hasOwn(SWITCHES, inv.name)) return undefined;
+  const judge = SWITCHES[inv.name]!;
   const { operands, options } = freeFormReadings(inv.args).usual;
   const how = judge(operands.map((w) => w.text), options.map((o) => o.name));
   if (!how) return undefined;

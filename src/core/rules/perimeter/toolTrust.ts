@@ -31,6 +31,7 @@ function terraformPlugins(inv: Invocation): Finding | undefined {
 }
 
 function terraformFiles(inv: Invocation): Finding | undefined {
+  if (!inv.args.some((a) => /terraform/.test(a.raw)) && !inv.redirects.some((r) => /terraform/.test(r.target.raw))) return undefined;
   const targets = [...inv.redirects.filter((r) => WRITE_OPS.has(r.op)).map((r) => r.target), ...(WRITERS.has(inv.name) ? inv.args.slice(-1) : [])];
   const planted = targets.find((w) => PROVIDER_PLACE.test(w.text));
   if (planted) return ask('tool-trust', `${inv.name} writes ${planted.text}, a Terraform provider (a program every later plan and apply runs with the cloud credentials) that the registry's checksums did not vouch for; it needs confirmation.`, planted.text);
@@ -43,6 +44,7 @@ function terraformFiles(inv: Invocation): Finding | undefined {
 const LOCAL_CONTEXTS = /^(default|desktop-linux|desktop-windows|rootless|colima(-[\w-]+)?|orbstack|podman|podman-machine-default|lima(-[\w-]+)?|rancher-desktop)$/;
 
 function dockerContext(inv: Invocation): Finding | undefined {
+  if (!inv.args.some((a) => a.text === 'context')) return undefined;
   const words = freeFormReadings(inv.args).usual.operands.map((a) => a.text);
   if (words[0] !== 'context') return undefined;
   if (words[1] === 'create' || words[1] === 'update') {
@@ -63,6 +65,7 @@ const FOLDER_CHANGERS: ReadonlySet<string> = new Set(['rm', 'mv', 'rmdir', 'tras
 
 /** `mv ~/.vscode/extensions ~/.vscode/ext.bak`, `rm -rf ~/.cursor`: every extension of the editor, the guard's whenever it is installed, gone at the next start. */
 function extensionsFolder(inv: Invocation): Finding | undefined {
+  if (!inv.args.some((a) => /\.(vscode|cursor|windsurf|positron|trae|kiro)/.test(a.raw))) return undefined;
   const operands = freeFormReadings(inv.args).usual.operands;
   const hit = (inv.name === 'mv' ? operands.slice(0, -1) : operands).find((a) => EXTENSIONS_FOLDER.test(a.raw) || EXTENSIONS_FOLDER.test(a.text));
   if (!hit) return undefined;

@@ -14,7 +14,7 @@ import { movedEndpoint } from './endpointOverrides';
  */
 
 /** Wrappers (their `via` label) that load environment for what they run. */
-const LOADERS = /^(envdir|chpst|direnv|uv|uvx|dotenv|dotenv-cli|dotenvx|env-cmd|dotenv-run|pnpm|npx|poetry|foreman|honcho|bun|node|deno|with-env|op|doppler|infisical|systemd-run)$/;
+const LOADERS = /^(envdir|chpst|direnv|uv|uvx|dotenv|dotenv-cli|dotenvx|env-cmd|dotenv-run|foreman|honcho|with-env|systemd-run)$/;
 const VARIABLE_LINE = /^\s*(?:export\s+)?([A-Z][A-Z0-9_]{2,80})\s*=\s*["']?([^"'\s#]+)/gm;
 
 function ask(inv: Invocation, how: string, name: string, value: string, host: string): Finding {
@@ -48,15 +48,19 @@ function fromFolder(dir: string, facts: Facts): [string, string, string] | undef
   return undefined;
 }
 
+const NONE: Finding[] = [];
+const OWN_NAMES: ReadonlySet<string> = new Set(['dotenv', 'dotenvx', 'dotenv-vault', 'systemd-run']);
+
 export function loadedEndpointFindings(inv: Invocation, facts: Facts): Finding[] {
-  if (inv.remote) return [];
+  // Most commands run under no wrapper and are none of these: nothing to read.
+  if (inv.remote || (inv.via.length === 0 && !OWN_NAMES.has(inv.name))) return NONE;
   const cwd = inv.cwd || facts.cwd;
   const path = (w: string): string => resolvePath(cwd, w, facts.home);
   // `dotenv set NAME VALUE`, `dotenvx set NAME VALUE`: the project's .env keeps the address for every later run.
   if ((inv.name === 'dotenv' || inv.name === 'dotenvx' || inv.name === 'dotenv-vault') && inv.args[0]?.text === 'set') {
     const words = freeFormReadings(inv.args).usual.operands.map((a) => a.text);
     const host = words[1] !== undefined && words[2] !== undefined ? movedEndpoint(words[1], words[2]) : undefined;
-    return host ? [ask(inv, `${inv.name} set (kept in the project's .env)`, words[1]!, words[2]!, host)] : [];
+    return host ? [ask(inv, `${inv.name} set (kept in the project's .env)`, words[1]!, words[2]!, host)] : NONE;
   }
   const words = inv.name === 'systemd-run' ? inv.args.filter((a) => /^(Environment|EnvironmentFile)=|^[A-Z][A-Z0-9_]{2,80}=/.test(a.text)) : inv.via.some((v) => LOADERS.test(v.split(' ')[0]!)) ? (inv.wrapperWords ?? []) : [];
   for (let i = 0; i < words.length && i < 64; i++) {
@@ -75,5 +79,5 @@ export function loadedEndpointFindings(inv: Invocation, facts: Facts): Finding[]
     const found = fromText(facts.readFile(at)) ?? fromFolder(at, facts) ?? fromText(facts.readFile(`${at}/.envrc`)) ?? fromText(facts.readFile(`${at}/.env`));
     if (found) return [ask(inv, `the environment ${inv.via[0] ?? inv.name} loads from ${file}`, found[0], found[1], found[2])];
   }
-  return [];
+  return NONE;
 }
