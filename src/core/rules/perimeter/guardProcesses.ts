@@ -73,7 +73,10 @@ export function guardProcessFindings(analysis: Analysis): Finding[] {
   const acts: Invocation[] = [];
   for (const i of invs) {
     if (SIGNALLERS.has(i.name) || STARVERS.has(i.name)) acts.push(i);
-    else if ((i.redirects.length > 0 || i.name === 'tee' || i.name === 'cgset') && cgroupWrite(i) !== undefined) acts.push(i), cgroupWriters.push(i);
+    else if ((i.redirects.length > 0 || i.name === 'tee' || i.name === 'cgset') && cgroupWrite(i) !== undefined) {
+      acts.push(i);
+      cgroupWriters.push(i);
+    }
     else if ((i.name === 'fuser' && fuserKillReach(i) !== undefined) || (coded.length > 0 && coded.includes(i))) acts.push(i);
   }
   if (acts.length === 0) return starvingFindings(invs);

@@ -470,7 +470,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   judgeUiAutomation(inv, j);
   judgeOtherInterpreter(inv, j);
   judgeArgumentFiles(inv, j);
-  for (const f of wholeInvocationFindings(inv, facts, view, cwd)) f.severity === 'ask' ? j.findings.push(f) : deny(j, f.rule.replace(/^self-protection\./, ''), f.reason, f.targets[0]?.name ?? '');
+  for (const f of wholeInvocationFindings(inv, facts, view, cwd)) if (f.severity === 'ask') j.findings.push(f); else deny(j, f.rule.replace(/^self-protection\./, ''), f.reason, f.targets[0]?.name ?? '');
   if (!j.findings.some((f) => f.rule === 'self-protection.nested-agent')) j.findings.push(...agentAndPackageFindings(inv, facts, view, cwd));
   const described = READ_ONLY_COMMANDS.has(inv.name) || EFFECT_RULES[inv.name] !== undefined;
   let effects = archiveEffects(patchEffects(effectsOf(inv), inv, j), inv, facts, cwd);

@@ -100,7 +100,7 @@ function socketListingReach(inv: Invocation, invs: readonly Invocation[]): Selec
 /** Pids read out of files a search of a whole home found (`find ~ -name pid -exec cat {} \;`). */
 function foundFilesReach(inv: Invocation): SelectionReach | undefined {
   // find's starting points are the words before its expression begins (not an option reader).
-  const roots = inv.args.filter((w, i) => i === 0 || !inv.args.slice(0, i).some((b) => b.text.startsWith('-')));
+  const roots = inv.args.filter((_w, i) => i === 0 || !inv.args.slice(0, i).some((b) => b.text.startsWith('-')));
   const execs = inv.args.some((w) => /^-exec(dir)?$/.test(w.text)) && inv.args.some((w) => /^(cat|head|tail|xargs)$/.test(w.text));
   if (!execs || !inv.pipedInto) return undefined;
   return roots.map(folderReach).reduce(worstReach, 'excludes');

@@ -73,7 +73,7 @@ export function loadedEndpointFindings(inv: Invocation, facts: Facts): Finding[]
       if (host) return [ask(inv, `${inv.via[0] ?? inv.name}'s own arguments`, assigned[1]!, assigned[2]!, host)];
       continue;
     }
-    const file = t.startsWith('\u0000') ? t.slice(1) : /^-/.test(t) ? undefined : t;
+    const file = t.startsWith('\u0000') ? t.slice(1) : t.startsWith('-') ? undefined : t;
     if (file === undefined || file === '' || /^(run|exec|--)$/.test(file)) continue;
     const at = path(file);
     const found = fromText(facts.readFile(at)) ?? fromFolder(at, facts) ?? fromText(facts.readFile(`${at}/.envrc`)) ?? fromText(facts.readFile(`${at}/.env`));
