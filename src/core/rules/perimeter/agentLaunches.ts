@@ -75,7 +75,7 @@ export function agentOptionFinding(inv: Invocation, found: { agent: string; args
     if (ALLOW_LISTS.test(option.name)) {
       const wide = value.split(/[,\s]+/).find((v) => ALL_SHELL.test(v.trim()));
       if (wide !== undefined || option.valueWords[0]?.dynamic) {
-        return perimeterFinding('nested-agent', `${inv.name} would start ${found.agent} with ${option.name} ${wide ?? 'a list computed at run time'}, which approves every shell command it runs; an agent may not start another one outside the guard's approvals, and ${DENY_SUFFIX}.`, found.agent);
+        return perimeterFinding('nested-agent', `${inv.name} would start ${found.agent} with ${option.name} ${wide ?? 'a list computed at run time'}, which approves every shell command it runs; an agent may not start another agent outside the guard's approvals, and ${DENY_SUFFIX}.`, found.agent);
       }
     }
     if (EXTRA_CODE.test(option.name)) {
