@@ -8,7 +8,7 @@ import { outsideHost } from '../support/endpointOverrides';
  * init -plugin-dir=/tmp/x`, the same in `TF_CLI_ARGS`/`TF_CLI_ARGS_init`), a provider binary written
  * into `.terraform/providers/` or a plugins folder, the dependency lock file that pins their checksums
  * removed; and docker's context moved to a daemon on another host (`docker context create x --docker
- * host=tcp://…`, `docker context use x`), where every later docker command runs. Each asks.
+ * host=tcp://…`), where every later docker command runs. Each asks.
  */
 
 const TERRAFORMS: ReadonlySet<string> = new Set(['terraform', 'tofu', 'terragrunt']);
@@ -40,9 +40,6 @@ function terraformFiles(inv: Invocation): Finding | undefined {
   return undefined;
 }
 
-/** Contexts docker ships with, on this machine. */
-const LOCAL_CONTEXTS = /^(default|desktop-linux|desktop-windows|rootless|colima(-[\w-]+)?|orbstack|podman|podman-machine-default|lima(-[\w-]+)?|rancher-desktop)$/;
-
 function dockerContext(inv: Invocation): Finding | undefined {
   if (!inv.args.some((a) => a.text === 'context')) return undefined;
   const words = freeFormReadings(inv.args).usual.operands.map((a) => a.text);
@@ -53,9 +50,7 @@ function dockerContext(inv: Invocation): Finding | undefined {
     if (host !== undefined && far && !host.startsWith('unix://')) return ask('tool-trust', `docker context ${words[1]} points a context at ${host}, a daemon on another host: docker commands run there, and their targets are judged as if they ran here; it needs confirmation.`, far);
     return undefined;
   }
-  if (words[1] === 'use' && words[2] !== undefined && !LOCAL_CONTEXTS.test(words[2])) {
-    return ask('tool-trust', `docker context use ${words[2]} sends every later docker command to that context's daemon, which the hook does not read; it needs confirmation.`, words[2]);
-  }
+  // `docker context use NAME` stays allowed: the line state carries the selection to the commands after it.
   return undefined;
 }
 

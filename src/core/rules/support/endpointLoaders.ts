@@ -73,6 +73,7 @@ export function loadedEndpointFindings(inv: Invocation, facts: Facts): Finding[]
       if (host) return [ask(inv, `${inv.via[0] ?? inv.name}'s own arguments`, assigned[1]!, assigned[2]!, host)];
       continue;
     }
+    // A wrapper's own words are paths or NAME=value pairs, its switches are skipped (not an option reader).
     const file = t.startsWith('\u0000') ? t.slice(1) : t.startsWith('-') ? undefined : t;
     if (file === undefined || file === '' || /^(run|exec|--)$/.test(file)) continue;
     const at = path(file);
