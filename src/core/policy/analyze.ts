@@ -33,7 +33,7 @@ import { ARITHMETIC_COMMAND, DECLARATIONS, LONG_TOKEN, OUTPUT_PRODUCERS, STDIN_P
 import { arrayValues, assignedValue, compoundStdinText, loopValues } from './loopValues';
 import { recordBuiltinValues, STDIN_TEXT } from './shellValues';
 import { forgetArray, setArray } from '../shell/arrays';
-import { ALIAS, childEnvironment, EXPORTED, exportedVariables, exportsOnAssignment, recordAliases, recordExports, selectionOf, setLoopVariable } from './lineState';
+import { ALIAS, childEnvironment, EXPORTED, exportedVariables, exportsOnAssignment, namerefTarget, recordAliases, recordExports, selectionOf, setLoopVariable } from './lineState';
 export { REMOTE_CWD, type AnalyzeLimits } from './handlers/context';
 
 /** Units walking one simple command costs, and each of its words (expansion, wrappers, handlers). */
@@ -301,6 +301,8 @@ class Analyzer implements Walker {
     if (sources.length > 0) exec.sources = sources;
 
     if (command.words.length === 0) {
+      // `declare -nx R=ANTHROPIC_BASE_URL; R=…`: an assignment through a name reference sets the variable it names.
+      const throughRefs = command.assignments.filter((a) => namerefTarget(a.name, scope) !== a.name && (exportsOnAssignment(a.name, scope) || exportsOnAssignment(namerefTarget(a.name, scope), scope))).map((a) => namerefTarget(a.name, scope) + a.raw.slice(a.name.length));
       for (const assignment of command.assignments) {
         const value = assignment.array || assignment.values.length !== 1 ? undefined : assignedValue(assignment.values[0]!, scope, this.expansion);
         scope.vars.set(assignment.name, value ?? null);
@@ -313,14 +315,15 @@ class Analyzer implements Walker {
         setSources(scope, assignment.name, assignment.values.flatMap((v) => wordSources(v, scope)));
         const referenced = nameReferenced(assignment.name, scope); if (referenced !== undefined && nameReferenced(referenced, scope) === undefined) this.analyzeText(referenced + assignment.raw.slice(assignment.name.length), scope); // `declare -n R=HOME; R=/tmp` sets HOME.
       }
-      const exported = command.assignments.filter((a) => exportsOnAssignment(a.name, scope)); if (exported.length > 0) this.analyzeText(`export ${exported.map((a) => a.raw).join(' ')}`, scope);
+      const exported = command.assignments.filter((a) => exportsOnAssignment(a.name, scope)).map((a) => a.raw).concat(throughRefs); if (exported.length > 0) this.analyzeText(`export ${exported.join(' ')}`, scope);
     }
     const argv = this.expandWords(command.words, scope);
     if (argv === undefined) return undefined;
     if (argv[0] && DECLARATIONS.has(argv[0].text)) {
+      // Exports first, while a name reference (`declare -n R=X; export R=…`) still says what it names.
+      if (argv[0].text === 'export' || argv[0].text === 'unset') recordExports(argv.slice(1), scope, argv[0].text === 'unset');
       declare(argv[0].text, argv.slice(1), scope);
       declareSources(argv[0].text, command.words.slice(1), scope, stdinSources);
-      if (argv[0].text === 'export' || argv[0].text === 'unset') recordExports(argv.slice(1), scope, argv[0].text === 'unset');
     }
     recordBuiltinValues(argv, exec, scope, this.facts.home);
     if (argv[0]) {

@@ -2,6 +2,7 @@ import { commandNode, parsedArgs, toolArgs, toolNamed } from '../registry/comman
 import type { CommandSpec } from '../registry/types';
 import { commandName, type Exec, type Scope } from './handlers/context';
 import type { ArgWord } from './types';
+import { COPY_OF } from '../shell/expand';
 
 /**
  * What earlier commands of the same line leave for later ones, kept beside the shell variables (so
@@ -36,7 +37,7 @@ export function recordExports(args: readonly ArgWord[], scope: Scope, unset = fa
     }
     if (a.text.startsWith('-')) continue;
     const eq = a.text.indexOf('=');
-    const name = eq > 0 ? a.text.slice(0, eq) : a.text;
+    const name = namerefTarget(eq > 0 ? a.text.slice(0, eq) : a.text, scope);
     if (!/^[A-Za-z_]\w*$/.test(name)) continue;
     const value = eq > 0 ? a.text.slice(eq + 1) : scope.vars.get(name);
     if (value !== undefined && value !== null) {
@@ -44,6 +45,13 @@ export function recordExports(args: readonly ArgWord[], scope: Scope, unset = fa
       scope.vars.set(EXPORTED + name, value);
     }
   }
+}
+
+/** `declare -n R=ANTHROPIC_BASE_URL; export R=…`: a name reference's assignments set the variable it names. */
+export function namerefTarget(name: string, scope: Scope): string {
+  if (!scope.vars.has(COPY_OF)) return name;
+  const target = scope.vars.get(COPY_OF + name);
+  return typeof target === 'string' && target !== '' && scope.vars.get(name) === null ? target : name;
 }
 
 export function selectionOf(argv: readonly ArgWord[]): Readonly<Record<string, string>> {
@@ -72,7 +80,7 @@ export function exportedVariables(scope: Scope): Record<string, string> {
 }
 
 /** Builtins that set a variable or its export attribute; `set -a` exports every later assignment. */
-const SETTERS: ReadonlySet<string> = new Set(['declare', 'typeset', 'local', 'readonly', 'read', 'mapfile', 'readarray', 'printf', 'export', 'set']);
+const SETTERS: ReadonlySet<string> = new Set(['declare', 'typeset', 'local', 'readonly', 'read', 'mapfile', 'readarray', 'printf', 'export', 'set', 'let', 'getopts']);
 /** `set -a` / `set -o allexport` is on. */
 const ALLEXPORT = '\u0000allexport';
 /** A variable given the export attribute before its value (`export X`, `declare -x X`): what it is given later is exported. */
@@ -108,6 +116,7 @@ export function recordBuiltinExports(argv: readonly ArgWord[], scope: Scope, hom
   if (builtin === undefined || !SETTERS.has(builtin)) return;
   const args = argv.slice(1, 65);
   if (builtin === 'set') return allExport(args, scope);
+  if (builtin === 'let' || builtin === 'getopts') return arithmeticExports(builtin, args, scope);
   const declares = /^(declare|typeset|local|readonly)$/.test(builtin);
   const exportsAll = builtin === 'export' || (declares && args.some((a) => /^-[A-Za-z]*x[A-Za-z]*$/.test(a.text)));
   for (let i = 0; i < args.length; i++) {
@@ -122,6 +131,19 @@ export function recordBuiltinExports(argv: readonly ArgWord[], scope: Scope, hom
     if (name === 'HOME' && value === home) continue;
     scope.vars.set(EXPORTED, '');
     scope.vars.set(EXPORTED + name, value ?? `$(${builtin} ${name})`);
+  }
+}
+
+/**
+ * `let HOME=0`, `let 'PATH=1'`, `getopts ab HOME`: builtins that give a variable a value the line does
+ * not say (an arithmetic result, an option letter); one the shell already exports reaches the commands after.
+ */
+function arithmeticExports(builtin: string, args: readonly ArgWord[], scope: Scope): void {
+  const names = builtin === 'getopts' ? args.slice(1, 2).map((a) => a.text) : args.map((a) => /^\s*([A-Za-z_]\w*)\s*(?:[-+*/%&|^]|<<|>>)?=/.exec(a.text)?.[1] ?? '');
+  for (const name of names) {
+    if (!ALREADY_EXPORTED.test(name)) continue;
+    scope.vars.set(EXPORTED, '');
+    scope.vars.set(EXPORTED + name, `$(${builtin} ${name})`);
   }
 }
 

@@ -1,5 +1,6 @@
 import { checkParsedAsCode, PARSES_AS_CODE } from './support/parsedAsCode';
 import { checkEndpointOverrides } from './support/endpointOverrides';
+import { loadedEndpointFindings } from './support/endpointLoaders';
 import { checkBuildContextUploads } from './support/buildContexts';
 import { minimatch } from 'minimatch';
 import { matchCredentialPath } from '../credentials/credentialPaths';
@@ -384,7 +385,7 @@ export const credentialRoutesPack: RulePack = {
     if (TRANSFER_TOOLS.includes(inv.name)) findings.push(...checkFileTransfers(inv, ctx));
     if (BUILD_UPLOADERS.has(inv.name)) findings.push(...checkBuildContextUploads(inv, ctx));
     if (PARSES_AS_CODE.has(inv.name)) findings.push(...checkParsedAsCode(inv, ctx));
-    findings.push(...checkLogSecretGreps(inv, ctx), ...checkFilesFrom(inv, ctx), ...checkCredentialOverwrites(inv, ctx), ...checkEndpointOverrides(inv, ctx));
+    findings.push(...checkLogSecretGreps(inv, ctx), ...checkFilesFrom(inv, ctx), ...checkCredentialOverwrites(inv, ctx), ...checkEndpointOverrides(inv, ctx), ...loadedEndpointFindings(inv, ctx.facts));
     if (Object.hasOwn(RENAMERS, inv.name)) findings.push(...checkRename(inv, ctx));
     if (inv.name === 'mv') findings.push(...checkFolderRename(inv, ctx));
     const moved = inv.name === 'git' || inv.name === 'hg' || inv.name === 'svn' ? vcsMove(inv, ctx.facts) : undefined;

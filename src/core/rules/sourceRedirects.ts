@@ -111,7 +111,18 @@ function installSources(inv: Invocation): SourceChange[] {
 
 /** Source settings given to one command by the environment (`NPM_CONFIG_REGISTRY=… npm ci`, `GOPROXY=… go install`). */
 function assignedSources(inv: Invocation): SourceChange[] {
-  return Object.entries(inv.assignments).map(([k, v]) => sourceChange(k, v)).filter((c): c is SourceChange => c !== undefined);
+  const given = Object.entries(inv.assignments).map(([k, v]) => sourceChange(k, v));
+  // `git -c http.sslVerify=false push`, `GIT_CONFIG_KEY_0=http.sslVerify GIT_CONFIG_VALUE_0=false git …`: settings for this one run.
+  if (inv.name === 'git') {
+    const spec = toolNamed('git');
+    const options = spec ? parsedArgs(inv.args, spec).options : [];
+    for (const o of options) if (o.name === '-c') given.push(...o.values.map((v) => keyValue([v])).map((p) => (p ? sourceChange(p[0], p[1]) : undefined)));
+    for (const [k, v] of Object.entries(inv.assignments)) {
+      const n = /^GIT_CONFIG_KEY_(\d+)$/.exec(k)?.[1];
+      if (n !== undefined && inv.assignments[`GIT_CONFIG_VALUE_${n}`] !== undefined) given.push(sourceChange(v, inv.assignments[`GIT_CONFIG_VALUE_${n}`]!));
+    }
+  }
+  return given.filter((c): c is SourceChange => c !== undefined);
 }
 
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {

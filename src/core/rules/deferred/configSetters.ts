@@ -3,6 +3,7 @@ import type { Finding, Invocation } from '../../policy/types';
 import { invocationCommand } from '../../registry/commandModel';
 import type { GitProgram } from './gitPrograms';
 import { systemShell } from '../perimeter/envInjection';
+import { cliConfigPrograms } from './cliConfigPrograms';
 
 /**
  * A CLI's own configuration command that installs a program every later run of the CLI starts (stop
@@ -28,6 +29,7 @@ function program(text: string, key: string, where: string, when: string): GitPro
 
 export function configSetterPrograms(inv: Invocation): GitProgram[] {
   if (inv.name === 'husky') return huskyHooksPath(inv);
+  if (inv.name === 'claude' || inv.name === 'claude-code' || inv.name === 'go') return cliConfigPrograms(inv);
   if (inv.name !== 'aws' && inv.name !== 'kubectl' && inv.name !== 'oc' && inv.name !== 'npm' && inv.name !== 'pnpm' && inv.name !== 'yarn') return [];
   const command = invocationCommand(inv);
   if (!command) return [];

@@ -56,6 +56,12 @@ export function localExecCommands(text: string): string {
     const m = /\bcommand\s*=\s*(?:"((?:[^"\\]|\\.)*)"|<<-?\s*(\w+)\n([\s\S]*?)\n\s*\2)/.exec(block.slice(0, 4000));
     if (m) out.push(unescape(m[1] ?? m[3] ?? ''));
   }
+  // `data "external" "x" { program = ["sh", "-c", "…"] }`: run on this machine by every plan, refresh and apply.
+  for (const block of text.split(/data\s+"external"/).slice(1)) {
+    const list = /\bprogram\s*=\s*\[([^\]]*)\]/.exec(block.slice(0, 4000))?.[1];
+    const words = list === undefined ? [] : [...list.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => unescape(m[1]!));
+    if (words.length > 0) out.push(words.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' '));
+  }
   return out.join('\n');
 }
 
@@ -78,7 +84,7 @@ export function deployPlaceOf(absolutePath: string): PlaceRule | undefined {
   if (lname === '.platform.app.yaml' || /\/\.upsun\/config\.ya?ml$/.test(p.toLowerCase())) return platform(`the Platform.sh app hooks ${name}`, (t) => [keyedCommands(t, /build|deploy|post_deploy|postdeploy|start/), flowCommands(t, /build|deploy|post_deploy|postdeploy|start/)].join('\n'));
   if (lname === 'app.json') return platform('the Heroku app.json scripts', (t) => keyedCommands(t, /postdeploy|predestroy|pr-predestroy/));
   if (lname.endsWith('.tf') || lname.endsWith('.tf.json')) {
-    return { where: `the Terraform file ${name} (a local-exec provisioner)`, when: 'on the next terraform apply, on this machine', language: 'shell', strictUnknown: false, commands: localExecCommands };
+    return { where: `the Terraform file ${name} (a local-exec provisioner or an external data source)`, when: 'on the next terraform plan or apply, on this machine', language: 'shell', strictUnknown: false, commands: localExecCommands };
   }
   return undefined;
 }

@@ -140,7 +140,7 @@ const AGENT_NAMES: Readonly<Record<string, string>> = { claude: 'Claude Code', c
  */
 export function registeredServer(inv: Invocation): { place: DeferredPlace; commands: string } | undefined {
   if (EDITOR_CLIS.has(inv.name)) return editorServer(inv);
-  if (inv.name === 'amp' || inv.name === 'q' || inv.name === 'kiro-cli') return otherAgentServer(inv);
+  if (inv.name === 'amp' || inv.name === 'q' || inv.name === 'kiro-cli' || inv.name === 'copilot' || inv.name === 'cursor-agent') return otherAgentServer(inv);
   const agent = AGENT_NAMES[inv.name];
   const spec = agent !== undefined ? toolNamed(inv.name) : undefined;
   if (!spec || agent === undefined) return undefined;
@@ -176,13 +176,14 @@ const Q_GRAMMAR = effectGrammar('', ['name', 'command', 'args', 'scope', 'env', 
 
 /** `amp mcp add NAME -- CMD ARGS…` (or `NAME URL`), `q|kiro-cli mcp add --name N --command CMD --args A`: the server's command line (round 9). */
 function otherAgentServer(inv: Invocation): { place: DeferredPlace; commands: string } | undefined {
-  const amp = inv.name === 'amp';
+  // Copilot CLI's and Cursor's `mcp add NAME CMD ARGS…` read as Amp's.
+  const amp = inv.name === 'amp' || inv.name === 'copilot' || inv.name === 'cursor-agent';
   const read = readEffectArgs(inv.args, amp ? AMP_GRAMMAR : Q_GRAMMAR);
   const words = read.operands.map((w) => w.text);
   if (words[0] !== 'mcp' || words[1] !== 'add') return undefined;
-  const label = amp ? 'Amp' : inv.name === 'q' ? 'Amazon Q Developer CLI' : 'Kiro CLI';
+  const label = inv.name === 'copilot' ? 'Copilot CLI' : inv.name === 'cursor-agent' ? 'Cursor CLI' : amp ? 'Amp' : inv.name === 'q' ? 'Amazon Q Developer CLI' : 'Kiro CLI';
   const place: DeferredPlace = { where: `${label}'s MCP servers (${inv.name} mcp add)`, when: 'whenever the agent starts (it runs each MCP server command, outside any hook)' };
-  const command = amp ? words.slice(3).filter((w) => w !== '--') : [...values(read, 'command').map((w) => w.text), ...values(read, 'args').flatMap((w) => w.text.split(','))];
+  const command = amp ? words.slice(3).filter((w) => w !== '--' && !(inv.name !== 'amp' && /^(stdio|local|http|sse)$/.test(w))) : [...values(read, 'command').map((w) => w.text), ...values(read, 'args').flatMap((w) => w.text.split(','))];
   if (command.length === 0 || (command.length === 1 && /^https?:\/\//.test(command[0]!))) return undefined;
   return { place, commands: joinArgv(command) };
 }

@@ -319,6 +319,8 @@ function mcpPlaceOf(p: string, l: string, lname: string): PlaceRule | undefined 
   const when = 'whenever the agent starts (it runs each MCP server command, outside any hook)';
   const json = (where: string): PlaceRule => ({ where, when, language: 'shell', strictUnknown: true, servers: true, commands: mcpServerCommands });
   if (lname === '.mcp.json' || lname === 'mcp.json' && /\/\.(cursor|vscode|roo|kiro|amazonq|gemini)\/mcp\.json$/.test(l)) return json(`the MCP server list ${p.split('/').slice(-2).join('/')}`);
+  // Copilot CLI's `~/.copilot/mcp-config.json`, Kiro's, Factory's and Junie's user lists (red team round 10).
+  if (/\/\.copilot\/mcp-config\.json$|\/\.kiro\/settings\/mcp\.json$|\/\.factory\/mcp\.json$|\/\.junie\/mcp\/mcp\.json$/.test(l)) return json(`the MCP servers in ${p.split('/').slice(-2).join('/')}`);
   if (/^(mcp_config|claude_desktop_config|cline_mcp_settings|mcp_settings)\.json$/.test(lname) || l.endsWith('/.claude.json') || l.endsWith('/.gemini/settings.json') || l.endsWith('/.qwen/settings.json') || /(^|\/)opencode\.jsonc?$/.test(l) || l.endsWith('/.config/zed/settings.json')) return json(`the MCP servers in ${p.split('/').slice(-2).join('/')}`);
   if (l.endsWith('/.codex/config.toml')) return { where: 'the MCP servers in ~/.codex/config.toml', when, language: 'shell', strictUnknown: true, servers: true, commands: tomlMcpCommands };
   return undefined;

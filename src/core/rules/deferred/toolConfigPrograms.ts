@@ -9,6 +9,9 @@ import type { GitProgram } from './gitPrograms';
  * `core.editor` is in `gitPrograms.ts`).
  */
 
+/** Web browsers and their openers, the usual values of a browser setting. */
+const BROWSERS = /^(firefox|firefox-esr|chromium|chromium-browser|google-chrome(-stable)?|chrome|brave|brave-browser|microsoft-edge|safari|open|xdg-open|wslview|w3m|lynx|links|sensible-browser|x-www-browser|www-browser)( -[\w-]+)*$/i;
+
 const NPM_KEYS = /^(editor|shell|browser|viewer|git|node-gyp)$/i;
 
 /** Per tool: the words before the key (`config set`, npm's short `set`), and the keys that name a program. */
@@ -37,7 +40,9 @@ export function toolConfigPrograms(inv: Invocation): GitProgram[] {
     const key = eq > 0 ? first.slice(0, eq) : first;
     const value = eq > 0 ? first.slice(eq + 1) : rest.slice(1).map((w) => w.text).join(' ');
     if (!setter.keys.test(key) || value.trim() === '') return [];
-    return [{ kind: 'shell', text: value, key: `${inv.name} ${key}`, where: `${inv.name}'s ${key} setting`, when: setter.when }];
+    if (/browser/i.test(key) && BROWSERS.test(value.trim())) return [];
+    // The key reads like git's (`gh.pager`), so a program nothing vouches for asks even when it cannot be followed.
+    return [{ kind: 'shell', text: value, key: `${inv.name}.${key}`, where: `${inv.name}'s ${key} setting`, when: setter.when }];
   }
   return [];
 }

@@ -18,7 +18,7 @@ import type { PerimeterView } from './protectedPaths';
 /** Wrappers that run the command as another user, whose home it gets. */
 const USER_SWITCHES = /^(sudo|sudo-rs|doas|pkexec|su|runuser|run0|machinectl)\b/;
 /** Wrappers (their `via` label) that run the command in a container or another root file system. */
-const CONTAINERS = /^((docker|podman|nerdctl|finch|lima|colima)( compose| container)? (run|exec|start|create)|chroot|systemd-nspawn|lxc exec|lxc-attach|lxc-execute|incus exec|nsenter|schroot|proot)\b/;
+const CONTAINERS = /^((docker|podman|nerdctl|finch|lima|colima)( compose| container)? (run|exec|start|create)|chroot|systemd-nspawn|lxc exec|lxc-attach|lxc-execute|incus exec|nsenter|unshare|schroot|proot)\b/;
 /** Container engines that start an image named after an agent (`docker run ghcr.io/openai/codex …`). */
 const ENGINES: ReadonlySet<string> = new Set(['docker', 'podman', 'nerdctl', 'finch']);
 

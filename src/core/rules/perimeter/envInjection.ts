@@ -96,7 +96,17 @@ function loadsCode(name: string, value: string): boolean {
     case 'JAVA_TOOL_OPTIONS':
     case '_JAVA_OPTIONS':
     case 'JDK_JAVA_OPTIONS':
-      return /-(javaagent|agentpath|agentlib):/.test(v);
+    // The build tools' and servers' own JVM options (and Gradle's `org.gradle.jvmargs` in gradle.properties) start the same JVM.
+    case 'MAVEN_OPTS':
+    case 'GRADLE_OPTS':
+    case 'JAVA_OPTS':
+    case 'SBT_OPTS':
+    case 'ANT_OPTS':
+    case 'KOTLIN_OPTS':
+    case 'CATALINA_OPTS':
+    case 'JAVA_OPTIONS':
+    case 'ORG.GRADLE.JVMARGS':
+      return /-(javaagent|agentpath|agentlib):|-Xbootclasspath\/[ap]:/.test(v);
     case 'PYTHONPATH':
     case 'PERL5LIB':
     case 'RUBYLIB':
@@ -194,6 +204,7 @@ export function codeLoadingSettingIn(text: string): string | undefined {
     /(?:^|\n)\s*([A-Za-z_][A-Za-z0-9_]*)\s+(?:DEFAULT|OVERRIDE)=("[^"]*"|\S*)/g,
     /(?:^|\n|\s)(node-options|script-shell|onload-script|git|node-gyp|shell)\s*=\s*([^\n]*)/gi,
     /(?:^|\n)\s*(yarnPath)\s*:\s*([^\n]*)/gi,
+    /(?:^|\n)\s*(org\.gradle\.jvmargs)\s*=\s*([^\n]*)/gi,
     /(?:^|\n)\s*([A-Z_][A-Z0-9_]*)\s*=\s*"([^"]*)"/g,
   ];
   for (const re of patterns) {

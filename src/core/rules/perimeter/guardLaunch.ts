@@ -281,7 +281,7 @@ function nestedAgent(j: LaunchJudge): Finding | undefined {
 // ---------------------------------------------------------------------------------------------
 // Editors loading an extension from a path
 
-const EDITOR_CLIS: ReadonlySet<string> = new Set(['code', 'code-insiders', 'cursor', 'codium', 'vscodium', 'code-oss', 'code-server', 'windsurf', 'positron', 'trae', 'kiro', 'openvscode-server']);
+const EDITOR_CLIS: ReadonlySet<string> = new Set(['code', 'code-insiders', 'cursor', 'codium', 'vscodium', 'code-oss', 'code-server', 'windsurf', 'positron', 'trae', 'kiro', 'openvscode-server', 'antigravity', 'void', 'pearai', 'qoder', 'cursor-nightly', 'windsurf-next']);
 
 function editorExtensionFromPath(j: LaunchJudge): Finding | undefined {
   if (!EDITOR_CLIS.has(j.inv.name)) return undefined;
@@ -308,7 +308,7 @@ const EDITOR_SPEC: GrammarSpec = {
   unknownLong: 'switch',
   options: [
     ...valuedEach('--extensions-dir', '--user-data-dir', '--profile', '--disable-extension', '--install-extension', '--uninstall-extension', '--locale', '--category', '--log', '--sync'),
-    ...flagsEach('--profile-temp', '--disable-extensions', '--list-extensions', '--show-versions', '--help', '--version', '--status', '--locate-extension', '-h', '-v'),
+    ...flagsEach('--profile-temp', '--transient', '--disable-extensions', '--list-extensions', '--show-versions', '--help', '--version', '--status', '--locate-extension', '-h', '-v'),
   ],
 };
 const EDITOR_NO_WINDOW = ['--list-extensions', '--show-versions', '--install-extension', '--uninstall-extension', '--locate-extension', '--help', '--version', '--status', '-h', '-v'];
@@ -330,10 +330,26 @@ function editorWithoutGuard(j: LaunchJudge): Finding | undefined {
   if (dirWord && (dirWord.dynamic || !defaultDir(dirWord.text))) why = `loads extensions from ${dirWord.text} instead of the folder Blast Shield's extension is installed in`;
   else if (envDir !== undefined && (/[$`]/.test(envDir) || !defaultDir(envDir))) [option, why] = ['VSCODE_EXTENSIONS', `loads extensions from ${envDir} instead of the folder Blast Shield's extension is installed in`];
   else if (a.has('--profile-temp')) [option, why] = ['--profile-temp', 'opens a temporary profile with no extensions installed'];
+  else if (a.has('--transient')) [option, why] = ['--transient', 'runs with temporary data and extension folders, where no extension is installed'];
+  else if (movedHome(j.inv, j.facts.home)) [option, why] = [movedHome(j.inv, j.facts.home)!, 'moves the folders the editor reads its extensions and data from'];
   else if (a.has('--disable-extensions')) [option, why] = ['--disable-extensions', 'turns every extension off'];
   else if (disabled && (disabled.dynamic || /blast|shield/i.test(disabled.text))) [option, why] = ['--disable-extension', `turns off the extension ${disabled.text}`];
+  const profile = a.valueWord('--profile');
+  if (!why && profile && !/^default$/i.test(profile.text)) {
+    return {
+      ...perimeterFinding('editor-without-guard', `${j.inv.name} --profile ${profile.raw} opens a profile the hook cannot read: a new or other profile may not have Blast Shield's extension installed, so nothing would keep its hooks in place or answer its dialog there; it needs confirmation.`, `${j.inv.name} --profile`),
+      severity: 'ask',
+      risk: 'unanalyzable',
+    };
+  }
   if (!why) return undefined;
   return perimeterFinding('editor-without-guard', `${j.inv.name} ${option} ${why}: the window runs without Blast Shield's extension, so nothing keeps its hooks in place or answers its dialog there; ${DENY_SUFFIX}.`, `${j.inv.name} ${option}`);
+}
+
+/** `HOME=/tmp code .`, `VSCODE_PORTABLE=/tmp/p code .`: the variables an editor finds its extensions folder by. */
+function movedHome(inv: Invocation, home: string): string | undefined {
+  const env = inv.assignments;
+  return ['VSCODE_PORTABLE', 'HOME', 'USERPROFILE', 'VSCODE_APPDATA'].find((name) => env[name] !== undefined && !(name === 'HOME' && (env[name] === home || /^\$\{?HOME\}?$/.test(env[name]!))));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import { matchCredentialPath } from '../../credentials/credentialPaths';
 import type { ArgWord, Facts, Finding, Invocation } from '../../policy/types';
 import { freeFormReadings } from '../../registry/freeForm';
 import { agentSurroundings } from './agentSurroundings';
+import { agentOptionFinding } from './agentLaunches';
 import { cloudAgentTask } from './cloudAgentTasks';
 import { agentOf } from './guardLaunch';
 import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
@@ -114,6 +115,8 @@ function nestedAgent(inv: Invocation, facts: Facts, view: PerimeterView, cwd: st
   // `goose` is also pressly's migration tool (`goose postgres "$DSN" status`, `goose -dir db up`):
   // Block's agent starts with a subcommand of its own.
   if (agent === 'goose' && isMigrationGoose(args)) return undefined;
+  const widened = agentOptionFinding(inv, found);
+  if (widened) return widened;
   if (agent === 'cline' && args.some((a) => a.text === '--zen')) {
     return askFinding('nested-agent', `${inv.name} --zen starts a Cline task that goes on in a background daemon after this command returns; what it does there is not judged here, so it needs confirmation.`, agent);
   }
@@ -215,5 +218,5 @@ function goProgramSwap(inv: Invocation): Finding | undefined {
 
 /** Asked or denied starts of programs that go around the guard, for one invocation. */
 export function agentAndPackageFindings(inv: Invocation, facts: Facts, view: PerimeterView, cwd: string): Finding[] {
-  return [nestedAgent(inv, facts, view, cwd), cloudAgentTask(inv), packageSwap(inv, facts, cwd), goProgramSwap(inv)].filter((f): f is Finding => f !== undefined);
+  return [nestedAgent(inv, facts, view, cwd), cloudAgentTask(inv, facts), packageSwap(inv, facts, cwd), goProgramSwap(inv)].filter((f): f is Finding => f !== undefined);
 }

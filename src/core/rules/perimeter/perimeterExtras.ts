@@ -4,6 +4,8 @@ import { launchFindings } from './guardLaunch';
 import type { PerimeterView } from './protectedPaths';
 import { unknownShellStateFindings } from './unknownShellState';
 import { tokenReadFindings } from './windowTokens';
+import { runtimeSwitchFinding } from './runtimeSwitches';
+import { toolTrustFindings } from './toolTrust';
 
 /**
  * The perimeter's judges that look at an invocation as a whole rather than at the paths it names:
@@ -13,5 +15,6 @@ import { tokenReadFindings } from './windowTokens';
  */
 export function wholeInvocationFindings(inv: Invocation, facts: Facts, view: PerimeterView, cwd: string): Finding[] {
   const j = { inv, facts, view, cwd };
-  return [...tokenReadFindings(j), ...launchFindings(j), ...envInjectionFindings(inv), ...unknownShellStateFindings(inv)];
+  const switched = runtimeSwitchFinding(inv);
+  return [...tokenReadFindings(j), ...launchFindings(j), ...envInjectionFindings(inv), ...unknownShellStateFindings(inv), ...(switched ? [switched] : []), ...toolTrustFindings(inv)];
 }

@@ -28,6 +28,7 @@ import { DENY_SUFFIX, expandKnown, perimeterFinding as finding, printedText, wit
 import { mentionIn, mentionsWindowTokens } from './mentions';
 import { wholeInvocationFindings } from './perimeterExtras';
 import { agentAndPackageFindings } from './nestedAgents';
+import { agentLaunchFindings } from './agentLaunches';
 import { inlineCodeOnlyReads, moduleOnlyReads, namesWithoutChanging } from './readOnlyCode';
 import { linksSystemProgram, routineStartupAppend } from './routineChanges';
 import {
@@ -470,7 +471,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   judgeUiAutomation(inv, j);
   judgeOtherInterpreter(inv, j);
   judgeArgumentFiles(inv, j);
-  for (const f of wholeInvocationFindings(inv, facts, view, cwd)) deny(j, f.rule.replace(/^self-protection\./, ''), f.reason, f.targets[0]?.name ?? '');
+  for (const f of wholeInvocationFindings(inv, facts, view, cwd)) if (f.severity === 'ask') j.findings.push(f); else deny(j, f.rule.replace(/^self-protection\./, ''), f.reason, f.targets[0]?.name ?? '');
   if (!j.findings.some((f) => f.rule === 'self-protection.nested-agent')) j.findings.push(...agentAndPackageFindings(inv, facts, view, cwd));
   const described = READ_ONLY_COMMANDS.has(inv.name) || EFFECT_RULES[inv.name] !== undefined;
   let effects = archiveEffects(patchEffects(effectsOf(inv), inv, j), inv, facts, cwd);
@@ -592,6 +593,6 @@ export const perimeterPack: RulePack = {
   title: "Blast Shield's perimeter",
   checkInvocation,
   checkSnippet,
-  checkAnalysis: (analysis, ctx) => [...gitLineFindings(analysis, ctx), ...plantedCodeFindings(analysis, ctx), ...guardProcessFindings(analysis), ...guardFileSearchFindings(analysis, ctx), ...untrustedSourceFindings(analysis, ctx.facts), ...unresolvedPathFindings(analysis, ctx)],
+  checkAnalysis: (analysis, ctx) => [...gitLineFindings(analysis, ctx), ...plantedCodeFindings(analysis, ctx), ...guardProcessFindings(analysis), ...guardFileSearchFindings(analysis, ctx), ...untrustedSourceFindings(analysis, ctx.facts), ...unresolvedPathFindings(analysis, ctx), ...agentLaunchFindings(analysis)],
 };
 

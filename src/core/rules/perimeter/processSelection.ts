@@ -4,6 +4,7 @@ import { parsedArgs, toolArgs } from '../../registry/commandModel';
 import type { GrammarSpec } from '../../registry/grammar';
 import type { ToolArgs } from '../../registry/types';
 import { flag, valued, valuedEach } from '../../registry/tools/options';
+import { otherSourceReach } from './processSources';
 
 /**
  * Which processes a signal or a starving tool reaches, judged against the guard's own: its hook shim,
@@ -107,7 +108,11 @@ export function matcherReach(inv: Invocation): SelectionReach {
   const full = a.has('-f') && inv.name !== 'killall' && inv.name !== 'pidof';
   const regex = inv.name === 'killall' ? a.has('-r') : inv.name !== 'pidof';
   const patterns = a.parsed.operands;
-  if (patterns.length === 0) return NARROWING.some((n) => a.has(n)) || inv.name === 'pidof' ? 'unknown' : 'excludes';
+  // `pgrep -v bash`: every process but the ones named, the guard's among them.
+  if (a.has('-v') && inv.name !== 'killall') return 'unknown';
+  // pkill/pgrep `-s 0`: the caller's own session, which holds the agent and whatever started it.
+  const narrowed = NARROWING.some((n) => a.has(n)) || (inv.name !== 'killall' && a.has('-s'));
+  if (patterns.length === 0) return narrowed || inv.name === 'pidof' ? 'unknown' : 'excludes';
   const mode = full ? 'full' : regex && !a.has('-x') ? 'name' : 'exact';
   return patterns.map((p) => patternReach(p, mode)).reduce(worstReach, 'excludes');
 }
@@ -145,7 +150,7 @@ const GREP_SPEC: GrammarSpec = {
 const AWK_SPEC: GrammarSpec = { unknownShort: 'switch', interspersed: false, options: [valued('-F', '--field-separator'), valued('-v', '--assign'), valued('-f', '--file')] };
 
 /** What a filter of a process listing keeps: literal patterns it keeps lines by, or that it cannot be read. */
-function filterOf(inv: Invocation): { positive: ArgWord[]; fixed: boolean; unread: boolean } | undefined {
+export function filterOf(inv: Invocation): { positive: ArgWord[]; fixed: boolean; unread: boolean } | undefined {
   if (inv.name === 'grep' || inv.name === 'egrep' || inv.name === 'fgrep' || inv.name === 'rg') {
     const a = toolArgs(inv.name, parsedArgs(inv.args, GREP_SPEC), GREP_SPEC);
     if (a.has('-v')) return { positive: [], fixed: false, unread: false };
@@ -182,8 +187,16 @@ function listingReach(lister: Invocation, invs: readonly Invocation[]): Selectio
   const ps = toolArgs(lister.name, parsedArgs(lister.args, PS_SPEC), PS_SPEC);
   const byName = ps.values('-C');
   if (byName.length > 0) return byName.flatMap((v) => v.split(',')).map((n) => patternReach(n, 'exact')).reduce(worstReach, 'excludes');
+  // `ps -o ppid= -p $$`, `ps -o pgid= -p $PPID`: the id of a process above the shell, whose group or
+  // session holds whatever started the agent (the editor's extension host among them).
+  if (ps.values('-o', '-O', '--format').some((f) => /\b(ppid|pgid|pgrp|sid|sess|session|tpgid)\b/i.test(f)) || ps.parsed.options.some((o) => o.valueWords.some((w) => /PPID|\$\$/.test(w.raw)))) return 'unknown';
   // `ps -p 4242`, BSD `ps p 4242`: processes picked by id.
   if (ps.has('-p') || ps.has('-q') || ps.parsed.operands.some((w) => w.text === 'p')) return 'excludes';
+  return filteredReach(lister, invs) ?? 'unknown';
+}
+
+/** What the filters a listing is piped through keep (undefined: no filter reads it). */
+export function filteredReach(lister: Invocation, invs: readonly Invocation[], mode: 'full' | 'name' = 'full'): SelectionReach | undefined {
   let reach: SelectionReach | undefined;
   for (const inv of invs) {
     if (!chainOf(inv).includes(lister)) continue;
@@ -191,18 +204,18 @@ function listingReach(lister: Invocation, invs: readonly Invocation[]): Selectio
     if (!filter) continue;
     // Filters in a row keep what every one of them keeps: one that excludes the guard is enough.
     if (filter.positive.length > 0) {
-      const r = filter.positive.map((p) => patternReach(p, 'full', filter.fixed)).reduce(worstReach, 'excludes');
+      const r = filter.positive.map((p) => patternReach(p, mode, filter.fixed)).reduce(worstReach, 'excludes');
       reach = reach === undefined ? r : r === 'names' || reach === 'names' ? 'names' : r === 'excludes' || reach === 'excludes' ? 'excludes' : worstReach(r, reach);
-    }
+    } else if (filter.unread) reach = reach ?? 'unknown';
   }
-  return reach ?? 'unknown';
+  return reach;
 }
 
 /** What the selections of processes in the line reach (undefined: the line selects none). */
 export function lineSelectionReach(invs: readonly Invocation[], reaching: readonly Invocation[]): SelectionReach | undefined {
   let out: SelectionReach | undefined;
   for (const inv of invs) {
-    let r = MATCHERS.has(inv.name) ? matcherReach(inv) : LISTERS.has(inv.name) ? listingReach(inv, invs) : undefined;
+    let r = MATCHERS.has(inv.name) ? matcherReach(inv) : LISTERS.has(inv.name) ? listingReach(inv, invs) : otherSourceReach(inv, invs);
     if (r === undefined) continue;
     // A selection whose output does not reach the signal counts only when it names the guard (`pgrep -f decider > p; kill $(cat p)`).
     if (r !== 'names' && !reaching.includes(inv)) continue;
@@ -220,7 +233,7 @@ export function freezes(inv: Invocation): boolean {
 }
 
 /** Programs that starve the processes they are given rather than end them. */
-export const STARVERS = new Set(['renice', 'prlimit', 'cpulimit', 'ionice', 'chrt']);
+export const STARVERS = new Set(['renice', 'prlimit', 'cpulimit', 'ionice', 'chrt', 'cgclassify']);
 export const SIGNALLERS = new Set(['kill', 'pkill', 'killall', 'skill', 'snice']);
 
 const CPULIMIT_SPEC: GrammarSpec = { unknownShort: 'switch', options: [valued('-e', '--exe'), valued('-P', '--path'), valued('-p', '--pid'), valued('-l', '--limit'), flag('-z', '--lazy'), flag('-b', '--background'), flag('-i', '--include-children')] };

