@@ -33,7 +33,7 @@ import { ARITHMETIC_COMMAND, DECLARATIONS, LONG_TOKEN, OUTPUT_PRODUCERS, STDIN_P
 import { arrayValues, assignedValue, compoundStdinText, loopValues } from './loopValues';
 import { recordBuiltinValues, STDIN_TEXT } from './shellValues';
 import { forgetArray, setArray } from '../shell/arrays';
-import { ALIAS, childEnvironment, EXPORTED, exportedVariables, exportsOnAssignment, namerefTarget, recordAliases, recordExports, selectionOf, setLoopVariable } from './lineState';
+import { ALIAS, childEnvironment, EXPORTED, exportedVariables, exportsOnAssignment, exportedThroughRefs, recordAliases, recordExports, selectionOf, setLoopVariable } from './lineState';
 export { REMOTE_CWD, type AnalyzeLimits } from './handlers/context';
 
 /** Units walking one simple command costs, and each of its words (expansion, wrappers, handlers). */
@@ -301,8 +301,7 @@ class Analyzer implements Walker {
     if (sources.length > 0) exec.sources = sources;
 
     if (command.words.length === 0) {
-      // `declare -nx R=ANTHROPIC_BASE_URL; R=…`: an assignment through a name reference sets the variable it names.
-      const throughRefs = command.assignments.filter((a) => namerefTarget(a.name, scope) !== a.name && (exportsOnAssignment(a.name, scope) || exportsOnAssignment(namerefTarget(a.name, scope), scope))).map((a) => namerefTarget(a.name, scope) + a.raw.slice(a.name.length));
+      const throughRefs = exportedThroughRefs(command.assignments, scope, exportsOnAssignment); // `declare -nx R=X; R=…` sets X
       for (const assignment of command.assignments) {
         const value = assignment.array || assignment.values.length !== 1 ? undefined : assignedValue(assignment.values[0]!, scope, this.expansion);
         scope.vars.set(assignment.name, value ?? null);
@@ -320,15 +319,13 @@ class Analyzer implements Walker {
     const argv = this.expandWords(command.words, scope);
     if (argv === undefined) return undefined;
     if (argv[0] && DECLARATIONS.has(argv[0].text)) {
-      // Exports first, while a name reference (`declare -n R=X; export R=…`) still says what it names.
-      if (argv[0].text === 'export' || argv[0].text === 'unset') recordExports(argv.slice(1), scope, argv[0].text === 'unset');
+      if (argv[0].text === 'export' || argv[0].text === 'unset') recordExports(argv.slice(1), scope, argv[0].text === 'unset'); // first, while a name reference (`declare -n R=X; export R=…`) still says what it names
       declare(argv[0].text, argv.slice(1), scope);
       declareSources(argv[0].text, command.words.slice(1), scope, stdinSources);
     }
     recordBuiltinValues(argv, exec, scope, this.facts.home);
     if (argv[0]) {
-      // `docker context use prod`: later commands of the line reach what it selected.
-      const selected = selectionOf(argv);
+      const selected = selectionOf(argv); // `docker context use prod`: later commands of the line reach what it selected.
       for (const [name, value] of Object.entries(selected)) {
         scope.vars.set(EXPORTED, '');
         scope.vars.set(EXPORTED + name, value);

@@ -54,6 +54,11 @@ export function namerefTarget(name: string, scope: Scope): string {
   return typeof target === 'string' && target !== '' && scope.vars.get(name) === null ? target : name;
 }
 
+/** `declare -nx R=ANTHROPIC_BASE_URL; R=…`: assignments through a name reference, as assignments of the variable named, when either exports. */
+export function exportedThroughRefs(assignments: readonly { name: string; raw: string }[], scope: Scope, exportsOnAssignment: (name: string, scope: Scope) => boolean): string[] {
+  return assignments.filter((a) => namerefTarget(a.name, scope) !== a.name && (exportsOnAssignment(a.name, scope) || exportsOnAssignment(namerefTarget(a.name, scope), scope))).map((a) => namerefTarget(a.name, scope) + a.raw.slice(a.name.length));
+}
+
 export function selectionOf(argv: readonly ArgWord[]): Readonly<Record<string, string>> {
   const tool = toolNamed(commandName(argv[0]!.text));
   if (!tool || !selectsAnything(tool)) return {};
