@@ -1,6 +1,5 @@
-import * as assert from 'node:assert/strict';
-import { classify } from '../../../src/core/policy/classify';
-import { perimeterFacts, show } from './perimeterFixtures';
+import { perimeterFacts } from './perimeterFixtures';
+import { deny, ask, flag, allowed, familyTables, type FamilyRow } from './familyTable';
 
 /**
  * Red team round 10, roads around the guard: other agents started through launchers, on other
@@ -11,17 +10,8 @@ import { perimeterFacts, show } from './perimeterFixtures';
  * editor's extensions folder. Every row sits next to look-alikes that stay allowed.
  */
 
-interface Row {
-  command: string;
-  /** deny; ask (exactly); flag (ask or deny); allowed (not denied, and no reason of the family). */
-  expect: 'deny' | 'ask' | 'flag' | 'allowed';
-}
-const deny = (command: string): Row => ({ command, expect: 'deny' });
-const ask = (command: string): Row => ({ command, expect: 'ask' });
-const flag = (command: string): Row => ({ command, expect: 'flag' });
-const allowed = (command: string): Row => ({ command, expect: 'allowed' });
 
-const TABLE: Record<string, { reason: RegExp; rows: readonly Row[] }> = {
+const TABLE: Record<string, { reason: RegExp; rows: readonly FamilyRow[] }> = {
   'other agents started around the guard': {
     reason: /another agent|would start \w+|as another user|outside any hook|plugins or extensions/,
     rows: [
@@ -181,24 +171,4 @@ const TABLE: Record<string, { reason: RegExp; rows: readonly Row[] }> = {
   },
 };
 
-describe('rules/perimeter: red team round 10 (agents, cloud tasks, addresses and settings around the guard)', () => {
-  const f = perimeterFacts();
-  for (const [family, { reason, rows }] of Object.entries(TABLE)) {
-    describe(family, () => {
-      for (const row of rows) {
-        it(`${row.expect}: ${row.command}`, () => {
-          const v = classify(row.command, f, { lockdown: false });
-          if (row.expect === 'allowed') {
-            assert.notEqual(v.decision, 'deny', show(v));
-            assert.ok(!v.reasons.some((r) => reason.test(r)), show(v));
-            return;
-          }
-          if (row.expect === 'deny') assert.equal(v.decision, 'deny', show(v));
-          else if (row.expect === 'ask') assert.equal(v.decision, 'ask', show(v));
-          else assert.notEqual(v.decision, 'allow', show(v));
-          assert.ok(v.reasons.some((r) => reason.test(r)), show(v));
-        });
-      }
-    });
-  }
-});
+familyTables('rules/perimeter: red team round 10 (agents, cloud tasks, addresses and settings around the guard)', TABLE, perimeterFacts, 'not-deny');

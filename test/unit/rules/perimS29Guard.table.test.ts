@@ -1,6 +1,5 @@
-import * as assert from 'node:assert/strict';
-import { classify } from '../../../src/core/policy/classify';
-import { perimeterFacts, show } from './perimeterFixtures';
+import { perimeterFacts } from './perimeterFixtures';
+import { deny, ask, allowed, familyTables, type FamilyRow } from './familyTable';
 
 /**
  * Red team round 10, the guard disabled or blinded outright: its processes picked through `/proc`,
@@ -9,18 +8,10 @@ import { perimeterFacts, show } from './perimeterFixtures';
  * the default Node.js switched under its hook. Every row sits next to look-alikes that stay allowed.
  */
 
-interface Row {
-  command: string;
-  /** deny; ask (exactly); flag (ask or deny); allowed (not denied, and no reason of the family). */
-  expect: 'deny' | 'ask' | 'flag' | 'allowed';
-}
-const deny = (command: string): Row => ({ command, expect: 'deny' });
-const ask = (command: string): Row => ({ command, expect: 'ask' });
-const allowed = (command: string): Row => ({ command, expect: 'allowed' });
 
 const PROCESSES = /guard's own processes|cannot show are not the guard's|runtime the guard itself runs under|what the agent runs next may not be judged/;
 
-const TABLE: Record<string, { reason: RegExp; rows: readonly Row[] }> = {
+const TABLE: Record<string, { reason: RegExp; rows: readonly FamilyRow[] }> = {
   'guard processes picked through /proc': {
     reason: PROCESSES,
     rows: [
@@ -162,24 +153,4 @@ const TABLE: Record<string, { reason: RegExp; rows: readonly Row[] }> = {
   },
 };
 
-describe('rules/perimeter: red team round 10 (guard processes, starving, sockets, the editor without the guard, the runtime switched)', () => {
-  const f = perimeterFacts();
-  for (const [family, { reason, rows }] of Object.entries(TABLE)) {
-    describe(family, () => {
-      for (const row of rows) {
-        it(`${row.expect}: ${row.command}`, () => {
-          const v = classify(row.command, f, { lockdown: false });
-          if (row.expect === 'allowed') {
-            assert.notEqual(v.decision, 'deny', show(v));
-            assert.ok(!v.reasons.some((r) => reason.test(r)), show(v));
-            return;
-          }
-          if (row.expect === 'deny') assert.equal(v.decision, 'deny', show(v));
-          else if (row.expect === 'ask') assert.equal(v.decision, 'ask', show(v));
-          else assert.notEqual(v.decision, 'allow', show(v));
-          assert.ok(v.reasons.some((r) => reason.test(r)), show(v));
-        });
-      }
-    });
-  }
-});
+familyTables('rules/perimeter: red team round 10 (guard processes, starving, sockets, the editor without the guard, the runtime switched)', TABLE, perimeterFacts, 'not-deny');
