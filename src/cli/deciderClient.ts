@@ -1,10 +1,10 @@
+import type * as ChildProcess from 'node:child_process';
 import * as fs from 'node:fs';
 import type * as Net from 'node:net';
 import * as path from 'node:path';
 import { nodeCrypto } from '../node/lazyCrypto';
 import { bindingHmac, type DeciderCrypto, type MacState } from '../node/decider/bindingHmac';
 import { DECIDER_MAX_REPLY_BYTES, DECIDER_PATHS, DECIDER_PROTOCOL, deciderMacStart, HOOK_INPUT_MAX_BYTES, parseDeciderKeyBytes, verifyDeciderReply, type DeciderRequest, type DeciderResult } from '../node/decider/protocol';
-import { spawnDetached } from './detachedSpawn';
 import { pipeExchange } from './pipeExchange';
 
 /**
@@ -256,8 +256,11 @@ export function startDecider(home: string, cli: string, env: NodeJS.ProcessEnv, 
       if (now - fs.statSync(lock).mtimeMs < SPAWN_LOCK_STALE_MS) return false;
       fs.writeFileSync(lock, `${process.pid} ${now}\n`, { mode: 0o600 });
     }
-    // Through libuv's process handle (detachedSpawn.ts): node:child_process would load the stream modules.
-    return spawnDetached(process.execPath, [cli, 'decider'], serverEnvironment(env), home);
+    const { spawn } = require('node:child_process') as typeof ChildProcess;
+    const child = spawn(process.execPath, [cli, 'decider'], { detached: true, stdio: 'ignore', env: serverEnvironment(env), cwd: home, windowsHide: true });
+    child.on('error', () => undefined);
+    child.unref();
+    return true;
   } catch {
     return false;
   }
