@@ -18,6 +18,7 @@ import { destructiveMongo, destructiveStatement } from './support/storeProtocols
 import { unreviewedDeploy } from './support/unreviewedDeploys';
 import { blankingWrite } from './support/blankWrites';
 import { scriptCli } from './support/scriptClis';
+import { BENIGN_OBJECT, optionVerb } from './support/optionVerbs';
 import { NOT_A_CLI } from './support/notACli';
 import { actionPath, productionChange } from './support/productionChange';
 
@@ -77,10 +78,6 @@ const OTHER_ACTION = new Set([
   'enable', 'attach', 'connect', 'invoke', 'call', 'send', 'publish', 'promote', 'provision', 'reload',
 ]);
 
-/** Option names whose first word destroys (`--delete`, `-purge`, `--prune`, `--force-delete-storage`); `rm`/`remove` mean cleanup (`--rm`). */
-const OPTION_DESTROY = new Set(['delete', 'deleteall', 'purge', 'prune', 'destroy', 'drop', 'truncate', 'wipe', 'flush', 'erase', 'replace', 'down', 'revoke', 'terminate', 'deregister', 'unpublish', 'expunge']);
-/** What follows an option's verb when it only clears a cache or a view (`--reset-cache`, `--purge-cache`). */
-const BENIGN_OBJECT = new Set(['cache', 'caches', 'cached', 'build', 'builds', 'tmp', 'temp', 'output', 'dist', 'artifacts', 'screen', 'console', 'after', 'before', 'during', 'excluded', 'empty', 'dirs']);
 
 /** Options whose next word names what is acted on. */
 const NAME_OPTION = /^-{1,2}(?:[a-z]+-)*(name|names|id|ids|sid|bucket|bucket-name|topic|topics|cluster|cluster-name|index|queue|table|database|db|app|project|stack|stack-name|service|instance|instance-id|key|prefix|vault|dataset|snapshot|volume|group|stream|accessor-id|resource|item|repo|org|servers?)$/i;
@@ -244,24 +241,6 @@ function gitStyleDelete(reading: Reading): { name: string } | undefined {
   return option ? { name: option.name } : undefined;
 }
 
-function optionVerb(reading: Reading, traits: VerbTraits): { name: string; verb: string } | undefined {
-  for (const option of reading.options) {
-    const bare = option.name.replace(/^-+/, '').toLowerCase();
-    if (traits.routine?.includes(bare)) continue;
-    if (traits.destroying?.includes(option.name)) return { name: option.name, verb: 'overwrite' };
-    const parts = bare.split(/[-_]/).filter((p) => p !== '');
-    // `--force-delete`, `--auto-prune` (Argo CD deletes what the repository no longer lists on every sync).
-    const start = parts[0] === 'force' || parts[0] === 'auto' ? 1 : 0;
-    const verb = /^-(rm|rmr|rmdir)$/.test(option.name) ? 'delete' : parts[start]; // Hadoop's one-dash deletes; docker's `--rm` cleans up.
-    if (verb === undefined) continue;
-    if (verb === 'reset' && parts.length > start + 1 && !BENIGN_OBJECT.has(parts[start + 1]!)) return { name: option.name, verb: 'reset' };
-    if (!OPTION_DESTROY.has(verb)) continue;
-    if (parts.slice(start + 1).some((p) => BENIGN_OBJECT.has(p))) continue;
-    if (/^(false|no|0|off|none)$/i.test(option.value ?? '')) continue;
-    return { name: option.name, verb };
-  }
-  return undefined;
-}
 
 /** System programs whose name glues a short prefix to the verb (`lvremove`, `vgremove`, `userdel`, `wipefs`, libmemcached's `memcflush`, `memcrm`, OpenLDAP's `ldapdelete`). */
 const GLUED_NAME = /^(?:lv|vg|pv|md|user|group|luks|part)(remove|del|destroy|erase)$|^(wipe)fs$|^memc(flush|rm)$|^ldap(delete)$/;
@@ -458,7 +437,9 @@ function firstCommandWord(args: readonly ArgWord[], tool: NonNullable<ReturnType
 const FLOOR_TOO: Readonly<Record<string, readonly string[] | undefined>> = { npm: undefined, pnpm: undefined, yarn: undefined, bun: undefined, pulumi: ['env'], glab: ['variable', 'api'], argocd: ['admin', 'account', 'cluster', 'repo', 'repocreds', 'proj', 'cert', 'gpg', 'context', 'appset', 'login', 'logout', 'relogin'], rabbitmqctl: undefined, 'rabbitmqctl.bat': undefined, nomad: undefined, consul: undefined };
 
 export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: ReadonlySet<string>): Finding[] {
-  for (const script of [scriptCli(inv)]) if (script) return checkVerbs(script, ctx, specific); // `node ace db:wipe`: a script's words are a CLI (scriptClis.ts).
+  // `node ace db:wipe --force`: a project script's own words are a CLI (support/scriptClis.ts).
+  const script = scriptCli(inv);
+  if (script) return checkVerbs(script, ctx, specific);
   if (!floorApplies(inv, specific) || removalOf(inv) !== undefined) return [];
   const traits = verbTraitsOf(inv.name);
   if (traits.allRoutine) return [];

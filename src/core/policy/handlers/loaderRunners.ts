@@ -11,11 +11,11 @@
  */
 
 import { resolvePath } from '../../paths';
-import type { ParsedCommand } from '../../shell/grammar';
+import { parseCommand, type GrammarSpec, type OptionSpec, type ParsedCommand } from '../../shell/grammar';
 import { PACKAGE_ADDRESS } from '../../shell/wrappers';
 import { rubyLoaderFiles } from './preloadedModules';
 import type { ArgWord } from '../types';
-import { has, inDir, jsFiles, LISTING_ONLY, one, operandTexts, parseWith, pythonModule, value, values, type Ctx, type Entry, type RunnerSpec } from './runnerKit';
+import { has, inDir, jsFiles, LISTING_ONLY, one, operandTexts, pythonModule, value, values, type Ctx, type Entry, type RunnerSpec } from './runnerKit';
 
 /** A Python import root given by option (`--app-dir`, `--chdir`, `--pythonpath`), else the working folder; then PYTHONPATH. */
 function pythonRoots(c: Ctx, given: readonly string[]): string[] {
@@ -95,14 +95,15 @@ function wordsOf(text: string | undefined): ArgWord[] {
   return (text ?? '').split(/\s+/).filter((t) => t !== '' && !/[$`]/.test(t)).slice(0, 64).map((t) => ({ text: t, raw: t, dynamic: false, glob: false }));
 }
 
-const PLUGIN_OPTION: RunnerSpec = { options: [one('-p'), one('-k'), one('-m'), one('-c'), one('-o'), one('--rootdir')], entries: () => [] };
-const RSPEC_FILE_OPTIONS: RunnerSpec = { options: [one('-r', '--require'), one('-I', '--libdir'), one('-f', '--format'), one('-o', '--out'), one('--order'), one('--seed'), one('-e', '--example'), one('-t', '--tag'), one('-P', '--pattern'), one('--default-path')], entries: () => [] };
+const grammar = (...options: OptionSpec[]): GrammarSpec => ({ options, interspersed: true, unknownShort: 'switch', unknownLong: 'switch' });
+const PLUGIN_OPTION = grammar(one('-p'), one('-k'), one('-m'), one('-c'), one('-o'), one('--rootdir'));
+const RSPEC_FILE_OPTIONS = grammar(one('-r', '--require'), one('-I', '--libdir'), one('-f', '--format'), one('-o', '--out'), one('--order'), one('--seed'), one('-e', '--example'), one('-t', '--tag'), one('-P', '--pattern'), one('--default-path'));
 
 /** pytest's plugins named by variable: `PYTEST_PLUGINS=a,b` and `-p mod` in `PYTEST_ADDOPTS`. */
 function pytestVariables(c: Ctx): Entry[] {
   const env = c.exec.assignments;
   const names = (env['PYTEST_PLUGINS'] ?? '').split(',').map((n) => n.trim());
-  names.push(...values(parseWith(PLUGIN_OPTION, wordsOf(env['PYTEST_ADDOPTS'])), '-p'));
+  names.push(...values(parseCommand(wordsOf(env['PYTEST_ADDOPTS']), PLUGIN_OPTION), '-p'));
   const roots = pythonRoots(c, []);
   return names.filter((n) => n !== '' && !n.startsWith('no:')).slice(0, 4).flatMap((n) => moduleEntry(c, n, roots));
 }
@@ -131,15 +132,12 @@ const doctest: RunnerSpec = {
   entries: (p, c) => [{ files: operandTexts(p).filter((t) => t.endsWith('.py')).map((t) => resolvePath(c.exec.cwd, t, c.w.facts.home)), as: 'python' }],
 };
 
-/** A path-like module word (`./x.js`, `/abs/x.mjs`, `x.cjs`): istanbul reporters, prettier plugins and preloads given as files. */
-const moduleFiles = (c: Ctx, words: readonly string[]): string[] => jsFiles(c, words.filter((w) => /^\.{0,2}\//.test(w) || /\.[cm]?[jt]s$/.test(w)));
-
 /** `c8 -r ./rep.js node app.js`, `nyc --require ./x.js --reporter ./rep.js mocha`: preloads and reporters loaded by path. */
 function coverageWrapper(requires: readonly string[]): RunnerSpec {
   return {
     options: [one('-r', '--reporter'), ...requires.map((n) => one(n)), one('--reports-dir', '--report-dir', '-o'), one('--temp-directory', '--temp-dir'), one('-x', '--exclude'), one('-n', '--include'), one('--src'), one('-e', '--extension'), one('--nycrc-path'), one('--cwd')],
     interspersed: false,
-    entries: (p, c) => [{ files: moduleFiles(c, values(p, '-r', '--reporter', ...requires)), as: 'javascript' }],
+    entries: (p, c) => [{ files: jsFiles(c, values(p, '-r', '--reporter', ...requires)), as: 'javascript' }],
   };
 }
 
@@ -150,7 +148,7 @@ function withJsModules(base: RunnerSpec | undefined, options: readonly string[])
     interspersed: base?.interspersed,
     entries(p, c) {
       if (has(p, ...LISTING_ONLY)) return [];
-      return [{ files: moduleFiles(c, values(p, ...options)), as: 'javascript' }, ...(base?.entries(p, c) ?? [])];
+      return [{ files: jsFiles(c, values(p, ...options)), as: 'javascript' }, ...(base?.entries(p, c) ?? [])];
     },
   };
 }
@@ -189,7 +187,7 @@ function rspecFiles(base: RunnerSpec | undefined): RunnerSpec {
       for (const file of [`${c.exec.cwd}/.rspec`, `${c.exec.cwd}/.rspec-local`, `${c.w.facts.home}/.rspec`]) {
         const text = c.w.readFile(file, c.w.viaOf(c.exec));
         if (text === undefined) continue;
-        const parsed = parseWith(RSPEC_FILE_OPTIONS, wordsOf(text));
+        const parsed = parseCommand(wordsOf(text), RSPEC_FILE_OPTIONS);
         requires.push(...values(parsed, '-r', '--require'));
         libs.push(...values(parsed, '-I', '--libdir'));
       }

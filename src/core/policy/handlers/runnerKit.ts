@@ -83,7 +83,7 @@ export function pythonModule(c: Ctx, dotted: string): string[] {
 export const JS_TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$/;
 export const jsTestFiles = (c: Ctx): string[] => ['', '/test', '/tests', '/__tests__', '/src', '/src/__tests__'].flatMap((d) => c.list(c.exec.cwd + d, JS_TEST_FILE));
 
-export const jsFiles = (c: Ctx, texts: readonly string[]): string[] => texts.filter((t) => /\.(js|mjs|cjs|ts|mts|cts|jsx|tsx)$/.test(t) || t.startsWith('./') || t.startsWith('/')).map((t) => resolvePath(c.exec.cwd, t, c.w.facts.home));
+export const jsFiles = (c: Ctx, texts: readonly string[]): string[] => texts.filter((t) => /\.(js|mjs|cjs|ts|mts|cts|jsx|tsx)$/.test(t) || /^\.{0,2}\//.test(t)).map((t) => resolvePath(c.exec.cwd, t, c.w.facts.home));
 
 /** Each runner's grammar, made once: the grammar compiles its option tables per spec object, so a spec made per call compiled them per call. */
 const grammars = new WeakMap<RunnerSpec, GrammarSpec>();

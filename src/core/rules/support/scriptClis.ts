@@ -14,7 +14,7 @@ const RUNTIMES = /^(node|nodejs|python[\d.]*|ruby|php|perl)$/;
 /** Options that give the program as code or a module rather than a script file. */
 const CODE_OPTIONS = new Set(['-c', '-m', '-e', '-E', '-p', '--eval', '--print', '-r', '-R', '-B', '-F', '-f']);
 /** Scripts read by their own packs (frameworks.ts, the Rails and Django rules). */
-const PACKED = /^(manage\.py|artisan|rails|rake|console|symfony|craft|yii|spark|bin)$/;
+const PACKED = /^(manage\.py|artisan|rails|rake|console|symfony|craft|yii|spark)$/;
 
 export function scriptCli(inv: Invocation): Invocation | undefined {
   if (!RUNTIMES.test(inv.name)) return undefined;

@@ -1,0 +1,31 @@
+import type { VerbTraits } from '../../registry/verbTraits';
+
+/**
+ * The verb floor's reading of options (verbs.ts): an option whose first word destroys (`--delete`,
+ * `--force-delete-storage`, `--prune`, Hadoop's `-rm`), unless what follows names a cache or a view.
+ */
+
+/** Option names whose first word destroys (`--delete`, `-purge`, `--prune`, `--force-delete-storage`); `rm`/`remove` mean cleanup (`--rm`). */
+const OPTION_DESTROY = new Set(['delete', 'deleteall', 'purge', 'prune', 'destroy', 'drop', 'truncate', 'wipe', 'flush', 'erase', 'replace', 'down', 'revoke', 'terminate', 'deregister', 'unpublish', 'expunge']);
+/** What follows an option's verb when it only clears a cache or a view (`--reset-cache`, `--purge-cache`). */
+export const BENIGN_OBJECT = new Set(['cache', 'caches', 'cached', 'build', 'builds', 'tmp', 'temp', 'output', 'dist', 'artifacts', 'screen', 'console', 'after', 'before', 'during', 'excluded', 'empty', 'dirs']);
+
+export function optionVerb(reading: { options: readonly { name: string; value?: string }[] }, traits: VerbTraits): { name: string; verb: string } | undefined {
+  for (const option of reading.options) {
+    const bare = option.name.replace(/^-+/, '').toLowerCase();
+    if (traits.routine?.includes(bare)) continue;
+    if (traits.destroying?.includes(option.name)) return { name: option.name, verb: 'overwrite' };
+    const parts = bare.split(/[-_]/).filter((p) => p !== '');
+    // `--force-delete`, `--auto-prune` (Argo CD deletes what the repository no longer lists on every sync).
+    const start = parts[0] === 'force' || parts[0] === 'auto' ? 1 : 0;
+    // Hadoop's one-dash `-rm`, `-rmr`, `-rmdir` delete; docker's `--rm` (two dashes) cleans up after itself.
+    const verb = /^-(rm|rmr|rmdir)$/.test(option.name) ? 'delete' : parts[start];
+    if (verb === undefined) continue;
+    if (verb === 'reset' && parts.length > start + 1 && !BENIGN_OBJECT.has(parts[start + 1]!)) return { name: option.name, verb: 'reset' };
+    if (!OPTION_DESTROY.has(verb)) continue;
+    if (parts.slice(start + 1).some((p) => BENIGN_OBJECT.has(p))) continue;
+    if (/^(false|no|0|off|none)$/i.test(option.value ?? '')) continue;
+    return { name: option.name, verb };
+  }
+  return undefined;
+}
