@@ -38,7 +38,7 @@ function moduleEntry(c: Ctx, spec: string | undefined, roots: readonly string[])
 /** An app server's `module:app` operand: the first operand that looks like one. */
 const APP_SPEC = /^[A-Za-z_][\w.]*(:[\w.()'", ]*)?$/;
 
-function appServer(valued: readonly string[], rootOptions: readonly string[], configOptions: readonly string[] = [], defaultConfig?: string): RunnerSpec {
+function appServer(valued: readonly string[], rootOptions: readonly string[], configOptions: readonly string[] = [], defaultConfig?: string, appVariable?: string): RunnerSpec {
   return {
     options: [...valued.map((n) => one(n)), ...rootOptions.map((n) => one(n)), ...configOptions.map((n) => one(n))],
     entries(p, c) {
@@ -47,7 +47,9 @@ function appServer(valued: readonly string[], rootOptions: readonly string[], co
       const config = configOptions.length > 0 ? value(p, ...configOptions) : undefined;
       const configFile = config !== undefined && !config.startsWith('python:') ? [resolvePath(c.exec.cwd, config.replace(/^file:/, ''), c.w.facts.home)] : defaultConfig !== undefined ? [`${c.exec.cwd}/${defaultConfig}`] : [];
       const configModule = config?.startsWith('python:') ? moduleEntry(c, config.slice(7), roots) : [];
-      const app = operandTexts(p).find((t) => APP_SPEC.test(t) && t !== 'run' && t !== 'worker');
+      // `granian --interface asgi evil:app`: a `module:app` word first, then a bare module; `UVICORN_APP=mod:app uvicorn`.
+      const operands = operandTexts(p).filter((t) => APP_SPEC.test(t) && t !== 'run' && t !== 'worker');
+      const app = operands.find((t) => t.includes(':')) ?? operands[0] ?? (appVariable !== undefined ? c.exec.assignments[appVariable] : undefined);
       return [{ files: configFile.filter((f) => f.endsWith('.py')), as: 'python' }, ...configModule, ...moduleEntry(c, app, roots)];
     },
   };
@@ -332,7 +334,11 @@ export function withLoaderRunners(base: Readonly<Record<string, RunnerSpec>>): R
   const lua = Object.fromEntries(['lua', 'luajit', 'lua5.1', 'lua5.3', 'lua5.4'].map((n) => [n, luaLoads(own(n))]));
   return {
     ...base,
-    uvicorn: appServer(UVICORN_VALUED, ['--app-dir']),
+    uvicorn: appServer(UVICORN_VALUED, ['--app-dir'], [], undefined, 'UVICORN_APP'),
+    granian: appServer(['--interface', '--host', '--port', '--workers', '--threads', '--blocking-threads', '--loop', '--http', '--ws', '--backlog', '--log-level', '--ssl-keyfile', '--ssl-certificate', '--url-path-prefix', '--reload-paths', '--working-dir'], ['--working-dir']),
+    taskiq: appServer(['--workers', '-w', '--log-level', '--max-async-tasks', '--tasks-pattern', '--fs-discover'], ['--app-dir']),
+    // `rq worker -c settings_module`: rq imports its settings module.
+    rq: { options: [one('-c', '--config'), one('-u', '--url'), one('-w', '--worker-class'), one('-P', '--path')], entries: (p, c) => moduleEntry(c, value(p, '-c', '--config'), pythonRoots(c, values(p, '-P', '--path'))) },
     gunicorn: appServer(GUNICORN_VALUED, ['--chdir', '--pythonpath'], ['-c', '--config'], 'gunicorn.conf.py'),
     hypercorn: appServer(HYPERCORN_VALUED, [], ['-c', '--config']),
     daphne: appServer(DAPHNE_VALUED, []),
