@@ -12,7 +12,7 @@ import { followDirectoryChange } from './directoryChange';
 import { expandTildeWord, homeTilde } from '../shell/tilde';
 import type { Command, CommandList, Pipeline, RedirectNode, SimpleCommand, Word, WordPart } from '../shell/ast';
 import { DYNAMIC_WORD, findShellOuts } from '../shell/embedded';
-import { argWord, wordTextWithCopies, copiedVariable, declare, declareSources, recordCopy, expandWords, knownTarget, mergeSources, setSources, shellQuote, staticValue, textVariableSources, variableSources, wordSources, type ExpansionEnv } from '../shell/expand';
+import { argWord, wordTextWithCopies, copiedVariable, declare, namerefOf, declareSources, recordCopy, expandWords, knownTarget, mergeSources, setSources, shellQuote, staticValue, textVariableSources, variableSources, wordSources, type ExpansionEnv } from '../shell/expand';
 import { DEFAULT_PARSE_LIMITS, parseShell } from '../shell/parser';
 import { isDynamic, wordText } from '../shell/words';
 import { commandName, isInstalledPackage, placeholderWord, REMOTE_CWD, type AnalyzeLimits, type Exec, type Scope, type Walker } from './handlers/context';
@@ -23,7 +23,7 @@ import { FileReads } from './fileReads';
 import { bareInputRead, commandOutput, recordWrites, stdinText } from './knownOutput';
 import type { Analysis, ArgWord, CodeSnippet, Facts, Invocation, Opaque, Origin, Redirect, RemoteContext, SnippetLanguage, StdinSource, Via } from './types';
 import { workMeter, type WorkMeter } from './workMeter';
-import { knownFolderPrefix, nameReferenced, substitutionScope, withShellOptions } from './builtinSetters';
+import { knownFolderPrefix, substitutionScope, withShellOptions } from './builtinSetters';
 import { handOn, substitutionsTooDeep } from './walkLimits';
 import { nameIsPattern, runPatternName } from './globName';
 import { runProgram } from './loadedCode';
@@ -312,7 +312,7 @@ class Analyzer implements Walker {
         // `x='a[$(cmd)]'; echo $((x))`: arithmetic on x runs cmd, so the subscript is read as if it ran now.
         for (const m of (value ?? '').matchAll(SUBSCRIPT)) this.analyzeText(`: ${m[1]!}`, this.subScope(scope, 'an array subscript'));
         setSources(scope, assignment.name, assignment.values.flatMap((v) => wordSources(v, scope)));
-        const referenced = nameReferenced(assignment.name, scope); if (referenced !== undefined && nameReferenced(referenced, scope) === undefined) this.analyzeText(referenced + assignment.raw.slice(assignment.name.length), scope); // `declare -n R=HOME; R=/tmp` sets HOME.
+        const referenced = namerefOf(assignment.name, scope); if (referenced !== undefined && namerefOf(referenced, scope) === undefined) this.analyzeText(referenced + assignment.raw.slice(assignment.name.length), scope); // `declare -n R=HOME; R=/tmp` sets HOME.
       }
       const exported = command.assignments.filter((a) => exportsOnAssignment(a.name, scope)).map((a) => a.raw).concat(throughRefs); if (exported.length > 0) this.analyzeText(`export ${exported.join(' ')}`, scope);
     }

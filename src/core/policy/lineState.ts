@@ -2,7 +2,7 @@ import { commandNode, parsedArgs, toolArgs, toolNamed } from '../registry/comman
 import type { CommandSpec } from '../registry/types';
 import { commandName, type Exec, type Scope } from './handlers/context';
 import type { ArgWord } from './types';
-import { COPY_OF } from '../shell/expand';
+import { namerefOf } from '../shell/expand';
 
 /**
  * What earlier commands of the same line leave for later ones, kept beside the shell variables (so
@@ -49,9 +49,7 @@ export function recordExports(args: readonly ArgWord[], scope: Scope, unset = fa
 
 /** `declare -n R=ANTHROPIC_BASE_URL; export R=…`: a name reference's assignments set the variable it names. */
 export function namerefTarget(name: string, scope: Scope): string {
-  if (!scope.vars.has(COPY_OF)) return name;
-  const target = scope.vars.get(COPY_OF + name);
-  return typeof target === 'string' && target !== '' && scope.vars.get(name) === null ? target : name;
+  return namerefOf(name, scope) ?? name;
 }
 
 /** `declare -nx R=ANTHROPIC_BASE_URL; R=…`: assignments through a name reference, as assignments of the variable named, when either exports. */

@@ -63,9 +63,25 @@ export function argWord(word: Word, scope: ExpansionScope): ArgWord {
  */
 export const COPY_OF = '\u0000copy:';
 
+/**
+ * Where a name reference (`declare -n R=HOME`) keeps the variable it stands for. Unlike a copy it
+ * outlives assignments: `R=/tmp` sets HOME and `$R` still reads HOME. Recording one also sets the bare
+ * COPY_OF mark, so lines without copies or references skip every lookup.
+ */
+export const NAMEREF = '\u0000nameref:';
+
+/** The variable a name reference stands for, when `name` is one. */
+export function namerefOf(name: string, scope: ExpansionScope): string | undefined {
+  if (!scope.vars.has(COPY_OF)) return undefined;
+  const target = scope.vars.get(NAMEREF + name);
+  return typeof target === 'string' && target !== '' && target !== name ? target : undefined;
+}
+
 function copyTarget(name: string, scope: ExpansionScope): string {
-  const original = scope.vars.get(COPY_OF + name);
-  return typeof original === 'string' && original !== '' ? original : name;
+  const referenced = namerefOf(name, scope);
+  const looked = referenced ?? name;
+  const original = scope.vars.get(COPY_OF + looked);
+  return typeof original === 'string' && original !== '' ? original : looked;
 }
 
 /** The variable a word's value is exactly (`$TOKEN`, `"${TOKEN}"`, a copy of one), else undefined. */
@@ -98,7 +114,8 @@ export function wordTextWithCopies(word: Word, scope: ExpansionScope): string {
 }
 
 /** Remember (or forget) that `name` now holds a copy of another variable. */
-export function recordCopy(scope: ExpansionScope, name: string, original: string | undefined): void {
+export function recordCopy(scope: ExpansionScope, assigned: string, original: string | undefined): void {
+  const name = namerefOf(assigned, scope) ?? assigned; // `declare -n R=T; R=$TOKEN` makes T the copy
   // The bare prefix marks a line that has copies at all: lines without any skip the lookups.
   if (original !== undefined && original !== name) {
     scope.vars.set(COPY_OF, '');
@@ -180,8 +197,13 @@ export function declareSources(builtin: string, words: readonly Word[], scope: E
     else if (eq >= 0) setSources(scope, name, wordSources(word, scope));
     if (nameref && eq >= 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(text.slice(eq + 1))) {
       scope.vars.set(name, null);
-      recordCopy(scope, name, copyTarget(text.slice(eq + 1), scope));
-    } else if (eq >= 0 && !reads && builtin !== 'unset') recordCopy(scope, name, assignedCopy(word, eq, scope));
+      if (text.slice(eq + 1) !== name) {
+        scope.vars.set(COPY_OF, '');
+        scope.vars.set(NAMEREF + name, text.slice(eq + 1));
+      }
+    } else if (builtin === 'unset' && words.some((w) => /^-[a-zA-Z]*n/.test(wordText(w)))) scope.vars.delete(NAMEREF + name);
+    else if (namerefOf(name, scope) !== undefined) continue; // `declare -n R=T; export R=…` assigns T; R still names it
+    else if (eq >= 0 && !reads && builtin !== 'unset') recordCopy(scope, name, assignedCopy(word, eq, scope));
     else recordCopy(scope, name, undefined);
   }
 }
