@@ -70,15 +70,18 @@ const RESCAN_BASE_UNITS = 1 << 16;
 
 /**
  * Units the packs cost per invocation and per argument word (paths classified, names matched,
- * provenance looked up): calibrated so that the whole budget is spent in about 50 ms.
+ * provenance looked up): calibrated so that the whole budget is spent in about 50 ms. Recalibrated
+ * 2026-12-04 (×3): the packs had grown to about 15 ns per unit while the walker spends about 2 ns, so
+ * a 16 KiB or 500-deep input spent 50–90 ms in the packs before the budget ran out.
  */
-const UNITS_PER_INVOCATION = 10_000;
+const PACK_COST = 3;
+const UNITS_PER_INVOCATION = PACK_COST * 10_000;
 /** A command no pack names and no table describes goes through the verb floor and every generic reading in full. */
-const UNITS_PER_UNDESCRIBED_COMMAND = 12_000;
-const UNITS_PER_WORD = 2_000;
+const UNITS_PER_UNDESCRIBED_COMMAND = PACK_COST * 12_000;
+const UNITS_PER_WORD = PACK_COST * 2_000;
 /** A word of a command that takes paths (`rm`, `cp`, `cat`): several packs judge each path in turn. */
-const UNITS_PER_PATH_WORD = 8_000;
-const UNITS_PER_CHARACTER = 16;
+const UNITS_PER_PATH_WORD = PACK_COST * 8_000;
+const UNITS_PER_CHARACTER = PACK_COST * 16;
 
 function rawLength(inv: Invocation): number {
   let length = 0;
@@ -226,7 +229,7 @@ export function findingsOf(analysis: Analysis, facts: Facts, packs: readonly Rul
   const hinted = analysis.opaque.length > 0 ? opaqueProductionTargets(analysis, facts) : [];
   for (const o of analysis.opaque) {
     const via = o.via.length > 0 ? ` (via ${o.via.join(' → ')})` : '';
-    const elsewhere = o.fetchedFrom !== undefined ? [fetchedTarget(o.fetchedFrom, facts)] : o.remote || o.via.length > 0 ? opaqueProductionTargets(analysis, facts, o) : hinted;
+    const elsewhere = o.fetchedFrom !== undefined ? [fetchedTarget(o.fetchedFrom, facts)] : o.remote || o.via.length > 0 ? opaqueProductionTargets(analysis, facts, o, hinted) : hinted;
     add([{ rule: 'analysis.opaque', risk: 'unanalyzable', severity: 'ask', reason: `Cannot be checked before it runs: ${o.reason}${via}.`, targets: elsewhere.length > 0 ? elsewhere : hinted }]);
   }
   return findings;

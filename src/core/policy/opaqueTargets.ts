@@ -22,9 +22,18 @@ export function fetchedTarget(address: string, facts: Facts): Target {
   return { kind: 'resource', name: host || address.slice(0, 80), remote: true, environment: env.environment, environmentReason: env.environment === 'unknown' ? `code fetched from ${host}, whose environment nothing names` : env.reason };
 }
 
-export function opaqueProductionTargets(analysis: Analysis, facts: Facts, opaque?: Opaque): Target[] {
+/**
+ * The production place an opaque part reaches: the machine it runs on, else a production host the line
+ * names. `named` is that second answer when the caller already has it: it does not depend on the part,
+ * and a line nested 500 deep has as many parts (scanning again for each was quadratic).
+ */
+export function opaqueProductionTargets(analysis: Analysis, facts: Facts, opaque?: Opaque, named?: readonly Target[]): Target[] {
   const place = opaque ? remotePlaceOf(analysis, facts, opaque) : undefined;
   if (place) return [place];
+  return named ? [...named] : namedProductionHosts(analysis, facts);
+}
+
+function namedProductionHosts(analysis: Analysis, facts: Facts): Target[] {
   const seen = new Set<string>();
   for (const inv of analysis.invocations.slice(0, 64)) {
     const texts = [...inv.args.map((a) => a.text), ...Object.values(inv.assignments)];

@@ -100,10 +100,11 @@ describe('classify fuzz: never throws, always decides, within bounded work', fun
  */
 describe('work grows linearly with the size of the input', () => {
   // Commands that run the rest of their words (`eval eval …`, `docker exec c docker exec c …`) carry
-  // those words at every level up to the nesting limit, and a word costs 8,000 units (what the packs
-  // spend judging one, measured): the fixed multiple allows that, the doubling check below stays.
-  const UNITS_PER_CHARACTER = 20_000;
-  const BASE_UNITS = 300_000;
+  // those words at every level up to the nesting limit, and a word costs 6,000–24,000 units (what the
+  // packs spend judging one, measured; ×3 since 2026-12-04, classify.ts's PACK_COST): the fixed multiple
+  // allows that, the doubling check below stays. The multiple is the unit's price, not the property.
+  const UNITS_PER_CHARACTER = 60_000;
+  const BASE_UNITS = 900_000;
   const unitsFor = (text: string): { units: number; decision: string } => {
     const meter = workMeter(Number.MAX_SAFE_INTEGER);
     const decision = classify(text, facts, { lockdown: false }, meter).decision;

@@ -93,7 +93,7 @@ const RUNS: readonly string[] = [
   'npx vite build', 'npx next build', 'npx gulp', 'docker compose up', 'docker-compose up -d',
   'make', 'bash --rcfile rc.sh -i', 'bash --init-file rc.sh -i',
   'parallel < jobs.txt', 'cat jobs.txt | parallel', 'parallel --pipe sh < jobs.txt',
-  'find rc.sh -exec sh {} \\;', 'run-parts cron.d', 'lua a.lua', 'Rscript a.R', 'expect -f a.exp', 'tclsh a.exp',
+  'find rc.sh -exec sh {} \\;', 'find rc.sh -exec true \\; -exec sh {} \\;', 'find rc.sh -exec sh {} +', 'find rc.sh -exec echo {} \\; -exec bash {} \\;', 'run-parts cron.d', 'lua a.lua', 'Rscript a.R', 'expect -f a.exp', 'tclsh a.exp',
   'cd j2 && npx jest', 'foreman start', 'honcho start', 'lefthook run pre-commit', 'direnv allow', 'direnv exec . true', 'tox', 'deno task clean', 'composer install', 'pre-commit run --all-files', 'cmake -P x.cmake', 'gradle build', 'go run tool.go', 'R -f a.R', 'emacs --script a.el',
 ];
 

@@ -9,8 +9,8 @@ import { workMeter, type WorkMeter } from '../../../src/core/policy/workMeter';
  * property uses). A hang (a runaway regular expression, which spends no units) is caught by a liveness
  * bound far above any busy machine: it says "this never finished", not "this was slow".
  */
-export const UNITS_PER_CHARACTER = 20_000;
-export const BASE_UNITS = 300_000;
+export const UNITS_PER_CHARACTER = 60_000; // ×3 with the packs' unit price (classify.ts PACK_COST, 2026-12-04)
+export const BASE_UNITS = 900_000;
 export const HANG_MS = 20_000;
 
 /**

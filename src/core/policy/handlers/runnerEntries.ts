@@ -215,12 +215,18 @@ const SHELL_RUNNERS = new Set([...SHELLS, 'python', 'python3', 'node', 'perl', '
 function findEntries(c: Ctx): Entry[] {
   const args = c.args.map((a) => a.text);
   const out: Entry[] = [];
+  let starts: string[] | undefined;
   for (let i = 0; i < args.length; i++) {
     if (!/^-(exec|execdir|ok|okdir)$/.test(args[i]!)) continue;
-    const [command, ...rest] = args.slice(i + 1);
+    // The command runs to `;` or `+`, as the walker reads it (handlers/runners.ts); its own words,
+    // another find's `-exec` among them, are not this find's (reading them again was cubic when nested).
+    let end = i + 1;
+    while (end < args.length && args[end] !== ';' && args[end] !== '+') end++;
+    const [command, ...rest] = args.slice(i + 1, end);
+    i = end;
     const program = command?.replace(/^.*\//, '');
     if (program === undefined || !SHELL_RUNNERS.has(program) || !rest.some((a) => a.includes('{}'))) continue;
-    const starts = args.slice(0, args.findIndex((a) => /^[-(!]/.test(a) && a.length > 0)).filter((a) => a !== '');
+    starts ??= args.slice(0, args.findIndex((a) => /^[-(!]/.test(a) && a.length > 0)).filter((a) => a !== '');
     for (const start of starts.length > 0 ? starts : ['.']) {
       const path = resolvePath(c.exec.cwd, start, c.w.facts.home);
       // A start path that lists as a folder selects files the guard cannot know; a file is read (a missing one runs nothing).

@@ -46,6 +46,9 @@ function joinedNames(text: string, cwd: string, facts: RuleContext['facts']): Cr
   return out;
 }
 
+/** What reading a foreign shell's text costs per character, in work units (core/policy/workMeter.ts). */
+const FOREIGN_TEXT_UNITS_PER_CHARACTER = 24;
+
 /** PowerShell statements the cmdlet layer reads as POSIX commands, or that only look at an item: their mentions are judged there. */
 const POWERSHELL_MODELLED = /^(get-content|gc|cat|type|set-content|sc|add-content|ac|out-file|clear-content|clc|copy-item|cpi|cp|copy|move-item|mi|mv|move|rename-item|rni|ren|remove-item|ri|rm|rmdir|rd|del|erase|new-item|ni|invoke-webrequest|iwr|invoke-restmethod|irm|start-bitstransfer|test-path|get-item|gi|get-childitem|gci|dir|ls|get-filehash|get-acl|set-acl|resolve-path|rvpa|split-path|get-itemproperty|gp|invoke-expression|iex|icacls|attrib|git|curl|curl\.exe|scp|ssh)$/i;
 
@@ -90,6 +93,9 @@ export function checkForeignShellText(inv: Invocation, ctx: RuleContext): Findin
     if (name === 'zsh' && !ZSH_ONLY.test(text)) continue;
     const source = powershell ? unmodelledPowershell(text).join('\n') : text;
     if (source === '') continue;
+    // Several passes over up to 20,000 characters: paid from the decision's budget (spent, it asks), so
+    // text nested in text (`pwsh -Command "$(pwsh -Command …)"` 500 deep) cannot make it quadratic for free.
+    if (ctx.work && !ctx.work.spend(FOREIGN_TEXT_UNITS_PER_CHARACTER * Math.min(source.length, 20_000))) break;
     const plain = source
       .slice(0, 20_000)
       .replace(HOME_SPELLINGS, '~')
