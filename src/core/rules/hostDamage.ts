@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { EFFECT_GRAMMARS, readEffectArgs } from '../policy/effectOptions';
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
@@ -188,11 +189,11 @@ function networkShell(inv: Invocation, ctx: RuleContext): Finding[] {
   return [];
 }
 
-const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = {
+const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = ownTable({
   reboot: power, shutdown: power, poweroff: power, halt: power, init, telinit: init, killall5: (_inv, ctx) => ask('kill-all', 'Signals every process on the machine (killall5).', ctx),
   systemctl, kill, iptables, ip6tables: iptables, 'iptables-legacy': iptables, 'iptables-nft': iptables, 'ip6tables-legacy': iptables, 'ip6tables-nft': iptables,
   ufw, nft, passwd, crontab, blkdiscard, sgdisk,
-};
+});
 
 export const hostDamagePack: RulePack = {
   id: 'host',

@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { READ_ONLY_COMMANDS, EFFECT_RULES } from '../policy/effects';
 import { EFFECT_GRAMMARS } from '../policy/effectOptions';
@@ -178,14 +179,14 @@ function bodyRemoval(inv: Invocation, w: Words): Removal | undefined {
   return undefined;
 }
 
-const LOST: Readonly<Record<string, string>> = {
+const LOST: Readonly<Record<string, string>> = ownTable({
   'backup retention': 'automated backups stop, and existing ones may be deleted',
   backups: 'no backup is taken any more, so nothing can be restored',
   versioning: 'overwritten and deleted objects are no longer kept, so they cannot be recovered',
   'point-in-time recovery': 'the data can no longer be restored to a moment before a mistake',
   'deletion protection': 'the resource can then be deleted in one step',
   'soft delete': 'deleted data is gone at once instead of being kept for recovery',
-};
+});
 
 /** `gsutil versioning set off`, `mc version suspend`, `gcloud … versioning disable`. */
 function versioningWords(w: Words): Removal | undefined {
