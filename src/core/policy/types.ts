@@ -373,6 +373,12 @@ export interface RuleContext {
  * A rule pack is a small declarative module: which commands it looks at, and a pure check that
  * reports findings. Packs never decide the final verdict; `composeVerdict` does.
  */
+/** What an invocation must show for a pack's `checkInvocation` to be worth calling (`RulePack.gate`). */
+export interface PackGate {
+  names?: readonly string[];
+  words: RegExp;
+}
+
 export interface RulePack {
   id: string;
   title: string;
@@ -386,6 +392,13 @@ export interface RulePack {
    * check could look at anything (facts included) for that name. Omit to see every invocation.
    */
   reactsTo?(name: string): boolean;
+  /**
+   * Dispatch only (policy/packGates.ts): `checkInvocation` can find something only in an invocation
+   * named one of `names`, or with an argument word whose text matches `words` (tested on each word
+   * alone; no `g`/`y` flag). The engine skips the call otherwise, so it must hold for every
+   * invocation, facts included. `test/unit/policy/s30PerfGates.test.ts` checks it over every corpus command.
+   */
+  gate?: PackGate;
   checkInvocation?(inv: Invocation, ctx: RuleContext): Finding[];
   checkSnippet?(snippet: CodeSnippet, ctx: RuleContext): Finding[];
   /**

@@ -215,4 +215,6 @@ export const accessGrantsPack: RulePack = {
   // No `commands` list: a list would take these tools off the verb floor; the grants are read by tool name, the openings for any CLI.
   checkInvocation: checkAccess,
   reactsTo: (name) => !NOT_A_CLI.test(name),
+  // The grants are read for these tools only; an opening elsewhere needs 0.0.0.0/0 or ::/0 in a word (ANYWHERE).
+  gate: { names: ['aws', 'gcloud', 'az', 'kubectl', 'oc', 'atlas', 'kafka-acls', 'kafka-acls.sh', 'rpk'], words: /0\.0\.0\.0\/0|::\/0/ },
 };

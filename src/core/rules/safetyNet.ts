@@ -412,6 +412,17 @@ function protectionChanged(inv: Invocation, ctx: RuleContext): Finding[] {
   return [{ rule: 'safety-net.protection-change', risk: 'production-access', severity: 'info', reason: `\`${inv.name}\` changes ${option.name} on ${name}, in production (${resolved.reason}).`, targets: [target] }];
 }
 
+/**
+ * What every reading above needs in some argument word (case aside, whatever the separators): a
+ * request body is read for HTTP clients and pruning for backup tools by name; every other reading
+ * looks for one of these parts (PROTECTION, OFF_INSIDE, identifier parts, option names and values,
+ * retentionCut's keys). A reading added above adds its word here.
+ */
+const SAFETY_NET_GATE = {
+  names: [...HTTP_CLIENTS, ...BACKUP_TOOLS],
+  words: /backup|retention|retain|version|protect|point|pitr|soft|lock|mfa|snapshot|disable|public|private|time-to-live|ttl|authenticated-read|users|principal|anonymous|policy|link|presign|signurl|sign-url|share|expir|rulesets|stop-logging|sinks|recovery|archive|restorepoint|cleanup|unclean/i,
+};
+
 function checkSafetyNet(inv: Invocation, ctx: RuleContext): Finding[] {
   const removal = removalOf(inv);
   if (!removal) return protectionChanged(inv, ctx);
@@ -437,4 +448,5 @@ export const safetyNetPack: RulePack = {
   checkInvocation: checkSafetyNet,
   // What checkSafetyNet reads first: an HTTP client's body, or a CLI's words (removalOf, protectionChanged).
   reactsTo: (name) => HTTP_CLIENTS.has(name) || !notACli(name),
+  gate: SAFETY_NET_GATE,
 };
