@@ -20,7 +20,7 @@ export function passesGate(gate: PackGate, inv: Invocation): boolean {
   if (!enabled) return true;
   let names = nameSets.get(gate);
   if (!names) nameSets.set(gate, (names = new Set(gate.names ?? [])));
-  if (names.has(inv.name)) return true;
+  if (names.has(inv.name) || gate.namePattern?.test(inv.name) === true) return true;
   for (const word of inv.args) if (gate.words.test(word.text)) return true;
   return false;
 }

@@ -376,6 +376,8 @@ export interface RuleContext {
 /** What an invocation must show for a pack's `checkInvocation` to be worth calling (`RulePack.gate`). */
 export interface PackGate {
   names?: readonly string[];
+  /** Names of a family no list holds (`python3.12`). */
+  namePattern?: RegExp;
   words: RegExp;
 }
 
@@ -394,7 +396,7 @@ export interface RulePack {
   reactsTo?(name: string): boolean;
   /**
    * Dispatch only (policy/packGates.ts): `checkInvocation` can find something only in an invocation
-   * named one of `names`, or with an argument word whose text matches `words` (tested on each word
+   * named one of `names` (or matching `namePattern`), or with an argument word whose text matches `words` (tested on each word
    * alone; no `g`/`y` flag). The engine skips the call otherwise, so it must hold for every
    * invocation, facts included. `test/unit/policy/s30PerfGates.test.ts` checks it over every corpus command.
    */

@@ -580,13 +580,16 @@ export const FRAMEWORK_COMMANDS: readonly string[] = [
   'prisma', 'typeorm', 'typeorm-ts-node-commonjs', 'typeorm-ts-node-esm', 'sequelize', 'sequelize-cli', 'knex', 'mongorestore', 'mix', 'iex', 'flask', 'irb', 'pry',
   'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun', 'bundle', 'dbt', 'medusa', 'node', 'tsx', 'ts-node',
 ];
+const FRAMEWORK_NAMES: ReadonlySet<string> = new Set(FRAMEWORK_COMMANDS);
 
 export const frameworksPack: RulePack = {
   id: 'frameworks',
   title: 'ORMs, migration tools and framework consoles that drop, roll back or delete records',
+  // What the check below lets through: the framework commands, Python, and a release binary's first word `eval`/`rpc`.
+  gate: { names: FRAMEWORK_COMMANDS, namePattern: /^python[0-9.]*$/, words: /^(eval|rpc)$/ },
   checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     // Release binaries (`bin/shop eval …`) have project-specific names: only their `eval`/`rpc` word is looked at.
-    if (!FRAMEWORK_COMMANDS.includes(inv.name) && !((inv.args[0]?.text === 'eval' || inv.args[0]?.text === 'rpc') && /(^|\/)bin\//.test(inv.command))) {
+    if (!FRAMEWORK_NAMES.has(inv.name) && !((inv.args[0]?.text === 'eval' || inv.args[0]?.text === 'rpc') && /(^|\/)bin\//.test(inv.command))) {
       if (!/^python[0-9.]*$/.test(inv.name)) return [];
     }
     return checkInvocation(inv, ctx);

@@ -34,9 +34,9 @@ const gated = (): RulePack[] => RULE_PACKS.filter((p) => p.gate && p.checkInvoca
 describe('per-pack gates (s30 perf)', () => {
   afterEach(() => setPackGates(true));
 
-  it('the gated packs: at least access and safety-net; no stateful regex flag', () => {
+  it('the gated packs: at least access, safety-net and frameworks; no stateful regex flag', () => {
     const ids = gated().map((p) => p.id);
-    for (const id of ['access', 'safety-net']) assert.ok(ids.includes(id), `${id} declares a gate`);
+    for (const id of ['access', 'safety-net', 'frameworks']) assert.ok(ids.includes(id), `${id} declares a gate`);
     for (const p of gated()) assert.ok(!p.gate!.words.global && !p.gate!.words.sticky, `${p.id}: a g or y flag makes test() stateful`);
   });
 
@@ -55,6 +55,12 @@ describe('per-pack gates (s30 perf)', () => {
     { pack: 'safety-net', name: 'gsutil', args: ['iam', 'ch', 'allUsers:objectViewer', 'gs://b'], passes: true },
     { pack: 'safety-net', name: 'kafka-configs', args: ['--alter', '--add-config', 'cleanup.policy=compact'], passes: true },
     { pack: 'safety-net', name: 'cargo', args: ['build', '--release'], passes: false },
+    { pack: 'frameworks', name: 'python3.12', args: ['manage.py', 'flush'], passes: true },
+    { pack: 'frameworks', name: 'shop', args: ['eval', 'Repo.delete_all(User)'], passes: true },
+    { pack: 'frameworks', name: 'rails', args: ['db:drop'], passes: true },
+    { pack: 'frameworks', name: 'shop', args: ['start', 'eval'], passes: true },
+    { pack: 'frameworks', name: 'shop', args: ['start'], passes: false },
+    { pack: 'frameworks', name: 'pythonista', args: ['manage.py', 'flush'], passes: false },
     { pack: 'safety-net', name: 'kubectl', args: ['get', 'pods', '-n', 'web'], passes: false },
   ];
   for (const row of ROWS) {
