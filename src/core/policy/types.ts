@@ -81,6 +81,7 @@ export interface Verdict {
 export type { ArgWord, RedirectOp } from '../shell/ast';
 import type { ArgWord, RedirectOp, SnippetLanguage } from '../shell/ast';
 import type { WorkMeter } from './workMeter';
+import type { EffectKind } from './effects';
 
 
 export interface Redirect {
@@ -378,7 +379,11 @@ export interface PackGate {
   names?: readonly string[];
   /** Names of a family no list holds (`python3.12`). */
   namePattern?: RegExp;
-  words: RegExp;
+  words?: RegExp;
+  /** Or its effects (policy/effects.ts `effectsOf`) include one of these kinds. */
+  effects?: readonly EffectKind[];
+  /** Or it has an output redirect (`>`, `>>`, `>|`, `&>`, `&>>`). */
+  outputRedirect?: boolean;
 }
 
 export interface RulePack {
@@ -396,9 +401,9 @@ export interface RulePack {
   reactsTo?(name: string): boolean;
   /**
    * Dispatch only (policy/packGates.ts): `checkInvocation` can find something only in an invocation
-   * named one of `names` (or matching `namePattern`), or with an argument word whose text matches `words` (tested on each word
-   * alone; no `g`/`y` flag). The engine skips the call otherwise, so it must hold for every
-   * invocation, facts included. `test/unit/policy/s30PerfGates.test.ts` checks it over every corpus command.
+   * named one of `names` (or matching `namePattern`), with an argument word whose text matches `words`
+   * (each word alone; no `g`/`y` flag), with one of the `effects`, or with an output redirect. The
+   * engine skips the call otherwise, so it must hold for every invocation, facts included. `test/unit/policy/s30PerfGates.test.ts` checks it over every corpus command.
    */
   gate?: PackGate;
   checkInvocation?(inv: Invocation, ctx: RuleContext): Finding[];

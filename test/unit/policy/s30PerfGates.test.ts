@@ -34,10 +34,10 @@ const gated = (): RulePack[] => RULE_PACKS.filter((p) => p.gate && p.checkInvoca
 describe('per-pack gates (s30 perf)', () => {
   afterEach(() => setPackGates(true));
 
-  it('the gated packs: at least access, safety-net and frameworks; no stateful regex flag', () => {
+  it('the gated packs: at least access, safety-net, frameworks and checks-removed; no stateful regex flag', () => {
     const ids = gated().map((p) => p.id);
-    for (const id of ['access', 'safety-net', 'frameworks']) assert.ok(ids.includes(id), `${id} declares a gate`);
-    for (const p of gated()) assert.ok(!p.gate!.words.global && !p.gate!.words.sticky, `${p.id}: a g or y flag makes test() stateful`);
+    for (const id of ['access', 'safety-net', 'frameworks', 'checks-removed']) assert.ok(ids.includes(id), `${id} declares a gate`);
+    for (const p of gated()) assert.ok(!p.gate!.words?.global && !p.gate!.words?.sticky, `${p.id}: a g or y flag makes test() stateful`);
   });
 
   // Rows: a name or a word lets the pack in; a look-alike without either is turned away.
@@ -67,6 +67,26 @@ describe('per-pack gates (s30 perf)', () => {
     it(`${row.pack}: ${row.name} ${row.args.join(' ')} → ${row.passes ? 'called' : 'skipped'}`, () => {
       const pack = RULE_PACKS.find((p) => p.id === row.pack)!;
       assert.equal(passesGate(pack.gate!, inv(row.name, row.args)), row.passes);
+    });
+  }
+
+  // Rows through the shell analysis (effects and redirects): the first invocation of each command.
+  const COMMAND_ROWS: { pack: string; command: string; passes: boolean }[] = [
+    { pack: 'checks-removed', command: 'rm .github/workflows/ci.yml', passes: true },
+    { pack: 'checks-removed', command: 'git mv .github/workflows/ci.yml old.yml', passes: true },
+    { pack: 'checks-removed', command: 'echo "* @me" > CODEOWNERS', passes: true },
+    { pack: 'checks-removed', command: 'cp /tmp/ci.yml .github/workflows/ci.yml', passes: true },
+    { pack: 'checks-removed', command: "sed -i '/jest/d' .github/workflows/ci.yml", passes: true },
+    { pack: 'checks-removed', command: 'npm pkg set scripts.test=true', passes: true },
+    { pack: 'checks-removed', command: 'cat .github/workflows/ci.yml', passes: false },
+    { pack: 'checks-removed', command: 'ls -la .github/workflows', passes: false },
+    { pack: 'checks-removed', command: 'grep -r jest .github', passes: false },
+  ];
+  for (const row of COMMAND_ROWS) {
+    it(`${row.pack}: ${row.command} → ${row.passes ? 'called' : 'skipped'}`, () => {
+      const pack = RULE_PACKS.find((p) => p.id === row.pack)!;
+      const first = analyze(row.command, facts).invocations[0]!;
+      assert.equal(passesGate(pack.gate!, first), row.passes);
     });
   }
 
