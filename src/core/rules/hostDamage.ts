@@ -198,6 +198,12 @@ const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> 
 export const hostDamagePack: RulePack = {
   id: 'host',
   title: 'The machine itself: power, killing every process, firewall, passwords, sudoers, crontab, disks, shells on a socket',
+  // The tables' names, shells and socat (networkShell), cp/tee/install/dd/truncate/history (rawDeviceWrite, loginRecordWipe, historyWipe), code runners; writes by redirect.
+  gate: {
+    names: [...Object.keys(BY_NAME), ...Object.keys(HOST_MACHINE), ...Object.keys(HOST_UPKEEP), ...SHELLS, 'socat', 'cp', 'tee', 'install', 'dd', 'truncate', 'history'],
+    namePattern: /^(python[\d.]*|perl|ruby|php|node)$/,
+    outputRedirect: true,
+  },
   checkInvocation(inv, ctx) {
     return [...(BY_NAME[inv.name]?.(inv, ctx) ?? HOST_MACHINE[inv.name]?.(inv, ctx) ?? HOST_UPKEEP[inv.name]?.(inv, ctx) ?? []), ...sudoersWrite(inv, ctx), ...networkShell(inv, ctx), ...rawDeviceWrite(inv, ctx), ...loginRecordWipe(inv, ctx), ...historyWipe(inv, ctx)];
   },

