@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 /**
  * Environment variables whose value is the path of a credential file, by the documentation of the
  * tool that reads them (`GOOGLE_APPLICATION_CREDENTIALS` names a service-account key, `PGPASSFILE`
@@ -12,7 +13,7 @@ interface PathVariable {
 
 const cloud = (label: string): PathVariable => ({ kind: 'cloud-credentials', label });
 
-const PATH_VARIABLES: Readonly<Record<string, PathVariable>> = {
+const PATH_VARIABLES: Readonly<Record<string, PathVariable>> = ownTable({
   GOOGLE_APPLICATION_CREDENTIALS: cloud('the Google Cloud service-account key'),
   CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE: cloud('the Google Cloud credential file'),
   GOOGLE_GHA_CREDS_PATH: cloud('the Google Cloud credential file'),
@@ -33,7 +34,7 @@ const PATH_VARIABLES: Readonly<Record<string, PathVariable>> = {
   ANSIBLE_VAULT_PASSWORD_FILE: { kind: 'vault-password', label: 'the Ansible Vault password' },
   VAULT_TOKEN_FILE: { kind: 'vault-token', label: 'the Vault token' },
   HISTFILE: { kind: 'shell-history', label: 'the shell history (secrets typed on command lines)' },
-};
+});
 
 /** `$VAR`, `${VAR}`, `"$VAR"`, `${VAR:-…}`: the variable a word is exactly, when it names a credential file. */
 export function credentialPathVariable(word: string): string | undefined {

@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 /**
  * What a search tool looks for, and whether that could print a credential: the patterns of `grep`,
  * `rg`, `ag`, `ack` and `git grep` read from their options, tested against the text of the
@@ -139,10 +140,10 @@ export function isHuntPattern(pattern: string): boolean {
   return HUNT_WORDS.test(pattern) && !READS_VARIABLE_IN_CODE.test(pattern.replace(/\\/g, ''));
 }
 
-const POSIX_CLASSES: Readonly<Record<string, string>> = {
+const POSIX_CLASSES: Readonly<Record<string, string>> = ownTable({
   alpha: 'a-zA-Z', digit: '0-9', alnum: 'a-zA-Z0-9', upper: 'A-Z', lower: 'a-z', space: '\\s', blank: ' \\t',
   xdigit: '0-9A-Fa-f', punct: '!-/:-@\\[-`{-~', word: '\\w', print: ' -~', graph: '!-~', cntrl: '\\x00-\\x1f',
-};
+});
 
 /** A grep/rg pattern as a JavaScript expression, or undefined when it cannot be translated. */
 export function toJsRegExp(pattern: string, flavor: SearchPatterns['flavor'], ignoreCase: boolean): RegExp | undefined {

@@ -2,6 +2,7 @@ import { RULE_PACKS } from '../rules/index';
 import { analyze, DEFAULT_ANALYZE_LIMITS, REMOTE_CWD } from './analyze';
 import { EFFECT_RULES, READ_ONLY_COMMANDS } from './effectRules';
 import { memoizedFacts } from './memoFacts';
+import { passesGate } from './packGates';
 import { fetchedTarget, opaqueProductionTargets } from './opaqueTargets';
 import { environmentOf } from './production';
 import { workMeter, type WorkMeter } from './workMeter';
@@ -193,6 +194,7 @@ export function findingsOf(analysis: Analysis, facts: Facts, packs: readonly Rul
     const named = index.byCommand.get(inv.name);
     const scheduler = scheduledBy(inv);
     for (const pack of packsFor(index, packs, inv.name)) {
+      if (pack.gate && !passesGate(pack.gate, inv)) continue;
       try {
         const judged = pack.checkInvocation?.(inv, ctx) ?? [];
         if (judged.length === 0) continue;

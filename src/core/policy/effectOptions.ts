@@ -11,6 +11,7 @@
  * and the option tables of the commands those rules describe.
  */
 
+import { ownTable } from '../ownTable';
 import { parseCommand, type GrammarSpec, type OptionSpec } from '../shell/grammar';
 import type { ArgWord } from './types';
 import type { EffectKind, PathEffect } from './effects';
@@ -65,7 +66,7 @@ export function values(read: ReadOptions, ...names: string[]): ArgWord[] {
 export const each = (kind: EffectKind, words: readonly ArgWord[], extra: Partial<PathEffect> = {}): PathEffect[] => words.map((word) => ({ kind, word, ...extra }));
 
 /** Option tables of commands whose effect rules need them. */
-export const EFFECT_GRAMMARS: Readonly<Record<string, GrammarSpec>> = {
+export const EFFECT_GRAMMARS: Readonly<Record<string, GrammarSpec>> = ownTable({
   cp: effectGrammar('tS', ['target-directory', 'suffix']),
   mv: effectGrammar('tS', ['target-directory', 'suffix']),
   install: effectGrammar('tSmogC', ['target-directory', 'suffix', 'mode', 'owner', 'group']),
@@ -114,7 +115,7 @@ export const EFFECT_GRAMMARS: Readonly<Record<string, GrammarSpec>> = {
   gzip: effectGrammar('S', ['suffix']),
   sqlite3: effectGrammar('', ['cmd', 'init', 'separator', 'newline', 'nullvalue']),
   emacs: effectGrammar('lLfu', ['load', 'script', 'directory', 'eval', 'funcall', 'chdir', 'user', 'file', 'visit', 'insert', 'find-file']),
-};
+});
 
 export const gzipLike = new Set(['gzip', 'gunzip', 'bzip2', 'bunzip2', 'xz', 'unxz', 'lzma', 'unlzma', 'zstd', 'unzstd', 'lz4', 'unlz4', 'pigz', 'unpigz', 'compress', 'uncompress', 'lzip', 'brotli']);
 export const COMPRESSED_SUFFIX = /\.(gz|bz2|xz|lzma|zst|lz4|z|Z|lz|br|tgz)$/;
@@ -129,9 +130,9 @@ export function grammarOf(name: string): GrammarSpec {
  * Searches' option tables (kept apart from `EFFECT_GRAMMARS`: a search changes no path): which words
  * are values, so the pattern and the folders searched are the operands left.
  */
-export const SEARCH_GRAMMARS: Readonly<Record<string, GrammarSpec>> = {
+export const SEARCH_GRAMMARS: Readonly<Record<string, GrammarSpec>> = ownTable({
   grep: effectGrammar('efmABCdD', ['regexp', 'file', 'max-count', 'after-context', 'before-context', 'context', 'include', 'exclude', 'exclude-dir', 'exclude-from', 'label', 'color', 'colour', 'binary-files', 'devices', 'directories', 'group-separator']),
   rg: effectGrammar('efmABCgtTjMEr', ['regexp', 'file', 'glob', 'iglob', 'type', 'type-not', 'threads', 'max-columns', 'encoding', 'replace', 'max-count', 'max-depth', 'after-context',
       'before-context', 'context', 'sort', 'sortr', 'ignore-file', 'color', 'colors', 'pre', 'pre-glob', 'path-separator', 'type-add', 'type-clear', 'max-filesize', 'engine',
       'dfa-size-limit', 'regex-size-limit', 'context-separator', 'field-match-separator', 'field-context-separator', 'hostname-bin', 'hyperlink-format']),
-};
+});

@@ -4,6 +4,7 @@
  * extracts into. `effects.ts` applies them.
  */
 
+import { ownTable } from '../ownTable';
 import { basename } from '../paths';
 import { COMPRESSED_SUFFIX, each, effectGrammar, valueWord, grammarOf, gzipLike, has, readEffectArgs, values } from './effectOptions';
 import type { EffectKind, PathEffect } from './effects';
@@ -487,7 +488,7 @@ const EDITOR_CLIS = ['code', 'code-insiders', 'cursor', 'codium', 'vscodium', 'c
 const EDITOR_CLI = effectGrammar('', ['goto', 'user-data-dir', 'extensions-dir', 'profile', 'locale', 'log', 'install-extension', 'uninstall-extension', 'disable-extension', 'enable-proposed-api']);
 const editorCli: EffectRule = (args) => each('read', readEffectArgs(args, EDITOR_CLI).operands);
 
-export const EFFECT_RULES: Readonly<Record<string, EffectRule>> = {
+export const EFFECT_RULES: Readonly<Record<string, EffectRule>> = ownTable({
   cp: transfer('read', 'cp'),
   mv: transfer('move', 'mv'),
   install: transfer('read', 'install'),
@@ -557,4 +558,4 @@ export const EFFECT_RULES: Readonly<Record<string, EffectRule>> = {
   source: sourceFile,
   '.': sourceFile,
   eval: (args) => each('read', args),
-};
+});

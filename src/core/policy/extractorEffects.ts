@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 import type { ArgWord, Invocation } from './types';
 import type { PathEffect } from './effects';
 
@@ -70,7 +71,7 @@ const lha: EffectRule = (args) => {
   return reads(args.slice(1));
 };
 
-export const EXTRACTOR_EFFECTS: Readonly<Record<string, EffectRule>> = {
+export const EXTRACTOR_EFFECTS: Readonly<Record<string, EffectRule>> = ownTable({
   ar,
   unrar,
   rar: unrar,
@@ -81,4 +82,4 @@ export const EXTRACTOR_EFFECTS: Readonly<Record<string, EffectRule>> = {
   lha,
   lhasa: lha,
   unace: unrar,
-};
+});

@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 /**
  * Files a build script reads from the home folder (round 8): Gradle's `System.getenv("HOME") +
  * "/.aws/credentials"`, `System.getProperty("user.home")`, Rust's `env::var("HOME").unwrap() + "/.ssh/id_ed25519"`,
@@ -35,14 +36,14 @@ export function homeFileReads(text: string): string[] {
 }
 
 /** The credential files a mounted home folder hands over, by the folder (any other folder is read whole). */
-const FOLDER_FILES: Readonly<Record<string, readonly string[]>> = {
+const FOLDER_FILES: Readonly<Record<string, readonly string[]>> = ownTable({
   '.aws': ['credentials', 'config'],
   '.ssh': ['id_rsa', 'id_ed25519', 'id_ecdsa'],
   '.kube': ['config'],
   '.docker': ['config.json'],
   '.azure': ['msal_token_cache.json', 'accessTokens.json'],
   '.config/gcloud': ['application_default_credentials.json', 'credentials.db'],
-};
+});
 
 /** A compose file's volumes that mount a home dot-folder or dot-file into a container (`~/.aws:/a`, `${HOME}/.ssh:/root/.ssh:ro`). */
 export function composeHomeMounts(text: string): string[] {

@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 import { parseCommand, type GrammarSpec, type OptionSpec } from '../shell/grammar';
 import type { ArgWord, Invocation } from './types';
 import type { PathEffect } from './effects';
@@ -156,7 +157,7 @@ function withRest(rule: EffectRule): EffectRule {
   };
 }
 
-const RULES: Readonly<Record<string, EffectRule>> = {
+const RULES: Readonly<Record<string, EffectRule>> = ownTable({
   sqlite3,
   sqlite: sqlite3,
   rails,
@@ -179,6 +180,6 @@ const RULES: Readonly<Record<string, EffectRule>> = {
   babel: outputOption(['-o', '--out-file'], ['-d', '--out-dir', '--config-file', '--presets', '--plugins']),
   swc: outputOption(['-o', '--out-file'], ['-d', '--out-dir', '--config-file']),
   'openapi-typescript': outputOption(['-o', '--output'], ['--redocly']),
-};
+});
 
-export const OUTPUT_EFFECTS: Readonly<Record<string, EffectRule>> = Object.fromEntries(Object.entries(RULES).map(([name, rule]) => [name, withRest(rule)]));
+export const OUTPUT_EFFECTS: Readonly<Record<string, EffectRule>> = ownTable(Object.fromEntries(Object.entries(RULES).map(([name, rule]) => [name, withRest(rule)])));

@@ -81,6 +81,7 @@ export interface Verdict {
 export type { ArgWord, RedirectOp } from '../shell/ast';
 import type { ArgWord, RedirectOp, SnippetLanguage } from '../shell/ast';
 import type { WorkMeter } from './workMeter';
+import type { EffectKind } from './effects';
 
 
 export interface Redirect {
@@ -373,6 +374,18 @@ export interface RuleContext {
  * A rule pack is a small declarative module: which commands it looks at, and a pure check that
  * reports findings. Packs never decide the final verdict; `composeVerdict` does.
  */
+/** What an invocation must show for a pack's `checkInvocation` to be worth calling (`RulePack.gate`). */
+export interface PackGate {
+  names?: readonly string[];
+  /** Names of a family no list holds (`python3.12`). */
+  namePattern?: RegExp;
+  words?: RegExp;
+  /** Or its effects (policy/effects.ts `effectsOf`) include one of these kinds. */
+  effects?: readonly EffectKind[];
+  /** Or it has an output redirect (`>`, `>>`, `>|`, `&>`, `&>>`). */
+  outputRedirect?: boolean;
+}
+
 export interface RulePack {
   id: string;
   title: string;
@@ -386,6 +399,13 @@ export interface RulePack {
    * check could look at anything (facts included) for that name. Omit to see every invocation.
    */
   reactsTo?(name: string): boolean;
+  /**
+   * Dispatch only (policy/packGates.ts): `checkInvocation` can find something only in an invocation
+   * named one of `names` (or matching `namePattern`), with an argument word whose text matches `words`
+   * (each word alone; no `g`/`y` flag), with one of the `effects`, or with an output redirect. The
+   * engine skips the call otherwise, so it must hold for every invocation, facts included. `test/unit/policy/s30PerfGates.test.ts` checks it over every corpus command.
+   */
+  gate?: PackGate;
   checkInvocation?(inv: Invocation, ctx: RuleContext): Finding[];
   checkSnippet?(snippet: CodeSnippet, ctx: RuleContext): Finding[];
   /**

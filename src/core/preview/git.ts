@@ -2,9 +2,10 @@
  * Turn git's machine-readable output into preview sections. The node layer runs git read-only
  * (`status --porcelain=v1 -z`, `diff`, `log` with the format below, `clean -n`) and hands the text here.
  */
+import { ownTable } from '../ownTable';
 import { PREVIEW_LIMITS, type CommitLine, type DiffFile } from './model';
 
-const STATUS_WORDS: Record<string, string> = {
+const STATUS_WORDS: Record<string, string> = ownTable({
   M: 'modified',
   A: 'added',
   D: 'deleted',
@@ -14,7 +15,7 @@ const STATUS_WORDS: Record<string, string> = {
   T: 'type changed',
   '?': 'untracked',
   '!': 'ignored',
-};
+});
 
 export interface StatusEntry {
   path: string;

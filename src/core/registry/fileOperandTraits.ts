@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 import type { ArgWord } from '../policy/types';
 
 /**
@@ -27,7 +28,7 @@ const COMPRESSOR: WholeFileReader = { verb: 'compresses to the screen', when: ['
 /** `zcat -f ~/.ssh/id_ed25519`: a decompressor prints what it unpacks, and with -f (or a lz4/zstd cat) a file that is not packed as it is. */
 const DECOMPRESSOR: WholeFileReader = { verb: 'prints (decompressed, or as it is)', valued: ['-S', '--suffix', '-T', '--threads'] };
 
-export const WHOLE_FILE_READERS: Readonly<Record<string, WholeFileReader>> = {
+export const WHOLE_FILE_READERS: Readonly<Record<string, WholeFileReader>> = ownTable({
   expand: { verb: 'prints', valued: ['-t', '--tabs'] },
   unexpand: { verb: 'prints', valued: ['-t', '--tabs'] },
   pr: { verb: 'prints', valued: ['-h', '--header', '-l', '--length', '-w', '--width', '-W', '--page-width', '-o', '--indent', '-N', '--first-line-number'] },
@@ -59,7 +60,7 @@ export const WHOLE_FILE_READERS: Readonly<Record<string, WholeFileReader>> = {
   lz4: COMPRESSOR, brotli: COMPRESSOR, lzop: COMPRESSOR, compress: COMPRESSOR,
   zcat: DECOMPRESSOR, gzcat: DECOMPRESSOR, bzcat: DECOMPRESSOR, xzcat: DECOMPRESSOR, lzcat: DECOMPRESSOR, zstdcat: DECOMPRESSOR, lz4cat: DECOMPRESSOR,
   zless: DECOMPRESSOR, zmore: DECOMPRESSOR, bzless: DECOMPRESSOR, bzmore: DECOMPRESSOR, xzless: DECOMPRESSOR, xzmore: DECOMPRESSOR, zstdless: DECOMPRESSOR,
-};
+});
 
 /** Programs that only look at a file's name, size, mode, hash or existence, and copiers and archivers other rules judge. */
 export const METADATA_ONLY: ReadonlySet<string> = new Set([

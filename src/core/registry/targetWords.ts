@@ -1,8 +1,9 @@
+import { ownTable } from '../ownTable';
 import type { TargetKind } from '../policy/types';
 
 /** Words of command paths read as what they act on: `volumes delete` names a volume, `rm` deletes. */
 
-const KIND_WORDS: Readonly<Record<string, TargetKind>> = {
+const KIND_WORDS: Readonly<Record<string, TargetKind>> = ownTable({
   app: 'app', apps: 'app', site: 'app', sites: 'app',
   project: 'project', projects: 'project',
   volume: 'volume', volumes: 'volume', vol: 'volume', disk: 'volume', disks: 'volume',
@@ -19,7 +20,7 @@ const KIND_WORDS: Readonly<Record<string, TargetKind>> = {
   namespace: 'namespace', namespaces: 'namespace',
   table: 'table', tables: 'table',
   stack: 'stack', stacks: 'stack',
-};
+});
 
 /** The kind named by the nearest command word before the verb, else 'resource'. */
 export function kindFromWords(words: readonly string[]): TargetKind {

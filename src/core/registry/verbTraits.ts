@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 /**
  * What the verb floor (`src/core/rules/verbs.ts`) needs to know about CLIs the registry does not
  * describe in full: whether what they act on lives on this machine, which of their destroying-looking
@@ -46,7 +47,7 @@ const BUILD_TOOL: VerbTraits = { locality: 'local', allRoutine: true };
  */
 const KUBE_PLUGINS: VerbTraits = { destroying: ['hibernate on', 'fencing on', 'restart', 'promote', 'undo', 'abort', 'retry', 'drain', 'reload', 'maintenance set'] };
 
-export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
+export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = ownTable({
   // System programs of this machine whose names carry the verb (`lvremove`, `userdel`): they ask, locally.
   lvremove: { locality: 'local' }, vgremove: { locality: 'local' }, pvremove: { locality: 'local' }, mdremove: { locality: 'local' },
   userdel: { locality: 'local' }, groupdel: { locality: 'local' },
@@ -201,7 +202,7 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
   // Money that moves does not come back by itself: refunds, charges, payouts and transfers, by command or by API path.
   // Round 7 re-attack: a voided or uncollectible invoice, a cancelled payment or subscription, a finalised invoice cannot be taken back (Stripe API reference).
   stripe: { destroying: ['refunds create', 'charges create', 'charges capture', 'payouts create', 'transfers create', 'payment_intents confirm', 'payment_intents capture', 'invoices void', 'invoices mark_uncollectible', 'invoices finalize_invoice', 'invoices pay', 'credit_notes void', 'payment_intents cancel', 'setup_intents cancel', 'subscriptions cancel', 'subscription_schedules cancel', 'subscription_schedules release', 'quotes cancel', 'quotes accept', 'payouts cancel', 'topups cancel', '/refunds', '/charges', '/payouts', '/transfers', '/confirm', '/capture', '/void', '/mark_uncollectible', '/finalize', '/pay', '/cancel', '/release', '/accept'] },
-};
+});
 
 /**
  * Dry-run options every tool shares, in any spelling, case and separators (`--dry-run`, `--dryRun`,

@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { freeFormReadings, optionValue } from '../registry/freeForm';
 
@@ -120,7 +121,7 @@ function privilegeGranted(inv: Invocation, r: Reading): Widening | undefined {
 const ANYWHERE = /(^|[\s,:="'[])(0\.0\.0\.0\/0|::\/0)(?=$|[\s,"'\]}])/;
 /** Ports that are served to everyone by design. */
 const WEB_PORTS = new Set(['80', '443', '8080', '8443']);
-const PORT_NAMES: Readonly<Record<string, string>> = { '5432': 'Postgres', '3306': 'MySQL', '1433': 'SQL Server', '1521': 'Oracle', '27017': 'MongoDB', '6379': 'Redis', '9200': 'Elasticsearch', '9042': 'Cassandra', '5984': 'CouchDB', '11211': 'Memcached', '22': 'SSH', '3389': 'RDP', '2379': 'etcd', '9092': 'Kafka' };
+const PORT_NAMES: Readonly<Record<string, string>> = ownTable({ '5432': 'Postgres', '3306': 'MySQL', '1433': 'SQL Server', '1521': 'Oracle', '27017': 'MongoDB', '6379': 'Redis', '9200': 'Elasticsearch', '9042': 'Cassandra', '5984': 'CouchDB', '11211': 'Memcached', '22': 'SSH', '3389': 'RDP', '2379': 'etcd', '9092': 'Kafka' });
 const OPEN_LOST = 'anyone on the internet can reach it and try to sign in, or read and delete its data through any weakness';
 
 /** Ports an ingress command opens: `--port 5432`, `--port 0-65535`, `FromPort=5432`, `--allow tcp:5432`, `--rules tcp:22`. */
@@ -214,4 +215,6 @@ export const accessGrantsPack: RulePack = {
   // No `commands` list: a list would take these tools off the verb floor; the grants are read by tool name, the openings for any CLI.
   checkInvocation: checkAccess,
   reactsTo: (name) => !NOT_A_CLI.test(name),
+  // The grants are read for these tools only; an opening elsewhere needs 0.0.0.0/0 or ::/0 in a word (ANYWHERE).
+  gate: { names: ['aws', 'gcloud', 'az', 'kubectl', 'oc', 'atlas', 'kafka-acls', 'kafka-acls.sh', 'rpk'], words: /0\.0\.0\.0\/0|::\/0/ },
 };

@@ -144,5 +144,7 @@ function pkgSetNoOp(inv: Invocation, ctx: RuleContext): Finding[] {
 export const checksRemovedPack: RulePack = {
   id: 'checks-removed',
   title: 'Checks taken out of the way (CI workflows, code owners, secret scanners, tests)',
+  // What the check reads: deletes and moves, writes (writesOf: output redirects, tee/sponge, sed/perl -i, write/link/extract effects), sed's deletes, `npm pkg set`.
+  gate: { names: ['sed', 'gsed', 'perl', 'tee', 'sponge', 'npm', 'pnpm', 'yarn', 'bun'], outputRedirect: true, effects: ['delete', 'move', 'write', 'link', 'extract'] },
   checkInvocation,
 };

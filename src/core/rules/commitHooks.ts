@@ -1,6 +1,6 @@
 import { minimatch } from 'minimatch';
 import { basename, dirname, isWithin, resolvePath } from '../paths';
-import { effectsOf } from '../policy/effects';
+import { effectsOf, type EffectKind } from '../policy/effects';
 import type { CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { parsedArgs, toolNamed } from '../registry/commandModel';
 import { git } from '../registry/tools/git';
@@ -159,7 +159,7 @@ function reviewRulesRemoved(inv: Invocation, cwd: string, facts: Facts): Finding
   return [];
 }
 
-const HOOK_TOUCHING: ReadonlySet<string> = new Set(['delete', 'move', 'write', 'link']);
+const HOOK_TOUCHING: ReadonlySet<EffectKind> = new Set<EffectKind>(['delete', 'move', 'write', 'link']);
 
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.remote) return [];
@@ -205,6 +205,8 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
 export const commitHooksPack: RulePack = {
   id: 'commit-hooks',
   title: "A team's git hooks taken out",
+  // What the check reads: hook managers and git by name, replacing redirects, and deletes, moves, writes and links (HOOK_TOUCHING).
+  gate: { names: [...MANAGERS, 'git'], outputRedirect: true, effects: [...HOOK_TOUCHING] },
   checkInvocation,
   checkSnippet,
 };

@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { environmentOfName, hostOf, isLocalHost, isLocalKubeContext } from '../policy/production';
 import { throwawayCluster } from './support/localClusters';
@@ -197,14 +198,14 @@ function checkCompose(sub: string | undefined, args: ToolArgs, daemon: Daemon, c
 
 const KUBE_KEEP = new Set(['pod', 'pods', 'po', 'job', 'jobs', 'event', 'events', 'ev', 'replicaset', 'replicasets', 'rs', 'lease', 'leases']);
 const KUBE_READ = new Set(['get', 'describe', 'logs', 'log', 'top', 'explain', 'api-resources', 'api-versions', 'version', 'cluster-info', 'events', 'auth', 'diff', 'wait']);
-const KUBE_DELETE_KINDS: Record<string, string> = {
+const KUBE_DELETE_KINDS: Record<string, string> = ownTable({
   namespace: 'namespace', namespaces: 'namespace', ns: 'namespace',
   pvc: 'persistent volume claim', persistentvolumeclaim: 'persistent volume claim', persistentvolumeclaims: 'persistent volume claim',
   pv: 'persistent volume', persistentvolume: 'persistent volume', persistentvolumes: 'persistent volume',
   statefulset: 'statefulset', statefulsets: 'statefulset', sts: 'statefulset',
   deployment: 'deployment', deployments: 'deployment', deploy: 'deployment',
   all: 'every resource',
-};
+});
 
 interface Cluster {
   context: string | undefined;

@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 import type { ArgWord, CodeSnippet, CredentialFileInfo, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { invocationCommand, toolArgs } from '../registry/commandModel';
 import { credentialTarget, hasGlobChars, infoFor, pathsOfWord } from './support/credentialPaths';
@@ -172,10 +173,10 @@ const CARRIERS = new Set(['vault', 'netlify', 'gh', 'gcloud', 'doppler', 'supaba
 const USER_DATA_TOOLS = new Set(['ec2-metadata', 'ec2metadata', 'az', 'gcloud']);
 
 /** A word each tool's carrying or user-data command cannot do without: most invocations stop at this test. */
-const TRIGGER: Readonly<Record<string, RegExp>> = {
+const TRIGGER: Readonly<Record<string, RegExp>> = ownTable({
   vault: /@/, netlify: /import/, gh: /^(-f|--env-file)/, gcloud: /^(secrets|describe)$/, doppler: /^upload$/, supabase: /^--env-file/, wrangler: /^bulk$/,
   git: /^(-F|--file)/, docker: /--secret/, podman: /--secret/, buildah: /--secret/, nerdctl: /--secret/, helm: /^--set-file/, az: /^vm$/,
-};
+});
 
 function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];

@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 import { checkParsedAsCode, PARSES_AS_CODE } from './support/parsedAsCode';
 import { checkEndpointOverrides } from './support/endpointOverrides';
 import { loadedEndpointFindings } from './support/endpointLoaders';
@@ -302,7 +303,7 @@ function checkMetadataDevTcp(inv: Invocation, _ctx: RuleContext): Finding[] {
 // ---------------------------------------------------------------------------------------------
 // A move or link that gives a credential file a name no rule knows (the next read of it would pass)
 
-const RENAMERS: Readonly<Record<string, string>> = { mv: 'moves', ln: 'links', link: 'links', install: 'copies' };
+const RENAMERS: Readonly<Record<string, string>> = ownTable({ mv: 'moves', ln: 'links', link: 'links', install: 'copies' });
 
 function checkRename(inv: Invocation, ctx: RuleContext): Finding[] {
   const verb = RENAMERS[inv.name];

@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 import { snippetDebugTraces } from './support/debugTraces';
 import { isDryRun } from '../registry/commandModel';
 import { subcommandWords } from './support/credentialClis';
@@ -52,7 +53,7 @@ const RG_VALUED = [...GREP_VALUED, '-r', '--replace', '--pre', '--pre-glob', '--
 /** ag's and ack's: their -r is a recursion flag (a value only for ripgrep), their -E/-G/-g are not rg's. */
 const AG_ACK_VALUED = ['-e', '-m', '-A', '-B', '-C', '--max-count', '--ignore', '--ignore-dir', '--noignore-dir', '-G', '--file-search-regex', '-p', '--path-to-ignore', '--depth', '-W', '--width', '--type-set', '--type-add', '--output', '--pager', '--workers', '--color-match', '--color-filename', '--color-lineno'];
 
-const READERS: Readonly<Record<string, ReaderSpec>> = {
+const READERS: Readonly<Record<string, ReaderSpec>> = ownTable({
   cat: { verb: 'prints' }, tac: { verb: 'prints' }, nl: { verb: 'prints' }, less: { verb: 'shows' }, more: { verb: 'shows' },
   most: { verb: 'shows' }, bat: { verb: 'prints' }, batcat: { verb: 'prints' }, view: { verb: 'shows' },
   head: { verb: 'prints', valued: ['-n', '-c', '--lines', '--bytes'] }, tail: { verb: 'prints', valued: ['-n', '-c', '--lines', '--bytes', '-s'] },
@@ -100,7 +101,7 @@ const READERS: Readonly<Record<string, ReaderSpec>> = {
   nc: { verb: 'sends' }, ncat: { verb: 'sends' }, socat: { verb: 'sends' },
   vimdiff: { verb: 'opens' }, nvimdiff: { verb: 'opens' }, gvimdiff: { verb: 'opens' },
   code: { verb: 'opens' }, vim: { verb: 'opens' }, vi: { verb: 'opens' }, nvim: { verb: 'opens' }, nano: { verb: 'opens' }, emacs: { verb: 'opens' },
-};
+});
 
 /** Does the credentials pack read this command's file operands itself? */
 export function isCredentialReader(name: string): boolean {
@@ -288,7 +289,7 @@ function declared(a: readonly string[]): string | undefined {
   return secret !== undefined ? `the secret variable ${secret}` : undefined;
 }
 
-const DUMPS: Readonly<Record<string, Dump>> = {
+const DUMPS: Readonly<Record<string, Dump>> = ownTable({
   printenv: { match: (a) => (positionalsOf(a).length === 0 ? 'every environment variable' : positionalsOf(a).some(isSecretVariableName) ? `the secret variable ${positionalsOf(a).find(isSecretVariableName)}` : undefined) },
   env: { match: (a) => (a.every((x) => x === '-0' || x === '--null') ? 'every environment variable' : undefined) },
   set: { match: (a) => (a.length === 0 ? 'every shell and environment variable' : undefined) },
@@ -352,7 +353,7 @@ const DUMPS: Readonly<Record<string, Dump>> = {
   // `npm run env` is npm's built-in script that prints the environment scripts get (every variable of this shell, and the npm config).
   npm: { match: (a) => (starts(a, 'config', 'get') && /token|auth/i.test(positionalsOf(a)[2] ?? '') ? 'the npm token' : /^run(-script)?$/.test(positionalsOf(a)[0] ?? '') && positionalsOf(a)[1] === 'env' ? 'every environment variable' : undefined) },
   yarn: { match: (a) => (starts(a, 'run', 'env') ? 'every environment variable' : undefined) },
-};
+});
 
 /** `echo $STRIPE_KEY`, `printf '%s' "$DB_PASSWORD"`: printing a secret-named variable. */
 function printedSecretVariable(inv: Invocation): string | undefined {

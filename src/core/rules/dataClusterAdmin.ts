@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { hostOf, isLocalHost } from '../policy/production';
 import { freeFormReadings } from '../registry/freeForm';
@@ -72,7 +73,7 @@ const HELP = ['--help', '--version'];
 // HA managers
 
 const PATRONI = /^(failover|switchover|reinit|remove|pause|restart|edit-config|demote-cluster|promote-cluster|flush)$/;
-const PATRONI_DOES: Readonly<Record<string, string>> = {
+const PATRONI_DOES: Readonly<Record<string, string>> = ownTable({
   failover: 'moves the primary role to another member (every client connection to the old primary is cut; asynchronous replicas may lose the last transactions)',
   switchover: 'moves the primary role to another member, cutting every client connection to the old primary',
   reinit: 'wipes a member\'s data directory and copies it again from the leader',
@@ -83,7 +84,7 @@ const PATRONI_DOES: Readonly<Record<string, string>> = {
   'demote-cluster': 'demotes the cluster to a standby cluster (it stops taking writes)',
   'promote-cluster': 'promotes a standby cluster, splitting it from its source',
   flush: 'discards the scheduled restarts or switchovers of',
-};
+});
 
 function patronictl(inv: Invocation, ctx: RuleContext): Finding[] {
   if (has(inv, '--help')) return [];
@@ -274,14 +275,14 @@ function nodeRepair(inv: Invocation, ctx: RuleContext): Finding[] {
   return ask('node-repair', `${inv.name} ${what} rewrites the node's on-disk state and discards what it cannot reconcile (the tool's manual warns of data loss): documents, shards or cluster metadata can be gone for good.`, t);
 }
 
-const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = {
+const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = ownTable({
   'elasticsearch-node': nodeRepair, 'opensearch-node': nodeRepair, 'elasticsearch-shard': nodeRepair, 'opensearch-shard': nodeRepair, mongod: nodeRepair,
   patronictl, pg_autoctl: pgAutoctl, repmgr, 'orchestrator-client': orchestrator, orchestrator, nodetool, etcdctl,
   'kafka-acls': kafka, 'kafka-acls.sh': kafka, 'kafka-reassign-partitions': kafka, 'kafka-reassign-partitions.sh': kafka, 'kafka-topics': kafka, 'kafka-topics.sh': kafka,
   kcat: kafka, kafkacat: kafka, 'kafka-console-producer': kafka, 'kafka-console-producer.sh': kafka,
   'redis-cli': redisCluster, 'valkey-cli': redisCluster, 'keydb-cli': redisCluster, fdbcli, pgbench, mongoimport, crictl, wscat: websocket, websocat: websocket,
   lvchange: storageOffline, vgchange: storageOffline, exportfs: storageOffline,
-};
+});
 
 export const dataClusterAdminPack: RulePack = {
   id: 'data-cluster',

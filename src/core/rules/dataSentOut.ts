@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { databaseWorkOf } from './database';
 
@@ -11,7 +12,7 @@ import { databaseWorkOf } from './database';
  */
 
 /** Dump and export programs the database pack does not read (they only read), with their host options. */
-const DUMPERS: Readonly<Record<string, readonly string[]>> = {
+const DUMPERS: Readonly<Record<string, readonly string[]>> = ownTable({
   pg_dump: ['-h', '--host', '-d', '--dbname'],
   pg_dumpall: ['-h', '--host', '-d', '--dbname'],
   mysqldump: ['-h', '--host'],
@@ -19,7 +20,7 @@ const DUMPERS: Readonly<Record<string, readonly string[]>> = {
   'mariadb-dump': ['-h', '--host'],
   mongodump: ['--host', '-h', '--uri'],
   mongoexport: ['--host', '-h', '--uri'],
-};
+});
 
 /** Where a dump tool connects: its host option's value, a connection URL among its words. */
 function dumpSource(inv: Invocation): string | undefined {

@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { hostOf, isLocalHost } from '../policy/production';
 import { readScript, stdinText } from './database';
@@ -16,7 +17,7 @@ interface StoreClient {
   language: QueryLanguage;
 }
 
-const CLIENTS: Readonly<Record<string, StoreClient>> = {
+const CLIENTS: Readonly<Record<string, StoreClient>> = ownTable({
   edgedb: { label: 'EdgeDB', language: 'edgeql' },
   gel: { label: 'Gel', language: 'edgeql' },
   surreal: { label: 'SurrealDB', language: 'surrealql' },
@@ -28,7 +29,7 @@ const CLIENTS: Readonly<Record<string, StoreClient>> = {
   'gremlin-console': { label: 'Gremlin', language: 'gremlin' },
   'gremlin.sh': { label: 'Gremlin', language: 'gremlin' },
   gremlin: { label: 'Gremlin', language: 'gremlin' },
-};
+});
 
 /** Files of statements a client imports or runs (`surreal import data.surql`, `edgedb query -f wipe.edgeql`). */
 const SCRIPT_FILE = /\.(surql|surrealql|edgeql|esdl|fql|js|aql|sql|groovy|gremlin)$/i;

@@ -445,7 +445,7 @@ function frameworkOf(inv: Invocation): { reset: FrameworkReset; words: string[];
     if (i >= 0) return { reset: RESETS.django as FrameworkReset, words: words.slice(i + 1), args: args.slice(i + 1) };
     return undefined;
   }
-  const reset = RESETS[base];
+  const reset = Object.hasOwn(RESETS, base) ? RESETS[base] : undefined;
   return reset ? { reset, words, args } : undefined;
 }
 
@@ -579,7 +579,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     for (const work of works) for (const f of judgeWork(onRemoteMachine(work, inv), ctx)) if (!findings.has(f.rule + f.reason)) findings.set(f.rule + f.reason, f);
     return [...findings.values()];
   }
-  const tool = TOOLS[inv.name];
+  const tool = Object.hasOwn(TOOLS, inv.name) ? TOOLS[inv.name] : undefined;
   if (tool) return tool(inv, ctx);
   return frameworkReset(inv, ctx);
 }

@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { hostOf, isLocalHost } from '../policy/production';
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
@@ -199,7 +200,7 @@ function reinit(inv: Invocation, ctx: RuleContext): Finding[] {
   return found(`Initialises the MySQL data folder ${dir ?? '(the configured datadir)'}${how} (${inv.name} ${insecure ? '--initialize-insecure' : '--initialize'}).`, dir ?? 'the MySQL datadir');
 }
 
-const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = {
+const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = ownTable({
   pg_dropcluster: dropCluster,
   pg_resetwal: resetWal,
   pg_resetxlog: resetWal,
@@ -219,7 +220,7 @@ const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> 
   mysqld_safe: reinit,
   initdb: reinit,
   pg_upgradecluster: reinit,
-};
+});
 
 export const databaseAdminPack: RulePack = {
   id: 'database-admin',

@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 import type { Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { parsedArgs, readingsOf, toolArgs, toolNamed } from '../registry/commandModel';
 import type { ToolArgs } from '../registry/types';
@@ -167,11 +168,11 @@ function debuggerOpen(inv: Invocation, ctx: RuleContext): Finding[] {
 
 const DEBUGGERS = ['node', 'nodejs', 'deno', 'bun', 'python', 'python3', 'debugpy', 'java', 'kotlin', 'dlv', 'gdbserver', 'rdbg'];
 
-const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = {
+const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = ownTable({
   ...Object.fromEntries(DEBUGGERS.map((name) => [name, debuggerOpen])),
   kubectl, ssh, dockerd, jupyter, 'jupyter-notebook': jupyter, 'jupyter-lab': jupyter, 'jupyter-server': jupyter, ngrok,
   ttyd: webTerminal, gotty: webTerminal, tmate: sharedSession, upterm: sharedSession, 'code-server': codeServer,
-};
+});
 
 export const exposurePack: RulePack = {
   id: 'exposure',

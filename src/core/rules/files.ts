@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 import { removalLosesNothing } from './support/recoverableRemovals';
 import type { ArgWord, CodeSnippet, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { canonicalCalls } from './support/codeAliases';
@@ -450,7 +451,7 @@ function checkRedirects(inv: Invocation, ctx: RuleContext): Finding[] {
 
 type InvocationCheck = (inv: Invocation, ctx: RuleContext) => Finding[];
 
-const BY_COMMAND: Record<string, InvocationCheck> = {
+const BY_COMMAND: Record<string, InvocationCheck> = ownTable({
   rm: checkRm,
   shred: checkFileWipe,
   unlink: checkFileWipe,
@@ -468,12 +469,12 @@ const BY_COMMAND: Record<string, InvocationCheck> = {
   mv: checkMoveToNull,
   cp: checkCopyNull,
   find: checkFind,
-};
+});
 
 // ---------------------------------------------------------------------------------------------
 // Code that deletes files: interpreter one-liners and scripts the agent runs.
 
-const DELETE_CALLS: Record<string, RegExp> = {
+const DELETE_CALLS: Record<string, RegExp> = ownTable({
   python: /(\bshutil\.rmtree|\bos\.(?:remove|unlink|rmdir|removedirs)|\.unlink|\.rmdir|\bsend2trash)\s*\(/g,
   javascript: /\b((?:fs(?:Promises|Extra|e)?(?:\.promises)?\.(?:rmSync|rm|rmdirSync|rmdir|unlinkSync|unlink|removeSync|remove|emptyDirSync|emptyDir))|Deno\.(?:removeSync|remove)|rimraf(?:\.sync)?|rimrafSync|deleteSync|rmSync|unlinkSync)\s*\(/g,
   perl: /\b(unlink|rmtree|remove_tree|rmdir)\b\s*\(?/g,
@@ -481,14 +482,14 @@ const DELETE_CALLS: Record<string, RegExp> = {
   php: /\b(unlink|rmdir)\s*\(/g,
   // Go, Rust, C/C++, Java/Kotlin, C#, Swift, Zig, Crystal, Nim, Haskell: each standard library's deleting calls.
   compiled: /\b((?<![.])(?:unlink|unlinkat|rmdir|remove|nftw)|os\.RemoveAll|os\.Remove|fs::remove_dir_all|fs::remove_file|fs::remove_dir|(?:std::)?filesystem::remove_all|filesystem::remove|Files\.delete|Files\.deleteIfExists|FileUtils\.(?:deleteDirectory|forceDelete|cleanDirectory|rm_rf|rm_r|rm)|Directory\.Delete|File\.Delete|removeItem|deleteTree|deleteTreeAbsolute|deleteFile|deleteFileAbsolute|deleteDir|deleteDirAbsolute|removeDir|removeFile|removeDirectoryRecursive|removeDirectory|removePathForcibly|Dir\.delete|File\.delete|deleteRecursively|rm_rf)(?:\s*\(|\s+(?="))/g,
-};
+});
 
 /** A deleting function passed as a value: `array_map("unlink", glob(…))`, `map(os.remove, glob(…))`, `.forEach(fs.unlinkSync)`. */
-const DELETE_REFERENCES: Record<string, RegExp> = {
+const DELETE_REFERENCES: Record<string, RegExp> = ownTable({
   python: /\b(?:map|filter)\s*\(\s*(shutil\.rmtree|os\.(?:remove|unlink|rmdir))\s*,()/g,
   javascript: /\.(?:forEach|map)\s*\(\s*((?:fs(?:Promises|Extra|e)?(?:\.promises)?\.)?(?:rmSync|rm|unlinkSync|unlink|removeSync|remove))\s*\)()/g,
   php: /\b(?:array_map|array_walk|array_filter|call_user_func(?:_array)?)\s*\(\s*(?:[^,()]*,\s*)?(['"](?:unlink|rmdir)['"])()/g,
-};
+});
 
 const SHELL_DELETE_IN_CODE = /\brm\s+(?:-[A-Za-z]*\s+)*-[A-Za-z]*[rR][A-Za-z]*\b/;
 

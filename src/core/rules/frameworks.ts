@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 import type { ArgWord, Facts, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { resolvePath } from '../paths';
 import { hostOf, isLocalHost } from '../policy/production';
@@ -185,7 +186,7 @@ function drizzle(words: string[]): Hit | undefined {
   return undefined;
 }
 
-const ARTISAN_DESTROY: Record<string, string> = {
+const ARTISAN_DESTROY: Record<string, string> = ownTable({
   'migrate:fresh': 'drops every table of',
   'migrate:reset': 'rolls back every migration of',
   'migrate:refresh': 'rolls back and re-runs every migration of',
@@ -194,22 +195,22 @@ const ARTISAN_DESTROY: Record<string, string> = {
   'queue:flush': 'deletes every failed job of',
   'queue:clear': 'deletes every queued job of',
   'horizon:clear': 'deletes every queued job of a Horizon queue of',
-};
+});
 
 /** Pruning commands that keep what is younger than an age: with the age 0 they delete everything (failed jobs, the audit trail). */
-const ARTISAN_PRUNE_ALL: Record<string, string> = {
+const ARTISAN_PRUNE_ALL: Record<string, string> = ownTable({
   'queue:prune-failed': 'deletes every failed job of',
   'queue:prune-batches': 'deletes every job batch record of',
   'activitylog:clean': 'deletes the whole activity (audit) log of',
   'telescope:prune': 'deletes every Telescope entry of',
-};
+});
 
 /** Routine on a development checkout, asked on production: pending migrations, seeds, maintenance mode. */
-const ARTISAN_PRODUCTION: Record<string, string> = {
+const ARTISAN_PRODUCTION: Record<string, string> = ownTable({
   migrate: 'applies pending migrations (which may drop or rewrite tables and columns) to',
   'db:seed': 'runs seeders (which usually empty the tables they fill) on',
   down: 'puts the application in maintenance mode (every request answered 503) in front of',
-};
+});
 
 /** An APP_KEY with a value in the project's .env: the key that decrypts what the application encrypted. */
 function hasAppKey(inv: Invocation, facts: Facts): boolean {
@@ -312,7 +313,7 @@ function django(words: string[], inv: Invocation, facts: Facts): Hit | undefined
   return undefined;
 }
 
-const DJANGO_WIPES: Readonly<Record<string, string>> = { flush: 'empties every table of', reset_db: 'drops and recreates', reset_schema: 'drops and recreates the schema of' };
+const DJANGO_WIPES: Readonly<Record<string, string>> = ownTable({ flush: 'empties every table of', reset_db: 'drops and recreates', reset_schema: 'drops and recreates the schema of' });
 
 function djangoModule(words: string[], inv: Invocation, facts: Facts): Hit | undefined {
   const effect = DJANGO_WIPES[words[0] ?? ''];
@@ -579,13 +580,16 @@ export const FRAMEWORK_COMMANDS: readonly string[] = [
   'prisma', 'typeorm', 'typeorm-ts-node-commonjs', 'typeorm-ts-node-esm', 'sequelize', 'sequelize-cli', 'knex', 'mongorestore', 'mix', 'iex', 'flask', 'irb', 'pry',
   'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun', 'bundle', 'dbt', 'medusa', 'node', 'tsx', 'ts-node',
 ];
+const FRAMEWORK_NAMES: ReadonlySet<string> = new Set(FRAMEWORK_COMMANDS);
 
 export const frameworksPack: RulePack = {
   id: 'frameworks',
   title: 'ORMs, migration tools and framework consoles that drop, roll back or delete records',
+  // What the check below lets through: the framework commands, Python, and a release binary's first word `eval`/`rpc`.
+  gate: { names: FRAMEWORK_COMMANDS, namePattern: /^python[0-9.]*$/, words: /^(eval|rpc)$/ },
   checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
     // Release binaries (`bin/shop eval …`) have project-specific names: only their `eval`/`rpc` word is looked at.
-    if (!FRAMEWORK_COMMANDS.includes(inv.name) && !((inv.args[0]?.text === 'eval' || inv.args[0]?.text === 'rpc') && /(^|\/)bin\//.test(inv.command))) {
+    if (!FRAMEWORK_NAMES.has(inv.name) && !((inv.args[0]?.text === 'eval' || inv.args[0]?.text === 'rpc') && /(^|\/)bin\//.test(inv.command))) {
       if (!/^python[0-9.]*$/.test(inv.name)) return [];
     }
     return checkInvocation(inv, ctx);

@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { EFFECT_GRAMMARS, readEffectArgs } from '../policy/effectOptions';
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
@@ -188,15 +189,21 @@ function networkShell(inv: Invocation, ctx: RuleContext): Finding[] {
   return [];
 }
 
-const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = {
+const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = ownTable({
   reboot: power, shutdown: power, poweroff: power, halt: power, init, telinit: init, killall5: (_inv, ctx) => ask('kill-all', 'Signals every process on the machine (killall5).', ctx),
   systemctl, kill, iptables, ip6tables: iptables, 'iptables-legacy': iptables, 'iptables-nft': iptables, 'ip6tables-legacy': iptables, 'ip6tables-nft': iptables,
   ufw, nft, passwd, crontab, blkdiscard, sgdisk,
-};
+});
 
 export const hostDamagePack: RulePack = {
   id: 'host',
   title: 'The machine itself: power, killing every process, firewall, passwords, sudoers, crontab, disks, shells on a socket',
+  // The tables' names, shells and socat (networkShell), cp/tee/install/dd/truncate/history (rawDeviceWrite, loginRecordWipe, historyWipe), code runners; writes by redirect.
+  gate: {
+    names: [...Object.keys(BY_NAME), ...Object.keys(HOST_MACHINE), ...Object.keys(HOST_UPKEEP), ...SHELLS, 'socat', 'cp', 'tee', 'install', 'dd', 'truncate', 'history'],
+    namePattern: /^(python[\d.]*|perl|ruby|php|node)$/,
+    outputRedirect: true,
+  },
   checkInvocation(inv, ctx) {
     return [...(BY_NAME[inv.name]?.(inv, ctx) ?? HOST_MACHINE[inv.name]?.(inv, ctx) ?? HOST_UPKEEP[inv.name]?.(inv, ctx) ?? []), ...sudoersWrite(inv, ctx), ...networkShell(inv, ctx), ...rawDeviceWrite(inv, ctx), ...loginRecordWipe(inv, ctx), ...historyWipe(inv, ctx)];
   },

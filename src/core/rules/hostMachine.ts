@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 import type { Finding, Invocation, RuleContext, Target } from '../policy/types';
 import { REMOTE_CONSOLES } from './support/remoteConsoles';
 import { EFFECT_GRAMMARS, effectGrammar, readEffectArgs, values } from '../policy/effectOptions';
@@ -279,14 +280,14 @@ function remoteShell(inv: Invocation, ctx: RuleContext): Finding[] {
   return ask('remote-shell', `Opens an interactive shell (${how}) on ${inv.remote.place}: whatever is typed there next runs without passing the guard.`, ctx);
 }
 
-const SHELLS: Readonly<Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]>> = { bash: remoteShell, sh: remoteShell, zsh: remoteShell, dash: remoteShell, ksh: remoteShell, fish: remoteShell, sudo: remoteShell, su: remoteShell, ...REMOTE_CONSOLES };
+const SHELLS: Readonly<Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]>> = ownTable({ bash: remoteShell, sh: remoteShell, zsh: remoteShell, dash: remoteShell, ksh: remoteShell, fish: remoteShell, sudo: remoteShell, su: remoteShell, ...REMOTE_CONSOLES });
 
-export const HOST_MACHINE: Readonly<Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]>> = {
+export const HOST_MACHINE: Readonly<Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]>> = ownTable({
   nvme, hdparm, cryptsetup, zfs, zpool: zfs, lvreduce: shrink, lvresize: shrink, resize2fs, xfs_repair: fsRepair, e2fsck: fsRepair, fsck: fsRepair,
   'fsck.ext2': fsRepair, 'fsck.ext3': fsRepair, 'fsck.ext4': fsRepair, 'fsck.btrfs': fsRepair, badblocks, efibootmgr, 'grub-install': grubInstall, 'grub2-install': grubInstall,
   'firewall-cmd': firewallCmd, tc, ifdown, networkctl: ifdown, swapoff, rmmod: kmod, modprobe: kmod, kexec, chage: accounts, groupmod: accounts, chpasswd: accounts, chgpasswd: accounts,
   ...SHELLS, 'update-alternatives': alternatives, alternatives, timedatectl: clock, ntpdate: clock, sntp: clock, hwclock: clock, date, supervisorctl: processManagers, wsl, 'wsl.exe': wsl,
-};
+});
 
 /** The machine's record of who signed in and what they did: emptied, the traces are gone. */
 const LOGIN_RECORDS = /^\/var\/log\/(auth\.log(\.\d+)?|secure|wtmp|btmp|lastlog|faillog|audit\/audit\.log|syslog|messages|kern\.log|sudo\.log)$/;

@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { EFFECT_GRAMMARS, readEffectArgs, values } from '../policy/effectOptions';
 import { commandNode, parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
@@ -235,7 +236,7 @@ function sshCopyId(inv: Invocation, ctx: RuleContext): Finding[] {
   return ask('key-added', `Adds ${a.value('-i') ?? 'a key'} to this machine's authorized keys (ssh-copy-id ${target}): whoever holds the private key signs in here.`, ctx, target);
 }
 
-const UNITS: Readonly<Record<string, number>> = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40, p: 2 ** 50, e: 2 ** 60 };
+const UNITS: Readonly<Record<string, number>> = ownTable({ '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40, p: 2 ** 50, e: 2 ** 60 });
 /** Space one command may take before it is "fill the disk" rather than a test fixture. */
 const DISK_FILLING = 16 * 2 ** 30;
 
@@ -269,7 +270,7 @@ function diskFill(inv: Invocation, ctx: RuleContext): Finding[] {
 }
 
 /** Package managers removing themselves (`pip uninstall -y pip`, `npm uninstall -g npm`): every later install on this machine fails until someone bootstraps them again. */
-const SELF: Readonly<Record<string, RegExp>> = { pip: /^pip$/i, pip3: /^pip3?$/i, npm: /^(npm|corepack)$/, pnpm: /^pnpm$/, yarn: /^yarn$/, gem: /^rubygems-update$/ };
+const SELF: Readonly<Record<string, RegExp>> = ownTable({ pip: /^pip$/i, pip3: /^pip3?$/i, npm: /^(npm|corepack)$/, pnpm: /^pnpm$/, yarn: /^yarn$/, gem: /^rubygems-update$/ });
 
 function selfRemoval(inv: Invocation, ctx: RuleContext): Finding[] {
   const spec = toolNamed(inv.name);
@@ -282,11 +283,11 @@ function selfRemoval(inv: Invocation, ctx: RuleContext): Finding[] {
   return ask('toolchain-removal', `Removes ${removed} itself (${inv.name} ${parsed.path.join(' ')}): every later install on this machine fails until it is bootstrapped again.`, ctx, removed);
 }
 
-const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = {
+const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = ownTable({
   fdisk: partitions, cfdisk: partitions, gdisk: partitions, sfdisk: partitions, parted: partitions, mdadm,
   mount, umount, sysctl, ip: ipCommand, ifconfig, nmcli, systemctl, service, pkill: broadKill, killall: broadKill, skill: broadKill, kill: killInit,
   journalctl, auditctl, 'ssh-copy-id': sshCopyId, brew: brewServices, pip: selfRemoval, pip3: selfRemoval, npm: selfRemoval, pnpm: selfRemoval, yarn: selfRemoval, gem: selfRemoval, fallocate: diskFill, dd: diskFill, yes: diskFill, cat: diskFill, pv: diskFill,
-};
+});
 
 export const hostOutagePack: RulePack = {
   id: 'host-outage',

@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 import type { Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import type { ToolArgs } from '../registry/types';
@@ -96,7 +97,7 @@ function systemctl(inv: Invocation, ctx: RuleContext): Finding[] {
   return ask('security-service', `Stops ${units.join(', ')}, which watches or protects this machine (systemctl ${verb}).`, units[0]!, ctx);
 }
 
-const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = { usermod, chsh, gpasswd, userdel, deluser: userdel, setenforce, sshd, systemctl };
+const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = ownTable({ usermod, chsh, gpasswd, userdel, deluser: userdel, setenforce, sshd, systemctl });
 
 export const hostSecurityPack: RulePack = {
   id: 'host-security',

@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 import type { ArgWord } from '../shell/ast';
 import type { Finding, Invocation, RuleContext, Target } from '../policy/types';
 import { effectGrammar, has, readEffectArgs, values, type ReadOptions } from '../policy/effectOptions';
@@ -268,11 +269,11 @@ function rustup(inv: Invocation, ctx: RuleContext): Finding[] {
   return ws[0] === 'self' && ws[1] === 'uninstall' ? ask('package-removal', 'Uninstalls rustup with every Rust toolchain and everything `cargo install` put in ~/.cargo/bin (rustup self uninstall).', ctx, 'rustup') : [];
 }
 
-export const HOST_UPKEEP: Readonly<Record<string, Check>> = {
+export const HOST_UPKEEP: Readonly<Record<string, Check>> = ownTable({
   apt: aptUpgrade, 'apt-get': aptUpgrade, 'do-release-upgrade': releaseUpgrade, dnf: dnfUpgrade, dnf5: dnfUpgrade, zypper: zypperUpgrade, softwareupdate, fwupdmgr,
   launchctl, 'rc-update': otherInit,
   tmutil, lvconvert, btrfs, 'nix-collect-garbage': nixGenerations, 'nix-env': nixGenerations,
   'update-grub': bootConfig, 'update-grub2': bootConfig, 'grub-mkconfig': bootConfig, 'grub2-mkconfig': bootConfig, 'grub-set-default': bootConfig, 'grub2-set-default': bootConfig, grubby: bootConfig,
   tune2fs, debugfs, chattr, gpasswd: adminMembersReplaced,
   port: systemUninstall, choco: systemUninstall, winget: systemUninstall, brew: userUninstall, scoop: userUninstall, conda, mamba: conda, micromamba: conda, rustup,
-};
+});

@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 import { isLoopbackHost } from '../policy/production';
 import type { Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { parsedArgs, toolArgs } from '../registry/commandModel';
@@ -106,14 +107,14 @@ function checkKubectl(inv: Invocation, ctx: RuleContext): Finding[] {
 }
 
 /** Database clients: the options naming host and port, and the port they use by default. */
-const CLIENTS: Readonly<Record<string, { host: readonly string[]; port: readonly string[]; portVariable?: string; defaultPort: string }>> = {
+const CLIENTS: Readonly<Record<string, { host: readonly string[]; port: readonly string[]; portVariable?: string; defaultPort: string }>> = ownTable({
   psql: { host: ['-h', '--host'], port: ['-p', '--port'], portVariable: 'PGPORT', defaultPort: '5432' },
   pg_dump: { host: ['-h', '--host'], port: ['-p', '--port'], portVariable: 'PGPORT', defaultPort: '5432' },
   pg_restore: { host: ['-h', '--host'], port: ['-p', '--port'], portVariable: 'PGPORT', defaultPort: '5432' },
   mysql: { host: ['-h', '--host'], port: ['-P', '--port'], portVariable: 'MYSQL_TCP_PORT', defaultPort: '3306' },
   'redis-cli': { host: ['-h'], port: ['-p'], defaultPort: '6379' },
   mongosh: { host: ['--host'], port: ['--port'], defaultPort: '27017' },
-};
+});
 
 /** The value after any of `names` (`-p 5433`, `-p5433`, `--port=5433`). */
 function optionValue(inv: Invocation, names: readonly string[]): string | undefined {

@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 import type { ArgWord, CodeSnippet, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { basename, resolvePath } from '../paths';
 import { cliArgs, hasFlag } from '../registry/args';
@@ -212,7 +213,7 @@ function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   return paths.length === 0 ? [] : untrackedFindings(paths, snippet.runner, ctx, `${snippet.runner.name} code overwrites`);
 }
 
-const BY_NAME: Record<string, (spec: ToolSpec, inv: Invocation, ctx: RuleContext) => Finding[]> = {
+const BY_NAME: Record<string, (spec: ToolSpec, inv: Invocation, ctx: RuleContext) => Finding[]> = ownTable({
   rsync,
   rimraf: deleters,
   'del-cli': deleters,
@@ -228,7 +229,7 @@ const BY_NAME: Record<string, (spec: ToolSpec, inv: Invocation, ctx: RuleContext
   mv: moveRepository,
   unlink: singleFiles,
   shred: singleFiles,
-};
+});
 
 export const localDataPack: RulePack = {
   id: 'local-data',

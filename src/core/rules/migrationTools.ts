@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { buildToolGoal, GOAL_RUNNERS } from './migrationGoals';
 import { checkSchemaDropSnippet } from './migrationSnippets';
@@ -63,7 +64,7 @@ const ALL_OF = 'every migration of';
 
 const GOOSE_COMMANDS = new Set(['up', 'up-by-one', 'up-to', 'down', 'down-to', 'redo', 'reset', 'status', 'version', 'create', 'fix', 'validate', 'env']);
 
-const TOOLS: Readonly<Record<string, MigrationTool>> = {
+const TOOLS: Readonly<Record<string, MigrationTool>> = ownTable({
   flyway: {
     label: 'Flyway',
     valued: [],
@@ -420,10 +421,10 @@ const TOOLS: Readonly<Record<string, MigrationTool>> = {
       return undefined;
     },
   },
-};
+});
 
 /** Names under which the tools run (`npx mikro-orm`, `bin/console`, `symfony console`). */
-const ALIASES: Readonly<Record<string, string>> = { '@mikro-orm/cli': 'mikro-orm', lb: 'liquibase', 'liquibase.sh': 'liquibase', 'flyway.cmd': 'flyway', 'migrate.linux-amd64': 'migrate', 'kysely-ctl': 'kysely' };
+const ALIASES: Readonly<Record<string, string>> = ownTable({ '@mikro-orm/cli': 'mikro-orm', lb: 'liquibase', 'liquibase.sh': 'liquibase', 'flyway.cmd': 'flyway', 'migrate.linux-amd64': 'migrate', 'kysely-ctl': 'kysely' });
 
 function readArgs(args: readonly ArgWord[], tool: MigrationTool): Reading {
   const words: string[] = [];

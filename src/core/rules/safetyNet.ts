@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { READ_ONLY_COMMANDS, EFFECT_RULES } from '../policy/effects';
 import { EFFECT_GRAMMARS } from '../policy/effectOptions';
@@ -178,14 +179,14 @@ function bodyRemoval(inv: Invocation, w: Words): Removal | undefined {
   return undefined;
 }
 
-const LOST: Readonly<Record<string, string>> = {
+const LOST: Readonly<Record<string, string>> = ownTable({
   'backup retention': 'automated backups stop, and existing ones may be deleted',
   backups: 'no backup is taken any more, so nothing can be restored',
   versioning: 'overwritten and deleted objects are no longer kept, so they cannot be recovered',
   'point-in-time recovery': 'the data can no longer be restored to a moment before a mistake',
   'deletion protection': 'the resource can then be deleted in one step',
   'soft delete': 'deleted data is gone at once instead of being kept for recovery',
-};
+});
 
 /** `gsutil versioning set off`, `mc version suspend`, `gcloud … versioning disable`. */
 function versioningWords(w: Words): Removal | undefined {
@@ -411,6 +412,17 @@ function protectionChanged(inv: Invocation, ctx: RuleContext): Finding[] {
   return [{ rule: 'safety-net.protection-change', risk: 'production-access', severity: 'info', reason: `\`${inv.name}\` changes ${option.name} on ${name}, in production (${resolved.reason}).`, targets: [target] }];
 }
 
+/**
+ * What every reading above needs in some argument word (case aside, whatever the separators): a
+ * request body is read for HTTP clients and pruning for backup tools by name; every other reading
+ * looks for one of these parts (PROTECTION, OFF_INSIDE, identifier parts, option names and values,
+ * retentionCut's keys). A reading added above adds its word here.
+ */
+const SAFETY_NET_GATE = {
+  names: [...HTTP_CLIENTS, ...BACKUP_TOOLS],
+  words: /backup|retention|retain|version|protect|point|pitr|soft|lock|mfa|snapshot|disable|public|private|time-to-live|ttl|authenticated-read|users|principal|anonymous|policy|link|presign|signurl|sign-url|share|expir|rulesets|stop-logging|sinks|recovery|archive|restorepoint|cleanup|unclean/i,
+};
+
 function checkSafetyNet(inv: Invocation, ctx: RuleContext): Finding[] {
   const removal = removalOf(inv);
   if (!removal) return protectionChanged(inv, ctx);
@@ -436,4 +448,5 @@ export const safetyNetPack: RulePack = {
   checkInvocation: checkSafetyNet,
   // What checkSafetyNet reads first: an HTTP client's body, or a CLI's words (removalOf, protectionChanged).
   reactsTo: (name) => HTTP_CLIENTS.has(name) || !notACli(name),
+  gate: SAFETY_NET_GATE,
 };

@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 import { identifierParts } from './support/cliArgs';
 
 /**
@@ -29,7 +30,7 @@ function isSecretWord(parts: readonly string[]): boolean {
  * `rbw list` prints names. Tools with rules of their own (`op`, `bw`, `lpass`, `pass`, `vault` …) are
  * not listed: their packs read them.
  */
-const SECRET_STORES: Readonly<Record<string, readonly string[]>> = {
+const SECRET_STORES: Readonly<Record<string, readonly string[]>> = ownTable({
   rbw: ['get', 'code'],
   // `berglas access sm://project/name`: the secret's value, whatever the name.
   berglas: ['access'],
@@ -43,7 +44,7 @@ const SECRET_STORES: Readonly<Record<string, readonly string[]>> = {
   secrethub: ['read', 'export', 'inject'],
   psonoci: ['secret'],
   'gopass-jsonapi': ['get'],
-};
+});
 
 /**
  * Configuration and environment stores whose documented subcommands print every value they keep, or a
@@ -62,7 +63,7 @@ interface StorePrint {
   named?: boolean;
 }
 
-const STORE_PRINTS: Readonly<Record<string, readonly StorePrint[]>> = {
+const STORE_PRINTS: Readonly<Record<string, readonly StorePrint[]>> = ownTable({
   rclone: [{ path: ['config', 'show'], what: 'the rclone remotes with their keys' }, { path: ['config', 'dump'], what: 'the rclone remotes with their keys' }],
   dokku: [{ path: ['config'], what: 'the app\'s environment' }, { path: ['config:show'], what: 'the app\'s environment' }, { path: ['config:export'], what: 'the app\'s environment' }, { path: ['config:get'], what: 'a value of the app\'s environment' }],
   convex: [{ path: ['env', 'list'], what: 'the deployment\'s environment variables' }, { path: ['env', 'get'], what: 'a deployment environment variable' }],
@@ -84,7 +85,7 @@ const STORE_PRINTS: Readonly<Record<string, readonly StorePrint[]>> = {
     { path: ['api'], what: 'the CI/CD variables with their values', value: /(^|\/)variables(\/|\?|$)/ },
   ],
   conjur: [{ path: ['variable', 'get'], what: 'a Conjur secret' }, { path: ['variable', 'value'], what: 'a Conjur secret' }],
-};
+});
 
 function storePrintOf(name: string, path: readonly string[], values: readonly string[]): SecretRead | undefined {
   for (const entry of STORE_PRINTS[name] ?? []) {

@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 import type { Facts, Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { parsedArgs, toolNamed } from '../registry/commandModel';
 import { hostOf, sourceChange, sourceChangesInFile, vouchedSource, type SourceChange } from './support/packageSources';
@@ -94,11 +95,11 @@ function setterChanges(inv: Invocation): { changes: SourceChange[]; how: string 
 }
 
 /** Options of an install that fetch from a source other than the configured one (`npm install --registry …`, `pip install -i …`, `cargo install --index …`). */
-const INSTALL_SOURCES: Readonly<Record<string, readonly string[]>> = {
+const INSTALL_SOURCES: Readonly<Record<string, readonly string[]>> = ownTable({
   npm: ['--registry'], pnpm: ['--registry'], yarn: ['--registry'], bun: ['--registry'],
   pip: ['-i', '--index-url', '--extra-index-url', '-f', '--find-links'], pip3: ['-i', '--index-url', '--extra-index-url', '-f', '--find-links'],
   uv: ['--index-url', '--extra-index-url', '--index', '--default-index', '-f', '--find-links'], cargo: ['--index'],
-};
+});
 
 /** A package fetched now from a source the guard cannot vouch for: its install scripts and build steps run on this machine. */
 function installSources(inv: Invocation): SourceChange[] {

@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 import type { Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { effectGrammar, readEffectArgs, values } from '../policy/effectOptions';
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
@@ -74,7 +75,7 @@ function curl(inv: Invocation, ctx: RuleContext): Finding[] {
   return [];
 }
 
-const BY_NAME: Readonly<Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]>> = { lftp, smbclient, curl };
+const BY_NAME: Readonly<Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]>> = ownTable({ lftp, smbclient, curl });
 
 export const transferDeletesPack: RulePack = {
   id: 'transfer-deletes',

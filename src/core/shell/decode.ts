@@ -1,10 +1,11 @@
+import { ownTable } from '../ownTable';
 /**
  * Pure decoders for the encodings agents (and attackers) use to hide a command from a naive matcher:
  * ANSI-C `$'...'` strings, `echo -e` / `printf` escapes, base64 and hex dumps. Each is bounded by its
  * input and never throws on malformed text: what cannot be decoded comes back as `undefined`.
  */
 
-const SIMPLE_ESCAPES: Record<string, string> = {
+const SIMPLE_ESCAPES: Record<string, string> = ownTable({
   a: '\x07',
   b: '\b',
   e: '\x1b',
@@ -18,7 +19,7 @@ const SIMPLE_ESCAPES: Record<string, string> = {
   "'": "'",
   '"': '"',
   '?': '?',
-};
+});
 
 function isOctal(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '7';

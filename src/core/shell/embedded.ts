@@ -5,6 +5,7 @@
  * dynamic, so the engine asks rather than guesses.
  */
 
+import { ownTable } from '../ownTable';
 import type { SnippetLanguage } from './ast';
 import { resolveIndirection } from './indirection';
 
@@ -194,7 +195,7 @@ function skipSpace(text: string, i: number): number {
   return i;
 }
 
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', '\\': '\\', "'": "'", '"': '"', '`': '`', $: '$' };
+const ESCAPES: Record<string, string> = ownTable({ n: '\n', t: '\t', r: '\r', '0': '\0', '\\': '\\', "'": "'", '"': '"', '`': '`', $: '$' });
 
 /**
  * A string literal at `i` in `language`, with interpolations replaced by DYNAMIC_WORD. Returns

@@ -1,3 +1,4 @@
+import { ownTable } from '../ownTable';
 import type { ArgWord } from './ast';
 import { parseCommand, type OptionSpec } from './grammar';
 import type { Peeled } from './wrappers';
@@ -205,7 +206,7 @@ function secretRunner(words: readonly string[], grammar: ReturnType<typeof wrapp
   };
 }
 
-export const MORE_WRAPPERS: Readonly<Record<string, Peeler>> = {
+export const MORE_WRAPPERS: Readonly<Record<string, Peeler>> = ownTable({
   foreman: secretRunner(['run'], PROCFILE_RUN),
   forego: secretRunner(['run'], PROCFILE_RUN),
   summon: secretRunner([], SUMMON),
@@ -268,4 +269,4 @@ export const MORE_WRAPPERS: Readonly<Record<string, Peeler>> = {
   // s6-overlay: `with-contenv cmd` runs the command with the container's environment.
   'with-contenv': optionsThen([]),
   rye: subcommandThen(['run'], [valued('--pyproject'), flag('-l', '--list'), flag('-v', '--verbose'), flag('-q', '--quiet')]),
-};
+});

@@ -4,6 +4,7 @@
  * `nice -n 10 rm` is seen as `rm`, not as a command named `10`.
  */
 
+import { ownTable } from '../ownTable';
 import type { ArgWord } from './ast';
 import { parseCommand, type GrammarSpec } from './grammar';
 import { MORE_WRAPPERS } from './moreWrappers';
@@ -276,7 +277,7 @@ function parallelPeel(args: ArgWord[]): Peeled {
 }
 
 /** Scoped packages whose binary is not named like the package's last part. */
-const PACKAGE_BINARIES: Readonly<Record<string, string>> = { '@continuedev/cli': 'cn', '@qodo/command': 'qodo', '@kilocode/cli': 'kilocode', '@mikro-orm/cli': 'mikro-orm', '@angular/cli': 'ng', '@nestjs/cli': 'nest', '@playwright/mcp': 'mcp-server-playwright' };
+const PACKAGE_BINARIES: Readonly<Record<string, string>> = ownTable({ '@continuedev/cli': 'cn', '@qodo/command': 'qodo', '@kilocode/cli': 'kilocode', '@mikro-orm/cli': 'mikro-orm', '@angular/cli': 'ng', '@nestjs/cli': 'nest', '@playwright/mcp': 'mcp-server-playwright' });
 
 const NPX = wrapperGrammar([
   valued('-p', '--package'), valued('-c', '--call'), valued('--cache'), valued('--userconfig'), valued('--registry'), valued('-w', '--workspace'),
@@ -431,7 +432,7 @@ function joinWords(words: readonly ArgWord[]): ArgWord {
  * Wrapper name -> how to find the wrapped command. The wrapper's own invocation is not reported
  * (a `sudo` invocation tells a pack nothing); the wrapped one carries the wrapper in `via`.
  */
-export const WRAPPERS: Readonly<Record<string, Peeler>> = {
+export const WRAPPERS: Readonly<Record<string, Peeler>> = ownTable({
   sudo: sudoPeel,
   doas: after(wrapperGrammar([valued('-u'), valued('-C'), valued('-a'), ...switches('Lns')])),
   pkexec: after(wrapperGrammar([valued('--user'), flag('--disable-internal-agent'), flag('--keep-cwd')])),
@@ -494,4 +495,4 @@ export const WRAPPERS: Readonly<Record<string, Peeler>> = {
   direnv: (args) => (args[0]?.text === 'exec' && args.length > 2 ? { argv: args.slice(2) } : { argv: [], none: true }),
   ...MORE_WRAPPERS,
   ...launchWrappers(MORE_WRAPPERS.nix),
-};
+});

@@ -7,6 +7,7 @@
  * A part of an action that cannot be copied in advance (a path chosen at run time, a history rewrite,
  * anything on another machine) is listed in `uncovered`, so the dialog never promises more than is kept.
  */
+import { ownTable } from '../ownTable';
 import { isAbsolute, normalize, resolvePath } from '../paths';
 import type { ArgWord, Invocation, Target, Verdict } from '../policy/types';
 
@@ -41,10 +42,10 @@ export interface SnapshotPlanInput {
 
 const DELETING = new Set(['rm', 'rmdir', 'unlink', 'shred', 'truncate', 'trash', 'srm', 'wipe']);
 /** Options of the deleting commands that take a value (truncate -s 0, shred -n 3). */
-const VALUED: Readonly<Record<string, ReadonlySet<string>>> = {
+const VALUED: Readonly<Record<string, ReadonlySet<string>>> = ownTable({
   truncate: new Set(['-s', '--size', '-r', '--reference', '-o']),
   shred: new Set(['-n', '--iterations', '-s', '--size', '--random-source']),
-};
+});
 const SQLITE_CLIENTS = new Set(['sqlite3', 'sqlite', 'duckdb', 'litecli']);
 const OVERWRITE_OPS = new Set(['>', '>|', '&>', '<>']);
 

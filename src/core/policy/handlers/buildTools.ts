@@ -5,6 +5,7 @@
  * like the command it stands for.
  */
 
+import { ownTable } from '../../ownTable';
 import { parseCommand, type GrammarSpec } from '../../shell/grammar';
 import type { ArgWord, Invocation } from '../types';
 import type { Exec, Handler, Walker } from './context';
@@ -19,14 +20,14 @@ const CMAKE: GrammarSpec = {
 };
 
 /** What a `cmake -E` command means, in POSIX words. */
-const CMAKE_COMMANDS: Readonly<Record<string, (rest: ArgWord[]) => ArgWord[] | undefined>> = {
+const CMAKE_COMMANDS: Readonly<Record<string, (rest: ArgWord[]) => ArgWord[] | undefined>> = ownTable({
   rm: (rest) => rest,
   remove: (rest) => [word('-f'), ...rest],
   remove_directory: (rest) => [word('-rf'), ...rest],
   env: (rest) => [word('env'), ...rest],
   chdir: (rest) => rest.slice(1),
   time: (rest) => rest,
-};
+});
 
 function word(text: string): ArgWord {
   return { text, raw: text, dynamic: false, glob: false };

@@ -8,6 +8,7 @@
  * files are protected where they are written (rules/perimeter/protectedPaths.ts).
  */
 
+import { ownTable } from '../../ownTable';
 import { resolvePath } from '../../paths';
 import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import type { ArgWord } from '../types';
@@ -16,17 +17,17 @@ import type { Exec, Walker } from './context';
 type Kind = 'kube' | 'aws' | 'ssh' | 'curl' | 'git' | 'npm' | 'urls' | 'terraform';
 
 /** Variables naming a client's configuration file (or, for XDG_CONFIG_HOME, the folder of git's). */
-const VARIABLES: Readonly<Record<string, Kind>> = {
+const VARIABLES: Readonly<Record<string, Kind>> = ownTable({
   KUBECONFIG: 'kube', AWS_CONFIG_FILE: 'aws', AWS_SHARED_CREDENTIALS_FILE: 'aws', XDG_CONFIG_HOME: 'git', NPM_CONFIG_USERCONFIG: 'npm', npm_config_userconfig: 'npm',
   // Terraform's and OpenTofu's CLI configuration: registry hosts, provider installation, credentials helpers (round 9).
   TF_CLI_CONFIG_FILE: 'terraform', TERRAFORM_CONFIG: 'terraform', TOFU_CLI_CONFIG_FILE: 'terraform',
-};
+});
 /** Options (read through each tool's registry entry) naming a configuration file. */
-const OPTIONS: Readonly<Record<string, { names: readonly string[]; kind: Kind }>> = {
+const OPTIONS: Readonly<Record<string, { names: readonly string[]; kind: Kind }>> = ownTable({
   kubectl: { names: ['--kubeconfig'], kind: 'kube' }, helm: { names: ['--kubeconfig'], kind: 'kube' }, ssh: { names: ['-F'], kind: 'ssh' }, curl: { names: ['-K', '--config'], kind: 'curl' },
   // A list of addresses to fetch, one a line: each is judged as a request of its own.
   wget: { names: ['-i', '--input-file'], kind: 'urls' }, aria2c: { names: ['-i', '--input-file'], kind: 'urls' },
-};
+});
 /** The files each client reads anyway. */
 const DEFAULTS: Readonly<Record<Kind, readonly string[]>> = {
   kube: ['~/.kube/config'], aws: ['~/.aws/config', '~/.aws/credentials'], ssh: ['~/.ssh/config'], curl: ['~/.curlrc'], git: ['~/.config'], npm: ['~/.npmrc'], urls: [], terraform: ['~/.terraformrc'],

@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import type { ArgWord } from '../../shell/ast';
 import type { Invocation } from '../types';
 import { resolvePath } from '../../paths';
@@ -210,7 +211,7 @@ export function kubeExecCredential(w: Walker, name: string, args: ArgWord[], exe
 
 /** Kakoune: commands in `-e` run `%sh{…}` blocks (also `%sh(…)`, `%sh[…]`, `%sh<…>`) through the shell. */
 const KAK: GrammarSpec = { options: [{ names: ['-e', '-E'], takes: 'one' }, { names: ['-c', '-s', '-p', '-f', '-i', '-ui'], takes: 'one' }], unknownShort: 'switch', unknownLong: 'switch' };
-const CLOSE: Readonly<Record<string, string>> = { '{': '}', '(': ')', '[': ']', '<': '>' };
+const CLOSE: Readonly<Record<string, string>> = ownTable({ '{': '}', '(': ')', '[': ']', '<': '>' });
 
 function kak(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
   const inv = w.emit(name, first.text, args, exec);

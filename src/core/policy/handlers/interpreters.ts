@@ -4,6 +4,7 @@
  * stdin is followed back to what feeds it.
  */
 
+import { ownTable } from '../../ownTable';
 import type { ArgWord, Invocation, SnippetLanguage } from '../types';
 import { commandNode, parsedArgs, toolNamed } from '../../registry/commandModel';
 import { lastOptionWord } from '../../registry/grammar';
@@ -87,7 +88,7 @@ interface InterpreterArgs {
 }
 
 /** Modules of the standard library that are the command line of a program the registry describes (docs.python.org/3/library/sqlite3.html#command-line-interface). */
-const MODULE_PROGRAMS: Readonly<Record<string, string>> = { sqlite3: 'sqlite3' };
+const MODULE_PROGRAMS: Readonly<Record<string, string>> = ownTable({ sqlite3: 'sqlite3' });
 
 /** The operands of a JavaScript runtime's words (`node -r ./hook.js cli.js uninstall`: `cli.js`, `uninstall`), read by node's option grammar. */
 export function runtimeOperands(args: readonly ArgWord[]): ArgWord[] {

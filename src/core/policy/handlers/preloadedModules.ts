@@ -10,6 +10,7 @@
  * cannot read.
  */
 
+import { ownTable } from '../../ownTable';
 import { resolvePath } from '../../paths';
 import type { ArgWord, Invocation, SnippetLanguage } from '../types';
 import { parseCommand, type GrammarSpec, type ParsedCommand } from '../../shell/grammar';
@@ -188,10 +189,10 @@ export function zipApplication(w: Walker, file: ArgWord, exec: Exec): boolean {
 }
 
 /** Ruby programs that take ruby's `-r`/`-I` (irb, pry, rspec), with the load folders they add by themselves. */
-const RUBY_LOADERS: Readonly<Record<string, readonly string[]>> = { irb: [], pry: [], rspec: ['lib', 'spec'] };
+const RUBY_LOADERS: Readonly<Record<string, readonly string[]>> = ownTable({ irb: [], pry: [], rspec: ['lib', 'spec'] });
 
 /** Start-up files irb and pry read from the folder they start in (and `IRBRC`), run as ruby before the prompt. */
-const RUBY_RC_FILES: Readonly<Record<string, readonly string[]>> = { irb: ['.irbrc', 'irb.rc', '_irbrc'], pry: ['.pryrc'], rspec: [] };
+const RUBY_RC_FILES: Readonly<Record<string, readonly string[]>> = ownTable({ irb: ['.irbrc', 'irb.rc', '_irbrc'], pry: ['.pryrc'], rspec: [] });
 
 /**
  * The ruby files `irb -r evil -I.`, `pry -r ./x.rb`, `rspec --require evil` load by name, and the

@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import type { ArgWord } from '../../shell/ast';
 import { parseCommand, type GrammarSpec } from '../../shell/grammar';
 import type { Escapes } from './codeRunners';
@@ -34,11 +35,11 @@ function codeOptions(args: readonly ArgWord[], names: readonly string[]): ArgWor
 }
 
 /** Calls whose one string argument is a shell line: R's `system("…")`/`system2`/`shell`, AppleScript's `do shell script "…"` (and `do script`, `write text`: typed into a terminal). */
-const SHELL_STRING_CALLS: Readonly<Record<string, RegExp>> = {
+const SHELL_STRING_CALLS: Readonly<Record<string, RegExp>> = ownTable({
   r: /\b(system|shell)\s*\(\s*(?:command\s*=\s*)?("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^)]*)/g,
   // `do script "…"` (Terminal) and `write text "…"` (iTerm) type the line into a terminal's shell.
   applescript: /\b(?:do\s+(?:shell\s+)?script|write\s+text)\s+("(?:[^"\\]|\\.)*"|[^\n]*)/g,
-};
+});
 
 function stringCalls(code: string, language: 'r' | 'applescript', label: string, out: Escapes): void {
   for (const m of code.matchAll(SHELL_STRING_CALLS[language]!)) {

@@ -5,6 +5,7 @@
  * `elixir -e 'IO.puts 1'` stays allowed.
  */
 
+import { ownTable } from '../../ownTable';
 import { parseCommand, type GrammarSpec } from '../../shell/grammar';
 import { stdinText } from '../knownOutput';
 import type { ArgWord, Invocation } from '../types';
@@ -28,9 +29,9 @@ const JAVA: Language = { label: 'Java (jshell)', code: [], stdin: true, acts: /\
 const ERLANG: Language = { label: 'Erlang', code: ['-eval'], stdin: false, acts: /\bos:cmd\b|\bopen_port\b|\bfile:(delete|del_dir|del_dir_r)\b/ };
 const SCALA: Language = { label: 'Scala', code: ['-e'], stdin: false, acts: /\bsys\.process\b|\.!!?|\bRuntime\b|\bProcessBuilder\b|\bFiles\.delete/ };
 
-const LANGUAGES: Readonly<Record<string, Language>> = {
+const LANGUAGES: Readonly<Record<string, Language>> = ownTable({
   elixir: ELIXIR, groovy: GROOVY, bb: CLOJURE, clojure: CLOJURE, clj: CLOJURE, racket: RACKET, jshell: JAVA, erl: ERLANG, scala: SCALA,
-};
+});
 
 const grammars = new Map<string, GrammarSpec>();
 function grammarOf(language: Language): GrammarSpec {

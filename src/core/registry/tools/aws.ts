@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import type { TargetKind } from '../../policy/types';
 import { isLocalUrl, parseRequestUrl } from '../../rules/support/httpTargets';
 import { flagValues, hasFlag } from '../args';
@@ -21,14 +22,14 @@ import { AWS_CONTROL_RULES } from './controlPlane';
 
 const S3_URL = /^s3:\/\/./i;
 
-const AWS_SERVICE_KINDS: Readonly<Record<string, TargetKind>> = {
+const AWS_SERVICE_KINDS: Readonly<Record<string, TargetKind>> = ownTable({
   s3api: 'bucket', s3control: 'bucket', rds: 'database', dynamodb: 'table', cloudformation: 'stack',
   eks: 'cluster', ecr: 'repository', 'ecr-public': 'repository', codecommit: 'repository',
   secretsmanager: 'credential', iam: 'credential', kms: 'credential', ssm: 'credential',
   lambda: 'service', ecs: 'service', apprunner: 'service', amplify: 'app', elasticbeanstalk: 'app',
   efs: 'volume', elasticache: 'database', redshift: 'database', docdb: 'database', neptune: 'database',
   opensearch: 'database', es: 'database', memorydb: 'database', timestream: 'database',
-};
+});
 
 /** `aws rds delete-db-instance` -> database 'db instance'; `aws ec2 delete-volume` -> volume. */
 function describeAwsOperation(words: readonly string[]): { kind: TargetKind; noun: string } {

@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import type { ArgWord } from '../../shell/ast';
 import type { RemoteContext } from '../../policy/types';
 import type { CommandSpec, ToolArgs } from '../types';
@@ -39,7 +40,7 @@ const RUN_VALUED = [
  * Images whose entry point is a CLI taking the command's words as its arguments (each image's
  * Dockerfile `ENTRYPOINT`). Images without one run the words as a command (`postgres psql …`).
  */
-const ENTRYPOINTS: Readonly<Record<string, string>> = {
+const ENTRYPOINTS: Readonly<Record<string, string>> = ownTable({
   'hashicorp/terraform': 'terraform',
   'opentofu/opentofu': 'tofu',
   'ghcr.io/opentofu/opentofu': 'tofu',
@@ -55,7 +56,7 @@ const ENTRYPOINTS: Readonly<Record<string, string>> = {
   'rclone/rclone': 'rclone',
   'minio/mc': 'mc',
   'google/cloud-sdk:alpine': 'gcloud',
-};
+});
 
 /** The image's repository without tag or digest, and the docker.io/library prefixes. */
 function repositoryOf(image: string): string {

@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 /**
  * What a configuration-management module does on each host, spelled as the shell line that does the
  * same (issue #18, round 7): the fleet's modules are judged by the rules that already read those
@@ -21,9 +22,9 @@ export function moduleArgs(text: string): Map<string, string> {
 /** The module's short name: `ansible.builtin.user` and `community.general.ufw` are `user` and `ufw`. */
 export const moduleName = (name: string): string => name.split('.').pop() ?? name;
 
-const PACKAGE_MODULES: Readonly<Record<string, string>> = {
+const PACKAGE_MODULES: Readonly<Record<string, string>> = ownTable({
   apt: 'apt-get', package: 'apt-get', yum: 'dnf', dnf: 'dnf', dnf5: 'dnf', zypper: 'zypper', pacman: 'pacman', apk: 'apk', snap: 'snap', homebrew: 'brew', pip: 'pip', gem: 'gem', npm: 'npm', win_package: 'apt-get', win_chocolatey: 'choco',
-};
+});
 
 function packageRemoval(tool: string, names: string[], purge: boolean): string {
   const list = names.map(quote).join(' ');

@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import { dirname, isWithin, resolvePath } from '../../paths';
 import type { Invocation, RuleContext } from '../../policy/types';
 import type { HintSource } from '../types';
@@ -25,9 +26,9 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
  * The Railway CLI keeps the link between a folder and a project/environment in ~/.railway/config.json,
  * keyed by folder. Only names and ids are taken from it; the file also holds the user's token.
  */
-const LINK_LABELS: Readonly<Record<string, string>> = {
+const LINK_LABELS: Readonly<Record<string, string>> = ownTable({
   environmentName: 'environment', environment: 'environment id', name: 'project', project: 'project id', service: 'service id',
-};
+});
 
 export function railwayLinkHints(inv: Invocation, ctx: RuleContext): HintSource[] {
   const config = readJson(ctx, resolvePath(ctx.facts.home, '.railway/config.json', ctx.facts.home));

@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import type { OptionSpec } from '../grammar';
 import type { CommandSpec, PackageAction, RegistryAct, ToolArgs, ToolSpec } from '../types';
 import { flag, flagsEach, letters, valued, valuedEach } from './options';
@@ -14,13 +15,13 @@ function doing(action: PackageAction, ...keys: string[]): Record<string, Command
   return Object.fromEntries(keys.map((k) => [k, { package: action }]));
 }
 
-const SCRIPT_COMMANDS: Record<string, CommandSpec> = {
+const SCRIPT_COMMANDS: Record<string, CommandSpec> = ownTable({
   'run|run-script|rum|urn': { package: 'script', options: [valued('-w', '--workspace'), valued('--filter')] },
   'test|t|tst': { package: { script: 'test' } },
   start: { package: { script: 'start' } },
   stop: { package: { script: 'stop' } },
   restart: { package: { script: 'restart', fallback: ['stop', 'start'] } },
-};
+});
 
 /** A subcommand that changes what a package registry serves to everyone (see `RegistryAct`). */
 export function act(does: string, extra: Partial<RegistryAct> = {}, spec: CommandSpec = {}): CommandSpec {
@@ -33,7 +34,7 @@ const PUBLISH = act('publishes a version of the package to the registry, which c
 const closesAccess = (a: ToolArgs): boolean => a.parsed.operands.some((w) => /^status=private$/.test(w.text));
 
 /** npm's registry subcommands (npm, and `yarn npm` / `pnpm` where they pass through). */
-const NPM_REGISTRY_COMMANDS: Record<string, CommandSpec> = {
+const NPM_REGISTRY_COMMANDS: Record<string, CommandSpec> = ownTable({
   publish: PUBLISH,
   unpublish: act('removes published versions from the registry; that version number can never be used again', {}, { options: [flag('-f', '--force')] }),
   deprecate: act('marks published versions deprecated for everyone who installs them'),
@@ -50,7 +51,7 @@ const NPM_REGISTRY_COMMANDS: Record<string, CommandSpec> = {
   team: { commands: { add: act('adds a user to a team, with every package right the team holds'), 'rm|remove|destroy': act('takes a team or a member away from its packages'), create: {}, 'ls|list': {} } },
   org: { commands: { set: act('sets a member\'s role in the organisation, with the package rights it holds'), 'rm|remove': act('removes a member from the organisation'), 'ls|list': {} } },
   profile: { commands: { 'disable-2fa': act('turns off two-factor authentication for the account: a safety net is removed — a stolen token or password alone can publish as it'), 'enable-2fa|get|set': {} } },
-};
+});
 
 const EXEC_OPTIONS: OptionSpec[] = [valued('-c', '--call', '--shell-mode'), valued('-p', '--package')];
 

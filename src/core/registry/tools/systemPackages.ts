@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import type { CommandSpec, ToolSpec } from '../types';
 import { flag, flagsEach, valued, valuedEach } from './options';
 
@@ -130,17 +131,17 @@ export const brew: ToolSpec = {
 };
 
 /** Options that remove packages where the manager's operations are options (`pacman -Rns`, `dpkg -P`, `rpm -e`). */
-export const REMOVE_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+export const REMOVE_OPTIONS: Readonly<Record<string, readonly string[]>> = ownTable({
   pacman: ['-R', '--remove'], yay: ['-R', '--remove'], paru: ['-R', '--remove'],
   dpkg: ['-r', '--remove', '-P', '--purge'],
   rpm: ['-e', '--erase'],
-};
+});
 
 /** Options that make a removal a simulation, per tool. */
-export const SIMULATE_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+export const SIMULATE_OPTIONS: Readonly<Record<string, readonly string[]>> = ownTable({
   apt: ['-s', '--simulate'], 'apt-get': ['-s', '--simulate'], aptitude: ['-s', '--simulate'],
   dpkg: ['--no-act', '--dry-run', '--simulate'], dnf: ['--assumeno'], dnf5: ['--assumeno'], yum: ['--assumeno'], microdnf: ['--assumeno'], tdnf: ['--assumeno'],
   rpm: ['--test'], pacman: ['-p', '--print'], yay: ['-p', '--print'], paru: ['-p', '--print'], apk: ['-s', '--simulate'], zypper: ['-D', '--dry-run'],
-};
+});
 
 export const SYSTEM_PACKAGE_TOOLS: readonly ToolSpec[] = [apt, dpkg, dnf, rpm, pacman, apk, zypper, snap, brew];

@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import type { CommandSpec, ToolSpec } from '../types';
 import { flag, valued } from './options';
 
@@ -26,7 +27,7 @@ const RUN_OPTIONS = [
 const RUN: CommandSpec = { options: RUN_OPTIONS };
 
 /** The commands terraform and tofu share; `effect` says what they do to the stack. */
-const COMMANDS: Readonly<Record<string, CommandSpec>> = {
+const COMMANDS: Readonly<Record<string, CommandSpec>> = ownTable({
   destroy: { ...RUN, effect: 'delete' },
   apply: { ...RUN, effect: 'mutate' },
   // A plan saved with -out, and a plan printed by show, are known to later commands of the line (a saved plan applied).
@@ -72,7 +73,7 @@ const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   logout: { effect: 'mutate' },
   metadata: { effect: 'read' },
   stack: {},
-};
+});
 
 /**
  * Terraform reads `-chdir`, `-help` and `-version` before the command; the command's own options are

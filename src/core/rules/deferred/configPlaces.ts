@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import { basename } from '../../paths';
 import type { Finding } from '../../policy/types';
 import { commandLinesInCode } from './buildPlaces';
@@ -263,13 +264,13 @@ function procfile(text: string): string {
 
 const EDITOR_USER = /\/(code|code - insiders|code-insiders|code - oss|code-oss|vscodium|cursor|windsurf|positron|trae|kiro)\/user\/(profiles\/[^/]+\/)?tasks\.json$|\/\.[a-z-]*-server\/data\/user\/tasks\.json$/;
 const RUBY_DSL = /^(gemfile|vagrantfile|podfile|brewfile|guardfile|dangerfile|fastfile|appfile|matchfile|capfile|berksfile|puppetfile|steepfile|thorfile|config\.ru|[\w.-]+\.gemspec|gems\.rb)$/;
-const RUBY_DSL_WHEN: Readonly<Record<string, string>> = {
+const RUBY_DSL_WHEN: Readonly<Record<string, string>> = ownTable({
   gemfile: 'whenever bundler reads it (bundle install, bundle exec, every `rails` or `rake` run)',
   'gems.rb': 'whenever bundler reads it (bundle install, bundle exec)',
   vagrantfile: 'whenever vagrant runs in the folder (vagrant up, status, ssh)',
   podfile: 'whenever CocoaPods reads it (pod install)',
   brewfile: 'when `brew bundle` reads it',
-};
+});
 
 /** The file names `configPlaceOf` knows (lower-cased), for a lookup before any pattern. */
 const CANDIDATE_NAMES: ReadonlySet<string> = new Set([

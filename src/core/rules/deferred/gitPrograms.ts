@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import type { Invocation } from '../../policy/types';
 import { readingsOf, toolArgs } from '../../registry/commandModel';
 import { git } from '../../registry/tools/git';
@@ -88,7 +89,7 @@ function environmentPairs(assignments: Readonly<Record<string, string>>): [strin
 }
 
 /** Variables git reads a program from. */
-const PROGRAM_VARIABLES: Readonly<Record<string, string>> = {
+const PROGRAM_VARIABLES: Readonly<Record<string, string>> = ownTable({
   GIT_SSH_COMMAND: 'core.sshCommand',
   GIT_SSH: 'core.sshCommand',
   GIT_PAGER: 'core.pager',
@@ -98,7 +99,7 @@ const PROGRAM_VARIABLES: Readonly<Record<string, string>> = {
   GIT_ASKPASS: 'core.askPass',
   GIT_PROXY_COMMAND: 'core.gitProxy',
   GIT_TEMPLATE_DIR: 'init.templateDir',
-};
+});
 
 const PROGRAM_VARIABLE_LIST = Object.entries(PROGRAM_VARIABLES);
 
@@ -133,10 +134,10 @@ export function environmentPrograms(inv: Invocation): GitProgram[] {
   return out;
 }
 
-const SECTIONLESS: Readonly<Record<string, string>> = {
+const SECTIONLESS: Readonly<Record<string, string>> = ownTable({
   fsmonitor: 'core.fsmonitor', hookspath: 'core.hooksPath', pager: 'core.pager', editor: 'core.editor', sshcommand: 'core.sshCommand', askpass: 'core.askPass',
   gitproxy: 'core.gitProxy', external: 'diff.external', helper: 'credential.helper', program: 'gpg.program', packobjectshook: 'uploadpack.packObjectsHook', path: 'include.path',
-};
+});
 
 /** Settings in the text of a git config file (`[core]\n\tfsmonitor = /tmp/x`). */
 export function configFilePrograms(text: string, where: string): GitProgram[] {

@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import { dirname, resolvePath } from '../../paths';
 import { analyze } from '../../policy/analyze';
 import type { Facts, Finding, Invocation } from '../../policy/types';
@@ -131,7 +132,7 @@ export function unvouchedServers(commands: string, place: DeferredPlace, writer:
   return found;
 }
 
-const AGENT_NAMES: Readonly<Record<string, string>> = { claude: 'Claude Code', codex: 'Codex', gemini: 'Gemini CLI', qwen: 'Qwen Code' };
+const AGENT_NAMES: Readonly<Record<string, string>> = ownTable({ claude: 'Claude Code', codex: 'Codex', gemini: 'Gemini CLI', qwen: 'Qwen Code' });
 
 /**
  * An MCP server registered through an agent's own CLI (`claude mcp add NAME -- CMD…`, `claude mcp

@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import type { Invocation } from '../../policy/types';
 import { invocationCommand } from '../../registry/commandModel';
 import type { GitProgram } from './gitPrograms';
@@ -15,13 +16,13 @@ const BROWSERS = /^(firefox|firefox-esr|chromium|chromium-browser|google-chrome(
 const NPM_KEYS = /^(editor|shell|browser|viewer|git|node-gyp)$/i;
 
 /** Per tool: the words before the key (`config set`, npm's short `set`), and the keys that name a program. */
-const SETTERS: Readonly<Record<string, { verbs: readonly (readonly string[])[]; keys: RegExp; when: string }>> = {
+const SETTERS: Readonly<Record<string, { verbs: readonly (readonly string[])[]; keys: RegExp; when: string }>> = ownTable({
   npm: { verbs: [['config', 'set'], ['c', 'set'], ['set']], keys: NPM_KEYS, when: 'when npm next starts it (npm edit, npm config edit, npm help, npm explore)' },
   pnpm: { verbs: [['config', 'set'], ['c', 'set'], ['set']], keys: NPM_KEYS, when: 'when pnpm next starts it' },
   yarn: { verbs: [['config', 'set']], keys: /^(editor|shell|browser)$/i, when: 'when yarn next starts it' },
   gh: { verbs: [['config', 'set']], keys: /^(editor|pager|browser)$/i, when: 'when gh next opens an editor, a pager or a browser' },
   glab: { verbs: [['config', 'set']], keys: /^(editor|pager|browser|glamour_style)$/i, when: 'when glab next opens an editor, a pager or a browser' },
-};
+});
 
 /** The program settings an invocation writes, as command lines judged for when they run. */
 export function toolConfigPrograms(inv: Invocation): GitProgram[] {

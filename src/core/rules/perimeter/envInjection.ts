@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import type { Finding, Invocation } from '../../policy/types';
 import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
 
@@ -189,7 +190,7 @@ function loadsCode(name: string, value: string): boolean {
 const PATH_PREFIX = /^((~|\$\{?HOME\}?|\/home\/[^/]+|\/Users\/[^/]+|\/root)(\/\.local)?|\/usr(\/local)?|\/opt\/homebrew)$/;
 
 /** Variables an `npm config set` key or a `.npmrc` line spells in its own way. */
-const NPMRC_KEYS: Readonly<Record<string, string>> = { 'node-options': 'NODE_OPTIONS', 'script-shell': 'SCRIPT_SHELL', 'onload-script': 'NPM_CONFIG_ONLOAD_SCRIPT', git: 'NPM_CONFIG_GIT', 'node-gyp': 'NPM_CONFIG_NODE_GYP', shell: 'NPM_CONFIG_SHELL', yarnpath: 'YARN_YARN_PATH' };
+const NPMRC_KEYS: Readonly<Record<string, string>> = ownTable({ 'node-options': 'NODE_OPTIONS', 'script-shell': 'SCRIPT_SHELL', 'onload-script': 'NPM_CONFIG_ONLOAD_SCRIPT', git: 'NPM_CONFIG_GIT', 'node-gyp': 'NPM_CONFIG_NODE_GYP', shell: 'NPM_CONFIG_SHELL', yarnpath: 'YARN_YARN_PATH' });
 
 /**
  * Settings of code-loading variables in text that will be written somewhere: `export X=…`,

@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import { minimatch } from 'minimatch';
 import { basename, isWithin, resolvePath } from '../../paths';
 import type { ArgWord, Facts, Finding, Invocation } from '../../policy/types';
@@ -35,10 +36,10 @@ function words(inv: Invocation): string[] {
 
 /** `npm rm -g blast-shield`, `yarn global remove …`, `volta uninstall …`: a package manager's uninstall, read from its registry entry. */
 /** System package managers that have no registry entry: their removal verbs. */
-const SYSTEM_REMOVERS: Readonly<Record<string, RegExp>> = {
+const SYSTEM_REMOVERS: Readonly<Record<string, RegExp>> = ownTable({
   brew: /^(uninstall|remove|rm|unlink)$/, port: /^uninstall$/, snap: /^remove$/, pipx: /^uninstall$/, 'apt-get': /^(remove|purge)$/, apt: /^(remove|purge)$/,
   dnf: /^(remove|erase)$/, yum: /^(remove|erase)$/, pacman: /^-R\w*$/, choco: /^uninstall$/, scoop: /^uninstall$/, winget: /^uninstall$/, nix: /^(remove|uninstall)$/, 'nix-env': /^(-e|--uninstall)$/,
-};
+});
 
 function systemRemoval(j: LaunchJudge): Finding | undefined {
   const verb = SYSTEM_REMOVERS[j.inv.name];
@@ -133,7 +134,7 @@ function guardLookup(j: LaunchJudge): Finding | undefined {
 // Another agent CLI started with its approvals or hooks off
 
 /** Agent CLIs by command name, or by the npm package a launcher runs. */
-const AGENT_CLIS: Readonly<Record<string, string>> = {
+const AGENT_CLIS: Readonly<Record<string, string>> = ownTable({
   claude: 'claude', 'claude-code': 'claude', '@anthropic-ai/claude-code': 'claude',
   codex: 'codex', '@openai/codex': 'codex',
   gemini: 'gemini', '@google/gemini-cli': 'gemini', 'gemini-cli': 'gemini',
@@ -150,7 +151,7 @@ const AGENT_CLIS: Readonly<Record<string, string>> = {
   iflow: 'iflow', '@iflow-ai/iflow-cli': 'iflow', codebuff: 'codebuff', qodo: 'qodo', '@qodo/command': 'qodo',
   interpreter: 'open-interpreter', 'open-interpreter': 'open-interpreter', tabnine: 'tabnine', agy: 'antigravity',
   'altimate-code': 'altimate', junie: 'junie',
-};
+});
 
 /** Options that turn approvals off or replace the settings (and so the hooks) an agent loads. */
 const BYPASS_OPTIONS = new RegExp(
@@ -171,7 +172,7 @@ const SAFE_MODES = /^(default|plan|on-request|untrusted|on-failure|read-only|wor
 const AGENT_ENV = /^(CLAUDE_CONFIG_DIR|CODEX_HOME|GEMINI_CLI_HOME|GEMINI_CLI_SYSTEM_SETTINGS_PATH|GEMINI_CLI_SYSTEM_DEFAULTS_PATH|COPILOT_HOME|CURSOR_CONFIG_DIR|XDG_CONFIG_HOME|HOME|USERPROFILE|APPDATA|GOOSE_MODE|CLAUDE_CODE_SKIP_HOOKS|DISABLE_HOOKS|AMP_SETTINGS_FILE|OPENCODE_CONFIG|OPENCODE_CONFIG_DIR|OPENCODE_PERMISSION|OPENCODE_YOLO|ALTIMATE_CLI_YOLO|QWEN_HOME|CONTINUE_GLOBAL_DIR|IFLOW_HOME)$/;
 
 /** Launchers that fetch or run a package by name (`npx @openai/codex`): always, or after one of their verbs. */
-const PACKAGE_RUNNERS: Readonly<Record<string, true | RegExp>> = { npx: true, bunx: true, pnpx: true, uvx: true, pnpm: /^(dlx|exec)$/, yarn: /^(dlx|exec)$/, npm: /^(exec|x)$/, bun: /^x$/, pipx: /^run$/ };
+const PACKAGE_RUNNERS: Readonly<Record<string, true | RegExp>> = ownTable({ npx: true, bunx: true, pnpx: true, uvx: true, pnpm: /^(dlx|exec)$/, yarn: /^(dlx|exec)$/, npm: /^(exec|x)$/, bun: /^x$/, pipx: /^run$/ });
 
 /** The agent an invocation starts and where its own arguments begin, or undefined. */
 export function agentOf(inv: Invocation): { agent: string; args: readonly ArgWord[] } | undefined {

@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import type { Analysis, CodeSnippet, Finding, Invocation } from '../../policy/types';
 import { DENY_SUFFIX, perimeterFinding } from './perimeterFinding';
 import { freeFormReadings } from '../../registry/freeForm';
@@ -28,13 +29,13 @@ function snippetFindings(signalling: readonly CodeSnippet[]): Finding[] {
 }
 
 /** Unit managers' verbs that stop, freeze or switch off a service. */
-const UNIT_STOPS: Readonly<Record<string, RegExp>> = {
+const UNIT_STOPS: Readonly<Record<string, RegExp>> = ownTable({
   systemctl: /^(stop|kill|disable|mask|freeze|restart|try-restart|reload-or-restart|clean|revert)$/,
   launchctl: /^(stop|unload|remove|bootout|kill|disable)$/,
   service: /^(stop|restart)$/,
   sv: /^(stop|down|kill|restart|d|k|t|exit)$/,
   'supervisorctl': /^(stop|restart|remove)$/,
-};
+});
 
 /** `systemctl --user stop blast-shield-decider`, `fuser -k ~/.blast-shield/decider/decider.sock`. */
 function serviceAndHolderFindings(invs: readonly Invocation[]): Finding[] {

@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import { basename, isWithin, resolvePath } from '../../paths';
 import type { Facts, Finding, Invocation, RuleContext } from '../../policy/types';
 import { judgePayload, type PayloadLanguage } from '../deferred/payload';
@@ -19,7 +20,7 @@ const SYSTEM_CODE = /^\/(usr|lib|lib32|lib64|bin|sbin|System|nix\/store|snap|opt
 const CODE_FILE = /\.(py|pyc|pth|js|cjs|mjs|ts|mts|cts|pl|pm|rb|sh|bash|zsh|so|dylib|node)$/i;
 
 /** Variables whose value names code to load, with how to read the paths out of the value. */
-const LOADING_VARIABLES: Readonly<Record<string, (value: string) => string[]>> = {
+const LOADING_VARIABLES: Readonly<Record<string, (value: string) => string[]>> = ownTable({
   PYTHONPATH: (v) => v.split(':'),
   PYTHONSTARTUP: (v) => [v],
   PYTHONHOME: (v) => [v],
@@ -41,7 +42,7 @@ const LOADING_VARIABLES: Readonly<Record<string, (value: string) => string[]>> =
   ZDOTDIR: (v) => [v],
   JAVA_TOOL_OPTIONS: (v) => [...v.matchAll(/-javaagent:([^=\s]+)/g)].map((m) => m[1]!),
   JDK_JAVA_OPTIONS: (v) => [...v.matchAll(/-javaagent:([^=\s]+)/g)].map((m) => m[1]!),
-};
+});
 
 /** Values of the options in `words` (`-r X`, `-rX`, `--require=X`) that name paths rather than packages. */
 function optionPaths(words: readonly string[], options: RegExp): string[] {

@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import { basename, dirname, resolvePath } from '../../paths';
 import { matchCredentialPath } from '../../credentials/credentialPaths';
 import type { ArgWord, Facts, Finding, Invocation } from '../../policy/types';
@@ -20,7 +21,7 @@ import { isGuardedProgramName } from './runtimePlaces';
  */
 
 /** Hosts this guard hooks, with the configuration files (relative to a workspace folder or the home folder) that carry its entry. */
-const HOOKED: Readonly<Record<string, readonly string[]>> = {
+const HOOKED: Readonly<Record<string, readonly string[]>> = ownTable({
   claude: ['.claude/settings.json', '.claude/settings.local.json'],
   codex: ['.codex/hooks.json', '.codex/config.toml'],
   gemini: ['.gemini/settings.json'],
@@ -28,7 +29,7 @@ const HOOKED: Readonly<Record<string, readonly string[]>> = {
   copilot: ['.copilot/hooks/blast-shield-copilot.json', '.github/hooks/blast-shield-copilot.json'],
   'cursor-agent': ['.cursor/hooks.json'],
   cline: ['.clinerules/hooks/PreToolUse', 'Documents/Cline/Hooks/PreToolUse', 'Documents/Cline/Rules/Hooks/PreToolUse'],
-};
+});
 
 /** First words that only print, sign in or list: no agent session starts. */
 const NO_SESSION = /^(--version|-v|-V|version|--help|-h|help|login|logout|auth|whoami|doctor|update|upgrade|completion|completions|mcp|models|config|setup-token|--list-models)$/;
@@ -138,13 +139,13 @@ const GUARD_PACKAGE = /^(@[^/\s]+\/)?blast-shield$/i;
 const PROTECTED_BINS = /^(node|nodejs|npm|npx|git|ps|blast-shield(-hook)?)$/i;
 
 /** Verbs that put a package (or a newer or older one) into the global folder, per package manager. */
-const GLOBAL_VERBS: Readonly<Record<string, RegExp>> = {
+const GLOBAL_VERBS: Readonly<Record<string, RegExp>> = ownTable({
   npm: /^(i|install|add|in|ins|inst|insta|instal|isnt|isnta|isntal|isntall|link|ln|update|up|upgrade|udpate)$/,
   pnpm: /^(i|install|add|link|ln|update|up|upgrade)$/,
   yarn: /^(add|upgrade|link)$/,
   bun: /^(i|install|add|a|link|update)$/,
   volta: /^(install|pin)$/,
-};
+});
 
 /**
  * `npm i -g blast-shield@0.0.1`, `npm i -g blast-shield@npm:left-pad`, `npm install -g /tmp/pkg`,

@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import { basename, normalize, resolvePath } from '../../paths';
 import type { PathEffect } from '../../policy/effects';
 import type { ArgWord, Facts, Finding, Invocation } from '../../policy/types';
@@ -23,7 +24,7 @@ export function patchPaths(patch: string): string[] {
   return [...out];
 }
 
-const C_ESCAPES: Readonly<Record<string, number>> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
+const C_ESCAPES: Readonly<Record<string, number>> = ownTable({ a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 });
 
 /** Git's C-quoted path (`"a/\\056cursor/hooks.json"`): octal bytes and backslash escapes, read as UTF-8. */
 function unquoteC(text: string): string {

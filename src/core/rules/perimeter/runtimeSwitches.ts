@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import type { Finding, Invocation } from '../../policy/types';
 import { freeFormReadings } from '../../registry/freeForm';
 
@@ -16,7 +17,7 @@ const NODE = /^(node|nodejs)$/i;
 const NODE_SPEC = /^(node|nodejs)(@.*)?$/i;
 
 /** The version managers' global switches, keyed by program; each returns the words that switch, or undefined. */
-const SWITCHES: Readonly<Record<string, (ops: readonly string[], opts: readonly string[]) => string | undefined>> = {
+const SWITCHES: Readonly<Record<string, (ops: readonly string[], opts: readonly string[]) => string | undefined>> = ownTable({
   asdf: (ops, opts) => (ops[0] === 'global' && NODE.test(ops[1] ?? '') ? 'asdf global' : ops[0] === 'set' && opts.some((o) => /^(-u|--home|--parent)$/.test(o)) && NODE.test(ops[1] ?? '') ? 'asdf set --home' : undefined),
   mise: (ops, opts) => (/^(use|u)$/.test(ops[0] ?? '') && opts.some((o) => /^(-g|--global)$/.test(o)) && ops.slice(1).some((o) => NODE_SPEC.test(o)) ? 'mise use --global' : ops[0] === 'global' && ops.slice(1).some((o) => NODE_SPEC.test(o)) ? 'mise global' : undefined),
   rtx: (ops, opts) => SWITCHES.mise!(ops, opts)?.replace('mise', 'rtx'),
@@ -24,7 +25,7 @@ const SWITCHES: Readonly<Record<string, (ops: readonly string[], opts: readonly 
   fnm: (ops) => (ops[0] === 'default' && ops[1] !== undefined ? 'fnm default' : ops[0] === 'alias' && ops[2] === 'default' ? 'fnm alias … default' : undefined),
   nodenv: (ops) => (ops[0] === 'global' && ops[1] !== undefined ? 'nodenv global' : undefined),
   n: (ops) => (/^(v?\d+(\.\d+)*|latest|lts|current|stable|auto|engine|boron|carbon|dubnium|erbium|fermium|gallium|hydrogen|iron|jod|lts_\w+)$/.test(ops[0] ?? '') || (/^(i|install)$/.test(ops[0] ?? '') && ops[1] !== undefined) ? `n ${ops[0]}` : undefined),
-};
+});
 
 export function runtimeSwitchFinding(inv: Invocation): Finding | undefined {
   if (!Object.hasOwn(SWITCHES, inv.name)) return undefined;

@@ -1,14 +1,15 @@
+import { ownTable } from '../../ownTable';
 import { has, readEffectArgs, SEARCH_GRAMMARS } from '../../policy/effectOptions';
 import type { ArgWord, Invocation } from '../../policy/types';
 import { throughLineFilters } from '../support/listedOperands';
 import { invocationCommand } from '../../registry/commandModel';
 
 /** Options that make a search print only the names of the files it looked in, per tool. */
-const NAMES_ONLY: Readonly<Record<string, readonly string[]>> = {
+const NAMES_ONLY: Readonly<Record<string, readonly string[]>> = ownTable({
   grep: ['l', 'L', 'files-with-matches', 'files-without-match'],
   rg: ['l', 'files-with-matches', 'files-without-match', 'files'],
-};
-const FAMILY: Readonly<Record<string, string>> = { grep: 'grep', egrep: 'grep', fgrep: 'grep', rg: 'rg' };
+});
+const FAMILY: Readonly<Record<string, string>> = ownTable({ grep: 'grep', egrep: 'grep', fgrep: 'grep', rg: 'rg' });
 
 /**
  * `rg -l oldName src | xargs sed -i …`, `grep -rl foo src | xargs sed -i …`: a search printing only

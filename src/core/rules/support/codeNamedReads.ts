@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import type { Analysis, ArgWord, CredentialFileInfo, Finding, Invocation, RuleContext } from '../../policy/types';
 import { credentialFilesNamedIn } from '../credentialHunt';
 import { readFinding } from '../credentials';
@@ -14,11 +15,11 @@ import { foldedNames } from './foldedStrings';
  */
 
 /** Inline-code options per runtime (a value given as the next word or glued after `=`). */
-export const INLINE_CODE: Readonly<Record<string, readonly string[]>> = {
+export const INLINE_CODE: Readonly<Record<string, readonly string[]>> = ownTable({
   lua: ['-e'], luajit: ['-e'], Rscript: ['-e', '--expr'], R: ['-e'], julia: ['-e', '--eval', '-E', '--print'], guile: ['-c'],
   emacs: ['--eval', '-eval', '--execute', '-execute'], sbcl: ['--eval'], racket: ['-e', '--eval'], elixir: ['-e', '--eval'], erl: ['-eval'],
   octave: ['--eval'], groovy: ['-e'], scala: ['-e'], tclsh: [], wish: [], gnuplot: ['-e'],
-};
+});
 
 /** Runtimes that also read their program from standard input (`tclsh <<< 'puts [read [open .env]]'`). */
 export const STDIN_CODE = new Set(['lua', 'luajit', 'R', 'Rscript', 'julia', 'tclsh', 'guile', 'racket', 'gnuplot', 'octave', 'sqlite3', 'sqlite', 'duckdb']);

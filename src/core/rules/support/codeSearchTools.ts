@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import { resolvePath } from '../../paths';
 import type { Finding, Invocation, RuleContext } from '../../policy/types';
 import { readFinding } from '../credentials';
@@ -25,13 +26,13 @@ interface CodeSearch {
   verb: string;
 }
 
-const CODE_SEARCHES: Readonly<Record<string, CodeSearch>> = {
+const CODE_SEARCHES: Readonly<Record<string, CodeSearch>> = ownTable({
   'ast-grep': { when: (w) => (w[0] === undefined || w[0] === 'run' || w[0].startsWith('-')) && huntOrCatchAll(w[w.findIndex((x) => x === '-p' || x === '--pattern') + 1]) || w[0] === 'scan' && w.some((x) => /secret|credential|password|token/i.test(x)), valued: ['-p', '--pattern', '-l', '--lang', '-r', '--rewrite', '--selector', '--strictness', '-c', '--config', '-j', '--threads', '--globs', '--json', '--color', '--debug-query', '--inline-rules', '--filter'], honoursIgnore: true, verb: 'prints the code it matches in' },
   comby: { when: (w) => huntOrCatchAll(w.find((x) => !x.startsWith('-'))), dirOptions: ['-d', '-directory'], valued: ['-f', '-matcher', '-exclude', '-exclude-dir', '-templates', '-j', '-jobs', '-timeout', '-extensions', '-rule'], honoursIgnore: false, verb: 'prints the matches it finds in' },
   csearch: { when: (w) => huntOrCatchAll(w.find((x) => !x.startsWith('-'))), valued: ['-f', '-c'], honoursIgnore: false, verb: 'prints the indexed lines it matches in' },
   whispers: { valued: ['-c', '--config', '-o', '--output', '-e', '--exitcode', '-f', '--files', '-r', '--rules', '-s', '--severity', '--xml'], honoursIgnore: false, verb: 'prints each secret it finds (with its value) in' },
   semgrep: { when: (w) => w.some((x) => /secret|credential|password|token|gitleaks/i.test(x)), valued: ['-c', '--config', '-e', '--pattern', '-l', '--lang', '-o', '--output', '--exclude', '--include', '-j', '--jobs', '--timeout', '--severity'], honoursIgnore: true, verb: 'prints each secret finding (with the matched line) in' },
-};
+});
 
 export function checkCodeSearchTools(inv: Invocation, ctx: RuleContext): Finding[] {
   const spec = CODE_SEARCHES[inv.name];

@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import { minimatch } from 'minimatch';
 import { resolvePath } from '../../paths';
 import type { CodeSnippet, CredentialFileInfo, Facts, Finding, RuleContext } from '../../policy/types';
@@ -40,7 +41,7 @@ function decodedNames(text: string): string[] {
 /** Runs of string literals joined by `+`, Perl's and PHP's `.`, Lua's `..`, or listed for a join, glued into the names they make. */
 const gluedBy = (join: string): RegExp => new RegExp(`(['"\`])([^'"\`\\\\\\n]{0,100})\\1(?:\\s*(?:${join})\\s*(['"\`])[^'"\`\\\\\\n]{0,100}\\3){1,40}`, 'g');
 /** By language: `+` (Python, JavaScript, Ruby), `.` (Perl, PHP), `..` (Lua); a comma lists pieces for a join. */
-const GLUED: Readonly<Record<string, RegExp>> = { default: gluedBy('[+,]'), perl: gluedBy('[.,]'), php: gluedBy('[.,]'), lua: gluedBy('\\.\\.|,') };
+const GLUED: Readonly<Record<string, RegExp>> = ownTable({ default: gluedBy('[+,]'), perl: gluedBy('[.,]'), php: gluedBy('[.,]'), lua: gluedBy('\\.\\.|,') });
 
 function gluedNames(text: string, language: string): string[] {
   const out: string[] = [];

@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import { freeFormReadings } from '../../registry/freeForm';
 import type { ArgWord } from '../../policy/types';
 
@@ -11,7 +12,7 @@ import type { ArgWord } from '../../policy/types';
  */
 
 /** Options that take a value word, per tool (global options included), so their values are not read as subcommands. */
-const VALUED: Readonly<Record<string, readonly string[]>> = {
+const VALUED: Readonly<Record<string, readonly string[]>> = ownTable({
   aws: ['--profile', '--region', '--output', '--endpoint-url', '--query', '--ca-bundle', '--cli-read-timeout', '--cli-connect-timeout', '--color', '--role-arn', '--role-session-name', '--serial-number', '--token-code', '--duration-seconds', '--user-name', '--name', '--function-name', '--ciphertext-blob', '--key-id', '--domain', '--domain-owner', '--cluster-name', '--hostname', '--port', '--username'],
   az: ['-g', '--resource-group', '-n', '--name', '--subscription', '-o', '--output', '--query', '--account-name', '--resource', '--scope', '--role', '--type', '--tenant', '--expiry', '--permissions', '--services', '--resource-types', '--container-name', '--id', '--ids', '--namespace-name', '--slot'],
   gcloud: ['--project', '--account', '--format', '--configuration', '--iam-account', '--impersonate-service-account', '--verbosity', '--instance', '--region', '--zone', '--key-file-type', '--audiences', '--lifetime', '--secret', '--keyring', '--key', '--location', '--ciphertext-file', '--plaintext-file'],
@@ -45,7 +46,7 @@ const VALUED: Readonly<Record<string, readonly string[]>> = {
   ansible: ['-i', '--inventory', '-m', '--module-name', '-u', '--user', '-l', '--limit', '-e', '--extra-vars', '-f', '--forks', '--vault-password-file', '-a', '--args'],
   scw: ['-p', '--profile', '-c', '--config', '-o', '--output'],
   neon: ['--project-id', '--branch', '--database-name', '--role-name', '--org-id', '--api-key', '-o', '--output', '--config-dir', '--context-file'],
-};
+});
 
 /** The command's words that are not options or option values, in order. */
 export function subcommandWords(tool: string, args: readonly ArgWord[]): string[] {
@@ -80,7 +81,7 @@ interface Mint {
 /** A gcloud format that prints only status or metadata fields (`--format='value(status.url)'`). */
 const NARROW_FORMAT = /^(--format=)?(value|get|csv|table)\[?[^(]*\(((status|metadata)\.[\w.]+|name)(\s*,\s*((status|metadata)\.[\w.]+|name))*\)$/;
 
-const TABLE: Readonly<Record<string, readonly Mint[]>> = {
+const TABLE: Readonly<Record<string, readonly Mint[]>> = ownTable({
   aws: [
     { path: ['sts', ['assume-role', 'assume-role-with-saml', 'assume-role-with-web-identity', 'get-session-token', 'get-federation-token']], what: 'temporary AWS credentials' },
     { path: ['iam', ['create-access-key', 'create-service-specific-credential', 'reset-service-specific-credential']], what: 'a new AWS access key' },
@@ -203,7 +204,7 @@ const TABLE: Readonly<Record<string, readonly Mint[]>> = {
   etcdctl: [{ path: ['get'], what: 'every key under the prefix (a cluster store holds its secrets there)', when: ['--prefix', '--from-key'], unlessNaming: /^--(keys|count)-only$/ }],
   // Every host's variables, vault-decrypted secrets among them.
   ansible: [{ path: [], what: "every host's variables (decrypted vault secrets included)", naming: /\bhostvars\b|^var=vars$/ }],
-};
+});
 
 /** Azure keeps its key-handing verbs in a few shapes across every service: read them by shape. */
 function azureMint(words: readonly string[]): string | undefined {

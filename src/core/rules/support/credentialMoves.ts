@@ -5,6 +5,7 @@
  * (`chmod 644 ~/.ssh/id_ed25519`). Renames inside the project or the home folder stay allowed.
  */
 
+import { ownTable } from '../../ownTable';
 import { checkContainerHandoffs } from './containerHandoffs';
 import { isWithin, resolvePath } from '../../paths';
 import type { ArgWord, CredentialFileInfo, Facts, Finding, Invocation, RuleContext } from '../../policy/types';
@@ -14,7 +15,7 @@ import { checkEditorBatchReads } from './editorBatchReads';
 import { infoFor, pathsOfWord } from './credentialPaths';
 
 /** Home folders that are credential stores as a whole (their files are keys and tokens). */
-const HOME_STORES: Readonly<Record<string, string>> = {
+const HOME_STORES: Readonly<Record<string, string>> = ownTable({
   '.ssh': 'SSH private keys',
   '.aws': 'AWS credentials',
   '.gnupg': 'GnuPG private keys',
@@ -25,7 +26,7 @@ const HOME_STORES: Readonly<Record<string, string>> = {
   '.config/gh': 'the GitHub token',
   '.config/sops': 'the SOPS age private keys',
   '.password-store': 'pass password entries',
-};
+});
 
 /** World-writable folders shared by every local user. */
 const SHARED_TEMP = new Set(['/tmp', '/var/tmp', '/dev/shm', '/private/tmp']);

@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import { isLoopbackHost } from '../../policy/production';
 import type { Finding, Invocation, RuleContext } from '../../policy/types';
 import { invocationCommand, toolArgs } from '../../registry/commandModel';
@@ -52,9 +53,9 @@ function finding(inv: Invocation, how: string, value: string, host: string): Fin
 }
 
 /** Kubernetes clients whose API server option replaces the kubeconfig's cluster but keeps its user (kubectl's `-s` is judged in containers.ts), read through their registry entries. */
-const KUBE_SERVER_OPTIONS: Readonly<Record<string, { server: readonly string[]; ownCredential: readonly string[] }>> = {
+const KUBE_SERVER_OPTIONS: Readonly<Record<string, { server: readonly string[]; ownCredential: readonly string[] }>> = ownTable({
   helm: { server: ['--kube-apiserver'], ownCredential: ['--kube-token', '--kubeconfig'] },
-};
+});
 
 /**
  * The same move kept in a client's settings for every later run (`aws configure set

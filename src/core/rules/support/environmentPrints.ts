@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import { freeFormReadings } from '../../registry/freeForm';
 import type { CodeSnippet, Finding, Invocation, RuleContext } from '../../policy/types';
 import { dump, dumpTarget, isSecretVariableName } from './huntCommon';
@@ -53,13 +54,13 @@ export function checkEnvironmentPrints(inv: Invocation, ctx: RuleContext): Findi
 }
 
 /** Code that names the whole environment, per language. */
-const WHOLE_ENV: Readonly<Record<string, RegExp>> = {
+const WHOLE_ENV: Readonly<Record<string, RegExp>> = ownTable({
   javascript: /(?<!Object\.keys\(\s*)\bprocess\.env\b(?!\s*(\.|\?\.|\[))|\bDeno\.env\.toObject\(|\bBun\.env\b(?!\s*(\.|\[))|\bimport\.meta\.env\b(?!\s*(\.|\[))/,
   python: /\bos\.environb?\b(?!\s*(\[|\.get\b|\.setdefault\b|\.pop\b|\.keys\b|\.__contains__))|\bos\.getenv\(\s*\)|\benviron\.copy\(\)|\bdict\(\s*os\.environ\s*\)/,
   ruby: /\bENV\b(?!\s*(\[|\.fetch\b|\.key\?|\.has_key\?|\.include\?|\.keys\b))/,
   perl: /(?<!keys\s*)%ENV\b(?!\s*\{)|\\%ENV\b|\$ENV\s*\{\s*\$/,
   php: /\bphpinfo\s*\(|\bgetenv\(\s*\)|\$_ENV\b(?!\s*\[)|\$_SERVER\b(?!\s*\[)/,
-};
+});
 const PRINTS = /\b(print|printf|println|pprint|console\.(log|dir|table|info|error|warn)|process\.stdout\.write|puts|pp|p|say|echo|var_dump|print_r|var_export|json\.dumps?|JSON\.stringify|to_json|inspect|sys\.stdout\.write|write|Dumper|dump|repr|str)\b/;
 
 /** String literals joined by `+` (or `.` in Perl and PHP) folded into one (`'GITHUB'+'_TOKEN'` is `'GITHUB_TOKEN'`). */

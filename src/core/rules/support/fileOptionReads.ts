@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import type { ArgWord, Finding, Invocation, RuleContext } from '../../policy/types';
 import { readFinding } from '../credentials';
 import { infoFor, pathsOfWord } from './credentialPaths';
@@ -19,7 +20,7 @@ const AS_NAMES = 'reads as a list of file names (each line comes back in its err
 const AWK: FileOption = { options: ['-f', '--file'], how: 'runs as a program (its errors print the lines)' };
 const TAR: FileOption = { options: ['-T', '--files-from'], how: AS_NAMES };
 
-const FILE_OPTIONS: Readonly<Record<string, FileOption>> = {
+const FILE_OPTIONS: Readonly<Record<string, FileOption>> = ownTable({
   tar: TAR, gtar: TAR, bsdtar: TAR,
   date: { options: ['-f', '--file'], how: 'reads as dates (each line comes back in its errors)' },
   wget: { options: ['-i', '--input-file'], how: 'reads as addresses to fetch (each line requested and printed)' },
@@ -28,7 +29,7 @@ const FILE_OPTIONS: Readonly<Record<string, FileOption>> = {
   awk: AWK, gawk: AWK, mawk: AWK, nawk: AWK, busybox: AWK,
   rsync: { options: ['--files-from', '--exclude-from', '--include-from'], how: AS_NAMES },
   sed: { options: ['-f', '--file'], how: 'runs as a sed script (its errors print the lines)' },
-};
+});
 
 /** git subcommands whose `-F FILE` is the message written into history, printed by `git log`/`git show`. */
 const GIT_MESSAGE: FileOption = { options: ['-F', '--file'], how: 'stores as a message in history (git log and git show print it, a push sends it)' };

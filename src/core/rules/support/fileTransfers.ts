@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import { resolvePath } from '../../paths';
 import type { Facts, Finding, Invocation, RuleContext } from '../../policy/types';
 import { echoedText } from './pipedText';
@@ -16,7 +17,7 @@ import { infoFor, pathsOfWord } from './credentialPaths';
  */
 
 /** Clients that read `put`-style commands from stdin or an option, and the options that carry them. */
-const COMMAND_CLIENTS: Readonly<Record<string, readonly string[]>> = {
+const COMMAND_CLIENTS: Readonly<Record<string, readonly string[]>> = ownTable({
   sftp: [],
   psftp: [],
   ftp: [],
@@ -25,10 +26,10 @@ const COMMAND_CLIENTS: Readonly<Record<string, readonly string[]>> = {
   tftp: ['-c'],
   smbclient: ['-c', '--command'],
   yafc: [],
-};
+});
 
 /** Options naming a file of such commands (`sftp -b batch`, `lftp -f script`, `psftp -b batch`); `-` is stdin. */
-const BATCH_FILE_OPTIONS: Readonly<Record<string, readonly string[]>> = { sftp: ['-b'], psftp: ['-b'], lftp: ['-f'] };
+const BATCH_FILE_OPTIONS: Readonly<Record<string, readonly string[]>> = ownTable({ sftp: ['-b'], psftp: ['-b'], lftp: ['-f'] });
 
 /** The largest batch file read for its commands. */
 const MAX_BATCH_TEXT = 64 * 1024;

@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import { EFFECT_GRAMMARS, readEffectArgs, values } from '../../policy/effectOptions';
 import { resolvePath } from '../../paths';
 import type { Finding, Invocation, RuleContext } from '../../policy/types';
@@ -10,12 +11,12 @@ import { infoFor } from './credentialPaths';
  * files they read. Options are read through the effect grammars of the one grammar.
  */
 
-const LIST_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+const LIST_OPTIONS: Readonly<Record<string, readonly string[]>> = ownTable({
   tar: ['T', 'files-from'],
   bsdtar: ['T', 'files-from'],
   gtar: ['T', 'files-from'],
   rsync: ['files-from'],
-};
+});
 
 export function checkFilesFrom(inv: Invocation, ctx: RuleContext): Finding[] {
   const options = LIST_OPTIONS[inv.name];

@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import { resolvePath, isWithin } from '../../paths';
 import type { Facts, Finding, Invocation, RuleContext, Target } from '../../policy/types';
 import { parsedArgs, toolArgs } from '../../registry/commandModel';
@@ -12,12 +13,12 @@ import { git } from '../../registry/tools/git';
  * repository without one loses nothing: the option stays allowed there.
  */
 
-const SKIPPED: Readonly<Record<string, readonly string[]>> = {
+const SKIPPED: Readonly<Record<string, readonly string[]>> = ownTable({
   commit: ['pre-commit', 'commit-msg'],
   push: ['pre-push'],
   merge: ['pre-merge-commit', 'commit-msg'],
   rebase: ['pre-rebase'],
-};
+});
 
 /** A hook file that runs something (not a `.sample`, not empty or only comments and `exit 0`). */
 function runs(text: string | undefined): string | undefined {

@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import { isWithin, resolvePath } from '../../paths';
 import type { Facts, Finding, Invocation } from '../../policy/types';
 import { parsedArgs, toolNamed } from '../../registry/commandModel';
@@ -16,7 +17,7 @@ import { GIT_HOOK_NAMES } from '../deferred/gitPrograms';
  */
 
 /** What each manager's own hook files say about it (a hook it wrote is not lost by a re-install). */
-const OWN_MARK: Readonly<Record<string, RegExp>> = { husky: /husky/i, 'pre-commit': /pre-commit|pre_commit/i, prek: /pre-commit|prek/i, lefthook: /lefthook/i, 'simple-git-hooks': /simple-git-hooks/i };
+const OWN_MARK: Readonly<Record<string, RegExp>> = ownTable({ husky: /husky/i, 'pre-commit': /pre-commit|pre_commit/i, prek: /pre-commit|prek/i, lefthook: /lefthook/i, 'simple-git-hooks': /simple-git-hooks/i });
 
 function firstCommand(text: string | undefined): string | undefined {
   for (const raw of (text ?? '').split('\n')) {

@@ -5,6 +5,7 @@
  * and pipes from echo/printf/cat, httpie items).
  */
 
+import { ownTable } from '../../ownTable';
 import type { ArgWord, Invocation, RuleContext } from '../../policy/types';
 import { resolvePath } from '../../paths';
 import { printfOutput } from '../../shell/decode';
@@ -337,10 +338,10 @@ function httpieRequest(inv: Invocation, ctx: RuleContext): HttpRequest | undefin
 // gh api
 
 /** Where a forge CLI's `api` subcommand sends its endpoint: GitHub's API host, GitLab's `/api/v4` (or `/api/graphql`). */
-const FORGE_APIS: Readonly<Record<string, { host: string; rest: string; graphql: string }>> = {
+const FORGE_APIS: Readonly<Record<string, { host: string; rest: string; graphql: string }>> = ownTable({
   gh: { host: 'api.github.com', rest: '', graphql: 'graphql' },
   glab: { host: 'gitlab.com', rest: 'api/v4/', graphql: 'api/graphql' },
-};
+});
 
 function ghApiRequest(inv: Invocation, ctx: RuleContext): HttpRequest | undefined {
   const forge = FORGE_APIS[inv.name]!;

@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import { resolvePath } from '../../paths';
 import type { ArgWord, CodeSnippet, Finding, Invocation, RuleContext } from '../../policy/types';
 import { readFinding } from '../credentials';
@@ -12,11 +13,11 @@ import { infoFor, pathsOfWord } from './credentialPaths';
  */
 
 /** Options that take the program text (the words after it are the program's arguments), per interpreter. */
-const CODE_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+const CODE_OPTIONS: Readonly<Record<string, readonly string[]>> = ownTable({
   python: ['-c'], python2: ['-c'], python3: ['-c'], pypy: ['-c'], pypy3: ['-c'],
   node: ['-e', '--eval', '-p', '--print'], nodejs: ['-e', '--eval', '-p', '--print'], bun: ['-e', '--eval', '-p', '--print'],
   deno: ['eval'], ruby: ['-e'], php: ['-r'], lua: ['-e'], Rscript: ['-e'],
-};
+});
 
 const PYTHONS = new Set(['python', 'python2', 'python3', 'pypy', 'pypy3']);
 

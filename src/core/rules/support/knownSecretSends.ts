@@ -6,6 +6,7 @@
  * host, a chat, an issue comment, a commit message or a README is.
  */
 
+import { ownTable } from '../../ownTable';
 import { providerIn } from '../../credentials/contentRules';
 import { resolvePath } from '../../paths';
 import { isLoopbackHost } from '../../policy/production';
@@ -15,12 +16,12 @@ import { credentialTarget, infoFor } from './credentialPaths';
 import { candidateValues } from './credentialProvenance';
 
 /** Programs that post their arguments to a service (named by the program): issue trackers, chats, forges, clouds. */
-const POSTERS: Readonly<Record<string, string>> = {
+const POSTERS: Readonly<Record<string, string>> = ownTable({
   gh: 'github', hub: 'github', glab: 'gitlab', slack: 'slack', 'slack-cli': 'slack', heroku: 'heroku', vercel: 'vercel',
   railway: 'railway', fly: 'fly', flyctl: 'fly', netlify: 'netlify', supabase: 'supabase', doctl: 'digitalocean',
   aws: 'aws', gcloud: 'gcp', az: 'azure', stripe: 'stripe', twilio: 'twilio', wrangler: 'cloudflare', sentry: 'sentry',
   'sentry-cli': 'sentry', tea: 'gitea', jira: 'jira', linear: 'linear', discord: 'discord', teams: 'teams',
-};
+});
 
 /** git keeps what it is given in history, which a push publishes: a commit message, a tag, a note. */
 const HISTORY_WRITERS = new Set(['git', 'hg', 'jj', 'sl']);

@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import type { ArgWord, CredentialFileInfo, Facts, Invocation } from '../../policy/types';
 import { searchMatchesText, searchPatternsOf, type SearchPatterns } from '../../credentials/searchPatterns';
 import { resolvePath } from '../../paths';
@@ -15,12 +16,12 @@ import { awkGetlineFiles } from './awkVariables';
  * `ls` prints a file operand as itself (a glob the shell expands), `printf`/`echo` print their words.
  * What `ls` lists inside a folder operand is the finder's business (listerRoots.ts).
  */
-const LISTERS: Readonly<Record<string, (words: readonly string[]) => number>> = {
+const LISTERS: Readonly<Record<string, (words: readonly string[]) => number>> = ownTable({
   ls: () => 0,
   echo: () => 0,
   // The format comes first.
   printf: (words) => (words[0] !== undefined ? 1 : 0),
-};
+});
 
 export function listedOperandFiles(from: Invocation, cwd: string, facts: Facts): CredentialFileInfo[] {
   const skip = Object.hasOwn(LISTERS, from.name) ? LISTERS[from.name] : undefined;
@@ -85,13 +86,13 @@ export function takesNamesOnStdin(inv: Invocation): boolean {
 }
 
 /** Option tables of the archivers above (their options that take a value). */
-const STDIN_LIST_GRAMMARS: Readonly<Record<string, GrammarSpec>> = {
+const STDIN_LIST_GRAMMARS: Readonly<Record<string, GrammarSpec>> = ownTable({
   zip: effectGrammar('bnOPZs', ['temp-path', 'suffixes', 'output-file', 'password', 'compression-method', 'split-size']),
   pax: effectGrammar('bfosxB', []),
   afio: effectGrammar('bsLMQRTw', []),
   tar: EFFECT_GRAMMARS.tar!, bsdtar: EFFECT_GRAMMARS.tar!, gtar: EFFECT_GRAMMARS.tar!,
   ...(EFFECT_GRAMMARS.rsync ? { rsync: EFFECT_GRAMMARS.rsync } : {}),
-};
+});
 
 /** The text of names on an archiver's input known now: a here-string or heredoc, a list file, `echo`/`printf` piped in. */
 export function namesFed(inv: Invocation, facts: Facts): { text: string; how: string } | undefined {

@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import type { Finding, Invocation } from '../../policy/types';
 import { freeFormReadings } from '../../registry/freeForm';
 
@@ -17,7 +18,7 @@ interface Source {
 
 const has = (options: ReadonlySet<string>, ...names: string[]): boolean => names.some((n) => options.has(n));
 
-const SOURCES: Readonly<Record<string, Source>> = {
+const SOURCES: Readonly<Record<string, Source>> = ownTable({
   pbpaste: { what: 'the clipboard', reads: () => true },
   'wl-paste': { what: 'the clipboard', reads: (o) => !has(o, '-l', '--list-types') },
   xclip: { what: 'the clipboard', reads: (o) => has(o, '-o', '-out') },
@@ -31,7 +32,7 @@ const SOURCES: Readonly<Record<string, Source>> = {
   tcpdump: { what: 'network traffic with its payloads', reads: (o) => [...o].some((n) => /^-[a-zA-Z]*[AXxw][a-zA-Z]*$/.test(n)) },
   tshark: { what: 'network traffic with its payloads', reads: (o) => !has(o, '-D', '--list-interfaces', '-r', '--read-file') },
   ngrep: { what: 'network traffic with its payloads', reads: () => true },
-};
+});
 
 export function checkOtherProcessReads(inv: Invocation): Finding[] {
   const source = Object.hasOwn(SOURCES, inv.name) ? SOURCES[inv.name] : undefined;

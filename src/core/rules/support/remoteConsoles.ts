@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import type { Finding, Invocation, RuleContext } from '../../policy/types';
 
 /**
@@ -33,6 +34,6 @@ export function remoteConsole(inv: Invocation, ctx: RuleContext): Finding[] {
 }
 
 /** By command name, for the host pack's table. */
-export const REMOTE_CONSOLES: Readonly<Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]>> = {
+export const REMOTE_CONSOLES: Readonly<Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]>> = ownTable({
   rails: remoteConsole, python: remoteConsole, python3: remoteConsole, php: remoteConsole, iex: remoteConsole, irb: remoteConsole, pry: remoteConsole,
-};
+});

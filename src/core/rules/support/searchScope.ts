@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import { minimatch } from 'minimatch';
 import type { ArgWord } from '../../policy/types';
 
@@ -9,7 +10,7 @@ import type { ArgWord } from '../../policy/types';
  */
 
 /** A few of ripgrep's built-in types (`rg --type-list`), by the globs they stand for. */
-const RG_TYPES: Readonly<Record<string, readonly string[]>> = {
+const RG_TYPES: Readonly<Record<string, readonly string[]>> = ownTable({
   ts: ['*.ts', '*.tsx', '*.cts', '*.mts'],
   typescript: ['*.ts', '*.tsx', '*.cts', '*.mts'],
   js: ['*.js', '*.jsx', '*.mjs', '*.cjs', '*.vue'],
@@ -34,7 +35,7 @@ const RG_TYPES: Readonly<Record<string, readonly string[]>> = {
   yaml: ['*.yaml', '*.yml'],
   toml: ['*.toml', 'Cargo.lock'],
   xml: ['*.xml', '*.xsd', '*.xsl'],
-};
+});
 
 /** Does a gitignore-style glob match a workspace-relative path (a name without `/` matches any part of it)? */
 function globMatches(glob: string, path: string): boolean {

@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import { isSecretKeyName } from '../../credentials/secretValues';
 import { basename, resolvePath } from '../../paths';
 import type { ArgWord, Facts, Finding, Invocation, RuleContext } from '../../policy/types';
@@ -32,7 +33,7 @@ function terraformDump(args: readonly ArgWord[]): StoreDump | undefined {
   return undefined;
 }
 
-const STORE_DUMPS: Readonly<Record<string, (args: readonly ArgWord[]) => StoreDump | undefined>> = {
+const STORE_DUMPS: Readonly<Record<string, (args: readonly ArgWord[]) => StoreDump | undefined>> = ownTable({
   terraform: terraformDump,
   tofu: terraformDump,
   terragrunt: terraformDump,
@@ -114,7 +115,7 @@ const STORE_DUMPS: Readonly<Record<string, (args: readonly ArgWord[]) => StoreDu
   kingfisher: (a) => (positionals(a)[0] === 'scan' ? { what: 'every secret a scanner finds, in plain text' } : undefined),
   'git-secrets': (a) => (a.some((w) => w.text.startsWith('--scan')) ? { what: 'every line git-secrets flags, in plain text' } : undefined),
   git: (a) => (positionals(a)[0] === 'secrets' && a.some((w) => w.text.startsWith('--scan')) ? { what: 'every line git-secrets flags, in plain text' } : undefined),
-};
+});
 
 function railsDump(args: readonly ArgWord[]): StoreDump | undefined {
   const p = positionals(args);

@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import type { Finding, Invocation, RuleContext } from '../../policy/types';
 import { verbTraitsOf } from '../../registry/verbTraits';
 import { identifierParts } from './cliArgs';
@@ -20,10 +21,10 @@ const WRITES = new Set(['set', 'write', 'put', 'update', 'upload', 'import', 'ed
  * Secret stores whose command words do not name the secret (from each tool's documentation): the
  * verbs that write over a kept value. `chamber write SERVICE KEY VALUE`, `chamber import SERVICE FILE`.
  */
-const STORE_WRITES: Readonly<Record<string, readonly string[]>> = {
+const STORE_WRITES: Readonly<Record<string, readonly string[]>> = ownTable({
   chamber: ['write', 'import'],
   teller: ['put', 'mirror', 'copy'],
-};
+});
 
 export interface SecretWrite {
   /** The command words shown: `infisical secrets set`. */

@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import { providerIn } from '../../credentials/contentRules';
 import type { CodeSnippet, Finding, Invocation, Target } from '../../policy/types';
 import { isSecretVariableName, positionals, secretRoleOf } from './huntCommon';
@@ -137,7 +138,7 @@ function belongsTo(variable: string, destination: Destination, sender?: string):
 }
 
 /** Domains a service serves under another name (its container registry, its raw-content host). */
-const SERVICE_DOMAINS: Record<string, string> = { ghcr: 'github', githubusercontent: 'github', gcr: 'google', azurecr: 'azure', amazonaws: 'aws' };
+const SERVICE_DOMAINS: Record<string, string> = ownTable({ ghcr: 'github', githubusercontent: 'github', gcr: 'google', azurecr: 'azure', amazonaws: 'aws' });
 
 /** Second-level labels under which a country code sells names (`example.co.uk`). */
 const PUBLIC_SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'ac', 'edu', 'or', 'ne', 'go']);

@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import { resolvePath } from '../../paths';
 import type { CodeSnippet, Finding, RuleContext } from '../../policy/types';
 
@@ -9,7 +10,7 @@ import type { CodeSnippet, Finding, RuleContext } from '../../policy/types';
  */
 
 const QUOTED = String.raw`(['"\x60])((?:\\.|(?!\1)[^\\])*)\1`;
-const PATTERNS: Readonly<Record<string, readonly RegExp[]>> = {
+const PATTERNS: Readonly<Record<string, readonly RegExp[]>> = ownTable({
   python: [
     new RegExp(String.raw`\bopen\(\s*` + QUOTED + String.raw`\s*,\s*(?:mode\s*=\s*)?(['"])[rb]*[wax+][bt+]*\3`, 'g'),
     new RegExp(String.raw`\bPath\(\s*` + QUOTED + String.raw`\s*\)\s*\.(?:write_text|write_bytes|unlink|open\(\s*['"][wax])`, 'g'),
@@ -18,7 +19,7 @@ const PATTERNS: Readonly<Record<string, readonly RegExp[]>> = {
   javascript: [new RegExp(String.raw`\b(?:writeFileSync|appendFileSync|writeFile|appendFile|truncateSync|truncate|unlinkSync|unlink|rmSync|createWriteStream)\(\s*` + QUOTED, 'g')],
   php: [new RegExp(String.raw`\b(?:file_put_contents|unlink)\(\s*` + QUOTED, 'g'), new RegExp(String.raw`\bfopen\(\s*` + QUOTED + String.raw`\s*,\s*(['"])[wax]`, 'g')],
   ruby: [new RegExp(String.raw`\bFile\.(?:write|delete|truncate)\(\s*` + QUOTED, 'g'), new RegExp(String.raw`\bFile\.open\(\s*` + QUOTED + String.raw`\s*,\s*(['"])[wa]`, 'g')],
-};
+});
 
 export function snippetSystemWrites(snippet: CodeSnippet, ctx: RuleContext, isSystemFile: (absolute: string) => boolean): Finding[] {
   const patterns = PATTERNS[snippet.language];

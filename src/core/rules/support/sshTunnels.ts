@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import type { Invocation } from '../../policy/types';
 import { isLocalUrl, parseRequestUrl, type HttpRequest } from './httpTargets';
 import type { ToolArgs } from '../../registry/types';
@@ -26,12 +27,12 @@ export function sshForwards(a: ToolArgs): Record<string, string> {
   return out;
 }
 
-const PORTS: Readonly<Record<string, { options: readonly string[]; variable?: string; port: string; tcpByDefault: boolean }>> = {
+const PORTS: Readonly<Record<string, { options: readonly string[]; variable?: string; port: string; tcpByDefault: boolean }>> = ownTable({
   postgres: { options: ['-p', '--port'], variable: 'PGPORT', port: '5432', tcpByDefault: false },
   mysql: { options: ['-P', '--port'], variable: 'MYSQL_TCP_PORT', port: '3306', tcpByDefault: false },
   redis: { options: ['-p'], port: '6379', tcpByDefault: true },
   mongodb: { options: ['--port'], port: '27017', tcpByDefault: true },
-};
+});
 
 /** The client's work, its connection moved to the far end of an ssh tunnel the line opened on the port it reaches. */
 export function throughTunnel(work: Work, inv: Invocation, a: ToolArgs): Work {

@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import { safetyNetSql, upsertSql } from './quietOverwrites';
 import { redisAdminLine, scanMongo, scanSql } from './sqlScan';
 import { multiModelDestroy } from './storeHosts';
@@ -52,12 +53,12 @@ const PORTS: Readonly<Record<number, StoreProtocol>> = {
   8529: 'multimodel', 14240: 'multimodel',
 };
 
-const SCHEMES: Readonly<Record<string, StoreProtocol>> = {
+const SCHEMES: Readonly<Record<string, StoreProtocol>> = ownTable({
   redis: 'redis', rediss: 'redis', valkey: 'redis', memcached: 'memcached',
   postgres: 'sql', postgresql: 'sql', mysql: 'sql', mariadb: 'sql', sqlserver: 'sql', cockroachdb: 'sql', clickhouse: 'clickhouse',
   mongodb: 'mongodb', 'mongodb+srv': 'mongodb', cassandra: 'cassandra', kafka: 'kafka', zk: 'zookeeper', etcd: 'etcd',
   amqp: 'rabbitmq', amqps: 'rabbitmq', bolt: 'neo4j', 'bolt+s': 'neo4j', neo4j: 'neo4j', 'neo4j+s': 'neo4j', nats: 'nats',
-};
+});
 
 export function storeInfo(protocol: StoreProtocol): StoreInfo {
   return { protocol, label: STORE[protocol] };

@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import { isHuntPattern } from '../../credentials/searchPatterns';
 import type { Facts, Finding, Invocation } from '../../policy/types';
 import { freeFormReadings } from '../../registry/freeForm';
@@ -11,11 +12,11 @@ import { gitignored, isHiddenPath, pathsOfWord } from './credentialPaths';
  * reads: not hidden, not ignored, of the pattern's language when one is given).
  */
 
-const TOOLS: Readonly<Record<string, { pattern: readonly string[]; lang: readonly string[] }>> = {
+const TOOLS: Readonly<Record<string, { pattern: readonly string[]; lang: readonly string[] }>> = ownTable({
   sg: { pattern: ['-p', '--pattern'], lang: ['-l', '--lang'] },
   'ast-grep': { pattern: ['-p', '--pattern'], lang: ['-l', '--lang'] },
   semgrep: { pattern: ['-e', '--pattern'], lang: ['-l', '--lang'] },
-};
+});
 
 /** Any name bound to any string literal: every assignment of a literal, a key's value among them. */
 const ANY_LITERAL = /^\s*\$[A-Z_$]*\s*(=|:|=>)\s*(["'])(\$[A-Z_]*|\.\.\.|\$\$\$[A-Z_]*)\2\s*;?\s*$|^\s*(["'])(\$[A-Z_]*|\.\.\.)\4\s*$/;
@@ -23,10 +24,10 @@ const ANY_LITERAL = /^\s*\$[A-Z_$]*\s*(=|:|=>)\s*(["'])(\$[A-Z_]*|\.\.\.|\$\$\$[
 /** A secret-named key or variable bound to a metavariable (`githubToken: $T`, `API_KEY = $V`). */
 const SECRET_KEY_BOUND = /(token|secret|passw(or)?d|api_?key|credential|private_?key)\w*['"]?\s*(:|=|=>)\s*['"]?\$/i;
 
-const LANG_EXTENSIONS: Readonly<Record<string, RegExp>> = {
+const LANG_EXTENSIONS: Readonly<Record<string, RegExp>> = ownTable({
   py: /\.py$/, python: /\.py$/, js: /\.[cm]?jsx?$/, javascript: /\.[cm]?jsx?$/, ts: /\.[cm]?tsx?$/, typescript: /\.[cm]?tsx?$/,
   yaml: /\.ya?ml$/, yml: /\.ya?ml$/, json: /\.json$/, rb: /\.rb$/, ruby: /\.rb$/, go: /\.go$/, java: /\.java$/, php: /\.php$/,
-};
+});
 
 export function checkStructuralSearch(inv: Invocation, facts: Facts): Finding[] {
   const tool = TOOLS[inv.name];

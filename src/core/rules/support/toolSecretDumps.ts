@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import { freeFormReadings } from '../../registry/freeForm';
 import type { ArgWord } from '../../policy/types';
 import { subcommandWords } from './credentialClis';
@@ -34,7 +35,7 @@ const CONTAINER_INSPECT: readonly Dump[] = [
   { path: ['container', 'inspect'], what: "the container's configuration, its environment variables (secrets) included", narrowedBy: { options: ['-f', '--format'], shows: CONTAINER_ENV }, service: true },
 ];
 
-const DUMPS: Readonly<Record<string, readonly Dump[]>> = {
+const DUMPS: Readonly<Record<string, readonly Dump[]>> = ownTable({
   stripe: [{ path: ['config'], what: 'the Stripe API keys', when: ['--list'] }],
   netlify: [
     { path: [['env:list', 'env:get']], what: 'the Netlify environment variables' },
@@ -112,7 +113,7 @@ const DUMPS: Readonly<Record<string, readonly Dump[]>> = {
   blackbox_cat: [{ path: [], what: 'the decrypted file' }],
   blackbox_decrypt_file: [{ path: [], what: 'the decrypted file (into the work tree)' }],
   transcrypt: [{ path: [], what: "the repository's encryption password", when: ['--show-raw', '-s', '--display', '-d'] }],
-};
+});
 
 /** Code that names a framework's secret setting: Django's `settings.SECRET_KEY`, Laravel's `config('app.key')`. */
 const FRAMEWORK_SECRET = /\bsettings\.[A-Z_]*(SECRET|PASSWORD|KEY|TOKEN|DATABASES)|\bconfig\(\s*['"](app\.key|database\.|services\.|mail\.mailers)|\benv\(\s*['"][A-Z_]*(SECRET|KEY|TOKEN|PASSWORD)|\bos\.environ\b/;

@@ -1,3 +1,4 @@
+import { ownTable } from '../../ownTable';
 import type { Finding, RuleContext, Target } from '../../policy/types';
 
 /**
@@ -21,11 +22,11 @@ const UNATTENDED = /^(-y|--yes|-auto-approve|--auto-approve|--no-confirm-changes
  * `amplify push` provisions the backend of the current environment, `sam sync` updates the stack's
  * functions and APIs directly, past CloudFormation's change sets.
  */
-const TOOL_DEPLOYS: Readonly<Record<string, RegExp>> = { skaffold: /^(run|deploy|apply)$/, tilt: /^(up|ci)$/, amplify: /^(push|publish)$/, sam: /^sync$/ };
+const TOOL_DEPLOYS: Readonly<Record<string, RegExp>> = ownTable({ skaffold: /^(run|deploy|apply)$/, tilt: /^(up|ci)$/, amplify: /^(push|publish)$/, sam: /^sync$/ });
 /** Deploys that ask in an environment nobody named even with their confirmation on: SAM warns that `sam sync` is for development stacks only, as it leaves the stack drifted. */
-const ASKS_UNNAMED: Readonly<Record<string, RegExp>> = { sam: /^sync$/ };
+const ASKS_UNNAMED: Readonly<Record<string, RegExp>> = ownTable({ sam: /^sync$/ });
 /** CLIs whose `deploy` ships to production unless a preview is asked for (Convex deploys to the production deployment). */
-const PRODUCTION_BY_DEFAULT: Readonly<Record<string, RegExp>> = { convex: /^--(preview-create|preview-name|preview-run|dry-run)$/ };
+const PRODUCTION_BY_DEFAULT: Readonly<Record<string, RegExp>> = ownTable({ convex: /^--(preview-create|preview-name|preview-run|dry-run)$/ });
 
 export interface DeployWords {
   tool: string;
