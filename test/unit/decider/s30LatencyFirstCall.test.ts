@@ -91,6 +91,9 @@ describe('decider: the first call after an install, and the request sent before 
     }
     assert.deepEqual(viaShim(shim, 'git status'), { decision: 'allow', trace: 'answered' });
     assert.deepEqual(viaShim(shim, 'rm -rf ~'), { decision: 'deny', trace: 'answered' });
+    // The server's warm-up decision (deciderWarmUp.ts) left no line in the real guard home's log.
+    const lines = fs.readFileSync(path.join(guardHome, 'audit.jsonl'), 'utf8').trim().split('\n');
+    assert.deepEqual(lines.map((l) => JSON.parse(l).decision), ['allow', 'deny']);
   });
 
   it('install without startDecider (tests, tools writing files): no server is started, not even a start begun', () => {
@@ -101,7 +104,7 @@ describe('decider: the first call after an install, and the request sent before 
     assert.equal(fs.existsSync(DECIDER_PATHS.socket(guardHome)), false);
   });
 
-  it('starts are spaced by the spawn lock: a second start within the window is refused, one after it goes ahead', () => {
+  it('starts are spaced by the spawn lock: a second start within the window is refused, one after it goes ahead', function () {
     if (process.platform === 'win32') this.skip();
     const home = fs.mkdtempSync(path.join(dir, 'lock-'));
     // A runtime that exits at once: only the lock's bookkeeping is under test here.
@@ -177,6 +180,31 @@ describe('decider: the first call after an install, and the request sent before 
       assert.equal((await askDecider(options())).why, 'answered');
       fs.chmodSync(DECIDER_PATHS.key(home), 0o644);
       assert.deepEqual(await askDecider(options()), { why: 'no key', absent: true });
+    });
+
+    it('a server warms up first: a call arriving meanwhile waits behind it (never beside it), and a warm-up that fails costs nothing', async () => {
+      const order: string[] = [];
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const decide = async (): Promise<{ result: { stdout: string; exitCode: number; decision: 'allow' } }> => {
+        order.push('decide');
+        return { result: { stdout: '{}\n', exitCode: 0, decision: 'allow' } };
+      };
+      const h = await startDeciderServer({ home, build: '0123456789abcdef', decide, warmUp: async () => (order.push('warm-up'), await gate, order.push('warmed')) });
+      assert.ok(h);
+      handles.push(h);
+      const asked = askDecider(options({ waitMs: 10_000 }));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.deepEqual(order, ['warm-up']);
+      release();
+      assert.equal((await asked).why, 'answered');
+      assert.deepEqual(order, ['warm-up', 'warmed', 'decide']);
+      await h.close();
+      handles.length = 0;
+      const failing = await startDeciderServer({ home, build: '0123456789abcdef', decide, warmUp: () => Promise.reject(new Error('no temp folder')) });
+      assert.ok(failing);
+      handles.push(failing);
+      assert.equal((await askDecider(options())).why, 'answered');
     });
 
     it('no server and no key: no key (a server may be started); no server with a key: no answer, a server may be started', async () => {
