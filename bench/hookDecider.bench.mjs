@@ -52,7 +52,7 @@ async function setup() {
   const { ensureDeciderKey } = await tsImport(path.join(root, 'src/node/decider/server.ts'), import.meta.url);
   const { DECIDER_PATHS } = await tsImport(path.join(root, 'src/node/decider/protocol.ts'), import.meta.url);
   const { serverEnvironment } = await tsImport(path.join(root, 'src/cli/deciderClient.ts'), import.meta.url);
-  return { home, workspace, guardHomeDir, shim, ensureDeciderKey, DECIDER_PATHS, serverEnvironment };
+  return { home, workspace, guardHomeDir, shim, ensureDeciderKey, DECIDER_PATHS, serverEnvironment, installShim };
 }
 
 /** The genuine server, started as the hook starts it (installed CLI, plain environment); resolves once it answers. */
@@ -111,6 +111,61 @@ async function startImpostor(t, hang) {
       fs.rmSync(socket, { force: true });
     },
   };
+}
+
+/** Whether something answers on the socket. */
+function answering(socketPath) {
+  return new Promise((resolve) => {
+    const s = net.createConnection(socketPath);
+    s.once('connect', () => (s.destroy(), resolve(true)));
+    s.once('error', () => resolve(false));
+  });
+}
+
+/** SIGTERM the server named by the pid file, and wait until its socket is gone. */
+async function stopRunningServer(t) {
+  try {
+    process.kill(Number(fs.readFileSync(t.DECIDER_PATHS.pid(t.guardHomeDir), 'latin1').trim()), 'SIGTERM');
+  } catch {
+    // none running
+  }
+  for (let i = 0; i < 200 && (await answering(t.DECIDER_PATHS.socket(t.guardHomeDir))); i++) await new Promise((r) => setTimeout(r, 25));
+  fs.rmSync(t.DECIDER_PATHS.spawnLock(t.guardHomeDir), { force: true });
+}
+
+/**
+ * Issue #15's cold first run: each round is a fresh install as `blast-shield install` and the editor make
+ * it (copy the CLI, write the hook's code cache, start the decision server), then, once the server
+ * listens, a bare `node -e 0` and the host's first call through the shim. The first call with no server
+ * at all (in-process) is hook.bench's "no server" row.
+ */
+async function firstCallRows(t, label, env, rounds) {
+  const bare = [];
+  const first = [];
+  const input = claudePayload(t.workspace, 'git status');
+  for (let i = 0; i < rounds; i++) {
+    await stopRunningServer(t);
+    // The server's environment is the installer's (only HOME, PATH, … pass): the fixture's home here.
+    const realHome = process.env.HOME;
+    process.env.HOME = t.home;
+    try {
+      t.installShim({ guardHome: t.guardHomeDir, nodePath: process.execPath, cliBundle: cli, startDecider: true });
+    } finally {
+      process.env.HOME = realHome;
+    }
+    let up = false;
+    for (let k = 0; k < 400 && !(up = await answering(t.DECIDER_PATHS.socket(t.guardHomeDir))); k++) await new Promise((r) => setTimeout(r, 25));
+    if (!up) throw new Error('the server the install started did not come up');
+    bare.push(wall(['-e', '0'], '', env).ms);
+    const r = wall([t.shim, 'hook', 'claude'], input, env);
+    expectTrace(r, 'answered', 'the first call after an install');
+    first.push(r.ms);
+  }
+  await stopRunningServer(t);
+  return [
+    { name: `node -e 0 (paired with the next row) [${label}]`, median_ms: median(bare), paired_ratio: 1, runs: rounds },
+    { name: `the first call after an install (the install wrote the code cache and started the server): hook claude via the shim [${label}]`, median_ms: median(first), paired_ratio: pairedRatio(first, bare), paired_iqr: pairedSpread(first, bare), runs: rounds, target: '<= 1.6x (paired)', ok: pairedRatio(first, bare) <= 1.6 },
+  ];
 }
 
 function expectTrace(r, why, what) {
@@ -239,6 +294,7 @@ export async function run() {
     } finally {
       await impostor.stop();
     }
+    rows.push(...(await firstCallRows(t, label, env, 11)));
     const hung = await startImpostor(t, true);
     try {
       const xs = [];

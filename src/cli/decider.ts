@@ -12,6 +12,7 @@ import { startDecisionWatchdog, type DecisionWatchdog } from '../node/decider/de
 import { boxedByOuterWatchdog } from '../hook/timeBox';
 import type { CliIo } from './io';
 import { EnvironmentSwap } from './environmentSwap';
+import { warmUpDecision } from './deciderWarmUp';
 import { launcherBuild } from './stdinRead';
 
 const HELP = `usage: blast-shield decider
@@ -91,7 +92,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const armed: DecisionWatchdog = { arm: (ms) => watchdog?.arm(ms), disarm: () => watchdog?.disarm(), alive: () => watchdog?.alive() ?? false };
   // The credential index's change feed (changeFeed.ts): whole-workspace questions check only the folders that changed.
   const feed = new WorkspaceFeeds();
-  handle = await startDeciderServer({ home: guardHome(io.env), build, decide: decideAsHook(cli, feed), onStop: () => process.exit(0), watchdog: armed });
+  const decide = decideAsHook(cli, feed);
+  handle = await startDeciderServer({ home: guardHome(io.env), build, decide, onStop: () => process.exit(0), watchdog: armed, warmUp: () => warmUpDecision(decide, build, io.env) });
   if (!handle) return 0;
   setImmediate(() => {
     watchdog = startDecisionWatchdog();

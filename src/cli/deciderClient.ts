@@ -1,11 +1,12 @@
-import type * as ChildProcess from 'node:child_process';
 import * as fs from 'node:fs';
 import type * as Net from 'node:net';
-import * as path from 'node:path';
 import { nodeCrypto } from '../node/lazyCrypto';
 import { bindingHmac, type DeciderCrypto, type MacState } from '../node/decider/bindingHmac';
 import { DECIDER_MAX_REPLY_BYTES, DECIDER_PATHS, DECIDER_PROTOCOL, deciderMacStart, HOOK_INPUT_MAX_BYTES, parseDeciderKeyBytes, verifyDeciderReply, type DeciderRequest, type DeciderResult } from '../node/decider/protocol';
+import { spawnDeciderServer } from '../node/decider/spawnServer';
 import { pipeExchange } from './pipeExchange';
+
+export { serverEnvironment, SPAWN_LOCK_STALE_MS } from '../node/decider/spawnServer';
 
 /**
  * The hook's side of the warm decision server (docs/decision-server.md), run by the launcher before
@@ -18,8 +19,6 @@ import { pipeExchange } from './pipeExchange';
 export const DECIDER_WAIT_MS = 3000;
 /** How long it waits for stdin before leaving the read to the in-process hook (which waits longer). */
 export const DECIDER_STDIN_WAIT_MS = 1000;
-/** A server start newer than this is still coming up: later calls do not start another. */
-export const SPAWN_LOCK_STALE_MS = 15_000;
 
 export interface ClientOutcome {
   reply?: DeciderResult;
@@ -68,11 +67,9 @@ export function traced(platform: NodeJS.Platform = process.platform, status?: st
   if (platform !== 'linux') return false;
   let text = status;
   if (text === undefined) {
-    try {
-      text = fs.readFileSync('/proc/self/status', 'latin1');
-    } catch {
-      return true;
-    }
+    const bytes = readSmallFile('/proc/self/status', 64 * 1024);
+    if (!bytes) return true;
+    text = bytes.toString('latin1');
   }
   const m = /^TracerPid:\s*(\d+)\s*$/m.exec(text);
   return !m || m[1] !== '0';
@@ -84,9 +81,42 @@ export function readDeciderKey(home: string): Buffer | undefined {
   try {
     const st = fs.lstatSync(file);
     if (!st.isFile() || (st.mode & 0o077) !== 0 || (process.getuid && st.uid !== process.getuid())) return undefined;
-    return parseDeciderKeyBytes(fs.readFileSync(file));
+    const raw = readSmallFile(file, 4096);
+    return raw ? parseDeciderKeyBytes(raw) : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * A small file's bytes, or undefined when it cannot be read or holds more than `max` bytes. Through
+ * open/read/close, which the client uses anyway (freshNonce): each further fs function a hook process
+ * calls for the first time costs a fraction of a millisecond of compiling Node's own code.
+ */
+function readSmallFile(file: string, max: number): Buffer | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const buf = Buffer.alloc(max + 1);
+    let got = 0;
+    for (;;) {
+      const n = fs.readSync(fd, buf, got, buf.length - got, null);
+      if (n <= 0) break;
+      got += n;
+      if (got > max) {
+        buf.fill(0);
+        return undefined;
+      }
+    }
+    return buf.subarray(0, got);
+  } catch {
+    return undefined;
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
@@ -181,20 +211,8 @@ function macCrypto(): DeciderCrypto {
 }
 
 export async function askDecider(o: ClientOptions): Promise<ClientOutcome> {
-  // While this process holds the key, `kill -USR1` must not open Node's inspector in it (a listener takes the signal over).
+  // While this process may hold the key, `kill -USR1` must not open Node's inspector in it (a listener takes the signal over).
   if (o.holdSignals !== false) process.on('SIGUSR1', () => undefined);
-  if (traced()) return { why: 'traced' };
-  const key = readDeciderKey(o.home);
-  if (!key) return { why: 'no key', absent: true };
-  try {
-    return await askWithKey(o, key);
-  } finally {
-    // The in-process fallback may run on for minutes (a dialog): the key does not stay in its memory.
-    key.fill(0);
-  }
-}
-
-async function askWithKey(o: ClientOptions, key: Buffer): Promise<ClientOutcome> {
   const input = await within(o.stdin, o.stdinWaitMs ?? DECIDER_STDIN_WAIT_MS, undefined);
   if (input === undefined) return { why: 'stdin not read in time' };
   if (Buffer.byteLength(input, 'utf8') > HOOK_INPUT_MAX_BYTES) return { why: 'input over the limit' };
@@ -202,66 +220,59 @@ async function askWithKey(o: ClientOptions, key: Buffer): Promise<ClientOutcome>
   for (const [k, v] of Object.entries(o.env)) if (typeof v === 'string') env[k] = v;
   const request: DeciderRequest = { v: DECIDER_PROTOCOL, build: o.build, nonce: freshNonce(), host: o.host, input, env, cwd: o.cwd, pid: o.pid, ppid: o.ppid };
   const line = JSON.stringify(request);
-  let replyLine: string;
-  // The MAC over everything but the body, begun while the server decides; a failure here only means
-  // verifyDeciderReply starts it afresh.
-  let started: MacState | undefined;
+  // The request needs no key: it is sent first, and the tracer check, the key and the MAC over the
+  // request line are done while the server decides (they were ~1 ms of every call's critical path).
+  // The key is still read only once the tracer check passed, and wiped however the exchange ends.
+  const held: { key?: Buffer; refused?: ClientOutcome; started?: MacState } = {};
   const whileWaiting = (): void => {
+    if (traced()) {
+      held.refused = { why: 'traced' };
+      return;
+    }
+    held.key = readDeciderKey(o.home);
+    if (!held.key) {
+      held.refused = { why: 'no key', absent: true };
+      return;
+    }
+    // A failure here only means verifyDeciderReply starts the MAC afresh.
     try {
-      started = deciderMacStart(macCrypto(), key, line);
+      held.started = deciderMacStart(macCrypto(), held.key, line);
     } catch {
-      started = undefined;
+      held.started = undefined;
     }
   };
   try {
-    replyLine = await exchange(DECIDER_PATHS.socket(o.home), line, o.waitMs ?? DECIDER_WAIT_MS, whileWaiting, o.transport);
-  } catch (err) {
-    const code = err instanceof Error ? err.message : String(err);
-    return { why: `no answer (${code})`, absent: code === 'ENOENT' || code === 'ECONNREFUSED' };
+    let replyLine: string | undefined;
+    let failed: ClientOutcome | undefined;
+    try {
+      replyLine = await exchange(DECIDER_PATHS.socket(o.home), line, o.waitMs ?? DECIDER_WAIT_MS, whileWaiting, o.transport);
+    } catch (err) {
+      const code = err instanceof Error ? err.message : String(err);
+      failed = { why: `no answer (${code})`, absent: code === 'ENOENT' || code === 'ECONNREFUSED' };
+    }
+    // Nothing listened (whileWaiting never ran): a key is still needed before a server is started.
+    if (failed && !held.refused && !held.key && failed.absent) {
+      if (traced()) return { why: 'traced' };
+      held.key = readDeciderKey(o.home);
+      if (!held.key) return { why: 'no key', absent: true };
+    }
+    if (held.refused) return held.refused;
+    if (failed || replyLine === undefined || !held.key) return failed ?? { why: 'no key', absent: true };
+    const verified = verifyDeciderReply(macCrypto(), held.key, line, request, replyLine, held.started);
+    // A genuine server of another build (its MAC checks) stops on this call: the next one starts a current server.
+    if (!verified.ok) return verified.why === 'another build' ? { why: verified.why, absent: true } : { why: verified.why };
+    if (verified.body.declined) return { why: `declined (${verified.body.declined})` };
+    return { reply: verified.body.result, why: 'answered' };
+  } finally {
+    // The in-process fallback may run on for minutes (a dialog): the key does not stay in its memory.
+    held.key?.fill(0);
   }
-  const verified = verifyDeciderReply(macCrypto(), key, line, request, replyLine, started);
-  if (!verified.ok) return { why: verified.why };
-  if (verified.body.declined) return { why: `declined (${verified.body.declined})` };
-  return { reply: verified.body.result, why: 'answered' };
-}
-
-/** The environment a server starts with: nothing that loads code, only where things are. */
-export function serverEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of ['HOME', 'BLAST_SHIELD_HOME', 'PATH', 'ELECTRON_RUN_AS_NODE', 'LANG', 'TMPDIR']) {
-    const v = env[name];
-    if (typeof v === 'string') out[name] = v;
-  }
-  return out;
 }
 
 /**
- * Start `<runtime> <cli> decider` detached (not the agent's child once this hook exits), with a plain
- * environment and no runtime options, unless another call started one moments ago. Failing is fine:
- * the next call tries again and meanwhile decides in-process.
+ * Start a server from the hook (the launcher, with no server answering): this runtime, detached, with a
+ * plain environment, unless another call started one moments ago (spawnServer.ts).
  */
 export function startDecider(home: string, cli: string, env: NodeJS.ProcessEnv, now = Date.now()): boolean {
-  const lock = DECIDER_PATHS.spawnLock(home);
-  try {
-    // Not recursive: a guard home deleted meanwhile is not made again.
-    try {
-      fs.mkdirSync(path.dirname(lock), { mode: 0o700 });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return false;
-    }
-    try {
-      fs.writeFileSync(lock, `${process.pid} ${now}\n`, { flag: 'wx', mode: 0o600 });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return false;
-      if (now - fs.statSync(lock).mtimeMs < SPAWN_LOCK_STALE_MS) return false;
-      fs.writeFileSync(lock, `${process.pid} ${now}\n`, { mode: 0o600 });
-    }
-    const { spawn } = require('node:child_process') as typeof ChildProcess;
-    const child = spawn(process.execPath, [cli, 'decider'], { detached: true, stdio: 'ignore', env: serverEnvironment(env), cwd: home, windowsHide: true });
-    child.on('error', () => undefined);
-    child.unref();
-    return true;
-  } catch {
-    return false;
-  }
+  return spawnDeciderServer({ home, runtime: process.execPath, cli, env, now });
 }

@@ -82,7 +82,7 @@ export async function runInstall(args: string[], io: CliIo): Promise<number> {
   const ctx = context(p, io);
   const cliBundle = process.argv[1] ? path.resolve(process.argv[1]) : '';
   if (!cliBundle.endsWith('.js')) throw new UsageError('install must run from the built CLI bundle (dist/cli.js)');
-  const shim = installShim({ guardHome: ctx.guardHome, nodePath: p.nodePath ?? process.execPath, electronRunAsNode: p.electron, cliBundle });
+  const shim = installShim({ guardHome: ctx.guardHome, nodePath: p.nodePath ?? process.execPath, electronRunAsNode: p.electron, cliBundle, startDecider: true });
   io.stdout(`hook shim: ${shim}\n`);
   let failed = false;
   for (const host of p.hosts) {

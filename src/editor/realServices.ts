@@ -63,7 +63,7 @@ export function createGuardServices(extensionPath: string, env: Readonly<Record<
       install: async (host, root) => {
         const { installShim, installHost, defaultInstallScope } = loadDeferred();
         // The editor's own runtime runs the hook, so no `node` is needed on PATH.
-        installShim({ guardHome: home, nodePath: process.execPath, electronRunAsNode: Boolean(process.versions.electron), cliBundle: path.join(extensionPath, 'dist', 'cli.js') });
+        installShim({ guardHome: home, nodePath: process.execPath, electronRunAsNode: Boolean(process.versions.electron), cliBundle: path.join(extensionPath, 'dist', 'cli.js'), startDecider: true });
         installHost(host, context(defaultInstallScope(host, root), root));
         return status(host, root);
       },

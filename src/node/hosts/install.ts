@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HOST_IDS, type HostId } from '../../core/protocol/ipc';
+import { spawnDeciderServer } from '../decider/spawnServer';
 import { GUARD_PATHS } from '../guardHome';
 import { claudeInstallSpec } from './claude/install';
 import { installCline, statusCline, uninstallCline } from './cline/install';
@@ -52,6 +53,12 @@ export interface ShimOptions {
   electronRunAsNode?: boolean;
   /** The built CLI bundle to copy (dist/cli.js). Sibling bundles it loads lazily are copied too. */
   cliBundle: string;
+  /**
+   * Start the warm decision server once the CLI and its code cache are in place (`blast-shield install`
+   * and the editor's install do), so the first hook call after an install is answered warm instead of
+   * deciding in-process. Off by default: tests and tools that only write files start no process.
+   */
+  startDecider?: boolean;
 }
 
 /**
@@ -114,7 +121,21 @@ export function installShim(options: ShimOptions): string {
   fs.renameSync(shim + '.tmp', shim);
   fs.chmodSync(shim, 0o755);
   prepareHookCache(options);
+  if (options.startDecider) startInstalledDecider(options, target);
   return shim;
+}
+
+/**
+ * The server as the hook would start it (spawnServer.ts): the installed launcher, run by the runtime
+ * the shim runs, with the guard home pinned like the shim pins it. Not on Windows, where the client
+ * does not use a server yet. Best effort: without it the first call decides in-process and starts one.
+ */
+function startInstalledDecider(options: ShimOptions, cli: string): boolean {
+  if (process.platform === 'win32') return false;
+  const env: NodeJS.ProcessEnv = { ...process.env, BLAST_SHIELD_HOME: options.guardHome };
+  if (options.electronRunAsNode) env.ELECTRON_RUN_AS_NODE = '1';
+  else delete env.ELECTRON_RUN_AS_NODE;
+  return spawnDeciderServer({ home: options.guardHome, runtime: options.nodePath, cli, env });
 }
 
 /**

@@ -241,7 +241,7 @@ describe('decider: the client falls back on every failure', function () {
     assert.ok(h);
     handles.push(h);
     // Its body names its own build, which the client refuses like any other mismatch.
-    assert.deepEqual(await askDecider(options()), { why: 'another build' });
+    assert.deepEqual(await askDecider(options()), { why: 'another build', absent: true });
     assert.equal(stopped, 'another build');
     assert.equal(fs.existsSync(DECIDER_PATHS.socket(home)), false);
   });
