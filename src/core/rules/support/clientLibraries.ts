@@ -139,6 +139,11 @@ const MASS_NOUNS = new Set([
 /** Nouns that say one record: `delete_one`, `delete_document`, `removeItem`. */
 const ONE_NOUNS = new Set(['one', 'item', 'object', 'document', 'doc', 'key', 'record', 'row', 'message', 'file', 'entry', 'point', 'vector', 'by', 'id', 'field', 'member', 'user', 'version', 'blob', 'listener', 'handler', 'event', 'cookie', 'header', 'attribute', 'tag']);
 
+/** Nouns of in-process housekeeping, never the store's data: `removeAllListeners`, `clearTimeout`, `resetMocks`. */
+const HOUSEKEEPING = new Set(['listener', 'listeners', 'handler', 'handlers', 'timeout', 'timeouts', 'interval', 'intervals', 'timer', 'timers', 'header', 'headers', 'cookie', 'cookies', 'option', 'options', 'error', 'errors', 'warning', 'warnings', 'mock', 'mocks', 'callback', 'callbacks', 'watcher', 'watchers', 'hook', 'hooks', 'middleware', 'screen', 'line', 'buffer', 'cache', 'password', 'token', 'temp', 'tmp', 'local', 'file', 'files', 'dir', 'directory']);
+/** Receivers that are the language's own (files, collections in memory, the page): `os.remove`, `Path(x).unlink()`, `fs.rmdir`. */
+const OWN_RECEIVER = /(?:^|[^\w.])(?:os|os\.path|shutil|fs|fsp|fs\.promises|path|pathlib|tempfile|glob|sys\.modules|console|Object|Array|Reflect|localStorage|sessionStorage|document|window|process|self\.\w+|Path\([^()]*\)|\[[^\]]*\]|new\s+(?:Map|Set)\([^()]*\))\s*$/;
+
 export interface MethodCall {
   /** The call as written for reasons: `delete_prefix("/")`. */
   text: string;
@@ -185,8 +190,11 @@ export function destroyingCalls(code: string, library: ClientLibrary): MethodCal
     // `disable` destroys only a store-level thing (an engine, an auth method); `clear`/`reset` bare only where the library says so.
     if (verb === 'disable' && !nouns.some((n) => MASS_NOUNS.has(n))) continue;
     if ((verb === 'clear' || verb === 'reset') && bare && !library.bare?.includes(verb)) continue;
-    if (parts.includes('password') || parts.includes('token') || parts.includes('cache')) continue;
+    if (nouns.some((n) => HOUSEKEEPING.has(n))) continue;
     const receiver = text.slice(Math.max(0, index - 120), index);
+    if (OWN_RECEIVER.test(receiver)) continue;
+    // A bare verb handed options that are not the store's (`df.drop(columns=["a"])`, `drop("col", axis=1)`) is a data frame's or a list's.
+    if (bare && /\b(?:columns|axis|labels|inplace|errors)\s*=/.test(args)) continue;
     let mass = nouns.some((n) => MASS_NOUNS.has(n)) && !nouns.some((n) => ONE_NOUNS.has(n) && n !== 'by') || (bare && (MASS_VERBS.has(verb) || library.bare?.includes(verb) === true)) || /^flush/.test(verb) || MASS_ARGUMENTS.test(args);
     if (!mass && bare && (verb === 'delete' || verb === 'remove' || verb === 'destroy') && STORE_RECEIVER.test(receiver) && !RECORD_ARGUMENTS.test(args)) {
       // `.table("users").delete()` with no filter naming one record deletes every row (PostgREST, Supabase).

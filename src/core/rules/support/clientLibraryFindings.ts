@@ -35,9 +35,10 @@ function runnerText(snippet: CodeSnippet): string {
 
 /** What a mass call removes, by the kind of store. */
 const WHOLE: Readonly<Record<ClientLibrary['kind'], string>> = {
-  database: 'a whole table, collection or database', 'key-value store': 'a whole key range or store', 'secret store': 'a secrets engine or a secret with every version',
-  'vector store': 'a whole collection', 'search index': 'a whole index', queue: 'a whole queue', 'object store': 'a whole bucket',
-  'SaaS account': 'a whole collection of the account\'s data', 'cloud account': 'a whole cloud resource',
+  database: 'a whole table, collection or database, or every row of one', 'key-value store': 'every key of the store or of a key prefix',
+  'secret store': 'a secrets engine or a secret with all its versions', 'vector store': 'a whole collection or every object in one',
+  'search index': 'a whole index or every document in one', queue: 'a whole queue or every message in it', 'object store': 'a whole bucket or every object in it',
+  'SaaS account': 'a whole collection of the account\'s data or every record in it', 'cloud account': 'a whole cloud resource',
 };
 
 function destroyFinding(snippet: CodeSnippet, ctx: RuleContext, library: ClientLibrary): Finding | undefined {
@@ -51,7 +52,7 @@ function destroyFinding(snippet: CodeSnippet, ctx: RuleContext, library: ClientL
   const remote = place.where !== 'local';
   const env = ctx.environmentOf({ values: place.values, remote });
   const where = place.values.length > 0 ? place.values.join(', ') : place.where === 'local' ? 'this machine' : library.hosted ? `the ${library.label} account its key opens` : 'the server its configuration names at run time';
-  const what = sql !== undefined ? `runs ${sql} through the ${library.label} client` : `calls the ${library.label} client's ${call!.text}, which ${call!.mass ? `removes ${WHOLE[library.kind]} or every record in it` : 'deletes data there'}`;
+  const what = sql !== undefined ? `runs ${sql} through the ${library.label} client` : `calls the ${library.label} client's ${call!.text}, which ${call!.mass ? `removes ${WHOLE[library.kind]}` : 'deletes data there'}`;
   return {
     rule: 'sdk-snippets.client-destroy',
     risk: 'destructive',
