@@ -218,7 +218,7 @@ function grpcMethod(reading: Reading, traits: VerbTraits): { method: string; ver
     if (!m) continue;
     const verb = destroyingPart(m[1]!, traits);
     if (verb === undefined) return undefined;
-    const host = reading.positionals.find((x) => x !== w && /^[\w.-]+:\d+$/.test(x.text))?.text ?? (({ value, next }) => value ?? next)(reading.options.find((o) => o.name === '--host') ?? {});
+    const host = reading.positionals.find((x) => x !== w && /^[\w.-]+:\d+$/.test(x.text))?.text ?? ((o) => o?.value ?? o?.next)(reading.options.find((o) => o.name === '--host'));
     return { method: w.text, verb, names: [host ?? `the ${w.text.split('/')[0]} service (not named)`] };
   }
   return undefined;

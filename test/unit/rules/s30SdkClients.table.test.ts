@@ -31,6 +31,9 @@ table('key-value and secret stores wiped by their clients (etcd3, consul, hvac, 
   allow(`python3 -c 'import etcd3;print(etcd3.client().get("/config/app"))'`),
   allow(`python3 -c 'import consul;print(consul.Consul().kv.get("app/config"))'`),
   allow(`python3 -c 'import redis; r=redis.Redis(); r.delete("session:1")'`),
+  allow(`python3 -c 'import pymongo; pymongo.MongoClient().shop.carts.delete_many({"user": 5})'`),
+  allow(`node -e 'const R=require("ioredis"); const s=new R("redis://cache.prod"); s.removeAllListeners(); s.quit()'`),
+  allow(`python3 -c 'import stripe, os; print(os.path.exists("x"))'`),
   allow(`python3 -c 'import etcd3; etcd3.client().delete("/locks/job-42")'`),
 ]);
 
@@ -74,6 +77,7 @@ table('secrets read through an SDK and shown (secret managers, Vault, Kubernetes
   ask(`python3 -c 'import hvac;print(hvac.Client().secrets.kv.read_secret_version(path="prod"))'`, { production: true }),
   ask(`node -e 'require("keytar").getPassword("github","me").then(console.log)'`, { production: false, says: /keychain/ }),
   ask(`node -p 'require("child_process"); new (require("@azure/keyvault-secrets").SecretClient)(u, c).getSecret("db-password")'`, { production: true }),
+  ask(`node -e 'require("@1password/sdk").createClient({auth: process.env.OP_SERVICE_ACCOUNT_TOKEN}).then(c=>c.secrets.resolve("op://prod/db/password")).then(console.log)'`, { production: true, says: /1Password/ }),
   allow(`python3 -c 'import boto3;print([s["Name"] for s in boto3.client("secretsmanager").list_secrets()["SecretList"]])'`),
   allow(`python3 -c 'from kubernetes import client,config;config.load_kube_config();print(client.CoreV1Api().list_namespaced_pod("default"))'`),
   allow(`python3 -c 'import boto3; boto3.client("secretsmanager").get_secret_value(SecretId="dev/db")'`),

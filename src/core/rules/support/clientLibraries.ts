@@ -84,7 +84,7 @@ const NAMESPACES: ReadonlyArray<[RegExp, string]> = [
 ];
 
 function libraryOf(name: string): ClientLibrary | undefined {
-  const bare = name.replace(/^npm:/, '').replace(/^(@[^/@]+\/[^/@]+|[^/@]+)(?:@[^/]*)?(?:\/.*)?$/, '$1');
+  const bare = name.replace(/^(?:npm|jsr|node):/, '').replace(/^(@[^/@]+\/[^/@]+|[^/@]+)(?:@[^/]*)?(?:\/.*)?$/, '$1');
   if (Object.prototype.hasOwnProperty.call(LIBRARIES, name)) return LIBRARIES[name];
   if (Object.prototype.hasOwnProperty.call(LIBRARIES, bare)) return LIBRARIES[bare];
   // A dotted Python module: `google.cloud.firestore_v1` → its longest listed parent.
@@ -157,7 +157,7 @@ const MASS_ARGUMENTS = /\b(?:recurse|recursive|prefix|delete_?all|deleteAll|all|
 /** Arguments that name the records: `ids=[…]`, `id: 5`, `where={"id": 5}`. */
 const RECORD_ARGUMENTS = /\b(?:ids?|keys?|uuids?|document_?ids?|object_?ids?|names?)\s*[=:]/;
 /** A receiver that is itself a store-level object: `.collections.delete("Article")`, `.index("x").delete()`, `.table("users").delete()`. */
-const STORE_RECEIVER = /(?:\.|\b)(?:collections|indices|indexes|buckets|tables|schemas|queues|topics|databases)\s*(?:\[[^\]]{0,80}\])?\s*\.?$|(?:\.|\b)(?:collection|index|init_index|initIndex|Index|bucket|Bucket|table|from|queue|topic|database)\s*\([^()]{0,80}\)\s*\.?$/;
+const STORE_RECEIVER = /(?:\.|\b)(?:collections|indices|indexes|buckets|tables|schemas|queues|topics|databases|streams)\s*(?:\[[^\]]{0,80}\])?\s*\.?$|(?:\.|\b)(?:collection|index|init_index|initIndex|Index|bucket|Bucket|table|from|queue|topic|database)\s*\([^()]{0,80}\)\s*\.?$/;
 /** After a PostgREST-style `.delete()`: a filter that names one record (`.eq("id", 5)`, `.match({…})`). */
 const ONE_FILTER = /^\s*\.\s*(?:eq|match|in_|is_)\s*\(/;
 
@@ -179,7 +179,7 @@ export function destroyingCalls(code: string, library: ClientLibrary): MethodCal
   for (const m of text.matchAll(/(?:\.|->|::)\s*([A-Za-z_$][\w$]*!?)\s*(\(|`|(?=[\s;)\]}]|$))/g)) {
     const method = m[1]!.replace(/!$/, '');
     const parts = identifierParts(method);
-    const verb = parts.find((p) => VERBS.has(p) || /^flush/.test(p));
+    const verb = parts.find((p) => VERBS.has(p) || p.startsWith('flush'));
     if (verb === undefined) continue;
     // A call without parentheses only counts in Ruby's style (`redis.flushall`), never an attribute read (`x.deleted`).
     const index = m.index ?? 0;
@@ -195,7 +195,9 @@ export function destroyingCalls(code: string, library: ClientLibrary): MethodCal
     if (OWN_RECEIVER.test(receiver)) continue;
     // A bare verb handed options that are not the store's (`df.drop(columns=["a"])`, `drop("col", axis=1)`) is a data frame's or a list's.
     if (bare && /\b(?:columns|axis|labels|inplace|errors)\s*=/.test(args)) continue;
-    let mass = nouns.some((n) => MASS_NOUNS.has(n)) && !nouns.some((n) => ONE_NOUNS.has(n) && n !== 'by') || (bare && (MASS_VERBS.has(verb) || library.bare?.includes(verb) === true)) || /^flush/.test(verb) || MASS_ARGUMENTS.test(args);
+    let mass = nouns.some((n) => MASS_NOUNS.has(n)) && !nouns.some((n) => ONE_NOUNS.has(n) && n !== 'by') || (bare && (MASS_VERBS.has(verb) || library.bare?.includes(verb) === true)) || verb.startsWith('flush') || MASS_ARGUMENTS.test(args);
+    // `delete_many({"user": 5})` is scoped by its filter: one user's records, like a single delete (an empty filter is every record).
+    if (mass && nouns.includes('many') && nouns.every((n) => n === 'many' || !MASS_NOUNS.has(n)) && args.trim() !== '' && !MASS_ARGUMENTS.test(args)) mass = false;
     if (!mass && bare && (verb === 'delete' || verb === 'remove' || verb === 'destroy') && STORE_RECEIVER.test(receiver) && !RECORD_ARGUMENTS.test(args)) {
       // `.table("users").delete()` with no filter naming one record deletes every row (PostgREST, Supabase).
       mass = !ONE_FILTER.test(text.slice(index + m[0].length + args.length + 1, index + m[0].length + args.length + 120));

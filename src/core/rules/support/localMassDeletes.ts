@@ -96,7 +96,7 @@ export function storeAdminDestroy(url: RequestUrl, method: string): string | und
   const webdis = /^\/(FLUSHALL|FLUSHDB)(?:\/|\.\w+)?$/i.exec(path);
   if (webdis) return `the Redis command ${webdis[1]!.toUpperCase()} (over Webdis)`;
   if (/\/controller\/doFlush\/?$/.test(path) && method !== 'GET') return 'a Couchbase bucket flush';
-  if (/\/admin\//.test(path) || /^\/solr\//.test(path)) return queryDestroy(url.query);
+  if (/\/admin\//.test(path) || path.startsWith('/solr/')) return queryDestroy(url.query);
   return undefined;
 }
 

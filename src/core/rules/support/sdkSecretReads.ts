@@ -23,6 +23,8 @@ const CALLS: ReadonlyArray<[RegExp, string, boolean]> = [
   [/\bSecretClient\b[\s\S]{0,300}?\.(?:get_secret|getSecret)\s*\(/, 'Azure Key Vault', true],
   [/\.(?:read_secret_version|read_secret|readSecret)\s*\(|\bsecrets\.kv\.(?:v[12]\.)?read\w*\s*\(|\bvault\.read\s*\(\s*['"`][\w/-]*(?:secret|kv|data)\//, 'Vault KV (hvac, node-vault)', true],
   [/\b(?:read_namespaced_secret|readNamespacedSecret|list_namespaced_secret|listNamespacedSecret|list_secret_for_all_namespaces|listSecretForAllNamespaces)\b/, 'Kubernetes Secrets', true],
+  [/\.secrets\.resolve(?:_?[aA]ll)?\s*\(\s*\[?\s*['"`]op:\/\//, '1Password (op:// reference resolved)', true],
+  [/\bInfisical\w*\b[\s\S]{0,300}?\.(?:get_secret_by_name|getSecret|get_secret|listSecrets|list_secrets)\s*\(/, 'Infisical', true],
   [/\b(?:get_session_token|GetSessionTokenCommand|getSessionToken|generate_db_auth_token|generateDbAuthToken|get_federation_token|GetFederationTokenCommand|get_authorization_token|GetAuthorizationTokenCommand|generate_auth_token)\b/, 'AWS short-lived credentials', true],
   [/\b(?:keyring\.get_(?:password|credential)|keytar['"`)\]]*\s*\)?\s*\.\s*(?:getPassword|findCredentials|findPassword)|getPassword\s*\(|findCredentials\s*\()/, 'the OS keychain (keyring, keytar)', false],
 ];
