@@ -18,6 +18,7 @@
 import { isLocalValue } from '../../policy/production';
 import { identifierParts } from './cliArgs';
 import { scanSql } from './sqlScan';
+import { DESTROY_SEGMENT_WORDS } from './storeEndpoints';
 
 export type StoreKind = 'database' | 'key-value store' | 'secret store' | 'vector store' | 'search index' | 'queue' | 'object store' | 'SaaS account' | 'cloud account';
 
@@ -126,7 +127,8 @@ export function clientLibraries(code: string, extra: readonly string[] = []): Cl
 // ---------------------------------------------------------------------------------------------
 // The method-verb reader
 
-const VERBS = new Set(['delete', 'drop', 'purge', 'truncate', 'flush', 'flushall', 'flushdb', 'wipe', 'destroy', 'remove', 'clear', 'reset', 'erase', 'empty', 'unlink', 'del', 'unmount', 'disable', 'obliterate', 'expunge', 'rmdir']);
+/** The destroying words of request paths (`storeEndpoints.ts`), with the ones only method names use. */
+const VERBS: ReadonlySet<string> = new Set([...DESTROY_SEGMENT_WORDS, 'flushall', 'flushdb', 'empty', 'unlink', 'del', 'unmount', 'disable', 'obliterate', 'expunge', 'rmdir']);
 /** Verbs that act on a whole store-level object by themselves (`coll.drop()`, `queue_purge`, `flushall`). */
 const MASS_VERBS = new Set(['drop', 'purge', 'truncate', 'flush', 'flushall', 'flushdb', 'wipe', 'erase', 'empty', 'unmount', 'obliterate', 'expunge']);
 /** Nouns in a method's name that make it store-level or every-record: `delete_collection`, `delete_all`, `deleteMany`, `delete_prefix`. */
