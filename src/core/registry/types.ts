@@ -110,6 +110,8 @@ export interface DatabaseClient {
   commandOperands?: number;
   /** The option that appends standard input to that command as its last argument (`redis-cli -x`). */
   stdinArgument?: string;
+  /** The operand naming the server when no option does (`cqlsh db.prod -f x.cql`). */
+  hostOperand?: number;
 }
 
 /**
@@ -284,6 +286,8 @@ export interface ToolSpec extends Omit<GrammarSpec, 'commands'>, CommandSpec {
   generic?: GenericRule;
   /** The whole invocation targets a local emulator (`--endpoint-url http://localhost:4566`, `--local`). */
   local?: (args: CliArgs) => boolean;
+  /** On that emulator this still removes a whole store (a bucket, every object, a table): it asks, not production (stop 30's decision). */
+  emulatorAsks?: (args: CliArgs) => boolean;
   /**
    * A package manager: an undescribed first word is a package.json script, else a binary from
    * node_modules (`yarn build`, `pnpm lint`); and what running it with no subcommand does.

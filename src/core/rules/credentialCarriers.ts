@@ -190,11 +190,13 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
 
 const SNIPPET_LANGUAGES = new Set(['python', 'javascript', 'ruby']);
 
-function checkSnippet(snippet: CodeSnippet): Finding[] {
+function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   if (!SNIPPET_LANGUAGES.has(snippet.language)) return [];
   const call = sdkCredentialCall(snippet.text);
   if (!call) return [];
-  return [dump('sdk-credential-provider', `${snippet.runner.name} code ${call}, which prints the credentials it resolves.`, { kind: 'credential', name: call.replace(/^calls /, ''), remote: false, environment: 'local', environmentReason: 'this machine' })];
+  // A cloud or cluster credential opens another machine: its environment is unknown (production) unless named.
+  const env = call.remote ? ctx.environmentOf({ values: [], remote: true }) : { environment: 'local' as const, reason: 'this machine' };
+  return [dump('sdk-credential-provider', `${snippet.runner.name} code ${call.what}, which prints the credentials it resolves.`, { kind: 'credential', name: call.what.replace(/^calls /, ''), remote: call.remote, environment: env.environment, environmentReason: env.reason })];
 }
 
 const NAMES = new Set([...CARRIERS, ...USER_DATA_TOOLS, ...DATABASE_DUMPERS]);

@@ -269,9 +269,9 @@ function redisCli(inv: Invocation, facts: Facts, c: ClientArgs): Work {
 
 /** Microsoft's sqlcmd: `-S server[,port] -d db -Q "statements"` (or -q, -i files, stdin); clickhouse-client's `--host`. */
 function sqlcmd(inv: Invocation, facts: Facts, c: ClientArgs): Work {
-  const server = c.a.value('-S') ?? c.a.value('--host');
+  const server = c.a.value('-S') ?? c.a.value('--host') ?? (c.client.hostOperand !== undefined ? c.operands[c.client.hostOperand] : undefined);
   const host = server?.replace(/^(tcp|np|lpc):/i, '').split(/[,\\]/)[0];
-  const conn = connection('database', { host, hostSource: c.a.has('-S') ? '-S' : '--host', database: c.a.value('-d'), defaultLocal: true, runtime: runtimeOf(inv.args, [server]) });
+  const conn = connection('database', { host, hostSource: c.a.has('-S') ? '-S' : c.a.has('--host') || c.client.hostOperand === undefined ? '--host' : 'host', database: c.a.value('-d'), defaultLocal: true, runtime: runtimeOf(inv.args, [server]) });
   return gatherStatements(inv, facts, conn, inlineStatements(c), c.a.values(...(c.client.fileOptions ?? [])));
 }
 

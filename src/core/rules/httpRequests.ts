@@ -24,6 +24,7 @@ import { snippetRequests } from './support/httpSnippets';
 import { POWERSHELL_CLIENTS, requestOf } from './support/httpClients';
 import { httpBodyFindings } from './mcp';
 import { engineApiFindings } from './support/engineApi';
+import { localRequestFindings, storeAdminDestroy } from './support/localMassDeletes';
 
 /**
  * HTTP requests that destroy remote things: curl, wget, httpie (http/https), xh and `gh api` sending
@@ -32,8 +33,8 @@ import { engineApiFindings } from './support/engineApi';
  * `@file`, stdin heredocs and pipes from echo/printf/cat, httpie items. A body that cannot be read
  * going to a GraphQL or provider API asks.
  *
- * Requests to this machine (localhost, 127.0.0.1, ::1, a unix socket) are allowed without a finding:
- * DELETE against a local dev server is routine, and nothing there is production.
+ * Requests to this machine (localhost, 127.0.0.1, ::1, a unix socket) are routine development: only
+ * mass deletes ask there (`support/localMassDeletes.ts`), and nothing there is production.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -129,7 +130,12 @@ export function judgeRequest(request: HttpRequest, ctx: RuleContext): Finding[] 
     const url = parseRequestUrl(rawUrl);
     // MCP calls and SQL are judged wherever they are sent: a local MCP server reaches a real database.
     if (url) for (const body of request.bodies) if (body.text !== undefined) findings.push(...httpBodyFindings(body.text, url.host, url.path, url.display, ctx));
-    if (!url || isLocalUrl(url)) continue;
+    if (!url) continue;
+    // On this machine only mass deletes ask (the team's decision of stop 30): one record by its id is routine.
+    if (isLocalUrl(url)) {
+      findings.push(...localRequestFindings(request, url, request.methodOverride ?? request.method, ctx));
+      continue;
+    }
     // Jenkins' script console (`/scriptText`, `/computer/NAME/scriptText`): the body's `script=` is Groovy run on the server.
     if (/\/script(Text)?\/?$/.test(url.path) && request.bodies.some((b) => b.text === undefined || /(^|&)script=/.test(b.text))) {
       findings.push({ rule: 'http.script-console', risk: 'destructive', severity: 'ask', reason: `Runs Groovy in the script console of ${url.display}: code there reaches every job, credential and agent of that Jenkins.`, targets: [targetOf(ctx, url, undefined, 'resource', `Jenkins ${url.host}`, [])] });
@@ -212,9 +218,9 @@ export function judgeRequest(request: HttpRequest, ctx: RuleContext): Finding[] 
         reason: `${request.client} sends an HTTP DELETE${via} to ${where}${api ? ` (${api.label})` : ''}, deleting ${resource.kind === 'url' ? 'what that URL names' : `the ${resource.kind} ${resource.name}`}.`,
         targets: [targetOf(ctx, url, api, resource.kind, resource.name, [])],
       });
-    } else if (method === 'GET' && !graphqlEndpoint && destroyingGet(url, request.bodies) !== undefined) {
-      // Admin endpoints reached by a plain GET (`/admin/reset-db`, `?action=delete`) act when fetched.
-      const segment = destroyingGet(url, request.bodies) as string;
+    } else if (method === 'GET' && !graphqlEndpoint && (destroyingGet(url, request.bodies) ?? storeAdminDestroy(url, method)) !== undefined) {
+      // Admin endpoints reached by a plain GET (`/admin/reset-db`, `?action=delete`, Solr's `action=UNLOAD&deleteDataDir=true`) act when fetched.
+      const segment = (destroyingGet(url, request.bodies) ?? storeAdminDestroy(url, method)) as string;
       findings.push({
         rule: 'http.destructive-get',
         risk: 'destructive',

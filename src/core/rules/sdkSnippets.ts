@@ -2,6 +2,7 @@ import type { CodeSnippet, Finding, RuleContext, RulePack, Target } from '../pol
 import { judgeRequest } from './httpRequests';
 import { libraryDataCall } from './support/libraryDataCalls';
 import { forgeLibraryFindings } from './support/forgeLibraries';
+import { clientLibraryFindings } from './support/clientLibraryFindings';
 
 /**
  * Interpreter one-liners and scripts that destroy through a library instead of a CLI: a cloud SDK
@@ -115,6 +116,10 @@ export const sdkSnippetsPack: RulePack = {
   checkSnippet(snippet, ctx) {
     if (!LANGUAGES.has(snippet.language)) return [];
     const sdk = sdkFindings(snippet, ctx);
-    return [...sdk, ...(sdk.length === 0 ? libraryFindings(snippet, ctx) : []), ...httpFindings(snippet, ctx), ...forgeLibraryFindings(snippet, ctx)];
+    const library = sdk.length === 0 ? libraryFindings(snippet, ctx) : [];
+    // The client-library layer (store libraries' destroying methods, secrets read through an SDK) when no row above spoke.
+    const found = clientLibraryFindings(snippet, ctx);
+    const clients = sdk.length === 0 && library.length === 0 ? found : found.filter((f) => f.risk !== 'destructive');
+    return [...sdk, ...library, ...clients, ...httpFindings(snippet, ctx), ...forgeLibraryFindings(snippet, ctx)];
   },
 };

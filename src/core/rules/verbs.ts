@@ -213,12 +213,13 @@ function trailingHelp(reading: Reading): boolean {
 
 /** A gRPC method named as `package.Service/Method` (`grpcurl … etcdserverpb.KV/DeleteRange`): its verb is the method's. */
 function grpcMethod(reading: Reading, traits: VerbTraits): { method: string; verb: string; names: string[] } | undefined {
-  for (const w of reading.positionals) {
-    const m = /^[A-Za-z_][\w.]*\.[A-Za-z_]\w*\/([A-Z]\w*)$/.exec(w.text);
+  for (const [i, w] of reading.positionals.entries()) {
+    // …or `package.Service.Method` after `call` (evans `cli call`, `grpc_cli call`).
+    const m = /^[A-Za-z_][\w.]*\.[A-Za-z_]\w*\/([A-Z]\w*)$/.exec(w.text) ?? (reading.positionals.slice(Math.max(0, i - 2), i).some((x) => x.text === 'call') ? /^[A-Za-z_][\w.]*\.[A-Z]\w*\.([A-Z]\w*)$/.exec(w.text) : null);
     if (!m) continue;
     const verb = destroyingPart(m[1]!, traits);
     if (verb === undefined) return undefined;
-    const host = reading.positionals.find((x) => x !== w && /^[\w.-]+:\d+$/.test(x.text))?.text;
+    const host = reading.positionals.find((x) => x !== w && /^[\w.-]+:\d+$/.test(x.text))?.text ?? ((o) => o?.value ?? o?.next)(reading.options.find((o) => o.name === '--host'));
     return { method: w.text, verb, names: [host ?? `the ${w.text.split('/')[0]} service (not named)`] };
   }
   return undefined;

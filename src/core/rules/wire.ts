@@ -303,7 +303,8 @@ function redisClientFindings(inv: Invocation, ctx: RuleContext): Finding[] {
   if (words.length === 0) return [];
   const line = words.join(' ');
   // Keys fed by xargs are whatever a listing produced (`redis-cli --scan | xargs redis-cli del`): every key it matched.
-  const listed = inv.via.includes('xargs') && /^(del|unlink)$/i.test(words[0] ?? '');
+  // …or by a substitution of such a listing (`redis-cli UNLINK $(redis-cli KEYS '*')`).
+  const listed = /^(del|unlink)$/i.test(words[0] ?? '') && (inv.via.includes('xargs') || (p?.parsed.operands ?? []).some((w) => w.dynamic && /\$\([^)]*(\bKEYS\b|--scan\b|\bSCAN\b)/i.test(w.text)));
   const found = destructiveLineCommands(line, 'redis').find((c) => !/^flush(all|db)\b/i.test(c)) ?? (listed ? words[0] : undefined);
   if (!found) return [];
   const url = p?.value('-u');
@@ -316,7 +317,7 @@ function redisClientFindings(inv: Invocation, ctx: RuleContext): Finding[] {
     rule: 'wire.redis-delete',
     risk: 'destructive',
     severity: 'ask',
-    reason: `\`${inv.name}\` runs ${found}${listed ? ' on every key xargs hands it (the keys a listing matched)' : ''} on the Redis server at ${host}.`,
+    reason: `\`${inv.name}\` runs ${found}${listed ? ' on every key a listing matched (handed on by xargs or a substitution)' : ''} on the Redis server at ${host}.`,
     targets: [{ kind: 'database', name: host, provider: 'redis', remote, environment: resolved.environment, environmentReason: resolved.reason }],
   }];
 }

@@ -88,6 +88,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   sqlite3: { words: "@ app.db @ 'DROP TABLE users' @", option: ['-nullvalue'], value: 'NULL', decision: 'ask' },
   sqlcmd: { words: "@ -Q 'DROP TABLE orders' @", option: ['-S', '--server'], value: 'sql.prod.acme.internal', decision: 'ask', production: true },
   'clickhouse-client': { words: "@ -q 'DROP TABLE events' @", option: ['-h', '--host'], value: 'ch.prod.acme.internal', decision: 'ask', production: true },
+  cqlsh: { words: "@ cassandra.prod.acme.internal @ -e 'DROP KEYSPACE shop' @", option: ['-u', '--username'], value: 'admin', decision: 'ask', production: true },
   curl: { words: '@ -X DELETE @ https://api.stripe.com/v1/customers/cus_1 @', option: ['-H', '--header'], value: 'Accept:application/json', decision: 'ask', production: true },
   wget: { words: '@ --method=DELETE @ https://api.stripe.com/v1/customers/cus_1 @', option: ['-U', '--user-agent'], value: 'bot', decision: 'ask', production: true },
   http: { words: '@ DELETE @ https://api.stripe.com/v1/customers/cus_1 @', option: ['-a', '--auth'], value: 'user:pass', decision: 'ask', production: true },

@@ -59,6 +59,7 @@ const destructive: Expectation[] = [
   { cmd: 'doctl databases delete 0f3c', decision: 'ask', kind: 'database' },
   { cmd: 'doctl kubernetes cluster delete prod-cluster', decision: 'ask', kind: 'cluster', production: true, envReason: /prod-cluster/ },
   { cmd: 'azcopy remove https://acct.blob.core.windows.net/c/dir --recursive', decision: 'ask', rule: 'cloud.azcopy-remove' },
+  { cmd: 'aws --endpoint-url http://localhost:4566 s3 rb s3://local-bucket --force', decision: 'ask', production: false },
   { cmd: 'azcopy sync ./site https://acct.blob.core.windows.net/web --delete-destination=true', decision: 'ask', rule: 'cloud.azcopy-sync-delete' },
 ];
 
@@ -69,7 +70,8 @@ const benign: Expectation[] = [
   { cmd: 'aws s3 sync ./dist s3://site', decision: 'allow' },
   { cmd: 'aws ec2 terminate-instances --instance-ids i-1 --dry-run', decision: 'allow' },
   { cmd: 'aws s3 rm s3://b/x --recursive --dryrun', decision: 'allow' },
-  { cmd: 'aws --endpoint-url http://localhost:4566 s3 rb s3://local-bucket --force', decision: 'allow' },
+  // Stop 30's decision: a whole bucket on a local emulator asks (not production, see the destructive rows); one object stays routine.
+  { cmd: 'aws --endpoint-url http://localhost:4566 s3 rm s3://local-bucket/key.txt', decision: 'allow' },
   { cmd: 'aws s3 rb --help', decision: 'allow' },
   { cmd: 'gcloud sql instances list', decision: 'allow' },
   { cmd: 'gcloud config configurations delete old-config', decision: 'allow' },

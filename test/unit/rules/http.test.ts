@@ -136,7 +136,8 @@ const benign: Expectation[] = [
   { cmd: 'curl -I https://example.com', decision: 'allow' },
   { cmd: 'curl -sSL https://example.com/install.sh -o install.sh', decision: 'allow' },
   { cmd: "curl -X POST https://hooks.slack.com/services/T0/B0/x -d '{\"text\":\"deploy done\"}'", decision: 'allow' },
-  { cmd: 'curl localhost:3000/api/items -X DELETE', decision: 'allow', info: false },
+  // Stop 30's team decision: one record by its id on this machine stays routine; a whole collection asks (s30SdkHttp.table.test.ts).
+  { cmd: 'curl localhost:3000/api/items/7 -X DELETE', decision: 'allow', info: false },
   { cmd: 'curl -X DELETE http://127.0.0.1:8080/items/1', decision: 'allow' },
   { cmd: `curl -d ${sq(body('mutation { volumeDelete(volumeId: "v") }'))} http://localhost:4000/graphql`, decision: 'allow' },
   { cmd: 'http DELETE :3000/items/1', decision: 'allow' },
@@ -348,9 +349,15 @@ describe('http pack through the whole engine (classify)', () => {
     assert.equal(decide(`curl -d ${sq(body('query { projects { edges { node { id } } } }'))} ${RAILWAY}`).decision, 'allow');
   });
 
-  it('DELETE to a local dev server is allowed and not production', () => {
-    const v = decide('curl localhost:3000/api/items -X DELETE');
+  it('DELETE of one record on a local dev server is allowed and not production', () => {
+    const v = decide('curl localhost:3000/api/items/7 -X DELETE');
     assert.equal(v.decision, 'allow');
+    assert.equal(v.production, false);
+  });
+
+  it('DELETE of a whole collection on a local dev server asks, not production (stop 30)', () => {
+    const v = decide('curl localhost:3000/api/items -X DELETE');
+    assert.equal(v.decision, 'ask');
     assert.equal(v.production, false);
   });
 });

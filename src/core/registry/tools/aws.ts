@@ -262,5 +262,11 @@ export const aws: ToolSpec = {
     const url = parseRequestUrl(u);
     return url !== undefined && isLocalUrl(url);
   }),
+  // A bucket, a table or a queue removed whole, or every object under a prefix, on a local emulator (MinIO, LocalStack); one object or item stays routine.
+  emulatorAsks: (p) => {
+    const [service = '', operation = ''] = p.positionals.map((w) => w.text);
+    if (service === 's3') return operation === 'rb' || (operation === 'rm' && hasFlag(p, ['--recursive']));
+    return /^(delete|purge|drop)-(bucket|table|queue|stream|topic|cluster|db-(instance|cluster)|domain|collection|index|repository|file-system|keyspace|namespace|database)$/.test(operation);
+  },
   contextHints: (inv) => inv.args.map((w) => w.text).filter((t) => S3_URL.test(t)).map((t) => ({ source: 'bucket', value: s3Bucket(t) })),
 };

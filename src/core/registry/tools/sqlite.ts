@@ -51,3 +51,20 @@ export const clickhouseClient: ToolSpec = {
   ],
   client: { engine: 'database', statementOptions: ['-q', '--query'], fileOptions: ['--queries-file'] },
 };
+
+/**
+ * Cassandra's shell (cassandra.apache.org/doc/latest/cassandra/managing/tools/cqlsh.html) and
+ * YugabyteDB's `ycqlsh`: `cqlsh [options] [host [port]]`, statements by `-e`/`--execute`, a file of
+ * them by `-f`/`--file` (read like `psql -f`), otherwise standard input. The host is the first operand.
+ */
+export const cqlsh: ToolSpec = {
+  names: ['cqlsh', 'ycqlsh'],
+  family: 'database',
+  locality: 'either',
+  options: [
+    { names: ['-e', '--execute'], takes: 'one' }, { names: ['-f', '--file'], takes: 'one' },
+    ...valuedEach('-u', '--username', '-p', '--password', '-k', '--keyspace', '--encoding', '--cqlshrc', '--cqlversion', '--protocol-version', '--connect-timeout', '--request-timeout', '-b', '--secure-connect-bundle', '--consistency-level', '--serial-consistency-level'),
+    ...flagsEach('-C', '--color', '--no-color', '--browser', '--ssl', '--debug', '--coverage', '-t', '--tty', '-v', '--version', '-h', '--help', '--no-file-io', '--disable-history', '--insecure-password-without-warning'),
+  ],
+  client: { engine: 'database', statementOptions: ['-e', '--execute'], fileOptions: ['-f', '--file'], hostOperand: 0 },
+};

@@ -92,7 +92,8 @@ function joinNames(names: readonly string[]): string {
 export function checkCli(pack: string, spec: ToolSpec, inv: Invocation, ctx: RuleContext): Finding[] {
   const parsed = cliArgs(parsedArgs(inv.args, spec), spec, inv.args);
   if (isHelp(parsed)) return [];
-  if ((spec.dryRun !== undefined && hasFlag(parsed, spec.dryRun)) || spec.local?.(parsed) === true) return [];
+  const emulator = spec.local?.(parsed) === true;
+  if ((spec.dryRun !== undefined && hasFlag(parsed, spec.dryRun)) || (emulator && spec.emulatorAsks?.(parsed) !== true)) return [];
   const scope = flagSources(parsed, spec.scopeFlags ?? []);
   const environment = uniqueSources([
     ...flagSources(parsed, spec.environmentFlags ?? []),
@@ -114,7 +115,7 @@ export function checkCli(pack: string, spec: ToolSpec, inv: Invocation, ctx: Rul
   if (unnamed) names = [rule.defaultName ?? `the ${spec.label} ${rule.noun} (not named)`];
   const positionalEnvironment =
     rule.environmentPositional !== undefined ? rest[rule.environmentPositional]?.text : undefined;
-  const local = rule.local?.(parsed) === true;
+  const local = emulator || rule.local?.(parsed) === true;
   const sources = uniqueSources([
     ...environment,
     ...(positionalEnvironment ? [{ source: 'environment', value: positionalEnvironment }] : []),

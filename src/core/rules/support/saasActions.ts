@@ -35,6 +35,11 @@ const ACTS: readonly Act[] = [
   { host: /^api\.buildkite\.com$/, path: /\/organizations\/[^/]+\/pipelines\/[^/]+\/builds$/, does: 'a Buildkite build start (its steps run with the pipeline secrets, and its deploy steps act on the live service)' },
   { host: /^api\.travis-ci\.(com|org)$/, path: /^\/repo\/[^/]+\/requests$/, does: 'a Travis CI build start (its jobs run with the repository secrets)' },
   { host: /./, path: /^(\/[\w.-]+)?(\/job\/[^/]+)*\/job\/[^/]*(deploy|release|prod|destroy|teardown|wipe|purge|drop|terraform|rollback)[^/]*\/(build|buildWithParameters)$/i, does: 'a Jenkins job start, whose name says it deploys or destroys (its steps run on the agents with the job credentials)' },
+  // Analytics and log data deleted for good (stop 30, red team round 11): Segment regulations, Axiom trim, Mixpanel and Amplitude deletions.
+  { host: /^(api\.segment\.io|(platform\.|api\.)?segmentapis\.com)$/, path: /\/regulations$/, does: 'a Segment regulation that deletes or suppresses the matching users\' data in every destination (deletions are not undone)' },
+  { host: /^(api\.|cloud\.)?axiom\.co$/, path: /\/datasets\/[^/]+\/trim$/, does: 'an Axiom trim that deletes every event of the dataset older than the duration given' },
+  { host: /(^|\.)mixpanel\.com$/, path: /\/data-deletions\//, does: 'a Mixpanel data deletion (the events are deleted for good)' },
+  { host: /(^|\.)amplitude\.com$/, path: /\/deletions\/users$/, does: 'an Amplitude user data deletion (the events are deleted for good)' },
   // Payments accounts.
   // Invoices, payments and subscriptions closed for good (Stripe API reference: void, mark_uncollectible, cancel).
   { host: /^api\.stripe\.com$/, path: /\/(invoices|credit_notes)\/[^/]+\/(void|mark_uncollectible)$/, does: 'an invoice voided or marked uncollectible (Stripe cannot reopen it: a new invoice has to be issued)' },

@@ -37,6 +37,8 @@ const PATH_STORES: ReadonlyArray<[RegExp, StoreProtocol]> = [
   [/^\/api\/v1\/buckets(\/|$)/, 'objectstore'],
   [/^\/_api\/(cursor|collection|database|document|gharial)(\/|$)/, 'multimodel'],
   [/^\/(gsqlserver|restpp)\//, 'multimodel'],
+  // SurrealDB's HTTP query endpoint (surrealdb.com/docs/surrealdb/integration/http#sql): its body is SurrealQL.
+  [/^\/sql\/?$/, 'multimodel'],
 ];
 
 export function storeOfApiPath(path: string): StoreProtocol | undefined {
