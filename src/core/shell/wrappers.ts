@@ -359,7 +359,7 @@ const PIPX_RUN = wrapperGrammar([
 ], RUNS);
 const BUNDLE_EXEC = wrapperGrammar([valued('--gemfile'), flag('--keep-file-descriptors')], { commands: { exec: {} } });
 
-/** `uv run x.py` (a `.py`/`.pyw` file, or `--script`) is `uv run python x.py`; `uv run -m mod` is `python -m mod` (uv's `run` reference). */
+/** `uv run x.py` (a `.py`/`.pyw` file, `--script`, or `-` for stdin) is `uv run python x.py`; `uv run -m mod` is `python -m mod` (uv's `run` reference). */
 function uvPeel(args: ArgWord[]): Peeled {
   const peeled = subcommandRunner(UV, true)(args);
   const first = peeled.argv[0];
@@ -367,7 +367,7 @@ function uvPeel(args: ArgWord[]): Peeled {
   if (!first || read.parsed.path.join(' ') !== 'run') return peeled;
   const python: ArgWord = { text: 'python', raw: 'python', dynamic: false, glob: false };
   if (read.given('-m', '--module')) return { ...peeled, argv: [python, { text: '-m', raw: '-m', dynamic: false, glob: false }, ...peeled.argv] };
-  if (read.given('-s', '--script', '--gui-script') || /\.pyw?$/.test(first.text)) return { ...peeled, argv: [python, ...peeled.argv] };
+  if (read.given('-s', '--script', '--gui-script') || /\.pyw?$/.test(first.text) || first.text === '-') return { ...peeled, argv: [python, ...peeled.argv] };
   return peeled;
 }
 

@@ -40,7 +40,7 @@ const FILES: Record<string, string> = {
   '/work/app/okrb/Gemfile': 'source "https://rubygems.org"\ngem "rails"\n', '/work/app/okrb/ok.gemspec': 'Gem::Specification.new { |s| s.name = "ok" }\n',
   '/work/app/ru/config.ru': RB, '/work/app/okru/config.ru': 'run ->(env) { [200, {}, ["ok"]] }\n',
   '/work/app/pypkg/setup.py': PY, '/work/app/okpy/setup.py': 'from setuptools import setup\nsetup(name="ok")\n',
-  '/work/app/rules/no-x.js': JS,
+  '/work/app/rules/no-x.js': JS, '/work/app/test/evil.js': JS,
 };
 
 function facts(): Facts {
@@ -63,6 +63,9 @@ const TABLE: Record<string, { reason: RegExp; rows: readonly FamilyRow[] }> = {
       flag('uv run evil.py'),
       flag('uv run --with rich evil.py'),
       flag('uv run -m evilmod'),
+      flag('uv run - < evil.py'),
+      flag(`timeout 60 uv run evil.py`),
+      flag(`bash -c 'streamlit run evil.py'`),
       flag('streamlit run evil.py'),
       flag('python -m streamlit run evil.py'),
       flag('fastapi dev evil.py'),
@@ -177,6 +180,8 @@ const TABLE: Record<string, { reason: RegExp; rows: readonly FamilyRow[] }> = {
       flag('hardhat run evil.js'),
       flag('npx hardhat run --network localhost evil.js'),
       flag('truffle exec evil.js'),
+      flag('hardhat test'),
+      flag('sudo -u dev env NODE_ENV=test c8 node evil.js'),
       flag('bun test'),
       flag('bun test ./evil.test.js'),
       allowed('c8 node ok.js'),
@@ -187,6 +192,7 @@ const TABLE: Record<string, { reason: RegExp; rows: readonly FamilyRow[] }> = {
       allowed('scalene main.py'),
       allowed('jiti ok.js'),
       allowed('hardhat run ok.js'),
+      allowed('cd ../ok && hardhat test'),
       allowed('bun --version'),
     ],
   },

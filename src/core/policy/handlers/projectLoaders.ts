@@ -223,7 +223,7 @@ const mypy: RunnerSpec = {
 
 /** `sphinx-build [-M builder] SRC OUT [-c CONFDIR]`: Sphinx executes conf.py (of CONFDIR, else of SRC) for every build. */
 const sphinxBuild: RunnerSpec = {
-  options: ['-b', '--builder', '-M', '-d', '--doctree-dir', '-j', '--jobs', '-c', '--conf-dir', '-D', '--define', '-A', '--html-define', '-t', '--tag', '-w', '--warning-file', '-W'].filter((n) => n !== '-W').map((n) => one(n)),
+  options: ['-b', '--builder', '-M', '-d', '--doctree-dir', '-j', '--jobs', '-c', '--conf-dir', '-D', '--define', '-A', '--html-define', '-t', '--tag', '-w', '--warning-file'].map((n) => one(n)),
   entries(p, c) {
     if (has(p, ...LISTING_ONLY, '-C', '--isolated')) return [];
     const conf = value(p, '-c', '--conf-dir') ?? operandTexts(p)[0];

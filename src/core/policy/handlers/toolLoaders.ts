@@ -61,7 +61,7 @@ function pythonProfiler(subs: readonly string[], valued: readonly string[], comm
   };
 }
 
-/** A JavaScript runner of a script file: `jiti x.js`, `hardhat run x.js` (`sub`), with its own configuration loaded first (`config`). */
+/** A JavaScript runner of a script file: `jiti x.js`, `hardhat run x.js` (`sub`), with its own configuration loaded first (`config`); `hardhat test`/`truffle test` run the files of test/ (or those named). */
 function jsScriptRunner(sub: string | undefined, config: readonly string[] = [], configOptions: readonly string[] = []): RunnerSpec {
   return {
     options: [one('--network'), one('--config', ...configOptions), one('--tsconfig')],
@@ -72,7 +72,8 @@ function jsScriptRunner(sub: string | undefined, config: readonly string[] = [],
       const given = value(p, '--config', ...configOptions);
       const configs: Entry[] = config.length === 0 ? [] : [given !== undefined ? { files: jsFiles(c, [given]), as: 'javascript' } : { files: inDir(c.exec.cwd, ...config.flatMap(jsConfigs)), as: 'javascript', first: true }];
       const script = sub === undefined ? ops[0] : ops[0] === sub ? ops[1] : undefined;
-      return [...configs, ...(script !== undefined ? [{ files: [abs(c, script)], as: 'javascript' as const }] : [])];
+      const tests: Entry[] = sub !== undefined && ops[0] === 'test' ? [{ files: ops.length > 1 ? ops.slice(1, 9).map((t) => abs(c, t)) : c.list(`${c.exec.cwd}/test`, /\.[cm]?[jt]s$/), as: 'javascript' }] : [];
+      return [...configs, ...(script !== undefined ? [{ files: [abs(c, script)], as: 'javascript' as const }] : []), ...tests];
     },
   };
 }
