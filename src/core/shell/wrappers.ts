@@ -367,7 +367,7 @@ function uvPeel(args: ArgWord[]): Peeled {
   if (!first || read.parsed.path.join(' ') !== 'run') return peeled;
   const python: ArgWord = { text: 'python', raw: 'python', dynamic: false, glob: false };
   if (read.given('-m', '--module')) return { ...peeled, argv: [python, { text: '-m', raw: '-m', dynamic: false, glob: false }, ...peeled.argv] };
-  if (read.given('-s', '--script', '--gui-script') || /\.pyw?$/.test(first.text) || first.text === '-') return { ...peeled, argv: [python, ...peeled.argv] };
+  if (read.given('-s', '--script', '--gui-script') || /\.pyw?$/.test(first.text) || STDIN_OPERANDS.has(first.text)) return { ...peeled, argv: [python, ...peeled.argv] };
   return peeled;
 }
 
