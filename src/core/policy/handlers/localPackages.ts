@@ -2,7 +2,8 @@
  * Packages an install or a rebuild runs the lifecycle scripts of, besides the project's own (red team
  * round 12): a bare `npm install` installs the folders package.json names as `file:`/`link:`/relative
  * dependencies and runs their install scripts; `npm rebuild [names]` runs the install scripts of the
- * packages already in node_modules. The folders' package.json scripts are read by `lifecycle`
+ * packages already in node_modules; bun runs a local dependency's only when `trustedDependencies`
+ * lists it. The folders' package.json scripts are read by `lifecycle`
  * (packageManagers.ts); more packages than the guard reads ask.
  */
 
@@ -16,8 +17,8 @@ const MAX_REBUILT = 48;
 const DEPENDENCY_KEYS = ['dependencies', 'devDependencies', 'optionalDependencies'];
 const LOCAL_SPEC = /^(file:|link:|\.{1,2}(\/|$)|\/|~\/)/;
 
-/** The folders of the `file:` and path dependencies of `dir`'s package.json that hold a package.json. */
-export function localDependencyFolders(w: Walker, dir: string, exec: Exec): string[] {
+/** The folders of the `file:` and path dependencies of `dir`'s package.json that hold a package.json (`trusted`: only those bun's `trustedDependencies` lists). */
+export function localDependencyFolders(w: Walker, dir: string, exec: Exec, trusted = false): string[] {
   const text = w.readFile(`${dir}/package.json`, w.viaOf(exec));
   if (text === undefined) return [];
   let json: unknown;
@@ -27,10 +28,13 @@ export function localDependencyFolders(w: Walker, dir: string, exec: Exec): stri
     return [];
   }
   const out: string[] = [];
+  const listed = json && typeof json === 'object' ? (json as Record<string, unknown>)['trustedDependencies'] : undefined;
+  const allowed = new Set(Array.isArray(listed) ? listed.filter((n): n is string => typeof n === 'string') : []);
   for (const key of DEPENDENCY_KEYS) {
     const deps = json && typeof json === 'object' ? (json as Record<string, unknown>)[key] : undefined;
     if (!deps || typeof deps !== 'object') continue;
-    for (const spec of Object.values(deps as Record<string, unknown>)) {
+    for (const [name, spec] of Object.entries(deps as Record<string, unknown>)) {
+      if (trusted && !allowed.has(name)) continue;
       if (typeof spec !== 'string' || !LOCAL_SPEC.test(spec) || /\.(tgz|tar\.gz|tar)$/.test(spec)) continue;
       const folder = resolvePath(dir, spec.replace(/^(file|link):/, ''), w.facts.home);
       if (folder !== dir && w.facts.listDir(folder)?.includes('package.json')) out.push(folder);

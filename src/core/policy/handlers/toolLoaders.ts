@@ -6,7 +6,7 @@
  * configuration are modules they import (`babel --plugins`, `postcss --use`, `stylelint
  * --custom-syntax`, `eslint --rulesdir`, commitlint, lint-staged, svgo, `cucumber-js --require`), `bun
  * test`'s test files, and installs that build a local folder (`uv add ./x`, `poetry add ./x`, `pipx
- * install ./x`, `bun add ./x --trust`, `bun install --cwd DIR`). Each file found is read as if it ran
+ * install ./x`, `bun add ./x --trust`, `bun install --cwd DIR`, bun's trusted local dependencies). Each file found is read as if it ran
  * now; a module name that is not a path is an installed package and is not read.
  */
 
@@ -14,6 +14,7 @@ import { resolvePath } from '../../paths';
 import type { ArgWord } from '../types';
 import { has, inDir, jsConfigs, jsFiles, LISTING_ONLY, one, operandTexts, value, values, type Ctx, type Entry, type RunnerSpec } from './runnerKit';
 import { moduleEntry, pythonRoots } from './loaderRunners';
+import { localDependencyFolders } from './localPackages';
 
 const abs = (c: Ctx, p: string): string => resolvePath(c.exec.cwd, p, c.w.facts.home);
 
@@ -153,7 +154,11 @@ function bunLoads(base: RunnerSpec | undefined): RunnerSpec {
         return [...own, { files: [...preload, ...(named.length > 0 ? named : found)], as: 'javascript' }];
       }
       const install = sub === 'install' || sub === 'i';
-      if (install && rest.length === 0 && cwdOption !== undefined) return [...own, { lifecycle: 'bun', dir }];
+      // A bare install runs the root's scripts (here when `--cwd` moves it) and those of the local dependencies `trustedDependencies` lists.
+      if (install && rest.length === 0) {
+        const trusted = localDependencyFolders(c.w, dir, c.exec, true).map((f): Entry => ({ lifecycle: 'bun', dir: f }));
+        return [...own, ...(cwdOption !== undefined ? [{ lifecycle: 'bun', dir }] : []), ...trusted];
+      }
       if ((sub === 'add' || sub === 'a' || install) && has(p, '--trust')) {
         const folders = rest.map((t) => t.replace(/^(file|link):/, '')).filter((t) => /^(\.{1,2}(\/|$)|\/|~\/)/.test(t)).map((t) => resolvePath(dir, t, c.w.facts.home));
         return [...own, ...folders.slice(0, 8).map((f): Entry => ({ lifecycle: 'bun', dir: f }))];
