@@ -346,7 +346,7 @@ const UV_OPTIONS = [
   valued('--with-requirements'), valued('--with-editable'), valued('--env-file'), valued('--extra'), valued('--group'), valued('--only-group'), valued('--no-group'),
   valued('--package'), valued('--index'), valued('--default-index'), valued('--index-url'), valued('--extra-index-url'), valued('-f', '--find-links'),
   valued('--from'), valued('--exclude-newer'), valued('--refresh-package'), valued('--reinstall-package'), valued('--upgrade-package'), valued('-P'),
-  ...switches('qvnmhVs'), ...['--offline', '--native-tls', '--preview', '--no-project', '--isolated', '--frozen', '--locked', '--script', '--no-sync', '--all-extras',
+  ...switches('qvnmhVs'), ...['--offline', '--native-tls', '--preview', '--no-project', '--isolated', '--frozen', '--locked', '--script', '--module', '--no-sync', '--all-extras',
     '--active', '--no-config', '--no-dev', '--dev', '--all-packages', '--no-cache', '--refresh', '--reinstall', '--upgrade', '--gui-script', '--no-env-file'].map((n) => flag(n)),
 ];
 const UV = wrapperGrammar(UV_OPTIONS, { commands: { run: {}, tool: { commands: { run: {} } } } });
@@ -359,6 +359,18 @@ const PIPX_RUN = wrapperGrammar([
   ...switches('vqe'), flag('--no-cache'), flag('--path'), flag('--pypackages'), flag('--system-site-packages'), flag('--fetch-missing-python'), flag('--editable'), flag('--verbose'), flag('--quiet'),
 ], RUNS);
 const BUNDLE_EXEC = wrapperGrammar([valued('--gemfile'), flag('--keep-file-descriptors')], { commands: { exec: {} } });
+
+/** `uv run x.py` (a `.py`/`.pyw` file, `--script`, or `-` for stdin) is `uv run python x.py`; `uv run -m mod` is `python -m mod` (uv's `run` reference). */
+function uvPeel(args: ArgWord[]): Peeled {
+  const peeled = subcommandRunner(UV, true)(args);
+  const first = peeled.argv[0];
+  const read = readWrapper(args, UV);
+  if (!first || read.parsed.path.join(' ') !== 'run') return peeled;
+  const python: ArgWord = { text: 'python', raw: 'python', dynamic: false, glob: false };
+  if (read.given('-m', '--module')) return { ...peeled, argv: [python, { text: '-m', raw: '-m', dynamic: false, glob: false }, ...peeled.argv] };
+  if (read.given('-s', '--script', '--gui-script') || /\.pyw?$/.test(first.text) || STDIN_OPERANDS.has(first.text)) return { ...peeled, argv: [python, ...peeled.argv] };
+  return peeled;
+}
 
 /** `uvx tool args` (`uv tool run`): the package's binary, named like the package. */
 function uvxPeel(args: ArgWord[]): Peeled {
@@ -481,7 +493,7 @@ export const WRAPPERS: Readonly<Record<string, Peeler>> = ownTable({
   'env-cmd': after(ENV_CMD),
   poetry: subcommandRunner(POETRY),
   pipenv: subcommandRunner(PLAIN_RUN),
-  uv: subcommandRunner(UV, true),
+  uv: uvPeel,
   uvx: uvxPeel,
   // `pipx run [--spec SPEC] APP args`: the package's app, fetched into a temporary environment.
   pipx: subcommandRunner(PIPX_RUN, true),

@@ -24,7 +24,7 @@ export function runEntriesOf(w: Walker, name: string, entries: readonly Entry[],
       continue;
     }
     if ('lifecycle' in entry) {
-      lifecycle(w, entry.lifecycle, exec);
+      lifecycle(w, entry.lifecycle, entry.dir !== undefined ? { ...exec, cwd: entry.dir } : exec);
       continue;
     }
     if ('code' in entry) {

@@ -18,14 +18,14 @@ import type { ArgWord } from '../types';
 import { has, inDir, jsFiles, LISTING_ONLY, one, operandTexts, pythonModule, value, values, type Ctx, type Entry, type RunnerSpec } from './runnerKit';
 
 /** A Python import root given by option (`--app-dir`, `--chdir`, `--pythonpath`), else the working folder; then PYTHONPATH. */
-function pythonRoots(c: Ctx, given: readonly string[]): string[] {
+export function pythonRoots(c: Ctx, given: readonly string[]): string[] {
   const abs = (d: string): string => resolvePath(c.exec.cwd, d, c.w.facts.home);
   const path = (c.exec.assignments['PYTHONPATH'] ?? '').split(':').filter((d) => d !== '' && !/[$`]/.test(d)).slice(0, 4);
   return [...given.map(abs), c.exec.cwd, ...path.map(abs)];
 }
 
 /** The files of a dotted module found under the first root that holds it (`pkg.app:create()` is `pkg.app`). */
-function moduleEntry(c: Ctx, spec: string | undefined, roots: readonly string[]): Entry[] {
+export function moduleEntry(c: Ctx, spec: string | undefined, roots: readonly string[]): Entry[] {
   const dotted = spec?.split(':')[0]?.trim();
   if (dotted === undefined || !/^[A-Za-z_][\w.]*$/.test(dotted)) return [];
   for (const root of roots) {
@@ -93,7 +93,7 @@ const djangoAdmin: RunnerSpec = {
 };
 
 /** Words of an options variable or an options file (`PYTEST_ADDOPTS`, `.rspec`), for the grammar; substitutions are left out. */
-function wordsOf(text: string | undefined): ArgWord[] {
+export function wordsOf(text: string | undefined): ArgWord[] {
   return (text ?? '').split(/\s+/).filter((t) => t !== '' && !/[$`]/.test(t)).slice(0, 64).map((t) => ({ text: t, raw: t, dynamic: false, glob: false }));
 }
 
@@ -144,7 +144,7 @@ function coverageWrapper(requires: readonly string[]): RunnerSpec {
 }
 
 /** `prettier --plugin ./x.mjs`: each plugin is imported; then its configuration as before. */
-function withJsModules(base: RunnerSpec | undefined, options: readonly string[]): RunnerSpec {
+export function withJsModules(base: RunnerSpec | undefined, options: readonly string[]): RunnerSpec {
   return {
     options: [...(base?.options ?? []), ...options.map((n) => one(n))],
     interspersed: base?.interspersed,
@@ -156,7 +156,7 @@ function withJsModules(base: RunnerSpec | undefined, options: readonly string[])
 }
 
 /** `babel --config-file ./x.js src`, `babel src` (babel.config.js / .babelrc.js); `knex --knexfile ./x.js migrate:latest` (knexfile.js). */
-function jsConfigFile(option: readonly string[], defaults: readonly string[], others: readonly string[] = []): RunnerSpec {
+export function jsConfigFile(option: readonly string[], defaults: readonly string[], others: readonly string[] = []): RunnerSpec {
   return {
     options: [one(...option), ...others.map((n) => one(n))],
     entries(p, c) {

@@ -10,6 +10,7 @@ import type { ParsedCommand } from '../../registry/grammar';
 import type { ToolSpec } from '../../registry/types';
 import type { ArgWord, Invocation, Origin, Via } from '../types';
 import { quoteForShell, type Exec, type Handler, type Walker } from './context';
+import { localDependencyFolders, rebuiltPackageFolders } from './localPackages';
 
 interface PackageScripts {
   path: string;
@@ -89,6 +90,12 @@ export function lifecycle(w: Walker, manager: string, exec: Exec): void {
   }
 }
 
+/** A whole-project install: the project's lifecycle scripts, then those of its `file:` and path dependencies (round 12). */
+function projectInstall(w: Walker, manager: string, exec: Exec, ignoreScripts: boolean): void {
+  lifecycle(w, manager, exec);
+  if (!ignoreScripts) for (const folder of localDependencyFolders(w, exec.cwd, exec)) lifecycle(w, manager, { ...exec, cwd: folder });
+}
+
 /** The folders of the packages an install names by path (`../pkg`, `/abs/pkg`, `file:pkg`, `link:pkg`): those that hold a package.json. */
 function localPackageFolders(w: Walker, operands: readonly ArgWord[], exec: Exec): string[] {
   const out: string[] = [];
@@ -143,7 +150,12 @@ function reading(w: Walker, manager: string, spec: ToolSpec, parsed: ParsedComma
   }
   if (subIndex === undefined) {
     if (!operand) {
-      if (spec.packageManager?.bare === 'install') lifecycle(w, manager, local);
+      if (spec.packageManager?.bare === 'install') projectInstall(w, manager, local, a.has('--ignore-scripts'));
+      return;
+    }
+    // `npm rebuild [pkg…]` (round 12): the install scripts of packages already in node_modules run again.
+    if (manager === 'npm' && (operand.text === 'rebuild' || operand.text === 'rb')) {
+      rebuild(w, manager, parsed.operands.slice(1), local, a.has('--ignore-scripts'));
       return;
     }
     // `npm explore pg -- dropdb shop` (round 8): the words after `--` run in a shell inside the package's folder.
@@ -183,18 +195,29 @@ function reading(w: Walker, manager: string, spec: ToolSpec, parsed: ParsedComma
     else if (operand && !operand.dynamic && /\s/.test(operand.text.trim())) w.analyzeText([operand, ...after(operand)].map((o) => o.text).join(' '), w.childScope(local, `${manager} exec`));
     else if (operand) w.run(args.slice(args.indexOf(operand)), { ...local, wrappers: [...local.wrappers, `${manager} exec`] });
   } else if (action === 'install' && !operand) {
-    lifecycle(w, manager, local);
+    projectInstall(w, manager, local, a.has('--ignore-scripts'));
   } else if (action === 'install' && !a.has('--ignore-scripts')) {
     // A package from an address (a tarball URL, a git repository) is no registry's: its install scripts run unread.
     const address = parsed.operands.find((o) => !o.dynamic && PACKAGE_ADDRESS.test(o.text) && !o.text.startsWith('./') && !o.text.startsWith('../'));
     if (address) w.addOpaque(`${manager} installs ${address.text.slice(0, 120)}, a package from an address rather than the registry, whose install scripts run before they can be read`, w.viaOf(local));
     // `npm install ../pkg`, `yarn add file:/x/pkg`, `pnpm add ./pkg` (round 10): a folder's package, whose lifecycle scripts run in it.
     for (const folder of localPackageFolders(w, parsed.operands, local)) lifecycle(w, manager, { ...local, cwd: folder });
+  } else if (parsed.path[0] === 'rebuild') {
+    rebuild(w, manager, parsed.operands, local, a.has('--ignore-scripts'));
   } else if (manager === 'yarn' && parsed.path[0] === 'node') {
     // `yarn node -e '…'`, `yarn node script.js`: node, with the project's loader.
     const node = args[subIndex]!;
     w.run([{ ...node, text: 'node', raw: 'node' }, ...args.slice(subIndex + 1)], { ...local, wrappers: [...local.wrappers, 'yarn node'] });
   }
+}
+
+function rebuild(w: Walker, manager: string, names: readonly ArgWord[], exec: Exec, ignoreScripts: boolean): void {
+  if (ignoreScripts) return;
+  if (names.some((n) => n.dynamic)) {
+    w.addOpaque(`${manager} rebuild runs the install scripts of packages named at run time`, w.viaOf(exec));
+    return;
+  }
+  for (const folder of rebuiltPackageFolders(w, manager, names.map((n) => n.text), exec)) lifecycle(w, manager, { ...exec, cwd: folder });
 }
 
 export const packageManagerHandlers: Record<string, Handler> = {

@@ -46,7 +46,8 @@ export type Entry =
   /** A file named on the command line or found by convention; `any` of `files` (the first found) or each. */
   | { files: readonly string[]; as: Reading; first?: boolean }
   | { opaque: string }
-  | { lifecycle: string }
+  /** A package's install lifecycle scripts, in `dir` (default: the working folder). */
+  | { lifecycle: string; dir?: string }
   /** Code given to a program that runs it (`manage.py shell -c CODE`: Python unless `language` says otherwise; `program`: a code runner's own language, read for its escapes). */
   | { code: string; label: string; language?: 'python' | 'ruby' | 'perl' | 'php' | 'javascript' | 'program' };
 
