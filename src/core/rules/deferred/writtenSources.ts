@@ -1,0 +1,73 @@
+import { isWithin, normalize, resolvePath } from '../../paths';
+import type { Facts, Invocation } from '../../policy/types';
+import { bootFolderPlaceOf } from './bootPlaces';
+import { laterPlaceOf } from './laterPlaces';
+import { deferredPlaceOf } from './places';
+
+/**
+ * Where the text a command writes comes from, when no printer prints it (stop 30, red team round 11):
+ * files the hook can read now (`cat drop.sql > migrations/0009.sql`, `dd if=x of=y`, `sponge y < x`,
+ * `tee y < x`) give their text, to be judged as if it ran; a download, an archive's entries or a file
+ * the hook cannot read give none, and a write of them into a place that runs it later asks.
+ */
+
+export interface Fed {
+  text: string | undefined;
+  /** The file the text was read from. */
+  from?: string;
+  /** Why the text cannot be read (a download, an archive's entries, a file the hook cannot read). */
+  opaque?: string;
+}
+
+/** Programs that write what they fetch: the hook never sees that text. */
+export const DOWNLOADERS = /^(curl|wget|aria2c|http|https|xh|fetch|axel|scp|rsync|gsutil|aws|gcloud|az|s3cmd|rclone)$/;
+/** Programs whose output is their input or their file operands' text. */
+const COPIERS = /^(cat|tee|sponge|dd)$/;
+/** Programs that write an archive's entries. */
+const EXTRACTORS = /^(tar|bsdtar|gtar|unzip|7z|7za|7zr|cpio|pax|unrar|bsdcpio|jar)$/;
+
+function readable(abs: string, facts: Facts): Fed {
+  const text = facts.readFile(abs);
+  return text === undefined ? { text, from: abs, opaque: 'a file the hook cannot read now' } : { text, from: abs };
+}
+
+/** The text a command's output carries when it comes from files or its standard input file, or undefined when nothing says. */
+export function fedText(inv: Invocation, facts: Facts, cwd: string): Fed | undefined {
+  // Only programs that copy their input to their output (`sort < a > b` writes something else).
+  if (!COPIERS.test(inv.name)) return undefined;
+  const stdin = inv.stdin;
+  if (stdin?.kind === 'file') return readable(resolvePath(cwd, stdin.path, facts.home), facts);
+  if (stdin?.kind === 'pipe' && DOWNLOADERS.test(stdin.from.name)) return { text: undefined, opaque: 'a download' };
+  if (inv.name === 'dd') {
+    const input = inv.args.find((a) => a.text.startsWith('if='));
+    return input && !input.dynamic ? readable(resolvePath(cwd, input.text.slice(3), facts.home), facts) : undefined;
+  }
+  if (inv.name !== 'cat') return undefined;
+  const files = inv.args.filter((a) => !a.text.startsWith('-') || a.text === '-');
+  if (files.length === 0 || files.length > 8 || files.some((a) => a.dynamic || a.text === '-')) return undefined;
+  const parts = files.map((a) => readable(resolvePath(cwd, a.text, facts.home), facts));
+  const unread = parts.find((f) => f.text === undefined);
+  return unread ?? { text: parts.map((f) => f.text).join(''), from: parts[0]!.from };
+}
+
+/** Why the text written is out of the hook's sight: a download, an archive, a file outside the workspace it cannot read. */
+export function opaqueSource(w: { writer: string; from?: string; opaque?: string }, facts: Pick<Facts, 'workspaceRoots' | 'cwd'>): string | undefined {
+  if (w.opaque !== undefined) return w.opaque;
+  if (DOWNLOADERS.test(w.writer)) return 'a download';
+  if (EXTRACTORS.test(w.writer)) return "an archive's entries";
+  const roots = facts.workspaceRoots.length > 0 ? facts.workspaceRoots : [facts.cwd];
+  if (w.from !== undefined && !roots.some((r) => r === w.from || isWithin(r, w.from!))) return 'a file outside the project the hook cannot read now';
+  return undefined;
+}
+
+/** Names an entry may have, to ask whether a folder runs what lands in it (migrations, workflows, initializers, deploy hooks). */
+const FOLDER_PROBES = ['*.sql', '*.yml', '*.rb', '*.py', '*.js', '*.php'];
+
+/** A path inside `folder` that a place runs later, when the folder itself is such a place (`migrations`, `.github/workflows`); undefined elsewhere. */
+export function extractionLanding(folder: string, facts: Facts): string | undefined {
+  for (const probe of FOLDER_PROBES) {
+    const path = normalize(`${folder}/${probe}`);
+    if (deferredPlaceOf(path) ?? laterPlaceOf(path, undefined, facts) ?? bootFolderPlaceOf(path)) return path;
+  }
+  return undefined;
+}
