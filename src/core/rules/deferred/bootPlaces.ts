@@ -148,9 +148,18 @@ function inWorkspace(p: string, facts: Pick<Facts, 'workspaceRoots' | 'cwd'>): b
   return roots.some((r) => isWithin(r, p));
 }
 
-function place(boot: Boot, p: string, inHome: boolean): PlaceRule {
+/** The path for people: relative to the project or the home folder (`config/initializers/x.rb`, `~/.sbclrc`), else its last two parts. */
+function shown(p: string, facts: Pick<Facts, 'workspaceRoots' | 'cwd' | 'home'>): string {
+  const root = (facts.workspaceRoots.length > 0 ? facts.workspaceRoots : [facts.cwd]).find((r) => isWithin(r, p));
+  if (root !== undefined) return p.slice(root.replace(/\/+$/, '').length + 1).split('/').slice(-3).join('/');
+  const home = facts.home.replace(/\/+$/, '');
+  if (home !== '' && p.startsWith(home + '/')) return '~/' + p.slice(home.length + 1);
+  return p.split('/').slice(-2).join('/');
+}
+
+function place(boot: Boot, p: string, inHome: boolean, facts: Pick<Facts, 'workspaceRoots' | 'cwd' | 'home'>): PlaceRule {
   const read = boot.read;
-  return { where: boot.where.replace('%s', p.split('/').slice(-2).join('/')), when: boot.when, language: boot.language, strictUnknown: inHome, commands: read ?? ((t) => t) };
+  return { where: boot.where.replace('%s', shown(p, facts)), when: boot.when, language: boot.language, strictUnknown: inHome, commands: read ?? ((t) => t) };
 }
 
 /** SQL a project keeps to be run later (seeds, clean-ups, reports), as the migrations' SQL is read. */
@@ -168,36 +177,36 @@ export function bootPlaceOf(absolutePath: string, facts: Pick<Facts, 'workspaceR
   const home = facts.home.replace(/\/+$/, '').toLowerCase();
   const inHome = home !== '' && l.startsWith(home + '/') && !inWorkspace(p, facts);
   const named = BY_NAME.get(name);
-  if (named && (!named.folder || named.folder.test(parent))) return place(named, p, inHome);
+  if (named && (!named.folder || named.folder.test(parent))) return place(named, p, inHome, facts);
   const dot = name.lastIndexOf('.');
   const ext = dot > 0 ? name.slice(dot) : '';
   if (ext !== '') {
     const folder = BY_FOLDER.get(`${parent}/*${ext}`) ?? BY_FOLDER.get(`${basename(dirname(dir))}/${parent}/*${ext}`);
-    if (folder) return place(folder, p, inHome);
+    if (folder) return place(folder, p, inHome, facts);
   }
-  if (name.endsWith('_test.go')) return place(GO_TEST, p, false);
-  if (ext === '.cmake') return place(CMAKE, p, false);
-  if (ext === '.ninja') return place(NINJA, p, false);
-  if (ext === '.bzl') return place(BAZEL, p, false);
-  if (ext === '.gradle' || name.endsWith('.gradle.kts')) return place(GRADLE, p, inHome);
-  if (name.startsWith('.lldbinit-')) return place(LLDB, p, inHome);
+  if (name.endsWith('_test.go')) return place(GO_TEST, p, false, facts);
+  if (ext === '.cmake') return place(CMAKE, p, false, facts);
+  if (ext === '.ninja') return place(NINJA, p, false, facts);
+  if (ext === '.bzl') return place(BAZEL, p, false, facts);
+  if (ext === '.gradle' || name.endsWith('.gradle.kts')) return place(GRADLE, p, inHome, facts);
+  if (name.startsWith('.lldbinit-')) return place(LLDB, p, inHome, facts);
   const vendored = /\/vendor\//.test(l) ? VENDORED.get(ext) : undefined;
   if (vendored !== undefined) {
     const boot = typeof vendored === 'string' ? code(vendored, 'the vendored dependency %s', 'whenever the app loads it (every request, the tests, the tools)') : shell('the vendored dependency %s', 'whenever the app is built with it (its init functions run)', vendored);
-    return place(boot, p, false);
+    return place(boot, p, false, facts);
   }
-  if (ext === '.sql' && inWorkspace(p, facts)) return { where: `the SQL file ${p.split('/').slice(-2).join('/')}`, when: 'whenever it is run (psql -f, a seed or reset step, CI)', language: 'shell', strictUnknown: false, commands: sqlRun };
+  if (ext === '.sql' && inWorkspace(p, facts)) return { where: `the SQL file ${shown(p, facts)}`, when: 'whenever it is run (psql -f, a seed or reset step, CI)', language: 'shell', strictUnknown: false, runsWhenNamed: true, commands: sqlRun };
   return undefined;
 }
 
 /** Only the places a folder makes (`config/initializers/*.rb`): what an archive extracted into that folder lands in. */
-export function bootFolderPlaceOf(absolutePath: string): PlaceRule | undefined {
+export function bootFolderPlaceOf(absolutePath: string, facts: Pick<Facts, 'workspaceRoots' | 'cwd' | 'home'>): PlaceRule | undefined {
   const l = absolutePath.replace(/\\/g, '/').toLowerCase();
   const dir = dirname(l);
   const name = basename(l);
   const ext = name.includes('.') ? name.slice(name.lastIndexOf('.')) : '';
   const folder = BY_FOLDER.get(`${basename(dir)}/*${ext}`) ?? BY_FOLDER.get(`${basename(dirname(dir))}/${basename(dir)}/*${ext}`);
-  return folder ? place(folder, absolutePath, false) : undefined;
+  return folder ? place(folder, absolutePath, false, facts) : undefined;
 }
 
 /** A place the same file is also, beside the one the chain found: a Dockerfile's `CMD`/`ENTRYPOINT` run wherever its containers start. */

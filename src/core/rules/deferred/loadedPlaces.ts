@@ -129,7 +129,10 @@ export function packageEntryRedirect(path: string, text: string | undefined, wri
   try {
     manifest = JSON.parse(text);
   } catch {
-    return [];
+    // A manifest an edit left broken (`sed -i 's#"main":.*#"main":"/tmp/x.js"#'` eats the closing brace): its entry keys still say where require goes.
+    const keys = [...text.matchAll(/"(main|module|exports)"\s*:\s*"([^"]+)"/g)];
+    if (keys.length === 0) return [];
+    manifest = Object.fromEntries(keys.map((k) => [k[1]!, k[2]!]));
   }
   const pkgDir = m[1]!;
   const facts = ctx.facts;

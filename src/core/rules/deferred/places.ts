@@ -35,6 +35,8 @@ export interface PlaceRule {
   imageBuild?: boolean;
   /** Each command line names a program a tool starts (a pager, a shell): one that is not a usual one asks (configPlaces.ts). */
   programs?: boolean;
+  /** It runs only when someone names it (a project's SQL file): a download or an archive written there is data until then (bootPlaces.ts). */
+  runsWhenNamed?: boolean;
 }
 
 const whole = (text: string): string => text;

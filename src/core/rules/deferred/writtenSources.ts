@@ -67,7 +67,7 @@ const FOLDER_PROBES = ['*.sql', '*.yml', '*.rb', '*.py', '*.js', '*.php'];
 export function extractionLanding(folder: string, facts: Facts): string | undefined {
   for (const probe of FOLDER_PROBES) {
     const path = normalize(`${folder}/${probe}`);
-    if (deferredPlaceOf(path) ?? laterPlaceOf(path, undefined, facts) ?? bootFolderPlaceOf(path)) return path;
+    if (deferredPlaceOf(path) ?? laterPlaceOf(path, undefined, facts) ?? bootFolderPlaceOf(path, facts)) return path;
   }
   return undefined;
 }
