@@ -43,6 +43,8 @@ table('migrations and seed SQL written by other writers (round 11)', [
   allow("echo \"INSERT INTO users (name) VALUES ('admin');\" > db/seeds.sql"),
   allow("echo 'SELECT count(*) FROM users;' > scripts/count_users.sql"),
   allow('cat migrations/0001_init.sql > /tmp/schema.sql'),
+  allow("echo 'DROP TABLE users;' > docs/sql/teardown.sql"),
+  allow("echo 'DROP TABLE users;' > notes.sql"),
 ]);
 
 table('downloads and archives into places that run later: their content cannot be read (round 11)', [

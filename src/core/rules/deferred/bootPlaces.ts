@@ -162,6 +162,12 @@ function place(boot: Boot, p: string, inHome: boolean, facts: Pick<Facts, 'works
   return { where: boot.where.replace('%s', shown(p, facts)), when: boot.when, language: boot.language, strictUnknown: inHome, commands: read ?? ((t) => t) };
 }
 
+/**
+ * Folders and names of SQL a project keeps to run (seeds, clean-ups, resets, ops scripts); SQL under
+ * `docs/examples` or beside the code is documentation until someone runs it.
+ */
+const RUN_SQL = /\/(db|database|sql|scripts?|seeds?|seeders|prisma|supabase|ops|bin|tasks|jobs|cron|maintenance)\/(?:[^/]+\/)*[^/]+\.sql$|\/[^/]*(seed|clean|reset|purge|prune|wipe|maint|backfill|fixup|nightly|cron)[^/]*\.sql$/;
+
 /** SQL a project keeps to be run later (seeds, clean-ups, reports), as the migrations' SQL is read. */
 const sqlRun = (t: string): string => (t.trim() === '' ? '' : `psql "$DATABASE_URL" <<'SQL'\n${t}\nSQL`);
 
@@ -195,7 +201,7 @@ export function bootPlaceOf(absolutePath: string, facts: Pick<Facts, 'workspaceR
     const boot = typeof vendored === 'string' ? code(vendored, 'the vendored dependency %s', 'whenever the app loads it (every request, the tests, the tools)') : shell('the vendored dependency %s', 'whenever the app is built with it (its init functions run)', vendored);
     return place(boot, p, false, facts);
   }
-  if (ext === '.sql' && inWorkspace(p, facts)) return { where: `the SQL file ${shown(p, facts)}`, when: 'whenever it is run (psql -f, a seed or reset step, CI)', language: 'shell', strictUnknown: false, runsWhenNamed: true, commands: sqlRun };
+  if (ext === '.sql' && inWorkspace(p, facts) && RUN_SQL.test('/' + shown(p, facts).toLowerCase()) && !/\/(docs?|examples?|samples?)\//.test(l)) return { where: `the SQL file ${shown(p, facts)}`, when: 'whenever it is run (psql -f, a seed or reset step, CI)', language: 'shell', strictUnknown: false, runsWhenNamed: true, commands: sqlRun };
   return undefined;
 }
 

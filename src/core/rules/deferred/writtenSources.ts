@@ -1,4 +1,5 @@
 import { isWithin, normalize, resolvePath } from '../../paths';
+import { effectsOf } from '../../policy/effects';
 import type { Facts, Invocation } from '../../policy/types';
 import { bootFolderPlaceOf } from './bootPlaces';
 import { laterPlaceOf } from './laterPlaces';
@@ -35,19 +36,17 @@ function readable(abs: string, facts: Facts): Fed {
 export function fedText(inv: Invocation, facts: Facts, cwd: string): Fed | undefined {
   // Only programs that copy their input to their output (`sort < a > b` writes something else).
   if (!COPIERS.test(inv.name)) return undefined;
+  // The files cat and dd read, as their effect grammar reads them (cat's operands, dd's `if=`); none: their standard input.
+  const files = inv.name === 'cat' || inv.name === 'dd' ? effectsOf(inv).filter((e) => e.kind === 'read').map((e) => e.word) : [];
+  if (files.length > 0) {
+    if (files.length > 8 || files.some((w) => w.dynamic)) return undefined;
+    const parts = files.map((w) => readable(resolvePath(cwd, w.text, facts.home), facts));
+    return parts.find((f) => f.text === undefined) ?? { text: parts.map((f) => f.text).join(''), from: parts[0]!.from };
+  }
   const stdin = inv.stdin;
   if (stdin?.kind === 'file') return readable(resolvePath(cwd, stdin.path, facts.home), facts);
   if (stdin?.kind === 'pipe' && DOWNLOADERS.test(stdin.from.name)) return { text: undefined, opaque: 'a download' };
-  if (inv.name === 'dd') {
-    const input = inv.args.find((a) => a.text.startsWith('if='));
-    return input && !input.dynamic ? readable(resolvePath(cwd, input.text.slice(3), facts.home), facts) : undefined;
-  }
-  if (inv.name !== 'cat') return undefined;
-  const files = inv.args.filter((a) => !a.text.startsWith('-') || a.text === '-');
-  if (files.length === 0 || files.length > 8 || files.some((a) => a.dynamic || a.text === '-')) return undefined;
-  const parts = files.map((a) => readable(resolvePath(cwd, a.text, facts.home), facts));
-  const unread = parts.find((f) => f.text === undefined);
-  return unread ?? { text: parts.map((f) => f.text).join(''), from: parts[0]!.from };
+  return undefined;
 }
 
 /** Why the text written is out of the hook's sight: a download, an archive, a file outside the workspace it cannot read. */
