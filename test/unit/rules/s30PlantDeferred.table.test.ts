@@ -62,6 +62,8 @@ table('downloads and archives into places that run later: their content cannot b
   allow('tar -xzf /tmp/kit/assets.tgz -C public'),
   allow('unzip -o /tmp/kit/fonts.zip -d assets/fonts'),
   allow('curl -o README.md https://example.com/README.md'),
+  allow('curl -fsSL https://get.docker.com -o scripts/get-docker.sh'),
+  allow('curl -Lo bin/kubectl https://dl.k8s.io/release/v1.31.0/bin/linux/amd64/kubectl'),
 ]);
 
 table('package.json and CI workflows rewritten through jq, sponge and yq (round 11)', [

@@ -149,7 +149,7 @@ export function buildPlaceOf(absolutePath: string, text: string | undefined, fac
   }
   // Programs of a project's own folders of executables and virtual environments, run by name.
   if (inWorkspace(p, facts) && /\/(bin|\.venv\/bin|venv\/bin|\.bin)\/[^/]+$/.test(l)) {
-    return { where: `the program ${p.split('/').slice(-2).join('/')}`, when: 'whenever it is run by name (scripts, tests, a PATH that holds the folder)', language: shebangLanguage(text), strictUnknown: false, commands: (t) => t.replace(/^#!.*\n/, '') };
+    return { where: `the program ${p.split('/').slice(-2).join('/')}`, when: 'whenever it is run by name (scripts, tests, a PATH that holds the folder)', language: shebangLanguage(text), strictUnknown: false, runsWhenNamed: true, commands: (t) => t.replace(/^#!.*\n/, '') };
   }
   return undefined;
 }

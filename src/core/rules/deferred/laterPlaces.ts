@@ -84,7 +84,7 @@ export function laterPlaceOf(absolutePath: string, text: string | undefined, fac
   if (deploy) return deploy;
   const roots = facts.workspaceRoots.length > 0 ? facts.workspaceRoots : [facts.cwd];
   if (/\.(sh|bash|zsh)$/.test(lname) && roots.some((r) => p.startsWith(r.endsWith('/') ? r : r + '/'))) {
-    return { where: `the script ${p.split('/').slice(-2).join('/')}`, when: 'whenever it is run (a deploy, a package script, CI)', language: 'shell', strictUnknown: false, commands: (t) => t };
+    return { where: `the script ${p.split('/').slice(-2).join('/')}`, when: 'whenever it is run (a deploy, a package script, CI)', language: 'shell', strictUnknown: false, runsWhenNamed: true, commands: (t) => t };
   }
   return undefined;
 }
