@@ -131,6 +131,19 @@ export function lldbCommands(text: string): string {
   return out.join('\n');
 }
 
+/** gdb: `shell cmd`/`!cmd`, `pipe … | cmd`, and `python stmt` (Python run inside gdb). */
+export function gdbCommands(text: string): string {
+  const out: string[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    let m: RegExpExecArray | null;
+    if ((m = /^(?:shell|!)\s*(.+)$/.exec(line))) out.push(m[1]!);
+    else if ((m = /^(?:python|py|python-interactive|pi)\s+(.+)$/.exec(line))) out.push(`python3 -c '${m[1]!.replace(/'/g, `'\\''`)}'`);
+    else if ((m = /^pipe\s+[^|]*\|\s*(.+)$/.exec(line))) out.push(m[1]!);
+  }
+  return out.join('\n');
+}
+
 /** A JSON document, or undefined (comments and trailing commas allowed). */
 function jsonc(text: string): unknown {
   try {
