@@ -82,6 +82,8 @@ table("a container's start command written into the Dockerfile (round 11: produc
   ask("printf 'FROM node:20\\nCMD aws s3 rb s3://prod-uploads --force\\n' > Dockerfile.prod", { production: true }),
   allow("echo 'CMD [\"node\", \"dist/index.js\"]' >> Dockerfile"),
   allow("echo 'CMD npx prisma migrate deploy && node dist' >> Dockerfile"),
+  ask("echo 'npx prisma migrate reset --force' >> docker-entrypoint.sh", { says: /docker-entrypoint\.sh/ }),
+  allow("echo 'npx prisma migrate deploy' >> docker-entrypoint.sh"),
 ]);
 
 table('native build files: CMake, Meson, Ninja, SCons, waf, Bazel (round 10)', [
@@ -159,7 +161,9 @@ table('vendored dependencies and installed packages’ programs (round 10)', [
   blocked(`sed -i 's#"main":.*#"main":"/tmp/kit/evil.js"#' node_modules/left-pad/package.json`),
   blocked(`sed -i 's#"main":.*#"main":"/tmp/kit/evil.js"#' node_modules/right-pad/package.json`),
   allow(`echo '<?php require __DIR__ . "/composer/autoload_real.php";' > vendor/autoload.php`),
+  blocked(`echo '{"name":"left-pad","bin":{"left-pad":"/tmp/kit/evil.js"}}' > node_modules/left-pad/package.json`),
   allow(`sed -i 's#"main":.*#"main":"index.js",#' node_modules/left-pad/package.json`),
+  allow(`echo '{"name":"left-pad","main":"index.js","bin":{"left-pad":"cli.js"}}' > node_modules/left-pad/package.json`),
   allow('ls node_modules/next/dist/bin'),
 ]);
 

@@ -163,8 +163,8 @@ function place(boot: Boot, p: string, inHome: boolean, facts: Pick<Facts, 'works
 }
 
 /**
- * Folders and names of SQL a project keeps to run (seeds, clean-ups, resets, ops scripts); SQL under
- * `docs/examples` or beside the code is documentation until someone runs it.
+ * Folders and names of SQL a project keeps to run (seeds, clean-ups, resets, ops scripts); SQL in a
+ * documentation or examples folder, or beside the code, is documentation until someone runs it.
  */
 const RUN_SQL = /\/(db|database|sql|scripts?|seeds?|seeders|prisma|supabase|ops|bin|tasks|jobs|cron|maintenance)\/(?:[^/]+\/)*[^/]+\.sql$|\/[^/]*(seed|clean|reset|purge|prune|wipe|maint|backfill|fixup|nightly|cron)[^/]*\.sql$/;
 

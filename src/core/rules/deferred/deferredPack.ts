@@ -172,8 +172,8 @@ function judgeWrite(w: Written, place: PlaceRule, inv: Invocation, ctx: RuleCont
     const fed = inv.redirects.find((r) => r.op === '<' && !r.target.dynamic)?.target.text;
     const from = w.from ?? (fed !== undefined ? resolvePath(cwd, fed, ctx.facts.home) : undefined);
     const ciFromOutside = /^in CI\b/.test(place.when) && from !== undefined && !roots.some((r) => r === from || isWithin(r, from));
-    // Stop 30: a download, an archive's entries or a file the hook cannot read, into any place that runs it later.
-    const opaque = place.runsWhenNamed ? undefined : opaqueSource(w, ctx.facts);
+    // Stop 30: a download or an archive's entries, into any place that runs it later.
+    const opaque = place.runsWhenNamed ? undefined : opaqueSource(w);
     if (opaque !== undefined && !place.strictUnknown && !ciFromOutside) return [laterEnvironment(unreadFinding('deferred-unread', `${w.writer} writes into ${place.where}, which runs it ${place.when}, ${opaque}: its content cannot be read`, place.where, ctx.facts, perimeterView(ctx.facts)), place)];
     if (!place.strictUnknown && !ciFromOutside) return [];
     return [laterEnvironment(unreadFinding('deferred-unread', `${w.writer} writes into ${place.where}, which runs it ${place.when}, text the hook cannot read now`, place.where, ctx.facts, perimeterView(ctx.facts)), place)];

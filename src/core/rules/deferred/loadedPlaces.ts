@@ -100,7 +100,7 @@ export function loadedPlaceOf(absolutePath: string, facts: Pick<Facts, 'home'>):
   return undefined;
 }
 
-/** The paths a package.json's `main` and `exports` name (conditions and subpaths, a bounded walk). */
+/** The paths a package.json's `main`, `module`, `exports` and `bin` name (conditions and subpaths, a bounded walk). */
 function entryTargets(manifest: unknown): string[] {
   if (typeof manifest !== 'object' || manifest === null) return [];
   const out: string[] = [];
@@ -114,6 +114,8 @@ function entryTargets(manifest: unknown): string[] {
   walk(m.main, 0);
   walk(m.module, 0);
   walk(m.exports, 0);
+  // Round 10: the package's programs (`bin`), run by every `npx`, npm script or build that names them.
+  walk(m.bin, 0);
   return out;
 }
 

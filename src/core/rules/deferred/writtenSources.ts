@@ -1,4 +1,4 @@
-import { isWithin, normalize, resolvePath } from '../../paths';
+import { normalize, resolvePath } from '../../paths';
 import { effectsOf } from '../../policy/effects';
 import type { Facts, Invocation } from '../../policy/types';
 import { bootFolderPlaceOf } from './bootPlaces';
@@ -8,15 +8,16 @@ import { deferredPlaceOf } from './places';
 /**
  * Where the text a command writes comes from, when no printer prints it (stop 30, red team round 11):
  * files the hook can read now (`cat drop.sql > migrations/0009.sql`, `dd if=x of=y`, `sponge y < x`,
- * `tee y < x`) give their text, to be judged as if it ran; a download, an archive's entries or a file
- * the hook cannot read give none, and a write of them into a place that runs it later asks.
+ * `tee y < x`) give their text, to be judged as if it ran; a download or an archive's entries give none,
+ * and a write of them into a place that runs it later asks; a file the hook cannot read now is left to the
+ * place's own rule (written earlier in the same line, it is usually the project's own text).
  */
 
 export interface Fed {
   text: string | undefined;
   /** The file the text was read from. */
   from?: string;
-  /** Why the text cannot be read (a download, an archive's entries, a file the hook cannot read). */
+  /** Why the text cannot be read (a download, an archive's entries). */
   opaque?: string;
 }
 
@@ -27,9 +28,9 @@ const COPIERS = /^(cat|tee|sponge|dd)$/;
 /** Programs that write an archive's entries. */
 const EXTRACTORS = /^(tar|bsdtar|gtar|unzip|7z|7za|7zr|cpio|pax|unrar|bsdcpio|jar)$/;
 
+/** A file's text; one the hook cannot read now (written earlier in the same line, `jq … > /tmp/p && mv /tmp/p package.json`) is left to the place's own rule. */
 function readable(abs: string, facts: Facts): Fed {
-  const text = facts.readFile(abs);
-  return text === undefined ? { text, from: abs, opaque: 'a file the hook cannot read now' } : { text, from: abs };
+  return { text: facts.readFile(abs), from: abs };
 }
 
 /** The text a command's output carries when it comes from files or its standard input file, or undefined when nothing says. */
@@ -49,13 +50,11 @@ export function fedText(inv: Invocation, facts: Facts, cwd: string): Fed | undef
   return undefined;
 }
 
-/** Why the text written is out of the hook's sight: a download, an archive, a file outside the workspace it cannot read. */
-export function opaqueSource(w: { writer: string; from?: string; opaque?: string }, facts: Pick<Facts, 'workspaceRoots' | 'cwd'>): string | undefined {
+/** Why the text written is out of the hook's sight: a download or an archive's entries. */
+export function opaqueSource(w: { writer: string; opaque?: string }): string | undefined {
   if (w.opaque !== undefined) return w.opaque;
   if (DOWNLOADERS.test(w.writer)) return 'a download';
   if (EXTRACTORS.test(w.writer)) return "an archive's entries";
-  const roots = facts.workspaceRoots.length > 0 ? facts.workspaceRoots : [facts.cwd];
-  if (w.from !== undefined && !roots.some((r) => r === w.from || isWithin(r, w.from!))) return 'a file outside the project the hook cannot read now';
   return undefined;
 }
 
