@@ -174,7 +174,11 @@ table('hook managers configured outside their usual files (round 10)', [
   ask(`echo '{"simple-git-hooks":{"pre-commit":"rm -rf ~/projects"}}' > package.json`, { says: /package\.json/ }),
   ask(`echo '{"name":"app","husky":{"hooks":{"pre-push":"rm -rf ~/projects"}}}' > package.json`),
   ask("printf '[hooks]\\npre-commit = \"rm -rf ~/projects\"\\n' > .rusty-hook.toml"),
+  ask(`echo '{"pre-commit":{"commands":{"x":{"run":"rm -rf ~/projects"}}}}' > lefthook.json`, { says: /lefthook/ }),
+  ask("printf '[pre-commit.commands.x]\\nrun = \"rm -rf ~/projects\"\\n' > lefthook.toml"),
   allow(`echo '{"hooks":{"pre-commit":"npm test"}}' > .huskyrc`),
+  allow(`echo '{"pre-commit":{"parallel":true,"commands":{"lint":{"glob":"*.{js,ts}","run":"npx eslint {staged_files}"}}}}' > lefthook.json`),
+  allow("printf '[pre-commit.commands.lint]\\nglob = \"*.rs\"\\nrun = \"cargo fmt --check\"\\n' > lefthook.toml"),
   allow(`echo '{"name":"app","simple-git-hooks":{"pre-commit":"npx lint-staged"}}' > package.json`),
   allow("printf '[hooks]\\npre-commit = \"cargo test\"\\n' > .rusty-hook.toml"),
 ]);

@@ -2,7 +2,7 @@ import { basename, dirname, isWithin, resolvePath } from '../../paths';
 import type { Facts, Finding, RuleContext } from '../../policy/types';
 import { commandLinesInCode } from './buildPlaces';
 import {
-  cmakeCommands, configValues, containerStartCommands, ghciCommands, gitpodTasks, goCommands, jsonCommands, jvmScriptCommands, lispCommands, lldbCommands,
+  cmakeCommands, configValues, containerStartCommands, ghciCommands, gitpodTasks, goCommands, jsonCommands, jvmScriptCommands, lefthookCommands, lispCommands, lldbCommands,
   mailcapCommands, mesonCommands, ninjaCommands, replCommands, rubyDebuggerCode, rubyRequires, starlarkCommands,
 } from './bootReaders';
 import type { PayloadLanguage } from './payload';
@@ -85,7 +85,8 @@ const BY_NAME: ReadonlyMap<string, Boot> = new Map<string, Boot>([
   ...['project.json', 'workspace.json', 'nx.json'].map((n): [string, Boot] => [n, shell('the nx configuration %s', 'when nx runs the target (nx run, nx affected, CI)', (t) => jsonCommands(t, /^(command|commands)$/))]),
   ['.gitpod.yml', shell("Gitpod's tasks %s", 'whenever a Gitpod workspace starts (init, before and command tasks)', gitpodTasks)],
   ['launch.json', shell("the editor's launch configurations %s", 'when a debug session starts from that configuration', (t) => jsonCommands(t, /^runtimeExecutable$/), { folder: /^\.vscode$/ })],
-  ...['.huskyrc', '.huskyrc.json', '.huskyrc.yaml', '.huskyrc.yml', '.huskyrc.js', 'husky.config.js', '.simple-git-hooks.json', '.simple-git-hooks.js', '.simple-git-hooks.cjs', 'simple-git-hooks.json', 'simple-git-hooks.js', 'simple-git-hooks.cjs', '.rusty-hook.toml', 'rusty-hook.toml', 'lefthook.json', '.lefthook.json', 'lefthook.toml', '.lefthook.toml'].map((n): [string, Boot] => [n, HOOKS]),
+  ...['.huskyrc', '.huskyrc.json', '.huskyrc.yaml', '.huskyrc.yml', '.huskyrc.js', 'husky.config.js', '.simple-git-hooks.json', '.simple-git-hooks.js', '.simple-git-hooks.cjs', 'simple-git-hooks.json', 'simple-git-hooks.js', 'simple-git-hooks.cjs', '.rusty-hook.toml', 'rusty-hook.toml'].map((n): [string, Boot] => [n, HOOKS]),
+  ...['lefthook.json', '.lefthook.json', 'lefthook.toml', '.lefthook.toml'].map((n): [string, Boot] => [n, shell("lefthook's configuration %s", 'on every commit (lefthook runs each command of the hook)', lefthookCommands)]),
   ['.overcommit.yml', shell("overcommit's configuration %s", 'on every commit (overcommit runs its hooks)', (t) => yamlCommands(t))],
   ['captainhook.json', shell("CaptainHook's configuration %s", 'on every commit (CaptainHook runs its actions)', (t) => jsonCommands(t, /^(action|run)$/))],
   ...['spec_helper.rb', 'rails_helper.rb', 'test_helper.rb'].map((n): [string, Boot] => [n, RUBY_TESTS]),

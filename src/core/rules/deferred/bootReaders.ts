@@ -199,6 +199,13 @@ export function configValues(text: string): string {
   return out.slice(0, 48).join('\n');
 }
 
+/** lefthook's JSON and TOML files: each command's and script's `run` (its `glob` and `files` are patterns, not commands). */
+export function lefthookCommands(text: string): string {
+  const out = jsonCommands(text, /^run$/).split('\n').filter((l) => l !== '');
+  if (out.length === 0) for (const m of text.matchAll(/^\s*run\s*=\s*(?:'''([\s\S]*?)'''|"""([\s\S]*?)"""|"((?:[^"\\]|\\.)*)"|'([^']*)')/gm)) out.push((m[1] ?? m[2] ?? m[3] ?? m[4]!).replace(/\\(["\\])/g, '$1'));
+  return out.join('\n');
+}
+
 /** Gitpod's tasks (`init`, `before`, `command`, `prebuild`) as yamlCommands reads a `command:` key. */
 export function gitpodTasks(text: string): string {
   return yamlCommands(text.replace(/^(\s*(?:-\s+)?)(init|before|prebuild)\s*:/gm, '$1command:'));
