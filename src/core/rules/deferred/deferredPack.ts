@@ -118,20 +118,24 @@ const EXTRACT_PROBES = ['pre-commit', 'x.service', 'x.timer', 'x.desktop', 'x.pl
 export function writesOf(inv: Invocation, facts: Facts, cwd: string): Written[] {
   const out: Written[] = [];
   const abs = (w: ArgWord): string | undefined => (w.dynamic || w.text === '' || w.text === '-' || w.text.startsWith('/dev/') ? undefined : resolvePath(cwd, w.text, facts.home));
-  const fed = fedText(inv, facts, cwd);
+  // What files feed the output, read only when something is written (`cat .env` alone reads nothing here).
+  let fedMemo: Fed | undefined | null = null;
+  const fedOf = (): Fed | undefined => (fedMemo === null ? (fedMemo = fedText(inv, facts, cwd)) : fedMemo);
   for (const r of inv.redirects) {
     if (r.op !== '>' && r.op !== '>>' && r.op !== '>|' && r.op !== '&>' && r.op !== '&>>') continue;
     const path = abs(r.target);
     if (!path) continue;
     const stdout = r.fd === undefined || r.fd === 1;
     const text = stdout ? printed(inv) : undefined;
-    out.push({ path, text: text ?? (stdout ? fed?.text : undefined), writer: inv.name, ...(stdout && text === undefined ? sourceOf(fed) : {}) });
+    const fed = stdout && text === undefined ? fedOf() : undefined;
+    out.push({ path, text: text ?? fed?.text, writer: inv.name, ...sourceOf(fed) });
   }
   if (inv.name === 'tee' || inv.name === 'sponge') {
     const text = stdinText(inv);
     for (const w of inv.args) if (!w.text.startsWith('-')) {
       const path = abs(w);
-      if (path) out.push({ path, text: text ?? fed?.text, writer: 'tee', ...(text === undefined ? sourceOf(fed) : {}) });
+      const fed = text === undefined ? fedOf() : undefined;
+      if (path) out.push({ path, text: text ?? fed?.text, writer: 'tee', ...sourceOf(fed) });
     }
     return out;
   }
@@ -154,7 +158,8 @@ export function writesOf(inv: Invocation, facts: Facts, cwd: string): Written[] 
         out.push({ path: target, text: from ? facts.readFile(from) : undefined, writer: inv.name, ...(from ? { from } : {}) });
       }
     } else if (effect.kind === 'write' && inv.name !== 'sed' && inv.name !== 'perl' && inv.name !== 'ruby' && inv.name !== 'chmod' && inv.name !== 'chown' && inv.name !== 'chgrp' && inv.name !== 'touch' && inv.name !== 'truncate' && inv.name !== 'setfacl' && inv.name !== 'chattr') {
-      out.push({ path, text: inv.name === 'dd' ? fed?.text : undefined, writer: inv.name, ...(inv.name === 'dd' ? sourceOf(fed) : {}) });
+      const fed = inv.name === 'dd' ? fedOf() : undefined;
+      out.push({ path, text: fed?.text, writer: inv.name, ...sourceOf(fed) });
     }
   }
   return out;

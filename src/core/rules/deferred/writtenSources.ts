@@ -1,7 +1,7 @@
 import { normalize, resolvePath } from '../../paths';
 import { effectsOf } from '../../policy/effects';
 import type { Facts, Invocation } from '../../policy/types';
-import { bootFolderPlaceOf } from './bootPlaces';
+import { bootFolderPlaceOf, bootPlaceOf } from './bootPlaces';
 import { laterPlaceOf } from './laterPlaces';
 import { deferredPlaceOf } from './places';
 
@@ -58,14 +58,26 @@ export function opaqueSource(w: { writer: string; opaque?: string }): string | u
   return undefined;
 }
 
-/** Names an entry may have, to ask whether a folder runs what lands in it (migrations, workflows, initializers, deploy hooks). */
-const FOLDER_PROBES = ['*.sql', '*.yml', '*.rb', '*.py', '*.js', '*.php'];
+/**
+ * Folders whose entries a tool runs later, by the folder's own path (one test per extraction), with an
+ * entry name that the place tables know there: migrations, CI workflows, hook folders, Rails initializers,
+ * deploy hooks, Gradle init scripts.
+ */
+const ENTRY_FOLDERS: ReadonlyArray<[RegExp, string]> = [
+  [/\/(migrations?|migrate|schema_migrations|sql\/migrations)$/, '*.sql'],
+  [/\/(alembic|migrations)\/versions$/, '*.py'],
+  [/\/\.(github|gitea)\/workflows$|\/\.buildkite$/, '*.yml'],
+  [/\/(\.husky|\.githooks)$/, 'pre-commit'],
+  [/\/config\/(initializers|environments)$/, '*.rb'],
+  [/\/\.platform\/(conf)?hooks\/(prebuild|predeploy|postdeploy)$/, 'hook'],
+  [/\/\.gradle\/init\.d$/, '*.gradle'],
+];
 
 /** A path inside `folder` that a place runs later, when the folder itself is such a place (`migrations`, `.github/workflows`); undefined elsewhere. */
 export function extractionLanding(folder: string, facts: Facts): string | undefined {
-  for (const probe of FOLDER_PROBES) {
-    const path = normalize(`${folder}/${probe}`);
-    if (deferredPlaceOf(path) ?? laterPlaceOf(path, undefined, facts) ?? bootFolderPlaceOf(path, facts)) return path;
-  }
-  return undefined;
+  const l = folder.replace(/\\/g, '/').replace(/\/+$/, '').toLowerCase();
+  const probe = ENTRY_FOLDERS.find(([re]) => re.test(l))?.[1];
+  if (probe === undefined) return undefined;
+  const path = normalize(`${folder}/${probe}`);
+  return deferredPlaceOf(path) ?? laterPlaceOf(path, undefined, facts) ?? bootFolderPlaceOf(path, facts) ?? bootPlaceOf(path, facts) ? path : undefined;
 }
