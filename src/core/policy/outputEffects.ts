@@ -148,6 +148,21 @@ const sqlite3: EffectRule = (args) => {
   return writes(out);
 };
 
+/**
+ * `aria2c [-d DIR] [-o NAME] URI…` (round 11): the download lands in DIR (the current folder by default)
+ * under NAME, or under the last part of each URI.
+ */
+const ARIA2C_VALUED = ['-d', '--dir', '-o', '--out', '-i', '--input-file', '-x', '--max-connection-per-server', '-s', '--split', '-j', '--max-concurrent-downloads', '-k', '--min-split-size', '-t', '--timeout', '-m', '--max-tries', '-U', '--user-agent', '--header', '--checksum', '-l', '--log', '--save-session', '--conf-path'];
+const aria2c: EffectRule = (args) => {
+  const r = read(args, ARIA2C_VALUED.map((n) => valued(n)));
+  const dir = r.valuesOf('-d', '--dir')[0];
+  const at = (word: ArgWord, name: string): ArgWord => ({ ...word, text: dir ? `${dir.text.replace(/\/+$/, '')}/${name}` : name });
+  const named = r.valuesOf('-o', '--out')[0];
+  const uris = r.operands.filter((w) => /^(https?|ftp|sftp):\/\//.test(w.text));
+  const targets = named ? [at(named, named.text)] : uris.map((u) => at(u, u.text.replace(/[?#].*$/, '').split('/').pop() || 'index.html'));
+  return [...writes(targets), ...reads(r.valuesOf('-i', '--input-file'))];
+};
+
 /** The rule's effects, and every other word as unknown (as for a command no rule describes): the perimeter still judges them all. */
 function withRest(rule: EffectRule): EffectRule {
   return (args, inv) => {
@@ -170,6 +185,7 @@ const RULES: Readonly<Record<string, EffectRule>> = ownTable({
   'shadcn-ui': shadcn,
   prisma,
   sponge,
+  aria2c,
   openssl,
   gpg,
   gpg2: gpg,

@@ -130,6 +130,8 @@ export function buildPlaceOf(absolutePath: string, text: string | undefined, fac
       return { where: `the installed package ${pkg} (its package.json scripts)`, when: 'when npm rebuilds or reinstalls it (its lifecycle scripts)', language: 'shell', strictUnknown: false, commands: (t) => { try { return Object.values((JSON.parse(t) as { scripts?: Record<string, unknown> }).scripts ?? {}).filter((v): v is string => typeof v === 'string').join('\n'); } catch { return [...t.matchAll(/"(?:pre|post)?(?:install|prepare)"\s*:\s*"((?:[^"\\]|\\.)*)"/g)].map((x) => x[1]!).join('\n'); } } };
     }
     if (/\.(c|m)?js$/.test(lname)) return { where: `the installed package ${pkg} (${m[2]})`, when: 'whenever code imports it (the tests, the build, the app)', language: 'javascript', strictUnknown: true, commands: (t) => t };
+    // Round 10: a program of the package without an extension (`dist/bin/next`), run by its `bin` link on every `npx next`, npm script or build.
+    if (/(^|\/)(bin|cli)\/[^/.]+$/.test(m[2]!)) return { where: `the installed package ${pkg} (its program ${m[2]})`, when: 'whenever npm scripts, npx or the build run it by name', language: text !== undefined && /^#!.*\b(ba|z|da)?sh\b/.test(text) ? 'shell' : text !== undefined && /^#!.*python/.test(text) ? 'python' : 'javascript', strictUnknown: true, commands: (t) => t.replace(/^#!.*\n/, '') };
     return undefined;
   }
   if (l.includes('/.git/')) return undefined;
@@ -147,7 +149,7 @@ export function buildPlaceOf(absolutePath: string, text: string | undefined, fac
   }
   // Programs of a project's own folders of executables and virtual environments, run by name.
   if (inWorkspace(p, facts) && /\/(bin|\.venv\/bin|venv\/bin|\.bin)\/[^/]+$/.test(l)) {
-    return { where: `the program ${p.split('/').slice(-2).join('/')}`, when: 'whenever it is run by name (scripts, tests, a PATH that holds the folder)', language: shebangLanguage(text), strictUnknown: false, commands: (t) => t.replace(/^#!.*\n/, '') };
+    return { where: `the program ${p.split('/').slice(-2).join('/')}`, when: 'whenever it is run by name (scripts, tests, a PATH that holds the folder)', language: shebangLanguage(text), strictUnknown: false, runsWhenNamed: true, commands: (t) => t.replace(/^#!.*\n/, '') };
   }
   return undefined;
 }

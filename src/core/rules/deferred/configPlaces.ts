@@ -2,6 +2,7 @@ import { ownTable } from '../../ownTable';
 import { basename } from '../../paths';
 import type { Finding } from '../../policy/types';
 import { commandLinesInCode } from './buildPlaces';
+import { gdbCommands } from './bootReaders';
 import { editorStartupCommands, editorTasks, joinArgv, type PlaceRule } from './places';
 
 /**
@@ -301,8 +302,8 @@ export function configPlaceOf(absolutePath: string, text: string | undefined, ho
   if (lname === '.rprofile' || lname === 'rprofile.site') return place(`R's start-up file ${name}`, 'whenever R or Rscript starts here', rCommands, { strictUnknown: true });
   if (lname === '.mongoshrc.js' || lname === '.mongorc.js') return place(`mongosh's start-up file ${name}`, 'whenever mongosh (or the legacy mongo shell) starts', (t) => t, { language: 'javascript', strictUnknown: true });
   if (lname === '.pdbrc') return place("pdb's start-up file .pdbrc", 'whenever the Python debugger starts (pdb, breakpoint(), pytest --pdb)', pdbPython, { language: 'python', strictUnknown: true });
-  if (lname === '.irbrc' || lname === '.pryrc' || l.endsWith('/.config/irb/irbrc') || lname === '_irbrc') return place(`the Ruby console start-up file ${name}`, 'whenever irb, pry or `rails console` starts', rubyCommands, { strictUnknown: true });
-  if (lname === '.psqlrc' || lname === '.sqliterc' || lname === '.gdbinit') return place(`the client start-up file ${name}`, `whenever ${lname === '.psqlrc' ? 'psql' : lname === '.sqliterc' ? 'sqlite3' : 'gdb'} starts`, clientShellLines, { strictUnknown: true });
+  if (lname === '.irbrc' || lname === '.pryrc' || l.endsWith('/.config/irb/irbrc') || lname === '_irbrc') return place(`the Ruby console start-up file ${name}`, 'whenever irb, pry or `rails console` starts', (t) => t, { strictUnknown: true, language: 'ruby' });
+  if (lname === '.psqlrc' || lname === '.sqliterc' || lname === '.gdbinit') return place(`the client start-up file ${name}`, `whenever ${lname === '.psqlrc' ? 'psql' : lname === '.sqliterc' ? 'sqlite3' : 'gdb'} starts`, lname === '.gdbinit' ? gdbCommands : clientShellLines, { strictUnknown: true });
   if (lname === '.tmux.conf' || l.endsWith('/.config/tmux/tmux.conf')) return place("tmux's configuration", 'whenever tmux starts or reloads it', tmuxCommands, { strictUnknown: true });
   if (l.endsWith('/.docker/config.json')) return place("Docker's client configuration ~/.docker/config.json", 'whenever docker logs in, pushes or pulls (its credential helper is handed the registry passwords)', dockerHelpers, { strictUnknown: false, programs: true });
   // Project (and user) editor configs.

@@ -20,7 +20,7 @@ import { perlInPlaceWrites, sedInPlaceWrites } from './sedEdit';
 import { laterEnvironment } from './laterEnvironment';
 import { parseCommand, type GrammarSpec } from '../../shell/grammar';
 import { buildPlaceOf, packagedProgram } from './buildPlaces';
-import { loadedPlaceOf, packageEntryRedirect } from './loadedPlaces';
+import { loadedPlaceOf, packageEntryRedirect, sedEntryRedirect } from './loadedPlaces';
 import { cronCommands, deferredPlaceOf, isInstructionFile, packageScriptTarget, runnerPlaceOf, type PlaceRule } from './places';
 import { laterPlaceOf } from './laterPlaces';
 import { configSetterPrograms, pluginSources } from './configSetters';
@@ -29,6 +29,8 @@ import { snippetWrites } from './snippetWrites';
 import { manifestWriteFindings, sedManifestEdits, yqManifestEdits } from './manifestEdits';
 import { isInfraCode, protectionLowered, sedReplacements } from './deployPlaces';
 import { judgeRunnerCode, LOADING_PACKAGE_KEYS, loadedFiles, unreadRunnerCode } from './runnerPlaces';
+import { bootFindings, bootPlaceOf, startPlaceOf } from './bootPlaces';
+import { extractionLanding, fedText, opaqueSource, type Fed } from './writtenSources';
 
 /**
  * Deferred execution is execution (issue #18, item 5). A write into a place that runs its content
@@ -105,6 +107,8 @@ export interface Written {
   writer: string;
   /** For a copy: the file copied. */
   from?: string;
+  /** Why the text cannot be read (writtenSources.ts). */
+  opaque?: string;
 }
 
 /** Names an extracted entry may have, to ask whether a folder is a place that runs what lands in it (a hook, a unit, an autostart entry). */
@@ -114,18 +118,24 @@ const EXTRACT_PROBES = ['pre-commit', 'x.service', 'x.timer', 'x.desktop', 'x.pl
 export function writesOf(inv: Invocation, facts: Facts, cwd: string): Written[] {
   const out: Written[] = [];
   const abs = (w: ArgWord): string | undefined => (w.dynamic || w.text === '' || w.text === '-' || w.text.startsWith('/dev/') ? undefined : resolvePath(cwd, w.text, facts.home));
+  // What files feed the output, read only when something is written (`cat .env` alone reads nothing here).
+  let fedMemo: Fed | undefined | null = null;
+  const fedOf = (): Fed | undefined => (fedMemo === null ? (fedMemo = fedText(inv, facts, cwd)) : fedMemo);
   for (const r of inv.redirects) {
     if (r.op !== '>' && r.op !== '>>' && r.op !== '>|' && r.op !== '&>' && r.op !== '&>>') continue;
     const path = abs(r.target);
     if (!path) continue;
     const stdout = r.fd === undefined || r.fd === 1;
-    out.push({ path, text: stdout ? printed(inv) : undefined, writer: inv.name });
+    const text = stdout ? printed(inv) : undefined;
+    const fed = stdout && text === undefined ? fedOf() : undefined;
+    out.push({ path, text: text ?? fed?.text, writer: inv.name, ...sourceOf(fed) });
   }
   if (inv.name === 'tee' || inv.name === 'sponge') {
     const text = stdinText(inv);
     for (const w of inv.args) if (!w.text.startsWith('-')) {
       const path = abs(w);
-      if (path) out.push({ path, text, writer: 'tee' });
+      const fed = text === undefined ? fedOf() : undefined;
+      if (path) out.push({ path, text: text ?? fed?.text, writer: 'tee', ...sourceOf(fed) });
     }
     return out;
   }
@@ -135,8 +145,8 @@ export function writesOf(inv: Invocation, facts: Facts, cwd: string): Written[] 
   for (const effect of effectsOf(inv)) {
     // `tar -xf hooks.tar -C .git/hooks`: entries the hook cannot read land where something runs them later.
     const into = effect.kind === 'extract' ? abs(effect.word) : undefined;
-    const landing = into === undefined ? undefined : EXTRACT_PROBES.map((name) => normalize(`${into}/${name}`)).find((p) => deferredPlaceOf(p)?.strictUnknown === true);
-    if (landing !== undefined) out.push({ path: landing, text: undefined, writer: inv.name });
+    const landing = into === undefined ? undefined : (EXTRACT_PROBES.map((name) => normalize(`${into}/${name}`)).find((p) => deferredPlaceOf(p)?.strictUnknown === true) ?? extractionLanding(into, facts));
+    if (landing !== undefined) out.push({ path: landing, text: undefined, writer: inv.name, opaque: "an archive's entries" });
     if (effect.kind !== 'write' && effect.kind !== 'link') continue;
     const path = abs(effect.word);
     if (!path) continue;
@@ -148,10 +158,15 @@ export function writesOf(inv: Invocation, facts: Facts, cwd: string): Written[] 
         out.push({ path: target, text: from ? facts.readFile(from) : undefined, writer: inv.name, ...(from ? { from } : {}) });
       }
     } else if (effect.kind === 'write' && inv.name !== 'sed' && inv.name !== 'perl' && inv.name !== 'ruby' && inv.name !== 'chmod' && inv.name !== 'chown' && inv.name !== 'chgrp' && inv.name !== 'touch' && inv.name !== 'truncate' && inv.name !== 'setfacl' && inv.name !== 'chattr') {
-      out.push({ path, text: undefined, writer: inv.name });
+      const fed = inv.name === 'dd' ? fedOf() : undefined;
+      out.push({ path, text: fed?.text, writer: inv.name, ...sourceOf(fed) });
     }
   }
   return out;
+}
+
+function sourceOf(fed: Fed | undefined): Pick<Written, 'from' | 'opaque'> {
+  return { ...(fed?.from !== undefined ? { from: fed.from } : {}), ...(fed?.opaque !== undefined ? { opaque: fed.opaque } : {}) };
 }
 
 function judgeWrite(w: Written, place: PlaceRule, inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
@@ -162,6 +177,9 @@ function judgeWrite(w: Written, place: PlaceRule, inv: Invocation, ctx: RuleCont
     const fed = inv.redirects.find((r) => r.op === '<' && !r.target.dynamic)?.target.text;
     const from = w.from ?? (fed !== undefined ? resolvePath(cwd, fed, ctx.facts.home) : undefined);
     const ciFromOutside = /^in CI\b/.test(place.when) && from !== undefined && !roots.some((r) => r === from || isWithin(r, from));
+    // Stop 30: a download or an archive's entries, into any place that runs it later.
+    const opaque = place.runsWhenNamed ? undefined : opaqueSource(w);
+    if (opaque !== undefined && !place.strictUnknown && !ciFromOutside) return [laterEnvironment(unreadFinding('deferred-unread', `${w.writer} writes into ${place.where}, which runs it ${place.when}, ${opaque}: its content cannot be read`, place.where, ctx.facts, perimeterView(ctx.facts)), place)];
     if (!place.strictUnknown && !ciFromOutside) return [];
     return [laterEnvironment(unreadFinding('deferred-unread', `${w.writer} writes into ${place.where}, which runs it ${place.when}, text the hook cannot read now`, place.where, ctx.facts, perimeterView(ctx.facts)), place)];
   }
@@ -378,7 +396,9 @@ function unquote(body: string): string {
 /** A jq/yq filter and the files it reads, when its output is written back (a redirect, `yq -i`). */
 function filterWrite(inv: Invocation): { filter: string; files: ArgWord[] } | undefined {
   const operands = inv.args.filter((a) => !a.text.startsWith('-'));
-  const writes = inv.redirects.some((r) => r.op === '>' || r.op === '>|') || (inv.name === 'yq' && inv.args.some((a) => /^(-i|--inplace)$/.test(a.text)));
+  // `jq … package.json | sponge package.json` (round 11) writes the filter's output back as a redirect does.
+  const backInto = (inv.pipedInto === 'sponge' || inv.pipedInto === 'tee') && (inv.pipedArgs ?? []).some((a) => operands.slice(1).some((f) => f.text === a.text));
+  const writes = backInto || inv.redirects.some((r) => r.op === '>' || r.op === '>|') || (inv.name === 'yq' && inv.args.some((a) => /^(-i|--inplace)$/.test(a.text)));
   return writes && operands.length >= 2 ? { filter: operands[0]!.text, files: operands.slice(1) } : undefined;
 }
 
@@ -398,7 +418,8 @@ function filterPlaceWrites(inv: Invocation, ctx: RuleContext, cwd: string): Find
   if (inv.name !== 'yq' && inv.name !== 'jq' && inv.name !== 'gojq') return [];
   const written = filterWrite(inv);
   if (!written) return [];
-  const values = [...written.filter.matchAll(/[|+]?=\s*"((?:[^"\\]|\\.)*)"/g)].map((m) => unquote(m[1]!)).slice(0, 16);
+  // Assigned strings, and the command keys of objects the filter adds (`.steps += [{"run": "…"}]`, round 11).
+  const values = [...written.filter.matchAll(/[|+]?=\s*"((?:[^"\\]|\\.)*)"|"?\b(?:run|script|command|cmd|entry)"?\s*:\s*"((?:[^"\\]|\\.)*)"/g)].map((m) => unquote(m[1] ?? m[2]!)).slice(0, 16);
   if (values.length === 0) return [];
   const out: Finding[] = [];
   for (const file of written.files) {
@@ -459,7 +480,7 @@ function checkInvocation(inv: Invocation, ctx: RuleContext): Finding[] {
   out.push(...installedPlugin(inv), ...pluginSources(inv));
   for (const w of writesOf(inv, ctx.facts, cwd)) out.push(...judgeWritten(w, inv, ctx, cwd));
   if (inv.name === 'yq') out.push(...yqManifestEdits(inv, ctx.facts, cwd));
-  if (inv.name === 'sed') out.push(...sedManifestEdits(inv, ctx.facts, cwd));
+  if (inv.name === 'sed') out.push(...sedManifestEdits(inv, ctx.facts, cwd), ...sedEntryRedirect(inv, ctx, cwd));
   out.push(...sedProtectionEdits(inv, ctx, cwd), ...scheduled(inv, ctx, cwd), ...packageScripts(inv, ctx, cwd), ...filterPlaceWrites(inv, ctx, cwd));
   const server = registeredServer(inv);
   if (server) out.push(...unvouchedServers(server.commands, server.place, `${inv.name} mcp add`, ctx.facts, cwd), ...judgePayload(server.commands, 'shell', server.place, `${inv.name} mcp add`, ctx, cwd));
@@ -476,7 +497,10 @@ function judgeWritten(w: Written, inv: Invocation, ctx: RuleContext, cwd: string
     if (shadow && copied === 'judge-text') out.push(...judgeWrite(w, shadow, inv, ctx, cwd));
     else if (shadow && copied !== undefined && copied !== 'judge-text') out.push(copied);
     if (isInfraCode(w.path) && w.text !== undefined && w.writer !== 'sed -i') out.push(...infraProtectionLowered(addedLines(w.text, ctx.facts.readFile(w.path)), w.path, w.writer, ctx));
-    const place = deferredPlaceOf(w.path, w.text) ?? laterPlaceOf(w.path, w.text, ctx.facts) ?? loadedPlaceOf(w.path, ctx.facts) ?? buildPlaceOf(w.path, w.text, ctx.facts) ?? configPlaceOf(w.path, w.text, ctx.facts.home);
+    const place = deferredPlaceOf(w.path, w.text) ?? laterPlaceOf(w.path, w.text, ctx.facts) ?? loadedPlaceOf(w.path, ctx.facts) ?? buildPlaceOf(w.path, w.text, ctx.facts) ?? configPlaceOf(w.path, w.text, ctx.facts.home) ?? bootPlaceOf(w.path, ctx.facts);
+    const start = startPlaceOf(w.path);
+    if (start) out.push(...judgeWrite(w, start, inv, ctx, cwd));
+    out.push(...bootFindings(w.path, w.text, w.writer, ctx));
     if (place) out.push(...judgeWrite(w, place, inv, ctx, cwd), ...packagedProgram(w.path, w.writer, place, ctx.facts), ...packageEntryRedirect(w.path, w.text, w.writer, ctx));
     const runner = place ? undefined : (runnerPlaceOf(w.path) ?? packageScriptTarget(w.path, ctx.facts));
     if (runner && w.text !== undefined) out.push(...judgeRunnerCode(runner.appCode ? addedLines(w.text, ctx.facts.readFile(w.path)) : w.text, runner, w.writer, ctx, cwd, dirname(w.path)));

@@ -1,7 +1,7 @@
 import { deployPlaceOf } from './deployPlaces';
 import { basename } from '../../paths';
 import type { Facts } from '../../policy/types';
-import { flowList, yamlCommands, type PlaceRule } from './places';
+import { flowList, MIGRATED, yamlCommands, type PlaceRule } from './places';
 
 /**
  * More places that run what is written into them later (round 7, issue #18 item 5), beside
@@ -78,13 +78,13 @@ export function laterPlaceOf(absolutePath: string, text: string | undefined, fac
     return { where: `the compose file ${name}`, when: 'when `docker compose up` starts the service', language: 'shell', strictUnknown: false, inImage: true, commands: commandsWithArgs };
   }
   if (/\/(migrations?|db\/migrate|alembic\/versions|migrations\/versions)\/(.+\/)?[^/]+\.(c|m)?[jt]s$|\/(db\/migrate|migrations?|alembic\/versions)\/[^/]+\.(rb|py)$/.test(l)) {
-    return { where: `the migration ${p.split('/').slice(-2).join('/')}`, when: 'when the migrations are applied (migrate, the next deploy)', language: 'shell', strictUnknown: false, commands: migrationSql };
+    return { where: `the migration ${p.split('/').slice(-2).join('/')}`, when: 'when the migrations are applied (migrate, the next deploy)', language: 'shell', strictUnknown: false, production: MIGRATED, commands: migrationSql };
   }
   const deploy = deployPlaceOf(p);
   if (deploy) return deploy;
   const roots = facts.workspaceRoots.length > 0 ? facts.workspaceRoots : [facts.cwd];
   if (/\.(sh|bash|zsh)$/.test(lname) && roots.some((r) => p.startsWith(r.endsWith('/') ? r : r + '/'))) {
-    return { where: `the script ${p.split('/').slice(-2).join('/')}`, when: 'whenever it is run (a deploy, a package script, CI)', language: 'shell', strictUnknown: false, commands: (t) => t };
+    return { where: `the script ${p.split('/').slice(-2).join('/')}`, when: 'whenever it is run (a deploy, a package script, CI)', language: 'shell', strictUnknown: false, runsWhenNamed: true, commands: (t) => t };
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
 import { basename, dirname, isWithin, resolvePath } from '../../paths';
-import type { Facts, Finding, RuleContext } from '../../policy/types';
+import type { Facts, Finding, Invocation, RuleContext } from '../../policy/types';
+import { sedReplacements } from './deployPlaces';
 import { perimeterView } from '../perimeter/protectedPaths';
 import { unreadFinding } from '../perimeter/reach';
 import { commandLinesInCode } from './buildPlaces';
@@ -26,6 +27,19 @@ const STDLIB_MODULES = new Set(
     'netrc numbers operator optparse os pathlib pickle pkgutil platform plistlib pprint pty queue random re readline reprlib secrets select selectors shelve ' +
     'shlex shutil signal site smtplib socket socketserver sqlite3 ssl stat statistics string struct subprocess sys sysconfig tarfile tempfile textwrap ' +
     'threading time timeit tokenize traceback types typing unicodedata unittest urllib uuid venv warnings weakref xml zipfile zipimport zlib zoneinfo'
+  ).split(' '),
+);
+
+/**
+ * Third-party packages Python code commonly imports (round 10): a `django.py`, `dotenv.py` or a
+ * `requests/` package beside the script is imported instead of the installed one.
+ */
+const THIRD_PARTY_MODULES = new Set(
+  (
+    'aiohttp alembic anthropic attr attrs azure boto boto3 botocore bs4 celery certifi click cryptography dateutil django docker dotenv fastapi flask ' +
+    'google gunicorn httpx jinja2 jwt kombu kubernetes lxml markdown marshmallow matplotlib numpy openai pandas paramiko pika psutil psycopg psycopg2 ' +
+    'pydantic pymongo pymysql pytest redis requests rich scipy sentry_sdk setuptools six sklearn sqlalchemy starlette stripe toml tomli torch tqdm ' +
+    'typer urllib3 uvicorn werkzeug yaml'
   ).split(' '),
 );
 
@@ -71,13 +85,22 @@ export function loadedPlaceOf(absolutePath: string, facts: Pick<Facts, 'home'>):
   if (name.endsWith('.py') && STDLIB_MODULES.has(name.slice(0, -3)) && !/\/(lib|lib64)\/python[0-9.]+\//.test(l)) {
     return { where: `${basename(p)}, which shadows Python's standard module ${name.slice(0, -3)}`, when: `whenever a Python program started in that folder (or with it on its path) imports ${name.slice(0, -3)}`, language: 'python', strictUnknown: false, commands: whole };
   }
+  if (name.endsWith('.py') && THIRD_PARTY_MODULES.has(name.slice(0, -3))) {
+    return { where: `${basename(p)}, which shadows the installed Python package ${name.slice(0, -3)}`, when: `whenever a Python program started in that folder (or with it on its path) imports ${name.slice(0, -3)}`, language: 'python', strictUnknown: false, commands: whole };
+  }
+  // A package's `__init__.py` runs whenever the package (or any module in it) is imported (round 10).
+  if (name === '__init__.py') {
+    const pkg = basename(dirname(p));
+    const shadows = THIRD_PARTY_MODULES.has(pkg.toLowerCase()) || STDLIB_MODULES.has(pkg.toLowerCase());
+    return { where: shadows ? `${pkg}/__init__.py, which shadows the ${STDLIB_MODULES.has(pkg.toLowerCase()) ? 'standard' : 'installed'} Python package ${pkg}` : `the package ${pkg}/__init__.py`, when: `whenever Python code imports ${pkg} (or any module in it)`, language: 'python', strictUnknown: false, commands: whole };
+  }
   for (const [re, program, kind] of FOLDER_STARTUP) {
     if (re.test(name)) return { where: `the start-up file ${basename(p)}`, when: `whenever ${program} starts in that folder`, language: kind === 'python' ? 'python' : 'shell', strictUnknown: false, commands: kind === 'python' ? whole : codeCommands };
   }
   return undefined;
 }
 
-/** The paths a package.json's `main` and `exports` name (conditions and subpaths, a bounded walk). */
+/** The paths a package.json's `main`, `module`, `exports` and `bin` name (conditions and subpaths, a bounded walk). */
 function entryTargets(manifest: unknown): string[] {
   if (typeof manifest !== 'object' || manifest === null) return [];
   const out: string[] = [];
@@ -91,6 +114,8 @@ function entryTargets(manifest: unknown): string[] {
   walk(m.main, 0);
   walk(m.module, 0);
   walk(m.exports, 0);
+  // Round 10: the package's programs (`bin`), run by every `npx`, npm script or build that names them.
+  walk(m.bin, 0);
   return out;
 }
 
@@ -106,7 +131,10 @@ export function packageEntryRedirect(path: string, text: string | undefined, wri
   try {
     manifest = JSON.parse(text);
   } catch {
-    return [];
+    // A manifest an edit left broken (`sed -i 's#"main":.*#"main":"/tmp/x.js"#'` eats the closing brace): its entry keys still say where require goes.
+    const keys = [...text.matchAll(/"(main|module|exports)"\s*:\s*"([^"]+)"/g)];
+    if (keys.length === 0) return [];
+    manifest = Object.fromEntries(keys.map((k) => [k[1]!, k[2]!]));
   }
   const pkgDir = m[1]!;
   const facts = ctx.facts;
@@ -119,4 +147,19 @@ export function packageEntryRedirect(path: string, text: string | undefined, wri
     return [unreadFinding('deferred-unread', `${writer} points the entry of the installed package ${basename(pkgDir)} at ${target}, outside the package, so every require of it runs code the hook cannot read now`, basename(pkgDir), facts, perimeterView(facts))];
   }
   return [];
+}
+
+/**
+ * `sed -i 's#"main":.*#"main":"/tmp/x.js"#' node_modules/pkg/package.json` when the manifest cannot be
+ * read now (round 10): the entry the replacement writes is judged as a rewrite of the manifest would be.
+ */
+export function sedEntryRedirect(inv: Invocation, ctx: RuleContext, cwd: string): Finding[] {
+  const manifests = inv.args.filter((a) => !a.dynamic && /(^|\/)node_modules\/(@[^/]+\/)?[^/.][^/]*\/package\.json$/.test(a.text));
+  if (manifests.length === 0) return [];
+  const entries = inv.args.flatMap((a) => sedReplacements(a.text)).flatMap((r) => [...r.matchAll(/"(main|module|bin|exports)"\s*:\s*"([^"]+)"/g)].map((m) => `${JSON.stringify(m[1])}: ${JSON.stringify(m[2])}`));
+  if (entries.length === 0) return [];
+  return manifests.flatMap((m) => {
+    const path = resolvePath(cwd, m.text, ctx.facts.home);
+    return ctx.facts.readFile(path) === undefined ? packageEntryRedirect(path, `{${entries.join(', ')}}`, 'sed -i', ctx) : [];
+  });
 }

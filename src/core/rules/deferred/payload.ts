@@ -24,7 +24,11 @@ export interface DeferredPlace {
   production?: string;
 }
 
-export type PayloadLanguage = 'shell' | 'python' | 'javascript';
+/** Ruby and PHP (round 10): Rails boot files, PHP front controllers and the Ruby consoles' rc files are judged in their own language. */
+export type PayloadLanguage = 'shell' | 'python' | 'javascript' | 'ruby' | 'php';
+
+/** The program that runs code of each language from its standard input. */
+const RUNS_STDIN: Readonly<Record<Exclude<PayloadLanguage, 'shell'>, string>> = { python: 'python3 -', javascript: 'node -', ruby: 'ruby -', php: 'php' };
 
 let depth = 0;
 const MAX_DEPTH = 3;
@@ -83,7 +87,7 @@ export function judgePayload(text: string, language: PayloadLanguage, place: Def
     }
   }
   if (depth >= MAX_DEPTH) return [unreadFinding('deferred-unread', `${writer} puts commands into ${place.where} nested too deeply to follow`, place.where, facts, view)];
-  const shellText = language === 'python' ? `python3 - <<'BLAST_SHIELD_PY'\n${text}\nBLAST_SHIELD_PY` : language === 'javascript' ? `node - <<'BLAST_SHIELD_JS'\n${text}\nBLAST_SHIELD_JS` : text;
+  const shellText = language === 'shell' ? text : `${RUNS_STDIN[language]} <<'BLAST_SHIELD_CODE'\n${language === 'php' && !/<\?php/.test(text) ? `<?php\n${text}` : text}\nBLAST_SHIELD_CODE`;
   // Process calls the language model does not know (nox's `session.run("sh", "-c", …)`): their command lines as shell.
   const calls = language === 'shell' ? [] : commandLinesInCode(text);
   depth++;

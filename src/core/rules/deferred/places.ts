@@ -35,9 +35,14 @@ export interface PlaceRule {
   imageBuild?: boolean;
   /** Each command line names a program a tool starts (a pager, a shell): one that is not a usual one asks (configPlaces.ts). */
   programs?: boolean;
+  /** It runs only when someone names it (a project's SQL file): a download or an archive written there is data until then (bootPlaces.ts). */
+  runsWhenNamed?: boolean;
 }
 
 const whole = (text: string): string => text;
+
+/** Migrations run against the database of the next deploy, which nothing here names (round 11). */
+export const MIGRATED = 'applied by the next migrate or deploy to a database nothing here names — treated as production';
 
 function shellOrPython(text: string): PayloadLanguage {
   return /^#!.*\bpython/.test(text) ? 'python' : 'shell';
@@ -151,8 +156,11 @@ export function joinArgv(items: readonly string[]): string {
 /** The scripts of a package.json (all of them: a lifecycle script runs on install, the others when named). */
 function packageScripts(text: string): string {
   try {
-    const scripts = (JSON.parse(text) as { scripts?: Record<string, unknown> }).scripts ?? {};
-    return Object.values(scripts).filter((v): v is string => typeof v === 'string').join('\n');
+    const doc = JSON.parse(text) as { scripts?: Record<string, unknown> } & Record<string, unknown>;
+    // Round 10: the hook managers configured in package.json (simple-git-hooks, husky 4, ghooks, yorkie) run their commands on commit.
+    const hooks = [doc['simple-git-hooks'], (doc.husky as { hooks?: unknown } | undefined)?.hooks, doc.ghooks, (doc.config as { ghooks?: unknown } | undefined)?.ghooks, doc.gitHooks];
+    const hookLines = hooks.flatMap((h) => (h !== null && typeof h === 'object' ? Object.values(h as object) : [])).filter((v): v is string => typeof v === 'string');
+    return [...Object.values(doc.scripts ?? {}), ...hookLines].filter((v): v is string => typeof v === 'string').join('\n');
   } catch {
     // A fragment (`>>`) or broken JSON: search its quoted values.
     return [...text.matchAll(/"[\w:-]+"\s*:\s*"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!.replace(/\\"/g, '"')).join('\n');
@@ -400,7 +408,7 @@ export function deferredPlaceOf(absolutePath: string, text?: string): PlaceRule 
   if (mcp) return mcp;
   if (/\/(migrations?|migrate|schema_migrations|sql\/migrations)\/(.+\/)?[^/]+\.sql$/.test(l) && !l.includes('/node_modules/')) {
     // Applied by the next `prisma migrate deploy`, `supabase db push`, a deploy's release step: SQL run later.
-    return { where: `the migration ${p.split('/').slice(-2).join('/')}`, when: 'when the migrations are applied (migrate deploy, db push, the next deploy)', language: 'shell', strictUnknown: false, commands: (t) => (t.trim() === '' ? '' : `psql "$DATABASE_URL" <<'SQL'\n${t}\nSQL`) };
+    return { where: `the migration ${p.split('/').slice(-2).join('/')}`, when: 'when the migrations are applied (migrate deploy, db push, the next deploy)', language: 'shell', strictUnknown: false, production: MIGRATED, commands: (t) => (t.trim() === '' ? '' : `psql "$DATABASE_URL" <<'SQL'\n${t}\nSQL`) };
   }
   // Cargo runs each built binary through `target.<triple>.runner`, and rustc through `build.rustc-wrapper`.
   if (/\/\.cargo\/config(\.toml)?$/.test(l)) return { where: `the cargo configuration ${p.split('/').slice(-2).join('/')}`, when: 'whenever cargo builds, runs or tests (its runner starts every binary)', language: 'shell', strictUnknown: false, commands: cargoPrograms };
