@@ -5,6 +5,7 @@ import { freeFormReadings, freeFormValues, optionValue } from '../registry/freeF
 import { isSharedDryRun, verbTraitsOf } from '../registry/verbTraits';
 import { identifierParts } from './support/cliArgs';
 import { retentionCut } from './support/dataRetention';
+import { protectionLowered } from './support/protectionLowering';
 
 /**
  * Removing the safety net: changes that leave data one step from loss without destroying anything
@@ -23,6 +24,8 @@ interface Removal {
   does: string;
   /** What is lost: 'automated backups stop and the existing ones are deleted'. */
   lost: string;
+  /** What the change amounts to, when it is not a safety net removed ('working clients are cut off'). */
+  effect?: string;
 }
 
 interface Words {
@@ -371,7 +374,8 @@ export function removalOf(inv: Invocation): Removal | undefined {
     expiryTurnedOn(w) ??
     backupDeleted(w) ??
     backupsStopped(w) ??
-    retentionCut(w)
+    retentionCut(w) ??
+    protectionLowered(inv.name, w)
   );
 }
 
@@ -425,7 +429,7 @@ function checkSafetyNet(inv: Invocation, ctx: RuleContext): Finding[] {
     rule: `safety-net.${removal.id}`,
     risk: 'protection-removal',
     severity: 'ask',
-    reason: `\`${shown}\` ${removal.does} on ${name}: a safety net is removed — ${removal.lost}.`,
+    reason: `\`${shown}\` ${removal.does} on ${name}: ${removal.effect ?? 'a safety net is removed'} — ${removal.lost}.`,
     targets: [target],
   }];
 }

@@ -61,7 +61,9 @@ const DESTROY_WHOLE = new Set(['down', 'teardown', 'tear-down', 'tear_down', 'te
 const CLEAN = new Set(['clean', 'cleanup']);
 
 /** Nouns of derived data that is rebuilt on demand: clearing, flushing or deleting them is routine (`wp cache flush`, `delete-cache`). */
-const DERIVED = new Set(['cache', 'caches', 'cached', 'transient', 'transients', 'rewrite', 'opcache', 'tmp', 'temp', 'build', 'builds', 'dist', 'artifacts']);
+const DERIVED = new Set(['cache', 'caches', 'cached', 'transient', 'transients', 'rewrite', 'opcache', 'tmp', 'temp', 'build', 'builds', 'dist', 'artifacts',
+  // Ending a silence or a downtime turns alerting back on (`amtool silence expire`); silencing everything is the safety net's.
+  'silence', 'silences', 'downtime', 'downtimes']);
 
 /** Verbs that only look; once one is the command, later words are names, not verbs. */
 const READ = new Set([

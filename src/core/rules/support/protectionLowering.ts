@@ -1,0 +1,157 @@
+import { identifierParts } from './cliArgs';
+
+/**
+ * Protection lowered without a destroying verb (issue #18 item 4; red team rounds 11 and 12), read from
+ * any CLI's words by the safety-net pack (`rules/safetyNet.ts`, `removalOf`): alerting silenced for
+ * everything, sign-in or authorisation switched off, a network opened to every address, a resource made
+ * reachable from the internet, every retention count set to zero, backups stopped by their own tool,
+ * persistent storage switched off in a chart's values, and credentials regenerated or identities
+ * disabled (every client holding the old ones is cut off). Each names what is lost.
+ */
+
+export interface Lowering {
+  id: string;
+  does: string;
+  lost: string;
+  /** What the change amounts to when it is not a safety net removed. */
+  effect?: string;
+}
+
+interface WordsLike {
+  positionals: readonly string[];
+  options: readonly { name: string; bare: string; value: string | undefined }[];
+  all: readonly string[];
+}
+
+const SILENCED = 'alerts stop reaching anyone, so an outage or a data loss goes unnoticed';
+const NO_AUTH = 'anyone who can reach it can use it without signing in';
+const OPEN_NETWORK = 'anyone on the internet can reach it';
+const PUBLIC = 'anyone on the internet can read it';
+const CUT_OFF = 'every client still holding the old credentials is cut off until it is given the new ones';
+
+/** A matcher or scope that selects everything: `*`, `.*`, `.+`, `alertname=~.+`, `name=~".*"`. */
+const MATCH_ALL = /^(\*|\.\*|\.\+|[\w.-]+=~["']?\.[*+]["']?|[\w.-]+!=["']?["']?)$/;
+
+/** Alerting silenced for everything (`amtool silence add alertname=~.+`, `dog downtime post '*'`, `dogshell monitor mute_all`). */
+function silencedAll(parts: readonly string[], w: WordsLike): Lowering | undefined {
+  if (parts.includes('muteall') || (parts.includes('mute') && parts.includes('all'))) return { id: 'alerts-silenced', does: 'mutes every monitor', lost: SILENCED };
+  if (!parts.some((p) => /^(silence|silences|mute|downtime|downtimes|snooze|maintenance)$/.test(p))) return undefined;
+  if (parts.some((p) => /^(expire|delete|remove|unmute|cancel|query|list|ls|get|show|import)$/.test(p))) return undefined;
+  const scope = [...w.positionals, ...w.options.filter((o) => /^(scope|matcher|matchers|filter|selector|query)$/.test(o.bare)).map((o) => o.value ?? '')].find((x) => MATCH_ALL.test(x.trim()));
+  return scope !== undefined ? { id: 'alerts-silenced', does: `silences every alert (matching ${scope})`, lost: SILENCED } : undefined;
+}
+
+const NEGATED = /^(no|disable|disabled|skip|without|remove|clear)-/;
+const OFF = /^(false|off|disabled?|none|no|0)$/i;
+
+/** Sign-in or authorisation switched off: `--no-auth`, `--advanced-security-options Enabled=false`, `authorizationType … NONE`, `--enable-legacy-authorization`. */
+function authOff(parts: readonly string[], w: WordsLike): Lowering | undefined {
+  // Only a change to something that exists: a client's own `--no-auth` (skip signing in for this call) is not.
+  if (!parts.some((p) => /^(update|set|modify|patch|config|configure|edit|disable|enable)$/.test(p))) return undefined;
+  for (const o of w.options) {
+    const parts = identifierParts(o.bare);
+    if (o.bare === 'enable-legacy-authorization' && !OFF.test(o.value ?? '')) return { id: 'auth-weakened', does: 'switches the cluster to legacy (attribute-based) authorization', lost: 'every account gets the broad legacy permissions, bypassing role-based access control' };
+    // `--no-enable-legacy-authorization` switches the weaker mode off.
+    if (!parts.some((p) => /^(auth|authentication|authorization|authorisation|security|authn|authz)$/.test(p)) || parts.includes('legacy')) continue;
+    const value = o.value ?? '';
+    if ((NEGATED.test(o.bare) && !/^no-(skip|disable)/.test(o.bare)) || (/^(auth|auth-type|authentication|authentication-type|authorization|authorization-type|auth-mode)$/.test(o.bare) && /^(none|off|false|disabled|anonymous)$/i.test(value)) || /\bEnabled\s*["']?\s*[=:]\s*["']?false\b/i.test(value)) {
+      return { id: 'auth-off', does: `switches authentication off (${o.name}${value !== '' ? ` ${value}` : ''})`, lost: NO_AUTH };
+    }
+  }
+  // AWS patch operations: `op=replace,path=/authorizationType,value=NONE`.
+  const patch = w.all.find((x) => /path=\/?authori[sz]ationType\b[^\s]*value=NONE\b/i.test(x) || /"path"\s*:\s*"\/?authori[sz]ationType"[^}]*"value"\s*:\s*"NONE"/i.test(x));
+  return patch !== undefined ? { id: 'auth-off', does: 'sets the method\'s authorization type to NONE', lost: NO_AUTH } : undefined;
+}
+
+/** A network opened to every address: `0.0.0.0/0` in an allow-list, an inbound default policy of accept, an authorised range emptied, access restrictions removed, ingress made external. */
+function networkOpened(parts: readonly string[], w: WordsLike): Lowering | undefined {
+  for (const o of w.options) {
+    const value = o.value ?? '';
+    if (/(authorized|allowed|allow|trusted)-(ip|ips|networks|cidrs|ranges|ip-ranges|source-ranges)|ip-allow-?list|authorized-ip-ranges/.test(o.bare) && (value === '' || /^(0\.0\.0\.0\/0|::\/0|\*)$/.test(value)) && o.value !== undefined) {
+      return { id: 'network-opened', does: `${value === '' ? 'empties' : 'opens'} the allowed address ranges (${o.name} ${value === '' ? "''" : value})`, lost: OPEN_NETWORK };
+    }
+    if (/(inbound|ingress)-?(default-)?policy/.test(o.bare) && /^(accept|allow)$/i.test(value)) return { id: 'network-opened', does: `sets the inbound default policy to ${value}`, lost: OPEN_NETWORK };
+  }
+  const kv = w.positionals.find((x) => /^(inbound|ingress)[_-]?(default[_-]?)?policy=(accept|allow)$/i.test(x));
+  if (kv !== undefined) return { id: 'network-opened', does: `sets ${kv}`, lost: OPEN_NETWORK };
+  if (parts.includes('access') && parts.includes('restriction') && parts.some((p) => /^(remove|delete|rm)$/.test(p))) return { id: 'network-opened', does: 'removes an access restriction rule', lost: 'addresses that rule kept out can reach it again' };
+  if (parts.includes('ingress') && parts.includes('enable') && w.options.some((o) => /^(type|ingress)$/.test(o.bare) && /^external$/i.test(o.value ?? ''))) return { id: 'network-opened', does: 'turns on external ingress', lost: OPEN_NETWORK };
+  return undefined;
+}
+
+/** Made reachable or readable from the internet: `--acl-public`, `--publicly-accessible`, a public IP assigned, a dev URL enabled, `--public` on a visibility change, a database file published. */
+function madeReachable(parts: readonly string[], w: WordsLike): Lowering | undefined {
+  const creating = parts.includes('create');
+  for (const o of w.options) {
+    if (OFF.test(o.value ?? '')) continue;
+    if (o.bare === 'acl-public') return { id: 'made-public', does: 'sets a public ACL (--acl-public)', lost: PUBLIC };
+    if (!creating && /^(publicly-accessible|assign-ip|enable-public-ip|public-ip|assign-public-ip)$/.test(o.bare)) return { id: 'made-public', does: `gives it a public address (${o.name})`, lost: OPEN_NETWORK };
+    if (!creating && o.bare === 'public' && parts.some((p) => /^(visibility|acl|permissions|privacy|settings|share|sharing)$/.test(p))) return { id: 'made-public', does: 'makes it public (--public)', lost: PUBLIC };
+    if (/^public-network-access$/.test(o.bare) && /^enabled$/i.test(o.value ?? '')) return { id: 'made-public', does: `enables public network access`, lost: OPEN_NETWORK };
+  }
+  if (parts.includes('dev') && parts.includes('url') && parts.includes('enable')) return { id: 'made-public', does: 'enables the public development URL', lost: PUBLIC };
+  if (parts[0] === 'publish' && w.positionals.some((x) => /\.(db|sqlite3?|duckdb)$/i.test(x))) return { id: 'made-public', does: `publishes the database ${w.positionals.find((x) => /\.(db|sqlite3?|duckdb)$/i.test(x))} as a public site`, lost: PUBLIC };
+  return undefined;
+}
+
+/** Every retention count of a backup policy set to zero (`kopia policy set --keep-latest 0 --keep-daily 0 …`). */
+function keepsNothing(w: WordsLike): Lowering | undefined {
+  const keeps = w.options.filter((o) => /^(keep|retain)(-[a-z]+)?$/.test(o.bare));
+  if (keeps.length === 0 || !keeps.every((o) => /^0+$/.test(o.value ?? ''))) return undefined;
+  return { id: 'backup-retention-off', does: `keeps no snapshot (${keeps.map((o) => `${o.name} 0`).join(' ')})`, lost: 'old snapshots are deleted at the next maintenance, so nothing can be restored' };
+}
+
+/** Backtracking (Aurora's rewind window) set to zero. */
+function backtrackOff(w: WordsLike): Lowering | undefined {
+  const o = w.options.find((x) => /backtrack/.test(x.bare) && /^0+$/.test(x.value ?? ''));
+  return o ? { id: 'point-in-time-recovery-off', does: `turns backtracking off (${o.name} 0)`, lost: 'the cluster can no longer be rewound to a moment before a mistake' } : undefined;
+}
+
+/** Backup tools told to stop (`pgbackrest stop`), or a backup location made read-only (`velero backup-location set --access-mode ReadOnly`). */
+const BACKUP_DAEMONS = new Set(['pgbackrest', 'barman', 'wal-g', 'wal-e', 'pgbarman']);
+
+function backupsHalted(name: string, parts: readonly string[], w: WordsLike): Lowering | undefined {
+  if (BACKUP_DAEMONS.has(name) && /^(stop|pause|suspend)$/.test(w.positionals[0] ?? '')) return { id: 'backups-stopped', does: `stops backups and WAL archiving (${name} ${w.positionals[0]})`, lost: 'no new backup or archived WAL is taken, so recent changes cannot be restored' };
+  if (parts.includes('backup') && w.options.some((o) => o.bare === 'access-mode' && /^read-?only$/i.test(o.value ?? ''))) return { id: 'backups-stopped', does: 'makes the backup location read-only', lost: 'no new backup can be written there, so recent changes cannot be restored' };
+  return undefined;
+}
+
+/** Persistent storage switched off in a chart's or a service's settings (`--set persistence.enabled=false`). */
+function persistenceOff(parts: readonly string[], w: WordsLike): Lowering | undefined {
+  // Only what changes a live release or service (`helm template` renders).
+  if (!parts.some((p) => /^(upgrade|install|apply|deploy|update|set|sync)$/.test(p))) return undefined;
+  const words = [...w.all, ...w.options.map((o) => o.value ?? '')];
+  for (const word of words) {
+    for (const kv of word.split(',')) {
+      const m = /^([A-Za-z][\w.-]*)=(false|off|no|0)$/i.exec(kv.trim());
+      if (m && identifierParts(m[1]!).some((p) => p === 'persistence' || p === 'persistent')) return { id: 'persistence-off', does: `sets ${m[1]}=${m[2]}`, lost: 'the data lives only in the container and is lost at its next restart or upgrade (a chart may delete the volume)' };
+    }
+  }
+  return undefined;
+}
+
+/** Credentials regenerated, renewed or reset (`az storage account keys renew`, `az redis regenerate-keys`), a service password replaced, an identity disabled. */
+function credentialsReplaced(parts: readonly string[], w: WordsLike): Lowering | undefined {
+  const verb = parts.find((p) => /^(regenerate|renew|rotate|roll)$/.test(p));
+  // Renewing a token or a lease extends it (`vault token renew`); renewing a key replaces it (`az storage account keys renew`).
+  const noun = parts.find((p) => /^(key|keys|password|passwords|credential|credentials|accesskey|accesskeys)$/.test(p) || (verb !== 'renew' && /^(secret|secrets|token|tokens)$/.test(p)));
+  if (verb !== undefined && noun !== undefined && !parts.some((p) => /^(list|show|get|describe)$/.test(p))) return { id: 'credentials-replaced', does: `${verb === 'roll' || verb === 'rotate' ? 'rotates' : verb === 'renew' ? 'renews' : 'regenerates'} the ${noun}`, lost: CUT_OFF, effect: 'working clients are cut off' };
+  // A server password set through a configuration update (`--update-redis-config requirepass=…`).
+  const setting = [...w.positionals, ...w.options.map((o) => o.value ?? '')].flatMap((x) => x.split(',')).find((x) => /^\s*(requirepass|masterauth|masterpassword|admin[-_]?password|root[-_]?password)\s*=/i.test(x));
+  if (setting !== undefined && parts.some((p) => /^(update|set|patch|modify|config)$/.test(p))) return { id: 'credentials-replaced', does: `sets a new server password (${setting.split('=')[0]!.trim()})`, lost: CUT_OFF, effect: 'working clients are cut off' };
+  // `gcloud iam service-accounts disable`, `… users disable`: whatever signs in as it stops working.
+  const disables = parts.some((p) => /^(disable|deactivate|suspend)$/.test(p));
+  const identity = parts.find((p) => /^(accounts?|users?|principals?|identities|identity|serviceaccounts?|sa)$/.test(p));
+  if (disables && identity !== undefined) return { id: 'identity-disabled', does: 'disables an identity', lost: 'every service and person signing in as it stops working at once', effect: 'working clients are cut off' };
+  return undefined;
+}
+
+/** Word parts of the first subcommand words (up to six). */
+function pathParts(positionals: readonly string[]): string[] {
+  return positionals.slice(0, 6).filter((x) => /^[A-Za-z][A-Za-z0-9:_.-]*$/.test(x)).flatMap((x) => identifierParts(x));
+}
+
+export function protectionLowered(name: string, w: WordsLike): Lowering | undefined {
+  const parts = pathParts(w.positionals);
+  return silencedAll(parts, w) ?? authOff(parts, w) ?? networkOpened(parts, w) ?? madeReachable(parts, w) ?? keepsNothing(w) ?? backtrackOff(w) ?? backupsHalted(name, parts, w) ?? persistenceOff(parts, w) ?? credentialsReplaced(parts, w);
+}
