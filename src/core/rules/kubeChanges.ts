@@ -102,7 +102,9 @@ function checkKubectl(inv: Invocation, ctx: RuleContext): Finding[] {
     return [finding('unkeep', `Removes helm's keep annotation from ${objects.filter((o) => !o.endsWith('-')).join(' ')}${where}: the next uninstall deletes it and its data.`, target(shown))];
   }
   if (verb === 'cp') return copyIntoPod(objects, where, target);
-  return clusterWide(inv, verb, objects, args.has('--all'), where, target);
+  // A namespace named on the line says the environment as `-n` does (`label ns prod …`).
+  const inNamespace = (ns: string): Target[] => [clusterTarget('namespace', ns, { ...cluster, sources: [...cluster.sources, { source: 'namespace', value: ns }] }, ctx, 'kubernetes')];
+  return clusterWide(inv, verb, objects, args.has('--all'), where, target, inNamespace);
 }
 
 /**
@@ -110,7 +112,7 @@ function checkKubectl(inv: Invocation, ctx: RuleContext): Finding[] {
  * enforcement taken off a namespace, and a Secret overwritten by applying what `kubectl create secret
  * … -o yaml` (or a heredoc) prints.
  */
-function clusterWide(inv: Invocation, verb: string, objects: readonly string[], all: boolean, where: string, target: (name: string) => Target[]): Finding[] {
+function clusterWide(inv: Invocation, verb: string, objects: readonly string[], all: boolean, where: string, target: (name: string) => Target[], inNamespace: (ns: string) => Target[]): Finding[] {
   const taint = objects.find((o) => /:(NoExecute|NoSchedule)$/.test(o));
   if (verb === 'taint' && all && taint !== undefined && !taint.endsWith('-')) {
     return [finding('taint-all', `Taints every node${where} ${taint.split(':').pop()} (kubectl taint --all): ${taint.endsWith('NoExecute') ? 'every pod without a matching toleration is evicted at once' : 'no new pod can be placed anywhere, so nothing that restarts comes back'}.`, target('every node'))];
@@ -118,7 +120,7 @@ function clusterWide(inv: Invocation, verb: string, objects: readonly string[], 
   const enforce = objects.find((o) => /^pod-security\.kubernetes\.io\/(enforce-|enforce=privileged$)/.test(o));
   if ((verb === 'label' || verb === 'annotate') && enforce !== undefined) {
     const ns = objects.filter((o) => o !== enforce && !/^(ns|namespace|namespaces)$/.test(o) && !o.includes('=') && !o.endsWith('-')).join(' ') || 'the namespace';
-    return [finding('pod-security-off', `Takes Pod Security enforcement off ${ns}${where} (${enforce}): a safety net is removed — privileged pods, host mounts and root containers are admitted there.`, target(ns))];
+    return [finding('pod-security-off', `Takes Pod Security enforcement off ${ns}${where} (${enforce}): a safety net is removed — privileged pods, host mounts and root containers are admitted there.`, /^(ns|namespace|namespaces)$/.test(objects[0] ?? '') && ns !== 'the namespace' ? inNamespace(ns) : target(ns))];
   }
   const stdin = inv.stdin;
   const fromCreate = stdin?.kind === 'pipe' && /^(kubectl|oc|k)$/.test(stdin.from.name) && stdin.from.args.some((a) => a.text === 'secret') && stdin.from.args.some((a) => a.text === 'create');
