@@ -139,6 +139,24 @@ const TABLE: Record<string, Family> = {
       allowed('python admin5.py stats users'),
     ],
   },
+  'code evaluated by iex in the app': {
+    reason: /deletes or rewrites records/,
+    rows: [
+      flag("iex -S mix -e 'Acme.Repo.delete_all(Acme.User)'"),
+      flag("iex -e 'Acme.Repo.delete_all(Acme.User)' -S mix"),
+      allowed("iex -S mix -e 'IO.inspect(Acme.Repo.aggregate(Acme.User, :count))'"),
+    ],
+  },
+  'a CI workflow started with a destroying input': {
+    reason: /input that destroys/,
+    rows: [
+      flag("gh workflow run maintenance.yml -f cmd='dropdb acme'"),
+      flag("gh workflow run ops.yml --raw-field 'script=rm -rf /var/lib/postgresql/data'"),
+      flag("gh workflow run ops.yml -f 'sql=DROP TABLE users'"),
+      allowed("gh workflow run maintenance.yml -f cmd='vacuumdb acme'"),
+      allowed('gh workflow run ci.yml -f ref=main'),
+    ],
+  },
 };
 
 familyTables('rules: stop 30 destroying meanings the verb floor reads (issue #18 item 1)', TABLE, perimeterFacts);
