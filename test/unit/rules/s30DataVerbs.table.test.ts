@@ -139,6 +139,20 @@ const TABLE: Record<string, Family> = {
       allowed('python admin5.py stats users'),
     ],
   },
+  'a package published by a tool without a registry entry': {
+    reason: /publishes to .* cannot be replaced/,
+    rows: [
+      flag('dart pub publish --force'),
+      flag('helm cm-push chart.tgz acme'),
+      flag('npx jsr publish'),
+      flag('swift package-registry publish acme.Pkg 1.0.0'),
+      flag('pod trunk push Acme.podspec'),
+      allowed('dart pub publish --dry-run'),
+      allowed('dart pub get'),
+      allowed('pod trunk info Acme'),
+      allowed('helm package ./chart'),
+    ],
+  },
   'code evaluated by iex in the app': {
     reason: /deletes or rewrites records/,
     rows: [

@@ -179,7 +179,19 @@ function listedWord(inv: Invocation, r: FloorReading, traits: VerbTraits): Meani
   return word !== undefined ? { shown: r.positionals.filter((w) => w.index <= word.index).map((w) => w.text), phrase: 'drops the tables and columns the schema no longer lists in', names: [] } : undefined;
 }
 
+/**
+ * A package or chart published to a registry by a tool without a registry entry (team decision, stop 30:
+ * like `npm publish`, a version published cannot be replaced and is served to everyone): `dart pub
+ * publish`, `deno publish`, `jsr publish`, `swift package-registry publish`, `pod trunk push`, `helm cm-push`.
+ */
+function published(r: FloorReading, words: ReturnType<typeof commandWords>): Meaning | undefined {
+  const at = words.findIndex((w, i) => (i < 3 && w.parts.includes('publish') && !w.parts.some((p) => /^(list|ls|status|info|show|config|settings|unpublish)$/.test(p))) || (w.word.text === 'push' && words[i - 1]?.word.text === 'trunk') || w.word.text === 'cm-push');
+  if (at < 0) return undefined;
+  const target = r.options.find((o) => /^-{1,2}(registry|repository|repo|server|source|index|r|s)$/.test(o.name));
+  return { shown: words.slice(0, at + 1).map((w) => w.word.text), phrase: `publishes to ${target !== undefined && valueOf(target) !== '' ? valueOf(target) : 'its registry'} (a version published cannot be replaced, and everyone who installs gets it)`, names: operandsAfter(r, words[at]!.word.index), hints: target !== undefined && valueOf(target) !== '' ? [valueOf(target)] : [] };
+}
+
 export function floorMeaning(inv: Invocation, ctx: RuleContext, r: FloorReading, traits: VerbTraits, destroying: DestroyingPart): Meaning | undefined {
   const words = commandWords(r);
-  return batchRun(inv, r, ctx) ?? migrationsUndone(r, words) ?? machineRebuilt(r, words) ?? databaseLoaded(r, words) ?? modeChosen(r, destroying) ?? keepsNothing(r, words) ?? listedWord(inv, r, traits) ?? commandText(inv, r, destroying);
+  return batchRun(inv, r, ctx) ?? published(r, words) ?? migrationsUndone(r, words) ?? machineRebuilt(r, words) ?? databaseLoaded(r, words) ?? modeChosen(r, destroying) ?? keepsNothing(r, words) ?? listedWord(inv, r, traits) ?? commandText(inv, r, destroying);
 }
