@@ -26,7 +26,7 @@ const TABLE: Record<string, Family> = {
     ],
   },
   'authentication or authorisation switched off': {
-    reason: /authentication off|authorization type to NONE|legacy \(attribute-based\) authorization/,
+    reason: /authentication off|authorization type to NONE|legacy \(attribute-based\) authorization|invoker IAM check off|auth token/,
     rows: [
       ask('aws opensearch update-domain-config --domain-name d --advanced-security-options Enabled=false'),
       ask('aws apigateway update-method --rest-api-id a --resource-id r --http-method POST --patch-operations op=replace,path=/authorizationType,value=NONE'),
@@ -38,6 +38,23 @@ const TABLE: Record<string, Family> = {
       allowed('gcloud container clusters update c --no-enable-legacy-authorization'),
       allowed('acmectl login --no-auth'),
       allowed('aws apigateway get-method --rest-api-id a --resource-id r --http-method POST'),
+      ask('gcloud run services update api --no-invoker-iam-check'),
+      ask('aws elasticache modify-replication-group --replication-group-id r --auth-token-update-strategy DELETE'),
+      allowed('gcloud run services update api --invoker-iam-check'),
+      allowed('aws elasticache modify-replication-group --replication-group-id r --auth-token-update-strategy ROTATE --auth-token x'),
+    ],
+  },
+  'encryption switched off or weakened': {
+    reason: /encryption off|allows TLS|unencrypted port/,
+    rows: [
+      ask('aws rds modify-db-instance --db-instance-identifier prod --no-storage-encrypted'),
+      ask('az storage account update -n acct --min-tls-version TLS1_0'),
+      ask('az postgres server update -g rg -n db --ssl-enforcement Disabled'),
+      ask('az redis update -n r -g rg --enable-non-ssl-port'),
+      allowed('aws rds modify-db-instance --db-instance-identifier prod --no-verify-ssl --backup-retention-period 14'),
+      allowed('az storage account update -n acct --min-tls-version TLS1_2'),
+      allowed('az postgres server update -g rg -n db --ssl-enforcement Enabled'),
+      allowed('az redis show -n r -g rg'),
     ],
   },
   'a network opened to every address': {
@@ -75,12 +92,14 @@ const TABLE: Record<string, Family> = {
     ],
   },
   'retention, backtracking and backups cut to nothing': {
-    reason: /keeps no snapshot|backtracking off|stops backups|backup location read-only/,
+    reason: /keeps no snapshot|backtracking off|stops backups|backup location read-only|retention=0/,
     rows: [
       ask('kopia policy set --global --keep-latest 0 --keep-hourly 0 --keep-daily 0 --keep-weekly 0 --keep-monthly 0 --keep-annual 0'),
       ask('aws rds modify-db-cluster --db-cluster-identifier prod --backtrack-window 0'),
       ask('pgbackrest --stanza=main stop'),
       ask('velero backup-location set default --access-mode ReadOnly'),
+      ask('scw rdb instance update id backup-schedule-retention=0'),
+      allowed('scw rdb instance update id backup-schedule-retention=7'),
       allowed('kopia policy set --global --keep-latest 10 --keep-daily 14'),
       allowed('kopia policy set --global --keep-latest 0 --keep-daily 14'),
       allowed('aws rds modify-db-cluster --db-cluster-identifier prod --backtrack-window 86400'),

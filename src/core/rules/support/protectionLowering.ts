@@ -54,13 +54,40 @@ function authOff(parts: readonly string[], w: WordsLike): Lowering | undefined {
     // `--no-enable-legacy-authorization` switches the weaker mode off.
     if (!parts.some((p) => /^(auth|authentication|authorization|authorisation|security|authn|authz)$/.test(p)) || parts.includes('legacy')) continue;
     const value = o.value ?? '';
+    if (/^auth-token-update-strategy$/.test(o.bare) && /^delete$/i.test(value)) return { id: 'auth-off', does: 'deletes the server\'s auth token (--auth-token-update-strategy DELETE)', lost: NO_AUTH };
     if ((NEGATED.test(o.bare) && !/^no-(skip|disable)/.test(o.bare)) || (/^(auth|auth-type|authentication|authentication-type|authorization|authorization-type|auth-mode)$/.test(o.bare) && /^(none|off|false|disabled|anonymous)$/i.test(value)) || /\bEnabled\s*["']?\s*[=:]\s*["']?false\b/i.test(value)) {
       return { id: 'auth-off', does: `switches authentication off (${o.name}${value !== '' ? ` ${value}` : ''})`, lost: NO_AUTH };
     }
   }
+  // Cloud Run without the invoker check: anyone on the internet can call the service.
+  const noCheck = w.options.find((o) => /^no-(invoker-)?iam-check$/.test(o.bare));
+  if (noCheck) return { id: 'auth-off', does: `turns the invoker IAM check off (${noCheck.name})`, lost: NO_AUTH };
   // AWS patch operations: `op=replace,path=/authorizationType,value=NONE`.
   const patch = w.all.find((x) => /path=\/?authori[sz]ationType\b[^\s]*value=NONE\b/i.test(x) || /"path"\s*:\s*"\/?authori[sz]ationType"[^}]*"value"\s*:\s*"NONE"/i.test(x));
   return patch !== undefined ? { id: 'auth-off', does: 'sets the method\'s authorization type to NONE', lost: NO_AUTH } : undefined;
+}
+
+const CLEAR = 'data is stored or sent unencrypted, readable by whoever copies or intercepts it';
+
+/** Encryption at rest or in transit switched off (`--no-storage-encrypted`, `--ssl-enforcement Disabled`, `--min-tls-version TLS1_0`). */
+function encryptionOff(parts: readonly string[], w: WordsLike): Lowering | undefined {
+  if (!parts.some((p) => /^(update|set|modify|patch|config|configure|edit|disable)$/.test(p))) return undefined;
+  for (const o of w.options) {
+    const oparts = identifierParts(o.bare);
+    // A client's own certificate checks (`--no-verify-ssl`) are not the resource's encryption.
+    if (!oparts.some((p) => /^(encrypt|encrypted|encryption|ssl|tls)$/.test(p)) || oparts.some((p) => /^(verify|cert|ca|key)$/.test(p))) continue;
+    const value = o.value ?? '';
+    if (/^min-tls-version$/.test(o.bare) && /^(tls)?[-_]?1[._]?[01]$/i.test(value)) return { id: 'encryption-weakened', does: `allows ${/^tls/i.test(value) ? value : `TLS ${value}`} (${o.name})`, lost: 'clients may connect over broken TLS versions, readable by whoever intercepts them' };
+    if (oparts.includes('non') && /^(enable|enable-non-ssl-port)/.test(o.bare) && !OFF.test(value)) return { id: 'encryption-off', does: `opens an unencrypted port (${o.name})`, lost: CLEAR };
+    if ((NEGATED.test(o.bare) && !/^no-(skip|disable)/.test(o.bare)) || OFF.test(value) || /^(none|disabled?|allow-?unencrypted)$/i.test(value)) return { id: 'encryption-off', does: `switches encryption off (${o.name}${value !== '' ? ` ${value}` : ''})`, lost: CLEAR };
+  }
+  return undefined;
+}
+
+/** A retention setting given as `key=0` (`scw rdb instance update id backup-schedule-retention=0`). */
+function retentionZeroSetting(w: WordsLike): Lowering | undefined {
+  const kv = w.positionals.find((x) => /^[A-Za-z][\w.-]*=0+$/.test(x) && identifierParts(x.split('=')[0]!).some((p) => p === 'retention' || p === 'retain') && identifierParts(x.split('=')[0]!).some((p) => /^(backup|backups|snapshot|snapshots|schedule|retention)$/.test(p)));
+  return kv !== undefined ? { id: 'backup-retention-off', does: `sets ${kv}`, lost: 'automated backups stop, and existing ones may be deleted' } : undefined;
 }
 
 /** A network opened to every address: `0.0.0.0/0` in an allow-list, an inbound default policy of accept, an authorised range emptied, access restrictions removed, ingress made external. */
@@ -153,5 +180,5 @@ function pathParts(positionals: readonly string[]): string[] {
 
 export function protectionLowered(name: string, w: WordsLike): Lowering | undefined {
   const parts = pathParts(w.positionals);
-  return silencedAll(parts, w) ?? authOff(parts, w) ?? networkOpened(parts, w) ?? madeReachable(parts, w) ?? keepsNothing(w) ?? backtrackOff(w) ?? backupsHalted(name, parts, w) ?? persistenceOff(parts, w) ?? credentialsReplaced(parts, w);
+  return silencedAll(parts, w) ?? authOff(parts, w) ?? encryptionOff(parts, w) ?? retentionZeroSetting(w) ?? networkOpened(parts, w) ?? madeReachable(parts, w) ?? keepsNothing(w) ?? backtrackOff(w) ?? backupsHalted(name, parts, w) ?? persistenceOff(parts, w) ?? credentialsReplaced(parts, w);
 }
