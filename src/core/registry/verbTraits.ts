@@ -191,6 +191,8 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
   'gitlab-rake': { destroying: ['gitlab:setup'] },
   drush: { destroying: ['site:install', 'site-install', 'si'] },
   typo3: { destroying: ['*.remove', '*.drop'] },
+  // Magento's `setup:rollback` restores code, media or the database from a backup over the live store; `setup:uninstall` drops its database.
+  magento: { destroying: ['setup:rollback', 'setup:uninstall'] },
   dnscontrol: { destroying: ['push'] },
   flarectl: { destroying: ['dns update'] },
   // octodns-sync only plans until `--doit`; with it, records the config no longer lists are deleted from the provider.

@@ -80,6 +80,9 @@ function machineRebuilt(r: FloorReading, words: ReturnType<typeof commandWords>)
   for (let at = 0; at < words.length; at++) {
     const { word, parts } = words[at]!;
     if (!parts.some((p) => /^(rebuild|reinstall|reprovision|reimage|reinit|reinitialize)$/.test(p))) continue;
+    // A site reinstalled (`bench --site acme reinstall`) loses its database the same way.
+    const site = parts.includes('reinstall') && r.options.some((o) => /^-{1,2}(site|db|database)$/.test(o.name));
+    if (site) return { shown: words.slice(0, at + 1).map((w) => w.word.text), phrase: 'reinstalls (dropping the database of)', names: r.options.filter((o) => /^-{1,2}(site|db|database)$/.test(o.name)).map(valueOf).filter((v) => v !== '').slice(0, MAX_NAMES) };
     if (!words.slice(0, at + 1).some((w) => w.parts.some((p) => MACHINE.test(p)))) continue;
     return { shown: words.slice(0, at + 1).map((w) => w.word.text), phrase: 'reinstalls from an image (erasing the disk of)', names: operandsAfter(r, word.index) };
   }
@@ -93,7 +96,8 @@ function databaseLoaded(r: FloorReading, words: ReturnType<typeof commandWords>)
   for (let at = 0; at < words.length; at++) {
     const { word, parts } = words[at]!;
     if (!parts.some((p) => /^(import|restore|load|reload|overwrite)$/.test(p))) continue;
-    if (!words.slice(0, at + 1).some((w) => w.parts.some((p) => DATABASE_NOUN.test(p)))) continue;
+    // A backup restored (`gitlab-rake gitlab:backup:restore`) replaces the live data as a dump loaded does.
+    if (!words.slice(0, at + 1).some((w) => w.parts.some((p) => DATABASE_NOUN.test(p) || (parts.includes('restore') && /^(backup|backups)$/.test(p))))) continue;
     const file = r.options.find((o) => /^-{1,2}(file|dir|input|from|source|f|i)$/.test(o.name));
     const names = [...operandsAfter(r, word.index), ...(file !== undefined && valueOf(file) !== '' ? [valueOf(file)] : [])].slice(0, MAX_NAMES);
     return { shown: words.slice(0, at + 1).map((w) => w.word.text), phrase: `replaces the database's contents${names.length > 0 ? ' with' : ''}`, names: names.length > 0 ? names : ['the database (not named)'] };
