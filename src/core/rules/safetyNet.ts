@@ -375,7 +375,7 @@ export function removalOf(inv: Invocation): Removal | undefined {
     backupDeleted(w) ??
     backupsStopped(w) ??
     retentionCut(w) ??
-    protectionLowered(inv.name, w)
+    protectionLowered(inv.name, w, pathParts(w))
   );
 }
 

@@ -164,8 +164,9 @@ function credentialsReplaced(parts: readonly string[], w: WordsLike): Lowering |
   const noun = parts.find((p) => /^(key|keys|password|passwords|credential|credentials|accesskey|accesskeys)$/.test(p) || (verb !== 'renew' && /^(secret|secrets|token|tokens)$/.test(p)));
   if (verb !== undefined && noun !== undefined && !parts.some((p) => /^(list|show|get|describe)$/.test(p))) return { id: 'credentials-replaced', does: `${verb === 'roll' || verb === 'rotate' ? 'rotates' : verb === 'renew' ? 'renews' : 'regenerates'} the ${noun}`, lost: CUT_OFF, effect: 'working clients are cut off' };
   // A server password set through a configuration update (`--update-redis-config requirepass=…`).
-  const setting = [...w.positionals, ...w.options.map((o) => o.value ?? '')].flatMap((x) => x.split(',')).find((x) => /^\s*(requirepass|masterauth|masterpassword|admin[-_]?password|root[-_]?password)\s*=/i.test(x));
-  if (setting !== undefined && parts.some((p) => /^(update|set|patch|modify|config)$/.test(p))) return { id: 'credentials-replaced', does: `sets a new server password (${setting.split('=')[0]!.trim()})`, lost: CUT_OFF, effect: 'working clients are cut off' };
+  const changes = parts.some((p) => /^(update|set|patch|modify|config)$/.test(p));
+  const setting = !changes ? undefined : [...w.positionals, ...w.options.map((o) => o.value ?? '')].flatMap((x) => x.split(',')).find((x) => /^\s*(requirepass|masterauth|masterpassword|admin[-_]?password|root[-_]?password)\s*=/i.test(x));
+  if (setting !== undefined) return { id: 'credentials-replaced', does: `sets a new server password (${setting.split('=')[0]!.trim()})`, lost: CUT_OFF, effect: 'working clients are cut off' };
   // `gcloud iam service-accounts disable`, `… users disable`: whatever signs in as it stops working.
   const disables = parts.some((p) => /^(disable|deactivate|suspend)$/.test(p));
   const identity = parts.find((p) => /^(accounts?|users?|principals?|identities|identity|serviceaccounts?|sa)$/.test(p));
@@ -173,12 +174,7 @@ function credentialsReplaced(parts: readonly string[], w: WordsLike): Lowering |
   return undefined;
 }
 
-/** Word parts of the first subcommand words (up to six). */
-function pathParts(positionals: readonly string[]): string[] {
-  return positionals.slice(0, 6).filter((x) => /^[A-Za-z][A-Za-z0-9:_.-]*$/.test(x)).flatMap((x) => identifierParts(x));
-}
-
-export function protectionLowered(name: string, w: WordsLike): Lowering | undefined {
-  const parts = pathParts(w.positionals);
+/** `parts`: the word parts of the first subcommand words, as the safety-net pack has them (worked out once per invocation). */
+export function protectionLowered(name: string, w: WordsLike, parts: readonly string[]): Lowering | undefined {
   return silencedAll(parts, w) ?? authOff(parts, w) ?? encryptionOff(parts, w) ?? retentionZeroSetting(w) ?? networkOpened(parts, w) ?? madeReachable(parts, w) ?? keepsNothing(w) ?? backtrackOff(w) ?? backupsHalted(name, parts, w) ?? persistenceOff(parts, w) ?? credentialsReplaced(parts, w);
 }
