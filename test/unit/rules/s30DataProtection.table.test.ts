@@ -9,7 +9,7 @@ import { allowed, ask, familyTables, type Family } from './familyTable';
 
 const TABLE: Record<string, Family> = {
   'alerting silenced for everything': {
-    reason: /silences every alert|mutes every monitor/,
+    reason: /silences every alert|mutes every monitor|switches alerting off/,
     rows: [
       ask('amtool silence add alertname=~.+ -d 720h'),
       ask("amtool silence add 'alertname=~.*' --comment maintenance"),
@@ -23,6 +23,10 @@ const TABLE: Record<string, Family> = {
       allowed("amtool silence query 'alertname=~.+'"),
       allowed("dog downtime post 'host:web-1' 3600"),
       allowed('dogshell monitor show 42'),
+      ask('az monitor metrics alert update -n a -g rg --enabled false'),
+      ask('gcloud alpha monitoring policies update p1 --no-enabled'),
+      allowed('az monitor metrics alert update -n a -g rg --enabled true'),
+      allowed('dogshell monitor unmute_all'),
     ],
   },
   'authentication or authorisation switched off': {

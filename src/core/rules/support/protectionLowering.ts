@@ -35,6 +35,10 @@ const MATCH_ALL = /^(\*|\.\*|\.\+|[\w.-]+=~["']?\.[*+]["']?|[\w.-]+!=["']?["']?)
 /** Alerting silenced for everything (`amtool silence add alertname=~.+`, `dog downtime post '*'`, `dogshell monitor mute_all`). */
 function silencedAll(parts: readonly string[], w: WordsLike): Lowering | undefined {
   if (parts.includes('muteall') || (parts.includes('mute') && parts.includes('all'))) return { id: 'alerts-silenced', does: 'mutes every monitor', lost: SILENCED };
+  // Alarms or alert policies switched off (`aws cloudwatch disable-alarm-actions`, `az monitor metrics alert update --enabled false`).
+  const alerting = parts.some((p) => /^(alarm|alarms|alert|alerts|alerting|monitor|monitors|monitoring)$/.test(p));
+  const switchedOff = parts.some((p) => /^(disable|mute|pause|snooze)$/.test(p)) || w.options.some((o) => (o.bare === 'enabled' && OFF.test(o.value ?? '')) || o.bare === 'no-enabled' || o.bare === 'disabled');
+  if (alerting && switchedOff && !parts.some((p) => /^(list|describe|show|get|enable|unmute|resume|create)$/.test(p))) return { id: 'alerts-silenced', does: 'switches alerting off', lost: SILENCED };
   if (!parts.some((p) => /^(silence|silences|mute|downtime|downtimes|snooze|maintenance)$/.test(p))) return undefined;
   if (parts.some((p) => /^(expire|delete|remove|unmute|cancel|query|list|ls|get|show|import)$/.test(p))) return undefined;
   const scope = [...w.positionals, ...w.options.filter((o) => /^(scope|matcher|matchers|filter|selector|query)$/.test(o.bare)).map((o) => o.value ?? '')].find((x) => MATCH_ALL.test(x.trim()));
