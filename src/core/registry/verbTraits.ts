@@ -188,6 +188,8 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = {
   pgroll: { destroying: ['complete'] },
   pgsync: { destroying: ['--overwrite'] },
   pgloader: { destroying: ['pgloader'] },
+  // dbt's `--full-refresh` is read by the frameworks pack (a development target stays allowed).
+  dbt: { routine: ['full-refresh'] },
   'gitlab-rake': { destroying: ['gitlab:setup'] },
   drush: { destroying: ['site:install', 'site-install', 'si'] },
   typo3: { destroying: ['*.remove', '*.drop'] },

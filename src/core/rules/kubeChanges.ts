@@ -126,7 +126,7 @@ function clusterWide(inv: Invocation, verb: string, objects: readonly string[], 
   const fromCreate = stdin?.kind === 'pipe' && /^(kubectl|oc|k)$/.test(stdin.from.name) && stdin.from.args.some((a) => a.text === 'secret') && stdin.from.args.some((a) => a.text === 'create');
   const heredocSecret = (stdin?.kind === 'heredoc' || stdin?.kind === 'herestring') && /^\s*kind:\s*Secret\s*$/m.test(stdin.text);
   if ((verb === 'apply' || verb === 'replace') && (fromCreate || heredocSecret)) {
-    const name = stdin?.kind === 'pipe' ? stdin.from.args.map((a) => a.text).filter((t) => !t.startsWith('-') && !/^(create|secret|generic|tls|docker-registry)$/.test(t))[0] : /^\s*name:\s*(\S+)/m.exec(heredocSecret && stdin && 'text' in stdin ? stdin.text : '')?.[1];
+    const name = stdin?.kind === 'pipe' ? parsedArgs(stdin.from.args, kubectl).operands.map((a) => a.text).filter((t) => !/^(create|secret|generic|tls|docker-registry)$/.test(t))[0] : /^\s*name:\s*(\S+)/m.exec(heredocSecret && stdin && 'text' in stdin ? stdin.text : '')?.[1];
     return [finding('secret-overwrite', `Overwrites the Secret ${name ?? '(unnamed)'}${where} (kubectl ${verb} of a generated Secret): the value it held is gone, and pods reading it get the new one at their next start.`, [{ ...target(name ?? 'a Secret')[0]!, kind: 'credential' }])];
   }
   return [];

@@ -22,6 +22,10 @@ import { BENIGN_OBJECT, optionVerb } from './support/optionVerbs';
 import { NOT_A_CLI } from './support/notACli';
 import { actionPath, productionChange } from './support/productionChange';
 import { floorMeaning } from './support/floorMeanings';
+import { FRAMEWORK_COMMANDS } from './frameworks';
+
+/** Tools the frameworks pack reads (alembic, dbt, prisma …): what they mean is its to judge, not the floor's. */
+const FRAMEWORK_NAMES: ReadonlySet<string> = new Set(FRAMEWORK_COMMANDS);
 
 /**
  * The verb floor: a CLI the guard has no rules for is judged by what its words mean. A subcommand
@@ -476,7 +480,7 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     return [finding(inv, ctx, { rule: 'verbs.destroying-verb', shown: shownPath(inv, reading, path.word.index), verb: path.verb, groups, names }, traits)];
   }
   // Destroying by meaning, not by a word: every migration rolled back, a server reinstalled, a dump loaded over a database (support/floorMeanings.ts).
-  const meaning = floorMeaning(inv, ctx, reading, traits, (t) => destroyingPart(t, traits));
+  const meaning = FRAMEWORK_NAMES.has(inv.name) ? undefined : floorMeaning(inv, ctx, reading, traits, (t) => destroyingPart(t, traits));
   if (meaning) return [finding(inv, ctx, { rule: 'verbs.destroying-meaning', shown: [inv.name, ...meaning.shown].join(' '), verb: 'overwrite', phrase: meaning.phrase, hints: meaning.hints, groups: [], names: meaning.names }, traits)];
   // `convex run internal:wipeAll`, `trigger invoke purge-users`: a job started by a name that says it destroys (support/namedJobs.ts).
   // A package manager's `run` names the project's own script, which its pack reads.

@@ -1,5 +1,6 @@
 import type { Finding, Invocation, RuleContext } from '../../policy/types';
 import { isLocalValue } from '../../policy/production';
+import { freeFormReadings } from '../../registry/freeForm';
 
 /**
  * Build tools' goals and tasks that publish artifacts to a remote repository (team decision, stop 30:
@@ -31,7 +32,9 @@ export function buildToolPublish(inv: Invocation, ctx: RuleContext): Finding[] {
   if (goals === undefined) return [];
   const words = inv.args.map((a) => a.text);
   if (words.some((w) => SKIPPED.test(w) || LOCAL_TARGET.test(w) || /^(--dry-run|-m|--help|-h|--version|-v)$/.test(w))) return [];
-  const goal = words.find((w, i) => !w.startsWith('-') && !VALUE_BEFORE.test(words[i - 1] ?? '') && goals.test(w));
+  // Goals are the operands of the free-form reading where every option is a switch; a profile or module named after `-P`/`-pl` is not one.
+  const { usual } = freeFormReadings(inv.args);
+  const goal = usual.operands.find((w, k) => !VALUE_BEFORE.test(words[usual.operandIndexes[k]! - 1] ?? '') && goals.test(w.text))?.text;
   if (goal === undefined) return [];
   const repository = words.map((w) => /^-D(?:url|repositoryUrl|altDeploymentRepository)=(?:[\w-]+::)?(?:default::)?(.+)$/.exec(w)?.[1]).find((v) => v !== undefined);
   if (repository !== undefined && isLocalValue(repository)) return [];

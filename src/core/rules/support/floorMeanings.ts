@@ -2,6 +2,7 @@ import type { Invocation, RuleContext } from '../../policy/types';
 import type { VerbTraits } from '../../registry/verbTraits';
 import { identifierParts } from './cliArgs';
 import { resolvePath } from '../../paths';
+import { toolNamed } from '../../registry/commandModel';
 
 /**
  * What the verb floor (`rules/verbs.ts`) reads past single destroying words (issue #18 item 1; red team
@@ -65,6 +66,8 @@ function migrationsUndone(r: FloorReading, words: ReturnType<typeof commandWords
     const all = r.options.find((o) => o.name === '--all' || o.name === '-a' && parts.includes('rollback'));
     const toZero = r.options.find((o) => /^-{1,2}(batch|destination|target|to|version|step|steps|revision|limit)$/.test(o.name) && ZERO.test(valueOf(o)));
     const operand = r.positionals.find((w) => w.index > word.index && ZERO.test(w.text));
+    // `--sql` (alembic's offline mode) and `--print` only print the statements.
+    if (r.options.some((o) => /^-{1,2}(sql|print-sql|offline|print)$/.test(o.name))) return undefined;
     const how = all ?? toZero;
     if (how === undefined && operand === undefined) continue;
     const shown = [...words.slice(0, at + 1).map((w) => w.word.text), how !== undefined ? (how.value !== undefined ? `${how.name}=${how.value}` : how.next !== undefined && how !== all ? `${how.name} ${how.next}` : how.name) : operand!.text];
@@ -178,7 +181,8 @@ function batchRun(inv: Invocation, r: FloorReading, ctx: RuleContext): Meaning |
 /** Words a tool's traits list that are no command word (`*.remove` of typo3's schema update), or the tool's whole run (`pgloader`). */
 function listedWord(inv: Invocation, r: FloorReading, traits: VerbTraits): Meaning | undefined {
   if (!traits.destroying) return undefined;
-  if (traits.destroying.includes(inv.name)) return { shown: [], phrase: 'loads into, replacing tables in,', names: r.positionals.map((w) => w.text).filter((t) => /^[a-z][a-z0-9+.-]*:\/\//i.test(t)).slice(-1) };
+  // A tool whose whole run destroys, named without separators (`pgloader`); `octodns-sync` is read by its name's verb.
+  if (traits.destroying.includes(inv.name) && !/[-:.]/.test(inv.name)) return { shown: [], phrase: 'loads into, replacing tables in,', names: r.positionals.map((w) => w.text).filter((t) => /^[a-z][a-z0-9+.-]*:\/\//i.test(t)).slice(-1) };
   const word = r.positionals.find((w) => !WORD.test(w.text) && traits.destroying!.includes(w.text.toLowerCase()));
   return word !== undefined ? { shown: r.positionals.filter((w) => w.index <= word.index).map((w) => w.text), phrase: 'drops the tables and columns the schema no longer lists in', names: [] } : undefined;
 }
@@ -188,7 +192,9 @@ function listedWord(inv: Invocation, r: FloorReading, traits: VerbTraits): Meani
  * like `npm publish`, a version published cannot be replaced and is served to everyone): `dart pub
  * publish`, `deno publish`, `jsr publish`, `swift package-registry publish`, `pod trunk push`, `helm cm-push`.
  */
-function published(r: FloorReading, words: ReturnType<typeof commandWords>): Meaning | undefined {
+function published(inv: Invocation, r: FloorReading, words: ReturnType<typeof commandWords>): Meaning | undefined {
+  // A package manager's entry says what it publishes (`registryAct`, read by the publishing pack), and where a registry on this machine is.
+  if (toolNamed(inv.name)?.family === 'package-manager') return undefined;
   const at = words.findIndex((w, i) => (i < 3 && w.parts.includes('publish') && !w.parts.some((p) => /^(list|ls|status|info|show|config|settings|unpublish)$/.test(p))) || (w.word.text === 'push' && words[i - 1]?.word.text === 'trunk') || w.word.text === 'cm-push');
   if (at < 0) return undefined;
   const target = r.options.find((o) => /^-{1,2}(registry|repository|repo|server|source|index|r|s)$/.test(o.name));
@@ -197,5 +203,5 @@ function published(r: FloorReading, words: ReturnType<typeof commandWords>): Mea
 
 export function floorMeaning(inv: Invocation, ctx: RuleContext, r: FloorReading, traits: VerbTraits, destroying: DestroyingPart): Meaning | undefined {
   const words = commandWords(r);
-  return batchRun(inv, r, ctx) ?? published(r, words) ?? migrationsUndone(r, words) ?? machineRebuilt(r, words) ?? databaseLoaded(r, words) ?? modeChosen(r, destroying) ?? keepsNothing(r, words) ?? listedWord(inv, r, traits) ?? commandText(inv, r, destroying);
+  return batchRun(inv, r, ctx) ?? published(inv, r, words) ?? migrationsUndone(r, words) ?? machineRebuilt(r, words) ?? databaseLoaded(r, words) ?? modeChosen(r, destroying) ?? keepsNothing(r, words) ?? listedWord(inv, r, traits) ?? commandText(inv, r, destroying);
 }
