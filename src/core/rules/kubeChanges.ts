@@ -117,6 +117,8 @@ function clusterWide(inv: Invocation, verb: string, objects: readonly string[], 
   if (verb === 'taint' && all && taint !== undefined && !taint.endsWith('-')) {
     return [finding('taint-all', `Taints every node${where} ${taint.split(':').pop()} (kubectl taint --all): ${taint.endsWith('NoExecute') ? 'every pod without a matching toleration is evicted at once' : 'no new pod can be placed anywhere, so nothing that restarts comes back'}.`, target('every node'))];
   }
+  // Every node cordoned: nothing that restarts or scales can be placed again until they are uncordoned.
+  if (verb === 'cordon' && all) return [finding('cordon-all', `Cordons every node${where} (kubectl cordon --all): no pod can be placed anywhere, so whatever restarts or scales stays down.`, target('every node'))];
   const enforce = objects.find((o) => /^pod-security\.kubernetes\.io\/(enforce-|enforce=privileged$)/.test(o));
   if ((verb === 'label' || verb === 'annotate') && enforce !== undefined) {
     const ns = objects.filter((o) => o !== enforce && !/^(ns|namespace|namespaces)$/.test(o) && !o.includes('=') && !o.endsWith('-')).join(' ') || 'the namespace';

@@ -33,10 +33,12 @@ const TABLE: Record<string, Family> = {
     ],
   },
   'cluster-wide disruption without a delete': {
-    reason: /Taints every node|Pod Security enforcement|Overwrites the Secret/,
+    reason: /Taints every node|Cordons every node|Pod Security enforcement|Overwrites the Secret/,
     rows: [
       ask('kubectl taint nodes --all x=y:NoExecute'),
       ask('kubectl taint nodes --all dedicated=gpu:NoSchedule'),
+      ask('kubectl cordon --all'),
+      allowed('kubectl uncordon --all'),
       ask('kubectl label ns prod pod-security.kubernetes.io/enforce-'),
       ask('kubectl label --overwrite ns prod pod-security.kubernetes.io/enforce=privileged'),
       ask('kubectl create secret generic db --from-literal=password=x --dry-run=client -o yaml | kubectl apply -f -'),

@@ -116,9 +116,10 @@ const TABLE: Record<string, Family> = {
     ],
   },
   "a tool's own destroying words": {
-    reason: /has no rules of its own/,
+    reason: /has no rules of its own: judged by its verb/,
     rows: [
       flag('rndc delzone acme.com'),
+      flag('timeout 60 drush -y site:install minimal'),
       flag('salt-key -D -y'),
       flag('ecctl deployment shutdown abc --force'),
       flag('tootctl accounts cull --concurrency 10'),
@@ -181,3 +182,10 @@ const TABLE: Record<string, Family> = {
 };
 
 familyTables('rules: stop 30 destroying meanings the verb floor reads (issue #18 item 1)', TABLE, perimeterFacts);
+
+familyTables('rules: stop 30 the verb floor says what a tool\'s own destroying word does', {
+  'drush site:install': { reason: /reinstalls \(dropping the database of\)/, rows: [flag('drush site:install -y')] },
+  'gitlab-rake gitlab:setup': { reason: /sets up afresh \(dropping the database of\)/, rows: [flag('gitlab-rake gitlab:setup')] },
+  'pgroll complete': { reason: /completes the migration \(dropping the old schema's columns\)/, rows: [flag('pgroll complete')] },
+  'rndc delzone': { reason: /deletes the zone acme\.com/, rows: [flag('rndc delzone acme.com')] },
+}, perimeterFacts);
