@@ -175,7 +175,7 @@ function batchRun(inv: Invocation, r: FloorReading, ctx: RuleContext): Meaning |
   else if (s?.kind === 'pipe' && (s.from.name === 'echo' || s.from.name === 'printf')) text = s.from.args.map((a) => a.text).join(' ').replace(/\\n/g, '\n');
   if (text === undefined) return { shown: ['run', ...(file !== undefined ? [file] : [])], phrase: 'runs a batch of s5cmd commands the guard cannot read (`rm`, `rb` and `mv` lines delete), on', names: [file ?? 'standard input'] };
   const line = text.split('\n').map((l) => l.trim()).find((l) => /^(rm|rb|mv|sync)\s/.test(l) || (/^cp\s/.test(l) && !/\s-n\b|--no-clobber/.test(l)));
-  return line !== undefined ? { shown: ['run', ...(file !== undefined ? [file] : [])], phrase: `runs \`${line.slice(0, 80)}\` from its batch on`, names: [line.split(/\s+/).find((x) => /^s3:\/\//.test(x)) ?? 'the bucket'] } : undefined;
+  return line !== undefined ? { shown: ['run', ...(file !== undefined ? [file] : [])], phrase: `runs \`${line.slice(0, 80)}\` from its batch on`, names: [line.split(/\s+/).find((x) => x.startsWith('s3://')) ?? 'the bucket'] } : undefined;
 }
 
 /** Words a tool's traits list that are no command word (`*.remove` of typo3's schema update), or the tool's whole run (`pgloader`). */
