@@ -5,7 +5,7 @@ import { freeFormReadings, freeFormValues, optionValue } from '../registry/freeF
 import { isSharedDryRun, verbTraitsOf } from '../registry/verbTraits';
 import { identifierParts } from './support/cliArgs';
 import { retentionCut } from './support/dataRetention';
-import { protectionLowered } from './support/protectionLowering';
+import { productionSwitchOff, protectionLowered } from './support/protectionLowering';
 
 /**
  * Removing the safety net: changes that leave data one step from loss without destroying anything
@@ -158,6 +158,8 @@ function bodyRemoval(inv: Invocation, w: Words): Removal | undefined {
     ...(inv.name === 'curl' || inv.name === 'wget' ? [] : w.positionals.filter((x) => /^[A-Za-z_][\w.-]*:?=/.test(x))),
   ];
   for (const body of bodies) {
+    const killed = productionSwitchOff(body);
+    if (killed) return killed;
     for (const m of body.matchAll(BODY_SETTING)) {
       const key = m[1]!;
       const value = m[2]!.toLowerCase();

@@ -139,6 +139,15 @@ const TABLE: Record<string, Family> = {
       allowed('vault token renew'),
     ],
   },
+  'something switched off in production by a JSON Patch': {
+    reason: /production is changed/,
+    rows: [
+      ask(`curl -X PATCH https://app.launchdarkly.com/api/v2/flags/default/kill-switch -H "Authorization: $LD_API_KEY" -d '[{"op":"replace","path":"/environments/production/on","value":false}]'`),
+      ask(`curl -sX PATCH https://api.acme.dev/v1/flags/checkout --data-raw '[{"path":"/environments/prod/enabled","op":"replace","value":false}]'`),
+      allowed(`curl -X PATCH https://app.launchdarkly.com/api/v2/flags/default/kill-switch -H "Authorization: $LD_API_KEY" -d '[{"op":"replace","path":"/environments/staging/on","value":false}]'`),
+      allowed(`curl -X PATCH https://app.launchdarkly.com/api/v2/flags/default/kill-switch -H "Authorization: $LD_API_KEY" -d '[{"op":"replace","path":"/environments/production/on","value":true}]'`),
+    ],
+  },
 };
 
 familyTables('rules: stop 30 protection lowered by tools without rules (issue #18 item 4)', TABLE, perimeterFacts);

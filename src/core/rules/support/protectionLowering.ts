@@ -182,3 +182,14 @@ function credentialsReplaced(parts: readonly string[], w: WordsLike): Lowering |
 export function protectionLowered(name: string, w: WordsLike, parts: readonly string[]): Lowering | undefined {
   return silencedAll(parts, w) ?? authOff(parts, w) ?? encryptionOff(parts, w) ?? retentionZeroSetting(w) ?? networkOpened(parts, w) ?? madeReachable(parts, w) ?? keepsNothing(w) ?? backtrackOff(w) ?? backupsHalted(name, parts, w) ?? persistenceOff(parts, w) ?? credentialsReplaced(parts, w);
 }
+
+/**
+ * A JSON Patch that switches something off in production (`{"op":"replace","path":"/environments/production/on","value":false}`,
+ * LaunchDarkly's kill switch): the feature stops for every production user at once. Read in HTTP request bodies.
+ */
+export function productionSwitchOff(body: string): Lowering | undefined {
+  if (!/"op"\s*:\s*"(replace|add)"/.test(body)) return undefined;
+  const m = /"path"\s*:\s*"([^"]*\/(?:production|prod)\/[^"]*)"[^{}]*?"value"\s*:\s*false\b|"value"\s*:\s*false\b[^{}]*?"path"\s*:\s*"([^"]*\/(?:production|prod)\/[^"]*)"/.exec(body);
+  if (!m) return undefined;
+  return { id: 'production-switched-off', does: `switches ${m[1] ?? m[2]} off`, lost: 'what it turns on stops for every production user at once', effect: 'production is changed' };
+}
