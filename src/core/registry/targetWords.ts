@@ -103,6 +103,20 @@ export function verbPhrase(word: string): string {
     case 'poweroff':
     case 'shutdown':
       return 'shuts down';
+    // Stop 30: tools' own words (verbTraits.ts) whose first part is no verb.
+    case 'site':
+    case 'si':
+      return 'reinstalls (dropping the database of)';
+    case 'gitlab':
+      return 'sets up afresh (dropping the database of)';
+    case 'complete':
+      return "completes the migration (dropping the old schema's columns) of";
+    case 'delzone':
+      return 'deletes the zone';
+    case 'remap':
+      return 'rewrites every matching post with';
+    case 'setup':
+      return 'rolls back or uninstalls (replacing the database of)';
     default:
       return head.endsWith('e') ? head + 's' : head.endsWith('h') ? head + 'es' : head + 's';
   }

@@ -177,6 +177,25 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = ownTable({
   flux: { destroying: ['suspend'] },
   velero: { destroying: ['pause'], overwriting: { restore: ['--existing-resource-policy'] } },
   cli53: { destroying: ['rrpurge'] },
+  // Stop 30 (red team round 11, issue #18), from each tool's documentation: BIND's `rndc delzone` deletes a zone; `salt-key -D` deletes
+  // every minion key; Elastic Cloud's `deployment shutdown` deletes the deployment's clusters; `discourse remap` rewrites every post;
+  // pgroll's `complete` drops the old schema's columns; pgsync `--overwrite` replaces rows; pgloader creates the target's tables
+  // afresh (`include drop` is its default from a database); `gitlab-rake gitlab:setup` and `drush site:install` drop the database;
+  // typo3's `database:updateschema '*.remove'` drops what the schema no longer lists.
+  rndc: { destroying: ['delzone'] },
+  'salt-key': { destroying: ['-D', '--delete-all'] },
+  ecctl: { destroying: ['deployment shutdown'] },
+  discourse: { destroying: ['remap'] },
+  pgroll: { destroying: ['complete'] },
+  pgsync: { destroying: ['--overwrite'] },
+  pgloader: { destroying: ['pgloader'] },
+  // dbt's `--full-refresh` is read by the frameworks pack (a development target stays allowed).
+  dbt: { routine: ['full-refresh'] },
+  'gitlab-rake': { destroying: ['gitlab:setup'] },
+  drush: { destroying: ['site:install', 'site-install', 'si'] },
+  typo3: { destroying: ['*.remove', '*.drop'] },
+  // Magento's `setup:rollback` restores code, media or the database from a backup over the live store; `setup:uninstall` drops its database.
+  magento: { destroying: ['setup:rollback', 'setup:uninstall'] },
   dnscontrol: { destroying: ['push'] },
   flarectl: { destroying: ['dns update'] },
   // octodns-sync only plans until `--doit`; with it, records the config no longer lists are deleted from the provider.
@@ -201,7 +220,7 @@ export const VERB_TRAITS: Readonly<Record<string, VerbTraits>> = ownTable({
   twilio: { destroying: ['api:core:messages:create', 'api:core:calls:create'] },
   // Money that moves does not come back by itself: refunds, charges, payouts and transfers, by command or by API path.
   // Round 7 re-attack: a voided or uncollectible invoice, a cancelled payment or subscription, a finalised invoice cannot be taken back (Stripe API reference).
-  stripe: { destroying: ['refunds create', 'charges create', 'charges capture', 'payouts create', 'transfers create', 'payment_intents confirm', 'payment_intents capture', 'invoices void', 'invoices mark_uncollectible', 'invoices finalize_invoice', 'invoices pay', 'credit_notes void', 'payment_intents cancel', 'setup_intents cancel', 'subscriptions cancel', 'subscription_schedules cancel', 'subscription_schedules release', 'quotes cancel', 'quotes accept', 'payouts cancel', 'topups cancel', '/refunds', '/charges', '/payouts', '/transfers', '/confirm', '/capture', '/void', '/mark_uncollectible', '/finalize', '/pay', '/cancel', '/release', '/accept'] },
+  stripe: { destroying: ['refunds create', 'charges create', 'charges capture', 'payouts create', 'transfers create', 'payment_intents confirm', 'payment_intents capture', 'invoices void', 'invoices mark_uncollectible', 'invoices finalize_invoice', 'invoices pay', 'credit_notes void', 'payment_intents cancel', 'setup_intents cancel', 'subscriptions cancel', 'subscription_schedules cancel', 'subscription_schedules release', 'quotes cancel', 'quotes accept', 'payouts cancel', 'topups cancel', '/refunds', '/charges', '/payouts', '/transfers', '/confirm', '/capture', '/void', '/mark_uncollectible', '/finalize', '/pay', '/cancel', '/release', '/accept', '/reject'] },
 });
 
 /**

@@ -405,7 +405,9 @@ function hitOf(inv: Invocation, facts: Facts): Hit | undefined {
   // `flask shell <<< 'db.drop_all()'`: the app's shell, with the code on standard input.
   if (tool === 'flask' && words[0] === 'shell') return codeHit('flask', 'flask shell', consoleInput(inv, facts).code);
   // `iex -S mix run -e '…'`: IEx starting a Mix task; `iex -S mix <<< '…'`: the app's shell fed on standard input.
-  if (tool === 'iex' && words[0] === '-S' && words[1] === 'mix') return words[2] === 'run' ? elixir('mix', 'mix', words.slice(2)) : codeHit('elixir', 'iex -S mix', consoleInput(inv, facts).code);
+  // Stop 30 (round 11): `iex -S mix -e '…'` (or `-e` first) evaluates its own code in the app.
+  const mixAt = words.indexOf('-S');
+  if (tool === 'iex' && mixAt >= 0 && words[mixAt + 1] === 'mix') return words[mixAt + 2] === 'run' ? elixir('mix', 'mix', words.slice(mixAt + 2)) : codeHit('elixir', 'iex -S mix', optionValue(words, ['-e', '--eval']) ?? consoleInput(inv, facts).code);
   // `irb -r ./config/environment <<< '…'`: a Rails app loaded into a plain Ruby shell.
   if ((tool === 'irb' || tool === 'pry') && words.some((w) => /config\/environment(\.rb)?$/.test(w))) return codeHit('rails', `${tool} -r config/environment`, consoleInput(inv, facts).code);
   if (PYTHONS.test(tool)) {

@@ -103,6 +103,35 @@ function checkKubectl(inv: Invocation, ctx: RuleContext): Finding[] {
     return [finding('unkeep', `Removes helm's keep annotation from ${objects.filter((o) => !o.endsWith('-')).join(' ')}${where}: the next uninstall deletes it and its data.`, target(shown))];
   }
   if (verb === 'cp') return copyIntoPod(objects, where, target);
+  // A namespace named on the line says the environment as `-n` does (`label ns prod …`).
+  const inNamespace = (ns: string): Target[] => [clusterTarget('namespace', ns, { ...cluster, sources: [...cluster.sources, { source: 'namespace', value: ns }] }, ctx, 'kubernetes')];
+  return clusterWide(inv, verb, objects, args.has('--all'), where, target, inNamespace);
+}
+
+/**
+ * Stop 30 (red team round 11): every node tainted so pods are evicted or cannot be placed, Pod Security
+ * enforcement taken off a namespace, and a Secret overwritten by applying what `kubectl create secret
+ * … -o yaml` (or a heredoc) prints.
+ */
+function clusterWide(inv: Invocation, verb: string, objects: readonly string[], all: boolean, where: string, target: (name: string) => Target[], inNamespace: (ns: string) => Target[]): Finding[] {
+  const taint = objects.find((o) => /:(NoExecute|NoSchedule)$/.test(o));
+  if (verb === 'taint' && all && taint !== undefined && !taint.endsWith('-')) {
+    return [finding('taint-all', `Taints every node${where} ${taint.split(':').pop()} (kubectl taint --all): ${taint.endsWith('NoExecute') ? 'every pod without a matching toleration is evicted at once' : 'no new pod can be placed anywhere, so nothing that restarts comes back'}.`, target('every node'))];
+  }
+  // Every node cordoned: nothing that restarts or scales can be placed again until they are uncordoned.
+  if (verb === 'cordon' && all) return [finding('cordon-all', `Cordons every node${where} (kubectl cordon --all): no pod can be placed anywhere, so whatever restarts or scales stays down.`, target('every node'))];
+  const enforce = objects.find((o) => /^pod-security\.kubernetes\.io\/(enforce-|enforce=privileged$)/.test(o));
+  if ((verb === 'label' || verb === 'annotate') && enforce !== undefined) {
+    const ns = objects.filter((o) => o !== enforce && !/^(ns|namespace|namespaces)$/.test(o) && !o.includes('=') && !o.endsWith('-')).join(' ') || 'the namespace';
+    return [finding('pod-security-off', `Takes Pod Security enforcement off ${ns}${where} (${enforce}): a safety net is removed — privileged pods, host mounts and root containers are admitted there.`, /^(ns|namespace|namespaces)$/.test(objects[0] ?? '') && ns !== 'the namespace' ? inNamespace(ns) : target(ns))];
+  }
+  const stdin = inv.stdin;
+  const fromCreate = stdin?.kind === 'pipe' && /^(kubectl|oc|k)$/.test(stdin.from.name) && stdin.from.args.some((a) => a.text === 'secret') && stdin.from.args.some((a) => a.text === 'create');
+  const heredocSecret = (stdin?.kind === 'heredoc' || stdin?.kind === 'herestring') && /^\s*kind:\s*Secret\s*$/m.test(stdin.text);
+  if ((verb === 'apply' || verb === 'replace') && (fromCreate || heredocSecret)) {
+    const name = stdin?.kind === 'pipe' ? parsedArgs(stdin.from.args, kubectl).operands.map((a) => a.text).filter((t) => !/^(create|secret|generic|tls|docker-registry)$/.test(t))[0] : /^\s*name:\s*(\S+)/m.exec(heredocSecret && stdin && 'text' in stdin ? stdin.text : '')?.[1];
+    return [finding('secret-overwrite', `Overwrites the Secret ${name ?? '(unnamed)'}${where} (kubectl ${verb} of a generated Secret): the value it held is gone, and pods reading it get the new one at their next start.`, [{ ...target(name ?? 'a Secret')[0]!, kind: 'credential' }])];
+  }
   return [];
 }
 

@@ -6,6 +6,7 @@ import { freeFormReadings, freeFormValues, optionValue } from '../registry/freeF
 import { isSharedDryRun, verbTraitsOf } from '../registry/verbTraits';
 import { identifierParts } from './support/cliArgs';
 import { retentionCut } from './support/dataRetention';
+import { productionSwitchOff, protectionLowered } from './support/protectionLowering';
 
 /**
  * Removing the safety net: changes that leave data one step from loss without destroying anything
@@ -24,6 +25,8 @@ interface Removal {
   does: string;
   /** What is lost: 'automated backups stop and the existing ones are deleted'. */
   lost: string;
+  /** What the change amounts to, when it is not a safety net removed ('working clients are cut off'). */
+  effect?: string;
 }
 
 interface Words {
@@ -156,6 +159,8 @@ function bodyRemoval(inv: Invocation, w: Words): Removal | undefined {
     ...(inv.name === 'curl' || inv.name === 'wget' ? [] : w.positionals.filter((x) => /^[A-Za-z_][\w.-]*:?=/.test(x))),
   ];
   for (const body of bodies) {
+    const killed = productionSwitchOff(body);
+    if (killed) return killed;
     for (const m of body.matchAll(BODY_SETTING)) {
       const key = m[1]!;
       const value = m[2]!.toLowerCase();
@@ -372,7 +377,8 @@ export function removalOf(inv: Invocation): Removal | undefined {
     expiryTurnedOn(w) ??
     backupDeleted(w) ??
     backupsStopped(w) ??
-    retentionCut(w)
+    retentionCut(w) ??
+    protectionLowered(inv.name, w, pathParts(w))
   );
 }
 
@@ -437,7 +443,7 @@ function checkSafetyNet(inv: Invocation, ctx: RuleContext): Finding[] {
     rule: `safety-net.${removal.id}`,
     risk: 'protection-removal',
     severity: 'ask',
-    reason: `\`${shown}\` ${removal.does} on ${name}: a safety net is removed — ${removal.lost}.`,
+    reason: `\`${shown}\` ${removal.does} on ${name}: ${removal.effect ?? 'a safety net is removed'} — ${removal.lost}.`,
     targets: [target],
   }];
 }

@@ -22,6 +22,11 @@ import { scriptCli } from './support/scriptClis';
 import { BENIGN_OBJECT, optionVerb } from './support/optionVerbs';
 import { NOT_A_CLI } from './support/notACli';
 import { actionPath, productionChange } from './support/productionChange';
+import { floorMeaning } from './support/floorMeanings';
+import { FRAMEWORK_COMMANDS } from './frameworks';
+
+/** Tools the frameworks pack reads (alembic, dbt, prisma …): what they mean is its to judge, not the floor's. */
+const FRAMEWORK_NAMES: ReadonlySet<string> = new Set(FRAMEWORK_COMMANDS);
 
 /**
  * The verb floor: a CLI the guard has no rules for is judged by what its words mean. A subcommand
@@ -45,6 +50,8 @@ const DESTROY = new Set([
   'dismiss',
   // Round 7 re-attack: `dokku postgres:unlink` takes the database from the app; `… detach` the same; `… void` an invoice for good.
   'unlink', 'detach', 'void',
+  // Stop 30 (round 11): `tootctl accounts cull` deletes the accounts it finds gone.
+  'cull',
 ]);
 
 /**
@@ -52,7 +59,7 @@ const DESTROY = new Set([
  * `gc` collects garbage for good (`mlflow gc`, `dvc gc --cloud`), `expire` drops what is past its
  * retention (`pgbackrest expire`), `empty` empties a site or a store (`wp site empty`).
  */
-const DESTROY_WHOLE = new Set(['down', 'teardown', 'tear-down', 'tear_down', 'tear:down', 'permanent-delete', 'gc', 'expire', 'empty']);
+const DESTROY_WHOLE = new Set(['down', 'teardown', 'tear-down', 'tear_down', 'tear:down', 'permanent-delete', 'gc', 'expire', 'empty', 'reinit', 'reinitialize', 'reinitialise']);
 
 /**
  * Cleaning verbs: routine when they clean the tool's own build output (`jekyll clean`, `cabal clean`),
@@ -62,7 +69,9 @@ const DESTROY_WHOLE = new Set(['down', 'teardown', 'tear-down', 'tear_down', 'te
 const CLEAN = new Set(['clean', 'cleanup']);
 
 /** Nouns of derived data that is rebuilt on demand: clearing, flushing or deleting them is routine (`wp cache flush`, `delete-cache`). */
-const DERIVED = new Set(['cache', 'caches', 'cached', 'transient', 'transients', 'rewrite', 'opcache', 'tmp', 'temp', 'build', 'builds', 'dist', 'artifacts']);
+const DERIVED = new Set(['cache', 'caches', 'cached', 'transient', 'transients', 'rewrite', 'opcache', 'tmp', 'temp', 'build', 'builds', 'dist', 'artifacts',
+  // Ending a silence or a downtime turns alerting back on (`amtool silence expire`); silencing everything is the safety net's.
+  'silence', 'silences', 'downtime', 'downtimes']);
 
 /** Verbs that only look; once one is the command, later words are names, not verbs. */
 const READ = new Set([
@@ -357,6 +366,10 @@ interface Found {
   /** The words shown in backquotes: `stripe customers delete`. */
   shown: string;
   verb: string;
+  /** The verb phrase itself, when the verb alone does not say it ('rolls back every migration of'). */
+  phrase?: string;
+  /** Values that say where it reaches, when only some do (a load's target, not its source file). */
+  hints?: string[];
   /** Command words before the verb, for the kind and noun of what is destroyed. */
   groups: string[];
   names: string[];
@@ -366,7 +379,7 @@ interface Found {
 
 function finding(inv: Invocation, ctx: RuleContext, found: Found, traits: VerbTraits): Finding {
   const local = traits.locality === 'local';
-  const hints = hintValues(inv.args);
+  const hints = found.hints ?? hintValues(inv.args);
   const resolved = ctx.environmentOf({ values: hints, remote: !local });
   const kind = found.statement !== undefined ? 'database' : kindFromWords(found.groups);
   const noun = found.groups.length > 0 ? singular(found.groups[found.groups.length - 1]!.toLowerCase()) : undefined;
@@ -381,7 +394,7 @@ function finding(inv: Invocation, ctx: RuleContext, found: Found, traits: VerbTr
   }));
   const object = found.statement !== undefined ? `${found.statement} on ${names[0]}` : found.names.length > 0 ? `${noun !== undefined && noun !== found.names[0] ? `${noun} ` : ''}${found.names.join(', ')}` : names[0]!;
   const where = local ? ' on this machine' : '';
-  const reason = `\`${found.shown}\` ${verbPhrase(found.verb)} ${object}${where} (${inv.name} has no rules of its own: judged by its ${found.rule === 'verbs.destroying-statement' ? 'statement' : 'verb'}).`;
+  const reason = `\`${found.shown}\` ${found.phrase ?? verbPhrase(found.verb)} ${object}${where} (${inv.name} has no rules of its own: judged by its ${found.rule === 'verbs.destroying-statement' ? 'statement' : 'verb'}).`;
   return { rule: found.rule, risk: 'destructive', severity: 'ask', reason, targets };
 }
 
@@ -468,6 +481,9 @@ export function checkVerbs(inv: Invocation, ctx: RuleContext, specific: Readonly
     if (path.verb === 'purge' && names.length > 0 && names.every((n) => /^https?:\/\//i.test(n))) return traits.locality === 'local' ? [] : productionAccess(inv, ctx, reading);
     return [finding(inv, ctx, { rule: 'verbs.destroying-verb', shown: shownPath(inv, reading, path.word.index), verb: path.verb, groups, names }, traits)];
   }
+  // Destroying by meaning, not by a word: every migration rolled back, a server reinstalled, a dump loaded over a database (support/floorMeanings.ts).
+  const meaning = FRAMEWORK_NAMES.has(inv.name) ? undefined : floorMeaning(inv, ctx, reading, traits, (t) => destroyingPart(t, traits));
+  if (meaning) return [finding(inv, ctx, { rule: 'verbs.destroying-meaning', shown: [inv.name, ...meaning.shown].join(' '), verb: 'overwrite', phrase: meaning.phrase, hints: meaning.hints, groups: [], names: meaning.names }, traits)];
   // `convex run internal:wipeAll`, `trigger invoke purge-users`: a job started by a name that says it destroys (support/namedJobs.ts).
   // A package manager's `run` names the project's own script, which its pack reads.
   const job = RUNS_JOB.test(reading.positionals[0]?.text ?? '') && toolNamed(inv.name)?.family !== 'package-manager' ? reading.positionals[1] : undefined;

@@ -21,6 +21,9 @@ export const LONG_LIVED_BRANCH = /^(main|master|trunk|develop|development|dev|st
 
 /** The GitHub CLI: subcommands then flags, flags anywhere. */
 
+/** An input value that is a destroying command line or statement (`dropdb acme`, `rm -rf /data`, `DROP TABLE users`). */
+const DESTROYING_INPUT = /(^|[\s;&|])(dropdb|dropuser|wipefs|shred|mkfs(\.\w+)?|rm\s+-[a-zA-Z]*[rf]|kubectl\s+delete|terraform\s+destroy|redis-cli\s+flushall)\b|\b(drop|truncate)\s+(table|database|schema|keyspace)\b|\bdelete\s+from\b/i;
+
 export const gh: ToolSpec = {
   names: ['gh'],
   family: 'paas',
@@ -70,6 +73,8 @@ export const gh: ToolSpec = {
     { id: 'gh-workflow-run-deploy', path: ['workflow', 'run'], kind: 'project', noun: 'workflow', verb: 'starts in CI, with the repository secrets,', namePositionals: 'first', when: (p) => DEPLOYING.test(p.positionals[2]?.text ?? '') && !flagValues(p, ['-f', '--raw-field', '-F', '--field']).some((v) => NON_PRODUCTION_INPUT.test(v)), note: () => ': a workflow that deploys, releases or changes infrastructure acts on the live service' },
     // Round 7 (issue #18): a workflow named for destruction (`teardown.yml`, `purge-db`): its steps run on the runners with the repository's secrets, unread here.
     { id: 'gh-workflow-run-destroying', path: ['workflow', 'run'], kind: 'project', noun: 'workflow', verb: 'starts', namePositionals: 'first', when: (p) => destroyingJobName(p.positionals[2]?.text ?? '') !== undefined, note: (p) => `, whose name says it will ${destroyingJobName(p.positionals[2]?.text ?? '')}: its steps run with the repository's secrets, unread by the guard` },
+    // Stop 30 (round 11): an input whose value is a destroying command line (`-f cmd='dropdb acme'`): the workflow runs it with CI's credentials.
+    { id: 'gh-workflow-run-destroying-input', path: ['workflow', 'run'], kind: 'project', noun: 'workflow', verb: 'starts', namePositionals: 'first', when: (p) => flagValues(p, ['-f', '--raw-field', '-F', '--field']).some((v) => DESTROYING_INPUT.test(v.replace(/^[^=]*=/, ''))), note: (p) => ` with an input that destroys (${flagValues(p, ['-f', '--raw-field', '-F', '--field']).find((v) => DESTROYING_INPUT.test(v.replace(/^[^=]*=/, '')))}): the workflow runs it with the repository's secrets, unread by the guard` },
     { id: 'gh-workflow-disable', path: ['workflow', 'disable'], kind: 'project', noun: 'workflow', verb: 'disables', namePositionals: 'first', note: () => ': a safety net is removed — its checks stop running on every push' },
     // A CI secret or variable given a new value: workflows use it at once, and the old value cannot be read back.
     { id: 'gh-secret-set', path: ['secret|variable', 'set'], kind: 'credential', noun: 'Actions secret or variable', verb: 'overwrites', namePositionals: 'first', when: (p) => p.positionals[2] !== undefined, note: () => ' (workflows use the new value at once, and the old one cannot be read back)' },

@@ -1,3 +1,4 @@
+import { act } from './packageManagers';
 import type { ToolSpec } from '../types';
 import { flag, valued } from './options';
 
@@ -30,6 +31,8 @@ export const helm: ToolSpec = {
     rollback: { effect: 'mutate', options: [valued('--timeout'), flag('--wait'), flag('--force'), flag('--dry-run')] },
     'list|ls': { effect: 'read', options: [valued('-o', '--output'), valued('-f', '--filter'), flag('-a', '--all')] },
     'status|get|history|hist|template|show|inspect|search|lint|diff|verify|env|version|completion': { effect: 'read', options: CHART_VALUES },
-    'repo|dependency|dep|plugin|pull|fetch|package|push|registry|create|test': {},
+    // Stop 30 (team decision): a chart version pushed to an OCI registry cannot be replaced, like a package published.
+    push: act('pushes the chart to the registry, which cannot be replaced under the same version', { registry: (a) => a.operand(1) }, { options: [flag('--insecure-skip-tls-verify'), flag('--plain-http'), valued('--ca-file'), valued('--cert-file'), valued('--key-file')] }),
+    'repo|dependency|dep|plugin|pull|fetch|package|registry|create|test': {},
   },
 };

@@ -89,5 +89,5 @@ export const heroku: ToolSpec = {
     { id: 'heroku-buildpacks-clear', path: ['buildpacks', 'clear'], kind: 'app', noun: 'app', verb: 'clears every buildpack of', namePositionals: 'none', defaultName: 'the app', note: () => ': the next deploy has nothing to build the app with' },
     { id: 'heroku-config-unset', path: ['config', 'unset|remove'], kind: 'credential', noun: 'config var', verb: 'unsets' },
   ],
-  generic: { id: 'heroku-destroy-generic', verbs: /^(destroy|delete|remove|reset|unset|rm|kill|killall)$/, maxDepth: 2, exclude: ['run', 'local', 'plugins', 'auth', 'login', 'logout', 'git', 'autocomplete'] },
+  generic: { id: 'heroku-destroy-generic', verbs: /^(destroy|delete|remove|reset|unset|rm|kill|killall|revoke)$/, maxDepth: 2, exclude: ['run', 'local', 'plugins', 'auth', 'login', 'logout', 'git', 'autocomplete'] },
 };

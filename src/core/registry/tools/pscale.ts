@@ -33,6 +33,8 @@ export const pscale: ToolSpec = {
     { id: 'pscale-safe-migrations-off', path: ['branch', 'safe-migrations', 'disable'], kind: 'branch', noun: 'database branch', verb: 'turns off safe migrations on', namePositionals: 'joined', note: () => ': a safety net is removed — schema changes reach it directly, dropping columns and tables included' },
     { id: 'pscale-branch-demote', path: ['branch', 'demote'], kind: 'branch', noun: 'production branch', verb: 'demotes', namePositionals: 'joined', note: () => ': a safety net is removed — it loses its backups schedule and direct-DDL protection' },
     { id: 'pscale-deploy-request-deploy', path: ['deploy-request|dr', 'deploy'], kind: 'database', noun: 'database', verb: 'deploys schema changes to the production branch of', namePositionals: 'first' },
+    // Stop 30 (round 11): a dump restored into a branch writes its tables over what is there.
+    { id: 'pscale-restore-dump', path: ['database|db', 'restore-dump'], kind: 'database', noun: 'database', verb: 'restores a dump over', namePositionals: 'joined', note: () => ': tables in the dump replace those of the same name' },
     { id: 'pscale-branch-delete', path: ['branch', 'delete'], kind: 'branch', noun: 'database branch', verb: 'deletes', namePositionals: 'joined' },
   ],
   generic: { id: 'pscale-delete', verbs: /^(delete|rm)$/, maxDepth: 1, exclude: ['auth'] },

@@ -34,6 +34,8 @@ export const render: ToolSpec = {
   },
   environmentFlags: [],
   rules: [
+    // Stop 30 (round 11): a service's environment variable replaced (a database URL, a key): the old value is gone and the service restarts with the new one.
+    { id: 'render-env-set', path: ['env|envvars|env-vars', 'set|put|update'], kind: 'credential', noun: 'environment variable', verb: 'overwrites', names: (_p, rest) => rest.map((w) => w.text.split('=')[0] ?? w.text), note: () => ' of the service: the old value is gone, and the service restarts with the new one' },
     { id: 'render-suspend', path: ['services', 'suspend'], kind: 'service', noun: 'service', verb: 'suspends', note: () => ': every request to it fails until it is resumed' },
   ],
   generic: { id: 'render-delete', verbs: /^(delete|destroy|rm|remove)$/, maxDepth: 1, exclude: ['login', 'logout', 'workspace'] },

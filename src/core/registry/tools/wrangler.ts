@@ -54,6 +54,8 @@ export const wrangler: ToolSpec = {
       verb: 'rolls back, discarding every write made after the restore point to,',
     },
     // KV and R2 writes that replace what a key held with nothing, or many keys at once (developers.cloudflare.com/workers/wrangler/commands).
+    // Stop 30 (round 11): an SQL file loaded into the remote D1 database (its DROP and DELETE statements run there, unread).
+    { id: 'wrangler-d1-import-remote', path: ['d1', 'import|restore'], kind: 'database', noun: 'D1 database', namePositionals: 'first', verb: 'loads a file over', when: (p) => hasFlag(p, ['--remote', '--preview']), note: () => ': what the file drops or replaces is gone' },
     { id: 'wrangler-r2-put-empty', path: ['r2', 'object', 'put'], kind: 'bucket', noun: 'R2 object', verb: 'overwrites with an empty file', namePositionals: 'first', when: (p) => flagValues(p, ['--file', '-f']).includes('/dev/null') },
     { id: 'wrangler-kv-put-empty', path: ['kv|kv:key', 'key|put', 'put|'], kind: 'resource', noun: 'KV value', verb: 'replaces with an empty value', namePositionals: 'none', defaultName: 'a KV key', when: (p) => p.positionals.some((w, i) => i >= 2 && w.text === '' && w.raw !== '') },
     { id: 'wrangler-kv-bulk-put', path: ['kv|kv:bulk', 'bulk|put', 'put|'], kind: 'resource', noun: 'KV namespace', verb: 'overwrites every key listed in the file of', nameFlags: ['--namespace-id', '--binding'], when: (p) => p.positionals.some((w) => w.text === 'bulk' || w.text === 'kv:bulk') },

@@ -16,8 +16,11 @@ export function optionVerb(reading: { options: readonly { name: string; value?: 
     if (traits.routine?.includes(bare)) continue;
     if (traits.destroying?.includes(option.name)) return { name: option.name, verb: 'overwrite' };
     const parts = bare.split(/[-_]/).filter((p) => p !== '');
-    // `--force-delete`, `--auto-prune` (Argo CD deletes what the repository no longer lists on every sync).
-    const start = parts[0] === 'force' || parts[0] === 'auto' ? 1 : 0;
+    // Stop 30 (round 11): a load rebuilt from scratch (`meltano run … --full-refresh`, `sqlmesh plan --restate-model`), a schema tool
+    // allowed its unsafe changes (`skeema push --allow-unsafe`, `prisma db push --accept-data-loss`): what the target held is replaced or dropped.
+    if (/^(full-refresh|restate-model|restate|allow-unsafe|accept-data-loss)$/.test(bare) && !/^(false|no|0|off)$/i.test(option.value ?? '')) return { name: option.name, verb: bare.startsWith('allow') || bare.startsWith('accept') ? 'drop' : 'overwrite' };
+    // `--force-delete`, `--auto-prune` (Argo CD deletes what the repository no longer lists on every sync); `--enable-drop` (psqldef), `--allow-drop`.
+    const start = parts[0] === 'force' || parts[0] === 'auto' || parts[0] === 'enable' || parts[0] === 'allow' ? 1 : 0;
     // Hadoop's one-dash `-rm`, `-rmr`, `-rmdir` delete; docker's `--rm` (two dashes) cleans up after itself.
     const verb = /^-(rm|rmr|rmdir)$/.test(option.name) ? 'delete' : parts[start];
     if (verb === undefined) continue;

@@ -1,0 +1,51 @@
+import type { Finding, Invocation, RuleContext } from '../../policy/types';
+import { isLocalValue } from '../../policy/production';
+import { freeFormReadings } from '../../registry/freeForm';
+
+/**
+ * Build tools' goals and tasks that publish artifacts to a remote repository (team decision, stop 30:
+ * like `npm publish`, a version published cannot be replaced, and a public repository serves it to
+ * everyone): Maven's `deploy` (and `deploy:deploy-file`, `release:perform`, the Central and Nexus
+ * staging plugins), Gradle's `publish` and `publish…To…Repository` tasks (not `publishToMavenLocal`),
+ * `publishPlugins`, `uploadArchives`, sbt's `publish`/`publishSigned`/`sonatypeBundleRelease`, and
+ * Leiningen's `deploy`. Read by the publishing pack beside the registry entries' `registryAct`.
+ */
+
+const GOALS: Readonly<Record<string, RegExp>> = {
+  mvn: /^(deploy|deploy:deploy|deploy:deploy-file|release:perform|nexus-staging:deploy|nexus-staging:release|central-publishing:publish|gpg:sign-and-deploy-file)$/,
+  gradle: /^:?([\w-]+:)*(publish|publish\w*To(?!MavenLocal\b)\w*Repository|publishAllPublicationsTo\w+|publishPlugins|uploadArchives|artifactoryPublish|bintrayUpload|publishToSonatype|closeAndReleaseSonatypeStagingRepository|closeAndReleaseStagingRepositories|publishAndReleaseToMavenCentral|publishToMavenCentral)$/,
+  sbt: /^\+?(publish|publishSigned|sonatypeBundleRelease|sonatypeRelease|release)$/,
+  lein: /^deploy$/,
+};
+const ALIASES: Readonly<Record<string, string>> = { mvnw: 'mvn', 'mvnw.cmd': 'mvn', gradlew: 'gradle', 'gradlew.bat': 'gradle' };
+
+/** Words right after these name a profile, a module or a file, not a goal (`mvn -P deploy package`). */
+const VALUE_BEFORE = /^(-P|-pl|-f|-s|-gs|-rf|-T|-b|-c|-p|--projects|--file|--settings|--activate-profiles|--build-file|--project-dir)$/;
+
+/** Properties that keep the goal from uploading, or point it at a folder on this machine. */
+const SKIPPED = /^-D(maven\.deploy\.skip|skipDeploy|skipPublishing)(=true)?$/;
+const LOCAL_TARGET = /^-D(altDeploymentRepository|altReleaseDeploymentRepository|altSnapshotDeploymentRepository)=.*::(file:|\.{0,2}\/)/;
+
+export function buildToolPublish(inv: Invocation, ctx: RuleContext): Finding[] {
+  const tool = ALIASES[inv.name] ?? inv.name;
+  const goals = GOALS[tool];
+  if (goals === undefined) return [];
+  const words = inv.args.map((a) => a.text);
+  if (words.some((w) => SKIPPED.test(w) || LOCAL_TARGET.test(w) || /^(--dry-run|-m|--help|-h|--version|-v)$/.test(w))) return [];
+  // Goals are the operands of the free-form reading where every option is a switch; a profile or module named after `-P`/`-pl` is not one.
+  const { usual } = freeFormReadings(inv.args);
+  const goal = usual.operands.find((w, k) => !VALUE_BEFORE.test(words[usual.operandIndexes[k]! - 1] ?? '') && goals.test(w.text))?.text;
+  if (goal === undefined) return [];
+  const repository = words.map((w) => /^-D(?:url|repositoryUrl|altDeploymentRepository)=(?:[\w-]+::)?(?:default::)?(.+)$/.exec(w)?.[1]).find((v) => v !== undefined);
+  if (repository !== undefined && isLocalValue(repository)) return [];
+  const env = ctx.environmentOf({ values: repository !== undefined ? [repository] : [], remote: true });
+  return [{
+    rule: 'publishing.build-tool-publish',
+    risk: 'destructive',
+    severity: 'ask',
+    reason: `\`${inv.name} ${goal}\` publishes the project's artifacts to ${repository ?? 'the repository its build names'}, which cannot be replaced under the same version; a repository does not take this back.`,
+    targets: [{ kind: 'resource', name: 'the artifacts of this project', provider: repository ?? 'artifact repository', remote: true, environment: env.environment, environmentReason: env.reason }],
+  }];
+}
+
+export const BUILD_PUBLISHERS: ReadonlySet<string> = new Set([...Object.keys(GOALS), ...Object.keys(ALIASES)]);
