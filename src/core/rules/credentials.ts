@@ -12,7 +12,7 @@ import { checkOtherProcessReads } from './support/otherProcessReads';
 import { traceExposures } from './support/traceExposures';
 import { incompleteListing, searchReaches } from './credentialHunt';
 import { dumpTarget, isSecretVariableName, registryWords } from './support/huntCommon';
-import { printsNoContent } from './support/printsNoContent';
+import { printsNoContent, searchPrintsNoContent } from './support/printsNoContent';
 import { parsedArgs, toolArgs } from '../registry/commandModel';
 import { kubectl } from '../registry/tools/kubectl';
 import { searchPrintsNoSecret } from './support/searchedLines';
@@ -363,8 +363,10 @@ function printedSecretVariable(inv: Invocation): string | undefined {
     // `${!prefix*}` and `${!arr[@]}` expand to names.
     const indirect = /\$\{!([A-Za-z_][A-Za-z0-9_]*)\}/.exec(a.raw);
     if (indirect) return `{!${indirect[1]}} (a variable named at run time)`;
-    for (const m of a.raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
-      const name = m[1] ?? '';
+    for (const m of a.raw.matchAll(/\$(\{?)([A-Za-z_][A-Za-z0-9_]*)(:?\+)?/g)) {
+      const name = m[2] ?? '';
+      // `${SECRET:+yes}` (and `${SECRET+yes}`) expands to the word after `+`, never the value; a `$SECRET` inside that word is read on its own.
+      if (m[1] === '{' && m[3] !== undefined) continue;
       if (checked.has(name)) continue;
       checked.add(name);
       // The shell's own working-folder variables end in "PWD" but hold a path, not a password.
@@ -374,6 +376,18 @@ function printedSecretVariable(inv: Invocation): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * `echo "$DB_PASSWORD" | wc -c`, `printf %s "$S" | grep -q .`: the value goes only into a counter or a quiet
+ * search (a count or an exit status reaches the output, never the value). `wc --files0-from=-` would name the value
+ * as a file in its error, and a redirect of the echo itself sends the value elsewhere: both stay prints.
+ */
+function valueReachesNoOutput(inv: Invocation): boolean {
+  if (inv.redirects.length > 0 || inv.pipedInto === undefined) return false;
+  const args = inv.pipedArgs ?? [];
+  if (inv.pipedInto === 'wc') return !args.some((a) => a.dynamic || a.text.startsWith('--files0-from'));
+  return FILTERS.has(inv.pipedInto) && inv.pipedInto !== 'rg' && inv.pipedInto !== 'ag' && !args.some((a) => a.dynamic) && searchPrintsNoContent(args);
 }
 
 /** Commands that print every variable; piped into a filter, the filter's stage judges what reaches the screen. */
@@ -431,7 +445,7 @@ function checkDumps(inv: Invocation, ctx: RuleContext): Finding[] {
   // gcloud and az are read through their grammar: a global option's value or a release track is not a command word.
   const words = inv.name === 'gcloud' || inv.name === 'az' ? registryWords(inv.name, inv.args, true) : inv.args.map((a) => a.text);
   const what = kubectl.names.includes(inv.name) ? kubectlSecretDump(inv) : dump?.match(words);
-  const variable = what ? undefined : printedSecretVariable(inv);
+  const variable = what || valueReachesNoOutput(inv) ? undefined : printedSecretVariable(inv);
   if (!what && !variable) return [];
   const shown = what ?? `the secret variable $${variable}`;
   return [

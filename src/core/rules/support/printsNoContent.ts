@@ -134,7 +134,8 @@ function grepPrintsKeys(args: readonly ArgWord[]): boolean {
     else if (t.startsWith('-')) return false;
     else if (patterns.length === 0) patterns.push(t);
   }
-  return only && patterns.length === 1 && /^\^\[(A-Z|0-9|_)+\](\*|\+|\\\+)=?$/.test(patterns[0] ?? '');
+  // Anchored at the line start and built only of name characters (`^[A-Z_]*SECRET[A-Z_]*`): the match stops before the `=`.
+  return only && patterns.length === 1 && /^\^(\[(A-Z|a-z|0-9|_)+\](\*|\+|\\\+|\?)?|[A-Za-z0-9_])+=?$/.test(patterns[0] ?? '');
 }
 
 /**

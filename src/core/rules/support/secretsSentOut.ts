@@ -1,6 +1,7 @@
 import { providerIn } from '../../credentials/contentRules';
 import type { CodeSnippet, Finding, Invocation, Target } from '../../policy/types';
 import { isSecretVariableName, positionals, secretRoleOf } from './huntCommon';
+import { carriedOut } from './sentOutCarriers';
 
 // ---------------------------------------------------------------------------------------------
 // Secrets sent to a host that is not their own service
@@ -13,7 +14,7 @@ const NETWORK_SENDERS = new Set(['curl', 'wget', 'http', 'https', 'xh', 'xhs', '
   // HTTP, gRPC and WebSocket clients whose request items, headers or messages carry what they are given.
   'wget2', 'curlie', 'restish', 'grpcurl', 'websocat', 'wscat', 'hurl',
   // Message buses, mailers and notifiers: the message goes to the broker or server named.
-  'mosquitto_pub', 'nats', 'swaks', 'apprise', 'ntfy', 'kcat', 'kafkacat',
+  'mosquitto_pub', 'nats', 'swaks', 'apprise', 'ntfy', 'kcat', 'kafkacat', 'amqp-publish', 'rabbitmqadmin', 'pulsar-client', 'redis-sentinel',
   // A remote shell and database clients: a value in their words goes to the host they connect to.
   'ssh', ...DATABASE_CLIENTS,
   // Registry logins: the password or token goes to the registry host named (`docker login host --password-stdin <<< "$T"`).
@@ -88,16 +89,16 @@ function destinationsOf(inv: Invocation): Destination[] {
 }
 
 /** Secret-named variables a command sends: in its arguments (not the URL's host), a here-string or heredoc. */
-function secretVariablesSent(inv: Invocation): string[] {
-  const texts: string[] = [];
-  for (const a of inv.args) {
+function secretVariablesSent(inv: Invocation, carried?: readonly string[]): string[] {
+  const texts: string[] = carried ? [...carried] : [];
+  for (const a of carried ? [] : inv.args) {
     // The URL's own path and query may carry the service's key (`bot$TG_TOKEN`): that is where it belongs,
     // which `belongsTo` judges by the URL's host (a drop host's own API path is left to it).
     const urlHost = /^['"]?(?:https?|wss?):\/\/(?:[^/@\s]*@)?([^/:?#\s'"]+)/i.exec(a.raw)?.[1];
     if (urlHost !== undefined && DROP_HOSTS.test(urlHost)) continue;
     texts.push(a.raw);
   }
-  if (inv.stdin?.kind === 'herestring' || inv.stdin?.kind === 'heredoc') texts.push(inv.stdin.text);
+  if (!carried && (inv.stdin?.kind === 'herestring' || inv.stdin?.kind === 'heredoc')) texts.push(inv.stdin.text);
   const out: string[] = [];
   for (const t of texts) {
     for (const m of t.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
@@ -168,12 +169,13 @@ function sshSendsEnvironment(inv: Invocation): Finding[] {
 }
 
 export function checkSentOut(inv: Invocation): Finding[] {
-  if (!NETWORK_SENDERS.has(inv.name)) return [];
+  const carried = NETWORK_SENDERS.has(inv.name) ? undefined : carriedOut(inv);
+  if (!NETWORK_SENDERS.has(inv.name) && !carried) return [];
   if (REGISTRY_LOGINS.includes(inv.name) && !positionals(inv.args).includes('login')) return [];
   if (inv.name === 'ssh') { const whole = sshSendsEnvironment(inv); if (whole.length > 0) return whole; }
-  const variables = secretVariablesSent(inv);
+  const variables = secretVariablesSent(inv, carried?.texts);
   if (variables.length === 0) return [];
-  const destinations = destinationsOf(inv);
+  const destinations = carried ? carried.hosts.map((host) => ({ host })) : destinationsOf(inv);
   const findings: Finding[] = [];
   for (const variable of variables) {
     for (const d of destinations) {
