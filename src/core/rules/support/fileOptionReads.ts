@@ -28,6 +28,7 @@ const FILE_OPTIONS: Readonly<Record<string, FileOption>> = {
   awk: AWK, gawk: AWK, mawk: AWK, nawk: AWK, busybox: AWK,
   rsync: { options: ['--files-from', '--exclude-from', '--include-from'], how: AS_NAMES },
   sed: { options: ['-f', '--file'], how: 'runs as a sed script (its errors print the lines)' },
+  diff: { options: ['--from-file', '--to-file'], how: 'prints as one side of every comparison (each line that differs)' },
 };
 
 /** git subcommands whose `-F FILE` is the message written into history, printed by `git log`/`git show`. */
