@@ -13,6 +13,7 @@ import { traceExposures } from './support/traceExposures';
 import { incompleteListing, searchReaches } from './credentialHunt';
 import { dumpTarget, isSecretVariableName, registryWords } from './support/huntCommon';
 import { printsNoContent, searchPrintsNoContent } from './support/printsNoContent';
+import { injectedTarget } from './support/injectedSecrets';
 import { parsedArgs, toolArgs } from '../registry/commandModel';
 import { kubectl } from '../registry/tools/kubectl';
 import { searchPrintsNoSecret } from './support/searchedLines';
@@ -455,7 +456,7 @@ function checkDumps(inv: Invocation, ctx: RuleContext): Finding[] {
       severity: 'ask',
       reason: `${[inv.name, ...inv.args.slice(0, 3).map((a) => a.text)].join(' ').slice(0, 60)} prints ${shown}.`,
       // A cluster's secrets live in the cluster its context names (unnamed: production by the rule for unresolved targets).
-      targets: [kubectl.names.includes(inv.name) && what ? dumpTarget('Kubernetes secrets', ctx, true, inv.args.map((a) => a.text)) : { kind: 'credential', name: what ? inv.name : `$${variable}`, remote: false, environment: 'local', environmentReason: 'this machine' }],
+      targets: [kubectl.names.includes(inv.name) && what ? dumpTarget('Kubernetes secrets', ctx, true, inv.args.map((a) => a.text)) : injectedTarget(inv, what ?? `$${variable}`, ctx) ?? { kind: 'credential', name: what ? inv.name : `$${variable}`, remote: false, environment: 'local', environmentReason: 'this machine' }],
     },
   ];
 }
