@@ -557,8 +557,8 @@ function metadataFindings(texts: readonly string[], who: string, _ctx: RuleConte
       rule: 'credentials.metadata-endpoint',
       risk: 'credential-dump',
       severity: 'ask',
-      reason: `${who} requests ${r.path || '/'} from the ${r.cloud} metadata endpoint ${r.host}, which hands out the machine's cloud credentials and configuration.`,
-      targets: [metadataTarget(`${r.cloud} instance metadata (${r.host})`)],
+      reason: r.hands ? `${who} requests ${r.path} from the ${r.cloud} at ${r.host}, which hands out ${r.hands}.` : `${who} requests ${r.path || '/'} from the ${r.cloud} metadata endpoint ${r.host}, which hands out the machine's cloud credentials and configuration.`,
+      targets: [metadataTarget(`${r.cloud}${r.hands ? '' : ' instance metadata'} (${r.host})`)],
     });
     break;
   }
