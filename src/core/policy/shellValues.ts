@@ -165,9 +165,10 @@ const wordCopy = (a: ArgWord): string | undefined => /^"?\$\{?([A-Za-z_][A-Za-z0
  */
 function recordBuiltinCopies(name: string | undefined, args: readonly ArgWord[], exec: Exec, scope: Scope): void {
   if (name === 'read' || name === 'mapfile' || name === 'readarray') {
-    const targets = args.filter((a) => !a.text.startsWith('-') && NAME.test(a.text));
-    const arrayOption = args.findIndex((a) => /^-[a-zA-Z]*a$/.test(a.text));
-    const target = arrayOption >= 0 ? args[arrayOption + 1]?.text : targets.length === 1 ? targets[0]!.text : undefined;
+    const parsed = options(args, name === 'read' ? READ_VALUED : MAPFILE_VALUED);
+    const targets = parsed?.operands.filter((a) => NAME.test(a.text)) ?? [];
+    const array = parsed?.opts.get('a');
+    const target = typeof array === 'object' ? array.text : targets.length === 1 ? targets[0]!.text : undefined;
     if (target !== undefined) recordCopy(scope, target, herestringCopy(exec));
   } else if (name === 'set') {
     const at = args.findIndex((a) => a.text === '--' || !/^[-+]/.test(a.text));

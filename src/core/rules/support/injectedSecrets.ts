@@ -13,7 +13,7 @@ const LOCAL_LOADERS = new Set(['foreman', 'forego', 'honcho', 'dotenv', 'dotenvx
 export function injectedTarget(inv: Invocation, name: string, ctx: RuleContext): Target | undefined {
   const injector = inv.via.find((v) => REMOTE_STORES.has(v) || LOCAL_LOADERS.has(v));
   if (injector === undefined) return undefined;
-  const values = (inv.wrapperWords ?? []).map((w) => w.text).filter((t) => !t.startsWith('-'));
+  const values = (inv.wrapperWords ?? []).map((w) => w.text);
   const env = ctx.environmentOf({ values, remote: true });
   if (LOCAL_LOADERS.has(injector) && env.environment !== 'production') return undefined;
   return { kind: 'credential', name, remote: true, environment: env.environment, environmentReason: `secrets loaded by ${injector}: ${env.reason}` };

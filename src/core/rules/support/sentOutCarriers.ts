@@ -1,4 +1,5 @@
 import type { ArgWord, Invocation } from '../../policy/types';
+import { freeFormReadings } from '../../registry/freeForm';
 import { positionals, registryWords } from './huntCommon';
 
 /**
@@ -48,16 +49,13 @@ function stdinText(inv: Invocation): string[] {
 
 /** Words minus the values of options that set a resource's own password. */
 function carriedWords(args: readonly ArgWord[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const t = args[i]!.text;
-    if (OWN_SECRET_OPTION.test(t)) {
-      if (!t.includes('=')) i++;
-      continue;
-    }
-    out.push(args[i]!.raw);
+  const left = new Set<ArgWord>();
+  for (const o of freeFormReadings(args).valued.options) {
+    if (!OWN_SECRET_OPTION.test(o.written)) continue;
+    left.add(args[o.index]!);
+    for (const w of o.valueWords) left.add(w);
   }
-  return out;
+  return args.filter((a) => !left.has(a)).map((a) => a.raw);
 }
 
 function cloudCarried(inv: Invocation): Carried | undefined {
@@ -70,11 +68,8 @@ function cloudCarried(inv: Invocation): Carried | undefined {
 
 /** The value of the first of `names` (`-n host`, `--server=host`). */
 function optionHost(args: readonly ArgWord[], names: readonly string[]): string | undefined {
-  for (let i = 0; i < args.length; i++) {
-    const t = args[i]!.text;
-    const eq = t.indexOf('=');
-    const value = names.includes(t) ? args[i + 1]?.text : eq > 0 && names.includes(t.slice(0, eq)) ? t.slice(eq + 1) : undefined;
-    const host = value !== undefined ? HOST.exec(value)?.[1] : undefined;
+  for (const o of freeFormReadings(args).valued.options) {
+    const host = names.includes(o.written) && o.values[0] !== undefined ? HOST.exec(o.values[0])?.[1] : undefined;
     if (host) return host.toLowerCase();
   }
   return undefined;
