@@ -40,7 +40,7 @@ function storeInfo(abs: string, facts: Facts): CredentialFileInfo | undefined {
   return label ? { path: `~/${rel}`, kind: 'credential-folder', label } : undefined;
 }
 
-function credentialAt(abs: string, facts: Facts): CredentialFileInfo | undefined {
+export function credentialAt(abs: string, facts: Facts): CredentialFileInfo | undefined {
   return storeInfo(abs, facts) ?? infoFor(abs, facts);
 }
 
