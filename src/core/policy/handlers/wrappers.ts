@@ -38,8 +38,10 @@ export function peelWrappers(w: Walker, argvIn: ArgWord[], exec: Exec, unitsPerW
     // `ls -a | parallel cat`, `parallel cat :::: list`: the input's words are appended as xargs appends them.
     const input = name === 'parallel' ? parallelInputCommand(argv.slice(1)) : undefined;
     if (input && (input.file || exec.stdin)) {
+      const fileOption: ArgWord[] = input.file ? [{ text: '-a', raw: '-a', dynamic: false, glob: false }, input.file] : [];
       exec.wrappers = [...exec.wrappers, 'parallel'];
-      argv = xargsInput(w, input.command, input.file ? [{ text: '-a', raw: '-a', dynamic: false, glob: false }, input.file] : [], exec);
+      if (fileOption.length > 0) exec.wrapperWords = [...(exec.wrapperWords ?? []), ...fileOption];
+      argv = xargsInput(w, input.command, fileOption, exec);
       continue;
     }
     const peeled = peel(argv.slice(1));
