@@ -97,10 +97,13 @@ const READERS: Readonly<Record<string, ReaderSpec>> = {
   pax: { verb: 'archives', valued: ['-f', '-x', '-s', '-o', '-b', '-B', '-G', '-T', '-U'], recursive: 'always' },
   zip: { verb: 'archives', recursive: ['-r', '--recurse-paths'] }, '7z': { verb: 'archives', recursive: 'always' }, gpg: { verb: 'reads', valued: ['-r', '--recipient', '-o', '--output'] },
   openssl: { verb: 'reads', valued: ['-out', '-keyout', '-passin', '-passout', '-subj', '-newkey', '-days'] }, 'ssh-keygen': { verb: 'reads' },
-  curl: { verb: 'uploads' }, wget: { verb: 'uploads' }, http: { verb: 'uploads' }, https: { verb: 'uploads' },
+  curl: { verb: 'uploads' }, wget: { verb: 'uploads' }, http: { verb: 'uploads' }, https: { verb: 'uploads' }, xh: { verb: 'uploads' }, xhs: { verb: 'uploads' }, curlie: { verb: 'uploads' },
   nc: { verb: 'sends' }, ncat: { verb: 'sends' }, socat: { verb: 'sends' },
   vimdiff: { verb: 'opens' }, nvimdiff: { verb: 'opens' }, gvimdiff: { verb: 'opens' },
   code: { verb: 'opens' }, vim: { verb: 'opens' }, vi: { verb: 'opens' }, nvim: { verb: 'opens' }, nano: { verb: 'opens' }, emacs: { verb: 'opens' },
+  // Round 11: editors and viewers known to the guard for other reasons (Kakoune's `%sh{}`, `mc` is also MinIO's client, whose `cp` of a credential file uploads it).
+  kak: { verb: 'opens' }, mc: { verb: 'opens' }, mcedit: { verb: 'opens' }, mcview: { verb: 'opens' }, micro: { verb: 'opens' }, hx: { verb: 'opens' }, helix: { verb: 'opens' },
+  joe: { verb: 'opens' }, jed: { verb: 'opens' }, mg: { verb: 'opens' }, ne: { verb: 'opens' }, vis: { verb: 'opens' }, subl: { verb: 'opens' }, zed: { verb: 'opens' }, gedit: { verb: 'opens' }, kate: { verb: 'opens' },
 };
 
 /** Does the credentials pack read this command's file operands itself? */
@@ -116,7 +119,7 @@ function uploadedFiles(name: string, args: readonly ArgWord[]): ArgWord[] {
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as ArgWord;
     const t = a.text;
-    if (name === 'http' || name === 'https') {
+    if (name === 'http' || name === 'https' || name === 'xh' || name === 'xhs' || name === 'curlie') {
       const m = /^[^=@:]*[=:]?=?@(.+)$/.exec(t);
       if (m && i > 0) out.push(fileWord(m[1] ?? '', a));
       else if (t.startsWith('@')) out.push(fileWord(t.slice(1), a));
@@ -139,7 +142,7 @@ interface ReaderInputs {
 }
 
 function readerInputs(name: string, spec: ReaderSpec, args: readonly ArgWord[]): ReaderInputs {
-  if (['curl', 'wget', 'http', 'https', 'nc', 'ncat', 'socat'].includes(name)) return { files: uploadedFiles(name, args), recursive: false, globFilters: [], hiddenToo: true, ignoredToo: true };
+  if (['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'curlie', 'nc', 'ncat', 'socat'].includes(name)) return { files: uploadedFiles(name, args), recursive: false, globFilters: [], hiddenToo: true, ignoredToo: true };
   if (name === 'git') {
     // `git grep` searches tracked files; `git show HEAD:.env` / `git cat-file -p HEAD:.env` print them.
     const sub = args.find((a) => !a.text.startsWith('-'))?.text;
