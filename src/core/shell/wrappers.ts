@@ -487,6 +487,11 @@ export const WRAPPERS: Readonly<Record<string, Peeler>> = {
   bunx: npxPeel,
   pnpx: npxPeel,
   'cross-env': (args) => envPeel(args),
+  // `cross-env-shell 'echo $X'`: the same settings, then its words run as one shell line.
+  'cross-env-shell': (args) => {
+    const peeled = envPeel(args);
+    return peeled.argv.length > 0 ? { ...peeled, argv: [], shellText: joinWords(peeled.argv), label: 'cross-env-shell' } : peeled;
+  },
   'dotenv': afterDoubleDash,
   // The npm package `dotenv-cli` run by its package name (`npx dotenv-cli -e .env -- cmd`).
   'dotenv-cli': afterDoubleDash,
