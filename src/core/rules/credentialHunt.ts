@@ -18,7 +18,7 @@ import { awkBuiltReads, withArgFileInput, namesFed, takesNamesOnStdin, FIELD_FIL
 import { gitPathspecScope, rgScope } from './support/searchScope';
 import { searchListing, substitutedSearchLists } from './support/searchListings';
 import { checkStructuralSearch } from './support/structuralSearches';
-import { goneFileFindings } from './support/gitGoneFiles';
+import { goneFileFindings } from './support/gitGoneFiles'; import { checkIgnoreNames } from './support/gitCheckIgnore';
 
 /**
  * The hunt around a credential, not only its read: searches whose pattern names secrets or matches a
@@ -190,7 +190,8 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
     consumer = { name: inv.name, args: inv.args };
     if (from.name === 'git' && from.args[0]?.text === 'ls-files') finder = { roots: gitLsFilesRoots(from.args.slice(1).map((a) => a.text)).map((r) => resolvePath(from.cwd || cwd, r, facts.home)), hidden: true, nameHunt: false };
     // `git status --ignored --porcelain | awk '{print $2}' | xargs cat`: git names the untracked files (and the ignored ones, where .env files are) under its folders.
-    // `git clean -ndX | cut -d' ' -f3 | xargs cat`: a clean (dry run or not) names the ignored or untracked files it would remove.
+    // `git clean -ndX | cut -d' ' -f3 | xargs cat`, `git check-ignore * .* | xargs cat`: the ignored or untracked files named.
+    else if (from.name === 'git' && from.args[0]?.text === 'check-ignore') finder = checkIgnoreNames(from, cwd, facts);
     else if (from.name === 'git' && (from.args[0]?.text === 'status' || from.args[0]?.text === 'clean')) finder = { roots: gitLsFilesRoots(from.args.slice(1).map((a) => a.text)).map((r) => resolvePath(from.cwd || cwd, r, facts.home)), hidden: true, nameHunt: false, ignored: true };
     else finder = fileFinder(from, from.cwd || cwd, facts) ?? listedUnder(from, cwd, facts) ?? searchListing(from, cwd, facts, searchReaches);
     if (finder?.listedBy) listedBy = finder.listedBy;
