@@ -14,6 +14,7 @@ import { incompleteListing, searchReaches } from './credentialHunt';
 import { dumpTarget, isSecretVariableName, registryWords } from './support/huntCommon';
 import { printsNoContent, searchPrintsNoContent } from './support/printsNoContent';
 import { injectedTarget } from './support/injectedSecrets';
+import { storeInfo } from './support/credentialStores';
 import { parsedArgs, toolArgs } from '../registry/commandModel';
 import { kubectl } from '../registry/tools/kubectl';
 import { searchPrintsNoSecret } from './support/searchedLines';
@@ -249,6 +250,8 @@ function checkReads(inv: Invocation, ctx: RuleContext): Finding[] {
       const explicitHidden = hiddenToo || (rootRel !== undefined && isHiddenPath(rootRel));
       const explicitIgnored = ignoredToo || (rootRel !== undefined && rootRel !== '' && gitignored(rootRel + '/_', facts));
       const reaches = spec.verb === 'searches' ? searchReaches(inv, facts) : () => true;
+      // A store taken whole (`zip -r x ~/.mozilla`) whatever parts of it the index lists.
+      if (spec.verb !== 'searches') add(spec.verb, storeInfo(p.replace(/\/+$/, ''), facts), `${inv.name} (recursive)`);
       for (const under of facts.credentials.filesUnder(p)) {
         if (!explicitHidden && isHiddenPath(under.path)) continue;
         if (!explicitIgnored && gitignored(under.path, facts)) continue;
