@@ -175,7 +175,7 @@ export function checkSentOut(inv: Invocation): Finding[] {
   if (inv.name === 'ssh') { const whole = sshSendsEnvironment(inv); if (whole.length > 0) return whole; }
   const variables = secretVariablesSent(inv, carried?.texts);
   if (variables.length === 0) return [];
-  const destinations = carried ? carried.hosts.map((host) => ({ host })) : destinationsOf(inv);
+  const destinations: Destination[] = carried ? carried.hosts.map((host) => ({ host })) : destinationsOf(inv);
   const findings: Finding[] = [];
   for (const variable of variables) {
     for (const d of destinations) {
