@@ -134,6 +134,8 @@ describe('credential hunt, round 11 rest (s30 creds): table per family', functio
         { cmd: 'curl http://localhost:10255/healthz' },
         { cmd: 'curl http://127.0.0.1:2379/health' },
         { cmd: 'curl http://127.0.0.1:2379/version' },
+        { cmd: 'curl -X POST http://etcd-1.acme.internal:2379/v3/kv/range -d \'{"key":"L3NlcnZpY2Vz"}\'' },
+        { cmd: 'curl http://etcd.internal:2379/v2/keys/config/app' },
         { cmd: 'curl http://localhost:8080/pods' },
       ],
     },

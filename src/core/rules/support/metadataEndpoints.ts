@@ -164,10 +164,14 @@ function endpointVariable(text: string): MetadataRequest | undefined {
  */
 const CLUSTER_API = /(?:https?:\/\/)?(\[[0-9a-fA-F:]+\]|[A-Za-z0-9][A-Za-z0-9.-]*):(10255|10250|2379)(\/(?:pods|runningpods|configz|logs|v2\/keys|v3(?:alpha|beta)?\/(?:kv\/(?:range|txn)|maintenance\/snapshot))\b[^\s'"`)]*)/;
 
-function clusterApi(text: string): MetadataRequest | undefined {
+/** An etcd request over many keys (a range, a recursive listing, a snapshot) or under Kubernetes' secrets; one named key is a read of that key. */
+const ETCD_BULK = /range_end|recursive=true|maintenance\/snapshot|\/v2\/keys\/?(registry\/secrets)?(\?|$|\s|['"])|L3JlZ2lzdHJ5L3NlY3JldH/;
+
+function clusterApi(text: string, line: string): MetadataRequest | undefined {
   const m = CLUSTER_API.exec(text);
   if (!m) return undefined;
   const etcd = m[2] === '2379';
+  if (etcd && !ETCD_BULK.test(line)) return undefined;
   return {
     cloud: etcd ? 'etcd HTTP gateway' : 'kubelet API',
     host: `${m[1]}:${m[2]}`,
@@ -193,7 +197,7 @@ export function metadataRequests(texts: readonly string[]): MetadataRequest[] {
       if (out.length >= 4) return out;
       continue;
     }
-    const cluster = /:(10255|10250|2379)\//.test(text) ? clusterApi(text) : undefined;
+    const cluster = /:(10255|10250|2379)\//.test(text) ? clusterApi(text, texts.join(' ')) : undefined;
     if (cluster) {
       out.push(cluster);
       if (out.length >= 4) return out;
