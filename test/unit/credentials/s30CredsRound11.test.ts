@@ -125,7 +125,7 @@ describe('credential hunt, round 11 rest (s30 creds): table per family', functio
         { cmd: 'curl http://169.254.42.42/user_data/cloud-init', names: 'Scaleway' },
         { cmd: 'wget -qO- http://localhost:10255/pods', names: 'kubelet' },
         { cmd: 'curl -sk https://127.0.0.1:10250/runningpods/', names: 'kubelet' },
-        { cmd: 'curl http://127.0.0.1:2379/v3/kv/range -d \'{"key":"AA=="}\'', names: 'etcd' },
+        { cmd: 'curl http://127.0.0.1:2379/v3/kv/range -d \'{"key":"AA==","range_end":"AA=="}\'', names: 'etcd' },
         { cmd: 'curl http://etcd.internal:2379/v2/keys/registry?recursive=true', names: 'etcd' },
       ],
       allow: [
