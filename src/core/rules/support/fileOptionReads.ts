@@ -42,7 +42,7 @@ const GRAMMARS = new Map<readonly string[], GrammarSpec>();
 function grammarOf(options: readonly string[]): GrammarSpec {
   let grammar = GRAMMARS.get(options);
   if (!grammar) {
-    grammar = effectGrammar(options.filter((o) => /^-\w$/.test(o)).map((o) => o[1]).join(''), options.filter((o) => /^--/.test(o)).map((o) => o.slice(2)));
+    grammar = effectGrammar(options.filter((o) => /^-\w$/.test(o)).map((o) => o[1]).join(''), options.filter((o) => !/^-\w$/.test(o)).map((o) => o.replace(/^--?/, '')));
     GRAMMARS.set(options, grammar);
   }
   return grammar;
