@@ -9,7 +9,7 @@ import { metadataRequests, metadataTarget } from './support/metadataEndpoints';
 import { dump, dumpTarget, hasFlag, isSecretVariableName, optionValue, positionals } from './support/huntCommon';
 import { checkSecretEnvironment, checkStoreDumps, processEnvironmentShown } from './support/secretStores';
 import { checkSentOut, checkSnippetSentOut } from './support/secretsSentOut'; import { checkCodeSearchTools } from './support/codeSearchTools';
-import { printsNoContent, searchListsOnly, searchPrintsNoContent } from './support/printsNoContent';
+import { environmentNamesOnly, printsNoContent, searchListsOnly, searchPrintsNoContent } from './support/printsNoContent';
 import { gitLsFilesRoots, listedFiles } from './support/listerRoots';
 import { gitStart } from './support/gitGlobals';
 import { fedObjectNames, pathOfObjectName } from './support/gitObjectNames';
@@ -327,7 +327,7 @@ function checkFilteredListing(inv: Invocation, ctx: RuleContext): Finding[] {
   const listsProcessEnv = from.name === 'ps' && processEnvironmentShown(from.args);
   if (!listsVariables && !listsHistory && !listsProcessEnv) return [];
   // `env | grep -c SECRET`, `-q DB_PASSWORD`, `-o '^[A-Z_]*SECRET'`: a count, a status or names (a pattern that could spell a value asks).
-  if (!inv.args.some((a) => a.dynamic) && (/^[ef]?grep$/.test(inv.name) ? printsNoContent(inv, true) : searchPrintsNoContent(inv.args, true))) return [];
+  if (!inv.args.some((a) => a.dynamic) && (/^[ef]?grep$/.test(inv.name) ? environmentNamesOnly(inv.args) : searchPrintsNoContent(inv.args, true))) return [];
   const secretNames = [...ctx.facts.envNames.filter(isSecretVariableName), ...COMMON_SECRET_VARIABLES];
   const matchesSecretName = search.patterns !== undefined && secretNames.some((n) => searchMatchesText(search, `${n}=`));
   const keyWord = search.patterns?.some((p) => /key|pass|token|secret|auth|cred|url|dsn/i.test(p)) === true;

@@ -394,7 +394,7 @@ function valueReachesNoOutput(inv: Invocation): boolean {
   if (inv.redirects.length > 0 || inv.pipedInto === undefined) return false;
   const args = inv.pipedArgs ?? [];
   if (inv.pipedInto === 'wc') return !args.some((a) => a.dynamic || a.text.startsWith('--files0-from'));
-  return FILTERS.has(inv.pipedInto) && inv.pipedInto !== 'rg' && inv.pipedInto !== 'ag' && !args.some((a) => a.dynamic) && searchPrintsNoContent(args);
+  return FILTERS.has(inv.pipedInto) && inv.pipedInto !== 'rg' && inv.pipedInto !== 'ag' && !args.some((a) => a.dynamic) && searchPrintsNoContent(args, true);
 }
 
 /** Commands that print every variable; piped into a filter, the filter's stage judges what reaches the screen. */

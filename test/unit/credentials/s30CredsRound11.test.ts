@@ -209,6 +209,7 @@ describe('credential hunt, round 11 rest (s30 creds): table per family', functio
         { cmd: 'setfacl -m o::- ~/.aws' },
         { cmd: 'ln -s README.md docs-readme.md' },
         { cmd: 'ln -s ~/.aws /tmp/aws' },
+        { cmd: 'ln -s ~/.aws awsdir' },
         { cmd: 'ngrok http 3000' },
       ],
     },

@@ -69,6 +69,8 @@ describe('credential hunt, round 12 (s30 creds): table per family', function () 
         { cmd: "env | grep -o '[A-Z_]*SECRET[A-Z_]*'", names: 'SECRET' },
         { cmd: "env | grep -o '^.*SECRET.*'", names: 'SECRET' },
         { cmd: 'env | grep -c sk_live_4', names: 'environment variables' },
+        { cmd: 'env | grep -c -i token', names: 'environment variables' },
+        { cmd: 'echo "$DB_PASSWORD" | grep -q abc', names: '$DB_PASSWORD' },
         { cmd: 'echo "$DB_PASSWORD" | wc --files0-from=-', names: '$DB_PASSWORD' },
         { cmd: 'echo "$DB_PASSWORD" >&2 | wc -c', names: '$DB_PASSWORD' },
         { cmd: 'echo "$DB_PASSWORD" | grep x', names: '$DB_PASSWORD' },

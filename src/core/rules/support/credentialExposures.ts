@@ -37,6 +37,9 @@ function aclGrants(inv: Invocation, facts: Facts): Finding[] {
   return [];
 }
 
+/** Folders web servers and frameworks publish as they are (`public/`, `uploads/`, Laravel's `storage/`). */
+const SERVED = /\/(public|static|uploads?|storage|media|assets|www|htdocs|web|wwwroot|files|downloads|shared|dist|build|out)(\/|$)/;
+
 function linksIntoProject(inv: Invocation, facts: Facts): Finding[] {
   const read = readEffectArgs(inv.args, EFFECT_GRAMMARS['ln']!);
   if (!read.options.some((o) => o.name === 's' || o.name === 'symbolic') && !inv.args.some((a) => /^-[a-zA-Z]*s[a-zA-Z]*$/.test(a.text))) return [];
@@ -46,13 +49,15 @@ function linksIntoProject(inv: Invocation, facts: Facts): Finding[] {
   if (!dest || sources.length === 0) return [];
   const cwd = inv.cwd || facts.cwd;
   const destPath = pathsOfWord(dest, cwd, facts)[0];
-  if (destPath === undefined || !facts.workspaceRoots.some((r) => destPath === r || isWithin(r, destPath))) return [];
+  const root = destPath === undefined ? undefined : facts.workspaceRoots.find((r) => destPath === r || isWithin(r, destPath));
+  // A link beside the project's files (`ln -s ~/.aws awsdir`) is judged where it is read; one inside a folder a server publishes is served.
+  if (root === undefined || !SERVED.test(destPath!.slice(root.length))) return [];
   for (const s of sources.slice(0, 8)) {
     for (const p of pathsOfWord(s, cwd, facts).slice(0, 4)) {
       // A link inside the project to the project's own file is its own business; one to a store outside it is not.
       if (facts.workspaceRoots.some((r) => p === r || isWithin(r, p))) continue;
       const info = credentialIn(p, facts);
-      if (info) return [{ ...readFinding('links into the project', info, `ln -s (at ${dest.text}, where the project's servers and tools read what is there)`), rule: 'credentials.exposed' }];
+      if (info) return [{ ...readFinding('links into the project', info, `ln -s (at ${dest.text}, in a folder the project's server publishes)`), rule: 'credentials.exposed' }];
     }
   }
   return [];

@@ -177,6 +177,19 @@ function diffBriefOnly(args: readonly ArgWord[]): boolean {
   return brief;
 }
 
+/**
+ * `env | grep -c SECRET`, `env | grep -q DB_PASSWORD`, `env | grep -o '^[A-Z_]*SECRET[A-Z_]*'`: patterns spelled as
+ * upper-case variable names with case kept match names, and a count or a status tells nothing of a value; a
+ * lower-case or case-blind pattern (`grep -c -i token`, `grep -c sk_live`) could test a value's start.
+ */
+export function environmentNamesOnly(args: readonly ArgWord[]): boolean {
+  if (args.some((a) => a.dynamic)) return false;
+  // `env | grep -c .`: a count of every line.
+  if (grepPrintsKeys(args) || searchPrintsNoContent(args, true)) return true;
+  if (args.some((a) => /^-[a-zA-Z]*i[a-zA-Z]*$|^--ignore-case$/.test(a.text))) return false;
+  return searchPrintsNoContent(args) && args.filter((a) => /^[^-]/.test(a.text)).every((a) => /^\^?[A-Z][A-Z0-9_]*=?$/.test(a.text));
+}
+
 /** `fromPipe`: the program reads a listing piped into it (no file operand needed). */
 export function printsNoContent(inv: Invocation, fromPipe = false): boolean {
   if (inv.args.some((a) => a.dynamic)) return false;
