@@ -9,7 +9,7 @@ import { metadataRequests, metadataTarget } from './support/metadataEndpoints';
 import { dump, dumpTarget, hasFlag, isSecretVariableName, optionValue, positionals } from './support/huntCommon';
 import { checkSecretEnvironment, checkStoreDumps, processEnvironmentShown } from './support/secretStores';
 import { checkSentOut, checkSnippetSentOut } from './support/secretsSentOut'; import { checkCodeSearchTools } from './support/codeSearchTools';
-import { environmentNamesOnly, printsNoContent, searchListsOnly, searchPrintsNoContent } from './support/printsNoContent';
+import { environmentNamesOnly, searchListsOnly, searchPrintsNoContent } from './support/printsNoContent';
 import { gitLsFilesRoots, listedFiles } from './support/listerRoots';
 import { gitStart } from './support/gitGlobals';
 import { fedObjectNames, pathOfObjectName } from './support/gitObjectNames';
