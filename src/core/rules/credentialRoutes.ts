@@ -11,7 +11,7 @@ import { credentialTarget, infoFor, pathsOfWord } from './support/credentialPath
 import { dump, dumpTarget, isSecretVariableName } from './support/huntCommon';
 import { cloudOfHost, metadataTarget } from './support/metadataEndpoints';
 import { checkSnippetCredentialReads } from './support/snippetCredentialReads';
-import { DUMPING_TOOLS, KEY_VALUE_CLIS, bulkValueDump, secretDumpOf } from './support/toolSecretDumps';
+import { DUMPING_TOOLS, secretDumpOf } from './support/toolSecretDumps';
 import { checkObjectStoreSecrets, OBJECT_STORE_TOOLS } from './support/objectStoreSecrets';
 import { checkFileTransfers, TRANSFER_TOOLS } from './support/fileTransfers';
 import { checkLogSecretGreps } from './support/logSecretGreps';
@@ -381,8 +381,6 @@ export const credentialRoutesPack: RulePack = {
       const found = secretDumpOf(inv.name, inv.args);
       if (found) findings.push(dump('tool-dump', `${inv.name} prints ${found.what}.`, dumpTarget(inv.name, ctx, found.service, freeFormReadings(inv.args).usual.operands.map((a) => a.text).filter((t) => !t.includes('://')))));
     }
-    const bulk = KEY_VALUE_CLIS.has(inv.name) ? bulkValueDump(inv) : undefined;
-    if (bulk) findings.push(dump('tool-dump', `${inv.name} prints ${bulk.what}.`, dumpTarget(inv.name, ctx, bulk.hosts.length > 0, bulk.hosts)));
     if (OBJECT_STORE_TOOLS.includes(inv.name)) findings.push(...checkObjectStoreSecrets(inv, ctx));
     if (TRANSFER_TOOLS.includes(inv.name)) findings.push(...checkFileTransfers(inv, ctx));
     if (BUILD_UPLOADERS.has(inv.name)) findings.push(...checkBuildContextUploads(inv, ctx));

@@ -1,5 +1,5 @@
 import { freeFormReadings } from '../../registry/freeForm';
-import type { ArgWord, Invocation } from '../../policy/types';
+import type { ArgWord } from '../../policy/types';
 import { subcommandWords } from './credentialClis';
 
 /**
@@ -181,20 +181,3 @@ export function secretDumped(tool: string, args: readonly ArgWord[]): string | u
 }
 
 export const DUMPING_TOOLS: readonly string[] = [...Object.keys(DUMPS).filter((k) => (DUMPS[k] ?? []).length > 0), 'python', 'python3', 'php', 'minikube'];
-
-/** Redis-protocol clients: a key listing fed back as the keys to read. */
-export const KEY_VALUE_CLIS: ReadonlySet<string> = new Set(['redis-cli', 'valkey-cli', 'keydb-cli']);
-
-/**
- * `redis-cli --scan | xargs redis-cli get` (round 11): every key the store lists, read back with its value
- * (sessions, tokens, cached secrets). The hosts the reader names, for where it reaches.
- */
-export function bulkValueDump(inv: Invocation): { what: string; hosts: string[] } | undefined {
-  if (!inv.via.some((v) => v.startsWith('xargs') || v.startsWith('parallel')) || inv.stdin?.kind !== 'pipe') return undefined;
-  const from = inv.stdin.from;
-  if (!KEY_VALUE_CLIS.has(from.name) || !from.args.some((a) => /^(--scan|keys)$/i.test(a.text))) return undefined;
-  const { usual, valued } = freeFormReadings(inv.args);
-  if (!usual.operands.some((w) => /^(get|mget|hgetall|hvals|getrange|dump|lrange|smembers|zrange|json\.get)$/i.test(w.text))) return undefined;
-  const hosts = valued.options.filter((o) => ['-h', '-u'].includes(o.written)).map((o) => o.values[0] ?? '').filter((h) => h !== '' && !/^(localhost|127\.|::1|redis:\/\/(localhost|127\.))/.test(h));
-  return { what: `every value of the ${from.name.replace(/-cli$/, '')} store its key listing names (sessions, tokens, cached secrets)`, hosts };
-}
