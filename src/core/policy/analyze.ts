@@ -181,7 +181,7 @@ class Analyzer implements Walker {
     // `for f in a b`: the body runs once per fixed value, in turn; otherwise once with the variable unknown.
     const values = command.keyword === 'for' && command.name ? loopValues(command.words, scope, this.expansion) : undefined;
     for (const value of values ?? [null]) {
-      setLoopVariable(bodyScope, command.name!, value, this.facts.home);
+      setLoopVariable(bodyScope, command.name!, value, this.facts.home, command.words.length === 1 ? copiedVariable(command.words[0]!, scope) : undefined);
       for (const body of command.bodies) this.walkList(body, bodyScope);
     }
     if (bodyScope === scope) {
@@ -308,7 +308,7 @@ class Analyzer implements Walker {
         // `a=(x y)` is known element by element; `a[1]=x`, `a+=(x)`, `x+=y` leave the value unknown.
         if (assignment.array || /^\w+(\[|\+=)/.test(assignment.raw)) setArray(scope, assignment.name, assignment.array && !/^\w+(\[|\+=)/.test(assignment.raw) ? arrayValues(assignment.values, scope, this.expansion) : null);
         else forgetArray(scope, assignment.name);
-        recordCopy(scope, assignment.name, !assignment.array && assignment.values.length === 1 ? copiedVariable(assignment.values[0]!, scope) : undefined);
+        recordCopy(scope, assignment.name, assignment.values.length === 1 ? copiedVariable(assignment.values[0]!, scope) : undefined); // `a=("$T")` too: `${a[0]}` reads T
         // `x='a[$(cmd)]'; echo $((x))`: arithmetic on x runs cmd, so the subscript is read as if it ran now.
         for (const m of (value ?? '').matchAll(SUBSCRIPT)) this.analyzeText(`: ${m[1]!}`, this.subScope(scope, 'an array subscript'));
         setSources(scope, assignment.name, assignment.values.flatMap((v) => wordSources(v, scope)));

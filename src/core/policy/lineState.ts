@@ -2,7 +2,7 @@ import { commandNode, parsedArgs, toolArgs, toolNamed } from '../registry/comman
 import type { CommandSpec } from '../registry/types';
 import { commandName, type Exec, type Scope } from './handlers/context';
 import type { ArgWord } from './types';
-import { namerefOf } from '../shell/expand';
+import { namerefOf, recordCopy } from '../shell/expand';
 
 /**
  * What earlier commands of the same line leave for later ones, kept beside the shell variables (so
@@ -151,8 +151,10 @@ function arithmeticExports(builtin: string, args: readonly ArgWord[], scope: Sco
 }
 
 /** `for HOME in /tmp; do …`: the loop variable takes each value; one the shell already exports reaches the body's commands. */
-export function setLoopVariable(scope: Scope, name: string, value: string | null, home: string): void {
+export function setLoopVariable(scope: Scope, name: string, value: string | null, home: string, copyOf?: string): void {
   if (value !== null) scope.vars.set(name, value);
+  // `for s in "$JWT_SECRET"`: s holds that variable's value, read as its copy.
+  recordCopy(scope, name, copyOf);
   if (!ALREADY_EXPORTED.test(name) || (name === 'HOME' && value === home)) return;
   scope.vars.set(EXPORTED, '');
   scope.vars.set(EXPORTED + name, value ?? `$(for ${name})`);

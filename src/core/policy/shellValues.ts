@@ -7,6 +7,7 @@ import { homeTilde } from '../shell/tilde';
 import type { Exec, Scope } from './handlers/context';
 import type { ArgWord } from './types';
 import { recordBuiltinExports } from './lineState';
+import { recordCopy } from '../shell/expand';
 
 /**
  * Values builtins give variables from text fixed on the line: `read` and `mapfile` from a here-string
@@ -150,10 +151,38 @@ function setBuiltin(args: readonly ArgWord[], scope: Scope, home: string): void 
   }
 }
 
+/** The variable a here-string is exactly (`<<< "$T"`): a `read` or `mapfile` of it copies that value. */
+function herestringCopy(exec: Exec): string | undefined {
+  return exec.stdin?.kind === 'herestring' ? /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(exec.stdin.text)?.[1] : undefined;
+}
+
+/** The variable a word is exactly (`"$T"`, `${T}`), as written. */
+const wordCopy = (a: ArgWord): string | undefined => /^"?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?"?$/.exec(a.raw)?.[1];
+
+/**
+ * Copies of a secret through shell state (round 12): `read -r x <<< "$T"` and `mapfile -t a <<< "$T"` put T's
+ * value in x or a; `set -- "$T"` puts it in `$1`. A later `$x`, `${a[0]}` or `$1` then reads as `$T` does.
+ */
+function recordBuiltinCopies(name: string | undefined, args: readonly ArgWord[], exec: Exec, scope: Scope): void {
+  if (name === 'read' || name === 'mapfile' || name === 'readarray') {
+    const parsed = options(args, name === 'read' ? READ_VALUED : MAPFILE_VALUED);
+    const targets = parsed?.operands.filter((a) => NAME.test(a.text)) ?? [];
+    const array = parsed?.opts.get('a');
+    const target = typeof array === 'object' ? array.text : targets.length === 1 ? targets[0]!.text : undefined;
+    if (target !== undefined) recordCopy(scope, target, herestringCopy(exec));
+  } else if (name === 'set') {
+    const at = args.findIndex((a) => a.text === '--' || !/^[-+]/.test(a.text));
+    if (at < 0) return;
+    const rest = args.slice(args[at]!.text === '--' ? at + 1 : at);
+    for (let n = 0; n < 9; n++) recordCopy(scope, String(n + 1), rest[n] ? wordCopy(rest[n]!) : undefined);
+  }
+}
+
 /** What `read`, `mapfile`/`readarray`, `printf -v` and `set` leave in the variables. */
 export function recordBuiltinValues(argv: readonly ArgWord[], exec: Exec, scope: Scope, home: string): void {
   const name = argv[0]?.text;
   const args = argv.slice(1);
+  recordBuiltinCopies(name, args, exec, scope);
   if (name === 'read') readBuiltin(args, exec, scope);
   else if (name === 'mapfile' || name === 'readarray') mapfileBuiltin(args, exec, scope);
   else if (name === 'printf') printfBuiltin(args, scope, home);

@@ -10,7 +10,7 @@ import { metadataRequests, metadataTarget } from './support/metadataEndpoints';
 import { dump, dumpTarget, hasFlag, isSecretVariableName, optionValue, positionals } from './support/huntCommon';
 import { checkSecretEnvironment, checkStoreDumps, processEnvironmentShown } from './support/secretStores';
 import { checkSentOut, checkSnippetSentOut } from './support/secretsSentOut'; import { checkCodeSearchTools } from './support/codeSearchTools';
-import { searchListsOnly, searchPrintsNoContent } from './support/printsNoContent';
+import { environmentNamesOnly, searchListsOnly, searchPrintsNoContent } from './support/printsNoContent';
 import { gitLsFilesRoots, listedFiles } from './support/listerRoots';
 import { gitStart } from './support/gitGlobals';
 import { fedObjectNames, pathOfObjectName } from './support/gitObjectNames';
@@ -19,7 +19,7 @@ import { awkBuiltReads, withArgFileInput, namesFed, takesNamesOnStdin, FIELD_FIL
 import { gitPathspecScope, rgScope } from './support/searchScope';
 import { searchListing, substitutedSearchLists } from './support/searchListings';
 import { checkStructuralSearch } from './support/structuralSearches';
-import { goneFileFindings } from './support/gitGoneFiles';
+import { goneFileFindings } from './support/gitGoneFiles'; import { checkIgnoreNames } from './support/gitCheckIgnore';
 
 /**
  * The hunt around a credential, not only its read: searches whose pattern names secrets or matches a
@@ -191,7 +191,8 @@ function checkFoundFiles(inv: Invocation, ctx: RuleContext): Finding[] {
     consumer = { name: inv.name, args: inv.args };
     if (from.name === 'git' && from.args[0]?.text === 'ls-files') finder = { roots: gitLsFilesRoots(from.args.slice(1).map((a) => a.text)).map((r) => resolvePath(from.cwd || cwd, r, facts.home)), hidden: true, nameHunt: false };
     // `git status --ignored --porcelain | awk '{print $2}' | xargs cat`: git names the untracked files (and the ignored ones, where .env files are) under its folders.
-    // `git clean -ndX | cut -d' ' -f3 | xargs cat`: a clean (dry run or not) names the ignored or untracked files it would remove.
+    // `git clean -ndX | cut -d' ' -f3 | xargs cat`, `git check-ignore * .* | xargs cat`: the ignored or untracked files named.
+    else if (from.name === 'git' && from.args[0]?.text === 'check-ignore') finder = checkIgnoreNames(from, cwd, facts);
     else if (from.name === 'git' && (from.args[0]?.text === 'status' || from.args[0]?.text === 'clean')) finder = { roots: gitLsFilesRoots(from.args.slice(1).map((a) => a.text)).map((r) => resolvePath(from.cwd || cwd, r, facts.home)), hidden: true, nameHunt: false, ignored: true };
     else finder = fileFinder(from, from.cwd || cwd, facts) ?? listedUnder(from, cwd, facts) ?? searchListing(from, cwd, facts, searchReaches);
     if (finder?.listedBy) listedBy = finder.listedBy;
@@ -326,8 +327,8 @@ function checkFilteredListing(inv: Invocation, ctx: RuleContext): Finding[] {
   const listsHistory = HISTORY_LISTINGS.has(from.name);
   const listsProcessEnv = from.name === 'ps' && processEnvironmentShown(from.args);
   if (!listsVariables && !listsHistory && !listsProcessEnv) return [];
-  // `env | grep -c .`: a count of every line prints no value (a count for a fragment would test a guess).
-  if (!inv.args.some((a) => a.dynamic) && searchPrintsNoContent(inv.args, true)) return [];
+  // `env | grep -c SECRET`, `-q DB_PASSWORD`, `-o '^[A-Z_]*SECRET'`: a count, a status or names (a pattern that could spell a value asks).
+  if (!inv.args.some((a) => a.dynamic) && (/^[ef]?grep$/.test(inv.name) ? environmentNamesOnly(inv.args) : searchPrintsNoContent(inv.args, true))) return [];
   const secretNames = [...ctx.facts.envNames.filter(isSecretVariableName), ...COMMON_SECRET_VARIABLES];
   const matchesSecretName = search.patterns !== undefined && secretNames.some((n) => searchMatchesText(search, `${n}=`));
   const keyWord = search.patterns?.some((p) => /key|pass|token|secret|auth|cred|url|dsn/i.test(p)) === true;
@@ -558,8 +559,8 @@ function metadataFindings(texts: readonly string[], who: string, _ctx: RuleConte
       rule: 'credentials.metadata-endpoint',
       risk: 'credential-dump',
       severity: 'ask',
-      reason: `${who} requests ${r.path || '/'} from the ${r.cloud} metadata endpoint ${r.host}, which hands out the machine's cloud credentials and configuration.`,
-      targets: [metadataTarget(`${r.cloud} instance metadata (${r.host})`)],
+      reason: r.hands ? `${who} requests ${r.path} from the ${r.cloud} at ${r.host}, which hands out ${r.hands}.` : `${who} requests ${r.path || '/'} from the ${r.cloud} metadata endpoint ${r.host}, which hands out the machine's cloud credentials and configuration.`,
+      targets: [metadataTarget(`${r.cloud}${r.hands ? '' : ' instance metadata'} (${r.host})`)],
     });
     break;
   }

@@ -41,7 +41,7 @@ import { checkInlineCodeEnvironment } from './support/inlineCodeEnvironment';
 import { checkFolderDiffs } from './support/folderDiffs';
 import { checkCredentialEndpoints } from './support/credentialEndpoints';
 import { checkMailedPatches } from './support/mailedPatches';
-import { checkCredentialMoves } from './support/credentialMoves';
+import { checkCredentialMoves } from './support/credentialMoves'; import { checkCredentialExposures } from './support/credentialExposures'; import { checkGitGrepOutside } from './support/gitGrepOutside';
 import { checkUnignoredStaging } from './support/unignoredStaging';
 import { checkLinkedFolderReads } from './support/linkedFolders';
 import { checkForeignShellText } from './support/foreignShells';
@@ -529,7 +529,7 @@ export const credentialReachPack: RulePack = {
       ...checkTunnels(inv),
       ...checkMountedSecrets(inv, ctx),
       ...checkConsoleSecrets(inv, ctx),
-      ...checkCredentialMoves(inv, ctx),
+      ...checkCredentialMoves(inv, ctx), ...checkCredentialExposures(inv, ctx), ...checkGitGrepOutside(inv, ctx),
       ...checkForeignShellText(inv, ctx),
       ...checkRemoteRedirects(inv, ctx, historyOf(ctx)),
       ...checkNewRepositoryPush(inv, ctx, historyOf(ctx)),

@@ -13,7 +13,9 @@ import { checkOtherProcessReads } from './support/otherProcessReads';
 import { traceExposures } from './support/traceExposures';
 import { incompleteListing, searchReaches } from './credentialHunt';
 import { dumpTarget, isSecretVariableName, registryWords } from './support/huntCommon';
-import { printsNoContent } from './support/printsNoContent';
+import { printsNoContent, searchPrintsNoContent } from './support/printsNoContent';
+import { injectedTarget } from './support/injectedSecrets';
+import { storeInfo } from './support/credentialStores';
 import { parsedArgs, toolArgs } from '../registry/commandModel';
 import { kubectl } from '../registry/tools/kubectl';
 import { searchPrintsNoSecret } from './support/searchedLines';
@@ -97,10 +99,13 @@ const READERS: Readonly<Record<string, ReaderSpec>> = ownTable({
   pax: { verb: 'archives', valued: ['-f', '-x', '-s', '-o', '-b', '-B', '-G', '-T', '-U'], recursive: 'always' },
   zip: { verb: 'archives', recursive: ['-r', '--recurse-paths'] }, '7z': { verb: 'archives', recursive: 'always' }, gpg: { verb: 'reads', valued: ['-r', '--recipient', '-o', '--output'] },
   openssl: { verb: 'reads', valued: ['-out', '-keyout', '-passin', '-passout', '-subj', '-newkey', '-days'] }, 'ssh-keygen': { verb: 'reads' },
-  curl: { verb: 'uploads' }, wget: { verb: 'uploads' }, http: { verb: 'uploads' }, https: { verb: 'uploads' },
+  curl: { verb: 'uploads' }, wget: { verb: 'uploads' }, http: { verb: 'uploads' }, https: { verb: 'uploads' }, xh: { verb: 'uploads' }, xhs: { verb: 'uploads' }, curlie: { verb: 'uploads' },
   nc: { verb: 'sends' }, ncat: { verb: 'sends' }, socat: { verb: 'sends' },
   vimdiff: { verb: 'opens' }, nvimdiff: { verb: 'opens' }, gvimdiff: { verb: 'opens' },
   code: { verb: 'opens' }, vim: { verb: 'opens' }, vi: { verb: 'opens' }, nvim: { verb: 'opens' }, nano: { verb: 'opens' }, emacs: { verb: 'opens' },
+  // Round 11: editors and viewers known to the guard for other reasons (Kakoune's `%sh{}`, `mc` is also MinIO's client, whose `cp` of a credential file uploads it).
+  kak: { verb: 'opens' }, mc: { verb: 'opens' }, mcedit: { verb: 'opens' }, mcview: { verb: 'opens' }, micro: { verb: 'opens' }, hx: { verb: 'opens' }, helix: { verb: 'opens' },
+  joe: { verb: 'opens' }, jed: { verb: 'opens' }, mg: { verb: 'opens' }, ne: { verb: 'opens' }, vis: { verb: 'opens' }, subl: { verb: 'opens' }, zed: { verb: 'opens' }, gedit: { verb: 'opens' }, kate: { verb: 'opens' },
 });
 
 /** Does the credentials pack read this command's file operands itself? */
@@ -116,7 +121,7 @@ function uploadedFiles(name: string, args: readonly ArgWord[]): ArgWord[] {
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as ArgWord;
     const t = a.text;
-    if (name === 'http' || name === 'https') {
+    if (name === 'http' || name === 'https' || name === 'xh' || name === 'xhs' || name === 'curlie') {
       const m = /^[^=@:]*[=:]?=?@(.+)$/.exec(t);
       if (m && i > 0) out.push(fileWord(m[1] ?? '', a));
       else if (t.startsWith('@')) out.push(fileWord(t.slice(1), a));
@@ -139,7 +144,7 @@ interface ReaderInputs {
 }
 
 function readerInputs(name: string, spec: ReaderSpec, args: readonly ArgWord[]): ReaderInputs {
-  if (['curl', 'wget', 'http', 'https', 'nc', 'ncat', 'socat'].includes(name)) return { files: uploadedFiles(name, args), recursive: false, globFilters: [], hiddenToo: true, ignoredToo: true };
+  if (['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'curlie', 'nc', 'ncat', 'socat'].includes(name)) return { files: uploadedFiles(name, args), recursive: false, globFilters: [], hiddenToo: true, ignoredToo: true };
   if (name === 'git') {
     // `git grep` searches tracked files; `git show HEAD:.env` / `git cat-file -p HEAD:.env` print them.
     const sub = args.find((a) => !a.text.startsWith('-'))?.text;
@@ -246,6 +251,8 @@ function checkReads(inv: Invocation, ctx: RuleContext): Finding[] {
       const explicitHidden = hiddenToo || (rootRel !== undefined && isHiddenPath(rootRel));
       const explicitIgnored = ignoredToo || (rootRel !== undefined && rootRel !== '' && gitignored(rootRel + '/_', facts));
       const reaches = spec.verb === 'searches' ? searchReaches(inv, facts) : () => true;
+      // A store taken whole (`zip -r x ~/.mozilla`) whatever parts of it the index lists.
+      if (spec.verb !== 'searches') add(spec.verb, storeInfo(p.replace(/\/+$/, ''), facts), `${inv.name} (recursive)`);
       for (const under of facts.credentials.filesUnder(p)) {
         if (!explicitHidden && isHiddenPath(under.path)) continue;
         if (!explicitIgnored && gitignored(under.path, facts)) continue;
@@ -364,8 +371,10 @@ function printedSecretVariable(inv: Invocation): string | undefined {
     // `${!prefix*}` and `${!arr[@]}` expand to names.
     const indirect = /\$\{!([A-Za-z_][A-Za-z0-9_]*)\}/.exec(a.raw);
     if (indirect) return `{!${indirect[1]}} (a variable named at run time)`;
-    for (const m of a.raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
-      const name = m[1] ?? '';
+    for (const m of a.raw.matchAll(/\$(\{?)([A-Za-z_][A-Za-z0-9_]*)(:?\+)?/g)) {
+      const name = m[2] ?? '';
+      // `${SECRET:+yes}` (and `${SECRET+yes}`) expands to the word after `+`, never the value; a `$SECRET` inside that word is read on its own.
+      if (m[1] === '{' && m[3] !== undefined) continue;
       if (checked.has(name)) continue;
       checked.add(name);
       // The shell's own working-folder variables end in "PWD" but hold a path, not a password.
@@ -375,6 +384,18 @@ function printedSecretVariable(inv: Invocation): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * `echo "$DB_PASSWORD" | wc -c`, `printf %s "$S" | grep -q .`: the value goes only into a counter or a quiet
+ * search (a count or an exit status reaches the output, never the value). `wc --files0-from=-` would name the value
+ * as a file in its error, and a redirect of the echo itself sends the value elsewhere: both stay prints.
+ */
+function valueReachesNoOutput(inv: Invocation): boolean {
+  if (inv.redirects.length > 0 || inv.pipedInto === undefined) return false;
+  const args = inv.pipedArgs ?? [];
+  if (inv.pipedInto === 'wc') return !args.some((a) => a.dynamic || a.text.startsWith('--files0-from'));
+  return FILTERS.has(inv.pipedInto) && inv.pipedInto !== 'rg' && inv.pipedInto !== 'ag' && !args.some((a) => a.dynamic) && searchPrintsNoContent(args, true);
 }
 
 /** Commands that print every variable; piped into a filter, the filter's stage judges what reaches the screen. */
@@ -432,7 +453,7 @@ function checkDumps(inv: Invocation, ctx: RuleContext): Finding[] {
   // gcloud and az are read through their grammar: a global option's value or a release track is not a command word.
   const words = inv.name === 'gcloud' || inv.name === 'az' ? registryWords(inv.name, inv.args, true) : inv.args.map((a) => a.text);
   const what = kubectl.names.includes(inv.name) ? kubectlSecretDump(inv) : dump?.match(words);
-  const variable = what ? undefined : printedSecretVariable(inv);
+  const variable = what || valueReachesNoOutput(inv) ? undefined : printedSecretVariable(inv);
   if (!what && !variable) return [];
   const shown = what ?? `the secret variable $${variable}`;
   return [
@@ -442,7 +463,7 @@ function checkDumps(inv: Invocation, ctx: RuleContext): Finding[] {
       severity: 'ask',
       reason: `${[inv.name, ...inv.args.slice(0, 3).map((a) => a.text)].join(' ').slice(0, 60)} prints ${shown}.`,
       // A cluster's secrets live in the cluster its context names (unnamed: production by the rule for unresolved targets).
-      targets: [kubectl.names.includes(inv.name) && what ? dumpTarget('Kubernetes secrets', ctx, true, inv.args.map((a) => a.text)) : { kind: 'credential', name: what ? inv.name : `$${variable}`, remote: false, environment: 'local', environmentReason: 'this machine' }],
+      targets: [kubectl.names.includes(inv.name) && what ? dumpTarget('Kubernetes secrets', ctx, true, inv.args.map((a) => a.text)) : injectedTarget(inv, what ?? `$${variable}`, ctx) ?? { kind: 'credential', name: what ? inv.name : `$${variable}`, remote: false, environment: 'local', environmentReason: 'this machine' }],
     },
   ];
 }

@@ -131,7 +131,8 @@ function copiesResolved(word: Word, scope: ExpansionScope): string | undefined {
   let changed = false;
   for (const part of word.parts) {
     if (part.kind !== 'parameter') continue;
-    const plain = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(part.raw)?.[1];
+    // `$1` after `set -- "$T"` is a copy as `$t` is.
+    const plain = /^\$\{?([A-Za-z_][A-Za-z0-9_]*|[1-9])/.exec(part.raw)?.[1];
     const target = plain !== undefined ? copyTarget(plain, scope) : indirectTarget(part.raw, scope);
     const at = raw.indexOf(part.raw, from);
     if (at < 0) continue;
@@ -210,6 +211,9 @@ export function declareSources(builtin: string, words: readonly Word[], scope: E
 
 /** `export t=$TOKEN`: the variable the value after `=` is exactly, read from the word's parts. */
 function assignedCopy(word: Word, eq: number, scope: ExpansionScope): string | undefined {
+  // `declare -A m=([k]="$T")`, `declare -a a=("$T")`: a list of one element that is a variable's value.
+  const element = /^[^=]*=\(\s*(?:\[[^\]]*\]=)?"?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?"?\s*\)$/.exec(word.raw)?.[1];
+  if (element !== undefined) return copyTarget(element, scope);
   const first = word.parts[0];
   if (!first || first.kind !== 'literal' || first.text.length !== eq + 1) return undefined;
   return copiedVariable({ parts: word.parts.slice(1), raw: word.raw.slice(eq + 1) }, scope);

@@ -251,6 +251,24 @@ const PARALLEL = wrapperGrammar([
   ...switches('0kqvtuXmr'), flag('--keep-order'), flag('--dry-run'), flag('--pipe'), flag('--tag'), flag('--line-buffer'), flag('--bar'), flag('--progress'),
 ]);
 
+/**
+ * `find . -type f | parallel cat`, `parallel cat :::: list`, `parallel -a list cat` (round 11): parallel appends
+ * the words of its input (stdin, or one file named by `::::` or `-a`) as xargs does. The command's words and
+ * the file, or undefined for `:::` inputs, a `{}` placement, `--pipe` or more than one source.
+ */
+export function parallelInputCommand(args: readonly ArgWord[]): { command: ArgWord[]; file?: ArgWord } | undefined {
+  const read = readWrapper(args, PARALLEL);
+  const rest = args.slice(read.index);
+  if (read.parsed.options.some((o) => ['--pipe', '--pipepart', '-I'].includes(o.name)) || rest.some((w) => w.text.includes('{'))) return undefined;
+  const at = rest.findIndex((w) => w.text.startsWith(':::'));
+  const command = at < 0 ? rest : rest.slice(0, at);
+  const listed = at >= 0 && rest[at]!.text === '::::' && rest.length === at + 2 ? rest[at + 1] : undefined;
+  if (command.length === 0 || (at >= 0 && listed === undefined)) return undefined;
+  const option = read.valueWord('-a');
+  if (option && listed) return undefined;
+  return { command, ...(listed ?? option ? { file: (listed ?? option)! } : {}) };
+}
+
 function parallelPeel(args: ArgWord[]): Peeled {
   const rest = args.slice(readWrapper(args, PARALLEL).index);
   const end = rest.findIndex((w) => w.text.startsWith(':::'));
@@ -482,6 +500,11 @@ export const WRAPPERS: Readonly<Record<string, Peeler>> = ownTable({
   bunx: npxPeel,
   pnpx: npxPeel,
   'cross-env': (args) => envPeel(args),
+  // `cross-env-shell 'echo $X'`: the same settings, then its words run as one shell line.
+  'cross-env-shell': (args) => {
+    const peeled = envPeel(args);
+    return peeled.argv.length > 0 ? { ...peeled, argv: [], shellText: joinWords(peeled.argv), label: 'cross-env-shell' } : peeled;
+  },
   'dotenv': afterDoubleDash,
   // The npm package `dotenv-cli` run by its package name (`npx dotenv-cli -e .env -- cmd`).
   'dotenv-cli': afterDoubleDash,

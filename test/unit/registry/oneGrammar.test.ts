@@ -145,8 +145,6 @@ const READER_CEILING: Readonly<Record<string, number>> = {
   'core/rules/support/listerRoots.ts': 5,
   'core/rules/support/codeSearchTools.ts': 4,
   'core/rules/support/credentialFolderOperands.ts': 2,
-  'core/rules/support/fileOptionReads.ts': 2,
-  'core/rules/support/secretsSentOut.ts': 2,
   'core/rules/support/printsNoContent.ts': 10,
   'core/rules/support/psqlVariables.ts': 1,
   'core/rules/support/searchScope.ts': 2,

@@ -6,7 +6,7 @@
  */
 
 import { resolvePath } from '../../paths';
-import { WRAPPERS } from '../../shell/wrappers';
+import { WRAPPERS, parallelInputCommand } from '../../shell/wrappers';
 import type { ArgWord, Invocation } from '../types';
 import { xargsInput } from '../xargs';
 import { commandName, type Exec, type Walker } from './context';
@@ -35,6 +35,15 @@ export function peelWrappers(w: Walker, argvIn: ArgWord[], exec: Exec, unitsPerW
     const peel = Object.prototype.hasOwnProperty.call(WRAPPERS, name) ? WRAPPERS[name] : undefined;
     if (!peel) return { argv };
     const before = argv;
+    // `ls -a | parallel cat`, `parallel cat :::: list`: the input's words are appended as xargs appends them.
+    const input = name === 'parallel' ? parallelInputCommand(argv.slice(1)) : undefined;
+    if (input && (input.file || exec.stdin)) {
+      const fileOption: ArgWord[] = input.file ? [{ text: '-a', raw: '-a', dynamic: false, glob: false }, input.file] : [];
+      exec.wrappers = [...exec.wrappers, 'parallel'];
+      if (fileOption.length > 0) exec.wrapperWords = [...(exec.wrapperWords ?? []), ...fileOption];
+      argv = xargsInput(w, input.command, fileOption, exec);
+      continue;
+    }
     const peeled = peel(argv.slice(1));
     if (peeled.notWrapping) return { argv };
     if (peeled.assignments) exec.assignments = { ...exec.assignments, ...peeled.assignments };

@@ -548,15 +548,16 @@ function judgeRuntimeCode(code: string, who: string, facts: Facts, view: Perimet
 /** `parallel CMD :::: FILE`, `parallel -a FILE CMD`: the command's arguments are the lines of a file the hook does not read. */
 function judgeArgumentFiles(inv: Invocation, j: Judge): void {
   // `xargs rm < list`, `xargs -a list rm`, `cat list | xargs truncate -s0`: a writer's paths are a file's lines.
-  if (inv.via.includes('xargs') && EFFECT_RULES[inv.name] && !READ_ONLY_COMMANDS.has(inv.name) && !takesNoPaths(inv)) {
+  const feeder = inv.via.includes('xargs') ? 'xargs' : inv.via.includes('parallel') ? 'parallel' : undefined; // parallel fed by stdin, `::::` or `-a` appends as xargs does
+  if (feeder && EFFECT_RULES[inv.name] && !READ_ONLY_COMMANDS.has(inv.name) && !takesNoPaths(inv)) {
     const producer = inv.stdin?.kind === 'pipe' ? inv.stdin.from : undefined;
     const described = producer && (producer.name === 'find' || producer.name === 'git' || producer.name === 'echo' || producer.name === 'printf' || producer.name === 'fd' || producer.name === 'ls');
     const argFile = (inv.wrapperWords ?? []).some((w) => w.text === '-a' || w.text.startsWith('--arg-file') || /^-a./.test(w.text));
     const searched = producer && !argFile ? searchedFoldersFeeding(producer) : undefined;
     if (searched) return searched.forEach((word) => judgePath(resolvePath(producer!.cwd || j.facts.cwd, word.text, j.facts.home), { kind: 'write', word, recursive: true }, j));
     if (!described && (inv.stdin?.kind === 'file' || producer || argFile)) {
-      const from = inv.stdin?.kind === 'file' ? inv.stdin.path : producer ? `the output of ${producer.name}` : 'an argument file (xargs -a)';
-      j.findings.push(unreadFinding('runtime-target', `${inv.name} (through xargs) changes paths read at run time from ${from}, which may name any file`, `xargs ${inv.name}`, j.facts, j.view));
+      const from = inv.stdin?.kind === 'file' ? inv.stdin.path : producer ? `the output of ${producer.name}` : `an argument file (${feeder} -a)`;
+      j.findings.push(unreadFinding('runtime-target', `${inv.name} (through ${feeder}) changes paths read at run time from ${from}, which may name any file`, `${feeder} ${inv.name}`, j.facts, j.view));
       return;
     }
   }

@@ -46,6 +46,11 @@ const VALUED: Readonly<Record<string, readonly string[]>> = ownTable({
   ansible: ['-i', '--inventory', '-m', '--module-name', '-u', '--user', '-l', '--limit', '-e', '--extra-vars', '-f', '--forks', '--vault-password-file', '-a', '--args'],
   scw: ['-p', '--profile', '-c', '--config', '-o', '--output'],
   neon: ['--project-id', '--branch', '--database-name', '--role-name', '--org-id', '--api-key', '-o', '--output', '--config-dir', '--context-file'],
+  exo: ['-z', '--zone', '-O', '--output-format', '-C', '--config', '-A', '--use-account'],
+  'vultr-cli': ['-o', '--output', '--config'],
+  civo: ['--region', '-o', '--output', '-f', '--fields', '--config'],
+  'aws-sso-util': ['--profile', '--region', '--sso-start-url', '--sso-region', '--account-id', '--role-name'],
+  'buildkite-agent': ['--format', '--output'],
 });
 
 /** The command's words that are not options or option values, in order. */
@@ -115,6 +120,9 @@ const TABLE: Readonly<Record<string, readonly Mint[]>> = ownTable({
     { path: [['ec2', 'lightsail'], 'create-key-pair'], what: 'a new SSH key pair with its private key' },
     { path: ['acm', 'export-certificate'], what: "a certificate's private key" },
     { path: ['ec2', 'describe-launch-template-versions'], what: "the launch template's user data (start-up scripts often carry secrets)" },
+    // Round 11: a managed database's master password; an instance's console (start-up scripts print their secrets there).
+    { path: ['lightsail', 'get-relational-database-master-user-password'], what: "the managed database's master password" },
+    { path: ['ec2', 'get-console-output'], what: "the instance's console output (start-up scripts and the secrets they print)" },
   ],
   gcloud: [
     { path: ['config', 'config-helper'], what: 'a Google Cloud access token' },
@@ -155,6 +163,7 @@ const TABLE: Readonly<Record<string, readonly Mint[]>> = ownTable({
   helm: [{ path: ['get', ['values', 'all', 'manifest']], what: "a release's values and manifests (its secrets)" }],
   vault: [
     { path: ['token', 'create'], what: 'a new Vault token' },
+    { path: ['operator', 'raft', 'snapshot', 'save'], what: "a snapshot of Vault's whole store (into a file)" },
     { path: ['login'], what: 'a new Vault token' },
     { path: ['write', /^auth\/.+\/login$/.source], what: 'a new Vault token' },
     { path: ['write', /^\/?auth\/token\/create(-orphan)?(\/|$)/.source], what: 'a new Vault token' },
@@ -200,8 +209,25 @@ const TABLE: Readonly<Record<string, readonly Mint[]>> = ownTable({
   'aws-vault': [{ path: ['login'], what: 'a sign-in URL carrying session credentials', when: ['--stdout', '-s'] }, { path: ['export'], what: 'session credentials' }],
   assume: [{ path: [], what: 'session credentials (exported)', when: ['--export', '-x', '--env', '--export-all-env-vars', '--exec'] }],
   stripe: [{ path: ['listen'], what: 'the webhook signing secret', when: ['--print-secret'] }],
+  // Round 11: managed databases' connection details, a cluster's kubeconfig, a storage CLI's own settings.
+  exo: [{ path: ['dbaas', 'show'], what: 'a database connection URI with its password', when: ['--uri'] }],
+  'vultr-cli': [{ path: [['database', 'db', 'databases'], 'get'], what: "the managed database's connection details with its password" }],
+  civo: [{ path: [['kubernetes', 'k8s', 'kube', 'k3s'], ['config', 'conf']], what: 'a kubeconfig with its credentials' }],
+  s3cmd: [{ path: [], what: 'the s3cmd settings with their access and secret keys', when: ['--dump-config'] }],
+  podman: [{ path: ['secret', 'inspect'], what: "a secret's value", when: ['--showsecret'] }],
+  // A CI agent's job environment; an AWS credential helper's session credentials (as shell exports, or as credential_process JSON).
+  'buildkite-agent': [{ path: ['env', ['dump', 'get']], what: "the job's environment variables (its secrets)" }],
+  awsume: [{ path: [], what: 'session credentials (as export commands)', when: ['-s', '--show-commands', '--json'] }],
+  'aws-sso-util': [{ path: ['credential-process'], what: 'AWS role credentials' }],
+  'gimme-aws-creds': [{ path: [], what: 'temporary AWS credentials', unlessNaming: /^(--(action-list-profiles|action-list-roles|list-profiles|action-configure|configure|version|help)|-h)$/ }],
+  // Snapshots of a whole secret store, written to a file anything then reads.
+  argocd: [{ path: ['admin', 'export'], what: 'every Argo CD resource, repository and cluster credentials included' }],
+  'jenkins-cli': [{ path: [['groovy', 'groovysh']], what: 'a script run on the Jenkins controller, which can print every stored credential' }],
   // The whole key space of the cluster's store (Kubernetes keeps its secrets there).
-  etcdctl: [{ path: ['get'], what: 'every key under the prefix (a cluster store holds its secrets there)', when: ['--prefix', '--from-key'], unlessNaming: /^--(keys|count)-only$/ }],
+  etcdctl: [
+    { path: ['get'], what: 'every key under the prefix (a cluster store holds its secrets there)', when: ['--prefix', '--from-key'], unlessNaming: /^--(keys|count)-only$/ },
+    { path: ['snapshot', 'save'], what: 'a snapshot of the cluster store with every secret it keeps (into a file)' },
+  ],
   // Every host's variables, vault-decrypted secrets among them.
   ansible: [{ path: [], what: "every host's variables (decrypted vault secrets included)", naming: /\bhostvars\b|^var=vars$/ }],
 });

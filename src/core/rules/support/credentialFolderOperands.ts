@@ -7,9 +7,15 @@ import { pathsOfWord } from './credentialPaths';
  * send every file inside it. The home folder, or a folder outside the workspace holding credential files (a
  * credential store), asks, naming what it reaches; a project folder is a tool's ordinary work.
  */
+/** A verb that sends what it is given away (`croc send`, `wormhole send`), or an operand that names a remote place (`s3://x/`). */
+const SENDING_VERB = /^(send|share|upload|push|publish)$/;
+const REMOTE_OPERAND = /^[a-z][a-z0-9+.-]{1,15}:\/\//i;
+
 export function credentialFolderOperands(inv: Invocation, facts: Facts, operands: readonly ArgWord[], why: string): Finding[] {
   const cwd = inv.cwd || facts.cwd;
   const out: Finding[] = [];
+  // Sent off this machine (round 11): the place it lands is one nothing names (production by the rule for unresolved targets).
+  const sent = inv.args.some((a) => SENDING_VERB.test(a.text) || REMOTE_OPERAND.test(a.text));
   for (const w of operands.slice(0, 16)) {
     for (const p of pathsOfWord(w, cwd, facts).slice(0, 4)) {
       const home = facts.home !== '' && p.replace(/\/+$/, '') === facts.home.replace(/\/+$/, '');
@@ -26,7 +32,7 @@ export function credentialFolderOperands(inv: Invocation, facts: Facts, operands
         risk: 'credential-read',
         severity: 'ask',
         reason: `${inv.name} is given ${what}; ${why}, and a program given a folder may read every file in it.`,
-        targets: [{ kind: 'path', name: shown, remote: false, environment: 'local', environmentReason: 'a folder on this machine' }],
+        targets: [sent ? { kind: 'path', name: shown, remote: true, environment: 'unknown', environmentReason: `sent by ${inv.name} to a place nothing names` } : { kind: 'path', name: shown, remote: false, environment: 'local', environmentReason: 'a folder on this machine' }],
       });
       if (out.length >= 4) return out;
     }

@@ -5,7 +5,6 @@
  * (`chmod 644 ~/.ssh/id_ed25519`). Renames inside the project or the home folder stay allowed.
  */
 
-import { ownTable } from '../../ownTable';
 import { checkContainerHandoffs } from './containerHandoffs';
 import { isWithin, resolvePath } from '../../paths';
 import type { ArgWord, CredentialFileInfo, Facts, Finding, Invocation, RuleContext } from '../../policy/types';
@@ -13,35 +12,14 @@ import { readFinding } from '../credentials';
 import { checkContainerCredentials } from './containerCredentials';
 import { checkEditorBatchReads } from './editorBatchReads';
 import { infoFor, pathsOfWord } from './credentialPaths';
-
-/** Home folders that are credential stores as a whole (their files are keys and tokens). */
-const HOME_STORES: Readonly<Record<string, string>> = ownTable({
-  '.ssh': 'SSH private keys',
-  '.aws': 'AWS credentials',
-  '.gnupg': 'GnuPG private keys',
-  '.azure': 'Azure credentials',
-  '.kube': 'a kubeconfig',
-  '.docker': 'Docker registry credentials',
-  '.config/gcloud': 'Google Cloud credentials',
-  '.config/gh': 'the GitHub token',
-  '.config/sops': 'the SOPS age private keys',
-  '.password-store': 'pass password entries',
-});
+import { storeInfo } from './credentialStores';
 
 /** World-writable folders shared by every local user. */
 const SHARED_TEMP = new Set(['/tmp', '/var/tmp', '/dev/shm', '/private/tmp']);
 
 const MV_VALUED = new Set(['-t', '--target-directory', '-S', '--suffix']);
 
-function storeInfo(abs: string, facts: Facts): CredentialFileInfo | undefined {
-  const home = facts.home.replace(/\/+$/, '');
-  if (!home || !abs.startsWith(home + '/')) return undefined;
-  const rel = abs.slice(home.length + 1).replace(/\/+$/, '');
-  const label = HOME_STORES[rel];
-  return label ? { path: `~/${rel}`, kind: 'credential-folder', label } : undefined;
-}
-
-function credentialAt(abs: string, facts: Facts): CredentialFileInfo | undefined {
+export function credentialAt(abs: string, facts: Facts): CredentialFileInfo | undefined {
   return storeInfo(abs, facts) ?? infoFor(abs, facts);
 }
 

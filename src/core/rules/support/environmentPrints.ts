@@ -41,6 +41,15 @@ export function checkEnvironmentPrints(inv: Invocation, ctx: RuleContext): Findi
   if (inv.name === 'yq') {
     const filter = freeFormReadings(inv.args).usual.operands[0]?.text ?? '';
     if (/(^|[^.\w$])env\b(?!\s*[.(])/.test(filter)) return [dump('dump', `yq ${filter.slice(0, 30)} prints every environment variable.`, dumpTarget('environment variables', ctx))];
+    // `yq -n 'env(STRIPE_SECRET_KEY)'` prints one variable; written into a file in place (`-i`) it is not printed.
+    const named = [...filter.matchAll(/\b(?:str)?env\(\s*["']?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? '').find(isSecretVariableName);
+    if (named && !freeFormReadings(inv.args).usual.options.some((o) => o.name === '-i' || o.name === '--inplace')) return [dump('dump', `yq prints the secret variable $${named}.`, dumpTarget(`$${named}`, ctx))];
+  }
+  // `envsubst '$STRIPE_SECRET_KEY' <<< …`, `gomplate -i '{{ .Env.DB_PASSWORD }}'`: a template tool printing a secret variable it is told to fill in.
+  if ((inv.name === 'envsubst' || inv.name === 'gomplate') && !inv.redirects.some((r) => ['>', '>>', '>|', '&>', '&>>'].includes(r.op) && (r.fd === undefined || r.fd === 1)) && !freeFormReadings(inv.args).usual.options.some((o) => o.name === '-o' || o.name === '--out')) {
+    const texts = [...inv.args.map((a) => a.text), ...(inv.stdin?.kind === 'herestring' || inv.stdin?.kind === 'heredoc' ? [inv.stdin.text] : [])];
+    const named = texts.flatMap((t) => [...t.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)|\.Env\.([A-Za-z_][A-Za-z0-9_]*)|getenv\s+"([A-Za-z_][A-Za-z0-9_]*)"/g)]).map((m) => m[1] ?? m[2] ?? m[3] ?? '').find(isSecretVariableName);
+    if (named) return [dump('dump', `${inv.name} fills in and prints the secret variable $${named}.`, dumpTarget(`$${named}`, ctx))];
   }
   // `make -p`: the printed database holds every environment variable as a make variable.
   if ((inv.name === 'make' || inv.name === 'gmake') && inv.args.some((a) => a.text === '--print-data-base' || /^-[a-zA-Z]*p[a-zA-Z]*$/.test(a.text) && !/[fCIoWj]p/.test(a.text))) {

@@ -1,5 +1,7 @@
 import { ownTable } from '../../ownTable';
+import { effectGrammar, readEffectArgs, values } from '../../policy/effectOptions';
 import type { ArgWord, Finding, Invocation, RuleContext } from '../../policy/types';
+import type { GrammarSpec } from '../../registry/grammar';
 import { readFinding } from '../credentials';
 import { infoFor, pathsOfWord } from './credentialPaths';
 import { gitStart } from './gitGlobals';
@@ -29,26 +31,28 @@ const FILE_OPTIONS: Readonly<Record<string, FileOption>> = ownTable({
   awk: AWK, gawk: AWK, mawk: AWK, nawk: AWK, busybox: AWK,
   rsync: { options: ['--files-from', '--exclude-from', '--include-from'], how: AS_NAMES },
   sed: { options: ['-f', '--file'], how: 'runs as a sed script (its errors print the lines)' },
+  diff: { options: ['--from-file', '--to-file'], how: 'prints as one side of every comparison (each line that differs)' },
 });
 
 /** git subcommands whose `-F FILE` is the message written into history, printed by `git log`/`git show`. */
 const GIT_MESSAGE: FileOption = { options: ['-F', '--file'], how: 'stores as a message in history (git log and git show print it, a push sends it)' };
 const GIT_MESSAGE_SUBS = new Set(['commit', 'tag', 'notes', 'merge', 'stash']);
 
-/** The values of `options` among `words`: `-T FILE`, `-TFILE`, `--files-from=FILE`. Words after `--` are operands. */
-function optionFiles(words: readonly ArgWord[], options: readonly string[]): ArgWord[] {
-  const out: ArgWord[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i] as ArgWord;
-    const t = w.text;
-    if (t === '--') break;
-    for (const o of options) {
-      if (t === o && words[i + 1]) out.push(words[i + 1] as ArgWord);
-      else if (o.startsWith('--') && t.startsWith(o + '=')) out.push({ ...w, text: t.slice(o.length + 1) });
-      else if (!o.startsWith('--') && t.startsWith(o) && t.length > o.length && !t.startsWith('--')) out.push({ ...w, text: t.slice(o.length) });
-    }
+/** Each option list's grammar: its one-letter options and long names, each taking a value (`-T FILE`, `-TFILE`, `--files-from=FILE`). */
+const GRAMMARS = new Map<readonly string[], GrammarSpec>();
+function grammarOf(options: readonly string[]): GrammarSpec {
+  let grammar = GRAMMARS.get(options);
+  if (!grammar) {
+    grammar = effectGrammar(options.filter((o) => /^-\w$/.test(o)).map((o) => o[1]).join(''), options.filter((o) => !/^-\w$/.test(o)).map((o) => o.replace(/^--?/, '')));
+    GRAMMARS.set(options, grammar);
   }
-  return out.filter((w) => w.text !== '-' && w.text !== '/dev/stdin');
+  return grammar;
+}
+
+/** The values of `options` among `words`, read by the one grammar (words after `--` are operands). */
+function optionFiles(words: readonly ArgWord[], options: readonly string[]): ArgWord[] {
+  const names = options.map((o) => o.replace(/^--?/, ''));
+  return values(readEffectArgs(words, grammarOf(options)), ...names).filter((w) => w.text !== '-' && w.text !== '/dev/stdin');
 }
 
 export function checkFileOptionReads(inv: Invocation, ctx: RuleContext): Finding[] {

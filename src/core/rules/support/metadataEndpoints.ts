@@ -18,6 +18,8 @@ export interface MetadataRequest {
   cloud: string;
   host: string;
   path: string;
+  /** What the endpoint hands out, when it is not the machine's cloud credentials (a cluster's node or store API). */
+  hands?: string;
 }
 
 /** 169.254.169.254 (AWS, GCP, Azure, OCI, DigitalOcean), 169.254.170.2 / .23 (ECS, EKS pod identity), 100.100.100.200 (Alibaba). */
@@ -26,6 +28,8 @@ const ADDRESSES: ReadonlyMap<number, string> = new Map([
   [0xa9feaa02, 'ECS container'],
   [0xa9feaa17, 'EKS pod identity'],
   [0x646464c8, 'Alibaba Cloud'],
+  // Round 11: Scaleway's metadata address (user data at /user_data, its credentials-bearing cloud-init).
+  [0xa9fe2a2a, 'Scaleway'],
 ]);
 
 const NAMES: ReadonlyMap<string, string> = new Map([
@@ -34,6 +38,9 @@ const NAMES: ReadonlyMap<string, string> = new Map([
   ['metadata', 'Google Cloud'],
   ['instance-data', 'AWS'],
   ['instance-data.ec2.internal', 'AWS'],
+  ['metadata.tencentyun.com', 'Tencent Cloud'],
+  ['metadata.platformequinix.com', 'Equinix Metal'],
+  ['metadata.packet.net', 'Equinix Metal'],
 ]);
 
 /** One part of an IPv4 address as inet_aton reads it: decimal, 0x hex or leading-zero octal. */
@@ -101,7 +108,8 @@ const DESCRIPTIVE_PATHS: readonly RegExp[] = [
   /^\/latest\/api\/token\/?$/,
   /^\/computeMetadata\/v1\/instance\/(id|zone|hostname|name|machine-type|cpu-platform|image|tags|preempted|maintenance-event|network-interfaces(\/[\w/.-]*)?)\/?$/,
   /^\/computeMetadata\/v1\/project\/(project-id|numeric-project-id)\/?$/,
-  /^\/metadata\/instance(\/(compute|network)(\/[\w/]*)?)?\/?$/,
+  // Azure's `compute/userData` and `compute/customData` hand out start-up data (secrets often): not descriptive.
+  /^\/metadata\/instance(\/(compute|network)(\/(?!userData|customData)[\w/]*)?)?\/?$/i,
   /^\/metadata\/versions\/?$/,
 ];
 
@@ -149,6 +157,29 @@ function endpointVariable(text: string): MetadataRequest | undefined {
   return undefined;
 }
 
+/**
+ * A cluster's own APIs that hand out its secrets without a sign-in (round 11): the kubelet's read-only
+ * port (every pod's spec with its environment values) and etcd's HTTP gateway (every key, Kubernetes
+ * secrets among them). Health, version and metrics paths stay allowed.
+ */
+const CLUSTER_API = /(?:https?:\/\/)?(\[[0-9a-fA-F:]+\]|[A-Za-z0-9][A-Za-z0-9.-]*):(10255|10250|2379)(\/(?:pods|runningpods|configz|logs|v2\/keys|v3(?:alpha|beta)?\/(?:kv\/(?:range|txn)|maintenance\/snapshot))\b[^\s'"`)]*)/;
+
+/** An etcd request over many keys (a range, a recursive listing, a snapshot) or under Kubernetes' secrets; one named key is a read of that key. */
+const ETCD_BULK = /range_end|recursive=true|maintenance\/snapshot|\/v2\/keys\/?(registry\/secrets)?(\?|$|\s|['"])|L3JlZ2lzdHJ5L3NlY3JldH/;
+
+function clusterApi(text: string, line: string): MetadataRequest | undefined {
+  const m = CLUSTER_API.exec(text);
+  if (!m) return undefined;
+  const etcd = m[2] === '2379';
+  if (etcd && !ETCD_BULK.test(line)) return undefined;
+  return {
+    cloud: etcd ? 'etcd HTTP gateway' : 'kubelet API',
+    host: `${m[1]}:${m[2]}`,
+    path: m[3] ?? '',
+    hands: etcd ? 'every key of the cluster store, Kubernetes secrets among them' : "every pod's spec with its environment values",
+  };
+}
+
 /** Metadata credential requests in some text (arguments, a snippet), at most a few. */
 export function metadataRequests(texts: readonly string[]): MetadataRequest[] {
   const out: MetadataRequest[] = [];
@@ -163,6 +194,12 @@ export function metadataRequests(texts: readonly string[]): MetadataRequest[] {
     const pinnedCloud = pinned ? cloudOfHost(pinned[1] ?? '') : undefined;
     if (pinned && pinnedCloud) {
       out.push({ cloud: pinnedCloud, host: pinned[1] ?? '', path: '' });
+      if (out.length >= 4) return out;
+      continue;
+    }
+    const cluster = /:(10255|10250|2379)\//.test(text) ? clusterApi(text, texts.join(' ')) : undefined;
+    if (cluster) {
+      out.push(cluster);
       if (out.length >= 4) return out;
       continue;
     }

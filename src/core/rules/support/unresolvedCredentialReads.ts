@@ -40,6 +40,8 @@ function credentialNamedIn(line: string, cwd: string, facts: Facts): CredentialF
     const rel = token.replace(/^~?\/+/, '');
     // An absolute-looking tail may follow a computed folder (`${X}/.aws/credentials`): read under both roots too.
     const places = [...(token.startsWith('/') ? [token] : []), resolvePath(cwd, rel, facts.home), resolvePath(facts.home, rel, facts.home), ...(token.startsWith('/') ? matchedFolders.map((f) => f + token) : [])];
+    // `${XDG_RUNTIME_DIR}/containers/auth.json`: the session's runtime folder (/run/user/UID), where podman keeps its logins.
+    if (token.startsWith('/') && line.includes('XDG_RUNTIME_DIR')) places.push('/run/user/0' + token);
     for (const abs of places) {
       const info = infoFor(abs, facts);
       if (info) return info;

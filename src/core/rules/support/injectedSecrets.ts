@@ -1,0 +1,20 @@
+import type { Invocation, RuleContext, Target } from '../../policy/types';
+
+/**
+ * A variable print run under a secret injector (round 11): `doppler run -- env`, `vercel env run -e production
+ * -- printenv`, `summon … env`, `berglas exec -- env` print secrets fetched from a remote store, whose
+ * environment the injector's words may name (`-e production`, `-c prd`) and otherwise nothing names
+ * (production by the rule for unresolved targets). Loaders of local files (`foreman run -e .env.production`,
+ * `dotenv -e …`) are production only when their words say so.
+ */
+const REMOTE_STORES = new Set(['doppler', 'infisical', 'op', 'vercel', 'summon', 'berglas', 'chamber', 'teller', 'secrethub', 'akeyless', 'aws-vault', 'phase', 'envkey', 'bws', 'psst', 'varlock']);
+const LOCAL_LOADERS = new Set(['foreman', 'forego', 'honcho', 'dotenv', 'dotenvx', 'env-cmd', 'node-foreman', 'nf', 'overmind', 'hivemind', 'shoreman']);
+
+export function injectedTarget(inv: Invocation, name: string, ctx: RuleContext): Target | undefined {
+  const injector = inv.via.find((v) => REMOTE_STORES.has(v) || LOCAL_LOADERS.has(v));
+  if (injector === undefined) return undefined;
+  const values = (inv.wrapperWords ?? []).map((w) => w.text);
+  const env = ctx.environmentOf({ values, remote: true });
+  if (LOCAL_LOADERS.has(injector) && env.environment !== 'production') return undefined;
+  return { kind: 'credential', name, remote: true, environment: env.environment, environmentReason: `secrets loaded by ${injector}: ${env.reason}` };
+}
