@@ -1,6 +1,5 @@
-import { ownTable } from '../ownTable';
 import { minimatch } from 'minimatch';
-import { matchCredentialPath } from '../credentials/credentialPaths';
+import { matchCredentialPath } from '../credentials/credentialPaths'; import { ownTable } from '../ownTable';
 import { isHunt, isHuntPattern, searchMatchesText, searchPatternsOf, type SearchPatterns } from '../credentials/searchPatterns';
 import { basename, isAbsolute, resolvePath } from '../paths';
 import type { ArgWord, CredentialFileInfo, Facts, Finding, Invocation, RuleContext, RulePack } from '../policy/types';

@@ -6,7 +6,7 @@ import { freeFormReadings, freeFormValues, optionValue } from '../registry/freeF
 import { isSharedDryRun, verbTraitsOf } from '../registry/verbTraits';
 import { identifierParts } from './support/cliArgs';
 import { retentionCut } from './support/dataRetention';
-import { productionSwitchOff, protectionLowered } from './support/protectionLowering';
+import { BACKUP_DAEMONS, productionSwitchOff, protectionLowered, TRIGGER as LOWERING_WORDS } from './support/protectionLowering';
 
 /**
  * Removing the safety net: changes that leave data one step from loss without destroying anything
@@ -425,8 +425,9 @@ function protectionChanged(inv: Invocation, ctx: RuleContext): Finding[] {
  * retentionCut's keys). A reading added above adds its word here.
  */
 const SAFETY_NET_GATE = {
-  names: [...HTTP_CLIENTS, ...BACKUP_TOOLS],
-  words: /backup|retention|retain|version|protect|point|pitr|soft|lock|mfa|snapshot|disable|public|private|time-to-live|ttl|authenticated-read|users|principal|anonymous|policy|link|presign|signurl|sign-url|share|expir|rulesets|stop-logging|sinks|recovery|archive|restorepoint|cleanup|unclean/i,
+  names: [...HTTP_CLIENTS, ...BACKUP_TOOLS, ...BACKUP_DAEMONS],
+  // protectionLowered's own trigger words join these (`dev` too: its `dev.?url` is matched across joined words).
+  words: new RegExp(`backup|retention|retain|version|protect|point|pitr|soft|lock|mfa|snapshot|disable|public|private|time-to-live|ttl|authenticated-read|users|principal|anonymous|policy|link|presign|signurl|sign-url|share|expir|rulesets|stop-logging|sinks|recovery|archive|restorepoint|cleanup|unclean|dev|${LOWERING_WORDS.source}`, 'i'),
 };
 
 function checkSafetyNet(inv: Invocation, ctx: RuleContext): Finding[] {

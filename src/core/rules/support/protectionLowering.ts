@@ -139,7 +139,7 @@ function backtrackOff(w: WordsLike): Lowering | undefined {
 }
 
 /** Backup tools told to stop (`pgbackrest stop`), or a backup location made read-only (`velero backup-location set --access-mode ReadOnly`). */
-const BACKUP_DAEMONS = new Set(['pgbackrest', 'barman', 'wal-g', 'wal-e', 'pgbarman']);
+export const BACKUP_DAEMONS = new Set(['pgbackrest', 'barman', 'wal-g', 'wal-e', 'pgbarman']);
 
 function backupsHalted(name: string, parts: readonly string[], w: WordsLike): Lowering | undefined {
   if (BACKUP_DAEMONS.has(name) && /^(stop|pause|suspend)$/.test(w.positionals[0] ?? '')) return { id: 'backups-stopped', does: `stops backups and WAL archiving (${name} ${w.positionals[0]})`, lost: 'no new backup or archived WAL is taken, so recent changes cannot be restored' };
@@ -182,7 +182,7 @@ function credentialsReplaced(parts: readonly string[], w: WordsLike): Lowering |
  * Every word any reader below looks for, as one test over the joined words: most invocations name none
  * of them and are passed over at the cost of one match (a reader added below must add its words here).
  */
-const TRIGGER = /mute|silence|downtime|snooze|maintenance|alarm|alert|monitor|auth|secur|iam|encrypt|ssl|tls|retention|retain|keep|allow|trusted|inbound|ingress|restriction|public|assign-ip|dev.?url|publish|backtrack|backup|persisten|regenerate|renew|rotate|roll|password|requirepass|masterauth|disable|deactivate|suspend/i;
+export const TRIGGER = /mute|silence|downtime|snooze|maintenance|alarm|alert|monitor|auth|secur|iam|encrypt|ssl|tls|retention|retain|keep|allow|trusted|inbound|ingress|restriction|public|assign-ip|dev.?url|publish|backtrack|backup|persisten|regenerate|renew|rotate|roll|password|requirepass|masterauth|disable|deactivate|suspend/i;
 
 /** `parts`: the word parts of the first subcommand words, as the safety-net pack has them (worked out once per invocation). */
 export function protectionLowered(name: string, w: WordsLike, parts: readonly string[]): Lowering | undefined {
