@@ -62,8 +62,15 @@ export function spellings(text: string): readonly string[] {
 
 let lastSpelled: { text: string; list: readonly string[] } | undefined;
 
+/**
+ * A method call as written, `connect(dsn).cursor().execute(…)`: the name follows a call or an index and is
+ * called, which no path spells (the folder's name would hold the parentheses). Only the text as written
+ * is read so; a name glued from literals (`(h)+'.cur'+'sor'+('')`) is still searched in every other spelling.
+ */
+const METHOD_CALL = /([\w)\]])\s*\.\s*(cursor|claude|clinerules|copilot|gemini|codex|windsurf|codeium)\s*\(/g;
+
 function spellingsNow(text: string): string[] {
-  const written = text.toLowerCase();
+  const written = text.toLowerCase().replace(METHOD_CALL, '$1.$2_(');
   const escaped = /\\[xu0-3]|chr|fromcharcode/.test(written) ? decodeEscapes(written) : written;
   // Perl's and PHP's `.`, Lua's `..` between two literals: `"/.blast"."-shield"`, `"/.blast".."-shield"`.
   // A closing quote follows a character of the literal, never `(`, `,`, `+` or a space (`chr(46)` decoded is `'.'`).
