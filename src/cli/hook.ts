@@ -1,12 +1,10 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { hostHookLimitSeconds, STDIN_DEADLINE_MS, WATCHDOG_MARGIN_MS } from '../node/hosts/deadlines';
 import { failClosedReply, MAX_HOOK_INPUT_BYTES, runHook } from '../hook/runHook';
 import { createRealEngine } from '../hook/realEngine';
 import { emergencyDeny } from '../hook/emergencyDeny';
 import type { CliIo } from './io';
 import { PREPARE_CACHE } from './prepareCacheFlag';
+import { makeScratchWorkspace, removeScratchWorkspace } from './scratchWorkspace';
 import { hookPrelude, readStdinFd } from './stdinRead';
 
 const HELP = `usage: blast-shield hook <cursor|claude|vscode|copilot|cline|gemini|codex|windsurf|vscode-agent>
@@ -45,21 +43,14 @@ function answerAndExit(io: CliIo, reply: { stdout: string; stderr?: string; exit
  * every failure is only a cache not written.
  */
 async function prepareCache(io: CliIo): Promise<number> {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'blast-shield-prepare-'));
+  const scratch = makeScratchWorkspace('blast-shield-prepare-', 'prepare');
   try {
-    const workspace = path.join(folder, 'workspace');
-    fs.mkdirSync(path.join(workspace, '.git', 'objects'), { recursive: true });
-    fs.mkdirSync(path.join(workspace, '.git', 'refs'));
-    fs.writeFileSync(path.join(workspace, '.git', 'HEAD'), 'ref: refs/heads/main\n');
-    const home = path.join(folder, 'guard-home');
-    fs.mkdirSync(home, { mode: 0o700 });
-    const env = { ...io.env, BLAST_SHIELD_HOME: home };
-    const payload = JSON.stringify({ session_id: 'prepare', transcript_path: '', cwd: workspace, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'git status' }, tool_use_id: 'prepare' });
-    await runHook('claude', payload, env, { engine: createRealEngine(env) });
+    const env = { ...io.env, BLAST_SHIELD_HOME: scratch.home };
+    await runHook('claude', scratch.payload, env, { engine: createRealEngine(env) });
     io.stdout('{}\n');
     return 0;
   } finally {
-    fs.rmSync(folder, { recursive: true, force: true });
+    removeScratchWorkspace(scratch);
   }
 }
 

@@ -12,17 +12,18 @@
 // Several --root: all judged in the same world, written to FILE.<n> (FILE for one root), and the
 // differences of each later root from the first printed. The world's root and fake secrets are written
 // as placeholders, so no secret-shaped value is stored. Exit code 1 when rows differ.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { buildWorkspace, fillPlaceholders } from './workspace.mjs';
-import { MIX } from '../../bench/classifier.bench.mjs';
+import { cleanEnv, corpusRows, normaliser } from './corpusRows.mjs';
+
+export { corpusRows };
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..');
-const DEFAULT_CWD = 'app';
 
 function parseArgs(argv) {
   const o = { roots: [], out: null, diff: null, only: null };
@@ -36,37 +37,6 @@ function parseArgs(argv) {
   }
   if (!o.diff && o.roots.length === 0) o.roots.push(repoRoot);
   return o;
-}
-
-export function corpusRows(only = null) {
-  const rows = [];
-  for (const file of readdirSync(here).filter((name) => name.endsWith('.jsonl')).sort()) {
-    readFileSync(join(here, file), 'utf8')
-      .split('\n')
-      .forEach((line, index) => {
-        if (!line.trim()) return;
-        const row = JSON.parse(line);
-        rows.push({ key: `${file}:${index + 1}`, command: row.command, cwd: row.cwd ?? DEFAULT_CWD });
-      });
-  }
-  for (const [i, command] of MIX.entries()) rows.push({ key: `bench-mix:${i + 1}`, command, cwd: DEFAULT_CWD });
-  return only ? rows.filter((r) => only.test(r.command)) : rows;
-}
-
-function cleanEnv(world) {
-  const env = { HOME: world.home, BLAST_SHIELD_HOME: world.guardHome, PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8' };
-  for (const name of ['TMPDIR', 'USER', 'NODE_EXTRA_CA_CERTS', 'SystemRoot']) if (process.env[name] !== undefined) env[name] = process.env[name];
-  return env;
-}
-
-/** Placeholders for what differs between worlds (longest first, so a path inside another is not cut). */
-function normaliser(pairs) {
-  const list = pairs.filter(([value]) => typeof value === 'string' && value.length >= 4).sort((a, b) => b[0].length - a[0].length);
-  return (text) => {
-    let out = text;
-    for (const [value, name] of list) out = out.split(value).join(name);
-    return out.replace(/credentials-[0-9a-f]{16}\.json/g, 'credentials-{{hash}}.json');
-  };
 }
 
 /** The checkout's batch path (check.ts's facts cache and verdict) and its packs, bundled from source. */

@@ -18,18 +18,18 @@
 // On a machine loaded far past its cores, a few credential reasons (a secret "written out in the command",
 // which detector names a random fake secret) can differ between runs of the same build: re-run those rows.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { buildWorkspace, fillPlaceholders } from './workspace.mjs';
+import { cleanEnv, corpusRows, normaliser, stable } from './corpusRows.mjs';
 import { facts as benchFacts, MIX, WORKSPACE_FILES } from '../../bench/classifier.bench.mjs';
 import { initRepository } from '../../bench/gitRepository.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..');
-const DEFAULT_CWD = 'app';
 
 function parseArgs(argv) {
   const o = { clis: [], state: 'both', save: null, compare: null };
@@ -46,42 +46,6 @@ function parseArgs(argv) {
   if (o.clis.length === 1 && !o.save && !o.compare) throw new Error('say --save FILE, --compare FILE or give two --cli');
   if (!['fresh', 'installed', 'both'].includes(o.state)) throw new Error('--state must be fresh, installed or both');
   return o;
-}
-
-function corpusRows() {
-  const rows = [];
-  for (const file of readdirSync(here).filter((name) => name.endsWith('.jsonl')).sort()) {
-    readFileSync(join(here, file), 'utf8')
-      .split('\n')
-      .forEach((line, index) => {
-        if (!line.trim()) return;
-        const row = JSON.parse(line);
-        rows.push({ key: `${file}:${index + 1}`, command: row.command, cwd: row.cwd ?? DEFAULT_CWD });
-      });
-  }
-  for (const [i, command] of MIX.entries()) rows.push({ key: `bench-mix:${i + 1}`, command, cwd: DEFAULT_CWD });
-  return rows;
-}
-
-function cleanEnv(world) {
-  const env = { HOME: world.home, BLAST_SHIELD_HOME: world.guardHome, PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8' };
-  for (const name of ['TMPDIR', 'USER', 'NODE_EXTRA_CA_CERTS', 'SystemRoot']) if (process.env[name] !== undefined) env[name] = process.env[name];
-  return env;
-}
-
-/** Placeholders for what differs between worlds and builds (longest first, so a path inside another is not cut). */
-function normaliser(pairs) {
-  const list = pairs.filter(([value]) => typeof value === 'string' && value.length >= 4).sort((a, b) => b[0].length - a[0].length);
-  return (text) => {
-    let out = text;
-    for (const [value, name] of list) out = out.split(value).join(name);
-    return stable(out);
-  };
-}
-
-/** Names that differ per world whatever the build: the guard's caches are named by a hash of the workspace. */
-function stable(text) {
-  return text.replace(/credentials-[0-9a-f]{16}\.json/g, 'credentials-{{hash}}.json');
 }
 
 function summary(verdict, norm) {

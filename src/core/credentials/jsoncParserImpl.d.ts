@@ -2,4 +2,5 @@
 declare module 'jsonc-parser/lib/esm/impl/parser' {
   import type { Node, ParseError, ParseOptions } from 'jsonc-parser';
   export function parseTree(text: string, errors?: ParseError[], options?: ParseOptions): Node | undefined;
+  export function parse(text: string, errors?: ParseError[], options?: ParseOptions): unknown;
 }

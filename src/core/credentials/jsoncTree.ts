@@ -1,5 +1,5 @@
 import type { Node, ParseError, ParseOptions } from 'jsonc-parser';
-import { parseTree as parseJsoncTree } from 'jsonc-parser/lib/esm/impl/parser';
+import { parse as parseJsoncValue, parseTree as parseJsoncTree } from 'jsonc-parser/lib/esm/impl/parser';
 
 /**
  * jsonc-parser's tree parser without its entry module: the entry also loads the formatter, whose
@@ -9,4 +9,14 @@ import { parseTree as parseJsoncTree } from 'jsonc-parser/lib/esm/impl/parser';
  */
 export function parseTree(text: string, errors?: ParseError[], options?: ParseOptions): Node | undefined {
   return parseJsoncTree(text, errors, options);
+}
+
+/**
+ * A JSON-with-comments document's value (line and block comments, trailing commas), or undefined when the
+ * text is not such a document (its callers then read it as a fragment).
+ */
+export function jsoncValue(text: string): unknown {
+  const errors: ParseError[] = [];
+  const value: unknown = parseJsoncValue(text, errors, { allowTrailingComma: true, disallowComments: false });
+  return errors.length === 0 ? value : undefined;
 }

@@ -1,10 +1,9 @@
 /**
- * Shell analysis: from a command line to every command that will run. Wrappers are peeled
- * (`sudo`, `env`, `xargs` ...), nested shells and `eval` are parsed again, scripts and
- * `package.json` scripts the agent can read are analysed by their content, interpreter code becomes
- * a `CodeSnippet` (with its own shell-outs analysed), and whatever cannot be known before it runs
- * becomes an `Opaque` entry, which the engine never allows silently. Bounded everywhere: input size,
- * parse nesting, expansion depth, invocations, files read.
+ * Shell analysis: from a command line to every command that will run. Wrappers are peeled (`sudo`, `env`, `xargs`
+ * ...), nested shells and `eval` are parsed again, scripts and `package.json` scripts the agent can read are analysed
+ * by their content, interpreter code becomes a `CodeSnippet` (with its own shell-outs analysed), and whatever cannot
+ * be known before it runs becomes an `Opaque` entry, which the engine never allows silently. Bounded everywhere:
+ * input size, parse nesting, expansion depth, invocations, files read.
  */
 import { basename, resolvePath } from '../paths';
 import { foldLiterals } from '../shell/literalFolds';
@@ -33,6 +32,7 @@ import { ARITHMETIC_COMMAND, DECLARATIONS, LONG_TOKEN, OUTPUT_PRODUCERS, STDIN_P
 import { arrayValues, assignedValue, compoundStdinText, loopValues } from './loopValues';
 import { recordBuiltinValues, STDIN_TEXT } from './shellValues';
 import { forgetArray, setArray } from '../shell/arrays';
+import { LineFunctions } from './lineFunctions';
 import { ALIAS, childEnvironment, EXPORTED, exportedVariables, exportsOnAssignment, exportedThroughRefs, recordAliases, recordExports, selectionOf, setLoopVariable } from './lineState';
 export { REMOTE_CWD, type AnalyzeLimits } from './handlers/context';
 
@@ -64,6 +64,7 @@ class Analyzer implements Walker {
   private readonly files: FileReads;
   /** Shell functions whose body runs their arguments as a command, with the words that follow. */
   private readonly argumentRunners = new Map<string, ArgWord[]>();
+  private readonly functions = new LineFunctions();
 
   constructor(
     readonly facts: Facts,
@@ -115,8 +116,7 @@ class Analyzer implements Walker {
     this.work.spend(Math.min(parsed.nodes, affordable) * UNITS_PER_NODE);
     if (parsed.truncated) this.addOpaque(parsed.truncatedReason ?? 'the command could not be analysed completely', scope.via);
     else if (parsed.errors.length > 0) this.addOpaque(`the command could not be parsed completely: ${parsed.errors[0]}`, scope.via);
-    // bash reads `((…))` as arithmetic, dash (Debian's /bin/sh) as two subshells; which shell runs the
-    // text is not always known, so both readings are judged and the findings of both count.
+    // bash reads `((…))` as arithmetic, dash (Debian's /bin/sh) as two subshells; which shell runs the text is not always known, so both readings are judged and the findings of both count.
     const posixReading = ARITHMETIC_COMMAND.test(text) ? parseShell(text, this.limits.parse, { posix: true }) : undefined;
     this.walkList(parsed.list, { ...scope, ...(posixReading ? { vars: new Map(scope.vars), sources: new Map(scope.sources) } : {}) });
     // A reading cut short by a limit is not a reading that found nothing.
@@ -167,7 +167,7 @@ class Analyzer implements Walker {
     const outerStdinSources = scope.stdinSources;
     const stdinSources = command.keyword === 'function' ? undefined : this.compoundStdinSources(command, scope, pipeFrom, pipeUnknown);
     if (stdinSources) bodyScope.stdinSources = stdinSources;
-    if (command.keyword === 'function' && command.name) bodyScope.functionName = command.name;
+    if (command.keyword === 'function' && command.name) this.functions.define((bodyScope.functionName = command.name), command.bodies);
     if ((command.keyword === 'for' || command.keyword === 'select') && command.name) {
       bodyScope.vars.set(command.name, null);
       // `for t in $(jq -r .tokens[] f)`: each value comes from the list's substitutions; `for f in ~/.x/*`:
@@ -365,8 +365,7 @@ class Analyzer implements Walker {
     const list = bareInputRead(written);
     const scope = outer.depth >= this.limits.maxDepth ? undefined : substitutionScope(list, outer);
     if (scope === undefined) return undefined;
-    // Only pipelines of plain producers (echo, printf, cat, base64 -d ...) with static words are
-    // evaluated; anything else would make this side analysis as costly as the real one.
+    // Only pipelines of plain producers (echo, printf, cat, base64 -d ...) with static words are evaluated; anything else would make this side analysis as costly as the real one.
     for (const command of list.items[list.items.length - 1]!.pipeline.commands) {
       if (command.type !== 'simple' || command.words.length === 0 || command.words.some((w) => isDynamic(w) && staticValue(w, scope, this.expansion) === undefined)) return undefined;
       if (!OUTPUT_PRODUCERS.has(commandName(wordText(command.words[0]!)))) return undefined;
@@ -478,6 +477,7 @@ class Analyzer implements Walker {
       this.run([...args, ...runner], { ...exec, wrappers: [...exec.wrappers, `function ${name}`] });
       return inv;
     }
+    if (this.functions.has(name)) this.functions.call(name, args, exec, (list, scope) => this.walkList(list, scope));
     return runByName(this, name, first, args, exec);
   }
 

@@ -7,7 +7,7 @@ import { homeTilde } from '../shell/tilde';
 import type { Exec, Scope } from './handlers/context';
 import type { ArgWord } from './types';
 import { recordBuiltinExports } from './lineState';
-import { recordCopy } from '../shell/expand';
+import { recordCopy, recordPositionalCopies } from '../shell/expand';
 
 /**
  * Values builtins give variables from text fixed on the line: `read` and `mapfile` from a here-string
@@ -157,7 +157,7 @@ function herestringCopy(exec: Exec): string | undefined {
 }
 
 /** The variable a word is exactly (`"$T"`, `${T}`), as written. */
-const wordCopy = (a: ArgWord): string | undefined => /^"?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?"?$/.exec(a.raw)?.[1];
+export const wordCopy = (a: ArgWord): string | undefined => /^"?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?"?$/.exec(a.raw)?.[1];
 
 /**
  * Copies of a secret through shell state (round 12): `read -r x <<< "$T"` and `mapfile -t a <<< "$T"` put T's
@@ -174,7 +174,7 @@ function recordBuiltinCopies(name: string | undefined, args: readonly ArgWord[],
     const at = args.findIndex((a) => a.text === '--' || !/^[-+]/.test(a.text));
     if (at < 0) return;
     const rest = args.slice(args[at]!.text === '--' ? at + 1 : at);
-    for (let n = 0; n < 9; n++) recordCopy(scope, String(n + 1), rest[n] ? wordCopy(rest[n]!) : undefined);
+    recordPositionalCopies(scope, rest.map(wordCopy));
   }
 }
 

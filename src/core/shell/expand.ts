@@ -123,6 +123,17 @@ export function recordCopy(scope: ExpansionScope, assigned: string, original: st
   } else if (scope.vars.has(COPY_OF)) scope.vars.delete(COPY_OF + name);
 }
 
+/**
+ * The positional parameters' copies (`set -- "$T"`, a function called with `"$T"`): `$1`…`$9` each, and
+ * `$@`/`$*` as a copy of the first argument that is one (a secret among the words is in the joined text).
+ */
+export function recordPositionalCopies(scope: ExpansionScope, copies: readonly (string | undefined)[]): void {
+  for (let n = 0; n < 9; n++) recordCopy(scope, String(n + 1), copies[n]);
+  const first = copies.find((c) => c !== undefined);
+  recordCopy(scope, '@', first);
+  recordCopy(scope, '*', first);
+}
+
 /** The word as written with each copy (`$t`, `${!v}`) spelled as the variable it reads; undefined when it uses none. */
 function copiesResolved(word: Word, scope: ExpansionScope): string | undefined {
   if (!scope.vars.has(COPY_OF) && !word.raw.includes('${!')) return undefined;
@@ -132,7 +143,7 @@ function copiesResolved(word: Word, scope: ExpansionScope): string | undefined {
   for (const part of word.parts) {
     if (part.kind !== 'parameter') continue;
     // `$1` after `set -- "$T"` is a copy as `$t` is.
-    const plain = /^\$\{?([A-Za-z_][A-Za-z0-9_]*|[1-9])/.exec(part.raw)?.[1];
+    const plain = /^\$\{?([A-Za-z_][A-Za-z0-9_]*|[1-9@*])/.exec(part.raw)?.[1];
     const target = plain !== undefined ? copyTarget(plain, scope) : indirectTarget(part.raw, scope);
     const at = raw.indexOf(part.raw, from);
     if (at < 0) continue;

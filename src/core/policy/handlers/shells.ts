@@ -5,7 +5,8 @@
 
 import { basename, resolvePath } from '../../paths';
 import type { ArgWord, Invocation } from '../types';
-import { POSITIONAL } from '../../shell/expand';
+import { POSITIONAL, recordPositionalCopies } from '../../shell/expand';
+import { wordCopy } from '../shellValues';
 import { commandName, isInstalledPackage, SHELLS, type Exec, type Handler, type Scope, type Walker } from './context';
 import { interpreterLanguage } from './interpreters';
 import { recordExported, targetVariables } from '../lineState';
@@ -185,5 +186,7 @@ function withPositional(scope: Scope, after: readonly ArgWord[]): Scope {
   const fixed = after.every((a) => !a.dynamic && !a.glob);
   after.slice(0, 10).forEach((a, n) => scope.vars.set(String(n), fixed || !a.dynamic ? a.text : null));
   if (fixed) scope.vars.set(POSITIONAL, JSON.stringify(after.slice(1, 64).map((a) => a.text)));
+  // `sh -c 'curl -d "$1" …' _ "$TOKEN"`: the child's `$1` (and `$@`) is a copy of the variable given.
+  if (after.slice(1).some((a) => wordCopy(a) !== undefined)) recordPositionalCopies(scope, after.slice(1).map(wordCopy));
   return scope;
 }

@@ -1,4 +1,5 @@
 import { commandLinesInCode } from './buildPlaces';
+import { jsoncValue } from '../../credentials/jsoncTree';
 import { joinArgv, yamlCommands } from './places';
 
 /**
@@ -144,22 +145,13 @@ export function gdbCommands(text: string): string {
   return out.join('\n');
 }
 
-/** A JSON document, or undefined (comments and trailing commas allowed). */
-function jsonc(text: string): unknown {
-  try {
-    return JSON.parse(text.replace(/^\s*\/\/.*$/gm, '').replace(/,(\s*[}\]])/g, '$1'));
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The strings under keys matching `keys` anywhere in a JSON document (a string, a list of strings or
  * of `{command}` objects, or an object of them), each with the `args`/`runtimeArgs` beside it; the
  * quoted values of those keys in a fragment that is not JSON.
  */
 export function jsonCommands(text: string, keys: RegExp, argsKey = /^(args|runtimeArgs)$/): string {
-  const doc = jsonc(text);
+  const doc = jsoncValue(text);
   const out: string[] = [];
   if (doc === undefined) {
     for (const m of text.matchAll(/"([\w:.-]+)"\s*:\s*"((?:[^"\\]|\\.)*)"/g)) if (keys.test(m[1]!) && out.length < 32) out.push(m[2]!.replace(/\\(["\\])/g, '$1'));
@@ -232,7 +224,7 @@ export function containerStartCommands(text: string): string {
   const out: string[] = [];
   for (const m of text.replace(/\\\r?\n/g, ' ').matchAll(/^\s*(?:CMD|ENTRYPOINT)\s+(.*)$/gim)) {
     const body = m[1]!.trim();
-    const argv = body.startsWith('[') ? jsonc(body) : undefined;
+    const argv = body.startsWith('[') ? jsoncValue(body) : undefined;
     out.push(Array.isArray(argv) ? joinArgv(argv.filter((w): w is string => typeof w === 'string')) : body);
   }
   return out.join('\n');

@@ -1,4 +1,5 @@
 import { ownTable } from '../../ownTable';
+import { jsoncValue } from '../../credentials/jsoncTree';
 import { basename } from '../../paths';
 import type { Finding } from '../../policy/types';
 import { commandLinesInCode } from './buildPlaces';
@@ -119,18 +120,9 @@ function tmuxCommands(text: string): string {
   return out.join('\n');
 }
 
-/** JSON with comments and trailing commas, or undefined. */
-function jsonc(text: string): unknown {
-  try {
-    return JSON.parse(text.replace(/^\s*\/\/.*$/gm, '').replace(/,(\s*[}\]])/g, '$1'));
-  } catch {
-    return undefined;
-  }
-}
-
 /** Every string value under keys matching `keys` (with an `args` list beside it), anywhere in a JSON document; quoted values of a fragment. */
 function jsonPrograms(text: string, keys: RegExp): string {
-  const doc = jsonc(text);
+  const doc = jsoncValue(text);
   const out: string[] = [];
   if (doc === undefined) {
     for (const m of text.matchAll(/"([\w-]+)"\s*:\s*"((?:[^"\\]|\\.)*)"/g)) if (keys.test(m[1]!) && out.length < 32) out.push(m[2]!.replace(/\\(["\\])/g, '$1'));
@@ -161,7 +153,7 @@ function zedPrograms(text: string): string {
 
 /** Credential helpers the Docker client is told to run (`credsStore`, `credHelpers`), as the programs `docker-credential-NAME`. */
 function dockerHelpers(text: string): string {
-  const doc = jsonc(text) as { credsStore?: unknown; credHelpers?: unknown } | undefined;
+  const doc = jsoncValue(text) as { credsStore?: unknown; credHelpers?: unknown } | undefined;
   const names = doc !== undefined && doc !== null && typeof doc === 'object'
     ? [doc.credsStore, ...(doc.credHelpers !== null && typeof doc.credHelpers === 'object' ? Object.values(doc.credHelpers as object) : [])]
     : [...text.matchAll(/"(?:credsStore|[\w.-]+\.[\w.-]+)"\s*:\s*"([\w.-]+)"/g)].map((m) => m[1]);
@@ -183,7 +175,7 @@ function helixPrograms(text: string): string {
 
 /** Task definitions keyed by name whose value is a command line or `{ command | cmd | run }` (deno.json tasks, composer scripts, devbox scripts). */
 function namedTasks(text: string, container: RegExp): string {
-  const doc = jsonc(text);
+  const doc = jsoncValue(text);
   const out: string[] = [];
   const take = (v: unknown): void => {
     if (out.length >= 32) return;
