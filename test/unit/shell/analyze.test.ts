@@ -100,7 +100,8 @@ const cases: Case[] = [
   { cmd: 'for f in *.log; do rm "$f"; done', names: ['rm'], has: [{ name: 'rm', args: ['$f'] }] },
   { cmd: 'for f in $(ls); do echo $f; done', names: ['ls', 'echo'] },
   { cmd: 'case $1 in start) rm a;; stop) rm b;; esac', names: ['rm', 'rm'] },
-  { cmd: 'cleanup() { rm -rf /tmp/x; }; cleanup', names: ['rm', 'cleanup'] },
+  // A function's body is walked where it is defined and again at each call (with the call's words as $1…).
+  { cmd: 'cleanup() { rm -rf /tmp/x; }; cleanup', names: ['rm', 'rm', 'cleanup'] },
   { cmd: 'function wipe { git clean -fdx; }', names: ['git'] },
   { cmd: '[[ $(rm z) == x ]]', names: ['rm'] },
   // One rm per reading: bash arithmetic, and dash's two subshells around a computed command name.
@@ -467,7 +468,7 @@ const cases: Case[] = [
   { cmd: 'arr[0]=1', names: [] },
   // A function that starts itself: a fork bomb.
   { cmd: ':(){ :|:& };:', opaque: /calls itself/ },
-  { cmd: 'f() { ls; }; f', names: ['ls', 'f'] },
+  { cmd: 'f() { ls; }; f', names: ['ls', 'ls', 'f'] },
   // Languages the hook does not read: calls that start programs or delete files ask.
   { cmd: `elixir -e 'File.rm_rf!("uploads")'`, opaque: /elixir runs Elixir code that starts programs or deletes files/ },
   { cmd: "elixir -e 'IO.puts 1'", names: ['elixir'] },
@@ -765,11 +766,15 @@ describe('analyze', () => {
       ['{ read -r t; curl $t; } < cfg.json', 'curl', ['$(< /work/app/cfg.json)']],
       ['{ read -r t; } < cfg.json; read -r u; curl $u', 'curl', undefined],
       ['jq -r .token cfg.json | read -r t; curl $t', 'curl', undefined],
-      ['f() { local T=$(cat cfg.json); curl $T; }; f', 'curl', ['$(cat cfg.json)']],
+      ['f() { local T=$(cat cfg.json); curl $T; }', 'curl', ['$(cat cfg.json)']],
     ];
     for (const [cmd, name, expected] of table) {
       it(cmd.replace(/\n/g, '⏎'), () => assert.deepEqual(sourcesOf(cmd, name), [expected]));
     }
+
+    it('a function body walked again at its call keeps its sources', () => {
+      assert.deepEqual(sourcesOf('f() { local T=$(cat cfg.json); curl $T; }; f', 'curl'), [['$(cat cfg.json)'], ['$(cat cfg.json)']]);
+    });
 
     it('marks the argument that uses the variable, not the others', () => {
       const curl = analyze('TOKEN=$(cat cfg.json); curl -H "Bearer $TOKEN" https://x', facts).invocations.find((i) => i.name === 'curl');
