@@ -10,7 +10,7 @@ import { looksLikeSql, scanMongo, scanRedis, scanSql, scanSqlAsWritten, type Cod
 import { clientHostInCode, redisCodeCalls, redisKeyDeletes, riskyAdminMongo, riskyAdminSql, scopedMongoChanges, scopedSqlChanges } from './support/productionWrites';
 import { runtimeHints, substitutionsOf } from './support/runtimeTarget';
 import { serverSecretReads } from './support/serverSecretReads';
-import { localScratchObject, localTestDatabase, namedLoopbackRedis, testEnvironmentOnly } from './support/testDatabases';
+import { localScratchObject, localTestDatabase, memoryOnlyStore, namedLoopbackRedis, testEnvironmentOnly } from './support/testDatabases';
 
 /**
  * Databases: SQL that drops, truncates or empties tables (through psql, mysql, sqlite3 and SQL inside
@@ -536,7 +536,7 @@ function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   const destroysSql = sql.flatMap(scanSql).some((s) => s.effect === 'destroy');
   const mongo = scanMongo(snippet.text);
   const redis = scanRedis(literals.join('\n')).concat(redisCodeCalls(snippet.text));
-  if (!destroysSql && mongo.length === 0 && redis.length === 0) return [];
+  if ((!destroysSql && mongo.length === 0 && redis.length === 0) || memoryOnlyStore(snippet.text)) return [];
   const conn = connectionInCode(snippet.text, runner);
   return judgeWork({ connection: conn, sql: destroysSql ? sql : [], mongo: mongo.length > 0 ? [snippet.text] : [], redis: [...new Set(redis.map((r) => r.command ?? 'FLUSHALL'))] }, ctx).filter((f) => f.severity !== 'info');
 }

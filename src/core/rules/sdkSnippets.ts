@@ -1,4 +1,5 @@
 import type { CodeSnippet, Finding, RuleContext, RulePack, Target } from '../policy/types';
+import { memoryOnlyStore } from './support/memoryStores';
 import { judgeRequest } from './httpRequests';
 import { libraryDataCall } from './support/libraryDataCalls';
 import { forgeLibraryFindings } from './support/forgeLibraries';
@@ -74,7 +75,7 @@ function runnerText(snippet: CodeSnippet): string {
 function sdkFindings(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   const code = snippet.text;
   const call = SNAKE.exec(code) ?? CAMEL.exec(code) ?? RESOURCE.exec(code);
-  if (!call) return [];
+  if (!call || memoryOnlyStore(code)) return [];
   const names = resourceNames(code);
   const shown = names.length > 0 ? names : ['the resource the call names at run time'];
   const targets: Target[] = shown.map((name) => {
@@ -88,7 +89,7 @@ function sdkFindings(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
 function libraryFindings(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   if (snippet.language !== 'python' && snippet.language !== 'javascript') return [];
   const call = libraryDataCall(snippet.text);
-  if (!call || /:memory:|mongodb-memory-server|mongomock|moto\b|localstack/i.test(snippet.text)) return [];
+  if (!call || memoryOnlyStore(snippet.text) || /localstack/i.test(snippet.text)) return [];
   const names = resourceNames(snippet.text);
   const shown = names.length > 0 ? names : ['the store the program connects to (named at run time)'];
   const targets: Target[] = shown.slice(0, 3).map((name) => {

@@ -1,5 +1,6 @@
 import type { CodeSnippet, Finding, RuleContext } from '../../policy/types';
 import { clientLibraries, clientPlace, destroyingCalls, destroyingSql, type ClientLibrary } from './clientLibraries';
+import { memoryOnlyStore } from './memoryStores';
 import { sdkSecretRead } from './sdkSecretReads';
 
 /**
@@ -41,9 +42,20 @@ const WHOLE: Readonly<Record<ClientLibrary['kind'], string>> = {
   'SaaS account': 'a whole collection of the account\'s data or every record in it', 'cloud account': 'a whole cloud resource',
 };
 
+/** A Stripe test-mode key written in the code, and no other key read: test mode cannot reach live data (Stripe's API keys documentation). */
+const STRIPE_TEST_KEY = /\b[sr]k_test_\w+/;
+const STRIPE_OTHER_KEY = /\b[sr]k_live_|environ|getenv|process\.env|\bENV\[|api_key\s*=\s*(?!["'][sr]k_test_)/;
+
+/** The store the call reaches cannot hold anything that outlives this program, or cannot touch live data. */
+function throwaway(code: string, library: ClientLibrary, place: { where: string; values: readonly string[] }): boolean {
+  if (place.where !== 'remote' && memoryOnlyStore(code)) return true;
+  return library.label === 'Stripe' && STRIPE_TEST_KEY.test(code) && !STRIPE_OTHER_KEY.test(code);
+}
+
 function destroyFinding(snippet: CodeSnippet, ctx: RuleContext, library: ClientLibrary): Finding | undefined {
   const code = snippet.text;
   const place = clientPlace(code, library);
+  if (throwaway(code, library, place)) return undefined;
   const sql = library.kind === 'database' ? destroyingSql(code) : undefined;
   const calls = sql === undefined ? destroyingCalls(code, library) : [];
   // One record on this machine or on a server the program is configured for is routine; a cloud account's single-item calls (a message consumed) too.

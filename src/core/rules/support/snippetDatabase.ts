@@ -1,5 +1,6 @@
 import type { CodeSnippet, RuleContext, Target } from '../../policy/types';
 import { hostOf, isLocalHost } from '../../policy/production';
+import { memoryOnlyStore } from './memoryStores';
 
 /**
  * The database interpreter code works on, for the packs that read ORM calls in code (the migration pack's
@@ -8,7 +9,7 @@ import { hostOf, isLocalHost } from '../../policy/production';
  * own run: undefined.
  */
 export function snippetDatabase(snippet: CodeSnippet, ctx: RuleContext): { name: string; target: Target } | undefined {
-  if (/:memory:|sqlite::memory|mongodb-memory-server/.test(snippet.text)) return undefined;
+  if (memoryOnlyStore(snippet.text)) return undefined;
   const url = /\b((?:postgres(?:ql)?|mysql|mariadb|mssql|sqlite|mongodb(?:\+srv)?)(?:\+\w+)?:\/\/[^\s'"`]*)/i.exec(snippet.text)?.[1];
   const host = url !== undefined ? hostOf(url) : undefined;
   const local = url !== undefined && (/^sqlite/i.test(url) || (host !== undefined && isLocalHost(host)));

@@ -1,5 +1,6 @@
 import type { Facts, Invocation } from '../../policy/types';
 import { hostOf, isLoopbackHost } from '../../policy/production';
+export { memoryOnlyStore } from './memoryStores';
 
 /**
  * Databases that exist to be thrown away: a framework's test environment on this machine (the test

@@ -1,0 +1,43 @@
+import { perimeterFacts } from './perimeterFixtures';
+import { allowed, familyTables, flag, type Family } from './familyTable';
+
+/**
+ * Red team round 14's false positives (stop 30): a drop in a store that lives only in the program's
+ * memory, and a Stripe call with a test-mode key written in the code, were asked. They are allowed
+ * (support/memoryStores.ts, clientLibraryFindings.ts); the same calls beside a store that outlives the
+ * program, or with a live or environment key, still ask. Keys are assembled here at run time.
+ */
+
+const TEST_KEY = ['sk', 'test', 'x1'].join('_');
+const LIVE_KEY = ['sk', 'live', 'x1'].join('_');
+
+const TABLE: Record<string, Family> = {
+  'a store that lives only in memory': {
+    reason: /DROP|delete|drop|remove/i,
+    rows: [
+      allowed(`python3 -c "import sqlite3; c=sqlite3.connect(':memory:'); c.execute('create table t(x)'); c.execute('drop table t')"`),
+      allowed(`python3 -c "from qdrant_client import QdrantClient; QdrantClient(':memory:').delete_collection('x')"`),
+      allowed(`python3 -c "import chromadb; chromadb.Client().delete_collection('tmp')"`),
+      allowed(`python3 -c "import chromadb; chromadb.EphemeralClient().delete_collection('tmp')"`),
+      allowed(`node -e "const {Sequelize}=require('sequelize'); new Sequelize('sqlite::memory:').drop()"`),
+      flag(`python3 -c "import sqlite3; c=sqlite3.connect('app.db'); c.execute('drop table users')"`),
+      flag(`python3 -c "import sqlite3; m=sqlite3.connect(':memory:'); c=sqlite3.connect('app.db'); c.execute('drop table users')"`),
+      flag(`python3 -c "import chromadb; chromadb.PersistentClient(path='db').delete_collection('docs')"`),
+      flag(`python3 -c "import chromadb; chromadb.HttpClient(host='vec.prod.acme.io').delete_collection('docs')"`),
+      flag(`python3 -c "from qdrant_client import QdrantClient; QdrantClient(url='https://q.prod.acme.io').delete_collection('x')"`),
+      flag(`python3 -c "import os,sqlite3; m=sqlite3.connect(':memory:'); sqlite3.connect(os.environ['DB']).execute('drop table t')"`),
+    ],
+  },
+  'Stripe in test mode': {
+    reason: /Stripe/,
+    rows: [
+      allowed(`python3 -c "import stripe; stripe.api_key='${TEST_KEY}'; stripe.Customer.delete('cus_1')"`),
+      allowed(`node -e "const s=require('stripe')('${TEST_KEY}'); s.customers.del('cus_1')"`),
+      flag(`python3 -c "import os,stripe; stripe.api_key=os.environ['STRIPE_KEY']; stripe.Customer.delete('cus_1')"`),
+      flag(`python3 -c "import stripe; stripe.api_key='${LIVE_KEY}'; stripe.Customer.delete('cus_1')"`),
+      flag(`node -e "const s=require('stripe')(process.env.STRIPE_SECRET_KEY); s.customers.del('cus_1')"`),
+    ],
+  },
+};
+
+familyTables('throw-away stores and test-mode keys (coordinator, stop 30)', TABLE, perimeterFacts);
