@@ -509,7 +509,7 @@ function stringLiterals(code: string): string[] {
 }
 
 function connectionInCode(code: string, runner: Invocation): Connection {
-  const sqliteFile = /sqlite3?\.(?:connect|Database)\(\s*['"]([^'"]+)['"]|new\s+(?:Database|sqlite3\.Database)\(\s*['"]([^'"]+)['"]|better-sqlite3/.exec(code);
+  const sqliteFile = /sqlite3?\.(?:connect|Database)\(\s*['"](?!:memory:['"])([^'"]+)['"]|new\s+(?:Database|sqlite3\.Database)\(\s*['"](?!:memory:['"])([^'"]+)['"]/.exec(code) ?? /better-sqlite3/.exec(code);
   if (sqliteFile) return { engine: 'sqlite', name: sqliteFile[1] ?? sqliteFile[2] ?? 'an SQLite database', remote: false, values: [], sources: [] };
   const url = /\b((?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?):\/\/[^\s'"`]+)/i.exec(code)?.[1];
   const host = url === undefined ? clientHostInCode(code) : undefined;

@@ -38,6 +38,13 @@ const TABLE: Record<string, Family> = {
       flag(`node -e "const s=require('stripe')(process.env.STRIPE_SECRET_KEY); s.customers.del('cus_1')"`),
     ],
   },
+  'the dialog names the store that outlives the program, not the one in memory': {
+    reason: /DROP TABLE users on app\.db/,
+    rows: [
+      flag(`python3 -c "import sqlite3; m=sqlite3.connect(':memory:'); c=sqlite3.connect('app.db'); c.execute('drop table users')"`),
+      flag(`node -e "const Database=require('better-sqlite3'); new Database(':memory:'); new Database('app.db').exec('drop table users')"`),
+    ],
+  },
 };
 
 familyTables('throw-away stores and test-mode keys (coordinator, stop 30)', TABLE, perimeterFacts);
