@@ -91,3 +91,26 @@ export function allElements(raw: string, scope: ExpansionScope): string[] | unde
   const m = /^"?\$\{([A-Za-z_][A-Za-z0-9_]*)\[@\]\}"?$/.exec(raw);
   return m ? arrayElements(scope, m[1]!) : undefined;
 }
+
+/**
+ * `declare -a A=(x y)`, `local -a A=([0]=x [3]=y)`, `typeset A=(…)`: the elements of a compound assignment
+ * the builtin was given as one word (bash reads it as an array there too). Unknown (null) when any element is
+ * computed, quoted (the split would not be the shell's) or a pattern, or an index is out of the tracked range;
+ * a hole reads as the empty string, as bash gives it.
+ */
+export function compoundElements(raw: string, text: string, dynamic: boolean): string[] | null {
+  const inner = /^[^=]*=\((.*)\)$/s.exec(text)?.[1];
+  if (inner === undefined || dynamic || /["'$`\\]/.test(raw.slice(raw.indexOf('=') + 1))) return null;
+  const out: string[] = [];
+  let next = 0;
+  for (const token of inner.split(/\s+/).filter((t) => t.length > 0)) {
+    const m = /^\[(\d+)\]=(.*)$/.exec(token);
+    const at = m ? Number(m[1]) : next;
+    const value = m ? m[2]! : token;
+    if (at >= MAX_ELEMENTS || /[*?[\]]/.test(value)) return null;
+    while (out.length < at) out.push('');
+    out[at] = value;
+    next = at + 1;
+  }
+  return out;
+}

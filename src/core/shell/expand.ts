@@ -8,7 +8,7 @@
 
 import { withShellOptions } from './shellOptions';
 import type { ArgWord, CommandList, Word } from './ast';
-import { allElements, knownElement, positionalArguments } from './arrays';
+import { allElements, compoundElements, knownElement, positionalArguments, setArray } from './arrays';
 import { expandTildeWord } from './tilde';
 export { POSITIONAL, positionalArguments } from './arrays';
 import { expandBraces, hasPatternGlob, isDynamic, toArgWord, wordText } from './words';
@@ -238,6 +238,7 @@ export function declare(builtin: string, args: readonly ArgWord[], scope: Expans
     const name = eq < 0 ? arg.text : arg.text.slice(0, eq);
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
     if (builtin === 'read' || builtin === 'unset' || builtin === 'mapfile' || builtin === 'readarray') scope.vars.set(name, null);
+    else if (eq >= 0 && /^\(.*\)$/s.test(arg.text.slice(eq + 1)) && builtin !== 'export') setArray(scope, name, compoundElements(arg.raw, arg.text, arg.dynamic));
     else if (eq >= 0) scope.vars.set(name, arg.dynamic ? null : arg.text.slice(eq + 1));
   }
 }
