@@ -241,7 +241,8 @@ interface ScriptView {
 function withBody(written: string, st: SqlStatement, script: () => ScriptView, depth: number): SqlStatement {
   if (st.effect === 'destroy') return st;
   const s = written.replace(/\s+/g, ' ').trim();
-  const program = /^\\?copy\b[\s\S]*?\b(to|from)\s+program\s+'((?:[^']|'')*)'/i.exec(s);
+  // A quote escaped inside a program's string literal (`'COPY t TO PROGRAM \'curl …\''`) is the same quote.
+  const program = /^\\?copy\b[\s\S]*?\b(to|from)\s+program\s+'((?:[^']|'')*)'/i.exec(s.replace(/\\'/g, "'"));
   if (program) {
     const where = s.startsWith('\\') ? 'this machine' : 'the database server';
     return { text: s, effect: 'destroy', object: `a shell command on ${where}`, summary: `COPY … ${program[1]!.toUpperCase()} PROGRAM, which runs the shell command \`${program[2]!.replace(/''/g, "'").slice(0, 80)}\` on ${where}` };
@@ -312,7 +313,7 @@ export function scanSqlAsWritten(sql: string, depth = 0): { written: string; sta
 
 /** Does a string look like SQL (starts with a statement keyword)? For literals inside program code. */
 export function looksLikeSql(text: string): boolean {
-  return /^\s*(select|insert|update|delete|drop|truncate|alter|create|with|merge|replace)\s/i.test(text);
+  return /^\s*(select|insert|update|delete|drop|truncate|alter|create|with|merge|replace|copy)\s/i.test(text);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -354,7 +355,9 @@ export function scanMongo(js: string): CodeEffect[] {
     out.push({ summary: `a ${computed[1]}() of collections named at run time`, object: /forEach|for\s*\(|\.map\s*\(/.test(js) ? 'every collection it loops over' : 'a collection named at run time' });
   }
   // Database commands: `db.runCommand({drop: 'users'})`, `{dropDatabase: 1}`, `{delete: 'users', deletes: [{q: {}, limit: 0}]}`.
-  for (const m of js.matchAll(/\b(?:runCommand|adminCommand|command)\s*\(\s*\{\s*['"]?(drop|dropDatabase|delete|dropAllUsersFromDatabase)['"]?\s*:\s*(?:['"]([^'"]*)['"]|[\w.]+)/g)) {
+  // pymongo's `command('dropDatabase')`/`command('drop', 'users')` and PHP's `new Command(["drop" => "users"])` are the same commands.
+  const commands = js.replace(/\b(command|Command)\s*\(\s*(?:\[\s*)?(['"])(drop|dropDatabase|dropAllUsersFromDatabase)\2\s*(?:=>\s*|,\s*)?(['"][^'"]*['"]|\w+)?/g, (_m, call: string, _q: string, name: string, value: string | undefined) => `${call}({${name}: ${value ?? '1'}`);
+  for (const m of commands.matchAll(/\b(?:runCommand|adminCommand|command|Command)\s*\(\s*\{\s*['"]?(drop|dropDatabase|delete|dropAllUsersFromDatabase)['"]?\s*:\s*(?:['"]([^'"]*)['"]|[\w.]+)/g)) {
     const command = m[1] ?? '';
     const coll = m[2];
     if (command === 'delete' && !/\bq\s*:\s*\{\s*\}/.test(js)) continue;
