@@ -1,5 +1,6 @@
 import type { CodeSnippet, Finding, RuleContext, RulePack, Target } from '../policy/types';
 import { memoryOnlyStore } from './support/memoryStores';
+import { isLocalValue } from '../policy/production';
 import { judgeRequest } from './httpRequests';
 import { libraryDataCall } from './support/libraryDataCalls';
 import { forgeLibraryFindings } from './support/forgeLibraries';
@@ -72,16 +73,32 @@ function runnerText(snippet: CodeSnippet): string {
   return `${language} code run by ${snippet.runner.name}`;
 }
 
+/**
+ * The code names an endpoint and every endpoint it names is on this machine (`endpoint_url='http://localhost:4566'`,
+ * `mongodb://localhost/test`, DynamoDB Local): its deletes ask as this machine's data (the team's decision of stop
+ * 30), not as production. Any other host, or no endpoint at all, keeps the remote reading.
+ */
+function localEndpointsOnly(code: string): boolean {
+  const endpoints = literals(code).filter((l) => /^[a-z][\w+.-]*:\/\/[^/\s]/i.test(l) || /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/i.test(l));
+  return endpoints.length > 0 && endpoints.every((e) => isLocalValue(e));
+}
+
+function targetsOf(code: string, names: readonly string[], shown: readonly string[], provider: string, ctx: RuleContext): Target[] {
+  const local = localEndpointsOnly(code);
+  return shown.map((name) => {
+    if (local) return { kind: 'resource', name, provider, remote: false, environment: 'local', environmentReason: 'this machine (every endpoint the code names is local)' };
+    const env = ctx.environmentOf({ values: names.length > 0 ? [name] : [], remote: true });
+    return { kind: 'resource', name, provider, remote: true, environment: env.environment, environmentReason: env.reason };
+  });
+}
+
 function sdkFindings(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   const code = snippet.text;
   const call = SNAKE.exec(code) ?? CAMEL.exec(code) ?? RESOURCE.exec(code);
   if (!call || memoryOnlyStore(code)) return [];
   const names = resourceNames(code);
   const shown = names.length > 0 ? names : ['the resource the call names at run time'];
-  const targets: Target[] = shown.map((name) => {
-    const env = ctx.environmentOf({ values: names.length > 0 ? [name] : [], remote: true });
-    return { kind: 'resource', name, provider: 'cloud sdk', remote: true, environment: env.environment, environmentReason: env.reason };
-  });
+  const targets = targetsOf(code, names, shown, 'cloud sdk', ctx);
   return [{ rule: 'sdk-snippets.cloud-delete', risk: 'destructive', severity: 'ask', reason: `${runnerText(snippet)} deletes cloud resources through an SDK (${call[0].trim().slice(0, 60)}): ${shown.join(', ')}.`, targets }];
 }
 
@@ -92,10 +109,7 @@ function libraryFindings(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   if (!call || memoryOnlyStore(snippet.text) || /localstack/i.test(snippet.text)) return [];
   const names = resourceNames(snippet.text);
   const shown = names.length > 0 ? names : ['the store the program connects to (named at run time)'];
-  const targets: Target[] = shown.slice(0, 3).map((name) => {
-    const env = ctx.environmentOf({ values: names.length > 0 ? [name] : [], remote: true });
-    return { kind: 'resource', name, provider: 'library', remote: true, environment: env.environment, environmentReason: env.reason };
-  });
+  const targets = targetsOf(snippet.text, names, shown.slice(0, 3), 'library', ctx);
   return [{ rule: call.safetyNet ? 'sdk-snippets.protection-off' : 'sdk-snippets.library-destroy', risk: 'destructive', severity: 'ask', reason: `${runnerText(snippet)} ${call.does}: ${shown.slice(0, 3).join(', ')}.`, targets }];
 }
 

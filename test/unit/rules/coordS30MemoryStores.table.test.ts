@@ -1,4 +1,6 @@
-import { perimeterFacts } from './perimeterFixtures';
+import * as assert from 'node:assert/strict';
+import { classify } from '../../../src/core/policy/classify';
+import { perimeterFacts, show } from './perimeterFixtures';
 import { allowed, familyTables, flag, type Family } from './familyTable';
 
 /**
@@ -46,5 +48,27 @@ const TABLE: Record<string, Family> = {
     ],
   },
 };
+
+/** Endpoints on this machine ask as this machine's data (the team's decision), not as production; any other endpoint keeps the production reading. */
+const LOCAL_ENDPOINTS: { command: string; production: boolean }[] = [
+  { command: `python3 -c "import boto3; boto3.client('dynamodb', endpoint_url='http://localhost:8000').delete_table(TableName='orders')"`, production: false },
+  { command: `python3 -c "import boto3; boto3.client('s3', endpoint_url='http://localhost:4566').delete_bucket(Bucket='test')"`, production: false },
+  { command: `node -e "const m=require('mongoose'); m.connect('mongodb://localhost/test').then(()=>m.connection.dropDatabase())"`, production: false },
+  { command: `python3 -c "import pymongo; pymongo.MongoClient('mongodb://localhost:27017').test_db.users.delete_many({})"`, production: false },
+  { command: `python3 -c "import boto3; boto3.client('dynamodb').delete_table(TableName='orders')"`, production: true },
+  { command: `python3 -c "import boto3; boto3.client('s3', endpoint_url='https://s3.prod.acme.io').delete_bucket(Bucket='test')"`, production: true },
+  { command: `python3 -c "import boto3; a=boto3.client('s3', endpoint_url='http://localhost:4566'); boto3.client('s3', endpoint_url='https://s3.prod.acme.io').delete_bucket(Bucket='x')"`, production: true },
+];
+
+describe('SDK deletes against local endpoints (coordinator, stop 30)', () => {
+  const facts = perimeterFacts();
+  for (const row of LOCAL_ENDPOINTS) {
+    it(`${row.production ? 'production' : 'this machine'}: ${row.command}`, () => {
+      const v = classify(row.command, facts, { lockdown: false });
+      assert.equal(v.decision, 'ask', show(v));
+      assert.equal(v.production, row.production, show(v));
+    });
+  }
+});
 
 familyTables('throw-away stores and test-mode keys (coordinator, stop 30)', TABLE, perimeterFacts);

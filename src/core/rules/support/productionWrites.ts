@@ -135,11 +135,12 @@ export function riskyAdminMongo(scripts: readonly string[]): string[] {
 export function redisCodeCalls(code: string): CodeEffect[] {
   const out: CodeEffect[] = [];
   // redis-py and node-redis `.flushall()`, Ruby's `.flushall` (no parentheses), phpredis `->flushAll()`.
-  if (/(?:\.|->)flush_?(all|db)\b/i.test(code)) out.push({ summary: 'FLUSH', object: 'the Redis database' });
+  const flush = /(?:\.|->)flush_?(all|db)\b/i.exec(code);
+  if (flush) out.push({ summary: `FLUSH${flush[1]!.toUpperCase()}`, object: 'the Redis database', command: `FLUSH${flush[1]!.toUpperCase()}` });
   // A raw command by name (`execute_command('FLUSH'+'ALL')`, `call`, `sendCommand`, `rawCommand`), literal pieces joined.
   for (const m of code.slice(0, 100_000).matchAll(/\b(?:execute_command|send_command|sendCommand|rawCommand|rawcommand|call)\s*\(\s*\[?\s*((?:['"][\w:]*['"]\s*(?:\+|\.|\s)\s*)*['"][\w:]*['"])/g)) {
     const name = m[1]!.replace(/['"\s+.]/g, '').toUpperCase();
-    if (name === 'FLUSHALL' || name === 'FLUSHDB') out.push({ summary: name, object: 'the Redis database' });
+    if (name === 'FLUSHALL' || name === 'FLUSHDB') out.push({ summary: name, object: 'the Redis database', command: name });
   }
   if (/\.(delete|del|unlink)\s*\(/i.test(code) && /\.(keys|scan_iter|scanIterator|scanStream)\s*\(\s*(['"]\*['"])?\s*\)/.test(code)) out.push({ summary: 'DEL over every key', object: 'every key', command: 'DEL *' });
   const config = /\.config_?set\s*\(\s*['"]([\w-]+)['"]\s*,\s*['"]([^'"]*)['"]/i.exec(code);
