@@ -13,6 +13,7 @@ import { resolvePath } from '../../paths';
 import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import type { ArgWord } from '../types';
 import type { Exec, Walker } from './context';
+import { sshConfigRemoteCommands } from './sshConfigRemote';
 
 type Kind = 'kube' | 'aws' | 'ssh' | 'curl' | 'git' | 'npm' | 'urls' | 'terraform';
 
@@ -144,6 +145,7 @@ export function clientConfigPointers(w: Walker, name: string, args: ArgWord[], e
       active.add(path);
       try {
         for (const line of programsIn(p.kind, body)) w.analyzeText(line, w.childScope(exec, `${p.how} ${path}`));
+        if (p.kind === 'ssh') sshConfigRemoteCommands(w, name, args, exec, body, path);
       } finally {
         active.delete(path);
       }
