@@ -1,4 +1,5 @@
 import { resolvePath } from '../../paths';
+import { withoutUndoneDryRun } from '../../registry/dryRunOptions';
 import { parsedArgs, toolNamed } from '../../registry/commandModel';
 import { clientConfigPointers } from './clientConfigFiles';
 import { optionsMatching } from '../../registry/grammar';
@@ -13,7 +14,9 @@ import { SCRIPT_FILE_RUNNERS, scriptFileInline } from './scriptFiles';
  * given by its path (judged by its script), or a plain invocation; then the options its registry
  * entry says name a program it runs (`programOptions`), judged like commands.
  */
-export function runByName(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
+export function runByName(w: Walker, name: string, first: ArgWord, written: ArgWord[], exec: Exec): Invocation | undefined {
+  // A dry run undone later on the line (`-n --no-dry-run`, `--dry-run=none`) is judged as the real run it is.
+  const args = withoutUndoneDryRun(name, written) ?? written;
   // `:(){ :|:& };:`: a function that starts itself multiplies processes until the machine stops.
   if (exec.scope.functionName === name && !first.dynamic) w.addOpaque(`the shell function ${name} calls itself, which may start processes without end (a fork bomb)`, w.viaOf(exec));
   const handler = handlerFor(name);
