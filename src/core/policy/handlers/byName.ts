@@ -3,6 +3,7 @@ import { withoutUndoneDryRun } from '../../registry/dryRunOptions';
 import { npmCommandOf } from '../../registry/tools/npmCommands';
 import { parsedArgs, toolNamed } from '../../registry/commandModel';
 import { clientConfigPointers } from './clientConfigFiles';
+import { toolAliases } from './toolAliases';
 import { optionsMatching } from '../../registry/grammar';
 import type { ArgWord, Invocation } from '../types';
 import type { Exec, Walker } from './context';
@@ -32,6 +33,7 @@ export function runByName(w: Walker, name: string, first: ArgWord, written: ArgW
   programOptions(w, name, args, exec);
   programVariables(w, exec);
   clientConfigPointers(w, name, args, exec);
+  if (name === 'git' || name === 'gh') toolAliases(w, name, args, exec);
   if (SUBSCRIPT_READERS.has(name)) subscriptSubstitutions(w, args, exec);
   if (SCRIPT_FILE_RUNNERS.has(name)) scriptFileInline(w, name, args, exec);
   return inv;
