@@ -10,6 +10,8 @@
 
 import type { ArgWord } from '../shell/ast';
 import { commandNode, readingsOf, toolNamed } from './commandModel';
+import { freeFormReadings } from './freeForm';
+import type { ParsedCommand, ParsedOption } from './grammar';
 import { isSharedDryRun, verbTraitsOf } from './verbTraits';
 
 /** Values that switch a boolean off: `none` (helm), `false`/`0`/`no`/`off` (yargs, cobra, nopt), Go's `f`. */
@@ -40,57 +42,82 @@ function spellingsOf(name: string, args: readonly ArgWord[]): Set<string> {
   return out;
 }
 
-/** Whether the long option `option` (dashes kept) is a dry-run spelling, written whole or as an unambiguous-looking prefix (`--dry`). */
-function isDryLong(option: string, spellings: ReadonlySet<string>): boolean {
-  if (isSharedDryRun(option) || spellings.has(option)) return true;
-  if (!option.startsWith('--') || option.length < 5) return false;
-  return [...spellings, '--dry-run'].some((s) => s.startsWith('--') && s.startsWith(option));
+/** The spelling an option was written with, without a glued value (`--dry-run=none` → `--dry-run`). */
+function spellingOf(option: ParsedOption): string {
+  return option.written.split('=')[0]!;
+}
+
+/** Whether an option (by its described name or its spelling) is a dry-run spelling. */
+function isDry(spelling: string, spellings: ReadonlySet<string>): boolean {
+  return isSharedDryRun(spelling) || spellings.has(spelling);
+}
+
+/** `--no-dry-run`, `--no-dry` (git and npm take a prefix), `-no-dry-run`: the negation of a dry-run spelling. */
+function negatesDry(spelling: string, spellings: ReadonlySet<string>): boolean {
+  const m = /^(--?)no-(.+)$/i.exec(spelling);
+  if (!m) return false;
+  const positive = m[1]! + m[2]!;
+  if (isDry(positive, spellings)) return true;
+  return /^--.{3,}$/.test(positive) && [...spellings, '--dry-run'].some((s) => /^--/.test(s) && s.startsWith(positive));
+}
+
+interface Undo {
+  /** Argument indexes to take out. */
+  drop: Set<number>;
+  /** Letters to take out of a cluster (`-nf` loses `n`), by argument index. */
+  letters: Map<number, string[]>;
+}
+
+/** One reading's verdict: the words to take out when the run is not dry in the end, else undefined. */
+function undoneIn(parsed: ParsedCommand, args: readonly ArgWord[], spellings: ReadonlySet<string>): Undo | undefined {
+  let dry = false;
+  const undo: Undo = { drop: new Set(), letters: new Map() };
+  for (const option of parsed.options) {
+    const spelling = spellingOf(option);
+    if (negatesDry(spelling, spellings)) {
+      dry = false;
+      undo.drop.add(option.index);
+      continue;
+    }
+    if (!isDry(spelling, spellings) && !isDry(option.name, spellings)) continue;
+    const word = args[option.index]!;
+    if (word.text !== option.written) {
+      // One letter of a cluster (`-nf`).
+      dry = true;
+      undo.letters.set(option.index, [...(undo.letters.get(option.index) ?? []), spelling.slice(1)]);
+      continue;
+    }
+    let value = option.values[option.values.length - 1];
+    // `--dry-run false`: the next word, read as an operand of a switch, can only be the option's own value.
+    const next = parsed.operandIndexes.indexOf(option.index + 1);
+    if (value === undefined && next >= 0 && !parsed.operands[next]!.dynamic && NEXT_WORD_OFF.test(parsed.operands[next]!.text)) {
+      value = parsed.operands[next]!.text;
+      undo.drop.add(option.index + 1);
+    }
+    for (const valueWord of option.valueWords) if (valueWord !== word && NEXT_WORD_OFF.test(valueWord.text)) undo.drop.add(args.indexOf(valueWord));
+    dry = value === undefined || !OFF.test(value);
+    undo.drop.add(option.index);
+  }
+  return dry || (undo.drop.size === 0 && undo.letters.size === 0) ? undefined : undo;
 }
 
 /**
  * `args` without their dry-run words when the run is not dry in the end; undefined when nothing
- * undoes a dry run (the words stand as written).
+ * undoes a dry run (the words stand as written). Any reading of the words that ends not dry is taken.
  */
 export function withoutUndoneDryRun(name: string, args: readonly ArgWord[]): ArgWord[] | undefined {
   if (!mayUndo(args)) return undefined;
   const spellings = spellingsOf(name, args);
-  const shortLetters = [...spellings].filter((s) => /^-[A-Za-z]$/.test(s)).map((s) => s[1]!);
-  let dry = false;
-  const drop = new Set<number>();
-  const letters = new Map<number, string[]>();
-  for (let i = 0; i < args.length; i++) {
-    const word = args[i]!;
-    if (word.dynamic) continue;
-    if (word.text === '--') break;
-    const m = /^(--?[A-Za-z][\w.-]*)(?:=([\s\S]*))?$/.exec(word.text);
-    if (!m) continue;
-    const option = m[1]!;
-    const negated = /^(--?)no-(.+)$/i.exec(option);
-    if (negated && isDryLong(`${negated[1]}${negated[2]}`, spellings) && m[2] === undefined) {
-      dry = false;
-      drop.add(i);
-      continue;
-    }
-    if (isDryLong(option, spellings)) {
-      let value = m[2];
-      const next = args[i + 1];
-      if (value === undefined && next && !next.dynamic && NEXT_WORD_OFF.test(next.text)) {
-        value = next.text;
-        drop.add(i + 1);
-      }
-      dry = value === undefined || !OFF.test(value);
-      drop.add(i);
-      continue;
-    }
-    // Short dry-run letters alone or in a bundle (`-n`, `-nf`).
-    if (shortLetters.length > 0 && /^-[A-Za-z]+$/.test(option) && m[2] === undefined) {
-      const found = shortLetters.filter((l) => option.slice(1).includes(l));
-      if (found.length === 0) continue;
-      dry = true;
-      letters.set(i, found);
-    }
+  const tool = toolNamed(name);
+  const free = tool ? undefined : freeFormReadings(args);
+  const all = tool ? readingsOf(args, tool) : [free!.usual, free!.valued];
+  let undo: Undo | undefined;
+  for (const parsed of all) {
+    undo = undoneIn(parsed, args, spellings);
+    if (undo) break;
   }
-  if (dry || (drop.size === 0 && letters.size === 0)) return undefined;
+  if (!undo) return undefined;
+  const { drop, letters } = undo;
   const out: ArgWord[] = [];
   args.forEach((word, i) => {
     if (drop.has(i)) return;
