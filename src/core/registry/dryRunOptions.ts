@@ -58,7 +58,7 @@ function negatesDry(spelling: string, spellings: ReadonlySet<string>): boolean {
   if (!m) return false;
   const positive = m[1]! + m[2]!;
   if (isDry(positive, spellings)) return true;
-  return /^--.{3,}$/.test(positive) && [...spellings, '--dry-run'].some((s) => /^--/.test(s) && s.startsWith(positive));
+  return /^--.{3,}$/.test(positive) && [...spellings, '--dry-run'].some((s) => s.startsWith(positive));
 }
 
 interface Undo {
@@ -123,7 +123,7 @@ export function withoutUndoneDryRun(name: string, args: readonly ArgWord[]): Arg
     if (drop.has(i)) return;
     const gone = letters.get(i);
     if (!gone) return void out.push(word);
-    const rest = [...word.text.slice(1)].filter((l) => !gone.includes(l)).join('');
+    const rest = word.text.slice(1).split('').filter((l) => !gone.includes(l)).join('');
     if (rest !== '') out.push({ ...word, text: `-${rest}`, raw: `-${rest}` });
   });
   return out;
