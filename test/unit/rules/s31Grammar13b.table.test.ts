@@ -67,6 +67,14 @@ describe('rules: red team round 13, option grammar (stop 31)', () => {
     { cmd: 'terraform apply -auto-approve -refresh-only -refresh-only=false', decision: 'ask', reason: /-auto-approve/ },
     { cmd: 'terraform apply -auto-approve -refresh-only=false -refresh-only', decision: 'allow' },
     { cmd: 'terraform apply -auto-approve -refresh-only', decision: 'allow' },
+    { cmd: 'rsync -a --delete -n --no-dry-run src/ /srv/www/', decision: 'ask', reason: /--delete/ },
+    { cmd: 'rsync -a --delete -n src/ /srv/www/', decision: 'allow' },
+    { cmd: 'pulumi destroy --preview-only --preview-only=false -y -s prod', decision: 'ask', reason: /Destroys/ },
+    { cmd: 'pulumi destroy --preview-only -y -s prod', decision: 'allow' },
+    { cmd: 'aws s3 rm s3://bucket --recursive --dryrun --no-dryrun', decision: 'ask', reason: /deletes/ },
+    { cmd: 'aws s3 rm s3://bucket --recursive --dryrun', decision: 'allow' },
+    { cmd: 'npm unpublish mypkg --dry-run=0', decision: 'ask', reason: /unpublish/ },
+    { cmd: 'npm unpublish mypkg --no-dryRun --dry-run', decision: 'allow' },
   ]);
 
   table("npm's command abbreviations and aliases: the command npm resolves the word to", [
@@ -144,5 +152,7 @@ describe('rules: red team round 13, option grammar (stop 31)', () => {
     { cmd: "fly m exec 123 'rm -rf /data' -a prod-app", decision: 'ask', production: true, reason: /deletes \/data/ },
     { cmd: "flyctl machines exec --timeout 30 123 'rm -rf /data' --app prod-app", decision: 'ask', reason: /deletes \/data/ },
     { cmd: "fly m exec 123 'ls /data'", decision: 'allow' },
+    { cmd: "fly machine exec 'rm -rf /data' -a prod-app", decision: 'ask', production: true, reason: /deletes \/data/ },
+    { cmd: "fly machine exec -j 'df -h /data' -a prod-app", decision: 'allow' },
   ]);
 });

@@ -53,16 +53,16 @@ export const fly: ToolSpec = {
         },
       },
     },
-    // `fly machine exec <machine-id> <command>`: the command runs on that machine (fly.io/docs/flyctl/machine-exec).
+    // `fly machine exec [machine-id] <command>`: the command runs on that machine (fly.io/docs/flyctl/machine-exec); without an id, one is picked.
     'machine|machines|m': {
       commands: {
         exec: {
-          options: [valued('--timeout'), valued('--container'), flag('-s', '--select'), flag('-q', '--quiet')],
+          options: [valued('--timeout'), flag('-j', '--json')],
           effect: 'exec',
           runsElsewhere: {
-            command: { text: 'operands', skip: 1 },
-            label: (a) => `${a.name} machine exec ${a.operand(0) ?? ''}`.trim(),
-            when: (a) => a.operand(1) !== undefined,
+            command: { text: 'computed', of: (a) => a.parsed.operands.slice(a.parsed.operands.length > 1 ? 1 : 0) },
+            label: (a) => `${a.name} machine exec${a.parsed.operands.length > 1 ? ` ${a.operand(0)!}` : ''}`,
+            when: (a) => a.operand(0) !== undefined,
             place: appPlace,
           },
         },
