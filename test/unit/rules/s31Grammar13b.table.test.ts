@@ -22,8 +22,11 @@ const SSH_CONFIG = 'Host prod-host\n  RemoteCommand rm -rf /data\n  RequestTTY n
 const SSH_CONFIG_OTHER = 'Host staging-* !staging-ok\n  RemoteCommand rm -rf /data\nHost prod-host\n  User deploy\n  Port 2222\n';
 const SSH_CONFIG_MATCH = 'Host *\n  User deploy\nMatch user deploy\n  RemoteCommand="dropdb shop"\n';
 
+const GIT_CONFIG = '[core]\n\tbare = false\n[alias]\n\tp = push # pushes\n\tst = status\n\twipe = "!rm -rf /srv/data"\n[remote "origin"]\n\turl = git@github.com:org/app.git\n';
+const USER_GITCONFIG = '[user]\n\tname = Dev\n[alias]\n\tnuke = reset --hard\n\tp = status\n';
+
 function facts(): Facts {
-  return testFacts({ files: { '/work/scratch/sshcfg': SSH_CONFIG, '/work/scratch/ssh-other': SSH_CONFIG_OTHER, '/work/scratch/ssh-match': SSH_CONFIG_MATCH } });
+  return testFacts({ files: { '/work/app/.git/config': GIT_CONFIG, '/home/dev/.gitconfig': USER_GITCONFIG, '/work/scratch/sshcfg': SSH_CONFIG, '/work/scratch/ssh-other': SSH_CONFIG_OTHER, '/work/scratch/ssh-match': SSH_CONFIG_MATCH } });
 }
 
 function table(title: string, rows: readonly Row[]): void {
@@ -104,6 +107,11 @@ describe('rules: red team round 13, option grammar (stop 31)', () => {
     { cmd: 'git config alias.st status && git st', decision: 'allow' },
     { cmd: 'GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=alias.p GIT_CONFIG_VALUE_0=push git p -f origin main', decision: 'deny' },
     { cmd: "git -c alias.x='!sh -c \"rm -rf /srv/data\"' x", decision: 'ask', reason: /\/srv\/data/ },
+    { cmd: 'git p -f origin main', decision: 'ask', reason: /Force-pushes main/ },
+    { cmd: 'git p origin main', decision: 'allow' },
+    { cmd: 'git -C /work/app nuke HEAD~2', decision: 'ask', reason: /reset --hard/ },
+    { cmd: 'git st', decision: 'allow' },
+    { cmd: 'git wipe', decision: 'ask', reason: /\/srv\/data/ },
     { cmd: "gh alias set rd 'repo delete org/app --yes' && gh rd", decision: 'ask', reason: /deletes the GitHub repository org\/app/ },
     { cmd: "gh alias set nuke 'api -X DELETE repos/org/app' && gh nuke", decision: 'ask', reason: /DELETE/ },
     { cmd: "gh alias set del 'repo delete $1 --yes' && gh del org/app", decision: 'ask', reason: /org\/app/ },

@@ -8,7 +8,8 @@
  * cli.github.com/manual/gh_alias_set).
  */
 
-import { commandWords, optionsMatching } from '../../registry/grammar';
+import { commandWords, optionsMatching, optionValues } from '../../registry/grammar';
+import { resolvePath } from '../../paths';
 import { parsedArgs, toolNamed } from '../../registry/commandModel';
 import type { ArgWord } from '../types';
 import { quoteForShell, type Exec, type Walker } from './context';
@@ -55,9 +56,69 @@ function gitAliases(w: Walker, args: ArgWord[], exec: Exec): void {
   if (!word || word.dynamic) return;
   const alias = word.text.toLowerCase();
   const inline = inlineGitAliases(optionsMatching(parsed, spec, ['-c']).flatMap((o) => o.values), exec.assignments);
-  const expansion = inline.has(alias) ? inline.get(alias) : exec.scope.vars.get(GIT_ALIAS + alias);
+  const expansion = inline.has(alias) ? inline.get(alias) : exec.scope.vars.has(GIT_ALIAS + alias) ? exec.scope.vars.get(GIT_ALIAS + alias) : storedGitAlias(w, exec, alias, optionValues(parsed, spec, ['-C']));
   if (expansion === undefined) return;
   expand(w, exec, `git alias ${alias}`, expansion, (text) => ['git', ...args.slice(0, index).map(quoteForShell), text, ...args.slice(index! + 1).map(quoteForShell)].join(' '), args.slice(index! + 1), '!');
+}
+
+/** A value of git's config syntax: quotes joined, `\\` escapes read, a `#`/`;` comment outside quotes cut. */
+function configValue(raw: string): string {
+  let out = '';
+  let quoted = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (c === '\\' && i + 1 < raw.length) {
+      const n = raw[++i]!;
+      out += n === 'n' ? '\n' : n === 't' ? '\t' : n;
+    } else if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '#' || c === ';')) break;
+    else out += c;
+  }
+  return out.trim();
+}
+
+/** `[alias] NAME = VALUE` in a git config text. */
+function aliasInConfig(text: string, alias: string): string | undefined {
+  let inAlias = false;
+  let found: string | undefined;
+  for (const line of text.slice(0, 65_536).split('\n')) {
+    const section = /^\s*\[\s*([\w.-]+)(?:\s+"[^"]*")?\s*\]/.exec(line);
+    if (section) {
+      inAlias = section[1]!.toLowerCase() === 'alias';
+      continue;
+    }
+    const entry = inAlias ? /^\s*([\w.-]+)\s*=\s*(.*)$/.exec(line) : null;
+    // The last setting wins, as git reads it.
+    if (entry && entry[1]!.toLowerCase() === alias) found = configValue(entry[2]!);
+  }
+  return found;
+}
+
+/**
+ * An alias a git config file keeps (set by an earlier command or by hand): the repository's
+ * `.git/config` above the working folder (or `-C`'s), then the user's `~/.gitconfig` and
+ * `~/.config/git/config`; the repository's wins. Asked only for a subcommand the registry does not know.
+ */
+function storedGitAlias(w: Walker, exec: Exec, alias: string, chdirs: readonly string[]): string | undefined {
+  const via = w.viaOf(exec);
+  let dir = chdirs.reduce((cwd, c) => resolvePath(cwd, c, w.facts.home), exec.cwd);
+  for (let up = 0; up < 24; up++) {
+    const text = w.readFile(`${dir === '/' ? '' : dir}/.git/config`, via);
+    if (text !== undefined) {
+      const found = aliasInConfig(text, alias);
+      if (found !== undefined) return found;
+      break;
+    }
+    const parent = dir.replace(/\/[^/]*$/, '') || '/';
+    if (parent === dir) break;
+    dir = parent;
+  }
+  for (const file of ['~/.gitconfig', '~/.config/git/config']) {
+    const text = w.readFile(resolvePath(exec.cwd, file, w.facts.home), via);
+    const found = text === undefined ? undefined : aliasInConfig(text, alias);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 function ghAliases(w: Walker, args: ArgWord[], exec: Exec): void {
