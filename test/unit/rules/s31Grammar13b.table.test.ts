@@ -25,8 +25,10 @@ const SSH_CONFIG_MATCH = 'Host *\n  User deploy\nMatch user deploy\n  RemoteComm
 const GIT_CONFIG = '[core]\n\tbare = false\n[alias]\n\tp = push # pushes\n\tst = status\n\twipe = "!rm -rf /srv/data"\n[remote "origin"]\n\turl = git@github.com:org/app.git\n';
 const USER_GITCONFIG = '[user]\n\tname = Dev\n[alias]\n\tnuke = reset --hard\n\tp = status\n';
 
+const GH_CONFIG = "git_protocol: https\naliases:\n    co: pr checkout\n    rd: 'repo delete org/app --yes'\n    wipe: '!rm -rf /srv/data'\nversion: \"1\"\n";
+
 function facts(): Facts {
-  return testFacts({ files: { '/work/app/.git/config': GIT_CONFIG, '/home/dev/.gitconfig': USER_GITCONFIG, '/work/scratch/sshcfg': SSH_CONFIG, '/work/scratch/ssh-other': SSH_CONFIG_OTHER, '/work/scratch/ssh-match': SSH_CONFIG_MATCH } });
+  return testFacts({ files: { '/work/app/.git/config': GIT_CONFIG, '/home/dev/.gitconfig': USER_GITCONFIG, '/home/dev/.config/gh/config.yml': GH_CONFIG, '/work/scratch/sshcfg': SSH_CONFIG, '/work/scratch/ssh-other': SSH_CONFIG_OTHER, '/work/scratch/ssh-match': SSH_CONFIG_MATCH } });
 }
 
 function table(title: string, rows: readonly Row[]): void {
@@ -112,6 +114,9 @@ describe('rules: red team round 13, option grammar (stop 31)', () => {
     { cmd: 'git -C /work/app nuke HEAD~2', decision: 'ask', reason: /reset --hard/ },
     { cmd: 'git st', decision: 'allow' },
     { cmd: 'git wipe', decision: 'ask', reason: /\/srv\/data/ },
+    { cmd: 'gh rd', decision: 'ask', reason: /deletes the GitHub repository org\/app/ },
+    { cmd: 'gh co 12', decision: 'allow' },
+    { cmd: 'gh wipe', decision: 'ask', reason: /\/srv\/data/ },
     { cmd: "gh alias set rd 'repo delete org/app --yes' && gh rd", decision: 'ask', reason: /deletes the GitHub repository org\/app/ },
     { cmd: "gh alias set nuke 'api -X DELETE repos/org/app' && gh nuke", decision: 'ask', reason: /DELETE/ },
     { cmd: "gh alias set del 'repo delete $1 --yes' && gh del org/app", decision: 'ask', reason: /org\/app/ },

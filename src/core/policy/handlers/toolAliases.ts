@@ -121,6 +121,23 @@ function storedGitAlias(w: Walker, exec: Exec, alias: string, chdirs: readonly s
   return undefined;
 }
 
+/**
+ * An alias gh keeps in its config (`aliases:` of `config.yml` in `$GH_CONFIG_DIR`, else
+ * `~/.config/gh`), set by an earlier `gh alias set` or by hand.
+ */
+function storedGhAlias(w: Walker, exec: Exec, alias: string): string | undefined {
+  const dir = exec.assignments.GH_CONFIG_DIR ?? '~/.config/gh';
+  const text = w.readFile(resolvePath(exec.cwd, `${dir}/config.yml`, w.facts.home), w.viaOf(exec));
+  if (text === undefined) return undefined;
+  let inAliases = false;
+  for (const line of text.slice(0, 65_536).split('\n')) {
+    if (/^\S/.test(line)) inAliases = /^aliases:\s*$/.test(line);
+    const entry = inAliases ? /^\s+([^\s:#]+):\s*(.*)$/.exec(line) : null;
+    if (entry && entry[1] === alias) return entry[2]!.trim().replace(/^'([\s\S]*)'$/, (_m, v: string) => v.replace(/''/g, "'")).replace(/^"([\s\S]*)"$/, '$1');
+  }
+  return undefined;
+}
+
 function ghAliases(w: Walker, args: ArgWord[], exec: Exec): void {
   const spec = toolNamed('gh');
   if (!spec) return;
@@ -137,7 +154,7 @@ function ghAliases(w: Walker, args: ArgWord[], exec: Exec): void {
   const index = parsed.path.length === 0 ? parsed.operandIndexes[0] : undefined;
   const word = index === undefined ? undefined : args[index];
   if (!word || word.dynamic) return;
-  const expansion = exec.scope.vars.get(GH_ALIAS + word.text);
+  const expansion = exec.scope.vars.has(GH_ALIAS + word.text) ? exec.scope.vars.get(GH_ALIAS + word.text) : storedGhAlias(w, exec, word.text);
   if (expansion === undefined) return;
   const rest = args.slice(index! + 1);
   // `$1`, `$2` … take the arguments in order; the others are appended.
