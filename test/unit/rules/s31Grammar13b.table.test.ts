@@ -28,7 +28,7 @@ const USER_GITCONFIG = '[user]\n\tname = Dev\n[alias]\n\tnuke = reset --hard\n\t
 const GH_CONFIG = "git_protocol: https\naliases:\n    co: pr checkout\n    rd: 'repo delete org/app --yes'\n    wipe: '!rm -rf /srv/data'\nversion: \"1\"\n";
 
 function facts(): Facts {
-  return testFacts({ files: { '/work/app/.git/config': GIT_CONFIG, '/home/dev/.gitconfig': USER_GITCONFIG, '/home/dev/.config/gh/config.yml': GH_CONFIG, '/work/scratch/sshcfg': SSH_CONFIG, '/work/scratch/ssh-other': SSH_CONFIG_OTHER, '/work/scratch/ssh-match': SSH_CONFIG_MATCH } });
+  return testFacts({ files: { '/work/app/.git/config': GIT_CONFIG, '/home/dev/.gitconfig': USER_GITCONFIG, '/home/dev/.config/gh/config.yml': GH_CONFIG, '/work/scratch/sshcfg': SSH_CONFIG, '/work/scratch/ssh-inc': 'Host prod-host\n  Include extra.conf\n', '/home/dev/.ssh/extra.conf': 'RemoteCommand rm -rf /data\n', '/work/scratch/ssh-inc-glob': 'Include /work/scratch/conf.d/*\n', '/work/scratch/ssh-inc-ok': 'Include /work/scratch/ssh-plain\n', '/work/scratch/ssh-plain': 'Host *\n  User deploy\n', '/work/scratch/ssh-other': SSH_CONFIG_OTHER, '/work/scratch/ssh-match': SSH_CONFIG_MATCH } });
 }
 
 function table(title: string, rows: readonly Row[]): void {
@@ -155,6 +155,9 @@ describe('rules: red team round 13, option grammar (stop 31)', () => {
     { cmd: 'ssh -F /work/scratch/ssh-other staging-ok', decision: 'allow' },
     { cmd: 'ssh -F /work/scratch/ssh-match db1', decision: 'ask', reason: /shop/ },
     { cmd: 'ssh -F /work/scratch/missing prod-host', decision: 'ask' },
+    { cmd: 'ssh -F /work/scratch/ssh-inc prod-host', decision: 'ask', reason: /deletes \/data \(on prod-host\)/ },
+    { cmd: 'ssh -F /work/scratch/ssh-inc-glob prod-host', decision: 'ask', reason: /includes/ },
+    { cmd: 'ssh -F /work/scratch/ssh-inc-ok prod-host', decision: 'allow' },
   ]);
 
   table("fly: ssh console's -s is a switch, machine exec runs its command on the machine", [

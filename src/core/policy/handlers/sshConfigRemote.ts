@@ -5,6 +5,7 @@
  * (its criteria are only known when ssh connects): judging a command that may not run is the safe side.
  */
 
+import { resolvePath } from '../../paths';
 import { remoteCommandIn } from '../../registry/tools/sshRemoteCommand';
 import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import type { ArgWord } from '../types';
@@ -51,4 +52,24 @@ export function sshConfigRemoteCommands(w: Walker, name: string, args: ArgWord[]
   const host = destination.replace(/^ssh:\/\//, '').replace(/^[^@]*@/, '').replace(/:\d+$/, '');
   const place = { place: host, provider: 'ssh', names: [{ source: 'ssh host', value: host }] };
   for (const command of remoteCommandsFor(body, host)) w.analyzeText(command, w.remoteScope(exec, `ssh ${host} (RemoteCommand of ${path})`, place));
+}
+
+/**
+ * An ssh config's text with the files its `Include` lines name put in their place (one level; a
+ * relative name is under `~/.ssh`): what they set counts as if written there. An include the hook
+ * cannot read (a pattern, a file missing or unreadable now) may set anything: it asks.
+ */
+export function withIncludes(w: Walker, exec: Exec, text: string, path: string): string {
+  if (!/^\s*include\b/im.test(text)) return text;
+  const via = w.viaOf(exec);
+  return text.replace(/^\s*include\s*(?:=\s*|\s+)(.*)$/gim, (_line, names: string) => {
+    const parts: string[] = [];
+    for (const name of names.trim().split(/\s+/).slice(0, 8)) {
+      const file = resolvePath(resolvePath(w.facts.home, '.ssh', w.facts.home), name.replace(/^"|"$/g, ''), w.facts.home);
+      const included = /[*?[$`]/.test(name) ? undefined : w.readFile(file, via);
+      if (included === undefined) w.addOpaque(`ssh -F ${path} includes ${name}, which the hook cannot read now, whose settings may run programs`, via);
+      else parts.push('Match all', included.slice(0, 65_536), 'Match all');
+    }
+    return parts.join('\n');
+  });
 }
