@@ -9,6 +9,7 @@
  */
 
 import type { ArgWord } from '../shell/ast';
+import { ownTable } from '../ownTable';
 import { commandNode, readingsOf, toolNamed } from './commandModel';
 import { freeFormReadings } from './freeForm';
 import type { ParsedCommand, ParsedOption } from './grammar';
@@ -24,7 +25,7 @@ const NEXT_WORD_OFF = /^(none|false)$/i;
  * Switches that keep a run from changing anything beyond what a dry run does, undone the same way:
  * `terraform apply -refresh-only` only updates the state's record (developer.hashicorp.com/terraform/cli/commands/plan#planning-modes).
  */
-const RESTRICTING: Readonly<Record<string, readonly string[]>> = { terraform: ['-refresh-only'], tofu: ['-refresh-only'], terragrunt: ['-refresh-only', '--refresh-only'] };
+const RESTRICTING: Readonly<Record<string, readonly string[]>> = ownTable<readonly string[]>({ terraform: ['-refresh-only'], tofu: ['-refresh-only'], terragrunt: ['-refresh-only', '--refresh-only'] });
 
 /** Cheap test: a word that can switch something off. Most commands have none and cost nothing more. */
 function mayUndo(args: readonly ArgWord[]): boolean {

@@ -12,7 +12,7 @@ describe('registry: npm command words, undone dry runs, ssh RemoteCommand (stop 
     const rows: [string, string | undefined][] = [
       ['unpub', 'unpublish'], ['pub', 'publish'], ['depr', 'deprecate'], ['dist-t', 'dist-tag'], ['dist-tags', 'dist-tag'], ['acc', 'access'],
       ['install-cl', 'ci'], ['rum', 'run-script'], ['ru', 'run-script'], ['installTest', 'install-test'], ['i', 'install'], ['publish', 'publish'],
-      ['un', 'uninstall'], ['in', undefined], ['d', undefined], ['xyz', undefined], ['', undefined],
+      ['un', 'uninstall'], ['constructor', undefined], ['toString', undefined], ['in', undefined], ['d', undefined], ['xyz', undefined], ['', undefined],
     ];
     for (const [word, command] of rows) it(`${word || '(empty)'} → ${command ?? 'none'}`, () => assert.equal(npmCommandOf(word), command));
   });
@@ -31,6 +31,8 @@ describe('registry: npm command words, undone dry runs, ssh RemoteCommand (stop 
       ['aws', ['ec2', 'terminate-instances', '--dry-run', '--no-dry-run'], ['ec2', 'terminate-instances']],
       ['kubectl', ['get', 'pods', '-n', 'prod', '--no-headers'], undefined],
       ['rm', ['-rf', 'build'], undefined],
+      ['constructor', ['--dry-run', '--no-dry-run'], []],
+      ['toString', ['--no-x', 'false'], undefined],
     ];
     for (const [name, args, out] of rows) {
       it(`${name} ${args.join(' ')}`, () => assert.deepEqual(withoutUndoneDryRun(name, words(...args))?.map((w) => w.text), out));

@@ -96,6 +96,10 @@ describe('rules: red team round 13, option grammar (stop 31)', () => {
     { cmd: 'npm ow add bob mypkg', decision: 'ask', reason: /owner add/ },
     { cmd: 'npm ow ls mypkg', decision: 'allow' },
     { cmd: 'npm ru build', decision: 'allow' },
+    { cmd: 'gem yan mygem -v 1.0.0', decision: 'ask', reason: /gem yank/ },
+    { cmd: 'gem pu mygem-1.0.0.gem', decision: 'ask', reason: /gem push/ },
+    { cmd: 'gem bu mygem.gemspec', decision: 'allow' },
+    { cmd: 'gem li', decision: 'allow' },
   ]);
 
   table('git and gh aliases made on the line: the command the alias stands for', [

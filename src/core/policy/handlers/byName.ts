@@ -1,6 +1,5 @@
 import { resolvePath } from '../../paths';
-import { withoutUndoneDryRun } from '../../registry/dryRunOptions';
-import { npmCommandOf } from '../../registry/tools/npmCommands';
+import { canonicalArgs } from '../../registry/commandWords';
 import { parsedArgs, toolNamed } from '../../registry/commandModel';
 import { clientConfigPointers } from './clientConfigFiles';
 import { toolAliases } from './toolAliases';
@@ -17,10 +16,9 @@ import { SCRIPT_FILE_RUNNERS, scriptFileInline } from './scriptFiles';
  * entry says name a program it runs (`programOptions`), judged like commands.
  */
 export function runByName(w: Walker, name: string, first: ArgWord, written: ArgWord[], exec: Exec): Invocation | undefined {
-  // A dry run undone later on the line (`-n --no-dry-run`, `--dry-run=none`) is judged as the real run it is.
-  const undone = withoutUndoneDryRun(name, written) ?? written;
-  // `npm unpub`, `npm depr`: npm's own abbreviations and aliases name the command it runs.
-  const args = name === 'npm' ? npmWords(undone) : undone;
+  // A dry run undone later on the line (`-n --no-dry-run`, `--dry-run=none`) is judged as the real run it is;
+  // `npm unpub`, `gem yan`: the tool's own abbreviations and aliases name the command it runs.
+  const args = canonicalArgs(name, written);
   // `:(){ :|:& };:`: a function that starts itself multiplies processes until the machine stops.
   if (exec.scope.functionName === name && !first.dynamic) w.addOpaque(`the shell function ${name} calls itself, which may start processes without end (a fork bomb)`, w.viaOf(exec));
   const handler = handlerFor(name);
@@ -136,15 +134,3 @@ function unreadableProgram(w: Walker, text: string, label: string, exec: Exec): 
   w.addOpaque(`${label} runs ${program}, which is not there to read before it runs`, w.viaOf(exec));
 }
 
-/** npm's words with the command word written as the command npm resolves it to (`unpub` → `unpublish`). */
-function npmWords(args: ArgWord[]): ArgWord[] {
-  const spec = toolNamed('npm');
-  if (!spec) return args;
-  const parsed = parsedArgs(args, spec);
-  const index = parsed.path.length === 0 ? parsed.operandIndexes[0] : parsed.pathIndexes[0];
-  const word = index === undefined ? undefined : args[index];
-  if (!word || word.dynamic) return args;
-  const command = npmCommandOf(word.text);
-  if (command === undefined || command === word.text) return args;
-  return args.map((a, i) => (i === index ? { ...a, text: command, raw: command } : a));
-}
