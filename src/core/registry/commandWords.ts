@@ -1,7 +1,8 @@
 /**
  * The command word a CLI resolves itself, before anything reads it: npm takes any prefix of a command
  * or alias (`npm unpub` is unpublish, `./tools/npmCommands.ts`), RubyGems any prefix of one command
- * (`gem yan` is yank: rubygems CommandManager#find_command_possibilities). The word is rewritten to
+ * (`gem yan` is yank: rubygems CommandManager#find_command_possibilities), Laravel's artisan any
+ * prefix of each part (`php artisan migrate:fr` is migrate:fresh: Symfony Console). The word is rewritten to
  * the command it names, once per invocation, so every pack and handler judges the command that runs.
  */
 
@@ -18,6 +19,47 @@ const GEM_COMMANDS = [
   'sources', 'specification', 'stale', 'uninstall', 'unpack', 'update', 'which', 'yank',
 ];
 
+/** Laravel's own commands (`php artisan list`), found by Symfony Console's abbreviations. */
+const ARTISAN_COMMANDS = [
+  'about', 'clear-compiled', 'db', 'docs', 'down', 'env', 'help', 'inspire', 'list', 'migrate', 'optimize', 'serve', 'test', 'tinker', 'up',
+  'auth:clear-resets', 'cache:clear', 'cache:forget', 'cache:prune-stale-tags', 'cache:table', 'channel:list', 'config:cache', 'config:clear',
+  'config:publish', 'config:show', 'db:monitor', 'db:seed', 'db:show', 'db:table', 'db:wipe', 'env:decrypt', 'env:encrypt', 'event:cache',
+  'event:clear', 'event:list', 'key:generate', 'lang:publish', 'make:cast', 'make:channel', 'make:class', 'make:command', 'make:component',
+  'make:controller', 'make:enum', 'make:event', 'make:exception', 'make:factory', 'make:interface', 'make:job', 'make:listener', 'make:mail',
+  'make:middleware', 'make:migration', 'make:model', 'make:notification', 'make:observer', 'make:policy', 'make:provider', 'make:request',
+  'make:resource', 'make:rule', 'make:scope', 'make:seeder', 'make:test', 'make:trait', 'make:view', 'migrate:fresh', 'migrate:install',
+  'migrate:refresh', 'migrate:reset', 'migrate:rollback', 'migrate:status', 'model:prune', 'model:show', 'optimize:clear', 'package:discover',
+  'queue:clear', 'queue:failed', 'queue:flush', 'queue:forget', 'queue:listen', 'queue:monitor', 'queue:prune-batches', 'queue:prune-failed',
+  'queue:restart', 'queue:retry', 'queue:retry-batch', 'queue:work', 'route:cache', 'route:clear', 'route:list', 'schedule:clear-cache',
+  'schedule:interrupt', 'schedule:list', 'schedule:run', 'schedule:test', 'schedule:work', 'schema:dump', 'session:table', 'storage:link',
+  'storage:unlink', 'stub:publish', 'vendor:publish', 'view:cache', 'view:clear', 'horizon:clear', 'horizon:terminate', 'horizon:pause',
+  'horizon:continue', 'horizon:status', 'telescope:prune', 'telescope:clear', 'activitylog:clean',
+];
+
+/** Those a pack judges: an abbreviation that may stand for one of them (and others) is read as it. */
+const ARTISAN_JUDGED = new Set([
+  'migrate:fresh', 'migrate:reset', 'migrate:refresh', 'migrate:rollback', 'db:wipe', 'queue:flush', 'queue:clear', 'horizon:clear', 'queue:prune-failed',
+  'queue:prune-batches', 'activitylog:clean', 'telescope:prune', 'migrate', 'db:seed', 'down', 'key:generate', 'schema:dump', 'tinker',
+]);
+
+/**
+ * Symfony Console's `find` (symfony/console Application::find): each `:`-part of the word is a prefix of
+ * the command's part (`migrate:fr`, `db:w`, `mi:fr` name migrate:fresh, db:wipe). An app may add commands
+ * the list does not know, so an abbreviation that fits a judged command among others is read as that one.
+ */
+function symfonyCommandOf(word: string): string | undefined {
+  if (ARTISAN_COMMANDS.includes(word) || !/^[\w-]+(:[\w-]*)*$/.test(word)) return undefined;
+  const pattern = new RegExp('^' + word.split(':').map((part) => part.replace(/-/g, '\\-')).join('[^:]*:') + '[^:]*$', 'i');
+  const found = ARTISAN_COMMANDS.filter((c) => pattern.test(c));
+  return found.length === 1 ? found[0] : found.find((c) => ARTISAN_JUDGED.has(c));
+}
+
+/** The index of artisan's command word: `php artisan W`, `sail artisan W`, `./artisan W`. */
+function artisanWord(name: string, args: readonly ArgWord[]): number | undefined {
+  if (name === 'artisan') return 0;
+  return (name === 'php' || name === 'sail') && /(^|\/)artisan$/.test(args[0]?.text ?? '') ? 1 : undefined;
+}
+
 /** A unique prefix of one of `commands`, or the command written whole. */
 function uniquePrefix(word: string, commands: readonly string[]): string | undefined {
   if (commands.includes(word)) return word;
@@ -32,6 +74,12 @@ const RESOLVERS: Readonly<Partial<Record<string, (word: string) => string | unde
 
 /** `args` with the command word written as the command the tool resolves it to; the same array when nothing changes. */
 export function resolvedCommandWords(name: string, args: ArgWord[]): ArgWord[] {
+  const artisan = artisanWord(name, args);
+  if (artisan !== undefined) {
+    const word = args[artisan];
+    const command = word && !word.dynamic ? symfonyCommandOf(word.text) : undefined;
+    return command === undefined ? args : args.map((a, i) => (i === artisan ? { ...a, text: command, raw: command } : a));
+  }
   const resolve = RESOLVERS[name];
   const spec = resolve ? toolNamed(name) : undefined;
   if (!resolve || !spec) return args;

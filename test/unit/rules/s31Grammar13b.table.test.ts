@@ -100,6 +100,13 @@ describe('rules: red team round 13, option grammar (stop 31)', () => {
     { cmd: 'gem pu mygem-1.0.0.gem', decision: 'ask', reason: /gem push/ },
     { cmd: 'gem bu mygem.gemspec', decision: 'allow' },
     { cmd: 'gem li', decision: 'allow' },
+    { cmd: 'php artisan migrate:fr --force', decision: 'ask', reason: /migrate:fresh/ },
+    { cmd: 'php artisan mi:fr', decision: 'ask', reason: /migrate:fresh/ },
+    { cmd: 'php artisan db:w --force', decision: 'ask', reason: /db:wipe/ },
+    { cmd: './artisan q:cl', decision: 'ask', reason: /queue:clear/ },
+    { cmd: 'php artisan migrate:st', decision: 'allow' },
+    { cmd: 'php artisan r:l', decision: 'allow' },
+    { cmd: 'php artisan make:mig create_users_table', decision: 'allow' },
   ]);
 
   table('git and gh aliases made on the line: the command the alias stands for', [
