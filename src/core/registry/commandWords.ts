@@ -2,7 +2,8 @@
  * The command word a CLI resolves itself, before anything reads it: npm takes any prefix of a command
  * or alias (`npm unpub` is unpublish, `./tools/npmCommands.ts`), RubyGems any prefix of one command
  * (`gem yan` is yank: rubygems CommandManager#find_command_possibilities), Laravel's artisan any
- * prefix of each part (`php artisan migrate:fr` is migrate:fresh: Symfony Console). The word is rewritten to
+ * prefix of each part (`php artisan migrate:fr` is migrate:fresh, `bin/console d:d:d` doctrine:database:drop:
+ * Symfony Console). The word is rewritten to
  * the command it names, once per invocation, so every pack and handler judges the command that runs.
  */
 
@@ -42,22 +43,46 @@ const ARTISAN_JUDGED = new Set([
   'queue:prune-batches', 'activitylog:clean', 'telescope:prune', 'migrate', 'db:seed', 'down', 'key:generate', 'schema:dump', 'tinker',
 ]);
 
+/** Symfony's and Doctrine's commands (`bin/console list` of a Symfony app with DoctrineBundle, migrations and fixtures). */
+const CONSOLE_COMMANDS = [
+  'about', 'help', 'list', 'assets:install', 'cache:clear', 'cache:warmup', 'cache:pool:clear', 'cache:pool:prune', 'cache:pool:list',
+  'config:dump-reference', 'debug:autowiring', 'debug:config', 'debug:container', 'debug:dotenv', 'debug:event-dispatcher', 'debug:router',
+  'debug:translation', 'debug:twig', 'lint:container', 'lint:twig', 'lint:yaml', 'make:controller', 'make:entity', 'make:migration', 'make:form',
+  'messenger:consume', 'messenger:failed:remove', 'messenger:failed:retry', 'messenger:failed:show', 'messenger:setup-transports', 'messenger:stop-workers',
+  'router:match', 'secrets:list', 'secrets:set', 'secrets:remove', 'server:dump', 'translation:extract',
+  'doctrine:cache:clear-metadata', 'doctrine:cache:clear-query', 'doctrine:cache:clear-result', 'doctrine:database:create', 'doctrine:database:drop',
+  'doctrine:ensure-production-settings', 'doctrine:fixtures:load', 'doctrine:mapping:info', 'doctrine:migrations:current', 'doctrine:migrations:diff',
+  'doctrine:migrations:dump-schema', 'doctrine:migrations:execute', 'doctrine:migrations:generate', 'doctrine:migrations:latest', 'doctrine:migrations:list',
+  'doctrine:migrations:migrate', 'doctrine:migrations:rollup', 'doctrine:migrations:status', 'doctrine:migrations:sync-metadata-storage',
+  'doctrine:migrations:up-to-date', 'doctrine:migrations:version', 'doctrine:query:dql', 'doctrine:query:sql', 'doctrine:schema:create',
+  'doctrine:schema:drop', 'doctrine:schema:update', 'doctrine:schema:validate',
+];
+
+const CONSOLE_JUDGED = new Set(['doctrine:database:drop', 'doctrine:schema:drop', 'doctrine:fixtures:load', 'doctrine:migrations:migrate', 'doctrine:schema:update', 'doctrine:query:sql', 'messenger:failed:remove', 'secrets:remove', 'cache:pool:clear']);
+
 /**
  * Symfony Console's `find` (symfony/console Application::find): each `:`-part of the word is a prefix of
- * the command's part (`migrate:fr`, `db:w`, `mi:fr` name migrate:fresh, db:wipe). An app may add commands
- * the list does not know, so an abbreviation that fits a judged command among others is read as that one.
+ * the command's part (`migrate:fr`, `db:w`, `d:d:d` name migrate:fresh, db:wipe, doctrine:database:drop).
+ * An app may add commands the list does not know, so an abbreviation that fits a judged command among
+ * others is read as that one.
  */
-function symfonyCommandOf(word: string): string | undefined {
-  if (ARTISAN_COMMANDS.includes(word) || !/^[\w-]+(:[\w-]*)*$/.test(word)) return undefined;
+function symfonyCommandOf(word: string, commands: readonly string[], judged: ReadonlySet<string>): string | undefined {
+  if (commands.includes(word) || !/^[\w-]+(:[\w-]*)*$/.test(word)) return undefined;
   const pattern = new RegExp('^' + word.split(':').map((part) => part.replace(/-/g, '\\-')).join('[^:]*:') + '[^:]*$', 'i');
-  const found = ARTISAN_COMMANDS.filter((c) => pattern.test(c));
-  return found.length === 1 ? found[0] : found.find((c) => ARTISAN_JUDGED.has(c));
+  const found = commands.filter((c) => pattern.test(c));
+  return found.length === 1 ? found[0] : found.find((c) => judged.has(c));
 }
 
-/** The index of artisan's command word: `php artisan W`, `sail artisan W`, `./artisan W`. */
-function artisanWord(name: string, args: readonly ArgWord[]): number | undefined {
-  if (name === 'artisan') return 0;
-  return (name === 'php' || name === 'sail') && /(^|\/)artisan$/.test(args[0]?.text ?? '') ? 1 : undefined;
+/** The index of a Symfony Console app's command word and its lists: `php artisan W`, `./artisan W`, `php bin/console W`, `symfony console W`. */
+function consoleWord(name: string, args: readonly ArgWord[]): { index: number; commands: readonly string[]; judged: ReadonlySet<string> } | undefined {
+  const laravel = { commands: ARTISAN_COMMANDS, judged: ARTISAN_JUDGED };
+  const symfony = { commands: CONSOLE_COMMANDS, judged: CONSOLE_JUDGED };
+  if (name === 'artisan') return { index: 0, ...laravel };
+  if (name === 'console') return { index: 0, ...symfony };
+  const first = args[0]?.text ?? '';
+  if ((name === 'php' || name === 'sail') && /(^|\/)artisan$/.test(first)) return { index: 1, ...laravel };
+  if ((name === 'php' && /(^|\/)console$/.test(first)) || (name === 'symfony' && first === 'console')) return { index: 1, ...symfony };
+  return undefined;
 }
 
 /** A unique prefix of one of `commands`, or the command written whole. */
@@ -74,11 +99,11 @@ const RESOLVERS: Readonly<Partial<Record<string, (word: string) => string | unde
 
 /** `args` with the command word written as the command the tool resolves it to; the same array when nothing changes. */
 export function resolvedCommandWords(name: string, args: ArgWord[]): ArgWord[] {
-  const artisan = artisanWord(name, args);
-  if (artisan !== undefined) {
-    const word = args[artisan];
-    const command = word && !word.dynamic ? symfonyCommandOf(word.text) : undefined;
-    return command === undefined ? args : args.map((a, i) => (i === artisan ? { ...a, text: command, raw: command } : a));
+  const app = consoleWord(name, args);
+  if (app !== undefined) {
+    const word = args[app.index];
+    const command = word && !word.dynamic ? symfonyCommandOf(word.text, app.commands, app.judged) : undefined;
+    return command === undefined ? args : args.map((a, i) => (i === app.index ? { ...a, text: command, raw: command } : a));
   }
   const resolve = RESOLVERS[name];
   const spec = resolve ? toolNamed(name) : undefined;

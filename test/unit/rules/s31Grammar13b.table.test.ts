@@ -107,6 +107,11 @@ describe('rules: red team round 13, option grammar (stop 31)', () => {
     { cmd: 'php artisan migrate:st', decision: 'allow' },
     { cmd: 'php artisan r:l', decision: 'allow' },
     { cmd: 'php artisan make:mig create_users_table', decision: 'allow' },
+    { cmd: 'bin/console d:d:d --force', decision: 'ask', reason: /doctrine:database:drop|drops/ },
+    { cmd: 'php bin/console doctrine:sch:drop --force --full-database', decision: 'ask', reason: /drops every table/ },
+    { cmd: 'symfony console d:f:l', decision: 'ask', reason: /purges/ },
+    { cmd: 'php bin/console d:d:c', decision: 'allow' },
+    { cmd: 'php bin/console c:c', decision: 'allow' },
   ]);
 
   table('git and gh aliases made on the line: the command the alias stands for', [
