@@ -1,6 +1,8 @@
 import { resolvePath } from '../../paths';
+import { canonicalArgs } from '../../registry/commandWords';
 import { parsedArgs, toolNamed } from '../../registry/commandModel';
 import { clientConfigPointers } from './clientConfigFiles';
+import { toolAliases } from './toolAliases';
 import { optionsMatching } from '../../registry/grammar';
 import type { ArgWord, Invocation } from '../types';
 import type { Exec, Walker } from './context';
@@ -13,7 +15,10 @@ import { SCRIPT_FILE_RUNNERS, scriptFileInline } from './scriptFiles';
  * given by its path (judged by its script), or a plain invocation; then the options its registry
  * entry says name a program it runs (`programOptions`), judged like commands.
  */
-export function runByName(w: Walker, name: string, first: ArgWord, args: ArgWord[], exec: Exec): Invocation | undefined {
+export function runByName(w: Walker, name: string, first: ArgWord, written: ArgWord[], exec: Exec): Invocation | undefined {
+  // A dry run undone later on the line (`-n --no-dry-run`, `--dry-run=none`) is judged as the real run it is;
+  // `npm unpub`, `gem yan`: the tool's own abbreviations and aliases name the command it runs.
+  const args = canonicalArgs(name, written);
   // `:(){ :|:& };:`: a function that starts itself multiplies processes until the machine stops.
   if (exec.scope.functionName === name && !first.dynamic) w.addOpaque(`the shell function ${name} calls itself, which may start processes without end (a fork bomb)`, w.viaOf(exec));
   const handler = handlerFor(name);
@@ -26,6 +31,7 @@ export function runByName(w: Walker, name: string, first: ArgWord, args: ArgWord
   programOptions(w, name, args, exec);
   programVariables(w, exec);
   clientConfigPointers(w, name, args, exec);
+  if (name === 'git' || name === 'gh') toolAliases(w, name, args, exec);
   if (SUBSCRIPT_READERS.has(name)) subscriptSubstitutions(w, args, exec);
   if (SCRIPT_FILE_RUNNERS.has(name)) scriptFileInline(w, name, args, exec);
   return inv;
@@ -127,3 +133,4 @@ function unreadableProgram(w: Walker, text: string, label: string, exec: Exec): 
   if (SYSTEM_PROGRAM.test(path) || w.readFile(path, w.viaOf(exec)) !== undefined) return;
   w.addOpaque(`${label} runs ${program}, which is not there to read before it runs`, w.viaOf(exec));
 }
+

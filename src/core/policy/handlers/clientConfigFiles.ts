@@ -13,6 +13,7 @@ import { resolvePath } from '../../paths';
 import { parsedArgs, toolArgs, toolNamed } from '../../registry/commandModel';
 import type { ArgWord } from '../types';
 import type { Exec, Walker } from './context';
+import { sshConfigRemoteCommands, withIncludes } from './sshConfigRemote';
 
 type Kind = 'kube' | 'aws' | 'ssh' | 'curl' | 'git' | 'npm' | 'urls' | 'terraform';
 
@@ -130,7 +131,7 @@ export function clientConfigPointers(w: Walker, name: string, args: ArgWord[], e
         w.addOpaque(`${p.how} points ${name} at ${path}, a configuration the hook cannot read now, whose settings may run programs`, w.viaOf(exec));
         continue;
       }
-      const body = content.slice(0, MAX_FILE);
+      const body = p.kind === 'ssh' ? withIncludes(w, exec, content.slice(0, MAX_FILE), path) : content.slice(0, MAX_FILE);
       if (p.kind === 'terraform') {
         if (TERRAFORM_REDIRECTS.test(body)) w.addOpaque(`${p.how} points ${name} at ${path}, a CLI configuration that moves registry hosts, installs providers from elsewhere or hands tokens to a helper program`, w.viaOf(exec));
         continue;
@@ -144,6 +145,7 @@ export function clientConfigPointers(w: Walker, name: string, args: ArgWord[], e
       active.add(path);
       try {
         for (const line of programsIn(p.kind, body)) w.analyzeText(line, w.childScope(exec, `${p.how} ${path}`));
+        if (p.kind === 'ssh') sshConfigRemoteCommands(w, name, args, exec, body, path);
       } finally {
         active.delete(path);
       }

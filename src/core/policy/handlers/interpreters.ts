@@ -87,8 +87,12 @@ interface InterpreterArgs {
   moduleCommand?: ArgWord[];
 }
 
-/** Modules of the standard library that are the command line of a program the registry describes (docs.python.org/3/library/sqlite3.html#command-line-interface). */
-const MODULE_PROGRAMS: Readonly<Record<string, string>> = ownTable({ sqlite3: 'sqlite3' });
+/**
+ * Modules that are the command line of a program the registry describes: the standard library's
+ * (docs.python.org/3/library/sqlite3.html#command-line-interface) and publishing tools run as modules
+ * (`python3 -m twine upload dist/*` is `twine upload`; flit, hatch, pdm, poetry and uv ship a `__main__`).
+ */
+const MODULE_PROGRAMS: Readonly<Record<string, string>> = ownTable({ sqlite3: 'sqlite3', twine: 'twine', flit: 'flit', hatch: 'hatch', pdm: 'pdm', poetry: 'poetry', uv: 'uv' });
 
 /** The operands of a JavaScript runtime's words (`node -r ./hook.js cli.js uninstall`: `cli.js`, `uninstall`), read by node's option grammar. */
 export function runtimeOperands(args: readonly ArgWord[]): ArgWord[] {

@@ -13,6 +13,7 @@ import { commandName, type Exec, type Walker } from './context';
 import { entriesAfterWrapper } from './runnerEntries';
 import { programOptions, programVariables } from './byName';
 import { targetVariables } from '../lineState';
+import { canonicalArgs } from '../../registry/commandWords';
 
 export const MAX_WRAPPER_HOPS = 32;
 
@@ -58,7 +59,8 @@ export function peelWrappers(w: Walker, argvIn: ArgWord[], exec: Exec, unitsPerW
       return { done: inv };
     }
     if (peeled.none || (peeled.argv.length === 0 && !peeled.shellText)) {
-      const inv = w.emit(name, first.text, argv.slice(1), exec);
+      // A wrapper that runs nothing here is a command of its own (`gem yan`, `uv publish --dry-run --no-dry-run`): its words as it reads them.
+      const inv = w.emit(name, first.text, canonicalArgs(name, argv.slice(1)), exec);
       entriesAfterWrapper(w, name, argv.slice(1), exec, inv);
       // `RUSTC_WRAPPER=/tmp/x cargo build`: the variables that name a program hold for the wrapper's own work.
       programVariables(w, exec);

@@ -2,7 +2,8 @@ import type { ToolSpec } from '../types';
 import { flyAppHints } from './linkedProjects';
 import { flag, valued } from './options';
 import { flagValues, hasFlag } from '../args';
-import type { CommandSpec } from '../types';
+import type { CommandSpec, ToolArgs } from '../types';
+import type { RemoteContext } from '../../policy/types';
 
 /** `fly postgres connect -a app [-d db]`: a psql session on the cluster; statements fed on standard input run there. */
 const postgresConnect: CommandSpec = {
@@ -17,6 +18,12 @@ const postgresConnect: CommandSpec = {
 
 /** Fly.io: `fly|flyctl <command…> [flags]`, flags anywhere; `ssh console -C cmd` runs cmd on a machine. */
 
+/** The app a command reaches: `-a`, else the app of fly.toml. */
+function appPlace(a: ToolArgs): RemoteContext {
+  const app = a.value('--app');
+  return { place: app !== undefined ? `fly ${app}` : 'fly (app of fly.toml)', provider: 'fly', names: app !== undefined ? [{ source: '--app', value: app }] : [] };
+}
+
 const DESTROY = /^(delete|destroy|remove|rm|unset|kill)$/;
 
 export const fly: ToolSpec = {
@@ -27,23 +34,36 @@ export const fly: ToolSpec = {
   label: 'Fly.io',
   options: [
     valued('-a', '--app'), valued('-c', '--config'), valued('-r', '--region'), valued('-o', '--org'), valued('-t', '--access-token'),
-    valued('--image'), valued('-s', '--select'), valued('--machine'), valued('--cluster'), flag('--build-only'), flag('--remote-only'), flag('--local-only'),
+    valued('--image'), valued('--machine'), valued('--cluster'), flag('--build-only'), flag('--remote-only'), flag('--local-only'),
   ],
   commands: {
     'postgres|pg|mpg': postgresConnect,
     ssh: {
       commands: {
         console: {
-          options: [valued('-C', '--command'), valued('-u', '--user'), valued('-A', '--address'), valued('--process-group')],
+          // `-s/--select` is a switch (pick the machine from a list): it takes no value (fly.io/docs/flyctl/ssh-console).
+          options: [valued('-C', '--command'), valued('-u', '--user'), valued('-A', '--address'), valued('--process-group'), flag('-s', '--select'), flag('--pty'), flag('-q', '--quiet')],
           effect: 'exec',
           runsElsewhere: {
             command: { text: 'option', option: '--command' },
             label: (a) => `${a.name} ssh console`,
             loginShell: true,
-            place: (a) => {
-              const app = a.value('--app');
-              return { place: app !== undefined ? `fly ${app}` : 'fly (app of fly.toml)', provider: 'fly', names: app !== undefined ? [{ source: '--app', value: app }] : [] };
-            },
+            place: appPlace,
+          },
+        },
+      },
+    },
+    // `fly machine exec [machine-id] <command>`: the command runs on that machine (fly.io/docs/flyctl/machine-exec); without an id, one is picked.
+    'machine|machines|m': {
+      commands: {
+        exec: {
+          options: [valued('--timeout'), flag('-j', '--json')],
+          effect: 'exec',
+          runsElsewhere: {
+            command: { text: 'computed', of: (a) => a.parsed.operands.slice(a.parsed.operands.length > 1 ? 1 : 0) },
+            label: (a) => `${a.name} machine exec${a.parsed.operands.length > 1 ? ` ${a.operand(0)!}` : ''}`,
+            when: (a) => a.operand(0) !== undefined,
+            place: appPlace,
           },
         },
       },

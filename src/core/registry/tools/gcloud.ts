@@ -9,6 +9,7 @@ import { GCLOUD_OUTAGE_OPTIONS, GCLOUD_OUTAGE_RULES } from './cloudOutages';
 import { GCLOUD_SERVING_OPTIONS, GCLOUD_SERVING_RULES } from './cloudServing';
 import { GCLOUD_HANDOVER_RULES } from './cloudHandovers';
 import { GCLOUD_CONTROL_OPTIONS, GCLOUD_CONTROL_RULES } from './controlPlane';
+import { remoteCommandInFlags, withRemoteCommands } from './sshRemoteCommand';
 
 /**
  * Google Cloud: `gcloud [alpha|beta] <group…> <command> [flags]` (flags anywhere), and gsutil.
@@ -29,16 +30,20 @@ const SSH_VALUED = new Set('BbcDEeFIiJLlmOoPpQRSWw'.split(''));
  * the command line it runs there (`gcloud compute ssh VM -- -t 'dropdb shop'`).
  */
 function sshCommandOf(a: ToolArgs): ArgWord[] {
-  const option = a.valueWord('--command');
-  const value = a.value('--command');
-  if (option !== undefined && value !== undefined) return [{ ...option, text: value }];
+  // `--ssh-flag='-o RemoteCommand=…'` (or `-- -o RemoteCommand=…`): ssh runs that line there too.
   const words = a.parsed.command ?? [];
   let i = 0;
   while (i < words.length && /^-./.test(words[i]!.text)) {
     const text = words[i]!.text;
     i += text.length === 2 && SSH_VALUED.has(text[1]!) ? 2 : 1;
   }
-  return words.slice(i);
+  const flagWord = a.valueWord('--ssh-flag');
+  const flagged = remoteCommandInFlags([...a.values('--ssh-flag'), ...words.slice(0, i).map((w) => w.text)]);
+  const remote = flagged !== undefined ? [{ text: flagged, from: flagWord ?? words[0]! }] : [];
+  const option = a.valueWord('--command');
+  const value = a.value('--command');
+  if (option !== undefined && value !== undefined) return withRemoteCommands([{ ...option, text: value }], remote);
+  return withRemoteCommands(words.slice(i), remote);
 }
 
 export const gcloud: ToolSpec = {

@@ -1,6 +1,22 @@
 import type { ToolSpec } from '../types';
 import { sshForwards } from '../../rules/support/sshTunnels';
 import { flag, flagsEach, letters, valued, valuedEach, valuedLetters } from './options';
+import { remoteCommandIn, withRemoteCommands } from './sshRemoteCommand';
+import type { ArgWord } from '../../shell/ast';
+import type { ToolArgs } from '../types';
+
+/** The remote commands ssh's `-o` values set. */
+function optionRemoteCommands(a: ToolArgs): { text: string; from: ArgWord }[] {
+  const out: { text: string; from: ArgWord }[] = [];
+  for (const option of a.parsed.options) {
+    if (option.name !== '-o') continue;
+    option.valueWords.forEach((from, n) => {
+      const text = remoteCommandIn(option.values[n] ?? from.text);
+      if (text !== undefined) out.push({ text, from });
+    });
+  }
+  return out;
+}
 
 /**
  * OpenSSH's client: `ssh [options] destination [command…]`. Options end at the destination; the
@@ -18,7 +34,8 @@ export const ssh: ToolSpec = {
   selects: sshForwards,
   runsElsewhere: {
     // `ssh host -- env`: OpenSSH reads options again after the destination, so a `--` there ends them and is not sent.
-    command: { text: 'computed', of: (a) => a.parsed.operands.slice(1).filter((w, i) => !(i === 0 && w.text === '--')) },
+    // `-o RemoteCommand=…` runs its line there when none follows the destination (analysed with it when both are given: ssh refuses).
+    command: { text: 'computed', of: (a) => withRemoteCommands(a.parsed.operands.slice(1).filter((w, i) => !(i === 0 && w.text === '--')), optionRemoteCommands(a)) },
     label: (a) => `ssh ${a.operand(0) ?? ''}`,
     loginShell: true,
     when: (a) => a.operand(0) !== undefined,
