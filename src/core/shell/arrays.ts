@@ -99,6 +99,7 @@ export function allElements(raw: string, scope: ExpansionScope): string[] | unde
  * a hole reads as the empty string, as bash gives it.
  */
 export function compoundElements(raw: string, text: string, dynamic: boolean): string[] | null {
+  // The words of an assignment `NAME=(…)`, not an option reader.
   const inner = /^[^=]*=\((.*)\)$/s.exec(text)?.[1];
   if (inner === undefined || dynamic || /["'$`\\]/.test(raw.slice(raw.indexOf('=') + 1))) return null;
   const out: string[] = [];
