@@ -20,6 +20,18 @@ const ROWS: readonly [RegExp, string, boolean?][] = [
   [/\.(delete_many|deleteMany|remove)\s*\(\s*(?:\{\s*\}|filter\s*=\s*\{\s*\})?\s*\)/, 'deletes every document of a MongoDB collection ($1 with an empty filter)'],
   [/\.(drop_collection|drop_database|dropCollection|dropDatabase)\s*\(/, 'drops a MongoDB collection or database ($1)'],
   [/\.(create_index|createIndex|create_indexes)\s*\([^)]*expireAfterSeconds\s*[=:]\s*0\b/, 'makes a TTL index that expires every document at once (expireAfterSeconds 0)'],
+  // ORMs and query builders, every row at once: a table handle deleted, truncated or updated with no filter in its chain (a
+  // filter after it, as Supabase's `.delete().eq('id', 1)`, keeps it one row); SQLAlchemy's `query(X).delete()`; Peewee's
+  // `X.delete().execute()`; Drizzle's `db.delete(users)`; TypeORM's `clear()` and query builder; Sequelize's `drop`/`truncate`;
+  // MikroORM's `nativeDelete(X, {})`; Prisma's `updateMany` with no `where` (red team round 14).
+  [/(?:\b(?:knex|db|trx|k|qb|pg|mysql)\s*\(|\)\s*\(|\.(?:table|from|queryBuilder)\s*\()\s*['"][\w.]+['"]\s*\)\s*\.(del|delete|truncate|update)\s*\((?![^;\n]*\.(?:eq|neq|match|in|filter|where|is|lt|lte|gt|gte|like|ilike|contains)\s*\()/, 'runs $1 on every row of a table (a query builder call with no filter)'],
+  [/\.query\s*\(\s*[\w.]+\s*\)\s*\.(delete|update)\s*\(|\bexecute\s*\(\s*(?:sa\.|sqlalchemy\.)?(delete|update)\s*\(\s*[\w.]+\s*\)\s*\)/, 'runs $1$2 on every row of a table (SQLAlchemy with no filter)'],
+  [/\b[A-Z]\w*\.delete\s*\(\s*\)\s*\.execute\s*\(/, 'deletes every row of a table (Peewee delete() with no where)'],
+  [/\bdrizzle\b[\s\S]{0,400}?\.delete\s*\(\s*[\w.]+\s*\)(?!\s*\.where)/, 'deletes every row of a table (Drizzle delete with no where)'],
+  [/\b(?:typeorm|getRepository|DataSource|EntityManager|AppDataSource)\b[\s\S]{0,400}?\.(clear)\s*\(\s*\)|\.createQueryBuilder\s*\(\s*\)[\s\S]{0,200}?\.delete\s*\(\s*\)\s*\.from\s*\([^)]*\)\s*\.execute\s*\(/, 'deletes every row of a table (TypeORM clear() or a query builder delete with no where)'],
+  [/\bsequelize\b[\s\S]{0,400}?\.(drop)\s*\(|\.destroy\s*\(\s*\{\s*(?:where\s*:\s*\{\s*\}|truncate\s*:\s*true)/i, 'drops or empties tables through Sequelize ($1)'],
+  [/\.nativeDelete\s*\(\s*[\w.]+\s*,\s*\{\s*\}\s*\)/, 'deletes every row of a table (MikroORM nativeDelete with an empty filter)'],
+  [/\.updateMany\s*\(\s*\{(?![^)]*\bwhere\b)\s*data\s*:/, 'rewrites every row of a table (Prisma updateMany with no where)'],
   // Search engines and brokers through their admin clients.
   [/\.indices\.(delete|close)\s*\(|\.(delete_by_query|deleteByQuery)\s*\(|\/_delete_by_query\b/, 'deletes or closes Elasticsearch/OpenSearch indices or every document a query matches'],
   [/\.(delete_topics|deleteTopics|delete_records|deleteRecords|delete_consumer_groups|deleteGroups)\s*\(/, 'deletes Kafka topics, records or consumer groups ($1)'],
