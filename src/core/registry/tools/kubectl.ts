@@ -72,6 +72,19 @@ function forwardedPorts(a: ToolArgs): Record<string, string> {
   return out;
 }
 
+/** `kubectl options` (kubernetes.io/docs/reference/kubectl/generated/kubectl_options) and klog's flags: globals taking a value. */
+const KUBECTL_VALUED_GLOBALS = [
+  valued('--as-uid'), valued('--as-user-extra'), valued('--cache-dir'), valued('--certificate-authority'), valued('--client-certificate'), valued('--client-key'),
+  valued('--kuberc'), valued('--password'), valued('--username'), valued('--profile'), valued('--profile-output'), valued('--tls-server-name'),
+  valued('-v', '--v'), valued('--vmodule'), valued('--log-dir'), valued('--log-file'), valued('--log-file-max-size'), valued('--log-flush-frequency'),
+  valued('--log-backtrace-at'), valued('--stderrthreshold'), valued('--azure-container-registry-config'),
+];
+/** The same page's switches. */
+const KUBECTL_SWITCH_GLOBALS = [
+  flag('--disable-compression'), flag('--insecure-skip-tls-verify'), flag('--match-server-version'), flag('--warnings-as-errors'),
+  flag('--alsologtostderr'), flag('--logtostderr'), flag('--add-dir-header'), flag('--skip-headers'), flag('--skip-log-headers'), flag('--one-output'),
+];
+
 export const kubectl: ToolSpec = {
   names: ['kubectl', 'oc', 'k'],
   family: 'containers',
@@ -80,6 +93,8 @@ export const kubectl: ToolSpec = {
   options: [
     valued('-n', '--namespace'), valued('--context'), valued('--cluster'), valued('--kubeconfig'), valued('--user'),
     valued('-s', '--server'), valued('--token'), valued('--as'), valued('--as-group'), valued('--request-timeout'),
+    // Every global of `kubectl options` that takes a value (a file, a name, a level): `--log-file get scale …` runs `scale`.
+    ...KUBECTL_VALUED_GLOBALS, ...KUBECTL_SWITCH_GLOBALS,
     valued('-l', '--selector'), valued('-f', '--filename'), valued('-o', '--output'), valued('--template'), valued('--field-selector'),
     valued('--grace-period'), valued('--timeout'), valued('-k', '--kustomize'), valued('--replicas'),
     flag('-A', '--all-namespaces'), flag('--all'), flag('-w', '--watch'), flag('--force'), flag('--now'), flag('--wait'),
