@@ -2,6 +2,7 @@ import { ownTable } from '../ownTable';
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { environmentOfName, hostOf, isLocalHost, isLocalKubeContext } from '../policy/production';
 import { throwawayCluster } from './support/localClusters';
+import { kubeTarget } from './support/kubeTargets';
 import { unreadImageRun } from './support/unreadImages';
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import { KUBE_CONTEXT_USED, kubectl } from '../registry/tools/kubectl';
@@ -212,6 +213,8 @@ interface Cluster {
   namespace: string | undefined;
   remote: boolean;
   sources: { source: string; value: string }[];
+  /** Why the cluster cannot be known (a kubeconfig named on the line that cannot be read): treated as production. */
+  unresolved?: string;
 }
 
 /** `value(...names)`: the last value of any of these options, as the command's grammar reads it. */
@@ -221,20 +224,27 @@ export function clusterOf(inv: Invocation, value: (...names: string[]) => string
   const flagContext = value(...contextFlags) ?? (helm ? inv.assignments.HELM_KUBECONTEXT ?? ctx.facts.envSelectors.HELM_KUBECONTEXT : undefined);
   const used = helm ? undefined : inv.assignments[KUBE_CONTEXT_USED];
   // Run on another machine or inside a cluster (`az aks command invoke`, `ssh host kubectl …`), this machine's kubeconfig is not the one read.
-  const context = flagContext ?? used ?? (inv.remote ? undefined : ctx.facts.kubeContext);
+  // The cluster, API server and user besides the context's name (`--cluster`, `--server`, the kubeconfig's entries): support/kubeTargets.ts.
+  const target = kubeTarget(inv, value, ctx, flagContext, used, helm);
+  // Named by the cluster it reaches when that is not the context's (a kind context with `--cluster prod-eu` is not throwaway).
+  const context = target.overridden ? target.reached : target.context;
   const namespace = value('-n', '--namespace') ?? (helm ? inv.assignments.HELM_NAMESPACE : undefined);
   const sources: { source: string; value: string }[] = context === undefined && inv.remote ? [...inv.remote.names] : [];
-  if (context !== undefined) sources.push({ source: flagContext !== undefined ? contextFlags[0] ?? '--context' : used !== undefined ? 'kubectl config use-context' : 'kube context', value: context });
+  // A cluster named past the context (`--cluster prod-eu`, a context repointed on the line): the context's name no longer says where.
+  if (target.context !== undefined && !target.overridden) sources.push({ source: flagContext !== undefined ? contextFlags[0] ?? '--context' : used !== undefined ? 'kubectl config use-context' : target.fromFile ? 'kubeconfig current-context' : 'kube context', value: target.context });
+  sources.push(...target.sources);
   if (namespace !== undefined) sources.push({ source: 'namespace', value: namespace });
   const kubeconfig = value('--kubeconfig') ?? inv.assignments.KUBECONFIG;
   if (kubeconfig !== undefined) sources.push({ source: 'kubeconfig', value: kubeconfig.replace(/^.*\//, '') });
   // With no context known the cluster could be anywhere: remote, environment unknown.
-  const remote = !(context !== undefined && isLocalKubeContext(context));
-  return { context, namespace, remote, sources };
+  const remote = target.overridden ? target.local !== true : !(target.context !== undefined && isLocalKubeContext(target.context));
+  return { context, namespace, remote, sources, ...(target.unresolved !== undefined ? { unresolved: target.unresolved } : {}) };
 }
 
 export function clusterTarget(kind: Target['kind'], name: string, cluster: Cluster, ctx: RuleContext, provider: string): Target {
-  const env = ctx.environmentOf({ values: [], sources: cluster.sources, remote: cluster.remote, selectors: [] });
+  const resolved = ctx.environmentOf({ values: [], sources: cluster.sources, remote: cluster.remote, selectors: [] });
+  // An unresolved remote target is production, unless the user's map or a local name already said otherwise.
+  const env = cluster.unresolved !== undefined && resolved.environment !== 'production' && resolved.environment !== 'local' ? { environment: 'production' as const, reason: `${cluster.unresolved}: its cluster is treated as production` } : resolved;
   const where = cluster.context ? ` (${cluster.context})` : '';
   return { kind, name: `${name}${kind === 'cluster' ? '' : where}`.trim(), provider, remote: cluster.remote, environment: env.environment, environmentReason: env.reason };
 }

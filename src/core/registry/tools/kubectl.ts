@@ -57,6 +57,42 @@ export const KUBE_PROXY = '\u0000kubectl-proxy:';
 /** `kubectl config use-context prod`: later kubectl commands of the line work on that context; the value is its name. */
 export const KUBE_CONTEXT_USED = '\u0000kubectl-context';
 
+/**
+ * `kubectl config set-context NAME|--current --cluster C --user U` (or `config set contexts.NAME.cluster C`):
+ * later kubectl commands of the line using that context reach cluster C as user U. The name is this
+ * prefix and the context (empty for `--current`); the value is `C\nU`.
+ */
+export const KUBE_CONTEXT_SET = '\u0000kubectl-context-set:';
+
+/** `kubectl config set-cluster NAME --server URL` (or `config set clusters.NAME.server URL`): the cluster's API server, for later commands. */
+export const KUBE_CLUSTER_SET = '\u0000kubectl-cluster-set:';
+
+/** What a `kubectl config` subcommand leaves for later commands of the line (use-context, set-context, set-cluster, set). */
+function configSelects(a: ToolArgs): Record<string, string> {
+  const sub = a.operand(0) ?? '';
+  const name = a.operand(1);
+  if (/^(use-context|use)$/.test(sub)) return name !== undefined ? { [KUBE_CONTEXT_USED]: name } : {};
+  if (sub === 'set-context') {
+    const cluster = a.value('--cluster') ?? '';
+    const user = a.value('--user') ?? '';
+    if (cluster === '' && user === '') return {};
+    const which = a.has('--current') ? '' : name;
+    return which === undefined ? {} : { [KUBE_CONTEXT_SET + which]: `${cluster}\n${user}` };
+  }
+  if (sub === 'set-cluster' && name !== undefined) {
+    const server = a.value('-s', '--server');
+    return server !== undefined ? { [KUBE_CLUSTER_SET + name]: server } : {};
+  }
+  const value = a.operand(2);
+  if (sub === 'set' && name !== undefined && value !== undefined) {
+    const server = /^clusters\.(.+)\.server$/.exec(name);
+    if (server) return { [KUBE_CLUSTER_SET + server[1]!]: value };
+    const context = /^contexts\.(.+)\.(cluster|user)$/.exec(name);
+    if (context) return { [KUBE_CONTEXT_SET + context[1]!]: context[2] === 'cluster' ? `${value}\n` : `\n${value}` };
+  }
+  return {};
+}
+
 /** `kubectl port-forward svc/db 5432:5432`: a local port leading to a service of the cluster; the value is the context. */
 export const KUBE_FORWARD = '\u0000kubectl-forward:';
 
@@ -134,7 +170,7 @@ export const kubectl: ToolSpec = {
     'apply|replace|edit|label|annotate|set|rollout|scale|autoscale|expose|cordon|uncordon|taint': { effect: 'mutate' },
     drain: { effect: 'mutate' },
     // `config set-credentials NAME --exec-command CMD --exec-arg A`: the credential plugin every later kubectl runs (deferred/configSetters.ts).
-    config: { options: [valued('--exec-command'), valued('--exec-arg'), valued('--exec-env'), valued('--exec-api-version'), valued('--exec-interactive-mode'), valued('--auth-provider'), valued('--auth-provider-arg')], selects: (a): Record<string, string> => (/^(use-context|use)$/.test(a.operand(0) ?? '') && a.operand(1) !== undefined ? { [KUBE_CONTEXT_USED]: a.operand(1) as string } : {}) },
+    config: { options: [valued('--exec-command'), valued('--exec-arg'), valued('--exec-env'), valued('--exec-api-version'), valued('--exec-interactive-mode'), valued('--auth-provider'), valued('--auth-provider-arg'), flag('--current')], selects: configSelects },
     // `cp SRC POD:PATH` writes into the pod (over what is there); `cp POD:PATH DEST` only downloads.
     cp: { effect: 'mutate', options: [valued('-c', '--container'), valued('--retries'), flag('--no-preserve')] },
   },
