@@ -3,6 +3,7 @@ import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from
 import { environmentOfName, hostOf, isLocalHost, isLocalKubeContext } from '../policy/production';
 import { throwawayCluster } from './support/localClusters';
 import { kubeTarget } from './support/kubeTargets';
+import { remoteLifecycle } from './support/remoteDockerLifecycle';
 import { unreadImageRun } from './support/unreadImages';
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import { KUBE_CONTEXT_USED, kubectl } from '../registry/tools/kubectl';
@@ -111,8 +112,14 @@ function checkDocker(inv: Invocation, ctx: RuleContext): Finding[] {
   if (removes && args.has('-v')) {
     return [finding('rm-volumes', `Removes the container${names.length === 1 ? '' : 's'} ${names.join(', ')} with ${names.length === 1 ? 'its' : 'their'} anonymous volumes${on}.`, names.map((n) => dockerTarget('resource', n, daemon, ctx)))];
   }
-  if (a === 'compose') return checkCompose(b, args, daemon, ctx);
-  return checkSwarm(a, b, args, names, daemon, ctx);
+  // Containers stopped, restarted or recreated on another machine's engine (support/remoteDockerLifecycle.ts).
+  const lifecycle = (): Finding[] => remoteLifecycle(inv.name, a === 'compose' ? [b] : [a, b], a === 'compose', args, names, daemon, (n) => dockerTarget('resource', n, daemon, ctx));
+  if (a === 'compose') {
+    const found = checkCompose(b, args, daemon, ctx);
+    return found.length > 0 ? found : lifecycle();
+  }
+  const swarm = checkSwarm(a, b, args, names, daemon, ctx);
+  return swarm.length > 0 ? swarm : lifecycle();
 }
 
 /**
@@ -395,7 +402,10 @@ export const containersPack: RulePack = {
       {
         const dockerCompose = toolNamed('docker-compose')!;
         const parsed = parsedArgs(inv.args, dockerCompose);
-        return checkCompose(parsed.path[0], toolArgs(inv.name, parsed, dockerCompose), daemonOf(inv, () => undefined, ctx), ctx);
+        const args = toolArgs(inv.name, parsed, dockerCompose);
+        const daemon = daemonOf(inv, () => undefined, ctx);
+        const found = checkCompose(parsed.path[0], args, daemon, ctx);
+        return found.length > 0 ? found : remoteLifecycle(inv.name, [parsed.path[0]], true, args, parsed.operands.map((w) => w.text), daemon, (n) => dockerTarget('resource', n, daemon, ctx));
       }
       case 'kubectl':
       case 'oc':
