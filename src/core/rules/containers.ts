@@ -276,7 +276,11 @@ function checkKubectl(inv: Invocation, ctx: RuleContext): Finding[] {
   if (verb === undefined) return [];
   const where = cluster.context ? ` in ${cluster.context}` : '';
   const redirected = serverRedirect(args);
-  if (redirected.length > 0) return redirected;
+  // The server named is the cluster reached: its name says the environment (`-s https://prod-eu.k8s…`).
+  if (redirected.length > 0) {
+    const reached = clusterTarget('cluster', cluster.context ?? 'the cluster', cluster, ctx, 'kubernetes');
+    return reached.environment === 'production' ? redirected.map((f) => ({ ...f, targets: [reached] })) : redirected;
+  }
   if (verb === 'delete') {
     const files = [args.value('-f'), args.value('-k')].filter((f): f is string => f !== undefined);
     // A kind/minikube cluster of this machine: its namespaces and workloads are thrown away freely (support/localClusters.ts).

