@@ -109,7 +109,11 @@ export function kubeconfigEntries(given: string): KubeconfigEntries {
 }
 
 /** Several files as kubectl merges them (KUBECONFIG=a:b): the first file to set a value wins. */
+let last: { texts: readonly string[]; entries: KubeconfigEntries } | undefined;
+
 export function mergedKubeconfig(texts: readonly string[]): KubeconfigEntries {
+  // The same files are asked for by each pack that judges a kubectl or helm command: parsed once.
+  if (last && last.texts.length === texts.length && last.texts.every((t, i) => t === texts[i])) return last.entries;
   const merged: KubeconfigEntries = { current: undefined, contexts: new Map(), clusters: new Map() };
   for (const text of texts) {
     const one = kubeconfigEntries(text);
@@ -117,5 +121,6 @@ export function mergedKubeconfig(texts: readonly string[]): KubeconfigEntries {
     for (const [k, v] of one.contexts) if (!merged.contexts.has(k)) merged.contexts.set(k, v);
     for (const [k, v] of one.clusters) if (!merged.clusters.has(k)) merged.clusters.set(k, v);
   }
+  last = { texts: [...texts], entries: merged };
   return merged;
 }

