@@ -225,3 +225,15 @@ staging('commands run in a pod of a cluster named past the context', [
   allow('kubectl --cluster prod-eu-west-1 exec web-0 -- ls /data', { production: true }),
   allow('kubectl exec web-0 -- ls /data'),
 ]);
+
+plain('other engines of other machines (podman connections and URLs, contexts by variable, wrappers)', [
+  ask('podman --connection prod stop db', { production: true }),
+  ask('podman --url ssh://core@prod-db-1/run/podman/podman.sock restart db', { production: true }),
+  ask('docker -c prod compose down', { production: true }),
+  ask('DOCKER_CONTEXT=prod docker compose restart', { production: true }),
+  ask("bash -c 'DOCKER_HOST=ssh://prod-host docker stop api'", { production: true }),
+  ask('timeout 20 docker --host=tcp://prod-docker-01:2376 kill api', { production: true }),
+  allow('timeout 20 docker --host=tcp://prod-docker-01:2376 kill -s HUP api'),
+  allow('docker -H ssh://staging-host stop api'),
+  allow('docker --context staging compose down'),
+]);

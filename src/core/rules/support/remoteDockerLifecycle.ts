@@ -36,6 +36,8 @@ export function remoteLifecycle(tool: string, path: readonly (string | undefined
       does = recreate !== undefined ? `Recreates (${recreate})` : 'Creates or replaces';
     } else does = COMPOSE_VERBS[verb];
   } else does = CONTAINER_VERBS[verb];
+  // `kill -s HUP` asks the process to reload (or to rotate its logs): the container keeps running.
+  if (verb === 'kill' && /^(SIG)?(HUP|USR1|USR2|WINCH|CONT|1|10|12|28|18)$/i.test(args.value('-s', '--signal') ?? '')) return [];
   if (does === undefined) return [];
   const shown = names.length > 0 ? names.join(', ') : compose ? `the services of ${args.value('-p', '--project-name') ?? 'the compose project'}` : 'containers';
   const targets = (names.length > 0 ? names : [shown]).slice(0, 16).map(target);
