@@ -237,3 +237,12 @@ plain('other engines of other machines (podman connections and URLs, contexts by
   allow('docker -H ssh://staging-host stop api'),
   allow('docker --context staging compose down'),
 ]);
+
+staging('kubectx switches the context for later commands of the line', [
+  ask('kubectx prod-eu-west-1 && kubectl apply -f k8s/', { production: true }),
+  ask('kubectx prod-eu-west-1; kubectl rollout restart deploy/api', { production: true }),
+  ask('kubectx dev && kubectl apply -f k8s/', { facts: { kubeconfigFiles: ['/work/app/kcfg.yaml'] }, production: true }),
+  allow('kubectx staging-us && kubectl apply -f k8s/'),
+  allow('kubectx - && kubectl get pods'),
+  allow('kubectx -d prod-eu-west-1 && kubectl apply -f k8s/'),
+]);

@@ -182,3 +182,22 @@ export const kubectl: ToolSpec = {
   dryRun: ['--dry-run'],
   help: { options: ['-h', '--help'] },
 };
+
+/**
+ * kubectx (github.com/ahmetb/kubectx): `kubectx NAME` switches the current context, as `kubectl config
+ * use-context NAME` does, for every later kubectl of the line; `-` (the previous one), `NEW=OLD`
+ * (a rename), `-d` (delete), `-c` (show) and `-u` (unset) select nothing the line can name.
+ */
+export const kubectx: ToolSpec = {
+  names: ['kubectx'],
+  family: 'containers',
+  locality: 'local',
+  options: [flag('-d'), flag('-c', '--current'), flag('-u', '--unset'), flag('-h', '--help'), flag('-V', '--version')],
+  effect: 'mutate',
+  selects: (a): Record<string, string> => {
+    const name = a.operand(0);
+    if (name === undefined || name === '-' || name.includes('=') || a.has('-d', '-c', '-u', '-h')) return {};
+    return { [KUBE_CONTEXT_USED]: name };
+  },
+  help: { options: ['-h', '--help'] },
+};
