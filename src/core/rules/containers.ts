@@ -2,7 +2,7 @@ import { ownTable } from '../ownTable';
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { environmentOfName, hostOf, isLocalHost, isLocalKubeContext } from '../policy/production';
 import { throwawayCluster } from './support/localClusters';
-import { kubeTarget } from './support/kubeTargets';
+import { contextSwitchSeen, kubeTarget } from './support/kubeTargets';
 import { remoteLifecycle } from './support/remoteDockerLifecycle';
 import { unreadImageRun } from './support/unreadImages';
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
@@ -229,7 +229,8 @@ export function clusterOf(inv: Invocation, value: (...names: string[]) => string
   // helm also reads its context and namespace from HELM_KUBECONTEXT / HELM_NAMESPACE.
   const helm = contextFlags.includes('--kube-context');
   const flagContext = value(...contextFlags) ?? (helm ? inv.assignments.HELM_KUBECONTEXT ?? ctx.facts.envSelectors.HELM_KUBECONTEXT : undefined);
-  const used = helm ? undefined : inv.assignments[KUBE_CONTEXT_USED];
+  // `kubectl config use-context` and kubectx write the kubeconfig's current context, which helm reads too.
+  const used = inv.assignments[KUBE_CONTEXT_USED];
   // Run on another machine or inside a cluster (`az aks command invoke`, `ssh host kubectl …`), this machine's kubeconfig is not the one read.
   // The cluster, API server and user besides the context's name (`--cluster`, `--server`, the kubeconfig's entries): support/kubeTargets.ts.
   const target = kubeTarget(inv, value, ctx, flagContext, used, helm);
@@ -281,6 +282,9 @@ function checkKubectl(inv: Invocation, ctx: RuleContext): Finding[] {
     const reached = clusterTarget('cluster', cluster.context ?? 'the cluster', cluster, ctx, 'kubernetes');
     return reached.environment === 'production' ? redirected.map((f) => ({ ...f, targets: [reached] })) : redirected;
   }
+  // `config use-context prod`: the switch is seen (support/kubeTargets.ts).
+  const switchedTo = verb === 'config' && /^(use-context|use)$/.test(objects[0] ?? '') ? objects[1] : undefined;
+  if (switchedTo !== undefined) return contextSwitchSeen(switchedTo, (name) => clusterTarget('cluster', name, clusterOf({ ...inv, assignments: { ...inv.assignments, [KUBE_CONTEXT_USED]: name } }, () => undefined, ctx, ['--context']), ctx, 'kubernetes'));
   if (verb === 'delete') {
     const files = [args.value('-f'), args.value('-k')].filter((f): f is string => f !== undefined);
     // A kind/minikube cluster of this machine: its namespaces and workloads are thrown away freely (support/localClusters.ts).
@@ -394,7 +398,7 @@ function checkHelm(inv: Invocation, ctx: RuleContext): Finding[] {
 export const containersPack: RulePack = {
   id: 'containers',
   title: 'Docker volumes, Kubernetes deletes and Helm releases',
-  commands: ['docker', 'podman', 'nerdctl', 'docker-compose', 'podman-compose', 'kubectl', 'oc', 'k', 'helm'],
+  commands: ['docker', 'podman', 'nerdctl', 'docker-compose', 'podman-compose', 'kubectl', 'oc', 'k', 'helm', 'kubectx'],
   checkInvocation(inv, ctx) {
     switch (inv.name) {
       case 'docker':
@@ -417,6 +421,12 @@ export const containersPack: RulePack = {
         return checkKubectl(inv, ctx);
       case 'helm':
         return checkHelm(inv, ctx);
+      case 'kubectx': {
+        // What the registry entry selects for later commands is the context switched to.
+        const kubectx = toolNamed('kubectx')!;
+        const name = kubectx.selects?.(toolArgs(inv.name, parsedArgs(inv.args, kubectx), kubectx))[KUBE_CONTEXT_USED];
+        return name !== undefined ? contextSwitchSeen(name, (n) => clusterTarget('cluster', n, clusterOf({ ...inv, assignments: { ...inv.assignments, [KUBE_CONTEXT_USED]: n } }, () => undefined, ctx, ['--context']), ctx, 'kubernetes')) : [];
+      }
       default:
         return [];
     }

@@ -246,3 +246,13 @@ staging('kubectx switches the context for later commands of the line', [
   allow('kubectx - && kubectl get pods'),
   allow('kubectx -d prod-eu-west-1 && kubectl apply -f k8s/'),
 ]);
+
+staging('a switch to a production context is seen', [
+  ask('kubectx prod-eu-west-1 && kubectl scale deploy api --replicas 2', { production: true }),
+  ask('kubectl config use-context prod-eu-west-1 && helm upgrade api ./chart', { production: true }),
+  ask('kubectl config use-context dev && kubectl apply -f k8s/', { facts: { kubeconfigFiles: ['/work/app/kcfg.yaml'] }, production: true }),
+  allow('kubectx prod-eu-west-1', { production: true }),
+  allow('kubectl config use-context prod-eu-west-1', { production: true }),
+  allow('kubectx staging-us', { production: false }),
+  allow('kubectl config use-context dev', { facts: { kubeconfigFiles: ['/work/app/dev.yaml'] }, production: false }),
+]);

@@ -1,7 +1,7 @@
 import { resolvePath } from '../../paths';
 import { mergedKubeconfig, type KubeconfigEntries } from '../../policy/kubeconfig';
 import { hostOf, isLocalHost, isLocalKubeContext } from '../../policy/production';
-import type { Invocation, RuleContext } from '../../policy/types';
+import type { Finding, Invocation, RuleContext, Target } from '../../policy/types';
 import { KUBE_CLUSTER_SET, KUBE_CONTEXT_SET } from '../../registry/tools/kubectl';
 
 /**
@@ -100,4 +100,15 @@ export function kubeTarget(inv: Invocation, value: (...names: string[]) => strin
   const local = host !== undefined ? isLocalHost(host) : cluster !== undefined ? isLocalKubeContext(cluster) : undefined;
   const reached = overridden ? (serverFlag !== undefined || serverSet !== undefined ? host : cluster) ?? host : undefined;
   return { context, reached, fromFile: context !== undefined && context === fileContext && flagContext === undefined && used === undefined, sources, overridden, local, unresolved };
+}
+
+/**
+ * `kubectl config use-context prod` / `kubectx prod`: every later kubectl works on that context. The
+ * switch itself changes nothing there, but one to a production cluster is recorded as production work.
+ * `switched(name)` names the cluster as a command using that context would see it.
+ */
+export function contextSwitchSeen(name: string, switched: (context: string) => Target): Finding[] {
+  const target = switched(name);
+  if (target.environment !== 'production') return [];
+  return [{ rule: 'containers.context-switch', risk: 'production-access', severity: 'info', reason: `Switches the kube context to ${name}, a production cluster: later kubectl and helm commands work there.`, targets: [target] }];
 }
