@@ -47,6 +47,8 @@ const files = {
   '/home/dev/.kube/config': HOME_KUBECONFIG,
   '/work/app/kcfg.yaml': DEV_NAMED_PROD,
   '/work/app/dev.yaml': DEV_FOR_REAL,
+  // A development cluster reached with a single sign-on identity whose name says prod.
+  '/work/app/sso.yaml': DEV_FOR_REAL.replace('user: dev-admin', 'user: sso-prod-readonly'),
 };
 const staging = decisionTable(testFacts({ kubeContext: 'staging-us', kubeconfigFiles: ['/home/dev/.kube/config'], files }));
 const prod = decisionTable(testFacts({ kubeContext: 'prod-cluster' }));
@@ -255,4 +257,12 @@ staging('a switch to a production context is seen', [
   allow('kubectl config use-context prod-eu-west-1', { production: true }),
   allow('kubectx staging-us', { production: false }),
   allow('kubectl config use-context dev', { facts: { kubeconfigFiles: ['/work/app/dev.yaml'] }, production: false }),
+]);
+
+staging('a kubeconfig user entry is an identity, not a name of the target', [
+  ask('kubectl --user prod-admin apply -f k8s/', { production: true }),
+  ask('kubectl config set-context --current --user=prod-admin && kubectl apply -f k8s/', { production: true }),
+  ask('kubectl apply -f k8s/', { facts: { kubeContext: 'dev', kubeconfigFiles: ['/work/app/kcfg.yaml'] }, production: true }),
+  allow('kubectl apply -f k8s/', { facts: { kubeContext: 'dev', kubeconfigFiles: ['/work/app/sso.yaml'] } }),
+  allow('kubectl rollout restart deploy/api', { facts: { kubeContext: 'dev', kubeconfigFiles: ['/work/app/sso.yaml'] } }),
 ]);

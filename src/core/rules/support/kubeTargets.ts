@@ -8,7 +8,7 @@ import { KUBE_CLUSTER_SET, KUBE_CONTEXT_SET } from '../../registry/tools/kubectl
  * Where a kubectl or helm command connects, beyond the context's name: the cluster (`--cluster`, the
  * context's cluster in the kubeconfig, or one a `kubectl config set-context` earlier on the line put
  * there), its API server (`--server`/`-s`, helm's `--kube-apiserver`, the kubeconfig's entry, or a
- * `kubectl config set-cluster` of the line) and the user (`--user`). Each names the target as the
+ * `kubectl config set-cluster` of the line) and the user named on the line (`--user`). Each names the target as the
  * context does: a context called `dev` whose server is `prod-eu.k8s…` is production.
  *
  * The kubeconfig is the one named on the line (`--kubeconfig F`, `KUBECONFIG=F`), else the files the
@@ -90,12 +90,13 @@ export function kubeTarget(inv: Invocation, value: (...names: string[]) => strin
   const serverFlag = helm ? value('--kube-apiserver') ?? inv.assignments.HELM_KUBEAPISERVER : value('-s', '--server');
   const serverSet = cluster !== undefined ? inv.assignments[KUBE_CLUSTER_SET + cluster] : undefined;
   const server = serverFlag ?? serverSet ?? (cluster !== undefined ? entries?.clusters.get(cluster) : undefined);
-  const user = (helm ? undefined : value('--user')) ?? repointed?.user ?? entry?.user;
+  // A user named on the line says where as `--cluster` does; a kubeconfig's own user entry is only an identity (not read as a name of the target).
+  const user = (helm ? undefined : value('--user')) ?? repointed?.user;
   const sources: { source: string; value: string }[] = [];
   const host = server !== undefined ? hostOf(server) ?? server.replace(/:\d+$/, '') : undefined;
   if (host !== undefined) sources.push({ source: serverFlag !== undefined ? (helm ? '--kube-apiserver' : '--server') : serverSet !== undefined ? 'kubectl config set-cluster' : 'API server', value: host });
   if (cluster !== undefined && cluster !== context) sources.push({ source: clusterFlag !== undefined ? '--cluster' : repointed?.cluster !== undefined ? 'kubectl config set-context' : 'kube cluster', value: cluster });
-  if (user !== undefined && user !== context) sources.push({ source: value('--user') !== undefined && !helm ? '--user' : 'kube user', value: user });
+  if (user !== undefined && user !== context) sources.push({ source: value('--user') !== undefined && !helm ? '--user' : 'kubectl config set-context', value: user });
   const overridden = serverFlag !== undefined || serverSet !== undefined || clusterFlag !== undefined || repointed?.cluster !== undefined;
   const local = host !== undefined ? isLocalHost(host) : cluster !== undefined ? isLocalKubeContext(cluster) : undefined;
   const reached = overridden ? (serverFlag !== undefined || serverSet !== undefined ? host : cluster) ?? host : undefined;
