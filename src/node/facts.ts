@@ -125,9 +125,14 @@ function listDirectory(absolutePath: string): readonly string[] | undefined {
 
 export { repositoryRoot };
 
+/** The kubeconfig files kubectl reads by default (KUBECONFIG lists files with ':'), absolute. */
+export function kubeconfigPaths(env: Readonly<Record<string, string | undefined>>, home: string): string[] {
+  return (env.KUBECONFIG ? env.KUBECONFIG.split(path.delimiter).filter((f) => f !== '') : [path.join(home, '.kube', 'config')]).map((f) => path.resolve(f));
+}
+
 /** `current-context:` of the first kubeconfig that names one (KUBECONFIG lists files with ':'). */
 export function currentKubeContext(env: Readonly<Record<string, string | undefined>>, home: string): string | undefined {
-  const files = env.KUBECONFIG ? env.KUBECONFIG.split(path.delimiter).filter((f) => f !== '') : [path.join(home, '.kube', 'config')];
+  const files = kubeconfigPaths(env, home);
   for (const file of files) {
     const text = readTextFile(path.resolve(file));
     const m = text === undefined ? null : /^current-context:[ \t]*(["']?)([^"'\r\n]*)\1[ \t]*$/m.exec(text);
@@ -284,6 +289,7 @@ export function gatherFacts(opts: GatherFactsOptions): Facts {
   }
   const roots = lazy(() => opts.workspaceRoots?.map((r) => path.resolve(r)) ?? [repositoryRoot(cwd) ?? cwd]);
   const kubeContext = lazy(() => env.KUBE_CONTEXT || currentKubeContext(env, home));
+  const kubeconfigFiles = lazy(() => kubeconfigPaths(env, home));
   const production = lazy(() => loadProductionMap(guardHome(env), roots(), env));
   const perimeter = lazy(() => gatherPerimeterFacts({ guardHome: facts.guardHome ?? guardHome(env), home, workspaceRoots: roots(), env }));
   const files = new Map<string, string | undefined>();
@@ -320,6 +326,9 @@ export function gatherFacts(opts: GatherFactsOptions): Facts {
     },
     get kubeContext() {
       return kubeContext();
+    },
+    get kubeconfigFiles() {
+      return kubeconfigFiles();
     },
     get production() {
       return production();

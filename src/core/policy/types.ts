@@ -248,6 +248,8 @@ export interface Facts {
   unstableScript?(absolutePath: string): string | undefined;
   /** The current kubectl context, when known. */
   kubeContext?: string;
+  /** The kubeconfig files kubectl reads when the line names none (the environment's KUBECONFIG, else ~/.kube/config); read through `readFile`. */
+  kubeconfigFiles?: readonly string[];
   production: ProductionMap;
   credentials?: CredentialFacts;
   /** Blast Shield's own folder (~/.blast-shield unless moved), for self-protection. Omitted: ~/.blast-shield. */

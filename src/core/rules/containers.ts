@@ -2,6 +2,8 @@ import { ownTable } from '../ownTable';
 import type { ArgWord, Finding, Invocation, RuleContext, RulePack, Target } from '../policy/types';
 import { environmentOfName, hostOf, isLocalHost, isLocalKubeContext } from '../policy/production';
 import { throwawayCluster } from './support/localClusters';
+import { contextSwitchSeen, kubeTarget } from './support/kubeTargets';
+import { remoteLifecycle } from './support/remoteDockerLifecycle';
 import { unreadImageRun } from './support/unreadImages';
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import { KUBE_CONTEXT_USED, kubectl } from '../registry/tools/kubectl';
@@ -110,8 +112,14 @@ function checkDocker(inv: Invocation, ctx: RuleContext): Finding[] {
   if (removes && args.has('-v')) {
     return [finding('rm-volumes', `Removes the container${names.length === 1 ? '' : 's'} ${names.join(', ')} with ${names.length === 1 ? 'its' : 'their'} anonymous volumes${on}.`, names.map((n) => dockerTarget('resource', n, daemon, ctx)))];
   }
-  if (a === 'compose') return checkCompose(b, args, daemon, ctx);
-  return checkSwarm(a, b, args, names, daemon, ctx);
+  // Containers stopped, restarted or recreated on another machine's engine (support/remoteDockerLifecycle.ts).
+  const lifecycle = (): Finding[] => remoteLifecycle(inv.name, a === 'compose' ? [b] : [a, b], a === 'compose', args, names, daemon, (n) => dockerTarget('resource', n, daemon, ctx));
+  if (a === 'compose') {
+    const found = checkCompose(b, args, daemon, ctx);
+    return found.length > 0 ? found : lifecycle();
+  }
+  const swarm = checkSwarm(a, b, args, names, daemon, ctx);
+  return swarm.length > 0 ? swarm : lifecycle();
 }
 
 /**
@@ -212,6 +220,8 @@ interface Cluster {
   namespace: string | undefined;
   remote: boolean;
   sources: { source: string; value: string }[];
+  /** Why the cluster cannot be known (a kubeconfig named on the line that cannot be read): treated as production. */
+  unresolved?: string;
 }
 
 /** `value(...names)`: the last value of any of these options, as the command's grammar reads it. */
@@ -219,22 +229,30 @@ export function clusterOf(inv: Invocation, value: (...names: string[]) => string
   // helm also reads its context and namespace from HELM_KUBECONTEXT / HELM_NAMESPACE.
   const helm = contextFlags.includes('--kube-context');
   const flagContext = value(...contextFlags) ?? (helm ? inv.assignments.HELM_KUBECONTEXT ?? ctx.facts.envSelectors.HELM_KUBECONTEXT : undefined);
-  const used = helm ? undefined : inv.assignments[KUBE_CONTEXT_USED];
+  // `kubectl config use-context` and kubectx write the kubeconfig's current context, which helm reads too.
+  const used = inv.assignments[KUBE_CONTEXT_USED];
   // Run on another machine or inside a cluster (`az aks command invoke`, `ssh host kubectl …`), this machine's kubeconfig is not the one read.
-  const context = flagContext ?? used ?? (inv.remote ? undefined : ctx.facts.kubeContext);
+  // The cluster, API server and user besides the context's name (`--cluster`, `--server`, the kubeconfig's entries): support/kubeTargets.ts.
+  const target = kubeTarget(inv, value, ctx, flagContext, used, helm);
+  // Named by the cluster it reaches when that is not the context's (a kind context with `--cluster prod-eu` is not throwaway).
+  const context = target.overridden ? target.reached : target.context;
   const namespace = value('-n', '--namespace') ?? (helm ? inv.assignments.HELM_NAMESPACE : undefined);
   const sources: { source: string; value: string }[] = context === undefined && inv.remote ? [...inv.remote.names] : [];
-  if (context !== undefined) sources.push({ source: flagContext !== undefined ? contextFlags[0] ?? '--context' : used !== undefined ? 'kubectl config use-context' : 'kube context', value: context });
+  // A cluster named past the context (`--cluster prod-eu`, a context repointed on the line): the context's name no longer says where.
+  if (target.context !== undefined && !target.overridden) sources.push({ source: flagContext !== undefined ? contextFlags[0] ?? '--context' : used !== undefined ? 'kubectl config use-context' : target.fromFile ? 'kubeconfig current-context' : 'kube context', value: target.context });
+  sources.push(...target.sources);
   if (namespace !== undefined) sources.push({ source: 'namespace', value: namespace });
   const kubeconfig = value('--kubeconfig') ?? inv.assignments.KUBECONFIG;
   if (kubeconfig !== undefined) sources.push({ source: 'kubeconfig', value: kubeconfig.replace(/^.*\//, '') });
   // With no context known the cluster could be anywhere: remote, environment unknown.
-  const remote = !(context !== undefined && isLocalKubeContext(context));
-  return { context, namespace, remote, sources };
+  const remote = target.overridden ? target.local !== true : !(target.context !== undefined && isLocalKubeContext(target.context));
+  return { context, namespace, remote, sources, ...(target.unresolved !== undefined ? { unresolved: target.unresolved } : {}) };
 }
 
 export function clusterTarget(kind: Target['kind'], name: string, cluster: Cluster, ctx: RuleContext, provider: string): Target {
-  const env = ctx.environmentOf({ values: [], sources: cluster.sources, remote: cluster.remote, selectors: [] });
+  const resolved = ctx.environmentOf({ values: [], sources: cluster.sources, remote: cluster.remote, selectors: [] });
+  // An unresolved remote target is production, unless the user's map or a local name already said otherwise.
+  const env = cluster.unresolved !== undefined && resolved.environment !== 'production' && resolved.environment !== 'local' ? { environment: 'production' as const, reason: `${cluster.unresolved}: its cluster is treated as production` } : resolved;
   const where = cluster.context ? ` (${cluster.context})` : '';
   return { kind, name: `${name}${kind === 'cluster' ? '' : where}`.trim(), provider, remote: cluster.remote, environment: env.environment, environmentReason: env.reason };
 }
@@ -259,7 +277,14 @@ function checkKubectl(inv: Invocation, ctx: RuleContext): Finding[] {
   if (verb === undefined) return [];
   const where = cluster.context ? ` in ${cluster.context}` : '';
   const redirected = serverRedirect(args);
-  if (redirected.length > 0) return redirected;
+  // The server named is the cluster reached: its name says the environment (`-s https://prod-eu.k8s…`).
+  if (redirected.length > 0) {
+    const reached = clusterTarget('cluster', cluster.context ?? 'the cluster', cluster, ctx, 'kubernetes');
+    return reached.environment === 'production' ? redirected.map((f) => ({ ...f, targets: [reached] })) : redirected;
+  }
+  // `config use-context prod`: the switch is seen (support/kubeTargets.ts).
+  const switchedTo = verb === 'config' && /^(use-context|use)$/.test(objects[0] ?? '') ? objects[1] : undefined;
+  if (switchedTo !== undefined) return contextSwitchSeen(switchedTo, (name) => clusterTarget('cluster', name, clusterOf({ ...inv, assignments: { ...inv.assignments, [KUBE_CONTEXT_USED]: name } }, () => undefined, ctx, ['--context']), ctx, 'kubernetes'));
   if (verb === 'delete') {
     const files = [args.value('-f'), args.value('-k')].filter((f): f is string => f !== undefined);
     // A kind/minikube cluster of this machine: its namespaces and workloads are thrown away freely (support/localClusters.ts).
@@ -373,7 +398,7 @@ function checkHelm(inv: Invocation, ctx: RuleContext): Finding[] {
 export const containersPack: RulePack = {
   id: 'containers',
   title: 'Docker volumes, Kubernetes deletes and Helm releases',
-  commands: ['docker', 'podman', 'nerdctl', 'docker-compose', 'podman-compose', 'kubectl', 'oc', 'k', 'helm'],
+  commands: ['docker', 'podman', 'nerdctl', 'docker-compose', 'podman-compose', 'kubectl', 'oc', 'k', 'helm', 'kubectx'],
   checkInvocation(inv, ctx) {
     switch (inv.name) {
       case 'docker':
@@ -385,7 +410,10 @@ export const containersPack: RulePack = {
       {
         const dockerCompose = toolNamed('docker-compose')!;
         const parsed = parsedArgs(inv.args, dockerCompose);
-        return checkCompose(parsed.path[0], toolArgs(inv.name, parsed, dockerCompose), daemonOf(inv, () => undefined, ctx), ctx);
+        const args = toolArgs(inv.name, parsed, dockerCompose);
+        const daemon = daemonOf(inv, () => undefined, ctx);
+        const found = checkCompose(parsed.path[0], args, daemon, ctx);
+        return found.length > 0 ? found : remoteLifecycle(inv.name, [parsed.path[0]], true, args, parsed.operands.map((w) => w.text), daemon, (n) => dockerTarget('resource', n, daemon, ctx));
       }
       case 'kubectl':
       case 'oc':
@@ -393,6 +421,12 @@ export const containersPack: RulePack = {
         return checkKubectl(inv, ctx);
       case 'helm':
         return checkHelm(inv, ctx);
+      case 'kubectx': {
+        // What the registry entry selects for later commands is the context switched to.
+        const kubectx = toolNamed('kubectx')!;
+        const name = kubectx.selects?.(toolArgs(inv.name, parsedArgs(inv.args, kubectx), kubectx))[KUBE_CONTEXT_USED];
+        return name !== undefined ? contextSwitchSeen(name, (n) => clusterTarget('cluster', n, clusterOf({ ...inv, assignments: { ...inv.assignments, [KUBE_CONTEXT_USED]: n } }, () => undefined, ctx, ['--context']), ctx, 'kubernetes')) : [];
+      }
       default:
         return [];
     }

@@ -50,6 +50,8 @@ const ROWS: Readonly<Record<string, Row>> = {
   ssh: { words: "@ db1.prod.example.com 'rm -rf /data'", option: ['-p'], value: '2222', decision: 'ask', production: true },
   ansible: { words: "@ web -m shell -a 'rm -rf /data'", option: ['-i', '--inventory'], value: 'inventories/production', decision: 'ask', production: true },
   kubectl: { words: '@ delete @ namespace payments', option: ['--context'], value: 'prod-east', decision: 'ask', production: true },
+  // Switches the context for later commands of the line; deleting a context (`-d`) is the kubeconfig's own state.
+  kubectx: { words: '@ staging-us', option: ['-d'], value: 'old-ctx', decision: 'allow' },
   helm: { words: '@ uninstall @ shop @', option: ['--kube-context'], value: 'prod-eu', decision: 'ask', production: true },
   docker: { words: '@ exec @ web rm -rf /data', option: ['-H', '--host'], value: 'ssh://deploy@db1', decision: 'ask', production: true },
   'docker-compose': { words: '@ down @ -v', option: ['-p', '--project-name'], value: 'shop', decision: 'ask' },

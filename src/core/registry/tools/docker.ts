@@ -45,6 +45,8 @@ const compose: CommandSpec = {
       effect: 'mutate',
     },
     'ps|logs|config|ls|images|top|version': { effect: 'read' },
+    // Services stopped, killed, restarted or paused: on another machine's engine what it serves goes down (rules/support/remoteDockerLifecycle.ts).
+    'stop|restart|kill|pause|unpause': { effect: 'mutate', options: [valued('-t', '--timeout'), valued('-s', '--signal')] },
     up: {
       options: [
         flag('-V', '--renew-anon-volumes'), flag('-d', '--detach'), flag('--build'), flag('--no-build'), flag('--force-recreate'), flag('--no-recreate'), flag('--always-recreate-deps'),
@@ -129,10 +131,10 @@ export const docker: ToolSpec = {
     create: { options: run.options, interspersed: false },
     'build|bud': BUILD,
     builder: { commands: { build: BUILD } },
-    container: { commands: { exec, run, create: { options: run.options, interspersed: false }, cp: COPY, 'rm|remove': remove, prune: { effect: 'delete', options: PRUNE }, 'stop|kill': STOP, 'ls|inspect|logs': { effect: 'read' } } },
+    container: { commands: { exec, run, create: { options: run.options, interspersed: false }, cp: COPY, 'rm|remove': remove, prune: { effect: 'delete', options: PRUNE }, 'stop|kill|restart|pause|unpause': STOP, 'ls|inspect|logs': { effect: 'read' } } },
     rm: remove,
     // `stop`/`kill` take their containers down (the bulk form, `$(docker ps -q)`, is every one of them).
-    'stop|kill': STOP,
+    'stop|kill|restart|pause|unpause': STOP,
     // `cp SRC BOX:PATH` writes into the container over what is there; `cp BOX:PATH DEST` downloads.
     cp: COPY,
     // Swarm services, the swarm itself and its nodes (docs.docker.com/reference/cli/docker/service, swarm, node).

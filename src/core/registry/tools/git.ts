@@ -160,6 +160,8 @@ export const git: ToolSpec = {
     valued('--super-prefix'), valued('--list-cmds'), flag('-p', '--paginate'), flag('-P', '--no-pager'), flag('--no-replace-objects'),
     flag('--bare'), flag('--literal-pathspecs'), flag('--glob-pathspecs'), flag('--noglob-pathspecs'), flag('--icase-pathspecs'),
     flag('--no-optional-locks'), flag('--no-advice'), flag('--html-path'), flag('--man-path'), flag('--info-path'), flag('--version'), flag('--help'),
+    // git(1): `--attr-source <tree-ish>` takes the next word too (`git --attr-source HEAD push -f` pushes).
+    valued('--attr-source'), flag('--no-lazy-fetch'), flag('-v'), flag('-h'),
   ],
   commands: {
     push,

@@ -21,6 +21,8 @@ export const helm: ToolSpec = {
     valued('-n', '--namespace'), valued('--kube-context'), valued('--kubeconfig'), valued('--kube-apiserver'), valued('--kube-token'),
     valued('--kube-as-user'), valued('--kube-as-group'), valued('--kube-ca-file'), valued('--kube-tls-server-name'), valued('--registry-config'),
     valued('--repository-config'), valued('--repository-cache'), valued('--burst-limit'), valued('--qps'), flag('--debug'), flag('-A', '--all-namespaces'),
+    // Helm 4's globals (helm.sh/docs/helm/helm): `--content-cache /tmp/c upgrade …` runs `upgrade`.
+    valued('--content-cache'), valued('--color', '--colour'), flag('--kube-insecure-skip-tls-verify'),
   ],
   commands: {
     'uninstall|delete|del|un': {

@@ -17,7 +17,9 @@ export const pulumi: ToolSpec = {
   locality: 'remote',
   // The stack options are each command's own; they are known before the command too, so a misplaced
   // `-s prod` still names the environment.
-  options: [valued('--color'), valued('-v', '--verbose'), valued('--logflow'), flag('--non-interactive'), flag('-e', '--emoji'), flag('--disable-integrity-checking'), ...STACK],
+  // Global flags as `pulumi --help` lists them: `--logflow` and `--logtostderr` are switches (`pulumi --logflow destroy` destroys).
+  options: [valued('--color'), valued('-v', '--verbose'), flag('--logflow'), flag('--logtostderr'), flag('--non-interactive'), flag('-e', '--emoji'), flag('--disable-integrity-checking'),
+    flag('-Q', '--fully-qualify-stack-names'), valued('--memprofilerate'), valued('--otel-traces'), valued('--profiling'), valued('--tracing'), valued('--tracing-header'), ...STACK],
   commands: {
     'destroy|down|dn': { options: RUN, effect: 'delete', dryRun: ['--preview-only'] },
     'up|update': { options: RUN, effect: 'mutate' },

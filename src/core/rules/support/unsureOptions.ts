@@ -32,7 +32,9 @@ function checkUnsure(inv: Invocation): Finding[] {
   const effects = [effectOf(tool, usual, inv.args), effectOf(tool, other, inv.args)];
   const samePath = usual.path.join(' ') === other.path.join(' ');
   if (samePath && effects[0] === effects[1]) return [];
-  const risky = effects.findIndex((e) => e === 'delete' || e === 'exec');
+  // The other reading changing something (`kubectl --log-file get scale deploy api --replicas=0` read as `scale`)
+  // may destroy by its options, which no pack sees (they judge the usual reading): unsure asks (issue #10).
+  const risky = [effects.findIndex((e) => e === 'delete' || e === 'exec'), !samePath && effects[1] === 'mutate' ? 1 : -1].find((i) => i >= 0) ?? -1;
   if (risky >= 0) {
     const path = (risky === 0 ? usual : other).path;
     return [{
