@@ -156,8 +156,22 @@ function persistenceOff(parts: readonly string[], w: WordsLike): Lowering | unde
     for (const kv of word.split(',')) {
       const m = /^([A-Za-z][\w.-]*)=(false|off|no|0)$/i.exec(kv.trim());
       if (m && identifierParts(m[1]!).some((p) => p === 'persistence' || p === 'persistent')) return { id: 'persistence-off', does: `sets ${m[1]}=${m[2]}`, lost: 'the data lives only in the container and is lost at its next restart or upgrade (a chart may delete the volume)' };
+      // A live release's protection switched off by a value (`helm upgrade prod ./chart --set auth.enabled=false`); a fresh install is left to the chart's defaults.
+      const off = m && parts.includes('upgrade') ? releaseProtectionOff(m[1]!) : undefined;
+      if (off) return { ...off, does: `sets ${m![1]}=${m![2]}` };
     }
   }
+  return undefined;
+}
+
+/** What a release setting named like a protection (`auth.enabled`, `tls.enabled`, `networkPolicy.enabled`, `rbac.create`, `audit.enabled`) stops doing when set off. */
+function releaseProtectionOff(key: string): Omit<Lowering, 'does'> | undefined {
+  const parts = identifierParts(key);
+  if (parts.some((p) => /^(auth|authentication|authorization|oauth|oidc|sso|login)$/.test(p))) return { id: 'auth-off', lost: NO_AUTH };
+  if (parts.some((p) => /^(tls|ssl|https|encryption|encrypted|mtls)$/.test(p))) return { id: 'encryption-off', lost: CLEAR };
+  if (parts.includes('networkpolicy') || (parts.includes('network') && parts.includes('policy'))) return { id: 'network-opened', lost: 'every pod and address can reach the release, not only those the policy allowed' };
+  if (parts.includes('rbac') || parts.includes('podsecuritypolicy')) return { id: 'auth-off', lost: 'the release runs without the access rules that limited what it and its users can do' };
+  if (parts.includes('audit')) return { id: 'audit-off', lost: 'what is done there is no longer recorded' };
   return undefined;
 }
 
@@ -182,7 +196,7 @@ function credentialsReplaced(parts: readonly string[], w: WordsLike): Lowering |
  * Every word any reader below looks for, as one test over the joined words: most invocations name none
  * of them and are passed over at the cost of one match (a reader added below must add its words here).
  */
-export const TRIGGER = /mute|silence|downtime|snooze|maintenance|alarm|alert|monitor|auth|secur|iam|encrypt|ssl|tls|retention|retain|keep|allow|trusted|inbound|ingress|restriction|public|assign-ip|dev.?url|publish|backtrack|backup|persisten|regenerate|renew|rotate|roll|password|requirepass|masterauth|disable|deactivate|suspend/i;
+export const TRIGGER = /network|polic|rbac|audit|mute|silence|downtime|snooze|maintenance|alarm|alert|monitor|auth|secur|iam|encrypt|ssl|tls|retention|retain|keep|allow|trusted|inbound|ingress|restriction|public|assign-ip|dev.?url|publish|backtrack|backup|persisten|regenerate|renew|rotate|roll|password|requirepass|masterauth|disable|deactivate|suspend/i;
 
 /** `parts`: the word parts of the first subcommand words, as the safety-net pack has them (worked out once per invocation). */
 export function protectionLowered(name: string, w: WordsLike, parts: readonly string[]): Lowering | undefined {
