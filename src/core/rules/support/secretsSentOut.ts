@@ -1,6 +1,6 @@
 import { ownTable } from '../../ownTable';
 import { providerIn } from '../../credentials/contentRules';
-import type { CodeSnippet, Finding, Invocation, Target } from '../../policy/types';
+import type { ArgWord, CodeSnippet, Finding, Invocation, Target } from '../../policy/types';
 import { isSecretVariableName, positionals, secretRoleOf } from './huntCommon';
 import { carriedOut } from './sentOutCarriers';
 import { freeFormReadings } from '../../registry/freeForm';
@@ -158,9 +158,15 @@ function sshSendsEnvironment(inv: Invocation): Finding[] {
   // `-o SendEnv=*` through the grammar; `-oSendEnv=*` glued, by its spelling.
   const spaced = freeFormReadings(inv.args).valued.options.filter((o) => o.written === '-o').map((o) => o.values[0] ?? '');
   const options = [...spaced, ...inv.args.map((a) => /^-o(.+)$/.exec(a.text)?.[1] ?? '')].filter((o) => o !== '');
-  if (!options.some((o) => /^SendEnv\s*[= ]\s*(.*\s)?['"]?[A-Za-z_]*\*/i.test(o))) return [];
+  const named = options.flatMap((o) => /^SendEnv\s*[= ]\s*(.*)$/i.exec(o)?.[1]?.split(/[\s,]+/) ?? []).map((n) => n.replace(/['"]/g, ''));
+  const secrets = named.filter(isSecretVariableName);
+  if (!named.some((n) => n.includes('*')) && secrets.length === 0) return [];
   const host = destinationsOf(inv).map((d) => d.host).find((h) => h !== undefined && !LOOPBACK.test(h));
   if (host === undefined) return [];
+  // `ssh -o SendEnv=STRIPE_SECRET_KEY host`: the named secret is offered to the host.
+  if (!named.some((n) => n.includes('*'))) {
+    return secrets.map((v) => ({ rule: 'credentials.sent-out', risk: 'credential-dump', severity: 'ask', reason: `ssh sends the secret variable $${v} to ${host} (SendEnv), which is not the service it belongs to.`, targets: [sentVariable(v, host)] }));
+  }
   return [{
     rule: 'credentials.sent-out',
     risk: 'credential-dump',
@@ -170,12 +176,24 @@ function sshSendsEnvironment(inv: Invocation): Finding[] {
   }];
 }
 
+/** `curl --variable %STRIPE_SECRET_KEY --expand-url '…{{STRIPE_SECRET_KEY}}'`: an environment variable imported and expanded into what curl sends. */
+function curlImportedSecrets(args: readonly ArgWord[]): string[] {
+  if (!args.some((a) => /^--expand-/.test(a.text))) return [];
+  const out: string[] = [];
+  args.forEach((a, i) => {
+    const value = a.text === '--variable' ? args[i + 1]?.text : /^--variable=(.*)$/.exec(a.text)?.[1];
+    const name = value !== undefined ? /^%([A-Za-z_][A-Za-z0-9_]*)/.exec(value)?.[1] : undefined;
+    if (name !== undefined && isSecretVariableName(name)) out.push(name);
+  });
+  return out;
+}
+
 export function checkSentOut(inv: Invocation): Finding[] {
   const carried = NETWORK_SENDERS.has(inv.name) ? undefined : carriedOut(inv);
   if (!NETWORK_SENDERS.has(inv.name) && !carried) return [];
   if (REGISTRY_LOGINS.includes(inv.name) && !positionals(inv.args).includes('login')) return [];
   if (inv.name === 'ssh') { const whole = sshSendsEnvironment(inv); if (whole.length > 0) return whole; }
-  const variables = secretVariablesSent(inv, carried?.texts);
+  const variables = [...new Set([...secretVariablesSent(inv, carried?.texts), ...(inv.name === 'curl' ? curlImportedSecrets(inv.args) : [])])];
   if (variables.length === 0) return [];
   const destinations: Destination[] = carried ? carried.hosts.map((host) => ({ host })) : destinationsOf(inv);
   const findings: Finding[] = [];
