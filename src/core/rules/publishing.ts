@@ -2,7 +2,7 @@ import type { Finding, Invocation, RuleContext, RulePack } from '../policy/types
 import { isLocalValue } from '../policy/production';
 import { commandNode, parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import { isSharedDryRun } from '../registry/verbTraits';
-import { BUILD_PUBLISHERS, buildToolPublish } from './support/buildPublishing';
+import { BUILD_PUBLISHERS, buildToolPublish, OTHER_PUBLISHERS, otherPublish } from './support/buildPublishing';
 
 /**
  * Acts on a public package or extension registry that nothing on this machine takes back: a version
@@ -45,6 +45,6 @@ function registryAct(inv: Invocation, ctx: RuleContext): Finding[] {
 export const publishingPack: RulePack = {
   id: 'publishing',
   title: 'Publishing to, or withdrawing from, a public package registry',
-  checkInvocation: (inv, ctx) => (BUILD_PUBLISHERS.has(inv.name) ? buildToolPublish(inv, ctx) : registryAct(inv, ctx)),
-  reactsTo: (name) => BUILD_PUBLISHERS.has(name) || toolNamed(name) !== undefined,
+  checkInvocation: (inv, ctx) => [...(BUILD_PUBLISHERS.has(inv.name) ? buildToolPublish(inv, ctx) : registryAct(inv, ctx)), ...(OTHER_PUBLISHERS.has(inv.name) ? otherPublish(inv, ctx) : [])],
+  reactsTo: (name) => BUILD_PUBLISHERS.has(name) || OTHER_PUBLISHERS.has(name) || toolNamed(name) !== undefined,
 };
