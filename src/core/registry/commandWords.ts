@@ -122,5 +122,29 @@ export function resolvedCommandWords(name: string, args: ArgWord[]): ArgWord[] {
  * (`./dryRunOptions.ts`), the command word resolved. Applied once where a command is reported.
  */
 export function canonicalArgs(name: string, args: ArgWord[]): ArgWord[] {
-  return resolvedCommandWords(name, withoutUndoneDryRun(name, args) ?? args);
+  const written = name === 'wget' ? wgetrcCommands(args) : args;
+  return resolvedCommandWords(name, withoutUndoneDryRun(name, written) ?? written);
+}
+
+/**
+ * wget's `-e`/`--execute` runs a wgetrc command as if it were in the file (`-e post_file=.env`, `--execute
+ * 'body_file = x'`): each is the long option of the same name (wget's manual, "Wgetrc Commands"), written so.
+ */
+function wgetrcCommands(args: ArgWord[]): ArgWord[] {
+  if (!args.some((a) => a.text === '-e' || a.text.startsWith('--execute') || /^-e./.test(a.text))) return args;
+  const out: ArgWord[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const glued = /^(?:-e|--execute=)(.+)$/.exec(a.text)?.[1];
+    const command = glued ?? (a.text === '-e' || a.text === '--execute' ? args[i + 1]?.text : undefined);
+    const m = command === undefined ? null : /^\s*([A-Za-z_]+)\s*=\s*(.*?)\s*$/.exec(command);
+    if (!m || a.dynamic) {
+      out.push(a);
+      continue;
+    }
+    const option = `--${m[1]!.toLowerCase().replace(/_/g, '-')}=${m[2]}`;
+    out.push({ ...a, text: option, raw: option });
+    if (glued === undefined) i++;
+  }
+  return out;
 }
