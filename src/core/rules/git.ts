@@ -56,6 +56,8 @@ function currentBranch(cwd: string, ctx: RuleContext): string | undefined {
   return undefined;
 }
 
+const DEPLOY_REMOTE = /^(heroku|dokku|production|prod|azure|live|deploy|scalingo|clever|pantheon|engineyard)(-[\w-]+)?$/i;
+
 function checkPush(a: ToolArgs, ctx: RuleContext, cwd: string): Finding[] {
   const force = a.has('--force', '--force-with-lease', '--force-if-includes');
   // With a lease (and no plain --force), git refuses when the remote branch moved since it was last
@@ -80,6 +82,8 @@ function checkPush(a: ToolArgs, ctx: RuleContext, cwd: string): Finding[] {
     else if (spec.startsWith(':') && dst !== '') findings.push(finding('push-delete', `Deletes the branch ${dst} on ${remote} (push :${dst}).`, [branchTarget(dst, remote, ctx)]));
     else if (spec.startsWith('+') || (force && !routineLease(branch))) findings.push(finding('push-force', `Force-pushes ${branch} to ${remote}, overwriting its history.`, [branchTarget(branch, remote, ctx)]));
   }
+  // `git push heroku main`, `git push production`: a remote named for a deployment builds and serves what it is sent (Heroku, Dokku, Azure, a production remote).
+  if (findings.length === 0 && !deleting && DEPLOY_REMOTE.test(remote)) findings.push(finding('push-deploy', `Pushes to ${remote}, a remote named for a deployment: what it is sent is built and served there.`, [branchTarget(refspecs[0] ?? 'the current branch', remote, ctx)]));
   if (force && refspecs.length === 0) {
     const branch = currentBranch(cwd, ctx);
     if (routineLease(branch)) return findings;
