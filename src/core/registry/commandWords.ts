@@ -12,6 +12,7 @@ import { ownTable } from '../ownTable';
 import { parsedArgs, toolNamed } from './commandModel';
 import { withoutUndoneDryRun } from './dryRunOptions';
 import { npmCommandOf } from './tools/npmCommands';
+import { freeFormReadings } from './freeForm';
 
 /** RubyGems' commands (`gem help commands`). */
 const GEM_COMMANDS = [
@@ -131,20 +132,16 @@ export function canonicalArgs(name: string, args: ArgWord[]): ArgWord[] {
  * 'body_file = x'`): each is the long option of the same name (wget's manual, "Wgetrc Commands"), written so.
  */
 function wgetrcCommands(args: ArgWord[]): ArgWord[] {
-  if (!args.some((a) => a.text === '-e' || a.text.startsWith('--execute') || /^-e./.test(a.text))) return args;
-  const out: ArgWord[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const glued = /^(?:-e|--execute=)(.+)$/.exec(a.text)?.[1];
-    const command = glued ?? (a.text === '-e' || a.text === '--execute' ? args[i + 1]?.text : undefined);
-    const m = command === undefined ? null : /^\s*([A-Za-z_]+)\s*=\s*(.*?)\s*$/.exec(command);
-    if (!m || a.dynamic) {
-      out.push(a);
-      continue;
-    }
-    const option = `--${m[1]!.toLowerCase().replace(/_/g, '-')}=${m[2]}`;
-    out.push({ ...a, text: option, raw: option });
-    if (glued === undefined) i++;
+  const replaced = new Map<number, string>();
+  const consumed = new Set<number>();
+  for (const o of freeFormReadings(args).valued.options) {
+    // `-e X`, `--execute=X`, `--execute X`; glued `-eX=Y` is read by the grammar as an option named `-eX`.
+    const command = o.name === '-e' || o.name === '--execute' ? o.values[0] : /^-e[A-Za-z_]/.test(o.written) ? o.written.slice(2) : undefined;
+    const m = command === undefined || args[o.index]?.dynamic ? null : /^\s*([A-Za-z_]+)\s*=\s*(.*?)\s*$/.exec(command);
+    if (!m) continue;
+    replaced.set(o.index, `--${m[1]!.toLowerCase().replace(/_/g, '-')}=${m[2]}`);
+    for (const v of o.valueWords) if (v !== args[o.index]) consumed.add(args.indexOf(v));
   }
-  return out;
+  if (replaced.size === 0) return args;
+  return args.flatMap((a, i) => (consumed.has(i) ? [] : replaced.has(i) ? [{ ...a, text: replaced.get(i)!, raw: replaced.get(i)! }] : [a]));
 }

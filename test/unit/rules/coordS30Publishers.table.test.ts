@@ -2,7 +2,7 @@ import { perimeterFacts } from './perimeterFixtures';
 import { allowed, familyTables, flag, type Family } from './familyTable';
 
 /**
- * Red team round 14: publishing and deploying by commands without rules (ko, Jib, `gh release create`,
+ * Red team round 14: publishing and deploying by commands without rules (ko, Jib,
  * `mix hex.publish`, snapcraft, `cf push`, Kamal) was allowed; by the team's decision of stop 30, publishing
  * or deploying to a remote asks (buildPublishing.ts `otherPublish`). Local, draft and dry runs stay routine.
  */
@@ -14,7 +14,6 @@ const TABLE: Record<string, Family> = {
       flag('ko build --push ./cmd/app'),
       flag('KO_DOCKER_REPO=ghcr.io/acme ko apply -f config/'),
       flag('jib build'),
-      flag('gh release create v1.0.0 dist/*'),
       flag('mix hex.publish --yes'),
       flag('snapcraft upload --release=stable app.snap'),
       flag('cf push acme-prod'),
@@ -22,8 +21,6 @@ const TABLE: Record<string, Family> = {
       flag('sudo -E kamal redeploy'),
       allowed('ko build --local ./cmd/app'),
       allowed('jib build --target=docker://app'),
-      allowed('gh release create v1.0.0 --draft'),
-      allowed('gh release list'),
       allowed('mix hex.publish --dry-run'),
       allowed('snapcraft pack'),
       allowed('cf apps'),

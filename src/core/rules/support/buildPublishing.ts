@@ -52,14 +52,12 @@ export const BUILD_PUBLISHERS: ReadonlySet<string> = new Set([...Object.keys(GOA
 
 /**
  * Other commands that publish or deploy by their own words (red team round 14; the team decision of stop 30:
- * publishing or deploying to any remote asks): ko and Jib push the images they build, `gh release create`
- * publishes a release (a draft does not), `mix hex.publish`, snapcraft's upload and release, Cloud Foundry's
+ * publishing or deploying to any remote asks): ko and Jib push the images they build, `mix hex.publish`, snapcraft's upload and release, Cloud Foundry's
  * `cf push` and Kamal's deploys replace what serves production. Words that keep it local or dry leave it alone.
  */
 const PUBLISHES: Readonly<Record<string, { path: RegExp; unless?: RegExp; what: string }>> = {
   ko: { path: /^(build|publish|resolve|apply|create|run)$/, unless: /^(-L|--local|--push=false|--dry-run)$/, what: 'pushes the images it builds to the registry KO_DOCKER_REPO names' },
   jib: { path: /^build$/, unless: /^--target=(docker|tar):/, what: 'pushes the image it builds to a registry' },
-  gh: { path: /^release create$/, unless: /^(-d|--draft)$/, what: 'publishes a release (its tag, notes and assets) on GitHub' },
   mix: { path: /^hex\.publish$/, unless: /^(--dry-run)$/, what: 'publishes the package to Hex, where a version cannot be replaced after an hour' },
   snapcraft: { path: /^(upload|push|release|publish)$/, what: 'uploads or releases the snap to the Snap Store' },
   cf: { path: /^(push|p)$/, what: 'deploys the app to Cloud Foundry, replacing what serves there' },
@@ -75,7 +73,7 @@ export function otherPublish(inv: Invocation, ctx: RuleContext): Finding[] {
   if (words.some((w) => (rule.unless?.test(w) ?? false) || /^(--help|-h)$/.test(w))) return [];
   const { usual } = freeFormReadings(inv.args);
   const operands = usual.operands.map((w) => w.text);
-  const path = inv.name === 'gh' ? operands.slice(0, 2).join(' ') : operands[0] ?? '';
+  const path = operands[0] ?? '';
   if (!rule.path.test(path)) return [];
   const env = ctx.environmentOf({ values: operands.slice(1, 4), remote: true });
   return [{

@@ -178,14 +178,9 @@ function sshSendsEnvironment(inv: Invocation): Finding[] {
 
 /** `curl --variable %STRIPE_SECRET_KEY --expand-url '…{{STRIPE_SECRET_KEY}}'`: an environment variable imported and expanded into what curl sends. */
 function curlImportedSecrets(args: readonly ArgWord[]): string[] {
-  if (!args.some((a) => /^--expand-/.test(a.text))) return [];
-  const out: string[] = [];
-  args.forEach((a, i) => {
-    const value = a.text === '--variable' ? args[i + 1]?.text : /^--variable=(.*)$/.exec(a.text)?.[1];
-    const name = value !== undefined ? /^%([A-Za-z_][A-Za-z0-9_]*)/.exec(value)?.[1] : undefined;
-    if (name !== undefined && isSecretVariableName(name)) out.push(name);
-  });
-  return out;
+  const options = freeFormReadings(args).valued.options;
+  if (!options.some((o) => o.name.startsWith('--expand-'))) return [];
+  return options.filter((o) => o.name === '--variable').map((o) => /^%([A-Za-z_][A-Za-z0-9_]*)/.exec(o.values[0] ?? '')?.[1] ?? '').filter(isSecretVariableName);
 }
 
 export function checkSentOut(inv: Invocation): Finding[] {
