@@ -27,6 +27,10 @@ const TABLE: Record<string, Family> = {
       allowed('kamal app logs'),
     ],
   },
+  'their other subcommands stay on the verb floor': {
+    reason: /deletes/,
+    rows: [flag('cf delete acme-api'), flag('cf delete-service acme-db'), allowed('cf apps')],
+  },
 };
 
 familyTables('publishing and deploying by other commands (coordinator, stop 30)', TABLE, perimeterFacts);

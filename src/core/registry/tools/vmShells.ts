@@ -136,6 +136,8 @@ export const kamal: ToolSpec = {
   label: 'Kamal',
   // Round 8 (issue #18): the live containers stopped or removed, or an older version rolled out, on every server of the destination.
   rules: [
+    // Stop 30 (red team round 14): a deploy replaces what every server of the destination serves.
+    { id: 'kamal-deploy', path: ['deploy|redeploy|setup'], kind: 'app', noun: 'destination', verb: 'deploys a new build to', namePositionals: 'none', names: kamalDestination, productionOnly: true, note: () => ': every server serves it at once' },
     { id: 'kamal-rollback', path: ['rollback'], kind: 'app', noun: 'destination', verb: 'rolls back the live containers of', namePositionals: 'none', names: kamalDestination, productionOnly: true, note: (p) => ` to ${p.positionals[1]?.text ?? 'an older version'}: every server serves that build at once` },
     { id: 'kamal-app-stop', path: ['app|proxy|traefik|accessory', 'stop|remove|reboot'], kind: 'app', noun: 'destination', verb: 'stops or removes the running containers of', namePositionals: 'none', names: kamalDestination, productionOnly: true, note: () => ': what they serve is down until they are booted again' },
     { id: 'kamal-remove', path: ['remove'], kind: 'app', noun: 'destination', verb: 'removes the app, proxy and accessories (with their data directories) from', namePositionals: 'none', names: kamalDestination, note: () => ': every server stops serving' },

@@ -52,8 +52,10 @@ export const BUILD_PUBLISHERS: ReadonlySet<string> = new Set([...Object.keys(GOA
 
 /**
  * Other commands that publish or deploy by their own words (red team round 14; the team decision of stop 30:
- * publishing or deploying to any remote asks): ko and Jib push the images they build, `mix hex.publish`, snapcraft's upload and release, Cloud Foundry's
- * `cf push` and Kamal's deploys replace what serves production. Words that keep it local or dry leave it alone.
+ * publishing or deploying to any remote asks): ko and Jib push the images they build, `mix hex.publish`, snapcraft's
+ * upload and release, Cloud Foundry's `cf push` replaces what serves. Words that keep it local or dry leave it alone.
+ * Not registry entries with a `registryAct`: a tool the registry describes in part leaves the verb floor for its other
+ * subcommands (as an entry, `cf delete acme-api` was allowed). Kamal is described, so its deploy is a rule of its entry.
  */
 const PUBLISHES: Readonly<Record<string, { path: RegExp; unless?: RegExp; what: string }>> = {
   ko: { path: /^(build|publish|resolve|apply|create|run)$/, unless: /^(-L|--local|--push=false|--dry-run)$/, what: 'pushes the images it builds to the registry KO_DOCKER_REPO names' },
@@ -61,7 +63,6 @@ const PUBLISHES: Readonly<Record<string, { path: RegExp; unless?: RegExp; what: 
   mix: { path: /^hex\.publish$/, unless: /^(--dry-run)$/, what: 'publishes the package to Hex, where a version cannot be replaced after an hour' },
   snapcraft: { path: /^(upload|push|release|publish)$/, what: 'uploads or releases the snap to the Snap Store' },
   cf: { path: /^(push|p)$/, what: 'deploys the app to Cloud Foundry, replacing what serves there' },
-  kamal: { path: /^(deploy|redeploy|setup)$/, what: 'deploys to the servers config/deploy.yml names, replacing what serves there' },
 };
 
 export const OTHER_PUBLISHERS: ReadonlySet<string> = new Set(Object.keys(PUBLISHES));
