@@ -5,6 +5,7 @@ import { judgeRequest } from './httpRequests';
 import { libraryDataCall } from './support/libraryDataCalls';
 import { forgeLibraryFindings } from './support/forgeLibraries';
 import { clientLibraryFindings } from './support/clientLibraryFindings';
+import { literalEndpoints } from './support/clientLibraries';
 
 /**
  * Interpreter one-liners and scripts that destroy through a library instead of a CLI: a cloud SDK
@@ -79,7 +80,7 @@ function runnerText(snippet: CodeSnippet): string {
  * 30), not as production. Any other host, or no endpoint at all, keeps the remote reading.
  */
 function localEndpointsOnly(code: string): boolean {
-  const endpoints = literals(code).filter((l) => /^[a-z][\w+.-]*:\/\/[^/\s]/i.test(l) || /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/i.test(l));
+  const endpoints = literalEndpoints(code);
   return endpoints.length > 0 && endpoints.every((e) => isLocalValue(e));
 }
 

@@ -231,8 +231,8 @@ export type ClientPlace = { where: 'local' | 'remote' | 'unset'; values: string[
 /** Constructors that only ever reach this machine or memory. */
 const LOCAL_CLIENTS = /\bconnect_to_(?:local|embedded)\s*\(|\bEphemeralClient\s*\(|\bPersistentClient\s*\(|:memory:|\bmongodb-memory-server\b|\bmongomock\b|\bfakeredis\b|\bmoto\b|\blocalstack\b/;
 
-/** The hosts and URLs the code's literals name (`"ch.prod"`, `"amqp://mq.prod"`, `"localhost:9000"`) and what they say of the client. */
-export function clientPlace(code: string, library: ClientLibrary): ClientPlace {
+/** The endpoints the code's string literals name (URLs, `localhost`, addresses, host names that are no file or library), at most six. */
+export function literalEndpoints(code: string): string[] {
   const text = code.length > 100_000 ? code.slice(0, 100_000) : code;
   const hosts: string[] = [];
   for (const m of text.matchAll(/["'`]([^"'`\s]{3,200})["'`]/g)) {
@@ -240,6 +240,13 @@ export function clientPlace(code: string, library: ClientLibrary): ClientPlace {
     if (/^[a-z][\w+.-]*:\/\/[^/\s]/i.test(v) || /^(?:localhost|\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:]+\])(?::\d+)?$/i.test(v) || /^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?$/i.test(v) && !/\.(?:py|js|json|ya?ml|txt|csv|sql|md|ts|rb|php)$/i.test(v) && !libraryOf(v)) hosts.push(v);
     if (hosts.length >= 6) break;
   }
+  return hosts;
+}
+
+/** The hosts and URLs the code's literals name (`"ch.prod"`, `"amqp://mq.prod"`, `"localhost:9000"`) and what they say of the client. */
+export function clientPlace(code: string, library: ClientLibrary): ClientPlace {
+  const text = code.length > 100_000 ? code.slice(0, 100_000) : code;
+  const hosts = literalEndpoints(text);
   const remote = hosts.filter((h) => !isLocalValue(h));
   if (remote.length > 0) return { where: 'remote', values: remote };
   if (hosts.length > 0 || LOCAL_CLIENTS.test(text)) return { where: 'local', values: hosts };
