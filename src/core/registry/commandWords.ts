@@ -131,15 +131,20 @@ export function canonicalArgs(name: string, args: ArgWord[]): ArgWord[] {
  * wget's `-e`/`--execute` runs a wgetrc command as if it were in the file (`-e post_file=.env`, `--execute
  * 'body_file = x'`): each is the long option of the same name (wget's manual, "Wgetrc Commands"), written so.
  */
+/** wgetrc commands that send or shape a request, by their bare name, as the long option of the same meaning. */
+const WGETRC_OPTIONS: Readonly<Record<string, string>> = ownTable({ postfile: 'post-file', bodyfile: 'body-file', postdata: 'post-data', bodydata: 'body-data', method: 'method', header: 'header' });
+
 function wgetrcCommands(args: ArgWord[]): ArgWord[] {
   const replaced = new Map<number, string>();
   const consumed = new Set<number>();
   for (const o of freeFormReadings(args).valued.options) {
     // `-e X`, `--execute=X`, `--execute X`; glued `-eX=Y` is read by the grammar as an option named `-eX`.
     const command = o.name === '-e' || o.name === '--execute' ? o.values[0] : /^-e[A-Za-z_]/.test(o.written) ? o.written.slice(2) : undefined;
-    const m = command === undefined || args[o.index]?.dynamic ? null : /^\s*([A-Za-z_]+)\s*=\s*(.*?)\s*$/.exec(command);
+    const m = command === undefined || args[o.index]?.dynamic ? null : /^\s*([A-Za-z_-]+)\s*=\s*(.*?)\s*$/.exec(command);
     if (!m) continue;
-    replaced.set(o.index, `--${m[1]!.toLowerCase().replace(/_/g, '-')}=${m[2]}`);
+    // wget reads a command's name without case, `-` or `_` (`postfile`, `POST_FILE`, `body-file`).
+    const bare = m[1]!.toLowerCase().replace(/[-_]/g, '');
+    replaced.set(o.index, `--${WGETRC_OPTIONS[bare] ?? m[1]!.toLowerCase().replace(/_/g, '-')}=${m[2]}`);
     for (const v of o.valueWords) if (v !== args[o.index]) consumed.add(args.indexOf(v));
   }
   if (replaced.size === 0) return args;
