@@ -5,6 +5,7 @@ import { findingsOf } from '../../policy/classify';
 import type { Facts, Finding, RuleContext } from '../../policy/types';
 import { commandLinesInCode } from './buildPlaces';
 import { laterEnvironment } from './laterEnvironment';
+import { onlyVendorInstallers } from './vendorInstallers';
 import { perimeterView } from '../perimeter/protectedPaths';
 import { unreadFinding } from '../perimeter/reach';
 
@@ -74,7 +75,7 @@ function wrap(found: Finding, place: DeferredPlace, writer: string): Finding {
  * Findings for a payload that will run later (or now, through a program git is told to run),
  * as the analysis of that payload would report them, each worded as the write that plants it.
  */
-export function judgePayload(text: string, language: PayloadLanguage, place: DeferredPlace, writer: string, ctx: RuleContext, cwd: string, inImage = false): Finding[] {
+export function judgePayload(text: string, language: PayloadLanguage, place: DeferredPlace, writer: string, ctx: RuleContext, cwd: string, inImage = false, elsewhere = false): Finding[] {
   const facts = ctx.facts;
   if (text.trim() === '') return [];
   const view = perimeterView(facts);
@@ -95,6 +96,8 @@ export function judgePayload(text: string, language: PayloadLanguage, place: Def
   try {
     const nested: Facts = cwd === facts.cwd ? facts : (Object.assign(Object.create(facts) as Facts, { cwd }) as Facts);
     const analysis = analyze(shellText, nested, undefined, ctx.work);
+    // An image build or a CI runner installing a vendor's tool from its own host (vendorInstallers.ts).
+    if (elsewhere && analysis.opaque.length > 0) analysis.opaque = analysis.opaque.filter((o) => !onlyVendorInstallers(o, analysis));
     const found = findingsOf(analysis, nested, undefined, ctx.work && ctx.rescan ? { work: ctx.work, rescan: ctx.rescan } : undefined);
     for (const line of calls) found.push(...findingsOf(analyze(line, nested, undefined, ctx.work), nested, undefined, ctx.work && ctx.rescan ? { work: ctx.work, rescan: ctx.rescan } : undefined));
     return found.filter((f) => f.severity !== 'info').map((f) => wrap(f, place, writer));
