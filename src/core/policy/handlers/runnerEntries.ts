@@ -19,6 +19,7 @@ import { RUBY_LOADER_NAMES, rubyLoaderFiles } from './preloadedModules';
 import { withLoaderRunners } from './loaderRunners';
 import { withProjectLoaders } from './projectLoaders';
 import { withToolLoaders } from './toolLoaders';
+import { withNamedCodeRunners } from './namedCodeRunners';
 
 /** Files one runner's folder listing contributes; more are not read. */
 const MAX_LISTED = 16;
@@ -368,7 +369,7 @@ function onSubcommand(subs: readonly string[], names: readonly string[], as: Rea
 
 const PROCFILE = onSubcommand(['start', 's'], ['Procfile', 'Procfile.dev'], 'procfile');
 
-const RUNNERS: Readonly<Record<string, RunnerSpec>> = withToolLoaders(withProjectLoaders(withLoaderRunners({
+const RUNNERS: Readonly<Record<string, RunnerSpec>> = withNamedCodeRunners(withToolLoaders(withProjectLoaders(withLoaderRunners({
   foreman: PROCFILE, honcho: PROCFILE, overmind: PROCFILE, hivemind: { entries: (_p, c) => [{ files: inDir(c.exec.cwd, 'Procfile'), as: 'procfile' }] }, 'nf': PROCFILE,
   lefthook: onSubcommand(['run'], ['lefthook.yml', 'lefthook.yaml', '.lefthook.yml', 'lefthook-local.yml'], 'yamlRun'),
   // `direnv allow [DIR]` loads DIR's .envrc; `direnv exec DIR cmd` runs it before cmd.
@@ -434,7 +435,7 @@ const RUNNERS: Readonly<Record<string, RunnerSpec>> = withToolLoaders(withProjec
   // Round 9: ruby programs that load modules by name (`irb -I. -revil`, `rspec -r ./x.rb`) and irb's and pry's project start-up files.
   ...Object.fromEntries(RUBY_LOADER_NAMES.map((name): [string, RunnerSpec] => [name, rubyLoader(name)])),
   Rscript: programRunner(), R: programRunner('-f', '--file'), emacs: programRunner('--script', '-script'), julia: programRunner(), tclsh: programRunner(), wish: programRunner(), expect: programRunner('-f'),
-})));
+}))));
 
 function rubyLoader(name: string): RunnerSpec {
   return {

@@ -1,0 +1,244 @@
+/**
+ * Programs given a project's module or file that import or run it (red team round 14), in the
+ * vocabulary of `runnerKit.ts`: doc tools that import what they document (`pdoc appx`, `hypothesis
+ * write appx.f`), flake8's local plugins (`[flake8:local-plugins]` of its config or `--append-config`),
+ * notebooks executed (`jupyter nbconvert --execute`, `jupyter execute`, `papermill`), Python's warning
+ * filters whose category names a module (`-W error::appx.X`, `PYTHONWARNINGS`), classes an app server
+ * or worker imports by an option (`gunicorn -k appx.Worker`, `celery --config appx`, `uvicorn --loop
+ * appx:loop`), orchestrators loading a file or module (`dagster dev -f`, `prefect deploy x.py:flow`,
+ * `luigi --module`), and runners of a named file (`scrapy runspider`, `modal run`, `twistd --wsgi`).
+ * As for the other loaders, each file found is read as if it ran now; a name that is not a file here
+ * is an installed package and is not read.
+ */
+
+import { dirname, resolvePath } from '../../paths';
+import { has, LISTING_ONLY, one, operandTexts, value, values, type Ctx, type Entry, type RunnerSpec } from './runnerKit';
+import { moduleEntry, pythonRoots } from './loaderRunners';
+
+const abs = (c: Ctx, p: string): string => resolvePath(c.exec.cwd, p, c.w.facts.home);
+const pyFile = (c: Ctx, p: string): Entry => ({ files: [abs(c, p)], as: 'python' });
+const DOTTED = /^[A-Za-z_][\w.]*$/;
+
+/** A file or a dotted module (`pdoc ./x.py`, `pdoc x.y`). */
+function pyTarget(c: Ctx, t: string, roots: readonly string[] = pythonRoots(c, [])): Entry[] {
+  return t.endsWith('.py') || t.includes('/') ? [pyFile(c, t)] : moduleEntry(c, t, roots);
+}
+
+/** A dotted name whose last part may be an attribute (`appx.Worker`, `appx.f`, `pkg.mod:obj`): the module, else its parent. */
+function moduleOrParent(c: Ctx, name: string, roots: readonly string[] = pythonRoots(c, [])): Entry[] {
+  const dotted = name.split(':')[0]!;
+  if (!DOTTED.test(dotted)) return [];
+  const own = moduleEntry(c, dotted, roots);
+  return own.length > 0 || !dotted.includes('.') ? own : moduleEntry(c, dotted.replace(/\.[^.]+$/, ''), roots);
+}
+
+/** `pdoc [opts] mod|file …` (`!mod` excludes one): each module is imported to be documented. */
+const pdoc: RunnerSpec = {
+  options: ['-o', '--output-directory', '-d', '--docformat', '-t', '--template-directory', '-h', '--host', '-p', '--port', '--logo', '--logo-link', '--favicon', '--footer-text', '--edit-url'].map((n) => one(n)),
+  entries(p, c) {
+    if (has(p, '--help', '--version')) return [];
+    return operandTexts(p).filter((t) => !t.startsWith('!')).slice(0, 6).flatMap((t) => pyTarget(c, t));
+  },
+};
+
+/** `hypothesis write [opts] mod.func …`: the ghostwriter imports each function's module. */
+const hypothesis: RunnerSpec = {
+  options: [one('--style'), one('--except'), one('-e')],
+  entries(p, c) {
+    const [sub, ...names] = operandTexts(p);
+    if (sub !== 'write' || has(p, ...LISTING_ONLY)) return [];
+    return names.slice(0, 6).flatMap((t) => moduleOrParent(c, t));
+  },
+};
+
+const FLAKE8_CONFIGS = ['setup.cfg', 'tox.ini', '.flake8'];
+
+/** The `[flake8:local-plugins]` of a config text: `NAME = module:Class` lines, and the `paths` they are found under. */
+function flake8LocalPlugins(c: Ctx, file: string, text: string): Entry[] {
+  const section = /^\[flake8:local-plugins\][ \t]*\n([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(text)?.[1];
+  if (section === undefined) return [];
+  const paths = (/^paths\s*=\s*((?:.*\n?)(?:[ \t]+\S.*\n?)*)/m.exec(section)?.[1] ?? '').split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== '');
+  const roots = [...paths.map((d) => resolvePath(dirname(file), d, c.w.facts.home)), ...pythonRoots(c, [])];
+  const names = [...section.matchAll(/^\s*[A-Z][A-Z0-9]*\s*=\s*([A-Za-z_][\w.]*)(?::\w+)?\s*$/gm)].map((m) => m[1]!);
+  return names.slice(0, 8).flatMap((n) => moduleEntry(c, n, roots));
+}
+
+/** `flake8 [--config F] [--append-config F]`: local plugins are imported from the project. */
+const flake8: RunnerSpec = {
+  options: [one('--config'), one('--append-config'), one('--select'), one('--ignore'), one('--extend-ignore'), one('--extend-select'), one('--max-line-length'), one('--exclude'), one('--extend-exclude'), one('--format'), one('--output-file'), one('-j', '--jobs'), one('--per-file-ignores'), one('--max-complexity')],
+  entries(p, c) {
+    if (has(p, ...LISTING_ONLY, '--isolated')) return [];
+    const given = value(p, '--config');
+    const files = [...(given !== undefined ? [abs(c, given)] : FLAKE8_CONFIGS.map((n) => `${c.exec.cwd}/${n}`)), ...values(p, '--append-config').map((f) => abs(c, f))];
+    const out: Entry[] = [];
+    for (const file of files) {
+      const text = c.w.readFile(file, c.w.viaOf(c.exec));
+      if (text !== undefined) out.push(...flake8LocalPlugins(c, file, text));
+    }
+    return out;
+  },
+};
+
+/**
+ * A notebook's code cells, as Python (`!cmd` lines are shell commands: `os.system`); a notebook that
+ * is not JSON cannot be read.
+ */
+function notebookEntry(c: Ctx, path: string, runner: string): Entry[] {
+  const file = abs(c, path);
+  const text = c.w.readFile(file, c.w.viaOf(c.exec));
+  if (text === undefined) return [];
+  let cells: unknown;
+  try {
+    cells = (JSON.parse(text) as { cells?: unknown }).cells;
+  } catch {
+    return [{ opaque: `${runner} executes the notebook ${path.slice(0, 120)}, which is not JSON the guard can read` }];
+  }
+  if (!Array.isArray(cells)) return [];
+  const lines: string[] = [];
+  for (const cell of cells.slice(0, 200)) {
+    if (!cell || typeof cell !== 'object' || (cell as { cell_type?: unknown }).cell_type !== 'code') continue;
+    const source = (cell as { source?: unknown }).source;
+    const body = Array.isArray(source) ? source.filter((s): s is string => typeof s === 'string').join('') : typeof source === 'string' ? source : '';
+    for (const line of body.split('\n')) {
+      const shell = /^\s*!(.*)$/.exec(line);
+      lines.push(shell ? `__import__('os').system(${JSON.stringify(shell[1]!)})` : /^\s*%/.test(line) ? '' : line);
+    }
+  }
+  return lines.join('\n').trim() === '' ? [] : [{ code: lines.join('\n'), label: `${runner} ${path.slice(0, 80)}` }];
+}
+
+/** `jupyter nbconvert --execute X.ipynb`, `jupyter execute X.ipynb`, `jupyter run X.py`: the notebook's cells run. */
+const jupyter: RunnerSpec = {
+  options: [one('--to'), one('--output'), one('--output-dir'), one('--template'), one('--ExecutePreprocessor.timeout'), one('--kernel_name'), one('--kernel')],
+  entries(p, c) {
+    const [sub, ...files] = operandTexts(p);
+    if (has(p, ...LISTING_ONLY)) return [];
+    const executes = (sub === 'nbconvert' && has(p, '--execute')) || sub === 'execute' || sub === 'run';
+    if (!executes) return [];
+    return files.slice(0, 4).flatMap((f) => (f.endsWith('.py') ? [pyFile(c, f)] : notebookEntry(c, f, `jupyter ${sub}`)));
+  },
+};
+
+/** `papermill IN.ipynb OUT.ipynb [-p name value]`: the input notebook runs. */
+const papermill: RunnerSpec = {
+  options: [one('-p', '--parameters'), one('-r', '--parameters_raw'), one('-f', '--parameters_file'), one('-y', '--parameters_yaml'), one('-b', '--parameters_base64'), one('-k', '--kernel'), one('--cwd'), one('--language'), one('--execution-timeout'), one('--start-timeout')],
+  entries(p, c) {
+    const [input] = operandTexts(p);
+    if (input === undefined || has(p, ...LISTING_ONLY, '--prepare-only')) return [];
+    return notebookEntry(c, input, 'papermill');
+  },
+};
+
+/** Python's warning filters (`action:message:category:module:lineno`): a dotted category is imported to be matched. */
+function warningCategoryModules(c: Ctx, filters: readonly string[]): Entry[] {
+  return filters.slice(0, 8).flatMap((f) => {
+    const category = f.split(':')[2]?.trim() ?? '';
+    return category.includes('.') ? moduleOrParent(c, category) : [];
+  });
+}
+
+/** `python -W error::appx.X`, `PYTHONWARNINGS=error::appx.X python`: the base entries and the warning categories' modules. */
+function pythonWarnings(base: RunnerSpec | undefined): RunnerSpec | undefined {
+  if (!base) return undefined;
+  return {
+    options: base.options,
+    interspersed: base.interspersed,
+    entries(p, c) {
+      const env = (c.exec.assignments['PYTHONWARNINGS'] ?? '').split(',').filter((f) => f !== '' && !/[$`]/.test(f));
+      return [...warningCategoryModules(c, [...values(p, '-W'), ...env]), ...base.entries(p, c)];
+    },
+  };
+}
+
+/** The base runner's entries and the classes its options name by a dotted path (`gunicorn -k appx.Worker`, `uvicorn --loop appx:loop`). */
+function classOptions(base: RunnerSpec | undefined, names: readonly string[], extra: readonly string[] = [], bare = false): RunnerSpec | undefined {
+  if (!base) return undefined;
+  return {
+    options: [...(base.options ?? []), ...extra.map((n) => one(n))],
+    interspersed: base.interspersed,
+    entries(p, c) {
+      const own = base.entries(p, c);
+      if (has(p, ...LISTING_ONLY)) return own;
+      // A bare word is a built-in choice (`-k gevent`, `--loop uvloop`) unless the option takes a module (`celery --config`).
+      const named = values(p, ...names).filter((v) => bare || v.includes('.') || v.includes(':')).filter((v) => !/^egg:/.test(v));
+      return [...own, ...named.slice(0, 4).flatMap((v) => moduleOrParent(c, v))];
+    },
+  };
+}
+
+/** `dagster dev -f x.py -m mod`, `dagster job execute -f x.py`, `dagster-webserver -f x.py`: the files and modules are imported. */
+const dagster: RunnerSpec = {
+  options: [one('-f', '--python-file'), one('-m', '--module-name'), one('-d', '--working-directory'), one('-a', '--attribute'), one('-w', '--workspace'), one('-p', '--port'), one('-h', '--host'), one('-j', '--job'), one('--select'), one('-c', '--config'), one('--log-level')],
+  entries(p, c) {
+    if (has(p, ...LISTING_ONLY)) return [];
+    const dir = value(p, '-d', '--working-directory');
+    const roots = pythonRoots(c, dir !== undefined ? [dir] : []);
+    return [...values(p, '-f', '--python-file').slice(0, 4).map((f) => pyFile(c, f)), ...values(p, '-m', '--module-name').slice(0, 4).flatMap((m) => moduleEntry(c, m, roots))];
+  },
+};
+
+/** `prefect deploy x.py:flow`, `prefect flow serve x.py:flow`: the entrypoint's file is imported. */
+const prefect: RunnerSpec = {
+  options: [one('-n', '--name'), one('-p', '--pool'), one('-q', '--work-queue'), one('--cron'), one('--interval'), one('--prefect-file'), one('-jv', '--job-variable'), one('--version'), one('-t', '--tag'), one('-d', '--description')],
+  entries(p, c) {
+    if (has(p, ...LISTING_ONLY)) return [];
+    return operandTexts(p).filter((t) => /\.py:[\w.]+$/.test(t)).slice(0, 4).map((t) => pyFile(c, t.replace(/:[\w.]+$/, '')));
+  },
+};
+
+/** `luigi --module mod Task`, `python -m luigi --module mod`: the module is imported. */
+const luigi: RunnerSpec = {
+  options: [one('--module'), one('--scheduler-host'), one('--scheduler-port'), one('--workers'), one('--log-level')],
+  entries: (p, c) => (has(p, ...LISTING_ONLY) ? [] : moduleEntry(c, value(p, '--module'), pythonRoots(c, []))),
+};
+
+/** `scrapy runspider x.py`: the spider file runs. */
+const scrapy: RunnerSpec = {
+  options: [one('-o', '--output'), one('-O', '--overwrite-output'), one('-a'), one('-s', '--set'), one('-t', '--output-format'), one('--logfile'), one('-L', '--loglevel')],
+  entries(p, c) {
+    const [sub, file] = operandTexts(p);
+    return sub === 'runspider' && file !== undefined && !has(p, ...LISTING_ONLY) ? [pyFile(c, file)] : [];
+  },
+};
+
+/** `modal run|deploy|serve|shell x.py[::fn]` or `-m mod`: the app file is imported. */
+const MODAL_RUNS = new Set(['run', 'deploy', 'serve', 'shell']);
+const modal: RunnerSpec = {
+  options: [one('-m'), one('--name'), one('--env', '-e'), one('--tag'), one('--timeout'), one('--cmd')],
+  entries(p, c) {
+    const [sub, target] = operandTexts(p);
+    if (sub === undefined || !MODAL_RUNS.has(sub) || has(p, ...LISTING_ONLY)) return [];
+    const module = value(p, '-m');
+    if (module !== undefined) return moduleEntry(c, module.split('::')[0], pythonRoots(c, []));
+    if (target === undefined) return [];
+    const file = target.split('::')[0]!;
+    return file.endsWith('.py') || file.includes('/') ? [pyFile(c, file)] : moduleEntry(c, file, pythonRoots(c, []));
+  },
+};
+
+/** `twistd [opts] web --wsgi mod.app`, `twistd -y x.tac`: the WSGI object's module, or the .tac file (Python). */
+const twistd: RunnerSpec = {
+  options: [one('-y', '--python'), one('-l', '--logfile'), one('--pidfile'), one('-u', '--uid'), one('-g', '--gid'), one('-d', '--rundir'), one('--wsgi'), one('--port'), one('--listen'), one('--path'), one('--logger'), one('--reactor', '-r')],
+  entries(p, c) {
+    if (has(p, ...LISTING_ONLY)) return [];
+    return [...values(p, '-y', '--python').slice(0, 2).map((f) => pyFile(c, f)), ...values(p, '--wsgi', '--logger').slice(0, 2).flatMap((v) => moduleOrParent(c, v))];
+  },
+};
+
+/** The round-14 additions to the runner table, over the table so far. */
+export function withNamedCodeRunners(base: Readonly<Record<string, RunnerSpec>>): Record<string, RunnerSpec> {
+  const own = (name: string): RunnerSpec | undefined => (Object.prototype.hasOwnProperty.call(base, name) ? base[name] : undefined);
+  const python = pythonWarnings(own('python'));
+  const gunicorn = classOptions(own('gunicorn'), ['-k', '--worker-class', '--logger-class'], ['--logger-class']);
+  const celery = classOptions(own('celery'), ['--config', '--loader'], [], true);
+  const uvicorn = classOptions(own('uvicorn'), ['--loop', '--http', '--ws']);
+  return {
+    ...base,
+    ...(python ? { python } : {}),
+    ...(gunicorn ? { gunicorn } : {}),
+    ...(celery ? { celery } : {}),
+    ...(uvicorn ? { uvicorn } : {}),
+    pdoc, pdoc3: pdoc, hypothesis, flake8, jupyter, papermill,
+    dagster, 'dagster-webserver': dagster, 'dagit': dagster, prefect, luigi, scrapy, modal, twistd,
+  };
+}
