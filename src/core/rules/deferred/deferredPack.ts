@@ -30,6 +30,7 @@ import { manifestWriteFindings, sedManifestEdits, yqManifestEdits } from './mani
 import { isInfraCode, protectionLowered, sedReplacements } from './deployPlaces';
 import { judgeRunnerCode, LOADING_PACKAGE_KEYS, loadedFiles, unreadRunnerCode } from './runnerPlaces';
 import { bootFindings, bootPlaceOf, startPlaceOf } from './bootPlaces';
+import { laterFilePlaceOf, laterNamedPlaceOf } from './laterFiles';
 import { extractionLanding, fedText, opaqueSource, type Fed } from './writtenSources';
 
 /**
@@ -427,7 +428,7 @@ function filterPlaceWrites(inv: Invocation, ctx: RuleContext, cwd: string): Find
   for (const file of written.files) {
     if (file.dynamic || /(^|\/)package\.json$/.test(file.text)) continue;
     const path = resolvePath(cwd, file.text, ctx.facts.home);
-    const place = deferredPlaceOf(path) ?? laterPlaceOf(path, undefined, ctx.facts) ?? loadedPlaceOf(path, ctx.facts) ?? buildPlaceOf(path, undefined, ctx.facts) ?? configPlaceOf(path, undefined, ctx.facts.home);
+    const place = laterNamedPlaceOf(path) ?? deferredPlaceOf(path) ?? laterPlaceOf(path, undefined, ctx.facts) ?? loadedPlaceOf(path, ctx.facts) ?? buildPlaceOf(path, undefined, ctx.facts) ?? configPlaceOf(path, undefined, ctx.facts.home) ?? laterFilePlaceOf(path, ctx.facts);
     if (place && !place.gitConfig) out.push(...judgePayload(values.join('\n'), place.language, place, `${inv.name} (its filter writes ${file.text})`, ctx, cwd, place.inImage === true));
   }
   return out;
@@ -499,7 +500,7 @@ function judgeWritten(w: Written, inv: Invocation, ctx: RuleContext, cwd: string
     if (shadow && copied === 'judge-text') out.push(...judgeWrite(w, shadow, inv, ctx, cwd));
     else if (shadow && copied !== undefined && copied !== 'judge-text') out.push(copied);
     if (isInfraCode(w.path) && w.text !== undefined && w.writer !== 'sed -i') out.push(...infraProtectionLowered(addedLines(w.text, ctx.facts.readFile(w.path)), w.path, w.writer, ctx));
-    const place = deferredPlaceOf(w.path, w.text) ?? laterPlaceOf(w.path, w.text, ctx.facts) ?? loadedPlaceOf(w.path, ctx.facts) ?? buildPlaceOf(w.path, w.text, ctx.facts) ?? configPlaceOf(w.path, w.text, ctx.facts.home) ?? bootPlaceOf(w.path, ctx.facts);
+    const place = laterNamedPlaceOf(w.path) ?? deferredPlaceOf(w.path, w.text) ?? laterPlaceOf(w.path, w.text, ctx.facts) ?? loadedPlaceOf(w.path, ctx.facts) ?? buildPlaceOf(w.path, w.text, ctx.facts) ?? configPlaceOf(w.path, w.text, ctx.facts.home) ?? bootPlaceOf(w.path, ctx.facts) ?? laterFilePlaceOf(w.path, ctx.facts);
     const start = startPlaceOf(w.path);
     if (start) out.push(...judgeWrite(w, start, inv, ctx, cwd));
     out.push(...bootFindings(w.path, w.text, w.writer, ctx));

@@ -39,6 +39,12 @@ const ORM_DROPS: ReadonlyArray<[RegExp, (m: RegExpMatchArray) => string]> = [
   [/\b(?:removeColumn|remove_column|drop_column|dropColumn)\s*\(?\s*[:'"`]([\w.]+)['"`]?\s*,\s*[:'"`]([\w.]+)/g, (m) => `ALTER TABLE ${m[1]} DROP COLUMN ${m[2]};`],
   [/\b(?:dropSchema|dropDatabase|drop_schema|dropAllTables)\s*\(\s*['"`]?([\w.]*)/g, (m) => `DROP SCHEMA ${m[1] || 'public'} CASCADE;`],
   [/\b(?:truncate|bulkDelete|truncate_table)\s*\(\s*[:'"`]([\w.]+)/g, (m) => `TRUNCATE ${m[1]};`],
+  // Laravel (`Schema::drop('users')`, `$table->dropColumn('email')`), Django (`migrations.DeleteModel("User")`, `RemoveField`), Ecto (`drop table(:users)`).
+  [/\bSchema::drop(?:IfExists)?\s*\(\s*['"]([\w.]+)/g, (m) => `DROP TABLE ${m[1]};`],
+  [/->dropColumn\s*\(\s*\[?\s*['"]([\w.]+)/g, (m) => `ALTER TABLE migrated DROP COLUMN ${m[1]};`],
+  [/\bDeleteModel\s*\(\s*(?:name\s*=\s*)?['"]([\w.]+)/g, (m) => `DROP TABLE ${m[1]};`],
+  [/\bRemoveField\s*\(\s*(?:model_name\s*=\s*)?['"]([\w.]+)['"]\s*,\s*(?:name\s*=\s*)?['"]([\w.]+)/g, (m) => `ALTER TABLE ${m[1]} DROP COLUMN ${m[2]};`],
+  [/\bdrop(?:_if_exists)?\s*\(?\s*table\s*\(\s*:(\w+)/g, (m) => `DROP TABLE ${m[1]};`],
   // Raw SQL in a string: `queryInterface.sequelize.query("DROP TABLE x")`, `execute("TRUNCATE x")`, `knex.raw('…')`.
   [/["'`]((?:DROP|TRUNCATE|DELETE\s+FROM|ALTER\s+TABLE)\b[^"'`]{0,400})["'`]/gi, (m) => `${m[1]};`],
 ];
@@ -77,7 +83,8 @@ export function laterPlaceOf(absolutePath: string, text: string | undefined, fac
   if (/^(docker-)?compose(\.[\w-]+)?\.ya?ml$/.test(lname)) {
     return { where: `the compose file ${name}`, when: 'when `docker compose up` starts the service', language: 'shell', strictUnknown: false, inImage: true, commands: commandsWithArgs };
   }
-  if (/\/(migrations?|db\/migrate|alembic\/versions|migrations\/versions)\/(.+\/)?[^/]+\.(c|m)?[jt]s$|\/(db\/migrate|migrations?|alembic\/versions)\/[^/]+\.(rb|py)$/.test(l)) {
+  // Round 14: Python (alembic's `migrations/versions/`, Django's app folders), PHP (Laravel's `database/migrations/`) and Elixir (Ecto's `priv/repo/migrations/`) at any depth too.
+  if (/\/(migrations?|db\/migrate|alembic\/versions|migrations\/versions)\/(.+\/)?[^/]+\.((c|m)?[jt]s|py|php|exs)$|\/(db\/migrate|migrations?|alembic\/versions)\/[^/]+\.(rb|py)$/.test(l)) {
     return { where: `the migration ${p.split('/').slice(-2).join('/')}`, when: 'when the migrations are applied (migrate, the next deploy)', language: 'shell', strictUnknown: false, production: MIGRATED, commands: migrationSql };
   }
   const deploy = deployPlaceOf(p);
