@@ -31,6 +31,7 @@ import { isInfraCode, protectionLowered, sedReplacements } from './deployPlaces'
 import { judgeRunnerCode, LOADING_PACKAGE_KEYS, loadedFiles, unreadRunnerCode } from './runnerPlaces';
 import { bootFindings, bootPlaceOf, startPlaceOf } from './bootPlaces';
 import { laterFilePlaceOf, laterNamedPlaceOf } from './laterFiles';
+import { filteredText, otherVersionOf, patchWrites, scriptedEdits, snippetCopies } from './otherWriters';
 import { extractionLanding, fedText, opaqueSource, type Fed } from './writtenSources';
 
 /**
@@ -121,7 +122,7 @@ export function writesOf(inv: Invocation, facts: Facts, cwd: string): Written[] 
   const abs = (w: ArgWord): string | undefined => (w.dynamic || w.text === '' || w.text === '-' || w.text.startsWith('/dev/') ? undefined : resolvePath(cwd, w.text, facts.home));
   // What files feed the output, read only when something is written (`cat .env` alone reads nothing here).
   let fedMemo: Fed | undefined | null = null;
-  const fedOf = (): Fed | undefined => (fedMemo === null ? (fedMemo = fedText(inv, facts, cwd)) : fedMemo);
+  const fedOf = (): Fed | undefined => (fedMemo === null ? (fedMemo = fedText(inv, facts, cwd) ?? filteredText(inv, facts, cwd)) : fedMemo);
   for (const r of inv.redirects) {
     if (r.op !== '>' && r.op !== '>>' && r.op !== '>|' && r.op !== '&>' && r.op !== '&>>') continue;
     const path = abs(r.target);
@@ -140,6 +141,8 @@ export function writesOf(inv: Invocation, facts: Facts, cwd: string): Written[] 
     }
     return out;
   }
+  // Editors driven by a script and patches (otherWriters.ts).
+  out.push(...scriptedEdits(inv, facts, cwd), ...patchWrites(inv, facts, cwd));
   if (READ_ONLY_COMMANDS.has(inv.name) || !EFFECT_RULES[inv.name]) return out;
   for (const edit of sedInPlaceWrites(inv, facts, cwd)) out.push({ ...edit, writer: 'sed -i' });
   for (const edit of perlInPlaceWrites(inv, facts, cwd)) out.push({ ...edit, writer: 'perl -i' });
@@ -163,6 +166,9 @@ export function writesOf(inv: Invocation, facts: Facts, cwd: string): Written[] 
       out.push({ path, text: fed?.text, writer: inv.name, ...sourceOf(fed) });
     }
   }
+  // `git checkout other/branch -- ci.yml`: a version the hook cannot read now.
+  const version = inv.name === 'git' ? otherVersionOf(inv) : undefined;
+  if (version !== undefined) for (const w of out) if (w.text === undefined && w.writer === 'git') w.opaque = `the version of ${version.slice(0, 80)}`;
   return out;
 }
 
@@ -561,7 +567,7 @@ function compoundCrontab(analysis: Analysis, ctx: RuleContext): Finding[] {
 function scriptEdits(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   // Literal text an interpreter writes or appends (round 8: `open('Makefile','a').write(…)`), judged as a redirect's would be.
   const cwd = snippet.runner.cwd || ctx.facts.cwd;
-  const planted = snippetWrites(snippet, ctx.facts).flatMap((w) => judgeWritten({ ...w, writer: `${snippet.runner.name} code` }, snippet.runner, ctx, cwd));
+  const planted = [...snippetWrites(snippet, ctx.facts), ...snippetCopies(snippet, ctx.facts)].flatMap((w) => judgeWritten({ ...w, writer: `${snippet.runner.name} code` }, snippet.runner, ctx, cwd));
   if (!/package\.json/.test(snippet.text) || !/scripts/.test(snippet.text)) return planted;
   const out: Finding[] = [...planted];
   const SET = /(?:\[\s*["']scripts["']\s*\]|\.scripts)\s*(?:\[\s*["']([\w:-]+)["']\s*\]|\.(\w+))\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|`([^`$]*)`)/g;
