@@ -6,6 +6,7 @@
  * it on the side); this layer knows nothing of policy.
  */
 
+import { reshapedParameter } from './parameterOps';
 import { withShellOptions } from './shellOptions';
 import type { ArgWord, CommandList, Word } from './ast';
 import { allElements, compoundElements, knownElement, positionalArguments, setArray } from './arrays';
@@ -273,6 +274,12 @@ export function knownParameter(raw: string, scope: ExpansionScope, home: string)
     const value = knownParameter('$' + op[1], scope, home);
     if (value === undefined || (op[4]?.startsWith(':') && value === '')) return undefined;
     return op[2] ? trimmedParameter(value, op[2], op[3] ?? '') : value;
+  }
+  // `${F/x/n}`, `${F:0:-2}`, `${F^^}` of a known value (parameterOps.ts).
+  const reshaped = reshapedParameter(raw);
+  if (reshaped) {
+    const value = knownParameter('$' + reshaped.name, scope, home);
+    return value === undefined ? undefined : reshaped.apply(value);
   }
   // `a=(x y); cat "${a[1]}"`, `${DIRSTACK[1]}`: an element of a list the line set.
   const element = knownElement(raw, scope);
