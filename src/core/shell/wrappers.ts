@@ -327,6 +327,9 @@ function npxPeel(args: ArgWord[]): Peeled {
   const address = [read.valueWord('-p'), rest[0]].find((w) => w !== undefined && !w.dynamic && PACKAGE_ADDRESS.test(w.text));
   if (address) return { argv: [], unknown: `the package runner fetches ${address.text.slice(0, 120)} and runs it: an address, not a package from the registry, and what it serves cannot be read before it runs` };
   if (rest.length === 0) return { argv: [], none: true };
+  // `npx ./folder` (round 14): the folder is installed as a package first, its install scripts run, as `npm install ./folder` runs them.
+  const folder = [read.valueWord('-p'), rest[0]].find((w) => w !== undefined && !w.dynamic && /^(\.{1,2}\/|\/|~\/|file:)/.test(w.text));
+  if (folder) return { argv: [{ ...folder, text: 'npm', raw: 'npm' }, { ...folder, text: 'install', raw: 'install' }, { ...folder, text: folder.text.replace(/^file:/, ''), raw: folder.raw.replace(/^file:/, '') }] };
   // `npx some-package@1.2.3 args` runs the package's binary, named like the package.
   rest[0] = packageBinary(rest[0]!);
   return { argv: rest };

@@ -14,6 +14,7 @@
 import { dirname, resolvePath } from '../../paths';
 import { has, LISTING_ONLY, one, operandTexts, value, values, type Ctx, type Entry, type RunnerSpec } from './runnerKit';
 import { moduleEntry, pythonRoots } from './loaderRunners';
+import type { ArgWord } from '../types';
 
 const abs = (c: Ctx, p: string): string => resolvePath(c.exec.cwd, p, c.w.facts.home);
 const pyFile = (c: Ctx, p: string): Entry => ({ files: [abs(c, p)], as: 'python' });
@@ -225,6 +226,163 @@ const twistd: RunnerSpec = {
   },
 };
 
+const word = (text: string): ArgWord => ({ text, raw: text, dynamic: false, glob: false });
+
+/** Runs `argv` as its own command, handed on by `via` (`pip install -e ./x` from a requirements file). */
+function runWords(c: Ctx, argv: readonly ArgWord[], via: string): void {
+  if (argv.length > 0) c.w.run([...argv], { ...c.exec, wrappers: [...c.exec.wrappers, via] });
+}
+
+/** A requirement that is a folder or archive here (`-e ./x`, `./x`, `/abs/x`, `file:///x`): pip builds it, running its setup code. */
+const LOCAL_REQUIREMENT = /^(?:-e\s+|--editable[=\s]+)?(?:file:\/\/)?(?:\.{1,2}\/|\/|~\/|\.$)/;
+
+/** `pip install -r req.txt`: the local folders the file lists are installed as `pip install` installs them (nested `-r` files too, bounded). */
+function requirementInstalls(c: Ctx, files: readonly string[], via: string, depth = 0): void {
+  for (const f of files.slice(0, 4)) {
+    const path = abs(c, f);
+    const text = c.w.readFile(path, c.w.viaOf(c.exec));
+    if (text === undefined) continue;
+    let n = 0;
+    for (const raw of text.split('\n')) {
+      const line = raw.replace(/\s+#.*$/, '').trim();
+      const nested = /^(?:-r|--requirement)[=\s]+(\S+)$/.exec(line)?.[1];
+      if (nested !== undefined && depth < 2) requirementInstalls({ ...c, exec: { ...c.exec, cwd: dirname(path) } }, [nested], via, depth + 1);
+      if (!LOCAL_REQUIREMENT.test(line) || ++n > 8) continue;
+      const editable = /^(-e|--editable)\b/.test(line);
+      const target = resolvePath(dirname(path), line.replace(/^(?:-e\s+|--editable[=\s]+)/, '').replace(/^file:\/\//, '').split(/[\s;\[]/)[0]!, c.w.facts.home);
+      runWords(c, [word('pip'), word('install'), ...(editable ? [word('-e')] : []), word(target)], via);
+    }
+  }
+}
+
+/** `pip install -r F`, `pip3`, `uv pip install -r F`: requirement files' local folders. */
+function pipRequirements(base: RunnerSpec | undefined): RunnerSpec {
+  return {
+    options: [...(base?.options ?? []), one('-r', '--requirement'), one('-c', '--constraint')],
+    entries(p, c) {
+      const own = base?.entries(p, c) ?? [];
+      const ops = operandTexts(p);
+      const sub = ops[0] === 'pip' ? ops[1] : ops[0];
+      if (sub === 'install' && !has(p, ...LISTING_ONLY)) requirementInstalls(c, values(p, '-r', '--requirement'), `${c.name} install -r`);
+      return own;
+    },
+  };
+}
+
+/** `uv run --with ./x`, `uv run --with-editable ./x`, `--with-requirements F`: the folders are built into the run's environment. */
+function uvWith(base: RunnerSpec | undefined): RunnerSpec {
+  return {
+    options: [...(base?.options ?? []), one('--with'), one('--with-editable'), one('--with-requirements'), one('-r', '--requirement')],
+    interspersed: base?.interspersed ?? true,
+    entries(p, c) {
+      const own = base?.entries(p, c) ?? [];
+      for (const v of [...values(p, '--with'), ...values(p, '--with-editable')].flatMap((x) => x.split(','))) {
+        if (LOCAL_REQUIREMENT.test(v.trim())) runWords(c, [word('pip'), word('install'), word(abs(c, v.trim()))], `${c.name} --with`);
+      }
+      requirementInstalls(c, values(p, '--with-requirements'), `${c.name} --with-requirements`);
+      const [first, second] = operandTexts(p);
+      if (first === 'pip' && second === 'install') requirementInstalls(c, values(p, '-r', '--requirement'), 'uv pip install -r');
+      return own;
+    },
+  };
+}
+
+/** `cargo install --path DIR`: the crate there is built (its build.rs runs). */
+function cargoInstallPath(base: RunnerSpec | undefined): RunnerSpec | undefined {
+  if (!base) return undefined;
+  return {
+    options: base.options,
+    interspersed: base.interspersed,
+    entries(p, c) {
+      const own = base.entries(p, c);
+      const path = operandTexts(p)[0] === 'install' ? value(p, '--path') : undefined;
+      return path === undefined ? own : [...own, { files: [`${abs(c, path).replace(/\/+$/, '')}/build.rs`], as: 'rust' }];
+    },
+  };
+}
+
+/** `cargo run [--manifest-path X/Cargo.toml]`: that crate's build.rs and main. */
+function cargoRunManifest(base: RunnerSpec | undefined, cargo: RunnerSpec | undefined): RunnerSpec | undefined {
+  if (!base) return undefined;
+  return {
+    options: cargo?.options ?? [one('--manifest-path')],
+    entries(p, c) {
+      const manifest = value(p, '--manifest-path');
+      if (manifest === undefined) return base.entries(p, c);
+      const dir = dirname(abs(c, manifest));
+      return [{ files: [`${dir}/build.rs`], as: 'rust' }, { files: [`${dir}/src/main.rs`], as: 'rust' }];
+    },
+  };
+}
+
+/** `go test ./...`, `go test ./pkg/...`: the packages below too (one level, as `go generate` is read): their test files and init functions. */
+function goTestTree(base: RunnerSpec | undefined): RunnerSpec | undefined {
+  if (!base) return undefined;
+  return {
+    options: base.options,
+    interspersed: base.interspersed,
+    entries(p, c) {
+      const own = base.entries(p, c);
+      const [sub, ...targets] = operandTexts(p);
+      if (sub !== 'test' || has(p, ...LISTING_ONLY)) return own;
+      const files: string[] = [];
+      for (const t of targets.filter((x) => x.endsWith('/...') || x === '...').slice(0, 4)) {
+        const dir = abs(c, t.slice(0, -4) || '.');
+        files.push(...c.list(dir, /\.go$/));
+        for (const d of c.w.facts.listDir(dir) ?? []) if (!d.startsWith('.') && !/\.\w+$/.test(d) && d !== 'vendor' && d !== 'testdata') files.push(...c.list(`${dir}/${d}`, /\.go$/));
+      }
+      return files.length > 0 ? [...own, { files: files.slice(0, 64), as: 'native' }] : own;
+    },
+  };
+}
+
+/** `composer install -d DIR`: the composer.json of that folder (its scripts run). */
+function composerDir(base: RunnerSpec | undefined): RunnerSpec | undefined {
+  if (!base) return undefined;
+  return {
+    options: base.options,
+    interspersed: base.interspersed,
+    entries(p, c) {
+      const own = base.entries(p, c);
+      // The base grammar reads `-d`/`--working-dir` as one option with `-c` (its first name).
+      const dir = value(p, '-c', '-d', '--working-dir');
+      if (dir === undefined || dir.endsWith('.json') || own.length === 0) return own;
+      return [...own, { files: [`${abs(c, dir).replace(/\/+$/, '')}/composer.json`], as: 'composerScripts' }];
+    },
+  };
+}
+
+/** The text of each `<tag>…</tag>` of an XML text (no nesting of the same tag). */
+const tags = (text: string, tag: string): string[] => [...text.matchAll(new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => m[1]!.trim());
+
+/** `mvn [-f pom.xml] PHASE`: the programs exec-maven-plugin and antrun's `<exec>` run in the build. */
+const MVN_READS = /^(validate|initialize|generate-\w+|process-\w+|compile|test-compile|test|package|verify|install|deploy|clean|site|exec:exec|exec:java|antrun:run|spring-boot:run|quarkus:dev|integration-test|pre-\w+|post-\w+)$/;
+const mvn: RunnerSpec = {
+  options: [one('-f', '--file'), one('-D'), one('-P', '--activate-profiles'), one('-pl', '--projects'), one('-s', '--settings'), one('-gs', '--global-settings'), one('-T', '--threads'), one('-rf', '--resume-from'), one('-l', '--log-file'), one('-t', '--toolchains')],
+  entries(p, c) {
+    if (has(p, ...LISTING_ONLY, '-v', '--version') || !operandTexts(p).some((t) => MVN_READS.test(t))) return [];
+    const given = value(p, '-f', '--file');
+    const path = given === undefined ? `${c.exec.cwd}/pom.xml` : abs(c, given).endsWith('.xml') ? abs(c, given) : `${abs(c, given)}/pom.xml`;
+    const pom = c.w.readFile(path, c.w.viaOf(c.exec));
+    if (pom === undefined) return [];
+    for (const plugin of tags(pom, 'plugin').slice(0, 16)) {
+      if (/exec-maven-plugin/.test(plugin)) {
+        for (const conf of tags(plugin, 'configuration').slice(0, 8)) {
+          const executable = tags(conf, 'executable')[0];
+          if (executable !== undefined) runWords(c, [executable, ...tags(conf, 'argument')].map(word), 'mvn (exec-maven-plugin)');
+        }
+      }
+      if (/maven-antrun-plugin/.test(plugin)) {
+        for (const m of plugin.matchAll(/<exec\b[^>]*\bexecutable="([^"]+)"[^>]*>([\s\S]*?)<\/exec>/g)) {
+          const args = [...m[2]!.matchAll(/<arg\s+(?:value|line)="([^"]*)"/g)].map((a) => a[1]!);
+          runWords(c, [m[1]!, ...args].map(word), 'mvn (antrun exec)');
+        }
+      }
+    }
+    return [];
+  },
+};
+
 /** The round-14 additions to the runner table, over the table so far. */
 export function withNamedCodeRunners(base: Readonly<Record<string, RunnerSpec>>): Record<string, RunnerSpec> {
   const own = (name: string): RunnerSpec | undefined => (Object.prototype.hasOwnProperty.call(base, name) ? base[name] : undefined);
@@ -232,12 +390,22 @@ export function withNamedCodeRunners(base: Readonly<Record<string, RunnerSpec>>)
   const gunicorn = classOptions(own('gunicorn'), ['-k', '--worker-class', '--logger-class'], ['--logger-class']);
   const celery = classOptions(own('celery'), ['--config', '--loader'], [], true);
   const uvicorn = classOptions(own('uvicorn'), ['--loop', '--http', '--ws']);
+  const cargo = cargoInstallPath(own('cargo'));
+  const cargoRun = cargoRunManifest(own('cargo-run'), own('cargo'));
+  const go = goTestTree(own('go'));
+  const composer = composerDir(own('composer'));
   return {
     ...base,
     ...(python ? { python } : {}),
     ...(gunicorn ? { gunicorn } : {}),
     ...(celery ? { celery } : {}),
     ...(uvicorn ? { uvicorn } : {}),
+    ...(cargo ? { cargo } : {}),
+    ...(cargoRun ? { 'cargo-run': cargoRun } : {}),
+    ...(go ? { go } : {}),
+    ...(composer ? { composer } : {}),
+    pip: pipRequirements(own('pip')), pip3: pipRequirements(own('pip3')), uv: uvWith(own('uv')),
+    mvn, mvnw: mvn,
     pdoc, pdoc3: pdoc, hypothesis, flake8, jupyter, papermill,
     dagster, 'dagster-webserver': dagster, 'dagit': dagster, prefect, luigi, scrapy, modal, twistd,
   };

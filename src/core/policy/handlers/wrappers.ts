@@ -52,7 +52,8 @@ export function peelWrappers(w: Walker, argvIn: ArgWord[], exec: Exec, unitsPerW
     if (peeled.unknown !== undefined) w.addOpaque(peeled.unknown, w.viaOf(exec), undefined, peeled.fetchedFrom);
     const label = peeled.label ?? name;
     // `cargo run` (its build script and main source), `direnv exec DIR cmd` (DIR's .envrc) are read before the program they run.
-    if (peeled.label === 'cargo run' || (name === 'direnv' && peeled.argv.length > 0)) entriesAfterWrapper(w, name === 'cargo' ? 'cargo-run' : name, argv.slice(1), exec, undefined, true);
+    // `uv run --with ./x cmd` (round 14): the folders it builds first.
+    if (peeled.label === 'cargo run' || (name === 'direnv' && peeled.argv.length > 0) || name === 'uv') entriesAfterWrapper(w, name === 'cargo' ? 'cargo-run' : name, argv.slice(1), exec, undefined, true);
     if (name === 'parallel' && linesAreCommands(argv.slice(1), peeled.none === true, peeled.shellText?.text)) {
       const inv = w.emit(name, first.text, argv.slice(1), exec);
       w.stdinProgram(name, 'shell', inv, exec);
