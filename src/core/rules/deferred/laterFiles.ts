@@ -128,6 +128,8 @@ interface Later {
   language: PayloadLanguage;
   read: (text: string) => string;
   production?: string;
+  /** It runs on the machine it is installed on: the scripts it names are that machine's files. */
+  elsewhere?: boolean;
 }
 
 const WHOLE = (t: string): string => t;
@@ -185,11 +187,11 @@ function inWorkspace(path: string, facts: Pick<Facts, 'workspaceRoots' | 'cwd'>)
 
 function place(later: Later, p: string): PlaceRule {
   const shown = p.split('/').slice(-2).join('/');
-  return { where: later.where.replace('%s', shown), when: later.when, language: later.language, strictUnknown: false, commands: later.read, ...(later.production !== undefined ? { production: later.production } : {}) };
+  return { where: later.where.replace('%s', shown), when: later.when, language: later.language, strictUnknown: false, commands: later.read, ...(later.production !== undefined ? { production: later.production } : {}), ...(later.elsewhere ? { inImage: true } : {}) };
 }
 
 const GO_PACKAGE: Later = { where: 'the Go file %s', when: 'whenever its package is built and run (go run, go test, go build of the program: its init functions run first)', language: 'shell', read: goCommands };
-const UNIT: Later = { where: 'the systemd unit %s', when: 'whenever the service starts once installed (every boot, every restart)', language: 'shell', read: (t) => iniCommands(t, /^Exec(Start|StartPre|StartPost|Stop|StopPost|Reload|Condition)$/) };
+const UNIT: Later = { where: 'the systemd unit %s', when: 'whenever the service starts once installed (every boot, every restart)', language: 'shell', elsewhere: true, read: (t) => iniCommands(t, /^Exec(Start|StartPre|StartPost|Stop|StopPost|Reload|Condition)$/) };
 
 /** The place a written path is by its name (looked up before the other tables: it reads these files better than their generic readings). */
 export function laterNamedPlaceOf(absolutePath: string): PlaceRule | undefined {

@@ -1,7 +1,7 @@
 /**
  * Writers of files that run later, other than printers, copiers and `sed -i` (red team round 14; issue
  * #18 item 5): line filters whose output is lines of the files they read (`sed -n p x >> Makefile`,
- * `grep`, `head`, `sort`), editors driven by a script (`awk -i inplace`, `ed`/`ex` fed `a`/`i`/`c`
+ * `sort`, `uniq`), editors driven by a script (`awk -i inplace`, `ed`/`ex` fed `a`/`i`/`c`
  * commands), patches (`patch -p1 < x.patch`, `git apply`, `git am`: the lines they add, per file), a
  * file checked out from another version (`git checkout other/branch -- ci.yml`, `git restore
  * --source=X`: a text the hook cannot read now), and interpreter code copying a file
@@ -13,6 +13,7 @@ import { resolvePath } from '../../paths';
 import { effectsOf } from '../../policy/effects';
 import type { CodeSnippet, Facts, Invocation } from '../../policy/types';
 import { readingsOf, toolArgs, toolNamed } from '../../registry/commandModel';
+import { grammarOf, readEffectArgs, values as optionValues } from '../../policy/effectOptions';
 
 export interface OtherWrite {
   path: string;
@@ -23,7 +24,7 @@ export interface OtherWrite {
 }
 
 /** Programs whose output lines are lines of the files they read (or of their input), possibly fewer, reordered or edited. */
-const LINE_FILTERS = /^(sed|gsed|awk|gawk|mawk|nawk|grep|egrep|fgrep|head|tail|sort|uniq|tac)$/;
+const LINE_FILTERS = /^(sed|gsed|awk|gawk|mawk|nawk|sort|uniq)$/;
 
 /** Text literals an awk or sed program prints or inserts (`print "…"`, sed's `a`/`i`/`c` text): what it may add to its input. */
 function insertedLiterals(inv: Invocation): string {
@@ -101,18 +102,17 @@ export function patchWrites(inv: Invocation, facts: Facts, cwd: string): OtherWr
   let dir = cwd;
   let writer = inv.name;
   if (inv.name === 'patch' || inv.name === 'gpatch') {
-    const spec = toolNamed('patch');
-    const reading = spec ? readingsOf(inv.args, spec)[0] : undefined;
-    const args = spec && reading ? toolArgs('patch', reading, spec) : undefined;
-    const p = args?.value('-p', '--strip') ?? /^-p(\d+)$/.exec(inv.args.find((a) => /^-p\d+$/.test(a.text))?.text ?? '')?.[1];
+    // patch's options through its effect grammar (effectOptions.ts): `-pN`, `-i F`, `-d DIR`; else the file on standard input.
+    const read = readEffectArgs(inv.args, grammarOf('patch'));
+    const p = optionValues(read, 'p', 'strip')[0]?.text;
     strip = p !== undefined && /^\d+$/.test(p) ? Number(p) : 0;
-    const input = args?.value('-i', '--input');
-    const d = args?.value('-d', '--directory');
-    if (d !== undefined) dir = resolvePath(cwd, d, facts.home);
-    if (input !== undefined) files = [input];
+    const input = optionValues(read, 'i', 'input')[0];
+    const d = optionValues(read, 'd', 'directory')[0];
+    if (d !== undefined && !d.dynamic) dir = resolvePath(cwd, d.text, facts.home);
+    if (input !== undefined) files = input.dynamic ? [] : [input.text];
     else if (inv.stdin?.kind === 'file') files = [inv.stdin.path];
     else if (inv.stdin !== undefined) return [];
-    else files = (reading?.operands ?? []).slice(1, 2).map((w) => w.text);
+    else files = read.operands.slice(1, 2).filter((w) => !w.dynamic).map((w) => w.text);
   } else if (inv.name === 'git') {
     const spec = toolNamed('git');
     const reading = spec ? readingsOf(inv.args, spec)[0] : undefined;
