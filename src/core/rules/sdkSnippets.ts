@@ -130,6 +130,8 @@ export const sdkSnippetsPack: RulePack = {
   id: 'sdk-snippets',
   title: 'Cloud SDK deletions and HTTP deletes in interpreter code',
   checkSnippet(snippet, ctx) {
+    // A compiled program (`go run x.go`): only the store libraries its imports name (goImports.ts).
+    if (snippet.language === 'compiled') return clientLibraryFindings(snippet, ctx);
     if (!LANGUAGES.has(snippet.language)) return [];
     const sdk = sdkFindings(snippet, ctx);
     const library = sdk.length === 0 ? libraryFindings(snippet, ctx) : [];

@@ -1,4 +1,5 @@
 import type { CodeSnippet, Finding, RuleContext } from '../../policy/types';
+import { goImportedLibraries } from './goImports';
 import { clientLibraries, clientPlace, destroyingCalls, destroyingSql, type ClientLibrary } from './clientLibraries';
 import { memoryOnlyStore } from './memoryStores';
 import { sdkSecretRead } from './sdkSecretReads';
@@ -9,10 +10,12 @@ import { sdkSecretRead } from './sdkSecretReads';
  * SDK call that reads a secret and shows it. See `clientLibraries.ts` for the table and the reader.
  */
 
-const LANGUAGES = new Set(['python', 'javascript', 'ruby', 'php']);
+/** Compiled code (round 14: `go run x.go`) through the store libraries its imports name (goImports.ts). */
+const LANGUAGES = new Set(['python', 'javascript', 'ruby', 'php', 'compiled']);
 
 /** Libraries a Ruby runner loads by option (`ruby -raws-sdk-secretsmanager -e …`, `-r redis`). */
 function runnerLoads(snippet: CodeSnippet): string[] {
+  if (snippet.language === 'compiled') return goImportedLibraries(snippet.text);
   if (snippet.language !== 'ruby') return [];
   const words = snippet.runner.args.map((a) => a.text);
   const out: string[] = [];
