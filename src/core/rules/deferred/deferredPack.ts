@@ -167,8 +167,9 @@ export function writesOf(inv: Invocation, facts: Facts, cwd: string): Written[] 
     }
   }
   // `git checkout other/branch -- ci.yml`: a version the hook cannot read now.
-  const version = inv.name === 'git' ? otherVersionOf(inv) : undefined;
-  if (version !== undefined) for (const w of out) if (w.text === undefined && w.writer === 'git') w.opaque = `the version of ${version.slice(0, 80)}`;
+  const fromGit = inv.name === 'git' ? out.filter((w) => w.text === undefined && w.writer === 'git') : [];
+  const version = fromGit.length > 0 ? otherVersionOf(inv) : undefined;
+  if (version !== undefined) for (const w of fromGit) w.opaque = `the version of ${version.slice(0, 80)}`;
   return out;
 }
 

@@ -148,8 +148,6 @@ const BY_NAME: ReadonlyMap<string, Later> = new Map<string, Later>([
   ...['instrumentation.ts', 'instrumentation.js', 'instrumentation.mjs', 'instrumentation-client.ts', 'instrumentation-client.js'].map((n): [string, Later] => [n, NEXT_BOOT]),
   ['schema.prisma', { where: 'the Prisma schema %s', when: 'whenever `prisma generate` runs (postinstall, migrate dev, the build): each generator provider is a program it starts', language: 'shell', read: prismaGenerators }],
   ...['ecosystem.config.js', 'ecosystem.config.cjs', 'ecosystem.config.mjs', 'ecosystem.config.json', 'ecosystem.json', 'pm2.config.js', 'process.json'].map((n): [string, Later] => [n, PM2]),
-  ['supervisord.conf', SUPERVISOR],
-  ['supervisor.conf', SUPERVISOR],
   ['amplify.yml', { where: 'the Amplify build file %s', when: 'in CI (AWS Amplify) on every push of the branch, with its deploy role', language: 'shell', read: yamlCommands, production: CI_PRODUCTION }],
   ['amplify.yaml', { where: 'the Amplify build file %s', when: 'in CI (AWS Amplify) on every push of the branch, with its deploy role', language: 'shell', read: yamlCommands, production: CI_PRODUCTION }],
   ['cloudbuild.yaml', CLOUD_BUILD],
@@ -208,7 +206,8 @@ export function laterFilePlaceOf(absolutePath: string, facts: Pick<Facts, 'works
   const l = p.toLowerCase();
   if (l.includes('/node_modules/') || l.includes('/.git/')) return undefined;
   const name = basename(l);
-  if (/\/(supervisor|supervisord)\/conf\.d\/[^/]+\.(conf|ini)$/.test(l)) return place(SUPERVISOR, p);
+  // After the system's own (`/etc/supervisord.conf`, places.ts): a project's supervisord files.
+  if (name === 'supervisord.conf' || name === 'supervisor.conf' || /\/(supervisor|supervisord)\/conf\.d\/[^/]+\.(conf|ini)$/.test(l)) return place(SUPERVISOR, p);
   if (!inWorkspace(p, facts)) return undefined;
   if (name.endsWith('.go') && !name.endsWith('_test.go') && !/\/(vendor|testdata)\//.test(l)) return place(GO_PACKAGE, p);
   if (name.endsWith('.service')) return place(UNIT, p);

@@ -55,6 +55,7 @@ export function filteredText(inv: Invocation, facts: Facts, cwd: string): { text
 /** `awk -i inplace PROG FILE`, `ed -s FILE <<< SCRIPT`, `ex -s FILE`: the file's text with what the script inserts. */
 export function scriptedEdits(inv: Invocation, facts: Facts, cwd: string): OtherWrite[] {
   if (/^(g?awk)$/.test(inv.name)) {
+    if (!inv.args.some((a) => /inplace/.test(a.text))) return [];
     const written = effectsOf(inv).filter((e) => e.kind === 'write' && !e.word.dynamic).map((e) => resolvePath(cwd, e.word.text, facts.home));
     const added = insertedLiterals(inv);
     return written.slice(0, 8).map((path) => ({ path, text: `${facts.readFile(path) ?? ''}\n${added}`, writer: `${inv.name} -i inplace` }));
@@ -113,7 +114,7 @@ export function patchWrites(inv: Invocation, facts: Facts, cwd: string): OtherWr
     else if (inv.stdin?.kind === 'file') files = [inv.stdin.path];
     else if (inv.stdin !== undefined) return [];
     else files = read.operands.slice(1, 2).filter((w) => !w.dynamic).map((w) => w.text);
-  } else if (inv.name === 'git') {
+  } else if (inv.name === 'git' && inv.args.some((a) => a.text === 'apply' || a.text === 'am')) {
     const spec = toolNamed('git');
     const reading = spec ? readingsOf(inv.args, spec)[0] : undefined;
     const sub = reading?.path[0];
