@@ -120,6 +120,17 @@ const jupyter: RunnerSpec = {
   },
 };
 
+/** `jupyter-nbconvert --execute X`, `jupyter-execute X`: jupyter's subcommands by their own program names. */
+function jupyterSub(sub: string): RunnerSpec {
+  return { options: jupyter.options, entries: (p, c) => jupyter.entries({ ...p, operands: [{ text: sub, raw: sub, dynamic: false, glob: false }, ...p.operands] }, c) };
+}
+
+/** `voila X.ipynb`: the notebook runs to render the page. */
+const voila: RunnerSpec = {
+  options: [one('--port'), one('--template'), one('--theme'), one('--Voila.ip')],
+  entries: (p, c) => (has(p, ...LISTING_ONLY) ? [] : operandTexts(p).filter((t) => t.endsWith('.ipynb')).slice(0, 2).flatMap((f) => notebookEntry(c, f, 'voila'))),
+};
+
 /** `papermill IN.ipynb OUT.ipynb [-p name value]`: the input notebook runs. */
 const papermill: RunnerSpec = {
   options: [one('-p', '--parameters'), one('-r', '--parameters_raw'), one('-f', '--parameters_file'), one('-y', '--parameters_yaml'), one('-b', '--parameters_base64'), one('-k', '--kernel'), one('--cwd'), one('--language'), one('--execution-timeout'), one('--start-timeout')],
@@ -406,7 +417,7 @@ export function withNamedCodeRunners(base: Readonly<Record<string, RunnerSpec>>)
     ...(composer ? { composer } : {}),
     pip: pipRequirements(own('pip')), pip3: pipRequirements(own('pip3')), uv: uvWith(own('uv')),
     mvn, mvnw: mvn,
-    pdoc, pdoc3: pdoc, hypothesis, flake8, jupyter, papermill,
+    pdoc, pdoc3: pdoc, hypothesis, flake8, jupyter, papermill, 'jupyter-nbconvert': jupyterSub('nbconvert'), 'jupyter-execute': jupyterSub('execute'), voila,
     dagster, 'dagster-webserver': dagster, 'dagit': dagster, prefect, luigi, scrapy, modal, twistd,
   };
 }

@@ -10,7 +10,7 @@
 
 import { basename, isWithin } from '../../paths';
 import type { Facts } from '../../policy/types';
-import { commandLinesInCode } from './buildPlaces';
+import { commandLinesInCode, dockerfileRuns } from './buildPlaces';
 import { goCommands, jsonCommands } from './bootReaders';
 import { flowList, joinArgv, yamlCommands, type PlaceRule } from './places';
 import type { PayloadLanguage } from './payload';
@@ -156,7 +156,29 @@ const BY_NAME: ReadonlyMap<string, Later> = new Map<string, Later>([
   ['.readthedocs.yaml', { where: 'the Read the Docs configuration %s', when: 'in CI (Read the Docs) on every push', language: 'shell', read: listedJobs }],
   ['.readthedocs.yml', { where: 'the Read the Docs configuration %s', when: 'in CI (Read the Docs) on every push', language: 'shell', read: listedJobs }],
   ['makefile.toml', { where: 'the cargo-make file %s', when: 'whenever `cargo make` runs a task', language: 'shell', read: cargoMakeTasks }],
+  ...['hooks.server.ts', 'hooks.server.js', 'middleware.ts', 'middleware.js', 'entry.server.tsx', 'entry.server.ts', 'entry.server.jsx', 'entry.server.js'].map((n): [string, Later] => [n, { where: 'the server boot file %s', when: 'whenever the app server starts or serves a request (SvelteKit hooks, Next.js middleware, Remix entry)', language: 'javascript', read: WHOLE }]),
+  ['earthfile', { where: 'the Earthfile %s', when: 'whenever `earthly` builds a target (its RUN lines, with the build\'s secrets and network)', language: 'shell', read: dockerfileRuns }],
+  ...['moon.yml', 'moon.yaml'].map((n): [string, Later] => [n, { where: 'the moon project file %s', when: 'whenever `moon run` runs a task', language: 'shell', read: yamlCommands }]),
+  ...['.woodpecker.yml', '.woodpecker.yaml', '.cirrus.yml', 'codefresh.yml', 'wercker.yml', 'semaphore.yml'].map((n): [string, Later] => [n, { where: 'the CI configuration %s', when: 'in CI on the events it names', language: 'shell', read: yamlCommands }]),
+  ['bitrise.yml', { where: 'the CI configuration %s', when: 'in CI (Bitrise) on the events it names', language: 'shell', read: (t) => [yamlCommands(t), bitriseScripts(t)].join('\n') }],
 ]);
+
+/** Bitrise's script steps: the `content:` input (inline or a block below it). */
+function bitriseScripts(text: string): string {
+  const out: string[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length && out.length < 32; i++) {
+    const m = /^(\s*)(?:-\s+)?content\s*:\s*(.*)$/.exec(lines[i]!);
+    if (!m) continue;
+    const value = m[2]!.trim();
+    if (value !== '' && !/^[|>][-+]?$/.test(value)) {
+      out.push(value.replace(/^(["'])(.*)\1$/, '$2'));
+      continue;
+    }
+    for (let k = i + 1; k < lines.length && (lines[k]!.trim() === '' || lines[k]!.length - lines[k]!.trimStart().length > m[1]!.length); k++) out.push(lines[k]!.trim());
+  }
+  return out.join('\n');
+}
 
 /** release-it's YAML hooks: `before:init: cmd` or a list under it. */
 function yamlHooks(text: string): string {
