@@ -43,7 +43,7 @@ export function reshapedParameter(raw: string): { name: string; apply(value: str
     return { name, apply: (v) => v.replace(re, () => rep) };
   }
   const substring = /^:\s*(-?\d+)\s*(?::\s*(-?\d+)\s*)?$/.exec(op);
-  if (substring && !/^:-/.test(op)) {
+  if (substring && !op.startsWith(':-')) {
     const offset = Number(substring[1]);
     const length = substring[2] !== undefined ? Number(substring[2]) : undefined;
     return {

@@ -172,7 +172,7 @@ function classOptions(base: RunnerSpec | undefined, names: readonly string[], ex
       const own = base.entries(p, c);
       if (has(p, ...LISTING_ONLY)) return own;
       // A bare word is a built-in choice (`-k gevent`, `--loop uvloop`) unless the option takes a module (`celery --config`).
-      const named = values(p, ...names).filter((v) => bare || v.includes('.') || v.includes(':')).filter((v) => !/^egg:/.test(v));
+      const named = values(p, ...names).filter((v) => bare || v.includes('.') || v.includes(':')).filter((v) => !v.startsWith('egg:'));
       return [...own, ...named.slice(0, 4).flatMap((v) => moduleOrParent(c, v))];
     },
   };
@@ -260,7 +260,7 @@ function requirementInstalls(c: Ctx, files: readonly string[], via: string, dept
       if (nested !== undefined && depth < 2) requirementInstalls({ ...c, exec: { ...c.exec, cwd: dirname(path) } }, [nested], via, depth + 1);
       if (!LOCAL_REQUIREMENT.test(line) || ++n > 8) continue;
       const editable = /^(-e|--editable)\b/.test(line);
-      const target = resolvePath(dirname(path), line.replace(/^(?:-e\s+|--editable[=\s]+)/, '').replace(/^file:\/\//, '').split(/[\s;\[]/)[0]!, c.w.facts.home);
+      const target = resolvePath(dirname(path), line.replace(/^(?:-e\s+|--editable[=\s]+)/, '').replace(/^file:\/\//, '').split(/[\s;[]/)[0]!, c.w.facts.home);
       runWords(c, [word('pip'), word('install'), ...(editable ? [word('-e')] : []), word(target)], via);
     }
   }

@@ -100,7 +100,7 @@ function flowItems(v: string): string[] {
 function cargoMakeTasks(text: string): string {
   const out: string[] = [];
   for (const table of text.split(/^\[/m).slice(1, 65)) {
-    if (!/^tasks\./.test(table)) continue;
+    if (!table.startsWith('tasks.')) continue;
     const command = keyed(table, 'command');
     const args = /^\s*args\s*=\s*(\[[\s\S]*?\])/m.exec(table)?.[1];
     if (command !== undefined) out.push(args !== undefined ? joinArgv([command, ...flowItems(args)]) : command);

@@ -31,7 +31,7 @@ function insertedLiterals(inv: Invocation): string {
   const program = effectsOf(inv).filter((e) => e.kind === 'code').map((e) => e.word.text).join('\n');
   if (program === '') return '';
   const out: string[] = [];
-  if (/awk$/.test(inv.name)) for (const m of program.matchAll(/\bprintf?\s*\(?\s*"((?:[^"\\]|\\.)*)"/g)) out.push(unescape(m[1]!));
+  if (inv.name.endsWith('awk')) for (const m of program.matchAll(/\bprintf?\s*\(?\s*"((?:[^"\\]|\\.)*)"/g)) out.push(unescape(m[1]!));
   else for (const m of program.matchAll(/(?:^|[;\n}]|\d|\$|\/)\s*[aic]\\?\s*\n?([^\n;}]*)/g)) out.push(unescape(m[1]!));
   return out.join('\n');
 }
