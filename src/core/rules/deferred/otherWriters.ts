@@ -53,7 +53,7 @@ export function filteredText(inv: Invocation, facts: Facts, cwd: string): { text
 }
 
 /** `awk -i inplace PROG FILE`, `ed -s FILE <<< SCRIPT`, `ex -s FILE`: the file's text with what the script inserts. */
-export function scriptedEdits(inv: Invocation, facts: Facts, cwd: string): OtherWrite[] {
+export function scriptedEdits(inv: Invocation, facts: Facts, cwd: string, piped?: string): OtherWrite[] {
   if (/^(g?awk)$/.test(inv.name)) {
     if (!inv.args.some((a) => /inplace/.test(a.text))) return [];
     const written = effectsOf(inv).filter((e) => e.kind === 'write' && !e.word.dynamic).map((e) => resolvePath(cwd, e.word.text, facts.home));
@@ -62,7 +62,7 @@ export function scriptedEdits(inv: Invocation, facts: Facts, cwd: string): Other
   }
   if (inv.name !== 'ed' && inv.name !== 'ex' && inv.name !== 'red') return [];
   const file = inv.args.find((a) => !a.text.startsWith('-') && !a.text.startsWith('+'));
-  const script = inv.stdin?.kind === 'heredoc' || inv.stdin?.kind === 'herestring' ? inv.stdin.text : inv.stdin?.kind === 'file' ? facts.readFile(resolvePath(cwd, inv.stdin.path, facts.home)) : undefined;
+  const script = inv.stdin?.kind === 'heredoc' || inv.stdin?.kind === 'herestring' ? inv.stdin.text : inv.stdin?.kind === 'file' ? facts.readFile(resolvePath(cwd, inv.stdin.path, facts.home)) : piped;
   if (!file || file.dynamic || inv.name === 'red') return [];
   const path = resolvePath(cwd, file.text, facts.home);
   if (script === undefined) return [{ path, text: undefined, writer: inv.name, opaque: `an ${inv.name} script the hook cannot read` }];

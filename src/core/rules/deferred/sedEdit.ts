@@ -91,9 +91,10 @@ function deleted(script: string, extended: boolean, files: readonly string[], fa
 
 /** GNU sed's one-line `1i text`, `$a text`, `/re/c text`: the text lands in the file (judged with what is there). */
 function inserted(script: string, files: readonly string[], facts: Facts, cwd: string): SedWrite[] | undefined {
-  const m = /^\s*(?:\d+|\$|\/(?:[^/\\]|\\.)*\/)?\s*([iac])\\?\s?([\s\S]+)$/.exec(script);
+  const m = /^\s*(?:\d+|\$|\/(?:[^/\\]|\\.)*\/)?\s*([iac])\s*\\?\s?([\s\S]+)$/.exec(script);
   if (!m || /^\s*s\W/.test(script)) return undefined;
-  const line = m[2]!.replace(/\\n/g, '\n');
+  // GNU sed processes escapes in the text (round 14: `$a\\tcurl …` appends a tab-indented Makefile recipe).
+  const line = m[2]!.replace(/\\([nt\\])/g, (_e, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : '\\'));
   return files.map((f) => {
     const path = resolvePath(cwd, f, facts.home);
     const text = facts.readFile(path) ?? '';
