@@ -276,7 +276,7 @@ export function knownParameter(raw: string, scope: ExpansionScope, home: string)
     return op[2] ? trimmedParameter(value, op[2], op[3] ?? '') : value;
   }
   // `${F/x/n}`, `${F:0:-2}`, `${F^^}` of a known value (parameterOps.ts).
-  const reshaped = reshapedParameter(raw);
+  const reshaped = reshapedParameter(raw, (n) => knownParameter('$' + n, scope, home));
   if (reshaped) {
     const value = knownParameter('$' + reshaped.name, scope, home);
     return value === undefined ? undefined : reshaped.apply(value);

@@ -28,14 +28,18 @@ function patternBody(pattern: string): string | undefined {
 const unquote = (t: string): string => t.replace(/^(["'])(.*)\1$/s, '$2');
 
 /** `${NAME<op>}` forms this module computes: the variable's name and the function of its value. */
-export function reshapedParameter(raw: string): { name: string; apply(value: string): string | undefined } | undefined {
+export function reshapedParameter(raw: string, known: (name: string) => string | undefined = () => undefined): { name: string; apply(value: string): string | undefined } | undefined {
   const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(.+)\}$/s.exec(raw);
   if (!m) return undefined;
   const name = m[1]!;
   const op = m[2]!;
   const sub = /^\/([/#%]?)((?:\\.|[^/\\])*)(?:\/(.*))?$/s.exec(op);
   if (sub) {
-    const [, mode, pattern = '', replacement = ''] = sub;
+    const [, mode] = sub;
+    // `${F/$X/n}` with X set earlier to fixed text: the pattern and replacement with those values.
+    const fill = (t: string): string => t.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (whole, n: string) => known(n) ?? whole);
+    const pattern = fill(sub[2] ?? '');
+    const replacement = fill(sub[3] ?? '');
     const body = patternBody(unquote(pattern));
     if (body === undefined || body === '' || /[$`]/.test(replacement)) return { name, apply: () => undefined };
     const re = new RegExp(mode === '#' ? `^(?:${body})` : mode === '%' ? `(?:${body})$` : body, mode === '/' ? 'g' : '');
