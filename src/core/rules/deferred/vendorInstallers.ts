@@ -40,7 +40,10 @@ const INSTALLER_HOSTS: Readonly<Record<string, readonly string[]>> = ownTable({
   'get.helm.sh': [''],
   'get.opentofu.org': [''],
   'dot.net': ['/v1/dotnet-install.sh'],
-  'raw.githubusercontent.com': ['/nvm-sh/nvm/', '/Homebrew/install/', '/helm/helm/main/scripts/', '/pyenv/pyenv-installer/', '/rbenv/rbenv-installer/'],
+  'raw.githubusercontent.com': ['/nvm-sh/nvm/', '/Homebrew/install/', '/helm/helm/main/scripts/', '/pyenv/pyenv-installer/', '/rbenv/rbenv-installer/', '/golangci/golangci-lint/'],
+  'get.k3s.io': [''],
+  'sdk.cloud.google.com': [''],
+  'aka.ms': ['/InstallAzureCLIDeb'],
 });
 
 /** Options of the download that only shape how it fetches (quiet, fail, follow redirects, TLS floor, retries, output to stdout). */
