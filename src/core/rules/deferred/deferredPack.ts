@@ -186,6 +186,8 @@ function judgeWrite(w: Written, place: PlaceRule, inv: Invocation, ctx: RuleCont
     const from = w.from ?? (fed !== undefined ? resolvePath(cwd, fed, ctx.facts.home) : undefined);
     const ciFromOutside = /^in CI\b/.test(place.when) && from !== undefined && !roots.some((r) => r === from || isWithin(r, from));
     // Stop 30: a download or an archive's entries, into any place that runs it later.
+    // Round 14: a version from another branch, a remote's branch or a stash is the repository's own text, not a stranger's download: asked, not refused.
+    if (w.writer === 'git' && w.opaque !== undefined && !place.runsWhenNamed) return [laterEnvironment({ rule: 'deferred.other-version', risk: 'unanalyzable', severity: 'ask', reason: `git writes ${w.opaque} into ${place.where}, which runs it ${place.when}: that version cannot be read before it runs, so it needs confirmation.`, targets: [] }, place)];
     const opaque = place.runsWhenNamed ? undefined : opaqueSource(w);
     if (opaque !== undefined && !place.strictUnknown && !ciFromOutside) return [laterEnvironment(unreadFinding('deferred-unread', `${w.writer} writes into ${place.where}, which runs it ${place.when}, ${opaque}: its content cannot be read`, place.where, ctx.facts, perimeterView(ctx.facts)), place)];
     if (!place.strictUnknown && !ciFromOutside) return [];
