@@ -14,6 +14,18 @@ import { effectsOf } from '../../policy/effects';
 import type { CodeSnippet, Facts, Invocation } from '../../policy/types';
 import { readingsOf, toolArgs, toolNamed } from '../../registry/commandModel';
 import { grammarOf, readEffectArgs, values as optionValues } from '../../policy/effectOptions';
+import { parseCommand, type GrammarSpec } from '../../shell/grammar';
+
+/** ed's options (`-s`, `-p PROMPT`): its operand is the file edited. */
+const ED: GrammarSpec = { options: [{ names: ['-p', '--prompt'], takes: 'one' }], interspersed: true, unknownShort: 'switch', unknownLong: 'switch' };
+/** `git apply` / `git am` after the subcommand: `-p N` strips, `--directory` roots, the operands are the patches; check-only modes write nothing. */
+const APPLY: GrammarSpec = {
+  options: [{ names: ['-p'], takes: 'one' }, { names: ['--directory'], takes: 'one' }, { names: ['--exclude', '--include', '-C', '--whitespace', '--build-fake-ancestor', '--patch-format', '--resolvemsg'], takes: 'one' }],
+  interspersed: true,
+  unknownShort: 'switch',
+  unknownLong: 'switch',
+};
+const CHECK_ONLY = new Set(['--check', '--stat', '--numstat', '--summary', '--abort', '--skip', '--quit', '--show-current-patch']);
 
 export interface OtherWrite {
   path: string;
@@ -61,7 +73,7 @@ export function scriptedEdits(inv: Invocation, facts: Facts, cwd: string, piped?
     return written.slice(0, 8).map((path) => ({ path, text: `${facts.readFile(path) ?? ''}\n${added}`, writer: `${inv.name} -i inplace` }));
   }
   if (inv.name !== 'ed' && inv.name !== 'ex' && inv.name !== 'red') return [];
-  const file = inv.args.find((a) => !a.text.startsWith('-') && !a.text.startsWith('+'));
+  const file = parseCommand(inv.args, ED).operands.find((a) => !a.text.startsWith('+'));
   const script = inv.stdin?.kind === 'heredoc' || inv.stdin?.kind === 'herestring' ? inv.stdin.text : inv.stdin?.kind === 'file' ? facts.readFile(resolvePath(cwd, inv.stdin.path, facts.home)) : piped;
   if (!file || file.dynamic || inv.name === 'red') return [];
   const path = resolvePath(cwd, file.text, facts.home);
@@ -119,10 +131,13 @@ export function patchWrites(inv: Invocation, facts: Facts, cwd: string): OtherWr
     const reading = spec ? readingsOf(inv.args, spec)[0] : undefined;
     const sub = reading?.path[0];
     if (!reading || (sub !== 'apply' && sub !== 'am')) return [];
-    if (inv.args.some((a) => /^--(check|stat|numstat|summary|abort|skip|quit|show-current-patch)$/.test(a.text))) return [];
-    const p = inv.args.find((a) => /^-p\d+$/.test(a.text))?.text;
-    strip = p !== undefined ? Number(p.slice(2)) : 1;
-    files = reading.operands.filter((w) => !w.text.startsWith('-') && !w.dynamic).map((w) => w.text);
+    const apply = parseCommand(inv.args.slice((reading.pathIndexes[0] ?? 0) + 1), APPLY);
+    if (apply.options.some((o) => CHECK_ONLY.has(o.name))) return [];
+    const p = apply.options.find((o) => o.name === '-p')?.values[0];
+    strip = p !== undefined && /^\d+$/.test(p) ? Number(p) : 1;
+    const root = apply.options.find((o) => o.name === '--directory')?.values[0];
+    if (root !== undefined) dir = resolvePath(cwd, root, facts.home);
+    files = apply.operands.filter((w) => !w.dynamic).map((w) => w.text);
     if (files.length === 0 && inv.stdin?.kind === 'file') files = [inv.stdin.path];
     writer = `git ${sub}`;
   } else return [];
