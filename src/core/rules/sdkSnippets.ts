@@ -7,6 +7,7 @@ import { forgeLibraryFindings } from './support/forgeLibraries';
 import { clientLibraryFindings } from './support/clientLibraryFindings';
 import { literalEndpoints } from './support/clientLibraries';
 import { sdkVerbFloorFindings } from './support/sdkVerbFloor';
+import { snippetApiWriteFindings } from './support/snippetApiWrites';
 
 /**
  * Interpreter one-liners and scripts that destroy through a library instead of a CLI: a cloud SDK
@@ -146,6 +147,6 @@ export const sdkSnippetsPack: RulePack = {
     const clients = sdk.length === 0 && library.length === 0 ? found : found.filter((f) => f.risk !== 'destructive');
     // The floor beneath the lists (any imported client's destroying or protection-lowering call) when no row above spoke.
     const floor = sdk.length === 0 && library.length === 0 && !clients.some((f) => f.risk === 'destructive') ? sdkVerbFloorFindings(snippet, ctx, rubyLoads(snippet)) : [];
-    return [...sdk, ...library, ...clients, ...floor, ...httpFindings(snippet, ctx), ...forgeLibraryFindings(snippet, ctx)];
+    return [...sdk, ...library, ...clients, ...floor, ...httpFindings(snippet, ctx), ...forgeLibraryFindings(snippet, ctx), ...snippetApiWriteFindings(snippet, ctx, runnerText(snippet))];
   },
 };

@@ -38,7 +38,7 @@ function quote(word: string): string {
 }
 
 /** A Python or JavaScript literal as JSON (`{'Action': 'DELETE'}` → `{"Action":"DELETE"}`); names the code computes become strings. */
-function asJson(value: string): string {
+export function asJson(value: string): string {
   return value
     .replace(/'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`([^`]*)`|\b(True|true)\b|\b(False|false)\b|\b(None|null|undefined)\b|(-?\d+(?:\.\d+)?)|([A-Za-z_$][\w$.]*(?:\([^()]*\))?)/g, (m, s1?: string, s2?: string, s3?: string, t?: string, f?: string, n?: string, num?: string) => {
       if (s1 !== undefined || s2 !== undefined || s3 !== undefined) return JSON.stringify(s1 ?? s2 ?? s3 ?? '');

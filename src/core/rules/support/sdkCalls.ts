@@ -54,8 +54,12 @@ const RUBY_VENDOR_CONSTANTS = /^(Mongo|Aws|Google|Stripe|Octokit|Twilio|Platform
 /** Ruby's own classes and modules: never a client. */
 const RUBY_CORE = /^(File|Dir|FileUtils|IO|Hash|Array|String|Integer|Float|Kernel|Process|Time|Date|DateTime|JSON|YAML|Psych|ENV|Set|Struct|OpenStruct|Net|URI|Open3|Pathname|Tempfile|Dir|Math|Object|Class|Module|Comparable|Enumerable|Thread|Mutex|Queue|Signal|GC|ObjectSpace|Marshal|Regexp|Symbol|Range|Proc|Method|Random|SecureRandom|Digest|Base64|CSV|ERB|Logger|Socket|OpenSSL|Benchmark|Shellwords|StringIO|Zlib|Timeout|Etc|Find|STDOUT|STDERR|STDIN|ARGV|RbConfig)$/;
 
-/** A client built from a module: a constructor or factory by its shape (`Client(`, `client(`, `from_env(`, `createClient(`, `new XApi(`). */
-const CLIENT_BUILT = /(?:\b\w*(?:Client|client|Api|API|Service|Manager|Session|session|Server|Cluster|Hub|Workspace|Connection)\s*\(|\b(?:from_env|from_key|from_url|from_config|connect|create_client|createClient|login|init|initializeApp|Github|Gitlab|Dropbox|Heroku|Vercel|Cloudflare|CloudFlare|Octokit)\s*\(|\bnew\s+[A-Z]\w*\s*\()/;
+/**
+ * A client built from a third-party module that is no known vendor's: a class or factory named as a client of an API
+ * (`Client(`, `InstanceV1API(`, `create_client(`, `new AcmeSdk(`). A project's own module (`UserService().delete(5)`)
+ * builds no such thing and is left alone.
+ */
+const CLIENT_BUILT = /\b\w*(?:Client|client|Api|API|Sdk|SDK)\s*[.(]|\b(?:create_client|createClient|from_env)\s*\(/;
 
 export interface ClientModule {
   /** The name as imported: `boto3`, `google.cloud.storage`, `@azure/storage-blob`. */
@@ -66,7 +70,8 @@ export interface ClientModule {
   vendor: boolean;
 }
 
-function vendorOf(name: string): string | undefined {
+function vendorOf(spelled: string): string | undefined {
+  const name = spelled.replace(/^(?:npm|jsr):/, '').replace(/^(@[^/@]+\/[^/@]+|[^/@]+)@[^/]*/, '$1');
   for (const [key, label] of VENDORS) {
     if (name === key) return label;
     if (/[./-]$/.test(key) && name.startsWith(key)) return label;

@@ -181,7 +181,7 @@ export function sdkVerbFloorFindings(snippet: CodeSnippet, ctx: RuleContext, run
   if (!LANGUAGES.has(snippet.language)) return [];
   const code = snippet.text;
   // The gate: a snippet that loads nothing cannot call a client.
-  if (!/\b(?:import|require|from)\b/.test(code) && runnerLoads.length === 0) return [];
+  if (!/import|require|from\b/.test(code) && runnerLoads.length === 0) return [];
   const language = snippet.language as SdkLanguage;
   const clients = snippetClients(code, language, runnerLoads);
   if (!clients || memoryOnlyStore(code)) return [];
