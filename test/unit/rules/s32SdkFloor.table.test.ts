@@ -123,6 +123,25 @@ table('SaaS HTTP APIs that lower a protection, read by meaning (network, alertin
   allow(`curl -X PATCH "https://api.cloudflare.com/client/v4/zones/Z/settings/security_level" -H "Authorization: Bearer $CF" -d '{"value":"high"}'`),
 ]);
 
+table('the same settings sent from Python or JavaScript code (requests, fetch, axios) are read as curl\'s', [
+  ask(`python3 -c "import requests; requests.put('https://api.pagerduty.com/services/P1', json={'service':{'status':'disabled'}}, headers=h)"`, { says: /status=disabled/ }),
+  ask(`python3 -c "import requests; requests.post('https://api.datadoghq.com/api/v1/monitor/123/mute', headers=h)"`, { says: /mute/ }),
+  ask(`node -e "fetch('https://api.supabase.com/v1/projects/ref/network-restrictions/apply',{method:'POST',headers:h,body:JSON.stringify({dbAllowedCidrs:['0.0.0.0/0']})})"`, { says: /0\.0\.0\.0\/0/ }),
+  ask(`node -e "require('axios').patch('https://sentry.io/api/0/projects/acme/app/', {dataScrubber:false})"`, { says: /dataScrubber/ }),
+  allow(`python3 -c "import requests; requests.put('https://api.pagerduty.com/services/P1', json={'service':{'status':'active'}}, headers=h)"`),
+  allow(`python3 -c "import requests; print(requests.post('https://api.example.com/v1/items', json={'name':'x'}).json())"`),
+  allow(`node -e "fetch('https://api.example.com/v1/items',{method:'POST',body:JSON.stringify({enabled:true})}).then(r=>r.json()).then(console.log)"`),
+]);
+
+table('other roads to a client: __import__, deno npm: specifiers, a module that is no known vendor\'s once an API client is built', [
+  ask(`python3 -c "__import__('boto3').client('logs').delete_log_group(logGroupName='/aws/prod')"`, { production: true, says: /delete-log-group/ }),
+  ask(`deno eval "import { Vercel } from 'npm:@vercel/sdk'; await new Vercel({}).projects.deleteProject({idOrName:'acme'})"`, { production: true, says: /Vercel/ }),
+  ask(`python3 -c "from scaleway import Client; from scaleway.instance.v1 import InstanceV1API; InstanceV1API(Client.from_config_file_and_env()).delete_server(server_id='x', zone='fr-par-1')"`, { production: true, says: /delete_server/ }),
+  ask(`python3 -c "import boto3 as b; s=b.session.Session(profile_name='prod'); s.client('kms').disable_key(KeyId='k')"`, { production: true, says: /--profile 'prod'/ }),
+  allow(`python3 -c "from app.services import UserService; UserService().delete(5)"`),
+  allow(`python3 -c "__import__('boto3').client('logs').describe_log_groups()"`),
+]);
+
 describe('the floor\'s readers', () => {
   const verbs: [string, string | undefined][] = [
     ['delete', 'delete'], ['delete_many', 'delete'], ['deleteMany', 'delete'], ['files_delete_v2', 'delete'], ['permanent_delete', 'delete'], ['flush_bucket', 'flush'],
