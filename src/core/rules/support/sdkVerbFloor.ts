@@ -46,7 +46,7 @@ export function destroyingVerb(method: string): string | undefined {
   if (nouns.some((n) => HOUSEKEEPING.test(n))) return undefined;
   if (NEEDS_NOUN.has(verb) && !nouns.some((n) => STORE_NOUNS.test(n))) return undefined;
   // `empty?` and `delete?` are Ruby's questions, never a call that deletes.
-  if (/\?$/.test(method)) return undefined;
+  if (method.endsWith('?')) return undefined;
   return verb;
 }
 
@@ -99,7 +99,7 @@ function awsFindings(snippet: CodeSnippet, ctx: RuleContext, clients: SnippetCli
   const code = snippet.text;
   const found: Finding[] = [];
   const covered = new Set<string>();
-  if (!clients.modules.some((m) => /^AWS/.test(m.label))) return { found, covered };
+  if (!clients.modules.some((m) => m.label.startsWith('AWS'))) return { found, covered };
   const calls: AwsCall[] = snippet.language === 'python' ? boto3Commands(code) : snippet.language === 'javascript' ? awsJsCommands(code) : awsRubyCommands(code);
   for (const { call, command } of calls) {
     covered.add(call.slice(0, call.indexOf('(') >= 0 ? call.indexOf('(') : undefined).replace(/^new\s+|Command$/g, ''));
@@ -132,6 +132,8 @@ function builtNames(code: string, language: SdkLanguage, clients: SnippetClients
     const module = clientOf(receiver);
     if (!module) continue;
     const expr = (language === 'ruby' ? m[1]! : m[2]!).trim();
+    // An element by its position (`clients[0](…)`) names no method.
+    if (/^-?\d+$/.test(expr)) continue;
     const name = language === 'ruby' && /^:\w+[!?]?$/.test(expr) ? expr.slice(1) : fold(expr);
     out.push({ name, module, text: m[0].slice(0, 80) });
     if (out.length >= 8) break;
