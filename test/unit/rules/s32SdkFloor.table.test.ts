@@ -138,7 +138,11 @@ table('other roads to a client: __import__, deno npm: specifiers, a module that 
   ask(`deno eval "import { Vercel } from 'npm:@vercel/sdk'; await new Vercel({}).projects.deleteProject({idOrName:'acme'})"`, { production: true, says: /Vercel/ }),
   ask(`python3 -c "from scaleway import Client; from scaleway.instance.v1 import InstanceV1API; InstanceV1API(Client.from_config_file_and_env()).delete_server(server_id='x', zone='fr-par-1')"`, { production: true, says: /delete_server/ }),
   ask(`python3 -c "import boto3 as b; s=b.session.Session(profile_name='prod'); s.client('kms').disable_key(KeyId='k')"`, { production: true, says: /--profile 'prod'/ }),
+  ask(`python3 -c "import docker\nwith docker.from_env() as c:\n    c.volumes.prune()"`, { production: false, says: /prune/ }),
+  ask(`node -e "const c=require('contentful-management').createClient({}); c.getSpace('s').then(function (s) { return s.delete() })"`, { production: true }),
+  ask(`python3 -c "import boto3; c=boto3.client('logs'); c.delete_log_group(**{'logGroupName': '/aws/prod'})"`, { production: true }),
   allow(`python3 -c "from app.services import UserService; UserService().delete(5)"`),
+  allow(`python3 -c "import docker\nwith docker.from_env() as c:\n    print(c.volumes.list())"`),
   allow(`python3 -c "__import__('boto3').client('logs').describe_log_groups()"`),
 ]);
 

@@ -207,9 +207,10 @@ function taint(text: string, names: Map<string, ClientModule>, language: SdkLang
         }
       }
       // `for v in client.volumes.list()`, `lambda r: …`, `(s) => …`, `|b| …`, `.forEach(u => …)`.
-      const params = language === 'python' ? /\bfor\s+(\w+)\s+in\s+|\blambda\s+(\w+)\s*:/g : language === 'ruby' ? /\|\s*(\w+)\s*(?:,\s*\w+\s*)?\|/g : /(?:\(\s*([\w$]+)[^()]*\)|\b([\w$]+))\s*=>/g;
+      // `with docker.from_env() as c:`, `function (s) {…}` too.
+      const params = language === 'python' ? /\bfor\s+(\w+)\s+in\s+|\blambda\s+(\w+)\s*:|\bas\s+(\w+)\s*[:,)]/g : language === 'ruby' ? /\|\s*(\w+)\s*(?:,\s*\w+\s*)?\|/g : /(?:\(\s*([\w$]+)[^()]*\)|\b([\w$]+))\s*=>|\bfunction\s*[\w$]*\s*\(\s*([\w$]+)/g;
       for (const p of statement.matchAll(params)) {
-        const name = p[1] ?? p[2];
+        const name = p[1] ?? p[2] ?? p[3];
         if (!name || names.has(name)) continue;
         const at = p.index ?? 0;
         // Python's comprehension names its source after the parameter (`… for v in SOURCE`); the others before it.
