@@ -58,6 +58,8 @@ table('the endpoint decides production: local endpoints and throwaway stores sta
   ask(`python3 -c "import openai; c=openai.OpenAI(); [c.vector_stores.delete(v.id) for v in c.vector_stores.list()]"`, { production: true, says: /OpenAI/ }),
   ask(`python3 -c "from twilio.rest import Client; c=Client(); [n.delete() for n in c.incoming_phone_numbers.list()]"`, { says: /Twilio/ }),
   allow(`python3 -c "import mlflow; mlflow.MlflowClient('http://localhost:5000').delete_registered_model('scratch')"`),
+  allow(`python3 -c "import boto3; from botocore.stub import Stubber; c=boto3.client('logs'); s=Stubber(c); s.add_response('delete_log_group', {}); s.activate(); c.delete_log_group(logGroupName='/aws/prod')"`),
+  allow(`node -e "const {mockClient}=require('aws-sdk-client-mock'); const {CloudWatchLogsClient, DeleteLogGroupCommand}=require('@aws-sdk/client-cloudwatch-logs'); mockClient(CloudWatchLogsClient); new CloudWatchLogsClient({}).send(new DeleteLogGroupCommand({logGroupName:'/aws/prod'}))"`),
   allow(`python3 -c "import stripe; stripe.api_key='sk_test_123'; stripe.WebhookEndpoint.delete('we_1')"`),
   allow(`python3 -c "import pymongo; pymongo.MongoClient().shop.carts.delete_many({'user': 5})"`),
 ]);

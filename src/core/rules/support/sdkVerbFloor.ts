@@ -50,6 +50,9 @@ export function destroyingVerb(method: string): string | undefined {
   return verb;
 }
 
+/** Test doubles standing in for the client (botocore's Stubber, unittest.mock, moto, aws-sdk-client-mock, sinon, jest/vitest mocks, nock): nothing reaches the service. */
+const TEST_DOUBLES = /\b(?:Stubber\s*\(|MagicMock\s*\(|mock\.patch\b|patch\.object\s*\(|mock_aws\b|mockClient\s*\(|sinon\.stub\s*\(|jest\.mock\s*\(|vi\.mock\s*\(|nock\s*\()/;
+
 /** Libraries whose engine is this machine's own (the Docker engine): local unless pointed elsewhere. */
 const MACHINE_LIBRARIES = /^(Docker)$/;
 const REMOTE_ENGINE = /\b(?:base_url|host|DOCKER_HOST)\s*[=:]\s*["'`](?:tcp|ssh|https?):\/\/(?!localhost|127\.|\[::1\])/;
@@ -186,7 +189,7 @@ export function sdkVerbFloorFindings(snippet: CodeSnippet, ctx: RuleContext, run
   if (!/import|require|from\b/.test(code) && runnerLoads.length === 0) return [];
   const language = snippet.language as SdkLanguage;
   const clients = snippetClients(code, language, runnerLoads);
-  if (!clients || memoryOnlyStore(code)) return [];
+  if (!clients || memoryOnlyStore(code) || TEST_DOUBLES.test(code)) return [];
   const { found, covered } = awsFindings(snippet, ctx, clients);
   if (found.length > 0) return found;
   const out: Finding[] = [];
