@@ -144,6 +144,8 @@ table('other roads to a client: __import__, deno npm: specifiers, a module that 
   ask(`node -e "const c=require('contentful-management').createClient({}); c.getSpace('s').then(function (s) { return s.delete() })"`, { production: true }),
   ask(`python3 -c "import boto3; c=boto3.client('logs'); c.delete_log_group(**{'logGroupName': '/aws/prod'})"`, { production: true }),
   allow(`python3 -c "from app.services import UserService; UserService().delete(5)"`),
+  allow(`python3 -c "from kubernetes import client; client.CoreV1Api().delete_namespaced_pod('web-1', 'default')"`),
+  ask(`python3 -c "from kubernetes import client, config; config.load_kube_config(); client.CoreV1Api().delete_node('worker-1')"`, { production: true, says: /kubectl delete node worker-1/ }),
   allow(`python3 -c "import docker\nwith docker.from_env() as c:\n    print(c.volumes.list())"`),
   allow(`python3 -c "__import__('boto3').client('logs').describe_log_groups()"`),
 ]);

@@ -118,6 +118,30 @@ function awsFindings(snippet: CodeSnippet, ctx: RuleContext, clients: SnippetCli
   return { found, covered };
 }
 
+/** `delete_namespaced_pod('web-1', 'default')` → `kubectl delete pod web-1 -n default`; `delete_collection_namespaced_pod(ns)` → every pod. */
+function kubectlOf(call: ClientCall): string | undefined {
+  if (call.module.label !== 'Kubernetes') return undefined;
+  const m = /^delete_(collection_)?(namespaced_)?([a-z_]+)$/.exec(call.method);
+  if (!m) return undefined;
+  const literals = [...call.args.matchAll(/^\s*(['"])([\w.-]+)\1\s*$/gm)].map((x) => x[2]!);
+  const positional = call.args.split(',').map((a) => /^\s*(['"])([\w.-]+)\1\s*$/.exec(a)?.[2]).filter((x): x is string => x !== undefined);
+  const kind = m[3]!.replace(/_/g, '');
+  const [first, second] = positional.length > 0 ? positional : literals;
+  if (m[1]) return `kubectl delete ${kind} --all${m[2] && first ? ` -n ${first}` : ''}`;
+  if (!first) return `kubectl delete ${kind} --all`;
+  return `kubectl delete ${kind} ${first}${m[2] && second ? ` -n ${second}` : ''}`;
+}
+
+/** Another command's reading of a call (`kubectl delete …`), as findings of this snippet. */
+function judgedAs(snippet: CodeSnippet, ctx: RuleContext, call: string, command: string): Finding[] {
+  const out: Finding[] = [];
+  for (const f of findingsOf(analyze(command, ctx.facts, undefined, ctx.work), ctx.facts)) {
+    if (f.severity === 'info') continue;
+    out.push({ ...f, rule: `sdk-snippets.as-cli.${f.rule}`, reason: `${runnerText(snippet)} calls ${call}, which is \`${command}\`: ${f.reason}` });
+  }
+  return out;
+}
+
 /** `getattr(x, 'delete_'+'many')`, `x[name]()`, `x.send(:"delete_#{…}")` on a client: the name, when the code folds it, or undefined (unsure). */
 function builtNames(code: string, language: SdkLanguage, clients: SnippetClients): { name: string | undefined; module: ClientModule; text: string }[] {
   const out: { name: string | undefined; module: ClientModule; text: string }[] = [];
@@ -201,6 +225,14 @@ export function sdkVerbFloorFindings(snippet: CodeSnippet, ctx: RuleContext, run
     if (!place) continue;
     const verb = destroyingVerb(call.method);
     if (verb !== undefined && !destroyed && storeRoutine(call)) continue;
+    const kubectl = verb !== undefined && !destroyed ? kubectlOf(call) : undefined;
+    if (kubectl !== undefined) {
+      // The Kubernetes client's delete is kubectl's: a pod is recreated by its controller (allowed), a namespace is not.
+      const said = judgedAs(snippet, ctx, `${call.method}(${call.args.slice(0, 40)})`, kubectl);
+      out.push(...said);
+      destroyed = said.length > 0 || destroyed;
+      continue;
+    }
     if (verb !== undefined && !destroyed && !(call.module.label === 'Stripe' && /\b[sr]k_test_\w+/.test(code) && !/\b[sr]k_live_|environ|getenv|process\.env|\bENV\[/.test(code))) {
       out.push(finding(snippet, ctx, call.module, place, 'client-verb', `calls the ${call.module.label} client's ${shown(call)}, whose name says ${verb}`));
       destroyed = true;
