@@ -103,6 +103,8 @@ table('protection lowered through an SDK (visibility, webhooks, scale to zero, v
   allow(`python3 -c "from github import Github; import os; Github(os.environ['GH']).get_repo('acme/app').edit(private=True)"`),
   allow(`python3 -c "from huggingface_hub import HfApi; HfApi().update_repo_visibility('acme/data', private=True)"`),
   allow(`python3 -c "from kubernetes import client, config; config.load_kube_config(); client.AppsV1Api().patch_namespaced_deployment_scale('api','prod',{'spec':{'replicas':3}})"`),
+  ask(`python3 -c "import pagerduty; s=pagerduty.RestApiV2Client(k); s.rput('services/P1', json={'service':{'status':'disabled'}})"`, { production: true, says: /status=disabled/ }),
+  allow(`python3 -c "import pagerduty; s=pagerduty.RestApiV2Client(k); s.rput('services/P1', json={'service':{'status':'active'}})"`),
   allow(`python3 -c "import stripe,os; stripe.api_key=os.environ['STRIPE_SECRET_KEY']; print(stripe.WebhookEndpoint.list())"`),
   allow(`python3 -c "import psycopg2; c=psycopg2.connect(host='localhost',dbname='app'); c.cursor().execute('ALTER ROLE app SUPERUSER')"`),
   allow(`python3 -c "import psycopg2; c=psycopg2.connect(host='db.prod.acme.internal',dbname='app'); c.cursor().execute('SELECT 1')"`),

@@ -239,7 +239,9 @@ export function sdkVerbFloorFindings(snippet: CodeSnippet, ctx: RuleContext, run
       continue;
     }
     if (lowered) continue;
-    const path = `${call.receiver.replace(/\([^()]*\)|\[[^\]]*\]/g, '').replace(/[.:]+/g, '/')}/${call.method}`;
+    // A REST client's path argument is part of what it changes (`session.rput('services/P1', json=…)`).
+    const route = /^\s*(['"`])\/?([\w./-]{1,120})\1/.exec(call.args)?.[2];
+    const path = `${call.receiver.replace(/\([^()]*\)|\[[^\]]*\]/g, '').replace(/[.:]+/g, '/')}/${call.method}${route !== undefined && route.includes('/') ? `/${route}` : ''}`;
     const setting = protectionOff(`/${path}`, settingTexts(call.args));
     const says = setting !== undefined ? `calls the ${call.module.label} client's ${shown(call)}, which sets ${setting}` : (() => { const m = methodLowers(call); return m !== undefined ? `calls the ${call.module.label} client's ${call.method}, which ${m}` : undefined; })();
     if (says !== undefined) {
