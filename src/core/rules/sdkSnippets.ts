@@ -6,6 +6,8 @@ import { libraryDataCall } from './support/libraryDataCalls';
 import { forgeLibraryFindings } from './support/forgeLibraries';
 import { clientLibraryFindings } from './support/clientLibraryFindings';
 import { literalEndpoints } from './support/clientLibraries';
+import { sdkVerbFloorFindings } from './support/sdkVerbFloor';
+import { snippetApiWriteFindings } from './support/snippetApiWrites';
 
 /**
  * Interpreter one-liners and scripts that destroy through a library instead of a CLI: a cloud SDK
@@ -126,6 +128,13 @@ function httpFindings(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   return judgeRequest({ client: runnerText(snippet), method: 'DELETE', urls: [target], bodies: [], unixSocket: false }, ctx);
 }
 
+/** Gems a Ruby runner loads by option (`ruby -raws-sdk-s3 -e …`). */
+function rubyLoads(snippet: CodeSnippet): string[] {
+  if (snippet.language !== 'ruby') return [];
+  const words = snippet.runner.args.map((a) => a.text);
+  return words.flatMap((w, i) => (w === '-r' && words[i + 1] !== undefined ? [words[i + 1]!] : /^-r[\w-]/.test(w) ? [w.slice(2)] : []));
+}
+
 export const sdkSnippetsPack: RulePack = {
   id: 'sdk-snippets',
   title: 'Cloud SDK deletions and HTTP deletes in interpreter code',
@@ -138,6 +147,8 @@ export const sdkSnippetsPack: RulePack = {
     // The client-library layer (store libraries' destroying methods, secrets read through an SDK) when no row above spoke.
     const found = clientLibraryFindings(snippet, ctx);
     const clients = sdk.length === 0 && library.length === 0 ? found : found.filter((f) => f.risk !== 'destructive');
-    return [...sdk, ...library, ...clients, ...httpFindings(snippet, ctx), ...forgeLibraryFindings(snippet, ctx)];
+    // The floor beneath the lists (any imported client's destroying or protection-lowering call) when no row above spoke.
+    const floor = sdk.length === 0 && library.length === 0 && !clients.some((f) => f.risk === 'destructive') ? sdkVerbFloorFindings(snippet, ctx, rubyLoads(snippet)) : [];
+    return [...sdk, ...library, ...clients, ...floor, ...httpFindings(snippet, ctx), ...forgeLibraryFindings(snippet, ctx), ...snippetApiWriteFindings(snippet, ctx, runnerText(snippet))];
   },
 };

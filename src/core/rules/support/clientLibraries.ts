@@ -84,7 +84,7 @@ const NAMESPACES: ReadonlyArray<[RegExp, string]> = [
   [/\bAlgolia\\/, 'algoliasearch'], [/\bAws(?:::|\\)\w/, 'aws-sdk'], [/\bGoogle(?:::|\\)Cloud\b/, 'google-cloud-'],
 ];
 
-function libraryOf(name: string): ClientLibrary | undefined {
+export function libraryOf(name: string): ClientLibrary | undefined {
   const bare = name.replace(/^(?:npm|jsr|node):/, '').replace(/^(@[^/@]+\/[^/@]+|[^/@]+)(?:@[^/]*)?(?:\/.*)?$/, '$1');
   if (Object.prototype.hasOwnProperty.call(LIBRARIES, name)) return LIBRARIES[name];
   if (Object.prototype.hasOwnProperty.call(LIBRARIES, bare)) return LIBRARIES[bare];
