@@ -1,5 +1,8 @@
 import type { CodeSnippet, Finding, RuleContext, RulePack } from '../policy/types';
 import { snippetDatabase } from './support/snippetDatabase';
+import { everyRowOrmCall, gormEveryRow, gormSql, plainOrmCode } from './support/ormMassCalls';
+import { throwawayStore } from './support/throwawayStores';
+import { scanSql } from './support/sqlScan';
 
 /**
  * ORM calls in interpreter code that empty a table without a destroying SQL word (round 6, #18):
@@ -34,10 +37,17 @@ export function everyRowCall(code: string): string | undefined {
   return undefined;
 }
 
+/** Go source (`go run`): GORM's every-row calls and the SQL it runs as written (`db.Exec("TRUNCATE users")`). */
+function compiledCall(code: string): string | undefined {
+  if (!/\bgorm\b/.test(code)) return undefined;
+  const sql = gormSql(code).flatMap(scanSql).find((s) => s.effect === 'destroy');
+  return gormEveryRow(code) ?? (sql ? `GORM Exec of ${sql.summary}` : undefined);
+}
+
 function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
-  if (!['python', 'javascript', 'ruby', 'php'].includes(snippet.language)) return [];
-  const call = everyRowCall(snippet.text);
-  if (!call) return [];
+  if (!['python', 'javascript', 'ruby', 'php', 'compiled'].includes(snippet.language)) return [];
+  const call = snippet.language === 'compiled' ? compiledCall(snippet.text) : (everyRowCall(plainOrmCode(snippet.text)) ?? everyRowOrmCall(plainOrmCode(snippet.text)));
+  if (!call || throwawayStore(snippet, ctx.facts)) return [];
   const db = snippetDatabase(snippet, ctx);
   if (!db) return [];
   const { name, target } = db;
