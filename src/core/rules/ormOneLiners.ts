@@ -1,6 +1,6 @@
 import type { CodeSnippet, Finding, RuleContext, RulePack } from '../policy/types';
 import { snippetDatabase } from './support/snippetDatabase';
-import { everyRowOrmCall, gormEveryRow, gormSql, plainOrmCode } from './support/ormMassCalls';
+import { everyRowOrmCall, frameworkConsole, gormEveryRow, gormSql, plainOrmCode, scopedModelWrite } from './support/ormMassCalls';
 import { throwawayStore } from './support/throwawayStores';
 import { scanSql } from './support/sqlScan';
 
@@ -47,12 +47,16 @@ function compiledCall(code: string): string | undefined {
 function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   if (!['python', 'javascript', 'ruby', 'php', 'compiled'].includes(snippet.language)) return [];
   const call = snippet.language === 'compiled' ? compiledCall(snippet.text) : (everyRowCall(plainOrmCode(snippet.text)) ?? everyRowOrmCall(plainOrmCode(snippet.text)));
-  if (!call || throwawayStore(snippet, ctx.facts)) return [];
+  const inv = snippet.runner;
+  // A filtered model call outside the framework's console (which the frameworks pack reads with its environment).
+  const scoped = call === undefined && snippet.language !== 'compiled' && !frameworkConsole([inv.name, ...inv.args.map((a) => a.text)]) ? scopedModelWrite(snippet.text) : undefined;
+  if ((!call && !scoped) || throwawayStore(snippet, ctx.facts)) return [];
   const db = snippetDatabase(snippet, ctx);
   if (!db) return [];
   const { name, target } = db;
-  const inv = snippet.runner;
-  return [{ rule: 'orm-one-liners.every-row', risk: 'destructive', severity: 'ask', reason: `${inv.name} code calls ${call}, which deletes or rewrites every row of a table in ${name}.`, targets: [target] }];
+  if (call) return [{ rule: 'orm-one-liners.every-row', risk: 'destructive', severity: 'ask', reason: `${inv.name} code calls ${call}, which deletes or rewrites every row of a table in ${name}.`, targets: [target] }];
+  if (target.environment !== 'production' && !(target.environment === 'unknown' && target.remote)) return [];
+  return [{ rule: 'orm-one-liners.scoped-write', risk: 'destructive', severity: 'ask', reason: `${inv.name} code calls ${scoped}, which deletes or rewrites the rows it picks in ${name}, ${target.environment === 'production' ? 'which is production' : 'whose environment the line does not say'}.`, targets: [target] }];
 }
 
 export const ormOneLinersPack: RulePack = {

@@ -52,6 +52,10 @@ const TABLE: Record<string, readonly Row[]> = {
     flag(`RAILS_ENV=production rails runner 'User.where(email: nil).update_all(active: false)'`, true),
     flag(`APP_ENV=production php artisan tinker --execute='App\\Models\\Session::where("expired",1)->delete();'`, true),
     flag(`rails runner 'User.delete_all'`),
+    // Outside manage.py a Django script has no default settings: a filtered write there is a scoped DELETE on an unknown database.
+    flag(`python3 -c "from app.models import User; User.objects.filter(id=3).delete()"`),
+    allowed(`python3 -c "from app.models import User; print(User.objects.filter(id=3).count())"`),
+    allowed(`ruby -e 'require "./config/environment"; User.where(id: 3).delete_all'`),
     flag(`rails runner 'User.where("1=1").delete_all'`),
   ],
   'empty or tautological criteria': [

@@ -66,7 +66,7 @@ const EVERY_ROW: readonly [RegExp, string][] = [
   [/\b(?:new\s+Sequelize\b|sequelize\b)[\s\S]{0,400}?\b\w+\.(truncate)\s*\(\s*(?:\{[^{}]*\})?\s*\)/, 'Sequelize truncate() of every model'],
   [/\.sync\s*\(\s*\{[^{}]*\bforce\s*:\s*true/, 'Sequelize sync({ force: true }) (drops and recreates every table)'],
   [/\bgetSchemaGenerator\s*\(\s*\)\s*\.(dropSchema|refreshDatabase|dropDatabase|clearDatabase)\s*\(/, 'MikroORM schema generator $1()'],
-  [/(?:\b(?:knex|db|trx|k|qb)\s*\(|\.(?:table|from)\s*\()\s*['"]([\w.]+)['"]\s*\)\s*\.(del|delete|truncate|update)\s*\(/, "knex('$1').$2() with no where"],
+  [/(?:\b(?:knex|db|trx|k|qb)\s*\(|\.(?:table|from)\s*\()\s*['"]([\w.]+)['"]\s*\)\s*\.(del|delete|truncate|update)\s*\((?![^;\n]*\.(?:eq|neq|match|in|filter|where\w*|is|lt|lte|gt|gte|like|ilike|contains)\s*\()/, "knex('$1').$2() with no where"],
   [/\.createQueryBuilder\s*\([^()]*\)\s*\.(delete)\s*\(\s*\)(?:\s*\.from\s*\([^()]*\))?\s*\.execute\s*\(/, 'TypeORM query builder delete() with no where'],
   [/\.createQueryBuilder\s*\([^()]*\)\s*\.update\s*\([^()]*\)\s*\.set\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*\.execute\s*\(/, 'TypeORM query builder update() with no where'],
   // Objection.js: `User.query().delete()` / `.patch({...})` with no where.
@@ -143,4 +143,36 @@ const NEVER_SCOPED = /\bconnection\b|\bexecute\b|\b(?:drop|truncate|purge|remove
 export function scopedOrmWrite(code: string): boolean {
   const plain = plainOrmCode(code);
   return FILTERED.test(plain) && !NEVER_SCOPED.test(plain) && everyRowOrmCall(plain) === undefined && perItemLoop(plain) === undefined;
+}
+
+/**
+ * A filtered delete or update through Django's models (`User.objects.filter(…).delete()`) runs on the database of the
+ * settings module the process names. In `manage.py shell` (and `runscript`) the framework pack reads that environment
+ * (the project's development default is routine); a bare script or one-liner has no default settings (Django reads
+ * `DJANGO_SETTINGS_MODULE` from wherever the process got it), so the rows it picks are asked about as a scoped DELETE
+ * on a database of unknown environment is. (Rails code that loads `config/environment` has the development default,
+ * as `rails runner` does: its filtered calls stay allowed.)
+ */
+const SCOPED_MODEL_WRITES: readonly RegExp[] = [
+  /\b[A-Z]\w*\.objects\.(?:filter|exclude|get)\s*\([^;\n]*?\)\s*(?:\.\w+\s*\([^;\n]*?\)\s*)*\.(delete|update)\s*\(/,
+];
+
+export function scopedModelWrite(code: string): string | undefined {
+  const text = code.length > 100_000 ? code.slice(0, 100_000) : code;
+  for (const re of SCOPED_MODEL_WRITES) {
+    const m = re.exec(text);
+    if (m) return m[0].replace(/\s+/g, ' ').slice(0, 100);
+  }
+  return undefined;
+}
+
+/** A framework's console, whose environment the framework pack reads: `manage.py shell`, `rails runner|console`, `artisan tinker`. */
+export function frameworkConsole(words: readonly string[]): boolean {
+  const at = (re: RegExp) => words.findIndex((w) => re.test(w));
+  const manage = at(/(^|\/)manage\.py$/);
+  if (manage >= 0 && /^(shell|shell_plus|runscript)$/.test(words[manage + 1] ?? '')) return true;
+  const rails = at(/(^|\/)rails$/);
+  if (rails >= 0 && /^(runner|r|console|c)$/.test(words[rails + 1] ?? '')) return true;
+  const artisan = at(/(^|\/)artisan$/);
+  return artisan >= 0 && words[artisan + 1] === 'tinker';
 }
