@@ -522,9 +522,8 @@ function connectionInCode(code: string, runner: Invocation): Connection {
 }
 
 function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
-  const runner = snippet.runner;
   if (snippet.language === 'sql' || snippet.language === 'mongo' || snippet.language === 'redis') {
-    const conn = clientWorks(runner, ctx.facts)?.[0]?.connection ?? connectionInCode('', runner);
+    const conn = clientWorks(snippet.runner, ctx.facts)?.[0]?.connection ?? connectionInCode('', snippet.runner);
     const work: Work = { connection: conn, sql: [], mongo: [], redis: [] };
     work[snippet.language] = [snippet.text];
     return judgeWork(work, ctx);
@@ -536,7 +535,7 @@ function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   const destroysSql = sql.flatMap(scanSql).some((s) => s.effect === 'destroy');
   const mongo = scanMongo(snippet.text);
   const redis = scanRedis(literals.join('\n')).concat(redisCodeCalls(snippet.text));
-  const conn = connectionInCode(inputs?.text ?? snippet.text, runner);
+  const conn = connectionInCode(inputs?.text ?? snippet.text, snippet.runner);
   const opaque = inputs?.unreadable !== undefined && !destroysSql && productionConnection(conn, ctx) ? { opaqueInput: `code ${inputs.unreadable}` } : {};
   if ((!destroysSql && mongo.length === 0 && redis.length === 0 && opaque.opaqueInput === undefined) || memoryOnlyStore(snippet.text)) return [];
   return judgeWork({ connection: conn, sql: destroysSql ? sql : [], mongo: mongo.length > 0 ? [snippet.text] : [], redis: [...new Set(redis.map((r) => r.command ?? 'FLUSHALL'))], ...opaque }, ctx).filter((f) => f.severity !== 'info');

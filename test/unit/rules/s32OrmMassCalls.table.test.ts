@@ -149,6 +149,10 @@ const TABLE: Record<string, readonly Row[]> = {
     flag(`echo 'package main; import ("gorm.io/gorm"; "gorm.io/driver/postgres"); type User struct{ ID uint }; func main(){ db,_:=gorm.Open(postgres.Open("host=db.prod.acme.internal")); db.Session(&gorm.Session{AllowGlobalUpdate:true}).Delete(&User{}) }' > /tmp/w.go && go run /tmp/w.go`),
     flag(`echo 'package main; import ("gorm.io/gorm"; "gorm.io/driver/postgres"); type User struct{ ID uint }; func main(){ db,_:=gorm.Open(postgres.Open("host=db.prod.acme.internal")); db.Migrator().DropTable(&User{}) }' > /tmp/w.go && go run /tmp/w.go`),
   ],
+  'GORM through the yaegi interpreter': [
+    flag(`yaegi -e 'db, _ := gorm.Open(postgres.Open("host=db.prod.acme.internal")); db.Where("1=1").Delete(&User{})'`, true),
+    allowed(`yaegi -e 'db, _ := gorm.Open(postgres.Open("host=db.prod.acme.internal")); db.Where("id = ?", 5).Delete(&User{})'`),
+  ],
   'graph stores, Redis administration and safety settings through drivers': [
     flag(`node -e "const neo4j=require('neo4j-driver'); neo4j.driver('neo4j+s://graph.prod.acme.internal').session().run('MATCH (n) DETACH DELETE n')"`, true),
     allowed(`node -e "const neo4j=require('neo4j-driver'); neo4j.driver('neo4j+s://graph.prod.acme.internal').session().run('MATCH (n) RETURN count(n)')"`),
