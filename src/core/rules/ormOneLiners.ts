@@ -46,7 +46,8 @@ function compiledCall(code: string): string | undefined {
 
 function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   if (!['python', 'javascript', 'ruby', 'php', 'compiled'].includes(snippet.language)) return [];
-  const call = snippet.language === 'compiled' ? compiledCall(snippet.text) : (everyRowCall(plainOrmCode(snippet.text)) ?? everyRowOrmCall(plainOrmCode(snippet.text)));
+  const plain = snippet.language === 'compiled' ? '' : plainOrmCode(snippet.text);
+  const call = snippet.language === 'compiled' ? compiledCall(snippet.text) : (everyRowCall(plain) ?? everyRowOrmCall(plain));
   const inv = snippet.runner;
   // A filtered model call outside the framework's console (which the frameworks pack reads with its environment).
   const scoped = call === undefined && snippet.language !== 'compiled' && !frameworkConsole([inv.name, ...inv.args.map((a) => a.text)]) ? scopedModelWrite(snippet.text) : undefined;

@@ -32,10 +32,11 @@ const ALL_ROWS_FILTER = new RegExp(String.raw`(\.|->|::)\s*(?:where|whereRaw|and
 export function plainOrmCode(code: string): string {
   let text = code.length > 100_000 ? code.slice(0, 100_000) : code;
   // Ruby: `x.public_send(:delete_all)`, `x.send("destroy_all")`, `x.__send__(:update_all, …)`.
-  text = text.replace(/\.(?:public_send|send|__send__|try!?)\s*\(\s*(?::|(['"]))(\w+[!?]?)\1?\s*(,\s*)?/g, (_, _q, name: string, comma?: string) => `.${name}(${comma ? '' : ''}`);
+  if (text.includes('send') || text.includes('try')) text = text.replace(/\.(?:public_send|send|__send__|try!?)\s*\(\s*(?::|(['"]))(\w+[!?]?)\1?\s*(?:,\s*)?/g, (_, _q, name: string) => `.${name}(`);
   // Python: `getattr(User.objects.all(), "delete")()`.
-  text = text.replace(/\bgetattr\s*\(\s*([\w.]+(?:\([^()]*\))?(?:\.\w+(?:\([^()]*\))?)*)\s*,\s*(['"])(\w+)\2\s*\)/g, '$1.$3');
-  text = literalMembers(text);
+  if (text.includes('getattr')) text = text.replace(/\bgetattr\s*\(\s*([\w.]+(?:\([^()]*\))?(?:\.\w+(?:\([^()]*\))?)*)\s*,\s*(['"])(\w+)\2\s*\)/g, '$1.$3');
+  if (text.includes('[')) text = literalMembers(text);
+  if (!/where|filter/i.test(text)) return text;
   text = text.replace(ALL_ROWS_FILTER, (_, sep: string) => (sep === '::' ? '::query()' : ''));
   // `{ where: {} }` in an options object: no where at all.
   text = text.replace(/\bwhere\s*:\s*\{\s*\}\s*,?\s*/g, '');
