@@ -1,6 +1,6 @@
 import type { CodeSnippet, Finding, RuleContext, RulePack } from '../policy/types';
 import { snippetDatabase } from './support/snippetDatabase';
-import { everyRowOrmCall, frameworkConsole, gormEveryRow, gormSql, plainOrmCode, scopedModelWrite } from './support/ormMassCalls';
+import { everyRowOrmCall, frameworkConsole, gormEveryRow, gormSql, mayWriteRows, plainOrmCode, scopedModelWrite } from './support/ormMassCalls';
 import { throwawayStore } from './support/throwawayStores';
 import { scanSql } from './support/sqlScan';
 
@@ -46,6 +46,7 @@ function compiledCall(code: string): string | undefined {
 
 function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   if (!['python', 'javascript', 'ruby', 'php', 'compiled'].includes(snippet.language)) return [];
+  if (!mayWriteRows(snippet.text)) return [];
   const plain = snippet.language === 'compiled' ? '' : plainOrmCode(snippet.text);
   const call = snippet.language === 'compiled' ? compiledCall(snippet.text) : (everyRowCall(plain) ?? everyRowOrmCall(plain));
   const inv = snippet.runner;

@@ -84,8 +84,16 @@ const EVERY_ROW: readonly [RegExp, string][] = [
   [/\.Migrator\s*\(\s*\)\s*\.(DropTable|DropColumn)\s*\(/, 'GORM Migrator().$1'],
 ];
 
+/** A word every call below needs: code without one (most one-liners) is passed over at once. */
+const MAY_WRITE_ROWS = /delet|destroy|updat|truncat|drop|upsert|sync|\.del\b|patch|expire|unlink|clear/i;
+
+export function mayWriteRows(code: string): boolean {
+  return MAY_WRITE_ROWS.test(code);
+}
+
 /** The first every-row call in code (already in plain form), for the reason. */
 export function everyRowOrmCall(plain: string): string | undefined {
+  if (!MAY_WRITE_ROWS.test(plain)) return undefined;
   for (const [re, shown] of EVERY_ROW) {
     const m = re.exec(plain);
     if (m) return shown.replace(/\$(\d)/g, (_, n: string) => m[Number(n)] ?? '').replace(/\s+/g, ' ');
@@ -126,6 +134,7 @@ const LOOPS: readonly RegExp[] = [
 
 export function perItemLoop(code: string): string | undefined {
   const text = code.length > 20_000 ? code.slice(0, 20_000) : code;
+  if (!MAY_WRITE_ROWS.test(text)) return undefined;
   for (const re of LOOPS) {
     const m = re.exec(text);
     if (m) return m[0].replace(/\s+/g, ' ').slice(0, 80);
@@ -169,6 +178,7 @@ export function scopedModelWrite(code: string): string | undefined {
 
 /** A framework's console, whose environment the framework pack reads: `manage.py shell`, `rails runner|console`, `artisan tinker`. */
 export function frameworkConsole(words: readonly string[]): boolean {
+  if (!words.some((w) => w.includes('manage.py') || w.includes('rails') || w.includes('artisan'))) return false;
   const at = (re: RegExp) => words.findIndex((w) => re.test(w));
   const manage = at(/(^|\/)manage\.py$/);
   if (manage >= 0 && /^(shell|shell_plus|runscript)$/.test(words[manage + 1] ?? '')) return true;
