@@ -3,7 +3,7 @@ import { resolvePath } from '../../paths';
 
 /**
  * SQL a database driver runs that is not a literal at the call (red team round 14): text read from a file
- * (`cursor.execute(open('scripts/wipe.sql').read())`, `pool.query(fs.readFileSync('x.sql', 'utf8'))`), taken from
+ * (`cursor.execute(open(path).read())`, `pool.query(fs.readFileSync('x.sql', 'utf8'))`), taken from
  * the program's arguments (`execute(sys.argv[2])` with the statement after the code), or built at run time
  * (`' '.join(['TRUNCATE', 'users'])`, `'TRUNCATE %s' % t`, a decoded string). A file that can be read and the
  * arguments on the line are read as the statements they hold; fragments of a built statement are joined and read;
