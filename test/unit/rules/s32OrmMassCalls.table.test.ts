@@ -102,6 +102,8 @@ const TABLE: Record<string, readonly Row[]> = {
     allowed(`ruby -e 'require "./config/environment"; puts User.all.map(&:email).size'`),
     flag(`bin/rails runner 'User.find_each(&:destroy)'`),
     flag(`bin/rails runner 'User.find_each { |u| u.destroy }'`),
+    flag(`ruby -e 'require "./config/environment"; User.all.each do |u| u.update!(active: false) end'`),
+    allowed(`ruby -e 'require "./config/environment"; User.all.each do |u| puts u.email end'`),
     allowed(`bin/rails runner 'User.find_each { |u| puts u.email }'`),
     flag(`bin/rails runner 'ActiveRecord::Base.connection.truncate_tables(*ActiveRecord::Base.connection.tables)'`),
     flag(`RAILS_ENV=production rails runner 'User.all.each(&:destroy)'`, true),

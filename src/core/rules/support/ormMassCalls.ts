@@ -47,7 +47,7 @@ export function plainOrmCode(code: string): string {
 const EVERY_ROW: readonly [RegExp, string][] = [
   // ActiveRecord.
   [/\b([A-Z]\w*)(?:\.(?:all|unscoped|in_batches|find_in_batches)(?:\([^()]*\))?)*\.(delete_all|destroy_all|update_all|touch_all)\b/, 'ActiveRecord $1 … $2 over every record'],
-  [/\b([A-Z]\w*)(?:\.(?:all|unscoped))?\.(?:find_each|each|find_in_batches|in_batches|each_record)(?:\([^()]*\))?\s*(?:\(\s*&:(destroy!?|delete)\s*\)|(?:\{|\bdo\b)\s*\|\s*(\w+)\s*\|\s*\4\.(destroy!?|delete|update!?|update_columns?)\b)/, 'ActiveRecord $1: each record destroyed in turn ($2$5)'],
+  [/\b([A-Z]\w*)(?:\.(?:all|unscoped))?\.(?:find_each|each|find_in_batches|in_batches|each_record)(?:\([^()]*\))?\s*(?:\(\s*&:(destroy!?|delete)\s*\)|(?:\{|\bdo\b)\s*\|\s*(\w+)\s*\|\s*\3\.(destroy!?|delete|update!?|update_columns?)\b)/, 'ActiveRecord $1: each record destroyed in turn ($2$4)'],
   [/\b([A-Z]\w*)\.(?:all|unscoped)\.(update!?|destroy!?|delete|update_columns)\s*\(/, 'ActiveRecord $1.all.$2 over every record'],
   [/\b[A-Z]\w*\.upsert_all\s*\([^;]*?\b([A-Z]\w*)\.(?:all|find_each|pluck|ids|select|map)\b/, 'ActiveRecord upsert_all rewriting every record of $1'],
   [/\.truncate_tables\s*\(/, 'ActiveRecord truncate_tables'],
