@@ -49,7 +49,7 @@ import { clickhouseClient, cqlsh, sqlcmd, sqlite3 } from './tools/sqlite';
 import { curl, httpie, powershellWeb, wget } from './tools/webClients';
 import { bun, cargo, gem, go, npm, pip, pnpm, poetry, uv, volta, yarn } from './tools/packageManagers';
 import { apk, apt, brew, dnf, dpkg, pacman, rpm, snap, zypper } from './tools/systemPackages';
-import { cc, crystal, dotnetScript, haskell, java, kotlin, nim, rustc, scalaCli, swift, zig } from './tools/compilers';
+import { cc, crystal, dotnetScript, haskell, java, kotlin, nim, rustc, scalaCli, swift, yaegi, zig } from './tools/compilers';
 import { changeset, dotnet, flit, goreleaser, hatch, np, pdm, semanticRelease, twine, vsce } from './tools/publishers';
 import { awk, deno, kitty, netcat, screen, systemdRun, telnet, tmux, wezterm } from './tools/runners';
 import { husky, lefthook, preCommit } from './tools/hookManagers';
@@ -75,7 +75,7 @@ export const TOOLS: readonly ToolSpec[] = [
   psql, dropdb, pgRestore, pgDropcluster, pgCtl, pgCtlcluster, createuser, dropuser, pgResetwal, pgRewind, pgArchivecleanup, rabbitmqctl, redisCheckAof, mysql, mysqladmin, mysqld, initdb, pgUpgradecluster, mongosh, redisCli, sqlite3, sqlcmd, clickhouseClient, cqlsh,
   curl, wget, httpie, powershellWeb,
   systemdRun, tmux, screen, kitty, wezterm, netcat, telnet, awk, deno,
-  npm, pnpm, yarn, bun, pip, uv, poetry, gem, volta, cargo, go, twine, flit, hatch, pdm, vsce, dotnet, np, semanticRelease, changeset, goreleaser, apt, dpkg, dnf, rpm, pacman, apk, zypper, snap, brew, cc, rustc, java, kotlin, swift, zig, crystal, nim, haskell, scalaCli, dotnetScript,
+  npm, pnpm, yarn, bun, pip, uv, poetry, gem, volta, cargo, go, twine, flit, hatch, pdm, vsce, dotnet, np, semanticRelease, changeset, goreleaser, apt, dpkg, dnf, rpm, pacman, apk, zypper, snap, brew, cc, rustc, java, kotlin, swift, zig, crystal, nim, haskell, scalaCli, dotnetScript, yaegi,
   rm, rmdir, chmod, chown, mv, cp, shred, truncate, unlink, mkfs, rsync, rimraf, delCli, trash, secureDelete,
   power, init, systemctl, iptables, ufw, passwd, crontab, blkdiscard, sgdisk,
   preCommit, lefthook, husky, claudeCli, codexCli, geminiCli,

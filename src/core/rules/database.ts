@@ -11,6 +11,7 @@ import { clientHostInCode, redisCodeCalls, redisKeyDeletes, riskyAdminMongo, ris
 import { runtimeHints, substitutionsOf } from './support/runtimeTarget';
 import { serverSecretReads } from './support/serverSecretReads';
 import { localScratchObject, localTestDatabase, memoryOnlyStore, namedLoopbackRedis, testEnvironmentOnly } from './support/testDatabases';
+import { DRIVER_CALL, driverSqlInputs, productionConnection } from './support/driverSqlInputs';
 
 /**
  * Databases: SQL that drops, truncates or empties tables (through psql, mysql, sqlite3 and SQL inside
@@ -521,24 +522,23 @@ function connectionInCode(code: string, runner: Invocation): Connection {
 }
 
 function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
-  const runner = snippet.runner;
   if (snippet.language === 'sql' || snippet.language === 'mongo' || snippet.language === 'redis') {
-    const conn = clientWorks(runner, ctx.facts)?.[0]?.connection ?? connectionInCode('', runner);
+    const conn = clientWorks(snippet.runner, ctx.facts)?.[0]?.connection ?? connectionInCode('', snippet.runner);
     const work: Work = { connection: conn, sql: [], mongo: [], redis: [] };
     work[snippet.language] = [snippet.text];
     return judgeWork(work, ctx);
   }
   if (!['python', 'javascript', 'ruby', 'php', 'perl'].includes(snippet.language)) return [];
-  const literals = stringLiterals(snippet.text);
-  // SQL text only matters when the program hands it to a driver.
-  const executes = /\b(execute|executemany|executescript|query|exec|raw|run|prepare|sql|cursor|knex|sequelize)\b|\$(?:execute|query)Raw|->do\s*\(/i.test(snippet.text);
-  const sql = executes ? literals.filter(looksLikeSql) : [];
+  const inputs = DRIVER_CALL.test(snippet.text) ? driverSqlInputs(snippet, ctx.facts) : undefined; // SQL only matters when handed to a driver
+  const literals = [...stringLiterals(snippet.text), ...(inputs?.sql ?? [])];
+  const sql = inputs ? literals.filter(looksLikeSql) : [];
   const destroysSql = sql.flatMap(scanSql).some((s) => s.effect === 'destroy');
   const mongo = scanMongo(snippet.text);
   const redis = scanRedis(literals.join('\n')).concat(redisCodeCalls(snippet.text));
-  if ((!destroysSql && mongo.length === 0 && redis.length === 0) || memoryOnlyStore(snippet.text)) return [];
-  const conn = connectionInCode(snippet.text, runner);
-  return judgeWork({ connection: conn, sql: destroysSql ? sql : [], mongo: mongo.length > 0 ? [snippet.text] : [], redis: [...new Set(redis.map((r) => r.command ?? 'FLUSHALL'))] }, ctx).filter((f) => f.severity !== 'info');
+  const conn = connectionInCode(inputs?.text ?? snippet.text, snippet.runner);
+  const opaque = inputs?.unreadable !== undefined && !destroysSql && productionConnection(conn, ctx) ? { opaqueInput: `code ${inputs.unreadable}` } : {};
+  if ((!destroysSql && mongo.length === 0 && redis.length === 0 && opaque.opaqueInput === undefined) || memoryOnlyStore(snippet.text)) return [];
+  return judgeWork({ connection: conn, sql: destroysSql ? sql : [], mongo: mongo.length > 0 ? [snippet.text] : [], redis: [...new Set(redis.map((r) => r.command ?? 'FLUSHALL'))], ...opaque }, ctx).filter((f) => f.severity !== 'info');
 }
 
 /** What a database client invocation runs, as this pack reads it: the dialog previews this, never its own reading of the command text. */

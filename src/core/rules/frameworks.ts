@@ -6,6 +6,7 @@ import { effectiveCommand } from './support/commandLine';
 import { scanSql } from './support/sqlScan';
 import { stdinText } from './database';
 import { dotenvDatabase, testEnvironmentOnly } from './support/testDatabases';
+import { everyRowOrmCall, plainOrmCode, scopedOrmWrite } from './support/ormMassCalls';
 
 /**
  * ORMs, migration tools and framework consoles that destroy data: schema pushes that accept data
@@ -155,11 +156,10 @@ function consoleInput(inv: Invocation, facts: Facts): { code?: string; opaque?: 
 const ADMIN_ACCOUNT_CODE = /\b(create_superuser|createsuperuser)\b|\b(create|create!|update|update!|update_attribute|save|new)\b[\s\S]{0,200}\b(admin|is_admin|superuser|is_superuser|is_staff|role)\b['"]?\s*(:|=>|=)\s*(true|True|1|['"](admin|owner|superuser)['"])/;
 
 function codeHit(framework: FrameworkId, what: string, code: string | undefined): Hit | undefined {
-  if (code === undefined) return undefined;
-  const call = ormDeleteIn(code);
-  if (call) return { framework, what, effect: `evaluates code that deletes or rewrites records (${call}) in` };
+  const call = code === undefined ? undefined : (ormDeleteIn(code) ?? everyRowOrmCall(plainOrmCode(code))); // filtered: asks on production only
+  if (call) return { framework, what, effect: `evaluates code that deletes or rewrites records (${call}) in`, ...(scopedOrmWrite(code ?? '') ? { productionOnly: true as const } : {}) };
   // Routine on a development database; on production it is an administrator account nobody reviewed.
-  return ADMIN_ACCOUNT_CODE.test(code) ? { framework, what, effect: 'evaluates code that creates or promotes an administrator account in', productionOnly: true } : undefined;
+  return code !== undefined && ADMIN_ACCOUNT_CODE.test(code) ? { framework, what, effect: 'evaluates code that creates or promotes an administrator account in', productionOnly: true } : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,8 @@
 import type { CodeSnippet, Finding, RuleContext, RulePack } from '../policy/types';
 import { snippetDatabase } from './support/snippetDatabase';
+import { everyRowOrmCall, frameworkConsole, gormEveryRow, gormSql, mayWriteRows, plainOrmCode, scopedModelWrite } from './support/ormMassCalls';
+import { throwawayStore } from './support/throwawayStores';
+import { scanSql } from './support/sqlScan';
 
 /**
  * ORM calls in interpreter code that empty a table without a destroying SQL word (round 6, #18):
@@ -34,15 +37,28 @@ export function everyRowCall(code: string): string | undefined {
   return undefined;
 }
 
+/** Go source (`go run`): GORM's every-row calls and the SQL it runs as written (`db.Exec("TRUNCATE users")`). */
+function compiledCall(code: string): string | undefined {
+  if (!/\bgorm\b/.test(code)) return undefined;
+  const sql = gormSql(code).flatMap(scanSql).find((s) => s.effect === 'destroy');
+  return gormEveryRow(code) ?? (sql ? `GORM Exec of ${sql.summary}` : undefined);
+}
+
 function checkSnippet(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
-  if (!['python', 'javascript', 'ruby', 'php'].includes(snippet.language)) return [];
-  const call = everyRowCall(snippet.text);
-  if (!call) return [];
+  if (!['python', 'javascript', 'ruby', 'php', 'compiled'].includes(snippet.language)) return [];
+  if (!mayWriteRows(snippet.text)) return [];
+  const plain = snippet.language === 'compiled' ? '' : plainOrmCode(snippet.text);
+  const call = snippet.language === 'compiled' ? compiledCall(snippet.text) : (everyRowCall(plain) ?? everyRowOrmCall(plain));
+  const inv = snippet.runner;
+  // A filtered model call outside the framework's console (which the frameworks pack reads with its environment).
+  const scoped = call === undefined && snippet.language !== 'compiled' && !frameworkConsole([inv.name, ...inv.args.map((a) => a.text)]) ? scopedModelWrite(snippet.text) : undefined;
+  if ((!call && !scoped) || throwawayStore(snippet, ctx.facts)) return [];
   const db = snippetDatabase(snippet, ctx);
   if (!db) return [];
   const { name, target } = db;
-  const inv = snippet.runner;
-  return [{ rule: 'orm-one-liners.every-row', risk: 'destructive', severity: 'ask', reason: `${inv.name} code calls ${call}, which deletes or rewrites every row of a table in ${name}.`, targets: [target] }];
+  if (call) return [{ rule: 'orm-one-liners.every-row', risk: 'destructive', severity: 'ask', reason: `${inv.name} code calls ${call}, which deletes or rewrites every row of a table in ${name}.`, targets: [target] }];
+  if (target.environment !== 'production' && !(target.environment === 'unknown' && target.remote)) return [];
+  return [{ rule: 'orm-one-liners.scoped-write', risk: 'destructive', severity: 'ask', reason: `${inv.name} code calls ${scoped}, which deletes or rewrites the rows it picks in ${name}, ${target.environment === 'production' ? 'which is production' : 'whose environment the line does not say'}.`, targets: [target] }];
 }
 
 export const ormOneLinersPack: RulePack = {

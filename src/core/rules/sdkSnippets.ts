@@ -8,6 +8,7 @@ import { clientLibraryFindings } from './support/clientLibraryFindings';
 import { literalEndpoints } from './support/clientLibraries';
 import { sdkVerbFloorFindings } from './support/sdkVerbFloor';
 import { snippetApiWriteFindings } from './support/snippetApiWrites';
+import { throwawayStore } from './support/throwawayStores';
 
 /**
  * Interpreter one-liners and scripts that destroy through a library instead of a CLI: a cloud SDK
@@ -30,8 +31,8 @@ const OPERATIONS = [
 ];
 const SNAKE = new RegExp(`\\b(?:delete|destroy|drop|purge|empty)_(?:${OPERATIONS.join('|')})\\b|\\bterminate_instances\\b|\\bschedule_key_deletion\\b|\\bpurge_queue\\b`, 'i');
 const CAMEL = /\b(?:delete|Delete)(?:Namespace(?:d(?!Pod\b)\w+)?|CollectionNamespaced\w+|PersistentVolume(?:Claim)?|Bucket|Objects?|DBInstance|DBCluster|Table|Stack|Secret|Volume|Snapshot|Function|Cluster|Repository|FileSystem|Container|Blobs?|Files|Queue|Topic|Database|Collection|Index)(?:Command|Async|IfExists)?\b|\b(?:terminateInstances|TerminateInstances(?:Command)?|purgeQueue|PurgeQueue(?:Command)?|scheduleKeyDeletion|ScheduleKeyDeletion(?:Command)?)\b/;
-/** Resource-style calls: `bucket.objects.all().delete()`, `bucket.delete!`, `objects.batch_delete!`, `bucket(…).delete()`. */
-const RESOURCE = /\.objects\.(?:all\(\)|filter\([^)]*\))\.delete\(\)|\.object_versions\.(?:all\(\)\.)?delete\(\)|\.batch_delete!|\b[Bb]ucket\([^)]*\)\.delete!?(?:\(\))?|\bbucket\.delete!|\.begin_delete\b/;
+/** Resource-style calls (a model class's `User.objects` is Django's, read by the ORM packs): `bucket.objects.all().delete()`, `bucket.delete!`, `objects.batch_delete!`, `bucket(…).delete()`. */
+const RESOURCE = /(?<!\b[A-Z]\w*)\.objects\.(?:all\(\)|filter\([^)]*\))\.delete\(\)|\.object_versions\.(?:all\(\)\.)?delete\(\)|\.batch_delete!|\b[Bb]ucket\([^)]*\)\.delete!?(?:\(\))?|\bbucket\.delete!|\.begin_delete\b/;
 
 /** HTTP DELETE requests in Ruby, PHP and Perl. */
 const HTTP_DELETE = [
@@ -109,7 +110,7 @@ function sdkFindings(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
 function libraryFindings(snippet: CodeSnippet, ctx: RuleContext): Finding[] {
   if (snippet.language !== 'python' && snippet.language !== 'javascript') return [];
   const call = libraryDataCall(snippet.text);
-  if (!call || memoryOnlyStore(snippet.text) || /localstack/i.test(snippet.text)) return [];
+  if (!call || memoryOnlyStore(snippet.text) || /localstack/i.test(snippet.text) || throwawayStore(snippet, ctx.facts)) return [];
   const names = resourceNames(snippet.text);
   const shown = names.length > 0 ? names : ['the store the program connects to (named at run time)'];
   const targets = targetsOf(snippet.text, names, shown.slice(0, 3), 'library', ctx);

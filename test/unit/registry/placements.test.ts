@@ -179,6 +179,7 @@ const ROWS: Readonly<Record<string, Row>> = {
   changeset: { words: '@ publish @', option: ['--otp'], value: '123456', decision: 'ask', production: true },
   goreleaser: { words: '@ release @', option: ['-f', '--config'], value: '.goreleaser.yaml', decision: 'ask', production: true },
   'dotnet-script': { words: '@ /tmp/x.csx', option: ['-c', '--configuration'], value: 'Release', decision: 'allow' },
+  yaegi: { words: "@ -e 'os.RemoveAll(\"/work/app/src\")'", option: ['-tags'], value: 'dev', decision: 'ask' },
   kill: { words: '@ -- -1', option: ['-s', '--signal'], value: 'KILL', decision: 'ask' },
   nft: { words: '@ flush ruleset', option: ['-I', '--includepath'], value: '/etc/nftables', decision: 'ask' },
   dockerd: { words: '@ -H tcp://0.0.0.0:2375 @', option: ['--data-root', '-g'], value: '/srv/docker', decision: 'ask' },

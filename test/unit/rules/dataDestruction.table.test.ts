@@ -143,7 +143,10 @@ table('artisan (laravel.com/docs/migrations, laravel.com/docs/artisan#tinker)', 
   ask('php artisan migrate:fresh --force --env=production', { production: true }),
   ask('php artisan db:wipe --force'),
   ask('php artisan migrate:rollback --step=3'),
-  ask(`php artisan tinker --execute="App\\Models\\User::where('is_test', true)->delete();"`),
+  // Stop 32: a filtered delete in a console on the development default is routine (as a scoped DELETE is); on production it asks.
+  allow(`php artisan tinker --execute="App\\Models\\User::where('is_test', true)->delete();"`),
+  ask(`php artisan tinker --execute="App\\Models\\User::where('is_test', true)->delete();" --env=production`, { production: true }),
+  ask(`php artisan tinker --execute="App\\Models\\User::query()->delete();"`),
   ask('./vendor/bin/sail artisan migrate:reset'),
   allow('php artisan migrate:status'),
   allow('php artisan migrate --pretend'),
@@ -163,7 +166,9 @@ table('alembic (alembic.sqlalchemy.org/en/latest/tutorial.html#downgrading)', [
 ]);
 
 table('rails (guides.rubyonrails.org/command_line.html)', [
-  ask(`bin/rails runner 'Notification.where("created_at < ?", 6.months.ago).delete_all'`),
+  allow(`bin/rails runner 'Notification.where("created_at < ?", 6.months.ago).delete_all'`),
+  ask(`RAILS_ENV=production bin/rails runner 'Notification.where("created_at < ?", 6.months.ago).delete_all'`, { production: true }),
+  ask(`bin/rails runner 'Notification.delete_all'`),
   ask('RAILS_ENV=production bin/rails runner "Order.where(test: true).destroy_all"', { production: true }),
   ask("echo 'ActiveRecord::Base.connection.truncate(:events)' | bin/rails console -e production", { production: true }),
   ask('bin/rails db:rollback STEP=2'),
@@ -174,8 +179,10 @@ table('rails (guides.rubyonrails.org/command_line.html)', [
 ]);
 
 table('django (docs.djangoproject.com/en/stable/ref/django-admin)', [
-  ask(`python manage.py shell -c "from orders.models import Order; Order.objects.filter(status='draft').delete()"`),
-  ask('python manage.py shell < scripts/purge_inactive.py'),
+  allow(`python manage.py shell -c "from orders.models import Order; Order.objects.filter(status='draft').delete()"`),
+  ask(`python manage.py shell -c "from orders.models import Order; Order.objects.all().delete()"`),
+  allow('python manage.py shell < scripts/purge_inactive.py'),
+  ask('python manage.py shell --settings=config.settings.production < scripts/purge_inactive.py', { production: true }),
   ask('python manage.py migrate orders zero'),
   ask('python manage.py sqlflush | python manage.py dbshell'),
   ask("python manage.py shell --settings=config.settings.production <<'PY'\nfrom accounts.models import User\nUser.objects.filter(last_login__isnull=True).delete()\nPY", { production: true }),

@@ -2,7 +2,7 @@
  * Compiled languages the agent builds and runs: what runs is the source, read like an interpreter's
  * program (`python fix.py` reads fix.py; `go run fix.go` reads fix.go). A runner that compiles and runs
  * at once (`go run x.go`, `go run -` with a heredoc, `tcc -run`, `java X.java`, `swift x.swift`, `zig
- * run`, `crystal run|eval`, `nim r`, `runghc`, `ghc -e`, `scala-cli`, `kotlinc -script`, `dotnet run
+ * run`, `crystal run|eval`, `nim r`, `runghc`, `ghc -e`, `yaegi -e`, `scala-cli`, `kotlinc -script`, `dotnet run
  * app.cs`, `dotnet-script`) reads its source now; a compiler (`cc x.c -o /tmp/x`, `rustc`, `go build
  * -o`, `swiftc`, `zig build-exe`, `crystal build`) records that its output is built from that source,
  * and the source is read when the program runs on the same line. A source that cannot be read (written
@@ -205,5 +205,6 @@ export const compiledRunnerHandlers: Record<string, Handler> = {
   'scala-cli': runnerOf(['run'], [], ['-e'], true),
   scala: runnerOf(['run'], [], ['-e'], true),
   'dotnet-script': runnerOf([], [], [], true),
+  yaegi: runnerOf(['run'], [], ['-e'], true),
   dotnet,
 };

@@ -135,4 +135,16 @@ export const dotnetScript: ToolSpec = {
   commands: { eval: {}, init: {}, new: {}, publish: {}, register: {} },
 };
 
-export const COMPILER_TOOLS: readonly ToolSpec[] = [cc, rustc, java, kotlin, swift, zig, crystal, nim, haskell, scalaCli, dotnetScript];
+/** Yaegi, the Go interpreter (github.com/traefik/yaegi): `yaegi -e 'code'`, `yaegi [run] x.go`; Go-style single-dash options. */
+export const yaegi: ToolSpec = {
+  names: ['yaegi'],
+  family: 'runner',
+  locality: 'local',
+  goFlags: true,
+  unknownShort: 'switch',
+  unknownLong: 'switch',
+  options: [valued('-e'), valued('-tags'), flag('-i'), flag('-syscall'), flag('-unsafe'), flag('-unrestricted'), flag('-noautoimport'), flag('-h', '-help')],
+  commands: { 'run|test|extract|help|version': {} },
+};
+
+export const COMPILER_TOOLS: readonly ToolSpec[] = [cc, rustc, java, kotlin, swift, zig, crystal, nim, haskell, scalaCli, dotnetScript, yaegi];

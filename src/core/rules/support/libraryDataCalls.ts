@@ -1,3 +1,5 @@
+import { perItemLoop } from './ormMassCalls';
+
 /**
  * Data destroyed through a library in interpreter code, beside the cloud SDKs' delete calls and the ORMs'
  * every-row calls: database drivers (pymongo, the MongoDB Node driver), search and broker admin clients
@@ -30,7 +32,7 @@ const ROWS: readonly [RegExp, string, boolean?][] = [
   [/\bdrizzle\b[\s\S]{0,400}?\.delete\s*\(\s*[\w.]+\s*\)(?!\s*\.where)/, 'deletes every row of a table (Drizzle delete with no where)'],
   [/\b(?:typeorm|getRepository|DataSource|EntityManager|AppDataSource)\b[\s\S]{0,400}?\.(clear)\s*\(\s*\)|\.createQueryBuilder\s*\(\s*\)[\s\S]{0,200}?\.delete\s*\(\s*\)\s*\.from\s*\([^)]*\)\s*\.execute\s*\(/, 'deletes every row of a table (TypeORM clear() or a query builder delete with no where)'],
   [/\bsequelize\b[\s\S]{0,400}?\.(drop)\s*\(|\.destroy\s*\(\s*\{\s*(?:where\s*:\s*\{\s*\}|truncate\s*:\s*true)/i, 'drops or empties tables through Sequelize ($1)'],
-  [/\.nativeDelete\s*\(\s*[\w.]+\s*,\s*\{\s*\}\s*\)/, 'deletes every row of a table (MikroORM nativeDelete with an empty filter)'],
+  [/\.nativeDelete\s*\(\s*(?:[\w.]+|['"]\w+['"])\s*,\s*\{\s*\}\s*\)/, 'deletes every row of a table (MikroORM nativeDelete with an empty filter)'],
   [/\.updateMany\s*\(\s*\{(?![^)]*\bwhere\b)\s*data\s*:/, 'rewrites every row of a table (Prisma updateMany with no where)'],
   // Search engines and brokers through their admin clients.
   [/\.indices\.(delete|close)\s*\(|\.(delete_by_query|deleteByQuery)\s*\(|\/_delete_by_query\b/, 'deletes or closes Elasticsearch/OpenSearch indices or every document a query matches'],
@@ -46,7 +48,17 @@ const ROWS: readonly [RegExp, string, boolean?][] = [
   [/\b(?:ftplib|FTP_TLS|FTP)\b[\s\S]{0,400}?\.(delete|rmd)\s*\(/, 'deletes files on a remote FTP server (ftplib $1)'],
   [/\b(?:paramiko|SFTPClient|open_sftp)\b[\s\S]{0,400}?\.(remove|unlink|rmdir)\s*\(/, 'deletes files on a remote host over SFTP (paramiko $1)'],
   [/\b(?:basic-ftp|ssh2-sftp-client|ftp\.Client|SftpClient)\b[\s\S]{0,400}?\.(remove|removeDir|rmdir|delete|clearWorkingDir)\s*\(/, 'deletes files on a remote host over FTP/SFTP ($1)'],
+  // Graph stores through their drivers (red team round 14): Cypher that deletes every node of a label or of the graph
+  // (`MATCH (n) DETACH DELETE n`: no WHERE, no property map), Gremlin's `g.V().drop()` over every vertex or edge.
+  [/['"`]\s*MATCH\s*\(\s*\w*\s*(?::\s*\w+)?\s*\)\s*(?:DETACH\s+)?DELETE\b/i, 'deletes every node of a graph (Cypher MATCH … DELETE with no filter)'],
+  [/\bg\.[VE]\s*\(\s*\)(?:\s*\.hasLabel\s*\([^()]*\))?\s*\.drop\s*\(\s*\)/, 'drops every vertex or edge of a graph (Gremlin drop())'],
+  // Redis server administration through a client: stopped without saving, databases swapped under their clients.
+  [/\bredis\b[\s\S]{0,400}?\.(shutdown)\s*\(/i, 'stops the Redis server ($1; with nosave the data since the last save is lost)'],
+  [/\bredis\b[\s\S]{0,400}?\.(swapdb)\s*\(/i, 'swaps two Redis databases ($1: every client of one now reads and writes the other)'],
   // Protections switched off.
+  [/\bALTER\s+SYSTEM\s+SET\s+(?:ssl|fsync|full_page_writes|synchronous_commit|archive_mode|wal_level|password_encryption|log_\w+|row_security|data_checksums)\s*(?:=|TO)\s*'?(?:off|false|0|minimal|none)\b/i, 'lowers a PostgreSQL server safety setting (ALTER SYSTEM SET)', true],
+  [/['"]setParameter['"][\s\S]{0,200}?\b(?:audit\w*|enableLocalhostAuthBypass|authenticationMechanisms|requireSSL\w*|tlsMode|sslMode)\s*[=:]\s*(?:False|false|0|['"](?:disabled|allowTLS|preferTLS|allowSSL|preferSSL)['"])/, 'switches a MongoDB server security setting off (setParameter)', true],
+  [/\bdestructive_requires_name['"]?\s*[=:]\s*(?:False|false|['"]false['"])/, 'lets one request delete every Elasticsearch index (action.destructive_requires_name off)', true],
   [/\b(?:put_bucket_versioning|putBucketVersioning|PutBucketVersioningCommand)\b[\s\S]{0,300}?Suspended/, 'suspends the versioning of a bucket (overwritten and deleted objects are no longer kept)', true],
   [/\bBackupRetentionPeriod\s*[=:]\s*0\b/, 'sets a database\'s backup retention to 0 (automated backups are deleted)', true],
   [/\bDeletionProtection\s*[=:]\s*(?:False|false)\b/, 'turns deletion protection off', true],
@@ -59,5 +71,7 @@ export function libraryDataCall(code: string): LibraryCall | undefined {
     const m = re.exec(text);
     if (m) return { does: does.replace(/\$(\d)/g, (_, n: string) => m[Number(n)] ?? ''), ...(safetyNet ? { safetyNet } : {}) };
   }
-  return undefined;
+  // A store emptied one item at a time (`[b.delete() for b in bucket.list_blobs()]`, `findMany().then(… delete …)`).
+  const loop = perItemLoop(text);
+  return loop !== undefined ? { does: `deletes or expires every item of a store one at a time (${loop})` } : undefined;
 }

@@ -10,7 +10,7 @@ const IN_MEMORY = /:memory:|\bEphemeralClient\s*\(|\bchromadb\.Client\s*\(\s*\)|
 const OUTLIVING = new RegExp(
   [
     String.raw`PersistentClient|HttpClient|CloudClient|connect_to_(?:local|embedded|custom|weaviate_cloud|wcs)|\bpersist`,
-    String.raw`\b(?:path|host|url|uri|location|dsn|database|filename)\s*[=:]`,
+    String.raw`\b(?:path|host|url|uri|location|dsn|database|filename)\s*[=:](?!\s*["'\x60]:memory:["'\x60])`,
     String.raw`\.connect\s*\(\s*["'\x60](?!:memory:)`,
     String.raw`["'\x60][^"'\x60\s]*(?::\/\/|\.(?:db|sqlite3?|duckdb|s3db)["'\x60])`,
     String.raw`environ|getenv|process\.env|\bENV\[|\$_ENV|\bSettings\s*\(`,

@@ -1,0 +1,93 @@
+import type { CodeSnippet, Facts, RuleContext } from '../../policy/types';
+import { resolvePath } from '../../paths';
+
+/**
+ * SQL a database driver runs that is not a literal at the call (red team round 14): text read from a file
+ * (`cursor.execute(open(path).read())`, `pool.query(fs.readFileSync('x.sql', 'utf8'))`), taken from
+ * the program's arguments (`execute(sys.argv[2])` with the statement after the code), or built at run time
+ * (`' '.join(['TRUNCATE', 'users'])`, `'TRUNCATE %s' % t`, a decoded string). A file that can be read and the
+ * arguments on the line are read as the statements they hold; fragments of a built statement are joined and read;
+ * what no literal says is unreadable, which asks when the connection is production.
+ */
+
+/** Calls that hand text to a driver or an ORM's raw executor. */
+export const DRIVER_CALL = /\b(execute|executemany|executescript|execute_sql|exec_driver_sql|exec_query|execute_query|executeQuery|query|exec|raw|run|prepare|sql|cursor|knex|sequelize|unsafe)\b|\$(?:execute|query)Raw(?:Unsafe)?|->do\s*\(/i;
+
+const EXECUTOR = /(?:\.|->)\s*(execute|executemany|executescript|execute_sql|exec_driver_sql|exec_query|execute_query|executeQuery|query|exec|exec_params|raw|unsafe|\$executeRawUnsafe|\$queryRawUnsafe)\s*\(/g;
+const SQL_FILE = /(?:\bopen|readFileSync|readFile|\bread_text|File\.read|IO\.read|file_get_contents|Path)\s*\(\s*(['"])([^'"\n]+\.sql)\1/g;
+const ARGV = /\bsys\.argv\b|\bprocess\.argv\b|\bARGV\b|\$argv\b|\bDeno\.args\b/;
+
+export interface DriverSqlInputs {
+  /** The code with the program's arguments appended as literals (for the connection they may name). */
+  text: string;
+  /** Statements read from files, arguments and built fragments. */
+  sql: string[];
+  /** Why a statement handed to a driver cannot be read in advance. */
+  unreadable?: string;
+}
+
+/** The argument text of the call whose `(` is at `open` (quotes respected), or undefined past 2,000 characters. */
+function argumentAt(code: string, open: number): string | undefined {
+  let depth = 0;
+  let quote = '';
+  for (let i = open; i < code.length && i < open + 2000; i++) {
+    const c = code[i]!;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return code.slice(open + 1, i);
+  }
+  return undefined;
+}
+
+const LITERAL = /"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'|`((?:[^`\\]|\\.)*)`/g;
+
+/** The program's own arguments: the words after the code on `python -c CODE a b`, `node -e CODE a b`, `ruby -e CODE a b`. */
+function programArguments(snippet: CodeSnippet): string[] {
+  const args = snippet.runner.args;
+  const at = args.findIndex((a) => a.text === snippet.text);
+  return at < 0 ? [] : args.slice(at + 1).filter((a) => !a.dynamic).map((a) => a.text).slice(0, 20);
+}
+
+export function driverSqlInputs(snippet: CodeSnippet, facts: Facts): DriverSqlInputs {
+  const code = snippet.text.length > 100_000 ? snippet.text.slice(0, 100_000) : snippet.text;
+  const sql: string[] = [];
+  let unreadable: string | undefined;
+  const read = new Set<string>();
+  const inv = snippet.runner;
+  for (const m of code.matchAll(SQL_FILE)) {
+    const path = m[2]!;
+    const text = /[$`{]/.test(path) ? undefined : facts.readFile(resolvePath(resolvePath(facts.cwd, inv.cwd, facts.home), path, facts.home));
+    if (text !== undefined) {
+      sql.push(text.slice(0, 100_000));
+      read.add(path);
+    } else unreadable ??= `runs SQL read from ${path}, which cannot be read in advance`;
+    if (read.size + (unreadable ? 1 : 0) >= 5) break;
+  }
+  const argv = ARGV.test(code) ? programArguments(snippet) : [];
+  sql.push(...argv);
+  let calls = 0;
+  for (const m of code.matchAll(EXECUTOR)) {
+    if (++calls > 50) break;
+    const arg = argumentAt(code, m.index + m[0].length - 1)?.trim();
+    if (arg === undefined || arg === '') continue;
+    // A plain literal (with parameters after it) is read by the caller as it stands.
+    const first = /^(?:[rRbBuUfF]{0,2})?("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\$]|\\.)*`)\s*(?:,|$)/.exec(arg);
+    if (first || /^[A-Za-z_$][\w$]*$/.test(arg)) continue;
+    if ([...read].some((p) => arg.includes(p)) || (ARGV.test(arg) && argv.length > 0)) continue;
+    const pieces = [...arg.matchAll(LITERAL)].map((l) => l[1] ?? l[2] ?? l[3] ?? '');
+    const joined = pieces.join(' ').replace(/%[sd]|\{\}|\$\{[^}]*\}/g, ' ').replace(/\s+/g, ' ').trim();
+    if (joined !== '') sql.push(joined);
+    unreadable ??= `hands ${m[1]} a statement built at run time (${arg.replace(/\s+/g, ' ').slice(0, 60)})`;
+  }
+  const text = argv.length > 0 ? `${code}\n${argv.map((a) => JSON.stringify(a)).join('\n')}` : code;
+  return { text, sql, ...(unreadable !== undefined ? { unreadable } : {}) };
+}
+
+/** The connection is production, or a remote one whose environment nothing says. */
+export function productionConnection(conn: { values: readonly string[]; sources: readonly { source: string; value: string }[]; remote: boolean; selectors?: readonly string[] }, ctx: RuleContext): boolean {
+  const env = ctx.environmentOf({ values: conn.values, sources: conn.sources, remote: conn.remote, ...(conn.selectors ? { selectors: conn.selectors } : {}) });
+  return env.environment === 'production';
+}

@@ -1,0 +1,189 @@
+/**
+ * ORM and query-builder calls that delete or rewrite every row, read by what they mean rather than by one
+ * spelling (red team rounds 14 and 15). The code is first brought to a plain form:
+ *
+ * - a method called by a literal name is the method (`User.public_send(:delete_all)`, `getattr(qs, "delete")()`,
+ *   `p.user['delete' + 'Many']()`);
+ * - a filter that keeps every row is no filter (`where('1=1')`, `whereRaw('1=1')`, `.where(true)`, `where({})`,
+ *   `{ where: {} }`, Django's empty `filter()`).
+ *
+ * Then a call is every row when nothing narrows it: ActiveRecord's bulk calls after `all`/`in_batches`, or each
+ * record destroyed in turn (`find_each(&:destroy)`), `all.update!`, `upsert_all` over every record; an empty criteria
+ * object (`delete({})`, `nativeDelete('User', {})`, `updateMany({}, …)`, Sequelize `update(v, {})`, `bulkDelete('t', null)`);
+ * a builder chain with no where (Laravel `DB::table('t')->update([...])`, TypeORM `createQueryBuilder().delete().execute()`,
+ * Objection `User.query().delete()`, SQLModel `exec(delete(User))`, SQLAlchemy `update(User).values(…)`, Tortoise
+ * `User.all().delete()`, Pony `delete(u for u in User)`); a whole store emptied by the ORM itself (Sequelize `truncate()`
+ * or `sync({ force: true })`, MikroORM's schema generator, `truncate_tables`). A call narrowed by a real filter is the
+ * program's routine work, as a scoped DELETE is.
+ */
+
+/** `['delete' + 'Many']`, `["deleteMany"]`: a member named by literals, as a plain member. */
+function literalMembers(code: string): string {
+  return code.replace(/\[\s*((?:(['"`])\w*\2\s*\+\s*)*(['"`])\w*\3)\s*\]/g, (whole, pieces: string) => {
+    const name = pieces.replace(/['"`\s+]/g, '');
+    return /^[A-Za-z_]\w*$/.test(name) ? `.${name}` : whole;
+  });
+}
+
+/** A filter whose condition holds for every row. */
+const TAUTOLOGY = String.raw`\s*(?:(?<q>['"\x60])\s*(?:1\s*=\s*1|true|1|'1'\s*=\s*'1'|1\s*<>\s*0)\s*\k<q>|\{\s*\}|\[\s*\]|true|TRUE|nil|null|None)?\s*`;
+const ALL_ROWS_FILTER = new RegExp(String.raw`(\.|->|::)\s*(?:where|whereRaw|andWhere|orWhere|Where|filter|filter_by)\s*\(${TAUTOLOGY}\)`, 'g');
+
+export function plainOrmCode(code: string): string {
+  let text = code.length > 100_000 ? code.slice(0, 100_000) : code;
+  // Ruby: `x.public_send(:delete_all)`, `x.send("destroy_all")`, `x.__send__(:update_all, …)`.
+  if (text.includes('send') || text.includes('try')) text = text.replace(/\.(?:public_send|send|__send__|try!?)\s*\(\s*(?::|(['"]))(\w+[!?]?)\1?\s*(?:,\s*)?/g, (_, _q, name: string) => `.${name}(`);
+  // Python: `getattr(User.objects.all(), "delete")()`.
+  if (text.includes('getattr')) text = text.replace(/\bgetattr\s*\(\s*([\w.]+(?:\([^()]*\))?(?:\.\w+(?:\([^()]*\))?)*)\s*,\s*(['"])(\w+)\2\s*\)/g, '$1.$3');
+  if (text.includes('[')) text = literalMembers(text);
+  if (!/where|filter/i.test(text)) return text;
+  text = text.replace(ALL_ROWS_FILTER, (_, sep: string) => (sep === '::' ? '::query()' : ''));
+  // `{ where: {} }` in an options object: no where at all.
+  text = text.replace(/\bwhere\s*:\s*\{\s*\}\s*,?\s*/g, '');
+  return text;
+}
+
+/** Every-row calls over the plain form, each with the words the reason shows. */
+const EVERY_ROW: readonly [RegExp, string][] = [
+  // ActiveRecord.
+  [/\b([A-Z]\w*)(?:\.(?:all|unscoped|in_batches|find_in_batches)(?:\([^()]*\))?)*\.(delete_all|destroy_all|update_all|touch_all)\b/, 'ActiveRecord $1 … $2 over every record'],
+  [/\b([A-Z]\w*)(?:\.(?:all|unscoped))?\.(?:find_each|each|find_in_batches|in_batches|each_record)(?:\([^()]*\))?\s*(?:\(\s*&:(destroy!?|delete)\s*\)|(?:\{|\bdo\b)\s*\|\s*(\w+)\s*\|\s*\3\.(destroy!?|delete|update!?|update_columns?)\b)/, 'ActiveRecord $1: each record destroyed in turn ($2$4)'],
+  [/\b([A-Z]\w*)\.(?:all|unscoped)\.(update!?|destroy!?|delete|update_columns)\s*\(/, 'ActiveRecord $1.all.$2 over every record'],
+  [/\b[A-Z]\w*\.upsert_all\s*\([^;]*?\b([A-Z]\w*)\.(?:all|find_each|pluck|ids|select|map)\b/, 'ActiveRecord upsert_all rewriting every record of $1'],
+  [/\.truncate_tables\s*\(/, 'ActiveRecord truncate_tables'],
+  // Django and Tortoise querysets with nothing narrowing them.
+  [/\b([A-Z]\w*)\.(?:objects|all\s*\(\s*\))\.(?:all\s*\(\s*\)\.)?(delete|update)\s*\(/, '$1 queryset $2() over every row'],
+  // Laravel's query builder and Eloquent with no where in the chain.
+  [/\bDB::table\s*\(\s*['"]([\w.]+)['"]\s*\)\s*->\s*(truncate|delete|update|forceDelete)\s*\(/, "Laravel DB::table('$1')->$2() with no where"],
+  [/\b([A-Z]\w*)::(?:query\s*\(\s*\)|all\s*\(\s*\))\s*->\s*(update|delete|forceDelete|each\s*->\s*delete)\s*\(?/, 'Eloquent $1::query()->$2() with no where'],
+  // Empty criteria objects: TypeORM, MikroORM, Mongoose/MongoDB, Prisma, Sequelize, knex.
+  [/\.(delete|softDelete)\s*\(\s*\{\s*\}\s*\)|\.(update)\s*\(\s*\{\s*\}\s*,/, '$1$2({}) with empty criteria'],
+  [/\.(nativeDelete|nativeUpdate)\s*\(\s*(?:[\w.]+|['"]\w+['"])\s*,\s*\{\s*\}\s*[,)]/, 'MikroORM $1 with an empty filter'],
+  [/\.(updateMany|update_many|replaceMany)\s*\(\s*\{\s*\}\s*,/, '$1 with an empty filter'],
+  [/\.(\w+)\.(deleteMany|updateMany)\s*\(\s*(?:\{\s*(?:data\s*:[\s\S]{0,300}?)?\})?\s*\)/, 'Prisma $1.$2() with no where'],
+  [/\.update\s*\(\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*,\s*\{\s*\}\s*\)/, 'Sequelize update() with no where'],
+  [/\.bulkDelete\s*\(\s*['"]([\w.]+)['"]\s*(?:\)|,\s*(?:null|undefined|\{\s*\})\s*[,)])/, "Sequelize queryInterface bulkDelete('$1') with no where"],
+  [/\.bulkUpdate\s*\(\s*['"]([\w.]+)['"]\s*,\s*\{[^{}]*\}\s*(?:,\s*(?:null|undefined|\{\s*\}))?\s*\)/, "Sequelize queryInterface bulkUpdate('$1') with no where"],
+  [/\b(?:new\s+Sequelize\b|sequelize\b)[\s\S]{0,400}?\b\w+\.(truncate)\s*\(\s*(?:\{[^{}]*\})?\s*\)/, 'Sequelize truncate() of every model'],
+  [/\.sync\s*\(\s*\{[^{}]*\bforce\s*:\s*true/, 'Sequelize sync({ force: true }) (drops and recreates every table)'],
+  [/\bgetSchemaGenerator\s*\(\s*\)\s*\.(dropSchema|refreshDatabase|dropDatabase|clearDatabase)\s*\(/, 'MikroORM schema generator $1()'],
+  [/(?:\b(?:knex|db|trx|k|qb)\s*\(|\.(?:table|from)\s*\()\s*['"]([\w.]+)['"]\s*\)\s*\.(del|delete|truncate|update)\s*\((?![^;\n]*\.(?:eq|neq|match|in|filter|where\w*|is|lt|lte|gt|gte|like|ilike|contains)\s*\()/, "knex('$1').$2() with no where"],
+  [/\.createQueryBuilder\s*\([^()]*\)\s*\.(delete)\s*\(\s*\)(?:\s*\.from\s*\([^()]*\))?\s*\.execute\s*\(/, 'TypeORM query builder delete() with no where'],
+  [/\.createQueryBuilder\s*\([^()]*\)\s*\.update\s*\([^()]*\)\s*\.set\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*\.execute\s*\(/, 'TypeORM query builder update() with no where'],
+  // Objection.js: `User.query().delete()` / `.patch({...})` with no where.
+  [/\b([A-Z]\w*)\.query\s*\(\s*\)\s*\.(delete|del|patch|update)\s*\((?![^;\n]*\.(?:where|whereIn|findById|findOne)\w*\s*\()/, 'Objection $1.query().$2() with no where'],
+  // SQLAlchemy / SQLModel statements with no where.
+  [/\.exec(?:ute)?\s*\(\s*(?:sa\.|sqlalchemy\.|sqlmodel\.)?(delete|update)\s*\(\s*[\w.]+\s*\)\s*(?:\.values\s*\([^()]*\)\s*)?\)/, 'SQLAlchemy/SQLModel $1 statement with no where'],
+  // Peewee: `User.update(active=False).execute()`.
+  [/\b([A-Z]\w*)\.(update)\s*\([^()]*\)\s*\.execute\s*\(/, 'Peewee $1.$2(…).execute() with no where'],
+  // Pony: `delete(u for u in User)` with no `if`.
+  [/\bdelete\s*\(\s*(\w+)\s+for\s+\1\s+in\s+([A-Z]\w*)\s*\)/, 'Pony delete() of every $2'],
+  // GORM (Go): a global update or delete switched on, or a condition that holds for every row.
+  [/AllowGlobalUpdate\s*:\s*true[\s\S]{0,400}?\.(Delete|Update|Updates|UpdateColumn|UpdateColumns)\s*\(/, 'GORM $1 with AllowGlobalUpdate'],
+  [/\.Delete\s*\(\s*&?\w+\{\s*\}\s*,\s*"(?:1\s*=\s*1|true)"\s*\)/, 'GORM Delete with a condition true for every row'],
+  [/\.Migrator\s*\(\s*\)\s*\.(DropTable|DropColumn)\s*\(/, 'GORM Migrator().$1'],
+];
+
+/** A word every call below needs: code without one (most one-liners) is passed over at once. */
+const MAY_WRITE_ROWS = /delet|destroy|updat|truncat|drop|upsert|sync|\.del\b|patch|expire|unlink|clear/i;
+
+export function mayWriteRows(code: string): boolean {
+  return MAY_WRITE_ROWS.test(code);
+}
+
+/** The first every-row call in code (already in plain form), for the reason. */
+export function everyRowOrmCall(plain: string): string | undefined {
+  if (!MAY_WRITE_ROWS.test(plain)) return undefined;
+  for (const [re, shown] of EVERY_ROW) {
+    const m = re.exec(plain);
+    if (m) return shown.replace(/\$(\d)/g, (_, n: string) => m[Number(n)] ?? '').replace(/\s+/g, ' ');
+  }
+  return undefined;
+}
+
+/**
+ * GORM in Go source: `db.Where("1=1").Delete(&User{})` is plain-formed to `db.Delete(&User{})`, which GORM refuses
+ * without a condition; the tautology is what makes it every row, so it is read before the plain form.
+ */
+export function gormEveryRow(code: string): string | undefined {
+  const m = /\.Where\s*\(\s*"(?:1\s*=\s*1|true|1)"\s*\)(?:\s*\.\w+\s*\([^()]*\))*\s*\.(Delete|Update|Updates|UpdateColumn)\s*\(/.exec(code);
+  return m ? `GORM Where("1=1").${m[1]} (every row)` : everyRowOrmCall(plainOrmCode(code));
+}
+
+/** SQL literals GORM runs as written: `db.Exec("TRUNCATE users")`, `db.Raw("DELETE FROM …")`. */
+export function gormSql(code: string): string[] {
+  return [...code.slice(0, 100_000).matchAll(/\.(?:Exec|Raw)\s*\(\s*(?:"((?:[^"\\\n]|\\.)*)"|\x60([^\x60]*)\x60)/g)].map((m) => m[1] ?? m[2] ?? '').slice(0, 20);
+}
+
+/**
+ * A store emptied one item at a time: a loop or comprehension over a listing of everything (`findMany()`,
+ * `list_blobs()`, a collection's `stream()`, `scan_iter()`) whose body deletes or expires each item. A listing
+ * narrowed by an argument (`list_blobs(prefix='tmp/')`, `scan_iter('session:*')`) is scoped.
+ */
+const LISTING = String.raw`(?:\.(?:findMany|findAll|find|list|listAll|listDocuments|list_blobs|list_documents|stream|scan_iter|scanIterator|iterscan|all|list_objects|objects)\s*\(\s*(?:\{\s*\}|['"]\*['"])?\s*\)|\.keys\s*\(\s*['"]\*['"]\s*\))`;
+const DELETES = String.raw`\.(?:delete|destroy!?|unlink|expire|pexpire|expireat|del|deleteOne|delete_one|delete_blob)\s*\(`;
+const LOOPS: readonly RegExp[] = [
+  // Python: `[b.delete() for b in bucket.list_blobs()]`, `for k in r.scan_iter(): r.expire(k, 1)`.
+  new RegExp(String.raw`\[[^\[\]]*?${DELETES}[^\[\]]*?\bfor\s+\w+\s+in\s+[^\[\]]*?${LISTING}\s*\]`),
+  new RegExp(String.raw`\bfor\s+\w+\s+in\s+[^\n:]*?${LISTING}\s*:[^\n]{0,300}?${DELETES}`),
+  // JavaScript: `p.user.findMany().then(us => Promise.all(us.map(u => p.user.delete(…))))`, `(await x.findMany()).forEach(…)`.
+  new RegExp(String.raw`${LISTING}\s*\)?\s*\.(?:then|forEach|map)\s*\([\s\S]{0,300}?${DELETES}`),
+  new RegExp(String.raw`\bfor\s*\(\s*(?:const|let|var)\s+\w+\s+of\s+(?:await\s+)?[^;{]*?${LISTING}\s*\)[\s\S]{0,300}?${DELETES}`),
+  // Ruby and PHP: `User.all.each { |u| u.destroy }` is read above; `Model::all()->each->delete()` too.
+];
+
+export function perItemLoop(code: string): string | undefined {
+  const text = code.length > 20_000 ? code.slice(0, 20_000) : code;
+  if (!MAY_WRITE_ROWS.test(text)) return undefined;
+  for (const re of LOOPS) {
+    const m = re.exec(text);
+    if (m) return m[0].replace(/\s+/g, ' ').slice(0, 80);
+  }
+  return undefined;
+}
+
+/**
+ * Console code whose deleting or rewriting calls are all narrowed by a filter (`User.where(email: nil).update_all`,
+ * `Session::where('expired', 1)->delete()`, `User.objects.filter(id=3).delete()`): routine off production, as a
+ * scoped DELETE is. Raw SQL, schema drops, files and queues are never scoped here.
+ */
+const FILTERED = /(?:\.|->|::)\s*(?:where|where_not|rewhere|filter|exclude|find|find_by|find_by_\w+|get|whereIn|whereKey|whereNull|whereDate|first|last|take|limit)\s*\(|\.find_by_\w+\b/;
+const NEVER_SCOPED = /\bconnection\b|\bexecute\b|\b(?:drop|truncate|purge|remove_column|rmtree|rm_rf)|Schema::|Sidekiq|Resque|\.control\.|\bDB::table\b|\braw\b|\bsql\b|\bRepo\./i;
+
+export function scopedOrmWrite(code: string): boolean {
+  const plain = plainOrmCode(code);
+  return FILTERED.test(plain) && !NEVER_SCOPED.test(plain) && everyRowOrmCall(plain) === undefined && perItemLoop(plain) === undefined;
+}
+
+/**
+ * A filtered delete or update through Django's models (`User.objects.filter(…).delete()`) runs on the database of the
+ * settings module the process names. In `manage.py shell` (and `runscript`) the framework pack reads that environment
+ * (the project's development default is routine); a bare script or one-liner has no default settings (Django reads
+ * `DJANGO_SETTINGS_MODULE` from wherever the process got it), so the rows it picks are asked about as a scoped DELETE
+ * on a database of unknown environment is. (Rails code that loads `config/environment` has the development default,
+ * as `rails runner` does: its filtered calls stay allowed.)
+ */
+const SCOPED_MODEL_WRITES: readonly RegExp[] = [
+  /\b[A-Z]\w*\.objects\.(?:filter|exclude|get)\s*\([^;\n]*?\)\s*(?:\.\w+\s*\([^;\n]*?\)\s*)*\.(delete|update)\s*\(/,
+];
+
+export function scopedModelWrite(code: string): string | undefined {
+  const text = code.length > 100_000 ? code.slice(0, 100_000) : code;
+  for (const re of SCOPED_MODEL_WRITES) {
+    const m = re.exec(text);
+    if (m) return m[0].replace(/\s+/g, ' ').slice(0, 100);
+  }
+  return undefined;
+}
+
+/** A framework's console, whose environment the framework pack reads: `manage.py shell`, `rails runner|console`, `artisan tinker`. */
+export function frameworkConsole(words: readonly string[]): boolean {
+  if (!words.some((w) => w.includes('manage.py') || w.includes('rails') || w.includes('artisan'))) return false;
+  const at = (re: RegExp) => words.findIndex((w) => re.test(w));
+  const manage = at(/(^|\/)manage\.py$/);
+  if (manage >= 0 && /^(shell|shell_plus|runscript)$/.test(words[manage + 1] ?? '')) return true;
+  const rails = at(/(^|\/)rails$/);
+  if (rails >= 0 && /^(runner|r|console|c)$/.test(words[rails + 1] ?? '')) return true;
+  const artisan = at(/(^|\/)artisan$/);
+  return artisan >= 0 && words[artisan + 1] === 'tinker';
+}
