@@ -67,8 +67,8 @@ function finding(inv: Invocation, ctx: RuleContext, release: string, via: string
     const m = found.meaning;
     return [{ rule: `release-protection.${m.id}`, risk: 'protection-removal', severity: 'ask', reason: `\`${via}\` ${m.does} on ${release}: a safety net is removed — ${m.lost}.`, targets: [target] }];
   }
-  // Values nobody can read ask only for a release that is (or may be) production.
-  if (found.unread !== undefined && env.environment === 'production') {
+  // Values nobody can read ask only for a release that is (or may be: nothing names it) production.
+  if (found.unread !== undefined && (env.environment === 'production' || env.environment === 'unknown')) {
     return [{ rule: 'release-protection.values-unread', risk: 'protection-removal', severity: 'ask', reason: `\`${via}\` changes ${release} with values the guard cannot read (${found.unread}): they may switch a protection off.`, targets: [target] }];
   }
   return [];

@@ -251,6 +251,10 @@ export function parseJsonLoose(text: string): unknown {
 /** A values file (YAML or JSON), as entries; flow mappings (`auth: {enabled: false}`) are opened. */
 export function fileValues(text: string): ValueEntry[] {
   const out: ValueEntry[] = [];
+  if (/^\s*[{[]/.test(text)) {
+    const parsed = parseLoose(text);
+    if (parsed !== undefined) return jsonTreeValues(parsed);
+  }
   for (const kv of extractKeyValues(text, 'yaml')) {
     const path = [...kv.parents, kv.key];
     const v = kv.value.trim();
