@@ -47,6 +47,11 @@ function ssh(inv: Invocation, ctx: RuleContext): Finding[] {
   const settings = a.values('-o').map((v) => v.replace(/\s+/g, ' ').trim());
   const agent = a.parsed.options.some((o) => o.name === '-A') || settings.some((v) => /^forwardagent[ =]+(yes|true)$/i.test(v) || /^forwardagent[ =]+[$~/.]/i.test(v));
   if (agent && !LOOPBACK.test(host)) out.push(remoteAsk('agent-forwarding', `Forwards this machine's SSH agent to ${host} (ssh ${settings.length ? '-o ForwardAgent' : '-A'}): anyone with root there can use your keys while the connection is open.`, `ssh agent of this machine at ${host}`, host, ctx));
+  // A local forward listening on every interface (`-g`, `-L 0.0.0.0:5432:db:5432`, `-L *:…`): anyone on this machine's network reaches the far service through it.
+  for (const f of a.values('-L')) {
+    const open = localForwardOpen(f, a.parsed.options.some((o) => o.name === '-g') || settings.some((v) => /^gatewayports[ =]+(yes|true)$/i.test(v)));
+    if (open) out.push(remoteAsk('open-forward', `Serves ${open.target} on ${open.bind} of this machine through ${host} (ssh ${open.how}): anyone who can reach this machine reaches it, past the network that kept it private.`, `${open.target} through ${host}`, open.target.replace(/:\d+$/, ''), ctx));
+  }
   // A local forward to a cloud metadata address (`-L 8080:169.254.169.254:80`): later requests to localhost reach the instance's credentials.
   for (const f of a.values('-L')) {
     const parts = f.replace(/\[([^\]]*)\]/g, (_m, h: string) => h.replace(/:/g, '%')).split(':');
@@ -55,6 +60,41 @@ function ssh(inv: Invocation, ctx: RuleContext): Finding[] {
     if (cloud !== undefined) out.push({ rule: 'credentials.metadata', risk: 'credential-dump', severity: 'ask', reason: `Opens a tunnel through ${host} to the ${cloud} metadata service (ssh -L ${f}): requests to the local port fetch that instance's cloud credentials.`, targets: [metadataTarget(`${cloud} metadata credentials through ${host}`)] });
   }
   return out;
+}
+
+/** A `-L [bind:]port:host:hostport` forward that listens beyond loopback: its bind address and target. */
+function localForwardOpen(forward: string, gateway: boolean): { bind: string; target: string; how: string } | undefined {
+  const parts = forward.replace(/\[([^\]]*)\]/g, (_m, h: string) => h.replace(/:/g, '%')).split(':');
+  if (parts.length < 3 || parts[0]!.startsWith('/')) return undefined;
+  const bind = parts.length >= 4 ? parts[0]!.replace(/%/g, ':') : undefined;
+  const target = `${parts[parts.length - 2]!.replace(/%/g, ':')}:${parts[parts.length - 1]}`;
+  // Without an address `-g` (or GatewayPorts) opens it; an explicit address other than loopback opens it by itself (`*` and empty mean every interface).
+  const open = bind === undefined ? gateway : bind === '' || bind === '*' || !LOOPBACK.test(bind);
+  if (!open) return undefined;
+  return { bind: bind === undefined || bind === '' || bind === '*' ? 'every interface' : bind, target, how: `${gateway ? '-g ' : ''}-L ${forward}` };
+}
+
+/**
+ * A data store started on the network without its lock: `redis-server --protected-mode no` with no
+ * password on an open address, `mongod --bind_ip_all` without `--auth`. A configuration file given
+ * decides instead (it is not read here).
+ */
+function datastoreOpen(inv: Invocation, ctx: RuleContext): Finding[] {
+  const words = inv.args.map((a) => a.text);
+  const value = (name: string): string | undefined => {
+    const i = words.findIndex((w) => w === name || w.startsWith(`${name}=`));
+    return i < 0 ? undefined : words[i]!.includes('=') ? words[i]!.slice(words[i]!.indexOf('=') + 1) : words[i + 1];
+  };
+  if (inv.name === 'redis-server') {
+    if (words.some((w) => /\.conf$/.test(w)) || value('--requirepass') !== undefined || !/^no$/i.test(value('--protected-mode') ?? '')) return [];
+    const bind = value('--bind');
+    if (bind !== undefined && bind.split(/\s+/).every((b) => LOOPBACK.test(b.replace(/^-/, '')))) return [];
+    return ask('datastore-open', `Starts Redis on ${bind ?? 'every interface'} with protected mode off and no password (redis-server --protected-mode no): anyone who reaches this machine reads, changes or deletes its data and can run commands through it.`, `redis-server on ${bind ?? 'every interface'}`, ctx);
+  }
+  if (words.some((w) => w === '--config' || w === '-f' || w.startsWith('--config=')) || words.includes('--auth') || value('--keyFile') !== undefined) return [];
+  const bind = words.includes('--bind_ip_all') ? 'every interface' : value('--bind_ip')?.split(',').find((b) => !LOOPBACK.test(b.trim()));
+  if (bind === undefined) return [];
+  return ask('datastore-open', `Starts MongoDB on ${bind} without authentication (${inv.name}${words.includes('--noauth') ? ' --noauth' : ''}): anyone who reaches this machine reads, changes or deletes every database.`, `mongod on ${bind}`, ctx);
 }
 
 function remoteAsk(rule: string, reason: string, name: string, host: string, ctx: RuleContext): Finding {
@@ -172,6 +212,7 @@ const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> 
   ...Object.fromEntries(DEBUGGERS.map((name) => [name, debuggerOpen])),
   kubectl, ssh, dockerd, jupyter, 'jupyter-notebook': jupyter, 'jupyter-lab': jupyter, 'jupyter-server': jupyter, ngrok,
   ttyd: webTerminal, gotty: webTerminal, tmate: sharedSession, upterm: sharedSession, 'code-server': codeServer,
+  'redis-server': datastoreOpen, mongod: datastoreOpen,
 });
 
 export const exposurePack: RulePack = {
