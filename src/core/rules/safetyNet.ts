@@ -7,6 +7,7 @@ import { isSharedDryRun, verbTraitsOf } from '../registry/verbTraits';
 import { identifierParts } from './support/cliArgs';
 import { retentionCut } from './support/dataRetention';
 import { BACKUP_DAEMONS, productionSwitchOff, protectionLowered, TRIGGER as LOWERING_WORDS } from './support/protectionLowering';
+import { settingLowered, SETTING_WORDS } from './support/settingWrites';
 
 /**
  * Removing the safety net: changes that leave data one step from loss without destroying anything
@@ -378,12 +379,13 @@ export function removalOf(inv: Invocation): Removal | undefined {
     backupDeleted(w) ??
     backupsStopped(w) ??
     retentionCut(w) ??
-    protectionLowered(inv.name, w, pathParts(w))
+    protectionLowered(inv.name, w, pathParts(w)) ??
+    settingLowered(inv.name, w, pathParts(w))
   );
 }
 
 /** Options whose value names what is changed. */
-const NAME_OPTION = /(^|-)(name|id|identifier|bucket|arn|repo|repository|table|instance|cluster|account|vault|volume|snapshot|resource)$/;
+const NAME_OPTION = /(^|-)(name|id|ids|identifier|bucket|arn|repo|repository|table|instance|cluster|account|vault|volume|snapshot|resource)$/;
 
 function targetName(inv: Invocation, w: Words): string {
   if (HTTP_CLIENTS.has(inv.name)) {
@@ -427,7 +429,7 @@ function protectionChanged(inv: Invocation, ctx: RuleContext): Finding[] {
 const SAFETY_NET_GATE = {
   names: [...HTTP_CLIENTS, ...BACKUP_TOOLS, ...BACKUP_DAEMONS],
   // protectionLowered's own trigger words join these (`dev` too: its `dev.?url` is matched across joined words).
-  words: new RegExp(`backup|retention|retain|version|protect|point|pitr|soft|lock|mfa|snapshot|disable|public|private|time-to-live|ttl|authenticated-read|users|principal|anonymous|policy|link|presign|signurl|sign-url|share|expir|rulesets|stop-logging|sinks|recovery|archive|restorepoint|cleanup|unclean|dev|${LOWERING_WORDS.source}`, 'i'),
+  words: new RegExp(`backup|retention|retain|version|protect|point|pitr|soft|lock|mfa|snapshot|disable|public|private|time-to-live|ttl|authenticated-read|users|principal|anonymous|policy|link|presign|signurl|sign-url|share|expir|rulesets|stop-logging|sinks|recovery|archive|restorepoint|cleanup|unclean|dev|${LOWERING_WORDS.source}|${SETTING_WORDS.source}`, 'i'),
 };
 
 function checkSafetyNet(inv: Invocation, ctx: RuleContext): Finding[] {
