@@ -1,6 +1,7 @@
 import type { Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import { resolvePath } from '../paths';
+import { freeFormReadings, optionValue } from '../registry/freeForm';
 import { fileValues, firstLowering, jsonTreeValues, parseJsonLoose, setJsonValues, setValues, type ValueEntry, type ValueMeaning } from './support/releaseValues';
 
 /**
@@ -144,14 +145,25 @@ function kubectlPatch(inv: Invocation, ctx: RuleContext): Finding[] {
   return [];
 }
 
+/** `flux create helmrelease NAME --values FILE` (`--values` repeated or comma-separated) applies at once unless `--export` prints it. */
+function fluxRelease(inv: Invocation, ctx: RuleContext): Finding[] {
+  const { usual, valued } = freeFormReadings(inv.args);
+  const [verb, kind, name] = usual.operands.map((w) => w.text);
+  if (verb !== 'create' || !/^(helmrelease|hr)$/.test(kind ?? '') || valued.options.some((o) => o.name === '--export')) return [];
+  const files = valued.options.filter((o) => o.name === '--values').flatMap((o) => (optionValue(o) ?? '').split(',')).filter((f) => f !== '');
+  if (files.length === 0) return [];
+  return finding(inv, ctx, name ?? 'the release', 'flux create helmrelease', valuesFound(inv, ctx, [], [], [], files));
+}
+
 function check(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.name === 'helm') return helmRelease(inv, ctx);
+  if (inv.name === 'flux') return fluxRelease(inv, ctx);
   if (inv.name === 'argocd') return argocdApp(inv, ctx);
   if (inv.name === 'kubectl') return kubectlPatch(inv, ctx);
   return [];
 }
 
-const NAMES = ['helm', 'argocd', 'kubectl'];
+const NAMES = ['helm', 'argocd', 'kubectl', 'flux'];
 
 export const releaseProtectionPack: RulePack = {
   id: 'release-protection',
