@@ -3,6 +3,7 @@ import type { Finding, Invocation, RuleContext, RulePack } from '../policy/types
 import { parsedArgs, readingsOf, toolArgs, toolNamed } from '../registry/commandModel';
 import type { ToolArgs } from '../registry/types';
 import { cloudOfHost, metadataTarget } from './support/metadataEndpoints';
+import { freeFormReadings } from '../registry/freeForm';
 
 /**
  * Opening this machine or a cluster to the network without a lock: the Kubernetes API served on
@@ -80,18 +81,16 @@ function localForwardOpen(forward: string, gateway: boolean): { bind: string; ta
  * decides instead (it is not read here).
  */
 function datastoreOpen(inv: Invocation, ctx: RuleContext): Finding[] {
-  const words = inv.args.map((a) => a.text);
-  const value = (name: string): string | undefined => {
-    const i = words.findIndex((w) => w === name || w.startsWith(`${name}=`));
-    return i < 0 ? undefined : words[i]!.includes('=') ? words[i]!.slice(words[i]!.indexOf('=') + 1) : words[i + 1];
-  };
+  const { usual, valued } = freeFormReadings(inv.args);
+  const words = [...usual.options.map((o) => o.name), ...usual.operands.map((w) => w.text)];
+  const value = (name: string): string | undefined => valued.options.find((o) => o.name === name)?.values[0];
   if (inv.name === 'redis-server') {
-    if (words.some((w) => /\.conf$/.test(w)) || value('--requirepass') !== undefined || !/^no$/i.test(value('--protected-mode') ?? '')) return [];
+    if (usual.operands.some((w) => /\.conf$/.test(w.text)) || value('--requirepass') !== undefined || !/^no$/i.test(value('--protected-mode') ?? '')) return [];
     const bind = value('--bind');
     if (bind !== undefined && bind.split(/\s+/).every((b) => LOOPBACK.test(b.replace(/^-/, '')))) return [];
     return ask('datastore-open', `Starts Redis on ${bind ?? 'every interface'} with protected mode off and no password (redis-server --protected-mode no): anyone who reaches this machine reads, changes or deletes its data and can run commands through it.`, `redis-server on ${bind ?? 'every interface'}`, ctx);
   }
-  if (words.some((w) => w === '--config' || w === '-f' || w.startsWith('--config=')) || words.includes('--auth') || value('--keyFile') !== undefined) return [];
+  if (words.some((w) => w === '--config' || w === '-f') || words.includes('--auth') || value('--keyFile') !== undefined) return [];
   const bind = words.includes('--bind_ip_all') ? 'every interface' : value('--bind_ip')?.split(',').find((b) => !LOOPBACK.test(b.trim()));
   if (bind === undefined) return [];
   return ask('datastore-open', `Starts MongoDB on ${bind} without authentication (${inv.name}${words.includes('--noauth') ? ' --noauth' : ''}): anyone who reaches this machine reads, changes or deletes every database.`, `mongod on ${bind}`, ctx);

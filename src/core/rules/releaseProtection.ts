@@ -26,7 +26,7 @@ function fileText(path: string, inv: Invocation, ctx: RuleContext): { text?: str
     if (s?.kind === 'heredoc' || s?.kind === 'herestring') return { text: s.text };
     if (s?.kind === 'file') return fileText(s.path, inv, ctx);
     if (s?.kind === 'pipe' && /^(cat|bat|batcat|tac)$/.test(s.from.name)) {
-      const files = s.from.args.map((a) => a.text).filter((t) => !t.startsWith('-'));
+      const files = freeFormReadings(s.from.args).usual.operands.map((w) => w.text);
       if (files.length === 1) return fileText(files[0]!, s.from, ctx);
     }
     return { unread: 'values come from another program\'s output' };

@@ -181,10 +181,10 @@ export function setValues(text: string, strings = false): ValueEntry[] {
   }
   pairs.push(cur);
   for (const pair of pairs) {
-    const eq = pair.indexOf('=');
-    if (eq <= 0) continue;
-    const key = pair.slice(0, eq);
-    const raw = pair.slice(eq + 1).replace(/\\(.)/g, '$1');
+    const kv = /^([^=]+)=([\s\S]*)$/.exec(pair);
+    if (!kv) continue;
+    const key = kv[1]!;
+    const raw = kv[2]!.replace(/\\(.)/g, '$1');
     // `a={x,y}` lists: each member stands for the key's value.
     const members = /^\{.*\}$/.test(raw) ? raw.slice(1, -1).split(',') : [raw];
     for (const m of members) out.push({ path: keyPath(key), value: !strings && m === 'null' ? null : m });
@@ -228,12 +228,12 @@ function parseLoose(text: string): unknown {
 
 /** `--set-json 'auth={"enabled":false}'` (several pairs by commas outside braces are rare; one pair per option is read). */
 export function setJsonValues(text: string): ValueEntry[] {
-  const eq = text.indexOf('=');
-  if (eq <= 0) return [];
-  const parsed = parseLoose(text.slice(eq + 1));
+  const kv = /^([^=]+)=([\s\S]*)$/.exec(text);
+  if (!kv) return [];
+  const parsed = parseLoose(kv[2]!);
   const out: ValueEntry[] = [];
-  if (parsed === undefined) out.push({ path: keyPath(text.slice(0, eq)), value: text.slice(eq + 1) });
-  else flatten(keyPath(text.slice(0, eq)), parsed, out);
+  if (parsed === undefined) out.push({ path: keyPath(kv[1]!), value: kv[2]! });
+  else flatten(keyPath(kv[1]!), parsed, out);
   return out;
 }
 
