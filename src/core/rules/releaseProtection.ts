@@ -2,6 +2,7 @@ import type { Finding, Invocation, RuleContext, RulePack } from '../policy/types
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import { resolvePath } from '../paths';
 import { freeFormReadings, optionValue } from '../registry/freeForm';
+import { helmfileGrammar } from '../registry/tools/helmfile';
 import { fileValues, firstLowering, jsonTreeValues, parseJsonLoose, setJsonValues, setValues, type ValueEntry, type ValueMeaning } from './support/releaseValues';
 
 /**
@@ -99,9 +100,38 @@ function argocdApp(inv: Invocation, ctx: RuleContext): Finding[] {
   if (!spec) return [];
   const parsed = parsedArgs(inv.args, spec);
   const a = toolArgs(inv.name, parsed, spec);
-  if (!/^app/.test(parsed.path[0] ?? '') || parsed.path[1] !== 'set' || a.has('--dry-run')) return [];
+  if (!/^app/.test(parsed.path[0] ?? '') || a.has('--dry-run')) return [];
+  if (parsed.path[1] === 'patch') return argocdPatch(inv, ctx, a, a.operand(0) ?? 'the application');
+  if (parsed.path[1] !== 'set') return [];
   const found = valuesFound(inv, ctx, [...a.values('--parameter'), ...a.values('--helm-set')], a.values('--helm-set-string'), [], a.values('--values-literal-file'));
   return finding(inv, ctx, a.operand(0) ?? 'the application', `argocd app ${parsed.path[1]}`, found);
+}
+
+/**
+ * Helm values inside an Argo CD Application (`spec.source.helm`, or `spec.sources[n].helm`): `parameters`
+ * (`[{"name":"auth.enabled","value":"false"}]`), `valuesObject`, and `values` (a YAML string).
+ */
+function applicationHelmValues(tree: unknown, depth = 0): ValueEntry[] {
+  if (tree === null || typeof tree !== 'object' || depth > 12) return [];
+  if (Array.isArray(tree)) return tree.flatMap((t) => applicationHelmValues(t, depth + 1));
+  const out: ValueEntry[] = [];
+  for (const [key, value] of Object.entries(tree as Record<string, unknown>)) {
+    if (key === 'helm' && value !== null && typeof value === 'object') {
+      const helm = value as Record<string, unknown>;
+      if (Array.isArray(helm.parameters)) for (const p of helm.parameters as Record<string, unknown>[]) if (p && typeof p.name === 'string') out.push(...setValues(`${p.name}=${String(p.value ?? '')}`, true));
+      if (helm.valuesObject !== undefined) out.push(...jsonTreeValues(helm.valuesObject));
+      if (typeof helm.values === 'string') out.push(...fileValues(helm.values));
+      else if (helm.values !== undefined) out.push(...jsonTreeValues(helm.values));
+    } else out.push(...applicationHelmValues(value, depth + 1));
+  }
+  return out;
+}
+
+/** `argocd app patch APP --patch '{"spec":{"source":{"helm":{"parameters":[…]}}}}'`. */
+function argocdPatch(inv: Invocation, ctx: RuleContext, a: ReturnType<typeof toolArgs>, app: string): Finding[] {
+  const body = parseJsonLoose(a.values('--patch').join('\n'));
+  const meaning = firstLowering(applicationHelmValues(body));
+  return meaning ? finding(inv, ctx, app, 'argocd app patch', { meaning }) : [];
 }
 
 /** The JSON of `kubectl patch … -p`, parsed when it can be. */
@@ -127,12 +157,23 @@ function kubectlPatch(inv: Invocation, ctx: RuleContext): Finding[] {
   const name = slashName ?? nameWord ?? kindWord;
   const body = patchBody(a);
   const k = (kind ?? '').toLowerCase().replace(/\..*$/, '');
+  if (/^(applications?|apps?)$/.test(k) && a.values('--patch').length > 0) {
+    const meaning = firstLowering(applicationHelmValues(body));
+    return meaning ? finding(inv, ctx, name, 'kubectl patch application', { meaning }) : [];
+  }
   if (/^(helmreleases?|hr)$/.test(k)) {
     const values = childOf(childOf(body, 'spec'), 'values');
     if (values === undefined) return [];
     return finding(inv, ctx, name, 'kubectl patch helmrelease', { meaning: firstLowering(jsonTreeValues(values)) });
   }
   if (/^(networkpolicy|networkpolicies|netpol)$/.test(k)) {
+    // `--type json`: `[{"op":"replace","path":"/spec/podSelector","value":{…}}]` read as the merge patch it amounts to.
+    const ops = Array.isArray(body) ? body.filter((o): o is Record<string, unknown> => o !== null && typeof o === 'object') : [];
+    const opPaths = ops.map((o) => String(o.path ?? ''));
+    if (ops.some((o, i) => /^\/spec\/(policyTypes|ingress|egress)/.test(opPaths[i]!) || (/^\/spec\/podSelector/.test(opPaths[i]!) && (o.op === 'remove' || JSON.stringify(o.value ?? {}) !== '{}')))) {
+      const narrowed = opPaths.some((p) => p.startsWith('/spec/podSelector'));
+      return finding(inv, ctx, name, 'kubectl patch networkpolicy', { meaning: { id: 'network-opened', does: narrowed ? 'narrows which pods the network policy covers (podSelector)' : 'rewrites the network policy\'s rules', lost: 'pods it no longer covers accept traffic from every pod and address' } });
+    }
     const spec2 = childOf(body, 'spec');
     const selector = childOf(spec2, 'podSelector');
     const narrowed = selector !== undefined && JSON.stringify(selector) !== '{}' ;
@@ -155,15 +196,26 @@ function fluxRelease(inv: Invocation, ctx: RuleContext): Finding[] {
   return finding(inv, ctx, name ?? 'the release', 'flux create helmrelease', valuesFound(inv, ctx, [], [], [], files));
 }
 
+/** `helmfile apply|sync|deploy --set … --values FILE` (given to every release it upgrades); `--state-values-set` feeds the state's templates. */
+function helmfileRelease(inv: Invocation, ctx: RuleContext): Finding[] {
+  const spec = helmfileGrammar;
+  const parsed = parsedArgs(inv.args, spec);
+  if (!/^(apply|sync|deploy)$/.test(parsed.path[0] ?? '')) return [];
+  const a = toolArgs(inv.name, parsed, spec);
+  const target = a.value('--environment') ?? a.value('--file') ?? 'the helmfile releases';
+  return finding(inv, ctx, target, `helmfile ${parsed.path[0]}`, valuesFound(inv, ctx, [...a.values('--set'), ...a.values('--state-values-set')], [], [], [...a.values('--values'), ...a.values('--state-values-file')]));
+}
+
 function check(inv: Invocation, ctx: RuleContext): Finding[] {
   if (inv.name === 'helm') return helmRelease(inv, ctx);
+  if (inv.name === 'helmfile') return helmfileRelease(inv, ctx);
   if (inv.name === 'flux') return fluxRelease(inv, ctx);
   if (inv.name === 'argocd') return argocdApp(inv, ctx);
   if (inv.name === 'kubectl') return kubectlPatch(inv, ctx);
   return [];
 }
 
-const NAMES = ['helm', 'argocd', 'kubectl', 'flux'];
+const NAMES = ['helm', 'argocd', 'kubectl', 'flux', 'helmfile'];
 
 export const releaseProtectionPack: RulePack = {
   id: 'release-protection',
