@@ -1,5 +1,5 @@
 import type { Finding, RuleContext } from '../../policy/types';
-import { fileValues, protectionLostBy } from './releaseValues';
+import { fileValues, firstLowering, protectionLostBy } from './releaseValues';
 
 /**
  * Protection lowered by a file written (issue #18 item 4, red team round 14): what the file's next reader
@@ -82,26 +82,35 @@ function productionConfig(path: string, text: string): { does: string; lost: str
   return undefined;
 }
 
+/** A chart's values file (`values.yaml`, `values-prod.yaml`, `charts/api/values.yaml`), not one named for development or tests. */
+function chartValues(path: string, text: string): { does: string; lost: string } | undefined {
+  const name = base(path);
+  if (!/^(values|[\w-]*[.-]values)([.-][\w.-]+)?\.ya?ml$/.test(name) || /(^|[._-])(dev|development|local|test|tests|ci|kind|minikube|example|sample)([._-]|$)/.test(name)) return undefined;
+  const m = firstLowering(fileValues(text));
+  return m && m.id !== 'persistence-off' ? { does: m.does, lost: m.lost } : undefined;
+}
+
 /** Findings for one file written with `added` (the lines it did not have before; `written`: the text as written, whose sections give keys their parents). */
 export function writtenProtectionFindings(path: string, added: string | undefined, written: string, writer: string, ctx: RuleContext): Finding[] {
   if (added === undefined || added.length > 200_000 || written.length > 200_000) return [];
   const shown = path.split('/').slice(-2).join('/');
   const kind = kindOf(path, added);
   const hit = kind?.rules.find((r) => r.re.test(added));
-  const config = hit === undefined && kind === undefined ? productionConfig(path, written) : undefined;
+  const values = hit === undefined ? chartValues(path, written) : undefined;
+  const config = values ?? (hit === undefined && kind === undefined ? productionConfig(path, written) : undefined);
   if (!hit && !config) return [];
   const does = hit?.does ?? config!.does;
   const lost = hit?.lost ?? config!.lost;
   // The stack or service the file configures lives elsewhere: its names and folders say which environment.
   const names = [...path.split('/').slice(-4).filter((p) => p !== ''), ...[...added.matchAll(/["']([\w.-]{3,80})["']/g)].map((m) => m[1]!).slice(0, 40)];
   const env = ctx.environmentOf({ values: names, remote: true });
-  const production = config !== undefined || env.environment === 'production';
-  const place = kind?.place ?? 'production configuration';
+  const production = (config !== undefined && values === undefined) || env.environment === 'production';
+  const place = values !== undefined ? 'chart values' : (kind?.place ?? 'production configuration');
   return [{
     rule: 'written-protection.lowered',
     risk: 'protection-removal',
     severity: 'ask',
     reason: `\`${writer}\` writes ${place} to ${shown} that ${does}: a safety net is removed when it is next applied — ${lost}.`,
-    targets: [{ kind: 'resource', name: shown, remote: true, environment: production ? 'production' : env.environment, environmentReason: production && config !== undefined && env.environment !== 'production' ? `the production settings of ${shown}` : env.reason }],
+    targets: [{ kind: 'resource', name: shown, remote: true, environment: production ? 'production' : env.environment, environmentReason: production && config !== undefined && values === undefined && env.environment !== 'production' ? `the production settings of ${shown}` : env.reason }],
   }];
 }
