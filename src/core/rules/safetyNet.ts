@@ -344,6 +344,19 @@ function branchProtectionRemoved(w: Words): Removal | undefined {
   return { id: 'branch-protection-removed', does: `removes branch protection (${path.replace(/^https?:\/\/[^/]+\//, '')})`, lost: 'force-pushes and deletions of the branch are no longer stopped, and reviews are no longer required' };
 }
 
+/**
+ * A resource setting carried by a request (settingWrites.ts): its body, and the query of a signed AWS
+ * call (`curl --aws-sigv4 … "…?Action=ModifyDBInstance&BackupRetentionPeriod=0"`), where the query is the call.
+ */
+function requestSetting(inv: Invocation, w: Words): Removal | undefined {
+  const bodies = [
+    ...w.options.filter((o) => BODY_OPTIONS.test(o.name.replace(/^-+/, ''))).map((o) => o.value ?? ''),
+    ...(inv.name === 'curl' || inv.name === 'wget' ? [] : w.positionals.filter((x) => /^[A-Za-z_][\w.-]*:?=/.test(x)).map((x) => x.replace(/:=/, '='))),
+    ...w.positionals.filter((x) => /^https?:\/\/[^?]*\?(.*&)?Action=[A-Z]/.test(x)),
+  ];
+  return bodies.length === 0 ? undefined : settingLowered(inv.name, { positionals: [], all: bodies }, []);
+}
+
 /** Commands whose operands are files or data on this machine, never a resource's settings. */
 function notACli(name: string): boolean {
   if (READ_ONLY_COMMANDS.has(name) || EFFECT_GRAMMARS[name] !== undefined || EFFECT_RULES[name] !== undefined) return true;
@@ -361,7 +374,7 @@ function isDry(inv: Invocation, w: Words): boolean {
 
 /** What protection an invocation removes, if any; the verb floor leaves such commands to this pack. */
 export function removalOf(inv: Invocation): Removal | undefined {
-  if (HTTP_CLIENTS.has(inv.name)) return bodyRemoval(inv, wordsOf(inv.args));
+  if (HTTP_CLIENTS.has(inv.name)) return bodyRemoval(inv, wordsOf(inv.args)) ?? requestSetting(inv, wordsOf(inv.args));
   if (notACli(inv.name)) return undefined;
   const w = wordsOf(inv.args);
   if (w.options.some((o) => o.name === '--help') || isDry(inv, w)) return undefined;
@@ -380,12 +393,12 @@ export function removalOf(inv: Invocation): Removal | undefined {
     backupsStopped(w) ??
     retentionCut(w) ??
     protectionLowered(inv.name, w, pathParts(w)) ??
-    settingLowered(inv.name, w, pathParts(w))
+    settingLowered(inv.name, w, pathParts(w), inv.args)
   );
 }
 
 /** Options whose value names what is changed. */
-const NAME_OPTION = /(^|-)(name|id|ids|identifier|bucket|arn|repo|repository|table|instance|cluster|account|vault|volume|snapshot|resource)$/;
+const NAME_OPTION = /(^|-)(name|id|ids|stack|identifier|bucket|arn|repo|repository|table|instance|cluster|account|vault|volume|snapshot|resource)$/;
 
 function targetName(inv: Invocation, w: Words): string {
   if (HTTP_CLIENTS.has(inv.name)) {

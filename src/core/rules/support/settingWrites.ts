@@ -1,3 +1,5 @@
+import type { ArgWord } from '../../policy/types';
+import { parsedArgs, toolNamed } from '../../registry/commandModel';
 import { jsonTreeValues, parseJsonLoose, protectionLostBy } from './releaseValues';
 
 /**
@@ -82,17 +84,23 @@ function decodeSafe(text: string): string {
 const READS = /^(list|ls|show|get|describe|query|search|export)$/;
 
 /** A setting written that lowers a protection, read from any CLI's words. */
-export function settingLowered(name: string, w: WordsLike, parts: readonly string[]): SettingLowered | undefined {
+export function settingLowered(name: string, w: WordsLike, parts: readonly string[], args?: readonly ArgWord[]): SettingLowered | undefined {
   if (parts.some((p) => READS.test(p)) || !SETTING_WORDS.test(w.all.join(' '))) return undefined;
-  // `pulumi config set [--path] KEY VALUE`: the stack's configuration, applied at the next up.
-  if (name === 'pulumi' && w.positionals[0] === 'config' && w.positionals[1] === 'set' && w.positionals[2] !== undefined) {
-    const path = w.positionals[2].split(/[.:]/).filter((s) => s !== '');
-    const value = w.positionals[3] ?? null;
-    const m = meaningOf(path, value) ?? protectionLostBy({ path, value: value ?? '' });
-    if (m) return { id: m.id, does: `sets ${w.positionals[2]} to ${value ?? '(empty)'} in the stack's configuration`, lost: m.lost };
+  // `pulumi config set [--path] KEY VALUE [--stack S]`: the stack's configuration, applied at the next up.
+  const pulumi = name === 'pulumi' && args !== undefined ? toolNamed('pulumi') : undefined;
+  if (pulumi && args) {
+    const parsed = parsedArgs(args, pulumi);
+    const [verb, key, value] = parsed.operands.map((o) => o.text);
+    if (parsed.path[0] === 'config' && verb === 'set' && key !== undefined) {
+      const path = key.split(/[.:]/).filter((s) => s !== '');
+      const m = meaningOf(path, value ?? null) ?? protectionLostBy({ path, value: value ?? '' });
+      if (m) return { id: m.id, does: `sets ${key} to ${value ?? '(empty)'} in the stack's configuration`, lost: m.lost };
+    }
   }
   for (const word of w.all) {
     if (word.length > 20_000) continue;
+    // `--no-scan-on-push`, `--disable-vulnerability-scanning`, `--scan-on-push=false`: scanning switched off by an option.
+    if (/^--(no|disable)-[\w-]*scan/.test(word) || /^--[\w-]*scan[\w-]*=(false|off|no|disabled?)$/i.test(word)) return { id: 'security-scanning-off', does: `turns vulnerability scanning off (${word})`, lost: KEYS.find((k) => k.id === 'security-scanning-off')!.lost };
     for (const p of pairsOf(word)) {
       const m = meaningOf(p.path, p.value);
       if (m) return m;
