@@ -53,6 +53,13 @@ function ssh(inv: Invocation, ctx: RuleContext): Finding[] {
     const open = localForwardOpen(f, a.parsed.options.some((o) => o.name === '-g') || settings.some((v) => /^gatewayports[ =]+(yes|true)$/i.test(v)));
     if (open) out.push(remoteAsk('open-forward', `Serves ${open.target} on ${open.bind} of this machine through ${host} (ssh ${open.how}): anyone who can reach this machine reaches it, past the network that kept it private.`, `${open.target} through ${host}`, open.target.replace(/:\d+$/, ''), ctx));
   }
+  // A SOCKS proxy on every interface (`-D 0.0.0.0:1080`, `-g -D 1080`): anyone on this machine's network browses the far network through it.
+  for (const d of a.values('-D')) {
+    const parts = d.split(':');
+    const bind = parts.length >= 2 ? parts.slice(0, -1).join(':').replace(/^\[|\]$/g, '') : undefined;
+    const gateway = a.parsed.options.some((o) => o.name === '-g') || settings.some((v) => /^gatewayports[ =]+(yes|true)$/i.test(v));
+    if (bind === undefined ? gateway : bind === '' || bind === '*' || !LOOPBACK.test(bind)) out.push(remoteAsk('open-forward', `Serves a SOCKS proxy into ${host}'s network on ${bind === undefined || bind === '' || bind === '*' ? 'every interface' : bind} of this machine (ssh ${gateway ? '-g ' : ''}-D ${d}): anyone who can reach this machine reaches that network, past the firewall that kept it private.`, `SOCKS proxy through ${host}`, host, ctx));
+  }
   // A local forward to a cloud metadata address (`-L 8080:169.254.169.254:80`): later requests to localhost reach the instance's credentials.
   for (const f of a.values('-L')) {
     const parts = f.replace(/\[([^\]]*)\]/g, (_m, h: string) => h.replace(/:/g, '%')).split(':');
@@ -84,6 +91,23 @@ function datastoreOpen(inv: Invocation, ctx: RuleContext): Finding[] {
   const { usual, valued } = freeFormReadings(inv.args);
   const words = [...usual.options.map((o) => o.name), ...usual.operands.map((w) => w.text)];
   const value = (name: string): string | undefined => valued.options.find((o) => o.name === name)?.values[0];
+  if (/^(elasticsearch|opensearch)$/.test(inv.name)) {
+    const settings = valued.options.filter((o) => o.name === '-E').map((o) => o.values[0] ?? '');
+    const off = settings.find((e) => /^(xpack\.security\.enabled=false|plugins\.security\.disabled=true)$/i.test(e));
+    const host = settings.map((e) => /^(?:network|http)\.host=(.+)$/.exec(e)?.[1]).find((h) => h !== undefined && !LOOPBACK.test(h.replace(/^_local_$/, 'localhost')));
+    if (off === undefined || host === undefined) return [];
+    return ask('datastore-open', `Starts ${inv.name} on ${host} with security off (-E ${off}): anyone who reaches this machine reads, changes or deletes every index.`, `${inv.name} on ${host}`, ctx);
+  }
+  if (inv.name === 'etcd') {
+    const open = (value('--listen-client-urls') ?? '').split(',').find((u) => /^http:\/\//.test(u) && !LOOPBACK.test(u.replace(/^http:\/\//, '').replace(/:\d+.*$/, '')));
+    if (open === undefined || words.includes('--client-cert-auth')) return [];
+    return ask('datastore-open', `Serves etcd's client API on ${open} without TLS or client certificates: anyone who reaches this machine reads and rewrites every key (a Kubernetes cluster's whole state, secrets included).`, `etcd on ${open}`, ctx);
+  }
+  if (inv.name === 'memcached') {
+    const bind = (value('-l') ?? value('--listen'))?.split(',').find((b) => !LOOPBACK.test(b.trim().replace(/:\d+$/, '')));
+    if (bind === undefined) return [];
+    return ask('datastore-open', `Starts memcached on ${bind}: it has no authentication, so anyone who reaches this machine reads and overwrites the cache.`, `memcached on ${bind}`, ctx);
+  }
   if (inv.name === 'redis-server') {
     if (usual.operands.some((w) => /\.conf$/.test(w.text)) || value('--requirepass') !== undefined || !/^no$/i.test(value('--protected-mode') ?? '')) return [];
     const bind = value('--bind');
@@ -211,7 +235,7 @@ const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> 
   ...Object.fromEntries(DEBUGGERS.map((name) => [name, debuggerOpen])),
   kubectl, ssh, dockerd, jupyter, 'jupyter-notebook': jupyter, 'jupyter-lab': jupyter, 'jupyter-server': jupyter, ngrok,
   ttyd: webTerminal, gotty: webTerminal, tmate: sharedSession, upterm: sharedSession, 'code-server': codeServer,
-  'redis-server': datastoreOpen, mongod: datastoreOpen,
+  'redis-server': datastoreOpen, mongod: datastoreOpen, elasticsearch: datastoreOpen, opensearch: datastoreOpen, etcd: datastoreOpen, memcached: datastoreOpen,
 });
 
 export const exposurePack: RulePack = {
