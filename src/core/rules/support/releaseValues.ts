@@ -30,6 +30,7 @@ const NETWORK = 'every pod and address can reach the release, not only those the
 const NO_RBAC = 'the release runs without the access rules that limited what it and its users can do';
 const HOST = 'a compromised container can take over the node it runs on, and every other workload there';
 const NO_AUDIT = 'what is done there is no longer recorded';
+const OPEN = 'anyone on the internet can reach it';
 const NO_DATA = 'the data lives only in the container and is lost at its next restart or upgrade (a chart may delete the volume)';
 
 /** A block that is a protection as a whole: switched off by `enabled: false` (or `create: false`), `disabled: true`, or removed. */
@@ -60,26 +61,51 @@ const FALSE = /^(false|no|off|n|0|disabled?)$/i;
 /** Leaves that lower a protection wherever they sit, and the value that does it. */
 interface Leaf {
   names: RegExp;
-  /** 'on': a true value lowers; 'off': a false value lowers. */
-  lowersWhen: 'on' | 'off' | 'zero';
+  /** 'on': a plainly true value lowers; 'off': any value not plainly true lowers; a pattern: a value it matches lowers. */
+  lowersWhen: 'on' | 'off' | RegExp;
   id: string;
   what: string;
   lost: string;
 }
 
+/** What scanning switched off loses (the setting table and scanning options share it). */
+export const SCANNING_LOST = 'images with known vulnerabilities are pushed and deployed without anyone being told';
+
+const OFF_VALUE = /^(false|disabled?|off|no|0)$/i;
+const PUBLIC = 'anyone on the internet can read it';
+
+/**
+ * The key-meaning table's leaves: a chart's values, a resource's settings sent through a generic CLI or a
+ * request, a stack's configuration — one table, read by the last key of the path.
+ */
 const LEAVES: readonly Leaf[] = [
   { names: /^(insecure|insecuremode|allowinsecure|disabletls|disablessl|plaintext|plainhttp)$/, lowersWhen: 'on', id: 'encryption-off', what: 'serves without TLS', lost: CLEAR },
   { names: /^(insecureskipverify|skipverify|skiptlsverify|tlsskipverify|skipsslverify|sslskipverify|insecureskiptlsverify|skipcertverify|skipcertificateverification)$/, lowersWhen: 'on', id: 'tls-verification-off', what: 'skips certificate verification', lost: UNVERIFIED },
   { names: /^(verify|verifyssl|verifytls|sslverify|tlsverify|verifycertificate|verifycerts?)$/, lowersWhen: 'off', id: 'tls-verification-off', what: 'switches certificate verification off', lost: UNVERIFIED },
-  { names: /^(anonymous|anonymousaccess|allowanonymous|anonymousauth|anonymousenabled|allowanonymousaccess|anonymouslogin|publicaccess|allowunauthenticated|unauthenticatedaccess)$/, lowersWhen: 'on', id: 'auth-off', what: 'lets anyone in anonymously', lost: NO_AUTH },
+  { names: /^(anonymous|anonymousaccess|allowanonymous|anonymousauth|anonymousenabled|allowanonymousaccess|anonymouslogin|allowunauthenticated|unauthenticatedaccess)$/, lowersWhen: 'on', id: 'auth-off', what: 'lets anyone in anonymously', lost: NO_AUTH },
   { names: /^(noauth|disableauth|authdisabled|skipauth|disableauthentication)$/, lowersWhen: 'on', id: 'auth-off', what: 'switches authentication off', lost: NO_AUTH },
   { names: /^(privileged)$/, lowersWhen: 'on', id: 'container-privileged', what: 'runs the containers privileged', lost: HOST },
   { names: /^(allowprivilegeescalation)$/, lowersWhen: 'on', id: 'container-privileged', what: 'lets the containers gain privileges', lost: HOST },
   { names: /^(runasnonroot)$/, lowersWhen: 'off', id: 'container-privileged', what: 'lets the containers run as root', lost: HOST },
-  { names: /^(runasuser)$/, lowersWhen: 'zero', id: 'container-privileged', what: 'runs the containers as root', lost: HOST },
+  { names: /^(runasuser)$/, lowersWhen: /^0+$/, id: 'container-privileged', what: 'runs the containers as root', lost: HOST },
   { names: /^(hostnetwork|hostpid|hostipc)$/, lowersWhen: 'on', id: 'container-privileged', what: 'shares the node\'s namespaces with the pods', lost: HOST },
-  { names: /^(sslmode)$/, lowersWhen: 'off', id: 'encryption-off', what: 'switches TLS off', lost: CLEAR },
+  { names: /^(sslmode)$/, lowersWhen: /^(disable|allow|prefer)$/i, id: 'encryption-off', what: 'switches TLS off', lost: CLEAR },
+  // Cloud resources' settings (Azure properties, AWS API parameters, Terraform-style names).
+  { names: /^(publicnetworkaccess)$/, lowersWhen: /^(enabled|true)$/i, id: 'made-public', what: 'enables public network access', lost: OPEN },
+  { names: /^(allowblobpublicaccess|allowpublicaccess|publiclyaccessible|publicaccessenabled|publicaccess)$/, lowersWhen: /^(true|enabled|yes)$/i, id: 'made-public', what: 'allows public access', lost: PUBLIC },
+  { names: /^(blockpublicacls|blockpublicpolicy|ignorepublicacls|restrictpublicbuckets)$/, lowersWhen: OFF_VALUE, id: 'public-access-block-removed', what: 'turns the block on public access off', lost: 'nothing stops the data from being made public any more' },
+  { names: /^(deletionprotection|deletionprotectionenabled|terminationprotection|enableterminationprotection|enabledeletionprotection|preventdestroy|protect)$/, lowersWhen: OFF_VALUE, id: 'deletion-protection-off', what: 'turns deletion protection off', lost: 'the resource and its data can be deleted in one call, by mistake or by anyone holding the credentials' },
+  { names: /^(backupretentionperiod|backupretentiondays|backupretention|retentiondays)$/, lowersWhen: /^0+$/, id: 'backup-retention-off', what: 'sets backup retention to 0', lost: 'automated backups stop, and existing ones may be deleted' },
+  { names: /^(supportshttpstrafficonly|enablehttpstrafficonly|httpsonly|requiressl|requiresecuretransport|sslenforcement)$/, lowersWhen: OFF_VALUE, id: 'encryption-off', what: 'allows unencrypted connections', lost: CLEAR },
+  { names: /^(scanonpush|scanningenabled|vulnerabilityscanning|enablevulnerabilityscanning|imagescanningenabled|scanenabled)$/, lowersWhen: OFF_VALUE, id: 'security-scanning-off', what: 'turns image vulnerability scanning off', lost: SCANNING_LOST },
+  // GitHub Actions' repository and organisation policy.
+  { names: /^(allowedactions)$/, lowersWhen: /^all$/i, id: 'ci-actions-opened', what: 'lets every third-party GitHub Action run', lost: 'any action from anyone runs in CI with the repository\'s token and secrets' },
+  { names: /^(defaultworkflowpermissions)$/, lowersWhen: /^write$/i, id: 'ci-actions-opened', what: 'gives workflows write access by default', lost: 'every workflow, and every action it runs, can push code and change the repository' },
+  { names: /^(canapprovepullrequestreviews)$/, lowersWhen: /^true$/i, id: 'ci-actions-opened', what: 'lets workflows approve pull requests', lost: 'code can be merged with an approval no person gave' },
 ];
+
+/** Every word a key of the table (blocks and leaves) holds, for a cheap test before any reading: a key added above adds its word here. */
+export const KEY_WORDS = /auth|login|sso|oidc|secur|tls|ssl|https(?!:)|encrypt|network_?polic|netpol|rbac|psp|audit|persisten|insecure|plaintext|plain_?http|verify|anonymous|unauthenticated|privilege|run_?as|host_?(network|pid|ipc)|public|protect|prevent_?destroy|retention|scan|allowed_?actions|workflow_?permissions|approve_?pull/i;
 
 function norm(key: string): string {
   return key.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -98,11 +124,7 @@ export function protectionLostBy(entry: ValueEntry): ValueMeaning | undefined {
   const value = entry.value;
   for (const l of LEAVES) {
     if (!l.names.test(leaf)) continue;
-    if (l.id === 'encryption-off' && leaf === 'sslmode') {
-      if (value !== null && /^(disable|allow|prefer)$/i.test(value.trim())) return { id: l.id, does: `${l.what} (${shown})`, lost: l.lost };
-      continue;
-    }
-    const lowers = l.lowersWhen === 'on' ? plainlyOn(value) : l.lowersWhen === 'zero' ? value !== null && /^0+$/.test(value.trim()) : value === null ? false : !plainlyOn(value);
+    const lowers = l.lowersWhen === 'on' ? plainlyOn(value) : l.lowersWhen === 'off' ? value !== null && !plainlyOn(value) : value !== null && l.lowersWhen.test(value.trim());
     if (lowers) return { id: l.id, does: `${l.what} (${shown})`, lost: l.lost };
   }
   // A protection block: its switch turned off, its off-switch turned on, or the block itself removed or set off.

@@ -1,6 +1,6 @@
 import type { ArgWord } from '../../policy/types';
 import { parsedArgs, toolNamed } from '../../registry/commandModel';
-import { jsonTreeValues, parseJsonLoose, protectionLostBy } from './releaseValues';
+import { jsonTreeValues, KEY_WORDS, parseJsonLoose, protectionLostBy, SCANNING_LOST } from './releaseValues';
 
 /**
  * A resource's settings written through a generic road — `az resource update --set …`, `az rest --body`,
@@ -22,35 +22,11 @@ interface WordsLike {
   all: readonly string[];
 }
 
-const OPEN = 'anyone on the internet can reach it';
-const PUBLIC = 'anyone on the internet can read it';
-
-/** Normalised key (lower case, separators dropped) -> when its value lowers a protection, and what is lost. */
-const KEYS: readonly { keys: RegExp; lowers: RegExp; id: string; what: string; lost: string }[] = [
-  { keys: /^(publicnetworkaccess)$/, lowers: /^(enabled|true)$/i, id: 'made-public', what: 'enables public network access', lost: OPEN },
-  { keys: /^(allowblobpublicaccess|allowpublicaccess|publiclyaccessible|publicaccessenabled|allowsharedkeyaccess)$/, lowers: /^(true|enabled|yes)$/i, id: 'made-public', what: 'allows public access', lost: PUBLIC },
-  { keys: /^(blockpublicacls|blockpublicpolicy|ignorepublicacls|restrictpublicbuckets)$/, lowers: /^(false|disabled|no)$/i, id: 'public-access-block-removed', what: 'turns the block on public access off', lost: 'nothing stops the data from being made public any more' },
-  { keys: /^(deletionprotection|deletionprotectionenabled|terminationprotection|enableterminationprotection|enabledeletionprotection|preventdestroy|protect)$/, lowers: /^(false|disabled|no|off)$/i, id: 'deletion-protection-off', what: 'turns deletion protection off', lost: 'the resource and its data can be deleted in one call, by mistake or by anyone holding the credentials' },
-  { keys: /^(backupretentionperiod|backupretentiondays|backupretention|retentiondays)$/, lowers: /^0+$/, id: 'backup-retention-off', what: 'sets backup retention to 0', lost: 'automated backups stop, and existing ones may be deleted' },
-  { keys: /^(supportshttpstrafficonly|enablehttpstrafficonly|httpsonly|requiressl|requiresecuretransport|sslenforcement)$/, lowers: /^(false|disabled|off|no)$/i, id: 'encryption-off', what: 'allows unencrypted connections', lost: 'data is sent unencrypted, readable by whoever intercepts it' },
-  { keys: /^(scanonpush|scanningenabled|vulnerabilityscanning|enablevulnerabilityscanning|imagescanningenabled|scanenabled)$/, lowers: /^(false|disabled|off|no)$/i, id: 'security-scanning-off', what: 'turns image vulnerability scanning off', lost: 'images with known vulnerabilities are pushed and deployed without anyone being told' },
-  { keys: /^(allowedactions)$/, lowers: /^all$/i, id: 'ci-actions-opened', what: 'lets every third-party GitHub Action run', lost: 'any action from anyone runs in CI with the repository\'s token and secrets' },
-  { keys: /^(defaultworkflowpermissions)$/, lowers: /^write$/i, id: 'ci-actions-opened', what: 'gives workflows write access by default', lost: 'every workflow, and every action it runs, can push code and change the repository' },
-  { keys: /^(canapprovepullrequestreviews)$/, lowers: /^(true)$/i, id: 'ci-actions-opened', what: 'lets workflows approve pull requests', lost: 'code can be merged with an approval no person gave' },
-];
-
-/** Words that must be present (one test over the joined words) for any reading here to find something. */
-export const SETTING_WORDS = /public|protect|retention|https_?(traffic_?)?only|require_?ssl|ssl_?enforcement|securetransport|scan|allowed_?actions|allowedactions|workflow_?permissions|approve_?pull|prevent_?destroy|auth|tls|network_?polic|privileged|insecure|anonymous/i;
-
-function norm(key: string): string {
-  return key.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
+/** Words that must be present (one test over the joined words) for any reading here to find something: the table's words and scanning options. */
+export const SETTING_WORDS = KEY_WORDS;
 
 function meaningOf(path: readonly string[], value: string | null): SettingLowered | undefined {
-  const key = norm(path[path.length - 1] ?? '');
-  const v = (value ?? '').trim();
-  for (const k of KEYS) if (k.keys.test(key) && k.lowers.test(v)) return { id: k.id, does: `${k.what} (${path.join('.')}=${v})`, lost: k.lost };
-  return undefined;
+  return protectionLostBy({ path, value });
 }
 
 /** Key/value pairs in one word: JSON (a body, a JSON Patch), `k=v` lists joined by `,` `&` `?` (shorthand, `--set`, a URL's query). */
@@ -82,10 +58,12 @@ function decodeSafe(text: string): string {
 }
 
 const READS = /^(list|ls|show|get|describe|query|search|export)$/;
+const RELEASE_TOOLS = new Set(['helm', 'helmfile', 'argocd', 'flux']);
 
 /** A setting written that lowers a protection, read from any CLI's words. */
 export function settingLowered(name: string, w: WordsLike, parts: readonly string[], args?: readonly ArgWord[]): SettingLowered | undefined {
-  if (parts.some((p) => READS.test(p)) || !SETTING_WORDS.test(w.all.join(' '))) return undefined;
+  // Release tools are read by `rules/releaseProtection.ts`, which knows which of their verbs apply values.
+  if (RELEASE_TOOLS.has(name) || parts.some((p) => READS.test(p)) || !SETTING_WORDS.test(w.all.join(' '))) return undefined;
   // `pulumi config set [--path] KEY VALUE [--stack S]`: the stack's configuration, applied at the next up.
   const pulumi = name === 'pulumi' && args !== undefined ? toolNamed('pulumi') : undefined;
   if (pulumi && args) {
@@ -93,14 +71,14 @@ export function settingLowered(name: string, w: WordsLike, parts: readonly strin
     const [verb, key, value] = parsed.operands.map((o) => o.text);
     if (parsed.path[0] === 'config' && verb === 'set' && key !== undefined) {
       const path = key.split(/[.:]/).filter((s) => s !== '');
-      const m = meaningOf(path, value ?? null) ?? protectionLostBy({ path, value: value ?? '' });
+      const m = meaningOf(path, value ?? '');
       if (m) return { id: m.id, does: `sets ${key} to ${value ?? '(empty)'} in the stack's configuration`, lost: m.lost };
     }
   }
   for (const word of w.all) {
     if (word.length > 20_000) continue;
     // `--no-scan-on-push`, `--disable-vulnerability-scanning`, `--scan-on-push=false`: scanning switched off by an option.
-    if (/^--(no|disable)-[\w-]*scan/.test(word) || /^--[\w-]*scan[\w-]*=(false|off|no|disabled?)$/i.test(word)) return { id: 'security-scanning-off', does: `turns vulnerability scanning off (${word})`, lost: KEYS.find((k) => k.id === 'security-scanning-off')!.lost };
+    if (/^--(no|disable)-[\w-]*scan/.test(word) || /^--[\w-]*scan[\w-]*=(false|off|no|disabled?)$/i.test(word)) return { id: 'security-scanning-off', does: `turns vulnerability scanning off (${word})`, lost: SCANNING_LOST };
     for (const p of pairsOf(word)) {
       const m = meaningOf(p.path, p.value);
       if (m) return m;
