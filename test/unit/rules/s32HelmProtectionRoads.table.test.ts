@@ -69,6 +69,8 @@ const TABLE: Record<string, Family> = {
       flag(`curl -X PUT https://api.github.com/repos/acme/app/actions/permissions -d '{"enabled":true,"allowed_actions":"all"}'`),
       flag('http PATCH api.example.com/storage publicNetworkAccess=Enabled'),
       flag('gcloud artifacts repositories update r --disable-vulnerability-scanning'),
+      flag(`kubectl patch deployment api -p '{"spec":{"template":{"spec":{"containers":[{"name":"api","securityContext":{"privileged":true}}]}}}}'`),
+      allowed(`kubectl patch deployment api -p '{"spec":{"template":{"spec":{"containers":[{"name":"api","securityContext":{"privileged":false}}]}}}}'`),
       allowed('curl https://api.github.com/repos/acme/app/actions/permissions'),
       allowed('curl "https://rds.us-east-1.amazonaws.com/?Action=DescribeDBInstances"'),
       allowed('pulumi config get deletionProtection'),

@@ -132,6 +132,15 @@ describe('release values: the key-meaning table (stop 32)', () => {
     ['db.sslmode=disable', 'encryption-off'],
     ['db.sslmode=require', undefined],
     ['client.verify=false', 'tls-verification-off'],
+    ['properties.publicNetworkAccess=Enabled', 'made-public'],
+    ['properties.publicNetworkAccess=Disabled', undefined],
+    ['DeletionProtection=false', 'deletion-protection-off'],
+    ['BackupRetentionPeriod=0', 'backup-retention-off'],
+    ['BackupRetentionPeriod=7', undefined],
+    ['scanOnPush=false', 'security-scanning-off'],
+    ['allowed_actions=all', 'ci-actions-opened'],
+    ['allowed_actions=selected', undefined],
+    ['supportsHttpsTrafficOnly=false', 'encryption-off'],
   ];
   for (const [set, id] of cases) {
     it(`${set} -> ${id ?? 'nothing'}`, () => {
