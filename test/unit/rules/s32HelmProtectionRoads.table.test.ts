@@ -71,6 +71,8 @@ const TABLE: Record<string, Family> = {
       flag('gcloud artifacts repositories update r --disable-vulnerability-scanning'),
       flag(`kubectl patch deployment api -p '{"spec":{"template":{"spec":{"containers":[{"name":"api","securityContext":{"privileged":true}}]}}}}'`),
       allowed(`kubectl patch deployment api -p '{"spec":{"template":{"spec":{"containers":[{"name":"api","securityContext":{"privileged":false}}]}}}}'`),
+      allowed('migrate -path db/migrations -database "postgres://postgres:postgres@localhost:5432/app_dev?sslmode=disable" up'),
+      allowed('atlas migrate status --url "postgres://localhost:5432/dev?sslmode=disable" --dir file://migrations'),
       allowed('curl https://api.github.com/repos/acme/app/actions/permissions'),
       allowed('curl "https://rds.us-east-1.amazonaws.com/?Action=DescribeDBInstances"'),
       allowed('pulumi config get deletionProtection'),

@@ -41,9 +41,13 @@ function pairsOf(word: string): { path: string[]; value: string | null }[] {
     }
     return jsonTreeValues(parsed).map((e) => ({ path: [...e.path], value: e.value }));
   }
+  // A connection string (`postgres://…?sslmode=disable`) is how this client connects, not a setting of the server.
+  if (/^[a-z][\w+.-]*:\/\//i.test(t) && !/^https?:\/\//i.test(t)) return [];
   const out: { path: string[]; value: string | null }[] = [];
   for (const piece of t.split(/[,&?]/)) {
     const m = /^([A-Za-z_][\w.\-[\]/]*)=(?!=)(.*)$/.exec(piece.trim());
+    // A client's own TLS mode (`sslmode=disable` in a DSN or a query) likewise.
+    if (m && /(^|[./])sslmode$/i.test(m[1]!)) continue;
     if (m) out.push({ path: m[1]!.split(/[./]/).filter((s) => s !== ''), value: decodeSafe(m[2]!) });
   }
   return out;
