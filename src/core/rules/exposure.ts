@@ -99,7 +99,7 @@ function datastoreOpen(inv: Invocation, ctx: RuleContext): Finding[] {
     return ask('datastore-open', `Starts ${inv.name} on ${host} with security off (-E ${off}): anyone who reaches this machine reads, changes or deletes every index.`, `${inv.name} on ${host}`, ctx);
   }
   if (inv.name === 'etcd') {
-    const open = (value('--listen-client-urls') ?? '').split(',').find((u) => /^http:\/\//.test(u) && !LOOPBACK.test(u.replace(/^http:\/\//, '').replace(/:\d+.*$/, '')));
+    const open = (value('--listen-client-urls') ?? '').split(',').find((u) => u.startsWith('http://') && !LOOPBACK.test(u.replace(/^http:\/\//, '').replace(/:\d+.*$/, '')));
     if (open === undefined || words.includes('--client-cert-auth')) return [];
     return ask('datastore-open', `Serves etcd's client API on ${open} without TLS or client certificates: anyone who reaches this machine reads and rewrites every key (a Kubernetes cluster's whole state, secrets included).`, `etcd on ${open}`, ctx);
   }
@@ -109,7 +109,7 @@ function datastoreOpen(inv: Invocation, ctx: RuleContext): Finding[] {
     return ask('datastore-open', `Starts memcached on ${bind}: it has no authentication, so anyone who reaches this machine reads and overwrites the cache.`, `memcached on ${bind}`, ctx);
   }
   if (inv.name === 'redis-server') {
-    if (usual.operands.some((w) => /\.conf$/.test(w.text)) || value('--requirepass') !== undefined || !/^no$/i.test(value('--protected-mode') ?? '')) return [];
+    if (usual.operands.some((w) => w.text.endsWith('.conf')) || value('--requirepass') !== undefined || !/^no$/i.test(value('--protected-mode') ?? '')) return [];
     const bind = value('--bind');
     if (bind !== undefined && bind.split(/\s+/).every((b) => LOOPBACK.test(b.replace(/^-/, '')))) return [];
     return ask('datastore-open', `Starts Redis on ${bind ?? 'every interface'} with protected mode off and no password (redis-server --protected-mode no): anyone who reaches this machine reads, changes or deletes its data and can run commands through it.`, `redis-server on ${bind ?? 'every interface'}`, ctx);

@@ -100,7 +100,7 @@ function argocdApp(inv: Invocation, ctx: RuleContext): Finding[] {
   if (!spec) return [];
   const parsed = parsedArgs(inv.args, spec);
   const a = toolArgs(inv.name, parsed, spec);
-  if (!/^app/.test(parsed.path[0] ?? '') || a.has('--dry-run')) return [];
+  if (!(parsed.path[0] ?? '').startsWith('app') || a.has('--dry-run')) return [];
   if (parsed.path[1] === 'patch') return argocdPatch(inv, ctx, a, a.operand(0) ?? 'the application');
   if (parsed.path[1] !== 'set') return [];
   const found = valuesFound(inv, ctx, [...a.values('--parameter'), ...a.values('--helm-set')], a.values('--helm-set-string'), [], a.values('--values-literal-file'));
@@ -170,7 +170,7 @@ function kubectlPatch(inv: Invocation, ctx: RuleContext): Finding[] {
     // `--type json`: `[{"op":"replace","path":"/spec/podSelector","value":{…}}]` read as the merge patch it amounts to.
     const ops = Array.isArray(body) ? body.filter((o): o is Record<string, unknown> => o !== null && typeof o === 'object') : [];
     const opPaths = ops.map((o) => String(o.path ?? ''));
-    if (ops.some((o, i) => /^\/spec\/(policyTypes|ingress|egress)/.test(opPaths[i]!) || (/^\/spec\/podSelector/.test(opPaths[i]!) && (o.op === 'remove' || JSON.stringify(o.value ?? {}) !== '{}')))) {
+    if (ops.some((o, i) => /^\/spec\/(policyTypes|ingress|egress)/.test(opPaths[i]!) || (opPaths[i]!.startsWith('/spec/podSelector') && (o.op === 'remove' || JSON.stringify(o.value ?? {}) !== '{}')))) {
       const narrowed = opPaths.some((p) => p.startsWith('/spec/podSelector'));
       return finding(inv, ctx, name, 'kubectl patch networkpolicy', { meaning: { id: 'network-opened', does: narrowed ? 'narrows which pods the network policy covers (podSelector)' : 'rewrites the network policy\'s rules', lost: 'pods it no longer covers accept traffic from every pod and address' } });
     }

@@ -240,7 +240,7 @@ function parseLoose(text: string): unknown {
     return JSON.parse(text);
   } catch {
     try {
-      const quoted = text.replace(/([{,]\s*)([A-Za-z_][\w.-]*)\s*:/g, '$1"$2":').replace(/:\s*([A-Za-z_/][\w./:-]*)\s*(?=[,}\]])/g, (m, v: string) => (/^(true|false|null)$/.test(v) ? `: ${v}` : `: "${v}"`));
+      const quoted = text.replace(/([{,]\s*)([A-Za-z_][\w.-]*)\s*:/g, '$1"$2":').replace(/:\s*([A-Za-z_/][\w./:-]*)\s*(?=[,}\]])/g, (_m, v: string) => (/^(true|false|null)$/.test(v) ? `: ${v}` : `: "${v}"`));
       return JSON.parse(quoted);
     } catch {
       return undefined;

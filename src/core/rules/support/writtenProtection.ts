@@ -39,7 +39,7 @@ const WORKLOAD: readonly Rule[] = [
 
 const COMPOSE: readonly Rule[] = [
   { re: /\bprivileged\s*:\s*["']?true\b/, does: 'runs a service privileged', lost: HOST },
-  { re: /(^|[\s\[,"'-])\/:\/[\w/.-]*/m, does: 'mounts the host\'s root filesystem into a service', lost: HOST },
+  { re: /(^|[\s[,"'-])\/:\/[\w/.-]*/m, does: 'mounts the host\'s root filesystem into a service', lost: HOST },
   { re: /\b(pid|network_mode)\s*:\s*["']?host\b/, does: 'shares the host\'s process or network namespace', lost: HOST },
   { re: /\bcap_add\s*:[\s\S]{0,80}\b(ALL|SYS_ADMIN)\b/, does: 'gives a service every capability', lost: HOST },
 ];
