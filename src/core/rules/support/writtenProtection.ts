@@ -90,6 +90,11 @@ function chartValues(path: string, text: string): { does: string; lost: string }
   return m && m.id !== 'persistence-off' ? { does: m.does, lost: m.lost } : undefined;
 }
 
+/** Whether a file of this name is one of the places above (asked before the file's old text is read to find what was added). */
+export function mayLowerProtection(path: string): boolean {
+  return /\.(tf|tf\.json|tfvars|tfvars\.json|ya?ml|json|py)$/i.test(path);
+}
+
 /** Findings for one file written with `added` (the lines it did not have before; `written`: the text as written, whose sections give keys their parents). */
 export function writtenProtectionFindings(path: string, added: string | undefined, written: string, writer: string, ctx: RuleContext): Finding[] {
   if (added === undefined || added.length > 200_000 || written.length > 200_000) return [];
