@@ -3,6 +3,7 @@ import type { Finding, Invocation, RuleContext, RulePack } from '../policy/types
 import { parsedArgs, readingsOf, toolArgs, toolNamed } from '../registry/commandModel';
 import type { ToolArgs } from '../registry/types';
 import { cloudOfHost, metadataTarget } from './support/metadataEndpoints';
+import { freeFormReadings } from '../registry/freeForm';
 
 /**
  * Opening this machine or a cluster to the network without a lock: the Kubernetes API served on
@@ -47,6 +48,18 @@ function ssh(inv: Invocation, ctx: RuleContext): Finding[] {
   const settings = a.values('-o').map((v) => v.replace(/\s+/g, ' ').trim());
   const agent = a.parsed.options.some((o) => o.name === '-A') || settings.some((v) => /^forwardagent[ =]+(yes|true)$/i.test(v) || /^forwardagent[ =]+[$~/.]/i.test(v));
   if (agent && !LOOPBACK.test(host)) out.push(remoteAsk('agent-forwarding', `Forwards this machine's SSH agent to ${host} (ssh ${settings.length ? '-o ForwardAgent' : '-A'}): anyone with root there can use your keys while the connection is open.`, `ssh agent of this machine at ${host}`, host, ctx));
+  // A local forward listening on every interface (`-g`, `-L 0.0.0.0:5432:db:5432`, `-L *:…`): anyone on this machine's network reaches the far service through it.
+  for (const f of a.values('-L')) {
+    const open = localForwardOpen(f, a.parsed.options.some((o) => o.name === '-g') || settings.some((v) => /^gatewayports[ =]+(yes|true)$/i.test(v)));
+    if (open) out.push(remoteAsk('open-forward', `Serves ${open.target} on ${open.bind} of this machine through ${host} (ssh ${open.how}): anyone who can reach this machine reaches it, past the network that kept it private.`, `${open.target} through ${host}`, open.target.replace(/:\d+$/, ''), ctx));
+  }
+  // A SOCKS proxy on every interface (`-D 0.0.0.0:1080`, `-g -D 1080`): anyone on this machine's network browses the far network through it.
+  for (const d of a.values('-D')) {
+    const parts = d.split(':');
+    const bind = parts.length >= 2 ? parts.slice(0, -1).join(':').replace(/^\[|\]$/g, '') : undefined;
+    const gateway = a.parsed.options.some((o) => o.name === '-g') || settings.some((v) => /^gatewayports[ =]+(yes|true)$/i.test(v));
+    if (bind === undefined ? gateway : bind === '' || bind === '*' || !LOOPBACK.test(bind)) out.push(remoteAsk('open-forward', `Serves a SOCKS proxy into ${host}'s network on ${bind === undefined || bind === '' || bind === '*' ? 'every interface' : bind} of this machine (ssh ${gateway ? '-g ' : ''}-D ${d}): anyone who can reach this machine reaches that network, past the firewall that kept it private.`, `SOCKS proxy through ${host}`, host, ctx));
+  }
   // A local forward to a cloud metadata address (`-L 8080:169.254.169.254:80`): later requests to localhost reach the instance's credentials.
   for (const f of a.values('-L')) {
     const parts = f.replace(/\[([^\]]*)\]/g, (_m, h: string) => h.replace(/:/g, '%')).split(':');
@@ -55,6 +68,56 @@ function ssh(inv: Invocation, ctx: RuleContext): Finding[] {
     if (cloud !== undefined) out.push({ rule: 'credentials.metadata', risk: 'credential-dump', severity: 'ask', reason: `Opens a tunnel through ${host} to the ${cloud} metadata service (ssh -L ${f}): requests to the local port fetch that instance's cloud credentials.`, targets: [metadataTarget(`${cloud} metadata credentials through ${host}`)] });
   }
   return out;
+}
+
+/** A `-L [bind:]port:host:hostport` forward that listens beyond loopback: its bind address and target. */
+function localForwardOpen(forward: string, gateway: boolean): { bind: string; target: string; how: string } | undefined {
+  const parts = forward.replace(/\[([^\]]*)\]/g, (_m, h: string) => h.replace(/:/g, '%')).split(':');
+  if (parts.length < 3 || parts[0]!.startsWith('/')) return undefined;
+  const bind = parts.length >= 4 ? parts[0]!.replace(/%/g, ':') : undefined;
+  const target = `${parts[parts.length - 2]!.replace(/%/g, ':')}:${parts[parts.length - 1]}`;
+  // Without an address `-g` (or GatewayPorts) opens it; an explicit address other than loopback opens it by itself (`*` and empty mean every interface).
+  const open = bind === undefined ? gateway : bind === '' || bind === '*' || !LOOPBACK.test(bind);
+  if (!open) return undefined;
+  return { bind: bind === undefined || bind === '' || bind === '*' ? 'every interface' : bind, target, how: `${gateway ? '-g ' : ''}-L ${forward}` };
+}
+
+/**
+ * A data store started on the network without its lock: `redis-server --protected-mode no` with no
+ * password on an open address, `mongod --bind_ip_all` without `--auth`. A configuration file given
+ * decides instead (it is not read here).
+ */
+function datastoreOpen(inv: Invocation, ctx: RuleContext): Finding[] {
+  const { usual, valued } = freeFormReadings(inv.args);
+  const words = [...usual.options.map((o) => o.name), ...usual.operands.map((w) => w.text)];
+  const value = (name: string): string | undefined => valued.options.find((o) => o.name === name)?.values[0];
+  if (/^(elasticsearch|opensearch)$/.test(inv.name)) {
+    const settings = valued.options.filter((o) => o.name === '-E').map((o) => o.values[0] ?? '');
+    const off = settings.find((e) => /^(xpack\.security\.enabled=false|plugins\.security\.disabled=true)$/i.test(e));
+    const host = settings.map((e) => /^(?:network|http)\.host=(.+)$/.exec(e)?.[1]).find((h) => h !== undefined && !LOOPBACK.test(h.replace(/^_local_$/, 'localhost')));
+    if (off === undefined || host === undefined) return [];
+    return ask('datastore-open', `Starts ${inv.name} on ${host} with security off (-E ${off}): anyone who reaches this machine reads, changes or deletes every index.`, `${inv.name} on ${host}`, ctx);
+  }
+  if (inv.name === 'etcd') {
+    const open = (value('--listen-client-urls') ?? '').split(',').find((u) => u.startsWith('http://') && !LOOPBACK.test(u.replace(/^http:\/\//, '').replace(/:\d+.*$/, '')));
+    if (open === undefined || words.includes('--client-cert-auth')) return [];
+    return ask('datastore-open', `Serves etcd's client API on ${open} without TLS or client certificates: anyone who reaches this machine reads and rewrites every key (a Kubernetes cluster's whole state, secrets included).`, `etcd on ${open}`, ctx);
+  }
+  if (inv.name === 'memcached') {
+    const bind = (value('-l') ?? value('--listen'))?.split(',').find((b) => !LOOPBACK.test(b.trim().replace(/:\d+$/, '')));
+    if (bind === undefined) return [];
+    return ask('datastore-open', `Starts memcached on ${bind}: it has no authentication, so anyone who reaches this machine reads and overwrites the cache.`, `memcached on ${bind}`, ctx);
+  }
+  if (inv.name === 'redis-server') {
+    if (usual.operands.some((w) => w.text.endsWith('.conf')) || value('--requirepass') !== undefined || !/^no$/i.test(value('--protected-mode') ?? '')) return [];
+    const bind = value('--bind');
+    if (bind !== undefined && bind.split(/\s+/).every((b) => LOOPBACK.test(b.replace(/^-/, '')))) return [];
+    return ask('datastore-open', `Starts Redis on ${bind ?? 'every interface'} with protected mode off and no password (redis-server --protected-mode no): anyone who reaches this machine reads, changes or deletes its data and can run commands through it.`, `redis-server on ${bind ?? 'every interface'}`, ctx);
+  }
+  if (words.some((w) => w === '--config' || w === '-f') || words.includes('--auth') || value('--keyFile') !== undefined) return [];
+  const bind = words.includes('--bind_ip_all') ? 'every interface' : value('--bind_ip')?.split(',').find((b) => !LOOPBACK.test(b.trim()));
+  if (bind === undefined) return [];
+  return ask('datastore-open', `Starts MongoDB on ${bind} without authentication (${inv.name}${words.includes('--noauth') ? ' --noauth' : ''}): anyone who reaches this machine reads, changes or deletes every database.`, `mongod on ${bind}`, ctx);
 }
 
 function remoteAsk(rule: string, reason: string, name: string, host: string, ctx: RuleContext): Finding {
@@ -172,6 +235,7 @@ const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> 
   ...Object.fromEntries(DEBUGGERS.map((name) => [name, debuggerOpen])),
   kubectl, ssh, dockerd, jupyter, 'jupyter-notebook': jupyter, 'jupyter-lab': jupyter, 'jupyter-server': jupyter, ngrok,
   ttyd: webTerminal, gotty: webTerminal, tmate: sharedSession, upterm: sharedSession, 'code-server': codeServer,
+  'redis-server': datastoreOpen, mongod: datastoreOpen, elasticsearch: datastoreOpen, opensearch: datastoreOpen, etcd: datastoreOpen, memcached: datastoreOpen,
 });
 
 export const exposurePack: RulePack = {

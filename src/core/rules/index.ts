@@ -32,6 +32,7 @@ import { envArgsPack } from './envArgs';
 import { indirectCallsPack } from './indirectCalls';
 import { verbFloorPack } from './verbs';
 import { safetyNetPack } from './safetyNet';
+import { releaseProtectionPack } from './releaseProtection';
 import { accessGrantsPack } from './accessGrants';
 import { wirePack } from './wire';
 import { inspectorPack } from './inspector';
@@ -106,6 +107,7 @@ const SPECIFIC_PACKS: readonly RulePack[] = [
   unsureOptionsPack,
   guardRestorePack,
   safetyNetPack,
+  releaseProtectionPack,
   commitHooksPack,
   sourceRedirectsPack,
   accessGrantsPack,

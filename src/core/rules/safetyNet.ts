@@ -7,6 +7,7 @@ import { isSharedDryRun, verbTraitsOf } from '../registry/verbTraits';
 import { identifierParts } from './support/cliArgs';
 import { retentionCut } from './support/dataRetention';
 import { BACKUP_DAEMONS, productionSwitchOff, protectionLowered, TRIGGER as LOWERING_WORDS } from './support/protectionLowering';
+import { settingLowered, SETTING_WORDS } from './support/settingWrites';
 
 /**
  * Removing the safety net: changes that leave data one step from loss without destroying anything
@@ -343,6 +344,19 @@ function branchProtectionRemoved(w: Words): Removal | undefined {
   return { id: 'branch-protection-removed', does: `removes branch protection (${path.replace(/^https?:\/\/[^/]+\//, '')})`, lost: 'force-pushes and deletions of the branch are no longer stopped, and reviews are no longer required' };
 }
 
+/**
+ * A resource setting carried by a request (settingWrites.ts): its body, and the query of a signed AWS
+ * call (`curl --aws-sigv4 … "…?Action=ModifyDBInstance&BackupRetentionPeriod=0"`), where the query is the call.
+ */
+function requestSetting(inv: Invocation, w: Words): Removal | undefined {
+  const bodies = [
+    ...w.options.filter((o) => BODY_OPTIONS.test(o.name.replace(/^-+/, ''))).map((o) => o.value ?? ''),
+    ...(inv.name === 'curl' || inv.name === 'wget' ? [] : w.positionals.filter((x) => /^[A-Za-z_][\w.-]*:?=/.test(x)).map((x) => x.replace(/:=/, '='))),
+    ...w.positionals.filter((x) => /^https?:\/\/[^?]*\?(.*&)?Action=[A-Z]/.test(x)),
+  ];
+  return bodies.length === 0 ? undefined : settingLowered(inv.name, { positionals: [], all: bodies }, []);
+}
+
 /** Commands whose operands are files or data on this machine, never a resource's settings. */
 function notACli(name: string): boolean {
   if (READ_ONLY_COMMANDS.has(name) || EFFECT_GRAMMARS[name] !== undefined || EFFECT_RULES[name] !== undefined) return true;
@@ -360,7 +374,7 @@ function isDry(inv: Invocation, w: Words): boolean {
 
 /** What protection an invocation removes, if any; the verb floor leaves such commands to this pack. */
 export function removalOf(inv: Invocation): Removal | undefined {
-  if (HTTP_CLIENTS.has(inv.name)) return bodyRemoval(inv, wordsOf(inv.args));
+  if (HTTP_CLIENTS.has(inv.name)) return bodyRemoval(inv, wordsOf(inv.args)) ?? requestSetting(inv, wordsOf(inv.args));
   if (notACli(inv.name)) return undefined;
   const w = wordsOf(inv.args);
   if (w.options.some((o) => o.name === '--help') || isDry(inv, w)) return undefined;
@@ -378,12 +392,13 @@ export function removalOf(inv: Invocation): Removal | undefined {
     backupDeleted(w) ??
     backupsStopped(w) ??
     retentionCut(w) ??
-    protectionLowered(inv.name, w, pathParts(w))
+    protectionLowered(inv.name, w, pathParts(w)) ??
+    settingLowered(inv.name, w, pathParts(w), inv.args)
   );
 }
 
 /** Options whose value names what is changed. */
-const NAME_OPTION = /(^|-)(name|id|identifier|bucket|arn|repo|repository|table|instance|cluster|account|vault|volume|snapshot|resource)$/;
+const NAME_OPTION = /(^|-)(name|id|ids|stack|identifier|bucket|arn|repo|repository|table|instance|cluster|account|vault|volume|snapshot|resource)$/;
 
 function targetName(inv: Invocation, w: Words): string {
   if (HTTP_CLIENTS.has(inv.name)) {
@@ -427,7 +442,7 @@ function protectionChanged(inv: Invocation, ctx: RuleContext): Finding[] {
 const SAFETY_NET_GATE = {
   names: [...HTTP_CLIENTS, ...BACKUP_TOOLS, ...BACKUP_DAEMONS],
   // protectionLowered's own trigger words join these (`dev` too: its `dev.?url` is matched across joined words).
-  words: new RegExp(`backup|retention|retain|version|protect|point|pitr|soft|lock|mfa|snapshot|disable|public|private|time-to-live|ttl|authenticated-read|users|principal|anonymous|policy|link|presign|signurl|sign-url|share|expir|rulesets|stop-logging|sinks|recovery|archive|restorepoint|cleanup|unclean|dev|${LOWERING_WORDS.source}`, 'i'),
+  words: new RegExp(`backup|retention|retain|version|protect|point|pitr|soft|lock|mfa|snapshot|disable|public|private|time-to-live|ttl|authenticated-read|users|principal|anonymous|policy|link|presign|signurl|sign-url|share|expir|rulesets|stop-logging|sinks|recovery|archive|restorepoint|cleanup|unclean|dev|${LOWERING_WORDS.source}|${SETTING_WORDS.source}`, 'i'),
 };
 
 function checkSafetyNet(inv: Invocation, ctx: RuleContext): Finding[] {

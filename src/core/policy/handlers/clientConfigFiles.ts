@@ -50,6 +50,22 @@ function yamlList(text: string): string[] {
   return items.map((i) => i.trim().replace(/^"([\s\S]*)"$/, (_m, s: string) => s.replace(/\\"/g, '"')).replace(/^'([\s\S]*)'$/, '$1'));
 }
 
+/** The text of the `{…}` starting at `open`, quotes respected (to the end when unbalanced). */
+function balancedBraces(text: string, open: number): string {
+  let depth = 0;
+  let quoteChar: string | undefined;
+  for (let i = open; i < text.length && i < open + MAX_FILE; i++) {
+    const c = text[i]!;
+    if (quoteChar !== undefined) {
+      if (c === '\\') i++;
+      else if (c === quoteChar) quoteChar = undefined;
+    } else if (c === '"' || c === "'") quoteChar = c;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return text.slice(open, i + 1);
+  }
+  return text.slice(open);
+}
+
 /** The command lines a configuration file makes its client run, or requests it makes (as a curl line). */
 function programsIn(kind: Kind, text: string): string[] {
   const out: string[] = [];
@@ -62,6 +78,16 @@ function programsIn(kind: Kind, text: string): string[] {
       const argsBlock = /^(\s*)args:\s*\n((?:\1\s*-.*\n?)*)/m.exec(block)?.[2];
       const args = argsInline ? yamlList(argsInline) : argsBlock ? yamlList(argsBlock) : [];
       // A plugin asked for a token hands it to kubectl, not to the agent.
+      if (KUBE_PLUGINS.test(command.split('/').pop() ?? '') && (args.length === 0 || args.some((a) => /^(get-token|token|get-credentials|config-helper)$/.test(a)))) continue;
+      out.push([command, ...args].map(quote).join(' '));
+    }
+    // Flow style and JSON (`user: {exec: {command: sh, args: ["-c", "…"]}}`, `"exec": {"command": …}`).
+    for (const m of text.matchAll(/["']?exec["']?\s*:\s*\{/g)) {
+      const block = balancedBraces(text, m.index! + m[0].length - 1);
+      const command = /["']?command["']?\s*:\s*("(?:[^"\\]|\\.)*"|'[^']*'|[^,}\s]+)/.exec(block)?.[1]?.replace(/^["']|["']$/g, '');
+      if (!command) continue;
+      const argsFlow = /["']?args["']?\s*:\s*(\[[^\]]*\])/.exec(block)?.[1];
+      const args = argsFlow ? yamlList(argsFlow) : [];
       if (KUBE_PLUGINS.test(command.split('/').pop() ?? '') && (args.length === 0 || args.some((a) => /^(get-token|token|get-credentials|config-helper)$/.test(a)))) continue;
       out.push([command, ...args].map(quote).join(' '));
     }

@@ -46,7 +46,9 @@ export const argocd: ToolSpec = {
     'app|apps|application|applications': {
       commands: {
         'list|get|diff|history|manifests|logs|resources|wait|man': { effect: 'read' },
-        'sync|rollback|patch|set|unset|actions|terminate-op|edit|create': { effect: 'mutate' },
+        'sync|rollback|patch|unset|actions|terminate-op|edit': { effect: 'mutate' },
+        // `-p` is `--parameter` here (a helm or kustomize parameter), not the global `--project`.
+        'set|create': { effect: 'mutate', options: [valued('-p', '--parameter'), valued('--helm-set'), valued('--helm-set-string'), valued('--helm-set-file'), valued('--values'), valued('--values-literal-file'), valued('--project')] },
       },
     },
   },

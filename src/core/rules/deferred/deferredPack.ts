@@ -28,6 +28,7 @@ import { configPlaceOf, terraformCliConfig, unvouchedPrograms } from './configPl
 import { snippetWrites } from './snippetWrites';
 import { manifestWriteFindings, sedManifestEdits, yqManifestEdits } from './manifestEdits';
 import { isInfraCode, protectionLowered, sedReplacements } from './deployPlaces';
+import { mayLowerProtection, writtenProtectionFindings } from '../support/writtenProtection';
 import { judgeRunnerCode, LOADING_PACKAGE_KEYS, loadedFiles, unreadRunnerCode } from './runnerPlaces';
 import { bootFindings, bootPlaceOf, startPlaceOf } from './bootPlaces';
 import { laterFilePlaceOf, laterNamedPlaceOf } from './laterFiles';
@@ -509,6 +510,7 @@ function judgeWritten(w: Written, inv: Invocation, ctx: RuleContext, cwd: string
     if (shadow && copied === 'judge-text') out.push(...judgeWrite(w, shadow, inv, ctx, cwd));
     else if (shadow && copied !== undefined && copied !== 'judge-text') out.push(copied);
     if (isInfraCode(w.path) && w.text !== undefined && w.writer !== 'sed -i') out.push(...infraProtectionLowered(addedLines(w.text, ctx.facts.readFile(w.path)), w.path, w.writer, ctx));
+    if (w.text !== undefined && mayLowerProtection(w.path)) out.push(...writtenProtectionFindings(w.path, addedLines(w.text, ctx.facts.readFile(w.path)), w.text, w.writer, ctx));
     const place = laterNamedPlaceOf(w.path) ?? deferredPlaceOf(w.path, w.text) ?? laterPlaceOf(w.path, w.text, ctx.facts) ?? loadedPlaceOf(w.path, ctx.facts) ?? buildPlaceOf(w.path, w.text, ctx.facts) ?? configPlaceOf(w.path, w.text, ctx.facts.home) ?? bootPlaceOf(w.path, ctx.facts) ?? laterFilePlaceOf(w.path, ctx.facts);
     const start = startPlaceOf(w.path);
     if (start) out.push(...judgeWrite(w, start, inv, ctx, cwd));

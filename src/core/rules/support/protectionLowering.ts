@@ -1,4 +1,5 @@
 import { identifierParts } from './cliArgs';
+import { protectionLostBy } from './releaseValues';
 
 /**
  * Protection lowered without a destroying verb (issue #18 item 4; red team rounds 11 and 12), read from
@@ -148,7 +149,7 @@ function backupsHalted(name: string, parts: readonly string[], w: WordsLike): Lo
 }
 
 /** Persistent storage switched off in a chart's or a service's settings (`--set persistence.enabled=false`). */
-function persistenceOff(parts: readonly string[], w: WordsLike): Lowering | undefined {
+function persistenceOff(name: string, parts: readonly string[], w: WordsLike): Lowering | undefined {
   // Only what changes a live release or service (`helm template` renders).
   if (!parts.some((p) => /^(upgrade|install|apply|deploy|update|set|sync)$/.test(p))) return undefined;
   const words = [...w.all, ...w.options.map((o) => o.value ?? '')];
@@ -156,22 +157,11 @@ function persistenceOff(parts: readonly string[], w: WordsLike): Lowering | unde
     for (const kv of word.split(',')) {
       const m = /^([A-Za-z][\w.-]*)=(false|off|no|0)$/i.exec(kv.trim());
       if (m && identifierParts(m[1]!).some((p) => p === 'persistence' || p === 'persistent')) return { id: 'persistence-off', does: `sets ${m[1]}=${m[2]}`, lost: 'the data lives only in the container and is lost at its next restart or upgrade (a chart may delete the volume)' };
-      // A live release's protection switched off by a value (`helm upgrade prod ./chart --set auth.enabled=false`); a fresh install is left to the chart's defaults.
-      const off = m && parts.includes('upgrade') ? releaseProtectionOff(m[1]!) : undefined;
-      if (off) return { ...off, does: `sets ${m![1]}=${m![2]}` };
+      // A live release's protection switched off by a value (`werf converge`-style upgrades); Helm and Argo CD are read by `rules/releaseProtection.ts`.
+      const off = m && name !== 'helm' && name !== 'argocd' && parts[0] === 'upgrade' ? protectionLostBy({ path: m[1]!.split('.'), value: m[2]! }) : undefined;
+      if (off && off.id !== 'persistence-off') return { id: off.id, lost: off.lost, does: `sets ${m![1]}=${m![2]}` };
     }
   }
-  return undefined;
-}
-
-/** What a release setting named like a protection (`auth.enabled`, `tls.enabled`, `networkPolicy.enabled`, `rbac.create`, `audit.enabled`) stops doing when set off. */
-function releaseProtectionOff(key: string): Omit<Lowering, 'does'> | undefined {
-  const parts = identifierParts(key);
-  if (parts.some((p) => /^(auth|authentication|authorization|oauth|oidc|sso|login)$/.test(p))) return { id: 'auth-off', lost: NO_AUTH };
-  if (parts.some((p) => /^(tls|ssl|https|encryption|encrypted|mtls)$/.test(p))) return { id: 'encryption-off', lost: CLEAR };
-  if (parts.includes('networkpolicy') || (parts.includes('network') && parts.includes('policy'))) return { id: 'network-opened', lost: 'every pod and address can reach the release, not only those the policy allowed' };
-  if (parts.includes('rbac') || parts.includes('podsecuritypolicy')) return { id: 'auth-off', lost: 'the release runs without the access rules that limited what it and its users can do' };
-  if (parts.includes('audit')) return { id: 'audit-off', lost: 'what is done there is no longer recorded' };
   return undefined;
 }
 
@@ -201,7 +191,7 @@ export const TRIGGER = /network|polic|rbac|audit|mute|silence|downtime|snooze|ma
 /** `parts`: the word parts of the first subcommand words, as the safety-net pack has them (worked out once per invocation). */
 export function protectionLowered(name: string, w: WordsLike, parts: readonly string[]): Lowering | undefined {
   if (!BACKUP_DAEMONS.has(name) && !TRIGGER.test(w.all.join(' '))) return undefined;
-  return silencedAll(parts, w) ?? authOff(parts, w) ?? encryptionOff(parts, w) ?? retentionZeroSetting(w) ?? networkOpened(parts, w) ?? madeReachable(parts, w) ?? keepsNothing(w) ?? backtrackOff(w) ?? backupsHalted(name, parts, w) ?? persistenceOff(parts, w) ?? credentialsReplaced(parts, w);
+  return silencedAll(parts, w) ?? authOff(parts, w) ?? encryptionOff(parts, w) ?? retentionZeroSetting(w) ?? networkOpened(parts, w) ?? madeReachable(parts, w) ?? keepsNothing(w) ?? backtrackOff(w) ?? backupsHalted(name, parts, w) ?? persistenceOff(name, parts, w) ?? credentialsReplaced(parts, w);
 }
 
 /**

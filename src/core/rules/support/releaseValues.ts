@@ -1,0 +1,293 @@
+import { extractKeyValues } from '../../credentials/keyValues';
+
+/**
+ * What a chart's value (or any settings tree: a HelmRelease's `spec.values`, an Argo CD parameter)
+ * means for protection: one table from a key path to the protection it switches off (issue #18 item 4,
+ * red team rounds 14 and 15). Values come in every road Helm takes them — `--set` (escaped commas,
+ * `key=null` removing a block), `--set-string`, `--set-json`, values files — and each is read here into
+ * `ValueEntry`s; `protectionLostBy` reads one entry against the table. Keys that only sit next to a
+ * protection (`tls.certManager`, `tls.secretName`, `auth.existingSecret`) mean nothing here.
+ */
+
+export interface ValueEntry {
+  /** Key path, as written (`auth`, `enabled`). */
+  path: readonly string[];
+  /** The value as text; null for YAML/JSON null or `key=null` (the block removed, chart defaults too). */
+  value: string | null;
+}
+
+export interface ValueMeaning {
+  id: string;
+  /** What the setting does, as a clause: 'switches authentication off (auth.enabled=false)'. */
+  does: string;
+  lost: string;
+}
+
+const NO_AUTH = 'anyone who can reach it can use it without signing in';
+const CLEAR = 'data is stored or sent unencrypted, readable by whoever copies or intercepts it';
+const UNVERIFIED = 'the certificate of the other side is no longer checked, so anyone in between can read and change the traffic';
+const NETWORK = 'every pod and address can reach the release, not only those the policy allowed';
+const NO_RBAC = 'the release runs without the access rules that limited what it and its users can do';
+const HOST = 'a compromised container can take over the node it runs on, and every other workload there';
+const NO_AUDIT = 'what is done there is no longer recorded';
+const OPEN = 'anyone on the internet can reach it';
+const NO_DATA = 'the data lives only in the container and is lost at its next restart or upgrade (a chart may delete the volume)';
+
+/** A block that is a protection as a whole: switched off by `enabled: false` (or `create: false`), `disabled: true`, or removed. */
+interface Block {
+  /** Normalised key names (lower case, separators dropped). */
+  names: RegExp;
+  id: string;
+  what: string;
+  lost: string;
+}
+
+const BLOCKS: readonly Block[] = [
+  { names: /^(auth|authentication|authorization|authorisation|oauth2?|oidc|sso|login|basicauth|security|authz|authn)$/, id: 'auth-off', what: 'authentication', lost: NO_AUTH },
+  { names: /^(tls|ssl|https|mtls|encryption|encrypted)$/, id: 'encryption-off', what: 'TLS', lost: CLEAR },
+  { names: /^(networkpolicy|networkpolicies|netpol|netpols|networkpolicys)$/, id: 'network-opened', what: 'the network policy', lost: NETWORK },
+  { names: /^(rbac)$/, id: 'auth-off', what: 'RBAC', lost: NO_RBAC },
+  { names: /^(podsecuritypolicy|podsecuritypolicies|psp|podsecurity|podsecurityadmission|podsecuritystandards?)$/, id: 'auth-off', what: 'pod security policy', lost: 'pods are no longer held to the security policy, so privileged or host-mounting pods are admitted' },
+  { names: /^(audit|auditlog|auditlogs|auditlogging)$/, id: 'audit-off', what: 'audit logging', lost: NO_AUDIT },
+  { names: /^(persistence|persistent|persistentvolume)$/, id: 'persistence-off', what: 'persistent storage', lost: NO_DATA },
+];
+
+/** Switch leaves: on-sense (`enabled`) and off-sense (`disabled`). */
+const ON_LEAF = /^(enabled|enable|create|on|active|required|enforce|enforced)$/;
+const OFF_LEAF = /^(disabled|disable|off|skip|skipped)$/;
+const TRUE = /^(true|yes|on|y|1)$/i;
+const FALSE = /^(false|no|off|n|0|disabled?)$/i;
+
+/** Leaves that lower a protection wherever they sit, and the value that does it. */
+interface Leaf {
+  names: RegExp;
+  /** 'on': a plainly true value lowers; 'off': any value not plainly true lowers; a pattern: a value it matches lowers. */
+  lowersWhen: 'on' | 'off' | RegExp;
+  id: string;
+  what: string;
+  lost: string;
+}
+
+/** What scanning switched off loses (the setting table and scanning options share it). */
+export const SCANNING_LOST = 'images with known vulnerabilities are pushed and deployed without anyone being told';
+
+const OFF_VALUE = /^(false|disabled?|off|no|0)$/i;
+const PUBLIC = 'anyone on the internet can read it';
+
+/**
+ * The key-meaning table's leaves: a chart's values, a resource's settings sent through a generic CLI or a
+ * request, a stack's configuration — one table, read by the last key of the path.
+ */
+const LEAVES: readonly Leaf[] = [
+  { names: /^(insecure|insecuremode|allowinsecure|disabletls|disablessl|plaintext|plainhttp)$/, lowersWhen: 'on', id: 'encryption-off', what: 'serves without TLS', lost: CLEAR },
+  { names: /^(insecureskipverify|skipverify|skiptlsverify|tlsskipverify|skipsslverify|sslskipverify|insecureskiptlsverify|skipcertverify|skipcertificateverification)$/, lowersWhen: 'on', id: 'tls-verification-off', what: 'skips certificate verification', lost: UNVERIFIED },
+  { names: /^(verify|verifyssl|verifytls|sslverify|tlsverify|verifycertificate|verifycerts?)$/, lowersWhen: 'off', id: 'tls-verification-off', what: 'switches certificate verification off', lost: UNVERIFIED },
+  { names: /^(anonymous|anonymousaccess|allowanonymous|anonymousauth|anonymousenabled|allowanonymousaccess|anonymouslogin|allowunauthenticated|unauthenticatedaccess)$/, lowersWhen: 'on', id: 'auth-off', what: 'lets anyone in anonymously', lost: NO_AUTH },
+  { names: /^(noauth|disableauth|authdisabled|skipauth|disableauthentication)$/, lowersWhen: 'on', id: 'auth-off', what: 'switches authentication off', lost: NO_AUTH },
+  { names: /^(privileged)$/, lowersWhen: 'on', id: 'container-privileged', what: 'runs the containers privileged', lost: HOST },
+  { names: /^(allowprivilegeescalation)$/, lowersWhen: 'on', id: 'container-privileged', what: 'lets the containers gain privileges', lost: HOST },
+  { names: /^(runasnonroot)$/, lowersWhen: 'off', id: 'container-privileged', what: 'lets the containers run as root', lost: HOST },
+  { names: /^(runasuser)$/, lowersWhen: /^0+$/, id: 'container-privileged', what: 'runs the containers as root', lost: HOST },
+  { names: /^(hostnetwork|hostpid|hostipc)$/, lowersWhen: 'on', id: 'container-privileged', what: 'shares the node\'s namespaces with the pods', lost: HOST },
+  { names: /^(sslmode)$/, lowersWhen: /^(disable|allow|prefer)$/i, id: 'encryption-off', what: 'switches TLS off', lost: CLEAR },
+  // Cloud resources' settings (Azure properties, AWS API parameters, Terraform-style names).
+  { names: /^(publicnetworkaccess)$/, lowersWhen: /^(enabled|true)$/i, id: 'made-public', what: 'enables public network access', lost: OPEN },
+  { names: /^(allowblobpublicaccess|allowpublicaccess|publiclyaccessible|publicaccessenabled|publicaccess)$/, lowersWhen: /^(true|enabled|yes)$/i, id: 'made-public', what: 'allows public access', lost: PUBLIC },
+  { names: /^(blockpublicacls|blockpublicpolicy|ignorepublicacls|restrictpublicbuckets)$/, lowersWhen: OFF_VALUE, id: 'public-access-block-removed', what: 'turns the block on public access off', lost: 'nothing stops the data from being made public any more' },
+  { names: /^(deletionprotection|deletionprotectionenabled|terminationprotection|enableterminationprotection|enabledeletionprotection|preventdestroy|protect)$/, lowersWhen: OFF_VALUE, id: 'deletion-protection-off', what: 'turns deletion protection off', lost: 'the resource and its data can be deleted in one call, by mistake or by anyone holding the credentials' },
+  { names: /^(backupretentionperiod|backupretentiondays|backupretention|retentiondays)$/, lowersWhen: /^0+$/, id: 'backup-retention-off', what: 'sets backup retention to 0', lost: 'automated backups stop, and existing ones may be deleted' },
+  { names: /^(supportshttpstrafficonly|enablehttpstrafficonly|httpsonly|requiressl|requiresecuretransport|sslenforcement)$/, lowersWhen: OFF_VALUE, id: 'encryption-off', what: 'allows unencrypted connections', lost: CLEAR },
+  { names: /^(scanonpush|scanningenabled|vulnerabilityscanning|enablevulnerabilityscanning|imagescanningenabled|scanenabled)$/, lowersWhen: OFF_VALUE, id: 'security-scanning-off', what: 'turns image vulnerability scanning off', lost: SCANNING_LOST },
+  // GitHub Actions' repository and organisation policy.
+  { names: /^(allowedactions)$/, lowersWhen: /^all$/i, id: 'ci-actions-opened', what: 'lets every third-party GitHub Action run', lost: 'any action from anyone runs in CI with the repository\'s token and secrets' },
+  { names: /^(defaultworkflowpermissions)$/, lowersWhen: /^write$/i, id: 'ci-actions-opened', what: 'gives workflows write access by default', lost: 'every workflow, and every action it runs, can push code and change the repository' },
+  { names: /^(canapprovepullrequestreviews)$/, lowersWhen: /^true$/i, id: 'ci-actions-opened', what: 'lets workflows approve pull requests', lost: 'code can be merged with an approval no person gave' },
+];
+
+/** Every word a key of the table (blocks and leaves) holds, for a cheap test before any reading: a key added above adds its word here. */
+export const KEY_WORDS = /auth|login|sso|oidc|secur|tls|ssl|https(?!:)|encrypt|network_?polic|netpol|rbac|psp|audit|persisten|insecure|plaintext|plain_?http|verify|anonymous|unauthenticated|privilege|run_?as|host_?(network|pid|ipc)|public|protect|prevent_?destroy|retention|scan|allowed_?actions|workflow_?permissions|approve_?pull/i;
+
+function norm(key: string): string {
+  return key.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** The value is plainly on (`true`); anything else at a protection's switch is read as off (an unsure value asks). */
+function plainlyOn(value: string | null): boolean {
+  return value !== null && TRUE.test(value.trim());
+}
+
+/** What one value does to protection, if anything. */
+export function protectionLostBy(entry: ValueEntry): ValueMeaning | undefined {
+  const keys = entry.path.map(norm);
+  const leaf = keys[keys.length - 1] ?? '';
+  const shown = `${entry.path.join('.')}=${entry.value === null ? 'null' : entry.value}`;
+  const value = entry.value;
+  for (const l of LEAVES) {
+    if (!l.names.test(leaf)) continue;
+    const lowers = l.lowersWhen === 'on' ? plainlyOn(value) : l.lowersWhen === 'off' ? value !== null && !plainlyOn(value) : value !== null && l.lowersWhen.test(value.trim());
+    if (lowers) return { id: l.id, does: `${l.what} (${shown})`, lost: l.lost };
+  }
+  // A protection block: its switch turned off, its off-switch turned on, or the block itself removed or set off.
+  for (let i = keys.length - 1; i >= 0; i--) {
+    const block = BLOCKS.find((b) => b.names.test(keys[i]!));
+    if (!block) continue;
+    const rest = keys.slice(i + 1);
+    if (rest.length === 0) {
+      // `auth=null`, `tls=false`, `--set-string auth=""`: the block itself removed or switched off.
+      if (value === null || value.trim() === '' || FALSE.test(value.trim())) return { id: block.id, does: `${value === null || value.trim() === '' ? 'removes' : 'switches off'} ${block.what} (${shown})`, lost: block.lost };
+      return undefined;
+    }
+    if (rest.length === 1 && ON_LEAF.test(rest[0]!)) {
+      if (!plainlyOn(value)) return { id: block.id, does: `switches ${block.what} off (${shown})`, lost: block.lost };
+      return undefined;
+    }
+    if (rest.length === 1 && OFF_LEAF.test(rest[0]!) && value !== null && !FALSE.test(value.trim()) && value.trim() !== '') {
+      return { id: block.id, does: `switches ${block.what} off (${shown})`, lost: block.lost };
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/** The first entry that lowers a protection. */
+export function firstLowering(entries: Iterable<ValueEntry>): ValueMeaning | undefined {
+  for (const e of entries) {
+    const m = protectionLostBy(e);
+    if (m) return m;
+  }
+  return undefined;
+}
+
+/** Splits on commas not escaped with a backslash (Helm's strvals). */
+function splitUnescaped(text: string, sep: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\\' && i + 1 < text.length) {
+      cur += text[i + 1];
+      i++;
+      continue;
+    }
+    if (c === sep) {
+      out.push(cur);
+      cur = '';
+      continue;
+    }
+    cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+function keyPath(key: string): string[] {
+  // `a.b[0].c`, `a\.b` (an escaped dot keeps a dotted key whole).
+  return splitUnescaped(key.replace(/\[(\d+)\]/g, '.$1'), '.').filter((k) => k !== '');
+}
+
+/** `--set a.b=x,c=null` (also `--set-string`): `null` removes the key (`--set` only). */
+export function setValues(text: string, strings = false): ValueEntry[] {
+  const out: ValueEntry[] = [];
+  // Split on unescaped commas first, keeping escapes for the key/value split.
+  const pairs: string[] = [];
+  let cur = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\\' && i + 1 < text.length) {
+      cur += c + text[i + 1];
+      i++;
+    } else if (c === ',') {
+      pairs.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  pairs.push(cur);
+  for (const pair of pairs) {
+    const kv = /^([^=]+)=([\s\S]*)$/.exec(pair);
+    if (!kv) continue;
+    const key = kv[1]!;
+    const raw = kv[2]!.replace(/\\(.)/g, '$1');
+    // `a={x,y}` lists: each member stands for the key's value.
+    const members = /^\{.*\}$/.test(raw) ? raw.slice(1, -1).split(',') : [raw];
+    for (const m of members) out.push({ path: keyPath(key), value: !strings && m === 'null' ? null : m });
+  }
+  return out;
+}
+
+/** Flattens a parsed JSON (or YAML flow) value under `path`. */
+function flatten(path: readonly string[], value: unknown, out: ValueEntry[], depth = 0): void {
+  if (depth > 32) return;
+  if (value === null) {
+    out.push({ path, value: null });
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => flatten([...path, String(i)], v, out, depth + 1));
+    return;
+  }
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>);
+    // An emptied block (`auth={}`) keeps the chart's defaults: Helm merges it.
+    for (const [k, v] of entries) flatten([...path, k], v, out, depth + 1);
+    return;
+  }
+  out.push({ path, value: String(value) });
+}
+
+/** Relaxed JSON: YAML flow mappings (`{enabled: false}`) get their keys quoted. */
+function parseLoose(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    try {
+      const quoted = text.replace(/([{,]\s*)([A-Za-z_][\w.-]*)\s*:/g, '$1"$2":').replace(/:\s*([A-Za-z_/][\w./:-]*)\s*(?=[,}\]])/g, (_m, v: string) => (/^(true|false|null)$/.test(v) ? `: ${v}` : `: "${v}"`));
+      return JSON.parse(quoted);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** `--set-json 'auth={"enabled":false}'` (several pairs by commas outside braces are rare; one pair per option is read). */
+export function setJsonValues(text: string): ValueEntry[] {
+  const kv = /^([^=]+)=([\s\S]*)$/.exec(text);
+  if (!kv) return [];
+  const parsed = parseLoose(kv[2]!);
+  const out: ValueEntry[] = [];
+  if (parsed === undefined) out.push({ path: keyPath(kv[1]!), value: kv[2]! });
+  else flatten(keyPath(kv[1]!), parsed, out);
+  return out;
+}
+
+/** A JSON object's entries (a HelmRelease patch's `spec.values`, a request body), flattened. */
+export function jsonTreeValues(value: unknown, path: readonly string[] = []): ValueEntry[] {
+  const out: ValueEntry[] = [];
+  flatten(path, value, out);
+  return out;
+}
+
+export function parseJsonLoose(text: string): unknown {
+  return parseLoose(text);
+}
+
+/** A values file (YAML or JSON), as entries; flow mappings (`auth: {enabled: false}`) are opened. */
+export function fileValues(text: string): ValueEntry[] {
+  const out: ValueEntry[] = [];
+  if (/^\s*[{[]/.test(text)) {
+    const parsed = parseLoose(text);
+    if (parsed !== undefined) return jsonTreeValues(parsed);
+  }
+  for (const kv of extractKeyValues(text, 'yaml')) {
+    const path = [...kv.parents, kv.key];
+    const v = kv.value.trim();
+    if (/^\{.*\}$/.test(v)) {
+      const parsed = parseLoose(v);
+      if (parsed !== undefined) {
+        flatten(path, parsed, out);
+        continue;
+      }
+    }
+    out.push({ path, value: /^(null|~)$/.test(v) ? null : v });
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+import type { ArgWord } from '../../policy/types';
+import { parsedArgs, toolNamed } from '../../registry/commandModel';
+import { jsonTreeValues, KEY_WORDS, parseJsonLoose, protectionLostBy, SCANNING_LOST } from './releaseValues';
+
+/**
+ * A resource's settings written through a generic road — `az resource update --set …`, `az rest --body`,
+ * `aws cloudcontrol update-resource --patch-document`, a signed request's query (`awscurl
+ * "…?Action=ModifyDBInstance&BackupRetentionPeriod=0"`), shorthand (`scanOnPush=false`), form fields
+ * (`gh api … -f allowed_actions=all`), a stack's configuration (`pulumi config set deletionProtection
+ * false`) — read as key/value pairs and judged by what the key means (issue #18 item 4, red team round
+ * 14). Read by the safety-net pack for any CLI; each reading names what is lost.
+ */
+
+export interface SettingLowered {
+  id: string;
+  does: string;
+  lost: string;
+}
+
+interface WordsLike {
+  positionals: readonly string[];
+  all: readonly string[];
+}
+
+/** Words that must be present (one test over the joined words) for any reading here to find something: the table's words and scanning options. */
+export const SETTING_WORDS = KEY_WORDS;
+
+function meaningOf(path: readonly string[], value: string | null): SettingLowered | undefined {
+  return protectionLostBy({ path, value });
+}
+
+/** Key/value pairs in one word: JSON (a body, a JSON Patch), `k=v` lists joined by `,` `&` `?` (shorthand, `--set`, a URL's query). */
+function pairsOf(word: string): { path: string[]; value: string | null }[] {
+  const t = word.trim();
+  if (/^[{[]/.test(t)) {
+    const parsed = parseJsonLoose(t);
+    if (parsed === undefined) return [];
+    // JSON Patch: `[{"op":"replace","path":"/DeletionProtection","value":false}]`.
+    if (Array.isArray(parsed) && parsed.every((p) => p !== null && typeof p === 'object' && 'op' in p)) {
+      return parsed.flatMap((p: Record<string, unknown>) => (/^(replace|add)$/.test(String(p.op)) && typeof p.path === 'string' ? jsonTreeValues(p.value, p.path.split('/').filter((s) => s !== '')).map((e) => ({ path: [...e.path], value: e.value })) : []));
+    }
+    return jsonTreeValues(parsed).map((e) => ({ path: [...e.path], value: e.value }));
+  }
+  // A connection string (`postgres://…?sslmode=disable`) is how this client connects, not a setting of the server.
+  if (/^[a-z][\w+.-]*:\/\//i.test(t) && !/^https?:\/\//i.test(t)) return [];
+  const out: { path: string[]; value: string | null }[] = [];
+  for (const piece of t.split(/[,&?]/)) {
+    const m = /^([A-Za-z_][\w.\-[\]/]*)=(?!=)(.*)$/.exec(piece.trim());
+    // A client's own TLS mode (`sslmode=disable` in a DSN or a query) likewise.
+    if (m && /(^|[./])sslmode$/i.test(m[1]!)) continue;
+    if (m) out.push({ path: m[1]!.split(/[./]/).filter((s) => s !== ''), value: decodeSafe(m[2]!) });
+  }
+  return out;
+}
+
+function decodeSafe(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+}
+
+const READS = /^(list|ls|show|get|describe|query|search|export)$/;
+const RELEASE_TOOLS = new Set(['helm', 'helmfile', 'argocd', 'flux']);
+
+/** A setting written that lowers a protection, read from any CLI's words. */
+export function settingLowered(name: string, w: WordsLike, parts: readonly string[], args?: readonly ArgWord[]): SettingLowered | undefined {
+  // Release tools are read by `rules/releaseProtection.ts`, which knows which of their verbs apply values.
+  if (RELEASE_TOOLS.has(name) || parts.some((p) => READS.test(p)) || !SETTING_WORDS.test(w.all.join(' '))) return undefined;
+  // `pulumi config set [--path] KEY VALUE [--stack S]`: the stack's configuration, applied at the next up.
+  const pulumi = name === 'pulumi' && args !== undefined ? toolNamed('pulumi') : undefined;
+  if (pulumi && args) {
+    const parsed = parsedArgs(args, pulumi);
+    const [verb, key, value] = parsed.operands.map((o) => o.text);
+    if (parsed.path[0] === 'config' && verb === 'set' && key !== undefined) {
+      const path = key.split(/[.:]/).filter((s) => s !== '');
+      const m = meaningOf(path, value ?? '');
+      if (m) return { id: m.id, does: `sets ${key} to ${value ?? '(empty)'} in the stack's configuration`, lost: m.lost };
+    }
+  }
+  for (const word of w.all) {
+    if (word.length > 20_000) continue;
+    // `--no-scan-on-push`, `--disable-vulnerability-scanning`, `--scan-on-push=false`: scanning switched off by an option.
+    if (/^--(no|disable)-[\w-]*scan/.test(word) || /^--[\w-]*scan[\w-]*=(false|off|no|disabled?)$/i.test(word)) return { id: 'security-scanning-off', does: `turns vulnerability scanning off (${word})`, lost: SCANNING_LOST };
+    for (const p of pairsOf(word)) {
+      const m = meaningOf(p.path, p.value);
+      if (m) return m;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,121 @@
+import type { Finding, RuleContext } from '../../policy/types';
+import { fileValues, firstLowering, protectionLostBy } from './releaseValues';
+
+/**
+ * Protection lowered by a file written (issue #18 item 4, red team round 14): what the file's next reader
+ * does with it — Terraform's next apply, a Kubernetes manifest or a Compose file at its next apply or
+ * `up`, a Pulumi stack's configuration, an application's production settings. Called for every file a
+ * command writes (`rules/deferred/deferredPack.ts`), with the text it adds; each names what is lost. A
+ * protection switched on, egress rules, web ports opened to everyone, development settings stay allowed.
+ */
+
+interface Rule {
+  re: RegExp;
+  does: string;
+  lost: string;
+}
+
+const OPEN = 'anyone on the internet can reach it';
+const CLEAR = 'data is stored or sent unencrypted, readable by whoever copies or intercepts it';
+const HOST = 'a compromised container can take over the machine it runs on, with every file and workload there';
+
+/** Terraform (HCL and JSON): settings that open a resource to the internet or take its encryption away at the next apply. */
+const TERRAFORM: readonly Rule[] = [
+  { re: /\b(block_public_acls|block_public_policy|ignore_public_acls|restrict_public_buckets)"?\s*[=:]\s*false\b/, does: 'turns the block on public access off', lost: 'nothing stops the data from being made public any more' },
+  { re: /\bpublicly_accessible"?\s*[=:]\s*true\b/, does: 'makes the database publicly accessible', lost: OPEN },
+  { re: /\b(storage_encrypted|encrypted|enable_encryption|encryption_enabled)"?\s*[=:]\s*false\b/, does: 'switches encryption at rest off', lost: CLEAR },
+  { re: /\bacl"?\s*[=:]\s*"public-read(-write)?"/, does: 'sets a public ACL', lost: 'anyone on the internet can read it' },
+  // An inbound rule from everywhere, except the web ports a public load balancer serves.
+  { re: /^(?=[\s\S]*\bingress\b)(?=[\s\S]*"(0\.0\.0\.0\/0|::\/0)")(?![\s\S]*\bfrom_port"?\s*[=:]\s*"?(80|443)\b)[\s\S]*$/, does: 'opens an inbound rule to every address (0.0.0.0/0)', lost: OPEN },
+];
+
+/** Kubernetes manifests and Compose files: a workload given the host. */
+const WORKLOAD: readonly Rule[] = [
+  { re: /\bprivileged["']?\s*:\s*["']?true\b/, does: 'runs a container privileged', lost: HOST },
+  { re: /\bhost(PID|Network|IPC)["']?\s*:\s*["']?true\b/, does: 'shares the node\'s process or network namespace with the pod', lost: HOST },
+  { re: /\bhostPath["']?\s*:\s*\{?\s*(?:type\s*:\s*\w+\s*,?\s*)?["']?path["']?\s*:\s*["']?\/["']?\s*[,}\n]/, does: 'mounts the node\'s root filesystem', lost: HOST },
+  { re: /\ballowPrivilegeEscalation["']?\s*:\s*["']?true\b/, does: 'lets a container gain privileges', lost: HOST },
+];
+
+const COMPOSE: readonly Rule[] = [
+  { re: /\bprivileged\s*:\s*["']?true\b/, does: 'runs a service privileged', lost: HOST },
+  { re: /(^|[\s[,"'-])\/:\/[\w/.-]*/m, does: 'mounts the host\'s root filesystem into a service', lost: HOST },
+  { re: /\b(pid|network_mode)\s*:\s*["']?host\b/, does: 'shares the host\'s process or network namespace', lost: HOST },
+  { re: /\bcap_add\s*:[\s\S]{0,80}\b(ALL|SYS_ADMIN)\b/, does: 'gives a service every capability', lost: HOST },
+];
+
+/** A stack's configuration (`Pulumi.prod.yaml`): deletion protection switched off for the next `up`. */
+const STACK_CONFIG: readonly Rule[] = [
+  { re: /deletion_?protection["']?\s*:\s*["']?false\b/i, does: 'turns deletion protection off', lost: 'the resources it protected can be deleted or replaced, with their data' },
+];
+
+/** Django's settings switched to insecure (HTTPS redirect and secure cookies off). */
+const DJANGO: readonly Rule[] = [
+  { re: /\b(SECURE_SSL_REDIRECT|SESSION_COOKIE_SECURE|CSRF_COOKIE_SECURE)\s*=\s*False\b/, does: 'switches HTTPS redirects or secure cookies off', lost: 'sessions and form tokens travel in clear text, where anyone in between can take them over' },
+];
+
+function base(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+}
+
+function kindOf(path: string, text: string): { rules: readonly Rule[]; place: string } | undefined {
+  const name = base(path);
+  const lower = path.toLowerCase();
+  if (/\.(tf|tf\.json|tfvars|tfvars\.json)$/.test(name)) return { rules: TERRAFORM, place: 'Terraform' };
+  if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(name)) return { rules: COMPOSE, place: 'Compose' };
+  if (/^pulumi\.[\w-]+\.ya?ml$/.test(name)) return { rules: STACK_CONFIG, place: 'Pulumi stack configuration' };
+  if (/\.(ya?ml|json)$/.test(name) && (/\b(apiVersion|kind)["']?\s*:/.test(text) || /(^|\/)(k8s|kubernetes|manifests|deploy|kustomize|overlays|charts?)\//.test(lower))) return { rules: WORKLOAD, place: 'Kubernetes manifest' };
+  if (/(^|\/)settings(\/[\w-]+)?\.py$|(^|\/)settings\/[\w-]+\.py$/.test(lower)) return { rules: DJANGO, place: 'Django settings' };
+  return undefined;
+}
+
+/** Application configuration whose production part is named (`config/production.json`, `production:` in `database.yml`). */
+function productionConfig(path: string, text: string): { does: string; lost: string } | undefined {
+  const name = base(path);
+  if (!/\.(ya?ml|json)$/.test(name) || !/(^|\/)(config|conf|settings|\.config)\//.test(path.toLowerCase())) return undefined;
+  const fileIsProduction = /(^|[._-])(prod|production)([._-]|$)/.test(name);
+  for (const e of fileValues(text)) {
+    if (!fileIsProduction && !e.path.some((k) => /^(prod|production)$/i.test(k))) continue;
+    const m = protectionLostBy(e);
+    if (m && m.id !== 'persistence-off') return { does: m.does, lost: m.lost };
+  }
+  return undefined;
+}
+
+/** A chart's values file (`values.yaml`, `values-prod.yaml`, `charts/api/values.yaml`), not one named for development or tests. */
+function chartValues(path: string, text: string): { does: string; lost: string } | undefined {
+  const name = base(path);
+  if (!/^(values|[\w-]*[.-]values)([.-][\w.-]+)?\.ya?ml$/.test(name) || /(^|[._-])(dev|development|local|test|tests|ci|kind|minikube|example|sample)([._-]|$)/.test(name)) return undefined;
+  const m = firstLowering(fileValues(text));
+  return m && m.id !== 'persistence-off' ? { does: m.does, lost: m.lost } : undefined;
+}
+
+/** Whether a file of this name is one of the places above (asked before the file's old text is read to find what was added). */
+export function mayLowerProtection(path: string): boolean {
+  return /\.(tf|tf\.json|tfvars|tfvars\.json|ya?ml|json|py)$/i.test(path);
+}
+
+/** Findings for one file written with `added` (the lines it did not have before; `written`: the text as written, whose sections give keys their parents). */
+export function writtenProtectionFindings(path: string, added: string | undefined, written: string, writer: string, ctx: RuleContext): Finding[] {
+  if (added === undefined || added.length > 200_000 || written.length > 200_000) return [];
+  const shown = path.split('/').slice(-2).join('/');
+  const kind = kindOf(path, added);
+  const hit = kind?.rules.find((r) => r.re.test(added));
+  const values = hit === undefined ? chartValues(path, written) : undefined;
+  const config = values ?? (hit === undefined && kind === undefined ? productionConfig(path, written) : undefined);
+  if (!hit && !config) return [];
+  const does = hit?.does ?? config!.does;
+  const lost = hit?.lost ?? config!.lost;
+  // The stack or service the file configures lives elsewhere: its names and folders say which environment.
+  const names = [...path.split('/').slice(-4).filter((p) => p !== ''), ...[...added.matchAll(/["']([\w.-]{3,80})["']/g)].map((m) => m[1]!).slice(0, 40)];
+  const env = ctx.environmentOf({ values: names, remote: true });
+  const production = (config !== undefined && values === undefined) || env.environment === 'production';
+  const place = values !== undefined ? 'chart values' : (kind?.place ?? 'production configuration');
+  return [{
+    rule: 'written-protection.lowered',
+    risk: 'protection-removal',
+    severity: 'ask',
+    reason: `\`${writer}\` writes ${place} to ${shown} that ${does}: a safety net is removed when it is next applied — ${lost}.`,
+    targets: [{ kind: 'resource', name: shown, remote: true, environment: production ? 'production' : env.environment, environmentReason: production && config !== undefined && values === undefined && env.environment !== 'production' ? `the production settings of ${shown}` : env.reason }],
+  }];
+}
