@@ -201,7 +201,13 @@ function servedFolder(inv: Invocation): string | undefined {
  * `wrangler pages deploy DIR`, `netlify deploy --dir DIR`, `vercel --public` (the folder it starts in),
  * and `twistd web --path DIR` (a file server). A build output with no credential file in it stays allowed.
  */
-const PUBLISHERS: ReadonlySet<string> = new Set(['surge', 'gh-pages', 'wrangler', 'netlify', 'vercel', 'twistd']);
+const PUBLISHERS: ReadonlySet<string> = new Set(['surge', 'gh-pages', 'wrangler', 'netlify', 'vercel', 'twistd', 'hf', 'huggingface-cli', 'kaggle']);
+/**
+ * Stop 32 (red team round 14): model and data hubs publish a folder too: `hf upload REPO [LOCAL [PATH_IN_REPO]]` (no
+ * local path: the folder named like the repo), `hf upload-large-folder REPO LOCAL`, `kaggle datasets create|version
+ * -p DIR`, `kaggle kernels push -p DIR`, `kaggle models instances create|versions create -p DIR` (no -p: this folder).
+ */
+const KAGGLE_FOLDER = /^(datasets (create|version)|kernels push|models instances (create|versions create))\b/;
 
 function publishedFolder(inv: Invocation): string | undefined {
   // Only the programs below publish a folder: the others' words are not read.
@@ -226,6 +232,12 @@ function publishedFolder(inv: Invocation): string | undefined {
       return usual.options.some((o) => o.name === '--public') && (strict.length === 0 || strict[0] === 'deploy') ? '.' : undefined;
     case 'twistd':
       return operands[0] === 'web' ? valueOf('--path') : undefined;
+    case 'hf':
+    case 'huggingface-cli':
+      if (operands[0] === 'upload-large-folder') return strict[2];
+      return operands[0] === 'upload' && strict[1] !== undefined ? (strict[2] ?? strict[1].split('/').pop()) : undefined;
+    case 'kaggle':
+      return KAGGLE_FOLDER.test(operands.join(' ')) ? (valueOf('-p', '--path') ?? '.') : undefined;
     default:
       return undefined;
   }
