@@ -84,7 +84,8 @@ function encodedLabel(label: string): boolean {
 function uploadSources(inv: Invocation): ArgWord[] {
   const p = inv.args.filter((a) => !a.text.startsWith('-'));
   const words = p.map((a) => a.text);
-  const remote = (t: string): boolean => /^[a-z0-9]+:\/\//i.test(t) || /^[\w.-]+:/.test(t) && !t.startsWith('/');
+  // rclone's remotes made on the line (`:webdav,url=https://x:`, `:s3:bucket`) are remotes too (stop 32, round 14).
+  const remote = (t: string): boolean => /^[a-z0-9]+:\/\//i.test(t) || /^[\w.-]+:/.test(t) && !t.startsWith('/') || /^:[\w-]+[,:]/.test(t);
   const localBefore = (from: number): ArgWord[] => p.slice(from, -1).filter((a) => !remote(a.text));
   switch (inv.name) {
     case 'aws':
@@ -93,8 +94,11 @@ function uploadSources(inv: Invocation): ArgWord[] {
       return ['cp', 'mv', 'rsync'].includes(words[0] ?? '') && remote(words[words.length - 1] ?? '') ? localBefore(1) : [];
     case 'gcloud':
       return words[0] === 'storage' && ['cp', 'mv', 'rsync'].includes(words[1] ?? '') && remote(words[words.length - 1] ?? '') ? localBefore(2) : [];
-    case 'rclone':
-      return ['copy', 'copyto', 'move', 'moveto', 'sync'].includes(words[0] ?? '') && remote(words[words.length - 1] ?? '') ? localBefore(1) : [];
+    case 'rclone': {
+      // A global option's value may come first (`rclone --config FILE copy …`): the verb is one of the first words.
+      const at = words.slice(0, 3).findIndex((w) => ['copy', 'copyto', 'move', 'moveto', 'sync'].includes(w));
+      return at >= 0 && remote(words[words.length - 1] ?? '') ? localBefore(at + 1) : [];
+    }
     case 's3cmd':
       return ['put', 'sync'].includes(words[0] ?? '') ? localBefore(1) : [];
     case 'mc':
