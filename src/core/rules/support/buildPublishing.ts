@@ -66,7 +66,7 @@ export const BUILD_PUBLISHERS: ReadonlySet<string> = new Set([...Object.keys(GOA
  * upload and release, Cloud Foundry's `cf push` replaces what serves. Words that keep it local or dry leave it alone.
  * Not registry entries with a `registryAct`: a tool the registry describes in part leaves the verb floor for its other
  * subcommands (as an entry, `cf delete acme-api` was allowed). Kamal is described, so its deploy is a rule of its entry.
- * Round 15 (stop 32): Jib's `jar`/`war` commands, `pack build --publish`, Mix deploy tasks (`mix deploy`,
+ * Round 15 (stop 32): Jib's `jar`/`war` commands, `pack build --publish`, `depot build --push`, Mix deploy tasks (`mix deploy`,
  * `mix gigalixir.deploy`) and tasks chained by `mix do`, snapcraft's `close`/`promote` (which build users get), Deno's
  * JSR `publish`, `cabal upload --publish` (without it Hackage keeps a candidate nobody installs), `anaconda upload`,
  * Cloud Foundry's other pushes and restarts (`cf7`/`cf8`, `v3-push`, `restage`) and `cf curl` with a method that writes.
@@ -100,6 +100,7 @@ const PUBLISHES: Readonly<Record<string, Publisher>> = {
   ko: { path: /^(build|publish|resolve|apply|create|run)$/, unless: /^(-L|--local|--push=false|--dry-run)$/, what: 'pushes the images it builds to the registry KO_DOCKER_REPO names' },
   jib: { path: /^(build|jar|war)$/, unless: /^(--target=)?(docker|tar):\/\//, what: 'pushes the image it builds to a registry' },
   pack: { path: /^build$/, requires: /^--publish(=true)?$/, what: 'pushes the image it builds to the registry its name points at (--publish)' },
+  depot: { path: /^(build|bake)$/, requires: /^--push(=true)?$/, what: 'pushes the image Depot builds to the registry its tag names (--push)' },
   mix: {
     path: /^(hex\.publish|deploy|[\w-]+\.deploy)$/,
     unless: /^(--dry-run)$/,
