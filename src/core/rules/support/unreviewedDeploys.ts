@@ -58,7 +58,9 @@ export function unreviewedDeploy(w: DeployWords, ctx: RuleContext): Finding[] {
   const verb = w.path[at]!.toLowerCase();
   const live = w.options.find((o) => LIVE_OPTION.test(o.name) && !/^(false|0|no)$/i.test(o.value ?? ''));
   if ((verb === 'push' || verb === 'up') && live === undefined && !ownVerb) return [];
-  const unnamedAsks = ASKS_UNNAMED[w.tool]?.test(verb) === true || SHIPS.test(verb);
+  // A preview asked for (`convex deploy --preview-create x`) names a deployment that is not production.
+  const preview = PRODUCTION_BY_DEFAULT[w.tool] !== undefined && w.options.some((o) => PRODUCTION_BY_DEFAULT[w.tool]!.test(o.name));
+  const unnamedAsks = ASKS_UNNAMED[w.tool]?.test(verb) === true || (SHIPS.test(verb) && !preview);
   const unattended = w.options.find((o) => UNATTENDED.test(o.name)) ?? w.options.find((o) => o.name === '--require-approval' && /^never$/i.test(o.value ?? ''));
   const resolved = ctx.environmentOf({ values: [...w.hints], remote: true });
   const byDefault = PRODUCTION_BY_DEFAULT[w.tool];
