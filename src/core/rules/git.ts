@@ -6,7 +6,7 @@ import { GIT_NEW_BRANCH, git } from '../registry/tools/git';
 import type { ToolArgs } from '../registry/types';
 import { classifyPath } from './files';
 import { touchedByGit } from './perimeter/gitState';
-import { DEPLOY_REMOTE, deployBranchOf, subtreePushTo } from './support/gitDeployPushes';
+import { deployBranchOf, isDeployRemote, subtreePushTo } from './support/gitDeployPushes';
 
 /**
  * Git: history rewrites on a shared remote, and local commands that throw away uncommitted work or
@@ -93,7 +93,7 @@ function checkPush(a: ToolArgs, ctx: RuleContext, cwd: string): Finding[] {
     else if (spec.startsWith('+') || (force && !routineLease(branch))) findings.push(finding('push-force', `Force-pushes ${branch} to ${remote}, overwriting its history.`, [branchTarget(branch, remote, ctx)]));
   }
   // `git push heroku main`, `git push production`: a remote named for a deployment builds and serves what it is sent (Heroku, Dokku, Azure, a production remote).
-  if (findings.length === 0 && !deleting && DEPLOY_REMOTE.test(remote)) findings.push(finding('push-deploy', `Pushes to ${remote}, a remote named for a deployment: what it is sent is built and served there.`, [deployTarget(refspecs[0] ?? 'the current branch', remote, ctx)]));
+  if (findings.length === 0 && !deleting && isDeployRemote(remote)) findings.push(finding('push-deploy', `Pushes to ${remote}, a remote named for a deployment: what it is sent is built and served there.`, [deployTarget(refspecs[0] ?? 'the current branch', remote, ctx)]));
   const shipped = findings.length === 0 && !deleting && !a.has('-n', '--dry-run') ? deployBranchOf(refspecs) : undefined;
   if (shipped !== undefined) findings.push(finding('push-deploy-branch', `Pushes to ${shipped} on ${remote}, a branch named for a deployment: what lands there is built and served.`, [deployTarget(shipped, remote, ctx)]));
   if (force && refspecs.length === 0) {

@@ -161,6 +161,8 @@ describe('rules: publishing and deploying by other roads (stop 32)', () => {
     { cmd: 'git subtree push --prefix dist heroku main', decision: 'ask', reason: /subtree push/, production: true },
     { cmd: 'git subtree push -P dist origin production', decision: 'ask', reason: /subtree push/ },
     { cmd: 'git push heroku-staging main', decision: 'ask', reason: /named for a deployment/, production: false },
+    { cmd: 'git push https://git.heroku.com/acme-shop.git main', decision: 'ask', reason: /named for a deployment/ },
+    { cmd: 'git push dokku@apps.acme.com:shop main', decision: 'ask', reason: /named for a deployment/ },
     { cmd: 'git push --repo=origin', decision: 'allow' },
     { cmd: 'git push origin HEAD', decision: 'allow' },
     { cmd: 'git push origin release/1.2', decision: 'allow' },
@@ -186,7 +188,9 @@ describe('rules: publishing and deploying by other roads (stop 32)', () => {
     { cmd: 'curl -F content=@dist/app-1.0.tar.gz https://upload.pypi.org/legacy/', decision: 'ask', reason: /Python package index/ },
     { cmd: 'curl -T app.jar https://acme.jfrog.io/artifactory/libs-release/app.jar', decision: 'ask', reason: /Artifactory/ },
     { cmd: 'curl -F content=@dist/app-1.0.tar.gz https://test.pypi.org/legacy/', decision: 'ask', production: false },
+    { cmd: 'wget --method=PUT --body-file=app.jar https://nexus.acme.com/repository/releases/app.jar', decision: 'ask', reason: /Nexus/ },
     { cmd: 'curl -o app.jar https://nexus.acme.com/repository/releases/app.jar', decision: 'allow' },
+    { cmd: 'wget https://nexus.acme.com/repository/releases/app.jar', decision: 'allow' },
     { cmd: 'curl https://registry.npmjs.org/acme-shop', decision: 'allow' },
     { cmd: 'curl -T app.jar http://localhost:8081/repository/releases/app.jar', decision: 'allow' },
   ]);

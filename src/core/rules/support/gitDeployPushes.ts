@@ -12,6 +12,15 @@ import { parseCommand, type GrammarSpec } from '../../registry/grammar';
 
 export const DEPLOY_REMOTE = /^(heroku|dokku|piku|openshift|gigalixir|platform|upsun|flynn|caprover|aptible|fortrabbit|production|prod|azure|live|deploy|scalingo|clever|pantheon|engineyard)(-[\w-]+)?$/i;
 
+/**
+ * A remote written as an address on a platform's git host (`git push https://git.heroku.com/app.git main`,
+ * `dokku@host:app`, `ssh://…@ssh.eu.scalingo.com/app.git`, Azure's `….scm.azurewebsites.net`, Pantheon's `drush.in`).
+ */
+const DEPLOY_HOST = /^(?:[a-z+]+:\/\/)?(?:(?:dokku|piku)@|[^/]*(?:git\.heroku\.com|scalingo\.com|clever-cloud\.com|scm\.azurewebsites\.net|drush\.in|platform\.sh|upsun\.com|gigalixir\.com)(?:[:/]|$))/i;
+
+/** Whether a push to this remote (a name or an address) deploys. */
+export const isDeployRemote = (remote: string): boolean => DEPLOY_REMOTE.test(remote) || DEPLOY_HOST.test(remote);
+
 /** Branches a platform or a CI deploys when they move. */
 const DEPLOY_BRANCH = /^(refs\/heads\/)?(production|prod|live|deploy|deployment|release)$/i;
 
@@ -50,5 +59,5 @@ export function subtreePushTo(words: readonly ArgWord[]): SubtreePush | undefine
   if (command !== 'push' || remote === undefined) return undefined;
   const prefix = parsed.options.find((o) => o.name === '-P')?.values[0] ?? 'a folder';
   const branch = ref === undefined ? '' : (destination(ref) ?? '');
-  return DEPLOY_REMOTE.test(remote) || DEPLOY_BRANCH.test(branch) ? { remote, branch: branch.replace(/^refs\/heads\//, ''), prefix } : undefined;
+  return isDeployRemote(remote) || DEPLOY_BRANCH.test(branch) ? { remote, branch: branch.replace(/^refs\/heads\//, ''), prefix } : undefined;
 }
