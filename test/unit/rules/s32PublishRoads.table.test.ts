@@ -98,6 +98,21 @@ describe('rules: publishing and deploying by other roads (stop 32)', () => {
     { cmd: 'anaconda show acme/pkg', decision: 'allow' },
   ]);
 
+  table('other registries\' own publish commands', [
+    { cmd: 'nuget push x.nupkg', decision: 'ask', reason: /NuGet/ },
+    { cmd: 'stack upload .', decision: 'ask', reason: /Hackage/ },
+    { cmd: 'rattler-build upload anaconda x.conda', decision: 'ask', reason: /conda channel/ },
+    { cmd: 'jreleaser full-release', decision: 'ask', reason: /Maven Central/ },
+    { cmd: 'bundle exec rake release', decision: 'ask', reason: /rubygems\.org/ },
+    { cmd: 'doctl apps create-deployment abc', decision: 'ask', production: true },
+    { cmd: 'nuget push x.nupkg -Source ./feed', decision: 'allow' },
+    { cmd: 'nuget restore', decision: 'allow' },
+    { cmd: 'stack upload --candidate .', decision: 'allow' },
+    { cmd: 'jreleaser full-release --dry-run', decision: 'allow' },
+    { cmd: 'rake test', decision: 'allow' },
+    { cmd: 'doctl apps list', decision: 'allow' },
+  ]);
+
   table('Cloud Foundry by other names and the raw API', [
     { cmd: 'cf v3-push acme-shop', decision: 'ask', reason: /Cloud Foundry/ },
     { cmd: 'cf7 push app', decision: 'ask', reason: /Cloud Foundry/ },

@@ -68,7 +68,8 @@ export const BUILD_PUBLISHERS: ReadonlySet<string> = new Set([...Object.keys(GOA
  * subcommands (as an entry, `cf delete acme-api` was allowed). Kamal is described, so its deploy is a rule of its entry.
  * Round 15 (stop 32): Jib's `jar`/`war` commands, `pack build --publish`, `depot build --push`, Mix deploy tasks (`mix deploy`,
  * `mix gigalixir.deploy`) and tasks chained by `mix do`, snapcraft's `close`/`promote` (which build users get), Deno's
- * JSR `publish`, `cabal upload --publish` (without it Hackage keeps a candidate nobody installs), `anaconda upload`,
+ * JSR `publish`, `cabal upload --publish` (without it Hackage keeps a candidate nobody installs), `stack upload`, `anaconda
+ * upload`, `rattler-build upload`, NuGet's `nuget push`, `jreleaser full-release`, Bundler's `rake release`,
  * Cloud Foundry's other pushes and restarts (`cf7`/`cf8`, `v3-push`, `restage`) and `cf curl` with a method that writes.
  */
 interface Publisher {
@@ -110,6 +111,13 @@ const PUBLISHES: Readonly<Record<string, Publisher>> = {
   deno: { path: /^publish$/, unless: /^--dry-run$/, what: 'publishes the package to JSR, where a version cannot be replaced' },
   cabal: { path: /^upload$/, requires: /^--publish$/, what: 'publishes the package to Hackage, where a version cannot be replaced' },
   anaconda: { path: /^upload$/, valued: ['-t', '--token', '-s', '--site'], what: 'uploads the package to anaconda.org, where its channel serves it' },
+  // NuGet's own CLI (options any case): a push to a feed that is not a folder here.
+  nuget: { path: /^push$/i, valued: ['-Source', '-source', '-src', '-ApiKey', '-apikey', '-k'], when: (p) => !p.options.some((o) => /^-(source|src)$/i.test(o.name) && /^([./~]|[A-Za-z]:\\)/.test(o.values[0] ?? '')), what: 'pushes the package to the NuGet feed, where a version cannot be replaced' },
+  stack: { path: /^upload$/, unless: /^--candidate$/, what: 'publishes the package to Hackage, where a version cannot be replaced' },
+  'rattler-build': { path: /^upload$/, what: 'uploads the package to a conda channel' },
+  jreleaser: { path: /^(full-release|deploy|publish|upload)$/, unless: /^(--dry-run|-dr)$/, what: 'deploys the artifacts to their repositories (Maven Central, registries) and releases them' },
+  // Bundler's gem tasks: `rake release` tags, builds and pushes the gem to rubygems.org.
+  rake: { path: /^release(\[[^\]]*\])?$|^release:rubygem_push$/, what: 'pushes the gem to rubygems.org (Bundler\'s release task), where a version cannot be replaced' },
   cf: CF,
   cf7: CF,
   cf8: CF,
