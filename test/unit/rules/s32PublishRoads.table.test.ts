@@ -22,13 +22,15 @@ const CREDENTIALS: Record<string, CredentialFileInfo> = {
 };
 
 /** A project at /work/app on branch main, with a .env. */
+const FILES: Record<string, string> = { '/work/app/.env': 'A=1\n', '/work/app/package.json': '{"name":"app"}\n', '/work/app/model/config.json': '{}\n', '/work/app/.git/HEAD': 'ref: refs/heads/main\n' };
+
 const project = (): Facts =>
   testFacts({
     home: '/home/dev',
     cwd: '/work/app',
     workspaceRoots: ['/work/app'],
-    files: { '/work/app/.env': 'A=1\n', '/work/app/package.json': '{"name":"app"}\n', '/work/app/model/config.json': '{}\n', '/work/app/.git/HEAD': 'ref: refs/heads/main\n' },
-    fileStatus: (p: string) => (p === '/work/app' || p === '/work/app/model' ? 'directory' : undefined),
+    files: FILES,
+    fileStatus: (p: string) => (p === '/work/app' || p === '/work/app/model' ? 'directory' : p in FILES ? 'file' : 'missing'),
     credentials: {
       fileInfo: (p: string) => CREDENTIALS[p],
       filesUnder: (dir: string) => Object.entries(CREDENTIALS).filter(([p]) => p.startsWith(dir + '/')).map(([, info]) => info),
