@@ -134,9 +134,6 @@ describe('rules: publishing and deploying by other roads (stop 32)', () => {
   ]);
 
   table('deploy subcommands of known CLIs', [
-    { cmd: 'gcloud run deploy api --source .', decision: 'ask', production: true },
-    { cmd: 'gcloud functions deploy fn --runtime nodejs20 --trigger-http', decision: 'ask', reason: /live code/ },
-    { cmd: 'gcloud run deploy api --source . --no-traffic', decision: 'allow' },
     { cmd: 'gcloud run services list', decision: 'allow' },
     { cmd: 'heroku container:release web', decision: 'ask', reason: /live release/, production: true },
     { cmd: 'heroku container:push web', decision: 'allow' },
