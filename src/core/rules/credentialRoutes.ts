@@ -362,7 +362,7 @@ function checkUnmatchedGlobs(inv: Invocation, ctx: RuleContext): Finding[] {
 
 // ---------------------------------------------------------------------------------------------
 
-const BUILD_UPLOADERS = new Set(['docker', 'podman', 'nerdctl', 'az']);
+const BUILD_UPLOADERS = new Set(['docker', 'podman', 'nerdctl', 'az', 'depot']);
 const HUNTERS = new Set(['find', 'gfind', 'locate', 'plocate', 'mlocate', 'slocate', 'fd', 'fdfind']);
 
 export const credentialRoutesPack: RulePack = {

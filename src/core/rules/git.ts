@@ -6,6 +6,7 @@ import { GIT_NEW_BRANCH, git } from '../registry/tools/git';
 import type { ToolArgs } from '../registry/types';
 import { classifyPath } from './files';
 import { touchedByGit } from './perimeter/gitState';
+import { deployBranchOf, isDeployRemote, subtreePushTo } from './support/gitDeployPushes';
 
 /**
  * Git: history rewrites on a shared remote, and local commands that throw away uncommitted work or
@@ -44,6 +45,16 @@ function branchTarget(branch: string, remote: string | undefined, ctx: RuleConte
   return { kind: 'branch', name, provider: 'git', remote: true, environment: 'non-production', environmentReason: `a working branch on ${remote}` };
 }
 
+/**
+ * Where a deploy push lands: a remote or branch named for a deployment builds and serves it, so it is production unless
+ * the remote's or branch's own name says otherwise (`heroku-staging`); unknown is production.
+ */
+function deployTarget(branch: string, remote: string, ctx: RuleContext): Target {
+  const name = branch.replace(/^refs\/heads\//, '');
+  const env = ctx.environmentOf({ values: [remote, name], remote: true });
+  return { kind: 'branch', name, provider: 'git', remote: true, environment: env.environment, environmentReason: env.reason };
+}
+
 /** The checked-out branch, from .git/HEAD of the workspace folder holding cwd (or cwd itself). */
 function currentBranch(cwd: string, ctx: RuleContext): string | undefined {
   const roots = [...ctx.facts.workspaceRoots].filter((r) => cwd === r || cwd.startsWith(r + '/')).sort((a, b) => b.length - a.length);
@@ -55,8 +66,6 @@ function currentBranch(cwd: string, ctx: RuleContext): string | undefined {
   }
   return undefined;
 }
-
-const DEPLOY_REMOTE = /^(heroku|dokku|production|prod|azure|live|deploy|scalingo|clever|pantheon|engineyard)(-[\w-]+)?$/i;
 
 function checkPush(a: ToolArgs, ctx: RuleContext, cwd: string): Finding[] {
   const force = a.has('--force', '--force-with-lease', '--force-if-includes');
@@ -71,7 +80,8 @@ function checkPush(a: ToolArgs, ctx: RuleContext, cwd: string): Finding[] {
   const deleting = a.has('--delete');
   const mirror = a.has('--mirror');
   const prune = a.has('--prune');
-  const [remote = 'origin', ...refspecs] = a.parsed.operands.map((w) => w.text);
+  // `--repo=heroku` names the remote when no operand does (git-push(1)).
+  const [remote = a.value('--repo') ?? 'origin', ...refspecs] = a.parsed.operands.map((w) => w.text);
   const findings: Finding[] = [];
   if (mirror) findings.push(finding('push-mirror', `Mirrors this repository onto ${remote}, overwriting and deleting its branches.`, [branchTarget('all branches', remote, ctx)]));
   if (prune) findings.push(finding('push-prune', `Deletes branches on ${remote} that do not exist locally (--prune).`, [branchTarget('remote branches', remote, ctx)]));
@@ -83,7 +93,9 @@ function checkPush(a: ToolArgs, ctx: RuleContext, cwd: string): Finding[] {
     else if (spec.startsWith('+') || (force && !routineLease(branch))) findings.push(finding('push-force', `Force-pushes ${branch} to ${remote}, overwriting its history.`, [branchTarget(branch, remote, ctx)]));
   }
   // `git push heroku main`, `git push production`: a remote named for a deployment builds and serves what it is sent (Heroku, Dokku, Azure, a production remote).
-  if (findings.length === 0 && !deleting && DEPLOY_REMOTE.test(remote)) findings.push(finding('push-deploy', `Pushes to ${remote}, a remote named for a deployment: what it is sent is built and served there.`, [branchTarget(refspecs[0] ?? 'the current branch', remote, ctx)]));
+  if (findings.length === 0 && !deleting && isDeployRemote(remote)) findings.push(finding('push-deploy', `Pushes to ${remote}, a remote named for a deployment: what it is sent is built and served there.`, [deployTarget(refspecs[0] ?? 'the current branch', remote, ctx)]));
+  const shipped = findings.length === 0 && !deleting && !a.has('-n', '--dry-run') ? deployBranchOf(refspecs) : undefined;
+  if (shipped !== undefined) findings.push(finding('push-deploy-branch', `Pushes to ${shipped} on ${remote}, a branch named for a deployment: what lands there is built and served.`, [deployTarget(shipped, remote, ctx)]));
   if (force && refspecs.length === 0) {
     const branch = currentBranch(cwd, ctx);
     if (routineLease(branch)) return findings;
@@ -233,6 +245,12 @@ function checkLocal(sub: string, a: ToolArgs, inv: Invocation, ctx: RuleContext)
 function checkGit(inv: Invocation, ctx: RuleContext): Finding[] {
   const parsed = parsedArgs(inv.args, git);
   const sub = parsed.path[0];
+  // git-subtree is contrib: git's entry does not describe it, so its word may be read as an operand.
+  const subtreeAt = sub === 'subtree' ? parsed.pathIndexes[0] : sub === undefined && parsed.operands[0]?.text === 'subtree' ? parsed.operandIndexes[0] : undefined;
+  if (subtreeAt !== undefined) {
+    const to = subtreePushTo(inv.args.slice(subtreeAt + 1));
+    return to ? [finding('push-deploy', `Pushes the history of ${to.prefix} to ${to.branch || 'a branch'} on ${to.remote} (git subtree push), a remote or branch named for a deployment: what it is sent is built and served there.`, [deployTarget(to.branch || 'the pushed branch', to.remote, ctx)])] : [];
+  }
   if (sub === undefined) return [];
   const a = toolArgs(inv.name, parsed, git);
   const dashC = globalValue(parsed, '-C');

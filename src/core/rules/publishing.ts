@@ -3,6 +3,7 @@ import { isLocalValue } from '../policy/production';
 import { commandNode, parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
 import { isSharedDryRun } from '../registry/verbTraits';
 import { BUILD_PUBLISHERS, buildToolPublish, OTHER_PUBLISHERS, otherPublish } from './support/buildPublishing';
+import { snippetPublishes } from './support/sdkPublishes';
 
 /**
  * Acts on a public package or extension registry that nothing on this machine takes back: a version
@@ -46,5 +47,6 @@ export const publishingPack: RulePack = {
   id: 'publishing',
   title: 'Publishing to, or withdrawing from, a public package registry',
   checkInvocation: (inv, ctx) => [...(BUILD_PUBLISHERS.has(inv.name) ? buildToolPublish(inv, ctx) : registryAct(inv, ctx)), ...(OTHER_PUBLISHERS.has(inv.name) ? otherPublish(inv, ctx) : [])],
+  checkSnippet: snippetPublishes,
   reactsTo: (name) => BUILD_PUBLISHERS.has(name) || OTHER_PUBLISHERS.has(name) || toolNamed(name) !== undefined,
 };

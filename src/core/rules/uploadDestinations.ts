@@ -1,6 +1,7 @@
 import type { Finding, Invocation, RuleContext, RulePack } from '../policy/types';
 import { hostOf, isLocalHost, redactUrl } from '../policy/production';
 import { parsedArgs, toolArgs, toolNamed } from '../registry/commandModel';
+import { publishEndpoint, TEST_INDEX } from './support/registryEndpoints';
 
 /**
  * Where an upload goes (team decision 2026-12-03): a file or standard input sent by an HTTP client
@@ -59,7 +60,16 @@ function uploadTarget(inv: Invocation, ctx: RuleContext): Finding[] {
   const env = ctx.environmentOf({ values: [host], remote: true });
   const unknown = env.environment === 'unknown';
   const what = read.sends === '-' || read.sends.endsWith('@-') || read.sends.endsWith('<-') ? 'standard input' : read.sends.replace(/^[^@<]*[@<]/, '');
-  return [{
+  // Stop 32: an upload to a package or artifact registry's upload endpoint publishes a version (it asks, like `npm publish`).
+  const registry = publishEndpoint(url);
+  const published: Finding[] = registry === undefined ? [] : [{
+    rule: 'upload-destination.registry-publish',
+    risk: 'destructive',
+    severity: 'ask',
+    reason: `${inv.name} uploads ${what} to ${registry} (${redactUrl(url).slice(0, 120)}): it publishes a version there, which cannot be replaced under the same version; a registry does not take this back.`,
+    targets: [{ kind: 'resource', name: host, provider: registry, remote: true, environment: TEST_INDEX.test(host) ? 'non-production' : unknown ? 'production' : env.environment, environmentReason: TEST_INDEX.test(host) ? `${host} is a test index` : unknown ? 'a registry nothing names otherwise (an unresolved remote target is production)' : env.reason }],
+  }];
+  return [...published, {
     rule: 'upload-destination.remote',
     risk: 'production-access',
     severity: 'info',

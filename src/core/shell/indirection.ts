@@ -88,8 +88,9 @@ function python(code: string, computed: string[]): string {
 const CHILD_PROCESS = `require\\s*\\(\\s*['"](?:node:)?child_process['"]\\s*\\)`;
 
 function javascript(code: string, computed: string[]): string {
-  // Computed member names from literals: `x['exec' + 'Sync']` → `x.execSync`.
-  if (code.includes('[')) code = code.replace(/\[\s*((?:(['"`])[^'"`\\]*\2\s*(?:\+\s*)?)+)\]/g, (all, inner: string) => {
+  // Computed member names from literals: `x['exec' + 'Sync']` → `x.execSync`. Only after what a member is read from
+  // (a name, `)`, `]`): `spawnSync('npm', ['publish'])` holds an array literal, not a member (stop 32).
+  if (code.includes('[')) code = code.replace(/(?<=[\w$)\]]\s*)\[\s*((?:(['"`])[^'"`\\]*\2\s*(?:\+\s*)?)+)\]/g, (all, inner: string) => {
     const value = literalConcat(inner);
     return value !== undefined && /^[A-Za-z_$][\w$]*$/.test(value) ? '.' + value : all;
   });

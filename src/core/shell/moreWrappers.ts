@@ -268,5 +268,7 @@ export const MORE_WRAPPERS: Readonly<Record<string, Peeler>> = ownTable({
   pixi: subcommandThen(['run', 'r', 'exec', 'x'], [valued('-e', '--environment'), valued('--manifest-path'), valued('-s', '--spec'), valued('--executable'), valued('-c', '--channel'), valued('--platform'), valued('--revalidate'), flag('--frozen'), flag('--locked'), flag('--clean-env'), flag('--force-reinstall')]),
   // s6-overlay: `with-contenv cmd` runs the command with the container's environment.
   'with-contenv': optionsThen([]),
+  // `snap run [--strace[=…]] [--gdb] SNAP[.APP] args` runs the snap's app (stop 32: `snap run snapcraft upload`); other snap commands are snap's own.
+  snap: subcommandThen(['run'], [valued('--command'), optional('--strace'), optional('--gdbserver'), optional('--experimental-gdbserver'), flag('--shell'), flag('--gdb'), flag('--trace-exec'), flag('--debug-log')]),
   rye: subcommandThen(['run'], [valued('--pyproject'), flag('-l', '--list'), flag('-v', '--verbose'), flag('-q', '--quiet')]),
 });

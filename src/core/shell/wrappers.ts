@@ -295,7 +295,13 @@ function parallelPeel(args: ArgWord[]): Peeled {
 }
 
 /** Scoped packages whose binary is not named like the package's last part. */
-const PACKAGE_BINARIES: Readonly<Record<string, string>> = ownTable({ '@continuedev/cli': 'cn', '@qodo/command': 'qodo', '@kilocode/cli': 'kilocode', '@mikro-orm/cli': 'mikro-orm', '@angular/cli': 'ng', '@nestjs/cli': 'nest', '@playwright/mcp': 'mcp-server-playwright' });
+const PACKAGE_BINARIES: Readonly<Record<string, string>> = ownTable({
+  '@continuedev/cli': 'cn', '@qodo/command': 'qodo', '@kilocode/cli': 'kilocode', '@mikro-orm/cli': 'mikro-orm', '@angular/cli': 'ng', '@nestjs/cli': 'nest', '@playwright/mcp': 'mcp-server-playwright',
+  // Stop 32 (red team round 15: `npx firebase-tools deploy`): deploy and publish CLIs whose package is not named like their binary.
+  'firebase-tools': 'firebase', 'netlify-cli': 'netlify', 'aws-cdk': 'cdk', '@aws-amplify/cli': 'amplify', '@railway/cli': 'railway', '@shopify/cli': 'shopify', '@salesforce/cli': 'sf',
+  '@sentry/cli': 'sentry-cli', 'eas-cli': 'eas', 'expo-cli': 'expo', '@azure/static-web-apps-cli': 'swa', 'azure-functions-core-tools': 'func', '@cloudflare/wrangler': 'wrangler', 'heroku-cli': 'heroku',
+  '@microsoft/rush': 'rush', '@vscode/vsce': 'vsce', '@changesets/cli': 'changeset',
+});
 
 const NPX = wrapperGrammar([
   valued('-p', '--package'), valued('-c', '--call'), valued('--cache'), valued('--userconfig'), valued('--registry'), valued('-w', '--workspace'),

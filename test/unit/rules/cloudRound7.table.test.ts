@@ -221,7 +221,9 @@ table('deploys to production by CLIs without rules, and PaaS deploys named produ
   ask(`firebase deploy --only hosting --project acme-prod`, { production: true }),
   ask(`amplify publish --yes`, { production: true }),
   allow(`serverless deploy --stage dev`),
-  allow(`serverless deploy`),
+  // Stop 32 (red team round 15, the team decision of stop 30: deploying to any remote asks): no stage named is an
+  // environment nobody named — Serverless's default stage `dev` is only a name, in whatever account the credentials reach.
+  ask(`serverless deploy`, { production: true, says: /nobody named/ }),
   allow(`sam deploy --stack-name acme-dev --no-confirm-changeset`),
   allow(`npx convex deploy --preview-create feature-x`),
   allow(`shopify theme push --unpublished`),

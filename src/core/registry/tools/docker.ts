@@ -102,6 +102,9 @@ const BUILD: CommandSpec = {
   ],
 };
 
+/** BUILD's options with BUILDX_BUILD's push reading: a build that stays here unless it is told to push. */
+const PUSHING_BUILD: CommandSpec = { ...BUILDX_BUILD, options: BUILD.options };
+
 export const docker: ToolSpec = {
   names: ['docker', 'podman', 'nerdctl', 'buildah'],
   family: 'containers',
@@ -129,8 +132,9 @@ export const docker: ToolSpec = {
     run,
     // `create` takes run's options; `docker start` then runs it.
     create: { options: run.options, interspersed: false },
-    'build|bud': BUILD,
-    builder: { commands: { build: BUILD } },
+    // Stop 32 (red team round 15): `docker build` is buildx's since Docker 23 and pushes with `--push` or `--output type=registry`.
+    'build|bud': PUSHING_BUILD,
+    builder: { commands: { build: PUSHING_BUILD } },
     container: { commands: { exec, run, create: { options: run.options, interspersed: false }, cp: COPY, 'rm|remove': remove, prune: { effect: 'delete', options: PRUNE }, 'stop|kill|restart|pause|unpause': STOP, 'ls|inspect|logs': { effect: 'read' } } },
     rm: remove,
     // `stop`/`kill` take their containers down (the bulk form, `$(docker ps -q)`, is every one of them).
@@ -169,7 +173,7 @@ export const docker: ToolSpec = {
     // Round 8 (issue #18): a manifest list pushed over the tag, and signatures revoked (hosts that enforce content trust refuse the image).
     manifest: { commands: { push: act('pushes the manifest list, replacing the tag every host that pulls it runs next', { registry: (a) => imageRegistry(a.operand(0)) }, { options: [flag('-p', '--purge'), flag('--insecure')] }), 'create|annotate|inspect|rm': {} } },
     trust: { commands: { revoke: act('revokes the signatures of the image: a safety net is removed — hosts that enforce content trust refuse to pull it, and it cannot be re-signed by this command', { registry: (a) => imageRegistry(a.operand(0)) }, { options: [flag('-y', '--yes')] }), signer: { commands: { remove: act('removes a signer from the repository: images only that signer signed stop passing content trust', { registry: (a) => imageRegistry(a.operand(1)) }, { options: [flag('-f', '--force')] }), add: {} } }, 'inspect|sign|key': {} } },
-    image: { commands: { build: BUILD, push: PUSH, 'ls|list|inspect|history': { effect: 'read' } } },
+    image: { commands: { build: PUSHING_BUILD, push: PUSH, 'ls|list|inspect|history': { effect: 'read' } } },
     // `buildx build --push` (or `--output type=registry`) pushes what it builds under its `-t` tags.
     // BUILD's options (which name the Dockerfile and context a credential copy is read from) with BUILDX_BUILD's push reading.
     // `buildx imagetools create -t REF SOURCES…` writes a manifest list under the tag: the tag now names other images.

@@ -20,6 +20,8 @@ export const doctl: ToolSpec = {
   rules: [
     // A record updated in place: traffic for the name goes where the new data points (docs.digitalocean.com, doctl compute domain records update).
     // Garbage collection deletes every blob no tag points to; with `--include-untagged-manifests` the untagged images too (docs.digitalocean.com, doctl registry garbage-collection start).
+    // Stop 32: a new deployment of an App Platform app replaces what serves (`--force-rebuild` or not).
+    { id: 'doctl-app-deploy', path: ['apps', 'create-deployment'], kind: 'app', noun: 'App Platform app', verb: 'deploys a new release over', namePositionals: 'first', productionOnly: true, note: () => ': what serves users is replaced at once' },
     { id: 'doctl-registry-gc', path: ['registry', 'garbage-collection|gc', 'start'], kind: 'repository', noun: 'container registry', verb: 'garbage-collects', namePositionals: 'first', defaultName: "the account's registry", note: () => ': unreferenced layers and manifests are deleted for good, and the registry is read-only while it runs' },
     // Round 8 (issue #18): a droplet powered off, rebuilt or restored over, or its backups turned off (docs.digitalocean.com, doctl compute droplet-action).
     { id: 'doctl-droplet-down', path: ['compute', 'droplet-action', /^(power-off|shutdown|power-cycle|reboot|rebuild|restore|resize)$/], kind: 'resource', noun: 'droplet', verb: 'takes down, rebuilds or restores over', namePositionals: 'first', note: (p) => (/^(rebuild|restore)$/.test(p.positionals[2]?.text ?? '') ? ': its disk is replaced, and whatever was written since is lost' : ': what it serves is down meanwhile') },

@@ -140,6 +140,9 @@ export const kamal: ToolSpec = {
     { id: 'kamal-deploy', path: ['deploy|redeploy|setup'], kind: 'app', noun: 'destination', verb: 'deploys a new build to', namePositionals: 'none', names: kamalDestination, productionOnly: true, note: () => ': every server serves it at once' },
     { id: 'kamal-rollback', path: ['rollback'], kind: 'app', noun: 'destination', verb: 'rolls back the live containers of', namePositionals: 'none', names: kamalDestination, productionOnly: true, note: (p) => ` to ${p.positionals[1]?.text ?? 'an older version'}: every server serves that build at once` },
     { id: 'kamal-app-stop', path: ['app|proxy|traefik|accessory', 'stop|remove|reboot'], kind: 'app', noun: 'destination', verb: 'stops or removes the running containers of', namePositionals: 'none', names: kamalDestination, productionOnly: true, note: () => ': what they serve is down until they are booted again' },
+    // Stop 32 (red team round 15): booting or starting containers replaces or restores what serves; `env push` rewrites the servers' environment files the next boot reads.
+    { id: 'kamal-app-boot', path: ['app|accessory', 'boot|start'], kind: 'app', noun: 'destination', verb: 'boots or starts the containers of', namePositionals: 'none', names: kamalDestination, productionOnly: true, note: () => ': every server serves that build at once' },
+    { id: 'kamal-env-push', path: ['env', 'push'], kind: 'app', noun: 'destination', verb: 'overwrites the environment files on the servers of', namePositionals: 'none', names: kamalDestination, productionOnly: true, note: () => ': the next boot reads the new values' },
     { id: 'kamal-remove', path: ['remove'], kind: 'app', noun: 'destination', verb: 'removes the app, proxy and accessories (with their data directories) from', namePositionals: 'none', names: kamalDestination, note: () => ': every server stops serving' },
   ],
 };

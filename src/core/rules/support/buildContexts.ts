@@ -4,6 +4,7 @@ import type { CredentialFileInfo, Facts, Finding, Invocation, RuleContext } from
 import { parsedArgs, readingsOf, toolNamed } from '../../registry/commandModel';
 import { optionValues } from '../../registry/grammar';
 import { docker } from '../../registry/tools/docker';
+import { freeFormReadings } from '../../registry/freeForm';
 import { readFinding } from '../credentials';
 import { hostOfWords, isLoopbackHost, sentToHost } from './sentOutTargets';
 
@@ -57,6 +58,27 @@ function contextOf(word: string | undefined, cwd: string, facts: Facts): string 
   return resolvePath(cwd, word, facts.home);
 }
 
+/**
+ * `docker buildx create --driver remote tcp://host:1234 --use` (stop 32, red team round 14): every later build on this
+ * machine sends its context to that host. Asked at the switch, when the folder a build here would send holds
+ * credential files; a builder on this machine (loopback, a unix socket) stays allowed.
+ */
+function remoteBuilder(inv: Invocation, cwd: string, facts: Facts): Finding[] | undefined {
+  const readings = readingsOf(inv.args, docker);
+  const first = readings[0];
+  if (first?.path[0] !== 'buildx' || first.operands[0]?.text !== 'create') return undefined;
+  const used = readings.some((r) => r.options.some((o) => o.name === '--use'));
+  const remoteDriver = readings.some((r) => r.options.some((o) => o.name === '--driver' && o.values[0] === 'remote'));
+  const endpoint = readings.flatMap((r) => r.operands.map((w) => w.text)).find((t) => /^(tcp|ssh|https?):\/\//i.test(t));
+  const host = endpoint === undefined ? undefined : hostOfWords([endpoint]);
+  if (!used || !remoteDriver || host === undefined || isLoopbackHost(host)) return [];
+  const context = facts.workspaceRoots.find((r) => cwd === r || cwd.startsWith(r + '/')) ?? cwd;
+  return contextCredentials(context, facts).map((info) => {
+    const finding = readFinding('uploads', info, `docker buildx create --driver remote ${endpoint} --use (every later build sends its context to ${host})`);
+    return sentToHost({ ...finding, rule: 'credentials.sent-out' }, host);
+  });
+}
+
 export function checkBuildContextUploads(inv: Invocation, ctx: RuleContext): Finding[] {
   const facts = ctx.facts;
   const cwd = inv.cwd || facts.cwd;
@@ -65,11 +87,20 @@ export function checkBuildContextUploads(inv: Invocation, ctx: RuleContext): Fin
   let how: string;
   if (inv.name === 'docker' || inv.name === 'podman' || inv.name === 'nerdctl') {
     const parsed = parsedArgs(inv.args, docker);
+    const builder = remoteBuilder(inv, cwd, facts);
+    if (builder) return builder;
     if (!BUILD_PATHS.has(parsed.path.join(' '))) return [];
     host = remoteDaemon(inv, optionValues(parsed, docker, ['-H']).pop());
     if (host === undefined) return [];
     context = contextOf(parsed.operands[0]?.text, cwd, facts);
     how = `${inv.name} build (its context sent to the daemon at ${host})`;
+  } else if (inv.name === 'depot') {
+    // Stop 32 (red team round 14): `depot build [CONTEXT]` and `depot bake` build on Depot's machines, the context uploaded there.
+    const { usual } = freeFormReadings(inv.args);
+    const words = usual.operands.map((w) => w.text);
+    if (words[0] !== 'build' && words[0] !== 'bake') return [];
+    context = words[0] === 'bake' ? cwd : contextOf(words[words.length - 1] === 'build' ? undefined : words[words.length - 1], cwd, facts);
+    how = `depot ${words[0]} (its context uploaded to Depot's builders)`;
   } else if (inv.name === 'az') {
     const spec = toolNamed('az');
     const reading = spec ? readingsOf(inv.args, spec)[0] : undefined;

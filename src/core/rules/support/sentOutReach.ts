@@ -84,7 +84,8 @@ function encodedLabel(label: string): boolean {
 function uploadSources(inv: Invocation): ArgWord[] {
   const p = inv.args.filter((a) => !a.text.startsWith('-'));
   const words = p.map((a) => a.text);
-  const remote = (t: string): boolean => /^[a-z0-9]+:\/\//i.test(t) || /^[\w.-]+:/.test(t) && !t.startsWith('/');
+  // rclone's remotes made on the line (`:webdav,url=https://x:`, `:s3:bucket`) are remotes too (stop 32, round 14).
+  const remote = (t: string): boolean => /^[a-z0-9]+:\/\//i.test(t) || /^[\w.-]+:/.test(t) && !t.startsWith('/') || /^:[\w-]+[,:]/.test(t);
   const localBefore = (from: number): ArgWord[] => p.slice(from, -1).filter((a) => !remote(a.text));
   switch (inv.name) {
     case 'aws':
@@ -93,8 +94,11 @@ function uploadSources(inv: Invocation): ArgWord[] {
       return ['cp', 'mv', 'rsync'].includes(words[0] ?? '') && remote(words[words.length - 1] ?? '') ? localBefore(1) : [];
     case 'gcloud':
       return words[0] === 'storage' && ['cp', 'mv', 'rsync'].includes(words[1] ?? '') && remote(words[words.length - 1] ?? '') ? localBefore(2) : [];
-    case 'rclone':
-      return ['copy', 'copyto', 'move', 'moveto', 'sync'].includes(words[0] ?? '') && remote(words[words.length - 1] ?? '') ? localBefore(1) : [];
+    case 'rclone': {
+      // A global option's value may come first (`rclone --config FILE copy …`): the verb is one of the first words.
+      const at = words.slice(0, 3).findIndex((w) => ['copy', 'copyto', 'move', 'moveto', 'sync'].includes(w));
+      return at >= 0 && remote(words[words.length - 1] ?? '') ? localBefore(at + 1) : [];
+    }
     case 's3cmd':
       return ['put', 'sync'].includes(words[0] ?? '') ? localBefore(1) : [];
     case 'mc':
@@ -201,7 +205,13 @@ function servedFolder(inv: Invocation): string | undefined {
  * `wrangler pages deploy DIR`, `netlify deploy --dir DIR`, `vercel --public` (the folder it starts in),
  * and `twistd web --path DIR` (a file server). A build output with no credential file in it stays allowed.
  */
-const PUBLISHERS: ReadonlySet<string> = new Set(['surge', 'gh-pages', 'wrangler', 'netlify', 'vercel', 'twistd']);
+const PUBLISHERS: ReadonlySet<string> = new Set(['surge', 'gh-pages', 'wrangler', 'netlify', 'vercel', 'twistd', 'hf', 'huggingface-cli', 'kaggle']);
+/**
+ * Stop 32 (red team round 14): model and data hubs publish a folder too: `hf upload REPO [LOCAL [PATH_IN_REPO]]` (no
+ * local path: the folder named like the repo), `hf upload-large-folder REPO LOCAL`, `kaggle datasets create|version
+ * -p DIR`, `kaggle kernels push -p DIR`, `kaggle models instances create|versions create -p DIR` (no -p: this folder).
+ */
+const KAGGLE_FOLDER = /^(datasets (create|version)|kernels push|models instances (create|versions create))\b/;
 
 function publishedFolder(inv: Invocation): string | undefined {
   // Only the programs below publish a folder: the others' words are not read.
@@ -226,6 +236,12 @@ function publishedFolder(inv: Invocation): string | undefined {
       return usual.options.some((o) => o.name === '--public') && (strict.length === 0 || strict[0] === 'deploy') ? '.' : undefined;
     case 'twistd':
       return operands[0] === 'web' ? valueOf('--path') : undefined;
+    case 'hf':
+    case 'huggingface-cli':
+      if (operands[0] === 'upload-large-folder') return strict[2];
+      return operands[0] === 'upload' && strict[1] !== undefined ? (strict[2] ?? strict[1].split('/').pop()) : undefined;
+    case 'kaggle':
+      return KAGGLE_FOLDER.test(operands.join(' ')) ? (valueOf('-p', '--path') ?? '.') : undefined;
     default:
       return undefined;
   }

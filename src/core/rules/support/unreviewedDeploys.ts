@@ -23,8 +23,19 @@ const UNATTENDED = /^(-y|--yes|-auto-approve|--auto-approve|--no-confirm-changes
  * functions and APIs directly, past CloudFormation's change sets.
  */
 const TOOL_DEPLOYS: Readonly<Record<string, RegExp>> = ownTable({ skaffold: /^(run|deploy|apply)$/, tilt: /^(up|ci)$/, amplify: /^(push|publish)$/, sam: /^sync$/ });
-/** Deploys that ask in an environment nobody named even with their confirmation on: SAM warns that `sam sync` is for development stacks only, as it leaves the stack drifted. */
-const ASKS_UNNAMED: Readonly<Record<string, RegExp>> = ownTable({ sam: /^sync$/ });
+/**
+ * Deploys that ask in an environment nobody named even with their confirmation on: SAM warns that `sam sync` is for
+ * development stacks only, as it leaves the stack drifted; `skaffold run`/`deploy` build and deploy to the current
+ * kube context (stop 32, round 15: unknown is production, and it waits for nothing).
+ */
+const ASKS_UNNAMED: Readonly<Record<string, RegExp>> = ownTable({ sam: /^sync$/, skaffold: /^(run|deploy|apply)$/ });
+/**
+ * Stop 32 (red team round 15; the team decision of stop 30: deploying to any remote asks): a command word that says
+ * deploy or publish (`serverless deploy`, `npx serverless deploy`) asks in an environment nobody named, confirmation
+ * or not: most of these CLIs ask nothing before they ship. `push`, `up`, `apply` and `release` keep the older rule
+ * (asked only unattended or for a named production), as a local `up` or a plan's `apply` is routine.
+ */
+const SHIPS = /^(deploy|deploy:[a-z-]+|publish)$/i;
 /** CLIs whose `deploy` ships to production unless a preview is asked for (Convex deploys to the production deployment). */
 const PRODUCTION_BY_DEFAULT: Readonly<Record<string, RegExp>> = ownTable({ convex: /^--(preview-create|preview-name|preview-run|dry-run)$/ });
 
@@ -47,7 +58,9 @@ export function unreviewedDeploy(w: DeployWords, ctx: RuleContext): Finding[] {
   const verb = w.path[at]!.toLowerCase();
   const live = w.options.find((o) => LIVE_OPTION.test(o.name) && !/^(false|0|no)$/i.test(o.value ?? ''));
   if ((verb === 'push' || verb === 'up') && live === undefined && !ownVerb) return [];
-  const unnamedAsks = ASKS_UNNAMED[w.tool]?.test(verb) === true;
+  // A preview asked for (`convex deploy --preview-create x`) names a deployment that is not production.
+  const preview = PRODUCTION_BY_DEFAULT[w.tool] !== undefined && w.options.some((o) => PRODUCTION_BY_DEFAULT[w.tool]!.test(o.name));
+  const unnamedAsks = ASKS_UNNAMED[w.tool]?.test(verb) === true || (SHIPS.test(verb) && !preview);
   const unattended = w.options.find((o) => UNATTENDED.test(o.name)) ?? w.options.find((o) => o.name === '--require-approval' && /^never$/i.test(o.value ?? ''));
   const resolved = ctx.environmentOf({ values: [...w.hints], remote: true });
   const byDefault = PRODUCTION_BY_DEFAULT[w.tool];
