@@ -191,17 +191,16 @@ export function findingsOf(analysis: Analysis, facts: Facts, packs: readonly Rul
     if (work && !work.spend(units)) break;
     const ctx = contextFor(facts, inv, budgets);
     const named = index.byCommand.get(inv.name);
-    // Whether the line only simulates or asks for help, and whether a scheduler runs it later, only
-    // shape findings: worked out once, when the first pack finds something (most invocations find nothing).
+    const scheduler = scheduledBy(inv);
+    // Whether the invocation only simulates or asks for help only shapes findings: worked out once, when
+    // the first pack finds something (most invocations find nothing).
     let simulated: boolean | undefined;
-    let scheduler: string | undefined | null = null;
     for (const pack of packsFor(index, packs, inv.name)) {
       if (pack.gate && !passesGate(pack.gate, inv)) continue;
       try {
         const judged = pack.checkInvocation?.(inv, ctx) ?? [];
         if (judged.length === 0) continue;
         simulated ??= isDryRun(inv) || asksForHelp(inv);
-        if (scheduler === null) scheduler = scheduledBy(inv);
         const found = simulated && named?.includes(pack) === true ? judged.filter((f) => !SIMULATED_AWAY.has(f.risk)) : judged;
         const placed = scheduler !== undefined ? found.map((f) => laterEnvironment(f, { when: `when ${scheduler.split(' ')[0]} runs it later` })) : found;
         add(inv.remote ? placed.map((f) => onRemote(f, inv.remote!, facts, inv)) : placed);
