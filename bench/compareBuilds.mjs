@@ -2,9 +2,10 @@
 // src/core/policy/classify.ts bundled, the classifier bench's command mix, CPU time per round) and the
 // hook as a process (`dist/cli.js hook claude` on a benign `git status`, CPU time from bash's `times`),
 // the two builds run in alternating order in the same minutes, so load from other work hits both.
-// Reports the median of the per-pair ratios B/A.
+// Reports the median of the per-pair ratios B/A and their interquartile range; --no-hook skips the hook rows
+// (no dist/ needed).
 //
-//   node bench/compareBuilds.mjs --a /path/to/checkout-A --b /path/to/checkout-B [--rounds 31]
+//   node bench/compareBuilds.mjs --a /path/to/checkout-A --b /path/to/checkout-B [--rounds 31] [--no-hook]
 //
 // Each checkout needs its sources (for the classifier) and a built dist/ (for the hook).
 import { spawnSync } from 'node:child_process';
@@ -21,10 +22,18 @@ function parseArgs(argv) {
     if (argv[i] === '--a') o.a = path.resolve(argv[++i]);
     else if (argv[i] === '--b') o.b = path.resolve(argv[++i]);
     else if (argv[i] === '--rounds') o.rounds = Number(argv[++i]);
+    else if (argv[i] === '--no-hook') o.noHook = true;
     else throw new Error(`unknown argument: ${argv[i]}`);
   }
   if (!o.a || !o.b) throw new Error('usage: --a CHECKOUT --b CHECKOUT');
   return o;
+}
+
+/** The 25th and 75th percentiles (nearest rank). */
+function quartiles(xs) {
+  const s = [...xs].sort((x, y) => x - y);
+  const at = (q) => s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))];
+  return `${at(0.25).toFixed(3)}–${at(0.75).toFixed(3)}`;
 }
 
 function median(xs) {
@@ -83,7 +92,8 @@ async function main() {
     bs.push(b);
     ratios.push(b / a);
   }
-  console.log(`classifier CPU us/command: A median ${median(as).toFixed(2)}, B median ${median(bs).toFixed(2)}, median paired ratio B/A ${median(ratios).toFixed(3)} (${o.rounds} pairs x ${3 * MIX.length} commands)`);
+  console.log(`classifier CPU us/command: A median ${median(as).toFixed(2)}, B median ${median(bs).toFixed(2)}, median paired ratio B/A ${median(ratios).toFixed(3)} (IQR ${quartiles(ratios)}; ${o.rounds} pairs x ${3 * MIX.length} commands)`);
+  if (o.noHook) return fs.rmSync(tmp, { recursive: true, force: true });
 
   const home = path.join(tmp, 'home');
   fs.mkdirSync(path.join(home, '.blast-shield'), { recursive: true, mode: 0o700 });
@@ -105,7 +115,7 @@ async function main() {
     hb.push(b);
     hr.push(b / a);
   }
-  console.log(`hook claude (git status) CPU ms: A median ${median(ha).toFixed(1)}, B median ${median(hb).toFixed(1)}, median paired ratio B/A ${median(hr).toFixed(3)} (${o.rounds} pairs)`);
+  console.log(`hook claude (git status) CPU ms: A median ${median(ha).toFixed(1)}, B median ${median(hb).toFixed(1)}, median paired ratio B/A ${median(hr).toFixed(3)} (IQR ${quartiles(hr)}; ${o.rounds} pairs)`);
   fs.rmSync(tmp, { recursive: true, force: true });
 }
 

@@ -190,14 +190,17 @@ export function findingsOf(analysis: Analysis, facts: Facts, packs: readonly Rul
     const units = UNITS_PER_INVOCATION + (undescribed ? UNITS_PER_UNDESCRIBED_COMMAND : 0) + perWord * inv.args.length + UNITS_PER_CHARACTER * rawLength(inv);
     if (work && !work.spend(units)) break;
     const ctx = contextFor(facts, inv, budgets);
-    const simulated = isDryRun(inv) || asksForHelp(inv);
     const named = index.byCommand.get(inv.name);
     const scheduler = scheduledBy(inv);
+    // Whether the invocation only simulates or asks for help only shapes findings: worked out once, when
+    // the first pack finds something (most invocations find nothing).
+    let simulated: boolean | undefined;
     for (const pack of packsFor(index, packs, inv.name)) {
       if (pack.gate && !passesGate(pack.gate, inv)) continue;
       try {
         const judged = pack.checkInvocation?.(inv, ctx) ?? [];
         if (judged.length === 0) continue;
+        simulated ??= isDryRun(inv) || asksForHelp(inv);
         const found = simulated && named?.includes(pack) === true ? judged.filter((f) => !SIMULATED_AWAY.has(f.risk)) : judged;
         const placed = scheduler !== undefined ? found.map((f) => laterEnvironment(f, { when: `when ${scheduler.split(' ')[0]} runs it later` })) : found;
         add(inv.remote ? placed.map((f) => onRemote(f, inv.remote!, facts, inv)) : placed);

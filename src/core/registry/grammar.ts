@@ -33,9 +33,30 @@ function findSpelling(spec: GrammarSpec, path: readonly string[], spelling: stri
   }
   const outermost = spec.globalsBeforeSubcommand && levels.length > 1 ? 1 : 0;
   for (let i = levels.length - 1; i >= outermost; i--) {
-    for (const option of levels[i]!.options ?? []) if (option.names.includes(spelling)) return option.names[0];
+    const known = spellingsOf(levels[i]!).get(spelling);
+    if (known !== undefined) return known;
   }
   return undefined;
+}
+
+const spellingIndexes = new WeakMap<GrammarNode, ReadonlyMap<string, string>>();
+
+/**
+ * Every spelling a level's options answer to, mapped to the first name of the first option (in
+ * table order) that lists it: what a scan of the level's options in order would find. Built once per
+ * level (grammar nodes are module constants), so a name question is a lookup, not a scan of every option.
+ */
+export function spellingsOf(node: GrammarNode): ReadonlyMap<string, string> {
+  let index = spellingIndexes.get(node);
+  if (index) return index;
+  const built = new Map<string, string>();
+  for (const option of node.options ?? []) {
+    const first = option.names[0];
+    if (first === undefined) continue;
+    for (const name of option.names) if (!built.has(name)) built.set(name, first);
+  }
+  spellingIndexes.set(node, built);
+  return built;
 }
 
 /** The options given under any spelling of `names`, in order. */
