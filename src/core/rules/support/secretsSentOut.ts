@@ -1,9 +1,10 @@
-import { ownTable } from '../../ownTable';
 import { providerIn } from '../../credentials/contentRules';
 import type { ArgWord, CodeSnippet, Finding, Invocation, Target } from '../../policy/types';
 import { isSecretVariableName, positionals, secretRoleOf } from './huntCommon';
 import { carriedOut } from './sentOutCarriers';
 import { freeFormReadings } from '../../registry/freeForm';
+import { hostServiceId } from './serviceHosts';
+export { domainOwner } from './serviceHosts';
 
 // ---------------------------------------------------------------------------------------------
 // Secrets sent to a host that is not their own service
@@ -130,27 +131,8 @@ function belongsTo(variable: string, destination: Destination, sender?: string):
     const where = providerIn(destination.variable);
     return where === undefined ? undefined : where.id === service.id;
   }
-  const owner = domainOwner(host ?? '');
-  // `api.github.com.evil.io` is evil.io's, `api-github.com` a look-alike's: only the name a domain is registered under counts, whole.
-  const hostService = owner !== undefined && !/[-_]/.test(owner) ? providerIn(SERVICE_DOMAINS[owner] ?? owner) : undefined;
-  if (hostService) return hostService.id === service.id;
-  return false;
-}
-
-/** Domains a service serves under another name (its container registry, its raw-content host). */
-const SERVICE_DOMAINS: Record<string, string> = ownTable({ ghcr: 'github', githubusercontent: 'github', gcr: 'google', azurecr: 'azure', amazonaws: 'aws' });
-
-/** Second-level labels under which a country code sells names (`example.co.uk`). */
-const PUBLIC_SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'ac', 'edu', 'or', 'ne', 'go']);
-
-/** The label a host's domain is registered under (`api.github.com` → `github`, `x.evil.co.uk` → `evil`). */
-export function domainOwner(host: string): string | undefined {
-  const labels = host.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '').split('.').filter((l) => l !== '');
-  if (labels.length < 2) return labels[0];
-  const tld = labels[labels.length - 1]!;
-  const second = labels[labels.length - 2]!;
-  if (tld.length === 2 && PUBLIC_SECOND_LEVEL.has(second) && labels.length >= 3) return labels[labels.length - 3];
-  return second;
+  // By the registered name of the host's domain, a service's users' content never the service's (`serviceHosts.ts`).
+  return host !== undefined && hostServiceId(host) === service.id;
 }
 
 /** `ssh -o SendEnv='*' host`: every variable of this environment offered to the host (a server of the agent's choosing accepts them). */
