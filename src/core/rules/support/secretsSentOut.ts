@@ -4,6 +4,7 @@ import { isSecretVariableName, positionals, secretRoleOf } from './huntCommon';
 import { carriedOut } from './sentOutCarriers';
 import { freeFormReadings } from '../../registry/freeForm';
 import { hostServiceId } from './serviceHosts';
+import { argvSecrets, awkSocketSends } from './argvSecretSends';
 export { domainOwner } from './serviceHosts';
 
 // ---------------------------------------------------------------------------------------------
@@ -166,6 +167,7 @@ function curlImportedSecrets(args: readonly ArgWord[]): string[] {
 }
 
 export function checkSentOut(inv: Invocation): Finding[] {
+  if (inv.name === 'awk' || inv.name === 'gawk') return awkSocketSends(inv);
   const carried = NETWORK_SENDERS.has(inv.name) ? undefined : carriedOut(inv);
   if (!NETWORK_SENDERS.has(inv.name) && !carried) return [];
   if (REGISTRY_LOGINS.includes(inv.name) && !positionals(inv.args).includes('login')) return [];
@@ -202,7 +204,7 @@ const DNS_LOOKUP = /\b(gethostbyname|getaddrinfo|Resolv|resolver\.(resolve|query
 /** `urlopen('https://paste…', data=os.environ['OPENAI_API_KEY'])`: a snippet sending a secret-named variable to a foreign host. */
 export function checkSnippetSentOut(snippet: CodeSnippet): Finding[] {
   const text = snippet.text;
-  const variables = [...text.matchAll(/(?:environ(?:\.get)?\s*[[(]\s*|getenv\(\s*|process\.env\.|process\.env\[\s*|ENV\[\s*|\$ENV\{\s*|Deno\.env\.get\(\s*)['"]?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? '').filter(isSecretVariableName);
+  const variables = [...argvSecrets(snippet), ...text.matchAll(/(?:environ(?:\.get)?\s*[[(]\s*|getenv\(\s*|process\.env\.|process\.env\[\s*|ENV\[\s*|\$ENV\{\s*|Deno\.env\.get\(\s*)['"]?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => (typeof m === 'string' ? m : m[1] ?? '')).filter(isSecretVariableName);
   // The whole environment handed over (`ENV.to_h`, `%ENV`, `getenv()`, `dict(os.environ)`, `process.env` whole): every secret in it.
   if (WHOLE_ENVIRONMENT.test(text)) variables.push(WHOLE);
   if (variables.length === 0) return [];
