@@ -5,6 +5,7 @@ import { carriedOut } from './sentOutCarriers';
 import { freeFormReadings } from '../../registry/freeForm';
 import { hostServiceId } from './serviceHosts';
 import { argvSecrets, awkSocketSends } from './argvSecretSends';
+import { sshSentVariables } from './sendEnvCarriers';
 export { domainOwner } from './serviceHosts';
 
 // ---------------------------------------------------------------------------------------------
@@ -136,29 +137,6 @@ function belongsTo(variable: string, destination: Destination, sender?: string):
   return host !== undefined && hostServiceId(host) === service.id;
 }
 
-/** `ssh -o SendEnv='*' host`: every variable of this environment offered to the host (a server of the agent's choosing accepts them). */
-function sshSendsEnvironment(inv: Invocation): Finding[] {
-  // `-o SendEnv=*` through the grammar; `-oSendEnv=*` glued, by its spelling.
-  const spaced = freeFormReadings(inv.args).valued.options.filter((o) => o.written === '-o').map((o) => o.values[0] ?? '');
-  const options = [...spaced, ...inv.args.map((a) => /^-o(.+)$/.exec(a.text)?.[1] ?? '')].filter((o) => o !== '');
-  const named = options.flatMap((o) => /^SendEnv\s*[= ]\s*(.*)$/i.exec(o)?.[1]?.split(/[\s,]+/) ?? []).map((n) => n.replace(/['"]/g, ''));
-  const secrets = named.filter(isSecretVariableName);
-  if (!named.some((n) => n.includes('*')) && secrets.length === 0) return [];
-  const host = destinationsOf(inv).map((d) => d.host).find((h) => h !== undefined && !LOOPBACK.test(h));
-  if (host === undefined) return [];
-  // `ssh -o SendEnv=STRIPE_SECRET_KEY host`: the named secret is offered to the host.
-  if (!named.some((n) => n.includes('*'))) {
-    return secrets.map((v) => ({ rule: 'credentials.sent-out', risk: 'credential-dump', severity: 'ask', reason: `ssh sends the secret variable $${v} to ${host} (SendEnv), which is not the service it belongs to.`, targets: [sentVariable(v, host)] }));
-  }
-  return [{
-    rule: 'credentials.sent-out',
-    risk: 'credential-dump',
-    severity: 'ask',
-    reason: `ssh offers every environment variable matching its SendEnv pattern (the secret ones too) to ${host}.`,
-    targets: [sentVariable('* (SendEnv)', host)],
-  }];
-}
-
 /** `curl --variable %STRIPE_SECRET_KEY --expand-url '…{{STRIPE_SECRET_KEY}}'`: an environment variable imported and expanded into what curl sends. */
 function curlImportedSecrets(args: readonly ArgWord[]): string[] {
   const options = freeFormReadings(args).valued.options;
@@ -168,10 +146,11 @@ function curlImportedSecrets(args: readonly ArgWord[]): string[] {
 
 export function checkSentOut(inv: Invocation): Finding[] {
   if (inv.name === 'awk' || inv.name === 'gawk') return awkSocketSends(inv);
+  const sent = sshSentVariables(inv);
+  if (sent.length > 0) return sent;
   const carried = NETWORK_SENDERS.has(inv.name) ? undefined : carriedOut(inv);
   if (!NETWORK_SENDERS.has(inv.name) && !carried) return [];
   if (REGISTRY_LOGINS.includes(inv.name) && !positionals(inv.args).includes('login')) return [];
-  if (inv.name === 'ssh') { const whole = sshSendsEnvironment(inv); if (whole.length > 0) return whole; }
   const variables = [...new Set([...secretVariablesSent(inv, carried?.texts), ...(inv.name === 'curl' ? curlImportedSecrets(inv.args) : [])])];
   if (variables.length === 0) return [];
   const destinations: Destination[] = carried ? carried.hosts.map((host) => ({ host })) : destinationsOf(inv);
