@@ -102,12 +102,22 @@ function webTerminal(inv: Invocation, ctx: RuleContext): Finding[] {
   const a = argsOf(inv);
   if (!a || a.has('-h', '--help', '-v', '--version')) return [];
   const ttyd = inv.name === 'ttyd';
-  const writable = ttyd ? a.has('-W', '--writable') : a.has('-w', '--permit-write');
+  // ttyd before 1.7 is writable unless `-R`; which one is installed is not known here: only `-R` says read-only.
+  const writable = ttyd ? a.has('-W', '--writable') || !a.has('-R', '--readonly') : a.has('-w', '--permit-write');
   const locked = ttyd ? a.has('-c', '--credential', '-H', '--auth-header') : a.has('-c', '--credential');
   const address = ttyd ? a.values('-i', '--interface')[0] : a.values('-a', '--address')[0];
   if (!writable || locked || !openAddress(address) || (ttyd && address !== undefined && address.startsWith('/'))) return [];
   const command = a.parsed.operands.map((w) => w.text).join(' ') || 'a shell';
   return ask('web-terminal', `Serves a writable terminal running ${command} on ${address ?? 'every interface'} with no credential (${inv.name}): anyone who reaches the page types commands on this machine.`, `${inv.name} ${command}`, ctx);
+}
+
+/** `nc -l -p 4444 -e bash`, `ncat -lk 4444 --sh-exec bash`: a shell for whoever connects (socat's `EXEC:` is judged elsewhere). */
+function shellListener(inv: Invocation, ctx: RuleContext): Finding[] {
+  const words = inv.args.map((a) => a.text);
+  const listens = words.some((w) => /^-[a-zA-Z]*l[a-zA-Z]*$|^--listen$/.test(w));
+  const runs = words.some((w) => /^(-[a-zA-Z]*[ec]|--exec|--sh-exec|--lua-exec)(=|$)/.test(w));
+  if (!listens || !runs) return [];
+  return ask('shell-listener', `Listens on the network and runs a program for whoever connects (${inv.name}): a shell on this machine, past this guard, with no credential.`, `${inv.name} listener`, ctx);
 }
 
 /** `tmate`, `tmate new-session`, `upterm host`: a shared terminal session that whoever holds the link joins. */
@@ -171,6 +181,7 @@ const DEBUGGERS = ['node', 'nodejs', 'deno', 'bun', 'python', 'python3', 'debugp
 const BY_NAME: Record<string, (inv: Invocation, ctx: RuleContext) => Finding[]> = ownTable({
   ...Object.fromEntries(DEBUGGERS.map((name) => [name, debuggerOpen])),
   kubectl, ssh, dockerd, jupyter, 'jupyter-notebook': jupyter, 'jupyter-lab': jupyter, 'jupyter-server': jupyter, ngrok,
+  nc: shellListener, ncat: shellListener, netcat: shellListener,
   ttyd: webTerminal, gotty: webTerminal, tmate: sharedSession, upterm: sharedSession, 'code-server': codeServer,
 });
 
